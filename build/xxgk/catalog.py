@@ -1,0 +1,96 @@
+"""The rule tables in ``rules/``, loaded once.
+
+Every code, label alias, heading variant and finding type is defined in a small CSV or YAML
+file that a domain expert can review without reading Python; this module only loads them.
+
+>>> [a["code"] for a in applicants()][:2]
+['natural_person', 'commercial']
+>>> row_codes("2019")[-3:]
+['other', 'total_processed', 'carried_forward']
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+RULES = files("xxgk") / "rules"
+
+
+@cache
+def codes() -> dict:
+    """The parsed ``codes.yaml``: items, measures, applicants, rows, proceedings, outcomes, sections."""
+    return yaml.safe_load((RULES / "codes.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def table(name: str) -> tuple[dict, ...]:
+    """The rows of ``rules/<name>.csv`` as dicts (empty cells are empty strings)."""
+    with (RULES / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+@cache
+def patterns(name: str, key: str = "code") -> tuple[tuple[str, re.Pattern], ...]:
+    """``(code, compiled pattern)`` pairs of an alias table, in file order."""
+    return tuple((row[key], re.compile(row["pattern"])) for row in table(name))
+
+
+def applicants() -> list[dict]:
+    return codes()["applicants"]
+
+
+def applicant_codes() -> list[str]:
+    return [a["code"] for a in applicants()]
+
+
+def rows() -> list[dict]:
+    return codes()["rows"]
+
+
+def row_codes(fmt: str) -> list[str]:
+    """Table-3 row codes of one format edition, in printed order."""
+    return [r["code"] for r in rows() if fmt in r["formats"]]
+
+
+def outcome_row_codes(fmt: str) -> list[str]:
+    """Rows whose sum is ``total_processed`` (rows 3–23, or 3–20 plus ``other`` in 2019)."""
+    return [r["code"] for r in rows() if fmt in r["formats"] and r.get("parent") == "total_processed"]
+
+
+def item_measures(fmt: str) -> dict[str, list[str]]:
+    return codes()["item_measures"][fmt]
+
+
+def proceeding_codes() -> list[str]:
+    return [p["code"] for p in codes()["proceedings"]]
+
+
+def outcome_codes() -> list[str]:
+    return [o["code"] for o in codes()["outcomes"]]
+
+
+@cache
+def labels() -> dict[str, dict[str, str]]:
+    """``{list name: {code: Chinese label}}`` for every code list, for display."""
+    out = {}
+    for name in ("items", "measures", "applicants", "rows", "proceedings", "outcomes", "sections",
+                 "outcome_groups"):
+        out[name] = {entry["code"]: entry["zh"] for entry in codes()[name]}
+    out["findings"] = {row["code"]: row["title_zh"] for row in table("findings")}
+    return out
+
+
+@cache
+def findings_catalogue() -> dict[str, dict]:
+    """``{code: {severity, title_zh, message, description_en}}`` from ``rules/findings.csv``."""
+    return {row["code"]: row for row in table("findings")}
+
+
+@cache
+def agency_aliases() -> dict[str, str]:
+    return {row["alias"]: row["canonical"] for row in table("agency_aliases")}

@@ -1,0 +1,167 @@
+"""From the lines of a table region to rows of (label text, value slots), in any text layout.
+
+Layouts seen: tab-separated cells, markdown pipes (a row on one line, or one cell per line),
+PDF text with space-separated numbers and labels wrapped over lines, and flattened HTML where
+labels and digits of adjacent cells run together. One tokenizer serves them all:
+
+* a line with ``\\t`` or ``|`` is *structured*: its cells are real cells, and an empty cell
+  between separators is a slot (a blank, kept as missing);
+* otherwise the line is split on white space and, inside a chunk, between text and digits;
+  a digit run there is a *loose* slot that may hold several cells whose digits ran together;
+* an item number glued to its label (``…00000002.其他法律…``) belongs to the label.
+
+``region_to_rows(lines, k)`` groups tokens into rows: a label (the text since the previous
+values) followed by its slots. With ``k`` (the row width), a structured line that begins with
+values after a complete row starts a new row without a label (values printed apart from their
+label, as in PDF extractions).
+
+>>> rows = region_to_rows([(1, "规章\\t0\\t0\\t0"), (2, "行政规范性文件 8 5 26")], None)
+>>> [(r.label, [s.text for s in r.slots]) for r in rows]
+[('规章', ['0', '0', '0']), ('行政规范性文件', ['8', '5', '26'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import compact, fold
+from .values import MISSING_MARKERS
+
+_SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+# a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
+_PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?)|([^\d\s]+)")
+_ITEM_NUMBER = re.compile(r"^[.、]\s*[\u4e00-\u9fff]")
+re_punct = re.compile(r"[.,元]")
+_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
+
+
+@dataclass
+class Slot:
+    """A value position: ``text`` as printed ('' for an empty cell), its line, and whether it
+    was a whole cell (``structured``) or a digit run that may hold several cells."""
+
+    text: str
+    line: int
+    structured: bool
+
+    @property
+    def empty(self) -> bool:
+        return compact(self.text) == ""
+
+
+@dataclass
+class Row:
+    label: str = ""
+    label_line: int | None = None
+    label_structured: bool = False  # some label text came from a tab/pipe line
+    slots: list[Slot] = field(default_factory=list)
+
+    @property
+    def filled_slots(self) -> list[Slot]:
+        return [s for s in self.slots if not s.empty]
+
+    @property
+    def line(self) -> int | None:
+        return self.label_line if self.label_line is not None else (self.slots[0].line if self.slots else None)
+
+
+def _split_structured(line: str) -> list[str]:
+    sep = "|" if "|" in line else "\t"
+    cells = line.split(sep)
+    if sep == "|":
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = cells[1:]
+        if stripped.endswith("|") and cells:
+            cells = cells[:-1]
+    return cells
+
+
+def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
+    """("text"|"slot", content, line) tokens of unstructured text."""
+    out: list[tuple[str, str, int]] = []
+    folded = fold(text)
+    for match in _PIECE.finditer(folded):
+        number, words = match.groups()
+        if number is None:
+            lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
+                match.end() == len(folded) or folded[match.end()].isspace())
+            out.append(("slot" if lone and words in MISSING_MARKERS else "text", words, line_no))
+            continue
+        after = folded[match.end():]
+        if _ITEM_NUMBER.match(after) and not re_punct.search(number):
+            # "…00000002.其他法律": the last digit is the next label's item number
+            if len(number) > 1:
+                out.append(("slot", number[:-1], line_no))
+            out.append(("text", number[-1], line_no))
+            continue
+        out.append(("slot", number, line_no))
+    return out
+
+
+def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bool]:
+    """Tokens of one line and whether the line is structured (tab or pipe cells)."""
+    stripped = line.strip()
+    if not stripped or _SEPARATOR_LINE.match(stripped):
+        return [], False
+    if "\t" not in line and "|" not in line:
+        return _loose_tokens(line, line_no), False
+    tokens: list[tuple[str, str, int]] = []
+    for cell in _split_structured(line):
+        folded = fold(cell).strip()
+        if compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
+            tokens.append(("cell", folded, line_no))
+        else:
+            tokens.extend(_loose_tokens(folded, line_no))
+    return tokens, True
+
+
+def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
+    """Group a region's tokens into rows (see the module docstring)."""
+    rows: list[Row] = []
+    current = Row()
+
+    def close() -> None:
+        nonlocal current
+        if current.label or current.slots:
+            rows.append(current)
+        current = Row()
+
+    for line_no, line in lines:
+        tokens, structured = line_tokens(line_no, line)
+        if not tokens:
+            continue
+        starts_with_value = tokens[0][0] != "text"
+        if structured and starts_with_value and k and (
+                len(current.filled_slots) >= k
+                or (current.slots and not any(s.structured for s in current.slots))):
+            close()  # a new value row, or the layout switches from loose text to cells
+        saw_text = False
+        for kind, content, ln in tokens:
+            if kind == "text":
+                if current.filled_slots:
+                    close()
+                elif current.slots:  # empties after a header: layout padding
+                    current.slots.clear()
+                if not current.label:
+                    current.label_line = ln
+                current.label += compact(content)
+                current.label_structured |= structured
+                saw_text = True
+            else:
+                current.slots.append(Slot(content, ln, structured=kind == "cell"))
+        if structured and saw_text and current.slots and tokens[-1][0] != "text":
+            close()
+    close()
+    return rows
+
+
+def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
+    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``."""
+    out = list(slots)
+    while len(out) > k and out and out[-1].empty:
+        out.pop()
+    while len(out) > k and out and out[0].empty:
+        out.pop(0)
+    return out

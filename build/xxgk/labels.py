@@ -1,0 +1,26 @@
+"""Recognising row labels with the alias tables (``rules/row_labels.csv``, ``item_labels.csv``).
+
+Labels are matched in their compact form (no spaces, half-width punctuation), so a label
+wrapped over lines or split into cells still matches. A text may hold several labels when the
+extraction detached labels from their numbers; ``label_matches`` returns them all, in order.
+
+>>> label_matches("(三)不予公开1.属于国家秘密", "row_labels")
+['denied_state_secret']
+>>> label_matches("(六)其他处理1.申请人无正当理由逾期不补正", "row_labels")
+['other', 'other_no_correction']
+"""
+
+from __future__ import annotations
+
+from .catalog import patterns
+
+
+def label_matches(label: str, rule_table: str) -> list[str]:
+    """Codes whose alias occurs in ``label``, ordered by position (each code once)."""
+    found: list[tuple[int, str]] = []
+    for code, pattern in patterns(rule_table):
+        match = pattern.search(label)
+        if match:
+            found.append((match.start(), code))
+    found.sort()
+    return [code for _, code in found]

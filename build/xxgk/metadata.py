@@ -1,0 +1,76 @@
+"""Agency, year, publication date and statistics period, read from a report's text.
+
+>>> title_to_agency_year("标题: 平潭综合实验区2023年度政府信息公开工作年度报告")
+('平潭综合实验区', 2023)
+>>> title_to_agency_year("2025 年湟中区政府信息公开工作年度报告")
+('湟中区', 2025)
+>>> text_to_period("统计期限从2025年1月1日至12月31止。")
+('2025-01-01', '2025-12-31')
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import agency_aliases
+from .text import fold
+
+_NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
+_REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告"
+_AGENCY_FIRST = re.compile(r"(?:^|[《\s:：])(" + _NAME + r")\s*(\d{4})" + _REPORT)
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})" + r"\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告")
+_DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
+_DATE_LINE = re.compile(r"^\s*" + _DATE + r"\s*$")
+_PERIOD = re.compile(
+    r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—|-|~)?"
+    r"\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+HEAD_CHARS = 3000
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    month, day = int(m), int(d)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def canonical_agency(name: str) -> str:
+    """The agency's canonical name (``rules/agency_aliases.csv``), stripped of punctuation."""
+    cleaned = name.strip(" 《》:：")
+    return agency_aliases().get(cleaned, cleaned)
+
+
+def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
+    """Agency and year from the first title-like phrase ``<agency><year>年…年度报告`` (or year first)."""
+    joined = fold(re.sub(r"\n\s*", "", head))
+    found = []
+    for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1)):
+        match = pattern.search(joined)
+        if match:
+            found.append((match.start(), match.group(agency_group), int(match.group(year_group))))
+    if not found:
+        return None, None
+    _, agency, year = min(found)
+    return canonical_agency(agency), year
+
+
+def text_to_period(text: str) -> tuple[str | None, str | None]:
+    match = _PERIOD.search(fold(text))
+    if not match:
+        return None, None
+    y1, m1, d1, y2, m2, d2 = match.groups()
+    return _iso(y1, m1, d1), _iso(y2 or y1, m2, d2)
+
+
+def text_to_published_date(text: str) -> str | None:
+    """The page's 发布日期/公开日期, else a date standing alone on one of the last lines."""
+    folded = fold(text)
+    match = _PUBLISHED.search(folded[:HEAD_CHARS])
+    if match:
+        return _iso(*match.groups())
+    for line in reversed(folded.strip().splitlines()[-8:]):
+        match = _DATE_LINE.match(line)
+        if match:
+            return _iso(*match.groups())
+    return None

@@ -1,0 +1,43 @@
+"""Counts stated in the prose of section 一 checked against the tables (``rules/narrative_claims.csv``).
+
+>>> vals = {"review_litigation": {("review", "total"): 11}}
+>>> [f.code for f in narrative_to_findings("受理政府信息公开的行政复议申请 5件", vals, 48)]
+['narrative_mismatch']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import table
+from .findings import Finding, make
+from .text import fold
+
+
+def _table_value(values: dict, compare_to: str, table_name: str) -> int | None:
+    total = 0
+    for term in compare_to.split("+"):
+        row, column = term.split(".")
+        value = values.get(table_name, {}).get((row, column))
+        if not isinstance(value, int):
+            return None
+        total += value
+    return total
+
+
+def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | None) -> list[Finding]:
+    """One finding per claim whose first stated count differs from the table."""
+    folded = fold(text)
+    findings = []
+    for claim in table("narrative_claims"):
+        match = re.search(claim["pattern"], folded)
+        if not match:
+            continue
+        stated = int(match.group(1))
+        actual = _table_value(values, claim["compare_to"], claim["table"])
+        if actual is not None and actual != stated:
+            line = (first_line or 1) + folded[:match.start()].count("\n")
+            said = match.group(0).rsplit(match.group(1), 1)[0].strip()
+            findings.append(make("narrative_mismatch", detail=f"“{said}”", actual=stated, expected=actual, line=line,
+                                 table={"applications": "3", "review_litigation": "4"}[claim["table"]]))
+    return findings

@@ -1,0 +1,72 @@
+"""``parse(text) -> Record``: one report's text to its facts, sections and findings. Pure.
+
+>>> record = parse("2025年某某局政府信息公开工作年度报告\\n四、政府信息公开行政复议、行政诉讼情况\\n"
+...                "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\\n")
+>>> record.agency, record.year, record.values("review_litigation")[("review", "total")]
+('某某局', 2025, 1)
+"""
+
+from __future__ import annotations
+
+from .catalog import labels
+from .findings import make
+from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, title_to_agency_year
+from .narrative import narrative_to_findings
+from .record import Record
+from .sections import Document, section_order, text_to_sections
+from .table2 import region_to_active
+from .table3 import region_to_applications
+from .table4 import region_to_review_litigation
+
+NARRATIVE = ("overview", "problems", "other_matters")
+
+
+def parse(text: str) -> Record:
+    """Parse the text of one report. Never raises on bad input: problems become findings."""
+    doc = Document.from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    record = Record()
+    record.agency, record.year = title_to_agency_year(doc.text[:HEAD_CHARS])
+    record.period_start, record.period_end = text_to_period(doc.text)
+    if record.year is None and record.period_start:
+        record.year = int(record.period_start[:4])
+    record.published_date = text_to_published_date(doc.text)
+    if record.agency is None:
+        record.findings.append(make("agency_not_found"))
+    if record.year is None:
+        record.findings.append(make("year_not_found"))
+
+    sections = {s.code: s for s in text_to_sections(doc)}
+    for code in section_order():
+        if code not in sections:
+            record.findings.append(make("section_absent", detail=labels()["sections"][code]))
+    for code, section in sections.items():
+        record.section_lines[code] = section.heading_line
+        if code in NARRATIVE:
+            record.sections[code] = section.text(doc)
+
+    def region(code: str) -> list[tuple[int, str]]:
+        s = sections.get(code)
+        return doc.lines_between(s.start, s.end) if s else []
+
+    fmt, facts, findings = region_to_active(region("active"))
+    _add(record, "active", fmt, facts, findings)
+    fmt, facts, findings = region_to_applications(region("applications"))
+    _add(record, "applications", fmt, facts, findings)
+    facts, findings = region_to_review_litigation(region("review_litigation"))
+    _add(record, "review_litigation", "2021" if facts else None, facts, findings)
+
+    if "overview" in sections:
+        values = {t: record.values(t) for t in ("applications", "review_litigation")}
+        record.findings += narrative_to_findings(record.sections["overview"], values,
+                                                 sections["overview"].heading_line)
+    from .identity_findings import identity_findings
+
+    record.findings += identity_findings(record)
+    return record
+
+
+def _add(record: Record, table: str, fmt, facts, findings) -> None:
+    if fmt:
+        record.formats[table] = fmt
+    record.facts += facts
+    record.findings += findings

@@ -1,0 +1,187 @@
+"""Reading a report file of any container into text the parser understands. I/O lives here.
+
+``read_path(path) -> Source`` handles ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16,
+GB18030/GBK), ``.html``/``.htm`` (the page's own ``<table>``s become tab-separated rows; scripts,
+styles and navigation are dropped), ``.docx`` (paragraphs and tables in document order) and
+``.pdf`` (the text layer; tables found by their ruling lines become tab-separated rows). A file
+that cannot be read gives a Source with no text and a finding, never an exception.
+Traditional-Chinese text is converted to Simplified for matching (``parse_text``); the
+original stays in ``text`` for display, line for line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding, make
+
+MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
+_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
+
+
+@dataclass
+class Source:
+    text: str = ""  # as the file has it (for display and line numbers)
+    parse_text: str = ""  # what the parser reads (Simplified Chinese)
+    encoding: str | None = None
+    kind: str = "text"
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.parse_text.strip())
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """``(text, encoding)``: BOMs first, then strict UTF-8, then GB18030, then a detector."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    if b"\x00" in data[:4096]:
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, name
+        return None, None
+    for name in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, name
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _looks_like_text(str(best)):
+        return str(best), best.encoding
+    return None, None
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return bad / len(sample) < 0.01
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of a page, one block per line; table rows as tab-separated cells."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup(_HTML_DROP):
+        tag.decompose()
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup(["title", "head"]):
+        tag.decompose()
+    for row in soup.find_all("tr"):
+        cells = [" ".join(c.get_text(" ", strip=True).split()) for c in row.find_all(["td", "th"])]
+        row.replace_with(soup.new_string("\n" + "\t".join(cells) + "\n"))
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = [line.strip(" \u3000\xa0") if "\t" not in line else line for line in soup.get_text().split("\n")]
+    body = "\n".join(line for line in lines if line.strip())
+    return (title + "\n" + body) if title and title not in body[:500] else body
+
+
+def docx_to_text(data: bytes) -> str:
+    """Paragraphs and tables of a .docx in document order (merged cells once)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    out = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                seen, cells = set(), []
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(" ".join(cell.text.split()))
+                out.append("\t".join(cells))
+    return "\n".join(out)
+
+
+def pdf_to_text(data: bytes) -> str:
+    """The text layer of a PDF; ruled tables as tab-separated rows, in reading order."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj, boxes=boxes) -> bool:
+                return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3]
+                               for b in boxes)
+
+            blocks = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
+            for table in tables:
+                rows = ["\t".join(" ".join((c or "").split()) for c in row) for row in table.extract()]
+                blocks.append((table.bbox[1], "\n".join(rows)))
+            out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
+    return "\n".join(out)
+
+
+def to_simplified(text: str) -> str:
+    from opencc import OpenCC
+
+    return OpenCC("t2s").convert(text)
+
+
+def read_bytes(data: bytes, suffix: str) -> Source:
+    """Read one file's bytes (``suffix`` like ``.html``). Pure apart from the libraries."""
+    suffix = suffix.lower()
+    if len(data) > MAX_BYTES:
+        return Source(findings=[make("file_unreadable", detail=f"文件超过 {MAX_BYTES // 2**20} MB 上限")])
+    if not data.strip():
+        return Source(findings=[make("file_unreadable", detail="空文件")])
+    try:
+        if suffix == ".docx":
+            source = Source(docx_to_text(data), kind="docx")
+        elif suffix == ".pdf":
+            source = Source(pdf_to_text(data), kind="pdf")
+            if not source.text.strip():
+                return Source(kind="pdf", findings=[make("no_text_layer", detail="PDF")])
+        else:
+            text, encoding = decode(data)
+            if text is None:
+                return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
+            kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
+                ("<!doctype html", "<html")) else "text"
+            source = Source(html_to_text(text) if kind == "html" else text, encoding=encoding, kind=kind)
+    except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
+        return Source(findings=[make("file_unreadable", detail=f"{type(error).__name__}: {error}"[:200])])
+    source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
+    source.parse_text = to_simplified(source.text)
+    if not source.text.strip():
+        source.findings.append(make("file_unreadable", detail="没有文字内容"))
+    return source
+
+
+def read_path(path: str | Path) -> Source:
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Source(findings=[make("file_unreadable", detail=str(error)[:200])])
+    return read_bytes(data, path.suffix)

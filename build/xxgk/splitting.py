@@ -1,0 +1,88 @@
+"""Recovering cells whose digits ran together (``801000081`` = 80,1,0,0,0,0,81).
+
+``splits(tokens, k, accept)`` lists every way to cut the digit ``tokens`` into exactly ``k``
+numbers (no piece with a leading zero, none longer than ``MAX_DIGITS``) that ``accept``s. A
+token that is not a pure digit string is kept whole. Callers publish a split only when it is
+the only one that satisfies the table's identities.
+
+>>> splits(["801000081"], 7, row_total_holds)
+[(80, 1, 0, 0, 0, 0, 81)]
+>>> len(splits(["693665"], 3, lambda v: True)) > 1
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+MAX_DIGITS = 7
+MAX_SOLUTIONS = 64
+MAX_STEPS = 200_000
+
+
+def splits(tokens: Sequence[str], k: int, accept: Callable[[tuple], bool],
+           prefix_ok: Callable[[tuple], bool] | None = None) -> list[tuple]:
+    """All accepted ``k``-tuples of ints the tokens can be cut into (at most ``MAX_SOLUTIONS``+1)."""
+    solutions: list[tuple] = []
+    steps = 0
+    total_digits = sum(len(t) if t.isdigit() else 1 for t in tokens)
+    if total_digits < k or len(tokens) > k:
+        return []
+
+    def walk(index: int, acc: tuple) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > MAX_STEPS or len(solutions) > MAX_SOLUTIONS:
+            return False
+        if len(acc) > k or (prefix_ok and not prefix_ok(acc)):
+            return True
+        if index == len(tokens):
+            if len(acc) == k and accept(acc):
+                solutions.append(acc)
+            return True
+        for cut in _cuts(tokens[index], k - len(acc) - (len(tokens) - index - 1)):
+            if not walk(index + 1, acc + cut):
+                return False
+        return True
+
+    walk(0, ())
+    return solutions
+
+
+def _cuts(token: str, max_pieces: int):
+    if not token.isdigit():
+        yield (token,)
+        return
+    stack = [(token, ())]
+    while stack:
+        rest, acc = stack.pop()
+        if not rest:
+            yield tuple(int(p) for p in acc)
+            continue
+        if len(acc) >= max_pieces:
+            continue
+        if rest[0] == "0":
+            stack.append((rest[1:], acc + ("0",)))
+            continue
+        for size in range(min(MAX_DIGITS, len(rest)), 0, -1):
+            stack.append((rest[size:], acc + (rest[:size],)))
+
+
+def row_total_holds(values: tuple) -> bool:
+    """Table 3: the last cell is the sum of the others (unknown cells pass)."""
+    if any(not isinstance(v, int) for v in values):
+        return True
+    return sum(values[:-1]) == values[-1]
+
+
+def group_totals_hold(size: int) -> Callable[[tuple], bool]:
+    """Table 4: in every complete group of ``size`` cells the last is the sum of the others."""
+
+    def check(values: tuple) -> bool:
+        for start in range(0, len(values) - size + 1, size):
+            group = values[start:start + size]
+            if all(isinstance(v, int) for v in group) and sum(group[:-1]) != group[-1]:
+                return False
+        return True
+
+    return check

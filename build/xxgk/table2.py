@@ -1,0 +1,72 @@
+"""Table 2 (主动公开政府信息情况): items × measures, in the format its headers announce.
+
+The 2019 and 2021 editions have different measures; the format is read from the headers
+(``rules/format_headers.csv``), never from the year. Table 2 has no identity inside one
+report, so digits that ran together are published only when a single cut exists.
+"""
+
+from __future__ import annotations
+
+from .catalog import codes, item_measures, labels, table
+from .cells import region_to_rows
+from .findings import Finding, make
+from .labels import label_matches
+from .record import Fact
+from .resolve import ambiguous_finding, resolve_row
+from .text import compact
+
+TABLE = "active"
+
+
+def _units() -> dict[str, str]:
+    return {m["code"]: m["unit"] for m in codes()["measures"]}
+
+
+def detect_format(region_text: str) -> str | None:
+    """The format whose table-2 headers occur in the region, or None when neither does."""
+    text = compact(region_text)
+    import re
+
+    hits = {row["format"] for row in table("format_headers")
+            if row["table"] == TABLE and re.search(row["pattern"], text)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``(format, facts, findings)`` of table 2; no facts when no item carries numbers."""
+    findings: list[Finding] = []
+    fmt = detect_format("\n".join(text for _, text in lines))
+    if fmt is None:
+        fmt = "2021"
+        findings.append(make("format_unknown", table="2", expected=fmt))
+    measures = item_measures(fmt)
+    seen: dict[str, list[Fact]] = {}
+    for row in region_to_rows(lines, None):
+        if not row.filled_slots:
+            continue
+        matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
+        if not matches:
+            findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
+            continue
+        item = matches[-1]
+        if item in seen:
+            findings.append(make("row_duplicate", table="2", row=labels()["items"][item], line=row.line))
+            continue
+        where = {"table": "2", "row": labels()["items"][item]}
+        names = measures[item]
+        resolved = resolve_row(row.slots, [_units()[m] for m in names], [labels()["measures"][m] for m in names],
+                               where, lambda v: True)
+        findings += resolved.findings
+        if resolved.ambiguous:
+            findings.append(ambiguous_finding(resolved, where))
+        seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
+                           resolved.lines[i] if resolved.lines else row.line) for i, m in enumerate(names)]
+    if not seen:
+        return None, [], findings + [make("table_absent", table="2")]
+    facts = []
+    for item, names in measures.items():
+        if item not in seen:
+            findings.append(make("row_absent", table="2", row=labels()["items"][item]))
+            seen[item] = [Fact(TABLE, (item, m), None, None) for m in names]
+        facts += seen[item]
+    return fmt, facts, findings

@@ -1,0 +1,182 @@
+"""Table 3 (收到和处理政府信息公开申请情况): rows × 7 applicant columns, in either format.
+
+Steps, each a pure function of the previous:
+
+1. ``region_to_rows`` groups the region's tokens into (label, slots) rows;
+2. ``rows_to_assignments`` names each row by its label's last alias; labels printed without
+   numbers and numbers printed without labels (PDF extractions that detach them) are kept
+   as *orphans*;
+3. orphans are paired in order when there are as many labels as value rows;
+4. every row is resolved (digit runs cut by the row-total identity), and rows whose digits
+   still split several ways are settled jointly by the column identities;
+5. a pairing or a cut is kept only when the identities then hold; otherwise it is missing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from .catalog import applicant_codes, labels, row_codes
+from .cells import Row, region_to_rows
+from .findings import Finding, make
+from .identities import broken_identities
+from .labels import label_matches
+from .record import Fact
+from .resolve import Resolved, ambiguous_finding, resolve_row
+from .splitting import row_total_holds
+
+TABLE = "applications"
+WIDTH = 7
+GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
+MAX_COMBINATIONS = 50_000
+DETACHED_2021 = {"other_no_correction", "other_unpaid_fee", "other_other"}
+
+
+@dataclass
+class Assignments:
+    inline: list[tuple[str, Row]] = field(default_factory=list)
+    orphan_labels: list[tuple[str, int | None]] = field(default_factory=list)
+    orphan_values: list[Row] = field(default_factory=list)
+    stray: list[Row] = field(default_factory=list)
+    unrecognised: list[Row] = field(default_factory=list)
+
+
+def _where(code: str) -> dict:
+    return {"table": "3", "row": labels()["rows"].get(code, code)}
+
+
+def rows_to_assignments(rows: list[Row]) -> Assignments:
+    """Name rows by their labels; collect detached labels and values (see module docstring)."""
+    out = Assignments()
+    detached = [r for r in rows if r.filled_slots and all(s.structured for s in r.filled_slots)
+                and r.label and not r.label_structured]
+    mixed = bool(detached) or any(r.filled_slots and not r.label for r in rows)
+    for row in rows:
+        matches = label_matches(row.label, "row_labels")
+        leading = [c for c in matches[:-1] if c not in GROUP_HEADINGS]
+        has_values = bool(row.filled_slots) or len(row.slots) >= WIDTH
+        loose_short = mixed and row.filled_slots and not any(s.structured for s in row.slots) and (
+            len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
+        if not has_values or row in detached or loose_short:
+            out.orphan_labels += [(c, row.label_line) for c in matches if c not in GROUP_HEADINGS]
+            if row in detached or (not matches and row.filled_slots):
+                out.orphan_values.append(row)
+            elif loose_short:
+                out.stray.append(row)
+            continue
+        if not matches:
+            if row.filled_slots:
+                (out.orphan_values if not row.label else out.unrecognised).append(row)
+            continue
+        out.orphan_labels += [(c, row.label_line) for c in leading]
+        out.inline.append((matches[-1], row))
+    return out
+
+
+def _resolve(row: Row, code: str) -> Resolved:
+    columns = [labels()["applicants"][a] for a in applicant_codes()]
+    return resolve_row(row.slots, ["count"] * WIDTH, columns, _where(code), row_total_holds)
+
+
+def _detect_format(codes: set[str]) -> str:
+    if codes & DETACHED_2021:
+        return "2021"
+    return "2019" if "other" in codes else "2021"
+
+
+def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
+    """Choose among the digit cuts of ambiguous rows with the column identities."""
+    ambiguous = [c for c, r in resolved.items() if r.ambiguous]
+    if not ambiguous:
+        return []
+    fixed = {(c, a): v for c, r in resolved.items() if r.values for a, v in zip(applicant_codes(), r.values)}
+    choices = [resolved[c].candidates for c in ambiguous]
+    total = 1
+    for options in choices:
+        total *= len(options)
+    survivors: list[tuple] = []
+    if total <= MAX_COMBINATIONS:
+        for combo in itertools.product(*choices):
+            trial = dict(fixed)
+            for code, values in zip(ambiguous, combo):
+                trial.update({(code, a): v for a, v in zip(applicant_codes(), values)})
+            if not broken_identities(TABLE, fmt, trial):
+                survivors.append(combo)
+    findings = []
+    for index, code in enumerate(ambiguous):
+        options = {combo[index] for combo in survivors}
+        if len(options) == 1:
+            values = options.pop()
+            resolved[code].values = values
+            resolved[code].findings.append(make("cells_recovered", actual=resolved[code].glued,
+                                                expected=" ".join(map(str, values)),
+                                                line=resolved[code].lines[0], **_where(code)))
+        else:
+            findings.append(ambiguous_finding(resolved[code], _where(code)))
+    return findings
+
+
+def _pair_orphans(found: Assignments, taken: set[str]) -> tuple[dict[str, Row], list[Finding]]:
+    labels_left = []
+    for code, line in found.orphan_labels:
+        if code not in taken and code not in [c for c, _ in labels_left]:
+            labels_left.append((code, line))
+    complete = [r for r in found.orphan_values if len(r.filled_slots) >= WIDTH or len(r.slots) >= WIDTH]
+    if not labels_left or not complete:
+        return {}, []
+    if len(labels_left) != len(complete):
+        return {}, [make("rows_unaligned", table="3", actual=len(labels_left), expected=len(complete),
+                         line=labels_left[0][1])]
+    return {code: row for (code, _), row in zip(labels_left, complete)}, []
+
+
+def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
+    rows = region_to_rows(lines, WIDTH)
+    found = rows_to_assignments(rows)
+    findings: list[Finding] = []
+    chosen: dict[str, Row] = {}
+    for code, row in found.inline:
+        if code in chosen:
+            findings.append(make("row_duplicate", line=row.line, **_where(code)))
+            continue
+        chosen[code] = row
+    paired, pair_findings = _pair_orphans(found, set(chosen))
+    findings += pair_findings
+    chosen.update(paired)
+    for row in found.unrecognised:
+        findings.append(make("label_unrecognised", table="3", actual=row.label[:40], line=row.line))
+    for row in found.stray:
+        findings.append(make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots),
+                             line=row.slots[0].line))
+    if not chosen:
+        return None, [], [make("table_absent", table="3", detail="（只有表头，没有数据行）" if rows else "")]
+    fmt = _detect_format(set(chosen))
+    resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
+    findings += _settle(resolved, fmt)
+    if paired:
+        findings += _check_pairing(resolved, paired, fmt)
+    findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
+    return fmt, _facts(resolved, fmt), findings + [f for r in resolved.values() for f in r.findings]
+
+
+def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str) -> list[Finding]:
+    values = {(c, a): v for c, r in resolved.items() if r.values for a, v in zip(applicant_codes(), r.values)}
+    if any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
+        for code in paired:
+            resolved[code] = Resolved(findings=[])
+        return [make("rows_unaligned", table="3", actual=len(paired), expected=len(paired))]
+    names = "、".join(labels()["rows"][c] for c in paired)
+    return [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
+
+
+def _facts(resolved: dict[str, Resolved], fmt: str) -> list[Fact]:
+    facts = []
+    for code in row_codes(fmt):
+        r = resolved.get(code)
+        for i, applicant in enumerate(applicant_codes()):
+            value = r.values[i] if r and r.values else None
+            line = r.lines[i] if r and r.lines else None
+            facts.append(Fact(TABLE, (code, applicant), value, line))
+    return facts

@@ -1,0 +1,64 @@
+"""Reading one cell's text as a value, keeping blank apart from zero.
+
+``read_cell(text, unit)`` returns ``(value, problem)``: ``problem`` is ``None`` for a number,
+``"blank"`` for an empty, ``/``, ``-``, ``—`` or ``无`` cell (value ``None``, never 0),
+``"invalid"`` for a count that cannot be a count (``-3``, ``1.5``) and ``"unreadable"`` for text.
+
+>>> read_cell("63,292", "count"), read_cell("６３２９２", "count"), read_cell("1 075", "count")
+((63292, None), (63292, None), (1075, None))
+>>> read_cell("/", "count"), read_cell("-3", "count"), read_cell("减4", "signed_count")
+((None, 'blank'), (None, 'invalid'), (-4, None))
+>>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
+((Decimal('25.1'), None), (Decimal('3883.30'), None))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .text import compact
+
+MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
+_GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
+_INTEGER = re.compile(r"^\d+$")
+_SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
+
+
+def is_missing_marker(text: str) -> bool:
+    return compact(text) in MISSING_MARKERS
+
+
+def _plain_digits(text: str) -> str:
+    folded = text.strip()
+    return folded.replace(",", "").replace(" ", "") if _GROUPED.match(folded) else compact(folded)
+
+
+def read_cell(text: str, unit: str = "count"):
+    """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
+    from .text import fold
+
+    raw = fold(text).strip()
+    if compact(raw) in MISSING_MARKERS:
+        return None, "blank"
+    token = _plain_digits(raw)
+    if unit == "count":
+        if _INTEGER.match(token):
+            return int(token), None
+        return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
+    if unit == "signed_count":
+        match = _SIGNED.match(token)
+        if not match:
+            return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
+        sign = -1 if match.group(1) and match.group(1)[0] in "减-" else 1
+        return sign * int(match.group(2)), None
+    match = _AMOUNT.match(token.replace(",", ""))
+    if not match:
+        return (None, "invalid") if token.startswith("-") and _DECIMAL.match(token) else (None, "unreadable")
+    try:
+        amount = Decimal(match.group(1))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return None, "unreadable"
+    return (amount / 10000 if match.group(2) == "元" else amount), None
