@@ -1,0 +1,1 @@
+"""Writing parsed reports as a Frictionless data package (``xxgk package``)."""

@@ -1,0 +1,31 @@
+"""``build_package(reports_dir, out)``: collect, write atomically, validate. The ``xxgk package`` verb."""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+
+from .collect import Report, collect
+from .write import package_files, validate, write_atomically
+
+DATA_VERSION_FILE = "VERSION"
+
+
+def data_version(reports_dir: Path) -> str:
+    """The data package's semantic version: ``reports/VERSION`` if present, else 0.1.0."""
+    path = Path(reports_dir) / DATA_VERSION_FILE
+    return path.read_text(encoding="utf-8").strip() if path.exists() else "0.1.0"
+
+
+def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
+                  workers: int | None = None, progress: bool = False) -> tuple[list[Report], list[str]]:
+    """Parse every file of ``reports_dir`` and write the package to ``out``; returns reports and
+    validation errors. ``workers=1`` parses in this process; otherwise a process pool is used."""
+    reports_dir = Path(reports_dir)
+    if executor is None and workers != 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            reports = collect(reports_dir, pool, progress)
+    else:
+        reports = collect(reports_dir, executor, progress)
+    write_atomically(package_files(reports, data_version(reports_dir)), Path(out))
+    return reports, validate(Path(out))

@@ -1,0 +1,82 @@
+"""The data package descriptor and code lists, generated from ``rules/schema.yaml`` and ``codes.yaml``.
+
+>>> [f["name"] for f in resource_schema("applications")["fields"]][:3]
+['report_id', 'row', 'applicant']
+>>> code_list_rows("outcomes")[0]
+{'code': 'upheld', 'label_zh': '结果维持', 'description_en': 'Agency upheld'}
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+
+import yaml
+
+from .. import __version__
+from ..catalog import RULES, codes, table
+
+CODE_LIST_FIELDS = [
+    {"name": "code", "type": "string", "title": "代码", "description": "The code used in the data tables",
+     "constraints": {"required": True, "unique": True}},
+    {"name": "label_zh", "type": "string", "title": "中文名称", "description": "Label as printed in the template"},
+    {"name": "description_en", "type": "string", "title": "英文说明", "description": "English description"},
+]
+
+
+@cache
+def schema_spec() -> dict:
+    return yaml.safe_load((RULES / "schema.yaml").read_text(encoding="utf-8"))
+
+
+def data_resources() -> list[str]:
+    return list(schema_spec()["resources"])
+
+
+def code_lists() -> dict[str, str]:
+    return dict(schema_spec()["code_lists"])
+
+
+def resource_schema(name: str) -> dict:
+    """The Table Schema of one resource (data resource or code list)."""
+    spec = schema_spec()
+    if name in spec["resources"]:
+        res = copy.deepcopy(spec["resources"][name])
+        out = {"fields": res["fields"], "missingValues": [""]}
+        if "primaryKey" in res:
+            out["primaryKey"] = res["primaryKey"]
+        if "foreignKeys" in res:
+            out["foreignKeys"] = res["foreignKeys"]
+        return out
+    fields = copy.deepcopy(CODE_LIST_FIELDS)
+    if name == "finding_codes":
+        fields.append({"name": "severity", "type": "string", "title": "严重程度",
+                       "description": "error, warning or info"})
+    return {"fields": fields, "primaryKey": ["code"], "missingValues": [""]}
+
+
+def code_list_rows(name: str) -> list[dict]:
+    source = code_lists()[name]
+    if source == "findings":
+        return [{"code": r["code"], "label_zh": r["title_zh"], "description_en": r["description_en"],
+                 "severity": r["severity"]} for r in table("findings")]
+    return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
+
+
+def descriptor(data_version: str) -> dict:
+    """The whole ``datapackage.json`` (resource paths ``data/<name>.csv``)."""
+    spec = schema_spec()["package"]
+    resources = []
+    for name in data_resources() + list(code_lists()):
+        kind = "data" if name in data_resources() else "code list"
+        description = schema_spec()["resources"][name]["description"] if kind == "data" else \
+            f"Code list: {name}"
+        resources.append({
+            "name": name, "path": f"data/{name}.csv", "type": "table", "scheme": "file", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "description": description,
+            "schema": resource_schema(name),
+        })
+    return {"name": spec["name"], "title": spec["title"], "description": spec["description"],
+            "version": data_version, "licenses": spec["licenses"], "homepage": spec["homepage"],
+            "sources": [{"title": "政府信息公开工作年度报告 (agencies' own publications)"}],
+            "x_xxgk_software_version": __version__, "resources": resources}

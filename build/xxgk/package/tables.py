@@ -1,0 +1,110 @@
+"""Reports to the rows of each resource: tidy tables, and the wide tables shaped like the template.
+
+Pure: lists of dicts in a fixed order (report, then the template's row/column order).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..catalog import applicant_codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
+from .collect import Report
+from .schema import code_list_rows, code_lists
+
+_TABLE_KEYS = {"active": ("item", "measure"), "applications": ("row", "applicant"),
+               "review_litigation": ("proceeding", "outcome")}
+_RESOURCE = {"active": "active_disclosure", "applications": "applications",
+             "review_litigation": "review_litigation"}
+
+
+def report_row(report: Report) -> dict:
+    r, m = report.record, report.manifest
+    return {
+        "report_id": report.report_id, "agency": r.agency, "year": r.year,
+        "format": r.formats.get("applications") or r.formats.get("active"),
+        "province": m.get("province") or None, "city": m.get("city") or None, "county": m.get("county") or None,
+        "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
+        "source_file": report.source_file, "source_url": m.get("url") or None, "sha256": report.sha256,
+        "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
+    }
+
+
+def plain(value):
+    """A value as written to CSV: Decimal in plain notation, None as missing."""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    return value
+
+
+def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
+    """``{resource name: rows}`` for every resource of the package."""
+    out: dict[str, list[dict]] = {name: [] for name in
+                                  ["reports", "active_disclosure", "applications", "review_litigation",
+                                   "findings", "sections"]}
+    for report in reports:
+        out["reports"].append(report_row(report))
+        for fact in report.record.facts:
+            a, b = _TABLE_KEYS[fact.table]
+            out[_RESOURCE[fact.table]].append({"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1],
+                                               "value": plain(fact.value), "line": fact.line})
+        for finding in report.findings:
+            out["findings"].append({"report_id": report.report_id, **finding.to_dict()})
+        for code, text in report.record.sections.items():
+            out["sections"].append({"report_id": report.report_id, "section": code,
+                                    "line": report.record.section_lines.get(code), "text": text})
+    for name in code_lists():
+        out[name] = code_list_rows(name)
+    return out
+
+
+def wide_applications(tables: dict, reports_by_id: dict) -> list[dict]:
+    """Table 3 as printed: one row per report and template row, applicant columns in Chinese."""
+    values = {(r["report_id"], r["row"], r["applicant"]): r["value"] for r in tables["applications"]}
+    rows = []
+    for rid, rep in reports_by_id.items():
+        fmt = rep["format"] or "2021"
+        if not any(k[0] == rid for k in values):
+            continue
+        for code in row_codes(fmt):
+            row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "行": labels()["rows"][code]}
+            row.update({labels()["applicants"][a]: values.get((rid, code, a)) for a in applicant_codes()})
+            rows.append(row)
+    return rows
+
+
+def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
+    values = {(r["report_id"], r["item"], r["measure"]): r["value"] for r in tables["active_disclosure"]}
+    rows = []
+    for rid, rep in reports_by_id.items():
+        present = {(k[1], k[2]) for k in values if k[0] == rid}
+        if not present:
+            continue
+        for fmt in ("2021", "2019"):
+            for item, measures in item_measures(fmt).items():
+                if not any((item, m) in present for m in measures):
+                    continue
+                row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "格式": fmt,
+                       "信息内容": labels()["items"][item]}
+                for i in range(3):
+                    m = measures[i] if i < len(measures) else None
+                    row[f"指标{i + 1}"] = labels()["measures"][m] if m else None
+                    row[f"数值{i + 1}"] = values.get((rid, item, m)) if m else None
+                rows.append(row)
+            if rows and rows[-1]["报告编号"] == rid:
+                break
+    return rows
+
+
+def wide_review_litigation(tables: dict, reports_by_id: dict) -> list[dict]:
+    values = {(r["report_id"], r["proceeding"], r["outcome"]): r["value"] for r in tables["review_litigation"]}
+    rows = []
+    for rid, rep in reports_by_id.items():
+        if not any(k[0] == rid for k in values):
+            continue
+        row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"]}
+        for p in proceeding_codes():
+            for o in outcome_codes():
+                row[f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}"] = values.get((rid, p, o))
+        rows.append(row)
+    return rows

@@ -1,0 +1,129 @@
+"""Writing the package to disk: CSVs, ``datapackage.json``, wide CSVs, XLSX, zip, source texts.
+
+Byte-identical for the same input: rows in a fixed order, ``\\n`` line ends, JSON with sorted
+keys, and zip/XLSX entries with a fixed timestamp. The package is written into a temporary
+folder beside ``out`` and swapped in at the end, so a build killed midway leaves the previous
+package whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .collect import Report
+from .schema import descriptor, resource_schema
+from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
+
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+ZIP_NAME = "xxgk-datapackage.zip"
+XLSX_NAME = "xxgk.xlsx"
+
+
+def csv_bytes(rows: list[dict], fields: list[str], bom: bool = False) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in fields})
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+def _fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
+    """A workbook with one sheet per table, re-zipped with fixed timestamps for reproducibility."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title[:31])
+        if rows:
+            sheet.append(list(rows[0]))
+            for row in rows:
+                sheet.append([v for v in row.values()])
+    fixed = datetime(2020, 1, 1)
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    raw = io.BytesIO()
+    book.save(raw)
+    with zipfile.ZipFile(raw) as archive:
+        entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
+    return _fixed_zip(entries)
+
+
+def package_files(reports: list[Report], data_version: str) -> dict[str, bytes]:
+    """``{relative path: bytes}`` of the whole package. Pure."""
+    tables = reports_to_tables(reports)
+    files: dict[str, bytes] = {}
+    for name, rows in tables.items():
+        fields = [f["name"] for f in resource_schema(name)["fields"]]
+        files[f"data/{name}.csv"] = csv_bytes(rows, fields)
+    files["datapackage.json"] = (json.dumps(descriptor(data_version), ensure_ascii=False, indent=2,
+                                            sort_keys=True) + "\n").encode("utf-8")
+    by_id = {r["report_id"]: r for r in tables["reports"]}
+    wide = {"wide/表2_主动公开.csv": wide_active(tables, by_id),
+            "wide/表3_依申请公开.csv": wide_applications(tables, by_id),
+            "wide/表4_复议诉讼.csv": wide_review_litigation(tables, by_id)}
+    for path, rows in wide.items():
+        files[path] = csv_bytes(rows, list(rows[0]) if rows else ["报告编号"], bom=True)
+    codebook = [{"resource": name, "field": f["name"], "title": f.get("title", ""),
+                 "type": f["type"], "description": f.get("description", "")}
+                for name in tables for f in resource_schema(name)["fields"]]
+    files[XLSX_NAME] = xlsx_bytes({"codebook": codebook, "reports": tables["reports"],
+                                   "表2_主动公开": wide["wide/表2_主动公开.csv"],
+                                   "表3_依申请公开": wide["wide/表3_依申请公开.csv"],
+                                   "表4_复议诉讼": wide["wide/表4_复议诉讼.csv"],
+                                   "findings": tables["findings"]})
+    for report in reports:
+        files[f"sources/{report.report_id}.txt"] = report.text.encode("utf-8")
+    files[ZIP_NAME] = _fixed_zip(sorted((k, v) for k, v in files.items()
+                                        if k.startswith(("data/", "wide/")) or k == "datapackage.json"))
+    return files
+
+
+def write_atomically(files: dict[str, bytes], out: Path) -> None:
+    """Write ``files`` into a sibling temporary folder, then swap it in for ``out``."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        for rel, data in sorted(files.items()):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        old = out.parent / f".{out.name}.old-{os.getpid()}"
+        if out.exists():
+            os.replace(out, old)
+        os.replace(staging, out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def validate(out: Path) -> list[str]:
+    """Frictionless validation of the written package: the list of errors (empty = valid)."""
+    from frictionless import Package
+
+    report = Package(str(Path(out) / "datapackage.json")).validate()
+    return [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors][:50] + \
+        [e.message for e in report.errors][:50]

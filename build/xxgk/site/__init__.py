@@ -1,0 +1,1 @@
+"""Rendering the data package as MkDocs pages (``xxgk build``). Reads ``datapackage/`` only."""

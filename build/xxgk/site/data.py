@@ -1,0 +1,43 @@
+"""Loading the written data package for the site: the only input the pages have."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+@dataclass
+class Package:
+    root: Path
+    descriptor: dict
+    tables: dict[str, list[dict]]
+
+    @classmethod
+    def load(cls, root: Path) -> Package:
+        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        tables = {r["name"]: read_csv(root / r["path"]) for r in descriptor["resources"]}
+        return cls(root, descriptor, tables)
+
+    def labels(self, code_list: str) -> dict[str, str]:
+        return {r["code"]: r["label_zh"] for r in self.tables[code_list]}
+
+    def by_report(self, name: str) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for row in self.tables[name]:
+            out.setdefault(row["report_id"], []).append(row)
+        return out
+
+    def source_text(self, report_id: str) -> str:
+        path = self.root / "sources" / f"{report_id}.txt"
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def number(value: str | None) -> float | None:
+    return None if value is None else float(value)

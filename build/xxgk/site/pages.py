@@ -1,0 +1,338 @@
+"""Writing the site's Markdown pages from the package. Every report value passes through ``esc``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from ..catalog import codes
+from .data import Package, number
+from .metrics import report_metrics
+from .render import cell, chart, esc, table
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _name(report: dict) -> str:
+    return report["agency"] or f"（未识别机构）{report['source_file']}"
+
+
+def _title(report: dict) -> str:
+    return f"{_name(report)} {report['year'] or ''}年度"
+
+
+def _front(title: str, extra: str = "") -> str:
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{extra}---\n\n"
+
+
+class Site:
+    def __init__(self, pkg: Package, out: Path):
+        self.pkg, self.out = pkg, out
+        self.row_groups = {r["code"]: r["outcome"] for r in codes()["rows"] if r.get("outcome")}
+        self.metrics = report_metrics(pkg, self.row_groups)
+        self.reports = sorted(pkg.tables["reports"], key=lambda r: (_name(r), r["year"] or "", r["report_id"]))
+        self.findings = pkg.by_report("findings")
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    # -- pages ------------------------------------------------------------------------------
+    def all_pages(self) -> None:
+        self.home()
+        self.agencies()
+        for report in self.reports:
+            self.report_page(report)
+            self.source_page(report)
+        self.compare()
+        self.data_page()
+        self.quality()
+        self.checks()
+        self.about()
+
+    def home(self) -> None:
+        m = [self.metrics[r["report_id"]] for r in self.reports]
+        received = sum(x["received"] for x in m if x["received"] is not None)
+        nfind = sum(len(v) for v in self.findings.values())
+        errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
+        numbers = "".join(f"<div><b>{esc(_fmt(v))}</b>{esc(k)}</div>" for k, v in (
+            ("份报告", len(self.reports)), ("个机构", len({_name(r) for r in self.reports})),
+            ("件新收申请（合计）", received), ("条问题", nfind), ("条错误", errors)))
+        latest = sorted(self.reports, key=lambda r: (r["published_date"] or "", r["report_id"]), reverse=True)[:10]
+        rows = [[f'<td><a href="r/{r["report_id"]}/">{esc(_name(r))}</a></td>', cell(r["year"]),
+                 cell(r["published_date"])] for r in latest]
+        body = [_front("政府信息公开年报数据"), "# 政府信息公开工作年度报告数据\n",
+                "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
+                "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n",
+                f'<div class="xxgk-numbers">{numbers}</div>\n', self._received_chart(), "\n## 最新报告\n",
+                table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
+                "[下载数据 →](data.md)\n"]
+        self.write("index.md", "\n".join(body))
+
+    def _received_chart(self) -> str:
+        names = [_title(r) for r in self.reports]
+        values = [self.metrics[r["report_id"]]["received"] for r in self.reports]
+        return chart([{"type": "bar", "x": names, "y": values, "name": "本年新收申请"}],
+                     "各报告本年新收政府信息公开申请数量", "报告", "件", "received")
+
+    def agencies(self) -> None:
+        finder = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="../assets/finder.json" '
+                  'data-base="../" placeholder="如 格尔木 / geermu / gem"></label></p><ul id="xxgk-finder-results"></ul>')
+        rows = []
+        for r in self.reports:
+            m = self.metrics[r["report_id"]]
+            region = " ".join(x for x in (r["province"], r["city"], r["county"]) if x)
+            rows.append([f'<td><a href="../r/{r["report_id"]}/">{esc(_name(r))}</a></td>', f"<td>{esc(region)}</td>",
+                         cell(r["year"]), cell(_fmt(m["received"]) if m["received"] is not None else None),
+                         cell(m["granted_share"]), cell(m["denied_share"]), cell(r["finding_count"]),
+                         f"<td>{esc(r['status'])}</td>"])
+        body = [_front("机构索引"), "# 机构索引\n", finder,
+                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" placeholder="机构、地区或年度"></label></p>',
+                table(["机构", "地区", "年度", "新收申请", "公开比例%", "不予公开比例%", "问题数", "状态"], rows,
+                      "xxgk-agencies", sortable=True)]
+        self.write("agencies.md", "\n".join(body))
+
+    def report_page(self, r: dict) -> None:
+        rid = r["report_id"]
+        src = f"../../src/{rid}/"
+        meta = [("机构", _name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
+                r["county"]) if x)), ("发布日期", r["published_date"]),
+                ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
+                ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("状态", r["status"])]
+        meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
+        if r["source_url"]:
+            meta_rows.append(["<th>来源</th>", f'<td><a href="{esc(r["source_url"])}" rel="nofollow">{esc(r["source_url"])}</a></td>'])
+        parts = [_front(_title(r), "search:\n  boost: 0.5\n"), f"# {esc(_title(r))}\n",
+                 "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
+                 f'\n[查看原文（带行号）]({src})　<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a>\n',
+                 self._report_card(r), self._table2(rid, src), self._table3(rid, src), self._table4(rid, src),
+                 self._report_findings(rid, src), self._years(r), self._sections(rid)]
+        self.write(f"r/{rid}.md", "\n".join(p for p in parts if p))
+
+    def _report_card(self, r: dict) -> str:
+        found = self.findings.get(r["report_id"], [])
+        counts = Counter(f["severity"] for f in found)
+        line = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts.get(s, 0)}</span>'
+                        for s in ("error", "warning", "info"))
+        return f"\n## 报告评估\n\n<p>{line}</p>"
+
+    def _linked(self, value, line, src) -> str:
+        if value is None:
+            return cell(None)
+        return f'<td class="xxgk-num"><a href="{src}#L{esc(line)}" title="原文第{esc(line)}行">{esc(value)}</a></td>' \
+            if line else cell(value)
+
+    def _table2(self, rid: str, src: str) -> str:
+        rows = self.pkg.by_report("active_disclosure").get(rid, [])
+        if not rows:
+            return "\n## 二、主动公开政府信息情况\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
+        items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
+        body = [[f"<td>{esc(items[x['item']])}</td>", f"<td>{esc(measures[x['measure']])}</td>",
+                 self._linked(x["value"], x["line"], src)] for x in rows]
+        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
+
+    def _table3(self, rid: str, src: str) -> str:
+        rows = self.pkg.by_report("applications").get(rid, [])
+        if not rows:
+            return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
+        names, applicants = self.pkg.labels("application_rows"), self.pkg.labels("applicants")
+        grid: dict[str, dict] = defaultdict(dict)
+        for x in rows:
+            grid[x["row"]][x["applicant"]] = x
+        order = list(applicants)
+        body = [[f"<td>{esc(names[code])}</td>"] + [self._linked(cells.get(a, {}).get("value"),
+                cells.get(a, {}).get("line"), src) for a in order] for code, cells in grid.items()]
+        m = self.metrics[rid]
+        groups = self.pkg.labels("application_rows")
+        del groups
+        labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
+        pie = chart([{"type": "pie", "labels": [labels[g] for g in m["groups"]],
+                      "values": list(m["groups"].values()), "name": "办理结果", "hole": 0.4}],
+                    "申请办理结果（总计列）", filename=f"{rid}-outcomes")
+        who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
+        bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人"}],
+                    "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants")
+        return ("\n## 三、收到和处理政府信息公开申请情况\n\n" + table(["项目"] + [applicants[a] for a in order], body)
+                + "\n" + pie + "\n" + bar)
+
+    def _table4(self, rid: str, src: str) -> str:
+        rows = self.pkg.by_report("review_litigation").get(rid, [])
+        if not rows:
+            return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
+        procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
+        grid: dict[str, dict] = defaultdict(dict)
+        for x in rows:
+            grid[x["proceeding"]][x["outcome"]] = x
+        body = [[f"<td>{esc(procs[p])}</td>"] + [self._linked(cells.get(o, {}).get("value"), cells.get(o, {}).get("line"),
+                src) for o in outs] for p, cells in grid.items()]
+        traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
+                   "y": [number(grid[p].get(o, {}).get("value")) for p in grid]} for o in outs if o != "total"]
+        return ("\n## 四、行政复议、行政诉讼情况\n\n" + table(["类别"] + list(outs.values()), body) + "\n"
+                + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"}))
+
+    def _report_findings(self, rid: str, src: str) -> str:
+        found = self.findings.get(rid, [])
+        if not found:
+            return "\n## 发现的问题\n\n<p>未发现问题。</p>"
+        rows = [[f'<td class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"], f["severity"]))}</td>',
+                 f'<td><a href="../../quality/#{esc(f["code"])}">{esc(f["code"])}</a></td>', f"<td>{esc(f['message'])}</td>",
+                 f'<td><a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>' if f["line"] else "<td></td>"]
+                for f in found]
+        return "\n## 发现的问题\n\n" + table(["严重程度", "代码", "说明", "原文"], rows)
+
+    def _years(self, r: dict) -> str:
+        same = [x for x in self.reports if r["agency"] and x["agency"] == r["agency"]]
+        if len(same) < 2:
+            return ""
+        rows = [[f'<td><a href="../{x["report_id"]}/">{esc(x["year"])}</a></td>',
+                 cell(self.metrics[x["report_id"]]["received"]), cell(self.metrics[x["report_id"]]["granted_share"]),
+                 cell(x["finding_count"])] for x in sorted(same, key=lambda x: x["year"] or "")]
+        return "\n## 历年报告\n\n" + table(["年度", "新收申请", "公开比例%", "问题数"], rows)
+
+    def _sections(self, rid: str) -> str:
+        names = self.pkg.labels("section_codes")
+        out = ["\n## 报告正文（叙述部分）\n"]
+        for s in self.pkg.by_report("sections").get(rid, []):
+            out.append(f"<details><summary>{esc(names.get(s['section'], s['section']))}</summary>"
+                       f"<p>{esc(s['text'])}</p></details>")
+        return "\n".join(out)
+
+    def source_page(self, r: dict) -> None:
+        text = self.pkg.source_text(r["report_id"])
+        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{esc(line) or "&nbsp;"}</span>'
+                          for n, line in enumerate(text.split("\n"), start=1))
+        self.write(f"src/{r['report_id']}.md", _front(f"原文：{_title(r)}", "search:\n  exclude: true\n")
+                   + f"# 原文：{esc(_title(r))}\n\n[← 返回报告页](../../r/{r['report_id']}/)\n\n"
+                   + f'<div class="xxgk-source">\n{lines}\n</div>\n')
+
+    def compare(self) -> None:
+        names = [_title(r) for r in self.reports]
+        m = [self.metrics[r["report_id"]] for r in self.reports]
+        labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
+        shares = []
+        for code, zh in labels.items():
+            ys = [None if not x["processed"] or x["groups"].get(code) is None else
+                  round(100 * x["groups"][code] / x["processed"], 1) for x in m]
+            shares.append({"type": "bar", "name": zh, "x": names, "y": ys})
+        denied_rows = [c for c, g in self.row_groups.items() if g == "denied"]
+        apps = self.pkg.by_report("applications")
+        row_names = self.pkg.labels("application_rows")
+        denial = [{"type": "bar", "name": row_names[c], "x": names,
+                   "y": [next((number(x["value"]) for x in apps.get(r["report_id"], [])
+                               if x["row"] == c and x["applicant"] == "total"), None) for r in self.reports]}
+                  for c in denied_rows]
+        corrected = []
+        for x in m:
+            p = x["proceedings"]
+            tot = [p.get((k, "total")) for k in ("review", "litigation_direct", "litigation_after_review")]
+            cor = [p.get((k, "corrected")) for k in ("review", "litigation_direct", "litigation_after_review")]
+            ok = all(v is not None for v in tot + cor) and sum(tot) > 0
+            corrected.append(round(100 * sum(cor) / sum(tot), 1) if ok else None)
+        parts = [_front("比较"), "# 比较各机构\n", "缺失的数值不画出（不按0处理）。\n",
+                 chart([{"type": "bar", "x": names, "y": [x["received"] for x in m], "name": "新收申请"}],
+                       "本年新收申请数量", "", "件", "compare-received"),
+                 chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}),
+                 chart(denial, "不予公开的理由", "", "件", "compare-denials", {"barmode": "stack"}),
+                 chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m]},
+                        {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m]}],
+                       "行政许可、行政处罚决定数量", "", "件", "compare-licensing"),
+                 chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例"}],
+                       "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected")]
+        by_region: dict[str, list] = defaultdict(list)
+        for r, x in zip(self.reports, m):
+            by_region[r["province"] or "（地区未知）"].append(x["received"])
+        regions = sorted(by_region)
+        parts.append(chart([{"type": "bar", "name": "新收申请", "x": regions,
+                             "y": [sum(v for v in by_region[k] if v is not None) for k in regions]}],
+                           "按省份汇总的新收申请", "省份", "件", "compare-region"))
+        self.write("compare.md", "\n\n".join(parts))
+
+    def data_page(self) -> None:
+        desc = self.pkg.descriptor
+        version = desc.get("version", "")
+        files = [("xxgk-datapackage.zip", "整个数据包（zip）"), ("datapackage.json", "数据包描述 datapackage.json"),
+                 ("xxgk.xlsx", "Excel 工作簿（含字段说明表）"), ("wide/表2_主动公开.csv", "表2 宽表（Excel 可直接打开）"),
+                 ("wide/表3_依申请公开.csv", "表3 宽表"), ("wide/表4_复议诉讼.csv", "表4 宽表")]
+        files += [(f"data/{r['name']}.csv", f"{r['name']}（整洁表）") for r in desc["resources"]]
+        links = "\n".join(f'<li><a href="../downloads/{esc(p)}" download>{esc(label)}</a></li>' for p, label in files)
+        dictionary = []
+        for res in desc["resources"]:
+            rows = [[f"<td><code>{esc(f['name'])}</code></td>", f"<td>{esc(f.get('title'))}</td>",
+                     f"<td>{esc(f['type'])}</td>", f"<td>{esc(f.get('description'))}</td>"] for f in res["schema"]["fields"]]
+            dictionary.append(f"\n### {esc(res['name'])}\n\n<p>{esc(res.get('description'))}</p>\n"
+                              + table(["字段", "名称", "类型", "说明"], rows))
+        cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. （引用日期）.")
+        body = [_front("数据下载"), "# 数据下载与说明\n", f"<p>数据包版本 {esc(version)}。空白表示缺失，绝不是0。</p>",
+                f"<ul>\n{links}\n</ul>", "\n## 如何引用\n",
+                f"<p>GB/T 7714：{cite}</p><p>English: xxgk contributors. <i>Government information disclosure annual "
+                f"reports dataset</i>, version {esc(version)}. Data package.</p>",
+                "\n## 许可\n", "<p>数据以 CC BY 4.0 发布；报告原文版权归各发布机关。</p>",
+                "\n## 数据字典\n", *dictionary]
+        self.write("data.md", "\n".join(body))
+
+    def quality(self) -> None:
+        codes_rows = {c["code"]: c for c in self.pkg.tables["finding_codes"]}
+        by_code: dict[str, list] = defaultdict(list)
+        for rid, found in self.findings.items():
+            for f in found:
+                by_code[f["code"]].append((rid, f))
+        names = {r["report_id"]: _title(r) for r in self.reports}
+        parts = [_front("数据质量"), "# 数据质量：全部问题\n",
+                 "<p>每条问题都有稳定代码、严重程度和原文位置。各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
+        summary = [[f'<td><a href="#{esc(c)}">{esc(c)}</a></td>', f"<td>{esc(codes_rows[c]['label_zh'])}</td>",
+                    cell(len(v))] for c, v in sorted(by_code.items())]
+        parts.append(table(["代码", "问题", "数量"], summary))
+        per_agency = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', cell(len(v)),
+                       cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
+        parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
+        for c, items in sorted(by_code.items()):
+            rows = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', f"<td>{esc(f['message'])}</td>",
+                     f'<td><a href="../src/{rid}/#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>' if f["line"] else "<td></td>"]
+                    for rid, f in items]
+            parts.append(f'\n<h2 id="{esc(c)}">{esc(c)}：{esc(codes_rows[c]["label_zh"])}</h2>\n'
+                         + table(["报告", "说明", "原文"], rows))
+        self.write("quality.md", "\n".join(parts))
+
+    def checks(self) -> None:
+        rows = [[f'<td id="{esc(c["code"])}"><code>{esc(c["code"])}</code></td>', f"<td>{esc(c['label_zh'])}</td>",
+                 f"<td>{esc(SEVERITY_ZH.get(c.get('severity'), ''))}</td>", f"<td>{esc(c['description_en'])}</td>"]
+                for c in self.pkg.tables["finding_codes"]]
+        self.write("checks.md", _front("检查项目") + "# 检查项目\n\n" + table(["代码", "检查", "严重程度", "说明"], rows))
+
+    def about(self) -> None:
+        self.write("about.md", _front("关于与方法") + ABOUT)
+
+    def finder_index(self) -> list[dict]:
+        from pypinyin import Style, lazy_pinyin
+
+        out = []
+        for r in self.reports:
+            name = _name(r)
+            out.append({"n": name, "y": r["year"], "u": f"r/{r['report_id']}/",
+                        "p": "".join(lazy_pinyin(name)).lower(),
+                        "i": "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()})
+        return out
+
+
+ABOUT = """# 关于与方法
+
+本站把各机关发布的《政府信息公开工作年度报告》解析为开放数据。方法要点：
+
+- **从不编造**：空白、“/”、“-”、“无”或丢失的单元格记为缺失，不记为0；缺少的表格记为“表格缺失”。
+- **可追溯**：每个数值都记录源文件、SHA-256 和行号，报告页上的数字可直接跳到原文行。
+- **勾稽关系**：按国务院办公厅公开办的格式（国办公开办函〔2021〕30号、〔2019〕60号）核对表3、表4的勾稽关系，
+  不一致之处作为“问题”发布（这是报告本身的不一致，不是提取错误）。
+- **数字粘连**：网页被压平后相邻单元格的数字会连在一起（如 801000081）。只有当唯一一种拆分满足勾稽关系时才采用，
+  否则记为缺失并列为问题。
+- **格式**：按表头判断每张表是2019还是2021格式，不按年份猜测。
+
+数据、代码与检查规则都在项目仓库中；规则以表格形式保存，领域专家无需读代码即可审阅。
+"""

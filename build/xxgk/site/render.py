@@ -1,0 +1,56 @@
+"""HTML pieces for the pages. Everything taken from a report goes through ``esc`` first.
+
+Pages are Markdown files made of raw HTML blocks without blank lines, so Python-Markdown
+passes them through untouched: report text can never become Markdown links, code or macros.
+
+>>> esc('<script>alert(1)</script>[x](javascript:y) {{ a }} |`')
+'&lt;script&gt;alert(1)&lt;/script&gt;&#91;x&#93;(javascript:y) &#123;&#123; a &#125;&#125; &#124;&#96;'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+_MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
+                           "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
+
+
+def esc(value) -> str:
+    """Escape for HTML and neutralise Markdown/Jinja characters; None shows as an empty string."""
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=True).translate(_MARKDOWN)
+
+
+def cell(value, missing: str = "—") -> str:
+    if value is None:
+        return f'<td class="xxgk-num xxgk-missing" title="缺失（不是0）">{missing}</td>'
+    return f'<td class="xxgk-num">{esc(value)}</td>'
+
+
+def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False) -> str:
+    """``rows`` are lists of ready ``<td>`` strings; headers are escaped here."""
+    attrs = (f' id="{table_id}"' if table_id else "") + (' class="xxgk-sortable"' if sortable else "")
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
+    return f"<table{attrs}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
+          extra_layout: dict | None = None) -> str:
+    """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent."""
+    layout = {"title": {"text": title}, "xaxis": {"title": {"text": x_title}, "automargin": True},
+              "yaxis": {"title": {"text": y_title}, "automargin": True}, "legend": {"orientation": "h"}}
+    layout.update(extra_layout or {})
+    spec = json.dumps({"data": data, "layout": layout, "filename": filename}, ensure_ascii=False,
+                      separators=(",", ":"))
+    rows = []
+    for trace in data:
+        xs = trace.get("x") or trace.get("labels") or []
+        ys = trace.get("y") or trace.get("values") or []
+        for x, y in zip(xs, ys):
+            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y)])
+    fallback = table(["系列", "类别", "数值"], rows)
+    return (f'<div class="xxgk-chart" role="img" aria-label="{esc(title)}" data-spec="{html.escape(spec)}"></div>\n'
+            f"<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details>")
