@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -67,6 +68,10 @@ def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
     book.save(raw)
     with zipfile.ZipFile(raw) as archive:
         entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
+    # openpyxl stamps the save time into docProps/core.xml whatever the properties say
+    stamp = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+    entries = [(name, stamp.sub(rb"\g<1>2020-01-01T00:00:00Z\g<2>", data) if name == "docProps/core.xml" else data)
+               for name, data in entries]
     return _fixed_zip(entries)
 
 
