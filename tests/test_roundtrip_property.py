@@ -1,0 +1,106 @@
+"""Random identity-consistent tables rendered in five layouts parse back exactly; blanks parse to null;
+``parse`` never raises on arbitrary or mutated text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from xxgk.catalog import applicant_codes, labels, outcome_codes, outcome_row_codes, proceeding_codes, row_codes
+from xxgk.parser import parse
+from xxgk.readers import html_to_text
+
+from .conftest import SEEDS
+
+ROWS = row_codes("2021")
+LABEL = {code: labels()["rows"][code] for code in ROWS}
+
+
+@st.composite
+def table3(draw):
+    """Values satisfying every table-3 identity: row totals, outcome sums and the balance."""
+    values = {}
+    for code in outcome_row_codes("2021"):
+        values[code] = draw(st.lists(st.integers(0, 60), min_size=6, max_size=6))
+    processed = [sum(values[c][i] for c in outcome_row_codes("2021")) for i in range(6)]
+    forward = draw(st.lists(st.integers(0, 9), min_size=6, max_size=6))
+    carried = [min(draw(st.integers(0, 9)), p + f) for p, f in zip(processed, forward)]
+    values["total_processed"], values["carried_forward"], values["carried_over"] = processed, forward, carried
+    values["new"] = [p + f - c for p, f, c in zip(processed, forward, carried)]
+    return {code: row + [sum(row)] for code, row in values.items()}
+
+
+def render(values: dict, table4: list[int], layout: str, blank: tuple[str, int] | None) -> str:
+    def cells(code):
+        return ["" if blank == (code, i) else str(v) for i, v in enumerate(values[code])]
+
+    head = "2024年测试局政府信息公开工作年度报告\n一、总体情况\n概述。\n三、收到和处理政府信息公开申请情况\n"
+    tail = "\n四、政府信息公开行政复议、行政诉讼情况\n"
+    if layout == "tabs":
+        body = "\n".join("\t".join([LABEL[c]] + cells(c)) for c in ROWS)
+        t4 = "\t".join(map(str, table4))
+    elif layout == "pipes":
+        body = "\n".join("| " + " | ".join([LABEL[c]] + cells(c)) + " |" for c in ROWS)
+        t4 = "| " + " | ".join(map(str, table4)) + " |"
+    elif layout == "cell_per_line":
+        body = "\n".join("|\n" + "\n".join(f"{x} |" for x in [LABEL[c]] + cells(c)) + "\n||" for c in ROWS)
+        t4 = "\n".join(f"{x} |" for x in table4)
+    elif layout == "pdf_text":  # wrapped labels, space-separated numbers
+        body = "\n\n".join(LABEL[c][:4] + "\n" + LABEL[c][4:] + " " + " ".join(cells(c)) for c in ROWS)
+        t4 = " ".join(map(str, table4))
+    else:  # html
+        rows = "".join("<tr><td>" + "</td><td>".join([LABEL[c]] + cells(c)) + "</td></tr>" for c in ROWS)
+        t4row = "<tr><td>" + "</td><td>".join(map(str, table4)) + "</td></tr>"
+        return html_to_text(f"<html><body><p>{head}</p><table>{rows}</table><p>{tail}</p><table>{t4row}</table>"
+                            "<p>五、存在的主要问题及改进情况</p></body></html>")
+    return head + body + tail + t4 + "\n五、存在的主要问题及改进情况\n无。\n"
+
+
+@st.composite
+def table4(draw):
+    out = []
+    for _ in proceeding_codes():
+        parts = draw(st.lists(st.integers(0, 30), min_size=4, max_size=4))
+        out += parts + [sum(parts)]
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=table3(), t4=table4(), layout=st.sampled_from(["tabs", "pipes", "cell_per_line", "pdf_text", "html"]))
+def test_identity_consistent_tables_round_trip_in_every_layout(values, t4, layout):
+    record = parse(render(values, t4, layout, None))
+    got = record.values("applications")
+    for code in ROWS:
+        assert [got[(code, a)] for a in applicant_codes()] == values[code], (layout, code)
+    got4 = record.values("review_litigation")
+    assert [got4[(p, o)] for p in proceeding_codes() for o in outcome_codes()] == t4
+    assert not [f for f in record.findings if f.code == "identity_broken"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=table3(), t4=table4(), layout=st.sampled_from(["tabs", "pipes", "html"]),
+       row=st.sampled_from(ROWS), column=st.integers(0, 6))
+def test_a_blank_cell_parses_to_null_not_zero(values, t4, layout, row, column):
+    record = parse(render(values, t4, layout, (row, column)))
+    got = record.values("applications")
+    assert got[(row, applicant_codes()[column])] is None
+    assert any(f.code == "value_blank" for f in record.findings)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=3000))
+def test_parse_never_raises_on_arbitrary_text(text):
+    parse(text)
+
+
+SEED_TEXT = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(SEED_TEXT)), st.integers(0, 40), st.text(max_size=8)), max_size=12))
+def test_parse_never_raises_on_mutated_seed(edits):
+    text = SEED_TEXT
+    for start, length, insert in edits:
+        text = text[:start] + insert + text[start + length:]
+    record = parse(text)
+    assert all(f.code and f.severity for f in record.findings)
