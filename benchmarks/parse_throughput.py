@@ -1,4 +1,7 @@
-"""Benchmark: parse throughput on the seeds (one core). Prints reports/s. Run: .venv/bin/python benchmarks/parse_throughput.py"""
+"""Benchmark: parse throughput on the seeds, one core; prints reports/s.
+
+Run: .venv/bin/python benchmarks/parse_throughput.py
+"""
 
 import time
 from pathlib import Path
@@ -12,4 +15,5 @@ for _ in range(rounds):
     for text in texts:
         parse(text)
 elapsed = time.perf_counter() - start
-print(f"parsed {rounds * len(texts)} reports in {elapsed:.2f} s: {rounds * len(texts) / elapsed:.0f} reports/s (one core)")
+count = rounds * len(texts)
+print(f"parsed {count} reports in {elapsed:.2f} s: {count / elapsed:.0f} reports/s (one core)")

@@ -6,7 +6,14 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xxgk.catalog import applicant_codes, labels, outcome_codes, outcome_row_codes, proceeding_codes, row_codes
+from xxgk.catalog import (
+    applicant_codes,
+    labels,
+    outcome_codes,
+    outcome_row_codes,
+    proceeding_codes,
+    row_codes,
+)
 from xxgk.parser import parse
 from xxgk.readers import html_to_text
 
@@ -24,9 +31,9 @@ def table3(draw):
         values[code] = draw(st.lists(st.integers(0, 60), min_size=6, max_size=6))
     processed = [sum(values[c][i] for c in outcome_row_codes("2021")) for i in range(6)]
     forward = draw(st.lists(st.integers(0, 9), min_size=6, max_size=6))
-    carried = [min(draw(st.integers(0, 9)), p + f) for p, f in zip(processed, forward)]
+    carried = [min(draw(st.integers(0, 9)), p + f) for p, f in zip(processed, forward, strict=True)]
     values["total_processed"], values["carried_forward"], values["carried_over"] = processed, forward, carried
-    values["new"] = [p + f - c for p, f, c in zip(processed, forward, carried)]
+    values["new"] = [p + f - c for p, f, c in zip(processed, forward, carried, strict=True)]
     return {code: row + [sum(row)] for code, row in values.items()}
 
 

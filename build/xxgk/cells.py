@@ -32,7 +32,7 @@ _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
 _PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?)|([^\d\s]+)")
 _ITEM_NUMBER = re.compile(r"^[.、]\s*[\u4e00-\u9fff]")
-re_punct = re.compile(r"[.,元]")
+_NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
 
 
@@ -90,7 +90,7 @@ def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words, line_no))
             continue
         after = folded[match.end():]
-        if _ITEM_NUMBER.match(after) and not re_punct.search(number):
+        if _ITEM_NUMBER.match(after) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
             if len(number) > 1:
                 out.append(("slot", number[:-1], line_no))

@@ -69,7 +69,7 @@ def _build(args) -> int:
         return code
     from .site.build import build_site
 
-    return build_site(Path(args.out), Path(args.site_src), Path(args.site), strict=args.strict)
+    return build_site(Path(args.out), Path("site_src"), Path(args.site), strict=args.strict)
 
 
 def _serve(args) -> int:
@@ -93,7 +93,6 @@ def main(argv: list[str] | None = None) -> int:
         q.add_argument("--workers", type=int, default=None, help="parse processes (default: all cores)")
         q.add_argument("--quiet", action="store_true", help="no progress bar")
         if name == "build":
-            q.add_argument("--site-src", default="site_src", help="generated MkDocs pages (default site_src/)")
             q.add_argument("--site", default="site", help="built site (default site/)")
             q.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     verbs.add_parser("serve", help="preview the site with mkdocs serve")

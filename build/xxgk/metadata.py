@@ -18,7 +18,8 @@ from .text import fold
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
 _REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告"
 _AGENCY_FIRST = re.compile(r"(?:^|[《\s:：])(" + _NAME + r")\s*(\d{4})" + _REPORT)
-_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})" + r"\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告")
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?"
+                         r"\s*年\s*度\s*报\s*告")
 _DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开|成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 _DATE_LINE = re.compile(r"^\s*" + _DATE + r"\s*$")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .catalog import labels
 from .findings import make
+from .identity_findings import identity_findings
 from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, title_to_agency_year
 from .narrative import narrative_to_findings
 from .record import Record
@@ -53,14 +54,12 @@ def parse(text: str) -> Record:
     fmt, facts, findings = region_to_applications(region("applications"))
     _add(record, "applications", fmt, facts, findings)
     facts, findings = region_to_review_litigation(region("review_litigation"))
-    _add(record, "review_litigation", "2021" if facts else None, facts, findings)
+    _add(record, "review_litigation", None, facts, findings)  # table 4 is the same in both editions
 
     if "overview" in sections:
         values = {t: record.values(t) for t in ("applications", "review_litigation")}
         record.findings += narrative_to_findings(record.sections["overview"], values,
                                                  sections["overview"].heading_line)
-    from .identity_findings import identity_findings
-
     record.findings += identity_findings(record)
     return record
 

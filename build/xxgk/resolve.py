@@ -33,17 +33,17 @@ class Resolved:
 def read_slots(slots: Sequence[Slot], units: Sequence[str], where: dict,
                columns: Sequence[str]) -> tuple[tuple, list[Finding]]:
     """Read ``k`` slots cell by cell; blank/invalid/unreadable cells become None with findings."""
-    values, findings, blanks = [], [], []
+    values, findings, blanks, printed = [], [], [], set()
     for slot, unit, column in zip(slots, units, columns, strict=True):
         value, problem = read_cell(slot.text, unit)
         values.append(value)
         if problem == "blank":
             blanks.append(column)
+            printed.add(slot.text.strip() or "空白")
         elif problem:
             findings.append(make(f"value_{problem}", column=column, actual=slot.text, line=slot.line, **where))
     if blanks:
-        findings.append(make("value_blank", column="、".join(blanks),
-                             actual="/".join(sorted({s.text or "空白" for s in slots if read_cell(s.text)[1] == "blank"})),
+        findings.append(make("value_blank", column="、".join(blanks), actual="/".join(sorted(printed)),
                              line=slots[0].line, **where))
     return tuple(values), findings
 

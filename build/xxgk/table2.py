@@ -7,6 +7,8 @@ report, so digits that ran together are published only when a single cut exists.
 
 from __future__ import annotations
 
+import re
+
 from .catalog import codes, item_measures, labels, table
 from .cells import region_to_rows
 from .findings import Finding, make
@@ -25,8 +27,6 @@ def _units() -> dict[str, str]:
 def detect_format(region_text: str) -> str | None:
     """The format whose table-2 headers occur in the region, or None when neither does."""
     text = compact(region_text)
-    import re
-
     hits = {row["format"] for row in table("format_headers")
             if row["table"] == TABLE and re.search(row["pattern"], text)}
     return hits.pop() if len(hits) == 1 else None

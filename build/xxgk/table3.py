@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from .catalog import applicant_codes, labels, row_codes
+from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import Row, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
@@ -30,7 +30,7 @@ TABLE = "applications"
 WIDTH = 7
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
 MAX_COMBINATIONS = 50_000
-DETACHED_2021 = {"other_no_correction", "other_unpaid_fee", "other_other"}
+ONLY_2021 = {r["code"] for r in rows() if r["formats"] == ["2021"]}  # (六) split into three rows
 
 
 @dataclass
@@ -46,31 +46,39 @@ def _where(code: str) -> dict:
     return {"table": "3", "row": labels()["rows"].get(code, code)}
 
 
+def _is_detached(row: Row) -> bool:
+    """Label from loose text lines, numbers from a separate line of cells (PDF text + table fragments)."""
+    return bool(row.filled_slots and row.label and not row.label_structured
+                and all(s.structured for s in row.filled_slots))
+
+
+def _is_loose_fragment(row: Row) -> bool:
+    """A few loose single digits that cannot be a row (e.g. a page number between fragments)."""
+    return bool(row.filled_slots) and not any(s.structured for s in row.slots) and (
+        len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
+
+
 def rows_to_assignments(rows: list[Row]) -> Assignments:
     """Name rows by their labels; collect detached labels and values (see module docstring)."""
     out = Assignments()
-    detached = [r for r in rows if r.filled_slots and all(s.structured for s in r.filled_slots)
-                and r.label and not r.label_structured]
-    mixed = bool(detached) or any(r.filled_slots and not r.label for r in rows)
+    mixed = any(_is_detached(r) or (r.filled_slots and not r.label) for r in rows)
     for row in rows:
         matches = label_matches(row.label, "row_labels")
-        leading = [c for c in matches[:-1] if c not in GROUP_HEADINGS]
-        has_values = bool(row.filled_slots) or len(row.slots) >= WIDTH
-        loose_short = mixed and row.filled_slots and not any(s.structured for s in row.slots) and (
-            len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
-        if not has_values or row in detached or loose_short:
-            out.orphan_labels += [(c, row.label_line) for c in matches if c not in GROUP_HEADINGS]
-            if row in detached or (not matches and row.filled_slots):
-                out.orphan_values.append(row)
-            elif loose_short:
-                out.stray.append(row)
-            continue
-        if not matches:
+        named = [c for c in matches if c not in GROUP_HEADINGS]
+        if _is_detached(row):
+            out.orphan_labels += [(c, row.label_line) for c in named]
+            out.orphan_values.append(row)
+        elif mixed and _is_loose_fragment(row):
+            out.orphan_labels += [(c, row.label_line) for c in named]
+            out.stray.append(row)
+        elif not row.filled_slots and len(row.slots) < WIDTH:  # a label printed without numbers
+            out.orphan_labels += [(c, row.label_line) for c in named]
+        elif not matches:
             if row.filled_slots:
-                (out.orphan_values if not row.label else out.unrecognised).append(row)
-            continue
-        out.orphan_labels += [(c, row.label_line) for c in leading]
-        out.inline.append((matches[-1], row))
+                (out.unrecognised if row.label else out.orphan_values).append(row)
+        else:
+            out.orphan_labels += [(c, row.label_line) for c in matches[:-1] if c not in GROUP_HEADINGS]
+            out.inline.append((matches[-1], row))
     return out
 
 
@@ -80,9 +88,15 @@ def _resolve(row: Row, code: str) -> Resolved:
 
 
 def _detect_format(codes: set[str]) -> str:
-    if codes & DETACHED_2021:
+    if codes & ONLY_2021:
         return "2021"
     return "2019" if "other" in codes else "2021"
+
+
+def _cell_values(resolved: dict[str, Resolved]) -> dict[tuple[str, str], object]:
+    """``{(row, applicant): value}`` of the rows resolved so far."""
+    return {(code, a): v for code, r in resolved.items() if r.values
+            for a, v in zip(applicant_codes(), r.values, strict=True)}
 
 
 def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
@@ -90,7 +104,7 @@ def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
     ambiguous = [c for c, r in resolved.items() if r.ambiguous]
     if not ambiguous:
         return []
-    fixed = {(c, a): v for c, r in resolved.items() if r.values for a, v in zip(applicant_codes(), r.values)}
+    fixed = _cell_values(resolved)
     choices = [resolved[c].candidates for c in ambiguous]
     total = 1
     for options in choices:
@@ -99,8 +113,8 @@ def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
     if total <= MAX_COMBINATIONS:
         for combo in itertools.product(*choices):
             trial = dict(fixed)
-            for code, values in zip(ambiguous, combo):
-                trial.update({(code, a): v for a, v in zip(applicant_codes(), values)})
+            for code, values in zip(ambiguous, combo, strict=True):
+                trial.update({(code, a): v for a, v in zip(applicant_codes(), values, strict=True)})
             if not broken_identities(TABLE, fmt, trial):
                 survivors.append(combo)
     findings = []
@@ -128,13 +142,13 @@ def _pair_orphans(found: Assignments, taken: set[str]) -> tuple[dict[str, Row], 
     if len(labels_left) != len(complete):
         return {}, [make("rows_unaligned", table="3", actual=len(labels_left), expected=len(complete),
                          line=labels_left[0][1])]
-    return {code: row for (code, _), row in zip(labels_left, complete)}, []
+    return {code: row for (code, _), row in zip(labels_left, complete, strict=True)}, []
 
 
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
-    rows = region_to_rows(lines, WIDTH)
-    found = rows_to_assignments(rows)
+    table_rows = region_to_rows(lines, WIDTH)
+    found = rows_to_assignments(table_rows)
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
     for code, row in found.inline:
@@ -151,7 +165,7 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         findings.append(make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots),
                              line=row.slots[0].line))
     if not chosen:
-        return None, [], [make("table_absent", table="3", detail="（只有表头，没有数据行）" if rows else "")]
+        return None, [], [make("table_absent", table="3", detail="（只有表头，没有数据行）" if table_rows else "")]
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     findings += _settle(resolved, fmt)
@@ -162,7 +176,7 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
 
 
 def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str) -> list[Finding]:
-    values = {(c, a): v for c, r in resolved.items() if r.values for a, v in zip(applicant_codes(), r.values)}
+    values = _cell_values(resolved)
     if any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
         for code in paired:
             resolved[code] = Resolved(findings=[])

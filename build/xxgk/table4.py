@@ -28,7 +28,8 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         return [], [make("table_absent", table="4")]
     check = group_totals_hold(len(outcome_codes()))
     where = {"table": "4", "row": "行政复议、行政诉讼"}
-    resolved = resolve_row(rows[0].slots, ["count"] * len(columns), [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns],
+    names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
+    resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
                            where, check, prefix_ok=check)
     findings = list(resolved.findings)
     if resolved.ambiguous:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .text import compact
+from .text import compact, fold
 
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
@@ -38,8 +38,6 @@ def _plain_digits(text: str) -> str:
 
 def read_cell(text: str, unit: str = "count"):
     """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
-    from .text import fold
-
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"

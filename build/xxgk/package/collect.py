@@ -84,14 +84,14 @@ def read_manifest(folder: Path) -> dict[str, dict]:
 def parse_one(folder: str, source_file: str) -> Report:
     """Read and parse one file; never raises for bad input."""
     path = Path(folder) / source_file
-    data = path.read_bytes() if path.stat().st_size <= 64 * 2**20 else b""
     source = read_path(path)
     record = parse(source.parse_text) if source.ok else Record()
-    return Report(report_id(source_file), source_file, hashlib.sha256(data).hexdigest() if data else
-                  _sha256_stream(path), source.encoding, source.kind, source.text, record, source.findings)
+    return Report(report_id(source_file), source_file, _sha256(path), source.encoding, source.kind,
+                  source.text, record, source.findings)
 
 
-def _sha256_stream(path: Path) -> str:
+def _sha256(path: Path) -> str:
+    """SHA-256 of the file, read in blocks (memory stays bounded on huge files)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(2**20), b""):

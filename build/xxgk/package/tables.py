@@ -13,6 +13,8 @@ from .schema import code_list_rows, code_lists
 
 _TABLE_KEYS = {"active": ("item", "measure"), "applications": ("row", "applicant"),
                "review_litigation": ("proceeding", "outcome")}
+_MEASURES_2019_ONLY = {m for ms in item_measures("2019").values() for m in ms} - {
+    m for ms in item_measures("2021").values() for m in ms}
 _RESOURCE = {"active": "active_disclosure", "applications": "applications",
              "review_litigation": "review_litigation"}
 
@@ -31,10 +33,7 @@ def report_row(report: Report) -> dict:
 
 def plain(value):
     """A value as written to CSV: Decimal in plain notation, None as missing."""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
-    return value
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
 
 
 def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
@@ -80,19 +79,15 @@ def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
         present = {(k[1], k[2]) for k in values if k[0] == rid}
         if not present:
             continue
-        for fmt in ("2021", "2019"):
-            for item, measures in item_measures(fmt).items():
-                if not any((item, m) in present for m in measures):
-                    continue
-                row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "格式": fmt,
-                       "信息内容": labels()["items"][item]}
-                for i in range(3):
-                    m = measures[i] if i < len(measures) else None
-                    row[f"指标{i + 1}"] = labels()["measures"][m] if m else None
-                    row[f"数值{i + 1}"] = values.get((rid, item, m)) if m else None
-                rows.append(row)
-            if rows and rows[-1]["报告编号"] == rid:
-                break
+        fmt = "2019" if any(m in _MEASURES_2019_ONLY for _, m in present) else "2021"
+        for item, measures in item_measures(fmt).items():
+            row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "格式": fmt,
+                   "信息内容": labels()["items"][item]}
+            for i in range(3):
+                m = measures[i] if i < len(measures) else None
+                row[f"指标{i + 1}"] = labels()["measures"][m] if m else None
+                row[f"数值{i + 1}"] = values.get((rid, item, m)) if m else None
+            rows.append(row)
     return rows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -18,6 +18,7 @@ class Package:
     root: Path
     descriptor: dict
     tables: dict[str, list[dict]]
+    _by_report: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Package:
@@ -29,10 +30,13 @@ class Package:
         return {r["code"]: r["label_zh"] for r in self.tables[code_list]}
 
     def by_report(self, name: str) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = {}
-        for row in self.tables[name]:
-            out.setdefault(row["report_id"], []).append(row)
-        return out
+        """``{report_id: rows}`` of one resource, built once (pages ask for it per report)."""
+        if name not in self._by_report:
+            out: dict[str, list[dict]] = {}
+            for row in self.tables[name]:
+                out.setdefault(row["report_id"], []).append(row)
+            self._by_report[name] = out
+        return self._by_report[name]
 
     def source_text(self, report_id: str) -> str:
         path = self.root / "sources" / f"{report_id}.txt"

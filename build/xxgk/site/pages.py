@@ -130,6 +130,16 @@ class Site:
         return f'<td class="xxgk-num"><a href="{src}#L{esc(line)}" title="原文第{esc(line)}行">{esc(value)}</a></td>' \
             if line else cell(value)
 
+    def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
+                        corner: str, src: str) -> tuple[dict, str]:
+        """A table laid out like the template (rows × columns), every value linked to its line."""
+        grid: dict[str, dict] = defaultdict(dict)
+        for x in rows:
+            grid[x[keys[0]]][x[keys[1]]] = x
+        body = [[f"<td>{esc(row_labels[r])}</td>"] + [self._linked(cells.get(c, {}).get("value"),
+                cells.get(c, {}).get("line"), src) for c in column_labels] for r, cells in grid.items()]
+        return grid, table([corner] + list(column_labels.values()), body)
+
     def _table2(self, rid: str, src: str) -> str:
         rows = self.pkg.by_report("active_disclosure").get(rid, [])
         if not rows:
@@ -143,16 +153,10 @@ class Site:
         rows = self.pkg.by_report("applications").get(rid, [])
         if not rows:
             return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
-        names, applicants = self.pkg.labels("application_rows"), self.pkg.labels("applicants")
-        grid: dict[str, dict] = defaultdict(dict)
-        for x in rows:
-            grid[x["row"]][x["applicant"]] = x
-        order = list(applicants)
-        body = [[f"<td>{esc(names[code])}</td>"] + [self._linked(cells.get(a, {}).get("value"),
-                cells.get(a, {}).get("line"), src) for a in order] for code, cells in grid.items()]
+        applicants = self.pkg.labels("applicants")
+        _, html = self._template_table(rows, ("row", "applicant"), self.pkg.labels("application_rows"),
+                                          applicants, "项目", src)
         m = self.metrics[rid]
-        groups = self.pkg.labels("application_rows")
-        del groups
         labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
         pie = chart([{"type": "pie", "labels": [labels[g] for g in m["groups"]],
                       "values": list(m["groups"].values()), "name": "办理结果", "hole": 0.4}],
@@ -160,22 +164,17 @@ class Site:
         who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
         bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人"}],
                     "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants")
-        return ("\n## 三、收到和处理政府信息公开申请情况\n\n" + table(["项目"] + [applicants[a] for a in order], body)
-                + "\n" + pie + "\n" + bar)
+        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie + "\n" + bar
 
     def _table4(self, rid: str, src: str) -> str:
         rows = self.pkg.by_report("review_litigation").get(rid, [])
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
-        grid: dict[str, dict] = defaultdict(dict)
-        for x in rows:
-            grid[x["proceeding"]][x["outcome"]] = x
-        body = [[f"<td>{esc(procs[p])}</td>"] + [self._linked(cells.get(o, {}).get("value"), cells.get(o, {}).get("line"),
-                src) for o in outs] for p, cells in grid.items()]
+        grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src)
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid]} for o in outs if o != "total"]
-        return ("\n## 四、行政复议、行政诉讼情况\n\n" + table(["类别"] + list(outs.values()), body) + "\n"
+        return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n"
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"}))
 
     def _report_findings(self, rid: str, src: str) -> str:
