@@ -81,7 +81,7 @@ class Site:
         names = [_title(r) for r in self.reports]
         values = [self.metrics[r["report_id"]]["received"] for r in self.reports]
         return chart([{"type": "bar", "x": names, "y": values, "name": "本年新收申请"}],
-                     "各报告本年新收政府信息公开申请数量", "报告", "件", "received")
+                     "各报告本年新收政府信息公开申请数量", "", "件", "received", horizontal=True)
 
     def agencies(self) -> None:
         finder = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="../assets/finder.json" '
@@ -237,14 +237,14 @@ class Site:
             corrected.append(round(100 * sum(cor) / sum(tot), 1) if ok else None)
         parts = [_front("比较"), "# 比较各机构\n", "缺失的数值不画出（不按0处理）。\n",
                  chart([{"type": "bar", "x": names, "y": [x["received"] for x in m], "name": "新收申请"}],
-                       "本年新收申请数量", "", "件", "compare-received"),
-                 chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}),
-                 chart(denial, "不予公开的理由", "", "件", "compare-denials", {"barmode": "stack"}),
+                       "本年新收申请数量", "", "件", "compare-received", horizontal=True),
+                 chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}, True),
+                 chart(denial, "不予公开的理由", "", "件", "compare-denials", {"barmode": "stack"}, True),
                  chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m]},
                         {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m]}],
-                       "行政许可、行政处罚决定数量", "", "件", "compare-licensing"),
+                       "行政许可、行政处罚决定数量", "", "件", "compare-licensing", horizontal=True),
                  chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例"}],
-                       "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected")]
+                       "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected", horizontal=True)]
         by_region: dict[str, list] = defaultdict(list)
         for r, x in zip(self.reports, m):
             by_region[r["province"] or "（地区未知）"].append(x["received"])

@@ -38,19 +38,30 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
-          extra_layout: dict | None = None) -> str:
-    """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent."""
-    layout = {"title": {"text": title}, "xaxis": {"title": {"text": x_title}, "automargin": True},
-              "yaxis": {"title": {"text": y_title}, "automargin": True}, "legend": {"orientation": "h"}}
-    layout.update(extra_layout or {})
-    spec = json.dumps({"data": data, "layout": layout, "filename": filename}, ensure_ascii=False,
-                      separators=(",", ":"))
+          extra_layout: dict | None = None, horizontal: bool = False) -> str:
+    """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent.
+
+    Traces give categories as ``x`` and values as ``y`` (or pie ``labels``/``values``);
+    ``horizontal`` draws bars sideways, which keeps long agency names readable on a phone.
+    """
     rows = []
     for trace in data:
         xs = trace.get("x") or trace.get("labels") or []
         ys = trace.get("y") or trace.get("values") or []
-        for x, y in zip(xs, ys):
+        for x, y in zip(xs, ys, strict=False):
             rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y)])
+    layout = {"title": {"text": title}, "xaxis": {"title": {"text": x_title}, "automargin": True},
+              "yaxis": {"title": {"text": y_title}, "automargin": True},
+              "legend": {"orientation": "h", "y": -0.15, "yanchor": "top"}}
+    if horizontal:
+        data = [{**t, "x": t.get("y"), "y": t.get("x"), "orientation": "h"} for t in data]
+        categories = max((len(t.get("y") or []) for t in data), default=1)
+        layout.update({"xaxis": layout["yaxis"] | {"title": {"text": y_title}},
+                       "yaxis": {"automargin": True, "autorange": "reversed"},
+                       "height": max(300, 120 + 28 * categories)})
+    layout.update(extra_layout or {})
+    spec = json.dumps({"data": data, "layout": layout, "filename": filename}, ensure_ascii=False,
+                      separators=(",", ":"))
     fallback = table(["系列", "类别", "数值"], rows)
     return (f'<div class="xxgk-chart" role="img" aria-label="{esc(title)}" data-spec="{html.escape(spec)}"></div>\n'
             f"<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details>")

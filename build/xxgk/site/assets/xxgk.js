@@ -7,10 +7,11 @@
       if (el.dataset.done) return;
       el.dataset.done = "1";
       var spec = JSON.parse(el.dataset.spec);
-      var layout = Object.assign({margin: {l: 50, r: 10, t: 40, b: 90}, height: 340,
+      var width = el.clientWidth || el.parentNode.clientWidth;
+      var layout = Object.assign({margin: {l: 10, r: 10, t: 70, b: 40}, height: 340, width: width || undefined,
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}}, spec.layout || {});
       Plotly.newPlot(el, spec.data, layout, {responsive: true, displaylogo: false,
-        modeBarButtonsToRemove: ["sendDataToCloud"], toImageButtonOptions: {format: "png", filename: spec.filename || "xxgk-chart"}});
+        displayModeBar: "hover", modeBarButtonsToRemove: ["sendDataToCloud"], toImageButtonOptions: {format: "png", filename: spec.filename || "xxgk-chart"}});
     });
   }
   function tables() {
