@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,3 +24,35 @@ def seed_package(tmp_path_factory):
     out = tmp_path_factory.mktemp("pkg") / "datapackage"
     reports, errors = build_package(SEEDS, out, workers=1)
     return out, reports, errors
+
+
+HOSTILE = """2025年<script>window.__xss=1</script>局政府信息公开工作年度报告
+一、总体情况
+<img src=x onerror="window.__xss=2"> [x](javascript:alert(3)) {{ config }} | `code`
+二、主动公开政府信息情况
+规章 0 0 0
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1
+"""
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The whole site built (mkdocs --strict) from the seeds plus one hostile report."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    work = tmp_path_factory.mktemp("site")
+    reports = work / "reports"
+    shutil.copytree(SEEDS, reports)
+    (reports / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: site_src",
+                                                                      f"docs_dir: {work / 'site_src'}")
+    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"),
+               "-d", str(work / "site")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return work / "site"

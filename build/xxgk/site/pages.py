@@ -11,7 +11,15 @@ from .data import Package, number
 from .metrics import report_metrics
 from .render import cell, chart, esc, table
 
+FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
+SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
+ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _plain(value) -> str:
+    """A value cell without a link (right-aligned by the xxgk-grid table style)."""
+    return '<td class="m">—</td>' if value is None else f"<td>{esc(value)}</td>"
 
 
 def _fmt(value) -> str:
@@ -114,7 +122,7 @@ class Site:
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n[查看原文（带行号）]({src})　<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a>\n',
                  self._report_card(r), self._table2(rid, src), self._table3(rid, src), self._table4(rid, src),
-                 self._report_findings(rid, src), self._years(r), self._sections(rid)]
+                 self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         self.write(f"r/{rid}.md", "\n".join(p for p in parts if p))
 
     def _report_card(self, r: dict) -> str:
@@ -136,9 +144,18 @@ class Site:
         grid: dict[str, dict] = defaultdict(dict)
         for x in rows:
             grid[x[keys[0]]][x[keys[1]]] = x
-        body = [[f"<td>{esc(row_labels[r])}</td>"] + [self._linked(cells.get(c, {}).get("value"),
-                cells.get(c, {}).get("line"), src) for c in column_labels] for r, cells in grid.items()]
-        return grid, table([corner] + list(column_labels.values()), body)
+        body = []
+        for r, cells in grid.items():
+            lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
+            if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
+                head = f"<td>{esc(row_labels[r])}</td>" if not lines else (
+                    f'<td><a href="{src}#L{min(lines)}" title="原文第{min(lines)}行">{esc(row_labels[r])}</a></td>')
+                body.append([head] + [_plain(cells.get(c, {}).get("value")) for c in column_labels])
+            else:
+                body.append([f"<td>{esc(row_labels[r])}</td>"] + [self._linked(cells.get(c, {}).get("value"),
+                            cells.get(c, {}).get("line"), src) for c in column_labels])
+        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"
+        return grid, table([corner] + list(column_labels.values()), body, css="xxgk-grid") + legend
 
     def _table2(self, rid: str, src: str) -> str:
         rows = self.pkg.by_report("active_disclosure").get(rid, [])
@@ -160,10 +177,10 @@ class Site:
         labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
         pie = chart([{"type": "pie", "labels": [labels[g] for g in m["groups"]],
                       "values": list(m["groups"].values()), "name": "办理结果", "hole": 0.4}],
-                    "申请办理结果（总计列）", filename=f"{rid}-outcomes")
+                    "申请办理结果（总计列）", filename=f"{rid}-outcomes", data_table=False)
         who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
         bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人"}],
-                    "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants")
+                    "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants", data_table=False)
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie + "\n" + bar
 
     def _table4(self, rid: str, src: str) -> str:
@@ -175,17 +192,27 @@ class Site:
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid]} for o in outs if o != "total"]
         return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n"
-                + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"}))
+                + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
+                         data_table=False))
 
     def _report_findings(self, rid: str, src: str) -> str:
+        """Each finding with its source line; a code found many times shows its first few and a count."""
         found = self.findings.get(rid, [])
         if not found:
             return "\n## 发现的问题\n\n<p>未发现问题。</p>"
-        rows = [[f'<td class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"], f["severity"]))}</td>',
-                 f'<td><a href="../../quality/#{esc(f["code"])}">{esc(f["code"])}</a></td>', f"<td>{esc(f['message'])}</td>",
-                 f'<td><a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>' if f["line"] else "<td></td>"]
-                for f in found]
-        return "\n## 发现的问题\n\n" + table(["严重程度", "代码", "说明", "原文"], rows)
+        by_code: dict[str, list] = defaultdict(list)
+        for f in found:
+            by_code[f["code"]].append(f)
+        items = []
+        for code, group in by_code.items():
+            for f in group[:FINDINGS_SHOWN_PER_CODE]:
+                where = f' <a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a>' if f["line"] else ""
+                items.append(f'<li><span class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"]))}'
+                             f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">{esc(code)}</a></li>')
+            if len(group) > FINDINGS_SHOWN_PER_CODE:
+                items.append(f'<li>…… {esc(code)} 另有 {len(group) - FINDINGS_SHOWN_PER_CODE} 条，全部见'
+                             f'<a href="../../quality/#{esc(code)}">数据质量</a>和下载的 findings.csv</li>')
+        return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
     def _years(self, r: dict) -> str:
         same = [x for x in self.reports if r["agency"] and x["agency"] == r["agency"]]
@@ -196,13 +223,17 @@ class Site:
                  cell(x["finding_count"])] for x in sorted(same, key=lambda x: x["year"] or "")]
         return "\n## 历年报告\n\n" + table(["年度", "新收申请", "公开比例%", "问题数"], rows)
 
-    def _sections(self, rid: str) -> str:
+    def _sections(self, rid: str, src: str) -> str:
+        """An excerpt of each narrative section, linked to its full text on the source page
+        (the whole narrative on this page would break the 30 KB page budget)."""
         names = self.pkg.labels("section_codes")
-        out = ["\n## 报告正文（叙述部分）\n"]
+        rows = []
         for s in self.pkg.by_report("sections").get(rid, []):
-            out.append(f"<details><summary>{esc(names.get(s['section'], s['section']))}</summary>"
-                       f"<p>{esc(s['text'])}</p></details>")
-        return "\n".join(out)
+            text = s["text"] or ""
+            excerpt = text[:SECTION_EXCERPT] + ("…" if len(text) > SECTION_EXCERPT else "")
+            link = f'<a href="{src}#L{esc(s["line"])}">全文</a>' if s["line"] else ""
+            rows.append([f"<td>{esc(names.get(s['section'], s['section']))}</td>", f"<td>{esc(excerpt)} {link}</td>"])
+        return "\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows) if rows else ""
 
     def source_page(self, r: dict) -> None:
         text = self.pkg.source_text(r["report_id"])

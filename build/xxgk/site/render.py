@@ -29,20 +29,23 @@ def cell(value, missing: str = "—") -> str:
     return f'<td class="xxgk-num">{esc(value)}</td>'
 
 
-def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False) -> str:
+def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False,
+          css: str = "") -> str:
     """``rows`` are lists of ready ``<td>`` strings; headers are escaped here."""
-    attrs = (f' id="{table_id}"' if table_id else "") + (' class="xxgk-sortable"' if sortable else "")
+    classes = " ".join(c for c in (css, "xxgk-sortable" if sortable else "") if c)
+    attrs = (f' id="{table_id}"' if table_id else "") + (f' class="{classes}"' if classes else "")
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
     return f"<table{attrs}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
-          extra_layout: dict | None = None, horizontal: bool = False) -> str:
+          extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True) -> str:
     """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent.
 
     Traces give categories as ``x`` and values as ``y`` (or pie ``labels``/``values``);
     ``horizontal`` draws bars sideways, which keeps long agency names readable on a phone.
+    ``data_table=False`` when the page already shows the chart's numbers in a table of its own.
     """
     rows = []
     for trace in data:
@@ -62,6 +65,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     layout.update(extra_layout or {})
     spec = json.dumps({"data": data, "layout": layout, "filename": filename}, ensure_ascii=False,
                       separators=(",", ":"))
+    div = f'<div class="xxgk-chart" role="img" aria-label="{esc(title)}" data-spec="{html.escape(spec)}"></div>'
+    if not data_table:
+        return div + f"\n<p><small>{esc(title)}：数据见本页表格。</small></p>"
     fallback = table(["系列", "类别", "数值"], rows)
-    return (f'<div class="xxgk-chart" role="img" aria-label="{esc(title)}" data-spec="{html.escape(spec)}"></div>\n'
-            f"<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details>")
+    return f"{div}\n<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details>"
