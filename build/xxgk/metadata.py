@@ -17,7 +17,7 @@ from .text import fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
 _REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告"
-_AGENCY_FIRST = re.compile(r"(?:^|[《\s:：])(" + _NAME + r")\s*(\d{4})" + _REPORT)
+_AGENCY_FIRST = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(\d{4})" + _REPORT)
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?"
                          r"\s*年\s*度\s*报\s*告")
 _DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
@@ -27,6 +27,8 @@ _PERIOD = re.compile(
     r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—|-|~)?"
     r"\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 HEAD_CHARS = 3000
+TITLE_LINES = 40
+_NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -43,17 +45,18 @@ def canonical_agency(name: str) -> str:
 
 
 def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
-    """Agency and year from the first title-like phrase ``<agency><year>年…年度报告`` (or year first)."""
-    joined = fold(re.sub(r"\n\s*", "", head))
-    found = []
-    for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1)):
-        match = pattern.search(joined)
-        if match:
-            found.append((match.start(), match.group(agency_group), int(match.group(year_group))))
-    if not found:
-        return None, None
-    _, agency, year = min(found)
-    return canonical_agency(agency), year
+    """Agency and year from the first title-like phrase ``<agency><year>年…年度报告`` (or year first).
+
+    Lines are tried one by one, then joined with the next (titles wrapped over two lines).
+    """
+    lines = [line.strip() for line in fold(head).split("\n") if line.strip()][:TITLE_LINES]
+    candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
+    for text in candidates:
+        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1)):
+            match = pattern.search(text)
+            if match and match.group(agency_group) not in _NOT_AN_AGENCY:
+                return canonical_agency(match.group(agency_group)), int(match.group(year_group))
+    return None, None
 
 
 def text_to_period(text: str) -> tuple[str | None, str | None]:
