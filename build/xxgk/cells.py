@@ -110,8 +110,9 @@ def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bo
     tokens: list[tuple[str, str, int]] = []
     for cell in _split_structured(line):
         folded = fold(cell).strip()
-        if compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
-            tokens.append(("cell", folded, line_no))
+        numbers_began = any(kind == "cell" and text for kind, text, _ in tokens)
+        if compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded) or numbers_began:
+            tokens.append(("cell", folded, line_no))  # after the first number, every cell is a value cell
         else:
             tokens.extend(_loose_tokens(folded, line_no))
     return tokens, True

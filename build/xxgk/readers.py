@@ -42,15 +42,14 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
-    if b"\x00" in data[:4096]:
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text, name
-        return None, None
+    sample = data[:4096]
+    if sample.count(0) > len(sample) // 4:  # BOM-less UTF-16: ASCII and digits put NULs in every other byte
+        name = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            return None, None
+        return (text, name) if _looks_like_text(text) else (None, None)
     for name in ("utf-8", "gb18030"):
         try:
             text = data.decode(name)
@@ -70,7 +69,7 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x00") or ch == "\ufffd")
     return bad / len(sample) < 0.01
 
 
@@ -147,11 +146,15 @@ def to_simplified(text: str) -> str:
     return OpenCC("t2s").convert(text)
 
 
+def _too_large() -> Source:
+    return Source(findings=[make("file_unreadable", detail=f"文件超过 {MAX_BYTES // 2**20} MB 上限")])
+
+
 def read_bytes(data: bytes, suffix: str) -> Source:
     """Read one file's bytes (``suffix`` like ``.html``). Pure apart from the libraries."""
     suffix = suffix.lower()
     if len(data) > MAX_BYTES:
-        return Source(findings=[make("file_unreadable", detail=f"文件超过 {MAX_BYTES // 2**20} MB 上限")])
+        return _too_large()
     if not data.strip():
         return Source(findings=[make("file_unreadable", detail="空文件")])
     try:
@@ -168,6 +171,9 @@ def read_bytes(data: bytes, suffix: str) -> Source:
             kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
                 ("<!doctype html", "<html")) else "text"
             source = Source(html_to_text(text) if kind == "html" else text, encoding=encoding, kind=kind)
+            if "\x00" in source.text:  # stray NULs carry nothing; drop them and say so
+                source.findings.append(make("text_repaired", detail=f"{source.text.count(chr(0))} 个空字符（NUL）"))
+                source.text = source.text.replace("\x00", "")
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
         return Source(findings=[make("file_unreadable", detail=f"{type(error).__name__}: {error}"[:200])])
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -180,8 +186,9 @@ def read_bytes(data: bytes, suffix: str) -> Source:
 def read_path(path: str | Path) -> Source:
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        if path.stat().st_size > MAX_BYTES:  # refused before reading: memory stays bounded
+            return _too_large()
+        data = path.read_bytes()
     except OSError as error:
         return Source(findings=[make("file_unreadable", detail=str(error)[:200])])
     return read_bytes(data, path.suffix)
