@@ -1,23 +1,33 @@
-# The two commands of the README. Both install what they need into .venv on a fresh machine.
+# The project's commands: the README, .ci/run and the GitHub workflow all call these targets.
 PY := .venv/bin/python
 STAMP := .venv/.installed
 
-.PHONY: build test install serve
+.PHONY: build test check release install serve
 
-$(STAMP): pyproject.toml package.json
+$(STAMP): pyproject.toml package.json package-lock.json
 	python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
-	npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 
 install: $(STAMP)
 
-build: $(STAMP)  ## parse reports/ → datapackage/ → site_src/ → site/
-	NO_MKDOCS_2_WARNING=1 .venv/bin/xxgk build --strict
+build: $(STAMP)  ## parse reports/ → datapackage/ → site_src/ → site/ (mkdocs --strict)
+	NO_MKDOCS_2_WARNING=1 .venv/bin/xxgk build --strict --quiet
 
 test: $(STAMP)  ## the whole test suite
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+check: $(STAMP)  ## after build: the package validates and the committed datapackage/ is what the build made
+	.venv/bin/frictionless validate datapackage/datapackage.json
+	git diff --exit-code --stat -- datapackage || (echo "datapackage/ is stale: run 'make build' and commit it" && exit 1)
+	test -z "$$(git status --porcelain -- datapackage)" || (echo "untracked files in datapackage/: commit them" && exit 1)
+
+release: build  ## the release assets: the package zip and its SHA-256
+	mkdir -p dist
+	cp datapackage/xxgk-datapackage.zip dist/
+	cd dist && sha256sum xxgk-datapackage.zip > xxgk-datapackage.zip.sha256
 
 serve: $(STAMP)
 	.venv/bin/xxgk serve

@@ -15,8 +15,9 @@ import pytest
 
 from .conftest import ROOT
 
+CHROME = shutil.which("chromium") or shutil.which("google-chrome")  # Debian, or GitHub's Ubuntu runners
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
-    not (shutil.which("chromium") and shutil.which("chromedriver")),
+    not (CHROME and shutil.which("chromedriver")),
     reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
 SHOTS = ROOT / "tests" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -43,7 +44,7 @@ def browser(tmp_path_factory):
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
+    options.binary_location = CHROME
     for flag in FLAGS:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)

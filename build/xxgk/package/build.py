@@ -5,16 +5,18 @@ from __future__ import annotations
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
-from .collect import Report, collect
+from .collect import CHANGELOG, VERSION, Report, collect
 from .write import package_files, validate, write_atomically
-
-DATA_VERSION_FILE = "VERSION"
-
 
 def data_version(reports_dir: Path) -> str:
     """The data package's semantic version: ``reports/VERSION`` if present, else 0.1.0."""
-    path = Path(reports_dir) / DATA_VERSION_FILE
+    path = Path(reports_dir) / VERSION
     return path.read_text(encoding="utf-8").strip() if path.exists() else "0.1.0"
+
+
+def changelog(reports_dir: Path) -> bytes | None:
+    path = Path(reports_dir) / CHANGELOG
+    return path.read_bytes() if path.exists() else None
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
@@ -27,5 +29,5 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             reports = collect(reports_dir, pool, progress)
     else:
         reports = collect(reports_dir, executor, progress)
-    write_atomically(package_files(reports, data_version(reports_dir)), Path(out))
+    write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))
     return reports, validate(Path(out))

@@ -22,6 +22,9 @@ from ..readers import read_path
 from ..record import Record
 
 MANIFEST = "sources.csv"
+CHANGELOG = "CHANGELOG.md"
+VERSION = "VERSION"
+NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadata, not reports
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county")
 
@@ -67,7 +70,7 @@ def list_inputs(folder: Path) -> list[str]:
     out = []
     for path in folder.rglob("*"):
         rel = path.relative_to(folder).as_posix()
-        if path.is_file() and rel != MANIFEST and not any(p.startswith(".") for p in rel.split("/")):
+        if path.is_file() and rel not in NOT_REPORTS and not any(p.startswith(".") for p in rel.split("/")):
             out.append(rel)
     return sorted(out)
 

@@ -75,10 +75,10 @@ def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
     return _fixed_zip(entries)
 
 
-def package_files(reports: list[Report], data_version: str) -> dict[str, bytes]:
+def package_files(reports: list[Report], data_version: str, changelog: bytes | None = None) -> dict[str, bytes]:
     """``{relative path: bytes}`` of the whole package. Pure."""
     tables = reports_to_tables(reports)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = {"CHANGELOG.md": changelog} if changelog else {}
     for name, rows in tables.items():
         fields = [f["name"] for f in resource_schema(name)["fields"]]
         files[f"data/{name}.csv"] = csv_bytes(rows, fields)
@@ -101,7 +101,8 @@ def package_files(reports: list[Report], data_version: str) -> dict[str, bytes]:
     for report in reports:
         files[f"sources/{report.report_id}.txt"] = report.text.encode("utf-8")
     files[ZIP_NAME] = _fixed_zip(sorted((k, v) for k, v in files.items()
-                                        if k.startswith(("data/", "wide/")) or k == "datapackage.json"))
+                                        if k.startswith(("data/", "wide/")) or k in ("datapackage.json",
+                                                                                      "CHANGELOG.md")))
     return files
 
 
