@@ -12,7 +12,7 @@ from .conftest import ROOT
 
 
 def test_ruff_is_clean():
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "build", "tests", "benchmarks"],
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "build", "tests", "benchmarks", "fuzz"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-3000:]
 

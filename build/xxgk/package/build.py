@@ -8,6 +8,7 @@ from pathlib import Path
 from .collect import CHANGELOG, VERSION, Report, collect
 from .write import package_files, validate, write_atomically
 
+
 def data_version(reports_dir: Path) -> str:
     """The data package's semantic version: ``reports/VERSION`` if present, else 0.1.0."""
     path = Path(reports_dir) / VERSION
