@@ -11,34 +11,14 @@ import tracemalloc
 
 import pytest
 
-from xxgk.catalog import labels, row_codes
 from xxgk.readers import MAX_BYTES, read_path
 from xxgk.site.data import read_csv
 
 from .conftest import SEEDS
+from .factory import tab_report
 
 SEED2 = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
 SEED3 = (SEEDS / "003_3c47b46a8581de8b.txt").read_text(encoding="utf-8")
-
-
-def tab_report(cell: str = "5", agency: str = "样例县数据局", extra: str = "", narrative: str = "概述。",
-               column: int = 0) -> str:
-    """A clean 2021-format report in tabs; ``cell`` is printed in row 一、本年新收, column ``column``
-    (0 = 自然人, which holds 5; the other columns hold 0)."""
-    rows = []
-    for code in row_codes("2021"):
-        values = ["0"] * 7
-        if code in ("new", "granted", "total_processed"):
-            values = ["5", "0", "0", "0", "0", "0", "5"]
-            if code == "new":
-                values[column] = cell
-        rows.append("\t".join([labels()["rows"][code]] + values + ([extra] if code == "new" and extra else [])))
-    return (f"{agency}2024年政府信息公开工作年度报告\n一、总体情况\n{narrative}\n二、主动公开政府信息情况\n"
-            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n"
-            "信息内容\t本年处理决定数量\n行政许可\t1\n行政处罚\t0\n行政强制\t0\n信息内容\t本年收费金额(单位:万元)\n行政事业性收费\t0\n"
-            "三、收到和处理政府信息公开申请情况\n" + "\n".join(rows) +
-            "\n四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) +
-            "\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
 
 
 def _sections_swapped() -> str:

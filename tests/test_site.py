@@ -41,3 +41,15 @@ def test_every_report_has_a_page_and_a_source_page(built_site):
 def test_report_pages_stay_within_the_html_budget(built_site):
     sizes = {p.parent.name: p.stat().st_size for p in (built_site / "r").glob("*/index.html")}
     assert sizes and max(sizes.values()) <= 30 * 1024, sizes
+
+
+def test_report_card_is_on_every_report_page_and_ranked_overall(built_site):
+    from xxgk.catalog import findings_catalogue
+
+    for page in (built_site / "r").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "报告评估" in html and "得分" in html and "同类中位数" in html
+    ranking = (built_site / "report-card" / "index.html").read_text(encoding="utf-8")
+    assert ranking.count('href="../r/') == len(list((built_site / "r").glob("*/index.html")))
+    checks = (built_site / "checks" / "index.html").read_text(encoding="utf-8")
+    assert all(f'id="{code}"' in checks for code in findings_catalogue())

@@ -79,7 +79,7 @@ def labels() -> dict[str, dict[str, str]]:
     """``{list name: {code: Chinese label}}`` for every code list, for display."""
     out = {}
     for name in ("items", "measures", "applicants", "rows", "proceedings", "outcomes", "sections",
-                 "outcome_groups"):
+                 "outcome_groups", "check_categories"):
         out[name] = {entry["code"]: entry["zh"] for entry in codes()[name]}
     out["findings"] = {row["code"]: row["title_zh"] for row in table("findings")}
     return out

@@ -39,5 +39,5 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
             line = (first_line or 1) + folded[:match.start()].count("\n")
             said = match.group(0).rsplit(match.group(1), 1)[0].strip()
             findings.append(make("narrative_mismatch", detail=f"“{said}”", actual=stated, expected=actual, line=line,
-                                 table={"applications": "3", "review_litigation": "4"}[claim["table"]]))
+                                 table={"active": "2", "applications": "3", "review_litigation": "4"}[claim["table"]]))
     return findings

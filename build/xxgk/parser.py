@@ -57,7 +57,7 @@ def parse(text: str) -> Record:
     _add(record, "review_litigation", None, facts, findings)  # table 4 is the same in both editions
 
     if "overview" in sections:
-        values = {t: record.values(t) for t in ("applications", "review_litigation")}
+        values = {t: record.values(t) for t in ("active", "applications", "review_litigation")}
         record.findings += narrative_to_findings(record.sections["overview"], values,
                                                  sections["overview"].heading_line)
     record.findings += identity_findings(record)

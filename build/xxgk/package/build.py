@@ -6,6 +6,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from .collect import CHANGELOG, VERSION, Report, collect
+from .report_card import add_report_card
 from .write import package_files, validate, write_atomically
 
 
@@ -30,5 +31,6 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             reports = collect(reports_dir, pool, progress)
     else:
         reports = collect(reports_dir, executor, progress)
+    add_report_card(reports)
     write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))
     return reports, validate(Path(out))

@@ -26,7 +26,7 @@ CHANGELOG = "CHANGELOG.md"
 VERSION = "VERSION"
 NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadata, not reports
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
-MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county")
+MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 
 
 @dataclass

@@ -49,17 +49,24 @@ def resource_schema(name: str) -> dict:
             out["foreignKeys"] = res["foreignKeys"]
         return out
     fields = copy.deepcopy(CODE_LIST_FIELDS)
+    out = {"fields": fields, "primaryKey": ["code"], "missingValues": [""]}
     if name == "finding_codes":
-        fields.append({"name": "severity", "type": "string", "title": "严重程度",
-                       "description": "error, warning or info"})
-    return {"fields": fields, "primaryKey": ["code"], "missingValues": [""]}
+        fields += [
+            {"name": "severity", "type": "string", "title": "严重程度", "description": "error, warning or info"},
+            {"name": "category", "type": "string", "title": "检查类别", "description": "Report-card category"},
+            {"name": "explanation_zh", "type": "string", "title": "说明", "description": "What the check means"},
+            {"name": "example_zh", "type": "string", "title": "示例", "description": "An example"},
+        ]
+        out["foreignKeys"] = [{"fields": "category", "reference": {"resource": "check_categories", "fields": "code"}}]
+    return out
 
 
 def code_list_rows(name: str) -> list[dict]:
     source = code_lists()[name]
     if source == "findings":
         return [{"code": r["code"], "label_zh": r["title_zh"], "description_en": r["description_en"],
-                 "severity": r["severity"]} for r in table("findings")]
+                 "severity": r["severity"], "category": r["category"], "explanation_zh": r["explanation_zh"],
+                 "example_zh": r["example_zh"]} for r in table("findings")]
     return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
 
 

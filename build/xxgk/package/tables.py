@@ -25,6 +25,7 @@ def report_row(report: Report) -> dict:
         "report_id": report.report_id, "agency": r.agency, "year": r.year,
         "format": r.formats.get("applications") or r.formats.get("active"),
         "province": m.get("province") or None, "city": m.get("city") or None, "county": m.get("county") or None,
+        "level": m.get("level") or None,
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
         "source_file": report.source_file, "source_url": m.get("url") or None, "sha256": report.sha256,
         "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..catalog import codes
+from .card import by_category, peer_medians, score
 from .data import Package, number
 from .metrics import report_metrics
 from .render import cell, chart, esc, table
@@ -14,6 +15,8 @@ from .render import cell, chart, esc, table
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
+PEER_FIELDS = ("received", "granted_share", "denied_share")
+PEER_LABELS = {"received": "本年新收申请（件）", "granted_share": "公开比例（%）", "denied_share": "不予公开比例（%）"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -47,6 +50,9 @@ class Site:
         self.metrics = report_metrics(pkg, self.row_groups)
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (_name(r), r["year"] or "", r["report_id"]))
         self.findings = pkg.by_report("findings")
+        self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
+        self.categories = pkg.labels("check_categories")
+        self.peers = peer_medians(self.reports, self.metrics, PEER_FIELDS)
 
     def write(self, rel: str, text: str) -> None:
         path = self.out / rel
@@ -61,6 +67,7 @@ class Site:
             self.report_page(report)
             self.source_page(report)
         self.compare()
+        self.ranking()
         self.data_page()
         self.quality()
         self.checks()
@@ -127,10 +134,19 @@ class Site:
 
     def _report_card(self, r: dict) -> str:
         found = self.findings.get(r["report_id"], [])
-        counts = Counter(f["severity"] for f in found)
-        line = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts.get(s, 0)}</span>'
-                        for s in ("error", "warning", "info"))
-        return f"\n## 报告评估\n\n<p>{line}</p>"
+        grouped = by_category(found, self.category_of)
+        rows = []
+        for code, name in self.categories.items():
+            counts = Counter(f["severity"] for f in grouped.get(code, []))
+            verdict = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
+                               for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
+            rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
+        m, peers = self.metrics[r["report_id"]], self.peers[r["report_id"]]
+        peer_rows = [[f"<td>{esc(PEER_LABELS[k])}</td>", cell(m[k]), cell(peers[k][0]), cell(peers[k][1])]
+                     for k in PEER_FIELDS]
+        return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100（每个错误扣{10}分、每个警告扣3分；"
+                f'<a href="../../report-card/">全部排名</a>）</p>\n' + table(["检查类别", "结果"], rows)
+                + "\n\n<p>同年度、同省份报告的中位数：</p>\n" + table(["指标", "本报告", "同类中位数", "同类报告数"], peer_rows))
 
     def _linked(self, value, line, src) -> str:
         if value is None:
@@ -332,10 +348,29 @@ class Site:
         self.write("quality.md", "\n".join(parts))
 
     def checks(self) -> None:
-        rows = [[f'<td id="{esc(c["code"])}"><code>{esc(c["code"])}</code></td>', f"<td>{esc(c['label_zh'])}</td>",
-                 f"<td>{esc(SEVERITY_ZH.get(c.get('severity'), ''))}</td>", f"<td>{esc(c['description_en'])}</td>"]
-                for c in self.pkg.tables["finding_codes"]]
-        self.write("checks.md", _front("检查项目") + "# 检查项目\n\n" + table(["代码", "检查", "严重程度", "说明"], rows))
+        parts = [_front("检查项目"), "# 检查项目\n",
+                 "<p>每份报告都按下列检查自动核对。每项检查有稳定的代码，结果作为“问题”发布在数据包的 findings 表中。</p>"]
+        for category, name in self.categories.items():
+            rows = [[f'<td id="{esc(c["code"])}"><code>{esc(c["code"])}</code></td>', f"<td>{esc(c['label_zh'])}</td>",
+                     f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>", f"<td>{esc(c['explanation_zh'])}</td>",
+                     f"<td>{esc(c['example_zh'])}</td>"]
+                    for c in self.pkg.tables["finding_codes"] if c["category"] == category]
+            parts.append(f'\n<h2 id="{esc(category)}">{esc(name)}</h2>\n'
+                         + table(["代码", "检查", "严重程度", "说明", "例子"], rows))
+        self.write("checks.md", "\n".join(parts))
+
+    def ranking(self) -> None:
+        rows = []
+        for r in sorted(self.reports, key=lambda r: (-score(self.findings.get(r["report_id"], [])), _name(r))):
+            found = self.findings.get(r["report_id"], [])
+            grouped = by_category(found, self.category_of)
+            rows.append([f'<td><a href="../r/{r["report_id"]}/">{esc(_title(r))}</a></td>', cell(score(found))]
+                        + [cell(sum(f["severity"] != "info" for f in grouped.get(c, []))) for c in self.categories])
+        body = [_front("报告评估排名"), "# 报告评估排名\n",
+                "<p>得分 = 100 − 每个错误10分 − 每个警告3分（提示不扣分）。各列为该类别的错误与警告数。"
+                '检查的含义见 <a href="../checks/">检查项目</a>。</p>',
+                table(["报告", "得分"] + list(self.categories.values()), rows, "xxgk-ranking", sortable=True)]
+        self.write("report-card.md", "\n".join(body))
 
     def about(self) -> None:
         self.write("about.md", _front("关于与方法") + ABOUT)

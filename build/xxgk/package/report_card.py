@@ -1,0 +1,106 @@
+"""The report card: checks that need more than one report's text — other years of the same
+agency, the manifest's facts, the calendar — added as findings to each Report. Pure.
+
+* completeness: a report on 2021 or later whose tables follow the 2019 template;
+* cross-year chains: 上年结转(y) = 结转下年度(y-1); 现行有效(y) = 现行有效(y-1) + 制发(y) − 废止(y)
+  (information, not error: real series break them);
+* copy-paste: a narrative section identical to the agency's report of another year;
+* timeliness (条例 第四十九条): after 31 March of the next year is late for everyone; February and
+  March are late for a department but not for a government's summary report (``level`` in the manifest);
+* plausibility: fees charged but section 六 does not mention them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..catalog import applicant_codes, labels
+from ..findings import Finding, make
+from .collect import Report
+
+FEE_WORDS = ("收费", "处理费", "费用")
+
+
+def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
+    out: dict[str, dict[int, Report]] = defaultdict(dict)
+    for report in reports:
+        if report.record.agency and report.record.year and report.record.year not in out[report.record.agency]:
+            out[report.record.agency][report.record.year] = report
+    return out
+
+
+def chain_findings(this: Report, last: Report) -> list[Finding]:
+    out = []
+    now, before = this.record.values("applications"), last.record.values("applications")
+    for applicant in applicant_codes():
+        a, b = now.get(("carried_over", applicant)), before.get(("carried_forward", applicant))
+        if isinstance(a, int) and isinstance(b, int) and a != b:
+            out.append(make("chain_carried_over", table="3", column=labels()["applicants"][applicant], actual=a,
+                            expected=b, line=next((f.line for f in this.record.facts
+                                                   if f.keys == ("carried_over", applicant)), None)))
+    now2, before2 = this.record.values("active"), last.record.values("active")
+    for item in ("rules", "normative_documents"):
+        values = [before2.get((item, "in_force")), now2.get((item, "issued")), now2.get((item, "repealed")),
+                  now2.get((item, "in_force"))]
+        if all(isinstance(v, int) for v in values) and values[0] + values[1] - values[2] != values[3]:
+            out.append(make("chain_in_force", table="2", row=labels()["items"][item], actual=values[3],
+                            expected=values[0] + values[1] - values[2],
+                            detail=f"现行有效{values[0]}件 + 本年制发{values[1]}件 − 本年废止{values[2]}件"))
+    return out
+
+
+def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
+    out = []
+    for code, text in this.record.sections.items():
+        if len(text) < 50:
+            continue
+        for year, other in sorted(others.items()):
+            if other is not this and other.record.sections.get(code) == text:
+                out.append(make("copied_text", row=labels()["sections"][code], detail=str(year)))
+                break
+    return out
+
+
+def timeliness_findings(report: Report) -> list[Finding]:
+    record = report.record
+    if not (record.published_date and record.year):
+        return []
+    published = date.fromisoformat(record.published_date)
+    january, march = date(record.year + 1, 1, 31), date(record.year + 1, 3, 31)
+    if published > march:
+        return [make("late_publication", actual=record.published_date, expected=march.isoformat())]
+    if published > january and report.manifest.get("level") != "government":
+        return [make("possibly_late", actual=record.published_date, expected=january.isoformat())]
+    return []
+
+
+def format_findings(report: Report) -> list[Finding]:
+    record = report.record
+    if not record.year or record.year < 2021:
+        return []
+    return [make("format_outdated", table={"active": "2", "applications": "3"}[t], expected=record.year)
+            for t in ("active", "applications") if record.formats.get(t) == "2019"]
+
+
+def fee_findings(report: Report) -> list[Finding]:
+    fee = report.record.values("active").get(("fees", "amount_10k_yuan"))
+    other = report.record.sections.get("other_matters")
+    if fee and fee > 0 and other is not None and not any(word in other for word in FEE_WORDS):
+        return [make("fees_not_mentioned", table="2", actual=fee)]
+    return []
+
+
+def add_report_card(reports: list[Report]) -> None:
+    """Add every report-card finding to the reports (in place)."""
+    series = _by_agency_year(reports)
+    for report in reports:
+        found = timeliness_findings(report) + format_findings(report) + fee_findings(report)
+        record = report.record
+        if record.agency and record.year:
+            years = series[record.agency]
+            last = years.get(record.year - 1)
+            if last is not None and years.get(record.year) is report:
+                found += chain_findings(report, last)
+            found += copy_findings(report, years)
+        report.file_findings += found

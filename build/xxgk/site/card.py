@@ -1,0 +1,45 @@
+"""The report card: findings grouped by check category, a score, and peer medians.
+
+Score = 100 − 10 per error − 3 per warning (info does not count), floored at 0: a simple,
+documented ranking, not a verdict. Peers are reports of the same year and province (and the
+same ``level`` when the manifest gives one).
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+ERROR_POINTS, WARNING_POINTS = 10, 3
+
+
+def score(findings: list[dict]) -> int:
+    errors = sum(f["severity"] == "error" for f in findings)
+    warnings = sum(f["severity"] == "warning" for f in findings)
+    return max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * warnings)
+
+
+def by_category(findings: list[dict], category_of: dict[str, str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for f in findings:
+        out.setdefault(category_of.get(f["code"], "extraction"), []).append(f)
+    return out
+
+
+def peer_key(report: dict) -> tuple:
+    return (report["year"], report["province"] or "", report.get("level") or "")
+
+
+def peer_medians(reports: list[dict], metrics: dict[str, dict], fields: tuple[str, ...]) -> dict[str, dict]:
+    """``{report_id: {field: (median, n)}}`` over each report's peer group, missing values left out."""
+    groups: dict[tuple, list[str]] = {}
+    for r in reports:
+        if r["year"] and r["province"]:
+            groups.setdefault(peer_key(r), []).append(r["report_id"])
+    out = {}
+    for r in reports:
+        ids = groups.get(peer_key(r), [])
+        out[r["report_id"]] = {}
+        for name in fields:
+            values = [metrics[i][name] for i in ids if metrics[i][name] is not None]
+            out[r["report_id"]][name] = (median(values), len(values)) if values else (None, 0)
+    return out
