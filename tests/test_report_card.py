@@ -64,8 +64,8 @@ def test_timeliness_against_article_49(tmp_path, published, level, expected):
 
 
 def test_fees_charged_but_not_mentioned_in_section_six(tmp_path):
-    codes = card(tmp_path, {"silent.txt": tab_report(agency="甲局", fee="12.5"),
-                            "said.txt": tab_report(agency="乙局", fee="12.5", other_matters="本年度未收取信息处理费。")})
+    said = tab_report(agency="乙局", fee="12.5", other_matters="本年度未收取信息处理费。")
+    codes = card(tmp_path, {"silent.txt": tab_report(agency="甲局", fee="12.5"), "said.txt": said})
     assert "fees_not_mentioned" in codes["silent.txt"] and "fees_not_mentioned" not in codes["said.txt"]
 
 
