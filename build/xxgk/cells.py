@@ -44,10 +44,10 @@ class Slot:
     text: str
     line: int
     structured: bool
+    empty: bool = field(init=False)
 
-    @property
-    def empty(self) -> bool:
-        return compact(self.text) == ""
+    def __post_init__(self) -> None:
+        self.empty = not self.text.strip()
 
 
 @dataclass
@@ -56,6 +56,15 @@ class Row:
     label_line: int | None = None
     label_structured: bool = False  # some label text came from a tab/pipe line
     slots: list[Slot] = field(default_factory=list)
+    filled: int = 0  # how many slots are not empty
+
+    def add(self, slot: Slot) -> None:
+        self.slots.append(slot)
+        self.filled += not slot.empty
+
+    def clear_slots(self) -> None:
+        self.slots.clear()
+        self.filled = 0
 
     @property
     def filled_slots(self) -> list[Slot]:
@@ -108,11 +117,12 @@ def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bo
     if "\t" not in line and "|" not in line:
         return _loose_tokens(line, line_no), False
     tokens: list[tuple[str, str, int]] = []
+    numbers_began = False  # after the first number, every cell is a value cell
     for cell in _split_structured(line):
         folded = fold(cell).strip()
-        numbers_began = any(kind == "cell" and text for kind, text, _ in tokens)
-        if compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded) or numbers_began:
-            tokens.append(("cell", folded, line_no))  # after the first number, every cell is a value cell
+        if numbers_began or compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
+            tokens.append(("cell", folded, line_no))
+            numbers_began = numbers_began or bool(folded)
         else:
             tokens.extend(_loose_tokens(folded, line_no))
     return tokens, True
@@ -135,23 +145,23 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
             continue
         starts_with_value = tokens[0][0] != "text"
         if structured and starts_with_value and k and (
-                len(current.filled_slots) >= k
+                current.filled >= k
                 or (current.slots and not any(s.structured for s in current.slots))):
             close()  # a new value row, or the layout switches from loose text to cells
         saw_text = False
         for kind, content, ln in tokens:
             if kind == "text":
-                if current.filled_slots:
+                if current.filled:
                     close()
                 elif current.slots:  # empties after a header: layout padding
-                    current.slots.clear()
+                    current.clear_slots()
                 if not current.label:
                     current.label_line = ln
                 current.label += compact(content)
                 current.label_structured |= structured
                 saw_text = True
             else:
-                current.slots.append(Slot(content, ln, structured=kind == "cell"))
+                current.add(Slot(content, ln, structured=kind == "cell"))
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()

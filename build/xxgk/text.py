@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 # NFKC folds full-width digits and ASCII punctuation; these CJK marks it leaves alone.
 _FOLD = str.maketrans({"．": ".", "。": "。", "﹒": ".", "—": "-", "－": "-", "–": "-", "‐": "-"})
 
 
+@lru_cache(maxsize=1 << 16)  # cells and labels repeat across rows and reports: "0", "", 自然人 …
 def fold(text: str) -> str:
     """Full-width to half-width (NFKC) and dash variants to ``-``; keeps line structure."""
     return unicodedata.normalize("NFKC", text).translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)
 def compact(text: str) -> str:
     """``fold`` and drop all white space: the form labels are matched in."""
     return _SPACE.sub("", fold(text))
