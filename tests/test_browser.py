@@ -113,7 +113,9 @@ def test_the_hostile_report_page_runs_no_script(server, browser):
     browser.get(server + "/agencies/")
     link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#xxgk-agencies a")
                 if "/r/hostile" in a.get_attribute("href"))
-    for url in (link.get_attribute("href"), link.get_attribute("href").replace("/r/", "/src/")):
+    browser.get(link.get_attribute("href"))
+    source = browser.find_element(By.PARTIAL_LINK_TEXT, "查看原文").get_attribute("href")
+    for url in (browser.current_url, source):
         browser.get(url)
         _wait(lambda: browser.execute_script("return document.readyState") == "complete")
         time.sleep(0.5)

@@ -3,64 +3,30 @@
 
 from __future__ import annotations
 
+from benchmarks.synthetic import render_report, table3_from_outcomes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xxgk.catalog import (
-    applicant_codes,
-    labels,
-    outcome_codes,
-    outcome_row_codes,
-    proceeding_codes,
-    row_codes,
-)
+from xxgk.catalog import applicant_codes, outcome_codes, outcome_row_codes, proceeding_codes, row_codes
 from xxgk.parser import parse
 from xxgk.readers import html_to_text
 
 from .conftest import SEEDS
 
 ROWS = row_codes("2021")
-LABEL = {code: labels()["rows"][code] for code in ROWS}
 
 
 @st.composite
 def table3(draw):
     """Values satisfying every table-3 identity: row totals, outcome sums and the balance."""
-    values = {}
-    for code in outcome_row_codes("2021"):
-        values[code] = draw(st.lists(st.integers(0, 60), min_size=6, max_size=6))
-    processed = [sum(values[c][i] for c in outcome_row_codes("2021")) for i in range(6)]
-    forward = draw(st.lists(st.integers(0, 9), min_size=6, max_size=6))
-    carried = [min(draw(st.integers(0, 9)), p + f) for p, f in zip(processed, forward, strict=True)]
-    values["total_processed"], values["carried_forward"], values["carried_over"] = processed, forward, carried
-    values["new"] = [p + f - c for p, f, c in zip(processed, forward, carried, strict=True)]
-    return {code: row + [sum(row)] for code, row in values.items()}
+    outcomes = {c: draw(st.lists(st.integers(0, 60), min_size=6, max_size=6)) for c in outcome_row_codes("2021")}
+    return table3_from_outcomes(outcomes, draw(st.lists(st.integers(0, 9), min_size=6, max_size=6)),
+                                draw(st.lists(st.integers(0, 9), min_size=6, max_size=6)))
 
 
 def render(values: dict, table4: list[int], layout: str, blank: tuple[str, int] | None) -> str:
-    def cells(code):
-        return ["" if blank == (code, i) else str(v) for i, v in enumerate(values[code])]
-
-    head = "2024年测试局政府信息公开工作年度报告\n一、总体情况\n概述。\n三、收到和处理政府信息公开申请情况\n"
-    tail = "\n四、政府信息公开行政复议、行政诉讼情况\n"
-    if layout == "tabs":
-        body = "\n".join("\t".join([LABEL[c]] + cells(c)) for c in ROWS)
-        t4 = "\t".join(map(str, table4))
-    elif layout == "pipes":
-        body = "\n".join("| " + " | ".join([LABEL[c]] + cells(c)) + " |" for c in ROWS)
-        t4 = "| " + " | ".join(map(str, table4)) + " |"
-    elif layout == "cell_per_line":
-        body = "\n".join("|\n" + "\n".join(f"{x} |" for x in [LABEL[c]] + cells(c)) + "\n||" for c in ROWS)
-        t4 = "\n".join(f"{x} |" for x in table4)
-    elif layout == "pdf_text":  # wrapped labels, space-separated numbers
-        body = "\n\n".join(LABEL[c][:4] + "\n" + LABEL[c][4:] + " " + " ".join(cells(c)) for c in ROWS)
-        t4 = " ".join(map(str, table4))
-    else:  # html
-        rows = "".join("<tr><td>" + "</td><td>".join([LABEL[c]] + cells(c)) + "</td></tr>" for c in ROWS)
-        t4row = "<tr><td>" + "</td><td>".join(map(str, table4)) + "</td></tr>"
-        return html_to_text(f"<html><body><p>{head}</p><table>{rows}</table><p>{tail}</p><table>{t4row}</table>"
-                            "<p>五、存在的主要问题及改进情况</p></body></html>")
-    return head + body + tail + t4 + "\n五、存在的主要问题及改进情况\n无。\n"
+    text = render_report(values, table4, layout, blank, title="2024年测试局政府信息公开工作年度报告")
+    return html_to_text(text) if layout == "html" else text
 
 
 @st.composite

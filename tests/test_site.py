@@ -35,7 +35,7 @@ def test_report_text_is_escaped_everywhere(built_site):
 
 def test_every_report_has_a_page_and_a_source_page(built_site):
     pages = {p.parent.name for p in (built_site / "r").glob("*/index.html")}
-    sources = {p.parent.name for p in (built_site / "src").glob("*/index.html")}
+    sources = {p.stem for p in (built_site / "src").glob("*.html")}
     assert len(pages) == 6 and pages == sources
 
 

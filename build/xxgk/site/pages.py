@@ -15,6 +15,8 @@ from .render import cell, chart, esc, table
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
+CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
+QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 PEER_FIELDS = ("received", "granted_share", "denied_share")
 PEER_LABELS = {"received": "本年新收申请（件）", "granted_share": "公开比例（%）", "denied_share": "不予公开比例（%）"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -53,6 +55,12 @@ class Site:
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
         self.categories = pkg.labels("check_categories")
         self.peers = peer_medians(self.reports, self.metrics, PEER_FIELDS)
+        self.by_agency: dict[str, list[dict]] = defaultdict(list)
+        for r in self.reports:
+            if r["agency"]:
+                self.by_agency[r["agency"]].append(r)
+        ranked = sorted(self.reports, key=lambda r: (-(self.metrics[r["report_id"]]["received"] or 0), _name(r)))
+        self.charted = ranked[:CHART_TOP]  # charts over agencies show the largest; the data has them all
 
     def write(self, rel: str, text: str) -> None:
         path = self.out / rel
@@ -93,10 +101,10 @@ class Site:
         self.write("index.md", "\n".join(body))
 
     def _received_chart(self) -> str:
-        names = [_title(r) for r in self.reports]
-        values = [self.metrics[r["report_id"]]["received"] for r in self.reports]
+        names = [_title(r) for r in self.charted]
+        values = [self.metrics[r["report_id"]]["received"] for r in self.charted]
         return chart([{"type": "bar", "x": names, "y": values, "name": "本年新收申请"}],
-                     "各报告本年新收政府信息公开申请数量", "", "件", "received", horizontal=True)
+                     f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "", "件", "received", horizontal=True)
 
     def agencies(self) -> None:
         finder = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="../assets/finder.json" '
@@ -117,7 +125,7 @@ class Site:
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
-        src = f"../../src/{rid}/"
+        src = f"../../src/{rid}.html"
         meta = [("机构", _name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
                 r["county"]) if x)), ("发布日期", r["published_date"]),
                 ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
@@ -125,7 +133,7 @@ class Site:
         meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
         if r["source_url"]:
             meta_rows.append(["<th>来源</th>", f'<td><a href="{esc(r["source_url"])}" rel="nofollow">{esc(r["source_url"])}</a></td>'])
-        parts = [_front(_title(r), "search:\n  boost: 0.5\n"), f"# {esc(_title(r))}\n",
+        parts = [_front(_title(r), "search:\n  exclude: true\n"), f"# {esc(_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n[查看原文（带行号）]({src})　<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a>\n',
                  self._report_card(r), self._table2(rid, src), self._table3(rid, src), self._table4(rid, src),
@@ -231,7 +239,7 @@ class Site:
         return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
     def _years(self, r: dict) -> str:
-        same = [x for x in self.reports if r["agency"] and x["agency"] == r["agency"]]
+        same = self.by_agency.get(r["agency"], []) if r["agency"] else []
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../{x["report_id"]}/">{esc(x["year"])}</a></td>',
@@ -252,16 +260,17 @@ class Site:
         return "\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows) if rows else ""
 
     def source_page(self, r: dict) -> None:
+        """The source text with line anchors, as a plain HTML file: MkDocs copies it as it is, so
+        ten thousand of them cost the build nothing (and they stay out of the search index)."""
         text = self.pkg.source_text(r["report_id"])
         lines = "\n".join(f'<span id="L{n}" data-n="{n}">{esc(line) or "&nbsp;"}</span>'
                           for n, line in enumerate(text.split("\n"), start=1))
-        self.write(f"src/{r['report_id']}.md", _front(f"原文：{_title(r)}", "search:\n  exclude: true\n")
-                   + f"# 原文：{esc(_title(r))}\n\n[← 返回报告页](../../r/{r['report_id']}/)\n\n"
-                   + f'<div class="xxgk-source">\n{lines}\n</div>\n')
+        title = esc(f"原文：{_title(r)}")
+        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, rid=esc(r["report_id"]), lines=lines))
 
     def compare(self) -> None:
-        names = [_title(r) for r in self.reports]
-        m = [self.metrics[r["report_id"]] for r in self.reports]
+        names = [_title(r) for r in self.charted]
+        m = [self.metrics[r["report_id"]] for r in self.charted]
         labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
         shares = []
         for code, zh in labels.items():
@@ -273,7 +282,7 @@ class Site:
         row_names = self.pkg.labels("application_rows")
         denial = [{"type": "bar", "name": row_names[c], "x": names,
                    "y": [next((number(x["value"]) for x in apps.get(r["report_id"], [])
-                               if x["row"] == c and x["applicant"] == "total"), None) for r in self.reports]}
+                               if x["row"] == c and x["applicant"] == "total"), None) for r in self.charted]}
                   for c in denied_rows]
         corrected = []
         for x in m:
@@ -282,7 +291,8 @@ class Site:
             cor = [p.get((k, "corrected")) for k in ("review", "litigation_direct", "litigation_after_review")]
             ok = all(v is not None for v in tot + cor) and sum(tot) > 0
             corrected.append(round(100 * sum(cor) / sum(tot), 1) if ok else None)
-        parts = [_front("比较"), "# 比较各机构\n", "缺失的数值不画出（不按0处理）。\n",
+        parts = [_front("比较"), "# 比较各机构\n",
+                 f"按本年新收申请数排在前{CHART_TOP}的报告；缺失的数值不画出（不按0处理）。全部数据见“数据下载”。\n",
                  chart([{"type": "bar", "x": names, "y": [x["received"] for x in m], "name": "新收申请"}],
                        "本年新收申请数量", "", "件", "compare-received", horizontal=True),
                  chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}, True),
@@ -293,7 +303,8 @@ class Site:
                  chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例"}],
                        "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected", horizontal=True)]
         by_region: dict[str, list] = defaultdict(list)
-        for r, x in zip(self.reports, m):
+        for r in self.reports:
+            x = self.metrics[r["report_id"]]
             by_region[r["province"] or "（地区未知）"].append(x["received"])
         regions = sorted(by_region)
         parts.append(chart([{"type": "bar", "name": "新收申请", "x": regions,
@@ -341,8 +352,12 @@ class Site:
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
         for c, items in sorted(by_code.items()):
             rows = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', f"<td>{esc(f['message'])}</td>",
-                     f'<td><a href="../src/{rid}/#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>' if f["line"] else "<td></td>"]
-                    for rid, f in items]
+                     f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>' if f["line"] else
+                     "<td></td>"]
+                    for rid, f in items[:QUALITY_ROWS_PER_CODE]]
+            if len(items) > QUALITY_ROWS_PER_CODE:
+                rows.append([f"<td>…… 另有 {len(items) - QUALITY_ROWS_PER_CODE} 条</td>",
+                             '<td>全部见下载的 findings.csv</td>', "<td></td>"])
             parts.append(f'\n<h2 id="{esc(c)}">{esc(c)}：{esc(codes_rows[c]["label_zh"])}</h2>\n'
                          + table(["报告", "说明", "原文"], rows))
         self.write("quality.md", "\n".join(parts))
@@ -386,6 +401,15 @@ class Site:
                         "i": "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()})
         return out
 
+
+SOURCE_PAGE = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title><link rel="stylesheet" href="../assets/xxgk.css"></head>
+<body class="xxgk-source-page"><p><a href="../r/{rid}/">← 返回报告页</a></p><h1>{title}</h1>
+<div class="xxgk-source">
+{lines}
+</div></body></html>
+"""
 
 ABOUT = """# 关于与方法
 

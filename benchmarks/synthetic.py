@@ -1,0 +1,103 @@
+"""Synthetic reports for benchmarks and round-trip tests: identity-consistent values rendered in the
+layouts real reports come in (tabs, pipes, one cell per line, PDF-like text, HTML tables).
+
+    .venv/bin/python -m benchmarks.synthetic 1000 /tmp/reports   # writes 1,000 files + sources.csv
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+from xxgk.catalog import labels, outcome_row_codes, proceeding_codes, row_codes
+
+LAYOUTS = ("tabs", "pipes", "cell_per_line", "pdf_text", "html")
+ROWS = row_codes("2021")
+NAME_A = "东南西北中上下前后左右高新长安永和平宁远清"
+NAME_B = "山河湖海林川江原州城溪桥泉岭湾港田园峰谷岛洲滨坪塘渡堡庄"
+PROVINCES = ("青海省", "辽宁省", "福建省", "上海市", "新疆维吾尔自治区", "广东省", "四川省", "湖北省")
+
+
+def table3_from_outcomes(outcomes: dict[str, list[int]], forward: list[int], carried: list[int]) -> dict:
+    """Every table-3 row (with totals) from the outcome rows and carry-overs of the six columns."""
+    values = {code: list(row) for code, row in outcomes.items()}
+    processed = [sum(values[c][i] for c in outcome_row_codes("2021")) for i in range(6)]
+    carried = [min(c, p + f) for c, p, f in zip(carried, processed, forward, strict=True)]
+    values["total_processed"], values["carried_forward"], values["carried_over"] = processed, forward, carried
+    values["new"] = [p + f - c for p, f, c in zip(processed, forward, carried, strict=True)]
+    return {code: row + [sum(row)] for code, row in values.items()}
+
+
+def random_values(rng: random.Random) -> tuple[dict, list[int]]:
+    outcomes = {c: [rng.choice((0, 0, 0, rng.randint(0, 40))) for _ in range(6)] for c in outcome_row_codes("2021")}
+    table3 = table3_from_outcomes(outcomes, [rng.randint(0, 5) for _ in range(6)],
+                                  [rng.randint(0, 5) for _ in range(6)])
+    table4 = []
+    for _ in proceeding_codes():
+        parts = [rng.randint(0, 6) for _ in range(4)]
+        table4 += parts + [sum(parts)]
+    return table3, table4
+
+
+def render_report(values: dict, table4: list[int], layout: str, blank: tuple[str, int] | None = None,
+                  title: str = "测试局2024年政府信息公开工作年度报告") -> str:
+    """The report as text (HTML markup for the html layout); ``blank`` empties one table-3 cell."""
+    label = {code: labels()["rows"][code] for code in ROWS}
+
+    def cells(code):
+        return ["" if blank == (code, i) else str(v) for i, v in enumerate(values[code])]
+
+    head = f"{title}\n一、总体情况\n概述。\n三、收到和处理政府信息公开申请情况\n"
+    tail = "\n四、政府信息公开行政复议、行政诉讼情况\n"
+    if layout == "html":
+        rows = "".join("<tr><td>" + "</td><td>".join([label[c]] + cells(c)) + "</td></tr>" for c in ROWS)
+        t4row = "<tr><td>" + "</td><td>".join(map(str, table4)) + "</td></tr>"
+        head_html = "".join(f"<p>{line}</p>" for line in head.strip().split("\n"))
+        return (f"<html><body>{head_html}<table>{rows}</table><p>{tail.strip()}</p><table>{t4row}</table>"
+                "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+    if layout == "tabs":
+        body = "\n".join("\t".join([label[c]] + cells(c)) for c in ROWS)
+        t4 = "\t".join(map(str, table4))
+    elif layout == "pipes":
+        body = "\n".join("| " + " | ".join([label[c]] + cells(c)) + " |" for c in ROWS)
+        t4 = "| " + " | ".join(map(str, table4)) + " |"
+    elif layout == "cell_per_line":
+        body = "\n".join("|\n" + "\n".join(f"{x} |" for x in [label[c]] + cells(c)) + "\n||" for c in ROWS)
+        t4 = "\n".join(f"{x} |" for x in table4)
+    elif layout == "pdf_text":  # wrapped labels, space-separated numbers
+        body = "\n\n".join(label[c][:4] + "\n" + label[c][4:] + " " + " ".join(cells(c)) for c in ROWS)
+        t4 = " ".join(map(str, table4))
+    else:
+        raise ValueError(layout)
+    return head + body + tail + t4 + "\n五、存在的主要问题及改进情况\n无。\n"
+
+
+def write_reports(count: int, folder: Path, seed: int = 7) -> list[Path]:
+    """``count`` report files over all layouts, agencies with several years, and a manifest."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, manifest = [], []
+    for i in range(count):
+        agency_no, year = divmod(i, 4)
+        province = PROVINCES[agency_no % len(PROVINCES)]
+        layout = LAYOUTS[i % len(LAYOUTS)]
+        table3, table4 = random_values(rng)
+        name = NAME_A[agency_no % len(NAME_A)] + NAME_B[agency_no // len(NAME_A) % len(NAME_B)]
+        name += NAME_B[agency_no // (len(NAME_A) * len(NAME_B)) % len(NAME_B)]
+        title = f"{name}市数据局{2021 + year}年政府信息公开工作年度报告"
+        text = render_report(table3, table4, layout, title=title)
+        path = folder / f"r{i:06d}.{'html' if layout == 'html' else 'txt'}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        manifest.append({"file": path.name, "province": province})
+    with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["file", "province"])
+        writer.writeheader()
+        writer.writerows(manifest)
+    return paths
+
+
+if __name__ == "__main__":
+    write_reports(int(sys.argv[1]), Path(sys.argv[2]))
