@@ -61,10 +61,11 @@ def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
 def wide_applications(tables: dict, reports_by_id: dict) -> list[dict]:
     """Table 3 as printed: one row per report and template row, applicant columns in Chinese."""
     values = {(r["report_id"], r["row"], r["applicant"]): r["value"] for r in tables["applications"]}
+    present = {k[0] for k in values}
     rows = []
     for rid, rep in reports_by_id.items():
         fmt = rep["format"] or "2021"
-        if not any(k[0] == rid for k in values):
+        if rid not in present:
             continue
         for code in row_codes(fmt):
             row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "行": labels()["rows"][code]}
@@ -75,9 +76,12 @@ def wide_applications(tables: dict, reports_by_id: dict) -> list[dict]:
 
 def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
     values = {(r["report_id"], r["item"], r["measure"]): r["value"] for r in tables["active_disclosure"]}
+    cells_of: dict[str, set] = {}
+    for rid, item, measure in values:
+        cells_of.setdefault(rid, set()).add((item, measure))
     rows = []
     for rid, rep in reports_by_id.items():
-        present = {(k[1], k[2]) for k in values if k[0] == rid}
+        present = cells_of.get(rid, set())
         if not present:
             continue
         fmt = "2019" if any(m in _MEASURES_2019_ONLY for _, m in present) else "2021"
@@ -94,9 +98,10 @@ def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
 
 def wide_review_litigation(tables: dict, reports_by_id: dict) -> list[dict]:
     values = {(r["report_id"], r["proceeding"], r["outcome"]): r["value"] for r in tables["review_litigation"]}
+    present = {k[0] for k in values}
     rows = []
     for rid, rep in reports_by_id.items():
-        if not any(k[0] == rid for k in values):
+        if rid not in present:
             continue
         row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"]}
         for p in proceeding_codes():
