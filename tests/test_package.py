@@ -80,3 +80,16 @@ def test_a_build_killed_midway_leaves_the_previous_package_whole(tmp_path):
               f"build_package({str(SEEDS)!r}, {str(out)!r}, workers=1)\n")
     assert subprocess.run([sys.executable, "-c", script]).returncode == 9
     assert _tree(out) == before
+
+
+def test_validation_catches_a_broken_foreign_key(tmp_path):
+    from xxgk.package.write import validate
+
+    out = tmp_path / "pkg"
+    build_package(SEEDS, out, workers=1)
+    path = out / "data" / "applications.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = "no-such-report," + lines[1].split(",", 1)[1]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    errors = validate(out)
+    assert errors and any("foreign" in e.lower() or "no-such-report" in e for e in errors), errors

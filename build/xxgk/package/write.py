@@ -124,6 +124,7 @@ def validate(out: Path) -> list[str]:
     """Frictionless validation of the written package: the list of errors (empty = valid)."""
     from frictionless import Package
 
-    report = Package(str(Path(out) / "datapackage.json")).validate(parallel=True)  # resources in parallel; FKs still checked
+    # resources are validated in parallel processes; foreign keys are still checked (tested)
+    report = Package(str(Path(out) / "datapackage.json")).validate(parallel=True)
     return [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors][:50] + \
         [e.message for e in report.errors][:50]
