@@ -49,7 +49,14 @@ def _print_record(path: str) -> int:
 def _package(args) -> int:
     from .package.build import build_package
 
-    reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args))
+    if args.dask:  # parse on a Dask cluster (pip install 'xxgk[dask]')
+        from distributed import Client
+
+        with Client(args.dask) as client:
+            reports, errors = build_package(args.reports, args.out, executor=client.get_executor(),
+                                            progress=_progress(args))
+    else:
+        reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args))
     failed = sum(r.status == "failed" for r in reports)
     print(f"{len(reports)} reports ({failed} failed) → {args.out}")
     for error in errors:
@@ -92,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         q.add_argument("--out", default="datapackage", help="package folder (default datapackage/)")
         q.add_argument("--workers", type=int, default=None, help="parse processes (default: all cores)")
         q.add_argument("--quiet", action="store_true", help="no progress bar")
+        q.add_argument("--dask", metavar="SCHEDULER", help="parse on a Dask cluster (e.g. tcp://10.0.0.5:8786)")
         if name == "build":
             q.add_argument("--site", default="site", help="built site (default site/)")
             q.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
