@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
 
+_NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
@@ -69,27 +72,47 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x00") or ch == "\ufffd")
-    return bad / len(sample) < 0.01
+    return len(_NOT_TEXT.findall(sample)) / len(sample) < 0.01
+
+
+@cache
+def _utf8_html_parser():
+    import lxml.html
+
+    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of a page, one block per line; table rows as tab-separated cells."""
-    from bs4 import BeautifulSoup
+    """Visible text of a page, one block per line; table rows as tab-separated cells (lxml)."""
+    import lxml.html
 
-    soup = BeautifulSoup(markup, "lxml")
-    for tag in soup(_HTML_DROP):
-        tag.decompose()
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(["title", "head"]):
-        tag.decompose()
-    for row in soup.find_all("tr"):
-        cells = [" ".join(c.get_text(" ", strip=True).split()) for c in row.find_all(["td", "th"])]
-        row.replace_with(soup.new_string("\n" + "\t".join(cells) + "\n"))
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = [line.strip(" \u3000\xa0") if "\t" not in line else line for line in soup.get_text().split("\n")]
+    try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()"):
+        element.drop_tree()
+    title = " ".join(root.findtext(".//title", default="").split())
+    for element in root.xpath("//head"):
+        element.drop_tree()
+    out: list[str] = []
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "tr":
+            cells = [" ".join(c.text_content().split()) for c in element if c.tag in ("td", "th")]
+            out.append("\n" + "\t".join(cells) + "\n")
+        else:
+            block = tag in _BLOCKS
+            out.append("\n" if block else "")
+            out.append(element.text or "")
+            for child in element:
+                walk(child)
+                out.append(child.tail or "")
+            out.append("\n" if block else "")
+
+    walk(root)
+    lines = [line if "\t" in line else line.strip(" \u3000\xa0") for line in "".join(out).split("\n")]
     body = "\n".join(line for line in lines if line.strip())
     return (title + "\n" + body) if title and title not in body[:500] else body
 
@@ -140,10 +163,26 @@ def pdf_to_text(data: bytes) -> str:
     return "\n".join(out)
 
 
-def to_simplified(text: str) -> str:
+@cache
+def _t2s():
     from opencc import OpenCC
 
-    return OpenCC("t2s").convert(text)
+    return OpenCC("t2s")
+
+
+@cache
+def _traditional_only() -> frozenset[str]:
+    """The CJK characters that OpenCC changes when converting to Simplified (about 3,500)."""
+    block = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    return frozenset(a for a, b in zip(block, _t2s().convert(block), strict=True) if a != b)
+
+
+def to_simplified(text: str) -> str:
+    """Simplified Chinese for matching; converting is skipped when no Traditional character occurs
+    (conversion is the slowest step of reading, and most reports need none)."""
+    if _traditional_only().isdisjoint(text):
+        return text
+    return _t2s().convert(text)
 
 
 def _too_large() -> Source:
