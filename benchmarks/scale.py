@@ -24,7 +24,7 @@ from xxgk.package.build import changelog, data_version
 from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card
 from xxgk.package.write import package_files, validate, write_atomically
-from xxgk.site.build import write_site_src
+from xxgk.site.build import config_for, write_site_src
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,13 +35,6 @@ def mkdocs_build(config: Path, out: Path) -> float:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], check=True,
                    env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
-
-
-def config_for(docs: Path, work: Path, name: str) -> Path:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: site_src", f"docs_dir: {docs}")
-    path = work / f"{name}.yml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def plain_pages(site_src: Path, docs: Path) -> None:
@@ -92,10 +85,10 @@ def main() -> None:
     write_site_src(package_dir, site_src)
     timings["pages"] = time.perf_counter() - start
 
-    timings["mkdocs build"] = mkdocs_build(config_for(site_src, work, "site"), site)
+    timings["mkdocs build"] = mkdocs_build(config_for(site_src, work / "site.yml", ROOT), site)
     plain = work / "plain_src"
     plain_pages(site_src, plain)
-    baseline = mkdocs_build(config_for(plain, work, "plain"), work / "plain_site")
+    baseline = mkdocs_build(config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
 
     pages = sorted((site / "r").glob("*/index.html"))
     page_sizes = [p.stat().st_size for p in pages]

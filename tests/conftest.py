@@ -40,7 +40,7 @@ HOSTILE = """2025年<script>window.__xss=1</script>局政府信息公开工作�
 def built_site(tmp_path_factory):
     """The whole site built (mkdocs --strict) from the seeds plus one hostile report."""
     from xxgk.package.build import build_package
-    from xxgk.site.build import write_site_src
+    from xxgk.site.build import config_for, write_site_src
 
     work = tmp_path_factory.mktemp("site")
     reports = work / "reports"
@@ -48,9 +48,7 @@ def built_site(tmp_path_factory):
     (reports / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     build_package(reports, work / "datapackage", workers=1)
     write_site_src(work / "datapackage", work / "site_src")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: site_src",
-                                                                      f"docs_dir: {work / 'site_src'}")
-    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"),
                "-d", str(work / "site")]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)

@@ -74,6 +74,17 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
         (site_src / rel).write_bytes(data)
 
 
+def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> Path:
+    """A copy of the project's mkdocs.yml that builds ``docs_dir`` (hooks made absolute), for
+    building a site from pages generated elsewhere (tests, benchmarks)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = (project / "build" / "xxgk" / "site" / "mkdocs_hooks.py").resolve()
+    text = text.replace("docs_dir: site_src", f"docs_dir: {Path(docs_dir).resolve()}")
+    text = text.replace("  - build/xxgk/site/mkdocs_hooks.py", f"  - {hooks}")
+    config_path.write_text(text, encoding="utf-8")
+    return config_path
+
+
 def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False) -> int:
     write_site_src(package_dir, site_src)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site_dir)]

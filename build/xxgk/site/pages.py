@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..catalog import codes
+from .blocks import blocks_file, split_html_blocks
 from .card import by_category, peer_medians, score
 from .data import Package, number
 from .metrics import report_metrics
@@ -135,10 +136,14 @@ class Site:
             meta_rows.append(["<th>来源</th>", f'<td><a href="{esc(r["source_url"])}" rel="nofollow">{esc(r["source_url"])}</a></td>'])
         parts = [_front(_title(r), "search:\n  exclude: true\n"), f"# {esc(_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 f'\n[查看原文（带行号）]({src})　<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a>\n',
+                 f'\n<p><a href="{src}">查看原文（带行号）</a>　'
+                 f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
                  self._report_card(r), self._table2(rid, src), self._table3(rid, src), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
-        self.write(f"r/{rid}.md", "\n".join(p for p in parts if p))
+        front, body = parts[0], "\n".join(p for p in parts[1:] if p)
+        markdown, blocks = split_html_blocks(body)
+        self.write(f"r/{rid}.md", front + markdown)
+        self.write(f"r/{blocks_file(rid)}", json.dumps(blocks, ensure_ascii=False))
 
     def _report_card(self, r: dict) -> str:
         found = self.findings.get(r["report_id"], [])

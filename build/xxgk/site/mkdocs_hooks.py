@@ -1,0 +1,14 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): put the report pages' HTML blocks back (see ``blocks.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from xxgk.site.blocks import blocks_file, inject_blocks
+
+
+def on_page_content(html, page, config, files):
+    source = PurePosixPath(page.file.src_uri)
+    if source.parts[:1] != ("r",):
+        return html
+    return inject_blocks(html, Path(config["docs_dir"]) / "r" / blocks_file(source.stem))
