@@ -16,6 +16,7 @@ from .render import cell, chart, esc, table
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
+SEARCH_EXCLUDED = "search:\n  exclude: true\n"  # pages that grow with the number of reports: the finder covers them
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 PEER_FIELDS = ("received", "granted_share", "denied_share")
@@ -118,7 +119,7 @@ class Site:
                          cell(r["year"]), cell(_fmt(m["received"]) if m["received"] is not None else None),
                          cell(m["granted_share"]), cell(m["denied_share"]), cell(r["finding_count"]),
                          f"<td>{esc(r['status'])}</td>"])
-        body = [_front("机构索引"), "# 机构索引\n", finder,
+        body = [_front("机构索引", SEARCH_EXCLUDED), "# 机构索引\n", finder,
                 '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" placeholder="机构、地区或年度"></label></p>',
                 table(["机构", "地区", "年度", "新收申请", "公开比例%", "不予公开比例%", "问题数", "状态"], rows,
                       "xxgk-agencies", sortable=True)]
@@ -134,7 +135,7 @@ class Site:
         meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
         if r["source_url"]:
             meta_rows.append(["<th>来源</th>", f'<td><a href="{esc(r["source_url"])}" rel="nofollow">{esc(r["source_url"])}</a></td>'])
-        parts = [_front(_title(r), "search:\n  exclude: true\n"), f"# {esc(_title(r))}\n",
+        parts = [_front(_title(r), SEARCH_EXCLUDED), f"# {esc(_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p><a href="{src}">查看原文（带行号）</a>　'
                  f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
@@ -347,7 +348,7 @@ class Site:
             for f in found:
                 by_code[f["code"]].append((rid, f))
         names = {r["report_id"]: _title(r) for r in self.reports}
-        parts = [_front("数据质量"), "# 数据质量：全部问题\n",
+        parts = [_front("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
         summary = [[f'<td><a href="#{esc(c)}">{esc(c)}</a></td>', f"<td>{esc(codes_rows[c]['label_zh'])}</td>",
                     cell(len(v))] for c, v in sorted(by_code.items())]
@@ -386,7 +387,7 @@ class Site:
             grouped = by_category(found, self.category_of)
             rows.append([f'<td><a href="../r/{r["report_id"]}/">{esc(_title(r))}</a></td>', cell(score(found))]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, []))) for c in self.categories])
-        body = [_front("报告评估排名"), "# 报告评估排名\n",
+        body = [_front("报告评估排名", SEARCH_EXCLUDED), "# 报告评估排名\n",
                 "<p>得分 = 100 − 每个错误10分 − 每个警告3分（提示不扣分）。各列为该类别的错误与警告数。"
                 '检查的含义见 <a href="../checks/">检查项目</a>。</p>',
                 table(["报告", "得分"] + list(self.categories.values()), rows, "xxgk-ranking", sortable=True)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
@@ -18,9 +19,12 @@ _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#12
 
 def esc(value) -> str:
     """Escape for HTML and neutralise Markdown/Jinja characters; None shows as an empty string."""
-    if value is None:
-        return ""
-    return html.escape(str(value), quote=True).translate(_MARKDOWN)
+    return "" if value is None else _escape(str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # page writers escape the same values ("0", labels) many times over
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True).translate(_MARKDOWN)
 
 
 def cell(value, missing: str = "—") -> str:
