@@ -58,54 +58,50 @@ def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
     return out
 
 
+def _cells_by_report(rows: list[dict], a: str, b: str) -> dict[str, dict[tuple[str, str], object]]:
+    """``{report_id: {(key a, key b): value}}`` of one tidy table."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        out.setdefault(r["report_id"], {})[(r[a], r[b])] = r["value"]
+    return out
+
+
+def _head(rid: str, report: dict) -> dict:
+    return {"报告编号": rid, "机构": report["agency"], "年度": report["year"]}
+
+
 def wide_applications(tables: dict, reports_by_id: dict) -> list[dict]:
     """Table 3 as printed: one row per report and template row, applicant columns in Chinese."""
-    values = {(r["report_id"], r["row"], r["applicant"]): r["value"] for r in tables["applications"]}
-    present = {k[0] for k in values}
+    cells = _cells_by_report(tables["applications"], "row", "applicant")
     rows = []
     for rid, rep in reports_by_id.items():
-        fmt = rep["format"] or "2021"
-        if rid not in present:
-            continue
-        for code in row_codes(fmt):
-            row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "行": labels()["rows"][code]}
-            row.update({labels()["applicants"][a]: values.get((rid, code, a)) for a in applicant_codes()})
-            rows.append(row)
+        for code in row_codes(rep["format"] or "2021") if rid in cells else []:
+            rows.append(_head(rid, rep) | {"行": labels()["rows"][code]} | {
+                labels()["applicants"][a]: cells[rid].get((code, a)) for a in applicant_codes()})
     return rows
 
 
 def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
-    values = {(r["report_id"], r["item"], r["measure"]): r["value"] for r in tables["active_disclosure"]}
-    cells_of: dict[str, set] = {}
-    for rid, item, measure in values:
-        cells_of.setdefault(rid, set()).add((item, measure))
+    """Table 2 as printed: one row per report and item, up to three (measure, value) pairs."""
+    cells = _cells_by_report(tables["active_disclosure"], "item", "measure")
     rows = []
     for rid, rep in reports_by_id.items():
-        present = cells_of.get(rid, set())
-        if not present:
+        if rid not in cells:
             continue
-        fmt = "2019" if any(m in _MEASURES_2019_ONLY for _, m in present) else "2021"
+        fmt = "2019" if any(m in _MEASURES_2019_ONLY for _, m in cells[rid]) else "2021"
         for item, measures in item_measures(fmt).items():
-            row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"], "格式": fmt,
-                   "信息内容": labels()["items"][item]}
+            row = _head(rid, rep) | {"格式": fmt, "信息内容": labels()["items"][item]}
             for i in range(3):
                 m = measures[i] if i < len(measures) else None
                 row[f"指标{i + 1}"] = labels()["measures"][m] if m else None
-                row[f"数值{i + 1}"] = values.get((rid, item, m)) if m else None
+                row[f"数值{i + 1}"] = cells[rid].get((item, m)) if m else None
             rows.append(row)
     return rows
 
 
 def wide_review_litigation(tables: dict, reports_by_id: dict) -> list[dict]:
-    values = {(r["report_id"], r["proceeding"], r["outcome"]): r["value"] for r in tables["review_litigation"]}
-    present = {k[0] for k in values}
-    rows = []
-    for rid, rep in reports_by_id.items():
-        if rid not in present:
-            continue
-        row = {"报告编号": rid, "机构": rep["agency"], "年度": rep["year"]}
-        for p in proceeding_codes():
-            for o in outcome_codes():
-                row[f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}"] = values.get((rid, p, o))
-        rows.append(row)
-    return rows
+    """Table 4 as printed: one row per report, the fifteen numbers in template order."""
+    cells = _cells_by_report(tables["review_litigation"], "proceeding", "outcome")
+    return [_head(rid, rep) | {f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}": cells[rid].get((p, o))
+                               for p in proceeding_codes() for o in outcome_codes()}
+            for rid, rep in reports_by_id.items() if rid in cells]

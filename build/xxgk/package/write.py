@@ -28,10 +28,9 @@ XLSX_NAME = "xxgk.xlsx"
 
 def csv_bytes(rows: list[dict], fields: list[str], bom: bool = False) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in fields})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows(["" if (v := row.get(k)) is None else v for k in fields] for row in rows)
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 

@@ -35,11 +35,11 @@ def peer_medians(reports: list[dict], metrics: dict[str, dict], fields: tuple[st
     for r in reports:
         if r["year"] and r["province"]:
             groups.setdefault(peer_key(r), []).append(r["report_id"])
-    out = {}
-    for r in reports:
-        ids = groups.get(peer_key(r), [])
-        out[r["report_id"]] = {}
+    per_group = {}
+    for key, ids in groups.items():  # once per group, not once per report
+        per_group[key] = {}
         for name in fields:
             values = [metrics[i][name] for i in ids if metrics[i][name] is not None]
-            out[r["report_id"]][name] = (median(values), len(values)) if values else (None, 0)
-    return out
+            per_group[key][name] = (median(values), len(values)) if values else (None, 0)
+    empty = {name: (None, 0) for name in fields}
+    return {r["report_id"]: per_group.get(peer_key(r), empty) for r in reports}
