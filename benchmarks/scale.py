@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from benchmarks.synthetic import write_reports
+from xxgk.gcpause import gc_paused
 from xxgk.package.build import changelog, data_version
 from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card
@@ -73,8 +74,9 @@ def main() -> None:
     timings["parse"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    add_report_card(reports)
-    write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), package_dir)
+    with gc_paused():  # as build_package does
+        add_report_card(reports)
+        write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), package_dir)
     timings["report card + package write"] = time.perf_counter() - start
 
     start = time.perf_counter()

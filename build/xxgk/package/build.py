@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
+from ..gcpause import gc_paused
 from .collect import CHANGELOG, VERSION, Report, collect
 from .report_card import add_report_card
 from .write import package_files, validate, write_atomically
@@ -31,6 +32,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             reports = collect(reports_dir, pool, progress)
     else:
         reports = collect(reports_dir, executor, progress)
-    add_report_card(reports)
-    write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))
+    with gc_paused():
+        add_report_card(reports)
+        write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))
     return reports, validate(Path(out))

@@ -16,6 +16,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+from ..gcpause import gc_paused
 from .data import Package
 from .pages import Site
 
@@ -50,6 +51,11 @@ def report_csvs(pkg: Package) -> dict[str, bytes]:
 
 
 def write_site_src(package_dir: Path, site_src: Path) -> None:
+    with gc_paused():
+        _write_site_src(package_dir, site_src)
+
+
+def _write_site_src(package_dir: Path, site_src: Path) -> None:
     pkg = Package.load(package_dir)
     if site_src.exists():
         shutil.rmtree(site_src)
