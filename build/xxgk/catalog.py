@@ -6,7 +6,7 @@ file that a domain expert can review without reading Python; this module only lo
 >>> [a["code"] for a in applicants()][:2]
 ['natural_person', 'commercial']
 >>> row_codes("2019")[-3:]
-['other', 'total_processed', 'carried_forward']
+('other', 'total_processed', 'carried_forward')
 """
 
 from __future__ import annotations
@@ -44,34 +44,39 @@ def applicants() -> list[dict]:
     return codes()["applicants"]
 
 
-def applicant_codes() -> list[str]:
-    return [a["code"] for a in applicants()]
+@cache
+def applicant_codes() -> tuple[str, ...]:
+    return tuple(a["code"] for a in applicants())
 
 
 def rows() -> list[dict]:
     return codes()["rows"]
 
 
-def row_codes(fmt: str) -> list[str]:
+@cache
+def row_codes(fmt: str) -> tuple[str, ...]:
     """Table-3 row codes of one format edition, in printed order."""
-    return [r["code"] for r in rows() if fmt in r["formats"]]
+    return tuple(r["code"] for r in rows() if fmt in r["formats"])
 
 
-def outcome_row_codes(fmt: str) -> list[str]:
+@cache
+def outcome_row_codes(fmt: str) -> tuple[str, ...]:
     """Rows whose sum is ``total_processed`` (rows 3–23, or 3–20 plus ``other`` in 2019)."""
-    return [r["code"] for r in rows() if fmt in r["formats"] and r.get("parent") == "total_processed"]
+    return tuple(r["code"] for r in rows() if fmt in r["formats"] and r.get("parent") == "total_processed")
 
 
 def item_measures(fmt: str) -> dict[str, list[str]]:
     return codes()["item_measures"][fmt]
 
 
-def proceeding_codes() -> list[str]:
-    return [p["code"] for p in codes()["proceedings"]]
+@cache
+def proceeding_codes() -> tuple[str, ...]:
+    return tuple(p["code"] for p in codes()["proceedings"])
 
 
-def outcome_codes() -> list[str]:
-    return [o["code"] for o in codes()["outcomes"]]
+@cache
+def outcome_codes() -> tuple[str, ...]:
+    return tuple(o["code"] for o in codes()["outcomes"])
 
 
 @cache

@@ -5,17 +5,20 @@ wrapped over lines or split into cells still matches. A text may hold several la
 extraction detached labels from their numbers; ``label_matches`` returns them all, in order.
 
 >>> label_matches("(三)不予公开1.属于国家秘密", "row_labels")
-['denied_state_secret']
+('denied_state_secret',)
 >>> label_matches("(六)其他处理1.申请人无正当理由逾期不补正", "row_labels")
-['other', 'other_no_correction']
+('other', 'other_no_correction')
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .catalog import patterns
 
 
-def label_matches(label: str, rule_table: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # the same labels recur in every report
+def label_matches(label: str, rule_table: str) -> tuple[str, ...]:
     """Codes whose alias occurs in ``label``, ordered by position (each code once)."""
     found: list[tuple[int, str]] = []
     for code, pattern in patterns(rule_table):
@@ -23,4 +26,4 @@ def label_matches(label: str, rule_table: str) -> list[str]:
         if match:
             found.append((match.start(), code))
     found.sort()
-    return [code for _, code in found]
+    return tuple(code for _, code in found)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .text import compact, fold
 
@@ -36,6 +37,7 @@ def _plain_digits(text: str) -> str:
     return folded.replace(",", "").replace(" ", "") if _GROUPED.match(folded) else compact(folded)
 
 
+@lru_cache(maxsize=1 << 16)  # "0" and friends recur in every row of every report
 def read_cell(text: str, unit: str = "count"):
     """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
     raw = fold(text).strip()
