@@ -28,10 +28,6 @@ _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
 
 
-def is_missing_marker(text: str) -> bool:
-    return compact(text) in MISSING_MARKERS
-
-
 def _plain_digits(text: str) -> str:
     folded = text.strip()
     return folded.replace(",", "").replace(" ", "") if _GROUPED.match(folded) else compact(folded)
