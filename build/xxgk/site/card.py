@@ -10,6 +10,7 @@ from __future__ import annotations
 from statistics import median
 
 ERROR_POINTS, WARNING_POINTS = 10, 3
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def score(findings: list[dict]) -> int:

@@ -74,3 +74,14 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
         return div + f"\n<p><small>{esc(title)}：数据见本页表格。</small></p>"
     fallback = table(["系列", "类别", "数值"], rows)
     return f"{div}\n<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details>"
+
+
+def plain_cell(value) -> str:
+    """A value cell without a link (right-aligned by the xxgk-grid table style)."""
+    return '<td class="m">—</td>' if value is None else f"<td>{esc(value)}</td>"
+
+
+def fmt_number(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}" if isinstance(value, float) else str(value)

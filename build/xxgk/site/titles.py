@@ -1,0 +1,19 @@
+"""How a report is named on the site, and the front matter of generated pages."""
+
+from __future__ import annotations
+
+import json
+
+SEARCH_EXCLUDED = "search:\n  exclude: true\n"  # pages that grow with the number of reports: the finder covers them
+
+
+def report_name(report: dict) -> str:
+    return report["agency"] or f"（未识别机构）{report['source_file']}"
+
+
+def report_title(report: dict) -> str:
+    return f"{report_name(report)} {report['year'] or ''}年度"
+
+
+def front_matter(title: str, extra: str = "") -> str:
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{extra}---\n\n"
