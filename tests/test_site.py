@@ -54,3 +54,18 @@ def test_report_card_is_on_every_report_page_and_ranked_overall(built_site):
     assert ranking.count('href="../r/') == len(list((built_site / "r").glob("*/index.html")))
     checks = html.unescape((built_site / "checks" / "index.html").read_text(encoding="utf-8"))
     assert all(f'id="{code}"' in checks for code in findings_catalogue())
+
+
+def test_a_large_index_is_split_into_one_page_per_province(seed_package, tmp_path, monkeypatch):
+    from xxgk.site import pages
+    from xxgk.site.build import write_site_src
+
+    monkeypatch.setattr(pages, "INDEX_SHARD_ABOVE", 2)
+    out, reports, _ = seed_package
+    write_site_src(out, tmp_path / "site_src")
+    shards = sorted((tmp_path / "site_src" / "agencies").glob("*.md"))
+    index = (tmp_path / "site_src" / "agencies.md").read_text(encoding="utf-8")
+    assert {s.stem for s in shards} == {"qing-hai-sheng", "liao-ning-sheng", "xin-jiang-wei-wu-er-zi-zhi-qu"}
+    assert all(f'href="{s.stem}/"' in index for s in shards)
+    linked = [rid for s in shards for rid in re.findall(r'href="\.\./\.\./r/([^/]+)/"', s.read_text(encoding="utf-8"))]
+    assert sorted(linked) == sorted(r.report_id for r in reports)

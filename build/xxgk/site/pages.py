@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -14,9 +15,19 @@ from .render import cell, chart, esc, fmt_number, table
 from .report_page import PEER_FIELDS, ReportPages
 from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
 
+INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
+FINDER = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="{base}assets/finder.json" '
+          'data-base="{base}" placeholder="如 格尔木 / geermu / gem"></label></p><ul id="xxgk-finder-results"></ul>')
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 
+
+
+def _slug(text: str) -> str:
+    """ASCII, URL-safe page name for a province (pinyin)."""
+    from pypinyin import lazy_pinyin
+
+    return re.sub(r"[^a-z0-9]+", "-", "-".join(lazy_pinyin(text)).lower()).strip("-") or "unknown"
 
 
 class Site(ReportPages):
@@ -81,21 +92,39 @@ class Site(ReportPages):
                      f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "", "件", "received", horizontal=True)
 
     def agencies(self) -> None:
-        finder = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="../assets/finder.json" '
-                  'data-base="../" placeholder="如 格尔木 / geermu / gem"></label></p><ul id="xxgk-finder-results"></ul>')
-        rows = []
+        """The agency index: one sortable table, or, above ``INDEX_SHARD_ABOVE`` reports, one page per
+        province behind a province list (a single table of 10,000 rows is too heavy for a phone)."""
+        if len(self.reports) <= INDEX_SHARD_ABOVE:
+            self.write("agencies.md", self._index_page("机构索引", self.reports, "../", finder=True))
+            return
+        groups: dict[str, list[dict]] = defaultdict(list)
         for r in self.reports:
+            groups[r["province"] or "地区未知"].append(r)
+        rows = []
+        for province in sorted(groups):
+            slug = _slug(province)
+            self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../"))
+            rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
+        body = [front_matter("机构索引"), "# 机构索引\n", FINDER.format(base="../"),
+                "<p>报告较多，按省份分页：</p>", table(["省份", "报告数"], rows, "xxgk-provinces", sortable=True)]
+        self.write("agencies.md", "\n".join(body))
+
+    def _index_page(self, title: str, reports: list[dict], base: str, finder: bool = False) -> str:
+        rows = []
+        for r in reports:
             m = self.metrics[r["report_id"]]
             region = " ".join(x for x in (r["province"], r["city"], r["county"]) if x)
-            rows.append([f'<td><a href="../r/{r["report_id"]}/">{esc(report_name(r))}</a></td>', f"<td>{esc(region)}</td>",
-                         cell(r["year"]), cell(fmt_number(m["received"]) if m["received"] is not None else None),
+            rows.append([f'<td><a href="{base}r/{r["report_id"]}/">{esc(report_name(r))}</a></td>',
+                         f"<td>{esc(region)}</td>", cell(r["year"]),
+                         cell(fmt_number(m["received"]) if m["received"] is not None else None),
                          cell(m["granted_share"]), cell(m["denied_share"]), cell(r["finding_count"]),
                          f"<td>{esc(r['status'])}</td>"])
-        body = [front_matter("机构索引", SEARCH_EXCLUDED), "# 机构索引\n", finder,
-                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" placeholder="机构、地区或年度"></label></p>',
+        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER.format(base=base) if finder else "",
+                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" placeholder="机构、地区或年度">'
+                "</label></p>",
                 table(["机构", "地区", "年度", "新收申请", "公开比例%", "不予公开比例%", "问题数", "状态"], rows,
                       "xxgk-agencies", sortable=True)]
-        self.write("agencies.md", "\n".join(body))
+        return "\n".join(body)
 
     def compare(self) -> None:
         names = [report_title(r) for r in self.charted]

@@ -35,9 +35,10 @@ def cell(value, missing: str = "—") -> str:
 
 def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False,
           css: str = "") -> str:
-    """``rows`` are lists of ready ``<td>`` strings; headers are escaped here."""
-    classes = " ".join(c for c in (css, "xxgk-sortable" if sortable else "") if c)
-    attrs = (f' id="{table_id}"' if table_id else "") + (f' class="{classes}"' if classes else "")
+    """``rows`` are lists of ready ``<td>`` strings; headers are escaped here. Tables carry data
+    attributes, not classes, so that Material's table style (``table:not([class])``) still applies."""
+    attrs = (f' id="{table_id}"' if table_id else "") + (" data-sortable" if sortable else "") + (
+        f' data-style="{css}"' if css else "")
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
     return f"<table{attrs}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
@@ -77,7 +78,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
 
 
 def plain_cell(value) -> str:
-    """A value cell without a link (right-aligned by the xxgk-grid table style)."""
+    """A value cell without a link (right-aligned by the grid table style in xxgk.css)."""
     return '<td class="m">—</td>' if value is None else f"<td>{esc(value)}</td>"
 
 

@@ -88,7 +88,7 @@ class ReportPages:
                 body.append([f"<td>{esc(row_labels[r])}</td>"] + [self._linked(cells.get(c, {}).get("value"),
                             cells.get(c, {}).get("line"), src) for c in column_labels])
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"
-        return grid, table([corner] + list(column_labels.values()), body, css="xxgk-grid") + legend
+        return grid, table([corner] + list(column_labels.values()), body, css="grid") + legend
 
     def _table2(self, rid: str, src: str) -> str:
         rows = self.pkg.by_report("active_disclosure").get(rid, [])

@@ -15,7 +15,7 @@
     });
   }
   function tables() {
-    document.querySelectorAll("table.xxgk-sortable").forEach(function (table) {
+    document.querySelectorAll("table[data-sortable]").forEach(function (table) {
       if (table.dataset.done) return;
       table.dataset.done = "1";
       table.querySelectorAll("th").forEach(function (th, index) {
