@@ -1,4 +1,5 @@
-"""Writing the package to disk: CSVs, ``datapackage.json``, wide CSVs, XLSX, zip, source texts.
+"""Writing the package to disk: CSVs, ``datapackage.json``, wide CSVs, XLSX, zip, source texts, and the
+query formats (``xxgk.db``, ``parquet/``; see ``query_files``).
 
 Byte-identical for the same input: rows in a fixed order, ``\\n`` line ends, JSON with sorted
 keys, and zip/XLSX entries with a fixed timestamp. The package is written into a temporary
@@ -18,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from .collect import Report
+from .query_files import query_file_entries, query_files
 from .schema import descriptor, resource_schema
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
 
@@ -75,7 +77,11 @@ def package_files(reports: list[Report], data_version: str, changelog: bytes | N
     for name, rows in tables.items():
         fields = [f["name"] for f in resource_schema(name)["fields"]]
         files[f"data/{name}.csv"] = csv_bytes(rows, fields)
-    files["datapackage.json"] = (json.dumps(descriptor(data_version), ensure_ascii=False, indent=2,
+    package = descriptor(data_version)
+    query = query_files({name: files[f"data/{name}.csv"] for name in tables}, package)  # xxgk.db, parquet/
+    files |= query
+    package["x_xxgk_query_files"] = query_file_entries(query)
+    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2,
                                             sort_keys=True) + "\n").encode("utf-8")
     by_id = {r["report_id"]: r for r in tables["reports"]}
     wide = {"wide/表2_主动公开.csv": wide_active(tables, by_id),

@@ -1,0 +1,50 @@
+"""The query formats beside the CSVs: ``xxgk.db``, its Datasette ``metadata.json`` and ``parquet/*.parquet``.
+
+``query_files`` is the one hook ``write.package_files`` calls; ``query_file_entries`` lists the
+files (path, format, size, SHA-256) for ``datapackage.json``'s ``x_xxgk_query_files``. They are not
+Data Package ``resources``: the resources are the CSVs, and these are the same tables in other
+formats. Pure: bytes in, bytes out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from .datasette_meta import metadata, settings
+from .parquet import FOLDER, parquet_bytes
+from .schema import resource_schema
+from .sqlite_db import DB_NAME, sqlite_bytes
+
+METADATA_NAME = "metadata.json"
+FORMATS = {".db": ("sqlite", "application/vnd.sqlite3"), ".parquet": ("parquet", "application/vnd.apache.parquet"),
+           ".json": ("json", "application/json")}
+
+
+def query_files(csvs: dict[str, bytes], package: dict) -> dict[str, bytes]:
+    """``{relative path: bytes}`` of the database, its Datasette metadata and one Parquet file per
+    resource. ``csvs`` is ``{resource: CSV bytes}`` as published; ``package`` the descriptor."""
+    descriptions = {r["name"]: r.get("description") for r in package["resources"]}
+    files = {DB_NAME: sqlite_bytes(csvs, resource_schema, settings().get("full_text", {})),
+             METADATA_NAME: (json.dumps(metadata(package), ensure_ascii=False, indent=2, sort_keys=True)
+                             + "\n").encode("utf-8")}
+    for name, data in csvs.items():
+        files[f"{FOLDER}/{name}.parquet"] = parquet_bytes(data, resource_schema(name), descriptions.get(name))
+    return files
+
+
+def query_file_entries(files: dict[str, bytes]) -> list[dict]:
+    """The ``datapackage.json`` entries of the files ``query_files`` made."""
+    out = []
+    for path, data in sorted(files.items()):
+        fmt, mediatype = FORMATS[path[path.rindex("."):]]
+        entry = {"path": path, "format": fmt, "mediatype": mediatype, "bytes": len(data),
+                 "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+        if path.startswith(f"{FOLDER}/"):
+            entry["resource"] = path.removeprefix(f"{FOLDER}/").removesuffix(".parquet")
+        elif path == DB_NAME:
+            entry["description"] = "Every resource as a table (keys, indexes), 表2/表3/表4 views, full-text search"
+        else:
+            entry["description"] = f"Datasette metadata: datasette {DB_NAME} -m {METADATA_NAME}"
+        out.append(entry)
+    return out
