@@ -36,7 +36,7 @@ def query_files(csvs: dict[str, bytes], package: dict) -> dict[str, bytes]:
 def query_file_entries(files: dict[str, bytes]) -> list[dict]:
     """The ``datapackage.json`` entries of the files ``query_files`` made."""
     out = []
-    for path, data in sorted(files.items()):
+    for path, data in sorted(files.items(), key=lambda item: (item[0] != DB_NAME, item[0] != METADATA_NAME, item[0])):
         fmt, mediatype = FORMATS[path[path.rindex("."):]]
         entry = {"path": path, "format": fmt, "mediatype": mediatype, "bytes": len(data),
                  "hash": "sha256:" + hashlib.sha256(data).hexdigest()}

@@ -1,8 +1,9 @@
 """``xxgk.db``: the package as one SQLite database, for Datasette, ``sqlite3`` and DuckDB.
 
 Every resource of ``rules/schema.yaml`` is a table made from its published CSV, with the schema's
-primary key, foreign keys, NOT NULL for required fields and an index on every foreign-key field;
-a resource added to the schema appears without a change here. The views (表2/表3/表4 and the
+primary key, foreign keys, NOT NULL for required fields and indexes for the foreign keys (``_index``);
+a resource added to the schema appears without a change here. Tables with a compound key are
+WITHOUT ROWID (rows in key order), except those with a full-text index. The views (表2/表3/表4 and the
 metric views) come from ``sql_views``; the narrative ``sections`` get an FTS5 index with the
 trigram tokenizer, so any run of 3+ Chinese characters is found without word segmentation.
 
@@ -59,43 +60,72 @@ def creation_order(names: list[str], schema_of) -> list[str]:
     return done
 
 
-def _create(db: sqlite_utils.Database, name: str, schema: dict) -> None:
-    fields = schema["fields"]
-    foreign_keys = []
+def _foreign_keys(name: str, schema: dict) -> list[tuple[str, str, str]]:
+    out = []
     for fk in schema.get("foreignKeys", []):
         own, other = _as_list(fk["fields"]), _as_list(fk["reference"]["fields"])
-        foreign_keys += [(a, fk["reference"]["resource"] or name, b) for a, b in zip(own, other, strict=True)]
-    pk = _as_list(schema["primaryKey"]) if schema.get("primaryKey") else None
-    db[name].create({f["name"]: storage_type(f["type"])["sqlite"] for f in fields},
-                    pk=(pk[0] if pk and len(pk) == 1 else tuple(pk) if pk else None),
-                    foreign_keys=foreign_keys,
-                    not_null={f["name"] for f in fields if f.get("constraints", {}).get("required")})
-    leading = pk[0] if pk else None
-    for column in sorted({a for a, _, _ in foreign_keys} - {leading}):
-        db[name].create_index([column], index_name=f"idx_{name}_{column}")
+        out += [(a, fk["reference"]["resource"] or name, b) for a, b in zip(own, other, strict=True)]
+    return out
 
 
-def _fill(db: sqlite_utils.Database, name: str, data: bytes, schema: dict) -> None:
+def _without_rowid(schema: dict, rowid: bool) -> bool:
+    return len(_as_list(schema.get("primaryKey") or [])) > 1 and not rowid
+
+
+def _create(db: sqlite_utils.Database, name: str, schema: dict, rowid: bool) -> None:
+    """One table from its Table Schema. ``rowid=False`` makes a table with a compound key WITHOUT ROWID:
+    stored once in its key's B-tree instead of a table plus an index repeating the key."""
+    fields = schema["fields"]
+    pk = _as_list(schema.get("primaryKey") or [])
+    sql = db.create_table_sql(name, {f["name"]: storage_type(f["type"])["sqlite"] for f in fields},
+                              pk=(pk[0] if len(pk) == 1 else tuple(pk) if pk else None),
+                              foreign_keys=_foreign_keys(name, schema),
+                              not_null={f["name"] for f in fields if f.get("constraints", {}).get("required")})
+    if _without_rowid(schema, rowid):
+        sql = sql.rstrip().removesuffix(";") + " WITHOUT ROWID;"
+    db.execute(sql)
+
+
+def _fill(db: sqlite_utils.Database, name: str, data: bytes, schema: dict, rowid: bool) -> None:
+    """The CSV's rows, in CSV order (rowid tables) or key order (WITHOUT ROWID: full pages, not split ones)."""
     columns = csv_to_columns(data, schema["fields"])
     names = list(columns)
-    rows = zip(*columns.values(), strict=True)
+    rows = list(zip(*columns.values(), strict=True))
+    if _without_rowid(schema, rowid):  # Python's str order is SQLite's BINARY order of the UTF-8 bytes
+        at = [names.index(k) for k in _as_list(schema["primaryKey"])]
+        rows.sort(key=lambda row: [row[i] for i in at])
     db.conn.executemany(f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in names)}) "
                         f"VALUES ({', '.join('?' for _ in names)})", rows)
+
+
+def _index(db: sqlite_utils.Database, name: str, schema: dict) -> None:
+    """Indexes for lookups across reports: one on the key's fields after the first, together (serves
+    ``row = 'new'`` and ``row = 'new' AND applicant = 'total'``; one index per key field would each be as
+    large as the table), and one on every foreign-key field outside the key. Made after the rows are
+    in, so each is built sorted and compact."""
+    pk = _as_list(schema.get("primaryKey") or [])
+    if len(pk) > 1:
+        db[name].create_index(pk[1:], index_name=f"idx_{name}_{'_'.join(pk[1:])}")
+    for column in sorted({a for a, _, _ in _foreign_keys(name, schema)} - set(pk)):
+        db[name].create_index([column], index_name=f"idx_{name}_{column}")
 
 
 def database(csvs: dict[str, bytes], schema_of, full_text: dict[str, list[str]] | None = None) -> sqlite_utils.Database:
     """An in-memory database of the package: ``csvs`` is ``{resource: CSV bytes}``, ``schema_of(resource)``
     its Table Schema, ``full_text`` ``{table: [columns]}`` to index with FTS5."""
+    full_text = full_text or {}
     conn = sqlite3.connect(":memory:")
     conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     db = sqlite_utils.Database(conn, execute_plugins=False)
     order = creation_order(list(csvs), schema_of)
     with conn:
         for name in order:
-            _create(db, name, schema_of(name))
+            _create(db, name, schema_of(name), rowid=name in full_text)  # FTS5 content= needs rowids
         for name in order:
-            _fill(db, name, csvs[name], schema_of(name))
-    for name, columns in (full_text or {}).items():
+            _fill(db, name, csvs[name], schema_of(name), rowid=name in full_text)
+        for name in order:
+            _index(db, name, schema_of(name))
+    for name, columns in full_text.items():
         if name in csvs:
             db[name].enable_fts(columns, fts_version="FTS5", tokenize=FTS_TOKENIZER)
             db[f"{name}_fts"].optimize()

@@ -23,6 +23,23 @@ QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per cod
 
 
 
+_QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
+                      "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
+                      "parquet": "{resource}（Parquet，pandas / R arrow / DuckDB）"}
+_QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
+               "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
+               " 读出带类型的表（缺失为空，不是0）。</p>")
+
+
+def _size(path: Path) -> str:
+    """`` （12.3 KB）`` after a download link; nothing when the file is absent."""
+    if not path.is_file():
+        return ""
+    size = path.stat().st_size
+    text = f"{size} B" if size < 1024 else f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
+    return f"（{text}）"
+
+
 def _slug(text: str) -> str:
     """ASCII, URL-safe page name for a province (pinyin)."""
     from pypinyin import lazy_pinyin
@@ -177,7 +194,10 @@ class Site(ReportPages):
                  ("xxgk.xlsx", "Excel 工作簿（含字段说明表）"), ("wide/表2_主动公开.csv", "表2 宽表（Excel 可直接打开）"),
                  ("wide/表3_依申请公开.csv", "表3 宽表"), ("wide/表4_复议诉讼.csv", "表4 宽表")]
         files += [(f"data/{r['name']}.csv", f"{r['name']}（整洁表）") for r in desc["resources"]]
-        links = "\n".join(f'<li><a href="../downloads/{esc(p)}" download>{esc(label)}</a></li>' for p, label in files)
+        files += [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(**q))
+                  for q in desc.get("x_xxgk_query_files", [])]
+        links = "\n".join(f'<li><a href="../downloads/{esc(p)}" download>{esc(label)}</a>'
+                           f"{_size(self.pkg.root / p)}</li>" for p, label in files)
         dictionary = []
         for res in desc["resources"]:
             rows = [[f"<td><code>{esc(f['name'])}</code></td>", f"<td>{esc(f.get('title'))}</td>",
@@ -186,7 +206,8 @@ class Site(ReportPages):
                               + table(["字段", "名称", "类型", "说明"], rows))
         cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. （引用日期）.")
         body = [front_matter("数据下载"), "# 数据下载与说明\n", f"<p>数据包版本 {esc(version)}。空白表示缺失，绝不是0。</p>",
-                f"<ul>\n{links}\n</ul>", "\n## 如何引用\n",
+                f"<ul>\n{links}\n</ul>", _QUERY_HELP if desc.get("x_xxgk_query_files") else "",
+                "\n## 如何引用\n",
                 f"<p>GB/T 7714：{cite}</p><p>English: xxgk contributors. <i>Government information disclosure annual "
                 f"reports dataset</i>, version {esc(version)}. Data package.</p>",
                 "\n## 许可\n", "<p>数据以 CC BY 4.0 发布；报告原文版权归各发布机关。</p>",
