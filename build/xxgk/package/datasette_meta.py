@@ -5,7 +5,7 @@ full-text table and view titles from ``rules/datasette.yaml``. A resource added 
 its title, column descriptions and facets (its foreign keys other than ``report_id``, and its enum
 fields) without a change here. Pure.
 
->>> meta = metadata(descriptor("0.1.0"))
+>>> meta = metadata(descriptor("0.1.0"), ["表3_依申请公开"])
 >>> meta["license"], meta["databases"]["xxgk"]["tables"]["sections"]["fts_table"]
 ('CC-BY-4.0', 'sections_fts')
 """
@@ -61,10 +61,10 @@ def table_metadata(resource: dict) -> dict:
     return out
 
 
-def metadata(package: dict) -> dict:
-    """The Datasette metadata of ``xxgk.db`` for the package descriptor ``package``."""
+def metadata(package: dict, views: list[str]) -> dict:
+    """The Datasette metadata of ``xxgk.db`` for the package descriptor ``package`` and the database's ``views``."""
     tables = {r["name"]: table_metadata(r) for r in package["resources"]}
-    tables |= {view: {"title": view, "description": text} for view, text in settings()["views"].items()}
+    tables |= {view: {"title": view, "description": settings()["views"].get(view, "")} for view in views}
     database = {"title": package["title"], "description": package["description"], "tables": tables}
     if "sections" in tables:
         database["queries"] = {"search_sections": {

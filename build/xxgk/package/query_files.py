@@ -14,7 +14,7 @@ import json
 from .datasette_meta import metadata, settings
 from .parquet import FOLDER, parquet_bytes
 from .schema import resource_schema
-from .sqlite_db import DB_NAME, sqlite_bytes
+from .sqlite_db import DB_NAME, database, serialize
 
 METADATA_NAME = "metadata.json"
 FORMATS = {".db": ("sqlite", "application/vnd.sqlite3"), ".parquet": ("parquet", "application/vnd.apache.parquet"),
@@ -25,8 +25,10 @@ def query_files(csvs: dict[str, bytes], package: dict) -> dict[str, bytes]:
     """``{relative path: bytes}`` of the database, its Datasette metadata and one Parquet file per
     resource. ``csvs`` is ``{resource: CSV bytes}`` as published; ``package`` the descriptor."""
     descriptions = {r["name"]: r.get("description") for r in package["resources"]}
-    files = {DB_NAME: sqlite_bytes(csvs, resource_schema, settings().get("full_text", {})),
-             METADATA_NAME: (json.dumps(metadata(package), ensure_ascii=False, indent=2, sort_keys=True)
+    db = database(csvs, resource_schema, settings().get("full_text", {}))
+    views = db.view_names()
+    files = {DB_NAME: serialize(db),
+             METADATA_NAME: (json.dumps(metadata(package, views), ensure_ascii=False, indent=2, sort_keys=True)
                              + "\n").encode("utf-8")}
     for name, data in csvs.items():
         files[f"{FOLDER}/{name}.parquet"] = parquet_bytes(data, resource_schema(name), descriptions.get(name))

@@ -8,7 +8,7 @@ metric views) come from ``sql_views``; the narrative ``sections`` get an FTS5 in
 trigram tokenizer, so any run of 3+ Chinese characters is found without word segmentation.
 
 Deterministic: built in memory with a fixed page size, tables filled in schema order and rows in
-CSV order, no timestamps; ``serialize()`` gives the same bytes for the same CSVs (with the same
+CSV order, no timestamps; ``serialize`` gives the same bytes for the same CSVs (with the same
 SQLite library). No VACUUM: it may renumber rowids, which the external-content FTS index relies on.
 
 >>> schema = {"primaryKey": ["report_id"], "fields": [{"name": "report_id", "type": "string"},
@@ -136,9 +136,8 @@ def database(csvs: dict[str, bytes], schema_of, full_text: dict[str, list[str]] 
     return db
 
 
-def sqlite_bytes(csvs: dict[str, bytes], schema_of, full_text: dict[str, list[str]]) -> bytes:
-    """The database file's bytes (see ``database``)."""
-    db = database(csvs, schema_of, full_text)
+def serialize(db: sqlite_utils.Database) -> bytes:
+    """The database file's bytes; closes the connection."""
     try:
         return bytes(db.conn.serialize())
     finally:
