@@ -30,14 +30,14 @@ COMPRESSION = "zstd"
 
 
 def arrow_schema(schema: dict, description: str | None = None) -> pa.Schema:
-    """The Arrow schema of a resource: one field per Table Schema field, typed, titled, nullable unless required."""
+    """The Arrow schema of a resource: one field per Table Schema field, typed, with its title and description."""
     fields = []
     for f in schema["fields"]:
         meta = {k: f[k] for k in ("title", "description") if f.get(k)}
         meta["table_schema_type"] = f["type"]
-        required = bool(f.get("constraints", {}).get("required"))
-        fields.append(pa.field(f["name"], pa.type_for_alias(storage_type(f["type"])["arrow"]), nullable=not required,
-                               metadata=meta))
+        # nullable even where the schema says required: a gap is Frictionless validation's to report,
+        # not a reason for the writer to fail the build
+        fields.append(pa.field(f["name"], pa.type_for_alias(storage_type(f["type"])["arrow"]), metadata=meta))
     return pa.schema(fields, metadata={"description": description} if description else None)
 
 
