@@ -8,8 +8,9 @@ metric views) come from ``sql_views``; the narrative ``sections`` get an FTS5 in
 trigram tokenizer, so any run of 3+ Chinese characters is found without word segmentation.
 
 Deterministic: built in memory with a fixed page size, tables filled in schema order and rows in
-CSV order, no timestamps; ``serialize`` gives the same bytes for the same CSVs (with the same
-SQLite library). No VACUUM: it may renumber rowids, which the external-content FTS index relies on.
+CSV order (key order for WITHOUT ROWID tables), indexes after the rows, no timestamps; ``serialize``
+gives the same bytes for the same CSVs (with the same SQLite library). No VACUUM: it may renumber
+rowids, which the external-content FTS index relies on.
 
 >>> schema = {"primaryKey": ["report_id"], "fields": [{"name": "report_id", "type": "string"},
 ...                                                      {"name": "year", "type": "integer"}]}
