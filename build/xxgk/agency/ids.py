@@ -25,12 +25,8 @@ def pinyin(text: str) -> str:
 
 
 def slug(region_shorts: list[str], own: str) -> str:
-    """Region short names (province first, repeats dropped) and the name's own part, in pinyin."""
-    parts: list[str] = []
-    for part in [*region_shorts, own]:
-        value = pinyin(part)
-        if value and (not parts or parts[-1] != value):
-            parts.append(value)
+    """Region short names (province first; 北京 once for 北京市/北京市) and the name's own part, in pinyin."""
+    parts = [value for part in [*region_shorts, own] if (value := pinyin(part))]
     return "-".join(parts)[:80].strip("-") or "agency"
 
 

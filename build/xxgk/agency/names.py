@@ -30,6 +30,7 @@ NATIONAL_STARTS = ("国务院", "中华人民共和国", "国家", "中国")
 BELOW = {"province": "prefecture", "prefecture": "county", "county": "township", None: None}
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
+_GENERIC = frozenset("州市县区盟旗")
 _GOVERNMENT_BODY = {"政府": "人民政府", "政府办公室": "人民政府办公室", "政府办公厅": "人民政府办公厅", "": ""}
 
 
@@ -115,7 +116,10 @@ def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tu
         if inside:
             found = tuple(d for d in found if any(contains(o, d) and o != d for o in inside))
         if found:
-            return found, pos + len(name)
+            end = pos + len(name)
+            if not by_name(name) and text[end:end + 1] in _GENERIC and text[end + 1:end + 2] not in _GENERIC:
+                end += 1  # 海西州: the short name and a generic suffix
+            return found, end
     return (), pos
 
 
@@ -188,6 +192,8 @@ def parse_name(printed: str) -> ParsedName:
         body = {"人民政府": "人民政府", "办事处": "办事处"}.get(body, body)
     national = not regions and not local and not unknown and (
         name.startswith(NATIONAL_STARTS) or (kind == "department" and body.endswith(("部", "总局", "署"))))
-    return ParsedName(printed, regions=regions, region_text=name[:pos], local=local, zone=zone, township=township, body=body,
-                      kind=kind, system=system_of(body) if kind == "department" else "", national=national,
+    if national and body.startswith("中华人民共和国") and len(body) > 7:
+        body = body[7:]  # 中华人民共和国教育部 = 教育部
+    return ParsedName(printed, regions=regions, region_text=name[:pos], local=local, zone=zone, township=township,
+                      body=body, kind=kind, system=system_of(body) if kind == "department" else "", national=national,
                       unknown_region=unknown, renamed_from=renamed, extra=extra)

@@ -16,8 +16,8 @@ from functools import cache
 
 from ..catalog import table
 from .ids import disambiguate
-from .resolve import Agency, name_to_agency
 from .renames import former_names
+from .resolve import Agency, name_to_agency
 
 AGENCY_FIELDS = ("agency_id", "name", "aliases", "province_code", "province", "city_code", "city", "county_code",
                  "county", "tier", "kind", "system", "first_year", "last_year")

@@ -111,6 +111,15 @@ def _region_name(division: Division) -> str:
     return division.name
 
 
+def _shorts(division: Division | None) -> list[str]:
+    """Short names of the division's chain, a municipality's 市辖区 (北京市 under 北京市) left out."""
+    out: list[Division] = []
+    for d in chain(division) if division else ():
+        if not out or out[-1].name != d.name:
+            out.append(d)
+    return [d.short for d in out]
+
+
 def _fields(division: Division | None) -> dict:
     out = {"province_code": "", "province": "", "city_code": "", "city": "", "county_code": "", "county": ""}
     for d in chain(division) if division else ():
@@ -140,7 +149,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Counter, text: str) -> tuple[dict
         name = parsed.special["name"] + parsed.body
         region_fields = _fields(division)
         return {**region_fields, "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
-                "shorts": [d.short for d in chain(division)] if division else [], "own": name}, findings, notes
+                "shorts": _shorts(division), "own": name}, findings, notes
     if parsed.regions:
         division, ambiguous = _pick(parsed.deepest, votes)
         if ambiguous:
@@ -167,7 +176,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Counter, text: str) -> tuple[dict
     else:
         prefix = parsed.region_text if parsed.zone and parsed.region_text else _region_name(division)
         name = prefix + parsed.zone + parsed.township + body
-    shorts = [d.short for d in chain(division)] if division else []
+    shorts = _shorts(division)
     own_part = (parsed.region_text if parsed.zone else "") + (own or body)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
             "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
@@ -227,7 +236,7 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
                 findings.append(make("agency_manifest_differs", column=_LEVEL_ZH[level], expected=given[level],
                                      actual=resolved[level]))
         if not resolved.get("county") or given["county"]:
-            resolved = {**resolved, **given, "shorts": [d.short for d in chain(region)]}
+            resolved = {**resolved, **given, "shorts": _shorts(region)}
             if resolved.get("tier") in (None, "province", "prefecture", "county"):
                 resolved["tier"] = resolved["tier"] if resolved.get("name") else region.level
         notes.append(f"地区（清单）：{region.name}")
