@@ -152,3 +152,15 @@ def test_peer_groups_are_same_year_tier_province_and_system(tmp_path):
     assert reports["c.txt"]["peer_group"] == "2023|county|青海省|department|数据"
     assert reports["d.txt"]["peer_group"] == "2024|county|青海省|government|"
     assert reports["e.txt"]["peer_group"] == "2024|prefecture|青海省|department|数据"
+
+
+def test_the_agencies_verb_shows_each_publisher_with_its_evidence(tmp_path, capsys):
+    from xxgk.cli import main
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_4cb0808ff48d5523.txt", folder / "a.txt")
+    assert main(["agencies", "--reports", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "格尔木市数据局" in out and "qinghai-haixi-geermu-shujuju" in out and "市数据局" in out
+    assert main(["agencies", "--reports", str(tmp_path / "missing")]) == 1
