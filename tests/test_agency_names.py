@@ -154,3 +154,11 @@ def test_a_renamed_agency_keeps_its_id_and_lists_the_old_name():
     old, new = name_to_agency("上海市环境保护局", "", {}), name_to_agency("上海市生态环境局", "", {})
     assert old.agency_id == new.agency_id and old.name == new.name == "上海市生态环境局"
     assert name_to_agency("湟中县人民政府", "", {}).agency_id == name_to_agency("湟中区人民政府", "", {}).agency_id
+
+
+def test_a_manifest_province_alone_overrides_a_region_outside_it_and_keeps_one_inside_it():
+    outside = name_to_agency("格尔木市数据局", "", {"province": "辽宁省"})
+    assert (outside.province, outside.county) == ("辽宁省", "")
+    assert [f.column for f in outside.findings] == ["省份"]
+    inside = name_to_agency("格尔木市数据局", "", {"province": "青海省"})
+    assert (inside.province, inside.county, inside.findings) == ("青海省", "格尔木市", ())

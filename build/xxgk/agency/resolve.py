@@ -194,6 +194,20 @@ def _manifest_region(row: dict) -> Division | None:
     return found
 
 
+def _with_manifest_region(resolved: dict, region: Division) -> tuple[dict, list[Finding]]:
+    """The manifest's region wins; a deeper resolved region inside it is kept (清单 only gives 省份)."""
+    given = _fields(region)
+    findings = [make("agency_manifest_differs", column=_LEVEL_ZH[level], expected=given[level],
+                     actual=resolved[level])
+                for level in ("province", "city", "county")
+                if given[level] and resolved.get(level) and given[level] != resolved[level]]
+    deepest = divisions().get(resolved.get("county_code") or resolved.get("city_code")
+                              or resolved.get("province_code") or "")
+    if deepest is not None and contains(region, deepest):
+        return resolved, findings
+    return {**resolved, **given, "shorts": _shorts(region), "tier": resolved.get("tier") or region.level}, findings
+
+
 def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[str]]:
     candidates = ([(title, "标题")] if title else []) + body_names(text)
     for printed, how in candidates:
@@ -230,16 +244,12 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
         notes.append(f"机构名称（清单）：{manifest_row['agency'].strip()}")
     region = _manifest_region(manifest_row)
     if region is not None:
-        given = _fields(region)
-        for level in ("province", "city", "county"):
-            if given[level] and resolved.get(level) and given[level] != resolved[level]:
-                findings.append(make("agency_manifest_differs", column=_LEVEL_ZH[level], expected=given[level],
-                                     actual=resolved[level]))
-        if not resolved.get("county") or given["county"]:
-            resolved = {**resolved, **given, "shorts": _shorts(region)}
-            if resolved.get("tier") in (None, "province", "prefecture", "county"):
-                resolved["tier"] = resolved["tier"] if resolved.get("name") else region.level
+        resolved, differ = _with_manifest_region(resolved, region)
+        findings += differ
         notes.append(f"地区（清单）：{region.name}")
+        if not resolved.get("name") and manifest_row.get("level") == "government":
+            resolved |= {"name": _region_name(region) + "人民政府", "own": "人民政府", "kind": "government"}
+            notes.append("机构名称：清单说是政府的总体报告，即该地区人民政府")
     level = manifest_row.get("level")
     if level in KINDS:
         if resolved.get("kind") and resolved["kind"] != level:
