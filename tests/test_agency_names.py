@@ -162,3 +162,9 @@ def test_a_manifest_province_alone_overrides_a_region_outside_it_and_keeps_one_i
     assert [f.column for f in outside.findings] == ["省份"]
     inside = name_to_agency("格尔木市数据局", "", {"province": "青海省"})
     assert (inside.province, inside.county, inside.findings) == ("青海省", "格尔木市", ())
+
+
+def test_a_short_name_takes_the_region_from_the_text():
+    agency = name_to_agency("市科委", "根据《上海市政府信息公开规定》，上海市科委编制本报告。本市科技创新……", {})
+    assert (agency.name, agency.province, agency.city, agency.tier) == ("上海市科学技术委员会", "上海市", "",
+                                                                       "province")

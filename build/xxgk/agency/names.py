@@ -31,7 +31,6 @@ BELOW = {"province": "prefecture", "prefecture": "county", "county": "township",
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
 _GENERIC = frozenset("州市县区盟旗")
-_GOVERNMENT_BODY = {"政府": "人民政府", "政府办公室": "人民政府办公室", "政府办公厅": "人民政府办公厅", "": ""}
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,6 @@ def _split_regions(name: str) -> tuple[tuple[tuple[Division, ...], ...], int]:
 def _classify(body: str) -> tuple[str, str | None, str | None]:
     """``(body, kind, tier)`` from the suffix table; short names expanded."""
     body = short_names().get(body, body)
-    body = _GOVERNMENT_BODY.get(body, body)
     if body == "":
         return body, "government", None
     for row in _suffixes():

@@ -165,6 +165,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Counter, text: str) -> tuple[dict
         division = _from_votes(votes, parsed.local)
         if division is not None:
             notes.append(f"地区来自正文：{division.name}")
+    if division is not None and division.level == "prefecture" and chain(division)[0].name == division.name:
+        division = chain(division)[0]  # 市科委 in a 上海 report: 上海市 the province, not its 市辖区
     tier = "national" if parsed.national else (division.level if division else None)
     if parsed.zone:
         tier = BELOW.get(tier)
