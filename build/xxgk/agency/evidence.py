@@ -39,7 +39,31 @@ def _mention_pattern(shortest: int) -> re.Pattern:
     names = {d.name for d in divisions().values() if len(d.name) >= 3}
     names |= {d.short for d in divisions().values()
               if len(d.short) >= shortest and d.short not in stopwords() and len(by_short(d.short)) == 1}
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile(trie_pattern(names))
+
+
+def trie_pattern(words) -> str:
+    """One regex for many words, factored by common prefixes (longest match first): a plain
+    alternation of 3,000 names tries every branch at every character and costs ~10 ms a report.
+
+    >>> re.findall(trie_pattern(["海城市", "海城", "海西"]), "海城市与海西")
+    ['海城市', '海西']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _named(name: str) -> tuple[Division, ...]:

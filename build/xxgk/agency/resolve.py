@@ -60,20 +60,41 @@ def _score(division: Division, votes: Counter) -> int:
     return sum(votes.get(d, 0) for d in chain(division))
 
 
-def _pick(alternatives: tuple[Division, ...], votes: Counter) -> tuple[Division | None, bool]:
+class Votes:
+    """The body's region votes, computed on first use (most titles name their region outright)."""
+
+    def __init__(self, text: str):
+        self.text, self._result = text, None
+
+    def _get(self) -> tuple[Counter, list[str]]:
+        if self._result is None:
+            self._result = region_votes(self.text)
+        return self._result
+
+    @property
+    def counts(self) -> Counter:
+        return self._get()[0]
+
+    @property
+    def notes(self) -> list[str]:
+        return self._get()[1] if self._result is not None else []
+
+
+def _pick(alternatives: tuple[Division, ...], lazy: Votes) -> tuple[Division | None, bool]:
     """The alternative best supported by the text; ``(None, True)`` when the text cannot choose."""
     outer = [d for d in alternatives if all(contains(d, other) for other in alternatives)]
     if outer:
         return outer[0], False  # 北京市: the province, not its 市辖区; 淮安: the city, not its 淮安区
     if len(alternatives) == 1:
         return alternatives[0], False
+    votes = lazy.counts
     scored = sorted(alternatives, key=lambda d: -_score(d, votes))
     if _score(scored[0], votes) > _score(scored[1], votes):
         return scored[0], False
     return None, True
 
 
-def _from_votes(votes: Counter, local: str) -> Division | None:
+def _from_votes(lazy: Votes, local: str) -> Division | None:
     """The division the body names most, of the level the name's 市/区/县 prefix says."""
     def fits(d: Division) -> bool:
         if not local:
@@ -83,6 +104,7 @@ def _from_votes(votes: Counter, local: str) -> Division | None:
             return d.level == "prefecture" or (d.level == "county" and d.name.endswith("市"))
         return d.level == level and (local in ("省",) or d.name.endswith(local) or level == "prefecture")
 
+    votes = lazy.counts
     ranked = sorted((d for d in votes if fits(d)), key=lambda d: (-votes[d], -_score(d, votes), d.code))
     return ranked[0] if ranked else None
 
@@ -92,7 +114,7 @@ def _one_off(token: str) -> list[Division]:
             and sum(a != b for a, b in zip(d.name, token, strict=True)) == 1]
 
 
-def _correct(token: str, votes: Counter, text: str) -> tuple[Division | None, Finding]:
+def _correct(token: str, text: str) -> tuple[Division | None, Finding]:
     """OCR repair: the one division one character off ``token`` that the text itself names."""
     close = _one_off(token)
     agreeing = [d for d in close if d.name in text or (len(d.short) >= 2 and d.short in text)]
@@ -137,7 +159,7 @@ def _special_region(row: dict) -> Division | None:
     return found
 
 
-def _resolve_parsed(parsed: ParsedName, votes: Counter, text: str) -> tuple[dict, list[Finding], list[str]]:
+def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, list[Finding], list[str]]:
     """Region, tier, kind and canonical name of one parsed name."""
     findings: list[Finding] = []
     notes: list[str] = []
@@ -157,7 +179,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Counter, text: str) -> tuple[dict
                                  detail="、".join(chain(d)[-2].name + d.name for d in parsed.deepest)))
             division = parsed.regions[-2][0] if len(parsed.regions) > 1 and len(parsed.regions[-2]) == 1 else None
     elif parsed.unknown_region:
-        division, finding = _correct(parsed.unknown_region, votes, text)
+        division, finding = _correct(parsed.unknown_region, text)
         findings.append(finding)
         if division is not None:
             notes.append(f"地名更正：{parsed.unknown_region} → {division.name}")
@@ -211,8 +233,12 @@ def _with_manifest_region(resolved: dict, region: Division) -> tuple[dict, list[
 
 
 def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[str]]:
-    candidates = ([(title, "标题")] if title else []) + body_names(text)
-    for printed, how in candidates:
+    def candidates():
+        if title:
+            yield title, "标题"
+        yield from body_names(text)  # only read when the title gives no name
+
+    for printed, how in candidates():
         parsed = parse_name(printed)
         if parsed.kind or parsed.regions or parsed.special or parsed.unknown_region:
             return parsed, [f"机构名称（{how}）：{printed}"]
@@ -222,7 +248,7 @@ def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[
 def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> Agency:
     """Resolve a report's publisher from its title's agency name, its text and its manifest row."""
     manifest_row = manifest_row or {}
-    votes, vote_notes = region_votes(text or "")
+    votes = Votes(text or "")
     parsed, notes = _choose_name(title, text or "")
     findings: list[Finding] = []
     resolved: dict = {}
@@ -257,7 +283,7 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
         if resolved.get("kind") and resolved["kind"] != level:
             findings.append(make("agency_manifest_differs", column="层级", expected=level, actual=resolved["kind"]))
         resolved["kind"] = level
-    return _finish(resolved, sorted(printed), notes + vote_notes, findings)
+    return _finish(resolved, sorted(printed), notes + votes.notes, findings)
 
 
 def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list[Finding]) -> Agency:
