@@ -168,3 +168,14 @@ def test_a_short_name_takes_the_region_from_the_text():
     agency = name_to_agency("市科委", "根据《上海市政府信息公开规定》，上海市科委编制本报告。本市科技创新……", {})
     assert (agency.name, agency.province, agency.city, agency.tier) == ("上海市科学技术委员会", "上海市", "",
                                                                        "province")
+
+
+@pytest.mark.parametrize("text,name,county", [
+    ("一、总体情况\n编制单位：西宁市湟中区教育局\n本年度……", "湟中区教育局", "湟中区"),
+    ("2024年，区教育局认真落实《条例》。区教育局全年……\n联系地址：青海省西宁市湟中区鲁沙尔镇", "湟中区教育局",
+     "湟中区"),
+    ("本机关（海城市数据局）2024年……", "海城市数据局", "海城市"),
+])
+def test_labelled_publisher_and_contact_address_in_the_body(text, name, county):
+    agency = name_to_agency(None, text, {})
+    assert (agency.name, agency.county) == (name, county)

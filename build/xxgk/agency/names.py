@@ -158,7 +158,7 @@ def parse_name(printed: str) -> ParsedName:
     """Split a printed agency name into its parts (see the module docstring)."""
     name = re.sub(r"\s+", "", printed).strip("《》:：“”\"'")
     extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
-    name = _PAREN.sub("", name)
+    name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
     name, renamed = _apply_division_renames(name)
     for row in special_areas():
         at = name.find(row["name"])
