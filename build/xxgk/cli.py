@@ -4,6 +4,7 @@
     xxgk parse FILE --json                           # the record as JSON
     xxgk package --reports reports --out datapackage # the Frictionless data package
     xxgk build                                       # package + pages + mkdocs build into site/
+    xxgk agencies --reports reports                  # each report's publisher as resolved, with evidence
     xxgk serve                                       # preview the site
 """
 
@@ -79,6 +80,28 @@ def _build(args) -> int:
     return build_site(Path(args.out), Path("site_src"), Path(args.site), strict=args.strict)
 
 
+def _agencies(args) -> int:
+    """Each report's publisher as resolved (region, tier, kind, 系统, id) and the evidence used."""
+    from .agency.registry import identity_of, peer_group
+    from .package.collect import collect
+
+    folder = Path(args.reports)
+    if not folder.is_dir():
+        print(f"xxgk agencies: no folder {folder}", file=sys.stderr)
+        return 1
+    for report in collect(folder):
+        who = identity_of(report)
+        region = " / ".join(x for x in (who.province, who.city, who.county) if x) or "地区未知"
+        print(f"{report.source_file}\n  {who.name or '机构未识别'}  [{who.agency_id or '-'}]  {region}  "
+              f"tier={who.tier or '-'} kind={who.kind or '-'} 系统={who.system or '-'}  "
+              f"peer_group={peer_group(report.record.year, who) or '-'}")
+        for line in who.evidence:
+            print(f"    · {line}")
+        for finding in who.findings:
+            print(f"    [{finding.severity}] {finding.code}: {finding.message}")
+    return 0
+
+
 def _serve(args) -> int:
     import subprocess
 
@@ -104,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
             q.add_argument("--site", default="site", help="built site (default site/)")
             q.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     verbs.add_parser("serve", help="preview the site with mkdocs serve")
+    q = verbs.add_parser("agencies", help="list each report's publisher as resolved, with the evidence "
+                                          "(example: xxgk agencies --reports reports)")
+    q.add_argument("--reports", default="reports", help="folder of report files (default reports/)")
     args = parser.parse_args(argv)
     if args.verb == "parse":
         if args.json:
@@ -117,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return 0
         return _print_record(args.file)
-    return {"package": _package, "build": _build, "serve": _serve}[args.verb](args)
+    return {"package": _package, "build": _build, "serve": _serve, "agencies": _agencies}[args.verb](args)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..agency.registry import attach_agency
 from ..findings import Finding, make
 from ..metadata import canonical_agency
 from ..parser import parse
@@ -40,6 +41,7 @@ class Report:
     record: Record
     file_findings: list[Finding] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
+    identity: object = None  # the publisher as resolved (xxgk.agency.Agency), set by apply_manifest
 
     @property
     def findings(self) -> list[Finding]:
@@ -106,6 +108,7 @@ def apply_manifest(report: Report, entry: dict) -> None:
     """The manifest overrides agency and year read from the text, with a finding when they differ."""
     report.manifest = entry
     record = report.record
+    title_agency = record.agency  # as printed in the title, before the manifest replaces it
     for name, cast in (("agency", canonical_agency), ("year", int)):
         if not entry.get(name):
             continue
@@ -122,6 +125,7 @@ def apply_manifest(report: Report, entry: dict) -> None:
         record.findings = [f for f in record.findings if f.code != "agency_not_found"]
     if record.year is not None:
         record.findings = [f for f in record.findings if f.code != "year_not_found"]
+    attach_agency(report, title_agency, entry)
 
 
 def mark_duplicates(reports: list[Report]) -> None:

@@ -6,7 +6,8 @@ agency, the manifest's facts, the calendar — added as findings to each Report.
   (information, not error: real series break them);
 * copy-paste: a narrative section identical to the agency's report of another year;
 * timeliness (条例 第四十九条): after 31 March of the next year is late for everyone; February and
-  March are late for a department but not for a government's summary report (``level`` in the manifest);
+  March are late for a department but not for a government's summary report (the publisher's tier
+  and kind as resolved by ``xxgk.agency``, the manifest's ``level`` winning);
 * plausibility: fees charged but section 六 does not mention them.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from ..agency.registry import deadline, identity_of
 from ..catalog import applicant_codes, labels
 from ..findings import Finding, make
 from .collect import Report
@@ -22,11 +24,18 @@ from .collect import Report
 FEE_WORDS = ("收费", "处理费", "费用")
 
 
+def _series_key(report: Report) -> str | None:
+    """The agency a report belongs to: its resolved identity (one across renames), else the printed name."""
+    who = identity_of(report)
+    return f"id:{who.key}" if who.agency_id else report.record.agency
+
+
 def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
     out: dict[str, dict[int, Report]] = defaultdict(dict)
     for report in reports:
-        if report.record.agency and report.record.year and report.record.year not in out[report.record.agency]:
-            out[report.record.agency][report.record.year] = report
+        key = _series_key(report)
+        if key and report.record.year and report.record.year not in out[key]:
+            out[key][report.record.year] = report
     return out
 
 
@@ -63,15 +72,17 @@ def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
 
 
 def timeliness_findings(report: Report) -> list[Finding]:
+    """条例 第四十九条 by the publisher's tier and kind (``rules/agency_deadlines.csv``): a government's
+    summary report by 31 March, a department's by 31 January; an unknown kind gets 31 January."""
     record = report.record
     if not (record.published_date and record.year):
         return []
     published = date.fromisoformat(record.published_date)
-    january, march = date(record.year + 1, 1, 31), date(record.year + 1, 3, 31)
-    if published > march:
-        return [make("late_publication", actual=record.published_date, expected=march.isoformat())]
-    if published > january and report.manifest.get("level") != "government":
-        return [make("possibly_late", actual=record.published_date, expected=january.isoformat())]
+    due, march = deadline(record.year, identity_of(report)), date(record.year + 1, 3, 31)
+    if published > max(march, due):
+        return [make("late_publication", actual=record.published_date, expected=max(march, due).isoformat())]
+    if published > due:
+        return [make("possibly_late", actual=record.published_date, expected=due.isoformat())]
     return []
 
 
@@ -97,8 +108,8 @@ def add_report_card(reports: list[Report]) -> None:
     for report in reports:
         found = timeliness_findings(report) + format_findings(report) + fee_findings(report)
         record = report.record
-        if record.agency and record.year:
-            years = series[record.agency]
+        if _series_key(report) and record.year:
+            years = series[_series_key(report)]
             last = years.get(record.year - 1)
             if last is not None and years.get(record.year) is report:
                 found += chain_findings(report, last)

@@ -86,4 +86,14 @@ def descriptor(data_version: str) -> dict:
     return {"name": spec["name"], "title": spec["title"], "description": spec["description"],
             "version": data_version, "licenses": spec["licenses"], "homepage": spec["homepage"],
             "sources": [{"title": "政府信息公开工作年度报告 (agencies' own publications)"}],
-            "x_xxgk_software_version": __version__, "resources": resources}
+            "x_xxgk_software_version": __version__, "x_xxgk_division_codes": division_codes_source(),
+            "resources": resources}
+
+
+def division_codes_source() -> dict:
+    """Name, version and data date of the GB/T 2260 division codes the agencies were resolved with."""
+    from ..agency.divisions import source
+
+    spec = source()
+    return {"package": spec["package"], "version": spec["installed_version"], "data_as_of": spec["data_as_of"],
+            "licence": spec["licence"], "standard": "GB/T 2260"}

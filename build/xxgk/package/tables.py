@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..agency.registry import agencies_rows, agency_ids, identity_of, peer_group
 from ..catalog import applicant_codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
 from .collect import Report
 from .schema import code_list_rows, code_lists
@@ -19,13 +20,16 @@ _RESOURCE = {"active": "active_disclosure", "applications": "applications",
              "review_litigation": "review_litigation"}
 
 
-def report_row(report: Report) -> dict:
-    r, m = report.record, report.manifest
+def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
+    """The ``reports`` row: region and level from the manifest, else from the resolved publisher."""
+    r, m, who = report.record, report.manifest, identity_of(report)
     return {
-        "report_id": report.report_id, "agency": r.agency, "year": r.year,
+        "report_id": report.report_id, "agency": r.agency or who.name, "year": r.year,
         "format": r.formats.get("applications") or r.formats.get("active"),
-        "province": m.get("province") or None, "city": m.get("city") or None, "county": m.get("county") or None,
-        "level": m.get("level") or None,
+        "province": m.get("province") or who.province or None, "city": m.get("city") or who.city or None,
+        "county": m.get("county") or who.county or None, "level": m.get("level") or who.kind or None,
+        "agency_id": (ids or {}).get(who.key) if who.agency_id else None, "tier": who.tier, "kind": who.kind,
+        "peer_group": peer_group(r.year, who),
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
         "source_file": report.source_file, "source_url": m.get("url") or None, "sha256": report.sha256,
         "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
@@ -42,8 +46,10 @@ def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {name: [] for name in
                                   ["reports", "active_disclosure", "applications", "review_litigation",
                                    "findings", "sections"]}
+    ids = agency_ids(reports)
+    out["agencies"] = agencies_rows(reports, ids)
     for report in reports:
-        out["reports"].append(report_row(report))
+        out["reports"].append(report_row(report, ids))
         for fact in report.record.facts:
             a, b = _TABLE_KEYS[fact.table]
             out[_RESOURCE[fact.table]].append({"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1],

@@ -1,8 +1,8 @@
 """The report card: findings grouped by check category, a score, and peer medians.
 
 Score = 100 − 10 per error − 3 per warning (info does not count), floored at 0: a simple,
-documented ranking, not a verdict. Peers are reports of the same year and province (and the
-same ``level`` when the manifest gives one).
+documented ranking, not a verdict. Peers are the reports of the same published ``peer_group``
+(same year, tier and province, and the same 系统 for departments).
 """
 
 from __future__ import annotations
@@ -26,15 +26,16 @@ def by_category(findings: list[dict], category_of: dict[str, str]) -> dict[str, 
     return out
 
 
-def peer_key(report: dict) -> tuple:
-    return (report["year"], report["province"] or "", report.get("level") or "")
+def peer_key(report: dict) -> str | None:
+    """The published ``peer_group`` (year|tier|province|kind|系统), as the package defines it."""
+    return report.get("peer_group") or None
 
 
 def peer_medians(reports: list[dict], metrics: dict[str, dict], fields: tuple[str, ...]) -> dict[str, dict]:
     """``{report_id: {field: (median, n)}}`` over each report's peer group, missing values left out."""
-    groups: dict[tuple, list[str]] = {}
+    groups: dict[str, list[str]] = {}
     for r in reports:
-        if r["year"] and r["province"]:
+        if peer_key(r):
             groups.setdefault(peer_key(r), []).append(r["report_id"])
     per_group = {}
     for key, ids in groups.items():  # once per group, not once per report

@@ -1,0 +1,35 @@
+"""``agency_id``: ASCII, URL-safe, readable (pinyin of the region's short names + the name's own part).
+
+The id is made from the agency's *root* name (the oldest name of its rename chain in
+``rules/agency_renames.csv``) and from division short names (湟中 for both 湟中县 and 湟中区), so
+it survives rebuilds and every rename listed in the rules.
+
+>>> slug(["青海", "海西", "格尔木"], "数据局")
+'qinghai-haixi-geermu-shujuju'
+>>> slug([], "教育部")
+'jiaoyubu'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return _NOT_SLUG.sub("", "".join(lazy_pinyin(text)).lower())
+
+
+def slug(region_shorts: list[str], own: str) -> str:
+    """Region short names (province first; 北京 once for 北京市/北京市) and the name's own part, in pinyin."""
+    parts = [value for part in [*region_shorts, own] if (value := pinyin(part))]
+    return "-".join(parts)[:80].strip("-") or "agency"
+
+
+def disambiguate(slug_text: str, key: str) -> str:
+    """``slug-xxxx`` for the rare case where two agencies' pinyin is the same (a digest of the key)."""
+    return f"{slug_text}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:4]}"

@@ -1,0 +1,197 @@
+"""An agency's printed name split into its parts: region, township or zone, body, kind, 系统.
+
+Pure; the name parts are data in ``rules/`` (agency_suffixes, agency_systems, agency_short_names,
+agency_special_areas, agency_zone_suffixes, agency_renames, region_stopwords).
+
+>>> p = parse_name("淮安市洪泽区人民政府")
+>>> [d.name for d in p.deepest], p.body, p.kind
+(['洪泽区'], '人民政府', 'government')
+>>> p = parse_name("上海市科委")
+>>> p.body, p.system
+('科学技术委员会', '科学技术')
+>>> parse_name("市数据局").local, parse_name("市数据局").system
+('市', '数据')
+>>> parse_name("沐阳县人民政府").unknown_region
+'沐阳县'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..catalog import table
+from .divisions import Division, by_name, by_short, contains, divisions
+
+LOCAL_PREFIXES = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
+                  "区": "county", "县": "county", "旗": "county"}
+NATIONAL_STARTS = ("国务院", "中华人民共和国", "国家", "中国")
+BELOW = {"province": "prefecture", "prefecture": "county", "county": "township", None: None}
+_PAREN = re.compile(r"[（(]([^）)]*)[）)]")
+_REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
+_GENERIC = frozenset("州市县区盟旗")
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    printed: str
+    regions: tuple[tuple[Division, ...], ...] = ()  # each matched level: its alternatives (鼓楼区 ×4)
+    region_text: str = ""  # the region as printed (淮安 in 淮安经济技术开发区)
+    local: str = ""  # 市 in 市数据局: the report's own city
+    special: dict | None = None  # a row of agency_special_areas.csv
+    zone: str = ""  # 经济技术开发区 …
+    township: str = ""  # 宁海路街道, 沭城镇
+    body: str = ""  # 数据局, 人民政府, 科学技术委员会 ("" = the region itself)
+    kind: str | None = None
+    system: str = ""
+    national: bool = False
+    unknown_region: str = ""  # a region-like token no division matches (沐阳县)
+    renamed_from: tuple[str, ...] = ()
+    extra: str = ""  # the bracketed second name: 数字化发展局 in 行政审批局(数字化发展局)
+
+    @property
+    def deepest(self) -> tuple[Division, ...]:
+        return self.regions[-1] if self.regions else ()
+
+
+@cache
+def _suffixes() -> tuple[dict, ...]:
+    return tuple(sorted(table("agency_suffixes"), key=lambda r: -len(r["suffix"])))
+
+
+@cache
+def _systems() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r["keyword"], r["system"]) for r in table("agency_systems")), key=lambda x: -len(x[0])))
+
+
+@cache
+def short_names() -> dict[str, str]:
+    return {r["short"]: r["full"] for r in table("agency_short_names")}
+
+
+@cache
+def special_areas() -> tuple[dict, ...]:
+    return tuple(sorted(table("agency_special_areas"), key=lambda r: -len(r["name"])))
+
+
+@cache
+def zone_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((r["suffix"] for r in table("agency_zone_suffixes")), key=len, reverse=True))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(r["short_name"] for r in table("region_stopwords"))
+
+
+@cache
+def division_renames() -> dict[str, str]:
+    """Old division name → new (rows of agency_renames.csv whose new name is a division)."""
+    return {r["old_name"]: r["new_name"] for r in table("agency_renames") if by_name(r["new_name"])}
+
+
+@cache
+def _names_by_first_char() -> dict[str, tuple[str, ...]]:
+    out: dict[str, set[str]] = {}
+    for d in divisions().values():
+        out.setdefault(d.name[0], set()).add(d.name)
+        if len(d.short) >= 2 and d.short not in stopwords():
+            out.setdefault(d.short[0], set()).add(d.short)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def system_of(body: str) -> str:
+    """The 系统 of a department body (``教育局`` → ``教育``), ``""`` when no keyword matches."""
+    return next((system for keyword, system in _systems() if keyword in body), "")
+
+
+def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tuple[Division, ...], int]:
+    """The divisions whose name (or short name) starts ``text`` at ``pos``, inside one of ``inside``."""
+    for name in _names_by_first_char().get(text[pos:pos + 1], ()):
+        if not text.startswith(name, pos):
+            continue
+        found = by_name(name) or by_short(name)
+        if inside:
+            found = tuple(d for d in found if any(contains(o, d) and o != d for o in inside))
+        if found:
+            end = pos + len(name)
+            if not by_name(name) and text[end:end + 1] in _GENERIC and text[end + 1:end + 2] not in _GENERIC:
+                end += 1  # 海西州: the short name and a generic suffix
+            return found, end
+    return (), pos
+
+
+def _split_regions(name: str) -> tuple[tuple[tuple[Division, ...], ...], int]:
+    regions: list[tuple[Division, ...]] = []
+    pos = 0
+    while pos < len(name):
+        found, end = _match_region(name, pos, regions[-1] if regions else ())
+        if not found:
+            break
+        regions.append(found)
+        pos = end
+    return tuple(regions), pos
+
+
+def _classify(body: str) -> tuple[str, str | None, str | None]:
+    """``(body, kind, tier)`` from the suffix table; short names expanded."""
+    body = short_names().get(body, body)
+    if body == "":
+        return body, "government", None
+    for row in _suffixes():
+        if body.endswith(row["suffix"]):
+            return body, row["kind"], row["tier"] or None
+    return body, None, None
+
+
+def _apply_division_renames(name: str) -> tuple[str, tuple[str, ...]]:
+    applied = []
+    for old, new in division_renames().items():
+        if old in name:
+            name, _ = name.replace(old, new), applied.append(old)
+    return name, tuple(applied)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(printed: str) -> ParsedName:
+    """Split a printed agency name into its parts (see the module docstring)."""
+    name = re.sub(r"\s+", "", printed).strip("《》:：“”\"'")
+    extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
+    name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
+    name, renamed = _apply_division_renames(name)
+    for row in special_areas():
+        at = name.find(row["name"])
+        if at >= 0 and not name[:at].strip():
+            body, kind, _ = _classify(name[at + len(row["name"]):])
+            body = "" if body.startswith(("管委会", "管理委员会")) and kind == "government" else body
+            return ParsedName(printed, special=row, body=body, kind=kind or "department",
+                              system=system_of(body) if kind != "government" else "", extra=extra,
+                              renamed_from=renamed)
+    regions, pos = _split_regions(name)
+    rest, local, unknown = name[pos:], "", ""
+    if not regions and rest[:1] in LOCAL_PREFIXES and len(rest) > 1:
+        local, rest = rest[0], rest[1:]
+    elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1]:
+        if not rest.startswith(NATIONAL_STARTS):
+            unknown, rest = m.group(1), rest[m.end():]
+    zone = next((z for z in zone_suffixes() if z in rest), "")
+    if zone:
+        at = rest.index(zone) + len(zone)
+        zone, rest = rest[:at], rest[at:]
+        if rest.startswith(("管委会", "管理委员会")) and _classify(rest)[1] == "government":
+            rest = ""
+    body, kind, tier = _classify(rest)
+    township = ""
+    if tier == "township" and not zone:
+        head = re.match(r"^(.+?(?:街道|镇|乡|苏木))", body)
+        township = head.group(1) if head else ""
+        body = body[len(township):] if township else body
+        body = {"人民政府": "人民政府", "办事处": "办事处"}.get(body, body)
+    national = not regions and not local and not unknown and (
+        name.startswith(NATIONAL_STARTS) or (kind == "department" and body.endswith(("部", "总局", "署"))))
+    if national and body.startswith("中华人民共和国") and len(body) > 7:
+        body = body[7:]  # 中华人民共和国教育部 = 教育部
+    return ParsedName(printed, regions=regions, region_text=name[:pos], local=local, zone=zone, township=township,
+                      body=body, kind=kind, system=system_of(body) if kind == "department" else "", national=national,
+                      unknown_region=unknown, renamed_from=renamed, extra=extra)

@@ -1,0 +1,92 @@
+"""Reports → agencies: the ``agencies`` resource, final ids, peer groups and publication deadlines. Pure.
+
+>>> peer_group(2023, Agency(name="x", tier="county", kind="department", system="数据", province="青海省"))
+'2023|county|青海省|department|数据'
+>>> deadline(2024, Agency(kind="government", tier="county")).isoformat()
+'2025-03-31'
+>>> deadline(2024, Agency(kind="department", tier="county")).isoformat()
+'2025-01-31'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from functools import cache
+
+from ..catalog import table
+from .ids import disambiguate
+from .renames import former_names
+from .resolve import Agency, name_to_agency
+
+AGENCY_FIELDS = ("agency_id", "name", "aliases", "province_code", "province", "city_code", "city", "county_code",
+                 "county", "tier", "kind", "system", "first_year", "last_year")
+
+
+def attach_agency(report, title_agency: str | None, entry: dict) -> None:
+    """Resolve ``report``'s publisher (``report.identity``) and add its findings. Called by the collector."""
+    report.identity = name_to_agency(title_agency, report.text, entry)
+    report.file_findings += list(report.identity.findings)
+
+
+def identity_of(report) -> Agency:
+    return getattr(report, "identity", None) or Agency()
+
+
+@cache
+def _deadlines() -> dict[tuple[str, str], tuple[int, int]]:
+    return {(r["tier"], r["kind"]): (int(r["month"]), int(r["day"])) for r in table("agency_deadlines")}
+
+
+def deadline(year: int, agency: Agency) -> date:
+    """Last day to publish the report on ``year`` (条例 第四十九条, ``rules/agency_deadlines.csv``).
+
+    Unknown tier or kind gets the departments' date, the stricter one."""
+    rules = _deadlines()
+    month, day = rules.get((agency.tier or "*", agency.kind or "department")) or \
+        rules.get(("*", agency.kind or "department")) or rules[("*", "department")]
+    return date(year + 1, month, day)
+
+
+def peer_group(year: int | None, agency: Agency) -> str | None:
+    """``year|tier|province|kind|系统`` — never across years; empty when one of them is unknown.
+
+    Departments group by 系统; governments by kind alone. National bodies have no province."""
+    if not year or not agency.tier or not agency.kind or (agency.tier != "national" and not agency.province):
+        return None
+    if agency.kind == "department" and not agency.system:
+        return None
+    return f"{year}|{agency.tier}|{agency.province}|{agency.kind}|{agency.system}"
+
+
+def agency_ids(reports: list) -> dict[tuple, str]:
+    """``{Agency.key: agency_id}``: the readable id, with a short digest only where two agencies collide."""
+    by_slug: dict[str, set[tuple]] = defaultdict(set)
+    for report in reports:
+        agency = identity_of(report)
+        if agency.agency_id:
+            by_slug[agency.agency_id].add(agency.key)
+    out = {}
+    for slug_text, keys in by_slug.items():
+        for key in keys:
+            out[key] = slug_text if len(keys) == 1 else disambiguate(slug_text, "|".join(map(str, key)))
+    return out
+
+
+def agencies_rows(reports: list, ids: dict[tuple, str]) -> list[dict]:
+    """One row per agency (fields ``AGENCY_FIELDS``), sorted by ``agency_id``."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for report in reports:
+        agency = identity_of(report)
+        if agency.agency_id:
+            groups[agency.key].append((report.record.year, agency))
+    rows = []
+    for key, seen in groups.items():
+        years = sorted(y for y, _ in seen if y)
+        latest = max(seen, key=lambda ya: (ya[0] or 0, ya[1].name))[1]
+        names = {n for _, a in seen for n in (a.name, *a.printed)} | set(former_names(latest.name))
+        rows.append({"agency_id": ids[key], "name": latest.name,
+                     "aliases": "|".join(sorted(names - {latest.name})) or None,
+                     **{f: getattr(latest, f) or None for f in AGENCY_FIELDS[3:12]},
+                     "first_year": years[0] if years else None, "last_year": years[-1] if years else None})
+    return sorted(rows, key=lambda r: r["agency_id"])

@@ -1,0 +1,309 @@
+"""``name_to_agency(title, text, manifest_row)``: who published a report. Pure.
+
+Evidence in order: the name in the title, then the body (a labelled 发布机构/编制单位/本机关, a
+department name repeated in the opening, the contact address, 我区/我县 with the region named
+nearby, mentions of division names), the manifest winning where it gives a value (with a finding
+when it disagrees).
+
+>>> a = name_to_agency("淮安市洪泽区人民政府", "", {})
+>>> a.name, a.province, a.city, a.county, a.tier, a.kind
+('洪泽区人民政府', '江苏省', '淮安市', '洪泽区', 'county', 'government')
+>>> a = name_to_agency(None, "2025年，市数据局在市委领导下。线上依托“格尔木政务服务”公众号。市数据局", {})
+>>> a.name, a.county_code, a.tier, a.system, a.agency_id
+('格尔木市数据局', '632801', 'county', '数据', 'qinghai-haixi-geermu-shujuju')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ..findings import Finding, make
+from .divisions import Division, by_name, chain, contains, divisions
+from .evidence import body_names, region_votes
+from .ids import slug
+from .names import BELOW, LOCAL_PREFIXES, ParsedName, parse_name
+from .renames import newest, oldest
+
+TIERS = ("national", "province", "prefecture", "county", "township")
+KINDS = ("government", "department")
+_LEVEL_ZH = {"province": "省份", "city": "地市", "county": "区县"}
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A report's publisher as resolved. ``name`` None = no agency identified (region may still be)."""
+
+    name: str | None = None
+    root_name: str | None = None  # oldest name of the rename chain (the id is made from it)
+    agency_id: str | None = None
+    printed: tuple[str, ...] = ()  # names as seen in this report (title, body, manifest)
+    province_code: str = ""
+    province: str = ""
+    city_code: str = ""
+    city: str = ""
+    county_code: str = ""
+    county: str = ""
+    tier: str | None = None
+    kind: str | None = None
+    system: str = ""
+    evidence: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def key(self) -> tuple:
+        """What makes two reports' publishers the same agency."""
+        return (self.root_name, self.province_code, self.city_code, self.county_code)
+
+
+def _score(division: Division, votes: Counter) -> int:
+    return sum(votes.get(d, 0) for d in chain(division))
+
+
+class Votes:
+    """The body's region votes, computed on first use (most titles name their region outright)."""
+
+    def __init__(self, text: str):
+        self.text, self._result = text, None
+
+    def _get(self) -> tuple[Counter, list[str]]:
+        if self._result is None:
+            self._result = region_votes(self.text)
+        return self._result
+
+    @property
+    def counts(self) -> Counter:
+        return self._get()[0]
+
+    @property
+    def notes(self) -> list[str]:
+        return self._get()[1] if self._result is not None else []
+
+
+def _pick(alternatives: tuple[Division, ...], lazy: Votes) -> tuple[Division | None, bool]:
+    """The alternative best supported by the text; ``(None, True)`` when the text cannot choose."""
+    outer = [d for d in alternatives if all(contains(d, other) for other in alternatives)]
+    if outer:
+        return outer[0], False  # 北京市: the province, not its 市辖区; 淮安: the city, not its 淮安区
+    if len(alternatives) == 1:
+        return alternatives[0], False
+    votes = lazy.counts
+    scored = sorted(alternatives, key=lambda d: -_score(d, votes))
+    if _score(scored[0], votes) > _score(scored[1], votes):
+        return scored[0], False
+    return None, True
+
+
+def _from_votes(lazy: Votes, local: str) -> Division | None:
+    """The division the body names most, of the level the name's 市/区/县 prefix says."""
+    def fits(d: Division) -> bool:
+        if not local:
+            return True
+        level = LOCAL_PREFIXES[local]
+        if local == "市":
+            return d.level == "prefecture" or (d.level == "county" and d.name.endswith("市"))
+        return d.level == level and (local in ("省",) or d.name.endswith(local) or level == "prefecture")
+
+    votes = lazy.counts
+    ranked = sorted((d for d in votes if fits(d)), key=lambda d: (-votes[d], -_score(d, votes), d.code))
+    return ranked[0] if ranked else None
+
+
+def _one_off(token: str) -> list[Division]:
+    return [d for d in divisions().values() if len(d.name) == len(token) and d.name[-1] == token[-1]
+            and sum(a != b for a, b in zip(d.name, token, strict=True)) == 1]
+
+
+def _correct(token: str, text: str) -> tuple[Division | None, Finding]:
+    """OCR repair: the one division one character off ``token`` that the text itself names."""
+    close = _one_off(token)
+    agreeing = [d for d in close if d.name in text or (len(d.short) >= 2 and d.short in text)]
+    if len(agreeing) == 1:
+        return agreeing[0], make("agency_region_corrected", actual=token, expected=agreeing[0].name)
+    detail = "；相差一字的有" + "、".join(d.name for d in close[:6]) if close else ""
+    return None, make("agency_region_unknown", actual=token, detail=detail)
+
+
+def _region_name(division: Division) -> str:
+    """How the canonical name starts: the division, with its parent when the name is not unique."""
+    same = [d for d in by_name(division.name) if d.level == division.level]
+    up = chain(division)
+    if len(same) > 1 and len(up) > 1:
+        return up[-2].name + division.name
+    return division.name
+
+
+def _shorts(division: Division | None) -> list[str]:
+    """Short names of the division's chain, a municipality's 市辖区 (北京市 under 北京市) left out."""
+    out: list[Division] = []
+    for d in chain(division) if division else ():
+        if not out or out[-1].name != d.name:
+            out.append(d)
+    return [d.short for d in out]
+
+
+def _fields(division: Division | None) -> dict:
+    out = {"province_code": "", "province": "", "city_code": "", "city": "", "county_code": "", "county": ""}
+    for d in chain(division) if division else ():
+        level = {"province": "province", "prefecture": "city", "county": "county"}[d.level]
+        out[f"{level}_code"], out[level] = d.code, d.name
+    return out
+
+
+def _special_region(row: dict) -> Division | None:
+    found = None
+    for level in ("province", "city", "county"):
+        if row[level]:
+            options = [d for d in by_name(row[level]) if found is None or contains(found, d)]
+            found = options[0] if options else found
+    return found
+
+
+def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, list[Finding], list[str]]:
+    """Region, tier, kind and canonical name of one parsed name."""
+    findings: list[Finding] = []
+    notes: list[str] = []
+    division: Division | None = None
+    own = parsed.zone + parsed.township + parsed.body
+    if parsed.special:
+        division = _special_region(parsed.special)
+        tier = parsed.special["tier"]
+        name = parsed.special["name"] + parsed.body
+        region_fields = _fields(division)
+        return {**region_fields, "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
+                "shorts": _shorts(division), "own": name}, findings, notes
+    if parsed.regions:
+        division, ambiguous = _pick(parsed.deepest, votes)
+        if ambiguous:
+            findings.append(make("agency_region_ambiguous", actual=parsed.deepest[0].name,
+                                 detail="、".join(chain(d)[-2].name + d.name for d in parsed.deepest)))
+            division = parsed.regions[-2][0] if len(parsed.regions) > 1 and len(parsed.regions[-2]) == 1 else None
+    elif parsed.unknown_region:
+        division, finding = _correct(parsed.unknown_region, text)
+        findings.append(finding)
+        if division is not None:
+            notes.append(f"地名更正：{parsed.unknown_region} → {division.name}")
+    elif parsed.local or not parsed.national:
+        division = _from_votes(votes, parsed.local)
+        if division is not None:
+            notes.append(f"地区来自正文：{division.name}")
+    if division is not None and division.level == "prefecture" and chain(division)[0].name == division.name:
+        division = chain(division)[0]  # 市科委 in a 上海 report: 上海市 the province, not its 市辖区
+    tier = "national" if parsed.national else (division.level if division else None)
+    if parsed.zone:
+        tier = BELOW.get(tier)
+    if parsed.township:
+        tier = "township"
+    body = parsed.body if (parsed.body or parsed.zone or parsed.township) else "人民政府"
+    if parsed.national or division is None:  # kept as printed (less the bracketed second name)
+        name = (parsed.region_text or parsed.unknown_region or parsed.local) + own if parsed.kind else None
+    else:
+        prefix = parsed.region_text if parsed.zone and parsed.region_text else _region_name(division)
+        name = prefix + parsed.zone + parsed.township + body
+    shorts = _shorts(division)
+    own_part = (parsed.region_text if parsed.zone else "") + (own or body)
+    return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
+            "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
+
+
+def _manifest_region(row: dict) -> Division | None:
+    found = None
+    for level in ("province", "city", "county"):
+        if not row.get(level):
+            continue
+        options = [d for d in by_name(row[level].strip()) if found is None or contains(found, d)]
+        if not options:
+            return found
+        found = options[0]
+    return found
+
+
+def _with_manifest_region(resolved: dict, region: Division) -> tuple[dict, list[Finding]]:
+    """The manifest's region wins; a deeper resolved region inside it is kept (清单 only gives 省份)."""
+    given = _fields(region)
+    findings = [make("agency_manifest_differs", column=_LEVEL_ZH[level], expected=given[level],
+                     actual=resolved[level])
+                for level in ("province", "city", "county")
+                if given[level] and resolved.get(level) and given[level] != resolved[level]]
+    deepest = divisions().get(resolved.get("county_code") or resolved.get("city_code")
+                              or resolved.get("province_code") or "")
+    if deepest is not None and contains(region, deepest):
+        return resolved, findings
+    return {**resolved, **given, "shorts": _shorts(region), "tier": resolved.get("tier") or region.level}, findings
+
+
+def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[str]]:
+    def candidates():
+        if title:
+            yield title, "标题"
+        yield from body_names(text)  # only read when the title gives no name
+
+    for printed, how in candidates():
+        parsed = parse_name(printed)
+        if parsed.kind or parsed.regions or parsed.special or parsed.unknown_region:
+            return parsed, [f"机构名称（{how}）：{printed}"]
+    return None, []
+
+
+def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> Agency:
+    """Resolve a report's publisher from its title's agency name, its text and its manifest row."""
+    manifest_row = manifest_row or {}
+    votes = Votes(text or "")
+    parsed, notes = _choose_name(title, text or "")
+    findings: list[Finding] = []
+    resolved: dict = {}
+    if parsed is not None:
+        resolved, found, more = _resolve_parsed(parsed, votes, text or "")
+        findings += found
+        notes += more
+    else:
+        division = _from_votes(votes, "")
+        resolved = {**_fields(division), "name": None, "tier": None, "kind": None, "system": "", "shorts": [],
+                    "own": ""}
+    printed = {p for p in (title, parsed.printed if parsed else None) if p}
+    if manifest_row.get("agency"):
+        wanted = parse_name(manifest_row["agency"].strip())
+        from_manifest, _, _ = _resolve_parsed(wanted, votes, text or "")
+        if resolved.get("name") and from_manifest["name"] != resolved["name"]:
+            findings.append(make("agency_manifest_differs", column="机构", expected=from_manifest["name"],
+                                 actual=resolved["name"]))
+        resolved, parsed = from_manifest, wanted
+        printed.add(manifest_row["agency"].strip())
+        notes.append(f"机构名称（清单）：{manifest_row['agency'].strip()}")
+    region = _manifest_region(manifest_row)
+    if region is not None:
+        resolved, differ = _with_manifest_region(resolved, region)
+        findings += differ
+        notes.append(f"地区（清单）：{region.name}")
+        if not resolved.get("name") and manifest_row.get("level") == "government":
+            resolved |= {"name": _region_name(region) + "人民政府", "own": "人民政府", "kind": "government"}
+            notes.append("机构名称：清单说是政府的总体报告，即该地区人民政府")
+    level = manifest_row.get("level")
+    if level in KINDS:
+        if resolved.get("kind") and resolved["kind"] != level:
+            findings.append(make("agency_manifest_differs", column="层级", expected=level, actual=resolved["kind"]))
+        resolved["kind"] = level
+    return _finish(resolved, sorted(printed), notes + votes.notes, findings)
+
+
+def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list[Finding]) -> Agency:
+    name = resolved.get("name")
+    agency = Agency(printed=tuple(printed), evidence=tuple(notes), findings=tuple(findings),
+                    tier=resolved.get("tier"), kind=resolved.get("kind"), system=resolved.get("system") or "",
+                    **{k: resolved.get(k) or "" for k in ("province_code", "province", "city_code", "city",
+                                                          "county_code", "county")})
+    if not name:
+        return agency
+    canonical = newest(name)
+    root = oldest(canonical)
+    own = resolved.get("own") or name
+    if root != canonical:  # the id follows the oldest name: take its own part the same way
+        own = _own_part(root, resolved)
+    return replace(agency, name=canonical, root_name=root, agency_id=slug(resolved.get("shorts") or [], own),
+                   system=agency.system if agency.kind != "government" else "")
+
+
+def _own_part(root: str, resolved: dict) -> str:
+    """The part of an old name after its region (上海市环境保护局 → 环境保护局)."""
+    parsed = parse_name(root)
+    return (parsed.zone + parsed.township + parsed.body) or root if parsed.regions or parsed.national else root
