@@ -66,8 +66,11 @@ def timeliness_findings(report: Report) -> list[Finding]:
     record = report.record
     if not (record.published_date and record.year):
         return []
-    published = date.fromisoformat(record.published_date)
-    january, march = date(record.year + 1, 1, 31), date(record.year + 1, 3, 31)
+    try:  # a date that does not exist is already missing (metadata); never let one stop the build
+        published = date.fromisoformat(record.published_date)
+        january, march = date(record.year + 1, 1, 31), date(record.year + 1, 3, 31)
+    except (ValueError, OverflowError):
+        return []
     if published > march:
         return [make("late_publication", actual=record.published_date, expected=march.isoformat())]
     if published > january and report.manifest.get("level") != "government":

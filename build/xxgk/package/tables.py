@@ -27,7 +27,8 @@ def report_row(report: Report) -> dict:
         "province": m.get("province") or None, "city": m.get("city") or None, "county": m.get("county") or None,
         "level": m.get("level") or None,
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
-        "source_file": report.source_file, "source_url": m.get("url") or None, "sha256": report.sha256,
+        "source_file": report.source_file, "source_url": m.get("url") or None,
+        "retrieved_at": m.get("retrieved_at") or None, "notes": m.get("notes") or None, "sha256": report.sha256 or None,
         "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
     }
 
