@@ -63,7 +63,7 @@ def check_output(out: Path, reports: Path | None, option: str, others: dict[str,
     if out.exists():
         if not out.is_dir():
             raise Refused(f"{option} {out}: is a file, not a folder")
-        if any(out.iterdir()) and not made_by_xxgk(out):
+        if any(p.name != ".gitkeep" for p in out.iterdir()) and not made_by_xxgk(out):
             raise Refused(f"{option} {out}: is not empty and was not made by xxgk (no {MARKER}); "
                           "give a new or empty folder")
 

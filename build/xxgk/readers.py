@@ -53,6 +53,8 @@ BUDGET = Budget()
 
 class OverBudget(Exception):
     """A file needs more than ``BUDGET`` allows; the message says which budget, in Chinese."""
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
@@ -79,10 +81,10 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
-    padding = len(data) - len(data.lstrip(b"\x00"))
+    padding = len(data) - len(data.lstrip(b"\x00"))  # NUL padding before the text says nothing
     sample = data[padding - padding % 2:][:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) > len(sample) // 8 and min(even, odd) * 4 < max(even, odd):  # BOM-less UTF-16
+    if even + odd > len(sample) // 4:  # BOM-less UTF-16: ASCII and digits put NULs in every other byte
         name = "utf-16-le" if odd > even else "utf-16-be"
         try:
             text = data[:len(data) - len(data) % 2].decode(name)
@@ -199,6 +201,8 @@ def html_to_text(markup: str) -> str:
         stack.append(block + (element.text or ""))
     lines = [line if "\t" in line else line.strip(" \u3000\xa0") for line in "".join(out).split("\n")]
     body = "\n".join(line for line in lines if line.strip())
+    if not body.strip() and _TAG.sub("", _SCRIPT.sub("", markup)).strip():
+        raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
 
 
