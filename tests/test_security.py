@@ -17,12 +17,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from xxgk.folders import locked
 from xxgk.package import collect as collect_module
 from xxgk.package.collect import collect, report_id, report_ids
 from xxgk.package.write import write_atomically
 from xxgk.readers import decode, read_bytes
+from xxgk.safe import html_text, link_url, page_title, plot_label, sheet_cell
 from xxgk.site.data import read_csv
 
 from .factory import tab_report
@@ -374,3 +377,23 @@ def test_a_semicolon_manifest_is_a_finding_not_silence(root):
     assert rows["good.txt"]["agency"] == "良好局"
     assert codes[rows["sources.csv"]["report_id"]] == {"manifest_row_unusable"}
 
+
+
+# --- the sinks, for any string ---------------------------------------------------------------------------------
+
+@given(st.text())
+def test_any_string_is_made_safe_for_each_sink(text):
+    title = page_title(text)
+    assert not set(title) & set("<>&\"'\n\r\x00\x7f\u2028")
+    cell = sheet_cell(text)
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(r"[+-]\d+(\.\d+)?([eE][+-]?\d+)?",
+                                                                                cell)
+    url = link_url(text)
+    assert url is None or url.lower().startswith(("http://", "https://"))
+    assert "<" not in plot_label(text) and "<" not in html_text(text)
+
+
+@given(st.binary(max_size=3000))
+def test_any_bytes_decode_to_text_or_a_reason(data):
+    text, encoding = decode(data)
+    assert (text is None) == (encoding is None)
