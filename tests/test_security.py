@@ -101,6 +101,30 @@ def test_an_unreadable_or_gbk_named_file_is_listed_with_its_reason(root):
     assert "file_name_repaired" in codes[rows["国标文件名.txt"]["report_id"]]
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 file anyway")
+def test_an_unreadable_file_is_failed_with_its_reason(root):
+    locked_file = root / "reports" / "locked.txt"
+    locked_file.write_bytes(GOOD)
+    locked_file.chmod(0)
+    try:
+        result = _package(root)
+    finally:
+        locked_file.chmod(0o644)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    row = _rows(root)["locked.txt"]
+    assert row["status"] == "failed" and "file_unreadable" in _codes(root)[row["report_id"]]
+
+
+def test_a_manifest_row_in_nfd_applies_to_the_file_named_in_nfc(root):
+    import unicodedata
+
+    (root / "reports" / "café.txt").write_bytes(tab_report(agency="咖啡局").encode())
+    (root / "reports" / "sources.csv").write_text(
+        f"file,agency,year\n{unicodedata.normalize('NFD', 'café.txt')},清单咖啡局,2024\n", encoding="utf-8")
+    assert _package(root).returncode == 0
+    assert _rows(root)["café.txt"]["agency"] == "清单咖啡局"
+
+
 # --- folders the tool does not own are never deleted ---------------------------------------------------------
 
 def test_site_at_a_folder_of_user_files_is_refused_and_the_files_stay(root):
