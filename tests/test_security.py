@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -303,6 +304,30 @@ def test_a_killed_worker_fails_its_file_and_the_build_goes_on(root, monkeypatch)
     assert reports["die.txt"].status == "failed"
     assert [f.code for f in reports["die.txt"].findings] == ["worker_died"]
     assert reports["good.txt"].status == "parsed" and reports["after.txt"].status == "parsed"
+
+
+def parse_slowly_or_greedily(folder, path, published=None):
+    """``parse_one``, but ``slow.txt`` never ends and ``greedy.txt`` wants 4 GB of memory."""
+    if path == "slow.txt":
+        time.sleep(600)
+    if path == "greedy.txt":
+        bytearray(4 * 2**30)
+    return REAL_PARSE_ONE(folder, path, published)
+
+
+def test_wall_time_and_memory_budgets_fail_only_their_file(root, monkeypatch):
+    from xxgk.readers import Budget
+
+    for name in ("slow.txt", "greedy.txt"):
+        (root / "reports" / name).write_bytes(tab_report(agency="超限局").encode())
+    monkeypatch.setattr(collect_module, "BUDGET", Budget(seconds=3, memory=2**30))
+    monkeypatch.setattr(collect_module, "parse_one", parse_slowly_or_greedily)
+    reports = {r.source_file: r for r in collect(root / "reports", workers=2)}
+    for name, reason in (("slow.txt", "秒"), ("greedy.txt", "内存")):
+        assert reports[name].status == "failed"
+        findings = reports[name].findings
+        assert [f.code for f in findings] == ["over_budget"] and reason in findings[0].message
+    assert reports["good.txt"].status == "parsed"
 
 
 # --- nothing lost or replaced ----------------------------------------------------------------------------------
