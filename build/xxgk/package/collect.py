@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 import re
 import stat
@@ -26,7 +27,7 @@ from pathlib import Path
 from ..findings import Finding, make
 from ..metadata import canonical_agency, date_findings
 from ..parser import parse
-from ..readers import BUDGET, decode, read_path, sha256_of
+from ..readers import BUDGET, read_path, sha256_of
 from ..record import Record
 from ..safe import link_url, strip_control
 
@@ -174,20 +175,26 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Finding]]:
     saves it as GBK or UTF-16). Rows that cannot be used are findings; values are checked when
     applied (``apply_manifest``)."""
     path = Path(folder) / MANIFEST
-    if not path.is_file() or path.is_symlink():
+    if not path.exists() and not path.is_symlink():
         return {}, []
-    text, _ = decode(path.read_bytes())
-    if text is None:
-        return {}, [make("manifest_row_unusable", detail="文件无法解码，整个清单未使用")]
-    reader = csv.DictReader(text.lstrip("\ufeff").replace("\x00", "").splitlines())
-    header = reader.fieldnames or []
+    source = read_path(path, nofollow=True)  # a link or a pipe is refused like any input
+    unreadable = [f for f in source.findings if f.severity == "error"]
+    if unreadable:
+        return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：{unreadable[0].message}")]
+    reader = csv.DictReader(io.StringIO(source.text, newline=""))
+    try:
+        header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+        reader.fieldnames = header
+        rows = list(reader)
+    except csv.Error as error:
+        return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")]
     if "file" not in header:
         separator = next((s for s in (";", "\t", "，") if s in "".join(header)), None)
         why = f"分隔符是“{separator!r}”，应为英文逗号" if separator else "表头没有 file 列"
         return {}, [make("manifest_row_unusable", detail=f"第1行：{why}，整个清单未使用")]
     entries: dict[str, dict] = {}
     findings = []
-    for number, row in enumerate(reader, start=2):
+    for number, row in enumerate(rows, start=2):  # (a row's number; quoted line breaks aside)
         file = unicodedata.normalize("NFC", (row.get("file") or "").strip())
         if not file:
             if any((v or "").strip() for v in row.values() if isinstance(v, str)):
