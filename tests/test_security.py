@@ -358,6 +358,17 @@ def test_colliding_report_ids_are_detected_and_both_sources_kept(root):
     assert "甲局" in sources[rows[a]["report_id"] + ".txt"] and "乙局" in sources[rows[b]["report_id"] + ".txt"]
 
 
+def test_two_names_differing_only_in_unicode_normalisation_are_both_kept(root):
+    import unicodedata
+
+    for form, agency in (("NFC", "组合局"), ("NFD", "分解局")):
+        (root / "reports" / unicodedata.normalize(form, "café.txt")).write_bytes(tab_report(agency=agency).encode())
+    assert _package(root).returncode == 0
+    rows = read_csv(root / "datapackage" / "data" / "reports.csv")
+    assert sorted(r["agency"] for r in rows) == sorted(["组合局", "分解局", "良好局"])
+    assert len({r["report_id"] for r in rows}) == 3
+
+
 def test_byte_identical_files_without_a_title_are_duplicates(root):
     text = "一、总体情况\n没有标题的报告。\n".encode()
     (root / "reports" / "copy1.txt").write_bytes(text)

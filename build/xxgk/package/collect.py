@@ -120,9 +120,9 @@ def _published_name(path: str) -> tuple[str, str | None]:
         name, note = raw.decode("utf-8"), None
     except UnicodeDecodeError:
         try:
-            name, note = raw.decode("gb18030"), "按 GB18030（GBK）解码"
+            name, note = raw.decode("gb18030"), "不是 UTF-8，按 GB18030（GBK）解码"
         except UnicodeDecodeError:
-            name, note = raw.decode("utf-8", "backslashreplace"), "无法解码的字节以 \\x 表示"
+            name, note = raw.decode("utf-8", "backslashreplace"), "不是 UTF-8，无法解码的字节以 \\x 表示"
     return unicodedata.normalize("NFC", name), note
 
 
@@ -167,6 +167,24 @@ def list_inputs(folder: Path) -> list[Input]:
                 add(rel)
             else:
                 add(rel, "不是普通文件（管道、设备或套接字）")
+    return _distinct_names(out)
+
+
+def _distinct_names(inputs: list[Input]) -> list[Input]:
+    """Sorted by name, each name once: two files whose names differ only in Unicode normalisation
+    (or decode to the same text) keep their names as the file system spells them, with a note."""
+    count: dict[str, int] = {}
+    for item in inputs:
+        count[item.name] = count.get(item.name, 0) + 1
+    out, seen = [], set()
+    for item in sorted(inputs, key=lambda i: (i.name, os.fsencode(i.path))):
+        if count[item.name] > 1:
+            name = os.fsencode(item.path).decode("utf-8", "backslashreplace")
+            while name in seen or (name != item.name and name in count):
+                name += "~"
+            item = Input(item.path, name, item.refused, "与另一文件名只差 Unicode 规范化，按文件系统中的写法保留")
+        seen.add(item.name)
+        out.append(item)
     return sorted(out, key=lambda i: i.name)
 
 
@@ -359,9 +377,10 @@ def collect(folder: str | Path, executor: Executor | None = None, progress: bool
     reports = list(results)
     reports += [_failed(folder, i, make("input_refused", detail=i.refused), hash_it=False)
                 for i in inputs if i.refused is not None]
-    for item, report in zip(todo, reports, strict=False):
-        if item.name_note:
-            report.file_findings.append(make("file_name_repaired", detail=item.name_note))
+    notes = {i.name: i.name_note for i in inputs if i.name_note}
+    for report in reports:
+        if report.source_file in notes:
+            report.file_findings.append(make("file_name_repaired", detail=notes[report.source_file]))
     manifest, manifest_findings = read_manifest(folder)
     names = {r.source_file for r in reports}
     for name, entry in manifest.items():
