@@ -457,3 +457,19 @@ def test_any_string_is_made_safe_for_each_sink(text):
 def test_any_bytes_decode_to_text_or_a_reason(data):
     text, encoding = decode(data)
     assert (text is None) == (encoding is None)
+
+
+def test_a_failed_site_build_leaves_the_old_site_whole(seed_package, tmp_path, monkeypatch):
+    from xxgk.folders import MARKER
+    from xxgk.site.build import build_site
+
+    package_dir, _, _ = seed_package
+    monkeypatch.chdir(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / MARKER).write_text("", encoding="utf-8")
+    (site / "index.html").write_text("the old site", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")  # MkDocs fails
+    assert build_site(package_dir, tmp_path / "site_src", site) != 0
+    assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
+    assert not list(tmp_path.glob(".site.*"))
