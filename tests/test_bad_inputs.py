@@ -114,10 +114,11 @@ def test_the_build_completes_without_a_traceback_and_writes_only_its_package(bad
 
 def test_every_file_is_listed_including_the_huge_one(bad_build):
     _, _, _, rows, findings = bad_build
-    assert set(rows) == set(CASES) | {"fifty_mb.txt"}
+    assert set(rows) == set(CASES) | {"fifty_mb.txt", "sources.csv"}  # the manifest: its unusable row
     assert rows["fifty_mb.txt"]["status"] == "failed"
     assert "file_unreadable" in findings[rows["fifty_mb.txt"]["report_id"]]
     assert "越界局" not in {r["agency"] for r in rows.values()}
+    assert findings[rows["sources.csv"]["report_id"]] == {"manifest_row_unusable"}  # ../outside.txt
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -31,7 +31,7 @@ from .values import MISSING_MARKERS
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
 _PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?)|([^\d\s]+)")
-_ITEM_NUMBER = re.compile(r"^[.、]\s*[\u4e00-\u9fff]")
+_ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
 
@@ -98,8 +98,7 @@ def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words, line_no))
             continue
-        after = folded[match.end():]
-        if _ITEM_NUMBER.match(after) and not _NOT_AN_ITEM_NUMBER.search(number):
+        if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
             if len(number) > 1:
                 out.append(("slot", number[:-1], line_no))
@@ -132,9 +131,12 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
     """Group a region's tokens into rows (see the module docstring)."""
     rows: list[Row] = []
     current = Row()
+    label_parts: list[str] = []  # the current label, joined once in close(): repeated += is quadratic
 
     def close() -> None:
         nonlocal current
+        current.label = "".join(label_parts)
+        label_parts.clear()
         if current.label or current.slots:
             rows.append(current)
         current = Row()
@@ -155,9 +157,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
                     close()
                 elif current.slots:  # empties after a header: layout padding
                     current.clear_slots()
-                if not current.label:
+                if not label_parts:
                     current.label_line = ln
-                current.label += compact(content)
+                if piece := compact(content):
+                    label_parts.append(piece)
                 current.label_structured |= structured
                 saw_text = True
             else:

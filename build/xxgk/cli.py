@@ -6,6 +6,9 @@
     xxgk build                                       # package + pages + mkdocs build into site/
     xxgk agencies --reports reports                  # each report's publisher as resolved, with evidence
     xxgk serve                                       # preview the site
+
+Errors are one line on stderr and a non-zero exit: 2 for a request refused (a missing --reports,
+an output folder that is not xxgk's, another build running), 1 for anything else.
 """
 
 from __future__ import annotations
@@ -72,12 +75,26 @@ def _progress(args) -> bool:
 
 
 def _build(args) -> int:
-    code = _package(args)
-    if code:
-        return code
+    from .folders import check_output, check_reports, locked
     from .site.build import build_site
 
-    return build_site(Path(args.out), Path("site_src"), Path(args.site), strict=args.strict)
+    site, site_src, out = Path(args.site), Path("site_src"), Path(args.out)
+    check_reports(Path(args.reports))  # every folder checked before any work
+    check_output(out, Path(args.reports), "--out")
+    check_output(site, Path(args.reports), "--site", {"--out": out, "site_src": site_src})
+    check_output(site_src, Path(args.reports), "site_src", {"--out": out})
+    with locked(out), locked(site), locked(site_src):  # one build at a time in these folders
+        code = _package(args)
+        if code:
+            return code
+        return build_site(out, site_src, site, strict=args.strict)
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def _agencies(args) -> int:
@@ -109,6 +126,32 @@ def _serve(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one verb; an error is one line on stderr and a non-zero exit, never a traceback."""
+    import os
+
+    from .folders import Refused
+
+    try:
+        return _main(argv)
+    except Refused as error:
+        print(f"xxgk: refused: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("xxgk: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"xxgk: error: {error.strerror or type(error).__name__}{where}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - the promise is one line, not a traceback
+        if os.environ.get("XXGK_DEBUG"):
+            raise
+        message = " ".join(str(error).split())[:300]
+        print(f"xxgk: error: {type(error).__name__}: {message} (XXGK_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="xxgk", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -120,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         q = verbs.add_parser(name, help=helptext)
         q.add_argument("--reports", default="reports", help="folder of report files (default reports/)")
         q.add_argument("--out", default="datapackage", help="package folder (default datapackage/)")
-        q.add_argument("--workers", type=int, default=None, help="parse processes (default: all cores)")
+        q.add_argument("--workers", type=positive, default=None, help="parse processes, 1 or more (default: all cores)")
         q.add_argument("--quiet", action="store_true", help="no progress bar")
         q.add_argument("--dask", metavar="SCHEDULER", help="parse on a Dask cluster (e.g. tcp://10.0.0.5:8786)")
         if name == "build":

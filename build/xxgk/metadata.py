@@ -6,13 +6,17 @@
 ('湟中区', 2025)
 >>> text_to_period("统计期限从2025年1月1日至12月31止。")
 ('2025-01-01', '2025-12-31')
+>>> text_to_published_date("发布日期：2025年2月30日"), [f.actual for f in date_findings("发布日期：2025年2月30日")]
+(None, ['2025-02-30'])
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .catalog import agency_aliases
+from .findings import Finding, make
 from .text import fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
@@ -32,10 +36,34 @@ _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
-    month, day = int(m), int(d)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    """The ISO date, or ``None`` when no such day exists (2月30日, 13月)."""
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
         return None
-    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def _printed(y: str, m: str, d: str) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def date_findings(text: str) -> list[Finding]:
+    """A ``date_invalid`` finding for each date the metadata would read but that does not exist
+    (the date is published as missing)."""
+    folded = fold(text)
+    printed = []
+    match = _PUBLISHED.search(folded[:HEAD_CHARS])
+    if match:
+        printed.append(match.groups())
+    else:
+        for line in reversed(folded.strip().splitlines()[-8:]):
+            if found := _DATE_LINE.match(line):
+                printed.append(found.groups())
+                break
+    if period := _PERIOD.search(folded):
+        y1, m1, d1, y2, m2, d2 = period.groups()
+        printed += [(y1, m1, d1), (y2 or y1, m2, d2)]
+    return [make("date_invalid", actual=_printed(*p)) for p in printed if _iso(*p) is None]
 
 
 def canonical_agency(name: str) -> str:

@@ -5,6 +5,10 @@ GB18030/GBK), ``.html``/``.htm`` (the page's own ``<table>``s become tab-separat
 styles and navigation are dropped), ``.docx`` (paragraphs and tables in document order) and
 ``.pdf`` (the text layer; tables found by their ruling lines become tab-separated rows). A file
 that cannot be read gives a Source with no text and a finding, never an exception.
+
+Every file is read within ``BUDGET`` (bytes on disk, decompressed bytes, extracted characters,
+PDF pages and drawing objects): a file over budget gives an ``over_budget`` finding and no text.
+Wall time and memory are bounded by the parse worker (``package/collect.py``).
 Traditional-Chinese text is converted to Simplified for matching (``parse_text``); the
 original stays in ``text`` for display, line for line.
 """
@@ -12,8 +16,13 @@ original stays in ``text`` for display, line for line.
 from __future__ import annotations
 
 import codecs
+import errno
+import hashlib
 import io
+import os
 import re
+import stat
+import zipfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,6 +31,30 @@ from .findings import Finding, make
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one file may cost. A real report is far below every figure (a few hundred KB of text,
+    tens of pages, a few hundred ruling lines a page)."""
+
+    unzipped_bytes: int = 200 * 2**20  # .docx: the sum of its members' uncompressed sizes
+    zip_members: int = 10_000
+    chars: int = 10_000_000  # characters extracted from a .docx, .html or .pdf
+    pdf_pages: int = 1_000
+    pdf_objects: int = 20_000  # drawing objects (lines, rectangles, curves) on one PDF page
+    pdf_grid: int = 10_000  # distinct horizontal × vertical ruling positions on one page (table finding)
+    seconds: float = 120.0  # wall time to read and parse one file (enforced by the worker pool)
+    memory: int = 3 * 2**30  # address space of a parse worker (enforced by the worker pool)
+
+
+BUDGET = Budget()
+
+
+class OverBudget(Exception):
+    """A file needs more than ``BUDGET`` allows; the message says which budget, in Chinese."""
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
@@ -33,6 +66,7 @@ class Source:
     encoding: str | None = None
     kind: str = "text"
     findings: list[Finding] = field(default_factory=list)
+    sha256: str | None = None  # of the file's bytes (set by read_path)
 
     @property
     def ok(self) -> bool:
@@ -40,32 +74,77 @@ class Source:
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    """``(text, encoding)``: BOMs first, then strict UTF-8, then GB18030, then a detector."""
+    """``(text, encoding)``: BOMs first, then UTF-16 without BOM (NUL bytes in one byte position of
+    two, after any NUL padding), then strict UTF-8, then whichever of GB18030, Big5 and a line-by-line
+    UTF-8/GB18030 mixture reads as the most common Chinese characters, then a detector."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
-    sample = data[:4096]
-    if sample.count(0) > len(sample) // 4:  # BOM-less UTF-16: ASCII and digits put NULs in every other byte
-        name = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+    padding = len(data) - len(data.lstrip(b"\x00"))  # NUL padding before the text says nothing
+    sample = data[padding - padding % 2:][:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even + odd > len(sample) // 4:  # BOM-less UTF-16: ASCII and digits put NULs in every other byte
+        name = "utf-16-le" if odd > even else "utf-16-be"
         try:
-            text = data.decode(name)
+            text = data[:len(data) - len(data) % 2].decode(name)
         except UnicodeDecodeError:
             return None, None
-        return (text, name) if _looks_like_text(text) else (None, None)
-    for name in ("utf-8", "gb18030"):
+        return (text, name) if _looks_like_text(text.replace("\x00", "")) else (None, None)
+    try:
+        text = data.decode("utf-8")
+        if _looks_like_text(text):
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for name in ("gb18030", "big5"):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text, name
+            candidates.append((_common_share(text), -len(candidates), text, name))
+    mixed = _decode_lines(data)
+    if mixed is not None and _looks_like_text(mixed):
+        candidates.append((_common_share(mixed), -len(candidates), mixed, "utf-8+gb18030"))
+    if candidates:
+        _, _, text, name = max(candidates)
+        return text, name
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and _looks_like_text(str(best)):
         return str(best), best.encoding
     return None, None
+
+
+def _decode_lines(data: bytes) -> str | None:
+    """Each line in UTF-8 if it is valid UTF-8, else GB18030: text pasted together from files saved
+    in both encodings. ``None`` unless both encodings are really present."""
+    lines, utf8, other = [], 0, 0
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+            utf8 += not raw.isascii()
+        except UnicodeDecodeError:
+            lines.append(raw.decode("gb18030", errors="replace"))
+            other += 1
+    return "\n".join(lines) if utf8 and other else None
+
+
+@cache
+def _common_chars() -> frozenset[str]:
+    """The 3,755 most common Chinese characters (GB 2312 level 1)."""
+    pairs = bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
+    return frozenset(pairs.decode("gb2312", errors="ignore"))
+
+
+def _common_share(text: str) -> float:
+    """Share of the Chinese characters of ``text`` (made Simplified) that are common ones: a wrong
+    decoding of Chinese bytes gives rare characters."""
+    hanzi = [c for c in to_simplified(text[:20000]) if "\u4e00" <= c <= "\u9fff"]
+    return sum(c in _common_chars() for c in hanzi) / len(hanzi) if hanzi else 0.0
 
 
 def _looks_like_text(text: str) -> bool:
@@ -79,7 +158,7 @@ def _looks_like_text(text: str) -> bool:
 def _utf8_html_parser():
     import lxml.html
 
-    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)  # deep nesting too
 
 
 def html_to_text(markup: str) -> str:
@@ -96,24 +175,34 @@ def html_to_text(markup: str) -> str:
     for element in root.xpath("//head"):
         element.drop_tree()
     out: list[str] = []
-
-    def walk(element) -> None:
+    size = 0
+    # depth-first without recursion (pages nested thousands of levels deep): a string on the stack is
+    # output, an element is expanded into its opening text, its children, and its closing newline + tail
+    root.tail = None
+    stack: list = [root]
+    while stack:
+        element = stack.pop()
+        if isinstance(element, str):
+            out.append(element)
+            size += len(element)
+            if size > BUDGET.chars:
+                raise OverBudget(f"网页文字超过 {BUDGET.chars} 个字符")
+            continue
         tag = element.tag if isinstance(element.tag, str) else ""
+        tail = element.tail or ""
         if tag == "tr":
             cells = [" ".join(c.text_content().split()) for c in element if c.tag in ("td", "th")]
-            out.append("\n" + "\t".join(cells) + "\n")
-        else:
-            block = tag in _BLOCKS
-            out.append("\n" if block else "")
-            out.append(element.text or "")
-            for child in element:
-                walk(child)
-                out.append(child.tail or "")
-            out.append("\n" if block else "")
-
-    walk(root)
+            stack.append(tail)
+            stack.append("\n" + "\t".join(cells) + "\n")
+            continue
+        block = "\n" if tag in _BLOCKS else ""
+        stack.append(block + tail)
+        stack.extend(reversed(list(element)))
+        stack.append(block + (element.text or ""))
     lines = [line if "\t" in line else line.strip(" \u3000\xa0") for line in "".join(out).split("\n")]
     body = "\n".join(line for line in lines if line.strip())
+    if not body.strip() and _TAG.sub("", _SCRIPT.sub("", markup)).strip():
+        raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
 
 
@@ -123,6 +212,12 @@ def docx_to_text(data: bytes) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a zip bomb is refused from its declared sizes
+        members = archive.infolist()  # (zipfile never inflates a member beyond its declared size)
+        unzipped = sum(m.file_size for m in members)
+        if len(members) > BUDGET.zip_members or unzipped > BUDGET.unzipped_bytes:
+            raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
+                             f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
     document = docx.Document(io.BytesIO(data))
     out = []
     for child in document.element.body.iterchildren():
@@ -138,7 +233,10 @@ def docx_to_text(data: bytes) -> str:
                     seen.add(id(cell._tc))
                     cells.append(" ".join(cell.text.split()))
                 out.append("\t".join(cells))
-    return "\n".join(out)
+    text = "\n".join(out)
+    if len(text) > BUDGET.chars:
+        raise OverBudget(f".docx 文字超过 {BUDGET.chars} 个字符")
+    return text
 
 
 def pdf_to_text(data: bytes) -> str:
@@ -146,8 +244,15 @@ def pdf_to_text(data: bytes) -> str:
     import pdfplumber
 
     out = []
+    chars = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
+        if len(pdf.pages) > BUDGET.pdf_pages:
+            raise OverBudget(f"PDF 有 {len(pdf.pages)} 页，超过上限 {BUDGET.pdf_pages} 页")
+        for number, page in enumerate(pdf.pages, start=1):
+            chars += len(page.chars)
+            if chars > BUDGET.chars:
+                raise OverBudget(f"PDF 文字超过 {BUDGET.chars} 个字符")
+            _check_drawing(page, number)
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
@@ -161,6 +266,19 @@ def pdf_to_text(data: bytes) -> str:
                 blocks.append((table.bbox[1], "\n".join(rows)))
             out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
     return "\n".join(out)
+
+
+def _check_drawing(page, number: int) -> None:
+    """Refuse a page whose drawing would make table finding explode: too many objects, or a ruling
+    grid so dense that its crossings (the table finder's work grows with their square) are too many."""
+    objects = len(page.lines) + len(page.rects) + len(page.curves)
+    if objects > BUDGET.pdf_objects:
+        raise OverBudget(f"PDF 第{number}页有 {objects} 个图形，超过上限 {BUDGET.pdf_objects} 个")
+    rows = {round(e["top"]) for e in page.horizontal_edges}
+    columns = {round(e["x0"]) for e in page.vertical_edges}
+    if len(rows) * len(columns) > BUDGET.pdf_grid:
+        raise OverBudget(f"PDF 第{number}页的表格线有 {len(rows)}×{len(columns)} 个交点位置，"
+                         f"超过上限 {BUDGET.pdf_grid}")
 
 
 @cache
@@ -213,6 +331,12 @@ def read_bytes(data: bytes, suffix: str) -> Source:
             if "\x00" in source.text:  # stray NULs carry nothing; drop them and say so
                 source.findings.append(make("text_repaired", detail=f"{source.text.count(chr(0))} 个空字符（NUL）"))
                 source.text = source.text.replace("\x00", "")
+    except OverBudget as error:
+        return Source(kind=suffix.lstrip(".") or "text", findings=[make("over_budget", detail=str(error))])
+    except MemoryError:
+        return Source(findings=[make("over_budget", detail=f"内存超过 {BUDGET.memory // 2**30} GB")])
+    except RecursionError:
+        return Source(findings=[make("over_budget", detail="结构嵌套过深")])
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
         return Source(findings=[make("file_unreadable", detail=f"{type(error).__name__}: {error}"[:200])])
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -222,12 +346,41 @@ def read_bytes(data: bytes, suffix: str) -> Source:
     return source
 
 
-def read_path(path: str | Path) -> Source:
+def read_path(path: str | Path, nofollow: bool = False) -> Source:
+    """Read a file, with its SHA-256. ``nofollow``: refuse a symbolic link (the last component) and
+    anything that is not a regular file (a pipe would block, a device never ends)."""
     path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (getattr(os, "O_NOFOLLOW", 0) if nofollow else 0)
     try:
-        if path.stat().st_size > MAX_BYTES:  # refused before reading: memory stays bounded
-            return _too_large()
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as error:
-        return Source(findings=[make("file_unreadable", detail=str(error)[:200])])
-    return read_bytes(data, path.suffix)
+        return Source(findings=[_os_finding(error)])
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return Source(findings=[make("input_refused", detail="不是普通文件")])
+            if info.st_size > MAX_BYTES:  # hashed in blocks, never held: memory stays bounded
+                return Source(findings=_too_large().findings, sha256=sha256_of(handle))
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            return Source(findings=[_os_finding(error)])
+    source = read_bytes(data, path.suffix)
+    source.sha256 = hashlib.sha256(data).hexdigest()
+    return source
+
+
+def sha256_of(handle) -> str:
+    """SHA-256 of an open binary file from its current position, in one reused 256 KB buffer."""
+    digest, buffer = hashlib.sha256(), bytearray(2**18)
+    view = memoryview(buffer)
+    while count := handle.readinto(buffer):
+        digest.update(view[:count])
+    return digest.hexdigest()
+
+
+def _os_finding(error: OSError) -> Finding:
+    """The reason without the path (the builder's folders are nobody's business)."""
+    if error.errno == errno.ELOOP:
+        return make("input_refused", detail="符号链接")
+    return make("file_unreadable", detail=(error.strerror or type(error).__name__)[:200])

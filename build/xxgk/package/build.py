@@ -1,38 +1,52 @@
-"""``build_package(reports_dir, out)``: collect, write atomically, validate. The ``xxgk package`` verb."""
+"""``build_package(reports_dir, out)``: collect, write, validate, swap in. The ``xxgk package`` verb."""
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, ProcessPoolExecutor
+import re
+from concurrent.futures import Executor
 from pathlib import Path
 
+from ..folders import Refused, check_output, check_reports
 from ..gcpause import gc_paused
+from ..readers import decode
 from .collect import CHANGELOG, VERSION, Report, collect
 from .report_card import add_report_card
 from .write import package_files, validate, write_atomically
 
+DEFAULT_VERSION = "0.1.0"
+_SEMVER = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
+
 
 def data_version(reports_dir: Path) -> str:
-    """The data package's semantic version: ``reports/VERSION`` if present, else 0.1.0."""
+    """The data package's semantic version: ``reports/VERSION`` (any encoding a report may have)
+    if present, else 0.1.0. A VERSION that is not a version is refused with a one-line message."""
     path = Path(reports_dir) / VERSION
-    return path.read_text(encoding="utf-8").strip() if path.exists() else "0.1.0"
+    if not path.is_file() or path.is_symlink():
+        return DEFAULT_VERSION
+    text, _ = decode(path.read_bytes()[:1000])
+    version = (text or "").replace("\x00", "").strip().lstrip("\ufeff")
+    if not _SEMVER.fullmatch(version):
+        raise Refused(f"{path}: not a version number like 1.2.0 ({version[:40]!r})")
+    return version
 
 
 def changelog(reports_dir: Path) -> bytes | None:
     path = Path(reports_dir) / CHANGELOG
-    return path.read_bytes() if path.exists() else None
+    return path.read_bytes() if path.is_file() and not path.is_symlink() else None
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
                   workers: int | None = None, progress: bool = False) -> tuple[list[Report], list[str]]:
     """Parse every file of ``reports_dir`` and write the package to ``out``; returns reports and
-    validation errors. ``workers=1`` parses in this process; otherwise a process pool is used."""
-    reports_dir = Path(reports_dir)
-    if executor is None and workers != 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            reports = collect(reports_dir, pool, progress)
-    else:
-        reports = collect(reports_dir, executor, progress)
+    validation errors (with errors, ``out`` keeps its previous package). ``workers=1`` parses in
+    this process; otherwise a budgeted process pool is used. Raises ``Refused`` for a missing
+    reports folder or an output folder it must not replace (``folders``)."""
+    reports_dir, out = Path(reports_dir), Path(out)
+    check_reports(reports_dir)
+    check_output(out, reports_dir, "--out")
+    version = data_version(reports_dir)
+    reports = collect(reports_dir, executor, progress, workers=workers)
     with gc_paused():
         add_report_card(reports)
-        write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))
-    return reports, validate(Path(out))
+        errors = write_atomically(package_files(reports, version, changelog(reports_dir)), out, check=validate)
+    return reports, errors

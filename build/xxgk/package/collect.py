@@ -1,15 +1,24 @@
 """From a folder of report files to one :class:`Report` per file: read, parse, apply the manifest.
 
-Every file under the folder (but ``sources.csv`` and hidden files) gives a Report, failed ones
-too. Parsing takes any ``concurrent.futures.Executor`` (a process pool by default, or a Dask
-client's executor) and the result is sorted by ``source_file``, so output does not depend on it.
+Every entry under the folder (but the folder's own ``sources.csv``, ``CHANGELOG.md`` and
+``VERSION``) gives a Report, failed ones too. Only regular files are read; symbolic links, hidden
+files and folders, pipes, devices and unreadable folders are listed as failed with an
+``input_refused`` finding, never followed. Parsing runs in a pool of worker processes that
+enforces each file's wall time and memory (``readers.BUDGET``): a file over budget, or whose worker
+dies, is failed with a finding and the others go on. Any ``concurrent.futures.Executor`` (a Dask
+client's) may be given instead. The result is sorted by ``source_file``, so output does not depend
+on the order of parsing. Manifest rows that cannot be used are findings of a ``sources.csv`` row.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -17,10 +26,11 @@ from pathlib import Path
 
 from ..agency.registry import attach_agency
 from ..findings import Finding, make
-from ..metadata import canonical_agency
+from ..metadata import canonical_agency, date_findings
 from ..parser import parse
-from ..readers import read_path
+from ..readers import BUDGET, read_path, sha256_of
 from ..record import Record
+from ..safe import link_url, strip_control
 
 MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
@@ -28,6 +38,8 @@ VERSION = "VERSION"
 NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadata, not reports
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
+LEVELS = ("government", "department")
+YEARS = range(1990, 2101)  # a report year outside this range is a typo
 
 
 @dataclass
@@ -49,6 +61,8 @@ class Report:
 
     @property
     def status(self) -> str:
+        if self.kind == "manifest":  # the manifest's own row: some of its rows could not be used
+            return "partial"
         if not self.text.strip():
             return "failed"
         tables_present = len({f.table for f in self.record.facts})
@@ -56,66 +70,220 @@ class Report:
         return "parsed" if tables_present == 3 and not errors else "partial"
 
 
-def report_id(source_file: str) -> str:
-    """Stable, ASCII, URL-safe id from the file's relative path (pinyin for Chinese names)."""
+def report_id(source_file: str, digits: int = 6) -> str:
+    """Stable, ASCII, URL-safe id from the file's relative path (pinyin for Chinese names), with
+    ``digits`` hex digits of the path's SHA-1 (``report_ids`` lengthens them where ids collide)."""
     from pypinyin import lazy_pinyin
 
     stem = Path(source_file).with_suffix("").as_posix()
     ascii_stem = "-".join(lazy_pinyin(stem)) if not stem.isascii() else stem
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")[:40].strip("-") or "report"
-    digest = hashlib.sha1(source_file.encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha1(source_file.encode("utf-8", "surrogatepass")).hexdigest()[:digits]
     return f"{slug}-{digest}"
 
 
-def list_inputs(folder: Path) -> list[str]:
-    """Relative POSIX paths of every input file, sorted."""
-    out = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and rel not in NOT_REPORTS and not any(p.startswith(".") for p in rel.split("/")):
-            out.append(rel)
-    return sorted(out)
+def report_ids(names: Iterable[str]) -> dict[str, str]:
+    """``{source_file: report_id}``, all different: where two names share a 6-digit id, both get
+    16 digits, then the whole digest. Deterministic for the same set of names."""
+    out: dict[str, str] = {}
+    pending = sorted(set(names))
+    for digits in (6, 16, 40):
+        ids = {name: report_id(name, digits) for name in pending}
+        taken: dict[str, list[str]] = {}
+        for name, rid in ids.items():
+            taken.setdefault(rid, []).append(name)
+        pending = []
+        for rid, group in taken.items():
+            if len(group) == 1 and rid not in out.values():
+                out[group[0]] = rid
+            else:
+                pending += group
+        if not pending:
+            break
+    for name in pending:  # identical 40-digit SHA-1 of different names: not seen in practice
+        out[name] = f"{report_id(name, 40)}-{len(out)}"
+    return out
 
 
-def read_manifest(folder: Path) -> dict[str, dict]:
-    path = folder / MANIFEST
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {row["file"]: {k: (row.get(k) or "").strip() for k in MANIFEST_FIELDS}
-                for row in csv.DictReader(handle) if row.get("file")}
+@dataclass(frozen=True)
+class Input:
+    """One entry of the reports folder: ``path`` opens it (the name as the file system has it),
+    ``name`` is what is published (Unicode, NFC), ``refused`` says why it is not read."""
+
+    path: str
+    name: str
+    refused: str | None = None
+    name_note: str | None = None  # the file name was not UTF-8
 
 
-def parse_one(folder: str, source_file: str) -> Report:
-    """Read and parse one file; never raises for bad input."""
-    path = Path(folder) / source_file
-    source = read_path(path)
+def _published_name(path: str) -> tuple[str, str | None]:
+    raw = os.fsencode(path)
+    try:
+        name, note = raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        try:
+            name, note = raw.decode("gb18030"), "不是 UTF-8，按 GB18030（GBK）解码"
+        except UnicodeDecodeError:
+            name, note = raw.decode("utf-8", "backslashreplace"), "不是 UTF-8，无法解码的字节以 \\x 表示"
+    return unicodedata.normalize("NFC", name), note
+
+
+def list_inputs(folder: Path) -> list[Input]:
+    """Every entry under ``folder``, sorted by published name; only regular files are to be read.
+
+    Symbolic links are never followed (a link may point at /etc/passwd or ../.git/config), hidden
+    entries are listed but not read or entered, and nothing outside ``folder`` is reached."""
+    out: list[Input] = []
+
+    def add(rel: str, refused: str | None = None) -> None:
+        name, note = _published_name(rel)
+        out.append(Input(rel, name, refused, note))
+
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        try:
+            with os.scandir(folder / prefix if prefix else folder) as entries:
+                listing = sorted(entries, key=lambda e: e.name)
+        except OSError as error:
+            if not prefix:
+                raise
+            add(prefix, f"文件夹无法读取（{error.strerror}）")
+            continue
+        for entry in listing:
+            rel = f"{prefix}/{entry.name}" if prefix else entry.name
+            if not prefix and entry.name in NOT_REPORTS:
+                continue
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as error:
+                add(rel, f"无法读取（{error.strerror}）")
+                continue
+            if stat.S_ISLNK(mode):
+                add(rel, "符号链接，不跟随：只读取 reports/ 中的普通文件")
+            elif entry.name.startswith("."):
+                add(rel, "隐藏" + ("文件夹" if stat.S_ISDIR(mode) else "文件") + "（名称以点开头），不读取")
+            elif stat.S_ISDIR(mode):
+                pending.append(rel)
+            elif stat.S_ISREG(mode):
+                add(rel)
+            else:
+                add(rel, "不是普通文件（管道、设备或套接字）")
+    return _distinct_names(out)
+
+
+def _distinct_names(inputs: list[Input]) -> list[Input]:
+    """Sorted by name, each name once: two files whose names differ only in Unicode normalisation
+    (or decode to the same text) keep their names as the file system spells them, with a note."""
+    count: dict[str, int] = {}
+    for item in inputs:
+        count[item.name] = count.get(item.name, 0) + 1
+    out, seen = [], set()
+    for item in sorted(inputs, key=lambda i: (i.name, os.fsencode(i.path))):
+        if count[item.name] > 1:
+            name = os.fsencode(item.path).decode("utf-8", "backslashreplace")
+            while name in seen or (name != item.name and name in count):
+                name += "~"
+            item = Input(item.path, name, item.refused, "与另一文件名只差 Unicode 规范化，按文件系统中的写法保留")
+        seen.add(item.name)
+        out.append(item)
+    return sorted(out, key=lambda i: i.name)
+
+
+def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Finding]]:
+    """``({file name (NFC): row}, findings)`` of ``sources.csv``, decoded like a report (Excel
+    saves it as GBK or UTF-16). Rows that cannot be used are findings; values are checked when
+    applied (``apply_manifest``)."""
+    path = Path(folder) / MANIFEST
+    if not path.exists() and not path.is_symlink():
+        return {}, []
+    source = read_path(path, nofollow=True)  # a link or a pipe is refused like any input
+    unreadable = [f for f in source.findings if f.severity == "error"]
+    if unreadable:
+        return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：{unreadable[0].message}")]
+    reader = csv.DictReader(io.StringIO(source.text, newline=""))
+    try:
+        header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+        reader.fieldnames = header
+        rows = list(reader)
+    except csv.Error as error:
+        return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")]
+    if "file" not in header:
+        separator = next((s for s in (";", "\t", "，") if s in "".join(header)), None)
+        why = f"分隔符是“{separator!r}”，应为英文逗号" if separator else "表头没有 file 列"
+        return {}, [make("manifest_row_unusable", detail=f"第1行：{why}，整个清单未使用")]
+    entries: dict[str, dict] = {}
+    findings = []
+    for number, row in enumerate(rows, start=2):  # (a row's number; quoted line breaks aside)
+        file = unicodedata.normalize("NFC", (row.get("file") or "").strip())
+        if not file:
+            if any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                findings.append(make("manifest_row_unusable", detail=f"第{number}行：没有文件名"))
+            continue
+        why = None
+        if file.startswith(("/", "\\")) or ".." in file.split("/") or ":" in file[:3]:
+            why = "路径在 reports/ 之外"
+        elif file.startswith("./") or "\\" in file or "//" in file:
+            why = "路径应写成相对于 reports/ 的形式，如 sub/a.txt（不带 ./ 或反斜杠）"
+        elif file in entries:
+            why = "重复的文件名，采用第一行"
+        if why:
+            findings.append(make("manifest_row_unusable", actual=file, detail=f"第{number}行“{file}”：{why}"))
+            continue
+        entries[file] = {k: strip_control(row.get(k) or "").strip() for k in MANIFEST_FIELDS} | {"_line": number}
+    return entries, findings
+
+
+def parse_one(folder: str, path: str, name: str | None = None) -> Report:
+    """Read and parse one file (``path`` relative to ``folder``, published as ``name``); never
+    raises for bad input. Symbolic links and non-regular files are refused, not read."""
+    name = name or unicodedata.normalize("NFC", path)
+    source = read_path(Path(folder) / path, nofollow=True)
     record = parse(source.parse_text) if source.ok else Record()
-    return Report(report_id(source_file), source_file, _sha256(path), source.encoding, source.kind,
+    if source.ok:
+        record.findings += date_findings(source.parse_text)
+    return Report(report_id(name), name, source.sha256 or "", source.encoding, source.kind,
                   source.text, record, source.findings)
 
 
+def _failed(folder: Path, item: Input, finding: Finding, hash_it: bool = True) -> Report:
+    """A Report for an input that was not parsed: its SHA-256 only if it is a regular file."""
+    digest = ""
+    if hash_it:
+        try:
+            digest = _sha256(folder / item.path)
+        except OSError:
+            pass
+    return Report(report_id(item.name), item.name, digest, None, "text", "", Record(), [finding])
+
+
 def _sha256(path: Path) -> str:
-    """SHA-256 of the file, read in blocks (memory stays bounded on huge files)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(2**20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """SHA-256 of a regular file (never a link), read in blocks (memory stays bounded on huge files)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        return sha256_of(handle) if stat.S_ISREG(os.fstat(fd).st_mode) else ""
 
 
 def apply_manifest(report: Report, entry: dict) -> None:
-    """The manifest overrides agency and year read from the text, with a finding when they differ."""
+    """The manifest overrides agency and year read from the text, with a finding when they differ.
+    An invalid value (year not a number in range, unknown level, URL not http/https) is a finding and
+    is left missing."""
+    entry = dict(entry)
+    entry.pop("_line", None)
+    for name, valid, rule in (("year", _valid_year, f"应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份"),
+                              ("level", lambda v: v in LEVELS, "应为 government 或 department"),
+                              ("url", lambda v: link_url(v) is not None, "应为 http 或 https 网址")):
+        if entry.get(name) and not valid(entry[name]):
+            report.file_findings.append(make("manifest_value_invalid", column=name, actual=entry[name],
+                                             expected=rule))
+            entry[name] = ""
     report.manifest = entry
     record = report.record
     title_agency = record.agency  # as printed in the title, before the manifest replaces it
     for name, cast in (("agency", canonical_agency), ("year", int)):
         if not entry.get(name):
             continue
-        try:
-            wanted = cast(entry[name])
-        except ValueError:
-            continue
+        wanted = cast(entry[name])
         current = getattr(record, name)
         if current is not None and current != wanted:
             report.file_findings.append(make("manifest_override", column=_FIELD_ZH[name], expected=wanted,
@@ -128,35 +296,109 @@ def apply_manifest(report: Report, entry: dict) -> None:
     attach_agency(report, title_agency, entry)
 
 
+def _valid_year(value: str) -> bool:
+    return value.isascii() and value.isdigit() and int(value) in YEARS
+
+
 def mark_duplicates(reports: list[Report]) -> None:
-    seen: dict[tuple, list[Report]] = {}
+    """``duplicate_report`` for reports of the same agency and year, and for byte-identical files."""
+    groups: dict[tuple, list[Report]] = {}
     for report in reports:
         if report.record.agency and report.record.year:
-            seen.setdefault((report.record.agency, report.record.year), []).append(report)
-    for group in seen.values():
-        if len(group) > 1:
-            for report in group:
-                others = "、".join(r.source_file for r in group if r is not report)
-                report.file_findings.append(make("duplicate_report", detail=others))
+            groups.setdefault(("agency", report.record.agency, report.record.year), []).append(report)
+        if report.sha256 and report.status != "failed":
+            groups.setdefault(("sha256", report.sha256), []).append(report)
+    others: dict[str, set[str]] = {}
+    for group in groups.values():
+        for report in group if len(group) > 1 else []:
+            others.setdefault(report.source_file, set()).update(r.source_file for r in group if r is not report)
+    for report in reports:
+        if report.source_file in others:
+            report.file_findings.append(make("duplicate_report", detail="、".join(sorted(others[report.source_file]))))
 
 
-def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False) -> list[Report]:
-    """Every file of ``folder`` as a Report, manifest applied, sorted by source file."""
+def _limit_memory() -> None:
+    """Worker start: cap the address space, so a file that needs more fails in its own process."""
+    import resource
+
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (BUDGET.memory, BUDGET.memory))
+    except (ValueError, OSError):  # a lower hard limit already applies
+        pass
+
+
+def _parse_in_pool(folder: Path, todo: list[Input], workers: int | None, progress: bool) -> list[Report]:
+    """Each file in a worker process with its own wall-time budget (pebble: a killed or timed-out
+    worker is replaced, and only its file fails)."""
+    from concurrent.futures import TimeoutError as Timeout
+
+    from pebble import ProcessExpired, ProcessPool
+
+    out = []
+    with ProcessPool(max_workers=workers or os.cpu_count() or 1, initializer=_limit_memory) as pool:
+        futures = [pool.schedule(parse_one, args=(str(folder), i.path, i.name), timeout=BUDGET.seconds)
+                   for i in todo]
+        pairs: Iterable = zip(todo, futures, strict=True)
+        if progress:
+            from tqdm import tqdm
+
+            pairs = tqdm(pairs, total=len(todo), desc="parse", unit="report")
+        for item, future in pairs:
+            try:
+                out.append(future.result())
+            except Timeout:
+                out.append(_failed(folder, item, make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒")))
+            except ProcessExpired as error:
+                out.append(_failed(folder, item, make("worker_died", detail=f"退出码 {error.exitcode}")))
+            except MemoryError:
+                out.append(_failed(folder, item, make("over_budget", detail="内存超过上限")))
+            except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
+                out.append(_failed(folder, item, make("worker_died", detail=f"{type(error).__name__}"[:200])))
+    return out
+
+
+def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,
+            workers: int | None = 1) -> list[Report]:
+    """Every entry of ``folder`` as a Report, manifest applied, sorted by source file.
+
+    ``executor`` parses there (a Dask client's); else ``workers`` > 1 (or ``None``: all cores) parses
+    in a budgeted process pool, and ``workers=1`` in this process (no wall-time budget)."""
     folder = Path(folder)
     inputs = list_inputs(folder)
-    folders = [str(folder)] * len(inputs)
+    todo = [i for i in inputs if i.refused is None]
     results: Iterable[Report]
-    if executor is None:
-        results = map(parse_one, folders, inputs)
+    if executor is not None:
+        results = executor.map(parse_one, [str(folder)] * len(todo), [i.path for i in todo],
+                               [i.name for i in todo], chunksize=max(1, len(todo) // 64))
+    elif workers == 1:
+        results = (parse_one(str(folder), i.path, i.name) for i in todo)
     else:
-        results = executor.map(parse_one, folders, inputs, chunksize=max(1, len(inputs) // 64))
-    if progress:
+        results = _parse_in_pool(folder, todo, workers, progress)
+    if progress and executor is not None:
         from tqdm import tqdm
 
-        results = tqdm(results, total=len(inputs), desc="parse", unit="report")
-    reports = sorted(results, key=lambda r: r.source_file)
-    manifest = read_manifest(folder)
+        results = tqdm(results, total=len(todo), desc="parse", unit="report")
+    reports = list(results)
+    reports += [_failed(folder, i, make("input_refused", detail=i.refused), hash_it=False)
+                for i in inputs if i.refused is not None]
+    notes = {i.name: i.name_note for i in inputs if i.name_note}
     for report in reports:
-        apply_manifest(report, manifest.get(report.source_file, {}))
+        if report.source_file in notes:
+            report.file_findings.append(make("file_name_repaired", detail=notes[report.source_file]))
+    manifest, manifest_findings = read_manifest(folder)
+    names = {r.source_file for r in reports}
+    for name, entry in manifest.items():
+        if name not in names:
+            manifest_findings.append(make("manifest_row_unusable", actual=name,
+                                          detail=f"第{entry['_line']}行“{name}”：reports/ 中没有这个文件"))
+    if manifest_findings:
+        reports.append(Report("", MANIFEST, "", None, "manifest", "", Record(), manifest_findings))
+    ids = report_ids(r.source_file for r in reports)
+    for report in reports:
+        report.report_id = ids[report.source_file]
+    reports.sort(key=lambda r: r.source_file)
+    for report in reports:
+        if report.kind != "manifest":
+            apply_manifest(report, manifest.get(report.source_file, {}))
     mark_duplicates(reports)
     return reports

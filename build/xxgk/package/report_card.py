@@ -77,8 +77,11 @@ def timeliness_findings(report: Report) -> list[Finding]:
     record = report.record
     if not (record.published_date and record.year):
         return []
-    published = date.fromisoformat(record.published_date)
-    due, march = deadline(record.year, identity_of(report)), date(record.year + 1, 3, 31)
+    try:  # a date that does not exist is already missing (metadata); never let one stop the build
+        published = date.fromisoformat(record.published_date)
+        due, march = deadline(record.year, identity_of(report)), date(record.year + 1, 3, 31)
+    except (ValueError, OverflowError):
+        return []
     if published > max(march, due):
         return [make("late_publication", actual=record.published_date, expected=max(march, due).isoformat())]
     if published > due:

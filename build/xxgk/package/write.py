@@ -4,7 +4,11 @@ query formats (``xxgk.db``, ``parquet/``; see ``query_files``).
 Byte-identical for the same input: rows in a fixed order, ``\\n`` line ends, JSON with sorted
 keys, and zip/XLSX entries with a fixed timestamp. The package is written into a temporary
 folder beside ``out`` and swapped in at the end, so a build killed midway leaves the previous
-package whole.
+package whole, and a package that fails validation is never swapped in.
+
+Every text cell of a CSV or the XLSX goes through ``safe.sheet_cell`` (a leading ``= + - @``, TAB
+or CR gets an apostrophe, so no spreadsheet runs it as a formula), and XlsxWriter is told not to
+turn strings into formulas, numbers or links.
 """
 
 from __future__ import annotations
@@ -12,12 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
+from ..folders import locked, recover, staging_for, swap_in
+from ..safe import sheet_cell
 from .collect import Report
 from .query_files import query_file_entries, query_files
 from .schema import descriptor, resource_schema
@@ -32,7 +36,7 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = False) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)
-    writer.writerows(["" if (v := row.get(k)) is None else v for k in fields] for row in rows)
+    writer.writerows(["" if (v := row.get(k)) is None else sheet_cell(v) for k in fields] for row in rows)
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
@@ -54,16 +58,17 @@ def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
     import xlsxwriter
 
     raw = io.BytesIO()
-    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False,
+                                     "strings_to_formulas": False})
     book.set_properties({"created": datetime(2020, 1, 1)})
     for title, rows in sheets.items():
         sheet = book.add_worksheet(title[:31])
         if not rows:
             continue
         header = list(rows[0])
-        sheet.write_row(0, 0, header)
+        sheet.write_row(0, 0, [sheet_cell(h) for h in header])
         for number, row in enumerate(rows, start=1):
-            sheet.write_row(number, 0, ["" if v is None else v for v in row.values()])
+            sheet.write_row(number, 0, ["" if v is None else sheet_cell(v) for v in row.values()])
     book.close()
     with zipfile.ZipFile(raw) as archive:
         entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
@@ -105,24 +110,28 @@ def package_files(reports: list[Report], data_version: str, changelog: bytes | N
     return files
 
 
-def write_atomically(files: dict[str, bytes], out: Path) -> None:
-    """Write ``files`` into a sibling temporary folder, then swap it in for ``out``."""
+def write_atomically(files: dict[str, bytes], out: Path, check=None) -> list[str]:
+    """Write ``files`` into a sibling folder, run ``check`` on it (a list of errors), and swap it
+    in for ``out`` only if there are none: an invalid package never replaces the last good one.
+    Takes the lock and mends a swap cut short first (``folders``). Returns ``check``'s errors."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        for rel, data in sorted(files.items()):
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            os.replace(out, old)
-        os.replace(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with locked(out):
+        recover(out)
+        staging = staging_for(out)
+        try:
+            for rel, data in sorted(files.items()):
+                target = staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            errors = check(staging) if check else []
+            if errors:
+                shutil.rmtree(staging, ignore_errors=True)
+                return errors
+            swap_in(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return []
 
 
 def validate(out: Path) -> list[str]:

@@ -3,6 +3,10 @@
 The site serves everything itself: plotly.js comes from the project's npm manifest
 (``node_modules/plotly.js-basic-dist-min``, a partial bundle) or, failing that, from the plotly
 Python wheel; no page loads anything from another host.
+
+Like the package, the site is built beside the old one (``.site.new-PID``) and swapped in only
+when MkDocs succeeded and wrote ``index.html``; the folders are locked and guarded (``folders``).
+Markdown from outside (``reports/CHANGELOG.md``) is offered as a download, never rendered as a page.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+from ..folders import MARKER, MARKER_TEXT, check_output, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
+from ..safe import sheet_cell
 from .data import Package
 from .pages import Site
 
@@ -45,13 +51,15 @@ def report_csvs(pkg: Package) -> dict[str, bytes]:
         writer.writerow(["table", "key1", "key2", "value", "line"])
         for name, (a, b) in tables.items():
             for row in per[name].get(rid, []):
-                writer.writerow([name, row[a], row[b], row["value"] or "", row["line"] or ""])
+                writer.writerow([sheet_cell(v) for v in (name, row[a], row[b], row["value"] or "", row["line"] or "")])
         out[f"downloads/reports/{rid}.csv"] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     return out
 
 
 def write_site_src(package_dir: Path, site_src: Path) -> None:
-    with gc_paused():
+    """The pages into ``site_src`` (replaced whole; refused if it holds files xxgk did not write)."""
+    check_output(site_src, None, "site_src")
+    with locked(site_src), gc_paused():
         _write_site_src(package_dir, site_src)
 
 
@@ -60,6 +68,7 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     if site_src.exists():
         shutil.rmtree(site_src)
     site_src.mkdir(parents=True)
+    (site_src / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     site = Site(pkg, site_src)
     site.all_pages()
     assets = site_src / "assets"
@@ -72,9 +81,10 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     downloads = site_src / "downloads"
     for path in sorted(package_dir.rglob("*")):
         rel = path.relative_to(package_dir)
-        if path.is_file() and rel.parts[0] != "sources":
-            (downloads / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, downloads / rel)
+        if path.is_file() and rel.parts[0] != "sources" and not rel.name.startswith("."):
+            target = downloads / (rel.with_name(rel.name + ".txt") if rel.suffix == ".md" else rel)  # not a page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
     for rel, data in report_csvs(pkg).items():
         (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_src / rel).write_bytes(data)
@@ -92,8 +102,22 @@ def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> 
 
 
 def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False) -> int:
-    write_site_src(package_dir, site_src)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    return subprocess.call(command)
+    """Pages into ``site_src``, ``mkdocs build`` beside ``site_dir``, swapped in if it succeeded.
+    Returns MkDocs' exit code (1 if it wrote no ``index.html``); ``site_dir`` is untouched on failure."""
+    check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
+    with locked(site_dir):
+        recover(site_dir)
+        write_site_src(package_dir, site_src)
+        staging = staging_for(site_dir)
+        try:
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(staging)]
+            code = subprocess.call(command + (["--strict"] if strict else []))
+            if code == 0 and not (staging / "index.html").is_file():
+                code = 1
+            if code == 0:
+                (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
+                swap_in(staging, site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return code
+

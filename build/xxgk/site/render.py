@@ -13,6 +13,8 @@ import html
 import json
 from functools import lru_cache
 
+from ..safe import html_attr, html_text, link_url, plot_label
+
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
 
@@ -24,7 +26,31 @@ def esc(value) -> str:
 
 @lru_cache(maxsize=1 << 16)  # page writers escape the same values ("0", labels) many times over
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True).translate(_MARKDOWN)
+    return html_text(text).translate(_MARKDOWN)
+
+
+def link(url, text=None, rel: str = "nofollow noopener") -> str:
+    """``<a href>`` to an outside URL when it is ``http``/``https``; otherwise the text alone, escaped.
+
+    >>> link("javascript:alert(1)")
+    'javascript:alert(1)'
+    >>> link("https://a.gov.cn/?a=1&b=2", "来源")
+    '<a href="https://a.gov.cn/?a=1&amp;b=2" rel="nofollow noopener">来源</a>'
+    """
+    shown = esc(url if text is None else text)
+    safe = link_url(url)
+    return shown if safe is None else f'<a href="{html_attr(safe)}" rel="{rel}">{shown}</a>'
+
+
+def _plot_trace(trace: dict) -> dict:
+    """A trace whose names and categories plotly will show as text, never as its label HTML."""
+    out = dict(trace)
+    for key in ("x", "y", "labels"):
+        if isinstance(out.get(key), list):
+            out[key] = [plot_label(v) for v in out[key]]
+    if "name" in out:
+        out["name"] = plot_label(out["name"])
+    return out
 
 
 def cell(value, missing: str = "—") -> str:
@@ -58,13 +84,15 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
         ys = trace.get("y") or trace.get("values") or []
         for x, y in zip(xs, ys, strict=False):
             rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y)])
-    layout = {"title": {"text": title}, "xaxis": {"title": {"text": x_title}, "automargin": True},
-              "yaxis": {"title": {"text": y_title}, "automargin": True},
+    data = [_plot_trace(t) for t in data]
+    layout = {"title": {"text": plot_label(title)},
+              "xaxis": {"title": {"text": plot_label(x_title)}, "automargin": True},
+              "yaxis": {"title": {"text": plot_label(y_title)}, "automargin": True},
               "legend": {"orientation": "h", "y": -0.15, "yanchor": "top"}}
     if horizontal:
         data = [{**t, "x": t.get("y"), "y": t.get("x"), "orientation": "h"} for t in data]
         categories = max((len(t.get("y") or []) for t in data), default=1)
-        layout.update({"xaxis": layout["yaxis"] | {"title": {"text": y_title}},
+        layout.update({"xaxis": layout["yaxis"] | {"title": {"text": plot_label(y_title)}},
                        "yaxis": {"automargin": True, "autorange": "reversed"},
                        "height": max(300, 120 + 28 * categories)})
     layout.update(extra_layout or {})

@@ -14,7 +14,7 @@ from ..catalog import codes
 from .blocks import blocks_file, split_html_blocks
 from .card import SEVERITY_ZH, by_category, score
 from .data import number
-from .render import cell, chart, esc, plain_cell, table
+from .render import cell, chart, esc, link, plain_cell, table
 from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
@@ -37,7 +37,7 @@ class ReportPages:
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("状态", r["status"])]
         meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
         if r["source_url"]:
-            meta_rows.append(["<th>来源</th>", f'<td><a href="{esc(r["source_url"])}" rel="nofollow">{esc(r["source_url"])}</a></td>'])
+            meta_rows.append(["<th>来源</th>", f'<td>{link(r["source_url"])}</td>'])  # http(s) only
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p><a href="{src}">查看原文（带行号）</a>　'

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from ..safe import page_title
+
 SEARCH_EXCLUDED = "search:\n  exclude: true\n"  # pages that grow with the number of reports: the finder covers them
 
 
@@ -16,4 +18,5 @@ def report_title(report: dict) -> str:
 
 
 def front_matter(title: str, extra: str = "") -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{extra}---\n\n"
+    """Front matter with ``title`` made safe for the theme (``safe.page_title``: it prints titles unescaped)."""
+    return f"---\ntitle: {json.dumps(page_title(title), ensure_ascii=False)}\n{extra}---\n\n"

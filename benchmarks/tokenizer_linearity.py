@@ -1,0 +1,44 @@
+"""Benchmark: the text parser is linear in its input. For each hostile shape the issue found
+quadratic (spaced digits, long runs of label lines, digits run together), parse inputs of n, 2n
+and 4n bytes and print seconds per MB; a linear parser keeps that figure flat as n doubles
+(a quadratic one doubles it).
+
+Run: .venv/bin/python benchmarks/tokenizer_linearity.py [base size in KB, default 200]
+"""
+
+import sys
+import time
+
+from xxgk.cells import region_to_rows
+from xxgk.parser import parse
+
+HEAD = "某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+SHAPES = {
+    "spaced digits": lambda n: HEAD + ("1 " * (n // 2)),
+    "label lines": lambda n: HEAD + ("其他情形说明文字\n" * (n // 25)),
+    "run-together digits": lambda n: HEAD + ("1234567890" * (n // 10)),
+    "digits glued in rows": lambda n: HEAD + ("一、本年新收政府信息公开申请数量12345678901234\n" * (n // 60)),
+    "item numbers": lambda n: HEAD + ("0000002.其他法律" * (n // 20)),
+}
+
+
+def seconds(function, text: str) -> float:
+    start = time.perf_counter()
+    function(text)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    base = int(sys.argv[1]) * 1000 if len(sys.argv) > 1 else 200_000
+    print(f"{'shape':<22}{'size':>10}{'parse s':>10}{'s/MB':>8}{'rows s':>10}{'s/MB':>8}")
+    for name, make in SHAPES.items():
+        for factor in (1, 2, 4):
+            text = make(base * factor)
+            size = len(text.encode("utf-8")) / 1e6
+            whole = seconds(parse, text)
+            rows = seconds(lambda t: region_to_rows(list(enumerate(t.split("\n"), 1)), 7), text)
+            print(f"{name:<22}{size:>9.2f}M{whole:>10.2f}{whole / size:>8.2f}{rows:>10.2f}{rows / size:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

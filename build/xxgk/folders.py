@@ -1,0 +1,126 @@
+"""The folders the tool reads and replaces: what it refuses, the lock, and the atomic swap.
+
+* ``--reports`` must be an existing folder;
+* an output folder (package, site, site sources) is replaced only if it is new, empty or was made
+  by xxgk (the ``.xxgk-output`` marker, or the files an older xxgk wrote), and is never the reports
+  folder, inside it, or a parent of it: a typo cannot wipe a folder of someone's files;
+* a lock on the folder that holds it makes a second concurrent build there refuse at once;
+* a new folder is written beside the old one (``.NAME.new-PID``) and swapped in with two renames;
+  a build killed between them leaves ``.NAME.old-PID``, which the next build restores or removes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MARKER = ".xxgk-output"
+MARKER_TEXT = "This folder was written by xxgk and is replaced on every build.\n"
+_HELD: set[Path] = set()  # locks this process holds (flock is per open file, not per process)
+
+
+class Refused(Exception):
+    """A request the tool will not carry out; the message is one line for the user."""
+
+
+def check_reports(reports: Path) -> Path:
+    """``reports`` resolved, if it is an existing folder."""
+    if not reports.exists():
+        raise Refused(f"--reports {reports}: no such folder")
+    if not reports.is_dir():
+        raise Refused(f"--reports {reports}: not a folder")
+    return reports.resolve()
+
+
+def made_by_xxgk(folder: Path) -> bool:
+    """The folder carries the marker, or holds what an older xxgk wrote there."""
+    if (folder / MARKER).is_file():
+        return True
+    try:
+        return json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("name") == "xxgk"
+    except (OSError, ValueError, AttributeError):
+        pass
+    return (folder / "assets" / "xxgk.js").is_file() and any((folder / n).is_file() for n in ("index.html", "index.md"))
+
+
+def check_output(out: Path, reports: Path | None, option: str, others: dict[str, Path] | None = None) -> None:
+    """Refuse to replace ``out`` unless it is safe to (see the module docstring)."""
+    if out.is_symlink():
+        raise Refused(f"{option} {out}: is a symbolic link; give a real folder")
+    target = out.resolve()
+    for name, other in (({"--reports": reports} if reports else {}) | (others or {})).items():
+        other = other.resolve()
+        if target == other or target in other.parents:
+            raise Refused(f"{option} {out}: is {name} or a folder containing it; it would be deleted")
+        if name == "--reports" and other in target.parents:
+            raise Refused(f"{option} {out}: is inside --reports; it would be read as reports")
+    if target == Path.cwd().resolve() or target in Path.cwd().resolve().parents:
+        raise Refused(f"{option} {out}: is the working folder or a parent of it; it would be deleted")
+    if out.exists():
+        if not out.is_dir():
+            raise Refused(f"{option} {out}: is a file, not a folder")
+        if any(p.name != ".gitkeep" for p in out.iterdir()) and not made_by_xxgk(out):
+            raise Refused(f"{option} {out}: is not empty and was not made by xxgk (no {MARKER}); "
+                          "give a new or empty folder")
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold a lock on the folder that contains ``out`` for the block (``flock`` on the folder itself,
+    so no lock file is left behind); refuse at once if another process holds it."""
+    import fcntl
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent.resolve()
+    if path in _HELD:
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Refused(f"another xxgk is writing in {path}; wait for it to finish") from None
+        _HELD.add(path)
+        try:
+            yield
+        finally:
+            _HELD.discard(path)
+    finally:
+        os.close(fd)
+
+
+def recover(out: Path) -> None:
+    """Under the lock: restore ``out`` from a swap that was cut short, remove stale new/old folders."""
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    for stale in sorted(parent.glob(f".{out.name}.new-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+    olds = sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if olds and not out.exists():
+        os.replace(olds.pop(), out)
+    for stale in olds:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def staging_for(out: Path) -> Path:
+    """A new empty folder beside ``out`` (same file system, so the swap is a rename), with the marker."""
+    staging = out.parent / f".{out.name}.new-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return staging
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Put ``staging`` in place of ``out`` (two renames; ``recover`` mends a cut between them)."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        os.replace(out, old)
+    os.replace(staging, out)
+    shutil.rmtree(old, ignore_errors=True)

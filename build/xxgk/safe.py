@@ -1,0 +1,79 @@
+"""The one place where a string from outside (manifest, file name, report text) is made safe for
+each place it is written to. Every sink calls exactly one of these; nothing else escapes.
+
+* ``html_text`` / ``html_attr``: HTML element text and attribute values (``&<>"'`` as entities);
+* ``page_title``: a page title in front matter, printed raw by the theme in the header and through
+  ``striptags`` (which *un*-escapes entities) in ``<title>``: control characters are removed and
+  ``& < > " '`` become their full-width forms, so no escaping layer can turn them back into markup;
+* ``link_url``: only ``http``/``https`` URLs may become links (``None`` otherwise);
+* ``plot_label``: a plotly category, name or title (plotly reads a subset of HTML in labels,
+  links included): ``& < >`` as entities, which plotly shows as text;
+* ``sheet_cell``: a CSV or XLSX cell. A string beginning with ``= + - @``, TAB or CR is prefixed
+  with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
+  runs it as a formula. Numbers written as numbers are left alone.
+
+>>> page_title('</title><script>x</script>局\\x7f')
+'＜/title＞＜script＞x＜/script＞局'
+>>> link_url("javascript:alert(1)") is None, link_url(" https://a.gov.cn/x ")
+(True, 'https://a.gov.cn/x')
+>>> sheet_cell('=HYPERLINK("http://x")'), sheet_cell("-3"), sheet_cell("@SUM(A1)"), sheet_cell(-3)
+('\\'=HYPERLINK("http://x")', '-3', "'@SUM(A1)", -3)
+>>> plot_label('<a href="https://x">局</a>')
+'&lt;a href="https://x"&gt;局&lt;/a&gt;'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_FULL_WIDTH = str.maketrans({"&": "＆", "<": "＜", ">": "＞", '"': "＂", "'": "＇"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+URL_SCHEMES = ("http", "https")
+
+
+def strip_control(text: str) -> str:
+    """``text`` without control characters (C0, DEL, C1, line/paragraph separators, BOM)."""
+    return _CONTROL.sub("", text)
+
+
+def html_text(value) -> str:
+    """HTML element text; ``None`` is an empty string."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def html_attr(value) -> str:
+    """An HTML attribute value (to be put between double quotes)."""
+    return html_text(value)
+
+
+def page_title(value) -> str:
+    """A page title for front matter: one line, no control characters, no markup characters."""
+    text = " ".join(strip_control(unicodedata.normalize("NFC", str(value or ""))).split())
+    return text.translate(_FULL_WIDTH)
+
+
+def link_url(value) -> str | None:
+    """The URL if it may become a link (``http``/``https`` with a host), else ``None``."""
+    if not value:
+        return None
+    url = strip_control(str(value)).strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/\\":
+        return None
+    return url
+
+
+def plot_label(value):
+    """A plotly label: strings have ``& < >`` as entities (plotly shows them as text); others unchanged."""
+    return html.escape(strip_control(value), quote=False) if isinstance(value, str) else value
+
+
+def sheet_cell(value):
+    """A CSV/XLSX cell: a string that a spreadsheet could read as a formula starts with ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value

@@ -1,0 +1,114 @@
+"""Issue 12, in real headless Chromium: script in an agency name (manifest), in a file name shown as
+the title, in a manifest URL, in CHANGELOG.md and in chart labels is shown as text, never run."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from xxgk.site.data import read_csv
+
+from .conftest import ROOT, SEEDS
+from .factory import tab_report
+from .test_browser import CHROME, FLAGS, _Quiet, _wait
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(
+    not (CHROME and shutil.which("chromedriver")),
+    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
+
+TITLE_FILE = "<img src=x onerror=window.__xss=3>.txt"  # no title in the text: the file name is shown
+UNTITLED = tab_report(agency="").split("\n", 1)[1]
+MANIFEST = (
+    "file,agency,year,url,retrieved_at,notes\n"
+    '"script.txt","</title><script>window.__xss=1</script>局",2024,"javascript:window.__xss=4",,\n'
+    '"del.txt","删除\x7f局 [x](javascript:window.__xss=5)",2024,,,\n'
+    '"link.txt","<a href=""javascript:window.__xss=6"">链接局</a>",2024,,,\n')
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    reports = work / "reports"
+    reports.mkdir()
+    shutil.copy(SEEDS / "002_b58105edacdfa4c5.txt", reports)
+    for name in ("script.txt", "del.txt", "link.txt"):
+        (reports / name).write_text(tab_report(agency="正文局"), encoding="utf-8")
+    (reports / TITLE_FILE).write_text(UNTITLED, encoding="utf-8")
+    (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
+    (reports / "CHANGELOG.md").write_text("# 变更\n<script>window.__xss=7</script>\n", encoding="utf-8")
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, write_site_src
+
+    _, errors = build_package(reports, work / "datapackage", workers=1)
+    assert errors == []
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"),
+                             "-d", str(work / "site")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {r["source_file"]: r for r in read_csv(work / "datapackage" / "data" / "reports.csv")}
+    return work / "site", rows
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_site):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile_site[0])))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROME
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    yield driver
+    driver.quit()
+
+
+def _visit(browser, url: str) -> None:
+    browser.get(url)
+    _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+    time.sleep(0.5)  # charts are drawn after load
+
+
+def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, hostile_server, chromium):
+    from selenium.webdriver.common.by import By
+
+    _, rows = hostile_site
+    pages = ["/", "/agencies/", "/compare/", "/quality/", "/report-card/"] + [
+        f"/r/{rows[name]['report_id']}/" for name in ("script.txt", "del.txt", "link.txt", TITLE_FILE)]
+    for page in pages:
+        _visit(chromium, hostile_server + page)
+        assert chromium.execute_script("return window.__xss === undefined"), page
+        assert not chromium.find_elements(By.CSS_SELECTOR, "a[href^='javascript'], .xxgk-chart a"), page
+        assert not chromium.find_elements(By.CSS_SELECTOR, "article img, h1 img, title script"), page
+    _visit(chromium, hostile_server + f"/r/{rows['script.txt']['report_id']}/")
+    assert "＜/title＞＜script＞" in chromium.title  # shown as text, in full-width brackets
+    assert "javascript:window.__xss=4" in chromium.find_element(By.TAG_NAME, "article").text  # as text
+    _visit(chromium, hostile_server + f"/r/{rows[TITLE_FILE]['report_id']}/")
+    assert "onerror" in chromium.title
+    _visit(chromium, hostile_server + "/")
+    assert chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg")  # the charts did draw
+
+
+def test_the_changelog_is_a_download_not_a_page(hostile_site, hostile_server, chromium):
+    site, _ = hostile_site
+    assert "<script>window.__xss=7" in (site / "downloads" / "CHANGELOG.md.txt").read_text(encoding="utf-8")
+    assert not (site / "downloads" / "CHANGELOG").exists()
+    assert not any("window.__xss=7" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    _visit(chromium, hostile_server + "/downloads/CHANGELOG.md.txt")
+    assert chromium.execute_script("return window.__xss === undefined")
