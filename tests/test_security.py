@@ -421,7 +421,8 @@ def test_the_manifest_is_decoded_like_a_report_checked_and_published(root, encod
     good, second = rows["good.txt"], rows["second.txt"]
     assert (good["agency"], good["retrieved_at"], good["notes"], good["source_url"]) == (
         "清单局", "2025-03-01", "复核过", "https://a.gov.cn/r.html")
-    assert good["level"] is None and "manifest_value_invalid" in codes[good["report_id"]]  # 政府
+    # 政府 is no level: the manifest's value is dropped (a finding) and the level comes from the name (清单局)
+    assert good["level"] == "department" and "manifest_value_invalid" in codes[good["report_id"]]
     assert second["year"] == "2024" and second["source_url"] is None and second["level"] == "department"
     assert "manifest_value_invalid" in codes[second["report_id"]]
     manifest_findings = [f for f in read_csv(root / "datapackage" / "data" / "findings.csv")
