@@ -80,7 +80,8 @@ def descriptor(data_version: str) -> dict:
             f"Code list: {name}"
         resources.append({
             "name": name, "path": f"data/{name}.csv", "type": "table", "scheme": "file", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": description,
+            "mediatype": "text/csv", "encoding": "utf-8-sig",  # CSVs carry a BOM (Excel)
+            "description": description,
             "schema": resource_schema(name),
         })
     return {"name": spec["name"], "title": spec["title"], "description": spec["description"],

@@ -11,9 +11,12 @@ from ..catalog import codes
 from .card import SEVERITY_ZH, by_category, peer_medians, score
 from .data import Package, number
 from .metrics import report_metrics
-from .render import cell, chart, esc, fmt_number, table
+from .render import cell, chart, colour, esc, fmt_number, html_bars, table
 from .report_page import PEER_FIELDS, ReportPages
+from .meta import changelog_html, data_updated, download_files
 from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
+
+TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
 FINDER = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="{base}assets/finder.json" '
@@ -86,10 +89,10 @@ class Site(ReportPages):
         self.write("index.md", "\n".join(body))
 
     def _received_chart(self) -> str:
-        names = [report_title(r) for r in self.charted]
-        values = [self.metrics[r["report_id"]]["received"] for r in self.charted]
-        return chart([{"type": "bar", "x": names, "y": values, "name": "本年新收申请"}],
-                     f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "", "件", "received", horizontal=True)
+        """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
+        rows = [(report_title(r), f"r/{r['report_id']}/", self.metrics[r["report_id"]]["received"])
+                for r in self.charted]
+        return html_bars(rows, f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "件")
 
     def agencies(self) -> None:
         """The agency index: one sortable table, or, above ``INDEX_SHARD_ABOVE`` reports, one page per
@@ -134,14 +137,15 @@ class Site(ReportPages):
         for code, zh in labels.items():
             ys = [None if not x["processed"] or x["groups"].get(code) is None else
                   round(100 * x["groups"][code] / x["processed"], 1) for x in m]
-            shares.append({"type": "bar", "name": zh, "x": names, "y": ys})
+            shares.append({"type": "bar", "name": zh, "x": names, "y": ys,
+                           "marker": {"color": colour("outcome_groups", code)}})
         denied_rows = [c for c, g in self.row_groups.items() if g == "denied"]
         apps = self.pkg.by_report("applications")
         row_names = self.pkg.labels("application_rows")
-        denial = [{"type": "bar", "name": row_names[c], "x": names,
+        denial = [{"type": "bar", "name": row_names[c], "x": names, "marker": {"color": colour("denial_reasons", i)},
                    "y": [next((number(x["value"]) for x in apps.get(r["report_id"], [])
                                if x["row"] == c and x["applicant"] == "total"), None) for r in self.charted]}
-                  for c in denied_rows]
+                  for i, c in enumerate(denied_rows)]
         corrected = []
         for x in m:
             p = x["proceedings"]
@@ -155,10 +159,13 @@ class Site(ReportPages):
                        "本年新收申请数量", "", "件", "compare-received", horizontal=True),
                  chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}, True),
                  chart(denial, "不予公开的理由", "", "件", "compare-denials", {"barmode": "stack"}, True),
-                 chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m]},
-                        {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m]}],
+                 chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m],
+                         "marker": {"color": colour("active", "licensing")}},
+                        {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m],
+                         "marker": {"color": colour("active", "penalty")}}],
                        "行政许可、行政处罚决定数量", "", "件", "compare-licensing", horizontal=True),
-                 chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例"}],
+                 chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例",
+                         "marker": {"color": colour("outcomes", "corrected")}}],
                        "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected", horizontal=True)]
         by_region: dict[str, list] = defaultdict(list)
         for r in self.reports:
@@ -171,26 +178,37 @@ class Site(ReportPages):
         self.write("compare.md", "\n\n".join(parts))
 
     def data_page(self) -> None:
+        """Downloads (which file serves whom, size, date), how to cite (page URL and access date), licence,
+        the changelog and the data dictionary, Chinese first."""
         desc = self.pkg.descriptor
-        version = desc.get("version", "")
-        files = [("xxgk-datapackage.zip", "整个数据包（zip）"), ("datapackage.json", "数据包描述 datapackage.json"),
-                 ("xxgk.xlsx", "Excel 工作簿（含字段说明表）"), ("wide/表2_主动公开.csv", "表2 宽表（Excel 可直接打开）"),
-                 ("wide/表3_依申请公开.csv", "表3 宽表"), ("wide/表4_复议诉讼.csv", "表4 宽表")]
-        files += [(f"data/{r['name']}.csv", f"{r['name']}（整洁表）") for r in desc["resources"]]
-        links = "\n".join(f'<li><a href="../downloads/{esc(p)}" download>{esc(label)}</a></li>' for p, label in files)
+        version, updated = desc.get("version", ""), data_updated(self.pkg)
+        rows = []
+        for path, label, who in download_files(desc):
+            size = (self.pkg.root / path).stat().st_size if (self.pkg.root / path).exists() else None
+            rows.append([f'<td><a href="../downloads/{esc(path)}" download>{esc(label)}</a><br><small><code>'
+                         f"{esc(path)}</code></small></td>", f"<td>{esc(who)}</td>",
+                         cell(f"{size / 1024:.1f} KB" if size is not None else None), f"<td>{esc(updated)}</td>"])
         dictionary = []
         for res in desc["resources"]:
-            rows = [[f"<td><code>{esc(f['name'])}</code></td>", f"<td>{esc(f.get('title'))}</td>",
-                     f"<td>{esc(f['type'])}</td>", f"<td>{esc(f.get('description'))}</td>"] for f in res["schema"]["fields"]]
-            dictionary.append(f"\n### {esc(res['name'])}\n\n<p>{esc(res.get('description'))}</p>\n"
-                              + table(["字段", "名称", "类型", "说明"], rows))
-        cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. （引用日期）.")
-        body = [front_matter("数据下载"), "# 数据下载与说明\n", f"<p>数据包版本 {esc(version)}。空白表示缺失，绝不是0。</p>",
-                f"<ul>\n{links}\n</ul>", "\n## 如何引用\n",
-                f"<p>GB/T 7714：{cite}</p><p>English: xxgk contributors. <i>Government information disclosure annual "
-                f"reports dataset</i>, version {esc(version)}. Data package.</p>",
-                "\n## 许可\n", "<p>数据以 CC BY 4.0 发布；报告原文版权归各发布机关。</p>",
-                "\n## 数据字典\n", *dictionary]
+            fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
+                       f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>", f"<td>{esc(f.get('description'))}</td>"]
+                      for f in res["schema"]["fields"]]
+            dictionary.append(f"\n### {esc(res.get('title') or res['name'])}（{esc(res['name'])}）\n\n"
+                              f"<p>{esc(res.get('description'))}</p>\n" + table(["名称", "字段", "类型", "说明"], fields))
+        cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. "
+                f'<span data-xxgk-cite-url>（本页网址）</span>（<span data-xxgk-cite-date>引用日期</span>）.')
+        body = [front_matter("数据下载"), "# 数据下载与说明\n",
+                f"<p>数据包版本 {esc(version)}，最后更新 {esc(updated)}。空白表示缺失，绝不是0。"
+                "所有 CSV 都是 UTF-8 编码并带 BOM：在中文 Windows 的 Excel 中双击即可正确显示中文；pandas 用 "
+                "<code>encoding=\"utf-8-sig\"</code>，R 用 <code>readr::read_csv()</code> 或 "
+                "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
+                table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
+                '\n<h2 id="cite">如何引用</h2>\n',
+                f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
+                f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
+                '<span data-xxgk-cite-url></span>, accessed <span data-xxgk-cite-date></span>.</p>',
+                "\n## 许可\n", "<p>数据以 CC BY 4.0（知识共享 署名 4.0 国际）发布，使用时请注明来源；报告原文版权归各发布机关。</p>",
+                "\n## 更新记录\n", changelog_html(self.pkg), "\n## 数据字典\n", *dictionary]
         self.write("data.md", "\n".join(body))
 
     def quality(self) -> None:
@@ -202,9 +220,11 @@ class Site(ReportPages):
         names = {r["report_id"]: report_title(r) for r in self.reports}
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
-        summary = [[f'<td><a href="#{esc(c)}">{esc(c)}</a></td>', f"<td>{esc(codes_rows[c]['label_zh'])}</td>",
-                    cell(len(v))] for c, v in sorted(by_code.items())]
-        parts.append(table(["代码", "问题", "数量"], summary))
+        summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
+                    f"<td><code>{esc(c)}</code></td>",
+                    f"<td>{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</td>", cell(len(v))]
+                   for c, v in sorted(by_code.items())]
+        parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
         per_agency = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
@@ -216,7 +236,7 @@ class Site(ReportPages):
             if len(items) > QUALITY_ROWS_PER_CODE:
                 rows.append([f"<td>…… 另有 {len(items) - QUALITY_ROWS_PER_CODE} 条</td>",
                              '<td>全部见下载的 findings.csv</td>', "<td></td>"])
-            parts.append(f'\n<h2 id="{esc(c)}">{esc(c)}：{esc(codes_rows[c]["label_zh"])}</h2>\n'
+            parts.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
                          + table(["报告", "说明", "原文"], rows))
         self.write("quality.md", "\n".join(parts))
 
