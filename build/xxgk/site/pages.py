@@ -8,13 +8,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..catalog import codes
-from .card import SEVERITY_ZH, by_category, peer_medians, score
+from .card import SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score, score_group, split_findings
 from .data import Package, number
 from .metrics import report_metrics
 from .render import cell, chart, colour, esc, fmt_number, html_bars, table
 from .report_page import PEER_FIELDS, ReportPages
 from .meta import changelog_html, data_updated, download_files
-from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
+from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
@@ -43,6 +43,8 @@ class Site(ReportPages):
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
         self.categories = pkg.labels("check_categories")
         self.peers = peer_medians(self.reports, self.metrics, PEER_FIELDS)
+        self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) for r in self.reports}
+        self.score_ranks = ranks(self.reports, self.scores)  # within one year and one tier
         self.by_agency: dict[str, list[dict]] = defaultdict(list)
         for r in self.reports:
             if r["agency"]:
@@ -253,17 +255,34 @@ class Site(ReportPages):
         self.write("checks.md", "\n".join(parts))
 
     def ranking(self) -> None:
-        rows = []
-        for r in sorted(self.reports, key=lambda r: (-score(self.findings.get(r["report_id"], [])), report_name(r))):
-            found = self.findings.get(r["report_id"], [])
-            grouped = by_category(found, self.category_of)
-            rows.append([f'<td><a href="../r/{r["report_id"]}/">{esc(report_title(r))}</a></td>', cell(score(found))]
-                        + [cell(sum(f["severity"] != "info" for f in grouped.get(c, []))) for c in self.categories])
-        body = [front_matter("报告评估排名", SEARCH_EXCLUDED), "# 报告评估排名\n",
-                "<p>得分 = 100 − 每个错误10分 − 每个警告3分（提示不扣分）。各列为该类别的错误与警告数。"
-                '检查的含义见 <a href="../checks/">检查项目</a>。</p>',
-                table(["报告", "得分"] + list(self.categories.values()), rows, "xxgk-ranking", sortable=True)]
-        self.write("report-card.md", "\n".join(body))
+        """Scores ranked within one year and one tier (a government's summary report, a department's report):
+        reports of different years or tiers are never ranked against each other."""
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for r in self.reports:
+            groups[score_group(r)].append(r)
+        parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
+                 "<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
+                 "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
+                 "排名只在同一年度、同一层级内比较。检查的含义见 <a href=\"../checks/\">检查项目</a>。</p>"]
+        for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
+                                                                -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
+            rows = []
+            for r in sorted(members, key=lambda r: (-self.scores[r["report_id"]], report_name(r))):
+                found = self.findings.get(r["report_id"], [])
+                own, reading = split_findings(found)
+                grouped = by_category(own, self.category_of)
+                rank = self.score_ranks.get(r["report_id"])
+                rows.append([cell(rank[0] if rank else None),
+                             f'<td><a href="../r/{r["report_id"]}/">{esc(report_title(r))}</a></td>',
+                             cell(self.scores[r["report_id"]])]
+                            + [cell(sum(f["severity"] != "info" for f in grouped.get(c, []))) for c in self.categories]
+                            + [cell(sum(f["severity"] != "info" for f in reading))])
+            title = f"{year}年度 · {TIER_ZH.get(tier, tier)}" if year else f"年度未知 · {TIER_ZH.get(tier, tier)}（不排名）"
+            table_id = f"xxgk-ranking-{year or 'unknown'}-{tier}"
+            parts += [f"\n## {esc(title)}\n",
+                      table(["名次", "报告", "得分"] + list(self.categories.values()) + ["读取的局限（不计分）"], rows,
+                            table_id, sortable=True)]
+        self.write("report-card.md", "\n".join(parts))
 
     def about(self) -> None:
         self.write("about.md", front_matter("关于与方法") + ABOUT)

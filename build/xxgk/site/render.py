@@ -146,7 +146,7 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
     return out
 
 
-def _missing_annotations(data: list[dict], horizontal: bool) -> list[dict]:
+def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False) -> list[dict]:
     """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some)."""
     bars = [t for t in data if t.get("type", "bar") == "bar"]
     if not bars:
@@ -158,10 +158,12 @@ def _missing_annotations(data: list[dict], horizontal: bool) -> list[dict]:
         if not gaps:
             continue
         text = MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL
+        drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
+        at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
         base = {"text": text, "showarrow": False, "font": {"color": palette()["missing"], "size": 12},
                 "xref": "x", "yref": "y"}
-        notes.append(base | ({"x": 0, "y": category, "xanchor": "left"} if horizontal else
-                             {"x": category, "y": 0, "yanchor": "bottom"}))
+        notes.append(base | ({"x": at, "y": category, "xanchor": "left", "xshift": 2} if horizontal else
+                             {"x": category, "y": at, "yanchor": "bottom", "yshift": 2}))
     return notes
 
 
@@ -189,14 +191,15 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     values = [v for t in bars for v in (t.get("y") or [])]
     categories = list(bars[0].get("x") or []) if bars else []
     totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))]
-    layout = {"title": {"text": title}, "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
-              "separators": ".,", "annotations": _missing_annotations(data, horizontal)}
+    layout = {"title": {"text": title}, "legend": {"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0},
+              "separators": ".,", "annotations": _missing_annotations(data, horizontal, stacked)}
     category_axis = {"automargin": True, "type": "category", "tickmode": "array", "tickvals": categories,
                      "ticktext": [_short(c) for c in categories]}
     number_axis = value_axis(values, stacked, totals) | {"title": {"text": y_title}, "automargin": True}
     if horizontal:
-        layout.update({"xaxis": number_axis, "yaxis": category_axis | {"autorange": "reversed"},
-                       "height": max(300, 140 + 28 * len(categories))})
+        height = max(300, 140 + 28 * len(categories))
+        layout.update({"xaxis": number_axis, "yaxis": category_axis | {"autorange": "reversed"}, "height": height})
+        layout["legend"]["y"] = -round(70 / (height - 110), 3)  # below the value axis and its title
     elif bars:
         layout.update({"xaxis": category_axis | {"title": {"text": x_title}}, "yaxis": number_axis})
     labelled = len(bars) == 1 and not stacked

@@ -17,7 +17,7 @@ from .blocks import blocks_file, split_html_blocks
 from .card import SEVERITY_ZH, TIER_ZH, by_category, score, score_group, split_findings, status_zh
 from .data import number
 from .render import cell, chart, colour, esc, plain_cell, table
-from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
+from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
@@ -70,7 +70,7 @@ class ReportPages:
         if url:
             meta_rows.append(['<th scope="row">官方原文</th>', f'<td><a href="{esc(url)}" rel="nofollow noopener">'
                               f'{esc(url)}</a></td>'])
-        parts = [front_matter(report_title(r), SEARCH_EXCLUDED), f"# {esc(report_title(r))}\n",
+        parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p><a href="{src}">查看原文（带行号）</a>　'
                  f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
@@ -165,14 +165,10 @@ class ReportPages:
                                        grouped=True)
         m = self.metrics[rid]
         labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
-        shown = {g: v for g, v in m["groups"].items()}
-        missing = [labels[g] for g, v in shown.items() if v is None]
-        pie = chart([{"type": "pie", "labels": [labels[g] for g in shown], "values": list(shown.values()),
-                      "name": "办理结果", "hole": 0.4, "sort": False, "direction": "clockwise",
-                      "marker": {"colors": [colour("outcome_groups", g) for g in shown]},
-                      "texttemplate": "%{label}<br>%{value}件", "textposition": "outside"}],
-                    "申请办理结果（总计列）" + (f"（无数据：{'、'.join(missing)}）" if missing else ""),
-                    filename=f"{rid}-outcomes", data_table=False, unit="件")
+        groups = m["groups"]  # a bar per outcome, not a pie: a pie cannot show a 0 or a missing value honestly
+        pie = chart([{"type": "bar", "x": [labels[g] for g in groups], "y": list(groups.values()), "name": "办理结果",
+                      "marker": {"color": [colour("outcome_groups", g) for g in groups]}}],
+                    "申请办理结果（总计列）", "", "件", f"{rid}-outcomes", data_table=False, horizontal=True)
         who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
         bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人",
                       "marker": {"color": [colour("applicants", a) for a in who]}}],

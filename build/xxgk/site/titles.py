@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 SEARCH_EXCLUDED = "search:\n  exclude: true\n"  # pages that grow with the number of reports: the finder covers them
+WIDE = "hide:\n  - toc\n"  # pages of wide tables: no table of contents, so nothing is hidden at 1366 px
 
 
 def report_name(report: dict) -> str:
