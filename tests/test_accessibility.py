@@ -5,6 +5,7 @@ that the drawn plotly SVG is checked too. Screenshots of every page type go to `
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import time
@@ -94,3 +95,69 @@ def test_no_serious_or_critical_accessibility_violation_on_any_page_type(server,
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+# -- weight: what a first view costs, gzipped (as a server or CDN would send it) ---------------------------------
+HOME_BUDGET, REPORT_BUDGET = 250 * 1024, 150 * 1024
+SEARCH_WORKER = ("search/search_index.json", "assets/javascripts/workers/", "assets/javascripts/lunr/")
+
+
+def _first_view_bytes(driver, site: Path) -> tuple[int, list[str]]:
+    """Gzipped bytes of the document and every resource it loaded (Resource Timing), plus what Material's
+    search worker fetches at start-up (the index, the worker, lunr and its Chinese segmenter), which the
+    page's Resource Timing does not list."""
+    urls = driver.execute_script(
+        "return [location.href].concat(performance.getEntriesByType('resource').map(function (e) { return e.name; }))")
+    paths = set()
+    for url in urls:
+        path = re.sub(r"^https?://[^/]+/", "", url).split("?")[0].split("#")[0]
+        paths.add(path + "index.html" if path == "" or path.endswith("/") else path)
+    paths |= {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and not p.name.endswith(".map")
+              and str(p.relative_to(site)).startswith(SEARCH_WORKER) and "wordcut" not in p.name
+              and (p.parent.name != "min" or p.name.startswith(("lunr.zh", "lunr.multi", "lunr.stemmer")))}
+    files = [site / p for p in sorted(paths) if (site / p).is_file()]
+    return sum(len(gzip.compress(f.read_bytes())) for f in files), [str(f.relative_to(site)) for f in files]
+
+
+def test_first_views_stay_light_and_plotly_loads_only_where_a_chart_is_drawn(server, browser, built_site):  # noqa: F811
+    _viewport(browser, "desktop")
+    try:
+        browser.get(server + "/")
+        _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+        home, loaded = _first_view_bytes(browser, built_site)
+        assert home <= HOME_BUDGET, (home, loaded)
+        assert not any("plotly" in p for p in loaded), "the home page draws no plotly chart"
+        for path in ("/data/", "/quality/", "/checks/"):
+            browser.get(server + path)
+            browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+            time.sleep(0.5)
+            assert not browser.execute_script("return !!window.Plotly"), path
+        browser.get(server + _report_path(built_site))
+        _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+        report, loaded = _first_view_bytes(browser, built_site)
+        assert report <= REPORT_BUDGET, (report, loaded)
+        assert not browser.execute_script("return !!window.Plotly"), "plotly waits until a chart scrolls into view"
+        _draw_all_charts(browser)
+        assert browser.execute_script("return !!window.Plotly")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_sorting_works_by_keyboard_and_says_so_with_aria_sort(server, browser):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server + "/agencies/")
+    button = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agencies th button.xxgk-sort"))[3]
+    header = button.find_element(By.XPATH, "..")
+    assert header.get_attribute("aria-sort") == "none"
+    button.send_keys(Keys.ENTER)
+    assert header.get_attribute("aria-sort") == "ascending"
+    values = [r.find_elements(By.TAG_NAME, "td")[3].text for r in browser.find_elements(
+        By.CSS_SELECTOR, "#xxgk-agencies tbody tr")]
+    numbers = [float(v) for v in values if v not in ("—", "")]
+    assert numbers == sorted(numbers) and values[len(numbers):] == ["—"] * (len(values) - len(numbers))
+    button.send_keys(Keys.SPACE)
+    assert header.get_attribute("aria-sort") == "descending"

@@ -28,6 +28,9 @@ _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#12
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
+# JSON inside <script>: no character can end the element or start markup (report text is in the specs)
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})
 SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the full name is in the hover)
 
 
@@ -99,7 +102,7 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
             + (f' rowspan="{r}"' if r > 1 else "") + f">{esc(label)}</th>" for label, c, r in row) + "</tr>"
             for row in head_rows)
     else:
-        head = "<tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers) + "</tr>"
+        head = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"  # in <thead>: columns already
     body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
     cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
     return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
@@ -121,28 +124,31 @@ def value_axis(values: list, stacked: bool = False, totals: list | None = None) 
     present = [v for v in (totals if stacked and totals else values) if v is not None]
     top = max(present, default=0)
     integral = all(float(v).is_integer() for v in values if v is not None)
-    axis = {"tickformat": ",d" if integral else ",.1~f", "rangemode": "tozero", "separatethousands": True}
+    axis = {"tickformat": ",d" if integral else ",.1~f"}
     if top == 0:
-        return axis | {"range": [0, 1], "tickmode": "array", "tickvals": [0, 1], "ticktext": ["0", "1"]}  # all zero
-    if top >= WAN or integral:
-        step = _nice_step(top)
-        step = max(1, round(step)) if integral else step  # counts: never a tick at 0.5
-        ticks = [i * step for i in range(int(top // step) + 2)]
+        return axis | {"range": [0, 1], "dtick": 1}  # all zero: zero bars on a visible axis
+    step = _nice_step(top)
+    if top >= WAN:
+        ticks = [_plain(i * step) for i in range(int(top // step) + 2)]
         axis.update({"tickmode": "array", "tickvals": ticks, "ticktext": [fmt_wan(t) for t in ticks]})
+    elif integral:
+        axis["dtick"] = max(1, round(step))  # counts: never a tick at 0.5
     return axis
+
+
+def _plain(value):
+    """Integral floats as ints (81.0 → 81) for compact JSON; None and other values unchanged."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict:
     """A bar trace with missing values left as gaps (annotated separately) and values as text labels."""
     xs, ys = list(trace.get("x") or []), list(trace.get("y") or [])
     out = {k: v for k, v in trace.items() if k not in ("x", "y")}
-    out.update({"x": ys, "y": xs, "orientation": "h"} if horizontal else {"x": xs, "y": ys})
-    out["customdata"] = [fmt_wan(v) if v is not None else MISSING_LABEL for v in ys]
-    cat = "y" if horizontal else "x"
-    out["hovertemplate"] = f"%{{{cat}}}<br>%{{customdata}}{unit}<extra>{esc(trace.get('name', ''))}</extra>"
-    if labelled:
-        out.update({"text": [fmt_wan(v) if v is not None else "" for v in ys], "textposition": "outside",
-                    "cliponaxis": False})
+    values = [_plain(v) for v in ys]
+    out.update({"x": values, "y": xs, "orientation": "h"} if horizontal else {"x": xs, "y": values})
+    if labelled:  # xxgk.js puts the labels outside the bars and writes the hover text
+        out["text"] = [fmt_wan(v) if v is not None else "" for v in ys]
     return out
 
 
@@ -191,29 +197,31 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     values = [v for t in bars for v in (t.get("y") or [])]
     categories = list(bars[0].get("x") or []) if bars else []
     totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))]
-    layout = {"title": {"text": title}, "legend": {"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0},
-              "separators": ".,", "annotations": _missing_annotations(data, horizontal, stacked)}
-    category_axis = {"automargin": True, "type": "category", "tickmode": "array", "tickvals": categories,
-                     "ticktext": [_short(c) for c in categories]}
-    number_axis = value_axis(values, stacked, totals) | {"title": {"text": y_title}, "automargin": True}
+    layout = {"title": {"text": title}}  # xxgk.js adds the common settings (legend below, separators, margins)
+    if notes := _missing_annotations(data, horizontal, stacked):
+        layout["annotations"] = notes
+    category_axis = {"type": "category"}
+    if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)
+        category_axis |= {"tickmode": "array", "tickvals": categories, "ticktext": [_short(c) for c in categories]}
+    number_axis = value_axis(values, stacked, totals) | ({"title": {"text": y_title}} if y_title else {})
     if horizontal:
         height = max(300, 140 + 28 * len(categories))
         layout.update({"xaxis": number_axis, "yaxis": category_axis | {"autorange": "reversed"}, "height": height})
-        layout["legend"]["y"] = -round(70 / (height - 110), 3)  # below the value axis and its title
+        layout["legend"] = {"y": -round(70 / (height - 110), 3)}  # below the value axis and its title
     elif bars:
-        layout.update({"xaxis": category_axis | {"title": {"text": x_title}}, "yaxis": number_axis})
+        layout.update({"xaxis": category_axis | ({"title": {"text": x_title}} if x_title else {}),
+                       "yaxis": number_axis})
     labelled = len(bars) == 1 and not stacked
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
     layout.update(extra_layout or {})
     spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit}, ensure_ascii=False,
-                      separators=(",", ":"))
-    summary = f"{title}（图表；数据见{'下方数据表' if data_table else '本页表格'}）"
-    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="{esc(summary)}" '
-           f'data-title="{esc(title)}" data-spec="{html.escape(spec)}"></div>')
-    if not data_table:
-        return div + f"<figcaption>{esc(title)}：数据见本页表格。</figcaption></figure>"
+                      separators=(",", ":")).translate(_SCRIPT_SAFE)
+    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
+           f'<script type="application/json" class="xxgk-spec">{spec}</script>')
+    if not data_table:  # the chart draws its title; the caption says where its numbers are
+        return div + "<figcaption>数据见本页表格。</figcaption></figure>"
     fallback = table(["系列", "类别", "数值"], rows)
-    return f"{div}<figcaption>{esc(title)}</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
+    return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
            f"{fallback}\n</details></figure>"
 
 
@@ -237,4 +245,4 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
 
 def plain_cell(value) -> str:
     """A value cell without a link (right-aligned by the grid table style in xxgk.css)."""
-    return '<td class="m" title="缺失（不是0）">—</td>' if value is None else f"<td>{esc(_display(value))}</td>"
+    return '<td class="m">—</td>' if value is None else f"<td>{esc(_display(value))}</td>"

@@ -65,10 +65,10 @@ class ReportPages:
                 r["county"]) if x)), ("发布日期", r["published_date"]),
                 ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
-        meta_rows = [[f'<th scope="row">{esc(k)}</th>', f"<td>{esc(v)}</td>"] for k, v in meta]
+        meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
         url = original_url(r, self.pkg.source_text(rid))
         if url:
-            meta_rows.append(['<th scope="row">官方原文</th>', f'<td><a href="{esc(url)}" rel="nofollow noopener">'
+            meta_rows.append(["<th>官方原文</th>", f'<td><a href="{esc(url)}" rel="nofollow noopener">'
                               f'{esc(url)}</a></td>'])
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
@@ -102,8 +102,8 @@ class ReportPages:
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
                 f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
-                + (f"<p>我们读取的局限（不计分）：{esc(reading_text)}——这些是本站未能读出的单元格等，"
-                   "不是机关的问题。</p>\n" if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows)
+                + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
+                   if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows)
                 + "\n\n<p>同年度、同省份报告的中位数：</p>\n"
                 + table(["指标", "本报告", "同类中位数", "同类报告数"], peer_rows))
 
@@ -135,7 +135,7 @@ class ReportPages:
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
                 head = f"<td>{esc(label)}</td>" if not lines else (
-                    f'<td><a href="{src}#L{min(lines)}" title="原文第{min(lines)}行">{esc(label)}</a></td>')
+                    f'<td><a href="{src}#L{min(lines)}">{esc(label)}</a></td>')  # the label links to its line
                 body.append([head] + [plain_cell(cells.get(c, {}).get("value")) for c in column_labels])
             else:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
@@ -201,8 +201,8 @@ class ReportPages:
             for f in group[:FINDINGS_SHOWN_PER_CODE]:
                 where = f' <a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a>' if f["line"] else ""
                 items.append(f'<li><span class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"]))}'
-                             f'</span> {esc(f["message"])}{where} <small><a href="../../checks/#{esc(code)}">'
-                             f'{esc(self._finding_title(code))}（{esc(code)}）</a></small></li>')
+                             f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">'
+                             f'{esc(self._finding_title(code))}（{esc(code)}）</a></li>')
             if len(group) > FINDINGS_SHOWN_PER_CODE:
                 more = len(group) - FINDINGS_SHOWN_PER_CODE
                 items.append(f'<li>…… {esc(self._finding_title(code))} 另有 {more} 条，全部见'

@@ -32,15 +32,26 @@
       paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff"}, spec.layout || {});
     layout.margin = Object.assign({l: 10, r: small ? 24 : 40, t: 60, b: 40}, layout.margin || {});
     layout.title = Object.assign({x: 0, xanchor: "left", font: {size: small ? 13 : 16}}, layout.title || {});
-    layout.legend = Object.assign({orientation: "h", x: 0, y: -0.12, yanchor: "top"}, layout.legend || {});
+    layout.legend = Object.assign({orientation: "h", x: 0, y: -0.3, yanchor: "top"}, layout.legend || {});
+    layout.separators = layout.separators || ".,";
+    ["xaxis", "yaxis"].forEach(function (k) { if (layout[k]) layout[k].automargin = true; });
     return layout;
+  }
+  function traces(spec) {
+    /* hover text in Chinese with the unit; value labels outside the bars (a 0 shows as 0) */
+    return spec.data.map(function (t) {
+      if ((t.type || "bar") !== "bar") return t;
+      var h = t.orientation === "h", c = h ? "y" : "x", v = h ? "x" : "y";
+      return Object.assign({hovertemplate: "%{" + c + "}<br>%{" + v + ":,}" + (spec.unit || "") + "<extra>" + (t.name || "") + "</extra>"},
+        t.text ? {textposition: "outside", cliponaxis: false} : {}, t);
+    });
   }
   function draw(el) {
     if (el.dataset.done) return;
     el.dataset.done = "1";
-    var spec = JSON.parse(el.dataset.spec);
+    var spec = JSON.parse(el.nextElementSibling.textContent);  // <script type="application/json" class="xxgk-spec">
     loadPlotly().then(function () {
-      return Plotly.newPlot(el, spec.data, layoutFor(el, spec),
+      return Plotly.newPlot(el, traces(spec), layoutFor(el, spec),
         {responsive: true, displayModeBar: false, locale: "zh-CN", staticPlot: false});
     }).then(function () {
       el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
@@ -74,7 +85,7 @@
     layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
       xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
       text: SOURCE + "<br>" + location.href}]);
-    Plotly.newPlot(box, spec.data, layout, {staticPlot: true, locale: "zh-CN"}).then(function () {
+    Plotly.newPlot(box, traces(spec), layout, {staticPlot: true, locale: "zh-CN"}).then(function () {
       return Plotly.downloadImage(box, {format: "png", filename: spec.filename || "xxgk-chart",
         width: layout.width, height: layout.height});
     }).then(function () { Plotly.purge(box); box.remove(); });
@@ -95,7 +106,7 @@
     caption.appendChild(span);
   }
   function charts() {
-    var els = document.querySelectorAll("div.xxgk-chart[data-spec]");
+    var els = document.querySelectorAll("div.xxgk-chart");
     if (!els.length) return;
     if (!("IntersectionObserver" in window)) { els.forEach(draw); return; }
     var seen = new IntersectionObserver(function (entries) {
