@@ -8,7 +8,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..catalog import codes
-from .card import SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score, score_group, split_findings
+from ..package.report_card import counts_against_agency
+from .card import (SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score, score_group, split_findings,
+                   status_zh)
 from .data import Package, number
 from .metrics import report_metrics
 from .render import cell, chart, colour, esc, fmt_number, html_bars, table
@@ -123,7 +125,7 @@ class Site(ReportPages):
                          f"<td>{esc(region)}</td>", cell(r["year"]),
                          cell(fmt_number(m["received"]) if m["received"] is not None else None),
                          cell(m["granted_share"]), cell(m["denied_share"]), cell(r["finding_count"]),
-                         f"<td>{esc(r['status'])}</td>"])
+                         f"<td>{esc(status_zh(r['status']))}</td>"])
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER.format(base=base) if finder else "",
                 '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" placeholder="机构、地区或年度">'
                 "</label></p>",
@@ -246,12 +248,13 @@ class Site(ReportPages):
         parts = [front_matter("检查项目"), "# 检查项目\n",
                  "<p>每份报告都按下列检查自动核对。每项检查有稳定的代码，结果作为“问题”发布在数据包的 findings 表中。</p>"]
         for category, name in self.categories.items():
-            rows = [[f'<td id="{esc(c["code"])}"><code>{esc(c["code"])}</code></td>', f"<td>{esc(c['label_zh'])}</td>",
-                     f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>", f"<td>{esc(c['explanation_zh'])}</td>",
-                     f"<td>{esc(c['example_zh'])}</td>"]
+            rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{esc(c["code"])}</code></td>',
+                     f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
+                     f"<td>{'计分' if counts_against_agency(c['code']) else '不计分（读取的局限）'}</td>",
+                     f"<td>{esc(c['explanation_zh'])}</td>", f"<td>{esc(c['example_zh'])}</td>"]
                     for c in self.pkg.tables["finding_codes"] if c["category"] == category]
             parts.append(f'\n<h2 id="{esc(category)}">{esc(name)}</h2>\n'
-                         + table(["代码", "检查", "严重程度", "说明", "例子"], rows))
+                         + table(["检查（代码）", "严重程度", "报告评估", "说明", "例子"], rows))
         self.write("checks.md", "\n".join(parts))
 
     def ranking(self) -> None:
@@ -310,6 +313,11 @@ ABOUT = """# 关于与方法
 - **数字粘连**：网页被压平后相邻单元格的数字会连在一起（如 801000081）。只有当唯一一种拆分满足勾稽关系时才采用，
   否则记为缺失并列为问题。
 - **格式**：按表头判断每张表是2019还是2021格式，不按年份猜测。
+- **报告评估**：得分只计本机关自身的问题（勾稽关系不成立、逾期发布、正文与表格不一致、照抄往年等）；
+  本站未能读出的单元格等“读取的局限”单独列出，不扣分。得分只在同一年度、同一层级（政府汇总报告或部门报告）内比较。
+- **图表**：缺失的数值标为“无数据”，绝不画成0；0 画成高度为0并标注“0”的柱。每种结果在所有图表中颜色相同
+  （色盲友好的 Okabe–Ito 配色）。每张图都可下载为 PNG（含标题、来源、许可和网址）和 CSV。
+- **下载**：所有 CSV 都是 UTF-8 带 BOM，Excel 双击即可正确显示中文。
 
 数据、代码与检查规则都在项目仓库中；规则以表格形式保存，领域专家无需读代码即可审阅。
 """

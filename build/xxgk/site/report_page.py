@@ -16,7 +16,8 @@ from ..catalog import codes
 from .blocks import blocks_file, split_html_blocks
 from .card import SEVERITY_ZH, TIER_ZH, by_category, score, score_group, split_findings, status_zh
 from .data import number
-from .render import cell, chart, colour, esc, plain_cell, table
+from .render import cell, chart, colour, esc, fmt_number, plain_cell, table
+from .spans import row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
@@ -74,7 +75,7 @@ class ReportPages:
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p><a href="{src}">查看原文（带行号）</a>　'
                  f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
-                 self._report_card(r), self._table2(rid, src), self._table3(rid, src), self._table4(rid, src),
+                 self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         markdown, blocks = split_html_blocks(body)
@@ -107,15 +108,33 @@ class ReportPages:
                 + "\n\n<p>同年度、同省份报告的中位数：</p>\n"
                 + table(["指标", "本报告", "同类中位数", "同类报告数"], peer_rows))
 
-    def _linked(self, value, line, src) -> str:
+    def _linked(self, value, line, src, span: tuple | None = None) -> str:
         if value is None:
             return cell(None)
-        return f'<td class="xxgk-num"><a href="{src}#L{esc(line)}" title="原文第{esc(line)}行">{esc(value)}</a></td>' \
-            if line else cell(value)
+        return (f'<td class="xxgk-num"><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
+                f"{esc(fmt_number(number(value)))}</a></td>") if line else cell(value)
+
+    @staticmethod
+    def _anchor(line, span: tuple | None) -> str:
+        """``L12``, or ``L12c340`` (the row's span within a long line, see ``spans.py``) when the span is on it."""
+        if span and str(span[0]) == str(line):
+            return f"L{esc(line)}c{span[1]}"
+        return f"L{esc(line)}"
+
+    def _spans(self, r: dict) -> dict[str, dict[str, tuple[int, int, int]]]:
+        """``{resource: {row code: (line, start, end)}}`` of a report's rows on long lines (cached per report)."""
+        cache = self.__dict__.setdefault("_span_cache", {})
+        if r["report_id"] not in cache:
+            out: dict[str, dict] = defaultdict(dict)
+            for (resource, code), span in row_spans(self.pkg.source_text(r["report_id"]), r["format"]).items():
+                out[resource][code] = span
+            cache.clear()  # one report at a time: the page and its source page
+            cache[r["report_id"]] = dict(out)
+        return cache[r["report_id"]]
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
                         corner: str, src: str, head_rows: list | None = None, caption: str = "",
-                        grouped: bool = False) -> tuple[dict, str]:
+                        grouped: bool = False, spans: dict | None = None) -> tuple[dict, str]:
         """A table laid out like the template (rows × columns), every value linked to its line.
 
         ``grouped`` adds the template's row groups: a 三、本年度办理结果 row over （一）…（七）, and a group row
@@ -134,8 +153,8 @@ class ReportPages:
                 label = group.group(2)
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
-                head = f"<td>{esc(label)}</td>" if not lines else (
-                    f'<td><a href="{src}#L{min(lines)}">{esc(label)}</a></td>')  # the label links to its line
+                head = f"<td>{esc(label)}</td>" if not lines else (  # the label links to its line (or span)
+                    f'<td><a href="{src}#{self._anchor(min(lines), (spans or {}).get(r))}">{esc(label)}</a></td>')
                 body.append([head] + [plain_cell(cells.get(c, {}).get("value")) for c in column_labels])
             else:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
@@ -144,17 +163,18 @@ class ReportPages:
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows) + legend
 
-    def _table2(self, rid: str, src: str) -> str:
+    def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.pkg.by_report("active_disclosure").get(rid, [])
         if not rows:
             return "\n## 二、主动公开政府信息情况\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
         items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
+        spans = self._spans(r).get("active_disclosure", {}) if r else {}
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
-                 self._linked(x["value"], x["line"], src)] for x in rows]
+                 self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
 
-    def _table3(self, rid: str, src: str) -> str:
+    def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.pkg.by_report("applications").get(rid, [])
         if not rows:
             return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
@@ -162,7 +182,7 @@ class ReportPages:
         row_labels = self.pkg.labels("application_rows")
         head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
         _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
-                                       grouped=True)
+                                       grouped=True, spans=self._spans(r).get("applications", {}) if r else {})
         m = self.metrics[rid]
         labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
         groups = m["groups"]  # a bar per outcome, not a pie: a pie cannot show a 0 or a missing value honestly
@@ -237,10 +257,25 @@ class ReportPages:
         """The source text with line anchors, as a plain HTML file: MkDocs copies it as it is, so
         ten thousand of them cost the build nothing (and they stay out of the search index)."""
         text = self.pkg.source_text(r["report_id"])
-        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{esc(line) or "&nbsp;"}</span>'
+        cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for rows in self._spans(r).values():
+            for line, start, end in rows.values():
+                cuts[line].append((start, end))
+        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{_segments(n, line, cuts.get(n, [])) or "&nbsp;"}</span>'
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
         self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, rid=esc(r["report_id"]), lines=lines))
+
+
+def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
+    """A source line, escaped, with each row's span (``spans.py``) as its own target ``L{n}c{start}``."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue  # overlapping spans: the first one wins
+        out += [esc(line[at:start]), f'<span id="L{n}c{start}">{esc(line[start:end])}</span>']
+        at = end
+    return "".join(out) + esc(line[at:])
 
 
 SOURCE_PAGE = """<!doctype html>
