@@ -145,11 +145,12 @@ class ReportPages:
         body, width = [], 1 + len(column_labels)
         for r, cells in grid.items():
             label = row_labels[r]
+            rest = f'<td colspan="{width - 1}"></td>'  # the group label stays a first (sticky) cell on a phone
             if grouped and r == "granted":
-                body.append([f'<th colspan="{width}" scope="rowgroup">{TABLE3_RESULTS}</th>'])
+                body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
             group = GROUP_PREFIX.match(label) if grouped else None
             if group:
-                body.append([f'<th colspan="{width}" scope="rowgroup">{esc(group.group(1))}</th>'])
+                body.append([f'<th scope="rowgroup">{esc(group.group(1))}</th>', rest])
                 label = group.group(2)
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
