@@ -23,8 +23,8 @@ BLOCKING = {"serious", "critical"}
 
 # Page types checked with axe, as site paths. ``{report}`` is a report page. The agency pages (issue 14)
 # join with one line, e.g. "/a/{agency}/": EXTEND THIS LIST when a new page type lands.
-A11Y_PAGES = ["/", "/agencies/", "{report}", "/compare/", "/data/", "/quality/", "/report-card/", "/checks/",
-              "/about/", "/404.html"]
+A11Y_PAGES = ["/", "/agencies/", "{report}", "{source}", "/compare/", "/data/", "/quality/", "/report-card/",
+              "/checks/", "/about/", "/404.html"]
 
 
 def _report_path(site: Path) -> str:
@@ -40,7 +40,8 @@ def _paths(site: Path) -> list[str]:
     report = _report_path(site)
     agency = next((f"/a/{p.parent.name}/" for p in sorted((site / "a").glob("*/index.html"))), None) \
         if (site / "a").exists() else None
-    out = [p.replace("{report}", report) for p in A11Y_PAGES if "{agency}" not in p]
+    source = report.replace("/r/", "/src/").rstrip("/") + ".html"  # the report's source text with line anchors
+    out = [p.replace("{report}", report).replace("{source}", source) for p in A11Y_PAGES if "{agency}" not in p]
     return out + ([agency] if agency else [])
 
 
@@ -87,7 +88,7 @@ def test_no_serious_or_critical_accessibility_violation_on_any_page_type(server,
             browser.get(server + path)
             _wait(lambda: browser.execute_script("return document.readyState") == "complete")
             _draw_all_charts(browser)
-            name = re.sub(r"[^a-z0-9]+", "-", path.strip("/").split("/")[0] or "home")
+            name = re.sub(r"[^a-z0-9]+", "-", path.strip("/").split("/")[0] or "home").strip("-")
             browser.save_screenshot(str(SHOTS / f"{name}-{viewport}.png"))
             found = _blocking(_axe(browser))
             if found:

@@ -59,13 +59,14 @@ def changelog_html(pkg: Package) -> str:
     path = pkg.root / "CHANGELOG.md"
     if not path.exists():
         return "<p>暂无更新记录。</p>"
-    out, items = [], []
+    out, items, previous = [], [], ""
     for line in path.read_text(encoding="utf-8").splitlines():
         text = line.strip()
         if items and not text.startswith("- ") and not (line.startswith("  ") and text):
             out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
             items = []
         if text.startswith("# "):
+            previous = ""
             continue  # the file's own title
         if text.startswith("#"):
             out.append(f"<p><b>{esc(text.lstrip('#').strip())}</b></p>")
@@ -73,8 +74,12 @@ def changelog_html(pkg: Package) -> str:
             items.append(text[2:])
         elif line.startswith("  ") and text and items:
             items[-1] += text
+        elif text and out and out[-1].startswith("<p>") and not out[-1].startswith("<p><b>") and previous:
+            gap = " " if previous[-1:].isascii() and text[:1].isascii() else ""
+            out[-1] = out[-1][:-4] + f"{gap}{esc(text)}</p>"  # a paragraph wrapped over lines
         elif text:
             out.append(f"<p>{esc(text)}</p>")
+        previous = text
     if items:
         out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
     return "\n".join(out)

@@ -15,7 +15,7 @@ from .data import Package, number
 from .metrics import report_metrics
 from .render import cell, chart, colour, esc, fmt_number, html_bars, table
 from .report_page import PEER_FIELDS, ReportPages
-from .meta import changelog_html, data_updated, download_files
+from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
@@ -197,7 +197,7 @@ class Site(ReportPages):
             fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
                        f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>", f"<td>{esc(f.get('description'))}</td>"]
                       for f in res["schema"]["fields"]]
-            dictionary.append(f"\n### {esc(res.get('title') or res['name'])}（{esc(res['name'])}）\n\n"
+            dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
                               f"<p>{esc(res.get('description'))}</p>\n" + table(["名称", "字段", "类型", "说明"], fields))
         cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. "
                 f'<span data-xxgk-cite-url>（本页网址）</span>（<span data-xxgk-cite-date>引用日期</span>）.')

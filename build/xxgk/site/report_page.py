@@ -282,8 +282,8 @@ def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
 SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title><link rel="stylesheet" href="../assets/xxgk.css"></head>
-<body class="xxgk-source-page"><p><a href="../r/{rid}/">← 返回报告页</a></p><h1>{title}</h1>
+<body class="xxgk-source-page"><main><p><a href="../r/{rid}/">← 返回报告页</a></p><h1>{title}</h1>
 <div class="xxgk-source">
 {lines}
-</div></body></html>
+</div></main></body></html>
 """
