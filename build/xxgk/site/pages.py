@@ -145,7 +145,7 @@ class Site(ReportPages):
                            "marker": {"color": colour("outcome_groups", code)}})
         denied_rows = [c for c, g in self.row_groups.items() if g == "denied"]
         apps = self.pkg.by_report("applications")
-        row_names = self.pkg.labels("application_rows")
+        row_names = {r["code"]: r.get("short") or r["zh"] for r in codes()["rows"]}  # short names for a legend
         denial = [{"type": "bar", "name": row_names[c], "x": names, "marker": {"color": colour("denial_reasons", i)},
                    "y": [next((number(x["value"]) for x in apps.get(r["report_id"], [])
                                if x["row"] == c and x["applicant"] == "total"), None) for r in self.charted]}

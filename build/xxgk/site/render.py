@@ -153,7 +153,8 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
 
 
 def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False) -> list[dict]:
-    """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some)."""
+    """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some), and a 0
+    where several series are all zero (nothing would be drawn)."""
     bars = [t for t in data if t.get("type", "bar") == "bar"]
     if not bars:
         return []
@@ -161,15 +162,14 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     notes = []
     for i, category in enumerate(categories):
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
-        if not gaps:
-            continue
-        text = MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL
+        if not gaps and (len(bars) == 1 or any(t["y"][i] for t in bars)):
+            continue  # drawn, or a single series whose bars carry their own value labels
+        text = ("0" if not gaps else MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
-        base = {"text": text, "showarrow": False, "font": {"color": palette()["missing"], "size": 12},
-                "xref": "x", "yref": "y"}
-        notes.append(base | ({"x": at, "y": category, "xanchor": "left", "xshift": 2} if horizontal else
-                             {"x": category, "y": at, "yanchor": "bottom", "yshift": 2}))
+        # xxgk.js styles the notes (grey, beside the bar's end; the grey is palette.yaml's ``missing``)
+        notes.append({"text": text} | ({"x": _plain(at), "y": category} if horizontal else
+                                       {"x": category, "y": _plain(at)}))
     return notes
 
 
@@ -211,10 +211,11 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     elif bars:
         layout.update({"xaxis": category_axis | ({"title": {"text": x_title}} if x_title else {}),
                        "yaxis": number_axis})
-    labelled = len(bars) == 1 and not stacked
+    labelled = not stacked  # value labels on every bar (a 0 reads 0); stacked bars are too thin for them
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
     layout.update(extra_layout or {})
-    spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit}, ensure_ascii=False,
+    spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
+                       "note": palette()["missing"]}, ensure_ascii=False,
                       separators=(",", ":")).translate(_SCRIPT_SAFE)
     div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')

@@ -32,8 +32,13 @@
       paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff"}, spec.layout || {});
     layout.margin = Object.assign({l: 10, r: small ? 24 : 40, t: 60, b: 40}, layout.margin || {});
     layout.title = Object.assign({x: 0, xanchor: "left", font: {size: small ? 13 : 16}}, layout.title || {});
-    layout.legend = Object.assign({orientation: "h", x: 0, y: -0.3, yanchor: "top"}, layout.legend || {});
+    layout.legend = Object.assign({orientation: "h", x: 0, y: -0.3, yanchor: "top", traceorder: "normal"}, layout.legend || {});
     layout.separators = layout.separators || ".,";
+    var sideways = layout.yaxis && layout.yaxis.type === "category";
+    layout.annotations = (layout.annotations || []).map(function (a) {  /* 无数据 / 0 notes at a bar's end */
+      return Object.assign({showarrow: false, xref: "x", yref: "y", font: {color: spec.note || "#767676", size: 12}},
+        sideways ? {xanchor: "left", xshift: 2} : {yanchor: "bottom", yshift: 2}, a);
+    });
     ["xaxis", "yaxis"].forEach(function (k) { if (layout[k]) layout[k].automargin = true; });
     return layout;
   }
