@@ -44,6 +44,9 @@ class Site(ReportPages):
         self.findings = pkg.by_report("findings")
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
         self.categories = pkg.labels("check_categories")
+        self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
+                                  if any(counts_against_agency(x["code"]) for x in pkg.tables["finding_codes"]
+                                         if x["category"] == c)}
         self.peers = peer_medians(self.reports, self.metrics, PEER_FIELDS)
         self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) for r in self.reports}
         self.score_ranks = ranks(self.reports, self.scores)  # within one year and one tier
@@ -278,13 +281,14 @@ class Site(ReportPages):
                 rows.append([cell(rank[0] if rank else None),
                              f'<td><a href="../r/{r["report_id"]}/">{esc(report_title(r))}</a></td>',
                              cell(self.scores[r["report_id"]])]
-                            + [cell(sum(f["severity"] != "info" for f in grouped.get(c, []))) for c in self.categories]
+                            + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
+                               for c in self.agency_categories]
                             + [cell(sum(f["severity"] != "info" for f in reading))])
             title = f"{year}年度 · {TIER_ZH.get(tier, tier)}" if year else f"年度未知 · {TIER_ZH.get(tier, tier)}（不排名）"
             table_id = f"xxgk-ranking-{year or 'unknown'}-{tier}"
             parts += [f"\n## {esc(title)}\n",
-                      table(["名次", "报告", "得分"] + list(self.categories.values()) + ["读取的局限（不计分）"], rows,
-                            table_id, sortable=True)]
+                      table(["名次", "报告", "得分"] + list(self.agency_categories.values()) + ["读取的局限（不计分）"], rows,
+                            table_id, sortable=True, css="compact")]
         self.write("report-card.md", "\n".join(parts))
 
     def about(self) -> None:

@@ -88,7 +88,7 @@ class ReportPages:
         own, reading = split_findings(found)
         grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
         rows = []
-        for code, name in self.categories.items():
+        for code, name in getattr(self, "agency_categories", self.categories).items():
             counts = Counter(f["severity"] for f in grouped.get(code, []))
             verdict = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
                                for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
