@@ -13,7 +13,7 @@ from .card import (SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score
                    status_zh)
 from .data import Package, number
 from .metrics import report_metrics
-from .render import cell, chart, colour, esc, fmt_number, html_bars, table
+from .render import cell, chart, colour, esc, fmt_number, fmt_wan, html_bars, table
 from .report_page import PEER_FIELDS, ReportPages
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
@@ -81,7 +81,7 @@ class Site(ReportPages):
         received = sum(x["received"] for x in m if x["received"] is not None)
         nfind = sum(len(v) for v in self.findings.values())
         errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
-        numbers = "".join(f"<div><b>{esc(fmt_number(v))}</b>{esc(k)}</div>" for k, v in (
+        numbers = "".join(f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>" for k, v in (
             ("份报告", len(self.reports)), ("个机构", len({report_name(r) for r in self.reports})),
             ("件新收申请（合计）", received), ("条问题", nfind), ("条错误", errors)))
         latest = sorted(self.reports, key=lambda r: (r["published_date"] or "", r["report_id"]), reverse=True)[:10]
@@ -202,8 +202,8 @@ class Site(ReportPages):
                       for f in res["schema"]["fields"]]
             dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
                               f"<p>{esc(res.get('description'))}</p>\n" + table(["名称", "字段", "类型", "说明"], fields))
-        cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. "
-                f'<span data-xxgk-cite-url>（本页网址）</span>（<span data-xxgk-cite-date>引用日期</span>）.')
+        cite = (f"xxgk. 政府信息公开工作年度报告数据集：版本 {esc(version)}[DS/OL]. ({esc(updated)})"
+                f'[<span data-xxgk-cite-date>引用日期</span>]. <span data-xxgk-cite-url>（本页网址）</span>.')
         body = [front_matter("数据下载"), "# 数据下载与说明\n",
                 f"<p>数据包版本 {esc(version)}，最后更新 {esc(updated)}。空白表示缺失，绝不是0。"
                 "所有 CSV 都是 UTF-8 编码并带 BOM：在中文 Windows 的 Excel 中双击即可正确显示中文；pandas 用 "

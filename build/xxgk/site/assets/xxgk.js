@@ -31,7 +31,7 @@
       font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size: small ? 11 : 12},
       paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff"}, spec.layout || {});
     layout.margin = Object.assign({l: 10, r: small ? 24 : 40, t: 60, b: 40}, layout.margin || {});
-    layout.title = Object.assign({x: 0, xanchor: "left", font: {size: small ? 13 : 16}}, layout.title || {});
+    layout.title = Object.assign({x: 0.01, xanchor: "left", font: {size: small ? 13 : 16}}, layout.title || {});
     layout.legend = Object.assign({orientation: "h", x: 0, y: -0.3, yanchor: "top", traceorder: "normal"}, layout.legend || {});
     layout.separators = layout.separators || ".,";
     var sideways = layout.yaxis && layout.yaxis.type === "category";
