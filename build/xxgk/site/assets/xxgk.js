@@ -54,7 +54,9 @@
   function draw(el) {
     if (el.dataset.done) return;
     el.dataset.done = "1";
-    var spec = JSON.parse(el.nextElementSibling.textContent);  // <script type="application/json" class="xxgk-spec">
+    var next = el.nextElementSibling;  // <script type="application/json" class="xxgk-spec">, or the older data-spec
+    var spec = JSON.parse(el.dataset.spec || (next && next.classList.contains("xxgk-spec") ? next.textContent : "null"));
+    if (!spec) return;
     loadPlotly().then(function () {
       return Plotly.newPlot(el, traces(spec), layoutFor(el, spec),
         {responsive: true, displayModeBar: false, locale: "zh-CN", staticPlot: false});
