@@ -68,7 +68,7 @@ def test_the_html_bars_show_missing_as_no_data_and_zero_as_zero():
 
     markup = html_bars([("甲", "", 10.0), ("乙", "", None), ("丙", "", 0.0)], "测试", "件")
     rows = markup.split("<tr>")[2:]
-    assert "width:100.0%" in rows[0] and "无数据" in rows[1] and 'class="xxgk-bar"' not in rows[1]
+    assert "width:80.0%" in rows[0] and "无数据" in rows[1] and 'class="xxgk-bar"' not in rows[1]
     assert "width:0.0%" in rows[2] and ">0<" in rows[2]
 
 

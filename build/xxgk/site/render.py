@@ -31,6 +31,7 @@ WAN = 10_000
 # JSON inside <script>: no character can end the element or start markup (report text is in the specs)
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                               "\u2029": "\\u2029"})
+BAR_ROOM = 80  # per cent of an HTML bar cell the longest bar takes
 SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the full name is in the hover)
 
 
@@ -237,7 +238,7 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
         if value is None:
             bar = f'<span class="xxgk-nodata">{MISSING_LABEL}</span>'
         else:
-            width = f"{100 * value / top:.1f}"
+            width = f"{BAR_ROOM * value / top:.1f}"  # the longest bar leaves room for its value label
             bar = (f'<span class="xxgk-bar" style="width:{width}%;background:{colour_hex}"></span>'
                    f'<span class="xxgk-bar-value">{esc(fmt_wan(value))}</span>')
         body.append([f'<th scope="row">{name}</th>', f'<td class="xxgk-bar-cell">{bar}</td>'])
