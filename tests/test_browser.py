@@ -70,16 +70,19 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/")
-    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "table[data-style=bars] .xxgk-bar"))  # HTML bars, no plotly
     browser.save_screenshot(str(SHOTS / "home.png"))
     browser.find_element(By.LINK_TEXT, "全部机构 →").click()
     _wait(lambda: browser.find_elements(By.ID, "xxgk-agencies"))
     browser.save_screenshot(str(SHOTS / "agencies.png"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "格尔木市").click()
     _wait(lambda: "/r/" in browser.current_url)
+    for figure in _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart")):
+        browser.execute_script("arguments[0].scrollIntoView()", figure)  # plotly loads when a chart is in view
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
     assert browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg .bars, .xxgk-chart .main-svg .slice")
     browser.save_screenshot(str(SHOTS / "report.png"))
+    browser.execute_script("window.scrollTo(0, 0)")
     link = browser.find_element(By.PARTIAL_LINK_TEXT, "下载本报告 CSV")
     name = link.get_attribute("href").rsplit("/", 1)[-1]
     link.click()

@@ -19,7 +19,10 @@ def test_no_page_loads_anything_from_another_host(built_site):
 def test_plotly_is_served_by_the_site_as_a_partial_bundle(built_site):
     bundle = built_site / "assets" / "plotly-basic.min.js"
     assert len(gzip.compress(bundle.read_bytes())) <= 500 * 1024
-    assert "plotly-basic.min.js" in (built_site / "index.html").read_text(encoding="utf-8")
+    assert "plotly-basic.min.js" in (built_site / "assets" / "xxgk.js").read_text(encoding="utf-8")
+    assert (built_site / "assets" / "plotly-locale-zh-cn.js").stat().st_size > 0  # Chinese tooltips
+    # loaded by xxgk.js only where a chart is drawn: no page names it itself
+    assert not [p for p in built_site.rglob("*.html") if "plotly-basic" in p.read_text(encoding="utf-8")]
 
 
 def test_report_text_is_escaped_everywhere(built_site):

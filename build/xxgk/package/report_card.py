@@ -118,3 +118,55 @@ def add_report_card(reports: list[Report]) -> None:
                 found += chain_findings(report, last)
             found += copy_findings(report, years)
         report.file_findings += found
+
+
+# -- scoring -----------------------------------------------------------------------------------------------
+# The score grades what the agency published, not how well we read it: only findings whose
+# ``responsibility`` in rules/findings.csv is ``agency`` (broken identities, late publication, prose against
+# table, copy-paste, …) take points off; the limits of our reading (cells we could not cut, rows we could
+# not align, labels we did not recognise) are shown beside the score but never count. Scores are compared
+# only within one year and one tier (a government's summary report or a department's report).
+
+ERROR_POINTS, WARNING_POINTS = 10, 3
+UNKNOWN_TIER = "unknown"
+
+
+def counts_against_agency(code: str) -> bool:
+    """True when a finding of ``code`` is the agency's own problem (``responsibility: agency``)."""
+    from ..catalog import findings_catalogue
+
+    return findings_catalogue().get(code, {}).get("responsibility") == "agency"
+
+
+def split_findings(findings: list[dict]) -> tuple[list[dict], list[dict]]:
+    """``(the agency's own problems, the limits of our reading)`` among a report's findings (dicts with ``code``)."""
+    own = [f for f in findings if counts_against_agency(f["code"])]
+    return own, [f for f in findings if not counts_against_agency(f["code"])]
+
+
+def agency_score(findings: list[dict]) -> int:
+    """100 − 10 per error − 3 per warning among the agency's own problems (info never counts), floored at 0."""
+    own, _ = split_findings(findings)
+    errors = sum(f["severity"] == "error" for f in own)
+    warnings = sum(f["severity"] == "warning" for f in own)
+    return max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * warnings)
+
+
+def score_group(report: dict) -> tuple[str, str]:
+    """The group within which scores are compared: ``(year, tier)``; tier is the manifest's ``level``."""
+    return (str(report.get("year") or ""), report.get("level") or UNKNOWN_TIER)
+
+
+def ranks(reports: list[dict], scores: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """``{report_id: (rank, size of its group)}``, ranked by score within one year and one tier; equal scores
+    share a rank (1, 1, 3). Reports without a year are not ranked."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in reports:
+        if r.get("year"):
+            groups[score_group(r)].append(r["report_id"])
+    out = {}
+    for ids in groups.values():
+        ordered = sorted(ids, key=lambda i: -scores[i])
+        for i in ordered:
+            out[i] = (1 + sum(scores[j] > scores[i] for j in ordered), len(ordered))
+    return out

@@ -17,10 +17,13 @@ from .. import __version__
 from ..catalog import RULES, codes, table
 
 CODE_LIST_FIELDS = [
-    {"name": "code", "type": "string", "title": "代码", "description": "The code used in the data tables",
+    {"name": "code", "type": "string", "title": "代码",
+     "description": "数据表中使用的代码。The code used in the data tables",
      "constraints": {"required": True, "unique": True}},
-    {"name": "label_zh", "type": "string", "title": "中文名称", "description": "Label as printed in the template"},
-    {"name": "description_en", "type": "string", "title": "英文说明", "description": "English description"},
+    {"name": "label_zh", "type": "string", "title": "中文名称",
+     "description": "模板中印的中文名称。Label as printed in the template"},
+    {"name": "description_en", "type": "string", "title": "英文说明",
+     "description": "英文说明。English description"},
 ]
 
 
@@ -52,10 +55,14 @@ def resource_schema(name: str) -> dict:
     out = {"fields": fields, "primaryKey": ["code"], "missingValues": [""]}
     if name == "finding_codes":
         fields += [
-            {"name": "severity", "type": "string", "title": "严重程度", "description": "error, warning or info"},
-            {"name": "category", "type": "string", "title": "检查类别", "description": "Report-card category"},
-            {"name": "explanation_zh", "type": "string", "title": "说明", "description": "What the check means"},
-            {"name": "example_zh", "type": "string", "title": "示例", "description": "An example"},
+            {"name": "severity", "type": "string", "title": "严重程度",
+             "description": "error 错误、warning 警告或 info 提示。error, warning or info"},
+            {"name": "category", "type": "string", "title": "检查类别",
+             "description": "报告评估的检查类别。Report-card category"},
+            {"name": "explanation_zh", "type": "string", "title": "说明",
+             "description": "检查的含义。What the check means"},
+            {"name": "example_zh", "type": "string", "title": "示例",
+             "description": "例子。An example"},
         ]
         out["foreignKeys"] = [{"fields": "category", "reference": {"resource": "check_categories", "fields": "code"}}]
     return out
@@ -77,10 +84,11 @@ def descriptor(data_version: str) -> dict:
     for name in data_resources() + list(code_lists()):
         kind = "data" if name in data_resources() else "code list"
         description = schema_spec()["resources"][name]["description"] if kind == "data" else \
-            f"Code list: {name}"
+            f"代码表（代码与中文名称对照）。Code list: {name}"
         resources.append({
             "name": name, "path": f"data/{name}.csv", "type": "table", "scheme": "file", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": description,
+            "mediatype": "text/csv", "encoding": "utf-8-sig",  # CSVs carry a BOM (Excel)
+            "description": description,
             "schema": resource_schema(name),
         })
     return {"name": spec["name"], "title": spec["title"], "description": spec["description"],

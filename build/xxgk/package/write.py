@@ -32,7 +32,10 @@ ZIP_NAME = "xxgk-datapackage.zip"
 XLSX_NAME = "xxgk.xlsx"
 
 
-def csv_bytes(rows: list[dict], fields: list[str], bom: bool = False) -> bytes:
+def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
+    """CSV as UTF-8 with a BOM (by default): Excel on Chinese Windows then opens it as UTF-8 instead of GBK
+    (no mojibake); pandas (``encoding="utf-8-sig"``), readr and frictionless (``encoding: utf-8-sig`` in the
+    descriptor) read it cleanly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)

@@ -24,9 +24,11 @@ from ..folders import MARKER, MARKER_TEXT, check_output, locked, recover, stagin
 from ..gcpause import gc_paused
 from ..safe import sheet_cell
 from .data import Package
+from .meta import site_meta
 from .pages import Site
 
 PLOTLY_NPM = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+PLOTLY_LOCALE_NPM = Path("node_modules/plotly.js-locales/zh-cn.js")  # CommonJS: wrapped for the browser below
 ASSETS = files("xxgk.site") / "assets"
 
 
@@ -38,20 +40,36 @@ def plotly_bundle() -> bytes:
     return (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_bytes()
 
 
+def plotly_locale() -> bytes:
+    """plotly.js's Chinese locale (npm ``plotly.js-locales``), registered with Plotly when loaded after it;
+    empty (English tooltips) when the npm package is absent."""
+    if not PLOTLY_LOCALE_NPM.exists():
+        return b""
+    source = PLOTLY_LOCALE_NPM.read_text(encoding="utf-8")
+    return ("(function(){var module={exports:{}};\n" + source + "\nPlotly.register(module.exports);})();\n").encode()
+
+
+REPORT_CSV_TABLES = {"active_disclosure": ("item", "measure", "items", "measures", "表2 主动公开"),
+                     "applications": ("row", "applicant", "application_rows", "applicants", "表3 依申请公开"),
+                     "review_litigation": ("proceeding", "outcome", "proceedings", "outcomes", "表4 复议诉讼")}
+
+
 def report_csvs(pkg: Package) -> dict[str, bytes]:
-    """One CSV per report (all its values, tidy) for the agency page's download link."""
+    """One CSV per report (all its values, tidy, codes with their Chinese labels beside them) for the report
+    page's download link. UTF-8 with a BOM, so that Excel on Chinese Windows opens it right."""
     out = {}
-    tables = {"active_disclosure": ("item", "measure"), "applications": ("row", "applicant"),
-              "review_litigation": ("proceeding", "outcome")}
-    per = {name: pkg.by_report(name) for name in tables}
+    per = {name: pkg.by_report(name) for name in REPORT_CSV_TABLES}
+    labels = {lists: pkg.labels(lists) for spec in REPORT_CSV_TABLES.values() for lists in spec[2:4]}
     for report in pkg.tables["reports"]:
         rid = report["report_id"]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["table", "key1", "key2", "value", "line"])
-        for name, (a, b) in tables.items():
+        writer.writerow(["table", "table_zh", "key1", "key1_zh", "key2", "key2_zh", "value", "line"])
+        for name, (a, b, la, lb, zh) in REPORT_CSV_TABLES.items():
             for row in per[name].get(rid, []):
-                writer.writerow([sheet_cell(v) for v in (name, row[a], row[b], row["value"] or "", row["line"] or "")])
+                writer.writerow([sheet_cell(v) for v in (name, zh, row[a], labels[la].get(row[a], ""), row[b],
+                                                         labels[lb].get(row[b], ""), row["value"] or "",
+                                                         row["line"] or "")])
         out[f"downloads/reports/{rid}.csv"] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     return out
 
@@ -76,6 +94,8 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     for name in ("xxgk.js", "xxgk.css"):
         (assets / name).write_bytes((ASSETS / name).read_bytes())
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
+    (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())
+    (assets / "site.json").write_text(json.dumps(site_meta(pkg), ensure_ascii=False, sort_keys=True), encoding="utf-8")
     (assets / "finder.json").write_text(json.dumps(site.finder_index(), ensure_ascii=False, separators=(",", ":")),
                                         encoding="utf-8")
     downloads = site_src / "downloads"
@@ -97,6 +117,7 @@ def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> 
     hooks = (project / "build" / "xxgk" / "site" / "mkdocs_hooks.py").resolve()
     text = text.replace("docs_dir: site_src", f"docs_dir: {Path(docs_dir).resolve()}")
     text = text.replace("  - build/xxgk/site/mkdocs_hooks.py", f"  - {hooks}")
+    text = text.replace("custom_dir: site_overrides", f"custom_dir: {(project / 'site_overrides').resolve()}")
     config_path.write_text(text, encoding="utf-8")
     return config_path
 

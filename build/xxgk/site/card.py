@@ -1,22 +1,31 @@
-"""The report card: findings grouped by check category, a score, and peer medians.
+"""The report card on the site: findings grouped by check category, the score, ranks and peer medians.
 
-Score = 100 − 10 per error − 3 per warning (info does not count), floored at 0: a simple,
-documented ranking, not a verdict. Peers are the reports of the same published ``peer_group``
-(same year, tier and province, and the same 系统 for departments).
+The score itself is defined once in ``package/report_card.py`` (only the agency's own problems count;
+scores compare within one year and one tier). Peers for the medians are the reports of the same published
+``peer_group`` (same year, tier and province, and the same 系统 for departments).
 """
 
 from __future__ import annotations
 
 from statistics import median
 
-ERROR_POINTS, WARNING_POINTS = 10, 3
+from ..package.report_card import ERROR_POINTS, WARNING_POINTS, agency_score, ranks, score_group, split_findings
+
+__all__ = ["ERROR_POINTS", "WARNING_POINTS", "SEVERITY_ZH", "STATUS_ZH", "TIER_ZH", "by_category", "peer_medians",
+           "ranks", "score", "score_group", "split_findings", "status_zh"]
+
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_ZH = {"parsed": "已完整读取", "partial": "部分数值缺失", "failed": "无法读取"}
+TIER_ZH = {"government": "政府（汇总报告）", "department": "部门", "unknown": "层级未知"}
+
+
+def status_zh(status: str | None) -> str:
+    """A report's status in Chinese with the code beside it: ``部分数值缺失（partial）``."""
+    return f"{STATUS_ZH.get(status or '', status or '')}（{status}）" if status else ""
 
 
 def score(findings: list[dict]) -> int:
-    errors = sum(f["severity"] == "error" for f in findings)
-    warnings = sum(f["severity"] == "warning" for f in findings)
-    return max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * warnings)
+    return agency_score(findings)
 
 
 def by_category(findings: list[dict], category_of: dict[str, str]) -> dict[str, list[dict]]:

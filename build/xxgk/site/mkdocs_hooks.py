@@ -12,3 +12,13 @@ def on_page_content(html, page, config, files):
     if source.parts[:1] != ("r",):
         return html
     return inject_blocks(html, Path(config["docs_dir"]) / "r" / blocks_file(source.stem))
+
+
+def on_config(config):
+    """The footer's data version and last-updated date, from ``assets/site.json`` written with the pages."""
+    import json
+
+    meta = Path(config["docs_dir"]) / "assets" / "site.json"
+    if meta.exists():
+        config["extra"].update(json.loads(meta.read_text(encoding="utf-8")))
+    return config

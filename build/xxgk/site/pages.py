@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from ..catalog import codes
-from .card import SEVERITY_ZH, by_category, peer_medians, score
+from ..package.report_card import counts_against_agency
+from .card import SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score, score_group, split_findings, status_zh
 from .data import Package, number
+from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .metrics import report_metrics
-from .render import cell, chart, esc, fmt_number, table
+from .render import cell, chart, colour, esc, fmt_number, fmt_wan, html_bars, table
 from .report_page import PEER_FIELDS, ReportPages
-from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
+from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
+
+TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
 FINDER = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="{base}assets/finder.json" '
@@ -26,6 +29,7 @@ QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per cod
 _QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
                       "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
                       "parquet": "{resource}（Parquet，pandas / R arrow / DuckDB）"}
+_QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按类型读取"
 _QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
                "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
                " 读出带类型的表（缺失为空，不是0）。</p>")
@@ -56,7 +60,12 @@ class Site(ReportPages):
         self.findings = pkg.by_report("findings")
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
         self.categories = pkg.labels("check_categories")
+        self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
+                                  if any(counts_against_agency(x["code"]) for x in pkg.tables["finding_codes"]
+                                         if x["category"] == c)}
         self.peers = peer_medians(self.reports, self.metrics, PEER_FIELDS)
+        self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) for r in self.reports}
+        self.score_ranks = ranks(self.reports, self.scores)  # within one year and one tier
         self.by_agency: dict[str, list[dict]] = defaultdict(list)
         for r in self.reports:
             if r["agency"]:
@@ -88,7 +97,7 @@ class Site(ReportPages):
         received = sum(x["received"] for x in m if x["received"] is not None)
         nfind = sum(len(v) for v in self.findings.values())
         errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
-        numbers = "".join(f"<div><b>{esc(fmt_number(v))}</b>{esc(k)}</div>" for k, v in (
+        numbers = "".join(f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>" for k, v in (
             ("份报告", len(self.reports)), ("个机构", len({report_name(r) for r in self.reports})),
             ("件新收申请（合计）", received), ("条问题", nfind), ("条错误", errors)))
         latest = sorted(self.reports, key=lambda r: (r["published_date"] or "", r["report_id"]), reverse=True)[:10]
@@ -103,10 +112,10 @@ class Site(ReportPages):
         self.write("index.md", "\n".join(body))
 
     def _received_chart(self) -> str:
-        names = [report_title(r) for r in self.charted]
-        values = [self.metrics[r["report_id"]]["received"] for r in self.charted]
-        return chart([{"type": "bar", "x": names, "y": values, "name": "本年新收申请"}],
-                     f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "", "件", "received", horizontal=True)
+        """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
+        rows = [(report_title(r), f"r/{r['report_id']}/", self.metrics[r["report_id"]]["received"])
+                for r in self.charted]
+        return html_bars(rows, f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "件")
 
     def agencies(self) -> None:
         """The agency index: one sortable table, or, above ``INDEX_SHARD_ABOVE`` reports, one page per
@@ -135,9 +144,10 @@ class Site(ReportPages):
                          f"<td>{esc(region)}</td>", cell(r["year"]),
                          cell(fmt_number(m["received"]) if m["received"] is not None else None),
                          cell(m["granted_share"]), cell(m["denied_share"]), cell(r["finding_count"]),
-                         f"<td>{esc(r['status'])}</td>"])
+                         f"<td>{esc(status_zh(r['status']))}</td>"])
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER.format(base=base) if finder else "",
-                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" placeholder="机构、地区或年度">'
+                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
+                'placeholder="机构、地区或年度">'
                 "</label></p>",
                 table(["机构", "地区", "年度", "新收申请", "公开比例%", "不予公开比例%", "问题数", "状态"], rows,
                       "xxgk-agencies", sortable=True)]
@@ -151,14 +161,15 @@ class Site(ReportPages):
         for code, zh in labels.items():
             ys = [None if not x["processed"] or x["groups"].get(code) is None else
                   round(100 * x["groups"][code] / x["processed"], 1) for x in m]
-            shares.append({"type": "bar", "name": zh, "x": names, "y": ys})
+            shares.append({"type": "bar", "name": zh, "x": names, "y": ys,
+                           "marker": {"color": colour("outcome_groups", code)}})
         denied_rows = [c for c, g in self.row_groups.items() if g == "denied"]
         apps = self.pkg.by_report("applications")
-        row_names = self.pkg.labels("application_rows")
-        denial = [{"type": "bar", "name": row_names[c], "x": names,
+        row_names = {r["code"]: r.get("short") or r["zh"] for r in codes()["rows"]}  # short names for a legend
+        denial = [{"type": "bar", "name": row_names[c], "x": names, "marker": {"color": colour("denial_reasons", i)},
                    "y": [next((number(x["value"]) for x in apps.get(r["report_id"], [])
                                if x["row"] == c and x["applicant"] == "total"), None) for r in self.charted]}
-                  for c in denied_rows]
+                  for i, c in enumerate(denied_rows)]
         corrected = []
         for x in m:
             p = x["proceedings"]
@@ -172,10 +183,13 @@ class Site(ReportPages):
                        "本年新收申请数量", "", "件", "compare-received", horizontal=True),
                  chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}, True),
                  chart(denial, "不予公开的理由", "", "件", "compare-denials", {"barmode": "stack"}, True),
-                 chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m]},
-                        {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m]}],
+                 chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m],
+                         "marker": {"color": colour("active", "licensing")}},
+                        {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m],
+                         "marker": {"color": colour("active", "penalty")}}],
                        "行政许可、行政处罚决定数量", "", "件", "compare-licensing", horizontal=True),
-                 chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例"}],
+                 chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例",
+                         "marker": {"color": colour("outcomes", "corrected")}}],
                        "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected", horizontal=True)]
         by_region: dict[str, list] = defaultdict(list)
         for r in self.reports:
@@ -188,30 +202,41 @@ class Site(ReportPages):
         self.write("compare.md", "\n\n".join(parts))
 
     def data_page(self) -> None:
+        """Downloads (which file serves whom, size, date), how to cite (page URL and access date), licence,
+        the changelog and the data dictionary, Chinese first."""
         desc = self.pkg.descriptor
-        version = desc.get("version", "")
-        files = [("xxgk-datapackage.zip", "整个数据包（zip）"), ("datapackage.json", "数据包描述 datapackage.json"),
-                 ("xxgk.xlsx", "Excel 工作簿（含字段说明表）"), ("wide/表2_主动公开.csv", "表2 宽表（Excel 可直接打开）"),
-                 ("wide/表3_依申请公开.csv", "表3 宽表"), ("wide/表4_复议诉讼.csv", "表4 宽表")]
-        files += [(f"data/{r['name']}.csv", f"{r['name']}（整洁表）") for r in desc["resources"]]
-        files += [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(**q))
-                  for q in desc.get("x_xxgk_query_files", [])]
-        links = "\n".join(f'<li><a href="../downloads/{esc(p)}" download>{esc(label)}</a>'
-                           f"{_size(self.pkg.root / p)}</li>" for p, label in files)
+        version, updated = desc.get("version", ""), data_updated(self.pkg)
+        rows = []
+        query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(**q), _QUERY_WHO)
+                       for q in desc.get("x_xxgk_query_files", [])]
+        for path, label, who in download_files(desc) + query_files:
+            size = (self.pkg.root / path).stat().st_size if (self.pkg.root / path).exists() else None
+            rows.append([f'<td><a href="../downloads/{esc(path)}" download>{esc(label)}</a><br><small><code>'
+                         f"{esc(path)}</code></small></td>", f"<td>{esc(who)}</td>",
+                         cell(f"{size / 1024:.1f} KB" if size is not None else None), f"<td>{esc(updated)}</td>"])
         dictionary = []
         for res in desc["resources"]:
-            rows = [[f"<td><code>{esc(f['name'])}</code></td>", f"<td>{esc(f.get('title'))}</td>",
-                     f"<td>{esc(f['type'])}</td>", f"<td>{esc(f.get('description'))}</td>"] for f in res["schema"]["fields"]]
-            dictionary.append(f"\n### {esc(res['name'])}\n\n<p>{esc(res.get('description'))}</p>\n"
-                              + table(["字段", "名称", "类型", "说明"], rows))
-        cite = (f"xxgk. 政府信息公开工作年度报告数据集[DS/OL]. 版本 {esc(version)}. （引用日期）.")
-        body = [front_matter("数据下载"), "# 数据下载与说明\n", f"<p>数据包版本 {esc(version)}。空白表示缺失，绝不是0。</p>",
-                f"<ul>\n{links}\n</ul>", _QUERY_HELP if desc.get("x_xxgk_query_files") else "",
-                "\n## 如何引用\n",
-                f"<p>GB/T 7714：{cite}</p><p>English: xxgk contributors. <i>Government information disclosure annual "
-                f"reports dataset</i>, version {esc(version)}. Data package.</p>",
-                "\n## 许可\n", "<p>数据以 CC BY 4.0 发布；报告原文版权归各发布机关。</p>",
-                "\n## 数据字典\n", *dictionary]
+            fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
+                       f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>", f"<td>{esc(f.get('description'))}</td>"]
+                      for f in res["schema"]["fields"]]
+            dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
+                              f"<p>{esc(res.get('description'))}</p>\n"
+                              + table(["名称", "字段", "类型", "说明"], fields))
+        cite = (f"xxgk. 政府信息公开工作年度报告数据集：版本 {esc(version)}[DS/OL]. ({esc(updated)})"
+                f'[<span data-xxgk-cite-date>引用日期</span>]. <span data-xxgk-cite-url>（本页网址）</span>.')
+        body = [front_matter("数据下载"), "# 数据下载与说明\n",
+                f"<p>数据包版本 {esc(version)}，最后更新 {esc(updated)}。空白表示缺失，绝不是0。"
+                "所有 CSV 都是 UTF-8 编码并带 BOM：在中文 Windows 的 Excel 中双击即可正确显示中文；pandas 用 "
+                "<code>encoding=\"utf-8-sig\"</code>，R 用 <code>readr::read_csv()</code> 或 "
+                "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
+                table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
+                '\n<h2 id="cite">如何引用</h2>\n',
+                f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
+                f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
+                '<span data-xxgk-cite-url></span>, accessed <span data-xxgk-cite-date></span>.</p>',
+                "\n## 许可\n",
+                "<p>数据以 CC BY 4.0（知识共享 署名 4.0 国际）发布，使用时请注明来源；报告原文版权归各发布机关。</p>",
+                "\n## 更新记录\n", changelog_html(self.pkg), "\n## 数据字典\n", *dictionary]
         self.write("data.md", "\n".join(body))
 
     def quality(self) -> None:
@@ -222,49 +247,73 @@ class Site(ReportPages):
                 by_code[f["code"]].append((rid, f))
         names = {r["report_id"]: report_title(r) for r in self.reports}
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
-                 "<p>每条问题都有稳定代码、严重程度和原文位置。各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
-        summary = [[f'<td><a href="#{esc(c)}">{esc(c)}</a></td>', f"<td>{esc(codes_rows[c]['label_zh'])}</td>",
-                    cell(len(v))] for c, v in sorted(by_code.items())]
-        parts.append(table(["代码", "问题", "数量"], summary))
+                 "<p>每条问题都有稳定代码、严重程度和原文位置。"
+                 "各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
+        summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
+                    f"<td><code>{esc(c)}</code></td>",
+                    f"<td>{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</td>", cell(len(v))]
+                   for c, v in sorted(by_code.items())]
+        parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
         per_agency = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
         for c, items in sorted(by_code.items()):
             rows = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', f"<td>{esc(f['message'])}</td>",
-                     f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>' if f["line"] else
-                     "<td></td>"]
+                     (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'
+                      if f["line"] else "<td></td>")]
                     for rid, f in items[:QUALITY_ROWS_PER_CODE]]
             if len(items) > QUALITY_ROWS_PER_CODE:
                 rows.append([f"<td>…… 另有 {len(items) - QUALITY_ROWS_PER_CODE} 条</td>",
                              '<td>全部见下载的 findings.csv</td>', "<td></td>"])
-            parts.append(f'\n<h2 id="{esc(c)}">{esc(c)}：{esc(codes_rows[c]["label_zh"])}</h2>\n'
+            parts.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
                          + table(["报告", "说明", "原文"], rows))
         self.write("quality.md", "\n".join(parts))
 
     def checks(self) -> None:
         parts = [front_matter("检查项目"), "# 检查项目\n",
-                 "<p>每份报告都按下列检查自动核对。每项检查有稳定的代码，结果作为“问题”发布在数据包的 findings 表中。</p>"]
+                 "<p>每份报告都按下列检查自动核对。"
+                 "每项检查有稳定的代码，结果作为“问题”发布在数据包的 findings 表中。</p>"]
         for category, name in self.categories.items():
-            rows = [[f'<td id="{esc(c["code"])}"><code>{esc(c["code"])}</code></td>', f"<td>{esc(c['label_zh'])}</td>",
-                     f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>", f"<td>{esc(c['explanation_zh'])}</td>",
-                     f"<td>{esc(c['example_zh'])}</td>"]
+            rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{esc(c["code"])}</code></td>',
+                     f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
+                     f"<td>{'计分' if counts_against_agency(c['code']) else '不计分（读取的局限）'}</td>",
+                     f"<td>{esc(c['explanation_zh'])}</td>", f"<td>{esc(c['example_zh'])}</td>"]
                     for c in self.pkg.tables["finding_codes"] if c["category"] == category]
             parts.append(f'\n<h2 id="{esc(category)}">{esc(name)}</h2>\n'
-                         + table(["代码", "检查", "严重程度", "说明", "例子"], rows))
+                         + table(["检查（代码）", "严重程度", "报告评估", "说明", "例子"], rows))
         self.write("checks.md", "\n".join(parts))
 
     def ranking(self) -> None:
-        rows = []
-        for r in sorted(self.reports, key=lambda r: (-score(self.findings.get(r["report_id"], [])), report_name(r))):
-            found = self.findings.get(r["report_id"], [])
-            grouped = by_category(found, self.category_of)
-            rows.append([f'<td><a href="../r/{r["report_id"]}/">{esc(report_title(r))}</a></td>', cell(score(found))]
-                        + [cell(sum(f["severity"] != "info" for f in grouped.get(c, []))) for c in self.categories])
-        body = [front_matter("报告评估排名", SEARCH_EXCLUDED), "# 报告评估排名\n",
-                "<p>得分 = 100 − 每个错误10分 − 每个警告3分（提示不扣分）。各列为该类别的错误与警告数。"
-                '检查的含义见 <a href="../checks/">检查项目</a>。</p>',
-                table(["报告", "得分"] + list(self.categories.values()), rows, "xxgk-ranking", sortable=True)]
-        self.write("report-card.md", "\n".join(body))
+        """Scores ranked within one year and one tier (a government's summary report, a department's report):
+        reports of different years or tiers are never ranked against each other."""
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for r in self.reports:
+            groups[score_group(r)].append(r)
+        parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
+                 "<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
+                 "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
+                 "排名只在同一年度、同一层级内比较。检查的含义见 <a href=\"../checks/\">检查项目</a>。</p>"]
+        for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
+                                                                -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
+            rows = []
+            for r in sorted(members, key=lambda r: (-self.scores[r["report_id"]], report_name(r))):
+                found = self.findings.get(r["report_id"], [])
+                own, reading = split_findings(found)
+                grouped = by_category(own, self.category_of)
+                rank = self.score_ranks.get(r["report_id"])
+                rows.append([cell(rank[0] if rank else None),
+                             f'<td><a href="../r/{r["report_id"]}/">{esc(report_title(r))}</a></td>',
+                             cell(self.scores[r["report_id"]])]
+                            + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
+                               for c in self.agency_categories]
+                            + [cell(sum(f["severity"] != "info" for f in reading))])
+            tier_zh = TIER_ZH.get(tier, tier)
+            title = f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
+            table_id = f"xxgk-ranking-{year or 'unknown'}-{tier}"
+            parts += [f"\n## {esc(title)}\n",
+                      table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
+                            table_id, sortable=True, css="compact")]
+        self.write("report-card.md", "\n".join(parts))
 
     def about(self) -> None:
         self.write("about.md", front_matter("关于与方法") + ABOUT)
@@ -292,6 +341,11 @@ ABOUT = """# 关于与方法
 - **数字粘连**：网页被压平后相邻单元格的数字会连在一起（如 801000081）。只有当唯一一种拆分满足勾稽关系时才采用，
   否则记为缺失并列为问题。
 - **格式**：按表头判断每张表是2019还是2021格式，不按年份猜测。
+- **报告评估**：得分只计本机关自身的问题（勾稽关系不成立、逾期发布、正文与表格不一致、照抄往年等）；
+  本站未能读出的单元格等“读取的局限”单独列出，不扣分。得分只在同一年度、同一层级（政府汇总报告或部门报告）内比较。
+- **图表**：缺失的数值标为“无数据”，绝不画成0；0 画成高度为0并标注“0”的柱。每种结果在所有图表中颜色相同
+  （色盲友好的 Okabe–Ito 配色）。每张图都可下载为 PNG（含标题、来源、许可和网址）和 CSV。
+- **下载**：所有 CSV 都是 UTF-8 带 BOM，Excel 双击即可正确显示中文。
 
 数据、代码与检查规则都在项目仓库中；规则以表格形式保存，领域专家无需读代码即可审阅。
 """

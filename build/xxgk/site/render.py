@@ -3,20 +3,36 @@
 Pages are Markdown files made of raw HTML blocks without blank lines, so Python-Markdown
 passes them through untouched: report text can never become Markdown links, code or macros.
 
+Charts never mislead: a missing value is drawn as a labelled gap (无数据), never as a zero bar; a 0 is a
+zero bar labelled 0; counts are integers and large numbers read in 万; every colour comes from
+``rules/palette.yaml`` (one colour per outcome on every page).
+
 >>> esc('<script>alert(1)</script>[x](javascript:y) {{ a }} |`')
 '&lt;script&gt;alert(1)&lt;/script&gt;&#91;x&#93;(javascript:y) &#123;&#123; a &#125;&#125; &#124;&#96;'
+>>> fmt_number(81.0), fmt_number(12.5), fmt_number(None), fmt_wan(123456.0), fmt_wan(9999)
+('81', '12.5', '—', '12.3万', '9999')
 """
 
 from __future__ import annotations
 
-import html
 import json
-from functools import lru_cache
+import math
+from functools import cache, lru_cache
 
+import yaml
+
+from ..catalog import RULES
 from ..safe import html_attr, html_text, link_url, plot_label
 
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
+MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
+WAN = 10_000
+# JSON inside <script>: no character can end the element or start markup (report text is in the specs)
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})
+BAR_ROOM = 80  # per cent of an HTML bar cell the longest bar takes
+SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the full name is in the hover)
 
 
 def esc(value) -> str:
@@ -53,64 +69,208 @@ def _plot_trace(trace: dict) -> dict:
     return out
 
 
+@cache
+def palette() -> dict:
+    """The chart colours of ``rules/palette.yaml`` (defined once; every chart uses them)."""
+    return yaml.safe_load((RULES / "palette.yaml").read_text(encoding="utf-8"))
+
+
+def colour(group: str, code: str | int) -> str:
+    """The colour of ``code`` in palette ``group`` (a list group takes an index); the series colour if absent."""
+    entries = palette().get(group) or {}
+    if isinstance(entries, list):
+        return entries[int(code) % len(entries)]
+    return entries.get(code, palette()["series"])
+
+
+def fmt_number(value) -> str:
+    """A number as printed in the reports: integers without ``.0``, other values as they are."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def fmt_wan(value) -> str:
+    """Large counts in 万 (one decimal), the way Chinese statistics print them."""
+    if value is None:
+        return "—"
+    if abs(value) >= WAN:
+        return f"{value / WAN:.1f}".rstrip("0").rstrip(".") + "万"
+    return fmt_number(value)
+
+
+def _display(value) -> str:
+    return fmt_number(value) if isinstance(value, int | float) else str(value)
+
+
 def cell(value, missing: str = "—") -> str:
     if value is None:
         return f'<td class="xxgk-num xxgk-missing" title="缺失（不是0）">{missing}</td>'
-    return f'<td class="xxgk-num">{esc(value)}</td>'
+    return f'<td class="xxgk-num">{esc(_display(value))}</td>'
 
 
 def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False,
-          css: str = "") -> str:
+          css: str = "", caption: str = "", head_rows: list[list[tuple[str, int, int]]] | None = None) -> str:
     """``rows`` are lists of ready ``<td>`` strings; headers are escaped here. Tables carry data
-    attributes, not classes, so that Material's table style (``table:not([class])``) still applies."""
-    attrs = (f' id="{table_id}"' if table_id else "") + (" data-sortable" if sortable else "") + (
+    attributes, not classes, so that Material's table style (``table:not([class])``) still applies.
+
+    ``head_rows`` replaces the single header row by grouped rows of ``(label, colspan, rowspan)`` (the
+    official template's 法人或其他组织 over its five columns); sorting is then off. A sortable table's
+    headers become buttons with ``aria-sort`` in ``assets/xxgk.js``."""
+    attrs = (f' id="{table_id}"' if table_id else "") + (" data-sortable" if sortable and not head_rows else "") + (
         f' data-style="{css}"' if css else "")
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    if head_rows:
+        head = "\n".join("<tr>" + "".join(
+            f'<th scope="{"colgroup" if c > 1 else "col"}"' + (f' colspan="{c}"' if c > 1 else "")
+            + (f' rowspan="{r}"' if r > 1 else "") + f">{esc(label)}</th>" for label, c, r in row) + "</tr>"
+            for row in head_rows)
+    else:
+        head = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"  # in <thead>: columns already
     body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
-    return f"<table{attrs}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
+    return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _short(label) -> str:
+    text = str(label)
+    return text if len(text) <= SHORT_LABEL else text[:SHORT_LABEL - 1] + "…"
+
+
+def _nice_step(top: float, ticks: int = 5) -> float:
+    raw = top / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def value_axis(values: list, stacked: bool = False, totals: list | None = None) -> dict:
+    """Plotly axis settings for counts: integer ticks, and ticks in 万 when the largest value reaches 10,000."""
+    present = [v for v in (totals if stacked and totals else values) if v is not None]
+    top = max(present, default=0)
+    integral = all(float(v).is_integer() for v in values if v is not None)
+    axis = {"tickformat": ",d" if integral else ",.1~f"}
+    if top == 0:
+        return axis | {"range": [0, 1], "dtick": 1}  # all zero: zero bars on a visible axis
+    step = _nice_step(top)
+    if top >= WAN:
+        ticks = [_plain(i * step) for i in range(int(top // step) + 2)]
+        axis.update({"tickmode": "array", "tickvals": ticks, "ticktext": [fmt_wan(t) for t in ticks]})
+    elif integral:
+        axis["dtick"] = max(1, round(step))  # counts: never a tick at 0.5
+    return axis
+
+
+def _plain(value):
+    """Integral floats as ints (81.0 → 81) for compact JSON; None and other values unchanged."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict:
+    """A bar trace with missing values left as gaps (annotated separately) and values as text labels."""
+    xs, ys = list(trace.get("x") or []), list(trace.get("y") or [])
+    out = {k: v for k, v in trace.items() if k not in ("x", "y")}
+    values = [_plain(v) for v in ys]
+    out.update({"x": values, "y": xs, "orientation": "h"} if horizontal else {"x": xs, "y": values})
+    if labelled:  # xxgk.js puts the labels outside the bars and writes the hover text
+        out["text"] = [fmt_wan(v) if v is not None else "" for v in ys]
+    return out
+
+
+def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False) -> list[dict]:
+    """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some), and a 0
+    where several series are all zero (nothing would be drawn)."""
+    bars = [t for t in data if t.get("type", "bar") == "bar"]
+    if not bars:
+        return []
+    categories = list(bars[0].get("x") or [])
+    notes = []
+    for i, category in enumerate(categories):
+        gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
+        if not gaps and (len(bars) == 1 or any(t["y"][i] for t in bars)):
+            continue  # drawn, or a single series whose bars carry their own value labels
+        text = ("0" if not gaps else MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL)
+        drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
+        at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
+        # xxgk.js styles the notes (grey, beside the bar's end; the grey is palette.yaml's ``missing``)
+        notes.append({"text": text} | ({"x": _plain(at), "y": category} if horizontal else
+                                       {"x": category, "y": _plain(at)}))
+    return notes
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
-          extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True) -> str:
+          extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True,
+          unit: str = "") -> str:
     """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent.
 
-    Traces give categories as ``x`` and values as ``y`` (or pie ``labels``/``values``);
+    Traces give categories as ``x`` and values as ``y`` (or pie ``labels``/``values``) and may give
+    ``marker.color`` from :func:`colour`; a missing value (None) is drawn as a 无数据 label, never as 0.
     ``horizontal`` draws bars sideways, which keeps long agency names readable on a phone.
     ``data_table=False`` when the page already shows the chart's numbers in a table of its own.
+    The chart element is ``role=img`` with a name and holds no focusable control (plotly's toolbar is
+    off; the PNG and CSV download buttons sit beside it, outside the image).
     """
+    unit = unit or y_title
     rows = []
     for trace in data:
         xs = trace.get("x") or trace.get("labels") or []
         ys = trace.get("y") or trace.get("values") or []
         for x, y in zip(xs, ys, strict=False):
-            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y)])
-    data = [_plot_trace(t) for t in data]
-    layout = {"title": {"text": plot_label(title)},
-              "xaxis": {"title": {"text": plot_label(x_title)}, "automargin": True},
-              "yaxis": {"title": {"text": plot_label(y_title)}, "automargin": True},
-              "legend": {"orientation": "h", "y": -0.15, "yanchor": "top"}}
+            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y, MISSING_LABEL)])
+    data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
+    stacked = (extra_layout or {}).get("barmode") == "stack"
+    bars = [t for t in data if t.get("type", "bar") == "bar"]
+    values = [v for t in bars for v in (t.get("y") or [])]
+    categories = list(bars[0].get("x") or []) if bars else []
+    totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))]
+    # xxgk.js adds the common settings (legend below, separators, margins)
+    layout = {"title": {"text": plot_label(title)}}
+    if notes := _missing_annotations(data, horizontal, stacked):
+        layout["annotations"] = notes
+    category_axis = {"type": "category"}
+    if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)
+        category_axis |= {"tickmode": "array", "tickvals": categories, "ticktext": [_short(c) for c in categories]}
+    number_axis = value_axis(values, stacked, totals) | ({"title": {"text": plot_label(y_title)}} if y_title else {})
     if horizontal:
-        data = [{**t, "x": t.get("y"), "y": t.get("x"), "orientation": "h"} for t in data]
-        categories = max((len(t.get("y") or []) for t in data), default=1)
-        layout.update({"xaxis": layout["yaxis"] | {"title": {"text": plot_label(y_title)}},
-                       "yaxis": {"automargin": True, "autorange": "reversed"},
-                       "height": max(300, 120 + 28 * categories)})
+        height = max(300, 140 + 28 * len(categories))
+        layout.update({"xaxis": number_axis, "yaxis": category_axis | {"autorange": "reversed"}, "height": height})
+        layout["legend"] = {"y": -round(70 / (height - 110), 3)}  # below the value axis and its title
+    elif bars:
+        layout.update({"xaxis": category_axis | ({"title": {"text": plot_label(x_title)}} if x_title else {}),
+                       "yaxis": number_axis})
+    labelled = not stacked  # value labels on every bar (a 0 reads 0); stacked bars are too thin for them
+    drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
     layout.update(extra_layout or {})
-    spec = json.dumps({"data": data, "layout": layout, "filename": filename}, ensure_ascii=False,
-                      separators=(",", ":"))
-    div = f'<div class="xxgk-chart" role="img" aria-label="{esc(title)}" data-spec="{html.escape(spec)}"></div>'
-    if not data_table:
-        return div + f"\n<p><small>{esc(title)}：数据见本页表格。</small></p>"
+    spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
+                       "note": palette()["missing"]}, ensure_ascii=False,
+                      separators=(",", ":")).translate(_SCRIPT_SAFE)
+    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
+           f'<script type="application/json" class="xxgk-spec">{spec}</script>')
+    if not data_table:  # the chart draws its title; the caption says where its numbers are
+        return div + "<figcaption>数据见本页表格。</figcaption></figure>"
     fallback = table(["系列", "类别", "数值"], rows)
-    return f"{div}\n<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details>"
+    return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
+           f"{fallback}\n</details></figure>"
+
+
+def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "") -> str:
+    """A bar chart in plain HTML (no plotly): a table whose value cells carry a bar, for pages that must
+    stay light (the home page). ``rows`` are ``(label, href, value)``; a missing value reads 无数据."""
+    colour_hex = colour_hex or palette()["series"]
+    top = max((v for _, _, v in rows if v is not None), default=0) or 1
+    body = []
+    for label, href, value in rows:
+        name = f'<a href="{esc(href)}">{esc(label)}</a>' if href else esc(label)
+        if value is None:
+            bar = f'<span class="xxgk-nodata">{MISSING_LABEL}</span>'
+        else:
+            width = f"{BAR_ROOM * value / top:.1f}"  # the longest bar leaves room for its value label
+            bar = (f'<span class="xxgk-bar" style="width:{width}%;background:{colour_hex}"></span>'
+                   f'<span class="xxgk-bar-value">{esc(fmt_wan(value))}</span>')
+        body.append([f'<th scope="row">{name}</th>', f'<td class="xxgk-bar-cell">{bar}</td>'])
+    return table(["报告", f"数量（{unit}）"], body, css="bars", caption=title)
 
 
 def plain_cell(value) -> str:
     """A value cell without a link (right-aligned by the grid table style in xxgk.css)."""
-    return '<td class="m">—</td>' if value is None else f"<td>{esc(value)}</td>"
-
-
-def fmt_number(value) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return '<td class="m">—</td>' if value is None else f"<td>{esc(_display(value))}</td>"

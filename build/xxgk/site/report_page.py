@@ -8,20 +8,42 @@ a report passes through ``esc``.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 
 from ..catalog import codes
+from ..safe import link_url
 from .blocks import blocks_file, split_html_blocks
-from .card import SEVERITY_ZH, by_category, score
+from .card import SEVERITY_ZH, TIER_ZH, by_category, score, score_group, split_findings, status_zh
 from .data import number
-from .render import cell, chart, esc, link, plain_cell, table
-from .titles import SEARCH_EXCLUDED, front_matter, report_name, report_title
+from .render import cell, chart, colour, esc, fmt_number, link, plain_cell, table
+from .spans import row_spans
+from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
 PEER_FIELDS = ("received", "granted_share", "denied_share")
 PEER_LABELS = {"received": "本年新收申请（件）", "granted_share": "公开比例（%）", "denied_share": "不予公开比例（%）"}
+SOURCE_URL_IN_TEXT = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
+# table 3 as the 2019/2021 template prints its header: 申请人情况 over 自然人, 法人或其他组织 (five columns), 总计
+TABLE3_HEAD = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 3), ("申请人情况", 7, 1)],
+               [("自然人", 1, 2), ("法人或其他组织", 5, 1), ("总计", 1, 2)],
+               [("商业企业", 1, 1), ("科研机构", 1, 1), ("社会公益组织", 1, 1), ("法律服务机构", 1, 1), ("其他", 1, 1)]]
+APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org",
+                   "total"]  # the column order TABLE3_HEAD describes
+TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
+GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
+TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
+
+
+def original_url(report: dict, text: str) -> str | None:
+    """The official original: the manifest's ``source_url``, else a link printed in the text after
+    原文链接, 来源 or 网址. Only http and https links are used."""
+    if link_url(report.get("source_url")):
+        return link_url(report["source_url"])
+    found = SOURCE_URL_IN_TEXT.search(text)
+    return link_url(found.group(1)) if found else None
 
 
 class ReportPages:
@@ -34,15 +56,16 @@ class ReportPages:
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
                 r["county"]) if x)), ("发布日期", r["published_date"]),
                 ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
-                ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("状态", r["status"])]
+                ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
         meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
-        if r["source_url"]:
-            meta_rows.append(["<th>来源</th>", f'<td>{link(r["source_url"])}</td>'])  # http(s) only
-        parts = [front_matter(report_title(r), SEARCH_EXCLUDED), f"# {esc(report_title(r))}\n",
+        url = original_url(r, self.pkg.source_text(rid))
+        if url:
+            meta_rows.append(["<th>官方原文</th>", f"<td>{link(url)}</td>"])  # http(s) only
+        parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p><a href="{src}">查看原文（带行号）</a>　'
                  f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
-                 self._report_card(r), self._table2(rid, src), self._table3(rid, src), self._table4(rid, src),
+                 self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         markdown, blocks = split_html_blocks(body)
@@ -50,10 +73,12 @@ class ReportPages:
         self.write(f"r/{blocks_file(rid)}", json.dumps(blocks, ensure_ascii=False))
 
     def _report_card(self, r: dict) -> str:
+        """The score counts only the agency's own problems; the limits of our reading are shown apart."""
         found = self.findings.get(r["report_id"], [])
-        grouped = by_category(found, self.category_of)
+        own, reading = split_findings(found)
+        grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
         rows = []
-        for code, name in self.categories.items():
+        for code, name in getattr(self, "agency_categories", self.categories).items():
             counts = Counter(f["severity"] for f in grouped.get(code, []))
             verdict = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
                                for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
@@ -61,58 +86,103 @@ class ReportPages:
         m, peers = self.metrics[r["report_id"]], self.peers[r["report_id"]]
         peer_rows = [[f"<td>{esc(PEER_LABELS[k])}</td>", cell(m[k]), cell(peers[k][0]), cell(peers[k][1])]
                      for k in PEER_FIELDS]
-        return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100（每个错误扣{10}分、每个警告扣3分；"
-                f'<a href="../../report-card/">全部排名</a>）</p>\n' + table(["检查类别", "结果"], rows)
-                + "\n\n<p>同年度、同省份报告的中位数：</p>\n" + table(["指标", "本报告", "同类中位数", "同类报告数"], peer_rows))
+        year, tier = score_group(r)
+        rank = getattr(self, "score_ranks", {}).get(r["report_id"])
+        rank_text = (f"，在{esc(year)}年度“{esc(TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
+                     if rank else "")
+        reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
+        return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
+                f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
+                + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
+                   if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows)
+                + "\n\n<p>同年度、同省份报告的中位数：</p>\n"
+                + table(["指标", "本报告", "同类中位数", "同类报告数"], peer_rows))
 
-    def _linked(self, value, line, src) -> str:
+    def _linked(self, value, line, src, span: tuple | None = None) -> str:
         if value is None:
             return cell(None)
-        return f'<td class="xxgk-num"><a href="{src}#L{esc(line)}" title="原文第{esc(line)}行">{esc(value)}</a></td>' \
-            if line else cell(value)
+        return (f'<td class="xxgk-num"><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
+                f"{esc(fmt_number(number(value)))}</a></td>") if line else cell(value)
+
+    @staticmethod
+    def _anchor(line, span: tuple | None) -> str:
+        """``L12``, or ``L12c340`` (the row's span within a long line, see ``spans.py``) when the span is on it."""
+        if span and str(span[0]) == str(line):
+            return f"L{esc(line)}c{span[1]}"
+        return f"L{esc(line)}"
+
+    def _spans(self, r: dict) -> dict[str, dict[str, tuple[int, int, int]]]:
+        """``{resource: {row code: (line, start, end)}}`` of a report's rows on long lines (cached per report)."""
+        cache = self.__dict__.setdefault("_span_cache", {})
+        if r["report_id"] not in cache:
+            out: dict[str, dict] = defaultdict(dict)
+            for (resource, code), span in row_spans(self.pkg.source_text(r["report_id"]), r["format"]).items():
+                out[resource][code] = span
+            cache.clear()  # one report at a time: the page and its source page
+            cache[r["report_id"]] = dict(out)
+        return cache[r["report_id"]]
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
-                        corner: str, src: str) -> tuple[dict, str]:
-        """A table laid out like the template (rows × columns), every value linked to its line."""
+                        corner: str, src: str, head_rows: list | None = None, caption: str = "",
+                        grouped: bool = False, spans: dict | None = None) -> tuple[dict, str]:
+        """A table laid out like the template (rows × columns), every value linked to its line.
+
+        ``grouped`` adds the template's row groups: a 三、本年度办理结果 row over （一）…（七）, and a group row
+        (（三）不予公开 …) over the numbered rows of each group; ``head_rows`` its grouped header."""
         grid: dict[str, dict] = defaultdict(dict)
         for x in rows:
             grid[x[keys[0]]][x[keys[1]]] = x
-        body = []
+        body, width = [], 1 + len(column_labels)
         for r, cells in grid.items():
+            label = row_labels[r]
+            rest = f'<td colspan="{width - 1}"></td>'  # the group label stays a first (sticky) cell on a phone
+            if grouped and r == "granted":
+                body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
+            group = GROUP_PREFIX.match(label) if grouped else None
+            if group:
+                body.append([f'<th scope="rowgroup">{esc(group.group(1))}</th>', rest])
+                label = group.group(2)
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
-                head = f"<td>{esc(row_labels[r])}</td>" if not lines else (
-                    f'<td><a href="{src}#L{min(lines)}" title="原文第{min(lines)}行">{esc(row_labels[r])}</a></td>')
+                head = f"<td>{esc(label)}</td>" if not lines else (  # the label links to its line (or span)
+                    f'<td><a href="{src}#{self._anchor(min(lines), (spans or {}).get(r))}">{esc(label)}</a></td>')
                 body.append([head] + [plain_cell(cells.get(c, {}).get("value")) for c in column_labels])
             else:
-                body.append([f"<td>{esc(row_labels[r])}</td>"] + [self._linked(cells.get(c, {}).get("value"),
+                body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
                             cells.get(c, {}).get("line"), src) for c in column_labels])
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"
-        return grid, table([corner] + list(column_labels.values()), body, css="grid") + legend
+        return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
+                           head_rows=head_rows) + legend
 
-    def _table2(self, rid: str, src: str) -> str:
+    def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.pkg.by_report("active_disclosure").get(rid, [])
         if not rows:
             return "\n## 二、主动公开政府信息情况\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
         items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
-        body = [[f"<td>{esc(items[x['item']])}</td>", f"<td>{esc(measures[x['measure']])}</td>",
-                 self._linked(x["value"], x["line"], src)] for x in rows]
+        spans = self._spans(r).get("active_disclosure", {}) if r else {}
+        body = [[f"<td>{esc(items[x['item']])}</td>",
+                 f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
+                 self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
 
-    def _table3(self, rid: str, src: str) -> str:
+    def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.pkg.by_report("applications").get(rid, [])
         if not rows:
             return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
         applicants = self.pkg.labels("applicants")
-        _, html = self._template_table(rows, ("row", "applicant"), self.pkg.labels("application_rows"),
-                                          applicants, "项目", src)
+        row_labels = self.pkg.labels("application_rows")
+        head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
+        _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
+                                       grouped=True, spans=self._spans(r).get("applications", {}) if r else {})
         m = self.metrics[rid]
         labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
-        pie = chart([{"type": "pie", "labels": [labels[g] for g in m["groups"]],
-                      "values": list(m["groups"].values()), "name": "办理结果", "hole": 0.4}],
-                    "申请办理结果（总计列）", filename=f"{rid}-outcomes", data_table=False)
+        groups = m["groups"]  # a bar per outcome, not a pie: a pie cannot show a 0 or a missing value honestly
+        pie = chart([{"type": "bar", "x": [labels[g] for g in groups], "y": list(groups.values()), "name": "办理结果",
+                      "marker": {"color": [colour("outcome_groups", g) for g in groups]}}],
+                    "申请办理结果（总计列）", "", "件", f"{rid}-outcomes", data_table=False, horizontal=True)
         who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
-        bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人"}],
+        bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人",
+                      "marker": {"color": [colour("applicants", a) for a in who]}}],
                     "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants", data_table=False)
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie + "\n" + bar
 
@@ -123,7 +193,8 @@ class ReportPages:
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
         grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src)
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
-                   "y": [number(grid[p].get(o, {}).get("value")) for p in grid]} for o in outs if o != "total"]
+                   "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
+                   "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
         return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n"
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
                          data_table=False))
@@ -141,11 +212,16 @@ class ReportPages:
             for f in group[:FINDINGS_SHOWN_PER_CODE]:
                 where = f' <a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a>' if f["line"] else ""
                 items.append(f'<li><span class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"]))}'
-                             f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">{esc(code)}</a></li>')
+                             f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">'
+                             f'{esc(self._finding_title(code))}（{esc(code)}）</a></li>')
             if len(group) > FINDINGS_SHOWN_PER_CODE:
-                items.append(f'<li>…… {esc(code)} 另有 {len(group) - FINDINGS_SHOWN_PER_CODE} 条，全部见'
+                more = len(group) - FINDINGS_SHOWN_PER_CODE
+                items.append(f'<li>…… {esc(self._finding_title(code))} 另有 {more} 条，全部见'
                              f'<a href="../../quality/#{esc(code)}">数据质量</a>和下载的 findings.csv</li>')
         return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    def _finding_title(self, code: str) -> str:
+        return next((c["label_zh"] for c in self.pkg.tables["finding_codes"] if c["code"] == code), code)
 
     def _years(self, r: dict) -> str:
         same = self.by_agency.get(r["agency"], []) if r["agency"] else []
@@ -172,17 +248,32 @@ class ReportPages:
         """The source text with line anchors, as a plain HTML file: MkDocs copies it as it is, so
         ten thousand of them cost the build nothing (and they stay out of the search index)."""
         text = self.pkg.source_text(r["report_id"])
-        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{esc(line) or "&nbsp;"}</span>'
+        cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for rows in self._spans(r).values():
+            for line, start, end in rows.values():
+                cuts[line].append((start, end))
+        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{_segments(n, line, cuts.get(n, [])) or "&nbsp;"}</span>'
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
         self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, rid=esc(r["report_id"]), lines=lines))
 
 
+def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
+    """A source line, escaped, with each row's span (``spans.py``) as its own target ``L{n}c{start}``."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue  # overlapping spans: the first one wins
+        out += [esc(line[at:start]), f'<span id="L{n}c{start}">{esc(line[start:end])}</span>']
+        at = end
+    return "".join(out) + esc(line[at:])
+
+
 SOURCE_PAGE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title><link rel="stylesheet" href="../assets/xxgk.css"></head>
-<body class="xxgk-source-page"><p><a href="../r/{rid}/">← 返回报告页</a></p><h1>{title}</h1>
+<body class="xxgk-source-page"><main><p><a href="../r/{rid}/">← 返回报告页</a></p><h1>{title}</h1>
 <div class="xxgk-source">
 {lines}
-</div></body></html>
+</div></main></body></html>
 """

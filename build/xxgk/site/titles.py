@@ -7,6 +7,7 @@ import json
 from ..safe import page_title
 
 SEARCH_EXCLUDED = "search:\n  exclude: true\n"  # pages that grow with the number of reports: the finder covers them
+WIDE = "hide:\n  - toc\n"  # pages of wide tables: no table of contents, so nothing is hidden at 1366 px
 
 
 def report_name(report: dict) -> str:

@@ -1,39 +1,157 @@
-/* xxgk site: charts from inline JSON (plotly.js served by this site), sortable/filterable tables,
-   and the agency finder (name, short name or pinyin). No request leaves the site. */
+/* xxgk site: charts from inline JSON (plotly.js and its Chinese locale served by this site, loaded only on
+   pages that draw a chart, and only when a chart scrolls into view), keyboard-sortable tables with aria-sort,
+   filterable tables, focusable scrolling tables, the citation's page URL and access date, and the agency
+   finder (name, short name or pinyin). No request leaves the site. */
 (function () {
-  function charts() {
-    if (!window.Plotly) return;
-    document.querySelectorAll("div.xxgk-chart[data-spec]").forEach(function (el) {
-      if (el.dataset.done) return;
-      el.dataset.done = "1";
-      var spec = JSON.parse(el.dataset.spec);
-      var width = el.clientWidth || el.parentNode.clientWidth;
-      var layout = Object.assign({margin: {l: 10, r: 10, t: 70, b: 40}, height: 340, width: width || undefined,
-        font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}}, spec.layout || {});
-      Plotly.newPlot(el, spec.data, layout, {responsive: true, displaylogo: false,
-        displayModeBar: "hover", modeBarButtonsToRemove: ["sendDataToCloud"], toImageButtonOptions: {format: "png", filename: spec.filename || "xxgk-chart"}});
+  var here = document.currentScript && document.currentScript.src;
+  var assets = here ? here.replace(/xxgk\.js(\?.*)?$/, "") : "assets/";
+  var SOURCE = "来源：政府信息公开年报数据（xxgk）· 许可：CC BY 4.0";
+  var plotly = null;
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src; s.onload = resolve; s.onerror = reject;
+      document.head.appendChild(s);
     });
+  }
+  function loadPlotly() {
+    if (!plotly) {
+      plotly = window.Plotly ? Promise.resolve() : script(assets + "plotly-basic.min.js").then(function () {
+        return script(assets + "plotly-locale-zh-cn.js");
+      });
+    }
+    return plotly;
+  }
+  function phone(el) { return (el.clientWidth || window.innerWidth) < 560; }
+  function layoutFor(el, spec) {
+    var width = el.clientWidth || el.parentNode.clientWidth;
+    var small = phone(el);
+    var layout = Object.assign({height: 360, width: width || undefined,
+      font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size: small ? 11 : 12},
+      paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff"}, spec.layout || {});
+    layout.margin = Object.assign({l: 10, r: small ? 24 : 40, t: 60, b: 40}, layout.margin || {});
+    layout.title = Object.assign({x: 0.01, xanchor: "left", font: {size: small ? 13 : 16}}, layout.title || {});
+    layout.legend = Object.assign({orientation: "h", x: 0, y: -0.3, yanchor: "top", traceorder: "normal"}, layout.legend || {});
+    layout.separators = layout.separators || ".,";
+    var sideways = layout.yaxis && layout.yaxis.type === "category";
+    layout.annotations = (layout.annotations || []).map(function (a) {  /* 无数据 / 0 notes at a bar's end */
+      return Object.assign({showarrow: false, xref: "x", yref: "y", font: {color: spec.note || "#767676", size: 12}},
+        sideways ? {xanchor: "left", xshift: 2} : {yanchor: "bottom", yshift: 2}, a);
+    });
+    ["xaxis", "yaxis"].forEach(function (k) { if (layout[k]) layout[k].automargin = true; });
+    return layout;
+  }
+  function traces(spec) {
+    /* hover text in Chinese with the unit; value labels outside the bars (a 0 shows as 0) */
+    return spec.data.map(function (t) {
+      if ((t.type || "bar") !== "bar") return t;
+      var h = t.orientation === "h", c = h ? "y" : "x", v = h ? "x" : "y";
+      return Object.assign({hovertemplate: "%{" + c + "}<br>%{" + v + ":,}" + (spec.unit || "") + "<extra>" + (t.name || "") + "</extra>"},
+        t.text ? {textposition: "outside", cliponaxis: false} : {}, t);
+    });
+  }
+  function draw(el) {
+    if (el.dataset.done) return;
+    el.dataset.done = "1";
+    var next = el.nextElementSibling;  // <script type="application/json" class="xxgk-spec">, or the older data-spec
+    var spec = JSON.parse(el.dataset.spec || (next && next.classList.contains("xxgk-spec") ? next.textContent : "null"));
+    if (!spec) return;
+    loadPlotly().then(function () {
+      return Plotly.newPlot(el, traces(spec), layoutFor(el, spec),
+        {responsive: true, displayModeBar: false, locale: "zh-CN", staticPlot: false});
+    }).then(function () {
+      el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+      buttons(el, spec);
+    });
+  }
+  function download(name, blob) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob); a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+  function csvOf(spec) {
+    var q = function (v) { v = v === null || v === undefined ? "" : String(v); return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+    var lines = ["系列,类别,数值" + (spec.unit ? "（" + spec.unit + "）" : "")];
+    spec.data.forEach(function (t) {
+      var h = t.orientation === "h";
+      var cats = t.labels || (h ? t.y : t.x) || [], vals = t.values || (h ? t.x : t.y) || [];
+      cats.forEach(function (c, i) { lines.push([q(t.name || ""), q(c), q(vals[i])].join(",")); });
+    });
+    return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+  }
+  function png(el, spec) {
+    var box = document.createElement("div");
+    box.style.cssText = "position:absolute;left:-10000px;top:0;width:1000px";
+    document.body.appendChild(box);
+    var layout = layoutFor(box, spec);
+    layout.width = 1000;
+    layout.height = (layout.height || 360) + 90;
+    layout.margin = Object.assign({}, layout.margin, {b: (layout.margin.b || 40) + 90});
+    layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
+      xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
+      text: SOURCE + "<br>" + location.href}]);
+    Plotly.newPlot(box, traces(spec), layout, {staticPlot: true, locale: "zh-CN"}).then(function () {
+      return Plotly.downloadImage(box, {format: "png", filename: spec.filename || "xxgk-chart",
+        width: layout.width, height: layout.height});
+    }).then(function () { Plotly.purge(box); box.remove(); });
+  }
+  function buttons(el, spec) {
+    var figure = el.closest("figure"), caption = figure && figure.querySelector("figcaption");
+    if (!caption || caption.querySelector(".xxgk-chart-actions")) return;
+    var span = document.createElement("span");
+    span.className = "xxgk-chart-actions";
+    [["下载图片（PNG）", function () { png(el, spec); }],
+     ["下载图表数据（CSV）", function () { download((spec.filename || "xxgk-chart") + ".csv", csvOf(spec)); }]]
+      .forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button"; button.className = "md-button xxgk-small-button"; button.textContent = b[0];
+        button.addEventListener("click", b[1]);
+        span.appendChild(button);
+      });
+    caption.appendChild(span);
+  }
+  function charts() {
+    var els = document.querySelectorAll("div.xxgk-chart");
+    if (!els.length) return;
+    if (!("IntersectionObserver" in window)) { els.forEach(draw); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { seen.unobserve(e.target); draw(e.target); } });
+    }, {rootMargin: "200px"});
+    els.forEach(function (el) { if (!el.dataset.done) seen.observe(el); });
+  }
+  function sortKey(cell) {
+    var raw = cell.dataset.sort || cell.textContent.trim();
+    if (raw === "—" || raw === "" || raw === "无数据") return null;
+    var n = parseFloat(raw.replace(/,/g, ""));
+    return isNaN(n) || !/^-?[\d,.]+%?$/.test(raw) ? raw : n;
+  }
+  function sortBy(table, th, index) {
+    var body = table.tBodies[0], rows = Array.from(body.rows);
+    var asc = th.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("thead th").forEach(function (x) { x.setAttribute("aria-sort", "none"); });
+    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+    rows.sort(function (a, b) {
+      var x = sortKey(a.cells[index]), y = sortKey(b.cells[index]);
+      if (x === null || y === null) return (x === null) - (y === null);  // missing last, either way
+      var cmp = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y), "zh");
+      return asc ? cmp : -cmp;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
   }
   function tables() {
     document.querySelectorAll("table[data-sortable]").forEach(function (table) {
       if (table.dataset.done) return;
       table.dataset.done = "1";
-      table.querySelectorAll("th").forEach(function (th, index) {
-        th.style.cursor = "pointer";
-        th.title = "点击排序";
-        th.addEventListener("click", function () {
-          var body = table.tBodies[0], rows = Array.from(body.rows);
-          var asc = th.dataset.order !== "asc";
-          th.dataset.order = asc ? "asc" : "desc";
-          rows.sort(function (a, b) {
-            var x = a.cells[index].dataset.sort || a.cells[index].textContent;
-            var y = b.cells[index].dataset.sort || b.cells[index].textContent;
-            var nx = parseFloat(x), ny = parseFloat(y);
-            var cmp = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, "zh");
-            return asc ? cmp : -cmp;
-          });
-          rows.forEach(function (r) { body.appendChild(r); });
-        });
+      table.querySelectorAll("thead th").forEach(function (th, index) {
+        var button = document.createElement("button");
+        button.type = "button"; button.className = "xxgk-sort";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        button.title = "按此列排序";
+        th.appendChild(button);
+        th.setAttribute("aria-sort", "none");
+        button.addEventListener("click", function () { sortBy(table, th, index); });
       });
     });
     document.querySelectorAll("input.xxgk-filter").forEach(function (input) {
@@ -48,6 +166,27 @@
         });
       });
     });
+  }
+  function scrollers() {
+    /* Material wraps wide tables in a scrolling box: make it reachable by keyboard, and name it. */
+    var used = {};
+    document.querySelectorAll(".md-typeset__scrollwrap[aria-label]").forEach(function (box) { used[box.getAttribute("aria-label")] = 1; });
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+      var table = box.querySelector("table"), cap = table && table.querySelector("caption");
+      var heading = box.previousElementSibling;
+      while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      var name = (cap ? cap.textContent : heading ? heading.textContent : "表格").trim(), label = name + "（表格）", n = 1;
+      while (used[label]) { n += 1; label = name + "（表格" + n + "）"; }
+      used[label] = 1;
+      box.setAttribute("aria-label", label);
+    });
+  }
+  function citation() {
+    document.querySelectorAll("[data-xxgk-cite-url]").forEach(function (el) { el.textContent = location.href; });
+    var today = new Date().toISOString().slice(0, 10);
+    document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
   }
   function finder() {
     var input = document.getElementById("xxgk-finder");
@@ -71,6 +210,9 @@
       });
     });
   }
-  function all() { charts(); tables(); finder(); }
+  function all() {
+    charts(); tables(); finder(); citation(); scrollers();
+    setTimeout(scrollers, 0);  // after Material has wrapped the tables
+  }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
 })();

@@ -1,0 +1,85 @@
+"""Facts about the whole site for its footer: the data version and the last-updated date.
+
+The date comes from the data, never from the clock, so the same inputs build the same site: the
+newest date written in the data changelog (its newest entry comes first), else the newest publication
+date among the reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .data import Package
+
+DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
+
+
+def data_updated(pkg: Package) -> str:
+    changelog = pkg.root / "CHANGELOG.md"
+    if changelog.exists():
+        found = DATE.search(changelog.read_text(encoding="utf-8"))
+        if found:
+            return found.group(1)
+    return max((r["published_date"] for r in pkg.tables["reports"] if r["published_date"]), default="")
+
+
+def site_meta(pkg: Package) -> dict:
+    """``extra`` values for mkdocs (read by ``mkdocs_hooks.on_config``)."""
+    return {"xxgk_version": pkg.descriptor.get("version", ""), "xxgk_updated": data_updated(pkg)}
+
+
+RESOURCE_ZH = {"reports": "报告清单", "active_disclosure": "表2 主动公开", "applications": "表3 依申请公开",
+               "review_litigation": "表4 复议诉讼", "sections": "报告正文章节", "findings": "问题清单",
+               "items": "代码表：表2信息内容", "measures": "代码表：表2指标", "applicants": "代码表：申请人",
+               "application_rows": "代码表：表3行", "proceedings": "代码表：复议诉讼类别",
+               "outcomes": "代码表：复议诉讼结果", "section_codes": "代码表：章节", "finding_codes": "代码表：问题代码",
+               "check_categories": "代码表：检查类别"}
+
+
+def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
+    """``(path in the package, Chinese label, whom it serves)`` for every file on the download page."""
+    out = [("xxgk.xlsx", "Excel 工作簿（全部表格与字段说明）", "Excel、WPS 用户：一个文件包含所有表"),
+           ("wide/表2_主动公开.csv", "表2 主动公开（宽表）", "Excel 双击打开：每份报告一行，列与年报模板一致"),
+           ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）", "Excel 双击打开：每份报告一行"),
+           ("wide/表4_复议诉讼.csv", "表4 复议诉讼（宽表）", "Excel 双击打开：每份报告一行"),
+           ("xxgk-datapackage.zip", "整个数据包（zip）", "存档与复现：全部 CSV、datapackage.json 和更新记录"),
+           ("datapackage.json", "数据包描述 datapackage.json", "frictionless 和程序：字段类型、主键、外键")]
+    for r in descriptor["resources"]:
+        name = r["name"]
+        kind = "代码与中文名称对照" if RESOURCE_ZH.get(name, "").startswith("代码表") else \
+            "pandas、R、数据库（整洁表：每个数值一行，带行号可追溯）"
+        out.append((r["path"], f"{RESOURCE_ZH.get(name, name)}（{name}.csv）", kind))
+    return out
+
+
+def changelog_html(pkg: Package) -> str:
+    """The data changelog (``CHANGELOG.md`` of the package) as escaped HTML: headings, list items, paragraphs."""
+    from .render import esc
+
+    path = pkg.root / "CHANGELOG.md"
+    if not path.exists():
+        return "<p>暂无更新记录。</p>"
+    out, items, previous = [], [], ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if items and not text.startswith("- ") and not (line.startswith("  ") and text):
+            out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+            items = []
+        if text.startswith("# "):
+            previous = ""
+            continue  # the file's own title
+        if text.startswith("#"):
+            out.append(f"<p><b>{esc(text.lstrip('#').strip())}</b></p>")
+        elif text.startswith("- "):
+            items.append(text[2:])
+        elif line.startswith("  ") and text and items:
+            items[-1] += text
+        elif text and out and out[-1].startswith("<p>") and not out[-1].startswith("<p><b>") and previous:
+            gap = " " if previous[-1:].isascii() and text[:1].isascii() else ""
+            out[-1] = out[-1][:-4] + f"{gap}{esc(text)}</p>"  # a paragraph wrapped over lines
+        elif text:
+            out.append(f"<p>{esc(text)}</p>")
+        previous = text
+    if items:
+        out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+    return "\n".join(out)

@@ -1,0 +1,82 @@
+"""Where each table row sits inside a very long source line, as character offsets.
+
+Flattened web pages put a whole report on one line, so "第10行" would point at the whole report. For
+such lines this finds each row's label with the parser's own alias tables (``rules/row_labels.csv``,
+``item_labels.csv``) inside the table's section (found with the parser's section headings), in the
+template's row order, on the same folded, space-free form the parser matches labels in. A row's span
+runs from its label to the next row's label. Best effort and additive: a row whose label is not found
+keeps its line link, and lines of ordinary length are never split.
+
+>>> text = "一、总体情况 好 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3 " \\
+...        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 " + "。" * 300
+>>> spans = row_spans(text, "2021")
+>>> start, end = spans[("applications", "new")][1:]
+>>> text[start:end].strip()
+'一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import codes, patterns
+from ..sections import Document, text_to_sections
+from ..text import compact
+
+LONG_LINE = 300  # characters: a line this long is a flattened page, and its rows get spans
+NUMBERING = re.compile(r"(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十]{1,2}[)）]"
+                       r"|\d{1,2}[.、．])\s*$")
+GROUP = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]")  # the next group's heading ends a span
+VALUE_END = set("0123456789/-—－")  # a row's span ends after its last value (or missing marker)
+TABLES = {"applications": ("applications", "row_labels", "rows"),
+          "active_disclosure": ("active", "item_labels", "items")}
+
+
+def _folded(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """``text[start:end]`` in the parser's matching form, with each folded character's offset in ``text``."""
+    chars, where = [], []
+    for i in range(start, end):
+        piece = compact(text[i])
+        chars.append(piece)
+        where += [i] * len(piece)
+    return "".join(chars), where
+
+
+def row_spans(text: str, fmt: str | None) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """``{(resource, row code): (line, start, end)}``: offsets within the line (0-based, end exclusive) of each
+    row found on a line longer than ``LONG_LINE``; empty when the text has no such line."""
+    doc = Document.from_text(text)
+    ends = list(doc.line_starts[1:]) + [len(text)]
+    if not any(e - s > LONG_LINE for s, e in zip(doc.line_starts, ends, strict=True)):
+        return {}
+    sections = {s.code: s for s in text_to_sections(doc)}
+    out = {}
+    for resource, (section, rules, code_list) in TABLES.items():
+        s = sections.get(section)
+        if s is None:
+            continue
+        folded, where = _folded(text, s.start, s.end)
+        aliases = dict(patterns(rules))
+        found, position = [], 0
+        for entry in codes()[code_list]:
+            if fmt and fmt not in entry.get("formats", [fmt]) or entry["code"] not in aliases:
+                continue
+            match = aliases[entry["code"]].search(folded, position)
+            if match:
+                found.append((entry["code"], where[match.start()]))
+                position = match.end()
+        bounds = [start for _, start in found[1:]] + ([s.end] if found else [])
+        last_end = s.start
+        for (code, start), end in zip(found, bounds, strict=True):
+            numbering = NUMBERING.search(text[max(last_end, start - 8):start])
+            start -= len(numbering.group(0)) if numbering else 0
+            group = GROUP.search(text, start + 4, end)
+            end = group.start() if group else end
+            while end > start and text[end - 1] not in VALUE_END:
+                end -= 1
+            last_end = end
+            line = doc.line_of(start)
+            first = doc.line_starts[line - 1]
+            if ends[line - 1] - first > LONG_LINE and doc.line_of(max(start, end - 1)) == line:
+                out[(resource, code)] = (line, start - first, end - first)
+    return out

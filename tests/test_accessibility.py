@@ -1,0 +1,164 @@
+"""Accessibility and weight in real headless Chromium, the way readers meet the site: axe-core (npm,
+a dev dependency, served from ``node_modules``) is injected into each page type at a 1366 px desktop and
+a 390 px phone, and any *serious* or *critical* violation fails. Charts are scrolled into view first so
+that the drawn plotly SVG is checked too. Screenshots of every page type go to ``tests/screenshots/``."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_browser import SHOTS, _wait, browser, server  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"desktop": (1366, 900, False), "phone": (390, 844, True)}
+BLOCKING = {"serious", "critical"}
+
+# Page types checked with axe, as site paths. ``{report}`` is a report page. The agency pages (issue 14)
+# join with one line, e.g. "/a/{agency}/": EXTEND THIS LIST when a new page type lands.
+A11Y_PAGES = ["/", "/agencies/", "{report}", "{source}", "/compare/", "/data/", "/quality/", "/report-card/",
+              "/checks/", "/about/", "/404.html"]
+
+
+def _report_path(site: Path) -> str:
+    """A report page with table 3 laid out like the template (its grouped header), charts and findings."""
+    for page in sorted((site / "r").glob("*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        if "法人或其他组织" in text and "xxgk-chart" in text:
+            return f"/r/{page.parent.name}/"
+    raise AssertionError("no report page with table 3")
+
+
+def _paths(site: Path) -> list[str]:
+    report = _report_path(site)
+    agency = next((f"/a/{p.parent.name}/" for p in sorted((site / "a").glob("*/index.html"))), None) \
+        if (site / "a").exists() else None
+    source = report.replace("/r/", "/src/").rstrip("/") + ".html"  # the report's source text with line anchors
+    out = [p.replace("{report}", report).replace("{source}", source) for p in A11Y_PAGES if "{agency}" not in p]
+    return out + ([agency] if agency else [])
+
+
+def _viewport(driver, name: str) -> None:
+    width, height, mobile = VIEWPORTS[name]
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+def _draw_all_charts(driver) -> None:
+    """Scroll every chart into view (plotly loads only then) and wait until each is drawn."""
+    from selenium.webdriver.common.by import By
+
+    for chart in driver.find_elements(By.CSS_SELECTOR, ".xxgk-chart"):
+        driver.execute_script("arguments[0].scrollIntoView()", chart)
+        time.sleep(0.1)
+    _wait(lambda: all(c.find_elements(By.CSS_SELECTOR, ".main-svg")
+                      for c in driver.find_elements(By.CSS_SELECTOR, ".xxgk-chart")), 30)
+    driver.execute_script("window.scrollTo(0, 0)")
+
+
+def _axe(driver) -> list[dict]:
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    driver.set_script_timeout(60)
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); })"
+        "  .catch(function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });")
+
+
+def _blocking(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+            for v in violations if v["impact"] in BLOCKING]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="npm axe-core is not installed (make install)")
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_no_serious_or_critical_accessibility_violation_on_any_page_type(server, browser, built_site,  # noqa: F811
+                                                                          viewport):
+    _viewport(browser, viewport)
+    problems = {}
+    try:
+        for path in _paths(built_site):
+            browser.get(server + path)
+            _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+            _draw_all_charts(browser)
+            name = re.sub(r"[^a-z0-9]+", "-", path.strip("/").split("/")[0] or "home").strip("-")
+            browser.save_screenshot(str(SHOTS / f"{name}-{viewport}.png"))
+            found = _blocking(_axe(browser))
+            if found:
+                problems[path] = found
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+# -- weight: what a first view costs, gzipped (as a server or CDN would send it) ---------------------------------
+HOME_BUDGET, REPORT_BUDGET = 250 * 1024, 150 * 1024
+SEARCH_WORKER = ("search/search_index.json", "assets/javascripts/workers/", "assets/javascripts/lunr/")
+
+
+def _first_view_bytes(driver, site: Path) -> tuple[int, list[str]]:
+    """Gzipped bytes of the document and every resource it loaded (Resource Timing), plus what Material's
+    search worker fetches at start-up (the index, the worker, lunr and its Chinese segmenter), which the
+    page's Resource Timing does not list."""
+    urls = driver.execute_script(
+        "return [location.href].concat(performance.getEntriesByType('resource').map(function (e) { return e.name; }))")
+    paths = set()
+    for url in urls:
+        path = re.sub(r"^https?://[^/]+/", "", url).split("?")[0].split("#")[0]
+        paths.add(path + "index.html" if path == "" or path.endswith("/") else path)
+    paths |= {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and not p.name.endswith(".map")
+              and str(p.relative_to(site)).startswith(SEARCH_WORKER) and "wordcut" not in p.name
+              and (p.parent.name != "min" or p.name.startswith(("lunr.zh", "lunr.multi", "lunr.stemmer")))}
+    files = [site / p for p in sorted(paths) if (site / p).is_file()]
+    return sum(len(gzip.compress(f.read_bytes())) for f in files), [str(f.relative_to(site)) for f in files]
+
+
+def test_first_views_stay_light_and_plotly_loads_only_where_a_chart_is_drawn(server, browser, built_site):  # noqa: F811
+    _viewport(browser, "desktop")
+    try:
+        browser.get(server + "/")
+        _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+        home, loaded = _first_view_bytes(browser, built_site)
+        assert home <= HOME_BUDGET, (home, loaded)
+        assert not any("plotly" in p for p in loaded), "the home page draws no plotly chart"
+        for path in ("/data/", "/quality/", "/checks/"):
+            browser.get(server + path)
+            browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+            time.sleep(0.5)
+            assert not browser.execute_script("return !!window.Plotly"), path
+        browser.get(server + _report_path(built_site))
+        _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+        report, loaded = _first_view_bytes(browser, built_site)
+        assert report <= REPORT_BUDGET, (report, loaded)
+        assert not browser.execute_script("return !!window.Plotly"), "plotly waits until a chart scrolls into view"
+        _draw_all_charts(browser)
+        assert browser.execute_script("return !!window.Plotly")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_sorting_works_by_keyboard_and_says_so_with_aria_sort(server, browser):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server + "/agencies/")
+    button = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agencies th button.xxgk-sort"))[3]
+    header = button.find_element(By.XPATH, "..")
+    assert header.get_attribute("aria-sort") == "none"
+    button.send_keys(Keys.ENTER)
+    assert header.get_attribute("aria-sort") == "ascending"
+    values = [r.find_elements(By.TAG_NAME, "td")[3].text for r in browser.find_elements(
+        By.CSS_SELECTOR, "#xxgk-agencies tbody tr")]
+    numbers = [float(v) for v in values if v not in ("—", "")]
+    assert numbers == sorted(numbers) and values[len(numbers):] == ["—"] * (len(values) - len(numbers))
+    button.send_keys(Keys.SPACE)
+    assert header.get_attribute("aria-sort") == "descending"

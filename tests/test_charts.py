@@ -1,0 +1,110 @@
+"""Charts that do not mislead: a missing value is a labelled gap (无数据), a 0 is a zero bar labelled 0;
+counts are integers, large numbers read in 万; colours come from the one palette. The first tests read the
+chart specification; the last draws it in real Chromium with the site's own plotly and xxgk.js."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from .test_browser import CHROME, _Quiet, _wait, browser  # noqa: F401  (fixture)
+
+SPEC = re.compile(r'<script type="application/json" class="xxgk-spec">(.*?)</script>')
+
+
+def _spec(markup: str) -> dict:
+    return json.loads(SPEC.search(markup).group(1))
+
+
+def test_a_missing_value_is_a_labelled_gap_and_a_zero_is_a_zero_bar():
+    from xxgk.site.render import MISSING_LABEL, chart
+
+    spec = _spec(chart([{"type": "bar", "x": ["甲", "乙", "丙"], "y": [5.0, None, 0.0], "name": "新收申请"}],
+                       "测试", "", "件"))
+    trace = spec["data"][0]
+    assert trace["y"] == [5.0, None, 0.0]  # None stays None: plotly draws no bar, never a 0
+    assert trace["text"] == ["5", "", "0"]  # the zero bar is labelled 0
+    notes = [a for a in spec["layout"]["annotations"] if a["text"] == MISSING_LABEL]
+    assert [a["x"] for a in notes] == ["乙"]
+
+
+def test_counts_are_integers_and_large_numbers_read_in_wan():
+    from xxgk.site.render import chart, fmt_number
+
+    assert fmt_number(81.0) == "81" and fmt_number(859.0) == "859"
+    spec = _spec(chart([{"type": "bar", "x": ["甲", "乙"], "y": [23456.0, 81.0]}], "测试", "", "件"))
+    axis = spec["layout"]["yaxis"]
+    assert "万" in "".join(axis["ticktext"]) and "k" not in "".join(axis["ticktext"])
+    assert spec["data"][0]["text"] == ["2.3万", "81"]
+    small = _spec(chart([{"type": "bar", "x": ["甲"], "y": [3.0]}], "测试", "", "件"))["layout"]["yaxis"]
+    assert small["tickformat"] == ",d" and small["dtick"] == 1  # no tick at 0.5 件
+
+
+def test_one_colour_per_outcome_from_the_palette_everywhere(built_site):
+    from xxgk.site.render import palette
+
+    granted = palette()["outcome_groups"]["granted"]
+    colours = {}
+    for page in list(built_site.rglob("r/*/index.html")) + [built_site / "compare" / "index.html"]:
+        for spec in SPEC.findall(page.read_text(encoding="utf-8")):
+            for trace in json.loads(spec)["data"]:
+                names = trace.get("y") if trace.get("orientation") == "h" else trace.get("x")
+                marker = trace.get("marker", {})
+                if isinstance(marker.get("color"), list):
+                    colours.update({n: c for n, c in zip(names, marker["color"], strict=False) if n == "予以公开"})
+                elif trace.get("name") == "予以公开":
+                    colours["予以公开"] = marker.get("color")
+    assert colours == {"予以公开": granted}
+
+
+def test_the_html_bars_show_missing_as_no_data_and_zero_as_zero():
+    from xxgk.site.render import html_bars
+
+    markup = html_bars([("甲", "", 10.0), ("乙", "", None), ("丙", "", 0.0)], "测试", "件")
+    rows = markup.split("<tr>")[2:]
+    assert "width:80.0%" in rows[0] and "无数据" in rows[1] and 'class="xxgk-bar"' not in rows[1]
+    assert "width:0.0%" in rows[2] and ">0<" in rows[2]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not (CHROME and shutil.which("chromedriver")), reason="Debian chromium is not installed")
+def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, tmp_path, browser):  # noqa: F811
+    from selenium.webdriver.common.by import By
+
+    from xxgk.site.render import chart
+
+    shutil.copytree(built_site / "assets", tmp_path / "assets")
+    figure = chart([{"type": "bar", "x": ["甲", "乙", "丙"], "y": [5.0, None, 0.0], "name": "新收申请"}],
+                   "缺失与零", "", "件")
+    (tmp_path / "chart.html").write_text(f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body>{figure}'
+                                         '<script src="assets/xxgk.js"></script></body></html>', encoding="utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        browser.get(f"http://127.0.0.1:{httpd.server_address[1]}/chart.html")
+        _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
+        texts = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart svg text")]
+        assert "无数据" in texts
+        boxes = browser.execute_script(
+            "function box(e) { var r = e.getBoundingClientRect(); return [r.left, r.right, r.height]; }"
+            "return {bars: Array.from(document.querySelectorAll('.xxgk-chart .bars .point path')).map(box),"
+            "  labels: Array.from(document.querySelectorAll('.xxgk-chart .bars text')).map(function (t) {"
+            "    return [t.textContent].concat(box(t)); }),"
+            "  gaps: Array.from(document.querySelectorAll('.xxgk-chart .annotation-text')).filter(function (t) {"
+            "    return t.textContent === '无数据'; }).map(box)}")
+        bars, labels, gaps = boxes["bars"], boxes["labels"], boxes["gaps"]
+        assert len(bars) == 3 and bars[0][2] > 0 and bars[1][2] == 0 and bars[2][2] == 0
+        assert [x[0] for x in labels] == ["5", "0"]  # the 0 is labelled 0; the missing bar has no number
+        centre = lambda b: (b[0] + b[1]) / 2  # noqa: E731
+        zero_label = labels[1]
+        assert bars[2][0] <= centre(zero_label[1:]) <= bars[2][1]  # "0" sits on the third (zero) bar
+        assert len(gaps) == 1 and bars[1][0] <= centre(gaps[0]) <= bars[1][1]  # 无数据 sits on the missing one
+        assert browser.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV')]")
+    finally:
+        httpd.shutdown()
