@@ -41,7 +41,7 @@ CORPUS_REGIONS = {  # the gold files' agencies
 
 
 def _rows(path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -80,8 +80,10 @@ def chromium():
 
 
 def _visit(browser, url: str) -> None:
+    """Open ``url`` and bring every chart into view (plotly loads and draws a chart when it is seen)."""
     browser.get(url)
     _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+    browser.execute_script("document.querySelectorAll('.xxgk-chart').forEach(c => c.scrollIntoView())")
     time.sleep(0.5)  # charts are drawn after load
 
 
@@ -101,8 +103,10 @@ def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, ho
     assert "javascript:window.__xss=4" in chromium.find_element(By.TAG_NAME, "article").text  # as text
     _visit(chromium, hostile_server + f"/r/{rows[TITLE_FILE]['report_id']}/")
     assert "onerror" in chromium.title
-    _visit(chromium, hostile_server + "/")
-    assert chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg")  # the charts did draw
+    _visit(chromium, hostile_server + "/compare/")  # the hostile agency names are chart labels there
+    _wait(lambda: chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))  # the charts did draw
+    assert chromium.execute_script("return window.__xss === undefined")
+    assert not chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart a")
 
 
 def test_the_changelog_is_a_download_not_a_page(hostile_site, hostile_server, chromium):
