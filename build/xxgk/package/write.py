@@ -17,7 +17,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .agencies_provisional import add_agencies
 from .collect import Report
+from .metrics import metric_rows
 from .schema import descriptor, resource_schema
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
 
@@ -71,6 +73,8 @@ def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
 def package_files(reports: list[Report], data_version: str, changelog: bytes | None = None) -> dict[str, bytes]:
     """``{relative path: bytes}`` of the whole package. Pure."""
     tables = reports_to_tables(reports)
+    tables["agencies"] = add_agencies(tables["reports"])  # the ONE call site of the provisional resolver (issue 13)
+    tables["metrics"] = list(metric_rows())
     files: dict[str, bytes] = {"CHANGELOG.md": changelog} if changelog else {}
     for name, rows in tables.items():
         fields = [f["name"] for f in resource_schema(name)["fields"]]

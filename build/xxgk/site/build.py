@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..gcpause import gc_paused
+from .browser_data import browser_files, search_aux
 from .data import Package
 from .pages import Site
 
@@ -64,11 +65,14 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     site.all_pages()
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
-    for name in ("xxgk.js", "xxgk.css"):
+    for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js"):
         (assets / name).write_bytes((ASSETS / name).read_bytes())
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "finder.json").write_text(json.dumps(site.finder_index(), ensure_ascii=False, separators=(",", ":")),
                                         encoding="utf-8")
+    for rel, text in {**browser_files(pkg, site.report_urls), "json/search.json": search_aux(pkg)}.items():
+        (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site_src / rel).write_text(text, encoding="utf-8")
     downloads = site_src / "downloads"
     for path in sorted(package_dir.rglob("*")):
         rel = path.relative_to(package_dir)
