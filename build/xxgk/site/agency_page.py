@@ -20,18 +20,17 @@ from .titles import SEARCH_EXCLUDED, agency_path, front_matter
 TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
 KIND_ZH = {"government": "人民政府（含办公厅/办公室）", "department": "政府部门"}
 CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
-    ("申请数量", "历年新收、上年结转和结转下年度的申请", ("received", "carried_over", "carried_forward"), "件", False),
-    ("办理结果", "历年办理结果构成（占办理总计%）", ("granted_share", "partial_share", "denied_share",
+    ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False),
+    ("办理结果", "办理结果构成（%）", ("granted_share", "partial_share", "denied_share",
                                              "unavailable_share", "rejected_share", "other_share"), "%", True),
-    ("不予公开的理由", "历年不予公开的理由", ("denied_state_secret", "denied_prohibited_by_law",
+    ("不予公开的理由", "不予公开的理由（件）", ("denied_state_secret", "denied_prohibited_by_law",
                                       "denied_security_stability", "denied_third_party", "denied_internal_affairs",
                                       "denied_process_information", "denied_enforcement_file",
                                       "denied_administrative_query"), "件", True),
-    ("行政复议与行政诉讼", "历年行政复议、行政诉讼案件数", ("review_total", "litigation_total"), "件", False),
-    ("行政复议与行政诉讼", "复议诉讼中纠正机关的比例", ("corrected_share",), "%", False),
-    ("行政规范性文件", "历年制发、废止和现行有效的行政规范性文件", ("normative_issued", "normative_repealed",
-                                                 "normative_in_force"), "件", False),
-    ("行政许可与行政处罚", "历年行政许可、行政处罚决定数", ("licensing", "penalty"), "件", False),
+    ("行政复议与行政诉讼", "复议、诉讼案件（件）", ("review_total", "litigation_total"), "件", False),
+    ("行政复议与行政诉讼", "纠正机关的比例（%）", ("corrected_share",), "%", False),
+    ("行政规范性文件", "规范性文件（件）", ("normative_issued", "normative_repealed", "normative_in_force"), "件", False),
+    ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False),
 )
 PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
 
@@ -90,21 +89,21 @@ class AgencyPages:
     def _agency_charts(self, mine: dict[int, dict]) -> list[str]:
         if not mine:
             return ["\n<p>没有可用年度的数据。</p>"]
-        years = sorted(mine)
+        years = list(range(min(mine), max(mine) + 1))  # every year of the span: a year without a report is a gap
         xs = [f"{y}年" for y in years]
-        editions = {y: mine[y]["format"] or "2021" for y in years}
+        editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
         out, heading = [], None
         for head, title, codes, unit, stacked in CHARTS:
             traces = []
             for code in codes:
                 m = self.metric_defs[code]
-                ys = [self.values[mine[y]["report_id"]][code] for y in years]
+                ys = [self.values[mine[y]["report_id"]][code] if y in mine else None for y in years]
                 if m["comparable"] == "false" and mixed:  # one series per template, never joined
                     for edition in sorted(set(editions.values())):
                         traces.append({"type": "bar", "name": f"{m['label_zh']}（{edition}年版格式）", "x": xs,
-                                       "y": [v if editions[y] == edition else None for y, v in zip(years, ys,
-                                                                                                 strict=True)]})
+                                       "y": [v if editions.get(y) == edition else None
+                                             for y, v in zip(years, ys, strict=True)]})
                 else:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys})
             if all(v is None for t in traces for v in t["y"]):
@@ -117,6 +116,9 @@ class AgencyPages:
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
                            "</small></p>")
+        missing = [y for y in years if y not in mine]
+        if missing:
+            out.insert(0, f"\n<p class=\"xxgk-note\">{esc('、'.join(f'{y}年' for y in missing))}没有本机构的报告，图中留空。</p>")
         if mixed:
             out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。两种模板口径不同的指标"
                           "按模板分成两个系列，不连成一条线；只有一种模板才有的指标，另一种模板的年度为无数据。</p>")
@@ -161,6 +163,9 @@ class AgencyPages:
                                              rows)
 
     def _agency_peers(self, mine: dict[int, dict]) -> str:
+        if not any(self.peer.get(r.get("peer_group") or "") for r in mine.values()):
+            return ("\n## 同类组中位数\n\n<p>本机构的报告缺少地区或行政层级信息，未归入同类组，"
+                    "没有可比的中位数。</p>")
         rows = []
         for y in sorted(mine):
             r = mine[y]

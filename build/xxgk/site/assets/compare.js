@@ -186,11 +186,11 @@
           var ys = years.map(function (y) { return value(id, y); });
           if (split) {
             traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2021年版格式）", x: xs,
-              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? null : ys[i]; })});
+              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? null : ys[i]; }), marker: {size: 9}});
             traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2019年版格式）", x: xs,
-              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? ys[i] : null; })});
+              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? ys[i] : null; }), marker: {size: 9, symbol: "diamond"}});
           } else {
-            traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys});
+            traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys, marker: {size: 9}});
           }
           rows.push([{text: a.n, sort: a.n, href: root + "a/" + id + "/"}].concat(years.map(function (y, i) {
             return {text: fmt(ys[i], m.unit), sort: ys[i]};
@@ -200,7 +200,7 @@
         if (withPeer) {
           var ps = years.map(function (y) { var p = peer(ids[0], y); return p ? p[0] : null; });
           traces.push({type: "scatter", mode: "lines+markers", name: "同类组中位数", x: xs, y: ps,
-            line: {dash: "dot"}});
+            line: {dash: "dot"}, marker: {size: 9}});
           rows.push([{text: "同类组中位数", sort: "同类组中位数"}].concat(ps.map(function (v) {
             return {text: fmt(v, m.unit), sort: v};
           })));
