@@ -54,6 +54,23 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes())) if path.exists() else 0
 
 
+def print_view_bytes(site: Path) -> None:
+    """What one agency page, one compare view and one header search download (gzip, as served), the shared
+    scripts and styles counted apart (the browser caches them after the first page)."""
+    shared = sum(gz(p) for p in (site / "assets").rglob("*") if p.suffix in (".js", ".css"))
+    agency_pages = [p / "index.html" for p in (site / "a").iterdir() if (p / "index.html").exists()]
+    largest = max(agency_pages, key=lambda p: p.stat().st_size)
+    json_dir = site / "json"
+    measure = max((json_dir / "m").glob("*.json"), key=lambda p: gz(p))
+    compare = gz(site / "compare" / "index.html") + gz(json_dir / "agencies.json") + gz(json_dir / "metrics.json")
+    search = gz(json_dir / "agencies.json") + gz(json_dir / "search.json") + gz(site / "search" / "search_index.json")
+    print(f"one agency page (largest of {len(agency_pages)}): {gz(largest) / 1024:.0f} KiB gz HTML, no data fetched")
+    print(f"one compare view: {(compare + gz(measure)) / 1024:.0f} KiB gz (page + agencies + metrics + the largest "
+          f"measure file, {measure.name}: {gz(measure) / 1024:.0f} KiB)")
+    print(f"one header search (first query; later ones fetch nothing): {search / 1024:.0f} KiB gz")
+    print(f"shared scripts and styles (cached after the first page): {shared / 1024:.0f} KiB gz")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
@@ -92,7 +109,8 @@ def main() -> None:
     plain_pages(site_src, plain)
     baseline = mkdocs_build(config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
 
-    pages = sorted((site / "r").glob("*/index.html"))
+    pages = sorted((site / "a").glob("*/*/index.html")) + [  # report pages (r/<id>/ are redirects now)
+        p for p in (site / "r").glob("*/index.html") if p.stat().st_size > 2048]
     page_sizes = [p.stat().st_size for p in pages]
     total = sum(v for k, v in timings.items() if "not counted" not in k)
     print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers; invalid: {len(errors)}")
@@ -106,6 +124,7 @@ def main() -> None:
     print(f"search index: {gz(site / 'search' / 'search_index.json') / 1024:.0f} KiB gz; "
           f"agency finder: {gz(site / 'assets' / 'finder.json') / 1024:.0f} KiB gz; "
           f"agency index page: {gz(site / 'agencies' / 'index.html') / 1024:.0f} KiB gz")
+    print_view_bytes(site)
     print(f"plain mkdocs build of {len(list(plain.rglob('*.md')))} pages: {baseline:.1f} s; "
           f"whole build / plain = {total / baseline:.2f}")
     if not args.keep:
