@@ -9,32 +9,12 @@ import csv
 import html
 import json
 import re
-import shutil
 
-import pytest
-
-from .conftest import SEEDS, SHARED, needs_shared
+from .conftest import SHARED, needs_shared
 
 CONTRACT = ["agency_id", "name", "aliases", "province_code", "province", "city_code", "city", "county_code",
             "county", "tier", "kind", "system", "first_year", "last_year"]
 PINGTAN = {"h004.txt": 2019, "h006.txt": 2021, "h008.txt": 2023, "h010.txt": 2025}
-
-
-@pytest.fixture(scope="module")
-def corpus_build(tmp_path_factory):
-    """(package folder, site_src folder) built from the seeds plus the corpus reports."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import write_site_src
-
-    if not (SHARED / "corpus").exists():
-        pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("agency-pages")
-    shutil.copytree(SEEDS, work / "reports")
-    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
-        shutil.copyfile(path, work / "reports" / path.name)
-    build_package(work / "reports", work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    return work / "datapackage", work / "site_src"
 
 
 def _rows(pkg, name):
@@ -72,7 +52,8 @@ def test_the_agencies_resource_keeps_the_contract(corpus_build):
 def test_one_page_per_agency_links_every_year_and_charts_the_gold_values(corpus_build):
     pkg, site_src = corpus_build
     agencies = _rows(pkg, "agencies")
-    assert sorted(p.parent.name for p in (site_src / "a").glob("*/index.md")) == sorted(a["agency_id"] for a in agencies)
+    pages = sorted(p.parent.name for p in (site_src / "a").glob("*/index.md"))
+    assert pages == sorted(a["agency_id"] for a in agencies)
     page = _page(site_src, "a/pingtanzongheshiyanqu/index.md")
     for year in PINGTAN.values():
         assert f'href="../../a/pingtanzongheshiyanqu/{year}/">{year}年度报告' in page

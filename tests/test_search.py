@@ -12,7 +12,6 @@ import subprocess
 import pytest
 
 from .conftest import ROOT, needs_shared
-from .test_agency_pages import corpus_build  # noqa: F401  (fixture)
 
 NODE = shutil.which("node")
 HARNESS = """
@@ -20,7 +19,8 @@ const fs = require("fs"), path = require("path");
 const site = process.argv[1];
 global.window = {};
 global.document = {currentScript: {src: "http://x/assets/search.js"}, addEventListener() {}};
-global.fetch = (url) => Promise.resolve({json: () => JSON.parse(fs.readFileSync(path.join(site, url.slice(9)), "utf8"))});
+global.fetch = (url) => Promise.resolve(
+  {json: () => JSON.parse(fs.readFileSync(path.join(site, url.slice(9)), "utf8"))});
 eval(fs.readFileSync(process.argv[2], "utf8"));
 const queries = JSON.parse(process.argv[3]);
 window.xxgkAgencies.load().then((data) => {

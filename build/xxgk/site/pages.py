@@ -8,11 +8,11 @@ from pathlib import Path
 
 from ..catalog import codes
 from ..package.metrics import report_values
-from .agency_page import KIND_ZH, TIER_ZH, AgencyPages, shown
+from .agency_page import TIER_ZH, AgencyPages, shown
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
 from .card import SEVERITY_ZH, by_category, peer_medians, score
-from .compare_page import compare_markdown
+from .compare_page import KIND_ZH, compare_markdown
 from .data import Package
 from .metrics import report_metrics
 from .render import cell, chart, esc, fmt_number, table
@@ -87,12 +87,14 @@ class Site(ReportPages, AgencyPages):
 
     def home(self) -> None:
         latest = [r for r in self.reports if r["year"] and int(r["year"]) == self.latest_year]
-        received = sum(self.values[r["report_id"]]["received"] or 0 for r in latest)  # one year only, never summed across years
+        counted = [self.values[r["report_id"]]["received"] for r in latest]
+        counted = [v for v in counted if v is not None]  # one year only: never summed across years
+        received = sum(counted)
         nfind = sum(len(v) for v in self.findings.values())
         errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
         numbers = "".join(f"<div><b>{esc(fmt_number(v))}</b>{esc(k)}</div>" for k, v in (
             ("份报告", len(self.reports)), ("个机构", len(self.pkg.tables["agencies"])),
-            (f"件新收申请（{self.latest_year}年度，{len(latest)}份报告合计）", received), ("条问题", nfind),
+            (f"件新收申请（{self.latest_year}年度{len(counted)}份报告合计）", received), ("条问题", nfind),
             ("条错误", errors)))
         latest = sorted(self.reports, key=lambda r: (r["published_date"] or "", r["report_id"]), reverse=True)[:10]
         rows = [[f'<td><a href="{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>', cell(r["year"]),

@@ -149,7 +149,8 @@
       var value = function (id, y) { var v = (mv.v[id] || {})[y]; return v === undefined ? null : v; };
       var peer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
       var single = state.from === state.to;
-      var withPeer = ids.length === 1 && !fallback;
+      var withPeer = ids.length === 1 && !fallback && years.some(function (y) { return peer(ids[0], y); });
+      var noPeer = ids.length === 1 && !fallback && !withPeer;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
       var traces = [], rows = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
@@ -208,21 +209,24 @@
         }
       }
       var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
-      status.textContent = (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
+      status.textContent = (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+        (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
         "（数据见下表）");
-      var layout = {title: {text: title}, margin: {l: 10, r: 10, t: 60, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
+      var layout = {title: {text: title}, margin: {l: 10, r: 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
         xaxis: {automargin: true, type: single ? "linear" : "category"}, yaxis: {automargin: true, autorange: single ? "reversed" : true},
         legend: {orientation: "h", y: -0.2, yanchor: "top"}, separators: ".,",
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
+      chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (window.Plotly && shown) {
         Plotly.react(chartDiv, traces, layout, {responsive: true, displaylogo: false, displayModeBar: "hover",
           toImageButtonOptions: {format: "png", filename: "xxgk-compare"}});
       } else if (!shown) {
         if (window.Plotly) Plotly.purge(chartDiv);
+        chartDiv.style.height = "auto";
         chartDiv.textContent = "无数据：所选机构在所选年度没有该指标的数值。";
       }
       var headers = single ? ["机构", "地区", "年度", m.label + "（" + m.unit + "）"] :
