@@ -184,3 +184,19 @@ def test_an_old_report_url_redirects_to_the_report_under_its_agency(server, brow
     _wait(lambda: "/a/pingtanzongheshiyanqu/2023/" in browser.current_url)
     _wait(lambda: browser.find_elements(By.TAG_NAME, "h1"))
     assert "平潭综合实验区 2023年度" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_plotly_is_downloaded_only_by_pages_that_draw_charts(server, browser):
+    from selenium.webdriver.common.by import By
+
+    def plotly_loaded():
+        return browser.execute_script(
+            "return performance.getEntriesByType('resource').some(e => e.name.includes('plotly-basic.min.js'))")
+
+    browser.get(server + "/about/")
+    _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+    time.sleep(0.5)
+    assert not plotly_loaded()
+    browser.get(server + "/a/pingtanzongheshiyanqu/")
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
+    assert plotly_loaded()

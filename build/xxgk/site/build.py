@@ -65,7 +65,8 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     site.all_pages()
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
-    for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
+    for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css",
+                 "plotly-loader.js"):
         (assets / name).write_bytes((ASSETS / name).read_bytes())
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "finder.json").write_text(json.dumps(site.finder_index(), ensure_ascii=False, separators=(",", ":")),

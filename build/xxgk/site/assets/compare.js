@@ -218,7 +218,7 @@
         "（数据见下表）");
       var layout = {title: {text: title}, margin: {l: 10, r: 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
         xaxis: {automargin: true, type: single ? "linear" : "category"}, yaxis: {automargin: true, autorange: single ? "reversed" : true},
-        legend: {orientation: "h", y: -0.2, yanchor: "top"}, separators: ".,",
+        legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,",
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (window.Plotly && shown) {
