@@ -122,7 +122,8 @@ def main() -> None:
     print(f"HTML per agency page: mean {sum(page_sizes) / len(page_sizes) / 1024:.1f} KiB, "
           f"max {max(page_sizes) / 1024:.1f} KiB")
     print(f"search index: {gz(site / 'search' / 'search_index.json') / 1024:.0f} KiB gz; "
-          f"agency finder: {gz(site / 'assets' / 'finder.json') / 1024:.0f} KiB gz; "
+          f"agency search data: {(gz(site / 'json' / 'agencies.json') + gz(site / 'json' / 'search.json')) / 1024:.0f}"
+          " KiB gz; "
           f"agency index page: {gz(site / 'agencies' / 'index.html') / 1024:.0f} KiB gz")
     print_view_bytes(site)
     print(f"plain mkdocs build of {len(list(plain.rglob('*.md')))} pages: {baseline:.1f} s; "

@@ -68,10 +68,13 @@ def browser():
 
 
 def _shots(browser, name: str) -> None:
-    """A full-page screenshot at 1366 px and at a 390 px phone width."""
+    """A full-page screenshot at 1366 px and at a 390 px phone width, the page loaded afresh at each width
+    (as a phone would load it)."""
     for width in (1366, 390):
         browser.set_window_size(width, 1000)
-        time.sleep(0.6)
+        browser.refresh()
+        _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+        time.sleep(1.5)  # charts drawn
         height = browser.execute_script("return document.documentElement.scrollHeight")
         browser.set_window_size(width, min(max(height, 800), 6000))
         time.sleep(0.4)

@@ -111,7 +111,10 @@ class AgencyPages:
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
                 heading = head
-            out.append(chart(traces, title, "年度", unit, f"agency-{code}", {"barmode": "stack"} if stacked else None))
+            layout = {"height": 300 + 24 * len(traces)}  # room for the legend below the plot on a phone
+            if stacked:
+                layout["barmode"] = "stack"
+            out.append(chart(traces, title, "", unit, f"agency-{code}", layout))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"

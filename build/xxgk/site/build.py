@@ -69,8 +69,6 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
                  "plotly-loader.js"):
         (assets / name).write_bytes((ASSETS / name).read_bytes())
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
-    (assets / "finder.json").write_text(json.dumps(site.finder_index(), ensure_ascii=False, separators=(",", ":")),
-                                        encoding="utf-8")
     for rel, text in {**browser_files(pkg, site.report_urls), "json/search.json": search_aux(pkg)}.items():
         (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_src / rel).write_text(text, encoding="utf-8")

@@ -244,17 +244,6 @@ class Site(ReportPages, AgencyPages):
     def about(self) -> None:
         self.write("about.md", front_matter("关于与方法") + ABOUT)
 
-    def finder_index(self) -> list[dict]:
-        from pypinyin import Style, lazy_pinyin
-
-        out = []
-        for r in self.reports:
-            name = report_name(r)
-            out.append({"n": name, "y": r["year"], "u": f"r/{r['report_id']}/",
-                        "p": "".join(lazy_pinyin(name)).lower(),
-                        "i": "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()})
-        return out
-
 
 ABOUT = """# 关于与方法
 
