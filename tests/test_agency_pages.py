@@ -106,3 +106,22 @@ def test_the_agency_index_lists_each_agency_once(corpus_build):
     index = (site_src / "agencies.md").read_text(encoding="utf-8")
     assert index.count(">平潭综合实验区</a>") == 1
     assert 'href="../a/pingtanzongheshiyanqu/"' in index
+
+
+def test_cross_year_checks_compare_each_year_with_the_one_before(tmp_path):
+    from benchmarks.synthetic import write_reports
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    write_reports(4, tmp_path / "reports")  # one agency, 2021–2024, carry-overs drawn independently
+    build_package(tmp_path / "reports", tmp_path / "pkg", workers=1)
+    write_site_src(tmp_path / "pkg", tmp_path / "site_src")
+    (agency,) = _rows(tmp_path / "pkg", "agencies")
+    page = _page(tmp_path / "site_src", f"a/{agency['agency_id']}/index.md")
+    values = {code: json.loads((tmp_path / "site_src" / "json" / "m" / f"{code}.json").read_text(encoding="utf-8"))
+              ["v"][agency["agency_id"]] for code in ("carried_over", "carried_forward")}
+    rows = re.findall(r"<tr><td>(\d{4})→(\d{4})</td><td>上年结转 = 上年度的结转下年度</td>(.*?)</tr>", page)
+    assert [(a, b) for a, b, _ in rows] == [("2021", "2022"), ("2022", "2023"), ("2023", "2024")]
+    for last, this, cells in rows:
+        same = values["carried_over"][this] == values["carried_forward"][last]
+        assert ("✓ 一致" in cells) == same and ("✗ 不一致" in cells) == (not same)
