@@ -67,13 +67,14 @@ def browser():
     driver.quit()
 
 
-def _shots(browser, name: str) -> None:
+def _shots(browser, name: str, reload: bool = True) -> None:
     """A full-page screenshot at 1366 px and at a 390 px phone width, the page loaded afresh at each width
-    (as a phone would load it)."""
+    (as a phone would load it) unless ``reload`` is false (an open search box)."""
     for width in (1366, 390):
         browser.set_window_size(width, 1000)
-        browser.refresh()
-        _wait(lambda: browser.execute_script("return document.readyState") == "complete")
+        if reload:
+            browser.refresh()
+            _wait(lambda: browser.execute_script("return document.readyState") == "complete")
         time.sleep(1.5)  # charts drawn
         height = browser.execute_script("return document.documentElement.scrollHeight")
         browser.set_window_size(width, min(max(height, 800), 6000))
@@ -161,7 +162,7 @@ def test_the_header_search_finds_geermu_three_ways_and_opens_its_page(server, br
         names = [h.find_element(By.TAG_NAME, "h1").text for h in hits]
         assert "格尔木市" in names, (query, names)
         if query == "geermu":
-            _shots(browser, "search-geermu")
+            _shots(browser, "search-geermu", reload=False)
     hit = next(h for h in hits if h.find_element(By.TAG_NAME, "h1").text == "格尔木市")
     hit.click()
     _wait(lambda: "/a/geermushi/" in browser.current_url)
@@ -203,3 +204,24 @@ def test_plotly_is_downloaded_only_by_pages_that_draw_charts(server, browser):
     browser.get(server + "/a/pingtanzongheshiyanqu/")
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
     assert plotly_loaded()
+
+
+def test_the_header_search_is_keyboard_operable(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server + "/data/")
+    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.send_keys("湟中")
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-agency-hits a.xxgk-agency-hit"))
+    box.send_keys(Keys.ARROW_DOWN)
+    focused = browser.switch_to.active_element
+    assert "xxgk-agency-hit" in focused.get_attribute("class") and "湟中区" in focused.text
+    browser.get(server + "/data/")
+    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.send_keys("格尔木市")
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-agency-hits a.xxgk-agency-hit"))
+    box.send_keys(Keys.ENTER)  # the agency whose name was typed
+    _wait(lambda: "/a/geermushi/" in browser.current_url)

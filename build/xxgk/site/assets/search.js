@@ -97,13 +97,15 @@
   /* header: Material's search box gets an agency list above its page results */
   function header() {
     var input = document.querySelector("input.md-search__input");
-    var wrap = document.querySelector(".md-search__scrollwrap");
-    if (!input || !wrap || input.dataset.xxgkAgencies) return;
+    var result = document.querySelector("[data-md-component=search-result]");
+    if (!input || !result || input.dataset.xxgkAgencies) return;
     input.dataset.xxgkAgencies = "1";
+    /* inside Material's result element, first: its arrow keys move through these links too, and Enter opens
+       the best-scored link, which is an agency whose name matches what was typed */
     var box = document.createElement("div");
-    box.className = "md-search-result xxgk-agency-hits";
+    box.className = "xxgk-agency-hits";
     box.setAttribute("aria-live", "polite");
-    wrap.insertBefore(box, wrap.firstChild);
+    result.insertBefore(box, result.firstChild);
     function run() {
       var q = input.value;
       if (!q.trim()) { box.textContent = ""; return; }
@@ -118,13 +120,15 @@
         box.appendChild(meta);
         var ol = document.createElement("ol");
         ol.className = "md-search-result__list";
-        hits.slice(0, 12).forEach(function (h) {
+        hits.slice(0, 12).forEach(function (h, i) {
           var li = document.createElement("li"), link = document.createElement("a");
           var art = document.createElement("article"), h1 = document.createElement("h1"), p = document.createElement("p");
           li.className = "md-search-result__item";
           link.className = "md-search-result__link xxgk-agency-hit";
           link.href = root + "a/" + h.agency.id + "/";
+          link.tabIndex = -1;
           art.className = "md-search-result__article";
+          art.setAttribute("data-md-score", h.score <= 2 ? String(1e6 - i) : "0");
           h1.textContent = h.agency.n;
           p.textContent = "机构 · " + describe(h.agency);
           art.appendChild(h1); art.appendChild(p); link.appendChild(art); li.appendChild(link); ol.appendChild(li);
