@@ -110,6 +110,7 @@ def test_the_agency_index_lists_each_agency_once(corpus_build):
 
 def test_cross_year_checks_compare_each_year_with_the_one_before(tmp_path):
     from benchmarks.synthetic import write_reports
+
     from xxgk.package.build import build_package
     from xxgk.site.build import write_site_src
 
