@@ -18,8 +18,12 @@ KIND_ZH = {"government": "人民政府", "department": "政府部门"}
 
 
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]) -> str:
-    options = "".join(f'<option value="{esc(m["code"])}">{esc(m["label_zh"])}（{esc(m["unit"])}）</option>'
-                      for m in metrics)
+    groups: dict[str, list[dict]] = {}
+    for m in metrics:
+        groups.setdefault(m["group"] or "其他", []).append(m)
+    options = "".join(f'<optgroup label="{esc(g)}">' + "".join(
+        f'<option value="{esc(m["code"])}">{esc(m["label_zh"])}（{esc(m["unit"])}）</option>' for m in ms)
+        + "</optgroup>" for g, ms in groups.items())
     year_options = "".join(f'<option value="{y}">{y}年</option>' for y in sorted(years, reverse=True))
     province_options = '<option value="">全部</option>' + "".join(
         f'<option value="{esc(p)}">{esc(p)}</option>' for p in provinces)
