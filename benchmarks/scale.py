@@ -26,6 +26,7 @@ from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card
 from xxgk.package.write import package_files, validate, write_atomically
 from xxgk.site.build import config_for, write_site_src
+from xxgk.site.fulltext import index_full_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,6 +70,15 @@ def print_view_bytes(site: Path) -> None:
           f"measure file, {measure.name}: {gz(measure) / 1024:.0f} KiB)")
     print(f"one header search (first query; later ones fetch nothing): {search / 1024:.0f} KiB gz")
     print(f"shared scripts and styles (cached after the first page): {shared / 1024:.0f} KiB gz")
+    pf = site / "pagefind"
+    if pf.exists():  # its index files are gzipped already; a query loads a few chunks and one fragment per result
+        code = sum(gz(pf / n) for n in ("pagefind.js", "pagefind-worker.js"))
+        code += (pf / "wasm.unknown.pagefind").stat().st_size
+        chunks = sorted((p.stat().st_size for p in (pf / "index").iterdir()), reverse=True)
+        fragments = sorted((p.stat().st_size for p in (pf / "fragment").iterdir()), reverse=True)
+        bound = code + sum(chunks[:3]) + sum(fragments[:5])
+        print(f"one full-text query, upper bound (code, 3 largest of {len(chunks)} index chunks, 5 largest "
+              f"fragments): {bound / 1024:.0f} KiB")
 
 
 def main() -> None:
@@ -105,6 +115,9 @@ def main() -> None:
     timings["pages"] = time.perf_counter() - start
 
     timings["mkdocs build"] = mkdocs_build(config_for(site_src, work / "site.yml", ROOT), site)
+    start = time.perf_counter()
+    index_full_text(site)
+    timings["pagefind (full text)"] = time.perf_counter() - start
     plain = work / "plain_src"
     plain_pages(site_src, plain)
     baseline = mkdocs_build(config_for(plain, work / "plain.yml", ROOT), work / "plain_site")

@@ -28,6 +28,7 @@ pytestmark = [pytest.mark.browser, needs_shared, pytest.mark.skipif(
 def corpus_site(tmp_path_factory):
     from xxgk.package.build import build_package
     from xxgk.site.build import config_for, write_site_src
+    from xxgk.site.fulltext import index_full_text
 
     work = tmp_path_factory.mktemp("corpus-site")
     reports = work / "reports"
@@ -40,6 +41,7 @@ def corpus_site(tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "mkdocs.yml"),
                              "-d", str(work / "site")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert index_full_text(work / "site") == 0  # as build_site does after mkdocs
     return work / "site"
 
 
@@ -225,3 +227,18 @@ def test_the_header_search_is_keyboard_operable(server, browser):
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-agency-hits a.xxgk-agency-hit"))
     box.send_keys(Keys.ENTER)  # the agency whose name was typed
     _wait(lambda: "/a/geermushi/" in browser.current_url)
+
+
+def test_the_header_search_finds_words_in_the_report_texts(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    browser.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("政务服务")
+    hits = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 20)
+    assert all("/src/" in h.get_attribute("href") for h in hits)
+    assert any("政务服务" in h.text for h in hits)  # the excerpt shows the words in context
+    _shots(browser, "search-fulltext", reload=False)
+    hits[0].click()
+    _wait(lambda: "/src/" in browser.current_url)
+    assert "政务服务" in browser.find_element(By.TAG_NAME, "body").text

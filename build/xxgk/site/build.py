@@ -19,6 +19,7 @@ from pathlib import Path
 from ..gcpause import gc_paused
 from .browser_data import browser_files, search_aux
 from .data import Package
+from .fulltext import index_full_text
 from .pages import Site
 
 PLOTLY_NPM = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
@@ -99,4 +100,5 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    return subprocess.call(command)
+    code = subprocess.call(command)
+    return code or index_full_text(Path(site_dir))

@@ -94,6 +94,32 @@
 
   window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
 
+  /* full text of the reports: Pagefind's index of the source pages (site/pagefind/, see fulltext.py), loaded
+     on the first query; a site built without it simply shows no full-text results */
+  var pagefind = null;
+  function fullText() {
+    if (!pagefind) {
+      pagefind = import(root + "pagefind/pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({baseUrl: new URL(root, location.href).pathname})).then(function () { return pf; });
+      }).catch(function () { return null; });
+    }
+    return pagefind;
+  }
+  function plainText(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
+  function item(href, title, text) {
+    var li = document.createElement("li"), link = document.createElement("a");
+    var art = document.createElement("article"), h1 = document.createElement("h1"), p = document.createElement("p");
+    li.className = "md-search-result__item";
+    link.className = "md-search-result__link";
+    link.href = href;
+    link.tabIndex = -1;
+    art.className = "md-search-result__article";
+    h1.textContent = title;
+    p.textContent = text;
+    art.appendChild(h1); art.appendChild(p); link.appendChild(art); li.appendChild(link);
+    return {li: li, link: link, article: art};
+  }
+
   /* header: Material's search box gets an agency list above its page results */
   function header() {
     var input = document.querySelector("input.md-search__input");
@@ -136,7 +162,41 @@
         box.appendChild(ol);
       });
     }
+    var texts = document.createElement("div");
+    texts.className = "xxgk-fulltext-hits";
+    texts.setAttribute("aria-live", "polite");
+    result.insertBefore(texts, box.nextSibling);
+    function runText() {
+      var q = input.value;
+      if (!q.trim()) { texts.textContent = ""; return; }
+      fullText().then(function (pf) {
+        if (!pf) return null;
+        return pf.debouncedSearch(q, {}, 250);
+      }).then(function (search) {
+        if (!search || input.value !== q) return;
+        return Promise.all(search.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (pages) {
+          if (input.value !== q) return;
+          texts.textContent = "";
+          var meta = document.createElement("div");
+          meta.className = "md-search-result__meta";
+          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告含有“" + q.trim() + "”" +
+            (search.results.length > 5 ? "（显示前5份）" : "") : "报告原文：没有找到";
+          texts.appendChild(meta);
+          var ol = document.createElement("ol");
+          ol.className = "md-search-result__list";
+          pages.forEach(function (page) {
+            var it = item(page.url, (page.meta && page.meta.title || "").replace(/^原文：/, "") + " · 原文",
+                          plainText(page.excerpt));
+            it.link.classList.add("xxgk-fulltext-hit");
+            it.article.setAttribute("data-md-score", "0");
+            ol.appendChild(it.li);
+          });
+          texts.appendChild(ol);
+        });
+      });
+    }
     input.addEventListener("input", run);
+    input.addEventListener("input", runText);
     input.addEventListener("focus", function () { load(); });
   }
 
