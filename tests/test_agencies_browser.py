@@ -242,3 +242,21 @@ def test_the_header_search_finds_words_in_the_report_texts(server, browser):
     hits[0].click()
     _wait(lambda: "/src/" in browser.current_url)
     assert "政务服务" in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_the_league_table_ranks_one_year_and_filters_by_province(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(server + "/compare/")
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-league-table tbody tr"))
+    Select(browser.find_element(By.ID, "xxgk-league-year")).select_by_value("2025")
+    Select(browser.find_element(By.ID, "xxgk-league-province")).select_by_value("青海省")
+
+    def names():
+        rows = browser.find_elements(By.CSS_SELECTOR, "#xxgk-league-table tbody tr")
+        return [(r.find_elements(By.TAG_NAME, "td")[0].text, r.find_element(By.TAG_NAME, "th").text) for r in rows]
+
+    _wait(lambda: names() and all(n in ("湟中区", "格尔木市数据局") for _, n in names()))
+    assert names()[0][0] == "1"
+    assert "2025年" in browser.find_element(By.ID, "xxgk-league-status").text

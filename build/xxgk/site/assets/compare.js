@@ -27,7 +27,8 @@
   }
 
   /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href} */
-  function sortableTable(container, headers, rows, caption) {
+  function sortableTable(container, headers, rows, caption, rowHeader) {
+    rowHeader = rowHeader || 0;  // the column that names the row (th scope=row)
     container.textContent = "";
     var table = el("table", null, {"data-sortable-js": ""});
     table.appendChild(el("caption", caption));
@@ -37,7 +38,7 @@
       rows.forEach(function (r) {
         var row = el("tr");
         r.forEach(function (c, i) {
-          var td = el(i === 0 ? "th" : "td", null, i === 0 ? {scope: "row"} : {});
+          var td = el(i === rowHeader ? "th" : "td", null, i === rowHeader ? {scope: "row"} : {});
           if (c.href) { td.appendChild(el("a", c.text, {href: c.href})); } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
           if (c.text === "无数据") td.className = "xxgk-num xxgk-missing";
@@ -297,14 +298,14 @@
         var rows = list.slice(0, 500).map(function (a, i) {
           var v = mv.v[a.id][year];
           if (v !== last) { rank = i + 1; last = v; }
-          return [{text: a.n, sort: a.n, href: root + "a/" + a.id + "/"}, {text: String(rank), sort: rank},
+          return [{text: String(rank), sort: rank}, {text: a.n, sort: a.n, href: root + "a/" + a.id + "/"},
             {text: [a.p, a.c, a.x].filter(Boolean).join(" ") || "未知", sort: a.p}, {text: TIER[a.t] || "未知", sort: a.t},
             {text: KIND[a.k] || "未知", sort: a.k}, {text: fmt(v, m.unit), sort: v}];
         });
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
           (list.length > 500 ? "（显示前500个）" : "") + "。";
-        sortableTable($("xxgk-league-table"), ["机构", "名次", "地区", "行政层级", "机构类型", m.label + "（" + m.unit + "）"],
-          rows, year + "年 " + m.label + " 排行（点击表头排序）");
+        sortableTable($("xxgk-league-table"), ["名次", "机构", "地区", "行政层级", "机构类型", m.label + "（" + m.unit + "）"],
+          rows, year + "年 " + m.label + " 排行（点击表头排序）", 1);
       });
     }
     sel.forEach(function (s) { s.addEventListener("change", run); });
