@@ -22,7 +22,7 @@
   }
   function csvCell(v) {
     var s = v === null || v === undefined ? "" : String(v);
-    if (/^[=+\-@]/.test(s)) s = "'" + s;  // no formulas when opened in a spreadsheet
+    if (typeof v === "string" && /^[=+\-@]/.test(s)) s = "'" + s;  // text never runs as a spreadsheet formula
     return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
