@@ -6,6 +6,7 @@ characters and pinyin and opens its agency page; an old report URL redirects. Sc
 
 from __future__ import annotations
 
+import csv
 import functools
 import shutil
 import subprocess
@@ -149,6 +150,13 @@ def test_compare_controls_steer_the_view_and_the_url(server, browser):
           "平潭综合实验区" in _chart_text(browser, "#xxgk-compare-chart"))
     csv_link = browser.find_element(By.ID, "xxgk-compare-csv")
     assert csv_link.get_attribute("href").startswith("blob:")
+    text = browser.execute_async_script(
+        "fetch(arguments[0]).then(r => r.text()).then(arguments[1])", csv_link.get_attribute("href"))
+    rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines()))
+    mine = {r["年度"]: r["数值"] for r in rows if r["agency_id"] == "pingtanzongheshiyanqu"}
+    assert sorted(mine) == [str(y) for y in range(2019, 2026)]  # exactly the displayed years
+    assert mine["2020"] == "" and mine["2021"] == "43.5"  # no report: empty, never 0
+    assert {r["指标代码"] for r in rows} == {"granted_share"}
     _shots(browser, "compare-steered")
 
 
