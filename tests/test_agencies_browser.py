@@ -189,6 +189,9 @@ def test_the_header_search_lists_a_provinces_agencies(server, browser):
     names = {h.find_element(By.TAG_NAME, "h1").text for h in hits}
     assert {"格尔木市", "格尔木市数据局", "湟中区"} <= names
     assert "海城市数据局" not in names
+    browser.get(server + "/agencies/?q=" + "青海")  # where the header's 全部列出 link leads
+    listed = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agency-finder-results a"))
+    assert sorted(a.text for a in listed) == ["格尔木市", "格尔木市数据局", "湟中区"]
 
 
 def test_an_old_report_url_redirects_to_the_report_under_its_agency(server, browser):

@@ -143,6 +143,12 @@
         meta.className = "md-search-result__meta";
         meta.textContent = hits.length ? "找到 " + hits.length + " 个机构" + (hits.length > 12 ? "（显示前12个）" : "")
           : "没有找到机构";
+        if (hits.length > 12) {
+          var all = document.createElement("a");
+          all.href = root + "agencies/?q=" + encodeURIComponent(q.trim());
+          all.textContent = "　全部列出 →";
+          meta.appendChild(all);
+        }
         box.appendChild(meta);
         var ol = document.createElement("ol");
         ol.className = "md-search-result__list";
@@ -207,15 +213,15 @@
     input.dataset.done = "1";
     var out = document.getElementById("xxgk-agency-finder-results");
     var status = document.getElementById("xxgk-agency-finder-status");
-    input.addEventListener("input", function () {
+    function show() {
       var q = input.value;
       load().then(function (data) {
         if (input.value !== q) return;
         out.textContent = "";
         if (!q.trim()) { status.textContent = ""; return; }
         var hits = find(q, data);
-        status.textContent = hits.length ? "找到 " + hits.length + " 个机构" : "没有找到机构：可试试简称、拼音首字母或省份名";
-        hits.slice(0, 30).forEach(function (h) {
+        status.textContent = hits.length ? "找到 " + hits.length + " 个机构" + (hits.length > 500 ? "（显示前500个）" : "") : "没有找到机构：可试试简称、拼音首字母或省份名";
+        hits.slice(0, 500).forEach(function (h) {
           var li = document.createElement("li"), link = document.createElement("a");
           link.href = root + "a/" + h.agency.id + "/";
           link.textContent = h.agency.n;
@@ -224,7 +230,10 @@
           out.appendChild(li);
         });
       });
-    });
+    }
+    input.addEventListener("input", show);
+    var asked = new URLSearchParams(location.search).get("q");  // from the header's 全部列出
+    if (asked) { input.value = asked; show(); }
   }
 
   function all() { header(); finder(); }
