@@ -42,7 +42,9 @@ def test_the_measure_files_carry_the_gold_values_and_leave_missing_missing(corpu
         expected = round(100 * gold["granted"][6] / gold["total_processed"][6], 1)
         assert granted["v"]["pingtanzongheshiyanqu"][str(year)] == expected
     carried = json.loads((site_src / "json" / "m" / "carried_over.json").read_text(encoding="utf-8"))
-    assert "2019" not in carried["v"]["pingtanzongheshiyanqu"]  # the 2019 template has no such row: missing, not 0
+    assert carried["v"]["pingtanzongheshiyanqu"]["2019"] == _gold("h004.txt")["applications"]["carried_over"][6]
+    issued = json.loads((site_src / "json" / "m" / "normative_issued.json").read_text(encoding="utf-8"))
+    assert all("2019" not in v for v in issued["v"].values())  # not in the 2019 template: missing, never 0
 
 
 @needs_shared
