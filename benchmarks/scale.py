@@ -26,6 +26,7 @@ from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card
 from xxgk.package.write import package_files, validate, write_atomically
 from xxgk.site.build import config_for, write_site_src
+from xxgk.site.fulltext import index_full_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,6 +53,32 @@ def size(path: Path) -> int:
 
 def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes())) if path.exists() else 0
+
+
+def print_view_bytes(site: Path) -> None:
+    """What one agency page, one compare view and one header search download (gzip, as served), the shared
+    scripts and styles counted apart (the browser caches them after the first page)."""
+    shared = sum(gz(p) for p in (site / "assets").rglob("*") if p.suffix in (".js", ".css"))
+    agency_pages = [p / "index.html" for p in (site / "a").iterdir() if (p / "index.html").exists()]
+    largest = max(agency_pages, key=lambda p: p.stat().st_size)
+    json_dir = site / "json"
+    measure = max((json_dir / "m").glob("*.json"), key=lambda p: gz(p))
+    compare = gz(site / "compare" / "index.html") + gz(json_dir / "agencies.json") + gz(json_dir / "metrics.json")
+    search = gz(json_dir / "agencies.json") + gz(json_dir / "search.json") + gz(site / "search" / "search_index.json")
+    print(f"one agency page (largest of {len(agency_pages)}): {gz(largest) / 1024:.0f} KiB gz HTML, no data fetched")
+    print(f"one compare view: {(compare + gz(measure)) / 1024:.0f} KiB gz (page + agencies + metrics + the largest "
+          f"measure file, {measure.name}: {gz(measure) / 1024:.0f} KiB)")
+    print(f"one header search (first query; later ones fetch nothing): {search / 1024:.0f} KiB gz")
+    print(f"shared scripts and styles (cached after the first page): {shared / 1024:.0f} KiB gz")
+    pf = site / "pagefind"
+    if pf.exists():  # its index files are gzipped already; a query loads a few chunks and one fragment per result
+        code = sum(gz(pf / n) for n in ("pagefind.js", "pagefind-worker.js"))
+        code += (pf / "wasm.unknown.pagefind").stat().st_size
+        chunks = sorted((p.stat().st_size for p in (pf / "index").iterdir()), reverse=True)
+        fragments = sorted((p.stat().st_size for p in (pf / "fragment").iterdir()), reverse=True)
+        bound = code + sum(chunks[:3]) + sum(fragments[:5])
+        print(f"one full-text query, upper bound (code, 3 largest of {len(chunks)} index chunks, 5 largest "
+              f"fragments): {bound / 1024:.0f} KiB")
 
 
 def main() -> None:
@@ -88,11 +115,15 @@ def main() -> None:
     timings["pages"] = time.perf_counter() - start
 
     timings["mkdocs build"] = mkdocs_build(config_for(site_src, work / "site.yml", ROOT), site)
+    start = time.perf_counter()
+    index_full_text(site)
+    timings["pagefind (full text)"] = time.perf_counter() - start
     plain = work / "plain_src"
     plain_pages(site_src, plain)
     baseline = mkdocs_build(config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
 
-    pages = sorted((site / "r").glob("*/index.html"))
+    pages = sorted((site / "a").glob("*/*/index.html")) + [  # report pages (r/<id>/ are redirects now)
+        p for p in (site / "r").glob("*/index.html") if p.stat().st_size > 2048]
     page_sizes = [p.stat().st_size for p in pages]
     total = sum(v for k, v in timings.items() if "not counted" not in k)
     print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers; invalid: {len(errors)}")
@@ -104,8 +135,10 @@ def main() -> None:
     print(f"HTML per agency page: mean {sum(page_sizes) / len(page_sizes) / 1024:.1f} KiB, "
           f"max {max(page_sizes) / 1024:.1f} KiB")
     print(f"search index: {gz(site / 'search' / 'search_index.json') / 1024:.0f} KiB gz; "
-          f"agency finder: {gz(site / 'assets' / 'finder.json') / 1024:.0f} KiB gz; "
+          f"agency search data: {(gz(site / 'json' / 'agencies.json') + gz(site / 'json' / 'search.json')) / 1024:.0f}"
+          " KiB gz; "
           f"agency index page: {gz(site / 'agencies' / 'index.html') / 1024:.0f} KiB gz")
+    print_view_bytes(site)
     print(f"plain mkdocs build of {len(list(plain.rglob('*.md')))} pages: {baseline:.1f} s; "
           f"whole build / plain = {total / baseline:.2f}")
     if not args.keep:

@@ -54,3 +54,20 @@ def built_site(tmp_path_factory):
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """(package folder, site_src folder) built from the seeds plus the shared corpus reports (skips without it)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("agency-pages")
+    shutil.copytree(SEEDS, work / "reports")
+    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
+        shutil.copyfile(path, work / "reports" / path.name)
+    build_package(work / "reports", work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    return work / "datapackage", work / "site_src"

@@ -75,8 +75,10 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     browser.find_element(By.LINK_TEXT, "全部机构 →").click()
     _wait(lambda: browser.find_elements(By.ID, "xxgk-agencies"))
     browser.save_screenshot(str(SHOTS / "agencies.png"))
-    browser.find_element(By.PARTIAL_LINK_TEXT, "格尔木市").click()
-    _wait(lambda: "/r/" in browser.current_url)
+    browser.find_element(By.LINK_TEXT, "格尔木市人民政府").click()  # the agency page, then its report of one year
+    _wait(lambda: "/a/qinghai-haixi-geermu-renminzhengfu/" in browser.current_url)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "2024年度报告").click()
+    _wait(lambda: "/a/qinghai-haixi-geermu-renminzhengfu/2024/" in browser.current_url)
     for figure in _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart")):
         browser.execute_script("arguments[0].scrollIntoView()", figure)  # plotly loads when a chart is in view
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
@@ -96,9 +98,9 @@ def test_the_agency_finder_finds_by_pinyin_and_search_finds_chinese(server, brow
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/agencies/")
-    finder = _wait(lambda: browser.find_elements(By.ID, "xxgk-finder"))[0]
+    finder = _wait(lambda: browser.find_elements(By.ID, "xxgk-agency-finder"))[0]
     finder.send_keys("huangzhong")
-    hits = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-finder-results a"))
+    hits = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agency-finder-results a"))
     assert "湟中区" in hits[0].text
     browser.get(server + "/")
     browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
@@ -113,10 +115,10 @@ def test_the_agency_finder_finds_by_pinyin_and_search_finds_chinese(server, brow
 def test_the_hostile_report_page_runs_no_script(server, browser):
     from selenium.webdriver.common.by import By
 
-    browser.get(server + "/agencies/")
-    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#xxgk-agencies a")
-                if "/r/hostile" in a.get_attribute("href"))
-    browser.get(link.get_attribute("href"))
+    from xxgk.package.collect import report_id
+
+    browser.get(server + f"/r/{report_id('hostile.txt')}/")  # its published URL (a redirect if it moved)
+    _wait(lambda: browser.find_elements(By.PARTIAL_LINK_TEXT, "查看原文"))
     source = browser.find_element(By.PARTIAL_LINK_TEXT, "查看原文").get_attribute("href")
     for url in (browser.current_url, source):
         browser.get(url)

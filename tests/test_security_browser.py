@@ -92,11 +92,12 @@ def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, ho
 
     _, rows = hostile_site
     pages = ["/", "/agencies/", "/compare/", "/quality/", "/report-card/"] + [
-        f"/r/{rows[name]['report_id']}/" for name in ("script.txt", "del.txt", "link.txt", TITLE_FILE)]
+        f"/r/{rows[name]['report_id']}/" for name in ("script.txt", "del.txt", "link.txt", TITLE_FILE)] + [
+        f"/a/{rows[name]['agency_id']}/" for name in ("script.txt", "del.txt", "link.txt") if rows[name]["agency_id"]]
     for page in pages:
         _visit(chromium, hostile_server + page)
         assert chromium.execute_script("return window.__xss === undefined"), page
-        assert not chromium.find_elements(By.CSS_SELECTOR, "a[href^='javascript'], .xxgk-chart a"), page
+        assert not chromium.find_elements(By.CSS_SELECTOR, "a[href^='javascript'], .xxgk-chart a, #xxgk-compare-chart a"), page
         assert not chromium.find_elements(By.CSS_SELECTOR, "article img, h1 img, title script"), page
     _visit(chromium, hostile_server + f"/r/{rows['script.txt']['report_id']}/")
     assert "＜/title＞＜script＞" in chromium.title  # shown as text, in full-width brackets
@@ -104,9 +105,10 @@ def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, ho
     _visit(chromium, hostile_server + f"/r/{rows[TITLE_FILE]['report_id']}/")
     assert "onerror" in chromium.title
     _visit(chromium, hostile_server + "/compare/")  # the hostile agency names are chart labels there
-    _wait(lambda: chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))  # the charts did draw
+    drawn = "#xxgk-compare-chart .main-svg"  # the default view: the largest agencies of the latest year
+    _wait(lambda: chromium.find_elements(By.CSS_SELECTOR, drawn))  # the chart did draw, hostile names in it
     assert chromium.execute_script("return window.__xss === undefined")
-    assert not chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart a")
+    assert not chromium.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart a, .xxgk-chart a")
 
 
 def test_the_changelog_is_a_download_not_a_page(hostile_site, hostile_server, chromium):

@@ -50,11 +50,15 @@ def test_report_pages_stay_within_the_html_budget(built_site):
 def test_report_card_is_on_every_report_page_and_ranked_overall(built_site):
     from xxgk.catalog import findings_catalogue
 
-    for page in (built_site / "r").glob("*/index.html"):
+    moved = [p for p in (built_site / "r").glob("*/index.html") if "页面已移动" in p.read_text(encoding="utf-8")]
+    pages = list((built_site / "a").glob("*/*/index.html")) + [
+        p for p in (built_site / "r").glob("*/index.html") if p not in moved]  # report pages live under their agency
+    assert moved and len(pages) == len(list((built_site / "r").glob("*/index.html")))
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "报告评估" in text and "得分" in text and "同类中位数" in text
     ranking = (built_site / "report-card" / "index.html").read_text(encoding="utf-8")
-    assert ranking.count('href="../r/') == len(list((built_site / "r").glob("*/index.html")))
+    assert ranking.count('href="../a/') + ranking.count('href="../r/') == len(pages)
     checks = html.unescape((built_site / "checks" / "index.html").read_text(encoding="utf-8"))
     assert all(f'id="{code}"' in checks for code in findings_catalogue())
 
@@ -70,5 +74,6 @@ def test_a_large_index_is_split_into_one_page_per_province(seed_package, tmp_pat
     index = (tmp_path / "site_src" / "agencies.md").read_text(encoding="utf-8")
     assert {s.stem for s in shards} == {"qing-hai-sheng", "liao-ning-sheng", "xin-jiang-wei-wu-er-zi-zhi-qu"}
     assert all(f'href="{s.stem}/"' in index for s in shards)
-    linked = [rid for s in shards for rid in re.findall(r'href="\.\./\.\./r/([^/]+)/"', s.read_text(encoding="utf-8"))]
-    assert sorted(linked) == sorted(r.report_id for r in reports)
+    linked = [aid for s in shards for aid in re.findall(r'href="\.\./\.\./a/([^/]+)/"', s.read_text(encoding="utf-8"))]
+    agencies = (out / "data" / "agencies.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert sorted(linked) == sorted(line.split(",")[0] for line in agencies)  # one row per agency

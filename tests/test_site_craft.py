@@ -68,7 +68,8 @@ def test_a_one_line_source_links_each_row_to_its_span_not_the_whole_line(tmp_pat
     seed = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
     flat = " ".join(seed.split("\n")) + "\n原文链接: https://example.gov.cn/nb/2024.htm"
     src = _site_src(tmp_path, {"flat.txt": flat})
-    page = "".join(json.loads(next((src / "r").glob(".*.blocks.json")).read_text(encoding="utf-8")))
+    report_blocks = next(src.glob("a/*/.[0-9]*.blocks.json"))  # the report page (a/<id>/<year>), not the agency's
+    page = "".join(json.loads(report_blocks.read_text(encoding="utf-8")))
     source = next((src / "src").glob("*.html")).read_text(encoding="utf-8")
     anchors = set(re.findall(r'src/[^"#]+\.html#(L1c\d+)"', page))
     assert len(anchors) >= 20, "table 2 and 3 rows link to their spans"

@@ -37,6 +37,8 @@ def _typed(text, kind):
     """A CSV cell as the schema types it (written here, not taken from the code under test)."""
     if text is None:
         return None
+    if kind == "boolean":  # Table Schema's default true/false values; 0/1 in SQLite
+        return {"true": 1, "false": 0}[text]
     return int(text) if kind == "integer" else float(text) if kind == "number" else text
 
 
@@ -128,7 +130,7 @@ def test_parquet_read_by_pandas_equals_the_csvs_with_the_schemas_types(seed_pack
     from datetime import date
 
     out, _, _ = seed_package
-    dtypes = {"integer": "Int64", "number": "Float64", "string": "string"}
+    dtypes = {"integer": "Int64", "number": "Float64", "string": "string", "boolean": "boolean"}
     for resource in _descriptor(out)["resources"]:
         frame = pd.read_parquet(out / "parquet" / f"{resource['name']}.parquet", dtype_backend="numpy_nullable")
         fields = resource["schema"]["fields"]

@@ -23,7 +23,9 @@ from pathlib import Path
 from ..folders import MARKER, MARKER_TEXT, check_output, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
 from ..safe import sheet_cell
+from .browser_data import browser_files, search_aux
 from .data import Package
+from .fulltext import index_full_text
 from .meta import site_meta
 from .pages import Site
 
@@ -91,13 +93,14 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     site.all_pages()
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
-    for name in ("xxgk.js", "xxgk.css"):
+    for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
         (assets / name).write_bytes((ASSETS / name).read_bytes())
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())
     (assets / "site.json").write_text(json.dumps(site_meta(pkg), ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    (assets / "finder.json").write_text(json.dumps(site.finder_index(), ensure_ascii=False, separators=(",", ":")),
-                                        encoding="utf-8")
+    for rel, text in {**browser_files(pkg, site.report_urls), "json/search.json": search_aux(pkg)}.items():
+        (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site_src / rel).write_text(text, encoding="utf-8")
     downloads = site_src / "downloads"
     for path in sorted(package_dir.rglob("*")):
         rel = path.relative_to(package_dir)
@@ -135,6 +138,8 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
             code = subprocess.call(command + (["--strict"] if strict else []))
             if code == 0 and not (staging / "index.html").is_file():
                 code = 1
+            if code == 0:
+                code = index_full_text(staging)  # Pagefind over the built pages
             if code == 0:
                 (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
                 swap_in(staging, site_dir)

@@ -9,9 +9,9 @@ from xxgk.site.blocks import blocks_file, inject_blocks
 
 def on_page_content(html, page, config, files):
     source = PurePosixPath(page.file.src_uri)
-    if source.parts[:1] != ("r",):
+    if source.parts[:1] not in (("r",), ("a",)):  # report pages: r/<id>.md or a/<agency>/<year>.md
         return html
-    return inject_blocks(html, Path(config["docs_dir"]) / "r" / blocks_file(source.stem))
+    return inject_blocks(html, Path(config["docs_dir"]) / source.parent / blocks_file(source.stem))
 
 
 def on_config(config):

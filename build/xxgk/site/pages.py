@@ -7,20 +7,35 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..catalog import codes
+from ..package.metrics import report_values
 from ..package.report_card import counts_against_agency
+from .agency_page import AgencyPages, shown
+from .browser_data import agency_years
+from .browser_data import peer_medians as group_medians
 from .card import SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score, score_group, split_findings, status_zh
-from .data import Package, number
+from .compare_page import KIND_ZH, compare_markdown
+from .data import Package
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .metrics import report_metrics
-from .render import cell, chart, colour, esc, fmt_number, fmt_wan, html_bars, table
+from .render import cell, esc, fmt_wan, html_bars, table
 from .report_page import PEER_FIELDS, ReportPages
-from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
+from .titles import (
+    SEARCH_EXCLUDED,
+    WIDE,
+    agency_path,
+    front_matter,
+    redirect_page,
+    report_name,
+    report_paths,
+    report_title,
+)
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
-FINDER = ('<p><label>查找机构（名称、简称或拼音）：<input id="xxgk-finder" data-index="{base}assets/finder.json" '
-          'data-base="{base}" placeholder="如 格尔木 / geermu / gem"></label></p><ul id="xxgk-finder-results"></ul>')
+FINDER = ('<p><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：<input id="xxgk-agency-finder" type="search" '
+          'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
+          '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p><ul id="xxgk-agency-finder-results"></ul>')
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 
@@ -51,7 +66,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(lazy_pinyin(text)).lower()).strip("-") or "unknown"
 
 
-class Site(ReportPages):
+class Site(ReportPages, AgencyPages):
     def __init__(self, pkg: Package, out: Path):
         self.pkg, self.out = pkg, out
         self.row_groups = {r["code"]: r["outcome"] for r in codes()["rows"] if r.get("outcome")}
@@ -70,8 +85,17 @@ class Site(ReportPages):
         for r in self.reports:
             if r["agency"]:
                 self.by_agency[r["agency"]].append(r)
-        ranked = sorted(self.reports, key=lambda r: (-(self.metrics[r["report_id"]]["received"] or 0), report_name(r)))
-        self.charted = ranked[:CHART_TOP]  # charts over agencies show the largest; the data has them all
+        # agency pages and comparisons: the published metrics, one report per agency and year (browser_data)
+        self.report_urls = report_paths(self.reports)
+        self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
+        self.values = report_values(pkg.tables, pkg.tables["metrics"])
+        self.years = agency_years(pkg)
+        self.peer = group_medians(pkg, self.values)
+        self.latest_year = max((int(r["year"]) for r in self.reports if r["year"]), default=None)
+        latest = [r for aid, ys in self.years.items() for y, r in ys.items() if y == self.latest_year]
+        ranked = sorted((r for r in latest if self.values[r["report_id"]]["received"] is not None),
+                        key=lambda r: (-self.values[r["report_id"]]["received"], report_name(r)))
+        self.charted = ranked[:CHART_TOP]  # the largest agencies of the latest year; the data has them all
 
     def write(self, rel: str, text: str) -> None:
         path = self.out / rel
@@ -85,6 +109,11 @@ class Site(ReportPages):
         for report in self.reports:
             self.report_page(report)
             self.source_page(report)
+            old = f"r/{report['report_id']}/"
+            if self.report_urls[report["report_id"]] != old:  # published URLs keep working
+                self.write(f"{old}index.html", redirect_page(old, self.report_urls[report["report_id"]]))
+        for agency in self.pkg.tables["agencies"]:
+            self.agency_page(agency)
         self.compare()
         self.ranking()
         self.data_page()
@@ -93,15 +122,18 @@ class Site(ReportPages):
         self.about()
 
     def home(self) -> None:
-        m = [self.metrics[r["report_id"]] for r in self.reports]
-        received = sum(x["received"] for x in m if x["received"] is not None)
+        latest = [r for r in self.reports if r["year"] and int(r["year"]) == self.latest_year]
+        counted = [self.values[r["report_id"]]["received"] for r in latest]
+        counted = [v for v in counted if v is not None]  # one year only: never summed across years
+        received = sum(counted)
         nfind = sum(len(v) for v in self.findings.values())
         errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
         numbers = "".join(f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>" for k, v in (
-            ("份报告", len(self.reports)), ("个机构", len({report_name(r) for r in self.reports})),
-            ("件新收申请（合计）", received), ("条问题", nfind), ("条错误", errors)))
+            ("份报告", len(self.reports)), ("个机构", len(self.pkg.tables["agencies"])),
+            (f"件新收申请（{self.latest_year}年度{len(counted)}份报告合计）", received), ("条问题", nfind),
+            ("条错误", errors)))
         latest = sorted(self.reports, key=lambda r: (r["published_date"] or "", r["report_id"]), reverse=True)[:10]
-        rows = [[f'<td><a href="r/{r["report_id"]}/">{esc(report_name(r))}</a></td>', cell(r["year"]),
+        rows = [[f'<td><a href="{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>', cell(r["year"]),
                  cell(r["published_date"])] for r in latest]
         body = [front_matter("政府信息公开年报数据"), "# 政府信息公开工作年度报告数据\n",
                 "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
@@ -113,93 +145,61 @@ class Site(ReportPages):
 
     def _received_chart(self) -> str:
         """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
-        rows = [(report_title(r), f"r/{r['report_id']}/", self.metrics[r["report_id"]]["received"])
+        rows = [(report_name(r), self.report_urls[r["report_id"]], self.values[r["report_id"]]["received"])
                 for r in self.charted]
-        return html_bars(rows, f"本年新收政府信息公开申请数量（前{CHART_TOP}份报告）", "件")
+        return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构（前{CHART_TOP}个）", "件")
 
     def agencies(self) -> None:
-        """The agency index: one sortable table, or, above ``INDEX_SHARD_ABOVE`` reports, one page per
-        province behind a province list (a single table of 10,000 rows is too heavy for a phone)."""
+        """The agency index: one row per agency (linked to its page), and the reports no agency could be
+        identified for; above ``INDEX_SHARD_ABOVE`` reports, one page per province behind a province list."""
+        agencies = sorted(self.pkg.tables["agencies"], key=lambda a: (a["name"], a["agency_id"]))
+        orphans = [r for r in self.reports if not r.get("agency_id")]
         if len(self.reports) <= INDEX_SHARD_ABOVE:
-            self.write("agencies.md", self._index_page("机构索引", self.reports, "../", finder=True))
+            self.write("agencies.md", self._index_page("机构索引", agencies, "../", orphans))
             return
         groups: dict[str, list[dict]] = defaultdict(list)
-        for r in self.reports:
-            groups[r["province"] or "地区未知"].append(r)
+        for a in agencies:
+            groups[a["province"] or "地区未知"].append(a)
         rows = []
         for province in sorted(groups):
             slug = _slug(province)
-            self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../"))
+            self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", []))
             rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
-        body = [front_matter("机构索引"), "# 机构索引\n", FINDER.format(base="../"),
-                "<p>报告较多，按省份分页：</p>", table(["省份", "报告数"], rows, "xxgk-provinces", sortable=True)]
+        body = [front_matter("机构索引"), "# 机构索引\n", FINDER,
+                "<p>机构较多，按省份分页：</p>", table(["省份", "机构数"], rows, "xxgk-provinces", sortable=True),
+                self._orphans(orphans, "../")]
         self.write("agencies.md", "\n".join(body))
 
-    def _index_page(self, title: str, reports: list[dict], base: str, finder: bool = False) -> str:
+    def _index_page(self, title: str, agencies: list[dict], base: str, orphans: list[dict]) -> str:
         rows = []
-        for r in reports:
-            m = self.metrics[r["report_id"]]
-            region = " ".join(x for x in (r["province"], r["city"], r["county"]) if x)
-            rows.append([f'<td><a href="{base}r/{r["report_id"]}/">{esc(report_name(r))}</a></td>',
-                         f"<td>{esc(region)}</td>", cell(r["year"]),
-                         cell(fmt_number(m["received"]) if m["received"] is not None else None),
-                         cell(m["granted_share"]), cell(m["denied_share"]), cell(r["finding_count"]),
-                         f"<td>{esc(status_zh(r['status']))}</td>"])
-        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER.format(base=base) if finder else "",
+        for a in agencies:
+            mine = self.years.get(a["agency_id"], {})
+            region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x)
+            last = mine[max(mine)] if mine else None
+            span = f"{min(mine)}–{max(mine)}" if len(mine) > 1 else (str(min(mine)) if mine else "")
+            rows.append([f'<td><a href="{base}{agency_path(a["agency_id"])}">{esc(a["name"])}</a></td>',
+                         f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
+                         f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
+                         cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
+        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
                 '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
-                table(["机构", "地区", "年度", "新收申请", "公开比例%", "不予公开比例%", "问题数", "状态"], rows,
-                      "xxgk-agencies", sortable=True)]
+                table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
+                      "xxgk-agencies", sortable=True), self._orphans(orphans, base)]
         return "\n".join(body)
 
+    def _orphans(self, reports: list[dict], base: str) -> str:
+        if not reports:
+            return ""
+        rows = [[f'<td><a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>',
+                 cell(r["year"]), f"<td>{esc(status_zh(r['status']))}</td>"] for r in reports]
+        return "\n## 未能识别机构的报告\n\n" + table(["报告", "年度", "状态"], rows)
+
     def compare(self) -> None:
-        names = [report_title(r) for r in self.charted]
-        m = [self.metrics[r["report_id"]] for r in self.charted]
-        labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
-        shares = []
-        for code, zh in labels.items():
-            ys = [None if not x["processed"] or x["groups"].get(code) is None else
-                  round(100 * x["groups"][code] / x["processed"], 1) for x in m]
-            shares.append({"type": "bar", "name": zh, "x": names, "y": ys,
-                           "marker": {"color": colour("outcome_groups", code)}})
-        denied_rows = [c for c, g in self.row_groups.items() if g == "denied"]
-        apps = self.pkg.by_report("applications")
-        row_names = {r["code"]: r.get("short") or r["zh"] for r in codes()["rows"]}  # short names for a legend
-        denial = [{"type": "bar", "name": row_names[c], "x": names, "marker": {"color": colour("denial_reasons", i)},
-                   "y": [next((number(x["value"]) for x in apps.get(r["report_id"], [])
-                               if x["row"] == c and x["applicant"] == "total"), None) for r in self.charted]}
-                  for i, c in enumerate(denied_rows)]
-        corrected = []
-        for x in m:
-            p = x["proceedings"]
-            tot = [p.get((k, "total")) for k in ("review", "litigation_direct", "litigation_after_review")]
-            cor = [p.get((k, "corrected")) for k in ("review", "litigation_direct", "litigation_after_review")]
-            ok = all(v is not None for v in tot + cor) and sum(tot) > 0
-            corrected.append(round(100 * sum(cor) / sum(tot), 1) if ok else None)
-        parts = [front_matter("比较"), "# 比较各机构\n",
-                 f"按本年新收申请数排在前{CHART_TOP}的报告；缺失的数值不画出（不按0处理）。全部数据见“数据下载”。\n",
-                 chart([{"type": "bar", "x": names, "y": [x["received"] for x in m], "name": "新收申请"}],
-                       "本年新收申请数量", "", "件", "compare-received", horizontal=True),
-                 chart(shares, "办理结果构成（占总计%）", "", "%", "compare-outcomes", {"barmode": "stack"}, True),
-                 chart(denial, "不予公开的理由", "", "件", "compare-denials", {"barmode": "stack"}, True),
-                 chart([{"type": "bar", "name": "行政许可", "x": names, "y": [x["licensing"] for x in m],
-                         "marker": {"color": colour("active", "licensing")}},
-                        {"type": "bar", "name": "行政处罚", "x": names, "y": [x["penalty"] for x in m],
-                         "marker": {"color": colour("active", "penalty")}}],
-                       "行政许可、行政处罚决定数量", "", "件", "compare-licensing", horizontal=True),
-                 chart([{"type": "bar", "x": names, "y": corrected, "name": "纠正比例",
-                         "marker": {"color": colour("outcomes", "corrected")}}],
-                       "复议和诉讼中纠正机关的比例", "", "%", "compare-corrected", horizontal=True)]
-        by_region: dict[str, list] = defaultdict(list)
-        for r in self.reports:
-            x = self.metrics[r["report_id"]]
-            by_region[r["province"] or "（地区未知）"].append(x["received"])
-        regions = sorted(by_region)
-        parts.append(chart([{"type": "bar", "name": "新收申请", "x": regions,
-                             "y": [sum(v for v in by_region[k] if v is not None) for k in regions]}],
-                           "按省份汇总的新收申请", "省份", "件", "compare-region"))
-        self.write("compare.md", "\n\n".join(parts))
+        provinces = sorted({a["province"] for a in self.pkg.tables["agencies"] if a["province"]})
+        years = sorted({y for ys in self.years.values() for y in ys})
+        self.write("compare.md", compare_markdown(list(self.pkg.tables["metrics"]), years, provinces))
 
     def data_page(self) -> None:
         """Downloads (which file serves whom, size, date), how to cite (page URL and access date), licence,
@@ -254,11 +254,11 @@ class Site(ReportPages):
                     f"<td>{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</td>", cell(len(v))]
                    for c, v in sorted(by_code.items())]
         parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
-        per_agency = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', cell(len(v)),
+        per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
         for c, items in sorted(by_code.items()):
-            rows = [[f'<td><a href="../r/{rid}/">{esc(names[rid])}</a></td>', f"<td>{esc(f['message'])}</td>",
+            rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', f"<td>{esc(f['message'])}</td>",
                      (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'
                       if f["line"] else "<td></td>")]
                     for rid, f in items[:QUALITY_ROWS_PER_CODE]]
@@ -302,7 +302,7 @@ class Site(ReportPages):
                 grouped = by_category(own, self.category_of)
                 rank = self.score_ranks.get(r["report_id"])
                 rows.append([cell(rank[0] if rank else None),
-                             f'<td><a href="../r/{r["report_id"]}/">{esc(report_title(r))}</a></td>',
+                             f'<td><a href="../{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a></td>',
                              cell(self.scores[r["report_id"]])]
                             + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                                for c in self.agency_categories]
@@ -317,17 +317,6 @@ class Site(ReportPages):
 
     def about(self) -> None:
         self.write("about.md", front_matter("关于与方法") + ABOUT)
-
-    def finder_index(self) -> list[dict]:
-        from pypinyin import Style, lazy_pinyin
-
-        out = []
-        for r in self.reports:
-            name = report_name(r)
-            out.append({"n": name, "y": r["year"], "u": f"r/{r['report_id']}/",
-                        "p": "".join(lazy_pinyin(name)).lower(),
-                        "i": "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()})
-        return out
 
 
 ABOUT = """# 关于与方法

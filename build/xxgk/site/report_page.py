@@ -18,7 +18,7 @@ from .card import SEVERITY_ZH, TIER_ZH, by_category, score, score_group, split_f
 from .data import number
 from .render import cell, chart, colour, esc, fmt_number, link, plain_cell, table
 from .spans import row_spans
-from .titles import SEARCH_EXCLUDED, WIDE, front_matter, report_name, report_title
+from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
@@ -52,7 +52,8 @@ class ReportPages:
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
-        src = f"../../src/{rid}.html"
+        page = self.report_urls[rid]  # a/<agency_id>/<year>/ (titles.report_paths)
+        src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
                 r["county"]) if x)), ("发布日期", r["published_date"]),
                 ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
@@ -63,14 +64,21 @@ class ReportPages:
             meta_rows.append(["<th>官方原文</th>", f"<td>{link(url)}</td>"])  # http(s) only
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 f'\n<p><a href="{src}">查看原文（带行号）</a>　'
+                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　'
                  f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
+        body = body.replace('href="../../', f'href="{up(page)}')  # site links, written for r/<id>/
         markdown, blocks = split_html_blocks(body)
-        self.write(f"r/{rid}.md", front + markdown)
-        self.write(f"r/{blocks_file(rid)}", json.dumps(blocks, ensure_ascii=False))
+        folder, stem = page.rstrip("/").rsplit("/", 1)
+        self.write(f"{folder}/{stem}.md", front + markdown)
+        self.write(f"{folder}/{blocks_file(stem)}", json.dumps(blocks, ensure_ascii=False))
+
+    def _agency_link(self, r: dict) -> str:
+        if not r.get("agency_id"):
+            return ""
+        return f'<a href="../../{agency_path(r["agency_id"])}">机构页：历年数据与比较</a>　'
 
     def _report_card(self, r: dict) -> str:
         """The score counts only the agency's own problems; the limits of our reading are shown apart."""
@@ -227,7 +235,8 @@ class ReportPages:
         same = self.by_agency.get(r["agency"], []) if r["agency"] else []
         if len(same) < 2:
             return ""
-        rows = [[f'<td><a href="../{x["report_id"]}/">{esc(x["year"])}</a></td>',
+        rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">'
+                 f'{esc(x["year"])}</a></td>',
                  cell(self.metrics[x["report_id"]]["received"]), cell(self.metrics[x["report_id"]]["granted_share"]),
                  cell(x["finding_count"])] for x in sorted(same, key=lambda x: x["year"] or "")]
         return "\n## 历年报告\n\n" + table(["年度", "新收申请", "公开比例%", "问题数"], rows)
@@ -255,7 +264,8 @@ class ReportPages:
         lines = "\n".join(f'<span id="L{n}" data-n="{n}">{_segments(n, line, cuts.get(n, [])) or "&nbsp;"}</span>'
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
-        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, rid=esc(r["report_id"]), lines=lines))
+        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=esc(self.report_urls[r["report_id"]]),
+                                                                  lines=lines))
 
 
 def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
@@ -272,7 +282,7 @@ def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
 SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title><link rel="stylesheet" href="../assets/xxgk.css"></head>
-<body class="xxgk-source-page"><main><p><a href="../r/{rid}/">← 返回报告页</a></p><h1>{title}</h1>
+<body class="xxgk-source-page"><main><p><a href="../{page}">← 返回报告页</a></p><h1>{title}</h1>
 <div class="xxgk-source">
 {lines}
 </div></main></body></html>

@@ -21,3 +21,46 @@ def report_title(report: dict) -> str:
 def front_matter(title: str, extra: str = "") -> str:
     """Front matter with ``title`` made safe for the theme (``safe.page_title``: it prints titles unescaped)."""
     return f"---\ntitle: {json.dumps(page_title(title), ensure_ascii=False)}\n{extra}---\n\n"
+
+
+def agency_path(agency_id: str) -> str:
+    """The agency page, relative to the site root: ``a/<agency_id>/``."""
+    return f"a/{agency_id}/"
+
+
+def report_paths(reports: list[dict]) -> dict[str, str]:
+    """``{report_id: page path}``: ``a/<agency_id>/<year>/`` under the report's agency; a second report of the
+    same agency and year gets ``<year>-<report_id>``; a report with no agency or year stays at ``r/<report_id>/``
+    (every other ``r/<report_id>/`` is a redirect page)."""
+    out, seen = {}, set()
+    for r in sorted(reports, key=lambda r: r["report_id"]):
+        if not (r.get("agency_id") and r["year"]):
+            out[r["report_id"]] = f"r/{r['report_id']}/"
+            continue
+        key = (r["agency_id"], r["year"])
+        leaf = str(r["year"]) if key not in seen else f"{r['year']}-{r['report_id']}"
+        seen.add(key)
+        out[r["report_id"]] = f"{agency_path(r['agency_id'])}{leaf}/"
+    return out
+
+
+def up(path: str) -> str:
+    """The relative prefix from a page at ``path`` (``a/x/2024/``) back to the site root (``../../../``)."""
+    return "../" * path.count("/")
+
+
+REDIRECT_PAGE = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>页面已移动</title>
+<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">
+<meta name="robots" content="noindex"></head>
+<body><p>本报告页面已移动到 <a href="{target}">{target}</a>。</p>
+<script>location.replace({target_js} + location.hash);</script></body></html>
+"""
+
+
+def redirect_page(from_path: str, to_path: str) -> str:
+    """A static page at ``from_path`` sending the reader to ``to_path`` (both relative to the site root)."""
+    import html
+
+    target = up(from_path) + to_path
+    return REDIRECT_PAGE.format(target=html.escape(target), target_js=json.dumps(target))

@@ -23,6 +23,7 @@
     }
     return plotly;
   }
+  window.xxgkLoadPlotly = loadPlotly;  // compare.js draws with the same plotly and locale
   function phone(el) { return (el.clientWidth || window.innerWidth) < 560; }
   function layoutFor(el, spec) {
     var width = el.clientWidth || el.parentNode.clientWidth;

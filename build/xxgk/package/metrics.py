@@ -1,0 +1,140 @@
+"""The ``metrics`` resource (``rules/metrics.yaml``) and the one evaluator of its formulas.
+
+Every chart, comparison and league table of the site takes its values from :func:`report_values`, which
+applies the published formulas to the tidy tables: one definition per measure. A formula is arithmetic
+over cells written ``table:key1:key2``; a missing cell makes the value missing (never 0), and so does a
+zero denominator or a report whose template edition the measure does not exist in.
+
+>>> cells = {("applications", "new", "total"): 81.0, ("applications", "total_processed", "total"): 80.0,
+...          ("applications", "granted", "total"): 20.0}
+>>> evaluate("100 * applications:granted:total / applications:total_processed:total", cells)
+25.0
+>>> evaluate("applications:new:total + applications:carried_over:total", cells) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from ..catalog import RULES
+
+FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable")
+TABLE_KEYS = {"applications": ("row", "applicant"), "review_litigation": ("proceeding", "outcome"),
+              "active_disclosure": ("item", "measure")}
+_TOKEN = re.compile(r"\s*(?:(?P<ref>[a-z_]+:[a-z0-9_]+:[a-z0-9_]+)|(?P<num>\d+(?:\.\d+)?)|(?P<op>[-+*/()]))")
+
+
+@cache
+def metric_rows() -> tuple[dict, ...]:
+    """The rows of the ``metrics`` resource, in the rules file's order."""
+    spec = yaml.safe_load((RULES / "metrics.yaml").read_text(encoding="utf-8"))
+    return tuple({k: m.get(k, "") if k != "comparable" else ("true" if m.get("comparable", True) else "false")
+                  for k in FIELDS} for m in spec["metrics"])
+
+
+@cache
+def _parse(formula: str) -> tuple:
+    """Tokens of ``formula`` as an AST of nested tuples: ("ref", table, k1, k2), ("num", x), (op, a, b)."""
+    tokens, pos = [], 0
+    while pos < len(formula.rstrip()):
+        m = _TOKEN.match(formula, pos)
+        if not m:
+            raise ValueError(f"bad formula at {pos}: {formula!r}")
+        tokens.append(next((k, v) for k, v in m.groupdict().items() if v is not None))
+        pos = m.end()
+    ast, rest = _sum(tokens)
+    if rest:
+        raise ValueError(f"unexpected {rest[0][1]!r} in {formula!r}")
+    return ast
+
+
+def _sum(tokens):
+    left, tokens = _product(tokens)
+    while tokens and tokens[0] in (("op", "+"), ("op", "-")):
+        op, (right, tokens) = tokens[0][1], _product(tokens[1:])
+        left = (op, left, right)
+    return left, tokens
+
+
+def _product(tokens):
+    left, tokens = _atom(tokens)
+    while tokens and tokens[0] in (("op", "*"), ("op", "/")):
+        op, (right, tokens) = tokens[0][1], _atom(tokens[1:])
+        left = (op, left, right)
+    return left, tokens
+
+
+def _atom(tokens):
+    kind, value = tokens[0]
+    if (kind, value) == ("op", "("):
+        inner, rest = _sum(tokens[1:])
+        if not rest or rest[0] != ("op", ")"):
+            raise ValueError("unbalanced parentheses")
+        return inner, rest[1:]
+    if kind == "ref":
+        table, a, b = value.split(":")
+        if table not in TABLE_KEYS:
+            raise ValueError(f"unknown table {table}")
+        return ("ref", table, a, b), tokens[1:]
+    if kind == "num":
+        return ("num", float(value)), tokens[1:]
+    raise ValueError(f"unexpected {value!r}")
+
+
+def _eval(node, cells):
+    if node[0] == "ref":
+        return cells.get(node[1:])
+    if node[0] == "num":
+        return node[1]
+    a, b = _eval(node[1], cells), _eval(node[2], cells)
+    if a is None or b is None:
+        return None
+    if node[0] == "/":
+        return None if b == 0 else a / b
+    return a + b if node[0] == "+" else a - b if node[0] == "-" else a * b
+
+
+def evaluate(formula: str, cells: dict[tuple[str, str, str], float | None]) -> float | None:
+    """The value of ``formula`` over ``{(table, key1, key2): value}``; None when any needed cell is missing."""
+    return _eval(_parse(formula), cells)
+
+
+def formula_for(metric: dict, edition: str | None) -> str | None:
+    """The formula that applies to a report of ``edition`` (2021 when unknown); None when the measure does
+    not exist in that edition."""
+    edition = edition or "2021"
+    if edition not in str(metric["editions"]).split():
+        return None
+    return (metric.get("formula_2019") or metric["formula"]) if edition == "2019" else metric["formula"]
+
+
+def _rounded(value: float | None, unit: str) -> float | int | None:
+    if value is None:
+        return None
+    if unit == "%":
+        return round(value, 1)
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dict, ...]) -> dict[str, dict]:
+    """``{report_id: {metric code: value}}`` for every report of the package's ``tables`` (rows as read
+    from the CSVs: values are strings or None). Counts come back as int, shares rounded to 0.1."""
+    cells: dict[str, dict] = {}
+    for table, (a, b) in TABLE_KEYS.items():
+        for row in tables.get(table, []):
+            value = row["value"]
+            cells.setdefault(row["report_id"], {})[(table, row[a], row[b])] = (
+                None if value in (None, "") else float(value))
+    out = {}
+    for report in tables["reports"]:
+        rid, mine = report["report_id"], cells.get(report["report_id"], {})
+        values = {}
+        for m in metrics:
+            formula = formula_for(m, report.get("format"))
+            values[m["code"]] = None if formula is None else _rounded(evaluate(formula, mine), m["unit"])
+        out[rid] = values
+    return out

@@ -1,0 +1,183 @@
+"""The page of one agency (``a/<agency_id>/``), as a mixin of :class:`pages.Site`: who it is, every year it
+reported (linked to that year's report page), time-series charts of the published metrics, the cross-year
+checks year by year, its findings over the years and its peer-group medians.
+
+Every chart value is a published metric (``metrics`` resource, evaluated once by ``report_values``). A
+measure whose 2019- and 2021-template values are not comparable is drawn as two series, one per template,
+never joined; a measure the 2019 template lacks shows as 无数据 for those years. Nothing is summed across years.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .blocks import blocks_file, split_html_blocks
+from .card import SEVERITY_ZH
+from .render import cell, chart, esc, table
+from .titles import SEARCH_EXCLUDED, agency_path, front_matter
+
+TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
+KIND_ZH = {"government": "人民政府（含办公厅/办公室）", "department": "政府部门"}
+CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
+    ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False),
+    ("办理结果", "办理结果构成（%）", ("granted_share", "partial_share", "denied_share",
+                                             "unavailable_share", "rejected_share", "other_share"), "%", True),
+    ("不予公开的理由", "不予公开的理由（件）", ("denied_state_secret", "denied_prohibited_by_law",
+                                      "denied_security_stability", "denied_third_party", "denied_internal_affairs",
+                                      "denied_process_information", "denied_enforcement_file",
+                                      "denied_administrative_query"), "件", True),
+    ("行政复议与行政诉讼", "复议、诉讼案件（件）", ("review_total", "litigation_total"), "件", False),
+    ("行政复议与行政诉讼", "纠正机关的比例（%）", ("corrected_share",), "%", False),
+    ("行政规范性文件", "规范性文件（件）", ("normative_issued", "normative_repealed", "normative_in_force"), "件", False),
+    ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False),
+)
+PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
+
+
+def shown(value) -> str | None:
+    """A metric value as printed: integers as integers, None stays None (shown as 无数据)."""
+    if value is None:
+        return None
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class AgencyPages:
+    """Needs from the host: ``pkg``, ``values`` ({report_id: {metric: value}}), ``metric_defs``
+    ({code: metric row}), ``years`` ({agency_id: {year: report}}), ``peer`` ({peer_group: {metric: (median, n)}}),
+    ``report_urls``, ``findings``, ``categories``, ``category_of`` and ``write``."""
+
+    def agency_page(self, agency: dict) -> None:
+        aid = agency["agency_id"]
+        mine = self.years.get(aid, {})
+        all_reports = sorted((r for r in self.pkg.tables["reports"] if r.get("agency_id") == aid),
+                             key=lambda r: (r["year"] or "", r["report_id"]))
+        title = agency["name"]
+        parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(all_reports)]
+        parts += self._agency_charts(mine)
+        parts += [self._cross_year(mine), self._agency_findings(all_reports), self._agency_peers(mine)]
+        markdown, blocks = split_html_blocks("\n".join(p for p in parts if p))
+        base = agency_path(aid)
+        self.write(f"{base}index.md", front_matter(title, SEARCH_EXCLUDED) + markdown)
+        self.write(f"{base}{blocks_file('index')}", json.dumps(blocks, ensure_ascii=False))
+
+    def _identity(self, a: dict, reports: list[dict]) -> str:
+        region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"
+        years = sorted({int(r["year"]) for r in reports if r["year"]})
+        rows = [("名称", a["name"]), ("别名", "、".join((a["aliases"] or "").split("|")) or "—"), ("地区", region),
+                ("行政层级", TIER_ZH.get(a["tier"] or "", "未知")), ("机构类型", KIND_ZH.get(a["kind"] or "", "未知")),
+                ("系统", a["system"] or "—"), ("报告年度", "、".join(f"{y}年" for y in years) or "—"),
+                ("机构编号", a["agency_id"])]
+        body = "\n".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+        link = (f'<p><a href="../../compare/?agencies={esc(a["agency_id"])}&amp;metric=received&amp;year={span}">'
+                "在比较页打开：与同类组中位数或其他机构比较 →</a></p>") if span else ""
+        return f"<table>\n{body}\n</table>\n{link}"
+
+    def _agency_reports(self, reports: list[dict]) -> str:
+        rows = []
+        for r in reports:
+            v = self.values[r["report_id"]]
+            found = self.findings.get(r["report_id"], [])
+            rows.append([f'<td><a href="../../{self.report_urls[r["report_id"]]}">{esc(r["year"] or "年度未知")}年度报告</a>'
+                         "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
+                         cell(shown(v["granted_share"]), "无数据"), cell(len(found)),
+                         f"<td>{esc(r['published_date'] or '—')}</td>"])
+        return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", "问题数", "发布日期"],
+                                         rows, "xxgk-agency-years", sortable=True)
+
+    def _agency_charts(self, mine: dict[int, dict]) -> list[str]:
+        if not mine:
+            return ["\n<p>没有可用年度的数据。</p>"]
+        years = list(range(min(mine), max(mine) + 1))  # every year of the span: a year without a report is a gap
+        xs = [f"{y}年" for y in years]
+        editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
+        mixed = len(set(editions.values())) > 1
+        out, heading = [], None
+        for head, title, codes, unit, stacked in CHARTS:
+            traces = []
+            for code in codes:
+                m = self.metric_defs[code]
+                ys = [self.values[mine[y]["report_id"]][code] if y in mine else None for y in years]
+                if m["comparable"] == "false" and mixed:  # one series per template, never joined
+                    for edition in sorted(set(editions.values())):
+                        traces.append({"type": "bar", "name": f"{m['label_zh']}（{edition}年版格式）", "x": xs,
+                                       "y": [v if editions.get(y) == edition else None
+                                             for y, v in zip(years, ys, strict=True)]})
+                else:
+                    traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys})
+            if all(v is None for t in traces for v in t["y"]):
+                continue
+            if head != heading:
+                out.append(f"\n## {esc(head)}\n")
+                heading = head
+            layout = {"height": 300 + 24 * len(traces)}  # room for the legend below the plot on a phone
+            if stacked:
+                layout["barmode"] = "stack"
+            out.append(chart(traces, title, "", unit, f"agency-{code}", layout))
+            absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
+            if absent and "2019" in editions.values():
+                out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
+                           "</small></p>")
+        missing = [y for y in years if y not in mine]
+        if missing:
+            out.insert(0, f"\n<p class=\"xxgk-note\">{esc('、'.join(f'{y}年' for y in missing))}没有本机构的报告，图中留空。</p>")
+        if mixed:
+            out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。两种模板口径不同的指标"
+                          "按模板分成两个系列，不连成一条线；只有一种模板才有的指标，另一种模板的年度为无数据。</p>")
+        return out
+
+    def _cross_year(self, mine: dict[int, dict]) -> str:
+        """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止."""
+        rows = []
+        for y in sorted(mine):
+            if y - 1 not in mine:
+                continue
+            this, last = self.values[mine[y]["report_id"]], self.values[mine[y - 1]["report_id"]]
+            carried, forward = this["carried_over"], last["carried_forward"]
+            rows.append([f"<td>{y - 1}→{y}</td>", "<td>上年结转 = 上年度的结转下年度</td>", cell(shown(carried), "无数据"),
+                         cell(shown(forward), "无数据"), self._verdict(carried, forward)])
+            parts = (last["normative_in_force"], this["normative_issued"], this["normative_repealed"])
+            expected = None if None in parts else parts[0] + parts[1] - parts[2]
+            rows.append([f"<td>{y - 1}→{y}</td>", "<td>现行有效规范性文件 = 上年现行有效 + 本年制发 − 本年废止</td>",
+                         cell(shown(this["normative_in_force"]), "无数据"), cell(shown(expected), "无数据"),
+                         self._verdict(this["normative_in_force"], expected)])
+        if not rows:
+            return "\n## 跨年度核对\n\n<p>没有相邻两年的报告，无法核对。</p>"
+        return ("\n## 跨年度核对\n\n" + table(["年度", "核对", "本年度报告的值", "按上年度应为", "结果"], rows)
+                + "<p><small>“无法核对”表示有一个值缺失（缺失不是0）。</small></p>")
+
+    @staticmethod
+    def _verdict(actual, expected) -> str:
+        if actual is None or expected is None:
+            return "<td>无法核对</td>"
+        return "<td>✓ 一致</td>" if actual == expected else f"<td><b>✗ 不一致（相差 {shown(actual - expected)}）</b></td>"
+
+    def _agency_findings(self, reports: list[dict]) -> str:
+        rows = []
+        for r in reports:
+            found = self.findings.get(r["report_id"], [])
+            counts = Counter(f["severity"] for f in found)
+            codes = Counter(f["code"] for f in found)
+            top = "、".join(f"{c}×{n}" for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
+            rows.append([f'<td><a href="../../{self.report_urls[r["report_id"]]}">{esc(r["year"] or "年度未知")}</a></td>']
+                        + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{esc(top or '无')}</td>"])
+        return "\n## 历年发现的问题\n\n" + table(["年度"] + [f"{z}数" for z in SEVERITY_ZH.values()] + ["最多的问题代码"],
+                                             rows)
+
+    def _agency_peers(self, mine: dict[int, dict]) -> str:
+        if not any(self.peer.get(r.get("peer_group") or "") for r in mine.values()):
+            return ("\n## 同类组中位数\n\n<p>本机构的报告缺少地区或行政层级信息，未归入同类组，"
+                    "没有可比的中位数。</p>")
+        rows = []
+        for y in sorted(mine):
+            r = mine[y]
+            group = self.peer.get(r.get("peer_group") or "")
+            for code in PEER_SHOWN:
+                med, n = group[code] if group else (None, 0)
+                rows.append([f"<td>{y}</td>", f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
+                             f"{esc(self.metric_defs[code]['unit'])}）</td>",
+                             cell(shown(self.values[r["report_id"]][code]), "无数据"), cell(shown(med), "无数据"), cell(n)])
+        return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
+                "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
+                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows))

@@ -1,0 +1,333 @@
+/* xxgk compare page and league table (see compare_page.py). The view lives in the URL:
+   ?agencies=ID,ID&metric=CODE&year=YYYY or year=YYYY-YYYY. Values come from json/m/<code>.json (the published
+   metric definitions evaluated at build time); missing values are 无数据, never 0; nothing is summed or
+   ranked across years. Needs search.js (window.xxgkAgencies) and plotly. */
+(function () {
+  /* plotly reads a subset of HTML (links included) in names, categories and titles: outside text (agency
+     names) goes in with & < > as entities, which plotly shows as text. */
+  function plotText(v) {
+    return typeof v === "string" ? v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : v;
+  }
+  function plotTrace(t) {
+    var out = Object.assign({}, t);
+    ["x", "y"].forEach(function (k) { if (Array.isArray(out[k])) out[k] = out[k].map(plotText); });
+    if (out.name) out.name = plotText(out.name);
+    return out;
+  }
+  var DEFAULT_TOP = 10;
+  var cache = {};
+
+  function json(root, path) {
+    if (!cache[path]) cache[path] = fetch(root + path).then(function (r) { return r.json(); });
+    return cache[path];
+  }
+  function fmt(v, unit) {
+    if (v === null || v === undefined) return "无数据";
+    return unit === "%" ? v.toFixed(1) : (Number.isInteger(v) ? String(v) : String(v));
+  }
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+  function csvCell(v) {
+    var s = v === null || v === undefined ? "" : String(v);
+    if (typeof v === "string" && /^[=+\-@]/.test(s)) s = "'" + s;  // text never runs as a spreadsheet formula
+    return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href} */
+  function sortableTable(container, headers, rows, caption, rowHeader) {
+    rowHeader = rowHeader || 0;  // the column that names the row (th scope=row)
+    container.textContent = "";
+    var table = el("table", null, {"data-sortable-js": ""});
+    table.appendChild(el("caption", caption));
+    var thead = el("thead"), tr = el("tr"), tbody = el("tbody");
+    function fill() {
+      tbody.textContent = "";
+      rows.forEach(function (r) {
+        var row = el("tr");
+        r.forEach(function (c, i) {
+          var td = el(i === rowHeader ? "th" : "td", null, i === rowHeader ? {scope: "row"} : {});
+          if (c.href) { td.appendChild(el("a", c.text, {href: c.href})); } else { td.textContent = c.text; }
+          if (typeof c.sort === "number") td.className = "xxgk-num";
+          if (c.text === "无数据") td.className = "xxgk-num xxgk-missing";
+          row.appendChild(td);
+        });
+        tbody.appendChild(row);
+      });
+    }
+    headers.forEach(function (h, i) {
+      var th = el("th", null, {scope: "col"}), b = el("button", h, {type: "button", "class": "xxgk-sort"});
+      b.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.from(tr.children).forEach(function (x) { x.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        rows.sort(function (x, y) {
+          var a = x[i].sort, c = y[i].sort;
+          if (a === null || a === undefined) return 1;
+          if (c === null || c === undefined) return -1;
+          var cmp = (typeof a === "number" && typeof c === "number") ? a - c : String(a).localeCompare(String(c), "zh");
+          return asc ? cmp : -cmp;
+        });
+        fill();
+      });
+      th.appendChild(b);
+      tr.appendChild(th);
+    });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    table.appendChild(tbody);
+    fill();
+    container.appendChild(table);
+  }
+
+  function readURL() {
+    var p = new URLSearchParams(location.search);
+    var ids = (p.get("agencies") || "").split(",").map(function (s) { return s.trim(); })
+      .filter(function (s) { return /^[a-z0-9][a-z0-9-]*$/.test(s); });
+    var y = (p.get("year") || "").match(/^(\d{4})(?:-(\d{4}))?$/);
+    return {ids: ids, metric: p.get("metric") || "", from: y ? +y[1] : null, to: y ? +(y[2] || y[1]) : null};
+  }
+
+  function compare() {
+    var form = document.getElementById("xxgk-compare");
+    if (!form || form.dataset.done || !window.xxgkAgencies) return;
+    form.dataset.done = "1";
+    var A = window.xxgkAgencies, root = A.root;
+    var $ = function (id) { return document.getElementById(id); };
+    var metricSel = $("xxgk-compare-metric"), fromSel = $("xxgk-compare-from"), toSel = $("xxgk-compare-to");
+    var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
+    var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
+    var state = readURL(), byId = {}, metrics = {}, data = null;
+
+    Promise.all([A.load(), json(root, "json/metrics.json")]).then(function (res) {
+      data = res[0];
+      data.agencies.forEach(function (a) { byId[a.id] = a; });
+      res[1].metrics.forEach(function (m) { metrics[m.code] = m; });
+      if (!metrics[state.metric]) state.metric = metricSel.value;
+      var years = Array.from(fromSel.options).map(function (o) { return +o.value; });
+      var latest = Math.max.apply(null, years);
+      state.to = years.indexOf(state.to) >= 0 ? state.to : latest;
+      state.from = years.indexOf(state.from) >= 0 ? state.from : state.to;
+      state.ids = state.ids.filter(function (id) { return byId[id]; });
+      metricSel.value = state.metric; fromSel.value = String(state.from); toSel.value = String(state.to);
+      draw(false);
+      bindLeague(data, metrics);
+    });
+
+    function setURL() {
+      var year = state.from === state.to ? String(state.from) : state.from + "-" + state.to;
+      var q = "?" + (state.ids.length ? "agencies=" + state.ids.join(",") + "&" : "") + "metric=" + state.metric +
+        "&year=" + year;
+      history.replaceState(history.state, "", location.pathname + q);
+    }
+
+    function renderChosen() {
+      chosen.textContent = "";
+      state.ids.forEach(function (id) {
+        var li = el("li"), b = el("button", "移除", {type: "button", "aria-label": "移除 " + byId[id].n});
+        li.appendChild(el("a", byId[id].n, {href: root + "a/" + id + "/"}));
+        li.appendChild(document.createTextNode(" "));
+        b.addEventListener("click", function () {
+          state.ids = state.ids.filter(function (x) { return x !== id; });
+          draw(true);
+        });
+        li.appendChild(b);
+        chosen.appendChild(li);
+      });
+    }
+
+    function draw(push) {
+      if (state.from > state.to) { var t = state.from; state.from = state.to; state.to = t; }
+      fromSel.value = String(state.from); toSel.value = String(state.to);
+      if (push) setURL();
+      renderChosen();
+      var m = metrics[state.metric];
+      json(root, "json/m/" + m.code + ".json").then(function (mv) { render(m, mv); });
+    }
+
+    function render(m, mv) {
+      var years = [];
+      for (var y = state.from; y <= state.to; y++) years.push(y);
+      var ids = state.ids.slice(), fallback = false;
+      if (!ids.length) {  // default: the largest agencies of the last year shown
+        fallback = true;
+        ids = Object.keys(mv.v).filter(function (id) { return mv.v[id][state.to] !== undefined; })
+          .sort(function (a, b) { return mv.v[b][state.to] - mv.v[a][state.to] || (a < b ? -1 : 1); })
+          .slice(0, DEFAULT_TOP);
+      }
+      var value = function (id, y) { var v = (mv.v[id] || {})[y]; return v === undefined ? null : v; };
+      var peer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
+      var single = state.from === state.to;
+      var withPeer = ids.length === 1 && !fallback && years.some(function (y) { return peer(ids[0], y); });
+      var noPeer = ids.length === 1 && !fallback && !withPeer;
+      var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
+      var title = m.label + "（" + m.unit + "）· " + yearLabel;
+      var traces = [], rows = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
+      if (single) {
+        var order = ids.slice().sort(function (a, b) {
+          var x = value(a, state.from), z = value(b, state.from);
+          if (x === null) return 1; if (z === null) return -1; return z - x;
+        });
+        var names = order.map(function (id) { return byId[id].n; });
+        var vals = order.map(function (id) { return value(id, state.from); });
+        if (withPeer && peer(ids[0], state.from)) {
+          names.push("同类组中位数（" + peer(ids[0], state.from)[1] + "份报告）");
+          vals.push(peer(ids[0], state.from)[0]);
+        }
+        traces.push({type: "bar", orientation: "h", y: names, x: vals, name: m.label,
+          hovertemplate: "%{y}: %{x}<extra></extra>"});
+        order.forEach(function (id, i) {
+          var v = value(id, state.from);
+          rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
+            {text: [byId[id].p, byId[id].c, byId[id].x].filter(Boolean).join(" ") || "未知", sort: byId[id].p},
+            {text: String(state.from), sort: state.from}, {text: fmt(v, m.unit), sort: v}]);
+          csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v]);
+        });
+        if (withPeer && peer(ids[0], state.from)) {
+          var pv = peer(ids[0], state.from);
+          rows.push([{text: "同类组中位数", sort: "同类组中位数"}, {text: pv[1] + "份报告", sort: ""},
+            {text: String(state.from), sort: state.from}, {text: fmt(pv[0], m.unit), sort: pv[0]}]);
+          csvRows.push(["", "同类组中位数", state.from, m.code, m.label, m.unit, pv[0]]);
+        }
+      } else {
+        var xs = years.map(function (y) { return y + "年"; });
+        ids.forEach(function (id) {
+          var a = byId[id], split = !m.comparable && a.e19.length;
+          var ys = years.map(function (y) { return value(id, y); });
+          if (split) {
+            traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2021年版格式）", x: xs,
+              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? null : ys[i]; }), marker: {size: 9}});
+            traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2019年版格式）", x: xs,
+              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? ys[i] : null; }), marker: {size: 9, symbol: "diamond"}});
+          } else {
+            traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys, marker: {size: 9}});
+          }
+          rows.push([{text: a.n, sort: a.n, href: root + "a/" + id + "/"}].concat(years.map(function (y, i) {
+            return {text: fmt(ys[i], m.unit), sort: ys[i]};
+          })));
+          years.forEach(function (y, i) { csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i]]); });
+        });
+        if (withPeer) {
+          var ps = years.map(function (y) { var p = peer(ids[0], y); return p ? p[0] : null; });
+          traces.push({type: "scatter", mode: "lines+markers", name: "同类组中位数", x: xs, y: ps,
+            line: {dash: "dot"}, marker: {size: 9}});
+          rows.push([{text: "同类组中位数", sort: "同类组中位数"}].concat(ps.map(function (v) {
+            return {text: fmt(v, m.unit), sort: v};
+          })));
+          years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i]]); });
+        }
+      }
+      var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
+      status.textContent = (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+        (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
+        (ids.length ? "" : "所选年度没有该指标的数据。") +
+        (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
+        (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
+      chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
+        "（数据见下表）");
+      var layout = {title: {text: title}, margin: {l: 10, r: 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
+        xaxis: {automargin: true, type: single ? "linear" : "category"}, yaxis: {automargin: true, autorange: single ? "reversed" : true},
+        legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,",
+        font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
+      chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
+      if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
+        layout.title.text = plotText(layout.title.text);
+        window.xxgkLoadPlotly().then(function () {
+          // role=img holds nothing focusable: no modebar (the CSV of the view is the link beside the chart)
+          return Plotly.react(chartDiv, traces.map(plotTrace), layout, {responsive: true, displayModeBar: false,
+            locale: "zh-CN"});
+        }).then(function () {
+          chartDiv.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+        });
+      } else {
+        if (window.Plotly) Plotly.purge(chartDiv);
+        chartDiv.style.height = "auto";
+        chartDiv.textContent = "无数据：所选机构在所选年度没有该指标的数值。";
+      }
+      var headers = single ? ["机构", "地区", "年度", m.label + "（" + m.unit + "）"] :
+        ["机构"].concat(years.map(function (y) { return y + "年"; }));
+      sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title + "（点击表头排序）");
+      var text = "\ufeff" + csvRows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
+      if (csv.dataset.url) URL.revokeObjectURL(csv.dataset.url);
+      csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
+      csv.href = csv.dataset.url;
+      csv.download = "xxgk-" + m.code + "-" + (single ? state.from : state.from + "-" + state.to) + ".csv";
+    }
+
+    metricSel.addEventListener("change", function () { state.metric = metricSel.value; draw(true); });
+    fromSel.addEventListener("change", function () { state.from = +fromSel.value; draw(true); });
+    toSel.addEventListener("change", function () { state.to = +toSel.value; draw(true); });
+
+    var hits = [], active = -1;
+    function choose(a) {
+      if (state.ids.indexOf(a.id) < 0) state.ids.push(a.id);
+      add.value = ""; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
+      draw(true);
+      add.focus();
+    }
+    function showSuggest() {
+      suggest.textContent = "";
+      hits.forEach(function (h, i) {
+        var li = el("li", h.agency.n + "　" + A.describe(h.agency), {role: "option", id: "xxgk-compare-opt-" + i,
+          "aria-selected": i === active ? "true" : "false", tabindex: "-1"});
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(h.agency); });
+        suggest.appendChild(li);
+      });
+      if (add.value.trim() && !hits.length) suggest.appendChild(el("li", "没有找到机构", {role: "option", "aria-disabled": "true"}));
+      add.setAttribute("aria-expanded", hits.length ? "true" : "false");
+      if (active >= 0) add.setAttribute("aria-activedescendant", "xxgk-compare-opt-" + active);
+      else add.removeAttribute("aria-activedescendant");
+    }
+    add.addEventListener("input", function () {
+      var q = add.value;
+      A.load().then(function (d) {
+        if (add.value !== q) return;
+        hits = q.trim() ? A.find(q, d).slice(0, 10) : []; active = hits.length ? 0 : -1; showSuggest();
+      });
+    });
+    add.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" && hits.length) { active = (active + 1) % hits.length; showSuggest(); e.preventDefault(); }
+      else if (e.key === "ArrowUp" && hits.length) { active = (active - 1 + hits.length) % hits.length; showSuggest(); e.preventDefault(); }
+      else if (e.key === "Enter" && active >= 0) { choose(hits[active].agency); e.preventDefault(); }
+      else if (e.key === "Escape") { hits = []; active = -1; showSuggest(); }
+    });
+  }
+
+  function bindLeague(data, metrics) {
+    var $ = function (id) { return document.getElementById(id); };
+    var root = window.xxgkAgencies.root;
+    var sel = ["metric", "year", "province", "tier", "kind"].map(function (k) { return $("xxgk-league-" + k); });
+    if (!sel[0] || sel[0].dataset.done) return;
+    sel[0].dataset.done = "1";
+    var TIER = {national: "国家级", province: "省级", prefecture: "地市级", county: "县级", township: "乡镇级"};
+    var KIND = {government: "人民政府", department: "政府部门"};
+    function run() {
+      var m = metrics[sel[0].value], year = sel[1].value;
+      json(root, "json/m/" + m.code + ".json").then(function (mv) {
+        var list = data.agencies.filter(function (a) {
+          return (mv.v[a.id] || {})[year] !== undefined && (!sel[2].value || a.p === sel[2].value) &&
+            (!sel[3].value || a.t === sel[3].value) && (!sel[4].value || a.k === sel[4].value);
+        }).sort(function (a, b) { return mv.v[b.id][year] - mv.v[a.id][year] || (a.n < b.n ? -1 : 1); });
+        var rank = 0, last = null;
+        var rows = list.slice(0, 500).map(function (a, i) {
+          var v = mv.v[a.id][year];
+          if (v !== last) { rank = i + 1; last = v; }
+          return [{text: String(rank), sort: rank}, {text: a.n, sort: a.n, href: root + "a/" + a.id + "/"},
+            {text: [a.p, a.c, a.x].filter(Boolean).join(" ") || "未知", sort: a.p}, {text: TIER[a.t] || "未知", sort: a.t},
+            {text: KIND[a.k] || "未知", sort: a.k}, {text: fmt(v, m.unit), sort: v}];
+        });
+        $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
+          (list.length > 500 ? "（显示前500个）" : "") + "。";
+        sortableTable($("xxgk-league-table"), ["名次", "机构", "地区", "行政层级", "机构类型", m.label + "（" + m.unit + "）"],
+          rows, year + "年 " + m.label + " 排行（点击表头排序）", 1);
+      });
+    }
+    sel.forEach(function (s) { s.addEventListener("change", run); });
+    run();
+  }
+
+  if (window.document$) { window.document$.subscribe(compare); } else { document.addEventListener("DOMContentLoaded", compare); }
+})();

@@ -1,0 +1,241 @@
+/* xxgk agency search: finds agencies by full name, alias or short name, pinyin and initials, traditional
+   characters, a one-character typo, or a province/city/county name ("青海" lists its agencies).
+   Used by the header search (Material's search box: agencies are listed above its page results), the finder
+   on the agency index, and the compare page (window.xxgkAgencies). Loads json/agencies.json and
+   json/search.json from this site, once, on the first query. */
+(function () {
+  var me = document.currentScript && document.currentScript.src;
+  var root = me ? me.replace(/assets\/search\.js(\?.*)?$/, "") : "/";
+  var ready = null;
+  var TIER = {national: "国家级", province: "省级", prefecture: "地市级", county: "县级", township: "乡镇级"};
+
+  function json(path) { return fetch(root + path).then(function (r) { return r.json(); }); }
+
+  function load() {
+    if (!ready) {
+      ready = Promise.all([json("json/agencies.json"), json("json/search.json")]).then(function (res) {
+        var aux = res[1], list = res[0].agencies;
+        list.forEach(function (a) {
+          var syllables = Array.from(a.n).map(function (c) { return aux.py[c] || (/[a-z0-9]/i.test(c) ? c.toLowerCase() : ""); })
+            .filter(Boolean);
+          a._names = [a.n].concat(a.al ? a.al.split("|") : []);
+          a._py = syllables.join("");
+          a._ini = syllables.map(function (s) { return s[0]; }).join("");
+          a._region = [a.p, a.c, a.x].filter(Boolean);
+        });
+        return {agencies: list, aux: aux};
+      });
+    }
+    return ready;
+  }
+
+  function normalise(q, aux) {
+    return Array.from(q.trim().toLowerCase().replace(/[\s·・.]+/g, "")).map(function (c) {
+      return aux.t2s[c] || c;
+    }).join("");
+  }
+
+  /* true when some substring of s is within one edit (substitution, insertion, deletion) of q */
+  function nearly(q, s) {
+    var prev = new Array(q.length + 1), cur = new Array(q.length + 1), i, j;
+    for (i = 0; i <= q.length; i++) prev[i] = i;
+    if (prev[q.length] <= 1) return true;
+    for (j = 1; j <= s.length; j++) {
+      cur[0] = 0;
+      for (i = 1; i <= q.length; i++) {
+        cur[i] = Math.min(prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (q[i - 1] === s[j - 1] ? 0 : 1));
+      }
+      if (cur[q.length] <= 1) return true;
+      var t = prev; prev = cur; cur = t;
+    }
+    return false;
+  }
+
+  function score(a, q, latin) {
+    var best = 99;
+    a._names.forEach(function (n) {
+      if (n === q) best = Math.min(best, 0);
+      else if (n.indexOf(q) === 0) best = Math.min(best, 1);
+      else if (n.indexOf(q) >= 0) best = Math.min(best, 2);
+    });
+    if (best < 99) return best;
+    if (a._region.some(function (r) { return r.indexOf(q) === 0 || (q.length >= 2 && r.indexOf(q) >= 0); })) return 3;
+    if (latin) {
+      if (a._py.indexOf(q) === 0) return 4;
+      if (a._py.indexOf(q) >= 0) return 5;
+      if (a._ini.indexOf(q) === 0) return 6;
+      if (q.length >= 2 && a._ini.indexOf(q) >= 0) return 7;
+      if (q.length >= 4 && nearly(q, a._py)) return 9;
+      return 99;
+    }
+    if (q.length >= 2 && a._names.some(function (n) { return nearly(q, n); })) return 8;
+    return 99;
+  }
+
+  /* agencies matching q, best first: [{agency, score}] */
+  function find(q, data) {
+    var nq = normalise(q, data.aux);
+    if (!nq) return [];
+    var latin = /^[a-z0-9]+$/.test(nq);
+    var hits = data.agencies.map(function (a) { return {agency: a, score: score(a, nq, latin)}; })
+      .filter(function (h) { return h.score < 99; });
+    var exact = hits.some(function (h) { return h.score < 8; });  // typo matches only when nothing matches as typed
+    return hits.filter(function (h) { return !exact || h.score < 8; })
+      .sort(function (x, y) {
+        return x.score - y.score || x.agency.n.length - y.agency.n.length || (x.agency.n < y.agency.n ? -1 : 1);
+      });
+  }
+
+  function describe(a) {
+    var years = Object.keys(a.y);
+    var span = years.length ? (years.length > 1 ? years[0] + "–" + years[years.length - 1] + "年" : years[0] + "年") : "";
+    return [a._region.join(" "), TIER[a.t] || "", span].filter(Boolean).join(" · ");
+  }
+
+  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
+
+  /* full text of the reports: Pagefind's index of the source pages (site/pagefind/, see fulltext.py), loaded
+     on the first query; a site built without it simply shows no full-text results */
+  var pagefind = null;
+  function fullText() {
+    if (!pagefind) {
+      pagefind = import(root + "pagefind/pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({baseUrl: new URL(root, location.href).pathname})).then(function () { return pf; });
+      }).catch(function () { return null; });
+    }
+    return pagefind;
+  }
+  function plainText(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
+  function item(href, title, text) {
+    var li = document.createElement("li"), link = document.createElement("a");
+    var art = document.createElement("article"), h1 = document.createElement("h1"), p = document.createElement("p");
+    li.className = "md-search-result__item";
+    link.className = "md-search-result__link";
+    link.href = href;
+    link.tabIndex = -1;
+    art.className = "md-search-result__article";
+    h1.textContent = title;
+    p.textContent = text;
+    art.appendChild(h1); art.appendChild(p); link.appendChild(art); li.appendChild(link);
+    return {li: li, link: link, article: art};
+  }
+
+  /* header: Material's search box gets an agency list above its page results */
+  function header() {
+    var input = document.querySelector("input.md-search__input");
+    var result = document.querySelector("[data-md-component=search-result]");
+    if (!input || !result || input.dataset.xxgkAgencies) return;
+    input.dataset.xxgkAgencies = "1";
+    /* inside Material's result element, first: its arrow keys move through these links too, and Enter opens
+       the best-scored link, which is an agency whose name matches what was typed */
+    var box = document.createElement("div");
+    box.className = "xxgk-agency-hits";
+    box.setAttribute("aria-live", "polite");
+    result.insertBefore(box, result.firstChild);
+    function run() {
+      var q = input.value;
+      if (!q.trim()) { box.textContent = ""; return; }
+      load().then(function (data) {
+        if (input.value !== q) return;
+        var hits = find(q, data);
+        box.textContent = "";
+        var meta = document.createElement("div");
+        meta.className = "md-search-result__meta";
+        meta.textContent = hits.length ? "找到 " + hits.length + " 个机构" + (hits.length > 12 ? "（显示前12个）" : "")
+          : "没有找到机构";
+        if (hits.length > 12) {
+          var all = document.createElement("a");
+          all.href = root + "agencies/?q=" + encodeURIComponent(q.trim());
+          all.textContent = "　全部列出 →";
+          meta.appendChild(all);
+        }
+        box.appendChild(meta);
+        var ol = document.createElement("ol");
+        ol.className = "md-search-result__list";
+        hits.slice(0, 12).forEach(function (h, i) {
+          var li = document.createElement("li"), link = document.createElement("a");
+          var art = document.createElement("article"), h1 = document.createElement("h1"), p = document.createElement("p");
+          li.className = "md-search-result__item";
+          link.className = "md-search-result__link xxgk-agency-hit";
+          link.href = root + "a/" + h.agency.id + "/";
+          link.tabIndex = -1;
+          art.className = "md-search-result__article";
+          art.setAttribute("data-md-score", h.score <= 2 ? String(1e6 - i) : "0");
+          h1.textContent = h.agency.n;
+          p.textContent = "机构 · " + describe(h.agency);
+          art.appendChild(h1); art.appendChild(p); link.appendChild(art); li.appendChild(link); ol.appendChild(li);
+        });
+        box.appendChild(ol);
+      });
+    }
+    var texts = document.createElement("div");
+    texts.className = "xxgk-fulltext-hits";
+    texts.setAttribute("aria-live", "polite");
+    result.insertBefore(texts, box.nextSibling);
+    function runText() {
+      var q = input.value;
+      if (!q.trim()) { texts.textContent = ""; return; }
+      fullText().then(function (pf) {
+        if (!pf) return null;
+        return pf.debouncedSearch(q, {}, 250);
+      }).then(function (search) {
+        if (!search || input.value !== q) return;
+        return Promise.all(search.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (pages) {
+          if (input.value !== q) return;
+          texts.textContent = "";
+          var meta = document.createElement("div");
+          meta.className = "md-search-result__meta";
+          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告含有“" + q.trim() + "”" +
+            (search.results.length > 5 ? "（显示前5份）" : "") : "报告原文：没有找到";
+          texts.appendChild(meta);
+          var ol = document.createElement("ol");
+          ol.className = "md-search-result__list";
+          pages.forEach(function (page) {
+            var it = item(page.url, (page.meta && page.meta.title || "").replace(/^原文：/, "") + " · 原文",
+                          plainText(page.excerpt));
+            it.link.classList.add("xxgk-fulltext-hit");
+            it.article.setAttribute("data-md-score", "0");
+            ol.appendChild(it.li);
+          });
+          texts.appendChild(ol);
+        });
+      });
+    }
+    input.addEventListener("input", run);
+    input.addEventListener("input", runText);
+    input.addEventListener("focus", function () { load(); });
+  }
+
+  /* the finder on the agency index page */
+  function finder() {
+    var input = document.getElementById("xxgk-agency-finder");
+    if (!input || input.dataset.done) return;
+    input.dataset.done = "1";
+    var out = document.getElementById("xxgk-agency-finder-results");
+    var status = document.getElementById("xxgk-agency-finder-status");
+    function show() {
+      var q = input.value;
+      load().then(function (data) {
+        if (input.value !== q) return;
+        out.textContent = "";
+        if (!q.trim()) { status.textContent = ""; return; }
+        var hits = find(q, data);
+        status.textContent = hits.length ? "找到 " + hits.length + " 个机构" + (hits.length > 500 ? "（显示前500个）" : "") : "没有找到机构：可试试简称、拼音首字母或省份名";
+        hits.slice(0, 500).forEach(function (h) {
+          var li = document.createElement("li"), link = document.createElement("a");
+          link.href = root + "a/" + h.agency.id + "/";
+          link.textContent = h.agency.n;
+          li.appendChild(link);
+          li.appendChild(document.createTextNode("　" + describe(h.agency)));
+          out.appendChild(li);
+        });
+      });
+    }
+    input.addEventListener("input", show);
+    var asked = new URLSearchParams(location.search).get("q");  // from the header's 全部列出
+    if (asked) { input.value = asked; show(); }
+  }
+
+  function all() { header(); finder(); }
+  if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
+})();

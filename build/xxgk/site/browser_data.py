@@ -1,0 +1,113 @@
+"""The small JSON files the browser reads (compare page, league table, header search), from the package only.
+
+Sharded so that one view loads little: ``json/agencies.json`` (who each agency is: the finder, the filters and
+the chart names), ``json/metrics.json`` (the published metric definitions) and one ``json/m/<code>.json`` per
+measure (its value for each agency and year, and the agency's peer-group median that year). A compare view
+loads agencies.json + metrics.json + one measure file; the header search loads agencies.json + search.json.
+
+Values come from :func:`xxgk.package.metrics.report_values`, the one evaluator of the published formulas.
+When an agency has two reports for one year, the first by report_id gives the value (the other is still on
+its own report page). Written compact with sorted keys: byte-identical for the same package.
+"""
+
+from __future__ import annotations
+
+import json
+from statistics import median
+
+from ..package.metrics import report_values
+from .data import Package
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _number(value):
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def agency_years(pkg: Package) -> dict[str, dict[int, dict]]:
+    """``{agency_id: {year: report row}}``: one report per agency-year (the first by report_id)."""
+    out: dict[str, dict[int, dict]] = {}
+    for r in sorted(pkg.tables["reports"], key=lambda r: r["report_id"]):
+        if r.get("agency_id") and r["year"]:
+            out.setdefault(r["agency_id"], {}).setdefault(int(r["year"]), r)
+    return out
+
+
+def peer_medians(pkg: Package, values: dict[str, dict]) -> dict[str, dict[str, tuple]]:
+    """``{peer_group: {metric: (median, n)}}`` over the reports of each peer group (missing values left out)."""
+    groups: dict[str, list[str]] = {}
+    for r in pkg.tables["reports"]:
+        if r.get("peer_group"):
+            groups.setdefault(r["peer_group"], []).append(r["report_id"])
+    codes = [m["code"] for m in pkg.tables["metrics"]]
+    out = {}
+    for key, ids in sorted(groups.items()):
+        out[key] = {}
+        for code in codes:
+            xs = [values[i][code] for i in ids if values[i][code] is not None]
+            out[key][code] = (_number(round(median(xs), 1)), len(xs)) if xs else (None, 0)
+    return out
+
+
+def browser_files(pkg: Package, report_urls: dict[str, str]) -> dict[str, str]:
+    """``{path under the site root: JSON text}``."""
+    metrics = pkg.tables["metrics"]
+    values = report_values(pkg.tables, metrics)
+    years = agency_years(pkg)
+    peers = peer_medians(pkg, values)
+    agencies = []
+    for a in pkg.tables["agencies"]:
+        mine = years.get(a["agency_id"], {})
+        agencies.append({"id": a["agency_id"], "n": a["name"], "al": a["aliases"] or "",
+                         "p": a["province"] or "", "c": a["city"] or "", "x": a["county"] or "",
+                         "t": a["tier"] or "", "k": a["kind"] or "", "s": a["system"] or "",
+                         "y": {str(y): report_urls[r["report_id"]] for y, r in sorted(mine.items())},
+                         "e19": [y for y, r in sorted(mine.items()) if r["format"] == "2019"]})
+    files = {"json/agencies.json": _dumps({"agencies": agencies}),
+             "json/metrics.json": _dumps({"metrics": [
+                 {"code": m["code"], "label": m["label_zh"], "unit": m["unit"], "group": m["group"],
+                  "formula": m["formula"], "formula_2019": m["formula_2019"] or "", "editions": m["editions"],
+                  "comparable": m["comparable"] != "false"} for m in metrics]})}
+    for m in metrics:
+        code, by_agency, peer = m["code"], {}, {}
+        for aid, mine in years.items():
+            row = {str(y): values[r["report_id"]][code] for y, r in mine.items()
+                   if values[r["report_id"]][code] is not None}
+            if row:
+                by_agency[aid] = row
+            med = {str(y): list(peers[r["peer_group"]][code]) for y, r in mine.items()
+                   if r.get("peer_group") and peers[r["peer_group"]][code][0] is not None}
+            if med:
+                peer[aid] = med
+        files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer})
+    return files
+
+
+def search_aux(pkg: Package) -> str:
+    """``json/search.json``: for every character of an agency or region name, its pinyin (as read in the
+    names) and its traditional forms, so the header search matches pinyin, initials and 繁體 without
+    shipping a pinyin per agency. Built with pypinyin and OpenCC at build time."""
+    from opencc import OpenCC
+    from pypinyin import lazy_pinyin
+
+    s2t = OpenCC("s2t")
+    names = set()
+    for a in pkg.tables["agencies"]:
+        names.update(x for x in (a["name"], a["province"], a["city"], a["county"]) if x)
+        names.update(x for x in (a["aliases"] or "").split("|") if x)
+    pinyin: dict[str, str] = {}
+    traditional: dict[str, str] = {}
+    for name in sorted(names):
+        han = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")  # one syllable per character
+        for char, reading in zip(han, lazy_pinyin(han), strict=True):
+            pinyin.setdefault(char, reading.lower())
+        for char in name:
+            trad = s2t.convert(char)
+            if trad != char:
+                traditional[trad] = char
+    return _dumps({"py": pinyin, "t2s": traditional})

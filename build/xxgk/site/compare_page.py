@@ -1,0 +1,69 @@
+"""The compare page: a comparison the reader steers, and a league table. The page carries the controls
+(labelled, keyboard-operable) and empty result areas; ``assets/compare.js`` fills them from the JSON of
+``browser_data`` and keeps the view in the URL: ``?agencies=ID,ID&metric=CODE&year=YYYY`` or
+``year=YYYY-YYYY``. Opening that URL reproduces the view.
+
+Defaults: no agencies → the largest agencies (by the chosen measure) of the latest year; one agency → its
+series against its peer-group median. A single year is a ranking of that year; a range is a time series per
+agency. Nothing is summed or ranked across different years.
+"""
+
+from __future__ import annotations
+
+from .render import esc
+from .titles import front_matter
+
+TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
+KIND_ZH = {"government": "人民政府", "department": "政府部门"}
+
+
+def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]) -> str:
+    groups: dict[str, list[dict]] = {}
+    for m in metrics:
+        groups.setdefault(m["group"] or "其他", []).append(m)
+    options = "".join(f'<optgroup label="{esc(g)}">' + "".join(
+        f'<option value="{esc(m["code"])}">{esc(m["label_zh"])}（{esc(m["unit"])}）</option>' for m in ms)
+        + "</optgroup>" for g, ms in groups.items())
+    year_options = "".join(f'<option value="{y}">{y}年</option>' for y in sorted(years, reverse=True))
+    province_options = '<option value="">全部</option>' + "".join(
+        f'<option value="{esc(p)}">{esc(p)}</option>' for p in provinces)
+    tier_options = '<option value="">全部</option>' + "".join(
+        f'<option value="{k}">{v}</option>' for k, v in TIER_ZH.items())
+    kind_options = '<option value="">全部</option>' + "".join(
+        f'<option value="{k}">{v}</option>' for k, v in KIND_ZH.items())
+    return front_matter("比较") + f"""# 比较各机构
+
+<p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。
+单一年度按数值排序；年度范围画出每个机构的历年变化。不同年度的数值从不相加或一起排名。缺失的数值显示为“无数据”，不是0。</p>
+<form id="xxgk-compare" class="xxgk-compare" data-root="../" onsubmit="return false">
+<fieldset><legend>机构</legend>
+<p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>
+<input id="xxgk-compare-add" type="search" autocomplete="off" role="combobox" aria-expanded="false"
+aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 平潭 / geermu"></p>
+<ul id="xxgk-compare-suggest" role="listbox" aria-label="候选机构"></ul>
+<ul id="xxgk-compare-chosen" aria-label="已选机构"></ul>
+<p><small>不选机构时显示所选年度该指标最大的机构；只选一个机构时同时显示其同类组中位数。</small></p>
+</fieldset>
+<p><label for="xxgk-compare-metric">指标：</label><select id="xxgk-compare-metric">{options}</select>
+<label for="xxgk-compare-from">年度：从</label><select id="xxgk-compare-from">{year_options}</select>
+<label for="xxgk-compare-to">到</label><select id="xxgk-compare-to">{year_options}</select></p>
+</form>
+<div id="xxgk-compare-status" role="status" aria-live="polite"></div>
+<div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图"></div>
+<p><a id="xxgk-compare-csv" href="#" download="xxgk-compare.csv">下载所显示的数据（CSV）</a></p>
+<div id="xxgk-compare-table"></div>
+
+## 排行榜
+
+<p>一个指标、一个年度；可按省份、行政层级和机构类型筛选。</p>
+<form id="xxgk-league" class="xxgk-compare" onsubmit="return false">
+<p><label for="xxgk-league-metric">指标：</label><select id="xxgk-league-metric">{options}</select>
+<label for="xxgk-league-year">年度：</label><select id="xxgk-league-year">{year_options}</select></p>
+<p><label for="xxgk-league-province">省份：</label><select id="xxgk-league-province">{province_options}</select>
+<label for="xxgk-league-tier">行政层级：</label><select id="xxgk-league-tier">{tier_options}</select>
+<label for="xxgk-league-kind">机构类型：</label><select id="xxgk-league-kind">{kind_options}</select></p>
+</form>
+<div id="xxgk-league-status" role="status" aria-live="polite"></div>
+<div id="xxgk-league-table"></div>
+<noscript><p>比较和排行榜需要启用 JavaScript；全部数据可在“数据下载”页获取。</p></noscript>
+"""

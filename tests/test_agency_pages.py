@@ -1,0 +1,127 @@
+"""Agency pages, on the seeds plus the shared corpus (平潭综合实验区 reports for 2019, 2021, 2023 and 2025):
+the agencies resource keeps its contract, one page per agency shows every year it reported with the values a
+reader would read off the reports (checked against the corpus's hand-read gold values), the two templates are
+not silently joined, and every old report URL still leads to the report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+from .conftest import SHARED, needs_shared
+
+CONTRACT = ["agency_id", "name", "aliases", "province_code", "province", "city_code", "city", "county_code",
+            "county", "tier", "kind", "system", "first_year", "last_year"]
+PINGTAN = {"h004.txt": 2019, "h006.txt": 2021, "h008.txt": 2023, "h010.txt": 2025}
+
+
+def _rows(pkg, name):
+    with (pkg / "data" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _page(site_src, rel):
+    """A generated page with its HTML blocks put back (as the MkDocs hook does)."""
+    from xxgk.site.blocks import blocks_file, inject_blocks
+
+    path = site_src / rel
+    return inject_blocks(path.read_text(encoding="utf-8"), path.parent / blocks_file(path.stem))
+
+
+def _gold(name):
+    return json.loads((SHARED / "corpus" / "gold" / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+
+
+@needs_shared
+def test_the_agencies_resource_keeps_the_contract(corpus_build):
+    pkg, _ = corpus_build
+    agencies, reports = _rows(pkg, "agencies"), _rows(pkg, "reports")
+    assert list(agencies[0]) == CONTRACT
+    ids = {a["agency_id"] for a in agencies}
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", i) for i in ids)
+    assert {"agency_id", "tier", "kind", "peer_group"} <= set(reports[0])
+    assert all(r["agency_id"] in ids for r in reports if r["agency"])
+    pingtan = [a for a in agencies if a["name"] == "平潭综合实验区"]
+    assert len(pingtan) == 1 and (pingtan[0]["first_year"], pingtan[0]["last_year"]) == ("2019", "2025")
+    assert {r["agency_id"] for r in reports if r["source_file"] in PINGTAN} == {pingtan[0]["agency_id"]}
+
+
+@needs_shared
+def test_one_page_per_agency_links_every_year_and_charts_the_gold_values(corpus_build):
+    pkg, site_src = corpus_build
+    agencies = _rows(pkg, "agencies")
+    pages = sorted(p.parent.name for p in (site_src / "a").glob("*/index.md"))
+    assert pages == sorted(a["agency_id"] for a in agencies)
+    page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
+    for year in PINGTAN.values():
+        assert f'href="../../a/fujian-pingtanzongheshiyanqu/{year}/">{year}年度报告' in page
+        assert (site_src / "a" / "fujian-pingtanzongheshiyanqu" / f"{year}.md").exists()
+    specs = [json.loads(m) for m in re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)]
+    spec = next(s for s in specs if s["layout"]["title"]["text"] == "申请数量（件）")
+    received = next(t for t in spec["data"] if t["name"] == "本年新收申请")
+    assert received["x"] == [f"{y}年" for y in range(2019, 2026)]  # the span, years without a report left empty
+    for name, year in PINGTAN.items():
+        assert received["y"][year - 2019] == _gold(name)["applications"]["new"][6]
+        assert isinstance(received["y"][year - 2019], int)  # integers as integers, not 81.0
+    assert received["y"][1] is None and "2020年、2022年、2024年没有本机构的报告" in page
+
+
+@needs_shared
+def test_measures_not_comparable_between_templates_are_two_series(corpus_build):
+    _, site_src = corpus_build
+    page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
+    assert "其他处理比例（2019年版格式）" in page and "其他处理比例（2021年版格式）" in page
+
+
+@needs_shared
+def test_cross_year_and_peer_sections_say_what_they_can_check(corpus_build):
+    _, site_src = corpus_build
+    pingtan = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
+    assert "没有相邻两年的报告，无法核对" in pingtan  # 2019, 2021, 2023, 2025: no consecutive pair
+    # resolved to 福建省, prefecture tier, government: a peer group of its own year (n is shown beside the median)
+    assert "同类组中位数" in pingtan and "未归入同类组" not in pingtan
+    geermu = _page(site_src, "a/qinghai-haixi-geermu-shujuju/index.md")
+    assert "同类组中位数" in geermu and "2025" in geermu
+
+
+@needs_shared
+def test_every_old_report_url_redirects_to_the_report_under_its_agency(corpus_build):
+    pkg, site_src = corpus_build
+    for r in _rows(pkg, "reports"):
+        old = site_src / "r" / r["report_id"] / "index.html"
+        if not r["agency_id"]:
+            assert (site_src / "r" / f"{r['report_id']}.md").exists()
+            continue
+        text = old.read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
+        assert target == f"../../a/{r['agency_id']}/{r['year']}/"
+        assert (site_src / "a" / r["agency_id"] / f"{r['year']}.md").exists()
+
+
+@needs_shared
+def test_the_agency_index_lists_each_agency_once(corpus_build):
+    _, site_src = corpus_build
+    index = (site_src / "agencies.md").read_text(encoding="utf-8")
+    assert index.count(">平潭综合实验区</a>") == 1
+    assert 'href="../a/fujian-pingtanzongheshiyanqu/"' in index
+
+
+def test_cross_year_checks_compare_each_year_with_the_one_before(tmp_path):
+    from benchmarks.synthetic import write_reports
+
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    write_reports(4, tmp_path / "reports")  # one agency, 2021–2024, carry-overs drawn independently
+    build_package(tmp_path / "reports", tmp_path / "pkg", workers=1)
+    write_site_src(tmp_path / "pkg", tmp_path / "site_src")
+    (agency,) = _rows(tmp_path / "pkg", "agencies")
+    page = _page(tmp_path / "site_src", f"a/{agency['agency_id']}/index.md")
+    values = {code: json.loads((tmp_path / "site_src" / "json" / "m" / f"{code}.json").read_text(encoding="utf-8"))
+              ["v"][agency["agency_id"]] for code in ("carried_over", "carried_forward")}
+    rows = re.findall(r"<tr><td>(\d{4})→(\d{4})</td><td>上年结转 = 上年度的结转下年度</td>(.*?)</tr>", page)
+    assert [(a, b) for a, b, _ in rows] == [("2021", "2022"), ("2022", "2023"), ("2023", "2024")]
+    for last, this, cells in rows:
+        same = values["carried_over"][this] == values["carried_forward"][last]
+        assert ("✓ 一致" in cells) == same and ("✗ 不一致" in cells) == (not same)

@@ -1,0 +1,92 @@
+"""The agency search (``assets/search.js``, the same code the header, the index finder and the compare page
+use), run in Node on the JSON a built site serves: it finds an agency by full name, short name, pinyin,
+initials, traditional characters, a one-character typo and a province, and says nothing matches when nothing
+does. The search data is byte-identical for the same input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, needs_shared
+
+NODE = shutil.which("node")
+HARNESS = """
+const fs = require("fs"), path = require("path");
+const site = process.argv[1];
+global.window = {};
+global.document = {currentScript: {src: "http://x/assets/search.js"}, addEventListener() {}};
+global.fetch = (url) => Promise.resolve(
+  {json: () => JSON.parse(fs.readFileSync(path.join(site, url.slice(9)), "utf8"))});
+eval(fs.readFileSync(process.argv[2], "utf8"));
+const queries = JSON.parse(process.argv[3]);
+window.xxgkAgencies.load().then((data) => {
+  const out = {};
+  for (const q of queries) out[q] = window.xxgkAgencies.find(q, data).map((h) => h.agency.n);
+  console.log(JSON.stringify(out));
+});
+"""
+
+
+def _search(site_src, queries):
+    result = subprocess.run([NODE, "-e", HARNESS, str(site_src), str(ROOT / "build/xxgk/site/assets/search.js"),
+                             json.dumps(queries)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@needs_shared
+@pytest.mark.skipif(not NODE, reason="node is not installed")
+def test_the_agency_search_finds_agencies_every_way_a_reader_types_them(corpus_build):
+    _, site_src = corpus_build
+    hits = _search(site_src, ["格尔木", "格爾木", "geermu", "GeErMu", "gemssjj", "平潭", "平谭", "pingtan",
+                              "ptzh", "青海", "xyzxyz", "湟中"])
+    for query in ("格尔木", "格爾木", "geermu", "GeErMu"):
+        assert sorted(hits[query][:2]) == ["格尔木市人民政府", "格尔木市数据局"], query  # both 格尔木 agencies first
+    assert hits["gemssjj"] == ["格尔木市数据局"]  # initials
+    for query in ("平潭", "平谭", "pingtan", "ptzh"):
+        assert hits[query] == ["平潭综合实验区"], query
+    assert sorted(hits["青海"]) == ["格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"]  # a province lists its agencies
+    assert hits["xyzxyz"] == []
+    assert hits["湟中"] == ["湟中区人民政府"]
+
+
+@needs_shared
+def test_the_search_data_covers_every_agency_and_is_small(corpus_build):
+    pkg, site_src = corpus_build
+    agencies = json.loads((site_src / "json" / "agencies.json").read_text(encoding="utf-8"))["agencies"]
+    aux = json.loads((site_src / "json" / "search.json").read_text(encoding="utf-8"))
+    assert {a["n"] for a in agencies} >= {"平潭综合实验区", "格尔木市人民政府", "上海市人民政府办公厅"}
+    assert aux["py"]["潭"] == "tan" and aux["t2s"]["爾"] == "尔"
+    assert all(c in aux["py"] for a in agencies for c in a["n"] if "\u4e00" <= c <= "\u9fff")
+
+
+def test_the_browser_data_is_byte_identical_for_the_same_package(seed_package, tmp_path):
+    from xxgk.site.build import write_site_src
+
+    out, _, _ = seed_package
+    trees = []
+    for name in ("one", "two"):
+        write_site_src(out, tmp_path / name)
+        trees.append({p.relative_to(tmp_path / name): p.read_bytes()
+                      for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+    assert trees[0] == trees[1]
+    assert any(str(p).startswith("json/m/") for p in trees[0])
+
+
+def test_the_full_text_index_is_byte_identical_and_covers_only_report_texts(built_site, tmp_path):
+    from xxgk.site.fulltext import index_full_text
+
+    trees = []
+    for name in ("one", "two"):
+        shutil.copytree(built_site, tmp_path / name)
+        assert index_full_text(tmp_path / name) == 0
+        index = tmp_path / name / "pagefind"
+        trees.append({p.relative_to(index): p.read_bytes() for p in sorted(index.rglob("*")) if p.is_file()})
+    assert trees[0] == trees[1]
+    entry = json.loads(trees[0][Path("pagefind-entry.json")])
+    (language,) = entry["languages"]  # the site's lang, zh-CN
+    assert language.startswith("zh") and entry["languages"][language]["page_count"] == len(list((built_site / "src").glob("*.html")))
