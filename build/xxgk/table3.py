@@ -14,9 +14,11 @@ Steps, each a pure function of the previous:
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass, field
 
+from .alignment import align_gaps, is_proven
 from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import Row, region_to_rows
 from .findings import Finding, make
@@ -30,6 +32,7 @@ TABLE = "applications"
 WIDTH = 7
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
 MAX_COMBINATIONS = 50_000
+_PINNING = frozenset({"applications_balance", "applications_processed_sum"})  # identities over rows
 ONLY_2021 = {r["code"] for r in rows() if r["formats"] == ["2021"]}  # (六) split into three rows
 
 
@@ -159,20 +162,73 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     paired, pair_findings = _pair_orphans(found, set(chosen))
     findings += pair_findings
     chosen.update(paired)
-    for row in found.unrecognised:
-        findings.append(make("label_unrecognised", table="3", actual=row.label[:40], line=row.line))
     for row in found.stray:
         findings.append(make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots),
                              line=row.slots[0].line))
     if not chosen:
-        return None, [], [make("table_absent", table="3", detail="（只有表头，没有数据行）" if table_rows else "")]
+        findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
+                     for row in found.unrecognised]
+        detail = "（只有表头，没有数据行）" if table_rows else ""
+        return None, [], findings + [make("table_absent", table="3", detail=detail)]
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
+    placed_by = {code: "position" if code in paired else "label" for code in resolved}
+    placed_rows = _place_unrecognised(table_rows, chosen, found, resolved, fmt)
     findings += _settle(resolved, fmt)
+    for code, (row, how) in placed_rows.items():
+        placed_by[code] = how
+        findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
+                             detail=how, line=row.line))
+    placed_ids = {id(row) for row, _ in placed_rows.values()}
+    findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
+                 for row in found.unrecognised if id(row) not in placed_ids]
     if paired:
         findings += _check_pairing(resolved, paired, fmt)
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
-    return fmt, _facts(resolved, fmt), findings + [f for r in resolved.values() for f in r.findings]
+    return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
+
+
+def _place_unrecognised(table_rows: list[Row], chosen: dict[str, Row], found: Assignments,
+                        resolved: dict[str, Resolved], fmt: str) -> dict[str, tuple[Row, str]]:
+    """Rows with unrecognised labels placed by the template's sequence, kept only when proven (``alignment``).
+
+    Adds the proven rows to ``resolved``; returns ``{code: (row, placed_by)}`` of those rows."""
+    template = row_codes(fmt)
+    code_of = {id(row): code for code, row in found.inline if chosen.get(code) is row}
+    loose = {id(row) for row in found.unrecognised}
+    loose |= {id(row) for code, row in found.inline if code not in template and chosen.get(code) is row}
+    if not loose:
+        return {}
+    sequence = [(i, code_of.get(id(row)) if id(row) not in loose else None, row.label)
+                for i, row in enumerate(table_rows) if id(row) in loose or id(row) in code_of]
+    gaps = align_gaps(sequence, template, labels()["rows"])
+    trials = [[(p, _resolve(table_rows[p.row_index], p.code)) for p in gap] for gap in gaps]
+    trials = [group for group in trials if all(r.values is not None or r.ambiguous for _, r in group)]
+    accepted = trials if _proven(resolved, trials, fmt) else [g for g in trials if _proven(resolved, [g], fmt)]
+    if len(accepted) > 1 and not _proven(resolved, accepted, fmt):
+        accepted = []
+    out = {}
+    for group in accepted:
+        for placement, result in group:
+            resolved[placement.code] = result
+            out[placement.code] = (table_rows[placement.row_index], placement.placed_by)
+    return out
+
+
+def _proven(resolved: dict[str, Resolved], groups: list, fmt: str) -> bool:
+    """With the groups' rows placed (and digit runs settled by the identities), is every placed value proven?"""
+    if not groups:
+        return False
+    trial = copy.deepcopy(resolved)
+    for group in groups:
+        for placement, result in group:
+            trial[placement.code] = copy.deepcopy(result)
+    _settle(trial, fmt)
+    placed = [(p.code, trial[p.code].values) for group in groups for p, _ in group]
+    if any(r.ambiguous for r in trial.values()) or any(v is None for _, v in placed):
+        return False
+    return is_proven(_cell_values(trial), placed, applicant_codes(),
+                     lambda values: broken_identities(TABLE, fmt, values), _PINNING)
 
 
 def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str) -> list[Finding]:
@@ -185,12 +241,12 @@ def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: s
     return [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
 
 
-def _facts(resolved: dict[str, Resolved], fmt: str) -> list[Fact]:
+def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -> list[Fact]:
     facts = []
     for code in row_codes(fmt):
         r = resolved.get(code)
         for i, applicant in enumerate(applicant_codes()):
             value = r.values[i] if r and r.values else None
             line = r.lines[i] if r and r.lines else None
-            facts.append(Fact(TABLE, (code, applicant), value, line))
+            facts.append(Fact(TABLE, (code, applicant), value, line, placed_by.get(code) if r else None))
     return facts
