@@ -33,6 +33,10 @@ _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?)|([^\d\s]+)")
 _ITEM_NUMBER = re.compile(r"^[.、]\s*[\u4e00-\u9fff]")
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
+# a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
+_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+# a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
+_PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
 
 
@@ -109,10 +113,22 @@ def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     return out
 
 
-def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bool]:
-    """Tokens of one line and whether the line is structured (tab or pipe cells)."""
+def is_page_footer(line: str) -> bool:
+    """A line that is only a page number (``— 3 —``, ``第 3 页``): not part of any row.
+
+    >>> is_page_footer("— 3 —"), is_page_footer("第 3 页 共 12 页"), is_page_footer("3")
+    (True, True, False)
+    """
+    return bool(_PAGE_FOOTER.match(fold(line).strip()))
+
+
+def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tuple[str, str, int]], bool]:
+    """Tokens of one line and whether the line is structured (tab or pipe cells).
+
+    A ``header`` line (a markdown row right above its ``|---|`` line) is read like any other,
+    except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values."""
     stripped = line.strip()
-    if not stripped or _SEPARATOR_LINE.match(stripped):
+    if not stripped or _SEPARATOR_LINE.match(stripped) or is_page_footer(stripped):
         return [], False
     if "\t" not in line and "|" not in line:
         return _loose_tokens(line, line_no), False
@@ -120,6 +136,8 @@ def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bo
     numbers_began = False  # after the first number, every cell is a value cell
     for cell in _split_structured(line):
         folded = fold(cell).strip()
+        if header and _PLACEHOLDER.match(folded):
+            continue
         if numbers_began or compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)
@@ -133,14 +151,19 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
     rows: list[Row] = []
     current = Row()
 
+    blank_lines = {n for n, text in lines if not text.strip()}
+
     def close() -> None:
         nonlocal current
         if current.label or current.slots:
+            if k:
+                _fill_blank_line_cell(current, k, blank_lines)
             rows.append(current)
         current = Row()
 
-    for line_no, line in lines:
-        tokens, structured = line_tokens(line_no, line)
+    headers = _header_lines(lines)
+    for index, (line_no, line) in enumerate(lines):
+        tokens, structured = line_tokens(line_no, line, index in headers)
         if not tokens:
             continue
         starts_with_value = tokens[0][0] != "text"
@@ -166,6 +189,35 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
             close()
     close()
     return rows
+
+
+def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
+    out = set()
+    previous = None
+    for index, (_, text) in enumerate(lines):
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if previous is not None and "|" in stripped and _SEPARATOR_LINE.match(stripped):
+            out.add(previous)
+        previous = index
+    return out
+
+
+def _fill_blank_line_cell(row: Row, k: int, blank_lines: set[int]) -> None:
+    """One cell per line, ``k - 1`` cells on consecutive lines but for one empty line: that line is the
+    empty cell (a crawler's text whose cells were separated by bare carriage returns, one cell empty)."""
+    slots = row.slots
+    if len(slots) != k - 1 or k < 3 or any(s.structured or s.empty for s in slots):
+        return
+    steps = [b.line - a.line for a, b in zip(slots, slots[1:])]
+    if sorted(steps) != [1] * (len(steps) - 1) + [2]:
+        return
+    gap = steps.index(2)
+    if slots[gap].line + 1 not in blank_lines:
+        return
+    slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
 
 
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
