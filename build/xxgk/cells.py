@@ -211,7 +211,7 @@ def _fill_blank_line_cell(row: Row, k: int, blank_lines: set[int]) -> None:
     slots = row.slots
     if len(slots) != k - 1 or k < 3 or any(s.structured or s.empty for s in slots):
         return
-    steps = [b.line - a.line for a, b in zip(slots, slots[1:])]
+    steps = [b.line - a.line for a, b in zip(slots, slots[1:], strict=False)]
     if sorted(steps) != [1] * (len(steps) - 1) + [2]:
         return
     gap = steps.index(2)
