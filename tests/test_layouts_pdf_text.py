@@ -158,3 +158,18 @@ def test_a_blank_cell_in_a_row_of_carriage_return_separated_cells_is_null():
     row = _rows(record)["unavailable_not_held"]
     assert row == [1, None, 0, 0, 0, 0, 2]
     assert _rows(record)["granted"] == VALUES["granted"]
+
+
+def test_how_a_row_was_placed_is_published_and_shown_by_xxgk_parse(tmp_path, capsys):
+    from xxgk.cli import main
+    from xxgk.package.collect import parse_one
+    from xxgk.package.tables import reports_to_tables
+
+    (tmp_path / "r.txt").write_text(pdf_report({"rejected_duplicate": "2.重复请"}), encoding="utf-8")
+    rows = reports_to_tables([parse_one(str(tmp_path), "r.txt")])["applications"]
+    placed = {r["row"]: r["placed_by"] for r in rows}
+    assert placed["rejected_duplicate"] == "label_similarity"
+    assert placed["granted"] == "label"
+    assert main(["parse", str(tmp_path / "r.txt")]) == 0
+    shown = [line for line in capsys.readouterr().out.splitlines() if "rejected_duplicate" in line]
+    assert shown and shown[0].endswith("[label_similarity]")

@@ -59,14 +59,15 @@ def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fac
         findings += resolved.findings
         if resolved.ambiguous:
             findings.append(ambiguous_finding(resolved, where))
+        how = "label" if resolved.values else None
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
-                           resolved.lines[i] if resolved.lines else row.line) for i, m in enumerate(names)]
+                           resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
     if not seen:
         return None, [], findings + [make("table_absent", table="2")]
     facts = []
     for item, names in measures.items():
         if item not in seen:
             findings.append(make("row_absent", table="2", row=labels()["items"][item]))
-            seen[item] = [Fact(TABLE, (item, m), None, None) for m in names]
+            seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings

@@ -248,5 +248,5 @@ def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -
         for i, applicant in enumerate(applicant_codes()):
             value = r.values[i] if r and r.values else None
             line = r.lines[i] if r and r.lines else None
-            facts.append(Fact(TABLE, (code, applicant), value, line, placed_by.get(code) if r else None))
+            facts.append(Fact(TABLE, (code, applicant), value, line, placed_by.get(code) if r and r.values else None))
     return facts
