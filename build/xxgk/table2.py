@@ -32,8 +32,26 @@ def detect_format(region_text: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
-    """``(format, facts, findings)`` of table 2; no facts when no item carries numbers."""
+def only_agreeing_cut(candidates: list[tuple], keys: list[tuple[str, str]], known: dict) -> tuple | None:
+    """The one candidate cut whose values equal every ``known`` value of its cells, or None.
+
+    >>> only_agreeing_cut([(6, 9, 3665), (69, 3, 665), (6, 93, 665)], [("n", "a"), ("n", "b"), ("n", "c")],
+    ...                   {("n", "a"): 69})
+    (69, 3, 665)
+    """
+    checked = [i for i, key in enumerate(keys) if key in known]
+    if not checked:
+        return None
+    agreeing = [c for c in candidates if all(c[i] == known[keys[i]] for i in checked)]
+    return agreeing[0] if len(agreeing) == 1 else None
+
+
+def region_to_active(lines: list[tuple[int, str]],
+                     stated: dict | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
+
+    ``stated`` holds the counts section 一 states (``narrative.stated_counts``): digits that ran
+    together and split several ways are cut where exactly one split agrees with them."""
     findings: list[Finding] = []
     fmt = detect_format("\n".join(text for _, text in lines))
     if fmt is None:
@@ -57,9 +75,15 @@ def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fac
         resolved = resolve_row(row.slots, [_units()[m] for m in names], [labels()["measures"][m] for m in names],
                                where, lambda v: True)
         findings += resolved.findings
-        if resolved.ambiguous:
-            findings.append(ambiguous_finding(resolved, where))
         how = "label" if resolved.values else None
+        if resolved.ambiguous:
+            cut = only_agreeing_cut(resolved.candidates, [(item, m) for m in names], stated or {})
+            if cut is None:
+                findings.append(ambiguous_finding(resolved, where))
+            else:
+                resolved.values, how = cut, "narrative"
+                findings.append(make("cells_cut_by_narrative", actual=resolved.glued,
+                                     expected=" ".join(map(str, cut)), line=row.line, **where))
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
                            resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
     if not seen:

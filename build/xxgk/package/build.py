@@ -8,6 +8,7 @@ from pathlib import Path
 from ..gcpause import gc_paused
 from .collect import CHANGELOG, VERSION, Report, collect
 from .report_card import add_report_card
+from .table2_history import settle_with_previous_year
 from .write import package_files, validate, write_atomically
 
 
@@ -32,6 +33,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             reports = collect(reports_dir, pool, progress)
     else:
         reports = collect(reports_dir, executor, progress)
+    settle_with_previous_year(reports)  # table 二 cuts the same agency's previous report decides
     with gc_paused():
         add_report_card(reports)
         write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))
