@@ -13,7 +13,8 @@ from xxgk.parser import parse
 
 def flattened(year: int, narrative: str, normative: str) -> str:
     """A report as a flattened web page prints it: the table's cells run together on one line."""
-    return (f"某某县{year}年政府信息公开工作年度报告\n一、总体情况 {narrative}"
+    title = f"某某县{year}年政府信息公开工作年度报告"
+    return (f"{title}\n一、总体情况 {narrative}"
             "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
             f"行政规范性文件{normative}第二十条第（五）项信息内容本年处理决定数量行政许可2293"
             "第二十条第（六）项信息内容本年处理决定数量行政处罚15行政强制0"
