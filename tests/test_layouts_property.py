@@ -1,6 +1,6 @@
-"""Property tests on the five seed layouts: drop characters from labels, garble a heading, split a table
-with a page footer or a repeated markdown header — every cell is still read as printed or published
-missing with a finding, never as another number."""
+"""Property tests on the five seed layouts (and the shared corpus when present): drop characters from
+labels, garble a heading, split a table with a page footer or a repeated markdown header — every cell
+is still read as printed or published missing with a finding, never as another number."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xxgk.parser import parse
+from xxgk.readers import read_path
 
-from .conftest import SEEDS
+from .conftest import SEEDS, SHARED
 
-SEED_PATHS = sorted(SEEDS.glob("*.txt"))
-TEXTS = {p.name: p.read_text(encoding="utf-8") for p in SEED_PATHS}
+# the five seeds, and the real reports of ../shared/corpus when it is there (a clone elsewhere has none)
+PATHS = sorted(SEEDS.glob("*.txt")) + sorted((SHARED / "corpus" / "reports").glob("*.txt"))
+TEXTS = {p.name: read_path(p).parse_text for p in PATHS}
 CLEAN = {name: parse(text) for name, text in TEXTS.items()}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 HEADINGS = ("主动公开政府信息情况", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题")
@@ -26,7 +28,7 @@ def _table_lines(text: str) -> list[int]:
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if "主动公开政府信息情况" in line and "、" in line), 0)
     end = next((i for i, line in enumerate(lines) if i > start and "存在的主要问题" in line), len(lines))
-    return list(range(start + 1, end))
+    return list(range(start + 1, end)) or list(range(len(lines)))  # a flattened page: one long line
 
 
 def _assert_never_wrong(name: str, mutated: str) -> None:

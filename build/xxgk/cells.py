@@ -35,6 +35,7 @@ _ITEM_NUMBER = re.compile(r"^[.、]\s*[\u4e00-\u9fff]")
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
 _PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_FOOTER_START = frozenset("-—－–‐第")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
@@ -128,7 +129,8 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     A ``header`` line (a markdown row right above its ``|---|`` line) is read like any other,
     except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values."""
     stripped = line.strip()
-    if not stripped or _SEPARATOR_LINE.match(stripped) or is_page_footer(stripped):
+    if not stripped or _SEPARATOR_LINE.match(stripped) or (
+            stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
         return [], False
     if "\t" not in line and "|" not in line:
         return _loose_tokens(line, line_no), False
@@ -151,19 +153,19 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
     rows: list[Row] = []
     current = Row()
 
-    blank_lines = {n for n, text in lines if not text.strip()}
-
     def close() -> None:
         nonlocal current
         if current.label or current.slots:
-            if k:
-                _fill_blank_line_cell(current, k, blank_lines)
+            if k and len(current.slots) == k - 1:
+                _fill_blank_line_cell(current, k, lines)
             rows.append(current)
         current = Row()
 
     headers = _header_lines(lines)
     for index, (line_no, line) in enumerate(lines):
         tokens, structured = line_tokens(line_no, line, index in headers)
+        # column names only (a header row holding values is a data row the converter promoted)
+        header = index in headers and all(kind == "text" for kind, _, _ in tokens)
         if not tokens:
             continue
         starts_with_value = tokens[0][0] != "text"
@@ -181,7 +183,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
                 if not current.label:
                     current.label_line = ln
                 current.label += compact(content)
-                current.label_structured |= structured
+                current.label_structured |= structured and not header  # column names are no row label
                 saw_text = True
             else:
                 current.add(Slot(content, ln, structured=kind == "cell"))
@@ -196,16 +198,14 @@ def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     out = set()
     previous = None
     for index, (_, text) in enumerate(lines):
-        stripped = text.strip()
-        if not stripped:
-            continue
-        if previous is not None and "|" in stripped and _SEPARATOR_LINE.match(stripped):
+        if "|" in text and previous is not None and _SEPARATOR_LINE.match(text.strip()):
             out.add(previous)
-        previous = index
+        if not text.isspace() and text:
+            previous = index
     return out
 
 
-def _fill_blank_line_cell(row: Row, k: int, blank_lines: set[int]) -> None:
+def _fill_blank_line_cell(row: Row, k: int, lines: list[tuple[int, str]]) -> None:
     """One cell per line, ``k - 1`` cells on consecutive lines but for one empty line: that line is the
     empty cell (a crawler's text whose cells were separated by bare carriage returns, one cell empty)."""
     slots = row.slots
@@ -215,7 +215,8 @@ def _fill_blank_line_cell(row: Row, k: int, blank_lines: set[int]) -> None:
     if sorted(steps) != [1] * (len(steps) - 1) + [2]:
         return
     gap = steps.index(2)
-    if slots[gap].line + 1 not in blank_lines:
+    between = slots[gap].line + 1
+    if any(text.strip() for number, text in lines if number == between):
         return
     slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
 

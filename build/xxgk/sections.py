@@ -166,6 +166,8 @@ def fuzzy_headings(text: str, exact: dict[str, list]) -> dict[str, FuzzyMatch]:
                        if not text[i].isspace()]
             window = fold("".join(text[i] for i in offsets)).translate(_SEPARATORS)
             for form in _forms()[code]:
+                if not set(form[1:3]) & set(window[:4]):  # one edit leaves form[1] or form[2] up front
+                    continue
                 edits, length = prefix_distance(form, window[:len(form) + 2])
                 if edits <= 1 and length:
                     hits.add((numeral.start(), offsets[length - 1] + 1))

@@ -44,16 +44,25 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
 
 
 def _rejoin_split_tables(rows: list[Row], width: int, check) -> Row:
-    """Table 4 printed as three small tables (行政复议 | 未经复议直接起诉 | 复议后起诉, one row of five each)
-    is one row again, in printed order, when each part is a whole group whose total holds."""
+    """The row of 15 cells again when it was printed in pieces: table 4 as three small tables
+    (行政复议 | 未经复议直接起诉 | 复议后起诉, five cells each) or split across pages. The pieces are
+    joined in printed order (empty padding cells before the first value dropped) and kept only when
+    they make exactly 15 cells and every group's total is printed and holds."""
+    joined = list(rows[0].slots)
+    lead = next((i for i, slot in enumerate(joined) if not slot.empty), len(joined))
+    if lead and len({s.line for s in joined[:lead]}) == 1 and not any(
+            s.line == joined[0].line for s in joined[lead:]):  # a line of empty cells only: layout padding
+        joined = joined[lead:]
+    if len(trim_slots(joined, width)) >= width or len(rows) < 2:
+        return rows[0]
+    for row in rows[1:]:
+        if len(joined) >= width:
+            break
+        joined += trim_slots(list(row.slots), width - len(joined))
+    if len(joined) != width or not all(s.structured for s in joined):
+        return rows[0]
+    values = [read_cell(s.text)[0] for s in joined]
     group = len(outcome_codes())
-    first = trim_slots(list(rows[0].slots), group)
-    if len(first) != group or len(rows) < width // group:
-        return rows[0]
-    parts = [trim_slots(list(r.slots), group) for r in rows[:width // group]]
-    if any(len(p) != group or not all(s.structured for s in p) for p in parts):
-        return rows[0]
-    values = [read_cell(s.text)[0] for p in parts for s in p]
     if not check(tuple(values)) or any(v is None for v in values[group - 1::group]):
         return rows[0]
-    return Row(rows[0].label, rows[0].label_line, rows[0].label_structured, [s for p in parts for s in p])
+    return Row(rows[0].label, rows[0].label_line, rows[0].label_structured, joined)
