@@ -132,17 +132,38 @@ def test_a_row_split_across_pages_by_a_footer_is_joined():
     assert _rows(parse(text)) == VALUES
 
 
-def test_label_lines_apart_from_their_number_rows_in_markdown_fragments():
-    # PDF-to-markdown: the labels of a page printed as text, the numbers as a table fragment below
+DETACHED = ["2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", "（五）不予处理", "1.信访举报投诉类申请"]
+
+
+def _detached(block: list[str]) -> str:
+    """PDF-to-markdown: a page's labels printed as text lines, their numbers as a table fragment below."""
     text = pdf_report()
-    block = ["2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", "（五）不予处理", "1.信访举报投诉类申请"]
-    numbers = ["| 0 | 0 | 0 | 0 | 0 | 0 | 0 |"] * 3
-    old = "\n".join(f"{label} 0 0 0 0 0 0 0" for label in ["2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"])
+    old = "\n".join(f"{label} 0 0 0 0 0 0 0" for label in DETACHED[:2])
     old += "\n（五）不予处理1.信访举报投诉类申请 0 0 0 0 0 0 0"
     assert old in text
-    record = parse(text.replace(old, "\n".join(block) + "\n\n" + "\n".join(numbers)))
+    numbers = ["| 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "|---|---|---|---|---|---|---|"] * 3
+    return text.replace(old, "\n".join(block) + "\n\n" + "\n".join(numbers))
+
+
+def test_label_lines_apart_from_their_number_rows_in_markdown_fragments():
+    record = parse(_detached(DETACHED))
     _never_wrong(record)
-    assert _rows(record)["unavailable_needs_creation"] == [0] * 7
+    assert _rows(record) == VALUES
+
+
+@pytest.mark.parametrize("garbled", ["3.补正后申内容仍", "3.补正申请内容不明", "2.没有现信息需要另制作"])
+def test_a_detached_label_that_lost_characters_is_placed_by_the_template(garbled):
+    block = [garbled if label[:2] == garbled[:2] else label for label in DETACHED]
+    record = parse(_detached(block))
+    assert _rows(record) == VALUES
+    assert any(f.code == "row_placed" for f in record.findings)
+
+
+def test_a_detached_label_beyond_recognition_leaves_the_rows_missing_not_shifted():
+    block = ["2.没有现成信息需要另行制作", "（五）不予处理", "1.信访举报投诉类申请"]  # one label lost entirely
+    record = parse(_detached(block))
+    _never_wrong(record)
+    assert _rows(record)["unavailable_unclear"] == [None] * 7
 
 
 def test_a_blank_cell_in_a_row_of_carriage_return_separated_cells_is_null():

@@ -27,7 +27,8 @@ from .text import compact
 
 MIN_SIMILARITY = 0.5  # at least half the characters of the template label must be there
 MAX_CHOICES = 5_000
-_ITEM = re.compile(r"(?:^|[)）])\s*(\d)\s*[.、．]")
+# the numbering a row label starts with: （一）, 一、 or 1. (a digit run inside a number is no marker)
+_MARKER = re.compile(r"[(（]([一二三四五六七八九十])[)）]|([一二三四五六七八九十])、|(?<![\d.])(\d{1,2})[.、](?!\d)")
 _GROUP_PREFIX = re.compile(r"^.*?[)）]\s*(?=\d[.、．])")
 _NOISE = re.compile(r"[\s()（）.、．“”\"]")
 
@@ -57,13 +58,36 @@ def label_similarity(seen: str, template: str) -> float:
     return round(2 * common / (sum(a.values()) + sum(b.values())), 3)
 
 
-def _item_number(label: str) -> str | None:
-    match = _ITEM.search(compact(label))
-    return match.group(1) if match else None
+def _normal(match: re.Match) -> str:
+    paren, numeral, digits = match.groups()
+    return f"({paren})" if paren else (f"{numeral}、" if numeral else f"{digits}.")
+
+
+def last_marker(label: str) -> str | None:
+    """The numbering of the last item a label names: ``（三）不予公开 1.属于国家秘密`` → ``1.``."""
+    found = list(_MARKER.finditer(compact(label)))
+    return _normal(found[-1]) if found else None
+
+
+def label_pieces(label: str) -> list[str]:
+    """The parts of a run of detached label text that each begin with a row's numbering (and the text
+    before the first numbering).
+
+    >>> label_pieces("（三）不予公开5.属于三类内部事务信1.本机关不掌握相关政府信息")
+    ['(三)不予公开', '5.属于三类内部事务信', '1.本机关不掌握相关政府信息']
+    """
+    text = compact(label)
+    starts = sorted({0} | {m.start() for m in _MARKER.finditer(text)})
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True) if text[a:b]]
+
+
+def template_markers(template: Sequence[str], template_labels: dict[str, str]) -> frozenset[str]:
+    """The numberings the template's rows begin with (``一、`` ``(一)`` ``1.`` …; group headers are not rows)."""
+    return frozenset(m for m in (last_marker(_item_part(template_labels[c])) for c in template) if m)
 
 
 def _numbers_agree(seen: str, template: str) -> bool:
-    printed, expected = _item_number(seen), _item_number(_item_part(template))
+    printed, expected = last_marker(seen), last_marker(_item_part(template))
     return printed is None or expected is None or printed == expected
 
 
@@ -83,11 +107,12 @@ def _gap_choices(labels_seen: list[str], candidates: list[str], template_labels:
 
 
 def align_gaps(sequence: Sequence[tuple[int, str | None, str]], template: Sequence[str],
-               template_labels: dict[str, str]) -> list[list[Placement]]:
+               template_labels: dict[str, str], taken: frozenset[str] = frozenset()) -> list[list[Placement]]:
     """Candidate placements, one list per gap, for the unplaced rows of ``sequence``.
 
     ``sequence`` is ``(row_index, code or None, label)`` in printed order: a code for a row
     recognised by its label, None for a row carrying numbers under an unrecognised label.
+    ``taken`` codes (rows placed elsewhere) are no candidates either.
 
     >>> template = ["a", "b", "c", "d"]
     >>> names = {"a": "甲项", "b": "1.乙项目", "c": "2.丙项目", "d": "丁项"}
@@ -96,7 +121,7 @@ def align_gaps(sequence: Sequence[tuple[int, str | None, str]], template: Sequen
     [[(1, 'c', 'label_similarity')]]
     """
     position = {code: i for i, code in enumerate(template)}
-    taken = {code for _, code, _ in sequence if code in position}
+    taken = set(taken) | {code for _, code, _ in sequence if code in position}
     gaps: list[list[Placement]] = []
     previous = -1
     pending: list[tuple[int, str]] = []

@@ -18,7 +18,7 @@ import copy
 import itertools
 from dataclasses import dataclass, field
 
-from .alignment import align_gaps, is_proven
+from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import Row, region_to_rows
 from .findings import Finding, make
@@ -43,6 +43,18 @@ class Assignments:
     orphan_values: list[Row] = field(default_factory=list)
     stray: list[Row] = field(default_factory=list)
     unrecognised: list[Row] = field(default_factory=list)
+    # every detached label in printed order, cut at row numberings: (code or None, line, text)
+    orphan_pieces: list[tuple[str | None, int | None, str]] = field(default_factory=list)
+
+    def add_orphan_text(self, label: str, line: int | None, own: str | None = None) -> None:
+        """Record the labels of ``label``; ``own`` is the code of the row the text labels (not an orphan)."""
+        entries: list[tuple[str | None, int | None, str]] = []
+        for piece in label_pieces(label):
+            codes = [c for c in label_matches(piece, "row_labels") if c not in GROUP_HEADINGS]
+            entries += [(c, line, piece) for c in codes] or [(None, line, piece)]
+        if own is not None:
+            entries = entries[:max((i for i, (c, _, _) in enumerate(entries) if c == own), default=0)]
+        self.orphan_pieces += entries
 
 
 def _where(code: str) -> dict:
@@ -70,17 +82,22 @@ def rows_to_assignments(rows: list[Row]) -> Assignments:
         named = [c for c in matches if c not in GROUP_HEADINGS]
         if _is_detached(row):
             out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text(row.label, row.label_line)
             out.orphan_values.append(row)
         elif mixed and _is_loose_fragment(row):
             out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text(row.label, row.label_line)
             out.stray.append(row)
         elif not row.filled_slots and len(row.slots) < WIDTH:  # a label printed without numbers
             out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text(row.label, row.label_line)
         elif not matches:
             if row.filled_slots:
                 (out.unrecognised if row.label else out.orphan_values).append(row)
         else:
             out.orphan_labels += [(c, row.label_line) for c in matches[:-1] if c not in GROUP_HEADINGS]
+            if len(matches) > 1:
+                out.add_orphan_text(row.label, row.label_line, own=matches[-1])
             out.inline.append((matches[-1], row))
     return out
 
@@ -134,18 +151,46 @@ def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
     return findings
 
 
-def _pair_orphans(found: Assignments, taken: set[str]) -> tuple[dict[str, Row], list[Finding]]:
+def _pair_orphans(found: Assignments, taken: set[str]) -> tuple[dict[str, Row], list[Finding], dict[str, str]]:
+    """Detached labels paired in order with the value rows printed apart from them.
+
+    Returns ``(paired rows, findings, aligned)``: ``aligned`` names the labels no alias recognised
+    that were placed by the template's sequence (``alignment.align_gaps``) to make the counts equal;
+    the caller keeps them only when the identities prove them."""
     labels_left = []
     for code, line in found.orphan_labels:
         if code not in taken and code not in [c for c, _ in labels_left]:
             labels_left.append((code, line))
     complete = [r for r in found.orphan_values if len(r.filled_slots) >= WIDTH or len(r.slots) >= WIDTH]
     if not labels_left or not complete:
-        return {}, []
+        return {}, [], {}
     if len(labels_left) != len(complete):
+        named, aligned = _align_orphan_labels(found, taken)
+        if len(named) == len(complete):
+            return dict(zip(named, complete, strict=True)), [], aligned
         return {}, [make("rows_unaligned", table="3", actual=len(labels_left), expected=len(complete),
-                         line=labels_left[0][1])]
-    return {code: row for (code, _), row in zip(labels_left, complete, strict=True)}, []
+                         line=labels_left[0][1])], {}
+    return {code: row for (code, _), row in zip(labels_left, complete, strict=True)}, [], {}
+
+
+def _align_orphan_labels(found: Assignments, taken: set[str]) -> tuple[list[str], dict[str, str]]:
+    """Detached labels in printed order with unrecognised ones named by the template, when they can be."""
+    known = [c for c, _, _ in found.orphan_pieces if c]
+    fmt = _detect_format(set(taken) | set(known))
+    template, names = row_codes(fmt), labels()["rows"]
+    markers = template_markers(template, names)
+    sequence, seen = [], set()
+    for index, (code, _, piece) in enumerate(found.orphan_pieces):
+        if code is None and last_marker(piece) in markers:
+            sequence.append((index, None, piece))
+        elif code and code not in taken and code not in seen and code in template:
+            sequence.append((index, code, piece))
+            seen.add(code)
+    if all(code for _, code, _ in sequence):
+        return [], {}
+    placed = {p.row_index: p for gap in align_gaps(sequence, template, names, frozenset(taken)) for p in gap}
+    named = [code or placed[i].code for i, code, _ in sequence if code or i in placed]
+    return named, {placed[i].code: placed[i].placed_by for i in placed}
 
 
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
@@ -159,7 +204,7 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
             findings.append(make("row_duplicate", line=row.line, **_where(code)))
             continue
         chosen[code] = row
-    paired, pair_findings = _pair_orphans(found, set(chosen))
+    paired, pair_findings, aligned = _pair_orphans(found, set(chosen))
     findings += pair_findings
     chosen.update(paired)
     for row in found.stray:
@@ -172,7 +217,7 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         return None, [], findings + [make("table_absent", table="3", detail=detail)]
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
-    placed_by = {code: "position" if code in paired else "label" for code in resolved}
+    placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
     placed_rows = _place_unrecognised(table_rows, chosen, found, resolved, fmt)
     findings += _settle(resolved, fmt)
     for code, (row, how) in placed_rows.items():
@@ -183,7 +228,7 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                  for row in found.unrecognised if id(row) not in placed_ids]
     if paired:
-        findings += _check_pairing(resolved, paired, fmt)
+        findings += _check_pairing(resolved, paired, fmt, aligned)
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
     return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
 
@@ -231,14 +276,23 @@ def _proven(resolved: dict[str, Resolved], groups: list, fmt: str) -> bool:
                      lambda values: broken_identities(TABLE, fmt, values), _PINNING)
 
 
-def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str) -> list[Finding]:
+def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str,
+                   aligned: dict[str, str]) -> list[Finding]:
+    """Keep the pairing when 总计 = the sum of the outcomes holds with it, and, for the labels named by
+    the template (``aligned``), when every value they carry is proven (``alignment.is_proven``)."""
     values = _cell_values(resolved)
-    if any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
+    unproven = aligned and not is_proven(
+        values, [(c, resolved[c].values) for c in aligned if c in resolved and resolved[c].values],
+        applicant_codes(), lambda v: broken_identities(TABLE, fmt, v), _PINNING)
+    if unproven or any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
         for code in paired:
             resolved[code] = Resolved(findings=[])
         return [make("rows_unaligned", table="3", actual=len(paired), expected=len(paired))]
     names = "、".join(labels()["rows"][c] for c in paired)
-    return [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
+    out = [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
+    out += [make("row_placed", table="3", row=labels()["rows"][c], detail=how, line=paired[c].line)
+            for c, how in aligned.items()]
+    return out
 
 
 def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -> list[Fact]:
