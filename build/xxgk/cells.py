@@ -138,8 +138,8 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     numbers_began = False  # after the first number, every cell is a value cell
     for cell in _split_structured(line):
         folded = fold(cell).strip()
-        if header and _PLACEHOLDER.match(folded):
-            continue
+        if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
+            continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)

@@ -12,7 +12,7 @@ from .catalog import labels
 from .findings import make
 from .identity_findings import identity_findings
 from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, title_to_agency_year
-from .narrative import narrative_to_findings, stated_counts
+from .narrative import narrative_to_findings
 from .record import Record
 from .sections import Document, section_order, text_to_sections
 from .table2 import region_to_active
@@ -49,8 +49,7 @@ def parse(text: str) -> Record:
         s = sections.get(code)
         return doc.lines_between(s.start, s.end) if s else []
 
-    stated = stated_counts(record.sections["overview"], "active") if "overview" in sections else {}
-    fmt, facts, findings = region_to_active(region("active"), stated)
+    fmt, facts, findings = region_to_active(region("active"), record.sections.get("overview", ""))
     _add(record, "active", fmt, facts, findings)
     fmt, facts, findings = region_to_applications(region("applications"))
     _add(record, "applications", fmt, facts, findings)

@@ -13,6 +13,7 @@ from .catalog import codes, item_measures, labels, table
 from .cells import region_to_rows
 from .findings import Finding, make
 from .labels import label_matches
+from .narrative import stated_counts
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row
 from .text import compact
@@ -46,12 +47,11 @@ def only_agreeing_cut(candidates: list[tuple], keys: list[tuple[str, str]], know
     return agreeing[0] if len(agreeing) == 1 else None
 
 
-def region_to_active(lines: list[tuple[int, str]],
-                     stated: dict | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
+def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
 
-    ``stated`` holds the counts section 一 states (``narrative.stated_counts``): digits that ran
-    together and split several ways are cut where exactly one split agrees with them."""
+    Digits that ran together and split several ways are cut where exactly one split agrees with
+    the counts the ``overview`` (section 一) states (``narrative.stated_counts``)."""
     findings: list[Finding] = []
     fmt = detect_format("\n".join(text for _, text in lines))
     if fmt is None:
@@ -59,6 +59,7 @@ def region_to_active(lines: list[tuple[int, str]],
         findings.append(make("format_unknown", table="2", expected=fmt))
     measures = item_measures(fmt)
     seen: dict[str, list[Fact]] = {}
+    stated: dict | None = None  # read from the overview only when a row needs it
     for row in region_to_rows(lines, None):
         if not row.filled_slots:
             continue
@@ -77,7 +78,8 @@ def region_to_active(lines: list[tuple[int, str]],
         findings += resolved.findings
         how = "label" if resolved.values else None
         if resolved.ambiguous:
-            cut = only_agreeing_cut(resolved.candidates, [(item, m) for m in names], stated or {})
+            stated = stated_counts(overview, TABLE) if stated is None else stated
+            cut = only_agreeing_cut(resolved.candidates, [(item, m) for m in names], stated)
             if cut is None:
                 findings.append(ambiguous_finding(resolved, where))
             else:
