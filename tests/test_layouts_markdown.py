@@ -157,3 +157,17 @@ def test_a_first_data_row_promoted_to_header_keeps_its_values():
     record = parse(promoted)
     assert _row(record, "new") == TABLE3["new"]
     assert _row(record, "carried_over") == TABLE3["carried_over"]
+
+
+def test_label_fragments_wrapped_into_cells_of_their_own_rows():
+    # a converter that wraps long labels into an extra table row holding only the label's tail
+    wrapped = PLACEHOLDER_MD.replace(
+        "| 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 2.没有现成信息需要另 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 行制作 |  |  |  |  |  |  |  |").replace(
+        "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| （二）部分公开（区分处理的，只计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 这一情形，不计其他情形） | | | | | | | |")
+    record = parse(wrapped)
+    for code, values in TABLE3.items():
+        assert _row(record, code) == values, code
+    assert _row(record, "unavailable_needs_creation") == ZERO
+    assert not [f for f in record.findings if f.code in ("identity_broken", "row_absent", "value_blank")]
