@@ -101,6 +101,7 @@ def test_a_garbled_row_whose_neighbour_is_missing_stays_missing():
     ("三、收到和处理政府信息公开申请情况", "三、收到和处里政府信息公开申请情况"),  # a wrong character
     ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请请情况"),  # a stray one
     ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政讼情况"),
+    ("三、收到和处理政府信息公开申请情况", "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况"),  # letter-spaced
 ])
 def test_a_heading_one_character_off_is_found(heading, garbled):
     record = parse(pdf_report().replace(heading, garbled))
