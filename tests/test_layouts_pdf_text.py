@@ -195,3 +195,12 @@ def test_how_a_row_was_placed_is_published_and_shown_by_xxgk_parse(tmp_path, cap
     assert main(["parse", str(tmp_path / "r.txt")]) == 0
     shown = [line for line in capsys.readouterr().out.splitlines() if "rejected_duplicate" in line]
     assert shown and shown[0].endswith("[label_similarity]")
+
+
+def test_a_group_subtotal_row_beside_a_garbled_label_does_not_block_its_placement():
+    # some reports print each group's subtotal on its header row; it is no template row
+    text = pdf_report({"denied_state_secret": "（三）不予公开1.属于国秘"}).replace(
+        "（三）不予公开1.属于国秘", "（三）不予公开 1 0 0 0 0 0 1\n1.属于国秘")
+    record = parse(text)
+    assert _rows(record) == VALUES
+    assert any(f.code == "label_unrecognised" and f.actual == "(三)不予公开" for f in record.findings)

@@ -112,7 +112,8 @@ def align_gaps(sequence: Sequence[tuple[int, str | None, str]], template: Sequen
 
     ``sequence`` is ``(row_index, code or None, label)`` in printed order: a code for a row
     recognised by its label, None for a row carrying numbers under an unrecognised label.
-    ``taken`` codes (rows placed elsewhere) are no candidates either.
+    ``taken`` codes (rows placed elsewhere) are no candidates either. A row numbered like no
+    template row (a group header such as ``（三）不予公开`` printed with its subtotal) is skipped.
 
     >>> template = ["a", "b", "c", "d"]
     >>> names = {"a": "甲项", "b": "1.乙项目", "c": "2.丙项目", "d": "丁项"}
@@ -141,9 +142,11 @@ def align_gaps(sequence: Sequence[tuple[int, str | None, str]], template: Sequen
                     gaps.append(gap)
         pending.clear()
 
+    markers = template_markers(template, template_labels)
     for index, code, label in sequence:
         if code is None:
-            pending.append((index, label))
+            if last_marker(label) in markers or last_marker(label) is None:  # （三）不予公开 heads a group
+                pending.append((index, label))
         elif code in position:
             if position[code] <= previous:  # out of template order: no gap can be trusted here
                 pending.clear()
