@@ -218,8 +218,15 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
-    placed_rows = _place_unrecognised(table_rows, chosen, found, resolved, fmt)
+    placed_rows = _place_unrecognised(table_rows, found, resolved, fmt)
     findings += _settle(resolved, fmt)
+    if paired:
+        pairing_findings, kept = _check_pairing(resolved, paired, fmt, aligned)
+        findings += pairing_findings
+        if not kept:  # the placements were proven with the paired rows' values: void with them
+            for code in placed_rows:
+                resolved[code] = Resolved(findings=[])
+            placed_rows = {}
     for code, (row, how) in placed_rows.items():
         placed_by[code] = how
         findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
@@ -227,26 +234,27 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                  for row in found.unrecognised if id(row) not in placed_ids]
-    if paired:
-        findings += _check_pairing(resolved, paired, fmt, aligned)
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
     return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
 
 
-def _place_unrecognised(table_rows: list[Row], chosen: dict[str, Row], found: Assignments,
-                        resolved: dict[str, Resolved], fmt: str) -> dict[str, tuple[Row, str]]:
+def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dict[str, Resolved],
+                        fmt: str) -> dict[str, tuple[Row, str]]:
     """Rows with unrecognised labels placed by the template's sequence, kept only when proven (``alignment``).
 
     Adds the proven rows to ``resolved``; returns ``{code: (row, placed_by)}`` of those rows."""
     template = row_codes(fmt)
-    code_of = {id(row): code for code, row in found.inline if chosen.get(code) is row}
+    first = {}
+    for code, row in found.inline:  # a duplicate label's row is not an anchor
+        first.setdefault(code, row)
+    code_of = {id(row): code for code, row in first.items() if code in template}
     loose = {id(row) for row in found.unrecognised}
-    loose |= {id(row) for code, row in found.inline if code not in template and chosen.get(code) is row}
+    loose |= {id(row) for code, row in first.items() if code not in template}
     if not loose:
         return {}
     sequence = [(i, code_of.get(id(row)) if id(row) not in loose else None, row.label)
                 for i, row in enumerate(table_rows) if id(row) in loose or id(row) in code_of]
-    gaps = align_gaps(sequence, template, labels()["rows"])
+    gaps = align_gaps(sequence, template, labels()["rows"], frozenset(resolved))
     trials = [[(p, _resolve(table_rows[p.row_index], p.code)) for p in gap] for gap in gaps]
     trials = [group for group in trials if all(r.values is not None or r.ambiguous for _, r in group)]
     accepted = trials if _proven(resolved, trials, fmt) else [g for g in trials if _proven(resolved, [g], fmt)]
@@ -277,22 +285,22 @@ def _proven(resolved: dict[str, Resolved], groups: list, fmt: str) -> bool:
 
 
 def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str,
-                   aligned: dict[str, str]) -> list[Finding]:
+                   aligned: dict[str, str]) -> tuple[list[Finding], bool]:
     """Keep the pairing when 总计 = the sum of the outcomes holds with it, and, for the labels named by
     the template (``aligned``), when every value they carry is proven (``alignment.is_proven``)."""
     values = _cell_values(resolved)
-    unproven = aligned and not is_proven(
-        values, [(c, resolved[c].values) for c in aligned if c in resolved and resolved[c].values],
-        applicant_codes(), lambda v: broken_identities(TABLE, fmt, v), _PINNING)
+    placed = [(c, resolved[c].values) for c in aligned if c in resolved and resolved[c].values]
+    unproven = aligned and (len(placed) < len(aligned) or not is_proven(
+        values, placed, applicant_codes(), lambda v: broken_identities(TABLE, fmt, v), _PINNING))
     if unproven or any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
         for code in paired:
             resolved[code] = Resolved(findings=[])
-        return [make("rows_unaligned", table="3", actual=len(paired), expected=len(paired))]
+        return [make("rows_unaligned", table="3", actual=len(paired), expected=len(paired))], False
     names = "、".join(labels()["rows"][c] for c in paired)
     out = [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
     out += [make("row_placed", table="3", row=labels()["rows"][c], detail=how, line=paired[c].line)
             for c, how in aligned.items()]
-    return out
+    return out, True
 
 
 def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -> list[Fact]:
