@@ -33,6 +33,8 @@ WIDTH = 7
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
 MAX_COMBINATIONS = 50_000
 _PINNING = frozenset({"applications_balance", "applications_processed_sum"})  # identities over rows
+_ROW_MARKERS = template_markers(row_codes("2021"), labels()["rows"]) | template_markers(row_codes("2019"),
+                                                                                     labels()["rows"])
 ONLY_2021 = {r["code"] for r in rows() if r["formats"] == ["2021"]}  # (六) split into three rows
 
 
@@ -73,6 +75,14 @@ def _is_loose_fragment(row: Row) -> bool:
         len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
 
 
+def _own_label_unrecognised(label: str) -> bool:
+    """The label's last numbered part names a row no alias recognises (the parts before it are labels
+    detached from their own numbers)."""
+    pieces = label_pieces(label)
+    return len(pieces) > 1 and last_marker(pieces[-1]) in _ROW_MARKERS and not [
+        c for c in label_matches(pieces[-1], "row_labels") if c not in GROUP_HEADINGS]
+
+
 def rows_to_assignments(rows: list[Row]) -> Assignments:
     """Name rows by their labels; collect detached labels and values (see module docstring)."""
     out = Assignments()
@@ -94,6 +104,10 @@ def rows_to_assignments(rows: list[Row]) -> Assignments:
         elif not matches:
             if row.filled_slots:
                 (out.unrecognised if row.label else out.orphan_values).append(row)
+        elif _own_label_unrecognised(row.label):  # "…2.其他法律行政法规禁止公开1.属于秘密 | 0 | …"
+            out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text("".join(label_pieces(row.label)[:-1]), row.label_line)
+            out.unrecognised.append(row)
         else:
             out.orphan_labels += [(c, row.label_line) for c in matches[:-1] if c not in GROUP_HEADINGS]
             if len(matches) > 1:
@@ -252,8 +266,12 @@ def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dic
     loose |= {id(row) for code, row in first.items() if code not in template}
     if not loose:
         return {}
-    sequence = [(i, code_of.get(id(row)) if id(row) not in loose else None, row.label)
-                for i, row in enumerate(table_rows) if id(row) in loose or id(row) in code_of]
+    sequence = []  # an unrecognised row is compared by its last numbered part: its own label
+    for i, row in enumerate(table_rows):
+        if id(row) in loose:
+            sequence.append((i, None, (label_pieces(row.label) or [row.label])[-1]))
+        elif id(row) in code_of:
+            sequence.append((i, code_of[id(row)], row.label))
     gaps = align_gaps(sequence, template, labels()["rows"], frozenset(resolved))
     trials = [[(p, _resolve(table_rows[p.row_index], p.code)) for p in gap] for gap in gaps]
     trials = [group for group in trials if all(r.values is not None or r.ambiguous for _, r in group)]
