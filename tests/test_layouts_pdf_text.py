@@ -204,3 +204,20 @@ def test_a_group_subtotal_row_beside_a_garbled_label_does_not_block_its_placemen
     record = parse(text)
     assert _rows(record) == VALUES
     assert any(f.code == "label_unrecognised" and f.actual == "(三)不予公开" for f in record.findings)
+
+
+def test_a_garbled_row_among_labels_printed_apart_from_their_numbers():
+    # PDF-to-markdown: two labels printed as text, then a table row whose own label lost characters,
+    # then the two labels' numbers as rows of their own
+    text = pdf_report()
+    old = "\n".join(f"{labels()['rows'][c].replace(' ', '')} {' '.join(map(str, VALUES[c]))}"
+                    for c in ("partially_granted", "denied_state_secret", "denied_prohibited_by_law"))
+    assert old in text
+    new = "\n".join(["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "2.其他法律行政法规禁止公开",
+                     "| （三）不予公开1.属于国秘 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "|---|---|---|---|---|---|---|---|",
+                     "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "|---|---|---|---|---|---|---|",
+                     "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "|---|---|---|---|---|---|---|"])
+    record = parse(text.replace(old, new))
+    _never_wrong(record)
+    assert _rows(record) == VALUES
+    assert any(f.code == "row_placed" and "国家秘密" in f.message for f in record.findings)
