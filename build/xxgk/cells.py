@@ -127,7 +127,9 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     """Tokens of one line and whether the line is structured (tab or pipe cells).
 
     A ``header`` line (a markdown row right above its ``|---|`` line) is read like any other,
-    except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values."""
+    except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values;
+    and a header of column names only is not structured: its words are no row's label cell (a
+    header holding values is a data row the converter promoted)."""
     stripped = line.strip()
     if not stripped or _SEPARATOR_LINE.match(stripped) or (
             stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
@@ -145,7 +147,7 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
             numbers_began = numbers_began or bool(folded)
         else:
             tokens.extend(_loose_tokens(folded, line_no))
-    return tokens, True
+    return tokens, not header or any(kind != "text" for kind, _, _ in tokens)
 
 
 def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
@@ -164,8 +166,6 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
     headers = _header_lines(lines)
     for index, (line_no, line) in enumerate(lines):
         tokens, structured = line_tokens(line_no, line, index in headers)
-        # column names only (a header row holding values is a data row the converter promoted)
-        header = index in headers and all(kind == "text" for kind, _, _ in tokens)
         if not tokens:
             continue
         starts_with_value = tokens[0][0] != "text"
@@ -183,7 +183,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
                 if not current.label:
                     current.label_line = ln
                 current.label += compact(content)
-                current.label_structured |= structured and not header  # column names are no row label
+                current.label_structured |= structured
                 saw_text = True
             else:
                 current.add(Slot(content, ln, structured=kind == "cell"))
