@@ -6,10 +6,15 @@ Steps, each a pure function of the previous:
 2. ``rows_to_assignments`` names each row by its label's last alias; labels printed without
    numbers and numbers printed without labels (PDF extractions that detach them) are kept
    as *orphans*;
-3. orphans are paired in order when there are as many labels as value rows;
-4. every row is resolved (digit runs cut by the row-total identity), and rows whose digits
+3. orphans are paired in order when there are as many labels as value rows (a detached label
+   no alias recognises is named by the template's row sequence to make the counts agree);
+4. rows whose label no alias recognises are placed in the gap of the template's sequence the
+   recognised rows around them leave (``alignment``);
+5. every row is resolved (digit runs cut by the row-total identity), and rows whose digits
    still split several ways are settled jointly by the column identities;
-5. a pairing or a cut is kept only when the identities then hold; otherwise it is missing.
+6. a pairing, a placement or a cut is kept only when the identities then hold (a placement: and
+   pin each placed value); otherwise it is missing. ``placed_by`` on each fact says which step
+   placed its row: label, label_similarity or position.
 """
 
 from __future__ import annotations
