@@ -52,7 +52,7 @@ def test_similarity_counts_characters_in_common():
 
 
 def test_detached_label_text_is_cut_at_each_numbering():
-    assert label_pieces("(四)无2.没有现成信息需要另法提供行制作3.补正后申请内容仍不明确") == [
+    assert list(label_pieces("(四)无2.没有现成信息需要另法提供行制作3.补正后申请内容仍不明确")) == [
         "(四)无", "2.没有现成信息需要另法提供行制作", "3.补正后申请内容仍不明确"]
 
 

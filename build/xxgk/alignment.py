@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import compact
 
@@ -69,16 +70,17 @@ def last_marker(label: str) -> str | None:
     return _normal(found[-1]) if found else None
 
 
-def label_pieces(label: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # the same labels recur in every report
+def label_pieces(label: str) -> tuple[str, ...]:
     """The parts of a run of detached label text that each begin with a row's numbering (and the text
     before the first numbering).
 
     >>> label_pieces("（三）不予公开5.属于三类内部事务信1.本机关不掌握相关政府信息")
-    ['(三)不予公开', '5.属于三类内部事务信', '1.本机关不掌握相关政府信息']
+    ('(三)不予公开', '5.属于三类内部事务信', '1.本机关不掌握相关政府信息')
     """
     text = compact(label)
     starts = sorted({0} | {m.start() for m in _MARKER.finditer(text)})
-    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True) if text[a:b]]
+    return tuple(text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True) if text[a:b])
 
 
 def template_markers(template: Sequence[str], template_labels: dict[str, str]) -> frozenset[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
@@ -80,6 +81,7 @@ def _is_loose_fragment(row: Row) -> bool:
         len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
 
 
+@lru_cache(maxsize=1 << 14)
 def _own_label_unrecognised(label: str) -> bool:
     """The label's last numbered part names a row no alias recognises (the parts before it are labels
     detached from their own numbers)."""
@@ -274,7 +276,7 @@ def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dic
     sequence = []  # an unrecognised row is compared by its last numbered part: its own label
     for i, row in enumerate(table_rows):
         if id(row) in loose:
-            sequence.append((i, None, (label_pieces(row.label) or [row.label])[-1]))
+            sequence.append((i, None, (label_pieces(row.label) or (row.label,))[-1]))
         elif id(row) in code_of:
             sequence.append((i, code_of[id(row)], row.label))
     gaps = align_gaps(sequence, template, labels()["rows"], frozenset(resolved))
