@@ -171,3 +171,14 @@ def test_label_fragments_wrapped_into_cells_of_their_own_rows():
         assert _row(record, code) == values, code
     assert _row(record, "unavailable_needs_creation") == ZERO
     assert not [f for f in record.findings if f.code in ("identity_broken", "row_absent", "value_blank")]
+
+
+def test_a_row_split_by_a_page_break_and_a_repeated_header_is_joined():
+    split = PLACEHOLDER_MD.replace(
+        "| （四）无法提供 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        "| （四）无法提供 1.本机关不掌握相关政府信息 | 2 | 0 | 0 |\n\n— 3 —\n\n"
+        "| 本列数据的勾稽关系 | 数据1 | 数据2 | 数据3 | 数据4 |\n|---|---|---|---|---|\n| 0 | 0 | 0 | 2 |")
+    record = parse(split)
+    for code, values in TABLE3.items():
+        assert _row(record, code) == values, code
+    assert not [f for f in record.findings if f.code in ("identity_broken", "row_absent", "row_lost_cells")]

@@ -23,6 +23,7 @@ label, as in PDF extractions).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .text import compact, fold
@@ -150,10 +151,26 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     return tokens, not header or any(kind != "text" for kind, _, _ in tokens)
 
 
-def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
-    """Group a region's tokens into rows (see the module docstring)."""
+def region_to_rows(lines: list[tuple[int, str]], k: int | None,
+                   continues: Callable[[list[Slot]], bool] | None = None) -> list[Row]:
+    """Group a region's tokens into rows (see the module docstring).
+
+    With ``continues``, a labelled row of fewer than ``k`` cells and the next line of cells alone
+    (a page break inside the row, perhaps with the table's header repeated) are one row when
+    together they make ``k`` cells that ``continues`` accepts (e.g. the row total holds)."""
     rows: list[Row] = []
     current = Row()
+
+    def incomplete(row: Row) -> bool:
+        return bool(k and row.label and row.slots and len(row.slots) < k and all(s.structured for s in row.slots))
+
+    def reopen(tokens: list) -> bool:
+        """Continue the previous row with this line's cells (a row split across pages)?"""
+        if current.label or current.slots or not rows or not incomplete(rows[-1]) or continues is None:
+            return False
+        cells = [Slot(content, ln, structured=True) for kind, content, ln in tokens if kind == "cell"]
+        return len(cells) == len(tokens) and len(rows[-1].slots) + len(cells) == k and continues(
+            rows[-1].slots + cells)
 
     def close() -> None:
         nonlocal current
@@ -166,8 +183,11 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
     headers = _header_lines(lines)
     for index, (line_no, line) in enumerate(lines):
         tokens, structured = line_tokens(line_no, line, index in headers)
-        if not tokens:
-            continue
+        if not tokens or (continues and index in headers and not structured
+                          and (incomplete(current) or (not current.label and rows and incomplete(rows[-1])))):
+            continue  # nothing, or the column names a table repeats on the next page, inside a row
+        if structured and reopen(tokens):
+            current = rows.pop()
         starts_with_value = tokens[0][0] != "text"
         if structured and starts_with_value and k and (
                 current.filled >= k

@@ -33,6 +33,7 @@ from .labels import label_matches
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row
 from .splitting import row_total_holds
+from .values import read_cell
 
 TABLE = "applications"
 WIDTH = 7
@@ -121,6 +122,12 @@ def rows_to_assignments(rows: list[Row]) -> Assignments:
                 out.add_orphan_text(row.label, row.label_line, own=matches[-1])
             out.inline.append((matches[-1], row))
     return out
+
+
+def _split_row_holds(slots: list) -> bool:
+    """Two pieces of a row split by a page break are one row only if its total then holds."""
+    values = [read_cell(s.text)[0] for s in slots]
+    return all(isinstance(v, int) for v in values) and row_total_holds(tuple(values))
 
 
 def _resolve(row: Row, code: str) -> Resolved:
@@ -216,7 +223,7 @@ def _align_orphan_labels(found: Assignments, taken: set[str]) -> tuple[list[str]
 
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
-    table_rows = region_to_rows(lines, WIDTH)
+    table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     found = rows_to_assignments(table_rows)
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
