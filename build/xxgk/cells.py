@@ -23,6 +23,7 @@ label, as in PDF extractions).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .text import compact, fold
@@ -33,6 +34,11 @@ _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?)|([^\d\s]+)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
+# a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
+_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_FOOTER_START = frozenset("-—－–‐第")
+# a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
+_PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
 
 
@@ -108,10 +114,25 @@ def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     return out
 
 
-def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bool]:
-    """Tokens of one line and whether the line is structured (tab or pipe cells)."""
+def is_page_footer(line: str) -> bool:
+    """A line that is only a page number (``— 3 —``, ``第 3 页``): not part of any row.
+
+    >>> is_page_footer("— 3 —"), is_page_footer("第 3 页 共 12 页"), is_page_footer("3")
+    (True, True, False)
+    """
+    return bool(_PAGE_FOOTER.match(fold(line).strip()))
+
+
+def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tuple[str, str, int]], bool]:
+    """Tokens of one line and whether the line is structured (tab or pipe cells).
+
+    A ``header`` line (a markdown row right above its ``|---|`` line) is read like any other,
+    except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values;
+    and a header of column names only is not structured: its words are no row's label cell (a
+    header holding values is a data row the converter promoted)."""
     stripped = line.strip()
-    if not stripped or _SEPARATOR_LINE.match(stripped):
+    if not stripped or _SEPARATOR_LINE.match(stripped) or (
+            stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
         return [], False
     if "\t" not in line and "|" not in line:
         return _loose_tokens(line, line_no), False
@@ -119,32 +140,56 @@ def line_tokens(line_no: int, line: str) -> tuple[list[tuple[str, str, int]], bo
     numbers_began = False  # after the first number, every cell is a value cell
     for cell in _split_structured(line):
         folded = fold(cell).strip()
+        if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
+            continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)
         else:
             tokens.extend(_loose_tokens(folded, line_no))
-    return tokens, True
+    return tokens, not header or any(kind != "text" for kind, _, _ in tokens)
 
 
-def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
-    """Group a region's tokens into rows (see the module docstring)."""
+def region_to_rows(lines: list[tuple[int, str]], k: int | None,
+                   continues: Callable[[list[Slot]], bool] | None = None) -> list[Row]:
+    """Group a region's tokens into rows (see the module docstring).
+
+    With ``continues``, a labelled row of fewer than ``k`` cells and the next line of cells alone
+    (a page break inside the row, perhaps with the table's header repeated) are one row when
+    together they make ``k`` cells that ``continues`` accepts (e.g. the row total holds)."""
     rows: list[Row] = []
     current = Row()
     label_parts: list[str] = []  # the current label, joined once in close(): repeated += is quadratic
+
+    def incomplete(row: Row) -> bool:
+        return bool(k and row.label and row.slots and len(row.slots) < k and all(s.structured for s in row.slots))
+
+    def reopen(tokens: list) -> bool:
+        """Continue the previous row with this line's cells (a row split across pages)?"""
+        if current.label or current.slots or not rows or not incomplete(rows[-1]) or continues is None:
+            return False
+        cells = [Slot(content, ln, structured=True) for kind, content, ln in tokens if kind == "cell"]
+        return len(cells) == len(tokens) and len(rows[-1].slots) + len(cells) == k and continues(
+            rows[-1].slots + cells)
 
     def close() -> None:
         nonlocal current
         current.label = "".join(label_parts)
         label_parts.clear()
         if current.label or current.slots:
+            if k and len(current.slots) == k - 1:
+                _fill_blank_line_cell(current, k, lines)
             rows.append(current)
         current = Row()
 
-    for line_no, line in lines:
-        tokens, structured = line_tokens(line_no, line)
-        if not tokens:
-            continue
+    headers = _header_lines(lines)
+    for index, (line_no, line) in enumerate(lines):
+        tokens, structured = line_tokens(line_no, line, index in headers)
+        if not tokens or (continues and index in headers and not structured
+                          and (incomplete(current) or (not current.label and rows and incomplete(rows[-1])))):
+            continue  # nothing, or the column names a table repeats on the next page, inside a row
+        if structured and reopen(tokens):
+            current = rows.pop()
         starts_with_value = tokens[0][0] != "text"
         if structured and starts_with_value and k and (
                 current.filled >= k
@@ -169,6 +214,34 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None) -> list[Row]:
             close()
     close()
     return rows
+
+
+def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
+    out = set()
+    previous = None
+    for index, (_, text) in enumerate(lines):
+        if "|" in text and previous is not None and _SEPARATOR_LINE.match(text.strip()):
+            out.add(previous)
+        if not text.isspace() and text:
+            previous = index
+    return out
+
+
+def _fill_blank_line_cell(row: Row, k: int, lines: list[tuple[int, str]]) -> None:
+    """One cell per line, ``k - 1`` cells on consecutive lines but for one empty line: that line is the
+    empty cell (a crawler's text whose cells were separated by bare carriage returns, one cell empty)."""
+    slots = row.slots
+    if len(slots) != k - 1 or k < 3 or any(s.structured or s.empty for s in slots):
+        return
+    steps = [b.line - a.line for a, b in zip(slots, slots[1:], strict=False)]
+    if sorted(steps) != [1] * (len(steps) - 1) + [2]:
+        return
+    gap = steps.index(2)
+    between = slots[gap].line + 1
+    if any(text.strip() for number, text in lines if number == between):
+        return
+    slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
 
 
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:

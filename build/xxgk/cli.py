@@ -43,7 +43,8 @@ def _print_record(path: str) -> int:
             rows.setdefault(fact.keys[0], []).append(fact)
         for key, cells in rows.items():
             shown = " ".join("·" if c.value is None else str(c.value) for c in cells)
-            print(f"  line {str(cells[0].line or '-'):>5}  {key:<28} {shown}")
+            placed = f"  [{cells[0].placed_by}]" if cells[0].placed_by not in (None, "label") else ""
+            print(f"  line {str(cells[0].line or '-'):>5}  {key:<28} {shown}{placed}")
     print(f"\n== findings: {len(record.findings)}")
     for f in record.findings:
         print(f"  [{f.severity}] {f.code} line {f.line or '-'}: {f.message}")

@@ -25,6 +25,25 @@ def _table_value(values: dict, compare_to: str, table_name: str) -> int | None:
     return total
 
 
+def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
+    """``{(row, column): count}`` the prose states for single cells of ``table_name`` (first claim wins).
+
+    >>> said = stated_counts("规范性文件方面，本年制发12件，废止3件，现行有效340件。", "active")
+    >>> said[("normative_documents", "issued")], said[("normative_documents", "in_force")]
+    (12, 340)
+    """
+    folded = fold(text)
+    out: dict[tuple[str, str], int] = {}
+    for claim in table("narrative_claims"):
+        if claim["table"] != table_name or "+" in claim["compare_to"]:
+            continue
+        key = tuple(claim["compare_to"].split("."))
+        match = re.search(claim["pattern"], folded) if key not in out else None
+        if match:
+            out[key] = int(match.group(1))
+    return out
+
+
 def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | None) -> list[Finding]:
     """One finding per claim whose first stated count differs from the table."""
     folded = fold(text)

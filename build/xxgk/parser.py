@@ -49,7 +49,7 @@ def parse(text: str) -> Record:
         s = sections.get(code)
         return doc.lines_between(s.start, s.end) if s else []
 
-    fmt, facts, findings = region_to_active(region("active"))
+    fmt, facts, findings = region_to_active(region("active"), record.sections.get("overview", ""))
     _add(record, "active", fmt, facts, findings)
     fmt, facts, findings = region_to_applications(region("applications"))
     _add(record, "applications", fmt, facts, findings)

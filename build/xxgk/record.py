@@ -22,6 +22,7 @@ class Fact:
     keys: tuple[str, str]
     value: Value
     line: int | None
+    placed_by: str | None = "label"  # how the row was placed: label, label_similarity, position, narrative …
 
 
 @dataclass
@@ -48,7 +49,8 @@ class Record:
         return {
             "agency": self.agency, "year": self.year, "published_date": self.published_date,
             "period_start": self.period_start, "period_end": self.period_end, "formats": self.formats,
-            "facts": [{"table": f.table, "keys": list(f.keys), "value": plain(f.value), "line": f.line}
+            "facts": [{"table": f.table, "keys": list(f.keys), "value": plain(f.value), "line": f.line,
+                       "placed_by": f.placed_by}
                       for f in self.facts],
             "sections": self.sections,
             "findings": [f.to_dict() for f in self.findings],

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .catalog import codes, table
+from .text import fold
 
 _NUMERAL = r"(?<!第)[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?"
 
@@ -68,8 +69,14 @@ def section_order() -> list[str]:
 
 
 def text_to_sections(doc: Document) -> list[Section]:
-    """The sections found, in the order they appear; an absent section is simply not listed."""
+    """The sections found, in the order they appear; an absent section is simply not listed.
+
+    A heading no variant matches exactly (a stray, missing or wrong character from the PDF text
+    layer) is looked for with ``fuzzy_headings``, between the headings found around it."""
     matches = {code: list(p.finditer(doc.text)) for code, p in _heading_patterns()}
+    if not all(matches.values()):
+        for code, found in fuzzy_headings(doc.text, matches).items():
+            matches[code] = [found]
     chosen: dict[str, re.Match] = {}
     position = 0
     for code in section_order():
@@ -85,3 +92,86 @@ def text_to_sections(doc: Document) -> list[Section]:
         end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
         sections.append(Section(code, doc.line_of(match.start()), match.end(), end))
     return sections
+
+
+@dataclass(frozen=True)
+class FuzzyMatch:
+    """A heading found within one edit of its form; ``start``/``end`` as on ``re.Match``."""
+
+    _start: int
+    _end: int
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+MIN_FUZZY_CHARS = 6  # "总体情况" one edit away is "具体情况": short forms are matched exactly only
+_ANY_NUMERAL = re.compile(r"(?<![第一二三四五六七八九十(（])[一二三四五六七八九十]{1,2}")
+_SEPARATORS = str.maketrans({".": "、", ",": "、"})  # 三．收到… or 三,收到… as printed: the same heading
+
+
+@cache
+def _forms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in table("section_heading_forms"):
+        if len(row["form"]) >= MIN_FUZZY_CHARS:
+            out.setdefault(row["code"], []).append("、" + row["form"])
+    return {code: tuple(forms) for code, forms in out.items()}
+
+
+def prefix_distance(form: str, text: str) -> tuple[int, int]:
+    """``(edits, length)``: the fewest edits turning some prefix of ``text`` into ``form``, and that prefix's length.
+
+    >>> prefix_distance("、主动公开政府信息情况", "、主动公开政府信息况\\n规章")
+    (1, 10)
+    """
+    previous = list(range(len(text) + 1))
+    for i, char in enumerate(form, start=1):
+        current = [i] + [0] * len(text)
+        for j in range(1, len(text) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != text[j - 1]))
+        previous = current
+    best = min(range(len(text) + 1), key=lambda j: (previous[j], abs(j - len(form))))
+    return previous[best], best
+
+
+def fuzzy_headings(text: str, exact: dict[str, list]) -> dict[str, FuzzyMatch]:
+    """Headings of the sections ``exact`` did not find, within one edit of a form, in the template's order.
+
+    A candidate is a Chinese numeral followed by the form (``、`` included, so a lost ``、`` is the
+    one edit); it must lie after the heading found for the previous section and before the next,
+    and be the only candidate there.
+
+    >>> doc = "一、总体情况\\n好\\n二、主动公开政府信急情况\\n规章 0 0 0\\n三、收到和处理政府信息公开申请情况\\n"
+    >>> exact = {c: list(p.finditer(doc)) for c, p in _heading_patterns()}
+    >>> {c: doc[m.start():m.end()] for c, m in fuzzy_headings(doc, exact).items()}
+    {'active': '二、主动公开政府信急情况'}
+    """
+    found: dict[str, FuzzyMatch] = {}
+    order = section_order()
+    numerals = list(_ANY_NUMERAL.finditer(text))
+    for index, code in enumerate(order):
+        if exact.get(code) or code not in _forms():
+            continue
+        lower = max((m.end() for c in order[:index] for m in exact.get(c, [])[:1]), default=0)
+        upper = min((m.start() for c in order[index + 1:] for m in exact.get(c, [])[:1]), default=len(text))
+        hits = set()
+        for numeral in numerals:
+            if not lower <= numeral.start() < upper:
+                continue
+            offsets = [i for i in range(numeral.end(), min(len(text), numeral.end() + 60))
+                       if not text[i].isspace()]
+            window = fold("".join(text[i] for i in offsets)).translate(_SEPARATORS)
+            for form in _forms()[code]:
+                if not set(form[1:3]) & set(window[:4]):  # one edit leaves form[1] or form[2] up front
+                    continue
+                edits, length = prefix_distance(form, window[:len(form) + 2])
+                if edits <= 1 and length:
+                    hits.add((numeral.start(), offsets[length - 1] + 1))
+        if len(hits) == 1:
+            start, end = hits.pop()
+            found[code] = FuzzyMatch(start, end)
+    return found

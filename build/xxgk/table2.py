@@ -13,6 +13,7 @@ from .catalog import codes, item_measures, labels, table
 from .cells import region_to_rows
 from .findings import Finding, make
 from .labels import label_matches
+from .narrative import stated_counts
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row
 from .text import compact
@@ -32,8 +33,25 @@ def detect_format(region_text: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
-    """``(format, facts, findings)`` of table 2; no facts when no item carries numbers."""
+def only_agreeing_cut(candidates: list[tuple], keys: list[tuple[str, str]], known: dict) -> tuple | None:
+    """The one candidate cut whose values equal every ``known`` value of its cells, or None.
+
+    >>> only_agreeing_cut([(6, 9, 3665), (69, 3, 665), (6, 93, 665)], [("n", "a"), ("n", "b"), ("n", "c")],
+    ...                   {("n", "a"): 69})
+    (69, 3, 665)
+    """
+    checked = [i for i, key in enumerate(keys) if key in known]
+    if not checked:
+        return None
+    agreeing = [c for c in candidates if all(c[i] == known[keys[i]] for i in checked)]
+    return agreeing[0] if len(agreeing) == 1 else None
+
+
+def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:
+    """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
+
+    Digits that ran together and split several ways are cut where exactly one split agrees with
+    the counts the ``overview`` (section 一) states (``narrative.stated_counts``)."""
     findings: list[Finding] = []
     fmt = detect_format("\n".join(text for _, text in lines))
     if fmt is None:
@@ -41,6 +59,7 @@ def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fac
         findings.append(make("format_unknown", table="2", expected=fmt))
     measures = item_measures(fmt)
     seen: dict[str, list[Fact]] = {}
+    stated: dict | None = None  # read from the overview only when a row needs it
     for row in region_to_rows(lines, None):
         if not row.filled_slots:
             continue
@@ -57,16 +76,24 @@ def region_to_active(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fac
         resolved = resolve_row(row.slots, [_units()[m] for m in names], [labels()["measures"][m] for m in names],
                                where, lambda v: True)
         findings += resolved.findings
+        how = "label" if resolved.values else None
         if resolved.ambiguous:
-            findings.append(ambiguous_finding(resolved, where))
+            stated = stated_counts(overview, TABLE) if stated is None else stated
+            cut = only_agreeing_cut(resolved.candidates, [(item, m) for m in names], stated)
+            if cut is None:
+                findings.append(ambiguous_finding(resolved, where))
+            else:
+                resolved.values, how = cut, "narrative"
+                findings.append(make("cells_cut_by_narrative", actual=resolved.glued,
+                                     expected=" ".join(map(str, cut)), line=row.line, **where))
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
-                           resolved.lines[i] if resolved.lines else row.line) for i, m in enumerate(names)]
+                           resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
     if not seen:
         return None, [], findings + [make("table_absent", table="2")]
     facts = []
     for item, names in measures.items():
         if item not in seen:
             findings.append(make("row_absent", table="2", row=labels()["items"][item]))
-            seen[item] = [Fact(TABLE, (item, m), None, None) for m in names]
+            seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings

@@ -6,17 +6,25 @@ Steps, each a pure function of the previous:
 2. ``rows_to_assignments`` names each row by its label's last alias; labels printed without
    numbers and numbers printed without labels (PDF extractions that detach them) are kept
    as *orphans*;
-3. orphans are paired in order when there are as many labels as value rows;
-4. every row is resolved (digit runs cut by the row-total identity), and rows whose digits
+3. orphans are paired in order when there are as many labels as value rows (a detached label
+   no alias recognises is named by the template's row sequence to make the counts agree);
+4. rows whose label no alias recognises are placed in the gap of the template's sequence the
+   recognised rows around them leave (``alignment``);
+5. every row is resolved (digit runs cut by the row-total identity), and rows whose digits
    still split several ways are settled jointly by the column identities;
-5. a pairing or a cut is kept only when the identities then hold; otherwise it is missing.
+6. a pairing, a placement or a cut is kept only when the identities then hold (a placement: and
+   pin each placed value); otherwise it is missing. ``placed_by`` on each fact says which step
+   placed its row: label, label_similarity or position.
 """
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import Row, region_to_rows
 from .findings import Finding, make
@@ -25,11 +33,15 @@ from .labels import label_matches
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row
 from .splitting import row_total_holds
+from .values import read_cell
 
 TABLE = "applications"
 WIDTH = 7
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
 MAX_COMBINATIONS = 50_000
+_PINNING = frozenset({"applications_balance", "applications_processed_sum"})  # identities over rows
+_ROW_MARKERS = template_markers(row_codes("2021"), labels()["rows"]) | template_markers(row_codes("2019"),
+                                                                                     labels()["rows"])
 ONLY_2021 = {r["code"] for r in rows() if r["formats"] == ["2021"]}  # (六) split into three rows
 
 
@@ -40,6 +52,18 @@ class Assignments:
     orphan_values: list[Row] = field(default_factory=list)
     stray: list[Row] = field(default_factory=list)
     unrecognised: list[Row] = field(default_factory=list)
+    # every detached label in printed order, cut at row numberings: (code or None, line, text)
+    orphan_pieces: list[tuple[str | None, int | None, str]] = field(default_factory=list)
+
+    def add_orphan_text(self, label: str, line: int | None, own: str | None = None) -> None:
+        """Record the labels of ``label``; ``own`` is the code of the row the text labels (not an orphan)."""
+        entries: list[tuple[str | None, int | None, str]] = []
+        for piece in label_pieces(label):
+            codes = [c for c in label_matches(piece, "row_labels") if c not in GROUP_HEADINGS]
+            entries += [(c, line, piece) for c in codes] or [(None, line, piece)]
+        if own is not None:
+            entries = entries[:max((i for i, (c, _, _) in enumerate(entries) if c == own), default=0)]
+        self.orphan_pieces += entries
 
 
 def _where(code: str) -> dict:
@@ -58,6 +82,15 @@ def _is_loose_fragment(row: Row) -> bool:
         len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
 
 
+@lru_cache(maxsize=1 << 14)
+def _own_label_unrecognised(label: str) -> bool:
+    """The label's last numbered part names a row no alias recognises (the parts before it are labels
+    detached from their own numbers)."""
+    pieces = label_pieces(label)
+    return len(pieces) > 1 and last_marker(pieces[-1]) in _ROW_MARKERS and not [
+        c for c in label_matches(pieces[-1], "row_labels") if c not in GROUP_HEADINGS]
+
+
 def rows_to_assignments(rows: list[Row]) -> Assignments:
     """Name rows by their labels; collect detached labels and values (see module docstring)."""
     out = Assignments()
@@ -67,19 +100,34 @@ def rows_to_assignments(rows: list[Row]) -> Assignments:
         named = [c for c in matches if c not in GROUP_HEADINGS]
         if _is_detached(row):
             out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text(row.label, row.label_line)
             out.orphan_values.append(row)
         elif mixed and _is_loose_fragment(row):
             out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text(row.label, row.label_line)
             out.stray.append(row)
         elif not row.filled_slots and len(row.slots) < WIDTH:  # a label printed without numbers
             out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text(row.label, row.label_line)
         elif not matches:
             if row.filled_slots:
                 (out.unrecognised if row.label else out.orphan_values).append(row)
+        elif _own_label_unrecognised(row.label):  # "…2.其他法律行政法规禁止公开1.属于秘密 | 0 | …"
+            out.orphan_labels += [(c, row.label_line) for c in named]
+            out.add_orphan_text("".join(label_pieces(row.label)[:-1]), row.label_line)
+            out.unrecognised.append(row)
         else:
             out.orphan_labels += [(c, row.label_line) for c in matches[:-1] if c not in GROUP_HEADINGS]
+            if len(matches) > 1:
+                out.add_orphan_text(row.label, row.label_line, own=matches[-1])
             out.inline.append((matches[-1], row))
     return out
+
+
+def _split_row_holds(slots: list) -> bool:
+    """Two pieces of a row split by a page break are one row only if its total then holds."""
+    values = [read_cell(s.text)[0] for s in slots]
+    return all(isinstance(v, int) for v in values) and row_total_holds(tuple(values))
 
 
 def _resolve(row: Row, code: str) -> Resolved:
@@ -131,23 +179,51 @@ def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
     return findings
 
 
-def _pair_orphans(found: Assignments, taken: set[str]) -> tuple[dict[str, Row], list[Finding]]:
+def _pair_orphans(found: Assignments, taken: set[str]) -> tuple[dict[str, Row], list[Finding], dict[str, str]]:
+    """Detached labels paired in order with the value rows printed apart from them.
+
+    Returns ``(paired rows, findings, aligned)``: ``aligned`` names the labels no alias recognised
+    that were placed by the template's sequence (``alignment.align_gaps``) to make the counts equal;
+    the caller keeps them only when the identities prove them."""
     labels_left = []
     for code, line in found.orphan_labels:
         if code not in taken and code not in [c for c, _ in labels_left]:
             labels_left.append((code, line))
     complete = [r for r in found.orphan_values if len(r.filled_slots) >= WIDTH or len(r.slots) >= WIDTH]
     if not labels_left or not complete:
-        return {}, []
+        return {}, [], {}
     if len(labels_left) != len(complete):
+        named, aligned = _align_orphan_labels(found, taken)
+        if len(named) == len(complete):
+            return dict(zip(named, complete, strict=True)), [], aligned
         return {}, [make("rows_unaligned", table="3", actual=len(labels_left), expected=len(complete),
-                         line=labels_left[0][1])]
-    return {code: row for (code, _), row in zip(labels_left, complete, strict=True)}, []
+                         line=labels_left[0][1])], {}
+    return {code: row for (code, _), row in zip(labels_left, complete, strict=True)}, [], {}
+
+
+def _align_orphan_labels(found: Assignments, taken: set[str]) -> tuple[list[str], dict[str, str]]:
+    """Detached labels in printed order with unrecognised ones named by the template, when they can be."""
+    known = [c for c, _, _ in found.orphan_pieces if c]
+    fmt = _detect_format(set(taken) | set(known))
+    template, names = row_codes(fmt), labels()["rows"]
+    markers = template_markers(template, names)
+    sequence, seen = [], set()
+    for index, (code, _, piece) in enumerate(found.orphan_pieces):
+        if code is None and last_marker(piece) in markers:
+            sequence.append((index, None, piece))
+        elif code and code not in taken and code not in seen and code in template:
+            sequence.append((index, code, piece))
+            seen.add(code)
+    if all(code for _, code, _ in sequence):
+        return [], {}
+    placed = {p.row_index: p for gap in align_gaps(sequence, template, names, frozenset(taken)) for p in gap}
+    named = [code or placed[i].code for i, code, _ in sequence if code or i in placed]
+    return named, {placed[i].code: placed[i].placed_by for i in placed}
 
 
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
-    table_rows = region_to_rows(lines, WIDTH)
+    table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     found = rows_to_assignments(table_rows)
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
@@ -156,41 +232,115 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
             findings.append(make("row_duplicate", line=row.line, **_where(code)))
             continue
         chosen[code] = row
-    paired, pair_findings = _pair_orphans(found, set(chosen))
+    paired, pair_findings, aligned = _pair_orphans(found, set(chosen))
     findings += pair_findings
     chosen.update(paired)
-    for row in found.unrecognised:
-        findings.append(make("label_unrecognised", table="3", actual=row.label[:40], line=row.line))
     for row in found.stray:
         findings.append(make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots),
                              line=row.slots[0].line))
     if not chosen:
-        return None, [], [make("table_absent", table="3", detail="（只有表头，没有数据行）" if table_rows else "")]
+        findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
+                     for row in found.unrecognised]
+        detail = "（只有表头，没有数据行）" if table_rows else ""
+        return None, [], findings + [make("table_absent", table="3", detail=detail)]
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
+    placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
+    placed_rows = _place_unrecognised(table_rows, found, resolved, fmt)
     findings += _settle(resolved, fmt)
     if paired:
-        findings += _check_pairing(resolved, paired, fmt)
+        pairing_findings, kept = _check_pairing(resolved, paired, fmt, aligned)
+        findings += pairing_findings
+        if not kept:  # the placements were proven with the paired rows' values: void with them
+            for code in placed_rows:
+                resolved[code] = Resolved(findings=[])
+            placed_rows = {}
+    for code, (row, how) in placed_rows.items():
+        placed_by[code] = how
+        findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
+                             detail=how, line=row.line))
+    placed_ids = {id(row) for row, _ in placed_rows.values()}
+    findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
+                 for row in found.unrecognised if id(row) not in placed_ids]
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
-    return fmt, _facts(resolved, fmt), findings + [f for r in resolved.values() for f in r.findings]
+    return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
 
 
-def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str) -> list[Finding]:
+def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dict[str, Resolved],
+                        fmt: str) -> dict[str, tuple[Row, str]]:
+    """Rows with unrecognised labels placed by the template's sequence, kept only when proven (``alignment``).
+
+    Adds the proven rows to ``resolved``; returns ``{code: (row, placed_by)}`` of those rows."""
+    template = row_codes(fmt)
+    first = {}
+    for code, row in found.inline:  # a duplicate label's row is not an anchor
+        first.setdefault(code, row)
+    code_of = {id(row): code for code, row in first.items() if code in template}
+    loose = {id(row) for row in found.unrecognised}
+    loose |= {id(row) for code, row in first.items() if code not in template}
+    if not loose:
+        return {}
+    sequence = []  # an unrecognised row is compared by its last numbered part: its own label
+    for i, row in enumerate(table_rows):
+        if id(row) in loose:
+            sequence.append((i, None, (label_pieces(row.label) or (row.label,))[-1]))
+        elif id(row) in code_of:
+            sequence.append((i, code_of[id(row)], row.label))
+    gaps = align_gaps(sequence, template, labels()["rows"], frozenset(resolved))
+    trials = [[(p, _resolve(table_rows[p.row_index], p.code)) for p in gap] for gap in gaps]
+    trials = [group for group in trials if all(r.values is not None or r.ambiguous for _, r in group)]
+    accepted = trials if _proven(resolved, trials, fmt) else [g for g in trials if _proven(resolved, [g], fmt)]
+    if len(accepted) > 1 and not _proven(resolved, accepted, fmt):
+        accepted = []
+    out = {}
+    for group in accepted:
+        for placement, result in group:
+            resolved[placement.code] = result
+            out[placement.code] = (table_rows[placement.row_index], placement.placed_by)
+    return out
+
+
+def _proven(resolved: dict[str, Resolved], groups: list, fmt: str) -> bool:
+    """With the groups' rows placed (and digit runs settled by the identities), is every placed value proven?"""
+    if not groups:
+        return False
+    trial = copy.deepcopy(resolved)
+    for group in groups:
+        for placement, result in group:
+            trial[placement.code] = copy.deepcopy(result)
+    _settle(trial, fmt)
+    placed = [(p.code, trial[p.code].values) for group in groups for p, _ in group]
+    if any(r.ambiguous for r in trial.values()) or any(v is None for _, v in placed):
+        return False
+    return is_proven(_cell_values(trial), placed, applicant_codes(),
+                     lambda values: broken_identities(TABLE, fmt, values), _PINNING)
+
+
+def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: str,
+                   aligned: dict[str, str]) -> tuple[list[Finding], bool]:
+    """Keep the pairing when 总计 = the sum of the outcomes holds with it, and, for the labels named by
+    the template (``aligned``), when every value they carry is proven (``alignment.is_proven``)."""
     values = _cell_values(resolved)
-    if any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
+    placed = [(c, resolved[c].values) for c in aligned if c in resolved and resolved[c].values]
+    unproven = aligned and (len(placed) < len(aligned) or not is_proven(
+        values, placed, applicant_codes(), lambda v: broken_identities(TABLE, fmt, v), _PINNING))
+    if unproven or any(b.identity == "applications_processed_sum" for b in broken_identities(TABLE, fmt, values)):
         for code in paired:
             resolved[code] = Resolved(findings=[])
-        return [make("rows_unaligned", table="3", actual=len(paired), expected=len(paired))]
+        return [make("rows_unaligned", table="3", actual=len(paired), expected=len(paired))], False
     names = "、".join(labels()["rows"][c] for c in paired)
-    return [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
+    out = [make("rows_realigned", table="3", row=names, line=next(iter(paired.values())).line)]
+    out += [make("row_placed", table="3", row=labels()["rows"][c], detail=how, line=paired[c].line)
+            for c, how in aligned.items()]
+    return out, True
 
 
-def _facts(resolved: dict[str, Resolved], fmt: str) -> list[Fact]:
+def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -> list[Fact]:
     facts = []
     for code in row_codes(fmt):
         r = resolved.get(code)
         for i, applicant in enumerate(applicant_codes()):
             value = r.values[i] if r and r.values else None
             line = r.lines[i] if r and r.lines else None
-            facts.append(Fact(TABLE, (code, applicant), value, line))
+            facts.append(Fact(TABLE, (code, applicant), value, line, placed_by.get(code) if r and r.values else None))
     return facts

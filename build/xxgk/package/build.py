@@ -11,6 +11,7 @@ from ..gcpause import gc_paused
 from ..readers import decode
 from .collect import CHANGELOG, VERSION, Report, collect
 from .report_card import add_report_card
+from .table2_history import settle_with_previous_year
 from .write import package_files, validate, write_atomically
 
 DEFAULT_VERSION = "0.1.0"
@@ -46,6 +47,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
     reports = collect(reports_dir, executor, progress, workers=workers)
+    settle_with_previous_year(reports)  # table 二 cuts the same agency's previous report decides
     with gc_paused():
         add_report_card(reports)
         errors = write_atomically(package_files(reports, version, changelog(reports_dir)), out, check=validate)

@@ -54,7 +54,8 @@ def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
         for fact in report.record.facts:
             a, b = _TABLE_KEYS[fact.table]
             out[_RESOURCE[fact.table]].append({"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1],
-                                               "value": plain(fact.value), "line": fact.line})
+                                               "value": plain(fact.value), "line": fact.line,
+                                               "placed_by": fact.placed_by})
         for finding in report.findings:
             out["findings"].append({"report_id": report.report_id, **finding.to_dict()})
         for code, text in report.record.sections.items():
