@@ -118,7 +118,8 @@ def test_from_home_two_clicks_reach_pingtan_and_its_chart_spans_its_years(server
 def test_a_compare_url_with_two_agencies_draws_both_and_a_reload_keeps_it(server, browser):
     from selenium.webdriver.common.by import By
 
-    url = server + "/compare/?agencies=fujian-pingtanzongheshiyanqu,qinghai-haixi-geermu-renminzhengfu&metric=received&year=2019-2025"
+    url = (server + "/compare/?agencies=fujian-pingtanzongheshiyanqu,qinghai-haixi-geermu-renminzhengfu"
+           "&metric=received&year=2019-2025")
     browser.get(url)
     _wait(lambda: "平潭综合实验区" in _chart_text(browser, "#xxgk-compare-chart")
           and "格尔木市人民政府" in _chart_text(browser, "#xxgk-compare-chart"))

@@ -57,7 +57,8 @@ def test_one_page_per_agency_links_every_year_and_charts_the_gold_values(corpus_
     for year in PINGTAN.values():
         assert f'href="../../a/fujian-pingtanzongheshiyanqu/{year}/">{year}年度报告' in page
         assert (site_src / "a" / "fujian-pingtanzongheshiyanqu" / f"{year}.md").exists()
-    specs = [json.loads(m) for m in re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)]
+    spec_blocks = re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)
+    specs = [json.loads(m) for m in spec_blocks]
     spec = next(s for s in specs if s["layout"]["title"]["text"] == "申请数量（件）")
     received = next(t for t in spec["data"] if t["name"] == "本年新收申请")
     assert received["x"] == [f"{y}年" for y in range(2019, 2026)]  # the span, years without a report left empty

@@ -159,14 +159,18 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     together they make ``k`` cells that ``continues`` accepts (e.g. the row total holds)."""
     rows: list[Row] = []
     current = Row()
-    label_parts: list[str] = []  # the current label, joined once in close(): repeated += is quadratic
+    label_parts: list[str] = []  # pieces of the current row's label, joined once in close(): += is quadratic
+
+    def labelled(row: Row) -> bool:
+        return bool(row.label or (row is current and label_parts))
 
     def incomplete(row: Row) -> bool:
-        return bool(k and row.label and row.slots and len(row.slots) < k and all(s.structured for s in row.slots))
+        return bool(k and labelled(row) and row.slots and len(row.slots) < k
+                    and all(s.structured for s in row.slots))
 
     def reopen(tokens: list) -> bool:
         """Continue the previous row with this line's cells (a row split across pages)?"""
-        if current.label or current.slots or not rows or not incomplete(rows[-1]) or continues is None:
+        if labelled(current) or current.slots or not rows or not incomplete(rows[-1]) or continues is None:
             return False
         cells = [Slot(content, ln, structured=True) for kind, content, ln in tokens if kind == "cell"]
         return len(cells) == len(tokens) and len(rows[-1].slots) + len(cells) == k and continues(
@@ -174,8 +178,9 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
 
     def close() -> None:
         nonlocal current
-        current.label = "".join(label_parts)
-        label_parts.clear()
+        if label_parts:  # a reopened row keeps its label and may gain more
+            current.label += "".join(label_parts)
+            label_parts.clear()
         if current.label or current.slots:
             if k and len(current.slots) == k - 1:
                 _fill_blank_line_cell(current, k, lines)
@@ -186,7 +191,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     for index, (line_no, line) in enumerate(lines):
         tokens, structured = line_tokens(line_no, line, index in headers)
         if not tokens or (continues and index in headers and not structured
-                          and (incomplete(current) or (not current.label and rows and incomplete(rows[-1])))):
+                          and (incomplete(current) or (not labelled(current) and rows and incomplete(rows[-1])))):
             continue  # nothing, or the column names a table repeats on the next page, inside a row
         if structured and reopen(tokens):
             current = rows.pop()
@@ -202,7 +207,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                     close()
                 elif current.slots:  # empties after a header: layout padding
                     current.clear_slots()
-                if not label_parts:
+                if not labelled(current):
                     current.label_line = ln
                 if piece := compact(content):
                     label_parts.append(piece)

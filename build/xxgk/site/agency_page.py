@@ -29,7 +29,8 @@ CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
                                       "denied_administrative_query"), "件", True),
     ("行政复议与行政诉讼", "复议、诉讼案件（件）", ("review_total", "litigation_total"), "件", False),
     ("行政复议与行政诉讼", "纠正机关的比例（%）", ("corrected_share",), "%", False),
-    ("行政规范性文件", "规范性文件（件）", ("normative_issued", "normative_repealed", "normative_in_force"), "件", False),
+    ("行政规范性文件", "规范性文件（件）", ("normative_issued", "normative_repealed", "normative_in_force"), "件",
+     False),
     ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False),
 )
 PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
@@ -79,11 +80,13 @@ class AgencyPages:
         for r in reports:
             v = self.values[r["report_id"]]
             found = self.findings.get(r["report_id"], [])
-            rows.append([f'<td><a href="../../{self.report_urls[r["report_id"]]}">{esc(r["year"] or "年度未知")}年度报告</a>'
+            href = f"../../{self.report_urls[r['report_id']]}"
+            rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告</a>'
                          "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
                          cell(shown(v["granted_share"]), "无数据"), cell(len(found)),
                          f"<td>{esc(r['published_date'] or '—')}</td>"])
-        return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", "问题数", "发布日期"],
+        return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", "问题数",
+                                          "发布日期"],
                                          rows, "xxgk-agency-years", sortable=True)
 
     def _agency_charts(self, mine: dict[int, dict]) -> list[str]:
@@ -121,9 +124,11 @@ class AgencyPages:
                            "</small></p>")
         missing = [y for y in years if y not in mine]
         if missing:
-            out.insert(0, f"\n<p class=\"xxgk-note\">{esc('、'.join(f'{y}年' for y in missing))}没有本机构的报告，图中留空。</p>")
+            years = "、".join(f"{y}年" for y in missing)
+            out.insert(0, f"\n<p class=\"xxgk-note\">{esc(years)}没有本机构的报告，图中留空。</p>")
         if mixed:
-            out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。两种模板口径不同的指标"
+            out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。"
+                          "两种模板口径不同的指标"
                           "按模板分成两个系列，不连成一条线；只有一种模板才有的指标，另一种模板的年度为无数据。</p>")
         return out
 
@@ -135,7 +140,8 @@ class AgencyPages:
                 continue
             this, last = self.values[mine[y]["report_id"]], self.values[mine[y - 1]["report_id"]]
             carried, forward = this["carried_over"], last["carried_forward"]
-            rows.append([f"<td>{y - 1}→{y}</td>", "<td>上年结转 = 上年度的结转下年度</td>", cell(shown(carried), "无数据"),
+            rows.append([f"<td>{y - 1}→{y}</td>", "<td>上年结转 = 上年度的结转下年度</td>",
+                         cell(shown(carried), "无数据"),
                          cell(shown(forward), "无数据"), self._verdict(carried, forward)])
             parts = (last["normative_in_force"], this["normative_issued"], this["normative_repealed"])
             expected = None if None in parts else parts[0] + parts[1] - parts[2]
@@ -151,7 +157,9 @@ class AgencyPages:
     def _verdict(actual, expected) -> str:
         if actual is None or expected is None:
             return "<td>无法核对</td>"
-        return "<td>✓ 一致</td>" if actual == expected else f"<td><b>✗ 不一致（相差 {shown(actual - expected)}）</b></td>"
+        if actual == expected:
+            return "<td>✓ 一致</td>"
+        return f"<td><b>✗ 不一致（相差 {shown(actual - expected)}）</b></td>"
 
     def _agency_findings(self, reports: list[dict]) -> str:
         rows = []
@@ -160,9 +168,11 @@ class AgencyPages:
             counts = Counter(f["severity"] for f in found)
             codes = Counter(f["code"] for f in found)
             top = "、".join(f"{c}×{n}" for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
-            rows.append([f'<td><a href="../../{self.report_urls[r["report_id"]]}">{esc(r["year"] or "年度未知")}</a></td>']
+            href = f"../../{self.report_urls[r['report_id']]}"
+            rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
                         + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{esc(top or '无')}</td>"])
-        return "\n## 历年发现的问题\n\n" + table(["年度"] + [f"{z}数" for z in SEVERITY_ZH.values()] + ["最多的问题代码"],
+        headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最多的问题代码"]
+        return "\n## 历年发现的问题\n\n" + table(headers,
                                              rows)
 
     def _agency_peers(self, mine: dict[int, dict]) -> str:
@@ -177,7 +187,8 @@ class AgencyPages:
                 med, n = group[code] if group else (None, 0)
                 rows.append([f"<td>{y}</td>", f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
-                             cell(shown(self.values[r["report_id"]][code]), "无数据"), cell(shown(med), "无数据"), cell(n)])
+                             cell(shown(self.values[r["report_id"]][code]), "无数据"), cell(shown(med), "无数据"),
+                             cell(n)])
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
                 + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows))

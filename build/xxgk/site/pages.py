@@ -35,7 +35,8 @@ TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
 FINDER = ('<p><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：<input id="xxgk-agency-finder" type="search" '
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
-          '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p><ul id="xxgk-agency-finder-results"></ul>')
+          '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
+          '<ul id="xxgk-agency-finder-results"></ul>')
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 
@@ -258,7 +259,8 @@ class Site(ReportPages, AgencyPages):
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
         for c, items in sorted(by_code.items()):
-            rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', f"<td>{esc(f['message'])}</td>",
+            rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>',
+                     f"<td>{esc(f['message'])}</td>",
                      (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'
                       if f["line"] else "<td></td>")]
                     for rid, f in items[:QUALITY_ROWS_PER_CODE]]

@@ -264,7 +264,8 @@ class ReportPages:
         lines = "\n".join(f'<span id="L{n}" data-n="{n}">{_segments(n, line, cuts.get(n, [])) or "&nbsp;"}</span>'
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
-        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=esc(self.report_urls[r["report_id"]]),
+        page = esc(self.report_urls[r["report_id"]])
+        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page,
                                                                   lines=lines))
 
 
