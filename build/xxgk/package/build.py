@@ -36,16 +36,18 @@ def changelog(reports_dir: Path) -> bytes | None:
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
-                  workers: int | None = None, progress: bool = False) -> tuple[list[Report], list[str]]:
+                  workers: int | None = None, progress: bool = False,
+                  budgeted: bool = False) -> tuple[list[Report], list[str]]:
     """Parse every file of ``reports_dir`` and write the package to ``out``; returns reports and
     validation errors (with errors, ``out`` keeps its previous package). ``workers=1`` parses in
-    this process; otherwise a budgeted process pool is used. Raises ``Refused`` for a missing
+    this process unless ``budgeted`` (the command line: always the budgeted process pool); otherwise a
+    budgeted process pool is used. Raises ``Refused`` for a missing
     reports folder or an output folder it must not replace (``folders``)."""
     reports_dir, out = Path(reports_dir), Path(out)
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
-    reports = collect(reports_dir, executor, progress, workers=workers)
+    reports = collect(reports_dir, executor, progress, workers=workers, budgeted=budgeted)
     with gc_paused():
         add_report_card(reports)
         errors = write_atomically(package_files(reports, version, changelog(reports_dir)), out, check=validate)
