@@ -208,6 +208,9 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Finding]]:
         rows = list(reader)
     except csv.Error as error:
         return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")]
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:  # csv keeps the last of two same-named columns: which one was meant is unknowable
+        return {}, [make("manifest_row_unusable", detail=f"第1行：列名重复（{'、'.join(repeated)}），整个清单未使用")]
     if "file" not in header:
         separator = next((s for s in (";", "\t", "，") if s in "".join(header)), None)
         why = f"分隔符是“{separator!r}”，应为英文逗号" if separator else "表头没有 file 列"
