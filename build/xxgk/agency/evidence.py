@@ -121,6 +121,43 @@ def body_names(text: str) -> list[tuple[str, str]]:
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
 
 
+_TOWNSHIP_SUFFIX = re.compile(r"(?:镇|乡|街道|苏木)(?=人民政府|办事处)")
+_RUN = re.compile(r"[\u4e00-\u9fff]{1,16}$")
+TOWNSHIP_OWN_CHARS = 6  # 郭勒木德镇, 宁海路街道: a longer run before 镇 is a sentence, not a name
+
+
+def township_names(text: str, body: str) -> list[str]:
+    """Township names (周庄镇, 昆山市周庄镇) followed by ``body`` (人民政府, 办事处) in the opening text,
+    most frequent first: a title that says only 镇人民政府 takes its township from here.
+
+    >>> township_names("2024年，周庄镇人民政府坚持……本报告由昆山市周庄镇人民政府编制", "人民政府")
+    ['周庄镇', '昆山市周庄镇']
+    """
+    text = fold(text)[:OPENING_CHARS]
+    counts: Counter = Counter()
+    for m in _TOWNSHIP_SUFFIX.finditer(text):
+        if not text.startswith(body, m.end()):
+            continue
+        run = _RUN.search(text[:m.end()])
+        name = _township_tail(run.group()) if run else ""
+        if name:
+            counts[name] += 1
+    return [n for n, _ in counts.most_common()]
+
+
+def _township_tail(run: str) -> str:
+    """The township name that ends ``run``: the whole run when it is short, else its longest tail that
+    starts with a division (昆山市周庄镇 in 本报告由昆山市周庄镇), else the shortest plausible one."""
+    for start in range(len(run)):
+        parsed = parse_name(run[start:])
+        own = parsed.township
+        if not own:
+            continue
+        if parsed.regions or (start == 0 and len(run) <= TOWNSHIP_OWN_CHARS):
+            return run[start:]
+    return ""  # where the name starts in a sentence is a guess: none
+
+
 def _trim(candidate: str) -> str:
     """The longest tail of ``candidate`` that parses as a department or a named government."""
     candidate = _BREAK.split(candidate)[-1]

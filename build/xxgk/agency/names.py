@@ -13,6 +13,8 @@ agency_special_areas, agency_zone_suffixes, agency_renames, region_stopwords).
 ('市', '数据')
 >>> parse_name("沐阳县人民政府").unknown_region
 '沐阳县'
+>>> parse_name("自治区人民政府办公厅").local, parse_name("中国证券监督管理委员会").kind
+('自治区', 'department')
 """
 
 from __future__ import annotations
@@ -24,9 +26,13 @@ from functools import cache, lru_cache
 from ..catalog import table
 from .divisions import Division, by_name, by_short, contains, divisions
 
-LOCAL_PREFIXES = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
+LOCAL_PREFIXES = {"自治区": "province", "自治州": "prefecture", "自治县": "county", "自治旗": "county",
+                  "省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
                   "区": "county", "县": "county", "旗": "county"}
 NATIONAL_STARTS = ("国务院", "中华人民共和国", "国家", "中国")
+# a zone's 管委会 (and its 办公室) is the zone's government; elsewhere a 管理委员会 is a department
+# (中国证券监督管理委员会, 北京市城市管理委员会)
+ZONE_GOVERNMENT = frozenset({"管委会", "管理委员会", "管委会办公室", "管理委员会办公室"})
 BELOW = {"province": "prefecture", "prefecture": "county", "county": "township", None: None}
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
@@ -101,6 +107,16 @@ def _names_by_first_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+def bare_township(parsed: ParsedName) -> bool:
+    """A township government named without its own name (镇人民政府, 街道办事处): which one is unknown.
+
+    >>> bare_township(parse_name("镇人民政府")), bare_township(parse_name("周庄镇人民政府"))
+    (True, False)
+    """
+    return (parsed.kind == "government" and not parsed.township and not parsed.zone and not parsed.special
+            and _classify(parsed.body)[2] == "township")
+
+
 def system_of(body: str) -> str:
     """The 系统 of a department body (``教育局`` → ``教育``), ``""`` when no keyword matches."""
     return next((system for keyword, system in _systems() if keyword in body), "")
@@ -164,14 +180,15 @@ def parse_name(printed: str) -> ParsedName:
         at = name.find(row["name"])
         if at >= 0 and not name[:at].strip():
             body, kind, _ = _classify(name[at + len(row["name"]):])
-            body = "" if body.startswith(("管委会", "管理委员会")) and kind == "government" else body
+            body, kind = ("", "government") if body in ZONE_GOVERNMENT else (body, kind)
             return ParsedName(printed, special=row, body=body, kind=kind or "department",
                               system=system_of(body) if kind != "government" else "", extra=extra,
                               renamed_from=renamed)
     regions, pos = _split_regions(name)
     rest, local, unknown = name[pos:], "", ""
-    if not regions and rest[:1] in LOCAL_PREFIXES and len(rest) > 1:
-        local, rest = rest[0], rest[1:]
+    prefix = next((p for p in LOCAL_PREFIXES if rest.startswith(p) and len(rest) > len(p)), "") if not regions else ""
+    if prefix:  # 市数据局, 自治区人民政府办公厅: the report's own region, named in its body
+        local, rest = prefix, rest[len(prefix):]
     elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1]:
         if not rest.startswith(NATIONAL_STARTS):
             unknown, rest = m.group(1), rest[m.end():]
@@ -179,7 +196,7 @@ def parse_name(printed: str) -> ParsedName:
     if zone:
         at = rest.index(zone) + len(zone)
         zone, rest = rest[:at], rest[at:]
-        if rest.startswith(("管委会", "管理委员会")) and _classify(rest)[1] == "government":
+        if rest in ZONE_GOVERNMENT:
             rest = ""
     body, kind, tier = _classify(rest)
     township = ""

@@ -15,14 +15,15 @@ when it disagrees).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, make
 from .divisions import Division, by_name, chain, contains, divisions
-from .evidence import body_names, region_votes
+from .evidence import body_names, region_votes, township_names
 from .ids import slug
-from .names import BELOW, LOCAL_PREFIXES, ParsedName, parse_name
+from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_township, parse_name
 from .renames import newest, oldest
 
 TIERS = ("national", "province", "prefecture", "county", "township")
@@ -102,7 +103,8 @@ def _from_votes(lazy: Votes, local: str) -> Division | None:
         level = LOCAL_PREFIXES[local]
         if local == "市":
             return d.level == "prefecture" or (d.level == "county" and d.name.endswith("市"))
-        return d.level == level and (local in ("省",) or d.name.endswith(local) or level == "prefecture")
+        return d.level == level and (local == "省" or d.name.endswith(local)
+                                     or (level == "prefecture" and len(local) == 1))
 
     votes = lazy.counts
     ranked = sorted((d for d in votes if fits(d)), key=lambda d: (-votes[d], -_score(d, votes), d.code))
@@ -192,10 +194,12 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     tier = "national" if parsed.national else (division.level if division else None)
     if parsed.zone:
         tier = BELOW.get(tier)
-    if parsed.township:
+    if parsed.township or bare_township(parsed):
         tier = "township"
     body = parsed.body if (parsed.body or parsed.zone or parsed.township) else "人民政府"
-    if parsed.national or division is None:  # kept as printed (less the bracketed second name)
+    if bare_township(parsed):  # 镇人民政府 alone: the region may be known, which township is not
+        name = None
+    elif parsed.national or division is None:  # kept as printed (less the bracketed second name)
         name = (parsed.region_text or parsed.unknown_region or parsed.local) + own if parsed.kind else None
     else:
         prefix = parsed.region_text if parsed.zone and parsed.region_text else _region_name(division)
@@ -240,6 +244,12 @@ def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[
 
     for printed, how in candidates():
         parsed = parse_name(printed)
+        if bare_township(parsed):  # 镇人民政府: the body names the township (周庄镇人民政府 …)
+            after = re.sub(r"^(?:镇|乡|街道|苏木)", "", parsed.body)
+            for township in township_names(text, after or "人民政府"):
+                named = parse_name(township + (after or "人民政府"))
+                if named.township:
+                    return named, [f"机构名称（{how}）：{printed}", f"乡镇名称（正文）：{township}"]
         if parsed.kind or parsed.regions or parsed.special or parsed.unknown_region:
             return parsed, [f"机构名称（{how}）：{printed}"]
     return None, []
@@ -294,8 +304,8 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
                                                           "county_code", "county")})
     if not name:
         return agency
-    canonical = newest(name)
-    root = oldest(canonical)
+    canonical = newest(name, agency.tier)
+    root = oldest(canonical, agency.tier)
     own = resolved.get("own") or name
     if root != canonical:  # the id follows the oldest name: take its own part the same way
         own = _own_part(root, resolved)
