@@ -168,3 +168,38 @@ def test_a_fifo_named_like_the_manifest_never_blocks(root):
     assert result.returncode == 0, result.stderr
     findings = read_csv(root / "datapackage" / "data" / "findings.csv")
     assert any(f["code"] == "manifest_row_unusable" for f in findings)
+
+
+# --- kill at different moments -------------------------------------------------------------------------------
+
+def test_a_build_killed_while_emptying_site_src_leaves_a_folder_the_next_build_accepts(tmp_path, monkeypatch):
+    """``site_src`` was emptied with ``shutil.rmtree``, which removes the ``.xxgk-output`` marker at a
+    random moment: killed after that, the half-deleted folder was refused by every later build."""
+    from xxgk import folders
+    from xxgk.folders import MARKER, Refused, check_output, clear
+
+    site_src = tmp_path / "site_src"
+    site_src.mkdir()
+    (site_src / MARKER).write_text("x", encoding="utf-8")
+    for i in range(20):
+        (site_src / f"page{i:02}.md").write_text("页", encoding="utf-8")
+        (site_src / f"dir{i:02}").mkdir()
+    calls = {"n": 0}
+    real_rmtree = folders.shutil.rmtree
+
+    def killed_half_way(path, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > 10:
+            raise KeyboardInterrupt  # SIGINT, or think of SIGKILL: nothing after this runs
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(folders.shutil, "rmtree", killed_half_way)
+    with pytest.raises(KeyboardInterrupt):
+        clear(site_src)
+    monkeypatch.setattr(folders.shutil, "rmtree", real_rmtree)
+    try:
+        check_output(site_src, None, "site_src")
+    except Refused as error:  # pragma: no cover - the failure this test is about
+        pytest.fail(f"the next build refuses the half-emptied site_src: {error}")
+    clear(site_src)
+    assert [p.name for p in site_src.iterdir()] == [MARKER]

@@ -111,6 +111,21 @@ def recover(out: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+def clear(folder: Path) -> None:
+    """Empty a folder the tool owns (checked by ``check_output``) in place, keeping its marker to the
+    end: a build killed half-way through leaves a folder the next build still recognises as its own
+    (``shutil.rmtree`` removed the marker at a random moment, and the next build refused the folder)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    for child in sorted(folder.iterdir()):
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
 def staging_for(out: Path) -> Path:
     """A new empty folder beside ``out`` (same file system, so the swap is a rename), with the marker."""
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
