@@ -203,3 +203,17 @@ def test_a_build_killed_while_emptying_site_src_leaves_a_folder_the_next_build_a
         pytest.fail(f"the next build refuses the half-emptied site_src: {error}")
     clear(site_src)
     assert [p.name for p in site_src.iterdir()] == [MARKER]
+
+
+def test_a_huge_changelog_or_version_is_refused_without_being_read_into_memory(root):
+    """A sparse file costs no disk: ``reports/CHANGELOG.md`` or ``VERSION`` of any size was read whole into
+    memory (a 30 GB one killed the build). Now one line and exit 2, the old package kept."""
+    for name in ("CHANGELOG.md", "VERSION"):
+        path = root / "reports" / name
+        with path.open("wb") as handle:
+            handle.truncate(64 * 2**20)
+        result = _run("package", "--quiet", cwd=root)
+        assert result.returncode == 2 and b"Traceback" not in result.stderr
+        assert name.encode() in result.stderr and len(result.stderr.splitlines()) == 1
+        path.unlink()
+    assert _run("package", "--quiet", cwd=root).returncode == 0

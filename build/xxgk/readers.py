@@ -381,6 +381,24 @@ def open_beneath(folder: str | Path, rel: str) -> int:
         os.close(fd)
 
 
+def read_small(folder: str | Path, rel: str, limit: int) -> bytes | None:
+    """The bytes of the regular file ``rel`` in ``folder`` (opened as ``open_beneath`` does: never through a
+    link), at most ``limit`` of them; ``None`` when it is absent, a link or not a regular file. Raises
+    ``OverBudget`` when the file is larger (a sparse 50 GB file must not be read into memory)."""
+    try:
+        fd = open_beneath(folder, rel)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OverBudget(f"{rel} 超过 {limit} 字节")
+    return data
+
+
 def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | None = None) -> Source:
     """Read a file, with its SHA-256. ``nofollow``: refuse a symbolic link (the last component) and
     anything that is not a regular file (a pipe would block, a device never ends). ``beneath``: ``path``

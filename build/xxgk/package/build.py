@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..folders import Refused, check_output, check_reports
 from ..gcpause import gc_paused
-from ..readers import decode
+from ..readers import MAX_BYTES, OverBudget, decode, read_small
 from .collect import CHANGELOG, VERSION, Report, collect
 from .report_card import add_report_card
 from .write import package_files, validate, write_atomically
@@ -21,9 +21,13 @@ def data_version(reports_dir: Path) -> str:
     """The data package's semantic version: ``reports/VERSION`` (any encoding a report may have)
     if present, else 0.1.0. A VERSION that is not a version is refused with a one-line message."""
     path = Path(reports_dir) / VERSION
-    if not path.is_file() or path.is_symlink():
+    try:
+        data = read_small(reports_dir, VERSION, 1000)  # never through a link, never a huge file whole
+    except OverBudget:
+        raise Refused(f"{path}: not a version number like 1.2.0 (larger than 1000 bytes)") from None
+    if data is None:
         return DEFAULT_VERSION
-    text, _ = decode(path.read_bytes()[:1000])
+    text, _ = decode(data)
     version = (text or "").replace("\x00", "").strip().lstrip("\ufeff")
     if not _SEMVER.fullmatch(version):
         raise Refused(f"{path}: not a version number like 1.2.0 ({version[:40]!r})")
@@ -31,8 +35,11 @@ def data_version(reports_dir: Path) -> str:
 
 
 def changelog(reports_dir: Path) -> bytes | None:
-    path = Path(reports_dir) / CHANGELOG
-    return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    """``reports/CHANGELOG.md`` as published (a regular file, never through a link, at most MAX_BYTES)."""
+    try:
+        return read_small(reports_dir, CHANGELOG, MAX_BYTES)
+    except OverBudget:
+        raise Refused(f"{Path(reports_dir) / CHANGELOG}: larger than {MAX_BYTES // 2**20} MB") from None
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
