@@ -155,3 +155,21 @@ def test_a_county_bureau_is_not_renamed_by_a_rule_for_higher_tiers():
 def test_the_state_councils_summary_report_has_the_governments_deadline():
     agency = name_to_agency("国务院办公厅", "", {})
     assert deadline(2024, agency).isoformat() == "2025-03-31"
+
+
+@pytest.mark.parametrize("row,region,column", [
+    ({"province": "<script>x</script>省"}, ("青海省", "海西蒙古族藏族自治州", "格尔木市"), "province"),  # was: silent
+    ({"province": "江苏省", "county": "沐阳县"}, ("江苏省", "", ""), "county"),  # was: silent
+    ({"city": "鼓楼区"}, ("青海省", "海西蒙古族藏族自治州", "格尔木市"), "city"),  # was: 南京市鼓楼区, one of four
+])
+def test_a_manifest_region_that_is_no_single_division_is_a_finding(row, region, column):
+    agency = name_to_agency("格尔木市数据局", "", row)
+    assert (agency.province, agency.city, agency.county) == region
+    invalid = [f for f in agency.findings if f.code == "manifest_value_invalid"]
+    assert [(f.column, f.actual) for f in invalid] == [(column, row[column])]
+
+
+def test_a_manifest_region_may_use_short_names():
+    agency = name_to_agency("格尔木市数据局", "", {"province": "青海", "city": "海西州", "county": "格尔木"})
+    assert (agency.province, agency.city, agency.county, agency.findings) == (
+        "青海省", "海西蒙古族藏族自治州", "格尔木市", ())

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, make
-from .divisions import Division, by_name, chain, contains, divisions
+from .divisions import Division, by_name, by_short, chain, contains, divisions
 from .evidence import body_names, region_votes, township_names
 from .ids import slug
 from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_township, parse_name
@@ -210,16 +210,32 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
             "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
 
 
-def _manifest_region(row: dict) -> Division | None:
+_COLUMN_LEVELS = {"province": ("province",), "city": ("prefecture", "county"), "county": ("county",)}
+
+
+def _manifest_region(row: dict) -> tuple[Division | None, list[Finding]]:
+    """The deepest division the manifest's province / city / county name, each of its own level and
+    inside the one before (full or short name: 青海 = 青海省). A name that is no such division, or
+    that several are (鼓楼区 without its city), is a finding, and the region stops at the level above."""
     found = None
-    for level in ("province", "city", "county"):
-        if not row.get(level):
+    for column, levels in _COLUMN_LEVELS.items():
+        value = (row.get(column) or "").strip()
+        if not value:
             continue
-        options = [d for d in by_name(row[level].strip()) if found is None or contains(found, d)]
-        if not options:
-            return found
+        parsed = parse_name(value)  # 海西州: a short name with its generic suffix
+        named = by_name(value) or by_short(value) or (parsed.deepest if parsed.region_text == value else ())
+        options = [d for d in named if d.level in levels
+                   and (found is None or (contains(found, d) and d != found))]
+        if column == "city" and len({d.level for d in options}) > 1:  # a city, or a county-level one
+            options = [d for d in options if d.level == "prefecture"]  # under no city (仙桃市)
+        if column == "city":
+            options = [d for d in options if d.level == "prefecture" or not d.city_code]
+        if len(options) != 1:
+            why = ("GB/T 2260 中没有这个" if not options else "有多个同名的") + _LEVEL_ZH[column] + (
+                f"（在{found.name}之内）" if found else "")
+            return found, [make("manifest_value_invalid", column=column, actual=value, expected=why)]
         found = options[0]
-    return found
+    return found, []
 
 
 def _with_manifest_region(resolved: dict, region: Division) -> tuple[dict, list[Finding]]:
@@ -280,7 +296,8 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
         resolved, parsed = from_manifest, wanted
         printed.add(manifest_row["agency"].strip())
         notes.append(f"机构名称（清单）：{manifest_row['agency'].strip()}")
-    region = _manifest_region(manifest_row)
+    region, invalid = _manifest_region(manifest_row)
+    findings += invalid
     if region is not None:
         resolved, differ = _with_manifest_region(resolved, region)
         findings += differ
