@@ -19,6 +19,13 @@ CASES = [
     ("海关总署", "", "海关总署", "", "", "", "national", "department", "海关"),
     ("国家医疗保障局", "", "国家医疗保障局", "", "", "", "national", "department", "医疗保障"),
     ("水利部", "", "水利部", "", "", "", "national", "department", "水利"),
+    # was: kept short
+    ("国家发展改革委", "", "国家发展和改革委员会", "", "", "", "national", "department", "发展和改革"),
+    ("教育部办公厅", "", "教育部办公厅", "", "", "", "national", "department", "教育"),  # was: tier unknown
+    ("市医保局", "地址：江苏省无锡市", "无锡市医疗保障局", "江苏省", "无锡市", "", "prefecture", "department",
+     "医疗保障"),
+    ("市市场监管局", "地址：浙江省温州市", "温州市市场监督管理局", "浙江省", "温州市", "", "prefecture", "department",
+     "市场监督管理"),
     ("国务院办公厅", "", "国务院办公厅", "", "", "", "national", "government", ""),  # was: department
     # was: government
     ("中国证券监督管理委员会", "", "中国证券监督管理委员会", "", "", "", "national", "department", ""),
@@ -104,7 +111,16 @@ CASES = [
      "government", ""),
     ("镇人民政府", "2024年，周庄镇人民政府……地址：江苏省苏州市昆山市周庄镇", "昆山市周庄镇人民政府", "江苏省", "苏州市",
      "昆山市", "township", "government", ""),  # was: 昆山市镇人民政府, county
+    ("街道办事处", "2024年，宁海路街道办事处……地址：江苏省南京市鼓楼区宁海路", "南京市鼓楼区宁海路街道办事处", "江苏省",
+     "南京市", "鼓楼区", "township", "government", ""),  # was: 宁海县路街道办事处 (宁海县 in 浙江)
+    ("巴彦浩特镇人民政府", "阿拉善左旗巴彦浩特镇人民政府……地址：内蒙古自治区阿拉善盟阿拉善左旗",
+     # was: 巴彦县浩特镇 (黑龙江)
+     "阿拉善左旗巴彦浩特镇人民政府", "内蒙古自治区", "阿拉善盟", "阿拉善左旗", "township", "government", ""),
     # 开发区 / 新区 管委会, special areas
+    ("经开区管委会", "淮安经济技术开发区管理委员会2024年……淮安经济技术开发区管理委员会", "淮安经济技术开发区", "江苏省",
+     "淮安市", "", "county", "government", ""),  # was: region unknown
+    ("新疆生产建设兵团", "", "新疆生产建设兵团", "新疆维吾尔自治区", "", "", "province", "government", ""),
+    # was: 新疆维吾尔自治区生产建设兵团, kind unknown
     ("郑州高新技术产业开发区管理委员会", "", "郑州高新技术产业开发区", "河南省", "郑州市", "",
      "county", "government", ""),
     ("广州开发区管委会", "", "广州开发区", "广东省", "广州市", "", "county", "government", ""),
@@ -173,3 +189,11 @@ def test_a_manifest_region_may_use_short_names():
     agency = name_to_agency("格尔木市数据局", "", {"province": "青海", "city": "海西州", "county": "格尔木"})
     assert (agency.province, agency.city, agency.county, agency.findings) == (
         "青海省", "海西蒙古族藏族自治州", "格尔木市", ())
+
+
+@pytest.mark.parametrize("printed", ["市场监管局", "市监局"])
+def test_a_body_starting_with_shi_is_not_read_as_the_citys_own(printed):
+    """市场监管局 was read as 市 (the report's city) + 场监管局, named 温州市场监管局 with no 系统."""
+    agency = name_to_agency(printed, "地址：浙江省温州市", {})
+    assert agency.system == "市场监督管理" and agency.name.endswith("市场监督管理局")
+    assert agency.province == "浙江省" and agency.city == "温州市"

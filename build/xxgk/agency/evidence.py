@@ -85,7 +85,7 @@ def region_votes(text: str) -> tuple[Counter, list[str]]:
     votes: Counter = Counter()
     notes = []
     for m in _ADDRESS.finditer(text):
-        for _, division, _short in mentions(m.group(1), shortest=2):
+        for division in _address_chain(m.group(1)):
             votes[division] += WEIGHT["address"]
             notes.append(f"地址：{m.group(1)[:30]} → {division.name}")
     named = mentions(text)
@@ -100,6 +100,21 @@ def region_votes(text: str) -> tuple[Counter, list[str]]:
     if counted:
         notes.append("正文提到：" + "、".join(f"{n}×{c}" for n, c in counted.most_common(5)))
     return votes, notes
+
+
+def _address_chain(address: str) -> list[Division]:
+    """The divisions an address names from its first division name on, each inside the one before
+    (江苏省南京市鼓楼区宁海路: not 宁海县 of 浙江, which 宁海路 only spells); where the address is not
+    such a chain, every division it names."""
+    from .names import _split_regions
+
+    found = mentions(address, shortest=2)
+    if not found:
+        return []
+    regions, _, _ = _split_regions(address[found[0][0]:])
+    if not regions:
+        return [d for _, d, _ in found]
+    return [d for level in regions for d in level]
 
 
 def body_names(text: str) -> list[tuple[str, str]]:
@@ -156,6 +171,32 @@ def _township_tail(run: str) -> str:
         if parsed.regions or (start == 0 and len(run) <= TOWNSHIP_OWN_CHARS):
             return run[start:]
     return ""  # where the name starts in a sentence is a guess: none
+
+
+def zone_names(text: str) -> list[str]:
+    """Zone names with their region (淮安经济技术开发区) before 管委会/管理委员会 in the opening text,
+    most frequent first: a title that says only 经开区管委会 takes its zone from here.
+
+    >>> zone_names("淮安经济技术开发区管理委员会2024年……淮安经开区管委会")
+    ['淮安经济技术开发区', '淮安经开区']
+    """
+    text = fold(text)[:OPENING_CHARS]
+    counts: Counter = Counter()
+    for m in _zone_pattern().finditer(text):
+        run = _RUN.search(text[:m.end()])
+        for start in range(len(run.group()) if run else 0):
+            parsed = parse_name(run.group()[start:])
+            if parsed.zone and (parsed.regions or parsed.special):
+                counts[run.group()[start:]] += 1
+                break
+    return [n for n, _ in counts.most_common()]
+
+
+@cache
+def _zone_pattern() -> re.Pattern:
+    from .names import zone_suffixes
+
+    return re.compile("(?:" + "|".join(map(re.escape, zone_suffixes())) + ")(?=管委会|管理委员会)")
 
 
 def _trim(candidate: str) -> str:

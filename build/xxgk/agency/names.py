@@ -37,6 +37,7 @@ BELOW = {"province": "prefecture", "prefecture": "county", "county": "township",
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
 _GENERIC = frozenset("州市县区盟旗")
+_MINISTRY = re.compile(r"(?:部|总局|署)(?:办公厅|办公室)?$")  # 教育部, 海关总署, 教育部办公厅
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ParsedName:
     unknown_region: str = ""  # a region-like token no division matches (沐阳县)
     renamed_from: tuple[str, ...] = ()
     extra: str = ""  # the bracketed second name: 数字化发展局 in 行政审批局(数字化发展局)
+    weak_region: bool = False  # the last region is a short name run into a township's (宁海|路街道): unsure
 
     @property
     def deepest(self) -> tuple[Division, ...]:
@@ -138,16 +140,18 @@ def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tu
     return (), pos
 
 
-def _split_regions(name: str) -> tuple[tuple[tuple[Division, ...], ...], int]:
+def _split_regions(name: str, most: int = 9) -> tuple[tuple[tuple[Division, ...], ...], int, bool]:
+    """``(regions, end, whether the last one was named by its short name only)``, at most ``most``."""
     regions: list[tuple[Division, ...]] = []
-    pos = 0
-    while pos < len(name):
+    pos, short = 0, False
+    while pos < len(name) and len(regions) < most:
         found, end = _match_region(name, pos, regions[-1] if regions else ())
         if not found:
             break
         regions.append(found)
+        short = not by_name(name[pos:end])
         pos = end
-    return tuple(regions), pos
+    return tuple(regions), pos, short
 
 
 def _classify(body: str) -> tuple[str, str | None, str | None]:
@@ -170,8 +174,9 @@ def _apply_division_renames(name: str) -> tuple[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=65536)
-def parse_name(printed: str) -> ParsedName:
-    """Split a printed agency name into its parts (see the module docstring)."""
+def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
+    """Split a printed agency name into its parts (see the module docstring); ``most_regions`` limits
+    how many leading division names are split off (``weak_region``: the rest is a township's name)."""
     name = re.sub(r"\s+", "", printed).strip("《》:：“”\"'")
     extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
     name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
@@ -184,13 +189,15 @@ def parse_name(printed: str) -> ParsedName:
             return ParsedName(printed, special=row, body=body, kind=kind or "department",
                               system=system_of(body) if kind != "government" else "", extra=extra,
                               renamed_from=renamed)
-    regions, pos = _split_regions(name)
+    regions, pos, by_short_name = _split_regions(name, most_regions)
     rest, local, unknown = name[pos:], "", ""
     prefix = next((p for p in LOCAL_PREFIXES if rest.startswith(p) and len(rest) > len(p)), "") if not regions else ""
+    if prefix and (short_names().get(rest) or (system_of(rest) and not system_of(rest[len(prefix):]))):
+        prefix = ""  # 市场监管局, 市监局: the 市 belongs to the body's own words
     if prefix:  # 市数据局, 自治区人民政府办公厅: the report's own region, named in its body
         local, rest = prefix, rest[len(prefix):]
     elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1]:
-        if not rest.startswith(NATIONAL_STARTS):
+        if not rest.startswith(NATIONAL_STARTS) and not m.group(1).endswith(zone_suffixes()):  # 经开区: a zone
             unknown, rest = m.group(1), rest[m.end():]
     zone = next((z for z in zone_suffixes() if z in rest), "")
     if zone:
@@ -206,9 +213,13 @@ def parse_name(printed: str) -> ParsedName:
         body = body[len(township):] if township else body
         body = {"人民政府": "人民政府", "办事处": "办事处"}.get(body, body)
     national = not regions and not local and not unknown and (
-        name.startswith(NATIONAL_STARTS) or (kind == "department" and body.endswith(("部", "总局", "署"))))
+        name.startswith(NATIONAL_STARTS) or (kind == "department" and _MINISTRY.search(body) is not None))
     if national and body.startswith("中华人民共和国") and len(body) > 7:
         body = body[7:]  # 中华人民共和国教育部 = 教育部
+    if national:  # 国家发展改革委 = 国家发展和改革委员会: a short name after the national prefix
+        start = next((p for p in NATIONAL_STARTS if body.startswith(p) and body[len(p):] in short_names()), None)
+        body = start + short_names()[body[len(start):]] if start else body
     return ParsedName(printed, regions=regions, region_text=name[:pos], local=local, zone=zone, township=township,
                       body=body, kind=kind, system=system_of(body) if kind == "department" else "", national=national,
-                      unknown_region=unknown, renamed_from=renamed, extra=extra)
+                      unknown_region=unknown, renamed_from=renamed, extra=extra,
+                      weak_region=bool(regions and by_short_name and township))

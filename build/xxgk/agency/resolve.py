@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, make
 from .divisions import Division, by_name, by_short, chain, contains, divisions
-from .evidence import body_names, region_votes, township_names
+from .evidence import body_names, region_votes, township_names, zone_names
 from .ids import slug
 from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_township, parse_name
 from .renames import newest, oldest
@@ -166,6 +166,10 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     findings: list[Finding] = []
     notes: list[str] = []
     division: Division | None = None
+    if parsed.weak_region and not any(_score(d, votes.counts) for d in parsed.deepest):
+        # 宁海路街道 is not a 街道 of 宁海县 unless the text says so: the short name is the township's
+        parsed = parse_name(parsed.printed, len(parsed.regions) - 1)
+        notes.append(f"乡镇名称：{parsed.township}（开头的地名简称正文未提及，视为乡镇名称的一部分）")
     own = parsed.zone + parsed.township + parsed.body
     if parsed.special:
         division = _special_region(parsed.special)
@@ -266,6 +270,9 @@ def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[
                 named = parse_name(township + (after or "人民政府"))
                 if named.township:
                     return named, [f"机构名称（{how}）：{printed}", f"乡镇名称（正文）：{township}"]
+        if parsed.zone and not (parsed.regions or parsed.special or parsed.local):  # 经开区管委会 alone
+            for zone in zone_names(text):
+                return parse_name(zone), [f"机构名称（{how}）：{printed}", f"开发区名称（正文）：{zone}"]
         if parsed.kind or parsed.regions or parsed.special or parsed.unknown_region:
             return parsed, [f"机构名称（{how}）：{printed}"]
     return None, []
