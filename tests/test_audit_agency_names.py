@@ -197,3 +197,16 @@ def test_a_body_starting_with_shi_is_not_read_as_the_citys_own(printed):
     agency = name_to_agency(printed, "地址：浙江省温州市", {})
     assert agency.system == "市场监督管理" and agency.name.endswith("市场监督管理局")
     assert agency.province == "浙江省" and agency.city == "温州市"
+
+
+@pytest.mark.parametrize("printed", ["局", "部", "人民政府", "市数据局", "县公安局"])
+def test_a_name_that_identifies_no_one_gets_no_agency_id(printed):
+    """A bare suffix, or 市数据局 of a city the text never names: one id would merge the reports of
+    unrelated publishers into one agency (all were 'ju', 'shishujuju' …)."""
+    agency = name_to_agency(printed, "", {})
+    assert (agency.name, agency.agency_id) == (None, None)
+
+
+def test_two_unnamed_city_bureaus_are_not_one_agency():
+    a, b = name_to_agency("市数据局", "本局坚持公开。", {}), name_to_agency("市数据局", "全年无申请。", {})
+    assert a.agency_id is None and b.agency_id is None and a.system == b.system == "数据"

@@ -119,6 +119,16 @@ def bare_township(parsed: ParsedName) -> bool:
             and _classify(parsed.body)[2] == "township")
 
 
+def bare_suffix(body: str) -> bool:
+    """A body that is only a suffix of the table (局, 委员会, 人民政府): it names no agency by itself
+    (国务院, a suffix of the national tier, does).
+
+    >>> bare_suffix("局"), bare_suffix("人民政府"), bare_suffix("数据局"), bare_suffix("国务院办公厅")
+    (True, True, False, False)
+    """
+    return any(row["suffix"] == body and row["tier"] != "national" for row in _suffixes())
+
+
 def system_of(body: str) -> str:
     """The 系统 of a department body (``教育局`` → ``教育``), ``""`` when no keyword matches."""
     return next((system for keyword, system in _systems() if keyword in body), "")
