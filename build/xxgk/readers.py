@@ -370,6 +370,8 @@ def open_beneath(folder: str | Path, rel: str) -> int:
     if not parts or ".." in parts:
         raise OSError(errno.EACCES, "路径在文件夹之外")
     nofollow, nonblock = getattr(os, "O_NOFOLLOW", 0), getattr(os, "O_NONBLOCK", 0)
+    if os.open not in os.supports_dir_fd:  # Windows: no descriptor-relative opening; the listing's check stands
+        return os.open(Path(folder, *parts), os.O_RDONLY | getattr(os, "O_BINARY", 0))
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         for part in parts[:-1]:
