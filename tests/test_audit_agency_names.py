@@ -95,6 +95,12 @@ CASES = [
      "county", "government", ""),
     (None, "宁波市江北区人民政府2024年政府信息公开工作年度报告\n一、总体情况", "宁波市江北区人民政府", "浙江省",
      "宁波市", "江北区", "county", "government", ""),  # was: 江北区人民政府 (the name is not unique)
+    ("县人民政府办公室", "我县（绛县）……山西省运城市", "绛县人民政府办公室", "山西省", "运城市", "绛县", "county",
+     "government", ""),  # was: unresolved (a two-character county was never counted as a mention)
+    (None, "中华人民共和国自然资源部2024年政府信息公开工作年度报告\n本报告根据《条例》编制。", "自然资源部", "", "",
+     "", "national", "department", "自然资源"),  # was: nothing (a ministry is named only in the first line)
+    (None, "2024年度政府信息公开工作年度报告\n编制单位：恩施土家族苗族自治州人民政府办公室",
+     "恩施土家族苗族自治州人民政府办公室", "湖北省", "恩施土家族苗族自治州", "", "prefecture", "government", ""),
     # misread names (OCR), corrected because the text names the real one
     ("义鸟市人民政府", "义乌市人民政府2024年工作。义乌市", "义乌市人民政府", "浙江省", "金华市", "义乌市", "county",
      "government", ""),
@@ -199,10 +205,10 @@ def test_a_body_starting_with_shi_is_not_read_as_the_citys_own(printed):
     assert agency.province == "浙江省" and agency.city == "温州市"
 
 
-@pytest.mark.parametrize("printed", ["局", "部", "人民政府", "市数据局", "县公安局"])
+@pytest.mark.parametrize("printed", ["局", "部", "人民政府", "市数据局", "县公安局", "鼓楼区教育局"])
 def test_a_name_that_identifies_no_one_gets_no_agency_id(printed):
-    """A bare suffix, or 市数据局 of a city the text never names: one id would merge the reports of
-    unrelated publishers into one agency (all were 'ju', 'shishujuju' …)."""
+    """A bare suffix, 市数据局 of a city the text never names, 鼓楼区 of four cities: one id would merge the
+    reports of unrelated publishers into one agency (they were 'ju', 'shishujuju', 'gulouqujiaoyuju' …)."""
     agency = name_to_agency(printed, "", {})
     assert (agency.name, agency.agency_id) == (None, None)
 

@@ -36,7 +36,7 @@ _BREAK = re.compile(r"[^\u4e00-\u9fff（）()]")
 def _mention_pattern(shortest: int) -> re.Pattern:
     """Full names (3+ characters) and unique short names of ``shortest``+ characters: in free text a
     two-character short name is too often a word (信息资源 is not 资源县, 和政务 is not 和政县)."""
-    names = {d.name for d in divisions().values() if len(d.name) >= 3}
+    names = {d.name for d in divisions().values() if len(d.name) >= 3 or d.name.endswith(("县", "旗"))}  # 绛县
     names |= {d.short for d in divisions().values()
               if len(d.short) >= shortest and d.short not in stopwords() and len(by_short(d.short)) == 1}
     return re.compile(trie_pattern(names))
@@ -102,6 +102,21 @@ def region_votes(text: str) -> tuple[Counter, list[str]]:
     return votes, notes
 
 
+_FIRST_LINE_END = re.compile(r"(?:关于)?(?:\d{4}|[〇一二三四五六七八九零]{4})\s*年|政府信息公开")
+
+
+def _first_line_name(text: str) -> str:
+    """The publisher named at the start of the first line, the report's own title
+    (中华人民共和国自然资源部2024年政府信息公开工作年度报告): the one place a ministry is named as author."""
+    line = next((x.strip() for x in text[:500].split("\n") if x.strip()), "")
+    end = _FIRST_LINE_END.search(line)
+    candidate = line[:end.start()] if end else ""
+    parsed = parse_name(candidate) if 2 <= len(candidate) <= 40 else None
+    if parsed and parsed.kind and (parsed.regions or parsed.special or parsed.national):
+        return candidate
+    return ""
+
+
 def _address_chain(address: str) -> list[Division]:
     """The divisions an address names from its first division name on, each inside the one before
     (江苏省南京市鼓楼区宁海路: not 宁海县 of 浙江, which 宁海路 only spells); where the address is not
@@ -125,6 +140,9 @@ def body_names(text: str) -> list[tuple[str, str]]:
     """
     text = fold(text)
     out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS])]
+    first = _first_line_name(text)
+    if first:
+        out.append((first, "first line"))
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):

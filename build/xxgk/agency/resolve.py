@@ -203,8 +203,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     body = parsed.body if (parsed.body or parsed.zone or parsed.township) else "人民政府"
     if bare_township(parsed):  # 镇人民政府 alone: the region may be known, which township is not
         name = None
-    elif division is None and not parsed.unknown_region and (parsed.local or bare_suffix(own)):
-        name = None  # 市数据局 of an unknown city, a bare 局: one id would merge unrelated publishers
+    elif division is None and not parsed.unknown_region and (parsed.local or parsed.regions or bare_suffix(own)):
+        name = None  # 市数据局 of an unknown city, 鼓楼区 of four, a bare 局: one id would merge unrelated ones
     elif parsed.national or division is None:  # kept as printed (less the bracketed second name)
         name = (parsed.region_text or parsed.unknown_region or parsed.local) + own if parsed.kind else None
     else:
