@@ -217,3 +217,15 @@ def test_a_huge_changelog_or_version_is_refused_without_being_read_into_memory(r
         assert name.encode() in result.stderr and len(result.stderr.splitlines()) == 1
         path.unlink()
     assert _run("package", "--quiet", cwd=root).returncode == 0
+
+
+def test_a_folder_named_like_the_manifest_hides_no_report(root):
+    """``reports/sources.csv/`` (or ``VERSION/``) as a folder: its files were skipped with the name, silently."""
+    for name in ("sources.csv", "VERSION", "CHANGELOG.md"):
+        (root / "reports" / name).mkdir()
+        (root / "reports" / name / "inside.txt").write_bytes(tab_report(agency=f"藏在{name[:3]}局").encode())
+    result = _run("package", "--quiet", cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = {r["source_file"]: r for r in read_csv(root / "datapackage" / "data" / "reports.csv")}
+    for name in ("sources.csv", "VERSION", "CHANGELOG.md"):
+        assert rows[f"{name}/inside.txt"]["status"] == "parsed"

@@ -391,10 +391,10 @@ def read_small(folder: str | Path, rel: str, limit: int) -> bytes | None:
         fd = open_beneath(folder, rel)
     except OSError:
         return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # (a folder cannot even be wrapped in a file object)
+        os.close(fd)
+        return None
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise OverBudget(f"{rel} 超过 {limit} 字节")
@@ -411,11 +411,12 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
         fd = open_beneath(beneath, path.as_posix()) if beneath is not None else os.open(path, flags)
     except OSError as error:
         return Source(findings=[_os_finding(error)])
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, pipe or device (a folder cannot be fdopen'ed)
+        os.close(fd)
+        return Source(findings=[make("input_refused", detail="不是普通文件")])
     with os.fdopen(fd, "rb") as handle:
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return Source(findings=[make("input_refused", detail="不是普通文件")])
             if info.st_size > MAX_BYTES:  # hashed in blocks, never held: memory stays bounded
                 return Source(findings=_too_large().findings, sha256=sha256_of(handle))
             data = handle.read(MAX_BYTES + 1)

@@ -152,8 +152,8 @@ def list_inputs(folder: Path) -> list[Input]:
             continue
         for entry in listing:
             rel = f"{prefix}/{entry.name}" if prefix else entry.name
-            if not prefix and entry.name in NOT_REPORTS:
-                continue
+            if not prefix and entry.name in NOT_REPORTS and not entry.is_dir(follow_symlinks=False):
+                continue  # (a folder of that name is entered like any other: its files are reports)
             try:
                 mode = entry.stat(follow_symlinks=False).st_mode
             except OSError as error:
