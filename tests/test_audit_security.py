@@ -229,3 +229,20 @@ def test_a_folder_named_like_the_manifest_hides_no_report(root):
     rows = {r["source_file"]: r for r in read_csv(root / "datapackage" / "data" / "reports.csv")}
     for name in ("sources.csv", "VERSION", "CHANGELOG.md"):
         assert rows[f"{name}/inside.txt"]["status"] == "parsed"
+
+
+def test_a_text_longer_than_an_excel_cell_is_cut_with_a_note_in_xlsx_and_whole_in_csv(root):
+    """XlsxWriter cut a 40,000-character manifest note to 32,767 characters without a word."""
+    import zipfile
+
+    (root / "reports" / "sources.csv").write_text("file,notes\ngood.txt," + "注" * 40_000 + "\n", encoding="utf-8")
+    result = _run("package", "--quiet", cwd=root)
+    assert result.returncode == 0, result.stderr
+    import csv
+
+    csv.field_size_limit(10**7)
+    rows = {r["source_file"]: r for r in read_csv(root / "datapackage" / "data" / "reports.csv")}
+    assert rows["good.txt"]["notes"] == "注" * 40_000
+    with zipfile.ZipFile(root / "datapackage" / "xxgk.xlsx") as book:
+        strings = book.read("xl/sharedStrings.xml").decode("utf-8")
+    assert "已截断；完整内容见同名 CSV" in strings and "注" * 40_000 not in strings

@@ -13,7 +13,8 @@ each place it is written to. Every sink calls exactly one of these; nothing else
   no bidirectional overrides (which make a name read backwards);
 * ``sheet_cell``: a CSV or XLSX cell. A string beginning with ``= + - @``, TAB or CR is prefixed
   with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
-  runs it as a formula. Numbers written as numbers are left alone.
+  runs it as a formula. Numbers written as numbers are left alone. ``xlsx_cell`` also cuts a text
+  longer than an Excel cell holds, with a note (the CSV keeps it whole).
 
 >>> page_title('</title><script>x</script>局\\x7f')
 '＜/title＞＜script＞x＜/script＞局'
@@ -82,6 +83,23 @@ def terminal_text(value) -> str:
     """A string for the terminal: line feeds and tabs kept, every other control character and
     bidirectional override removed (ESC starts the sequences that rewrite a terminal)."""
     return _TERMINAL.sub("", str(value))
+
+
+XLSX_CELL_CHARS = 32_767  # what an Excel cell holds
+_CUT_NOTE = "…［超出 Excel 单元格上限，已截断；完整内容见同名 CSV］"
+
+
+def xlsx_cell(value):
+    """An XLSX cell: ``sheet_cell``, and a text longer than a cell holds is cut with a note saying so
+    (the writer would cut it silently; the CSV keeps it whole).
+
+    >>> len(xlsx_cell("注" * 40_000)), xlsx_cell("注" * 40_000).endswith("CSV］")
+    (32767, True)
+    """
+    value = sheet_cell(value)
+    if isinstance(value, str) and len(value) > XLSX_CELL_CHARS:
+        return value[:XLSX_CELL_CHARS - len(_CUT_NOTE)] + _CUT_NOTE
+    return value
 
 
 def sheet_cell(value):
