@@ -101,6 +101,21 @@ CASES = [
      "", "national", "department", "自然资源"),  # was: nothing (a ministry is named only in the first line)
     (None, "2024年度政府信息公开工作年度报告\n编制单位：恩施土家族苗族自治州人民政府办公室",
      "恩施土家族苗族自治州人民政府办公室", "湖北省", "恩施土家族苗族自治州", "", "prefecture", "government", ""),
+    # short titles, the region only in the body
+    ("县公安局", "根据保定市公安局部署，保定市统一安排……我局认真落实。\n联系地址：河北省保定市涞水县", "涞水县公安局",
+     "河北省", "保定市", "涞水县", "county", "department", "公安"),
+    ("区财政局", "2024年，在区委区政府领导下……地址：广东省广州市天河区", "天河区财政局", "广东省", "广州市", "天河区",
+     "county", "department", "财政"),
+    ("县人民政府", "2024年，县政府认真贯彻……宁夏回族自治区固原市西吉县", "西吉县人民政府", "宁夏回族自治区", "固原市",
+     "西吉县", "county", "government", ""),
+    ("旗人民政府", "我旗位于内蒙古锡林郭勒盟，正蓝旗人民政府……", "正蓝旗人民政府", "内蒙古自治区", "锡林郭勒盟",
+     "正蓝旗", "county", "government", ""),
+    ("县教育局", "我县是江西省赣州市下辖县。于都县教育局", "于都县教育局", "江西省", "赣州市", "于都县", "county",
+     "department", "教育"),
+    ("州教育局", "2024年，州教育局……甘孜州", "甘孜藏族自治州教育局", "四川省", "甘孜藏族自治州", "", "prefecture",
+     "department", "教育"),  # was: unresolved (甘孜州 was no mention)
+    ("市数据局", "2025年，市数据局在市委领导下，完成湖北省数据局交办的工作……武汉市数据局", "武汉市数据局", "湖北省",
+     "武汉市", "", "prefecture", "department", "数据"),
     # misread names (OCR), corrected because the text names the real one
     ("义鸟市人民政府", "义乌市人民政府2024年工作。义乌市", "义乌市人民政府", "浙江省", "金华市", "义乌市", "county",
      "government", ""),

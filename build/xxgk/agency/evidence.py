@@ -39,6 +39,7 @@ def _mention_pattern(shortest: int) -> re.Pattern:
     names = {d.name for d in divisions().values() if len(d.name) >= 3 or d.name.endswith(("县", "旗"))}  # 绛县
     names |= {d.short for d in divisions().values()
               if len(d.short) >= shortest and d.short not in stopwords() and len(by_short(d.short)) == 1}
+    names |= {d.short + "州" for d in divisions().values() if d.name.endswith("自治州")}  # 甘孜州, 海西州
     return re.compile(trie_pattern(names))
 
 
@@ -67,7 +68,8 @@ def trie_pattern(words) -> str:
 
 
 def _named(name: str) -> tuple[Division, ...]:
-    return by_name(name) or by_short(name)
+    return by_name(name) or by_short(name) or tuple(
+        d for d in by_short(name[:-1]) if name.endswith("州") and d.name.endswith("自治州"))
 
 
 def mentions(text: str, shortest: int = 3) -> list[tuple[int, Division, bool]]:
