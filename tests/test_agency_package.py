@@ -163,4 +163,4 @@ def test_the_agencies_verb_shows_each_publisher_with_its_evidence(tmp_path, caps
     assert main(["agencies", "--reports", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "格尔木市数据局" in out and "qinghai-haixi-geermu-shujuju" in out and "市数据局" in out
-    assert main(["agencies", "--reports", str(tmp_path / "missing")]) == 1
+    assert main(["agencies", "--reports", str(tmp_path / "missing")]) == 2  # refused, like --reports of package

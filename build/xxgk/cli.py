@@ -19,6 +19,13 @@ import sys
 from pathlib import Path
 
 from .catalog import labels
+from .safe import terminal_text
+
+
+def print(*values, sep: str = " ", end: str = "\n", file=None) -> None:  # noqa: A001
+    """Everything the command prints passes ``safe.terminal_text``: file names and report text may
+    carry escape sequences that would rewrite the user's terminal."""
+    (file or sys.stdout).write(terminal_text(sep.join(map(str, values))) + end)
 
 
 def _print_record(path: str) -> int:
@@ -61,7 +68,8 @@ def _package(args) -> int:
             reports, errors = build_package(args.reports, args.out, executor=client.get_executor(),
                                             progress=_progress(args))
     else:
-        reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args))
+        reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args),
+                                        budgeted=True)  # --workers 1 too: wall time and memory per file
     failed = sum(r.status == "failed" for r in reports)
     print(f"{len(reports)} reports ({failed} failed) → {args.out}")
     for error in errors:
@@ -101,13 +109,11 @@ def positive(text: str) -> int:
 def _agencies(args) -> int:
     """Each report's publisher as resolved (region, tier, kind, 系统, id) and the evidence used."""
     from .agency.registry import identity_of, peer_group
+    from .folders import check_reports
     from .package.collect import collect
 
-    folder = Path(args.reports)
-    if not folder.is_dir():
-        print(f"xxgk agencies: no folder {folder}", file=sys.stderr)
-        return 1
-    for report in collect(folder):
+    folder = check_reports(Path(args.reports))  # refused like the other verbs' --reports
+    for report in collect(folder, workers=None, budgeted=True):
         who = identity_of(report)
         region = " / ".join(x for x in (who.province, who.city, who.county) if x) or "地区未知"
         print(f"{report.source_file}\n  {who.name or '机构未识别'}  [{who.agency_id or '-'}]  {region}  "

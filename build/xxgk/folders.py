@@ -3,7 +3,8 @@
 * ``--reports`` must be an existing folder;
 * an output folder (package, site, site sources) is replaced only if it is new, empty or was made
   by xxgk (the ``.xxgk-output`` marker, or the files an older xxgk wrote), and is never the reports
-  folder, inside it, or a parent of it: a typo cannot wipe a folder of someone's files;
+  folder, inside it, or a parent of it, nor inside or around another output of the same build: a typo
+  cannot wipe a folder of someone's files;
 * a lock on the folder that holds it makes a second concurrent build there refuse at once;
 * a new folder is written beside the old one (``.NAME.new-PID``) and swapped in with two renames;
   a build killed between them leaves ``.NAME.old-PID``, which the next build restores or removes.
@@ -58,6 +59,8 @@ def check_output(out: Path, reports: Path | None, option: str, others: dict[str,
             raise Refused(f"{option} {out}: is {name} or a folder containing it; it would be deleted")
         if name == "--reports" and other in target.parents:
             raise Refused(f"{option} {out}: is inside --reports; it would be read as reports")
+        if other in target.parents:  # one output inside another: replacing the outer one deletes it
+            raise Refused(f"{option} {out}: is inside {name}; it would be deleted when {name} is replaced")
     if target == Path.cwd().resolve() or target in Path.cwd().resolve().parents:
         raise Refused(f"{option} {out}: is the working folder or a parent of it; it would be deleted")
     if out.exists():
@@ -106,6 +109,21 @@ def recover(out: Path) -> None:
         os.replace(olds.pop(), out)
     for stale in olds:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def clear(folder: Path) -> None:
+    """Empty a folder the tool owns (checked by ``check_output``) in place, keeping its marker to the
+    end: a build killed half-way through leaves a folder the next build still recognises as its own
+    (``shutil.rmtree`` removed the marker at a random moment, and the next build refused the folder)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    for child in sorted(folder.iterdir()):
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
 def staging_for(out: Path) -> Path:

@@ -53,8 +53,10 @@ BUDGET = Budget()
 
 class OverBudget(Exception):
     """A file needs more than ``BUDGET`` allows; the message says which budget, in Chinese."""
-_TAG = re.compile(r"<[^>]*>")
-_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+# one pass over markup, linear on any input: each token ends before the next "<" (the former
+# "<[^>]*>" and "<script.*?</script>" scans were quadratic on a page of unclosed tags)
+_TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
+                    re.IGNORECASE)
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
@@ -201,9 +203,23 @@ def html_to_text(markup: str) -> str:
         stack.append(block + (element.text or ""))
     lines = [line if "\t" in line else line.strip(" \u3000\xa0") for line in "".join(out).split("\n")]
     body = "\n".join(line for line in lines if line.strip())
-    if not body.strip() and _TAG.sub("", _SCRIPT.sub("", markup)).strip():
+    if not body.strip() and _has_visible_text(markup):
         raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
+
+
+def _has_visible_text(markup: str) -> bool:
+    """Whether ``markup`` has text outside tags, scripts and styles, in one linear pass (used when
+    lxml gave none: the page was nested deeper than it parses)."""
+    inside = None
+    for token in _TOKEN.finditer(markup):
+        if inside:
+            inside = None if (token["close"] or "").lower() == inside else inside
+        elif token["open"]:
+            inside = token["open"].lower()
+        elif token["text"] and token["text"].strip():
+            return True
+    return False
 
 
 def docx_to_text(data: bytes) -> str:
@@ -346,20 +362,61 @@ def read_bytes(data: bytes, suffix: str) -> Source:
     return source
 
 
-def read_path(path: str | Path, nofollow: bool = False) -> Source:
+def open_beneath(folder: str | Path, rel: str) -> int:
+    """A read-only descriptor of ``rel`` inside ``folder``, opened one component at a time without
+    following any symbolic link (``O_NOFOLLOW`` on each folder and on the file): a folder swapped for
+    a link after the listing, or a ``..`` in ``rel``, cannot lead outside ``folder``. Raises OSError."""
+    parts = [p for p in str(rel).split("/") if p not in ("", ".")]
+    if not parts or ".." in parts:
+        raise OSError(errno.EACCES, "路径在文件夹之外")
+    nofollow, nonblock = getattr(os, "O_NOFOLLOW", 0), getattr(os, "O_NONBLOCK", 0)
+    if os.open not in os.supports_dir_fd:  # Windows: no descriptor-relative opening; the listing's check stands
+        return os.open(Path(folder, *parts), os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | nofollow, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        return os.open(parts[-1], os.O_RDONLY | nofollow | nonblock, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def read_small(folder: str | Path, rel: str, limit: int) -> bytes | None:
+    """The bytes of the regular file ``rel`` in ``folder`` (opened as ``open_beneath`` does: never through a
+    link), at most ``limit`` of them; ``None`` when it is absent, a link or not a regular file. Raises
+    ``OverBudget`` when the file is larger (a sparse 50 GB file must not be read into memory)."""
+    try:
+        fd = open_beneath(folder, rel)
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # (a folder cannot even be wrapped in a file object)
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OverBudget(f"{rel} 超过 {limit} 字节")
+    return data
+
+
+def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | None = None) -> Source:
     """Read a file, with its SHA-256. ``nofollow``: refuse a symbolic link (the last component) and
-    anything that is not a regular file (a pipe would block, a device never ends)."""
+    anything that is not a regular file (a pipe would block, a device never ends). ``beneath``: ``path``
+    is relative to that folder and no link is followed on the way (``open_beneath``)."""
     path = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (getattr(os, "O_NOFOLLOW", 0) if nofollow else 0)
     try:
-        fd = os.open(path, flags)
+        fd = open_beneath(beneath, path.as_posix()) if beneath is not None else os.open(path, flags)
     except OSError as error:
         return Source(findings=[_os_finding(error)])
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, pipe or device (a folder cannot be fdopen'ed)
+        os.close(fd)
+        return Source(findings=[make("input_refused", detail="不是普通文件")])
     with os.fdopen(fd, "rb") as handle:
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return Source(findings=[make("input_refused", detail="不是普通文件")])
             if info.st_size > MAX_BYTES:  # hashed in blocks, never held: memory stays bounded
                 return Source(findings=_too_large().findings, sha256=sha256_of(handle))
             data = handle.read(MAX_BYTES + 1)
@@ -381,6 +438,6 @@ def sha256_of(handle) -> str:
 
 def _os_finding(error: OSError) -> Finding:
     """The reason without the path (the builder's folders are nobody's business)."""
-    if error.errno == errno.ELOOP:
+    if error.errno in (errno.ELOOP, errno.ENOTDIR):  # a link where a file or folder was listed
         return make("input_refused", detail="符号链接")
     return make("file_unreadable", detail=(error.strerror or type(error).__name__)[:200])

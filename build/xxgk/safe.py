@@ -8,9 +8,13 @@ each place it is written to. Every sink calls exactly one of these; nothing else
 * ``link_url``: only ``http``/``https`` URLs may become links (``None`` otherwise);
 * ``plot_label``: a plotly category, name or title (plotly reads a subset of HTML in labels,
   links included): ``& < >`` as entities, which plotly shows as text;
+* ``terminal_text``: a line the command prints: no escape sequences or other control characters
+  (a file name or report text could otherwise retitle, recolour or rewrite the user's terminal),
+  no bidirectional overrides (which make a name read backwards);
 * ``sheet_cell``: a CSV or XLSX cell. A string beginning with ``= + - @``, TAB or CR is prefixed
   with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
-  runs it as a formula. Numbers written as numbers are left alone.
+  runs it as a formula. Numbers written as numbers are left alone. ``xlsx_cell`` also cuts a text
+  longer than an Excel cell holds, with a note (the CSV keeps it whole).
 
 >>> page_title('</title><script>x</script>局\\x7f')
 '＜/title＞＜script＞x＜/script＞局'
@@ -18,6 +22,8 @@ each place it is written to. Every sink calls exactly one of these; nothing else
 (True, 'https://a.gov.cn/x')
 >>> sheet_cell('=HYPERLINK("http://x")'), sheet_cell("-3"), sheet_cell("@SUM(A1)"), sheet_cell(-3)
 ('\\'=HYPERLINK("http://x")', '-3', "'@SUM(A1)", -3)
+>>> terminal_text("a\\x1b]0;owned\\x07\\x1b[2Jb\\u202ec\\n\\td")
+'a]0;owned[2Jbc\\n\\td'
 >>> plot_label('<a href="https://x">局</a>')
 '&lt;a href="https://x"&gt;局&lt;/a&gt;'
 """
@@ -32,6 +38,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _FULL_WIDTH = str.maketrans({"&": "＆", "<": "＜", ">": "＞", '"': "＂", "'": "＇"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 URL_SCHEMES = ("http", "https")
 
 
@@ -70,6 +77,29 @@ def link_url(value) -> str | None:
 def plot_label(value):
     """A plotly label: strings have ``& < >`` as entities (plotly shows them as text); others unchanged."""
     return html.escape(strip_control(value), quote=False) if isinstance(value, str) else value
+
+
+def terminal_text(value) -> str:
+    """A string for the terminal: line feeds and tabs kept, every other control character and
+    bidirectional override removed (ESC starts the sequences that rewrite a terminal)."""
+    return _TERMINAL.sub("", str(value))
+
+
+XLSX_CELL_CHARS = 32_767  # what an Excel cell holds
+_CUT_NOTE = "…［超出 Excel 单元格上限，已截断；完整内容见同名 CSV］"
+
+
+def xlsx_cell(value):
+    """An XLSX cell: ``sheet_cell``, and a text longer than a cell holds is cut with a note saying so
+    (the writer would cut it silently; the CSV keeps it whole).
+
+    >>> len(xlsx_cell("注" * 40_000)), xlsx_cell("注" * 40_000).endswith("CSV］")
+    (32767, True)
+    """
+    value = sheet_cell(value)
+    if isinstance(value, str) and len(value) > XLSX_CELL_CHARS:
+        return value[:XLSX_CELL_CHARS - len(_CUT_NOTE)] + _CUT_NOTE
+    return value
 
 
 def sheet_cell(value):

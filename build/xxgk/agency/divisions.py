@@ -1,7 +1,8 @@
 """The national division codes (GB/T 2260, province / prefecture / county), loaded once.
 
 Read at build time from the installed PyPI package named in ``rules/division_source.yaml`` (never
-fetched), less the codes listed in ``rules/division_exclusions.csv``. The package is located through
+fetched), less the codes listed in ``rules/division_exclusions.csv``, plus the GB/T 2260 codes the
+package lacks (``rules/division_additions.csv``). The package is located through
 its installed file list (``importlib.metadata``), so its own import-time dependencies are not needed.
 
 >>> d = divisions()["632801"]
@@ -100,6 +101,8 @@ def divisions() -> dict[str, Division]:
     rows = csv.DictReader(io.StringIO(_package_file(source()["file"])))
     names = {row["adcode"][:6]: row["name"].strip() for row in rows if row["adcode"][6:].strip("0") == ""}
     names = {code: name for code, name in names.items() if not _excluded(code)}
+    for row in table("division_additions"):  # GB/T 2260 codes the package lacks (checked by hand)
+        names.setdefault(row["code"], row["name"])
     out = {}
     for code, name in sorted(names.items()):
         province = code[:2] + "0000"

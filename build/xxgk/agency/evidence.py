@@ -36,9 +36,10 @@ _BREAK = re.compile(r"[^\u4e00-\u9fff（）()]")
 def _mention_pattern(shortest: int) -> re.Pattern:
     """Full names (3+ characters) and unique short names of ``shortest``+ characters: in free text a
     two-character short name is too often a word (信息资源 is not 资源县, 和政务 is not 和政县)."""
-    names = {d.name for d in divisions().values() if len(d.name) >= 3}
+    names = {d.name for d in divisions().values() if len(d.name) >= 3 or d.name.endswith(("县", "旗"))}  # 绛县
     names |= {d.short for d in divisions().values()
               if len(d.short) >= shortest and d.short not in stopwords() and len(by_short(d.short)) == 1}
+    names |= {d.short + "州" for d in divisions().values() if d.name.endswith("自治州")}  # 甘孜州, 海西州
     return re.compile(trie_pattern(names))
 
 
@@ -67,7 +68,8 @@ def trie_pattern(words) -> str:
 
 
 def _named(name: str) -> tuple[Division, ...]:
-    return by_name(name) or by_short(name)
+    return by_name(name) or by_short(name) or tuple(
+        d for d in by_short(name[:-1]) if name.endswith("州") and d.name.endswith("自治州"))
 
 
 def mentions(text: str, shortest: int = 3) -> list[tuple[int, Division, bool]]:
@@ -85,7 +87,7 @@ def region_votes(text: str) -> tuple[Counter, list[str]]:
     votes: Counter = Counter()
     notes = []
     for m in _ADDRESS.finditer(text):
-        for _, division, _short in mentions(m.group(1), shortest=2):
+        for division in _address_chain(m.group(1)):
             votes[division] += WEIGHT["address"]
             notes.append(f"地址：{m.group(1)[:30]} → {division.name}")
     named = mentions(text)
@@ -102,6 +104,36 @@ def region_votes(text: str) -> tuple[Counter, list[str]]:
     return votes, notes
 
 
+_FIRST_LINE_END = re.compile(r"(?:关于)?(?:\d{4}|[〇一二三四五六七八九零]{4})\s*年|政府信息公开")
+
+
+def _first_line_name(text: str) -> str:
+    """The publisher named at the start of the first line, the report's own title
+    (中华人民共和国自然资源部2024年政府信息公开工作年度报告): the one place a ministry is named as author."""
+    line = next((x.strip() for x in text[:500].split("\n") if x.strip()), "")
+    end = _FIRST_LINE_END.search(line)
+    candidate = line[:end.start()] if end else ""
+    parsed = parse_name(candidate) if 2 <= len(candidate) <= 40 else None
+    if parsed and parsed.kind and (parsed.regions or parsed.special or parsed.national):
+        return candidate
+    return ""
+
+
+def _address_chain(address: str) -> list[Division]:
+    """The divisions an address names from its first division name on, each inside the one before
+    (江苏省南京市鼓楼区宁海路: not 宁海县 of 浙江, which 宁海路 only spells); where the address is not
+    such a chain, every division it names."""
+    from .names import _split_regions
+
+    found = mentions(address, shortest=2)
+    if not found:
+        return []
+    regions, _, _ = _split_regions(address[found[0][0]:])
+    if not regions:
+        return [d for _, d, _ in found]
+    return [d for level in regions for d in level]
+
+
 def body_names(text: str) -> list[tuple[str, str]]:
     """Candidate publisher names in the body, best first: ``[(name, how found)]``.
 
@@ -110,6 +142,9 @@ def body_names(text: str) -> list[tuple[str, str]]:
     """
     text = fold(text)
     out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS])]
+    first = _first_line_name(text)
+    if first:
+        out.append((first, "first line"))
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
@@ -119,6 +154,69 @@ def body_names(text: str) -> list[tuple[str, str]]:
             first.setdefault(name, m.start())
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+_TOWNSHIP_SUFFIX = re.compile(r"(?:镇|乡|街道|苏木)(?=人民政府|办事处)")
+_RUN = re.compile(r"[\u4e00-\u9fff]{1,16}$")
+TOWNSHIP_OWN_CHARS = 6  # 郭勒木德镇, 宁海路街道: a longer run before 镇 is a sentence, not a name
+
+
+def township_names(text: str, body: str) -> list[str]:
+    """Township names (周庄镇, 昆山市周庄镇) followed by ``body`` (人民政府, 办事处) in the opening text,
+    most frequent first: a title that says only 镇人民政府 takes its township from here.
+
+    >>> township_names("2024年，周庄镇人民政府坚持……本报告由昆山市周庄镇人民政府编制", "人民政府")
+    ['周庄镇', '昆山市周庄镇']
+    """
+    text = fold(text)[:OPENING_CHARS]
+    counts: Counter = Counter()
+    for m in _TOWNSHIP_SUFFIX.finditer(text):
+        if not text.startswith(body, m.end()):
+            continue
+        run = _RUN.search(text[:m.end()])
+        name = _township_tail(run.group()) if run else ""
+        if name:
+            counts[name] += 1
+    return [n for n, _ in counts.most_common()]
+
+
+def _township_tail(run: str) -> str:
+    """The township name that ends ``run``: the whole run when it is short, else its longest tail that
+    starts with a division (昆山市周庄镇 in 本报告由昆山市周庄镇), else the shortest plausible one."""
+    for start in range(len(run)):
+        parsed = parse_name(run[start:])
+        own = parsed.township
+        if not own:
+            continue
+        if parsed.regions or (start == 0 and len(run) <= TOWNSHIP_OWN_CHARS):
+            return run[start:]
+    return ""  # where the name starts in a sentence is a guess: none
+
+
+def zone_names(text: str) -> list[str]:
+    """Zone names with their region (淮安经济技术开发区) before 管委会/管理委员会 in the opening text,
+    most frequent first: a title that says only 经开区管委会 takes its zone from here.
+
+    >>> zone_names("淮安经济技术开发区管理委员会2024年……淮安经开区管委会")
+    ['淮安经济技术开发区', '淮安经开区']
+    """
+    text = fold(text)[:OPENING_CHARS]
+    counts: Counter = Counter()
+    for m in _zone_pattern().finditer(text):
+        run = _RUN.search(text[:m.end()])
+        for start in range(len(run.group()) if run else 0):
+            parsed = parse_name(run.group()[start:])
+            if parsed.zone and (parsed.regions or parsed.special):
+                counts[run.group()[start:]] += 1
+                break
+    return [n for n, _ in counts.most_common()]
+
+
+@cache
+def _zone_pattern() -> re.Pattern:
+    from .names import zone_suffixes
+
+    return re.compile("(?:" + "|".join(map(re.escape, zone_suffixes())) + ")(?=管委会|管理委员会)")
 
 
 def _trim(candidate: str) -> str:

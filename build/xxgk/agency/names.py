@@ -13,6 +13,8 @@ agency_special_areas, agency_zone_suffixes, agency_renames, region_stopwords).
 ('市', '数据')
 >>> parse_name("沐阳县人民政府").unknown_region
 '沐阳县'
+>>> parse_name("自治区人民政府办公厅").local, parse_name("中国证券监督管理委员会").kind
+('自治区', 'department')
 """
 
 from __future__ import annotations
@@ -24,13 +26,18 @@ from functools import cache, lru_cache
 from ..catalog import table
 from .divisions import Division, by_name, by_short, contains, divisions
 
-LOCAL_PREFIXES = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
+LOCAL_PREFIXES = {"自治区": "province", "自治州": "prefecture", "自治县": "county", "自治旗": "county",
+                  "省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
                   "区": "county", "县": "county", "旗": "county"}
 NATIONAL_STARTS = ("国务院", "中华人民共和国", "国家", "中国")
+# a zone's 管委会 (and its 办公室) is the zone's government; elsewhere a 管理委员会 is a department
+# (中国证券监督管理委员会, 北京市城市管理委员会)
+ZONE_GOVERNMENT = frozenset({"管委会", "管理委员会", "管委会办公室", "管理委员会办公室"})
 BELOW = {"province": "prefecture", "prefecture": "county", "county": "township", None: None}
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
 _GENERIC = frozenset("州市县区盟旗")
+_MINISTRY = re.compile(r"(?:部|总局|署)(?:办公厅|办公室)?$")  # 教育部, 海关总署, 教育部办公厅
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class ParsedName:
     unknown_region: str = ""  # a region-like token no division matches (沐阳县)
     renamed_from: tuple[str, ...] = ()
     extra: str = ""  # the bracketed second name: 数字化发展局 in 行政审批局(数字化发展局)
+    weak_region: bool = False  # the last region is a short name run into a township's (宁海|路街道): unsure
 
     @property
     def deepest(self) -> tuple[Division, ...]:
@@ -101,6 +109,26 @@ def _names_by_first_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+def bare_township(parsed: ParsedName) -> bool:
+    """A township government named without its own name (镇人民政府, 街道办事处): which one is unknown.
+
+    >>> bare_township(parse_name("镇人民政府")), bare_township(parse_name("周庄镇人民政府"))
+    (True, False)
+    """
+    return (parsed.kind == "government" and not parsed.township and not parsed.zone and not parsed.special
+            and _classify(parsed.body)[2] == "township")
+
+
+def bare_suffix(body: str) -> bool:
+    """A body that is only a suffix of the table (局, 委员会, 人民政府): it names no agency by itself
+    (国务院, a suffix of the national tier, does).
+
+    >>> bare_suffix("局"), bare_suffix("人民政府"), bare_suffix("数据局"), bare_suffix("国务院办公厅")
+    (True, True, False, False)
+    """
+    return any(row["suffix"] == body and row["tier"] != "national" for row in _suffixes())
+
+
 def system_of(body: str) -> str:
     """The 系统 of a department body (``教育局`` → ``教育``), ``""`` when no keyword matches."""
     return next((system for keyword, system in _systems() if keyword in body), "")
@@ -122,16 +150,18 @@ def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tu
     return (), pos
 
 
-def _split_regions(name: str) -> tuple[tuple[tuple[Division, ...], ...], int]:
+def _split_regions(name: str, most: int = 9) -> tuple[tuple[tuple[Division, ...], ...], int, bool]:
+    """``(regions, end, whether the last one was named by its short name only)``, at most ``most``."""
     regions: list[tuple[Division, ...]] = []
-    pos = 0
-    while pos < len(name):
+    pos, short = 0, False
+    while pos < len(name) and len(regions) < most:
         found, end = _match_region(name, pos, regions[-1] if regions else ())
         if not found:
             break
         regions.append(found)
+        short = not by_name(name[pos:end])
         pos = end
-    return tuple(regions), pos
+    return tuple(regions), pos, short
 
 
 def _classify(body: str) -> tuple[str, str | None, str | None]:
@@ -154,8 +184,9 @@ def _apply_division_renames(name: str) -> tuple[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=65536)
-def parse_name(printed: str) -> ParsedName:
-    """Split a printed agency name into its parts (see the module docstring)."""
+def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
+    """Split a printed agency name into its parts (see the module docstring); ``most_regions`` limits
+    how many leading division names are split off (``weak_region``: the rest is a township's name)."""
     name = re.sub(r"\s+", "", printed).strip("《》:：“”\"'")
     extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
     name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
@@ -164,22 +195,25 @@ def parse_name(printed: str) -> ParsedName:
         at = name.find(row["name"])
         if at >= 0 and not name[:at].strip():
             body, kind, _ = _classify(name[at + len(row["name"]):])
-            body = "" if body.startswith(("管委会", "管理委员会")) and kind == "government" else body
+            body, kind = ("", "government") if body in ZONE_GOVERNMENT else (body, kind)
             return ParsedName(printed, special=row, body=body, kind=kind or "department",
                               system=system_of(body) if kind != "government" else "", extra=extra,
                               renamed_from=renamed)
-    regions, pos = _split_regions(name)
+    regions, pos, by_short_name = _split_regions(name, most_regions)
     rest, local, unknown = name[pos:], "", ""
-    if not regions and rest[:1] in LOCAL_PREFIXES and len(rest) > 1:
-        local, rest = rest[0], rest[1:]
+    prefix = next((p for p in LOCAL_PREFIXES if rest.startswith(p) and len(rest) > len(p)), "") if not regions else ""
+    if prefix and (short_names().get(rest) or (system_of(rest) and not system_of(rest[len(prefix):]))):
+        prefix = ""  # 市场监管局, 市监局: the 市 belongs to the body's own words
+    if prefix:  # 市数据局, 自治区人民政府办公厅: the report's own region, named in its body
+        local, rest = prefix, rest[len(prefix):]
     elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1]:
-        if not rest.startswith(NATIONAL_STARTS):
+        if not rest.startswith(NATIONAL_STARTS) and not m.group(1).endswith(zone_suffixes()):  # 经开区: a zone
             unknown, rest = m.group(1), rest[m.end():]
     zone = next((z for z in zone_suffixes() if z in rest), "")
     if zone:
         at = rest.index(zone) + len(zone)
         zone, rest = rest[:at], rest[at:]
-        if rest.startswith(("管委会", "管理委员会")) and _classify(rest)[1] == "government":
+        if rest in ZONE_GOVERNMENT:
             rest = ""
     body, kind, tier = _classify(rest)
     township = ""
@@ -189,9 +223,13 @@ def parse_name(printed: str) -> ParsedName:
         body = body[len(township):] if township else body
         body = {"人民政府": "人民政府", "办事处": "办事处"}.get(body, body)
     national = not regions and not local and not unknown and (
-        name.startswith(NATIONAL_STARTS) or (kind == "department" and body.endswith(("部", "总局", "署"))))
+        name.startswith(NATIONAL_STARTS) or (kind == "department" and _MINISTRY.search(body) is not None))
     if national and body.startswith("中华人民共和国") and len(body) > 7:
         body = body[7:]  # 中华人民共和国教育部 = 教育部
+    if national:  # 国家发展改革委 = 国家发展和改革委员会: a short name after the national prefix
+        start = next((p for p in NATIONAL_STARTS if body.startswith(p) and body[len(p):] in short_names()), None)
+        body = start + short_names()[body[len(start):]] if start else body
     return ParsedName(printed, regions=regions, region_text=name[:pos], local=local, zone=zone, township=township,
                       body=body, kind=kind, system=system_of(body) if kind == "department" else "", national=national,
-                      unknown_region=unknown, renamed_from=renamed, extra=extra)
+                      unknown_region=unknown, renamed_from=renamed, extra=extra,
+                      weak_region=bool(regions and by_short_name and township))

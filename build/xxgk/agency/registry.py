@@ -84,7 +84,7 @@ def agencies_rows(reports: list, ids: dict[tuple, str]) -> list[dict]:
     for key, seen in groups.items():
         years = sorted(y for y, _ in seen if y)
         latest = max(seen, key=lambda ya: (ya[0] or 0, ya[1].name))[1]
-        names = {n for _, a in seen for n in (a.name, *a.printed)} | set(former_names(latest.name))
+        names = {n for _, a in seen for n in (a.name, *a.printed)} | set(former_names(latest.name, latest.tier))
         rows.append({"agency_id": ids[key], "name": latest.name,
                      "aliases": "|".join(sorted(names - {latest.name})) or None,
                      **{f: getattr(latest, f) or None for f in AGENCY_FIELDS[3:12]},

@@ -1,9 +1,17 @@
-"""Agency renames with their dates (``rules/agency_renames.csv``): newest and oldest name of a chain.
+"""Agency renames with their dates: newest and oldest name of a chain.
+
+Whole names (``rules/agency_renames.csv``: 环境保护部 → 生态环境部) and, for a rename made everywhere
+at once in a 机构改革, the body of a name at the tiers it applied to (``rules/agency_body_renames.csv``:
+any province's 环境保护厅 → 生态环境厅). The id of an agency follows the oldest name of its chain.
 
 >>> newest("环境保护部"), oldest("生态环境部")
 ('生态环境部', '环境保护部')
 >>> oldest("湟中区人民政府")
 '湟中区人民政府'
+>>> newest("江苏省环境保护厅", "province"), oldest("江苏省生态环境厅", "province")
+('江苏省生态环境厅', '江苏省环境保护厅')
+>>> newest("某县环境保护局", "county")  # a county bureau was not renamed so (it became a 分局)
+'某县环境保护局'
 """
 
 from __future__ import annotations
@@ -21,10 +29,25 @@ def _agency_renames() -> tuple[tuple[str, str], ...]:
                  if r["old_name"] not in division_renames())
 
 
-def newest(name: str) -> str:
+@cache
+def _body_renames() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """``(old body, new body, tiers)`` renames of a body at every agency of those tiers."""
+    return tuple((r["old_body"], r["new_body"], frozenset(r["tiers"].split("|")))
+                 for r in table("agency_body_renames"))
+
+
+def _body_step(name: str, tier: str | None, forward: bool) -> str | None:
+    for old, new, tiers in _body_renames():
+        before, after = (old, new) if forward else (new, old)
+        if tier in tiers and name.endswith(before) and len(name) >= len(before):
+            return name[:len(name) - len(before)] + after
+    return None
+
+
+def newest(name: str, tier: str | None = None) -> str:
     seen = {name}
-    for _ in range(len(_agency_renames())):
-        step = next((new for old, new in _agency_renames() if old == name), None)
+    for _ in range(len(_agency_renames()) + len(_body_renames())):
+        step = next((new for old, new in _agency_renames() if old == name), None) or _body_step(name, tier, True)
         if step is None or step in seen:
             break
         name = step
@@ -32,11 +55,11 @@ def newest(name: str) -> str:
     return name
 
 
-def oldest(name: str) -> str:
+def oldest(name: str, tier: str | None = None) -> str:
     """The first name of the chain; where two old names merged into one, the first listed."""
     seen = {name}
-    for _ in range(len(_agency_renames())):
-        step = next((old for old, new in _agency_renames() if new == name), None)
+    for _ in range(len(_agency_renames()) + len(_body_renames())):
+        step = next((old for old, new in _agency_renames() if new == name), None) or _body_step(name, tier, False)
         if step is None or step in seen:
             break
         name = step
@@ -44,13 +67,15 @@ def oldest(name: str) -> str:
     return name
 
 
-def former_names(name: str) -> tuple[str, ...]:
+def former_names(name: str, tier: str | None = None) -> tuple[str, ...]:
     """Every name that the rules rename (directly or not) into ``name``, sorted."""
     out, todo = set(), [name]
     while todo:
         current = todo.pop()
-        for old, new in _agency_renames():
-            if new == current and old not in out:
+        olds = [old for old, new in _agency_renames() if new == current] + [
+            b for b in [_body_step(current, tier, False)] if b]
+        for old in olds:
+            if old not in out:
                 out.add(old)
                 todo.append(old)
     return tuple(sorted(out))

@@ -15,14 +15,15 @@ when it disagrees).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, make
-from .divisions import Division, by_name, chain, contains, divisions
-from .evidence import body_names, region_votes
+from .divisions import Division, by_name, by_short, chain, contains, divisions
+from .evidence import body_names, region_votes, township_names, zone_names
 from .ids import slug
-from .names import BELOW, LOCAL_PREFIXES, ParsedName, parse_name
+from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_suffix, bare_township, parse_name
 from .renames import newest, oldest
 
 TIERS = ("national", "province", "prefecture", "county", "township")
@@ -102,7 +103,8 @@ def _from_votes(lazy: Votes, local: str) -> Division | None:
         level = LOCAL_PREFIXES[local]
         if local == "市":
             return d.level == "prefecture" or (d.level == "county" and d.name.endswith("市"))
-        return d.level == level and (local in ("省",) or d.name.endswith(local) or level == "prefecture")
+        return d.level == level and (local == "省" or d.name.endswith(local)
+                                     or (level == "prefecture" and len(local) == 1))
 
     votes = lazy.counts
     ranked = sorted((d for d in votes if fits(d)), key=lambda d: (-votes[d], -_score(d, votes), d.code))
@@ -164,6 +166,10 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     findings: list[Finding] = []
     notes: list[str] = []
     division: Division | None = None
+    if parsed.weak_region and not any(_score(d, votes.counts) for d in parsed.deepest):
+        # 宁海路街道 is not a 街道 of 宁海县 unless the text says so: the short name is the township's
+        parsed = parse_name(parsed.printed, len(parsed.regions) - 1)
+        notes.append(f"乡镇名称：{parsed.township}（开头的地名简称正文未提及，视为乡镇名称的一部分）")
     own = parsed.zone + parsed.township + parsed.body
     if parsed.special:
         division = _special_region(parsed.special)
@@ -192,10 +198,14 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     tier = "national" if parsed.national else (division.level if division else None)
     if parsed.zone:
         tier = BELOW.get(tier)
-    if parsed.township:
+    if parsed.township or bare_township(parsed):
         tier = "township"
     body = parsed.body if (parsed.body or parsed.zone or parsed.township) else "人民政府"
-    if parsed.national or division is None:  # kept as printed (less the bracketed second name)
+    if bare_township(parsed):  # 镇人民政府 alone: the region may be known, which township is not
+        name = None
+    elif division is None and not parsed.unknown_region and (parsed.local or parsed.regions or bare_suffix(own)):
+        name = None  # 市数据局 of an unknown city, 鼓楼区 of four, a bare 局: one id would merge unrelated ones
+    elif parsed.national or division is None:  # kept as printed (less the bracketed second name)
         name = (parsed.region_text or parsed.unknown_region or parsed.local) + own if parsed.kind else None
     else:
         prefix = parsed.region_text if parsed.zone and parsed.region_text else _region_name(division)
@@ -206,16 +216,32 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
             "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
 
 
-def _manifest_region(row: dict) -> Division | None:
+_COLUMN_LEVELS = {"province": ("province",), "city": ("prefecture", "county"), "county": ("county",)}
+
+
+def _manifest_region(row: dict) -> tuple[Division | None, list[Finding]]:
+    """The deepest division the manifest's province / city / county name, each of its own level and
+    inside the one before (full or short name: 青海 = 青海省). A name that is no such division, or
+    that several are (鼓楼区 without its city), is a finding, and the region stops at the level above."""
     found = None
-    for level in ("province", "city", "county"):
-        if not row.get(level):
+    for column, levels in _COLUMN_LEVELS.items():
+        value = (row.get(column) or "").strip()
+        if not value:
             continue
-        options = [d for d in by_name(row[level].strip()) if found is None or contains(found, d)]
-        if not options:
-            return found
+        parsed = parse_name(value)  # 海西州: a short name with its generic suffix
+        named = by_name(value) or by_short(value) or (parsed.deepest if parsed.region_text == value else ())
+        options = [d for d in named if d.level in levels
+                   and (found is None or (contains(found, d) and d != found))]
+        if column == "city" and len({d.level for d in options}) > 1:  # a city, or a county-level one
+            options = [d for d in options if d.level == "prefecture"]  # under no city (仙桃市)
+        if column == "city":
+            options = [d for d in options if d.level == "prefecture" or not d.city_code]
+        if len(options) != 1:
+            why = ("GB/T 2260 中没有这个" if not options else "有多个同名的") + _LEVEL_ZH[column] + (
+                f"（在{found.name}之内）" if found else "")
+            return found, [make("manifest_value_invalid", column=column, actual=value, expected=why)]
         found = options[0]
-    return found
+    return found, []
 
 
 def _with_manifest_region(resolved: dict, region: Division) -> tuple[dict, list[Finding]]:
@@ -240,6 +266,15 @@ def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[
 
     for printed, how in candidates():
         parsed = parse_name(printed)
+        if bare_township(parsed):  # 镇人民政府: the body names the township (周庄镇人民政府 …)
+            after = re.sub(r"^(?:镇|乡|街道|苏木)", "", parsed.body)
+            for township in township_names(text, after or "人民政府"):
+                named = parse_name(township + (after or "人民政府"))
+                if named.township:
+                    return named, [f"机构名称（{how}）：{printed}", f"乡镇名称（正文）：{township}"]
+        if parsed.zone and not (parsed.regions or parsed.special or parsed.local):  # 经开区管委会 alone
+            for zone in zone_names(text):
+                return parse_name(zone), [f"机构名称（{how}）：{printed}", f"开发区名称（正文）：{zone}"]
         if parsed.kind or parsed.regions or parsed.special or parsed.unknown_region:
             return parsed, [f"机构名称（{how}）：{printed}"]
     return None, []
@@ -270,7 +305,8 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
         resolved, parsed = from_manifest, wanted
         printed.add(manifest_row["agency"].strip())
         notes.append(f"机构名称（清单）：{manifest_row['agency'].strip()}")
-    region = _manifest_region(manifest_row)
+    region, invalid = _manifest_region(manifest_row)
+    findings += invalid
     if region is not None:
         resolved, differ = _with_manifest_region(resolved, region)
         findings += differ
@@ -294,8 +330,8 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
                                                           "county_code", "county")})
     if not name:
         return agency
-    canonical = newest(name)
-    root = oldest(canonical)
+    canonical = newest(name, agency.tier)
+    root = oldest(canonical, agency.tier)
     own = resolved.get("own") or name
     if root != canonical:  # the id follows the oldest name: take its own part the same way
         own = _own_part(root, resolved)

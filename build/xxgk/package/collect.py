@@ -28,7 +28,7 @@ from ..agency.registry import attach_agency
 from ..findings import Finding, make
 from ..metadata import canonical_agency, date_findings
 from ..parser import parse
-from ..readers import BUDGET, read_path, sha256_of
+from ..readers import BUDGET, open_beneath, read_path, sha256_of
 from ..record import Record
 from ..safe import link_url, strip_control
 
@@ -152,8 +152,8 @@ def list_inputs(folder: Path) -> list[Input]:
             continue
         for entry in listing:
             rel = f"{prefix}/{entry.name}" if prefix else entry.name
-            if not prefix and entry.name in NOT_REPORTS:
-                continue
+            if not prefix and entry.name in NOT_REPORTS and not entry.is_dir(follow_symlinks=False):
+                continue  # (a folder of that name is entered like any other: its files are reports)
             try:
                 mode = entry.stat(follow_symlinks=False).st_mode
             except OSError as error:
@@ -208,6 +208,9 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Finding]]:
         rows = list(reader)
     except csv.Error as error:
         return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")]
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:  # csv keeps the last of two same-named columns: which one was meant is unknowable
+        return {}, [make("manifest_row_unusable", detail=f"第1行：列名重复（{'、'.join(repeated)}），整个清单未使用")]
     if "file" not in header:
         separator = next((s for s in (";", "\t", "，") if s in "".join(header)), None)
         why = f"分隔符是“{separator!r}”，应为英文逗号" if separator else "表头没有 file 列"
@@ -238,7 +241,7 @@ def parse_one(folder: str, path: str, name: str | None = None) -> Report:
     """Read and parse one file (``path`` relative to ``folder``, published as ``name``); never
     raises for bad input. Symbolic links and non-regular files are refused, not read."""
     name = name or unicodedata.normalize("NFC", path)
-    source = read_path(Path(folder) / path, nofollow=True)
+    source = read_path(path, nofollow=True, beneath=folder)
     record = parse(source.parse_text) if source.ok else Record()
     if source.ok:
         record.findings += date_findings(source.parse_text)
@@ -251,15 +254,15 @@ def _failed(folder: Path, item: Input, finding: Finding, hash_it: bool = True) -
     digest = ""
     if hash_it:
         try:
-            digest = _sha256(folder / item.path)
+            digest = _sha256(folder, item.path)
         except OSError:
             pass
     return Report(report_id(item.name), item.name, digest, None, "text", "", Record(), [finding])
 
 
-def _sha256(path: Path) -> str:
-    """SHA-256 of a regular file (never a link), read in blocks (memory stays bounded on huge files)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+def _sha256(folder: Path, rel: str) -> str:
+    """SHA-256 of a regular file (never through a link), read in blocks (memory stays bounded on huge files)."""
+    fd = open_beneath(folder, rel)
     with os.fdopen(fd, "rb") as handle:
         return sha256_of(handle) if stat.S_ISREG(os.fstat(fd).st_mode) else ""
 
@@ -358,11 +361,12 @@ def _parse_in_pool(folder: Path, todo: list[Input], workers: int | None, progres
 
 
 def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,
-            workers: int | None = 1) -> list[Report]:
+            workers: int | None = 1, budgeted: bool = False) -> list[Report]:
     """Every entry of ``folder`` as a Report, manifest applied, sorted by source file.
 
     ``executor`` parses there (a Dask client's); else ``workers`` > 1 (or ``None``: all cores) parses
-    in a budgeted process pool, and ``workers=1`` in this process (no wall-time budget)."""
+    in a budgeted process pool, and ``workers=1`` in this process (no wall-time or memory budget:
+    for tests and trusted folders) unless ``budgeted`` (what the command line asks: one budgeted worker)."""
     folder = Path(folder)
     inputs = list_inputs(folder)
     todo = [i for i in inputs if i.refused is None]
@@ -370,7 +374,7 @@ def collect(folder: str | Path, executor: Executor | None = None, progress: bool
     if executor is not None:
         results = executor.map(parse_one, [str(folder)] * len(todo), [i.path for i in todo],
                                [i.name for i in todo], chunksize=max(1, len(todo) // 64))
-    elif workers == 1:
+    elif workers == 1 and not budgeted:
         results = (parse_one(str(folder), i.path, i.name) for i in todo)
     else:
         results = _parse_in_pool(folder, todo, workers, progress)

@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from ..folders import locked, recover, staging_for, swap_in
-from ..safe import sheet_cell
+from ..safe import sheet_cell, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows
 from .query_files import query_file_entries, query_files
@@ -72,7 +72,7 @@ def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
         header = list(rows[0])
         sheet.write_row(0, 0, [sheet_cell(h) for h in header])
         for number, row in enumerate(rows, start=1):
-            sheet.write_row(number, 0, ["" if v is None else sheet_cell(v) for v in row.values()])
+            sheet.write_row(number, 0, ["" if v is None else xlsx_cell(v) for v in row.values()])
     book.close()
     with zipfile.ZipFile(raw) as archive:
         entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]

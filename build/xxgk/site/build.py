@@ -20,7 +20,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from ..folders import MARKER, MARKER_TEXT, check_output, locked, recover, staging_for, swap_in
+from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
 from ..safe import sheet_cell
 from .browser_data import browser_files, search_aux
@@ -85,10 +85,7 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
 
 def _write_site_src(package_dir: Path, site_src: Path) -> None:
     pkg = Package.load(package_dir)
-    if site_src.exists():
-        shutil.rmtree(site_src)
-    site_src.mkdir(parents=True)
-    (site_src / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
     site = Site(pkg, site_src)
     site.all_pages()
     assets = site_src / "assets"
