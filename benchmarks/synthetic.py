@@ -9,15 +9,37 @@ from __future__ import annotations
 import csv
 import random
 import sys
+from functools import cache
 from pathlib import Path
 
 from xxgk.catalog import labels, outcome_row_codes, proceeding_codes, row_codes
 
 LAYOUTS = ("tabs", "pipes", "cell_per_line", "pdf_text", "html")
 ROWS = row_codes("2021")
-NAME_A = "东南西北中上下前后左右高新长安永和平宁远清"
-NAME_B = "山河湖海林川江原州城溪桥泉岭湾港田园峰谷岛洲滨坪塘渡堡庄"
-PROVINCES = ("青海省", "辽宁省", "福建省", "上海市", "新疆维吾尔自治区", "广东省", "四川省", "湖北省")
+# departments of real counties (names unique in GB/T 2260), so that the agency resolver places every one
+DEPARTMENTS = ("数据局", "教育局", "公安局", "财政局", "卫生健康委员会", "生态环境局", "市场监督管理局",
+               "交通运输局", "自然资源局", "人力资源和社会保障局")
+
+
+@cache
+def counties() -> tuple:
+    """County-level divisions whose name no other division has, in code order."""
+    from xxgk.agency.divisions import by_name, divisions, parent
+
+    out = []
+    for d in sorted(divisions().values(), key=lambda d: d.code):
+        if d.level == "county" and len(by_name(d.name)) == 1:
+            province = d
+            while parent(province) is not None:
+                province = parent(province)
+            out.append((d.name, province.name))
+    return tuple(out)
+
+
+def agency(number: int) -> tuple[str, str]:
+    """The ``number``-th synthetic agency: ``(name, province)``, e.g. ``("格尔木市数据局", "青海省")``."""
+    county, province = counties()[number % len(counties())]
+    return county + DEPARTMENTS[number // len(counties()) % len(DEPARTMENTS)], province
 
 
 def table3_from_outcomes(outcomes: dict[str, list[int]], forward: list[int], carried: list[int]) -> dict:
@@ -81,12 +103,10 @@ def write_reports(count: int, folder: Path, seed: int = 7) -> list[Path]:
     paths, manifest = [], []
     for i in range(count):
         agency_no, year = divmod(i, 4)
-        province = PROVINCES[agency_no % len(PROVINCES)]
+        name, province = agency(agency_no)
         layout = LAYOUTS[i % len(LAYOUTS)]
         table3, table4 = random_values(rng)
-        name = NAME_A[agency_no % len(NAME_A)] + NAME_B[agency_no // len(NAME_A) % len(NAME_B)]
-        name += NAME_B[agency_no // (len(NAME_A) * len(NAME_B)) % len(NAME_B)]
-        title = f"{name}市数据局{2021 + year}年政府信息公开工作年度报告"
+        title = f"{name}{2021 + year}年政府信息公开工作年度报告"
         text = render_report(table3, table4, layout, title=title)
         path = folder / f"r{i:06d}.{'html' if layout == 'html' else 'txt'}"
         path.write_text(text, encoding="utf-8")
