@@ -14,7 +14,8 @@ each place it is written to. Every sink calls exactly one of these; nothing else
 * ``sheet_cell``: a CSV or XLSX cell. A string beginning with ``= + - @``, TAB or CR is prefixed
   with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
   runs it as a formula. Numbers written as numbers are left alone. ``xlsx_cell`` also cuts a text
-  longer than an Excel cell holds, with a note (the CSV keeps it whole).
+  longer than an Excel cell holds, with a note (the CSV keeps it whole). ``cell_text`` is the
+  inverse, for readers of the package's CSVs that show a value as the report printed it (the site).
 
 >>> page_title('</title><script>x</script>局\\x7f')
 '＜/title＞＜script＞x＜/script＞局'
@@ -102,8 +103,32 @@ def xlsx_cell(value):
     return value
 
 
+def _looks_like_formula(text: str) -> bool:
+    """What ``sheet_cell`` prefixes: a formula start that is not a number, or an apostrophe before
+    such a text (so that a text which itself begins with ``'=`` keeps its apostrophe through
+    ``cell_text``: ``'=x`` is written ``''=x``)."""
+    if text.startswith(_FORMULA_START):
+        return not _NUMBER.fullmatch(text)
+    return text.startswith("'") and _looks_like_formula(text[1:])
+
+
 def sheet_cell(value):
     """A CSV/XLSX cell: a string that a spreadsheet could read as a formula starts with ``'``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+    if isinstance(value, str) and _looks_like_formula(value):
         return "'" + value
+    return value
+
+
+def cell_text(value):
+    """The inverse of ``sheet_cell``: a cell as read back from the package's CSVs, to the text the
+    report printed (for showing it, e.g. on the site; still to be escaped for its sink). Only the
+    apostrophe ``sheet_cell`` added is removed, so ``cell_text(sheet_cell(x)) == x`` for every string.
+
+    >>> cell_text("'=HYPERLINK(1)"), cell_text("'@SUM(A1)"), cell_text("-3"), cell_text("'-3")
+    ('=HYPERLINK(1)', '@SUM(A1)', '-3', "'-3")
+    >>> cell_text("'引号开头"), cell_text("''=x"), sheet_cell("'=x"), cell_text(None)
+    ("'引号开头", "'=x", "''=x", None)
+    """
+    if isinstance(value, str) and value.startswith("'") and _looks_like_formula(value[1:]):
+        return value[1:]
     return value

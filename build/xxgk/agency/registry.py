@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from ..catalog import table
+from ..findings import Finding, make
 from .ids import disambiguate
 from .renames import former_names
 from .resolve import Agency, name_to_agency
@@ -27,10 +28,41 @@ def attach_agency(report, title_agency: str | None, entry: dict) -> None:
     """Resolve ``report``'s publisher (``report.identity``) and add its findings. Called by the collector."""
     report.identity = name_to_agency(title_agency, report.text, entry)
     report.file_findings += list(report.identity.findings)
+    report.record.findings = [_what_happened(report.identity) if f.code == "agency_not_found" else f
+                              for f in report.record.findings]
+
+
+def _what_happened(who: Agency) -> Finding:
+    """The parser's ``agency_not_found`` (no name in the title), told as it ended: the name the resolver
+    found elsewhere, with its evidence (``agency_from_body``), or that the body named none either.
+
+    >>> _what_happened(Agency(name="格尔木市数据局", evidence=("机构名称（正文）：市数据局",))).message
+    '标题中没有机构名称，识别为“格尔木市数据局”（依据：机构名称（正文）：市数据局）'
+    >>> _what_happened(Agency()).message
+    '标题中找不到机构名称，正文中也无法识别；可在 sources.csv 清单中补充'
+    """
+    if who.name:
+        return make("agency_from_body", actual=who.name, detail="；".join(who.evidence) or "正文")
+    return make("agency_not_found", detail="，正文中也无法识别；可在 sources.csv 清单中补充")
 
 
 def identity_of(report) -> Agency:
     return getattr(report, "identity", None) or Agency()
+
+
+def agency_key(report) -> tuple | None:
+    """The agency ``report`` belongs to, as resolved (one ``agency_id`` per key, across renames and
+    however the name was printed); ``None`` when no agency was identified. Reports are "of the same
+    agency" when their keys are equal, never because their printed names are."""
+    who = identity_of(report)
+    return who.key if who.agency_id else None
+
+
+def series_key(report) -> str | None:
+    """The key that follows ``report``'s agency across years (report card, table 二 history): its
+    ``agency_key`` where one was identified, else the name as printed."""
+    key = agency_key(report)
+    return f"id:{key}" if key is not None else report.record.agency
 
 
 @cache

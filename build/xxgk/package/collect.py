@@ -24,7 +24,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..agency.registry import attach_agency
+from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make
 from ..metadata import canonical_agency, date_findings
 from ..parser import parse
@@ -304,20 +304,29 @@ def _valid_year(value: str) -> bool:
 
 
 def mark_duplicates(reports: list[Report]) -> None:
-    """``duplicate_report`` for reports of the same agency and year, and for byte-identical files."""
+    """``duplicate_report`` for reports of the same resolved agency (``agency_id``) and year, and for
+    byte-identical files. The printed name decides nothing: 青海省格尔木市数据局 and 格尔木市数据局 are
+    one agency, and the 鼓楼区人民政府 of 福州 and of 南京 are two; a report whose agency was not
+    identified is a duplicate only of its byte-identical copies."""
     groups: dict[tuple, list[Report]] = {}
     for report in reports:
-        if report.record.agency and report.record.year:
-            groups.setdefault(("agency", report.record.agency, report.record.year), []).append(report)
+        key = agency_key(report)
+        if key is not None and report.record.year:
+            groups.setdefault(("agency", key, report.record.year), []).append(report)
         if report.sha256 and report.status != "failed":
             groups.setdefault(("sha256", report.sha256), []).append(report)
-    others: dict[str, set[str]] = {}
-    for group in groups.values():
+    why = {"agency": "同一机构同一年度", "sha256": "文件字节相同"}
+    others: dict[str, dict[str, list[str]]] = {}
+    for (rule, *_), group in groups.items():
         for report in group if len(group) > 1 else []:
-            others.setdefault(report.source_file, set()).update(r.source_file for r in group if r is not report)
+            for other in group:
+                if other is not report:
+                    others.setdefault(report.source_file, {}).setdefault(other.source_file, []).append(why[rule])
     for report in reports:
         if report.source_file in others:
-            report.file_findings.append(make("duplicate_report", detail="、".join(sorted(others[report.source_file]))))
+            detail = "；".join(f"{name}（{'，'.join(reasons)}）"
+                              for name, reasons in sorted(others[report.source_file].items()))
+            report.file_findings.append(make("duplicate_report", detail=detail))
 
 
 def _limit_memory() -> None:

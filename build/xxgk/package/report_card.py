@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..agency.registry import deadline, identity_of
+from ..agency.registry import deadline, identity_of, series_key
 from ..catalog import applicant_codes, labels
 from ..findings import Finding, make
 from .collect import Report
@@ -24,16 +24,10 @@ from .collect import Report
 FEE_WORDS = ("收费", "处理费", "费用")
 
 
-def _series_key(report: Report) -> str | None:
-    """The agency a report belongs to: its resolved identity (one across renames), else the printed name."""
-    who = identity_of(report)
-    return f"id:{who.key}" if who.agency_id else report.record.agency
-
-
 def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
     out: dict[str, dict[int, Report]] = defaultdict(dict)
     for report in reports:
-        key = _series_key(report)
+        key = series_key(report)
         if key and report.record.year and report.record.year not in out[key]:
             out[key][report.record.year] = report
     return out
@@ -111,8 +105,8 @@ def add_report_card(reports: list[Report]) -> None:
     for report in reports:
         found = timeliness_findings(report) + format_findings(report) + fee_findings(report)
         record = report.record
-        if _series_key(report) and record.year:
-            years = series[_series_key(report)]
+        if series_key(report) and record.year:
+            years = series[series_key(report)]
             last = years.get(record.year - 1)
             if last is not None and years.get(record.year) is report:
                 found += chain_findings(report, last)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..agency.registry import series_key
 from ..catalog import item_measures, labels
 from ..findings import make
 from ..splitting import splits
@@ -32,10 +33,13 @@ def _items() -> dict[str, str]:
 
 
 def _by_agency_year(reports: list[Report]) -> dict[tuple[str, int], list[Report]]:
+    """Reports by (agency, year): the agency as resolved (``registry.series_key``), so that one printed
+    as 格尔木市数据局 one year and 青海省格尔木市数据局 the next is one series, and two 鼓楼区 are two."""
     out: dict[tuple[str, int], list[Report]] = {}
     for r in reports:
-        if r.record.agency is not None and r.record.year is not None:
-            out.setdefault((r.record.agency, r.record.year), []).append(r)
+        key = series_key(r)
+        if key is not None and r.record.year is not None:
+            out.setdefault((key, r.record.year), []).append(r)
     return out
 
 
@@ -51,7 +55,7 @@ def settle_with_previous_year(reports: list[Report]) -> None:
             item = items.get(finding.row or "")
             if finding.code != "cells_ambiguous" or finding.table != "2" or item is None:
                 continue
-            same = index.get((record.agency, (record.year or 0) - 1), [])
+            same = index.get((series_key(report), (record.year or 0) - 1), [])
             previous = same[0] if len(same) == 1 else None
             last = previous.record.values("active").get((item, "in_force")) if previous else None
             if not isinstance(last, int):

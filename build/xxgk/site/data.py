@@ -22,8 +22,18 @@ class Package:
 
     @classmethod
     def load(cls, root: Path) -> Package:
+        """The package at ``root``, every cell as the report printed it: the apostrophe the CSVs put
+        before a formula-looking text (``safe.sheet_cell``) is removed (``safe.cell_text``); pages
+        still escape every value for their sink."""
+        from ..safe import cell_text
+
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
         tables = {r["name"]: read_csv(root / r["path"]) for r in descriptor["resources"]}
+        for rows in tables.values():
+            for row in rows:
+                for key, value in row.items():
+                    if value and value[0] == "'":  # (the only cells sheet_cell changed; the rest stay as read)
+                        row[key] = cell_text(value)
         return cls(root, descriptor, tables)
 
     def labels(self, code_list: str) -> dict[str, str]:
