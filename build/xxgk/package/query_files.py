@@ -43,10 +43,15 @@ def query_file_entries(files: dict[str, bytes]) -> list[dict]:
         entry = {"path": path, "format": fmt, "mediatype": mediatype, "bytes": len(data),
                  "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
         if path.startswith(f"{FOLDER}/"):
-            entry["resource"] = path.removeprefix(f"{FOLDER}/").removesuffix(".parquet")
+            name = path.removeprefix(f"{FOLDER}/").removesuffix(".parquet")
+            entry["resource"] = name
+            entry["description"] = f"资源 {name} 的 Parquet 文件，按模式中的类型。The {name} resource as Parquet, typed"
         elif path == DB_NAME:
-            entry["description"] = "Every resource as a table (keys, indexes), 表2/表3/表4 views, full-text search"
+            entry["description"] = ("SQLite 数据库：每个资源一张表（主键、外键、索引），"
+                                    "表2/表3/表4 视图，叙述章节全文检索。"
+                                    "Every resource as a table (keys, indexes), 表2/表3/表4 views, full-text search")
         else:
-            entry["description"] = f"Datasette metadata: datasette {DB_NAME} -m {METADATA_NAME}"
+            entry["description"] = ("供 Datasette 使用的元数据（标题、说明、单位、许可）。"
+                                    f"Datasette metadata: datasette {DB_NAME} -m {METADATA_NAME}")
         out.append(entry)
     return out

@@ -56,7 +56,7 @@ def resource_schema(name: str) -> dict:
     if name == "finding_codes":
         fields += [
             {"name": "severity", "type": "string", "title": "严重程度",
-             "description": "error 错误、warning 警告或 info 提示。error, warning or info"},
+             "description": "严重程度：error 错误、warning 警告或 info 提示。error, warning or info"},
             {"name": "category", "type": "string", "title": "检查类别",
              "description": "报告评估的检查类别。Report-card category"},
             {"name": "explanation_zh", "type": "string", "title": "说明",
