@@ -47,7 +47,7 @@ def query_file_entries(files: dict[str, bytes]) -> list[dict]:
             entry["resource"] = name
             entry["description"] = f"资源 {name} 的 Parquet 文件，按模式中的类型。The {name} resource as Parquet, typed"
         elif path == DB_NAME:
-            entry["description"] = ("SQLite 数据库：每个资源一张表（主键、外键、索引），"
+            entry["description"] = ("数据库（SQLite）：每个资源一张表（主键、外键、索引），"
                                     "表2/表3/表4 视图，叙述章节全文检索。"
                                     "Every resource as a table (keys, indexes), 表2/表3/表4 views, full-text search")
         else:
