@@ -23,15 +23,17 @@ def changelog(reports_dir: Path) -> bytes | None:
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
-                  workers: int | None = None, progress: bool = False) -> tuple[list[Report], list[str]]:
+                  workers: int | None = None, progress: bool = False,
+                  cache_dir: str | Path | None = None) -> tuple[list[Report], list[str]]:
     """Parse every file of ``reports_dir`` and write the package to ``out``; returns reports and
-    validation errors. ``workers=1`` parses in this process; otherwise a process pool is used."""
+    validation errors. ``workers=1`` parses in this process; otherwise a process pool is used.
+    ``cache_dir``: the parse cache (None: no cache); the output is the same with or without it."""
     reports_dir = Path(reports_dir)
     if executor is None and workers != 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            reports = collect(reports_dir, pool, progress)
+            reports = collect(reports_dir, pool, progress, cache_dir)
     else:
-        reports = collect(reports_dir, executor, progress)
+        reports = collect(reports_dir, executor, progress, cache_dir)
     with gc_paused():
         add_report_card(reports)
         write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), Path(out))

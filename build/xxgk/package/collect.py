@@ -136,16 +136,21 @@ def mark_duplicates(reports: list[Report]) -> None:
                 report.file_findings.append(make("duplicate_report", detail=others))
 
 
-def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False) -> list[Report]:
-    """Every file of ``folder`` as a Report, manifest applied, sorted by source file."""
+def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,
+            cache_dir: str | Path | None = None) -> list[Report]:
+    """Every file of ``folder`` as a Report, manifest applied, sorted by source file.
+    ``cache_dir``: the parse cache's folder (``parse_cache``), None for none; it never changes the result."""
+    from .parse_cache import cached
+
     folder = Path(folder)
     inputs = list_inputs(folder)
     folders = [str(folder)] * len(inputs)
+    work = cached(parse_one, cache_dir)
     results: Iterable[Report]
     if executor is None:
-        results = map(parse_one, folders, inputs)
+        results = map(work, folders, inputs)
     else:
-        results = executor.map(parse_one, folders, inputs, chunksize=max(1, len(inputs) // 64))
+        results = executor.map(work, folders, inputs, chunksize=max(1, len(inputs) // 64))
     if progress:
         from tqdm import tqdm
 

@@ -1,0 +1,174 @@
+"""The parse cache: what reading and parsing one file gave, kept on disk, so a rebuild re-parses only what changed.
+
+An entry is keyed on the file's SHA-256 and suffix, inside a folder named by the *context*: a hash
+of the software version, the Python version, the reading libraries' versions, every file of
+``rules/`` and the source of the modules that read and parse (every ``xxgk/*.py``, plus
+``package/collect.py`` and this module) — so changing a rule or the parser's code starts an empty
+cache. Entries are gzip-compressed JSON (``record.plain``), never pickle: a cache restored by CI
+holds data and cannot run code. The cache is optional: deleting it changes no byte of the output.
+An unreadable or corrupt entry is re-parsed, and one line on stderr says so (it is not a finding:
+the output does not depend on the cache). Stale contexts are removed when a cache is opened.
+
+Layout: ``<cache_dir>/parse/<context>/<key[:2]>/<key>.json.gz``.
+
+>>> import tempfile
+>>> cache = ParseCache.open(tempfile.mkdtemp())
+>>> len(cache.context), cache.entry_path("ab" * 32, ".TXT") == cache.entry_path("ab" * 32, ".txt")
+(64, True)
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import get_type_hints
+
+from .. import __version__
+from ..readers import MAX_BYTES
+from ..record import from_plain, plain
+
+FORMAT = "xxgk-parse-cache-1"
+READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "opencc-python-reimplemented",
+                     "charset-normalizer")
+NOT_CACHED = ("report_id", "source_file", "sha256", "manifest")  # from the path, the key, or applied later
+MAX_ENTRY_BYTES = 256 * 2**20  # an entry that inflates beyond this is treated as corrupt
+_CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+def _library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+@cache
+def context_hash() -> str:
+    """SHA-256 of everything a parse depends on besides the file's bytes (see the module docstring)."""
+    package = Path(str(resources.files("xxgk")))
+    sources = sorted(package.glob("*.py")) + [package / "package" / "collect.py", Path(__file__)]
+    rules = sorted(p for p in (package / "rules").rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    for part in (FORMAT, __version__, f"{sys.version_info.major}.{sys.version_info.minor}",
+                 *(f"{n}=={_library_version(n)}" for n in READING_LIBRARIES)):
+        digest.update(part.encode("utf-8") + b"\0")
+    for path in sources + rules:
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(2**20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _report_hints() -> dict:
+    from .collect import Report
+
+    return get_type_hints(Report)
+
+
+@dataclass(frozen=True)
+class ParseCache:
+    """One cache folder and context. Picklable (two strings), so it travels to any executor's workers."""
+
+    root: str
+    context: str
+
+    @classmethod
+    def open(cls, cache_dir: str | Path) -> ParseCache:
+        """The cache in ``cache_dir`` for the current code and rules; other contexts' folders are removed."""
+        context = context_hash()
+        parse_dir = Path(cache_dir) / "parse"
+        if parse_dir.is_dir():
+            for old in parse_dir.iterdir():  # only folders this module made: 64 hex digits
+                if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
+                    shutil.rmtree(old, ignore_errors=True)
+        return cls(str(cache_dir), context)
+
+    def entry_path(self, sha256: str, suffix: str) -> Path:
+        key = hashlib.sha256(f"{sha256}\0{suffix.lower()}".encode()).hexdigest()  # no file-name text in paths
+        return Path(self.root) / "parse" / self.context / key[:2] / f"{key}.json.gz"
+
+    def load(self, path: Path, sha256: str, suffix: str) -> dict:
+        """The cached fields of a report; raises (OSError, ValueError, …) when the entry is unreadable or not ours."""
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+        if len(data) > MAX_ENTRY_BYTES:
+            raise ValueError("entry too large")
+        entry = json.loads(data.decode("utf-8"))
+        if entry.get("format") != FORMAT or entry.get("sha256") != sha256 or entry.get("suffix") != suffix.lower():
+            raise ValueError("entry is for another file")
+        hints = _report_hints()
+        return {name: from_plain(hints[name], entry["report"][name]) for name in hints if name not in NOT_CACHED}
+
+    def store(self, path: Path, report, suffix: str) -> None:
+        """Write the entry atomically (a temporary file renamed into place); failing to store is harmless."""
+        entry = {"format": FORMAT, "sha256": report.sha256, "suffix": suffix.lower(),
+                 "report": {f.name: plain(getattr(report, f.name)) for f in fields(report) if f.name not in NOT_CACHED}}
+        try:
+            data = gzip.compress(json.dumps(entry, ensure_ascii=False).encode("utf-8"), compresslevel=3, mtime=0)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except (OSError, ValueError):  # a full disk or an unencodable text: the next build parses again
+            return
+
+
+@dataclass(frozen=True)
+class CachedParse:
+    """``parse_one(folder, source_file)`` with the cache in front; picklable like ``parse_one`` itself.
+
+    Only ordinary files within the reader's size bound go through the cache; anything else (a symlink,
+    an oversized file) goes straight to ``parse_one``, whose rules decide what it gives.
+    """
+
+    parse_one: Callable
+    cache: ParseCache
+
+    def __call__(self, folder: str, source_file: str):
+        path = Path(folder) / source_file
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_BYTES:
+                return self.parse_one(folder, source_file)
+            sha256 = file_sha256(path)
+        except OSError:
+            return self.parse_one(folder, source_file)
+        entry = self.cache.entry_path(sha256, path.suffix)
+        if entry.exists():
+            try:
+                cached = self.cache.load(entry, sha256, path.suffix)
+            except Exception as error:  # noqa: BLE001 — any damage to an entry means: parse again
+                print(f"xxgk: parse cache entry for {source_file} unreadable ({type(error).__name__}); re-parsed",
+                      file=sys.stderr)
+            else:
+                from .collect import Report, report_id
+
+                return Report(report_id=report_id(source_file), source_file=source_file, sha256=sha256, **cached)
+        report = self.parse_one(folder, source_file)
+        if report.sha256 == sha256:  # the file did not change while it was read
+            self.cache.store(entry, report, path.suffix)
+        return report
+
+
+def cached(parse_one: Callable, cache_dir: str | Path | None) -> Callable:
+    """``parse_one`` itself when ``cache_dir`` is None (no cache), else it wrapped in the cache."""
+    return parse_one if cache_dir is None else CachedParse(parse_one, ParseCache.open(cache_dir))
