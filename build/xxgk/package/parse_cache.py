@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import get_type_hints
 
@@ -44,6 +44,7 @@ READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "openc
 NOT_CACHED = ("report_id", "source_file", "sha256", "manifest")  # from the path, the key, or applied later
 MAX_ENTRY_BYTES = 256 * 2**20  # an entry that inflates beyond this is treated as corrupt
 _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
+PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
 
 
 def _library_version(name: str) -> str:
@@ -54,10 +55,11 @@ def _library_version(name: str) -> str:
 
 
 @cache
-def context_hash() -> str:
-    """SHA-256 of everything a parse depends on besides the file's bytes (see the module docstring)."""
-    package = Path(str(resources.files("xxgk")))
-    sources = sorted(package.glob("*.py")) + [package / "package" / "collect.py", Path(__file__)]
+def context_hash(package: Path | None = None) -> str:
+    """SHA-256 of everything a parse depends on besides the file's bytes (see the module docstring);
+    ``package`` is the ``xxgk`` source folder (default: the installed one)."""
+    package = Path(package or PACKAGE)
+    sources = sorted(package.glob("*.py")) + [package / "package" / name for name in ("collect.py", "parse_cache.py")]
     rules = sorted(p for p in (package / "rules").rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for part in (FORMAT, __version__, f"{sys.version_info.major}.{sys.version_info.minor}",
