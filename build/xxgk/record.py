@@ -7,8 +7,10 @@ Values are ``int`` for counts, ``Decimal`` for amounts, ``None`` for missing: ne
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Union, get_args, get_origin, get_type_hints
 
 from .findings import Finding
@@ -90,24 +92,49 @@ def plain(value):
 def from_plain(hint, data):
     """The inverse of ``plain``, guided by the type annotation ``hint`` (a dataclass, ``list[...]``,
     ``tuple[...]``, ``dict[...]``, a union such as ``int | Decimal | None``, or a plain type)."""
-    if data is None:
-        return None
+    return _decoder(hint)(data)
+
+
+def _same(data):
+    return data
+
+
+@cache
+def _decoder(hint) -> Callable:
+    """One decoding function per annotation, built once (reading annotations is slow; parse caches decode
+    millions of facts)."""
     if is_dataclass(hint):
-        hints = get_type_hints(hint)
-        return hint(**{f.name: from_plain(hints[f.name], data[f.name]) for f in fields(hint) if f.name in data})
+        parts = [(f.name, _decoder(get_type_hints(hint)[f.name])) for f in fields(hint) if f.init]
+
+        def dataclass_decoder(data):
+            if data is None:
+                return None
+            try:  # positional when every field is there (the common case, and twice as fast)
+                return hint(*[d(data[n]) for n, d in parts])
+            except KeyError:
+                return hint(**{n: d(data[n]) for n, d in parts if n in data})
+        return dataclass_decoder
     origin, args = get_origin(hint), get_args(hint)
     if origin is tuple:
-        items = args[:1] * len(data) if args[-1:] == (Ellipsis,) else args
-        return tuple(from_plain(h, v) for h, v in zip(items, data, strict=True))
+        if args[-1:] == (Ellipsis,):
+            item = _decoder(args[0])
+            return lambda data: None if data is None else tuple(item(v) for v in data)
+        items = [_decoder(a) for a in args]
+        if all(d is _same for d in items):
+            return lambda data: None if data is None else tuple(data)
+        return lambda data: None if data is None else tuple(d(v) for d, v in zip(items, data, strict=True))
     if origin is list:
-        return [from_plain(args[0], v) for v in data]
+        item = _decoder(args[0])
+        return lambda data: None if data is None else list(data) if item is _same else [item(v) for v in data]
     if origin is dict:
-        return {k: from_plain(args[1], v) for k, v in data.items()}
+        value = _decoder(args[1])
+        return lambda data: None if data is None else dict(data) if value is _same else \
+            {k: value(v) for k, v in data.items()}
     if origin in (Union, types.UnionType):
-        if isinstance(data, str) and Decimal in args and str not in args:
-            return Decimal(data)
         kinds = [a for a in args if a is not type(None)]
-        return from_plain(kinds[0], data) if len(kinds) == 1 else data
+        if Decimal in kinds and str not in kinds:
+            return lambda data: Decimal(data) if isinstance(data, str) else data
+        return _decoder(kinds[0]) if len(kinds) == 1 else _same
     if hint is Decimal:
-        return Decimal(data)
-    return data
+        return lambda data: None if data is None else Decimal(data)
+    return _same

@@ -80,6 +80,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@cache
 def _report_hints() -> dict:
     from .collect import Report
 
