@@ -110,11 +110,14 @@ def plain_pages(site_src: Path, docs: Path) -> None:
 
 
 def change_one_percent(reports_dir: Path) -> list[Path]:
-    """Append a sentence to every hundredth report (at least one): a realistic erratum."""
-    reports = sorted(p for p in reports_dir.iterdir() if p.suffix == ".txt")
+    """Add a sentence to every hundredth report (at least one): a realistic erratum."""
+    reports = sorted(p for p in reports_dir.iterdir() if p.suffix in (".txt", ".html"))
     changed = reports[:: 100] or reports[:1]
     for path in changed:
-        path.write_text(path.read_text(encoding="utf-8") + "\n附注：本报告已更正。\n", encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        note = "附注：本报告已更正。"
+        text = text.replace("</body>", f"<p>{note}</p></body>") if path.suffix == ".html" else f"{text}\n{note}\n"
+        path.write_text(text, encoding="utf-8")
     return changed
 
 

@@ -101,6 +101,11 @@ class FieldCheck:
     tests: tuple[tuple[str, Callable[[object], bool]], ...]
     unique: bool
 
+    @property
+    def plain(self) -> bool:
+        """A string with nothing to check: the cell is the value (the common case, read without a call)."""
+        return self.type == "string" and not self.tests and not self.required
+
     @classmethod
     def compile(cls, field: dict) -> FieldCheck:
         """From one Table Schema field; an unimplemented type, format or constraint is a broken rule table."""
@@ -187,6 +192,7 @@ class ResourceCheck:
     def typed_rows(self) -> Iterator[tuple[int, list, list[Problem]]]:
         """``(row number, typed values, problems)`` per data row; header problems come with row 1."""
         names = [f.name for f in self.fields]
+        plain = [f.plain for f in self.fields]
         width = len(names)
         for number, cells in _rows(self.path):
             if number == 1:
@@ -202,7 +208,10 @@ class ResourceCheck:
                 yield number, [None] * width, [Problem(self.name, number, None, "blank-row", "the row is empty")]
                 continue
             values = []
-            for check, cell in zip(self.fields, cells, strict=True):
+            for check, is_plain, cell in zip(self.fields, plain, cells, strict=True):
+                if is_plain:
+                    values.append(cell or None)
+                    continue
                 value, failed = check.check(cell)
                 values.append(value)
                 if failed:
@@ -242,13 +251,14 @@ def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[
                 seen.add((values[i],))
         if pk_index:
             key = tuple(values[i] for i in pk_index)
-            if set(key) == {None}:
-                problems.append(Problem(check.name, number, None, "primary-key", "every primary-key cell is empty"))
+            if key.count(None) == len(key):
+                if len(problems) < limit:
+                    problems.append(Problem(check.name, number, None, "primary-key", "every key cell is empty"))
             else:
                 primary.add(key)
         for index, fk, allowed in fks:
             key = tuple(values[i] for i in index)
-            if set(key) != {None} and key not in allowed and len(problems) < limit:
+            if key not in allowed and key.count(None) != len(key) and len(problems) < limit:
                 problems.append(Problem(check.name, number, ", ".join(fk["fields"]), "foreign-key",
                                         f"{key} not found in {fk['reference']['resource']}"))
     problems += _confirmed_duplicates(check, unique, pk_index, primary)
