@@ -2,7 +2,8 @@
 
     .venv/bin/python -m benchmarks.scale 1000          # or 10000; --workers 2; --keep DIR; --no-site
 
-Each stage runs in its own fresh process (``spawn``), so its peak RSS is its own: the figure is the
+Each stage runs in its own fresh process (``spawn``), so its peak RSS is its own (and its CPU time,
+which a shared machine disturbs less than the wall clock, is shown beside it): the peak is the
 larger of the stage process's peak and its largest worker's (``getrusage``; the parse stage's pool
 workers are counted). Stages: parse (with a cold parse cache, as ``xxgk build`` runs), report card +
 package write, validation (the build's streaming validator; Frictionless beside it for comparison,
@@ -38,15 +39,22 @@ def _peak_mib() -> float:
     return max(own, children) / 1024
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children: on a shared machine
+    this moves less than the wall clock."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def _child(connection, function, args) -> None:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     value = function(*args)
-    connection.send((value, time.perf_counter() - start, _peak_mib()))
+    connection.send((value, time.perf_counter() - start, _cpu() - cpu, _peak_mib()))
     connection.close()
 
 
 def in_process(function, *args):
-    """``(value, seconds, peak MiB)`` of ``function(*args)`` run in a fresh process."""
+    """``(value, seconds, CPU seconds, peak MiB)`` of ``function(*args)`` run in a fresh process."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(send, function, args))
@@ -66,15 +74,15 @@ def stage_package(reports_dir: Path, package_dir: Path, workers: int, cache_dir:
     from xxgk.package.report_card import add_report_card
     from xxgk.package.write import package_files, write_atomically
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         reports = collect(reports_dir, pool, cache_dir=cache_dir)
-    parse = time.perf_counter() - start, _peak_mib()
-    start = time.perf_counter()
+    parse = time.perf_counter() - start, _cpu() - cpu, _peak_mib()
+    start, cpu = time.perf_counter(), _cpu()
     with gc_paused():  # as build_package does
         add_report_card(reports)
         write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), package_dir)
-    return {"parse": parse, "write": (time.perf_counter() - start, _peak_mib())}
+    return {"parse": parse, "write": (time.perf_counter() - start, _cpu() - cpu, _peak_mib())}
 
 
 def stage_fast_validation(package_dir: Path) -> int:
@@ -133,12 +141,12 @@ def entries(cache_dir: Path) -> set[Path]:
     return set(cache_dir.glob("parse/*/*/*.json.gz"))
 
 
-def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) -> dict[str, tuple[float, float]]:
-    """One build's stages: ``{name: (seconds, peak MiB)}``; names in brackets are not counted in the total."""
+def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) -> dict[str, tuple]:
+    """One build's stages: ``{name: (seconds, CPU seconds, peak MiB)}``; bracketed names are not in the total."""
     from xxgk.site.build import config_for
 
-    figures: dict[str, tuple[float, float]] = {}
-    stages, _, _ = in_process(stage_package, reports_dir, package_dir, args.workers, work / "cache")
+    figures: dict[str, tuple] = {}
+    stages, *_ = in_process(stage_package, reports_dir, package_dir, args.workers, work / "cache")
     figures["parse"], figures["report card + package write"] = stages["parse"], stages["write"]
     problems, *figures["validation (streaming)"] = in_process(stage_fast_validation, package_dir)
     if problems:
@@ -152,13 +160,14 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
     return figures
 
 
-def show(title: str, figures: dict[str, tuple[float, float]]) -> float:
+def show(title: str, figures: dict[str, tuple]) -> float:
     print(title)
-    for name, (seconds, peak) in figures.items():
-        print(f"  {name:<32} {seconds:8.1f} s   peak RSS {peak:7.0f} MiB")
+    for name, (seconds, cpu, peak) in figures.items():
+        print(f"  {name:<32} {seconds:8.1f} s  (CPU {cpu:6.1f} s)   peak RSS {peak:7.0f} MiB")
     counted = [v for k, v in figures.items() if not k.startswith("[")]
-    total = sum(seconds for seconds, _ in counted)
-    print(f"  {'total':<32} {total:8.1f} s   peak RSS {max(peak for _, peak in counted):7.0f} MiB")
+    total = sum(v[0] for v in counted)
+    print(f"  {'total':<32} {total:8.1f} s  (CPU {sum(v[1] for v in counted):6.1f} s)   "
+          f"peak RSS {max(v[2] for v in counted):7.0f} MiB")
     return total
 
 
@@ -188,7 +197,7 @@ def main() -> None:
 
         plain = work / "plain_src"
         plain_pages(work / "site_src", plain)
-        _, baseline, _ = in_process(stage_mkdocs, config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
+        _, baseline, *_ = in_process(stage_mkdocs, config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
         pages = sorted((site / "r").glob("*/index.html"))
         page_sizes = [p.stat().st_size for p in pages]
         print(f"site size: {size(site) / 2**20:.1f} MiB; datapackage: {size(package_dir) / 2**20:.1f} MiB")
