@@ -18,7 +18,7 @@ from xxgk.package import parse_cache
 from xxgk.package.build import build_package
 from xxgk.record import Fact, Record, from_plain, plain
 
-from .conftest import SEEDS
+from .conftest import SEEDS, SHARED, needs_shared
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -157,3 +157,40 @@ def test_from_dict_is_generic_over_fields_a_new_fact_field_round_trips():
                            frozen=True, namespace={"__module__": Fact.__module__})
     fact = wider("active", ("rules", "issued"), Decimal("12.50"), 9, "column order")
     assert from_plain(wider, json.loads(json.dumps(plain(fact)))) == fact
+
+
+def test_every_container_and_encoding_comes_back_from_the_cache_unchanged(tmp_path, parses):
+    """HTML (GBK), DOCX, GB18030, UTF-16, Traditional Chinese, an empty file, the same bytes under two
+    suffixes, and a symlink (which bypasses the cache): cold, warm and no cache give the same package."""
+    from opencc import OpenCC
+
+    from .test_containers import as_docx, as_html
+
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    seed = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
+    (reports / "page.html").write_bytes(as_html())
+    (reports / "page.txt").write_bytes(as_html())  # same bytes, read as text: another entry
+    (reports / "report.docx").write_bytes(as_docx())
+    (reports / "gb.txt").write_bytes(seed.replace("格尔木市", "德令哈市").encode("gb18030"))
+    (reports / "wide.txt").write_bytes(seed.replace("格尔木市", "茫崖市").encode("utf-16"))
+    (reports / "trad.txt").write_text(OpenCC("s2t").convert(seed.replace("格尔木市", "都兰县")), encoding="utf-8")
+    (reports / "empty.txt").write_bytes(b"")
+    (reports / "link.txt").symlink_to(reports / "gb.txt")
+    cache = tmp_path / "cache"
+    build_package(reports, tmp_path / "none", workers=1)
+    build_package(reports, tmp_path / "cold", workers=1, cache_dir=cache)
+    parses.clear()
+    build_package(reports, tmp_path / "warm", workers=1, cache_dir=cache)
+    assert parses == ["link.txt"]  # a symlink is never served from the cache
+    reference = _tree(tmp_path / "none")
+    assert _tree(tmp_path / "cold") == reference and _tree(tmp_path / "warm") == reference
+
+
+@needs_shared
+def test_the_shared_corpus_builds_the_same_with_a_warm_cache(tmp_path):
+    corpus = SHARED / "corpus" / "reports"
+    build_package(corpus, tmp_path / "none", workers=1)
+    build_package(corpus, tmp_path / "cold", workers=1, cache_dir=tmp_path / "cache")
+    build_package(corpus, tmp_path / "warm", workers=1, cache_dir=tmp_path / "cache")
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "none") == _tree(tmp_path / "cold")
