@@ -127,15 +127,16 @@ def write_atomically(files: dict[str, bytes], out: Path) -> None:
 
 def validate(out: Path) -> list[str]:
     """Validation of the written package: the list of errors (empty = valid). The build uses the streaming
-    checks compiled from the schema (``fast_validate``, linear in rows); ``validate_frictionless`` is kept
-    for ``make check`` and for the tests that prove both report the same broken constraints."""
+    checks compiled from the schema (``fast_validate``, linear in rows); Frictionless itself still runs in
+    ``make check`` (its CLI), and ``tests/test_fast_validate.py`` proves both flag the same broken rows."""
     from .fast_validate import validate_package
 
     return [str(problem) for problem in validate_package(Path(out), limit=50)][:100]
 
 
 def validate_frictionless(out: Path) -> list[str]:
-    """Frictionless validation of the written package: the list of errors (empty = valid)."""
+    """Frictionless validation of the written package: the list of errors (empty = valid). For comparison
+    (``benchmarks/scale.py``); the build calls ``validate``."""
     from frictionless import Package
 
     # resources are validated in parallel processes; foreign keys are still checked (tested)
