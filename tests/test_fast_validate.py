@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xxgk.package.fast_validate import FieldCheck, validate_package
 
@@ -134,3 +136,42 @@ def test_the_build_reports_what_the_fast_validator_finds(package):
     _edit(package, "applications", _set("value", "-1"))
     errors = validate(package)
     assert len(errors) == 1 and "applications" in errors[0] and "minimum" in errors[0], errors
+
+
+def _checked_fields() -> list[tuple[str, dict]]:
+    """Every field of the package's schema that has a type to read or a constraint to check."""
+    from xxgk.package.schema import code_lists, data_resources, resource_schema
+
+    return [(name, field) for name in data_resources() + list(code_lists())
+            for field in resource_schema(name)["fields"] if field["type"] != "string" or field.get("constraints")]
+
+
+CELLS = st.one_of(
+    st.text(max_size=12),
+    st.integers(-10**6, 10**6).map(str),
+    st.tuples(st.sampled_from(["", " ", "+", "-", "0", "\t"]), st.integers(0, 999),
+              st.sampled_from(["", " ", ".0", ".5", "e3", "_0", "\n"])).map(lambda t: f"{t[0]}{t[1]}{t[2]}"),
+    st.dates().map(str), st.dates().map(lambda d: f"{d.year}-{d.month}-{d.day}"),
+    st.sampled_from(["", "NaN", "Infinity", "-0", "2021", "2019", "government", "parsed", "error", "a-1", "A-1",
+                     "a_1", "-a", "abc\n", "２０２１", "١٢"]),
+)
+
+
+@pytest.mark.parametrize(("resource", "field"), _checked_fields(), ids=lambda v: v if isinstance(v, str) else v["name"])
+@settings(max_examples=150, deadline=None)
+@given(cell=CELLS)
+def test_each_cell_is_read_as_frictionless_reads_it(resource, field, cell):
+    """Property: for any cell text, the fast check fails exactly when Frictionless's reader notes a problem,
+    and for the same reason (type, or the constraint's name)."""
+    from frictionless import Schema
+
+    from xxgk.package.schema import resource_schema
+
+    slow_value, notes = Schema.from_descriptor(resource_schema(resource)).get_field(field["name"]).read_cell(cell)
+    fast_value, failed = FieldCheck.compile(field).check(cell)
+    unique_only = {"unique"}  # checked across rows, not per cell, by both
+    assert (failed is None) == (not set(notes or {}) - unique_only), (cell, notes, failed)
+    if failed:
+        assert failed in notes
+    else:
+        assert repr(fast_value) == repr(slow_value)  # repr: NaN is not equal to itself

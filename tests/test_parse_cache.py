@@ -194,3 +194,22 @@ def test_the_shared_corpus_builds_the_same_with_a_warm_cache(tmp_path):
     build_package(corpus, tmp_path / "cold", workers=1, cache_dir=tmp_path / "cache")
     build_package(corpus, tmp_path / "warm", workers=1, cache_dir=tmp_path / "cache")
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "none") == _tree(tmp_path / "cold")
+
+
+def test_every_bad_input_builds_the_same_from_a_warm_cache(tmp_path):
+    """The forty kinds of bad input of issue 6 (broken encodings, containers, layouts, a manifest): the
+    statuses and findings come back from the cache as the parse made them."""
+    from .test_bad_inputs import CASES, MANIFEST
+
+    reports = tmp_path / "reports"
+    for name, (data, _, _) in CASES.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_bytes(data)
+    (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
+    cache = tmp_path / "cache"
+    build_package(reports, tmp_path / "none", workers=1)
+    build_package(reports, tmp_path / "cold", workers=1, cache_dir=cache)
+    build_package(reports, tmp_path / "warm", workers=1, cache_dir=cache)
+    assert len(_entries(cache)) >= len(CASES) // 2
+    reference = _tree(tmp_path / "none")
+    assert _tree(tmp_path / "cold") == reference and _tree(tmp_path / "warm") == reference

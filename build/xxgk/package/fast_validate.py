@@ -137,7 +137,11 @@ class FieldCheck:
         if value is _BAD:
             return None, "type"
         for name, test in self.tests:
-            if not test(value):
+            try:
+                ok = test(value)
+            except ArithmeticError:  # a signalling NaN compared
+                ok = False
+            if not ok:
                 return value, name
         return value, None
 
