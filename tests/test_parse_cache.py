@@ -52,11 +52,14 @@ def test_with_without_and_with_a_corrupted_cache_the_package_is_byte_identical(t
     assert len(entries) == len(list(SEEDS.glob("*.txt")))
     entries[0].write_bytes(b"\x00garbage")  # not gzip
     entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
-    entries[2].write_bytes(gzip.compress(b'{"format": "xxgk-parse-cache-1", "report": {}}'))  # wrong content
+    entries[2].write_bytes(gzip.compress(b'{"format": "xxgk-parse-cache-1", "report": {}}'))  # not this file's
+    poisoned = json.loads(gzip.decompress(entries[3].read_bytes()))
+    poisoned["report"]["text"] = 5  # this file's, but not the shape this code writes
+    entries[3].write_bytes(gzip.compress(json.dumps(poisoned).encode()))
     capsys.readouterr()
     build_package(SEEDS, tmp_path / "corrupt", workers=1, cache_dir=cache)
     said = capsys.readouterr().err.splitlines()
-    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 3, said
+    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 4, said
     reference = _tree(tmp_path / "none")
     for name in ("cold", "warm", "corrupt"):
         assert _tree(tmp_path / name) == reference, name

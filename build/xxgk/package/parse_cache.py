@@ -27,12 +27,13 @@ import re
 import shutil
 import sys
 import tempfile
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import get_type_hints
+from typing import Union, get_args, get_origin, get_type_hints
 
 from .. import __version__
 from ..readers import MAX_BYTES
@@ -87,6 +88,23 @@ def _report_hints() -> dict:
     return get_type_hints(Report)
 
 
+def _has_shape(hint, value) -> bool:
+    """Whether a decoded value has its annotation's outer type (and a list its items'): a shallow guard
+    against an entry that decodes but is not what this module wrote."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return any(_has_shape(h, value) for h in get_args(hint))
+    if hint is type(None) or hint is None:
+        return value is None
+    outer = get_origin(hint) or hint
+    if not isinstance(outer, type):
+        return True  # an annotation this guard does not know is not checked
+    if not isinstance(value, outer):
+        return False
+    if outer is list and get_args(hint):
+        return all(_has_shape(get_args(hint)[0], v) for v in value)
+    return True
+
+
 @dataclass(frozen=True)
 class ParseCache:
     """One cache folder and context. Picklable (two strings), so it travels to any executor's workers."""
@@ -119,7 +137,10 @@ class ParseCache:
         if entry.get("format") != FORMAT or entry.get("sha256") != sha256 or entry.get("suffix") != suffix.lower():
             raise ValueError("entry is for another file")
         hints = _report_hints()
-        return {name: from_plain(hints[name], entry["report"][name]) for name in hints if name not in NOT_CACHED}
+        fields = {name: from_plain(hints[name], entry["report"][name]) for name in hints if name not in NOT_CACHED}
+        if not all(_has_shape(hints[name], value) for name, value in fields.items()):
+            raise ValueError("entry has the wrong shape")
+        return fields
 
     def store(self, path: Path, report, suffix: str) -> None:
         """Write the entry atomically (a temporary file renamed into place); failing to store is harmless."""
