@@ -113,10 +113,11 @@ def test_a_changed_rule_file_invalidates_the_cache(tmp_path, parses, package_cop
     assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
 
 
-def test_a_changed_parser_module_invalidates_the_cache(package_copy):
+@pytest.mark.parametrize("module", ["parser.py", "readers.py", "package/collect.py"])
+def test_a_changed_reading_or_parsing_module_invalidates_the_cache(package_copy, module):
     before = parse_cache.context_hash()
-    parser = package_copy / "parser.py"
-    parser.write_text(parser.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    path = package_copy / module
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     parse_cache.context_hash.cache_clear()
     assert parse_cache.context_hash() != before
 

@@ -2,9 +2,9 @@
 
 An entry is keyed on the file's SHA-256 and suffix, inside a folder named by the *context*: a hash
 of the software version, the Python version, the reading libraries' versions, every file of
-``rules/`` and the source of the modules that read and parse (every ``xxgk/*.py``, plus
-``package/collect.py`` and this module) — so changing a rule or the parser's code starts an empty
-cache. Entries are gzip-compressed JSON (``record.plain``), never pickle: a cache restored by CI
+``rules/`` and the source of every module that may take part in reading and parsing
+(``xxgk/*.py`` and ``xxgk/package/*.py``; not the site's) — so changing a rule or the code starts
+an empty cache. Entries are gzip-compressed JSON (``record.plain``), never pickle: a cache restored by CI
 holds data and cannot run code. The cache is optional: deleting it changes no byte of the output.
 An unreadable or corrupt entry is re-parsed, and one line on stderr says so (it is not a finding:
 the output does not depend on the cache). Stale contexts are removed when a cache is opened.
@@ -60,7 +60,8 @@ def context_hash(package: Path | None = None) -> str:
     """SHA-256 of everything a parse depends on besides the file's bytes (see the module docstring);
     ``package`` is the ``xxgk`` source folder (default: the installed one)."""
     package = Path(package or PACKAGE)
-    sources = sorted(package.glob("*.py")) + [package / "package" / name for name in ("collect.py", "parse_cache.py")]
+    # every module but the site's: parse_one may move between modules, and a stale cache must never be served
+    sources = sorted(package.glob("*.py")) + sorted((package / "package").glob("*.py"))
     rules = sorted(p for p in (package / "rules").rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for part in (FORMAT, __version__, f"{sys.version_info.major}.{sys.version_info.minor}",
