@@ -217,3 +217,16 @@ def test_every_bad_input_builds_the_same_from_a_warm_cache(tmp_path):
     assert len(_entries(cache)) >= len(CASES) // 2
     reference = _tree(tmp_path / "none")
     assert _tree(tmp_path / "cold") == reference and _tree(tmp_path / "warm") == reference
+
+
+def test_dask_workers_in_other_processes_fill_and_read_the_same_cache(tmp_path):
+    """The cached parse travels to a Dask worker process (pickled) and the cache it writes is read back."""
+    distributed = pytest.importorskip("distributed", reason="the optional [dask] extra is not installed")
+    cache = tmp_path / "cache"
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        build_package(SEEDS, tmp_path / "cold", executor=client.get_executor(), cache_dir=cache)
+        assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))
+        build_package(SEEDS, tmp_path / "warm", executor=client.get_executor(), cache_dir=cache)
+    build_package(SEEDS, tmp_path / "none", workers=1)
+    assert _tree(tmp_path / "cold") == _tree(tmp_path / "none") == _tree(tmp_path / "warm")
