@@ -78,8 +78,18 @@ def plain(value):
     >>> plain(Fact("active", ("rules", "issued"), Decimal("2.0"), None))
     {'table': 'active', 'keys': ['rules', 'issued'], 'value': '2.0', 'line': None}
     """
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:  # the common cases first, by exact type (a parse cache encodes millions of cells)
+        return value
+    if kind is Decimal:
+        return str(value)
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    names = _field_names(kind)
+    if names is not None:
+        return {n: plain(getattr(value, n)) for n in names}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, list | tuple):
@@ -87,6 +97,15 @@ def plain(value):
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), read once per type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
 
 
 def from_plain(hint, data):
