@@ -153,7 +153,10 @@ class _Duplicates:
         self.hashes = array("q")  # 8 bytes a row; the row itself is found again in the second pass
 
     def add(self, key: tuple) -> None:
-        self.hashes.append(hash(key))
+        try:
+            self.hashes.append(hash(key))
+        except TypeError:  # a signalling NaN has no hash (and equals nothing, so it duplicates nothing)
+            pass
 
     def suspects(self) -> set[int]:
         """Hashes seen more than once (usually empty)."""
@@ -265,11 +268,19 @@ def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[
             if key not in allowed and key.count(None) != len(key) and len(problems) < limit:
                 problems.append(Problem(check.name, number, ", ".join(fk["fields"]), "foreign-key",
                                         f"{key} not found in {fk['reference']['resource']}"))
-    problems += _confirmed_duplicates(check, unique, pk_index, primary)
+    problems += _confirmed_duplicates(check, unique, pk_index, primary, limit)
     return sorted(problems, key=lambda p: (p.row or 0, p.kind))[:limit]
 
 
-def _confirmed_duplicates(check: ResourceCheck, unique: dict, pk_index: list[int], primary: _Duplicates) -> list:
+def _hash(key: tuple) -> int | None:
+    try:
+        return hash(key)
+    except TypeError:
+        return None
+
+
+def _confirmed_duplicates(check: ResourceCheck, unique: dict, pk_index: list[int], primary: _Duplicates,
+                          limit: int) -> list:
     """Second pass, only over rows whose key hash was seen twice: exact duplicates become problems."""
     wanted = [(name, (i,), seen.suspects()) for name, (i, seen) in unique.items()]
     if pk_index:
@@ -282,9 +293,11 @@ def _confirmed_duplicates(check: ResourceCheck, unique: dict, pk_index: list[int
     for number, values, _ in check.typed_rows():
         for name, index, suspects in wanted:
             key = tuple(values[i] for i in index) if values else (None,)
-            if set(key) == {None} or hash(key) not in suspects:  # as in the first pass: empty keys are not kept
+            if key.count(None) == len(key) or _hash(key) not in suspects:  # empty keys were not kept
                 continue
             if (name, key) in first:
+                if len(problems) >= limit:
+                    return problems
                 kind = "unique" if name else "primary-key"
                 problems.append(Problem(check.name, number, name, kind, f"{key} already in row {first[name, key]}"))
             else:
