@@ -28,11 +28,11 @@ FRICTIONLESS_TYPE = {"type": "type-error", "required": "constraint-error", "enum
 def _edit(package: Path, resource: str, change) -> None:
     """Rewrite data/<resource>.csv after ``change(rows)`` edits its rows (header is rows[0])."""
     path = package / "data" / f"{resource}.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))  # the package's BOM
     change(rows)
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
 
 
 def _set(column: str, value: str, row: int = 1):

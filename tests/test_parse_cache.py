@@ -35,9 +35,9 @@ def parses(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = collect_module.parse_one
 
-    def counting(folder, source_file):
-        calls.append(source_file)
-        return real(folder, source_file)
+    def counting(folder, path, name=None):
+        calls.append(path)
+        return real(folder, path, name)
 
     monkeypatch.setattr(collect_module, "parse_one", counting)
     return calls
@@ -156,16 +156,16 @@ def test_record_from_dict_round_trips_the_seeds():
 
 
 def test_from_dict_is_generic_over_fields_a_new_fact_field_round_trips():
-    """Another change adds a field to Fact (e.g. ``placed_by``): the generic decoder needs no edit."""
-    wider = make_dataclass("WiderFact", [(f.name, f.type) for f in fields(Fact)] + [("placed_by", "str | None")],
+    """A later change adds a field to Fact (as ``placed_by`` was added): the generic decoder needs no edit."""
+    wider = make_dataclass("WiderFact", [(f.name, f.type) for f in fields(Fact)] + [("span", "str | None")],
                            frozen=True, namespace={"__module__": Fact.__module__})
-    fact = wider("active", ("rules", "issued"), Decimal("12.50"), 9, "column order")
+    fact = wider("active", ("rules", "issued"), Decimal("12.50"), 9, "position", "L9c10-L9c24")
     assert from_plain(wider, json.loads(json.dumps(plain(fact)))) == fact
 
 
 def test_every_container_and_encoding_comes_back_from_the_cache_unchanged(tmp_path, parses):
     """HTML (GBK), DOCX, GB18030, UTF-16, Traditional Chinese, an empty file, the same bytes under two
-    suffixes, and a symlink (which bypasses the cache): cold, warm and no cache give the same package."""
+    suffixes, and a symlink (refused before any parse or cache): cold, warm and no cache give the same package."""
     from opencc import OpenCC
 
     from .test_containers import as_docx, as_html
@@ -186,7 +186,7 @@ def test_every_container_and_encoding_comes_back_from_the_cache_unchanged(tmp_pa
     build_package(reports, tmp_path / "cold", workers=1, cache_dir=cache)
     parses.clear()
     build_package(reports, tmp_path / "warm", workers=1, cache_dir=cache)
-    assert parses == ["link.txt"]  # a symlink is never served from the cache
+    assert parses == []  # everything from the cache; the symlink is refused, never read (input_refused)
     reference = _tree(tmp_path / "none")
     assert _tree(tmp_path / "cold") == reference and _tree(tmp_path / "warm") == reference
 

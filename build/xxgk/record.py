@@ -78,7 +78,7 @@ def plain(value):
     """JSON-ready form of any value made of dataclasses, Decimals (as text), tuples (as lists), dicts, lists.
 
     >>> plain(Fact("active", ("rules", "issued"), Decimal("2.0"), None))
-    {'table': 'active', 'keys': ['rules', 'issued'], 'value': '2.0', 'line': None}
+    {'table': 'active', 'keys': ['rules', 'issued'], 'value': '2.0', 'line': None, 'placed_by': 'label'}
     """
     kind = type(value)
     if kind in _SCALARS:  # the common cases first, by exact type (a parse cache encodes millions of cells)

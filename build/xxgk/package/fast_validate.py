@@ -166,9 +166,10 @@ class _Duplicates:
         return set(hashes[1:][hashes[1:] == hashes[:-1]].tolist())
 
 
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """``(row number, cells)`` of a CSV, header included as row 1, streamed."""
-    with path.open(encoding="utf-8", newline="") as handle:
+def _rows(path: Path, encoding: str = "utf-8") -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of a CSV in the resource's ``encoding`` (``utf-8-sig`` drops the BOM, as
+    Frictionless does), header included as row 1, streamed."""
+    with path.open(encoding=encoding, newline="") as handle:
         yield from enumerate(csv.reader(handle), start=1)
 
 
@@ -181,6 +182,7 @@ class ResourceCheck:
     fields: list[FieldCheck]
     primary_key: list[str]
     foreign_keys: list[dict]
+    encoding: str = "utf-8"
 
     @classmethod
     def compile(cls, folder: Path, resource: dict) -> ResourceCheck:
@@ -194,14 +196,14 @@ class ResourceCheck:
             fk["reference"] = {**fk["reference"], "fields": ref if isinstance(ref, list) else [ref]}
         pk = schema.get("primaryKey", [])
         return cls(resource["name"], folder / resource["path"], [FieldCheck.compile(f) for f in schema["fields"]],
-                   pk if isinstance(pk, list) else [pk], keys)
+                   pk if isinstance(pk, list) else [pk], keys, resource.get("encoding", "utf-8"))
 
     def typed_rows(self) -> Iterator[tuple[int, list, list[Problem]]]:
         """``(row number, typed values, problems)`` per data row; header problems come with row 1."""
         names = [f.name for f in self.fields]
         plain = [f.plain for f in self.fields]
         width = len(names)
-        for number, cells in _rows(self.path):
+        for number, cells in _rows(self.path, self.encoding):
             if number == 1:
                 if cells != names:
                     yield 1, [], [Problem(self.name, 1, None, "header", f"header {cells} is not {names}")]
