@@ -1,16 +1,24 @@
-"""Scale benchmark: N synthetic reports through every stage; prints the figures.
+"""Scale benchmark: N synthetic reports through every stage; prints time and peak resident memory per stage.
 
-    .venv/bin/python -m benchmarks.scale 1000          # or 10000; --workers 2; --keep DIR
+    .venv/bin/python -m benchmarks.scale 1000          # or 10000; --workers 2; --keep DIR; --no-site
 
-Stages timed: parse (all cores), report card + package write, Frictionless validation, pages,
-mkdocs build; and, for the ratio, a plain ``mkdocs build`` of as many trivial pages with the same theme.
+Each stage runs in its own fresh process (``spawn``), so its peak RSS is its own (and its CPU time,
+which a shared machine disturbs less than the wall clock, is shown beside it): the peak is the
+larger of the stage process's peak and its largest worker's (``getrusage``; the parse stage's pool
+workers are counted). Stages: parse (with a cold parse cache, as ``xxgk build`` runs), report card +
+package write, validation (the build's streaming validator; Frictionless beside it for comparison,
+not counted), pages, mkdocs build; then the **incremental rebuild**: 1 % of the reports changed, the
+package rebuilt with the warm cache (only those are parsed again), validated, and the site rebuilt.
+For the ratio, a plain ``mkdocs build`` of as many trivial pages with the same theme.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import multiprocessing
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -20,23 +28,93 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from benchmarks.synthetic import write_reports
-from xxgk.gcpause import gc_paused
-from xxgk.package.build import changelog, data_version
-from xxgk.package.collect import collect
-from xxgk.package.report_card import add_report_card
-from xxgk.package.write import package_files, validate, write_atomically
-from xxgk.site.build import config_for, write_site_src
-from xxgk.site.fulltext import index_full_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def mkdocs_build(config: Path, out: Path) -> float:
-    start = time.perf_counter()
+def _peak_mib() -> float:
+    """Peak RSS of this process or of its largest finished child, in MiB (Linux reports KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children: on a shared machine
+    this moves less than the wall clock."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def _child(connection, function, args) -> None:
+    start, cpu = time.perf_counter(), _cpu()
+    value = function(*args)
+    connection.send((value, time.perf_counter() - start, _cpu() - cpu, _peak_mib()))
+    connection.close()
+
+
+def in_process(function, *args):
+    """``(value, seconds, CPU seconds, peak MiB)`` of ``function(*args)`` run in a fresh process."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(send, function, args))
+    process.start()
+    value = receive.recv()
+    process.join()
+    if process.exitcode:
+        raise RuntimeError(f"stage {function.__name__} failed ({process.exitcode})")
+    return value
+
+
+def stage_package(reports_dir: Path, package_dir: Path, workers: int, cache_dir: Path) -> dict:
+    """Parse (process pool, parse cache) then report card + write, timed apart; peak RSS after each."""
+    from xxgk.gcpause import gc_paused
+    from xxgk.package.build import changelog, data_version
+    from xxgk.package.collect import collect
+    from xxgk.package.report_card import add_report_card
+    from xxgk.package.table2_history import settle_with_previous_year
+    from xxgk.package.write import package_files, write_atomically
+
+    start, cpu = time.perf_counter(), _cpu()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        reports = collect(reports_dir, pool, cache_dir=cache_dir)
+    settle_with_previous_year(reports)  # as build_package does
+    parse = time.perf_counter() - start, _cpu() - cpu, _peak_mib()
+    start, cpu = time.perf_counter(), _cpu()
+    with gc_paused():  # as build_package does
+        add_report_card(reports)
+        write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), package_dir)
+    return {"parse": parse, "write": (time.perf_counter() - start, _cpu() - cpu, _peak_mib())}
+
+
+def stage_fast_validation(package_dir: Path) -> int:
+    from xxgk.package.write import validate
+
+    return len(validate(package_dir))
+
+
+def stage_frictionless_validation(package_dir: Path) -> int:
+    from xxgk.package.write import validate_frictionless
+
+    return len(validate_frictionless(package_dir))
+
+
+def stage_pages(package_dir: Path, site_src: Path) -> None:
+    from xxgk.site.build import write_site_src
+
+    write_site_src(package_dir, site_src)
+
+
+def stage_full_text(site: Path) -> None:
+    from xxgk.site.fulltext import index_full_text
+
+    index_full_text(site)
+
+
+def stage_mkdocs(config: Path, out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], check=True,
                    env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def plain_pages(site_src: Path, docs: Path) -> None:
@@ -45,6 +123,18 @@ def plain_pages(site_src: Path, docs: Path) -> None:
         target = docs / page.relative_to(site_src)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("---\ntitle: page\n---\n\n# 页面\n\n内容。\n", encoding="utf-8")
+
+
+def change_one_percent(reports_dir: Path) -> list[Path]:
+    """Add a sentence to every hundredth report (at least one): a realistic erratum."""
+    reports = sorted(p for p in reports_dir.iterdir() if p.suffix in (".txt", ".html"))
+    changed = reports[:: 100] or reports[:1]
+    for path in changed:
+        text = path.read_text(encoding="utf-8")
+        note = "附注：本报告已更正。"
+        text = text.replace("</body>", f"<p>{note}</p></body>") if path.suffix == ".html" else f"{text}\n{note}\n"
+        path.write_text(text, encoding="utf-8")
+    return changed
 
 
 def size(path: Path) -> int:
@@ -81,66 +171,83 @@ def print_view_bytes(site: Path) -> None:
               f"fragments): {bound / 1024:.0f} KiB")
 
 
+def entries(cache_dir: Path) -> set[Path]:
+    return set(cache_dir.glob("parse/*/*/*.json.gz"))
+
+
+def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) -> dict[str, tuple]:
+    """One build's stages: ``{name: (seconds, CPU seconds, peak MiB)}``; bracketed names are not in the total."""
+    from xxgk.site.build import config_for
+
+    figures: dict[str, tuple] = {}
+    stages, *_ = in_process(stage_package, reports_dir, package_dir, args.workers, work / "cache")
+    figures["parse"], figures["report card + package write"] = stages["parse"], stages["write"]
+    problems, *figures["validation (streaming)"] = in_process(stage_fast_validation, package_dir)
+    if problems:
+        print(f"  invalid package: {problems} problems")
+    if args.frictionless:
+        _, *figures["[frictionless validation]"] = in_process(stage_frictionless_validation, package_dir)
+    if site:
+        _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src")
+        config = config_for(work / "site_src", work / "site.yml", ROOT)
+        _, *figures["mkdocs build"] = in_process(stage_mkdocs, config, work / "site")
+        _, *figures["full-text index (Pagefind)"] = in_process(stage_full_text, work / "site")
+    return figures
+
+
+def show(title: str, figures: dict[str, tuple]) -> float:
+    print(title)
+    for name, (seconds, cpu, peak) in figures.items():
+        print(f"  {name:<32} {seconds:8.1f} s  (CPU {cpu:6.1f} s)   peak RSS {peak:7.0f} MiB")
+    counted = [v for k, v in figures.items() if not k.startswith("[")]
+    total = sum(v[0] for v in counted)
+    print(f"  {'total':<32} {total:8.1f} s  (CPU {sum(v[1] for v in counted):6.1f} s)   "
+          f"peak RSS {max(v[2] for v in counted):7.0f} MiB")
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    parser.add_argument("--no-site", dest="site", action="store_false", help="package stages only")
+    parser.add_argument("--no-frictionless", dest="frictionless", action="store_false",
+                        help="skip the Frictionless comparison")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-bench-"))
-    reports_dir, package_dir, site_src, site = (work / n for n in ("reports", "datapackage", "site_src", "site"))
-    timings = {}
+    reports_dir, package_dir, site = work / "reports", work / "datapackage", work / "site"
 
     start = time.perf_counter()
     write_reports(args.count, reports_dir)
-    timings["generate (not counted)"] = time.perf_counter() - start
+    print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers "
+          f"(generated in {time.perf_counter() - start:.1f} s, not counted)")
+    full = build(work, reports_dir, package_dir, args, args.site)
+    total = show("full build (cold parse cache):", full)
+    print(f"parse throughput: {args.count / full['parse'][0]:.0f} reports/s; streaming validation "
+          f"{full['validation (streaming)'][0]:.1f} s = {full['validation (streaming)'][0] / total:.0%} of the build"
+          + (f"; Frictionless {full['[frictionless validation]'][0]:.1f} s" if args.frictionless else ""))
+    if args.site:
+        from xxgk.site.build import config_for
 
-    start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        reports = collect(reports_dir, pool)
-    timings["parse"] = time.perf_counter() - start
+        plain = work / "plain_src"
+        plain_pages(work / "site_src", plain)
+        _, baseline, *_ = in_process(stage_mkdocs, config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
+        pages = sorted((site / "a").glob("*/*/index.html"))  # report pages: a/<agency_id>/<year>/
+        page_sizes = [p.stat().st_size for p in pages]
+        print(f"site size: {size(site) / 2**20:.1f} MiB; datapackage: {size(package_dir) / 2**20:.1f} MiB")
+        print(f"HTML per report page: mean {sum(page_sizes) / len(page_sizes) / 1024:.1f} KiB, "
+              f"max {max(page_sizes) / 1024:.1f} KiB")
+        print_view_bytes(site)
+        print(f"plain mkdocs build of {len(list(plain.rglob('*.md')))} pages: {baseline:.1f} s; "
+              f"whole build / plain = {total / baseline:.2f}")
 
-    start = time.perf_counter()
-    with gc_paused():  # as build_package does
-        add_report_card(reports)
-        write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), package_dir)
-    timings["report card + package write"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    errors = validate(package_dir)
-    timings["frictionless validation"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    write_site_src(package_dir, site_src)
-    timings["pages"] = time.perf_counter() - start
-
-    timings["mkdocs build"] = mkdocs_build(config_for(site_src, work / "site.yml", ROOT), site)
-    start = time.perf_counter()
-    index_full_text(site)
-    timings["pagefind (full text)"] = time.perf_counter() - start
-    plain = work / "plain_src"
-    plain_pages(site_src, plain)
-    baseline = mkdocs_build(config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
-
-    pages = sorted((site / "a").glob("*/*/index.html")) + [  # report pages (r/<id>/ are redirects now)
-        p for p in (site / "r").glob("*/index.html") if p.stat().st_size > 2048]
-    page_sizes = [p.stat().st_size for p in pages]
-    total = sum(v for k, v in timings.items() if "not counted" not in k)
-    print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers; invalid: {len(errors)}")
-    for name, seconds in timings.items():
-        print(f"  {name:<28} {seconds:8.1f} s")
-    print(f"  {'total (package + site)':<28} {total:8.1f} s")
-    print(f"parse throughput: {args.count / timings['parse']:.0f} reports/s")
-    print(f"site size: {size(site) / 2**20:.1f} MiB; datapackage: {size(package_dir) / 2**20:.1f} MiB")
-    print(f"HTML per agency page: mean {sum(page_sizes) / len(page_sizes) / 1024:.1f} KiB, "
-          f"max {max(page_sizes) / 1024:.1f} KiB")
-    print(f"search index: {gz(site / 'search' / 'search_index.json') / 1024:.0f} KiB gz; "
-          f"agency search data: {(gz(site / 'json' / 'agencies.json') + gz(site / 'json' / 'search.json')) / 1024:.0f}"
-          " KiB gz; "
-          f"agency index page: {gz(site / 'agencies' / 'index.html') / 1024:.0f} KiB gz")
-    print_view_bytes(site)
-    print(f"plain mkdocs build of {len(list(plain.rglob('*.md')))} pages: {baseline:.1f} s; "
-          f"whole build / plain = {total / baseline:.2f}")
+    before = entries(work / "cache")
+    changed = change_one_percent(reports_dir)
+    args.frictionless = False
+    figures = build(work, reports_dir, package_dir, args, args.site)
+    reparsed = len(entries(work / "cache") - before)
+    show(f"incremental rebuild: {len(changed)} reports changed (1 %), {reparsed} parsed again (warm cache):", figures)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -96,8 +96,8 @@ def bad_build(tmp_path_factory):
     before = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
     result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--reports", str(reports),
                              "--out", str(root / "datapackage")], capture_output=True, text=True, cwd=root)
-    after = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if not
-                   p.relative_to(root).as_posix().startswith("datapackage"))
+    after = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if not  # the package, the parse cache
+                   p.relative_to(root).as_posix().startswith(("datapackage", ".xxgk-cache")))
     rows = {r["source_file"]: r for r in read_csv(root / "datapackage" / "data" / "reports.csv")}
     findings: dict[str, set] = {}
     for f in read_csv(root / "datapackage" / "data" / "findings.csv"):

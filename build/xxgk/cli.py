@@ -66,15 +66,20 @@ def _package(args) -> int:
 
         with Client(args.dask) as client:
             reports, errors = build_package(args.reports, args.out, executor=client.get_executor(),
-                                            progress=_progress(args))
+                                            progress=_progress(args), cache_dir=_cache_dir(args))
     else:
         reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args),
-                                        budgeted=True)  # --workers 1 too: wall time and memory per file
+                                        budgeted=True,  # --workers 1 too: wall time and memory per file
+                                        cache_dir=_cache_dir(args))
     failed = sum(r.status == "failed" for r in reports)
     print(f"{len(reports)} reports ({failed} failed) → {args.out}")
     for error in errors:
         print(f"invalid: {error}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _cache_dir(args) -> str | None:
+    return None if args.no_cache else args.cache_dir
 
 
 def _progress(args) -> bool:
@@ -173,6 +178,9 @@ def _main(argv: list[str] | None = None) -> int:
         q.add_argument("--workers", type=positive, default=None, help="parse processes, 1 or more (default: all cores)")
         q.add_argument("--quiet", action="store_true", help="no progress bar")
         q.add_argument("--dask", metavar="SCHEDULER", help="parse on a Dask cluster (e.g. tcp://10.0.0.5:8786)")
+        q.add_argument("--cache-dir", default=".xxgk-cache",
+                       help="parse cache: unchanged files are not parsed again (default .xxgk-cache/)")
+        q.add_argument("--no-cache", action="store_true", help="parse every file; neither read nor write the cache")
         if name == "build":
             q.add_argument("--site", default="site", help="built site (default site/)")
             q.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")

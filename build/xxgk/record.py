@@ -6,8 +6,12 @@ Values are ``int`` for counts, ``Decimal`` for amounts, ``None`` for missing: ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import types
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
+from functools import cache
+from typing import Union, get_args, get_origin, get_type_hints
 
 from .findings import Finding
 
@@ -55,3 +59,103 @@ class Record:
             "sections": self.sections,
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Record:
+        """The Record a ``to_dict`` (or ``plain``) came from: ``to_dict(from_dict(d)) == d``, and
+        ``from_dict(plain(r)) == r``. Generic over the dataclass fields of Record, Fact and Finding (typed
+        by their annotations), so a field added to one of them round-trips without a change here;
+        a field absent from ``data`` takes its default.
+
+        >>> r = Record(year=2024, facts=[Fact("active", ("rules", "issued"), Decimal("1.50"), 7)])
+        >>> Record.from_dict(r.to_dict()) == r
+        True
+        """
+        return from_plain(cls, data)
+
+
+def plain(value):
+    """JSON-ready form of any value made of dataclasses, Decimals (as text), tuples (as lists), dicts, lists.
+
+    >>> plain(Fact("active", ("rules", "issued"), Decimal("2.0"), None))
+    {'table': 'active', 'keys': ['rules', 'issued'], 'value': '2.0', 'line': None, 'placed_by': 'label'}
+    """
+    kind = type(value)
+    if kind in _SCALARS:  # the common cases first, by exact type (a parse cache encodes millions of cells)
+        return value
+    if kind is Decimal:
+        return str(value)
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    names = _field_names(kind)
+    if names is not None:
+        return {n: plain(getattr(value, n)) for n in names}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), read once per type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+
+
+def from_plain(hint, data):
+    """The inverse of ``plain``, guided by the type annotation ``hint`` (a dataclass, ``list[...]``,
+    ``tuple[...]``, ``dict[...]``, a union such as ``int | Decimal | None``, or a plain type)."""
+    return _decoder(hint)(data)
+
+
+def _same(data):
+    return data
+
+
+@cache
+def _decoder(hint) -> Callable:
+    """One decoding function per annotation, built once (reading annotations is slow; parse caches decode
+    millions of facts)."""
+    if is_dataclass(hint):
+        parts = [(f.name, _decoder(get_type_hints(hint)[f.name])) for f in fields(hint) if f.init]
+
+        def dataclass_decoder(data):
+            if data is None:
+                return None
+            try:  # positional when every field is there (the common case, and twice as fast)
+                return hint(*[d(data[n]) for n, d in parts])
+            except KeyError:
+                return hint(**{n: d(data[n]) for n, d in parts if n in data})
+        return dataclass_decoder
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        if args[-1:] == (Ellipsis,):
+            item = _decoder(args[0])
+            return lambda data: None if data is None else tuple(item(v) for v in data)
+        items = [_decoder(a) for a in args]
+        if all(d is _same for d in items):
+            return lambda data: None if data is None else tuple(data)
+        return lambda data: None if data is None else tuple(d(v) for d, v in zip(items, data, strict=True))
+    if origin is list:
+        item = _decoder(args[0])
+        return lambda data: None if data is None else list(data) if item is _same else [item(v) for v in data]
+    if origin is dict:
+        value = _decoder(args[1])
+        return lambda data: None if data is None else dict(data) if value is _same else \
+            {k: value(v) for k, v in data.items()}
+    if origin in (Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        if Decimal in kinds and str not in kinds:
+            return lambda data: Decimal(data) if isinstance(data, str) else data
+        return _decoder(kinds[0]) if len(kinds) == 1 else _same
+    if hint is Decimal:
+        return lambda data: None if data is None else Decimal(data)
+    return _same

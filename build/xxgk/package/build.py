@@ -45,17 +45,19 @@ def changelog(reports_dir: Path) -> bytes | None:
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
                   workers: int | None = None, progress: bool = False,
-                  budgeted: bool = False) -> tuple[list[Report], list[str]]:
+                  budgeted: bool = False, cache_dir: str | Path | None = None) -> tuple[list[Report], list[str]]:
     """Parse every file of ``reports_dir`` and write the package to ``out``; returns reports and
     validation errors (with errors, ``out`` keeps its previous package). ``workers=1`` parses in
     this process unless ``budgeted`` (the command line: always the budgeted process pool); otherwise a
     budgeted process pool is used. Raises ``Refused`` for a missing
-    reports folder or an output folder it must not replace (``folders``)."""
+    reports folder or an output folder it must not replace (``folders``). ``cache_dir``: the parse
+    cache (None: no cache); the output is the same with or without it."""
     reports_dir, out = Path(reports_dir), Path(out)
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
-    reports = collect(reports_dir, executor, progress, workers=workers, budgeted=budgeted)
+    reports = collect(reports_dir, executor, progress, workers=workers, budgeted=budgeted,
+                      cache_dir=cache_dir)
     settle_with_previous_year(reports)  # table 二 cuts the same agency's previous report decides
     with gc_paused():
         add_report_card(reports)

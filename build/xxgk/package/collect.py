@@ -339,7 +339,7 @@ def _limit_memory() -> None:
         pass
 
 
-def _parse_in_pool(folder: Path, todo: list[Input], workers: int | None, progress: bool) -> list[Report]:
+def _parse_in_pool(work, folder: Path, todo: list[Input], workers: int | None, progress: bool) -> list[Report]:
     """Each file in a worker process with its own wall-time budget (pebble: a killed or timed-out
     worker is replaced, and only its file fails)."""
     from concurrent.futures import TimeoutError as Timeout
@@ -348,7 +348,7 @@ def _parse_in_pool(folder: Path, todo: list[Input], workers: int | None, progres
 
     out = []
     with ProcessPool(max_workers=workers or os.cpu_count() or 1, initializer=_limit_memory) as pool:
-        futures = [pool.schedule(parse_one, args=(str(folder), i.path, i.name), timeout=BUDGET.seconds)
+        futures = [pool.schedule(work, args=(str(folder), i.path, i.name), timeout=BUDGET.seconds)
                    for i in todo]
         pairs: Iterable = zip(todo, futures, strict=True)
         if progress:
@@ -370,23 +370,27 @@ def _parse_in_pool(folder: Path, todo: list[Input], workers: int | None, progres
 
 
 def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,
-            workers: int | None = 1, budgeted: bool = False) -> list[Report]:
+            workers: int | None = 1, budgeted: bool = False, cache_dir: str | Path | None = None) -> list[Report]:
     """Every entry of ``folder`` as a Report, manifest applied, sorted by source file.
 
     ``executor`` parses there (a Dask client's); else ``workers`` > 1 (or ``None``: all cores) parses
     in a budgeted process pool, and ``workers=1`` in this process (no wall-time or memory budget:
-    for tests and trusted folders) unless ``budgeted`` (what the command line asks: one budgeted worker)."""
+    for tests and trusted folders) unless ``budgeted`` (what the command line asks: one budgeted worker).
+    ``cache_dir``: the parse cache's folder (``parse_cache``), None for none; it never changes the result."""
+    from .parse_cache import cached
+
     folder = Path(folder)
     inputs = list_inputs(folder)
     todo = [i for i in inputs if i.refused is None]
+    work = cached(parse_one, cache_dir)
     results: Iterable[Report]
     if executor is not None:
-        results = executor.map(parse_one, [str(folder)] * len(todo), [i.path for i in todo],
+        results = executor.map(work, [str(folder)] * len(todo), [i.path for i in todo],
                                [i.name for i in todo], chunksize=max(1, len(todo) // 64))
     elif workers == 1 and not budgeted:
-        results = (parse_one(str(folder), i.path, i.name) for i in todo)
+        results = (work(str(folder), i.path, i.name) for i in todo)
     else:
-        results = _parse_in_pool(folder, todo, workers, progress)
+        results = _parse_in_pool(work, folder, todo, workers, progress)
     if progress and executor is not None:
         from tqdm import tqdm
 

@@ -1,0 +1,327 @@
+"""Validating a written package in one streaming pass per resource, with checks compiled from its Table Schema.
+
+The checks are generated from each resource's schema in ``datapackage.json`` (which ``schema.py``
+generates from ``rules/schema.yaml``, the one definition): header, row length, blank rows, field
+types (string, integer, number, date, boolean, year), the constraints ``required``, ``unique``,
+``enum``, ``pattern``, ``minimum``, ``maximum``, the primary key and the foreign keys (code lists
+included). Cells are read the way Frictionless reads them (``""`` is missing; integers with
+``int``, numbers with ``Decimal``, dates as ``%Y-%m-%d``; patterns anchored ``^…$``), so both
+report the same rows; ``tests/test_fast_validate.py`` breaks one constraint of each kind and
+asserts that both do. A schema feature this module does not implement raises (a broken rule
+table), so nothing is skipped silently.
+
+Time is linear in rows. Memory: the foreign-key lookups (the referenced keys, e.g. every
+``report_id``) plus 8 bytes per row for each unique field and the primary key (a 64-bit hash;
+hashes seen twice are confirmed exactly in a second pass over the resource).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> (folder / "t.csv").write_text("id,n\\na,1\\na,-2\\n", encoding="utf-8")
+14
+>>> schema = {"fields": [{"name": "id", "type": "string", "constraints": {"unique": True}},
+...                      {"name": "n", "type": "integer", "constraints": {"minimum": 0}}]}
+>>> (folder / "datapackage.json").write_text(json.dumps({"resources": [
+...     {"name": "t", "path": "t.csv", "schema": schema}]}), encoding="utf-8") > 0
+True
+>>> [p.kind for p in validate_package(folder)]
+['minimum', 'unique']
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+_BAD = object()  # a cell that does not read as its type
+_CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation error: resource, row number as Frictionless counts it (header = 1), field, kind."""
+
+    resource: str
+    row: int | None
+    field: str | None
+    kind: str  # a constraint name, or type, primary-key, foreign-key, header, row-length, blank-row, source
+    message: str
+
+    def __str__(self) -> str:
+        where = "".join((f" row {self.row}" if self.row else "", f" field {self.field}" if self.field else ""))
+        return f"{self.resource}:{where} {self.kind}: {self.message}"
+
+
+def _strip_then(cast: Callable, cell: str):
+    try:
+        return cast(cell.strip())
+    except Exception:  # noqa: BLE001 — any failure to read is a type error, as in Frictionless
+        return _BAD
+
+
+def _date(cell: str):
+    try:
+        return datetime.strptime(cell, "%Y-%m-%d").date()
+    except ValueError:
+        return _BAD
+
+
+def _boolean(cell: str):
+    return {"true": True, "True": True, "TRUE": True, "1": True,
+            "false": False, "False": False, "FALSE": False, "0": False}.get(cell, _BAD)
+
+
+READERS: dict[str, Callable[[str], object]] = {
+    "string": lambda cell: cell,
+    "integer": partial(_strip_then, int),
+    "year": partial(_strip_then, int),
+    "number": partial(_strip_then, Decimal),
+    "date": _date,
+    "boolean": _boolean,
+}
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """The compiled checks of one field: its reader and constraint tests (each ``value -> ok``)."""
+
+    name: str
+    type: str
+    read: Callable[[str], object]
+    required: bool
+    tests: tuple[tuple[str, Callable[[object], bool]], ...]
+    unique: bool
+
+    @property
+    def plain(self) -> bool:
+        """A string with nothing to check: the cell is the value (the common case, read without a call)."""
+        return self.type == "string" and not self.tests and not self.required
+
+    @classmethod
+    def compile(cls, field: dict) -> FieldCheck:
+        """From one Table Schema field; an unimplemented type, format or constraint is a broken rule table."""
+        kind, constraints = field.get("type", "string"), field.get("constraints", {})
+        if kind not in READERS or field.get("format", "default") != "default" or set(constraints) - set(_CONSTRAINTS):
+            raise ValueError(f"fast_validate does not implement field {field!r}")
+        read = READERS[kind]
+        tests: list[tuple[str, Callable[[object], bool]]] = []
+        if "enum" in constraints:
+            allowed = [read(str(v)) for v in constraints["enum"]]
+            tests.append(("enum", lambda v, allowed=allowed: v in allowed))
+        if "pattern" in constraints:
+            matcher = re.compile(f"^{constraints['pattern']}$").match
+            tests.append(("pattern", lambda v, matcher=matcher: bool(matcher(v))))
+        if "minimum" in constraints:
+            low = read(str(constraints["minimum"]))
+            tests.append(("minimum", lambda v, low=low: v == v and v >= low))  # NaN fails, as in Frictionless
+        if "maximum" in constraints:
+            high = read(str(constraints["maximum"]))
+            tests.append(("maximum", lambda v, high=high: v == v and v <= high))
+        return cls(field["name"], kind, read, bool(constraints.get("required")), tuple(tests),
+                   bool(constraints.get("unique")))
+
+    def check(self, cell: str) -> tuple[object, str | None]:
+        """``(value, failed check or None)``; a missing cell (``""``) is ``None``."""
+        if cell == "":
+            return None, "required" if self.required else None
+        value = self.read(cell)
+        if value is _BAD:
+            return None, "type"
+        for name, test in self.tests:
+            try:
+                ok = test(value)
+            except ArithmeticError:  # a signalling NaN compared
+                ok = False
+            if not ok:
+                return value, name
+        return value, None
+
+
+class _Duplicates:
+    """Keys seen twice, with 8 bytes a row: 64-bit hashes first, exact keys only for the hashes seen twice."""
+
+    def __init__(self) -> None:
+        self.hashes = array("q")  # 8 bytes a row; the row itself is found again in the second pass
+
+    def add(self, key: tuple) -> None:
+        try:
+            self.hashes.append(hash(key))
+        except TypeError:  # a signalling NaN has no hash (and equals nothing, so it duplicates nothing)
+            pass
+
+    def suspects(self) -> set[int]:
+        """Hashes seen more than once (usually empty)."""
+        if not self.hashes:
+            return set()
+        hashes = np.sort(np.frombuffer(self.hashes, dtype=np.int64))
+        return set(hashes[1:][hashes[1:] == hashes[:-1]].tolist())
+
+
+def _rows(path: Path, encoding: str = "utf-8") -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of a CSV in the resource's ``encoding`` (``utf-8-sig`` drops the BOM, as
+    Frictionless does), header included as row 1, streamed."""
+    with path.open(encoding=encoding, newline="") as handle:
+        yield from enumerate(csv.reader(handle), start=1)
+
+
+@dataclass
+class ResourceCheck:
+    """Every check of one resource, compiled from its schema; ``run`` streams its CSV."""
+
+    name: str
+    path: Path
+    fields: list[FieldCheck]
+    primary_key: list[str]
+    foreign_keys: list[dict]
+    encoding: str = "utf-8"
+
+    @classmethod
+    def compile(cls, folder: Path, resource: dict) -> ResourceCheck:
+        schema = resource["schema"]
+        if schema.get("missingValues", [""]) != [""]:
+            raise ValueError(f"fast_validate supports only missingValues [''] ({resource['name']})")
+        keys = [fk if isinstance(fk["fields"], list) else {**fk, "fields": [fk["fields"]]}
+                for fk in schema.get("foreignKeys", [])]
+        for fk in keys:
+            ref = fk["reference"]["fields"]
+            fk["reference"] = {**fk["reference"], "fields": ref if isinstance(ref, list) else [ref]}
+        pk = schema.get("primaryKey", [])
+        return cls(resource["name"], folder / resource["path"], [FieldCheck.compile(f) for f in schema["fields"]],
+                   pk if isinstance(pk, list) else [pk], keys, resource.get("encoding", "utf-8"))
+
+    def typed_rows(self) -> Iterator[tuple[int, list, list[Problem]]]:
+        """``(row number, typed values, problems)`` per data row; header problems come with row 1."""
+        names = [f.name for f in self.fields]
+        plain = [f.plain for f in self.fields]
+        width = len(names)
+        for number, cells in _rows(self.path, self.encoding):
+            if number == 1:
+                if cells != names:
+                    yield 1, [], [Problem(self.name, 1, None, "header", f"header {cells} is not {names}")]
+                continue
+            problems = []
+            if len(cells) != width:
+                problems.append(Problem(self.name, number, None, "row-length",
+                                        f"{len(cells)} cells where the schema has {width}"))
+                cells = (cells + [""] * width)[:width]
+            if not any(cells):
+                yield number, [None] * width, [Problem(self.name, number, None, "blank-row", "the row is empty")]
+                continue
+            values = []
+            for check, is_plain, cell in zip(self.fields, plain, cells, strict=True):
+                if is_plain:
+                    values.append(cell or None)
+                    continue
+                value, failed = check.check(cell)
+                values.append(value)
+                if failed:
+                    problems.append(Problem(self.name, number, check.name, failed,
+                                            f"{cell!r} fails {failed} ({check.type})"))
+            yield number, values, problems
+
+    def key_index(self, names: list[str]) -> list[int]:
+        return [[f.name for f in self.fields].index(n) for n in names]
+
+
+def _lookup(checks: dict[str, ResourceCheck], resource: str, fields: list[str]) -> set[tuple]:
+    """The referenced keys of a foreign key, typed (a cell that fails its type is ``None``)."""
+    if resource not in checks:
+        return set()
+    target = checks[resource]
+    index = target.key_index(fields)
+    try:
+        return {tuple(values[i] for i in index) for number, values, _ in target.typed_rows() if values}
+    except (OSError, UnicodeDecodeError, csv.Error):  # reported when that resource is validated
+        return set()
+
+
+def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[Problem]:
+    problems: list[Problem] = []
+    unique = {f.name: (i, _Duplicates()) for i, f in enumerate(check.fields) if f.unique}
+    pk_index = check.key_index(check.primary_key) if check.primary_key else []
+    primary = _Duplicates()
+    fks = [(check.key_index(fk["fields"]), fk, lookups[fk["reference"]["resource"], tuple(fk["reference"]["fields"])])
+           for fk in check.foreign_keys]
+    for number, values, found in check.typed_rows():
+        problems += found[:max(0, limit - len(problems))]
+        if not values:
+            continue
+        for i, seen in unique.values():
+            if values[i] is not None:
+                seen.add((values[i],))
+        if pk_index:
+            key = tuple(values[i] for i in pk_index)
+            if key.count(None) == len(key):
+                if len(problems) < limit:
+                    problems.append(Problem(check.name, number, None, "primary-key", "every key cell is empty"))
+            else:
+                primary.add(key)
+        for index, fk, allowed in fks:
+            key = tuple(values[i] for i in index)
+            if key not in allowed and key.count(None) != len(key) and len(problems) < limit:
+                problems.append(Problem(check.name, number, ", ".join(fk["fields"]), "foreign-key",
+                                        f"{key} not found in {fk['reference']['resource']}"))
+    problems += _confirmed_duplicates(check, unique, pk_index, primary, limit)
+    return sorted(problems, key=lambda p: (p.row or 0, p.kind))[:limit]
+
+
+def _hash(key: tuple) -> int | None:
+    try:
+        return hash(key)
+    except TypeError:
+        return None
+
+
+def _confirmed_duplicates(check: ResourceCheck, unique: dict, pk_index: list[int], primary: _Duplicates,
+                          limit: int) -> list:
+    """Second pass, only over rows whose key hash was seen twice: exact duplicates become problems."""
+    wanted = [(name, (i,), seen.suspects()) for name, (i, seen) in unique.items()]
+    if pk_index:
+        wanted.append((None, tuple(pk_index), primary.suspects()))
+    wanted = [w for w in wanted if w[2]]
+    if not wanted:
+        return []
+    first: dict = {}
+    problems = []
+    for number, values, _ in check.typed_rows():
+        for name, index, suspects in wanted:
+            key = tuple(values[i] for i in index) if values else (None,)
+            if key.count(None) == len(key) or _hash(key) not in suspects:  # empty keys were not kept
+                continue
+            if (name, key) in first:
+                if len(problems) >= limit:
+                    return problems
+                kind = "unique" if name else "primary-key"
+                problems.append(Problem(check.name, number, name, kind, f"{key} already in row {first[name, key]}"))
+            else:
+                first[name, key] = number
+    return problems
+
+
+def validate_package(folder: Path, limit: int = 1000) -> list[Problem]:
+    """Every problem of the package in ``folder`` (at most ``limit`` per resource); empty = valid."""
+    folder = Path(folder)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    checks = {r["name"]: ResourceCheck.compile(folder, r) for r in descriptor["resources"]}
+    problems: list[Problem] = []
+    lookups = {}
+    for check in checks.values():
+        for fk in check.foreign_keys:
+            ref = (fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
+            if ref not in lookups:
+                lookups[ref] = _lookup(checks, ref[0], list(ref[1]))
+    for check in checks.values():
+        try:
+            problems += _validate_resource(check, lookups, limit)
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            problems.append(Problem(check.name, None, None, "source", f"cannot read {check.path.name}: {error}"))
+    return problems

@@ -1,0 +1,232 @@
+"""Issue 16: the parse cache never changes the output, is invalidated by a rule change, survives damage,
+holds only data (gzip JSON, no pickle), and spares the parse of unchanged files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from dataclasses import fields, make_dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from xxgk.cli import main
+from xxgk.package import collect as collect_module
+from xxgk.package import parse_cache
+from xxgk.package.build import build_package
+from xxgk.record import Fact, Record, from_plain, plain
+
+from .conftest import SEEDS, SHARED, needs_shared
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("parse/*/*/*.json.gz"))
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The files actually parsed (cache misses), in a one-process build."""
+    calls: list[str] = []
+    real = collect_module.parse_one
+
+    def counting(folder, path, name=None):
+        calls.append(path)
+        return real(folder, path, name)
+
+    monkeypatch.setattr(collect_module, "parse_one", counting)
+    return calls
+
+
+def test_with_without_and_with_a_corrupted_cache_the_package_is_byte_identical(tmp_path, capsys):
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "none", workers=1)
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    build_package(SEEDS, tmp_path / "warm", workers=1, cache_dir=cache)
+    entries = _entries(cache)
+    assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    entries[0].write_bytes(b"\x00garbage")  # not gzip
+    entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
+    entries[2].write_bytes(gzip.compress(b'{"format": "xxgk-parse-cache-1", "report": {}}'))  # not this file's
+    poisoned = json.loads(gzip.decompress(entries[3].read_bytes()))
+    poisoned["report"]["text"] = 5  # this file's, but not the shape this code writes
+    entries[3].write_bytes(gzip.compress(json.dumps(poisoned).encode()))
+    capsys.readouterr()
+    build_package(SEEDS, tmp_path / "corrupt", workers=1, cache_dir=cache)
+    said = capsys.readouterr().err.splitlines()
+    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 4, said
+    reference = _tree(tmp_path / "none")
+    for name in ("cold", "warm", "corrupt"):
+        assert _tree(tmp_path / name) == reference, name
+    findings = (tmp_path / "corrupt" / "data" / "findings.csv").read_text(encoding="utf-8")
+    assert "cache" not in findings  # a damaged cache is not a finding about the data
+
+
+def test_a_warm_cache_parses_nothing_and_a_changed_file_is_parsed_again(tmp_path, parses):
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    cache = tmp_path / "cache"
+    build_package(reports, tmp_path / "a", workers=1, cache_dir=cache)
+    assert len(parses) == len(list(reports.glob("*.txt")))
+    parses.clear()
+    build_package(reports, tmp_path / "b", workers=1, cache_dir=cache)
+    assert parses == []
+    changed = sorted(reports.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n附注：本报告已更新。\n", encoding="utf-8")
+    build_package(reports, tmp_path / "c", workers=1, cache_dir=cache)
+    assert parses == [changed.name]
+    build_package(reports, tmp_path / "d", workers=1)
+    assert _tree(tmp_path / "c") == _tree(tmp_path / "d")
+
+
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch):
+    """A copy of the xxgk source folder that the cache's context hash reads instead of the real one."""
+    package = tmp_path / "xxgk"
+    shutil.copytree(Path(parse_cache.__file__).parents[1], package,
+                    ignore=shutil.ignore_patterns("__pycache__", "site"))
+    monkeypatch.setattr(parse_cache, "PACKAGE", package)
+    parse_cache.context_hash.cache_clear()
+    yield package
+    parse_cache.context_hash.cache_clear()
+
+
+def test_a_changed_rule_file_invalidates_the_cache(tmp_path, parses, package_copy):
+    """The context hash covers rules/ (and the parser's modules): edit a rule, and every file is parsed again."""
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "a", workers=1, cache_dir=cache)
+    before = parse_cache.context_hash()
+    parses.clear()
+    rule = package_copy / "rules" / "row_labels.csv"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    parse_cache.context_hash.cache_clear()
+    build_package(SEEDS, tmp_path / "b", workers=1, cache_dir=cache)
+    after_rule = parse_cache.context_hash()
+    assert after_rule != before
+    assert sorted(parses) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [p.name for p in (cache / "parse").iterdir()] == [after_rule]  # the stale context was removed
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+@pytest.mark.parametrize("module", ["parser.py", "readers.py", "package/collect.py"])
+def test_a_changed_reading_or_parsing_module_invalidates_the_cache(package_copy, module):
+    before = parse_cache.context_hash()
+    path = package_copy / module
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    parse_cache.context_hash.cache_clear()
+    assert parse_cache.context_hash() != before
+
+
+def test_entries_are_plain_gzip_json_never_pickle(tmp_path):
+    build_package(SEEDS, tmp_path / "pkg", workers=1, cache_dir=tmp_path / "cache")
+    for entry in _entries(tmp_path / "cache"):
+        data = gzip.decompress(entry.read_bytes())
+        assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
+        document = json.loads(data)
+        assert document["format"] == "xxgk-parse-cache-1"
+        assert {"text", "record", "file_findings"} <= set(document["report"])
+
+
+def test_cli_cache_dir_and_no_cache(tmp_path):
+    cache = tmp_path / "cache"
+    args = ["package", "--reports", str(SEEDS), "--workers", "1", "--quiet"]
+    assert main([*args, "--out", str(tmp_path / "a"), "--cache-dir", str(cache)]) == 0
+    assert _entries(cache)
+    assert main([*args, "--out", str(tmp_path / "b"), "--no-cache", "--cache-dir", str(tmp_path / "unused")]) == 0
+    assert not (tmp_path / "unused").exists()
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_record_from_dict_round_trips_the_seeds():
+    from xxgk.parser import parse
+    from xxgk.readers import read_path
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        record = parse(read_path(path).parse_text)
+        values = [f.value for f in record.facts]
+        assert any(isinstance(v, Decimal) for v in values) and record.section_lines  # the paths under test occur
+        assert Record.from_dict(record.to_dict()).to_dict() == record.to_dict()
+        assert Record.from_dict(plain(record)) == record  # every field, section_lines included
+        assert json.loads(json.dumps(plain(record), ensure_ascii=False)) == plain(record)
+
+
+def test_from_dict_is_generic_over_fields_a_new_fact_field_round_trips():
+    """A later change adds a field to Fact (as ``placed_by`` was added): the generic decoder needs no edit."""
+    wider = make_dataclass("WiderFact", [(f.name, f.type) for f in fields(Fact)] + [("span", "str | None")],
+                           frozen=True, namespace={"__module__": Fact.__module__})
+    fact = wider("active", ("rules", "issued"), Decimal("12.50"), 9, "position", "L9c10-L9c24")
+    assert from_plain(wider, json.loads(json.dumps(plain(fact)))) == fact
+
+
+def test_every_container_and_encoding_comes_back_from_the_cache_unchanged(tmp_path, parses):
+    """HTML (GBK), DOCX, GB18030, UTF-16, Traditional Chinese, an empty file, the same bytes under two
+    suffixes, and a symlink (refused before any parse or cache): cold, warm and no cache give the same package."""
+    from opencc import OpenCC
+
+    from .test_containers import as_docx, as_html
+
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    seed = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
+    (reports / "page.html").write_bytes(as_html())
+    (reports / "page.txt").write_bytes(as_html())  # same bytes, read as text: another entry
+    (reports / "report.docx").write_bytes(as_docx())
+    (reports / "gb.txt").write_bytes(seed.replace("格尔木市", "德令哈市").encode("gb18030"))
+    (reports / "wide.txt").write_bytes(seed.replace("格尔木市", "茫崖市").encode("utf-16"))
+    (reports / "trad.txt").write_text(OpenCC("s2t").convert(seed.replace("格尔木市", "都兰县")), encoding="utf-8")
+    (reports / "empty.txt").write_bytes(b"")
+    (reports / "link.txt").symlink_to(reports / "gb.txt")
+    cache = tmp_path / "cache"
+    build_package(reports, tmp_path / "none", workers=1)
+    build_package(reports, tmp_path / "cold", workers=1, cache_dir=cache)
+    parses.clear()
+    build_package(reports, tmp_path / "warm", workers=1, cache_dir=cache)
+    assert parses == []  # everything from the cache; the symlink is refused, never read (input_refused)
+    reference = _tree(tmp_path / "none")
+    assert _tree(tmp_path / "cold") == reference and _tree(tmp_path / "warm") == reference
+
+
+@needs_shared
+def test_the_shared_corpus_builds_the_same_with_a_warm_cache(tmp_path):
+    corpus = SHARED / "corpus" / "reports"
+    build_package(corpus, tmp_path / "none", workers=1)
+    build_package(corpus, tmp_path / "cold", workers=1, cache_dir=tmp_path / "cache")
+    build_package(corpus, tmp_path / "warm", workers=1, cache_dir=tmp_path / "cache")
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "none") == _tree(tmp_path / "cold")
+
+
+def test_every_bad_input_builds_the_same_from_a_warm_cache(tmp_path):
+    """The forty kinds of bad input of issue 6 (broken encodings, containers, layouts, a manifest): the
+    statuses and findings come back from the cache as the parse made them."""
+    from .test_bad_inputs import CASES, MANIFEST
+
+    reports = tmp_path / "reports"
+    for name, (data, _, _) in CASES.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_bytes(data)
+    (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
+    cache = tmp_path / "cache"
+    build_package(reports, tmp_path / "none", workers=1)
+    build_package(reports, tmp_path / "cold", workers=1, cache_dir=cache)
+    build_package(reports, tmp_path / "warm", workers=1, cache_dir=cache)
+    assert len(_entries(cache)) >= len(CASES) // 2
+    reference = _tree(tmp_path / "none")
+    assert _tree(tmp_path / "cold") == reference and _tree(tmp_path / "warm") == reference
+
+
+def test_dask_workers_in_other_processes_fill_and_read_the_same_cache(tmp_path):
+    """The cached parse travels to a Dask worker process (pickled) and the cache it writes is read back."""
+    distributed = pytest.importorskip("distributed", reason="the optional [dask] extra is not installed")
+    cache = tmp_path / "cache"
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        build_package(SEEDS, tmp_path / "cold", executor=client.get_executor(), cache_dir=cache)
+        assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))
+        build_package(SEEDS, tmp_path / "warm", executor=client.get_executor(), cache_dir=cache)
+    build_package(SEEDS, tmp_path / "none", workers=1)
+    assert _tree(tmp_path / "cold") == _tree(tmp_path / "none") == _tree(tmp_path / "warm")
