@@ -236,7 +236,7 @@ def test_datasette_serves_a_table_page_and_a_full_text_search(seed_package):
 
 
 def test_a_new_resource_and_a_metrics_resource_need_no_code_change():
-    """Tables come from the schema: an unknown resource becomes a table with its keys; a ``metrics``
+    """Tables come from the schema: an unknown resource becomes a table with its keys; a ``metric_values``
     table gets the wide metric view."""
     from xxgk.package.sql_views import metric_views
     from xxgk.package.sqlite_db import database
@@ -245,14 +245,30 @@ def test_a_new_resource_and_a_metrics_resource_need_no_code_change():
         "reports": {"primaryKey": ["report_id"], "fields": [
             {"name": "report_id", "type": "string"}, {"name": "agency", "type": "string"},
             {"name": "year", "type": "integer"}]},
-        "metrics": {"primaryKey": ["report_id", "metric"],
+        "metric_values": {"primaryKey": ["report_id", "metric"],
                     "foreignKeys": [{"fields": "report_id",
                                      "reference": {"resource": "reports", "fields": "report_id"}}],
                     "fields": [{"name": "report_id", "type": "string"}, {"name": "metric", "type": "string"},
                                {"name": "value", "type": "number"}]},
     }
-    db = database({"metrics": b"report_id,metric,value\na,share,12.5\na,received,\n",
+    db = database({"metric_values": b"report_id,metric,value\na,share,12.5\na,received,\n",
                    "reports": "report_id,agency,year\na,X局,2024\n".encode()}, schemas.__getitem__)
-    assert db["metrics"].pks == ["report_id", "metric"] and db["metrics"].foreign_keys[0].other_table == "reports"
+    table = db["metric_values"]
+    assert table.pks == ["report_id", "metric"] and table.foreign_keys[0].other_table == "reports"
     sql = metric_views(db)["指标宽表"]
     assert list(db.query(sql)) == [{"报告编号": "a", "机构": "X局", "年度": 2024, "received": None, "share": 12.5}]
+
+
+def test_the_metric_values_of_every_report_are_in_the_package_and_the_database(seed_package):
+    """The values the site charts are published (metric_values) and pivoted in 指标宽表: 本年新收申请 is the
+    total of table 3's row 一 as printed in each seed (missing where that cell is missing)."""
+    out, _, _ = seed_package
+    number = {None: None, "": None}
+    new_totals = {r["report_id"]: number.get(r["value"], r["value"]) for r in read_csv(out / "data/applications.csv")
+                  if r["row"] == "new" and r["applicant"] == "total"}
+    published = {(r["report_id"], r["metric"]): r["value"] for r in read_csv(out / "data/metric_values.csv")}
+    assert {rid: published[(rid, "received")] for rid in new_totals} == new_totals
+    assert any(v is not None for v in new_totals.values())
+    wide = {row["报告编号"]: dict(row) for row in _connect(out).execute('SELECT * FROM "指标宽表"')}
+    assert {rid: wide[rid]["received"] for rid in new_totals} == {
+        rid: None if v is None else int(v) for rid, v in new_totals.items()}

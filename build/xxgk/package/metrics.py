@@ -120,6 +120,20 @@ def _rounded(value: float | None, unit: str) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
+def metric_value_rows(tables: dict[str, list[dict]]) -> list[dict]:
+    """The ``metric_values`` resource: every metric of every report (reports in package order, metrics in
+    the rules' order), computed by :func:`report_values`; a missing value is a row with an empty value.
+
+    >>> tables = {"reports": [{"report_id": "r1", "format": "2021"}], "applications": [
+    ...     {"report_id": "r1", "row": "new", "applicant": "total", "value": 81}]}
+    >>> next(r for r in metric_value_rows(tables) if r["metric"] == "received")
+    {'report_id': 'r1', 'metric': 'received', 'value': 81}
+    """
+    values = report_values(tables, metric_rows())
+    return [{"report_id": r["report_id"], "metric": code, "value": value}
+            for r in tables["reports"] for code, value in values[r["report_id"]].items()]
+
+
 def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dict, ...]) -> dict[str, dict]:
     """``{report_id: {metric code: value}}`` for every report of the package's ``tables`` (rows as read
     from the CSVs: values are strings or None). Counts come back as int, shares rounded to 0.1."""

@@ -93,28 +93,31 @@ def outcome_groups_sql() -> str:
             f"AND a.applicant = 'total' JOIN grouping g ON g.code = a.row\nGROUP BY r.report_id ORDER BY r.rowid")
 
 
+METRIC_VALUES = "metric_values"  # the resource holding every metric per report
+
+
 def metric_views(db) -> dict[str, str]:
     """THE place where metric views are generated, given the database (``sqlite_utils.Database``) whose
     tables are already filled.
 
-    Now: the outcome mix of table 3 (``申请办理结果``). When a ``metrics`` resource (``rules/metrics.yaml``)
-    is in the schema with primary key ``(report_id, <metric code field>)`` and a ``value`` field, its
-    table appears by itself and the wide view ``指标宽表`` is added: one row per report, one column per
-    metric code found in the data (sorted).
+    The outcome mix of table 3 (``申请办理结果``), and, when the ``metric_values`` resource (every metric of
+    ``rules/metrics.yaml`` per report: primary key ``(report_id, <metric code field>)`` and a ``value``
+    field) is in the database, the wide view ``指标宽表``: one row per report, one column per metric code
+    found in the data (sorted).
     """
     views = {"申请办理结果": outcome_groups_sql()}
-    if "metrics" in db.table_names():
-        pks, columns = db["metrics"].pks, db["metrics"].columns_dict
+    if METRIC_VALUES in db.table_names():
+        pks, columns = db[METRIC_VALUES].pks, db[METRIC_VALUES].columns_dict
         if len(pks) == 2 and pks[0] == "report_id" and "value" in columns:
             key = pks[1]
-            found = [row[0] for row in db.execute(f"SELECT DISTINCT {quote(key)} FROM metrics ORDER BY 1")]
+            found = [row[0] for row in db.execute(f"SELECT DISTINCT {quote(key)} FROM {METRIC_VALUES} ORDER BY 1")]
             views["指标宽表"] = metric_pivot_sql(key, found)
     return views
 
 
 def metric_pivot_sql(key: str, metric_codes: list[str]) -> str:
-    """One row per report, one column per metric code (``metrics`` resource: report_id, ``key``, value)."""
-    columns = ", ".join(f"(SELECT m.value FROM metrics m WHERE m.report_id = r.report_id AND m.{quote(key)} = "
+    """One row per report, one column per metric code (``metric_values``: report_id, ``key``, value)."""
+    columns = ", ".join(f"(SELECT m.value FROM {METRIC_VALUES} m WHERE m.report_id = r.report_id AND m.{quote(key)} = "
                         f"{literal(code)}) AS {quote(code)}" for code in metric_codes)
     return (f"SELECT {HEAD}{', ' if columns else ''}{columns}\nFROM reports r "
-            f"WHERE r.report_id IN (SELECT report_id FROM metrics)\nORDER BY r.rowid")
+            f"WHERE r.report_id IN (SELECT report_id FROM {METRIC_VALUES})\nORDER BY r.rowid")

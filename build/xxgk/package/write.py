@@ -23,7 +23,7 @@ from pathlib import Path
 from ..folders import locked, recover, staging_for, swap_in
 from ..safe import sheet_cell, xlsx_cell
 from .collect import Report
-from .metrics import metric_rows
+from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files
 from .schema import descriptor, resource_schema
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
@@ -83,6 +83,7 @@ def package_files(reports: list[Report], data_version: str, changelog: bytes | N
     """``{relative path: bytes}`` of the whole package. Pure."""
     tables = reports_to_tables(reports)
     tables["metrics"] = list(metric_rows())
+    tables["metric_values"] = metric_value_rows(tables)  # the values every chart shows, for the data's users
     files: dict[str, bytes] = {"CHANGELOG.md": changelog} if changelog else {}
     for name, rows in tables.items():
         fields = [f["name"] for f in resource_schema(name)["fields"]]
