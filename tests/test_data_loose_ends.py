@@ -180,3 +180,18 @@ def test_the_package_carries_the_changelog_and_version(tmp_path):
     files = package_files(reports, (SEEDS / "VERSION").read_text().strip(), changelog)
     assert files["CHANGELOG.md"] == changelog
     assert json.loads(files["datapackage.json"])["version"] == (ROOT / "reports" / "VERSION").read_text().strip()
+
+
+def test_the_official_original_printed_in_the_text_is_published_as_source_url(tmp_path):
+    """A web page's 原文链接 becomes reports.source_url (http/https only); the manifest's url wins."""
+    seed = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(seed + "\n原文链接：https://www.geermu.gov.cn/xxgk/2024.html\n", encoding="utf-8")
+    (folder / "b.txt").write_text(seed.replace("2024", "2023") + "\n网址：javascript:alert(1)\n", encoding="utf-8")
+    (folder / "c.txt").write_text(seed.replace("2024", "2022") + "\n来源：https://x.gov.cn/p\n", encoding="utf-8")
+    (folder / "sources.csv").write_text("file,url\nc.txt,https://manifest.gov.cn/c\n", encoding="utf-8")
+    build_package(folder, tmp_path / "out", workers=1)
+    urls = {r["source_file"]: r["source_url"] for r in read_csv(tmp_path / "out" / "data" / "reports.csv")}
+    assert urls == {"a.txt": "https://www.geermu.gov.cn/xxgk/2024.html", "b.txt": None,
+                    "c.txt": "https://manifest.gov.cn/c"}

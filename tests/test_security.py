@@ -29,6 +29,7 @@ from xxgk.readers import decode, read_bytes
 from xxgk.safe import html_text, link_url, page_title, plot_label, sheet_cell
 from xxgk.site.data import read_csv
 
+from .conftest import SEEDS
 from .factory import tab_report
 
 GOOD = tab_report(agency="良好局").encode()
@@ -476,3 +477,11 @@ def test_a_failed_site_build_leaves_the_old_site_whole(seed_package, tmp_path, m
     assert build_site(package_dir, tmp_path / "site_src", site) != 0
     assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
     assert not list(tmp_path.glob(".site.*"))
+
+
+def test_build_outside_the_project_folder_is_refused_before_writing_anything(tmp_path):
+    """``xxgk build`` needs the project's mkdocs.yml: elsewhere it says so in one line and writes nothing."""
+    result = _run("build", "--reports", str(SEEDS), cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "mkdocs.yml" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -8,6 +8,8 @@
 ('2025-01-01', '2025-12-31')
 >>> text_to_published_date("发布日期：2025年2月30日"), [f.actual for f in date_findings("发布日期：2025年2月30日")]
 (None, ['2025-02-30'])
+>>> text_to_source_url("原文链接：https://www.pingtan.gov.cn/zwgk/2026.htm。"), text_to_source_url("网址: javascript:x")
+('https://www.pingtan.gov.cn/zwgk/2026.htm', None)
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _DATE_LINE = re.compile(r"^\s*" + _DATE + r"\s*$")
 _PERIOD = re.compile(
     r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—|-|~)?"
     r"\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+# the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
+_SOURCE_URL = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
 HEAD_CHARS = 3000
 TITLE_LINES = 40
 _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
@@ -93,6 +97,14 @@ def text_to_period(text: str) -> tuple[str | None, str | None]:
         return None, None
     y1, m1, d1, y2, m2, d2 = match.groups()
     return _iso(y1, m1, d1), _iso(y2 or y1, m2, d2)
+
+
+def text_to_source_url(text: str) -> str | None:
+    """The official original's URL printed in the text (原文链接, 来源, 网址 …), http/https only."""
+    from .safe import link_url
+
+    found = _SOURCE_URL.search(text)
+    return link_url(found.group(1)) if found else None
 
 
 def text_to_published_date(text: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .catalog import labels
 from .findings import make
 from .identity_findings import identity_findings
-from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, title_to_agency_year
+from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, text_to_source_url, title_to_agency_year
 from .narrative import narrative_to_findings
 from .record import Record
 from .sections import Document, section_order, text_to_sections
@@ -31,6 +31,7 @@ def parse(text: str) -> Record:
     if record.year is None and record.period_start:
         record.year = int(record.period_start[:4])
     record.published_date = text_to_published_date(doc.text)
+    record.source_url = text_to_source_url(doc.text)
     if record.agency is None:
         record.findings.append(make("agency_not_found"))
     if record.year is None:

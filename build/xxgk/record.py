@@ -34,6 +34,7 @@ class Record:
     agency: str | None = None
     year: int | None = None
     published_date: str | None = None
+    source_url: str | None = None  # the official original's address printed in the text (原文链接 …)
     period_start: str | None = None
     period_end: str | None = None
     formats: dict[str, str] = field(default_factory=dict)  # table -> "2021" | "2019"
@@ -52,6 +53,7 @@ class Record:
 
         return {
             "agency": self.agency, "year": self.year, "published_date": self.published_date,
+            "source_url": self.source_url,
             "period_start": self.period_start, "period_end": self.period_end, "formats": self.formats,
             "facts": [{"table": f.table, "keys": list(f.keys), "value": plain(f.value), "line": f.line,
                        "placed_by": f.placed_by}

@@ -31,7 +31,7 @@ def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
         "agency_id": (ids or {}).get(who.key) if who.agency_id else None, "tier": who.tier, "kind": who.kind,
         "peer_group": peer_group(r.year, who),
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
-        "source_file": report.source_file, "source_url": m.get("url") or None,
+        "source_file": report.source_file, "source_url": m.get("url") or r.source_url,
         "retrieved_at": m.get("retrieved_at") or None, "notes": m.get("notes") or None, "sha256": report.sha256 or None,
         "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
     }
