@@ -80,7 +80,10 @@
     table.appendChild(thead);
     table.appendChild(tbody);
     fill();
-    container.appendChild(table);
+    // a wide table scrolls inside its own box on a phone (the page itself never scrolls sideways)
+    var box = el("div", null, {"class": "xxgk-scroll", tabindex: "0", role: "region", "aria-label": caption});
+    box.appendChild(table);
+    container.appendChild(box);
   }
 
   function readURL() {
@@ -165,7 +168,7 @@
       var noPeer = ids.length === 1 && !fallback && !withPeer;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
-      var traces = [], rows = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
+      var traces = [], rows = [], gaps = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
       if (single) {
         var order = ids.slice().sort(function (a, b) {
           var x = value(a, state.from), z = value(b, state.from);
@@ -177,8 +180,15 @@
           names.push("同类组中位数（" + peer(ids[0], state.from)[1] + "份报告）");
           vals.push(peer(ids[0], state.from)[0]);
         }
-        traces.push({type: "bar", orientation: "h", y: names, x: vals, name: m.label,
-          hovertemplate: "%{y}: %{x}<extra></extra>"});
+        // the measure's colour from the palette (the same as on report and agency pages); each bar labelled with
+        // its value (a 0 reads 0), a missing value labelled 无数据 where its bar would be
+        traces.push({type: "bar", orientation: "h", y: names, x: vals, name: m.label, marker: {color: m.colour},
+          text: vals.map(function (v) { return v === null ? "" : fmt(v, m.unit); }), textposition: "outside",
+          cliponaxis: false, hovertemplate: "%{y}: %{x}" + m.unit + "<extra></extra>"});
+        var gaps = names.map(function (n, i) {
+          return vals[i] === null ? {x: 0, y: plotText(n), text: "无数据", xanchor: "left", showarrow: false,
+            font: {color: "#767676"}} : null;
+        }).filter(Boolean);
         order.forEach(function (id, i) {
           var v = value(id, state.from);
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
@@ -228,9 +238,9 @@
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
         "（数据见下表）");
-      var layout = {title: {text: title}, margin: {l: 10, r: 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
+      var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
         xaxis: {automargin: true, type: single ? "linear" : "category"}, yaxis: {automargin: true, autorange: single ? "reversed" : true},
-        legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,",
+        legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,", annotations: gaps,
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
@@ -302,8 +312,7 @@
     var sel = ["metric", "year", "province", "tier", "kind"].map(function (k) { return $("xxgk-league-" + k); });
     if (!sel[0] || sel[0].dataset.done) return;
     sel[0].dataset.done = "1";
-    var TIER = {national: "国家级", province: "省级", prefecture: "地市级", county: "县级", township: "乡镇级"};
-    var KIND = {government: "人民政府", department: "政府部门"};
+    var TIER = data.labels.tier, KIND = data.labels.kind;  // labels.py, via json/agencies.json
     function run() {
       var m = metrics[sel[0].value], year = sel[1].value;
       json(root, "json/m/" + m.code + ".json").then(function (mv) {

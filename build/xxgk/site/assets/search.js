@@ -7,7 +7,7 @@
   var me = document.currentScript && document.currentScript.src;
   var root = me ? me.replace(/assets\/search\.js(\?.*)?$/, "") : "/";
   var ready = null;
-  var TIER = {national: "国家级", province: "省级", prefecture: "地市级", county: "县级", township: "乡镇级"};
+  var labels = {tier: {}, kind: {}};  // json/agencies.json's labels (labels.py): one definition, not spelled here
 
   function json(path) { return fetch(root + path).then(function (r) { return r.json(); }); }
 
@@ -15,6 +15,7 @@
     if (!ready) {
       ready = Promise.all([json("json/agencies.json"), json("json/search.json")]).then(function (res) {
         var aux = res[1], list = res[0].agencies;
+        labels = res[0].labels || labels;
         list.forEach(function (a) {
           var syllables = Array.from(a.n).map(function (c) { return aux.py[c] || (/[a-z0-9]/i.test(c) ? c.toLowerCase() : ""); })
             .filter(Boolean);
@@ -23,7 +24,7 @@
           a._ini = syllables.map(function (s) { return s[0]; }).join("");
           a._region = [a.p, a.c, a.x].filter(Boolean);
         });
-        return {agencies: list, aux: aux};
+        return {agencies: list, aux: aux, labels: labels};
       });
     }
     return ready;
@@ -89,7 +90,7 @@
   function describe(a) {
     var years = Object.keys(a.y);
     var span = years.length ? (years.length > 1 ? years[0] + "–" + years[years.length - 1] + "年" : years[0] + "年") : "";
-    return [a._region.join(" "), TIER[a.t] || "", span].filter(Boolean).join(" · ");
+    return [a._region.join(" "), labels.tier[a.t] || "", span].filter(Boolean).join(" · ");
   }
 
   window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
