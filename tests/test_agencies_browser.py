@@ -7,22 +7,17 @@ characters and pinyin and opens its agency page; an old report URL redirects. Sc
 from __future__ import annotations
 
 import csv
-import functools
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import ROOT, SEEDS, SHARED, needs_shared
-from .test_browser import CHROME, FLAGS, SHOTS, _Quiet, _wait
+from .conftest import ROOT, SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, serving
+from .conftest import wait_for as _wait
 
-pytestmark = [pytest.mark.browser, needs_shared, pytest.mark.skipif(
-    not (CHROME and shutil.which("chromedriver")),
-    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
+pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -48,26 +43,13 @@ def corpus_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(corpus_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(corpus_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(corpus_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROME
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.set_window_size(1366, 1000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
+def browser(chromium):
+    return chromium  # conftest's headless Chromium, 1366 px wide
 
 
 def _shots(browser, name: str, reload: bool = True) -> None:

@@ -3,25 +3,20 @@ the title, in a manifest URL, in CHANGELOG.md and in chart labels is shown as te
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from xxgk.site.data import read_csv
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, needs_chromium, serving
+from .conftest import wait_for as _wait
 from .factory import tab_report
-from .test_browser import CHROME, FLAGS, _Quiet, _wait
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(
-    not (CHROME and shutil.which("chromedriver")),
-    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 TITLE_FILE = "<img src=x onerror=window.__xss=3>.txt"  # no title in the text: the file name is shown
 UNTITLED = tab_report(agency="").split("\n", 1)[1]
@@ -59,24 +54,8 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile_site[0])))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROME
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    yield driver
-    driver.quit()
+    with serving(hostile_site[0]) as url:
+        yield url
 
 
 def _visit(browser, url: str) -> None:

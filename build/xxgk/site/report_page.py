@@ -114,9 +114,9 @@ class ReportPages:
                  cell(shown(mine[c]), "无数据"), cell(shown(group[c][0]), "无数据"), cell(group[c][1])]
                 for c in PEER_SHOWN]
         alone = all(group[c][1] <= 1 for c in PEER_SHOWN)
-        note = ("<p><small>同类组中只有本报告，中位数就是本报告自己的数值，暂无可比性。</small></p>" if alone else "")
-        return ("\n\n<p>同类组中位数（同类组：同一年度、同一行政层级、同一省份、同一系统或同为人民政府的报告；"
-                "口径见<a href=\"../../data/#metrics\">指标定义</a>）：</p>\n"
+        note = "<p><small>同类组中只有本报告：中位数就是本报告的数值，暂无可比性。</small></p>" if alone else ""
+        return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
+                "<a href=\"../../data/#metrics\">指标定义</a>：</p>\n"
                 + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows) + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
@@ -199,12 +199,10 @@ class ReportPages:
                   if formula_for(self.metric_defs[c], r["format"] if r else None)]  # a bar per outcome, not a pie
         pie = chart([{"type": "bar", "x": [x[0] for x in shares], "y": [x[1] for x in shares], "name": "办理结果",
                       "marker": {"color": [x[2] for x in shares]}}],
-                    "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", horizontal=True)
-        who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
-        bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人",
-                      "marker": {"color": [colour("applicants", a) for a in who]}}],
-                    "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants", data_table=False)
-        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie + "\n" + bar
+                    "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", data_table=False,
+                    horizontal=True)  # its counts are table 3's rows above
+        # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
+        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
 
     def _table4(self, rid: str, src: str) -> str:
         rows = self.pkg.by_report("review_litigation").get(rid, [])
