@@ -257,3 +257,22 @@ def test_the_league_table_ranks_one_year_and_filters_by_province(server, browser
     _wait(lambda: names() and all(n in ("湟中区人民政府", "格尔木市数据局") for _, n in names()))
     assert names()[0][0] == "1"
     assert "2025年" in browser.find_element(By.ID, "xxgk-league-status").text
+    first = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#xxgk-league-table tbody tr:first-child td")]
+    assert first[2:4] == ["县级", "人民政府"]  # 湟中区: tier and kind in Chinese, as on its agency page
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 1366
+
+
+def test_the_compare_page_fits_a_phone_and_labels_zero_and_missing(server, browser):
+    """At 390 px nothing scrolls the page sideways (the tables scroll in their own box); the bars are labelled
+    with their values, a missing value reads 无数据."""
+
+    browser.set_window_size(390, 900)
+    try:
+        browser.get(server + "/compare/?agencies=fujian-pingtanzongheshiyanqu,qinghai-haixi-geermu-shujuju"
+                     "&metric=granted_share&year=2025")
+        _wait(lambda: "无数据" in _chart_text(browser, "#xxgk-compare-chart"))
+        assert "22.3" in _chart_text(browser, "#xxgk-compare-chart")  # 平潭 2025 (gold): 予以公开 33 of 148
+        width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], width
+    finally:
+        browser.set_window_size(1366, 1000)

@@ -91,7 +91,7 @@ class AgencyPages:
         xs = [f"{y}年" for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
-        out, heading = [], None
+        out, heading, empty = [], None, []
         for head, title, codes, unit, stacked in CHARTS:
             traces = []
             for code in codes:
@@ -108,6 +108,7 @@ class AgencyPages:
                 else:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
             if all(v is None for t in traces for v in t["y"]):
+                empty.append(title)
                 continue
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
@@ -124,6 +125,9 @@ class AgencyPages:
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
                            "</small></p>")
+        if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
+            out.append(f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——本机构各年度的报告中没有这些数值"
+                       "（表格缺失或无法读取，是缺失，不是0；详见各年度报告页的“发现的问题”）。</p>")
         missing = [y for y in years if y not in mine]
         if missing:
             years = "、".join(f"{y}年" for y in missing)

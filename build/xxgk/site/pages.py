@@ -81,6 +81,7 @@ class Site(ReportPages, AgencyPages):
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
+        self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
         self.values = report_values(pkg.tables, pkg.tables["metrics"])
         self.years = agency_years(pkg)
         self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}
@@ -140,7 +141,9 @@ class Site(ReportPages, AgencyPages):
         """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
         rows = [(report_name(r), self.report_urls[r["report_id"]], self.values[r["report_id"]]["received"])
                 for r in self.charted]
-        return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构（前{CHART_TOP}个）", "件")
+        top = f"（前{CHART_TOP}个）" if len(rows) == CHART_TOP else ""
+        return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构{top}", "件",
+                         label="机构（链接到该年度报告）")
 
     def agencies(self) -> None:
         """The agency index: one row per agency (linked to its page), and the reports no agency could be

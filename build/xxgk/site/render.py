@@ -203,7 +203,7 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
 
 def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False) -> list[dict]:
     """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some), and a 0
-    where several series are all zero (nothing would be drawn)."""
+    where stacked series are all zero (nothing would be drawn, and stacked bars carry no value labels)."""
     all_bars = [t for t in data if t.get("type", "bar") == "bar"]
     if not all_bars:
         return []
@@ -215,8 +215,8 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
         if not bars:
             continue
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
-        if not gaps and (len(bars) == 1 or any(t["y"][i] for t in bars)):
-            continue  # drawn, or a single series whose bars carry their own value labels
+        if not gaps and (not stacked or any(t["y"][i] for t in bars)):
+            continue  # drawn, or unstacked bars that carry their own value labels (a 0 reads 0)
         text = ("0" if not gaps else MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
@@ -285,7 +285,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
            f"{fallback}\n</details></figure>"
 
 
-def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "") -> str:
+def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "",
+              label: str = "报告") -> str:
     """A bar chart in plain HTML (no plotly): a table whose value cells carry a bar, for pages that must
     stay light (the home page). ``rows`` are ``(label, href, value)``; a missing value reads 无数据."""
     colour_hex = colour_hex or palette()["series"]
@@ -300,7 +301,7 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
             bar = (f'<span class="xxgk-bar" style="width:{width}%;background:{colour_hex}"></span>'
                    f'<span class="xxgk-bar-value">{esc(fmt_wan(value))}</span>')
         body.append([f'<th scope="row">{name}</th>', f'<td class="xxgk-bar-cell">{bar}</td>'])
-    return table(["报告", f"数量（{unit}）"], body, css="bars", caption=title)
+    return table([label, f"数量（{unit}）"], body, css="bars", caption=title)
 
 
 def plain_cell(value) -> str:

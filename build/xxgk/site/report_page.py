@@ -79,7 +79,8 @@ class ReportPages:
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
             return ""
-        return f'<a href="../../{agency_path(r["agency_id"])}">机构页：历年数据与比较</a>　'
+        name = self.agency_names.get(r["agency_id"], "")  # the agency's name, which the report may print shorter
+        return f'<a href="../../{agency_path(r["agency_id"])}">机构页（{esc(name)}）：历年数据与比较</a>　'
 
     def _report_card(self, r: dict) -> str:
         """The score counts only the agency's own problems; the limits of our reading are shown apart."""
