@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from ..package.metrics import formula_for
 from ..safe import link_url
-from .agency_page import PEER_SHOWN, shown
+from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import blocks_file, split_html_blocks
 from .card import by_category, score, score_group, split_findings
 from .data import number
@@ -59,7 +59,8 @@ class ReportPages:
                 r["county"]) if x)), ("发布日期", r["published_date"]),
                 ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
-        meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
+        meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
+                      f"<td>{esc(v)}</td>"] for k, v in meta]  # a hash wraps on a phone
         url = original_url(r, self.pkg.source_text(rid))
         if url:
             meta_rows.append(["<th>官方原文</th>", f"<td>{link(url)}</td>"])  # http(s) only
@@ -114,8 +115,7 @@ class ReportPages:
         rows = [[f"<td>{esc(self.metric_defs[c]['label_zh'])}（{esc(self.metric_defs[c]['unit'])}）</td>",
                  cell(shown(mine[c]), "无数据"), cell(shown(group[c][0]), "无数据"), cell(group[c][1])]
                 for c in PEER_SHOWN]
-        alone = all(group[c][1] <= 1 for c in PEER_SHOWN)
-        note = "<p><small>同类组中只有本报告：中位数就是本报告的数值，暂无可比性。</small></p>" if alone else ""
+        note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metrics\">指标定义</a>：</p>\n"
                 + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows) + note)

@@ -162,10 +162,14 @@
           .slice(0, DEFAULT_TOP);
       }
       var value = function (id, y) { var v = (mv.v[id] || {})[y]; return v === undefined ? null : v; };
-      var peer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
+      var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
       var single = state.from === state.to;
+      // a peer median over the agency's own report alone compares nothing: not drawn, and said so
+      var peer = function (id, y) { var p = anyPeer(id, y); return p && p[1] > 1 ? p : null; };
+      var alone = ids.length === 1 && !fallback && years.some(function (y) { return anyPeer(ids[0], y); }) &&
+        !years.some(function (y) { return peer(ids[0], y); });
       var withPeer = ids.length === 1 && !fallback && years.some(function (y) { return peer(ids[0], y); });
-      var noPeer = ids.length === 1 && !fallback && !withPeer;
+      var noPeer = ids.length === 1 && !fallback && !withPeer && !alone;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
       var traces = [], rows = [], gaps = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
@@ -230,8 +234,14 @@
           years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i]]); });
         }
       }
+      if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
+        traces.forEach(function (t) {
+          t.mode = "lines+markers+text"; t.textposition = "top center"; t.cliponaxis = false;
+          t.text = t.y.map(function (v) { return v === null ? "" : fmt(v, m.unit); });
+        });
+      }
       var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
-      status.textContent = (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+      status.textContent = (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
@@ -239,7 +249,8 @@
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
         "（数据见下表）");
       var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
-        xaxis: {automargin: true, type: single ? "linear" : "category"}, yaxis: {automargin: true, autorange: single ? "reversed" : true},
+        xaxis: {automargin: true, type: single ? "linear" : "category"},
+        yaxis: single ? {automargin: true, autorange: "reversed"} : {automargin: true, rangemode: "tozero"},
         legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,", annotations: gaps,
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
