@@ -77,6 +77,20 @@ def new_chromium(downloads: Path | None = None):
 
 
 @pytest.fixture(scope="module")
+def served_site(built_site):
+    """The built site a module's browser tests walk: the seeds' by default; a module overrides this fixture
+    to walk another (the corpus site, the hostile site)."""
+    return built_site
+
+
+@pytest.fixture(scope="module")
+def server(served_site):
+    """``served_site`` served on 127.0.0.1 for the module: its base URL."""
+    with serving(served_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def chromium():
     """One headless Chromium per test module (1366 px wide to start with)."""
     driver = new_chromium()

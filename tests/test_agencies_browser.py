@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT, SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, serving
+from .conftest import ROOT, SEEDS, SHARED, SHOTS, needs_chromium, needs_shared
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
@@ -42,9 +42,8 @@ def corpus_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(corpus_site):
-    with serving(corpus_site) as url:
-        yield url
+def served_site(corpus_site):
+    return corpus_site  # conftest's ``server`` serves it
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,10 @@ import time
 
 import pytest
 
-from .conftest import SHOTS, needs_chromium, new_chromium, serving
+from .conftest import SHOTS, needs_chromium, new_chromium
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    with serving(built_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -78,3 +78,18 @@ def test_a_large_index_is_split_into_one_page_per_province(seed_package, tmp_pat
     linked = [aid for s in shards for aid in re.findall(r'href="\.\./\.\./a/([^/]+)/"', s.read_text(encoding="utf-8"))]
     agencies = (out / "data" / "agencies.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert sorted(linked) == sorted(line.split(",")[0] for line in agencies)  # one row per agency
+
+
+def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_site):
+    """A researcher reads each measure's formula on the download page (every chart, comparison and peer median
+    uses exactly these), and a report page's peer table links there; no id on the page is used twice."""
+    from xxgk.package.metrics import metric_rows
+
+    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    section = page[page.index('id="metric-definitions"'):]
+    for m in metric_rows():
+        assert f"<code>{m['code']}</code>" in section and m["label_zh"] in html.unescape(section)
+    report = next((built_site / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
+    assert "data/#metric-definitions" in report

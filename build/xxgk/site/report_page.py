@@ -117,7 +117,7 @@ class ReportPages:
                 for c in PEER_SHOWN]
         note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
-                "<a href=\"../../data/#metrics\">指标定义</a>：</p>\n"
+                "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
                 + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows) + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
@@ -172,7 +172,8 @@ class ReportPages:
             else:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
                             cells.get(c, {}).get("line"), src) for c in column_labels])
-        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"
+        missing = any(cells.get(c, {}).get("value") is None for cells in grid.values() for c in column_labels)
+        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows) + legend
 
