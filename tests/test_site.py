@@ -88,8 +88,8 @@ def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_s
     page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
-    section = page[page.index('id="metric-definitions"'):]
+    section = html.unescape(page[page.index('id="metric-definitions"'):])
     for m in metric_rows():
-        assert f"<code>{m['code']}</code>" in section and m["label_zh"] in html.unescape(section)
+        assert f"<code>{m['code']}</code>" in section and m["label_zh"] in section and m["formula"] in section
     report = next((built_site / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
     assert "data/#metric-definitions" in report

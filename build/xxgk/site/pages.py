@@ -247,8 +247,9 @@ class Site(ReportPages, AgencyPages):
                  f"<td>{esc('、'.join(f'{e}年版' for e in str(m['editions']).split()))}"
                  + ("（两版口径不同，不连成一条线）" if m["comparable"] == "false" else "") + "</td>"]
                 for m in self.pkg.tables["metrics"]]
-        return ('\n<h2 id="metric-definitions">指标定义</h2>\n<p>图表、比较页、排行榜和同类组中位数都只用下列公式计算（数据包中的 '
-                "<code>metrics</code> 表）。公式引用整洁表的单元格，写作 <code>表:行:列</code>；任何一个单元格缺失，"
+        return ('\n<h2 id="metric-definitions">指标定义</h2>\n'
+                "<p>图表、比较页、排行榜和同类组中位数都只用下列公式计算（数据包中的 <code>metrics</code> 表）。"
+                "公式引用整洁表的单元格，写作 <code>表:行:列</code>；任何一个单元格缺失，"
                 "结果就是缺失（不是0）；分母为0时比例缺失。同类组：同一年度、同一行政层级、同一省份、同一系统"
                 "（或同为人民政府）的报告。</p>\n"
                 + table(["指标（代码）", "单位", "公式", "适用的表格模板"], rows))

@@ -239,6 +239,9 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     off; the PNG and CSV download buttons sit beside it, outside the image).
     """
     unit = unit or y_title
+    # the unit goes in the chart's title, not up the value axis (a single 件 turned on its side reads as 牛)
+    if y_title and y_title not in title:
+        title = f"{title}（{y_title}）"
     rows = []
     for trace in data:
         xs = trace.get("x") or trace.get("labels") or []
@@ -261,7 +264,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     category_axis = {"type": "category"}
     if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)
         category_axis |= {"tickmode": "array", "tickvals": categories, "ticktext": [_short(c) for c in categories]}
-    number_axis = value_axis(values, stacked, totals) | ({"title": {"text": plot_label(y_title)}} if y_title else {})
+    number_axis = value_axis(values, stacked, totals)
     if horizontal:
         height = max(300, 140 + 28 * len(categories))
         layout.update({"xaxis": number_axis, "yaxis": category_axis | {"autorange": "reversed"}, "height": height})
