@@ -43,7 +43,7 @@ QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per cod
 
 _QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
                       "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
-                      "parquet": "{resource}（Parquet，pandas / R arrow / DuckDB）"}
+                      "parquet": "{zh}（{resource}，Parquet：pandas / R arrow / DuckDB）"}
 _QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按类型读取"
 _QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
                "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
@@ -203,7 +203,8 @@ class Site(ReportPages, AgencyPages):
         desc = self.pkg.descriptor
         version, updated = desc.get("version", ""), data_updated(self.pkg)
         rows = []
-        query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(**q), _QUERY_WHO)
+        query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(
+                            **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))), _QUERY_WHO)
                        for q in desc.get("x_xxgk_query_files", [])]
         for path, label, who in download_files(desc) + query_files:
             size = (self.pkg.root / path).stat().st_size if (self.pkg.root / path).exists() else None
