@@ -93,3 +93,9 @@ def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_s
         assert f"<code>{m['code']}</code>" in section and m["label_zh"] in section and m["formula"] in section
     report = next((built_site / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
     assert "data/#metric-definitions" in report
+
+
+def test_the_home_chart_heads_its_columns_with_what_they_hold(built_site):
+    home = html.unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    chart = home[home.index('data-style="bars"'):]
+    assert re.search(r"<thead><tr><th>机构（链接到该年度报告）</th><th>数量（件）</th></tr></thead>", chart)

@@ -143,7 +143,7 @@ class Site(ReportPages, AgencyPages):
                 for r in self.charted]
         top = f"（前{CHART_TOP}个）" if len(rows) == CHART_TOP else ""
         return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构{top}", "件",
-                         label="机构（链接到该年度报告）")
+                         head="机构（链接到该年度报告）")
 
     def agencies(self) -> None:
         """The agency index: one row per agency (linked to its page), and the reports no agency could be

@@ -289,9 +289,10 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
 
 
 def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "",
-              label: str = "报告") -> str:
+              head: str = "报告") -> str:
     """A bar chart in plain HTML (no plotly): a table whose value cells carry a bar, for pages that must
-    stay light (the home page). ``rows`` are ``(label, href, value)``; a missing value reads 无数据."""
+    stay light (the home page). ``rows`` are ``(label, href, value)``; a missing value reads 无数据; ``head``
+    heads the label column."""
     colour_hex = colour_hex or palette()["series"]
     top = max((v for _, _, v in rows if v is not None), default=0) or 1
     body = []
@@ -304,7 +305,7 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
             bar = (f'<span class="xxgk-bar" style="width:{width}%;background:{colour_hex}"></span>'
                    f'<span class="xxgk-bar-value">{esc(fmt_wan(value))}</span>')
         body.append([f'<th scope="row">{name}</th>', f'<td class="xxgk-bar-cell">{bar}</td>'])
-    return table([label, f"数量（{unit}）"], body, css="bars", caption=title)
+    return table([head, f"数量（{unit}）"], body, css="bars", caption=title)
 
 
 def plain_cell(value) -> str:
