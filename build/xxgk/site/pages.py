@@ -265,15 +265,20 @@ class Site(ReportPages, AgencyPages):
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。"
                  "各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
+        rank = list(SEVERITY_ZH)  # errors first, then warnings, then notes; the most frequent first within each
+        ordered = sorted(by_code.items(), key=lambda kv: (rank.index(codes_rows[kv[0]]["severity"])
+                                                          if codes_rows[kv[0]]["severity"] in rank else len(rank),
+                                                          -len(kv[1]), kv[0]))
         summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
                     f"<td><code>{esc(c)}</code></td>",
-                    f"<td>{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</td>", cell(len(v))]
-                   for c, v in sorted(by_code.items())]
+                    f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
+                    f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(len(v))]
+                   for c, v in ordered]
         parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
-        for c, items in sorted(by_code.items()):
+        for c, items in ordered:
             rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>',
                      f"<td>{esc(f['message'])}</td>",
                      (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'

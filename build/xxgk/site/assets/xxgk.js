@@ -49,7 +49,7 @@
       if ((t.type || "bar") !== "bar") return t;
       var h = t.orientation === "h", c = h ? "y" : "x", v = h ? "x" : "y";
       return Object.assign({hovertemplate: "%{" + c + "}<br>%{" + v + ":,}" + (spec.unit || "") + "<extra>" + (t.name || "") + "</extra>"},
-        t.text ? {textposition: "outside", cliponaxis: false} : {}, t);
+        t.text ? {textposition: "outside", cliponaxis: false, constraintext: "none"} : {}, t);  // labels keep their size on a phone
     });
   }
   function draw(el) {
