@@ -245,8 +245,13 @@ class ReportPages:
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""
-        same = sorted((x for x in self.reports if r.get("agency_id") and x.get("agency_id") == r["agency_id"]),
-                      key=lambda x: (x["year"] or "", x["report_id"]))
+        by_agency = self.__dict__.get("_by_agency")
+        if by_agency is None:  # built once: {agency_id: its reports by year}
+            by_agency = self.__dict__.setdefault("_by_agency", defaultdict(list))
+            for x in sorted(self.reports, key=lambda x: (x["year"] or "", x["report_id"])):
+                if x.get("agency_id"):
+                    by_agency[x["agency_id"]].append(x)
+        same = by_agency.get(r.get("agency_id") or "", [])
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
