@@ -137,8 +137,9 @@ class AgencyPages:
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
                            "</small></p>")
         if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
-            out.append(f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——本机构各年度的报告中没有这些数值"
-                       "（表格缺失或无法读取，是缺失，不是0；详见各年度报告页的“发现的问题”）。</p>")
+            out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
+                          "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
+                          "详见各年度报告页的“发现的问题”）。</p>")
         missing = [y for y in years if y not in mine]
         if missing:
             years = "、".join(f"{y}年" for y in missing)
