@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -14,6 +20,83 @@ SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "reports"
 
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="../shared is absent (clone elsewhere)")
+
+# real headless Chromium (Debian ``chromium`` + ``chromium-driver``) for the browser tests
+CHROME = shutil.which("chromium") or shutil.which("google-chrome")  # Debian, or GitHub's Ubuntu runners
+needs_chromium = pytest.mark.skipif(
+    not (CHROME and shutil.which("chromedriver")),
+    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")
+SHOTS = ROOT / "tests" / "screenshots"  # gitignored
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic", "--window-size=1200,1600"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 (a free port) while the block runs: yields its base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def wait_for(condition, seconds: float = 15.0):
+    """The first truthy value of ``condition()`` within ``seconds``; fails the test otherwise."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting")
+
+
+def new_chromium(downloads: Path | None = None):
+    """A headless Chromium driver (``FLAGS``); files it downloads go to ``downloads`` when given."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROME
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    if downloads is not None:
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+        driver.downloads = downloads
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site):
+    """The built site a module's browser tests walk: the seeds' by default; a module overrides this fixture
+    to walk another (the corpus site, the hostile site)."""
+    return built_site
+
+
+@pytest.fixture(scope="module")
+def server(served_site):
+    """``served_site`` served on 127.0.0.1 for the module: its base URL."""
+    with serving(served_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium per test module (1366 px wide to start with)."""
+    driver = new_chromium()
+    driver.set_window_size(1366, 1000)
+    yield driver
+    driver.quit()
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_browser import SHOTS, _wait, browser, server  # noqa: F401  (fixtures)
+from .test_browser import SHOTS, _wait, browser  # noqa: F401  (fixture; the server is conftest's)
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

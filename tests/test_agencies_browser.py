@@ -7,22 +7,17 @@ characters and pinyin and opens its agency page; an old report URL redirects. Sc
 from __future__ import annotations
 
 import csv
-import functools
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import ROOT, SEEDS, SHARED, needs_shared
-from .test_browser import CHROME, FLAGS, SHOTS, _Quiet, _wait
+from .conftest import ROOT, SEEDS, SHARED, SHOTS, needs_chromium, needs_shared
+from .conftest import wait_for as _wait
 
-pytestmark = [pytest.mark.browser, needs_shared, pytest.mark.skipif(
-    not (CHROME and shutil.which("chromedriver")),
-    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
+pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -47,27 +42,13 @@ def corpus_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(corpus_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(corpus_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def served_site(corpus_site):
+    return corpus_site  # conftest's ``server`` serves it
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROME
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.set_window_size(1366, 1000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
+def browser(chromium):
+    return chromium  # conftest's headless Chromium, 1366 px wide
 
 
 def _shots(browser, name: str, reload: bool = True) -> None:
@@ -275,3 +256,22 @@ def test_the_league_table_ranks_one_year_and_filters_by_province(server, browser
     _wait(lambda: names() and all(n in ("湟中区人民政府", "格尔木市数据局") for _, n in names()))
     assert names()[0][0] == "1"
     assert "2025年" in browser.find_element(By.ID, "xxgk-league-status").text
+    first = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#xxgk-league-table tbody tr:first-child td")]
+    assert first[2:4] == ["县级", "人民政府"]  # 湟中区: tier and kind in Chinese, as on its agency page
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 1366
+
+
+def test_the_compare_page_fits_a_phone_and_labels_zero_and_missing(server, browser):
+    """At 390 px nothing scrolls the page sideways (the tables scroll in their own box); the bars are labelled
+    with their values, a missing value reads 无数据."""
+
+    browser.set_window_size(390, 900)
+    try:
+        browser.get(server + "/compare/?agencies=fujian-pingtanzongheshiyanqu,qinghai-haixi-geermu-shujuju"
+                     "&metric=granted_share&year=2025")
+        _wait(lambda: "无数据" in _chart_text(browser, "#xxgk-compare-chart"))
+        assert "22.3" in _chart_text(browser, "#xxgk-compare-chart")  # 平潭 2025 (gold): 予以公开 33 of 148
+        width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], width
+    finally:
+        browser.set_window_size(1366, 1000)

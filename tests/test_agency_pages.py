@@ -84,6 +84,44 @@ def test_cross_year_and_peer_sections_say_what_they_can_check(corpus_build):
     assert "同类组中位数" in pingtan and "未归入同类组" not in pingtan
     geermu = _page(site_src, "a/qinghai-haixi-geermu-shujuju/index.md")
     assert "同类组中位数" in geermu and "2025" in geermu
+    # its 2025 report has no readable table 3: the page says so above the charts it does draw
+    note = geermu.index("没有图表：申请数量（件）、办理结果构成（%）")
+    assert note < geermu.index('class="xxgk-chart"')
+
+
+@needs_shared
+def test_report_pages_read_the_same_measures_and_peer_group_as_agency_pages(corpus_build):
+    """One definition per measure: 平潭 2019's 予以公开比例 is the gold 予以公开 over 办理总计 on its report
+    page, in the report page's history table and on the agency page alike; the peer group is described
+    as the package defines it."""
+    _, site_src = corpus_build
+    apps = _gold("h004.txt")["applications"]
+    share = f'{round(100 * apps["granted"][6] / apps["total_processed"][6], 1):g}'
+    report = _page(site_src, "a/fujian-pingtanzongheshiyanqu/2019.md")
+    agency = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
+    peer_row = re.search(r"<td>予以公开比例（%）</td>(<td[^>]*>[^<]*</td>)", report).group(1)
+    assert f">{share}<" in peer_row
+    years = re.search(r"## 历年报告.*?</table>", report, re.S).group(0)
+    assert re.search(rf'>2019</a></td><td class="xxgk-num">23</td><td class="xxgk-num">{share}</td>', years)
+    assert re.search(rf'>2019年度报告</a></td><td>2019</td><td class="xxgk-num">23</td><td class="xxgk-num">{share}<',
+                     agency)
+    assert "同年度、同层级、同省份、同系统或同为人民政府" in report and "同省份报告的中位数" not in report
+
+
+@needs_shared
+def test_the_agency_page_speaks_chinese_and_marks_no_gap_where_a_template_lacks_a_measure(corpus_build):
+    _, site_src = corpus_build
+    page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
+    findings = re.search(r"## 历年发现的问题.*?</table>", page, re.S).group(0)
+    assert "数字粘连" in findings and "cells_ambiguous×" not in findings  # titles, the code only in the link
+    specs = [json.loads(m) for m in re.findall(r'class="xxgk-spec">(.*?)</script>', page)]
+    outcomes = next(s for s in specs if s["layout"]["title"]["text"] == "办理结果构成（%）")
+    notes = {a["x"]: a["text"] for a in outcomes["layout"].get("annotations", [])}
+    # 其他处理比例 is split by template: a 2019 report has no 2021-template series, and that is no gap
+    assert all(notes.get(f"{y}年") is None for y in PINGTAN.values()), notes
+    assert notes["2020年"] == "无数据"
+    index = (site_src / "agencies.md").read_text(encoding="utf-8")
+    assert re.search(r">平潭综合实验区</a></td><td>福建省</td><td>地市级</td><td>人民政府</td>", index)
 
 
 @needs_shared

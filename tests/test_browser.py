@@ -5,65 +5,21 @@ and the hostile report's page runs none of its script. Screenshots go to ``tests
 from __future__ import annotations
 
 import csv
-import functools
-import shutil
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import SHOTS, needs_chromium, new_chromium
+from .conftest import wait_for as _wait
 
-CHROME = shutil.which("chromium") or shutil.which("google-chrome")  # Debian, or GitHub's Ubuntu runners
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(
-    not (CHROME and shutil.which("chromedriver")),
-    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
-SHOTS = ROOT / "tests" / "screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic", "--window-size=1200,1600"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROME
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    downloads = tmp_path_factory.mktemp("downloads")
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    driver.downloads = downloads
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver = new_chromium(downloads=tmp_path_factory.mktemp("downloads"))
     yield driver
     driver.quit()
-
-
-def _wait(condition, seconds=15.0):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("timed out waiting")
 
 
 def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser):

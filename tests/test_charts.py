@@ -4,16 +4,14 @@ chart specification; the last draws it in real Chromium with the site's own plot
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .test_browser import CHROME, _Quiet, _wait, browser  # noqa: F401  (fixture)
+from .conftest import needs_chromium, serving
+from .conftest import wait_for as _wait
 
 SPEC = re.compile(r'<script type="application/json" class="xxgk-spec">(.*?)</script>')
 
@@ -47,20 +45,26 @@ def test_counts_are_integers_and_large_numbers_read_in_wan():
 
 
 def test_one_colour_per_outcome_from_the_palette_everywhere(built_site):
+    """予以公开 is the palette's green on report pages (the outcome mix), agency pages (the outcome shares over
+    the years) and the compare page (its measure colour): the same outcome never changes colour."""
     from xxgk.site.render import palette
 
     granted = palette()["outcome_groups"]["granted"]
-    colours = {}
-    for page in list(built_site.rglob("r/*/index.html")) + [built_site / "compare" / "index.html"]:
+    colours: dict[str, set] = {}
+    for page in built_site.rglob("index.html"):
+        kind = "agency" if page.parent.parent.name == "a" else "report" if page.parent.parent.parent.name == "a" else ""
         for spec in SPEC.findall(page.read_text(encoding="utf-8")):
             for trace in json.loads(spec)["data"]:
                 names = trace.get("y") if trace.get("orientation") == "h" else trace.get("x")
                 marker = trace.get("marker", {})
                 if isinstance(marker.get("color"), list):
-                    colours.update({n: c for n, c in zip(names, marker["color"], strict=False) if n == "予以公开"})
-                elif trace.get("name") == "予以公开":
-                    colours["予以公开"] = marker.get("color")
-    assert colours == {"予以公开": granted}
+                    found = {c for n, c in zip(names, marker["color"], strict=False) if n.startswith("予以公开")}
+                else:
+                    found = {marker.get("color")} if str(trace.get("name")).startswith("予以公开") else set()
+                colours.setdefault(kind, set()).update(found)
+    metrics = json.loads((built_site / "json" / "metrics.json").read_text(encoding="utf-8"))["metrics"]
+    colours["compare"] = {m["colour"] for m in metrics if m["code"] == "granted_share"}
+    assert colours["report"] == colours["agency"] == colours["compare"] == {granted}
 
 
 def test_the_html_bars_show_missing_as_no_data_and_zero_as_zero():
@@ -73,8 +77,8 @@ def test_the_html_bars_show_missing_as_no_data_and_zero_as_zero():
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not (CHROME and shutil.which("chromedriver")), reason="Debian chromium is not installed")
-def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, tmp_path, browser):  # noqa: F811
+@needs_chromium
+def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, tmp_path, chromium):
     from selenium.webdriver.common.by import By
 
     from xxgk.site.render import chart
@@ -84,10 +88,9 @@ def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, 
                    "缺失与零", "", "件")
     (tmp_path / "chart.html").write_text(f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body>{figure}'
                                          '<script src="assets/xxgk.js"></script></body></html>', encoding="utf-8")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        browser.get(f"http://127.0.0.1:{httpd.server_address[1]}/chart.html")
+    browser = chromium
+    with serving(tmp_path) as url:
+        browser.get(f"{url}/chart.html")
         _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
         texts = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart svg text")]
         assert "无数据" in texts
@@ -106,5 +109,3 @@ def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, 
         assert bars[2][0] <= centre(zero_label[1:]) <= bars[2][1]  # "0" sits on the third (zero) bar
         assert len(gaps) == 1 and bars[1][0] <= centre(gaps[0]) <= bars[1][1]  # 无数据 sits on the missing one
         assert browser.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV')]")
-    finally:
-        httpd.shutdown()

@@ -3,25 +3,20 @@ the title, in a manifest URL, in CHANGELOG.md and in chart labels is shown as te
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from xxgk.site.data import read_csv
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, needs_chromium
+from .conftest import wait_for as _wait
 from .factory import tab_report
-from .test_browser import CHROME, FLAGS, _Quiet, _wait
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(
-    not (CHROME and shutil.which("chromedriver")),
-    reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 TITLE_FILE = "<img src=x onerror=window.__xss=3>.txt"  # no title in the text: the file name is shown
 UNTITLED = tab_report(agency="").split("\n", 1)[1]
@@ -58,25 +53,8 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def hostile_server(hostile_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile_site[0])))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROME
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    yield driver
-    driver.quit()
+def served_site(hostile_site):
+    return hostile_site[0]  # conftest's ``server`` serves it
 
 
 def _visit(browser, url: str) -> None:
@@ -87,7 +65,7 @@ def _visit(browser, url: str) -> None:
     time.sleep(0.5)  # charts are drawn after load
 
 
-def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, hostile_server, chromium):
+def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, server, chromium):
     from selenium.webdriver.common.by import By
 
     _, rows = hostile_site
@@ -95,27 +73,27 @@ def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, ho
         f"/r/{rows[name]['report_id']}/" for name in ("script.txt", "del.txt", "link.txt", TITLE_FILE)] + [
         f"/a/{rows[name]['agency_id']}/" for name in ("script.txt", "del.txt", "link.txt") if rows[name]["agency_id"]]
     for page in pages:
-        _visit(chromium, hostile_server + page)
+        _visit(chromium, server + page)
         assert chromium.execute_script("return window.__xss === undefined"), page
         links = "a[href^='javascript'], .xxgk-chart a, #xxgk-compare-chart a"
         assert not chromium.find_elements(By.CSS_SELECTOR, links), page
         assert not chromium.find_elements(By.CSS_SELECTOR, "article img, h1 img, title script"), page
-    _visit(chromium, hostile_server + f"/r/{rows['script.txt']['report_id']}/")
+    _visit(chromium, server + f"/r/{rows['script.txt']['report_id']}/")
     assert "＜/title＞＜script＞" in chromium.title  # shown as text, in full-width brackets
     assert "javascript:window.__xss=4" in chromium.find_element(By.TAG_NAME, "article").text  # as text
-    _visit(chromium, hostile_server + f"/r/{rows[TITLE_FILE]['report_id']}/")
+    _visit(chromium, server + f"/r/{rows[TITLE_FILE]['report_id']}/")
     assert "onerror" in chromium.title
-    _visit(chromium, hostile_server + "/compare/")  # the hostile agency names are chart labels there
+    _visit(chromium, server + "/compare/")  # the hostile agency names are chart labels there
     drawn = "#xxgk-compare-chart .main-svg"  # the default view: the largest agencies of the latest year
     _wait(lambda: chromium.find_elements(By.CSS_SELECTOR, drawn))  # the chart did draw, hostile names in it
     assert chromium.execute_script("return window.__xss === undefined")
     assert not chromium.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart a, .xxgk-chart a")
 
 
-def test_the_changelog_is_a_download_not_a_page(hostile_site, hostile_server, chromium):
+def test_the_changelog_is_a_download_not_a_page(hostile_site, server, chromium):
     site, _ = hostile_site
     assert "<script>window.__xss=7" in (site / "downloads" / "CHANGELOG.md.txt").read_text(encoding="utf-8")
     assert not (site / "downloads" / "CHANGELOG").exists()
     assert not any("window.__xss=7" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
-    _visit(chromium, hostile_server + "/downloads/CHANGELOG.md.txt")
+    _visit(chromium, server + "/downloads/CHANGELOG.md.txt")
     assert chromium.execute_script("return window.__xss === undefined")

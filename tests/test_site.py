@@ -43,7 +43,8 @@ def test_every_report_has_a_page_and_a_source_page(built_site):
 
 
 def test_report_pages_stay_within_the_html_budget(built_site):
-    sizes = {p.parent.name: p.stat().st_size for p in (built_site / "r").glob("*/index.html")}
+    pages = list((built_site / "a").glob("*/*/index.html")) + list((built_site / "r").glob("*/index.html"))
+    sizes = {str(p.parent): p.stat().st_size for p in pages}  # report pages live under their agency (a/<id>/<year>/)
     assert sizes and max(sizes.values()) <= 30 * 1024, sizes
 
 
@@ -56,7 +57,7 @@ def test_report_card_is_on_every_report_page_and_ranked_overall(built_site):
     assert moved and len(pages) == len(list((built_site / "r").glob("*/index.html")))
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert "报告评估" in text and "得分" in text and "同类中位数" in text
+        assert "报告评估" in text and "得分" in text and "同类组中位数" in text
     ranking = (built_site / "report-card" / "index.html").read_text(encoding="utf-8")
     assert ranking.count('href="../a/') + ranking.count('href="../r/') == len(pages)
     checks = html.unescape((built_site / "checks" / "index.html").read_text(encoding="utf-8"))
@@ -77,3 +78,24 @@ def test_a_large_index_is_split_into_one_page_per_province(seed_package, tmp_pat
     linked = [aid for s in shards for aid in re.findall(r'href="\.\./\.\./a/([^/]+)/"', s.read_text(encoding="utf-8"))]
     agencies = (out / "data" / "agencies.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert sorted(linked) == sorted(line.split(",")[0] for line in agencies)  # one row per agency
+
+
+def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_site):
+    """A researcher reads each measure's formula on the download page (every chart, comparison and peer median
+    uses exactly these), and a report page's peer table links there; no id on the page is used twice."""
+    from xxgk.package.metrics import metric_rows
+
+    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    section = html.unescape(page[page.index('id="metric-definitions"'):])
+    for m in metric_rows():
+        assert f"<code>{m['code']}</code>" in section and m["label_zh"] in section and m["formula"] in section
+    report = next((built_site / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
+    assert "data/#metric-definitions" in report
+
+
+def test_the_home_chart_heads_its_columns_with_what_they_hold(built_site):
+    home = html.unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    chart = home[home.index('data-style="bars"'):]
+    assert re.search(r"<thead><tr><th>机构（链接到该年度报告）</th><th>数量（件）</th></tr></thead>", chart)

@@ -13,20 +13,14 @@ import json
 from collections import Counter
 
 from .blocks import blocks_file, split_html_blocks
-from .card import SEVERITY_ZH
-from .render import cell, chart, esc, table
+from .labels import KIND_NOTE, SEVERITY_ZH, TIER_ZH
+from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, table
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter
 
-TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
-KIND_ZH = {"government": "人民政府（含办公厅/办公室）", "department": "政府部门"}
 CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
     ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False),
-    ("办理结果", "办理结果构成（%）", ("granted_share", "partial_share", "denied_share",
-                                             "unavailable_share", "rejected_share", "other_share"), "%", True),
-    ("不予公开的理由", "不予公开的理由（件）", ("denied_state_secret", "denied_prohibited_by_law",
-                                      "denied_security_stability", "denied_third_party", "denied_internal_affairs",
-                                      "denied_process_information", "denied_enforcement_file",
-                                      "denied_administrative_query"), "件", True),
+    ("办理结果", "办理结果构成（%）", OUTCOME_SHARES, "%", True),
+    ("不予公开的理由", "不予公开的理由（件）", DENIAL_REASONS, "件", True),
     ("行政复议与行政诉讼", "复议、诉讼案件（件）", ("review_total", "litigation_total"), "件", False),
     ("行政复议与行政诉讼", "纠正机关的比例（%）", ("corrected_share",), "%", False),
     ("行政规范性文件", "规范性文件（件）", ("normative_issued", "normative_repealed", "normative_in_force"), "件",
@@ -34,6 +28,17 @@ CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
     ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False),
 )
 PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
+
+
+def peer_note(counts: list[int], who: str) -> str:
+    """A note under a peer-median table when the medians compare nothing: no peer has a value, or the only
+    report with a value in each peer group is ``who``'s own."""
+    if not any(counts):
+        return f"<p><small>{who}和同类组都没有这些数值（缺失，不是0），无从比较。</small></p>"
+    if max(counts) == 1:
+        return (f"<p><small>同类组中只有{who}的报告有数值：中位数就是{who}自己的数值，暂无可比性；"
+                "收录的报告增多后自动更新。</small></p>")
+    return ""
 
 
 def shown(value) -> str | None:
@@ -66,7 +71,8 @@ class AgencyPages:
         region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"
         years = sorted({int(r["year"]) for r in reports if r["year"]})
         rows = [("名称", a["name"]), ("别名", "、".join((a["aliases"] or "").split("|")) or "—"), ("地区", region),
-                ("行政层级", TIER_ZH.get(a["tier"] or "", "未知")), ("机构类型", KIND_ZH.get(a["kind"] or "", "未知")),
+                ("行政层级", TIER_ZH.get(a["tier"] or "", "未知")),
+                ("机构类型", KIND_NOTE.get(a["kind"] or "", "未知")),
                 ("系统", a["system"] or "—"), ("报告年度", "、".join(f"{y}年" for y in years) or "—"),
                 ("机构编号", a["agency_id"])]
         body = "\n".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
@@ -96,25 +102,33 @@ class AgencyPages:
         xs = [f"{y}年" for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
-        out, heading = [], None
+        out, heading, empty = [], None, []
         for head, title, codes, unit, stacked in CHARTS:
             traces = []
             for code in codes:
                 m = self.metric_defs[code]
                 ys = [self.values[mine[y]["report_id"]][code] if y in mine else None for y in years]
+                marker = {"color": metric_colour(code)}  # the palette's colour: the same on every page
                 if m["comparable"] == "false" and mixed:  # one series per template, never joined
-                    for edition in sorted(set(editions.values())):
+                    for edition in sorted(set(editions.values())):  # the 2019 edition hatched
                         traces.append({"type": "bar", "name": f"{m['label_zh']}（{edition}年版格式）", "x": xs,
                                        "y": [v if editions.get(y) == edition else None
-                                             for y, v in zip(years, ys, strict=True)]})
+                                             for y, v in zip(years, ys, strict=True)],
+                                       "marker": marker | ({"pattern": {"shape": "/"}} if edition == "2019" else {}),
+                                       "xxgk_edition": edition})  # the other edition's years are no gap
                 else:
-                    traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys})
+                    traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
             if all(v is None for t in traces for v in t["y"]):
+                empty.append(title)
                 continue
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
                 heading = head
             layout = {"height": 300 + 24 * len(traces)}  # room for the legend below the plot on a phone
+            for t in traces:  # a split series' years of the other template are not gaps (render.chart)
+                if "xxgk_edition" in t:
+                    t["xxgk_other"] = [editions.get(y) not in (None, t["xxgk_edition"]) for y in years]
+                    del t["xxgk_edition"]
             if stacked:
                 layout["barmode"] = "stack"
             out.append(chart(traces, title, "", unit, f"agency-{code}", layout))
@@ -122,6 +136,10 @@ class AgencyPages:
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
                            "</small></p>")
+        if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
+            out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
+                          "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
+                          "详见各年度报告页的“发现的问题”）。</p>")
         missing = [y for y in years if y not in mine]
         if missing:
             years = "、".join(f"{y}年" for y in missing)
@@ -167,11 +185,12 @@ class AgencyPages:
             found = self.findings.get(r["report_id"], [])
             counts = Counter(f["severity"] for f in found)
             codes = Counter(f["code"] for f in found)
-            top = "、".join(f"{c}×{n}" for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
+            top = "、".join(f'<a href="../../checks/#{esc(c)}" title="{esc(c)}">{esc(self._finding_title(c))}</a>×{n}'
+                           for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
             href = f"../../{self.report_urls[r['report_id']]}"
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
-                        + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{esc(top or '无')}</td>"])
-        headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最多的问题代码"]
+                        + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{top or '无'}</td>"])
+        headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最常见的问题"]
         return "\n## 历年发现的问题\n\n" + table(headers,
                                              rows)
 
@@ -189,6 +208,8 @@ class AgencyPages:
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
                              cell(shown(self.values[r["report_id"]][code]), "无数据"), cell(shown(med), "无数据"),
                              cell(n)])
+        note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
+                          for r in mine.values() for c in PEER_SHOWN], "本机构")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
-                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows))
+                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows) + note)

@@ -1,7 +1,8 @@
 """The small JSON files the browser reads (compare page, league table, header search), from the package only.
 
 Sharded so that one view loads little: ``json/agencies.json`` (who each agency is: the finder, the filters and
-the chart names), ``json/metrics.json`` (the published metric definitions) and one ``json/m/<code>.json`` per
+the chart names; ``labels``: the Chinese names of tiers and kinds, from ``labels.py``), ``json/metrics.json``
+(the published metric definitions, each with its chart colour) and one ``json/m/<code>.json`` per
 measure (its value for each agency and year, and the agency's peer-group median that year). A compare view
 loads agencies.json + metrics.json + one measure file; the header search loads agencies.json + search.json.
 
@@ -17,6 +18,8 @@ from statistics import median
 
 from ..package.metrics import report_values
 from .data import Package
+from .labels import browser_labels
+from .render import metric_colour
 
 
 def _dumps(data) -> str:
@@ -68,11 +71,11 @@ def browser_files(pkg: Package, report_urls: dict[str, str]) -> dict[str, str]:
                          "t": a["tier"] or "", "k": a["kind"] or "", "s": a["system"] or "",
                          "y": {str(y): report_urls[r["report_id"]] for y, r in sorted(mine.items())},
                          "e19": [y for y, r in sorted(mine.items()) if r["format"] == "2019"]})
-    files = {"json/agencies.json": _dumps({"agencies": agencies}),
+    files = {"json/agencies.json": _dumps({"agencies": agencies, "labels": browser_labels()}),
              "json/metrics.json": _dumps({"metrics": [
                  {"code": m["code"], "label": m["label_zh"], "unit": m["unit"], "group": m["group"],
                   "formula": m["formula"], "formula_2019": m["formula_2019"] or "", "editions": m["editions"],
-                  "comparable": m["comparable"] != "false"} for m in metrics]})}
+                  "comparable": m["comparable"] != "false", "colour": metric_colour(m["code"])} for m in metrics]})}
     for m in metrics:
         code, by_agency, peer = m["code"], {}, {}
         for aid, mine in years.items():

@@ -10,11 +10,9 @@ agency. Nothing is summed or ranked across different years.
 
 from __future__ import annotations
 
+from .labels import KIND_ZH, TIER_ZH
 from .render import esc
 from .titles import front_matter
-
-TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
-KIND_ZH = {"government": "人民政府", "department": "政府部门"}
 
 
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]) -> str:

@@ -6,19 +6,18 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from ..catalog import codes
 from ..package.metrics import report_values
 from ..package.report_card import counts_against_agency
 from .agency_page import AgencyPages, shown
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
-from .card import SEVERITY_ZH, TIER_ZH, by_category, peer_medians, ranks, score, score_group, split_findings, status_zh
-from .compare_page import KIND_ZH, compare_markdown
+from .card import by_category, ranks, score, score_group, split_findings
+from .compare_page import compare_markdown
 from .data import Package
+from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
-from .metrics import report_metrics
 from .render import cell, esc, fmt_wan, html_bars, table
-from .report_page import PEER_FIELDS, ReportPages
+from .report_page import ReportPages
 from .titles import (
     SEARCH_EXCLUDED,
     WIDE,
@@ -44,7 +43,7 @@ QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per cod
 
 _QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
                       "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
-                      "parquet": "{resource}（Parquet，pandas / R arrow / DuckDB）"}
+                      "parquet": "{zh}（{resource}，Parquet：pandas / R arrow / DuckDB）"}
 _QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按类型读取"
 _QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
                "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
@@ -70,8 +69,6 @@ def _slug(text: str) -> str:
 class Site(ReportPages, AgencyPages):
     def __init__(self, pkg: Package, out: Path):
         self.pkg, self.out = pkg, out
-        self.row_groups = {r["code"]: r["outcome"] for r in codes()["rows"] if r.get("outcome")}
-        self.metrics = report_metrics(pkg, self.row_groups)
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (report_name(r), r["year"] or "", r["report_id"]))
         self.findings = pkg.by_report("findings")
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
@@ -79,19 +76,15 @@ class Site(ReportPages, AgencyPages):
         self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
                                   if any(counts_against_agency(x["code"]) for x in pkg.tables["finding_codes"]
                                          if x["category"] == c)}
-        self.peers = peer_medians(self.reports, self.metrics, PEER_FIELDS)
         self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) for r in self.reports}
         self.score_ranks = ranks(self.reports, self.scores)  # within one year and one tier
-        self.by_agency: dict[str, list[dict]] = defaultdict(list)
-        for r in self.reports:
-            if r["agency"]:
-                self.by_agency[r["agency"]].append(r)
-        # agency pages and comparisons: the published metrics, one report per agency and year (browser_data)
+        # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
+        self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
         self.values = report_values(pkg.tables, pkg.tables["metrics"])
         self.years = agency_years(pkg)
-        self.peer = group_medians(pkg, self.values)
+        self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}
         self.latest_year = max((int(r["year"]) for r in self.reports if r["year"]), default=None)
         latest = [r for aid, ys in self.years.items() for y, r in ys.items() if y == self.latest_year]
         ranked = sorted((r for r in latest if self.values[r["report_id"]]["received"] is not None),
@@ -148,7 +141,9 @@ class Site(ReportPages, AgencyPages):
         """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
         rows = [(report_name(r), self.report_urls[r["report_id"]], self.values[r["report_id"]]["received"])
                 for r in self.charted]
-        return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构（前{CHART_TOP}个）", "件")
+        top = f"（前{CHART_TOP}个）" if len(rows) == CHART_TOP else ""
+        return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构{top}", "件",
+                         head="机构（链接到该年度报告）")
 
     def agencies(self) -> None:
         """The agency index: one row per agency (linked to its page), and the reports no agency could be
@@ -208,7 +203,8 @@ class Site(ReportPages, AgencyPages):
         desc = self.pkg.descriptor
         version, updated = desc.get("version", ""), data_updated(self.pkg)
         rows = []
-        query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(**q), _QUERY_WHO)
+        query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(
+                            **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))), _QUERY_WHO)
                        for q in desc.get("x_xxgk_query_files", [])]
         for path, label, who in download_files(desc) + query_files:
             size = (self.pkg.root / path).stat().st_size if (self.pkg.root / path).exists() else None
@@ -237,8 +233,27 @@ class Site(ReportPages, AgencyPages):
                 '<span data-xxgk-cite-url></span>, accessed <span data-xxgk-cite-date></span>.</p>',
                 "\n## 许可\n",
                 "<p>数据以 CC BY 4.0（知识共享 署名 4.0 国际）发布，使用时请注明来源；报告原文版权归各发布机关。</p>",
-                "\n## 更新记录\n", changelog_html(self.pkg), "\n## 数据字典\n", *dictionary]
+                "\n## 更新记录\n", changelog_html(self.pkg), self._metric_definitions(), "\n## 数据字典\n", *dictionary]
         self.write("data.md", "\n".join(body))
+
+    def _metric_definitions(self) -> str:
+        """The published ``metrics`` resource as a reader reads it: every chart, comparison and peer median on
+        the site uses exactly these formulas over the tidy tables."""
+        rows = [[f"<td>{esc(m['label_zh'])}<br><small><code>{esc(m['code'])}</code></small></td>",
+                 f"<td>{esc(m['unit'])}</td>",
+                 f"<td><code>{esc(m['formula'])}</code>"
+                 + (f"<br><small>2019年版：<code>{esc(m['formula_2019'])}</code></small>"
+                    if m.get("formula_2019") else "")
+                 + "</td>",
+                 f"<td>{esc('、'.join(f'{e}年版' for e in str(m['editions']).split()))}"
+                 + ("（两版口径不同，不连成一条线）" if m["comparable"] == "false" else "") + "</td>"]
+                for m in self.pkg.tables["metrics"]]
+        return ('\n<h2 id="metric-definitions">指标定义</h2>\n'
+                "<p>图表、比较页、排行榜和同类组中位数都只用下列公式计算（数据包中的 <code>metrics</code> 表）。"
+                "公式引用整洁表的单元格，写作 <code>表:行:列</code>；任何一个单元格缺失，"
+                "结果就是缺失（不是0）；分母为0时比例缺失。同类组：同一年度、同一行政层级、同一省份、同一系统"
+                "（或同为人民政府）的报告。</p>\n"
+                + table(["指标（代码）", "单位", "公式", "适用的表格模板"], rows))
 
     def quality(self) -> None:
         codes_rows = {c["code"]: c for c in self.pkg.tables["finding_codes"]}
@@ -250,15 +265,20 @@ class Site(ReportPages, AgencyPages):
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。"
                  "各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
+        rank = list(SEVERITY_ZH)  # errors first, then warnings, then notes; the most frequent first within each
+        ordered = sorted(by_code.items(), key=lambda kv: (rank.index(codes_rows[kv[0]]["severity"])
+                                                          if codes_rows[kv[0]]["severity"] in rank else len(rank),
+                                                          -len(kv[1]), kv[0]))
         summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
                     f"<td><code>{esc(c)}</code></td>",
-                    f"<td>{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</td>", cell(len(v))]
-                   for c, v in sorted(by_code.items())]
+                    f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
+                    f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(len(v))]
+                   for c, v in ordered]
         parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
-        for c, items in sorted(by_code.items()):
+        for c, items in ordered:
             rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>',
                      f"<td>{esc(f['message'])}</td>",
                      (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'
@@ -309,7 +329,7 @@ class Site(ReportPages, AgencyPages):
                             + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                                for c in self.agency_categories]
                             + [cell(sum(f["severity"] != "info" for f in reading))])
-            tier_zh = TIER_ZH.get(tier, tier)
+            tier_zh = SCORE_TIER_ZH.get(tier, tier)
             title = f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
             table_id = f"xxgk-ranking-{year or 'unknown'}-{tier}"
             parts += [f"\n## {esc(title)}\n",

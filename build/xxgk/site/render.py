@@ -92,6 +92,30 @@ def fmt_number(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+# the published metrics drawn in the palette's colours: (palette group, key); a list group takes an index
+OUTCOME_SHARES = ("granted_share", "partial_share", "denied_share", "unavailable_share", "rejected_share",
+                  "other_share")  # the outcome mix, in template order
+DENIAL_REASONS = ("denied_state_secret", "denied_prohibited_by_law", "denied_security_stability", "denied_third_party",
+                  "denied_internal_affairs", "denied_process_information", "denied_enforcement_file",
+                  "denied_administrative_query")
+_METRIC_PALETTE = {**{c: ("outcome_groups", c.removesuffix("_share"))
+                      for c in OUTCOME_SHARES},
+                   **{c: ("denial_reasons", i) for i, c in enumerate(DENIAL_REASONS)},
+                   "received": ("okabe_ito", "blue"), "carried_over": ("okabe_ito", "orange"),
+                   "processed": ("okabe_ito", "black"), "carried_forward": ("okabe_ito", "green"),
+                   "review_total": ("outcomes", "upheld"), "litigation_total": ("okabe_ito", "orange"),
+                   "corrected_share": ("outcomes", "corrected"), "normative_issued": ("okabe_ito", "blue"),
+                   "normative_repealed": ("okabe_ito", "vermillion"), "normative_in_force": ("okabe_ito", "green"),
+                   "licensing": ("active", "licensing"), "penalty": ("active", "penalty")}
+
+
+def metric_colour(code: str) -> str:
+    """The colour of a published metric on every chart: an outcome share takes its outcome's colour
+    (予以公开比例 is 予以公开's green on the report page, the agency page and the compare page)."""
+    group, key = _METRIC_PALETTE.get(code, ("series", ""))
+    return colour(group, key) if key != "" else palette()["series"]
+
+
 def fmt_wan(value) -> str:
     """Large counts in 万 (one decimal), the way Chinese statistics print them."""
     if value is None:
@@ -179,16 +203,20 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
 
 def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False) -> list[dict]:
     """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some), and a 0
-    where several series are all zero (nothing would be drawn)."""
-    bars = [t for t in data if t.get("type", "bar") == "bar"]
-    if not bars:
+    where stacked series are all zero (nothing would be drawn, and stacked bars carry no value labels)."""
+    all_bars = [t for t in data if t.get("type", "bar") == "bar"]
+    if not all_bars:
         return []
-    categories = list(bars[0].get("x") or [])
+    categories = list(all_bars[0].get("x") or [])
     notes = []
     for i, category in enumerate(categories):
+        # a series split by template edition (``xxgk_other``) does not apply in the other edition's years
+        bars = [t for t in all_bars if not (t.get("xxgk_other") or [False] * (i + 1))[i]]
+        if not bars:
+            continue
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
-        if not gaps and (len(bars) == 1 or any(t["y"][i] for t in bars)):
-            continue  # drawn, or a single series whose bars carry their own value labels
+        if not gaps and (not stacked or any(t["y"][i] for t in bars)):
+            continue  # drawn, or unstacked bars that carry their own value labels (a 0 reads 0)
         text = ("0" if not gaps else MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
@@ -211,11 +239,17 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     off; the PNG and CSV download buttons sit beside it, outside the image).
     """
     unit = unit or y_title
+    # the unit goes in the chart's title, not up the value axis (a single 件 turned on its side reads as 牛)
+    if y_title and y_title not in title:
+        title = f"{title}（{y_title}）"
     rows = []
     for trace in data:
         xs = trace.get("x") or trace.get("labels") or []
         ys = trace.get("y") or trace.get("values") or []
-        for x, y in zip(xs, ys, strict=False):
+        other = trace.get("xxgk_other") or [False] * len(xs)
+        for x, y, skip in zip(xs, ys, other, strict=False):
+            if skip:
+                continue  # the other template edition's year: the measure does not apply there
             rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y, MISSING_LABEL)])
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
@@ -230,7 +264,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     category_axis = {"type": "category"}
     if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)
         category_axis |= {"tickmode": "array", "tickvals": categories, "ticktext": [_short(c) for c in categories]}
-    number_axis = value_axis(values, stacked, totals) | ({"title": {"text": plot_label(y_title)}} if y_title else {})
+    number_axis = value_axis(values, stacked, totals)
     if horizontal:
         height = max(300, 140 + 28 * len(categories))
         layout.update({"xaxis": number_axis, "yaxis": category_axis | {"autorange": "reversed"}, "height": height})
@@ -240,6 +274,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
                        "yaxis": number_axis})
     labelled = not stacked  # value labels on every bar (a 0 reads 0); stacked bars are too thin for them
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
+    drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} for t in drawn]
     layout.update(extra_layout or {})
     spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
                        "note": palette()["missing"]}, ensure_ascii=False,
@@ -253,9 +288,11 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
            f"{fallback}\n</details></figure>"
 
 
-def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "") -> str:
+def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "",
+              head: str = "报告") -> str:
     """A bar chart in plain HTML (no plotly): a table whose value cells carry a bar, for pages that must
-    stay light (the home page). ``rows`` are ``(label, href, value)``; a missing value reads 无数据."""
+    stay light (the home page). ``rows`` are ``(label, href, value)``; a missing value reads 无数据; ``head``
+    heads the label column."""
     colour_hex = colour_hex or palette()["series"]
     top = max((v for _, _, v in rows if v is not None), default=0) or 1
     body = []
@@ -268,7 +305,7 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
             bar = (f'<span class="xxgk-bar" style="width:{width}%;background:{colour_hex}"></span>'
                    f'<span class="xxgk-bar-value">{esc(fmt_wan(value))}</span>')
         body.append([f'<th scope="row">{name}</th>', f'<td class="xxgk-bar-cell">{bar}</td>'])
-    return table(["报告", f"数量（{unit}）"], body, css="bars", caption=title)
+    return table([head, f"数量（{unit}）"], body, css="bars", caption=title)
 
 
 def plain_cell(value) -> str:

@@ -11,20 +11,20 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from ..catalog import codes
+from ..package.metrics import formula_for
 from ..safe import link_url
+from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import blocks_file, split_html_blocks
-from .card import SEVERITY_ZH, TIER_ZH, by_category, score, score_group, split_findings, status_zh
+from .card import by_category, score, score_group, split_findings
 from .data import number
-from .render import cell, chart, colour, esc, fmt_number, link, plain_cell, table
+from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
+from .render import OUTCOME_SHARES, cell, chart, colour, esc, fmt_number, link, metric_colour, plain_cell, table
 from .spans import row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
-PEER_FIELDS = ("received", "granted_share", "denied_share")
-PEER_LABELS = {"received": "本年新收申请（件）", "granted_share": "公开比例（%）", "denied_share": "不予公开比例（%）"}
 SOURCE_URL_IN_TEXT = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
 # table 3 as the 2019/2021 template prints its header: 申请人情况 over 自然人, 法人或其他组织 (five columns), 总计
 TABLE3_HEAD = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 3), ("申请人情况", 7, 1)],
@@ -47,8 +47,9 @@ def original_url(report: dict, text: str) -> str | None:
 
 
 class ReportPages:
-    """Needs from the host: ``pkg``, ``metrics``, ``findings``, ``category_of``, ``categories``, ``peers``,
-    ``by_agency`` and ``write``."""
+    """Needs from the host: ``pkg``, ``values`` and ``metric_defs`` (the published metrics), ``peer``
+    ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings``, ``category_of``,
+    ``categories`` and ``write``."""
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
@@ -58,7 +59,8 @@ class ReportPages:
                 r["county"]) if x)), ("发布日期", r["published_date"]),
                 ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
-        meta_rows = [[f"<th>{esc(k)}</th>", f"<td>{esc(v)}</td>"] for k, v in meta]
+        meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
+                      f"<td>{esc(v)}</td>"] for k, v in meta]  # a hash wraps on a phone
         url = original_url(r, self.pkg.source_text(rid))
         if url:
             meta_rows.append(["<th>官方原文</th>", f"<td>{link(url)}</td>"])  # http(s) only
@@ -78,7 +80,8 @@ class ReportPages:
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
             return ""
-        return f'<a href="../../{agency_path(r["agency_id"])}">机构页：历年数据与比较</a>　'
+        name = self.agency_names.get(r["agency_id"], "")  # the agency's name, which the report may print shorter
+        return f'<a href="../../{agency_path(r["agency_id"])}">机构页（{esc(name)}）：历年数据与比较</a>　'
 
     def _report_card(self, r: dict) -> str:
         """The score counts only the agency's own problems; the limits of our reading are shown apart."""
@@ -91,20 +94,31 @@ class ReportPages:
             verdict = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
                                for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
             rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
-        m, peers = self.metrics[r["report_id"]], self.peers[r["report_id"]]
-        peer_rows = [[f"<td>{esc(PEER_LABELS[k])}</td>", cell(m[k]), cell(peers[k][0]), cell(peers[k][1])]
-                     for k in PEER_FIELDS]
         year, tier = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
-        rank_text = (f"，在{esc(year)}年度“{esc(TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
+        rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
                 f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
-                   if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows)
-                + "\n\n<p>同年度、同省份报告的中位数：</p>\n"
-                + table(["指标", "本报告", "同类中位数", "同类报告数"], peer_rows))
+                   if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
+
+    def _report_peers(self, r: dict) -> str:
+        """This report against the median of its published ``peer_group`` (same year, tier, province, and
+        系统 or kind), with the metrics the agency page uses (``metrics`` resource)."""
+        group = self.peer.get(r.get("peer_group") or "")
+        if not group:
+            return ("\n\n<p>同类组中位数：本报告缺少年度、地区、行政层级或系统信息，未归入同类组，"
+                    "没有可比的中位数。</p>")
+        mine = self.values[r["report_id"]]
+        rows = [[f"<td>{esc(self.metric_defs[c]['label_zh'])}（{esc(self.metric_defs[c]['unit'])}）</td>",
+                 cell(shown(mine[c]), "无数据"), cell(shown(group[c][0]), "无数据"), cell(group[c][1])]
+                for c in PEER_SHOWN]
+        note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
+        return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
+                "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
+                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows) + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
         if value is None:
@@ -158,7 +172,8 @@ class ReportPages:
             else:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
                             cells.get(c, {}).get("line"), src) for c in column_labels])
-        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"
+        missing = any(cells.get(c, {}).get("value") is None for cells in grid.values() for c in column_labels)
+        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows) + legend
 
@@ -182,17 +197,14 @@ class ReportPages:
         head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
         _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
                                        grouped=True, spans=self._spans(r).get("applications", {}) if r else {})
-        m = self.metrics[rid]
-        labels = {g["code"]: g["zh"] for g in codes()["outcome_groups"]}
-        groups = m["groups"]  # a bar per outcome, not a pie: a pie cannot show a 0 or a missing value honestly
-        pie = chart([{"type": "bar", "x": [labels[g] for g in groups], "y": list(groups.values()), "name": "办理结果",
-                      "marker": {"color": [colour("outcome_groups", g) for g in groups]}}],
-                    "申请办理结果（总计列）", "", "件", f"{rid}-outcomes", data_table=False, horizontal=True)
-        who = {x["applicant"]: number(x["value"]) for x in rows if x["row"] == "new" and x["applicant"] != "total"}
-        bar = chart([{"type": "bar", "x": [applicants[a] for a in who], "y": list(who.values()), "name": "申请人",
-                      "marker": {"color": [colour("applicants", a) for a in who]}}],
-                    "本年新收申请的申请人类型", "申请人", "件", f"{rid}-applicants", data_table=False)
-        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie + "\n" + bar
+        shares = [(self.metric_defs[c]["label_zh"], self.values[rid][c], metric_colour(c)) for c in OUTCOME_SHARES
+                  if formula_for(self.metric_defs[c], r["format"] if r else None)]  # a bar per outcome, not a pie
+        pie = chart([{"type": "bar", "x": [x[0] for x in shares], "y": [x[1] for x in shares], "name": "办理结果",
+                      "marker": {"color": [x[2] for x in shares]}}],
+                    "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", data_table=False,
+                    horizontal=True)  # its counts are table 3's rows above
+        # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
+        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
 
     def _table4(self, rid: str, src: str) -> str:
         rows = self.pkg.by_report("review_litigation").get(rid, [])
@@ -232,14 +244,22 @@ class ReportPages:
         return next((c["label_zh"] for c in self.pkg.tables["finding_codes"] if c["code"] == code), code)
 
     def _years(self, r: dict) -> str:
-        same = self.by_agency.get(r["agency"], []) if r["agency"] else []
+        """The agency's other years, with the same metrics as its agency page."""
+        by_agency = self.__dict__.get("_by_agency")
+        if by_agency is None:  # built once: {agency_id: its reports by year}
+            by_agency = self.__dict__.setdefault("_by_agency", defaultdict(list))
+            for x in sorted(self.reports, key=lambda x: (x["year"] or "", x["report_id"])):
+                if x.get("agency_id"):
+                    by_agency[x["agency_id"]].append(x)
+        same = by_agency.get(r.get("agency_id") or "", [])
         if len(same) < 2:
             return ""
-        rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">'
-                 f'{esc(x["year"])}</a></td>',
-                 cell(self.metrics[x["report_id"]]["received"]), cell(self.metrics[x["report_id"]]["granted_share"]),
-                 cell(x["finding_count"])] for x in sorted(same, key=lambda x: x["year"] or "")]
-        return "\n## 历年报告\n\n" + table(["年度", "新收申请", "公开比例%", "问题数"], rows)
+        rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
+                 cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
+                 cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), cell(x["finding_count"])]
+                for x in same]
+        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows)
+                + f"\n<p>{self._agency_link(r).strip('　')}</p>")
 
     def _sections(self, rid: str, src: str) -> str:
         """An excerpt of each narrative section, linked to its full text on the source page

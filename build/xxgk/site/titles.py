@@ -50,7 +50,7 @@ def up(path: str) -> str:
 
 
 REDIRECT_PAGE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>页面已移动</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>页面已移动</title>
 <link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">
 <meta name="robots" content="noindex"></head>
 <body><p>本报告页面已移动到 <a href="{target}">{target}</a>。</p>

@@ -80,7 +80,10 @@
     table.appendChild(thead);
     table.appendChild(tbody);
     fill();
-    container.appendChild(table);
+    // a wide table scrolls inside its own box on a phone (the page itself never scrolls sideways)
+    var box = el("div", null, {"class": "xxgk-scroll", tabindex: "0", role: "region", "aria-label": caption});
+    box.appendChild(table);
+    container.appendChild(box);
   }
 
   function readURL() {
@@ -159,13 +162,17 @@
           .slice(0, DEFAULT_TOP);
       }
       var value = function (id, y) { var v = (mv.v[id] || {})[y]; return v === undefined ? null : v; };
-      var peer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
+      var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
       var single = state.from === state.to;
+      // a peer median over the agency's own report alone compares nothing: not drawn, and said so
+      var peer = function (id, y) { var p = anyPeer(id, y); return p && p[1] > 1 ? p : null; };
+      var alone = ids.length === 1 && !fallback && years.some(function (y) { return anyPeer(ids[0], y); }) &&
+        !years.some(function (y) { return peer(ids[0], y); });
       var withPeer = ids.length === 1 && !fallback && years.some(function (y) { return peer(ids[0], y); });
-      var noPeer = ids.length === 1 && !fallback && !withPeer;
+      var noPeer = ids.length === 1 && !fallback && !withPeer && !alone;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
-      var traces = [], rows = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
+      var traces = [], rows = [], gaps = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
       if (single) {
         var order = ids.slice().sort(function (a, b) {
           var x = value(a, state.from), z = value(b, state.from);
@@ -177,8 +184,15 @@
           names.push("同类组中位数（" + peer(ids[0], state.from)[1] + "份报告）");
           vals.push(peer(ids[0], state.from)[0]);
         }
-        traces.push({type: "bar", orientation: "h", y: names, x: vals, name: m.label,
-          hovertemplate: "%{y}: %{x}<extra></extra>"});
+        // the measure's colour from the palette (the same as on report and agency pages); each bar labelled with
+        // its value (a 0 reads 0), a missing value labelled 无数据 where its bar would be
+        traces.push({type: "bar", orientation: "h", y: names, x: vals, name: m.label, marker: {color: m.colour},
+          text: vals.map(function (v) { return v === null ? "" : fmt(v, m.unit); }), textposition: "outside",
+          cliponaxis: false, hovertemplate: "%{y}: %{x}" + m.unit + "<extra></extra>"});
+        var gaps = names.map(function (n, i) {
+          return vals[i] === null ? {x: 0, y: plotText(n), text: "无数据", xanchor: "left", showarrow: false,
+            font: {color: "#767676"}} : null;
+        }).filter(Boolean);
         order.forEach(function (id, i) {
           var v = value(id, state.from);
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
@@ -220,17 +234,24 @@
           years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i]]); });
         }
       }
+      if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
+        traces.forEach(function (t) {
+          t.mode = "lines+markers+text"; t.textposition = "top center"; t.cliponaxis = false;
+          t.text = t.y.map(function (v) { return v === null ? "" : fmt(v, m.unit); });
+        });
+      }
       var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
-      status.textContent = (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+      status.textContent = (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
         "（数据见下表）");
-      var layout = {title: {text: title}, margin: {l: 10, r: 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
-        xaxis: {automargin: true, type: single ? "linear" : "category"}, yaxis: {automargin: true, autorange: single ? "reversed" : true},
-        legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,",
+      var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
+        xaxis: {automargin: true, type: single ? "linear" : "category"},
+        yaxis: single ? {automargin: true, autorange: "reversed"} : {automargin: true, rangemode: "tozero"},
+        legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,", annotations: gaps,
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
@@ -302,8 +323,7 @@
     var sel = ["metric", "year", "province", "tier", "kind"].map(function (k) { return $("xxgk-league-" + k); });
     if (!sel[0] || sel[0].dataset.done) return;
     sel[0].dataset.done = "1";
-    var TIER = {national: "国家级", province: "省级", prefecture: "地市级", county: "县级", township: "乡镇级"};
-    var KIND = {government: "人民政府", department: "政府部门"};
+    var TIER = data.labels.tier, KIND = data.labels.kind;  // labels.py, via json/agencies.json
     function run() {
       var m = metrics[sel[0].value], year = sel[1].value;
       json(root, "json/m/" + m.code + ".json").then(function (mv) {

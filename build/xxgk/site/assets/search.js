@@ -7,7 +7,7 @@
   var me = document.currentScript && document.currentScript.src;
   var root = me ? me.replace(/assets\/search\.js(\?.*)?$/, "") : "/";
   var ready = null;
-  var TIER = {national: "国家级", province: "省级", prefecture: "地市级", county: "县级", township: "乡镇级"};
+  var labels = {tier: {}, kind: {}};  // json/agencies.json's labels (labels.py): one definition, not spelled here
 
   function json(path) { return fetch(root + path).then(function (r) { return r.json(); }); }
 
@@ -15,6 +15,7 @@
     if (!ready) {
       ready = Promise.all([json("json/agencies.json"), json("json/search.json")]).then(function (res) {
         var aux = res[1], list = res[0].agencies;
+        labels = res[0].labels || labels;
         list.forEach(function (a) {
           var syllables = Array.from(a.n).map(function (c) { return aux.py[c] || (/[a-z0-9]/i.test(c) ? c.toLowerCase() : ""); })
             .filter(Boolean);
@@ -23,7 +24,7 @@
           a._ini = syllables.map(function (s) { return s[0]; }).join("");
           a._region = [a.p, a.c, a.x].filter(Boolean);
         });
-        return {agencies: list, aux: aux};
+        return {agencies: list, aux: aux, labels: labels};
       });
     }
     return ready;
@@ -89,7 +90,7 @@
   function describe(a) {
     var years = Object.keys(a.y);
     var span = years.length ? (years.length > 1 ? years[0] + "–" + years[years.length - 1] + "年" : years[0] + "年") : "";
-    return [a._region.join(" "), TIER[a.t] || "", span].filter(Boolean).join(" · ");
+    return [a._region.join(" "), labels.tier[a.t] || "", span].filter(Boolean).join(" · ");
   }
 
   window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
@@ -128,10 +129,14 @@
     input.dataset.xxgkAgencies = "1";
     /* inside Material's result element, first: its arrow keys move through these links too, and Enter opens
        the best-scored link, which is an agency whose name matches what was typed */
-    var box = document.createElement("div");
-    box.className = "xxgk-agency-hits";
-    box.setAttribute("aria-live", "polite");
-    result.insertBefore(box, result.firstChild);
+    function region(className, before) {  // a live list of hits inside Material's result element
+      var div = document.createElement("div");
+      div.className = className;
+      div.setAttribute("aria-live", "polite");
+      result.insertBefore(div, before);
+      return div;
+    }
+    var box = region("xxgk-agency-hits", result.firstChild);
     function run() {
       var q = input.value;
       if (!q.trim()) { box.textContent = ""; return; }
@@ -153,25 +158,15 @@
         var ol = document.createElement("ol");
         ol.className = "md-search-result__list";
         hits.slice(0, 12).forEach(function (h, i) {
-          var li = document.createElement("li"), link = document.createElement("a");
-          var art = document.createElement("article"), h1 = document.createElement("h1"), p = document.createElement("p");
-          li.className = "md-search-result__item";
-          link.className = "md-search-result__link xxgk-agency-hit";
-          link.href = root + "a/" + h.agency.id + "/";
-          link.tabIndex = -1;
-          art.className = "md-search-result__article";
-          art.setAttribute("data-md-score", h.score <= 2 ? String(1e6 - i) : "0");
-          h1.textContent = h.agency.n;
-          p.textContent = "机构 · " + describe(h.agency);
-          art.appendChild(h1); art.appendChild(p); link.appendChild(art); li.appendChild(link); ol.appendChild(li);
+          var hit = item(root + "a/" + h.agency.id + "/", h.agency.n, "机构 · " + describe(h.agency));
+          hit.link.classList.add("xxgk-agency-hit");
+          hit.article.setAttribute("data-md-score", h.score <= 2 ? String(1e6 - i) : "0");
+          ol.appendChild(hit.li);
         });
         box.appendChild(ol);
       });
     }
-    var texts = document.createElement("div");
-    texts.className = "xxgk-fulltext-hits";
-    texts.setAttribute("aria-live", "polite");
-    result.insertBefore(texts, box.nextSibling);
+    var texts = region("xxgk-fulltext-hits", box.nextSibling);
     function runText() {
       var q = input.value;
       if (!q.trim()) { texts.textContent = ""; return; }

@@ -1,7 +1,7 @@
 /* xxgk site: charts from inline JSON (plotly.js and its Chinese locale served by this site, loaded only on
    pages that draw a chart, and only when a chart scrolls into view), keyboard-sortable tables with aria-sort,
-   filterable tables, focusable scrolling tables, the citation's page URL and access date, and the agency
-   finder (name, short name or pinyin). No request leaves the site. */
+   filterable tables, focusable scrolling tables, and the citation's page URL and access date (the agency
+   finder is search.js). No request leaves the site. */
 (function () {
   var here = document.currentScript && document.currentScript.src;
   var assets = here ? here.replace(/xxgk\.js(\?.*)?$/, "") : "assets/";
@@ -49,7 +49,7 @@
       if ((t.type || "bar") !== "bar") return t;
       var h = t.orientation === "h", c = h ? "y" : "x", v = h ? "x" : "y";
       return Object.assign({hovertemplate: "%{" + c + "}<br>%{" + v + ":,}" + (spec.unit || "") + "<extra>" + (t.name || "") + "</extra>"},
-        t.text ? {textposition: "outside", cliponaxis: false} : {}, t);
+        t.text ? {textposition: "outside", cliponaxis: false, constraintext: "none"} : {}, t);  // labels keep their size on a phone
     });
   }
   function draw(el) {
@@ -189,30 +189,8 @@
     var today = new Date().toISOString().slice(0, 10);
     document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
   }
-  function finder() {
-    var input = document.getElementById("xxgk-finder");
-    if (!input || input.dataset.done) return;
-    input.dataset.done = "1";
-    var out = document.getElementById("xxgk-finder-results");
-    fetch(input.dataset.index).then(function (r) { return r.json(); }).then(function (agencies) {
-      input.addEventListener("input", function () {
-        var q = input.value.trim().toLowerCase().replace(/\s+/g, "");
-        out.textContent = "";
-        if (!q) return;
-        agencies.filter(function (a) {
-          return a.n.toLowerCase().indexOf(q) >= 0 || a.p.indexOf(q) >= 0 || a.i.indexOf(q) >= 0;
-        }).slice(0, 30).forEach(function (a) {
-          var li = document.createElement("li"), link = document.createElement("a");
-          link.href = input.dataset.base + a.u;
-          link.textContent = a.n + "（" + a.y + "）";
-          li.appendChild(link);
-          out.appendChild(li);
-        });
-      });
-    });
-  }
   function all() {
-    charts(); tables(); finder(); citation(); scrollers();
+    charts(); tables(); citation(); scrollers();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }

@@ -1,0 +1,31 @@
+"""The site's Chinese labels for the codes of the package, defined once.
+
+Python pages import them from here; the browser gets the same dictionaries in ``json/agencies.json``
+(key ``labels``, written by ``browser_data``), so compare.js and search.js never spell them again.
+
+>>> TIER_ZH["prefecture"], KIND_ZH["department"], SCORE_TIER_ZH["government"]
+('地市级', '政府部门', '政府（汇总报告）')
+>>> status_zh("partial")
+'部分数值缺失（partial）'
+"""
+
+from __future__ import annotations
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_ZH = {"parsed": "已完整读取", "partial": "部分数值缺失", "failed": "无法读取"}
+# an agency's administrative tier (agencies.tier) and kind (agencies.kind)
+TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
+KIND_ZH = {"government": "人民政府", "department": "政府部门"}
+KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告）", "department": "政府部门"}
+# the group scores are ranked within (package/report_card.score_group: the manifest's level)
+SCORE_TIER_ZH = {"government": "政府（汇总报告）", "department": "部门", "unknown": "层级未知"}
+
+
+def status_zh(status: str | None) -> str:
+    """A report's status in Chinese with the code beside it: ``部分数值缺失（partial）``."""
+    return f"{STATUS_ZH.get(status or '', status or '')}（{status}）" if status else ""
+
+
+def browser_labels() -> dict[str, dict[str, str]]:
+    """The labels the browser scripts need (compare.js, search.js)."""
+    return {"tier": TIER_ZH, "kind": KIND_ZH}
