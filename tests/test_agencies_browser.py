@@ -114,6 +114,17 @@ def test_a_compare_url_with_two_agencies_draws_both_and_a_reload_keeps_it(server
     assert browser.find_element(By.ID, "xxgk-compare-metric").get_attribute("value") == "received"
 
 
+def test_a_compare_url_naming_inherited_keys_falls_back_to_the_defaults(server, browser):
+    """``metric=constructor`` or ``agencies=__proto__`` name nothing real: the page shows its default view."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/compare/?agencies=constructor,__proto__,fujian-pingtanzongheshiyanqu&metric=constructor")
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart .main-svg"))
+    assert browser.find_element(By.ID, "xxgk-compare-metric").get_attribute("value") != "constructor"
+    chosen = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chosen li")]
+    assert len(chosen) == 1 and "平潭综合实验区" in chosen[0]
+
+
 def test_compare_controls_steer_the_view_and_the_url(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys

@@ -29,11 +29,11 @@ def test_only_the_agencys_own_problems_take_points_off():
 
 
 def test_scores_are_ranked_within_one_year_and_one_tier():
-    reports = [{"report_id": "a", "year": "2024", "level": "government"},
-               {"report_id": "b", "year": "2024", "level": "government"},
-               {"report_id": "c", "year": "2024", "level": "department"},
-               {"report_id": "d", "year": "2023", "level": "government"},
-               {"report_id": "e", "year": None, "level": None}]
+    reports = [{"report_id": "a", "year": "2024", "tier": "county", "level": "government"},
+               {"report_id": "b", "year": "2024", "tier": "county", "level": "department"},
+               {"report_id": "c", "year": "2024", "tier": "prefecture", "level": "government"},
+               {"report_id": "d", "year": "2023", "tier": "county", "level": "government"},
+               {"report_id": "e", "year": None, "tier": None, "level": None}]
     got = ranks(reports, {"a": 90, "b": 100, "c": 50, "d": 10, "e": 0})
     assert got == {"b": (1, 2), "a": (2, 2), "c": (1, 1), "d": (1, 1)}  # e (no year) is not ranked
 

@@ -93,13 +93,13 @@ def _build(args) -> int:
     from .site.build import build_site
 
     site, site_src, out = Path(args.site), Path("site_src"), Path(args.out)
-    if not Path("mkdocs.yml").is_file():  # the site is the project's: its mkdocs.yml, hooks and theme overrides
-        raise Refused("xxgk build runs in the project folder (the one holding mkdocs.yml); "
-                      "`xxgk package` makes the data package anywhere")
     check_reports(Path(args.reports))  # every folder checked before any work
     check_output(out, Path(args.reports), "--out")
     check_output(site, Path(args.reports), "--site", {"--out": out, "site_src": site_src})
     check_output(site_src, Path(args.reports), "site_src", {"--out": out})
+    if not Path("mkdocs.yml").is_file():  # the site is the project's: its mkdocs.yml, hooks and theme overrides
+        raise Refused("xxgk build runs in the project folder (the one holding mkdocs.yml); "
+                      "`xxgk package` makes the data package anywhere")
     with locked(out), locked(site), locked(site_src):  # one build at a time in these folders
         code = _package(args)
         if code:

@@ -72,7 +72,9 @@ def date_findings(text: str) -> list[Finding]:
 
 def canonical_agency(name: str) -> str:
     """The agency's canonical name (``rules/agency_aliases.csv``), stripped of punctuation."""
-    cleaned = name.strip(" 《》:：")
+    from .safe import strip_control
+
+    cleaned = strip_control(name).strip(" 《》:：")  # no control or bidi-override characters in a name
     return agency_aliases().get(cleaned, cleaned)
 
 

@@ -147,8 +147,9 @@ def agency_score(findings: list[dict]) -> int:
 
 
 def score_group(report: dict) -> tuple[str, str]:
-    """The group within which scores are compared: ``(year, tier)``; tier is the manifest's ``level``."""
-    return (str(report.get("year") or ""), report.get("level") or UNKNOWN_TIER)
+    """The group within which scores are compared: ``(year, tier)``, the tier as resolved for the publishing
+    agency (national, province, prefecture, county, township; the manifest wins where it gives one)."""
+    return (str(report.get("year") or ""), report.get("tier") or UNKNOWN_TIER)
 
 
 def ranks(reports: list[dict], scores: dict[str, int]) -> dict[str, tuple[int, int]]:

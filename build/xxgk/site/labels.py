@@ -3,8 +3,8 @@
 Python pages import them from here; the browser gets the same dictionaries in ``json/agencies.json``
 (key ``labels``, written by ``browser_data``), so compare.js and search.js never spell them again.
 
->>> TIER_ZH["prefecture"], KIND_ZH["department"], SCORE_TIER_ZH["government"]
-('地市级', '政府部门', '政府（汇总报告）')
+>>> TIER_ZH["prefecture"], KIND_ZH["department"], SCORE_TIER_ZH["unknown"]
+('地市级', '政府部门', '层级未知')
 >>> status_zh("partial")
 '部分数值缺失（partial）'
 """
@@ -17,8 +17,8 @@ STATUS_ZH = {"parsed": "已完整读取", "partial": "部分数值缺失", "fail
 TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
 KIND_ZH = {"government": "人民政府", "department": "政府部门"}
 KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告）", "department": "政府部门"}
-# the group scores are ranked within (package/report_card.score_group: the manifest's level)
-SCORE_TIER_ZH = {"government": "政府（汇总报告）", "department": "部门", "unknown": "层级未知"}
+# the group scores are ranked within (package/report_card.score_group: year and the agency's tier)
+SCORE_TIER_ZH = {**TIER_ZH, "unknown": "层级未知"}
 
 
 def status_zh(status: str | None) -> str:

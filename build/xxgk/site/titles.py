@@ -63,4 +63,5 @@ def redirect_page(from_path: str, to_path: str) -> str:
     import html
 
     target = up(from_path) + to_path
-    return REDIRECT_PAGE.format(target=html.escape(target), target_js=json.dumps(target))
+    target_js = json.dumps(target).replace("<", "\\u003c").replace(">", "\\u003e")  # never ends the <script>
+    return REDIRECT_PAGE.format(target=html.escape(target), target_js=target_js)

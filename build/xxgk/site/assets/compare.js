@@ -33,8 +33,9 @@
   }
   function csvCell(v) {
     var s = v === null || v === undefined ? "" : String(v);
-    if (typeof v === "string" && /^[=+\-@]/.test(s)) s = "'" + s;  // text never runs as a spreadsheet formula
-    return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    // text never runs as a spreadsheet formula (the rule of safe.sheet_cell)
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
   /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href} */
@@ -103,7 +104,8 @@
     var metricSel = $("xxgk-compare-metric"), fromSel = $("xxgk-compare-from"), toSel = $("xxgk-compare-to");
     var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
-    var state = readURL(), byId = {}, metrics = {}, data = null;
+    // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
+    var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
 
     Promise.all([A.load(), json(root, "json/metrics.json")]).then(function (res) {
       data = res[0];
@@ -111,6 +113,7 @@
       res[1].metrics.forEach(function (m) { metrics[m.code] = m; });
       if (!metrics[state.metric]) state.metric = metricSel.value;
       var years = Array.from(fromSel.options).map(function (o) { return +o.value; });
+      if (!years.length) { status.textContent = "数据中没有带年度的报告，无法比较。"; return; }
       var latest = Math.max.apply(null, years);
       state.to = years.indexOf(state.to) >= 0 ? state.to : latest;
       state.from = years.indexOf(state.from) >= 0 ? state.from : state.to;

@@ -48,7 +48,7 @@
     return spec.data.map(function (t) {
       if ((t.type || "bar") !== "bar") return t;
       var h = t.orientation === "h", c = h ? "y" : "x", v = h ? "x" : "y";
-      return Object.assign({hovertemplate: "%{" + c + "}<br>%{" + v + ":,}" + (spec.unit || "") + "<extra>" + (t.name || "") + "</extra>"},
+      return Object.assign({hovertemplate: "%{" + c + "}<br>%{" + v + ":,}" + (spec.unit || "") + (t.name ? "<extra>%{fullData.name}</extra>" : "<extra></extra>")}  /* the name as data, not a template */,
         t.text ? {textposition: "outside", cliponaxis: false, constraintext: "none"} : {}, t);  // labels keep their size on a phone
     });
   }
@@ -73,7 +73,11 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
   function csvOf(spec) {
-    var q = function (v) { v = v === null || v === undefined ? "" : String(v); return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+    var q = function (v) {  /* quoted where needed; a text a spreadsheet would run as a formula gets a ' (as safe.sheet_cell) */
+      v = v === null || v === undefined ? "" : String(v);
+      if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v)) v = "'" + v;
+      return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+    };
     var lines = ["系列,类别,数值" + (spec.unit ? "（" + spec.unit + "）" : "")];
     spec.data.forEach(function (t) {
       var h = t.orientation === "h";
