@@ -34,6 +34,9 @@ class Package:
                 for key, value in row.items():
                     if value and value[0] == "'":  # (the only cells sheet_cell changed; the rest stay as read)
                         row[key] = cell_text(value)
+        names = {a["agency_id"]: a["name"] for a in tables.get("agencies", [])}
+        for report in tables.get("reports", []):  # pages name a report by its agency's canonical name
+            report["agency_name"] = names.get(report.get("agency_id") or "")
         return cls(root, descriptor, tables)
 
     def labels(self, code_list: str) -> dict[str, str]:

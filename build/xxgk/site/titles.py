@@ -11,7 +11,8 @@ WIDE = "hide:\n  - toc\n"  # pages of wide tables: no table of contents, so noth
 
 
 def report_name(report: dict) -> str:
-    return report["agency"] or f"（未识别机构）{report['source_file']}"
+    """The publisher's canonical name (``agencies.name``), else the name the report prints, else its file."""
+    return report.get("agency_name") or report["agency"] or f"（未识别机构）{report['source_file']}"
 
 
 def report_title(report: dict) -> str:
