@@ -57,6 +57,7 @@ class OverBudget(Exception):
 # "<[^>]*>" and "<script.*?</script>" scans were quadratic on a page of unclosed tags)
 _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
                     re.IGNORECASE)
+_DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
@@ -167,6 +168,9 @@ def html_to_text(markup: str) -> str:
     """Visible text of a page, one block per line; table rows as tab-separated cells (lxml)."""
     import lxml.html
 
+    # libxml2 drops everything after </html> (two pages saved into one file, a report appended to a page):
+    # without the closing tags the rest is read into the one body, as browsers show it
+    markup = _DOCUMENT_END.sub("", markup)
     try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
     except (ValueError, lxml.etree.ParserError):
