@@ -10,6 +10,14 @@
 ((None, 'blank'), (None, 'invalid'), (-4, None))
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
 ((Decimal('25.1'), None), (Decimal('3883.30'), None))
+
+A digit only NFKC makes one (a footnote mark ``3①``, ``3¹``, ``⑶``) is no digit of the value, and a
+comma that is no thousands separator (``12,34``) is not dropped: both are unreadable, never 31 or 1234.
+
+>>> read_cell("3①", "count"), read_cell("5¹", "count"), read_cell("12,34", "10k_yuan")
+((None, 'unreadable'), (None, 'unreadable'), (None, 'unreadable'))
+>>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count")
+((Decimal('12345.67'), None), (1234, None))
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .text import compact, fold
+from .text import compact, fold, has_digit_mark
 
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
@@ -26,6 +34,7 @@ _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
+_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
 
 
 def _plain_digits(text: str) -> str:
@@ -39,6 +48,8 @@ def read_cell(text: str, unit: str = "count"):
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"
+    if has_digit_mark(text):
+        return None, "unreadable"
     token = _plain_digits(raw)
     if unit == "count":
         if _INTEGER.match(token):
@@ -50,7 +61,7 @@ def read_cell(text: str, unit: str = "count"):
             return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
         sign = -1 if match.group(1) and match.group(1)[0] in "减-" else 1
         return sign * int(match.group(2)), None
-    match = _AMOUNT.match(token.replace(",", ""))
+    match = _AMOUNT.match(token.replace(",", "") if _GROUPED_AMOUNT.match(token) else token)
     if not match:
         return (None, "invalid") if token.startswith("-") and _DECIMAL.match(token) else (None, "unreadable")
     try:
