@@ -397,6 +397,36 @@ def test_a_count_cell_that_is_no_count_is_missing_with_a_finding(printed, code):
     assert code in _codes(record)
 
 
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "3<sup>1</sup>",  # a footnote mark: 3, not 31
+        "3<sub>1</sub>",
+        "<p>3</p><p>1</p>",  # two lines in one cell: which is the value is unknown, never 31
+        "3<br>1",
+    ],
+)
+def test_html_markup_inside_a_count_cell_never_makes_a_new_number(inner):
+    rows = dict(ROWS, granted=["@", 1, 0, 0, 0, 0, 4])
+    record = _parse(html_report(t3=html_table3(rows).replace("<td>@</td>", f"<td>{inner}</td>")))
+    assert _table3(record)["granted"] == [None, 1, 0, 0, 0, 0, 4]
+    assert "value_unreadable" in _codes(record)
+
+
+@pytest.mark.parametrize(
+    "inner, value",
+    [
+        ("<span>3</span><span>1</span>", 31),  # one number split into runs by the editor
+        ("3<span style='display:none'>9</span>", 3),  # what the page hides is not printed
+        ("<p><span style='font-size:14px'>3</span></p>", 3),
+    ],
+)
+def test_html_markup_inside_a_count_cell_read_as_shown(inner, value):
+    rows = dict(ROWS, granted=["@", 1, 0, 0, 0, 0, 4])
+    record = _parse(html_report(t3=html_table3(rows).replace("<td>@</td>", f"<td>{inner}</td>")))
+    assert _table3(record)["granted"] == [value, 1, 0, 0, 0, 0, 4]
+
+
 def test_table_4_transposed_is_missing_with_a_finding():
     transposed = "\n".join(
         [

@@ -59,6 +59,8 @@ _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)
                     re.IGNORECASE)
 _DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_MARKS = {"sup": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "sub": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
 
@@ -177,6 +179,9 @@ def html_to_text(markup: str) -> str:
         return ""
     for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()"):
         element.drop_tree()
+    for element in root.xpath("//*[@style]"):  # what the page hides is no part of the report
+        if _HIDDEN.search(element.get("style")):
+            element.drop_tree()
     title = " ".join(root.findtext(".//title", default="").split())
     for element in root.xpath("//head"):
         element.drop_tree()
@@ -197,7 +202,7 @@ def html_to_text(markup: str) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
         tail = element.tail or ""
         if tag == "tr":
-            cells = [" ".join(c.text_content().split()) for c in element if c.tag in ("td", "th")]
+            cells = [" ".join(_cell_text(c).split()) for c in element if c.tag in ("td", "th")]
             stack.append(tail)
             stack.append("\n" + "\t".join(cells) + "\n")
             continue
@@ -210,6 +215,32 @@ def html_to_text(markup: str) -> str:
     if not body.strip() and _has_visible_text(markup):
         raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
+
+
+def _cell_text(cell) -> str:
+    """A table cell's visible text: paragraphs and line breaks inside it kept apart by a space
+    (``<p>3</p><p>1</p>`` is not 31), a ``<sup>``/``<sub>`` digit kept as a mark (``3<sup>1</sup>``
+    is 3 with a footnote, ``3¹``, not 31)."""
+    parts: list[str] = []
+    stack: list = [cell]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is not cell:
+            stack.append(node.tail or "")
+        if tag in _MARKS:
+            parts.append(node.text_content().translate(_MARKS[tag]))
+            continue
+        if tag in _BLOCKS:
+            stack.append(" ")
+        stack.extend(reversed(list(node)))
+        stack.append(node.text or "")
+        if tag in _BLOCKS:
+            stack.append(" ")
+    return "".join(parts)
 
 
 def _has_visible_text(markup: str) -> bool:

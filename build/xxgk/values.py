@@ -16,8 +16,8 @@ comma that is no thousands separator (``12,34``) is not dropped: both are unread
 
 >>> read_cell("3①", "count"), read_cell("5¹", "count"), read_cell("12,34", "10k_yuan")
 ((None, 'unreadable'), (None, 'unreadable'), (None, 'unreadable'))
->>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count")
-((Decimal('12345.67'), None), (1234, None))
+>>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count"), read_cell("3 1", "count")
+((Decimal('12345.67'), None), (1234, None), (None, 'unreadable'))
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from .text import compact, fold, has_digit_mark
 
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
+_SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
@@ -38,8 +39,12 @@ _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
 
 
 def _plain_digits(text: str) -> str:
+    """Digits without thousands separators; digits apart by a space that is no separator (``3 1``,
+    two lines of one cell) stay apart, so the cell is unreadable rather than 31."""
     folded = text.strip()
-    return folded.replace(",", "").replace(" ", "") if _GROUPED.match(folded) else compact(folded)
+    if _GROUPED.match(folded):
+        return folded.replace(",", "").replace(" ", "")
+    return folded if _SPACED_DIGITS.search(folded) else compact(folded)
 
 
 @lru_cache(maxsize=1 << 16)  # "0" and friends recur in every row of every report
