@@ -527,3 +527,23 @@ def test_a_2019_other_row_inside_a_2021_table_is_not_dropped_silently():
     assert record.formats["applications"] == "2021"
     assert _table3(record)["other_other"] == ZERO  # the items as printed
     assert {"row_other_format", "identity_broken"} <= _codes(record)
+
+
+def test_docx_superscript_digit_and_two_paragraphs_in_a_cell_never_make_a_new_number():
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_report()))
+    table = document.tables[1]
+    footnoted = table.rows[3].cells[3]  # 一、本年新收 · 自然人: 6 with a superscript footnote mark 1
+    footnoted.text = ""
+    footnoted.paragraphs[0].add_run("6")
+    footnoted.paragraphs[0].add_run("1").font.superscript = True
+    two_lines = table.rows[4].cells[3]  # 二、上年结转 · 自然人: "1" and "0" on two lines of one cell
+    two_lines.text = "1"
+    two_lines.add_paragraph("0")
+    out = io.BytesIO()
+    document.save(out)
+    record = _parse(out.getvalue(), ".docx")
+    assert _table3(record)["new"] == [None, 1, 0, 0, 1, 0, 8]
+    assert _table3(record)["carried_over"] == [None, 0, 0, 0, 0, 0, 1]
+    assert "value_unreadable" in _codes(record)

@@ -282,12 +282,33 @@ def docx_to_text(data: bytes) -> str:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    cells.append(" ".join(cell.text.split()))
+                    cells.append(" ".join(_docx_cell_text(cell).split()))
                 out.append("\t".join(cells))
     text = "\n".join(out)
     if len(text) > BUDGET.chars:
         raise OverBudget(f".docx 文字超过 {BUDGET.chars} 个字符")
     return text
+
+
+def _docx_cell_text(cell) -> str:
+    """A Word table cell's text; a digit in a superscript or subscript run kept as a mark
+    (``3`` + superscript ``1`` is 3 with a footnote, ``3¹``, not 31), as in ``_cell_text``."""
+    from docx.oxml.ns import qn
+
+    aligned = cell._tc.findall(".//" + qn("w:vertAlign"))
+    if not aligned:
+        return cell.text
+    paragraphs = []
+    for paragraph in cell._tc.iter(qn("w:p")):
+        runs = []
+        for run in paragraph.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            align = run.find(qn("w:rPr") + "/" + qn("w:vertAlign"))
+            position = align.get(qn("w:val")) if align is not None else ""
+            runs.append(text.translate(_MARKS["sup" if position == "superscript" else "sub"])
+                        if position in ("superscript", "subscript") else text)
+        paragraphs.append("".join(runs))
+    return "\n".join(paragraphs)
 
 
 def pdf_to_text(data: bytes) -> str:
