@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
+from .values import read_cell
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
@@ -276,13 +277,19 @@ def docx_to_text(data: bytes) -> str:
         if tag == "p":
             out.append(Paragraph(child, document).text)
         elif tag == "tbl":
+            above: list = []  # each grid column's cell in the row above: a vertical merge repeats it
             for row in Table(child, document).rows:
-                seen, cells = set(), []
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
+                row_cells = row.cells
+                seen, cells, grid = set(), [], [cell._tc for cell in row_cells]
+                for j, tc in enumerate(grid):
+                    if id(tc) in seen:
                         continue
-                    seen.add(id(cell._tc))
-                    cells.append(" ".join(_docx_cell_text(cell).split()))
+                    seen.add(id(tc))
+                    text = " ".join(_docx_cell_text(row_cells[j]).split())
+                    if j < len(above) and above[j] is tc and read_cell(text)[1] is None:
+                        text = ""  # a number merged down over rows belongs to none of the rows below it
+                    cells.append(text)
+                above = grid
                 out.append("\t".join(cells))
     text = "\n".join(out)
     if len(text) > BUDGET.chars:
