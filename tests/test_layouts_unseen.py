@@ -455,6 +455,7 @@ def test_table_3_printed_twice_with_other_numbers_publishes_the_differing_cells_
     record = _parse(html_report(t3=draft + "<p>（更正后）</p>" + html_table3()))
     assert all(v is None for values in _table3(record).values() for v in values)
     assert "row_conflict" in _codes(record)
+    assert "row_duplicate" not in _codes(record)  # its message says the first copy is kept: it is not
 
 
 def test_table_2_and_4_printed_twice_with_other_numbers_are_missing():
@@ -479,6 +480,7 @@ def test_a_table_printed_twice_alike_keeps_its_values():
     assert _table4(record) == T4
     assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))
     assert "row_conflict" not in _codes(record)
+    assert "row_duplicate" in _codes(record)
 
 
 @pytest.mark.parametrize("joined", ["one_body", "two_documents"])

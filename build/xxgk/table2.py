@@ -83,9 +83,9 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
         names = measures[item]
         columns = [labels()["measures"][m] for m in names]
         resolved = resolve_row(row.slots, [_units()[m] for m in names], columns, where, lambda v: True)
-        if item in seen:
-            findings.append(make("row_duplicate", table="2", row=labels()["items"][item], line=row.line))
-            findings += _void_repeat(seen[item], resolved, columns, where, row.line)
+        if item in seen:  # printed again: alike is a duplicate, different is a conflict
+            findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
+                make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]
             continue
         findings += resolved.findings
         how = "label" if resolved.values else None

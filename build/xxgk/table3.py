@@ -233,7 +233,6 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     repeats: list[tuple[str, Row]] = []
     for code, row in found.inline:
         if code in chosen:
-            findings.append(make("row_duplicate", line=row.line, **_where(code)))
             repeats.append((code, row))
             continue
         chosen[code] = row
@@ -251,9 +250,10 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
-    for code, row in repeats:
-        if code in resolved:
-            findings += void_conflicts(resolved[code], _resolve(row, code), _column_names(), _where(code), row.line)
+    for code, row in repeats:  # printed again: alike is a duplicate, different is a conflict
+        conflicts = void_conflicts(resolved[code], _resolve(row, code), _column_names(), _where(code),
+                                   row.line) if code in resolved else []
+        findings += conflicts or [make("row_duplicate", line=row.line, **_where(code))]
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt)
     findings += _settle(resolved, fmt)
     if paired:
