@@ -568,3 +568,16 @@ def test_docx_number_merged_down_over_rows_is_not_repeated_into_them():
         assert got[code] == [0, None, 0, 0, 0, 0, 0]
     assert "value_blank" in _codes(record)
     assert got["new"] == ROWS["new"]  # the labels merged down (三、本年度办理结果, （三）不予公开) still name rows
+
+
+def test_a_layout_table_around_the_article_is_read_block_by_block():
+    page = html_report()
+    body = page.split("<body>")[1].split("</body>")[0]
+    wrapped = page.replace(  # old CMS pages: the article inside one cell of a page-layout table
+        body, "<table width='100%'><tr><td>首页 &gt; 信息公开</td><td>" + body + "</td></tr></table>"
+    )
+    record = _parse(wrapped)
+    assert _table3(record) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}
+    assert _table4(record) == T4
+    assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))  # before: 行政规范性文件123340, ambiguous
+    assert not _codes(record) & {"cells_ambiguous", "cells_recovered", "identity_broken"}

@@ -62,7 +62,7 @@ _DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MARKS = {"sup": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "sub": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
-_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
+_BLOCKS = ("td", "th", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
 
 @dataclass
@@ -202,7 +202,7 @@ def html_to_text(markup: str) -> str:
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         tail = element.tail or ""
-        if tag == "tr":
+        if tag == "tr" and not _holds_table(element):  # a layout table's row is walked into, not flattened
             cells = [" ".join(_cell_text(c).split()) for c in element if c.tag in ("td", "th")]
             stack.append(tail)
             stack.append("\n" + "\t".join(cells) + "\n")
@@ -216,6 +216,12 @@ def html_to_text(markup: str) -> str:
     if not body.strip() and _has_visible_text(markup):
         raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
+
+
+def _holds_table(row) -> bool:
+    """Whether a ``<tr>`` holds another table: a layout table around the article (old CMS pages), whose
+    cell is the whole report and must be read block by block, its own tables row by row."""
+    return any(True for _ in row.iterdescendants("table"))
 
 
 def _cell_text(cell) -> str:
