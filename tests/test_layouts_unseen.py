@@ -581,3 +581,25 @@ def test_a_layout_table_around_the_article_is_read_block_by_block():
     assert _table4(record) == T4
     assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))  # before: 行政规范性文件123340, ambiguous
     assert not _codes(record) & {"cells_ambiguous", "cells_recovered", "identity_broken"}
+
+
+def test_docx_report_inside_a_layout_table_is_read():
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(docx_report()))
+    body = document.element.body
+    content = [c for c in body.iterchildren() if c.tag != qn("w:sectPr")]
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]._tc  # a one-cell frame around the report
+    for child in content:
+        body.remove(child)
+        cell.append(child)
+    cell.append(copy.deepcopy(cell.find(qn("w:p"))))  # Word ends a cell with a paragraph
+    out = io.BytesIO()
+    document.save(out)
+    record = _parse(out.getvalue(), ".docx")  # before: only the cell's own paragraphs, every table lost
+    assert _table3(record) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}
+    assert _table4(record) == T4
+    assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))

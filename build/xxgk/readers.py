@@ -267,8 +267,6 @@ def _has_visible_text(markup: str) -> bool:
 def docx_to_text(data: bytes) -> str:
     """Paragraphs and tables of a .docx in document order (merged cells once)."""
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a zip bomb is refused from its declared sizes
         members = archive.infolist()  # (zipfile never inflates a member beyond its declared size)
@@ -277,8 +275,28 @@ def docx_to_text(data: bytes) -> str:
             raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
     document = docx.Document(io.BytesIO(data))
-    out = []
-    for child in document.element.body.iterchildren():
+    out: list[str] = []
+    _docx_blocks(document.element.body, document, out)
+    text = "\n".join(out)
+    if len(text) > BUDGET.chars:
+        raise OverBudget(f".docx 文字超过 {BUDGET.chars} 个字符")
+    return text
+
+
+MAX_DOCX_NESTING = 8  # tables inside table cells deeper than this are read flat
+
+
+def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
+    """Append the lines of ``parent``'s paragraphs and tables (body or table cell) to ``out``, in order.
+
+    A row whose cells hold tables (a layout table around the report, as some Word templates have) is
+    walked into cell by cell: its inner tables are read row by row (before: a cell's text was only
+    its own paragraphs, so the nested tables were lost)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             out.append(Paragraph(child, document).text)
@@ -287,6 +305,13 @@ def docx_to_text(data: bytes) -> str:
             for row in Table(child, document).rows:
                 row_cells = row.cells
                 seen, cells, grid = set(), [], [cell._tc for cell in row_cells]
+                if depth < MAX_DOCX_NESTING and row._tr.find(".//" + qn("w:tbl")) is not None:
+                    for tc in grid:
+                        if id(tc) not in seen:
+                            seen.add(id(tc))
+                            _docx_blocks(tc, document, out, depth + 1)
+                    above = grid
+                    continue
                 for j, tc in enumerate(grid):
                     if id(tc) in seen:
                         continue
@@ -297,10 +322,6 @@ def docx_to_text(data: bytes) -> str:
                     cells.append(text)
                 above = grid
                 out.append("\t".join(cells))
-    text = "\n".join(out)
-    if len(text) > BUDGET.chars:
-        raise OverBudget(f".docx 文字超过 {BUDGET.chars} 个字符")
-    return text
 
 
 def _docx_cell_text(cell) -> str:
