@@ -603,3 +603,23 @@ def test_docx_report_inside_a_layout_table_is_read():
     assert _table3(record) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}
     assert _table4(record) == T4
     assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))
+
+
+def test_docx_tables_inside_content_controls_are_read():
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(docx_report()))
+    body = document.element.body
+    for table in body.findall(qn("w:tbl")):  # each table in a content control, as form templates have it
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        table.addprevious(sdt)
+        content.append(table)
+        sdt.append(content)
+    out = io.BytesIO()
+    document.save(out)
+    record = _parse(out.getvalue(), ".docx")  # before: skipped, every table absent
+    assert _table3(record) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}
+    assert _table4(record) == T4
+    assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))

@@ -300,6 +300,9 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             out.append(Paragraph(child, document).text)
+        elif tag == "sdt" and depth < MAX_DOCX_NESTING:  # a content control (form templates): its content
+            for content in child.iterchildren(qn("w:sdtContent")):
+                _docx_blocks(content, document, out, depth + 1)
         elif tag == "tbl":
             above: list = []  # each grid column's cell in the row above: a vertical merge repeats it
             for row in Table(child, document).rows:
