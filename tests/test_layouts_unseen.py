@@ -419,6 +419,8 @@ def test_html_markup_inside_a_count_cell_never_makes_a_new_number(inner):
         ("<span>3</span><span>1</span>", 31),  # one number split into runs by the editor
         ("3<span style='display:none'>9</span>", 3),  # what the page hides is not printed
         ("<p><span style='font-size:14px'>3</span></p>", 3),
+        ("3&#8203;", 3),  # a zero-width space copied from the web is not seen: 3 (before: unreadable)
+        ("&#8203;", None),  # and alone it is an empty cell
     ],
 )
 def test_html_markup_inside_a_count_cell_read_as_shown(inner, value):

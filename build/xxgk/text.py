@@ -51,13 +51,28 @@ def has_digit_mark(text: str) -> bool:
     return bool(_digit_marks().search(text))
 
 
+_ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def drop_zero_width(text: str) -> str:
+    """``text`` without the characters a reader never sees (zero-width spaces, soft hyphens), which
+    pages copied from the web leave inside numbers: ``6\u200b`` is 6.
+
+    >>> drop_zero_width("1\u200b2\ufeff")
+    '12'
+    """
+    return text.translate(_ZERO_WIDTH)
+
+
 def fold_value(text: str) -> str:
     """``fold`` that keeps digit marks as printed, so that a value cell ``3①`` stays unreadable
-    instead of becoming ``31`` (labels use ``fold``: their ``⒈`` is an item number).
+    instead of becoming ``31`` (labels use ``fold``: their ``⒈`` is an item number); invisible
+    characters are dropped (``drop_zero_width``).
 
-    >>> fold_value("３①"), fold("３①")
-    ('3①', '31')
+    >>> fold_value("３①"), fold("３①"), fold_value("6\u200b")
+    ('3①', '31', '6')
     """
+    text = drop_zero_width(text)
     if not has_digit_mark(text):
         return fold(text)
     pieces = _digit_marks().split(text)

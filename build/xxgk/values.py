@@ -26,7 +26,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .text import compact, fold, has_digit_mark
+from .text import compact, drop_zero_width, fold, has_digit_mark
 
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
@@ -50,6 +50,7 @@ def _plain_digits(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # "0" and friends recur in every row of every report
 def read_cell(text: str, unit: str = "count"):
     """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
+    text = drop_zero_width(text)
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"
