@@ -26,12 +26,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .text import compact, fold
+from .text import compact, digit_marks, fold, fold_value
 from .values import MISSING_MARKERS
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
-_PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?)|([^\d\s]+)")
+_MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number stays with it: 3① is unreadable
+_PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
@@ -39,7 +40,7 @@ _PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，
 _FOOTER_START = frozenset("-—－–‐第")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
-_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?$|^(增加?|减少?)\d+$")
+_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
 
 
 @dataclass
@@ -96,7 +97,7 @@ def _split_structured(line: str) -> list[str]:
 def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     """("text"|"slot", content, line) tokens of unstructured text."""
     out: list[tuple[str, str, int]] = []
-    folded = fold(text)
+    folded = fold_value(text)
     for match in _PIECE.finditer(folded):
         number, words = match.groups()
         if number is None:
@@ -139,7 +140,7 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     tokens: list[tuple[str, str, int]] = []
     numbers_began = False  # after the first number, every cell is a value cell
     for cell in _split_structured(line):
-        folded = fold(cell).strip()
+        folded = fold_value(cell).strip()
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):

@@ -14,7 +14,7 @@ from .identity_findings import identity_findings
 from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, text_to_source_url, title_to_agency_year
 from .narrative import narrative_to_findings
 from .record import Record
-from .sections import Document, section_order, text_to_sections
+from .sections import Document, repeated_headings, section_order, text_to_sections
 from .table2 import region_to_active
 from .table3 import region_to_applications
 from .table4 import region_to_review_litigation
@@ -37,7 +37,12 @@ def parse(text: str) -> Record:
     if record.year is None:
         record.findings.append(make("year_not_found"))
 
-    sections = {s.code: s for s in text_to_sections(doc)}
+    found = text_to_sections(doc)
+    sections = {s.code: s for s in found}
+    repeated = repeated_headings(doc, found)
+    if repeated:
+        record.findings.append(make("report_repeated", line=repeated[0][1], actual=len(repeated),
+                                    detail="、".join(labels()["sections"][c] for c, _ in repeated)))
     for code in section_order():
         if code not in sections:
             record.findings.append(make("section_absent", detail=labels()["sections"][code]))

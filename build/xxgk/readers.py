@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
+from .values import read_cell
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
@@ -57,8 +58,11 @@ class OverBudget(Exception):
 # "<[^>]*>" and "<script.*?</script>" scans were quadratic on a page of unclosed tags)
 _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
                     re.IGNORECASE)
+_DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
-_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_MARKS = {"sup": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "sub": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
+_BLOCKS = ("td", "th", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
 
 @dataclass
@@ -167,12 +171,18 @@ def html_to_text(markup: str) -> str:
     """Visible text of a page, one block per line; table rows as tab-separated cells (lxml)."""
     import lxml.html
 
+    # libxml2 drops everything after </html> (two pages saved into one file, a report appended to a page):
+    # without the closing tags the rest is read into the one body, as browsers show it
+    markup = _DOCUMENT_END.sub("", markup)
     try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
     except (ValueError, lxml.etree.ParserError):
         return ""
     for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()"):
         element.drop_tree()
+    for element in root.xpath("//*[@style]"):  # what the page hides is no part of the report
+        if _HIDDEN.search(element.get("style")):
+            element.drop_tree()
     title = " ".join(root.findtext(".//title", default="").split())
     for element in root.xpath("//head"):
         element.drop_tree()
@@ -192,8 +202,8 @@ def html_to_text(markup: str) -> str:
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         tail = element.tail or ""
-        if tag == "tr":
-            cells = [" ".join(c.text_content().split()) for c in element if c.tag in ("td", "th")]
+        if tag == "tr" and not _holds_table(element):  # a layout table's row is walked into, not flattened
+            cells = [" ".join(_cell_text(c).split()) for c in element if c.tag in ("td", "th")]
             stack.append(tail)
             stack.append("\n" + "\t".join(cells) + "\n")
             continue
@@ -206,6 +216,38 @@ def html_to_text(markup: str) -> str:
     if not body.strip() and _has_visible_text(markup):
         raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
+
+
+def _holds_table(row) -> bool:
+    """Whether a ``<tr>`` holds another table: a layout table around the article (old CMS pages), whose
+    cell is the whole report and must be read block by block, its own tables row by row."""
+    return any(True for _ in row.iterdescendants("table"))
+
+
+def _cell_text(cell) -> str:
+    """A table cell's visible text: paragraphs and line breaks inside it kept apart by a space
+    (``<p>3</p><p>1</p>`` is not 31), a ``<sup>``/``<sub>`` digit kept as a mark (``3<sup>1</sup>``
+    is 3 with a footnote, ``3¹``, not 31)."""
+    parts: list[str] = []
+    stack: list = [cell]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is not cell:
+            stack.append(node.tail or "")
+        if tag in _MARKS:
+            parts.append(node.text_content().translate(_MARKS[tag]))
+            continue
+        if tag in _BLOCKS:
+            stack.append(" ")
+        stack.extend(reversed(list(node)))
+        stack.append(node.text or "")
+        if tag in _BLOCKS:
+            stack.append(" ")
+    return "".join(parts)
 
 
 def _has_visible_text(markup: str) -> bool:
@@ -225,8 +267,6 @@ def _has_visible_text(markup: str) -> bool:
 def docx_to_text(data: bytes) -> str:
     """Paragraphs and tables of a .docx in document order (merged cells once)."""
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a zip bomb is refused from its declared sizes
         members = archive.infolist()  # (zipfile never inflates a member beyond its declared size)
@@ -235,24 +275,77 @@ def docx_to_text(data: bytes) -> str:
             raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
     document = docx.Document(io.BytesIO(data))
-    out = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                seen, cells = set(), []
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    cells.append(" ".join(cell.text.split()))
-                out.append("\t".join(cells))
+    out: list[str] = []
+    _docx_blocks(document.element.body, document, out)
     text = "\n".join(out)
     if len(text) > BUDGET.chars:
         raise OverBudget(f".docx 文字超过 {BUDGET.chars} 个字符")
     return text
+
+
+MAX_DOCX_NESTING = 8  # tables inside table cells deeper than this are read flat
+
+
+def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
+    """Append the lines of ``parent``'s paragraphs and tables (body or table cell) to ``out``, in order.
+
+    A row whose cells hold tables (a layout table around the report, as some Word templates have) is
+    walked into cell by cell: its inner tables are read row by row (before: a cell's text was only
+    its own paragraphs, so the nested tables were lost)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document).text)
+        elif tag == "sdt" and depth < MAX_DOCX_NESTING:  # a content control (form templates): its content
+            for content in child.iterchildren(qn("w:sdtContent")):
+                _docx_blocks(content, document, out, depth + 1)
+        elif tag == "tbl":
+            above: list = []  # each grid column's cell in the row above: a vertical merge repeats it
+            for row in Table(child, document).rows:
+                row_cells = row.cells
+                seen, cells, grid = set(), [], [cell._tc for cell in row_cells]
+                if depth < MAX_DOCX_NESTING and row._tr.find(".//" + qn("w:tbl")) is not None:
+                    for tc in grid:
+                        if id(tc) not in seen:
+                            seen.add(id(tc))
+                            _docx_blocks(tc, document, out, depth + 1)
+                    above = grid
+                    continue
+                for j, tc in enumerate(grid):
+                    if id(tc) in seen:
+                        continue
+                    seen.add(id(tc))
+                    text = " ".join(_docx_cell_text(row_cells[j]).split())
+                    if j < len(above) and above[j] is tc and read_cell(text)[1] is None:
+                        text = ""  # a number merged down over rows belongs to none of the rows below it
+                    cells.append(text)
+                above = grid
+                out.append("\t".join(cells))
+
+
+def _docx_cell_text(cell) -> str:
+    """A Word table cell's text; a digit in a superscript or subscript run kept as a mark
+    (``3`` + superscript ``1`` is 3 with a footnote, ``3¹``, not 31), as in ``_cell_text``."""
+    from docx.oxml.ns import qn
+
+    aligned = cell._tc.findall(".//" + qn("w:vertAlign"))
+    if not aligned:
+        return cell.text
+    paragraphs = []
+    for paragraph in cell._tc.iter(qn("w:p")):
+        runs = []
+        for run in paragraph.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            align = run.find(qn("w:rPr") + "/" + qn("w:vertAlign"))
+            position = align.get(qn("w:val")) if align is not None else ""
+            runs.append(text.translate(_MARKS["sup" if position == "superscript" else "sub"])
+                        if position in ("superscript", "subscript") else text)
+        paragraphs.append("".join(runs))
+    return "\n".join(paragraphs)
 
 
 def pdf_to_text(data: bytes) -> str:

@@ -89,3 +89,22 @@ def ambiguous_finding(resolved: Resolved, where: dict) -> Finding:
     more = "…" if len(resolved.candidates) > 6 else ""
     return make("cells_ambiguous", actual=resolved.glued, expected=shown + more,
                 line=resolved.lines[0] if resolved.lines else None, **where)
+
+
+def void_conflicts(kept: Resolved, again: Resolved, columns: Sequence[str], where: dict,
+                   line: int | None) -> list[Finding]:
+    """A row printed twice (a draft and a final table, two copies of a table) whose copies disagree:
+    the cells that differ become missing in ``kept`` (which copy is right is not knowable) with one
+    ``row_conflict`` finding; cells equal in both copies, and copies that could not be read, are left."""
+    if kept.values is None or again.values is None or len(kept.values) != len(again.values):
+        return []
+    differ = [i for i, (a, b) in enumerate(zip(kept.values, again.values, strict=True)) if a != b]
+    if not differ:
+        return []
+    def shown(values: tuple) -> str:
+        return " ".join("空白" if v is None else str(v) for v in values)
+
+    finding = make("row_conflict", column="、".join(columns[i] for i in differ), expected=shown(again.values),
+                   actual=shown(kept.values), line=line, **where)
+    kept.values = tuple(None if i in differ else v for i, v in enumerate(kept.values))
+    return [finding]

@@ -94,6 +94,32 @@ def text_to_sections(doc: Document) -> list[Section]:
     return sections
 
 
+REPEAT_MIN = 2  # headings seen again after the last section: a second report (or its copy) follows
+
+
+def repeated_headings(doc: Document, sections: list[Section]) -> list[tuple[str, int]]:
+    """``[(code, line)]`` of section headings printed again after the last section found: a file
+    holding two reports one after the other, whose second is not read. Empty unless at least
+    ``REPEAT_MIN`` distinct sections repeat (a heading quoted once in prose is no second report).
+
+    >>> doc = Document.from_text("一、总体情况\\n好\\n三、收到和处理政府信息公开申请情况\\n1\\n"
+    ...                          "一、总体情况\\n又一份\\n三、收到和处理政府信息公开申请情况\\n2")
+    >>> repeated_headings(doc, text_to_sections(doc))
+    [('overview', 5), ('applications', 7)]
+    """
+    if not sections:
+        return []
+    last = max(s.start for s in sections)
+    again = {}
+    for code, pattern in _heading_patterns():
+        hit = next((m for m in pattern.finditer(doc.text, last)), None)
+        if hit and code not in again:
+            again[code] = doc.line_of(hit.start())
+    if len(again) < REPEAT_MIN:
+        return []
+    return sorted(again.items(), key=lambda item: item[1])
+
+
 @dataclass(frozen=True)
 class FuzzyMatch:
     """A heading found within one edit of its form; ``start``/``end`` as on ``re.Match``."""

@@ -15,7 +15,7 @@ from .findings import Finding, make
 from .labels import label_matches
 from .narrative import stated_counts
 from .record import Fact
-from .resolve import ambiguous_finding, resolve_row
+from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .text import compact
 
 TABLE = "active"
@@ -47,6 +47,17 @@ def only_agreeing_cut(candidates: list[tuple], keys: list[tuple[str, str]], know
     return agreeing[0] if len(agreeing) == 1 else None
 
 
+def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: dict,
+                 line: int) -> list[Finding]:
+    """The kept facts of a row printed again with other values: the differing cells become missing."""
+    kept = Resolved(tuple(f.value for f in facts))
+    found = void_conflicts(kept, again, columns, where, line)
+    for i, value in enumerate(kept.values or ()):
+        if value is None and facts[i].value is not None:
+            facts[i] = Fact(facts[i].table, facts[i].keys, None, facts[i].line, None)
+    return found
+
+
 def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
 
@@ -68,13 +79,14 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
-        if item in seen:
-            findings.append(make("row_duplicate", table="2", row=labels()["items"][item], line=row.line))
-            continue
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
-        resolved = resolve_row(row.slots, [_units()[m] for m in names], [labels()["measures"][m] for m in names],
-                               where, lambda v: True)
+        columns = [labels()["measures"][m] for m in names]
+        resolved = resolve_row(row.slots, [_units()[m] for m in names], columns, where, lambda v: True)
+        if item in seen:  # printed again: alike is a duplicate, different is a conflict
+            findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
+                make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]
+            continue
         findings += resolved.findings
         how = "label" if resolved.values else None
         if resolved.ambiguous:

@@ -31,7 +31,7 @@ from .findings import Finding, make
 from .identities import broken_identities
 from .labels import label_matches
 from .record import Fact
-from .resolve import Resolved, ambiguous_finding, resolve_row
+from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import row_total_holds
 from .values import read_cell
 
@@ -130,9 +130,12 @@ def _split_row_holds(slots: list) -> bool:
     return all(isinstance(v, int) for v in values) and row_total_holds(tuple(values))
 
 
+def _column_names() -> list[str]:
+    return [labels()["applicants"][a] for a in applicant_codes()]
+
+
 def _resolve(row: Row, code: str) -> Resolved:
-    columns = [labels()["applicants"][a] for a in applicant_codes()]
-    return resolve_row(row.slots, ["count"] * WIDTH, columns, _where(code), row_total_holds)
+    return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), _where(code), row_total_holds)
 
 
 def _detect_format(codes: set[str]) -> str:
@@ -227,9 +230,10 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     found = rows_to_assignments(table_rows)
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
+    repeats: list[tuple[str, Row]] = []
     for code, row in found.inline:
         if code in chosen:
-            findings.append(make("row_duplicate", line=row.line, **_where(code)))
+            repeats.append((code, row))
             continue
         chosen[code] = row
     paired, pair_findings, aligned = _pair_orphans(found, set(chosen))
@@ -246,6 +250,10 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     fmt = _detect_format(set(chosen))
     resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
+    for code, row in repeats:  # printed again: alike is a duplicate, different is a conflict
+        conflicts = void_conflicts(resolved[code], _resolve(row, code), _column_names(), _where(code),
+                                   row.line) if code in resolved else []
+        findings += conflicts or [make("row_duplicate", line=row.line, **_where(code))]
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt)
     findings += _settle(resolved, fmt)
     if paired:
@@ -262,6 +270,8 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                  for row in found.unrecognised if id(row) not in placed_ids]
+    findings += [make("row_other_format", expected=fmt, line=row.line, **_where(code))
+                 for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
     return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
 

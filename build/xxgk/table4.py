@@ -10,7 +10,7 @@ from .catalog import labels, outcome_codes, proceeding_codes
 from .cells import Row, region_to_rows, trim_slots
 from .findings import Finding, make
 from .record import Fact
-from .resolve import ambiguous_finding, resolve_row
+from .resolve import ambiguous_finding, resolve_row, void_conflicts
 from .splitting import group_totals_hold
 from .values import read_cell
 
@@ -34,6 +34,10 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
                            where, check, prefix_ok=check)
     findings = list(resolved.findings)
+    for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
+        if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):
+            copy = resolve_row(again.slots, ["count"] * len(columns), names, where, check)
+            findings += void_conflicts(resolved, copy, names, where, again.line)
     if resolved.ambiguous:
         findings.append(ambiguous_finding(resolved, where))
     facts = [Fact(TABLE, key, resolved.values[i] if resolved.values else None,

@@ -27,3 +27,54 @@ def fold(text: str) -> str:
 def compact(text: str) -> str:
     """``fold`` and drop all white space: the form labels are matched in."""
     return _SPACE.sub("", fold(text))
+
+
+@lru_cache(maxsize=1)
+def digit_marks() -> str:
+    """Characters NFKC turns into digits that are no digits as printed: ① ¹ ⑴ ⒈ ₁ ½ (footnote marks,
+    fractions); full-width and other decimal digits (category Nd) are digits and not listed."""
+    return "".join(chr(c) for c in range(0x80, 0x10000) if unicodedata.category(chr(c)) != "Nd"
+                   and any(ch.isdigit() for ch in unicodedata.normalize("NFKC", chr(c))))
+
+
+@lru_cache(maxsize=1)
+def _digit_marks() -> re.Pattern:
+    return re.compile("[" + re.escape(digit_marks()) + "]")
+
+
+def has_digit_mark(text: str) -> bool:
+    """Whether ``text`` holds a footnote-like mark that ``fold`` would turn into a digit (``3①`` → ``31``).
+
+    >>> has_digit_mark("3①"), has_digit_mark("5¹"), has_digit_mark("１２"), has_digit_mark("12")
+    (True, True, False, False)
+    """
+    return bool(_digit_marks().search(text))
+
+
+_ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def drop_zero_width(text: str) -> str:
+    """``text`` without the characters a reader never sees (zero-width spaces, soft hyphens), which
+    pages copied from the web leave inside numbers: ``6\u200b`` is 6.
+
+    >>> drop_zero_width("1\u200b2\ufeff")
+    '12'
+    """
+    return text.translate(_ZERO_WIDTH)
+
+
+def fold_value(text: str) -> str:
+    """``fold`` that keeps digit marks as printed, so that a value cell ``3①`` stays unreadable
+    instead of becoming ``31`` (labels use ``fold``: their ``⒈`` is an item number); invisible
+    characters are dropped (``drop_zero_width``).
+
+    >>> fold_value("３①"), fold("３①"), fold_value("6\u200b")
+    ('3①', '31', '6')
+    """
+    text = drop_zero_width(text)
+    if not has_digit_mark(text):
+        return fold(text)
+    pieces = _digit_marks().split(text)
+    marks = _digit_marks().findall(text)
+    return "".join(fold(p) + (marks[i] if i < len(marks) else "") for i, p in enumerate(pieces))

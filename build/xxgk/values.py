@@ -10,6 +10,14 @@
 ((None, 'blank'), (None, 'invalid'), (-4, None))
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
 ((Decimal('25.1'), None), (Decimal('3883.30'), None))
+
+A digit only NFKC makes one (a footnote mark ``3①``, ``3¹``, ``⑶``) is no digit of the value, and a
+comma that is no thousands separator (``12,34``) is not dropped: both are unreadable, never 31 or 1234.
+
+>>> read_cell("3①", "count"), read_cell("5¹", "count"), read_cell("12,34", "10k_yuan")
+((None, 'unreadable'), (None, 'unreadable'), (None, 'unreadable'))
+>>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count"), read_cell("3 1", "count")
+((Decimal('12345.67'), None), (1234, None), (None, 'unreadable'))
 """
 
 from __future__ import annotations
@@ -18,27 +26,36 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .text import compact, fold
+from .text import compact, drop_zero_width, fold, has_digit_mark
 
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
+_SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
+_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
 
 
 def _plain_digits(text: str) -> str:
+    """Digits without thousands separators; digits apart by a space that is no separator (``3 1``,
+    two lines of one cell) stay apart, so the cell is unreadable rather than 31."""
     folded = text.strip()
-    return folded.replace(",", "").replace(" ", "") if _GROUPED.match(folded) else compact(folded)
+    if _GROUPED.match(folded):
+        return folded.replace(",", "").replace(" ", "")
+    return folded if _SPACED_DIGITS.search(folded) else compact(folded)
 
 
 @lru_cache(maxsize=1 << 16)  # "0" and friends recur in every row of every report
 def read_cell(text: str, unit: str = "count"):
     """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
+    text = drop_zero_width(text)
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"
+    if has_digit_mark(text):
+        return None, "unreadable"
     token = _plain_digits(raw)
     if unit == "count":
         if _INTEGER.match(token):
@@ -50,7 +67,7 @@ def read_cell(text: str, unit: str = "count"):
             return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
         sign = -1 if match.group(1) and match.group(1)[0] in "减-" else 1
         return sign * int(match.group(2)), None
-    match = _AMOUNT.match(token.replace(",", ""))
+    match = _AMOUNT.match(token.replace(",", "") if _GROUPED_AMOUNT.match(token) else token)
     if not match:
         return (None, "invalid") if token.startswith("-") and _DECIMAL.match(token) else (None, "unreadable")
     try:
