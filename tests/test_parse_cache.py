@@ -230,3 +230,24 @@ def test_dask_workers_in_other_processes_fill_and_read_the_same_cache(tmp_path):
         build_package(SEEDS, tmp_path / "warm", executor=client.get_executor(), cache_dir=cache)
     build_package(SEEDS, tmp_path / "none", workers=1)
     assert _tree(tmp_path / "cold") == _tree(tmp_path / "none") == _tree(tmp_path / "warm")
+
+
+def test_a_parse_cut_short_by_a_budget_is_never_stored(tmp_path, monkeypatch):
+    """A worker that ran out of memory once must not leave that failure in the cache for later builds."""
+    from xxgk.findings import make
+
+    real = collect_module.parse_one
+
+    def starved(folder, path, name=None):
+        report = real(folder, path, name)
+        report.file_findings.append(make("over_budget", detail="内存超过上限"))
+        return report
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(collect_module, "parse_one", starved)
+    build_package(SEEDS, tmp_path / "a", workers=1, cache_dir=cache)
+    assert not list(cache.glob("parse/*/*/*.json.gz"))  # nothing kept
+    monkeypatch.setattr(collect_module, "parse_one", real)
+    build_package(SEEDS, tmp_path / "b", workers=1, cache_dir=cache)
+    build_package(SEEDS, tmp_path / "c", workers=1)
+    assert _tree(tmp_path / "b") == _tree(tmp_path / "c")

@@ -499,3 +499,24 @@ def test_bidirectional_overrides_never_reach_a_name_a_title_or_a_redirect():
     assert "\u202e" not in html_text(canonical_agency("格尔木市\u202e数据局"))
     page = redirect_page("r/x/", "a/</script><script>alert(1)</script>/2025/")
     assert page.count("</script>") == 1  # only the page's own
+
+
+def test_thousands_of_apostrophes_and_a_cell_beyond_csvs_default_limit_do_not_stop_the_build(tmp_path):
+    """A line of 3,000 apostrophes before ``=1`` (recursion once killed the writer) and a narrative section
+    of 200,000 characters (beyond the csv module's 128 KiB field limit) are published like any text."""
+    from xxgk.package.build import build_package
+    from xxgk.safe import cell_text, sheet_cell
+    from xxgk.site.data import Package
+
+    hostile = "'" * 3000 + "=1"
+    assert cell_text(sheet_cell(hostile)) == hostile
+    seed = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    long_line = "本机关" * 70_000
+    (folder / "a.txt").write_text(seed.replace("一、总体情况", f"一、总体情况\n{hostile}\n{long_line}", 1),
+                                  encoding="utf-8")
+    _, errors = build_package(folder, tmp_path / "out", workers=1)
+    assert errors == []
+    sections = Package.load(tmp_path / "out").tables["sections"]
+    assert any(long_line in (row["text"] or "") and hostile in (row["text"] or "") for row in sections)

@@ -161,6 +161,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     rows: list[Row] = []
     current = Row()
     label_parts: list[str] = []  # pieces of the current row's label, joined once in close(): += is quadratic
+    nonblank = {number for number, text in lines if text.strip()}
 
     def labelled(row: Row) -> bool:
         return bool(row.label or (row is current and label_parts))
@@ -184,7 +185,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             label_parts.clear()
         if current.label or current.slots:
             if k and len(current.slots) == k - 1:
-                _fill_blank_line_cell(current, k, lines)
+                _fill_blank_line_cell(current, k, nonblank)
             rows.append(current)
         current = Row()
 
@@ -234,7 +235,7 @@ def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     return out
 
 
-def _fill_blank_line_cell(row: Row, k: int, lines: list[tuple[int, str]]) -> None:
+def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
     """One cell per line, ``k - 1`` cells on consecutive lines but for one empty line: that line is the
     empty cell (a crawler's text whose cells were separated by bare carriage returns, one cell empty)."""
     slots = row.slots
@@ -245,7 +246,7 @@ def _fill_blank_line_cell(row: Row, k: int, lines: list[tuple[int, str]]) -> Non
         return
     gap = steps.index(2)
     between = slots[gap].line + 1
-    if any(text.strip() for number, text in lines if number == between):
+    if between in nonblank:  # (the region's non-blank line numbers, computed once: linear)
         return
     slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
 

@@ -52,6 +52,14 @@ class Budget:
 BUDGET = Budget()
 
 
+def allow_long_csv_cells() -> None:
+    """Let ``csv`` read the package's own cells: a narrative section can hold a whole report's text (up to
+    ``BUDGET.chars``), far beyond the module's 128 KiB default field limit. Called by every package reader."""
+    import csv
+
+    csv.field_size_limit(max(csv.field_size_limit(), BUDGET.chars))
+
+
 class OverBudget(Exception):
     """A file needs more than ``BUDGET`` allows; the message says which budget, in Chinese."""
 # one pass over markup, linear on any input: each token ends before the next "<" (the former

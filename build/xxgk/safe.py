@@ -108,9 +108,8 @@ def _looks_like_formula(text: str) -> bool:
     """What ``sheet_cell`` prefixes: a formula start that is not a number, or an apostrophe before
     such a text (so that a text which itself begins with ``'=`` keeps its apostrophe through
     ``cell_text``: ``'=x`` is written ``''=x``)."""
-    if text.startswith(_FORMULA_START):
-        return not _NUMBER.fullmatch(text)
-    return text.startswith("'") and _looks_like_formula(text[1:])
+    rest = text.lstrip("'")  # one pass, however many apostrophes (no recursion, no copies per apostrophe)
+    return rest.startswith(_FORMULA_START) and not _NUMBER.fullmatch(rest)
 
 
 def sheet_cell(value):

@@ -42,6 +42,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..readers import allow_long_csv_cells
+
+allow_long_csv_cells()
+
 _BAD = object()  # a cell that does not read as its type
 _CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
 

@@ -43,6 +43,7 @@ from ..safe import terminal_text
 FORMAT = "xxgk-parse-cache-1"
 READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "opencc-python-reimplemented",
                      "charset-normalizer")
+NOT_STORED = ("over_budget", "worker_died")  # outcomes of one run's circumstances, not of the file
 NOT_CACHED = ("report_id", "source_file", "sha256", "manifest", "identity")  # from the path, the key, or applied later
 MAX_ENTRY_BYTES = 256 * 2**20  # an entry that inflates beyond this is treated as corrupt
 _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
@@ -200,7 +201,9 @@ class CachedParse:
 
                 return Report(report_id=report_id(published), source_file=published, sha256=sha256, **cached)
         report = self.parse_one(folder, path, name)
-        if report.sha256 == sha256:  # the file did not change while it was read
+        # stored only when the file did not change while it was read, and the parse was not cut short by a
+        # budget (a worker out of memory may succeed next time: the cache must never keep that failure)
+        if report.sha256 == sha256 and not any(f.code in NOT_STORED for f in report.findings):
             self.cache.store(entry, report, suffix)
         return report
 

@@ -20,6 +20,9 @@ import io
 from datetime import date
 
 from ..catalog import table
+from ..readers import allow_long_csv_cells
+
+allow_long_csv_cells()
 
 
 def storage_type(schema_type: str) -> dict:

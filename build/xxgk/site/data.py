@@ -7,6 +7,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..readers import allow_long_csv_cells
+
+allow_long_csv_cells()
+
 
 def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8-sig", newline="") as handle:  # the package's CSVs carry a BOM (Excel)

@@ -50,13 +50,14 @@ _QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打�
                " 读出带类型的表（缺失为空，不是0）。</p>")
 
 
-def _size(path: Path) -> str:
-    """`` （12.3 KB）`` after a download link; nothing when the file is absent."""
-    if not path.is_file():
-        return ""
-    size = path.stat().st_size
-    text = f"{size} B" if size < 1024 else f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
-    return f"（{text}）"
+def province_slug(province: str, code: str | None) -> str:
+    """The page name of a province's agency index: pinyin plus its GB/T 2260 code, since pinyin without
+    tones cannot tell 山西 from 陕西.
+
+    >>> province_slug("山西省", "140000"), province_slug("陕西省", "610000"), province_slug("地区未知", None)
+    ('shan-xi-sheng-140000', 'shan-xi-sheng-610000', 'di-qu-wei-zhi')
+    """
+    return f"{_slug(province)}-{code}" if code else _slug(province)
 
 
 def _slug(text: str) -> str:
@@ -158,7 +159,7 @@ class Site(ReportPages, AgencyPages):
             groups[a["province"] or "地区未知"].append(a)
         rows = []
         for province in sorted(groups):
-            slug = _slug(province)
+            slug = province_slug(province, groups[province][0].get("province_code"))
             self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", []))
             rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
         body = [front_matter("机构索引"), "# 机构索引\n", FINDER,
@@ -227,6 +228,7 @@ class Site(ReportPages, AgencyPages):
                 "<code>encoding=\"utf-8-sig\"</code>，R 用 <code>readr::read_csv()</code> 或 "
                 "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
                 table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
+                _QUERY_HELP if query_files else "",
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
                 f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
