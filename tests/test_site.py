@@ -73,7 +73,8 @@ def test_a_large_index_is_split_into_one_page_per_province(seed_package, tmp_pat
     write_site_src(out, tmp_path / "site_src")
     shards = sorted((tmp_path / "site_src" / "agencies").glob("*.md"))
     index = (tmp_path / "site_src" / "agencies.md").read_text(encoding="utf-8")
-    assert {s.stem for s in shards} == {"qing-hai-sheng", "liao-ning-sheng", "xin-jiang-wei-wu-er-zi-zhi-qu"}
+    assert {s.stem for s in shards} == {"qing-hai-sheng-630000", "liao-ning-sheng-210000",  # pinyin + GB/T 2260
+                                        "xin-jiang-wei-wu-er-zi-zhi-qu-650000"}
     assert all(f'href="{s.stem}/"' in index for s in shards)
     linked = [aid for s in shards for aid in re.findall(r'href="\.\./\.\./a/([^/]+)/"', s.read_text(encoding="utf-8"))]
     agencies = (out / "data" / "agencies.csv").read_text(encoding="utf-8").splitlines()[1:]
