@@ -44,27 +44,27 @@ def _body_step(name: str, tier: str | None, forward: bool) -> str | None:
     return None
 
 
-def newest(name: str, tier: str | None = None) -> str:
+def _walk(name: str, tier: str | None, forward: bool) -> str:
+    """Follow the rename chain from ``name`` to its newest (``forward``) or oldest name; a cycle stops it."""
     seen = {name}
     for _ in range(len(_agency_renames()) + len(_body_renames())):
-        step = next((new for old, new in _agency_renames() if old == name), None) or _body_step(name, tier, True)
+        step = next((b if forward else a for a, b in _agency_renames() if (a if forward else b) == name), None) \
+            or _body_step(name, tier, forward)
         if step is None or step in seen:
             break
         name = step
         seen.add(name)
     return name
+
+
+def newest(name: str, tier: str | None = None) -> str:
+    """The last name of the chain."""
+    return _walk(name, tier, True)
 
 
 def oldest(name: str, tier: str | None = None) -> str:
     """The first name of the chain; where two old names merged into one, the first listed."""
-    seen = {name}
-    for _ in range(len(_agency_renames()) + len(_body_renames())):
-        step = next((old for old, new in _agency_renames() if new == name), None) or _body_step(name, tier, False)
-        if step is None or step in seen:
-            break
-        name = step
-        seen.add(name)
-    return name
+    return _walk(name, tier, False)
 
 
 def former_names(name: str, tier: str | None = None) -> tuple[str, ...]:
