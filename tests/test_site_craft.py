@@ -82,12 +82,16 @@ def test_a_one_line_source_links_each_row_to_its_span_not_the_whole_line(tmp_pat
 
 
 def test_only_http_links_to_the_original_are_used():
-    from xxgk.site.report_page import original_url
+    """The original's address is read once, by the package (``reports.source_url``), http/https only; the page
+    links it through ``render.link``, which never links another scheme either."""
+    from xxgk.metadata import text_to_source_url
+    from xxgk.site.render import link
 
-    assert original_url({"source_url": "https://a.gov.cn/x"}, "") == "https://a.gov.cn/x"
-    assert original_url({"source_url": None}, "来源：http://b.gov.cn/y.htm。") == "http://b.gov.cn/y.htm"
-    assert original_url({"source_url": "javascript:alert(1)"}, "网址: javascript:alert(2)") is None
-    assert original_url({"source_url": None}, "原文链接: ftp://c.gov.cn/z") is None
+    assert text_to_source_url("来源：http://b.gov.cn/y.htm。") == "http://b.gov.cn/y.htm"
+    assert text_to_source_url("网址: javascript:alert(2)") is None
+    assert text_to_source_url("原文链接: ftp://c.gov.cn/z") is None
+    assert link("https://a.gov.cn/x").startswith('<a href="https://a.gov.cn/x"')
+    assert "<a" not in link("javascript:alert(1)")
 
 
 def test_statuses_and_findings_read_in_chinese_with_codes_beside(built_site):

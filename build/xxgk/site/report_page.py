@@ -12,7 +12,6 @@ import re
 from collections import Counter, defaultdict
 
 from ..package.metrics import formula_for
-from ..safe import link_url
 from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import blocks_file, split_html_blocks
 from .card import by_category, score, score_group, split_findings
@@ -25,7 +24,6 @@ from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_nam
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
-SOURCE_URL_IN_TEXT = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
 # table 3 as the 2019/2021 template prints its header: 申请人情况 over 自然人, 法人或其他组织 (five columns), 总计
 TABLE3_HEAD = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 3), ("申请人情况", 7, 1)],
                [("自然人", 1, 2), ("法人或其他组织", 5, 1), ("总计", 1, 2)],
@@ -35,15 +33,6 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
-
-
-def original_url(report: dict, text: str) -> str | None:
-    """The official original: the manifest's ``source_url``, else a link printed in the text after
-    原文链接, 来源 or 网址. Only http and https links are used."""
-    if link_url(report.get("source_url")):
-        return link_url(report["source_url"])
-    found = SOURCE_URL_IN_TEXT.search(text)
-    return link_url(found.group(1)) if found else None
 
 
 class ReportPages:
@@ -61,9 +50,8 @@ class ReportPages:
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
                       f"<td>{esc(v)}</td>"] for k, v in meta]  # a hash wraps on a phone
-        url = original_url(r, self.pkg.source_text(rid))
-        if url:
-            meta_rows.append(["<th>官方原文</th>", f"<td>{link(url)}</td>"])  # http(s) only
+        if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
+            meta_rows.append(["<th>官方原文</th>", f"<td>{link(r['source_url'])}</td>"])  # http(s) only
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　'
