@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xxgk.folders import locked
+from xxgk.folders import locked, staging_for
 from xxgk.package import collect as collect_module
 from xxgk.package.collect import collect, report_id, report_ids
 from xxgk.package.write import write_atomically
@@ -179,10 +179,25 @@ def test_a_swap_cut_between_its_two_renames_is_mended_by_the_next_build(tmp_path
     out = tmp_path / "datapackage"
     assert write_atomically({"a.txt": b"v1"}, out) == []
     os.replace(out, tmp_path / ".datapackage.old-99999")  # killed after the first rename
-    (tmp_path / ".datapackage.new-99998").mkdir()  # and a staging folder left over
+    staging_for(tmp_path / "datapackage").rename(tmp_path / ".datapackage.new-99998")  # a staging folder left over
     assert write_atomically({"a.txt": b"v2"}, out) == []
     assert (out / "a.txt").read_bytes() == b"v2"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["datapackage"]
+
+
+def test_folders_named_like_a_cut_swap_but_not_xxgks_are_neither_restored_nor_deleted(tmp_path):
+    planted = tmp_path / ".datapackage.old-1"  # someone's folder, no marker: not a package moved aside
+    planted.mkdir()
+    (planted / "thesis.docx").write_bytes(b"years of work")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    (tmp_path / ".datapackage.new-2").symlink_to(mine)  # a link named like a staging folder
+    out = tmp_path / "datapackage"
+    assert write_atomically({"a.txt": b"v1"}, out) == []
+    assert (out / "a.txt").read_bytes() == b"v1" and not (out / "thesis.docx").exists()
+    assert (planted / "thesis.docx").read_bytes() == b"years of work"
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_errors_are_one_line_and_never_a_traceback(root):

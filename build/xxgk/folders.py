@@ -98,17 +98,25 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def recover(out: Path) -> None:
-    """Under the lock: restore ``out`` from a swap that was cut short, remove stale new/old folders."""
+    """Under the lock: restore ``out`` from a swap that was cut short, remove stale new/old folders.
+    Only real folders that carry the marker count as xxgk's: anything else of those names (a user's folder,
+    a symbolic link) is neither restored nor deleted."""
     parent = out.parent
     if not parent.is_dir():
         return
     for stale in sorted(parent.glob(f".{out.name}.new-*")):
-        shutil.rmtree(stale, ignore_errors=True)
-    olds = sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+        if _ours(stale):
+            shutil.rmtree(stale, ignore_errors=True)
+    olds = sorted((p for p in parent.glob(f".{out.name}.old-*") if _ours(p)), key=lambda p: p.stat().st_mtime)
     if olds and not out.exists():
         os.replace(olds.pop(), out)
     for stale in olds:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def _ours(folder: Path) -> bool:
+    """A folder (not a link) with xxgk's marker: what ``staging_for`` made, or an output moved aside."""
+    return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
 
 
 def clear(folder: Path) -> None:
