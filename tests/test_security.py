@@ -25,7 +25,7 @@ from xxgk.folders import locked, staging_for
 from xxgk.package import collect as collect_module
 from xxgk.package.collect import collect, report_id, report_ids
 from xxgk.package.write import write_atomically
-from xxgk.readers import decode, read_bytes
+from xxgk.readers import decode, read_bytes, read_path
 from xxgk.safe import html_text, link_url, page_title, plot_label, sheet_cell
 from xxgk.site.data import read_csv
 
@@ -89,6 +89,18 @@ def test_links_dotfiles_and_special_files_are_listed_as_refused_and_never_read(r
         assert rows[name]["status"] == "failed" and codes[rows[name]["report_id"]] == {"input_refused"}, name
     assert rows["good.txt"]["status"] == "parsed"
     assert b"TOKEN-abc123" not in _all_package_bytes(root)
+
+
+def test_a_hard_link_to_a_file_outside_reports_is_refused_even_when_made_after_the_listing(root, monkeypatch):
+    secret = root / "secret.txt"
+    secret.write_bytes(tab_report(agency="密钥局 TOKEN-def456").encode())  # readable as a report: the worst case
+    os.link(secret, root / "reports" / "hard.txt")
+    assert _package(root).returncode == 0
+    row = _rows(root)["hard.txt"]
+    assert row["status"] == "failed" and _codes(root)[row["report_id"]] == {"input_refused"}
+    assert b"TOKEN-def456" not in _all_package_bytes(root)
+    # a file swapped for a hard link between the listing and the read is refused by the reader too
+    assert read_path("hard.txt", nofollow=True, beneath=root / "reports").findings[0].code == "input_refused"
 
 
 def test_an_unreadable_or_gbk_named_file_is_listed_with_its_reason(root):

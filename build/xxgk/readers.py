@@ -515,6 +515,9 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, pipe or device (a folder cannot be fdopen'ed)
         os.close(fd)
         return Source(findings=[make("input_refused", detail="不是普通文件")])
+    if (nofollow or beneath is not None) and hard_linked(fd):
+        os.close(fd)
+        return Source(findings=[make("input_refused", detail=HARD_LINK)])
     with os.fdopen(fd, "rb") as handle:
         try:
             info = os.fstat(fd)
@@ -526,6 +529,15 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
     source = read_bytes(data, path.suffix)
     source.sha256 = hashlib.sha256(data).hexdigest()
     return source
+
+
+HARD_LINK = "硬链接（同一文件另有名字，可能在 reports/ 之外），不读取"
+
+
+def hard_linked(fd: int) -> bool:
+    """The open file has more than one name: a hard link made inside reports/ to a file elsewhere (a
+    key, a password file) looks like an ordinary file, so an input with other names is refused."""
+    return os.fstat(fd).st_nlink > 1
 
 
 def sha256_of(handle) -> str:

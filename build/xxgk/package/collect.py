@@ -28,7 +28,7 @@ from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make
 from ..metadata import canonical_agency, date_findings
 from ..parser import parse
-from ..readers import BUDGET, open_beneath, read_path, sha256_of
+from ..readers import BUDGET, HARD_LINK, open_beneath, read_path, sha256_of
 from ..record import Record
 from ..safe import link_url, strip_control
 
@@ -166,7 +166,7 @@ def list_inputs(folder: Path) -> list[Input]:
             elif stat.S_ISDIR(mode):
                 pending.append(rel)
             elif stat.S_ISREG(mode):
-                add(rel)
+                add(rel, HARD_LINK if entry.stat(follow_symlinks=False).st_nlink > 1 else None)
             else:
                 add(rel, "不是普通文件（管道、设备或套接字）")
     return _distinct_names(out)

@@ -175,7 +175,7 @@ class CachedParse:
             fd = open_beneath(folder, path)
             with os.fdopen(fd, "rb") as handle:
                 info = os.fstat(handle.fileno())
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES or info.st_nlink > 1:
                     return self.parse_one(folder, path, name)
                 sha256 = sha256_of(handle)
         except OSError:
