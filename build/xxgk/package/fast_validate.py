@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +50,7 @@ allow_long_csv_cells()
 
 _BAD = object()  # a cell that does not read as its type
 _CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
+MEMO_CELLS = 4096  # check results remembered per column (codes, small counts, line numbers repeat)
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ class ResourceCheck:
         """``(row number, typed values, problems)`` per data row; header problems come with row 1."""
         names = [f.name for f in self.fields]
         plain = [f.plain for f in self.fields]
+        memos: list[dict] = [{} for _ in self.fields]  # cell -> check result: most columns repeat few values
         width = len(names)
         for number, cells in _rows(self.path, self.encoding):
             if number == 1:
@@ -222,11 +225,16 @@ class ResourceCheck:
                 yield number, [None] * width, [Problem(self.name, number, None, "blank-row", "the row is empty")]
                 continue
             values = []
-            for check, is_plain, cell in zip(self.fields, plain, cells, strict=True):
+            for check, is_plain, memo, cell in zip(self.fields, plain, memos, cells, strict=True):
                 if is_plain:
                     values.append(cell or None)
                     continue
-                value, failed = check.check(cell)
+                known = memo.get(cell)
+                if known is None:
+                    known = check.check(cell)  # a pure function of the cell
+                    if len(memo) < MEMO_CELLS:
+                        memo[cell] = known
+                value, failed = known
                 values.append(value)
                 if failed:
                     problems.append(Problem(self.name, number, check.name, failed,
@@ -235,6 +243,13 @@ class ResourceCheck:
 
     def key_index(self, names: list[str]) -> list[int]:
         return [[f.name for f in self.fields].index(n) for n in names]
+
+    def key_of(self, names: list[str]) -> Callable[[list], tuple]:
+        """``values -> key``: the tuple of the values of fields ``names``."""
+        index = self.key_index(names)
+        if len(index) == 1:
+            return lambda values, i=index[0]: (values[i],)
+        return itemgetter(*index)
 
 
 def _lookup(checks: dict[str, ResourceCheck], resource: str, fields: list[str]) -> set[tuple]:
@@ -253,8 +268,9 @@ def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[
     problems: list[Problem] = []
     unique = {f.name: (i, _Duplicates()) for i, f in enumerate(check.fields) if f.unique}
     pk_index = check.key_index(check.primary_key) if check.primary_key else []
+    pk_of = check.key_of(check.primary_key) if check.primary_key else None
     primary = _Duplicates()
-    fks = [(check.key_index(fk["fields"]), fk, lookups[fk["reference"]["resource"], tuple(fk["reference"]["fields"])])
+    fks = [(check.key_of(fk["fields"]), fk, lookups[fk["reference"]["resource"], tuple(fk["reference"]["fields"])])
            for fk in check.foreign_keys]
     for number, values, found in check.typed_rows():
         problems += found[:max(0, limit - len(problems))]
@@ -263,15 +279,15 @@ def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[
         for i, seen in unique.values():
             if values[i] is not None:
                 seen.add((values[i],))
-        if pk_index:
-            key = tuple(values[i] for i in pk_index)
+        if pk_of:
+            key = pk_of(values)
             if key.count(None) == len(key):
                 if len(problems) < limit:
                     problems.append(Problem(check.name, number, None, "primary-key", "every key cell is empty"))
             else:
                 primary.add(key)
-        for index, fk, allowed in fks:
-            key = tuple(values[i] for i in index)
+        for key_of, fk, allowed in fks:
+            key = key_of(values)
             if key not in allowed and key.count(None) != len(key) and len(problems) < limit:
                 problems.append(Problem(check.name, number, ", ".join(fk["fields"]), "foreign-key",
                                         f"{key} not found in {fk['reference']['resource']}"))
