@@ -116,6 +116,7 @@
     }
     return pagefind;
   }
+  window.xxgkAgencies.fullText = fullText;  // the Pagefind instance, all shards merged (benchmarks/fulltext_scale.py)
   function plainText(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
   function item(href, title, text) {
     var li = document.createElement("li"), link = document.createElement("a");
