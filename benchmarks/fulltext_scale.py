@@ -62,10 +62,10 @@ def write_source_pages(count: int, site: Path, seed: int = 7) -> int:
     return total
 
 
-def index(site: Path) -> int:
+def index(site: Path, budget: int, workers: int) -> int:
     from xxgk.site.fulltext import index_full_text
 
-    return index_full_text(site)
+    return index_full_text(site, budget=budget, workers=workers)
 
 
 BENCH_PAGE = """<!doctype html>
@@ -145,6 +145,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int)
     parser.add_argument("--keep", type=Path, help="write the site here and keep it")
+    parser.add_argument("--budget-mib", type=float, help="HTML per shard (default: fulltext.SHARD_BYTES)")
+    parser.add_argument("--workers", type=int, help="Pagefind runs at a time (default: fulltext.WORKERS)")
     parser.add_argument("--browser", action="store_true",
                         help="also run two queries in headless Chromium and count what they download")
     args = parser.parse_args()
@@ -152,14 +154,19 @@ def main() -> None:
     site = args.keep or work / "site"
     try:
         pages = write_source_pages(args.count, site)
-        code, seconds, cpu, peak = in_process(index, site)
+        from xxgk.site.fulltext import SHARD_BYTES, WORKERS
+
+        budget = int(args.budget_mib * 2 ** 20) if args.budget_mib else SHARD_BYTES
+        workers = args.workers or WORKERS
+        code, seconds, cpu, peak = in_process(index, site, budget, workers)
         if code:
             raise SystemExit(f"Pagefind failed ({code})")
         from xxgk.site.fulltext import query_download_bound
 
         bundle = site / "pagefind"
         bound, detail = query_download_bound(bundle)
-        print(f"{args.count} source pages ({pages / 2 ** 20:.0f} MiB): Pagefind {seconds:.1f} s "
+        print(f"{args.count} source pages ({pages / 2 ** 20:.0f} MiB), shards of ≤ {budget / 2 ** 20:.0f} MiB, "
+              f"{workers} at a time: Pagefind {seconds:.1f} s "
               f"(CPU {cpu:.1f} s), peak RSS {peak:.0f} MiB, index {tree_bytes(bundle) / 2 ** 20:.1f} MiB")
         print(f"one full-text query downloads at most {bound / 1024:.0f} KiB ({detail})")
         if args.browser:  # a word in every report, and a rare one (one agency's county)

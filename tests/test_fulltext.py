@@ -42,13 +42,13 @@ def test_the_full_text_index_is_byte_identical_and_covers_only_report_texts(buil
     assert not (tmp_path / "one" / ".xxgk-pagefind-shard").exists()  # the work folder is gone
 
 
-def test_a_large_site_is_indexed_in_shards_each_page_once_and_identically(built_site, tmp_path):
+def test_a_large_site_is_indexed_in_shards_each_page_once_and_identically_in_parallel_too(built_site, tmp_path):
     sources = sorted((built_site / "src").glob("*.html"))
     largest = max(p.stat().st_size for p in sources)
     trees = []
-    for name in ("one", "two"):
+    for name, workers in (("one", 1), ("two", 2)):  # shards one at a time, or two Pagefind runs at once
         shutil.copytree(built_site, tmp_path / name)
-        trees.append(_index(tmp_path / name, budget=largest))  # a shard holds no more than the largest page
+        trees.append(_index(tmp_path / name, budget=largest, workers=workers))  # shards ≤ the largest page
     assert trees[0] == trees[1]
     counts = _page_counts(trees[0])
     assert len(counts) >= 3 and sum(counts) == len(sources) and all(c >= 1 for c in counts)

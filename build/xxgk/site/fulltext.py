@@ -23,12 +23,14 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 SOURCE_DIR = "src"  # the source pages, site_dir/src/*.html
 OUTPUT = "pagefind"
 MANIFEST = "shards.json"  # pagefind/shards.json: {"shards": ["0/", "1/", ...]}, read by assets/search.js
 SHARD_BYTES = 32 * 2 ** 20  # HTML per Pagefind run: ≈ 1.2 GB peak RSS on report-sized pages
+WORKERS = 1  # Pagefind runs at a time (each uses about one core)
 WORK = ".xxgk-pagefind-shard"  # inside site_dir while indexing, removed afterwards
 
 
@@ -66,28 +68,37 @@ def _stage(pages: list[Path], work: Path) -> None:
             shutil.copyfile(page, target / page.name)
 
 
-def index_full_text(site_dir: Path, budget: int = SHARD_BYTES) -> int:
-    """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` and write the manifest; returns
-    Pagefind's first non-zero exit code, or 0 when every shard was indexed (no pages: an empty manifest)."""
+def _index_shard(pages: list[Path], work: Path, output: Path) -> int:
+    """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output``."""
+    try:
+        _stage(pages, work)
+        command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
+                   "--output-path", str(output), "--quiet"]
+        return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WORKERS) -> int:
+    """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` (``workers`` Pagefind runs at a time)
+    and write the manifest; returns the first shard's non-zero Pagefind exit code, or 0 when every shard was
+    indexed (no pages: an empty manifest)."""
     site_dir = Path(site_dir)
     output, work = site_dir / OUTPUT, site_dir / WORK
     if output.exists() or work.exists():
         raise FileExistsError(f"{output} or {work} exists: the full-text index is written into a fresh site")
-    names = []
+    groups = shards(source_pages(site_dir), budget)
     try:
-        for k, pages in enumerate(shards(source_pages(site_dir), budget)):
-            _stage(pages, work)
-            command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
-                       "--output-path", str(output / str(k)), "--quiet"]
-            code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
-            shutil.rmtree(work)
-            if code:
-                return code
-            names.append(f"{k}/")
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:  # each thread waits on its Pagefind
+            codes = list(pool.map(lambda k: _index_shard(groups[k], work / str(k), output / str(k)),
+                                  range(len(groups))))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    failed = [code for code in codes if code]
+    if failed:
+        return failed[0]
     output.mkdir(exist_ok=True)
-    (output / MANIFEST).write_text(json.dumps({"shards": names}), encoding="utf-8")
+    (output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(groups))]}), encoding="utf-8")
     return 0
 
 
