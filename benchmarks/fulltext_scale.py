@@ -167,7 +167,8 @@ def main() -> None:
         bound, detail = query_download_bound(bundle)
         print(f"{args.count} source pages ({pages / 2 ** 20:.0f} MiB), shards of ≤ {budget / 2 ** 20:.0f} MiB, "
               f"{workers} at a time: Pagefind {seconds:.1f} s "
-              f"(CPU {cpu:.1f} s), peak RSS {peak:.0f} MiB, index {tree_bytes(bundle) / 2 ** 20:.1f} MiB")
+              f"(CPU {cpu:.1f} s), peak RSS {peak:.0f} MiB a run (runs at once add up), "
+              f"index {tree_bytes(bundle) / 2 ** 20:.1f} MiB")
         print(f"one full-text query downloads at most {bound / 1024:.0f} KiB ({detail})")
         if args.browser:  # a word in every report, and a rare one (one agency's county)
             rare = agency(args.count // 8)[0][:3]
