@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import re
 from array import array
 from collections.abc import Callable, Iterator
@@ -379,7 +380,8 @@ def validate_package(folder: Path, limit: int = 1000, workers: int = 2,
         found = _check_resources(folder, groups[0], limit)
     else:
         found = {}
-        with ProcessPoolExecutor(max_workers=len(groups)) as pool:
+        spawn = multiprocessing.get_context("spawn")  # never fork a caller that may hold threads or locks
+        with ProcessPoolExecutor(max_workers=len(groups), mp_context=spawn) as pool:
             for part in pool.map(_check_resources, [folder] * len(groups), groups, [limit] * len(groups)):
                 found.update(part)
     return [problem for name in checks for problem in found[name]]
