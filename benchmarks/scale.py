@@ -161,14 +161,11 @@ def print_view_bytes(site: Path) -> None:
     print(f"one header search (first query; later ones fetch nothing): {search / 1024:.0f} KiB gz")
     print(f"shared scripts and styles (cached after the first page): {shared / 1024:.0f} KiB gz")
     pf = site / "pagefind"
-    if pf.exists():  # its index files are gzipped already; a query loads a few chunks and one fragment per result
-        code = sum(gz(pf / n) for n in ("pagefind.js", "pagefind-worker.js"))
-        code += (pf / "wasm.unknown.pagefind").stat().st_size
-        chunks = sorted((p.stat().st_size for p in (pf / "index").iterdir()), reverse=True)
-        fragments = sorted((p.stat().st_size for p in (pf / "fragment").iterdir()), reverse=True)
-        bound = code + sum(chunks[:3]) + sum(fragments[:5])
-        print(f"one full-text query, upper bound (code, 3 largest of {len(chunks)} index chunks, 5 largest "
-              f"fragments): {bound / 1024:.0f} KiB")
+    if (pf / "shards.json").exists():  # index files are compressed already; a query loads a few chunks a shard
+        from xxgk.site.fulltext import query_download_bound
+
+        bound, detail = query_download_bound(pf)
+        print(f"one full-text query, upper bound ({detail}): {bound / 1024:.0f} KiB")
 
 
 def entries(cache_dir: Path) -> set[Path]:

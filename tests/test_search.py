@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -76,19 +75,3 @@ def test_the_browser_data_is_byte_identical_for_the_same_package(seed_package, t
                       for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
     assert trees[0] == trees[1]
     assert any(str(p).startswith("json/m/") for p in trees[0])
-
-
-def test_the_full_text_index_is_byte_identical_and_covers_only_report_texts(built_site, tmp_path):
-    from xxgk.site.fulltext import index_full_text
-
-    trees = []
-    for name in ("one", "two"):
-        shutil.copytree(built_site, tmp_path / name)
-        assert index_full_text(tmp_path / name) == 0
-        index = tmp_path / name / "pagefind"
-        trees.append({p.relative_to(index): p.read_bytes() for p in sorted(index.rglob("*")) if p.is_file()})
-    assert trees[0] == trees[1]
-    entry = json.loads(trees[0][Path("pagefind-entry.json")])
-    (language,) = entry["languages"]  # the site's lang, zh-CN
-    sources = list((built_site / "src").glob("*.html"))
-    assert language.startswith("zh") and entry["languages"][language]["page_count"] == len(sources)

@@ -31,13 +31,16 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import re
 from array import array
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +51,7 @@ allow_long_csv_cells()
 
 _BAD = object()  # a cell that does not read as its type
 _CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
+MEMO_CELLS = 4096  # check results remembered per column (codes, small counts, line numbers repeat)
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ class ResourceCheck:
         """``(row number, typed values, problems)`` per data row; header problems come with row 1."""
         names = [f.name for f in self.fields]
         plain = [f.plain for f in self.fields]
+        memos: list[dict] = [{} for _ in self.fields]  # cell -> check result: most columns repeat few values
         width = len(names)
         for number, cells in _rows(self.path, self.encoding):
             if number == 1:
@@ -221,11 +226,16 @@ class ResourceCheck:
                 yield number, [None] * width, [Problem(self.name, number, None, "blank-row", "the row is empty")]
                 continue
             values = []
-            for check, is_plain, cell in zip(self.fields, plain, cells, strict=True):
+            for check, is_plain, memo, cell in zip(self.fields, plain, memos, cells, strict=True):
                 if is_plain:
                     values.append(cell or None)
                     continue
-                value, failed = check.check(cell)
+                known = memo.get(cell)
+                if known is None:
+                    known = check.check(cell)  # a pure function of the cell
+                    if len(memo) < MEMO_CELLS:
+                        memo[cell] = known
+                value, failed = known
                 values.append(value)
                 if failed:
                     problems.append(Problem(self.name, number, check.name, failed,
@@ -234,6 +244,13 @@ class ResourceCheck:
 
     def key_index(self, names: list[str]) -> list[int]:
         return [[f.name for f in self.fields].index(n) for n in names]
+
+    def key_of(self, names: list[str]) -> Callable[[list], tuple]:
+        """``values -> key``: the tuple of the values of fields ``names``."""
+        index = self.key_index(names)
+        if len(index) == 1:
+            return lambda values, i=index[0]: (values[i],)
+        return itemgetter(*index)
 
 
 def _lookup(checks: dict[str, ResourceCheck], resource: str, fields: list[str]) -> set[tuple]:
@@ -252,8 +269,9 @@ def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[
     problems: list[Problem] = []
     unique = {f.name: (i, _Duplicates()) for i, f in enumerate(check.fields) if f.unique}
     pk_index = check.key_index(check.primary_key) if check.primary_key else []
+    pk_of = check.key_of(check.primary_key) if check.primary_key else None
     primary = _Duplicates()
-    fks = [(check.key_index(fk["fields"]), fk, lookups[fk["reference"]["resource"], tuple(fk["reference"]["fields"])])
+    fks = [(check.key_of(fk["fields"]), fk, lookups[fk["reference"]["resource"], tuple(fk["reference"]["fields"])])
            for fk in check.foreign_keys]
     for number, values, found in check.typed_rows():
         problems += found[:max(0, limit - len(problems))]
@@ -262,15 +280,15 @@ def _validate_resource(check: ResourceCheck, lookups: dict, limit: int) -> list[
         for i, seen in unique.values():
             if values[i] is not None:
                 seen.add((values[i],))
-        if pk_index:
-            key = tuple(values[i] for i in pk_index)
+        if pk_of:
+            key = pk_of(values)
             if key.count(None) == len(key):
                 if len(problems) < limit:
                     problems.append(Problem(check.name, number, None, "primary-key", "every key cell is empty"))
             else:
                 primary.add(key)
-        for index, fk, allowed in fks:
-            key = tuple(values[i] for i in index)
+        for key_of, fk, allowed in fks:
+            key = key_of(values)
             if key not in allowed and key.count(None) != len(key) and len(problems) < limit:
                 problems.append(Problem(check.name, number, ", ".join(fk["fields"]), "foreign-key",
                                         f"{key} not found in {fk['reference']['resource']}"))
@@ -311,21 +329,59 @@ def _confirmed_duplicates(check: ResourceCheck, unique: dict, pk_index: list[int
     return problems
 
 
-def validate_package(folder: Path, limit: int = 1000) -> list[Problem]:
-    """Every problem of the package in ``folder`` (at most ``limit`` per resource); empty = valid."""
-    folder = Path(folder)
+PARALLEL_BYTES = 16 * 2 ** 20  # below this much CSV, one process (starting another costs more than it saves)
+
+
+def _compile(folder: Path) -> dict[str, ResourceCheck]:
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    checks = {r["name"]: ResourceCheck.compile(folder, r) for r in descriptor["resources"]}
-    problems: list[Problem] = []
-    lookups = {}
-    for check in checks.values():
+    return {r["name"]: ResourceCheck.compile(folder, r) for r in descriptor["resources"]}
+
+
+def _check_resources(folder: Path, names: list[str], limit: int) -> dict[str, list[Problem]]:
+    """The problems of the resources ``names`` (each with the foreign-key lookups it needs, built once)."""
+    checks = _compile(Path(folder))
+    lookups: dict = {}
+    out = {}
+    for name in names:
+        check = checks[name]
         for fk in check.foreign_keys:
             ref = (fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
             if ref not in lookups:
                 lookups[ref] = _lookup(checks, ref[0], list(ref[1]))
-    for check in checks.values():
         try:
-            problems += _validate_resource(check, lookups, limit)
+            out[name] = _validate_resource(check, lookups, limit)
         except (OSError, UnicodeDecodeError, csv.Error) as error:
-            problems.append(Problem(check.name, None, None, "source", f"cannot read {check.path.name}: {error}"))
-    return problems
+            out[name] = [Problem(check.name, None, None, "source", f"cannot read {check.path.name}: {error}")]
+    return out
+
+
+def _groups(checks: dict[str, ResourceCheck], count: int) -> list[list[str]]:
+    """The resources in ``count`` groups of about equal CSV bytes (largest first, each to the lightest group)."""
+    def size(check: ResourceCheck) -> int:
+        return check.path.stat().st_size if check.path.is_file() else 0
+
+    groups: list[tuple[int, list[str]]] = [(0, []) for _ in range(count)]
+    for check in sorted(checks.values(), key=size, reverse=True):
+        k = min(range(count), key=lambda i: groups[i][0])
+        groups[k] = (groups[k][0] + size(check), groups[k][1] + [check.name])
+    return [names for _, names in groups if names]
+
+
+def validate_package(folder: Path, limit: int = 1000, workers: int = 2,
+                     parallel_bytes: int = PARALLEL_BYTES) -> list[Problem]:
+    """Every problem of the package in ``folder`` (at most ``limit`` per resource), in the descriptor's
+    resource order; empty = valid. A package of more than ``parallel_bytes`` of CSV is checked in
+    ``workers`` processes, its resources split between them by size (the same problems either way)."""
+    folder = Path(folder)
+    checks = _compile(folder)  # an unimplemented schema feature raises here, before any work
+    total = sum(c.path.stat().st_size for c in checks.values() if c.path.is_file())
+    groups = _groups(checks, workers if workers > 1 and total > parallel_bytes else 1)
+    if len(groups) == 1:
+        found = _check_resources(folder, groups[0], limit)
+    else:
+        found = {}
+        spawn = multiprocessing.get_context("spawn")  # never fork a caller that may hold threads or locks
+        with ProcessPoolExecutor(max_workers=len(groups), mp_context=spawn) as pool:
+            for part in pool.map(_check_resources, [folder] * len(groups), groups, [limit] * len(groups)):
+                found.update(part)
+    return [problem for name in checks for problem in found[name]]

@@ -1,25 +1,128 @@
 """Full-text search of the report texts: Pagefind (PyPI ``pagefind[extended]``, its binary in the wheel) run on
 the built site after ``mkdocs build``. It indexes only the source pages (``src/*.html``: every report's whole
-text, line by line), segments Chinese, and writes ``site/pagefind/``, which the header search
-(``assets/search.js``) loads on demand — the index is split into fragments, so a query downloads only the
-chunks for its words. The output is byte-identical for the same site (tested).
+text, line by line) and segments Chinese. The header search (``assets/search.js``) loads it on demand; each
+index is split into chunks, so a query downloads only the chunks for its words.
 
-Agencies are not found through it: the agency search (``json/agencies.json``) matches names, pinyin,
-initials, traditional characters, typos and regions, which Pagefind does not.
+**Shards.** Pagefind holds everything it indexes in memory (≈ 36 bytes of RSS per byte of source page,
+measured with ``benchmarks/fulltext_scale.py``: 3 GB at 5,000 pages of 17 KB), so the pages are indexed in
+shards of at most ``SHARD_BYTES`` of HTML each — consecutive in file-name order, one Pagefind run per shard,
+one after the other — and each shard is its own bundle ``pagefind/<k>/``. ``pagefind/shards.json`` lists
+them; the browser opens the first with Pagefind's JS API and merges the others with ``mergeIndex``
+(Pagefind's multisite search), which loads only their metadata and the chunks for the query's words — the
+WebAssembly and the code once. Peak memory is bounded by the shard size, not by the number of reports.
+
+The output is byte-identical for the same site (tested): the shards are cut from the sorted file names and
+their sizes, and Pagefind's output is deterministic. Agencies are not found through it: the agency search
+(``json/agencies.json``) matches names, pinyin, initials, traditional characters, typos and regions.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-SOURCE_PAGES = "src/*.html"
+SOURCE_DIR = "src"  # the source pages, site_dir/src/*.html
 OUTPUT = "pagefind"
+MANIFEST = "shards.json"  # pagefind/shards.json: {"shards": ["0/", "1/", ...]}, read by assets/search.js
+SHARD_BYTES = 32 * 2 ** 20  # HTML per Pagefind run: ≈ 1.2 GB peak RSS on report-sized pages
+WORKERS = 1  # Pagefind runs at a time (each uses about one core)
+WORK = ".xxgk-pagefind-shard"  # inside site_dir while indexing, removed afterwards
 
 
-def index_full_text(site_dir: Path) -> int:
-    """Run Pagefind over ``site_dir``'s source pages; returns its exit code (0 = indexed)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SOURCE_PAGES,
-               "--output-subdir", OUTPUT, "--quiet"]
-    return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+def source_pages(site_dir: Path) -> list[Path]:
+    """The source pages, sorted by name: regular files only (a symlink is never followed)."""
+    folder = site_dir / SOURCE_DIR
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted((p for p in folder.iterdir() if p.suffix == ".html" and p.is_file() and not p.is_symlink()),
+                  key=lambda p: p.name)
+
+
+def shards(pages: list[Path], budget: int = SHARD_BYTES) -> list[list[Path]]:
+    """Consecutive runs of ``pages`` of at most ``budget`` bytes each (a larger page is a shard of its own)."""
+    out: list[list[Path]] = []
+    size = budget
+    for page in pages:
+        length = page.stat().st_size
+        if size + length > budget or not out:
+            out.append([])
+            size = 0
+        out[-1].append(page)
+        size += length
+    return out
+
+
+def _stage(pages: list[Path], work: Path) -> None:
+    """``work/src/`` holding ``pages`` (hard links; copies where the file system has none)."""
+    target = work / SOURCE_DIR
+    target.mkdir(parents=True)
+    for page in pages:
+        try:
+            os.link(page, target / page.name)
+        except OSError:
+            shutil.copyfile(page, target / page.name)
+
+
+def _index_shard(pages: list[Path], work: Path, output: Path) -> int:
+    """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output``."""
+    try:
+        _stage(pages, work)
+        command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
+                   "--output-path", str(output), "--quiet"]
+        return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WORKERS) -> int:
+    """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` (``workers`` Pagefind runs at a time)
+    and write the manifest; returns the first shard's non-zero Pagefind exit code, or 0 when every shard was
+    indexed (no pages: an empty manifest)."""
+    site_dir = Path(site_dir)
+    output, work = site_dir / OUTPUT, site_dir / WORK
+    if output.exists() or work.exists():
+        raise FileExistsError(f"{output} or {work} exists: the full-text index is written into a fresh site")
+    groups = shards(source_pages(site_dir), budget)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:  # each thread waits on its Pagefind
+            codes = list(pool.map(lambda k: _index_shard(groups[k], work / str(k), output / str(k)),
+                                  range(len(groups))))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    failed = [code for code in codes if code]
+    if failed:
+        return failed[0]
+    output.mkdir(exist_ok=True)
+    (output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(groups))]}), encoding="utf-8")
+    return 0
+
+
+def query_download_bound(output: Path, results: int = 5) -> tuple[int, str]:
+    """An upper bound of the bytes one query downloads from the bundles in ``output`` (``site/pagefind``),
+    as served (Pagefind's index files are compressed already; its code is counted gzipped): the code and
+    WebAssembly once, then for every shard its entry file, its metadata and its three largest index
+    chunks, and the ``results`` largest fragments. Returns ``(bytes, how it was counted)``."""
+    import gzip
+
+    names = json.loads((output / MANIFEST).read_text(encoding="utf-8"))["shards"]
+    if not names:
+        return 0, "no shards"
+    first = output / names[0]
+    total = sum(len(gzip.compress((first / n).read_bytes())) for n in ("pagefind.js", "pagefind-worker.js"))
+    total += sum(p.stat().st_size for p in first.glob("wasm.*.pagefind"))
+    fragments: list[int] = []
+    for name in names:
+        bundle = output / name
+        total += len(gzip.compress((bundle / "pagefind-entry.json").read_bytes()))
+        total += sum(p.stat().st_size for p in bundle.glob("*.pf_meta"))
+        chunks = sorted((p.stat().st_size for p in (bundle / "index").iterdir()), reverse=True)
+        total += sum(chunks[:3])
+        fragments += [p.stat().st_size for p in (bundle / "fragment").iterdir()]
+    total += sum(sorted(fragments, reverse=True)[:results])
+    return total, (f"code and WebAssembly once; {len(names)} shard(s) × (entry, metadata, 3 largest index "
+                   f"chunks); {results} largest fragments")

@@ -95,17 +95,28 @@
 
   window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
 
-  /* full text of the reports: Pagefind's index of the source pages (site/pagefind/, see fulltext.py), loaded
-     on the first query; a site built without it simply shows no full-text results */
+  /* full text of the reports: Pagefind's index of the source pages, in shards (site/pagefind/<k>/, listed in
+     pagefind/shards.json; see fulltext.py), loaded on the first query: the first shard through Pagefind's JS
+     API, the others merged into it with mergeIndex (Pagefind's multisite search: each adds its metadata and
+     the chunks for the query's words). A site built without it simply shows no full-text results. */
   var pagefind = null;
   function fullText() {
     if (!pagefind) {
-      pagefind = import(root + "pagefind/pagefind.js").then(function (pf) {
-        return Promise.resolve(pf.options({baseUrl: new URL(root, location.href).pathname})).then(function () { return pf; });
+      var base = {baseUrl: new URL(root, location.href).pathname};
+      var bundle = function (name) { return new URL(root + "pagefind/" + name, location.href).pathname; };
+      pagefind = json("pagefind/shards.json").then(function (manifest) {
+        var names = manifest.shards;
+        if (!names.length) return null;
+        return import(bundle(names[0]) + "pagefind.js").then(function (pf) {
+          return Promise.resolve(pf.options(base)).then(function () {
+            return Promise.all(names.slice(1).map(function (name) { return pf.mergeIndex(bundle(name), base); }));
+          }).then(function () { return pf; });
+        });
       }).catch(function () { return null; });
     }
     return pagefind;
   }
+  window.xxgkAgencies.fullText = fullText;  // the Pagefind instance, all shards merged (benchmarks/fulltext_scale.py)
   function plainText(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
   function item(href, title, text) {
     var li = document.createElement("li"), link = document.createElement("a");

@@ -1,0 +1,80 @@
+"""The full-text index (``site/fulltext.py``): Pagefind over the source pages only, in shards of bounded size
+(each its own bundle ``pagefind/<k>/``, listed in ``pagefind/shards.json``), byte-identical for the same
+site, every source page in exactly one shard. The header search's use of it in a browser is in
+``test_fulltext_browser.py`` and ``test_agencies_browser.py``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+
+def _index(site: Path, **budget) -> dict[Path, bytes]:
+    from xxgk.site.fulltext import index_full_text
+
+    assert index_full_text(site, **budget) == 0
+    out = site / "pagefind"
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _page_counts(tree: dict[Path, bytes]) -> list[int]:
+    """Pages per shard, in the manifest's order, from each shard's own entry file."""
+    names = json.loads(tree[Path("shards.json")])["shards"]
+    counts = []
+    for name in names:
+        entry = json.loads(tree[Path(name) / "pagefind-entry.json"])
+        (language,) = entry["languages"]  # the site's lang, zh-CN
+        assert language.startswith("zh")
+        counts.append(entry["languages"][language]["page_count"])
+    return counts
+
+
+def test_the_full_text_index_is_byte_identical_and_covers_only_report_texts(built_site, tmp_path):
+    trees = []
+    for name in ("one", "two"):
+        shutil.copytree(built_site, tmp_path / name)
+        trees.append(_index(tmp_path / name))
+    assert trees[0] == trees[1]
+    sources = list((built_site / "src").glob("*.html"))
+    assert _page_counts(trees[0]) == [len(sources)]  # a small site is one shard
+    assert json.loads(trees[0][Path("shards.json")]) == {"shards": ["0/"]}
+    assert not (tmp_path / "one" / ".xxgk-pagefind-shard").exists()  # the work folder is gone
+
+
+def test_a_large_site_is_indexed_in_shards_each_page_once_and_identically_in_parallel_too(built_site, tmp_path):
+    sources = sorted((built_site / "src").glob("*.html"))
+    largest = max(p.stat().st_size for p in sources)
+    trees = []
+    for name, workers in (("one", 1), ("two", 2)):  # shards one at a time, or two Pagefind runs at once
+        shutil.copytree(built_site, tmp_path / name)
+        trees.append(_index(tmp_path / name, budget=largest, workers=workers))  # shards ≤ the largest page
+    assert trees[0] == trees[1]
+    counts = _page_counts(trees[0])
+    assert len(counts) >= 3 and sum(counts) == len(sources) and all(c >= 1 for c in counts)
+    names = json.loads(trees[0][Path("shards.json")])["shards"]
+    assert names == [f"{k}/" for k in range(len(counts))]
+    for name in names:  # every shard is a whole Pagefind bundle
+        assert Path(name) / "pagefind.js" in trees[0] and any(p.parent == Path(name) / "fragment" for p in trees[0])
+
+
+def test_shards_are_consecutive_runs_within_the_budget(tmp_path):
+    from xxgk.site.fulltext import shards, source_pages
+
+    (tmp_path / "src").mkdir()
+    for name, size in (("a", 5), ("b", 5), ("c", 12), ("d", 3), ("e", 8)):
+        (tmp_path / "src" / f"{name}.html").write_bytes(b"x" * size)
+    (tmp_path / "src" / "notes.txt").write_bytes(b"x")  # not a page
+    (tmp_path / "src" / "link.html").symlink_to(tmp_path / "src" / "a.html")  # never followed
+    pages = source_pages(tmp_path)
+    assert [p.name for p in pages] == ["a.html", "b.html", "c.html", "d.html", "e.html"]
+    assert [[p.name[0] for p in s] for s in shards(pages, budget=10)] == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert [[p.name[0] for p in s] for s in shards(pages, budget=100)] == [["a", "b", "c", "d", "e"]]
+
+
+def test_a_site_without_source_pages_gets_an_empty_manifest(tmp_path):
+    from xxgk.site.fulltext import index_full_text
+
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert index_full_text(tmp_path) == 0
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text(encoding="utf-8")) == {"shards": []}
