@@ -48,7 +48,7 @@ def changelog(reports_dir: Path) -> bytes | None:
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
                   workers: int | None = None, progress: bool = False, budgeted: bool = False,
                   cache_dir: str | Path | None = None,
-                  store_dir: str | Path | None = None) -> tuple[list[Head], list[str]]:
+                  store_dir: str | Path | None = None, on_stage=None) -> tuple[list[Head], list[str]]:
     """Parse every file of ``reports_dir`` and write the package to ``out``; returns the reports' heads
     (``store.Head``: source file, id, status, …) and validation errors (with errors, ``out`` keeps its
     previous package). ``workers=1`` parses in this process unless ``budgeted`` (the command line:
@@ -59,7 +59,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     Parsed reports go to the record store (``store``) as they arrive, and the package is written from it
     file by file (``stream``): memory holds a head per report, never every record. With a Dask
     ``executor``, each task parses a chunk of files into a shard of its own under ``store_dir`` (storage
-    the workers share; default beside ``out``) and returns only heads (``cluster``)."""
+    the workers share; default beside ``out``) and returns only heads (``cluster``). ``on_stage(name)``, if
+    given, is called when parsing ("parse") and writing ("write", before validation) are done (benchmarks)."""
     reports_dir, out = Path(reports_dir), Path(out)
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
@@ -74,10 +75,17 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
         else:
             heads, shards = _parse_to_store(folder_plan, store, executor, progress, workers, budgeted, cache_dir)
         shards.append(FINAL)
-        with gc_paused():
+        if on_stage:
+            on_stage("parse")
+
+        def fill(staging: Path) -> None:
             settle(store, heads)
-            errors = write_streamed(lambda staging: write_package(store, heads, staging, version,
-                                                                  changelog(reports_dir)), out, check=validate)
+            write_package(store, heads, staging, version, changelog(reports_dir))
+            if on_stage:
+                on_stage("write")
+
+        with gc_paused():
+            errors = write_streamed(fill, out, check=validate)
     finally:
         store.remove(shards, remove_folder=made_folder)
     return heads, errors
