@@ -65,6 +65,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
+    if store_dir is not None:
+        _check_store(Path(store_dir), reports_dir, out)
     folder_plan = plan(reports_dir)
     made_folder = store_dir is None
     store = Store(Path(store_dir) if store_dir is not None else out.parent / f".{out.name}.store-{os.getpid()}")
@@ -89,6 +91,15 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     finally:
         store.remove(shards, remove_folder=made_folder)
     return heads, errors
+
+
+def _check_store(store_dir: Path, reports_dir: Path, out: Path) -> None:
+    """``--store`` must not be inside the reports folder (only reports are read there, and nothing written) nor
+    inside the output folder (replaced by each build)."""
+    where = store_dir.resolve()
+    for folder, option in ((reports_dir, "--reports"), (out, "--out")):
+        if where == folder.resolve() or folder.resolve() in where.parents:
+            raise Refused(f"--store {store_dir}: inside the {option} folder; give a folder of its own")
 
 
 def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):
