@@ -12,6 +12,7 @@ from ..gcpause import gc_paused
 from ..readers import MAX_BYTES, OverBudget, decode, read_small
 from .cluster import parse_on_cluster
 from .collect import CHANGELOG, VERSION, parsed, plan
+from .pool import parse_in_pool
 from .store import FINAL, Head, Store
 from .stream import settle, write_package
 from .write import validate, write_streamed
@@ -74,6 +75,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     try:
         if type(executor).__module__.startswith("distributed"):  # a Dask client's executor: workers write shards
             heads, shards = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
+        elif executor is None and (budgeted or workers != 1):  # the budgeted pool: workers write shards
+            heads, shards = parse_in_pool(folder_plan, store, workers, progress, cache_dir)
         else:
             heads, shards = _parse_to_store(folder_plan, store, executor, progress, workers, budgeted, cache_dir)
         shards.append(FINAL)
@@ -103,8 +106,8 @@ def _check_store(store_dir: Path, reports_dir: Path, out: Path) -> None:
 
 
 def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):
-    """Parse here (or in a pool or executor whose results come back to this process), one report at a
-    time into the ``local`` shard; the heads sorted by source file."""
+    """Parse here (or in an executor whose results come back to this process), one report at a time into
+    the ``local`` shard; the heads sorted by source file."""
     shard = store.shard("local")
     try:
         heads = [shard.put(report) for report in parsed(folder_plan, executor, progress, workers, budgeted, cache_dir)]

@@ -101,6 +101,7 @@ def decode(body: bytes, text: bytes):
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA synchronous = OFF")  # a scratch file: a crash loses the build, never the inputs
+    conn.execute("PRAGMA journal_mode = PERSIST")  # a killed writer's transaction is rolled back by the reader
     conn.execute("CREATE TABLE IF NOT EXISTS reports (source_file TEXT PRIMARY KEY, body BLOB NOT NULL, "
                  "text BLOB NOT NULL)")
     return conn
@@ -109,8 +110,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 class Shard:
     """One SQLite file of the store, written by one process (or thread) at a time."""
 
-    def __init__(self, path: Path):
-        self.name = path.stem
+    def __init__(self, path: Path, batch: int = 500):
+        self.name, self.batch = path.stem, batch  # reports per transaction
         self.conn = _connect(path)
         self.conn.execute("BEGIN")
         self.pending = 0
@@ -120,7 +121,7 @@ class Shard:
         body, text = encode(report)
         self.conn.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (report.source_file, body, text))
         self.pending += 1
-        if self.pending >= 500:
+        if self.pending >= self.batch:
             self.commit()
             self.conn.execute("BEGIN")
         return head_of(report, self.name)
@@ -148,13 +149,17 @@ class Store:
             raise ValueError(f"not a shard name: {name!r}")
         return self.folder / f"{name}.sqlite"
 
-    def shard(self, name: str) -> Shard:
-        return Shard(self.path(name))
+    def shard(self, name: str, batch: int = 500) -> Shard:
+        """A shard to write (``batch``: reports per transaction; 1 where the writer may be killed between two)."""
+        return Shard(self.path(name), batch)
 
     def _reader(self, name: str) -> sqlite3.Connection:
         if name not in self._readers:
-            self._readers[name] = sqlite3.connect(f"file:{self.path(name)}?mode=ro", uri=True,
-                                                  check_same_thread=False)
+            path = self.path(name)
+            if not path.is_file():
+                raise LookupError(f"the store has no shard {name}")
+            # read-write: a writer killed mid-transaction left a journal the first reader rolls back
+            self._readers[name] = sqlite3.connect(path, check_same_thread=False)
         return self._readers[name]
 
     def get(self, head: Head):
