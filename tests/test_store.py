@@ -60,3 +60,29 @@ def test_a_store_folder_given_gets_the_same_package_and_no_leftovers(tmp_path):
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "s"]
+
+
+def dying_parse(folder: str, path: str, name: str | None = None):
+    """``parse_one``, but the worker process dies on one file (as the OOM killer would end it)."""
+    import os
+
+    from xxgk.package.collect import parse_one
+
+    if path == "b2023.txt":
+        os._exit(3)
+    return parse_one(folder, path, name)
+
+
+def test_a_pool_worker_killed_mid_build_fails_its_file_only(tmp_path, monkeypatch):
+    from xxgk.package import pool
+    from xxgk.package.build import build_package
+    from xxgk.site.data import read_csv
+
+    monkeypatch.setattr(pool, "parse_one", dying_parse)
+    heads, errors = build_package(cross_year(tmp_path / "reports"), tmp_path / "out", workers=2)
+    assert errors == []
+    rows = {r["source_file"]: r for r in read_csv(tmp_path / "out" / "data" / "reports.csv")}
+    died = {f["report_id"] for f in read_csv(tmp_path / "out" / "data" / "findings.csv") if f["code"] == "worker_died"}
+    assert rows["b2023.txt"]["status"] == "failed" and died == {rows["b2023.txt"]["report_id"]}
+    assert rows["b2024.txt"]["status"] == "parsed" and len(rows) == len(heads) == 9
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reports"]
