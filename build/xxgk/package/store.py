@@ -62,8 +62,9 @@ class Head:
     identity: Agency
     record: Record  # only ``agency`` and ``year``: what ``series_key`` and the agency steps read
     shard: str
-    file_findings: list[Finding] = field(default_factory=list)  # added by cross-report steps (duplicates)
+    file_findings: list[Finding] = field(default_factory=list)  # added by cross-report steps (duplicates, card)
     final: bool = False  # the record in the ``final`` shard already carries every cross-report finding
+    carded: bool = False  # ``file_findings`` holds its report card's findings too
 
 
 def head_of(report, shard: str) -> Head:

@@ -3,9 +3,10 @@
 ``settle`` runs the cross-report steps on the heads and the store: ``mark_duplicates`` on the heads alone,
 then, one agency series at a time (``registry.series_key``: the reports of one agency across years), the
 table-二 history (``settle_with_previous_year``) and the report card (``add_report_card``) on that series'
-reports loaded from the store, written back to its ``final`` shard. Both functions take one series exactly
-as they take the whole list (they look only within a series), so the findings are the in-memory build's.
-A report alone in its series gets its report card as it is written.
+reports loaded from the store. Both functions take one series exactly as they take the whole list (they look
+only within a series), so the findings are the in-memory build's. The findings they add stay with the head
+(a few per report); a report whose record changed (a table-二 row cut) is written again to the store's
+``final`` shard. A report alone in its series gets its report card as it is written.
 
 ``write_package`` then takes the reports in ``source_file`` order, one at a time, and appends their rows to
 each resource's CSV (the order ``write.package_files`` gives), their wide rows, ``metric_values``, the
@@ -59,12 +60,20 @@ def settle(store: Store, heads: list[Head]) -> None:
         for members in series.values():
             if len(members) < 2:
                 continue
-            reports = [_with_extras(store.get(head), head) for head in members]
+            reports = [store.get(head) for head in members]
+            stored = [len(report.file_findings) for report in reports]
+            before = [(report.record.facts, list(report.record.findings)) for report in reports]
+            for report, head in zip(reports, members, strict=True):
+                _with_extras(report, head)
             settle_with_previous_year(reports)
             add_report_card(reports)
-            for report, head in zip(reports, members, strict=True):
-                final.put(report)
-                head.final = True
+            for report, head, count, (facts, findings) in zip(reports, members, stored, before, strict=True):
+                if report.record.facts is not facts or report.record.findings != findings:
+                    final.put(report)  # table 二 settled: the record itself changed (rare)
+                    head.final = True
+                else:  # only findings added: kept with the head (a few per report), not a second copy
+                    head.file_findings = report.file_findings[count:]
+                    head.carded = True
     finally:
         final.close()
 
@@ -80,7 +89,8 @@ def final_reports(store: Store, heads: list[Head]) -> Iterator:
         report = store.get(head)
         if not head.final:
             _with_extras(report, head)
-            add_report_card([report])  # alone in its series: only the findings of the report itself
+            if not head.carded:
+                add_report_card([report])  # alone in its series: only the findings of the report itself
         yield report
 
 
