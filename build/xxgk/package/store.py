@@ -43,14 +43,22 @@ from typing import get_type_hints
 
 from ..agency.resolve import Agency
 from ..findings import Finding
-from ..record import Record, from_plain, plain
+from ..record import from_plain, plain
 
 FINAL = "final"  # the shard of reports changed by the cross-report steps (read before any other)
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _NOT_IN_BODY = ("text", "identity")  # stored apart (text: its own column; identity: decoded as an Agency)
 
 
-@dataclass
+@dataclass(slots=True)
+class Facts:
+    """The two fields of a record that a head keeps (``Head.record``): what ``series_key`` and the agency steps read."""
+
+    agency: str | None
+    year: int | None
+
+
+@dataclass(slots=True)
 class Head:
     """What the parent keeps of one report (see the module docstring); ``shard`` says where its record is."""
 
@@ -60,7 +68,7 @@ class Head:
     kind: str
     status: str
     identity: Agency
-    record: Record  # only ``agency`` and ``year``: what ``series_key`` and the agency steps read
+    record: Facts
     shard: str
     file_findings: list[Finding] = field(default_factory=list)  # added by cross-report steps (duplicates, card)
     final: bool = False  # the record in the ``final`` shard already carries every cross-report finding
@@ -71,7 +79,7 @@ def head_of(report, shard: str) -> Head:
     """The head of ``report`` (a ``collect.Report`` with its manifest applied), stored in ``shard``."""
     r = report.record
     return Head(report.source_file, report.report_id, report.sha256, report.kind, report.status,
-                report.identity or Agency(), Record(agency=r.agency, year=r.year), shard)
+                report.identity or Agency(), Facts(r.agency, r.year), shard)
 
 
 @cache
