@@ -91,7 +91,17 @@ class Workbook:
         if sheet[1] == 0:
             sheet[0].write_row(0, 0, [sheet_cell(h) for h in row])
             sheet[1] = 1
-        sheet[0].write_row(sheet[1], 0, ["" if v is None else xlsx_cell(v) for v in row.values()])
+        worksheet, number = sheet
+        for column, value in enumerate(row.values()):  # what write_row does, without its type dispatch per cell
+            kind = type(value)
+            if value is None or value == "":
+                continue  # a blank without a format: XlsxWriter writes nothing
+            if kind is str:
+                worksheet._write_string(number, column, xlsx_cell(value))
+            elif kind is int or kind is float:
+                worksheet._write_number(number, column, value)
+            else:
+                worksheet.write(number, column, xlsx_cell(value))
         sheet[1] += 1
 
     def close(self, target) -> None:
