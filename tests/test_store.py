@@ -8,11 +8,13 @@ import sys
 import pytest
 
 from xxgk.agency.registry import identity_of
-from xxgk.package.collect import collect
+from xxgk.package.collect import collect, parse_one
 from xxgk.package.store import Store, decode, encode
 
 from .conftest import SEEDS
 from .test_stream import cross_year
+
+REAL_PARSE_ONE = parse_one
 
 
 def test_a_stored_report_comes_back_equal(tmp_path):
@@ -66,19 +68,17 @@ def dying_parse(folder: str, path: str, name: str | None = None):
     """``parse_one``, but the worker process dies on one file (as the OOM killer would end it)."""
     import os
 
-    from xxgk.package.collect import parse_one
-
     if path == "b2023.txt":
         os._exit(3)
-    return parse_one(folder, path, name)
+    return REAL_PARSE_ONE(folder, path, name)
 
 
 def test_a_pool_worker_killed_mid_build_fails_its_file_only(tmp_path, monkeypatch):
-    from xxgk.package import pool
+    from xxgk.package import collect as collect_module
     from xxgk.package.build import build_package
     from xxgk.site.data import read_csv
 
-    monkeypatch.setattr(pool, "parse_one", dying_parse)
+    monkeypatch.setattr(collect_module, "parse_one", dying_parse)
     heads, errors = build_package(cross_year(tmp_path / "reports"), tmp_path / "out", workers=2)
     assert errors == []
     rows = {r["source_file"]: r for r in read_csv(tmp_path / "out" / "data" / "reports.csv")}

@@ -342,15 +342,16 @@ def _limit_memory() -> None:
 
 
 def _parse_in_pool(work, folder: Path, todo: list[Input], workers: int | None,
-                   progress: bool, args_of=None) -> Iterator:
+                   progress: bool, args_of=None, initializer=None) -> Iterator:
     """Each file in a worker process with its own wall-time budget (pebble: a killed or timed-out
     worker is replaced, and only its file fails). Yields, in ``todo``'s order as they come, what ``work``
-    returned (``work(*args_of(input))``; default ``(folder, path, name)``: a Report), or the failed Report."""
+    returned (``work(*args_of(input))``; default ``(folder, path, name)``: a Report), or the failed Report.
+    ``initializer`` runs once in each worker before its first file (default ``_limit_memory``)."""
     from concurrent.futures import TimeoutError as Timeout
 
     from pebble import ProcessExpired, ProcessPool
 
-    with ProcessPool(max_workers=workers or os.cpu_count() or 1, initializer=_limit_memory) as pool:
+    with ProcessPool(max_workers=workers or os.cpu_count() or 1, initializer=initializer or _limit_memory) as pool:
         args_of = args_of or (lambda i: (str(folder), i.path, i.name))
         futures = deque(pool.schedule(work, args=args_of(i), timeout=BUDGET.seconds) for i in todo)
         pairs: Iterable = ((item, futures.popleft()) for item in todo)  # a future let go once read: its report too

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .collect import Plan, _parse_in_pool, finish, parse_one
+from . import collect
+from .collect import Plan, _limit_memory, _parse_in_pool, finish
 from .store import Head, Shard, Store
 
 _OPEN: dict[str, Shard] = {}  # in a worker: its shard, opened on its first report
@@ -36,19 +37,29 @@ class ToShard:
         return _OPEN[key].put(finish(self.work(folder, path, name), report_id, entry, note))
 
 
+def _start_worker() -> None:
+    """A worker's start, before its first file's wall time runs: the memory cap, and the publisher resolver's
+    tables loaded (``finish`` runs here now, no longer in the parent)."""
+    from ..agency.resolve import name_to_agency
+
+    _limit_memory()
+    name_to_agency("格尔木市数据局", "", {})
+
+
 def parse_in_pool(folder_plan: Plan, store: Store, workers: int | None, progress: bool = False,
                   cache_dir: str | Path | None = None) -> tuple[list[Head], list[str]]:
     """``(heads sorted by source file, the shards written)`` of every report of the plan, parsed in the pool."""
     from .parse_cache import cached
 
     run = str(os.getpid())
-    work = ToShard(cached(parse_one, cache_dir), str(store.folder), run)
+    work = ToShard(cached(collect.parse_one, cache_dir), str(store.folder), run)
     folder = folder_plan.folder
     local = store.shard("local")
     heads: list[Head] = []
     try:
         for result in _parse_in_pool(work, folder, folder_plan.todo, workers, progress,
-                                     lambda i: (str(folder), i.path, i.name, *folder_plan.job(i.name))):
+                                     lambda i: (str(folder), i.path, i.name, *folder_plan.job(i.name)),
+                                     initializer=_start_worker):
             heads.append(result if isinstance(result, Head) else
                          local.put(finish(result, *folder_plan.job(result.source_file))))
         for report in folder_plan.refused():
