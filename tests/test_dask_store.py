@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xxgk.package import cluster
+from xxgk.package import store as store_module
 from xxgk.package.build import build_package
 
 from .test_stream import assert_same, cross_year, streamed
@@ -22,6 +23,7 @@ def client():
 @pytest.mark.parametrize("chunk", [1, cluster.MAX_CHUNK])
 def test_workers_writing_shards_give_the_local_package_whatever_the_chunks(tmp_path, client, monkeypatch, chunk):
     monkeypatch.setattr(cluster, "MAX_CHUNK", chunk)  # one file per task: tasks finish in any order
+    monkeypatch.setattr(store_module, "MAX_OPEN", 2)  # more shards than open connections
     folder = cross_year(tmp_path / "reports")
     store = tmp_path / "shared-store"
     got = streamed(folder, tmp_path / "dask", executor=client.get_executor(), store_dir=store)

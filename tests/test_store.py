@@ -86,3 +86,17 @@ def test_a_pool_worker_killed_mid_build_fails_its_file_only(tmp_path, monkeypatc
     assert rows["b2023.txt"]["status"] == "failed" and died == {rows["b2023.txt"]["report_id"]}
     assert rows["b2024.txt"]["status"] == "parsed" and len(rows) == len(heads) == 9
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reports"]
+
+
+def test_a_store_a_killed_build_left_is_swept_and_nothing_else(tmp_path):
+    from xxgk.package.build import build_package
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".out.store-{dead.stdout.strip()}"
+    stale.mkdir()
+    (stale / "local.sqlite").write_bytes(b"")
+    (stale / "local.sqlite-journal").write_bytes(b"")
+    keep = tmp_path / ".out.store-notes"
+    keep.mkdir()
+    build_package(SEEDS, tmp_path / "out", workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.store-notes", "out"]

@@ -13,7 +13,7 @@ from ..readers import MAX_BYTES, OverBudget, decode, read_small
 from .cluster import parse_on_cluster
 from .collect import CHANGELOG, VERSION, parsed, plan
 from .pool import parse_in_pool
-from .store import FINAL, Head, Store
+from .store import FINAL, Head, Store, sweep
 from .stream import settle, write_package
 from .write import validate, write_streamed
 
@@ -70,6 +70,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
         _check_store(Path(store_dir), reports_dir, out)
     folder_plan = plan(reports_dir)
     made_folder = store_dir is None
+    if made_folder:
+        sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
     store = Store(Path(store_dir) if store_dir is not None else out.parent / f".{out.name}.store-{os.getpid()}")
     shards: list[str] = []
     try:

@@ -45,6 +45,7 @@ from ..agency.resolve import Agency
 from ..findings import Finding
 from ..record import from_plain, plain
 
+MAX_OPEN = 64  # shard connections the reader keeps open
 FINAL = "final"  # the shard of reports changed by the cross-report steps (read before any other)
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _NOT_IN_BODY = ("text", "identity")  # stored apart (text: its own column; identity: decoded as an Agency)
@@ -145,6 +146,27 @@ class Shard:
         self.conn.close()
 
 
+def sweep(parent: Path, prefix: str) -> None:
+    """Remove the stores a killed build left at ``parent/<prefix><pid>`` (its process gone): only the files a
+    store makes (``*.sqlite`` and SQLite's journals), then the folder if that empties it."""
+    for folder in sorted(Path(parent).glob(f"{prefix}*")):
+        pid = folder.name.removeprefix(prefix)
+        if not pid.isdigit() or folder.is_symlink() or not folder.is_dir() or _alive(int(pid)):
+            continue
+        names = sorted({p.name.split(".sqlite")[0] for p in folder.glob("*.sqlite*")})
+        Store(folder).remove([n for n in names if _NAME.fullmatch(n)])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class Store:
     """A folder of shards (see the module docstring). ``get`` reads a head's report, the ``final`` shard first."""
 
@@ -163,7 +185,13 @@ class Store:
         return Shard(self.path(name), batch)
 
     def _reader(self, name: str) -> sqlite3.Connection:
-        if name not in self._readers:
+        """An open connection to shard ``name``; at most ``MAX_OPEN`` stay open (a million reports from a cluster
+        are hundreds of shards: file descriptors are bounded too)."""
+        if name in self._readers:
+            self._readers[name] = self._readers.pop(name)  # most recently used last
+        else:
+            if len(self._readers) >= MAX_OPEN:
+                self._readers.pop(next(iter(self._readers))).close()
             path = self.path(name)
             if not path.is_file():
                 raise LookupError(f"the store has no shard {name}")
