@@ -73,7 +73,7 @@ class Head:
     shard: str
     file_findings: list[Finding] = field(default_factory=list)  # added by cross-report steps (duplicates, card)
     final: bool = False  # the record in the ``final`` shard already carries every cross-report finding
-    carded: bool = False  # ``file_findings`` holds its report card's findings too
+    carded: bool = False  # its cross-report findings (duplicates, report card) wait in the ``final`` shard
 
 
 def head_of(report, shard: str) -> Head:
@@ -114,6 +114,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = PERSIST")  # a killed writer's transaction is rolled back by the reader
     conn.execute("CREATE TABLE IF NOT EXISTS reports (source_file TEXT PRIMARY KEY, body BLOB NOT NULL, "
                  "text BLOB NOT NULL)")
+    conn.execute("CREATE TABLE IF NOT EXISTS extras (source_file TEXT PRIMARY KEY, findings BLOB NOT NULL)")
     return conn
 
 
@@ -135,6 +136,11 @@ class Shard:
             self.commit()
             self.conn.execute("BEGIN")
         return head_of(report, self.name)
+
+    def put_findings(self, source_file: str, findings: list[Finding]) -> None:
+        """Findings the cross-report steps added to a report whose record did not change (``Store.extras``)."""
+        data = json.dumps(plain(findings), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        self.conn.execute("INSERT OR REPLACE INTO extras VALUES (?, ?)", (source_file, zlib.compress(data, 1)))
 
     def commit(self) -> None:
         if self.conn.in_transaction:
@@ -207,6 +213,14 @@ class Store:
         if row is None:
             raise LookupError(f"{head.source_file}: not in the store's shard {name}")
         return decode(row[0], row[1])
+
+    def extras(self, head: Head) -> list[Finding]:
+        """The findings ``Shard.put_findings`` stored for ``head`` in the ``final`` shard."""
+        row = self._reader(FINAL).execute("SELECT findings FROM extras WHERE source_file = ?",
+                                          (head.source_file,)).fetchone()
+        if row is None:
+            raise LookupError(f"{head.source_file}: no findings in the store's shard {FINAL}")
+        return from_plain(list[Finding], json.loads(zlib.decompress(row[0]).decode("utf-8", "surrogatepass")))
 
     def close(self) -> None:
         for conn in self._readers.values():

@@ -4,9 +4,9 @@
 then, one agency series at a time (``registry.series_key``: the reports of one agency across years), the
 table-二 history (``settle_with_previous_year``) and the report card (``add_report_card``) on that series'
 reports loaded from the store. Both functions take one series exactly as they take the whole list (they look
-only within a series), so the findings are the in-memory build's. The findings they add stay with the head
-(a few per report); a report whose record changed (a table-二 row cut) is written again to the store's
-``final`` shard. A report alone in its series gets its report card as it is written.
+only within a series), so the findings are the in-memory build's. The findings they add go to the store's
+``final`` shard (a few per report, not in memory); a report whose record changed (a table-二 row cut) is
+written there again whole. A report alone in its series gets its report card as it is written.
 
 ``write_package`` then takes the reports in ``source_file`` order, one at a time, and appends their rows to
 each resource's CSV (the order ``write.package_files`` gives), their wide rows, ``metric_values``, the
@@ -71,9 +71,9 @@ def settle(store: Store, heads: list[Head]) -> None:
                 if report.record.facts is not facts or report.record.findings != findings:
                     final.put(report)  # table 二 settled: the record itself changed (rare)
                     head.final = True
-                else:  # only findings added: kept with the head (a few per report), not a second copy
-                    head.file_findings = report.file_findings[count:]
-                    head.carded = True
+                else:  # only findings added: those are stored, not a second copy of the record
+                    final.put_findings(head.source_file, report.file_findings[count:])
+                    head.file_findings, head.carded = [], True
     finally:
         final.close()
 
@@ -87,10 +87,11 @@ def final_reports(store: Store, heads: list[Head]) -> Iterator:
     """The reports of ``heads`` in their order, every cross-report finding in (``settle`` first)."""
     for head in heads:
         report = store.get(head)
-        if not head.final:
+        if head.carded:
+            report.file_findings += store.extras(head)
+        elif not head.final:
             _with_extras(report, head)
-            if not head.carded:
-                add_report_card([report])  # alone in its series: only the findings of the report itself
+            add_report_card([report])  # alone in its series: only the findings of the report itself
         yield report
 
 
