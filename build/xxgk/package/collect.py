@@ -351,10 +351,20 @@ def _parse_in_pool(work, folder: Path, todo: list[Input], workers: int | None,
 
     from pebble import ProcessExpired, ProcessPool
 
-    with ProcessPool(max_workers=workers or os.cpu_count() or 1, initializer=initializer or _limit_memory) as pool:
+    size = workers or os.cpu_count() or 1
+    with ProcessPool(max_workers=size, initializer=initializer or _limit_memory) as pool:
         args_of = args_of or (lambda i: (str(folder), i.path, i.name))
-        futures = deque(pool.schedule(work, args=args_of(i), timeout=BUDGET.seconds) for i in todo)
-        pairs: Iterable = ((item, futures.popleft()) for item in todo)  # a future let go once read: its report too
+        window, waiting = deque(), iter(todo)  # a bounded window of scheduled files: memory does not grow with N
+
+        def pairs_in_order() -> Iterator:
+            while True:
+                while len(window) < 32 * size and (item := next(waiting, None)) is not None:
+                    window.append((item, pool.schedule(work, args=args_of(item), timeout=BUDGET.seconds)))
+                if not window:
+                    return
+                yield window.popleft()  # a future let go once read: its report too
+
+        pairs: Iterable = pairs_in_order()
         if progress:
             from tqdm import tqdm
 
