@@ -24,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from benchmarks.synthetic import write_reports
@@ -67,24 +66,18 @@ def in_process(function, *args):
 
 
 def stage_package(reports_dir: Path, package_dir: Path, workers: int, cache_dir: Path) -> dict:
-    """Parse (process pool, parse cache) then report card + write, timed apart; peak RSS after each."""
-    from xxgk.gcpause import gc_paused
-    from xxgk.package.build import changelog, data_version
-    from xxgk.package.collect import collect
-    from xxgk.package.report_card import add_report_card
-    from xxgk.package.table2_history import settle_with_previous_year
-    from xxgk.package.write import package_files, write_atomically
+    """``build_package`` as ``xxgk build`` runs it (budgeted process pool, parse cache, record store, streamed
+    writer), parse and report card + write timed apart; peak RSS after each (the write's is the stage's)."""
+    from xxgk.package.build import build_package
 
-    start, cpu = time.perf_counter(), _cpu()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        reports = collect(reports_dir, pool, cache_dir=cache_dir)
-    settle_with_previous_year(reports)  # as build_package does
-    parse = time.perf_counter() - start, _cpu() - cpu, _peak_mib()
-    start, cpu = time.perf_counter(), _cpu()
-    with gc_paused():  # as build_package does
-        add_report_card(reports)
-        write_atomically(package_files(reports, data_version(reports_dir), changelog(reports_dir)), package_dir)
-    return {"parse": parse, "write": (time.perf_counter() - start, _cpu() - cpu, _peak_mib())}
+    figures, mark = {}, [time.perf_counter(), _cpu()]
+
+    def on_stage(name: str) -> None:
+        figures[name] = (time.perf_counter() - mark[0], _cpu() - mark[1], _peak_mib())
+        mark[:] = [time.perf_counter(), _cpu()]
+
+    build_package(reports_dir, package_dir, workers=workers, budgeted=True, cache_dir=cache_dir, on_stage=on_stage)
+    return figures
 
 
 def stage_fast_validation(package_dir: Path) -> int:

@@ -74,7 +74,7 @@ def test_a_build_killed_midway_leaves_the_previous_package_whole(tmp_path):
               f"real = w.Path.write_bytes\n"
               f"def dying(self, data):\n"
               f"    real(self, data)\n"
-              f"    if self.name == 'findings.csv': os._exit(9)\n"
+              f"    if self.name == 'datapackage.json': os._exit(9)\n"
               f"w.Path.write_bytes = dying\n"
               f"from xxgk.package.build import build_package\n"
               f"build_package({str(SEEDS)!r}, {str(out)!r}, workers=1)\n")

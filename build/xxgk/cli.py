@@ -66,11 +66,12 @@ def _package(args) -> int:
 
         with Client(args.dask) as client:
             reports, errors = build_package(args.reports, args.out, executor=client.get_executor(),
-                                            progress=_progress(args), cache_dir=_cache_dir(args))
+                                            progress=_progress(args), cache_dir=_cache_dir(args),
+                                            store_dir=args.store)
     else:
         reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args),
                                         budgeted=True,  # --workers 1 too: wall time and memory per file
-                                        cache_dir=_cache_dir(args))
+                                        cache_dir=_cache_dir(args), store_dir=args.store)
     failed = sum(r.status == "failed" for r in reports)
     print(f"{len(reports)} reports ({failed} failed) → {args.out}")
     for error in errors:
@@ -184,6 +185,9 @@ def _main(argv: list[str] | None = None) -> int:
         q.add_argument("--cache-dir", default=".xxgk-cache",
                        help="parse cache: unchanged files are not parsed again (default .xxgk-cache/)")
         q.add_argument("--no-cache", action="store_true", help="parse every file; neither read nor write the cache")
+        q.add_argument("--store", metavar="DIR", default=None,
+                       help="folder for the parsed records while building (with --dask: storage every worker and "
+                            "this machine reach); default: a temporary folder beside --out")
         if name == "build":
             q.add_argument("--site", default="site", help="built site (default site/)")
             q.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")

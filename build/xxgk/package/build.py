@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from concurrent.futures import Executor
 from pathlib import Path
@@ -9,10 +10,12 @@ from pathlib import Path
 from ..folders import Refused, check_output, check_reports
 from ..gcpause import gc_paused
 from ..readers import MAX_BYTES, OverBudget, decode, read_small
-from .collect import CHANGELOG, VERSION, Report, collect
-from .report_card import add_report_card
-from .table2_history import settle_with_previous_year
-from .write import package_files, validate, write_atomically
+from .cluster import parse_on_cluster
+from .collect import CHANGELOG, VERSION, parsed, plan
+from .pool import parse_in_pool
+from .store import FINAL, Head, Store, sweep
+from .stream import settle, write_package
+from .write import validate, write_streamed
 
 DEFAULT_VERSION = "0.1.0"
 _SEMVER = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
@@ -44,22 +47,72 @@ def changelog(reports_dir: Path) -> bytes | None:
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
-                  workers: int | None = None, progress: bool = False,
-                  budgeted: bool = False, cache_dir: str | Path | None = None) -> tuple[list[Report], list[str]]:
-    """Parse every file of ``reports_dir`` and write the package to ``out``; returns reports and
-    validation errors (with errors, ``out`` keeps its previous package). ``workers=1`` parses in
-    this process unless ``budgeted`` (the command line: always the budgeted process pool); otherwise a
-    budgeted process pool is used. Raises ``Refused`` for a missing
-    reports folder or an output folder it must not replace (``folders``). ``cache_dir``: the parse
-    cache (None: no cache); the output is the same with or without it."""
+                  workers: int | None = None, progress: bool = False, budgeted: bool = False,
+                  cache_dir: str | Path | None = None,
+                  store_dir: str | Path | None = None, on_stage=None) -> tuple[list[Head], list[str]]:
+    """Parse every file of ``reports_dir`` and write the package to ``out``; returns the reports' heads
+    (``store.Head``: source file, id, status, …) and validation errors (with errors, ``out`` keeps its
+    previous package). ``workers=1`` parses in this process unless ``budgeted`` (the command line:
+    always the budgeted process pool); otherwise a budgeted process pool is used. Raises ``Refused``
+    for a missing reports folder or an output folder it must not replace (``folders``). ``cache_dir``:
+    the parse cache (None: no cache); the output is the same with or without it.
+
+    Parsed reports go to the record store (``store``) as they arrive, and the package is written from it
+    file by file (``stream``): memory holds a head per report, never every record. With a Dask
+    ``executor``, each task parses a chunk of files into a shard of its own under ``store_dir`` (storage
+    the workers share; default beside ``out``) and returns only heads (``cluster``). ``on_stage(name)``, if
+    given, is called when parsing ("parse") and writing ("write", before validation) are done (benchmarks)."""
     reports_dir, out = Path(reports_dir), Path(out)
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
-    reports = collect(reports_dir, executor, progress, workers=workers, budgeted=budgeted,
-                      cache_dir=cache_dir)
-    settle_with_previous_year(reports)  # table 二 cuts the same agency's previous report decides
-    with gc_paused():
-        add_report_card(reports)
-        errors = write_atomically(package_files(reports, version, changelog(reports_dir)), out, check=validate)
-    return reports, errors
+    if store_dir is not None:
+        _check_store(Path(store_dir), reports_dir, out)
+    folder_plan = plan(reports_dir)
+    made_folder = store_dir is None
+    if made_folder:
+        sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
+    store = Store(Path(store_dir) if store_dir is not None else out.parent / f".{out.name}.store-{os.getpid()}")
+    shards: list[str] = []
+    try:
+        if type(executor).__module__.startswith("distributed"):  # a Dask client's executor: workers write shards
+            heads, shards = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
+        elif executor is None and (budgeted or workers != 1):  # the budgeted pool: workers write shards
+            heads, shards = parse_in_pool(folder_plan, store, workers, progress, cache_dir)
+        else:
+            heads, shards = _parse_to_store(folder_plan, store, executor, progress, workers, budgeted, cache_dir)
+        shards.append(FINAL)
+        if on_stage:
+            on_stage("parse")
+
+        def fill(staging: Path) -> None:
+            settle(store, heads)
+            write_package(store, heads, staging, version, changelog(reports_dir))
+            if on_stage:
+                on_stage("write")
+
+        with gc_paused():
+            errors = write_streamed(fill, out, check=validate)
+    finally:
+        store.remove(shards, remove_folder=made_folder)
+    return heads, errors
+
+
+def _check_store(store_dir: Path, reports_dir: Path, out: Path) -> None:
+    """``--store`` must not be inside the reports folder (only reports are read there, and nothing written) nor
+    inside the output folder (replaced by each build)."""
+    where = store_dir.resolve()
+    for folder, option in ((reports_dir, "--reports"), (out, "--out")):
+        if where == folder.resolve() or folder.resolve() in where.parents:
+            raise Refused(f"--store {store_dir}: inside the {option} folder; give a folder of its own")
+
+
+def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):
+    """Parse here (or in an executor whose results come back to this process), one report at a time into
+    the ``local`` shard; the heads sorted by source file."""
+    shard = store.shard("local")
+    try:
+        heads = [shard.put(report) for report in parsed(folder_plan, executor, progress, workers, budgeted, cache_dir)]
+    finally:
+        shard.close()
+    return sorted(heads, key=lambda h: h.source_file), ["local"]

@@ -15,11 +15,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -339,49 +341,110 @@ def _limit_memory() -> None:
         pass
 
 
-def _parse_in_pool(work, folder: Path, todo: list[Input], workers: int | None, progress: bool) -> list[Report]:
+def _parse_in_pool(work, folder: Path, todo: list[Input], workers: int | None,
+                   progress: bool, args_of=None, initializer=None) -> Iterator:
     """Each file in a worker process with its own wall-time budget (pebble: a killed or timed-out
-    worker is replaced, and only its file fails)."""
+    worker is replaced, and only its file fails). Yields, in ``todo``'s order as they come, what ``work``
+    returned (``work(*args_of(input))``; default ``(folder, path, name)``: a Report), or the failed Report.
+    ``initializer`` runs once in each worker before its first file (default ``_limit_memory``)."""
     from concurrent.futures import TimeoutError as Timeout
 
     from pebble import ProcessExpired, ProcessPool
 
-    out = []
-    with ProcessPool(max_workers=workers or os.cpu_count() or 1, initializer=_limit_memory) as pool:
-        futures = [pool.schedule(work, args=(str(folder), i.path, i.name), timeout=BUDGET.seconds)
-                   for i in todo]
-        pairs: Iterable = zip(todo, futures, strict=True)
+    size = workers or os.cpu_count() or 1
+    with ProcessPool(max_workers=size, initializer=initializer or _limit_memory) as pool:
+        args_of = args_of or (lambda i: (str(folder), i.path, i.name))
+        window, waiting = deque(), iter(todo)  # a bounded window of scheduled files: memory does not grow with N
+
+        def pairs_in_order() -> Iterator:
+            while True:
+                while len(window) < 32 * size and (item := next(waiting, None)) is not None:
+                    window.append((item, pool.schedule(work, args=args_of(item), timeout=BUDGET.seconds)))
+                if not window:
+                    return
+                yield window.popleft()  # a future let go once read: its report too
+
+        pairs: Iterable = pairs_in_order()
         if progress:
             from tqdm import tqdm
 
             pairs = tqdm(pairs, total=len(todo), desc="parse", unit="report")
         for item, future in pairs:
             try:
-                out.append(future.result())
+                yield future.result()
             except Timeout:
-                out.append(_failed(folder, item, make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒")))
+                yield _failed(folder, item, make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒"))
             except ProcessExpired as error:
-                out.append(_failed(folder, item, make("worker_died", detail=f"退出码 {error.exitcode}")))
+                yield _failed(folder, item, make("worker_died", detail=f"退出码 {error.exitcode}"))
             except MemoryError:
-                out.append(_failed(folder, item, make("over_budget", detail="内存超过上限")))
+                yield _failed(folder, item, make("over_budget", detail="内存超过上限"))
             except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
-                out.append(_failed(folder, item, make("worker_died", detail=f"{type(error).__name__}"[:200])))
-    return out
+                yield _failed(folder, item, make("worker_died", detail=f"{type(error).__name__}"[:200]))
 
 
-def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,
-            workers: int | None = 1, budgeted: bool = False, cache_dir: str | Path | None = None) -> list[Report]:
-    """Every entry of ``folder`` as a Report, manifest applied, sorted by source file.
+@dataclass
+class Plan:
+    """What is known of a reports folder before any file is parsed: its entries, every report's id, the
+    manifest (its rows and the ``sources.csv`` report of its unusable rows) and the repaired file names."""
 
-    ``executor`` parses there (a Dask client's); else ``workers`` > 1 (or ``None``: all cores) parses
-    in a budgeted process pool, and ``workers=1`` in this process (no wall-time or memory budget:
-    for tests and trusted folders) unless ``budgeted`` (what the command line asks: one budgeted worker).
-    ``cache_dir``: the parse cache's folder (``parse_cache``), None for none; it never changes the result."""
-    from .parse_cache import cached
+    folder: Path
+    inputs: list[Input]
+    ids: dict[str, str]
+    manifest: dict[str, dict]
+    manifest_report: Report | None
+    notes: dict[str, str]
 
+    @property
+    def todo(self) -> list[Input]:
+        return [i for i in self.inputs if i.refused is None]
+
+    def refused(self) -> list[Report]:
+        """The entries that are not read, as failed reports (not yet ``finish``-ed)."""
+        return [_failed(self.folder, i, make("input_refused", detail=i.refused), hash_it=False)
+                for i in self.inputs if i.refused is not None]
+
+    def job(self, name: str) -> tuple[str, dict, str | None]:
+        """``(report_id, manifest row, name note)`` of the report published as ``name``: what ``finish`` needs."""
+        return self.ids[name], self.manifest.get(name, {}), self.notes.get(name)
+
+
+def plan(folder: str | Path) -> Plan:
+    """List ``folder`` and read its manifest (``list_inputs``, ``read_manifest``); ids for every name."""
     folder = Path(folder)
     inputs = list_inputs(folder)
-    todo = [i for i in inputs if i.refused is None]
+    manifest, manifest_findings = read_manifest(folder)
+    names = {i.name for i in inputs}
+    for name, entry in manifest.items():
+        if name not in names:
+            manifest_findings.append(make("manifest_row_unusable", actual=name,
+                                          detail=f"第{entry['_line']}行“{name}”：reports/ 中没有这个文件"))
+    manifest_report = Report("", MANIFEST, "", None, "manifest", "", Record(), manifest_findings) \
+        if manifest_findings else None
+    ids = report_ids([*names, *([MANIFEST] if manifest_report else [])])
+    if manifest_report:
+        manifest_report.report_id = ids[MANIFEST]
+    return Plan(folder, inputs, ids, manifest, manifest_report, {i.name: i.name_note for i in inputs if i.name_note})
+
+
+def finish(report: Report, report_id_: str, entry: dict, note: str | None) -> Report:
+    """One report's steps that need the whole folder's listing but no other report: the repaired file
+    name's finding, its final id, the manifest applied and the publisher resolved (``apply_manifest``)."""
+    if note:
+        report.file_findings.append(make("file_name_repaired", detail=note))
+    report.report_id = report_id_
+    if report.kind != "manifest":
+        apply_manifest(report, entry)
+    return report
+
+
+def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool = False, workers: int | None = 1,
+           budgeted: bool = False, cache_dir: str | Path | None = None) -> Iterator[Report]:
+    """Every report of the plan, finished (``finish``), one at a time, in no particular order: the parsed
+    files in ``executor`` (a Dask client's), a budgeted pool or this process (see ``collect``), then the
+    refused entries and the manifest's own report."""
+    from .parse_cache import cached
+
+    folder, todo = folder_plan.folder, folder_plan.todo
     work = cached(parse_one, cache_dir)
     results: Iterable[Report]
     if executor is not None:
@@ -395,27 +458,22 @@ def collect(folder: str | Path, executor: Executor | None = None, progress: bool
         from tqdm import tqdm
 
         results = tqdm(results, total=len(todo), desc="parse", unit="report")
-    reports = list(results)
-    reports += [_failed(folder, i, make("input_refused", detail=i.refused), hash_it=False)
-                for i in inputs if i.refused is not None]
-    notes = {i.name: i.name_note for i in inputs if i.name_note}
-    for report in reports:
-        if report.source_file in notes:
-            report.file_findings.append(make("file_name_repaired", detail=notes[report.source_file]))
-    manifest, manifest_findings = read_manifest(folder)
-    names = {r.source_file for r in reports}
-    for name, entry in manifest.items():
-        if name not in names:
-            manifest_findings.append(make("manifest_row_unusable", actual=name,
-                                          detail=f"第{entry['_line']}行“{name}”：reports/ 中没有这个文件"))
-    if manifest_findings:
-        reports.append(Report("", MANIFEST, "", None, "manifest", "", Record(), manifest_findings))
-    ids = report_ids(r.source_file for r in reports)
-    for report in reports:
-        report.report_id = ids[report.source_file]
-    reports.sort(key=lambda r: r.source_file)
-    for report in reports:
-        if report.kind != "manifest":
-            apply_manifest(report, manifest.get(report.source_file, {}))
+    for report in itertools.chain(results, folder_plan.refused()):
+        yield finish(report, *folder_plan.job(report.source_file))
+    if folder_plan.manifest_report:
+        yield folder_plan.manifest_report
+
+
+def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,
+            workers: int | None = 1, budgeted: bool = False, cache_dir: str | Path | None = None) -> list[Report]:
+    """Every entry of ``folder`` as a Report, manifest applied, sorted by source file, in memory (the
+    build streams them to a store instead: ``package.build``).
+
+    ``executor`` parses there (a Dask client's); else ``workers`` > 1 (or ``None``: all cores) parses
+    in a budgeted process pool, and ``workers=1`` in this process (no wall-time or memory budget:
+    for tests and trusted folders) unless ``budgeted`` (what the command line asks: one budgeted worker).
+    ``cache_dir``: the parse cache's folder (``parse_cache``), None for none; it never changes the result."""
+    reports = sorted(parsed(plan(folder), executor, progress, workers, budgeted, cache_dir),
+                     key=lambda r: r.source_file)
     mark_duplicates(reports)
     return reports

@@ -19,14 +19,17 @@ pyarrow may change the bytes — as a newer SQLite may change ``xxgk.db``'s head
 from __future__ import annotations
 
 import io
+import itertools
+from collections.abc import Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .typed import csv_to_columns, iso_date, storage_type
+from .typed import iso_date, storage_type, typed_rows
 
 FOLDER = "parquet"
 COMPRESSION = "zstd"
+ROW_GROUP = 65_536  # rows per row group: a table up to this size is one group, as before streaming
 
 
 def arrow_schema(schema: dict, description: str | None = None) -> pa.Schema:
@@ -41,18 +44,32 @@ def arrow_schema(schema: dict, description: str | None = None) -> pa.Schema:
     return pa.schema(fields, metadata={"description": description} if description else None)
 
 
-def parquet_bytes(data: bytes, schema: dict, description: str | None = None) -> bytes:
-    """One CSV of the package → Parquet bytes typed by its Table Schema."""
+def write_parquet(rows: Iterable[tuple], schema: dict, sink, description: str | None = None) -> None:
+    """Typed rows (``typed.typed_rows``: the schema's field order) → a Parquet file at ``sink`` (a path or a
+    binary file), ``ROW_GROUP`` rows at a time: memory holds one row group, however long the table."""
     target = arrow_schema(schema, description)
-    columns = csv_to_columns(data, schema["fields"])
-    arrays = []
-    for field in target:
-        values = columns[field.name]
-        if pa.types.is_date32(field.type):
-            values = [iso_date(v) for v in values]
-        arrays.append(pa.array(values, type=field.type))
+    dates = [pa.types.is_date32(f.type) for f in target]
+    with pq.ParquetWriter(sink, target, compression=COMPRESSION, compression_level=3, use_dictionary=True,
+                          write_statistics=True, version="2.6", data_page_version="1.0", store_schema=True) as writer:
+        rows = iter(rows)
+        first = True
+        while chunk := list(itertools.islice(rows, ROW_GROUP)):
+            writer.write_table(_table(chunk, target, dates), row_group_size=ROW_GROUP)
+            first = False
+        if first:  # an empty resource: one empty row group, as pyarrow writes an empty table
+            writer.write_table(_table([], target, dates), row_group_size=ROW_GROUP)
+
+
+def _table(chunk: list[tuple], target: pa.Schema, dates: list[bool]) -> pa.Table:
+    columns = list(zip(*chunk, strict=True)) if chunk else [() for _ in target]
+    arrays = [pa.array([iso_date(v) for v in values] if is_date else list(values), type=field.type)
+              for field, values, is_date in zip(target, columns, dates, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=target)
+
+
+def parquet_bytes(data: bytes, schema: dict, description: str | None = None) -> bytes:
+    """One CSV of the package → Parquet bytes typed by its Table Schema (``write_parquet``)."""
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_arrays(arrays, schema=target), buffer, compression=COMPRESSION,
-                   compression_level=3, use_dictionary=True, write_statistics=True, version="2.6",
-                   data_page_version="1.0", store_schema=True)
+    write_parquet(typed_rows(io.StringIO(data.decode("utf-8-sig"), newline=""), schema["fields"]), schema, buffer,
+                  description)
     return buffer.getvalue()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from .datasette_meta import metadata, settings
-from .parquet import FOLDER, parquet_bytes
+from .parquet import FOLDER, parquet_bytes, write_parquet
 from .schema import resource_schema
-from .sqlite_db import DB_NAME, database, serialize
+from .sqlite_db import DB_NAME, close_file, database, serialize
+from .typed import csv_file_rows
 
 METADATA_NAME = "metadata.json"
 FORMATS = {".db": ("sqlite", "application/vnd.sqlite3"), ".parquet": ("parquet", "application/vnd.apache.parquet"),
@@ -35,13 +37,38 @@ def query_files(csvs: dict[str, bytes], package: dict) -> dict[str, bytes]:
     return files
 
 
-def query_file_entries(files: dict[str, bytes]) -> list[dict]:
-    """The ``datapackage.json`` entries of the files ``query_files`` made."""
+def write_query_files(folder: Path, csvs: dict[str, Path], package: dict) -> dict[str, Path]:
+    """``query_files`` written into ``folder`` from the CSV files ``csvs`` (``{resource: path}``) row by row:
+    the database built in its file, Parquet a row group at a time. Returns ``{relative path: file}``."""
+    descriptions = {r["name"]: r.get("description") for r in package["resources"]}
+    db = database(csvs, resource_schema, settings().get("full_text", {}), path=folder / DB_NAME)
+    views = db.view_names()
+    close_file(db, folder / DB_NAME)
+    files = {DB_NAME: folder / DB_NAME, METADATA_NAME: folder / METADATA_NAME}
+    files[METADATA_NAME].write_bytes((json.dumps(metadata(package, views), ensure_ascii=False, indent=2,
+                                                 sort_keys=True) + "\n").encode("utf-8"))
+    (folder / FOLDER).mkdir(exist_ok=True)
+    for name, path in csvs.items():
+        files[f"{FOLDER}/{name}.parquet"] = target = folder / FOLDER / f"{name}.parquet"
+        schema = resource_schema(name)
+        write_parquet(csv_file_rows(path, schema["fields"]), schema, target, descriptions.get(name))
+    return files
+
+
+def _size_and_hash(data: bytes | Path) -> tuple[int, str]:
+    if isinstance(data, bytes):
+        return len(data), hashlib.sha256(data).hexdigest()
+    with open(data, "rb") as handle:
+        return Path(data).stat().st_size, hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def query_file_entries(files: dict[str, bytes | Path]) -> list[dict]:
+    """The ``datapackage.json`` entries of the files ``query_files`` (bytes) or ``write_query_files`` (files) made."""
     out = []
     for path, data in sorted(files.items(), key=lambda item: (item[0] != DB_NAME, item[0] != METADATA_NAME, item[0])):
         fmt, mediatype = FORMATS[path[path.rindex("."):]]
-        entry = {"path": path, "format": fmt, "mediatype": mediatype, "bytes": len(data),
-                 "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+        size, digest = _size_and_hash(data)
+        entry = {"path": path, "format": fmt, "mediatype": mediatype, "bytes": size, "hash": "sha256:" + digest}
         if path.startswith(f"{FOLDER}/"):
             name = path.removeprefix(f"{FOLDER}/").removesuffix(".parquet")
             entry["resource"] = name

@@ -22,11 +22,13 @@ rowids, which the external-content FTS index relies on.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
 
 import sqlite_utils
 
 from .sql_views import metric_views, wide_views
-from .typed import csv_to_columns, storage_type
+from .typed import csv_file_rows, csv_to_columns, storage_type
 
 DB_NAME = "xxgk.db"
 PAGE_SIZE = 4096
@@ -87,16 +89,28 @@ def _create(db: sqlite_utils.Database, name: str, schema: dict, rowid: bool) -> 
     db.execute(sql)
 
 
-def _fill(db: sqlite_utils.Database, name: str, data: bytes, schema: dict, rowid: bool) -> None:
-    """The CSV's rows, in CSV order (rowid tables) or key order (WITHOUT ROWID: full pages, not split ones)."""
-    columns = csv_to_columns(data, schema["fields"])
-    names = list(columns)
-    rows = list(zip(*columns.values(), strict=True))
-    if _without_rowid(schema, rowid):  # Python's str order is SQLite's BINARY order of the UTF-8 bytes
-        at = [names.index(k) for k in _as_list(schema["primaryKey"])]
-        rows.sort(key=lambda row: [row[i] for i in at])
-    db.conn.executemany(f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in names)}) "
-                        f"VALUES ({', '.join('?' for _ in names)})", rows)
+def _rows(source: bytes | Path, fields: list[dict]) -> Iterator[tuple]:
+    """Typed rows of a package CSV given as bytes or as a file (read in constant memory)."""
+    if isinstance(source, bytes):
+        return iter(list(zip(*csv_to_columns(source, fields).values(), strict=True)))
+    return csv_file_rows(source, fields)
+
+
+def _fill(db: sqlite_utils.Database, name: str, source: bytes | Path, schema: dict, rowid: bool) -> None:
+    """The CSV's rows, in CSV order (rowid tables) or key order (WITHOUT ROWID: full pages, not split ones).
+    Key order comes from SQLite sorting a TEMP copy (on disk beyond its cache, never all rows in Python);
+    its BINARY order of UTF-8 text is Python's order of str."""
+    names = [f["name"] for f in schema["fields"]]
+    columns, marks = ", ".join(f"[{c}]" for c in names), ", ".join("?" for _ in names)
+    rows = _rows(source, schema["fields"])
+    if not _without_rowid(schema, rowid):
+        db.conn.executemany(f"INSERT INTO [{name}] ({columns}) VALUES ({marks})", rows)
+        return
+    db.conn.execute(f"CREATE TEMP TABLE [_sorting] ({columns})")
+    db.conn.executemany(f"INSERT INTO temp.[_sorting] VALUES ({marks})", rows)
+    order = ", ".join(f"[{k}]" for k in _as_list(schema["primaryKey"]))
+    db.conn.execute(f"INSERT INTO main.[{name}] ({columns}) SELECT {columns} FROM temp.[_sorting] ORDER BY {order}")
+    db.conn.execute("DROP TABLE temp.[_sorting]")
 
 
 def _index(db: sqlite_utils.Database, name: str, schema: dict) -> None:
@@ -111,11 +125,14 @@ def _index(db: sqlite_utils.Database, name: str, schema: dict) -> None:
         db[name].create_index([column], index_name=f"idx_{name}_{column}")
 
 
-def database(csvs: dict[str, bytes], schema_of, full_text: dict[str, list[str]] | None = None) -> sqlite_utils.Database:
-    """An in-memory database of the package: ``csvs`` is ``{resource: CSV bytes}``, ``schema_of(resource)``
-    its Table Schema, ``full_text`` ``{table: [columns]}`` to index with FTS5."""
+def database(csvs: dict[str, bytes | Path], schema_of, full_text: dict[str, list[str]] | None = None,
+             path: str | Path = ":memory:") -> sqlite_utils.Database:
+    """The database of the package, in memory or at ``path`` (a new file): ``csvs`` is ``{resource: CSV bytes
+    or CSV file}``, ``schema_of(resource)`` its Table Schema, ``full_text`` ``{table: [columns]}`` to index
+    with FTS5. From files, rows are read and inserted one at a time: memory does not grow with the package."""
     full_text = full_text or {}
-    conn = sqlite3.connect(":memory:")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = OFF")  # a new file in the staging folder: nothing to roll back to
     conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     db = sqlite_utils.Database(conn, execute_plugins=False)
     order = creation_order(list(csvs), schema_of)
@@ -135,6 +152,19 @@ def database(csvs: dict[str, bytes], schema_of, full_text: dict[str, list[str]] 
             db.create_view(view, sql)
     conn.commit()
     return db
+
+
+def close_file(db: sqlite_utils.Database, path: str | Path) -> None:
+    """Close a database built in its file (``database(..., path=...)``) and give its header the values an
+    in-memory database serializes to (``serialize``): the file change counter and the version-valid-for
+    number (bytes 24–27 and 92–95) and the SQLite version that last wrote it (96–99) zeroed. Equal counters
+    keep the header's page count valid; the pages are untouched, so the file is byte for byte the one
+    ``serialize`` gives for the same CSVs, and nothing in it depends on how many transactions built it."""
+    db.conn.close()
+    with open(path, "r+b") as handle:
+        for offset, size in ((24, 4), (92, 8)):
+            handle.seek(offset)
+            handle.write(bytes(size))
 
 
 def serialize(db: sqlite_utils.Database) -> bytes:

@@ -44,25 +44,35 @@ def plain(value):
 
 def reports_to_tables(reports: list[Report]) -> dict[str, list[dict]]:
     """``{resource name: rows}`` for every resource of the package."""
-    out: dict[str, list[dict]] = {name: [] for name in
-                                  ["reports", "active_disclosure", "applications", "review_litigation",
-                                   "findings", "sections"]}
+    out: dict[str, list[dict]] = {name: [] for name in PER_REPORT}
     ids = agency_ids(reports)
     out["agencies"] = agencies_rows(reports, ids)
     for report in reports:
-        out["reports"].append(report_row(report, ids))
-        for fact in report.record.facts:
-            a, b = _TABLE_KEYS[fact.table]
-            out[_RESOURCE[fact.table]].append({"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1],
-                                               "value": plain(fact.value), "line": fact.line,
-                                               "placed_by": fact.placed_by})
-        for finding in report.findings:
-            out["findings"].append({"report_id": report.report_id, **finding.to_dict()})
-        for code, text in report.record.sections.items():
-            out["sections"].append({"report_id": report.report_id, "section": code,
-                                    "line": report.record.section_lines.get(code), "text": text})
+        for name, rows in report_rows(report, ids).items():
+            out[name] += rows
     for name in code_lists():
         out[name] = code_list_rows(name)
+    return out
+
+
+PER_REPORT = ("reports", "active_disclosure", "applications", "review_litigation", "findings", "sections")
+
+
+def report_rows(report: Report, ids: dict[tuple, str]) -> dict[str, list[dict]]:
+    """``{resource: rows}`` of one report, for the resources ``PER_REPORT`` (the package's rows of a report
+    are these, in the package's order, whatever else the package holds)."""
+    out: dict[str, list[dict]] = {name: [] for name in PER_REPORT}
+    out["reports"].append(report_row(report, ids))
+    for fact in report.record.facts:
+        a, b = _TABLE_KEYS[fact.table]
+        out[_RESOURCE[fact.table]].append({"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1],
+                                           "value": plain(fact.value), "line": fact.line,
+                                           "placed_by": fact.placed_by})
+    for finding in report.findings:
+        out["findings"].append({"report_id": report.report_id, **finding.to_dict()})
+    for code, text in report.record.sections.items():
+        out["sections"].append({"report_id": report.report_id, "section": code,
+                                "line": report.record.section_lines.get(code), "text": text})
     return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..catalog import table
@@ -50,16 +51,34 @@ def csv_to_columns(data: bytes, fields: list[dict]) -> dict[str, list]:
     Columns are taken by the schema's field names (the CSV header is the same list, written by
     ``write.csv_bytes``); a cell that does not cast raises, since the package wrote it.
     """
-    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    out: dict[str, list] = {f["name"]: [] for f in fields}
+    columns = list(out.values())
+    for row in typed_rows(io.StringIO(data.decode("utf-8-sig"), newline=""), fields):
+        for column, value in zip(columns, row, strict=True):
+            column.append(value)
+    return out
+
+
+def typed_rows(lines: Iterable[str], fields: list[dict]) -> Iterator[tuple]:
+    """The rows of one package CSV (text lines, BOM already removed) as tuples typed like ``csv_to_columns``,
+    in the schema's field order, one at a time (a file of any size in constant memory).
+
+    >>> list(typed_rows(["year,report_id\\n", "2024,a\\n", ",b\\n"], [{"name": "report_id", "type": "string"},
+    ...                                                             {"name": "year", "type": "integer"}]))
+    [('a', 2024), ('b', None)]
+    """
+    reader = csv.reader(lines)
     header = next(reader, [])
     index = {name: i for i, name in enumerate(header)}
-    casts = [(f["name"], index[f["name"]], _cast(f["type"])) for f in fields]
-    out: dict[str, list] = {name: [] for name, _, _ in casts}
+    casts = [(index[f["name"]], _cast(f["type"])) for f in fields]
     for row in reader:
-        for name, i, cast in casts:
-            text = row[i]
-            out[name].append(None if text == "" else cast(text))
-    return out
+        yield tuple(None if (text := row[i]) == "" else cast(text) for i, cast in casts)
+
+
+def csv_file_rows(path, fields: list[dict]) -> Iterator[tuple]:
+    """``typed_rows`` of a package CSV on disk."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        yield from typed_rows(handle, fields)
 
 
 def iso_date(text: str | None) -> date | None:

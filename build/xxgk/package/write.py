@@ -18,6 +18,7 @@ import io
 import json
 import shutil
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..folders import locked, recover, staging_for, swap_in
@@ -44,39 +45,98 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
-def _fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+def zip_into(target, entries: Iterable[tuple[str, bytes | Path]]) -> None:
+    """A zip of ``entries`` (name, bytes or a file to copy) at ``target`` (a path or a binary file), every entry
+    deflated with the fixed timestamp ``ZIP_DATE``; files are copied in blocks, never read whole."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
+            if isinstance(data, bytes):
+                archive.writestr(info, data)
+                continue
+            info.file_size = Path(data).stat().st_size  # as writestr knows it: the same zip64 decision
+            with open(data, "rb") as source, archive.open(info, "w") as sink:
+                shutil.copyfileobj(source, sink, 1 << 20)
+
+
+def _fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    zip_into(buffer, entries)
     return buffer.getvalue()
 
 
-def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
-    """A workbook with one sheet per table (XlsxWriter, streaming), with fixed dates for reproducibility."""
-    from datetime import datetime
+class Workbook:
+    """The XLSX workbook written row by row (XlsxWriter's ``constant_memory``: each sheet's rows go to a
+    temporary file as they come, strings inline), one sheet per title in ``titles``' order; a sheet's header
+    is its first row's keys, and a sheet without rows stays empty. ``close`` re-zips it into ``target``
+    with fixed timestamps (``zip_into``) entry by entry."""
 
-    import xlsxwriter
+    def __init__(self, titles: list[str], work: Path):
+        from datetime import datetime
+
+        import xlsxwriter
+
+        self.work = Path(work)
+        self.path = self.work / "unzipped.xlsx"
+        self.book = xlsxwriter.Workbook(str(self.path), {"constant_memory": True, "tmpdir": str(self.work),
+                                                         "strings_to_numbers": False, "strings_to_urls": False,
+                                                         "strings_to_formulas": False})
+        self.book.set_properties({"created": datetime(2020, 1, 1)})
+        self.sheets = {title: [self.book.add_worksheet(title[:31]), 0] for title in titles}
+
+    def add(self, title: str, row: dict) -> None:
+        sheet = self.sheets[title]
+        if sheet[1] == 0:
+            sheet[0].write_row(0, 0, [sheet_cell(h) for h in row])
+            sheet[1] = 1
+        worksheet, number = sheet
+        for column, value in enumerate(row.values()):  # what write_row does, without its type dispatch per cell
+            kind = type(value)
+            if value is None or value == "":
+                continue  # a blank without a format: XlsxWriter writes nothing
+            if kind is str:
+                worksheet._write_string(number, column, xlsx_cell(value))
+            elif kind is int or kind is float:
+                worksheet._write_number(number, column, value)
+            else:
+                worksheet.write(number, column, xlsx_cell(value))
+        sheet[1] += 1
+
+    def close(self, target) -> None:
+        self.book.close()
+        parts = self.work / "parts"
+        parts.mkdir(exist_ok=True)
+        with zipfile.ZipFile(self.path) as archive:
+            names = [info.filename for info in archive.infolist()]
+            for number, name in enumerate(names):
+                with archive.open(name) as source, open(parts / f"{number}", "wb") as sink:
+                    shutil.copyfileobj(source, sink, 1 << 20)
+        zip_into(target, [(name, parts / f"{number}") for number, name in enumerate(names)])
+        shutil.rmtree(parts)
+        self.path.unlink()
+
+
+def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
+    """A workbook with one sheet per table (``Workbook``), with fixed dates for reproducibility."""
+    import tempfile
 
     raw = io.BytesIO()
-    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False,
-                                     "strings_to_formulas": False})
-    book.set_properties({"created": datetime(2020, 1, 1)})
-    for title, rows in sheets.items():
-        sheet = book.add_worksheet(title[:31])
-        if not rows:
-            continue
-        header = list(rows[0])
-        sheet.write_row(0, 0, [sheet_cell(h) for h in header])
-        for number, row in enumerate(rows, start=1):
-            sheet.write_row(number, 0, ["" if v is None else xlsx_cell(v) for v in row.values()])
-    book.close()
-    with zipfile.ZipFile(raw) as archive:
-        entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
-    return _fixed_zip(entries)
+    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as work:
+        book = Workbook(list(sheets), Path(work))
+        for title, rows in sheets.items():
+            for row in rows:
+                book.add(title, row)
+        book.close(raw)
+    return raw.getvalue()
+
+
+def codebook_rows(names: Iterable[str]) -> list[dict]:
+    """The workbook's ``codebook`` sheet: every field of the resources ``names``, in order."""
+    return [{"resource": name, "field": f["name"], "title": f.get("title", ""),
+             "type": f["type"], "description": f.get("description", "")}
+            for name in names for f in resource_schema(name)["fields"]]
 
 
 def package_files(reports: list[Report], data_version: str, changelog: bytes | None = None) -> dict[str, bytes]:
@@ -100,10 +160,7 @@ def package_files(reports: list[Report], data_version: str, changelog: bytes | N
             "wide/表4_复议诉讼.csv": wide_review_litigation(tables, by_id)}
     for path, rows in wide.items():
         files[path] = csv_bytes(rows, list(rows[0]) if rows else ["报告编号"], bom=True)
-    codebook = [{"resource": name, "field": f["name"], "title": f.get("title", ""),
-                 "type": f["type"], "description": f.get("description", "")}
-                for name in tables for f in resource_schema(name)["fields"]]
-    files[XLSX_NAME] = xlsx_bytes({"codebook": codebook, "reports": tables["reports"],
+    files[XLSX_NAME] = xlsx_bytes({"codebook": codebook_rows(tables), "reports": tables["reports"],
                                    "表2_主动公开": wide["wide/表2_主动公开.csv"],
                                    "表3_依申请公开": wide["wide/表3_依申请公开.csv"],
                                    "表4_复议诉讼": wide["wide/表4_复议诉讼.csv"],
@@ -120,15 +177,23 @@ def write_atomically(files: dict[str, bytes], out: Path, check=None) -> list[str
     """Write ``files`` into a sibling folder, run ``check`` on it (a list of errors), and swap it
     in for ``out`` only if there are none: an invalid package never replaces the last good one.
     Takes the lock and mends a swap cut short first (``folders``). Returns ``check``'s errors."""
+    def fill(staging: Path) -> None:
+        for rel, data in sorted(files.items()):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    return write_streamed(fill, out, check)
+
+
+def write_streamed(fill, out: Path, check=None) -> list[str]:
+    """``write_atomically`` for a package written by ``fill(staging folder)`` file by file."""
     out = Path(out)
     with locked(out):
         recover(out)
         staging = staging_for(out)
         try:
-            for rel, data in sorted(files.items()):
-                target = staging / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+            fill(staging)
             errors = check(staging) if check else []
             if errors:
                 shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,94 @@
+"""Parsing on a Dask cluster whose workers write the record store: the parent receives heads, never records.
+
+``parse_on_cluster`` cuts the files to parse into chunks; each task (``parse_chunk``) reads and parses its
+chunk on a worker, finishes each report (``collect.finish``: id, manifest, publisher) and writes it to a
+shard of its own in the store (``store.Shard``, a SQLite file under the store folder, which must be storage
+every worker and the parent reach: a shared file system, or one machine). The parent gathers the heads,
+adds the entries it refused to read and the manifest's own report in its ``local`` shard, and sorts the
+heads by source file: the package does not depend on which worker ran which chunk, or in what order.
+A chunk whose task fails (its worker died) is listed as failed files, like the process pool's.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from ..findings import make
+from .collect import Input, Plan, _failed, finish, parse_one
+from .store import Head, Store
+
+CHUNKS_PER_THREAD = 4  # tasks per worker thread: enough to balance, few enough that shards stay large
+MAX_CHUNK = 2_000  # files per task at most: a failed task costs at most this many re-listed files
+
+
+def parse_chunk(folder: str, jobs: list[tuple], store_folder: str, shard_name: str, work=parse_one) -> list[Head]:
+    """Parse ``jobs`` (``(path, name, report_id, manifest row, name note)`` each) and write the reports to the
+    shard ``shard_name`` of the store at ``store_folder``; returns their heads (runs on a worker)."""
+    shard = Store(Path(store_folder)).shard(shard_name)
+    heads = []
+    try:
+        for path, name, rid, entry, note in jobs:
+            try:
+                report = work(folder, path, name)
+            except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
+                report = _failed(Path(folder), Input(path, name), make("worker_died", detail=type(error).__name__))
+            heads.append(shard.put(finish(report, rid, entry, note)))
+    finally:
+        shard.close()
+    return heads
+
+
+def chunks(jobs: list[tuple], threads: int) -> list[list[tuple]]:
+    """``jobs`` cut in order into about ``CHUNKS_PER_THREAD`` chunks per thread, each at most ``MAX_CHUNK``.
+
+    >>> [len(c) for c in chunks(list(range(10)), 1)]
+    [3, 3, 3, 1]
+    """
+    if not jobs:
+        return []
+    size = min(MAX_CHUNK, max(1, math.ceil(len(jobs) / (CHUNKS_PER_THREAD * max(1, threads)))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = False,
+                     cache_dir: str | Path | None = None) -> tuple[list[Head], list[str]]:
+    """``(heads sorted by source file, the names of the shards written)`` of every report of the plan."""
+    from distributed import as_completed
+
+    from .parse_cache import cached
+
+    work = cached(parse_one, cache_dir)
+    todo = folder_plan.todo
+    jobs = [(i.path, i.name, *folder_plan.job(i.name)) for i in todo]
+    threads = sum(client.nthreads().values()) or 1
+    parts = chunks(jobs, threads)
+    names = [f"task-{os.getpid()}-{number:05d}" for number in range(len(parts))]
+    futures = {client.submit(parse_chunk, str(folder_plan.folder), part, str(store.folder), name, work,
+                             pure=False, key=f"xxgk-parse-{name}"): part
+               for part, name in zip(parts, names, strict=True)}
+    heads: list[Head] = []
+    done = as_completed(futures)
+    if progress:
+        from tqdm import tqdm
+
+        done = tqdm(done, total=len(futures), desc="parse", unit="chunk")
+    local = store.shard("local")
+    try:
+        for future in done:
+            try:
+                heads += future.result()
+            except Exception as error:  # noqa: BLE001 - a lost worker fails its chunk's files, not the build
+                for path, name, rid, entry, note in futures[future]:
+                    report = _failed(folder_plan.folder, Input(path, name),
+                                     make("worker_died", detail=f"Dask: {type(error).__name__}"[:200]))
+                    heads.append(local.put(finish(report, rid, entry, note)))
+            future.release()
+        for report in folder_plan.refused():
+            heads.append(local.put(finish(report, *folder_plan.job(report.source_file))))
+        if folder_plan.manifest_report:
+            heads.append(local.put(folder_plan.manifest_report))
+    finally:
+        local.close()
+    return sorted(heads, key=lambda h: h.source_file), [*names, "local"]

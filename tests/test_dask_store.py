@@ -1,0 +1,41 @@
+"""Issue 16, item 5: Dask workers parse chunks of files into shards of the record store; the package is the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.package import cluster
+from xxgk.package import store as store_module
+from xxgk.package.build import build_package
+
+from .test_stream import assert_same, cross_year, streamed
+
+distributed = pytest.importorskip("distributed", reason="the optional [dask] extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster_ = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    with cluster_, distributed.Client(cluster_) as dask_client:
+        yield dask_client
+
+
+@pytest.mark.parametrize("chunk", [1, cluster.MAX_CHUNK])
+def test_workers_writing_shards_give_the_local_package_whatever_the_chunks(tmp_path, client, monkeypatch, chunk):
+    monkeypatch.setattr(cluster, "MAX_CHUNK", chunk)  # one file per task: tasks finish in any order
+    monkeypatch.setattr(store_module, "MAX_OPEN", 2)  # more shards than open connections
+    folder = cross_year(tmp_path / "reports")
+    store = tmp_path / "shared-store"
+    got = streamed(folder, tmp_path / "dask", executor=client.get_executor(), store_dir=store)
+    assert_same(streamed(folder, tmp_path / "local", workers=1), got)
+    assert store.is_dir() and list(store.iterdir()) == []  # the shards it made are gone; the folder given stays
+
+
+def test_a_store_folder_shared_with_other_files_keeps_them(tmp_path, client):
+    folder = cross_year(tmp_path / "reports")
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "notes.txt").write_text("not ours", encoding="utf-8")
+    heads, errors = build_package(folder, tmp_path / "out", executor=client.get_executor(), store_dir=store)
+    assert errors == [] and len(heads) == 9
+    assert [p.name for p in store.iterdir()] == ["notes.txt"]

@@ -1,0 +1,102 @@
+"""Issue 16: the record store keeps every report whole, and lives only where it may."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from xxgk.agency.registry import identity_of
+from xxgk.package.collect import collect, parse_one
+from xxgk.package.store import Store, decode, encode
+
+from .conftest import SEEDS
+from .test_stream import cross_year
+
+REAL_PARSE_ONE = parse_one
+
+
+def test_a_stored_report_comes_back_equal(tmp_path):
+    reports = collect(cross_year(tmp_path / "reports"), workers=1)
+    store = Store(tmp_path / "store")
+    shard = store.shard("local")
+    heads = [shard.put(report) for report in reports]
+    shard.close()
+    for report, head in zip(reports, heads, strict=True):
+        assert decode(*encode(report)) == report
+        assert store.get(head) == report
+        assert (head.source_file, head.report_id, head.status, head.identity) == \
+            (report.source_file, report.report_id, report.status, identity_of(report))
+    store.remove(["local"])
+    assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("name", ["../escape", "a/b", "", "x" * 65])
+def test_a_shard_name_never_leaves_the_store(tmp_path, name):
+    with pytest.raises(ValueError):
+        Store(tmp_path / "store").shard(name)
+
+
+def _package(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--no-cache", *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_the_store_is_refused_inside_the_reports_or_the_output(tmp_path):
+    reports = cross_year(tmp_path / "reports")
+    before = sorted(p.relative_to(reports) for p in reports.rglob("*"))
+    for store in (reports / "store", tmp_path / "out" / "store"):
+        result = _package("--reports", str(reports), "--out", str(tmp_path / "out"), "--store", str(store),
+                          cwd=tmp_path)
+        assert result.returncode == 2 and "--store" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(reports) for p in reports.rglob("*")) == before
+
+
+def test_a_store_folder_given_gets_the_same_package_and_no_leftovers(tmp_path):
+    assert _package("--reports", str(SEEDS), "--out", str(tmp_path / "a"), cwd=tmp_path).returncode == 0
+    result = _package("--reports", str(SEEDS), "--out", str(tmp_path / "b"), "--store", str(tmp_path / "s"),
+                      cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "s").iterdir()) == []
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "s"]
+
+
+def dying_parse(folder: str, path: str, name: str | None = None):
+    """``parse_one``, but the worker process dies on one file (as the OOM killer would end it)."""
+    import os
+
+    if path == "b2023.txt":
+        os._exit(3)
+    return REAL_PARSE_ONE(folder, path, name)
+
+
+def test_a_pool_worker_killed_mid_build_fails_its_file_only(tmp_path, monkeypatch):
+    from xxgk.package import collect as collect_module
+    from xxgk.package.build import build_package
+    from xxgk.site.data import read_csv
+
+    monkeypatch.setattr(collect_module, "parse_one", dying_parse)
+    heads, errors = build_package(cross_year(tmp_path / "reports"), tmp_path / "out", workers=2)
+    assert errors == []
+    rows = {r["source_file"]: r for r in read_csv(tmp_path / "out" / "data" / "reports.csv")}
+    died = {f["report_id"] for f in read_csv(tmp_path / "out" / "data" / "findings.csv") if f["code"] == "worker_died"}
+    assert rows["b2023.txt"]["status"] == "failed" and died == {rows["b2023.txt"]["report_id"]}
+    assert rows["b2024.txt"]["status"] == "parsed" and len(rows) == len(heads) == 9
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reports"]
+
+
+def test_a_store_a_killed_build_left_is_swept_and_nothing_else(tmp_path):
+    from xxgk.package.build import build_package
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".out.store-{dead.stdout.strip()}"
+    stale.mkdir()
+    (stale / "local.sqlite").write_bytes(b"")
+    (stale / "local.sqlite-journal").write_bytes(b"")
+    keep = tmp_path / ".out.store-notes"
+    keep.mkdir()
+    build_package(SEEDS, tmp_path / "out", workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.store-notes", "out"]
