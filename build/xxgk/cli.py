@@ -104,7 +104,7 @@ def _build(args) -> int:
         code = _package(args)
         if code:
             return code
-        return build_site(out, site_src, site, strict=args.strict)
+        return build_site(out, site_src, site, strict=args.strict, cache_dir=_cache_dir(args))
 
 
 def positive(text: str) -> int:

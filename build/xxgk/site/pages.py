@@ -11,6 +11,7 @@ from ..package.report_card import counts_against_agency
 from .agency_page import AgencyPages, shown
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
+from .bulk import Spool
 from .card import by_category, ranks, score, score_group, split_findings
 from .compare_page import compare_markdown
 from .data import Package
@@ -68,8 +69,8 @@ def _slug(text: str) -> str:
 
 
 class Site(ReportPages, AgencyPages):
-    def __init__(self, pkg: Package, out: Path):
-        self.pkg, self.out = pkg, out
+    def __init__(self, pkg: Package, out: Path, spool: Spool):
+        self.pkg, self.out, self.spool = pkg, out, spool  # editorial pages into out; bulk pages into the spool
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (report_name(r), r["year"] or "", r["report_id"]))
         self.findings = pkg.by_report("findings")
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
@@ -106,7 +107,7 @@ class Site(ReportPages, AgencyPages):
             self.source_page(report)
             old = f"r/{report['report_id']}/"
             if self.report_urls[report["report_id"]] != old:  # published URLs keep working
-                self.write(f"{old}index.html", redirect_page(old, self.report_urls[report["report_id"]]))
+                self.spool.file(f"{old}index.html", redirect_page(old, self.report_urls[report["report_id"]]))
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
         self.compare()

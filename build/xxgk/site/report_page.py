@@ -7,13 +7,12 @@ a report passes through ``esc``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 
 from ..package.metrics import formula_for
 from .agency_page import PEER_SHOWN, peer_note, shown
-from .blocks import blocks_file, split_html_blocks
+from .blocks import split_html_blocks
 from .card import by_category, score, score_group, split_findings
 from .data import number
 from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
@@ -38,7 +37,7 @@ TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元�
 class ReportPages:
     """Needs from the host: ``pkg``, ``values`` and ``metric_defs`` (the published metrics), ``peer``
     ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings``, ``category_of``,
-    ``categories`` and ``write``."""
+    ``categories`` and ``spool`` (``bulk.Spool``)."""
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
@@ -61,9 +60,7 @@ class ReportPages:
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written for r/<id>/
         markdown, blocks = split_html_blocks(body)
-        folder, stem = page.rstrip("/").rsplit("/", 1)
-        self.write(f"{folder}/{stem}.md", front + markdown)
-        self.write(f"{folder}/{blocks_file(stem)}", json.dumps(blocks, ensure_ascii=False))
+        self.spool.page(f"{page.rstrip('/')}.md", front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
@@ -262,8 +259,8 @@ class ReportPages:
         return "\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows) if rows else ""
 
     def source_page(self, r: dict) -> None:
-        """The source text with line anchors, as a plain HTML file: MkDocs copies it as it is, so
-        ten thousand of them cost the build nothing (and they stay out of the search index)."""
+        """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
+        never seen by MkDocs (and out of the search index)."""
         text = self.pkg.source_text(r["report_id"])
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for rows in self._spans(r).values():
@@ -273,8 +270,7 @@ class ReportPages:
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
-        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page,
-                                                                  lines=lines))
+        self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page, lines=lines))
 
 
 def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
