@@ -184,10 +184,12 @@ def _setup(config_file: str, site_dir: str, cache) -> None:
     _RENDERER, _CACHE = Renderer(Path(config_file), Path(site_dir)), cache
 
 
-def _render_chunk(lines: list[str]) -> tuple[int, int, list[str]]:
-    """Render (or take from the cache) and write a chunk of spool lines: ``(rendered, reused, warnings)``."""
+def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str]]:
+    """Render (or take from the cache) and write a chunk of spool lines:
+    ``(sources of the pages rendered, number reused, warnings)``."""
     assert _RENDERER is not None
-    rendered = reused = 0
+    rendered: list[str] = []
+    reused = 0
     warnings: list[str] = []
     for line in lines:
         entry = json.loads(line)
@@ -198,7 +200,7 @@ def _render_chunk(lines: list[str]) -> tuple[int, int, list[str]]:
                 warnings.append(warning)
         if html is None:
             _, html = _RENDERER.render(entry)
-            rendered += 1
+            rendered.append(entry["src"])
             if _CACHE is not None:
                 _CACHE.put(line, html)
         else:
@@ -211,9 +213,10 @@ def _render_chunk(lines: list[str]) -> tuple[int, int, list[str]]:
 
 @dataclass(frozen=True)
 class BulkStats:
-    """What :func:`render_bulk` did: pages rendered, pages copied from the page cache, plain files written."""
+    """What :func:`render_bulk` did: the pages rendered (their spool ``src``, in spool order), the number
+    copied from the page cache, the number of plain files written."""
 
-    rendered: int
+    rendered: tuple[str, ...]
     reused: int
     files: int
 
@@ -239,16 +242,17 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
     files = copy_files(site_src, site_dir)
     path = site_src / BULK / PAGES
     if not path.exists():
-        return BulkStats(0, 0, files)
+        return BulkStats((), 0, files)
     workers = workers or os.cpu_count() or 1
-    rendered = reused = 0
+    rendered: list[str] = []
+    reused = 0
     setup = (str(Path(config_file).resolve()), str(site_dir.resolve()), cache)
     with path.open(encoding="utf-8") as handle:
         chunks = _chunks(handle, CHUNK)
         first = next(chunks, None)
         second = next(chunks, None)
         if first is None:
-            return BulkStats(0, 0, files)
+            return BulkStats((), 0, files)
         if workers == 1 or second is None:
             _setup(*setup)
             for chunk in (first, second, *chunks):
@@ -256,25 +260,30 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
                     r, u, warnings = _render_chunk(chunk)
                     rendered, reused = rendered + r, reused + u
                     _say(warnings)
-            return BulkStats(rendered, reused, files)
+            return BulkStats(tuple(rendered), reused, files)
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool:
-            pending = {pool.submit(_render_chunk, c) for c in (first, second)}
-            for chunk in chunks:
-                while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        r, u, warnings = future.result()
-                        rendered, reused = rendered + r, reused + u
-                        _say(warnings)
-                pending.add(pool.submit(_render_chunk, chunk))
-            for future in pending:
+        results: dict[int, list[str]] = {}  # chunk number → pages rendered (put back in spool order)
+
+        def collect(done) -> None:
+            nonlocal reused
+            for future in done:
+                number = pending.pop(future)
                 r, u, warnings = future.result()
-                rendered, reused = rendered + r, reused + u
+                results[number] = r
+                reused += u
                 _say(warnings)
-    return BulkStats(rendered, reused, files)
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool:
+            pending = {pool.submit(_render_chunk, c): n for n, c in enumerate((first, second))}
+            for number, chunk in enumerate(chunks, start=2):
+                while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
+                    collect(wait(pending, return_when=FIRST_COMPLETED).done)
+                pending[pool.submit(_render_chunk, chunk)] = number
+            collect(wait(pending).done)
+        rendered = [src for n in sorted(results) for src in results[n]]
+    return BulkStats(tuple(rendered), reused, files)
 
 
 def _say(warnings: list[str]) -> None:
