@@ -50,13 +50,13 @@ def shown(value) -> str | None:
 class AgencyPages:
     """Needs from the host: ``pkg``, ``values`` ({report_id: {metric: value}}), ``metric_defs``
     ({code: metric row}), ``years`` ({agency_id: {year: report}}), ``peer`` ({peer_group: {metric: (median, n)}}),
-    ``report_urls``, ``findings``, ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``)."""
+    ``report_urls``, ``findings`` (code and severity), ``agency_reports`` ({agency_id: its reports by year}),
+    ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``)."""
 
     def agency_page(self, agency: dict) -> None:
         aid = agency["agency_id"]
         mine = self.years.get(aid, {})
-        all_reports = sorted((r for r in self.pkg.tables["reports"] if r.get("agency_id") == aid),
-                             key=lambda r: (r["year"] or "", r["report_id"]))
+        all_reports = self.agency_reports.get(aid, [])  # by year, then report_id
         title = agency["name"]
         parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(all_reports)]
         parts += self._agency_charts(mine)

@@ -12,19 +12,15 @@ Markdown from outside (``reports/CHANGELOG.md``) is offered as a download, never
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 
 from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
-from ..safe import sheet_cell
 from .browser_data import browser_files, search_aux
 from .bulk import BulkStats, Spool, render_bulk
 from .data import Package
@@ -55,29 +51,6 @@ def plotly_locale() -> bytes:
     return ("(function(){var module={exports:{}};\n" + source + "\nPlotly.register(module.exports);})();\n").encode()
 
 
-REPORT_CSV_TABLES = {"active_disclosure": ("item", "measure", "items", "measures", "表2 主动公开"),
-                     "applications": ("row", "applicant", "application_rows", "applicants", "表3 依申请公开"),
-                     "review_litigation": ("proceeding", "outcome", "proceedings", "outcomes", "表4 复议诉讼")}
-
-
-def report_csvs(pkg: Package) -> Iterator[tuple[str, str]]:
-    """One CSV per report (all its values, tidy, codes with their Chinese labels beside them) for the report
-    page's download link, as ``(path, text)``. UTF-8 with a BOM, so that Excel on Chinese Windows opens it right."""
-    per = {name: pkg.by_report(name) for name in REPORT_CSV_TABLES}
-    labels = {lists: pkg.labels(lists) for spec in REPORT_CSV_TABLES.values() for lists in spec[2:4]}
-    for report in pkg.tables["reports"]:
-        rid = report["report_id"]
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["table", "table_zh", "key1", "key1_zh", "key2", "key2_zh", "value", "line"])
-        for name, (a, b, la, lb, zh) in REPORT_CSV_TABLES.items():
-            for row in per[name].get(rid, []):
-                writer.writerow([sheet_cell(v) for v in (name, zh, row[a], labels[la].get(row[a], ""), row[b],
-                                                         labels[lb].get(row[b], ""), row["value"] or "",
-                                                         row["line"] or "")])
-        yield f"downloads/reports/{rid}.csv", "\ufeff" + buffer.getvalue()
-
-
 def write_site_src(package_dir: Path, site_src: Path) -> None:
     """The pages into ``site_src`` (replaced whole; refused if it holds files xxgk did not write)."""
     check_output(site_src, None, "site_src")
@@ -86,13 +59,11 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
 
 
 def _write_site_src(package_dir: Path, site_src: Path) -> None:
-    pkg = Package.load(package_dir)
+    pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    with Spool(site_src) as spool:  # the bulk pages, rendered after mkdocs by bulk.render_bulk
+    with Spool(site_src) as spool:  # the bulk pages and per-report CSVs, rendered after mkdocs by bulk.render_bulk
         site = Site(pkg, site_src, spool)
         site.all_pages()
-        for rel, text in report_csvs(pkg):
-            spool.file(rel, text)
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
@@ -100,7 +71,8 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())
     (assets / "site.json").write_text(json.dumps(site_meta(pkg), ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    for rel, text in {**browser_files(pkg, site.report_urls), "json/search.json": search_aux(pkg)}.items():
+    browser = browser_files(pkg, site.report_urls, site.values, site.years, site.peer)
+    for rel, text in {**browser, "json/search.json": search_aux(pkg)}.items():
         (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_src / rel).write_text(text, encoding="utf-8")
     downloads = site_src / "downloads"

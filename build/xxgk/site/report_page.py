@@ -36,8 +36,9 @@ TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元�
 
 class ReportPages:
     """Needs from the host: ``pkg``, ``values`` and ``metric_defs`` (the published metrics), ``peer``
-    ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings``, ``category_of``,
-    ``categories`` and ``spool`` (``bulk.Spool``)."""
+    ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings`` (code and severity),
+    ``agency_reports``, ``category_of``, ``categories``, ``rows(resource, report_id)`` (the rows of the report
+    being written) and ``spool`` (``bulk.Spool``)."""
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
@@ -163,7 +164,7 @@ class ReportPages:
                            head_rows=head_rows) + legend
 
     def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
-        rows = self.pkg.by_report("active_disclosure").get(rid, [])
+        rows = self.rows("active_disclosure", rid)
         if not rows:
             return "\n## 二、主动公开政府信息情况\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
         items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
@@ -174,7 +175,7 @@ class ReportPages:
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
-        rows = self.pkg.by_report("applications").get(rid, [])
+        rows = self.rows("applications", rid)
         if not rows:
             return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
         applicants = self.pkg.labels("applicants")
@@ -192,7 +193,7 @@ class ReportPages:
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
 
     def _table4(self, rid: str, src: str) -> str:
-        rows = self.pkg.by_report("review_litigation").get(rid, [])
+        rows = self.rows("review_litigation", rid)
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
@@ -206,7 +207,7 @@ class ReportPages:
 
     def _report_findings(self, rid: str, src: str) -> str:
         """Each finding with its source line; a code found many times shows its first few and a count."""
-        found = self.findings.get(rid, [])
+        found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
             return "\n## 发现的问题\n\n<p>未发现问题。</p>"
         by_code: dict[str, list] = defaultdict(list)
@@ -230,13 +231,7 @@ class ReportPages:
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""
-        by_agency = self.__dict__.get("_by_agency")
-        if by_agency is None:  # built once: {agency_id: its reports by year}
-            by_agency = self.__dict__.setdefault("_by_agency", defaultdict(list))
-            for x in sorted(self.reports, key=lambda x: (x["year"] or "", x["report_id"])):
-                if x.get("agency_id"):
-                    by_agency[x["agency_id"]].append(x)
-        same = by_agency.get(r.get("agency_id") or "", [])
+        same = self.agency_reports.get(r.get("agency_id") or "", [])
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
@@ -251,7 +246,7 @@ class ReportPages:
         (the whole narrative on this page would break the 30 KB page budget)."""
         names = self.pkg.labels("section_codes")
         rows = []
-        for s in self.pkg.by_report("sections").get(rid, []):
+        for s in self.rows("sections", rid):
             text = s["text"] or ""
             excerpt = text[:SECTION_EXCERPT] + ("…" if len(text) > SECTION_EXCERPT else "")
             link = f'<a href="{src}#L{esc(s["line"])}">全文</a>' if s["line"] else ""
