@@ -82,6 +82,8 @@ def test_a_changed_report_renders_its_pages_again_and_no_other(synthetic, tmp_pa
     mine = rows[changed.name]
     assert after.rendered == (f"a/{mine['agency_id']}/{mine['year']}.md",)  # its SHA-256 and text changed
     assert after.reused == len(before.rendered) - 1 > 0
+    entries = list((cache / "pages").glob("*/*/*.html.gz"))
+    assert len(entries) == len(before.rendered)  # the changed page's old entry is gone: one site's worth
     assert _files(tmp_path / "after") == _files(_fresh(site_src, tmp_path / "fresh"))  # the cache changed no byte
     assert {e["src"] for e in spooled(site_src)} == set(before.rendered)
 

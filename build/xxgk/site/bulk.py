@@ -184,17 +184,19 @@ def _setup(config_file: str, site_dir: str, cache) -> None:
     _RENDERER, _CACHE = Renderer(Path(config_file), Path(site_dir)), cache
 
 
-def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str]]:
+def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str]]:
     """Render (or take from the cache) and write a chunk of spool lines:
-    ``(sources of the pages rendered, number reused, warnings)``."""
+    ``(sources of the pages rendered, number reused, warnings, cache keys used)``."""
     assert _RENDERER is not None
     rendered: list[str] = []
     reused = 0
     warnings: list[str] = []
+    keys: list[str] = []
     for line in lines:
         entry = json.loads(line)
         html = None
         if _CACHE is not None:
+            keys.append(_CACHE.key(line))
             html, warning = _CACHE.get(line)
             if warning:
                 warnings.append(warning)
@@ -208,7 +210,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str]]:
         target = _inside(_RENDERER.site_dir, _RENDERER.dest_uri(entry["src"]))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(html)
-    return rendered, reused, warnings
+    return rendered, reused, warnings, keys
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,7 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
     workers = workers or os.cpu_count() or 1
     rendered: list[str] = []
     reused = 0
+    used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
     setup = (str(Path(config_file).resolve()), str(site_dir.resolve()), cache)
     with path.open(encoding="utf-8") as handle:
         chunks = _chunks(handle, CHUNK)
@@ -257,10 +260,11 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
             _setup(*setup)
             for chunk in (first, second, *chunks):
                 if chunk:
-                    r, u, warnings = _render_chunk(chunk)
+                    r, u, warnings, keys = _render_chunk(chunk)
                     rendered, reused = rendered + r, reused + u
+                    used.update(keys)
                     _say(warnings)
-            return BulkStats(tuple(rendered), reused, files)
+            return _finish(rendered, reused, files, cache, used)
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
@@ -270,9 +274,10 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
             nonlocal reused
             for future in done:
                 number = pending.pop(future)
-                r, u, warnings = future.result()
+                r, u, warnings, keys = future.result()
                 results[number] = r
                 reused += u
+                used.update(keys)
                 _say(warnings)
 
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool:
@@ -283,6 +288,12 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
                 pending[pool.submit(_render_chunk, chunk)] = number
             collect(wait(pending).done)
         rendered = [src for n in sorted(results) for src in results[n]]
+    return _finish(rendered, reused, files, cache, used)
+
+
+def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:
+    if cache is not None:
+        cache.prune(used)
     return BulkStats(tuple(rendered), reused, files)
 
 

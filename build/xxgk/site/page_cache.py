@@ -8,7 +8,8 @@ MkDocs config file, the theme overrides (``custom_dir``), the site's footer data
 the site code (``xxgk/site/``, assets included), ``safe.py`` and the rules. An entry is keyed on the
 SHA-256 of the spool line inside a folder named by the context, so a changed template, theme or config
 starts an empty cache and a changed report re-renders exactly the pages whose lines changed (its report
-page, its agency page, the pages of its peer group whose medians moved…).
+page, its agency page, the pages of its peer group whose medians moved…). After a build the entries of
+pages that are no longer in the site are removed (``prune``), so the cache stays the size of one site.
 
 Same safety rules as the parse cache (``package/parse_cache.py``): entries are gzip-compressed bytes of
 the HTML behind a header naming the format and the key — never pickle, so a cache restored by CI holds data
@@ -37,6 +38,8 @@ FORMAT = "xxgk-page-cache-1"
 RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "Pygments")
 MAX_ENTRY_BYTES = 16 * 2**20  # a page that inflates beyond this is treated as corrupt (pages are ≈ 30 KB)
 _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
+_SHARD = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"([0-9a-f]{64})\.html\.gz")
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
 
 
@@ -115,6 +118,23 @@ class PageCache:
             return data[len(header):], None
         except (OSError, EOFError, ValueError) as error:
             return None, terminal_text(f"xxgk: page cache entry {path.name} unreadable ({error}); re-rendered")
+
+    def prune(self, used: set[str]) -> int:
+        """Remove this context's entries whose key is not in ``used`` (the pages of the build just made), so the
+        cache holds one site's pages, not every page ever rendered. Only names this module writes are touched."""
+        removed = 0
+        folder = Path(self.root) / "pages" / self.context
+        if not folder.is_dir() or folder.is_symlink():
+            return 0
+        for shard in folder.iterdir():
+            if not (shard.is_dir() and not shard.is_symlink() and _SHARD.fullmatch(shard.name)):
+                continue
+            for entry in shard.iterdir():
+                match = _ENTRY.fullmatch(entry.name)
+                if (match and match.group(1) not in used) or entry.name.startswith(".tmp-"):
+                    entry.unlink(missing_ok=True)
+                    removed += 1
+        return removed
 
     def put(self, line: str, html: bytes) -> None:
         """Store a rendered page atomically (a temporary file renamed into place); failing to store is harmless."""
