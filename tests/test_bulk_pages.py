@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HOSTILE, ROOT, SEEDS
+from tests.conftest import HOSTILE, ROOT, SEEDS, SHOTS, needs_chromium, wait_for
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -110,3 +110,49 @@ def test_a_spooled_path_never_leaves_the_site(tmp_path):
     with pytest.raises(ValueError):
         copy_files(site_src, tmp_path / "site")
     assert not (tmp_path / "outside.html").exists()
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("width,height,mobile", [(1366, 900, False), (390, 844, True)])
+def test_a_bulk_page_navigates_like_any_other(server, chromium, built_site, width, height, mobile):
+    """A report page rendered outside MkDocs, in Chromium: its header, navigation (sidebar at 1366 px, the
+    drawer at 390 px), instant navigation to an editorial page and back, and the search dialog all work."""
+    from selenium.webdriver.common.by import By
+
+    report = next(p for p in sorted(built_site.glob("a/*/*/index.html"))).parent.relative_to(built_site).as_posix()
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    try:
+        chromium.get(f"{server}/{report}/")
+        wait_for(lambda: chromium.find_elements(By.CSS_SELECTOR, "header.md-header"))
+        title = chromium.find_element(By.TAG_NAME, "h1").text
+        assert "年度" in title
+        assert chromium.execute_script("return getComputedStyle(document.querySelector('.md-header')).position")
+        chromium.save_screenshot(str(SHOTS / f"bulk-report-{width}.png"))
+        if mobile:
+            chromium.find_element(By.CSS_SELECTOR, "label.md-header__button[for='__drawer']").click()
+            wait_for(lambda: chromium.execute_script("return document.getElementById('__drawer').checked"))
+            chromium.save_screenshot(str(SHOTS / f"bulk-report-{width}-drawer.png"))
+        link = wait_for(lambda: [a for a in chromium.find_elements(By.CSS_SELECTOR, ".md-nav--primary a.md-nav__link")
+                                 if a.text.strip() == "比较" and a.is_displayed()])[0]
+        link.click()
+        wait_for(lambda: chromium.current_url.endswith("/compare/")
+                 and chromium.find_element(By.TAG_NAME, "h1").text == "比较各机构")
+        chromium.back()
+        wait_for(lambda: chromium.current_url.endswith(f"/{report}/")
+                 and chromium.find_element(By.TAG_NAME, "h1").text == title)
+        if chromium.execute_script("return document.getElementById('__drawer').checked"):
+            next(e for e in chromium.find_elements(By.CSS_SELECTOR, "label.md-nav__title[for='__drawer']")
+                 if e.is_displayed()).click()  # the drawer's own header closes it, as a reader does
+        next(e for e in chromium.find_elements(By.CSS_SELECTOR, "label.md-header__button[for='__search'], "
+                                                              ".md-search__input") if e.is_displayed()).click()
+        box = wait_for(lambda: [b for b in chromium.find_elements(By.CSS_SELECTOR, "input.md-search__input")
+                                if b.is_displayed()])[0]
+        box.send_keys("数据下载")
+        hits = wait_for(lambda: [r for r in chromium.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+                                 if r.text.strip()], 20)
+        assert any(h.get_attribute("href").startswith(server) for h in hits)  # links resolved from depth 3
+        chromium.save_screenshot(str(SHOTS / f"bulk-report-{width}-search.png"))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
