@@ -69,3 +69,26 @@ def test_rows_out_of_report_order_are_an_error_never_dropped(seed_package, tmp_p
     with pytest.raises(ValueError, match="applications"):
         for _ in Package.open(package).stream():
             pass
+
+
+def test_ranks_count_the_better_scores_of_the_same_year_and_tier():
+    """Ranks (1, 1, 3 for equal scores) within one year and tier, in n log n: checked against the definition."""
+    import random
+
+    from xxgk.site.card import ranks
+
+    rng = random.Random(16)
+    reports = [{"report_id": f"r{i}", "year": rng.choice(["2023", "2024", None]),
+                "tier": rng.choice(["county", "city"])} for i in range(400)]
+    scores = {r["report_id"]: rng.choice([100, 97, 90, 70, 0]) for r in reports}
+    got = ranks(reports, scores)
+    for r in reports:
+        if not r["year"]:
+            assert r["report_id"] not in got
+            continue
+        group = [x for x in reports if (x["year"], x["tier"]) == (r["year"], r["tier"])]
+        better = sum(scores[x["report_id"]] > scores[r["report_id"]] for x in group)
+        assert got[r["report_id"]] == (1 + better, len(group))
+    assert ranks([{"report_id": "a", "year": "2024"}, {"report_id": "b", "year": "2024"},
+                  {"report_id": "c", "year": "2024"}], {"a": 90, "b": 90, "c": 80}) == {
+        "a": (1, 3), "b": (1, 3), "c": (3, 3)}

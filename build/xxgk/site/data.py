@@ -50,8 +50,8 @@ def _rows(stack: ExitStack, path: Path) -> Iterator[dict]:
     for number, values in enumerate(reader, start=2):
         if len(values) != width:
             raise ValueError(f"{path.name} row {number}: {len(values)} cells, the header has {width}")
-        row = dict(zip(header, [v if v != "" else None for v in values], strict=True))
-        if any(v[:1] == "'" for v in values):
+        row = dict(zip(header, [v or None for v in values], strict=True))
+        if "\n'" in "\n" + "\n".join(values):  # a cell may start with the apostrophe (a quick test first)
             row = {k: cell_text(v) if v and v[0] == "'" else v for k, v in row.items()}
         yield row
 

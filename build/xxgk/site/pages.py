@@ -17,7 +17,7 @@ from .data import Package
 from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
-from .report_csv import REPORT_CSV_LABELS, report_csv
+from .report_csv import REPORT_CSV_LABELS, SheetCells, report_csv
 from .report_page import ReportPages
 from .summaries import summarise
 from .titles import (
@@ -121,12 +121,13 @@ class Site(ReportPages, AgencyPages):
         self.home()
         self.agencies()
         labels = {lists: self.pkg.labels(lists) for lists in REPORT_CSV_LABELS}
+        cells = SheetCells()  # sheet_cell of each distinct text once, for every report's CSV
         for report, rows in self.pkg.stream():  # the second pass: one report's rows at a time
             rid = report["report_id"]
             self.current = (rid, rows)
             self.report_page(report)
             self.source_page(report)
-            self.spool.file(f"downloads/reports/{rid}.csv", report_csv(rows, labels))
+            self.spool.file(f"downloads/reports/{rid}.csv", report_csv(rows, labels, cells))
             old = f"r/{rid}/"
             if self.report_urls[rid] != old:  # published URLs keep working
                 self.spool.file(f"{old}index.html", redirect_page(old, self.report_urls[rid]))
