@@ -41,6 +41,7 @@ BULK = ".bulk"
 PAGES = "pages.jsonl"
 FILES = "files.jsonl"
 CHUNK = 200  # pages per task: large enough to amortise the hand-off, small enough to balance two workers
+FILE_CHUNK = 500  # plain files per task
 
 
 def _line(data: dict) -> str:
@@ -102,13 +103,28 @@ def as_mkdocs_source(entry: dict, docs_dir: Path) -> Path:
 
 def copy_files(site_src: Path, site_dir: Path) -> int:
     """Write the spooled plain files (source pages, redirects, CSV downloads) into the built site."""
+    path = Path(site_src) / BULK / FILES
+    if not path.exists():
+        return 0
+    with path.open(encoding="utf-8") as handle:
+        return _write_files(Path(site_dir), handle)
+
+
+def _write_files(site_dir: Path, lines: Iterable[str]) -> int:
     count = 0
-    for entry in spooled(site_src, FILES):
-        target = _inside(Path(site_dir), entry["path"])
+    for line in lines:
+        entry = json.loads(line)
+        target = _inside(site_dir, entry["path"])
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(entry["text"], encoding="utf-8", newline="")
         count += 1
     return count
+
+
+def _files_chunk(lines: list[str]) -> int:
+    """A pool task: write a chunk of spooled plain files into the site being built."""
+    assert _RENDERER is not None
+    return _write_files(_RENDERER.site_dir, lines)
 
 
 def _inside(root: Path, rel: str) -> Path:
@@ -237,26 +253,26 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
 def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, workers: int | None = None
                 ) -> BulkStats:
     """Render every spooled page of ``site_src`` into ``site_dir`` (after ``mkdocs build`` wrote the editorial
-    pages there with ``config_file``) and copy the spooled files; ``cache``: a ``PageCache`` or None.
+    pages there with ``config_file``) and write the spooled files; ``cache``: a ``PageCache`` or None.
     One process when the pages fit in one chunk or ``workers`` is 1; else a pool of ``workers``
-    (default ``os.cpu_count()``). The output does not depend on the number of workers or on the cache."""
+    (default ``os.cpu_count()``) doing both, files and pages in chunks. The output does not depend on the
+    number of workers or on the cache."""
     site_src, site_dir = Path(site_src), Path(site_dir)
-    files = copy_files(site_src, site_dir)
     path = site_src / BULK / PAGES
-    if not path.exists():
-        return BulkStats((), 0, files)
     workers = workers or os.cpu_count() or 1
     rendered: list[str] = []
     reused = 0
     used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
     setup = (str(Path(config_file).resolve()), str(site_dir.resolve()), cache)
+    if not path.exists():
+        return BulkStats((), 0, copy_files(site_src, site_dir))
     with path.open(encoding="utf-8") as handle:
         chunks = _chunks(handle, CHUNK)
-        first = next(chunks, None)
-        second = next(chunks, None)
+        first, second = next(chunks, None), next(chunks, None)
         if first is None:
-            return BulkStats((), 0, files)
+            return BulkStats((), 0, copy_files(site_src, site_dir))
         if workers == 1 or second is None:
+            files = copy_files(site_src, site_dir)
             _setup(*setup)
             for chunk in (first, second, *chunks):
                 if chunk:
@@ -268,27 +284,41 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-        results: dict[int, list[str]] = {}  # chunk number → pages rendered (put back in spool order)
+        results: dict[int, list[str]] = {}  # page chunk number → pages rendered (put back in spool order)
+        files = 0
 
         def collect(done) -> None:
-            nonlocal reused
+            nonlocal reused, files
             for future in done:
                 number = pending.pop(future)
+                if number < 0:  # a chunk of plain files
+                    files += future.result()
+                    continue
                 r, u, warnings, keys = future.result()
                 results[number] = r
                 reused += u
                 used.update(keys)
                 _say(warnings)
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool:
-            pending = {pool.submit(_render_chunk, c): n for n, c in enumerate((first, second))}
-            for number, chunk in enumerate(chunks, start=2):
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool, \
+                (site_src / BULK / FILES).open(encoding="utf-8") as plain:
+            pending: dict = {}
+            work = _tasks(_chunks(plain, FILE_CHUNK), (first, second), chunks)
+            for function, chunk, number in work:
                 while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
                     collect(wait(pending, return_when=FIRST_COMPLETED).done)
-                pending[pool.submit(_render_chunk, chunk)] = number
+                pending[pool.submit(function, chunk)] = number
             collect(wait(pending).done)
         rendered = [src for n in sorted(results) for src in results[n]]
     return _finish(rendered, reused, files, cache, used)
+
+
+def _tasks(file_chunks: Iterator[list[str]], head: tuple, page_chunks: Iterator[list[str]]):
+    """``(task, chunk, number)`` for the pool: the plain files (number −1), then the pages (0, 1, …)."""
+    for chunk in file_chunks:
+        yield _files_chunk, chunk, -1
+    for number, chunk in enumerate((*head, *page_chunks)):
+        yield _render_chunk, chunk, number
 
 
 def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:

@@ -28,6 +28,7 @@ import re
 import shutil
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -111,12 +112,16 @@ class PageCache:
             return None, None
         header = f"{FORMAT}\n{key}\n".encode()
         try:
-            with gzip.open(path, "rb") as handle:
-                data = handle.read(MAX_ENTRY_BYTES + 1)
-            if len(data) > MAX_ENTRY_BYTES or not data.startswith(header):
+            if path.stat().st_size > MAX_ENTRY_BYTES:
+                raise ValueError("too large")
+            inflate = zlib.decompressobj(wbits=31)  # gzip; inflated at most MAX_ENTRY_BYTES + 1 (no bomb)
+            data = inflate.decompress(path.read_bytes(), MAX_ENTRY_BYTES + 1)
+            if not inflate.eof or len(data) > MAX_ENTRY_BYTES:
+                raise ValueError("truncated or too large")
+            if not data.startswith(header):
                 raise ValueError("not an entry for this page")
             return data[len(header):], None
-        except (OSError, EOFError, ValueError) as error:
+        except (OSError, EOFError, ValueError, zlib.error) as error:
             return None, terminal_text(f"xxgk: page cache entry {path.name} unreadable ({error}); re-rendered")
 
     def prune(self, used: set[str]) -> int:
