@@ -33,6 +33,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
@@ -41,7 +42,7 @@ BULK = ".bulk"
 PAGES = "pages.jsonl"
 FILES = "files.jsonl"
 CHUNK = 200  # pages per task: large enough to amortise the hand-off, small enough to balance two workers
-FILE_CHUNK = 500  # plain files per task
+FILE_CHUNK = 50  # plain files the parent writes between two looks at the pool
 
 
 def _line(data: dict) -> str:
@@ -119,12 +120,6 @@ def _write_files(site_dir: Path, lines: Iterable[str]) -> int:
         target.write_text(entry["text"], encoding="utf-8", newline="")
         count += 1
     return count
-
-
-def _files_chunk(lines: list[str]) -> int:
-    """A pool task: write a chunk of spooled plain files into the site being built."""
-    assert _RENDERER is not None
-    return _write_files(_RENDERER.site_dir, lines)
 
 
 def _inside(root: Path, rel: str) -> Path:
@@ -255,8 +250,8 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
     """Render every spooled page of ``site_src`` into ``site_dir`` (after ``mkdocs build`` wrote the editorial
     pages there with ``config_file``) and write the spooled files; ``cache``: a ``PageCache`` or None.
     One process when the pages fit in one chunk or ``workers`` is 1; else a pool of ``workers``
-    (default ``os.cpu_count()``) doing both, files and pages in chunks. The output does not depend on the
-    number of workers or on the cache."""
+    (default ``os.cpu_count()``) rendering the pages in chunks while this process writes the plain files
+    a line at a time. The output does not depend on the number of workers or on the cache."""
     site_src, site_dir = Path(site_src), Path(site_dir)
     path = site_src / BULK / PAGES
     workers = workers or os.cpu_count() or 1
@@ -274,7 +269,7 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
         if workers == 1 or second is None:
             files = copy_files(site_src, site_dir)
             _setup(*setup)
-            for chunk in (first, second, *chunks):
+            for chunk in chain((first, second), chunks):
                 if chunk:
                     r, u, warnings, keys = _render_chunk(chunk)
                     rendered, reused = rendered + r, reused + u
@@ -288,12 +283,9 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
         files = 0
 
         def collect(done) -> None:
-            nonlocal reused, files
+            nonlocal reused
             for future in done:
                 number = pending.pop(future)
-                if number < 0:  # a chunk of plain files
-                    files += future.result()
-                    continue
                 r, u, warnings, keys = future.result()
                 results[number] = r
                 reused += u
@@ -303,22 +295,16 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool, \
                 (site_src / BULK / FILES).open(encoding="utf-8") as plain:
             pending: dict = {}
-            work = _tasks(_chunks(plain, FILE_CHUNK), (first, second), chunks)
-            for function, chunk, number in work:
+            for number, chunk in enumerate(chain((first, second), chunks)):
                 while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
-                    collect(wait(pending, return_when=FIRST_COMPLETED).done)
-                pending[pool.submit(function, chunk)] = number
+                    written = _write_files(site_dir, islice(plain, FILE_CHUNK))  # the parent's share meanwhile
+                    files += written
+                    collect(wait(pending, timeout=0 if written else None, return_when=FIRST_COMPLETED).done)
+                pending[pool.submit(_render_chunk, chunk)] = number
+            files += _write_files(site_dir, plain)  # what is left of the plain files, a line at a time
             collect(wait(pending).done)
         rendered = [src for n in sorted(results) for src in results[n]]
     return _finish(rendered, reused, files, cache, used)
-
-
-def _tasks(file_chunks: Iterator[list[str]], head: tuple, page_chunks: Iterator[list[str]]):
-    """``(task, chunk, number)`` for the pool: the plain files (number −1), then the pages (0, 1, …)."""
-    for chunk in file_chunks:
-        yield _files_chunk, chunk, -1
-    for number, chunk in enumerate((*head, *page_chunks)):
-        yield _render_chunk, chunk, number
 
 
 def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:
