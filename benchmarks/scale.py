@@ -7,7 +7,8 @@ which a shared machine disturbs less than the wall clock, is shown beside it): t
 larger of the stage process's peak and its largest worker's (``getrusage``; the parse stage's pool
 workers are counted). Stages: parse (with a cold parse cache, as ``xxgk build`` runs), report card +
 package write, validation (the build's streaming validator; Frictionless beside it for comparison,
-not counted), pages, mkdocs build; then the **incremental rebuild**: 1 % of the reports changed, the
+not counted), pages (spooled), mkdocs build of the editorial pages, the bulk pages rendered outside MkDocs
+(pool, page cache), Pagefind; then the **incremental rebuild**: 1 % of the reports changed, the
 package rebuilt with the warm cache (only those are parsed again), validated, and the site rebuilt.
 For the ratio, a plain ``mkdocs build`` of as many trivial pages with the same theme.
 """
@@ -105,15 +106,29 @@ def stage_full_text(site: Path) -> None:
 
 
 def stage_mkdocs(config: Path, out: Path) -> None:
+    """``mkdocs build`` of the editorial pages (the bulk pages are spooled apart, see ``stage_bulk``)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], check=True,
                    env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def stage_bulk(site_src: Path, config: Path, out: Path, cache_dir: Path) -> tuple[int, int]:
+    """The report, agency, source and redirect pages rendered outside MkDocs (pool of ``os.cpu_count()``),
+    with the page cache in ``cache_dir``: ``(pages rendered, pages taken from the cache)``."""
+    from xxgk.site.bulk import render_bulk
+    from xxgk.site.page_cache import PageCache
+
+    stats = render_bulk(site_src, config, out, PageCache.open(cache_dir, config))
+    return len(stats.rendered), stats.reused
+
+
 def plain_pages(site_src: Path, docs: Path) -> None:
-    """As many trivial pages as the real site, at the same paths, for the baseline build."""
-    for page in site_src.rglob("*.md"):
-        target = docs / page.relative_to(site_src)
+    """As many trivial pages as the real site (editorial and bulk), at the same paths, for the baseline build."""
+    from xxgk.site.bulk import spooled
+
+    pages = [p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md") if ".bulk" not in p.parts]
+    for rel in pages + [e["src"] for e in spooled(site_src)]:
+        target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("---\ntitle: page\n---\n\n# 页面\n\n内容。\n", encoding="utf-8")
 
@@ -162,7 +177,7 @@ def print_view_bytes(site: Path) -> None:
 
 
 def entries(cache_dir: Path) -> set[Path]:
-    return set(cache_dir.glob("parse/*/*/*.json.gz"))
+    return set(cache_dir.glob("parse/*/*/*.json.gz"))  # parse cache entries only
 
 
 def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) -> dict[str, tuple]:
@@ -180,7 +195,10 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
     if site:
         _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src")
         config = config_for(work / "site_src", work / "site.yml", ROOT)
-        _, *figures["mkdocs build"] = in_process(stage_mkdocs, config, work / "site")
+        _, *figures["mkdocs build (editorial)"] = in_process(stage_mkdocs, config, work / "site")
+        (rendered, reused), *figures["bulk pages (outside MkDocs)"] = in_process(
+            stage_bulk, work / "site_src", config, work / "site", work / "cache")
+        print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")
         _, *figures["full-text index (Pagefind)"] = in_process(stage_full_text, work / "site")
     return figures
 
@@ -221,7 +239,7 @@ def main() -> None:
         from xxgk.site.build import config_for
 
         plain = work / "plain_src"
-        plain_pages(work / "site_src", plain)
+        plain_pages(work / "site_src", plain)  # the whole site through MkDocs: the old way's cost
         _, baseline, *_ = in_process(stage_mkdocs, config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
         pages = sorted((site / "a").glob("*/*/index.html"))  # report pages: a/<agency_id>/<year>/
         page_sizes = [p.stat().st_size for p in pages]

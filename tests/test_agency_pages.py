@@ -21,12 +21,20 @@ def _rows(pkg, name):
         return list(csv.DictReader(handle))
 
 
-def _page(site_src, rel):
-    """A generated page with its HTML blocks put back (as the MkDocs hook does)."""
-    from xxgk.site.blocks import blocks_file, inject_blocks
+def _spooled(site_src, name="pages.jsonl"):
+    """The bulk pages (``{src: entry}``) or files (``{path: text}``) the page writers spooled for rendering."""
+    from xxgk.site.bulk import spooled
 
-    path = site_src / rel
-    return inject_blocks(path.read_text(encoding="utf-8"), path.parent / blocks_file(path.stem))
+    if name == "pages.jsonl":
+        return {e["src"]: e for e in spooled(site_src)}
+    return {e["path"]: e["text"] for e in spooled(site_src, name)}
+
+
+def _page(site_src, rel):
+    """A generated page with its HTML blocks put back (as the renderer does)."""
+    from xxgk.site.bulk import page_html
+
+    return page_html(_spooled(site_src)[rel])
 
 
 def _gold(name):
@@ -51,12 +59,13 @@ def test_the_agencies_resource_keeps_the_contract(corpus_build):
 def test_one_page_per_agency_links_every_year_and_charts_the_gold_values(corpus_build):
     pkg, site_src = corpus_build
     agencies = _rows(pkg, "agencies")
-    pages = sorted(p.parent.name for p in (site_src / "a").glob("*/index.md"))
+    pages = sorted(src.split("/")[1] for src in _spooled(site_src) if src.startswith("a/") and
+                   src.endswith("/index.md"))
     assert pages == sorted(a["agency_id"] for a in agencies)
     page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
     for year in PINGTAN.values():
         assert f'href="../../a/fujian-pingtanzongheshiyanqu/{year}/">{year}年度报告' in page
-        assert (site_src / "a" / "fujian-pingtanzongheshiyanqu" / f"{year}.md").exists()
+        assert f"a/fujian-pingtanzongheshiyanqu/{year}.md" in _spooled(site_src)
     spec_blocks = re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)
     specs = [json.loads(m) for m in spec_blocks]
     spec = next(s for s in specs if s["layout"]["title"]["text"] == "申请数量（件）")
@@ -127,15 +136,15 @@ def test_the_agency_page_speaks_chinese_and_marks_no_gap_where_a_template_lacks_
 @needs_shared
 def test_every_old_report_url_redirects_to_the_report_under_its_agency(corpus_build):
     pkg, site_src = corpus_build
+    pages, files = _spooled(site_src), _spooled(site_src, "files.jsonl")
     for r in _rows(pkg, "reports"):
-        old = site_src / "r" / r["report_id"] / "index.html"
         if not r["agency_id"]:
-            assert (site_src / "r" / f"{r['report_id']}.md").exists()
+            assert f"r/{r['report_id']}.md" in pages
             continue
-        text = old.read_text(encoding="utf-8")
+        text = files[f"r/{r['report_id']}/index.html"]
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
         assert target == f"../../a/{r['agency_id']}/{r['year']}/"
-        assert (site_src / "a" / r["agency_id"] / f"{r['year']}.md").exists()
+        assert f"a/{r['agency_id']}/{r['year']}.md" in pages
 
 
 @needs_shared

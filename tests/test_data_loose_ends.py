@@ -18,6 +18,7 @@ from xxgk.package.schema import descriptor
 from xxgk.package.write import package_files
 from xxgk.safe import cell_text, sheet_cell
 from xxgk.site.build import write_site_src
+from xxgk.site.bulk import page_html, spooled
 from xxgk.site.data import Package, read_csv
 
 from .conftest import ROOT, SEEDS
@@ -122,7 +123,7 @@ def test_the_site_reads_a_formula_looking_text_as_the_report_printed_it(tmp_path
     assert [r["source_file"] for r in pkg.tables["reports"]] == ["@SUM(1+1).txt"]
     assert pkg.tables["sections"][0]["text"] == "=1+1 <b>粗</b>"
     write_site_src(tmp_path / "datapackage", tmp_path / "site_src")
-    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site_src" / "a").rglob("*") if p.is_file())
+    pages = "".join(page_html(e) for e in spooled(tmp_path / "site_src"))  # the report and agency pages
     assert "@SUM(1+1).txt" in pages and "=1+1 &lt;b&gt;粗&lt;/b&gt;" in pages  # as printed, escaped for HTML
     assert "'@SUM" not in pages and "&#x27;@SUM" not in pages and "&#x27;=1+1" not in pages
     download = (tmp_path / "site_src" / "downloads" / "data" / "reports.csv").read_text(encoding="utf-8-sig")

@@ -5,7 +5,6 @@ and finding titles read in Chinese."""
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
 
@@ -68,9 +67,11 @@ def test_a_one_line_source_links_each_row_to_its_span_not_the_whole_line(tmp_pat
     seed = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8")
     flat = " ".join(seed.split("\n")) + "\n原文链接: https://example.gov.cn/nb/2024.htm"
     src = _site_src(tmp_path, {"flat.txt": flat})
-    report_blocks = next(src.glob("a/*/.[0-9]*.blocks.json"))  # the report page (a/<id>/<year>), not the agency's
-    page = "".join(json.loads(report_blocks.read_text(encoding="utf-8")))
-    source = next((src / "src").glob("*.html")).read_text(encoding="utf-8")
+    from xxgk.site.bulk import spooled
+
+    report = next(e for e in spooled(src) if re.fullmatch(r"a/[^/]+/\d+\.md", e["src"]))  # not the agency page
+    page = "".join(report["blocks"])
+    source = next(e["text"] for e in spooled(src, "files.jsonl") if e["path"].startswith("src/"))
     anchors = set(re.findall(r'src/[^"#]+\.html#(L1c\d+)"', page))
     assert len(anchors) >= 20, "table 2 and 3 rows link to their spans"
     for anchor in anchors:

@@ -5,7 +5,7 @@
     xxgk package --reports reports --out datapackage # the Frictionless data package
     xxgk build                                       # package + pages + mkdocs build into site/
     xxgk agencies --reports reports                  # each report's publisher as resolved, with evidence
-    xxgk serve                                       # preview the site
+    xxgk serve                                       # preview the built site/ (after xxgk build)
 
 Errors are one line on stderr and a non-zero exit: 2 for a request refused (a missing --reports,
 an output folder that is not xxgk's, another build running), 1 for anything else.
@@ -105,7 +105,7 @@ def _build(args) -> int:
         code = _package(args)
         if code:
             return code
-        return build_site(out, site_src, site, strict=args.strict)
+        return build_site(out, site_src, site, strict=args.strict, cache_dir=_cache_dir(args))
 
 
 def positive(text: str) -> int:
@@ -136,9 +136,15 @@ def _agencies(args) -> int:
 
 
 def _serve(args) -> int:
+    """The built ``site/`` on http://127.0.0.1:8000/ (``mkdocs serve`` would miss the report, agency and
+    source pages: they are rendered outside MkDocs by ``xxgk build``)."""
     import subprocess
 
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml"])
+    from .folders import Refused
+
+    if not Path("site", "index.html").is_file():
+        raise Refused("no built site in site/: run `xxgk build` first")
+    return subprocess.call([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "-d", "site", "8000"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,7 +197,7 @@ def _main(argv: list[str] | None = None) -> int:
         if name == "build":
             q.add_argument("--site", default="site", help="built site (default site/)")
             q.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
-    verbs.add_parser("serve", help="preview the site with mkdocs serve")
+    verbs.add_parser("serve", help="preview the built site/ on http://127.0.0.1:8000/ (after xxgk build)")
     q = verbs.add_parser("agencies", help="list each report's publisher as resolved, with the evidence "
                                           "(example: xxgk agencies --reports reports)")
     q.add_argument("--reports", default="reports", help="folder of report files (default reports/)")

@@ -9,10 +9,9 @@ never joined; a measure the 2019 template lacks shows as 无数据 for those yea
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
-from .blocks import blocks_file, split_html_blocks
+from .blocks import split_html_blocks
 from .labels import KIND_NOTE, SEVERITY_ZH, TIER_ZH
 from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, table
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter
@@ -51,21 +50,19 @@ def shown(value) -> str | None:
 class AgencyPages:
     """Needs from the host: ``pkg``, ``values`` ({report_id: {metric: value}}), ``metric_defs``
     ({code: metric row}), ``years`` ({agency_id: {year: report}}), ``peer`` ({peer_group: {metric: (median, n)}}),
-    ``report_urls``, ``findings``, ``categories``, ``category_of`` and ``write``."""
+    ``report_urls``, ``findings`` (code and severity), ``agency_reports`` ({agency_id: its reports by year}),
+    ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``)."""
 
     def agency_page(self, agency: dict) -> None:
         aid = agency["agency_id"]
         mine = self.years.get(aid, {})
-        all_reports = sorted((r for r in self.pkg.tables["reports"] if r.get("agency_id") == aid),
-                             key=lambda r: (r["year"] or "", r["report_id"]))
+        all_reports = self.agency_reports.get(aid, [])  # by year, then report_id
         title = agency["name"]
         parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(all_reports)]
         parts += self._agency_charts(mine)
         parts += [self._cross_year(mine), self._agency_findings(all_reports), self._agency_peers(mine)]
         markdown, blocks = split_html_blocks("\n".join(p for p in parts if p))
-        base = agency_path(aid)
-        self.write(f"{base}index.md", front_matter(title, SEARCH_EXCLUDED) + markdown)
-        self.write(f"{base}{blocks_file('index')}", json.dumps(blocks, ensure_ascii=False))
+        self.spool.page(f"{agency_path(aid)}index.md", front_matter(title, SEARCH_EXCLUDED) + markdown, blocks)
 
     def _identity(self, a: dict, reports: list[dict]) -> str:
         region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"

@@ -46,5 +46,9 @@ def inject_blocks(html: str, blocks_path: Path) -> str:
     """Replace the placeholders in a rendered page with the saved HTML blocks."""
     if not blocks_path.exists():
         return html
-    blocks = json.loads(blocks_path.read_text(encoding="utf-8"))
+    return inject(html, json.loads(blocks_path.read_text(encoding="utf-8")))
+
+
+def inject(html: str, blocks: list[str]) -> str:
+    """Replace the placeholders in ``html`` with ``blocks`` (the one definition: the hook and ``bulk.py``)."""
     return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)

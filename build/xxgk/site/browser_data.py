@@ -14,6 +14,7 @@ its own report page). Written compact with sorted keys: byte-identical for the s
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from statistics import median
 
 from ..package.metrics import report_values
@@ -41,7 +42,7 @@ def agency_years(pkg: Package) -> dict[str, dict[int, dict]]:
     return out
 
 
-def peer_medians(pkg: Package, values: dict[str, dict]) -> dict[str, dict[str, tuple]]:
+def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[str, tuple]]:
     """``{peer_group: {metric: (median, n)}}`` over the reports of each peer group (missing values left out)."""
     groups: dict[str, list[str]] = {}
     for r in pkg.tables["reports"]:
@@ -57,12 +58,15 @@ def peer_medians(pkg: Package, values: dict[str, dict]) -> dict[str, dict[str, t
     return out
 
 
-def browser_files(pkg: Package, report_urls: dict[str, str]) -> dict[str, str]:
-    """``{path under the site root: JSON text}``."""
+def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str, Mapping] | None = None,
+                  years: dict[str, dict[int, dict]] | None = None, peers: dict[str, dict[str, tuple]] | None = None
+                  ) -> dict[str, str]:
+    """``{path under the site root: JSON text}``. ``values``, ``years`` and ``peers`` as the pages computed
+    them (``report_values``, ``agency_years``, ``peer_medians``); computed here from a loaded package if absent."""
     metrics = pkg.tables["metrics"]
-    values = report_values(pkg.tables, metrics)
-    years = agency_years(pkg)
-    peers = peer_medians(pkg, values)
+    values = report_values(pkg.tables, metrics) if values is None else values
+    years = agency_years(pkg) if years is None else years
+    peers = peer_medians(pkg, values) if peers is None else peers
     agencies = []
     for a in pkg.tables["agencies"]:
         mine = years.get(a["agency_id"], {})

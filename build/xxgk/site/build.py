@@ -1,4 +1,5 @@
-"""``build_site``: pages and assets into ``site_src/`` from the package, then ``mkdocs build``.
+"""``build_site``: pages and assets into ``site_src/`` from the package, then ``mkdocs build`` of the
+editorial pages and the bulk pages (report, agency, source, redirect) rendered outside MkDocs (``bulk.py``).
 
 The site serves everything itself: plotly.js comes from the project's npm manifest
 (``node_modules/plotly.js-basic-dist-min``, a partial bundle) or, failing that, from the plotly
@@ -11,8 +12,6 @@ Markdown from outside (``reports/CHANGELOG.md``) is offered as a download, never
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import subprocess
@@ -22,11 +21,12 @@ from pathlib import Path
 
 from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
-from ..safe import sheet_cell
 from .browser_data import browser_files, search_aux
+from .bulk import BulkStats, Spool, render_bulk
 from .data import Package
 from .fulltext import index_full_text
 from .meta import site_meta
+from .page_cache import PageCache
 from .pages import Site
 
 PLOTLY_NPM = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
@@ -51,31 +51,6 @@ def plotly_locale() -> bytes:
     return ("(function(){var module={exports:{}};\n" + source + "\nPlotly.register(module.exports);})();\n").encode()
 
 
-REPORT_CSV_TABLES = {"active_disclosure": ("item", "measure", "items", "measures", "表2 主动公开"),
-                     "applications": ("row", "applicant", "application_rows", "applicants", "表3 依申请公开"),
-                     "review_litigation": ("proceeding", "outcome", "proceedings", "outcomes", "表4 复议诉讼")}
-
-
-def report_csvs(pkg: Package) -> dict[str, bytes]:
-    """One CSV per report (all its values, tidy, codes with their Chinese labels beside them) for the report
-    page's download link. UTF-8 with a BOM, so that Excel on Chinese Windows opens it right."""
-    out = {}
-    per = {name: pkg.by_report(name) for name in REPORT_CSV_TABLES}
-    labels = {lists: pkg.labels(lists) for spec in REPORT_CSV_TABLES.values() for lists in spec[2:4]}
-    for report in pkg.tables["reports"]:
-        rid = report["report_id"]
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["table", "table_zh", "key1", "key1_zh", "key2", "key2_zh", "value", "line"])
-        for name, (a, b, la, lb, zh) in REPORT_CSV_TABLES.items():
-            for row in per[name].get(rid, []):
-                writer.writerow([sheet_cell(v) for v in (name, zh, row[a], labels[la].get(row[a], ""), row[b],
-                                                         labels[lb].get(row[b], ""), row["value"] or "",
-                                                         row["line"] or "")])
-        out[f"downloads/reports/{rid}.csv"] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    return out
-
-
 def write_site_src(package_dir: Path, site_src: Path) -> None:
     """The pages into ``site_src`` (replaced whole; refused if it holds files xxgk did not write)."""
     check_output(site_src, None, "site_src")
@@ -84,10 +59,11 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
 
 
 def _write_site_src(package_dir: Path, site_src: Path) -> None:
-    pkg = Package.load(package_dir)
+    pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    site = Site(pkg, site_src)
-    site.all_pages()
+    with Spool(site_src) as spool:  # the bulk pages and per-report CSVs, rendered after mkdocs by bulk.render_bulk
+        site = Site(pkg, site_src, spool)
+        site.all_pages()
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
@@ -95,7 +71,8 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())
     (assets / "site.json").write_text(json.dumps(site_meta(pkg), ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    for rel, text in {**browser_files(pkg, site.report_urls), "json/search.json": search_aux(pkg)}.items():
+    browser = browser_files(pkg, site.report_urls, site.values, site.years, site.peer)
+    for rel, text in {**browser, "json/search.json": search_aux(pkg)}.items():
         (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_src / rel).write_text(text, encoding="utf-8")
     downloads = site_src / "downloads"
@@ -105,9 +82,6 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
             target = downloads / (rel.with_name(rel.name + ".txt") if rel.suffix == ".md" else rel)  # not a page
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    for rel, data in report_csvs(pkg).items():
-        (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site_src / rel).write_bytes(data)
 
 
 def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> Path:
@@ -122,8 +96,26 @@ def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> 
     return config_path
 
 
-def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False) -> int:
-    """Pages into ``site_src``, ``mkdocs build`` beside ``site_dir``, swapped in if it succeeded.
+def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = False,
+                cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
+    """``mkdocs build`` of the editorial pages of ``site_src`` into ``out`` (with ``config_file``, whose
+    ``docs_dir`` is ``site_src``), then the bulk pages rendered outside MkDocs into the same folder
+    (``bulk.render_bulk``; with the page cache in ``cache_dir``, None for none).
+    Returns MkDocs' exit code (1 if it wrote no ``index.html``) and what the bulk rendering did."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out)]
+    code = subprocess.call(command + (["--strict"] if strict else []))
+    if code == 0 and not (Path(out) / "index.html").is_file():
+        code = 1
+    if code:
+        return code, None
+    cache = PageCache.open(cache_dir, config_file) if cache_dir is not None else None
+    return 0, render_bulk(site_src, config_file, out, cache, workers)
+
+
+def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False,
+               cache_dir: Path | str | None = None) -> int:
+    """Pages into ``site_src``, ``mkdocs build`` and the bulk pages beside ``site_dir``, swapped in if it
+    succeeded; ``cache_dir``: the page cache's parent folder (None: no cache).
     Returns MkDocs' exit code (1 if it wrote no ``index.html``); ``site_dir`` is untouched on failure."""
     check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
     with locked(site_dir):
@@ -131,10 +123,7 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
         write_site_src(package_dir, site_src)
         staging = staging_for(site_dir)
         try:
-            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(staging)]
-            code = subprocess.call(command + (["--strict"] if strict else []))
-            if code == 0 and not (staging / "index.html").is_file():
-                code = 1
+            code, _ = render_site(site_src, Path("mkdocs.yml"), staging, strict, cache_dir)
             if code == 0:
                 code = index_full_text(staging)  # Pagefind over the built pages
             if code == 0:

@@ -1,20 +1,59 @@
-"""Loading the written data package for the site: the only input the pages have."""
+"""Loading the written data package for the site: the only input the pages have.
+
+Two ways: :meth:`Package.load` reads every resource into memory (small packages, tools, tests);
+:meth:`Package.open` reads only the small resources (code lists, metrics, agencies, reports) and
+:meth:`Package.stream` walks the per-report resources one report at a time, in ``reports.csv`` order, with a
+merge-join on ``report_id`` — the package writer emits every per-report resource's rows in that order
+(``package/tables.py`` builds them report by report), and a row out of that order is an error, never dropped.
+Memory then holds the small resources and one report's rows, whatever the number of reports.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..readers import allow_long_csv_cells
+from ..safe import cell_text
 
 allow_long_csv_cells()
+
+STREAMED = ("active_disclosure", "applications", "review_litigation", "sections", "findings")  # per report
+NOT_READ = ("metric_values",)  # per report, and the site computes the metrics itself (``report_values``)
+
+
+def _clean(row: dict) -> dict:
+    """A CSV row as the report printed it: empty cells are None, and the apostrophe the CSVs put before a
+    formula-looking text (``safe.sheet_cell``) is removed (``safe.cell_text``)."""
+    out = {k: (v if v != "" else None) for k, v in row.items()}
+    for key, value in out.items():
+        if value and value[0] == "'":  # (the only cells sheet_cell changed; the rest stay as read)
+            out[key] = cell_text(value)
+    return out
 
 
 def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8-sig", newline="") as handle:  # the package's CSVs carry a BOM (Excel)
         return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _rows(stack: ExitStack, path: Path) -> Iterator[dict]:
+    """The rows of one CSV as :func:`_clean` gives them (read with ``csv.reader``: the hot loop of the site)."""
+    handle = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
+    reader = csv.reader(handle)
+    header = next(reader, [])
+    width = len(header)
+    for number, values in enumerate(reader, start=2):
+        if len(values) != width:
+            raise ValueError(f"{path.name} row {number}: {len(values)} cells, the header has {width}")
+        row = dict(zip(header, [v or None for v in values], strict=True))
+        if "\n'" in "\n" + "\n".join(values):  # a cell may start with the apostrophe (a quick test first)
+            row = {k: cell_text(v) if v and v[0] == "'" else v for k, v in row.items()}
+        yield row
 
 
 @dataclass
@@ -43,6 +82,38 @@ class Package:
             report["agency_name"] = names.get(report.get("agency_id") or "")
         return cls(root, descriptor, tables)
 
+    @classmethod
+    def open(cls, root: Path) -> Package:
+        """The package at ``root`` with its small resources in memory; the per-report ones (``STREAMED``)
+        are read by :meth:`stream`. Cells as in :meth:`load`."""
+        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        tables = {r["name"]: [_clean(row) for row in read_csv_raw(root / r["path"])]
+                  for r in descriptor["resources"] if r["name"] not in STREAMED + NOT_READ}
+        names = {a["agency_id"]: a["name"] for a in tables.get("agencies", [])}
+        for report in tables.get("reports", []):
+            report["agency_name"] = names.get(report.get("agency_id") or "")
+        return cls(root, descriptor, tables)
+
+    def stream(self) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
+        """``(report row, {resource: that report's rows})`` for every report, in ``reports.csv`` order,
+        reading each per-report CSV once, a row at a time. Raises ``ValueError`` at the end if any row was
+        left over (out of order, or of no report): nothing is silently lost."""
+        paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in STREAMED}
+        with ExitStack() as stack:
+            readers = {name: _rows(stack, path) for name, path in paths.items()}
+            heads = {name: next(reader, None) for name, reader in readers.items()}
+            for report in self.tables["reports"]:
+                rid, mine = report["report_id"], {}
+                for name, reader in readers.items():
+                    rows = mine[name] = []
+                    while heads[name] is not None and heads[name]["report_id"] == rid:
+                        rows.append(heads[name])
+                        heads[name] = next(reader, None)
+                yield report, mine
+            left = sorted(name for name, head in heads.items() if head is not None)
+            if left:
+                raise ValueError(f"rows of {', '.join(left)} out of reports.csv order or of no report")
+
     def labels(self, code_list: str) -> dict[str, str]:
         return {r["code"]: r["label_zh"] for r in self.tables[code_list]}
 
@@ -58,6 +129,11 @@ class Package:
     def source_text(self, report_id: str) -> str:
         path = self.root / "sources" / f"{report_id}.txt"
         return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def read_csv_raw(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        yield from csv.DictReader(handle)
 
 
 def number(value: str | None) -> float | None:

@@ -6,18 +6,20 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from ..package.metrics import report_values
 from ..package.report_card import counts_against_agency
 from .agency_page import AgencyPages, shown
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
+from .bulk import Spool
 from .card import by_category, ranks, score, score_group, split_findings
 from .compare_page import compare_markdown
 from .data import Package
 from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
+from .report_csv import REPORT_CSV_LABELS, SheetCells, report_csv
 from .report_page import ReportPages
+from .summaries import summarise
 from .titles import (
     SEARCH_EXCLUDED,
     WIDE,
@@ -68,10 +70,17 @@ def _slug(text: str) -> str:
 
 
 class Site(ReportPages, AgencyPages):
-    def __init__(self, pkg: Package, out: Path):
-        self.pkg, self.out = pkg, out
+    """The site's pages from a package opened with ``Package.open``: one streamed pass gathers what the
+    cross-report pages need (``summaries.summarise``); the report pages are written in a second pass, a
+    report's rows at a time (``current``)."""
+
+    def __init__(self, pkg: Package, out: Path, spool: Spool):
+        self.pkg, self.out, self.spool = pkg, out, spool  # editorial pages into out; bulk pages into the spool
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (report_name(r), r["year"] or "", r["report_id"]))
-        self.findings = pkg.by_report("findings")
+        summary = summarise(pkg, QUALITY_ROWS_PER_CODE)
+        self.findings = summary.findings  # {report_id: [{code, severity}]}: the reports with findings
+        self.findings_by_code = summary.by_code
+        self.current: tuple[str, dict[str, list[dict]]] | None = None  # the report being written and its rows
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
         self.categories = pkg.labels("check_categories")
         self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
@@ -83,9 +92,13 @@ class Site(ReportPages, AgencyPages):
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
-        self.values = report_values(pkg.tables, pkg.tables["metrics"])
+        self.values = summary.values
         self.years = agency_years(pkg)
         self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}
+        self.agency_reports: dict[str, list[dict]] = defaultdict(list)  # {agency_id: its reports by year, id}
+        for r in sorted(pkg.tables["reports"], key=lambda r: (r["year"] or "", r["report_id"])):
+            if r.get("agency_id"):
+                self.agency_reports[r["agency_id"]].append(r)
         self.latest_year = max((int(r["year"]) for r in self.reports if r["year"]), default=None)
         latest = [r for aid, ys in self.years.items() for y, r in ys.items() if y == self.latest_year]
         ranked = sorted((r for r in latest if self.values[r["report_id"]]["received"] is not None),
@@ -97,16 +110,28 @@ class Site(ReportPages, AgencyPages):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
+    def rows(self, resource: str, report_id: str) -> list[dict]:
+        """The rows of ``resource`` of the report whose page is being written (the second pass)."""
+        if self.current is None or self.current[0] != report_id:
+            raise RuntimeError(f"rows of {report_id} asked for outside its turn")
+        return self.current[1][resource]
+
     # -- pages ------------------------------------------------------------------------------
     def all_pages(self) -> None:
         self.home()
         self.agencies()
-        for report in self.reports:
+        labels = {lists: self.pkg.labels(lists) for lists in REPORT_CSV_LABELS}
+        cells = SheetCells()  # sheet_cell of each distinct text once, for every report's CSV
+        for report, rows in self.pkg.stream():  # the second pass: one report's rows at a time
+            rid = report["report_id"]
+            self.current = (rid, rows)
             self.report_page(report)
             self.source_page(report)
-            old = f"r/{report['report_id']}/"
-            if self.report_urls[report["report_id"]] != old:  # published URLs keep working
-                self.write(f"{old}index.html", redirect_page(old, self.report_urls[report["report_id"]]))
+            self.spool.file(f"downloads/reports/{rid}.csv", report_csv(rows, labels, cells))
+            old = f"r/{rid}/"
+            if self.report_urls[rid] != old:  # published URLs keep working
+                self.spool.file(f"{old}index.html", redirect_page(old, self.report_urls[rid]))
+        self.current = None
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
         self.compare()
@@ -259,10 +284,7 @@ class Site(ReportPages, AgencyPages):
 
     def quality(self) -> None:
         codes_rows = {c["code"]: c for c in self.pkg.tables["finding_codes"]}
-        by_code: dict[str, list] = defaultdict(list)
-        for rid, found in self.findings.items():
-            for f in found:
-                by_code[f["code"]].append((rid, f))
+        by_code = self.findings_by_code  # {code: (count, the first QUALITY_ROWS_PER_CODE as (report_id, row))}
         names = {r["report_id"]: report_title(r) for r in self.reports}
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。"
@@ -270,24 +292,24 @@ class Site(ReportPages, AgencyPages):
         rank = list(SEVERITY_ZH)  # errors first, then warnings, then notes; the most frequent first within each
         ordered = sorted(by_code.items(), key=lambda kv: (rank.index(codes_rows[kv[0]]["severity"])
                                                           if codes_rows[kv[0]]["severity"] in rank else len(rank),
-                                                          -len(kv[1]), kv[0]))
+                                                          -kv[1][0], kv[0]))
         summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
                     f"<td><code>{esc(c)}</code></td>",
                     f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
-                    f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(len(v))]
+                    f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(v[0])]
                    for c, v in ordered]
         parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
-        for c, items in ordered:
+        for c, (count, items) in ordered:
             rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>',
                      f"<td>{esc(f['message'])}</td>",
                      (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'
                       if f["line"] else "<td></td>")]
                     for rid, f in items[:QUALITY_ROWS_PER_CODE]]
-            if len(items) > QUALITY_ROWS_PER_CODE:
-                rows.append([f"<td>…… 另有 {len(items) - QUALITY_ROWS_PER_CODE} 条</td>",
+            if count > QUALITY_ROWS_PER_CODE:
+                rows.append([f"<td>…… 另有 {count - QUALITY_ROWS_PER_CODE} 条</td>",
                              '<td>全部见下载的 findings.csv</td>', "<td></td>"])
             parts.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
                          + table(["报告", "说明", "原文"], rows))

@@ -7,13 +7,12 @@ a report passes through ``esc``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 
 from ..package.metrics import formula_for
 from .agency_page import PEER_SHOWN, peer_note, shown
-from .blocks import blocks_file, split_html_blocks
+from .blocks import split_html_blocks
 from .card import by_category, score, score_group, split_findings
 from .data import number
 from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
@@ -37,8 +36,9 @@ TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元�
 
 class ReportPages:
     """Needs from the host: ``pkg``, ``values`` and ``metric_defs`` (the published metrics), ``peer``
-    ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings``, ``category_of``,
-    ``categories`` and ``write``."""
+    ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings`` (code and severity),
+    ``agency_reports``, ``category_of``, ``categories``, ``rows(resource, report_id)`` (the rows of the report
+    being written) and ``spool`` (``bulk.Spool``)."""
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
@@ -61,9 +61,7 @@ class ReportPages:
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written for r/<id>/
         markdown, blocks = split_html_blocks(body)
-        folder, stem = page.rstrip("/").rsplit("/", 1)
-        self.write(f"{folder}/{stem}.md", front + markdown)
-        self.write(f"{folder}/{blocks_file(stem)}", json.dumps(blocks, ensure_ascii=False))
+        self.spool.page(f"{page.rstrip('/')}.md", front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
@@ -166,7 +164,7 @@ class ReportPages:
                            head_rows=head_rows) + legend
 
     def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
-        rows = self.pkg.by_report("active_disclosure").get(rid, [])
+        rows = self.rows("active_disclosure", rid)
         if not rows:
             return "\n## 二、主动公开政府信息情况\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
         items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
@@ -177,7 +175,7 @@ class ReportPages:
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
-        rows = self.pkg.by_report("applications").get(rid, [])
+        rows = self.rows("applications", rid)
         if not rows:
             return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
         applicants = self.pkg.labels("applicants")
@@ -195,7 +193,7 @@ class ReportPages:
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
 
     def _table4(self, rid: str, src: str) -> str:
-        rows = self.pkg.by_report("review_litigation").get(rid, [])
+        rows = self.rows("review_litigation", rid)
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
@@ -209,7 +207,7 @@ class ReportPages:
 
     def _report_findings(self, rid: str, src: str) -> str:
         """Each finding with its source line; a code found many times shows its first few and a count."""
-        found = self.findings.get(rid, [])
+        found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
             return "\n## 发现的问题\n\n<p>未发现问题。</p>"
         by_code: dict[str, list] = defaultdict(list)
@@ -233,13 +231,7 @@ class ReportPages:
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""
-        by_agency = self.__dict__.get("_by_agency")
-        if by_agency is None:  # built once: {agency_id: its reports by year}
-            by_agency = self.__dict__.setdefault("_by_agency", defaultdict(list))
-            for x in sorted(self.reports, key=lambda x: (x["year"] or "", x["report_id"])):
-                if x.get("agency_id"):
-                    by_agency[x["agency_id"]].append(x)
-        same = by_agency.get(r.get("agency_id") or "", [])
+        same = self.agency_reports.get(r.get("agency_id") or "", [])
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
@@ -254,7 +246,7 @@ class ReportPages:
         (the whole narrative on this page would break the 30 KB page budget)."""
         names = self.pkg.labels("section_codes")
         rows = []
-        for s in self.pkg.by_report("sections").get(rid, []):
+        for s in self.rows("sections", rid):
             text = s["text"] or ""
             excerpt = text[:SECTION_EXCERPT] + ("…" if len(text) > SECTION_EXCERPT else "")
             link = f'<a href="{src}#L{esc(s["line"])}">全文</a>' if s["line"] else ""
@@ -262,8 +254,8 @@ class ReportPages:
         return "\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows) if rows else ""
 
     def source_page(self, r: dict) -> None:
-        """The source text with line anchors, as a plain HTML file: MkDocs copies it as it is, so
-        ten thousand of them cost the build nothing (and they stay out of the search index)."""
+        """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
+        never seen by MkDocs (and out of the search index)."""
         text = self.pkg.source_text(r["report_id"])
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for rows in self._spans(r).values():
@@ -273,8 +265,7 @@ class ReportPages:
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
-        self.write(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page,
-                                                                  lines=lines))
+        self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page, lines=lines))
 
 
 def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:

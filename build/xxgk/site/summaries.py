@@ -1,0 +1,71 @@
+"""What the cross-report pages need of every report, gathered in one streamed pass (``Package.stream``).
+
+The site's cross-report views — peer medians, ranks, an agency's years, the home page's totals, the quality
+page's first rows per check, the browser's JSON per metric — need a little of every report, never all of
+its rows. So one pass over the package keeps, per report, its published metric values (a tuple behind a
+read-only mapping: :class:`MetricRow`) and its findings reduced to ``code`` and ``severity`` (one shared
+dict per distinct pair), and, per finding code, the count and the first ``keep_per_code`` findings in full.
+That is a small head per report; the rows themselves are read again, a report at a time, when its page is
+written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from ..package.metrics import report_values
+from .data import Package
+
+
+class MetricRow(Mapping):
+    """``{metric code: value}`` of one report, stored as a tuple in the order of the ``metrics`` resource."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple):
+        self._index, self._values = index, values
+
+    def __getitem__(self, code: str):
+        return self._values[self._index[code]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+@dataclass
+class Summaries:
+    """``values``: {report_id: MetricRow}; ``findings``: {report_id: [{code, severity}]} for the reports that
+    have findings, in package order; ``by_code``: {code: (count, first findings in full as (report_id, row))}."""
+
+    values: dict[str, MetricRow] = field(default_factory=dict)
+    findings: dict[str, list[dict]] = field(default_factory=dict)
+    by_code: dict[str, tuple[int, list[tuple[str, dict]]]] = field(default_factory=dict)
+
+
+def summarise(pkg: Package, keep_per_code: int) -> Summaries:
+    """One pass over ``pkg.stream()``; the metric values are ``report_values`` of each report's own rows."""
+    metrics = pkg.tables["metrics"]
+    index = {m["code"]: i for i, m in enumerate(metrics)}
+    shared: dict[tuple[str, str], dict] = {}
+    out = Summaries()
+    counts: dict[str, int] = {}
+    first: dict[str, list[tuple[str, dict]]] = {}
+    for report, rows in pkg.stream():
+        rid = report["report_id"]
+        values = report_values({"reports": [report], **rows}, metrics)[rid]
+        out.values[rid] = MetricRow(index, tuple(values[m["code"]] for m in metrics))
+        if rows["findings"]:
+            out.findings[rid] = [shared.setdefault((f["code"], f["severity"]),
+                                                   {"code": f["code"], "severity": f["severity"]})
+                                 for f in rows["findings"]]
+        for f in rows["findings"]:
+            counts[f["code"]] = counts.get(f["code"], 0) + 1
+            kept = first.setdefault(f["code"], [])
+            if len(kept) < keep_per_code:
+                kept.append((rid, f))
+    out.by_code = {code: (n, first[code]) for code, n in counts.items()}
+    return out

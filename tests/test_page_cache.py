@@ -1,0 +1,116 @@
+"""The page cache never changes the site, and after a change renders only the pages whose inputs changed."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _package_and_pages(reports: Path, work: Path) -> Path:
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    return work / "site_src"
+
+
+def _render(site_src: Path, out: Path, cache_dir):
+    from xxgk.site.build import config_for, render_site
+
+    config = config_for(site_src, site_src.parent / "mkdocs.yml", ROOT)
+    code, stats = render_site(site_src, config, out, cache_dir=cache_dir, workers=1)
+    assert code == 0
+    return stats
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """Eight synthetic reports (two agencies, four years each): package and pages."""
+    from benchmarks.synthetic import write_reports
+
+    work = tmp_path_factory.mktemp("page-cache")
+    write_reports(8, work / "reports")
+    return work, _package_and_pages(work / "reports", work)
+
+
+def test_with_without_and_with_a_corrupted_cache_the_site_is_the_same(synthetic, tmp_path, capfd):
+    _, site_src = synthetic
+    cache = tmp_path / "cache"
+    plain = _render(site_src, tmp_path / "plain", None)
+    cold = _render(site_src, tmp_path / "cold", cache)
+    warm = _render(site_src, tmp_path / "warm", cache)
+    assert plain.rendered and cold.rendered == plain.rendered and cold.reused == 0
+    assert warm.rendered == () and warm.reused == len(plain.rendered)  # nothing rendered again
+    entries = sorted((cache / "pages").glob("*/*/*.html.gz"))
+    assert len(entries) == len(plain.rendered)
+    entries[0].write_bytes(b"not gzip at all")
+    entries[1].write_bytes(gzip.compress(b"xxgk-page-cache-1\n" + b"0" * 64 + b"\n<p>another page</p>"))
+    capfd.readouterr()
+    damaged = _render(site_src, tmp_path / "damaged", cache)
+    err = capfd.readouterr().err
+    assert len(damaged.rendered) == 2 and err.count("re-rendered") == 2 and entries[0].name in err
+    reference = _files(tmp_path / "plain")
+    for name in ("cold", "warm", "damaged"):
+        assert _files(tmp_path / name) == reference, name
+
+
+def test_a_changed_report_renders_its_pages_again_and_no_other(synthetic, tmp_path):
+    import shutil
+
+    from xxgk.site.bulk import spooled
+
+    work, _ = synthetic
+    cache, reports, build = tmp_path / "cache", tmp_path / "reports", tmp_path / "build"
+    shutil.copytree(work / "reports", reports)
+    site_src = _package_and_pages(reports, build)
+    before = _render(site_src, tmp_path / "before", cache)
+    changed = sorted(reports.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n附注：本报告已更正。\n", encoding="utf-8")
+    shutil.rmtree(build / "datapackage")
+    _package_and_pages(reports, build)  # the rebuild, in the same folders
+    after = _render(site_src, tmp_path / "after", cache)
+    rows = {r["source_file"]: r for r in _reports(build / "datapackage")}
+    mine = rows[changed.name]
+    assert after.rendered == (f"a/{mine['agency_id']}/{mine['year']}.md",)  # its SHA-256 and text changed
+    assert after.reused == len(before.rendered) - 1 > 0
+    entries = list((cache / "pages").glob("*/*/*.html.gz"))
+    assert len(entries) == len(before.rendered)  # the changed page's old entry is gone: one site's worth
+    assert _files(tmp_path / "after") == _files(_fresh(site_src, tmp_path / "fresh"))  # the cache changed no byte
+    assert {e["src"] for e in spooled(site_src)} == set(before.rendered)
+
+
+def _fresh(site_src: Path, out: Path) -> Path:
+    _render(site_src, out, None)
+    return out
+
+
+def _reports(package: Path) -> list[dict]:
+    import csv
+
+    with (package / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_a_changed_template_or_config_starts_an_empty_cache(synthetic, tmp_path):
+    from xxgk.site.build import config_for
+    from xxgk.site.page_cache import PageCache
+
+    _, site_src = synthetic
+    config = config_for(site_src, tmp_path / "mkdocs.yml", ROOT)
+    first = PageCache.open(tmp_path / "cache", config)
+    first.put("line", b"<p>page</p>")
+    assert first.get("line") == (b"<p>page</p>", None)
+    config.write_text(config.read_text(encoding="utf-8").replace("search.suggest", "search.highlight"),
+                      encoding="utf-8")
+    second = PageCache.open(tmp_path / "cache", config)
+    assert second.context != first.context and second.get("line") == (None, None)
+    assert not (tmp_path / "cache" / "pages" / first.context).exists()  # the stale context removed
