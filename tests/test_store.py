@@ -100,3 +100,46 @@ def test_a_store_a_killed_build_left_is_swept_and_nothing_else(tmp_path):
     keep.mkdir()
     build_package(SEEDS, tmp_path / "out", workers=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.store-notes", "out"]
+
+
+def test_a_users_shard_named_files_in_the_store_folder_are_never_touched(tmp_path):
+    from xxgk.package.build import build_package
+
+    store = tmp_path / "store"
+    store.mkdir()
+    mine = {"local.sqlite": b"my own notes", "final.sqlite": b"not a database", "local.sqlite-journal": b"mine"}
+    for name, data in mine.items():
+        (store / name).write_bytes(data)
+    heads, errors = build_package(cross_year(tmp_path / "reports"), tmp_path / "out", workers=1, store_dir=store)
+    assert errors == [] and len(heads) == 9
+    assert {p.name: p.read_bytes() for p in store.iterdir()} == mine
+
+
+def test_a_store_that_is_a_file_is_refused(tmp_path):
+    reports = cross_year(tmp_path / "reports")
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    result = _package("--reports", str(reports), "--out", str(tmp_path / "out"), "--store", str(tmp_path / "afile"),
+                      cwd=tmp_path)
+    assert result.returncode == 2 and "--store" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine" and not (tmp_path / "out").exists()
+
+
+def failing_parse(folder: str, path: str, name: str | None = None):
+    """``parse_one``, but the build stops on one file (an interrupt, a bug): the store must not be left behind."""
+    if path == "b2023.txt":
+        raise KeyboardInterrupt
+    return REAL_PARSE_ONE(folder, path, name)
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_a_build_stopped_while_parsing_leaves_no_store(tmp_path, monkeypatch, given):
+    from xxgk.package import collect as collect_module
+    from xxgk.package.build import build_package
+
+    monkeypatch.setattr(collect_module, "parse_one", failing_parse)
+    reports = cross_year(tmp_path / "reports")
+    store = tmp_path / "store" if given else None
+    with pytest.raises(KeyboardInterrupt):
+        build_package(reports, tmp_path / "out", workers=1, store_dir=store)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", *(["store"] if given else [])]
+    assert not given or list(store.iterdir()) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ..readers import MAX_BYTES, OverBudget, decode, read_small
 from .cluster import parse_on_cluster
 from .collect import CHANGELOG, VERSION, parsed, plan
 from .pool import parse_in_pool
-from .store import FINAL, Head, Store, sweep
+from .store import Head, Store, sweep
 from .stream import settle, write_package
 from .write import validate, write_streamed
 
@@ -66,22 +67,21 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
-    if store_dir is not None:
-        _check_store(Path(store_dir), reports_dir, out)
     folder_plan = plan(reports_dir)
-    made_folder = store_dir is None
-    if made_folder:
+    if store_dir is not None:  # a folder of its own inside: no name there can be a user's file or another build's
+        _check_store(Path(store_dir), reports_dir, out)
+        folder = Path(tempfile.mkdtemp(prefix="xxgk-store-", dir=store_dir))
+    else:
         sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
-    store = Store(Path(store_dir) if store_dir is not None else out.parent / f".{out.name}.store-{os.getpid()}")
-    shards: list[str] = []
+        folder = out.parent / f".{out.name}.store-{os.getpid()}"
+    store = Store(folder)
     try:
         if type(executor).__module__.startswith("distributed"):  # a Dask client's executor: workers write shards
-            heads, shards = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
+            heads, _ = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
         elif executor is None and (budgeted or workers != 1):  # the budgeted pool: workers write shards
-            heads, shards = parse_in_pool(folder_plan, store, workers, progress, cache_dir)
+            heads, _ = parse_in_pool(folder_plan, store, workers, progress, cache_dir)
         else:
-            heads, shards = _parse_to_store(folder_plan, store, executor, progress, workers, budgeted, cache_dir)
-        shards.append(FINAL)
+            heads, _ = _parse_to_store(folder_plan, store, executor, progress, workers, budgeted, cache_dir)
         if on_stage:
             on_stage("parse")
 
@@ -93,18 +93,22 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
 
         with gc_paused():
             errors = write_streamed(fill, out, check=validate)
-    finally:
-        store.remove(shards, remove_folder=made_folder)
+    finally:  # the folder is this build's alone: every shard in it is one it made (a failed build's too)
+        store.remove(store.shard_names())
     return heads, errors
 
 
 def _check_store(store_dir: Path, reports_dir: Path, out: Path) -> None:
-    """``--store`` must not be inside the reports folder (only reports are read there, and nothing written) nor
-    inside the output folder (replaced by each build)."""
+    """``--store`` must be a folder (made if missing), not inside the reports folder (only reports are read there,
+    and nothing written) nor inside the output folder (replaced by each build). The build works in a fresh
+    ``xxgk-store-*`` folder inside it, removed at the end: nothing else there is read, changed or removed."""
+    if store_dir.exists() and not store_dir.is_dir():
+        raise Refused(f"--store {store_dir}: not a folder")
     where = store_dir.resolve()
     for folder, option in ((reports_dir, "--reports"), (out, "--out")):
         if where == folder.resolve() or folder.resolve() in where.parents:
             raise Refused(f"--store {store_dir}: inside the {option} folder; give a folder of its own")
+    store_dir.mkdir(parents=True, exist_ok=True)
 
 
 def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):

@@ -16,7 +16,8 @@ kilobytes. Heads are duck-typed like a Report for those functions (``identity``,
 Where it lives: a temporary folder *beside the output* (``.<out>.store-<pid>``, same file system as the
 staging folder, never inside reports/), removed when the build ends — it is the build's working memory,
 not a cache: a rebuild starts from the parse cache, never from a store. ``--store DIR`` (Dask) names a
-folder on storage every worker and the parent can reach; the build removes only the shards it made.
+folder on storage every worker and the parent can reach; the build works in a fresh ``xxgk-store-*`` folder
+inside it and removes that folder at the end (nothing else in ``DIR`` is read, changed or removed).
 
 >>> import tempfile
 >>> from xxgk.package.collect import Report
@@ -159,8 +160,8 @@ def sweep(parent: Path, prefix: str) -> None:
         pid = folder.name.removeprefix(prefix)
         if not pid.isdigit() or folder.is_symlink() or not folder.is_dir() or _alive(int(pid)):
             continue
-        names = sorted({p.name.split(".sqlite")[0] for p in folder.glob("*.sqlite*")})
-        Store(folder).remove([n for n in names if _NAME.fullmatch(n)])
+        store = Store(folder)
+        store.remove(store.shard_names())
 
 
 def _alive(pid: int) -> bool:
@@ -226,6 +227,11 @@ class Store:
         for conn in self._readers.values():
             conn.close()
         self._readers.clear()
+
+    def shard_names(self) -> list[str]:
+        """The names of the shards in the folder (``<name>.sqlite`` or only SQLite's files beside one)."""
+        names = {p.name.split(".sqlite")[0] for p in self.folder.glob("*.sqlite*") if not p.is_dir()}
+        return sorted(n for n in names if _NAME.fullmatch(n))
 
     def remove(self, names: list[str], remove_folder: bool = True) -> None:
         """Delete the shards ``names`` (only files this store made: ``<name>.sqlite`` and SQLite's own beside them),
