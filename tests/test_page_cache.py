@@ -114,3 +114,21 @@ def test_a_changed_template_or_config_starts_an_empty_cache(synthetic, tmp_path)
     second = PageCache.open(tmp_path / "cache", config)
     assert second.context != first.context and second.get("line") == (None, None)
     assert not (tmp_path / "cache" / "pages" / first.context).exists()  # the stale context removed
+
+
+def test_folders_where_cache_entries_belong_neither_crash_the_build_nor_change_the_site(synthetic, tmp_path):
+    _, site_src = synthetic
+    cache = tmp_path / "cache"
+    plain = _render(site_src, tmp_path / "plain", None)
+    _render(site_src, tmp_path / "cold", cache)
+    entries = sorted((cache / "pages").glob("*/*/*.html.gz"))
+    used = entries[0]
+    used.unlink()
+    used.mkdir()  # where this page's entry goes: a folder (a corrupt cache)
+    (used / "x").write_text("x", encoding="utf-8")
+    stale = used.parent / f"{'f' * 64}.html.gz"  # a page no longer in the site, its entry a folder
+    stale.mkdir()
+    (used.parent / ".tmp-left").mkdir()
+    got = _render(site_src, tmp_path / "odd", cache)
+    assert len(got.rendered) == 1 and _files(tmp_path / "odd") == _files(tmp_path / "plain")
+    assert plain.rendered

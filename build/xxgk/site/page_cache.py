@@ -136,9 +136,13 @@ class PageCache:
                 continue
             for entry in shard.iterdir():
                 match = _ENTRY.fullmatch(entry.name)
-                if (match and match.group(1) not in used) or entry.name.startswith(".tmp-"):
-                    entry.unlink(missing_ok=True)
-                    removed += 1
+                if ((match and match.group(1) not in used) or entry.name.startswith(".tmp-")) \
+                        and (entry.is_symlink() or not entry.is_dir()):  # a folder there is not an entry: left
+                    try:
+                        entry.unlink(missing_ok=True)
+                        removed += 1
+                    except OSError:  # not removable (permissions): the cache is only larger
+                        pass
         return removed
 
     def put(self, line: str, html: bytes) -> None:
