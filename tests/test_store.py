@@ -143,3 +143,34 @@ def test_a_build_stopped_while_parsing_leaves_no_store(tmp_path, monkeypatch, gi
         build_package(reports, tmp_path / "out", workers=1, store_dir=store)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", *(["store"] if given else [])]
     assert not given or list(store.iterdir()) == []
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("damage", ["garbage", "gone"])
+def test_a_worker_shard_unreadable_after_parsing_gets_its_reports_parsed_again(tmp_path, monkeypatch, capfd, damage):
+    from xxgk.package import build as build_module
+    from xxgk.package.build import build_package
+
+    real = build_module.parse_in_pool
+
+    def then_damaged(folder_plan, store, *args, **kwargs):
+        heads, shards = real(folder_plan, store, *args, **kwargs)
+        for path in sorted(store.folder.glob("pool-*.sqlite"))[:1]:  # a worker's shard: a disk fault, a lost mount
+            if damage == "garbage":
+                path.write_bytes(b"not a database" * 100)
+            else:
+                path.unlink()
+        return heads, shards
+
+    reports = cross_year(tmp_path / "reports")
+    build_package(reports, tmp_path / "good", workers=2)
+    monkeypatch.setattr(build_module, "parse_in_pool", then_damaged)
+    capfd.readouterr()
+    heads, errors = build_package(reports, tmp_path / "damaged", workers=2)
+    err = capfd.readouterr().err
+    assert errors == [] and len(heads) == 9 and "parsed again" in err and "Traceback" not in err
+    assert _files(tmp_path / "damaged") == _files(tmp_path / "good")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged", "good", "reports"]

@@ -8,11 +8,13 @@ import tempfile
 from concurrent.futures import Executor
 from pathlib import Path
 
+from ..findings import make
 from ..folders import Refused, check_output, check_reports
 from ..gcpause import gc_paused
 from ..readers import MAX_BYTES, OverBudget, decode, read_small
+from . import collect
 from .cluster import parse_on_cluster
-from .collect import CHANGELOG, VERSION, parsed, plan
+from .collect import CHANGELOG, VERSION, Plan, finish, parsed, plan
 from .pool import parse_in_pool
 from .store import Head, Store, sweep
 from .stream import settle, write_package
@@ -74,7 +76,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     else:
         sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
         folder = out.parent / f".{out.name}.store-{os.getpid()}"
-    store = Store(folder)
+    store = Store(folder, again=_parse_again(folder_plan, cache_dir))
     try:
         if type(executor).__module__.startswith("distributed"):  # a Dask client's executor: workers write shards
             heads, _ = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
@@ -109,6 +111,29 @@ def _check_store(store_dir: Path, reports_dir: Path, out: Path) -> None:
         if where == folder.resolve() or folder.resolve() in where.parents:
             raise Refused(f"--store {store_dir}: inside the {option} folder; give a folder of its own")
     store_dir.mkdir(parents=True, exist_ok=True)
+
+
+def _parse_again(folder_plan: Plan, cache_dir):
+    """``again(head)`` for the store: the report of a file a worker parsed, parsed again here and finished as the
+    worker did (same function, same cache: the same report). Only worker shards are recovered, so only files
+    a worker parsed to the end come here: never one that timed out or killed its worker."""
+    from .parse_cache import cached
+
+    inputs: dict = {}  # name → Input, made on the first recovery only (no memory otherwise)
+    work: list = []
+
+    def again(head: Head):
+        if not inputs:
+            inputs.update((i.name, i) for i in folder_plan.inputs)
+            work.append(cached(collect.parse_one, cache_dir))
+        item = inputs[head.source_file]
+        try:
+            report = work[0](str(folder_plan.folder), item.path, item.name)
+        except Exception as error:  # noqa: BLE001 - as a Dask task lists a file whose parse raised (cluster.py)
+            report = collect._failed(folder_plan.folder, item, make("worker_died", detail=type(error).__name__[:200]))
+        return finish(report, *folder_plan.job(item.name))
+
+    return again
 
 
 def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):

@@ -36,7 +36,9 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
@@ -45,9 +47,11 @@ from typing import get_type_hints
 from ..agency.resolve import Agency
 from ..findings import Finding
 from ..record import from_plain, plain
+from ..safe import terminal_text
 
 MAX_OPEN = 64  # shard connections the reader keeps open
 FINAL = "final"  # the shard of reports changed by the cross-report steps (read before any other)
+PARENT_SHARDS = ("local", FINAL)  # written by the building process itself; every other shard by a worker
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _NOT_IN_BODY = ("text", "identity")  # stored apart (text: its own column; identity: decoded as an Agency)
 
@@ -175,12 +179,17 @@ def _alive(pid: int) -> bool:
 
 
 class Store:
-    """A folder of shards (see the module docstring). ``get`` reads a head's report, the ``final`` shard first."""
+    """A folder of shards (see the module docstring). ``get`` reads a head's report, the ``final`` shard first.
 
-    def __init__(self, folder: Path):
+    ``again(head)``, if given, makes a report anew (the build: its file parsed again, ``finish``-ed) when the
+    worker shard holding it cannot be read — a shard damaged or lost on the workers' storage must not stop the
+    build; one line on stderr says so. Shards the building process wrote itself are not recovered."""
+
+    def __init__(self, folder: Path, again: Callable | None = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._readers: dict[str, sqlite3.Connection] = {}
+        self.again = again
 
     def path(self, name: str) -> Path:
         if not _NAME.fullmatch(name):
@@ -209,11 +218,18 @@ class Store:
     def get(self, head: Head):
         """The report ``head`` stands for, as last stored."""
         name = FINAL if head.final else head.shard
-        row = self._reader(name).execute("SELECT body, text FROM reports WHERE source_file = ?",
-                                         (head.source_file,)).fetchone()
-        if row is None:
-            raise LookupError(f"{head.source_file}: not in the store's shard {name}")
-        return decode(row[0], row[1])
+        try:
+            row = self._reader(name).execute("SELECT body, text FROM reports WHERE source_file = ?",
+                                             (head.source_file,)).fetchone()
+            if row is None:
+                raise LookupError(f"{head.source_file}: not in the store's shard {name}")
+            return decode(row[0], row[1])
+        except (sqlite3.Error, LookupError, ValueError, TypeError, zlib.error) as error:
+            if self.again is None or name in PARENT_SHARDS:
+                raise
+            print(terminal_text(f"xxgk: {head.source_file}: the store's shard {name} is unreadable "
+                                f"({type(error).__name__}: {error}); parsed again"[:500]), file=sys.stderr)
+            return self.again(head)
 
     def extras(self, head: Head) -> list[Finding]:
         """The findings ``Shard.put_findings`` stored for ``head`` in the ``final`` shard."""
