@@ -251,3 +251,14 @@ def test_a_parse_cut_short_by_a_budget_is_never_stored(tmp_path, monkeypatch):
     build_package(SEEDS, tmp_path / "b", workers=1, cache_dir=cache)
     build_package(SEEDS, tmp_path / "c", workers=1)
     assert _tree(tmp_path / "b") == _tree(tmp_path / "c")
+
+
+@pytest.mark.parametrize("where", ["reports", "reports/cache", "out", "afile"])
+def test_a_cache_inside_the_reports_or_the_output_or_on_a_file_is_refused(tmp_path, where):
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    before = _tree(reports)
+    args = ["package", "--reports", str(reports), "--workers", "1", "--quiet", "--out", str(tmp_path / "out")]
+    assert main([*args, "--cache-dir", str(tmp_path / where)]) == 2
+    assert _tree(reports) == before and (tmp_path / "afile").read_text(encoding="utf-8") == "mine"

@@ -70,6 +70,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
     folder_plan = plan(reports_dir)
+    if cache_dir is not None:
+        _check_scratch(Path(cache_dir), "--cache-dir", reports_dir, out)
     if store_dir is not None:  # a folder of its own inside: no name there can be a user's file or another build's
         _check_store(Path(store_dir), reports_dir, out)
         folder = Path(tempfile.mkdtemp(prefix="xxgk-store-", dir=store_dir))
@@ -104,13 +106,21 @@ def _check_store(store_dir: Path, reports_dir: Path, out: Path) -> None:
     """``--store`` must be a folder (made if missing), not inside the reports folder (only reports are read there,
     and nothing written) nor inside the output folder (replaced by each build). The build works in a fresh
     ``xxgk-store-*`` folder inside it, removed at the end: nothing else there is read, changed or removed."""
-    if store_dir.exists() and not store_dir.is_dir():
-        raise Refused(f"--store {store_dir}: not a folder")
-    where = store_dir.resolve()
-    for folder, option in ((reports_dir, "--reports"), (out, "--out")):
-        if where == folder.resolve() or folder.resolve() in where.parents:
-            raise Refused(f"--store {store_dir}: inside the {option} folder; give a folder of its own")
+    _check_scratch(store_dir, "--store", reports_dir, out)
     store_dir.mkdir(parents=True, exist_ok=True)
+
+
+def _check_scratch(folder: Path, option: str, reports_dir: Path, out: Path) -> None:
+    """A folder the build writes its own files in (``--store``, ``--cache-dir``): refused when it is not a folder,
+    or inside the reports folder (whatever is written there would be read as reports by the next build) or the
+    output folder (replaced by each build)."""
+    if folder.exists() and not folder.is_dir():
+        raise Refused(f"{option} {folder}: not a folder")
+    where = folder.resolve()
+    for other, name in ((reports_dir, "--reports"), (out, "--out")):
+        if where == other.resolve() or other.resolve() in where.parents:
+            raise Refused(f"{option} {folder}: inside the {name} folder; give a folder of its own"
+                          + (" (or --no-cache)" if option == "--cache-dir" else ""))
 
 
 def _parse_again(folder_plan: Plan, cache_dir):
