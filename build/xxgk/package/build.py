@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -74,7 +74,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
         _check_scratch(Path(cache_dir), "--cache-dir", reports_dir, out)
     if store_dir is not None:  # a folder of its own inside: no name there can be a user's file or another build's
         _check_store(Path(store_dir), reports_dir, out)
-        folder = Path(tempfile.mkdtemp(prefix="xxgk-store-", dir=store_dir))
+        folder = Path(store_dir) / f"xxgk-store-{os.getpid()}-{secrets.token_hex(4)}"
+        folder.mkdir()  # made here, never one already there (default permissions: workers may run as others)
     else:
         sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
         folder = out.parent / f".{out.name}.store-{os.getpid()}"
