@@ -56,7 +56,7 @@ def main() -> None:
         def on_stage(name: str) -> None:
             marks[name] = time.perf_counter()
             if name == "parse":
-                shards.update({p.name: p.stat().st_size for p in store.glob("*.sqlite")})
+                shards.update({p.name: p.stat().st_size for p in store.glob("xxgk-store-*/*.sqlite")})
 
         cluster = distributed.LocalCluster(n_workers=args.workers, threads_per_worker=args.threads, processes=True,
                                            dashboard_address=None)
