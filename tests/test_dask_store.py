@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from xxgk.package import cluster
@@ -39,3 +41,22 @@ def test_a_store_folder_shared_with_other_files_keeps_them(tmp_path, client):
     heads, errors = build_package(folder, tmp_path / "out", executor=client.get_executor(), store_dir=store)
     assert errors == [] and len(heads) == 9
     assert [p.name for p in store.iterdir()] == ["notes.txt"]
+
+
+def test_a_relative_store_reaches_the_workers_as_an_absolute_folder(tmp_path, client, monkeypatch):
+    """A worker's current folder is its own (``dask-worker`` started elsewhere): a relative ``--store`` given to
+    it would be a different folder on every machine."""
+    real, log = cluster.parse_chunk, tmp_path / "seen.txt"  # a file: Dask may send the task a copy of a list
+
+    def recording(folder, jobs, store_folder, shard_name, work=None):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(store_folder + "\n")
+        return real(folder, jobs, store_folder, shard_name, work)
+
+    monkeypatch.setattr(cluster, "parse_chunk", recording)
+    folder = cross_year(tmp_path / "reports")
+    monkeypatch.chdir(tmp_path)
+    heads, errors = build_package(folder, tmp_path / "out", executor=client.get_executor(), store_dir="store")
+    seen = log.read_text(encoding="utf-8").splitlines()
+    assert errors == [] and len(heads) == 9 and seen
+    assert all(Path(s).is_absolute() and Path(s).parent == tmp_path / "store" for s in seen)

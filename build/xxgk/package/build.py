@@ -74,7 +74,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
         _check_scratch(Path(cache_dir), "--cache-dir", reports_dir, out)
     if store_dir is not None:  # a folder of its own inside: no name there can be a user's file or another build's
         _check_store(Path(store_dir), reports_dir, out)
-        folder = Path(store_dir) / f"xxgk-store-{os.getpid()}-{secrets.token_hex(4)}"
+        folder = Path(store_dir).absolute() / f"xxgk-store-{os.getpid()}-{secrets.token_hex(4)}"  # workers: any cwd
         folder.mkdir()  # made here, never one already there (default permissions: workers may run as others)
     else:
         sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
