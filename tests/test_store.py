@@ -174,3 +174,17 @@ def test_a_worker_shard_unreadable_after_parsing_gets_its_reports_parsed_again(t
     assert errors == [] and len(heads) == 9 and "parsed again" in err and "Traceback" not in err
     assert _files(tmp_path / "damaged") == _files(tmp_path / "good")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged", "good", "reports"]
+
+
+def test_a_folder_where_a_dead_builds_journal_was_does_not_stop_the_next_build(tmp_path):
+    from xxgk.package.build import build_package
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".out.store-{dead.stdout.strip()}"
+    stale.mkdir()
+    (stale / "local.sqlite").write_bytes(b"")
+    (stale / "local.sqlite-journal").mkdir()  # not a file the store makes: left alone
+    heads, errors = build_package(SEEDS, tmp_path / "out", workers=1)
+    assert errors == [] and heads
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in stale.iterdir()) == \
+        [f"{stale.name}/local.sqlite-journal"]

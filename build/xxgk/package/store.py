@@ -257,7 +257,7 @@ class Store:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 try:
                     os.unlink(f"{self.path(name)}{suffix}")
-                except FileNotFoundError:
+                except OSError:  # absent, or a folder there (not a file a store makes): left
                     pass
         if remove_folder:
             try:
