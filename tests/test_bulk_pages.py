@@ -156,3 +156,40 @@ def test_a_bulk_page_navigates_like_any_other(server, chromium, built_site, widt
         chromium.save_screenshot(str(SHOTS / f"bulk-report-{width}-search.png"))
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+class DyingCache:
+    """A page cache whose first lookup in a rendering worker kills that worker (as the OOM killer would end it);
+    in the building process itself it is an empty cache. Module-level: the spawned workers unpickle it."""
+
+    def key(self, line: str) -> str:
+        return ""
+
+    def get(self, line: str):
+        import multiprocessing
+        import os
+
+        if multiprocessing.parent_process() is not None:
+            os._exit(9)
+        return None, None
+
+    def put(self, line: str, html: bytes) -> None:
+        pass
+
+    def prune(self, used) -> int:
+        return 0
+
+
+def test_rendering_workers_killed_do_not_stop_the_build_nor_change_the_site(site_src, tmp_path, monkeypatch, capfd):
+    import types
+
+    from xxgk.site import build as site_build
+    from xxgk.site import bulk
+
+    one = _files(_render(site_src, tmp_path / "one", workers=1))
+    monkeypatch.setattr(bulk, "CHUNK", 2)  # several chunks, so the process pool is used
+    monkeypatch.setattr(site_build, "PageCache", types.SimpleNamespace(open=lambda cache_dir, config: DyingCache()))
+    capfd.readouterr()
+    killed = _render(site_src, tmp_path / "killed", workers=2, cache_dir=tmp_path / "cache")
+    assert _files(killed) == one
+    assert "rendered in this process" in capfd.readouterr().err

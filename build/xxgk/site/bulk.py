@@ -32,6 +32,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path, PurePosixPath
@@ -281,26 +282,54 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
         results: dict[int, list[str]] = {}  # page chunk number → pages rendered (put back in spool order)
         files = 0
+        broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
+        set_up: list[bool] = []
+
+        def done_with(number: int, result) -> None:
+            nonlocal reused
+            r, u, warnings, keys = result
+            results[number] = r
+            reused += u
+            used.update(keys)
+            _say(warnings)
+
+        def here(number: int, chunk: list[str]) -> None:
+            """A chunk rendered in this process: the pool is broken (its pages are the same either way)."""
+            if not set_up:  # this build's renderer (the module's may be an earlier build's)
+                _setup(*setup)
+                set_up.append(True)
+            done_with(number, _render_chunk(chunk))
 
         def collect(done) -> None:
-            nonlocal reused
             for future in done:
-                number = pending.pop(future)
-                r, u, warnings, keys = future.result()
-                results[number] = r
-                reused += u
-                used.update(keys)
-                _say(warnings)
+                number, chunk = pending.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool as error:
+                    if not broken:
+                        broken.append(str(error))
+                        _say([f"xxgk: a page-rendering worker died ({error}); the remaining pages are rendered "
+                              "in this process"])
+                    here(number, chunk)
+                    continue
+                done_with(number, result)
 
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool, \
                 (site_src / BULK / FILES).open(encoding="utf-8") as plain:
-            pending: dict = {}
+            pending: dict = {}  # future → (chunk number, its lines): at most 2 × workers chunks
             for number, chunk in enumerate(chain((first, second), chunks)):
                 while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
                     written = _write_files(site_dir, islice(plain, FILE_CHUNK))  # the parent's share meanwhile
                     files += written
                     collect(wait(pending, timeout=0 if written else None, return_when=FIRST_COMPLETED).done)
-                pending[pool.submit(_render_chunk, chunk)] = number
+                if broken:
+                    here(number, chunk)
+                    continue
+                try:
+                    pending[pool.submit(_render_chunk, chunk)] = (number, chunk)
+                except BrokenProcessPool:
+                    broken.append("broken")
+                    here(number, chunk)
             files += _write_files(site_dir, plain)  # what is left of the plain files, a line at a time
             collect(wait(pending).done)
         rendered = [src for n in sorted(results) for src in results[n]]
@@ -308,6 +337,8 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
 
 
 def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:
+    global _RENDERER, _CACHE
+    _RENDERER, _CACHE = None, None  # MkDocs' objects are not kept past the build that set them up here
     if cache is not None:
         cache.prune(used)
     return BulkStats(tuple(rendered), reused, files)
