@@ -21,8 +21,9 @@ Both are written in page order and read a line at a time, so neither side holds 
 
 Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once), in chunks of
 ``CHUNK`` pages, with at most two chunks a worker in flight; each worker writes its pages straight into
-the built site. With a :class:`~xxgk.site.page_cache.PageCache`, a page whose spool line and rendering
-context are unchanged is copied from the cache instead of rendered.
+the built site. A worker killed (out of memory…) breaks the pool: one line on stderr, and its chunk and the
+rest are rendered in this process. With a :class:`~xxgk.site.page_cache.PageCache`, a page whose spool
+line and rendering context are unchanged is copied from the cache instead of rendered.
 """
 
 from __future__ import annotations
