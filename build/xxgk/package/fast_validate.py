@@ -33,9 +33,11 @@ import csv
 import json
 import multiprocessing
 import re
+import sys
 from array import array
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -46,6 +48,7 @@ from pathlib import Path
 import numpy as np
 
 from ..readers import allow_long_csv_cells
+from ..safe import terminal_text
 
 allow_long_csv_cells()
 
@@ -381,7 +384,12 @@ def validate_package(folder: Path, limit: int = 1000, workers: int = 2,
     else:
         found = {}
         spawn = multiprocessing.get_context("spawn")  # never fork a caller that may hold threads or locks
-        with ProcessPoolExecutor(max_workers=len(groups), mp_context=spawn) as pool:
-            for part in pool.map(_check_resources, [folder] * len(groups), groups, [limit] * len(groups)):
-                found.update(part)
+        try:
+            with ProcessPoolExecutor(max_workers=len(groups), mp_context=spawn) as pool:
+                for part in pool.map(_check_resources, [folder] * len(groups), groups, [limit] * len(groups)):
+                    found.update(part)
+        except BrokenProcessPool as error:  # a worker killed (out of memory…): the same checks, here
+            print(terminal_text(f"xxgk: a validation worker died ({error}); validating in this process"),
+                  file=sys.stderr)
+            found = _check_resources(folder, list(checks), limit)
     return [problem for name in checks for problem in found[name]]
