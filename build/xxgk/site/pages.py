@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..package.report_card import counts_against_agency
 from .agency_page import AgencyPages, shown
+from .blocks import split_html_blocks
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
@@ -40,6 +41,12 @@ FINDER = ('<p><label>查找机构（全称、简称、拼音、首字母、繁�
           '<ul id="xxgk-agency-finder-results"></ul>')
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
+QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
+RANKING_EXTRACT = 20  # above INDEX_SHARD_ABOVE reports: the report card index shows this many at each end
+RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
+RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
+                 "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
+                 "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。</p>")
 
 
 
@@ -69,6 +76,21 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(lazy_pinyin(text)).lower()).strip("-") or "unknown"
 
 
+def ranking_path(year: str, tier: str, slug: str, part: int = 1) -> str:
+    """A province's page of one year × tier group of the report card, relative to the site's pages, without
+    ``.md``: ``report-card/<year>-<tier>/<province slug>`` (``-<part>`` from the second part on).
+
+    >>> ranking_path("2024", "county", "qing-hai-sheng-630000"), ranking_path("", "unknown", "x", 2)
+    ('report-card/2024-county/qing-hai-sheng-630000', 'report-card/unknown-unknown/x-2')
+    """
+    return f"report-card/{_slug(year) if year else 'unknown'}-{_slug(tier)}/{slug}" + (f"-{part}" if part > 1 else "")
+
+
+def _group_title(year: str, tier: str) -> str:
+    tier_zh = SCORE_TIER_ZH.get(tier, tier)
+    return f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
+
+
 class Site(ReportPages, AgencyPages):
     """The site's pages from a package opened with ``Package.open``: one streamed pass gathers what the
     cross-report pages need (``summaries.summarise``); the report pages are written in a second pass, a
@@ -92,6 +114,10 @@ class Site(ReportPages, AgencyPages):
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
+        self.agencies_by_id = {a["agency_id"]: a for a in pkg.tables["agencies"]}
+        self.province_codes = {a["province"]: a.get("province_code") for a in  # a province's code, for its slug
+                               sorted(pkg.tables["agencies"], key=lambda a: a["agency_id"], reverse=True)
+                               if a["province"]}
         self.values = summary.values
         self.years = agency_years(pkg)
         self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}
@@ -299,9 +325,18 @@ class Site(ReportPages, AgencyPages):
                     f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(v[0])]
                    for c, v in ordered]
         parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
+        listed = sorted(self.findings.items())
+        if len(self.reports) > INDEX_SHARD_ABOVE:  # the reports with the most errors, then the most findings
+            listed = sorted(listed, key=lambda kv: (-sum(f["severity"] == "error" for f in kv[1]), -len(kv[1]),
+                                                    kv[0]))[:QUALITY_REPORT_ROWS]
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
-                       cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in sorted(self.findings.items())]
+                       cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in listed]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
+        if len(listed) < len(self.findings):
+            findings_csv = next(r["path"] for r in self.pkg.descriptor["resources"] if r["name"] == "findings")
+            parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
+                         f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
+                         f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         for c, (count, items) in ordered:
             rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>',
                      f"<td>{esc(f['message'])}</td>",
@@ -331,35 +366,90 @@ class Site(ReportPages, AgencyPages):
 
     def ranking(self) -> None:
         """Scores ranked within one year and one tier (a government's summary report, a department's report):
-        reports of different years or tiers are never ranked against each other."""
+        reports of different years or tiers are never ranked against each other. Above ``INDEX_SHARD_ABOVE``
+        reports the page is an index (per group: its size, the top and bottom ``RANKING_EXTRACT``, links to
+        one page per province, ``ranking_path``); the ranks stay national within the year and tier."""
         groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in self.reports:
             groups[score_group(r)].append(r)
+        split = len(self.reports) > INDEX_SHARD_ABOVE
         parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
-                 "<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
-                 "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
-                 "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"../checks/\">检查项目</a>。</p>"]
+                 RANKING_INTRO.format(up="../")]
+        if split:
+            parts.append("<p>报告较多：每组列出得分最高和最低的报告，完整名次按省份分页"
+                         "（名次仍是全国同年度、同层级内的名次）。</p>")
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
-            rows = []
-            for r in sorted(members, key=lambda r: (-self.scores[r["report_id"]], report_name(r))):
-                found = self.findings.get(r["report_id"], [])
-                own, reading = split_findings(found)
-                grouped = by_category(own, self.category_of)
-                rank = self.score_ranks.get(r["report_id"])
-                rows.append([cell(rank[0] if rank else None),
-                             f'<td><a href="../{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a></td>',
-                             cell(self.scores[r["report_id"]])]
-                            + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
-                               for c in self.agency_categories]
-                            + [cell(sum(f["severity"] != "info" for f in reading))])
-            tier_zh = SCORE_TIER_ZH.get(tier, tier)
-            title = f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
-            table_id = f"xxgk-ranking-{year or 'unknown'}-{tier}"
-            parts += [f"\n## {esc(title)}\n",
-                      table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
-                            table_id, sortable=True, css="compact")]
+            ordered = sorted(members, key=lambda r: (-self.scores[r["report_id"]], report_name(r)))
+            title = _group_title(year, tier)
+            table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
+            if not split:
+                parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id)]
+                continue
+            parts += [f"\n## {esc(title)}\n", f"<p>共 {len(ordered)} 份报告。</p>"]
+            if len(ordered) <= 2 * RANKING_EXTRACT:
+                parts.append(self._ranking_table(ordered, "../", table_id))
+            else:
+                parts += [f"\n### {esc(title)}：得分最高的{RANKING_EXTRACT}份\n",
+                          self._ranking_table(ordered[:RANKING_EXTRACT], "../", f"{table_id}-top"),
+                          f"\n### {esc(title)}：得分最低的{RANKING_EXTRACT}份\n",
+                          self._ranking_table(ordered[-RANKING_EXTRACT:], "../", f"{table_id}-bottom")]
+            parts.append(self._ranking_provinces(year, tier, ordered, table_id))
         self.write("report-card.md", "\n".join(parts))
+
+    def _ranking_provinces(self, year: str, tier: str, ordered: list[dict], table_id: str) -> str:
+        """One page per province (in parts of ``RANKING_PAGE_ROWS``) of a year × tier group, in national rank
+        order, spooled as bulk pages (``bulk.py``: their HTML never goes through Python-Markdown); returns the
+        index's list of them."""
+        by_province: dict[str, list[dict]] = defaultdict(list)
+        for r in ordered:
+            by_province[self._province(r)].append(r)
+        rows = []
+        for province in sorted(by_province):
+            members = by_province[province]
+            slug = province_slug(province, self.province_codes.get(province))
+            chunks = [members[i:i + RANKING_PAGE_ROWS] for i in range(0, len(members), RANKING_PAGE_ROWS)]
+            links = []
+            for n, chunk in enumerate(chunks, start=1):
+                rel = ranking_path(year, tier, slug, n)
+                title = f"报告评估排名：{_group_title(year, tier)} · {province}" + (
+                    f"（第{n}页，共{len(chunks)}页）" if len(chunks) > 1 else "")
+                markdown, blocks = split_html_blocks("\n".join([
+                    f"# {esc(title)}\n", RANKING_INTRO.format(up="../../../"),
+                    f"<p>名次是全国同组（{esc(_group_title(year, tier))}）{len(ordered)} 份报告中的名次；"
+                    f"{esc(province)} {len(members)} 份。"
+                    '<a href="../../">返回排名索引</a></p>',
+                    self._ranking_table(chunk, "../../../", table_id)]))
+                self.spool.page(rel + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
+                links.append(f'<a href="{esc(rel.split("/", 1)[1])}/">'
+                             + (esc(province) if n == 1 else f"第{n}页") + "</a>")
+            rows.append(["<td>" + "　".join(links) + "</td>", cell(len(members))])
+        return (f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n"
+                + table(["省份", "报告数"], rows, f"{table_id}-provinces", sortable=True))
+
+    def _ranking_table(self, ordered: list[dict], base: str, table_id: str) -> str:
+        """The ranking rows of ``ordered`` (national rank, score, the agency's own problems by category, the
+        reading limits), report links relative to ``base`` (the site root from the page)."""
+        rows = []
+        for r in ordered:
+            found = self.findings.get(r["report_id"], [])
+            own, reading = split_findings(found)
+            grouped = by_category(own, self.category_of)
+            rank = self.score_ranks.get(r["report_id"])
+            rows.append([cell(rank[0] if rank else None),
+                         f'<td><a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a></td>',
+                         cell(self.scores[r["report_id"]])]
+                        + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
+                           for c in self.agency_categories]
+                        + [cell(sum(f["severity"] != "info" for f in reading))])
+        return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
+                     table_id, sortable=True, css="compact")
+
+    def _province(self, report: dict) -> str:
+        """The province a report is listed under: its agency's (as on the agency index), else the one it
+        prints, else 地区未知."""
+        agency = self.agencies_by_id.get(report.get("agency_id") or "")
+        return (agency and agency["province"]) or report.get("province") or "地区未知"
 
     def about(self) -> None:
         self.write("about.md", front_matter("关于与方法") + ABOUT)
