@@ -85,10 +85,7 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
                                      make("worker_died", detail=f"Dask: {type(error).__name__}"[:200]))
                     heads.append(local.put(finish(report, rid, entry, note)))
             future.release()
-        for report in folder_plan.refused():
-            heads.append(local.put(finish(report, *folder_plan.job(report.source_file))))
-        if folder_plan.manifest_report:
-            heads.append(local.put(folder_plan.manifest_report))
+        heads += [local.put(report) for report in folder_plan.unparsed()]
     finally:
         local.close()
     return sorted(heads, key=lambda h: h.source_file), [*names, "local"]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import itertools
 import os
 import re
 import stat
@@ -403,6 +402,11 @@ class Plan:
         return [_failed(self.folder, i, make("input_refused", detail=i.refused), hash_it=False)
                 for i in self.inputs if i.refused is not None]
 
+    def unparsed(self) -> list[Report]:
+        """The reports no worker parses: the refused entries (``finish``-ed) and the manifest's own report."""
+        out = [finish(report, *self.job(report.source_file)) for report in self.refused()]
+        return out + ([self.manifest_report] if self.manifest_report else [])
+
     def job(self, name: str) -> tuple[str, dict, str | None]:
         """``(report_id, manifest row, name note)`` of the report published as ``name``: what ``finish`` needs."""
         return self.ids[name], self.manifest.get(name, {}), self.notes.get(name)
@@ -458,10 +462,9 @@ def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool =
         from tqdm import tqdm
 
         results = tqdm(results, total=len(todo), desc="parse", unit="report")
-    for report in itertools.chain(results, folder_plan.refused()):
+    for report in results:
         yield finish(report, *folder_plan.job(report.source_file))
-    if folder_plan.manifest_report:
-        yield folder_plan.manifest_report
+    yield from folder_plan.unparsed()
 
 
 def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,

@@ -50,7 +50,8 @@ _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
 
 
-def _library_version(name: str) -> str:
+def library_version(name: str) -> str:
+    """The installed version of distribution ``name``, or "absent" (part of a cache's context hash)."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -67,7 +68,7 @@ def context_hash(package: Path | None = None) -> str:
     rules = sorted(p for p in (package / "rules").rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for part in (FORMAT, __version__, f"{sys.version_info.major}.{sys.version_info.minor}",
-                 *(f"{n}=={_library_version(n)}" for n in READING_LIBRARIES)):
+                 *(f"{n}=={library_version(n)}" for n in READING_LIBRARIES)):
         digest.update(part.encode("utf-8") + b"\0")
     for path in sources + rules:
         digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")

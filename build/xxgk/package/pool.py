@@ -62,10 +62,7 @@ def parse_in_pool(folder_plan: Plan, store: Store, workers: int | None, progress
                                      initializer=_start_worker):
             heads.append(result if isinstance(result, Head) else
                          local.put(finish(result, *folder_plan.job(result.source_file))))
-        for report in folder_plan.refused():
-            heads.append(local.put(finish(report, *folder_plan.job(report.source_file))))
-        if folder_plan.manifest_report:
-            heads.append(local.put(folder_plan.manifest_report))
+        heads += [local.put(report) for report in folder_plan.unparsed()]
     finally:
         local.close()
     shards = sorted(p.stem for p in store.folder.glob(f"pool-{run}-*.sqlite"))  # a killed worker's too

@@ -30,9 +30,9 @@ import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+from ..package.parse_cache import library_version
 from ..safe import terminal_text
 
 FORMAT = "xxgk-page-cache-1"
@@ -42,13 +42,6 @@ _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"([0-9a-f]{64})\.html\.gz")
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 def _tree(folder: Path) -> list[Path]:
@@ -64,7 +57,7 @@ def context_hash(config_file: Path) -> str:
     docs_dir, custom_dir = Path(config["docs_dir"]), config["theme"].custom_dir
     digest = hashlib.sha256()
     for part in (FORMAT, f"{sys.version_info.major}.{sys.version_info.minor}",
-                 *(f"{n}=={_version(n)}" for n in RENDERING_LIBRARIES)):
+                 *(f"{n}=={library_version(n)}" for n in RENDERING_LIBRARIES)):
         digest.update(part.encode("utf-8") + b"\0")
     named = [("config", Path(config_file)), ("site.json", docs_dir / "assets" / "site.json"),
              ("safe.py", PACKAGE / "safe.py")]
