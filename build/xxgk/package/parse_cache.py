@@ -58,6 +58,15 @@ def library_version(name: str) -> str:
         return "absent"
 
 
+def remove_other_contexts(folder: Path, context: str) -> None:
+    """Remove the stale context folders of a cache (``folder`` holds one folder per context): only real
+    folders named like a context (64 hex digits) other than ``context`` — never a user's file or a link."""
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
+                shutil.rmtree(old, ignore_errors=True)
+
+
 @cache
 def context_hash(package: Path | None = None) -> str:
     """SHA-256 of everything a parse depends on besides the file's bytes (see the module docstring);
@@ -111,11 +120,7 @@ class ParseCache:
     def open(cls, cache_dir: str | Path) -> ParseCache:
         """The cache in ``cache_dir`` for the current code and rules; other contexts' folders are removed."""
         context = context_hash()
-        parse_dir = Path(cache_dir) / "parse"
-        if parse_dir.is_dir():
-            for old in parse_dir.iterdir():  # only folders this module made: 64 hex digits
-                if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
-                    shutil.rmtree(old, ignore_errors=True)
+        remove_other_contexts(Path(cache_dir) / "parse", context)
         return cls(str(cache_dir), context)
 
     def entry_path(self, sha256: str, suffix: str) -> Path:

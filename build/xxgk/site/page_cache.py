@@ -25,20 +25,18 @@ import gzip
 import hashlib
 import os
 import re
-import shutil
 import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..package.parse_cache import library_version
+from ..package.parse_cache import library_version, remove_other_contexts
 from ..safe import terminal_text
 
 FORMAT = "xxgk-page-cache-1"
 RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "Pygments")
 MAX_ENTRY_BYTES = 16 * 2**20  # a page that inflates beyond this is treated as corrupt (pages are ≈ 30 KB)
-_CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"([0-9a-f]{64})\.html\.gz")
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
@@ -82,11 +80,7 @@ class PageCache:
     def open(cls, cache_dir: str | Path, config_file: Path) -> PageCache:
         """The page cache in ``cache_dir`` for the current rendering context; other contexts are removed."""
         context = context_hash(config_file)
-        pages = Path(cache_dir) / "pages"
-        if pages.is_dir():
-            for old in pages.iterdir():  # only folders this module made: 64 hex digits
-                if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
-                    shutil.rmtree(old, ignore_errors=True)
+        remove_other_contexts(Path(cache_dir) / "pages", context)
         return cls(str(cache_dir), context)
 
     @staticmethod
