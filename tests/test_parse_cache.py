@@ -49,22 +49,104 @@ def test_with_without_and_with_a_corrupted_cache_the_package_is_byte_identical(t
     build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
     build_package(SEEDS, tmp_path / "warm", workers=1, cache_dir=cache)
     entries = _entries(cache)
-    assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    assert len(entries) == len(list(SEEDS.glob("*.txt"))) == 5
     entries[0].write_bytes(b"\x00garbage")  # not gzip
     entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
     entries[2].write_bytes(gzip.compress(b'{"format": "xxgk-parse-cache-1", "report": {}}'))  # not this file's
     poisoned = json.loads(gzip.decompress(entries[3].read_bytes()))
-    poisoned["report"]["text"] = 5  # this file's, but not the shape this code writes
+    poisoned["text"] = 5  # this file's, but not the shape this code writes
     entries[3].write_bytes(gzip.compress(json.dumps(poisoned).encode()))
+    edited = json.loads(gzip.decompress(entries[4].read_bytes()))
+    edited["text"] += "多出的一句。"  # well formed, but not what was stored: the digest says so
+    entries[4].write_bytes(gzip.compress(json.dumps(edited, ensure_ascii=False).encode()))
     capsys.readouterr()
     build_package(SEEDS, tmp_path / "corrupt", workers=1, cache_dir=cache)
     said = capsys.readouterr().err.splitlines()
-    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 4, said
+    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 5, said
     reference = _tree(tmp_path / "none")
     for name in ("cold", "warm", "corrupt"):
         assert _tree(tmp_path / name) == reference, name
     findings = (tmp_path / "corrupt" / "data" / "findings.csv").read_text(encoding="utf-8")
     assert "cache" not in findings  # a damaged cache is not a finding about the data
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_entry_forged_whole_is_parsed_again_when_its_row_does_not_decode(tmp_path, capfd, workers):
+    """An entry rewritten with a consistent digest passes the hit's checks; its row is not decoded then (a hit
+    costs no decoding), but it lands in a shard the store recovers: parsed again when written, same package."""
+    import base64
+    import zlib
+
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "none", workers=1)
+    build_package(SEEDS, tmp_path / "cold", workers=workers, cache_dir=cache)
+    for number, entry in enumerate(_entries(cache)[:2]):
+        forged = json.loads(gzip.decompress(entry.read_bytes()))
+        body = b"not zlib" if number == 0 else zlib.compress(b'{"report_id": 5}')  # undecodable; wrong shape
+        forged["body"] = base64.b64encode(body).decode("ascii")
+        forged["digest"] = parse_cache._digest(forged["head"], body, forged["text"].encode("utf-8"))
+        entry.write_bytes(gzip.compress(json.dumps(forged, ensure_ascii=False).encode("utf-8")))
+    capfd.readouterr()
+    heads, errors = build_package(SEEDS, tmp_path / "forged", workers=workers, cache_dir=cache)
+    err = capfd.readouterr().err
+    assert errors == [] and err.count("parsed again") == 2 and "Traceback" not in err, err
+    assert _tree(tmp_path / "forged") == _tree(tmp_path / "none") == _tree(tmp_path / "cold")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cold", "forged", "none"]  # no store left
+
+
+REAL_PARSE_ONE = collect_module.parse_one
+
+
+def _parse_and_log(folder, path, name=None):
+    """``parse_one`` that notes each file it parses in the file ``$PARSED_LOG`` (pool workers are other processes)."""
+    import os
+
+    with open(os.environ["PARSED_LOG"], "a", encoding="utf-8") as handle:
+        handle.write(path + "\n")
+    return REAL_PARSE_ONE(folder, path, name)
+
+
+def test_the_pool_parses_only_what_the_cache_lacks_and_the_parent_copies_the_rest(tmp_path, monkeypatch):
+    reports, log, cache = tmp_path / "reports", tmp_path / "parsed.log", tmp_path / "cache"
+    shutil.copytree(SEEDS, reports)
+    monkeypatch.setattr(collect_module, "parse_one", _parse_and_log)
+    monkeypatch.setenv("PARSED_LOG", str(log))
+    build_package(reports, tmp_path / "cold", workers=2, cache_dir=cache)
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(p.name for p in reports.glob("*.txt"))
+    log.unlink()
+    build_package(reports, tmp_path / "warm", workers=2, cache_dir=cache)
+    assert not log.exists()  # every file from the cache: no worker parsed anything
+    changed = sorted(reports.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n附注：本报告已更新。\n", encoding="utf-8")
+    build_package(reports, tmp_path / "changed", workers=2, cache_dir=cache)
+    assert log.read_text(encoding="utf-8").split() == [changed.name]
+    build_package(reports, tmp_path / "none", workers=1)
+    assert _tree(tmp_path / "changed") == _tree(tmp_path / "none")
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+
+
+def test_a_manifest_row_moved_is_a_hit_and_a_row_changed_or_a_file_renamed_is_parsed_again(tmp_path, parses):
+    """An entry holds the report finished: what ``finish`` reads (name, id, manifest row, but not the row's line)
+    is part of its key, so the cache never serves a publisher or an id another manifest would not give."""
+    reports, cache = tmp_path / "reports", tmp_path / "cache"
+    shutil.copytree(SEEDS, reports)
+    manifest = reports / "sources.csv"
+    header, *rows = manifest.read_text(encoding="utf-8").splitlines()
+    assert len(rows) >= 2 and all(r.split(",")[0].endswith(".txt") for r in rows)
+    build_package(reports, tmp_path / "a", workers=1, cache_dir=cache)
+    parses.clear()
+    manifest.write_text("\n".join([header, *reversed(rows)]) + "\n", encoding="utf-8")  # every row on another line
+    build_package(reports, tmp_path / "moved", workers=1, cache_dir=cache)
+    assert parses == []
+    first = "001_5a6ed33a11e10be0.txt"
+    edited = [r.replace(f"{first},,,", f"{first},,2020,") for r in rows]  # the manifest now gives its year
+    assert edited != rows
+    manifest.write_text("\n".join([header, *edited]) + "\n", encoding="utf-8")
+    (reports / "004_2e32b371880ee2ff.txt").rename(reports / "renamed.txt")
+    build_package(reports, tmp_path / "changed", workers=1, cache_dir=cache)
+    assert sorted(parses) == [first, "renamed.txt"]
+    build_package(reports, tmp_path / "none", workers=1)
+    assert _tree(tmp_path / "changed") == _tree(tmp_path / "none")
 
 
 def test_a_warm_cache_parses_nothing_and_a_changed_file_is_parsed_again(tmp_path, parses):
@@ -123,13 +205,18 @@ def test_a_changed_reading_or_parsing_module_invalidates_the_cache(package_copy,
 
 
 def test_entries_are_plain_gzip_json_never_pickle(tmp_path):
+    import base64
+    import zlib
+
     build_package(SEEDS, tmp_path / "pkg", workers=1, cache_dir=tmp_path / "cache")
     for entry in _entries(tmp_path / "cache"):
         data = gzip.decompress(entry.read_bytes())
         assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
         document = json.loads(data)
-        assert document["format"] == "xxgk-parse-cache-1"
-        assert {"text", "record", "file_findings"} <= set(document["report"])
+        assert document["format"] == "xxgk-parse-cache-2"
+        assert {"text", "head", "body", "digest", "sha256", "name", "report_id", "manifest"} <= set(document)
+        body = json.loads(zlib.decompress(base64.b64decode(document["body"])))  # the store's row: JSON too
+        assert {"record", "file_findings", "report_id"} <= set(body)
 
 
 def test_cli_cache_dir_and_no_cache(tmp_path):

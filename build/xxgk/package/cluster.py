@@ -17,24 +17,30 @@ from pathlib import Path
 
 from ..findings import make
 from .collect import Input, Plan, _failed, finish, parse_one
+from .parse_cache import Finished, finished, put_row
 from .store import Head, Store
 
 CHUNKS_PER_THREAD = 4  # tasks per worker thread: enough to balance, few enough that shards stay large
 MAX_CHUNK = 2_000  # files per task at most: a failed task costs at most this many re-listed files
 
 
-def parse_chunk(folder: str, jobs: list[tuple], store_folder: str, shard_name: str, work=parse_one) -> list[Head]:
-    """Parse ``jobs`` (``(path, name, report_id, manifest row, name note)`` each) and write the reports to the
-    shard ``shard_name`` of the store at ``store_folder``; returns their heads (runs on a worker)."""
+def parse_chunk(folder: str, jobs: list[tuple], store_folder: str, shard_name: str, work=None) -> list[Head]:
+    """Parse ``jobs`` (``(path, name, report_id, manifest row, name note)`` each) and write the finished reports to
+    the shard ``shard_name`` of the store at ``store_folder``; returns their heads (runs on a worker). ``work`` is a
+    ``parse_cache.Finished`` (default: ``parse_one``, no cache)."""
+    work = work or Finished(parse_one)
     shard = Store(Path(store_folder)).shard(shard_name)
     heads = []
     try:
-        for path, name, rid, entry, note in jobs:
+        for job in jobs:
             try:
-                report = work(folder, path, name)
+                row = work(folder, *job)
             except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
-                report = _failed(Path(folder), Input(path, name), make("worker_died", detail=type(error).__name__))
-            heads.append(shard.put(finish(report, rid, entry, note)))
+                path, name, *rest = job
+                failed = _failed(Path(folder), Input(path, name), make("worker_died", detail=type(error).__name__))
+                heads.append(shard.put(finish(failed, *rest)))
+            else:
+                heads.append(put_row(shard, row))
     finally:
         shard.close()
     return heads
@@ -57,9 +63,7 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
     """``(heads sorted by source file, the names of the shards written)`` of every report of the plan."""
     from distributed import as_completed
 
-    from .parse_cache import cached
-
-    work = cached(parse_one, cache_dir)
+    work = finished(parse_one, cache_dir)
     todo = folder_plan.todo
     jobs = [(i.path, i.name, *folder_plan.job(i.name)) for i in todo]
     threads = sum(client.nthreads().values()) or 1
