@@ -87,13 +87,14 @@ def plain(value):
         return value
     if kind is Decimal:
         return str(value)
+    # (scalars inline: a call per cell would be most of the cost)
     if kind is list or kind is tuple:
-        return [plain(v) for v in value]
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
     if kind is dict:
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
     names = _field_names(kind)
     if names is not None:
-        return {n: plain(getattr(value, n)) for n in names}
+        return {n: v if type(v := getattr(value, n)) in _SCALARS else plain(v) for n in names}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, list | tuple):

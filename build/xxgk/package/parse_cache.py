@@ -21,6 +21,7 @@ removed when a cache is opened.
 Layout: ``<cache_dir>/parse/<context>/<key[:2]>/<key>.json.gz``.
 
 >>> import tempfile
+import zlib
 >>> cache = ParseCache.open(tempfile.mkdtemp())
 >>> len(cache.context), cache.entry_path("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 2}, None)) == \\
 ...     cache.entry_path("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 9}, None))
@@ -39,6 +40,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -167,14 +169,16 @@ class ParseCache:
     def entry_path(self, sha256: str, job: Job) -> Path:
         wanted = json.dumps(_key_fields(sha256, job), ensure_ascii=False, sort_keys=True)
         key = hashlib.sha256(wanted.encode("utf-8", "surrogatepass")).hexdigest()  # no file-name text in paths
-        return Path(self.root) / "parse" / self.context / key[:2] / f"{key}.json.gz"
+        return Path(f"{self.root}/parse/{self.context}/{key[:2]}/{key}.json.gz")
 
     def load(self, path: Path, sha256: str, job: Job) -> Row:
         """The row kept for the file; raises (OSError, ValueError, …) when the entry is unreadable or not ours."""
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(MAX_ENTRY_BYTES + 1)
-        if len(data) > MAX_ENTRY_BYTES:
-            raise ValueError("entry too large")
+        with open(path, "rb") as handle:
+            packed = handle.read(MAX_ENTRY_BYTES + 1)
+        inflate = zlib.decompressobj(wbits=31)  # gzip; bounded: a small entry must not inflate without end
+        data = inflate.decompress(packed, MAX_ENTRY_BYTES + 1)
+        if len(data) > MAX_ENTRY_BYTES or len(packed) > MAX_ENTRY_BYTES or not inflate.eof:
+            raise ValueError("entry too large or cut short")
         entry = json.loads(data.decode("utf-8", "surrogatepass"))
         if entry.get("format") != FORMAT or any(entry.get(k) != v for k, v in _key_fields(sha256, job).items()):
             raise ValueError("entry is for another file")
