@@ -1,11 +1,12 @@
 """Issue 16: the parse cache never changes the output, is invalidated by a rule change, survives damage,
-holds only data (gzip JSON, no pickle), and spares the parse of unchanged files."""
+holds only data (JSON and compressed bytes in SQLite, no pickle), and spares the parse of unchanged files."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
+import sqlite3
+import zlib
 from dataclasses import fields, make_dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,8 +26,21 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("parse/*/*/*.json.gz"))
+def _entries(cache: Path) -> list[list]:
+    """The cache's rows ``[key, meta, body, text]``, by key (none when it holds no file yet)."""
+    files = list(cache.glob("parse/*/entries.sqlite"))
+    if not files:
+        return []
+    with sqlite3.connect(files[0]) as conn:
+        return [list(row) for row in conn.execute("SELECT key, meta, body, text FROM entries ORDER BY key")]
+
+
+def _rewrite(cache: Path, key: str, **columns) -> None:
+    """Change columns of one entry in place (damage done to the cache behind the builder's back)."""
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    with sqlite3.connect(file) as conn:
+        for column, value in columns.items():
+            conn.execute(f"UPDATE entries SET {column} = ? WHERE key = ?", (value, key))
 
 
 @pytest.fixture
@@ -50,15 +64,14 @@ def test_with_without_and_with_a_corrupted_cache_the_package_is_byte_identical(t
     build_package(SEEDS, tmp_path / "warm", workers=1, cache_dir=cache)
     entries = _entries(cache)
     assert len(entries) == len(list(SEEDS.glob("*.txt"))) == 5
-    entries[0].write_bytes(b"\x00garbage")  # not gzip
-    entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
-    entries[2].write_bytes(gzip.compress(b'{"format": "xxgk-parse-cache-1", "report": {}}'))  # not this file's
-    poisoned = json.loads(gzip.decompress(entries[3].read_bytes()))
-    poisoned["text"] = 5  # this file's, but not the shape this code writes
-    entries[3].write_bytes(gzip.compress(json.dumps(poisoned).encode()))
-    edited = json.loads(gzip.decompress(entries[4].read_bytes()))
-    edited["text"] += "多出的一句。"  # well formed, but not what was stored: the digest says so
-    entries[4].write_bytes(gzip.compress(json.dumps(edited, ensure_ascii=False).encode()))
+    keys = [entry[0] for entry in entries]
+    _rewrite(cache, keys[0], text=b"\x00garbage")  # not zlib
+    _rewrite(cache, keys[1], meta=entries[1][1][:40])  # cut short
+    _rewrite(cache, keys[2], meta=json.dumps({"format": "xxgk-parse-cache-1", "report": {}}).encode())  # not its
+    poisoned = json.loads(entries[3][1])
+    poisoned["head"]["record"] = 5  # this file's, but not the shape this code writes
+    _rewrite(cache, keys[3], meta=json.dumps(poisoned).encode())
+    _rewrite(cache, keys[4], text=zlib.compress(zlib.decompress(entries[4][3]) + "多出的一句。".encode()))  # digest
     capsys.readouterr()
     build_package(SEEDS, tmp_path / "corrupt", workers=1, cache_dir=cache)
     said = capsys.readouterr().err.splitlines()
@@ -72,20 +85,16 @@ def test_with_without_and_with_a_corrupted_cache_the_package_is_byte_identical(t
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_an_entry_forged_whole_is_parsed_again_when_its_row_does_not_decode(tmp_path, capfd, workers):
-    """An entry rewritten with a consistent digest passes the hit's checks; its row is not decoded then (a hit
+    """An entry rewritten with a consistent digest passes the lookup's checks; its row is not decoded then (a hit
     costs no decoding), but it lands in a shard the store recovers: parsed again when written, same package."""
-    import base64
-    import zlib
-
     cache = tmp_path / "cache"
     build_package(SEEDS, tmp_path / "none", workers=1)
     build_package(SEEDS, tmp_path / "cold", workers=workers, cache_dir=cache)
-    for number, entry in enumerate(_entries(cache)[:2]):
-        forged = json.loads(gzip.decompress(entry.read_bytes()))
+    for number, (key, meta, _, text) in enumerate(_entries(cache)[:2]):
+        forged = json.loads(meta)
         body = b"not zlib" if number == 0 else zlib.compress(b'{"report_id": 5}')  # undecodable; wrong shape
-        forged["body"] = base64.b64encode(body).decode("ascii")
-        forged["digest"] = parse_cache._digest(forged["head"], body, forged["text"].encode("utf-8"))
-        entry.write_bytes(gzip.compress(json.dumps(forged, ensure_ascii=False).encode("utf-8")))
+        forged["digest"] = parse_cache._digest(forged["head"], body, zlib.decompress(text))
+        _rewrite(cache, key, meta=json.dumps(forged, ensure_ascii=False).encode("utf-8"), body=body)
     capfd.readouterr()
     heads, errors = build_package(SEEDS, tmp_path / "forged", workers=workers, cache_dir=cache)
     err = capfd.readouterr().err
@@ -204,19 +213,30 @@ def test_a_changed_reading_or_parsing_module_invalidates_the_cache(package_copy,
     assert parse_cache.context_hash() != before
 
 
-def test_entries_are_plain_gzip_json_never_pickle(tmp_path):
-    import base64
-    import zlib
-
+def test_entries_are_json_and_compressed_bytes_never_pickle(tmp_path):
     build_package(SEEDS, tmp_path / "pkg", workers=1, cache_dir=tmp_path / "cache")
-    for entry in _entries(tmp_path / "cache"):
-        data = gzip.decompress(entry.read_bytes())
-        assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
-        document = json.loads(data)
+    entries = _entries(tmp_path / "cache")
+    assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    for _key, meta, body, text in entries:
+        for data in (meta, body, text):
+            assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
+        document = json.loads(meta)
         assert document["format"] == "xxgk-parse-cache-2"
-        assert {"text", "head", "body", "digest", "sha256", "name", "report_id", "manifest"} <= set(document)
-        body = json.loads(zlib.decompress(base64.b64decode(document["body"])))  # the store's row: JSON too
-        assert {"record", "file_findings", "report_id"} <= set(body)
+        assert {"head", "digest", "sha256", "name", "report_id", "manifest"} <= set(document)
+        assert {"record", "file_findings", "report_id"} <= set(json.loads(zlib.decompress(body)))  # the store's row
+        assert zlib.decompress(text).decode("utf-8").strip()
+
+
+def test_a_cache_file_that_is_not_a_database_is_started_afresh(tmp_path, capsys):
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    file.write_bytes(b"not a database" * 1000)
+    capsys.readouterr()
+    build_package(SEEDS, tmp_path / "damaged", workers=2, cache_dir=cache)
+    assert "started afresh" in capsys.readouterr().err
+    assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))  # filled again
+    assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold")
 
 
 def test_cli_cache_dir_and_no_cache(tmp_path):
@@ -333,7 +353,7 @@ def test_a_parse_cut_short_by_a_budget_is_never_stored(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setattr(collect_module, "parse_one", starved)
     build_package(SEEDS, tmp_path / "a", workers=1, cache_dir=cache)
-    assert not list(cache.glob("parse/*/*/*.json.gz"))  # nothing kept
+    assert not _entries(cache)  # nothing kept
     monkeypatch.setattr(collect_module, "parse_one", real)
     build_package(SEEDS, tmp_path / "b", workers=1, cache_dir=cache)
     build_package(SEEDS, tmp_path / "c", workers=1)

@@ -437,29 +437,44 @@ def finish(report: Report, report_id_: str, entry: dict, note: str | None) -> Re
 
 def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool = False, workers: int | None = 1,
            budgeted: bool = False, cache_dir: str | Path | None = None) -> Iterator[Report]:
-    """Every report of the plan, finished (``finish``), one at a time, in no particular order: the parsed
-    files in ``executor`` (a Dask client's), a budgeted pool or this process (see ``collect``), then the
-    refused entries and the manifest's own report."""
-    from .parse_cache import finished
+    """Every report of the plan, finished (``finish``), one at a time, in no particular order: the files the parse
+    cache holds (decoded here), the others parsed in ``executor`` (a Dask client's), a budgeted pool or this
+    process (see ``collect``), then the refused entries and the manifest's own report."""
+    from .parse_cache import Finished, open_cache
+    from .store import decode
 
-    folder, todo = folder_plan.folder, folder_plan.todo
-    work = finished(parse_one, cache_dir).report
-    jobs = [(str(folder), i.path, i.name, *folder_plan.job(i.name)) for i in todo]
-    results: Iterable[Report]
-    if executor is not None:
-        columns = list(zip(*jobs, strict=True)) or [[]] * 6
-        results = executor.map(work, *columns, chunksize=max(1, len(todo) // 64))
-    elif workers == 1 and not budgeted:
-        results = (work(*job) for job in jobs)
-    else:
-        results = (outcome if isinstance(outcome, Report) else
-                   finish(_failed(folder, item, outcome), *folder_plan.job(item.name))
-                   for item, outcome in _parse_in_pool(work, zip(todo, jobs, strict=True), workers))
-    if progress:
-        from tqdm import tqdm
+    folder, cache = folder_plan.folder, open_cache(cache_dir)
+    try:
+        misses = []
+        for item in folder_plan.todo:
+            job = (str(folder), item.path, item.name, *folder_plan.job(item.name))
+            sha256, row = cache.lookup(folder, job[1:]) if cache is not None else (None, None)
+            if row is None:
+                misses.append((item, (*job, sha256)))
+            else:
+                yield decode(row.body, row.text)
+        work = Finished(parse_one, keep=cache is not None).report
+        results: Iterable
+        if executor is not None:
+            columns = list(zip(*[args for _, args in misses], strict=True)) or [[]] * 7
+            results = executor.map(work, *columns, chunksize=max(1, len(misses) // 64))
+        elif workers == 1 and not budgeted:
+            results = (work(*args) for _, args in misses)
+        else:
+            results = (outcome if isinstance(outcome, tuple) else
+                       (finish(_failed(folder, item, outcome), *folder_plan.job(item.name)), None)
+                       for item, outcome in _parse_in_pool(work, misses, workers))
+        if progress:
+            from tqdm import tqdm
 
-        results = tqdm(results, total=len(todo), desc="parse", unit="report")
-    yield from results
+            results = tqdm(results, total=len(misses), desc="parse", unit="report")
+        for report, kept in results:
+            if cache is not None:
+                cache.keep(kept)
+            yield report
+    finally:
+        if cache is not None:
+            cache.close()
     yield from folder_plan.unparsed()
 
 

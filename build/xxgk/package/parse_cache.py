@@ -1,5 +1,5 @@
 """The parse cache: each report as the store holds it once read, parsed and finished, kept on disk, so a rebuild
-re-parses only what changed — and a cache hit costs a file read and a row copy, no decoding or encoding.
+re-parses only what changed — and a cache hit costs a lookup and a row copy, no decoding or encoding.
 
 An entry is what one file gave *finished* (``collect.finish``: id, manifest row, publisher resolved): the
 record store's row (``store.encode``: the fields as zlib-compressed JSON, and the text) and the report's head
@@ -11,35 +11,36 @@ reading, parsing, finishing and encoding (``xxgk/*.py``, ``xxgk/package/*.py`` a
 the site's) — so changing a rule or the code starts an empty cache. A file renamed, or whose manifest row
 changed, is parsed again (its id or publisher may differ).
 
-Entries are gzip-compressed JSON, never pickle: a cache restored by CI holds data and cannot run code. The
-store's row travels inside as base64 with a SHA-256 over row and head, checked on every hit; a hit is written
-to a shard the store can recover (``store.Store.again``: parsed again if it ever fails to decode). The cache
-is optional: deleting it changes no byte of the output. An unreadable or corrupt entry is re-parsed, and one
-line on stderr says so (it is not a finding: the output does not depend on the cache). Stale contexts are
-removed when a cache is opened.
+The entries of a context are rows of one SQLite file (``entries.sqlite``: creating a file per entry costs
+more than parsing on some file systems), written and read by the building process only: it looks every file
+up before any is parsed (only misses go to workers), and the workers send back each new entry with its head,
+for the parent to keep. An entry is data, never pickle — JSON for the key and the head, the store's row as
+compressed bytes, a SHA-256 over them checked on every hit — so a cache restored by CI holds data and cannot run
+code; a hit goes to a shard the store can recover (``store.Store.again``: parsed again if its row ever fails to
+decode). The cache is optional: deleting it changes no byte of the output. An unreadable or corrupt entry is
+re-parsed and replaced, an unreadable cache file started afresh, and one line on stderr says so (it is not a
+finding: the output does not depend on the cache). Stale contexts are removed when a cache is opened.
 
-Layout: ``<cache_dir>/parse/<context>/<key[:2]>/<key>.json.gz``.
+Layout: ``<cache_dir>/parse/<context>/entries.sqlite``.
 
->>> import tempfile
-import zlib
->>> cache = ParseCache.open(tempfile.mkdtemp())
->>> len(cache.context), cache.entry_path("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 2}, None)) == \\
-...     cache.entry_path("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 9}, None))
+>>> >>> cache = ParseCache.open(tempfile.mkdtemp())
+>>> len(cache.context), key_of("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 2}, None)) == \\
+...     key_of("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 9}, None))
 (64, True)
+>>> cache.close()
 """
 
 from __future__ import annotations
 
-import base64
-import gzip
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import sqlite3
 import stat
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -52,7 +53,7 @@ from ..agency.resolve import Agency
 from ..readers import MAX_BYTES, open_beneath, sha256_of
 from ..record import from_plain, plain
 from ..safe import terminal_text
-from .store import Facts, Head, Shard, decode, encode, head_of
+from .store import Facts, Head, Shard, encode, head_of
 
 FORMAT = "xxgk-parse-cache-2"
 READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "opencc-python-reimplemented",
@@ -152,12 +153,55 @@ def _key_fields(sha256: str, job: Job) -> dict:
     return {"sha256": sha256, "name": name, "report_id": report_id, "manifest": manifest, "note": note}
 
 
-@dataclass(frozen=True)
-class ParseCache:
-    """One cache folder and context. Picklable (two strings), so it travels to any executor's workers."""
+def key_of(sha256: str, job: Job) -> str:
+    """The entry's key: a SHA-256 of ``_key_fields`` (no file-name text in the cache's index)."""
+    wanted = json.dumps(_key_fields(sha256, job), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(wanted.encode("utf-8", "surrogatepass")).hexdigest()
 
-    root: str
-    context: str
+
+Entry = tuple  # (key, meta JSON bytes, body, zlib-compressed text): one row of the cache, made where the parse ran
+
+
+def entry_of(sha256: str, job: Job, row: Row) -> Entry:
+    """The cache row of a finished report (made in a worker, kept by the parent: ``ParseCache.keep``)."""
+    head = plain(row.head)
+    meta = {"format": FORMAT, **_key_fields(sha256, job), "head": head, "digest": _digest(head, row.body, row.text)}
+    return (key_of(sha256, job), json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass"), row.body,
+            zlib.compress(row.text, 1))
+
+
+def row_from(entry: Entry, sha256: str, job: Job) -> Row:
+    """The row an entry holds; raises (ValueError, zlib.error, …) when it is damaged or not this file's."""
+    _key, meta, body, packed = entry
+    if not all(isinstance(part, bytes) for part in (meta, body, packed)):
+        raise ValueError("entry has the wrong shape")
+    inflate = zlib.decompressobj()
+    text = inflate.decompress(packed, MAX_ENTRY_BYTES + 1)
+    if len(text) > MAX_ENTRY_BYTES or not inflate.eof:
+        raise ValueError("entry too large or cut short")
+    data = json.loads(meta.decode("utf-8", "surrogatepass"))
+    if data.get("format") != FORMAT or any(data.get(k) != v for k, v in _key_fields(sha256, job).items()):
+        raise ValueError("entry is for another file")
+    if data["digest"] != _digest(data["head"], body, text):
+        raise ValueError("entry does not match its digest")
+    head = from_plain(Head, data["head"])
+    if not (isinstance(head.identity, Agency) and isinstance(head.record, Facts) and head.sha256 == sha256
+            and (head.source_file, head.report_id) == (job[1], job[2]) and not head.file_findings):
+        raise ValueError("entry has the wrong shape")
+    return Row(head, body, text)
+
+
+class ParseCache:
+    """The cache of one folder and context, as the building process uses it: ``lookup`` before parsing, ``keep``
+    what the parse gave, ``close`` at the end. Never opened in a worker (workers make entries: ``Finished``)."""
+
+    BATCH = 256  # entries per transaction
+
+    def __init__(self, root: str, context: str):
+        self.root, self.context = root, context
+        self.path = Path(root) / "parse" / context / "entries.sqlite"
+        self.pending = 0
+        self.conn: sqlite3.Connection | None = self._connect()
 
     @classmethod
     def open(cls, cache_dir: str | Path) -> ParseCache:
@@ -166,102 +210,108 @@ class ParseCache:
         remove_other_contexts(Path(cache_dir) / "parse", context)
         return cls(str(cache_dir), context)
 
-    def entry_path(self, sha256: str, job: Job) -> Path:
-        wanted = json.dumps(_key_fields(sha256, job), ensure_ascii=False, sort_keys=True)
-        key = hashlib.sha256(wanted.encode("utf-8", "surrogatepass")).hexdigest()  # no file-name text in paths
-        return Path(f"{self.root}/parse/{self.context}/{key[:2]}/{key}.json.gz")
+    def _connect(self) -> sqlite3.Connection | None:
+        """The cache file, made if absent; one that cannot be read is said on stderr and started afresh (it is
+        this context's own file), and a cache that cannot be made is no cache (None)."""
+        for attempt in (1, 2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+                conn.execute("PRAGMA journal_mode = WAL")  # another build reading it never waits for this one
+                conn.execute("PRAGMA synchronous = OFF")  # a cache: a crash loses entries, never the output
+                conn.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, meta BLOB NOT NULL, "
+                             "body BLOB NOT NULL, text BLOB NOT NULL)")
+                conn.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
+                return conn
+            except (sqlite3.Error, OSError) as error:
+                print(f"xxgk: parse cache {terminal_text(str(self.path))} unreadable ({type(error).__name__})"
+                      + ("; started afresh" if attempt == 1 else "; not used"), file=sys.stderr)
+                if attempt == 1 and self.path.is_file() and not self.path.is_symlink():
+                    for suffix in ("", "-wal", "-shm", "-journal"):
+                        with contextlib.suppress(OSError):
+                            os.unlink(f"{self.path}{suffix}")
+        return None
 
-    def load(self, path: Path, sha256: str, job: Job) -> Row:
-        """The row kept for the file; raises (OSError, ValueError, …) when the entry is unreadable or not ours."""
-        with open(path, "rb") as handle:
-            packed = handle.read(MAX_ENTRY_BYTES + 1)
-        inflate = zlib.decompressobj(wbits=31)  # gzip; bounded: a small entry must not inflate without end
-        data = inflate.decompress(packed, MAX_ENTRY_BYTES + 1)
-        if len(data) > MAX_ENTRY_BYTES or len(packed) > MAX_ENTRY_BYTES or not inflate.eof:
-            raise ValueError("entry too large or cut short")
-        entry = json.loads(data.decode("utf-8", "surrogatepass"))
-        if entry.get("format") != FORMAT or any(entry.get(k) != v for k, v in _key_fields(sha256, job).items()):
-            raise ValueError("entry is for another file")
-        body, text = base64.b64decode(entry["body"], validate=True), entry["text"].encode("utf-8", "surrogatepass")
-        if entry["digest"] != _digest(entry["head"], body, text):
-            raise ValueError("entry does not match its digest")
-        head = from_plain(Head, entry["head"])
-        if not (isinstance(head.identity, Agency) and isinstance(head.record, Facts) and head.sha256 == sha256
-                and (head.source_file, head.report_id) == (job[1], job[2]) and not head.file_findings):
-            raise ValueError("entry has the wrong shape")
-        return Row(head, body, text)
-
-    def store(self, path: Path, sha256: str, job: Job, row: Row) -> None:
-        """Write the entry atomically (a temporary file renamed into place); failing to store is harmless."""
-        head = plain(row.head)
-        entry = {"format": FORMAT, **_key_fields(sha256, job), "head": head,
-                 "body": base64.b64encode(row.body).decode("ascii"),
-                 "text": row.text.decode("utf-8", "surrogatepass"), "digest": _digest(head, row.body, row.text)}
+    def lookup(self, folder: str | Path, job: Job) -> tuple[str | None, Row | None]:
+        """``(the file's fingerprint, the row kept for it)``; the row is None on a miss (a damaged entry is said
+        on stderr, and parsed again), the fingerprint None when the file bypasses the cache."""
+        sha256 = fingerprint(folder, job[0])
+        if sha256 is None or self.conn is None:
+            return sha256, None
         try:
-            data = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
-            data = gzip.compress(data, compresslevel=3, mtime=0)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except (OSError, ValueError):  # a full disk or an unencodable text: the next build parses again
-            return
-
-    def hit(self, sha256: str, job: Job) -> Row | None:
-        """The row kept for the file, or None (no entry; a damaged entry is said on stderr, and re-parsed)."""
-        path = self.entry_path(sha256, job)
-        try:
-            return self.load(path, sha256, job)
-        except FileNotFoundError:
-            return None
+            found = self.conn.execute("SELECT key, meta, body, text FROM entries WHERE key = ?",
+                                      (key_of(sha256, job),)).fetchone()
+            return sha256, None if found is None else row_from(found, sha256, job)
         except Exception as error:  # noqa: BLE001 — any damage to an entry means: parse again
             print(f"xxgk: parse cache entry for {terminal_text(job[1])} unreadable "
                   f"({type(error).__name__}); re-parsed", file=sys.stderr)
-            return None
+            return sha256, None
+
+    def keep(self, entry: Entry | None) -> None:
+        """Store an entry a parse made (replacing a damaged one); failing to store is harmless."""
+        if entry is None or self.conn is None:
+            return
+        try:
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN")
+            self.conn.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entry)
+            self.pending += 1
+            if self.pending >= self.BATCH:
+                self.commit()
+        except sqlite3.Error:  # a full disk, a locked file: the next build parses again
+            return
+
+    def commit(self) -> None:
+        self.pending = 0
+        if self.conn is not None and self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.commit()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 @dataclass(frozen=True)
 class Finished:
-    """``collect.finish(parse_one(folder, path, name), report_id, manifest row, note)`` as a store row, with the
-    cache in front when there is one; picklable (``parse_one`` is a module's function), so it travels to any
-    pool's or executor's workers.
+    """``collect.finish(parse_one(folder, path, name), report_id, manifest row, note)`` as a store row, and (with
+    ``keep``) the cache entry to keep for it; picklable (``parse_one`` is a module's function), so it travels to any
+    pool's or executor's workers, which never open the cache themselves.
 
-    ``look=False``: the caller has looked already (the pool's parent does, for every file) and passes the file's
-    ``fingerprint``; the entry is then only written. An entry is written only when the bytes parsed are the
-    fingerprinted ones and the parse was not cut short by a budget (a worker out of memory may succeed next
+    An entry is made only when the file was fingerprinted (``sha256``: ``ParseCache.lookup``), the bytes parsed are
+    the fingerprinted ones and the parse was not cut short by a budget (a worker out of memory may succeed next
     time: the cache must never keep that failure)."""
 
     parse_one: Callable
-    cache: ParseCache | None = None
-    look: bool = True
+    keep: bool = False
 
     def __call__(self, folder: str, path: str, name: str, report_id: str, entry: dict, note: str | None,
-                 sha256: str | None = None) -> Row:
-        return self.made(folder, (path, name, report_id, entry, note), sha256)[1]
+                 sha256: str | None = None) -> tuple[Row, Entry | None]:
+        _report, row, kept = self.made(folder, (path, name, report_id, entry, note), sha256)
+        return row, kept
 
-    def report(self, folder: str, path: str, name: str, report_id: str, entry: dict, note: str | None):
-        """The finished ``collect.Report`` (decoded from the row on a hit): for builds that keep reports in memory."""
-        report, row = self.made(folder, (path, name, report_id, entry, note))
-        return report if report is not None else decode(row.body, row.text)
+    def report(self, folder: str, path: str, name: str, report_id: str, entry: dict, note: str | None,
+               sha256: str | None = None):
+        """``(the finished collect.Report, its cache entry or None)``: for builds that keep reports in memory."""
+        report, _row, kept = self.made(folder, (path, name, report_id, entry, note), sha256)
+        return report, kept
 
     def made(self, folder: str, job: Job, sha256: str | None = None):
-        """``(the Report, or None when the cache gave it, its Row)``."""
+        """``(the Report, its Row, its cache Entry or None)``."""
         from .collect import finish
 
-        if self.cache is not None and self.look:
-            sha256 = fingerprint(folder, job[0])
-            if sha256 is not None and (row := self.cache.hit(sha256, job)) is not None:
-                return None, row
         path, name, *rest = job
         report = finish(self.parse_one(folder, path, name), *rest)
         row = row_of(report)
-        if self.cache is not None and sha256 is not None and report.sha256 == sha256 \
+        kept = None
+        if self.keep and sha256 is not None and report.sha256 == sha256 \
                 and not any(f.code in NOT_STORED for f in report.findings):
-            self.cache.store(self.cache.entry_path(sha256, job), sha256, job, row)
-        return report, row
+            kept = entry_of(sha256, job, row)
+        return report, row, kept
 
 
-def finished(parse_one: Callable, cache_dir: str | Path | None, look: bool = True) -> Finished:
-    """``Finished`` with the cache in ``cache_dir`` (None: no cache)."""
-    return Finished(parse_one, None if cache_dir is None else ParseCache.open(cache_dir), look)
+def open_cache(cache_dir: str | Path | None) -> ParseCache | None:
+    """The parse cache in ``cache_dir``, or None (no cache)."""
+    return None if cache_dir is None else ParseCache.open(cache_dir)

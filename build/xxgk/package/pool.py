@@ -3,12 +3,13 @@
 The parent looks every file up in the parse cache first (``parse_cache``: it hashes the file and reads the entry)
 and copies a hit's row as it is into its ``hits`` shard — no decoding, no encoding, no task for a worker; only
 the misses go to the pool, scheduled as they are found, so the workers parse while the parent looks further.
-For those the parent receives a :class:`store.Head` per file, not the record: it neither unpickles records
-nor encodes them. A worker's shard is ``pool-<parent pid>-<worker pid>``, committed after every report, so a
-worker killed for its wall time or memory loses nothing already returned; its file is listed as failed
-(``collect._parse_in_pool``) and stored by the parent in its ``local`` shard. A transaction the kill cut short
-is rolled back by the first reader (``store``). The ``hits`` shard is not the parent's own in the store's
-sense: a row that fails to decode there is parsed again (``store.Store.again``), like a worker's.
+For those the parent receives a :class:`store.Head` per file and the new cache entry (compressed bytes it keeps
+without decoding), not the record: it neither unpickles records nor encodes them. A worker's shard is
+``pool-<parent pid>-<worker pid>``, committed after every report, so a worker killed for its wall time or memory
+loses nothing already returned; its file is listed as failed (``collect._parse_in_pool``) and stored by the
+parent in its ``local`` shard. A transaction the kill cut short is rolled back by the first reader (``store``).
+The ``hits`` shard is not the parent's own in the store's sense: a row that fails to decode there is parsed
+again (``store.Store.again``), like a worker's.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from . import collect
 from .collect import Plan, _failed, _limit_memory, _parse_in_pool, finish
-from .parse_cache import Finished, ParseCache, fingerprint, put_row
+from .parse_cache import Entry, Finished, open_cache, put_row
 from .store import Head, Shard, Store
 
 HITS = "hits"  # the parent's shard of rows copied from the parse cache
@@ -29,18 +30,19 @@ _OPEN: dict[str, Shard] = {}  # in a worker: its shard, opened on its first repo
 @dataclass(frozen=True)
 class ToShard:
     """``work(folder, path, name, report_id, entry, note, sha256)`` (a ``parse_cache.Finished``) stored in this
-    worker's shard; picklable."""
+    worker's shard: ``(its head, the cache entry to keep or None)``; picklable."""
 
     work: Finished
     store_folder: str
     run: str  # the parent's pid: names this build's shards
 
     def __call__(self, folder: str, path: str, name: str, report_id: str, entry: dict, note: str | None,
-                 sha256: str | None) -> Head:
+                 sha256: str | None) -> tuple[Head, Entry | None]:
         key = f"{self.store_folder}\0{self.run}"
         if key not in _OPEN:
             _OPEN[key] = Store(Path(self.store_folder)).shard(f"pool-{self.run}-{os.getpid()}", batch=1)
-        return put_row(_OPEN[key], self.work(folder, path, name, report_id, entry, note, sha256))
+        row, kept = self.work(folder, path, name, report_id, entry, note, sha256)
+        return put_row(_OPEN[key], row), kept
 
 
 def _start_worker() -> None:
@@ -57,8 +59,8 @@ def parse_in_pool(folder_plan: Plan, store: Store, workers: int | None, progress
     """``(heads sorted by source file, the shards written)`` of every report of the plan: cache hits copied by
     this process, the other files parsed in the pool."""
     run = str(os.getpid())
-    cache = None if cache_dir is None else ParseCache.open(cache_dir)
-    work = ToShard(Finished(collect.parse_one, cache, look=False), str(store.folder), run)
+    cache = open_cache(cache_dir)
+    work = ToShard(Finished(collect.parse_one, keep=cache is not None), str(store.folder), run)
     folder = str(folder_plan.folder)
     bar = _progress(len(folder_plan.todo)) if progress else None
     local, hits = store.shard("local"), store.shard(HITS)
@@ -68,8 +70,7 @@ def parse_in_pool(folder_plan: Plan, store: Store, workers: int | None, progress
         """The files the cache does not hold, as pool jobs; the hits go to the ``hits`` shard on the way."""
         for item in folder_plan.todo:
             job = (item.path, item.name, *folder_plan.job(item.name))
-            sha256 = fingerprint(folder, item.path) if cache is not None else None
-            row = cache.hit(sha256, job) if sha256 is not None else None
+            sha256, row = cache.lookup(folder, job) if cache is not None else (None, None)
             if row is None:
                 yield item, (folder, *job, sha256)
             else:
@@ -79,14 +80,22 @@ def parse_in_pool(folder_plan: Plan, store: Store, workers: int | None, progress
 
     try:
         for item, outcome in _parse_in_pool(work, misses(), workers, initializer=_start_worker):
-            heads.append(outcome if isinstance(outcome, Head) else
-                         local.put(finish(_failed(folder_plan.folder, item, outcome), *folder_plan.job(item.name))))
+            if isinstance(outcome, tuple):
+                head, kept = outcome
+                heads.append(head)
+                if cache is not None:
+                    cache.keep(kept)
+            else:
+                failed = _failed(folder_plan.folder, item, outcome)
+                heads.append(local.put(finish(failed, *folder_plan.job(item.name))))
             if bar is not None:
                 bar.update()
         heads += [local.put(report) for report in folder_plan.unparsed()]
     finally:
         local.close()
         hits.close()
+        if cache is not None:
+            cache.close()
         if bar is not None:
             bar.close()
     shards = sorted(p.stem for p in store.folder.glob(f"pool-{run}-*.sqlite"))  # a killed worker's too
