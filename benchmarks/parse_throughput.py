@@ -46,9 +46,14 @@ def _machine_busy() -> tuple[int, int]:
 
 def parse_stage(reports: Path, cache: Path, workers: int) -> tuple[int, int]:
     """The parse stage of ``build_package`` as ``xxgk build`` runs it; ``(reports, files a worker parsed)``."""
+    import multiprocessing
+
     from xxgk.package.collect import plan
     from xxgk.package.pool import parse_in_pool
     from xxgk.package.store import Store
+
+    multiprocessing.set_start_method(None, force=True)  # the pool starts its workers as under `xxgk build` (a
+    # spawned stage process would otherwise spawn them too: ≈ 0.5 s of imports a worker, not the build's cost)
 
     store = Store(Path(tempfile.mkdtemp(prefix="xxgk-parse-bench-")))
     try:

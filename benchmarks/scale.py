@@ -71,6 +71,8 @@ def stage_package(reports_dir: Path, package_dir: Path, workers: int, cache_dir:
     writer), parse and report card + write timed apart; peak RSS after each (the write's is the stage's)."""
     from xxgk.package.build import build_package
 
+    multiprocessing.set_start_method(None, force=True)  # the parse pool starts its workers as under `xxgk build`
+    # (this stage process was spawned, which would make the pool spawn its workers too: ≈ 0.5 s of CPU each)
     figures, mark = {}, [time.perf_counter(), _cpu()]
 
     def on_stage(name: str) -> None:
