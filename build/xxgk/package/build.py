@@ -132,24 +132,23 @@ def _parse_again(folder_plan: Plan, cache_dir):
     from .parse_cache import Finished, fingerprint, open_cache
 
     inputs: dict = {}  # name → Input, made on the first recovery only (no memory otherwise)
+    caches: list = []  # the parse cache, opened on the first recovery
 
     def again(head: Head):
         if not inputs:
             inputs.update((i.name, i) for i in folder_plan.inputs)
-        item = inputs[head.source_file]
+            caches.append(open_cache(cache_dir))
+        item, cache = inputs[head.source_file], caches[0]
         job = (item.path, item.name, *folder_plan.job(item.name))
-        cache = open_cache(cache_dir)
         try:
             report, _, kept = Finished(collect.parse_one, keep=cache is not None).made(
                 str(folder_plan.folder), job, fingerprint(folder_plan.folder, item.path))
             if cache is not None:
                 cache.keep(kept)  # the damaged entry replaced
+                cache.commit()
         except Exception as error:  # noqa: BLE001 - as a Dask task lists a file whose parse raised (cluster.py)
             failed = collect._failed(folder_plan.folder, item, make("worker_died", detail=type(error).__name__[:200]))
             report = finish(failed, *folder_plan.job(item.name))
-        finally:
-            if cache is not None:
-                cache.close()
         return report
 
     return again

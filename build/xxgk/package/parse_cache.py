@@ -23,7 +23,8 @@ finding: the output does not depend on the cache). Stale contexts are removed wh
 
 Layout: ``<cache_dir>/parse/<context>/entries.sqlite``.
 
->>> >>> cache = ParseCache.open(tempfile.mkdtemp())
+>>> import tempfile
+>>> cache = ParseCache.open(tempfile.mkdtemp())
 >>> len(cache.context), key_of("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 2}, None)) == \\
 ...     key_of("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 9}, None))
 (64, True)
