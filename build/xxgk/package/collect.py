@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
@@ -356,8 +357,12 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
     from pebble import ProcessExpired, ProcessPool
 
     size = workers or os.cpu_count() or 1
+    waiting = iter(jobs)
+    first = next(waiting, None)
+    if first is None:  # nothing to parse (every file from the cache): no pool, no worker started
+        return
     with ProcessPool(max_workers=size, initializer=initializer or _limit_memory) as pool:
-        window, waiting = deque(), iter(jobs)
+        window, waiting = deque(), chain([first], waiting)
         while True:
             while len(window) < 32 * size and (job := next(waiting, None)) is not None:
                 item, args = job
