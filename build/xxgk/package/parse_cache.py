@@ -174,8 +174,8 @@ def entry_of(sha256: str, job: Job, row: Row) -> Entry:
 def row_from(entry: Entry, sha256: str, job: Job) -> Row:
     """The row an entry holds; raises (ValueError, zlib.error, …) when it is damaged or not this file's."""
     _key, meta, body, packed = entry
-    if not all(isinstance(part, bytes) for part in (meta, body, packed)):
-        raise ValueError("entry has the wrong shape")
+    if not all(isinstance(part, bytes) and len(part) <= MAX_ENTRY_BYTES for part in (meta, body, packed)):
+        raise ValueError("entry has the wrong shape or is too large")
     inflate = zlib.decompressobj()
     text = inflate.decompress(packed, MAX_ENTRY_BYTES + 1)
     if len(text) > MAX_ENTRY_BYTES or not inflate.eof:
