@@ -13,6 +13,7 @@ Markdown from outside (``reports/CHANGELOG.md``) is offered as a download, never
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -96,20 +97,94 @@ def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> 
     return config_path
 
 
+MKDOCS_SIDE = ".xxgk-mkdocs"  # inside the site being built: where mkdocs writes while the bulk pages render
+
+
 def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = False,
-                cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
-    """``mkdocs build`` of the editorial pages of ``site_src`` into ``out`` (with ``config_file``, whose
-    ``docs_dir`` is ``site_src``), then the bulk pages rendered outside MkDocs into the same folder
-    (``bulk.render_bulk``; with the page cache in ``cache_dir``, None for none).
-    Returns MkDocs' exit code (1 if it wrote no ``index.html``) and what the bulk rendering did."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out)]
-    code = subprocess.call(command + (["--strict"] if strict else []))
-    if code == 0 and not (Path(out) / "index.html").is_file():
-        code = 1
-    if code:
-        return code, None
-    cache = PageCache.open(cache_dir, config_file) if cache_dir is not None else None
-    return 0, render_bulk(site_src, config_file, out, cache, workers)
+                cache_dir: Path | str | None = None, workers: int | None = None,
+                full_text: bool = False) -> tuple[int, BulkStats | None]:
+    """``mkdocs build`` of the editorial pages of ``site_src`` (with ``config_file``, whose ``docs_dir`` is
+    ``site_src``) and the bulk pages rendered outside MkDocs (``bulk.render_bulk``; with the page cache in
+    ``cache_dir``, None for none), into ``out``; with ``full_text``, the full-text index too
+    (``fulltext.index_full_text``).
+
+    The three are independent, so they overlap: ``mkdocs build`` runs in its own process into a side folder
+    (``out/.xxgk-mkdocs``) while the bulk pages render into ``out``; Pagefind starts as soon as the bulk's
+    plain files (the source pages, all it reads) are written; the side folder is then moved into ``out``
+    (a file both wrote is the bulk's, as when the bulk ran after MkDocs). ``out`` is emptied first as
+    ``mkdocs build`` empties it (its dot entries kept). The bytes are those of the steps run one after the other.
+    Returns MkDocs' exit code (1 if it wrote no ``index.html``), else Pagefind's, and what the bulk
+    rendering did (None when MkDocs failed)."""
+    from mkdocs.utils import clean_directory
+
+    out = Path(out)
+    clean_directory(str(out))
+    side = out / MKDOCS_SIDE
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(side)]
+    mkdocs = subprocess.Popen(command + (["--strict"] if strict else []))
+    indexer = _FullText(out) if full_text else None
+    try:
+        cache = PageCache.open(cache_dir, config_file) if cache_dir is not None else None
+        stats = render_bulk(site_src, config_file, out, cache, workers, on_files=indexer.start if indexer else None)
+        code = mkdocs.wait()
+        if code == 0 and not (side / "index.html").is_file():
+            code = 1
+        built = code == 0
+        if built:
+            _move_into(side, out)
+        if indexer is not None:
+            indexer.start()  # (no-op when started)
+            index_code = indexer.wait()
+            code = code or index_code
+    finally:
+        if mkdocs.poll() is None:  # the bulk failed: MkDocs is not left running
+            mkdocs.kill()
+            mkdocs.wait()
+        if indexer is not None:
+            indexer.wait()
+        shutil.rmtree(side, ignore_errors=True)
+    return code, (stats if built else None)
+
+
+class _FullText:
+    """``index_full_text(site)`` in a thread (it waits on Pagefind processes), started once."""
+
+    def __init__(self, site: Path):
+        self.site, self.thread, self.code = site, None, 1
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        import threading
+
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="xxgk-pagefind", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.code = index_full_text(self.site)
+        except BaseException as error:  # raised again in the building thread by wait()
+            self.error = error
+
+    def wait(self) -> int:
+        """Pagefind's exit code once it is done (raises what ``index_full_text`` raised)."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.code
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move ``source``'s tree into ``target`` by renames: an entry absent there is moved whole, a folder both
+    hold is merged, a file both hold stays ``target``'s. ``source`` is left empty or holding those files."""
+    for entry in sorted(os.listdir(source)):
+        here, there = source / entry, target / entry
+        if not there.exists() and not there.is_symlink():
+            os.replace(here, there)
+        elif here.is_dir() and not here.is_symlink() and there.is_dir() and not there.is_symlink():
+            _move_into(here, there)
 
 
 def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False,
@@ -123,9 +198,7 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
         write_site_src(package_dir, site_src)
         staging = staging_for(site_dir)
         try:
-            code, _ = render_site(site_src, Path("mkdocs.yml"), staging, strict, cache_dir)
-            if code == 0:
-                code = index_full_text(staging)  # Pagefind over the built pages
+            code, _ = render_site(site_src, Path("mkdocs.yml"), staging, strict, cache_dir, full_text=True)
             if code == 0:
                 (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
                 swap_in(staging, site_dir)

@@ -19,11 +19,14 @@ front matter + headings with placeholders, "blocks": [HTML]}``), and ``.bulk/fil
 line that is copied as it is (source pages, redirects, per-report CSV downloads: ``{"path", "text"}``).
 Both are written in page order and read a line at a time, so neither side holds all pages.
 
-Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once), in chunks of
-``CHUNK`` pages, with at most two chunks a worker in flight; each worker writes its pages straight into
-the built site. A worker killed (out of memory…) breaks the pool: one line on stderr, and its chunk and the
-rest are rendered in this process. With a :class:`~xxgk.site.page_cache.PageCache`, a page whose spool
-line and rendering context are unchanged is copied from the cache instead of rendered.
+Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once). A task is a byte
+range of the spool (``FILE_CHUNK`` plain files, then ``CHUNK`` pages): the worker reads those lines itself and
+writes the files and pages straight into the built site, so the parent only cuts the ranges and waits, and
+both cores render. The plain files come first, so the source pages are complete early (``on_files``: the
+full-text index starts then, beside the rendering). A worker killed (out of memory…) breaks the pool: one
+line on stderr, and its task and the rest are done in this process. With a
+:class:`~xxgk.site.page_cache.PageCache`, a page whose spool line and rendering context are unchanged is copied
+from the cache instead of rendered.
 """
 
 from __future__ import annotations
@@ -31,11 +34,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import chain, islice
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
@@ -44,7 +46,7 @@ BULK = ".bulk"
 PAGES = "pages.jsonl"
 FILES = "files.jsonl"
 CHUNK = 200  # pages per task: large enough to amortise the hand-off, small enough to balance two workers
-FILE_CHUNK = 50  # plain files the parent writes between two looks at the pool
+FILE_CHUNK = 500  # plain files per task (source pages, redirects, CSV downloads), written by the workers
 
 
 def _line(data: dict) -> str:
@@ -115,10 +117,13 @@ def copy_files(site_src: Path, site_dir: Path) -> int:
 
 def _write_files(site_dir: Path, lines: Iterable[str]) -> int:
     count = 0
+    made: set[Path] = set()  # folders already made or found (the source pages share one)
     for line in lines:
         entry = json.loads(line)
         target = _inside(site_dir, entry["path"])
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_text(entry["text"], encoding="utf-8", newline="")
         count += 1
     return count
@@ -205,6 +210,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
     reused = 0
     warnings: list[str] = []
     keys: list[str] = []
+    made: set[Path] = set()  # folders this chunk created or found (one mkdir a folder, not one a page)
     for line in lines:
         entry = json.loads(line)
         html = None
@@ -221,9 +227,55 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
         else:
             reused += 1
         target = _inside(_RENDERER.site_dir, _RENDERER.dest_uri(entry["src"]))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(html)
     return rendered, reused, warnings, keys
+
+
+# -- work split into byte ranges of the spool --------------------------------------------------------
+
+def _ranges(path: Path, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` byte offsets of consecutive runs of ``size`` lines of the spool file ``path``: a task
+    names its lines by offsets, so the parent neither decodes nor ships them (the workers read them)."""
+    out: list[tuple[int, int]] = []
+    if not path.exists():
+        return out
+    start = end = count = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            end += len(line)
+            count += 1
+            if count == size:
+                out.append((start, end))
+                start, count = end, 0
+    if count:
+        out.append((start, end))
+    return out
+
+
+def _lines(path: str, start: int, end: int) -> list[str]:
+    """The spool lines between two offsets, as text mode reads them (JSON escapes every CR, so the lines
+    end at LF and nowhere else)."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    return [line.decode("utf-8") + "\n" for line in data.split(b"\n")[:-1]]
+
+
+def _render_range(path: str, start: int, end: int) -> tuple[list[str], int, list[str], list[str]]:
+    """A worker's task: render the pages of one byte range of ``pages.jsonl`` (``_render_chunk``)."""
+    return _render_chunk(_lines(path, start, end))
+
+
+def _files_range(path: str, start: int, end: int, site_dir: str | None = None) -> int:
+    """A worker's task: write the plain files of one byte range of ``files.jsonl`` into the site being built
+    (``site_dir``, default the worker's)."""
+    if site_dir is None:
+        assert _RENDERER is not None
+        site_dir = str(_RENDERER.site_dir)
+    return _write_files(Path(site_dir), _lines(path, start, end))
 
 
 @dataclass(frozen=True)
@@ -236,104 +288,92 @@ class BulkStats:
     files: int
 
 
-def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, workers: int | None = None
-                ) -> BulkStats:
+def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, workers: int | None = None,
+                on_files: Callable[[], None] | None = None) -> BulkStats:
     """Render every spooled page of ``site_src`` into ``site_dir`` (after ``mkdocs build`` wrote the editorial
-    pages there with ``config_file``) and write the spooled files; ``cache``: a ``PageCache`` or None.
-    One process when the pages fit in one chunk or ``workers`` is 1; else a pool of ``workers``
-    (default ``os.cpu_count()``) rendering the pages in chunks while this process writes the plain files
-    a line at a time. The output does not depend on the number of workers or on the cache."""
+    pages there with ``config_file``, or while it writes them elsewhere) and write the spooled files;
+    ``cache``: a ``PageCache`` or None; ``on_files``: called once every plain file is written (the source
+    pages are then complete: the full-text index can start while the pages render).
+    One process when the pages fit in one chunk or ``workers`` is 1; else a pool of ``workers`` (default
+    ``os.cpu_count()``) given byte ranges of the spool — the plain files first (``FILE_CHUNK`` a task), then
+    the pages (``CHUNK`` a task) — which they read, render and write themselves; this process only waits.
+    The output does not depend on the number of workers or on the cache."""
     site_src, site_dir = Path(site_src), Path(site_dir)
-    path = site_src / BULK / PAGES
+    pages_path, files_path = site_src / BULK / PAGES, site_src / BULK / FILES
     workers = workers or os.cpu_count() or 1
-    rendered: list[str] = []
-    reused = 0
     used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
     setup = (str(Path(config_file).resolve()), str(site_dir.resolve()), cache)
-    if not path.exists():
-        return BulkStats((), 0, copy_files(site_src, site_dir))
-    with path.open(encoding="utf-8") as handle:
-        chunks = _chunks(handle, CHUNK)
-        first, second = next(chunks, None), next(chunks, None)
-        if first is None:
-            return BulkStats((), 0, copy_files(site_src, site_dir))
-        if workers == 1 or second is None:
-            files = copy_files(site_src, site_dir)
+    page_ranges, file_ranges = _ranges(pages_path, CHUNK), _ranges(files_path, FILE_CHUNK)
+    if workers == 1 or len(page_ranges) <= 1:
+        files = copy_files(site_src, site_dir)
+        if on_files is not None:
+            on_files()
+        rendered: list[str] = []
+        reused = 0
+        if page_ranges:
             _setup(*setup)
-            for chunk in chain((first, second), chunks):
-                if chunk:
-                    r, u, warnings, keys = _render_chunk(chunk)
-                    rendered, reused = rendered + r, reused + u
-                    used.update(keys)
-                    _say(warnings)
-            return _finish(rendered, reused, files, cache, used)
-        import multiprocessing
+            for start, end in page_ranges:
+                r, u, warnings, keys = _render_range(str(pages_path), start, end)
+                rendered, reused = rendered + r, reused + u
+                used.update(keys)
+                _say(warnings)
+        return _finish(rendered, reused, files, cache, used)
+    return _in_pool(pages_path, files_path, page_ranges, file_ranges, setup, workers, on_files, cache, used)
 
-        context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-        results: dict[int, list[str]] = {}  # page chunk number → pages rendered (put back in spool order)
-        files = 0
-        broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
-        set_up: list[bool] = []
 
-        def done_with(number: int, result) -> None:
-            nonlocal reused
-            r, u, warnings, keys = result
+def _in_pool(pages_path: Path, files_path: Path, page_ranges: list[tuple[int, int]],
+             file_ranges: list[tuple[int, int]], setup: tuple, workers: int, on_files, cache,
+             used: set[str]) -> BulkStats:
+    """``render_bulk`` with a spawn pool: every task submitted at once (a task is three numbers), results
+    gathered in spool order; a task whose worker died (the pool broken) is done in this process."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
+    site_dir = setup[1]
+    broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
+    set_up: list[bool] = []
+    results: dict[int, list[str]] = {}  # page chunk number → pages rendered (put back in spool order)
+    reused = files = 0
+
+    def here(kind: str, start: int, end: int):
+        """A task done in this process: the pool is broken (the output is the same either way)."""
+        if kind == "files":
+            return _files_range(str(files_path), start, end, site_dir)
+        if not set_up:  # this build's renderer (the module's may be an earlier build's)
+            _setup(*setup)
+            set_up.append(True)
+        return _render_range(str(pages_path), start, end)
+
+    def outcome(future, kind: str, start: int, end: int):
+        try:
+            return future.result()
+        except BrokenProcessPool as error:
+            if not broken:
+                broken.append(str(error))
+                _say([f"xxgk: a page-rendering worker died ({error}); the remaining pages are rendered "
+                      "in this process"])
+            return here(kind, start, end)
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool:
+        def submit(kind: str, function, path: Path, start: int, end: int):
+            try:
+                return pool.submit(function, str(path), start, end)
+            except BrokenProcessPool:
+                return None
+
+        file_tasks = [(submit("files", _files_range, files_path, s, e), s, e) for s, e in file_ranges]
+        page_tasks = [(submit("pages", _render_range, pages_path, s, e), s, e) for s, e in page_ranges]
+        for future, start, end in file_tasks:
+            files += outcome(future, "files", start, end) if future else here("files", start, end)
+        if on_files is not None:
+            on_files()
+        for number, (future, start, end) in enumerate(page_tasks):
+            r, u, warnings, keys = outcome(future, "pages", start, end) if future else here("pages", start, end)
             results[number] = r
             reused += u
             used.update(keys)
             _say(warnings)
-
-        def here(number: int, chunk: list[str]) -> None:
-            """A chunk rendered in this process: the pool is broken (its pages are the same either way)."""
-            if not set_up:  # this build's renderer (the module's may be an earlier build's)
-                _setup(*setup)
-                set_up.append(True)
-            done_with(number, _render_chunk(chunk))
-
-        def collect(done) -> None:
-            for future in done:
-                number, chunk = pending.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool as error:
-                    if not broken:
-                        broken.append(str(error))
-                        _say([f"xxgk: a page-rendering worker died ({error}); the remaining pages are rendered "
-                              "in this process"])
-                    here(number, chunk)
-                    continue
-                done_with(number, result)
-
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool, \
-                (site_src / BULK / FILES).open(encoding="utf-8") as plain:
-            pending: dict = {}  # future → (chunk number, its lines): at most 2 × workers chunks
-            for number, chunk in enumerate(chain((first, second), chunks)):
-                while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
-                    written = _write_files(site_dir, islice(plain, FILE_CHUNK))  # the parent's share meanwhile
-                    files += written
-                    collect(wait(pending, timeout=0 if written else None, return_when=FIRST_COMPLETED).done)
-                if broken:
-                    here(number, chunk)
-                    continue
-                try:
-                    pending[pool.submit(_render_chunk, chunk)] = (number, chunk)
-                except BrokenProcessPool:
-                    broken.append("broken")
-                    here(number, chunk)
-            files += _write_files(site_dir, plain)  # what is left of the plain files, a line at a time
-            collect(wait(pending).done)
-        rendered = [src for n in sorted(results) for src in results[n]]
+    rendered = [src for n in sorted(results) for src in results[n]]
     return _finish(rendered, reused, files, cache, used)
 
 
