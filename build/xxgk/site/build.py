@@ -23,7 +23,7 @@ from pathlib import Path
 from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
 from .browser_data import browser_files, search_aux
-from .bulk import BulkStats, Spool, render_bulk
+from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
 from .fulltext import index_full_text
 from .meta import site_meta
@@ -59,12 +59,24 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
         _write_site_src(package_dir, site_src)
 
 
-def _write_site_src(package_dir: Path, site_src: Path) -> None:
+def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None) -> None:
+    """The editorial pages and what MkDocs reads besides them (assets, ``json/``, downloads) — then
+    ``on_editorial()`` — then the report and agency pages into the spool, whose runs of lines go to
+    ``on_range`` as they are written (``bulk.Spool``)."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    with Spool(site_src) as spool:  # the bulk pages and per-report CSVs, rendered after mkdocs by bulk.render_bulk
+    with Spool(site_src, on_range) as spool:  # the bulk pages and per-report CSVs (bulk.py renders them)
         site = Site(pkg, site_src, spool)
-        site.all_pages()
+        site.editorial_pages()
+        _write_support(pkg, site, package_dir, site_src)
+        if on_editorial is not None:
+            on_editorial()
+        site.bulk_pages()
+
+
+def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) -> None:
+    """What the editorial pages need besides themselves: assets, ``assets/site.json`` (the footer of every
+    page), the browser's JSON and the downloads."""
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
@@ -104,7 +116,7 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
                 cache_dir: Path | str | None = None, workers: int | None = None,
                 full_text: bool = False) -> tuple[int, BulkStats | None]:
     """``mkdocs build`` of the editorial pages of ``site_src`` (with ``config_file``, whose ``docs_dir`` is
-    ``site_src``) and the bulk pages rendered outside MkDocs (``bulk.render_bulk``; with the page cache in
+    ``site_src``) and the bulk pages rendered outside MkDocs (``bulk.BulkRun``; with the page cache in
     ``cache_dir``, None for none), into ``out``; with ``full_text``, the full-text index too
     (``fulltext.index_full_text``).
 
@@ -115,17 +127,71 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
     ``mkdocs build`` empties it (its dot entries kept). The bytes are those of the steps run one after the other.
     Returns MkDocs' exit code (1 if it wrote no ``index.html``), else Pagefind's, and what the bulk
     rendering did (None when MkDocs failed)."""
+    out = _emptied(out)
+    mkdocs = _start_mkdocs(config_file, out, strict)
+    run = spool_run(site_src, config_file, out, workers)
+    try:
+        run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
+    except BaseException:
+        _stop(mkdocs, run, out)
+        raise
+    return _complete(mkdocs, run, out, full_text)
+
+
+def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Path, strict: bool = False,
+                   cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
+    """``write_site_src`` and ``render_site(..., full_text=True)`` as one pipeline (what ``xxgk build`` runs):
+    as soon as the editorial pages are written, ``mkdocs build`` starts and the bulk workers render each
+    run of spooled lines while the next are written (``bulk.Spool(on_range=...)``). Same bytes as the two
+    one after the other; same return value as ``render_site``."""
+    check_output(site_src, None, "site_src")
+    out = _emptied(out)
+    run = BulkRun(site_src, config_file, out, workers)
+    started: list[subprocess.Popen] = []
+
+    def editorial_written() -> None:
+        started.append(_start_mkdocs(config_file, out, strict))
+        run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
+
+    with locked(site_src), gc_paused():
+        try:
+            _write_site_src(package_dir, site_src, run.add, editorial_written)
+        except BaseException:
+            _stop(started[0] if started else None, run, out)
+            raise
+        return _complete(started[0], run, out, True)
+
+
+def _emptied(out: Path) -> Path:
+    """``out``, emptied as ``mkdocs build`` empties its site folder (dot entries kept)."""
     from mkdocs.utils import clean_directory
 
-    out = Path(out)
     clean_directory(str(out))
+    return Path(out)
+
+
+def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
+    return subprocess.Popen(command + (["--strict"] if strict else []))
+
+
+def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
+    """After a failure: the pool shut, MkDocs killed, its side folder removed."""
+    run.close()
+    if mkdocs is not None and mkdocs.poll() is None:
+        mkdocs.kill()
+        mkdocs.wait()
+    shutil.rmtree(out / MKDOCS_SIDE, ignore_errors=True)
+
+
+def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, full_text: bool) -> tuple[int, BulkStats | None]:
+    """The bulk run finished (Pagefind started once its plain files are written, with ``full_text``), MkDocs
+    waited for and its side folder moved into ``out``: ``render_site``'s return value."""
     side = out / MKDOCS_SIDE
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(side)]
-    mkdocs = subprocess.Popen(command + (["--strict"] if strict else []))
     indexer = _FullText(out) if full_text else None
+    built = False
     try:
-        cache = PageCache.open(cache_dir, config_file) if cache_dir is not None else None
-        stats = render_bulk(site_src, config_file, out, cache, workers, on_files=indexer.start if indexer else None)
+        stats = run.finish(on_files=indexer.start if indexer else None)
         code = mkdocs.wait()
         if code == 0 and not (side / "index.html").is_file():
             code = 1
@@ -137,12 +203,9 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
             index_code = indexer.wait()
             code = code or index_code
     finally:
-        if mkdocs.poll() is None:  # the bulk failed: MkDocs is not left running
-            mkdocs.kill()
-            mkdocs.wait()
+        _stop(mkdocs, run, out)
         if indexer is not None:
             indexer.wait()
-        shutil.rmtree(side, ignore_errors=True)
     return code, (stats if built else None)
 
 
@@ -195,10 +258,9 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
     check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
     with locked(site_dir):
         recover(site_dir)
-        write_site_src(package_dir, site_src)
         staging = staging_for(site_dir)
         try:
-            code, _ = render_site(site_src, Path("mkdocs.yml"), staging, strict, cache_dir, full_text=True)
+            code, _ = pages_and_site(package_dir, site_src, Path("mkdocs.yml"), staging, strict, cache_dir)
             if code == 0:
                 (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
                 swap_in(staging, site_dir)

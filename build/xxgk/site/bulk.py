@@ -54,26 +54,51 @@ def _line(data: dict) -> str:
 
 
 class Spool:
-    """Appends bulk pages and files to ``<site_src>/.bulk/`` (a context manager: closes both files)."""
+    """Appends bulk pages and files to ``<site_src>/.bulk/`` (a context manager: closes both files).
 
-    def __init__(self, site_src: Path):
+    ``on_range(kind, start, end)`` (optional) hears of each run of ``CHUNK`` pages (``kind`` ``"pages"``) or
+    ``FILE_CHUNK`` files (``"files"``) once it is on disk, as byte offsets into its spool file, and of the
+    last, shorter runs when the spool is closed: a renderer can start on them while the spool grows."""
+
+    def __init__(self, site_src: Path, on_range: Callable[[str, int, int], None] | None = None):
         folder = Path(site_src) / BULK
         folder.mkdir(parents=True, exist_ok=True)
-        self.pages = (folder / PAGES).open("w", encoding="utf-8", newline="\n")
-        self.files = (folder / FILES).open("w", encoding="utf-8", newline="\n")
+        self.pages = (folder / PAGES).open("wb")
+        self.files = (folder / FILES).open("wb")
+        self.on_range = on_range
+        self._runs = {"pages": [0, 0, 0], "files": [0, 0, 0]}  # kind → [run start, offset, lines in the run]
 
     def page(self, src: str, markdown: str, blocks: list[str]) -> None:
         """A page MkDocs would have built from ``src`` (``a/x/2024.md``) with its HTML ``blocks`` injected."""
-        self.pages.write(_line({"src": src, "markdown": markdown, "blocks": blocks}))
+        self._append("pages", self.pages, _line({"src": src, "markdown": markdown, "blocks": blocks}), CHUNK)
 
     def file(self, path: str, text: str) -> None:
         """A file published as it is at ``path`` under the site root."""
-        self.files.write(_line({"path": path, "text": text}))
+        self._append("files", self.files, _line({"path": path, "text": text}), FILE_CHUNK)
+
+    def _append(self, kind: str, handle, line: str, size: int) -> None:
+        data = line.encode("utf-8")
+        handle.write(data)
+        run = self._runs[kind]
+        run[1] += len(data)
+        run[2] += 1
+        if run[2] >= size:
+            self._emit(kind, handle)
+
+    def _emit(self, kind: str, handle) -> None:
+        run = self._runs[kind]
+        if run[2] and self.on_range is not None:
+            handle.flush()  # on disk before anyone is told to read it
+            self.on_range(kind, run[0], run[1])
+        run[0], run[2] = run[1], 0
 
     def __enter__(self) -> Spool:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, *exc) -> None:
+        if kind is None:  # the last runs, unless the writing failed
+            self._emit("files", self.files)
+            self._emit("pages", self.pages)
         self.pages.close()
         self.files.close()
 
@@ -293,88 +318,134 @@ def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, w
     """Render every spooled page of ``site_src`` into ``site_dir`` (after ``mkdocs build`` wrote the editorial
     pages there with ``config_file``, or while it writes them elsewhere) and write the spooled files;
     ``cache``: a ``PageCache`` or None; ``on_files``: called once every plain file is written (the source
-    pages are then complete: the full-text index can start while the pages render).
-    One process when the pages fit in one chunk or ``workers`` is 1; else a pool of ``workers`` (default
-    ``os.cpu_count()``) given byte ranges of the spool — the plain files first (``FILE_CHUNK`` a task), then
-    the pages (``CHUNK`` a task) — which they read, render and write themselves; this process only waits.
+    pages are then complete: the full-text index can start while the pages render). See :class:`BulkRun`.
     The output does not depend on the number of workers or on the cache."""
-    site_src, site_dir = Path(site_src), Path(site_dir)
-    pages_path, files_path = site_src / BULK / PAGES, site_src / BULK / FILES
-    workers = workers or os.cpu_count() or 1
-    used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
-    setup = (str(Path(config_file).resolve()), str(site_dir.resolve()), cache)
-    page_ranges, file_ranges = _ranges(pages_path, CHUNK), _ranges(files_path, FILE_CHUNK)
-    if workers == 1 or len(page_ranges) <= 1:
-        files = copy_files(site_src, site_dir)
-        if on_files is not None:
-            on_files()
-        rendered: list[str] = []
-        reused = 0
-        if page_ranges:
-            _setup(*setup)
-            for start, end in page_ranges:
-                r, u, warnings, keys = _render_range(str(pages_path), start, end)
-                rendered, reused = rendered + r, reused + u
+    run = spool_run(site_src, config_file, site_dir, workers)
+    run.start(cache)
+    return run.finish(on_files)
+
+
+def spool_run(site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None) -> BulkRun:
+    """A :class:`BulkRun` given every range of a written spool (the plain files first), not yet started."""
+    site_src = Path(site_src)
+    run = BulkRun(site_src, config_file, site_dir, workers)
+    for start, end in _ranges(site_src / BULK / FILES, FILE_CHUNK):
+        run.add("files", start, end)
+    for start, end in _ranges(site_src / BULK / PAGES, CHUNK):
+        run.add("pages", start, end)
+    return run
+
+
+class BulkRun:
+    """Rendering the spool of ``site_src`` into ``site_dir``, fed byte ranges of it (``add``) — all at once
+    (``render_bulk``) or while the spool is written (``Spool(on_range=run.add)``, the build's way).
+
+    Nothing runs before ``start`` (the editorial pages and ``assets/site.json`` must exist: MkDocs is set up
+    from them). Then, once there are two runs of pages and ``workers`` (default ``os.cpu_count()``) is more
+    than one, a spawn pool gets every range, the plain files' and the pages', as they come: the workers read
+    those lines, render and write them; this process only hands out ranges. With one run of pages or one
+    worker, ``finish`` does everything here. ``finish`` writes the files first (then calls ``on_files``), then
+    the pages, gathering the results in spool order; a task whose worker died (the pool broken: one line on
+    stderr) is done in this process."""
+
+    def __init__(self, site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None):
+        self.pages_path, self.files_path = Path(site_src) / BULK / PAGES, Path(site_src) / BULK / FILES
+        self.site_dir = Path(site_dir)
+        self.config_file = Path(config_file)
+        self.workers = workers or os.cpu_count() or 1
+        self.tasks: dict[str, list] = {"files": [], "pages": []}  # kind → [(future or None, start, end)]
+        self.submitted = {"files": 0, "pages": 0}  # kind → tasks handed to the pool so far
+        self.cache = None
+        self.started = False
+        self.pool: ProcessPoolExecutor | None = None
+        self.broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
+        self._here_set_up = False
+
+    def _setup_args(self) -> tuple:
+        return (str(self.config_file.resolve()), str(self.site_dir.resolve()), self.cache)
+
+    def add(self, kind: str, start: int, end: int) -> None:
+        """A run of spool lines to write (``kind`` ``"files"`` or ``"pages"``), as byte offsets."""
+        self.tasks[kind].append((None, start, end))
+        self._submit()
+
+    def start(self, cache=None) -> None:
+        """The editorial pages are written: rendering may begin (with ``cache``, a ``PageCache`` or None)."""
+        self.cache, self.started = cache, True
+        self._submit()
+
+    def _submit(self) -> None:
+        if not self.started or self.workers == 1 or self.broken:
+            return
+        if self.pool is None:
+            if len(self.tasks["pages"]) < 2:
+                return
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_setup,
+                                            initargs=self._setup_args())
+        for kind, function, path in (("files", _files_range, self.files_path),
+                                     ("pages", _render_range, self.pages_path)):
+            tasks = self.tasks[kind]
+            while self.submitted[kind] < len(tasks):
+                i = self.submitted[kind]
+                _, start, end = tasks[i]
+                try:
+                    tasks[i] = (self.pool.submit(function, str(path), start, end), start, end)
+                except BrokenProcessPool:
+                    self._broke("broken")
+                    return
+                self.submitted[kind] += 1
+
+    def _broke(self, why: str) -> None:
+        if not self.broken:
+            self.broken.append(why)
+            _say([f"xxgk: a page-rendering worker died ({why}); the remaining pages are rendered in this process"])
+
+    def _here(self, kind: str, start: int, end: int):
+        """A task done in this process (no pool, or the pool is broken: the output is the same either way)."""
+        if kind == "files":
+            return _files_range(str(self.files_path), start, end, str(self.site_dir))
+        if not self._here_set_up:  # this build's renderer (the module's may be an earlier build's)
+            _setup(*self._setup_args())
+            self._here_set_up = True
+        return _render_range(str(self.pages_path), start, end)
+
+    def _outcome(self, kind: str, future, start: int, end: int):
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool as error:
+                self._broke(str(error))
+        return self._here(kind, start, end)
+
+    def finish(self, on_files: Callable[[], None] | None = None) -> BulkStats:
+        """Wait for (or do) every task; call ``on_files`` once the plain files are written. The pool is shut."""
+        if not self.started:
+            self.start(None)
+        try:
+            files = sum(self._outcome("files", *task) for task in self.tasks["files"])
+            if on_files is not None:
+                on_files()
+            rendered: list[str] = []
+            reused = 0
+            used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
+            for task in self.tasks["pages"]:
+                r, u, warnings, keys = self._outcome("pages", *task)
+                rendered += r
+                reused += u
                 used.update(keys)
                 _say(warnings)
-        return _finish(rendered, reused, files, cache, used)
-    return _in_pool(pages_path, files_path, page_ranges, file_ranges, setup, workers, on_files, cache, used)
+        finally:
+            self.close()
+        return _finish(rendered, reused, files, self.cache, used)
 
-
-def _in_pool(pages_path: Path, files_path: Path, page_ranges: list[tuple[int, int]],
-             file_ranges: list[tuple[int, int]], setup: tuple, workers: int, on_files, cache,
-             used: set[str]) -> BulkStats:
-    """``render_bulk`` with a spawn pool: every task submitted at once (a task is three numbers), results
-    gathered in spool order; a task whose worker died (the pool broken) is done in this process."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-    site_dir = setup[1]
-    broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
-    set_up: list[bool] = []
-    results: dict[int, list[str]] = {}  # page chunk number → pages rendered (put back in spool order)
-    reused = files = 0
-
-    def here(kind: str, start: int, end: int):
-        """A task done in this process: the pool is broken (the output is the same either way)."""
-        if kind == "files":
-            return _files_range(str(files_path), start, end, site_dir)
-        if not set_up:  # this build's renderer (the module's may be an earlier build's)
-            _setup(*setup)
-            set_up.append(True)
-        return _render_range(str(pages_path), start, end)
-
-    def outcome(future, kind: str, start: int, end: int):
-        try:
-            return future.result()
-        except BrokenProcessPool as error:
-            if not broken:
-                broken.append(str(error))
-                _say([f"xxgk: a page-rendering worker died ({error}); the remaining pages are rendered "
-                      "in this process"])
-            return here(kind, start, end)
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool:
-        def submit(kind: str, function, path: Path, start: int, end: int):
-            try:
-                return pool.submit(function, str(path), start, end)
-            except BrokenProcessPool:
-                return None
-
-        file_tasks = [(submit("files", _files_range, files_path, s, e), s, e) for s, e in file_ranges]
-        page_tasks = [(submit("pages", _render_range, pages_path, s, e), s, e) for s, e in page_ranges]
-        for future, start, end in file_tasks:
-            files += outcome(future, "files", start, end) if future else here("files", start, end)
-        if on_files is not None:
-            on_files()
-        for number, (future, start, end) in enumerate(page_tasks):
-            r, u, warnings, keys = outcome(future, "pages", start, end) if future else here("pages", start, end)
-            results[number] = r
-            reused += u
-            used.update(keys)
-            _say(warnings)
-    rendered = [src for n in sorted(results) for src in results[n]]
-    return _finish(rendered, reused, files, cache, used)
+    def close(self) -> None:
+        """Shut the pool (pending tasks cancelled): after ``finish``, or when the build failed."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:
