@@ -3,6 +3,7 @@ Pagefind run) write the same site, byte for byte, as the stages run one after th
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -111,3 +112,43 @@ def test_a_failing_mkdocs_fails_the_pipeline_and_leaves_no_side_folder(package, 
     code, stats = pages_and_site(package, tmp_path / "site_src", config, tmp_path / "site", strict=True)
     assert code != 0 and stats is None
     assert not (tmp_path / "site" / ".xxgk-mkdocs").exists() and not (tmp_path / "site" / "index.html").exists()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_shards_indexed_while_the_pages_are_written_are_the_shards_indexed_afterwards(package, tmp_path, monkeypatch):
+    """Small shards (several of them), cut and indexed while the pipeline writes the source pages: the
+    same ``pagefind/`` as ``index_full_text`` over the finished site with the same budget."""
+    from xxgk.site import bulk, fulltext
+    from xxgk.site.fulltext import index_full_text
+
+    monkeypatch.setattr(bulk, "CHUNK", 3)
+    monkeypatch.setattr(bulk, "FILE_CHUNK", 4)
+    monkeypatch.setattr(fulltext, "SHARD_BYTES", 20_000)
+    site, _ = _pipeline(package, tmp_path, workers=2)
+    ours = _tree(site / "pagefind")
+    reference = tmp_path / "reference"
+    shutil.copytree(site, reference, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_full_text(reference, budget=20_000) == 0
+    assert len(json.loads(ours["shards.json"])["shards"]) >= 3
+    assert ours == _tree(reference / "pagefind")
+
+
+def test_source_pages_told_out_of_name_order_still_give_the_same_index(tmp_path):
+    """``ShardIndexer`` relies on the pages coming in name order; told otherwise it indexes afresh."""
+    from xxgk.site.fulltext import ShardIndexer, index_full_text
+
+    for site in (tmp_path / "a", tmp_path / "b"):
+        (site / "src").mkdir(parents=True)
+        for n in range(6):
+            (site / "src" / f"r{n}.html").write_text(
+                f'<html lang="zh-CN"><body><h1>报告{n}</h1><p>政府信息公开 第{n}行 {"文字" * 200}</p></body></html>',
+                encoding="utf-8")
+    index = ShardIndexer(tmp_path / "a", budget=3_000)
+    index.written([f"src/r{n}.html" for n in (0, 1, 3, 2, 4, 5)])  # 2 after 3
+    assert index.wait() == 0
+    assert index_full_text(tmp_path / "b", budget=3_000) == 0
+    assert _tree(tmp_path / "a" / "pagefind") == _tree(tmp_path / "b" / "pagefind")
+    assert len(json.loads((tmp_path / "a" / "pagefind" / "shards.json").read_text())["shards"]) >= 2

@@ -25,8 +25,9 @@ from ..gcpause import gc_paused
 from .browser_data import browser_files, search_aux
 from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
-from .fulltext import index_full_text
+from .fulltext import ShardIndexer, index_full_text
 from .meta import site_meta
+from .niceness import background
 from .page_cache import PageCache
 from .pages import Site
 
@@ -135,18 +136,22 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
     except BaseException:
         _stop(mkdocs, run, out)
         raise
-    return _complete(mkdocs, run, out, full_text)
+    return _complete(mkdocs, run, out, _FullText(out) if full_text else None)
 
 
 def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Path, strict: bool = False,
                    cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
     """``write_site_src`` and ``render_site(..., full_text=True)`` as one pipeline (what ``xxgk build`` runs):
     as soon as the editorial pages are written, ``mkdocs build`` starts and the bulk workers render each
-    run of spooled lines while the next are written (``bulk.Spool(on_range=...)``). Same bytes as the two
-    one after the other; same return value as ``render_site``."""
+    run of spooled lines while the next are written (``bulk.Spool(on_range=...)``), and each shard of the
+    full-text index is indexed as soon as its source pages are on disk (``fulltext.ShardIndexer``). The
+    helpers run at a lower priority (``niceness``): the page writer, which they all wait on, keeps a core.
+    Same bytes as the steps one after the other; same return value as ``render_site``."""
     check_output(site_src, None, "site_src")
     out = _emptied(out)
     run = BulkRun(site_src, config_file, out, workers)
+    index = ShardIndexer(out)  # each shard of source pages indexed as soon as it is written
+    run.on_written = index.written
     started: list[subprocess.Popen] = []
 
     def editorial_written() -> None:
@@ -157,9 +162,10 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
         try:
             _write_site_src(package_dir, site_src, run.add, editorial_written)
         except BaseException:
+            index.abort()
             _stop(started[0] if started else None, run, out)
             raise
-        return _complete(started[0], run, out, True)
+        return _complete(started[0], run, out, index)
 
 
 def _emptied(out: Path) -> Path:
@@ -172,7 +178,9 @@ def _emptied(out: Path) -> Path:
 
 def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
-    return subprocess.Popen(command + (["--strict"] if strict else []))
+    process = subprocess.Popen(command + (["--strict"] if strict else []))
+    background(process.pid)  # the page writer keeps its core (niceness)
+    return process
 
 
 def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
@@ -184,11 +192,11 @@ def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
     shutil.rmtree(out / MKDOCS_SIDE, ignore_errors=True)
 
 
-def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, full_text: bool) -> tuple[int, BulkStats | None]:
-    """The bulk run finished (Pagefind started once its plain files are written, with ``full_text``), MkDocs
-    waited for and its side folder moved into ``out``: ``render_site``'s return value."""
+def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tuple[int, BulkStats | None]:
+    """The bulk run finished (the full-text ``indexer``, if any — ``_FullText`` or ``fulltext.ShardIndexer`` —
+    told by ``start()`` once the plain files are written), MkDocs waited for and its side folder moved into
+    ``out``: ``render_site``'s return value."""
     side = out / MKDOCS_SIDE
-    indexer = _FullText(out) if full_text else None
     built = False
     try:
         stats = run.finish(on_files=indexer.start if indexer else None)

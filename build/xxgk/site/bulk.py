@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
+from .niceness import background
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
@@ -56,17 +57,19 @@ def _line(data: dict) -> str:
 class Spool:
     """Appends bulk pages and files to ``<site_src>/.bulk/`` (a context manager: closes both files).
 
-    ``on_range(kind, start, end)`` (optional) hears of each run of ``CHUNK`` pages (``kind`` ``"pages"``) or
-    ``FILE_CHUNK`` files (``"files"``) once it is on disk, as byte offsets into its spool file, and of the
-    last, shorter runs when the spool is closed: a renderer can start on them while the spool grows."""
+    ``on_range(kind, start, end, paths)`` (optional) hears of each run of ``CHUNK`` pages (``kind``
+    ``"pages"``) or ``FILE_CHUNK`` files (``"files"``; ``paths``: their site paths) once it is on disk, as
+    byte offsets into its spool file, and of the last, shorter runs when the spool is closed: a renderer can
+    start on them while the spool grows."""
 
-    def __init__(self, site_src: Path, on_range: Callable[[str, int, int], None] | None = None):
+    def __init__(self, site_src: Path, on_range: Callable[[str, int, int, tuple[str, ...]], None] | None = None):
         folder = Path(site_src) / BULK
         folder.mkdir(parents=True, exist_ok=True)
         self.pages = (folder / PAGES).open("wb")
         self.files = (folder / FILES).open("wb")
         self.on_range = on_range
         self._runs = {"pages": [0, 0, 0], "files": [0, 0, 0]}  # kind → [run start, offset, lines in the run]
+        self._paths: list[str] = []  # the site paths of the files of the current run
 
     def page(self, src: str, markdown: str, blocks: list[str]) -> None:
         """A page MkDocs would have built from ``src`` (``a/x/2024.md``) with its HTML ``blocks`` injected."""
@@ -74,6 +77,7 @@ class Spool:
 
     def file(self, path: str, text: str) -> None:
         """A file published as it is at ``path`` under the site root."""
+        self._paths.append(path)
         self._append("files", self.files, _line({"path": path, "text": text}), FILE_CHUNK)
 
     def _append(self, kind: str, handle, line: str, size: int) -> None:
@@ -89,8 +93,10 @@ class Spool:
         run = self._runs[kind]
         if run[2] and self.on_range is not None:
             handle.flush()  # on disk before anyone is told to read it
-            self.on_range(kind, run[0], run[1])
+            self.on_range(kind, run[0], run[1], tuple(self._paths) if kind == "files" else ())
         run[0], run[2] = run[1], 0
+        if kind == "files":
+            self._paths = []
 
     def __enter__(self) -> Spool:
         return self
@@ -227,6 +233,12 @@ def _setup(config_file: str, site_dir: str, cache) -> None:
     _RENDERER, _CACHE = Renderer(Path(config_file), Path(site_dir)), cache
 
 
+def _worker_setup(config_file: str, site_dir: str, cache) -> None:
+    """A pool worker's initializer: a background helper (``niceness``), then ``_setup``."""
+    background()
+    _setup(config_file, site_dir, cache)
+
+
 def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str]]:
     """Render (or take from the cache) and write a chunk of spool lines:
     ``(sources of the pages rendered, number reused, warnings, cache keys used)``."""
@@ -355,6 +367,10 @@ class BulkRun:
         self.workers = workers or os.cpu_count() or 1
         self.tasks: dict[str, list] = {"files": [], "pages": []}  # kind → [(future or None, start, end)]
         self.submitted = {"files": 0, "pages": 0}  # kind → tasks handed to the pool so far
+        self.paths: list[tuple[str, ...]] = []  # per run of files, its site paths
+        self.on_written: Callable[[tuple[str, ...]], None] | None = None  # hears of files on disk, in order
+        self.delivered = 0  # runs of files told to on_written
+        self.written = 0  # files in those runs
         self.cache = None
         self.started = False
         self.pool: ProcessPoolExecutor | None = None
@@ -364,10 +380,26 @@ class BulkRun:
     def _setup_args(self) -> tuple:
         return (str(self.config_file.resolve()), str(self.site_dir.resolve()), self.cache)
 
-    def add(self, kind: str, start: int, end: int) -> None:
-        """A run of spool lines to write (``kind`` ``"files"`` or ``"pages"``), as byte offsets."""
+    def add(self, kind: str, start: int, end: int, paths: tuple[str, ...] = ()) -> None:
+        """A run of spool lines to write (``kind`` ``"files"`` or ``"pages"``), as byte offsets; ``paths``: the
+        site paths of a run of files, told to ``on_written`` once they are on disk."""
         self.tasks[kind].append((None, start, end))
+        if kind == "files":
+            self.paths.append(paths)
         self._submit()
+        self._deliver()
+
+    def _deliver(self) -> None:
+        """Tell ``on_written`` of the runs of files the pool has written, in spool order (a run that failed
+        waits for ``finish``)."""
+        files = self.tasks["files"]
+        while self.on_written is not None and self.delivered < len(files):
+            future = files[self.delivered][0]
+            if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+                return
+            self.written += future.result()
+            self.on_written(self.paths[self.delivered])
+            self.delivered += 1
 
     def start(self, cache=None) -> None:
         """The editorial pages are written: rendering may begin (with ``cache``, a ``PageCache`` or None)."""
@@ -383,7 +415,7 @@ class BulkRun:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_setup,
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_worker_setup,
                                             initargs=self._setup_args())
         for kind, function, path in (("files", _files_range, self.files_path),
                                      ("pages", _render_range, self.pages_path)):
@@ -425,7 +457,12 @@ class BulkRun:
         if not self.started:
             self.start(None)
         try:
-            files = sum(self._outcome("files", *task) for task in self.tasks["files"])
+            files = self.written
+            for i, task in enumerate(self.tasks["files"][self.delivered:], start=self.delivered):
+                files += self._outcome("files", *task)
+                if self.on_written is not None:
+                    self.on_written(self.paths[i])
+            self.delivered = len(self.tasks["files"])
             if on_files is not None:
                 on_files()
             rendered: list[str] = []
