@@ -27,7 +27,6 @@ from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
 from .fulltext import ShardIndexer, index_full_text
 from .meta import site_meta
-from .niceness import background
 from .page_cache import PageCache
 from .pages import Site
 
@@ -144,8 +143,7 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
     """``write_site_src`` and ``render_site(..., full_text=True)`` as one pipeline (what ``xxgk build`` runs):
     as soon as the editorial pages are written, ``mkdocs build`` starts and the bulk workers render each
     run of spooled lines while the next are written (``bulk.Spool(on_range=...)``), and each shard of the
-    full-text index is indexed as soon as its source pages are on disk (``fulltext.ShardIndexer``). The
-    helpers run at a lower priority (``niceness``): the page writer, which they all wait on, keeps a core.
+    full-text index is indexed as soon as its source pages are on disk (``fulltext.ShardIndexer``).
     Same bytes as the steps one after the other; same return value as ``render_site``."""
     check_output(site_src, None, "site_src")
     out = _emptied(out)
@@ -178,9 +176,7 @@ def _emptied(out: Path) -> Path:
 
 def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
-    process = subprocess.Popen(command + (["--strict"] if strict else []))
-    background(process.pid)  # the page writer keeps its core (niceness)
-    return process
+    return subprocess.Popen(command + (["--strict"] if strict else []))
 
 
 def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:

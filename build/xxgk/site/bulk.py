@@ -41,7 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
-from .niceness import background
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
@@ -233,12 +232,6 @@ def _setup(config_file: str, site_dir: str, cache) -> None:
     _RENDERER, _CACHE = Renderer(Path(config_file), Path(site_dir)), cache
 
 
-def _worker_setup(config_file: str, site_dir: str, cache) -> None:
-    """A pool worker's initializer: a background helper (``niceness``), then ``_setup``."""
-    background()
-    _setup(config_file, site_dir, cache)
-
-
 def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str]]:
     """Render (or take from the cache) and write a chunk of spool lines:
     ``(sources of the pages rendered, number reused, warnings, cache keys used)``."""
@@ -415,7 +408,7 @@ class BulkRun:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_worker_setup,
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_setup,
                                             initargs=self._setup_args())
         for kind, function, path in (("files", _files_range, self.files_path),
                                      ("pages", _render_range, self.pages_path)):

@@ -26,8 +26,6 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .niceness import background
-
 SOURCE_DIR = "src"  # the source pages, site_dir/src/*.html
 OUTPUT = "pagefind"
 MANIFEST = "shards.json"  # pagefind/shards.json: {"shards": ["0/", "1/", ...]}, read by assets/search.js
@@ -76,9 +74,7 @@ def _index_shard(pages: list[Path], work: Path, output: Path) -> int:
         _stage(pages, work)
         command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
                    "--output-path", str(output), "--quiet"]
-        with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
-            background(process.pid)  # beside the page writer, a background helper (niceness)
-            return process.wait()
+        return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
