@@ -148,8 +148,6 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
     check_output(site_src, None, "site_src")
     out = _emptied(out)
     run = BulkRun(site_src, config_file, out, workers)
-    index = ShardIndexer(out)  # each shard of source pages indexed as soon as it is written
-    run.on_written = index.written
     started: list[subprocess.Popen] = []
 
     def editorial_written() -> None:
@@ -157,6 +155,8 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
         run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
 
     with locked(site_src), gc_paused():
+        index = ShardIndexer(out)  # each shard of source pages indexed as soon as it is written
+        run.on_written = index.written
         try:
             _write_site_src(package_dir, site_src, run.add, editorial_written)
         except BaseException:
