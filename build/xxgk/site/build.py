@@ -132,8 +132,11 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
     run = spool_run(site_src, config_file, out, workers)
     try:
         run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
-    except BaseException:
+    except BaseException as error:
+        failed = isinstance(error, Exception) and _mkdocs_failed(mkdocs)
         _stop(mkdocs, run, out)
+        if failed:
+            return mkdocs.returncode, None
         raise
     return _complete(mkdocs, run, out, _FullText(out) if full_text else None)
 
@@ -159,9 +162,13 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
         run.on_written = index.written
         try:
             _write_site_src(package_dir, site_src, run.add, editorial_written)
-        except BaseException:
+        except BaseException as error:
             index.abort()
-            _stop(started[0] if started else None, run, out)
+            mkdocs = started[0] if started else None
+            failed = isinstance(error, Exception) and _mkdocs_failed(mkdocs)
+            _stop(mkdocs, run, out)
+            if failed:
+                return mkdocs.returncode, None
             raise
         return _complete(started[0], run, out, index)
 
@@ -177,6 +184,13 @@ def _emptied(out: Path) -> Path:
 def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
     return subprocess.Popen(command + (["--strict"] if strict else []))
+
+
+def _mkdocs_failed(mkdocs: subprocess.Popen | None) -> bool:
+    """After a step beside MkDocs raised: whether MkDocs failed too (waited for). Both read the config, so a
+    broken config fails both, and the build then answers as MkDocs did, with its exit code, as it did when
+    MkDocs ran first."""
+    return mkdocs is not None and mkdocs.wait() != 0
 
 
 def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
@@ -195,7 +209,12 @@ def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tup
     side = out / MKDOCS_SIDE
     built = False
     try:
-        stats = run.finish(on_files=indexer.start if indexer else None)
+        try:
+            stats = run.finish(on_files=indexer.start if indexer else None)
+        except Exception:
+            if _mkdocs_failed(mkdocs):  # the same broken config: MkDocs has said why
+                return mkdocs.returncode, None
+            raise
         code = mkdocs.wait()
         if code == 0 and not (side / "index.html").is_file():
             code = 1
