@@ -212,6 +212,8 @@ def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tup
         try:
             stats = run.finish(on_files=indexer.start if indexer else None)
         except Exception:
+            if indexer is not None:
+                indexer.abort()  # no index for a build that failed
             if _mkdocs_failed(mkdocs):  # the same broken config: MkDocs has said why
                 return mkdocs.returncode, None
             raise
@@ -251,6 +253,12 @@ class _FullText:
             self.code = index_full_text(self.site)
         except BaseException as error:  # raised again in the building thread by wait()
             self.error = error
+
+    def abort(self) -> None:
+        """The build failed: wait for a run already started, whatever it gives."""
+        if self.thread is not None:
+            self.thread.join()
+        self.error = None
 
     def wait(self) -> int:
         """Pagefind's exit code once it is done (raises what ``index_full_text`` raised)."""

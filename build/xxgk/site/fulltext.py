@@ -196,11 +196,13 @@ class ShardIndexer:
             self.jobs.put(None)
 
     def abort(self) -> None:
-        """The build failed: no further shard is indexed."""
+        """The build failed: no further shard is indexed (``wait`` then answers 1 at once)."""
         self.stopped = True
         self.start()
         self.thread.join()
         shutil.rmtree(self.work, ignore_errors=True)
+        if self.code is None:
+            self.code = 1
 
     def wait(self) -> int:
         """The index written (``index_full_text``'s exit code); once."""
