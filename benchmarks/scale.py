@@ -8,7 +8,8 @@ larger of the stage process's peak and its largest worker's (``getrusage``; the 
 workers are counted). Stages: parse (with a cold parse cache, as ``xxgk build`` runs), report card +
 package write, validation (the build's streaming validator; Frictionless beside it for comparison,
 not counted), pages (spooled), mkdocs build of the editorial pages, the bulk pages rendered outside MkDocs
-(pool, page cache), Pagefind; then the **incremental rebuild**: 1 % of the reports changed, the
+(pool, page cache), Pagefind — in one pipeline as ``xxgk build`` runs them (``stage_site``), or each alone
+with ``--stages-apart``; then the **incremental rebuild**: 1 % of the reports changed, the
 package rebuilt with the warm cache (only those are parsed again), validated, and the site rebuilt.
 For the ratio, a plain ``mkdocs build`` of as many trivial pages with the same theme.
 """
@@ -124,6 +125,29 @@ def stage_bulk(site_src: Path, config: Path, out: Path, cache_dir: Path) -> tupl
     return len(stats.rendered), stats.reused
 
 
+def stage_render(site_src: Path, config: Path, out: Path, cache_dir: Path) -> tuple[int, int]:
+    """What ``xxgk build`` runs after the pages: ``render_site`` with ``full_text`` — ``mkdocs build`` of the
+    editorial pages, the bulk pages (pool, page cache in ``cache_dir``) and Pagefind, overlapped:
+    ``(pages rendered, pages taken from the cache)``."""
+    from xxgk.site.build import render_site
+
+    code, stats = render_site(site_src, config, out, cache_dir=cache_dir, full_text=True)
+    if code or stats is None:
+        raise RuntimeError(f"site rendering failed ({code})")
+    return len(stats.rendered), stats.reused
+
+
+def stage_site(package_dir: Path, site_src: Path, config: Path, out: Path, cache_dir: Path) -> tuple[int, int]:
+    """The whole site as ``xxgk build`` makes it (``pages_and_site``): the pages, ``mkdocs build``, the bulk
+    pages and Pagefind in one pipeline: ``(pages rendered, pages taken from the cache)``."""
+    from xxgk.site.build import pages_and_site
+
+    code, stats = pages_and_site(package_dir, site_src, config, out, cache_dir=cache_dir)
+    if code or stats is None:
+        raise RuntimeError(f"site build failed ({code})")
+    return len(stats.rendered), stats.reused
+
+
 def plain_pages(site_src: Path, docs: Path) -> None:
     """As many trivial pages as the real site (editorial and bulk), at the same paths, for the baseline build."""
     from xxgk.site.bulk import spooled
@@ -201,14 +225,20 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
         print(f"  invalid package: {problems} problems")
     if args.frictionless:
         _, *figures["[frictionless validation]"] = in_process(stage_frictionless_validation, package_dir)
-    if site:
+    if site and not args.stages_apart:  # as xxgk build runs them: one pipeline
+        config = config_for(work / "site_src", work / "site.yml", ROOT)
+        shutil.rmtree(work / "site", ignore_errors=True)
+        (rendered, reused), *figures["site: pages + mkdocs + bulk + Pagefind"] = in_process(
+            stage_site, package_dir, work / "site_src", config, work / "site", work / "cache")
+        print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")
+    elif site:  # each step alone, one after the other (what each costs)
         _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src")
         config = config_for(work / "site_src", work / "site.yml", ROOT)
         _, *figures["mkdocs build (editorial)"] = in_process(stage_mkdocs, config, work / "site")
         (rendered, reused), *figures["bulk pages (outside MkDocs)"] = in_process(
             stage_bulk, work / "site_src", config, work / "site", work / "cache")
-        print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")
         _, *figures["full-text index (Pagefind)"] = in_process(stage_full_text, work / "site")
+        print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")
     return figures
 
 
@@ -231,6 +261,9 @@ def main() -> None:
     parser.add_argument("--no-site", dest="site", action="store_false", help="package stages only")
     parser.add_argument("--no-frictionless", dest="frictionless", action="store_false",
                         help="skip the Frictionless comparison")
+    parser.add_argument("--stages-apart", action="store_true",
+                        help="the pages, mkdocs, the bulk pages and Pagefind one after the other, each timed alone "
+                             "(default: one pipeline, as xxgk build runs them)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-bench-"))
     reports_dir, package_dir, site = work / "reports", work / "datapackage", work / "site"

@@ -13,6 +13,7 @@ Markdown from outside (``reports/CHANGELOG.md``) is offered as a download, never
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,9 +23,9 @@ from pathlib import Path
 from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
 from .browser_data import browser_files, search_aux
-from .bulk import BulkStats, Spool, render_bulk
+from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
-from .fulltext import index_full_text
+from .fulltext import ShardIndexer, index_full_text
 from .meta import site_meta
 from .page_cache import PageCache
 from .pages import Site
@@ -58,12 +59,24 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
         _write_site_src(package_dir, site_src)
 
 
-def _write_site_src(package_dir: Path, site_src: Path) -> None:
+def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None) -> None:
+    """The editorial pages and what MkDocs reads besides them (assets, ``json/``, downloads) — then
+    ``on_editorial()`` — then the report and agency pages into the spool, whose runs of lines go to
+    ``on_range`` as they are written (``bulk.Spool``)."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    with Spool(site_src) as spool:  # the bulk pages and per-report CSVs, rendered after mkdocs by bulk.render_bulk
+    with Spool(site_src, on_range) as spool:  # the bulk pages and per-report CSVs (bulk.py renders them)
         site = Site(pkg, site_src, spool)
-        site.all_pages()
+        site.editorial_pages()
+        _write_support(pkg, site, package_dir, site_src)
+        if on_editorial is not None:
+            on_editorial()
+        site.bulk_pages()
+
+
+def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) -> None:
+    """What the editorial pages need besides themselves: assets, ``assets/site.json`` (the footer of every
+    page), the browser's JSON and the downloads."""
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
@@ -96,20 +109,176 @@ def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> 
     return config_path
 
 
+MKDOCS_SIDE = ".xxgk-mkdocs"  # inside the site being built: where mkdocs writes while the bulk pages render
+
+
 def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = False,
-                cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
-    """``mkdocs build`` of the editorial pages of ``site_src`` into ``out`` (with ``config_file``, whose
-    ``docs_dir`` is ``site_src``), then the bulk pages rendered outside MkDocs into the same folder
-    (``bulk.render_bulk``; with the page cache in ``cache_dir``, None for none).
-    Returns MkDocs' exit code (1 if it wrote no ``index.html``) and what the bulk rendering did."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out)]
-    code = subprocess.call(command + (["--strict"] if strict else []))
-    if code == 0 and not (Path(out) / "index.html").is_file():
-        code = 1
-    if code:
-        return code, None
-    cache = PageCache.open(cache_dir, config_file) if cache_dir is not None else None
-    return 0, render_bulk(site_src, config_file, out, cache, workers)
+                cache_dir: Path | str | None = None, workers: int | None = None,
+                full_text: bool = False) -> tuple[int, BulkStats | None]:
+    """``mkdocs build`` of the editorial pages of ``site_src`` (with ``config_file``, whose ``docs_dir`` is
+    ``site_src``) and the bulk pages rendered outside MkDocs (``bulk.BulkRun``; with the page cache in
+    ``cache_dir``, None for none), into ``out``; with ``full_text``, the full-text index too
+    (``fulltext.index_full_text``).
+
+    The three are independent, so they overlap: ``mkdocs build`` runs in its own process into a side folder
+    (``out/.xxgk-mkdocs``) while the bulk pages render into ``out``; Pagefind starts as soon as the bulk's
+    plain files (the source pages, all it reads) are written; the side folder is then moved into ``out``
+    (a file both wrote is the bulk's, as when the bulk ran after MkDocs). ``out`` is emptied first as
+    ``mkdocs build`` empties it (its dot entries kept). The bytes are those of the steps run one after the other.
+    Returns MkDocs' exit code (1 if it wrote no ``index.html``), else Pagefind's, and what the bulk
+    rendering did (None when MkDocs failed)."""
+    out = _emptied(out)
+    mkdocs = _start_mkdocs(config_file, out, strict)
+    run = spool_run(site_src, config_file, out, workers)
+    try:
+        run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
+    except BaseException as error:
+        failed = isinstance(error, Exception) and _mkdocs_failed(mkdocs)
+        _stop(mkdocs, run, out)
+        if failed:
+            return mkdocs.returncode, None
+        raise
+    return _complete(mkdocs, run, out, _FullText(out) if full_text else None)
+
+
+def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Path, strict: bool = False,
+                   cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
+    """``write_site_src`` and ``render_site(..., full_text=True)`` as one pipeline (what ``xxgk build`` runs):
+    as soon as the editorial pages are written, ``mkdocs build`` starts and the bulk workers render each
+    run of spooled lines while the next are written (``bulk.Spool(on_range=...)``), and each shard of the
+    full-text index is indexed as soon as its source pages are on disk (``fulltext.ShardIndexer``).
+    Same bytes as the steps one after the other; same return value as ``render_site``."""
+    check_output(site_src, None, "site_src")
+    out = _emptied(out)
+    run = BulkRun(site_src, config_file, out, workers)
+    started: list[subprocess.Popen] = []
+
+    def editorial_written() -> None:
+        started.append(_start_mkdocs(config_file, out, strict))
+        run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
+
+    with locked(site_src), gc_paused():
+        index = ShardIndexer(out)  # each shard of source pages indexed as soon as it is written
+        run.on_written = index.written
+        try:
+            _write_site_src(package_dir, site_src, run.add, editorial_written)
+        except BaseException as error:
+            index.abort()
+            mkdocs = started[0] if started else None
+            failed = isinstance(error, Exception) and _mkdocs_failed(mkdocs)
+            _stop(mkdocs, run, out)
+            if failed:
+                return mkdocs.returncode, None
+            raise
+        return _complete(started[0], run, out, index)
+
+
+def _emptied(out: Path) -> Path:
+    """``out``, emptied as ``mkdocs build`` empties its site folder (dot entries kept)."""
+    from mkdocs.utils import clean_directory
+
+    clean_directory(str(out))
+    return Path(out)
+
+
+def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
+    return subprocess.Popen(command + (["--strict"] if strict else []))
+
+
+def _mkdocs_failed(mkdocs: subprocess.Popen | None) -> bool:
+    """After a step beside MkDocs raised: whether MkDocs failed too (waited for). Both read the config, so a
+    broken config fails both, and the build then answers as MkDocs did, with its exit code, as it did when
+    MkDocs ran first."""
+    return mkdocs is not None and mkdocs.wait() != 0
+
+
+def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
+    """After a failure: the pool shut, MkDocs killed, its side folder removed."""
+    run.close()
+    if mkdocs is not None and mkdocs.poll() is None:
+        mkdocs.kill()
+        mkdocs.wait()
+    shutil.rmtree(out / MKDOCS_SIDE, ignore_errors=True)
+
+
+def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tuple[int, BulkStats | None]:
+    """The bulk run finished (the full-text ``indexer``, if any — ``_FullText`` or ``fulltext.ShardIndexer`` —
+    told by ``start()`` once the plain files are written), MkDocs waited for and its side folder moved into
+    ``out``: ``render_site``'s return value."""
+    side = out / MKDOCS_SIDE
+    built = False
+    try:
+        try:
+            stats = run.finish(on_files=indexer.start if indexer else None)
+        except Exception:
+            if indexer is not None:
+                indexer.abort()  # no index for a build that failed
+            if _mkdocs_failed(mkdocs):  # the same broken config: MkDocs has said why
+                return mkdocs.returncode, None
+            raise
+        code = mkdocs.wait()
+        if code == 0 and not (side / "index.html").is_file():
+            code = 1
+        built = code == 0
+        if built:
+            _move_into(side, out)
+        if indexer is not None:
+            indexer.start()  # (no-op when started)
+            index_code = indexer.wait()
+            code = code or index_code
+    finally:
+        _stop(mkdocs, run, out)
+        if indexer is not None:
+            indexer.wait()
+    return code, (stats if built else None)
+
+
+class _FullText:
+    """``index_full_text(site)`` in a thread (it waits on Pagefind processes), started once."""
+
+    def __init__(self, site: Path):
+        self.site, self.thread, self.code = site, None, 1
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        import threading
+
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="xxgk-pagefind", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.code = index_full_text(self.site)
+        except BaseException as error:  # raised again in the building thread by wait()
+            self.error = error
+
+    def abort(self) -> None:
+        """The build failed: wait for a run already started, whatever it gives."""
+        if self.thread is not None:
+            self.thread.join()
+        self.error = None
+
+    def wait(self) -> int:
+        """Pagefind's exit code once it is done (raises what ``index_full_text`` raised)."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.code
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move ``source``'s tree into ``target`` by renames: an entry absent there is moved whole, a folder both
+    hold is merged, a file both hold stays ``target``'s. ``source`` is left empty or holding those files."""
+    for entry in sorted(os.listdir(source)):
+        here, there = source / entry, target / entry
+        if not there.exists() and not there.is_symlink():
+            os.replace(here, there)
+        elif here.is_dir() and not here.is_symlink() and there.is_dir() and not there.is_symlink():
+            _move_into(here, there)
 
 
 def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False,
@@ -120,12 +289,9 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
     check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
     with locked(site_dir):
         recover(site_dir)
-        write_site_src(package_dir, site_src)
         staging = staging_for(site_dir)
         try:
-            code, _ = render_site(site_src, Path("mkdocs.yml"), staging, strict, cache_dir)
-            if code == 0:
-                code = index_full_text(staging)  # Pagefind over the built pages
+            code, _ = pages_and_site(package_dir, site_src, Path("mkdocs.yml"), staging, strict, cache_dir)
             if code == 0:
                 (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
                 swap_in(staging, site_dir)

@@ -19,11 +19,14 @@ front matter + headings with placeholders, "blocks": [HTML]}``), and ``.bulk/fil
 line that is copied as it is (source pages, redirects, per-report CSV downloads: ``{"path", "text"}``).
 Both are written in page order and read a line at a time, so neither side holds all pages.
 
-Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once), in chunks of
-``CHUNK`` pages, with at most two chunks a worker in flight; each worker writes its pages straight into
-the built site. A worker killed (out of memory…) breaks the pool: one line on stderr, and its chunk and the
-rest are rendered in this process. With a :class:`~xxgk.site.page_cache.PageCache`, a page whose spool
-line and rendering context are unchanged is copied from the cache instead of rendered.
+Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once). A task is a byte
+range of the spool (``FILE_CHUNK`` plain files, then ``CHUNK`` pages): the worker reads those lines itself and
+writes the files and pages straight into the built site, so the parent only cuts the ranges and waits, and
+both cores render. The plain files come first, so the source pages are complete early (``on_files``: the
+full-text index starts then, beside the rendering). A worker killed (out of memory…) breaks the pool: one
+line on stderr, and its task and the rest are done in this process. With a
+:class:`~xxgk.site.page_cache.PageCache`, a page whose spool line and rendering context are unchanged is copied
+from the cache instead of rendered.
 """
 
 from __future__ import annotations
@@ -31,11 +34,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import chain, islice
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
@@ -44,7 +46,7 @@ BULK = ".bulk"
 PAGES = "pages.jsonl"
 FILES = "files.jsonl"
 CHUNK = 200  # pages per task: large enough to amortise the hand-off, small enough to balance two workers
-FILE_CHUNK = 50  # plain files the parent writes between two looks at the pool
+FILE_CHUNK = 500  # plain files per task (source pages, redirects, CSV downloads), written by the workers
 
 
 def _line(data: dict) -> str:
@@ -52,26 +54,56 @@ def _line(data: dict) -> str:
 
 
 class Spool:
-    """Appends bulk pages and files to ``<site_src>/.bulk/`` (a context manager: closes both files)."""
+    """Appends bulk pages and files to ``<site_src>/.bulk/`` (a context manager: closes both files).
 
-    def __init__(self, site_src: Path):
+    ``on_range(kind, start, end, paths)`` (optional) hears of each run of ``CHUNK`` pages (``kind``
+    ``"pages"``) or ``FILE_CHUNK`` files (``"files"``; ``paths``: their site paths) once it is on disk, as
+    byte offsets into its spool file, and of the last, shorter runs when the spool is closed: a renderer can
+    start on them while the spool grows."""
+
+    def __init__(self, site_src: Path, on_range: Callable[[str, int, int, tuple[str, ...]], None] | None = None):
         folder = Path(site_src) / BULK
         folder.mkdir(parents=True, exist_ok=True)
-        self.pages = (folder / PAGES).open("w", encoding="utf-8", newline="\n")
-        self.files = (folder / FILES).open("w", encoding="utf-8", newline="\n")
+        self.pages = (folder / PAGES).open("wb")
+        self.files = (folder / FILES).open("wb")
+        self.on_range = on_range
+        self._runs = {"pages": [0, 0, 0], "files": [0, 0, 0]}  # kind → [run start, offset, lines in the run]
+        self._paths: list[str] = []  # the site paths of the files of the current run
 
     def page(self, src: str, markdown: str, blocks: list[str]) -> None:
         """A page MkDocs would have built from ``src`` (``a/x/2024.md``) with its HTML ``blocks`` injected."""
-        self.pages.write(_line({"src": src, "markdown": markdown, "blocks": blocks}))
+        self._append("pages", self.pages, _line({"src": src, "markdown": markdown, "blocks": blocks}), CHUNK)
 
     def file(self, path: str, text: str) -> None:
         """A file published as it is at ``path`` under the site root."""
-        self.files.write(_line({"path": path, "text": text}))
+        self._paths.append(path)
+        self._append("files", self.files, _line({"path": path, "text": text}), FILE_CHUNK)
+
+    def _append(self, kind: str, handle, line: str, size: int) -> None:
+        data = line.encode("utf-8")
+        handle.write(data)
+        run = self._runs[kind]
+        run[1] += len(data)
+        run[2] += 1
+        if run[2] >= size:
+            self._emit(kind, handle)
+
+    def _emit(self, kind: str, handle) -> None:
+        run = self._runs[kind]
+        if run[2] and self.on_range is not None:
+            handle.flush()  # on disk before anyone is told to read it
+            self.on_range(kind, run[0], run[1], tuple(self._paths) if kind == "files" else ())
+        run[0], run[2] = run[1], 0
+        if kind == "files":
+            self._paths = []
 
     def __enter__(self) -> Spool:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, *exc) -> None:
+        if kind is None:  # the last runs, unless the writing failed
+            self._emit("files", self.files)
+            self._emit("pages", self.pages)
         self.pages.close()
         self.files.close()
 
@@ -115,10 +147,13 @@ def copy_files(site_src: Path, site_dir: Path) -> int:
 
 def _write_files(site_dir: Path, lines: Iterable[str]) -> int:
     count = 0
+    made: set[Path] = set()  # folders already made or found (the source pages share one)
     for line in lines:
         entry = json.loads(line)
         target = _inside(site_dir, entry["path"])
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_text(entry["text"], encoding="utf-8", newline="")
         count += 1
     return count
@@ -205,6 +240,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
     reused = 0
     warnings: list[str] = []
     keys: list[str] = []
+    made: set[Path] = set()  # folders this chunk created or found (one mkdir a folder, not one a page)
     for line in lines:
         entry = json.loads(line)
         html = None
@@ -221,9 +257,55 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
         else:
             reused += 1
         target = _inside(_RENDERER.site_dir, _RENDERER.dest_uri(entry["src"]))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(html)
     return rendered, reused, warnings, keys
+
+
+# -- work split into byte ranges of the spool --------------------------------------------------------
+
+def _ranges(path: Path, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` byte offsets of consecutive runs of ``size`` lines of the spool file ``path``: a task
+    names its lines by offsets, so the parent neither decodes nor ships them (the workers read them)."""
+    out: list[tuple[int, int]] = []
+    if not path.exists():
+        return out
+    start = end = count = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            end += len(line)
+            count += 1
+            if count == size:
+                out.append((start, end))
+                start, count = end, 0
+    if count:
+        out.append((start, end))
+    return out
+
+
+def _lines(path: str, start: int, end: int) -> list[str]:
+    """The spool lines between two offsets, as text mode reads them (JSON escapes every CR, so the lines
+    end at LF and nowhere else)."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    return [line.decode("utf-8") + "\n" for line in data.split(b"\n")[:-1]]
+
+
+def _render_range(path: str, start: int, end: int) -> tuple[list[str], int, list[str], list[str]]:
+    """A worker's task: render the pages of one byte range of ``pages.jsonl`` (``_render_chunk``)."""
+    return _render_chunk(_lines(path, start, end))
+
+
+def _files_range(path: str, start: int, end: int, site_dir: str | None = None) -> int:
+    """A worker's task: write the plain files of one byte range of ``files.jsonl`` into the site being built
+    (``site_dir``, default the worker's)."""
+    if site_dir is None:
+        assert _RENDERER is not None
+        site_dir = str(_RENDERER.site_dir)
+    return _write_files(Path(site_dir), _lines(path, start, end))
 
 
 @dataclass(frozen=True)
@@ -236,105 +318,164 @@ class BulkStats:
     files: int
 
 
-def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, workers: int | None = None
-                ) -> BulkStats:
+def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, workers: int | None = None,
+                on_files: Callable[[], None] | None = None) -> BulkStats:
     """Render every spooled page of ``site_src`` into ``site_dir`` (after ``mkdocs build`` wrote the editorial
-    pages there with ``config_file``) and write the spooled files; ``cache``: a ``PageCache`` or None.
-    One process when the pages fit in one chunk or ``workers`` is 1; else a pool of ``workers``
-    (default ``os.cpu_count()``) rendering the pages in chunks while this process writes the plain files
-    a line at a time. The output does not depend on the number of workers or on the cache."""
-    site_src, site_dir = Path(site_src), Path(site_dir)
-    path = site_src / BULK / PAGES
-    workers = workers or os.cpu_count() or 1
-    rendered: list[str] = []
-    reused = 0
-    used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
-    setup = (str(Path(config_file).resolve()), str(site_dir.resolve()), cache)
-    if not path.exists():
-        return BulkStats((), 0, copy_files(site_src, site_dir))
-    with path.open(encoding="utf-8") as handle:
-        chunks = _chunks(handle, CHUNK)
-        first, second = next(chunks, None), next(chunks, None)
-        if first is None:
-            return BulkStats((), 0, copy_files(site_src, site_dir))
-        if workers == 1 or second is None:
-            files = copy_files(site_src, site_dir)
-            _setup(*setup)
-            for chunk in chain((first, second), chunks):
-                if chunk:
-                    r, u, warnings, keys = _render_chunk(chunk)
-                    rendered, reused = rendered + r, reused + u
-                    used.update(keys)
-                    _say(warnings)
-            return _finish(rendered, reused, files, cache, used)
-        import multiprocessing
+    pages there with ``config_file``, or while it writes them elsewhere) and write the spooled files;
+    ``cache``: a ``PageCache`` or None; ``on_files``: called once every plain file is written (the source
+    pages are then complete: the full-text index can start while the pages render). See :class:`BulkRun`.
+    The output does not depend on the number of workers or on the cache."""
+    run = spool_run(site_src, config_file, site_dir, workers)
+    run.start(cache)
+    return run.finish(on_files)
 
-        context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
-        results: dict[int, list[str]] = {}  # page chunk number → pages rendered (put back in spool order)
-        files = 0
-        broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
-        set_up: list[bool] = []
 
-        def done_with(number: int, result) -> None:
-            nonlocal reused
-            r, u, warnings, keys = result
-            results[number] = r
-            reused += u
-            used.update(keys)
-            _say(warnings)
+def spool_run(site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None) -> BulkRun:
+    """A :class:`BulkRun` given every range of a written spool (the plain files first), not yet started."""
+    site_src = Path(site_src)
+    run = BulkRun(site_src, config_file, site_dir, workers)
+    for start, end in _ranges(site_src / BULK / FILES, FILE_CHUNK):
+        run.add("files", start, end)
+    for start, end in _ranges(site_src / BULK / PAGES, CHUNK):
+        run.add("pages", start, end)
+    return run
 
-        def here(number: int, chunk: list[str]) -> None:
-            """A chunk rendered in this process: the pool is broken (its pages are the same either way)."""
-            if not set_up:  # this build's renderer (the module's may be an earlier build's)
-                _setup(*setup)
-                set_up.append(True)
-            done_with(number, _render_chunk(chunk))
 
-        def collect(done) -> None:
-            for future in done:
-                number, chunk = pending.pop(future)
+class BulkRun:
+    """Rendering the spool of ``site_src`` into ``site_dir``, fed byte ranges of it (``add``) — all at once
+    (``render_bulk``) or while the spool is written (``Spool(on_range=run.add)``, the build's way).
+
+    Nothing runs before ``start`` (the editorial pages and ``assets/site.json`` must exist: MkDocs is set up
+    from them). Then, once there are two runs of pages and ``workers`` (default ``os.cpu_count()``) is more
+    than one, a spawn pool gets every range, the plain files' and the pages', as they come: the workers read
+    those lines, render and write them; this process only hands out ranges. With one run of pages or one
+    worker, ``finish`` does everything here. ``finish`` writes the files first (then calls ``on_files``), then
+    the pages, gathering the results in spool order; a task whose worker died (the pool broken: one line on
+    stderr) is done in this process."""
+
+    def __init__(self, site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None):
+        self.pages_path, self.files_path = Path(site_src) / BULK / PAGES, Path(site_src) / BULK / FILES
+        self.site_dir = Path(site_dir)
+        self.config_file = Path(config_file)
+        self.workers = workers or os.cpu_count() or 1
+        self.tasks: dict[str, list] = {"files": [], "pages": []}  # kind → [(future or None, start, end)]
+        self.submitted = {"files": 0, "pages": 0}  # kind → tasks handed to the pool so far
+        self.paths: list[tuple[str, ...]] = []  # per run of files, its site paths
+        self.on_written: Callable[[tuple[str, ...]], None] | None = None  # hears of files on disk, in order
+        self.delivered = 0  # runs of files told to on_written
+        self.written = 0  # files in those runs
+        self.cache = None
+        self.started = False
+        self.pool: ProcessPoolExecutor | None = None
+        self.broken: list[str] = []  # why the pool broke (a worker killed: out of memory…), once it has
+        self._here_set_up = False
+
+    def _setup_args(self) -> tuple:
+        return (str(self.config_file.resolve()), str(self.site_dir.resolve()), self.cache)
+
+    def add(self, kind: str, start: int, end: int, paths: tuple[str, ...] = ()) -> None:
+        """A run of spool lines to write (``kind`` ``"files"`` or ``"pages"``), as byte offsets; ``paths``: the
+        site paths of a run of files, told to ``on_written`` once they are on disk."""
+        self.tasks[kind].append((None, start, end))
+        if kind == "files":
+            self.paths.append(paths)
+        self._submit()
+        self._deliver()
+
+    def _deliver(self) -> None:
+        """Tell ``on_written`` of the runs of files the pool has written, in spool order (a run that failed
+        waits for ``finish``)."""
+        files = self.tasks["files"]
+        while self.on_written is not None and self.delivered < len(files):
+            future = files[self.delivered][0]
+            if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+                return
+            self.written += future.result()
+            self.on_written(self.paths[self.delivered])
+            self.delivered += 1
+
+    def start(self, cache=None) -> None:
+        """The editorial pages are written: rendering may begin (with ``cache``, a ``PageCache`` or None)."""
+        self.cache, self.started = cache, True
+        self._submit()
+
+    def _submit(self) -> None:
+        if not self.started or self.workers == 1 or self.broken:
+            return
+        if self.pool is None:
+            if len(self.tasks["pages"]) < 2:
+                return
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")  # a clean interpreter: no parent memory, no locks
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_setup,
+                                            initargs=self._setup_args())
+        for kind, function, path in (("files", _files_range, self.files_path),
+                                     ("pages", _render_range, self.pages_path)):
+            tasks = self.tasks[kind]
+            while self.submitted[kind] < len(tasks):
+                i = self.submitted[kind]
+                _, start, end = tasks[i]
                 try:
-                    result = future.result()
-                except BrokenProcessPool as error:
-                    if not broken:
-                        broken.append(str(error))
-                        _say([f"xxgk: a page-rendering worker died ({error}); the remaining pages are rendered "
-                              "in this process"])
-                    here(number, chunk)
-                    continue
-                done_with(number, result)
-
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_setup, initargs=setup) as pool, \
-                (site_src / BULK / FILES).open(encoding="utf-8") as plain:
-            pending: dict = {}  # future → (chunk number, its lines): at most 2 × workers chunks
-            for number, chunk in enumerate(chain((first, second), chunks)):
-                while len(pending) >= 2 * workers:  # bounded: never the whole spool in flight
-                    written = _write_files(site_dir, islice(plain, FILE_CHUNK))  # the parent's share meanwhile
-                    files += written
-                    collect(wait(pending, timeout=0 if written else None, return_when=FIRST_COMPLETED).done)
-                if broken:
-                    here(number, chunk)
-                    continue
-                try:
-                    pending[pool.submit(_render_chunk, chunk)] = (number, chunk)
+                    tasks[i] = (self.pool.submit(function, str(path), start, end), start, end)
                 except BrokenProcessPool:
-                    broken.append("broken")
-                    here(number, chunk)
-            files += _write_files(site_dir, plain)  # what is left of the plain files, a line at a time
-            collect(wait(pending).done)
-        rendered = [src for n in sorted(results) for src in results[n]]
-    return _finish(rendered, reused, files, cache, used)
+                    self._broke("broken")
+                    return
+                self.submitted[kind] += 1
+
+    def _broke(self, why: str) -> None:
+        if not self.broken:
+            self.broken.append(why)
+            _say([f"xxgk: a page-rendering worker died ({why}); the remaining pages are rendered in this process"])
+
+    def _here(self, kind: str, start: int, end: int):
+        """A task done in this process (no pool, or the pool is broken: the output is the same either way)."""
+        if kind == "files":
+            return _files_range(str(self.files_path), start, end, str(self.site_dir))
+        if not self._here_set_up:  # this build's renderer (the module's may be an earlier build's)
+            _setup(*self._setup_args())
+            self._here_set_up = True
+        return _render_range(str(self.pages_path), start, end)
+
+    def _outcome(self, kind: str, future, start: int, end: int):
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool as error:
+                self._broke(str(error))
+        return self._here(kind, start, end)
+
+    def finish(self, on_files: Callable[[], None] | None = None) -> BulkStats:
+        """Wait for (or do) every task; call ``on_files`` once the plain files are written. The pool is shut."""
+        if not self.started:
+            self.start(None)
+        try:
+            files = self.written
+            for i, task in enumerate(self.tasks["files"][self.delivered:], start=self.delivered):
+                files += self._outcome("files", *task)
+                if self.on_written is not None:
+                    self.on_written(self.paths[i])
+            self.delivered = len(self.tasks["files"])
+            if on_files is not None:
+                on_files()
+            rendered: list[str] = []
+            reused = 0
+            used: set[str] = set()  # the cache keys of this build's pages (the rest are pruned)
+            for task in self.tasks["pages"]:
+                r, u, warnings, keys = self._outcome("pages", *task)
+                rendered += r
+                reused += u
+                used.update(keys)
+                _say(warnings)
+        finally:
+            self.close()
+        return _finish(rendered, reused, files, self.cache, used)
+
+    def close(self) -> None:
+        """Shut the pool (pending tasks cancelled): after ``finish``, or when the build failed."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:

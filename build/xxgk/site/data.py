@@ -94,11 +94,15 @@ class Package:
             report["agency_name"] = names.get(report.get("agency_id") or "")
         return cls(root, descriptor, tables)
 
-    def stream(self) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
+    def stream(self, names: tuple[str, ...] = STREAMED) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
         """``(report row, {resource: that report's rows})`` for every report, in ``reports.csv`` order,
-        reading each per-report CSV once, a row at a time. Raises ``ValueError`` at the end if any row was
-        left over (out of order, or of no report): nothing is silently lost."""
-        paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in STREAMED}
+        reading each per-report CSV of ``names`` (default all of ``STREAMED``) once, a row at a time. Raises
+        ``ValueError`` at the end if any row was left over (out of order, or of no report): nothing is
+        silently lost."""
+        unknown = set(names) - set(STREAMED)
+        if unknown:
+            raise ValueError(f"not streamed per report: {sorted(unknown)}")
+        paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in names}
         with ExitStack() as stack:
             readers = {name: _rows(stack, path) for name, path in paths.items()}
             heads = {name: next(reader, None) for name, reader in readers.items()}

@@ -126,3 +126,101 @@ def query_download_bound(output: Path, results: int = 5) -> tuple[int, str]:
     total += sum(sorted(fragments, reverse=True)[:results])
     return total, (f"code and WebAssembly once; {len(names)} shard(s) × (entry, metadata, 3 largest index "
                    f"chunks); {results} largest fragments")
+
+
+class ShardIndexer:
+    """``index_full_text`` fed while the source pages are written: the same shards, each indexed as soon as
+    it is complete, one Pagefind run at a time, in a thread of its own — so the index is built beside the
+    page rendering instead of after it.
+
+    ``written(paths)`` is told, in the order they were spooled, the site paths of plain files now on disk;
+    the source pages among them (``src/<name>.html``) are cut into shards exactly as :func:`shards` cuts
+    the sorted pages, which holds as long as they come in name order (report ids begin with the report's
+    number in package order, so they do). ``start()`` says every file is written; ``wait()`` returns the
+    exit code. If the pages did not come in name order, or are not exactly :func:`source_pages`, the
+    shards already made are removed and ``index_full_text`` runs afresh: the index is the same either way."""
+
+    def __init__(self, site_dir: Path, budget: int | None = None):
+        import queue
+        import threading
+
+        self.site_dir, self.budget = Path(site_dir), SHARD_BYTES if budget is None else budget
+        self.output, self.work = self.site_dir / OUTPUT, self.site_dir / WORK
+        if self.output.exists() or self.work.exists():
+            raise FileExistsError(f"{self.output} or {self.work} exists: the index is written into a fresh site")
+        self.groups: list[list[Path]] = []
+        self.current: list[Path] = []
+        self.size = 0
+        self.last: str | None = None
+        self.in_order = True
+        self.codes: list[int] = []
+        self.stopped = False
+        self.ended = False
+        self.code: int | None = None  # wait()'s answer, once known
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._work, name="xxgk-pagefind", daemon=True)
+        self.thread.start()
+
+    def written(self, paths) -> None:
+        for rel in paths:
+            parts = rel.split("/")
+            if len(parts) != 2 or parts[0] != SOURCE_DIR or not parts[1].endswith(".html") or not self.in_order:
+                continue
+            if self.last is not None and parts[1] <= self.last:
+                self.in_order = False  # (index_full_text afresh at the end)
+                continue
+            self.last = parts[1]
+            page = self.site_dir / SOURCE_DIR / parts[1]
+            length = page.stat().st_size
+            if self.current and self.size + length > self.budget:
+                self._close()
+            self.current.append(page)
+            self.size += length
+
+    def _close(self) -> None:
+        self.groups.append(self.current)
+        self.jobs.put(len(self.groups) - 1)
+        self.current, self.size = [], 0
+
+    def _work(self) -> None:
+        while (k := self.jobs.get()) is not None:
+            if not self.stopped and self.in_order and not any(self.codes):
+                self.codes.append(_index_shard(self.groups[k], self.work / str(k), self.output / str(k)))
+
+    def start(self) -> None:
+        """Every plain file is written: the last shard is cut (once)."""
+        if not self.ended:
+            self.ended = True
+            if self.current:
+                self._close()
+            self.jobs.put(None)
+
+    def abort(self) -> None:
+        """The build failed: no further shard is indexed (``wait`` then answers 1 at once)."""
+        self.stopped = True
+        self.start()
+        self.thread.join()
+        shutil.rmtree(self.work, ignore_errors=True)
+        if self.code is None:
+            self.code = 1
+
+    def wait(self) -> int:
+        """The index written (``index_full_text``'s exit code); once."""
+        if self.code is None:
+            self.code = self._wait()
+        return self.code
+
+    def _wait(self) -> int:
+        self.start()
+        self.thread.join()
+        shutil.rmtree(self.work, ignore_errors=True)
+        failed = [code for code in self.codes if code]
+        if failed:
+            return failed[0]
+        if not self.in_order or [p for g in self.groups for p in g] != source_pages(self.site_dir):
+            shutil.rmtree(self.output, ignore_errors=True)
+            return index_full_text(self.site_dir, self.budget)
+        self.output.mkdir(exist_ok=True)
+        (self.output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(self.groups))]}),
+                                            encoding="utf-8")
+        return 0

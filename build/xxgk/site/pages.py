@@ -144,8 +144,24 @@ class Site(ReportPages, AgencyPages):
 
     # -- pages ------------------------------------------------------------------------------
     def all_pages(self) -> None:
+        self.editorial_pages()
+        self.bulk_pages()
+
+    def editorial_pages(self) -> None:
+        """The pages MkDocs builds (into ``out``; the report card's province pages are spooled): they need
+        only what ``__init__`` gathered, so they come first and ``mkdocs build`` can start while the report
+        and agency pages are spooled (``bulk_pages``)."""
         self.home()
         self.agencies()
+        self.compare()
+        self.ranking()
+        self.data_page()
+        self.quality()
+        self.checks()
+        self.about()
+
+    def bulk_pages(self) -> None:
+        """The report pages (a second streamed pass, one report's rows at a time) and the agency pages, spooled."""
         labels = {lists: self.pkg.labels(lists) for lists in REPORT_CSV_LABELS}
         cells = SheetCells()  # sheet_cell of each distinct text once, for every report's CSV
         for report, rows in self.pkg.stream():  # the second pass: one report's rows at a time
@@ -160,12 +176,6 @@ class Site(ReportPages, AgencyPages):
         self.current = None
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
-        self.compare()
-        self.ranking()
-        self.data_page()
-        self.quality()
-        self.checks()
-        self.about()
 
     def home(self) -> None:
         latest = [r for r in self.reports if r["year"] and int(r["year"]) == self.latest_year]

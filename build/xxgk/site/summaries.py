@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..package.metrics import report_values
+from ..package.metrics import TABLE_KEYS, report_values
 from .data import Package
+
+SUMMARISED = (*TABLE_KEYS, "findings")  # the per-report resources the metric values and findings come from
 
 
 class MetricRow(Mapping):
@@ -47,14 +49,15 @@ class Summaries:
 
 
 def summarise(pkg: Package, keep_per_code: int) -> Summaries:
-    """One pass over ``pkg.stream()``; the metric values are ``report_values`` of each report's own rows."""
+    """One pass over ``pkg.stream(SUMMARISED)``; the metric values are ``report_values`` of each report's own
+    rows (of the resources in ``TABLE_KEYS``, all it reads)."""
     metrics = pkg.tables["metrics"]
     index = {m["code"]: i for i, m in enumerate(metrics)}
     shared: dict[tuple[str, str], dict] = {}
     out = Summaries()
     counts: dict[str, int] = {}
     first: dict[str, list[tuple[str, dict]]] = {}
-    for report, rows in pkg.stream():
+    for report, rows in pkg.stream(SUMMARISED):  # (the sections, the narrative texts, are not needed here)
         rid = report["report_id"]
         values = report_values({"reports": [report], **rows}, metrics)[rid]
         out.values[rid] = MetricRow(index, tuple(values[m["code"]] for m in metrics))
