@@ -135,16 +135,21 @@ def test_the_agency_page_speaks_chinese_and_marks_no_gap_where_a_template_lacks_
 
 @needs_shared
 def test_every_old_report_url_redirects_to_the_report_under_its_agency(corpus_build):
+    """No redirect folder per report: the 404 page looks ``/r/<id>/`` up in ``json/r/<shard>.json``."""
+    from xxgk.site.redirects import META_KEY, shard_key
+
     pkg, site_src = corpus_build
     pages, files = _spooled(site_src), _spooled(site_src, "files.jsonl")
+    digits = json.loads((site_src / "assets" / "site.json").read_text(encoding="utf-8"))[META_KEY]
     for r in _rows(pkg, "reports"):
+        assert f"r/{r['report_id']}/index.html" not in files
         if not r["agency_id"]:
             assert f"r/{r['report_id']}.md" in pages
             continue
-        text = files[f"r/{r['report_id']}/index.html"]
-        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
-        assert target == f"../../a/{r['agency_id']}/{r['year']}/"
-        assert f"a/{r['agency_id']}/{r['year']}.md" in pages
+        shard = site_src / "json" / "r" / f"{shard_key(r['report_id'])[:digits]}.json"
+        target = json.loads(shard.read_text(encoding="utf-8"))[r["report_id"]]
+        assert target == f"a/{r['agency_id']}/{r['year']}/" or target.startswith(f"a/{r['agency_id']}/{r['year']}-")
+        assert f"{target.removesuffix('/')}.md" in pages
 
 
 @needs_shared

@@ -10,9 +10,9 @@ pages the way MkDocs renders a page, with its own objects: the project's ``mkdoc
 events run as ``mkdocs build`` runs them, the page's Markdown rendered by ``mkdocs.structure.pages.Page``
 with the config's extensions (table of contents included), the HTML blocks put back exactly as the
 ``on_page_content`` hook does (``blocks.inject``), the context from ``mkdocs.commands.build.get_context``
-and the theme's ``main.html``. The search plugin's page events are not run: these pages are excluded
-from its index, as they were (``search: exclude``). ``tests/test_bulk_pages.py`` renders the same pages
-both ways and compares the HTML.
+and the theme's ``main.html``, minified as the ``on_post_page`` hook does (``minify.py``). The search
+plugin's page events are not run: these pages are excluded from its index, as they were (``search: exclude``).
+``tests/test_bulk_pages.py`` renders the same pages both ways and compares the HTML.
 
 Spool: ``.bulk/pages.jsonl``, one Material page a line (``{"src": "a/<agency>/<year>.md", "markdown":
 front matter + headings with placeholders, "blocks": [HTML]}``), and ``.bulk/files.jsonl``, one file a
@@ -39,6 +39,7 @@ from itertools import chain, islice
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
+from .minify import minify_page
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
@@ -185,7 +186,7 @@ class Renderer:
         finally:
             page.active = False
             config._current_page = None
-        return file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace")
+        return file.dest_uri, minify_page(output).encode("utf-8", errors="xmlcharrefreplace")  # on_post_page
 
 
 _RENDERER: Renderer | None = None

@@ -17,6 +17,7 @@ from .card import by_category, score, score_group, split_findings
 from .data import number
 from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
 from .render import OUTCOME_SHARES, cell, chart, colour, esc, fmt_number, link, metric_colour, plain_cell, table
+from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
 
@@ -54,8 +55,7 @@ class ReportPages:
             meta_rows.append(["<th>官方原文</th>", f"<td>{link(r['source_url'])}</td>"])  # http(s) only
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　'
-                 f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
+                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
@@ -132,11 +132,12 @@ class ReportPages:
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
                         corner: str, src: str, head_rows: list | None = None, caption: str = "",
-                        grouped: bool = False, spans: dict | None = None) -> tuple[dict, str]:
+                        grouped: bool = False, spans: dict | None = None, csv: str = "") -> tuple[dict, str]:
         """A table laid out like the template (rows × columns), every value linked to its line.
 
         ``grouped`` adds the template's row groups: a 三、本年度办理结果 row over （一）…（七）, and a group row
-        (（三）不予公开 …) over the numbered rows of each group; ``head_rows`` its grouped header."""
+        (（三）不予公开 …, marked ``GROUP_ATTR``: it prefixes its rows' labels in the CSV) over the numbered rows
+        of each group; ``head_rows`` its grouped header; ``csv`` the table's code for the browser-built CSV."""
         grid: dict[str, dict] = defaultdict(dict)
         for x in rows:
             grid[x[keys[0]]][x[keys[1]]] = x
@@ -148,7 +149,7 @@ class ReportPages:
                 body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
             group = GROUP_PREFIX.match(label) if grouped else None
             if group:
-                body.append([f'<th scope="rowgroup">{esc(group.group(1))}</th>', rest])
+                body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{esc(group.group(1))}</th>', rest])
                 label = group.group(2)
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
@@ -161,7 +162,7 @@ class ReportPages:
         missing = any(cells.get(c, {}).get("value") is None for cells in grid.values() for c in column_labels)
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
-                           head_rows=head_rows) + legend
+                           head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
 
     def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("active_disclosure", rid)
@@ -172,7 +173,8 @@ class ReportPages:
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
-        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
+        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body,
+                                                       extra=csv_attr("active_disclosure"))
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
@@ -182,7 +184,8 @@ class ReportPages:
         row_labels = self.pkg.labels("application_rows")
         head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
         _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
-                                       grouped=True, spans=self._spans(r).get("applications", {}) if r else {})
+                                       grouped=True, spans=self._spans(r).get("applications", {}) if r else {},
+                                       csv="applications")
         shares = [(self.metric_defs[c]["label_zh"], self.values[rid][c], metric_colour(c)) for c in OUTCOME_SHARES
                   if formula_for(self.metric_defs[c], r["format"] if r else None)]  # a bar per outcome, not a pie
         pie = chart([{"type": "bar", "x": [x[0] for x in shares], "y": [x[1] for x in shares], "name": "办理结果",
@@ -197,7 +200,8 @@ class ReportPages:
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
-        grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src)
+        grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src,
+                                             csv="review_litigation")
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
                    "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
