@@ -135,6 +135,12 @@ def cell(value, missing: str = "—") -> str:
     return f'<td class="xxgk-num">{esc(_display(value))}</td>'
 
 
+def num_cell(value, missing: str = "—") -> str:
+    """A value cell of a table styled ``nums`` (``xxgk.css`` right-aligns all its columns but the first, so the
+    cell needs no class of its own); a missing value is :func:`cell`'s (its colour and title)."""
+    return cell(value, missing) if value is None else f"<td>{esc(_display(value))}</td>"
+
+
 def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False,
           css: str = "", caption: str = "", head_rows: list[list[tuple[str, int, int]]] | None = None,
           extra: str = "") -> str:

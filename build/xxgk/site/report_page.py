@@ -16,7 +16,19 @@ from .blocks import split_html_blocks
 from .card import by_category, score, score_group, split_findings
 from .data import number
 from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
-from .render import OUTCOME_SHARES, cell, chart, colour, esc, fmt_number, link, metric_colour, plain_cell, table
+from .render import (
+    OUTCOME_SHARES,
+    cell,
+    chart,
+    colour,
+    esc,
+    fmt_number,
+    link,
+    metric_colour,
+    num_cell,
+    plain_cell,
+    table,
+)
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
@@ -60,6 +72,9 @@ class ReportPages:
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written for r/<id>/
+        own = agency_path(r["agency_id"]) if r.get("agency_id") else ""
+        if own and page.startswith(own):  # the agency page and its other years: the same link, shorter
+            body = body.replace(f'href="{up(page)}{own}', f'href="{up(page[len(own):])}')
         markdown, blocks = split_html_blocks(body)
         self.spool.page(f"{page.rstrip('/')}.md", front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
 
@@ -99,17 +114,18 @@ class ReportPages:
                     "没有可比的中位数。</p>")
         mine = self.values[r["report_id"]]
         rows = [[f"<td>{esc(self.metric_defs[c]['label_zh'])}（{esc(self.metric_defs[c]['unit'])}）</td>",
-                 cell(shown(mine[c]), "无数据"), cell(shown(group[c][0]), "无数据"), cell(group[c][1])]
+                 num_cell(shown(mine[c]), "无数据"), num_cell(shown(group[c][0]), "无数据"), num_cell(group[c][1])]
                 for c in PEER_SHOWN]
         note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
-                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows) + note)
+                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
+        """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data")."""
         if value is None:
             return cell(None)
-        return (f'<td class="xxgk-num"><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
+        return (f'<td><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
                 f"{esc(fmt_number(number(value)))}</a></td>") if line else cell(value)
 
     @staticmethod
@@ -173,7 +189,7 @@ class ReportPages:
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
-        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body,
+        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
                                                        extra=csv_attr("active_disclosure"))
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
@@ -239,10 +255,11 @@ class ReportPages:
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
-                 cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
-                 cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), cell(x["finding_count"])]
+                 num_cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
+                 num_cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), num_cell(x["finding_count"])]
                 for x in same]
-        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows)
+        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows,
+                                          css="nums")
                 + f"\n<p>{self._agency_link(r).strip('　')}</p>")
 
     def _sections(self, rid: str, src: str) -> str:
