@@ -212,3 +212,27 @@ def test_an_old_report_url_goes_to_the_page_and_an_unknown_one_says_so(built_sit
         time.sleep(1)
         assert downloading.current_url.endswith("/r/no-such-report-000000/")
         assert "页面不存在" in downloading.find_element(By.TAG_NAME, "article").text
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_404_page_follows_only_a_page_path_from_its_map(built_site, downloading, tmp_path):
+    """A map entry that is not a page path under the site (a script URL, another host) is never followed."""
+    import shutil
+
+    from xxgk.site.redirects import shard_key
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    digits = json.loads((site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
+    hostile = {"evil-000001": "javascript:window.__xss=1//", "evil-000002": "//example.org/x/"}
+    for report_id, target in hostile.items():
+        shard = site / "json" / "r" / f"{shard_key(report_id)[:digits]}.json"
+        entries = json.loads(shard.read_text(encoding="utf-8")) if shard.exists() else {}
+        shard.write_text(json.dumps({**entries, report_id: target}), encoding="utf-8")
+    with serving(site) as url:
+        for report_id in hostile:
+            downloading.get(f"{url}/r/{report_id}/")
+            time.sleep(1)
+            assert downloading.current_url == f"{url}/r/{report_id}/"
+            assert downloading.execute_script("return window.__xss === undefined")
