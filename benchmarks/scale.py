@@ -249,7 +249,7 @@ def main() -> None:
         print_view_bytes(site)
         from benchmarks.site_size import site_on_disk  # du per top folder: issue 16's ≤ 40 KB a report, src/ excluded
 
-        on_disk = site_on_disk(site, args.count)
+        on_disk = site_on_disk(site)
         print("site on disk (du): " + ", ".join(f"{k} {v / args.count / 1000:.1f}" for k, v in on_disk.items()
                                                 if k not in ("without src/", "total") and v >= args.count * 50)
               + " KB a report")

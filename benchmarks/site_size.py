@@ -6,7 +6,7 @@
 Generates N synthetic reports (``benchmarks.synthetic``), builds the package (skipped with ``--site-only``
 when the kept folder has one) and the site with ``benchmarks.scale``'s stage functions, then prints what
 ``du`` counts (allocated blocks, folders included) for each top folder of the site, in total and per report,
-and the mean bytes of a report page and of an agency page.
+and the mean bytes of a report page and of an agency page; each site stage's time, CPU time and peak RSS.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ def disk_usage(path: Path) -> int:
     return total
 
 
-def site_on_disk(site: Path, reports: int) -> dict[str, int]:
-    """``{top folder or "(files)": bytes on disk}`` of a built site, and ``"without src/"``, printed per report."""
+def site_on_disk(site: Path) -> dict[str, int]:
+    """``{top folder or "(files at the root)": bytes on disk}`` of a built site, with ``"without src/"`` and
+    ``"total"``."""
     out: dict[str, int] = {}
     loose = 0
     for child in sorted(site.iterdir()):
@@ -47,7 +48,7 @@ def site_on_disk(site: Path, reports: int) -> dict[str, int]:
 
 
 def print_site_size(site: Path, reports: int) -> None:
-    sizes = site_on_disk(site, reports)
+    sizes = site_on_disk(site)
     print(f"site on disk (du) for {reports} reports:")
     for name, used in sizes.items():
         print(f"  {name:<22} {used / 2**20:9.1f} MiB  {used / reports / 1000:7.1f} KB a report")
@@ -76,11 +77,14 @@ def main() -> None:
         in_process(stage_package, reports_dir, package_dir, os.cpu_count(), work / "cache")
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(work / "site_src", ignore_errors=True)
-    in_process(stage_pages, package_dir, work / "site_src")
+    shutil.rmtree(work / "page-cache", ignore_errors=True)  # a cold page cache: every page rendered
     config = config_for(work / "site_src", work / "site.yml", ROOT)
-    in_process(stage_mkdocs, config, site)
-    in_process(stage_bulk, work / "site_src", config, site, work / "page-cache")
-    in_process(stage_full_text, site)
+    stages = {"pages": (stage_pages, package_dir, work / "site_src"), "mkdocs build": (stage_mkdocs, config, site),
+              "bulk pages": (stage_bulk, work / "site_src", config, site, work / "page-cache"),
+              "full-text index": (stage_full_text, site)}
+    for name, (function, *stage_args) in stages.items():
+        _, seconds, cpu, peak = in_process(function, *stage_args)
+        print(f"  {name:<16} {seconds:7.1f} s  (CPU {cpu:6.1f} s)   peak RSS {peak:6.0f} MiB")
     print_site_size(site, args.count)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
