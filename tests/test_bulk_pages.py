@@ -1,8 +1,8 @@
-"""The bulk pages (report, agency, source, redirect) rendered outside MkDocs are the pages MkDocs built.
+"""The bulk pages (report, agency, source) rendered outside MkDocs are the pages MkDocs built.
 
 The reference is the way the site was built before: every page written into the docs folder (report and
-agency pages as Markdown plus their HTML blocks, put back by the ``on_page_content`` hook; source pages,
-redirects and CSV downloads as plain files) and one ``mkdocs build`` over all of them. The new way:
+agency pages as Markdown plus their HTML blocks, put back by the ``on_page_content`` hook; source pages
+as plain files) and one ``mkdocs build`` over all of them. The new way:
 ``mkdocs build`` of the editorial pages, then ``bulk.render_bulk``. The two sites must be the same files
 with the same bytes — the report and agency pages, the editorial pages, the search index and the 404 page.
 """

@@ -1,5 +1,5 @@
 """``build_site``: pages and assets into ``site_src/`` from the package, then ``mkdocs build`` of the
-editorial pages and the bulk pages (report, agency, source, redirect) rendered outside MkDocs (``bulk.py``).
+editorial pages and the bulk pages (report, agency, source) rendered outside MkDocs (``bulk.py``).
 
 The site serves everything itself: plotly.js comes from the project's npm manifest
 (``node_modules/plotly.js-basic-dist-min``, a partial bundle) or, failing that, from the plotly
@@ -65,7 +65,7 @@ def _write_site_src(package_dir: Path, site_src: Path) -> None:
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
     copy_downloads(package_dir, site_src / "downloads")  # first: the data page shows the published files' sizes
-    with Spool(site_src) as spool:  # the bulk pages and per-report CSVs, rendered after mkdocs by bulk.render_bulk
+    with Spool(site_src) as spool:  # the bulk pages and source pages, rendered after mkdocs by bulk.render_bulk
         site = Site(pkg, site_src, spool)
         site.all_pages()
     assets = site_src / "assets"

@@ -1,4 +1,4 @@
-"""The bulk pages (report, agency, source, redirect) outside MkDocs, in the same Material shell.
+"""The bulk pages (report, agency, source) outside MkDocs, in the same Material shell.
 
 MkDocs holds every page it builds in memory, and at 100,000 reports (≈ 125,000 report and agency
 pages) that does not fit; its per-page cost is also paid again on every build. So the page writers
@@ -16,7 +16,7 @@ plugin's page events are not run: these pages are excluded from its index, as th
 
 Spool: ``.bulk/pages.jsonl``, one Material page a line (``{"src": "a/<agency>/<year>.md", "markdown":
 front matter + headings with placeholders, "blocks": [HTML]}``), and ``.bulk/files.jsonl``, one file a
-line that is copied as it is (source pages, redirects, per-report CSV downloads: ``{"path", "text"}``).
+line that is copied as it is (source pages: ``{"path", "text"}``).
 Both are written in page order and read a line at a time, so neither side holds all pages.
 
 Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once), in chunks of
@@ -106,7 +106,7 @@ def as_mkdocs_source(entry: dict, docs_dir: Path) -> Path:
 
 
 def copy_files(site_src: Path, site_dir: Path) -> int:
-    """Write the spooled plain files (source pages, redirects, CSV downloads) into the built site."""
+    """Write the spooled plain files (the source pages) into the built site."""
     path = Path(site_src) / BULK / FILES
     if not path.exists():
         return 0
