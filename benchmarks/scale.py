@@ -289,6 +289,13 @@ def main() -> None:
         print(f"HTML per report page: mean {sum(page_sizes) / len(page_sizes) / 1024:.1f} KiB, "
               f"max {max(page_sizes) / 1024:.1f} KiB")
         print_view_bytes(site)
+        from benchmarks.site_size import site_on_disk  # du per top folder: issue 16's ≤ 40 KB a report, src/ excluded
+
+        on_disk = site_on_disk(site)
+        print("site on disk (du): " + ", ".join(f"{k} {v / args.count / 1000:.1f}" for k, v in on_disk.items()
+                                                if k not in ("without src/", "total") and v >= args.count * 50)
+              + " KB a report")
+        print(f"site on disk without src/: {on_disk['without src/'] / args.count / 1000:.1f} KB a report")
         print(f"plain mkdocs build of {len(list(plain.rglob('*.md')))} pages: {baseline:.1f} s; "
               f"whole build / plain = {total / baseline:.2f}")
 

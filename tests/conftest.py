@@ -8,10 +8,12 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from xxgk.site.serve import SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -29,7 +31,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
          "--disable-component-update", "--disable-sync", "--disable-quic", "--window-size=1200,1600"]
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class _Quiet(SiteHandler):  # as ``xxgk serve``: a missing path gets the site's 404.html (GitHub Pages does)
     def log_message(self, *args):
         pass
 
@@ -44,6 +46,29 @@ def serving(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def read_page(path: Path) -> str:
+    """A built HTML page as lxml writes it back: attributes quoted, optional end tags written. The site's pages
+    are minified (``site/minify.py``: unquoted attributes, no ``</td>``), so tests that match markup read them
+    through this; what a browser builds from the two is the same."""
+    import lxml.html
+
+    return lxml.html.tostring(lxml.html.document_fromstring(Path(path).read_text(encoding="utf-8")),
+                              encoding="unicode")
+
+
+def report_page_url(site: Path, report_id: str) -> str:
+    """The site path of a report's page: under its agency when the 404 page's map moves ``/r/<report_id>/``
+    there (``site/redirects.py``), else ``/r/<report_id>/`` itself."""
+    import json
+
+    from xxgk.site.redirects import shard_key
+
+    digits = json.loads((site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
+    shard = site / "json" / "r" / f"{shard_key(report_id)[:digits]}.json"
+    moved = json.loads(shard.read_text(encoding="utf-8")) if shard.is_file() else {}
+    return "/" + moved.get(report_id, f"r/{report_id}/")
 
 
 def wait_for(condition, seconds: float = 15.0):

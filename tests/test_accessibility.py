@@ -27,20 +27,21 @@ A11Y_PAGES = ["/", "/agencies/", "{report}", "{source}", "/compare/", "/data/", 
               "/checks/", "/about/", "/404.html"]
 
 
-def _report_path(site: Path) -> str:
-    """A report page with table 3 laid out like the template (its grouped header), charts and findings."""
-    for page in sorted((site / "r").glob("*/index.html")):
+def _report_path(site: Path) -> tuple[str, str]:
+    """A report page with table 3 laid out like the template (its grouped header), charts and findings, and
+    its source page (the report's source text with line anchors)."""
+    for page in sorted((site / "r").glob("*/index.html")) + sorted((site / "a").glob("*/*/index.html")):
         text = page.read_text(encoding="utf-8")
         if "法人或其他组织" in text and "xxgk-chart" in text:
-            return f"/r/{page.parent.name}/"
+            source = re.search(r'href="?(?:\.\./)+(src/[^" >#]+\.html)', text).group(1)
+            return "/" + page.parent.relative_to(site).as_posix() + "/", "/" + source
     raise AssertionError("no report page with table 3")
 
 
 def _paths(site: Path) -> list[str]:
-    report = _report_path(site)
+    report, source = _report_path(site)
     agency = next((f"/a/{p.parent.name}/" for p in sorted((site / "a").glob("*/index.html"))), None) \
         if (site / "a").exists() else None
-    source = report.replace("/r/", "/src/").rstrip("/") + ".html"  # the report's source text with line anchors
     out = [p.replace("{report}", report).replace("{source}", source) for p in A11Y_PAGES if "{agency}" not in p]
     return out + ([agency] if agency else [])
 
@@ -134,7 +135,7 @@ def test_first_views_stay_light_and_plotly_loads_only_where_a_chart_is_drawn(ser
             browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
             time.sleep(0.5)
             assert not browser.execute_script("return !!window.Plotly"), path
-        browser.get(server + _report_path(built_site))
+        browser.get(server + _report_path(built_site)[0])
         _wait(lambda: browser.execute_script("return document.readyState") == "complete")
         time.sleep(0.5)
         report, loaded = _first_view_bytes(browser, built_site)

@@ -41,13 +41,15 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     assert browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg .bars, .xxgk-chart .main-svg .slice")
     browser.save_screenshot(str(SHOTS / "report.png"))
     browser.execute_script("window.scrollTo(0, 0)")
-    link = browser.find_element(By.PARTIAL_LINK_TEXT, "下载本报告 CSV")
-    name = link.get_attribute("href").rsplit("/", 1)[-1]
-    link.click()
+    button = browser.find_element(By.CSS_SELECTOR, "button[data-xxgk-csv]")  # the CSV is built in the browser
+    assert button.is_displayed() and "CSV" in button.text
+    name = button.get_attribute("data-xxgk-csv") + ".csv"
+    button.click()
     path = _wait(lambda: next((p for p in browser.downloads.glob(name) if p.stat().st_size), None))
     rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
-    assert {"table", "key1", "key2", "value", "line"} <= set(rows[0])
-    assert any(r["table"] == "applications" and r["key1"] == "new" and r["key2"] == "total" for r in rows)
+    assert {"table", "key1_zh", "key2_zh", "value", "line"} <= set(rows[0])
+    assert any(r["table"] == "applications" and r["key1_zh"] == "一、本年新收政府信息公开申请数量"
+               and r["key2_zh"] == "总计" and r["value"] and r["line"] for r in rows)
 
 
 def test_the_agency_finder_finds_by_pinyin_and_search_finds_chinese(server, browser):

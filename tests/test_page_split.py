@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, read_page
 
 ROW = re.compile(r'<tr><td class="xxgk-num[^"]*"[^>]*>([^<]*)</td><td><a href="((?:\.\./)*)([^"]+)">([^<]*)</a>')
 HOSTILE_NAME = '<script>window.__xss=1</script>数据局'
@@ -190,12 +190,12 @@ def test_every_link_of_the_split_pages_reaches_a_built_page(hostile_split):
     pages = sorted((site / "report-card").glob("*/*/index.html"))
     assert len(pages) >= 5  # one report a page: one page per report with a year
     for page in [index, *pages]:
-        for href in re.findall(r'href="([^"#:]+/)"', page.read_text(encoding="utf-8")):
+        for href in re.findall(r'href="([^"#:]+/)"', read_page(page)):
             if href.startswith(("http", "/")):
                 continue
             target = (page.parent / href / "index.html").resolve()
             assert target.is_file(), (page.relative_to(site), href)
-    linked = set(re.findall(r'href="(\d{4}-\w+/[a-z0-9-]+/)"', index.read_text(encoding="utf-8")))
+    linked = set(re.findall(r'href="(\d{4}-\w+/[a-z0-9-]+/)"', read_page(index)))
     assert {p.parent.relative_to(site / "report-card").as_posix() + "/" for p in pages} == linked
 
 

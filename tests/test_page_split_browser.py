@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .conftest import SHOTS, needs_chromium
+from .conftest import SHOTS, needs_chromium, read_page
 from .conftest import wait_for as _wait
 from .test_accessibility import AXE, VIEWPORTS, _axe, _blocking, _viewport
 from .test_browser import browser  # noqa: F401  (fixture; the server is conftest's)
@@ -24,7 +24,7 @@ def served_site(seed_package, tmp_path_factory):
 
 
 def _pages(site) -> list[str]:
-    index = (site / "report-card" / "index.html").read_text(encoding="utf-8")
+    index = read_page(site / "report-card" / "index.html")
     hostile = next(p for p in sorted((site / "report-card").glob("*/*/index.html"))
                    if "onerror" in p.read_text(encoding="utf-8"))  # the hostile province's page (escaped)
     first = re.search(r'href="(\d{4}-\w+/[a-z0-9-]+/)"', index).group(1)

@@ -514,18 +514,15 @@ def test_build_outside_the_project_folder_is_refused_before_writing_anything(tmp
     assert list(tmp_path.iterdir()) == []
 
 
-def test_bidirectional_overrides_never_reach_a_name_a_title_or_a_redirect():
-    """U+202E and its kin flip how the rest of a line reads (a spoofed name); ``</script>`` in a redirect
-    target must not end the redirect page's script."""
+def test_bidirectional_overrides_never_reach_a_name_or_a_title():
+    """U+202E and its kin flip how the rest of a line reads (a spoofed name). (Old report URLs have no
+    redirect pages any more: a hostile target in the 404 page's map is tested in test_site_size.py.)"""
     from xxgk.metadata import canonical_agency
     from xxgk.safe import html_text, page_title
-    from xxgk.site.titles import redirect_page
 
     for bidi in ("\u202e", "\u202a", "\u2066", "\u200f", "\u061c"):
         assert canonical_agency(f"{bidi}局据数") == "局据数" and bidi not in page_title(f"a{bidi}b")
     assert "\u202e" not in html_text(canonical_agency("格尔木市\u202e数据局"))
-    page = redirect_page("r/x/", "a/</script><script>alert(1)</script>/2025/")
-    assert page.count("</script>") == 1  # only the page's own
 
 
 def test_thousands_of_apostrophes_and_a_cell_beyond_csvs_default_limit_do_not_stop_the_build(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 
 from xxgk.site.data import read_csv
 
-from .conftest import ROOT, SEEDS, needs_chromium
+from .conftest import ROOT, SEEDS, needs_chromium, read_page, report_page_url
 from .conftest import wait_for as _wait
 from .factory import tab_report
 
@@ -65,9 +65,9 @@ def _visit(browser, url: str) -> None:
 def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, server, chromium):
     from selenium.webdriver.common.by import By
 
-    _, rows = hostile_site
-    pages = ["/", "/agencies/", "/compare/", "/quality/", "/report-card/"] + [
-        f"/r/{rows[name]['report_id']}/" for name in ("script.txt", "del.txt", "link.txt", TITLE_FILE)] + [
+    site, rows = hostile_site
+    pages = ["/", "/agencies/", "/compare/", "/quality/", "/report-card/"] + [  # the pages, not the old URLs
+        report_page_url(site, rows[n]["report_id"]) for n in ("script.txt", "del.txt", "link.txt", TITLE_FILE)] + [
         f"/a/{rows[name]['agency_id']}/" for name in ("script.txt", "del.txt", "link.txt") if rows[name]["agency_id"]]
     for page in pages:
         _visit(chromium, server + page)
@@ -75,10 +75,10 @@ def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, se
         links = "a[href^='javascript'], .xxgk-chart a, #xxgk-compare-chart a"
         assert not chromium.find_elements(By.CSS_SELECTOR, links), page
         assert not chromium.find_elements(By.CSS_SELECTOR, "article img, h1 img, title script"), page
-    _visit(chromium, server + f"/r/{rows['script.txt']['report_id']}/")
+    _visit(chromium, server + report_page_url(site, rows["script.txt"]["report_id"]))
     assert "＜/title＞＜script＞" in chromium.title  # shown as text, in full-width brackets
     assert "javascript:window.__xss=4" in chromium.find_element(By.TAG_NAME, "article").text  # as text
-    _visit(chromium, server + f"/r/{rows[TITLE_FILE]['report_id']}/")
+    _visit(chromium, server + report_page_url(site, rows[TITLE_FILE]["report_id"]))
     assert "onerror" in chromium.title
     _visit(chromium, server + "/compare/")  # the hostile agency names are chart labels there
     drawn = "#xxgk-compare-chart .main-svg"  # the default view: the largest agencies of the latest year
@@ -91,6 +91,7 @@ def test_the_changelog_is_a_download_not_a_page(hostile_site, server, chromium):
     site, _ = hostile_site
     assert "<script>window.__xss=7" in (site / "downloads" / "CHANGELOG.md.txt").read_text(encoding="utf-8")
     assert not (site / "downloads" / "CHANGELOG").exists()
-    assert not any("window.__xss=7" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    # shown as text on the data page (更新记录), never as markup: no page holds the script element
+    assert not any("<script>window.__xss=7" in read_page(p) for p in site.rglob("*.html"))
     _visit(chromium, server + "/downloads/CHANGELOG.md.txt")
     assert chromium.execute_script("return window.__xss === undefined")

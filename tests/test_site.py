@@ -6,11 +6,13 @@ import gzip
 import html
 import re
 
+from .conftest import read_page
+
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["'](?:https?:)?//""", re.I)
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
-    offenders = [p.name for p in built_site.rglob("*.html") if EXTERNAL.search(p.read_text(encoding="utf-8"))]
+    offenders = [p.name for p in built_site.rglob("*.html") if EXTERNAL.search(read_page(p))]  # quoted by lxml
     assert offenders == []
     css = " ".join(p.read_text(encoding="utf-8", errors="ignore") for p in built_site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
@@ -28,7 +30,7 @@ def test_plotly_is_served_by_the_site_as_a_partial_bundle(built_site):
 def test_report_text_is_escaped_everywhere(built_site):
     hostile_seen = False
     for page in built_site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+        text = read_page(page)  # attributes quoted (the pages are minified)
         hostile_seen |= "&lt;script&gt;window." in text
         assert "<script>window.__xss" not in text
         assert not re.search(r"<img[^>]*onerror", text, re.I)
@@ -37,9 +39,10 @@ def test_report_text_is_escaped_everywhere(built_site):
 
 
 def test_every_report_has_a_page_and_a_source_page(built_site):
-    pages = {p.parent.name for p in (built_site / "r").glob("*/index.html")}
+    report_pages = list((built_site / "a").glob("*/*/index.html")) + list((built_site / "r").glob("*/index.html"))
+    pages = {re.search(r'href="(?:\.\./)+src/([^"/]+)\.html"', read_page(p)).group(1) for p in report_pages}
     sources = {p.stem for p in (built_site / "src").glob("*.html")}
-    assert len(pages) == 6 and pages == sources
+    assert len(report_pages) == 6 and pages == sources
 
 
 def test_report_pages_stay_within_the_html_budget(built_site):
@@ -51,16 +54,15 @@ def test_report_pages_stay_within_the_html_budget(built_site):
 def test_report_card_is_on_every_report_page_and_ranked_overall(built_site):
     from xxgk.catalog import findings_catalogue
 
-    moved = [p for p in (built_site / "r").glob("*/index.html") if "页面已移动" in p.read_text(encoding="utf-8")]
-    pages = list((built_site / "a").glob("*/*/index.html")) + [
-        p for p in (built_site / "r").glob("*/index.html") if p not in moved]  # report pages live under their agency
-    assert moved and len(pages) == len(list((built_site / "r").glob("*/index.html")))
+    moved = list((built_site / "json" / "r").glob("*.json"))  # old /r/<id>/ URLs: the 404 page's map, no folders
+    pages = list((built_site / "a").glob("*/*/index.html")) + list((built_site / "r").glob("*/index.html"))
+    assert moved and len(pages) == len(list((built_site / "src").glob("*.html")))  # one page per report
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "报告评估" in text and "得分" in text and "同类组中位数" in text
-    ranking = (built_site / "report-card" / "index.html").read_text(encoding="utf-8")
+    ranking = read_page(built_site / "report-card" / "index.html")
     assert ranking.count('href="../a/') + ranking.count('href="../r/') == len(pages)
-    checks = html.unescape((built_site / "checks" / "index.html").read_text(encoding="utf-8"))
+    checks = html.unescape(read_page(built_site / "checks" / "index.html"))
     assert all(f'id="{code}"' in checks for code in findings_catalogue())
 
 
@@ -86,7 +88,7 @@ def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_s
     uses exactly these), and a report page's peer table links there; no id on the page is used twice."""
     from xxgk.package.metrics import metric_rows
 
-    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    page = read_page(built_site / "data" / "index.html")
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     section = html.unescape(page[page.index('id="metric-definitions"'):])
@@ -97,6 +99,6 @@ def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_s
 
 
 def test_the_home_chart_heads_its_columns_with_what_they_hold(built_site):
-    home = html.unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    home = html.unescape(read_page(built_site / "index.html"))
     chart = home[home.index('data-style="bars"'):]
     assert re.search(r"<thead><tr><th>机构（链接到该年度报告）</th><th>数量（件）</th></tr></thead>", chart)

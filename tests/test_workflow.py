@@ -3,6 +3,7 @@ commands), and its build steps work in order on a fork that adds a report — up
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import zipfile
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, report_page_url
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 ACTIONLINT = shutil.which("actionlint") or str(Path(ROOT / ".venv" / "bin" / "actionlint"))
@@ -69,7 +70,10 @@ def test_a_fork_adds_a_report_and_the_build_steps_publish_it(tmp_path):
 
     assert run(steps[0]).returncode == 0  # make build
     assert "示例市" in (fork / "datapackage" / "data" / "reports.csv").read_text(encoding="utf-8")
-    assert any((fork / "site" / "r").glob("my-agency-2024-*/index.html"))
+    with (fork / "datapackage" / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        added_id = next(r["report_id"] for r in csv.DictReader(handle) if r["source_file"] == "my-agency-2024.txt")
+    assert added_id.startswith("my-agency-2024-")  # its page: under its agency, its old /r/ URL in the 404 map
+    assert (fork / "site" / report_page_url(fork / "site", added_id).strip("/") / "index.html").is_file()
     stale = run(steps[1])  # make check: the new package is not committed yet
     assert stale.returncode != 0 and "datapackage/" in stale.stdout + stale.stderr
     _git(fork, "add", "-A")

@@ -137,14 +137,21 @@ def _agencies(args) -> int:
 
 def _serve(args) -> int:
     """The built ``site/`` on http://127.0.0.1:8000/ (``mkdocs serve`` would miss the report, agency and
-    source pages: they are rendered outside MkDocs by ``xxgk build``)."""
-    import subprocess
-
+    source pages: they are rendered outside MkDocs by ``xxgk build``); a missing path gets ``404.html``."""
     from .folders import Refused
+    from .site.serve import server
 
     if not Path("site", "index.html").is_file():
         raise Refused("no built site in site/: run `xxgk build` first")
-    return subprocess.call([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "-d", "site", "8000"])
+    httpd = server(Path("site"))
+    print("Serving site/ on http://127.0.0.1:8000/ (Ctrl-C to stop)")
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,5 @@
 """``build_site``: pages and assets into ``site_src/`` from the package, then ``mkdocs build`` of the
-editorial pages and the bulk pages (report, agency, source, redirect) rendered outside MkDocs (``bulk.py``).
+editorial pages and the bulk pages (report, agency, source) rendered outside MkDocs (``bulk.py``).
 
 The site serves everything itself: plotly.js comes from the project's npm manifest
 (``node_modules/plotly.js-basic-dist-min``, a partial bundle) or, failing that, from the plotly
@@ -25,10 +25,13 @@ from ..gcpause import gc_paused
 from .browser_data import browser_files, search_aux
 from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
+from .downloads import copy_downloads
 from .fulltext import ShardIndexer, index_full_text
 from .meta import site_meta
 from .page_cache import PageCache
 from .pages import Site
+from .redirects import META_KEY as REDIRECT_DIGITS
+from .redirects import redirect_maps
 
 PLOTLY_NPM = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 PLOTLY_LOCALE_NPM = Path("node_modules/plotly.js-locales/zh-cn.js")  # CommonJS: wrapped for the browser below
@@ -65,7 +68,8 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
     ``on_range`` as they are written (``bulk.Spool``)."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    with Spool(site_src, on_range) as spool:  # the bulk pages and per-report CSVs (bulk.py renders them)
+    copy_downloads(package_dir, site_src / "downloads")  # first: the data page shows the published files' sizes
+    with Spool(site_src, on_range) as spool:  # the bulk pages and source pages (bulk.py renders them)
         site = Site(pkg, site_src, spool)
         site.editorial_pages()
         _write_support(pkg, site, package_dir, site_src)
@@ -76,25 +80,20 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
 
 def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) -> None:
     """What the editorial pages need besides themselves: assets, ``assets/site.json`` (the footer of every
-    page), the browser's JSON and the downloads."""
+    page, and the 404 page's map shard digits), the browser's JSON and the old-URL map."""
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
         (assets / name).write_bytes((ASSETS / name).read_bytes())
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())
-    (assets / "site.json").write_text(json.dumps(site_meta(pkg), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    digits, old_urls = redirect_maps(site.report_urls)  # old /r/<id>/ URLs: looked up by the 404 page
+    meta = {**site_meta(pkg), REDIRECT_DIGITS: digits}
+    (assets / "site.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     browser = browser_files(pkg, site.report_urls, site.values, site.years, site.peer)
-    for rel, text in {**browser, "json/search.json": search_aux(pkg)}.items():
+    for rel, text in {**browser, "json/search.json": search_aux(pkg), **old_urls}.items():
         (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_src / rel).write_text(text, encoding="utf-8")
-    downloads = site_src / "downloads"
-    for path in sorted(package_dir.rglob("*")):
-        rel = path.relative_to(package_dir)
-        if path.is_file() and rel.parts[0] != "sources" and not rel.name.startswith("."):
-            target = downloads / (rel.with_name(rel.name + ".txt") if rel.suffix == ".md" else rel)  # not a page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
 
 
 def config_for(docs_dir: Path, config_path: Path, project: Path = Path(".")) -> Path:

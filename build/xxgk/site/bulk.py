@@ -1,4 +1,4 @@
-"""The bulk pages (report, agency, source, redirect) outside MkDocs, in the same Material shell.
+"""The bulk pages (report, agency, source) outside MkDocs, in the same Material shell.
 
 MkDocs holds every page it builds in memory, and at 100,000 reports (≈ 125,000 report and agency
 pages) that does not fit; its per-page cost is also paid again on every build. So the page writers
@@ -10,13 +10,13 @@ pages the way MkDocs renders a page, with its own objects: the project's ``mkdoc
 events run as ``mkdocs build`` runs them, the page's Markdown rendered by ``mkdocs.structure.pages.Page``
 with the config's extensions (table of contents included), the HTML blocks put back exactly as the
 ``on_page_content`` hook does (``blocks.inject``), the context from ``mkdocs.commands.build.get_context``
-and the theme's ``main.html``. The search plugin's page events are not run: these pages are excluded
-from its index, as they were (``search: exclude``). ``tests/test_bulk_pages.py`` renders the same pages
-both ways and compares the HTML.
+and the theme's ``main.html``, minified as the ``on_post_page`` hook does (``minify.py``). The search
+plugin's page events are not run: these pages are excluded from its index, as they were (``search: exclude``).
+``tests/test_bulk_pages.py`` renders the same pages both ways and compares the HTML.
 
 Spool: ``.bulk/pages.jsonl``, one Material page a line (``{"src": "a/<agency>/<year>.md", "markdown":
 front matter + headings with placeholders, "blocks": [HTML]}``), and ``.bulk/files.jsonl``, one file a
-line that is copied as it is (source pages, redirects, per-report CSV downloads: ``{"path", "text"}``).
+line that is copied as it is (source pages: ``{"path", "text"}``).
 Both are written in page order and read a line at a time, so neither side holds all pages.
 
 Rendering runs in a process pool (``os.cpu_count()`` workers, each sets MkDocs up once). A task is a byte
@@ -41,12 +41,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
+from .minify import minify_page
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
 FILES = "files.jsonl"
 CHUNK = 200  # pages per task: large enough to amortise the hand-off, small enough to balance two workers
-FILE_CHUNK = 500  # plain files per task (source pages, redirects, CSV downloads), written by the workers
+FILE_CHUNK = 500  # plain files per task (the source pages), written by the workers
 
 
 def _line(data: dict) -> str:
@@ -137,7 +138,7 @@ def as_mkdocs_source(entry: dict, docs_dir: Path) -> Path:
 
 
 def copy_files(site_src: Path, site_dir: Path) -> int:
-    """Write the spooled plain files (source pages, redirects, CSV downloads) into the built site."""
+    """Write the spooled plain files (the source pages) into the built site."""
     path = Path(site_src) / BULK / FILES
     if not path.exists():
         return 0
@@ -220,7 +221,7 @@ class Renderer:
         finally:
             page.active = False
             config._current_page = None
-        return file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace")
+        return file.dest_uri, minify_page(output).encode("utf-8", errors="xmlcharrefreplace")  # on_post_page
 
 
 _RENDERER: Renderer | None = None

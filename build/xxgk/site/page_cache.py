@@ -35,7 +35,8 @@ from ..package.parse_cache import library_version, remove_other_contexts
 from ..safe import terminal_text
 
 FORMAT = "xxgk-page-cache-1"
-RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "Pygments")
+RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "Pygments",
+                       "minify-html")
 MAX_ENTRY_BYTES = 16 * 2**20  # a page that inflates beyond this is treated as corrupt (pages are ≈ 30 KB)
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"([0-9a-f]{64})\.html\.gz")

@@ -15,10 +15,10 @@ from .bulk import Spool
 from .card import by_category, ranks, score, score_group, split_findings
 from .compare_page import compare_markdown
 from .data import Package
+from .downloads import GZIP_ABOVE, published
 from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
-from .report_csv import REPORT_CSV_LABELS, SheetCells, report_csv
 from .report_page import ReportPages
 from .summaries import summarise
 from .titles import (
@@ -26,7 +26,6 @@ from .titles import (
     WIDE,
     agency_path,
     front_matter,
-    redirect_page,
     report_name,
     report_paths,
     report_title,
@@ -57,6 +56,20 @@ _QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按
 _QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
                "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
                " 读出带类型的表（缺失为空，不是0）。</p>")
+
+
+GZIP_HELP = ("<p>大于 {mib} MiB 的 CSV、JSON 和 SQLite 文件以 gzip 压缩发布（文件名以 <code>.gz</code> 结尾）："
+             "pandas 直接读取 <code>pandas.read_csv(\"applications.csv.gz\", encoding=\"utf-8-sig\")</code>，"
+             "R 直接读取 <code>readr::read_csv(\"applications.csv.gz\")</code>；"
+             "其他用途先解压（7-Zip、WinRAR，或 <code>gunzip xxgk.db.gz</code>）。"
+             "Excel 用户请下载 Excel 工作簿或 zip 数据包。</p>")
+
+
+def _size(size: int | None) -> str | None:
+    """A file size as the data page shows it: KB below 1 MiB (as before), MB above."""
+    if size is None:
+        return None
+    return f"{size / 1024:.1f} KB" if size < 2**20 else f"{size / 2**20:.1f} MB"
 
 
 def province_slug(province: str, code: str | None) -> str:
@@ -162,17 +175,11 @@ class Site(ReportPages, AgencyPages):
 
     def bulk_pages(self) -> None:
         """The report pages (a second streamed pass, one report's rows at a time) and the agency pages, spooled."""
-        labels = {lists: self.pkg.labels(lists) for lists in REPORT_CSV_LABELS}
-        cells = SheetCells()  # sheet_cell of each distinct text once, for every report's CSV
         for report, rows in self.pkg.stream():  # the second pass: one report's rows at a time
             rid = report["report_id"]
             self.current = (rid, rows)
             self.report_page(report)
             self.source_page(report)
-            self.spool.file(f"downloads/reports/{rid}.csv", report_csv(rows, labels, cells))
-            old = f"r/{rid}/"
-            if self.report_urls[rid] != old:  # published URLs keep working
-                self.spool.file(f"{old}index.html", redirect_page(old, self.report_urls[rid]))
         self.current = None
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
@@ -268,11 +275,14 @@ class Site(ReportPages, AgencyPages):
         query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(
                             **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))), _QUERY_WHO)
                        for q in desc.get("x_xxgk_query_files", [])]
+        compressed = False
         for path, label, who in download_files(desc) + query_files:
-            size = (self.pkg.root / path).stat().st_size if (self.pkg.root / path).exists() else None
-            rows.append([f'<td><a href="../downloads/{esc(path)}" download>{esc(label)}</a><br><small><code>'
-                         f"{esc(path)}</code></small></td>", f"<td>{esc(who)}</td>",
-                         cell(f"{size / 1024:.1f} KB" if size is not None else None), f"<td>{esc(updated)}</td>"])
+            path, size = self._published(path)
+            compressed = compressed or path.endswith(".gz")
+            rows.append([f'<td><a href="../downloads/{esc(path)}" download>{esc(label)}</a>'
+                         + ("（gzip 压缩）" if path.endswith(".gz") else "")
+                         + f"<br><small><code>{esc(path)}</code></small></td>", f"<td>{esc(who)}</td>",
+                         cell(_size(size)), f"<td>{esc(updated)}</td>"])
         dictionary = []
         for res in desc["resources"]:
             fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
@@ -289,6 +299,7 @@ class Site(ReportPages, AgencyPages):
                 "<code>encoding=\"utf-8-sig\"</code>，R 用 <code>readr::read_csv()</code> 或 "
                 "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
                 table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
+                GZIP_HELP.format(mib=GZIP_ABOVE // 2**20) if compressed else "",
                 _QUERY_HELP if query_files else "",
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
@@ -298,6 +309,16 @@ class Site(ReportPages, AgencyPages):
                 "<p>数据以 CC BY 4.0（知识共享 署名 4.0 国际）发布，使用时请注明来源；报告原文版权归各发布机关。</p>",
                 "\n## 更新记录\n", changelog_html(self.pkg), self._metric_definitions(), "\n## 数据字典\n", *dictionary]
         self.write("data.md", "\n".join(body))
+
+    def _published(self, path: str) -> tuple[str, int | None]:
+        """``(path under downloads/, its size)`` of a package file as the site publishes it (``downloads.py``);
+        the size is None when the package has no such file."""
+        source = self.pkg.root / path
+        if not source.is_file():
+            return path, None
+        rel = published(path, source.stat().st_size)
+        target = self.out / "downloads" / rel
+        return rel, target.stat().st_size if target.is_file() else source.stat().st_size
 
     def _metric_definitions(self) -> str:
         """The published ``metrics`` resource as a reader reads it: every chart, comparison and peer median on
@@ -343,7 +364,8 @@ class Site(ReportPages, AgencyPages):
                        cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in listed]
         parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
         if len(listed) < len(self.findings):
-            findings_csv = next(r["path"] for r in self.pkg.descriptor["resources"] if r["name"] == "findings")
+            findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
+                                                   if r["name"] == "findings"))
             parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')

@@ -135,16 +135,24 @@ def cell(value, missing: str = "—") -> str:
     return f'<td class="xxgk-num">{esc(_display(value))}</td>'
 
 
+def num_cell(value, missing: str = "—") -> str:
+    """A value cell of a table styled ``nums`` (``xxgk.css`` right-aligns all its columns but the first, so the
+    cell needs no class of its own); a missing value is :func:`cell`'s (its colour and title)."""
+    return cell(value, missing) if value is None else f"<td>{esc(_display(value))}</td>"
+
+
 def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False,
-          css: str = "", caption: str = "", head_rows: list[list[tuple[str, int, int]]] | None = None) -> str:
+          css: str = "", caption: str = "", head_rows: list[list[tuple[str, int, int]]] | None = None,
+          extra: str = "") -> str:
     """``rows`` are lists of ready ``<td>`` strings; headers are escaped here. Tables carry data
     attributes, not classes, so that Material's table style (``table:not([class])``) still applies.
 
     ``head_rows`` replaces the single header row by grouped rows of ``(label, colspan, rowspan)`` (the
     official template's 法人或其他组织 over its five columns); sorting is then off. A sortable table's
-    headers become buttons with ``aria-sort`` in ``assets/xxgk.js``."""
+    headers become buttons with ``aria-sort`` in ``assets/xxgk.js``. ``extra``: further ready attributes
+    (``report_csv.csv_attr``)."""
     attrs = (f' id="{table_id}"' if table_id else "") + (" data-sortable" if sortable and not head_rows else "") + (
-        f' data-style="{css}"' if css else "")
+        f' data-style="{css}"' if css else "") + extra
     if head_rows:
         head = "\n".join("<tr>" + "".join(
             f'<th scope="{"colgroup" if c > 1 else "col"}"' + (f' colspan="{c}"' if c > 1 else "")
@@ -250,7 +258,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
         for x, y, skip in zip(xs, ys, other, strict=False):
             if skip:
                 continue  # the other template edition's year: the measure does not apply there
-            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>", cell(y, MISSING_LABEL)])
+            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>",
+                         cell(y, MISSING_LABEL) if y is None else f"<td>{esc(_display(y))}</td>"])  # (right: CSS)
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -283,7 +292,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
         return div + "<figcaption>数据见本页表格。</figcaption></figure>"
-    fallback = table(["系列", "类别", "数值"], rows)
+    fallback = table(["系列", "类别", "数值"], rows, css="data")  # xxgk.css right-aligns its value column
     return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
            f"{fallback}\n</details></figure>"
 

@@ -1,45 +1,38 @@
-"""The per-report CSV download: all of one report's values, tidy, codes with their Chinese labels beside them."""
+"""The report page's "download this report's tables" button: a CSV the browser builds from the page's own tables.
+
+No CSV file per report is published (at 100,000 reports they were ≈ 2.3 GB of the site); the package is the
+full download. The page marks the tables the CSV is made of with :func:`csv_attr` and carries a hidden
+button (:func:`csv_button`); ``assets/xxgk.js`` (``reportCsv``) shows it and, on a click, writes one line per
+value cell of the marked tables: ``table, table_zh, key1_zh, key2_zh, value, line`` — the table's code and
+Chinese name, the row label (prefixed with its template group, such as ``（三）不予公开``, the way the
+package's code list labels it), the column label (the header's last row), the value exactly as the page
+shows it (missing, shown as —, stays empty) and the source line the page links the value or its row to.
+UTF-8 with a BOM (Excel on Chinese Windows), named ``<report_id>.csv``; every cell through the same
+formula-injection guard as ``safe.sheet_cell`` (a text a spreadsheet would run as a formula gets a ``'``).
+Without JavaScript the button stays hidden.
+
+>>> csv_attr("applications")
+' data-csv="applications|表3 依申请公开|grid"'
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+from .render import esc
 
-from ..safe import sheet_cell
-
-REPORT_CSV_TABLES = {"active_disclosure": ("item", "measure", "items", "measures", "表2 主动公开"),
-                     "applications": ("row", "applicant", "application_rows", "applicants", "表3 依申请公开"),
-                     "review_litigation": ("proceeding", "outcome", "proceedings", "outcomes", "表4 复议诉讼")}
-REPORT_CSV_LABELS = sorted({lists for spec in REPORT_CSV_TABLES.values() for lists in spec[2:4]})
+# table code → (Chinese name, layout): "long" = label, label, value columns (table 2); "grid" = rows × columns
+REPORT_CSV_TABLES = {"active_disclosure": ("表2 主动公开", "long"),
+                     "applications": ("表3 依申请公开", "grid"),
+                     "review_litigation": ("表4 复议诉讼", "grid")}
+GROUP_ATTR = " data-g"  # a row-group header whose text prefixes its first row's label (（三）不予公开 1.…)
 
 
-class SheetCells(dict):
-    """``safe.sheet_cell`` of each distinct cell text, computed once (codes, labels and small numbers repeat
-    in every report: this is the hot loop of the per-report CSVs). Emptied when it holds ``limit`` texts,
-    so it stays bounded however many reports share it."""
-
-    def __init__(self, limit: int = 100_000):
-        super().__init__()
-        self.limit = limit
-
-    def __missing__(self, value):
-        if len(self) >= self.limit:
-            self.clear()
-        self[value] = cell = sheet_cell(value)
-        return cell
+def csv_attr(table: str) -> str:
+    """The attribute that marks a report table for the browser-built CSV."""
+    zh, layout = REPORT_CSV_TABLES[table]
+    return f' data-csv="{esc(table)}|{esc(zh)}|{layout}"'
 
 
-def report_csv(rows: dict[str, list[dict]], labels: dict[str, dict[str, str]],
-               cells: SheetCells | None = None) -> str:
-    """The CSV of one report from its rows (``{resource: rows}``) and the code lists' labels
-    (``{code list: {code: label}}``). Starts with a BOM, so that Excel on Chinese Windows opens it right;
-    every cell through ``safe.sheet_cell`` (``cells``: a :class:`SheetCells` memo shared between reports)."""
-    safe = SheetCells() if cells is None else cells
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["table", "table_zh", "key1", "key1_zh", "key2", "key2_zh", "value", "line"])
-    for name, (a, b, la, lb, zh) in REPORT_CSV_TABLES.items():
-        for row in rows.get(name, []):
-            writer.writerow([safe[v] for v in (name, zh, row[a], labels[la].get(row[a], ""), row[b],
-                                                labels[lb].get(row[b], ""), row["value"] or "", row["line"] or "")])
-    return "\ufeff" + buffer.getvalue()
+def csv_button(report_id: str) -> str:
+    """The hidden button ``assets/xxgk.js`` shows (it downloads ``<report_id>.csv``)."""
+    return (f'<button type="button" class="md-button xxgk-small-button" data-xxgk-csv="{esc(report_id)}" hidden>'
+            "下载本报告的表格（CSV）</button>")

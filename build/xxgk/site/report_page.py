@@ -16,7 +16,20 @@ from .blocks import split_html_blocks
 from .card import by_category, score, score_group, split_findings
 from .data import number
 from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
-from .render import OUTCOME_SHARES, cell, chart, colour, esc, fmt_number, link, metric_colour, plain_cell, table
+from .render import (
+    OUTCOME_SHARES,
+    cell,
+    chart,
+    colour,
+    esc,
+    fmt_number,
+    link,
+    metric_colour,
+    num_cell,
+    plain_cell,
+    table,
+)
+from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
 
@@ -54,12 +67,14 @@ class ReportPages:
             meta_rows.append(["<th>官方原文</th>", f"<td>{link(r['source_url'])}</td>"])  # http(s) only
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　'
-                 f'<a href="../../downloads/reports/{rid}.csv" download>下载本报告 CSV</a></p>\n',
+                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written for r/<id>/
+        own = agency_path(r["agency_id"]) if r.get("agency_id") else ""
+        if own and page.startswith(own):  # the agency page and its other years: the same link, shorter
+            body = body.replace(f'href="{up(page)}{own}', f'href="{up(page[len(own):])}')
         markdown, blocks = split_html_blocks(body)
         self.spool.page(f"{page.rstrip('/')}.md", front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
 
@@ -99,17 +114,18 @@ class ReportPages:
                     "没有可比的中位数。</p>")
         mine = self.values[r["report_id"]]
         rows = [[f"<td>{esc(self.metric_defs[c]['label_zh'])}（{esc(self.metric_defs[c]['unit'])}）</td>",
-                 cell(shown(mine[c]), "无数据"), cell(shown(group[c][0]), "无数据"), cell(group[c][1])]
+                 num_cell(shown(mine[c]), "无数据"), num_cell(shown(group[c][0]), "无数据"), num_cell(group[c][1])]
                 for c in PEER_SHOWN]
         note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
-                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows) + note)
+                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
+        """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data")."""
         if value is None:
             return cell(None)
-        return (f'<td class="xxgk-num"><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
+        return (f'<td><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
                 f"{esc(fmt_number(number(value)))}</a></td>") if line else cell(value)
 
     @staticmethod
@@ -132,11 +148,12 @@ class ReportPages:
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
                         corner: str, src: str, head_rows: list | None = None, caption: str = "",
-                        grouped: bool = False, spans: dict | None = None) -> tuple[dict, str]:
+                        grouped: bool = False, spans: dict | None = None, csv: str = "") -> tuple[dict, str]:
         """A table laid out like the template (rows × columns), every value linked to its line.
 
         ``grouped`` adds the template's row groups: a 三、本年度办理结果 row over （一）…（七）, and a group row
-        (（三）不予公开 …) over the numbered rows of each group; ``head_rows`` its grouped header."""
+        (（三）不予公开 …, marked ``GROUP_ATTR``: it prefixes its rows' labels in the CSV) over the numbered rows
+        of each group; ``head_rows`` its grouped header; ``csv`` the table's code for the browser-built CSV."""
         grid: dict[str, dict] = defaultdict(dict)
         for x in rows:
             grid[x[keys[0]]][x[keys[1]]] = x
@@ -148,7 +165,7 @@ class ReportPages:
                 body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
             group = GROUP_PREFIX.match(label) if grouped else None
             if group:
-                body.append([f'<th scope="rowgroup">{esc(group.group(1))}</th>', rest])
+                body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{esc(group.group(1))}</th>', rest])
                 label = group.group(2)
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
@@ -161,7 +178,7 @@ class ReportPages:
         missing = any(cells.get(c, {}).get("value") is None for cells in grid.values() for c in column_labels)
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
-                           head_rows=head_rows) + legend
+                           head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
 
     def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("active_disclosure", rid)
@@ -172,7 +189,8 @@ class ReportPages:
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
-        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body)
+        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
+                                                       extra=csv_attr("active_disclosure"))
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
@@ -182,7 +200,8 @@ class ReportPages:
         row_labels = self.pkg.labels("application_rows")
         head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
         _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
-                                       grouped=True, spans=self._spans(r).get("applications", {}) if r else {})
+                                       grouped=True, spans=self._spans(r).get("applications", {}) if r else {},
+                                       csv="applications")
         shares = [(self.metric_defs[c]["label_zh"], self.values[rid][c], metric_colour(c)) for c in OUTCOME_SHARES
                   if formula_for(self.metric_defs[c], r["format"] if r else None)]  # a bar per outcome, not a pie
         pie = chart([{"type": "bar", "x": [x[0] for x in shares], "y": [x[1] for x in shares], "name": "办理结果",
@@ -197,7 +216,8 @@ class ReportPages:
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
-        grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src)
+        grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src,
+                                             csv="review_litigation")
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
                    "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
@@ -235,10 +255,11 @@ class ReportPages:
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
-                 cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
-                 cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), cell(x["finding_count"])]
+                 num_cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
+                 num_cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), num_cell(x["finding_count"])]
                 for x in same]
-        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows)
+        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows,
+                                          css="nums")
                 + f"\n<p>{self._agency_link(r).strip('　')}</p>")
 
     def _sections(self, rid: str, src: str) -> str:

@@ -32,7 +32,7 @@ def agency_path(agency_id: str) -> str:
 def report_paths(reports: list[dict]) -> dict[str, str]:
     """``{report_id: page path}``: ``a/<agency_id>/<year>/`` under the report's agency; a second report of the
     same agency and year gets ``<year>-<report_id>``; a report with no agency or year stays at ``r/<report_id>/``
-    (every other ``r/<report_id>/`` is a redirect page)."""
+    (every other ``r/<report_id>/`` is resolved by the 404 page, ``redirects.py``)."""
     out, seen = {}, set()
     for r in sorted(reports, key=lambda r: r["report_id"]):
         if not (r.get("agency_id") and r["year"]):
@@ -48,21 +48,3 @@ def report_paths(reports: list[dict]) -> dict[str, str]:
 def up(path: str) -> str:
     """The relative prefix from a page at ``path`` (``a/x/2024/``) back to the site root (``../../../``)."""
     return "../" * path.count("/")
-
-
-REDIRECT_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>页面已移动</title>
-<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">
-<meta name="robots" content="noindex"></head>
-<body><p>本报告页面已移动到 <a href="{target}">{target}</a>。</p>
-<script>location.replace({target_js} + location.hash);</script></body></html>
-"""
-
-
-def redirect_page(from_path: str, to_path: str) -> str:
-    """A static page at ``from_path`` sending the reader to ``to_path`` (both relative to the site root)."""
-    import html
-
-    target = up(from_path) + to_path
-    target_js = json.dumps(target).replace("<", "\\u003c").replace(">", "\\u003e")  # never ends the <script>
-    return REDIRECT_PAGE.format(target=html.escape(target), target_js=target_js)

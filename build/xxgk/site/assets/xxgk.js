@@ -72,12 +72,14 @@
     document.body.appendChild(a); a.click(); a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
+  function q(v) {  /* a CSV cell, quoted where needed; a text a spreadsheet would run as a formula gets a '
+                     (as safe.sheet_cell: a formula start after any apostrophes, unless the rest is a number) */
+    v = v === null || v === undefined ? "" : String(v);
+    var rest = v.replace(/^'+/, "");
+    if (/^[=+\-@\t\r]/.test(rest) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(rest)) v = "'" + v;
+    return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
   function csvOf(spec) {
-    var q = function (v) {  /* quoted where needed; a text a spreadsheet would run as a formula gets a ' (as safe.sheet_cell) */
-      v = v === null || v === undefined ? "" : String(v);
-      if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v)) v = "'" + v;
-      return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
-    };
     var lines = ["系列,类别,数值" + (spec.unit ? "（" + spec.unit + "）" : "")];
     spec.data.forEach(function (t) {
       var h = t.orientation === "h";
@@ -188,13 +190,68 @@
       box.setAttribute("aria-label", label);
     });
   }
+  function lineOf(cell) {  /* the source line a cell links to (#L12 or #L12c340), or "" */
+    var a = cell && cell.querySelector("a[href*='#L']");
+    var m = a && /#L(\d+)/.exec(a.getAttribute("href"));
+    return m ? m[1] : "";
+  }
+  function text(cell) { var v = cell ? cell.textContent.trim() : ""; return v === "—" ? "" : v; }
+  function heads(table) {  /* each column's label: the header's last row, spans resolved */
+    var grid = [];
+    Array.from(table.tHead ? table.tHead.rows : []).forEach(function (row, r) {
+      grid[r] = grid[r] || [];
+      var c = 0;
+      Array.from(row.cells).forEach(function (cell) {
+        while (grid[r][c] !== undefined) c++;
+        for (var i = 0; i < cell.rowSpan; i++) {
+          grid[r + i] = grid[r + i] || [];
+          for (var j = 0; j < cell.colSpan; j++) grid[r + i][c + j] = text(cell);
+        }
+        c += cell.colSpan;
+      });
+    });
+    return grid.length ? grid[grid.length - 1] : [];
+  }
+  function reportCsv(name) {  /* one line per value of the page's marked tables (site/report_csv.py) */
+    var lines = [["table", "table_zh", "key1_zh", "key2_zh", "value", "line"].join(",")];
+    document.querySelectorAll("table[data-csv]").forEach(function (table) {
+      var spec = table.dataset.csv.split("|"), cols = heads(table), group = "";
+      Array.from(table.tBodies).forEach(function (body) {
+        Array.from(body.rows).forEach(function (row) {
+          var first = row.cells[0];
+          if (!first) return;
+          if (first.tagName === "TH") { group = first.hasAttribute("data-g") ? text(first) : ""; return; }
+          var label = (group ? group + " " : "") + text(first), line = lineOf(first);
+          group = "";  /* the template prints the group before its first row only (the code list's label) */
+          if (spec[2] === "long") {
+            lines.push([spec[0], spec[1], label, text(row.cells[1]), text(row.cells[2]),
+                        lineOf(row.cells[2]) || line].map(q).join(","));
+            return;
+          }
+          for (var i = 1; i < row.cells.length; i++) {
+            lines.push([spec[0], spec[1], label, cols[i] || "", text(row.cells[i]),
+                        lineOf(row.cells[i]) || line].map(q).join(","));
+          }
+        });
+      });
+    });
+    download(name + ".csv", new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"}));
+  }
+  function csvButtons() {
+    document.querySelectorAll("button[data-xxgk-csv]").forEach(function (button) {
+      if (button.dataset.done) return;
+      button.dataset.done = "1";
+      button.hidden = false;
+      button.addEventListener("click", function () { reportCsv(button.dataset.xxgkCsv); });
+    });
+  }
   function citation() {
     document.querySelectorAll("[data-xxgk-cite-url]").forEach(function (el) { el.textContent = location.href; });
     var today = new Date().toISOString().slice(0, 10);
     document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
   }
   function all() {
-    charts(); tables(); citation(); scrollers();
+    charts(); tables(); citation(); scrollers(); csvButtons();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }

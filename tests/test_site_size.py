@@ -1,0 +1,238 @@
+"""The site's size on disk (issue 16): minified pages, no CSV file per report (the report page builds it in
+the browser), no redirect folder per old ``/r/<report_id>/`` URL (the 404 page looks the URL up in a sharded
+map), and large package files published gzip-compressed. Sizes themselves are measured in
+``benchmarks/site_size.py``; these tests check what a reader would."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import needs_chromium, new_chromium, serving, wait_for
+
+
+def _report_pages(site: Path) -> list[Path]:
+    return sorted((site / "a").glob("*/*/index.html"))
+
+
+def test_every_page_is_minified_and_keeps_its_shell(built_site):
+    pages = _report_pages(built_site) + sorted((built_site / "a").glob("*/index.html")) + [
+        built_site / "index.html", built_site / "data" / "index.html", built_site / "404.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.startswith("<!doctype html><html"), page
+        assert "\n    <" not in html and "<!--" not in html, page  # no indentation, no comments left
+        assert "md-header" in html and "md-footer" in html, page
+    source = next((built_site / "src").glob("*.html"))  # published as written: one line a source line
+    assert source.read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_no_csv_file_per_report_and_no_redirect_folders(built_site):
+    assert not (built_site / "downloads" / "reports").exists()
+    redirects = [p for p in (built_site / "r").glob("*/index.html")] if (built_site / "r").exists() else []
+    for page in redirects:  # only real pages stay under r/: reports with no agency or year
+        assert "http-equiv=refresh" not in page.read_text(encoding="utf-8").replace('"', "")
+
+
+def test_the_old_report_urls_map_to_the_pages_under_the_agencies(built_site, seed_package):
+    from xxgk.site.redirects import shard_key
+
+    out, _, _ = seed_package
+    reports = list(csv.DictReader(io.StringIO((out / "data" / "reports.csv").read_text(encoding="utf-8-sig"))))
+    digits = json.loads((built_site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
+    moved = 0
+    for r in reports:
+        if not (r["agency_id"] and r["year"]):
+            continue
+        shard = built_site / "json" / "r" / f"{shard_key(r['report_id'])[:digits]}.json"
+        target = json.loads(shard.read_text(encoding="utf-8"))[r["report_id"]]
+        assert target.startswith(f"a/{r['agency_id']}/{r['year']}")
+        assert (built_site / target / "index.html").is_file()
+        moved += 1
+    assert moved >= 5
+
+
+def test_a_missing_path_gets_the_404_page_with_its_status(built_site):
+    with serving(built_site) as url:
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(url + "/no/such/page/")
+        assert error.value.code == 404
+        body = error.value.read().decode("utf-8")
+        assert "页面不存在" in body and "/agencies/" in body
+        assert urllib.request.urlopen(url + "/").status == 200
+
+
+def _package_copy(seed_package, tmp_path: Path) -> Path:
+    import shutil
+
+    out, _, _ = seed_package
+    package = tmp_path / "datapackage"
+    shutil.copytree(out, package)
+    return package
+
+
+def test_large_package_files_are_published_gzip_compressed_only(seed_package, tmp_path, monkeypatch):
+    from xxgk.site import downloads
+
+    package = _package_copy(seed_package, tmp_path)
+    monkeypatch.setattr(downloads, "GZIP_ABOVE", 20_000)  # the seeds' files are small: a low cutoff for the test
+    downloads.copy_downloads(package, tmp_path / "one")
+    downloads.copy_downloads(package, tmp_path / "two")
+    big = [p for p in sorted(package.rglob("*")) if p.is_file() and p.suffix in (".csv", ".db", ".json")
+           and p.stat().st_size > 20_000 and "sources" not in p.relative_to(package).parts]
+    assert big, "no seed file above the test cutoff"
+    for path in big:
+        rel = path.relative_to(package)
+        published = tmp_path / "one" / rel.with_name(rel.name + ".gz")
+        assert not (tmp_path / "one" / rel).exists()  # .gz only
+        assert gzip.decompress(published.read_bytes()) == path.read_bytes()
+        assert published.read_bytes() == (tmp_path / "two" / rel.with_name(rel.name + ".gz")).read_bytes()
+        header = published.read_bytes()[:10]
+        assert header[3] == 0 and header[4:8] == b"\0\0\0\0"  # no file name, modification time 0
+    for name in ("xxgk.xlsx", "xxgk-datapackage.zip"):  # compressed already: as they are
+        assert (tmp_path / "one" / name).read_bytes() == (package / name).read_bytes()
+    small = package / "data" / "items.csv"
+    assert (tmp_path / "one" / "data" / "items.csv").read_bytes() == small.read_bytes()
+
+
+def test_the_data_page_links_the_compressed_files_with_their_size(seed_package, tmp_path, monkeypatch):
+    from xxgk.site import downloads
+    from xxgk.site.build import write_site_src
+
+    package = _package_copy(seed_package, tmp_path)
+    monkeypatch.setattr(downloads, "GZIP_ABOVE", 20_000)
+    import xxgk.site.pages as pages
+
+    monkeypatch.setattr(pages, "GZIP_ABOVE", 20_000)
+    write_site_src(package, tmp_path / "site_src")
+    data = (tmp_path / "site_src" / "data.md").read_text(encoding="utf-8")
+    gz = tmp_path / "site_src" / "downloads" / "data" / "applications.csv.gz"
+    assert gz.is_file() and 'href="../downloads/data/applications.csv.gz"' in data
+    assert f"{gz.stat().st_size / 1024:.1f} KB" in data
+    assert "gzip" in data and "read_csv" in data
+    assert 'href="../downloads/data/items.csv"' in data  # small files stay plain
+
+
+def test_the_seeds_site_keeps_plain_downloads(built_site):
+    assert not list((built_site / "downloads").rglob("*.gz"))
+    data = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    assert "downloads/data/applications.csv" in data and ".gz" not in data
+
+
+# -- in the browser ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def downloading(tmp_path_factory):
+
+
+    folder = tmp_path_factory.mktemp("downloads")
+    driver = new_chromium(downloads=folder)
+    driver.set_window_size(1366, 1000)
+    yield driver
+    driver.quit()
+
+
+def _downloaded(folder: Path, name: str) -> bytes:
+    path = folder / name
+    wait_for(lambda: path.exists() and path.stat().st_size > 0 and not list(folder.glob("*.crdownload")))
+    time.sleep(0.2)
+    return path.read_bytes()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_report_csv_is_built_in_the_browser_from_the_page_tables(built_site, downloading):
+    from selenium.webdriver.common.by import By
+
+    page = next(p for p in _report_pages(built_site) if "法人或其他组织" in p.read_text(encoding="utf-8"))
+    with serving(built_site) as url:
+        downloading.get(url + "/" + page.relative_to(built_site).parent.as_posix() + "/")
+        button = wait_for(lambda: [b for b in downloading.find_elements(By.CSS_SELECTOR, "button[data-xxgk-csv]")
+                                   if b.is_displayed()])[0]
+        report_id = button.get_attribute("data-xxgk-csv")
+        shown = downloading.execute_script(  # what the page shows in table 3, row 一, column 总计
+            "var t = document.querySelector('table[data-csv^=applications]'); var r = t.tBodies[0].rows[0];"
+            "return [r.cells[0].textContent.trim(), r.cells[r.cells.length - 1].textContent.trim()];")
+        button.click()
+        data = _downloaded(downloading.downloads, f"{report_id}.csv")
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["table", "table_zh", "key1_zh", "key2_zh", "value", "line"]
+    assert {r["table"] for r in rows} >= {"applications", "review_litigation"}
+    new_total = [r for r in rows if r["table"] == "applications" and r["key1_zh"] == shown[0]
+                 and r["key2_zh"] == "总计"]
+    assert [r["value"] for r in new_total] == [shown[1] if shown[1] != "—" else ""]
+    assert new_total[0]["line"].isdigit()
+    grouped = [r["key1_zh"] for r in rows if r["table"] == "applications" and r["key1_zh"].startswith("（三）不予公开")]
+    assert grouped and grouped[0] == "（三）不予公开 1.属于国家秘密"  # the code list's label of the group's first row
+    assert all(r["value"] != "—" for r in rows)  # missing stays empty
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_report_csv_guards_against_formulas(built_site, downloading):
+    from selenium.webdriver.common.by import By
+
+    page = _report_pages(built_site)[0]
+    with serving(built_site) as url:
+        downloading.get(url + "/" + page.relative_to(built_site).parent.as_posix() + "/")
+        button = wait_for(lambda: [b for b in downloading.find_elements(By.CSS_SELECTOR, "button[data-xxgk-csv]")
+                                   if b.is_displayed()])[0]
+        report_id = button.get_attribute("data-xxgk-csv")
+        for old in downloading.downloads.glob(f"{report_id}.csv"):
+            old.unlink()
+        downloading.execute_script(  # a hostile label and value, as a spreadsheet would run them
+            "var t = document.querySelector('table[data-csv]'); var r = t.tBodies[0].rows[0];"
+            "r.cells[0].textContent = '=HYPERLINK(\"x\")'; r.cells[r.cells.length - 1].textContent = '-3';")
+        button.click()
+        rows = list(csv.reader(io.StringIO(_downloaded(downloading.downloads, f"{report_id}.csv").decode("utf-8-sig"))))
+    assert ["'=HYPERLINK(\"x\")", "-3"] == [rows[1][2], [r for r in rows if r[2] == rows[1][2]][-1][4]]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_an_old_report_url_goes_to_the_page_and_an_unknown_one_says_so(built_site, downloading):
+    from selenium.webdriver.common.by import By
+
+    target = next(iter(json.loads(next((built_site / "json" / "r").glob("*.json")).read_text(encoding="utf-8"))
+                       .items()))
+    with serving(built_site) as url:
+        downloading.get(f"{url}/r/{target[0]}/#L3")
+        wait_for(lambda: downloading.current_url.endswith(f"/{target[1]}#L3"))
+        assert downloading.find_element(By.CSS_SELECTOR, "button[data-xxgk-csv]")
+        downloading.get(f"{url}/r/no-such-report-000000/")
+        time.sleep(1)
+        assert downloading.current_url.endswith("/r/no-such-report-000000/")
+        assert "页面不存在" in downloading.find_element(By.TAG_NAME, "article").text
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_404_page_follows_only_a_page_path_from_its_map(built_site, downloading, tmp_path):
+    """A map entry that is not a page path under the site (a script URL, another host) is never followed."""
+    import shutil
+
+    from xxgk.site.redirects import shard_key
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    digits = json.loads((site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
+    hostile = {"evil-000001": "javascript:window.__xss=1//", "evil-000002": "//example.org/x/"}
+    for report_id, target in hostile.items():
+        shard = site / "json" / "r" / f"{shard_key(report_id)[:digits]}.json"
+        entries = json.loads(shard.read_text(encoding="utf-8")) if shard.exists() else {}
+        shard.write_text(json.dumps({**entries, report_id: target}), encoding="utf-8")
+    with serving(site) as url:
+        for report_id in hostile:
+            downloading.get(f"{url}/r/{report_id}/")
+            time.sleep(1)
+            assert downloading.current_url == f"{url}/r/{report_id}/"
+            assert downloading.execute_script("return window.__xss === undefined")
