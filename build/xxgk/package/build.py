@@ -92,7 +92,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
 
         def fill(staging: Path) -> None:
             settle(store, heads)
-            write_package(store, heads, staging, version, changelog(reports_dir))
+            write_package(store, heads, staging, version, changelog(reports_dir), workers=1 if workers == 1 else 2)
             if on_stage:
                 on_stage("write")
 

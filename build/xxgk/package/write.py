@@ -87,12 +87,17 @@ class Workbook:
         self.sheets = {title: [self.book.add_worksheet(title[:31]), 0] for title in titles}
 
     def add(self, title: str, row: dict) -> None:
+        self.add_values(title, row, row.values())
+
+    def add_values(self, title: str, keys: Iterable[str] | None, values: Iterable) -> None:
+        """One row of sheet ``title``: its cells ``values``; ``keys`` (the row's keys) make the sheet's header
+        when this is its first row (``None`` only for a row that cannot be the sheet's first)."""
         sheet = self.sheets[title]
         if sheet[1] == 0:
-            sheet[0].write_row(0, 0, [sheet_cell(h) for h in row])
+            sheet[0].write_row(0, 0, [sheet_cell(h) for h in keys])
             sheet[1] = 1
         worksheet, number = sheet
-        for column, value in enumerate(row.values()):  # what write_row does, without its type dispatch per cell
+        for column, value in enumerate(values):  # what write_row does, without its type dispatch per cell
             kind = type(value)
             if value is None or value == "":
                 continue  # a blank without a format: XlsxWriter writes nothing
