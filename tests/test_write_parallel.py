@@ -32,6 +32,13 @@ def fail_on_rows(function, args):
     return function(*args)
 
 
+def fail_on_settling(function, args):
+    """The helper's half of the agency series fails there, after it began its final shard."""
+    if function.__name__ == "settle_series":
+        raise MemoryError("out of memory")
+    return function(*args)
+
+
 @pytest.fixture
 def parallel(monkeypatch):
     """Every build here takes the helper process, however few its reports."""
@@ -53,7 +60,7 @@ def test_the_helper_gives_the_in_memory_bytes_across_years(tmp_path, parallel):
     assert_same(in_memory(folder), streamed(folder, tmp_path / "out", workers=2))
 
 
-@pytest.mark.parametrize("death", [die, die_on_workbook, fail_on_rows])
+@pytest.mark.parametrize("death", [die, die_on_workbook, fail_on_rows, fail_on_settling])
 def test_a_helper_killed_or_failing_gives_the_serial_bytes(tmp_path, parallel, monkeypatch, capfd, death):
     folder = cross_year(tmp_path / "reports")
     serial = streamed(folder, tmp_path / "serial", workers=1)

@@ -35,7 +35,7 @@ from .query_files import query_file_entries, write_query_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
 from .side_process import Helper
-from .store import FINAL, Head, Store
+from .store import FINAL, FINAL_HELPER, Head, Store
 from .table2_history import settle_with_previous_year
 from .tables import PER_REPORT, report_rows, wide_active, wide_applications, wide_review_litigation
 from .write import XLSX_NAME, ZIP_NAME, Workbook, codebook_rows, zip_into
@@ -50,18 +50,46 @@ def resources() -> list[str]:
     return [*PER_REPORT, "agencies", *code_lists(), "metrics", "metric_values"]
 
 
-def settle(store: Store, heads: list[Head]) -> None:
-    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``."""
+def settle(store: Store, heads: list[Head], helper: Helper | None = None) -> None:
+    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. With a
+    ``helper`` process, it settles the later half of the series (by reports) into its own final shard
+    (``FINAL_HELPER``) while this process settles the first half: each series is settled whole in one place."""
     mark_duplicates(heads)  # heads are enough: the agency as resolved, the year, the SHA-256, the status
     series: dict[str, list[Head]] = defaultdict(list)
     for head in heads:
         if series_key(head) is not None and head.record.year is not None:
             series[series_key(head)].append(head)
-    final = store.shard(FINAL)
+    groups: list[list[list[Head]]] = [[], []]
+    several = [members for members in series.values() if len(members) > 1]
+    half, done = sum(map(len, several)) / 2, 0
+    for members in several:
+        groups[helper is not None and helper.pool is not None and done + len(members) / 2 > half].append(members)
+        done += len(members)
+    pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER) if groups[1] else None
+    for group, name, task in ((groups[0], FINAL, None), (groups[1], FINAL_HELPER, pending)):
+        if task is None:
+            outcome = settle_series(store, group, name)
+        else:
+            outcome = task.result(lambda: store.remove([FINAL_HELPER], remove_folder=False),
+                                  here=lambda group=group, name=name: settle_series(store, group, name))
+        for head, changed in zip((h for members in group for h in members), outcome, strict=True):
+            head.final_shard = name
+            if changed:
+                head.final = True
+            else:
+                head.file_findings, head.carded = [], True
+
+
+def settle_series(store: Store | Path, group: list[list[Head]], name: str) -> list[bool]:
+    """Settle each series (its members' heads) of ``group`` into the final shard ``name`` (in the helper
+    process: ``store`` its folder); for each member in order, whether its record changed (stored whole in the
+    shard) rather than only its cross-report findings (stored apart: ``Store.extras``)."""
+    own = not isinstance(store, Store)
+    store = Store(store) if own else store
+    final = store.shard(name)
+    outcome = []
     try:
-        for members in series.values():
-            if len(members) < 2:
-                continue
+        for members in group:
             reports = [store.get(head) for head in members]
             stored = [len(report.file_findings) for report in reports]
             before = [(report.record.facts, list(report.record.findings)) for report in reports]
@@ -70,14 +98,17 @@ def settle(store: Store, heads: list[Head]) -> None:
             settle_with_previous_year(reports)
             add_report_card(reports)
             for report, head, count, (facts, findings) in zip(reports, members, stored, before, strict=True):
-                if report.record.facts is not facts or report.record.findings != findings:
+                changed = report.record.facts is not facts or report.record.findings != findings
+                if changed:
                     final.put(report)  # table 二 settled: the record itself changed (rare)
-                    head.final = True
                 else:  # only findings added: those are stored, not a second copy of the record
                     final.put_findings(head.source_file, report.file_findings[count:])
-                    head.file_findings, head.carded = [], True
+                outcome.append(changed)
     finally:
         final.close()
+        if own:
+            store.close()
+    return outcome
 
 
 def _with_extras(report, head: Head):
@@ -271,17 +302,19 @@ def _removing(*paths: Path):
 
 def write_package(store: Store, heads: list[Head], folder: Path, version: str,
                   changelog: bytes | None = None, workers: int = 2) -> None:
-    """Write the whole package into ``folder`` (the staging folder) from the settled store (``settle``).
+    """Write the whole package into ``folder`` (the staging folder) from the store, settled first (``settle``).
 
-    With ``workers`` 2 and at least ``PARALLEL_REPORTS`` reports a helper process (``side_process``) takes the
-    second half of the reports' rows (a part, appended after the first half's rows) and then the workbook,
-    while this process writes the first half, then ``xxgk.db``, Parquet, ``datapackage.json`` and the zip. A
-    helper that dies or fails has its work done again here: the same bytes either way (tested)."""
+    With ``workers`` 2 and at least ``PARALLEL_REPORTS`` reports a helper process (``side_process``) settles
+    half the agency series, then takes the second half of the reports' rows (a part, appended after the first
+    half's rows) and then the workbook, while this process settles the other series, writes the first half,
+    then ``xxgk.db``, Parquet, ``datapackage.json`` and the zip. A helper that dies or fails has its work done
+    again here: the same bytes either way (tested)."""
     folder = Path(folder)
     names = resources()
     work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # parts, spools, XlsxWriter's row files
     helper = Helper(enabled=workers > 1 and len(heads) >= PARALLEL_REPORTS)
     try:
+        settle(store, heads, helper)
         ids = agency_ids(heads)
         (folder / "sources").mkdir()
         parts = _parts(heads, 2 if helper.pool is not None else 1)
