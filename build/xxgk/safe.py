@@ -112,9 +112,12 @@ def _looks_like_formula(text: str) -> bool:
     return rest.startswith(_FORMULA_START) and not _NUMBER.fullmatch(rest)
 
 
+_MAY_PREFIX = frozenset((*_FORMULA_START, "'"))  # the first characters of every text ``_looks_like_formula`` takes
+
+
 def sheet_cell(value):
     """A CSV/XLSX cell: a string that a spreadsheet could read as a formula starts with ``'``."""
-    if isinstance(value, str) and _looks_like_formula(value):
+    if isinstance(value, str) and value[:1] in _MAY_PREFIX and _looks_like_formula(value):
         return "'" + value
     return value
 

@@ -31,7 +31,8 @@ from ..agency.registry import agencies_rows, agency_ids, series_key
 from ..safe import sheet_cell
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
-from .query_files import query_file_entries, write_query_files
+from .parquet import FOLDER
+from .query_files import query_file_entries, write_database, write_parquet_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
 from .side_process import Helper
@@ -345,16 +346,26 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         csvs = {name: csvs[name] for name in names}  # the package's order
         spools = [work / f"spool-{k}" for k in range(len(parts))]
         book = helper.submit(build_workbook, folder / XLSX_NAME, work / "xlsx", names, spools)
+        paths = {name: sink.path for name, sink in csvs.items()}
+        package = descriptor(version)
+        parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version))  # pickled later: a copy
         if changelog:
             (folder / "CHANGELOG.md").write_bytes(changelog)
-        package = descriptor(version)
-        query = write_query_files(folder, {name: sink.path for name, sink in csvs.items()}, package)
-        package["x_xxgk_query_files"] = query_file_entries(query)
-        (folder / "datapackage.json").write_bytes((json.dumps(package, ensure_ascii=False, indent=2,
-                                                              sort_keys=True) + "\n").encode("utf-8"))
+        query = write_database(folder, paths, package)
+
+        def described() -> Path:  # datapackage.json, once the Parquet files are there (their sizes, hashes)
+            query.update(parquet.result(_removing(folder / FOLDER),
+                                        here=lambda: write_parquet_files(folder, paths, package)))
+            package["x_xxgk_query_files"] = query_file_entries(query)
+            target = folder / "datapackage.json"
+            target.write_bytes((json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True)
+                                + "\n").encode("utf-8"))
+            return target
+
         zipped = [f"data/{name}.csv" for name in names] + list(WIDE) + ["datapackage.json"] + \
             (["CHANGELOG.md"] if changelog else [])
-        zip_into(folder / ZIP_NAME, [(rel, folder / rel) for rel in sorted(zipped)])
+        zip_into(folder / ZIP_NAME, ((rel, described() if rel == "datapackage.json" else folder / rel)
+                                     for rel in sorted(zipped)))  # the CSVs zipped while the helper works
         book.result(_removing(folder / XLSX_NAME, work / "xlsx"))
     finally:
         helper.close()
