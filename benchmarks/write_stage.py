@@ -16,7 +16,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
+import resource
 import shutil
 import tempfile
 import time
@@ -26,21 +28,27 @@ from benchmarks.scale import _cpu, _peak_mib, in_process
 from benchmarks.synthetic import write_reports
 
 
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def stage(reports_dir: Path, package_dir: Path, cache_dir: Path, profile: bool) -> tuple:
-    """``(wall, CPU, peak MiB, profile text)`` of the write stage of one ``build_package``."""
+    """``(wall, CPU, this process's CPU, peak MiB, profile text)`` of the write stage of one ``build_package``
+    (its helper process has ended when the stage does: its CPU time is in the children's)."""
     from xxgk.package.build import build_package
 
-    mark, out, profiler = [0.0, 0.0], [], cProfile.Profile()
+    mark, out, profiler = [0.0, 0.0, 0.0], [], cProfile.Profile()
 
     def on_stage(name: str) -> None:
         if name == "parse":
-            mark[:] = [time.perf_counter(), _cpu()]
+            mark[:] = [time.perf_counter(), _cpu(), _own_cpu()]
             if profile:
                 profiler.enable()
         elif name == "write":
             if profile:
                 profiler.disable()
-            out.extend([time.perf_counter() - mark[0], _cpu() - mark[1], _peak_mib()])
+            out.extend([time.perf_counter() - mark[0], _cpu() - mark[1], _own_cpu() - mark[2], _peak_mib()])
 
     build_package(reports_dir, package_dir, workers=2, budgeted=True, cache_dir=cache_dir, on_stage=on_stage)
     text = ""
@@ -65,11 +73,12 @@ def main() -> None:
         write_reports(args.n, reports_dir)
     try:
         for run in range(1 + args.runs):
-            (wall, cpu, peak, text), *_ = in_process(stage, reports_dir, work / "package", base / f"cache-{args.n}",
-                                                     args.profile and run == args.runs)
-            label = "cold parse cache" if run == 0 and not (base / f"cache-{args.n}").exists() else "warm"
-            print(f"N={args.n} run {run + 1}: write stage {wall:.1f} s wall, {cpu:.1f} s CPU, "
-                  f"peak RSS {peak:.0f} MiB ({label})", flush=True)
+            warm = (base / f"cache-{args.n}").exists()
+            (wall, cpu, own, peak, text), *_ = in_process(stage, reports_dir, work / "package",
+                                                          base / f"cache-{args.n}", args.profile and run == args.runs)
+            print(f"N={args.n} run {run + 1}: write stage {wall:.1f} s wall, {cpu:.1f} s CPU ({own:.1f} s in the "
+                  f"parent, {cpu - own:.1f} s in its helper), peak RSS {peak:.0f} MiB "
+                  f"({'warm' if warm else 'cold'} parse cache; load average {os.getloadavg()[0]:.1f})", flush=True)
             if text:
                 print(text)
     finally:

@@ -54,12 +54,21 @@ def write_database(folder: Path, csvs: dict[str, Path], package: dict) -> dict[s
     return files
 
 
-def write_parquet_files(folder: Path, csvs: dict[str, Path], package: dict) -> dict[str, Path]:
-    """The Parquet files of ``write_query_files``, one per resource (independent of the database)."""
+def write_parquet_files(folder: Path, csvs: dict[str, Path], package: dict,
+                        claims: Path | None = None) -> dict[str, Path]:
+    """The Parquet files of ``write_query_files``, one per resource (independent of the database), in ``csvs``'
+    order. With ``claims`` (a folder two processes share), only the resources this process claims first (a
+    folder ``claims/<resource>`` made, which only one process can): two processes taking the list from both
+    ends share it without other coordination. Returns the files written here."""
     descriptions = {r["name"]: r.get("description") for r in package["resources"]}
     (folder / FOLDER).mkdir(exist_ok=True)
     files = {}
     for name, path in csvs.items():
+        if claims is not None:
+            try:
+                (claims / name).mkdir()
+            except FileExistsError:
+                continue
         files[f"{FOLDER}/{name}.parquet"] = target = folder / FOLDER / f"{name}.parquet"
         schema = resource_schema(name)
         write_parquet(csv_file_rows(path, schema["fields"]), schema, target, descriptions.get(name))

@@ -348,14 +348,18 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         book = helper.submit(build_workbook, folder / XLSX_NAME, work / "xlsx", names, spools)
         paths = {name: sink.path for name, sink in csvs.items()}
         package = descriptor(version)
-        parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version))  # pickled later: a copy
+        (work / "claims").mkdir()  # the Parquet files: the helper takes them from the start, this process from the end
+        parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims")
         if changelog:
             (folder / "CHANGELOG.md").write_bytes(changelog)
         query = write_database(folder, paths, package)
 
         def described() -> Path:  # datapackage.json, once the Parquet files are there (their sizes, hashes)
-            query.update(parquet.result(_removing(folder / FOLDER),
-                                        here=lambda: write_parquet_files(folder, paths, package)))
+            mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims")
+            rest = {name: path for name, path in paths.items() if f"{FOLDER}/{name}.parquet" not in mine}
+            query.update(mine)
+            query.update(parquet.result(_removing(*(folder / FOLDER / f"{name}.parquet" for name in rest)),
+                                        here=lambda: write_parquet_files(folder, rest, package)))
             package["x_xxgk_query_files"] = query_file_entries(query)
             target = folder / "datapackage.json"
             target.write_bytes((json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True)
