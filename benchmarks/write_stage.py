@@ -8,7 +8,8 @@ runs ``build_package`` as ``xxgk build`` does (budgeted pool of 2, parse cache) 
 its finished children (the writer's helper processes), and peak RSS (the larger of the process's and its
 largest child's — parse workers included, so a peak below theirs is not seen). The first run fills the
 parse cache; ``--runs`` more show the stage with a warm cache. ``--profile`` prints the top of a cProfile
-of the write stage only (the parent process: helper processes are not profiled).
+of the write stage only (the parent process: helper processes are not profiled). ``--serial``: the stage
+without its helper process (``stream.PARALLEL_REPORTS`` out of reach), for comparison.
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ def _own_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def stage(reports_dir: Path, package_dir: Path, cache_dir: Path, profile: bool) -> tuple:
+def stage(reports_dir: Path, package_dir: Path, cache_dir: Path, profile: bool, serial: bool = False) -> tuple:
     """``(wall, CPU, this process's CPU, peak MiB, profile text)`` of the write stage of one ``build_package``
     (its helper process has ended when the stage does: its CPU time is in the children's)."""
+    from xxgk.package import stream
     from xxgk.package.build import build_package
 
+    if serial:
+        stream.PARALLEL_REPORTS = 1 << 62  # no helper process: the whole stage in this one
     mark, out, profiler = [0.0, 0.0, 0.0], [], cProfile.Profile()
 
     def on_stage(name: str) -> None:
@@ -65,6 +69,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--runs", type=int, default=1, help="runs after the first (warm parse cache)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--serial", action="store_true", help="without the helper process (as before it)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="xxgk-write-bench-"))
     base = args.keep or work
@@ -75,7 +80,8 @@ def main() -> None:
         for run in range(1 + args.runs):
             warm = (base / f"cache-{args.n}").exists()
             (wall, cpu, own, peak, text), *_ = in_process(stage, reports_dir, work / "package",
-                                                          base / f"cache-{args.n}", args.profile and run == args.runs)
+                                                          base / f"cache-{args.n}", args.profile and run == args.runs,
+                                                          args.serial)
             print(f"N={args.n} run {run + 1}: write stage {wall:.1f} s wall, {cpu:.1f} s CPU ({own:.1f} s in the "
                   f"parent, {cpu - own:.1f} s in its helper), peak RSS {peak:.0f} MiB "
                   f"({'warm' if warm else 'cold'} parse cache; load average {os.getloadavg()[0]:.1f})", flush=True)

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..agency.registry import agencies_rows, agency_ids, series_key
-from ..safe import sheet_cell
+from ..safe import sheet_row
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
@@ -134,7 +134,7 @@ PARALLEL_REPORTS = 1_000  # fewer reports: the helper process's start costs more
 
 class CsvFile:
     """One CSV of the package written row by row as ``write.csv_bytes`` writes it whole (BOM, ``\\n``,
-    ``sheet_cell``); ``fields`` None takes the first row's keys (the wide tables), ``["报告编号"]`` if none.
+    ``safe.sheet_row``); ``fields`` None takes the first row's keys (the wide tables), ``["报告编号"]`` if none.
     ``header`` False: a *part* (rows only, no BOM nor header) that ``append`` copies into the whole file."""
 
     def __init__(self, path: Path, fields: list[str] | None, header: bool = True):
@@ -152,7 +152,7 @@ class CsvFile:
             self.fields = list(row)
             if self.header:
                 self.writer.writerow(self.fields)
-        self.writer.writerow(["" if (v := row.get(k)) is None else sheet_cell(v) for k in self.fields])
+        self.writer.writerow(sheet_row(row, self.fields))
 
     def append(self, part: Path, fields: list[str] | None) -> None:
         """The rows of a part (``header`` False) written with ``fields`` (None: it has no rows), after these."""

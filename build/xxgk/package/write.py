@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..folders import locked, recover, staging_for, swap_in
-from ..safe import sheet_cell, xlsx_cell
+from ..safe import sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files
@@ -41,7 +41,7 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)
-    writer.writerows(["" if (v := row.get(k)) is None else sheet_cell(v) for k in fields] for row in rows)
+    writer.writerows(sheet_row(row, fields) for row in rows)
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
