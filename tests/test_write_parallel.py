@@ -1,5 +1,6 @@
-"""Issue 16: the package writer's helper process (half the reports' rows, then the workbook) gives the bytes of
-the serial writer (and the in-memory one), and a helper that dies or fails has its work done in the parent: same bytes, nothing left."""
+"""Issue 16: the package writer's helper process (half the series settled, half the reports' rows, the workbook,
+Parquet files) gives the bytes of the serial writer and of the in-memory one, and a helper that dies or fails
+has its work done in the parent: same bytes, nothing left behind."""
 
 from __future__ import annotations
 
