@@ -79,3 +79,23 @@ def test_a_helper_killed_or_failing_gives_the_serial_bytes(tmp_path, parallel, m
     assert "doing its work in this process" in capfd.readouterr().err
     assert leftovers(out) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reports", "serial"]
+
+
+class _NoProcesses:
+    """A process pool that cannot start its worker (a process limit reached): what ``submit`` raises then."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def submit(self, *args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    def shutdown(self, **kwargs):
+        pass
+
+
+def test_a_helper_that_cannot_start_leaves_the_work_to_the_parent(tmp_path, parallel, monkeypatch):
+    folder = cross_year(tmp_path / "reports")
+    serial = streamed(folder, tmp_path / "serial", workers=1)
+    monkeypatch.setattr(side_process, "ProcessPoolExecutor", _NoProcesses)
+    assert_same(serial, streamed(folder, tmp_path / "out", workers=2))

@@ -61,7 +61,7 @@ class Helper:
         if self.pool is not None:
             try:
                 future = self.pool.submit(self.remote, function, args)
-            except RuntimeError:  # BrokenProcessPool (a RuntimeError): the worker died before; done here
+            except (RuntimeError, OSError):  # BrokenProcessPool (the worker died before), or it cannot start
                 future = None
         return Pending(future, function, args)
 
