@@ -14,6 +14,10 @@ workbook's rows (``write.Workbook``) and their ``sources/*.txt``; the agencies, 
 follow; ``xxgk.db`` and Parquet are made from the written CSVs row by row (``query_files.write_query_files``)
 and the zip from the written files block by block. ``tests/test_stream.py`` proves every file equal to
 ``write.package_files``'s.
+
+From ``PARALLEL_REPORTS`` reports on, a helper process (``side_process.Helper``) shares each step: half the
+series settled, the later half of the reports' rows written as parts, then the workbook from the spools,
+and Parquet files by claims; what it cannot do is done here (``tests/test_write_parallel.py``).
 """
 
 from __future__ import annotations
