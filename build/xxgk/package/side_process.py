@@ -20,12 +20,15 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from ..gcpause import gc_paused
 from ..safe import terminal_text
 
 
 def call(function: Callable, args: tuple):
-    """What the helper runs: ``function(*args)`` (one indirection, so that a test can stand a dying one in)."""
-    return function(*args)
+    """What the helper runs: ``function(*args)`` (one indirection, so that a test can stand a dying one in), with
+    the cyclic garbage collector paused as the parent pauses it while it writes (``gcpause``)."""
+    with gc_paused():
+        return function(*args)
 
 
 class Pending:
