@@ -71,6 +71,8 @@ def stage_package(reports_dir: Path, package_dir: Path, workers: int, cache_dir:
     writer), parse and report card + write timed apart; peak RSS after each (the write's is the stage's)."""
     from xxgk.package.build import build_package
 
+    multiprocessing.set_start_method(None, force=True)  # the parse pool starts its workers as under `xxgk build`
+    # (this stage process was spawned, which would make the pool spawn its workers too: ≈ 0.5 s of CPU each)
     figures, mark = {}, [time.perf_counter(), _cpu()]
 
     def on_stage(name: str) -> None:
@@ -176,8 +178,15 @@ def print_view_bytes(site: Path) -> None:
         print(f"one full-text query, upper bound ({detail}): {bound / 1024:.0f} KiB")
 
 
-def entries(cache_dir: Path) -> set[Path]:
-    return set(cache_dir.glob("parse/*/*/*.json.gz"))  # parse cache entries only
+def entries(cache_dir: Path) -> set[str]:
+    """The parse cache's entry keys (``parse/<context>/entries.sqlite``)."""
+    import sqlite3
+
+    keys: set[str] = set()
+    for file in cache_dir.glob("parse/*/entries.sqlite"):
+        with sqlite3.connect(file) as conn:
+            keys |= {key for (key,) in conn.execute("SELECT key FROM entries")}
+    return keys
 
 
 def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) -> dict[str, tuple]:

@@ -1,11 +1,12 @@
 """Issue 16: the parse cache never changes the output, is invalidated by a rule change, survives damage,
-holds only data (gzip JSON, no pickle), and spares the parse of unchanged files."""
+holds only data (JSON and compressed bytes in SQLite, no pickle), and spares the parse of unchanged files."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
+import sqlite3
+import zlib
 from dataclasses import fields, make_dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,8 +26,21 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("parse/*/*/*.json.gz"))
+def _entries(cache: Path) -> list[list]:
+    """The cache's rows ``[key, meta, body, text]``, by key (none when it holds no file yet)."""
+    files = list(cache.glob("parse/*/entries.sqlite"))
+    if not files:
+        return []
+    with sqlite3.connect(files[0]) as conn:
+        return [list(row) for row in conn.execute("SELECT key, meta, body, text FROM entries ORDER BY key")]
+
+
+def _rewrite(cache: Path, key: str, **columns) -> None:
+    """Change columns of one entry in place (damage done to the cache behind the builder's back)."""
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    with sqlite3.connect(file) as conn:
+        for column, value in columns.items():
+            conn.execute(f"UPDATE entries SET {column} = ? WHERE key = ?", (value, key))
 
 
 @pytest.fixture
@@ -49,22 +63,99 @@ def test_with_without_and_with_a_corrupted_cache_the_package_is_byte_identical(t
     build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
     build_package(SEEDS, tmp_path / "warm", workers=1, cache_dir=cache)
     entries = _entries(cache)
-    assert len(entries) == len(list(SEEDS.glob("*.txt")))
-    entries[0].write_bytes(b"\x00garbage")  # not gzip
-    entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
-    entries[2].write_bytes(gzip.compress(b'{"format": "xxgk-parse-cache-1", "report": {}}'))  # not this file's
-    poisoned = json.loads(gzip.decompress(entries[3].read_bytes()))
-    poisoned["report"]["text"] = 5  # this file's, but not the shape this code writes
-    entries[3].write_bytes(gzip.compress(json.dumps(poisoned).encode()))
+    assert len(entries) == len(list(SEEDS.glob("*.txt"))) == 5
+    keys = [entry[0] for entry in entries]
+    _rewrite(cache, keys[0], text=b"\x00garbage")  # not zlib
+    _rewrite(cache, keys[1], meta=entries[1][1][:40])  # cut short
+    _rewrite(cache, keys[2], meta=json.dumps({"format": "xxgk-parse-cache-1", "report": {}}).encode())  # not its
+    poisoned = json.loads(entries[3][1])
+    poisoned["head"]["record"] = 5  # this file's, but not the shape this code writes
+    _rewrite(cache, keys[3], meta=json.dumps(poisoned).encode())
+    _rewrite(cache, keys[4], text=zlib.compress(zlib.decompress(entries[4][3]) + "多出的一句。".encode()))  # digest
     capsys.readouterr()
     build_package(SEEDS, tmp_path / "corrupt", workers=1, cache_dir=cache)
     said = capsys.readouterr().err.splitlines()
-    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 4, said
+    assert len([line for line in said if "parse cache" in line and "re-parsed" in line]) == 5, said
     reference = _tree(tmp_path / "none")
     for name in ("cold", "warm", "corrupt"):
         assert _tree(tmp_path / name) == reference, name
     findings = (tmp_path / "corrupt" / "data" / "findings.csv").read_text(encoding="utf-8")
     assert "cache" not in findings  # a damaged cache is not a finding about the data
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_entry_forged_whole_is_parsed_again_when_its_row_does_not_decode(tmp_path, capfd, workers):
+    """An entry rewritten with a consistent digest passes the lookup's checks; its row is not decoded then (a hit
+    costs no decoding), but it lands in a shard the store recovers: parsed again when written, same package."""
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "none", workers=1)
+    build_package(SEEDS, tmp_path / "cold", workers=workers, cache_dir=cache)
+    for number, (key, meta, _, text) in enumerate(_entries(cache)[:2]):
+        forged = json.loads(meta)
+        body = b"not zlib" if number == 0 else zlib.compress(b'{"report_id": 5}')  # undecodable; wrong shape
+        forged["digest"] = parse_cache._digest(forged["head"], body, zlib.decompress(text))
+        _rewrite(cache, key, meta=json.dumps(forged, ensure_ascii=False).encode("utf-8"), body=body)
+    capfd.readouterr()
+    heads, errors = build_package(SEEDS, tmp_path / "forged", workers=workers, cache_dir=cache)
+    err = capfd.readouterr().err
+    assert errors == [] and err.count("parsed again") == 2 and "Traceback" not in err, err
+    assert _tree(tmp_path / "forged") == _tree(tmp_path / "none") == _tree(tmp_path / "cold")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cold", "forged", "none"]  # no store left
+
+
+REAL_PARSE_ONE = collect_module.parse_one
+
+
+def _parse_and_log(folder, path, name=None):
+    """``parse_one`` that notes each file it parses in the file ``$PARSED_LOG`` (pool workers are other processes)."""
+    import os
+
+    with open(os.environ["PARSED_LOG"], "a", encoding="utf-8") as handle:
+        handle.write(path + "\n")
+    return REAL_PARSE_ONE(folder, path, name)
+
+
+def test_the_pool_parses_only_what_the_cache_lacks_and_the_parent_copies_the_rest(tmp_path, monkeypatch):
+    reports, log, cache = tmp_path / "reports", tmp_path / "parsed.log", tmp_path / "cache"
+    shutil.copytree(SEEDS, reports)
+    monkeypatch.setattr(collect_module, "parse_one", _parse_and_log)
+    monkeypatch.setenv("PARSED_LOG", str(log))
+    build_package(reports, tmp_path / "cold", workers=2, cache_dir=cache)
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(p.name for p in reports.glob("*.txt"))
+    log.unlink()
+    build_package(reports, tmp_path / "warm", workers=2, cache_dir=cache)
+    assert not log.exists()  # every file from the cache: no worker parsed anything
+    changed = sorted(reports.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n附注：本报告已更新。\n", encoding="utf-8")
+    build_package(reports, tmp_path / "changed", workers=2, cache_dir=cache)
+    assert log.read_text(encoding="utf-8").split() == [changed.name]
+    build_package(reports, tmp_path / "none", workers=1)
+    assert _tree(tmp_path / "changed") == _tree(tmp_path / "none")
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+
+
+def test_a_manifest_row_moved_is_a_hit_and_a_row_changed_or_a_file_renamed_is_parsed_again(tmp_path, parses):
+    """An entry holds the report finished: what ``finish`` reads (name, id, manifest row, but not the row's line)
+    is part of its key, so the cache never serves a publisher or an id another manifest would not give."""
+    reports, cache = tmp_path / "reports", tmp_path / "cache"
+    shutil.copytree(SEEDS, reports)
+    manifest = reports / "sources.csv"
+    header, *rows = manifest.read_text(encoding="utf-8").splitlines()
+    assert len(rows) >= 2 and all(r.split(",")[0].endswith(".txt") for r in rows)
+    build_package(reports, tmp_path / "a", workers=1, cache_dir=cache)
+    parses.clear()
+    manifest.write_text("\n".join([header, *reversed(rows)]) + "\n", encoding="utf-8")  # every row on another line
+    build_package(reports, tmp_path / "moved", workers=1, cache_dir=cache)
+    assert parses == []
+    first = "001_5a6ed33a11e10be0.txt"
+    edited = [r.replace(f"{first},,,", f"{first},,2020,") for r in rows]  # the manifest now gives its year
+    assert edited != rows
+    manifest.write_text("\n".join([header, *edited]) + "\n", encoding="utf-8")
+    (reports / "004_2e32b371880ee2ff.txt").rename(reports / "renamed.txt")
+    build_package(reports, tmp_path / "changed", workers=1, cache_dir=cache)
+    assert sorted(parses) == [first, "renamed.txt"]
+    build_package(reports, tmp_path / "none", workers=1)
+    assert _tree(tmp_path / "changed") == _tree(tmp_path / "none")
 
 
 def test_a_warm_cache_parses_nothing_and_a_changed_file_is_parsed_again(tmp_path, parses):
@@ -122,14 +213,30 @@ def test_a_changed_reading_or_parsing_module_invalidates_the_cache(package_copy,
     assert parse_cache.context_hash() != before
 
 
-def test_entries_are_plain_gzip_json_never_pickle(tmp_path):
+def test_entries_are_json_and_compressed_bytes_never_pickle(tmp_path):
     build_package(SEEDS, tmp_path / "pkg", workers=1, cache_dir=tmp_path / "cache")
-    for entry in _entries(tmp_path / "cache"):
-        data = gzip.decompress(entry.read_bytes())
-        assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
-        document = json.loads(data)
-        assert document["format"] == "xxgk-parse-cache-1"
-        assert {"text", "record", "file_findings"} <= set(document["report"])
+    entries = _entries(tmp_path / "cache")
+    assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    for _key, meta, body, text in entries:
+        for data in (meta, body, text):
+            assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
+        document = json.loads(meta)
+        assert document["format"] == "xxgk-parse-cache-2"
+        assert {"head", "digest", "sha256", "name", "report_id", "manifest"} <= set(document)
+        assert {"record", "file_findings", "report_id"} <= set(json.loads(zlib.decompress(body)))  # the store's row
+        assert zlib.decompress(text).decode("utf-8").strip()
+
+
+def test_a_cache_file_that_is_not_a_database_is_started_afresh(tmp_path, capsys):
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    file.write_bytes(b"not a database" * 1000)
+    capsys.readouterr()
+    build_package(SEEDS, tmp_path / "damaged", workers=2, cache_dir=cache)
+    assert "started afresh" in capsys.readouterr().err
+    assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))  # filled again
+    assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold")
 
 
 def test_cli_cache_dir_and_no_cache(tmp_path):
@@ -246,7 +353,7 @@ def test_a_parse_cut_short_by_a_budget_is_never_stored(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setattr(collect_module, "parse_one", starved)
     build_package(SEEDS, tmp_path / "a", workers=1, cache_dir=cache)
-    assert not list(cache.glob("parse/*/*/*.json.gz"))  # nothing kept
+    assert not _entries(cache)  # nothing kept
     monkeypatch.setattr(collect_module, "parse_one", real)
     build_package(SEEDS, tmp_path / "b", workers=1, cache_dir=cache)
     build_package(SEEDS, tmp_path / "c", workers=1)

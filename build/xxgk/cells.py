@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import compact, digit_marks, fold, fold_value
 from .values import MISSING_MARKERS
@@ -96,23 +97,36 @@ def _split_structured(line: str) -> list[str]:
 
 def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     """("text"|"slot", content, line) tokens of unstructured text."""
-    out: list[tuple[str, str, int]] = []
+    return [(kind, content, line_no) for kind, content in _loose_pieces(text)]
+
+
+@lru_cache(maxsize=1 << 12)  # labels repeat across rows and reports: tokenised once (bounded: lines vary)
+def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
+    """("text"|"slot", content) pieces of unstructured text (``_loose_tokens`` without the line)."""
+    out: list[tuple[str, str]] = []
     folded = fold_value(text)
     for match in _PIECE.finditer(folded):
         number, words = match.groups()
         if number is None:
             lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
                 match.end() == len(folded) or folded[match.end()].isspace())
-            out.append(("slot" if lone and words in MISSING_MARKERS else "text", words, line_no))
+            out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
             if len(number) > 1:
-                out.append(("slot", number[:-1], line_no))
-            out.append(("text", number[-1], line_no))
+                out.append(("slot", number[:-1]))
+            out.append(("text", number[-1]))
             continue
-        out.append(("slot", number, line_no))
-    return out
+        out.append(("slot", number))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cell(cell: str) -> tuple[str, bool]:
+    """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
+    folded = fold_value(cell).strip()
+    return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded))
 
 
 def is_page_footer(line: str) -> bool:
@@ -140,10 +154,10 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     tokens: list[tuple[str, str, int]] = []
     numbers_began = False  # after the first number, every cell is a value cell
     for cell in _split_structured(line):
-        folded = fold_value(cell).strip()
+        folded, value = _cell(cell)
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
-        if numbers_began or compact(folded) in MISSING_MARKERS or _NUMERIC_CELL.match(folded):
+        if numbers_began or value:
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)
         else:

@@ -236,6 +236,9 @@ def _cell_text(cell) -> str:
     """A table cell's visible text: paragraphs and line breaks inside it kept apart by a space
     (``<p>3</p><p>1</p>`` is not 31), a ``<sup>``/``<sub>`` digit kept as a mark (``3<sup>1</sup>``
     is 3 with a footnote, ``3¹``, not 31)."""
+    if not len(cell):  # a cell of text only (the common case): what the walk below gives, without it
+        block = " " if cell.tag in _BLOCKS else ""
+        return block + (cell.text or "") + block
     parts: list[str] = []
     stack: list = [cell]
     while stack:

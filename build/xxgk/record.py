@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from typing import Union, get_args, get_origin, get_type_hints
 
 from .findings import Finding
@@ -87,13 +88,15 @@ def plain(value):
         return value
     if kind is Decimal:
         return str(value)
+    # (scalars inline: a call per cell would be most of the cost)
     if kind is list or kind is tuple:
-        return [plain(v) for v in value]
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
     if kind is dict:
-        return {k: plain(v) for k, v in value.items()}
-    names = _field_names(kind)
-    if names is not None:
-        return {n: plain(getattr(value, n)) for n in names}
+        return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
+    fields_of = _fields_reader(kind)
+    if fields_of is not None:
+        names, read = fields_of
+        return {n: v if type(v) in _SCALARS else plain(v) for n, v in zip(names, read(value), strict=True)}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, list | tuple):
@@ -104,6 +107,18 @@ def plain(value):
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _fields_reader(kind: type) -> tuple[tuple[str, ...], Callable] | None:
+    """``(field names, a function giving a value's fields as a tuple)`` of a dataclass type (None for any other):
+    ``operator.attrgetter`` reads them all in one call."""
+    names = _field_names(kind)
+    if names is None:
+        return None
+    if len(names) > 1:
+        return names, attrgetter(*names)
+    return names, (lambda value: (getattr(value, names[0]),)) if names else (lambda value: ())
 
 
 @cache

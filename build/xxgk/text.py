@@ -64,6 +64,7 @@ def drop_zero_width(text: str) -> str:
     return text.translate(_ZERO_WIDTH)
 
 
+@lru_cache(maxsize=1 << 14)  # value cells repeat within and across reports ("0", "", "12" …)
 def fold_value(text: str) -> str:
     """``fold`` that keeps digit marks as printed, so that a value cell ``3①`` stays unreadable
     instead of becoming ``31`` (labels use ``fold``: their ``⒈`` is an item number); invisible

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 14)  # region and department names repeat across reports (pypinyin is slow)
 def pinyin(text: str) -> str:
     from pypinyin import lazy_pinyin
 

@@ -124,34 +124,66 @@ def _check_scratch(folder: Path, option: str, reports_dir: Path, out: Path) -> N
 
 
 def _parse_again(folder_plan: Plan, cache_dir):
-    """``again(head)`` for the store: the report of a file a worker parsed, parsed again here and finished as the
-    worker did (same function, same cache: the same report). Only worker shards are recovered, so only files
-    a worker parsed to the end come here: never one that timed out or killed its worker."""
-    from .parse_cache import cached
+    """``again(head)`` for the store: the report of a file a worker parsed (or the parse cache gave), parsed again
+    here and finished as the worker did (same function: the same report). The cache is not read (its entry may be
+    what failed), only written again. Only worker and cache-hit shards are recovered, so only files parsed to the
+    end come here: never one that timed out or killed its worker."""
+    from .parse_cache import Finished, fingerprint, open_cache
 
     inputs: dict = {}  # name → Input, made on the first recovery only (no memory otherwise)
-    work: list = []
+    caches: list = []  # the parse cache, opened on the first recovery
 
     def again(head: Head):
         if not inputs:
             inputs.update((i.name, i) for i in folder_plan.inputs)
-            work.append(cached(collect.parse_one, cache_dir))
-        item = inputs[head.source_file]
+            caches.append(open_cache(cache_dir))
+        item, cache = inputs[head.source_file], caches[0]
+        job = (item.path, item.name, *folder_plan.job(item.name))
         try:
-            report = work[0](str(folder_plan.folder), item.path, item.name)
+            report, _, kept = Finished(collect.parse_one, keep=cache is not None).made(
+                str(folder_plan.folder), job, fingerprint(folder_plan.folder, item.path))
+            if cache is not None:
+                cache.keep(kept)  # the damaged entry replaced
+                cache.commit()
         except Exception as error:  # noqa: BLE001 - as a Dask task lists a file whose parse raised (cluster.py)
-            report = collect._failed(folder_plan.folder, item, make("worker_died", detail=type(error).__name__[:200]))
-        return finish(report, *folder_plan.job(item.name))
+            failed = collect._failed(folder_plan.folder, item, make("worker_died", detail=type(error).__name__[:200]))
+            report = finish(failed, *folder_plan.job(item.name))
+        return report
 
     return again
 
 
 def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):
     """Parse here (or in an executor whose results come back to this process), one report at a time into
-    the ``local`` shard; the heads sorted by source file."""
-    shard = store.shard("local")
+    the ``local`` shard (rows the parse cache gave here: the ``hits`` shard); the heads sorted by source file."""
+    from .parse_cache import Finished, open_cache, put_row
+    from .pool import HITS
+
+    shard, hits = store.shard("local"), store.shard(HITS)
     try:
-        heads = [shard.put(report) for report in parsed(folder_plan, executor, progress, workers, budgeted, cache_dir)]
+        if executor is None:  # this process: rows, as the pool's workers make them
+            cache = open_cache(cache_dir)
+            work, folder = Finished(collect.parse_one, keep=cache is not None), str(folder_plan.folder)
+            heads = []
+            try:
+                for item in folder_plan.todo:
+                    job = (item.path, item.name, *folder_plan.job(item.name))
+                    sha256, row = cache.lookup(folder, job) if cache is not None else (None, None)
+                    if row is not None:
+                        heads.append(put_row(hits, row))
+                        continue
+                    _, row, kept = work.made(folder, job, sha256)
+                    heads.append(put_row(shard, row))
+                    if cache is not None:
+                        cache.keep(kept)
+            finally:
+                if cache is not None:
+                    cache.close()
+            heads += [shard.put(report) for report in folder_plan.unparsed()]
+        else:
+            heads = [shard.put(report) for report in parsed(folder_plan, executor, progress, workers, budgeted,
+                                                            cache_dir)]
     finally:
         shard.close()
-    return sorted(heads, key=lambda h: h.source_file), ["local"]
+        hits.close()
+    return sorted(heads, key=lambda h: h.source_file), ["local", HITS]

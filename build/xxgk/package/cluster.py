@@ -17,27 +17,36 @@ from pathlib import Path
 
 from ..findings import make
 from .collect import Input, Plan, _failed, finish, parse_one
+from .parse_cache import Finished, open_cache, put_row
 from .store import Head, Store
 
 CHUNKS_PER_THREAD = 4  # tasks per worker thread: enough to balance, few enough that shards stay large
 MAX_CHUNK = 2_000  # files per task at most: a failed task costs at most this many re-listed files
 
 
-def parse_chunk(folder: str, jobs: list[tuple], store_folder: str, shard_name: str, work=parse_one) -> list[Head]:
-    """Parse ``jobs`` (``(path, name, report_id, manifest row, name note)`` each) and write the reports to the
-    shard ``shard_name`` of the store at ``store_folder``; returns their heads (runs on a worker)."""
+def parse_chunk(folder: str, jobs: list[tuple], store_folder: str, shard_name: str,
+                work=None) -> tuple[list[Head], list]:
+    """Parse ``jobs`` (``(path, name, report_id, manifest row, name note, fingerprint)`` each) and write the finished
+    reports to the shard ``shard_name`` of the store at ``store_folder``; returns their heads and the parse cache
+    entries made for them (runs on a worker). ``work`` is a ``parse_cache.Finished`` (default: ``parse_one``, no
+    cache entries)."""
+    work = work or Finished(parse_one)
     shard = Store(Path(store_folder)).shard(shard_name)
-    heads = []
+    heads, kept = [], []
     try:
-        for path, name, rid, entry, note in jobs:
+        for path, name, *rest, sha256 in jobs:
             try:
-                report = work(folder, path, name)
+                row, entry = work(folder, path, name, *rest, sha256)
             except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
-                report = _failed(Path(folder), Input(path, name), make("worker_died", detail=type(error).__name__))
-            heads.append(shard.put(finish(report, rid, entry, note)))
+                failed = _failed(Path(folder), Input(path, name), make("worker_died", detail=type(error).__name__))
+                heads.append(shard.put(finish(failed, *rest)))
+            else:
+                heads.append(put_row(shard, row))
+                if entry is not None:
+                    kept.append(entry)
     finally:
         shard.close()
-    return heads
+    return heads, kept
 
 
 def chunks(jobs: list[tuple], threads: int) -> list[list[tuple]]:
@@ -57,30 +66,41 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
     """``(heads sorted by source file, the names of the shards written)`` of every report of the plan."""
     from distributed import as_completed
 
-    from .parse_cache import cached
+    from .pool import HITS
 
-    work = cached(parse_one, cache_dir)
-    todo = folder_plan.todo
-    jobs = [(i.path, i.name, *folder_plan.job(i.name)) for i in todo]
-    threads = sum(client.nthreads().values()) or 1
-    parts = chunks(jobs, threads)
-    names = [f"task-{os.getpid()}-{number:05d}" for number in range(len(parts))]
-    futures = {client.submit(parse_chunk, str(folder_plan.folder), part, str(store.folder), name, work,
-                             pure=False, key=f"xxgk-parse-{name}"): part
-               for part, name in zip(parts, names, strict=True)}
+    cache = open_cache(cache_dir)
+    work = Finished(parse_one, keep=cache is not None)
+    folder = str(folder_plan.folder)
+    local, hits = store.shard("local"), store.shard(HITS)
     heads: list[Head] = []
-    done = as_completed(futures)
-    if progress:
-        from tqdm import tqdm
-
-        done = tqdm(done, total=len(futures), desc="parse", unit="chunk")
-    local = store.shard("local")
     try:
+        jobs = []  # the files the cache does not hold (looked up here: the workers never open the cache)
+        for item in folder_plan.todo:
+            job = (item.path, item.name, *folder_plan.job(item.name))
+            sha256, row = cache.lookup(folder, job) if cache is not None else (None, None)
+            if row is None:
+                jobs.append((*job, sha256))
+            else:
+                heads.append(put_row(hits, row))
+        threads = sum(client.nthreads().values()) or 1
+        parts = chunks(jobs, threads)
+        names = [f"task-{os.getpid()}-{number:05d}" for number in range(len(parts))]
+        futures = {client.submit(parse_chunk, folder, part, str(store.folder), name, work,
+                                 pure=False, key=f"xxgk-parse-{name}"): part
+                   for part, name in zip(parts, names, strict=True)}
+        done = as_completed(futures)
+        if progress:
+            from tqdm import tqdm
+
+            done = tqdm(done, total=len(futures), desc="parse", unit="chunk")
         for future in done:
             try:
-                heads += future.result()
+                got, kept = future.result()
+                heads += got
+                for entry in kept if cache is not None else ():
+                    cache.keep(entry)
             except Exception as error:  # noqa: BLE001 - a lost worker fails its chunk's files, not the build
-                for path, name, rid, entry, note in futures[future]:
+                for path, name, rid, entry, note, _ in futures[future]:
                     report = _failed(folder_plan.folder, Input(path, name),
                                      make("worker_died", detail=f"Dask: {type(error).__name__}"[:200]))
                     heads.append(local.put(finish(report, rid, entry, note)))
@@ -88,4 +108,7 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
         heads += [local.put(report) for report in folder_plan.unparsed()]
     finally:
         local.close()
-    return sorted(heads, key=lambda h: h.source_file), [*names, "local"]
+        hits.close()
+        if cache is not None:
+            cache.close()
+    return sorted(heads, key=lambda h: h.source_file), [*names, HITS, "local"]

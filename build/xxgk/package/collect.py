@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
@@ -74,10 +75,13 @@ class Report:
 def report_id(source_file: str, digits: int = 6) -> str:
     """Stable, ASCII, URL-safe id from the file's relative path (pinyin for Chinese names), with
     ``digits`` hex digits of the path's SHA-1 (``report_ids`` lengthens them where ids collide)."""
-    from pypinyin import lazy_pinyin
-
     stem = Path(source_file).with_suffix("").as_posix()
-    ascii_stem = "-".join(lazy_pinyin(stem)) if not stem.isascii() else stem
+    if stem.isascii():
+        ascii_stem = stem
+    else:
+        from pypinyin import lazy_pinyin  # imported only when needed (≈ 0.4 s): ASCII names need none
+
+        ascii_stem = "-".join(lazy_pinyin(stem))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")[:40].strip("-") or "report"
     digest = hashlib.sha1(source_file.encode("utf-8", "surrogatepass")).hexdigest()[:digits]
     return f"{slug}-{digest}"
@@ -340,45 +344,43 @@ def _limit_memory() -> None:
         pass
 
 
-def _parse_in_pool(work, folder: Path, todo: list[Input], workers: int | None,
-                   progress: bool, args_of=None, initializer=None) -> Iterator:
-    """Each file in a worker process with its own wall-time budget (pebble: a killed or timed-out
-    worker is replaced, and only its file fails). Yields, in ``todo``'s order as they come, what ``work``
-    returned (``work(*args_of(input))``; default ``(folder, path, name)``: a Report), or the failed Report.
-    ``initializer`` runs once in each worker before its first file (default ``_limit_memory``)."""
+def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | None,
+                   initializer=None) -> Iterator[tuple[Input, object]]:
+    """Each job ``(input, args)`` in a worker process with its own wall-time budget (pebble: a killed or timed-out
+    worker is replaced, and only its file fails). Yields, in ``jobs``' order as they come, ``(input, what
+    work(*args) returned)``, or ``(input, a Finding)`` saying why the file failed (over budget, worker died).
+    ``jobs`` is read as the pool frees room (a bounded window: memory does not grow with N, and the first files
+    are parsed while later ones are still being listed). ``initializer`` runs once in each worker before its
+    first file (default ``_limit_memory``)."""
     from concurrent.futures import TimeoutError as Timeout
 
     from pebble import ProcessExpired, ProcessPool
 
     size = workers or os.cpu_count() or 1
+    waiting = iter(jobs)
+    first = next(waiting, None)
+    if first is None:  # nothing to parse (every file from the cache): no pool, no worker started
+        return
     with ProcessPool(max_workers=size, initializer=initializer or _limit_memory) as pool:
-        args_of = args_of or (lambda i: (str(folder), i.path, i.name))
-        window, waiting = deque(), iter(todo)  # a bounded window of scheduled files: memory does not grow with N
-
-        def pairs_in_order() -> Iterator:
-            while True:
-                while len(window) < 32 * size and (item := next(waiting, None)) is not None:
-                    window.append((item, pool.schedule(work, args=args_of(item), timeout=BUDGET.seconds)))
-                if not window:
-                    return
-                yield window.popleft()  # a future let go once read: its report too
-
-        pairs: Iterable = pairs_in_order()
-        if progress:
-            from tqdm import tqdm
-
-            pairs = tqdm(pairs, total=len(todo), desc="parse", unit="report")
-        for item, future in pairs:
+        window, waiting = deque(), chain([first], waiting)
+        while True:
+            while len(window) < 32 * size and (job := next(waiting, None)) is not None:
+                item, args = job
+                window.append((item, pool.schedule(work, args=args, timeout=BUDGET.seconds)))
+            if not window:
+                return
+            item, future = window.popleft()  # a future let go once read: its report too
             try:
-                yield future.result()
+                outcome = future.result()
             except Timeout:
-                yield _failed(folder, item, make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒"))
+                outcome = make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒")
             except ProcessExpired as error:
-                yield _failed(folder, item, make("worker_died", detail=f"退出码 {error.exitcode}"))
+                outcome = make("worker_died", detail=f"退出码 {error.exitcode}")
             except MemoryError:
-                yield _failed(folder, item, make("over_budget", detail="内存超过上限"))
+                outcome = make("over_budget", detail="内存超过上限")
             except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
-                yield _failed(folder, item, make("worker_died", detail=f"{type(error).__name__}"[:200]))
+                outcome = make("worker_died", detail=f"{type(error).__name__}"[:200])
+            yield item, outcome
 
 
 @dataclass
@@ -443,27 +445,44 @@ def finish(report: Report, report_id_: str, entry: dict, note: str | None) -> Re
 
 def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool = False, workers: int | None = 1,
            budgeted: bool = False, cache_dir: str | Path | None = None) -> Iterator[Report]:
-    """Every report of the plan, finished (``finish``), one at a time, in no particular order: the parsed
-    files in ``executor`` (a Dask client's), a budgeted pool or this process (see ``collect``), then the
-    refused entries and the manifest's own report."""
-    from .parse_cache import cached
+    """Every report of the plan, finished (``finish``), one at a time, in no particular order: the files the parse
+    cache holds (decoded here), the others parsed in ``executor`` (a Dask client's), a budgeted pool or this
+    process (see ``collect``), then the refused entries and the manifest's own report."""
+    from .parse_cache import Finished, open_cache
+    from .store import decode
 
-    folder, todo = folder_plan.folder, folder_plan.todo
-    work = cached(parse_one, cache_dir)
-    results: Iterable[Report]
-    if executor is not None:
-        results = executor.map(work, [str(folder)] * len(todo), [i.path for i in todo],
-                               [i.name for i in todo], chunksize=max(1, len(todo) // 64))
-    elif workers == 1 and not budgeted:
-        results = (work(str(folder), i.path, i.name) for i in todo)
-    else:
-        results = _parse_in_pool(work, folder, todo, workers, progress)
-    if progress and executor is not None:
-        from tqdm import tqdm
+    folder, cache = folder_plan.folder, open_cache(cache_dir)
+    try:
+        misses = []
+        for item in folder_plan.todo:
+            job = (str(folder), item.path, item.name, *folder_plan.job(item.name))
+            sha256, row = cache.lookup(folder, job[1:]) if cache is not None else (None, None)
+            if row is None:
+                misses.append((item, (*job, sha256)))
+            else:
+                yield decode(row.body, row.text)
+        work = Finished(parse_one, keep=cache is not None).report
+        results: Iterable
+        if executor is not None:
+            columns = list(zip(*[args for _, args in misses], strict=True)) or [[]] * 7
+            results = executor.map(work, *columns, chunksize=max(1, len(misses) // 64))
+        elif workers == 1 and not budgeted:
+            results = (work(*args) for _, args in misses)
+        else:
+            results = (outcome if isinstance(outcome, tuple) else
+                       (finish(_failed(folder, item, outcome), *folder_plan.job(item.name)), None)
+                       for item, outcome in _parse_in_pool(work, misses, workers))
+        if progress:
+            from tqdm import tqdm
 
-        results = tqdm(results, total=len(todo), desc="parse", unit="report")
-    for report in results:
-        yield finish(report, *folder_plan.job(report.source_file))
+            results = tqdm(results, total=len(misses), desc="parse", unit="report")
+        for report, kept in results:
+            if cache is not None:
+                cache.keep(kept)
+            yield report
+    finally:
+        if cache is not None:
+            cache.close()
     yield from folder_plan.unparsed()
 
 

