@@ -192,7 +192,8 @@ def _main(argv: list[str] | None = None) -> int:
         q = verbs.add_parser(name, help=helptext)
         q.add_argument("--reports", default="reports", help="folder of report files (default reports/)")
         q.add_argument("--out", default="datapackage", help="package folder (default datapackage/)")
-        q.add_argument("--workers", type=positive, default=None, help="parse processes, 1 or more (default: all cores)")
+        q.add_argument("--workers", type=positive, default=None,
+                       help="parse processes, 1 or more (default: all cores); 1: the package written in one too")
         q.add_argument("--quiet", action="store_true", help="no progress bar")
         q.add_argument("--dask", metavar="SCHEDULER", help="parse on a Dask cluster (e.g. tcp://10.0.0.5:8786)")
         q.add_argument("--cache-dir", default=".xxgk-cache",

@@ -17,7 +17,7 @@ from .cluster import parse_on_cluster
 from .collect import CHANGELOG, VERSION, Plan, finish, parsed, plan
 from .pool import parse_in_pool
 from .store import Head, Store, sweep
-from .stream import settle, write_package
+from .stream import write_package
 from .write import validate, write_streamed
 
 DEFAULT_VERSION = "0.1.0"
@@ -91,8 +91,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             on_stage("parse")
 
         def fill(staging: Path) -> None:
-            settle(store, heads)
-            write_package(store, heads, staging, version, changelog(reports_dir))
+            write_package(store, heads, staging, version, changelog(reports_dir), workers=1 if workers == 1 else 2)
             if on_stage:
                 on_stage("write")
 

@@ -40,15 +40,35 @@ def query_files(csvs: dict[str, bytes], package: dict) -> dict[str, bytes]:
 def write_query_files(folder: Path, csvs: dict[str, Path], package: dict) -> dict[str, Path]:
     """``query_files`` written into ``folder`` from the CSV files ``csvs`` (``{resource: path}``) row by row:
     the database built in its file, Parquet a row group at a time. Returns ``{relative path: file}``."""
-    descriptions = {r["name"]: r.get("description") for r in package["resources"]}
+    return write_database(folder, csvs, package) | write_parquet_files(folder, csvs, package)
+
+
+def write_database(folder: Path, csvs: dict[str, Path], package: dict) -> dict[str, Path]:
+    """The database and its Datasette metadata of ``write_query_files`` (independent of the Parquet files)."""
     db = database(csvs, resource_schema, settings().get("full_text", {}), path=folder / DB_NAME)
     views = db.view_names()
     close_file(db, folder / DB_NAME)
     files = {DB_NAME: folder / DB_NAME, METADATA_NAME: folder / METADATA_NAME}
     files[METADATA_NAME].write_bytes((json.dumps(metadata(package, views), ensure_ascii=False, indent=2,
                                                  sort_keys=True) + "\n").encode("utf-8"))
+    return files
+
+
+def write_parquet_files(folder: Path, csvs: dict[str, Path], package: dict,
+                        claims: Path | None = None) -> dict[str, Path]:
+    """The Parquet files of ``write_query_files``, one per resource (independent of the database), in ``csvs``'
+    order. With ``claims`` (a folder two processes share), only the resources this process claims first (a
+    folder ``claims/<resource>`` made, which only one process can): two processes taking the list from both
+    ends share it without other coordination. Returns the files written here."""
+    descriptions = {r["name"]: r.get("description") for r in package["resources"]}
     (folder / FOLDER).mkdir(exist_ok=True)
+    files = {}
     for name, path in csvs.items():
+        if claims is not None:
+            try:
+                (claims / name).mkdir()
+            except FileExistsError:
+                continue
         files[f"{FOLDER}/{name}.parquet"] = target = folder / FOLDER / f"{name}.parquet"
         schema = resource_schema(name)
         write_parquet(csv_file_rows(path, schema["fields"]), schema, target, descriptions.get(name))

@@ -51,7 +51,8 @@ from ..safe import terminal_text
 
 MAX_OPEN = 64  # shard connections the reader keeps open
 FINAL = "final"  # the shard of reports changed by the cross-report steps (read before any other)
-PARENT_SHARDS = ("local", FINAL)  # written by the building process itself; every other shard by a worker
+FINAL_HELPER = "final-1"  # the same, for the agency series the writer's helper process settles (``stream.settle``)
+PARENT_SHARDS = ("local", FINAL, FINAL_HELPER)  # written by the building process (and its helper); others by workers
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _NOT_IN_BODY = ("text", "identity")  # stored apart (text: its own column; identity: decoded as an Agency)
 
@@ -79,6 +80,7 @@ class Head:
     file_findings: list[Finding] = field(default_factory=list)  # added by cross-report steps (duplicates, card)
     final: bool = False  # the record in the ``final`` shard already carries every cross-report finding
     carded: bool = False  # its cross-report findings (duplicates, report card) wait in the ``final`` shard
+    final_shard: str = FINAL  # the shard that ``final`` and ``carded`` refer to (``FINAL`` or ``FINAL_HELPER``)
 
 
 def head_of(report, shard: str) -> Head:
@@ -217,7 +219,7 @@ class Store:
 
     def get(self, head: Head):
         """The report ``head`` stands for, as last stored."""
-        name = FINAL if head.final else head.shard
+        name = head.final_shard if head.final else head.shard
         try:
             row = self._reader(name).execute("SELECT body, text FROM reports WHERE source_file = ?",
                                              (head.source_file,)).fetchone()
@@ -232,11 +234,11 @@ class Store:
             return self.again(head)
 
     def extras(self, head: Head) -> list[Finding]:
-        """The findings ``Shard.put_findings`` stored for ``head`` in the ``final`` shard."""
-        row = self._reader(FINAL).execute("SELECT findings FROM extras WHERE source_file = ?",
+        """The findings ``Shard.put_findings`` stored for ``head`` in its final shard (``Head.final_shard``)."""
+        row = self._reader(head.final_shard).execute("SELECT findings FROM extras WHERE source_file = ?",
                                           (head.source_file,)).fetchone()
         if row is None:
-            raise LookupError(f"{head.source_file}: no findings in the store's shard {FINAL}")
+            raise LookupError(f"{head.source_file}: no findings in the store's shard {head.final_shard}")
         return from_plain(list[Finding], json.loads(zlib.decompress(row[0]).decode("utf-8", "surrogatepass")))
 
     def close(self) -> None:

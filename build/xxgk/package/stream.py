@@ -14,12 +14,17 @@ workbook's rows (``write.Workbook``) and their ``sources/*.txt``; the agencies, 
 follow; ``xxgk.db`` and Parquet are made from the written CSVs row by row (``query_files.write_query_files``)
 and the zip from the written files block by block. ``tests/test_stream.py`` proves every file equal to
 ``write.package_files``'s.
+
+From ``PARALLEL_REPORTS`` reports on, a helper process (``side_process.Helper``) shares each step: half the
+series settled, the later half of the reports' rows written as parts, then the workbook from the spools,
+and Parquet files by claims; what it cannot do is done here (``tests/test_write_parallel.py``).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import pickle
 import shutil
 import tempfile
 from collections import defaultdict
@@ -27,13 +32,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..agency.registry import agencies_rows, agency_ids, series_key
-from ..safe import sheet_cell
+from ..safe import sheet_row
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
-from .query_files import query_file_entries, write_query_files
+from .parquet import FOLDER
+from .query_files import query_file_entries, write_database, write_parquet_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
-from .store import FINAL, Head, Store
+from .side_process import Helper
+from .store import FINAL, FINAL_HELPER, Head, Store
 from .table2_history import settle_with_previous_year
 from .tables import PER_REPORT, report_rows, wide_active, wide_applications, wide_review_litigation
 from .write import XLSX_NAME, ZIP_NAME, Workbook, codebook_rows, zip_into
@@ -48,18 +55,46 @@ def resources() -> list[str]:
     return [*PER_REPORT, "agencies", *code_lists(), "metrics", "metric_values"]
 
 
-def settle(store: Store, heads: list[Head]) -> None:
-    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``."""
+def settle(store: Store, heads: list[Head], helper: Helper | None = None) -> None:
+    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. With a
+    ``helper`` process, it settles the later half of the series (by reports) into its own final shard
+    (``FINAL_HELPER``) while this process settles the first half: each series is settled whole in one place."""
     mark_duplicates(heads)  # heads are enough: the agency as resolved, the year, the SHA-256, the status
     series: dict[str, list[Head]] = defaultdict(list)
     for head in heads:
         if series_key(head) is not None and head.record.year is not None:
             series[series_key(head)].append(head)
-    final = store.shard(FINAL)
+    groups: list[list[list[Head]]] = [[], []]
+    several = [members for members in series.values() if len(members) > 1]
+    half, done = sum(map(len, several)) / 2, 0
+    for members in several:
+        groups[helper is not None and helper.pool is not None and done + len(members) / 2 > half].append(members)
+        done += len(members)
+    pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER) if groups[1] else None
+    for group, name, task in ((groups[0], FINAL, None), (groups[1], FINAL_HELPER, pending)):
+        if task is None:
+            outcome = settle_series(store, group, name)
+        else:
+            outcome = task.result(lambda: store.remove([FINAL_HELPER], remove_folder=False),
+                                  here=lambda group=group, name=name: settle_series(store, group, name))
+        for head, changed in zip((h for members in group for h in members), outcome, strict=True):
+            head.final_shard = name
+            if changed:
+                head.final = True
+            else:
+                head.file_findings, head.carded = [], True
+
+
+def settle_series(store: Store | Path, group: list[list[Head]], name: str) -> list[bool]:
+    """Settle each series (its members' heads) of ``group`` into the final shard ``name`` (in the helper
+    process: ``store`` its folder); for each member in order, whether its record changed (stored whole in the
+    shard) rather than only its cross-report findings (stored apart: ``Store.extras``)."""
+    own = not isinstance(store, Store)
+    store = Store(store) if own else store
+    final = store.shard(name)
+    outcome = []
     try:
-        for members in series.values():
-            if len(members) < 2:
-                continue
+        for members in group:
             reports = [store.get(head) for head in members]
             stored = [len(report.file_findings) for report in reports]
             before = [(report.record.facts, list(report.record.findings)) for report in reports]
@@ -68,14 +103,17 @@ def settle(store: Store, heads: list[Head]) -> None:
             settle_with_previous_year(reports)
             add_report_card(reports)
             for report, head, count, (facts, findings) in zip(reports, members, stored, before, strict=True):
-                if report.record.facts is not facts or report.record.findings != findings:
+                changed = report.record.facts is not facts or report.record.findings != findings
+                if changed:
                     final.put(report)  # table 二 settled: the record itself changed (rare)
-                    head.final = True
                 else:  # only findings added: those are stored, not a second copy of the record
                     final.put_findings(head.source_file, report.file_findings[count:])
-                    head.file_findings, head.carded = [], True
+                outcome.append(changed)
     finally:
         final.close()
+        if own:
+            store.close()
+    return outcome
 
 
 def _with_extras(report, head: Head):
@@ -95,45 +133,114 @@ def final_reports(store: Store, heads: list[Head]) -> Iterator:
         yield report
 
 
+PARALLEL_REPORTS = 1_000  # fewer reports: the helper process's start costs more than it saves
+
+
 class CsvFile:
     """One CSV of the package written row by row as ``write.csv_bytes`` writes it whole (BOM, ``\\n``,
-    ``sheet_cell``); ``fields`` None takes the first row's keys (the wide tables), ``["报告编号"]`` if none."""
+    ``safe.sheet_row``); ``fields`` None takes the first row's keys (the wide tables), ``["报告编号"]`` if none.
+    ``header`` False: a *part* (rows only, no BOM nor header) that ``append`` copies into the whole file."""
 
-    def __init__(self, path: Path, fields: list[str] | None):
+    def __init__(self, path: Path, fields: list[str] | None, header: bool = True):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.path, self.fields = path, fields
+        self.path, self.fields, self.header = path, fields, header
         self.handle = open(path, "w", encoding="utf-8", newline="")
-        self.handle.write("\ufeff")
+        if header:
+            self.handle.write("\ufeff")
         self.writer = csv.writer(self.handle, lineterminator="\n")
-        if fields is not None:
+        if fields is not None and header:
             self.writer.writerow(fields)
 
     def add(self, row: dict) -> None:
         if self.fields is None:
             self.fields = list(row)
+            if self.header:
+                self.writer.writerow(self.fields)
+        self.writer.writerow(sheet_row(row, self.fields))
+
+    def append(self, part: Path, fields: list[str] | None) -> None:
+        """The rows of a part (``header`` False) written with ``fields`` (None: it has no rows), after these."""
+        if fields is None:
+            return
+        if self.fields is None:
+            self.fields = list(fields)
             self.writer.writerow(self.fields)
-        self.writer.writerow(["" if (v := row.get(k)) is None else sheet_cell(v) for k in self.fields])
+        elif list(fields) != self.fields:  # the wide tables' keys are fixed by their functions: never seen
+            raise ValueError(f"{self.path.name}: a part's columns differ from the first rows'")
+        self.handle.flush()
+        with open(part, "rb") as source:
+            shutil.copyfileobj(source, self.handle.buffer, 1 << 20)
 
     def close(self) -> None:
-        if self.fields is None:
+        if self.fields is None and self.header:
             self.writer.writerow(["报告编号"])
         self.handle.close()
 
 
-def write_package(store: Store, heads: list[Head], folder: Path, version: str,
-                  changelog: bytes | None = None) -> None:
-    """Write the whole package into ``folder`` (the staging folder) from the settled store (``settle``)."""
-    folder = Path(folder)
-    names = resources()
-    csvs = {name: CsvFile(folder / "data" / f"{name}.csv", [f["name"] for f in resource_schema(name)["fields"]])
-            for name in names}
-    wide = {path: CsvFile(folder / path, None) for path in WIDE}
-    work = Path(tempfile.mkdtemp(prefix=".xlsx-work-", dir=folder))  # XlsxWriter's row files; removed below
-    book = Workbook(list(SHEETS), work)
-    for row in codebook_rows(names):
-        book.add("codebook", row)
-    ids = agency_ids(heads)
-    (folder / "sources").mkdir()
+class Spool:
+    """The workbook's rows of a run of reports, in order, for ``build_workbook`` (a scratch file of the build's
+    own, read back only by it): per report one pickled list of ``(sheet, keys, values)``, ``keys`` given on a
+    sheet's first row in this spool (the sheet's header, if it is the workbook's first row of that sheet)."""
+
+    def __init__(self, path: Path):
+        self.path, self.handle, self.seen, self.batch = path, open(path, "wb"), set(), []
+
+    def add(self, title: str, row: dict) -> None:
+        keys = None if title in self.seen else tuple(row)
+        self.seen.add(title)
+        self.batch.append((title, keys, tuple(row.values())))
+
+    def flush(self) -> None:
+        if self.batch:
+            pickle.dump(self.batch, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self.batch = []
+
+    def close(self) -> None:
+        self.flush()
+        self.handle.close()
+
+
+def spooled(path: Path) -> Iterator[tuple]:
+    """The ``(sheet, keys, values)`` a ``Spool`` wrote, in order."""
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                batch = pickle.load(handle)
+            except EOFError:
+                return
+            yield from batch
+
+
+class Sinks:
+    """Where the rows of a run of reports go: every per-report CSV (``PER_REPORT``, ``metric_values``), the wide
+    CSVs, the workbook's spool and ``sources/``. Part 0 writes the package's own CSVs (with their headers, left
+    open for the rows that follow); part k > 0 writes rows only into ``work/part-k/`` for ``CsvFile.append``."""
+
+    def __init__(self, folder: Path, work: Path, part: int):
+        first = part == 0
+        root = folder if first else work / f"part-{part}"
+        self.csvs = {name: CsvFile(root / "data" / f"{name}.csv", _fields(name), header=first)
+                     for name in (*PER_REPORT, "metric_values")}
+        self.wide = {path: CsvFile(root / path, None, header=first) for path in WIDE}
+        self.spool = Spool(work / f"spool-{part}")
+        self.sources = folder / "sources"
+
+    def close(self) -> dict[str, list[str] | None]:
+        """Close the parts (part 0's CSVs stay open); returns ``{wide path: columns}`` (None: no rows)."""
+        for sink in (*self.csvs.values(), *self.wide.values()):
+            if not sink.header:
+                sink.close()
+        self.spool.close()
+        return {path: sink.fields for path, sink in self.wide.items()}
+
+
+def _fields(name: str) -> list[str]:
+    return [f["name"] for f in resource_schema(name)["fields"]]
+
+
+def write_rows(store: Store, heads: list[Head], ids: dict, sinks: Sinks) -> None:
+    """The rows of the reports of ``heads`` (in that order) into ``sinks`` (see ``write_package``)."""
+    csvs, wide, spool = sinks.csvs, sinks.wide, sinks.spool
     for report in final_reports(store, heads):
         rows = report_rows(report, ids)
         for name, table in rows.items():
@@ -145,30 +252,129 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         for (path, make), title in zip(WIDE.items(), SHEETS[2:5], strict=True):
             for row in make(rows, by_id):
                 wide[path].add(row)
-                book.add(title, row)
+                spool.add(title, row)
         for row in rows["reports"]:
-            book.add("reports", row)
+            spool.add("reports", row)
         for row in rows["findings"]:
-            book.add("findings", row)
-        (folder / "sources" / f"{report.report_id}.txt").write_bytes(report.text.encode("utf-8"))
-    for row in agencies_rows(heads, ids):
-        csvs["agencies"].add(row)
-    for name in code_lists():
-        for row in code_list_rows(name):
-            csvs[name].add(row)
-    for row in metric_rows():
-        csvs["metrics"].add(row)
-    for sink in (*csvs.values(), *wide.values()):
-        sink.close()
-    book.close(folder / XLSX_NAME)
+            spool.add("findings", row)
+        spool.flush()
+        (sinks.sources / f"{report.report_id}.txt").write_bytes(report.text.encode("utf-8"))
+
+
+def write_part(store: Store | Path, heads: list[Head], ids: dict, folder: Path, work: Path, part: int) -> dict:
+    """``write_rows`` of one part k > 0 (in the helper process: ``store`` its folder) into ``work/part-k/``;
+    returns ``Sinks.close``'s columns."""
+    own = not isinstance(store, Store)
+    store = Store(store) if own else store
+    try:
+        sinks = Sinks(folder, work, part)
+        write_rows(store, heads, ids, sinks)
+        return sinks.close()
+    finally:
+        if own:
+            store.close()
+
+
+def build_workbook(target: Path, work: Path, names: list[str], spools: list[Path]) -> None:
+    """``xxgk.xlsx`` at ``target``: the codebook of the resources ``names``, then the spooled rows (XlsxWriter's
+    row files in ``work``, a new folder, removed after)."""
+    work.mkdir()
+    book = Workbook(list(SHEETS), work)
+    for row in codebook_rows(names):
+        book.add("codebook", row)
+    for spool in spools:
+        for title, keys, values in spooled(spool):
+            book.add_values(title, keys, values)
+    book.close(target)
     shutil.rmtree(work)
-    if changelog:
-        (folder / "CHANGELOG.md").write_bytes(changelog)
-    package = descriptor(version)
-    query = write_query_files(folder, {name: sink.path for name, sink in csvs.items()}, package)
-    package["x_xxgk_query_files"] = query_file_entries(query)
-    (folder / "datapackage.json").write_bytes((json.dumps(package, ensure_ascii=False, indent=2,
-                                                          sort_keys=True) + "\n").encode("utf-8"))
-    zipped = [f"data/{name}.csv" for name in names] + list(WIDE) + ["datapackage.json"] + \
-        (["CHANGELOG.md"] if changelog else [])
-    zip_into(folder / ZIP_NAME, [(rel, folder / rel) for rel in sorted(zipped)])
+
+
+def _parts(heads: list[Head], count: int) -> list[list[Head]]:
+    """``heads`` cut into ``count`` runs of consecutive reports, as even as the count allows."""
+    size = -(-len(heads) // count)
+    return [heads[i * size:(i + 1) * size] for i in range(count)]
+
+
+def _removing(*paths: Path):
+    def cleanup() -> None:
+        for path in paths:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+    return cleanup
+
+
+def write_package(store: Store, heads: list[Head], folder: Path, version: str,
+                  changelog: bytes | None = None, workers: int = 2) -> None:
+    """Write the whole package into ``folder`` (the staging folder) from the store, settled first (``settle``).
+
+    With ``workers`` 2 and at least ``PARALLEL_REPORTS`` reports a helper process (``side_process``) settles
+    half the agency series, then takes the second half of the reports' rows (a part, appended after the first
+    half's rows) and then the workbook, while this process settles the other series, writes the first half,
+    then ``xxgk.db``, Parquet, ``datapackage.json`` and the zip. A helper that dies or fails has its work done
+    again here: the same bytes either way (tested)."""
+    folder = Path(folder)
+    names = resources()
+    work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # parts, spools, XlsxWriter's row files
+    helper = Helper(enabled=workers > 1 and len(heads) >= PARALLEL_REPORTS)
+    try:
+        settle(store, heads, helper)
+        ids = agency_ids(heads)
+        (folder / "sources").mkdir()
+        parts = _parts(heads, 2 if helper.pool is not None else 1)
+        pending = {k: helper.submit(write_part, store.folder, part, ids, folder, work, k)
+                   for k, part in enumerate(parts) if k}
+        sinks = Sinks(folder, work, 0)
+        write_rows(store, parts[0], ids, sinks)
+        for k, task in pending.items():
+            columns = task.result(_removing(work / f"part-{k}", work / f"spool-{k}"),
+                                  here=lambda k=k: write_part(store, parts[k], ids, folder, work, k))
+            for name, sink in sinks.csvs.items():
+                sink.append(work / f"part-{k}" / "data" / f"{name}.csv", sink.fields)
+            for path, sink in sinks.wide.items():
+                sink.append(work / f"part-{k}" / path, columns[path])
+        sinks.spool.close()
+        csvs = dict(sinks.csvs)
+        for name in ("agencies", *code_lists(), "metrics"):
+            csvs[name] = CsvFile(folder / "data" / f"{name}.csv", _fields(name))
+        for row in agencies_rows(heads, ids):
+            csvs["agencies"].add(row)
+        for name in code_lists():
+            for row in code_list_rows(name):
+                csvs[name].add(row)
+        for row in metric_rows():
+            csvs["metrics"].add(row)
+        for sink in (*csvs.values(), *sinks.wide.values()):
+            sink.close()
+        csvs = {name: csvs[name] for name in names}  # the package's order
+        spools = [work / f"spool-{k}" for k in range(len(parts))]
+        book = helper.submit(build_workbook, folder / XLSX_NAME, work / "xlsx", names, spools)
+        paths = {name: sink.path for name, sink in csvs.items()}
+        package = descriptor(version)
+        (work / "claims").mkdir()  # the Parquet files: the helper takes them from the start, this process from the end
+        parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims")
+        if changelog:
+            (folder / "CHANGELOG.md").write_bytes(changelog)
+        query = write_database(folder, paths, package)
+
+        def described() -> Path:  # datapackage.json, once the Parquet files are there (their sizes, hashes)
+            mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims")
+            rest = {name: path for name, path in paths.items() if f"{FOLDER}/{name}.parquet" not in mine}
+            query.update(mine)
+            query.update(parquet.result(_removing(*(folder / FOLDER / f"{name}.parquet" for name in rest)),
+                                        here=lambda: write_parquet_files(folder, rest, package)))
+            package["x_xxgk_query_files"] = query_file_entries(query)
+            target = folder / "datapackage.json"
+            target.write_bytes((json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True)
+                                + "\n").encode("utf-8"))
+            return target
+
+        zipped = [f"data/{name}.csv" for name in names] + list(WIDE) + ["datapackage.json"] + \
+            (["CHANGELOG.md"] if changelog else [])
+        zip_into(folder / ZIP_NAME, ((rel, described() if rel == "datapackage.json" else folder / rel)
+                                     for rel in sorted(zipped)))  # the CSVs zipped while the helper works
+        book.result(_removing(folder / XLSX_NAME, work / "xlsx"))
+    finally:
+        helper.close()
+    shutil.rmtree(work)

@@ -19,6 +19,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from datetime import date
+from operator import itemgetter
 
 from ..catalog import table
 from ..readers import allow_long_csv_cells
@@ -70,9 +71,20 @@ def typed_rows(lines: Iterable[str], fields: list[dict]) -> Iterator[tuple]:
     reader = csv.reader(lines)
     header = next(reader, [])
     index = {name: i for i, name in enumerate(header)}
-    casts = [(index[f["name"]], _cast(f["type"])) for f in fields]
-    for row in reader:
-        yield tuple(None if (text := row[i]) == "" else cast(text) for i, cast in casts)
+    columns = [index[f["name"]] for f in fields]
+    casts = [(j, cast) for j, cast in enumerate(_cast(f["type"]) for f in fields) if cast is not str]
+    if not columns:
+        pick = lambda row: ()  # noqa: E731
+    elif len(columns) == 1:
+        pick = lambda row, i=columns[0]: (row[i],)  # noqa: E731
+    else:
+        pick = itemgetter(*columns)
+    for row in reader:  # the cells in field order, "" as None, then only the non-text columns cast
+        values = [None if text == "" else text for text in pick(row)]
+        for j, cast in casts:
+            if (text := values[j]) is not None:
+                values[j] = cast(text)
+        yield tuple(values)
 
 
 def csv_file_rows(path, fields: list[dict]) -> Iterator[tuple]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..folders import locked, recover, staging_for, swap_in
-from ..safe import sheet_cell, xlsx_cell
+from ..safe import sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files
@@ -41,7 +41,7 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)
-    writer.writerows(["" if (v := row.get(k)) is None else sheet_cell(v) for k in fields] for row in rows)
+    writer.writerows(sheet_row(row, fields) for row in rows)
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
@@ -87,12 +87,17 @@ class Workbook:
         self.sheets = {title: [self.book.add_worksheet(title[:31]), 0] for title in titles}
 
     def add(self, title: str, row: dict) -> None:
+        self.add_values(title, row, row.values())
+
+    def add_values(self, title: str, keys: Iterable[str] | None, values: Iterable) -> None:
+        """One row of sheet ``title``: its cells ``values``; ``keys`` (the row's keys) make the sheet's header
+        when this is its first row (``None`` only for a row that cannot be the sheet's first)."""
         sheet = self.sheets[title]
         if sheet[1] == 0:
-            sheet[0].write_row(0, 0, [sheet_cell(h) for h in row])
+            sheet[0].write_row(0, 0, [sheet_cell(h) for h in keys])
             sheet[1] = 1
         worksheet, number = sheet
-        for column, value in enumerate(row.values()):  # what write_row does, without its type dispatch per cell
+        for column, value in enumerate(values):  # what write_row does, without its type dispatch per cell
             kind = type(value)
             if value is None or value == "":
                 continue  # a blank without a format: XlsxWriter writes nothing
