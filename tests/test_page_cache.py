@@ -116,6 +116,34 @@ def test_a_changed_template_or_config_starts_an_empty_cache(synthetic, tmp_path)
     assert not (tmp_path / "cache" / "pages" / first.context).exists()  # the stale context removed
 
 
+def test_the_published_address_from_the_environment_is_part_of_the_cache_context(synthetic, tmp_path, monkeypatch):
+    """``site_url`` comes from ``XXGK_SITE_URL`` (``!ENV`` in mkdocs.yml), not from the config file's bytes: a
+    build for another address must not reuse pages whose canonical links name the old one."""
+    from xxgk.site.build import config_for
+    from xxgk.site.page_cache import PageCache
+
+    _, site_src = synthetic
+    config = config_for(site_src, tmp_path / "mkdocs.yml", ROOT)
+    monkeypatch.delenv("XXGK_SITE_URL", raising=False)
+    unset = PageCache.open(tmp_path / "cache", config)
+    unset.put("line", b"<p>page</p>")
+    monkeypatch.setenv("XXGK_SITE_URL", "https://example.org/xxgk/")
+    published = PageCache.open(tmp_path / "cache", config)
+    assert published.context != unset.context and published.get("line") == (None, None)
+
+
+def test_the_404_page_links_its_assets_under_the_published_path(synthetic, tmp_path, monkeypatch):
+    """GitHub Pages serves 404.html at any depth of a project site: its links must be absolute and carry the
+    project's path, or the page comes out unstyled and its links lead nowhere."""
+    _, site_src = synthetic
+    monkeypatch.setenv("XXGK_SITE_URL", "https://example.org/xxgk/")
+    _render(site_src, tmp_path / "site", None)
+    page = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+    assert "/xxgk/assets/stylesheets/" in page and "/xxgk/agencies/" in page
+    report = next((tmp_path / "site" / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
+    assert "https://example.org/xxgk/a/" in report  # the canonical link of a bulk page, as MkDocs makes it
+
+
 def test_folders_where_cache_entries_belong_neither_crash_the_build_nor_change_the_site(synthetic, tmp_path):
     _, site_src = synthetic
     cache = tmp_path / "cache"
