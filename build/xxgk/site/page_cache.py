@@ -59,7 +59,7 @@ def context_hash(config_file: Path) -> str:
                  *(f"{n}=={library_version(n)}" for n in RENDERING_LIBRARIES)):
         digest.update(part.encode("utf-8") + b"\0")
     # what the config file takes from the environment (``!ENV``) is not in its bytes: hashed as resolved
-    digest.update(f"site_url={config['site_url'] or ''}".encode("utf-8") + b"\0")
+    digest.update(f"site_url={config['site_url'] or ''}".encode() + b"\0")
     named = [("config", Path(config_file)), ("site.json", docs_dir / "assets" / "site.json"),
              ("safe.py", PACKAGE / "safe.py")]
     named += [(f"site/{p.relative_to(PACKAGE / 'site').as_posix()}", p) for p in _tree(PACKAGE / "site")]
