@@ -55,12 +55,18 @@ def _child(connection, function, args) -> None:
 
 
 def in_process(function, *args):
-    """``(value, seconds, CPU seconds, peak MiB)`` of ``function(*args)`` run in a fresh process."""
+    """``(value, seconds, CPU seconds, peak MiB)`` of ``function(*args)`` run in a fresh process; a stage
+    process that dies before reporting (killed, out of memory) raises instead of leaving the benchmark waiting."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(send, function, args))
     process.start()
-    value = receive.recv()
+    send.close()  # only the child writes: once it is gone, recv() sees the end of the pipe
+    try:
+        value = receive.recv()
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"stage {function.__name__} died before reporting ({process.exitcode})") from None
     process.join()
     if process.exitcode:
         raise RuntimeError(f"stage {function.__name__} failed ({process.exitcode})")
