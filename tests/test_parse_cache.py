@@ -239,6 +239,30 @@ def test_a_cache_file_that_is_not_a_database_is_started_afresh(tmp_path, capsys)
     assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold")
 
 
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_cache_file_that_is_a_link_to_a_users_file_never_writes_to_it(tmp_path, capsys, suffix):
+    """A restored cache whose ``entries.sqlite`` (or its ``-wal``) is a symbolic link to a file elsewhere: the
+    link is replaced by the cache's own file, the linked file is neither written nor deleted."""
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    users = tmp_path / "users.db"
+    with sqlite3.connect(users) as conn:
+        conn.execute("CREATE TABLE mine (x)")
+    conn.close()
+    before = users.read_bytes()
+    if suffix:
+        link = Path(f"{file}{suffix}")
+    else:
+        link = file
+        file.unlink()
+    link.symlink_to(users)
+    build_package(SEEDS, tmp_path / "linked", workers=1, cache_dir=cache)
+    assert users.read_bytes() == before and not Path(f"{users}-wal").exists()
+    assert not link.is_symlink()
+    assert _tree(tmp_path / "linked") == _tree(tmp_path / "cold")
+
+
 def test_cli_cache_dir_and_no_cache(tmp_path):
     cache = tmp_path / "cache"
     args = ["package", "--reports", str(SEEDS), "--workers", "1", "--quiet"]

@@ -216,7 +216,8 @@ class ParseCache:
         this context's own file), and a cache that cannot be made is no cache (None)."""
         for attempt in (1, 2):
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if not self._own_files():
+                    return None
                 conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
                 conn.execute("PRAGMA journal_mode = WAL")  # another build reading it never waits for this one
                 conn.execute("PRAGMA synchronous = OFF")  # a cache: a crash loses entries, never the output
@@ -232,6 +233,33 @@ class ParseCache:
                         with contextlib.suppress(OSError):
                             os.unlink(f"{self.path}{suffix}")
         return None
+
+    def _own_files(self) -> bool:
+        """Whether SQLite may open the cache file: its folders (``parse/<context>``) are real folders, and the
+        file and its companions (``-wal``, ``-shm``, ``-journal``), where present, regular files of one name —
+        one that is a link (a restored cache pointing at a file elsewhere) is unlinked, so SQLite never writes
+        through it into a file the tool did not make."""
+        folders = (self.path.parent.parent, self.path.parent)
+        if not any(folder.is_symlink() for folder in folders):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if any(folder.is_symlink() or not folder.is_dir() for folder in folders):
+            print(f"xxgk: parse cache {terminal_text(str(self.path.parent))} is not a folder of its own; not used",
+                  file=sys.stderr)
+            return False
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            name = f"{self.path}{suffix}"
+            try:
+                info = os.lstat(name)
+            except FileNotFoundError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+                print(f"xxgk: parse cache {terminal_text(name)} is not a file of its own; started afresh",
+                      file=sys.stderr)
+                try:
+                    os.unlink(name)  # the link only (a folder there: rmdir fails and the cache is not used)
+                except OSError:
+                    return False
+        return True
 
     def lookup(self, folder: str | Path, job: Job) -> tuple[str | None, Row | None]:
         """``(the file's fingerprint, the row kept for it)``; the row is None on a miss (a damaged entry is said
