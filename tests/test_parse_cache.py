@@ -239,6 +239,32 @@ def test_a_cache_file_that_is_not_a_database_is_started_afresh(tmp_path, capsys)
     assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold")
 
 
+def test_a_cache_file_damaged_inside_is_started_afresh_not_failed_on_every_build(tmp_path, capsys):
+    """A cache file whose table pages are damaged (its header and index still read): the damage is met on the
+    first lookup; the file is then started afresh, so the next build reads it cleanly (no line per file on
+    every build, for ever)."""
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    with sqlite3.connect(file) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
+                            ).fetchone()[0]
+    conn.close()
+    data = bytearray(file.read_bytes())
+    data[(root - 1) * size:root * size] = b"\xff" * size  # the table's root page: every lookup meets it
+    file.write_bytes(bytes(data))
+    capsys.readouterr()
+    build_package(SEEDS, tmp_path / "damaged", workers=1, cache_dir=cache)
+    first = capsys.readouterr().err
+    assert "started afresh" in first and first.count("unreadable") <= 1, first
+    build_package(SEEDS, tmp_path / "again", workers=1, cache_dir=cache)
+    assert "parse cache" not in capsys.readouterr().err
+    assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))
+    assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold") == _tree(tmp_path / "again")
+
+
 @pytest.mark.parametrize("suffix", ["", "-wal"])
 def test_a_cache_file_that_is_a_link_to_a_users_file_never_writes_to_it(tmp_path, capsys, suffix):
     """A restored cache whose ``entries.sqlite`` (or its ``-wal``) is a symbolic link to a file elsewhere: the

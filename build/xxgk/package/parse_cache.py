@@ -229,10 +229,24 @@ class ParseCache:
                 print(f"xxgk: parse cache {terminal_text(str(self.path))} unreadable ({type(error).__name__})"
                       + ("; started afresh" if attempt == 1 else "; not used"), file=sys.stderr)
                 if attempt == 1 and self.path.is_file() and not self.path.is_symlink():
-                    for suffix in ("", "-wal", "-shm", "-journal"):
-                        with contextlib.suppress(OSError):
-                            os.unlink(f"{self.path}{suffix}")
+                    self._remove_files()
         return None
+
+    def _remove_files(self) -> None:
+        """This context's cache file and SQLite's files beside it deleted (names the cache alone uses)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.path}{suffix}")
+
+    def _afresh(self) -> None:
+        """The cache file is damaged inside (met while reading it): closed, deleted, made again, empty."""
+        print(f"xxgk: parse cache {terminal_text(str(self.path))} damaged; started afresh", file=sys.stderr)
+        if self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.close()
+        self.conn, self.pending = None, 0
+        self._remove_files()
+        self.conn = self._connect()
 
     def _own_files(self) -> bool:
         """Whether SQLite may open the cache file: its folders (``parse/<context>``) are real folders, and the
@@ -272,6 +286,9 @@ class ParseCache:
                                       (key_of(sha256, job),)).fetchone()
             return sha256, None if found is None else row_from(found, sha256, job)
         except Exception as error:  # noqa: BLE001 — any damage to an entry means: parse again
+            if _damaged_file(error):  # the file itself, not this entry: every lookup would fail, every build
+                self._afresh()
+                return sha256, None
             print(f"xxgk: parse cache entry for {terminal_text(job[1])} unreadable "
                   f"({type(error).__name__}); re-parsed", file=sys.stderr)
             return sha256, None
@@ -301,6 +318,15 @@ class ParseCache:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+_CORRUPT, _NOT_A_DATABASE = 11, 26  # SQLite's primary result codes SQLITE_CORRUPT and SQLITE_NOTADB
+
+
+def _damaged_file(error: BaseException) -> bool:
+    """Whether ``error`` says the SQLite file is damaged (not busy or locked: another build may hold it)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.DatabaseError) and code is not None and code & 0xFF in (_CORRUPT, _NOT_A_DATABASE)
 
 
 @dataclass(frozen=True)
