@@ -265,6 +265,23 @@ def test_a_cache_file_damaged_inside_is_started_afresh_not_failed_on_every_build
     assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold") == _tree(tmp_path / "again")
 
 
+def test_a_cache_whose_parse_folder_is_a_link_never_deletes_what_it_points_to(tmp_path, capsys):
+    """``<cache>/parse`` a link to a folder elsewhere (a restored cache): the stale-context sweep must not remove
+    that folder's entries, even those named like a context; the build is made without the cache."""
+    users = tmp_path / "users"
+    kept = users / ("ab" * 32)
+    kept.mkdir(parents=True)
+    (kept / "notes.txt").write_text("mine", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "parse").symlink_to(users)
+    build_package(SEEDS, tmp_path / "linked", workers=1, cache_dir=cache)
+    build_package(SEEDS, tmp_path / "plain", workers=1)
+    assert (kept / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in users.iterdir()) == ["ab" * 32]
+    assert _tree(tmp_path / "linked") == _tree(tmp_path / "plain")
+
+
 @pytest.mark.parametrize("suffix", ["", "-wal"])
 def test_a_cache_file_that_is_a_link_to_a_users_file_never_writes_to_it(tmp_path, capsys, suffix):
     """A restored cache whose ``entries.sqlite`` (or its ``-wal``) is a symbolic link to a file elsewhere: the

@@ -77,8 +77,9 @@ def library_version(name: str) -> str:
 
 def remove_other_contexts(folder: Path, context: str) -> None:
     """Remove the stale context folders of a cache (``folder`` holds one folder per context): only real
-    folders named like a context (64 hex digits) other than ``context`` — never a user's file or a link."""
-    if folder.is_dir():
+    folders named like a context (64 hex digits) other than ``context`` — never a user's file or a link, nor
+    anything inside ``folder`` when it is itself a link (to a folder the tool did not make)."""
+    if folder.is_dir() and not folder.is_symlink():
         for old in folder.iterdir():
             if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
                 shutil.rmtree(old, ignore_errors=True)
