@@ -239,6 +239,73 @@ def test_a_cache_file_that_is_not_a_database_is_started_afresh(tmp_path, capsys)
     assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold")
 
 
+def test_a_cache_file_damaged_inside_is_started_afresh_not_failed_on_every_build(tmp_path, capsys):
+    """A cache file whose table pages are damaged (its header and index still read): the damage is met on the
+    first lookup; the file is then started afresh, so the next build reads it cleanly (no line per file on
+    every build, for ever)."""
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    with sqlite3.connect(file) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
+                            ).fetchone()[0]
+    conn.close()
+    data = bytearray(file.read_bytes())
+    data[(root - 1) * size:root * size] = b"\xff" * size  # the table's root page: every lookup meets it
+    file.write_bytes(bytes(data))
+    capsys.readouterr()
+    build_package(SEEDS, tmp_path / "damaged", workers=1, cache_dir=cache)
+    first = capsys.readouterr().err
+    assert "started afresh" in first and first.count("unreadable") <= 1, first
+    build_package(SEEDS, tmp_path / "again", workers=1, cache_dir=cache)
+    assert "parse cache" not in capsys.readouterr().err
+    assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))
+    assert _tree(tmp_path / "damaged") == _tree(tmp_path / "cold") == _tree(tmp_path / "again")
+
+
+def test_a_cache_whose_parse_folder_is_a_link_never_deletes_what_it_points_to(tmp_path, capsys):
+    """``<cache>/parse`` a link to a folder elsewhere (a restored cache): the stale-context sweep must not remove
+    that folder's entries, even those named like a context; the build is made without the cache."""
+    users = tmp_path / "users"
+    kept = users / ("ab" * 32)
+    kept.mkdir(parents=True)
+    (kept / "notes.txt").write_text("mine", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "parse").symlink_to(users)
+    build_package(SEEDS, tmp_path / "linked", workers=1, cache_dir=cache)
+    build_package(SEEDS, tmp_path / "plain", workers=1)
+    assert (kept / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in users.iterdir()) == ["ab" * 32]
+    assert _tree(tmp_path / "linked") == _tree(tmp_path / "plain")
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_cache_file_that_is_a_link_to_a_users_file_never_writes_to_it(tmp_path, capsys, suffix):
+    """A restored cache whose ``entries.sqlite`` (or its ``-wal``) is a symbolic link to a file elsewhere: the
+    link is replaced by the cache's own file, the linked file is neither written nor deleted."""
+    cache = tmp_path / "cache"
+    build_package(SEEDS, tmp_path / "cold", workers=1, cache_dir=cache)
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    users = tmp_path / "users.db"
+    with sqlite3.connect(users) as conn:
+        conn.execute("CREATE TABLE mine (x)")
+    conn.close()
+    before = users.read_bytes()
+    if suffix:
+        link = Path(f"{file}{suffix}")
+    else:
+        link = file
+        file.unlink()
+    link.symlink_to(users)
+    build_package(SEEDS, tmp_path / "linked", workers=1, cache_dir=cache)
+    assert users.read_bytes() == before and not Path(f"{users}-wal").exists()
+    assert not link.is_symlink()
+    assert _tree(tmp_path / "linked") == _tree(tmp_path / "cold")
+
+
 def test_cli_cache_dir_and_no_cache(tmp_path):
     cache = tmp_path / "cache"
     args = ["package", "--reports", str(SEEDS), "--workers", "1", "--quiet"]

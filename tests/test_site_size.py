@@ -236,3 +236,46 @@ def test_the_404_page_follows_only_a_page_path_from_its_map(built_site, download
             time.sleep(1)
             assert downloading.current_url == f"{url}/r/{report_id}/"
             assert downloading.execute_script("return window.__xss === undefined")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_404_page_never_fetches_or_goes_to_another_host(built_site, downloading, tmp_path):
+    """An old-URL path that starts with ``//host/`` (``https://site//evil.example/r/<id>/``) must not make the
+    404 page fetch its map from that host, nor send the reader there: only this site's paths are used."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from selenium.webdriver.common.by import By
+
+    from xxgk.site.redirects import shard_key
+
+    evil = tmp_path / "evil"  # another host, willing (CORS) to send every old URL to one of its pages
+    digits = json.loads((built_site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
+    report_id = "evil-000003"
+    (evil / "json" / "r").mkdir(parents=True)
+    (evil / "json" / "r" / f"{shard_key(report_id)[:digits]}.json").write_text(
+        json.dumps({report_id: "phish/"}), encoding="utf-8")
+    asked: list[str] = []
+
+    class Evil(SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Access-Control-Allow-Origin", "*")
+            super().end_headers()
+
+        def log_message(self, *args):
+            asked.append(self.path)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Evil, directory=str(evil)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with serving(built_site) as url:
+            downloading.get(f"{url}//127.0.0.1:{httpd.server_address[1]}/r/{report_id}/")
+            time.sleep(1.5)
+            assert downloading.current_url.startswith(url + "/"), downloading.current_url
+            assert "页面不存在" in downloading.find_element(By.TAG_NAME, "article").text
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert asked == []

@@ -77,8 +77,9 @@ def library_version(name: str) -> str:
 
 def remove_other_contexts(folder: Path, context: str) -> None:
     """Remove the stale context folders of a cache (``folder`` holds one folder per context): only real
-    folders named like a context (64 hex digits) other than ``context`` — never a user's file or a link."""
-    if folder.is_dir():
+    folders named like a context (64 hex digits) other than ``context`` — never a user's file or a link, nor
+    anything inside ``folder`` when it is itself a link (to a folder the tool did not make)."""
+    if folder.is_dir() and not folder.is_symlink():
         for old in folder.iterdir():
             if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
                 shutil.rmtree(old, ignore_errors=True)
@@ -216,7 +217,8 @@ class ParseCache:
         this context's own file), and a cache that cannot be made is no cache (None)."""
         for attempt in (1, 2):
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if not self._own_files():
+                    return None
                 conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
                 conn.execute("PRAGMA journal_mode = WAL")  # another build reading it never waits for this one
                 conn.execute("PRAGMA synchronous = OFF")  # a cache: a crash loses entries, never the output
@@ -228,10 +230,51 @@ class ParseCache:
                 print(f"xxgk: parse cache {terminal_text(str(self.path))} unreadable ({type(error).__name__})"
                       + ("; started afresh" if attempt == 1 else "; not used"), file=sys.stderr)
                 if attempt == 1 and self.path.is_file() and not self.path.is_symlink():
-                    for suffix in ("", "-wal", "-shm", "-journal"):
-                        with contextlib.suppress(OSError):
-                            os.unlink(f"{self.path}{suffix}")
+                    self._remove_files()
         return None
+
+    def _remove_files(self) -> None:
+        """This context's cache file and SQLite's files beside it deleted (names the cache alone uses)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.path}{suffix}")
+
+    def _afresh(self) -> None:
+        """The cache file is damaged inside (met while reading it): closed, deleted, made again, empty."""
+        print(f"xxgk: parse cache {terminal_text(str(self.path))} damaged; started afresh", file=sys.stderr)
+        if self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.close()
+        self.conn, self.pending = None, 0
+        self._remove_files()
+        self.conn = self._connect()
+
+    def _own_files(self) -> bool:
+        """Whether SQLite may open the cache file: its folders (``parse/<context>``) are real folders, and the
+        file and its companions (``-wal``, ``-shm``, ``-journal``), where present, regular files of one name —
+        one that is a link (a restored cache pointing at a file elsewhere) is unlinked, so SQLite never writes
+        through it into a file the tool did not make."""
+        folders = (self.path.parent.parent, self.path.parent)
+        if not any(folder.is_symlink() for folder in folders):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if any(folder.is_symlink() or not folder.is_dir() for folder in folders):
+            print(f"xxgk: parse cache {terminal_text(str(self.path.parent))} is not a folder of its own; not used",
+                  file=sys.stderr)
+            return False
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            name = f"{self.path}{suffix}"
+            try:
+                info = os.lstat(name)
+            except FileNotFoundError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+                print(f"xxgk: parse cache {terminal_text(name)} is not a file of its own; started afresh",
+                      file=sys.stderr)
+                try:
+                    os.unlink(name)  # the link only (a folder there: rmdir fails and the cache is not used)
+                except OSError:
+                    return False
+        return True
 
     def lookup(self, folder: str | Path, job: Job) -> tuple[str | None, Row | None]:
         """``(the file's fingerprint, the row kept for it)``; the row is None on a miss (a damaged entry is said
@@ -244,6 +287,9 @@ class ParseCache:
                                       (key_of(sha256, job),)).fetchone()
             return sha256, None if found is None else row_from(found, sha256, job)
         except Exception as error:  # noqa: BLE001 — any damage to an entry means: parse again
+            if _damaged_file(error):  # the file itself, not this entry: every lookup would fail, every build
+                self._afresh()
+                return sha256, None
             print(f"xxgk: parse cache entry for {terminal_text(job[1])} unreadable "
                   f"({type(error).__name__}); re-parsed", file=sys.stderr)
             return sha256, None
@@ -273,6 +319,15 @@ class ParseCache:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+_CORRUPT, _NOT_A_DATABASE = 11, 26  # SQLite's primary result codes SQLITE_CORRUPT and SQLITE_NOTADB
+
+
+def _damaged_file(error: BaseException) -> bool:
+    """Whether ``error`` says the SQLite file is damaged (not busy or locked: another build may hold it)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.DatabaseError) and code is not None and code & 0xFF in (_CORRUPT, _NOT_A_DATABASE)
 
 
 @dataclass(frozen=True)
