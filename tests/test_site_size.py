@@ -87,7 +87,8 @@ def test_large_package_files_are_published_gzip_compressed_only(seed_package, tm
     downloads.copy_downloads(package, tmp_path / "one")
     downloads.copy_downloads(package, tmp_path / "two")
     big = [p for p in sorted(package.rglob("*")) if p.is_file() and p.suffix in (".csv", ".db", ".json")
-           and p.stat().st_size > 20_000 and "sources" not in p.relative_to(package).parts]
+           and p.stat().st_size > 20_000 and "sources" not in p.relative_to(package).parts
+           and p.name != "datapackage.json"]  # the descriptor: never compressed (next test)
     assert big, "no seed file above the test cutoff"
     for path in big:
         rel = path.relative_to(package)
@@ -101,6 +102,31 @@ def test_large_package_files_are_published_gzip_compressed_only(seed_package, tm
         assert (tmp_path / "one" / name).read_bytes() == (package / name).read_bytes()
     small = package / "data" / "items.csv"
     assert (tmp_path / "one" / "data" / "items.csv").read_bytes() == small.read_bytes()
+
+
+def test_the_published_descriptor_names_the_compressed_files_and_validates(seed_package, tmp_path,
+                                                                           monkeypatch):
+    """The data page suggests reading ``downloads/datapackage.json`` with Frictionless: once its CSVs are published
+    as ``.gz`` only, the descriptor must name those, or every resource is missing."""
+    import json
+
+    from frictionless import validate
+
+    from xxgk.site import downloads
+
+    package = _package_copy(seed_package, tmp_path)
+    monkeypatch.setattr(downloads, "GZIP_ABOVE", 20_000)
+    downloads.copy_downloads(package, tmp_path / "site")
+    descriptor = tmp_path / "site" / "datapackage.json"
+    paths = {r["name"]: r["path"] for r in json.loads(descriptor.read_text(encoding="utf-8"))["resources"]}
+    assert paths["applications"] == "data/applications.csv.gz" and paths["items"] == "data/items.csv"
+    assert all((tmp_path / "site" / p).is_file() for p in paths.values())
+    query = json.loads(descriptor.read_text(encoding="utf-8"))["x_xxgk_query_files"]
+    assert {"path": "xxgk.db.gz", "compression": "gz"}.items() <= next(q for q in query if "db" in q["path"]).items()
+    report = validate(str(descriptor))
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    original = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert original["resources"][0]["path"].endswith(".csv")  # the package itself is unchanged
 
 
 def test_the_data_page_links_the_compressed_files_with_their_size(seed_package, tmp_path, monkeypatch):

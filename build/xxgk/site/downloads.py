@@ -8,7 +8,10 @@ A CSV, JSON or SQLite file larger than ``GZIP_ABOVE`` is published as ``<name>.g
 ``.csv.gz`` directly; ``gunzip`` or 7-Zip unpack any of them. The gzip stream is deterministic: level 6, no
 file name, modification time 0, so the same package gives the same bytes. The zip, the workbook and the
 Parquet files are compressed already and stay as they are. :func:`published` is the one place that says
-under which name a package file is published (the data page and the quality page link through it).
+under which name a package file is published (the data page and the quality page link through it). The
+descriptor ``datapackage.json`` is never compressed: when a file it names is published as ``.gz``, the
+site's copy names the ``.gz`` (Frictionless reads a ``.csv.gz`` resource as gzip-compressed CSV, so
+``frictionless validate downloads/datapackage.json`` works at any scale); the package itself is unchanged.
 
 >>> published("data/applications.csv", 5 * 2**20), published("data/items.csv", 300), published("x.zip", 2**30)
 ('data/applications.csv.gz', 'data/items.csv', 'x.zip')
@@ -19,9 +22,11 @@ under which name a package file is published (the data page and the quality page
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 from pathlib import Path, PurePosixPath
 
+DESCRIPTOR = "datapackage.json"
 GZIP_ABOVE = 2**20  # bytes: larger CSV/JSON/SQLite files are published as .gz only (the seeds' files are smaller)
 COMPRESSIBLE = (".csv", ".json", ".db")
 LEVEL = 6  # level 9 saves ≈ 3 % more for three times the CPU (measured on xxgk.db)
@@ -32,7 +37,7 @@ def published(path: str, size: int) -> str:
     rel = PurePosixPath(path)
     if rel.suffix == ".md":
         return str(rel.with_name(rel.name + ".txt"))
-    if rel.suffix in COMPRESSIBLE and size > GZIP_ABOVE:
+    if rel.suffix in COMPRESSIBLE and size > GZIP_ABOVE and str(rel) != DESCRIPTOR:
         return str(rel.with_name(rel.name + ".gz"))
     return str(rel)
 
@@ -54,5 +59,30 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.name == path.name + ".gz":
             gzip_file(path, target)
+        elif rel.as_posix() == DESCRIPTOR and (text := published_descriptor(package_dir)) is not None:
+            target.write_text(text, encoding="utf-8")
         else:
             shutil.copyfile(path, target)
+
+
+def published_descriptor(package_dir: Path) -> str | None:
+    """The site's ``datapackage.json``: the package's, with the path of every resource and query file that is
+    published as ``.gz`` renamed so (a query file's ``bytes`` and ``hash`` stay those of the unpacked file,
+    said by ``compression: gz``); None when no file it names is compressed (the copy is then the file itself).
+    Written as the package writer writes it (sorted keys, two-space indent, UTF-8)."""
+    package = json.loads((Path(package_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
+    changed = False
+    entries = [(r, False) for r in package.get("resources", [])]
+    entries += [(q, True) for q in package.get("x_xxgk_query_files", [])]
+    for entry, query_file in entries:
+        path = entry.get("path")
+        if not isinstance(path, str) or ".." in PurePosixPath(path).parts or not (Path(package_dir) / path).is_file():
+            continue
+        name = published(path, (Path(package_dir) / path).stat().st_size)
+        if name != path:
+            entry["path"], changed = name, True
+            if query_file:  # Frictionless infers a resource's compression from its path; say it for the others
+                entry["compression"] = "gz"
+    if not changed:
+        return None
+    return json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
