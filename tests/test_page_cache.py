@@ -160,3 +160,31 @@ def test_folders_where_cache_entries_belong_neither_crash_the_build_nor_change_t
     got = _render(site_src, tmp_path / "odd", cache)
     assert len(got.rendered) == 1 and _files(tmp_path / "odd") == _files(tmp_path / "plain")
     assert plain.rendered
+
+
+@pytest.mark.parametrize("linked", ["pages", "shard"])
+def test_a_cache_folder_that_is_a_link_is_never_written_through(synthetic, tmp_path, capfd, linked):
+    """A restored cache whose ``pages/`` folder (or one shard folder) is a link to a user's folder: the build
+    neither writes nor prunes there, and the site is the same as without a cache."""
+    _, site_src = synthetic
+    plain = tmp_path / "plain"
+    _render(site_src, plain, None)
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "notes.txt").write_text("mine", encoding="utf-8")
+    cache = tmp_path / "cache"
+    if linked == "pages":
+        cache.mkdir()
+        (cache / "pages").symlink_to(user, target_is_directory=True)
+    else:
+        _render(site_src, tmp_path / "first", cache)  # a real cache, then one shard folder replaced by a link
+        shard = sorted((cache / "pages").glob("*/*"))[0]
+        for entry in shard.iterdir():
+            entry.unlink()
+        shard.rmdir()
+        shard.symlink_to(user, target_is_directory=True)
+    _render(site_src, tmp_path / "site", cache)
+    assert [p.name for p in user.iterdir()] == ["notes.txt"]  # nothing written, nothing removed
+    assert _files(tmp_path / "site") == _files(plain)
+    if linked == "pages":
+        assert "not a folder of its own; not used" in capfd.readouterr().err

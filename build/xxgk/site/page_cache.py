@@ -80,10 +80,17 @@ class PageCache:
     context: str
 
     @classmethod
-    def open(cls, cache_dir: str | Path, config_file: Path) -> PageCache:
-        """The page cache in ``cache_dir`` for the current rendering context; other contexts are removed."""
+    def open(cls, cache_dir: str | Path, config_file: Path) -> PageCache | None:
+        """The page cache in ``cache_dir`` for the current rendering context; other contexts are removed.
+        None (no cache, said on stderr) when ``pages/`` or this context's folder is a link: a restored cache
+        pointing elsewhere must not make the build write or prune in a folder the tool did not make."""
         context = context_hash(config_file)
-        remove_other_contexts(Path(cache_dir) / "pages", context)
+        folders = [Path(cache_dir) / "pages", Path(cache_dir) / "pages" / context]
+        if any(folder.is_symlink() for folder in folders):
+            print(terminal_text(f"xxgk: page cache {folders[0]} is not a folder of its own; not used"),
+                  file=sys.stderr)
+            return None
+        remove_other_contexts(folders[0], context)
         return cls(str(cache_dir), context)
 
     @staticmethod
@@ -142,6 +149,8 @@ class PageCache:
         try:
             data = gzip.compress(f"{FORMAT}\n{key}\n".encode() + html, compresslevel=3, mtime=0)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent.is_symlink():  # a shard folder planted as a link: never written through
+                return
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
