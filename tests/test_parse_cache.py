@@ -101,6 +101,7 @@ def test_an_entry_forged_whole_is_parsed_again_when_its_row_does_not_decode(tmp_
     assert errors == [] and err.count("parsed again") == 2 and "Traceback" not in err, err
     assert _tree(tmp_path / "forged") == _tree(tmp_path / "none") == _tree(tmp_path / "cold")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cold", "forged", "none"]  # no store left
+    assert not list(cache.rglob("*-wal")), "the cache the recovery opened is left open"  # closed: checkpointed
 
 
 REAL_PARSE_ONE = collect_module.parse_one

@@ -79,7 +79,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     else:
         sweep(out.parent, f".{out.name}.store-")  # what a killed build left beside the output
         folder = out.parent / f".{out.name}.store-{os.getpid()}"
-    store = Store(folder, again=_parse_again(folder_plan, cache_dir))
+    again = _parse_again(folder_plan, cache_dir)
+    store = Store(folder, again=again)
     try:
         if type(executor).__module__.startswith("distributed"):  # a Dask client's executor: workers write shards
             heads, _ = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
@@ -99,6 +100,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             errors = write_streamed(fill, out, check=validate)
     finally:  # the folder is this build's alone: every shard in it is one it made (a failed build's too)
         store.remove(store.shard_names())
+        again.close()  # the parse cache a recovery opened: committed, its connection (and -wal file) closed
     return heads, errors
 
 
@@ -127,7 +129,7 @@ def _parse_again(folder_plan: Plan, cache_dir):
     """``again(head)`` for the store: the report of a file a worker parsed (or the parse cache gave), parsed again
     here and finished as the worker did (same function: the same report). The cache is not read (its entry may be
     what failed), only written again. Only worker and cache-hit shards are recovered, so only files parsed to the
-    end come here: never one that timed out or killed its worker."""
+    end come here: never one that timed out or killed its worker. ``again.close()`` closes the cache it opened."""
     from .parse_cache import Finished, fingerprint, open_cache
 
     inputs: dict = {}  # name → Input, made on the first recovery only (no memory otherwise)
@@ -150,6 +152,12 @@ def _parse_again(folder_plan: Plan, cache_dir):
             report = finish(failed, *folder_plan.job(item.name))
         return report
 
+    def close() -> None:
+        for cache in caches:
+            if cache is not None:
+                cache.close()
+
+    again.close = close  # called once the build is done with the store (build_package's finally)
     return again
 
 
