@@ -22,8 +22,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .memo import parser_memo
 from .text import compact
 
 MIN_SIMILARITY = 0.5  # at least half the characters of the template label must be there
@@ -70,7 +70,7 @@ def last_marker(label: str) -> str | None:
     return _normal(found[-1]) if found else None
 
 
-@lru_cache(maxsize=1 << 14)  # the same labels recur in every report
+@parser_memo(1 << 14)  # the same labels recur in every report
 def label_pieces(label: str) -> tuple[str, ...]:
     """The parts of a run of detached label text that each begin with a row's numbering (and the text
     before the first numbering).

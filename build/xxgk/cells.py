@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .memo import parser_memo
 from .text import compact, digit_marks, fold, fold_value
 from .values import MISSING_MARKERS
 
@@ -100,7 +100,7 @@ def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     return [(kind, content, line_no) for kind, content in _loose_pieces(text)]
 
 
-@lru_cache(maxsize=1 << 12)  # labels repeat across rows and reports: tokenised once (bounded: lines vary)
+@parser_memo(1 << 12)  # labels repeat across rows and reports: tokenised once (bounded: lines vary)
 def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     """("text"|"slot", content) pieces of unstructured text (``_loose_tokens`` without the line)."""
     out: list[tuple[str, str]] = []
@@ -122,7 +122,7 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 14)
+@parser_memo(1 << 14)
 def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()

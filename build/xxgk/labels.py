@@ -12,12 +12,11 @@ extraction detached labels from their numbers; ``label_matches`` returns them al
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .catalog import patterns
+from .memo import parser_memo
 
 
-@lru_cache(maxsize=1 << 14)  # the same labels recur in every report
+@parser_memo(1 << 14)  # the same labels recur in every report
 def label_matches(label: str, rule_table: str) -> tuple[str, ...]:
     """Codes whose alias occurs in ``label``, ordered by position (each code once)."""
     found: list[tuple[int, str]] = []

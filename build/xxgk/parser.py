@@ -11,6 +11,7 @@ from __future__ import annotations
 from .catalog import labels
 from .findings import make
 from .identity_findings import identity_findings
+from .memo import account
 from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, text_to_source_url, title_to_agency_year
 from .narrative import narrative_to_findings
 from .record import Record
@@ -24,6 +25,7 @@ NARRATIVE = ("overview", "problems", "other_matters")
 
 def parse(text: str) -> Record:
     """Parse the text of one report. Never raises on bad input: problems become findings."""
+    account(len(text))  # the memos hold at most a bounded amount of text (memo.py)
     doc = Document.from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     record = Record()
     record.agency, record.year = title_to_agency_year(doc.text[:HEAD_CHARS])

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
@@ -30,6 +29,7 @@ from .cells import Row, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
 from .labels import label_matches
+from .memo import parser_memo
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import row_total_holds
@@ -82,7 +82,7 @@ def _is_loose_fragment(row: Row) -> bool:
         len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
 
 
-@lru_cache(maxsize=1 << 14)
+@parser_memo(1 << 14)
 def _own_label_unrecognised(label: str) -> bool:
     """The label's last numbered part names a row no alias recognises (the parts before it are labels
     detached from their own numbers)."""

@@ -12,18 +12,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .memo import parser_memo
+
 _SPACE = re.compile(r"\s+")
 # NFKC folds full-width digits and ASCII punctuation; these CJK marks it leaves alone.
 _FOLD = str.maketrans({"．": ".", "。": "。", "﹒": ".", "—": "-", "－": "-", "–": "-", "‐": "-"})
 
 
-@lru_cache(maxsize=1 << 16)  # cells and labels repeat across rows and reports: "0", "", 自然人 …
+@parser_memo(1 << 16)  # cells and labels repeat across rows and reports: "0", "", 自然人 …
 def fold(text: str) -> str:
     """Full-width to half-width (NFKC) and dash variants to ``-``; keeps line structure."""
     return unicodedata.normalize("NFKC", text).translate(_FOLD)
 
 
-@lru_cache(maxsize=1 << 16)
+@parser_memo(1 << 16)
 def compact(text: str) -> str:
     """``fold`` and drop all white space: the form labels are matched in."""
     return _SPACE.sub("", fold(text))
@@ -64,7 +66,7 @@ def drop_zero_width(text: str) -> str:
     return text.translate(_ZERO_WIDTH)
 
 
-@lru_cache(maxsize=1 << 14)  # value cells repeat within and across reports ("0", "", "12" …)
+@parser_memo(1 << 14)  # value cells repeat within and across reports ("0", "", "12" …)
 def fold_value(text: str) -> str:
     """``fold`` that keeps digit marks as printed, so that a value cell ``3①`` stays unreadable
     instead of becoming ``31`` (labels use ``fold``: their ``⒈`` is an item number); invisible

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
+from .memo import parser_memo
 from .text import compact, drop_zero_width, fold, has_digit_mark
 
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
@@ -47,7 +47,7 @@ def _plain_digits(text: str) -> str:
     return folded if _SPACED_DIGITS.search(folded) else compact(folded)
 
 
-@lru_cache(maxsize=1 << 16)  # "0" and friends recur in every row of every report
+@parser_memo(1 << 16)  # "0" and friends recur in every row of every report
 def read_cell(text: str, unit: str = "count"):
     """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
     text = drop_zero_width(text)
