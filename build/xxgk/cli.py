@@ -28,16 +28,39 @@ def print(*values, sep: str = " ", end: str = "\n", file=None) -> None:  # noqa:
     (file or sys.stdout).write(terminal_text(sep.join(map(str, values))) + end)
 
 
-def _print_record(path: str) -> int:
+def read_and_parse(path: str):
+    """What ``xxgk parse`` shows of one file: ``(the reading's findings, whether it was read, its record)``
+    (an unreadable file's record is that of no text). Run in a budgeted worker (``_parsed``): the file is
+    untrusted, like every report."""
     from .parser import parse
     from .readers import read_path
 
     source = read_path(path)
-    for finding in source.findings:
-        print(f"[{finding.severity}] {finding.code}: {finding.message}")
-    if not source.ok:
+    return source.findings, source.ok, parse(source.parse_text)
+
+
+def _parsed(path: str):
+    """``read_and_parse(path)`` within the build's per-file budget (wall time, memory); a file over it gives
+    its finding, printed as the build would list it, and None."""
+    from .findings import Finding
+    from .package.collect import in_budgeted_worker
+
+    outcome = in_budgeted_worker(read_and_parse, path)
+    if isinstance(outcome, Finding):
+        print(f"[{outcome.severity}] {outcome.code}: {outcome.message}", file=sys.stderr)
+        return None
+    return outcome
+
+
+def _print_record(path: str) -> int:
+    parsed = _parsed(path)
+    if parsed is None:
         return 1
-    record = parse(source.parse_text)
+    findings, ok, record = parsed
+    for finding in findings:
+        print(f"[{finding.severity}] {finding.code}: {finding.message}")
+    if not ok:
+        return 1
     print(f"机构 agency: {record.agency}  年度 year: {record.year}  格式 formats: {record.formats}")
     print(f"发布日期 published: {record.published_date}  统计期 period: {record.period_start} – {record.period_end}")
     print("章节 sections: " + ", ".join(f"{labels()['sections'][c]} (line {n})"
@@ -212,13 +235,11 @@ def _main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verb == "parse":
         if args.json:
-            from .parser import parse
-            from .readers import read_path
-
-            source = read_path(args.file)
-            record = parse(source.parse_text)
+            if (parsed := _parsed(args.file)) is None:
+                return 1
+            findings, _, record = parsed
             out = record.to_dict()
-            out["findings"] = [f.to_dict() for f in source.findings] + out["findings"]
+            out["findings"] = [f.to_dict() for f in findings] + out["findings"]
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return 0
         return _print_record(args.file)

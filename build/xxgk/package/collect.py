@@ -383,6 +383,13 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
             yield item, outcome
 
 
+def in_budgeted_worker(work, *args) -> object:
+    """``work(*args)`` in one budgeted worker process (``BUDGET``'s wall time and memory, as every file of a
+    build is parsed): what it returned, or a Finding saying why it did not finish (over budget, worker died).
+    For one file read outside a build (``xxgk parse``)."""
+    return next(_parse_in_pool(work, [(None, args)], 1))[1]
+
+
 @dataclass
 class Plan:
     """What is known of a reports folder before any file is parsed: its entries, every report's id, the
