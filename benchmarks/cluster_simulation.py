@@ -63,7 +63,7 @@ def main() -> None:
         with cluster, distributed.Client(cluster) as client:
             with distributed.get_task_stream(client) as stream:
                 start = time.perf_counter()
-                heads, errors = build_package(work / "reports", work / "datapackage", executor=client.get_executor(),
+                heads, errors = build_package(work / "reports", work / "datapackage", executor=client,
                                               store_dir=store, on_stage=on_stage)
                 end = time.perf_counter()
         tasks: dict[str, list[float]] = defaultdict(list)

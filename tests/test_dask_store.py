@@ -28,7 +28,7 @@ def test_workers_writing_shards_give_the_local_package_whatever_the_chunks(tmp_p
     monkeypatch.setattr(store_module, "MAX_OPEN", 2)  # more shards than open connections
     folder = cross_year(tmp_path / "reports")
     store = tmp_path / "shared-store"
-    got = streamed(folder, tmp_path / "dask", executor=client.get_executor(), store_dir=store)
+    got = streamed(folder, tmp_path / "dask", executor=client, store_dir=store)
     assert_same(streamed(folder, tmp_path / "local", workers=1), got)
     assert store.is_dir() and list(store.iterdir()) == []  # the shards it made are gone; the folder given stays
 
@@ -38,7 +38,7 @@ def test_a_store_folder_shared_with_other_files_keeps_them(tmp_path, client):
     store = tmp_path / "store"
     store.mkdir()
     (store / "notes.txt").write_text("not ours", encoding="utf-8")
-    heads, errors = build_package(folder, tmp_path / "out", executor=client.get_executor(), store_dir=store)
+    heads, errors = build_package(folder, tmp_path / "out", executor=client, store_dir=store)
     assert errors == [] and len(heads) == 9
     assert [p.name for p in store.iterdir()] == ["notes.txt"]
 
@@ -56,7 +56,7 @@ def test_a_relative_store_reaches_the_workers_as_an_absolute_folder(tmp_path, cl
     monkeypatch.setattr(cluster, "parse_chunk", recording)
     folder = cross_year(tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
-    heads, errors = build_package(folder, tmp_path / "out", executor=client.get_executor(), store_dir="store")
+    heads, errors = build_package(folder, tmp_path / "out", executor=client, store_dir="store")
     seen = log.read_text(encoding="utf-8").splitlines()
     assert errors == [] and len(heads) == 9 and seen
     assert all(Path(s).is_absolute() and Path(s).parent == tmp_path / "store" for s in seen)

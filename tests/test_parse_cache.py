@@ -400,9 +400,9 @@ def test_dask_workers_in_other_processes_fill_and_read_the_same_cache(tmp_path):
     cache = tmp_path / "cache"
     cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster) as client:
-        build_package(SEEDS, tmp_path / "cold", executor=client.get_executor(), cache_dir=cache)
+        build_package(SEEDS, tmp_path / "cold", executor=client, cache_dir=cache)
         assert len(_entries(cache)) == len(list(SEEDS.glob("*.txt")))
-        build_package(SEEDS, tmp_path / "warm", executor=client.get_executor(), cache_dir=cache)
+        build_package(SEEDS, tmp_path / "warm", executor=client, cache_dir=cache)
     build_package(SEEDS, tmp_path / "none", workers=1)
     assert _tree(tmp_path / "cold") == _tree(tmp_path / "none") == _tree(tmp_path / "warm")
 

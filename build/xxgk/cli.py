@@ -88,7 +88,7 @@ def _package(args) -> int:
         from distributed import Client
 
         with Client(args.dask) as client:
-            reports, errors = build_package(args.reports, args.out, executor=client.get_executor(),
+            reports, errors = build_package(args.reports, args.out, executor=client,
                                             progress=_progress(args), cache_dir=_cache_dir(args),
                                             store_dir=args.store)
     else:

@@ -7,6 +7,7 @@ import re
 import secrets
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..findings import make
 from ..folders import Refused, check_output, check_reports
@@ -19,6 +20,9 @@ from .pool import parse_in_pool
 from .store import Head, Store, sweep
 from .stream import write_package
 from .write import validate, write_streamed
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 DEFAULT_VERSION = "0.1.0"
 _SEMVER = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
@@ -49,7 +53,7 @@ def changelog(reports_dir: Path) -> bytes | None:
         raise Refused(f"{Path(reports_dir) / CHANGELOG}: larger than {MAX_BYTES // 2**20} MB") from None
 
 
-def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | None = None,
+def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | Client | None = None,
                   workers: int | None = None, progress: bool = False, budgeted: bool = False,
                   cache_dir: str | Path | None = None,
                   store_dir: str | Path | None = None, on_stage=None) -> tuple[list[Head], list[str]]:
@@ -62,10 +66,12 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
 
     Parsed reports go to the record store (``store``) as they arrive, and the package is written from it
     file by file (``stream``): memory holds a head per report, never every record. With a Dask
-    ``executor``, each task parses a chunk of files into a shard of its own under ``store_dir`` (storage
-    the workers share; default beside ``out``) and returns only heads (``cluster``). ``on_stage(name)``, if
-    given, is called when parsing ("parse") and writing ("write", before validation) are done (benchmarks)."""
+    ``distributed.Client`` as ``executor``, each task parses a chunk of files into a shard of its own under
+    ``store_dir`` (storage the workers share; default beside ``out``) and returns only heads (``cluster``).
+    ``on_stage(name)``, if given, is called when parsing ("parse") and writing ("write", before validation)
+    are done (benchmarks)."""
     reports_dir, out = Path(reports_dir), Path(out)
+    on_cluster = _dask_client(executor)  # (before anything is made)
     check_reports(reports_dir)
     check_output(out, reports_dir, "--out")
     version = data_version(reports_dir)
@@ -82,8 +88,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     again = _parse_again(folder_plan, cache_dir)
     store = Store(folder, again=again)
     try:
-        if type(executor).__module__.startswith("distributed"):  # a Dask client's executor: workers write shards
-            heads, _ = parse_on_cluster(folder_plan, executor._client, store, progress, cache_dir)
+        if on_cluster:  # a Dask cluster: its workers write shards
+            heads, _ = parse_on_cluster(folder_plan, executor, store, progress, cache_dir)
         elif executor is None and (budgeted or workers != 1):  # the budgeted pool: workers write shards
             heads, _ = parse_in_pool(folder_plan, store, workers, progress, cache_dir)
         else:
@@ -159,6 +165,15 @@ def _parse_again(folder_plan: Plan, cache_dir):
 
     again.close = close  # called once the build is done with the store (build_package's finally)
     return again
+
+
+def _dask_client(executor) -> bool:
+    """Whether ``executor`` is a Dask ``distributed.Client`` (its workers then write the store). A Dask
+    ``ClientExecutor`` (``client.get_executor()``) is refused: its client is private, pass the client itself."""
+    module = type(executor).__module__
+    if module.startswith("distributed") and type(executor).__name__ == "ClientExecutor":
+        raise TypeError("pass the Dask Client itself (executor=client), not client.get_executor()")
+    return module.startswith("distributed")
 
 
 def _parse_to_store(folder_plan, store: Store, executor, progress, workers, budgeted, cache_dir):
