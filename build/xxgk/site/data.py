@@ -23,7 +23,8 @@ from ..safe import cell_text
 allow_long_csv_cells()
 
 STREAMED = ("active_disclosure", "applications", "review_litigation", "sections", "findings")  # per report
-NOT_READ = ("metric_values",)  # per report, and the site computes the metrics itself (``report_values``)
+METRIC_VALUES = "metric_values"  # per report: every published metric's value (``summaries`` reads it)
+NOT_READ = (METRIC_VALUES,)  # per report, not held by ``Package.open``; streamed when asked for
 
 
 def _clean(row: dict) -> dict:
@@ -42,7 +43,9 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def _rows(stack: ExitStack, path: Path) -> Iterator[dict]:
-    """The rows of one CSV as :func:`_clean` gives them (read with ``csv.reader``: the hot loop of the site)."""
+    """The rows of one CSV as :func:`_clean` gives them (read with ``csv.reader``: the hot loop of the site).
+    The apostrophe test runs per row only in a file that holds an apostrophe at all (``_may_quote``)."""
+    quoted = _may_quote(path)
     handle = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
     reader = csv.reader(handle)
     header = next(reader, [])
@@ -50,10 +53,22 @@ def _rows(stack: ExitStack, path: Path) -> Iterator[dict]:
     for number, values in enumerate(reader, start=2):
         if len(values) != width:
             raise ValueError(f"{path.name} row {number}: {len(values)} cells, the header has {width}")
-        row = dict(zip(header, [v or None for v in values], strict=True))
-        if "\n'" in "\n" + "\n".join(values):  # a cell may start with the apostrophe (a quick test first)
+        row = dict(zip(header, values, strict=False))  # (the width is checked above)
+        if "" in values:  # empty cells are None
+            row = {k: v or None for k, v in row.items()}
+        if quoted and "\n'" in "\n" + "\n".join(values):  # a cell may start with the apostrophe
             row = {k: cell_text(v) if v and v[0] == "'" else v for k, v in row.items()}
         yield row
+
+
+def _may_quote(path: Path, block: int = 1 << 20) -> bool:
+    """Whether ``path`` holds an apostrophe anywhere (read a block at a time, never whole): a file without
+    one has no cell that ``safe.sheet_cell`` prefixed."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            if b"'" in chunk:
+                return True
+    return False
 
 
 @dataclass
@@ -96,10 +111,10 @@ class Package:
 
     def stream(self, names: tuple[str, ...] = STREAMED) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
         """``(report row, {resource: that report's rows})`` for every report, in ``reports.csv`` order,
-        reading each per-report CSV of ``names`` (default all of ``STREAMED``) once, a row at a time. Raises
-        ``ValueError`` at the end if any row was left over (out of order, or of no report): nothing is
-        silently lost."""
-        unknown = set(names) - set(STREAMED)
+        reading each per-report CSV of ``names`` (default all of ``STREAMED``; ``metric_values`` too when
+        named) once, a row at a time. Raises ``ValueError`` at the end if any row was left over (out of
+        order, or of no report): nothing is silently lost."""
+        unknown = set(names) - set(STREAMED + NOT_READ)
         if unknown:
             raise ValueError(f"not streamed per report: {sorted(unknown)}")
         paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in names}
@@ -142,3 +157,19 @@ def read_csv_raw(path: Path) -> Iterator[dict]:
 
 def number(value: str | None) -> float | None:
     return None if value is None else float(value)
+
+
+def metric_value(text: str | None) -> int | float | None:
+    """A ``metric_values`` cell read back as ``report_values`` computed it: empty is None, an integer's digits
+    an int, anything else a float (the package's CSV writer writes ints as digits and floats by ``repr``,
+    which reads back exactly, ``.0`` included).
+
+    >>> metric_value("688"), metric_value("50.0"), metric_value("-2.5"), metric_value(None)
+    (688, 50.0, -2.5, None)
+    """
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
