@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import groupby, repeat
 from pathlib import Path
 
 from ..readers import allow_long_csv_cells
@@ -42,23 +43,34 @@ def read_csv(path: Path) -> list[dict]:
         return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
-def _rows(stack: ExitStack, path: Path) -> Iterator[dict]:
-    """The rows of one CSV as :func:`_clean` gives them (read with ``csv.reader``: the hot loop of the site).
-    The apostrophe test runs per row only in a file that holds an apostrophe at all (``_may_quote``)."""
+def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[dict]]]:
+    """``(report_id, rows)`` for each run of consecutive rows of one report in one CSV, the rows as
+    :func:`_clean` gives them: the hot loop of the site, so the rows of a run are made by ``csv.reader``,
+    ``itertools.groupby`` and ``map`` without a Python step per cell; the apostrophe test runs only in a
+    file that holds an apostrophe at all (``_may_quote``). Raises ``ValueError`` on a row whose width is
+    not the header's."""
     quoted = _may_quote(path)
     handle = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
     reader = csv.reader(handle)
     header = next(reader, [])
-    width = len(header)
-    for number, values in enumerate(reader, start=2):
-        if len(values) != width:
-            raise ValueError(f"{path.name} row {number}: {len(values)} cells, the header has {width}")
-        row = dict(zip(header, values, strict=False))  # (the width is checked above)
-        if "" in values:  # empty cells are None
-            row = {k: v or None for k, v in row.items()}
-        if quoted and "\n'" in "\n" + "\n".join(values):  # a cell may start with the apostrophe
-            row = {k: cell_text(v) if v and v[0] == "'" else v for k, v in row.items()}
-        yield row
+    width, key, number = len(header), header.index("report_id"), 1
+
+    def report_of(values: list[str]) -> str | None:
+        return values[key] if len(values) > key else None
+
+    for rid, run in groupby(reader, report_of):
+        values = list(run)
+        if any(n != width for n in map(len, values)):
+            bad = next(i for i, v in enumerate(values) if len(v) != width)
+            raise ValueError(f"{path.name} row {number + 1 + bad}: {len(values[bad])} cells, the header has {width}")
+        number += len(values)
+        rows = list(map(dict, map(zip, repeat(header), values)))
+        for i, cells in enumerate(values):
+            if "" in cells:  # empty cells are None
+                rows[i] = {k: v or None for k, v in rows[i].items()}
+            if quoted and "\n'" in "\n" + "\n".join(cells):  # a cell may start with the apostrophe
+                rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
+        yield rid, rows
 
 
 def _may_quote(path: Path, block: int = 1 << 20) -> bool:
@@ -119,15 +131,17 @@ class Package:
             raise ValueError(f"not streamed per report: {sorted(unknown)}")
         paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in names}
         with ExitStack() as stack:
-            readers = {name: _rows(stack, path) for name, path in paths.items()}
-            heads = {name: next(reader, None) for name, reader in readers.items()}
+            runs = {name: _runs(stack, path) for name, path in paths.items()}
+            heads = {name: next(run, None) for name, run in runs.items()}  # (report_id, rows) of the next run
             for report in self.tables["reports"]:
                 rid, mine = report["report_id"], {}
-                for name, reader in readers.items():
-                    rows = mine[name] = []
-                    while heads[name] is not None and heads[name]["report_id"] == rid:
-                        rows.append(heads[name])
-                        heads[name] = next(reader, None)
+                for name, run in runs.items():
+                    head = heads[name]
+                    if head is not None and head[0] == rid:
+                        mine[name] = head[1]
+                        heads[name] = next(run, None)
+                    else:
+                        mine[name] = []
                 yield report, mine
             left = sorted(name for name, head in heads.items() if head is not None)
             if left:

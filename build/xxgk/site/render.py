@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache, lru_cache
 
 import yaml
@@ -28,9 +29,12 @@ _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#12
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
+_MARKDOWN_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKDOWN)) + "]")  # what _MARKDOWN maps
 # JSON inside <script>: no character can end the element or start markup (report text is in the specs)
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                               "\u2029": "\\u2029"})
+_SCRIPT_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _SCRIPT_SAFE)) + "]")  # what it maps
+_SPEC_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # what json.dumps makes with these, reused
 BAR_ROOM = 80  # per cent of an HTML bar cell the longest bar takes
 SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the full name is in the hover)
 
@@ -42,7 +46,16 @@ def esc(value) -> str:
 
 @lru_cache(maxsize=1 << 16)  # page writers escape the same values ("0", labels) many times over
 def _escape(text: str) -> str:
-    return html_text(text).translate(_MARKDOWN)
+    return _mapped(html_text(text), _MARKDOWN_CHARS, _MARKDOWN)
+
+
+def _mapped(text: str, chars: re.Pattern, table: dict) -> str:
+    """``text.translate(table)``, skipped when no character of ``text`` is one ``table`` maps (``chars``, a
+    regular expression's character class, finds that far faster than ``translate`` walks a non-ASCII text)."""
+    return text.translate(table) if chars.search(text) else text
+
+
+_label = lru_cache(maxsize=1 << 14, typed=True)(plot_label)  # (typed: 1 and 1.0 are different labels in JSON)
 
 
 def link(url, text=None, rel: str = "nofollow noopener") -> str:
@@ -63,9 +76,9 @@ def _plot_trace(trace: dict) -> dict:
     out = dict(trace)
     for key in ("x", "y", "labels"):
         if isinstance(out.get(key), list):
-            out[key] = [plot_label(v) for v in out[key]]
+            out[key] = [_label(v) for v in out[key]]
     if "name" in out:
-        out["name"] = plot_label(out["name"])
+        out["name"] = _label(out["name"])
     return out
 
 
@@ -129,12 +142,14 @@ def _display(value) -> str:
     return fmt_number(value) if isinstance(value, int | float) else str(value)
 
 
+@lru_cache(maxsize=1 << 12, typed=True)  # (typed: True, 1 and 1.0 print differently) the same cells, many times
 def cell(value, missing: str = "—") -> str:
     if value is None:
         return f'<td class="xxgk-num xxgk-missing" title="缺失（不是0）">{missing}</td>'
     return f'<td class="xxgk-num">{esc(_display(value))}</td>'
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def num_cell(value, missing: str = "—") -> str:
     """A value cell of a table styled ``nums`` (``xxgk.css`` right-aligns all its columns but the first, so the
     cell needs no class of its own); a missing value is :func:`cell`'s (its colour and title)."""
@@ -251,15 +266,15 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
     rows = []
-    for trace in data:
+    for trace in data if data_table else ():
         xs = trace.get("x") or trace.get("labels") or []
         ys = trace.get("y") or trace.get("values") or []
         other = trace.get("xxgk_other") or [False] * len(xs)
+        name = f"<td>{esc(trace.get('name', ''))}</td>"
         for x, y, skip in zip(xs, ys, other, strict=False):
             if skip:
                 continue  # the other template edition's year: the measure does not apply there
-            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>",
-                         cell(y, MISSING_LABEL) if y is None else f"<td>{esc(_display(y))}</td>"])  # (right: CSS)
+            rows.append([name, f"<td>{esc(x)}</td>", num_cell(y, MISSING_LABEL)])  # (right-aligned: CSS)
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -285,9 +300,9 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
     drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} for t in drawn]
     layout.update(extra_layout or {})
-    spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
-                       "note": palette()["missing"]}, ensure_ascii=False,
-                      separators=(",", ":")).translate(_SCRIPT_SAFE)
+    spec = _SPEC_JSON.encode({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
+                              "note": palette()["missing"]})
+    spec = _mapped(spec, _SCRIPT_CHARS, _SCRIPT_SAFE)
     div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
@@ -317,6 +332,7 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
     return table([head, f"数量（{unit}）"], body, css="bars", caption=title)
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def plain_cell(value) -> str:
     """A value cell without a link (right-aligned by the grid table style in xxgk.css)."""
     return '<td class="m">—</td>' if value is None else f"<td>{esc(_display(value))}</td>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..package.metrics import formula_for
 from .agency_page import PEER_SHOWN, peer_note, shown
@@ -126,7 +127,7 @@ class ReportPages:
         if value is None:
             return cell(None)
         return (f'<td><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
-                f"{esc(fmt_number(number(value)))}</a></td>") if line else cell(value)
+                f"{_number_text(value)}</a></td>") if line else cell(value)
 
     @staticmethod
     def _anchor(line, span: tuple | None) -> str:
@@ -155,27 +156,31 @@ class ReportPages:
         (（三）不予公开 …, marked ``GROUP_ATTR``: it prefixes its rows' labels in the CSV) over the numbered rows
         of each group; ``head_rows`` its grouped header; ``csv`` the table's code for the browser-built CSV."""
         grid: dict[str, dict] = defaultdict(dict)
+        first, second = keys
         for x in rows:
-            grid[x[keys[0]]][x[keys[1]]] = x
-        body, width = [], 1 + len(column_labels)
+            grid[x[first]][x[second]] = x
+        columns, nothing = list(column_labels), {}
+        body, width, missing = [], 1 + len(columns), False
+        rest = f'<td colspan="{width - 1}"></td>'  # the group label stays a first (sticky) cell on a phone
         for r, cells in grid.items():
             label = row_labels[r]
-            rest = f'<td colspan="{width - 1}"></td>'  # the group label stays a first (sticky) cell on a phone
             if grouped and r == "granted":
                 body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
             group = GROUP_PREFIX.match(label) if grouped else None
             if group:
                 body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{esc(group.group(1))}</th>', rest])
                 label = group.group(2)
+            shown = [cells.get(c, nothing) for c in columns]
+            values = [x.get("value") for x in shown]
+            missing = missing or None in values
             lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
                 head = f"<td>{esc(label)}</td>" if not lines else (  # the label links to its line (or span)
                     f'<td><a href="{src}#{self._anchor(min(lines), (spans or {}).get(r))}">{esc(label)}</a></td>')
-                body.append([head] + [plain_cell(cells.get(c, {}).get("value")) for c in column_labels])
+                body.append([head, *map(plain_cell, values)])
             else:
-                body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
-                            cells.get(c, {}).get("line"), src) for c in column_labels])
-        missing = any(cells.get(c, {}).get("value") is None for cells in grid.values() for c in column_labels)
+                body.append([f"<td>{esc(label)}</td>"] + [self._linked(v, x.get("line"), src)
+                                                          for v, x in zip(values, shown, strict=True)])
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
@@ -287,6 +292,12 @@ class ReportPages:
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
         self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page, lines=lines))
+
+
+@lru_cache(maxsize=1 << 12, typed=True)  # the same few numbers on every page
+def _number_text(value) -> str:
+    """A value as a linked cell shows it."""
+    return esc(fmt_number(number(value)))
 
 
 def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
