@@ -31,7 +31,7 @@ from .render import (
     table,
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
-from .spans import row_spans
+from .spans import LONG_LINE, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
@@ -92,9 +92,9 @@ class ReportPages:
         grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
         rows = []
         for code, name in getattr(self, "agency_categories", self.categories).items():
-            counts = Counter(f["severity"] for f in grouped.get(code, []))
-            verdict = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
-                               for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
+            counts = Counter(f["severity"] for f in grouped[code]) if code in grouped else None
+            verdict = counts and "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
+                                          for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
             rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
         year, tier = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
@@ -138,13 +138,21 @@ class ReportPages:
 
     def _spans(self, r: dict) -> dict[str, dict[str, tuple[int, int, int]]]:
         """``{resource: {row code: (line, start, end)}}`` of a report's rows on long lines (cached per report)."""
+        return self._source(r)[1]
+
+    def _source(self, r: dict) -> tuple[str, dict[str, dict[str, tuple[int, int, int]]]]:
+        """The report's source text and its ``_spans``, read once for its page and its source page. ``row_spans``
+        finds nothing in a text without a line of ``LONG_LINE`` characters (with its line feed: more than
+        ``LONG_LINE``), so such a text is not searched."""
         cache = self.__dict__.setdefault("_span_cache", {})
         if r["report_id"] not in cache:
+            text = self.pkg.source_text(r["report_id"])
             out: dict[str, dict] = defaultdict(dict)
-            for (resource, code), span in row_spans(self.pkg.source_text(r["report_id"]), r["format"]).items():
-                out[resource][code] = span
+            if max(map(len, text.split("\n"))) >= LONG_LINE:
+                for (resource, code), span in row_spans(text, r["format"]).items():
+                    out[resource][code] = span
             cache.clear()  # one report at a time: the page and its source page
-            cache[r["report_id"]] = dict(out)
+            cache[r["report_id"]] = (text, dict(out))
         return cache[r["report_id"]]
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
@@ -282,12 +290,13 @@ class ReportPages:
     def source_page(self, r: dict) -> None:
         """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
         never seen by MkDocs (and out of the search index)."""
-        text = self.pkg.source_text(r["report_id"])
+        text, spans = self._source(r)
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for rows in self._spans(r).values():
+        for rows in spans.values():
             for line, start, end in rows.values():
                 cuts[line].append((start, end))
-        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{_segments(n, line, cuts.get(n, [])) or "&nbsp;"}</span>'
+        lines = "\n".join(f'<span id="L{n}" data-n="{n}">'
+                          f'{(_segments(n, line, cuts[n]) if n in cuts else esc(line)) or "&nbsp;"}</span>'
                           for n, line in enumerate(text.split("\n"), start=1))
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
