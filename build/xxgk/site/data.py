@@ -15,7 +15,8 @@ import json
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import groupby, repeat
+from itertools import chain, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from ..readers import allow_long_csv_cells
@@ -53,24 +54,26 @@ def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[dict]]]:
     handle = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
     reader = csv.reader(handle)
     header = next(reader, [])
-    width, key, number = len(header), header.index("report_id"), 1
-
-    def report_of(values: list[str]) -> str | None:
-        return values[key] if len(values) > key else None
-
-    for rid, run in groupby(reader, report_of):
-        values = list(run)
-        if any(n != width for n in map(len, values)):
-            bad = next(i for i, v in enumerate(values) if len(v) != width)
-            raise ValueError(f"{path.name} row {number + 1 + bad}: {len(values[bad])} cells, the header has {width}")
-        number += len(values)
-        rows = list(map(dict, map(zip, repeat(header), values)))
-        for i, cells in enumerate(values):
-            if "" in cells:  # empty cells are None
-                rows[i] = {k: v or None for k, v in rows[i].items()}
-            if quoted and "\n'" in "\n" + "\n".join(cells):  # a cell may start with the apostrophe
-                rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
-        yield rid, rows
+    width, number = len(header), 1
+    try:
+        runs = groupby(reader, itemgetter(header.index("report_id")))
+        for rid, run in runs:
+            values = list(run)
+            if set(map(len, values)) != {width}:
+                bad = next(i for i, v in enumerate(values) if len(v) != width)
+                raise ValueError(f"{path.name} row {number + 1 + bad}: {len(values[bad])} cells, "
+                                 f"the header has {width}")
+            number += len(values)
+            rows = list(map(dict, map(zip, repeat(header), values)))
+            if "" in chain.from_iterable(values) or quoted:  # (one test over the run's cells, in C)
+                for i, cells in enumerate(values):
+                    if "" in cells:  # empty cells are None
+                        rows[i] = {k: v or None for k, v in rows[i].items()}
+                    if quoted and "\n'" in "\n" + "\n".join(cells):  # a cell may start with the apostrophe
+                        rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
+            yield rid, rows
+    except IndexError:  # a row too short to hold a report_id
+        raise ValueError(f"{path.name} row {number + 1} or after: fewer cells than the header ({width})") from None
 
 
 def _may_quote(path: Path, block: int = 1 << 20) -> bool:

@@ -29,6 +29,7 @@ _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#12
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
+_MARKDOWN_LINES = [(chr(k), v) for k, v in _MARKDOWN.items() if k != ord("\n")]  # for a text escaped whole
 _MARKDOWN_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKDOWN)) + "]")  # what _MARKDOWN maps
 # JSON inside <script>: no character can end the element or start markup (report text is in the specs)
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
@@ -47,6 +48,21 @@ def esc(value) -> str:
 @lru_cache(maxsize=1 << 16)  # page writers escape the same values ("0", labels) many times over
 def _escape(text: str) -> str:
     return _mapped(html_text(text), _MARKDOWN_CHARS, _MARKDOWN)
+
+
+def esc_lines(text: str) -> list[str]:
+    """``[esc(line) for line in text.split("\\n")]``, escaped in one pass over the whole text (each character is
+    escaped on its own, so escaping before splitting is the same; for a report's source text, whose lines
+    are seen once).
+
+    >>> esc_lines("a*b\\nc<d\\r\\n") == [esc("a*b"), esc("c<d\\r"), esc("")]
+    True
+    """
+    out = html_text(text)
+    for char, entity in _MARKDOWN_LINES:  # str.replace per character present: as translate, but far faster
+        if char in out:  # on a long text (no entity holds a character the table maps)
+            out = out.replace(char, entity)
+    return out.split("\n")
 
 
 def _mapped(text: str, chars: re.Pattern, table: dict) -> str:

@@ -23,6 +23,7 @@ from .render import (
     chart,
     colour,
     esc,
+    esc_lines,
     fmt_number,
     link,
     metric_colour,
@@ -101,7 +102,8 @@ class ReportPages:
         rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
-        return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
+        points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
+        return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
                 f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
                    if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
@@ -178,17 +180,21 @@ class ReportPages:
             if group:
                 body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{esc(group.group(1))}</th>', rest])
                 label = group.group(2)
-            shown = [cells.get(c, nothing) for c in columns]
-            values = [x.get("value") for x in shown]
+            values = [cells[c]["value"] if c in cells else None for c in columns]
             missing = missing or None in values
-            lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
+            lines = {int(n) for n in {x["line"] for x in cells.values() if x["value"] is not None and x["line"]}}
             if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
-                head = f"<td>{esc(label)}</td>" if not lines else (  # the label links to its line (or span)
-                    f'<td><a href="{src}#{self._anchor(min(lines), (spans or {}).get(r))}">{esc(label)}</a></td>')
+                if lines:  # the label links to its line (or span)
+                    first, span = min(lines), spans.get(r) if spans else None
+                    anchor = self._anchor(first, span) if span else f"L{first}"
+                    head = f'<td><a href="{src}#{anchor}">{esc(label)}</a></td>'
+                else:
+                    head = f"<td>{esc(label)}</td>"
                 body.append([head, *map(plain_cell, values)])
             else:
-                body.append([f"<td>{esc(label)}</td>"] + [self._linked(v, x.get("line"), src)
-                                                          for v, x in zip(values, shown, strict=True)])
+                body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
+                                                                       cells.get(c, nothing).get("line"), src)
+                                                          for c in columns])
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
@@ -260,7 +266,12 @@ class ReportPages:
         return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
     def _finding_title(self, code: str) -> str:
-        return next((c["label_zh"] for c in self.pkg.tables["finding_codes"] if c["code"] == code), code)
+        titles = self.__dict__.get("_finding_titles")
+        if titles is None:  # built once: every page with findings asks
+            titles = self.__dict__["_finding_titles"] = {}
+            for c in self.pkg.tables["finding_codes"]:
+                titles.setdefault(c["code"], c["label_zh"])  # (the first row of a code, as the search found)
+        return titles.get(code, code)
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""
@@ -295,9 +306,10 @@ class ReportPages:
         for rows in spans.values():
             for line, start, end in rows.values():
                 cuts[line].append((start, end))
+        raw = text.split("\n")
         lines = "\n".join(f'<span id="L{n}" data-n="{n}">'
-                          f'{(_segments(n, line, cuts[n]) if n in cuts else esc(line)) or "&nbsp;"}</span>'
-                          for n, line in enumerate(text.split("\n"), start=1))
+                          f'{(_segments(n, raw[n - 1], cuts[n]) if n in cuts else line) or "&nbsp;"}</span>'
+                          for n, line in enumerate(esc_lines(text), start=1))
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
         self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page, lines=lines))
