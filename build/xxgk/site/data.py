@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import chain, groupby, repeat
 from operator import itemgetter
 from pathlib import Path
+from types import MappingProxyType
 
 from ..readers import allow_long_csv_cells
 from ..safe import cell_text
@@ -92,6 +93,7 @@ class Package:
     descriptor: dict
     tables: dict[str, list[dict]]
     _by_report: dict[str, dict] = field(default_factory=dict)
+    _labels: dict[str, Mapping[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Package:
@@ -150,8 +152,11 @@ class Package:
             if left:
                 raise ValueError(f"rows of {', '.join(left)} out of reports.csv order or of no report")
 
-    def labels(self, code_list: str) -> dict[str, str]:
-        return {r["code"]: r["label_zh"] for r in self.tables[code_list]}
+    def labels(self, code_list: str) -> Mapping[str, str]:
+        """``{code: label_zh}`` of a code list, built once (every report page asks), read-only."""
+        if code_list not in self._labels:
+            self._labels[code_list] = MappingProxyType({r["code"]: r["label_zh"] for r in self.tables[code_list]})
+        return self._labels[code_list]
 
     def by_report(self, name: str) -> dict[str, list[dict]]:
         """``{report_id: rows}`` of one resource, built once (pages ask for it per report)."""

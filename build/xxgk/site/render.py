@@ -71,7 +71,7 @@ def _mapped(text: str, chars: re.Pattern, table: dict) -> str:
     return text.translate(table) if chars.search(text) else text
 
 
-_label = lru_cache(maxsize=1 << 14, typed=True)(plot_label)  # (typed: 1 and 1.0 are different labels in JSON)
+_label = lru_cache(maxsize=1 << 14)(plot_label)  # for strings only (0.0 and -0.0 are one key, two JSON texts)
 
 
 def link(url, text=None, rel: str = "nofollow noopener") -> str:
@@ -92,9 +92,9 @@ def _plot_trace(trace: dict) -> dict:
     out = dict(trace)
     for key in ("x", "y", "labels"):
         if isinstance(out.get(key), list):
-            out[key] = [_label(v) for v in out[key]]
+            out[key] = [_label(v) if isinstance(v, str) else v for v in out[key]]  # (plot_label: others as they are)
     if "name" in out:
-        out["name"] = _label(out["name"])
+        out["name"] = _label(out["name"]) if isinstance(out["name"], str) else out["name"]
     return out
 
 
@@ -138,6 +138,7 @@ _METRIC_PALETTE = {**{c: ("outcome_groups", c.removesuffix("_share"))
                    "licensing": ("active", "licensing"), "penalty": ("active", "penalty")}
 
 
+@cache
 def metric_colour(code: str) -> str:
     """The colour of a published metric on every chart: an outcome share takes its outcome's colour
     (予以公开比例 is 予以公开's green on the report page, the agency page and the compare page)."""
@@ -145,6 +146,7 @@ def metric_colour(code: str) -> str:
     return colour(group, key) if key != "" else palette()["series"]
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def fmt_wan(value) -> str:
     """Large counts in 万 (one decimal), the way Chinese statistics print them."""
     if value is None:
@@ -247,6 +249,8 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     if not all_bars:
         return []
     categories = list(all_bars[0].get("x") or [])
+    if not stacked and all(len(ys := t.get("y") or []) >= len(categories) and None not in ys for t in all_bars):
+        return []  # no gap anywhere (what the loop below would find)
     notes = []
     for i, category in enumerate(categories):
         # a series split by template edition (``xxgk_other``) does not apply in the other edition's years
