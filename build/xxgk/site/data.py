@@ -65,16 +65,19 @@ def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[dict]]]:
                 raise ValueError(f"{path.name} row {number + 1 + bad}: {len(values[bad])} cells, "
                                  f"the header has {width}")
             number += len(values)
+            if "" in chain.from_iterable(values):  # (one test over the run's cells, in C) empty cells are None
+                values = list(map(list, map(map, repeat(_NONE_IF_EMPTY), values, values)))
             rows = list(map(dict, map(zip, repeat(header), values)))
-            if "" in chain.from_iterable(values) or quoted:  # (one test over the run's cells, in C)
+            if quoted:
                 for i, cells in enumerate(values):
-                    if "" in cells:  # empty cells are None
-                        rows[i] = {k: v or None for k, v in rows[i].items()}
-                    if quoted and "\n'" in "\n" + "\n".join(cells):  # a cell may start with the apostrophe
+                    if "\n'" in "\n" + "\n".join(filter(None, cells)):  # a cell may start with the apostrophe
                         rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
             yield rid, rows
     except IndexError:  # a row too short to hold a report_id
         raise ValueError(f"{path.name} row {number + 1} or after: fewer cells than the header ({width})") from None
+
+
+_NONE_IF_EMPTY = {"": None}.get  # _NONE_IF_EMPTY(cell, cell): None for an empty cell, else the cell (in C)
 
 
 def _may_quote(path: Path, block: int = 1 << 20) -> bool:
