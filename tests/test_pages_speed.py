@@ -30,13 +30,15 @@ def test_escaping_skips_only_what_changes_nothing(text):
 @pytest.mark.parametrize("value", [True, False, 1, 1.0, 0, 0.0, -0.0, 2.5, "1", "1.0", None, "<b>", 10000, 10000.0])
 def test_cached_cells_are_the_cells_of_that_value_and_type(value):
     """``True``, ``1`` and ``1.0`` are equal keys to a plain cache; the cells' caches keep them apart."""
-    from xxgk.site.render import _label, cell, fmt_wan, num_cell, plain_cell
+    from xxgk.site.render import _display, _label, cell, esc, fmt_wan, num_cell, plain_cell
 
-    for function in (cell, num_cell, plain_cell):
+    for function in (cell, num_cell):
         for _ in range(2):  # the second answer comes from the cache
             for other in (True, 1, 1.0):
                 function(other)
             assert function(value) == function.__wrapped__(value), (function.__name__, value)
+    for _ in range(2):
+        assert plain_cell(value) == ('<td class="m">—</td>' if value is None else f"<td>{esc(_display(value))}</td>")
     if isinstance(value, int | float) and not isinstance(value, bool):
         assert fmt_wan(value) == fmt_wan.__wrapped__(value)
 
@@ -184,3 +186,42 @@ def test_a_failure_in_the_downloads_thread_fails_the_pages(seed_package, tmp_pat
     with pytest.raises(OSError, match="disk full"):
         build.write_site_src(seed_package[0], tmp_path / "site_src")
     assert not (tmp_path / "site_src" / "index.md").exists()  # no page written
+
+
+def _split_by_lines(markdown: str) -> tuple[str, list[str]]:
+    """``blocks.split_html_blocks`` as it was written, a line at a time: the definition the faster cut must equal."""
+    lines, blocks, run = [], [], []
+
+    def flush() -> None:
+        if any(line.strip() for line in run):
+            lines.append(f"<!--xxgk:{len(blocks)}-->")
+            blocks.append("\n".join(run).strip())
+        run.clear()
+
+    for line in markdown.split("\n"):
+        if line.startswith("#"):
+            flush()
+            lines.append(line)
+        else:
+            run.append(line)
+    flush()
+    return "\n".join(lines), blocks
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["#", "# 标题", "## 二", " #x", "x#", "<p>y</p>", "", " ", "\t", "\r", "\u2028",
+                                 "\u3000", "\x85", "<table>", "#\n#"]), max_size=10),
+       st.sampled_from(["", "\n", "#", "\r\n"]), st.sampled_from(["", "\n", "\n#", "\r"]))
+def test_html_blocks_are_cut_as_line_by_line(lines, before, after):
+    from xxgk.site.blocks import split_html_blocks
+
+    markdown = before + "\n".join(lines) + after
+    assert split_html_blocks(markdown) == _split_by_lines(markdown)
+
+
+@given(st.lists(st.lists(st.sampled_from(["<td>1</td>", "<td></td>", "", "<td>中</td>"]), max_size=4), max_size=5))
+def test_a_table_body_is_its_rows_in_tr(rows):
+    from xxgk.site.render import table
+
+    body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
+    assert f"<tbody>\n{body}\n</tbody>" in table(["a"], rows)

@@ -42,12 +42,31 @@ SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the fu
 
 def esc(value) -> str:
     """Escape for HTML and neutralise Markdown/Jinja characters; None shows as an empty string."""
-    return "" if value is None else _escape(str(value))
+    if value.__class__ is str:
+        return _ESCAPED[value]
+    return "" if value is None else _ESCAPED[str(value)]
 
 
-@lru_cache(maxsize=1 << 16)  # page writers escape the same values ("0", labels) many times over
 def _escape(text: str) -> str:
     return _mapped(html_text(text), _MARKDOWN_CHARS, _MARKDOWN)
+
+
+class _Memo(dict):
+    """``memo[text]``: ``function(text)`` of a string, remembered — up to ``size`` strings, then forgotten all at
+    once (bounded memory). A dict lookup: page writers escape the same values ("0", labels) many times over."""
+
+    def __init__(self, function, size: int):
+        super().__init__()
+        self.function, self.size = function, size
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= self.size:
+            self.clear()
+        out = self[text] = self.function(text)
+        return out
+
+
+_ESCAPED = _Memo(_escape, 1 << 16)
 
 
 def esc_lines(text: str) -> list[str]:
@@ -193,7 +212,7 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
             for row in head_rows)
     else:
         head = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"  # in <thead>: columns already
-    body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
+    body = "<tr>" + "</tr>\n<tr>".join(map("".join, rows)) + "</tr>" if rows else ""
     cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
     return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
@@ -300,7 +319,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     bars = [t for t in data if t.get("type", "bar") == "bar"]
     values = [v for t in bars for v in (t.get("y") or [])]
     categories = list(bars[0].get("x") or []) if bars else []
-    totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))]
+    totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))
+              ] if stacked else None  # (the value axis reads them only for stacked bars)
     # xxgk.js adds the common settings (legend below, separators, margins)
     layout = {"title": {"text": plot_label(title)}}
     if notes := _missing_annotations(data, horizontal, stacked):
@@ -318,7 +338,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
                        "yaxis": number_axis})
     labelled = not stacked  # value labels on every bar (a 0 reads 0); stacked bars are too thin for them
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
-    drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} for t in drawn]
+    drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} if "xxgk_other" in t else t for t in drawn]
     layout.update(extra_layout or {})
     spec = _SPEC_JSON.encode({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
                               "note": palette()["missing"]})
@@ -352,7 +372,11 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
     return table([head, f"数量（{unit}）"], body, css="bars", caption=title)
 
 
-@lru_cache(maxsize=1 << 12, typed=True)
 def plain_cell(value) -> str:
     """A value cell without a link (right-aligned by the grid table style in xxgk.css)."""
+    if value.__class__ is str:  # (the tables' cells, as read from the package)
+        return _PLAIN_CELLS[value]
     return '<td class="m">—</td>' if value is None else f"<td>{esc(_display(value))}</td>"
+
+
+_PLAIN_CELLS = _Memo(lambda text: f"<td>{esc(text)}</td>", 1 << 12)
