@@ -182,11 +182,16 @@ class ReportPages:
                 label = group.group(2)
             values = [cells[c]["value"] if c in cells else None for c in columns]
             missing = missing or None in values
-            lines = {int(n) for n in {x["line"] for x in cells.values() if x["value"] is not None and x["line"]}}
-            if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
-                if lines:  # the label links to its line (or span)
-                    first, span = min(lines), spans.get(r) if spans else None
-                    anchor = self._anchor(first, span) if span else f"L{first}"
+            printed = {x["line"] for x in cells.values() if x["value"] is not None and x["line"]}
+            if len(printed) > 1:
+                lines = {int(n) for n in printed}
+                low, high = min(lines), max(lines)
+            elif printed:  # (mostly: a row's cells on one line)
+                low = high = int(*printed)
+            if not printed or high - low <= ROW_SPAN_LINES:  # printed together: link the label once
+                if printed:  # the label links to its line (or span)
+                    span = spans.get(r) if spans else None
+                    anchor = self._anchor(low, span) if span else f"L{low}"
                     head = f'<td><a href="{src}#{anchor}">{esc(label)}</a></td>'
                 else:
                     head = f"<td>{esc(label)}</td>"
