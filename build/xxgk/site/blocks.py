@@ -24,21 +24,20 @@ def blocks_file(report_id: str) -> str:
 
 
 def split_html_blocks(markdown: str) -> tuple[str, list[str]]:
-    lines, blocks, run = [], [], []
-
-    def flush() -> None:
-        if any(line.strip() for line in run):
-            lines.append(f"<!--xxgk:{len(blocks)}-->")
-            blocks.append("\n".join(run).strip())
-        run.clear()
-
-    for line in markdown.split("\n"):
-        if line.startswith("#"):
-            flush()
-            lines.append(line)
+    """``(the Markdown with each run of non-heading lines as a placeholder, those runs)``: a line starting with
+    ``#`` is a heading and stays; a run of other lines holding anything but whitespace becomes one block
+    (stripped), and a blank run is dropped. Cut at each line feed before a ``#``, not line by line."""
+    chunks = markdown.split("\n#")  # each chunk but the first starts with a heading (its # cut off)
+    lines, blocks = [], []
+    for i, chunk in enumerate(chunks):
+        if i or chunk.startswith("#"):
+            heading, _, run = chunk.partition("\n")
+            lines.append(heading if not i else "#" + heading)
         else:
-            run.append(line)
-    flush()
+            run = chunk
+        if text := run.strip():
+            lines.append(f"<!--xxgk:{len(blocks)}-->")
+            blocks.append(text)
     return "\n".join(lines), blocks
 
 

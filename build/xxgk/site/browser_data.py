@@ -109,12 +109,15 @@ def search_aux(pkg: Package) -> str:
         names.update(x for x in (a["aliases"] or "").split("|") if x)
     pinyin: dict[str, str] = {}
     traditional: dict[str, str] = {}
+    converted: dict[str, str] = {}  # s2t of each distinct character, converted once
     for name in sorted(names):
         han = "".join(c for c in name if "\u4e00" <= c <= "\u9fff")  # one syllable per character
         for char, reading in zip(han, lazy_pinyin(han), strict=True):
             pinyin.setdefault(char, reading.lower())
         for char in name:
-            trad = s2t.convert(char)
+            trad = converted.get(char)
+            if trad is None:
+                trad = converted[char] = s2t.convert(char)
             if trad != char:
                 traditional[trad] = char
     return _dumps({"py": pinyin, "t2s": traditional})

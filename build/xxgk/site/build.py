@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 
@@ -65,12 +66,18 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
 def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None) -> None:
     """The editorial pages and what MkDocs reads besides them (assets, ``json/``, downloads) — then
     ``on_editorial()`` — then the report and agency pages into the spool, whose runs of lines go to
-    ``on_range`` as they are written (``bulk.Spool``)."""
+    ``on_range`` as they are written (``bulk.Spool``).
+
+    The downloads are copied and compressed in a thread beside the first streamed pass (``Site``): zlib-ng
+    releases the GIL while it compresses, and nothing else runs on the other core yet. Both are done before
+    any page is written (the data page shows the published files' sizes), so the bytes are the same."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    copy_downloads(package_dir, site_src / "downloads")  # first: the data page shows the published files' sizes
-    with Spool(site_src, on_range) as spool:  # the bulk pages and source pages (bulk.py renders them)
+    with ThreadPoolExecutor(1, thread_name_prefix="xxgk-downloads") as side, \
+            Spool(site_src, on_range) as spool:  # the bulk pages and source pages (bulk.py renders them)
+        downloads = side.submit(copy_downloads, package_dir, site_src / "downloads")
         site = Site(pkg, site_src, spool)
+        downloads.result()  # (a failure in the thread raises here)
         site.editorial_pages()
         _write_support(pkg, site, package_dir, site_src)
         if on_editorial is not None:

@@ -7,13 +7,26 @@ Chinese labels are in ``labels.py``.
 
 from __future__ import annotations
 
-from ..package.report_card import ERROR_POINTS, WARNING_POINTS, agency_score, ranks, score_group, split_findings
+from functools import cache
+
+from ..package.report_card import ERROR_POINTS, WARNING_POINTS, agency_score, counts_against_agency, ranks, score_group
 
 __all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "ranks", "score", "score_group", "split_findings"]
 
+_against_agency = cache(counts_against_agency)  # asked per finding of every report, several times: once per code
+
+
+def split_findings(findings: list[dict]) -> tuple[list[dict], list[dict]]:
+    """``report_card.split_findings`` (the agency's own problems, the limits of our reading), each code's
+    ``responsibility`` looked up once."""
+    own = [f for f in findings if _against_agency(f["code"])]
+    return own, [f for f in findings if not _against_agency(f["code"])]
+
 
 def score(findings: list[dict]) -> int:
-    return agency_score(findings)
+    """``report_card.agency_score``, given only the agency's own problems (it scores those alone, so the
+    score is the same; it then looks up only their codes)."""
+    return agency_score(split_findings(findings)[0])
 
 
 def by_category(findings: list[dict], category_of: dict[str, str]) -> dict[str, list[dict]]:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import chain, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
+from types import MappingProxyType
 
 from ..readers import allow_long_csv_cells
 from ..safe import cell_text
@@ -23,7 +26,8 @@ from ..safe import cell_text
 allow_long_csv_cells()
 
 STREAMED = ("active_disclosure", "applications", "review_litigation", "sections", "findings")  # per report
-NOT_READ = ("metric_values",)  # per report, and the site computes the metrics itself (``report_values``)
+METRIC_VALUES = "metric_values"  # per report: every published metric's value (``summaries`` reads it)
+NOT_READ = (METRIC_VALUES,)  # per report, not held by ``Package.open``; streamed when asked for
 
 
 def _clean(row: dict) -> dict:
@@ -41,19 +45,49 @@ def read_csv(path: Path) -> list[dict]:
         return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
-def _rows(stack: ExitStack, path: Path) -> Iterator[dict]:
-    """The rows of one CSV as :func:`_clean` gives them (read with ``csv.reader``: the hot loop of the site)."""
+def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[dict]]]:
+    """``(report_id, rows)`` for each run of consecutive rows of one report in one CSV, the rows as
+    :func:`_clean` gives them: the hot loop of the site, so the rows of a run are made by ``csv.reader``,
+    ``itertools.groupby`` and ``map`` without a Python step per cell; the apostrophe test runs only in a
+    file that holds an apostrophe at all (``_may_quote``). Raises ``ValueError`` on a row whose width is
+    not the header's."""
+    quoted = _may_quote(path)
     handle = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
     reader = csv.reader(handle)
     header = next(reader, [])
-    width = len(header)
-    for number, values in enumerate(reader, start=2):
-        if len(values) != width:
-            raise ValueError(f"{path.name} row {number}: {len(values)} cells, the header has {width}")
-        row = dict(zip(header, [v or None for v in values], strict=True))
-        if "\n'" in "\n" + "\n".join(values):  # a cell may start with the apostrophe (a quick test first)
-            row = {k: cell_text(v) if v and v[0] == "'" else v for k, v in row.items()}
-        yield row
+    width, number = len(header), 1
+    try:
+        runs = groupby(reader, itemgetter(header.index("report_id")))
+        for rid, run in runs:
+            values = list(run)
+            if set(map(len, values)) != {width}:
+                bad = next(i for i, v in enumerate(values) if len(v) != width)
+                raise ValueError(f"{path.name} row {number + 1 + bad}: {len(values[bad])} cells, "
+                                 f"the header has {width}")
+            number += len(values)
+            if "" in chain.from_iterable(values):  # (one test over the run's cells, in C) empty cells are None
+                values = list(map(list, map(map, repeat(_NONE_IF_EMPTY), values, values)))
+            rows = list(map(dict, map(zip, repeat(header), values)))
+            if quoted:
+                for i, cells in enumerate(values):
+                    if "\n'" in "\n" + "\n".join(filter(None, cells)):  # a cell may start with the apostrophe
+                        rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
+            yield rid, rows
+    except IndexError:  # a row too short to hold a report_id
+        raise ValueError(f"{path.name} row {number + 1} or after: fewer cells than the header ({width})") from None
+
+
+_NONE_IF_EMPTY = {"": None}.get  # _NONE_IF_EMPTY(cell, cell): None for an empty cell, else the cell (in C)
+
+
+def _may_quote(path: Path, block: int = 1 << 20) -> bool:
+    """Whether ``path`` holds an apostrophe anywhere (read a block at a time, never whole): a file without
+    one has no cell that ``safe.sheet_cell`` prefixed."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            if b"'" in chunk:
+                return True
+    return False
 
 
 @dataclass
@@ -62,6 +96,7 @@ class Package:
     descriptor: dict
     tables: dict[str, list[dict]]
     _by_report: dict[str, dict] = field(default_factory=dict)
+    _labels: dict[str, Mapping[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Package:
@@ -96,30 +131,35 @@ class Package:
 
     def stream(self, names: tuple[str, ...] = STREAMED) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
         """``(report row, {resource: that report's rows})`` for every report, in ``reports.csv`` order,
-        reading each per-report CSV of ``names`` (default all of ``STREAMED``) once, a row at a time. Raises
-        ``ValueError`` at the end if any row was left over (out of order, or of no report): nothing is
-        silently lost."""
-        unknown = set(names) - set(STREAMED)
+        reading each per-report CSV of ``names`` (default all of ``STREAMED``; ``metric_values`` too when
+        named) once, a row at a time. Raises ``ValueError`` at the end if any row was left over (out of
+        order, or of no report): nothing is silently lost."""
+        unknown = set(names) - set(STREAMED + NOT_READ)
         if unknown:
             raise ValueError(f"not streamed per report: {sorted(unknown)}")
         paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in names}
         with ExitStack() as stack:
-            readers = {name: _rows(stack, path) for name, path in paths.items()}
-            heads = {name: next(reader, None) for name, reader in readers.items()}
+            runs = {name: _runs(stack, path) for name, path in paths.items()}
+            heads = {name: next(run, None) for name, run in runs.items()}  # (report_id, rows) of the next run
             for report in self.tables["reports"]:
                 rid, mine = report["report_id"], {}
-                for name, reader in readers.items():
-                    rows = mine[name] = []
-                    while heads[name] is not None and heads[name]["report_id"] == rid:
-                        rows.append(heads[name])
-                        heads[name] = next(reader, None)
+                for name, run in runs.items():
+                    head = heads[name]
+                    if head is not None and head[0] == rid:
+                        mine[name] = head[1]
+                        heads[name] = next(run, None)
+                    else:
+                        mine[name] = []
                 yield report, mine
             left = sorted(name for name, head in heads.items() if head is not None)
             if left:
                 raise ValueError(f"rows of {', '.join(left)} out of reports.csv order or of no report")
 
-    def labels(self, code_list: str) -> dict[str, str]:
-        return {r["code"]: r["label_zh"] for r in self.tables[code_list]}
+    def labels(self, code_list: str) -> Mapping[str, str]:
+        """``{code: label_zh}`` of a code list, built once (every report page asks), read-only."""
+        if code_list not in self._labels:
+            self._labels[code_list] = MappingProxyType({r["code"]: r["label_zh"] for r in self.tables[code_list]})
+        return self._labels[code_list]
 
     def by_report(self, name: str) -> dict[str, list[dict]]:
         """``{report_id: rows}`` of one resource, built once (pages ask for it per report)."""
@@ -142,3 +182,19 @@ def read_csv_raw(path: Path) -> Iterator[dict]:
 
 def number(value: str | None) -> float | None:
     return None if value is None else float(value)
+
+
+def metric_value(text: str | None) -> int | float | None:
+    """A ``metric_values`` cell read back as ``report_values`` computed it: empty is None, an integer's digits
+    an int, anything else a float (the package's CSV writer writes ints as digits and floats by ``repr``,
+    which reads back exactly, ``.0`` included).
+
+    >>> metric_value("688"), metric_value("50.0"), metric_value("-2.5"), metric_value(None)
+    (688, 50.0, -2.5, None)
+    """
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)

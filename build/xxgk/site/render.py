@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache, lru_cache
 
 import yaml
@@ -28,21 +29,68 @@ _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#12
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
+_MARKDOWN_LINES = [(chr(k), v) for k, v in _MARKDOWN.items() if k != ord("\n")]  # for a text escaped whole
+_MARKDOWN_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKDOWN)) + "]")  # what _MARKDOWN maps
 # JSON inside <script>: no character can end the element or start markup (report text is in the specs)
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                               "\u2029": "\\u2029"})
+_SCRIPT_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _SCRIPT_SAFE)) + "]")  # what it maps
+_SPEC_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # what json.dumps makes with these, reused
 BAR_ROOM = 80  # per cent of an HTML bar cell the longest bar takes
 SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the full name is in the hover)
 
 
 def esc(value) -> str:
     """Escape for HTML and neutralise Markdown/Jinja characters; None shows as an empty string."""
-    return "" if value is None else _escape(str(value))
+    if value.__class__ is str:
+        return _ESCAPED[value]
+    return "" if value is None else _ESCAPED[str(value)]
 
 
-@lru_cache(maxsize=1 << 16)  # page writers escape the same values ("0", labels) many times over
 def _escape(text: str) -> str:
-    return html_text(text).translate(_MARKDOWN)
+    return _mapped(html_text(text), _MARKDOWN_CHARS, _MARKDOWN)
+
+
+class _Memo(dict):
+    """``memo[text]``: ``function(text)`` of a string, remembered — up to ``size`` strings, then forgotten all at
+    once (bounded memory). A dict lookup: page writers escape the same values ("0", labels) many times over."""
+
+    def __init__(self, function, size: int):
+        super().__init__()
+        self.function, self.size = function, size
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= self.size:
+            self.clear()
+        out = self[text] = self.function(text)
+        return out
+
+
+_ESCAPED = _Memo(_escape, 1 << 16)
+
+
+def esc_lines(text: str) -> list[str]:
+    """``[esc(line) for line in text.split("\\n")]``, escaped in one pass over the whole text (each character is
+    escaped on its own, so escaping before splitting is the same; for a report's source text, whose lines
+    are seen once).
+
+    >>> esc_lines("a*b\\nc<d\\r\\n") == [esc("a*b"), esc("c<d\\r"), esc("")]
+    True
+    """
+    out = html_text(text)
+    for char, entity in _MARKDOWN_LINES:  # str.replace per character present: as translate, but far faster
+        if char in out:  # on a long text (no entity holds a character the table maps)
+            out = out.replace(char, entity)
+    return out.split("\n")
+
+
+def _mapped(text: str, chars: re.Pattern, table: dict) -> str:
+    """``text.translate(table)``, skipped when no character of ``text`` is one ``table`` maps (``chars``, a
+    regular expression's character class, finds that far faster than ``translate`` walks a non-ASCII text)."""
+    return text.translate(table) if chars.search(text) else text
+
+
+_label = lru_cache(maxsize=1 << 14)(plot_label)  # for strings only (0.0 and -0.0 are one key, two JSON texts)
 
 
 def link(url, text=None, rel: str = "nofollow noopener") -> str:
@@ -63,9 +111,9 @@ def _plot_trace(trace: dict) -> dict:
     out = dict(trace)
     for key in ("x", "y", "labels"):
         if isinstance(out.get(key), list):
-            out[key] = [plot_label(v) for v in out[key]]
+            out[key] = [_label(v) if isinstance(v, str) else v for v in out[key]]  # (plot_label: others as they are)
     if "name" in out:
-        out["name"] = plot_label(out["name"])
+        out["name"] = _label(out["name"]) if isinstance(out["name"], str) else out["name"]
     return out
 
 
@@ -109,6 +157,7 @@ _METRIC_PALETTE = {**{c: ("outcome_groups", c.removesuffix("_share"))
                    "licensing": ("active", "licensing"), "penalty": ("active", "penalty")}
 
 
+@cache
 def metric_colour(code: str) -> str:
     """The colour of a published metric on every chart: an outcome share takes its outcome's colour
     (予以公开比例 is 予以公开's green on the report page, the agency page and the compare page)."""
@@ -116,6 +165,7 @@ def metric_colour(code: str) -> str:
     return colour(group, key) if key != "" else palette()["series"]
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def fmt_wan(value) -> str:
     """Large counts in 万 (one decimal), the way Chinese statistics print them."""
     if value is None:
@@ -129,12 +179,14 @@ def _display(value) -> str:
     return fmt_number(value) if isinstance(value, int | float) else str(value)
 
 
+@lru_cache(maxsize=1 << 12, typed=True)  # (typed: True, 1 and 1.0 print differently) the same cells, many times
 def cell(value, missing: str = "—") -> str:
     if value is None:
         return f'<td class="xxgk-num xxgk-missing" title="缺失（不是0）">{missing}</td>'
     return f'<td class="xxgk-num">{esc(_display(value))}</td>'
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def num_cell(value, missing: str = "—") -> str:
     """A value cell of a table styled ``nums`` (``xxgk.css`` right-aligns all its columns but the first, so the
     cell needs no class of its own); a missing value is :func:`cell`'s (its colour and title)."""
@@ -160,7 +212,7 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
             for row in head_rows)
     else:
         head = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"  # in <thead>: columns already
-    body = "\n".join("<tr>" + "".join(r) + "</tr>" for r in rows)
+    body = "<tr>" + "</tr>\n<tr>".join(map("".join, rows)) + "</tr>" if rows else ""
     cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
     return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
@@ -216,6 +268,8 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     if not all_bars:
         return []
     categories = list(all_bars[0].get("x") or [])
+    if not stacked and all(len(ys := t.get("y") or []) >= len(categories) and None not in ys for t in all_bars):
+        return []  # no gap anywhere (what the loop below would find)
     notes = []
     for i, category in enumerate(categories):
         # a series split by template edition (``xxgk_other``) does not apply in the other edition's years
@@ -251,21 +305,22 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
     rows = []
-    for trace in data:
+    for trace in data if data_table else ():
         xs = trace.get("x") or trace.get("labels") or []
         ys = trace.get("y") or trace.get("values") or []
         other = trace.get("xxgk_other") or [False] * len(xs)
+        name = f"<td>{esc(trace.get('name', ''))}</td>"
         for x, y, skip in zip(xs, ys, other, strict=False):
             if skip:
                 continue  # the other template edition's year: the measure does not apply there
-            rows.append([f"<td>{esc(trace.get('name', ''))}</td>", f"<td>{esc(x)}</td>",
-                         cell(y, MISSING_LABEL) if y is None else f"<td>{esc(_display(y))}</td>"])  # (right: CSS)
+            rows.append([name, f"<td>{esc(x)}</td>", num_cell(y, MISSING_LABEL)])  # (right-aligned: CSS)
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
     values = [v for t in bars for v in (t.get("y") or [])]
     categories = list(bars[0].get("x") or []) if bars else []
-    totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))]
+    totals = [sum(t["y"][i] or 0 for t in bars if i < len(t.get("y") or [])) for i in range(len(categories))
+              ] if stacked else None  # (the value axis reads them only for stacked bars)
     # xxgk.js adds the common settings (legend below, separators, margins)
     layout = {"title": {"text": plot_label(title)}}
     if notes := _missing_annotations(data, horizontal, stacked):
@@ -283,11 +338,11 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
                        "yaxis": number_axis})
     labelled = not stacked  # value labels on every bar (a 0 reads 0); stacked bars are too thin for them
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
-    drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} for t in drawn]
+    drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} if "xxgk_other" in t else t for t in drawn]
     layout.update(extra_layout or {})
-    spec = json.dumps({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
-                       "note": palette()["missing"]}, ensure_ascii=False,
-                      separators=(",", ":")).translate(_SCRIPT_SAFE)
+    spec = _SPEC_JSON.encode({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
+                              "note": palette()["missing"]})
+    spec = _mapped(spec, _SCRIPT_CHARS, _SCRIPT_SAFE)
     div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
@@ -319,4 +374,9 @@ def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, 
 
 def plain_cell(value) -> str:
     """A value cell without a link (right-aligned by the grid table style in xxgk.css)."""
+    if value.__class__ is str:  # (the tables' cells, as read from the package)
+        return _PLAIN_CELLS[value]
     return '<td class="m">—</td>' if value is None else f"<td>{esc(_display(value))}</td>"
+
+
+_PLAIN_CELLS = _Memo(lambda text: f"<td>{esc(text)}</td>", 1 << 12)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..package.metrics import formula_for
 from .agency_page import PEER_SHOWN, peer_note, shown
@@ -22,6 +23,7 @@ from .render import (
     chart,
     colour,
     esc,
+    esc_lines,
     fmt_number,
     link,
     metric_colour,
@@ -30,7 +32,7 @@ from .render import (
     table,
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
-from .spans import row_spans
+from .spans import LONG_LINE, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
@@ -91,16 +93,17 @@ class ReportPages:
         grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
         rows = []
         for code, name in getattr(self, "agency_categories", self.categories).items():
-            counts = Counter(f["severity"] for f in grouped.get(code, []))
-            verdict = "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
-                               for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
+            counts = Counter(f["severity"] for f in grouped[code]) if code in grouped else None
+            verdict = counts and "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
+                                          for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
             rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
         year, tier = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
         rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
-        return (f"\n## 报告评估\n\n<p>得分 <b>{score(found)}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
+        points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
+        return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
                 f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
                    if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
@@ -126,7 +129,7 @@ class ReportPages:
         if value is None:
             return cell(None)
         return (f'<td><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
-                f"{esc(fmt_number(number(value)))}</a></td>") if line else cell(value)
+                f"{_number_text(value)}</a></td>") if line else cell(value)
 
     @staticmethod
     def _anchor(line, span: tuple | None) -> str:
@@ -137,13 +140,21 @@ class ReportPages:
 
     def _spans(self, r: dict) -> dict[str, dict[str, tuple[int, int, int]]]:
         """``{resource: {row code: (line, start, end)}}`` of a report's rows on long lines (cached per report)."""
+        return self._source(r)[1]
+
+    def _source(self, r: dict) -> tuple[str, dict[str, dict[str, tuple[int, int, int]]]]:
+        """The report's source text and its ``_spans``, read once for its page and its source page. ``row_spans``
+        finds nothing in a text without a line of ``LONG_LINE`` characters (with its line feed: more than
+        ``LONG_LINE``), so such a text is not searched."""
         cache = self.__dict__.setdefault("_span_cache", {})
         if r["report_id"] not in cache:
+            text = self.pkg.source_text(r["report_id"])
             out: dict[str, dict] = defaultdict(dict)
-            for (resource, code), span in row_spans(self.pkg.source_text(r["report_id"]), r["format"]).items():
-                out[resource][code] = span
+            if max(map(len, text.split("\n"))) >= LONG_LINE:
+                for (resource, code), span in row_spans(text, r["format"]).items():
+                    out[resource][code] = span
             cache.clear()  # one report at a time: the page and its source page
-            cache[r["report_id"]] = dict(out)
+            cache[r["report_id"]] = (text, dict(out))
         return cache[r["report_id"]]
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
@@ -155,27 +166,40 @@ class ReportPages:
         (（三）不予公开 …, marked ``GROUP_ATTR``: it prefixes its rows' labels in the CSV) over the numbered rows
         of each group; ``head_rows`` its grouped header; ``csv`` the table's code for the browser-built CSV."""
         grid: dict[str, dict] = defaultdict(dict)
+        first, second = keys
         for x in rows:
-            grid[x[keys[0]]][x[keys[1]]] = x
-        body, width = [], 1 + len(column_labels)
+            grid[x[first]][x[second]] = x
+        columns, nothing = list(column_labels), {}
+        body, width, missing = [], 1 + len(columns), False
+        rest = f'<td colspan="{width - 1}"></td>'  # the group label stays a first (sticky) cell on a phone
         for r, cells in grid.items():
             label = row_labels[r]
-            rest = f'<td colspan="{width - 1}"></td>'  # the group label stays a first (sticky) cell on a phone
             if grouped and r == "granted":
                 body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
             group = GROUP_PREFIX.match(label) if grouped else None
             if group:
                 body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{esc(group.group(1))}</th>', rest])
                 label = group.group(2)
-            lines = {int(x["line"]) for x in cells.values() if x["value"] is not None and x["line"]}
-            if not lines or max(lines) - min(lines) <= ROW_SPAN_LINES:  # printed together: link the label once
-                head = f"<td>{esc(label)}</td>" if not lines else (  # the label links to its line (or span)
-                    f'<td><a href="{src}#{self._anchor(min(lines), (spans or {}).get(r))}">{esc(label)}</a></td>')
-                body.append([head] + [plain_cell(cells.get(c, {}).get("value")) for c in column_labels])
+            values = [cells[c]["value"] if c in cells else None for c in columns]
+            missing = missing or None in values
+            printed = {x["line"] for x in cells.values() if x["value"] is not None and x["line"]}
+            if len(printed) > 1:
+                lines = {int(n) for n in printed}
+                low, high = min(lines), max(lines)
+            elif printed:  # (mostly: a row's cells on one line)
+                low = high = int(*printed)
+            if not printed or high - low <= ROW_SPAN_LINES:  # printed together: link the label once
+                if printed:  # the label links to its line (or span)
+                    span = spans.get(r) if spans else None
+                    anchor = self._anchor(low, span) if span else f"L{low}"
+                    head = f'<td><a href="{src}#{anchor}">{esc(label)}</a></td>'
+                else:
+                    head = f"<td>{esc(label)}</td>"
+                body.append([head, *map(plain_cell, values)])
             else:
-                body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, {}).get("value"),
-                            cells.get(c, {}).get("line"), src) for c in column_labels])
-        missing = any(cells.get(c, {}).get("value") is None for cells in grid.values() for c in column_labels)
+                body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
+                                                                       cells.get(c, nothing).get("line"), src)
+                                                          for c in columns])
         legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
@@ -247,7 +271,12 @@ class ReportPages:
         return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
     def _finding_title(self, code: str) -> str:
-        return next((c["label_zh"] for c in self.pkg.tables["finding_codes"] if c["code"] == code), code)
+        titles = self.__dict__.get("_finding_titles")
+        if titles is None:  # built once: every page with findings asks
+            titles = self.__dict__["_finding_titles"] = {}
+            for c in self.pkg.tables["finding_codes"]:
+                titles.setdefault(c["code"], c["label_zh"])  # (the first row of a code, as the search found)
+        return titles.get(code, code)
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""
@@ -277,16 +306,24 @@ class ReportPages:
     def source_page(self, r: dict) -> None:
         """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
         never seen by MkDocs (and out of the search index)."""
-        text = self.pkg.source_text(r["report_id"])
+        text, spans = self._source(r)
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for rows in self._spans(r).values():
+        for rows in spans.values():
             for line, start, end in rows.values():
                 cuts[line].append((start, end))
-        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{_segments(n, line, cuts.get(n, [])) or "&nbsp;"}</span>'
-                          for n, line in enumerate(text.split("\n"), start=1))
+        raw = text.split("\n")
+        lines = "\n".join(f'<span id="L{n}" data-n="{n}">'
+                          f'{(_segments(n, raw[n - 1], cuts[n]) if n in cuts else line) or "&nbsp;"}</span>'
+                          for n, line in enumerate(esc_lines(text), start=1))
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
         self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page, lines=lines))
+
+
+@lru_cache(maxsize=1 << 12, typed=True)  # the same few numbers on every page
+def _number_text(value) -> str:
+    """A value as a linked cell shows it."""
+    return esc(fmt_number(number(value)))
 
 
 def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:

@@ -7,6 +7,11 @@ read-only mapping: :class:`MetricRow`) and its findings reduced to ``code`` and 
 dict per distinct pair), and, per finding code, the count and the first ``keep_per_code`` findings in full.
 That is a small head per report; the rows themselves are read again, a report at a time, when its page is
 written.
+
+The metric values are read from the package's ``metric_values`` resource, which the package writer computes
+with ``report_values`` over the same rows the tidy tables publish (``package/metrics.py``, the one evaluator):
+the pass reads ≈ 30 short rows a report instead of table 3's ≈ 175 (``tests/test_site_stream.py`` proves the
+values, types included, equal ``report_values`` of the tables).
 """
 
 from __future__ import annotations
@@ -14,10 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..package.metrics import TABLE_KEYS, report_values
-from .data import Package
+from .data import METRIC_VALUES, Package, metric_value
 
-SUMMARISED = (*TABLE_KEYS, "findings")  # the per-report resources the metric values and findings come from
+SUMMARISED = (METRIC_VALUES, "findings")  # the per-report resources the metric values and findings come from
 
 
 class MetricRow(Mapping):
@@ -49,8 +53,8 @@ class Summaries:
 
 
 def summarise(pkg: Package, keep_per_code: int) -> Summaries:
-    """One pass over ``pkg.stream(SUMMARISED)``; the metric values are ``report_values`` of each report's own
-    rows (of the resources in ``TABLE_KEYS``, all it reads)."""
+    """One pass over ``pkg.stream(SUMMARISED)``. Raises ``ValueError`` when a report lacks the value of a metric
+    of the ``metrics`` resource, or has one of a metric it does not define (never a value silently missing)."""
     metrics = pkg.tables["metrics"]
     index = {m["code"]: i for i, m in enumerate(metrics)}
     shared: dict[tuple[str, str], dict] = {}
@@ -59,8 +63,7 @@ def summarise(pkg: Package, keep_per_code: int) -> Summaries:
     first: dict[str, list[tuple[str, dict]]] = {}
     for report, rows in pkg.stream(SUMMARISED):  # (the sections, the narrative texts, are not needed here)
         rid = report["report_id"]
-        values = report_values({"reports": [report], **rows}, metrics)[rid]
-        out.values[rid] = MetricRow(index, tuple(values[m["code"]] for m in metrics))
+        out.values[rid] = MetricRow(index, _metric_tuple(rid, rows[METRIC_VALUES], index))
         if rows["findings"]:
             out.findings[rid] = [shared.setdefault((f["code"], f["severity"]),
                                                    {"code": f["code"], "severity": f["severity"]})
@@ -72,3 +75,18 @@ def summarise(pkg: Package, keep_per_code: int) -> Summaries:
                 kept.append((rid, f))
     out.by_code = {code: (n, first[code]) for code, n in counts.items()}
     return out
+
+
+def _metric_tuple(rid: str, rows: list[dict], index: dict[str, int]) -> tuple:
+    """The values of one report's ``metric_values`` rows in the order of ``index`` ({code: position})."""
+    values: list = [None] * len(index)
+    seen = 0
+    for row in rows:
+        position = index.get(row["metric"])
+        if position is None:
+            raise ValueError(f"metric_values: {rid} has a value of {row['metric']!r}, which metrics does not define")
+        values[position] = metric_value(row["value"])
+        seen += 1
+    if seen != len(index) or len({row["metric"] for row in rows}) != seen:
+        raise ValueError(f"metric_values: {rid} has {seen} values for {len(index)} metrics")
+    return tuple(values)
