@@ -52,8 +52,9 @@ def test_one_colour_per_outcome_from_the_palette_everywhere(built_site):
 
     granted = palette()["outcome_groups"]["granted"]
     colours: dict[str, set] = {}
-    for page in built_site.rglob("index.html"):
-        kind = "agency" if page.parent.parent.name == "a" else "report" if page.parent.parent.parent.name == "a" else ""
+    for page in built_site.rglob("*.html"):
+        in_a = page.parent.parent.name == "a"  # a/<agency>/index.html, a/<agency>/<year>.html
+        kind = ("agency" if page.name == "index.html" else "report") if in_a else ""
         for spec in SPEC.findall(read_page(page)):  # attributes quoted (the pages are minified)
             for trace in json.loads(spec)["data"]:
                 names = trace.get("y") if trace.get("orientation") == "h" else trace.get("x")

@@ -14,7 +14,7 @@ from collections import Counter
 from .blocks import split_html_blocks
 from .labels import KIND_NOTE, SEVERITY_ZH, TIER_ZH
 from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, table
-from .titles import SEARCH_EXCLUDED, agency_path, front_matter
+from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
 CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
     ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False),
@@ -83,7 +83,7 @@ class AgencyPages:
         for r in reports:
             v = self.values[r["report_id"]]
             found = self.findings.get(r["report_id"], [])
-            href = f"../../{self.report_urls[r['report_id']]}"
+            href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告</a>'
                          "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
                          cell(shown(v["granted_share"]), "无数据"), cell(len(found)),
@@ -184,7 +184,7 @@ class AgencyPages:
             codes = Counter(f["code"] for f in found)
             top = "、".join(f'<a href="../../checks/#{esc(c)}" title="{esc(c)}">{esc(self._finding_title(c))}</a>×{n}'
                            for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
-            href = f"../../{self.report_urls[r['report_id']]}"
+            href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
                         + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{top or '无'}</td>"])
         headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最常见的问题"]
