@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import threading
 import time
@@ -75,6 +76,22 @@ def report_page_url(site: Path, report_id: str) -> str:
     digits = json.loads((site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
     shard = site / "json" / "r" / f"{shard_key(report_id)[:digits]}.json"
     return "/" + json.loads(shard.read_text(encoding="utf-8"))[report_id]
+
+
+def expand_spec(spec: dict) -> dict:
+    """A chart spec as ``assets/xxgk.js`` expands it before drawing (``render.compact_spec`` undone; the test
+    ``test_charts.py::test_the_browser_expands_a_compact_spec_to_the_full_chart`` runs the JavaScript itself)."""
+    spec = json.loads(json.dumps(spec))
+    for t in spec.get("data", []):
+        if t.get("type", "bar") != "bar":
+            continue
+        cat, val = ("y", "x") if t.get("orientation") == "h" else ("x", "y")
+        if spec.get("c") and not t.get(cat):
+            t[cat] = list(spec["c"])
+        if t.get("text") == 1:
+            t["text"] = ["" if v is None else json.dumps(v) for v in t.get(val) or []]
+    spec.pop("c", None)
+    return spec
 
 
 def wait_for(condition, seconds: float = 15.0):
