@@ -289,7 +289,9 @@ def main() -> None:
         plain = work / "plain_src"
         plain_pages(work / "site_src", plain)  # the whole site through MkDocs: the old way's cost
         _, baseline, *_ = in_process(stage_mkdocs, config_for(plain, work / "plain.yml", ROOT), work / "plain_site")
-        pages = sorted((site / "a").glob("*/*/index.html"))  # report pages: a/<agency_id>/<year>/
+        from benchmarks.site_size import report_page_paths
+
+        pages = report_page_paths(site)  # report pages: a/<agency_id>/<year>.html
         page_sizes = [p.stat().st_size for p in pages]
         print(f"site size: {size(site) / 2**20:.1f} MiB; datapackage: {size(package_dir) / 2**20:.1f} MiB")
         print(f"HTML per report page: mean {sum(page_sizes) / len(page_sizes) / 1024:.1f} KiB, "

@@ -15,6 +15,7 @@ import argparse
 import os
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from benchmarks.scale import ROOT, in_process, stage_bulk, stage_full_text, stage_mkdocs, stage_package, stage_pages
@@ -47,18 +48,27 @@ def site_on_disk(site: Path) -> dict[str, int]:
     return out
 
 
+def report_page_paths(site: Path) -> list[Path]:
+    """The report pages: files beside their agency's page (``a/<agency_id>/<year>.html``)."""
+    return sorted(p for p in (site / "a").glob("*/*.html") if p.name != "index.html")
+
+
+def agency_page_paths(site: Path) -> list[Path]:
+    return sorted((site / "a").glob("*/index.html"))
+
+
 def print_site_size(site: Path, reports: int) -> None:
     sizes = site_on_disk(site)
     print(f"site on disk (du) for {reports} reports:")
     for name, used in sizes.items():
         print(f"  {name:<22} {used / 2**20:9.1f} MiB  {used / reports / 1000:7.1f} KB a report")
-    report_pages = sorted((site / "a").glob("*/*/index.html"))
-    agency_pages = sorted((site / "a").glob("*/index.html"))
-    for label, pages in (("report page", report_pages), ("agency page", agency_pages)):
+    for label, pages in (("report page", report_page_paths(site)), ("agency page", agency_page_paths(site))):
         if pages:
             sizes_ = [p.stat().st_size for p in pages]
+            blocks = Counter(-(-s // 4096) for s in sizes_)  # 4 KiB blocks a page takes on disk
             print(f"  {label}: {len(pages)} pages, mean {sum(sizes_) / len(sizes_) / 1000:.1f} KB, "
-                  f"max {max(sizes_) / 1000:.1f} KB")
+                  f"max {max(sizes_) / 1000:.1f} KB; 4 KiB blocks: "
+                  + ", ".join(f"{n}: {c} pages" for n, c in sorted(blocks.items())))
     print(f"site on disk without src/: {sizes['without src/'] / reports / 1000:.1f} KB a report")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import threading
 import time
@@ -58,17 +59,39 @@ def read_page(path: Path) -> str:
                               encoding="unicode")
 
 
+def report_page_files(site: Path) -> list[Path]:
+    """The built report pages, sorted: files beside their agency's page (``a/<agency_id>/<year>.html``), and
+    ``r/<report_id>.html`` for a report with no agency or year: no folder per report."""
+    return (sorted(p for p in (site / "a").glob("*/*.html") if p.name != "index.html")
+            + sorted((site / "r").glob("*.html")))
+
+
 def report_page_url(site: Path, report_id: str) -> str:
-    """The site path of a report's page: under its agency when the 404 page's map moves ``/r/<report_id>/``
-    there (``site/redirects.py``), else ``/r/<report_id>/`` itself."""
+    """The site path of a report's page, as the 404 page's map of old ``/r/<report_id>/`` URLs gives it
+    (``site/redirects.py``: every report is in it)."""
     import json
 
     from xxgk.site.redirects import shard_key
 
     digits = json.loads((site / "assets" / "site.json").read_text(encoding="utf-8"))["redirect_shard_digits"]
     shard = site / "json" / "r" / f"{shard_key(report_id)[:digits]}.json"
-    moved = json.loads(shard.read_text(encoding="utf-8")) if shard.is_file() else {}
-    return "/" + moved.get(report_id, f"r/{report_id}/")
+    return "/" + json.loads(shard.read_text(encoding="utf-8"))[report_id]
+
+
+def expand_spec(spec: dict) -> dict:
+    """A chart spec as ``assets/xxgk.js`` expands it before drawing (``render.compact_spec`` undone; the test
+    ``test_charts.py::test_the_browser_expands_a_compact_spec_to_the_full_chart`` runs the JavaScript itself)."""
+    spec = json.loads(json.dumps(spec))
+    for t in spec.get("data", []):
+        if t.get("type", "bar") != "bar":
+            continue
+        cat, val = ("y", "x") if t.get("orientation") == "h" else ("x", "y")
+        if spec.get("c") and not t.get(cat):
+            t[cat] = list(spec["c"])
+        if t.get("text") == 1:
+            t["text"] = ["" if v is None else json.dumps(v) for v in t.get(val) or []]
+    spec.pop("c", None)
+    return spec
 
 
 def wait_for(condition, seconds: float = 15.0):

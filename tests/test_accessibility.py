@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, report_page_files
 from .test_browser import SHOTS, _wait, browser  # noqa: F401  (fixture; the server is conftest's)
 
 pytestmark = pytest.mark.browser
@@ -30,11 +30,11 @@ A11Y_PAGES = ["/", "/agencies/", "{report}", "{source}", "/compare/", "/data/", 
 def _report_path(site: Path) -> tuple[str, str]:
     """A report page with table 3 laid out like the template (its grouped header), charts and findings, and
     its source page (the report's source text with line anchors)."""
-    for page in sorted((site / "r").glob("*/index.html")) + sorted((site / "a").glob("*/*/index.html")):
+    for page in report_page_files(site):
         text = page.read_text(encoding="utf-8")
         if "法人或其他组织" in text and "xxgk-chart" in text:
             source = re.search(r'href="?(?:\.\./)+(src/[^" >#]+\.html)', text).group(1)
-            return "/" + page.parent.relative_to(site).as_posix() + "/", "/" + source
+            return "/" + page.relative_to(site).as_posix(), "/" + source
     raise AssertionError("no report page with table 3")
 
 

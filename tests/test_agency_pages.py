@@ -9,7 +9,7 @@ import csv
 import json
 import re
 
-from .conftest import SHARED, needs_shared
+from .conftest import SHARED, expand_spec, needs_shared
 
 CONTRACT = ["agency_id", "name", "aliases", "province_code", "province", "city_code", "city", "county_code",
             "county", "tier", "kind", "system", "first_year", "last_year"]
@@ -64,10 +64,10 @@ def test_one_page_per_agency_links_every_year_and_charts_the_gold_values(corpus_
     assert pages == sorted(a["agency_id"] for a in agencies)
     page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
     for year in PINGTAN.values():
-        assert f'href="../../a/fujian-pingtanzongheshiyanqu/{year}/">{year}年度报告' in page
+        assert f'href="{year}.html">{year}年度报告' in page  # beside the agency page: a/<agency>/<year>.html
         assert f"a/fujian-pingtanzongheshiyanqu/{year}.md" in _spooled(site_src)
     spec_blocks = re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)
-    specs = [json.loads(m) for m in spec_blocks]
+    specs = [expand_spec(json.loads(m)) for m in spec_blocks]  # as xxgk.js reads them
     spec = next(s for s in specs if s["layout"]["title"]["text"] == "申请数量（件）")
     received = next(t for t in spec["data"] if t["name"] == "本年新收申请")
     assert received["x"] == [f"{y}年" for y in range(2019, 2026)]  # the span, years without a report left empty
@@ -123,7 +123,7 @@ def test_the_agency_page_speaks_chinese_and_marks_no_gap_where_a_template_lacks_
     page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
     findings = re.search(r"## 历年发现的问题.*?</table>", page, re.S).group(0)
     assert "数字粘连" in findings and "cells_ambiguous×" not in findings  # titles, the code only in the link
-    specs = [json.loads(m) for m in re.findall(r'class="xxgk-spec">(.*?)</script>', page)]
+    specs = [expand_spec(json.loads(m)) for m in re.findall(r'class="xxgk-spec">(.*?)</script>', page)]
     outcomes = next(s for s in specs if s["layout"]["title"]["text"] == "办理结果构成（%）")
     notes = {a["x"]: a["text"] for a in outcomes["layout"].get("annotations", [])}
     # 其他处理比例 is split by template: a 2019 report has no 2021-template series, and that is no gap
@@ -135,7 +135,8 @@ def test_the_agency_page_speaks_chinese_and_marks_no_gap_where_a_template_lacks_
 
 @needs_shared
 def test_every_old_report_url_redirects_to_the_report_under_its_agency(corpus_build):
-    """No redirect folder per report: the 404 page looks ``/r/<id>/`` up in ``json/r/<shard>.json``."""
+    """No redirect folder per report: the 404 page looks ``/r/<id>/`` up in ``json/r/<shard>.json``, which
+    holds every report's page, a file (``a/<agency>/<year>.html``, else ``r/<id>.html``)."""
     from xxgk.site.redirects import META_KEY, shard_key
 
     pkg, site_src = corpus_build
@@ -143,13 +144,14 @@ def test_every_old_report_url_redirects_to_the_report_under_its_agency(corpus_bu
     digits = json.loads((site_src / "assets" / "site.json").read_text(encoding="utf-8"))[META_KEY]
     for r in _rows(pkg, "reports"):
         assert f"r/{r['report_id']}/index.html" not in files
-        if not r["agency_id"]:
-            assert f"r/{r['report_id']}.md" in pages
-            continue
         shard = site_src / "json" / "r" / f"{shard_key(r['report_id'])[:digits]}.json"
         target = json.loads(shard.read_text(encoding="utf-8"))[r["report_id"]]
-        assert target == f"a/{r['agency_id']}/{r['year']}/" or target.startswith(f"a/{r['agency_id']}/{r['year']}-")
-        assert f"{target.removesuffix('/')}.md" in pages
+        if not r["agency_id"]:
+            assert target == f"r/{r['report_id']}.html"
+        else:
+            assert target == f"a/{r['agency_id']}/{r['year']}.html" or re.fullmatch(
+                rf"a/{r['agency_id']}/{r['year']}-{r['report_id']}\.html", target)
+        assert f"{target.removesuffix('.html')}.md" in pages
 
 
 @needs_shared

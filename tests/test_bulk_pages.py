@@ -17,7 +17,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.conftest import HOSTILE, ROOT, SEEDS, SHOTS, needs_chromium, wait_for
+from tests.conftest import HOSTILE, ROOT, SEEDS, SHOTS, needs_chromium, report_page_files, wait_for
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -72,9 +72,11 @@ def _render(site_src: Path, work: Path, **options) -> Path:
 def test_the_bulk_pages_rendered_outside_mkdocs_are_the_pages_mkdocs_built(site_src, through_mkdocs, tmp_path):
     site = _render(site_src, tmp_path, workers=1)
     reference, ours = _files(through_mkdocs), _files(site)
-    pages = [p for p in reference if p.startswith(("a/", "r/")) and p.endswith("index.html")]
-    assert len([p for p in pages if p.count("/") == 3]) >= 5, "report pages a/<agency>/<year>/ are compared"
-    assert len([p for p in pages if p.count("/") == 2 and p.startswith("a/")]) >= 4, "and agency pages"
+    pages = [p for p in reference if p.startswith(("a/", "r/")) and p.endswith(".html")]
+    reports = [p for p in pages if p.count("/") == 2 and not p.endswith("/index.html")]
+    assert len(reports) >= 5, "report pages a/<agency>/<year>.html (files, no folder each) are compared"
+    assert len([p for p in pages if p.count("/") == 2 and p.endswith("/index.html")]) >= 4, "and agency pages"
+    assert not [p for p in reference if p.startswith("a/") and p.count("/") > 2], "no folder per report"
     assert sorted(ours) == sorted(reference)
     different = [p for p in reference if ours[p] != reference[p]]
     assert different == [], f"pages differ from MkDocs' own: {different[:5]}"
@@ -82,13 +84,13 @@ def test_the_bulk_pages_rendered_outside_mkdocs_are_the_pages_mkdocs_built(site_
 
 def test_a_report_page_keeps_the_theme_shell_its_toc_and_relative_links(site_src, tmp_path):
     site = _render(site_src, tmp_path, workers=1)
-    page = next(p for p in sorted((site / "a").glob("*/*/index.html")))
+    page = report_page_files(site)[0]
     html = page.read_text(encoding="utf-8")
     doc = lxml.html.fromstring(html)  # minified (site/minify.py): attributes unquoted where HTML allows it
     assert doc.get("lang") == "zh-CN" and doc.xpath("//header[contains(@class, 'md-header')]")
     assert doc.xpath("//footer[contains(@class, 'md-footer')]")
-    assert doc.xpath("//link[@href='../../../assets/xxgk.css']")  # three levels down: a/<agency>/<year>/
-    assert doc.xpath("//a[@href='../../../compare/']")  # the navigation, relative to the page
+    assert doc.xpath("//link[@href='../../assets/xxgk.css']")  # a file two levels down: a/<agency>/<year>.html
+    assert doc.xpath("//a[@href='../../compare/']")  # the navigation, relative to the page
     assert doc.xpath("//*[@data-md-component='search']")  # the search dialog
     assert [h for h in doc.xpath("//h2[@id]") if h.text_content().startswith("报告评估")]  # anchors (the toc)
     assert "<!--xxgk:" not in html and "<table" in html  # every block put back
@@ -122,11 +124,11 @@ def test_a_bulk_page_navigates_like_any_other(server, chromium, built_site, widt
     drawer at 390 px), instant navigation to an editorial page and back, and the search dialog all work."""
     from selenium.webdriver.common.by import By
 
-    report = next(p for p in sorted(built_site.glob("a/*/*/index.html"))).parent.relative_to(built_site).as_posix()
+    report = report_page_files(built_site)[0].relative_to(built_site).as_posix()
     chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                              {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
     try:
-        chromium.get(f"{server}/{report}/")
+        chromium.get(f"{server}/{report}")
         wait_for(lambda: chromium.find_elements(By.CSS_SELECTOR, "header.md-header"))
         title = chromium.find_element(By.TAG_NAME, "h1").text
         assert "年度" in title
@@ -142,7 +144,7 @@ def test_a_bulk_page_navigates_like_any_other(server, chromium, built_site, widt
         wait_for(lambda: chromium.current_url.endswith("/compare/")
                  and chromium.find_element(By.TAG_NAME, "h1").text == "比较各机构")
         chromium.back()
-        wait_for(lambda: chromium.current_url.endswith(f"/{report}/")
+        wait_for(lambda: chromium.current_url.endswith(f"/{report}")
                  and chromium.find_element(By.TAG_NAME, "h1").text == title)
         if chromium.execute_script("return document.getElementById('__drawer').checked"):
             next(e for e in chromium.find_elements(By.CSS_SELECTOR, "label.md-nav__title[for='__drawer']")
@@ -154,7 +156,7 @@ def test_a_bulk_page_navigates_like_any_other(server, chromium, built_site, widt
         box.send_keys("数据下载")
         hits = wait_for(lambda: [r for r in chromium.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
                                  if r.text.strip()], 20)
-        assert any(h.get_attribute("href").startswith(server) for h in hits)  # links resolved from depth 3
+        assert any(h.get_attribute("href").startswith(server) for h in hits)  # links resolved from depth 2
         chromium.save_screenshot(str(SHOTS / f"bulk-report-{width}-search.png"))
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from .conftest import needs_chromium, read_page, serving
+from .conftest import ROOT, expand_spec, needs_chromium, read_page, serving
 from .conftest import wait_for as _wait
 
 SPEC = re.compile(r'<script (?:type="application/json" class="xxgk-spec"|class="xxgk-spec" type="application/json")>'
@@ -18,7 +18,33 @@ SPEC = re.compile(r'<script (?:type="application/json" class="xxgk-spec"|class="
 
 
 def _spec(markup: str) -> dict:
-    return json.loads(SPEC.search(markup).group(1))
+    return expand_spec(json.loads(SPEC.search(markup).group(1)))  # as xxgk.js reads it
+
+
+def test_the_browser_expands_a_compact_spec_to_the_full_chart():
+    """xxgk.js's own ``expand`` (run in Node) turns the page's compact spec back into every trace's categories
+    and value labels: the chart plotly draws is the chart the page describes."""
+    import subprocess
+
+    from xxgk.site.render import chart
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    markup = chart([{"type": "bar", "name": "甲", "x": ["复议", "诉讼"], "y": [4, None]},
+                    {"type": "bar", "name": "乙", "x": ["复议", "诉讼"], "y": [2.5, 30000]}], "测试", "", "件")
+    compact = json.loads(SPEC.search(markup).group(1))
+    assert "c" in compact and all("x" not in t for t in compact["data"])  # the categories written once
+    source = (ROOT / "build" / "xxgk" / "site" / "assets" / "xxgk.js").read_text(encoding="utf-8")
+    expand = re.search(r"  function expand\(spec\) \{.*?\n  \}\n", source, re.S).group(0)
+    out = subprocess.run([node, "-e", expand + "process.stdout.write(JSON.stringify(expand(JSON.parse("
+                          "require('fs').readFileSync(0, 'utf8')))))"], input=json.dumps(compact),
+                         capture_output=True, text=True, check=True).stdout
+    traces = json.loads(out)["data"]
+    assert [t["x"] for t in traces] == [["复议", "诉讼"], ["复议", "诉讼"]]
+    assert [t["y"] for t in traces] == [[4, None], [2.5, 30000]]
+    assert [t["text"] for t in traces] == [["4", ""], ["2.5", "3万"]]  # 万 kept as the page wrote it
+    assert json.loads(out) == expand_spec(compact)  # the tests' reading of a spec is the browser's
 
 
 def test_a_missing_value_is_a_labelled_gap_and_a_zero_is_a_zero_bar():
@@ -52,10 +78,11 @@ def test_one_colour_per_outcome_from_the_palette_everywhere(built_site):
 
     granted = palette()["outcome_groups"]["granted"]
     colours: dict[str, set] = {}
-    for page in built_site.rglob("index.html"):
-        kind = "agency" if page.parent.parent.name == "a" else "report" if page.parent.parent.parent.name == "a" else ""
+    for page in built_site.rglob("*.html"):
+        in_a = page.parent.parent.name == "a"  # a/<agency>/index.html, a/<agency>/<year>.html
+        kind = ("agency" if page.name == "index.html" else "report") if in_a else ""
         for spec in SPEC.findall(read_page(page)):  # attributes quoted (the pages are minified)
-            for trace in json.loads(spec)["data"]:
+            for trace in expand_spec(json.loads(spec))["data"]:
                 names = trace.get("y") if trace.get("orientation") == "h" else trace.get("x")
                 marker = trace.get("marker", {})
                 if isinstance(marker.get("color"), list):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, report_page_files
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -140,7 +140,7 @@ def test_the_404_page_links_its_assets_under_the_published_path(synthetic, tmp_p
     _render(site_src, tmp_path / "site", None)
     page = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
     assert "/xxgk/assets/stylesheets/" in page and "/xxgk/agencies/" in page
-    report = next((tmp_path / "site" / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
+    report = report_page_files(tmp_path / "site")[0].read_text(encoding="utf-8")
     assert "https://example.org/xxgk/a/" in report  # the canonical link of a bulk page, as MkDocs makes it
 
 

@@ -86,8 +86,8 @@ def test_every_ranked_report_is_on_exactly_one_province_page_with_its_national_r
         rows = _ranking_rows(text)
         assert 0 < len(rows) <= LIMITS["RANKING_PAGE_ROWS"], url
         year, tier = re.match(r"report-card/(\w+)-(\w+)/", url).groups()
-        for _, target in rows:  # a/<agency>/<year>/: the report's agency is in the province the title names
-            agency, report_year = target.split("/")[1:3]
+        for _, target in rows:  # a/<agency>/<year>.html: the report's agency is in the province the title names
+            agency, report_year = target.removesuffix(".html").split("/")[1:3]
             assert report_year == year and province_of[agency] in title and f"{year}年度" in title, (url, target)
         assert tier != "county" or "县级" in title
         ranks = [int(r) for r, _ in rows]

@@ -6,7 +6,7 @@ import gzip
 import html
 import re
 
-from .conftest import read_page
+from .conftest import read_page, report_page_files
 
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["'](?:https?:)?//""", re.I)
 
@@ -39,15 +39,15 @@ def test_report_text_is_escaped_everywhere(built_site):
 
 
 def test_every_report_has_a_page_and_a_source_page(built_site):
-    report_pages = list((built_site / "a").glob("*/*/index.html")) + list((built_site / "r").glob("*/index.html"))
+    report_pages = report_page_files(built_site)
     pages = {re.search(r'href="(?:\.\./)+src/([^"/]+)\.html"', read_page(p)).group(1) for p in report_pages}
     sources = {p.stem for p in (built_site / "src").glob("*.html")}
     assert len(report_pages) == 6 and pages == sources
 
 
 def test_report_pages_stay_within_the_html_budget(built_site):
-    pages = list((built_site / "a").glob("*/*/index.html")) + list((built_site / "r").glob("*/index.html"))
-    sizes = {str(p.parent): p.stat().st_size for p in pages}  # report pages live under their agency (a/<id>/<year>/)
+    pages = report_page_files(built_site)
+    sizes = {str(p): p.stat().st_size for p in pages}  # report pages live beside their agency (a/<id>/<year>.html)
     assert sizes and max(sizes.values()) <= 30 * 1024, sizes
 
 
@@ -55,7 +55,7 @@ def test_report_card_is_on_every_report_page_and_ranked_overall(built_site):
     from xxgk.catalog import findings_catalogue
 
     moved = list((built_site / "json" / "r").glob("*.json"))  # old /r/<id>/ URLs: the 404 page's map, no folders
-    pages = list((built_site / "a").glob("*/*/index.html")) + list((built_site / "r").glob("*/index.html"))
+    pages = report_page_files(built_site)
     assert moved and len(pages) == len(list((built_site / "src").glob("*.html")))  # one page per report
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ def test_the_data_page_defines_every_measure_and_report_pages_link_to_it(built_s
     section = html.unescape(page[page.index('id="metric-definitions"'):])
     for m in metric_rows():
         assert f"<code>{m['code']}</code>" in section and m["label_zh"] in section and m["formula"] in section
-    report = next((built_site / "a").glob("*/*/index.html")).read_text(encoding="utf-8")
+    report = report_page_files(built_site)[0].read_text(encoding="utf-8")
     assert "data/#metric-definitions" in report
 
 

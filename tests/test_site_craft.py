@@ -11,7 +11,7 @@ import shutil
 from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card, agency_score, ranks, split_findings
 
-from .conftest import SEEDS, SHARED, needs_shared, read_page
+from .conftest import SEEDS, SHARED, needs_shared, read_page, report_page_files
 
 
 def _f(code, severity):
@@ -98,7 +98,7 @@ def test_only_http_links_to_the_original_are_used():
 def test_statuses_and_findings_read_in_chinese_with_codes_beside(built_site):
     index = (built_site / "agencies" / "index.html").read_text(encoding="utf-8")
     assert "部分数值缺失（partial）" in index or "已完整读取（parsed）" in index
-    pages = sorted((built_site / "a").glob("*/*/index.html")) + sorted((built_site / "r").glob("*/index.html"))
+    pages = report_page_files(built_site)
     report = next(p for p in pages if "<li><span class=\"xxgk-sev-" in read_page(p))
     text = html.unescape(read_page(report))  # attributes quoted (the pages are minified)
     assert re.search(r"[\u4e00-\u9fff]+（[a-z_]+）</a>", text), "finding titles in Chinese, codes beside"

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import needs_chromium, new_chromium, serving, wait_for
+from .conftest import needs_chromium, new_chromium, report_page_files, serving, wait_for
 
 
 def _report_pages(site: Path) -> list[Path]:
-    return sorted((site / "a").glob("*/*/index.html"))
+    return report_page_files(site)
 
 
 def test_every_page_is_minified_and_keeps_its_shell(built_site):
@@ -54,8 +54,8 @@ def test_the_old_report_urls_map_to_the_pages_under_the_agencies(built_site, see
             continue
         shard = built_site / "json" / "r" / f"{shard_key(r['report_id'])[:digits]}.json"
         target = json.loads(shard.read_text(encoding="utf-8"))[r["report_id"]]
-        assert target.startswith(f"a/{r['agency_id']}/{r['year']}")
-        assert (built_site / target / "index.html").is_file()
+        assert target.startswith(f"a/{r['agency_id']}/{r['year']}") and target.endswith(".html")
+        assert (built_site / target).is_file()  # a file beside the agency page, no folder per report
         moved += 1
     assert moved >= 5
 
@@ -180,7 +180,7 @@ def test_the_report_csv_is_built_in_the_browser_from_the_page_tables(built_site,
 
     page = next(p for p in _report_pages(built_site) if "法人或其他组织" in p.read_text(encoding="utf-8"))
     with serving(built_site) as url:
-        downloading.get(url + "/" + page.relative_to(built_site).parent.as_posix() + "/")
+        downloading.get(url + "/" + page.relative_to(built_site).as_posix())
         button = wait_for(lambda: [b for b in downloading.find_elements(By.CSS_SELECTOR, "button[data-xxgk-csv]")
                                    if b.is_displayed()])[0]
         report_id = button.get_attribute("data-xxgk-csv")
@@ -209,7 +209,7 @@ def test_the_report_csv_guards_against_formulas(built_site, downloading):
 
     page = _report_pages(built_site)[0]
     with serving(built_site) as url:
-        downloading.get(url + "/" + page.relative_to(built_site).parent.as_posix() + "/")
+        downloading.get(url + "/" + page.relative_to(built_site).as_posix())
         button = wait_for(lambda: [b for b in downloading.find_elements(By.CSS_SELECTOR, "button[data-xxgk-csv]")
                                    if b.is_displayed()])[0]
         report_id = button.get_attribute("data-xxgk-csv")
@@ -234,6 +234,11 @@ def test_an_old_report_url_goes_to_the_page_and_an_unknown_one_says_so(built_sit
         downloading.get(f"{url}/r/{target[0]}/#L3")
         wait_for(lambda: downloading.current_url.endswith(f"/{target[1]}#L3"))
         assert downloading.find_element(By.CSS_SELECTOR, "button[data-xxgk-csv]")
+        folder = target[1].removesuffix(".html")  # the URL a report page had as a folder: a/<agency>/<year>/
+        for old in (f"{folder}/", f"{folder}/index.html"):
+            downloading.get(f"{url}/{old}#L5")
+            wait_for(lambda: downloading.current_url == f"{url}/{target[1]}#L5")
+            assert downloading.find_element(By.CSS_SELECTOR, "button[data-xxgk-csv]")
         downloading.get(f"{url}/r/no-such-report-000000/")
         time.sleep(1)
         assert downloading.current_url.endswith("/r/no-such-report-000000/")

@@ -272,3 +272,23 @@ def test_the_metric_values_of_every_report_are_in_the_package_and_the_database(s
     wide = {row["报告编号"]: dict(row) for row in _connect(out).execute('SELECT * FROM "指标宽表"')}
     assert {rid: wide[rid]["received"] for rid in new_totals} == {
         rid: None if v is None else int(v) for rid, v in new_totals.items()}
+
+
+def test_cross_report_questions_use_the_small_partial_index(seed_package):
+    """``applications``' cross-report index holds only the total column (what the views and the usual question
+    read): the question is answered by an index search, the views run, and no index repeats every row's key."""
+    out, _, _ = seed_package
+    conn = _connect(out)
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT report_id, value FROM applications WHERE row = 'new' AND applicant = 'total'"))
+    assert "USING INDEX idx_applications_row_partial" in plan, plan
+    total = conn.execute("SELECT SUM(value) FROM applications WHERE row = 'new' AND applicant = 'total'").fetchone()[0]
+    with (out / "data" / "applications.csv").open(encoding="utf-8-sig", newline="") as handle:
+        expected = sum(int(r["value"]) for r in csv.DictReader(handle)
+                       if r["row"] == "new" and r["applicant"] == "total" and r["value"])
+    assert total == expected > 0
+    for view in ("申请办理结果", "表3_依申请公开"):
+        assert conn.execute(f'SELECT COUNT(*) FROM "{view}"').fetchone()[0] > 0, view
+    indexes = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                                          "'applications' AND sql IS NOT NULL")]
+    assert indexes == ["idx_applications_row_partial"], indexes

@@ -73,7 +73,7 @@ def test_a_fork_adds_a_report_and_the_build_steps_publish_it(tmp_path):
     with (fork / "datapackage" / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
         added_id = next(r["report_id"] for r in csv.DictReader(handle) if r["source_file"] == "my-agency-2024.txt")
     assert added_id.startswith("my-agency-2024-")  # its page: under its agency, its old /r/ URL in the 404 map
-    assert (fork / "site" / report_page_url(fork / "site", added_id).strip("/") / "index.html").is_file()
+    assert (fork / "site" / report_page_url(fork / "site", added_id).strip("/")).is_file()
     stale = run(steps[1])  # make check: the new package is not committed yet
     assert stale.returncode != 0 and "datapackage/" in stale.stdout + stale.stderr
     _git(fork, "add", "-A")

@@ -113,13 +113,25 @@ def _fill(db: sqlite_utils.Database, name: str, source: bytes | Path, schema: di
     db.conn.execute("DROP TABLE temp.[_sorting]")
 
 
+# Tables whose cross-report index covers only the rows the documented queries read: {table: (columns, condition)}.
+# ``applications`` has 7 applicant columns a row; the views (申请办理结果, 表3_依申请公开) and the usual question
+# ("row = 'new' AND applicant = 'total'") read the total column, so a partial index on it is ≈ 1/7 of the full
+# (row, applicant) index, which was a third of xxgk.db, and the views run faster with it.
+PARTIAL_INDEXES = {"applications": (["row"], "applicant = 'total'")}
+
+
 def _index(db: sqlite_utils.Database, name: str, schema: dict) -> None:
     """Indexes for lookups across reports: one on the key's fields after the first, together (serves
     ``row = 'new'`` and ``row = 'new' AND applicant = 'total'``; one index per key field would each be as
-    large as the table), and one on every foreign-key field outside the key. Made after the rows are
-    in, so each is built sorted and compact."""
+    large as the table) — or, for a table of ``PARTIAL_INDEXES``, a partial index on the rows the queries
+    read — and one on every foreign-key field outside the key. Made after the rows are in, so each is built
+    sorted and compact."""
     pk = _as_list(schema.get("primaryKey") or [])
-    if len(pk) > 1:
+    if name in PARTIAL_INDEXES:
+        columns, where = PARTIAL_INDEXES[name]
+        db.execute(f"CREATE INDEX [idx_{name}_{'_'.join(columns)}_partial] ON [{name}] "
+                   f"({', '.join(f'[{c}]' for c in columns)}) WHERE {where}")
+    elif len(pk) > 1:
         db[name].create_index(pk[1:], index_name=f"idx_{name}_{'_'.join(pk[1:])}")
     for column in sorted({a for a, _, _ in _foreign_keys(name, schema)} - set(pk)):
         db[name].create_index([column], index_name=f"idx_{name}_{column}")

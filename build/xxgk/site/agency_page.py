@@ -13,8 +13,8 @@ from collections import Counter
 
 from .blocks import split_html_blocks
 from .labels import KIND_NOTE, SEVERITY_ZH, TIER_ZH
-from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, table
-from .titles import SEARCH_EXCLUDED, agency_path, front_matter
+from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, num_cell, table
+from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
 CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
     ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False),
@@ -83,7 +83,7 @@ class AgencyPages:
         for r in reports:
             v = self.values[r["report_id"]]
             found = self.findings.get(r["report_id"], [])
-            href = f"../../{self.report_urls[r['report_id']]}"
+            href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告</a>'
                          "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
                          cell(shown(v["granted_share"]), "无数据"), cell(len(found)),
@@ -182,9 +182,9 @@ class AgencyPages:
             found = self.findings.get(r["report_id"], [])
             counts = Counter(f["severity"] for f in found)
             codes = Counter(f["code"] for f in found)
-            top = "、".join(f'<a href="../../checks/#{esc(c)}" title="{esc(c)}">{esc(self._finding_title(c))}</a>×{n}'
+            top = "、".join(f'<a href="../../checks/#{esc(c)}">{esc(self._finding_title(c))}</a>×{n}'
                            for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
-            href = f"../../{self.report_urls[r['report_id']]}"
+            href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
                         + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{top or '无'}</td>"])
         headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最常见的问题"]
@@ -203,10 +203,10 @@ class AgencyPages:
                 med, n = group[code] if group else (None, 0)
                 rows.append([f"<td>{y}</td>", f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
-                             cell(shown(self.values[r["report_id"]][code]), "无数据"), cell(shown(med), "无数据"),
-                             cell(n)])
+                             num_cell(shown(self.values[r["report_id"]][code]), "无数据"),
+                             num_cell(shown(med), "无数据"), num_cell(n)])
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
                           for r in mine.values() for c in PEER_SHOWN], "本机构")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
-                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows) + note)
+                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows, css="nums2") + note)

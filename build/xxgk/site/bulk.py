@@ -42,6 +42,7 @@ from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
 from .minify import minify_page
+from .titles import flat_page
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
@@ -197,18 +198,18 @@ class Renderer:
         self.site_dir = Path(site_dir)
 
     def dest_uri(self, src: str) -> str:
-        """Where MkDocs writes the page built from ``src`` (``a/x/2024.md`` → ``a/x/2024/index.html``)."""
-        from mkdocs.structure.files import File
-
-        return File(src, None, str(self.site_dir), self.config["use_directory_urls"]).dest_uri
+        """Where MkDocs writes the page built from ``src`` (``a/x/2024.md`` → ``a/x/2024.html``, ``a/x/index.md``
+        → ``a/x/index.html``): :func:`page_file`'s."""
+        return page_file(self.config, src).dest_uri
 
     def render(self, entry: dict) -> tuple[str, bytes]:
         """``(path under the site, HTML bytes)`` of one spooled page, as ``mkdocs build`` writes it."""
-        from mkdocs.structure.files import File, InclusionLevel
+        from mkdocs.structure.files import InclusionLevel
         from mkdocs.structure.pages import Page
 
         config = self.config
-        file = File.generated(config, entry["src"], content=entry["markdown"], inclusion=InclusionLevel.NOT_IN_NAV)
+        file = page_file(config, entry["src"], InclusionLevel.NOT_IN_NAV)
+        file.generated_by, file.abs_src_path, file._content = "xxgk", None, entry["markdown"]  # File.generated's
         page = Page(None, file, config)
         config._current_page = page
         try:
@@ -222,6 +223,16 @@ class Renderer:
             page.active = False
             config._current_page = None
         return file.dest_uri, minify_page(output).encode("utf-8", errors="xmlcharrefreplace")  # on_post_page
+
+
+def page_file(config, src: str, inclusion=None):
+    """MkDocs' ``File`` of the page built from ``src`` with the config's ``site_dir``: a report page is a file
+    (``titles.flat_page``: ``use_directory_urls`` off for it alone), every other page as the config says. The
+    ``on_files`` hook (``mkdocs_hooks.py``) gives MkDocs' own files the same, so both renderings agree."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    return File(src, None, str(config["site_dir"]), config["use_directory_urls"] and not flat_page(src),
+                inclusion=InclusionLevel.UNDEFINED if inclusion is None else inclusion)
 
 
 _RENDERER: Renderer | None = None

@@ -1,5 +1,6 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): put the report pages' HTML blocks back (see ``blocks.py``), and
-minify every page and the 404 page (``minify.py``, the same function the bulk pages go through)."""
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): report pages written as files (``on_files``), their HTML blocks put
+back (see ``blocks.py``), and every page and the 404 page minified (``minify.py``, the same function the bulk
+pages go through)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from xxgk.site.blocks import blocks_file, inject_blocks
 from xxgk.site.minify import minify_page
+from xxgk.site.titles import flat_page
 
 
 def on_page_content(html, page, config, files):
@@ -14,6 +16,20 @@ def on_page_content(html, page, config, files):
     if source.parts[:1] not in (("r",), ("a",)):  # report pages: r/<id>.md or a/<agency>/<year>.md
         return html
     return inject_blocks(html, Path(config["docs_dir"]) / source.parent / blocks_file(source.stem))
+
+
+def on_files(files, config):
+    """Report pages are files, not folders (``titles.flat_page``; ``bulk.page_file`` gives the pages rendered
+    outside MkDocs the same)."""
+    from xxgk.site.bulk import page_file
+
+    for file in list(files):
+        if file.is_documentation_page() and flat_page(file.src_uri):
+            flat = page_file(config, file.src_uri, file.inclusion)
+            flat.src_dir, flat.abs_src_path = file.src_dir, file.abs_src_path
+            files.remove(file)
+            files.append(flat)
+    return files
 
 
 def on_config(config):

@@ -1,14 +1,15 @@
-"""Old report URLs ``/r/<report_id>/`` without a folder each: a sharded map the 404 page looks up.
+"""Old report URLs without a folder or a redirect page each: a sharded map the 404 page looks up.
 
-A report's page lives under its agency (``a/<agency_id>/<year>/``, ``titles.report_paths``); its first URL
-was ``r/<report_id>/``. Instead of a redirect page per report (two 4 KiB blocks on disk each: 0.8 GB at
-100,000 reports), the site publishes ``json/r/<shard>.json`` — ``{report_id: page path}`` for the reports
-whose page moved, ``<shard>`` the first :func:`shard_digits` hex digits of :func:`shard_key` — and the
-404 page (``site_overrides/404.html``, served for every missing path by GitHub Pages and ``xxgk serve``)
-fetches the one shard an old URL needs and ``location.replace``s to the page. The number of digits grows
-with the number of moved reports, so that a shard holds ``SHARD_TARGET`` entries or fewer on average
-(≈ 60 bytes each: a few KB a fetch at any scale); the 404 page reads it from ``assets/site.json``
-(``config.extra``). Reports with no agency or year keep a real page at ``r/<report_id>/``.
+A report's page is a file beside its agency's page (``a/<agency_id>/<year>.html``, ``titles.report_paths``).
+Its earlier URLs were ``r/<report_id>/``, then ``a/<agency_id>/<year>/``. Instead of a redirect page per
+report (two 4 KiB blocks on disk each: 0.8 GB at 100,000 reports), the 404 page (``site_overrides/404.html``,
+served for every missing path by GitHub Pages and ``xxgk serve``) resolves them: ``a/<agency_id>/<year>/`` by
+its rule (the same folder and name, ``.html``), and ``r/<report_id>/`` through ``json/r/<shard>.json`` —
+``{report_id: page path}`` for every report, ``<shard>`` the first :func:`shard_digits` hex digits of
+:func:`shard_key` — of which it fetches the one shard the URL needs, then ``location.replace``s to the page
+(only ever a page path of the same site). The number of digits grows with the number of reports, so that a
+shard holds ``SHARD_TARGET`` entries or fewer on average (≈ 60 bytes each: a few KB a fetch at any scale); the
+404 page reads it from ``assets/site.json`` (``config.extra``).
 
 >>> shard_key("a"), shard_key("foobar")  # FNV-1a's published test vectors
 ('e40c292c', 'bf9cf968')
@@ -44,7 +45,7 @@ def shard_digits(moved: int) -> int:
 
 def redirect_maps(report_urls: dict[str, str]) -> tuple[int, dict[str, str]]:
     """``(digits, {path under the site: JSON text})`` of the map shards for ``{report_id: page path}``
-    (only the reports whose page is not ``r/<report_id>/``), deterministic (sorted keys)."""
+    (every report: none has its page at ``r/<report_id>/`` any more), deterministic (sorted keys)."""
     moved = {rid: url for rid, url in report_urls.items() if url != f"r/{rid}/"}
     digits = shard_digits(len(moved))
     shards: dict[str, dict[str, str]] = {}

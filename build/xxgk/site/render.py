@@ -340,8 +340,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
     drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} if "xxgk_other" in t else t for t in drawn]
     layout.update(extra_layout or {})
-    spec = _SPEC_JSON.encode({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
-                              "note": palette()["missing"]})
+    spec = _SPEC_JSON.encode(compact_spec({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
+                                           "note": palette()["missing"]}, "y" if horizontal else "x"))
     spec = _mapped(spec, _SCRIPT_CHARS, _SCRIPT_SAFE)
     div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')
@@ -350,6 +350,35 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     fallback = table(["系列", "类别", "数值"], rows, css="data")  # xxgk.css right-aligns its value column
     return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
            f"{fallback}\n</details></figure>"
+
+
+def _as_js_text(value) -> str:
+    """A value as JavaScript's ``String()`` writes a JSON number (shortest round trip, as ``json.dumps``)."""
+    return "" if value is None else json.dumps(value)
+
+
+def compact_spec(spec: dict, category_key: str) -> dict:
+    """The same chart in fewer bytes, expanded back by ``assets/xxgk.js`` (``expand``) before anything reads
+    it: the categories every bar trace shares are written once (``"c"``), and a trace's value labels that
+    read exactly as its values (``fmt_wan`` below 10,000, and "" for a gap) become ``"text": 1``.
+
+    >>> compact_spec({"data": [{"x": ["甲", "乙"], "y": [5, None], "text": ["5", ""]},
+    ...                         {"x": ["甲", "乙"], "y": [20000, 1], "text": ["2万", "1"]}]}, "x")
+    {'data': [{'y': [5, None], 'text': 1}, {'y': [20000, 1], 'text': ['2万', '1']}], 'c': ['甲', '乙']}
+    """
+    data = [dict(t) for t in spec["data"]]
+    value_key = "x" if category_key == "y" else "y"
+    for t in data:
+        if t.get("type", "bar") == "bar" and isinstance(t.get("text"), list) \
+                and t["text"] == [_as_js_text(v) for v in t.get(value_key) or []]:
+            t["text"] = 1
+    bars = [t for t in data if t.get("type", "bar") == "bar"]
+    shared = bars[0].get(category_key) if bars else None
+    if len(bars) > 1 and isinstance(shared, list) and all(t.get(category_key) == shared for t in bars):
+        for t in bars:
+            del t[category_key]
+        return {**spec, "data": data, "c": shared}
+    return {**spec, "data": data}
 
 
 def html_bars(rows: list[tuple[str, str, float | None]], title: str, unit: str, colour_hex: str = "",

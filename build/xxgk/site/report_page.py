@@ -33,7 +33,7 @@ from .render import (
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import LONG_LINE, row_spans
-from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, report_name, report_title, up
+from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
@@ -57,7 +57,7 @@ class ReportPages:
 
     def report_page(self, r: dict) -> None:
         rid = r["report_id"]
-        page = self.report_urls[rid]  # a/<agency_id>/<year>/ (titles.report_paths)
+        page = self.report_urls[rid]  # a/<agency_id>/<year>.html (titles.report_paths)
         src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
                 r["county"]) if x)), ("发布日期", r["published_date"]),
@@ -73,12 +73,12 @@ class ReportPages:
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
-        body = body.replace('href="../../', f'href="{up(page)}')  # site links, written for r/<id>/
+        body = body.replace('href="../../', f'href="{up(page)}')  # site links, written two folders deep
         own = agency_path(r["agency_id"]) if r.get("agency_id") else ""
-        if own and page.startswith(own):  # the agency page and its other years: the same link, shorter
-            body = body.replace(f'href="{up(page)}{own}', f'href="{up(page[len(own):])}')
+        if own and page.startswith(own):  # the agency page and its other years, beside this page: shorter links
+            body = body.replace(f'href="{up(page)}{own}"', 'href="./"').replace(f'href="{up(page)}{own}', 'href="')
         markdown, blocks = split_html_blocks(body)
-        self.spool.page(f"{page.rstrip('/')}.md", front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
+        self.spool.page(page_source(page), front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):

@@ -30,21 +30,58 @@ def agency_path(agency_id: str) -> str:
 
 
 def report_paths(reports: list[dict]) -> dict[str, str]:
-    """``{report_id: page path}``: ``a/<agency_id>/<year>/`` under the report's agency; a second report of the
-    same agency and year gets ``<year>-<report_id>``; a report with no agency or year stays at ``r/<report_id>/``
-    (every other ``r/<report_id>/`` is resolved by the 404 page, ``redirects.py``)."""
+    """``{report_id: page path}``, the one definition of a report page's URL: ``a/<agency_id>/<year>.html``
+    beside its agency's page (a file, no folder per report: one 4 KiB block less on disk each); a second report
+    of the same agency and year gets ``<year>-<report_id>.html``; a report with no agency or year gets
+    ``r/<report_id>.html``. Earlier URLs (``a/<agency_id>/<year>/``, ``r/<report_id>/``) are resolved by the
+    404 page (``redirects.py``)."""
     out, seen = {}, set()
     for r in sorted(reports, key=lambda r: r["report_id"]):
         if not (r.get("agency_id") and r["year"]):
-            out[r["report_id"]] = f"r/{r['report_id']}/"
+            out[r["report_id"]] = f"r/{r['report_id']}.html"
             continue
         key = (r["agency_id"], r["year"])
         leaf = str(r["year"]) if key not in seen else f"{r['year']}-{r['report_id']}"
         seen.add(key)
-        out[r["report_id"]] = f"{agency_path(r['agency_id'])}{leaf}/"
+        out[r["report_id"]] = f"{agency_path(r['agency_id'])}{leaf}.html"
     return out
 
 
+def page_source(path: str) -> str:
+    """The Markdown source a page path is built from: ``a/x/2024.html`` → ``a/x/2024.md``.
+
+    >>> page_source("a/x/2024.html"), page_source("r/r000001-abc.html")
+    ('a/x/2024.md', 'r/r000001-abc.md')
+    """
+    return path.removesuffix(".html") + ".md"
+
+
+def flat_page(src: str) -> bool:
+    """Whether the page built from ``src`` is a report page, written as a file (``a/x/2024.md`` →
+    ``a/x/2024.html``, MkDocs' ``use_directory_urls: false`` for that page alone) rather than a folder: the
+    report pages ``a/<agency_id>/<leaf>.md`` (not the agency page, ``index.md``) and ``r/<report_id>.md``.
+
+    >>> flat_page("a/x/2024.md"), flat_page("r/r1.md"), flat_page("a/x/index.md"), flat_page("report-card/y/z.md")
+    (True, True, False, False)
+    """
+    parts = src.split("/")
+    return ((len(parts) == 3 and parts[0] == "a" and parts[2] != "index.md")
+            or (len(parts) == 2 and parts[0] == "r")) and src.endswith(".md")
+
+
+def link_from(folder: str, target: str) -> str:
+    """A relative link from a page in ``folder`` (``a/x/``) to the site path ``target``: the file's name when it is
+    in that folder (a report page from its agency's page), else through the site root.
+
+    >>> link_from("a/x/", "a/x/2024.html"), link_from("a/x/", "a/y/2024.html"), link_from("a/x/", "a/x/")
+    ('2024.html', '../../a/y/2024.html', './')
+    """
+    if target.startswith(folder):
+        return target[len(folder):] or "./"
+    return up(folder) + target
+
+
 def up(path: str) -> str:
-    """The relative prefix from a page at ``path`` (``a/x/2024/``) back to the site root (``../../../``)."""
+    """The relative prefix from a page at ``path`` (``a/x/2024.html``; a folder ``a/x/``) back to the site root
+    (``../../``)."""
     return "../" * path.count("/")

@@ -52,12 +52,26 @@
         t.text ? {textposition: "outside", cliponaxis: false, constraintext: "none"} : {}, t);  // labels keep their size on a phone
     });
   }
+  function expand(spec) {
+    /* render.compact_spec undone: the categories every bar trace shares ("c"), and value labels that read
+       as the values ("text": 1) */
+    (spec.data || []).forEach(function (t) {
+      if ((t.type || "bar") !== "bar") return;
+      var h = t.orientation === "h";
+      if (spec.c && !t[h ? "y" : "x"]) t[h ? "y" : "x"] = spec.c.slice();
+      if (t.text === 1) t.text = (t[h ? "x" : "y"] || []).map(function (v) { return v === null ? "" : String(v); });
+    });
+    delete spec.c;
+    return spec;
+  }
+  window.xxgkExpandSpec = expand;
   function draw(el) {
     if (el.dataset.done) return;
     el.dataset.done = "1";
     var next = el.nextElementSibling;  // <script type="application/json" class="xxgk-spec">, or the older data-spec
     var spec = JSON.parse(el.dataset.spec || (next && next.classList.contains("xxgk-spec") ? next.textContent : "null"));
     if (!spec) return;
+    expand(spec);
     loadPlotly().then(function () {
       return Plotly.newPlot(el, traces(spec), layoutFor(el, spec),
         {responsive: true, displayModeBar: false, locale: "zh-CN", staticPlot: false});
