@@ -42,6 +42,8 @@ from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
 from .minify import minify_page
+from .page_markdown import Markdown
+from .shell import Shells
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
@@ -195,6 +197,8 @@ class Renderer:
         self.config, self.files, self.nav, self.get_context = config, files, nav, get_context
         self.doc_files = files.documentation_pages()
         self.site_dir = Path(site_dir)
+        self.markdown = Markdown(config)
+        self.shells = Shells(config, _targets(config, files), self.file)
 
     def dest_uri(self, src: str) -> str:
         """Where MkDocs writes the page built from ``src`` (``a/x/2024.md`` → ``a/x/2024/index.html``)."""
@@ -202,26 +206,47 @@ class Renderer:
 
         return File(src, None, str(self.site_dir), self.config["use_directory_urls"]).dest_uri
 
+    def file(self, src: str, markdown: str):
+        """The MkDocs ``File`` of a spooled page (its URL and where it is written); the shells make their
+        stand-ins with it too."""
+        from mkdocs.structure.files import File, InclusionLevel
+
+        return File.generated(self.config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+
     def render(self, entry: dict) -> tuple[str, bytes]:
         """``(path under the site, HTML bytes)`` of one spooled page, as ``mkdocs build`` writes it."""
-        from mkdocs.structure.files import File, InclusionLevel
         from mkdocs.structure.pages import Page
 
         config = self.config
-        file = File.generated(config, entry["src"], content=entry["markdown"], inclusion=InclusionLevel.NOT_IN_NAV)
+        file = self.file(entry["src"], entry["markdown"])
         page = Page(None, file, config)
         config._current_page = page
         try:
             page.read_source(config)
-            page.render(config, self.files)
+            self.markdown.render(page, self.files)
             page.content = inject(page.content, entry["blocks"])  # the on_page_content hook's work
-            page.active = True
-            context = self.get_context(self.nav, self.doc_files, config, page)
-            output = self.env.get_template(page.meta.get("template", "main.html")).render(context)
+            output = self.shells.html(page, self.theme)
         finally:
-            page.active = False
             config._current_page = None
         return file.dest_uri, minify_page(output).encode("utf-8", errors="xmlcharrefreplace")  # on_post_page
+
+    def theme(self, page) -> str:
+        """The theme's template rendered for ``page`` as ``mkdocs build`` renders it (``Shells`` fills it from a
+        shell when it can)."""
+        page.active = True
+        try:
+            context = self.get_context(self.nav, self.doc_files, self.config, page)
+            return self.env.get_template(page.meta.get("template", "main.html")).render(context)
+        finally:
+            page.active = False
+
+
+def _targets(config, files) -> set[tuple[str, ...]]:
+    """The paths a page of the theme may link to, as segment tuples: every file's URL and destination, the
+    extra CSS and scripts (``Shells`` keeps a page's path literal as long as it begins like one of these)."""
+    paths = [f.url for f in files] + [f.dest_uri for f in files]
+    paths += [str(p) for p in (*config["extra_css"], *config["extra_javascript"])]
+    return {tuple(p.split("/")) for p in paths}
 
 
 _RENDERER: Renderer | None = None
