@@ -267,6 +267,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
     warnings: list[str] = []
     keys: list[str] = []
     made: set[Path] = set()  # folders this chunk created or found (one mkdir a folder, not one a page)
+    fresh: list[tuple[str, bytes]] = []  # the pages rendered: one pack in the page cache for the chunk
     for line in lines:
         entry = json.loads(line)
         html = None
@@ -278,8 +279,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
         if html is None:
             _, html = _RENDERER.render(entry)
             rendered.append(entry["src"])
-            if _CACHE is not None:
-                _CACHE.put(line, html)
+            fresh.append((line, html))
         else:
             reused += 1
         target = _inside(_RENDERER.site_dir, _RENDERER.dest_uri(entry["src"]))
@@ -287,6 +287,8 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_bytes(html)
+    if _CACHE is not None:
+        _CACHE.put_all(fresh)
     return rendered, reused, warnings, keys
 
 
