@@ -167,3 +167,15 @@ def theme_output(renderer, entry: dict, template) -> str:
         page.active = False
         config._current_page = None
     return minify_page(output)
+
+
+def test_shapes_that_never_repeat_stop_being_tried_and_change_nothing(config, tmp_path):
+    """Each new shape costs two extra renders: when shapes do not repeat, only the first few are tried."""
+    from xxgk.site.bulk import Renderer
+    from xxgk.site.shell import TRIED_FREELY
+
+    renderer = Renderer(config, tmp_path / "site")
+    for n in range(TRIED_FREELY + 8):
+        entry = _entry(f"a/agency-{n}/2021.md", "东城区数据局 2021年度", sections=(f"第{'一' * (n + 1)}节",))
+        assert renderer.render(entry)[1] == _mkdocs(renderer, entry)
+    assert len(renderer.shells.known) == TRIED_FREELY and renderer.shells.filled == 0

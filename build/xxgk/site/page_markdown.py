@@ -28,6 +28,8 @@ from __future__ import annotations
 import logging
 import re
 
+from .shell import worth_trying
+
 PLAIN_CHARS = r"[^\s<>&\"'\\*_`\[\]!#~|{}^=+:\x00-\x1f\x7f]"
 PLAIN = re.compile(f"{PLAIN_CHARS}+(?: {PLAIN_CHARS}+)*")
 _REST_LINE = re.compile(f"(?:#{{1,6}} {PLAIN_CHARS}+(?: {PLAIN_CHARS}+)*|<!--xxgk:[0-9]+-->|)")
@@ -59,12 +61,14 @@ class Markdown:
         head, title, rest = found
         key = (head, rest, self._slug(title))
         kept = self.known.get(key, False)
+        if kept is False and not worth_trying(len(self.known), self.reused):
+            kept = None  # keys do not repeat here: converted as MkDocs does, without a second conversion
         if kept is False:
             converted = self._convert(page, files, page.markdown)
             self.known[key] = self._keep(page, files, head, title, rest, converted)
             self._apply(page, *converted)
             return
-        if kept is None:  # the key did not prove out: every page of it is converted
+        if kept is None:  # the key did not prove out (or is not tried): the page is converted
             self._apply(page, *self._convert(page, files, page.markdown))
             return
         anchor, after, tokens, anchors = kept

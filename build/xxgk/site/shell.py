@@ -42,6 +42,7 @@ from dataclasses import dataclass
 MAX_TEXT = 160  # the longest title filled in (longer ones: rendered in full); the long sentinel is longer
 TEXT = re.compile(r"[^\s<>&\"'\\\x00-\x1f\x7f]+(?: [^\s<>&\"'\\\x00-\x1f\x7f]+)*")
 TOKEN = re.compile(r"[A-Za-z0-9_-]+")
+TRIED_FREELY = 32  # shapes tried before they must pay (see :func:`worth_trying`)
 SPECIAL_STEMS = ("index", "README")  # MkDocs writes these as their folder's index: never replaced
 
 # Two sets of sentinels: (title, rendered title, first toc entry's text, its anchor, stem prefix, content,
@@ -189,7 +190,7 @@ class Shells:
             return render(page)
         shape, values = found
         shell = self.known.get(shape)
-        if shell is REFUSED:
+        if shell is REFUSED or (shell is None and not worth_trying(len(self.known), self.filled)):
             return render(page)
         if shell is None:
             full = render(page)
@@ -250,6 +251,8 @@ class Shells:
             self.config._current_page = stand
             try:
                 html = render(stand)
+            except Exception:  # a template that cannot take a sentinel: no shell (the page renders as always)
+                return None
             finally:
                 self.config._current_page = previous
             file = stand.file
@@ -264,6 +267,13 @@ class Shells:
                                                                  for s in slots):
             return None
         return Shell(short[0], short[1], short_paths)
+
+
+def worth_trying(tried: int, used: int) -> bool:
+    """Whether to try one more shape (or kept conversion): each costs two or three extra renders, so once more
+    than :data:`TRIED_FREELY` were tried and they served fewer pages than that, pages whose shape is new are
+    simply rendered (same output; bounds the cost when shapes do not repeat)."""
+    return tried < TRIED_FREELY or used >= tried
 
 
 def _literal(segment: str, last: bool) -> str | None:
