@@ -7,10 +7,12 @@ renders nor publishes — and ``mkdocs build`` renders only the editorial pages 
 compare, data, report card, quality, checks, about). Then :func:`render_bulk` renders the spooled
 pages the way MkDocs renders a page, with its own objects: the project's ``mkdocs.yml`` loaded with
 ``mkdocs.config.load_config``, the plugins' ``on_startup``/``on_config``/``on_files``/``on_nav``/``on_env``
-events run as ``mkdocs build`` runs them, the page's Markdown rendered by ``mkdocs.structure.pages.Page``
-with the config's extensions (table of contents included), the HTML blocks put back exactly as the
-``on_page_content`` hook does (``blocks.inject``), the context from ``mkdocs.commands.build.get_context``
-and the theme's ``main.html``, minified as the ``on_post_page`` hook does (``minify.py``). The search
+events run as ``mkdocs build`` runs them, the page's Markdown rendered as ``mkdocs.structure.pages.Page.render``
+renders it with the config's extensions (table of contents included; one ``markdown.Markdown`` a worker,
+``page_markdown.py``), the HTML blocks put back exactly as the ``on_page_content`` hook does
+(``blocks.inject``), the context from ``mkdocs.commands.build.get_context`` and the theme's ``main.html`` —
+filled from a shell rendered once per page shape when that gives the same bytes (``shell.py``) — minified as
+the ``on_post_page`` hook does (``minify.py``). The search
 plugin's page events are not run: these pages are excluded from its index, as they were (``search: exclude``).
 ``tests/test_bulk_pages.py`` renders the same pages both ways and compares the HTML.
 
