@@ -180,6 +180,9 @@ class DyingCache:
     def put(self, line: str, html: bytes) -> None:
         pass
 
+    def put_all(self, pages) -> None:
+        pass
+
     def prune(self, used) -> int:
         return 0
 

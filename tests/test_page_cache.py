@@ -14,6 +14,32 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _packs(cache: Path) -> list[Path]:
+    return sorted((cache / "pages").glob("*/*.pack"))
+
+
+def _keys(cache: Path) -> list[str]:
+    """Every key the cache's packs hold (one per cached page), read from their headers."""
+    from xxgk.site.page_cache import _read_header
+
+    return [key for pack in _packs(cache) for key, _, _ in _read_header(pack)[0]]
+
+
+def _rewrite(pack: Path, blobs: dict[int, bytes]) -> None:
+    """The pack with the entries at these positions replaced by other bytes (its header rewritten to match)."""
+    from xxgk.site.page_cache import FORMAT, _read_header
+
+    entries, start = _read_header(pack)
+    data = pack.read_bytes()
+    parts = [blobs.get(i, data[start + offset:start + offset + length])
+             for i, (_, offset, length) in enumerate(entries)]
+    lines, at = [], 0
+    for (key, _, _), part in zip(entries, parts, strict=True):
+        lines.append(f"{key} {at} {len(part)}\n")
+        at += len(part)
+    pack.write_bytes(f"{FORMAT}\n{len(entries)}\n{''.join(lines)}".encode() + b"".join(parts))
+
+
 def _package_and_pages(reports: Path, work: Path) -> Path:
     from xxgk.package.build import build_package
     from xxgk.site.build import write_site_src
@@ -50,16 +76,24 @@ def test_with_without_and_with_a_corrupted_cache_the_site_is_the_same(synthetic,
     warm = _render(site_src, tmp_path / "warm", cache)
     assert plain.rendered and cold.rendered == plain.rendered and cold.reused == 0
     assert warm.rendered == () and warm.reused == len(plain.rendered)  # nothing rendered again
-    entries = sorted((cache / "pages").glob("*/*/*.html.gz"))
-    assert len(entries) == len(plain.rendered)
-    entries[0].write_bytes(b"not gzip at all")
-    entries[1].write_bytes(gzip.compress(b"xxgk-page-cache-1\n" + b"0" * 64 + b"\n<p>another page</p>"))
+    assert len(_packs(cache)) == 1  # one pack for the one rendering task, not one file a page
+    assert sorted(_keys(cache)) == sorted(set(_keys(cache))) and len(_keys(cache)) == len(plain.rendered)
+    pack = _packs(cache)[0]
+    _rewrite(pack, {0: b"not gzip at all",
+                    1: gzip.compress(b"xxgk-page-cache-2\n" + b"0" * 64 + b"\n<p>another page</p>")})
     capfd.readouterr()
     damaged = _render(site_src, tmp_path / "damaged", cache)
     err = capfd.readouterr().err
-    assert len(damaged.rendered) == 2 and err.count("re-rendered") == 2 and entries[0].name in err
+    assert len(damaged.rendered) == 2 and err.count("re-rendered") == 2 and pack.name in err
+    for other in _packs(cache):  # a pack whose header is unreadable: all its pages rendered again, said once
+        other.write_bytes(b"xxgk-page-cache-2\nnot a count\n" + other.read_bytes())
+    capfd.readouterr()
+    headless = _render(site_src, tmp_path / "headless", cache)
+    err = capfd.readouterr().err
+    assert headless.rendered == plain.rendered and "its pages are re-rendered" in err
+    assert len(_keys(cache)) == len(plain.rendered)  # the unreadable packs pruned, the pages cached again
     reference = _files(tmp_path / "plain")
-    for name in ("cold", "warm", "damaged"):
+    for name in ("cold", "warm", "damaged", "headless"):
         assert _files(tmp_path / name) == reference, name
 
 
@@ -82,10 +116,34 @@ def test_a_changed_report_renders_its_pages_again_and_no_other(synthetic, tmp_pa
     mine = rows[changed.name]
     assert after.rendered == (f"a/{mine['agency_id']}/{mine['year']}.md",)  # its SHA-256 and text changed
     assert after.reused == len(before.rendered) - 1 > 0
-    entries = list((cache / "pages").glob("*/*/*.html.gz"))
-    assert len(entries) == len(before.rendered)  # the changed page's old entry is gone: one site's worth
+    keys = _keys(cache)  # the new page cached; a pack keeps a stale entry only while most of its entries are used
+    assert {_key(line) for line in _spool_lines(site_src)} <= set(keys) and len(keys) <= 2 * len(before.rendered)
     assert _files(tmp_path / "after") == _files(_fresh(site_src, tmp_path / "fresh"))  # the cache changed no byte
     assert {e["src"] for e in spooled(site_src)} == set(before.rendered)
+
+
+def _spool_lines(site_src: Path) -> list[str]:
+    with (site_src / ".bulk" / "pages.jsonl").open(encoding="utf-8") as handle:
+        return list(handle)
+
+
+def _key(line: str) -> str:
+    from xxgk.site.page_cache import PageCache
+
+    return PageCache.key(line)
+
+
+def test_a_pack_mostly_stale_is_rewritten_with_its_used_entries_and_one_all_stale_removed(tmp_path):
+    from xxgk.site.page_cache import PageCache
+
+    cache = PageCache(str(tmp_path), "c" * 64)
+    cache.put_all([(f"line {i}", f"<p>{i}</p>".encode()) for i in range(4)])
+    cache.put_all([("other", b"<p>other</p>")])
+    (cache.folder / ".tmp-left").write_bytes(b"x")  # a write cut short
+    assert cache.prune({PageCache.key("line 0")}) == 2  # 1 of 4 used: rewritten; 0 of 1: removed
+    assert _keys(tmp_path) == [PageCache.key("line 0")] and not (cache.folder / ".tmp-left").exists()
+    fresh = PageCache(str(tmp_path), "c" * 64, "next build")
+    assert fresh.get("line 0") == (b"<p>0</p>", None) and fresh.get("line 1") == (None, None)
 
 
 def _fresh(site_src: Path, out: Path) -> Path:
@@ -149,23 +207,21 @@ def test_folders_where_cache_entries_belong_neither_crash_the_build_nor_change_t
     cache = tmp_path / "cache"
     plain = _render(site_src, tmp_path / "plain", None)
     _render(site_src, tmp_path / "cold", cache)
-    entries = sorted((cache / "pages").glob("*/*/*.html.gz"))
-    used = entries[0]
+    used = _packs(cache)[0]
     used.unlink()
-    used.mkdir()  # where this page's entry goes: a folder (a corrupt cache)
+    used.mkdir()  # where this build's pack is: a folder (a corrupt cache)
     (used / "x").write_text("x", encoding="utf-8")
-    stale = used.parent / f"{'f' * 64}.html.gz"  # a page no longer in the site, its entry a folder
-    stale.mkdir()
+    (used.parent / f"{'f' * 64}.pack").mkdir()  # another, a folder too
     (used.parent / ".tmp-left").mkdir()
     got = _render(site_src, tmp_path / "odd", cache)
-    assert len(got.rendered) == 1 and _files(tmp_path / "odd") == _files(tmp_path / "plain")
-    assert plain.rendered
+    assert got.rendered == plain.rendered and _files(tmp_path / "odd") == _files(tmp_path / "plain")
+    assert (used / "x").exists() and (used.parent / ".tmp-left").is_dir()  # folders are not the tool's: left
 
 
-@pytest.mark.parametrize("linked", ["pages", "shard"])
+@pytest.mark.parametrize("linked", ["pages", "context", "pack"])
 def test_a_cache_folder_that_is_a_link_is_never_written_through(synthetic, tmp_path, capfd, linked):
-    """A restored cache whose ``pages/`` folder (or one shard folder) is a link to a user's folder: the build
-    neither writes nor prunes there, and the site is the same as without a cache."""
+    """A restored cache whose ``pages/`` folder (or its context folder, or a pack) is a link to a user's folder or
+    file: the build neither reads, writes nor prunes there, and the site is the same as without a cache."""
     _, site_src = synthetic
     plain = tmp_path / "plain"
     _render(site_src, plain, None)
@@ -177,14 +233,21 @@ def test_a_cache_folder_that_is_a_link_is_never_written_through(synthetic, tmp_p
         cache.mkdir()
         (cache / "pages").symlink_to(user, target_is_directory=True)
     else:
-        _render(site_src, tmp_path / "first", cache)  # a real cache, then one shard folder replaced by a link
-        shard = sorted((cache / "pages").glob("*/*"))[0]
-        for entry in shard.iterdir():
-            entry.unlink()
-        shard.rmdir()
-        shard.symlink_to(user, target_is_directory=True)
-    _render(site_src, tmp_path / "site", cache)
-    assert [p.name for p in user.iterdir()] == ["notes.txt"]  # nothing written, nothing removed
+        _render(site_src, tmp_path / "first", cache)  # a real cache, then its folder or its pack replaced by a link
+        pack = _packs(cache)[0]
+        if linked == "context":
+            pack.unlink()
+            pack.parent.rmdir()
+            pack.parent.symlink_to(user, target_is_directory=True)
+        else:
+            (user / "pack").write_bytes(pack.read_bytes())
+            pack.unlink()
+            pack.symlink_to(user / "pack")
+    capfd.readouterr()
+    site = _render(site_src, tmp_path / "site", cache)
+    assert sorted(p.name for p in user.iterdir()) == (["notes.txt", "pack"] if linked == "pack" else ["notes.txt"])
     assert _files(tmp_path / "site") == _files(plain)
-    if linked == "pages":
+    if linked == "pack":
+        assert site.rendered  # the linked pack was not read
+    else:
         assert "not a folder of its own; not used" in capfd.readouterr().err

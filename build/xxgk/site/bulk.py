@@ -7,10 +7,12 @@ renders nor publishes — and ``mkdocs build`` renders only the editorial pages 
 compare, data, report card, quality, checks, about). Then :func:`render_bulk` renders the spooled
 pages the way MkDocs renders a page, with its own objects: the project's ``mkdocs.yml`` loaded with
 ``mkdocs.config.load_config``, the plugins' ``on_startup``/``on_config``/``on_files``/``on_nav``/``on_env``
-events run as ``mkdocs build`` runs them, the page's Markdown rendered by ``mkdocs.structure.pages.Page``
-with the config's extensions (table of contents included), the HTML blocks put back exactly as the
-``on_page_content`` hook does (``blocks.inject``), the context from ``mkdocs.commands.build.get_context``
-and the theme's ``main.html``, minified as the ``on_post_page`` hook does (``minify.py``). The search
+events run as ``mkdocs build`` runs them, the page's Markdown rendered as ``mkdocs.structure.pages.Page.render``
+renders it with the config's extensions (table of contents included; one ``markdown.Markdown`` a worker,
+``page_markdown.py``), the HTML blocks put back exactly as the ``on_page_content`` hook does
+(``blocks.inject``), the context from ``mkdocs.commands.build.get_context`` and the theme's ``main.html`` —
+filled from a shell rendered once per page shape when that gives the same bytes (``shell.py``) — minified as
+the ``on_post_page`` hook does (``minify.py``). The search
 plugin's page events are not run: these pages are excluded from its index, as they were (``search: exclude``).
 ``tests/test_bulk_pages.py`` renders the same pages both ways and compares the HTML.
 
@@ -42,7 +44,9 @@ from pathlib import Path, PurePosixPath
 
 from .blocks import blocks_file, inject
 from .minify import minify_page
-from .titles import flat_page
+from .page_markdown import Markdown
+from .shell import Shells
+from .titles import PAGE_FOLDERS, flat_page
 
 BULK = ".bulk"
 PAGES = "pages.jsonl"
@@ -196,33 +200,59 @@ class Renderer:
         self.config, self.files, self.nav, self.get_context = config, files, nav, get_context
         self.doc_files = files.documentation_pages()
         self.site_dir = Path(site_dir)
+        self.markdown = Markdown(config)
+        self.shells = Shells(config, _targets(config, files), self.file)
 
     def dest_uri(self, src: str) -> str:
         """Where MkDocs writes the page built from ``src`` (``a/x/2024.md`` → ``a/x/2024.html``, ``a/x/index.md``
         → ``a/x/index.html``): :func:`page_file`'s."""
         return page_file(self.config, src).dest_uri
 
+    def file(self, src: str, markdown: str):
+        """The MkDocs ``File`` of a spooled page (its URL and where it is written: :func:`page_file`); the shells
+        make their stand-ins with it too."""
+        from mkdocs.structure.files import InclusionLevel
+
+        file = page_file(self.config, src, InclusionLevel.NOT_IN_NAV)
+        file.generated_by, file.abs_src_path, file._content = "xxgk", None, markdown  # File.generated's
+        return file
+
     def render(self, entry: dict) -> tuple[str, bytes]:
         """``(path under the site, HTML bytes)`` of one spooled page, as ``mkdocs build`` writes it."""
-        from mkdocs.structure.files import InclusionLevel
         from mkdocs.structure.pages import Page
 
         config = self.config
-        file = page_file(config, entry["src"], InclusionLevel.NOT_IN_NAV)
-        file.generated_by, file.abs_src_path, file._content = "xxgk", None, entry["markdown"]  # File.generated's
+        file = self.file(entry["src"], entry["markdown"])
         page = Page(None, file, config)
         config._current_page = page
         try:
             page.read_source(config)
-            page.render(config, self.files)
+            self.markdown.render(page, self.files)
             page.content = inject(page.content, entry["blocks"])  # the on_page_content hook's work
-            page.active = True
-            context = self.get_context(self.nav, self.doc_files, config, page)
-            output = self.env.get_template(page.meta.get("template", "main.html")).render(context)
+            output = self.shells.html(page, self.theme)
         finally:
-            page.active = False
             config._current_page = None
         return file.dest_uri, minify_page(output).encode("utf-8", errors="xmlcharrefreplace")  # on_post_page
+
+    def theme(self, page) -> str:
+        """The theme's template rendered for ``page`` as ``mkdocs build`` renders it (``Shells`` fills it from a
+        shell when it can)."""
+        page.active = True
+        try:
+            context = self.get_context(self.nav, self.doc_files, self.config, page)
+            return self.env.get_template(page.meta.get("template", "main.html")).render(context)
+        finally:
+            page.active = False
+
+
+def _targets(config, files) -> set[tuple[str, ...]]:
+    """The paths a page of the theme may link to, as segment tuples: every file's URL and destination, the
+    extra CSS and scripts, and the bulk pages' first folders (``Shells`` keeps a page's path literal as long
+    as it begins like one of these)."""
+    paths = [f.url for f in files] + [f.dest_uri for f in files]
+    paths += [str(p) for p in (*config["extra_css"], *config["extra_javascript"])]
+    paths += list(PAGE_FOLDERS)  # which pages are files depends on this segment (``page_file``): kept literal
+    return {tuple(p.split("/")) for p in paths}
 
 
 def page_file(config, src: str, inclusion=None):
@@ -253,6 +283,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
     warnings: list[str] = []
     keys: list[str] = []
     made: set[Path] = set()  # folders this chunk created or found (one mkdir a folder, not one a page)
+    fresh: list[tuple[str, bytes]] = []  # the pages rendered: one pack in the page cache for the chunk
     for line in lines:
         entry = json.loads(line)
         html = None
@@ -264,8 +295,7 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
         if html is None:
             _, html = _RENDERER.render(entry)
             rendered.append(entry["src"])
-            if _CACHE is not None:
-                _CACHE.put(line, html)
+            fresh.append((line, html))
         else:
             reused += 1
         target = _inside(_RENDERER.site_dir, _RENDERER.dest_uri(entry["src"]))
@@ -273,6 +303,8 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_bytes(html)
+    if _CACHE is not None:
+        _CACHE.put_all(fresh)
     return rendered, reused, warnings, keys
 
 

@@ -56,6 +56,9 @@ def page_source(path: str) -> str:
     return path.removesuffix(".html") + ".md"
 
 
+PAGE_FOLDERS = ("a", "r")  # the first segment of every report page's path (agency pages: ``a`` too)
+
+
 def flat_page(src: str) -> bool:
     """Whether the page built from ``src`` is a report page, written as a file (``a/x/2024.md`` →
     ``a/x/2024.html``, MkDocs' ``use_directory_urls: false`` for that page alone) rather than a folder: the
@@ -65,8 +68,9 @@ def flat_page(src: str) -> bool:
     (True, True, False, False)
     """
     parts = src.split("/")
-    return ((len(parts) == 3 and parts[0] == "a" and parts[2] != "index.md")
-            or (len(parts) == 2 and parts[0] == "r")) and src.endswith(".md")
+    agency, orphan = PAGE_FOLDERS
+    return ((len(parts) == 3 and parts[0] == agency and parts[2] != "index.md")
+            or (len(parts) == 2 and parts[0] == orphan)) and src.endswith(".md")
 
 
 def link_from(folder: str, target: str) -> str:
