@@ -124,7 +124,16 @@ class Workbook:
         sheet[1] += 1
 
     def close(self, target) -> None:
-        self.book.close()
+        """Write the workbook and re-zip it into ``target``. XlsxWriter's own zip is only read back here, so it is
+        stored, not deflated (its module's ``ZIP_DEFLATED`` name set to ``ZIP_STORED`` while it writes): the
+        entries are the same, and only the final zip compresses them."""
+        import xlsxwriter.workbook
+
+        deflated, xlsxwriter.workbook.ZIP_DEFLATED = xlsxwriter.workbook.ZIP_DEFLATED, zipfile.ZIP_STORED
+        try:
+            self.book.close()
+        finally:
+            xlsxwriter.workbook.ZIP_DEFLATED = deflated
         parts = self.work / "parts"
         parts.mkdir(exist_ok=True)
         with zipfile.ZipFile(self.path) as archive:
