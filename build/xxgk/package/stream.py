@@ -17,8 +17,9 @@ and the zip from the written files block by block. ``tests/test_stream.py`` prov
 ``write.package_files``'s.
 
 From ``PARALLEL_REPORTS`` reports on, a helper process (``side_process.Helper``) shares each step: half the
-series settled and rendered, the later half of the reports' rows written as parts, then the workbook from the
-spools, and Parquet files by claims; what it cannot do is done here (``tests/test_write_parallel.py``).
+series settled and rendered, the later half of the reports' rows written as parts, then ``xxgk.db`` (while
+this process writes the workbook from the spools and zips the CSVs), and Parquet files by claims; what it
+cannot do is done here (``tests/test_write_parallel.py``).
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ from ..safe import sheet_row
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
-from .query_files import query_file_entries, write_database, write_parquet_files
+from .query_files import METADATA_NAME, query_file_entries, write_database, write_parquet_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
 from .side_process import Helper
+from .sqlite_db import DB_NAME
 from .store import FINAL, FINAL_HELPER, Head, Store
 from .table2_history import settle_with_previous_year
 from .tables import PER_REPORT, report_rows, wide_active, wide_applications, wide_review_litigation
@@ -389,9 +391,9 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
 
     With ``workers`` 2 and at least ``PARALLEL_REPORTS`` reports a helper process (``side_process``) settles
     and renders half the agency series, then takes the second half of the reports' rows (a part, appended after
-    the first half's rows) and then the workbook, while this process settles the other series, writes the first half,
-    then ``xxgk.db``, Parquet, ``datapackage.json`` and the zip. A helper that dies or fails has its work done
-    again here: the same bytes either way (tested)."""
+    the first half's rows) and then ``xxgk.db``, while this process settles the other series, writes the first
+    half, then the workbook, the zip of the CSVs, Parquet (both processes, by claims) and ``datapackage.json``.
+    A helper that dies or fails has its work done again here: the same bytes either way (tested)."""
     folder = Path(folder)
     names = resources()
     work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # blocks, parts, spools, XlsxWriter's rows
@@ -427,18 +429,20 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
             sink.close()
         csvs = {name: csvs[name] for name in names}  # the package's order
         spools = [work / f"spool-{k}" for k in range(len(parts))]
-        book = helper.submit(build_workbook, folder / XLSX_NAME, work / "xlsx", names, spools)
         paths = {name: sink.path for name, sink in csvs.items()}
         package = descriptor(version)
+        database = helper.submit(write_database, folder, paths, package)
         (work / "claims").mkdir()  # the Parquet files: the helper takes them from the start, this process from the end
         parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims")
         if changelog:
             (folder / "CHANGELOG.md").write_bytes(changelog)
-        query = write_database(folder, paths, package)
+        build_workbook(folder / XLSX_NAME, work / "xlsx", names, spools)
 
-        def described() -> Path:  # datapackage.json, once the Parquet files are there (their sizes, hashes)
+        def described() -> Path:  # datapackage.json, once the database and the Parquet files are there (hashes)
             mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims")
             rest = {name: path for name, path in paths.items() if f"{FOLDER}/{name}.parquet" not in mine}
+            query = dict(database.result(_removing(folder / DB_NAME, folder / METADATA_NAME),
+                                         here=lambda: write_database(folder, paths, package)))
             query.update(mine)
             query.update(parquet.result(_removing(*(folder / FOLDER / f"{name}.parquet" for name in rest)),
                                         here=lambda: write_parquet_files(folder, rest, package)))
@@ -452,7 +456,6 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
             (["CHANGELOG.md"] if changelog else [])
         zip_into(folder / ZIP_NAME, ((rel, described() if rel == "datapackage.json" else folder / rel)
                                      for rel in sorted(zipped)))  # the CSVs zipped while the helper works
-        book.result(_removing(folder / XLSX_NAME, work / "xlsx"))
     finally:
         helper.close()
     shutil.rmtree(work)
