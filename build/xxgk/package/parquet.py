@@ -32,6 +32,7 @@ from .typed import csv_file_rows, iso_date, storage_type, typed_rows
 FOLDER = "parquet"
 COMPRESSION = "zstd"
 ROW_GROUP = 65_536  # rows per row group: a table up to this size is one group, as before streaming
+_POOL = pa.system_memory_pool()  # malloc: freed blocks go back, so a process writing several files does not grow
 _WRITER = {"compression": COMPRESSION, "compression_level": 3, "use_dictionary": True, "write_statistics": True,
            "version": "2.6", "data_page_version": "1.0", "store_schema": True}
 
@@ -70,7 +71,7 @@ def write_parquet_file(path: Path, schema: dict, target: Path, description: str 
     (``+5``, ``yes``), a broken row — stops it, and the file is written again from ``typed.csv_file_rows``."""
     target_schema = arrow_schema(schema, description)
     try:
-        with pq.ParquetWriter(target, target_schema, **_WRITER) as writer:
+        with pq.ParquetWriter(target, target_schema, memory_pool=_POOL, **_WRITER) as writer:
             for group in _arrow_groups(path, target_schema):
                 writer.write_table(group, row_group_size=ROW_GROUP)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -83,19 +84,20 @@ def _arrow_groups(path: Path, target: pa.Schema) -> Iterator[pa.Table]:
     options = pa_csv.ConvertOptions(column_types={f.name: f.type for f in target}, include_columns=target.names,
                                     null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True,
                                     true_values=["true", "1", "yes"], false_values=["false", "0", "no"])
-    reader = pa_csv.open_csv(path, read_options=pa_csv.ReadOptions(block_size=1 << 22, use_threads=False),
-                             parse_options=pa_csv.ParseOptions(newlines_in_values=True), convert_options=options)
+    reader = pa_csv.open_csv(path, read_options=pa_csv.ReadOptions(block_size=1 << 20, use_threads=False),
+                             parse_options=pa_csv.ParseOptions(newlines_in_values=True), convert_options=options,
+                             memory_pool=_POOL)
     pending, count, first = [], 0, True
     for batch in reader:
         pending.append(batch)
         count += batch.num_rows
         while count >= ROW_GROUP:
             table = pa.Table.from_batches(pending, schema=target)
-            yield table.slice(0, ROW_GROUP).combine_chunks()
+            yield table.slice(0, ROW_GROUP).combine_chunks(memory_pool=_POOL)
             first = False
             pending, count = [b for b in table.slice(ROW_GROUP).to_batches() if b.num_rows], count - ROW_GROUP
     if count or first:
-        yield pa.Table.from_batches(pending, schema=target).combine_chunks()
+        yield pa.Table.from_batches(pending, schema=target).combine_chunks(memory_pool=_POOL)
 
 
 def _table(chunk: list[tuple], target: pa.Schema, dates: list[bool]) -> pa.Table:
