@@ -8,7 +8,8 @@ runs ``build_package`` as ``xxgk build`` does (budgeted pool of 2, parse cache) 
 its finished children (the writer's helper processes), and peak RSS (the larger of the process's and its
 largest child's — parse workers included, so a peak below theirs is not seen). The first run fills the
 parse cache; ``--runs`` more show the stage with a warm cache. ``--profile`` prints the top of a cProfile
-of the write stage only (the parent process: helper processes are not profiled). ``--serial``: the stage
+of the write stage only (the parent process: helper processes are not profiled; ``XXGK_SORT=tottime`` sorts
+it by own time instead of cumulative). ``--serial``: the stage
 without its helper process (``stream.PARALLEL_REPORTS`` out of reach), for comparison.
 """
 
@@ -58,7 +59,7 @@ def stage(reports_dir: Path, package_dir: Path, cache_dir: Path, profile: bool, 
     text = ""
     if profile:
         buffer = io.StringIO()
-        pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler, stream=buffer).sort_stats(os.environ.get("XXGK_SORT", "cumulative")).print_stats(45)
         text = buffer.getvalue()
     return (*out, text)
 

@@ -1,4 +1,4 @@
-"""Issue 16: the package writer's helper process (half the series settled, half the reports' rows, the workbook,
+"""Issue 16: the package writer's helper process (half the series settled, half the reports' rows, xxgk.db,
 Parquet files) gives the bytes of the serial writer and of the in-memory one, and a helper that dies or fails
 has its work done in the parent: same bytes, nothing left behind."""
 
@@ -19,15 +19,15 @@ def die(function, args):
     os._exit(9)
 
 
-def die_on_workbook(function, args):
-    """The helper killed only when it starts the workbook, after it wrote its half of the rows."""
-    if function.__name__ == "build_workbook":
+def die_on_database(function, args):
+    """The helper killed only when it starts ``xxgk.db``, after it wrote its half of the rows."""
+    if function.__name__ == "write_database":
         os._exit(9)
     return function(*args)
 
 
 def die_on_parquet(function, args):
-    """The helper killed as it starts the Parquet files (after the workbook)."""
+    """The helper killed as it starts the Parquet files (after ``xxgk.db``)."""
     if function.__name__ == "write_parquet_files":
         os._exit(9)
     return function(*args)
@@ -68,7 +68,7 @@ def test_the_helper_gives_the_in_memory_bytes_across_years(tmp_path, parallel):
     assert_same(in_memory(folder), streamed(folder, tmp_path / "out", workers=2))
 
 
-@pytest.mark.parametrize("death", [die, die_on_workbook, die_on_parquet, fail_on_rows, fail_on_settling])
+@pytest.mark.parametrize("death", [die, die_on_database, die_on_parquet, fail_on_rows, fail_on_settling])
 def test_a_helper_killed_or_failing_gives_the_serial_bytes(tmp_path, parallel, monkeypatch, capfd, death):
     folder = cross_year(tmp_path / "reports")
     serial = streamed(folder, tmp_path / "serial", workers=1)

@@ -13,10 +13,9 @@ import json
 from pathlib import Path
 
 from .datasette_meta import metadata, settings
-from .parquet import FOLDER, parquet_bytes, write_parquet
+from .parquet import FOLDER, parquet_bytes, write_parquet_file
 from .schema import resource_schema
 from .sqlite_db import DB_NAME, close_file, database, serialize
-from .typed import csv_file_rows
 
 METADATA_NAME = "metadata.json"
 FORMATS = {".db": ("sqlite", "application/vnd.sqlite3"), ".parquet": ("parquet", "application/vnd.apache.parquet"),
@@ -70,8 +69,7 @@ def write_parquet_files(folder: Path, csvs: dict[str, Path], package: dict,
             except FileExistsError:
                 continue
         files[f"{FOLDER}/{name}.parquet"] = target = folder / FOLDER / f"{name}.parquet"
-        schema = resource_schema(name)
-        write_parquet(csv_file_rows(path, schema["fields"]), schema, target, descriptions.get(name))
+        write_parquet_file(path, resource_schema(name), target, descriptions.get(name))
     return files
 
 

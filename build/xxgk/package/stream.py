@@ -4,31 +4,36 @@
 then, one agency series at a time (``registry.series_key``: the reports of one agency across years), the
 table-二 history (``settle_with_previous_year``) and the report card (``add_report_card``) on that series'
 reports loaded from the store. Both functions take one series exactly as they take the whole list (they look
-only within a series), so the findings are the in-memory build's. The findings they add go to the store's
-``final`` shard (a few per report, not in memory); a report whose record changed (a table-二 row cut) is
-written there again whole. A report alone in its series gets its report card as it is written.
+only within a series), so the findings are the in-memory build's. Each settled report is rendered there and
+then (``render``: its CSV rows as text, its wide rows, its workbook rows) into a scratch *blocks* file of the
+build's own, and its ``sources/*.txt`` written, so its record is decoded once (not held: a series at a time).
+A report alone in its series gets its report card, and is rendered, as it is written.
 
-``write_package`` then takes the reports in ``source_file`` order, one at a time, and appends their rows to
-each resource's CSV (the order ``write.package_files`` gives), their wide rows, ``metric_values``, the
-workbook's rows (``write.Workbook``) and their ``sources/*.txt``; the agencies, code lists and metrics
+``write_package`` then takes the reports in ``source_file`` order, one at a time, and appends their rows (a
+block) to each resource's CSV (the order ``write.package_files`` gives), their wide rows, ``metric_values``
+and the workbook's rows (``write.Workbook``); the agencies, code lists and metrics
 follow; ``xxgk.db`` and Parquet are made from the written CSVs row by row (``query_files.write_query_files``)
 and the zip from the written files block by block. ``tests/test_stream.py`` proves every file equal to
 ``write.package_files``'s.
 
 From ``PARALLEL_REPORTS`` reports on, a helper process (``side_process.Helper``) shares each step: half the
-series settled, the later half of the reports' rows written as parts, then the workbook from the spools,
-and Parquet files by claims; what it cannot do is done here (``tests/test_write_parallel.py``).
+series settled and rendered, the later half of the reports' rows written as parts, then ``xxgk.db`` (while
+this process writes the workbook from the spools and zips the CSVs), and Parquet files by claims; what it
+cannot do is done here (``tests/test_write_parallel.py``).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import pickle
 import shutil
+import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from ..agency.registry import agencies_rows, agency_ids, series_key
@@ -36,10 +41,11 @@ from ..safe import sheet_row
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
-from .query_files import query_file_entries, write_database, write_parquet_files
+from .query_files import METADATA_NAME, query_file_entries, write_database, write_parquet_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
 from .side_process import Helper
+from .sqlite_db import DB_NAME
 from .store import FINAL, FINAL_HELPER, Head, Store
 from .table2_history import settle_with_previous_year
 from .tables import PER_REPORT, report_rows, wide_active, wide_applications, wide_review_litigation
@@ -55,10 +61,13 @@ def resources() -> list[str]:
     return [*PER_REPORT, "agencies", *code_lists(), "metrics", "metric_values"]
 
 
-def settle(store: Store, heads: list[Head], helper: Helper | None = None) -> None:
-    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. With a
-    ``helper`` process, it settles the later half of the series (by reports) into its own final shard
-    (``FINAL_HELPER``) while this process settles the first half: each series is settled whole in one place."""
+def settle(store: Store, heads: list[Head], ids: dict, folder: Path, work: Path, helper: Helper | None = None) -> None:
+    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. Each report of a
+    series of several is settled with its series and rendered there (``render``: its rows into ``work``'s blocks
+    file of the series' final shard, its text into ``folder/sources``), so that its record is decoded once; its
+    head is then ``carded`` (its rows wait in ``blocks-<final_shard>``). With a ``helper`` process, it settles
+    the later half of the series (by reports) under ``FINAL_HELPER`` while this process settles the first half
+    under ``FINAL``: each series is settled whole in one place."""
     mark_duplicates(heads)  # heads are enough: the agency as resolved, the year, the SHA-256, the status
     series: dict[str, list[Head]] = defaultdict(list)
     for head in heads:
@@ -70,50 +79,38 @@ def settle(store: Store, heads: list[Head], helper: Helper | None = None) -> Non
     for members in several:
         groups[helper is not None and helper.pool is not None and done + len(members) / 2 > half].append(members)
         done += len(members)
-    pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER) if groups[1] else None
+    pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER, ids, folder, work) \
+        if groups[1] else None
     for group, name, task in ((groups[0], FINAL, None), (groups[1], FINAL_HELPER, pending)):
         if task is None:
-            outcome = settle_series(store, group, name)
+            settle_series(store, group, name, ids, folder, work)
         else:
-            outcome = task.result(lambda: store.remove([FINAL_HELPER], remove_folder=False),
-                                  here=lambda group=group, name=name: settle_series(store, group, name))
-        for head, changed in zip((h for members in group for h in members), outcome, strict=True):
-            head.final_shard = name
-            if changed:
-                head.final = True
-            else:
-                head.file_findings, head.carded = [], True
+            task.result(_removing(*_sqlite_files(work / f"blocks-{name}.sqlite")),
+                        here=lambda group=group, name=name: settle_series(store, group, name, ids, folder, work))
+        for head in (h for members in group for h in members):
+            head.final_shard, head.carded, head.file_findings = name, True, []
 
 
-def settle_series(store: Store | Path, group: list[list[Head]], name: str) -> list[bool]:
-    """Settle each series (its members' heads) of ``group`` into the final shard ``name`` (in the helper
-    process: ``store`` its folder); for each member in order, whether its record changed (stored whole in the
-    shard) rather than only its cross-report findings (stored apart: ``Store.extras``)."""
+def settle_series(store: Store | Path, group: list[list[Head]], name: str, ids: dict, folder: Path,
+                  work: Path) -> None:
+    """Settle each series (its members' heads) of ``group`` and render its reports (``render``) into the blocks
+    file ``work/blocks-<name>.sqlite``, their texts into ``folder/sources`` (in the helper process: ``store``
+    its folder)."""
     own = not isinstance(store, Store)
     store = Store(store) if own else store
-    final = store.shard(name)
-    outcome = []
+    blocks = Blocks(work / f"blocks-{name}.sqlite", write=True)
     try:
         for members in group:
-            reports = [store.get(head) for head in members]
-            stored = [len(report.file_findings) for report in reports]
-            before = [(report.record.facts, list(report.record.findings)) for report in reports]
-            for report, head in zip(reports, members, strict=True):
-                _with_extras(report, head)
+            reports = [_with_extras(store.get(head), head) for head in members]
             settle_with_previous_year(reports)
             add_report_card(reports)
-            for report, head, count, (facts, findings) in zip(reports, members, stored, before, strict=True):
-                changed = report.record.facts is not facts or report.record.findings != findings
-                if changed:
-                    final.put(report)  # table 二 settled: the record itself changed (rare)
-                else:  # only findings added: those are stored, not a second copy of the record
-                    final.put_findings(head.source_file, report.file_findings[count:])
-                outcome.append(changed)
+            for report in reports:
+                blocks.put(report.source_file, render(report, ids))
+                _write_source(folder, report)
     finally:
-        final.close()
+        blocks.close()
         if own:
             store.close()
-    return outcome
 
 
 def _with_extras(report, head: Head):
@@ -121,16 +118,42 @@ def _with_extras(report, head: Head):
     return report
 
 
-def final_reports(store: Store, heads: list[Head]) -> Iterator:
-    """The reports of ``heads`` in their order, every cross-report finding in (``settle`` first)."""
-    for head in heads:
-        report = store.get(head)
-        if head.carded:
-            report.file_findings += store.extras(head)
-        elif not head.final:
-            _with_extras(report, head)
-            add_report_card([report])  # alone in its series: only the findings of the report itself
-        yield report
+def _write_source(folder: Path, report) -> None:
+    (folder / "sources" / f"{report.report_id}.txt").write_bytes(report.text.encode("utf-8"))
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-journal")]
+
+
+class Blocks:
+    """Rendered reports (``render``'s blocks) by source file: a scratch SQLite file of the build's own in its
+    work folder (pickle: only this build writes and reads it), written by the process that settled them."""
+
+    def __init__(self, path: Path, write: bool = False):
+        if not write and not path.is_file():
+            raise LookupError(f"no rendered reports at {path.name}")
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        if write:
+            self.conn.execute("PRAGMA journal_mode = OFF")
+            self.conn.execute("PRAGMA synchronous = OFF")
+            self.conn.execute("CREATE TABLE blocks (source_file TEXT PRIMARY KEY, block BLOB NOT NULL)")
+            self.conn.execute("BEGIN")
+
+    def put(self, source_file: str, block: tuple) -> None:
+        self.conn.execute("INSERT INTO blocks VALUES (?, ?)",
+                          (source_file, pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def get(self, source_file: str) -> tuple:
+        row = self.conn.execute("SELECT block FROM blocks WHERE source_file = ?", (source_file,)).fetchone()
+        if row is None:
+            raise LookupError(f"{source_file}: settled but not rendered")
+        return pickle.loads(row[0])
+
+    def close(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.conn.close()
 
 
 PARALLEL_REPORTS = 1_000  # fewer reports: the helper process's start costs more than it saves
@@ -157,6 +180,18 @@ class CsvFile:
             if self.header:
                 self.writer.writerow(self.fields)
         self.writer.writerow(sheet_row(row, self.fields))
+
+    def add_text(self, keys: tuple | None, text: str) -> None:
+        """Rows ``render`` wrote as CSV text with the columns ``keys`` (None: no rows)."""
+        if keys is None:
+            return
+        if self.fields is None:
+            self.fields = list(keys)
+            if self.header:
+                self.writer.writerow(self.fields)
+        elif list(keys) != self.fields:  # the wide tables' keys are fixed by their functions: never seen
+            raise ValueError(f"{self.path.name}: a report's columns differ from the first rows'")
+        self.handle.write(text)
 
     def append(self, part: Path, fields: list[str] | None) -> None:
         """The rows of a part (``header`` False) written with ``fields`` (None: it has no rows), after these."""
@@ -189,6 +224,14 @@ class Spool:
         keys = None if title in self.seen else tuple(row)
         self.seen.add(title)
         self.batch.append((title, keys, tuple(row.values())))
+
+    def add_items(self, items: list[tuple]) -> None:
+        """``render``'s workbook rows of one report: ``(sheet, keys, values)``, keys on each sheet's first row."""
+        for title, keys, values in items:
+            if title in self.seen:
+                keys = None
+            self.seen.add(title)
+            self.batch.append((title, keys, values))
 
     def flush(self) -> None:
         if self.batch:
@@ -225,6 +268,16 @@ class Sinks:
         self.spool = Spool(work / f"spool-{part}")
         self.sources = folder / "sources"
 
+    def add(self, block: tuple) -> None:
+        """One report's rows (``render``)."""
+        texts, wide, sheet = block
+        for name, text in texts.items():
+            self.csvs[name].handle.write(text)
+        for sink, (keys, text) in zip(self.wide.values(), wide, strict=True):
+            sink.add_text(keys, text)
+        self.spool.add_items(sheet)
+        self.spool.flush()
+
     def close(self) -> dict[str, list[str] | None]:
         """Close the parts (part 0's CSVs stay open); returns ``{wide path: columns}`` (None: no rows)."""
         for sink in (*self.csvs.values(), *self.wide.values()):
@@ -234,31 +287,58 @@ class Sinks:
         return {path: sink.fields for path, sink in self.wide.items()}
 
 
+@cache
 def _fields(name: str) -> list[str]:
     return [f["name"] for f in resource_schema(name)["fields"]]
 
 
-def write_rows(store: Store, heads: list[Head], ids: dict, sinks: Sinks) -> None:
-    """The rows of the reports of ``heads`` (in that order) into ``sinks`` (see ``write_package``)."""
-    csvs, wide, spool = sinks.csvs, sinks.wide, sinks.spool
-    for report in final_reports(store, heads):
-        rows = report_rows(report, ids)
-        for name, table in rows.items():
-            for row in table:
-                csvs[name].add(row)
-        for row in metric_value_rows(rows):
-            csvs["metric_values"].add(row)
-        by_id = {row["report_id"]: row for row in rows["reports"]}
-        for (path, make), title in zip(WIDE.items(), SHEETS[2:5], strict=True):
-            for row in make(rows, by_id):
-                wide[path].add(row)
-                spool.add(title, row)
-        for row in rows["reports"]:
-            spool.add("reports", row)
-        for row in rows["findings"]:
-            spool.add("findings", row)
-        spool.flush()
-        (sinks.sources / f"{report.report_id}.txt").write_bytes(report.text.encode("utf-8"))
+def _csv_text(rows, fields) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(sheet_row(row, fields) for row in rows)
+    return buffer.getvalue()
+
+
+def render(report, ids: dict) -> tuple:
+    """One report's rows as the package writes them: ``(CSV text per resource of PER_REPORT and
+    metric_values, (columns or None, CSV text) per wide table, the workbook's rows)`` — the workbook's rows
+    as ``(sheet, keys, values)`` in the workbook's order for this report, keys on each sheet's first row."""
+    rows = report_rows(report, ids)
+    texts = {name: _csv_text(table, _fields(name)) for name, table in rows.items()}
+    texts["metric_values"] = _csv_text(metric_value_rows(rows), _fields("metric_values"))
+    by_id = {row["report_id"]: row for row in rows["reports"]}
+    wide, sheet = [], []
+    for make, title in zip(WIDE.values(), SHEETS[2:5], strict=True):
+        table = make(rows, by_id)
+        keys = tuple(table[0]) if table else None
+        wide.append((keys, _csv_text(table, keys) if table else ""))
+        sheet += _sheet_rows(title, table)
+    sheet += _sheet_rows("reports", rows["reports"]) + _sheet_rows("findings", rows["findings"])
+    return texts, tuple(wide), sheet
+
+
+def _sheet_rows(title: str, table: list[dict]) -> list[tuple]:
+    return [(title, tuple(row) if i == 0 else None, tuple(row.values())) for i, row in enumerate(table)]
+
+
+def write_rows(store: Store, heads: list[Head], ids: dict, sinks: Sinks, work: Path) -> None:
+    """The rows of the reports of ``heads`` (in that order) into ``sinks`` (see ``write_package``): a settled
+    report's from its block (``settle``), any other report rendered here with the findings of itself alone."""
+    blocks: dict[str, Blocks] = {}
+    try:
+        for head in heads:
+            if head.carded:
+                if head.final_shard not in blocks:
+                    blocks[head.final_shard] = Blocks(work / f"blocks-{head.final_shard}.sqlite")
+                block = blocks[head.final_shard].get(head.source_file)
+            else:  # alone in its series: only the findings of the report itself
+                report = _with_extras(store.get(head), head)
+                add_report_card([report])
+                block = render(report, ids)
+                _write_source(sinks.sources.parent, report)
+            sinks.add(block)
+    finally:
+        for opened in blocks.values():
+            opened.close()
 
 
 def write_part(store: Store | Path, heads: list[Head], ids: dict, folder: Path, work: Path, part: int) -> dict:
@@ -268,7 +348,7 @@ def write_part(store: Store | Path, heads: list[Head], ids: dict, folder: Path, 
     store = Store(store) if own else store
     try:
         sinks = Sinks(folder, work, part)
-        write_rows(store, heads, ids, sinks)
+        write_rows(store, heads, ids, sinks, work)
         return sinks.close()
     finally:
         if own:
@@ -310,23 +390,23 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
     """Write the whole package into ``folder`` (the staging folder) from the store, settled first (``settle``).
 
     With ``workers`` 2 and at least ``PARALLEL_REPORTS`` reports a helper process (``side_process``) settles
-    half the agency series, then takes the second half of the reports' rows (a part, appended after the first
-    half's rows) and then the workbook, while this process settles the other series, writes the first half,
-    then ``xxgk.db``, Parquet, ``datapackage.json`` and the zip. A helper that dies or fails has its work done
-    again here: the same bytes either way (tested)."""
+    and renders half the agency series, then takes the second half of the reports' rows (a part, appended after
+    the first half's rows) and then ``xxgk.db``, while this process settles the other series, writes the first
+    half, then the workbook, the zip of the CSVs, Parquet (both processes, by claims) and ``datapackage.json``.
+    A helper that dies or fails has its work done again here: the same bytes either way (tested)."""
     folder = Path(folder)
     names = resources()
-    work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # parts, spools, XlsxWriter's row files
+    work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # blocks, parts, spools, XlsxWriter's rows
     helper = Helper(enabled=workers > 1 and len(heads) >= PARALLEL_REPORTS)
     try:
-        settle(store, heads, helper)
         ids = agency_ids(heads)
         (folder / "sources").mkdir()
+        settle(store, heads, ids, folder, work, helper)
         parts = _parts(heads, 2 if helper.pool is not None else 1)
         pending = {k: helper.submit(write_part, store.folder, part, ids, folder, work, k)
                    for k, part in enumerate(parts) if k}
         sinks = Sinks(folder, work, 0)
-        write_rows(store, parts[0], ids, sinks)
+        write_rows(store, parts[0], ids, sinks, work)
         for k, task in pending.items():
             columns = task.result(_removing(work / f"part-{k}", work / f"spool-{k}"),
                                   here=lambda k=k: write_part(store, parts[k], ids, folder, work, k))
@@ -349,18 +429,20 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
             sink.close()
         csvs = {name: csvs[name] for name in names}  # the package's order
         spools = [work / f"spool-{k}" for k in range(len(parts))]
-        book = helper.submit(build_workbook, folder / XLSX_NAME, work / "xlsx", names, spools)
         paths = {name: sink.path for name, sink in csvs.items()}
         package = descriptor(version)
+        database = helper.submit(write_database, folder, paths, package)
         (work / "claims").mkdir()  # the Parquet files: the helper takes them from the start, this process from the end
         parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims")
         if changelog:
             (folder / "CHANGELOG.md").write_bytes(changelog)
-        query = write_database(folder, paths, package)
+        build_workbook(folder / XLSX_NAME, work / "xlsx", names, spools)
 
-        def described() -> Path:  # datapackage.json, once the Parquet files are there (their sizes, hashes)
+        def described() -> Path:  # datapackage.json, once the database and the Parquet files are there (hashes)
             mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims")
             rest = {name: path for name, path in paths.items() if f"{FOLDER}/{name}.parquet" not in mine}
+            query = dict(database.result(_removing(folder / DB_NAME, folder / METADATA_NAME),
+                                         here=lambda: write_database(folder, paths, package)))
             query.update(mine)
             query.update(parquet.result(_removing(*(folder / FOLDER / f"{name}.parquet" for name in rest)),
                                         here=lambda: write_parquet_files(folder, rest, package)))
@@ -374,7 +456,6 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
             (["CHANGELOG.md"] if changelog else [])
         zip_into(folder / ZIP_NAME, ((rel, described() if rel == "datapackage.json" else folder / rel)
                                      for rel in sorted(zipped)))  # the CSVs zipped while the helper works
-        book.result(_removing(folder / XLSX_NAME, work / "xlsx"))
     finally:
         helper.close()
     shutil.rmtree(work)

@@ -78,6 +78,9 @@ class Workbook:
 
         import xlsxwriter
 
+        from . import xlsx_rows
+
+        self.rows = xlsx_rows
         self.work = Path(work)
         self.path = self.work / "unzipped.xlsx"
         self.book = xlsxwriter.Workbook(str(self.path), {"constant_memory": True, "tmpdir": str(self.work),
@@ -91,26 +94,46 @@ class Workbook:
 
     def add_values(self, title: str, keys: Iterable[str] | None, values: Iterable) -> None:
         """One row of sheet ``title``: its cells ``values``; ``keys`` (the row's keys) make the sheet's header
-        when this is its first row (``None`` only for a row that cannot be the sheet's first)."""
+        when this is its first row (``None`` only for a row that cannot be the sheet's first).
+
+        A row of text and ordinary numbers is rendered here as XlsxWriter renders it (``xlsx_rows.row_xml``) and
+        written into the sheet's row file; any other row (a bool, a NaN, a text past half a cell's limit)
+        goes through XlsxWriter's own cell writers. Either way the file is XlsxWriter's, byte for byte
+        (``tests/test_stream.py`` compares both paths on every kind of cell)."""
         sheet = self.sheets[title]
         if sheet[1] == 0:
             sheet[0].write_row(0, 0, [sheet_cell(h) for h in keys])
+            sheet[0]._write_single_row(1)  # written now: the sheet's row file holds whole rows only
             sheet[1] = 1
         worksheet, number = sheet
-        for column, value in enumerate(values):  # what write_row does, without its type dispatch per cell
-            kind = type(value)
-            if value is None or value == "":
-                continue  # a blank without a format: XlsxWriter writes nothing
-            if kind is str:
-                worksheet._write_string(number, column, xlsx_cell(value))
-            elif kind is int or kind is float:
-                worksheet._write_number(number, column, value)
-            else:
-                worksheet.write(number, column, xlsx_cell(value))
+        cells = [xlsx_cell(value) for value in values]
+        rendered = self.rows.row_xml(number, cells)
+        if rendered is None:
+            self.rows.write_cells(worksheet, number, cells)
+        elif rendered:
+            xml, first, last = rendered
+            worksheet.row_data_fh.write(xml)
+            if worksheet.dim_rowmin is None:
+                worksheet.dim_rowmin = number
+            worksheet.dim_rowmax = number
+            if worksheet.dim_colmin is None or first < worksheet.dim_colmin:
+                worksheet.dim_colmin = first
+            if worksheet.dim_colmax is None or last > worksheet.dim_colmax:
+                worksheet.dim_colmax = last
+            worksheet.previous_row = number + 1
         sheet[1] += 1
 
     def close(self, target) -> None:
-        self.book.close()
+        """Write the workbook and re-zip it into ``target``. XlsxWriter's own zip is only read back here, so it is
+        stored, not deflated (its module's ``ZIP_DEFLATED`` name set to ``ZIP_STORED`` while it writes): the
+        entries are the same, and only the final zip compresses them."""
+        import xlsxwriter.workbook
+
+        deflated, xlsxwriter.workbook.ZIP_DEFLATED = xlsxwriter.workbook.ZIP_DEFLATED, zipfile.ZIP_STORED
+        try:
+            self.book.close()
+        finally:
+            xlsxwriter.workbook.ZIP_DEFLATED = deflated
         parts = self.work / "parts"
         parts.mkdir(exist_ok=True)
         with zipfile.ZipFile(self.path) as archive:
