@@ -93,15 +93,22 @@ _CUT_NOTE = "…［超出 Excel 单元格上限，已截断；完整内容见同
 
 
 def xlsx_cell(value):
-    """An XLSX cell: ``sheet_cell``, and a text longer than a cell holds is cut with a note saying so
-    (the writer would cut it silently; the CSV keeps it whole).
+    """An XLSX cell: ``sheet_cell``; a text longer than a cell holds is cut with a note saying so (the writer
+    would cut it silently; the CSV keeps it whole); and a text shaped ``<r>…</r>`` starts with ``'``, as a
+    formula-looking one does: XlsxWriter (``constant_memory``) writes such a text into the sheet's XML as it
+    is, as a rich string, so report text could otherwise write the workbook's XML.
 
     >>> len(xlsx_cell("注" * 40_000)), xlsx_cell("注" * 40_000).endswith("CSV］")
     (32767, True)
+    >>> xlsx_cell("<r><t>x</t></r>"), xlsx_cell("<r>不是</r> 结尾")
+    ("'<r><t>x</t></r>", '<r>不是</r> 结尾')
     """
     value = sheet_cell(value)
-    if isinstance(value, str) and len(value) > XLSX_CELL_CHARS:
-        return value[:XLSX_CELL_CHARS - len(_CUT_NOTE)] + _CUT_NOTE
+    if isinstance(value, str):
+        if value.startswith("<r>") and value.endswith("</r>"):
+            value = "'" + value
+        if len(value) > XLSX_CELL_CHARS:
+            value = value[:XLSX_CELL_CHARS - len(_CUT_NOTE)] + _CUT_NOTE
     return value
 
 

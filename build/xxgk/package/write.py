@@ -67,10 +67,25 @@ def _fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+SHEET_ROWS = 1_048_576  # rows an Excel sheet holds, its header included (XlsxWriter drops any beyond, silently)
+
+
+def continuation(title: str, part: int) -> str:
+    """The name of the ``part``-th sheet (2, 3, …) of a table longer than one sheet holds (Excel: ≤ 31 characters).
+
+    >>> continuation("表3_依申请公开", 2)
+    '表3_依申请公开 (2)'
+    """
+    suffix = f" ({part})"
+    return title[:31 - len(suffix)] + suffix
+
+
 class Workbook:
     """The XLSX workbook written row by row (XlsxWriter's ``constant_memory``: each sheet's rows go to a
     temporary file as they come, strings inline), one sheet per title in ``titles``' order; a sheet's header
-    is its first row's keys, and a sheet without rows stays empty. ``close`` re-zips it into ``target``
+    is its first row's keys, and a sheet without rows stays empty. A table with more rows than a sheet holds
+    (``SHEET_ROWS``, header included: ≈ 42,000 reports' table 3) goes on in sheets ``<title> (2)``, ``(3)`` …
+    added after the others, each with the header again: no row is lost. ``close`` re-zips it into ``target``
     with fixed timestamps (``zip_into``) entry by entry."""
 
     def __init__(self, titles: list[str], work: Path):
@@ -88,6 +103,8 @@ class Workbook:
                                                          "strings_to_formulas": False})
         self.book.set_properties({"created": datetime(2020, 1, 1)})
         self.sheets = {title: [self.book.add_worksheet(title[:31]), 0] for title in titles}
+        self.headers: dict[str, list] = {}  # a table's header, for its continuation sheets
+        self.parts: dict[str, int] = {}  # a table's sheets so far, once it needed more than one
 
     def add(self, title: str, row: dict) -> None:
         self.add_values(title, row, row.values())
@@ -101,7 +118,12 @@ class Workbook:
         goes through XlsxWriter's own cell writers. Either way the file is XlsxWriter's, byte for byte
         (``tests/test_stream.py`` compares both paths on every kind of cell)."""
         sheet = self.sheets[title]
+        if sheet[1] == SHEET_ROWS:  # this sheet is full: the table goes on in the next
+            self.parts[title] = self.parts.get(title, 1) + 1
+            sheet[:] = [self.book.add_worksheet(continuation(title, self.parts[title])), 0]
+            keys = self.headers[title]
         if sheet[1] == 0:
+            self.headers.setdefault(title, list(keys))
             sheet[0].write_row(0, 0, [sheet_cell(h) for h in keys])
             sheet[0]._write_single_row(1)  # written now: the sheet's row file holds whole rows only
             sheet[1] = 1

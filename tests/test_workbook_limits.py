@@ -1,0 +1,42 @@
+"""The workbook holds every row and nothing from a report writes its XML: a table longer than an Excel sheet
+goes on in continuation sheets (XlsxWriter would drop the rows beyond silently), and a text shaped like an
+XlsxWriter rich string is written as text."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from xxgk.package import write
+
+
+def sheets(book: bytes) -> dict[str, list[list[str]]]:
+    """``{sheet name: rows of cell texts}`` of an XLSX file, read from its XML (inline strings and numbers)."""
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        names = re.findall(r'<sheet name="([^"]+)"', archive.read("xl/workbook.xml").decode())
+        out = {}
+        for number, name in enumerate(names, start=1):
+            xml = archive.read(f"xl/worksheets/sheet{number}.xml").decode()
+            out[name] = [re.findall(r"<(?:t|v)(?: [^>]*)?>([^<]*)</(?:t|v)>", row)
+                         for row in re.findall(r"<row [^>]*>(.*?)</row>", xml)]
+    return out
+
+
+def test_a_table_longer_than_a_sheet_goes_on_in_continuation_sheets(monkeypatch):
+    monkeypatch.setattr(write, "SHEET_ROWS", 4)  # a header and three rows a sheet
+    rows = [{"n": n, "text": f"第{n}行"} for n in range(10)]
+    book = sheets(write.xlsx_bytes({"表3_依申请公开": rows, "findings": [{"code": "x"}]}))
+    assert list(book) == ["表3_依申请公开", "findings", "表3_依申请公开 (2)", "表3_依申请公开 (3)", "表3_依申请公开 (4)"]
+    parts = [book[name] for name in book if name.startswith("表3")]
+    assert all(part[0] == ["n", "text"] for part in parts)  # each sheet has the header
+    assert [row for part in parts for row in part[1:]] == [[str(n), f"第{n}行"] for n in range(10)]  # all, in order
+    assert book["findings"] == [["code"], ["x"]]
+
+
+def test_a_text_shaped_like_a_rich_string_is_text_not_workbook_xml():
+    hostile = '<r><t>注入</t></r><r><t xml:space="preserve">x</t></r>'
+    with zipfile.ZipFile(io.BytesIO(write.xlsx_bytes({"sections": [{"text": hostile}]}))) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<r><t>注入" not in xml  # not injected as elements
+    assert "'&lt;r&gt;&lt;t&gt;注入&lt;/t&gt;&lt;/r&gt;" in xml  # the text itself, with the formula guard's apostrophe
