@@ -56,6 +56,7 @@ def through_mkdocs(site_src, tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
                              "-d", str(work / "site")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "prefix dict" not in result.stderr  # the search plugin's jieba quiet (mkdocs_hooks.on_config)
     return work / "site"
 
 

@@ -33,8 +33,12 @@ def on_files(files, config):
 
 
 def on_config(config):
-    """The footer's data version and last-updated date, from ``assets/site.json`` written with the pages."""
+    """The footer's data version and last-updated date, from ``assets/site.json`` written with the pages; and the
+    search plugin's Chinese word splitter (jieba) kept quiet: it logs its dictionary loading on every build."""
     import json
+    import logging
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
 
     meta = Path(config["docs_dir"]) / "assets" / "site.json"
     if meta.exists():
