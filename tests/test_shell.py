@@ -45,29 +45,7 @@ def _entry(src: str, title: str, heading: str | None = None, sections=("历年�
 
 def _mkdocs(renderer, entry: dict) -> bytes:
     """The page as MkDocs' own objects render it (what ``bulk.Renderer.render`` did before shells)."""
-    from mkdocs.structure.files import InclusionLevel
-    from mkdocs.structure.pages import Page
-
-    from xxgk.site.blocks import inject
-    from xxgk.site.bulk import page_file
-    from xxgk.site.minify import minify_page
-
-    config = renderer.config
-    file = page_file(config, entry["src"], InclusionLevel.NOT_IN_NAV)  # a report page is a file (on_files hook)
-    file.generated_by, file.abs_src_path, file._content = "test", None, entry["markdown"]  # File.generated's
-    page = Page(None, file, config)
-    config._current_page = page
-    try:
-        page.read_source(config)
-        page.render(config, renderer.files)
-        page.content = inject(page.content, entry["blocks"])
-        page.active = True
-        context = renderer.get_context(renderer.nav, renderer.doc_files, config, page)
-        output = renderer.env.get_template(page.meta.get("template", "main.html")).render(context)
-    finally:
-        page.active = False
-        config._current_page = None
-    return minify_page(output).encode("utf-8", errors="xmlcharrefreplace")
+    return theme_output(renderer, entry, None).encode("utf-8", errors="xmlcharrefreplace")
 
 
 HOSTILE = [
@@ -148,7 +126,8 @@ def test_a_template_that_changes_a_value_refuses_its_shape_and_renders_every_pag
 
 
 def theme_output(renderer, entry: dict, template) -> str:
-    """``template`` rendered for the page MkDocs makes of ``entry`` (Page.render), minified."""
+    """``template`` (None: the page's own, as ``mkdocs build`` picks it) rendered for the page MkDocs makes of
+    ``entry`` (Page.render), minified."""
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.structure.pages import Page
 
@@ -166,6 +145,8 @@ def theme_output(renderer, entry: dict, template) -> str:
         page.render(config, renderer.files)
         page.content = inject(page.content, entry["blocks"])
         page.active = True
+        if template is None:
+            template = renderer.env.get_template(page.meta.get("template", "main.html"))
         output = template.render(renderer.get_context(renderer.nav, renderer.doc_files, config, page))
     finally:
         page.active = False
