@@ -27,7 +27,8 @@ def test_a_table_longer_than_a_sheet_goes_on_in_continuation_sheets(monkeypatch)
     monkeypatch.setattr(write, "SHEET_ROWS", 4)  # a header and three rows a sheet
     rows = [{"n": n, "text": f"第{n}行"} for n in range(10)]
     book = sheets(write.xlsx_bytes({"表3_依申请公开": rows, "findings": [{"code": "x"}]}))
-    assert list(book) == ["表3_依申请公开", "findings", "表3_依申请公开 (2)", "表3_依申请公开 (3)", "表3_依申请公开 (4)"]
+    table = "表3_依申请公开"
+    assert list(book) == [table, "findings", f"{table} (2)", f"{table} (3)", f"{table} (4)"]
     parts = [book[name] for name in book if name.startswith("表3")]
     assert all(part[0] == ["n", "text"] for part in parts)  # each sheet has the header
     assert [row for part in parts for row in part[1:]] == [[str(n), f"第{n}行"] for n in range(10)]  # all, in order
