@@ -47,6 +47,25 @@ def test_the_browser_expands_a_compact_spec_to_the_full_chart():
     assert json.loads(out) == expand_spec(compact)  # the tests' reading of a spec is the browser's
 
 
+def test_the_browser_shows_the_value_labels_the_page_wrote_for_tiny_numbers():
+    """A value label kept as ``"text": 1`` is rebuilt by xxgk.js with ``String(value)``; a number Python writes
+    with an exponent (``1e-05``) JavaScript writes without (``0.00001``), so such labels stay written out."""
+    import subprocess
+
+    from xxgk.site.render import chart
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    markup = chart([{"type": "bar", "name": "甲", "x": ["一", "二", "三"], "y": [0.00001, 2.5e-7, 3]}], "测试", "", "%")
+    source = (ROOT / "build" / "xxgk" / "site" / "assets" / "xxgk.js").read_text(encoding="utf-8")
+    expand = re.search(r"  function expand\(spec\) \{.*?\n  \}\n", source, re.S).group(0)
+    out = subprocess.run([node, "-e", expand + "process.stdout.write(JSON.stringify(expand(JSON.parse("
+                          "require('fs').readFileSync(0, 'utf8')))))"], input=SPEC.search(markup).group(1),
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out)["data"][0]["text"] == ["1e-05", "2.5e-07", "3"]  # as the data table prints them
+
+
 def test_a_missing_value_is_a_labelled_gap_and_a_zero_is_a_zero_bar():
     from xxgk.site.render import MISSING_LABEL, chart
 

@@ -4,6 +4,7 @@ XlsxWriter rich string is written as text."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -41,3 +42,15 @@ def test_a_text_shaped_like_a_rich_string_is_text_not_workbook_xml():
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<r><t>注入" not in xml  # not injected as elements
     assert "'&lt;r&gt;&lt;t&gt;注入&lt;/t&gt;&lt;/r&gt;" in xml  # the text itself, with the formula guard's apostrophe
+
+
+def test_a_text_xlsxwriter_would_cut_to_a_rich_string_shape_is_cut_here_with_the_note():
+    """Excel's limit is 32,767 UTF-16 units: a text of fewer characters but more units (characters beyond U+FFFF
+    count twice) was cut by XlsxWriter after the ``<r>…</r>`` test, silently: this one it cut at ``</r>``, into XML."""
+    hostile = "<r><t>a" + "𠀀" * 16_376 + "</t></r>" + "<evil/>"
+    with zipfile.ZipFile(io.BytesIO(write.xlsx_bytes({"sections": [{"text": hostile}]}))) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<is><r>" not in xml and "&lt;r&gt;&lt;t&gt;a𠀀" in xml  # text, not sheet XML
+    text = html.unescape(re.search(r"<t[^>]*>([^<]*)</t>", xml.split("<row ")[2]).group(1))
+    assert text.startswith("<r><t>a𠀀") and len(text.encode("utf-16-le")) // 2 <= 32_767  # what a cell holds
+    assert text.endswith("完整内容见同名 CSV］")  # cut, and says so

@@ -14,6 +14,7 @@ from xxgk.safe import xlsx_cell
 
 CELLS = ["报告", "a&b<c>\"d\"", "line\nbreak", "x\x01y\x1fz", "_x0041_ stays text", "<r><t>rich</t></r>",
          " leading", "trailing ", "\t", "\u3000全角空格", "=HYPERLINK(1)", "-3", "'quoted", "🙂 astral",
+         "not\ufffea\uffffcharacter",
          0, -5, 7, 10 ** 15, 10 ** 20, 2 ** 53 + 1, -(10 ** 16), 1.5, 1e-7, 1e21, -0.0, 0.1 + 0.2,
          True, False, Decimal("2.50"), None, "", "注" * 20_000, "注" * 40_000, "𠀀" * 17_000]
 
@@ -59,6 +60,7 @@ def test_every_kind_of_cell_is_written_as_xlsxwriter_writes_it():
     assert [name for name in theirs if ours[name] != theirs[name]] == []
     sheet = ours["xl/worksheets/sheet1.xml"].decode("utf-8")
     assert '<dimension ref="A1:D' in sheet and "_x005F_x0041_" in sheet and "x_x0001_y_x001F_z" in sheet
+    assert "not_xFFFE_a_xFFFF_character" in sheet  # not characters XML allows
     assert "a&amp;b&lt;c&gt;" in sheet and '<t xml:space="preserve"> leading</t>' in sheet
 
 

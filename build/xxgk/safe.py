@@ -93,12 +93,16 @@ _CUT_NOTE = "…［超出 Excel 单元格上限，已截断；完整内容见同
 
 
 def xlsx_cell(value):
-    """An XLSX cell: ``sheet_cell``; a text longer than a cell holds is cut with a note saying so (the writer
-    would cut it silently; the CSV keeps it whole); and a text shaped ``<r>…</r>`` starts with ``'``, as a
+    """An XLSX cell: ``sheet_cell``; a text longer than a cell holds (``XLSX_CELL_CHARS`` UTF-16 units, as Excel
+    and XlsxWriter count: a character beyond U+FFFF is two) is cut with a note saying so (the writer would cut
+    it silently; the CSV keeps it whole); and a text shaped ``<r>…</r>`` starts with ``'``, as a
     formula-looking one does: XlsxWriter (``constant_memory``) writes such a text into the sheet's XML as it
-    is, as a rich string, so report text could otherwise write the workbook's XML.
+    is, as a rich string, so report text could otherwise write the workbook's XML. The cut is made here, so
+    XlsxWriter never cuts a text after that test (its cut could end a text with ``</r>``).
 
     >>> len(xlsx_cell("注" * 40_000)), xlsx_cell("注" * 40_000).endswith("CSV］")
+    (32767, True)
+    >>> cut = xlsx_cell("𠀀" * 20_000); len(cut.encode("utf-16-le")) // 2, cut.endswith("CSV］")
     (32767, True)
     >>> xlsx_cell("<r><t>x</t></r>"), xlsx_cell("<r>不是</r> 结尾")
     ("'<r><t>x</t></r>", '<r>不是</r> 结尾')
@@ -107,9 +111,21 @@ def xlsx_cell(value):
     if isinstance(value, str):
         if value.startswith("<r>") and value.endswith("</r>"):
             value = "'" + value
-        if len(value) > XLSX_CELL_CHARS:
-            value = value[:XLSX_CELL_CHARS - len(_CUT_NOTE)] + _CUT_NOTE
+        if len(value) > XLSX_CELL_CHARS // 2 and _utf16_units(value) > XLSX_CELL_CHARS:
+            value = _utf16_prefix(value, XLSX_CELL_CHARS - len(_CUT_NOTE)) + _CUT_NOTE
     return value
+
+
+def _utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le", errors="surrogatepass")) // 2
+
+
+def _utf16_prefix(text: str, units: int) -> str:
+    """The longest start of ``text`` of at most ``units`` UTF-16 units (a surrogate pair never split)."""
+    data = text.encode("utf-16-le", errors="surrogatepass")[:2 * units]
+    if len(data) >= 2 and 0xD8 <= data[-1] <= 0xDB:  # a high surrogate whose pair was cut off
+        data = data[:-2]
+    return data.decode("utf-16-le", errors="surrogatepass")
 
 
 def _looks_like_formula(text: str) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
@@ -78,10 +79,29 @@ def write_parquet_file(path: Path, schema: dict, target: Path, description: str 
         write_parquet(csv_file_rows(path, schema["fields"]), schema, target, description)
 
 
+_DIGITS = "^-?[0-9]+$"  # an integer cell Arrow reads as ``int()`` does (Arrow also takes ``0x10``; ``int`` refuses)
+
+
+def _integers_checked(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:
+    """``batch`` (integer columns read as text) with those columns cast to ``target``'s types, after checking
+    every cell is plain digits; else ``ArrowInvalid`` (the Python path then reads the file, as ``typed``)."""
+    columns = batch.columns
+    for i, field in enumerate(target):
+        if pa.types.is_integer(field.type):
+            text = columns[i]
+            digits = pc.match_substring_regex(text, _DIGITS, memory_pool=_POOL)  # (an empty cell: null)
+            if pc.all(digits, memory_pool=_POOL).as_py() is False:
+                raise pa.ArrowInvalid(f"{field.name}: a cell that is not plain digits")
+            columns[i] = pc.cast(text, field.type, memory_pool=_POOL)
+    return pa.RecordBatch.from_arrays(columns, schema=target)
+
+
 def _arrow_groups(path: Path, target: pa.Schema) -> Iterator[pa.Table]:
     """The CSV's rows as tables of ``ROW_GROUP`` rows (one if it has none), each one contiguous array a column:
-    what ``_table`` makes of the same rows. An empty cell is null (quoted or not, text too), as in ``typed``."""
-    options = pa_csv.ConvertOptions(column_types={f.name: f.type for f in target}, include_columns=target.names,
+    what ``_table`` makes of the same rows. An empty cell is null (quoted or not, text too), as in ``typed``.
+    Integer columns are read as text and cast once checked (``_integers_checked``)."""
+    read_types = {f.name: pa.string() if pa.types.is_integer(f.type) else f.type for f in target}
+    options = pa_csv.ConvertOptions(column_types=read_types, include_columns=target.names,
                                     null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True,
                                     true_values=["true", "1", "yes"], false_values=["false", "0", "no"])
     reader = pa_csv.open_csv(path, read_options=pa_csv.ReadOptions(block_size=1 << 20, use_threads=False),
@@ -89,7 +109,7 @@ def _arrow_groups(path: Path, target: pa.Schema) -> Iterator[pa.Table]:
                              memory_pool=_POOL)
     pending, count, first = [], 0, True
     for batch in reader:
-        pending.append(batch)
+        pending.append(_integers_checked(batch, target))
         count += batch.num_rows
         while count >= ROW_GROUP:
             table = pa.Table.from_batches(pending, schema=target)

@@ -25,7 +25,7 @@ from xlsxwriter.xmlwriter import XMLwriter
 from ..safe import XLSX_CELL_CHARS
 
 _WRITER = XMLwriter()  # its escaping functions, never its file
-_XML_SPECIAL = re.compile("[\"&<>\n\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")  # what XlsxWriter escapes
+_XML_SPECIAL = re.compile("[\"&<>\n\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")  # what XlsxWriter escapes
 _LONGEST_PLAIN = XLSX_CELL_CHARS // 2  # longer: XlsxWriter counts UTF-16 units and may cut (its own path)
 _BIGGEST_INT = 10 ** 15  # beyond: its own path (``.16G`` of a huge int, OverflowError checks)
 _COLUMN_NAMES: list[str] = []
@@ -41,9 +41,9 @@ def row_xml(number: int, cells: list) -> tuple[str, int, int] | tuple[()] | None
     """Row ``number`` (0-based) of cells (``xlsx_cell`` done) as XlsxWriter's constant-memory mode writes it:
     ``(xml, first column, last column)`` of the non-blank cells; ``()`` if all are blank (no row written);
     None if a cell is of a kind only XlsxWriter's own writers handle. Its rules, one by one: an inline string
-    has its control characters and ``_xHHHH_`` escaped, ``& < >`` as entities, ``xml:space="preserve"`` for
-    leading or trailing whitespace and, if it then looks like ``<r>…</r>``, is written raw as a rich
-    string; a number is ``.16G``."""
+    has its control characters, U+FFFE, U+FFFF and ``_xHHHH_`` escaped, ``& < >`` as entities,
+    ``xml:space="preserve"`` for leading or trailing whitespace and, if it then looks like ``<r>…</r>``, is
+    written raw as a rich string; a number is ``.16G``."""
     parts, first, last, suffix = [], -1, -1, str(number + 1)
     for column, value in enumerate(cells):
         kind = type(value)

@@ -352,9 +352,13 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
            f"{fallback}\n</details></figure>"
 
 
-def _as_js_text(value) -> str:
-    """A value as JavaScript's ``String()`` writes a JSON number (shortest round trip, as ``json.dumps``)."""
-    return "" if value is None else json.dumps(value)
+def _as_js_text(value) -> str | None:
+    """A value as JavaScript's ``String()`` writes a JSON number (shortest round trip, as ``json.dumps``), or None
+    where the two may differ: a number Python writes with an exponent (``1e-05``; JavaScript: ``0.00001``)."""
+    if value is None:
+        return ""
+    text = json.dumps(value)
+    return None if "e" in text or "E" in text else text
 
 
 def compact_spec(spec: dict, category_key: str) -> dict:
