@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,19 @@ def test_a_cache_folder_that_is_a_link_is_never_written_through(synthetic, tmp_p
         assert site.rendered  # the linked pack was not read
     else:
         assert "not a folder of its own; not used" in capfd.readouterr().err
+
+
+def test_a_cache_folder_turned_into_a_link_during_the_build_gets_nothing_made_through_it(tmp_path):
+    """``pages/`` replaced by a link after the cache was opened (a race with another program): storing pages
+    makes no folder and writes no file in the folder the link points to."""
+    from xxgk.site.page_cache import PageCache
+
+    cache_dir, user = tmp_path / "cache", tmp_path / "user"
+    user.mkdir()
+    cache = PageCache.open(cache_dir, ROOT / "mkdocs.yml")
+    assert cache is not None
+    cache.put_all([("a spool line", b"<html>page</html>")])
+    shutil.rmtree(cache_dir / "pages")
+    (cache_dir / "pages").symlink_to(user, target_is_directory=True)
+    cache.put_all([("another spool line", b"<html>page</html>")])
+    assert list(user.iterdir()) == []

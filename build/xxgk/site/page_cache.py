@@ -216,8 +216,10 @@ class PageCache:
         head = f"{FORMAT}\n{len(entries)}\n{''.join(lines)}".encode()
         name = hashlib.sha256("".join(key for key, _ in entries).encode()).hexdigest()
         try:
+            if folder.is_symlink() or folder.parent.is_symlink():  # planted as a link: nothing made through it
+                return
             folder.mkdir(parents=True, exist_ok=True)
-            if folder.is_symlink() or folder.parent.is_symlink():  # planted as a link: never written through
+            if folder.is_symlink() or folder.parent.is_symlink():  # (planted meanwhile) never written through
                 return
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             with os.fdopen(handle, "wb") as out:
