@@ -257,11 +257,13 @@ def test_a_cache_folder_that_is_a_link_is_never_written_through(synthetic, tmp_p
 def test_a_cache_folder_turned_into_a_link_during_the_build_gets_nothing_made_through_it(tmp_path):
     """``pages/`` replaced by a link after the cache was opened (a race with another program): storing pages
     makes no folder and writes no file in the folder the link points to."""
+    from xxgk.site.build import config_for
     from xxgk.site.page_cache import PageCache
 
-    cache_dir, user = tmp_path / "cache", tmp_path / "user"
+    cache_dir, user, docs = tmp_path / "cache", tmp_path / "user", tmp_path / "docs"
     user.mkdir()
-    cache = PageCache.open(cache_dir, ROOT / "mkdocs.yml")
+    docs.mkdir()
+    cache = PageCache.open(cache_dir, config_for(docs, tmp_path / "mkdocs.yml", ROOT))
     assert cache is not None
     cache.put_all([("a spool line", b"<html>page</html>")])
     shutil.rmtree(cache_dir / "pages")
