@@ -92,7 +92,8 @@ def test_a_report_page_keeps_the_theme_shell_its_toc_and_relative_links(site_src
     assert doc.xpath("//footer[contains(@class, 'md-footer')]")
     assert doc.xpath("//link[@href='../../assets/xxgk.css']")  # a file two levels down: a/<agency>/<year>.html
     assert doc.xpath("//a[@href='../../compare/']")  # the navigation, relative to the page
-    assert doc.xpath("//*[@data-md-component='search']")  # the search dialog
+    assert doc.xpath("//header//label[@for='__search']")  # the search button (its dialog: assets/xxgk-shell.js)
+    assert doc.xpath("//script[@src='../../assets/xxgk-shell.js']")
     assert [h for h in doc.xpath("//h2[@id]") if h.text_content().startswith("报告评估")]  # anchors (the toc)
     assert "<!--xxgk:" not in html and "<table" in html  # every block put back
 

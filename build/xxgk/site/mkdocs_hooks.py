@@ -56,7 +56,9 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_env(env, config, files):
-    """The theme's ``tojson`` (the page's ``__config`` script) writes Chinese as UTF-8, not ``\\uXXXX``: half the
-    bytes, no spaces, the same JSON. Jinja's ``htmlsafe_json_dumps`` still escapes ``<``, ``>``, ``&`` and ``'``."""
+    """The theme's ``tojson`` (``assets/xxgk-shell.js``'s ``__config``) writes Chinese as UTF-8, not ``\\uXXXX``:
+    half the bytes, no spaces, the same JSON. Jinja's ``htmlsafe_json_dumps`` still escapes ``<``, ``>``, ``&``
+    and ``'``. ``xxgk_minify``: a fragment minified as the pages are (``minify.py``)."""
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+    env.filters["xxgk_minify"] = minify_page  # the search dialog in assets/xxgk-shell.js, minified as a page is
     return env
