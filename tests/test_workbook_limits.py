@@ -54,3 +54,14 @@ def test_a_text_xlsxwriter_would_cut_to_a_rich_string_shape_is_cut_here_with_the
     text = html.unescape(re.search(r"<t[^>]*>([^<]*)</t>", xml.split("<row ")[2]).group(1))
     assert text.startswith("<r><t>a𠀀") and len(text.encode("utf-16-le")) // 2 <= 32_767  # what a cell holds
     assert text.endswith("完整内容见同名 CSV］")  # cut, and says so
+
+
+def test_the_codebook_tells_a_reader_where_a_long_table_goes_on(seed_package):
+    """The package's own workbook: its codebook sheet ends with a line on the continuation sheets (a reader who
+    opens only the workbook learns there may be more sheets of one table)."""
+    out, _, _ = seed_package
+    codebook = sheets((out / write.XLSX_NAME).read_bytes())["codebook"]
+    assert codebook[0][:2] == ["resource", "field"]
+    last = codebook[-1]
+    assert last[0] == "（工作簿）" and "续表" in last and any("'<sheet> (2)'" in html.unescape(c) for c in last)
+    assert any("表名 (2)" in html.unescape(c) for c in last)

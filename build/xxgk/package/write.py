@@ -182,11 +182,19 @@ def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
     return raw.getvalue()
 
 
+CONTINUED_SHEETS = {"resource": "（工作簿）", "field": "", "title": "续表",
+                    "type": "", "description": f"A table longer than an Excel sheet holds ({SHEET_ROWS:,} rows, its "
+                                                "header included) goes on in sheets named '<sheet> (2)', '(3)' …, "
+                                                "each with the header again: read them one after the other. "
+                                                "表格超过一个工作表的行数上限时，接续在“表名 (2)”“(3)”……工作表中。"}
+
+
 def codebook_rows(names: Iterable[str]) -> list[dict]:
-    """The workbook's ``codebook`` sheet: every field of the resources ``names``, in order."""
+    """The workbook's ``codebook`` sheet: every field of the resources ``names``, in order, then how a table
+    too long for one sheet goes on (``CONTINUED_SHEETS``)."""
     return [{"resource": name, "field": f["name"], "title": f.get("title", ""),
              "type": f["type"], "description": f.get("description", "")}
-            for name in names for f in resource_schema(name)["fields"]]
+            for name in names for f in resource_schema(name)["fields"]] + [CONTINUED_SHEETS]
 
 
 def package_files(reports: list[Report], data_version: str, changelog: bytes | None = None) -> dict[str, bytes]:
