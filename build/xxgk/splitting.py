@@ -50,6 +50,10 @@ def splits(tokens: Sequence[str], k: int, accept: Callable[[tuple], bool],
 
 
 def _cuts(token: str, max_pieces: int):
+    """Every cut of a digit ``token`` into at most ``max_pieces`` numbers (a non-digit token: itself). A partial
+    cut whose rest cannot fit in the pieces left is dropped at once: every cut kept then leads to at least one
+    complete cut, so the work between two yields is bounded (without it, a long run of digits explored
+    exponentially many dead ends before the caller's step budget ever counted one)."""
     if not token.isdigit():
         yield (token,)
         return
@@ -59,7 +63,7 @@ def _cuts(token: str, max_pieces: int):
         if not rest:
             yield tuple(int(p) for p in acc)
             continue
-        if len(acc) >= max_pieces:
+        if len(rest) > (max_pieces - len(acc)) * MAX_DIGITS:
             continue
         if rest[0] == "0":
             stack.append((rest[1:], acc + ("0",)))
