@@ -78,10 +78,28 @@ def report_page_url(site: Path, report_id: str) -> str:
     return "/" + json.loads(shard.read_text(encoding="utf-8"))[report_id]
 
 
-def expand_spec(spec: dict) -> dict:
-    """A chart spec as ``assets/xxgk.js`` expands it before drawing (``render.compact_spec`` undone; the test
-    ``test_charts.py::test_the_browser_expands_a_compact_spec_to_the_full_chart`` runs the JavaScript itself)."""
+def chart_frames(folder: Path) -> dict[str, dict]:
+    """The chart frames (``chart_frames.py``) a build published: ``{name: frame}``, from a built site
+    (``json/f/``) or from a ``site_src`` whose spool holds them."""
+    from xxgk.site.bulk import FILES, spooled
+    from xxgk.site.chart_frames import FOLDER
+
+    if (folder / FOLDER).is_dir():
+        return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (folder / FOLDER).glob("*.json")}
+    return {e["path"].rsplit("/", 1)[1][:-5]: json.loads(e["text"]) for e in spooled(folder, FILES)
+            if e["path"].startswith(FOLDER + "/")}
+
+
+def expand_spec(spec: dict, frames: dict[str, dict] | None = None) -> dict:
+    """A chart spec as ``assets/xxgk.js`` expands it before drawing: its frame put back (``chart_frames.unframe``,
+    from ``frames``: see :func:`chart_frames`), then ``render.compact_spec`` undone (the tests in
+    ``test_charts.py`` run the JavaScript itself and compare)."""
+    from xxgk.site.chart_frames import unframe
+
     spec = json.loads(json.dumps(spec))
+    if "f" in spec:
+        assert frames is not None and spec["f"] in frames, f"chart frame {spec['f']} is not published"
+        spec = unframe(frames[spec["f"]], spec)
     for t in spec.get("data", []):
         if t.get("type", "bar") != "bar":
             continue

@@ -9,7 +9,7 @@ import csv
 import json
 import re
 
-from .conftest import SHARED, expand_spec, needs_shared
+from .conftest import SHARED, chart_frames, expand_spec, needs_shared
 
 CONTRACT = ["agency_id", "name", "aliases", "province_code", "province", "city_code", "city", "county_code",
             "county", "tier", "kind", "system", "first_year", "last_year"]
@@ -67,7 +67,8 @@ def test_one_page_per_agency_links_every_year_and_charts_the_gold_values(corpus_
         assert f'href="{year}.html">{year}年度报告' in page  # beside the agency page: a/<agency>/<year>.html
         assert f"a/fujian-pingtanzongheshiyanqu/{year}.md" in _spooled(site_src)
     spec_blocks = re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)
-    specs = [expand_spec(json.loads(m)) for m in spec_blocks]  # as xxgk.js reads them
+    frames = chart_frames(site_src)
+    specs = [expand_spec(json.loads(m), frames) for m in spec_blocks]  # as xxgk.js reads them
     spec = next(s for s in specs if s["layout"]["title"]["text"] == "申请数量（件）")
     received = next(t for t in spec["data"] if t["name"] == "本年新收申请")
     assert received["x"] == [f"{y}年" for y in range(2019, 2026)]  # the span, years without a report left empty
@@ -123,7 +124,8 @@ def test_the_agency_page_speaks_chinese_and_marks_no_gap_where_a_template_lacks_
     page = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
     findings = re.search(r"## 历年发现的问题.*?</table>", page, re.S).group(0)
     assert "数字粘连" in findings and "cells_ambiguous×" not in findings  # titles, the code only in the link
-    specs = [expand_spec(json.loads(m)) for m in re.findall(r'class="xxgk-spec">(.*?)</script>', page)]
+    frames = chart_frames(site_src)
+    specs = [expand_spec(json.loads(m), frames) for m in re.findall(r'class="xxgk-spec">(.*?)</script>', page)]
     outcomes = next(s for s in specs if s["layout"]["title"]["text"] == "办理结果构成（%）")
     notes = {a["x"]: a["text"] for a in outcomes["layout"].get("annotations", [])}
     # 其他处理比例 is split by template: a 2019 report has no 2021-template series, and that is no gap

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from .conftest import ROOT, expand_spec, needs_chromium, read_page, serving
+from .conftest import ROOT, chart_frames, expand_spec, needs_chromium, read_page, serving
 from .conftest import wait_for as _wait
 
 SPEC = re.compile(r'<script (?:type="application/json" class="xxgk-spec"|class="xxgk-spec" type="application/json")>'
@@ -96,12 +96,13 @@ def test_one_colour_per_outcome_from_the_palette_everywhere(built_site):
     from xxgk.site.render import palette
 
     granted = palette()["outcome_groups"]["granted"]
+    frames = chart_frames(built_site)
     colours: dict[str, set] = {}
     for page in built_site.rglob("*.html"):
         in_a = page.parent.parent.name == "a"  # a/<agency>/index.html, a/<agency>/<year>.html
         kind = ("agency" if page.name == "index.html" else "report") if in_a else ""
         for spec in SPEC.findall(read_page(page)):  # attributes quoted (the pages are minified)
-            for trace in expand_spec(json.loads(spec))["data"]:
+            for trace in expand_spec(json.loads(spec), frames)["data"]:
                 names = trace.get("y") if trace.get("orientation") == "h" else trace.get("x")
                 marker = trace.get("marker", {})
                 if isinstance(marker.get("color"), list):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
 from ..gcpause import gc_paused
+from . import chart_frames
 from .browser_data import browser_files, search_aux
 from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
@@ -74,7 +75,8 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
     with ThreadPoolExecutor(1, thread_name_prefix="xxgk-downloads") as side, \
-            Spool(site_src, on_range) as spool:  # the bulk pages and source pages (bulk.py renders them)
+            Spool(site_src, on_range) as spool, \
+            chart_frames.collecting() as frames:  # the bulk and source pages (bulk.py renders them); chart frames
         downloads = side.submit(copy_downloads, package_dir, site_src / "downloads")
         site = Site(pkg, site_src, spool)
         downloads.result()  # (a failure in the thread raises here)
@@ -83,6 +85,8 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
         if on_editorial is not None:
             on_editorial()
         site.bulk_pages()
+        for name in sorted(frames):  # every chart frame the pages name, editorial ones too (chart_frames.py)
+            spool.file(f"{chart_frames.FOLDER}/{name}.json", frames[name])
 
 
 def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) -> None:

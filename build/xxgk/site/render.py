@@ -24,6 +24,7 @@ import yaml
 
 from ..catalog import RULES
 from ..safe import html_attr, html_text, link_url, plot_label
+from .chart_frames import framed
 
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
@@ -291,7 +292,9 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
           extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True,
           unit: str = "") -> str:
-    """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent.
+    """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent. The JSON is compact
+    (``compact_spec``) and, while a build writes its pages, keeps only the chart's numbers and the name of its
+    frame (``chart_frames.py``).
 
     Traces give categories as ``x`` and values as ``y`` (or pie ``labels``/``values``) and may give
     ``marker.color`` from :func:`colour`; a missing value (None) is drawn as a 无数据 label, never as 0.
@@ -340,8 +343,9 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
     drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} if "xxgk_other" in t else t for t in drawn]
     layout.update(extra_layout or {})
-    spec = _SPEC_JSON.encode(compact_spec({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
-                                           "note": palette()["missing"]}, "y" if horizontal else "x"))
+    category_key = "y" if horizontal else "x"
+    spec = _SPEC_JSON.encode(framed(compact_spec({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
+                                                  "note": palette()["missing"]}, category_key), category_key))
     spec = _mapped(spec, _SCRIPT_CHARS, _SCRIPT_SAFE)
     div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')

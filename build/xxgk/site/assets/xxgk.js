@@ -65,14 +65,40 @@
     return spec;
   }
   window.xxgkExpandSpec = expand;
+  function own(target, source) {  /* source's own keys onto target (never the prototype's name) */
+    Object.keys(source || {}).forEach(function (k) { if (k !== "__proto__") target[k] = source[k]; });
+    return target;
+  }
+  function unframe(frame, page) {
+    /* chart_frames.py undone: the page's numbers put back into the chart's frame; at each level (the spec, its
+       layout, each trace) the two hold different keys */
+    var spec = own(own({}, frame), page);
+    delete spec.f;
+    spec.layout = own(own({}, frame.layout), page.layout);
+    spec.data = (frame.data || []).map(function (t, i) { return own(own({}, t), (page.data || [])[i]); });
+    return spec;
+  }
+  window.xxgkUnframe = unframe;
+  var frames = {};
+  function framed(spec) {
+    /* a spec that names a frame (json/f/<name>.json under the site's root, fetched once) gets it back */
+    if (!spec.f) return Promise.resolve(spec);
+    if (!/^[0-9a-f]{16}$/.test(spec.f)) return Promise.reject(new Error("xxgk: not a chart frame name"));
+    var url = assets.replace(/assets\/$/, "") + "json/f/" + spec.f + ".json";
+    frames[spec.f] = frames[spec.f] || fetch(url).then(function (r) {
+      if (!r.ok) throw new Error("xxgk: chart frame " + r.status);
+      return r.json();
+    });
+    return frames[spec.f].then(function (frame) { return unframe(frame, spec); });
+  }
   function draw(el) {
     if (el.dataset.done) return;
     el.dataset.done = "1";
     var next = el.nextElementSibling;  // <script type="application/json" class="xxgk-spec">, or the older data-spec
     var spec = JSON.parse(el.dataset.spec || (next && next.classList.contains("xxgk-spec") ? next.textContent : "null"));
     if (!spec) return;
-    expand(spec);
-    loadPlotly().then(function () {
+    Promise.all([framed(spec), loadPlotly()]).then(function (done) {
+      spec = expand(done[0]);
       return Plotly.newPlot(el, traces(spec), layoutFor(el, spec),
         {responsive: true, displayModeBar: false, locale: "zh-CN", staticPlot: false});
     }).then(function () {

@@ -1,0 +1,142 @@
+"""Chart frames (``chart_frames.py``): a page keeps only its chart's numbers and the name of the chart's frame,
+published once. What a reader checks: every chart of the site is the same chart as before (the same build
+without frames is the reference), the browser puts it back together exactly (xxgk.js run in Node), every frame a
+page names is published, and in Chromium a report page draws its charts from them."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from contextlib import contextmanager
+
+import pytest
+
+from .conftest import ROOT, chart_frames, expand_spec, needs_chromium, read_page, report_page_files, wait_for
+
+SPEC = re.compile(r'<script (?:type="application/json" class="xxgk-spec"|class="xxgk-spec" type="application/json")>'
+                  r"(.*?)</script>")
+JS = ROOT / "build" / "xxgk" / "site" / "assets" / "xxgk.js"
+
+
+def _specs(site_src) -> dict[str, list[dict]]:
+    """``{page: [spec as written]}`` of every page of a ``site_src``: the spooled bulk pages and MkDocs' pages."""
+    from xxgk.site.bulk import page_html, spooled
+
+    pages = {e["src"]: page_html(e) for e in spooled(site_src)}
+    pages |= {p.relative_to(site_src).as_posix(): p.read_text(encoding="utf-8") for p in site_src.rglob("*.md")
+              if ".bulk" not in p.parts}
+    return {src: [json.loads(m) for m in SPEC.findall(html)] for src, html in pages.items() if SPEC.search(html)}
+
+
+@pytest.fixture(scope="module")
+def framed_and_whole(seed_package, tmp_path_factory):
+    """The seeds' ``site_src`` written twice: as the build writes it, and with no frames (every spec whole)."""
+    import xxgk.site.build as build
+    from xxgk.site.build import write_site_src
+
+    package, _, _ = seed_package
+    framed = tmp_path_factory.mktemp("framed") / "site_src"
+    write_site_src(package, framed)
+    whole = tmp_path_factory.mktemp("whole") / "site_src"
+
+    @contextmanager
+    def no_frames():
+        yield {}
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(build.chart_frames, "collecting", no_frames)
+    try:
+        write_site_src(package, whole)
+    finally:
+        patch.undo()
+    return framed, whole
+
+
+def test_every_chart_is_the_same_chart_framed_or_whole(framed_and_whole):
+    framed, whole = framed_and_whole
+    frames, ours, reference = chart_frames(framed), _specs(framed), _specs(whole)
+    assert sorted(ours) == sorted(reference)
+    assert sum(len(s) for s in reference.values()) >= 10, "report, agency and home page charts are compared"
+    assert not chart_frames(whole)
+    for page, specs in reference.items():
+        assert all("f" in s for s in ours[page]) and not any("f" in s for s in specs)
+        assert [expand_spec(s, frames) for s in ours[page]] == [expand_spec(s) for s in specs], page
+        assert len(json.dumps(ours[page])) < len(json.dumps(specs)) / 2, "a page keeps less than half"
+    named = {s["f"] for specs in ours.values() for s in specs}
+    assert named == set(frames), "every frame a page names is published, and no other"
+
+
+def _node(script: str, data) -> object:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    source = JS.read_text(encoding="utf-8")
+    functions = "".join(re.search(rf"  function {name}\(.*?\n  \}}\n", source, re.S).group(0)
+                        for name in ("own", "unframe", "expand"))
+    out = subprocess.run([node, "-e", functions + "var data = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+                          + script], input=json.dumps(data), capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def test_the_browser_puts_every_chart_back_together_as_the_tests_read_it(framed_and_whole):
+    """xxgk.js's own ``unframe`` then ``expand``, run in Node on every chart of the site, give the spec the tests
+    read (which the test above compares with the whole spec)."""
+    framed, _ = framed_and_whole
+    frames = chart_frames(framed)
+    specs = [s for page in _specs(framed).values() for s in page]
+    out = _node("process.stdout.write(JSON.stringify(data.specs.map(function (s) {"
+                " return expand(unframe(data.frames[s.f], s)); })))", {"specs": specs, "frames": frames})
+    assert out == [expand_spec(s, frames) for s in specs]
+
+
+def test_a_page_cannot_reach_an_objects_prototype_through_a_frame():
+    out = _node("var s = unframe(data.frame, data.page);"
+                "process.stdout.write(JSON.stringify([({}).polluted === undefined, s.layout.title.text,"
+                " Object.getPrototypeOf(s) === Object.prototype, s.data[0].y]))",
+                {"frame": {"data": [{"type": "bar"}], "layout": {"title": {"text": "标题"}}},
+                 "page": json.loads('{"f": "0123456789abcdef", "__proto__": {"polluted": 1},'
+                                    ' "layout": {"__proto__": {"polluted": 2}}, "data": [{"y": [1]}]}')})
+    assert out == [True, "标题", True, [1]]
+
+
+def test_a_frame_name_is_only_ever_a_file_of_the_sites_own_frame_folder():
+    """xxgk.js's ``framed`` asks for ``<root>/json/f/<16 hex digits>.json`` and for nothing else: a spec naming
+    another path (``../``, a host, a query) is refused without a request."""
+    source = JS.read_text(encoding="utf-8")
+    framed = re.search(r"  function framed\(.*?\n  \}\n", source, re.S).group(0)
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = ("var asked = [], assets = 'https://site.example/x/assets/', frames = {};"
+              "function fetch(url) { asked.push(url); return Promise.resolve({ok: true, json: function () {"
+              " return {data: [{type: 'bar'}], layout: {}}; }}); }"
+              "function unframe(f, p) { return 'drawn'; }" + framed +
+              "Promise.allSettled(['0123456789abcdef', '../../../etc/x', '//evil.example/a', '0123456789abcdef?x',"
+              " '0123456789ABCDEF'].map(function (f) { return framed({f: f}); })).then(function (r) {"
+              " process.stdout.write(JSON.stringify([r.map(function (x) { return x.status; }), asked])); });")
+    out = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert out == [["fulfilled", "rejected", "rejected", "rejected", "rejected"],
+                   ["https://site.example/x/json/f/0123456789abcdef.json"]]
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_report_page_draws_its_charts_from_the_published_frames(built_site, server, chromium):
+    from selenium.webdriver.common.by import By
+
+    frames = chart_frames(built_site)
+    assert frames, "the built site publishes its chart frames"
+    page = next(p for p in report_page_files(built_site) if "xxgk-spec" in read_page(p))
+    chromium.set_window_size(1366, 1000)
+    chromium.get(f"{server}/{page.relative_to(built_site).as_posix()}")
+    charts = chromium.find_elements(By.CSS_SELECTOR, "div.xxgk-chart")
+    assert charts
+    for chart in charts:
+        chromium.execute_script("arguments[0].scrollIntoView()", chart)
+        wait_for(lambda c=chart: c.find_elements(By.CSS_SELECTOR, ".main-svg"))
+    titles = [t.text for t in chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .gtitle")]
+    specs = [expand_spec(json.loads(m), frames) for m in SPEC.findall(read_page(page))]
+    assert titles == [s["layout"]["title"]["text"] for s in specs]  # the title lives only in the frame
+    assert chromium.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV')]")
