@@ -6,14 +6,26 @@ corpus when ``../shared`` is present."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from contextlib import contextmanager
 
 import pytest
 
-from .conftest import SEEDS, SHARED, chart_frames
-from .test_chart_frames import _node, _specs
+from .conftest import (
+    SEEDS,
+    SHARED,
+    chart_frames,
+    expand_spec,
+    needs_chromium,
+    new_chromium,
+    read_page,
+    report_page_files,
+    wait_for,
+)
+from .test_chart_frames import SPEC, _node, _specs
 
 SYNTHETIC_REPORTS = 240
 
@@ -79,3 +91,33 @@ def test_xxgk_js_draws_every_chart_exactly_as_it_was_made(kind, tmp_path):
     carried = sum(len(json.dumps(s, ensure_ascii=False, separators=(",", ":"))) for s in specs)
     written = sum(len(json.dumps(s, ensure_ascii=False, separators=(",", ":"))) for s in reference)
     assert carried < written / 2, "pages carry less than half of the charts' specs"
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_site, server, tmp_path):
+    """The CSV button of a chart drawn from its frame writes every series (named only in the frame), category
+    and value (only on the page): the download reads the spec put back together."""
+    from selenium.webdriver.common.by import By
+
+    frames = chart_frames(built_site)
+    page = next(p for p in report_page_files(built_site) if "xxgk-spec" in read_page(p))
+    spec = expand_spec(json.loads(SPEC.search(read_page(page)).group(1)), frames)
+    assert all(t.get("name") for t in spec["data"]) or len(spec["data"]) == 1
+    driver = new_chromium(downloads=tmp_path)
+    try:
+        driver.set_window_size(1366, 1000)
+        driver.get(f"{server}/{page.relative_to(built_site).as_posix()}")
+        chart = driver.find_element(By.CSS_SELECTOR, "div.xxgk-chart")
+        driver.execute_script("arguments[0].scrollIntoView()", chart)
+        button = wait_for(lambda: driver.find_elements(By.XPATH, "(//figcaption)[1]//button[contains(., 'CSV')]"))
+        driver.execute_script("arguments[0].click()", button[0])
+        written = wait_for(lambda: [p for p in tmp_path.glob("*.csv")])
+    finally:
+        driver.quit()
+    assert written[0].name == spec["filename"] + ".csv"
+    rows = list(csv.reader(io.StringIO(written[0].read_text(encoding="utf-8-sig"))))
+    sideways = spec["data"][0].get("orientation") == "h"
+    expected = [[t.get("name", ""), c, "" if v is None else json.dumps(v)] for t in spec["data"]
+                for c, v in zip(*((t["y"], t["x"]) if sideways else (t["x"], t["y"])), strict=True)]
+    assert rows[1:] == expected and len(expected) >= 3
