@@ -35,6 +35,7 @@ def test_no_page_carries_the_shell_and_each_loads_the_script_before_materials_bu
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "__config" not in html and "data-md-component=search " not in html and "__md_scope=" not in html
+        assert "name=generator" not in html and "<meta charset=utf-8>" in html  # the rest of Material's head stays
         scripts = [s.get("src") or "" for s in lxml.html.fromstring(html).iter("script")]
         shell = [i for i, src in enumerate(scripts) if src.endswith("assets/xxgk-shell.js")]
         bundle = [i for i, src in enumerate(scripts) if "/javascripts/bundle." in src]
