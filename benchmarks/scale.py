@@ -233,7 +233,8 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
         _, *figures["[frictionless validation]"] = in_process(stage_frictionless_validation, package_dir)
     if site and not args.stages_apart:  # as xxgk build runs them: one pipeline
         config = config_for(work / "site_src", work / "site.yml", ROOT)
-        shutil.rmtree(work / "site", ignore_errors=True)
+        # the previous build's site is left in place: clearing it is part of the stage, as in `xxgk build`
+        # (which builds beside it and deletes it after the swap)
         (rendered, reused), *figures["site: pages + mkdocs + bulk + Pagefind"] = in_process(
             stage_site, package_dir, work / "site_src", config, work / "site", work / "cache")
         print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")
