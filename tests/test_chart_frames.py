@@ -140,3 +140,22 @@ def test_a_report_page_draws_its_charts_from_the_published_frames(built_site, se
     specs = [expand_spec(json.loads(m), frames) for m in SPEC.findall(read_page(page))]
     assert titles == [s["layout"]["title"]["text"] for s in specs]  # the title lives only in the frame
     assert chromium.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV')]")
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_chart_whose_frame_cannot_be_loaded_says_so(built_site, tmp_path, chromium):
+    from selenium.webdriver.common.by import By
+
+    from .conftest import serving
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "json" / "f")  # a half-copied site: the pages name frames that are not there
+    page = next(p for p in report_page_files(site) if "xxgk-spec" in read_page(p))
+    with serving(site) as url:
+        chromium.get(f"{url}/{page.relative_to(site).as_posix()}")
+        chart = chromium.find_elements(By.CSS_SELECTOR, "div.xxgk-chart")[0]
+        chromium.execute_script("arguments[0].scrollIntoView()", chart)
+        wait_for(lambda: "图表未能加载" in chart.text)
+        assert not chart.find_elements(By.CSS_SELECTOR, ".main-svg")

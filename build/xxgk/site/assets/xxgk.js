@@ -104,6 +104,9 @@
     }).then(function () {
       el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
       buttons(el, spec);
+    }).catch(function () {  /* its frame or plotly could not be loaded: say so, the numbers are in the tables */
+      el.classList.add("xxgk-chart-failed");
+      el.textContent = "图表未能加载（数据见本页表格）。";
     });
   }
   function download(name, blob) {
