@@ -5,7 +5,8 @@ report's fields as zlib-compressed JSON — ``record.plain``, never pickle — a
 process writes the reports it parses (or receives from its pool) to one shard; with ``--dask`` every task
 writes the reports of its chunk of files to a shard of its own on shared storage and returns only their
 :class:`Head` (``dask_store``). Reports the cross-report steps change (duplicates, table 二 settled by the
-previous year, report card) are written again to the ``final`` shard, which the writer reads first.
+previous year, report card) are not stored again: the streamed writer renders their rows once, with those
+findings, into its own blocks files (``stream.settle``: the head is then ``carded``).
 
 What a head holds is what the cross-report steps need without the record: source file, id, SHA-256,
 status, the resolved publisher (``identity``: ``agency_ids``, ``agencies_rows``, ``mark_duplicates``) and
@@ -50,9 +51,9 @@ from ..record import from_plain, plain
 from ..safe import terminal_text
 
 MAX_OPEN = 64  # shard connections the reader keeps open
-FINAL = "final"  # the shard of reports changed by the cross-report steps (read before any other)
+FINAL = "final"  # the writer's blocks file (``blocks-<name>``) of the series this process settles (``stream``)
 FINAL_HELPER = "final-1"  # the same, for the agency series the writer's helper process settles (``stream.settle``)
-PARENT_SHARDS = ("local", FINAL, FINAL_HELPER)  # written by the building process (and its helper); others by workers
+PARENT_SHARDS = ("local",)  # written by the building process; the others by workers (or from the parse cache)
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _NOT_IN_BODY = ("text", "identity")  # stored apart (text: its own column; identity: decoded as an Agency)
 
@@ -78,9 +79,8 @@ class Head:
     record: Facts
     shard: str
     file_findings: list[Finding] = field(default_factory=list)  # added by cross-report steps (duplicates, card)
-    final: bool = False  # the record in the ``final`` shard already carries every cross-report finding
-    carded: bool = False  # its cross-report findings (duplicates, report card) wait in the ``final`` shard
-    final_shard: str = FINAL  # the shard that ``final`` and ``carded`` refer to (``FINAL`` or ``FINAL_HELPER``)
+    carded: bool = False  # its rows, cross-report findings included, wait in the writer's blocks file
+    final_shard: str = FINAL  # which blocks file (``blocks-<final_shard>``: ``FINAL`` or ``FINAL_HELPER``)
 
 
 def head_of(report, shard: str) -> Head:
@@ -121,7 +121,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = PERSIST")  # a killed writer's transaction is rolled back by the reader
     conn.execute("CREATE TABLE IF NOT EXISTS reports (source_file TEXT PRIMARY KEY, body BLOB NOT NULL, "
                  "text BLOB NOT NULL)")
-    conn.execute("CREATE TABLE IF NOT EXISTS extras (source_file TEXT PRIMARY KEY, findings BLOB NOT NULL)")
     return conn
 
 
@@ -143,11 +142,6 @@ class Shard:
             self.commit()
             self.conn.execute("BEGIN")
         return head_of(report, self.name)
-
-    def put_findings(self, source_file: str, findings: list[Finding]) -> None:
-        """Findings the cross-report steps added to a report whose record did not change (``Store.extras``)."""
-        data = json.dumps(plain(findings), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        self.conn.execute("INSERT OR REPLACE INTO extras VALUES (?, ?)", (source_file, zlib.compress(data, 1)))
 
     def commit(self) -> None:
         if self.conn.in_transaction:
@@ -181,7 +175,7 @@ def _alive(pid: int) -> bool:
 
 
 class Store:
-    """A folder of shards (see the module docstring). ``get`` reads a head's report, the ``final`` shard first.
+    """A folder of shards (see the module docstring). ``get`` reads a head's report from its shard.
 
     ``again(head)``, if given, makes a report anew (the build: its file parsed again, ``finish``-ed) when the
     worker shard holding it cannot be read — a shard damaged or lost on the workers' storage must not stop the
@@ -219,7 +213,7 @@ class Store:
 
     def get(self, head: Head):
         """The report ``head`` stands for, as last stored."""
-        name = head.final_shard if head.final else head.shard
+        name = head.shard
         try:
             row = self._reader(name).execute("SELECT body, text FROM reports WHERE source_file = ?",
                                              (head.source_file,)).fetchone()
@@ -232,14 +226,6 @@ class Store:
             print(terminal_text(f"xxgk: {head.source_file}: the store's shard {name} is unreadable "
                                 f"({type(error).__name__}: {error}); parsed again"[:500]), file=sys.stderr)
             return self.again(head)
-
-    def extras(self, head: Head) -> list[Finding]:
-        """The findings ``Shard.put_findings`` stored for ``head`` in its final shard (``Head.final_shard``)."""
-        row = self._reader(head.final_shard).execute("SELECT findings FROM extras WHERE source_file = ?",
-                                          (head.source_file,)).fetchone()
-        if row is None:
-            raise LookupError(f"{head.source_file}: no findings in the store's shard {head.final_shard}")
-        return from_plain(list[Finding], json.loads(zlib.decompress(row[0]).decode("utf-8", "surrogatepass")))
 
     def close(self) -> None:
         for conn in self._readers.values():
