@@ -25,9 +25,19 @@ from .conftest import (
     report_page_files,
     wait_for,
 )
-from .test_chart_frames import SPEC, _node, _specs
+from .test_chart_frames import SPEC, _node
 
 SYNTHETIC_REPORTS = 240
+
+
+def _specs(site_src) -> dict[str, list[dict]]:
+    """``{page: [spec as written]}`` of every page of a ``site_src``: the spooled bulk pages and MkDocs' pages."""
+    from xxgk.site.bulk import page_html, spooled
+
+    pages = {e["src"]: page_html(e) for e in spooled(site_src)}
+    pages |= {p.relative_to(site_src).as_posix(): p.read_text(encoding="utf-8") for p in site_src.rglob("*.md")
+              if ".bulk" not in p.parts}
+    return {src: [json.loads(m) for m in SPEC.findall(html)] for src, html in pages.items() if SPEC.search(html)}
 
 
 def _site_src_twice(reports, work) -> tuple[dict[str, list[dict]], dict[str, dict], dict[str, list[dict]]]:
@@ -88,6 +98,8 @@ def test_xxgk_js_draws_every_chart_exactly_as_it_was_made(kind, tmp_path):
                   {"specs": specs, "frames": frames})
     for expanded, made in zip(drawn, reference, strict=True):
         assert expanded == made, made.get("filename")
+    assert drawn == [expand_spec(s, frames) for s in specs], "the tests' reading of a spec is the browser's"
+    assert {s["f"] for s in specs} == set(frames), "every frame a page names is published, and no other"
     carried = sum(len(json.dumps(s, ensure_ascii=False, separators=(",", ":"))) for s in specs)
     written = sum(len(json.dumps(s, ensure_ascii=False, separators=(",", ":"))) for s in reference)
     assert carried < written / 2, "pages carry less than half of the charts' specs"

@@ -1,7 +1,7 @@
 """Chart frames (``chart_frames.py``): a page keeps only its chart's numbers and the name of the chart's frame,
-published once. What a reader checks: every chart of the site is the same chart as before (the same build
-without frames is the reference), the browser puts it back together exactly (xxgk.js run in Node), every frame a
-page names is published, and in Chromium a report page draws its charts from them."""
+published once. What a reader checks here: a frame cannot reach an object's prototype, only the site's own
+frame files are ever requested, a report page draws its charts from them in Chromium, and a chart whose frame is
+missing says so. That every chart is the chart made, and every named frame published: ``test_chart_exact.py``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-from contextlib import contextmanager
 
 import pytest
 
@@ -18,54 +17,6 @@ from .conftest import ROOT, chart_frames, expand_spec, needs_chromium, read_page
 SPEC = re.compile(r'<script (?:type="application/json" class="xxgk-spec"|class="xxgk-spec" type="application/json")>'
                   r"(.*?)</script>")
 JS = ROOT / "build" / "xxgk" / "site" / "assets" / "xxgk.js"
-
-
-def _specs(site_src) -> dict[str, list[dict]]:
-    """``{page: [spec as written]}`` of every page of a ``site_src``: the spooled bulk pages and MkDocs' pages."""
-    from xxgk.site.bulk import page_html, spooled
-
-    pages = {e["src"]: page_html(e) for e in spooled(site_src)}
-    pages |= {p.relative_to(site_src).as_posix(): p.read_text(encoding="utf-8") for p in site_src.rglob("*.md")
-              if ".bulk" not in p.parts}
-    return {src: [json.loads(m) for m in SPEC.findall(html)] for src, html in pages.items() if SPEC.search(html)}
-
-
-@pytest.fixture(scope="module")
-def framed_and_whole(seed_package, tmp_path_factory):
-    """The seeds' ``site_src`` written twice: as the build writes it, and with no frames (every spec whole)."""
-    import xxgk.site.build as build
-    from xxgk.site.build import write_site_src
-
-    package, _, _ = seed_package
-    framed = tmp_path_factory.mktemp("framed") / "site_src"
-    write_site_src(package, framed)
-    whole = tmp_path_factory.mktemp("whole") / "site_src"
-
-    @contextmanager
-    def no_frames():
-        yield {}
-
-    patch = pytest.MonkeyPatch()
-    patch.setattr(build.chart_frames, "collecting", no_frames)
-    try:
-        write_site_src(package, whole)
-    finally:
-        patch.undo()
-    return framed, whole
-
-
-def test_every_chart_is_the_same_chart_framed_or_whole(framed_and_whole):
-    framed, whole = framed_and_whole
-    frames, ours, reference = chart_frames(framed), _specs(framed), _specs(whole)
-    assert sorted(ours) == sorted(reference)
-    assert sum(len(s) for s in reference.values()) >= 10, "report, agency and home page charts are compared"
-    assert not chart_frames(whole)
-    for page, specs in reference.items():
-        assert all("f" in s for s in ours[page]) and not any("f" in s for s in specs)
-        assert [expand_spec(s, frames) for s in ours[page]] == [expand_spec(s) for s in specs], page
-        assert len(json.dumps(ours[page])) < len(json.dumps(specs)) / 2, "a page keeps less than half"
-    named = {s["f"] for specs in ours.values() for s in specs}
-    assert named == set(frames), "every frame a page names is published, and no other"
 
 
 def _node(script: str, data) -> object:
@@ -78,17 +29,6 @@ def _node(script: str, data) -> object:
     out = subprocess.run([node, "-e", functions + "var data = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
                           + script], input=json.dumps(data), capture_output=True, text=True, check=True).stdout
     return json.loads(out)
-
-
-def test_the_browser_puts_every_chart_back_together_as_the_tests_read_it(framed_and_whole):
-    """xxgk.js's own ``unframe`` then ``expand``, run in Node on every chart of the site, give the spec the tests
-    read (which the test above compares with the whole spec)."""
-    framed, _ = framed_and_whole
-    frames = chart_frames(framed)
-    specs = [s for page in _specs(framed).values() for s in page]
-    out = _node("process.stdout.write(JSON.stringify(data.specs.map(function (s) {"
-                " return expand(unframe(data.frames[s.f], s)); })))", {"specs": specs, "frames": frames})
-    assert out == [expand_spec(s, frames) for s in specs]
 
 
 def test_a_page_cannot_reach_an_objects_prototype_through_a_frame():
