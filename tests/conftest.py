@@ -113,10 +113,22 @@ def expand_spec(spec: dict, frames: dict[str, dict] | None = None) -> dict:
 
 
 def wait_for(condition, seconds: float = 15.0):
-    """The first truthy value of ``condition()`` within ``seconds``; fails the test otherwise."""
+    """The first truthy value of ``condition()`` within ``seconds``; fails the test otherwise. An element the page
+    replaced while ``condition`` read it (search results redrawn as the query is typed: selenium's
+    ``StaleElementReferenceException``) means "not yet": the condition is read again."""
+    stale: tuple[type[BaseException], ...] = ()
+    try:
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        stale = (StaleElementReferenceException,)
+    except ImportError:
+        pass
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        value = condition()
+        try:
+            value = condition()
+        except stale:
+            value = None
         if value:
             return value
         time.sleep(0.2)
