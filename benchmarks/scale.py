@@ -144,11 +144,12 @@ def stage_render(site_src: Path, config: Path, out: Path, cache_dir: Path) -> tu
 
 
 def stage_site(package_dir: Path, site_src: Path, config: Path, out: Path, cache_dir: Path) -> tuple[int, int]:
-    """The whole site as ``xxgk build`` makes it (``pages_and_site``): the pages, ``mkdocs build``, the bulk
-    pages and Pagefind in one pipeline: ``(pages rendered, pages taken from the cache)``."""
-    from xxgk.site.build import pages_and_site
+    """The whole site as ``xxgk build`` makes it (``build_site``): the pages, ``mkdocs build``, the bulk pages and
+    Pagefind in one pipeline beside the previous site (its unchanged files linked), swapped in, the previous site
+    removed: ``(pages rendered, pages taken from the cache)``."""
+    from xxgk.site.build import build_site
 
-    code, stats = pages_and_site(package_dir, site_src, config, out, cache_dir=cache_dir)
+    code, stats = build_site(package_dir, site_src, out, cache_dir=cache_dir, config_file=config)
     if code or stats is None:
         raise RuntimeError(f"site build failed ({code})")
     return len(stats.rendered), stats.reused
@@ -233,8 +234,8 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
         _, *figures["[frictionless validation]"] = in_process(stage_frictionless_validation, package_dir)
     if site and not args.stages_apart:  # as xxgk build runs them: one pipeline
         config = config_for(work / "site_src", work / "site.yml", ROOT)
-        # the previous build's site is left in place: clearing it is part of the stage, as in `xxgk build`
-        # (which builds beside it and deletes it after the swap)
+        # the previous build's site is left in place: the stage builds beside it (linking its unchanged files),
+        # swaps the new one in and deletes it, as `xxgk build` does
         (rendered, reused), *figures["site: pages + mkdocs + bulk + Pagefind"] = in_process(
             stage_site, package_dir, work / "site_src", config, work / "site", work / "cache")
         print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")

@@ -501,7 +501,7 @@ def test_a_failed_site_build_leaves_the_old_site_whole(seed_package, tmp_path, m
     (site / MARKER).write_text("", encoding="utf-8")
     (site / "index.html").write_text("the old site", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")  # MkDocs fails
-    assert build_site(package_dir, tmp_path / "site_src", site) != 0
+    assert build_site(package_dir, tmp_path / "site_src", site)[0] != 0
     assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
     assert not list(tmp_path.glob(".site.*"))
 

@@ -128,7 +128,7 @@ def _build(args) -> int:
         code = _package(args)
         if code:
             return code
-        return build_site(out, site_src, site, strict=args.strict, cache_dir=_cache_dir(args))
+        return build_site(out, site_src, site, strict=args.strict, cache_dir=_cache_dir(args))[0]
 
 
 def positive(text: str) -> int:

@@ -29,6 +29,7 @@ from .bulk import BulkRun, BulkStats, Spool, spool_run
 from .data import Package
 from .downloads import copy_downloads
 from .fulltext import ShardIndexer, index_full_text
+from .fulltext_reuse import ShardReuse
 from .meta import site_meta
 from .page_cache import PageCache
 from .pages import Site
@@ -124,7 +125,7 @@ MKDOCS_SIDE = ".xxgk-mkdocs"  # inside the site being built: where mkdocs writes
 
 def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = False,
                 cache_dir: Path | str | None = None, workers: int | None = None,
-                full_text: bool = False) -> tuple[int, BulkStats | None]:
+                full_text: bool = False, previous: Path | None = None) -> tuple[int, BulkStats | None]:
     """``mkdocs build`` of the editorial pages of ``site_src`` (with ``config_file``, whose ``docs_dir`` is
     ``site_src``) and the bulk pages rendered outside MkDocs (``bulk.BulkRun``; with the page cache in
     ``cache_dir``, None for none), into ``out``; with ``full_text``, the full-text index too
@@ -135,11 +136,13 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
     plain files (the source pages, all it reads) are written; the side folder is then moved into ``out``
     (a file both wrote is the bulk's, as when the bulk ran after MkDocs). ``out`` is emptied first as
     ``mkdocs build`` empties it (its dot entries kept). The bytes are those of the steps run one after the other.
+    ``previous``: the site this one will replace (its unchanged bulk files are linked, ``previous.Previous``,
+    and its full-text shards whose pages did not change, ``fulltext_reuse``).
     Returns MkDocs' exit code (1 if it wrote no ``index.html``), else Pagefind's, and what the bulk
     rendering did (None when MkDocs failed)."""
     out = _emptied(out)
     mkdocs = _start_mkdocs(config_file, out, strict)
-    run = spool_run(site_src, config_file, out, workers)
+    run = spool_run(site_src, config_file, out, workers, previous)
     try:
         run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
     except BaseException as error:
@@ -148,19 +151,20 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
         if failed:
             return mkdocs.returncode, None
         raise
-    return _complete(mkdocs, run, out, _FullText(out) if full_text else None)
+    return _complete(mkdocs, run, out, _FullText(out, ShardReuse(previous, cache_dir)) if full_text else None)
 
 
 def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Path, strict: bool = False,
-                   cache_dir: Path | str | None = None, workers: int | None = None) -> tuple[int, BulkStats | None]:
+                   cache_dir: Path | str | None = None, workers: int | None = None,
+                   previous: Path | None = None) -> tuple[int, BulkStats | None]:
     """``write_site_src`` and ``render_site(..., full_text=True)`` as one pipeline (what ``xxgk build`` runs):
     as soon as the editorial pages are written, ``mkdocs build`` starts and the bulk workers render each
     run of spooled lines while the next are written (``bulk.Spool(on_range=...)``), and each shard of the
     full-text index is indexed as soon as its source pages are on disk (``fulltext.ShardIndexer``).
-    Same bytes as the steps one after the other; same return value as ``render_site``."""
+    Same bytes as the steps one after the other; same return value and ``previous`` as ``render_site``."""
     check_output(site_src, None, "site_src")
     out = _emptied(out)
-    run = BulkRun(site_src, config_file, out, workers)
+    run = BulkRun(site_src, config_file, out, workers, previous)
     started: list[subprocess.Popen] = []
 
     def editorial_written() -> None:
@@ -168,7 +172,7 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
         run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
 
     with locked(site_src), gc_paused():
-        index = ShardIndexer(out)  # each shard of source pages indexed as soon as it is written
+        index = ShardIndexer(out, reuse=ShardReuse(previous, cache_dir))  # each shard indexed once written
         run.on_written = index.written
         try:
             _write_site_src(package_dir, site_src, run.add, editorial_written)
@@ -245,10 +249,10 @@ def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tup
 
 
 class _FullText:
-    """``index_full_text(site)`` in a thread (it waits on Pagefind processes), started once."""
+    """``index_full_text(site, reuse=reuse)`` in a thread (it waits on Pagefind processes), started once."""
 
-    def __init__(self, site: Path):
-        self.site, self.thread, self.code = site, None, 1
+    def __init__(self, site: Path, reuse: ShardReuse):
+        self.site, self.reuse, self.thread, self.code = site, reuse, None, 1
         self.error: BaseException | None = None
 
     def start(self) -> None:
@@ -260,7 +264,7 @@ class _FullText:
 
     def _run(self) -> None:
         try:
-            self.code = index_full_text(self.site)
+            self.code = index_full_text(self.site, reuse=self.reuse)
         except BaseException as error:  # raised again in the building thread by wait()
             self.error = error
 
@@ -292,20 +296,23 @@ def _move_into(source: Path, target: Path) -> None:
 
 
 def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False,
-               cache_dir: Path | str | None = None) -> int:
-    """Pages into ``site_src``, ``mkdocs build`` and the bulk pages beside ``site_dir``, swapped in if it
-    succeeded; ``cache_dir``: the page cache's parent folder (None: no cache).
-    Returns MkDocs' exit code (1 if it wrote no ``index.html``); ``site_dir`` is untouched on failure."""
+               cache_dir: Path | str | None = None, config_file: Path = Path("mkdocs.yml"),
+               workers: int | None = None) -> tuple[int, BulkStats | None]:
+    """Pages into ``site_src``, ``mkdocs build``, the bulk pages and the full-text index beside ``site_dir`` (its
+    unchanged files and full-text shards linked: ``previous``, ``fulltext_reuse``), swapped in if it succeeded;
+    ``cache_dir``: the caches' parent folder (None: no cache). Returns MkDocs' exit code (1 if it wrote no
+    ``index.html``) and what the bulk rendering did, as ``pages_and_site``; ``site_dir`` is untouched on failure."""
     check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
     with locked(site_dir):
         recover(site_dir)
         staging = staging_for(site_dir)
         try:
-            code, _ = pages_and_site(package_dir, site_src, Path("mkdocs.yml"), staging, strict, cache_dir)
+            code, stats = pages_and_site(package_dir, site_src, config_file, staging, strict, cache_dir, workers,
+                                         previous=site_dir)
             if code == 0:
                 (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
                 swap_in(staging, site_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return code
+    return code, stats
 

@@ -45,6 +45,7 @@ from pathlib import Path, PurePosixPath
 from .blocks import blocks_file, inject
 from .minify import minify_page
 from .page_markdown import Markdown
+from .previous import Previous
 from .shell import Shells
 from .titles import PAGE_FOLDERS, flat_page
 
@@ -148,10 +149,11 @@ def copy_files(site_src: Path, site_dir: Path) -> int:
     if not path.exists():
         return 0
     with path.open(encoding="utf-8") as handle:
-        return _write_files(Path(site_dir), handle)
+        return _write_files(Path(site_dir), handle, Previous(None))
 
 
-def _write_files(site_dir: Path, lines: Iterable[str]) -> int:
+def _write_files(site_dir: Path, lines: Iterable[str], previous: Previous) -> int:
+    """The plain files of ``lines`` into ``site_dir`` (each linked from ``previous`` when unchanged)."""
     count = 0
     made: set[Path] = set()  # folders already made or found (the source pages share one)
     for line in lines:
@@ -160,7 +162,7 @@ def _write_files(site_dir: Path, lines: Iterable[str]) -> int:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_text(entry["text"], encoding="utf-8", newline="")
+        previous.put(target, entry["path"], entry["text"].encode("utf-8"))
         count += 1
     return count
 
@@ -267,11 +269,13 @@ def page_file(config, src: str, inclusion=None):
 
 _RENDERER: Renderer | None = None
 _CACHE = None
+_PREVIOUS = Previous(None)
 
 
-def _setup(config_file: str, site_dir: str, cache) -> None:
-    global _RENDERER, _CACHE
-    _RENDERER, _CACHE = Renderer(Path(config_file), Path(site_dir)), cache
+def _setup(config_file: str, site_dir: str, cache, previous: str | None = None) -> None:
+    """A worker's (or this process's) renderer, page cache and old site (``previous.Previous``)."""
+    global _RENDERER, _CACHE, _PREVIOUS
+    _RENDERER, _CACHE, _PREVIOUS = Renderer(Path(config_file), Path(site_dir)), cache, Previous(previous)
 
 
 def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str]]:
@@ -298,11 +302,12 @@ def _render_chunk(lines: list[str]) -> tuple[list[str], int, list[str], list[str
             fresh.append((line, html))
         else:
             reused += 1
-        target = _inside(_RENDERER.site_dir, _RENDERER.dest_uri(entry["src"]))
+        dest = _RENDERER.dest_uri(entry["src"])
+        target = _inside(_RENDERER.site_dir, dest)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(html)
+        _PREVIOUS.put(target, dest, html)
     if _CACHE is not None:
         _CACHE.put_all(fresh)
     return rendered, reused, warnings, keys
@@ -343,13 +348,13 @@ def _render_range(path: str, start: int, end: int) -> tuple[list[str], int, list
     return _render_chunk(_lines(path, start, end))
 
 
-def _files_range(path: str, start: int, end: int, site_dir: str | None = None) -> int:
+def _files_range(path: str, start: int, end: int, site_dir: str | None = None, previous: str | None = None) -> int:
     """A worker's task: write the plain files of one byte range of ``files.jsonl`` into the site being built
-    (``site_dir``, default the worker's)."""
+    (``site_dir`` and the old site ``previous``; default the worker's)."""
     if site_dir is None:
         assert _RENDERER is not None
-        site_dir = str(_RENDERER.site_dir)
-    return _write_files(Path(site_dir), _lines(path, start, end))
+        return _write_files(_RENDERER.site_dir, _lines(path, start, end), _PREVIOUS)
+    return _write_files(Path(site_dir), _lines(path, start, end), Previous(previous))
 
 
 @dataclass(frozen=True)
@@ -363,21 +368,23 @@ class BulkStats:
 
 
 def render_bulk(site_src: Path, config_file: Path, site_dir: Path, cache=None, workers: int | None = None,
-                on_files: Callable[[], None] | None = None) -> BulkStats:
+                on_files: Callable[[], None] | None = None, previous: Path | None = None) -> BulkStats:
     """Render every spooled page of ``site_src`` into ``site_dir`` (after ``mkdocs build`` wrote the editorial
     pages there with ``config_file``, or while it writes them elsewhere) and write the spooled files;
     ``cache``: a ``PageCache`` or None; ``on_files``: called once every plain file is written (the source
     pages are then complete: the full-text index can start while the pages render). See :class:`BulkRun`.
-    The output does not depend on the number of workers or on the cache."""
-    run = spool_run(site_src, config_file, site_dir, workers)
+    ``previous``: the site this one replaces, whose unchanged files are linked (``previous.Previous``).
+    The output does not depend on the number of workers, on the cache or on the previous site."""
+    run = spool_run(site_src, config_file, site_dir, workers, previous)
     run.start(cache)
     return run.finish(on_files)
 
 
-def spool_run(site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None) -> BulkRun:
+def spool_run(site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None,
+              previous: Path | None = None) -> BulkRun:
     """A :class:`BulkRun` given every range of a written spool (the plain files first), not yet started."""
     site_src = Path(site_src)
-    run = BulkRun(site_src, config_file, site_dir, workers)
+    run = BulkRun(site_src, config_file, site_dir, workers, previous)
     for start, end in _ranges(site_src / BULK / FILES, FILE_CHUNK):
         run.add("files", start, end)
     for start, end in _ranges(site_src / BULK / PAGES, CHUNK):
@@ -395,11 +402,14 @@ class BulkRun:
     those lines, render and write them; this process only hands out ranges. With one run of pages or one
     worker, ``finish`` does everything here. ``finish`` writes the files first (then calls ``on_files``), then
     the pages, gathering the results in spool order; a task whose worker died (the pool broken: one line on
-    stderr) is done in this process."""
+    stderr) is done in this process. ``previous``: the site this one replaces (its unchanged files are linked,
+    ``previous.Previous``), or None."""
 
-    def __init__(self, site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None):
+    def __init__(self, site_src: Path, config_file: Path, site_dir: Path, workers: int | None = None,
+                 previous: Path | None = None):
         self.pages_path, self.files_path = Path(site_src) / BULK / PAGES, Path(site_src) / BULK / FILES
         self.site_dir = Path(site_dir)
+        self.previous = None if previous is None else str(Path(previous).resolve())
         self.config_file = Path(config_file)
         self.workers = workers or os.cpu_count() or 1
         self.tasks: dict[str, list] = {"files": [], "pages": []}  # kind → [(future or None, start, end)]
@@ -415,7 +425,7 @@ class BulkRun:
         self._here_set_up = False
 
     def _setup_args(self) -> tuple:
-        return (str(self.config_file.resolve()), str(self.site_dir.resolve()), self.cache)
+        return (str(self.config_file.resolve()), str(self.site_dir.resolve()), self.cache, self.previous)
 
     def add(self, kind: str, start: int, end: int, paths: tuple[str, ...] = ()) -> None:
         """A run of spool lines to write (``kind`` ``"files"`` or ``"pages"``), as byte offsets; ``paths``: the
@@ -475,7 +485,7 @@ class BulkRun:
     def _here(self, kind: str, start: int, end: int):
         """A task done in this process (no pool, or the pool is broken: the output is the same either way)."""
         if kind == "files":
-            return _files_range(str(self.files_path), start, end, str(self.site_dir))
+            return _files_range(str(self.files_path), start, end, str(self.site_dir), self.previous)
         if not self._here_set_up:  # this build's renderer (the module's may be an earlier build's)
             _setup(*self._setup_args())
             self._here_set_up = True
@@ -523,8 +533,9 @@ class BulkRun:
 
 
 def _finish(rendered: list[str], reused: int, files: int, cache, used: set[str]) -> BulkStats:
-    global _RENDERER, _CACHE
-    _RENDERER, _CACHE = None, None  # MkDocs' objects are not kept past the build that set them up here
+    global _RENDERER, _CACHE, _PREVIOUS
+    # MkDocs' objects (and the old site) are not kept past the build that set them up here
+    _RENDERER, _CACHE, _PREVIOUS = None, None, Previous(None)
     if cache is not None:
         cache.prune(used)
     return BulkStats(tuple(rendered), reused, files)

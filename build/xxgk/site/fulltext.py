@@ -26,6 +26,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .fulltext_reuse import ShardReuse
+
 SOURCE_DIR = "src"  # the source pages, site_dir/src/*.html
 OUTPUT = "pagefind"
 MANIFEST = "shards.json"  # pagefind/shards.json: {"shards": ["0/", "1/", ...]}, read by assets/search.js
@@ -68,8 +70,19 @@ def _stage(pages: list[Path], work: Path) -> None:
             shutil.copyfile(page, target / page.name)
 
 
-def _index_shard(pages: list[Path], work: Path, output: Path) -> int:
-    """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output``."""
+def _index_shard(pages: list[Path], work: Path, output: Path, reuse: ShardReuse | None = None) -> int:
+    """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output`` — or the same
+    shard of the old site, linked, when ``reuse`` (``fulltext_reuse.ShardReuse``) vouches for it."""
+    key = reuse.key(output.name, pages) if reuse is not None else None
+    if reuse is not None and reuse.restore(key, output):
+        return 0
+    code = _pagefind(pages, work, output)
+    if code == 0 and reuse is not None:
+        reuse.record(key, output)
+    return code
+
+
+def _pagefind(pages: list[Path], work: Path, output: Path) -> int:
     try:
         _stage(pages, work)
         command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
@@ -79,10 +92,11 @@ def _index_shard(pages: list[Path], work: Path, output: Path) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WORKERS) -> int:
-    """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` (``workers`` Pagefind runs at a time)
-    and write the manifest; returns the first shard's non-zero Pagefind exit code, or 0 when every shard was
-    indexed (no pages: an empty manifest)."""
+def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WORKERS,
+                    reuse: ShardReuse | None = None) -> int:
+    """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` (``workers`` Pagefind runs at a time;
+    unchanged shards of an old site taken over with ``reuse``) and write the manifest; returns the first
+    shard's non-zero Pagefind exit code, or 0 when every shard was indexed (no pages: an empty manifest)."""
     site_dir = Path(site_dir)
     output, work = site_dir / OUTPUT, site_dir / WORK
     if output.exists() or work.exists():
@@ -90,13 +104,15 @@ def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WO
     groups = shards(source_pages(site_dir), budget)
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:  # each thread waits on its Pagefind
-            codes = list(pool.map(lambda k: _index_shard(groups[k], work / str(k), output / str(k)),
+            codes = list(pool.map(lambda k: _index_shard(groups[k], work / str(k), output / str(k), reuse),
                                   range(len(groups))))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     failed = [code for code in codes if code]
     if failed:
         return failed[0]
+    if reuse is not None:
+        reuse.prune()
     output.mkdir(exist_ok=True)
     (output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(groups))]}), encoding="utf-8")
     return 0
@@ -138,13 +154,15 @@ class ShardIndexer:
     the sorted pages, which holds as long as they come in name order (report ids begin with the report's
     number in package order, so they do). ``start()`` says every file is written; ``wait()`` returns the
     exit code. If the pages did not come in name order, or are not exactly :func:`source_pages`, the
-    shards already made are removed and ``index_full_text`` runs afresh: the index is the same either way."""
+    shards already made are removed and ``index_full_text`` runs afresh: the index is the same either way.
+    ``reuse``: as ``index_full_text``'s."""
 
-    def __init__(self, site_dir: Path, budget: int | None = None):
+    def __init__(self, site_dir: Path, budget: int | None = None, reuse: ShardReuse | None = None):
         import queue
         import threading
 
         self.site_dir, self.budget = Path(site_dir), SHARD_BYTES if budget is None else budget
+        self.reuse = reuse
         self.output, self.work = self.site_dir / OUTPUT, self.site_dir / WORK
         if self.output.exists() or self.work.exists():
             raise FileExistsError(f"{self.output} or {self.work} exists: the index is written into a fresh site")
@@ -185,7 +203,7 @@ class ShardIndexer:
     def _work(self) -> None:
         while (k := self.jobs.get()) is not None:
             if not self.stopped and self.in_order and not any(self.codes):
-                self.codes.append(_index_shard(self.groups[k], self.work / str(k), self.output / str(k)))
+                self.codes.append(_index_shard(self.groups[k], self.work / str(k), self.output / str(k), self.reuse))
 
     def start(self) -> None:
         """Every plain file is written: the last shard is cut (once)."""
@@ -219,7 +237,9 @@ class ShardIndexer:
             return failed[0]
         if not self.in_order or [p for g in self.groups for p in g] != source_pages(self.site_dir):
             shutil.rmtree(self.output, ignore_errors=True)
-            return index_full_text(self.site_dir, self.budget)
+            return index_full_text(self.site_dir, self.budget, reuse=self.reuse)
+        if self.reuse is not None:
+            self.reuse.prune()
         self.output.mkdir(exist_ok=True)
         (self.output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(self.groups))]}),
                                             encoding="utf-8")
