@@ -1,6 +1,7 @@
-"""A rebuild takes the old site's unchanged files (``site/previous.py``) and unchanged full-text shards
-(``site/fulltext_reuse.py``) by hard link instead of writing or indexing them again. The new site is the same
-bytes as one built from nothing, the old site is never written, and nothing outside it is ever linked in."""
+"""A rebuild takes the old site's unchanged files (``site/previous.py``) and the full-text shards kept in the cache
+for unchanged pages (``site/fulltext_reuse.py``) by hard link instead of writing or indexing them again. The new
+site is the same bytes as one built from nothing, the old site is never written, and nothing outside the old site
+or the cache is ever linked in."""
 
 from __future__ import annotations
 
@@ -91,12 +92,13 @@ def test_a_shard_whose_pages_did_not_change_is_the_old_index(tmp_path, built_sit
     old, new, fresh = tmp_path / "old", tmp_path / "new", tmp_path / "fresh"
     for folder in (old, new, fresh):
         shutil.copytree(built_site / "src", folder / "src")
-    assert index_full_text(old, budget=budget, reuse=ShardReuse(None, tmp_path / "cache")) == 0
+    assert index_full_text(old, budget=budget, reuse=ShardReuse(tmp_path / "cache")) == 0
     last = sorted((new / "src").glob("*.html"))[-1]
     for folder in (new, fresh):
         page = folder / "src" / last.name
         page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>更正</p></body>"), encoding="utf-8")
-    reuse = ShardReuse(old, tmp_path / "cache")
+    shutil.rmtree(old / "src")  # the cache alone holds what is taken again
+    reuse = ShardReuse(tmp_path / "cache")
     assert index_full_text(new, budget=budget, reuse=reuse) == 0
     assert index_full_text(fresh, budget=budget) == 0
     assert _tree(new / "pagefind") == _tree(fresh / "pagefind")
@@ -106,10 +108,12 @@ def test_a_shard_whose_pages_did_not_change_is_the_old_index(tmp_path, built_sit
         files = [p.relative_to(new) for p in (new / "pagefind" / name).rglob("*") if p.is_file()]
         linked = {(old / p).exists() and _inode(old / p) == _inode(new / p) for p in files}
         assert linked == ({False} if name == shards[-1] else {True})  # the last page's shard is new
+    kept = sorted(p.name for p in (tmp_path / "cache" / "fulltext").iterdir())
+    assert len(kept) == len(shards)  # the replaced shard's entry is gone, the new one kept
 
 
 def _damage(cache: Path, how: str) -> None:
-    (record,) = (cache / "fulltext").glob("*.json")
+    (record,) = (cache / "fulltext").glob("*/files.json")
     data = json.loads(record.read_text(encoding="utf-8"))
     if how == "not json":
         record.write_text("{", encoding="utf-8")
@@ -121,26 +125,33 @@ def _damage(cache: Path, how: str) -> None:
         record.write_text(json.dumps(data), encoding="utf-8")
 
 
-@pytest.mark.parametrize("how", ["not json", "path out", "wrong hash", "old index edited", "old index a link"])
-def test_a_damaged_record_or_old_index_is_indexed_again(tmp_path, built_site, how):
+@pytest.mark.parametrize("how", ["not json", "path out", "wrong hash", "kept file edited", "kept file a link",
+                                 "kept folder a link"])
+def test_a_damaged_kept_shard_is_indexed_again(tmp_path, built_site, how):
     from xxgk.site.fulltext import index_full_text
     from xxgk.site.fulltext_reuse import ShardReuse
 
     old, new, fresh = tmp_path / "old", tmp_path / "new", tmp_path / "fresh"
     for folder in (old, new, fresh):
         shutil.copytree(built_site / "src", folder / "src")
-    assert index_full_text(old, reuse=ShardReuse(None, tmp_path / "cache")) == 0
+    assert index_full_text(old, reuse=ShardReuse(tmp_path / "cache")) == 0
+    shutil.rmtree(old)
     (tmp_path / "outside.txt").write_text("secret", encoding="utf-8")
     _damage(tmp_path / "cache", how)
-    entry = old / "pagefind" / "0" / "pagefind-entry.json"
-    if how == "old index edited":
+    (kept,) = (tmp_path / "cache" / "fulltext").iterdir()
+    entry = kept / "pagefind-entry.json"
+    if how == "kept file edited":  # (a site linked to the cache, edited in place, edits the cache too)
         entry.write_text(entry.read_text(encoding="utf-8").replace("zh", "en"), encoding="utf-8")
-    if how == "old index a link":  # same bytes, but a link to a file outside the old site
+    if how == "kept file a link":  # same bytes, but a link to a file outside the cache
         outside = tmp_path / "outside-entry.json"
         shutil.copyfile(entry, outside)
         entry.unlink()
         entry.symlink_to(outside)
-    reuse = ShardReuse(old, tmp_path / "cache")
+    if how == "kept folder a link":
+        moved = tmp_path / "elsewhere"
+        shutil.move(kept / "fragment", moved)
+        (kept / "fragment").symlink_to(moved)
+    reuse = ShardReuse(tmp_path / "cache")
     assert index_full_text(new, reuse=reuse) == 0
     assert index_full_text(fresh) == 0
     assert reuse.reused == 0
@@ -185,3 +196,36 @@ def test_the_same_plain_file_is_linked(tmp_path):
     previous.put(tmp_path / "new" / "a" / "1.html", "a/1.html", b"<html>same</html>")
     assert _inode(tmp_path / "new" / "a" / "1.html") == _inode(tmp_path / "old" / "a" / "1.html")
     assert previous.linked == 1
+
+
+@pytest.mark.parametrize("linked", ["cache", "fulltext"])
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written_through(tmp_path, built_site, linked):
+    from xxgk.site.fulltext import index_full_text
+    from xxgk.site.fulltext_reuse import ShardReuse
+
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "notes.txt").write_text("mine", encoding="utf-8")
+    cache = tmp_path / "cache"
+    if linked == "cache":
+        cache.symlink_to(user, target_is_directory=True)
+    else:
+        cache.mkdir()
+        (cache / "fulltext").symlink_to(user, target_is_directory=True)
+    shutil.copytree(built_site / "src", tmp_path / "site" / "src")
+    shutil.copytree(built_site / "src", tmp_path / "fresh" / "src")
+    assert index_full_text(tmp_path / "site", reuse=ShardReuse(cache)) == 0
+    assert index_full_text(tmp_path / "fresh") == 0
+    assert sorted(p.name for p in user.iterdir()) == ["notes.txt"]
+    assert _tree(tmp_path / "site" / "pagefind") == _tree(tmp_path / "fresh" / "pagefind")
+
+
+def test_a_rebuild_with_the_texts_unchanged_takes_the_index_from_the_cache(two_builds):
+    """The second site built again with nothing changed (say, the workflow run again): its full-text index is the
+    kept one, linked, and the site is the one built from nothing."""
+    work, _ = two_builds
+    _render(work / "second" / "site_src", work / "second" / "mkdocs.yml", work / "again", cache=work / "cache")
+    assert _tree(work / "again") == _tree(work / "fresh")
+    (kept,) = (work / "cache" / "fulltext").iterdir()
+    files = [p.relative_to(kept) for p in kept.rglob("*") if p.is_file() and p.name != "files.json"]
+    assert files and all(_inode(kept / p) == _inode(work / "again" / "pagefind" / "0" / p) for p in files)

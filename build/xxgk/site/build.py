@@ -136,8 +136,8 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
     plain files (the source pages, all it reads) are written; the side folder is then moved into ``out``
     (a file both wrote is the bulk's, as when the bulk ran after MkDocs). ``out`` is emptied first as
     ``mkdocs build`` empties it (its dot entries kept). The bytes are those of the steps run one after the other.
-    ``previous``: the site this one will replace (its unchanged bulk files are linked, ``previous.Previous``,
-    and its full-text shards whose pages did not change, ``fulltext_reuse``).
+    ``previous``: the site this one will replace (its unchanged bulk files are linked, ``previous.Previous``);
+    with a ``cache_dir``, full-text shards whose pages did not change come from the cache (``fulltext_reuse``).
     Returns MkDocs' exit code (1 if it wrote no ``index.html``), else Pagefind's, and what the bulk
     rendering did (None when MkDocs failed)."""
     out = _emptied(out)
@@ -151,7 +151,7 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
         if failed:
             return mkdocs.returncode, None
         raise
-    return _complete(mkdocs, run, out, _FullText(out, ShardReuse(previous, cache_dir)) if full_text else None)
+    return _complete(mkdocs, run, out, _FullText(out, ShardReuse(cache_dir)) if full_text else None)
 
 
 def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Path, strict: bool = False,
@@ -172,7 +172,7 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
         run.start(PageCache.open(cache_dir, config_file) if cache_dir is not None else None)
 
     with locked(site_src), gc_paused():
-        index = ShardIndexer(out, reuse=ShardReuse(previous, cache_dir))  # each shard indexed once written
+        index = ShardIndexer(out, reuse=ShardReuse(cache_dir))  # each shard indexed once written
         run.on_written = index.written
         try:
             _write_site_src(package_dir, site_src, run.add, editorial_written)
@@ -299,9 +299,10 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
                cache_dir: Path | str | None = None, config_file: Path = Path("mkdocs.yml"),
                workers: int | None = None) -> tuple[int, BulkStats | None]:
     """Pages into ``site_src``, ``mkdocs build``, the bulk pages and the full-text index beside ``site_dir`` (its
-    unchanged files and full-text shards linked: ``previous``, ``fulltext_reuse``), swapped in if it succeeded;
-    ``cache_dir``: the caches' parent folder (None: no cache). Returns MkDocs' exit code (1 if it wrote no
-    ``index.html``) and what the bulk rendering did, as ``pages_and_site``; ``site_dir`` is untouched on failure."""
+    unchanged files linked, ``previous``; unchanged full-text shards from the cache, ``fulltext_reuse``), swapped
+    in if it succeeded; ``cache_dir``: the caches' parent folder (None: no cache). Returns MkDocs' exit code (1 if
+    it wrote no ``index.html``) and what the bulk rendering did, as ``pages_and_site``; ``site_dir`` is untouched
+    on failure."""
     check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
     with locked(site_dir):
         recover(site_dir)

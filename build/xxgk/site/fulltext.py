@@ -12,7 +12,8 @@ them; the browser opens the first with Pagefind's JS API and merges the others w
 WebAssembly and the code once. Peak memory is bounded by the shard size, not by the number of reports.
 
 The output is byte-identical for the same site (tested): the shards are cut from the sorted file names and
-their sizes, and Pagefind's output is deterministic. Agencies are not found through it: the agency search
+their sizes, and Pagefind's output is deterministic. So a shard whose pages were indexed before is taken from
+the cache instead of indexed again (``fulltext_reuse.py``). Agencies are not found through it: the agency search
 (``json/agencies.json``) matches names, pinyin, initials, traditional characters, typos and regions.
 """
 
@@ -71,14 +72,14 @@ def _stage(pages: list[Path], work: Path) -> None:
 
 
 def _index_shard(pages: list[Path], work: Path, output: Path, reuse: ShardReuse | None = None) -> int:
-    """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output`` — or the same
-    shard of the old site, linked, when ``reuse`` (``fulltext_reuse.ShardReuse``) vouches for it."""
+    """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output`` (kept in the cache
+    by ``reuse``, a ``fulltext_reuse.ShardReuse``) — or the shard ``reuse`` kept for the same pages, linked."""
     key = reuse.key(output.name, pages) if reuse is not None else None
     if reuse is not None and reuse.restore(key, output):
         return 0
     code = _pagefind(pages, work, output)
     if code == 0 and reuse is not None:
-        reuse.record(key, output)
+        reuse.keep(key, output)
     return code
 
 
@@ -95,8 +96,9 @@ def _pagefind(pages: list[Path], work: Path, output: Path) -> int:
 def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WORKERS,
                     reuse: ShardReuse | None = None) -> int:
     """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` (``workers`` Pagefind runs at a time;
-    unchanged shards of an old site taken over with ``reuse``) and write the manifest; returns the first
-    shard's non-zero Pagefind exit code, or 0 when every shard was indexed (no pages: an empty manifest)."""
+    with ``reuse``, a shard whose pages were indexed before is taken from the cache) and write the manifest;
+    returns the first shard's non-zero Pagefind exit code, or 0 when every shard was indexed (no pages: an empty
+    manifest)."""
     site_dir = Path(site_dir)
     output, work = site_dir / OUTPUT, site_dir / WORK
     if output.exists() or work.exists():

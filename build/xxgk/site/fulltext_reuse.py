@@ -1,17 +1,20 @@
-"""Full-text shards carried over from the site being replaced when their source pages did not change.
+"""Full-text shards kept in the cache and taken again when their source pages did not change.
 
 Pagefind cannot update an index, and a run costs ≈ 1.4 ms of CPU a source page (12–17 s at 10,000 reports). A
 shard whose source pages are, byte for byte, those of a shard indexed before gives the same index (Pagefind's
-output is deterministic: tested), so it is taken from the old site instead of indexed again. A rebuild after a
+output is deterministic: tested), so it is taken from the cache instead of indexed again. A rebuild after a
 change that leaves the report texts alone (a template, a rule, a metric, an emptied page cache, the workflow run
-again) then skips Pagefind; a change to the texts spread over every shard still re-indexes every shard.
+again with its cache restored) then skips Pagefind. A change to the texts spread over every shard still
+re-indexes every shard.
 
-After Pagefind indexed shard ``k``, ``<cache_dir>/fulltext/<key>.json`` records its output: every file's path,
-size and SHA-256. ``key`` is the SHA-256 of this format, Pagefind's version, ``k``, and the names and SHA-256 of
-the shard's pages. A shard is reused only if its record exists and every file it names is in the old site's
-``pagefind/<k>/`` with those bytes: checked by hash and linked with ``previous.Previous``'s checks. On any doubt,
-Pagefind runs. Like the other caches, records are optional, they are data (JSON, never code), and a damaged one
-means the shard is indexed again. The records of shards not in the build are removed after it.
+After Pagefind indexed shard ``k``, its files are hard-linked (copied where links are impossible) into
+``<cache_dir>/fulltext/<key>/``, with ``files.json`` listing every file's path, size and SHA-256. ``key`` is the
+SHA-256 of this format, Pagefind's version, ``k``, and the names and SHA-256 of the shard's pages. A shard is
+taken only if every file the list names is in the folder with those bytes. The files are checked by hash and
+linked into the site with ``previous.Previous``'s checks: a regular file, no symbolic link on the way, the
+file read is the file linked. On any doubt, Pagefind runs. Like the other caches, this one is optional and holds
+data (JSON and Pagefind's files, never code); a damaged entry means the shard is indexed again. The entries of
+shards not in the build are removed after it. Linked, the entries cost no disk beside the site they came from.
 """
 
 from __future__ import annotations
@@ -21,20 +24,18 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 from ..package.parse_cache import library_version
 from .previous import Previous
 
 FORMAT = "xxgk-fulltext-shard-1"
-FOLDER = "fulltext"  # under the cache folder
-OUTPUT = "pagefind"  # fulltext.OUTPUT: the old site's shards are pagefind/<k>/
-MAX_RECORD_BYTES = 64 * 2**20
+FOLDER = "fulltext"  # under the cache folder: <key>/ a shard
+LIST = "files.json"  # in an entry: {"format", "key", "files": [[path, size, sha256], ...]}
+MAX_LIST_BYTES = 64 * 2**20
 MAX_FILES = 1_000_000
 _KEY = re.compile(r"[0-9a-f]{64}")
 _REL = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}){0,7}")
-_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def _sha256(data: bytes) -> str:
@@ -42,12 +43,13 @@ def _sha256(data: bytes) -> str:
 
 
 class ShardReuse:
-    """Reusing the shards of the site at ``previous`` recorded in ``cache_dir`` (either None: nothing reused,
-    nothing recorded)."""
+    """The full-text shards kept under ``cache_dir`` (None, or a cache folder or ``fulltext/`` that is a symbolic
+    link: nothing taken, nothing kept, nothing made through the link)."""
 
-    def __init__(self, previous: Path | None, cache_dir: Path | str | None):
-        self.previous = Previous(previous)
+    def __init__(self, cache_dir: Path | str | None):
         self.folder = None if cache_dir is None else Path(cache_dir) / FOLDER
+        if self.folder is not None and (self.folder.parent.is_symlink() or self.folder.is_symlink()):
+            self.folder = None
         self.used: set[str] = set()
         self.reused = 0
 
@@ -64,19 +66,20 @@ class ShardReuse:
         return key
 
     def restore(self, key: str, output: Path) -> bool:
-        """Link the old site's ``pagefind/<output.name>/`` into ``output`` (which must not exist) if the record
-        of ``key`` vouches for every file of it; whether it did (``output`` is left absent if not)."""
-        if self.folder is None or self.previous.root is None:
+        """The kept shard of ``key`` linked into ``output`` (which must not exist), if its every file is there
+        with the bytes its list names; whether it was (``output`` is left absent if not)."""
+        if self.folder is None:
             return False
-        files = self._record(key)
+        entry = self.folder / key
+        files = _listed(entry, key)
         if files is None:
             return False
+        source = Previous(entry, sole=False)
         try:
             for rel, size, digest in files:
                 target = output.joinpath(*rel.split("/"))
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if not self.previous.link(target, f"{OUTPUT}/{output.name}/{rel}", size,
-                                          lambda data, digest=digest: _sha256(data) == digest):
+                if not source.link(target, rel, size, lambda data, digest=digest: _sha256(data) == digest):
                     raise FileNotFoundError(rel)
         except OSError:
             shutil.rmtree(output, ignore_errors=True)
@@ -84,49 +87,67 @@ class ShardReuse:
         self.reused += 1
         return True
 
-    def _record(self, key: str) -> list[tuple[str, int, str]] | None:
-        """The files the record of ``key`` lists, or None (absent, unreadable or not one this module wrote)."""
-        path = self.folder / f"{key}.json"
-        try:
-            if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_RECORD_BYTES:
-                return None
-            data = json.loads(path.read_text(encoding="utf-8"))
-            files = data["files"] if data.get("format") == FORMAT and data.get("key") == key else None
-            if not isinstance(files, list) or not 0 < len(files) <= MAX_FILES:
-                return None
-            out = [(rel, size, digest) for rel, size, digest in files]
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return None
-        for rel, size, digest in out:
-            if not (isinstance(rel, str) and _REL.fullmatch(rel) and ".." not in rel.split("/")
-                    and type(size) is int and 0 <= size and isinstance(digest, str) and _DIGEST.fullmatch(digest)):
-                return None
-        return out
-
-    def record(self, key: str, output: Path) -> None:
-        """Record the shard Pagefind wrote into ``output`` under ``key`` (atomically; a failure records nothing)."""
-        if self.folder is None:
+    def keep(self, key: str, output: Path) -> None:
+        """Keep the shard Pagefind wrote into ``output`` under ``key`` (made beside, then renamed into place;
+        a failure keeps nothing)."""
+        if self.folder is None or self.folder.is_symlink():  # (made a link since: left alone)
             return
-        files = []
-        for path in sorted(p for p in output.rglob("*") if p.is_file()):
-            data = path.read_bytes()
-            files.append([path.relative_to(output).as_posix(), len(data), _sha256(data)])
-        text = json.dumps({"format": FORMAT, "key": key, "files": files}, separators=(",", ":"))
+        work = self.folder / f".{key}.new-{os.getpid()}"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".record-")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, self.folder / f"{key}.json")
+            shutil.rmtree(work, ignore_errors=True)
+            files = []
+            for path in sorted(p for p in output.rglob("*") if p.is_file() and not p.is_symlink()):
+                rel = path.relative_to(output).as_posix()
+                data = path.read_bytes()
+                files.append([rel, len(data), _sha256(data)])
+                target = work.joinpath(*rel.split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(path, target)
+                except OSError:
+                    target.write_bytes(data)
+            (work / LIST).write_text(json.dumps({"format": FORMAT, "key": key, "files": files},
+                                                separators=(",", ":")), encoding="utf-8")
+            _remove(self.folder / key)
+            os.replace(work, self.folder / key)
         except OSError:
             pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
 
     def prune(self) -> None:
-        """Remove the records of shards not in this build (only files named like a record; never a link)."""
+        """Remove the kept shards not in this build, and unfinished ones (only real folders named as this
+        module names them; never a link or anything else)."""
         if self.folder is None or not self.folder.is_dir() or self.folder.is_symlink():
             return
         for path in self.folder.iterdir():
             name = path.name
-            stale = name.endswith(".json") and _KEY.fullmatch(name[:-5]) and name[:-5] not in self.used
-            if (stale or name.startswith(".record-")) and path.is_file() and not path.is_symlink():
-                path.unlink(missing_ok=True)
+            unfinished = name.startswith(".") and ".new-" in name and _KEY.fullmatch(name[1:65] or "")
+            if (_KEY.fullmatch(name) and name not in self.used) or unfinished:
+                _remove(path)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _listed(entry: Path, key: str) -> list[tuple[str, int, str]] | None:
+    """The files a kept shard's list names, or None (absent, unreadable, or not a list this module wrote)."""
+    path = entry / LIST
+    try:
+        if entry.is_symlink() or not entry.is_dir() or path.is_symlink() or not path.is_file() \
+                or path.stat().st_size > MAX_LIST_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"] if data.get("format") == FORMAT and data.get("key") == key else None
+        if not isinstance(files, list) or not 0 < len(files) <= MAX_FILES:
+            return None
+        out = [(rel, size, digest) for rel, size, digest in files]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    for rel, size, digest in out:
+        if not (isinstance(rel, str) and _REL.fullmatch(rel) and ".." not in rel.split("/") and rel != LIST
+                and type(size) is int and size >= 0 and isinstance(digest, str) and _KEY.fullmatch(digest)):
+            return None
+    return out

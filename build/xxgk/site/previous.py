@@ -25,9 +25,12 @@ from pathlib import Path
 
 
 class Previous:
-    """The old site at ``root`` (None, or a folder that is not a real one: no reuse, every file written)."""
+    """The old site at ``root`` (None, or a folder that is not a real one: no reuse, every file written).
+    ``sole=False`` lifts the one-link rule, for a folder of the tool's own whose files are linked into sites
+    (the full-text cache, ``fulltext_reuse``), where a file's bytes are checked against its recorded hash."""
 
-    def __init__(self, root: Path | str | None):
+    def __init__(self, root: Path | str | None, sole: bool = True):
+        self.sole = sole
         self.root = None
         if root is not None and Path(root).is_dir() and not Path(root).is_symlink():
             self.root = os.path.realpath(root)
@@ -55,7 +58,7 @@ class Previous:
             return False
         try:
             before = os.fstat(fd)
-            if not stat.S_ISREG(before.st_mode) or before.st_nlink != 1 or before.st_size != size:
+            if not stat.S_ISREG(before.st_mode) or (self.sole and before.st_nlink != 1) or before.st_size != size:
                 return False
             with os.fdopen(os.dup(fd), "rb") as handle:
                 if not accept(handle.read(size + 1)):
