@@ -108,10 +108,12 @@ def stage_pages(package_dir: Path, site_src: Path) -> None:
     write_site_src(package_dir, site_src)
 
 
-def stage_full_text(site: Path) -> None:
+def stage_full_text(site: Path, cache_dir: Path | None = None) -> None:
+    """Pagefind over ``site``'s source pages (shards whose pages were indexed before taken from ``cache_dir``)."""
     from xxgk.site.fulltext import index_full_text
+    from xxgk.site.fulltext_reuse import ShardReuse
 
-    index_full_text(site)
+    index_full_text(site, reuse=ShardReuse(cache_dir))
 
 
 def stage_mkdocs(config: Path, out: Path) -> None:
@@ -121,13 +123,15 @@ def stage_mkdocs(config: Path, out: Path) -> None:
                    env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def stage_bulk(site_src: Path, config: Path, out: Path, cache_dir: Path) -> tuple[int, int]:
+def stage_bulk(site_src: Path, config: Path, out: Path, cache_dir: Path,
+               previous: Path | None = None) -> tuple[int, int]:
     """The report, agency, source and redirect pages rendered outside MkDocs (pool of ``os.cpu_count()``),
-    with the page cache in ``cache_dir``: ``(pages rendered, pages taken from the cache)``."""
+    with the page cache in ``cache_dir``, the unchanged files of the site ``previous`` linked:
+    ``(pages rendered, pages taken from the cache)``."""
     from xxgk.site.bulk import render_bulk
     from xxgk.site.page_cache import PageCache
 
-    stats = render_bulk(site_src, config, out, PageCache.open(cache_dir, config))
+    stats = render_bulk(site_src, config, out, PageCache.open(cache_dir, config), previous=previous)
     return len(stats.rendered), stats.reused
 
 
@@ -153,6 +157,13 @@ def stage_site(package_dir: Path, site_src: Path, config: Path, out: Path, cache
     if code or stats is None:
         raise RuntimeError(f"site build failed ({code})")
     return len(stats.rendered), stats.reused
+
+
+def stage_swap(new: Path, site: Path) -> None:
+    """``new`` put in place of ``site``, the previous site removed (``folders.swap_in``)."""
+    from xxgk.folders import swap_in
+
+    swap_in(new, site)
 
 
 def plain_pages(site_src: Path, docs: Path) -> None:
@@ -242,10 +253,13 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
     elif site:  # each step alone, one after the other (what each costs)
         _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src")
         config = config_for(work / "site_src", work / "site.yml", ROOT)
-        _, *figures["mkdocs build (editorial)"] = in_process(stage_mkdocs, config, work / "site")
+        new = work / ".site.new"  # beside the previous site, as `xxgk build` builds
+        shutil.rmtree(new, ignore_errors=True)
+        _, *figures["mkdocs build (editorial)"] = in_process(stage_mkdocs, config, new)
         (rendered, reused), *figures["bulk pages (outside MkDocs)"] = in_process(
-            stage_bulk, work / "site_src", config, work / "site", work / "cache")
-        _, *figures["full-text index (Pagefind)"] = in_process(stage_full_text, work / "site")
+            stage_bulk, work / "site_src", config, new, work / "cache", work / "site")
+        _, *figures["full-text index (Pagefind)"] = in_process(stage_full_text, new, work / "cache")
+        _, *figures["swap, previous site removed"] = in_process(stage_swap, new, work / "site")
         print(f"  bulk pages: {rendered} rendered, {reused} from the page cache")
     return figures
 
