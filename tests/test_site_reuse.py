@@ -229,3 +229,27 @@ def test_a_rebuild_with_the_texts_unchanged_takes_the_index_from_the_cache(two_b
     (kept,) = (work / "cache" / "fulltext").iterdir()
     files = [p.relative_to(kept) for p in kept.rglob("*") if p.is_file() and p.name != "files.json"]
     assert files and all(_inode(kept / p) == _inode(work / "again" / "pagefind" / "0" / p) for p in files)
+
+
+def test_where_files_cannot_be_linked_the_kept_shard_is_copied(tmp_path, built_site, monkeypatch):
+    """Cache and site on two file systems (no hard links between them): the kept shard's checked bytes are copied
+    instead of indexed again, and the index is the one built from nothing."""
+    import errno
+
+    from xxgk.site import previous
+    from xxgk.site.fulltext import index_full_text
+    from xxgk.site.fulltext_reuse import ShardReuse
+
+    for name in ("old", "new", "fresh"):
+        shutil.copytree(built_site / "src", tmp_path / name / "src")
+    assert index_full_text(tmp_path / "old", reuse=ShardReuse(tmp_path / "cache")) == 0
+
+    def no_link(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(previous.os, "link", no_link)
+    reuse = ShardReuse(tmp_path / "cache")
+    assert index_full_text(tmp_path / "new", reuse=reuse) == 0
+    assert index_full_text(tmp_path / "fresh") == 0
+    assert reuse.reused == 1
+    assert _tree(tmp_path / "new" / "pagefind") == _tree(tmp_path / "fresh" / "pagefind")

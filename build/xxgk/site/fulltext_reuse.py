@@ -12,7 +12,8 @@ After Pagefind indexed shard ``k``, its files are hard-linked (copied where link
 SHA-256 of this format, Pagefind's version, ``k``, and the names and SHA-256 of the shard's pages. A shard is
 taken only if every file the list names is in the folder with those bytes. The files are checked by hash and
 linked into the site with ``previous.Previous``'s checks: a regular file, no symbolic link on the way, the
-file read is the file linked. On any doubt, Pagefind runs. Like the other caches, this one is optional and holds
+file read is the file linked (the checked bytes are copied where a link is impossible, as across file systems).
+On any doubt, Pagefind runs. Like the other caches, this one is optional and holds
 data (JSON and Pagefind's files, never code); a damaged entry means the shard is indexed again. The entries of
 shards not in the build are removed after it. Linked, the entries cost no disk beside the site they came from.
 """
@@ -24,6 +25,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from ..package.parse_cache import library_version
@@ -79,8 +81,12 @@ class ShardReuse:
             for rel, size, digest in files:
                 target = output.joinpath(*rel.split("/"))
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if not source.link(target, rel, size, lambda data, digest=digest: _sha256(data) == digest):
+                checked: list[bytes] = []  # the file's bytes once they matched the list
+                if source.link(target, rel, size, _matching(digest, checked)):
+                    continue
+                if not checked:
                     raise FileNotFoundError(rel)
+                target.write_bytes(checked[0])  # checked but not linkable (another file system): copied
         except OSError:
             shutil.rmtree(output, ignore_errors=True)
             return False
@@ -125,6 +131,16 @@ class ShardReuse:
             unfinished = name.startswith(".") and ".new-" in name and _KEY.fullmatch(name[1:65] or "")
             if (_KEY.fullmatch(name) and name not in self.used) or unfinished:
                 _remove(path)
+
+
+def _matching(digest: str, checked: list[bytes]) -> Callable[[bytes], bool]:
+    """Whether a file's bytes have the SHA-256 ``digest``; the bytes that do are put in ``checked``."""
+    def accept(data: bytes) -> bool:
+        if _sha256(data) != digest:
+            return False
+        checked.append(data)
+        return True
+    return accept
 
 
 def _remove(path: Path) -> None:
