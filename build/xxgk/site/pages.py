@@ -34,7 +34,8 @@ from .titles import (
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
-FINDER = ('<p><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：<input id="xxgk-agency-finder" type="search" '
+FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：'
+          '<input id="xxgk-agency-finder" type="search" '
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
@@ -247,7 +248,7 @@ class Site(ReportPages, AgencyPages):
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
-                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
+                '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,

@@ -279,6 +279,7 @@
       csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
       csv.href = csv.dataset.url;
       csv.download = "xxgk-" + m.code + "-" + (single ? state.from : state.from + "-" + state.to) + ".csv";
+      csv.hidden = false;  // no link until it holds the view's CSV (before, it would download this page)
     }
 
     metricSel.addEventListener("change", function () { state.metric = metricSel.value; draw(true); });

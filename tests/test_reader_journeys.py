@@ -1,0 +1,191 @@
+"""What a reader meets on the built site (the seeds' site), found by walking it as a journalist, a transparency
+office and a citizen on a phone would: pages without JavaScript, a 390 px phone, the source pages and the
+download page. Each test is one defect that was seen, checked the way a reader would notice it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHOTS, needs_chromium, new_chromium, read_page
+from .conftest import wait_for as _wait
+
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+REPORT = "/a/qinghai-haixi-geermu-renminzhengfu/2024.html"  # a seed report: table 4 and an official link
+
+
+# -- without a browser -------------------------------------------------------------------------------------------
+
+def test_every_resource_has_a_chinese_name_on_the_download_page(seed_package):
+    """The download page and the data dictionary name each CSV in Chinese (``meta.RESOURCE_ZH``): a resource of
+    the package without one showed its bare code (``metric_values（metric_values.csv）``)."""
+    import json
+
+    from xxgk.site.meta import download_files
+
+    descriptor = json.loads((seed_package[0] / "datapackage.json").read_text(encoding="utf-8"))
+    bare = [label for path, label, _ in download_files(descriptor) if path.startswith("data/")
+            and label.startswith(path.rsplit("/", 1)[1][:-4] + "（")]
+    assert len(descriptor["resources"]) > 10 and not bare, bare
+
+
+def test_every_page_names_its_icon(built_site):
+    """A page without ``<link rel=icon>`` makes the browser ask for ``/favicon.ico`` at the host's root: a 404 and
+    a console error on every source page (``src/<report_id>.html``), which is plain HTML outside the theme."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert any(p.parent.name == "src" for p in pages)
+    bare = [p.relative_to(built_site).as_posix() for p in pages if 'rel="icon"' not in read_page(p)]
+    assert not bare, bare[:5]
+
+
+def test_the_compare_csv_link_is_no_link_until_it_holds_the_view(built_site):
+    """Without JavaScript (or before the view is drawn) the compare page's CSV link was ``href="#"`` with
+    ``download``: clicking it saved the page's own HTML as ``xxgk-compare.csv``."""
+    import lxml.html
+
+    page = lxml.html.document_fromstring((built_site / "compare" / "index.html").read_text(encoding="utf-8"))
+    link = page.get_element_by_id("xxgk-compare-csv")
+    assert link.get("href") in (None, "") and link.get("download") is None and link.get("hidden") is not None
+
+
+# -- in Chromium --------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def no_script():
+    """A headless Chromium that runs no script (a reader with JavaScript off, or a blocker)."""
+    driver = new_chromium()
+    driver.set_window_size(1366, 900)
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def phone():
+    """A headless Chromium the size of a phone (390 × 844, touch)."""
+    driver = new_chromium()
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    yield driver
+    driver.quit()
+
+
+def _shown(driver, selector: str) -> list[str]:
+    """The elements matching ``selector`` that take room on the page (their ids or tags)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length)"
+        ".map(e => e.id || e.tagName)", selector)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_without_javascript_no_control_is_shown_that_does_nothing(server, no_script):
+    """Without JavaScript the compare page showed its whole form, the league filters and a CSV link (all dead),
+    with the note that they need JavaScript last; the agency index showed a finder and a filter box that did
+    nothing; every chart left an empty box 340 px high. Now: the note first, no dead control, no empty box."""
+    no_script.get(server + "/compare/")
+    _wait(lambda: no_script.find_elements("css selector", "h1"))
+    assert no_script.execute_script("return document.documentElement.className") == "no-js"
+    assert not _shown(no_script, "#xxgk-compare input, #xxgk-compare select, #xxgk-league select, #xxgk-compare-csv")
+    main = no_script.find_element("css selector", "article").text
+    assert main.index("需要启用 JavaScript") < main.index("\n排行榜\n")  # the note before the sections it explains
+    no_script.save_screenshot(str(SHOTS / "compare-no-js.png"))
+
+    no_script.get(server + "/agencies/")
+    _wait(lambda: no_script.find_elements("id", "xxgk-agencies"))
+    assert not _shown(no_script, "#xxgk-agency-finder, input.xxgk-filter")
+    assert _shown(no_script, "#xxgk-agencies")  # the index itself works without script
+
+    no_script.get(server + "/a/qinghai-haixi-geermu-renminzhengfu/")
+    _wait(lambda: no_script.find_elements("css selector", "figure.xxgk-figure"))
+    heights = no_script.execute_script(
+        "return [...document.querySelectorAll('div.xxgk-chart')].map(e => e.getBoundingClientRect().height)")
+    assert heights and not any(heights), heights
+    assert _shown(no_script, "figure.xxgk-figure details")  # the chart's numbers, as a table
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_with_javascript_the_controls_and_the_compare_csv_are_there(server, browser_js):
+    """The other side of the test above: with JavaScript every control shows, and the CSV link once drawn."""
+    browser_js.get(server + "/compare/")
+    _wait(lambda: browser_js.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    assert set(_shown(browser_js, "#xxgk-compare-add, #xxgk-compare-metric, #xxgk-league-metric, #xxgk-compare-csv")) \
+        == {"xxgk-compare-add", "xxgk-compare-metric", "xxgk-league-metric", "xxgk-compare-csv"}
+    assert browser_js.find_element("id", "xxgk-compare-csv").get_attribute("href").startswith("blob:")
+    browser_js.get(server + "/agencies/")
+    _wait(lambda: _shown(browser_js, "#xxgk-agency-finder"))
+
+
+@pytest.fixture(scope="module")
+def browser_js():
+    driver = new_chromium()
+    driver.set_window_size(1366, 900)
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_reports_facts_fit_a_phone(server, phone):
+    """At 390 px the report's facts table (机构 … SHA-256, 官方原文) scrolled sideways: the hash kept a 12rem
+    minimum and the official link (Material breaks links only between words) did not break at all."""
+    from xxgk.site.render import link
+
+    phone.get(server + REPORT)
+    table = _wait(lambda: phone.find_elements("css selector", "td.xxgk-hash"))[0]
+    if not phone.find_elements("css selector", "td.xxgk-url a"):  # the seeds print no 原文链接: the row as
+        url = "https://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm"  # report_page writes it
+        phone.execute_script("arguments[0].closest('tbody').insertAdjacentHTML('beforeend', arguments[1])", table,
+                             f'<tr><th>官方原文</th><td class="xxgk-url">{link(url)}</td></tr>')
+    box = phone.execute_script(
+        "const t = arguments[0].closest('table'), w = t.closest('.md-typeset__scrollwrap') || t.parentElement;"
+        "return [t.getBoundingClientRect().width, w.clientWidth, w.scrollWidth]", table)
+    phone.save_screenshot(str(SHOTS / "report-facts-phone.png"))
+    assert box[2] <= box[1] + 1, box  # nothing to scroll: every fact reads on the screen
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_ranking_headers_read_as_words_on_a_phone(server, phone):
+    """At 390 px the report card's twelve columns were squeezed until each header stood one character a line
+    (基/本/信/息); a header now keeps four characters a line and the table scrolls in its box."""
+    phone.get(server + "/report-card/")
+    _wait(lambda: phone.find_elements("css selector", "table[data-style=compact] th button"))
+    lines = phone.execute_script(
+        "const th = [...document.querySelectorAll('table[data-style=compact] th')]"
+        "  .find(t => t.textContent.trim().startsWith('基本信息'));"
+        "const r = document.createRange(), text = th.querySelector('button').firstChild;"
+        "r.setStart(text, 0); r.setEnd(text, 4);"
+        "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size")
+    phone.save_screenshot(str(SHOTS / "report-card-phone.png"))
+    assert lines == 1, lines
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_chart_labels_on_a_phone_are_not_under_the_legend(server, phone):
+    """At 390 px the review chart's long categories (行政诉讼·未经复议直接起诉) turned sideways and ran under the
+    legend, which plotly placed at a fixed share of the plot's height: the legend now sits at the figure's foot."""
+    phone.get(server + REPORT)
+    charts = _wait(lambda: phone.find_elements("css selector", "div.xxgk-chart"))
+    for chart in charts:
+        phone.execute_script("arguments[0].scrollIntoView()", chart)
+    _wait(lambda: all(c.find_elements("css selector", ".main-svg") for c in charts), 30)
+    clashes = phone.execute_script("""
+      const out = [];
+      for (const c of document.querySelectorAll('div.xxgk-chart')) {
+        const legend = c.querySelector('.legend .bg');
+        if (!legend) continue;
+        const l = legend.getBoundingClientRect();
+        for (const t of c.querySelectorAll('.xtick text, .ytick text')) {
+          const r = t.getBoundingClientRect();
+          if (r.width && r.bottom > l.top + 1 && r.top < l.bottom - 1 && r.right > l.left + 1 && r.left < l.right - 1)
+            out.push(t.textContent);
+        }
+      }
+      return out;""")
+    chart = next(c for c in charts if "复议" in c.get_attribute("aria-label") or "")
+    phone.execute_script("arguments[0].scrollIntoView()", chart)
+    phone.save_screenshot(str(SHOTS / "review-chart-phone.png"))
+    assert not clashes, clashes
