@@ -50,6 +50,19 @@ def test_the_compare_csv_link_is_no_link_until_it_holds_the_view(built_site):
 # -- in Chromium --------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
+def served_site(built_site, tmp_path_factory):
+    """The seeds' site with its full-text index (the session's ``built_site`` is rendered without one)."""
+    import shutil
+
+    from xxgk.site.fulltext import index_full_text
+
+    site = tmp_path_factory.mktemp("journeys") / "site"
+    shutil.copytree(built_site, site)
+    assert index_full_text(site) == 0
+    return site
+
+
+@pytest.fixture(scope="module")
 def no_script():
     """A headless Chromium that runs no script (a reader with JavaScript off, or a blocker)."""
     driver = new_chromium()
@@ -189,3 +202,18 @@ def test_chart_labels_on_a_phone_are_not_under_the_legend(server, phone):
     phone.execute_script("arguments[0].scrollIntoView()", chart)
     phone.save_screenshot(str(SHOTS / "review-chart-phone.png"))
     assert not clashes, clashes
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_header_search_never_says_a_report_contains_what_it_does_not(server, browser_js):
+    """Pagefind matches words and their beginnings: a typo such as 平谭 finds the reports with 平台. The header
+    said "N 份报告含有“平谭”" of reports that hold no 平谭 at all; it now says they are related (相关)."""
+    browser_js.get(server + "/a/qinghai-haixi-geermu-renminzhengfu/")
+    box = _wait(lambda: browser_js.find_elements("css selector", "input.md-search__input"))[0]
+    box.click()
+    box.send_keys("平谭")
+    metas = ".xxgk-fulltext-hits .md-search-result__meta"
+    meta = _wait(lambda: [m.get_attribute("textContent") for m in browser_js.find_elements("css selector", metas)
+                          if m.get_attribute("textContent")], 30)[0]
+    assert "份报告" in meta and "含有" not in meta and "相关" in meta, meta

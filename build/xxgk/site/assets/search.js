@@ -191,7 +191,8 @@
           texts.textContent = "";
           var meta = document.createElement("div");
           meta.className = "md-search-result__meta";
-          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告含有“" + q.trim() + "”" +
+          /* Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台): "related", never "contains" */
+          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告与“" + q.trim() + "”相关" +
             (search.results.length > 5 ? "（显示前5份）" : "") : "报告原文：没有找到";
           texts.appendChild(meta);
           var ol = document.createElement("ol");
