@@ -217,3 +217,17 @@ def test_the_header_search_never_says_a_report_contains_what_it_does_not(server,
     meta = _wait(lambda: [m.get_attribute("textContent") for m in browser_js.find_elements("css selector", metas)
                           if m.get_attribute("textContent")], 30)[0]
     assert "份报告" in meta and "含有" not in meta and "相关" in meta, meta
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_number_columns_align_right(server, browser_js):
+    """Cells marked as numbers (``td.xxgk-num``: an agency's years, the ranking, compare and league tables) were
+    meant to align right, but Material's ``table:not([class]) td:not([align])`` outweighed the rule: all read
+    left-aligned, so 9 and 154 did not line up by their units."""
+    for path, selector in [("/a/qinghai-haixi-geermu-renminzhengfu/", "td.xxgk-num"),
+                           ("/report-card/", "td.xxgk-num"), ("/compare/", "#xxgk-compare-table td.xxgk-num")]:
+        browser_js.get(server + path)
+        cells = _wait(lambda: browser_js.find_elements("css selector", selector))  # noqa: B023 (read at once)
+        aligned = {c.value_of_css_property("text-align") for c in cells}
+        assert aligned == {"right"}, (path, aligned)
