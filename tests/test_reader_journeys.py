@@ -231,3 +231,24 @@ def test_number_columns_align_right(server, browser_js):
         cells = _wait(lambda: browser_js.find_elements("css selector", selector))  # noqa: B023 (read at once)
         aligned = {c.value_of_css_property("text-align") for c in cells}
         assert aligned == {"right"}, (path, aligned)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_removing_an_agency_by_keyboard_keeps_the_focus_in_the_list(server, browser_js):
+    """Compare: 移除 pressed with the keyboard took its button away and the focus with it (to the page's body),
+    so a keyboard or screen-reader user started again from the top; the focus now moves to the next 移除, and
+    to the box that adds an agency when none is left."""
+    from selenium.webdriver.common.keys import Keys
+
+    browser_js.get(server + "/compare/?agencies=qinghai-haixi-geermu-renminzhengfu,qinghai-haixi-geermu-shujuju"
+                   "&metric=received&year=2025")
+    for left in (1, 0):
+        buttons = _wait(lambda: browser_js.find_elements("css selector", "#xxgk-compare-chosen button"))
+        buttons[0].send_keys(Keys.ENTER)
+        _wait(lambda: len(browser_js.find_elements("css selector", "#xxgk-compare-chosen button")) == left)  # noqa: B023
+        focused = browser_js.switch_to.active_element
+        expected = "移除" if left else ""
+        assert focused.tag_name in ("button", "input") and focused.text == expected, focused.tag_name
+        if not left:
+            assert focused.get_attribute("id") == "xxgk-compare-add"

@@ -137,8 +137,13 @@
         li.appendChild(el("a", byId[id].n, {href: root + "a/" + id + "/"}));
         li.appendChild(document.createTextNode(" "));
         b.addEventListener("click", function () {
+          var at = state.ids.indexOf(id);
           state.ids = state.ids.filter(function (x) { return x !== id; });
           draw(true);
+          // this button is gone with its agency: the keyboard stays here (the next agency's 移除, else the box
+          // that adds one) instead of falling back to the top of the page
+          var rest = chosen.querySelectorAll("button");
+          (rest[Math.min(at, rest.length - 1)] || add).focus();
         });
         li.appendChild(b);
         chosen.appendChild(li);
