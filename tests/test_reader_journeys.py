@@ -28,6 +28,19 @@ def test_every_resource_has_a_chinese_name_on_the_download_page(seed_package):
     assert len(descriptor["resources"]) > 10 and not bare, bare
 
 
+def test_the_download_page_promises_line_numbers_only_where_a_table_has_them(seed_package):
+    """Every tidy-table CSV on the download page was described as "每个数值一行，带行号可追溯", reports.csv,
+    agencies.csv, metrics.csv and metric_values.csv too, which hold no line numbers at all."""
+    import json
+
+    from xxgk.site.meta import download_files
+
+    descriptor = json.loads((seed_package[0] / "datapackage.json").read_text(encoding="utf-8"))
+    has_line = {r["path"]: any(f["name"] == "line" for f in r["schema"]["fields"]) for r in descriptor["resources"]}
+    said = {path: "行号" in whom for path, _, whom in download_files(descriptor) if path in has_line}
+    assert said == has_line
+
+
 def test_every_page_names_its_icon(built_site):
     """A page without ``<link rel=icon>`` makes the browser ask for ``/favicon.ico`` at the host's root: a 404 and
     a console error on every source page (``src/<report_id>.html``), which is plain HTML outside the theme."""

@@ -47,10 +47,19 @@ def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
            ("datapackage.json", "数据包描述 datapackage.json", "frictionless 和程序：字段类型、主键、外键")]
     for r in descriptor["resources"]:
         name = r["name"]
-        kind = "代码与中文名称对照" if RESOURCE_ZH.get(name, "").startswith("代码表") else \
-            "pandas、R、数据库（整洁表：每个数值一行，带行号可追溯）"
-        out.append((r["path"], f"{RESOURCE_ZH.get(name, name)}（{name}.csv）", kind))
+        out.append((r["path"], f"{RESOURCE_ZH.get(name, name)}（{name}.csv）", _whom(r)))
     return out
+
+
+def _whom(resource: dict) -> str:
+    """Whom a CSV serves, from what its schema holds: only a table with a ``line`` column traces each row to
+    its source line (``reports``, ``agencies``, ``metrics`` and ``metric_values`` do not)."""
+    if RESOURCE_ZH.get(resource["name"], "").startswith("代码表"):
+        return "代码与中文名称对照"
+    fields = {f["name"] for f in resource.get("schema", {}).get("fields", [])}
+    if {"value", "line"} <= fields:
+        return "pandas、R、数据库（整洁表：每个数值一行，带行号可追溯）"
+    return "pandas、R、数据库（带原文行号）" if "line" in fields else "pandas、R、数据库"
 
 
 def changelog_html(pkg: Package) -> str:
