@@ -265,3 +265,19 @@ def test_removing_an_agency_by_keyboard_keeps_the_focus_in_the_list(server, brow
         assert focused.tag_name in ("button", "input") and focused.text == expected, focused.tag_name
         if not left:
             assert focused.get_attribute("id") == "xxgk-compare-add"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_header_lists_all_its_agencies_on_the_index_without_opening_search_again(server, browser_js):
+    """The header's 全部列出 (more than 12 agencies) led to ``agencies/?q=…``, but Material reads ``?q=`` as its
+    own search: its dialog opened over the finder's list, holding page results only. The link is
+    ``agencies/?find=…`` now (``xxgkAgencies.listURL``): the finder lists them and no dialog covers it."""
+    browser_js.get(server + "/")
+    _wait(lambda: browser_js.execute_script("return window.xxgkAgencies && window.xxgkAgencies.root"))
+    url = browser_js.execute_script("return new URL(window.xxgkAgencies.listURL(' 青海 '), location.href).href")
+    browser_js.get(url)
+    listed = _wait(lambda: browser_js.find_elements("css selector", "#xxgk-agency-finder-results a"))
+    assert sorted(a.text for a in listed) == ["格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"]
+    assert not browser_js.execute_script("return document.getElementById('__search').checked")  # no dialog over it
+    assert not _shown(browser_js, ".md-search__output .md-search-result__list li")

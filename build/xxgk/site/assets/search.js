@@ -93,7 +93,11 @@
     return [a._region.join(" "), labels.tier[a.t] || "", span].filter(Boolean).join(" · ");
   }
 
-  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
+  /* the agency index with its finder filled in (the header's 全部列出): ?find=, not ?q=, which Material reads as
+     its own search and opens its dialog over the list */
+  function listURL(q) { return root + "agencies/?find=" + encodeURIComponent(q.trim()); }
+
+  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root, listURL: listURL};
 
   /* full text of the reports: Pagefind's index of the source pages, in shards (site/pagefind/<k>/, listed in
      pagefind/shards.json; see fulltext.py), loaded on the first query: the first shard through Pagefind's JS
@@ -161,7 +165,7 @@
           : "没有找到机构";
         if (hits.length > 12) {
           var all = document.createElement("a");
-          all.href = root + "agencies/?q=" + encodeURIComponent(q.trim());
+          all.href = listURL(q);
           all.textContent = "　全部列出 →";
           meta.appendChild(all);
         }
@@ -239,7 +243,7 @@
       });
     }
     input.addEventListener("input", show);
-    var asked = new URLSearchParams(location.search).get("q");  // from the header's 全部列出
+    var asked = new URLSearchParams(location.search).get("find");  // from the header's 全部列出 (listURL)
     if (asked) { input.value = asked; show(); }
   }
 
