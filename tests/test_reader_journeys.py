@@ -281,3 +281,25 @@ def test_the_header_lists_all_its_agencies_on_the_index_without_opening_search_a
     assert sorted(a.text for a in listed) == ["格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"]
     assert not browser_js.execute_script("return document.getElementById('__search').checked")  # no dialog over it
     assert not _shown(browser_js, ".md-search__output .md-search-result__list li")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_compare_suggestions_close_when_the_focus_leaves(server, browser_js):
+    """Compare, by keyboard: typing 格尔 listed two agencies with the first highlighted; Tab to the measure left the
+    list open and highlighted (aria-expanded true), as if the agency had been added, which it was not."""
+    from selenium.webdriver.common.keys import Keys
+
+    browser_js.get(server + "/compare/")
+    box = _wait(lambda: browser_js.find_elements("id", "xxgk-compare-add"))[0]
+    _wait(lambda: browser_js.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    box.send_keys("格尔")
+    _wait(lambda: _shown(browser_js, "#xxgk-compare-suggest [role=option]"))
+    box.send_keys(Keys.TAB)
+    assert browser_js.switch_to.active_element.get_attribute("id") == "xxgk-compare-metric"
+    assert not _shown(browser_js, "#xxgk-compare-suggest [role=option]")
+    assert box.get_attribute("aria-expanded") == "false"
+    box.click()  # back in the box: the same text lists again, and Enter adds the first
+    _wait(lambda: _shown(browser_js, "#xxgk-compare-suggest [role=option]"))
+    box.send_keys(Keys.ENTER)
+    _wait(lambda: "agencies=qinghai-haixi-geermu-" in browser_js.current_url)

@@ -318,6 +318,14 @@
         hits = q.trim() ? A.find(q, d).slice(0, 10) : []; active = hits.length ? 0 : -1; showSuggest();
       });
     });
+    // the list is the box's: it closes when the focus leaves (Tab), so a highlighted agency that was not added does
+    // not stay on screen as if it were; back in the box, what is typed there lists again (a choice by mouse or touch
+    // keeps the focus in the box: mousedown is cancelled above)
+    add.addEventListener("blur", function () {
+      hits = []; active = -1; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
+      add.removeAttribute("aria-activedescendant");
+    });
+    add.addEventListener("focus", function () { if (add.value.trim()) add.dispatchEvent(new Event("input")); });
     add.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && hits.length) { active = (active + 1) % hits.length; showSuggest(); e.preventDefault(); }
       else if (e.key === "ArrowUp" && hits.length) { active = (active - 1 + hits.length) % hits.length; showSuggest(); e.preventDefault(); }
