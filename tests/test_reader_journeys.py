@@ -303,3 +303,21 @@ def test_the_compare_suggestions_close_when_the_focus_leaves(server, browser_js)
     _wait(lambda: _shown(browser_js, "#xxgk-compare-suggest [role=option]"))
     box.send_keys(Keys.ENTER)
     _wait(lambda: "agencies=qinghai-haixi-geermu-" in browser_js.current_url)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_an_agencys_findings_read_in_lines_not_columns_on_a_phone(server, phone):
+    """An agency page's 历年发现的问题 on a phone: three number columns took the width and the most common
+    problems were squeezed to five characters a line, each row seven lines high with the text off screen."""
+    phone.get(server + "/a/qinghai-haixi-geermu-renminzhengfu/")
+    cell = _wait(lambda: phone.execute_script(
+        "const h = [...document.querySelectorAll('h2')].find(x => x.textContent.startsWith('历年发现的问题'));"
+        "let t = h && h.nextElementSibling; t = t && (t.matches('table') ? t : t.querySelector('table'));"
+        "return t && t.querySelector('tbody tr td:last-child')"))
+    phone.execute_script("arguments[0].scrollIntoView(); window.scrollBy(0, -120)", cell)
+    lines = phone.execute_script(
+        "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+        "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size", cell)
+    phone.save_screenshot(str(SHOTS / "agency-findings-phone.png"))
+    assert len(cell.text) > 15 and lines <= 3, (lines, cell.text)
