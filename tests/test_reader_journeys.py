@@ -321,3 +321,30 @@ def test_an_agencys_findings_read_in_lines_not_columns_on_a_phone(server, phone)
         "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size", cell)
     phone.save_screenshot(str(SHOTS / "agency-findings-phone.png"))
     assert len(cell.text) > 15 and lines <= 3, (lines, cell.text)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_text_boxes_show_the_keyboard_focus(server, browser_js):
+    """Keyboard only: the compare page's 添加机构 box, the agency finder and the index's filter box looked the same
+    focused or not (outline none, no border or shadow change): a keyboard user could not see where typing would go."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    style = ("const s = getComputedStyle(document.activeElement);"
+             "return [document.activeElement.id || document.activeElement.classList[0], s.outlineStyle, s.outlineWidth,"
+             " s.boxShadow, s.borderColor]")
+    for path, wanted in [("/compare/", {"xxgk-compare-add"}), ("/agencies/", {"xxgk-agency-finder", "xxgk-filter"})]:
+        browser_js.get(server + path)
+        _wait(lambda: browser_js.execute_script("return document.documentElement.classList.contains('js')"))
+        seen = {}
+        for _ in range(40):  # by Tab, from the top of the page
+            ActionChains(browser_js).send_keys(Keys.TAB).perform()
+            focused = browser_js.execute_script(style)
+            if focused[0] in wanted:
+                seen[focused[0]] = focused
+            if set(seen) == wanted:
+                break
+        assert set(seen) == wanted, (path, seen)
+        for name, (_, outline, width, shadow, _border) in seen.items():
+            assert (outline != "none" and width != "0px") or shadow != "none", (name, outline, width, shadow)
