@@ -50,6 +50,17 @@ def test_every_page_names_its_icon(built_site):
     assert not bare, bare[:5]
 
 
+def test_the_citation_reads_whole_without_javascript(built_site):
+    """The data page's English citation left its URL and access date empty until JavaScript filled them: without
+    it, "Data package. , accessed ." (the Chinese one says （本页网址） and 引用日期)."""
+    import lxml.html
+
+    page = lxml.html.document_fromstring((built_site / "data" / "index.html").read_text(encoding="utf-8"))
+    blanks = [e.get("lang") or e.getparent().get("lang") for e in page.xpath(
+        "//*[@data-xxgk-cite-url or @data-xxgk-cite-date]") if not e.text_content().strip()]
+    assert len(page.xpath("//*[@data-xxgk-cite-url]")) == 2 and not blanks, blanks
+
+
 def test_the_compare_csv_link_is_no_link_until_it_holds_the_view(built_site):
     """Without JavaScript (or before the view is drawn) the compare page's CSV link was ``href="#"`` with
     ``download``: clicking it saved the page's own HTML as ``xxgk-compare.csv``."""

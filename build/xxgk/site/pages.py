@@ -305,7 +305,8 @@ class Site(ReportPages, AgencyPages):
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
                 f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
-                '<span data-xxgk-cite-url></span>, accessed <span data-xxgk-cite-date></span>.</p>',
+                '<span data-xxgk-cite-url>(URL of this page)</span>, accessed '
+                '<span data-xxgk-cite-date>(date)</span>.</p>',  # read without JavaScript as the Chinese one is
                 "\n## 许可\n",
                 "<p>数据以 CC BY 4.0（知识共享 署名 4.0 国际）发布，使用时请注明来源；报告原文版权归各发布机关。</p>",
                 "\n## 更新记录\n", changelog_html(self.pkg), self._metric_definitions(), "\n## 数据字典\n", *dictionary]
