@@ -359,3 +359,20 @@ def test_the_text_boxes_show_the_keyboard_focus(server, browser_js):
         assert set(seen) == wanted, (path, seen)
         for name, (_, outline, width, shadow, _border) in seen.items():
             assert (outline != "none" and width != "0px") or shadow != "none", (name, outline, width, shadow)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_full_text_excerpts_are_the_reports_words_not_the_page_around_them(server, browser_js):
+    """A full-text hit's excerpt began with the source page's own chrome, "页. 原文：格尔木市数据局 2025年度." (the
+    back link 返回报告页 and the heading, indexed as text); the index now holds the report's text, and the
+    heading only as the hit's title."""
+    browser_js.get(server + "/")
+    box = _wait(lambda: browser_js.find_elements("css selector", "input.md-search__input"))[0]
+    box.click()
+    box.send_keys("格尔木")
+    hits = _wait(lambda: browser_js.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 30)
+    texts = [(h.find_element("tag name", "h1").get_attribute("textContent"),
+              h.find_element("tag name", "p").get_attribute("textContent")) for h in hits]
+    assert texts and all(title.endswith("· 原文") and "原文：" not in title for title, _ in texts), texts
+    assert not [p for _, p in texts if "返回报告页" in p or p.startswith(("页.", "原文：", ". 原文"))], texts

@@ -341,7 +341,8 @@ SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title><link rel="icon" href="../assets/images/favicon.png">
 <link rel="stylesheet" href="../assets/xxgk.css"></head>
-<body class="xxgk-source-page"><main><p><a href="../{page}">← 返回报告页</a></p><h1>{title}</h1>
+<body class="xxgk-source-page"><main><p data-pagefind-ignore><a href="../{page}">← 返回报告页</a></p>
+<h1 data-pagefind-ignore data-pagefind-meta="title">{title}</h1>
 <div class="xxgk-source">
 {lines}
 </div></main></body></html>
