@@ -376,3 +376,17 @@ def test_full_text_excerpts_are_the_reports_words_not_the_page_around_them(serve
               h.find_element("tag name", "p").get_attribute("textContent")) for h in hits]
     assert texts and all(title.endswith("· 原文") and "原文：" not in title for title, _ in texts), texts
     assert not [p for _, p in texts if "返回报告页" in p or p.startswith(("页.", "原文：", ". 原文"))], texts
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_checks_explanations_read_in_lines_on_a_phone(server, phone):
+    """The checks page on a phone: 说明 and 例子 were squeezed beside three short columns to a few characters a
+    line (file_unreadable's 24-character explanation over five lines)."""
+    phone.get(server + "/checks/")
+    cell = _wait(lambda: phone.execute_script(
+        "return document.getElementById('file_unreadable').parentElement.children[3]"))
+    lines = phone.execute_script(
+        "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+        "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size", cell)
+    assert len(cell.get_attribute("textContent")) > 20 and lines <= 3, (lines, cell.get_attribute("textContent"))

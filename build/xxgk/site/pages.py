@@ -392,7 +392,8 @@ class Site(ReportPages, AgencyPages):
             rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{esc(c["code"])}</code></td>',
                      f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
                      f"<td>{'计分' if counts_against_agency(c['code']) else '不计分（读取的局限）'}</td>",
-                     f"<td>{esc(c['explanation_zh'])}</td>", f"<td>{esc(c['example_zh'])}</td>"]
+                     f'<td class="xxgk-prose">{esc(c["explanation_zh"])}</td>',
+                     f'<td class="xxgk-prose">{esc(c["example_zh"])}</td>']
                     for c in self.pkg.tables["finding_codes"] if c["category"] == category]
             parts.append(f'\n<h2 id="{esc(category)}">{esc(name)}</h2>\n'
                          + table(["检查（代码）", "严重程度", "报告评估", "说明", "例子"], rows))
