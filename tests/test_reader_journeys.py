@@ -390,3 +390,17 @@ def test_the_checks_explanations_read_in_lines_on_a_phone(server, phone):
         "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
         "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size", cell)
     assert len(cell.get_attribute("textContent")) > 20 and lines <= 3, (lines, cell.get_attribute("textContent"))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_data_dictionary_reads_in_lines_on_a_phone(server, phone):
+    """The data page's dictionary on a phone: each field's 说明 was squeezed beside 名称, 字段 and 类型 to about
+    five characters a line."""
+    phone.get(server + "/data/")
+    widths = _wait(lambda: phone.execute_script(
+        "const h = [...document.querySelectorAll('h2')].find(x => x.textContent.startsWith('数据字典'));"
+        "const cells = [...document.querySelectorAll('table')].filter(t => t.compareDocumentPosition(h) & 2)"
+        "  .flatMap(t => [...t.querySelectorAll('tbody tr td:nth-child(4)')]);"
+        "return cells.map(c => c.clientWidth / parseFloat(getComputedStyle(c).fontSize))"))
+    assert widths and min(widths) >= 10, min(widths)  # ≥ 10 characters a line (less its padding)

@@ -287,7 +287,8 @@ class Site(ReportPages, AgencyPages):
         dictionary = []
         for res in desc["resources"]:
             fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
-                       f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>", f"<td>{esc(f.get('description'))}</td>"]
+                       f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>",
+                       f'<td class="xxgk-prose">{esc(f.get("description"))}</td>']
                       for f in res["schema"]["fields"]]
             dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
                               f"<p>{esc(res.get('description'))}</p>\n"
