@@ -404,3 +404,28 @@ def test_the_data_dictionary_reads_in_lines_on_a_phone(server, phone):
         "  .flatMap(t => [...t.querySelectorAll('tbody tr td:nth-child(4)')]);"
         "return cells.map(c => c.clientWidth / parseFloat(getComputedStyle(c).fontSize))"))
     assert widths and min(widths) >= 10, min(widths)  # ≥ 10 characters a line (less its padding)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_text_boxes_and_menus_are_16px_on_a_phone(server, phone):
+    """Compare's 添加机构 box and its six menus, the agency finder and the index filter were 13–15px on a phone:
+    Safari on iOS zooms the page into any text box or menu under 16px when it takes the focus."""
+    sizes = {}
+    for path in ("/compare/", "/agencies/"):
+        phone.get(server + path)
+        _wait(lambda: phone.find_elements("css selector", "input, select"))
+        sizes.update(phone.execute_script(
+            "return Object.fromEntries([...document.querySelectorAll('article input, article select')]"
+            "  .filter(e => e.getClientRects().length)"
+            "  .map(e => [e.id || e.classList[0], parseFloat(getComputedStyle(e).fontSize)]))"))
+    wanted = {"xxgk-compare-add", "xxgk-compare-metric", "xxgk-league-kind", "xxgk-agency-finder", "xxgk-filter"}
+    assert wanted <= set(sizes), sizes
+    assert min(sizes.values()) >= 16, sizes
+    phone.get(server + "/compare/")  # and at that size no label breaks inside itself (年 / 度：)
+    _wait(lambda: phone.find_elements("css selector", ".xxgk-compare label"))
+    broken = phone.execute_script(
+        "return [...document.querySelectorAll('.xxgk-compare label')].filter(l => {"
+        "  const r = document.createRange(); r.selectNodeContents(l.firstChild);"
+        "  return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; }).map(l => l.textContent)")
+    assert broken == [], broken
