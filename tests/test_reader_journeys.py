@@ -41,6 +41,22 @@ def test_the_download_page_promises_line_numbers_only_where_a_table_has_them(see
     assert said == has_line
 
 
+def test_the_download_page_says_what_a_row_of_each_wide_table_is(seed_package):
+    """The download page said "每份报告一行" of the wide tables 2 and 3, which hold a row per report and item
+    (信息内容) or row (办理项) of the template (the 5 seed reports: 30 rows in 表2)."""
+    import json
+
+    from xxgk.site.meta import download_files
+
+    out = seed_package[0]
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    reports = len((out / "data" / "reports.csv").read_text(encoding="utf-8-sig").splitlines()) - 1
+    for path, _, whom in download_files(descriptor):
+        if path.startswith("wide/"):
+            rows = len((out / path).read_text(encoding="utf-8-sig").splitlines()) - 1
+            assert ("每份报告一行" in whom) == (rows == reports), (path, rows, reports, whom)
+
+
 def test_every_page_names_its_icon(built_site):
     """A page without ``<link rel=icon>`` makes the browser ask for ``/favicon.ico`` at the host's root: a 404 and
     a console error on every source page (``src/<report_id>.html``), which is plain HTML outside the theme."""

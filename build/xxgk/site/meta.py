@@ -40,8 +40,10 @@ RESOURCE_ZH = {"reports": "报告清单", "active_disclosure": "表2 主动公�
 def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
     """``(path in the package, Chinese label, whom it serves)`` for every file on the download page."""
     out = [("xxgk.xlsx", "Excel 工作簿（全部表格与字段说明）", "Excel、WPS 用户：一个文件包含所有表"),
-           ("wide/表2_主动公开.csv", "表2 主动公开（宽表）", "Excel 双击打开：每份报告一行，列与年报模板一致"),
-           ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）", "Excel 双击打开：每份报告一行"),
+           ("wide/表2_主动公开.csv", "表2 主动公开（宽表）",
+            "Excel 双击打开：每份报告的每类信息内容一行，列与年报模板一致"),
+           ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）",
+            "Excel 双击打开：每份报告的每个办理项一行，申请人各列与年报模板一致"),
            ("wide/表4_复议诉讼.csv", "表4 复议诉讼（宽表）", "Excel 双击打开：每份报告一行"),
            ("xxgk-datapackage.zip", "整个数据包（zip）", "存档与复现：全部 CSV、datapackage.json 和更新记录"),
            ("datapackage.json", "数据包描述 datapackage.json", "frictionless 和程序：字段类型、主键、外键")]
