@@ -10,7 +10,7 @@ from .conftest import SHOTS, needs_chromium, new_chromium, read_page
 from .conftest import wait_for as _wait
 
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
-REPORT = "/a/qinghai-haixi-geermu-renminzhengfu/2024.html"  # a seed report: table 4 and an official link
+REPORT = "/a/qinghai-haixi-geermu-renminzhengfu/2024.html"  # a seed report with table 4 (its charts), no 原文链接
 
 
 # -- without a browser -------------------------------------------------------------------------------------------
@@ -122,6 +122,15 @@ def phone():
     driver.quit()
 
 
+@pytest.fixture(scope="module")
+def browser_js():
+    """A headless Chromium at 1366 px that runs the site's script (the other side of ``no_script``)."""
+    driver = new_chromium()
+    driver.set_window_size(1366, 900)
+    yield driver
+    driver.quit()
+
+
 def _shown(driver, selector: str) -> list[str]:
     """The elements matching ``selector`` that take room on the page (their ids or tags)."""
     return driver.execute_script(
@@ -167,14 +176,6 @@ def test_with_javascript_the_controls_and_the_compare_csv_are_there(server, brow
     assert browser_js.find_element("id", "xxgk-compare-csv").get_attribute("href").startswith("blob:")
     browser_js.get(server + "/agencies/")
     _wait(lambda: _shown(browser_js, "#xxgk-agency-finder"))
-
-
-@pytest.fixture(scope="module")
-def browser_js():
-    driver = new_chromium()
-    driver.set_window_size(1366, 900)
-    yield driver
-    driver.quit()
 
 
 @pytest.mark.browser
