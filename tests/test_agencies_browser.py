@@ -181,7 +181,7 @@ def test_the_header_search_lists_a_provinces_agencies(server, browser):
     names = {h.find_element(By.TAG_NAME, "h1").text for h in hits}
     assert {"格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"} <= names
     assert "海城市数据局" not in names
-    browser.get(server + "/agencies/?q=" + "青海")  # where the header's 全部列出 link leads
+    browser.get(server + "/agencies/?find=" + "青海")  # where the header's 全部列出 link leads
     listed = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agency-finder-results a"))
     assert sorted(a.text for a in listed) == ["格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"]
 

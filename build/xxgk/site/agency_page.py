@@ -186,7 +186,7 @@ class AgencyPages:
                            for c, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))[:5])
             href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
-                        + [cell(counts[s]) for s in SEVERITY_ZH] + [f"<td>{top or '无'}</td>"])
+                        + [cell(counts[s]) for s in SEVERITY_ZH] + [f'<td class="xxgk-prose">{top or "无"}</td>'])
         headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最常见的问题"]
         return "\n## 历年发现的问题\n\n" + table(headers,
                                              rows)

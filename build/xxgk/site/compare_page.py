@@ -33,7 +33,8 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 
 <p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。
 单一年度按数值排序；年度范围画出每个机构的历年变化。不同年度的数值从不相加或一起排名。缺失的数值显示为“无数据”，不是0。</p>
-<form id="xxgk-compare" class="xxgk-compare" data-root="../" onsubmit="return false">
+<noscript><p>比较和排行榜需要启用 JavaScript；全部数据可在“数据下载”页获取。</p></noscript>
+<form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" onsubmit="return false">
 <fieldset><legend>机构</legend>
 <p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>
 <input id="xxgk-compare-add" type="search" autocomplete="off" role="combobox" aria-expanded="false"
@@ -48,13 +49,13 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 </form>
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图"></div>
-<p><a id="xxgk-compare-csv" href="#" download="xxgk-compare.csv">下载所显示的数据（CSV）</a></p>
+<p><a id="xxgk-compare-csv" hidden>下载所显示的数据（CSV）</a></p>
 <div id="xxgk-compare-table"></div>
 
 ## 排行榜
 
 <p>一个指标、一个年度；可按省份、行政层级和机构类型筛选。</p>
-<form id="xxgk-league" class="xxgk-compare" onsubmit="return false">
+<form id="xxgk-league" class="xxgk-compare xxgk-js-only" onsubmit="return false">
 <p><label for="xxgk-league-metric">指标：</label><select id="xxgk-league-metric">{options}</select>
 <label for="xxgk-league-year">年度：</label><select id="xxgk-league-year">{year_options}</select></p>
 <p><label for="xxgk-league-province">省份：</label><select id="xxgk-league-province">{province_options}</select>
@@ -63,5 +64,4 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 </form>
 <div id="xxgk-league-status" role="status" aria-live="polite"></div>
 <div id="xxgk-league-table"></div>
-<noscript><p>比较和排行榜需要启用 JavaScript；全部数据可在“数据下载”页获取。</p></noscript>
 """

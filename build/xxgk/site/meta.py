@@ -33,23 +33,35 @@ RESOURCE_ZH = {"reports": "报告清单", "active_disclosure": "表2 主动公�
                "items": "代码表：表2信息内容", "measures": "代码表：表2指标", "applicants": "代码表：申请人",
                "application_rows": "代码表：表3行", "proceedings": "代码表：复议诉讼类别",
                "outcomes": "代码表：复议诉讼结果", "section_codes": "代码表：章节", "finding_codes": "代码表：问题代码",
-               "check_categories": "代码表：检查类别", "agencies": "机构清单", "metrics": "指标定义"}
+               "check_categories": "代码表：检查类别", "agencies": "机构清单", "metrics": "指标定义",
+               "metric_values": "指标数值"}
 
 
 def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
     """``(path in the package, Chinese label, whom it serves)`` for every file on the download page."""
     out = [("xxgk.xlsx", "Excel 工作簿（全部表格与字段说明）", "Excel、WPS 用户：一个文件包含所有表"),
-           ("wide/表2_主动公开.csv", "表2 主动公开（宽表）", "Excel 双击打开：每份报告一行，列与年报模板一致"),
-           ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）", "Excel 双击打开：每份报告一行"),
+           ("wide/表2_主动公开.csv", "表2 主动公开（宽表）",
+            "Excel 双击打开：每份报告的每类信息内容一行，列与年报模板一致"),
+           ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）",
+            "Excel 双击打开：每份报告的每个办理项一行，申请人各列与年报模板一致"),
            ("wide/表4_复议诉讼.csv", "表4 复议诉讼（宽表）", "Excel 双击打开：每份报告一行"),
            ("xxgk-datapackage.zip", "整个数据包（zip）", "存档与复现：全部 CSV、datapackage.json 和更新记录"),
            ("datapackage.json", "数据包描述 datapackage.json", "frictionless 和程序：字段类型、主键、外键")]
     for r in descriptor["resources"]:
         name = r["name"]
-        kind = "代码与中文名称对照" if RESOURCE_ZH.get(name, "").startswith("代码表") else \
-            "pandas、R、数据库（整洁表：每个数值一行，带行号可追溯）"
-        out.append((r["path"], f"{RESOURCE_ZH.get(name, name)}（{name}.csv）", kind))
+        out.append((r["path"], f"{RESOURCE_ZH.get(name, name)}（{name}.csv）", _whom(r)))
     return out
+
+
+def _whom(resource: dict) -> str:
+    """Whom a CSV serves, from what its schema holds: only a table with a ``line`` column traces each row to
+    its source line (``reports``, ``agencies``, ``metrics`` and ``metric_values`` do not)."""
+    if RESOURCE_ZH.get(resource["name"], "").startswith("代码表"):
+        return "代码与中文名称对照"
+    fields = {f["name"] for f in resource.get("schema", {}).get("fields", [])}
+    if {"value", "line"} <= fields:
+        return "pandas、R、数据库（整洁表：每个数值一行，带行号可追溯）"
+    return "pandas、R、数据库（带原文行号）" if "line" in fields else "pandas、R、数据库"
 
 
 def changelog_html(pkg: Package) -> str:

@@ -34,7 +34,8 @@ from .titles import (
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
-FINDER = ('<p><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：<input id="xxgk-agency-finder" type="search" '
+FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：'
+          '<input id="xxgk-agency-finder" type="search" '
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
@@ -247,7 +248,7 @@ class Site(ReportPages, AgencyPages):
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
-                '<p><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
+                '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
@@ -286,7 +287,8 @@ class Site(ReportPages, AgencyPages):
         dictionary = []
         for res in desc["resources"]:
             fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
-                       f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>", f"<td>{esc(f.get('description'))}</td>"]
+                       f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>",
+                       f'<td class="xxgk-prose">{esc(f.get("description"))}</td>']
                       for f in res["schema"]["fields"]]
             dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
                               f"<p>{esc(res.get('description'))}</p>\n"
@@ -304,7 +306,8 @@ class Site(ReportPages, AgencyPages):
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
                 f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
-                '<span data-xxgk-cite-url></span>, accessed <span data-xxgk-cite-date></span>.</p>',
+                '<span data-xxgk-cite-url>(URL of this page)</span>, accessed '
+                '<span data-xxgk-cite-date>(date)</span>.</p>',  # read without JavaScript as the Chinese one is
                 "\n## 许可\n",
                 "<p>数据以 CC BY 4.0（知识共享 署名 4.0 国际）发布，使用时请注明来源；报告原文版权归各发布机关。</p>",
                 "\n## 更新记录\n", changelog_html(self.pkg), self._metric_definitions(), "\n## 数据字典\n", *dictionary]
@@ -390,7 +393,8 @@ class Site(ReportPages, AgencyPages):
             rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{esc(c["code"])}</code></td>',
                      f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
                      f"<td>{'计分' if counts_against_agency(c['code']) else '不计分（读取的局限）'}</td>",
-                     f"<td>{esc(c['explanation_zh'])}</td>", f"<td>{esc(c['example_zh'])}</td>"]
+                     f'<td class="xxgk-prose">{esc(c["explanation_zh"])}</td>',
+                     f'<td class="xxgk-prose">{esc(c["example_zh"])}</td>']
                     for c in self.pkg.tables["finding_codes"] if c["category"] == category]
             parts.append(f'\n<h2 id="{esc(category)}">{esc(name)}</h2>\n'
                          + table(["检查（代码）", "严重程度", "报告评估", "说明", "例子"], rows))

@@ -66,7 +66,7 @@ class ReportPages:
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
                       f"<td>{esc(v)}</td>"] for k, v in meta]  # a hash wraps on a phone
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
-            meta_rows.append(["<th>官方原文</th>", f"<td>{link(r['source_url'])}</td>"])  # http(s) only
+            meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
@@ -339,8 +339,10 @@ def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
 
 SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{title}</title><link rel="stylesheet" href="../assets/xxgk.css"></head>
-<body class="xxgk-source-page"><main><p><a href="../{page}">← 返回报告页</a></p><h1>{title}</h1>
+<title>{title}</title><link rel="icon" href="../assets/images/favicon.png">
+<link rel="stylesheet" href="../assets/xxgk.css"></head>
+<body class="xxgk-source-page"><main><p data-pagefind-ignore><a href="../{page}">← 返回报告页</a></p>
+<h1 data-pagefind-ignore data-pagefind-meta="title">{title}</h1>
 <div class="xxgk-source">
 {lines}
 </div></main></body></html>

@@ -137,8 +137,13 @@
         li.appendChild(el("a", byId[id].n, {href: root + "a/" + id + "/"}));
         li.appendChild(document.createTextNode(" "));
         b.addEventListener("click", function () {
+          var at = state.ids.indexOf(id);
           state.ids = state.ids.filter(function (x) { return x !== id; });
           draw(true);
+          // this button is gone with its agency: the keyboard stays here (the next agency's 移除, else the box
+          // that adds one) instead of falling back to the top of the page
+          var rest = chosen.querySelectorAll("button");
+          (rest[Math.min(at, rest.length - 1)] || add).focus();
         });
         li.appendChild(b);
         chosen.appendChild(li);
@@ -279,6 +284,7 @@
       csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
       csv.href = csv.dataset.url;
       csv.download = "xxgk-" + m.code + "-" + (single ? state.from : state.from + "-" + state.to) + ".csv";
+      csv.hidden = false;  // no link until it holds the view's CSV (before, it would download this page)
     }
 
     metricSel.addEventListener("change", function () { state.metric = metricSel.value; draw(true); });
@@ -312,6 +318,14 @@
         hits = q.trim() ? A.find(q, d).slice(0, 10) : []; active = hits.length ? 0 : -1; showSuggest();
       });
     });
+    // the list is the box's: it closes when the focus leaves (Tab), so a highlighted agency that was not added does
+    // not stay on screen as if it were; back in the box, what is typed there lists again (a choice by mouse or touch
+    // keeps the focus in the box: mousedown is cancelled above)
+    add.addEventListener("blur", function () {
+      hits = []; active = -1; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
+      add.removeAttribute("aria-activedescendant");
+    });
+    add.addEventListener("focus", function () { if (add.value.trim()) add.dispatchEvent(new Event("input")); });
     add.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && hits.length) { active = (active + 1) % hits.length; showSuggest(); e.preventDefault(); }
       else if (e.key === "ArrowUp" && hits.length) { active = (active - 1 + hits.length) % hits.length; showSuggest(); e.preventDefault(); }

@@ -93,7 +93,11 @@
     return [a._region.join(" "), labels.tier[a.t] || "", span].filter(Boolean).join(" · ");
   }
 
-  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root};
+  /* the agency index with its finder filled in (the header's 全部列出): ?find=, not ?q=, which Material reads as
+     its own search and opens its dialog over the list */
+  function listURL(q) { return root + "agencies/?find=" + encodeURIComponent(q.trim()); }
+
+  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root, listURL: listURL};
 
   /* full text of the reports: Pagefind's index of the source pages, in shards (site/pagefind/<k>/, listed in
      pagefind/shards.json; see fulltext.py), loaded on the first query: the first shard through Pagefind's JS
@@ -161,7 +165,7 @@
           : "没有找到机构";
         if (hits.length > 12) {
           var all = document.createElement("a");
-          all.href = root + "agencies/?q=" + encodeURIComponent(q.trim());
+          all.href = listURL(q);
           all.textContent = "　全部列出 →";
           meta.appendChild(all);
         }
@@ -191,7 +195,8 @@
           texts.textContent = "";
           var meta = document.createElement("div");
           meta.className = "md-search-result__meta";
-          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告含有“" + q.trim() + "”" +
+          /* Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台): "related", never "contains" */
+          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告与“" + q.trim() + "”相关" +
             (search.results.length > 5 ? "（显示前5份）" : "") : "报告原文：没有找到";
           texts.appendChild(meta);
           var ol = document.createElement("ol");
@@ -238,7 +243,7 @@
       });
     }
     input.addEventListener("input", show);
-    var asked = new URLSearchParams(location.search).get("q");  // from the header's 全部列出
+    var asked = new URLSearchParams(location.search).get("find");  // from the header's 全部列出 (listURL)
     if (asked) { input.value = asked; show(); }
   }
 

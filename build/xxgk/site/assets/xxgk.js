@@ -35,6 +35,9 @@
     layout.title = Object.assign({x: 0.01, xanchor: "left", font: {size: small ? 13 : 16}}, layout.title || {});
     layout.legend = Object.assign({orientation: "h", x: 0, y: -0.3, yanchor: "top", traceorder: "normal"}, layout.legend || {});
     layout.separators = layout.separators || ".,";
+    /* on a phone, long category labels turn sideways and reach below the plot, where a legend placed by the plot's
+       height would cover them: the legend goes to the bottom of the figure instead, and plotly makes room for it */
+    if (small) layout.legend = Object.assign({}, layout.legend, {yref: "container", y: 0, yanchor: "bottom"});
     var sideways = layout.yaxis && layout.yaxis.type === "category";
     layout.annotations = (layout.annotations || []).map(function (a) {  /* 无数据 / 0 notes at a bar's end */
       return Object.assign({showarrow: false, xref: "x", yref: "y", font: {color: spec.note || "#767676", size: 12}},
