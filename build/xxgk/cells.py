@@ -33,7 +33,9 @@ from .values import MISSING_MARKERS
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
 _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number stays with it: 3① is unreadable
-_PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
+# a change printed with its sign where a chunk begins (2019's 本年增/减: 减4, 增加3, -2) is one value, not a
+# label 减 and a count 4 (which ended the row there and left its cells lost)
+_PIECE = re.compile(r"((?:(?<!\S)(?:增加?|减少?|[+-]))?\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"

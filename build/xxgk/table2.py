@@ -8,6 +8,7 @@ report, so digits that ran together are published only when a single cut exists.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, table
 from .cells import region_to_rows
@@ -58,6 +59,21 @@ def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: 
     return found
 
 
+def _cut_by_counting_only(resolved: Resolved) -> bool:
+    """Whether the row's values come from the only cut of its digit runs into the row's cells, which
+    table 2 (no identity) cannot prove: the same digits are as well a row that lost a cell (a blank
+    cell vanishes from a PDF text layer: ``行政规范性文件 7 48`` is 7, blank, 48 as much as 7, 4, 8;
+    ``行政许可 120`` is 120 with two cells lost as much as 1, 2, 0). Runs of zeros only are no question:
+    no count is printed ``00``, so ``规章000`` can only be 0, 0, 0.
+
+    >>> _cut_by_counting_only(Resolved((7, 4, 8), candidates=[(7, 4, 8)], glued="7 48"))
+    True
+    >>> _cut_by_counting_only(Resolved((0, 0, 0), candidates=[(0, 0, 0)], glued="000"))
+    False
+    """
+    return resolved.values is not None and bool(resolved.glued) and set(resolved.glued) - {"0", " "} != set()
+
+
 def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
 
@@ -87,13 +103,18 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
                 make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]
             continue
-        findings += resolved.findings
+        unproven = _cut_by_counting_only(resolved)
+        findings += [f for f in resolved.findings if not (unproven and f.code == "cells_recovered")]
         how = "label" if resolved.values else None
-        if resolved.ambiguous:
+        if resolved.ambiguous or unproven:
+            resolved.values, how = None, None
             stated = stated_counts(overview, TABLE) if stated is None else stated
             cut = only_agreeing_cut(resolved.candidates, [(item, m) for m in names], stated)
             if cut is None:
-                findings.append(ambiguous_finding(resolved, where))
+                finding = ambiguous_finding(resolved, where)
+                if unproven:  # the other reading is no cut: a cell the extraction lost
+                    finding = replace(finding, expected=f"{finding.expected}；或有单元格缺失")
+                findings.append(finding)
             else:
                 resolved.values, how = cut, "narrative"
                 findings.append(make("cells_cut_by_narrative", actual=resolved.glued,

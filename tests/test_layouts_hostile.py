@@ -1,0 +1,149 @@
+"""Reports in layouts the parser had not met, written here by hand the way agencies publish them: a PDF
+text layer whose blank cells vanished, 2019's table 二 with its signed 本年增/减 column, table 四 printed as
+three labelled rows in another order, table 二 told as prose. Each case states what a careful reader of
+the report reads; the parser publishes exactly that, or the cell missing with a finding — never a number
+the report does not print, nor a printed number under another row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from xxgk.catalog import applicant_codes, outcome_codes, proceeding_codes, row_codes
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+# table 三 as printed (identity-consistent: 31 new + 3 carried over = 32 processed + 2 carried forward)
+T3 = {code: [0] * 7 for code in row_codes("2021")}
+T3.update({
+    "new": [23, 4, 1, 0, 2, 1, 31], "carried_over": [2, 1, 0, 0, 0, 0, 3],
+    "granted": [9, 2, 0, 0, 1, 0, 12], "partially_granted": [3, 0, 0, 0, 0, 0, 3],
+    "denied_prohibited_by_law": [1, 0, 0, 0, 0, 0, 1], "denied_third_party": [1, 0, 0, 0, 0, 0, 1],
+    "denied_internal_affairs": [0, 1, 0, 0, 0, 0, 1], "denied_process_information": [2, 0, 0, 0, 0, 0, 2],
+    "unavailable_not_held": [4, 1, 0, 0, 0, 1, 6], "unavailable_needs_creation": [1, 0, 0, 0, 0, 0, 1],
+    "unavailable_unclear": [0, 0, 0, 0, 1, 0, 1], "rejected_petition": [1, 0, 0, 0, 0, 0, 1],
+    "rejected_duplicate": [1, 0, 0, 0, 0, 0, 1], "other_no_correction": [1, 0, 0, 0, 0, 0, 1],
+    "other_other": [0, 0, 1, 0, 0, 0, 1], "total_processed": [24, 4, 1, 0, 2, 1, 32],
+    "carried_forward": [1, 1, 0, 0, 0, 0, 2],
+})
+T4 = [2, 1, 0, 1, 4, 1, 0, 1, 0, 2, 0, 0, 0, 1, 1]  # 行政复议 | 未经复议直接起诉 | 复议后起诉
+PROCEEDINGS = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+OUTCOMES = "结果维持 结果纠正 其他结果 尚未审结 总计"
+LABELS = {
+    "new": "一、本年新收政府信息公开申请数量", "carried_over": "二、上年结转政府信息公开申请数量",
+    "granted": "三、本年度办理结果（一）予以公开",
+    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "denied_state_secret": "（三）不予公开1.属于国家秘密", "denied_prohibited_by_law": "2.其他法律行政法规禁止公开",
+    "denied_security_stability": "3.危及“三安全一稳定”", "denied_third_party": "4.保护第三方合法权益",
+    "denied_internal_affairs": "5.属于三类内部事务信息", "denied_process_information": "6.属于四类过程性信息",
+    "denied_enforcement_file": "7.属于行政执法案卷", "denied_administrative_query": "8.属于行政查询事项",
+    "unavailable_not_held": "（四）无法提供1.本机关不掌握相关政府信息",
+    "unavailable_needs_creation": "2.没有现成信息需要另行制作",
+    "unavailable_unclear": "3.补正后申请内容仍不明确", "rejected_petition": "（五）不予处理1.信访举报投诉类申请",
+    "rejected_duplicate": "2.重复申请", "rejected_publication": "3.要求提供公开出版物",
+    "rejected_excessive": "4.无正当理由大量反复申请", "rejected_confirmation": "5.要求行政机关确认或重新出具已获取信息",
+    "other_no_correction": "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "other_unpaid_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "other_other": "3.其他", "total_processed": "（七）总计", "carried_forward": "四、结转下年度继续办理",
+}
+TABLE2 = ["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章 1 0 5",
+          "行政规范性文件 7 2 48", "第二十条第（五）项", "信息内容 本年处理决定数量", "行政许可 1563",
+          "第二十条第（六）项", "信息内容 本年处理决定数量", "行政处罚 87", "行政强制 3", "第二十条第（八）项",
+          "信息内容 本年收费金额（单位：万元）", "行政事业性收费 12.5"]
+TABLE4 = ["行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉",
+          f"{OUTCOMES} {OUTCOMES}", " ".join(map(str, T4))]
+
+
+def pdf_text_report(table2=TABLE2, table4=TABLE4, overview="全年共收到政府信息公开申请31件。") -> str:
+    """A county bureau's report as the text layer of a PDF exported from Word prints it: one line per
+    table row, cells apart by spaces (a blank cell leaves nothing behind)."""
+    lines = ["某某县交通运输局2023年政府信息公开工作年度报告", "一、总体情况", overview, "二、主动公开政府信息情况",
+             *table2, "三、收到和处理政府信息公开申请情况",
+             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
+             "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    lines += [f"{LABELS[code]} {' '.join(map(str, T3[code]))}" for code in row_codes("2021")]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", *table4, "五、存在的主要问题及改进情况",
+              "一是公开内容不够全面。下一步将加强培训。", "六、其他需要报告的事项", "本年度未收取信息处理费。",
+              "某某县交通运输局", "2024年1月20日"]
+    return "\n".join(lines) + "\n"
+
+
+def _read(data: str, suffix: str = ".txt"):
+    return parse(read_bytes(data.encode("utf-8"), suffix).parse_text)
+
+
+def _codes(record) -> set[str]:
+    return {f.code for f in record.findings}
+
+
+def _table3(record) -> dict[str, list]:
+    got = record.values("applications")
+    return {code: [got[(code, a)] for a in applicant_codes()] for code in row_codes("2021")}
+
+
+def _table4(record) -> list:
+    got = record.values("review_litigation")
+    return [got[(p, o)] for p in proceeding_codes() for o in outcome_codes()]
+
+
+def test_the_clean_pdf_text_report_reads_whole():
+    record = _read(pdf_text_report())
+    assert _table3(record) == T3
+    assert _table4(record) == T4
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 2, 48]
+    assert (active[("licensing", "decisions")], active[("fees", "amount_10k_yuan")]) == (1563, Decimal("12.5"))
+    assert not _codes(record)
+
+
+# --- table 二 whose row lost a cell: the digits left are never cut to fill the row ------------------------
+
+@pytest.mark.parametrize("printed", [
+    "行政规范性文件 7 48",  # 7, blank, 48: the blank cell vanished (before: 7, 4, 8)
+    "行政规范性文件 7 1000",  # 7, blank, 1000 (before: 7, 100, 0)
+    "行政规范性文件 120",  # 120 and two blank cells (before: 1, 2, 0)
+])
+def test_a_table_2_row_that_lost_a_cell_is_missing_never_cut_to_fit(printed):
+    record = _read(pdf_text_report(table2=[printed if x.startswith("行政规范性文件") else x for x in TABLE2]))
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [None] * 3
+    ambiguous = [f for f in record.findings if f.code == "cells_ambiguous" and f.row == "行政规范性文件"]
+    assert ambiguous and "单元格缺失" in ambiguous[0].expected
+    assert active[("rules", "in_force")] == 5  # the rows around it as printed
+
+
+def test_a_table_2_cut_the_narrative_proves_is_still_made():
+    overview = "本年度制发行政规范性文件7件，废止4件，现行有效8件。"
+    record = _read(pdf_text_report(table2=[x.replace("7 2 48", "7 48") for x in TABLE2], overview=overview))
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 4, 8]
+    assert "cells_cut_by_narrative" in _codes(record)
+
+
+def test_a_table_2_run_of_zeros_is_still_zeros():
+    record = _read(pdf_text_report(table2=[x.replace("规章 1 0 5", "规章000") for x in TABLE2]))
+    assert [record.values("active")[("rules", m)] for m in ("issued", "repealed", "in_force")] == [0, 0, 0]
+
+
+# --- 2019's table 二: the change column printed with its sign ---------------------------------------------
+
+TABLE2_2019 = ["第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量", "规章 1 1 5",
+               "规范性文件 7 7 48", "第二十条第（五）项", "信息内容 上一年项目数量 本年增/减 处理决定数量",
+               "行政许可 120 减4 1563", "其他对外管理服务事项 30 增加3 25", "第二十条第（六）项",
+               "信息内容 上一年项目数量 本年增/减 处理决定数量", "行政处罚 200 0 87", "行政强制 12 -2 3",
+               "第二十条第（八）项", "信息内容 上一年项目数量 本年增/减", "行政事业性收费 5 －1",
+               "第二十条第（九）项", "信息内容 采购项目数量 采购总金额", "政府集中采购 14 251000元"]
+
+
+def test_a_2019_table_2_in_pdf_text_reads_its_signed_changes():
+    record = _read(pdf_text_report(table2=TABLE2_2019))
+    active = record.values("active")
+    assert record.formats["active"] == "2019"
+    # before: 减4 was read as a label 减 and a count 4, so the row ended at 120, cut into 1, 2, 0
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [120, -4, 1563]
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [30, 3, 25]
+    assert [active[("coercion", m)] for m in ("previous_year", "change", "decisions")] == [12, -2, 3]
+    assert [active[("fees", m)] for m in ("previous_year", "change")] == [5, -1]
+    assert active[("procurement", "amount_10k_yuan")] == Decimal("25.1")
+    assert not _codes(record) & {"label_unrecognised", "row_lost_cells", "cells_ambiguous"}
