@@ -147,3 +147,36 @@ def test_a_2019_table_2_in_pdf_text_reads_its_signed_changes():
     assert [active[("fees", m)] for m in ("previous_year", "change")] == [5, -1]
     assert active[("procurement", "amount_10k_yuan")] == Decimal("25.1")
     assert not _codes(record) & {"label_unrecognised", "row_lost_cells", "cells_ambiguous"}
+
+
+# --- table 四 printed as three labelled rows of five ------------------------------------------------------
+
+def _table4_as_rows(order, sep=" ", head=f"项目 {OUTCOMES}"):
+    return [head.replace(" ", sep)] + [sep.join([PROCEEDINGS[i], *map(str, T4[5 * i:5 * i + 5])]) for i in order]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 0, 1)])
+@pytest.mark.parametrize("sep", [" ", "\t"])
+def test_table_4_as_labelled_rows_is_read_by_its_labels(order, sep):
+    # before: rows in another order were read in printed order (行政诉讼's numbers under 行政复议), and
+    # space-separated rows (a PDF text layer) were lost
+    record = _read(pdf_text_report(table4=_table4_as_rows(order, sep)))
+    assert _table4(record) == T4
+    assert not _codes(record) & {"row_lost_cells", "identity_broken"}
+
+
+def test_table_4_rows_under_a_group_label_are_read_by_their_labels():
+    rows = ["\t" + OUTCOMES.replace(" ", "\t"),
+            "行政诉讼\t复议后起诉\t" + "\t".join(map(str, T4[10:])),
+            "\t未经复议直接起诉\t" + "\t".join(map(str, T4[5:10])),
+            "行政复议\t\t" + "\t".join(map(str, T4[:5]))]
+    assert _table4(_read(pdf_text_report(table4=rows))) == T4
+
+
+def test_table_4_rows_whose_labels_contradict_their_place_are_missing():
+    # two rows name a proceeding, one names none: which is which cannot be known from the labels
+    rows = _table4_as_rows((1, 0, 2))
+    rows[2] = rows[2].replace(PROCEEDINGS[0], "其他")
+    record = _read(pdf_text_report(table4=rows))
+    assert _table4(record) == [None] * 15
+    assert "row_lost_cells" in _codes(record)
