@@ -180,3 +180,17 @@ def test_table_4_rows_whose_labels_contradict_their_place_are_missing():
     record = _read(pdf_text_report(table4=rows))
     assert _table4(record) == [None] * 15
     assert "row_lost_cells" in _codes(record)
+
+
+# --- table 二 told as prose ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prose, expected", [
+    # the number before its item: 12 follows 行政许可, but in a clause that ended at 、 (before: 行政许可 12)
+    ("全年共作出236件行政许可决定、12件行政处罚决定，行政强制0件。", (None, None, 0)),
+    ("本年度共办理行政许可事项236件；行政处罚案件12件；行政强制0件。", (236, 12, 0)),
+    ("行政许可：236件，行政处罚：12件，行政强制：0件。", (236, 12, 0)),
+])
+def test_table_2_as_prose_never_gives_a_number_to_the_item_of_another_clause(prose, expected):
+    record = _read(pdf_text_report(table2=[prose]))
+    active = record.values("active")
+    assert tuple(active[(item, "decisions")] for item in ("licensing", "penalty", "coercion")) == expected

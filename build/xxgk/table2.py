@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .catalog import codes, item_measures, labels, table
+from .catalog import codes, item_measures, labels, patterns, table
 from .cells import region_to_rows
 from .findings import Finding, make
 from .labels import label_matches
@@ -59,6 +59,25 @@ def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: 
     return found
 
 
+_CLAUSE_END = re.compile(r"[、,;。]")  # (compact form: ，； are folded to , ;); a colon introduces the value
+
+
+def _label_ends_at_item(label: str, item: str) -> bool:
+    """Whether the numbers after ``label`` can be the item's: no clause ends between the item's name
+    and them. Table 二 told as prose puts the number first (``全年作出236件行政许可决定、12件行政处罚决定``):
+    the text before 12 names 行政许可, but in a clause that ended at ``、``, and 12 is the 行政处罚's.
+
+    >>> _label_ends_at_item("件行政许可决定、", "licensing"), _label_ends_at_item("行政许可", "licensing")
+    (False, True)
+    >>> _label_ends_at_item("件,行政处罚决定,行政强制", "coercion")
+    True
+    >>> _label_ends_at_item("本年办理行政许可事项", "licensing")
+    True
+    """
+    ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)]
+    return not ends or not _CLAUSE_END.search(label, max(ends))
+
+
 def _cut_by_counting_only(resolved: Resolved) -> bool:
     """Whether the row's values come from the only cut of its digit runs into the row's cells, which
     table 2 (no identity) cannot prove: the same digits are as well a row that lost a cell (a blank
@@ -91,7 +110,7 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
         if not row.filled_slots:
             continue
         matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
-        if not matches:
+        if not matches or not _label_ends_at_item(row.label, matches[-1]):
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
