@@ -194,3 +194,18 @@ def test_table_2_as_prose_never_gives_a_number_to_the_item_of_another_clause(pro
     record = _read(pdf_text_report(table2=[prose]))
     active = record.values("active")
     assert tuple(active[(item, "decisions")] for item in ("licensing", "penalty", "coercion")) == expected
+
+
+# --- cells listed with 、 -------------------------------------------------------------------------------------
+
+def test_cells_listed_with_a_dunhao_are_read_as_cells():
+    # a report whose table was retyped as lines of text: 23、4、1、0、2、1、31 (before: every row lost)
+    text = pdf_text_report(table2=[x.replace("7 2 48", "7、2、48") for x in TABLE2])
+    for code in row_codes("2021"):
+        text = text.replace(f"{LABELS[code]} {' '.join(map(str, T3[code]))}",
+                            f"{LABELS[code]} {'、'.join(map(str, T3[code]))}")
+    record = _read(text)
+    assert _table3(record) == T3
+    assert [record.values("active")[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [
+        7, 2, 48]
+    assert not _codes(record)

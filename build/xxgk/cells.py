@@ -36,6 +36,7 @@ _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number
 # a change printed with its sign where a chunk begins (2019's 本年增/减: 减4, 增加3, -2) is one value, not a
 # label 减 and a count 4 (which ended the row there and left its cells lost)
 _PIECE = re.compile(r"((?:(?<!\S)(?:增加?|减少?|[+-]))?\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
+_DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
@@ -110,6 +111,8 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     for match in _PIECE.finditer(folded):
         number, words = match.groups()
         if number is None:
+            if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
+                continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
             lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
