@@ -209,3 +209,27 @@ def test_cells_listed_with_a_dunhao_are_read_as_cells():
     assert [record.values("active")[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [
         7, 2, 48]
     assert not _codes(record)
+
+
+# --- a table of contents before the report ---------------------------------------------------------------------
+
+HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+@pytest.mark.parametrize("contents", [
+    ["目  录", *(f"{h}{'…' * 12}{page}" for h, page in zip(HEADINGS, [1, 2, 2, 4, 5, 5], strict=True))],
+    ["目录", *(f"{h} {page}" for h, page in zip(HEADINGS, [1, 2, 2, 4, 5, 5], strict=True))],
+    ["目录", *HEADINGS[:4]],  # the contents of the tables' sections only, without page numbers
+    ["目录 " + " ".join(HEADINGS)],  # a web page's contents box, flattened onto one line
+])
+def test_a_table_of_contents_is_not_read_as_the_report(contents):
+    # before: the sections were found in the contents: every table absent, and report_repeated said
+    text = pdf_text_report()
+    title, rest = text.split("\n", 1)
+    record = _read("\n".join([title, *contents, rest]))
+    assert _table3(record) == T3
+    assert _table4(record) == T4
+    assert record.values("active")[("licensing", "decisions")] == 1563
+    assert record.sections["overview"] == "全年共收到政府信息公开申请31件。"
+    assert not _codes(record)
