@@ -305,12 +305,11 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
     its own paragraphs, so the nested tables were lost)."""
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append(Paragraph(child, document).text)
+            out.append(_docx_paragraph_text(child))
         elif tag == "sdt" and depth < MAX_DOCX_NESTING:  # a content control (form templates): its content
             for content in child.iterchildren(qn("w:sdtContent")):
                 _docx_blocks(content, document, out, depth + 1)
@@ -339,24 +338,57 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
 
 
 def _docx_cell_text(cell) -> str:
-    """A Word table cell's text; a digit in a superscript or subscript run kept as a mark
-    (``3`` + superscript ``1`` is 3 with a footnote, ``3¹``, not 31), as in ``_cell_text``."""
+    """A Word table cell's text: its paragraphs (those of content controls too), one line each."""
     from docx.oxml.ns import qn
 
-    aligned = cell._tc.findall(".//" + qn("w:vertAlign"))
-    if not aligned:
-        return cell.text
     paragraphs = []
-    for paragraph in cell._tc.iter(qn("w:p")):
-        runs = []
-        for run in paragraph.iter(qn("w:r")):
-            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-            align = run.find(qn("w:rPr") + "/" + qn("w:vertAlign"))
-            position = align.get(qn("w:val")) if align is not None else ""
-            runs.append(text.translate(_MARKS["sup" if position == "superscript" else "sub"])
-                        if position in ("superscript", "subscript") else text)
-        paragraphs.append("".join(runs))
-    return "\n".join(paragraphs)
+    for child in cell._tc.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraphs.append(child)
+        elif child.tag == qn("w:sdt"):
+            paragraphs += [p for c in child.iterchildren(qn("w:sdtContent")) for p in c.iterchildren(qn("w:p"))]
+    return "\n".join(_docx_paragraph_text(p) for p in paragraphs)
+
+
+@cache
+def _docx_tags() -> tuple[dict[str, str], frozenset[str]]:
+    """``({tag: text it stands for}, tags whose content is not the paragraph's text)``."""
+    from docx.oxml.ns import qn
+
+    shown = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+    hidden = frozenset(qn(t) for t in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:drawing", "w:pict",
+                                        "w:object", "w:footnoteReference", "w:endnoteReference"))
+    return shown, hidden | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+
+
+def _docx_paragraph_text(paragraph) -> str:
+    """The text of a ``w:p`` as Word shows it with its changes accepted: runs inside tracked insertions
+    (``w:ins``, ``w:moveTo``), smart tags, inline content controls, fields and hyperlinks included, and
+    deletions (``w:del``, ``w:moveFrom``) left out. python-docx reads only the runs directly in the
+    paragraph: a cell whose 6 was typed with track changes on read as blank, and a 80 whose 0 was as 8.
+    A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
+    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes and drawings are not the paragraph's."""
+    from docx.oxml.ns import qn
+
+    shown, hidden = _docx_tags()
+    text_tag, run_tag, align_path = qn("w:t"), qn("w:r"), qn("w:rPr") + "/" + qn("w:vertAlign")
+    parts: list[str] = []
+    stack: list = [(child, None) for child in reversed(paragraph)]
+    while stack:
+        node, marks = stack.pop()
+        tag = node.tag
+        if tag == text_tag:
+            parts.append((node.text or "").translate(marks) if marks else (node.text or ""))
+        elif tag in shown:  # (a page or column break is no line of text, as python-docx reads it)
+            parts.append("" if node.get(qn("w:type"), "textWrapping") != "textWrapping" else shown[tag])
+        elif tag not in hidden and isinstance(tag, str):
+            if tag == run_tag:
+                align = node.find(align_path)
+                position = align.get(qn("w:val")) if align is not None else ""
+                if position in ("superscript", "subscript"):
+                    marks = _MARKS["sup" if position == "superscript" else "sub"]
+            stack.extend((child, marks) for child in reversed(node))
+    return "".join(parts)
 
 
 def pdf_to_text(data: bytes) -> str:
