@@ -289,3 +289,19 @@ def test_a_docx_cell_typed_with_track_changes_reads_as_word_shows_it():
     record = parse(read_bytes(data, ".docx").parse_text)
     assert _table3(record) == T3
     assert not _codes(record) & {"value_blank", "identity_broken"}
+
+
+# --- titles as agencies print them ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, agency", [
+    ("某某县交通运输局关于2023年政府信息公开工作年度报告", "某某县交通运输局"),  # before: 某某县交通运输局关于
+    ("关于印发某某县交通运输局2023年政府信息公开工作年度报告的通知", "某某县交通运输局"),  # before: 关于印发…
+    ("某某县人民政府办公室关于某某县2023年政府信息公开工作年度报告", "某某县"),  # the county's summary report
+    ("某某县交通运输局2023年度政府信息公开工作报告", "某某县交通运输局"),  # before: no agency, no year
+    ("某某县交通运输局政府信息公开工作2023年度报告", "某某县交通运输局"),  # before: no agency, no year
+    ("二〇二三年某某县交通运输局政府信息公开工作年度报告", "某某县交通运输局"),  # before: no agency, no year
+])
+def test_the_agency_and_year_of_a_title_as_agencies_print_it(title, agency):
+    record = _read(title + "\n" + pdf_text_report().split("\n", 1)[1])
+    assert (record.agency, record.year) == (agency, 2023)
+    assert not _codes(record) & {"agency_not_found", "year_not_found"}
