@@ -305,3 +305,47 @@ def test_the_agency_and_year_of_a_title_as_agencies_print_it(title, agency):
     record = _read(title + "\n" + pdf_text_report().split("\n", 1)[1])
     assert (record.agency, record.year) == (agency, 2023)
     assert not _codes(record) & {"agency_not_found", "year_not_found"}
+
+
+# --- a sentence with numbers above (or below) a table ----------------------------------------------------------
+
+def _with_sentence(text: str, heading: str, sentence: str, above: bool = True) -> str:
+    """``text`` with ``sentence`` printed right under ``heading`` (above) or just before the next heading."""
+    if above:
+        return text.replace(heading + "\n", f"{heading}\n{sentence}\n")
+    following = HEADINGS[HEADINGS.index(heading) + 1]
+    return text.replace(following + "\n", f"{sentence}\n{following}\n")
+
+
+@pytest.mark.parametrize("above", [True, False])
+@pytest.mark.parametrize("sentence", [
+    "2023年，本机关共发生政府信息公开行政复议案件4件，行政诉讼案件3件，具体情况如下：",  # before: table 4 lost
+    "本年度共发生行政复议4件、行政诉讼3件。",
+    "（数据截至2023年12月31日）",  # before: the date's digits were taken for the table's first cells
+])
+def test_a_sentence_with_numbers_by_table_4_is_not_the_table(sentence, above):
+    record = _read(_with_sentence(pdf_text_report(), HEADINGS[3], sentence, above))
+    assert _table4(record) == T4
+    assert not _codes(record) & {"row_lost_cells", "row_extra_cells"}
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_a_sentence_with_numbers_by_table_3_is_not_a_row_of_it(above):
+    # before: 上年结转3件 was taken for the row 二、上年结转 (one number for seven cells: lost) and the table's
+    # own row dropped as a repeat
+    sentence = "本年度共收到政府信息公开申请31件，上年结转3件，具体情况如下："
+    record = _read(_with_sentence(pdf_text_report(), HEADINGS[2], sentence, above))
+    assert _table3(record) == T3
+    assert not _codes(record) & {"row_lost_cells", "row_duplicate", "row_conflict"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度新制发行政规范性文件7件，现行有效48件。",  # before: 行政规范性文件 lost (7 | 48 for three cells)
+    "本年度作出行政许可决定1563件，具体如下：",
+])
+def test_a_sentence_with_numbers_by_table_2_is_not_a_row_of_it(sentence):
+    record = _read(_with_sentence(pdf_text_report(), HEADINGS[1], sentence))
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 2, 48]
+    assert active[("licensing", "decisions")] == 1563
+    assert not _codes(record) & {"row_lost_cells", "row_duplicate", "row_conflict"}

@@ -117,6 +117,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
+        if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isdigit():
+            out.append(("text", number))  # 2023年12月31日 in a sentence of the region is a date, not cells
+            continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
             if len(number) > 1:
@@ -240,6 +243,23 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             close()
     close()
     return rows
+
+
+_SENTENCE_GOES_ON = re.compile(r"^(?:件|项|个|次|人次|家|份|条|起)[,;。、:]")
+
+
+def prose_rows(rows: list[Row]) -> set[int]:
+    """``id``s of the rows whose numbers are a sentence's, not a table's: the text after the row's last
+    number is a counting unit and a clause mark (``本年度共收到申请31件，上年结转3件，具体情况如下：``
+    before table 三 makes rows …申请 | 31 and 件,上年结转 | 3, each followed by ``件,``). A table's cell may
+    carry its unit (``行政许可 1563件``), but no clause goes on after it.
+
+    >>> rows = region_to_rows([(1, "共收到申请31件，上年结转3件，具体如下："), (2, "二、上年结转 3 0 0")], None)
+    >>> [r.label for r in rows if id(r) in prose_rows(rows)]
+    ['共收到申请', '件,上年结转']
+    """
+    return {id(row) for row, after in zip(rows, rows[1:], strict=False)
+            if row.filled_slots and _SENTENCE_GOES_ON.match(after.label)}
 
 
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import region_to_rows
+from .cells import prose_rows, region_to_rows
 from .findings import Finding, make
 from .labels import label_matches
 from .narrative import stated_counts
@@ -106,10 +106,17 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
     measures = item_measures(fmt)
     seen: dict[str, list[Fact]] = {}
     stated: dict | None = None  # read from the overview only when a row needs it
-    for row in region_to_rows(lines, None):
+    rows = region_to_rows(lines, None)
+    prose, in_table = prose_rows(rows), set()
+    for row in rows:
+        if row.filled_slots and id(row) not in prose:
+            in_table.update(c for c in label_matches(row.label, "item_labels")[-1:] if c in measures)
+    for row in rows:
         if not row.filled_slots:
             continue
         matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
+        if id(row) in prose and matches and matches[-1] in in_table:
+            continue  # a sentence's number (本年度作出行政许可236件，…) where the table prints the row
         if not matches or not _label_ends_at_item(row.label, matches[-1]):
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, region_to_rows
+from .cells import Row, prose_rows, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
 from .labels import label_matches
@@ -228,6 +228,7 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     found = rows_to_assignments(table_rows)
+    found.inline = _without_prose(found.inline, prose_rows(table_rows))
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
     repeats: list[tuple[str, Row]] = []
@@ -274,6 +275,14 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
     return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
+
+
+def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:
+    """The named rows without those of a sentence (``cells.prose_rows``) whose row the table prints too:
+    本年度共收到申请31件，上年结转3件，具体情况如下： above the table is no second 二、上年结转 row (before:
+    the sentence's 3 was taken for the row, one number for seven cells, and the table's row dropped)."""
+    in_table = {code for code, row in inline if id(row) not in prose}
+    return [(code, row) for code, row in inline if id(row) not in prose or code not in in_table]
 
 
 def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dict[str, Resolved],

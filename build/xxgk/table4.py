@@ -7,7 +7,7 @@ that ran together are cut where each group of five then satisfies total = the ot
 from __future__ import annotations
 
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
-from .cells import Row, region_to_rows, trim_slots
+from .cells import Row, prose_rows, region_to_rows, trim_slots
 from .findings import Finding, make
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
@@ -24,9 +24,13 @@ def _columns() -> list[tuple[str, str]]:
 def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact], list[Finding]]:
     """``(facts, findings)`` of table 4; no facts (and a table_absent finding) without numbers."""
     columns = _columns()
-    rows = [r for r in region_to_rows(lines, len(columns)) if r.filled_slots]
+    rows = region_to_rows(lines, len(columns))
+    prose = prose_rows(rows)
+    rows = [r for r in rows if r.filled_slots]
     if not rows:
         return [], [make("table_absent", table="4")]
+    if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
+        rows = [r for r in rows if id(r) not in prose]
     check = group_totals_hold(len(outcome_codes()))
     rows[0] = _rejoin_split_tables(rows, len(columns), check)
     where = {"table": "4", "row": "行政复议、行政诉讼"}
