@@ -349,3 +349,55 @@ def test_a_sentence_with_numbers_by_table_2_is_not_a_row_of_it(sentence):
     assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 2, 48]
     assert active[("licensing", "decisions")] == 1563
     assert not _codes(record) & {"row_lost_cells", "row_duplicate", "row_conflict"}
+
+
+# --- section headings numbered otherwise, or by Word or the page ---------------------------------------------
+
+NUMERALS = "一二三四五六"
+
+
+@pytest.mark.parametrize("numbered", [
+    lambda i, h: f"（{NUMERALS[i]}）{h[2:]}",
+    lambda i, h: f"{i + 1}.{h[2:]}",
+    lambda i, h: f"{i + 1}、{h[2:]}",
+    lambda i, h: f"第{NUMERALS[i]}部分 {h[2:]}",
+    lambda i, h: h[2:],  # Word's automatic list numbering, an HTML <ol>: no number in the text
+], ids=["paren", "arabic_dot", "arabic_dunhao", "part", "none"])
+def test_headings_numbered_otherwise_still_find_the_sections(numbered):
+    text = pdf_text_report()
+    for i, heading in enumerate(HEADINGS):
+        text = text.replace(heading + "\n", numbered(i, heading) + "\n")
+    record = _read(text)  # before: no section found, every table absent
+    assert _table3(record) == T3
+    assert _table4(record) == T4
+    assert record.values("active")[("licensing", "decisions")] == 1563
+    assert record.sections["other_matters"].startswith("本年度未收取信息处理费。")
+    assert not _codes(record)
+
+
+def test_a_docx_whose_headings_are_numbered_by_word_finds_its_sections():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in pdf_text_report().rstrip("\n").split("\n"):
+        if line in HEADINGS:
+            document.add_paragraph(line[2:], style="List Number")  # Word writes the 一、 itself
+        else:
+            document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    record = parse(read_bytes(out.getvalue(), ".docx").parse_text)
+    assert _table3(record) == T3
+    assert _table4(record) == T4
+
+
+def test_a_heading_phrase_inside_a_sentence_is_no_heading():
+    text = pdf_text_report()
+    for heading in HEADINGS:
+        text = text.replace(heading + "\n", heading[2:] + "\n")
+    text = text.replace("全年共收到", "主动公开政府信息情况良好，收到和处理政府信息公开申请情况如下。全年共收到")
+    record = _read(text)
+    assert _table3(record) == T3
+    assert record.sections["overview"].startswith("主动公开政府信息情况良好")

@@ -73,19 +73,51 @@ def text_to_sections(doc: Document) -> list[Section]:
 
     A heading no variant matches exactly (a stray, missing or wrong character from the PDF text
     layer) is looked for with ``fuzzy_headings``, between the headings found around it. A table of
-    contents (目录) before the report is skipped: its headings are not the sections (``contents_end``)."""
-    matches = {code: list(p.finditer(doc.text)) for code, p in _heading_patterns()}
-    chosen = _pick(doc.text, matches, 0)
-    skip = contents_end(doc.text, chosen)
-    if skip:
-        chosen = _pick(doc.text, {code: [m for m in found if m.start() >= skip] for code, found in matches.items()},
-                       skip)
+    contents (目录) before the report is skipped: its headings are not the sections (``contents_end``).
+    When some sections are not found so, headings numbered otherwise or not at all, each a line of its
+    own, are looked for (``line_heading_patterns``) and taken when they find more sections."""
+    chosen = _chosen(doc.text, _heading_patterns())
+    if len(chosen) < len(section_order()):
+        other = _chosen(doc.text, line_heading_patterns())
+        if len(other) > len(chosen):
+            chosen = other
     ordered = sorted(chosen.items(), key=lambda item: item[1].start())
     sections = []
     for i, (code, match) in enumerate(ordered):
         end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
         sections.append(Section(code, doc.line_of(match.start()), match.end(), end))
     return sections
+
+
+def _chosen(text: str, patterns: tuple[tuple[str, re.Pattern], ...]) -> dict:
+    """Each section's heading found with ``patterns``, after a table of contents if there is one."""
+    matches = {code: list(p.finditer(text)) for code, p in patterns}
+    chosen = _pick(text, matches, 0)
+    skip = contents_end(text, chosen, patterns)
+    if skip:
+        chosen = _pick(text, {code: [m for m in found if m.start() >= skip] for code, found in matches.items()},
+                       skip)
+    return chosen
+
+
+# a heading numbered otherwise (（二）, 2., 2、, 第二部分) or not at all (Word's automatic list numbering and an
+# HTML <ol> leave no number in the text), alone on its line: not a phrase inside a sentence
+_OTHER_NUMBERING = (r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十]{1,2}(?:部分|章|节)"
+                    r"|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,2}\s*[、.．]?)?")
+
+
+@cache
+def line_heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Section headings as whole lines, numbered in any way or not at all.
+
+    >>> doc = Document.from_text("总体情况\\n好\\n（二）主动公开政府信息情况\\n规章 0\\n主动公开政府信息情况好。\\n")
+    >>> [(s.code, s.heading_line) for s in text_to_sections(doc)]
+    [('overview', 1), ('active', 3)]
+    """
+    return tuple((row["code"], re.compile(r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*"
+                                          r"(?:政府信息公开(?:工作)?)?(?:" + row["pattern"] + r")"
+                                          r"(?=[^\n。；;，,]{0,16}$)"))
+                 for row in table("section_headings"))
 
 
 def _pick(text: str, matches: dict[str, list], position: int) -> dict[str, re.Match | FuzzyMatch]:
@@ -109,7 +141,7 @@ CONTENTS_MIN = 3  # headings listed one after another with only leaders and page
 _LEADERS = re.compile(r"[\s.…·．。⋯\-—_－]*(?:第?\s*\d{1,3}\s*页?)?[\s.…·．。⋯\-—_－]*")
 
 
-def contents_end(text: str, chosen: dict) -> int:
+def contents_end(text: str, chosen: dict, patterns: tuple | None = None) -> int:
     """Where a table of contents ends (0 when there is none): the headings found first, at least
     ``CONTENTS_MIN`` of them, follow one another with nothing but dot leaders and page numbers
     between them (``一、总体情况……1``), and the report's headings come again after them. Before, a PDF
@@ -130,7 +162,7 @@ def contents_end(text: str, chosen: dict) -> int:
     if listed < CONTENTS_MIN:
         return 0
     end = ordered[listed - 1].end()
-    again = sum(1 for _, pattern in _heading_patterns() if pattern.search(text, end))
+    again = sum(1 for _, pattern in patterns or _heading_patterns() if pattern.search(text, end))
     return end if again >= CONTENTS_MIN else 0
 
 
