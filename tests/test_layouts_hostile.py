@@ -401,3 +401,12 @@ def test_a_heading_phrase_inside_a_sentence_is_no_heading():
     record = _read(text)
     assert _table3(record) == T3
     assert record.sections["overview"].startswith("主动公开政府信息情况良好")
+
+
+def test_cells_that_carry_their_unit_are_read():
+    # a table whose cells read 6件 (before: the 件 ended the row, every row lost); 6 件 as well
+    text = pdf_text_report()
+    for code in row_codes("2021"):
+        text = text.replace(f"{LABELS[code]} {' '.join(map(str, T3[code]))}",
+                            LABELS[code] + "\t" + "\t".join(f"{v}件" if v % 2 else f"{v} 件" for v in T3[code]))
+    assert _table3(_read(text)) == T3

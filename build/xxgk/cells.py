@@ -44,7 +44,7 @@ _PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，
 _FOOTER_START = frozenset("-—－–‐第")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
-_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
+_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人次|家|起)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
 
 
 @dataclass
