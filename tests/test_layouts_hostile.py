@@ -410,3 +410,16 @@ def test_cells_that_carry_their_unit_are_read():
         text = text.replace(f"{LABELS[code]} {' '.join(map(str, T3[code]))}",
                             LABELS[code] + "\t" + "\t".join(f"{v}件" if v % 2 else f"{v} 件" for v in T3[code]))
     assert _table3(_read(text)) == T3
+
+
+# --- what section 一 says, against the tables ------------------------------------------------------------------
+
+@pytest.mark.parametrize("overview, mismatch", [
+    ("全年共收到政府信息公开申请34件（含上年结转3件），办结32件。", False),  # 31 new + 3 carried over (before: 34 ≠ 31)
+    ("全年共受理政府信息公开申请34件，其中新收31件、上年结转3件。", False),
+    ("今年以来收到信访举报投诉类申请1件，收到政府信息公开申请31件。", False),  # before: 1 ≠ 31
+    ("全年共收到政府信息公开申请30件。", True),  # neither 31 nor 34: the report disagrees with itself
+])
+def test_the_applications_section_1_states_are_checked_as_it_counts_them(overview, mismatch):
+    record = _read(pdf_text_report(overview=overview))
+    assert ("narrative_mismatch" in _codes(record)) is mismatch
