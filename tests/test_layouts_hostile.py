@@ -423,3 +423,15 @@ def test_cells_that_carry_their_unit_are_read():
 def test_the_applications_section_1_states_are_checked_as_it_counts_them(overview, mismatch):
     record = _read(pdf_text_report(overview=overview))
     assert ("narrative_mismatch" in _codes(record)) is mismatch
+
+
+@pytest.mark.parametrize("printed, heading", [
+    ("二、主动公开情况", HEADINGS[1]), ("二、政府信息主动公开情况", HEADINGS[1]),  # before: table 二 absent
+    ("三、依申请公开情况", HEADINGS[2]), ("三、依申请公开政府信息情况", HEADINGS[2]),  # before: table 三 absent
+    ("五、存在的不足及改进措施", HEADINGS[4]), ("六、其他事项", HEADINGS[5]),  # before: section_absent
+])
+def test_section_headings_as_agencies_word_them(printed, heading):
+    record = _read(pdf_text_report().replace(heading + "\n", printed + "\n"))
+    assert _table3(record) == T3
+    assert record.values("active")[("licensing", "decisions")] == 1563
+    assert not _codes(record)
