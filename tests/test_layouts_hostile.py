@@ -435,3 +435,28 @@ def test_section_headings_as_agencies_word_them(printed, heading):
     assert _table3(record) == T3
     assert record.values("active")[("licensing", "decisions")] == 1563
     assert not _codes(record)
+
+
+# --- a PDF page's bare number between a table's rows ------------------------------------------------------------
+
+@pytest.mark.parametrize("footer", [["3"], ["", "3", ""], ["3", "某某县交通运输局2023年政府信息公开工作年度报告"]])
+def test_a_bare_page_number_inside_a_table_is_no_cell(footer):
+    # a page of the PDF ends inside each table: its number (and the running title) after 行政规范性文件's
+    # row, after 7.属于行政执法案卷's, and between table 四's header and its numbers
+    lines = pdf_text_report().split("\n")
+    for before in ("8.属于行政查询事项", "第二十条第（五）项", " ".join(map(str, T4))):
+        at = next(i for i, line in enumerate(lines) if line.startswith(before))
+        lines[at:at] = footer
+    record = _read("\n".join(lines))  # before: the row next to it had one cell too many, and was lost
+    assert _table3(record) == T3
+    assert _table4(record) == T4
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 2, 48]
+    assert not _codes(record) & {"row_extra_cells", "row_lost_cells"}
+
+
+def test_a_number_alone_on_its_line_is_still_a_cell_where_each_cell_has_its_line():
+    lines = ["行政许可", "1563", "第二十条第（六）项", "信息内容 本年处理决定数量", "行政处罚", "87", "行政强制", "3"]
+    record = _read(pdf_text_report(table2=TABLE2[:4] + lines + TABLE2[-3:]))
+    active = record.values("active")
+    assert [active[(item, "decisions")] for item in ("licensing", "penalty", "coercion")] == [1563, 87, 3]

@@ -212,8 +212,11 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         current = Row()
 
     headers = _header_lines(lines)
-    for index, (line_no, line) in enumerate(lines):
-        tokens, structured = line_tokens(line_no, line, index in headers)
+    tokenised = [line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
+    page_numbers = _page_number_lines(tokenised, k)
+    for index, (tokens, structured) in enumerate(tokenised):
+        if index in page_numbers:
+            continue
         if not tokens or (continues and index in headers and not structured
                           and (incomplete(current) or (not labelled(current) and rows and incomplete(rows[-1])))):
             continue  # nothing, or the column names a table repeats on the next page, inside a row
@@ -260,6 +263,48 @@ def prose_rows(rows: list[Row]) -> set[int]:
     """
     return {id(row) for row, after in zip(rows, rows[1:], strict=False)
             if row.filled_slots and _SENTENCE_GOES_ON.match(after.label)}
+
+
+_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _line_kind(tokens: list, structured: bool) -> tuple[str, int] | None:
+    """``(kind, values)`` of a tokenised line: ``lone`` (one bare number of up to four digits), ``row``
+    (text, then values), ``values`` (values only), ``text``; None for a blank line."""
+    if not tokens:
+        return None
+    values = sum(1 for kind, _, _ in tokens if kind != "text")
+    if not values:
+        return "text", 0
+    if values == len(tokens) == 1 and not structured and _PAGE_NUMBER.fullmatch(tokens[0][1]):
+        return "lone", 1
+    return ("values" if values == len(tokens) else "row"), values
+
+
+def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set[int]:
+    """Indexes of the lines that are a page's bare number (``3``) where a PDF page breaks inside a table:
+    a lone number between a whole row (text and at least ``k`` values on its line) and the next row or
+    text, or between text and a line that is a whole row by itself. A lone number anywhere else is a
+    cell (one cell per line: a label, then its numbers, each alone). Before, the page number was taken
+    for a cell: the row around it had one cell too many and was lost.
+
+    >>> lines = ["规章 1 0 5", "3", "行政规范性文件 7 2 48", "行政许可", "1563", "行政处罚 87"]
+    >>> sorted(_page_number_lines([line_tokens(i, x) for i, x in enumerate(lines)], None))
+    [1]
+    """
+    kinds = [_line_kind(tokens, structured) for tokens, structured in tokenised]
+    shown = [i for i, kind in enumerate(kinds) if kind]
+    out = set()
+    for at, index in enumerate(shown):
+        if kinds[index][0] != "lone":
+            continue
+        before = kinds[shown[at - 1]] if at else ("text", 0)
+        after = kinds[shown[at + 1]] if at + 1 < len(shown) else ("end", 0)
+        whole = k or 1
+        if (before[0] in ("row", "values") and before[1] >= whole and after[0] != "lone") or (
+                before[0] == "text" and after[0] in ("row", "values") and after[1] >= (k or 2)):
+            out.add(index)
+    return out
 
 
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:

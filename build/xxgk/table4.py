@@ -33,11 +33,15 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         rows = [r for r in rows if id(r) not in prose]
     check = group_totals_hold(len(outcome_codes()))
     rows[0] = _rejoin_split_tables(rows, len(columns), check)
+    findings: list[Finding] = []
+    stray, rows = _before_the_table(rows, len(columns))
+    findings += [make("stray_values", table="4", actual=" ".join(s.text for s in r.filled_slots), line=r.line)
+                 for r in stray]
     where = {"table": "4", "row": "行政复议、行政诉讼"}
     names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
     resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
                            where, check, prefix_ok=check)
-    findings = list(resolved.findings)
+    findings += resolved.findings
     for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
         if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):
             copy = resolve_row(again.slots, ["count"] * len(columns), names, where, check)
@@ -49,6 +53,24 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                   "position" if resolved.values else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+def _before_the_table(rows: list[Row], width: int) -> tuple[list[Row], list[Row]]:
+    """``(stray rows, rows from the table on)``: a few numbers before the first row of all ``width``
+    cells (a page number, a date's digits, a note's count) are not its first cells when they cannot be
+    cells of it: fewer than a group of five, loose, and the row after them whole by itself. Before, the
+    first row of numbers was the table, and a page's number ``3`` above it lost all fifteen cells.
+
+    >>> from .cells import region_to_rows
+    >>> rows = region_to_rows([(1, "结果维持 总计"), (2, "3"), (3, "某某局2023年报告"), (4, " ".join("0" * 15))], 15)
+    >>> [len(r.slots) for r in _before_the_table([r for r in rows if r.filled_slots], 15)[1]]
+    [15]
+    """
+    whole = next((i for i, r in enumerate(rows) if len(trim_slots(list(r.slots), width)) == width), None)
+    if not whole or any(len(r.filled_slots) >= len(outcome_codes()) or any(s.structured for s in r.slots)
+                        for r in rows[:whole]):
+        return [], rows
+    return rows[:whole], rows[whole:]
 
 
 def _rejoin_split_tables(rows: list[Row], width: int, check) -> Row:
