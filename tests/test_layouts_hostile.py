@@ -460,3 +460,10 @@ def test_a_number_alone_on_its_line_is_still_a_cell_where_each_cell_has_its_line
     record = _read(pdf_text_report(table2=TABLE2[:4] + lines + TABLE2[-3:]))
     active = record.values("active")
     assert [active[(item, "decisions")] for item in ("licensing", "penalty", "coercion")] == [1563, 87, 3]
+
+
+def test_a_sentence_under_a_label_standing_alone_does_not_give_the_label_its_number():
+    # one cell per line, and a note slipped between 行政事业性收费 and its amount (before: fee 23)
+    lines = TABLE2[:-1] + ["行政事业性收费", "其中自然人23件。", "12.5"]
+    record = _read(pdf_text_report(table2=lines))
+    assert record.values("active")[("fees", "amount_10k_yuan")] in (None, Decimal("12.5"))

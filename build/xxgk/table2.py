@@ -117,7 +117,10 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
         matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
         if id(row) in prose and matches and matches[-1] in in_table:
             continue  # a sentence's number (本年度作出行政许可236件，…) where the table prints the row
-        if not matches or not _label_ends_at_item(row.label, matches[-1]):
+        if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
+                id(row) in prose and row.label_line != row.filled_slots[0].line):
+            # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
+            # standing alone on its line is no fee of 23)
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
