@@ -307,6 +307,39 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
     return out
 
 
+def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The region's lines with each row's label line(s) put before its numbers, when the text puts every
+    row's numbers on a line of their own *above* its label (a PDF text layer whose numbers sit a little
+    higher than their label): after the header, lines alternate numbers-only, then label text, and the
+    region ends with a label. None for any other layout. The caller reads the table both ways and keeps
+    this one only when the table's identities prove it (read label-then-numbers, every row took the
+    numbers of the row above it).
+
+    >>> [t for _, t in labels_after_values(list(enumerate(["表头", "1 0 1", "一、新收", "2 0 2", "二、结转"])))]
+    ['表头', '一、新收', '1 0 1', '二、结转', '2 0 2']
+    >>> labels_after_values(list(enumerate(["表头", "一、新收", "1 0 1", "二、结转", "2 0 2"]))) is None
+    True
+    """
+    kinds = [_line_kind(*line_tokens(n, text)) for n, text in lines]
+    shown = [i for i, kind in enumerate(kinds) if kind]
+    first = next((at for at, i in enumerate(shown) if kinds[i][0] in ("values", "lone")), None)
+    if first is None or first == 0 or kinds[shown[-1]][0] != "text":
+        return None
+    groups: list[tuple[int, list[int]]] = []
+    for i in shown[first:]:
+        kind = kinds[i][0]
+        if kind == "row" or (kind in ("values", "lone") and groups and not groups[-1][1]):
+            return None  # a line of text and numbers, or two number lines running: not this layout
+        if kind in ("values", "lone"):
+            groups.append((i, []))
+        else:
+            groups[-1][1].append(i)
+    if len(groups) < 2:
+        return None
+    order = shown[:first] + [i for values, texts in groups for i in (*texts, values)]
+    return [lines[i] for i in order]
+
+
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
     out = set()

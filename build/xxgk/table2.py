@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import prose_rows, region_to_rows
+from .cells import labels_after_values, prose_rows, region_to_rows
 from .findings import Finding, make
 from .labels import label_matches
 from .narrative import stated_counts
@@ -97,7 +97,30 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
     """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
 
     Digits that ran together and split several ways are cut where exactly one split agrees with
-    the counts the ``overview`` (section 一) states (``narrative.stated_counts``)."""
+    the counts the ``overview`` (section 一) states (``narrative.stated_counts``). When every row's
+    numbers are printed above its label (``cells.labels_after_values``: the first numbers have only the
+    header above them, and the last label no numbers after it) and, read with the labels first, every
+    line of numbers has its item and as many numbers as the item has cells, the table is read so (read as
+    printed, each item took the numbers of the item above it: 规章 those of 行政规范性文件)."""
+    swapped = labels_after_values(lines)
+    if swapped and not _every_row_named(lines, first_only=True) and _every_row_named(swapped):
+        fmt, facts, findings = _lines_to_active(swapped, overview)
+        if any(f.code in ("row_lost_cells", "row_extra_cells") for f in findings):  # a row's count unlike its item's
+            return _lines_to_active(lines, overview)
+        return fmt, facts, findings + [make("rows_realigned", table="2", row="、".join(
+            labels()["items"][i] for i in dict.fromkeys(f.keys[0] for f in facts if f.value is not None)),
+            line=swapped[0][0])]
+    return _lines_to_active(lines, overview)
+
+
+def _every_row_named(lines: list[tuple[int, str]], first_only: bool = False) -> bool:
+    """Whether every row with numbers (or the first: ``first_only``) names an item before them."""
+    filled = [r for r in region_to_rows(lines, None) if r.filled_slots][:1 if first_only else None]
+    return bool(filled) and all(label_matches(r.label, "item_labels") for r in filled)
+
+
+def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
     fmt = detect_format("\n".join(text for _, text in lines))
     if fmt is None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, prose_rows, region_to_rows
+from .cells import Row, labels_after_values, prose_rows, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
 from .labels import label_matches
@@ -225,7 +225,28 @@ def _align_orphan_labels(found: Assignments, taken: set[str]) -> tuple[list[str]
 
 
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
-    """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
+    """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent.
+
+    When every row's numbers are printed above its label (``cells.labels_after_values``), the table read
+    the usual way breaks its identities (each row holds the numbers of the row above): it is read with the
+    labels first, and kept so only when every identity then holds (``rows_realigned``)."""
+    fmt, facts, findings = _lines_to_applications(lines)
+    swapped = labels_after_values(lines) if _breaks(fmt, facts) else None
+    if swapped:
+        other = _lines_to_applications(swapped)
+        if other[0] and any(f.value is not None for f in other[1]) and not _breaks(other[0], other[1]):
+            names = "、".join(labels()["rows"][c] for c in row_codes(other[0])[:2]) + "…"
+            return other[0], other[1], other[2] + [make("rows_realigned", table="3", row=names,
+                                                         line=swapped[0][0] if swapped else None)]
+    return fmt, facts, findings
+
+
+def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
+    return bool(fmt) and bool(broken_identities(TABLE, fmt, {f.keys: f.value for f in facts}))
+
+
+def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``region_to_applications`` read the usual way: each row's label, then its numbers."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     found = rows_to_assignments(table_rows)
     found.inline = _without_prose(found.inline, prose_rows(table_rows))
