@@ -504,3 +504,66 @@ def test_numbers_above_labels_whose_realigned_reading_breaks_an_identity_are_not
     record = _read(text)
     assert not [f for f in record.findings if f.code == "rows_realigned" and f.table == "3"]
     assert "identity_broken" in _codes(record)
+
+
+def _docx_table_edited(edit) -> bytes:
+    """The report as a .docx (table 三 a Word table) after ``edit(table_element)``."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(_docx_with_changes({})))
+    edit(document.tables[0]._tbl)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_table_rows_inside_a_content_control_are_read():
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def wrap(table):  # rows 3–8 in a repeating-section content control, as form templates have them
+        rows = table.findall(qn("w:tr"))
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(content)
+        rows[3].addprevious(sdt)
+        for row in rows[3:9]:
+            content.append(row)
+
+    # before: python-docx raised (no cell above a merged one), and the whole file was unreadable
+    record = parse(read_bytes(_docx_table_edited(wrap), ".docx").parse_text)
+    assert _table3(record) == T3
+
+
+def test_docx_irregular_table_whose_merged_corner_has_no_cell_above_is_read():
+    import copy
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def corner(table):  # two header rows: the first starts one column in (gridBefore), the second's corner
+        first = table.find(qn("w:tr"))  # cell continues a vertical merge from a cell that does not exist
+        names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        for level in range(2):
+            row = copy.deepcopy(first)
+            cells = row.findall(qn("w:tc"))
+            if level == 0:
+                row.remove(cells[0])
+                properties = OxmlElement("w:trPr")
+                before = OxmlElement("w:gridBefore")
+                before.set(qn("w:val"), "1")
+                properties.append(before)
+                row.insert(0, properties)
+                cells = cells[1:]
+            else:
+                merge = OxmlElement("w:vMerge")
+                cells[0].get_or_add_tcPr().append(merge)
+                cells = cells[1:]
+            for cell, name in zip(cells, names, strict=True):
+                for text in cell.iter(qn("w:t")):
+                    text.text = name
+            first.addprevious(row)
+
+    record = parse(read_bytes(_docx_table_edited(corner), ".docx").parse_text)
+    assert _table3(record) == T3

@@ -304,45 +304,78 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
     walked into cell by cell: its inner tables are read row by row (before: a cell's text was only
     its own paragraphs, so the nested tables were lost)."""
     from docx.oxml.ns import qn
-    from docx.table import Table
 
     for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             out.append(_docx_paragraph_text(child))
         elif tag == "sdt" and depth < MAX_DOCX_NESTING:  # a content control (form templates): its content
             for content in child.iterchildren(qn("w:sdtContent")):
                 _docx_blocks(content, document, out, depth + 1)
         elif tag == "tbl":
-            above: list = []  # each grid column's cell in the row above: a vertical merge repeats it
-            for row in Table(child, document).rows:
-                row_cells = row.cells
-                seen, cells, grid = set(), [], [cell._tc for cell in row_cells]
-                if depth < MAX_DOCX_NESTING and row._tr.find(".//" + qn("w:tbl")) is not None:
-                    for tc in grid:
-                        if id(tc) not in seen:
-                            seen.add(id(tc))
-                            _docx_blocks(tc, document, out, depth + 1)
-                    above = grid
-                    continue
-                for j, tc in enumerate(grid):
-                    if id(tc) in seen:
-                        continue
-                    seen.add(id(tc))
-                    text = " ".join(_docx_cell_text(row_cells[j]).split())
-                    if j < len(above) and above[j] is tc and read_cell(text)[1] is None:
-                        text = ""  # a number merged down over rows belongs to none of the rows below it
-                    cells.append(text)
-                above = grid
-                out.append("\t".join(cells))
+            _docx_table(child, document, out, depth)
 
 
-def _docx_cell_text(cell) -> str:
-    """A Word table cell's text: its paragraphs (those of content controls too), one line each."""
+def _docx_table(table, document, out: list[str], depth: int) -> None:
+    """Append a table's rows to ``out``, one line each, cells apart by tabs (a merged cell once).
+
+    Read from the XML, not python-docx's grid, which raises on a vertical merge whose row above has no
+    cell at that column (irregular tables, rows inside content controls: the whole file was unreadable):
+    rows and cells inside content controls are read; a cell merged down repeats the text of the cell it
+    continues, except a number, which belongs to none of the rows below it (blank)."""
+    from docx.oxml.ns import qn
+
+    above: dict[int, str] = {}  # each grid column's text in the row above (what a vertical merge continues)
+    for tr in _docx_wrapped(table, qn("w:tr")):
+        tcs = list(_docx_wrapped(tr, qn("w:tc")))
+        if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None:
+            for tc in tcs:
+                _docx_blocks(tc, document, out, depth + 1)
+            above = {}
+            continue
+        cells, here = [], {}
+        column = _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
+        for tc in tcs:
+            span = max(1, min(_docx_int(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1), 64))
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+                kept = above.get(column, "")
+                text = "" if read_cell(kept)[1] is None else kept  # a number merged down: its first row's only
+            else:
+                kept = text = " ".join(_docx_cell_text(tc).split())
+            cells.append(text)
+            for offset in range(column, column + span):
+                here[offset] = kept
+            column += span
+        above = here
+        out.append("\t".join(cells))
+
+
+def _docx_wrapped(parent, tag: str, depth: int = 0):
+    """``parent``'s children of ``tag``, those inside content controls (``w:sdt``) and custom XML too."""
+    from docx.oxml.ns import qn
+
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")) and depth < MAX_DOCX_NESTING:
+            for inner in (child.iterchildren(qn("w:sdtContent")) if child.tag == qn("w:sdt") else (child,)):
+                yield from _docx_wrapped(inner, tag, depth + 1)
+
+
+def _docx_int(element, default: int) -> int:
+    from docx.oxml.ns import qn
+
+    value = element.get(qn("w:val")) if element is not None else None
+    return int(value) if value is not None and value.isdigit() else default
+
+
+def _docx_cell_text(tc) -> str:
+    """A Word table cell's (``w:tc``) text: its paragraphs (those of content controls too), one line each."""
     from docx.oxml.ns import qn
 
     paragraphs = []
-    for child in cell._tc.iterchildren():
+    for child in tc.iterchildren():
         if child.tag == qn("w:p"):
             paragraphs.append(child)
         elif child.tag == qn("w:sdt"):
