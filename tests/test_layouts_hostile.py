@@ -439,7 +439,9 @@ def test_section_headings_as_agencies_word_them(printed, heading):
 
 # --- a PDF page's bare number between a table's rows ------------------------------------------------------------
 
-@pytest.mark.parametrize("footer", [["3"], ["", "3", ""], ["3", "某某县交通运输局2023年政府信息公开工作年度报告"]])
+@pytest.mark.parametrize("footer", [
+    ["3"], ["", "3", ""], ["3", "某某县交通运输局2023年政府信息公开工作年度报告"], ["3 / 6"], ["·3·"],
+])
 def test_a_bare_page_number_inside_a_table_is_no_cell(footer):
     # a page of the PDF ends inside each table: its number (and the running title) after 行政规范性文件's
     # row, after 7.属于行政执法案卷's, and between table 四's header and its numbers

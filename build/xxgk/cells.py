@@ -39,9 +39,10 @@ _PIECE = re.compile(r"((?:(?<!\S)(?:增加?|减少?|[+-]))?\d+(?:[.,]\d+)*(?:万
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
-# a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
-_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
-_FOOTER_START = frozenset("-—－–‐第")
+# a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
+_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]"
+                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_FOOTER_START = frozenset("-—－–‐第·•")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人次|家|起)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
@@ -278,11 +279,18 @@ def _line_kind(tokens: list, structured: bool) -> tuple[str, int] | None:
         return "text", 0
     if values == len(tokens) == 1 and not structured and _PAGE_NUMBER.fullmatch(tokens[0][1]):
         return "lone", 1
+    if values == len(tokens) == 3 and not structured and _page_of_pages([t for _, t, _ in tokens]):
+        return "lone", 1  # 3 / 6: page 3 of 6
     return ("values" if values == len(tokens) else "row"), values
 
 
+def _page_of_pages(texts: list[str]) -> bool:
+    """``3 / 6`` as tokens: a page's number and the number of pages (never more pages than that)."""
+    return texts[1] == "/" and all(_PAGE_NUMBER.fullmatch(t) for t in texts[::2]) and int(texts[0]) <= int(texts[2])
+
+
 def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set[int]:
-    """Indexes of the lines that are a page's bare number (``3``) where a PDF page breaks inside a table:
+    """Indexes of the lines that are a page's bare number (``3``, ``3 / 6``) where a PDF page breaks inside a table:
     a lone number between a whole row (text and at least ``k`` values on its line) and the next row or
     text, or between text and a line that is a whole row by itself. A lone number anywhere else is a
     cell (one cell per line: a label, then its numbers, each alone). Before, the page number was taken
