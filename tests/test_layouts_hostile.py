@@ -569,3 +569,20 @@ def test_docx_irregular_table_whose_merged_corner_has_no_cell_above_is_read():
 
     record = parse(read_bytes(_docx_table_edited(corner), ".docx").parse_text)
     assert _table3(record) == T3
+
+
+@pytest.mark.parametrize("part, item, value", [
+    ("其中：行政许可（承诺制） 300", "licensing", 1563),  # a breakdown under its item (before: both voided)
+    ("行政处罚（简易程序） 20", "penalty", 87),
+])
+def test_a_part_of_a_table_2_item_printed_under_it_is_not_the_item_again(part, item, value):
+    row = {"licensing": "行政许可 1563", "penalty": "行政处罚 87"}[item]
+    table2 = [x for line in TABLE2 for x in ([line, part] if line == row else [line])]
+    record = _read(pdf_text_report(table2=table2))
+    assert record.values("active")[(item, "decisions")] == value
+    assert "row_conflict" not in _codes(record)
+
+
+def test_an_item_whose_only_row_carries_a_bracket_is_read():
+    table2 = [x.replace("行政处罚 87", "行政处罚（含简易程序） 87") for x in TABLE2]
+    assert _read(pdf_text_report(table2=table2)).values("active")[("penalty", "decisions")] == 87

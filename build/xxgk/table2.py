@@ -78,6 +78,24 @@ def _label_ends_at_item(label: str, item: str) -> bool:
     return not ends or not _CLAUSE_END.search(label, max(ends))
 
 
+def _sub_row(label: str, item: str) -> bool:
+    """Whether ``label`` names a part of the item (``其中：行政许可（承诺制）``, ``行政处罚(简易程序)``): 其中
+    before its name, or a qualifier in brackets right after it. Such a row beside the item's own row is
+    not the row printed again (before: both were voided as a conflict, and the item lost).
+
+    >>> _sub_row("其中:行政许可(承诺制)", "licensing"), _sub_row("行政处罚(简易程序)", "penalty")
+    (True, True)
+    >>> _sub_row("第二十条第(五)项信息内容本年处理决定数量行政许可", "licensing")
+    False
+    """
+    ends = [(m.start(), m.end()) for code, pattern in patterns("item_labels") if code == item
+            for m in pattern.finditer(label)]
+    if not ends:
+        return False
+    start, end = ends[-1]
+    return "其中" in label[:start] or label[end:end + 1] in ("(", "（")
+
+
 def _cut_by_counting_only(resolved: Resolved) -> bool:
     """Whether the row's values come from the only cut of its digit runs into the row's cells, which
     table 2 (no identity) cannot prove: the same digits are as well a row that lost a cell (a blank
@@ -130,16 +148,21 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
     seen: dict[str, list[Fact]] = {}
     stated: dict | None = None  # read from the overview only when a row needs it
     rows = region_to_rows(lines, None)
-    prose, in_table = prose_rows(rows), set()
+    prose, in_table, plain = prose_rows(rows), set(), set()
     for row in rows:
         if row.filled_slots and id(row) not in prose:
-            in_table.update(c for c in label_matches(row.label, "item_labels")[-1:] if c in measures)
+            named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
+            in_table.update(named)
+            plain.update(c for c in named if not _sub_row(row.label, c))
     for row in rows:
         if not row.filled_slots:
             continue
         matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
         if id(row) in prose and matches and matches[-1] in in_table:
             continue  # a sentence's number (本年度作出行政许可236件，…) where the table prints the row
+        if matches and matches[-1] in plain and _sub_row(row.label, matches[-1]):
+            findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
+            continue  # 其中：行政许可（承诺制） 300 under 行政许可 1563 is a part of it, not the row again
         if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
                 id(row) in prose and row.label_line != row.filled_slots[0].line):
             # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
