@@ -586,3 +586,9 @@ def test_a_part_of_a_table_2_item_printed_under_it_is_not_the_item_again(part, i
 def test_an_item_whose_only_row_carries_a_bracket_is_read():
     table2 = [x.replace("行政处罚 87", "行政处罚（含简易程序） 87") for x in TABLE2]
     assert _read(pdf_text_report(table2=table2)).values("active")[("penalty", "decisions")] == 87
+
+
+def test_a_footnote_mark_in_a_row_short_of_cells_is_no_digit_to_cut():
+    # 0¹ is a digit for str.isdigit but not for int: the parser raised (found by the mutated-seed property)
+    record = _read(pdf_text_report(table2=[x.replace("规章 1 0 5", "规章 0 0¹: 0") for x in TABLE2]))
+    assert record.values("active")[("rules", "in_force")] is None

@@ -118,7 +118,7 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
-        if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isdigit():
+        if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
             out.append(("text", number))  # 2023年12月31日 in a sentence of the region is a date, not cells
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):

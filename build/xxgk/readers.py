@@ -367,7 +367,7 @@ def _docx_int(element, default: int) -> int:
     from docx.oxml.ns import qn
 
     value = element.get(qn("w:val")) if element is not None else None
-    return int(value) if value is not None and value.isdigit() else default
+    return int(value) if value is not None and value.isascii() and value.isdigit() else default
 
 
 def _docx_cell_text(tc) -> str:
