@@ -33,15 +33,19 @@ from .values import MISSING_MARKERS
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
 _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number stays with it: 3① is unreadable
-_PIECE = re.compile(r"(\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
+# a change printed with its sign where a chunk begins (2019's 本年增/减: 减4, 增加3, -2) is one value, not a
+# label 减 and a count 4 (which ended the row there and left its cells lost)
+_PIECE = re.compile(r"((?:(?<!\S)(?:增加?|减少?|[+-]))?\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
+_DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
-# a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "第 3 页", "第3页 共12页"
-_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
-_FOOTER_START = frozenset("-—－–‐第")
+# a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
+_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]"
+                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_FOOTER_START = frozenset("-—－–‐第·•")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
-_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
+_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人次|家|起)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
 
 
 @dataclass
@@ -108,9 +112,14 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     for match in _PIECE.finditer(folded):
         number, words = match.groups()
         if number is None:
+            if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
+                continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
             lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
+            continue
+        if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
+            out.append(("text", number))  # 2023年12月31日 in a sentence of the region is a date, not cells
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
@@ -204,8 +213,11 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         current = Row()
 
     headers = _header_lines(lines)
-    for index, (line_no, line) in enumerate(lines):
-        tokens, structured = line_tokens(line_no, line, index in headers)
+    tokenised = [line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
+    page_numbers = _page_number_lines(tokenised, k)
+    for index, (tokens, structured) in enumerate(tokenised):
+        if index in page_numbers:
+            continue
         if not tokens or (continues and index in headers and not structured
                           and (incomplete(current) or (not labelled(current) and rows and incomplete(rows[-1])))):
             continue  # nothing, or the column names a table repeats on the next page, inside a row
@@ -235,6 +247,105 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             close()
     close()
     return rows
+
+
+_SENTENCE_GOES_ON = re.compile(r"^(?:件|项|个|次|人次|家|份|条|起)[,;。、:]")
+
+
+def prose_rows(rows: list[Row]) -> set[int]:
+    """``id``s of the rows whose numbers are a sentence's, not a table's: the text after the row's last
+    number is a counting unit and a clause mark (``本年度共收到申请31件，上年结转3件，具体情况如下：``
+    before table 三 makes rows …申请 | 31 and 件,上年结转 | 3, each followed by ``件,``). A table's cell may
+    carry its unit (``行政许可 1563件``), but no clause goes on after it.
+
+    >>> rows = region_to_rows([(1, "共收到申请31件，上年结转3件，具体如下："), (2, "二、上年结转 3 0 0")], None)
+    >>> [r.label for r in rows if id(r) in prose_rows(rows)]
+    ['共收到申请', '件,上年结转']
+    """
+    return {id(row) for row, after in zip(rows, rows[1:], strict=False)
+            if row.filled_slots and _SENTENCE_GOES_ON.match(after.label)}
+
+
+_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _line_kind(tokens: list, structured: bool) -> tuple[str, int] | None:
+    """``(kind, values)`` of a tokenised line: ``lone`` (one bare number of up to four digits), ``row``
+    (text, then values), ``values`` (values only), ``text``; None for a blank line."""
+    if not tokens:
+        return None
+    values = sum(1 for kind, _, _ in tokens if kind != "text")
+    if not values:
+        return "text", 0
+    if values == len(tokens) == 1 and not structured and _PAGE_NUMBER.fullmatch(tokens[0][1]):
+        return "lone", 1
+    if values == len(tokens) == 3 and not structured and _page_of_pages([t for _, t, _ in tokens]):
+        return "lone", 1  # 3 / 6: page 3 of 6
+    return ("values" if values == len(tokens) else "row"), values
+
+
+def _page_of_pages(texts: list[str]) -> bool:
+    """``3 / 6`` as tokens: a page's number and the number of pages (never more pages than that)."""
+    return texts[1] == "/" and all(_PAGE_NUMBER.fullmatch(t) for t in texts[::2]) and int(texts[0]) <= int(texts[2])
+
+
+def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set[int]:
+    """Indexes of the lines that are a page's bare number (``3``, ``3 / 6``) where a PDF page breaks inside a table:
+    a lone number between a whole row (text and at least ``k`` values on its line) and the next row or
+    text, or between text and a line that is a whole row by itself. A lone number anywhere else is a
+    cell (one cell per line: a label, then its numbers, each alone). Before, the page number was taken
+    for a cell: the row around it had one cell too many and was lost.
+
+    >>> lines = ["规章 1 0 5", "3", "行政规范性文件 7 2 48", "行政许可", "1563", "行政处罚 87"]
+    >>> sorted(_page_number_lines([line_tokens(i, x) for i, x in enumerate(lines)], None))
+    [1]
+    """
+    kinds = [_line_kind(tokens, structured) for tokens, structured in tokenised]
+    shown = [i for i, kind in enumerate(kinds) if kind]
+    out = set()
+    for at, index in enumerate(shown):
+        if kinds[index][0] != "lone":
+            continue
+        before = kinds[shown[at - 1]] if at else ("text", 0)
+        after = kinds[shown[at + 1]] if at + 1 < len(shown) else ("end", 0)
+        whole = k or 1
+        if (before[0] in ("row", "values") and before[1] >= whole and after[0] != "lone") or (
+                before[0] == "text" and after[0] in ("row", "values") and after[1] >= (k or 2)):
+            out.add(index)
+    return out
+
+
+def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The region's lines with each row's label line(s) put before its numbers, when the text puts every
+    row's numbers on a line of their own *above* its label (a PDF text layer whose numbers sit a little
+    higher than their label): after the header, lines alternate numbers-only, then label text, and the
+    region ends with a label. None for any other layout. The caller reads the table both ways and keeps
+    this one only when the table's identities prove it (read label-then-numbers, every row took the
+    numbers of the row above it).
+
+    >>> [t for _, t in labels_after_values(list(enumerate(["表头", "1 0 1", "一、新收", "2 0 2", "二、结转"])))]
+    ['表头', '一、新收', '1 0 1', '二、结转', '2 0 2']
+    >>> labels_after_values(list(enumerate(["表头", "一、新收", "1 0 1", "二、结转", "2 0 2"]))) is None
+    True
+    """
+    kinds = [_line_kind(*line_tokens(n, text)) for n, text in lines]
+    shown = [i for i, kind in enumerate(kinds) if kind]
+    first = next((at for at, i in enumerate(shown) if kinds[i][0] in ("values", "lone")), None)
+    if first is None or first == 0 or kinds[shown[-1]][0] != "text":
+        return None
+    groups: list[tuple[int, list[int]]] = []
+    for i in shown[first:]:
+        kind = kinds[i][0]
+        if kind == "row" or (kind in ("values", "lone") and groups and not groups[-1][1]):
+            return None  # a line of text and numbers, or two number lines running: not this layout
+        if kind in ("values", "lone"):
+            groups.append((i, []))
+        else:
+            groups[-1][1].append(i)
+    if len(groups) < 2:
+        return None
+    order = shown[:first] + [i for values, texts in groups for i in (*texts, values)]
+    return [lines[i] for i in order]
 
 
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:

@@ -4,6 +4,10 @@
 ('平潭综合实验区', 2023)
 >>> title_to_agency_year("2025 年湟中区政府信息公开工作年度报告")
 ('湟中区', 2025)
+>>> title_to_agency_year("某某县交通运输局关于2023年政府信息公开工作年度报告")
+('某某县交通运输局', 2023)
+>>> title_to_agency_year("二〇二三年某某县交通运输局政府信息公开工作年度报告")
+('某某县交通运输局', 2023)
 >>> text_to_period("统计期限从2025年1月1日至12月31止。")
 ('2025-01-01', '2025-12-31')
 >>> text_to_published_date("发布日期：2025年2月30日"), [f.actual for f in date_findings("发布日期：2025年2月30日")]
@@ -22,10 +26,18 @@ from .findings import Finding, make
 from .text import fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
-_REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告"
+# (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
+_REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*(?:年\s*度\s*)?报\s*告"
 _AGENCY_FIRST = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(\d{4})" + _REPORT)
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?"
                          r"\s*年\s*度\s*报\s*告")
+_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*(\d{4})"
+                          r"\s*年\s*度\s*报\s*告")  # 某局政府信息公开工作2023年度报告
+# a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
+# 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
+_ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开|成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 _DATE_LINE = re.compile(r"^\s*" + _DATE + r"\s*$")
@@ -86,11 +98,29 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
     lines = [line.strip() for line in fold(head).split("\n") if line.strip()][:TITLE_LINES]
     candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
     for text in candidates:
-        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1)):
+        text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二三年
+        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2)):
             match = pattern.search(text)
-            if match and match.group(agency_group) not in _NOT_AN_AGENCY:
-                return canonical_agency(match.group(agency_group)), int(match.group(year_group))
+            name = _publisher(match.group(agency_group)) if match else None
+            if name and name not in _NOT_AN_AGENCY:
+                return canonical_agency(name), int(match.group(year_group))
     return None, None
+
+
+def _publisher(name: str) -> str | None:
+    """The agency of a title's name part, a letter's ``关于`` taken apart: the name after 关于 (印发) when
+    there is one, else the one before it.
+
+    >>> _publisher("某某县交通运输局关于"), _publisher("关于印发某某县交通运输局")
+    ('某某县交通运输局', '某某县交通运输局')
+    >>> _publisher("某县人民政府办公室关于某县")
+    '某县'
+    """
+    about = _ABOUT.match(name)
+    if not about:
+        return name
+    before, after = about.group(1), about.group(2)
+    return after if len(after) >= 2 else (before if len(before) >= 2 else None)
 
 
 def text_to_period(text: str) -> tuple[str | None, str | None]:

@@ -304,59 +304,124 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
     walked into cell by cell: its inner tables are read row by row (before: a cell's text was only
     its own paragraphs, so the nested tables were lost)."""
     from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
-            out.append(Paragraph(child, document).text)
+            out.append(_docx_paragraph_text(child))
         elif tag == "sdt" and depth < MAX_DOCX_NESTING:  # a content control (form templates): its content
             for content in child.iterchildren(qn("w:sdtContent")):
                 _docx_blocks(content, document, out, depth + 1)
         elif tag == "tbl":
-            above: list = []  # each grid column's cell in the row above: a vertical merge repeats it
-            for row in Table(child, document).rows:
-                row_cells = row.cells
-                seen, cells, grid = set(), [], [cell._tc for cell in row_cells]
-                if depth < MAX_DOCX_NESTING and row._tr.find(".//" + qn("w:tbl")) is not None:
-                    for tc in grid:
-                        if id(tc) not in seen:
-                            seen.add(id(tc))
-                            _docx_blocks(tc, document, out, depth + 1)
-                    above = grid
-                    continue
-                for j, tc in enumerate(grid):
-                    if id(tc) in seen:
-                        continue
-                    seen.add(id(tc))
-                    text = " ".join(_docx_cell_text(row_cells[j]).split())
-                    if j < len(above) and above[j] is tc and read_cell(text)[1] is None:
-                        text = ""  # a number merged down over rows belongs to none of the rows below it
-                    cells.append(text)
-                above = grid
-                out.append("\t".join(cells))
+            _docx_table(child, document, out, depth)
 
 
-def _docx_cell_text(cell) -> str:
-    """A Word table cell's text; a digit in a superscript or subscript run kept as a mark
-    (``3`` + superscript ``1`` is 3 with a footnote, ``3¹``, not 31), as in ``_cell_text``."""
+def _docx_table(table, document, out: list[str], depth: int) -> None:
+    """Append a table's rows to ``out``, one line each, cells apart by tabs (a merged cell once).
+
+    Read from the XML, not python-docx's grid, which raises on a vertical merge whose row above has no
+    cell at that column (irregular tables, rows inside content controls: the whole file was unreadable):
+    rows and cells inside content controls are read; a cell merged down repeats the text of the cell it
+    continues, except a number, which belongs to none of the rows below it (blank)."""
     from docx.oxml.ns import qn
 
-    aligned = cell._tc.findall(".//" + qn("w:vertAlign"))
-    if not aligned:
-        return cell.text
+    above: dict[int, str] = {}  # each grid column's text in the row above (what a vertical merge continues)
+    for tr in _docx_wrapped(table, qn("w:tr")):
+        tcs = list(_docx_wrapped(tr, qn("w:tc")))
+        if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None:
+            for tc in tcs:
+                _docx_blocks(tc, document, out, depth + 1)
+            above = {}
+            continue
+        cells, here = [], {}
+        column = _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
+        for tc in tcs:
+            span = max(1, min(_docx_int(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1), 64))
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+                kept = above.get(column, "")
+                text = "" if read_cell(kept)[1] is None else kept  # a number merged down: its first row's only
+            else:
+                kept = text = " ".join(_docx_cell_text(tc).split())
+            cells.append(text)
+            for offset in range(column, column + span):
+                here[offset] = kept
+            column += span
+        above = here
+        out.append("\t".join(cells))
+
+
+def _docx_wrapped(parent, tag: str, depth: int = 0):
+    """``parent``'s children of ``tag``, those inside content controls (``w:sdt``) and custom XML too."""
+    from docx.oxml.ns import qn
+
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")) and depth < MAX_DOCX_NESTING:
+            for inner in (child.iterchildren(qn("w:sdtContent")) if child.tag == qn("w:sdt") else (child,)):
+                yield from _docx_wrapped(inner, tag, depth + 1)
+
+
+def _docx_int(element, default: int) -> int:
+    from docx.oxml.ns import qn
+
+    value = element.get(qn("w:val")) if element is not None else None
+    return int(value) if value is not None and value.isascii() and value.isdigit() else default
+
+
+def _docx_cell_text(tc) -> str:
+    """A Word table cell's (``w:tc``) text: its paragraphs (those of content controls too), one line each."""
+    from docx.oxml.ns import qn
+
     paragraphs = []
-    for paragraph in cell._tc.iter(qn("w:p")):
-        runs = []
-        for run in paragraph.iter(qn("w:r")):
-            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-            align = run.find(qn("w:rPr") + "/" + qn("w:vertAlign"))
-            position = align.get(qn("w:val")) if align is not None else ""
-            runs.append(text.translate(_MARKS["sup" if position == "superscript" else "sub"])
-                        if position in ("superscript", "subscript") else text)
-        paragraphs.append("".join(runs))
-    return "\n".join(paragraphs)
+    for child in tc.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraphs.append(child)
+        elif child.tag == qn("w:sdt"):
+            paragraphs += [p for c in child.iterchildren(qn("w:sdtContent")) for p in c.iterchildren(qn("w:p"))]
+    return "\n".join(_docx_paragraph_text(p) for p in paragraphs)
+
+
+@cache
+def _docx_tags() -> tuple[dict[str, str], frozenset[str]]:
+    """``({tag: text it stands for}, tags whose content is not the paragraph's text)``."""
+    from docx.oxml.ns import qn
+
+    shown = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+    hidden = frozenset(qn(t) for t in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:drawing", "w:pict",
+                                        "w:object", "w:footnoteReference", "w:endnoteReference"))
+    return shown, hidden | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+
+
+def _docx_paragraph_text(paragraph) -> str:
+    """The text of a ``w:p`` as Word shows it with its changes accepted: runs inside tracked insertions
+    (``w:ins``, ``w:moveTo``), smart tags, inline content controls, fields and hyperlinks included, and
+    deletions (``w:del``, ``w:moveFrom``) left out. python-docx reads only the runs directly in the
+    paragraph: a cell whose 6 was typed with track changes on read as blank, and a 80 whose 0 was as 8.
+    A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
+    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes and drawings are not the paragraph's."""
+    from docx.oxml.ns import qn
+
+    shown, hidden = _docx_tags()
+    text_tag, run_tag, align_path = qn("w:t"), qn("w:r"), qn("w:rPr") + "/" + qn("w:vertAlign")
+    parts: list[str] = []
+    stack: list = [(child, None) for child in reversed(paragraph)]
+    while stack:
+        node, marks = stack.pop()
+        tag = node.tag
+        if tag == text_tag:
+            parts.append((node.text or "").translate(marks) if marks else (node.text or ""))
+        elif tag in shown:  # (a page or column break is no line of text, as python-docx reads it)
+            parts.append("" if node.get(qn("w:type"), "textWrapping") != "textWrapping" else shown[tag])
+        elif tag not in hidden and isinstance(tag, str):
+            if tag == run_tag:
+                align = node.find(align_path)
+                position = align.get(qn("w:val")) if align is not None else ""
+                if position in ("superscript", "subscript"):
+                    marks = _MARKS["sup" if position == "superscript" else "sub"]
+            stack.extend((child, marks) for child in reversed(node))
+    return "".join(parts)
 
 
 def pdf_to_text(data: bytes) -> str:

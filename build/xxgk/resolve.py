@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .cells import Slot, trim_slots
 from .findings import Finding, make
-from .splitting import splits
+from .splitting import is_digit_run, splits
 from .values import read_cell
 
 
@@ -61,7 +61,7 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     numbers = [s for s in kept if not s.empty]
     if len(kept) > k:
         return Resolved(findings=[make("row_extra_cells", expected=k, actual=len(numbers), line=line, **where)])
-    splittable = kept and all(not s.structured and s.text.isdigit() for s in kept) and any(
+    splittable = kept and all(not s.structured and is_digit_run(s.text) for s in kept) and any(
         len(s.text) > 1 for s in kept)
     if not splittable:
         return Resolved(findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line, **where)])

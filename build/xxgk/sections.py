@@ -72,13 +72,61 @@ def text_to_sections(doc: Document) -> list[Section]:
     """The sections found, in the order they appear; an absent section is simply not listed.
 
     A heading no variant matches exactly (a stray, missing or wrong character from the PDF text
-    layer) is looked for with ``fuzzy_headings``, between the headings found around it."""
-    matches = {code: list(p.finditer(doc.text)) for code, p in _heading_patterns()}
+    layer) is looked for with ``fuzzy_headings``, between the headings found around it. A table of
+    contents (目录) before the report is skipped: its headings are not the sections (``contents_end``).
+    When some sections are not found so, headings numbered otherwise or not at all, each a line of its
+    own, are looked for (``line_heading_patterns``) and taken when they find more sections."""
+    chosen = _chosen(doc.text, _heading_patterns())
+    if len(chosen) < len(section_order()):
+        other = _chosen(doc.text, line_heading_patterns())
+        if len(other) > len(chosen):
+            chosen = other
+    ordered = sorted(chosen.items(), key=lambda item: item[1].start())
+    sections = []
+    for i, (code, match) in enumerate(ordered):
+        end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
+        sections.append(Section(code, doc.line_of(match.start()), match.end(), end))
+    return sections
+
+
+def _chosen(text: str, patterns: tuple[tuple[str, re.Pattern], ...]) -> dict:
+    """Each section's heading found with ``patterns``, after a table of contents if there is one."""
+    matches = {code: list(p.finditer(text)) for code, p in patterns}
+    chosen = _pick(text, matches, 0)
+    skip = contents_end(text, chosen, patterns)
+    if skip:
+        chosen = _pick(text, {code: [m for m in found if m.start() >= skip] for code, found in matches.items()},
+                       skip)
+    return chosen
+
+
+# a heading numbered otherwise (（二）, 2., 2、, 第二部分) or not at all (Word's automatic list numbering and an
+# HTML <ol> leave no number in the text), alone on its line: not a phrase inside a sentence
+_OTHER_NUMBERING = (r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十]{1,2}(?:部分|章|节)"
+                    r"|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,2}\s*[、.．]?)?")
+
+
+@cache
+def line_heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Section headings as whole lines, numbered in any way or not at all.
+
+    >>> doc = Document.from_text("总体情况\\n好\\n（二）主动公开政府信息情况\\n规章 0\\n主动公开政府信息情况好。\\n")
+    >>> [(s.code, s.heading_line) for s in text_to_sections(doc)]
+    [('overview', 1), ('active', 3)]
+    """
+    return tuple((row["code"], re.compile(r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*"
+                                          r"(?:政府信息公开(?:工作)?)?(?:" + row["pattern"] + r")"
+                                          r"(?=[^\n。；;，,]{0,16}$)"))
+                 for row in table("section_headings"))
+
+
+def _pick(text: str, matches: dict[str, list], position: int) -> dict[str, re.Match | FuzzyMatch]:
+    """Each section's heading among ``matches`` (fuzzy ones added), the first after the one before it."""
     if not all(matches.values()):
-        for code, found in fuzzy_headings(doc.text, matches).items():
+        matches = dict(matches)
+        for code, found in fuzzy_headings(text, matches, position).items():
             matches[code] = [found]
-    chosen: dict[str, re.Match] = {}
-    position = 0
+    chosen: dict[str, re.Match | FuzzyMatch] = {}
     for code in section_order():
         after = [m for m in matches.get(code, []) if m.start() >= position]
         pick = after[0] if after else (matches[code][0] if matches.get(code) else None)
@@ -86,12 +134,36 @@ def text_to_sections(doc: Document) -> list[Section]:
             continue
         chosen[code] = pick
         position = max(position, pick.end())
-    ordered = sorted(chosen.items(), key=lambda item: item[1].start())
-    sections = []
-    for i, (code, match) in enumerate(ordered):
-        end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
-        sections.append(Section(code, doc.line_of(match.start()), match.end(), end))
-    return sections
+    return chosen
+
+
+CONTENTS_MIN = 3  # headings listed one after another with only leaders and page numbers between them
+_LEADERS = re.compile(r"[\s.…·．。⋯\-—_－]*(?:第?\s*\d{1,3}\s*页?)?[\s.…·．。⋯\-—_－]*")
+
+
+def contents_end(text: str, chosen: dict, patterns: tuple | None = None) -> int:
+    """Where a table of contents ends (0 when there is none): the headings found first, at least
+    ``CONTENTS_MIN`` of them, follow one another with nothing but dot leaders and page numbers
+    between them (``一、总体情况……1``), and the report's headings come again after them. Before, a PDF
+    with a 目录 page was read as its contents page: every table absent, and a "second report" said.
+
+    >>> toc = "目录\\n一、总体情况……1\\n二、主动公开政府信息情况……2\\n三、收到和处理政府信息公开申请情况……3\\n"
+    >>> body = "一、总体情况\\n好\\n二、主动公开政府信息情况\\n规章 0 0 0\\n三、收到和处理政府信息公开申请情况\\n无\\n"
+    >>> doc = Document.from_text(toc + body)
+    >>> [(s.code, s.heading_line) for s in text_to_sections(doc)]
+    [('overview', 5), ('active', 7), ('applications', 9)]
+    >>> contents_end(body, _pick(body, {c: list(p.finditer(body)) for c, p in _heading_patterns()}, 0))
+    0
+    """
+    ordered = sorted(chosen.values(), key=lambda m: m.start())
+    listed = 1
+    while listed < len(ordered) and _LEADERS.fullmatch(text, ordered[listed - 1].end(), ordered[listed].start()):
+        listed += 1
+    if listed < CONTENTS_MIN:
+        return 0
+    end = ordered[listed - 1].end()
+    again = sum(1 for _, pattern in patterns or _heading_patterns() if pattern.search(text, end))
+    return end if again >= CONTENTS_MIN else 0
 
 
 REPEAT_MIN = 2  # headings seen again after the last section: a second report (or its copy) follows
@@ -164,12 +236,12 @@ def prefix_distance(form: str, text: str) -> tuple[int, int]:
     return previous[best], best
 
 
-def fuzzy_headings(text: str, exact: dict[str, list]) -> dict[str, FuzzyMatch]:
+def fuzzy_headings(text: str, exact: dict[str, list], start: int = 0) -> dict[str, FuzzyMatch]:
     """Headings of the sections ``exact`` did not find, within one edit of a form, in the template's order.
 
     A candidate is a Chinese numeral followed by the form (``、`` included, so a lost ``、`` is the
-    one edit); it must lie after the heading found for the previous section and before the next,
-    and be the only candidate there.
+    one edit); it must lie after the heading found for the previous section (and ``start``) and before
+    the next, and be the only candidate there.
 
     >>> doc = "一、总体情况\\n好\\n二、主动公开政府信急情况\\n规章 0 0 0\\n三、收到和处理政府信息公开申请情况\\n"
     >>> exact = {c: list(p.finditer(doc)) for c, p in _heading_patterns()}
@@ -182,7 +254,7 @@ def fuzzy_headings(text: str, exact: dict[str, list]) -> dict[str, FuzzyMatch]:
     for index, code in enumerate(order):
         if exact.get(code) or code not in _forms():
             continue
-        lower = max((m.end() for c in order[:index] for m in exact.get(c, [])[:1]), default=0)
+        lower = max((m.end() for c in order[:index] for m in exact.get(c, [])[:1]), default=start)
         upper = min((m.start() for c in order[index + 1:] for m in exact.get(c, [])[:1]), default=len(text))
         hits = set()
         for numeral in numerals:

@@ -25,7 +25,7 @@ def splits(tokens: Sequence[str], k: int, accept: Callable[[tuple], bool],
     """All accepted ``k``-tuples of ints the tokens can be cut into (at most ``MAX_SOLUTIONS``+1)."""
     solutions: list[tuple] = []
     steps = 0
-    total_digits = sum(len(t) if t.isdigit() else 1 for t in tokens)
+    total_digits = sum(len(t) if is_digit_run(t) else 1 for t in tokens)
     if total_digits < k or len(tokens) > k:
         return []
 
@@ -54,7 +54,7 @@ def _cuts(token: str, max_pieces: int):
     cut whose rest cannot fit in the pieces left is dropped at once: every cut kept then leads to at least one
     complete cut, so the work between two yields is bounded (without it, a long run of digits explored
     exponentially many dead ends before the caller's step budget ever counted one)."""
-    if not token.isdigit():
+    if not is_digit_run(token):
         yield (token,)
         return
     stack = [(token, ())]
@@ -70,6 +70,16 @@ def _cuts(token: str, max_pieces: int):
             continue
         for size in range(min(MAX_DIGITS, len(rest)), 0, -1):
             stack.append((rest[size:], acc + (rest[:size],)))
+
+
+def is_digit_run(token: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` is true of ``¹`` and ``①`` too, which are no digits of a value
+    (a footnote mark), and ``int`` refuses them (before: ``规章 0 0¹: 0`` made the parser raise).
+
+    >>> is_digit_run("801000081"), is_digit_run("0¹"), is_digit_run("")
+    (True, False, False)
+    """
+    return token.isascii() and token.isdigit()
 
 
 def row_total_holds(values: tuple) -> bool:

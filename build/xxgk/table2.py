@@ -8,9 +8,10 @@ report, so digits that ran together are published only when a single cut exists.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .catalog import codes, item_measures, labels, table
-from .cells import region_to_rows
+from .catalog import codes, item_measures, labels, patterns, table
+from .cells import labels_after_values, prose_rows, region_to_rows
 from .findings import Finding, make
 from .labels import label_matches
 from .narrative import stated_counts
@@ -58,11 +59,86 @@ def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: 
     return found
 
 
+_CLAUSE_END = re.compile(r"[、,;。]")  # (compact form: ，； are folded to , ;); a colon introduces the value
+
+
+def _label_ends_at_item(label: str, item: str) -> bool:
+    """Whether the numbers after ``label`` can be the item's: no clause ends between the item's name
+    and them. Table 二 told as prose puts the number first (``全年作出236件行政许可决定、12件行政处罚决定``):
+    the text before 12 names 行政许可, but in a clause that ended at ``、``, and 12 is the 行政处罚's.
+
+    >>> _label_ends_at_item("件行政许可决定、", "licensing"), _label_ends_at_item("行政许可", "licensing")
+    (False, True)
+    >>> _label_ends_at_item("件,行政处罚决定,行政强制", "coercion")
+    True
+    >>> _label_ends_at_item("本年办理行政许可事项", "licensing")
+    True
+    """
+    ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)]
+    return not ends or not _CLAUSE_END.search(label, max(ends))
+
+
+def _sub_row(label: str, item: str) -> bool:
+    """Whether ``label`` names a part of the item (``其中：行政许可（承诺制）``, ``行政处罚(简易程序)``): 其中
+    before its name, or a qualifier in brackets right after it. Such a row beside the item's own row is
+    not the row printed again (before: both were voided as a conflict, and the item lost).
+
+    >>> _sub_row("其中:行政许可(承诺制)", "licensing"), _sub_row("行政处罚(简易程序)", "penalty")
+    (True, True)
+    >>> _sub_row("第二十条第(五)项信息内容本年处理决定数量行政许可", "licensing")
+    False
+    """
+    ends = [(m.start(), m.end()) for code, pattern in patterns("item_labels") if code == item
+            for m in pattern.finditer(label)]
+    if not ends:
+        return False
+    start, end = ends[-1]
+    return "其中" in label[:start] or label[end:end + 1] in ("(", "（")
+
+
+def _cut_by_counting_only(resolved: Resolved) -> bool:
+    """Whether the row's values come from the only cut of its digit runs into the row's cells, which
+    table 2 (no identity) cannot prove: the same digits are as well a row that lost a cell (a blank
+    cell vanishes from a PDF text layer: ``行政规范性文件 7 48`` is 7, blank, 48 as much as 7, 4, 8;
+    ``行政许可 120`` is 120 with two cells lost as much as 1, 2, 0). Runs of zeros only are no question:
+    no count is printed ``00``, so ``规章000`` can only be 0, 0, 0.
+
+    >>> _cut_by_counting_only(Resolved((7, 4, 8), candidates=[(7, 4, 8)], glued="7 48"))
+    True
+    >>> _cut_by_counting_only(Resolved((0, 0, 0), candidates=[(0, 0, 0)], glued="000"))
+    False
+    """
+    return resolved.values is not None and bool(resolved.glued) and set(resolved.glued) - {"0", " "} != set()
+
+
 def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
 
     Digits that ran together and split several ways are cut where exactly one split agrees with
-    the counts the ``overview`` (section 一) states (``narrative.stated_counts``)."""
+    the counts the ``overview`` (section 一) states (``narrative.stated_counts``). When every row's
+    numbers are printed above its label (``cells.labels_after_values``: the first numbers have only the
+    header above them, and the last label no numbers after it) and, read with the labels first, every
+    line of numbers has its item and as many numbers as the item has cells, the table is read so (read as
+    printed, each item took the numbers of the item above it: 规章 those of 行政规范性文件)."""
+    swapped = labels_after_values(lines)
+    if swapped and not _every_row_named(lines, first_only=True) and _every_row_named(swapped):
+        fmt, facts, findings = _lines_to_active(swapped, overview)
+        if any(f.code in ("row_lost_cells", "row_extra_cells") for f in findings):  # a row's count unlike its item's
+            return _lines_to_active(lines, overview)
+        return fmt, facts, findings + [make("rows_realigned", table="2", row="、".join(
+            labels()["items"][i] for i in dict.fromkeys(f.keys[0] for f in facts if f.value is not None)),
+            line=swapped[0][0])]
+    return _lines_to_active(lines, overview)
+
+
+def _every_row_named(lines: list[tuple[int, str]], first_only: bool = False) -> bool:
+    """Whether every row with numbers (or the first: ``first_only``) names an item before them."""
+    filled = [r for r in region_to_rows(lines, None) if r.filled_slots][:1 if first_only else None]
+    return bool(filled) and all(label_matches(r.label, "item_labels") for r in filled)
+
+
+def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
     fmt = detect_format("\n".join(text for _, text in lines))
     if fmt is None:
@@ -71,11 +147,26 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
     measures = item_measures(fmt)
     seen: dict[str, list[Fact]] = {}
     stated: dict | None = None  # read from the overview only when a row needs it
-    for row in region_to_rows(lines, None):
+    rows = region_to_rows(lines, None)
+    prose, in_table, plain = prose_rows(rows), set(), set()
+    for row in rows:
+        if row.filled_slots and id(row) not in prose:
+            named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
+            in_table.update(named)
+            plain.update(c for c in named if not _sub_row(row.label, c))
+    for row in rows:
         if not row.filled_slots:
             continue
         matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
-        if not matches:
+        if id(row) in prose and matches and matches[-1] in in_table:
+            continue  # a sentence's number (本年度作出行政许可236件，…) where the table prints the row
+        if matches and matches[-1] in plain and _sub_row(row.label, matches[-1]):
+            findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
+            continue  # 其中：行政许可（承诺制） 300 under 行政许可 1563 is a part of it, not the row again
+        if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
+                id(row) in prose and row.label_line != row.filled_slots[0].line):
+            # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
+            # standing alone on its line is no fee of 23)
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
@@ -87,13 +178,18 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
                 make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]
             continue
-        findings += resolved.findings
+        unproven = _cut_by_counting_only(resolved)
+        findings += [f for f in resolved.findings if not (unproven and f.code == "cells_recovered")]
         how = "label" if resolved.values else None
-        if resolved.ambiguous:
+        if resolved.ambiguous or unproven:
+            resolved.values, how = None, None
             stated = stated_counts(overview, TABLE) if stated is None else stated
             cut = only_agreeing_cut(resolved.candidates, [(item, m) for m in names], stated)
             if cut is None:
-                findings.append(ambiguous_finding(resolved, where))
+                finding = ambiguous_finding(resolved, where)
+                if unproven:  # the other reading is no cut: a cell the extraction lost
+                    finding = replace(finding, expected=f"{finding.expected}；或有单元格缺失")
+                findings.append(finding)
             else:
                 resolved.values, how = cut, "narrative"
                 findings.append(make("cells_cut_by_narrative", actual=resolved.glued,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, region_to_rows
+from .cells import Row, labels_after_values, prose_rows, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
 from .labels import label_matches
@@ -225,9 +225,31 @@ def _align_orphan_labels(found: Assignments, taken: set[str]) -> tuple[list[str]
 
 
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
-    """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent."""
+    """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent.
+
+    When every row's numbers are printed above its label (``cells.labels_after_values``), the table read
+    the usual way breaks its identities (each row holds the numbers of the row above): it is read with the
+    labels first, and kept so only when every identity then holds (``rows_realigned``)."""
+    fmt, facts, findings = _lines_to_applications(lines)
+    swapped = labels_after_values(lines) if _breaks(fmt, facts) else None
+    if swapped:
+        other = _lines_to_applications(swapped)
+        if other[0] and any(f.value is not None for f in other[1]) and not _breaks(other[0], other[1]):
+            names = "、".join(labels()["rows"][c] for c in row_codes(other[0])[:2]) + "…"
+            return other[0], other[1], other[2] + [make("rows_realigned", table="3", row=names,
+                                                         line=swapped[0][0] if swapped else None)]
+    return fmt, facts, findings
+
+
+def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
+    return bool(fmt) and bool(broken_identities(TABLE, fmt, {f.keys: f.value for f in facts}))
+
+
+def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``region_to_applications`` read the usual way: each row's label, then its numbers."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     found = rows_to_assignments(table_rows)
+    found.inline = _without_prose(found.inline, prose_rows(table_rows))
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
     repeats: list[tuple[str, Row]] = []
@@ -274,6 +296,14 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
     return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
+
+
+def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:
+    """The named rows without those of a sentence (``cells.prose_rows``) whose row the table prints too:
+    本年度共收到申请31件，上年结转3件，具体情况如下： above the table is no second 二、上年结转 row (before:
+    the sentence's 3 was taken for the row, one number for seven cells, and the table's row dropped)."""
+    in_table = {code for code, row in inline if id(row) not in prose}
+    return [(code, row) for code, row in inline if id(row) not in prose or code not in in_table]
 
 
 def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dict[str, Resolved],

@@ -6,8 +6,8 @@ that ran together are cut where each group of five then satisfies total = the ot
 
 from __future__ import annotations
 
-from .catalog import labels, outcome_codes, proceeding_codes
-from .cells import Row, region_to_rows, trim_slots
+from .catalog import labels, outcome_codes, patterns, proceeding_codes
+from .cells import Row, prose_rows, region_to_rows, trim_slots
 from .findings import Finding, make
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
@@ -24,16 +24,24 @@ def _columns() -> list[tuple[str, str]]:
 def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact], list[Finding]]:
     """``(facts, findings)`` of table 4; no facts (and a table_absent finding) without numbers."""
     columns = _columns()
-    rows = [r for r in region_to_rows(lines, len(columns)) if r.filled_slots]
+    rows = region_to_rows(lines, len(columns))
+    prose = prose_rows(rows)
+    rows = [r for r in rows if r.filled_slots]
     if not rows:
         return [], [make("table_absent", table="4")]
+    if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
+        rows = [r for r in rows if id(r) not in prose]
     check = group_totals_hold(len(outcome_codes()))
     rows[0] = _rejoin_split_tables(rows, len(columns), check)
+    findings: list[Finding] = []
+    stray, rows = _before_the_table(rows, len(columns))
+    findings += [make("stray_values", table="4", actual=" ".join(s.text for s in r.filled_slots), line=r.line)
+                 for r in stray]
     where = {"table": "4", "row": "行政复议、行政诉讼"}
     names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
     resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
                            where, check, prefix_ok=check)
-    findings = list(resolved.findings)
+    findings += resolved.findings
     for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
         if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):
             copy = resolve_row(again.slots, ["count"] * len(columns), names, where, check)
@@ -47,26 +55,96 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     return facts, findings
 
 
+def _before_the_table(rows: list[Row], width: int) -> tuple[list[Row], list[Row]]:
+    """``(stray rows, rows from the table on)``: a few numbers before the first row of all ``width``
+    cells (a page number, a date's digits, a note's count) are not its first cells when they cannot be
+    cells of it: fewer than a group of five, loose, and the row after them whole by itself. Before, the
+    first row of numbers was the table, and a page's number ``3`` above it lost all fifteen cells.
+
+    >>> from .cells import region_to_rows
+    >>> rows = region_to_rows([(1, "结果维持 总计"), (2, "3"), (3, "某某局2023年报告"), (4, " ".join("0" * 15))], 15)
+    >>> [len(r.slots) for r in _before_the_table([r for r in rows if r.filled_slots], 15)[1]]
+    [15]
+    """
+    whole = next((i for i, r in enumerate(rows) if len(trim_slots(list(r.slots), width)) == width), None)
+    if not whole or any(len(r.filled_slots) >= len(outcome_codes()) or any(s.structured for s in r.slots)
+                        for r in rows[:whole]):
+        return [], rows
+    return rows[:whole], rows[whole:]
+
+
 def _rejoin_split_tables(rows: list[Row], width: int, check) -> Row:
     """The row of 15 cells again when it was printed in pieces: table 4 as three small tables
-    (行政复议 | 未经复议直接起诉 | 复议后起诉, five cells each) or split across pages. The pieces are
-    joined in printed order (empty padding cells before the first value dropped) and kept only when
-    they make exactly 15 cells and every group's total is printed and holds."""
-    joined = list(rows[0].slots)
-    lead = next((i for i, slot in enumerate(joined) if not slot.empty), len(joined))
-    if lead and len({s.line for s in joined[:lead]}) == 1 and not any(
-            s.line == joined[0].line for s in joined[lead:]):  # a line of empty cells only: layout padding
-        joined = joined[lead:]
-    if len(trim_slots(joined, width)) >= width or len(rows) < 2:
+    (行政复议 | 未经复议直接起诉 | 复议后起诉, five cells each), as three labelled rows of five (in any
+    order), or split across pages. Pieces whose labels each name a different proceeding are placed by
+    their labels; otherwise they are joined in printed order (empty padding cells before the first value
+    dropped), and refused when a label names only another proceeding than its place (行政诉讼 printed
+    above 行政复议 is not read as 行政复议). Kept only when they make exactly 15 cells, whole cells (of a
+    tab/pipe row, or five space-separated numbers to a piece) and every group's total is printed and holds."""
+    first = list(rows[0].slots)
+    lead = next((i for i, slot in enumerate(first) if not slot.empty), len(first))
+    if lead and len({s.line for s in first[:lead]}) == 1 and not any(
+            s.line == first[0].line for s in first[lead:]):  # a line of empty cells only: layout padding
+        first = first[lead:]
+    if len(trim_slots(first, width)) >= width or len(rows) < 2:
         return rows[0]
+    pieces = [(rows[0].label, first)]
+    total = len(first)
     for row in rows[1:]:
-        if len(joined) >= width:
+        if total >= width:
             break
-        joined += trim_slots(list(row.slots), width - len(joined))
-    if len(joined) != width or not all(s.structured for s in joined):
+        piece = trim_slots(list(row.slots), width - total)
+        pieces.append((row.label, piece))
+        total += len(piece)
+    group = len(outcome_codes())
+    joined = _pieces_in_place(pieces, group)
+    if joined is None or len(joined) != width or not all(
+            s.structured or len(piece) == group for _, piece in pieces for s in piece):
         return rows[0]
     values = [read_cell(s.text)[0] for s in joined]
-    group = len(outcome_codes())
     if not check(tuple(values)) or any(v is None for v in values[group - 1::group]):
         return rows[0]
     return Row(rows[0].label, rows[0].label_line, rows[0].label_structured, joined)
+
+
+def _pieces_in_place(pieces: list[tuple[str, list]], group: int) -> list | None:
+    """The pieces' cells in the proceedings' order: by their labels when each of ``group`` cells names
+    a different proceeding (the last one its label names: a header above the first row may name
+    others), else as printed; None when a label names proceedings but not the one of its place.
+
+    >>> cells = lambda n: [n] * 5
+    >>> _pieces_in_place([("行政诉讼(复议后起诉)", cells(3)), ("行政复议", cells(1)),
+    ...                   ("未经复议直接起诉", cells(2))], 5)[::5]
+    [1, 2, 3]
+    >>> _pieces_in_place([("行政诉讼(未经复议直接起诉)", cells(2)), ("", cells(1)), ("", cells(3))], 5) is None
+    True
+    """
+    order = proceeding_codes()
+    named = [proceedings_named(label) for label, _ in pieces]
+    last = [n[-1] if n else None for n in named]
+    if len(pieces) == len(order) and all(len(piece) == group for _, piece in pieces) and sorted(
+            filter(None, last), key=order.index) == list(order):
+        return [s for code in order for s in pieces[last.index(code)][1]]
+    place = 0
+    for names, (_, piece) in zip(named, pieces, strict=True):
+        printed = {order[i] for i in range(place // group, min(len(order), -(-(place + len(piece)) // group)))}
+        if names and not printed & set(names):
+            return None
+        place += len(piece)
+    return [s for _, piece in pieces for s in piece]
+
+
+def proceedings_named(label: str) -> list[str]:
+    """The proceedings a label names (``rules/proceeding_labels.csv``), ordered by where each is last named.
+
+    >>> proceedings_named("项目结果维持结果纠正其他结果尚未审结总计行政复议")
+    ['review']
+    >>> proceedings_named("行政诉讼(复议后起诉)"), proceedings_named("行政诉讼未经复议直接起诉")
+    (['litigation_after_review'], ['litigation_direct'])
+    """
+    ends = []
+    for code, pattern in patterns("proceeding_labels"):
+        found = [m.end() for m in pattern.finditer(label)]
+        if found:
+            ends.append((found[-1], code))
+    return [code for _, code in sorted(ends)]

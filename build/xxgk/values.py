@@ -6,8 +6,8 @@
 
 >>> read_cell("63,292", "count"), read_cell("６３２９２", "count"), read_cell("1 075", "count")
 ((63292, None), (63292, None), (1075, None))
->>> read_cell("/", "count"), read_cell("-3", "count"), read_cell("减4", "signed_count")
-((None, 'blank'), (None, 'invalid'), (-4, None))
+>>> read_cell("/", "count"), read_cell("-3", "count"), read_cell("减4", "signed_count"), read_cell("6件")
+((None, 'blank'), (None, 'invalid'), (-4, None), (6, None))
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
 ((Decimal('25.1'), None), (Decimal('3883.30'), None))
 
@@ -34,6 +34,7 @@ _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+_COUNT_UNIT = re.compile(r"(?<=\d)\s*(?:件|个|项|次|人次|家|起)$")  # 6件 in a count cell is 6
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
 _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
 
@@ -56,7 +57,7 @@ def read_cell(text: str, unit: str = "count"):
         return None, "blank"
     if has_digit_mark(text):
         return None, "unreadable"
-    token = _plain_digits(raw)
+    token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit != "10k_yuan" else raw)
     if unit == "count":
         if _INTEGER.match(token):
             return int(token), None
