@@ -122,15 +122,6 @@ def phone():
     driver.quit()
 
 
-@pytest.fixture(scope="module")
-def browser_js():
-    """A headless Chromium at 1366 px that runs the site's script (the other side of ``no_script``)."""
-    driver = new_chromium()
-    driver.set_window_size(1366, 900)
-    yield driver
-    driver.quit()
-
-
 def _shown(driver, selector: str) -> list[str]:
     """The elements matching ``selector`` that take room on the page (their ids or tags)."""
     return driver.execute_script(
@@ -167,15 +158,15 @@ def test_without_javascript_no_control_is_shown_that_does_nothing(server, no_scr
 
 @pytest.mark.browser
 @needs_chromium
-def test_with_javascript_the_controls_and_the_compare_csv_are_there(server, browser_js):
+def test_with_javascript_the_controls_and_the_compare_csv_are_there(server, chromium):
     """The other side of the test above: with JavaScript every control shows, and the CSV link once drawn."""
-    browser_js.get(server + "/compare/")
-    _wait(lambda: browser_js.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
-    assert set(_shown(browser_js, "#xxgk-compare-add, #xxgk-compare-metric, #xxgk-league-metric, #xxgk-compare-csv")) \
+    chromium.get(server + "/compare/")
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    assert set(_shown(chromium, "#xxgk-compare-add, #xxgk-compare-metric, #xxgk-league-metric, #xxgk-compare-csv")) \
         == {"xxgk-compare-add", "xxgk-compare-metric", "xxgk-league-metric", "xxgk-compare-csv"}
-    assert browser_js.find_element("id", "xxgk-compare-csv").get_attribute("href").startswith("blob:")
-    browser_js.get(server + "/agencies/")
-    _wait(lambda: _shown(browser_js, "#xxgk-agency-finder"))
+    assert chromium.find_element("id", "xxgk-compare-csv").get_attribute("href").startswith("blob:")
+    chromium.get(server + "/agencies/")
+    _wait(lambda: _shown(chromium, "#xxgk-agency-finder"))
 
 
 @pytest.mark.browser
@@ -247,48 +238,48 @@ def test_chart_labels_on_a_phone_are_not_under_the_legend(server, phone):
 
 @pytest.mark.browser
 @needs_chromium
-def test_the_header_search_never_says_a_report_contains_what_it_does_not(server, browser_js):
+def test_the_header_search_never_says_a_report_contains_what_it_does_not(server, chromium):
     """Pagefind matches words and their beginnings: a typo such as 平谭 finds the reports with 平台. The header
     said "N 份报告含有“平谭”" of reports that hold no 平谭 at all; it now says they are related (相关)."""
-    browser_js.get(server + "/a/qinghai-haixi-geermu-renminzhengfu/")
-    box = _wait(lambda: browser_js.find_elements("css selector", "input.md-search__input"))[0]
+    chromium.get(server + "/a/qinghai-haixi-geermu-renminzhengfu/")
+    box = _wait(lambda: chromium.find_elements("css selector", "input.md-search__input"))[0]
     box.click()
     box.send_keys("平谭")
     metas = ".xxgk-fulltext-hits .md-search-result__meta"
-    meta = _wait(lambda: [m.get_attribute("textContent") for m in browser_js.find_elements("css selector", metas)
+    meta = _wait(lambda: [m.get_attribute("textContent") for m in chromium.find_elements("css selector", metas)
                           if m.get_attribute("textContent")], 30)[0]
     assert "份报告" in meta and "含有" not in meta and "相关" in meta, meta
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_number_columns_align_right(server, browser_js):
+def test_number_columns_align_right(server, chromium):
     """Cells marked as numbers (``td.xxgk-num``: an agency's years, the ranking, compare and league tables) were
     meant to align right, but Material's ``table:not([class]) td:not([align])`` outweighed the rule: all read
     left-aligned, so 9 and 154 did not line up by their units."""
     for path, selector in [("/a/qinghai-haixi-geermu-renminzhengfu/", "td.xxgk-num"),
                            ("/report-card/", "td.xxgk-num"), ("/compare/", "#xxgk-compare-table td.xxgk-num")]:
-        browser_js.get(server + path)
-        cells = _wait(lambda: browser_js.find_elements("css selector", selector))  # noqa: B023 (read at once)
+        chromium.get(server + path)
+        cells = _wait(lambda: chromium.find_elements("css selector", selector))  # noqa: B023 (read at once)
         aligned = {c.value_of_css_property("text-align") for c in cells}
         assert aligned == {"right"}, (path, aligned)
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_removing_an_agency_by_keyboard_keeps_the_focus_in_the_list(server, browser_js):
+def test_removing_an_agency_by_keyboard_keeps_the_focus_in_the_list(server, chromium):
     """Compare: 移除 pressed with the keyboard took its button away and the focus with it (to the page's body),
     so a keyboard or screen-reader user started again from the top; the focus now moves to the next 移除, and
     to the box that adds an agency when none is left."""
     from selenium.webdriver.common.keys import Keys
 
-    browser_js.get(server + "/compare/?agencies=qinghai-haixi-geermu-renminzhengfu,qinghai-haixi-geermu-shujuju"
+    chromium.get(server + "/compare/?agencies=qinghai-haixi-geermu-renminzhengfu,qinghai-haixi-geermu-shujuju"
                    "&metric=received&year=2025")
     for left in (1, 0):
-        buttons = _wait(lambda: browser_js.find_elements("css selector", "#xxgk-compare-chosen button"))
+        buttons = _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chosen button"))
         buttons[0].send_keys(Keys.ENTER)
-        _wait(lambda: len(browser_js.find_elements("css selector", "#xxgk-compare-chosen button")) == left)  # noqa: B023
-        focused = browser_js.switch_to.active_element
+        _wait(lambda: len(chromium.find_elements("css selector", "#xxgk-compare-chosen button")) == left)  # noqa: B023
+        focused = chromium.switch_to.active_element
         expected = "移除" if left else ""
         assert focused.tag_name in ("button", "input") and focused.text == expected, focused.tag_name
         if not left:
@@ -297,40 +288,40 @@ def test_removing_an_agency_by_keyboard_keeps_the_focus_in_the_list(server, brow
 
 @pytest.mark.browser
 @needs_chromium
-def test_the_header_lists_all_its_agencies_on_the_index_without_opening_search_again(server, browser_js):
+def test_the_header_lists_all_its_agencies_on_the_index_without_opening_search_again(server, chromium):
     """The header's 全部列出 (more than 12 agencies) led to ``agencies/?q=…``, but Material reads ``?q=`` as its
     own search: its dialog opened over the finder's list, holding page results only. The link is
     ``agencies/?find=…`` now (``xxgkAgencies.listURL``): the finder lists them and no dialog covers it."""
-    browser_js.get(server + "/")
-    _wait(lambda: browser_js.execute_script("return window.xxgkAgencies && window.xxgkAgencies.root"))
-    url = browser_js.execute_script("return new URL(window.xxgkAgencies.listURL(' 青海 '), location.href).href")
-    browser_js.get(url)
-    listed = _wait(lambda: browser_js.find_elements("css selector", "#xxgk-agency-finder-results a"))
+    chromium.get(server + "/")
+    _wait(lambda: chromium.execute_script("return window.xxgkAgencies && window.xxgkAgencies.root"))
+    url = chromium.execute_script("return new URL(window.xxgkAgencies.listURL(' 青海 '), location.href).href")
+    chromium.get(url)
+    listed = _wait(lambda: chromium.find_elements("css selector", "#xxgk-agency-finder-results a"))
     assert sorted(a.text for a in listed) == ["格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"]
-    assert not browser_js.execute_script("return document.getElementById('__search').checked")  # no dialog over it
-    assert not _shown(browser_js, ".md-search__output .md-search-result__list li")
+    assert not chromium.execute_script("return document.getElementById('__search').checked")  # no dialog over it
+    assert not _shown(chromium, ".md-search__output .md-search-result__list li")
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_the_compare_suggestions_close_when_the_focus_leaves(server, browser_js):
+def test_the_compare_suggestions_close_when_the_focus_leaves(server, chromium):
     """Compare, by keyboard: typing 格尔 listed two agencies with the first highlighted; Tab to the measure left the
     list open and highlighted (aria-expanded true), as if the agency had been added, which it was not."""
     from selenium.webdriver.common.keys import Keys
 
-    browser_js.get(server + "/compare/")
-    box = _wait(lambda: browser_js.find_elements("id", "xxgk-compare-add"))[0]
-    _wait(lambda: browser_js.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    chromium.get(server + "/compare/")
+    box = _wait(lambda: chromium.find_elements("id", "xxgk-compare-add"))[0]
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
     box.send_keys("格尔")
-    _wait(lambda: _shown(browser_js, "#xxgk-compare-suggest [role=option]"))
+    _wait(lambda: _shown(chromium, "#xxgk-compare-suggest [role=option]"))
     box.send_keys(Keys.TAB)
-    assert browser_js.switch_to.active_element.get_attribute("id") == "xxgk-compare-metric"
-    assert not _shown(browser_js, "#xxgk-compare-suggest [role=option]")
+    assert chromium.switch_to.active_element.get_attribute("id") == "xxgk-compare-metric"
+    assert not _shown(chromium, "#xxgk-compare-suggest [role=option]")
     assert box.get_attribute("aria-expanded") == "false"
     box.click()  # back in the box: the same text lists again, and Enter adds the first
-    _wait(lambda: _shown(browser_js, "#xxgk-compare-suggest [role=option]"))
+    _wait(lambda: _shown(chromium, "#xxgk-compare-suggest [role=option]"))
     box.send_keys(Keys.ENTER)
-    _wait(lambda: "agencies=qinghai-haixi-geermu-" in browser_js.current_url)
+    _wait(lambda: "agencies=qinghai-haixi-geermu-" in chromium.current_url)
 
 
 @pytest.mark.browser
@@ -353,7 +344,7 @@ def test_an_agencys_findings_read_in_lines_not_columns_on_a_phone(server, phone)
 
 @pytest.mark.browser
 @needs_chromium
-def test_the_text_boxes_show_the_keyboard_focus(server, browser_js):
+def test_the_text_boxes_show_the_keyboard_focus(server, chromium):
     """Keyboard only: the compare page's 添加机构 box, the agency finder and the index's filter box looked the same
     focused or not (outline none, no border or shadow change): a keyboard user could not see where typing would go."""
     from selenium.webdriver.common.action_chains import ActionChains
@@ -363,12 +354,12 @@ def test_the_text_boxes_show_the_keyboard_focus(server, browser_js):
              "return [document.activeElement.id || document.activeElement.classList[0], s.outlineStyle, s.outlineWidth,"
              " s.boxShadow, s.borderColor]")
     for path, wanted in [("/compare/", {"xxgk-compare-add"}), ("/agencies/", {"xxgk-agency-finder", "xxgk-filter"})]:
-        browser_js.get(server + path)
-        _wait(lambda: browser_js.execute_script("return document.documentElement.classList.contains('js')"))
+        chromium.get(server + path)
+        _wait(lambda: chromium.execute_script("return document.documentElement.classList.contains('js')"))
         seen = {}
         for _ in range(40):  # by Tab, from the top of the page
-            ActionChains(browser_js).send_keys(Keys.TAB).perform()
-            focused = browser_js.execute_script(style)
+            ActionChains(chromium).send_keys(Keys.TAB).perform()
+            focused = chromium.execute_script(style)
             if focused[0] in wanted:
                 seen[focused[0]] = focused
             if set(seen) == wanted:
@@ -380,15 +371,15 @@ def test_the_text_boxes_show_the_keyboard_focus(server, browser_js):
 
 @pytest.mark.browser
 @needs_chromium
-def test_full_text_excerpts_are_the_reports_words_not_the_page_around_them(server, browser_js):
+def test_full_text_excerpts_are_the_reports_words_not_the_page_around_them(server, chromium):
     """A full-text hit's excerpt began with the source page's own chrome, "页. 原文：格尔木市数据局 2025年度." (the
     back link 返回报告页 and the heading, indexed as text); the index now holds the report's text, and the
     heading only as the hit's title."""
-    browser_js.get(server + "/")
-    box = _wait(lambda: browser_js.find_elements("css selector", "input.md-search__input"))[0]
+    chromium.get(server + "/")
+    box = _wait(lambda: chromium.find_elements("css selector", "input.md-search__input"))[0]
     box.click()
     box.send_keys("格尔木")
-    hits = _wait(lambda: browser_js.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 30)
+    hits = _wait(lambda: chromium.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 30)
     texts = [(h.find_element("tag name", "h1").get_attribute("textContent"),
               h.find_element("tag name", "p").get_attribute("textContent")) for h in hits]
     assert texts and all(title.endswith("· 原文") and "原文：" not in title for title, _ in texts), texts
