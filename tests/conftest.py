@@ -135,6 +135,17 @@ def wait_for(condition, seconds: float = 15.0):
     raise AssertionError("timed out waiting")
 
 
+def draw_charts(driver, seconds: float = 30.0) -> list:
+    """Every ``div.xxgk-chart`` on the page, each drawn: a chart is drawn when the reader scrolls to it (an
+    ``IntersectionObserver``), so each is brought into view and awaited in turn. Scrolling past them all at once
+    drew only the last few: the observer reports after the page has moved on."""
+    charts = driver.find_elements("css selector", "div.xxgk-chart")
+    for chart in charts:
+        driver.execute_script("arguments[0].scrollIntoView()", chart)
+        wait_for(lambda c=chart: c.find_elements("css selector", ".main-svg"), seconds)
+    return charts
+
+
 def new_chromium(downloads: Path | None = None):
     """A headless Chromium driver (``FLAGS``); files it downloads go to ``downloads`` when given."""
     from selenium import webdriver

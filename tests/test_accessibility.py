@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, report_page_files
+from .conftest import ROOT, draw_charts, report_page_files
 from .test_browser import SHOTS, _wait, browser  # noqa: F401  (fixture; the server is conftest's)
 
 pytestmark = pytest.mark.browser
@@ -54,13 +54,7 @@ def _viewport(driver, name: str) -> None:
 
 def _draw_all_charts(driver) -> None:
     """Scroll every chart into view (plotly loads only then) and wait until each is drawn."""
-    from selenium.webdriver.common.by import By
-
-    for chart in driver.find_elements(By.CSS_SELECTOR, ".xxgk-chart"):
-        driver.execute_script("arguments[0].scrollIntoView()", chart)
-        time.sleep(0.1)
-    _wait(lambda: all(c.find_elements(By.CSS_SELECTOR, ".main-svg")
-                      for c in driver.find_elements(By.CSS_SELECTOR, ".xxgk-chart")), 30)
+    draw_charts(driver)
     driver.execute_script("window.scrollTo(0, 0)")
 
 

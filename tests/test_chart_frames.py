@@ -12,7 +12,16 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT, chart_frames, expand_spec, needs_chromium, read_page, report_page_files, wait_for
+from .conftest import (
+    ROOT,
+    chart_frames,
+    draw_charts,
+    expand_spec,
+    needs_chromium,
+    read_page,
+    report_page_files,
+    wait_for,
+)
 
 SPEC = re.compile(r'<script (?:type="application/json" class="xxgk-spec"|class="xxgk-spec" type="application/json")>'
                   r"(.*?)</script>")
@@ -71,11 +80,8 @@ def test_a_report_page_draws_its_charts_from_the_published_frames(built_site, se
     page = next(p for p in report_page_files(built_site) if "xxgk-spec" in read_page(p))
     chromium.set_window_size(1366, 1000)
     chromium.get(f"{server}/{page.relative_to(built_site).as_posix()}")
-    charts = chromium.find_elements(By.CSS_SELECTOR, "div.xxgk-chart")
+    charts = draw_charts(chromium)
     assert charts
-    for chart in charts:
-        chromium.execute_script("arguments[0].scrollIntoView()", chart)
-        wait_for(lambda c=chart: c.find_elements(By.CSS_SELECTOR, ".main-svg"))
     titles = [t.text for t in chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .gtitle")]
     specs = [expand_spec(json.loads(m), frames) for m in SPEC.findall(read_page(page))]
     assert titles == [s["layout"]["title"]["text"] for s in specs]  # the title lives only in the frame

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SHOTS, needs_chromium, new_chromium, read_page
+from .conftest import SHOTS, draw_charts, needs_chromium, new_chromium, read_page
 from .conftest import wait_for as _wait
 
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
@@ -213,10 +213,8 @@ def test_chart_labels_on_a_phone_are_not_under_the_legend(server, phone):
     """At 390 px the review chart's long categories (行政诉讼·未经复议直接起诉) turned sideways and ran under the
     legend, which plotly placed at a fixed share of the plot's height: the legend now sits at the figure's foot."""
     phone.get(server + REPORT)
-    charts = _wait(lambda: phone.find_elements("css selector", "div.xxgk-chart"))
-    for chart in charts:
-        phone.execute_script("arguments[0].scrollIntoView()", chart)
-    _wait(lambda: all(c.find_elements("css selector", ".main-svg") for c in charts), 30)
+    _wait(lambda: phone.find_elements("css selector", "div.xxgk-chart"))
+    charts = draw_charts(phone)
     clashes = phone.execute_script("""
       const out = [];
       for (const c of document.querySelectorAll('div.xxgk-chart')) {

@@ -4,13 +4,12 @@ the title, in a manifest URL, in CHANGELOG.md and in chart labels is shown as te
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 
 from xxgk.site.data import read_csv
 
-from .conftest import ROOT, SEEDS, needs_chromium, read_page, report_page_url
+from .conftest import ROOT, SEEDS, draw_charts, needs_chromium, read_page, report_page_url
 from .conftest import wait_for as _wait
 from .factory import tab_report
 
@@ -58,8 +57,7 @@ def _visit(browser, url: str) -> None:
     """Open ``url`` and bring every chart into view (plotly loads and draws a chart when it is seen)."""
     browser.get(url)
     _wait(lambda: browser.execute_script("return document.readyState") == "complete")
-    browser.execute_script("document.querySelectorAll('.xxgk-chart').forEach(c => c.scrollIntoView())")
-    time.sleep(0.5)  # charts are drawn after load
+    draw_charts(browser)
 
 
 def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, server, chromium):
