@@ -21,6 +21,15 @@ from .catalog import codes, table
 from .text import fold
 
 _NUMERAL = r"(?<!第)[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?"
+# what closes a heading after its words: a colon or a full stop (六、其他需报告事项。) belongs to the heading line
+_HEADING_END = r"(?:[ \t\u3000]*[:：。])?"
+
+
+def _heading(row: dict) -> str:
+    """A row of ``section_headings.csv`` as one pattern: its words, then its optional ``tail`` (the rest
+    of the heading, ``及改进情况`` after ``存在的主要问题``) and the closing punctuation, so that the
+    whole heading is consumed and the section's text starts after it."""
+    return "(?:" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,7 @@ class Section:
 
 @cache
 def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((row["code"], re.compile(_NUMERAL + "(?:" + row["pattern"] + ")"))
-                 for row in table("section_headings"))
+    return tuple((row["code"], re.compile(_NUMERAL + _heading(row))) for row in table("section_headings"))
 
 
 def section_order() -> list[str]:
@@ -115,7 +123,7 @@ def line_heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     [('overview', 1), ('active', 3)]
     """
     return tuple((row["code"], re.compile(r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*"
-                                          r"(?:政府信息公开(?:工作)?)?(?:" + row["pattern"] + r")"
+                                          r"(?:政府信息公开(?:工作)?)?" + _heading(row) +
                                           r"(?=[^\n。；;，,]{0,16}$)"))
                  for row in table("section_headings"))
 
