@@ -11,8 +11,10 @@ message template), a location (table, row, column, line) and expected/actual val
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cache
 
 from .catalog import findings_catalogue
+from .catalog import table as rule_table
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -33,6 +35,19 @@ class Finding:
         return asdict(self)
 
 
+@cache
+def _table_messages() -> dict[tuple[str, str], str]:
+    """``{(code, table): message}``: a finding's message where one table's case differs from the catalogue's
+    (``rules/finding_messages.csv``; e.g. table 二 has no identities to hold).
+
+    >>> make("rows_realigned", table="2", row="规章、行政规范性文件").message.endswith("与其事项的栏数相符")
+    True
+    >>> "勾稽关系成立" in make("rows_realigned", table="3", row="本年新收…").message
+    True
+    """
+    return {(row["code"], row["table"]): row["message"] for row in rule_table("finding_messages")}
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -42,8 +57,9 @@ def make(code: str, *, table=None, row=None, column=None, expected=None, actual=
          detail: str = "") -> Finding:
     """Build a finding of catalogue type ``code``; an unknown code is a broken rule table (KeyError)."""
     entry = findings_catalogue()[code]
+    template = _table_messages().get((code, None if table is None else str(table)), entry["message"])
     fields = {"table": table, "row": row, "column": column, "expected": expected, "actual": actual}
     text = {k: "" if v is None else str(v) for k, v in fields.items()}
-    message = entry["message"].format_map(_Blank(text, detail=detail))
+    message = template.format_map(_Blank(text, detail=detail))
     as_text = {k: None if v is None else str(v) for k, v in fields.items()}
     return Finding(code=code, severity=entry["severity"], message=message, line=line, **as_text)
