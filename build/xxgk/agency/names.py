@@ -145,9 +145,22 @@ def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tu
         if found:
             end = pos + len(name)
             if not by_name(name) and text[end:end + 1] in _GENERIC and text[end + 1:end + 2] not in _GENERIC:
+                found = _with_suffix(found, text[end])
                 end += 1  # 海西州: the short name and a generic suffix
             return found, end
     return (), pos
+
+
+def _with_suffix(found: tuple[Division, ...], suffix: str) -> tuple[Division, ...]:
+    """The one division of ``found`` whose full name ends with the printed ``suffix``, when only one does:
+    大通县 is 大通回族土族自治县 (Qinghai), not 大通区 (Anhui). A stem several names share with that suffix,
+    or none does, keeps every division (an ambiguity is a finding, never a guess).
+
+    >>> [d.name for d in _with_suffix(by_short("大通"), "县")], len(_with_suffix(by_short("大通"), "市"))
+    (['大通回族土族自治县'], 2)
+    """
+    same = tuple(d for d in found if d.name.endswith(suffix))
+    return same if len(same) == 1 else found
 
 
 def _split_regions(name: str, most: int = 9) -> tuple[tuple[tuple[Division, ...], ...], int, bool]:
