@@ -89,7 +89,8 @@
 
   function readURL() {
     var p = new URLSearchParams(location.search);
-    var ids = (p.get("agencies") || "").split(",").map(function (s) { return s.trim(); })
+    // ids= is an alias of agencies= (an address written by hand): the same checks, and setURL writes agencies=
+    var ids = (p.get("agencies") || p.get("ids") || "").split(",").map(function (s) { return s.trim(); })
       .filter(function (s) { return /^[a-z0-9][a-z0-9-]*$/.test(s); });
     var y = (p.get("year") || "").match(/^(\d{4})(?:-(\d{4}))?$/);
     return {ids: ids, metric: p.get("metric") || "", from: y ? +y[1] : null, to: y ? +(y[2] || y[1]) : null};
