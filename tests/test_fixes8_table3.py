@@ -42,3 +42,10 @@ def test_the_usual_order_with_or_without_header_is_read_as_before():
     record = _read(pdf_text_report().replace("\n".join(HEADER) + "\n", ""))
     assert _table3(record) == T3
     assert not _codes(record) & {"columns_order_unsure", "columns_reordered"}
+
+
+def test_a_total_first_table_3_whose_header_names_only_the_total_publishes_no_value_under_a_wrong_column():
+    record = _read(_total_first(["申请人情况", "总计 法人或其他组织"]))  # 自然人 lost from the header
+    assert all(v is None for v in record.values("applications").values())
+    unsure = [f for f in record.findings if f.code == "columns_order_unsure"]
+    assert len(unsure) == 1 and "表头未写明" in unsure[0].message
