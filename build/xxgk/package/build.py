@@ -98,7 +98,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
             on_stage("parse")
 
         def fill(staging: Path) -> None:
-            write_package(store, heads, staging, version, changelog(reports_dir), workers=1 if workers == 1 else 2)
+            write_package(store, heads, staging, version, changelog(reports_dir), workers=1 if workers == 1 else 2,
+                          cache_dir=cache_dir)
             if on_stage:
                 on_stage("write")
 

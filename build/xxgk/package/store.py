@@ -227,6 +227,15 @@ class Store:
                                 f"({type(error).__name__}: {error}); parsed again"[:500]), file=sys.stderr)
             return self.again(head)
 
+    def raw(self, head: Head) -> tuple[bytes, bytes]:
+        """``(body, text)`` of ``head``'s report as stored (``encode``), not decoded; ``LookupError`` or
+        ``sqlite3.Error`` when they cannot be read (``get`` then recovers it)."""
+        row = self._reader(head.shard).execute("SELECT body, text FROM reports WHERE source_file = ?",
+                                               (head.source_file,)).fetchone()
+        if row is None:
+            raise LookupError(f"{head.source_file}: not in the store's shard {head.shard}")
+        return bytes(row[0]), bytes(row[1])
+
     def close(self) -> None:
         for conn in self._readers.values():
             conn.close()

@@ -38,9 +38,11 @@ from pathlib import Path
 
 from ..agency.registry import agencies_rows, agency_ids, series_key
 from ..safe import sheet_row
+from . import render_cache
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
+from .parse_cache import open_cache
 from .query_files import METADATA_NAME, query_file_entries, write_database, write_parquet_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
@@ -61,13 +63,15 @@ def resources() -> list[str]:
     return [*PER_REPORT, "agencies", *code_lists(), "metrics", "metric_values"]
 
 
-def settle(store: Store, heads: list[Head], ids: dict, folder: Path, work: Path, helper: Helper | None = None) -> None:
+def settle(store: Store, heads: list[Head], ids: dict, folder: Path, work: Path, helper: Helper | None = None,
+           cache_path: Path | None = None) -> None:
     """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. Each report of a
     series of several is settled with its series and rendered there (``render``: its rows into ``work``'s blocks
     file of the series' final shard, its text into ``folder/sources``), so that its record is decoded once; its
     head is then ``carded`` (its rows wait in ``blocks-<final_shard>``). With a ``helper`` process, it settles
     the later half of the series (by reports) under ``FINAL_HELPER`` while this process settles the first half
-    under ``FINAL``: each series is settled whole in one place."""
+    under ``FINAL``: each series is settled whole in one place. ``cache_path``: the render cache's file
+    (``render_cache``; None: none), read by both processes, each writing what it used into ``work``."""
     mark_duplicates(heads)  # heads are enough: the agency as resolved, the year, the SHA-256, the status
     series: dict[str, list[Head]] = defaultdict(list)
     for head in heads:
@@ -79,38 +83,70 @@ def settle(store: Store, heads: list[Head], ids: dict, folder: Path, work: Path,
     for members in several:
         groups[helper is not None and helper.pool is not None and done + len(members) / 2 > half].append(members)
         done += len(members)
-    pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER, ids, folder, work) \
+    pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER, ids, folder, work, cache_path) \
         if groups[1] else None
     for group, name, task in ((groups[0], FINAL, None), (groups[1], FINAL_HELPER, pending)):
         if task is None:
-            settle_series(store, group, name, ids, folder, work)
+            settle_series(store, group, name, ids, folder, work, cache_path)
         else:
-            task.result(_removing(*_sqlite_files(work / f"blocks-{name}.sqlite")),
-                        here=lambda group=group, name=name: settle_series(store, group, name, ids, folder, work))
+            task.result(_removing(*_sqlite_files(work / f"blocks-{name}.sqlite"),
+                                  *_sqlite_files(work / f"rendered-{name}.sqlite")),
+                        here=lambda group=group, name=name: settle_series(store, group, name, ids, folder, work,
+                                                                          cache_path))
         for head in (h for members in group for h in members):
             head.final_shard, head.carded, head.file_findings = name, True, []
 
 
 def settle_series(store: Store | Path, group: list[list[Head]], name: str, ids: dict, folder: Path,
-                  work: Path) -> None:
+                  work: Path, cache_path: Path | None = None) -> None:
     """Settle each series (its members' heads) of ``group`` and render its reports (``render``) into the blocks
     file ``work/blocks-<name>.sqlite``, their texts into ``folder/sources`` (in the helper process: ``store``
-    its folder)."""
+    its folder). A series the render cache at ``cache_path`` holds is taken from it (``render_cache``); what this
+    process used and made goes to ``work/rendered-<name>.sqlite``."""
     own = not isinstance(store, Store)
     store = Store(store) if own else store
     blocks = Blocks(work / f"blocks-{name}.sqlite", write=True)
+    kept = render_cache.Reader(cache_path) if cache_path is not None else None
+    scratch = render_cache.Scratch(work / f"rendered-{name}.sqlite") if kept is not None else None
     try:
         for members in group:
+            key, texts = _cached_key(store, members, ids) if kept is not None else (None, [])
+            found = kept.get(key, members[0].source_file) if key is not None else None
+            if found is not None and len(found) == len(members):
+                for head, block, text in zip(members, found, texts, strict=True):
+                    blocks.put(head.source_file, block)
+                    _write_text(folder, head.report_id, text.decode("utf-8", "surrogatepass"))
+                scratch.used(key)
+                continue
             reports = [_with_extras(store.get(head), head) for head in members]
             settle_with_previous_year(reports)
             add_report_card(reports)
-            for report in reports:
-                blocks.put(report.source_file, render(report, ids))
+            made = [render(report, ids) for report in reports]
+            for report, block in zip(reports, made, strict=True):
+                blocks.put(report.source_file, block)
                 _write_source(folder, report)
+            if key is not None:
+                scratch.made(key, made)
     finally:
         blocks.close()
+        for opened in (kept, scratch):
+            if opened is not None:
+                opened.close()
         if own:
             store.close()
+
+
+def _cached_key(store: Store, members: list[Head], ids: dict) -> tuple[str | None, list[bytes]]:
+    """``(the series' render-cache key, its members' stored texts)``; ``(None, [])`` when a member's row cannot
+    be read as stored (the store recovers it; the series is rendered and not kept)."""
+    try:
+        rows = [store.raw(head) for head in members]
+    except Exception:  # noqa: BLE001 - a shard the store must recover: no cache for this series
+        return None, []
+    parts = [(head.source_file, body, text, head.file_findings,
+              ids.get(head.identity.key) if head.identity.agency_id else None)
+             for head, (body, text) in zip(members, rows, strict=True)]
+    return render_cache.series_key(parts), [text for _, text in rows]
 
 
 def _with_extras(report, head: Head):
@@ -119,7 +155,11 @@ def _with_extras(report, head: Head):
 
 
 def _write_source(folder: Path, report) -> None:
-    (folder / "sources" / f"{report.report_id}.txt").write_bytes(report.text.encode("utf-8"))
+    _write_text(folder, report.report_id, report.text)
+
+
+def _write_text(folder: Path, report_id: str, text: str) -> None:
+    (folder / "sources" / f"{report_id}.txt").write_bytes(text.encode("utf-8"))
 
 
 def _sqlite_files(path: Path) -> list[Path]:
@@ -386,14 +426,16 @@ def _removing(*paths: Path):
 
 
 def write_package(store: Store, heads: list[Head], folder: Path, version: str,
-                  changelog: bytes | None = None, workers: int = 2) -> None:
+                  changelog: bytes | None = None, workers: int = 2, cache_dir: Path | None = None) -> None:
     """Write the whole package into ``folder`` (the staging folder) from the store, settled first (``settle``).
 
     With ``workers`` 2 and at least ``PARALLEL_REPORTS`` reports a helper process (``side_process``) settles
     and renders half the agency series, then takes the second half of the reports' rows (a part, appended after
     the first half's rows) and then ``xxgk.db``, while this process settles the other series, writes the first
     half, then the workbook, the zip of the CSVs, Parquet (both processes, by claims) and ``datapackage.json``.
-    A helper that dies or fails has its work done again here: the same bytes either way (tested)."""
+    A helper that dies or fails has its work done again here: the same bytes either way (tested). ``cache_dir``:
+    the parse cache's folder, whose file also keeps the rendered series (``render_cache``); the same bytes with
+    or without it."""
     folder = Path(folder)
     names = resources()
     work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # blocks, parts, spools, XlsxWriter's rows
@@ -401,7 +443,15 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
     try:
         ids = agency_ids(heads)
         (folder / "sources").mkdir()
-        settle(store, heads, ids, folder, work, helper)
+        cache = open_cache(cache_dir)
+        try:
+            cache_path = _render_cache_file(cache)
+            settle(store, heads, ids, folder, work, helper, cache_path)
+            if cache_path is not None:
+                render_cache.merge(cache.conn, [work / f"rendered-{name}.sqlite" for name in (FINAL, FINAL_HELPER)])
+        finally:
+            if cache is not None:
+                cache.close()
         parts = _parts(heads, 2 if helper.pool is not None else 1)
         pending = {k: helper.submit(write_part, store.folder, part, ids, folder, work, k)
                    for k, part in enumerate(parts) if k}
@@ -459,3 +509,14 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
     finally:
         helper.close()
     shutil.rmtree(work)
+
+
+def _render_cache_file(cache) -> Path | None:
+    """The parse cache's file with its ``rendered`` table made, or None (no cache, or one that cannot take it)."""
+    if cache is None or cache.conn is None:
+        return None
+    try:
+        render_cache.prepare(cache.conn)
+    except Exception:  # noqa: BLE001 - a cache that cannot take the table: no render cache this build
+        return None
+    return cache.path
