@@ -124,3 +124,16 @@ def test_the_helper_process_reads_and_fills_the_same_cache(tmp_path, monkeypatch
     streamed(folder, tmp_path / "serial", workers=1, cache_dir=serial)
     assert set(entries(cache)) == set(entries(serial))  # what the helper made was merged
     assert_same(expected, streamed(folder, tmp_path / "warm", workers=2, cache_dir=cache))
+
+
+def test_a_cache_folder_whose_name_holds_uri_characters_is_read(tmp_path, renders):
+    """The settling processes open the cache file read-only by a URI: a ``?`` or ``#`` in a folder's name must
+    not cut the path short (the cache would be silently unused, or another file opened)."""
+    folder, cache = cross_year(tmp_path / "reports"), tmp_path / "cache?mode=rw#x 缓存"
+    streamed(folder, tmp_path / "cold", workers=1, cache_dir=cache)
+    renders[0] = 0
+    streamed(folder, tmp_path / "warm", workers=1, cache_dir=cache)
+    warm = renders[0]
+    renders[0] = 0
+    streamed(folder, tmp_path / "none", workers=1)
+    assert warm < renders[0]  # the series came from the cache

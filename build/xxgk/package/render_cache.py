@@ -106,7 +106,8 @@ class Reader:
         self.conn = None
         if path is not None and path.is_file():
             try:
-                self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+                # a URI names the file: percent-encoded, so no ? or # in a folder's name is read as a parameter
+                self.conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=60)
                 self.conn.execute(f"SELECT count(*) FROM {TABLE} WHERE key = ''").fetchone()
             except sqlite3.Error:
                 self.conn = None
