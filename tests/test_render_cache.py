@@ -52,10 +52,10 @@ def test_a_warm_cache_renders_no_series_again_and_gives_the_in_memory_bytes(tmp_
     assert_same(expected, streamed(folder, tmp_path / "cold", workers=1, cache_dir=cache))
     cold = renders[0]
     kept = sum(len(from_data(data)) for _, data in entries(cache).values())
-    assert kept >= 5  # the two series over years (a, b) are kept
+    assert kept == cold >= 7  # every report: the series over years, the one alone in its own, the unreadable file
     renders[0] = 0
     assert_same(expected, streamed(folder, tmp_path / "warm", workers=1, cache_dir=cache))
-    assert renders[0] == cold - kept  # only the reports alone in their series are rendered
+    assert renders[0] == 0
 
 
 def test_a_changed_report_renders_its_series_again_and_no_other(tmp_path, renders):
@@ -70,6 +70,18 @@ def test_a_changed_report_renders_its_series_again_and_no_other(tmp_path, render
     renders[0] = 0
     assert_same(expected, streamed(folder, tmp_path / "changed", workers=1, cache_dir=cache))
     assert renders[0] == warm + 4  # the changed report's series: b2022, b2023, b2024 and its copy b2024-copy
+
+
+@pytest.mark.parametrize("name", ["sub/c.txt", "junk.pdf"])
+def test_a_changed_report_alone_in_its_series_is_the_one_rendered_again(tmp_path, renders, name):
+    folder, cache = cross_year(tmp_path / "reports"), tmp_path / "cache"
+    streamed(folder, tmp_path / "first", workers=1, cache_dir=cache)
+    path = folder / name  # 玉树市教育局's one report; a file that cannot be read (no agency, no year)
+    path.write_bytes(path.read_bytes() + "\n附注：更正。\n".encode())
+    expected = in_memory(folder)
+    renders[0] = 0
+    assert_same(expected, streamed(folder, tmp_path / "changed", workers=1, cache_dir=cache))
+    assert renders[0] == 1
 
 
 def _flipped(data: bytes, digest: str) -> tuple[bytes, str]:

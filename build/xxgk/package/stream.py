@@ -7,7 +7,7 @@ reports loaded from the store. Both functions take one series exactly as they ta
 only within a series), so the findings are the in-memory build's. Each settled report is rendered there and
 then (``render``: its CSV rows as text, its wide rows, its workbook rows) into a scratch *blocks* file of the
 build's own, and its ``sources/*.txt`` written, so its record is decoded once (not held: a series at a time).
-A report alone in its series gets its report card, and is rendered, as it is written.
+A report alone in its series (or with no agency or year) is a series of one: the render cache keeps it too.
 
 ``write_package`` then takes the reports in ``source_file`` order, one at a time, and appends their rows (a
 block) to each resource's CSV (the order ``write.package_files`` gives), their wide rows, ``metric_values``
@@ -65,22 +65,26 @@ def resources() -> list[str]:
 
 def settle(store: Store, heads: list[Head], ids: dict, folder: Path, work: Path, helper: Helper | None = None,
            cache_path: Path | None = None) -> None:
-    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. Each report of a
-    series of several is settled with its series and rendered there (``render``: its rows into ``work``'s blocks
-    file of the series' final shard, its text into ``folder/sources``), so that its record is decoded once; its
-    head is then ``carded`` (its rows wait in ``blocks-<final_shard>``). With a ``helper`` process, it settles
-    the later half of the series (by reports) under ``FINAL_HELPER`` while this process settles the first half
-    under ``FINAL``: each series is settled whole in one place. ``cache_path``: the render cache's file
+    """The cross-report findings (see the module docstring); ``heads`` sorted by ``source_file``. Each report is
+    settled with its series (a report with no agency or no year is a series of its own) and rendered there
+    (``render``: its rows into ``work``'s blocks file of the series' final shard, its text into
+    ``folder/sources``), so that its record is decoded once; its head is then ``carded`` (its rows wait in
+    ``blocks-<final_shard>``). With a ``helper`` process, it settles the later half of the series (by reports)
+    under ``FINAL_HELPER`` while this process settles the first half under ``FINAL``: each series is settled
+    whole in one place. ``cache_path``: the render cache's file
     (``render_cache``; None: none), read by both processes, each writing what it used into ``work``."""
     mark_duplicates(heads)  # heads are enough: the agency as resolved, the year, the SHA-256, the status
     series: dict[str, list[Head]] = defaultdict(list)
+    alone: list[list[Head]] = []  # no agency or no year: a series of one
     for head in heads:
         if series_key(head) is not None and head.record.year is not None:
             series[series_key(head)].append(head)
+        else:
+            alone.append([head])
     groups: list[list[list[Head]]] = [[], []]
-    several = [members for members in series.values() if len(members) > 1]
-    half, done = sum(map(len, several)) / 2, 0
-    for members in several:
+    every = [*series.values(), *alone]
+    half, done = sum(map(len, every)) / 2, 0
+    for members in every:
         groups[helper is not None and helper.pool is not None and done + len(members) / 2 > half].append(members)
         done += len(members)
     pending = helper.submit(settle_series, store.folder, groups[1], FINAL_HELPER, ids, folder, work, cache_path) \
@@ -370,7 +374,7 @@ def write_rows(store: Store, heads: list[Head], ids: dict, sinks: Sinks, work: P
                 if head.final_shard not in blocks:
                     blocks[head.final_shard] = Blocks(work / f"blocks-{head.final_shard}.sqlite")
                 block = blocks[head.final_shard].get(head.source_file)
-            else:  # alone in its series: only the findings of the report itself
+            else:  # not settled (``settle`` settles every report): only the findings of the report itself
                 report = _with_extras(store.get(head), head)
                 add_report_card([report])
                 block = render(report, ids)
