@@ -266,6 +266,35 @@ def prose_rows(rows: list[Row]) -> set[int]:
             if row.filled_slots and _SENTENCE_GOES_ON.match(after.label)}
 
 
+_SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold
+_DATE_GOES_ON = re.compile(r"^[年月日]")
+
+
+def sentence_rows(rows: list[Row], lines: list[tuple[int, str]]) -> set[int]:
+    """``id``s of the rows that are part of running text: ``prose_rows``, and every row whose label holds or
+    whose first number stands on a line holding a sentence mark (a comma, a semicolon, a full stop, a question
+    or exclamation mark), as a paragraph wrapped into lines does and a template table's row never does
+    (``…工作。截至 2024 年 12 月`` makes rows …截至 | 2024, 年 | 12; the paragraph's last word 件 and the
+    table's next label 行政许可 make one row, whose number is the table's).
+
+    A number followed by 年, 月 or 日 is a date's, wherever the line breaks (``包括 2024 年度部门预算、2023 年度``).
+
+    >>> lines = [(1, "主动公开工作。截至 2024 年 12 月"), (2, "31 日,发布信息 393 件"), (3, "行政许可 97")]
+    >>> rows = region_to_rows(lines, None)
+    >>> [r.label for r in rows if id(r) in sentence_rows(rows, lines)]
+    ['主动公开工作。截至', '年', '月', '日,发布信息']
+    >>> lines = [(1, "包括 2024 年度部门预算、2023"), (2, "年度部门决算"), (3, "规章 0 0 5")]
+    >>> rows = region_to_rows(lines, None)
+    >>> [r.label for r in rows if id(r) in sentence_rows(rows, lines)]
+    ['包括', '年度部门预算、']
+    """
+    marked = {number for number, text in lines if _SENTENCE_MARK.search(text)}
+    dated = {id(row) for row, after in zip(rows, rows[1:], strict=False) if row.filled_slots and
+             _DATE_GOES_ON.match(after.label)}  # 2024 年度部门预算: a year, no cell (no table label starts so)
+    return prose_rows(rows) | dated | {id(row) for row in rows if row.filled_slots and (
+        row.filled_slots[0].line in marked or _SENTENCE_MARK.search(row.label))}
+
+
 _PAGE_NUMBER = re.compile(r"\d{1,4}")
 
 

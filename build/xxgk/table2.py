@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import labels_after_values, prose_rows, region_to_rows
+from .cells import labels_after_values, prose_rows, region_to_rows, sentence_rows
 from .findings import Finding, make
 from .labels import label_matches
 from .narrative import stated_counts
@@ -149,6 +149,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
     stated: dict | None = None  # read from the overview only when a row needs it
     rows = region_to_rows(lines, None)
     prose, in_table, plain = prose_rows(rows), set(), set()
+    running, unused = sentence_rows(rows, lines), []  # numbers of running text that name no item: one finding
     for row in rows:
         if row.filled_slots and id(row) not in prose:
             named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
@@ -167,7 +168,10 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
                 id(row) in prose and row.label_line != row.filled_slots[0].line):
             # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
             # standing alone on its line is no fee of 23)
-            findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
+            if id(row) in running:
+                unused.append(row.line)
+            else:
+                findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
         where = {"table": "2", "row": labels()["items"][item]}
@@ -196,6 +200,9 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
                                      expected=" ".join(map(str, cut)), line=row.line, **where))
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
                            resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
+    if unused:
+        findings.append(make("prose_numbers_unused", table="2", actual=len(unused), line=unused[0],
+                             detail=_line_span(unused)))
     if not seen:
         return None, [], findings + [make("table_absent", table="2")]
     facts = []
@@ -205,3 +212,12 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
             seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings
+
+
+def _line_span(lines: list[int]) -> str:
+    """``第31–71行`` (or ``第31行``) for the lines ``lines`` (in order) come from.
+
+    >>> _line_span([31, 32, 71]), _line_span([5])
+    ('第31–71行', '第5行')
+    """
+    return f"第{lines[0]}行" if lines[0] == lines[-1] else f"第{lines[0]}–{lines[-1]}行"
