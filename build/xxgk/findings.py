@@ -63,3 +63,18 @@ def make(code: str, *, table=None, row=None, column=None, expected=None, actual=
     message = template.format_map(_Blank(text, detail=detail))
     as_text = {k: None if v is None else str(v) for k, v in fields.items()}
     return Finding(code=code, severity=entry["severity"], message=message, line=line, **as_text)
+
+
+def prose_numbers_unused(table: str, lines: list[int]) -> list[Finding]:
+    """One ``prose_numbers_unused`` finding for the numbers of running text found on ``lines`` (in order) of
+    table ``table``'s section, which name none of its rows (``cells.sentence_rows``); none for no line.
+
+    >>> prose_numbers_unused("2", [31, 32, 71])[0].message
+    '表2所在部分有3处正文句子带有数字（第31–71行），它们不是表格的行，其数字未采用'
+    >>> prose_numbers_unused("4", [5])[0].message, prose_numbers_unused("3", [])
+    ('表4所在部分有1处正文句子带有数字（第5行），它们不是表格的行，其数字未采用', [])
+    """
+    if not lines:
+        return []
+    span = f"第{lines[0]}行" if lines[0] == lines[-1] else f"第{lines[0]}–{lines[-1]}行"
+    return [make("prose_numbers_unused", table=table, actual=len(lines), line=lines[0], detail=span)]

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
 from .cells import labels_after_values, prose_rows, region_to_rows, sentence_rows
-from .findings import Finding, make
+from .findings import Finding, make, prose_numbers_unused
 from .labels import label_matches
 from .narrative import stated_counts
 from .record import Fact
@@ -200,9 +200,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
                                      expected=" ".join(map(str, cut)), line=row.line, **where))
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
                            resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
-    if unused:
-        findings.append(make("prose_numbers_unused", table="2", actual=len(unused), line=unused[0],
-                             detail=_line_span(unused)))
+    findings += prose_numbers_unused("2", unused)
     if not seen:
         return None, [], findings + [make("table_absent", table="2")]
     facts = []
@@ -212,12 +210,3 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
             seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings
-
-
-def _line_span(lines: list[int]) -> str:
-    """``第31–71行`` (or ``第31行``) for the lines ``lines`` (in order) come from.
-
-    >>> _line_span([31, 32, 71]), _line_span([5])
-    ('第31–71行', '第5行')
-    """
-    return f"第{lines[0]}行" if lines[0] == lines[-1] else f"第{lines[0]}–{lines[-1]}行"
