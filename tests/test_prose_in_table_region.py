@@ -1,11 +1,13 @@
-"""A paragraph with numbers in table 二's section (an agency's own account of its work, wrapped into lines as a
+"""A paragraph with numbers in a table's section (an agency's own account of its work, wrapped into lines as a
 PDF's text layer prints it) is running text, not rows of the table: the table is read as printed, and the
 paragraph's numbers are one finding with its lines — not one "unrecognised label" warning per number, which
 buried the report's real findings (a real report gave 40)."""
 
 from __future__ import annotations
 
-from .test_layouts_hostile import HEADINGS, _codes, _read, pdf_text_report
+import pytest
+
+from .test_layouts_hostile import HEADINGS, T4, _codes, _read, _table4, pdf_text_report
 
 # a paragraph as a PDF exported from Word wraps it: dates, counts and titles with numbers, cut mid-sentence
 PARAGRAPH = [
@@ -19,9 +21,8 @@ PARAGRAPH = [
 ]
 
 
-def _with_paragraph(text: str, extra_row: str | None = None) -> str:
-    """``text`` with ``PARAGRAPH`` right under table 二's heading (and ``extra_row`` as the table's last row)."""
-    heading = HEADINGS[1]
+def _with_paragraph(text: str, extra_row: str | None = None, heading: str = HEADINGS[1]) -> str:
+    """``text`` with ``PARAGRAPH`` right under ``heading`` (and ``extra_row`` as table 二's last row)."""
     text = text.replace(heading + "\n", heading + "\n" + "\n".join(PARAGRAPH) + "\n")
     if extra_row:
         text = text.replace("行政事业性收费 12.5\n", f"行政事业性收费 12.5\n{extra_row}\n")
@@ -53,3 +54,21 @@ def test_a_row_of_the_table_that_names_no_item_is_still_a_warning_of_its_own():
 
 def test_a_report_without_such_a_paragraph_has_no_such_finding():
     assert "prose_numbers_unused" not in _codes(_read(pdf_text_report()))
+
+
+def test_a_paragraph_in_table_4s_section_is_one_finding_and_the_table_reads_as_printed():
+    text = _with_paragraph(pdf_text_report(), heading=HEADINGS[3])
+    record = _read(text)
+    assert _table4(record) == T4
+    assert "stray_values" not in _codes(record)  # was one per number of the paragraph (12)
+    (finding,) = [f for f in record.findings if f.code == "prose_numbers_unused"]
+    first = text.splitlines().index(PARAGRAPH[0]) + 1
+    assert finding.table == "4" and finding.line == first
+
+
+@pytest.mark.parametrize("note", ["注：2 1 0", "11 2"])
+def test_numbers_before_table_4_that_are_no_sentence_stay_stray_values(note):
+    heading = HEADINGS[3]
+    record = _read(pdf_text_report().replace(heading + "\n", f"{heading}\n{note}\n"))
+    assert _table4(record) == T4
+    assert "stray_values" in _codes(record) and "prose_numbers_unused" not in _codes(record)
