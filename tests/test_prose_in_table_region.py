@@ -5,9 +5,11 @@ buried the report's real findings (a real report gave 40)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from .test_layouts_hostile import HEADINGS, T4, _codes, _read, _table4, pdf_text_report
+from .test_layouts_hostile import HEADINGS, T4, TABLE2, _codes, _read, _table4, pdf_text_report
 
 # a paragraph as a PDF exported from Word wraps it: dates, counts and titles with numbers, cut mid-sentence
 PARAGRAPH = [
@@ -72,3 +74,26 @@ def test_numbers_before_table_4_that_are_no_sentence_stay_stray_values(note):
     record = _read(pdf_text_report().replace(heading + "\n", f"{heading}\n{note}\n"))
     assert _table4(record) == T4
     assert "stray_values" in _codes(record) and "prose_numbers_unused" not in _codes(record)
+
+
+@pytest.mark.parametrize("row", [
+    "行政检查 1,234", "行政检查 1，234",  # a thousands separator is no sentence's comma
+    "其他文件 5，0，3",  # cells listed with commas
+    "其他文件 5 0 3（注：含通知，公告）",  # a note in brackets
+    "行政确认；行政给付 4",  # two items named in one label
+])
+def test_a_row_the_agency_added_keeps_its_own_warning_whatever_marks_it_holds(row):
+    record = _read(_with_paragraph(pdf_text_report(), extra_row=row))
+    (warning,) = [f for f in record.findings if f.code == "label_unrecognised"]
+    assert warning.severity == "warning" and warning.actual == unicodedata.normalize("NFKC", row.split(" ")[0])
+
+
+def test_a_template_row_with_a_comma_in_its_brackets_keeps_its_warning():
+    table2 = [line.replace("行政许可 1563", "行政许可（含审批，备案） 1563") for line in TABLE2]
+    record = _read(pdf_text_report(table2=table2))
+    assert "label_unrecognised" in _codes(record) and "prose_numbers_unused" not in _codes(record)
+
+
+def test_a_row_right_after_a_sentence_keeps_its_warning():
+    record = _read(pdf_text_report(table2=["本年度主动公开信息 393 件。", "其他文件 5 0 3", *TABLE2]))
+    assert [f.actual for f in record.findings if f.code == "label_unrecognised"] == ["件。其他文件"]

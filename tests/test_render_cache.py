@@ -14,7 +14,7 @@ import pytest
 from xxgk.package import stream
 from xxgk.package.render_cache import from_data
 
-from .test_stream import assert_same, cross_year, in_memory, streamed
+from .test_stream import assert_same, cross_year, in_memory, read_csv, streamed
 
 
 @pytest.fixture
@@ -52,7 +52,8 @@ def test_a_warm_cache_renders_no_series_again_and_gives_the_in_memory_bytes(tmp_
     assert_same(expected, streamed(folder, tmp_path / "cold", workers=1, cache_dir=cache))
     cold = renders[0]
     kept = sum(len(from_data(data)) for _, data in entries(cache).values())
-    assert kept == cold >= 7  # every report: the series over years, the one alone in its own, the unreadable file
+    reports = read_csv(tmp_path / "cold" / "data" / "reports.csv")
+    assert kept == cold == len(reports)  # every report: the series over years, one alone, the unreadable file
     renders[0] = 0
     assert_same(expected, streamed(folder, tmp_path / "warm", workers=1, cache_dir=cache))
     assert renders[0] == 0

@@ -267,32 +267,58 @@ def prose_rows(rows: list[Row]) -> set[int]:
 
 
 _SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold
+_ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)|(?<=\d)[,，](?=\d)")  # a note in brackets, a thousands separator
+_DIGIT = re.compile(r"\d")
+_UNIT_TAIL = re.compile(r"\s*(?:件|项|个|次|人次|家|份|条|起|万元|元)?\s*$")
 _DATE_GOES_ON = re.compile(r"^[年月日]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_OPENED = re.compile(r"[(（《“\[【]\s*$")  # a label ending in an open bracket: its number is inside the brackets
+
+
+def _running_line(text: str) -> bool:
+    """Whether a line reads as a sentence: outside brackets and thousands separators it holds a sentence mark,
+    after its first digit (``31 日，发布信息 393 件，``) or with words after its last number that are no
+    counting unit (``工作。截至 2024 年 12 月``). A table's row does neither: ``行政确认；行政给付 4``,
+    ``行政检查 1,234``, ``行政许可（含审批，备案） 1563`` and ``其他文件 5，0，3`` are rows.
+
+    >>> [_running_line(t) for t in ("工作。截至 2024 年 12 月", "31 日，发布信息 393 件，其中包")]
+    [True, True]
+    >>> [_running_line(t) for t in ("行政确认；行政给付 4", "行政检查 1,234", "行政许可（含审批，备案） 1563",
+    ...                             "其他文件 5，0，3", "规章 1 0 5")]
+    [False, False, False, False, False]
+    """
+    plain = _ASIDE.sub(lambda m: " " * len(m.group()), text)
+    marks = [m.start() for m in _SENTENCE_MARK.finditer(plain)]
+    digits = [m.start() for m in _DIGIT.finditer(text)]
+    if not marks or not digits:
+        return False
+    return marks[-1] > digits[0] or not _UNIT_TAIL.fullmatch(plain[digits[-1] + 1:].lstrip("0123456789. "))
 
 
 def sentence_rows(rows: list[Row], lines: list[tuple[int, str]]) -> set[int]:
-    """``id``s of the rows that are part of running text: ``prose_rows``, and every row whose label holds or
-    whose first number stands on a line holding a sentence mark (a comma, a semicolon, a full stop, a question
-    or exclamation mark), as a paragraph wrapped into lines does and a template table's row never does
-    (``…工作。截至 2024 年 12 月`` makes rows …截至 | 2024, 年 | 12; the paragraph's last word 件 and the
-    table's next label 行政许可 make one row, whose number is the table's).
-
-    A number followed by 年, 月 or 日 is a date's, wherever the line breaks (``包括 2024 年度部门预算、2023 年度``).
+    """``id``s of the rows that are part of running text: ``prose_rows``, every row whose first number stands on
+    a line that reads as a sentence (``_running_line``), as a paragraph wrapped into lines does and a template
+    table's row never does (``…工作。截至 2024 年 12 月`` makes rows …截至 | 2024, 年 | 12), and every number
+    that is a date's: followed by 年, 月 or 日 on its line, or a year (19xx, 20xx) followed by 年 where the
+    line breaks (``包括 2024 年度部门预算、2023`` / ``年度部门决算``), and every number inside brackets opened
+    before it (``《行动方案（2024－2027 年）》``: a table's label closes its brackets, ``行政许可（件） 3``).
 
     >>> lines = [(1, "主动公开工作。截至 2024 年 12 月"), (2, "31 日,发布信息 393 件"), (3, "行政许可 97")]
     >>> rows = region_to_rows(lines, None)
     >>> [r.label for r in rows if id(r) in sentence_rows(rows, lines)]
     ['主动公开工作。截至', '年', '月', '日,发布信息']
-    >>> lines = [(1, "包括 2024 年度部门预算、2023"), (2, "年度部门决算"), (3, "规章 0 0 5")]
+    >>> lines = [(1, "包括 2024 年度部门预算、2023"), (2, "年度部门决算"), (3, "规章 0 0 5"),
+    ...          (4, "行政检查 5"), (5, "年度计划")]
     >>> rows = region_to_rows(lines, None)
     >>> [r.label for r in rows if id(r) in sentence_rows(rows, lines)]
     ['包括', '年度部门预算、']
     """
-    marked = {number for number, text in lines if _SENTENCE_MARK.search(text)}
+    running = {number for number, text in lines if _running_line(text)}
     dated = {id(row) for row, after in zip(rows, rows[1:], strict=False) if row.filled_slots and
-             _DATE_GOES_ON.match(after.label)}  # 2024 年度部门预算: a year, no cell (no table label starts so)
+             _DATE_GOES_ON.match(after.label) and (after.label_line == row.filled_slots[-1].line or (
+                 after.label[0] == "年" and _YEAR.fullmatch(row.filled_slots[-1].text)))}
     return prose_rows(rows) | dated | {id(row) for row in rows if row.filled_slots and (
-        row.filled_slots[0].line in marked or _SENTENCE_MARK.search(row.label))}
+        row.filled_slots[0].line in running or _OPENED.search(row.label))}
 
 
 _PAGE_NUMBER = re.compile(r"\d{1,4}")

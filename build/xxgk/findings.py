@@ -66,15 +66,24 @@ def make(code: str, *, table=None, row=None, column=None, expected=None, actual=
 
 
 def prose_numbers_unused(table: str, lines: list[int]) -> list[Finding]:
-    """One ``prose_numbers_unused`` finding for the numbers of running text found on ``lines`` (in order) of
-    table ``table``'s section, which name none of its rows (``cells.sentence_rows``); none for no line.
+    """One ``prose_numbers_unused`` finding for the numbers of running text in table ``table``'s section, which
+    name none of its rows (``cells.sentence_rows``): ``lines`` are the lines they stand on (one per number, so
+    repeated); the finding counts the lines and gives them as ranges (up to two lines without a number between
+    two with one are in the range, as a paragraph has them). None for no line.
 
-    >>> prose_numbers_unused("2", [31, 32, 71])[0].message
-    '表2所在部分有3处正文句子带有数字（第31–71行），它们不是表格的行，其数字未采用'
+    >>> prose_numbers_unused("2", [31, 31, 32, 34, 71])[0].message
+    '表2所在部分的正文中有4行带有数字（第31–34、71行），这些句子不是表格的行，其数字未采用'
     >>> prose_numbers_unused("4", [5])[0].message, prose_numbers_unused("3", [])
-    ('表4所在部分有1处正文句子带有数字（第5行），它们不是表格的行，其数字未采用', [])
+    ('表4所在部分的正文中有1行带有数字（第5行），这些句子不是表格的行，其数字未采用', [])
     """
     if not lines:
         return []
-    span = f"第{lines[0]}行" if lines[0] == lines[-1] else f"第{lines[0]}–{lines[-1]}行"
-    return [make("prose_numbers_unused", table=table, actual=len(lines), line=lines[0], detail=span)]
+    distinct = sorted(set(lines))
+    ranges = [[distinct[0], distinct[0]]]
+    for line in distinct[1:]:
+        if line - ranges[-1][1] <= 3:
+            ranges[-1][1] = line
+        else:
+            ranges.append([line, line])
+    span = "、".join(f"{a}" if a == b else f"{a}–{b}" for a, b in ranges)
+    return [make("prose_numbers_unused", table=table, actual=len(distinct), line=distinct[0], detail=f"第{span}行")]

@@ -364,39 +364,29 @@ def _sheet_rows(title: str, table: list[dict]) -> list[tuple]:
     return [(title, tuple(row) if i == 0 else None, tuple(row.values())) for i, row in enumerate(table)]
 
 
-def write_rows(store: Store, heads: list[Head], ids: dict, sinks: Sinks, work: Path) -> None:
-    """The rows of the reports of ``heads`` (in that order) into ``sinks`` (see ``write_package``): a settled
-    report's from its block (``settle``), any other report rendered here with the findings of itself alone."""
+def write_rows(heads: list[Head], sinks: Sinks, work: Path) -> None:
+    """The rows of the reports of ``heads`` (in that order) into ``sinks`` (see ``write_package``), each from
+    the block its series left (``settle``, which settles every report first: a head it did not is a bug,
+    raised as ``LookupError``)."""
     blocks: dict[str, Blocks] = {}
     try:
         for head in heads:
-            if head.carded:
-                if head.final_shard not in blocks:
-                    blocks[head.final_shard] = Blocks(work / f"blocks-{head.final_shard}.sqlite")
-                block = blocks[head.final_shard].get(head.source_file)
-            else:  # not settled (``settle`` settles every report): only the findings of the report itself
-                report = _with_extras(store.get(head), head)
-                add_report_card([report])
-                block = render(report, ids)
-                _write_source(sinks.sources.parent, report)
-            sinks.add(block)
+            if not head.carded:
+                raise LookupError(f"{head.source_file}: its rows were asked for before it was settled")
+            if head.final_shard not in blocks:
+                blocks[head.final_shard] = Blocks(work / f"blocks-{head.final_shard}.sqlite")
+            sinks.add(blocks[head.final_shard].get(head.source_file))
     finally:
         for opened in blocks.values():
             opened.close()
 
 
-def write_part(store: Store | Path, heads: list[Head], ids: dict, folder: Path, work: Path, part: int) -> dict:
-    """``write_rows`` of one part k > 0 (in the helper process: ``store`` its folder) into ``work/part-k/``;
-    returns ``Sinks.close``'s columns."""
-    own = not isinstance(store, Store)
-    store = Store(store) if own else store
-    try:
-        sinks = Sinks(folder, work, part)
-        write_rows(store, heads, ids, sinks, work)
-        return sinks.close()
-    finally:
-        if own:
-            store.close()
+def write_part(heads: list[Head], folder: Path, work: Path, part: int) -> dict:
+    """``write_rows`` of one part k > 0 (in the helper process) into ``work/part-k/``; returns ``Sinks.close``'s
+    columns."""
+    sinks = Sinks(folder, work, part)
+    write_rows(heads, sinks, work)
+    return sinks.close()
 
 
 def build_workbook(target: Path, work: Path, names: list[str], spools: list[Path]) -> None:
@@ -457,13 +447,11 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
             if cache is not None:
                 cache.close()
         parts = _parts(heads, 2 if helper.pool is not None else 1)
-        pending = {k: helper.submit(write_part, store.folder, part, ids, folder, work, k)
-                   for k, part in enumerate(parts) if k}
+        pending = {k: helper.submit(write_part, part, folder, work, k) for k, part in enumerate(parts) if k}
         sinks = Sinks(folder, work, 0)
-        write_rows(store, parts[0], ids, sinks, work)
+        write_rows(parts[0], sinks, work)
         for k, task in pending.items():
-            columns = task.result(_removing(work / f"part-{k}", work / f"spool-{k}"),
-                                  here=lambda k=k: write_part(store, parts[k], ids, folder, work, k))
+            columns = task.result(_removing(work / f"part-{k}", work / f"spool-{k}"))
             for name, sink in sinks.csvs.items():
                 sink.append(work / f"part-{k}" / "data" / f"{name}.csv", sink.fields)
             for path, sink in sinks.wide.items():
