@@ -173,23 +173,75 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     return None, True
 
 
-def _order_findings(resolved: dict[str, Resolved], order: Order | None, named: bool) -> list[Finding]:
-    """A finding on the column order, voiding (in ``resolved``) every value when it is unsure.
-
-    A header naming another order says so (``columns_reordered``). With no header that tells (missing,
-    or naming 总计 or 自然人 only) the table was read by position; when its row totals then hold only with
-    总计 first, no value is published under a column it may not belong to (``columns_order_unsure``)."""
+def _order_names(order: Order) -> str:
     names = labels()["applicants"]
+    return " | ".join(names[applicant_codes()[i]] for i in order)
+
+
+def _order_findings(resolved: dict[str, Resolved], order: Order | None, named: bool,
+                    contradicted: tuple[Order, Order] | None = None) -> list[Finding]:
+    """Findings on the column order, voiding (in ``resolved``) the values whose column is unsure.
+
+    A header naming another order says so (``columns_reordered``). A header the row totals contradict
+    (``contradicted``: the header's order, the order the totals hold in) is said (``columns_header_contradicted``)
+    and set aside: the table is then read by position as when no header tells. With no header that tells
+    (missing, naming 总计 or 自然人 only, or contradicted) the table was read by position; when its row totals
+    then hold only with 总计 first, no value is published under a column it may not belong to
+    (``columns_order_unsure``). A row whose total holds only in another order than the table's is missing too
+    (``_void_rows_in_another_order``)."""
+    findings = []
+    if contradicted:
+        findings.append(make("columns_header_contradicted", table="3", expected=_order_names(contradicted[0]),
+                             actual=_order_names(contradicted[1])))
     if order is not None and named:
-        if order == STANDARD:
-            return []
-        return [make("columns_reordered", table="3", detail=" | ".join(names[applicant_codes()[i]] for i in order))]
+        if order != STANDARD:
+            findings.append(make("columns_reordered", table="3", detail=_order_names(order)))
+        return findings + _void_rows_in_another_order(resolved, order)
     if not _rotated_only(resolved):
-        return []
+        return findings + _void_rows_in_another_order(resolved, STANDARD)
     for code, r in list(resolved.items()):
         resolved[code] = Resolved(findings=r.findings)
-    detail = "表头未写明总计列的位置" if order is None else "没有表头"
-    return [make("columns_order_unsure", table="3", detail=detail + "，各行总计只在总计列在前时成立")]
+    detail = "表头与各行总计矛盾" if contradicted else "表头未写明总计列的位置" if order is None else "没有表头"
+    return findings + [make("columns_order_unsure", table="3", detail=detail + "，各行总计只在总计列在前时成立")]
+
+
+def _printed(values: tuple, order: Order) -> tuple:
+    """The values of a row in template order as printed in ``order`` (the inverse of ``_in_template_order``)."""
+    return tuple(values[i] for i in order)
+
+
+def _holds_in(printed: tuple) -> set[Order]:
+    """The known column orders (``column_orders``) a printed row's total holds in."""
+    return {o for o in column_orders().values() if row_total_holds(_in_template_order(printed, o))}
+
+
+def _void_rows_in_another_order(resolved: dict[str, Resolved], order: Order) -> list[Finding]:
+    """Rows read in ``order`` whose total fails there but holds in another known order: which column each of
+    their numbers is in cannot be told (the table says one order, the row another), so the row is missing."""
+    findings = []
+    for code, r in list(resolved.items()):
+        if not r.values or not all(isinstance(v, int) for v in r.values) or row_total_holds(r.values):
+            continue
+        other = _holds_in(_printed(r.values, order)) - {order}
+        if other:
+            resolved[code] = Resolved(findings=r.findings)
+            findings.append(make("columns_order_unsure", line=r.lines[0] if r.lines else None,
+                                 detail=f"本行总计只在“{_order_names(min(other))}”的列顺序下成立，与全表不同",
+                                 **_where(code)))
+    return findings
+
+
+def _totals_order(resolved: dict[str, Resolved], order: Order) -> Order | None:
+    """The other known order the row totals hold in, when they deny the header's ``order``: some rows hold
+    only in it, none only in ``order``; None when they do not deny it."""
+    full = [_printed(r.values, order) for r in resolved.values()
+            if r.values and all(isinstance(v, int) for v in r.values)]
+    held = [_holds_in(p) for p in full]
+    for other in column_orders().values():
+        if other != order and any(other in h and order not in h for h in held) and not any(
+                order in h and other not in h for h in held):
+            return other
+    return None
 
 
 def _in_template_order(printed: tuple, order: Order) -> tuple:
@@ -209,15 +261,6 @@ def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
     return Resolved(_in_template_order(r.values, order) if r.values else r.values,
                     _in_template_order(r.lines, order) if r.lines else r.lines,
                     [_in_template_order(c, order) for c in r.candidates], r.findings, r.glued)
-
-
-def _totals_deny(resolved: dict[str, Resolved], order: Order) -> bool:
-    """Do the row totals deny the header's ``order``: some rows hold only read by position, none only so?"""
-    full = [r.values for r in resolved.values() if r.values and all(isinstance(v, int) for v in r.values)]
-    named = [row_total_holds(v) for v in full]
-    position = [row_total_holds(tuple(v[i] for i in order)) for v in full]
-    return any(p and not n for n, p in zip(named, position, strict=True)) and not any(
-        n and not p for n, p in zip(named, position, strict=True))
 
 
 def _rotated_only(resolved: dict[str, Resolved]) -> bool:
@@ -366,9 +409,13 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     order, named = column_order(lines)
     printed = order or STANDARD  # an unsure header: read by position (``_order_findings`` checks it)
     resolved = {code: _resolve(row, code, printed) for code, row in chosen.items() if code in row_codes(fmt)}
-    if printed != STANDARD and _totals_deny(resolved, printed):  # a header naming columns it does not hold
-        order = printed = STANDARD
-        resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
+    held = _totals_order(resolved, printed) if named and order is not None else None
+    contradicted = (printed, held) if held is not None else None
+    if contradicted:  # a header naming columns the totals deny: set aside, the table read by position
+        order, named = STANDARD, False
+        if printed != STANDARD:
+            printed = STANDARD
+            resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
     for code, row in repeats:  # printed again: alike is a duplicate, different is a conflict
         conflicts = void_conflicts(resolved[code], _resolve(row, code, printed), _column_names(), _where(code),
@@ -387,7 +434,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         placed_by[code] = how
         findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
                              detail=how, line=row.line))
-    findings += _order_findings(resolved, order, named)
+    findings += _order_findings(resolved, order, named, contradicted)
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                  for row in found.unrecognised if id(row) not in placed_ids]
