@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -146,13 +147,31 @@ def column_orders() -> dict[str, Order]:
     return {row["code"]: tuple(index[a] for a in row["columns"].split()) for row in table("table3_column_orders")}
 
 
+_ORGS = ("commercial", "research", "social_welfare", "legal_services", "other_org")
+
+
+def _name_at(header: str, applicant: str) -> int:
+    """Where the header names the column ``applicant`` (-1: it does not); the 其他 of 法人或其他组织 is the
+    group's name, not the column 其他's."""
+    found = re.search(re.escape(labels()["applicants"][applicant]) + "(?!组织)", header)
+    return found.start() if found else -1
+
+
 def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
-    """``(order, named)``: the column order table 3's header names, read from where 总计 stands against
-    自然人 before the first row (``一、本年新收…``). ``named`` is False when the header names neither (the
-    table is read by position); the order is None when the header names one but not the other (unsure).
+    """``(order, named)``: the column order table 3's header names before the first row (``一、本年新收…``).
+
+    总计 stands first or last as it stands against 自然人; 自然人 comes before the five organisation columns
+    (a PDF's text layer may print 法人或其他组织 before 自然人, so where the group's name stands proves
+    nothing), and these come in the order the header names them when it names all five (they share one
+    header line), in the template's otherwise. ``named`` is False when the header names neither 总计 nor
+    自然人 (the table is read by position); the order is None when it names one but not the other, or some
+    organisation columns only and those in another order than the template's (unsure).
 
     >>> column_order([(1, "总计 自然人 法人或其他组织"), (2, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
     ((6, 0, 1, 2, 3, 4, 5), True)
+    >>> column_order([(1, "自然人 法人或其他组织 总计"), (2, "科研机构 商业企业 社会公益组织 法律服务机构 其他"),
+    ...               (3, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
+    ((0, 2, 1, 3, 4, 5, 6), True)
     >>> column_order([(1, "一、本年新收政府信息公开申请数量 1 1 0 1 0 0 3")])
     ((0, 1, 2, 3, 4, 5, 6), False)
     """
@@ -160,17 +179,19 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
     header = "".join(text[:first_row].split())
-    names = labels()["applicants"]
-    at = {a: header.find(names[a]) for a in ("natural_person", "total")}
-    if all(v < 0 for v in at.values()):
+    at = {a: _name_at(header, a) for a in applicant_codes()}
+    if at["natural_person"] < 0 and at["total"] < 0:
         return STANDARD, False
-    if any(v < 0 for v in at.values()):
+    if at["natural_person"] < 0 or at["total"] < 0:
         return None, True
-    for order in column_orders().values():
-        printed = [applicant_codes()[i] for i in order]
-        if (printed.index("total") < printed.index("natural_person")) == (at["total"] < at["natural_person"]):
-            return order, True
-    return None, True
+    orgs = sorted((a for a in _ORGS if at[a] >= 0), key=at.__getitem__)
+    if len(orgs) < len(_ORGS):
+        if orgs != [a for a in _ORGS if a in orgs]:
+            return None, True
+        orgs = list(_ORGS)
+    index = {a: i for i, a in enumerate(applicant_codes())}
+    outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
+    return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
 
 
 def _order_names(order: Order) -> str:
@@ -210,9 +231,9 @@ def _printed(values: tuple, order: Order) -> tuple:
     return tuple(values[i] for i in order)
 
 
-def _holds_in(printed: tuple) -> set[Order]:
-    """The known column orders (``column_orders``) a printed row's total holds in."""
-    return {o for o in column_orders().values() if row_total_holds(_in_template_order(printed, o))}
+def _holds_in(printed: tuple, order: Order) -> set[Order]:
+    """The column orders among ``order`` and the known ones (``column_orders``) a printed row's total holds in."""
+    return {o for o in {order, *column_orders().values()} if row_total_holds(_in_template_order(printed, o))}
 
 
 def _void_rows_in_another_order(resolved: dict[str, Resolved], order: Order) -> list[Finding]:
@@ -222,7 +243,7 @@ def _void_rows_in_another_order(resolved: dict[str, Resolved], order: Order) -> 
     for code, r in list(resolved.items()):
         if not r.values or not all(isinstance(v, int) for v in r.values) or row_total_holds(r.values):
             continue
-        other = _holds_in(_printed(r.values, order)) - {order}
+        other = _holds_in(_printed(r.values, order), order) - {order}
         if other:
             resolved[code] = Resolved(findings=r.findings)
             findings.append(make("columns_order_unsure", line=r.lines[0] if r.lines else None,
@@ -236,7 +257,7 @@ def _totals_order(resolved: dict[str, Resolved], order: Order) -> Order | None:
     only in it, none only in ``order``; None when they do not deny it."""
     full = [_printed(r.values, order) for r in resolved.values()
             if r.values and all(isinstance(v, int) for v in r.values)]
-    held = [_holds_in(p) for p in full]
+    held = [_holds_in(p, order) for p in full]
     for other in column_orders().values():
         if other != order and any(other in h and order not in h for h in held) and not any(
                 order in h and other not in h for h in held):
