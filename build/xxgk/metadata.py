@@ -8,6 +8,10 @@
 ('某某县交通运输局', 2023)
 >>> title_to_agency_year("二〇二三年某某县交通运输局政府信息公开工作年度报告")
 ('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局政府信息公开工作年度报告（2023年度）")
+('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局政府信息公开工作年度报告\\n本机关按照条例要求编制。")
+('某某县交通运输局', None)
 >>> text_to_period("统计期限从2025年1月1日至12月31止。")
 ('2025-01-01', '2025-12-31')
 >>> text_to_published_date("发布日期：2025年2月30日"), [f.actual for f in date_findings("发布日期：2025年2月30日")]
@@ -33,6 +37,11 @@ _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*(?:�
                          r"\s*年\s*度\s*报\s*告")
 _YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*(\d{4})"
                           r"\s*年\s*度\s*报\s*告")  # 某局政府信息公开工作2023年度报告
+# the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
+_YEAR_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告"
+                         r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
+# a title line naming no year at all: the agency is read from it, the year from the text (``text_to_year``)
+_NO_YEAR = re.compile(r"(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告")
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
 # 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
 _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
@@ -98,13 +107,39 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
     lines = [line.strip() for line in fold(head).split("\n") if line.strip()][:TITLE_LINES]
     candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
     for text in candidates:
-        text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二三年
-        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2)):
+        text = _chinese_year(text)
+        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
+                                                  (_YEAR_AFTER, 1, 2)):
             match = pattern.search(text)
             name = _publisher(match.group(agency_group)) if match else None
             if name and name not in _NOT_AN_AGENCY:
                 return canonical_agency(name), int(match.group(year_group))
+    for line in lines:  # a title line with no year in it: its agency
+        match = _NO_YEAR.fullmatch(line)
+        name = _publisher(match.group(1)) if match else None
+        if name and name not in _NOT_AN_AGENCY:
+            return canonical_agency(name), None
     return None, None
+
+
+def _chinese_year(text: str) -> str:
+    """``text`` with years written in Chinese numerals (二〇二三年) in digits."""
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)
+
+
+# the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…
+_OPENING_YEAR = re.compile(r"\A\s*(\d{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,)")
+
+
+def overview_to_year(overview: str) -> int | None:
+    """The year the overview's first sentence opens on, when the title names none.
+
+    >>> overview_to_year("2023年，我局坚持…"), overview_to_year("二〇二三年以来，…"), overview_to_year("本年度，…")
+    (2023, 2023, None)
+    >>> overview_to_year("2019年印发的办法继续施行。")
+    """
+    match = _OPENING_YEAR.match(_chinese_year(fold(overview[:40])))
+    return int(match.group(1)) if match else None
 
 
 def _publisher(name: str) -> str | None:
