@@ -46,6 +46,11 @@ _FOOTER_START = frozenset("-—－–‐第·•")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人次|家|起)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
+# a cell that is a number with a few marks after it (3人, 3（件）, 3-, 3/): a value cell that cannot be read, not
+# label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
+# item number (3.其他, 2、重复申请) and a date (2023年, 12月) are text
+_NUMBER_WITH_MARKS = re.compile(r"^[+-]?\d+(?:[,.]\d+)*(?![.、．,，]\s*[\u4e00-\u9fff])(?!\s?[\d年月日号])"
+                                r"(?!\s?[\u4e00-\u9fff]{2})\s?\S{1,3}$")  # 3其他, 3 其他: words, a label
 
 
 @dataclass
@@ -135,7 +140,8 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
 def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()
-    return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded))
+    return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
+        _NUMBER_WITH_MARKS.match(folded))
 
 
 def is_page_footer(line: str) -> bool:

@@ -1,0 +1,36 @@
+"""A table cell printed as a number with a mark after it (``3人``, ``3（件）``, ``3-``, ``3/``) in the first
+value column: it is that cell's value or, when no count can be read from it, that cell missing with a
+finding. Before, a tab/HTML row took the cell for part of its label, was one cell short and lost all seven."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_layouts_unseen import ROWS, _codes, _parse, _table3, html_report, html_table3
+
+
+def _granted_first_cell(printed: str):
+    rows = dict(ROWS, granted=["@", 1, 0, 0, 0, 0, 4])
+    return _parse(html_report(t3=html_table3(rows).replace("<td>@</td>", f"<td>{printed}</td>")))
+
+
+@pytest.mark.parametrize("printed", ["3人", "3-", "3/", "3?", "+3"])
+def test_an_unreadable_first_cell_loses_that_cell_only(printed):
+    record = _granted_first_cell(printed)
+    assert _table3(record)["granted"] == [None, 1, 0, 0, 0, 0, 4]
+    assert "value_unreadable" in _codes(record)
+    assert not _codes(record) & {"row_lost_cells", "label_unrecognised", "row_absent"}
+
+
+@pytest.mark.parametrize("printed", ["3（件）", "3(件)", "3 (件)", "3件"])
+def test_a_count_with_its_unit_in_brackets_is_the_count(printed):
+    record = _granted_first_cell(printed)
+    assert _table3(record)["granted"] == [3, 1, 0, 0, 0, 0, 4]
+    assert not _codes(record)
+
+
+@pytest.mark.parametrize("label", ["3.其他", "2、重复申请", "2023年", "12月"])
+def test_an_item_number_or_a_date_in_a_cell_stays_label_text(label):
+    from xxgk.cells import line_tokens
+    tokens, _ = line_tokens(1, f"{label}\t1\t0")
+    assert tokens[0][0] == "text" and [t[1] for t in tokens if t[0] == "cell"] == ["1", "0"]
