@@ -13,6 +13,50 @@ from .catalog import table
 from .findings import Finding, make
 from .text import fold
 
+_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+          "九": 9}
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+# a count written in Chinese numerals before its counting word: 共收到申请二十三件, 行政复议两件
+_CHINESE_COUNT = re.compile(r"(?<![第一二两三四五六七八九十百千零〇○])[零〇○一二两三四五六七八九十百千]{1,8}"
+                            r"(?=\s*(?:件|个|项|次|人次|家|起|份|条))")
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral below 10 000 (二十三, 一百零五, 十二, 两千), None when it is none.
+
+    >>> [chinese_number(t) for t in ("二十三", "十二", "一百零五", "两千零一十", "三", "二二", "十十")]
+    [23, 12, 105, 2010, 3, None, None]
+    """
+    total, digit, last_unit = 0, None, 10_000
+    for char in text:
+        if char in _DIGIT:
+            if _DIGIT[char] == 0 and digit is None and total:
+                continue  # 一百零五: the 零 holds the empty tens
+            if digit is not None:
+                return None  # 二二: no numeral
+            digit = _DIGIT[char]
+        else:
+            unit = _UNIT[char]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return total + (digit or 0)
+
+
+def counts_in_digits(text: str) -> str:
+    """``text`` with the counts written in Chinese numerals in digits (二十三件 → 23件), so that the claims'
+    patterns read them; a numeral that is no number is left as it is.
+
+    >>> counts_in_digits("共收到申请二十三件，上年结转两件，一是加强培训")
+    '共收到申请23件，上年结转2件，一是加强培训'
+    """
+    def digits(match: re.Match) -> str:
+        value = chinese_number(match.group())
+        return match.group() if value is None else str(value)
+
+    return _CHINESE_COUNT.sub(digits, text)
+
 
 def _table_values(values: dict, compare_to: str, table_name: str) -> list[int]:
     """The table's value of each alternative of ``compare_to`` (``a|b+c``) whose cells are all read."""
@@ -38,7 +82,7 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     >>> said[("normative_documents", "issued")], said[("normative_documents", "in_force")]
     (12, 340)
     """
-    folded = fold(text)
+    folded = counts_in_digits(fold(text))
     out: dict[tuple[str, str], int] = {}
     for claim in table("narrative_claims"):
         if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"]:
@@ -60,7 +104,7 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     >>> [f.expected for f in narrative_to_findings("共收到政府信息公开申请30件。", vals, 1)]
     ['31']
     """
-    folded = fold(text)
+    folded = counts_in_digits(fold(text))
     findings = []
     for claim in table("narrative_claims"):
         match = re.search(claim["pattern"], folded)
