@@ -34,3 +34,16 @@ def test_an_item_number_or_a_date_in_a_cell_stays_label_text(label):
     from xxgk.cells import line_tokens
     tokens, _ = line_tokens(1, f"{label}\t1\t0")
     assert tokens[0][0] == "text" and [t[1] for t in tokens if t[0] == "cell"] == ["1", "0"]
+
+
+@pytest.mark.parametrize("printed", ["三", "十二"])
+def test_a_count_in_chinese_numerals_loses_that_cell_only(printed):
+    record = _granted_first_cell(printed)
+    assert _table3(record)["granted"] == [None, 1, 0, 0, 0, 0, 4]  # never a guess, the other six kept
+    assert "value_unreadable" in _codes(record) and "row_lost_cells" not in _codes(record)
+
+
+def test_an_item_number_in_chinese_numerals_before_its_label_stays_label_text():
+    from xxgk.cells import line_tokens
+    tokens, _ = line_tokens(1, "（三）不予公开\t一\t属于国家秘密\t0\t0")
+    assert [t[0] for t in tokens[:3]] == ["text"] * 3 and [t[1] for t in tokens if t[0] == "cell"] == ["0", "0"]

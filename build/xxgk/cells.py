@@ -49,6 +49,7 @@ _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人�
 # a cell that is a number with a few marks after it (3人, 3（件）, 3-, 3/): a value cell that cannot be read, not
 # label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
 # item number (3.其他, 2、重复申请) and a date (2023年, 12月) are text
+_CHINESE_NUMERAL = re.compile(r"^[零〇○一二两三四五六七八九十百千]{1,4}$")
 _NUMBER_WITH_MARKS = re.compile(r"^[+-]?\d+(?:[,.]\d+)*(?![.、．,，]\s*[\u4e00-\u9fff])(?!\s?[\d年月日号])"
                                 r"(?!\s?[\u4e00-\u9fff]{2})\s?\S{1,3}$")  # 3其他, 3 其他: words, a label
 
@@ -168,8 +169,14 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
         return _loose_tokens(line, line_no), False
     tokens: list[tuple[str, str, int]] = []
     numbers_began = False  # after the first number, every cell is a value cell
-    for cell in _split_structured(line):
-        folded, value = _cell(cell)
+    cells = [_cell(cell) for cell in _split_structured(line)]
+    for index, (folded, value) in enumerate(cells):
+        if not value and 0 < index < len(cells) - 1 and _CHINESE_NUMERAL.match(folded) and cells[index - 1][0] \
+                and not cells[index - 1][1] and cells[index + 1][1] and cells[index + 1][0]:
+            # 予以公开 | 三 | 1 | 0 …: a count in words between the label and the counts is a cell (unreadable),
+            # not a part of the label (the row was one cell short and all its cells lost); 不予公开 | 一 |
+            # 属于国家秘密 | 0 … is an item number: text follows it
+            value = True
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or value:
