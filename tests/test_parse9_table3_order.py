@@ -60,3 +60,34 @@ def test_a_header_the_totals_agree_with_is_read_as_before():
     assert not _contradicted(_read(_report(FIRST, set(row_codes("2021")))))
     assert not _contradicted(_read(_report(USUAL, set())))
     assert _table3(_read(_report(FIRST, set(row_codes("2021"))))) == T3
+
+
+def _total_merged_from_the_first_header_row(rows: dict) -> str:
+    """Table 三 as a CMS page prints it with its 总计 cell merged down from the header's first row: the text
+    puts 总计 on the line of 申请人情况, above 自然人, though the column is the last."""
+    from tests.test_layouts_unseen import html_report, html_table3, td
+    note = td("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", colspan=3, rowspan=3)
+    table = html_table3(rows).replace(
+        "<tr>" + note + td("申请人情况", colspan=7) + "</tr>",
+        "<tr>" + note + td("申请人情况", colspan=6) + td("总计", rowspan=3) + "</tr>").replace(
+        td("法人或其他组织", colspan=5) + td("总计", rowspan=2), td("法人或其他组织", colspan=5))
+    return html_report(t3=table)
+
+
+def test_a_total_merged_down_from_the_header_s_first_row_is_no_total_first_header():
+    from tests.test_layouts_unseen import _parse
+    one = [1, 0, 0, 0, 0, 0, 1]  # one natural person's application, granted: its total holds in either order
+    record = _parse(_total_merged_from_the_first_header_row({"new": one, "granted": one, "total_processed": one}))
+    got = record.values("applications")
+    assert (got[("new", "natural_person")], got[("new", "other_org")], got[("new", "total")]) == (1, 0, 1)
+    assert not _codes(record) & {"columns_reordered", "columns_header_contradicted", "columns_order_unsure"}
+
+
+def test_a_total_merged_down_over_rows_whose_totals_hold_last_is_no_contradiction():
+    from tests.test_layouts_unseen import ROWS, ZERO, _parse
+    record = _parse(_total_merged_from_the_first_header_row(ROWS))
+    got = record.values("applications")
+    assert all(got[(code, a)] == ROWS.get(code, ZERO)[i] for code in row_codes("2021")
+               for i, a in enumerate(("natural_person", "commercial", "research", "social_welfare",
+                                      "legal_services", "other_org", "total")))
+    assert not _codes(record) & {"columns_reordered", "columns_header_contradicted", "columns_order_unsure"}

@@ -163,9 +163,11 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     总计 stands first or last as it stands against 自然人; 自然人 comes before the five organisation columns
     (a PDF's text layer may print 法人或其他组织 before 自然人, so where the group's name stands proves
     nothing), and these come in the order the header names them when it names all five (they share one
-    header line), in the template's otherwise. ``named`` is False when the header names neither 总计 nor
-    自然人 (the table is read by position); the order is None when it names one but not the other, or some
-    organisation columns only and those in another order than the template's (unsure).
+    header line), in the template's otherwise. Where 总计 stands tells only when it shares a line with 自然人.
+    ``named`` is False when the header tells nothing the template does not (names neither 总计 nor 自然人, or
+    总计 on another line and the organisations in order): the table is read by position; the order is None
+    when it names one but not the other, or some organisation columns only and those in another order than
+    the template's (unsure).
 
     >>> column_order([(1, "总计 自然人 法人或其他组织"), (2, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
     ((6, 0, 1, 2, 3, 4, 5), True)
@@ -178,7 +180,8 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     text = "\n".join(t for _, t in lines)
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
-    header = "".join(text[:first_row].split())
+    header_lines = ["".join(line.split()) for line in text[:first_row].split("\n")]
+    header = "".join(header_lines)
     at = {a: _name_at(header, a) for a in applicant_codes()}
     if at["natural_person"] < 0 and at["total"] < 0:
         return STANDARD, False
@@ -190,8 +193,24 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
             return None, True
         orgs = list(_ORGS)
     index = {a: i for i, a in enumerate(applicant_codes())}
+    if _line_at(header_lines, at["total"]) != _line_at(header_lines, at["natural_person"]):
+        # 总计 on another header line than 自然人 (a 总计 cell merged down from the header's first row prints
+        # on that row's line, above 自然人): where it stands tells nothing; the template's place is assumed and
+        # the row totals check it (before, it was read as printed first, and rows like 1 0 0 0 0 0 1, whose
+        # total holds either way, published the 自然人's application under 其他)
+        order = tuple(index[a] for a in ["natural_person", *orgs, "total"])
+        return order, order != STANDARD
     outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
     return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
+
+
+def _line_at(lines: list[str], offset: int) -> int:
+    """The index of the line of ``lines`` (joined without separators) that holds ``offset``."""
+    for number, line in enumerate(lines):
+        if offset < len(line):
+            return number
+        offset -= len(line)
+    return len(lines)
 
 
 def _order_names(order: Order) -> str:
