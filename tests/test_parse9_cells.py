@@ -47,3 +47,21 @@ def test_an_item_number_in_chinese_numerals_before_its_label_stays_label_text():
     from xxgk.cells import line_tokens
     tokens, _ = line_tokens(1, "（三）不予公开\t一\t属于国家秘密\t0\t0")
     assert [t[0] for t in tokens[:3]] == ["text"] * 3 and [t[1] for t in tokens if t[0] == "cell"] == ["0", "0"]
+
+
+def test_pdf_text_cells_each_carrying_their_unit_are_read():
+    from tests.test_layouts_hostile import LABELS, T3, T4, _read, _table4, pdf_text_report
+    from tests.test_layouts_hostile import _table3 as table3
+    text = pdf_text_report()
+    usual = f"{LABELS['granted']} {' '.join(map(str, T3['granted']))}"
+    text = text.replace(usual, f"{LABELS['granted']} {' '.join(f'{v}件' for v in T3['granted'])}")
+    text = text.replace(" ".join(map(str, T4)), " ".join(f"{v}件" for v in T4))
+    record = _read(text)
+    assert table3(record) == T3 and _table4(record) == T4  # before: both rows lost
+    assert not _codes(record)
+
+
+def test_a_sentence_s_unit_is_still_the_sentence_s():
+    from xxgk.cells import line_tokens
+    tokens, _ = line_tokens(1, "共收到申请31件，上年结转3件 具体如下")
+    assert [t[1] for t in tokens if t[0] == "text"][1].startswith("件")

@@ -120,6 +120,8 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
         if number is None:
             if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
                 continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
+            if _unit_of_cell(folded, match, out):
+                continue  # 9件 2件 0件 …: each cell carries its unit (before: 件 was label text, the row lost)
             lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
@@ -135,6 +137,20 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             continue
         out.append(("slot", number))
     return tuple(out)
+
+
+_CELL_UNIT = frozenset({"件", "个", "项", "次", "人次", "家", "起"})
+
+
+def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
+    """Whether the words ``match`` found are the counting unit of the number right before them in a row of
+    cells: glued to it, and followed by the next cell's number (``9件 2件``) or, at the line's end, after a
+    run of numbers (``… 0 12件``). A sentence's unit goes on with words or a clause mark (``31件，``)."""
+    if match.group(2) not in _CELL_UNIT or not out or out[-1][0] != "slot" or not folded[match.start() - 1].isdigit():
+        return False
+    if _DIGIT_NEXT.match(folded, match.end()) and match.end() < len(folded) and folded[match.end()].isspace():
+        return True
+    return not folded[match.end():].strip() and len(out) >= 2 and out[-2][0] == "slot"
 
 
 @parser_memo(1 << 14)
