@@ -91,3 +91,17 @@ def test_a_total_merged_down_over_rows_whose_totals_hold_last_is_no_contradictio
                for i, a in enumerate(("natural_person", "commercial", "research", "social_welfare",
                                       "legal_services", "other_org", "total")))
     assert not _codes(record) & {"columns_reordered", "columns_header_contradicted", "columns_order_unsure"}
+
+
+def test_a_total_first_table_whose_total_is_merged_down_from_the_first_header_row_publishes_no_guess():
+    from tests.test_layouts_unseen import _parse, html_report, html_table3, td
+    printed = {code: [v[-1], *v[:-1]] for code, v in T3.items()}  # 总计 first, as its header cell stands
+    note = td("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", colspan=3, rowspan=3)
+    table = html_table3(printed).replace(
+        "<tr>" + note + td("申请人情况", colspan=7) + "</tr>",
+        "<tr>" + note + td("总计", rowspan=3) + td("申请人情况", colspan=6) + "</tr>").replace(
+        td("法人或其他组织", colspan=5) + td("总计", rowspan=2), td("法人或其他组织", colspan=5))
+    record = _parse(html_report(t3=table))
+    assert all(v is None for v in record.values("applications").values())  # never 总计 under 自然人
+    unsure = [f for f in record.findings if f.code == "columns_order_unsure"]
+    assert len(unsure) == 1 and "表头未写明总计列的位置" in unsure[0].message

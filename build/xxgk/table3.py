@@ -165,9 +165,9 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     nothing), and these come in the order the header names them when it names all five (they share one
     header line), in the template's otherwise. Where 总计 stands tells only when it shares a line with 自然人.
     ``named`` is False when the header tells nothing the template does not (names neither 总计 nor 自然人, or
-    总计 on another line and the organisations in order): the table is read by position; the order is None
-    when it names one but not the other, or some organisation columns only and those in another order than
-    the template's (unsure).
+    总计 on another line and the organisations in order; then the order is None: 总计's place not told): the
+    table is read by position; the order is None too when it names one but not the other, or some
+    organisation columns only and those in another order than the template's (unsure).
 
     >>> column_order([(1, "总计 自然人 法人或其他组织"), (2, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
     ((6, 0, 1, 2, 3, 4, 5), True)
@@ -199,7 +199,7 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         # the row totals check it (before, it was read as printed first, and rows like 1 0 0 0 0 0 1, whose
         # total holds either way, published the 自然人's application under 其他)
         order = tuple(index[a] for a in ["natural_person", *orgs, "total"])
-        return order, order != STANDARD
+        return (order, True) if order != STANDARD else (None, False)
     outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
     return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
 
