@@ -64,3 +64,23 @@ def test_the_one_line_report_reads_each_section_whole():
             "六、其他需要报告的事项无。")
     assert _texts(text) == {"overview": "本年工作有序。", "active": "工作扎实推进。",
                             "problems": "措施不够有力。", "other_matters": "无。"}
+
+
+HEADINGS = {"overview": "一、总体情况", "applications": "三、收到和处理政府信息公开申请情况",
+            "problems": "五、存在的主要问题及改进情况", "other_matters": "六、其他需要报告的事项"}
+
+
+@pytest.mark.parametrize("code, heading", [
+    ("applications", "三、受理和处理政府信息公开申请情况"), ("applications", "三、政府信息公开申请的收到和处理情况"),
+    ("overview", "一、总体概况"), ("overview", "一、工作概况"), ("overview", "一、概述"),
+    ("problems", "五、工作中存在的问题及改进措施"), ("problems", "五、存在问题及改进措施"),
+    ("problems", "五、主要问题和改进措施"), ("other_matters", "六、其他需要说明的事项"),
+])
+def test_headings_as_agencies_also_word_them_find_their_section(code, heading):
+    from tests.test_layouts_hostile import T3, _table3
+    record = _read(pdf_text_report().replace(HEADINGS[code] + "\n", heading + "\n"))
+    assert code in record.section_lines and "section_absent" not in {f.code for f in record.findings}
+    if code == "applications":  # before: the section not found, and table 三 lost whole
+        assert _table3(record) == T3
+    if code == "problems":
+        assert record.sections["problems"] == "一是公开内容不够全面。下一步将加强培训。"
