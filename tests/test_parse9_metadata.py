@@ -48,3 +48,11 @@ def test_the_period_still_wins_over_the_overview_opening():
         TITLE, "某某县交通运输局政府信息公开工作年度报告")
     record = _read(text)
     assert record.year == 2023 and "year_from_overview" not in _codes(record)
+
+
+@pytest.mark.parametrize("title", ["某某县交通运输局2023年政府信息公开工作年报",
+                                   "某某县交通运输局2023年政务公开工作年度报告",
+                                   "2023年某某县交通运输局政府信息公开年报"])
+def test_a_title_calling_the_report_a_nianbao_or_zhengwu_gongkai_gives_agency_and_year(title):
+    record = _read(pdf_text_report().replace(TITLE, title))
+    assert (record.agency, record.year) == ("某某县交通运输局", 2023)

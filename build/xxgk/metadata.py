@@ -10,6 +10,10 @@
 ('某某县交通运输局', 2023)
 >>> title_to_agency_year("某某县交通运输局政府信息公开工作年度报告（2023年度）")
 ('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局2023年政府信息公开工作年报")
+('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局2023年政务公开工作年度报告")
+('某某县交通运输局', 2023)
 >>> title_to_agency_year("某某县交通运输局政府信息公开工作年度报告\\n本机关按照条例要求编制。")
 ('某某县交通运输局', None)
 >>> text_to_period("统计期限从2025年1月1日至12月31止。")
@@ -30,18 +34,20 @@ from .findings import Finding, make
 from .text import fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
+# what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
+_DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
+_ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
-_REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*(?:年\s*度\s*)?报\s*告"
+_REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
 _AGENCY_FIRST = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(\d{4})" + _REPORT)
-_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?"
-                         r"\s*年\s*度\s*报\s*告")
-_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*(\d{4})"
-                          r"\s*年\s*度\s*报\s*告")  # 某局政府信息公开工作2023年度报告
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
+_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
+                          r"\s*" + _ANNUAL)  # 某局政府信息公开工作2023年度报告
 # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
-_YEAR_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告"
+_YEAR_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
                          r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
-# a title line naming no year at all: the agency is read from it, the year from the text (``text_to_year``)
-_NO_YEAR = re.compile(r"(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*年\s*度\s*报\s*告")
+# a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
+_NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
 # 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
 _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
