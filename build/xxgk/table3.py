@@ -27,7 +27,7 @@ from functools import cache
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, patterns, row_codes, rows, table
-from .cells import Row, labels_after_values, prose_rows, region_to_rows
+from .cells import Row, Slot, labels_after_values, prose_rows, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
 from .labels import label_matches
@@ -148,6 +148,7 @@ def column_orders() -> dict[str, Order]:
 
 
 _ORGS = ("commercial", "research", "social_welfare", "legal_services", "other_org")
+_ORG_GROUP = "法人或其他组织"  # the template's heading over the five organisation columns
 
 
 def _name_at(header: str, applicant: str) -> int:
@@ -177,10 +178,7 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     >>> column_order([(1, "一、本年新收政府信息公开申请数量 1 1 0 1 0 0 3")])
     ((0, 1, 2, 3, 4, 5, 6), False)
     """
-    text = "\n".join(t for _, t in lines)
-    first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
-                     for m in p.finditer(text)), default=len(text))
-    header_lines = ["".join(line.split()) for line in text[:first_row].split("\n")]
+    header_lines = _header_lines(lines)
     header = "".join(header_lines)
     at = {a: _name_at(header, a) for a in applicant_codes()}
     if at["natural_person"] < 0 and at["total"] < 0:
@@ -202,6 +200,14 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         return (order, True) if order != STANDARD else (None, False)
     outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
     return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
+
+
+def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
+    """The region's lines before table 三's first row (``一、本年新收…``), without white space: its header."""
+    text = "\n".join(t for _, t in lines)
+    first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
+                     for m in p.finditer(text)), default=len(text))
+    return ["".join(line.split()) for line in text[:first_row].split("\n")]
 
 
 def _line_at(lines: list[str], offset: int) -> int:
@@ -424,6 +430,7 @@ def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
 def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_applications`` read the usual way: each row's label, then its numbers."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
+    subtotals = _widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
     found.inline = _without_prose(found.inline, prose_rows(table_rows))
     findings: list[Finding] = []
@@ -481,7 +488,47 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     findings += [make("row_other_format", expected=fmt, line=row.line, **_where(code))
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
-    return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
+    row_findings = [f for r in resolved.values() for f in r.findings]
+    if subtotals:  # the five organisation cells the layout has not: one finding, not a blank per row
+        widened = {labels()["rows"].get(code, code) for code, row in chosen.items() if id(row) in subtotals}
+        row_findings = [f for f in row_findings if not (f.code == "value_blank" and f.row in widened)]
+        printed = [f"{labels()['rows'][code]} {subtotals[id(row)]}" for code, row in chosen.items()
+                   if id(row) in subtotals and read_cell(subtotals[id(row)])[0] != 0]
+        findings.append(make("columns_grouped", table="3", actual="；".join(printed) or "各行均为0"))
+    return fmt, _facts(resolved, fmt, placed_by), findings + row_findings
+
+
+def _widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> dict[int, str]:
+    """Rows of a table 三 printed with three columns, 自然人 | 法人或其他组织 | 总计 (the five organisation
+    columns not apart), made seven cells wide with the five left blank: 自然人 and 总计 are printed, the five
+    are not (their subtotal is no value of any of them). Only when the header names those three and none
+    of the five, and only rows of three numbers whose 总计 = 自然人 + 法人或其他组织. Returns
+    ``{id(row): printed subtotal}`` of the rows widened (before, every row was one of seven cells short and
+    the whole table lost).
+
+    >>> rows = region_to_rows([(1, "自然人 法人或其他组织 总计"), (2, "一、本年新收政府信息公开申请数量 3 2 5")], WIDTH)
+    >>> _widen_group_subtotals([(1, "自然人 法人或其他组织 总计")], rows), [s.text for s in rows[-1].slots]
+    ({...: '2'}, ['3', '', '', '', '', '', '5'])
+    """
+    header = "".join(_header_lines(lines))
+    names = labels()["applicants"]
+    if _ORG_GROUP not in header or any(_name_at(header, a) >= 0 for a in _ORGS) or any(
+            names[a] not in header for a in ("natural_person", "total")):
+        return {}
+    out = {}
+    for row in table_rows:
+        slots = [s for s in row.slots if not s.empty]
+        if len(row.slots) != 3 or len(slots) != 3:
+            continue
+        values = [read_cell(s.text)[0] for s in slots]
+        if not all(isinstance(v, int) for v in values) or values[0] + values[1] != values[2]:
+            continue
+        blank = [Slot("", slots[1].line, structured=True) for _ in _ORGS]
+        out[id(row)] = slots[1].text
+        row.clear_slots()
+        for slot in [slots[0], *blank, slots[2]]:
+            row.add(slot)
+    return out
 
 
 def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:
