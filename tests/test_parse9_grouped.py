@@ -40,3 +40,12 @@ def test_a_three_column_row_whose_total_does_not_hold_is_not_widened():
 
 def test_a_seven_column_table_is_read_as_before():
     assert _table3(_read(pdf_text_report())) == T3
+
+
+def test_a_seven_column_table_whose_header_lost_the_five_names_is_not_read_as_three_columns():
+    text = pdf_text_report().replace(HEADER, "自然人 法人或其他组织 总计\n")
+    usual = f"{LABELS['granted']} {' '.join(map(str, T3['granted']))}\n"
+    text = text.replace(usual, f"{LABELS['granted']} 9 3 12\n")  # blanks vanished: which three is unknown
+    record = _read(text)
+    assert _table3(record)["granted"] == [None] * 7 and "columns_grouped" not in _codes(record)
+    assert _table3(record)["new"] == T3["new"]

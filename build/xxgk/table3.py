@@ -502,7 +502,8 @@ def _widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) 
     """Rows of a table 三 printed with three columns, 自然人 | 法人或其他组织 | 总计 (the five organisation
     columns not apart), made seven cells wide with the five left blank: 自然人 and 总计 are printed, the five
     are not (their subtotal is no value of any of them). Only when the header names those three and none
-    of the five, and only rows of three numbers whose 总计 = 自然人 + 法人或其他组织. Returns
+    of the five and no row has more than three cells, and only rows of three numbers whose 总计 = 自然人 +
+    法人或其他组织. Returns
     ``{id(row): printed subtotal}`` of the rows widened (before, every row was one of seven cells short and
     the whole table lost).
 
@@ -513,8 +514,10 @@ def _widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) 
     header = "".join(_header_lines(lines))
     names = labels()["applicants"]
     if _ORG_GROUP not in header or any(_name_at(header, a) >= 0 for a in _ORGS) or any(
-            names[a] not in header for a in ("natural_person", "total")):
-        return {}
+            names[a] not in header for a in ("natural_person", "total")) or any(
+            len(row.slots) > 3 for row in table_rows if row.filled_slots):
+        return {}  # (a row of more cells: a table of seven whose header lost names, and whose blanks may have
+        # vanished from a PDF's text: its three numbers may be any three of the seven)
     out = {}
     for row in table_rows:
         slots = [s for s in row.slots if not s.empty]
