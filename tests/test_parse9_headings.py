@@ -84,3 +84,9 @@ def test_headings_as_agencies_also_word_them_find_their_section(code, heading):
         assert _table3(record) == T3
     if code == "problems":
         assert record.sections["problems"] == "一是公开内容不够全面。下一步将加强培训。"
+
+
+def test_an_unnumbered_heading_line_glued_to_its_body_keeps_the_body_whole():
+    text = "总体情况\n好。\n主动公开政府信息情况\n规章 0\n存在的主要问题措施不够有力\n其他需要报告的事项\n无。"
+    assert _texts(text)["problems"] == "措施不够有力"
+    assert _texts("（一）总体情况：\n好。\n（五）存在的主要问题及改进措施。\n一是不足。\n")["problems"] == "一是不足。"

@@ -27,13 +27,6 @@ _HEADING_END = r"(?:[ \t\u3000]*[:：。])?"
 _TAIL_CLOSED = r"(?:[ \t\u3000]*[:：。]|(?=[\s,，;；、!！?？()（）\[\]【】“”\"'《〈]|\Z))"
 
 
-def _heading(row: dict) -> str:
-    """A row of ``section_headings.csv`` as one pattern: its words, then its optional ``tail`` (the rest
-    of the heading, ``及改进情况`` after ``存在的主要问题``) and the closing punctuation, so that the
-    whole heading is consumed and the section's text starts after it."""
-    return "(?:" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END
-
-
 @cache
 def _tails() -> dict[str, tuple[re.Pattern, re.Pattern]]:
     """Each section's ``(tail, glued tail)`` patterns, matched where the heading's words end.
@@ -77,14 +70,16 @@ class Span:
 
 class _Headings:
     """A section's heading pattern (numeral and words) whose ``finditer`` gives each heading's ``Span`` to
-    the end of its tail (``heading_end``); ``search`` as on ``re.Pattern``."""
+    the end of its tail (``heading_end``); ``search`` as on ``re.Pattern``. The words end where the
+    pattern's group ``words`` ends, or where the match does."""
 
     def __init__(self, code: str, words: re.Pattern) -> None:
         self.code, self.words = code, words
 
     def finditer(self, text: str, pos: int = 0):
         for m in self.words.finditer(text, pos):
-            yield Span(m.start(), heading_end(text, self.code, m.end()))
+            end = m.end("words") if "words" in self.words.groupindex else m.end()
+            yield Span(m.start(), heading_end(text, self.code, end))
 
     def search(self, text: str, pos: int = 0) -> Span | None:
         return next(self.finditer(text, pos), None)
@@ -174,16 +169,16 @@ _OTHER_NUMBERING = (r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|第[�
 
 
 @cache
-def line_heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def line_heading_patterns() -> tuple[tuple[str, _Headings], ...]:
     """Section headings as whole lines, numbered in any way or not at all.
 
     >>> doc = Document.from_text("总体情况\\n好\\n（二）主动公开政府信息情况\\n规章 0\\n主动公开政府信息情况好。\\n")
     >>> [(s.code, s.heading_line) for s in text_to_sections(doc)]
     [('overview', 1), ('active', 3)]
     """
-    return tuple((row["code"], re.compile(r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*"
-                                          r"(?:政府信息公开(?:工作)?)?" + _heading(row) +
-                                          r"(?=[^\n。；;，,]{0,16}$)"))
+    return tuple((row["code"], _Headings(row["code"], re.compile(
+        r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*(?:政府信息公开(?:工作)?)?"
+        r"(?P<words>" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END + r"(?=[^\n。；;，,]{0,16}$)")))
                  for row in table("section_headings"))
 
 
