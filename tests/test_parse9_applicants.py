@@ -54,3 +54,13 @@ def test_a_pdf_text_header_in_another_column_order_is_read_by_its_names(header, 
 def test_the_template_header_is_read_as_before():
     record = _read(pdf_text_report())
     assert _table3(record) == T3 and not _codes(record)
+
+
+def test_a_header_naming_some_organisation_columns_only_out_of_order_publishes_none_of_the_five():
+    text = pdf_text_report().replace("商业企业 科研机构 社会公益组织 法律服务机构 其他\n",
+                                     "科研机构 商业企业 社会公益组织 法律服务\n")  # 其他 lost, two swapped
+    record = _read(text)
+    got = _table3(record)
+    assert all(v[1:6] == [None] * 5 for v in got.values())  # which is 商业企业's cannot be told
+    assert {c: (v[0], v[6]) for c, v in got.items()} == {c: (v[0], v[6]) for c, v in T3.items()}
+    assert "columns_order_unsure" in _codes(record)

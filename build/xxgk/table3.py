@@ -167,8 +167,9 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     header line), in the template's otherwise. Where 总计 stands tells only when it shares a line with 自然人.
     ``named`` is False when the header tells nothing the template does not (names neither 总计 nor 自然人, or
     总计 on another line and the organisations in order; then the order is None: 总计's place not told): the
-    table is read by position; the order is None too when it names one but not the other, or some
-    organisation columns only and those in another order than the template's (unsure).
+    table is read by position; the order is None too when it names one but not the other (unsure). A header
+    naming some organisation columns only, in another order than the template's, leaves them in the
+    template's order here: ``orgs_unsure`` tells.
 
     >>> column_order([(1, "总计 自然人 法人或其他组织"), (2, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
     ((6, 0, 1, 2, 3, 4, 5), True)
@@ -187,9 +188,7 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         return None, True
     orgs = sorted((a for a in _ORGS if at[a] >= 0), key=at.__getitem__)
     if len(orgs) < len(_ORGS):
-        if orgs != [a for a in _ORGS if a in orgs]:
-            return None, True
-        orgs = list(_ORGS)
+        orgs = list(_ORGS)  # (named in another order, some only: ``orgs_unsure``)
     index = {a: i for i, a in enumerate(applicant_codes())}
     if _line_at(header_lines, at["total"]) != _line_at(header_lines, at["natural_person"]):
         # 总计 on another header line than 自然人 (a 总计 cell merged down from the header's first row prints
@@ -200,6 +199,30 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         return (order, True) if order != STANDARD else (None, False)
     outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
     return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
+
+
+def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
+    """Whether the header names some of the five organisation columns only, and those in another order than
+    the template's: where the others stand, and so which column each number is in, cannot be told (no row
+    total tells the five apart).
+
+    >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "科研机构 商业企业 社会公益组织 法律服务")])
+    True
+    >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "商业企 科研机构 社会公益组织 其他")])
+    False
+    """
+    header = "".join(_header_lines(lines))
+    named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
+    return len(named) < len(_ORGS) and named != [a for a in _ORGS if a in named]
+
+
+def _void_orgs(resolved: dict[str, Resolved]) -> list[Finding]:
+    """The five organisation cells of every row made missing (``orgs_unsure``), with one finding."""
+    for r in resolved.values():
+        if r.values:
+            r.values = tuple(None if applicant_codes()[i] in _ORGS else v for i, v in enumerate(r.values))
+    return [make("columns_order_unsure", table="3",
+                 detail="表头只写明部分法人或其他组织的列，且顺序与模板不同；自然人、总计照录")]
 
 
 def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
@@ -482,6 +505,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
                              detail=how, line=row.line))
     findings += _order_findings(resolved, order, named, contradicted)
+    if orgs_unsure(lines) and any(r.values for r in resolved.values()):
+        findings += _void_orgs(resolved)
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                  for row in found.unrecognised if id(row) not in placed_ids]
