@@ -65,3 +65,21 @@ def test_a_sentence_s_unit_is_still_the_sentence_s():
     from xxgk.cells import line_tokens
     tokens, _ = line_tokens(1, "共收到申请31件，上年结转3件 具体如下")
     assert [t[1] for t in tokens if t[0] == "text"][1].startswith("件")
+
+
+def test_a_table_numbering_its_rows_in_a_first_column_is_read():
+    import re
+
+    from tests.test_layouts_unseen import ZERO
+    from xxgk.catalog import row_codes
+    lines, number = [], 0
+    for line in html_table3().split("\n"):  # 序号 | the row's label | its seven counts
+        if line.startswith("<tr>") and re.search(r"<td>\d+</td>", line):
+            number += 1
+            line = line.replace("<tr>", f"<tr><td>{number}</td>", 1)
+        elif line.startswith("<tr>"):
+            line = line.replace("<tr>", "<tr><td>序号</td>", 1)
+        lines.append(line)
+    record = _parse(html_report(t3="\n".join(lines)))
+    assert _table3(record) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}  # before: table_absent
+    assert not _codes(record)

@@ -161,6 +161,27 @@ def _cell(cell: str) -> tuple[str, bool]:
         _NUMBER_WITH_MARKS.match(folded))
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _row_number_at(cells: list[tuple[str, bool]]) -> int | None:
+    """The index of a row's number in a 序号 column: the first non-empty cell, a number of up to two digits,
+    followed by a label (text) and then by values; None when the row has none.
+
+    >>> _row_number_at([("3", True), ("（一）予以公开", False), ("3", True)])
+    0
+    >>> _row_number_at([("规章", False), ("0", True)]), _row_number_at([("3", True), ("4", True), ("5", True)])
+    (None, None)
+    """
+    filled = [i for i, (folded, _) in enumerate(cells) if folded]
+    if len(filled) < 3 or not _ROW_NUMBER.match(cells[filled[0]][0]):
+        return None
+    label = filled[1]
+    if cells[label][1] or not any(cells[i][1] for i in filled[2:]):
+        return None
+    return filled[0]
+
+
 def is_page_footer(line: str) -> bool:
     """A line that is only a page number (``— 3 —``, ``第 3 页``): not part of any row.
 
@@ -187,6 +208,9 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     numbers_began = False  # after the first number, every cell is a value cell
     cells = [_cell(cell) for cell in _split_structured(line)]
     for index, (folded, value) in enumerate(cells):
+        if index == _row_number_at(cells):
+            continue  # 序号 | 项目 | 自然人 …: the row's number is no value of it (before: the row's label became
+            # its cells, and a table numbering its rows was lost whole)
         if not value and 0 < index < len(cells) - 1 and _CHINESE_NUMERAL.match(folded) and cells[index - 1][0] \
                 and not cells[index - 1][1] and cells[index + 1][1] and cells[index + 1][0]:
             # 予以公开 | 三 | 1 | 0 …: a count in words between the label and the counts is a cell (unreadable),
