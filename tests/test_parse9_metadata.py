@@ -56,3 +56,19 @@ def test_the_period_still_wins_over_the_overview_opening():
 def test_a_title_calling_the_report_a_nianbao_or_zhengwu_gongkai_gives_agency_and_year(title):
     record = _read(pdf_text_report().replace(TITLE, title))
     assert (record.agency, record.year) == ("某某县交通运输局", 2023)
+
+
+def test_a_period_and_a_date_in_chinese_numerals_are_read():
+    text = pdf_text_report(overview="本报告统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。").replace(
+        TITLE, "某某县交通运输局政府信息公开工作年度报告").replace("2024年1月20日", "二〇二四年一月二十日")
+    record = _read(text)
+    assert (record.period_start, record.period_end, record.year) == ("2023-01-01", "2023-12-31", 2023)
+    assert record.published_date == "2024-01-20"
+    assert not _codes(record) & {"year_not_found", "year_from_overview", "date_invalid"}
+
+
+def test_a_day_that_does_not_exist_in_chinese_numerals_is_said():
+    from xxgk.metadata import date_findings
+    text = pdf_text_report(overview="本报告统计期限自二〇二三年一月一日起至二〇二三年二月三十日止。")
+    assert [f.actual for f in date_findings(text) if f.code == "date_invalid"] == ["2023-02-30"]
+    assert _read(text).period_end is None  # no such day: missing, never another

@@ -31,7 +31,7 @@ from datetime import date
 
 from .catalog import agency_aliases
 from .findings import Finding, make
-from .text import fold
+from .text import chinese_number, fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
@@ -81,7 +81,7 @@ def _printed(y: str, m: str, d: str) -> str:
 def date_findings(text: str) -> list[Finding]:
     """A ``date_invalid`` finding for each date the metadata would read but that does not exist
     (the date is published as missing)."""
-    folded = fold(text)
+    folded = _dates_in_digits(text)
     printed = []
     match = _PUBLISHED.search(folded[:HEAD_CHARS])
     if match:
@@ -164,8 +164,33 @@ def _publisher(name: str) -> str | None:
     return after if len(after) >= 2 else (before if len(before) >= 2 else None)
 
 
+_CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
+
+
+def _dates_in_digits(text: str) -> str:
+    """``fold(text)`` with dates written in Chinese numerals in digits (二〇二三年十二月三十一日 → 2023年12月31日).
+
+    >>> _dates_in_digits("自二〇二三年一月一日起至二〇二三年十二月三十一日止")
+    '自2023年1月1日起至2023年12月31日止'
+    """
+    def digits(match: re.Match) -> str:
+        year = match.group(1).translate(_CHINESE_DIGITS)
+        month, day = chinese_number(match.group(2)), match.group(3) and chinese_number(match.group(3))
+        if month is None or (match.group(3) and day is None):
+            return match.group()
+        return f"{year}年{month}月" + (f"{day}日" if match.group(3) else "")
+
+    return _CHINESE_DATE.sub(digits, fold(text))
+
+
 def text_to_period(text: str) -> tuple[str | None, str | None]:
-    match = _PERIOD.search(fold(text))
+    """The statistics period the text states, as ISO dates.
+
+    >>> text_to_period("本报告统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。")
+    ('2023-01-01', '2023-12-31')
+    """
+    match = _PERIOD.search(_dates_in_digits(text))
     if not match:
         return None, None
     y1, m1, d1, y2, m2, d2 = match.groups()
@@ -182,7 +207,7 @@ def text_to_source_url(text: str) -> str | None:
 
 def text_to_published_date(text: str) -> str | None:
     """The page's 发布日期/公开日期, else a date standing alone on one of the last lines."""
-    folded = fold(text)
+    folded = _dates_in_digits(text)
     match = _PUBLISHED.search(folded[:HEAD_CHARS])
     if match:
         return _iso(*match.groups())
