@@ -22,12 +22,15 @@ def _three_columns(rows=T3, sep=" ") -> str:
 
 
 def test_a_three_column_table_3_publishes_natural_persons_and_totals_only():
-    record = _read(_three_columns({c: [v[0], sum(v[1:6]), v[6]] for c, v in T3.items()}))
+    text = _three_columns({c: [v[0], sum(v[1:6]), v[6]] for c, v in T3.items()})
+    record = _read(text)
     got = _table3(record)
     assert {c: (v[0], v[6]) for c, v in got.items()} == {c: (v[0], v[6]) for c, v in T3.items()}
     assert all(v[1:6] == [None] * 5 for v in got.values())  # never the subtotal under one of the five
     said = [f for f in record.findings if f.code == "columns_grouped"]
     assert len(said) == 1 and "一、本年新收政府信息公开申请数量 8" in said[0].actual
+    first = next(n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(LABELS["new"]))
+    assert said[0].line == first  # the first row printed so
     assert _codes(record) == {"columns_grouped"}  # no blank finding per row, no broken identity
 
 

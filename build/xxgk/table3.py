@@ -330,7 +330,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         row_findings = [f for f in row_findings if not (f.code == "value_blank" and f.row in widened)]
         printed = [f"{labels()['rows'][code]} {subtotals[id(row)]}" for code, row in chosen.items()
                    if id(row) in subtotals and read_cell(subtotals[id(row)])[0] != 0]
-        findings.append(make("columns_grouped", table="3", actual="；".join(printed) or "各行均为0"))
+        first = min((row.slots[0].line for row in chosen.values() if id(row) in subtotals), default=None)
+        findings.append(make("columns_grouped", table="3", actual="；".join(printed) or "各行均为0", line=first))
     return fmt, _facts(resolved, fmt, placed_by), findings + row_findings
 
 
