@@ -46,6 +46,12 @@ _FOOTER_START = frozenset("-—－–‐第·•")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人次|家|起)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
+# a cell that is a number with a few marks after it (3人, 3（件）, 3-, 3/): a value cell that cannot be read, not
+# label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
+# item number (3.其他, 2、重复申请) and a date (2023年, 12月) are text
+_CHINESE_NUMERAL = re.compile(r"^[零〇○一二两三四五六七八九十百千]{1,4}$")
+_NUMBER_WITH_MARKS = re.compile(r"^[+-]?\d+(?:[,.]\d+)*(?![.、．,，]\s*[\u4e00-\u9fff])(?!\s?[\d年月日号])"
+                                r"(?!\s?[\u4e00-\u9fff]{2})\s?\S{1,3}$")  # 3其他, 3 其他: words, a label
 
 
 @dataclass
@@ -114,6 +120,8 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
         if number is None:
             if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
                 continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
+            if _unit_of_cell(folded, match, out):
+                continue  # 9件 2件 0件 …: each cell carries its unit (before: 件 was label text, the row lost)
             lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
                 match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
@@ -131,11 +139,47 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_CELL_UNIT = frozenset({"件", "个", "项", "次", "人次", "家", "起"})
+
+
+def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
+    """Whether the words ``match`` found are the counting unit of the number right before them in a row of
+    cells: glued to it, and followed by the next cell's number (``9件 2件``) or, at the line's end, after a
+    run of numbers (``… 0 12件``). A sentence's unit goes on with words or a clause mark (``31件，``)."""
+    if match.group(2) not in _CELL_UNIT or not out or out[-1][0] != "slot" or not folded[match.start() - 1].isdigit():
+        return False
+    if _DIGIT_NEXT.match(folded, match.end()) and match.end() < len(folded) and folded[match.end()].isspace():
+        return True
+    return not folded[match.end():].strip() and len(out) >= 2 and out[-2][0] == "slot"
+
+
 @parser_memo(1 << 14)
 def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()
-    return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded))
+    return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
+        _NUMBER_WITH_MARKS.match(folded))
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _row_number_at(cells: list[tuple[str, bool]]) -> int | None:
+    """The index of a row's number in a 序号 column: the first non-empty cell, a number of up to two digits,
+    followed by a label (text) and then by values; None when the row has none.
+
+    >>> _row_number_at([("3", True), ("（一）予以公开", False), ("3", True)])
+    0
+    >>> _row_number_at([("规章", False), ("0", True)]), _row_number_at([("3", True), ("4", True), ("5", True)])
+    (None, None)
+    """
+    filled = [i for i, (folded, _) in enumerate(cells) if folded]
+    if len(filled) < 3 or not _ROW_NUMBER.match(cells[filled[0]][0]):
+        return None
+    label = filled[1]
+    if cells[label][1] or not any(cells[i][1] for i in filled[2:]):
+        return None
+    return filled[0]
 
 
 def is_page_footer(line: str) -> bool:
@@ -162,8 +206,17 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
         return _loose_tokens(line, line_no), False
     tokens: list[tuple[str, str, int]] = []
     numbers_began = False  # after the first number, every cell is a value cell
-    for cell in _split_structured(line):
-        folded, value = _cell(cell)
+    cells = [_cell(cell) for cell in _split_structured(line)]
+    for index, (folded, value) in enumerate(cells):
+        if index == _row_number_at(cells):
+            continue  # 序号 | 项目 | 自然人 …: the row's number is no value of it (before: the row's label became
+            # its cells, and a table numbering its rows was lost whole)
+        if not value and 0 < index < len(cells) - 1 and _CHINESE_NUMERAL.match(folded) and cells[index - 1][0] \
+                and not cells[index - 1][1] and cells[index + 1][1] and cells[index + 1][0]:
+            # 予以公开 | 三 | 1 | 0 …: a count in words between the label and the counts is a cell (unreadable),
+            # not a part of the label (the row was one cell short and all its cells lost); 不予公开 | 一 |
+            # 属于国家秘密 | 0 … is an item number: text follows it
+            value = True
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or value:

@@ -8,6 +8,14 @@
 ('某某县交通运输局', 2023)
 >>> title_to_agency_year("二〇二三年某某县交通运输局政府信息公开工作年度报告")
 ('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局政府信息公开工作年度报告（2023年度）")
+('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局2023年政府信息公开工作年报")
+('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局2023年政务公开工作年度报告")
+('某某县交通运输局', 2023)
+>>> title_to_agency_year("某某县交通运输局政府信息公开工作年度报告\\n本机关按照条例要求编制。")
+('某某县交通运输局', None)
 >>> text_to_period("统计期限从2025年1月1日至12月31止。")
 ('2025-01-01', '2025-12-31')
 >>> text_to_published_date("发布日期：2025年2月30日"), [f.actual for f in date_findings("发布日期：2025年2月30日")]
@@ -23,16 +31,23 @@ from datetime import date
 
 from .catalog import agency_aliases
 from .findings import Finding, make
-from .text import fold
+from .text import chinese_number, fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
+# what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
+_DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
+_ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
-_REPORT = r"\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*(?:年\s*度\s*)?报\s*告"
+_REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
 _AGENCY_FIRST = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(\d{4})" + _REPORT)
-_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?"
-                         r"\s*年\s*度\s*报\s*告")
-_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(?:政府)?信息公开(?:工作)?\s*(\d{4})"
-                          r"\s*年\s*度\s*报\s*告")  # 某局政府信息公开工作2023年度报告
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
+_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
+                          r"\s*" + _ANNUAL)  # 某局政府信息公开工作2023年度报告
+# the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
+_YEAR_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
+                         r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
+# a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
+_NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
 # 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
 _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
@@ -66,7 +81,7 @@ def _printed(y: str, m: str, d: str) -> str:
 def date_findings(text: str) -> list[Finding]:
     """A ``date_invalid`` finding for each date the metadata would read but that does not exist
     (the date is published as missing)."""
-    folded = fold(text)
+    folded = _dates_in_digits(text)
     printed = []
     match = _PUBLISHED.search(folded[:HEAD_CHARS])
     if match:
@@ -98,13 +113,39 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
     lines = [line.strip() for line in fold(head).split("\n") if line.strip()][:TITLE_LINES]
     candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
     for text in candidates:
-        text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二三年
-        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2)):
+        text = _chinese_year(text)
+        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
+                                                  (_YEAR_AFTER, 1, 2)):
             match = pattern.search(text)
             name = _publisher(match.group(agency_group)) if match else None
             if name and name not in _NOT_AN_AGENCY:
                 return canonical_agency(name), int(match.group(year_group))
+    for line in lines:  # a title line with no year in it: its agency
+        match = _NO_YEAR.fullmatch(line)
+        name = _publisher(match.group(1)) if match else None
+        if name and name not in _NOT_AN_AGENCY:
+            return canonical_agency(name), None
     return None, None
+
+
+def _chinese_year(text: str) -> str:
+    """``text`` with years written in Chinese numerals (二〇二三年) in digits."""
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)
+
+
+# the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…
+_OPENING_YEAR = re.compile(r"\A\s*(\d{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,)")
+
+
+def overview_to_year(overview: str) -> int | None:
+    """The year the overview's first sentence opens on, when the title names none.
+
+    >>> overview_to_year("2023年，我局坚持…"), overview_to_year("二〇二三年以来，…"), overview_to_year("本年度，…")
+    (2023, 2023, None)
+    >>> overview_to_year("2019年印发的办法继续施行。")
+    """
+    match = _OPENING_YEAR.match(_chinese_year(fold(overview[:40])))
+    return int(match.group(1)) if match else None
 
 
 def _publisher(name: str) -> str | None:
@@ -123,8 +164,33 @@ def _publisher(name: str) -> str | None:
     return after if len(after) >= 2 else (before if len(before) >= 2 else None)
 
 
+_CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
+
+
+def _dates_in_digits(text: str) -> str:
+    """``fold(text)`` with dates written in Chinese numerals in digits (二〇二三年十二月三十一日 → 2023年12月31日).
+
+    >>> _dates_in_digits("自二〇二三年一月一日起至二〇二三年十二月三十一日止")
+    '自2023年1月1日起至2023年12月31日止'
+    """
+    def digits(match: re.Match) -> str:
+        year = match.group(1).translate(_CHINESE_DIGITS)
+        month, day = chinese_number(match.group(2)), match.group(3) and chinese_number(match.group(3))
+        if month is None or (match.group(3) and day is None):
+            return match.group()
+        return f"{year}年{month}月" + (f"{day}日" if match.group(3) else "")
+
+    return _CHINESE_DATE.sub(digits, fold(text))
+
+
 def text_to_period(text: str) -> tuple[str | None, str | None]:
-    match = _PERIOD.search(fold(text))
+    """The statistics period the text states, as ISO dates.
+
+    >>> text_to_period("本报告统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。")
+    ('2023-01-01', '2023-12-31')
+    """
+    match = _PERIOD.search(_dates_in_digits(text))
     if not match:
         return None, None
     y1, m1, d1, y2, m2, d2 = match.groups()
@@ -141,7 +207,7 @@ def text_to_source_url(text: str) -> str | None:
 
 def text_to_published_date(text: str) -> str | None:
     """The page's 发布日期/公开日期, else a date standing alone on one of the last lines."""
-    folded = fold(text)
+    folded = _dates_in_digits(text)
     match = _PUBLISHED.search(folded[:HEAD_CHARS])
     if match:
         return _iso(*match.groups())

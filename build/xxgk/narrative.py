@@ -11,7 +11,25 @@ import re
 
 from .catalog import table
 from .findings import Finding, make
-from .text import fold
+from .text import chinese_number, fold
+
+# a count written in Chinese numerals before its counting word: 共收到申请二十三件, 行政复议两件
+_CHINESE_COUNT = re.compile(r"(?<![第一二两三四五六七八九十百千零〇○])[零〇○一二两三四五六七八九十百千]{1,8}"
+                            r"(?=\s*(?:件|个|项|次|人次|家|起|份|条))")
+
+
+def counts_in_digits(text: str) -> str:
+    """``text`` with the counts written in Chinese numerals in digits (二十三件 → 23件), so that the claims'
+    patterns read them; a numeral that is no number is left as it is.
+
+    >>> counts_in_digits("共收到申请二十三件，上年结转两件，一是加强培训")
+    '共收到申请23件，上年结转2件，一是加强培训'
+    """
+    def digits(match: re.Match) -> str:
+        value = chinese_number(match.group())
+        return match.group() if value is None else str(value)
+
+    return _CHINESE_COUNT.sub(digits, text)
 
 
 def _table_values(values: dict, compare_to: str, table_name: str) -> list[int]:
@@ -38,7 +56,7 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     >>> said[("normative_documents", "issued")], said[("normative_documents", "in_force")]
     (12, 340)
     """
-    folded = fold(text)
+    folded = counts_in_digits(fold(text))
     out: dict[tuple[str, str], int] = {}
     for claim in table("narrative_claims"):
         if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"]:
@@ -60,7 +78,7 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     >>> [f.expected for f in narrative_to_findings("共收到政府信息公开申请30件。", vals, 1)]
     ['31']
     """
-    folded = fold(text)
+    folded = counts_in_digits(fold(text))
     findings = []
     for claim in table("narrative_claims"):
         match = re.search(claim["pattern"], folded)

@@ -12,7 +12,14 @@ from .catalog import labels
 from .findings import make
 from .identity_findings import identity_findings
 from .memo import account
-from .metadata import HEAD_CHARS, text_to_period, text_to_published_date, text_to_source_url, title_to_agency_year
+from .metadata import (
+    HEAD_CHARS,
+    overview_to_year,
+    text_to_period,
+    text_to_published_date,
+    text_to_source_url,
+    title_to_agency_year,
+)
 from .narrative import narrative_to_findings
 from .record import Record
 from .sections import Document, repeated_headings, section_order, text_to_sections
@@ -36,11 +43,18 @@ def parse(text: str) -> Record:
     record.source_url = text_to_source_url(doc.text)
     if record.agency is None:
         record.findings.append(make("agency_not_found"))
-    if record.year is None:
-        record.findings.append(make("year_not_found"))
 
     found = text_to_sections(doc)
     sections = {s.code: s for s in found}
+    if record.year is None and "overview" in sections:
+        overview = sections["overview"]
+        record.year = overview_to_year(overview.text(doc))
+        if record.year is not None:
+            span = doc.text[overview.start:overview.end]
+            line = doc.line_of(overview.start + len(span) - len(span.lstrip()))  # the sentence's own line
+            record.findings.append(make("year_from_overview", actual=record.year, line=line))
+    if record.year is None:
+        record.findings.append(make("year_not_found"))
     repeated = repeated_headings(doc, found)
     if repeated:
         record.findings.append(make("report_repeated", line=repeated[0][1], actual=len(repeated),

@@ -23,13 +23,66 @@ from .text import fold
 _NUMERAL = r"(?<!第)[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?"
 # what closes a heading after its words: a colon or a full stop (六、其他需报告事项。) belongs to the heading line
 _HEADING_END = r"(?:[ \t\u3000]*[:：。])?"
+# what may follow a heading's tail for the tail to be the heading's: its closing mark, a break, a mark, the end
+_TAIL_CLOSED = r"(?:[ \t\u3000]*[:：。]|(?=[\s,，;；、!！?？()（）\[\]【】“”\"'《〈]|\Z))"
 
 
-def _heading(row: dict) -> str:
-    """A row of ``section_headings.csv`` as one pattern: its words, then its optional ``tail`` (the rest
-    of the heading, ``及改进情况`` after ``存在的主要问题``) and the closing punctuation, so that the
-    whole heading is consumed and the section's text starts after it."""
-    return "(?:" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END
+@cache
+def _tails() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Each section's ``(tail, glued tail)`` patterns, matched where the heading's words end.
+
+    A tail (``tail`` column) is the heading's when a break, a mark or the end of the text follows it.
+    Glued to the text after it (a report flattened to one line: ``五、存在的主要问题措施不够有力``), only a
+    tail that closes the heading beyond doubt (``glued_tail``: ``及改进情况``, ``情况``) is taken, so that
+    the body's first word (措施, 工作) stays in the section's text."""
+    return {row["code"]: (re.compile("(?:" + row["tail"] + ")" + _TAIL_CLOSED),
+                          re.compile("(?:" + row["glued_tail"] + ")" + _HEADING_END if row["glued_tail"]
+                                     else _HEADING_END))
+            for row in table("section_headings")}
+
+
+def heading_end(text: str, code: str, words_end: int) -> int:
+    """Where the heading of section ``code`` whose words end at ``words_end`` ends: after its tail and
+    its closing ``：``/``。`` (``_tails``).
+
+    >>> text = "五、存在的主要问题及改进情况：一是不足。五、存在的主要问题措施不够有力。"
+    >>> text[heading_end(text, "problems", 9):][:4], text[heading_end(text, "problems", 29):][:4]
+    ('一是不足', '措施不够')
+    """
+    closed, glued = _tails()[code]
+    match = closed.match(text, words_end) or glued.match(text, words_end)
+    return match.end() if match else words_end
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a heading was found; ``start``/``end`` as on ``re.Match``."""
+
+    _start: int
+    _end: int
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class _Headings:
+    """A section's heading pattern (numeral and words) whose ``finditer`` gives each heading's ``Span`` to
+    the end of its tail (``heading_end``); ``search`` as on ``re.Pattern``. The words end where the
+    pattern's group ``words`` ends, or where the match does."""
+
+    def __init__(self, code: str, words: re.Pattern) -> None:
+        self.code, self.words = code, words
+
+    def finditer(self, text: str, pos: int = 0):
+        for m in self.words.finditer(text, pos):
+            end = m.end("words") if "words" in self.words.groupindex else m.end()
+            yield Span(m.start(), heading_end(text, self.code, end))
+
+    def search(self, text: str, pos: int = 0) -> Span | None:
+        return next(self.finditer(text, pos), None)
 
 
 @dataclass(frozen=True)
@@ -68,8 +121,9 @@ class Section:
 
 
 @cache
-def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((row["code"], re.compile(_NUMERAL + _heading(row))) for row in table("section_headings"))
+def _heading_patterns() -> tuple[tuple[str, _Headings], ...]:
+    return tuple((row["code"], _Headings(row["code"], re.compile(_NUMERAL + "(?:" + row["pattern"] + ")")))
+                 for row in table("section_headings"))
 
 
 def section_order() -> list[str]:
@@ -115,26 +169,26 @@ _OTHER_NUMBERING = (r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|第[�
 
 
 @cache
-def line_heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def line_heading_patterns() -> tuple[tuple[str, _Headings], ...]:
     """Section headings as whole lines, numbered in any way or not at all.
 
     >>> doc = Document.from_text("总体情况\\n好\\n（二）主动公开政府信息情况\\n规章 0\\n主动公开政府信息情况好。\\n")
     >>> [(s.code, s.heading_line) for s in text_to_sections(doc)]
     [('overview', 1), ('active', 3)]
     """
-    return tuple((row["code"], re.compile(r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*"
-                                          r"(?:政府信息公开(?:工作)?)?" + _heading(row) +
-                                          r"(?=[^\n。；;，,]{0,16}$)"))
+    return tuple((row["code"], _Headings(row["code"], re.compile(
+        r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*(?:政府信息公开(?:工作)?)?"
+        r"(?P<words>" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END + r"(?=[^\n。；;，,]{0,16}$)")))
                  for row in table("section_headings"))
 
 
-def _pick(text: str, matches: dict[str, list], position: int) -> dict[str, re.Match | FuzzyMatch]:
+def _pick(text: str, matches: dict[str, list], position: int) -> dict[str, re.Match | Span]:
     """Each section's heading among ``matches`` (fuzzy ones added), the first after the one before it."""
     if not all(matches.values()):
         matches = dict(matches)
         for code, found in fuzzy_headings(text, matches, position).items():
             matches[code] = [found]
-    chosen: dict[str, re.Match | FuzzyMatch] = {}
+    chosen: dict[str, re.Match | Span] = {}
     for code in section_order():
         after = [m for m in matches.get(code, []) if m.start() >= position]
         pick = after[0] if after else (matches[code][0] if matches.get(code) else None)
@@ -200,20 +254,6 @@ def repeated_headings(doc: Document, sections: list[Section]) -> list[tuple[str,
     return sorted(again.items(), key=lambda item: item[1])
 
 
-@dataclass(frozen=True)
-class FuzzyMatch:
-    """A heading found within one edit of its form; ``start``/``end`` as on ``re.Match``."""
-
-    _start: int
-    _end: int
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-
 MIN_FUZZY_CHARS = 6  # "总体情况" one edit away is "具体情况": short forms are matched exactly only
 _ANY_NUMERAL = re.compile(r"(?<![第一二三四五六七八九十(（])[一二三四五六七八九十]{1,2}")
 _SEPARATORS = str.maketrans({".": "、", ",": "、"})  # 三．收到… or 三,收到… as printed: the same heading
@@ -244,7 +284,7 @@ def prefix_distance(form: str, text: str) -> tuple[int, int]:
     return previous[best], best
 
 
-def fuzzy_headings(text: str, exact: dict[str, list], start: int = 0) -> dict[str, FuzzyMatch]:
+def fuzzy_headings(text: str, exact: dict[str, list], start: int = 0) -> dict[str, Span]:
     """Headings of the sections ``exact`` did not find, within one edit of a form, in the template's order.
 
     A candidate is a Chinese numeral followed by the form (``、`` included, so a lost ``、`` is the
@@ -256,7 +296,7 @@ def fuzzy_headings(text: str, exact: dict[str, list], start: int = 0) -> dict[st
     >>> {c: doc[m.start():m.end()] for c, m in fuzzy_headings(doc, exact).items()}
     {'active': '二、主动公开政府信急情况'}
     """
-    found: dict[str, FuzzyMatch] = {}
+    found: dict[str, Span] = {}
     order = section_order()
     numerals = list(_ANY_NUMERAL.finditer(text))
     for index, code in enumerate(order):
@@ -279,5 +319,6 @@ def fuzzy_headings(text: str, exact: dict[str, list], start: int = 0) -> dict[st
                     hits.add((numeral.start(), offsets[length - 1] + 1))
         if len(hits) == 1:
             start, end = hits.pop()
-            found[code] = FuzzyMatch(start, end)
+            closing = re.compile(_HEADING_END).match(text, end)  # 二、主动公开政府信急情况： takes its colon
+            found[code] = Span(start, closing.end() if closing else end)
     return found

@@ -22,10 +22,9 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import dataclass, field
-from functools import cache
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
-from .catalog import applicant_codes, labels, patterns, row_codes, rows, table
+from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import Row, labels_after_values, prose_rows, region_to_rows
 from .findings import Finding, make
 from .identities import broken_identities
@@ -34,10 +33,22 @@ from .memo import parser_memo
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import row_total_holds
+from .table3_columns import (
+    STANDARD,
+    WIDTH,
+    Order,
+    cell_where,
+    column_order,
+    in_template_order,
+    order_findings,
+    orgs_unsure,
+    totals_order,
+    void_orgs,
+    widen_group_subtotals,
+)
 from .values import read_cell
 
 TABLE = "applications"
-WIDTH = 7
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
 MAX_COMBINATIONS = 50_000
 _PINNING = frozenset({"applications_balance", "applications_processed_sum"})  # identities over rows
@@ -65,10 +76,6 @@ class Assignments:
         if own is not None:
             entries = entries[:max((i for i, (c, _, _) in enumerate(entries) if c == own), default=0)]
         self.orphan_pieces += entries
-
-
-def _where(code: str) -> dict:
-    return {"table": "3", "row": labels()["rows"].get(code, code)}
 
 
 def _is_detached(row: Row) -> bool:
@@ -135,100 +142,16 @@ def _column_names() -> list[str]:
     return [labels()["applicants"][a] for a in applicant_codes()]
 
 
-Order = tuple[int, ...]  # printed position → index in ``applicant_codes()``
-STANDARD: Order = tuple(range(WIDTH))
-
-
-@cache
-def column_orders() -> dict[str, Order]:
-    """The column orders layouts print table 3 in (``rules/table3_column_orders.csv``), the template's first."""
-    index = {a: i for i, a in enumerate(applicant_codes())}
-    return {row["code"]: tuple(index[a] for a in row["columns"].split()) for row in table("table3_column_orders")}
-
-
-def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
-    """``(order, named)``: the column order table 3's header names, read from where 总计 stands against
-    自然人 before the first row (``一、本年新收…``). ``named`` is False when the header names neither (the
-    table is read by position); the order is None when the header names one but not the other (unsure).
-
-    >>> column_order([(1, "总计 自然人 法人或其他组织"), (2, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
-    ((6, 0, 1, 2, 3, 4, 5), True)
-    >>> column_order([(1, "一、本年新收政府信息公开申请数量 1 1 0 1 0 0 3")])
-    ((0, 1, 2, 3, 4, 5, 6), False)
-    """
-    text = "\n".join(t for _, t in lines)
-    first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
-                     for m in p.finditer(text)), default=len(text))
-    header = "".join(text[:first_row].split())
-    names = labels()["applicants"]
-    at = {a: header.find(names[a]) for a in ("natural_person", "total")}
-    if all(v < 0 for v in at.values()):
-        return STANDARD, False
-    if any(v < 0 for v in at.values()):
-        return None, True
-    for order in column_orders().values():
-        printed = [applicant_codes()[i] for i in order]
-        if (printed.index("total") < printed.index("natural_person")) == (at["total"] < at["natural_person"]):
-            return order, True
-    return None, True
-
-
-def _order_findings(resolved: dict[str, Resolved], order: Order | None, named: bool) -> list[Finding]:
-    """A finding on the column order, voiding (in ``resolved``) every value when it is unsure.
-
-    A header naming another order says so (``columns_reordered``). With no header that tells (missing,
-    or naming 总计 or 自然人 only) the table was read by position; when its row totals then hold only with
-    总计 first, no value is published under a column it may not belong to (``columns_order_unsure``)."""
-    names = labels()["applicants"]
-    if order is not None and named:
-        if order == STANDARD:
-            return []
-        return [make("columns_reordered", table="3", detail=" | ".join(names[applicant_codes()[i]] for i in order))]
-    if not _rotated_only(resolved):
-        return []
-    for code, r in list(resolved.items()):
-        resolved[code] = Resolved(findings=r.findings)
-    detail = "表头未写明总计列的位置" if order is None else "没有表头"
-    return [make("columns_order_unsure", table="3", detail=detail + "，各行总计只在总计列在前时成立")]
-
-
-def _in_template_order(printed: tuple, order: Order) -> tuple:
-    out: list = [None] * len(order)
-    for position, index in enumerate(order):
-        out[index] = printed[position]
-    return tuple(out)
-
-
 def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
     """The row's cells in the template's column order, read from ``order`` (the printed one)."""
     if order == STANDARD:
-        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), _where(code), row_total_holds)
+        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds)
     names = _column_names()
-    r = resolve_row(row.slots, ["count"] * WIDTH, [names[i] for i in order], _where(code),
-                    lambda values: row_total_holds(_in_template_order(values, order)))
-    return Resolved(_in_template_order(r.values, order) if r.values else r.values,
-                    _in_template_order(r.lines, order) if r.lines else r.lines,
-                    [_in_template_order(c, order) for c in r.candidates], r.findings, r.glued)
-
-
-def _totals_deny(resolved: dict[str, Resolved], order: Order) -> bool:
-    """Do the row totals deny the header's ``order``: some rows hold only read by position, none only so?"""
-    full = [r.values for r in resolved.values() if r.values and all(isinstance(v, int) for v in r.values)]
-    named = [row_total_holds(v) for v in full]
-    position = [row_total_holds(tuple(v[i] for i in order)) for v in full]
-    return any(p and not n for n, p in zip(named, position, strict=True)) and not any(
-        n and not p for n, p in zip(named, position, strict=True))
-
-
-def _rotated_only(resolved: dict[str, Resolved]) -> bool:
-    """Read by position, do the row totals hold only with 总计 taken as the first column? (Some rows hold
-    so, none holds only the template's way: the header that would tell is missing.)"""
-    full = [r.values for r in resolved.values() if r.values and all(isinstance(v, int) for v in r.values)]
-    first = column_orders()["total_first"]
-    other = [row_total_holds(_in_template_order(v, first)) for v in full]
-    usual = [row_total_holds(v) for v in full]
-    return any(o and not u for o, u in zip(other, usual, strict=True)) and not any(
-        u and not o for o, u in zip(other, usual, strict=True))
+    r = resolve_row(row.slots, ["count"] * WIDTH, [names[i] for i in order], cell_where(code),
+                    lambda values: row_total_holds(in_template_order(values, order)))
+    return Resolved(in_template_order(r.values, order) if r.values else r.values,
+                    in_template_order(r.lines, order) if r.lines else r.lines,
+                    [in_template_order(c, order) for c in r.candidates], r.findings, r.glued)
 
 
 def _detect_format(codes: set[str]) -> str:
@@ -269,9 +192,9 @@ def _settle(resolved: dict[str, Resolved], fmt: str) -> list[Finding]:
             resolved[code].values = values
             resolved[code].findings.append(make("cells_recovered", actual=resolved[code].glued,
                                                 expected=" ".join(map(str, values)),
-                                                line=resolved[code].lines[0], **_where(code)))
+                                                line=resolved[code].lines[0], **cell_where(code)))
         else:
-            findings.append(ambiguous_finding(resolved[code], _where(code)))
+            findings.append(ambiguous_finding(resolved[code], cell_where(code)))
     return findings
 
 
@@ -341,6 +264,7 @@ def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
 def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_applications`` read the usual way: each row's label, then its numbers."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
+    subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
     found.inline = _without_prose(found.inline, prose_rows(table_rows))
     findings: list[Finding] = []
@@ -364,16 +288,20 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         return None, [], findings + [make("table_absent", table="3", detail=detail)]
     fmt = _detect_format(set(chosen))
     order, named = column_order(lines)
-    printed = order or STANDARD  # an unsure header: read by position (``_order_findings`` checks it)
+    printed = order or STANDARD  # an unsure header: read by position (``order_findings`` checks it)
     resolved = {code: _resolve(row, code, printed) for code, row in chosen.items() if code in row_codes(fmt)}
-    if printed != STANDARD and _totals_deny(resolved, printed):  # a header naming columns it does not hold
-        order = printed = STANDARD
-        resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
+    held = totals_order(resolved, printed) if named and order is not None else None
+    contradicted = (printed, held) if held is not None else None
+    if contradicted:  # a header naming columns the totals deny: set aside, the table read by position
+        order, named = STANDARD, False
+        if printed != STANDARD:
+            printed = STANDARD
+            resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
     for code, row in repeats:  # printed again: alike is a duplicate, different is a conflict
-        conflicts = void_conflicts(resolved[code], _resolve(row, code, printed), _column_names(), _where(code),
+        conflicts = void_conflicts(resolved[code], _resolve(row, code, printed), _column_names(), cell_where(code),
                                    row.line) if code in resolved else []
-        findings += conflicts or [make("row_duplicate", line=row.line, **_where(code))]
+        findings += conflicts or [make("row_duplicate", line=row.line, **cell_where(code))]
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt, printed)
     findings += _settle(resolved, fmt)
     if paired:
@@ -387,14 +315,24 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         placed_by[code] = how
         findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
                              detail=how, line=row.line))
-    findings += _order_findings(resolved, order, named)
+    findings += order_findings(resolved, order, named, contradicted)
+    if orgs_unsure(lines) and any(r.values for r in resolved.values()):
+        findings += void_orgs(resolved)
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                  for row in found.unrecognised if id(row) not in placed_ids]
-    findings += [make("row_other_format", expected=fmt, line=row.line, **_where(code))
+    findings += [make("row_other_format", expected=fmt, line=row.line, **cell_where(code))
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
-    findings += [make("row_absent", **_where(code)) for code in row_codes(fmt) if code not in resolved]
-    return fmt, _facts(resolved, fmt, placed_by), findings + [f for r in resolved.values() for f in r.findings]
+    findings += [make("row_absent", **cell_where(code)) for code in row_codes(fmt) if code not in resolved]
+    row_findings = [f for r in resolved.values() for f in r.findings]
+    if subtotals:  # the five organisation cells the layout has not: one finding, not a blank per row
+        widened = {labels()["rows"].get(code, code) for code, row in chosen.items() if id(row) in subtotals}
+        row_findings = [f for f in row_findings if not (f.code == "value_blank" and f.row in widened)]
+        printed = [f"{labels()['rows'][code]} {subtotals[id(row)]}" for code, row in chosen.items()
+                   if id(row) in subtotals and read_cell(subtotals[id(row)])[0] != 0]
+        first = min((row.slots[0].line for row in chosen.values() if id(row) in subtotals), default=None)
+        findings.append(make("columns_grouped", table="3", actual="；".join(printed) or "各行均为0", line=first))
+    return fmt, _facts(resolved, fmt, placed_by), findings + row_findings
 
 
 def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:

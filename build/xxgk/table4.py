@@ -100,7 +100,7 @@ def _rejoin_split_tables(rows: list[Row], width: int, check) -> Row:
     group = len(outcome_codes())
     joined = _pieces_in_place(pieces, group)
     if joined is None or len(joined) != width or not all(
-            s.structured or len(piece) == group for _, piece in pieces for s in piece):
+            s.structured or (piece and len(piece) % group == 0) for _, piece in pieces for s in piece):
         return rows[0]
     values = [read_cell(s.text)[0] for s in joined]
     if not check(tuple(values)) or any(v is None for v in values[group - 1::group]):

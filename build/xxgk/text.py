@@ -81,3 +81,31 @@ def fold_value(text: str) -> str:
     pieces = _digit_marks().split(text)
     marks = _digit_marks().findall(text)
     return "".join(fold(p) + (marks[i] if i < len(marks) else "") for i, p in enumerate(pieces))
+
+
+_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+          "九": 9}
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral below 10 000 (二十三, 一百零五, 十二, 两千), None when it is none.
+
+    >>> [chinese_number(t) for t in ("二十三", "十二", "一百零五", "两千零一十", "三", "二二", "十十")]
+    [23, 12, 105, 2010, 3, None, None]
+    """
+    total, digit, last_unit = 0, None, 10_000
+    for char in text:
+        if char in _DIGIT:
+            if _DIGIT[char] == 0 and digit is None and total:
+                continue  # 一百零五: the 零 holds the empty tens
+            if digit is not None:
+                return None  # 二二: no numeral
+            digit = _DIGIT[char]
+        else:
+            unit = _UNIT[char]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return total + (digit or 0)

@@ -8,6 +8,8 @@
 ((63292, None), (63292, None), (1075, None))
 >>> read_cell("/", "count"), read_cell("-3", "count"), read_cell("减4", "signed_count"), read_cell("6件")
 ((None, 'blank'), (None, 'invalid'), (-4, None), (6, None))
+>>> read_cell("6（件）"), read_cell("6人"), read_cell("6-")
+((6, None), (None, 'unreadable'), (None, 'unreadable'))
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
 ((Decimal('25.1'), None), (Decimal('3883.30'), None))
 
@@ -34,7 +36,8 @@ _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_COUNT_UNIT = re.compile(r"(?<=\d)\s*(?:件|个|项|次|人次|家|起)$")  # 6件 in a count cell is 6
+_UNITS = "件|个|项|次|人次|家|起"
+_COUNT_UNIT = re.compile(rf"(?<=\d)\s*(?:{_UNITS}|\(\s*(?:{_UNITS})\s*\))$")  # 6件 or 6（件） in a count cell is 6
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
 _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
 

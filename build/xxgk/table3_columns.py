@@ -1,0 +1,258 @@
+"""Table 三's applicant columns: the order its header names them in, checked by the row totals.
+
+The template prints 自然人 | 商业企业 科研机构 社会公益组织 法律服务机构 其他 | 总计; layouts print 总计 first,
+the five organisation columns in another order, or only their subtotal (法人或其他组织). ``column_order``
+reads the header; ``totals_order`` and ``_rotated_only`` check it against the row totals (总计 = the sum
+of the six), and every value whose column cannot be told is made missing with a finding, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .catalog import applicant_codes, labels, patterns, table
+from .cells import Row, Slot
+from .findings import Finding, make
+from .resolve import Resolved
+from .splitting import row_total_holds
+from .values import read_cell
+
+WIDTH = 7
+
+
+def cell_where(code: str) -> dict:
+    """A finding's location: table 3 and the row's label."""
+    return {"table": "3", "row": labels()["rows"].get(code, code)}
+
+
+Order = tuple[int, ...]  # printed position → index in ``applicant_codes()``
+STANDARD: Order = tuple(range(WIDTH))
+
+
+@cache
+def column_orders() -> dict[str, Order]:
+    """The column orders layouts print table 3 in (``rules/table3_column_orders.csv``), the template's first."""
+    index = {a: i for i, a in enumerate(applicant_codes())}
+    return {row["code"]: tuple(index[a] for a in row["columns"].split()) for row in table("table3_column_orders")}
+
+
+_ORGS = ("commercial", "research", "social_welfare", "legal_services", "other_org")
+_ORG_GROUP = "法人或其他组织"  # the template's heading over the five organisation columns
+
+
+def _name_at(header: str, applicant: str) -> int:
+    """Where the header names the column ``applicant`` (-1: it does not); the 其他 of 法人或其他组织 is the
+    group's name, not the column 其他's."""
+    found = re.search(re.escape(labels()["applicants"][applicant]) + "(?!组织)", header)
+    return found.start() if found else -1
+
+
+def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
+    """``(order, named)``: the column order table 3's header names before the first row (``一、本年新收…``).
+
+    总计 stands first or last as it stands against 自然人; 自然人 comes before the five organisation columns
+    (a PDF's text layer may print 法人或其他组织 before 自然人, so where the group's name stands proves
+    nothing), and these come in the order the header names them when it names all five (they share one
+    header line), in the template's otherwise. Where 总计 stands tells only when it shares a line with 自然人.
+    ``named`` is False when the header tells nothing the template does not (names neither 总计 nor 自然人, or
+    总计 on another line and the organisations in order; then the order is None: 总计's place not told): the
+    table is read by position; the order is None too when it names one but not the other (unsure). A header
+    naming some organisation columns only, in another order than the template's, leaves them in the
+    template's order here: ``orgs_unsure`` tells.
+
+    >>> column_order([(1, "总计 自然人 法人或其他组织"), (2, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
+    ((6, 0, 1, 2, 3, 4, 5), True)
+    >>> column_order([(1, "自然人 法人或其他组织 总计"), (2, "科研机构 商业企业 社会公益组织 法律服务机构 其他"),
+    ...               (3, "一、本年新收政府信息公开申请数量 3 1 1 0 1 0 0")])
+    ((0, 2, 1, 3, 4, 5, 6), True)
+    >>> column_order([(1, "一、本年新收政府信息公开申请数量 1 1 0 1 0 0 3")])
+    ((0, 1, 2, 3, 4, 5, 6), False)
+    """
+    header_lines = _header_lines(lines)
+    header = "".join(header_lines)
+    at = {a: _name_at(header, a) for a in applicant_codes()}
+    if at["natural_person"] < 0 and at["total"] < 0:
+        return STANDARD, False
+    if at["natural_person"] < 0 or at["total"] < 0:
+        return None, True
+    orgs = sorted((a for a in _ORGS if at[a] >= 0), key=at.__getitem__)
+    if len(orgs) < len(_ORGS):
+        orgs = list(_ORGS)  # (named in another order, some only: ``orgs_unsure``)
+    index = {a: i for i, a in enumerate(applicant_codes())}
+    if _line_at(header_lines, at["total"]) != _line_at(header_lines, at["natural_person"]):
+        # 总计 on another header line than 自然人 (a 总计 cell merged down from the header's first row prints
+        # on that row's line, above 自然人): where it stands tells nothing; the template's place is assumed and
+        # the row totals check it (before, it was read as printed first, and rows like 1 0 0 0 0 0 1, whose
+        # total holds either way, published the 自然人's application under 其他)
+        order = tuple(index[a] for a in ["natural_person", *orgs, "total"])
+        return (order, True) if order != STANDARD else (None, False)
+    outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
+    return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
+
+
+def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
+    """Whether the header names some of the five organisation columns only, and those in another order than
+    the template's: where the others stand, and so which column each number is in, cannot be told (no row
+    total tells the five apart).
+
+    >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "科研机构 商业企业 社会公益组织 法律服务")])
+    True
+    >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "商业企 科研机构 社会公益组织 其他")])
+    False
+    """
+    header = "".join(_header_lines(lines))
+    named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
+    return len(named) < len(_ORGS) and named != [a for a in _ORGS if a in named]
+
+
+def void_orgs(resolved: dict[str, Resolved]) -> list[Finding]:
+    """The five organisation cells of every row made missing (``orgs_unsure``), with one finding."""
+    for r in resolved.values():
+        if r.values:
+            r.values = tuple(None if applicant_codes()[i] in _ORGS else v for i, v in enumerate(r.values))
+    return [make("columns_order_unsure", table="3",
+                 detail="表头只写明部分法人或其他组织的列，且顺序与模板不同；自然人、总计照录")]
+
+
+def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
+    """The region's lines before table 三's first row (``一、本年新收…``), without white space: its header."""
+    text = "\n".join(t for _, t in lines)
+    first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
+                     for m in p.finditer(text)), default=len(text))
+    return ["".join(line.split()) for line in text[:first_row].split("\n")]
+
+
+def _line_at(lines: list[str], offset: int) -> int:
+    """The index of the line of ``lines`` (joined without separators) that holds ``offset``."""
+    for number, line in enumerate(lines):
+        if offset < len(line):
+            return number
+        offset -= len(line)
+    return len(lines)
+
+
+def _order_names(order: Order) -> str:
+    names = labels()["applicants"]
+    return " | ".join(names[applicant_codes()[i]] for i in order)
+
+
+def order_findings(resolved: dict[str, Resolved], order: Order | None, named: bool,
+                    contradicted: tuple[Order, Order] | None = None) -> list[Finding]:
+    """Findings on the column order, voiding (in ``resolved``) the values whose column is unsure.
+
+    A header naming another order says so (``columns_reordered``). A header the row totals contradict
+    (``contradicted``: the header's order, the order the totals hold in) is said (``columns_header_contradicted``)
+    and set aside: the table is then read by position as when no header tells. With no header that tells
+    (missing, naming 总计 or 自然人 only, or contradicted) the table was read by position; when its row totals
+    then hold only with 总计 first, no value is published under a column it may not belong to
+    (``columns_order_unsure``). A row whose total holds only in another order than the table's is missing too
+    (``_void_rows_in_another_order``)."""
+    findings = []
+    if contradicted:
+        findings.append(make("columns_header_contradicted", table="3", expected=_order_names(contradicted[0]),
+                             actual=_order_names(contradicted[1])))
+    if order is not None and named:
+        if order != STANDARD:
+            findings.append(make("columns_reordered", table="3", detail=_order_names(order)))
+        return findings + _void_rows_in_another_order(resolved, order)
+    if not _rotated_only(resolved):
+        return findings + _void_rows_in_another_order(resolved, STANDARD)
+    for code, r in list(resolved.items()):
+        resolved[code] = Resolved(findings=r.findings)
+    detail = "表头与各行总计矛盾" if contradicted else "表头未写明总计列的位置" if order is None else "没有表头"
+    return findings + [make("columns_order_unsure", table="3", detail=detail + "，各行总计只在总计列在前时成立")]
+
+
+def _printed(values: tuple, order: Order) -> tuple:
+    """The values of a row in template order as printed in ``order`` (the inverse of ``in_template_order``)."""
+    return tuple(values[i] for i in order)
+
+
+def _holds_in(printed: tuple, order: Order) -> set[Order]:
+    """The column orders among ``order`` and the known ones (``column_orders``) a printed row's total holds in."""
+    return {o for o in {order, *column_orders().values()} if row_total_holds(in_template_order(printed, o))}
+
+
+def _void_rows_in_another_order(resolved: dict[str, Resolved], order: Order) -> list[Finding]:
+    """Rows read in ``order`` whose total fails there but holds in another known order: which column each of
+    their numbers is in cannot be told (the table says one order, the row another), so the row is missing."""
+    findings = []
+    for code, r in list(resolved.items()):
+        if not r.values or not all(isinstance(v, int) for v in r.values) or row_total_holds(r.values):
+            continue
+        other = _holds_in(_printed(r.values, order), order) - {order}
+        if other:
+            resolved[code] = Resolved(findings=r.findings)
+            findings.append(make("columns_order_unsure", line=r.lines[0] if r.lines else None,
+                                 detail=f"本行总计只在“{_order_names(min(other))}”的列顺序下成立，与全表不同",
+                                 **cell_where(code)))
+    return findings
+
+
+def totals_order(resolved: dict[str, Resolved], order: Order) -> Order | None:
+    """The other known order the row totals hold in, when they deny the header's ``order``: some rows hold
+    only in it, none only in ``order``; None when they do not deny it."""
+    full = [_printed(r.values, order) for r in resolved.values()
+            if r.values and all(isinstance(v, int) for v in r.values)]
+    held = [_holds_in(p, order) for p in full]
+    for other in column_orders().values():
+        if other != order and any(other in h and order not in h for h in held) and not any(
+                order in h and other not in h for h in held):
+            return other
+    return None
+
+
+def in_template_order(printed: tuple, order: Order) -> tuple:
+    out: list = [None] * len(order)
+    for position, index in enumerate(order):
+        out[index] = printed[position]
+    return tuple(out)
+
+
+def _rotated_only(resolved: dict[str, Resolved]) -> bool:
+    """Read by position, do the row totals hold only with 总计 taken as the first column? (Some rows hold
+    so, none holds only the template's way: the header that would tell is missing.)"""
+    full = [r.values for r in resolved.values() if r.values and all(isinstance(v, int) for v in r.values)]
+    first = column_orders()["total_first"]
+    other = [row_total_holds(in_template_order(v, first)) for v in full]
+    usual = [row_total_holds(v) for v in full]
+    return any(o and not u for o, u in zip(other, usual, strict=True)) and not any(
+        u and not o for o, u in zip(other, usual, strict=True))
+
+
+def widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> dict[int, str]:
+    """Rows of a table 三 printed with three columns, 自然人 | 法人或其他组织 | 总计 (the five organisation
+    columns not apart), made seven cells wide with the five left blank: 自然人 and 总计 are printed, the five
+    are not (their subtotal is no value of any of them). Only when the header names those three and none
+    of the five and no row has more than three cells, and only rows of three numbers whose 总计 = 自然人 +
+    法人或其他组织. Returns
+    ``{id(row): printed subtotal}`` of the rows widened (before, every row was one of seven cells short and
+    the whole table lost).
+
+    >>> from .cells import region_to_rows
+    >>> rows = region_to_rows([(1, "自然人 法人或其他组织 总计"), (2, "一、本年新收政府信息公开申请数量 3 2 5")], WIDTH)
+    >>> widen_group_subtotals([(1, "自然人 法人或其他组织 总计")], rows), [s.text for s in rows[-1].slots]
+    ({...: '2'}, ['3', '', '', '', '', '', '5'])
+    """
+    header = "".join(_header_lines(lines))
+    names = labels()["applicants"]
+    if _ORG_GROUP not in header or any(_name_at(header, a) >= 0 for a in _ORGS) or any(
+            names[a] not in header for a in ("natural_person", "total")) or any(
+            len(row.slots) > 3 for row in table_rows if row.filled_slots):
+        return {}  # (a row of more cells: a table of seven whose header lost names, and whose blanks may have
+        # vanished from a PDF's text: its three numbers may be any three of the seven)
+    out = {}
+    for row in table_rows:
+        slots = [s for s in row.slots if not s.empty]
+        if len(row.slots) != 3 or len(slots) != 3:
+            continue
+        values = [read_cell(s.text)[0] for s in slots]
+        if not all(isinstance(v, int) for v in values) or values[0] + values[1] != values[2]:
+            continue
+        blank = [Slot("", slots[1].line, structured=True) for _ in _ORGS]
+        out[id(row)] = slots[1].text
+        row.clear_slots()
+        for slot in [slots[0], *blank, slots[2]]:
+            row.add(slot)
+    return out
