@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from .test_layouts_hostile import HEADINGS, T4, TABLE2, _codes, _read, _table4, pdf_text_report
+from .test_layouts_hostile import HEADINGS, T3, T4, TABLE2, _codes, _read, _table3, _table4, pdf_text_report
 
 # a paragraph as a PDF exported from Word wraps it: dates, counts and titles with numbers, cut mid-sentence
 PARAGRAPH = [
@@ -58,14 +58,20 @@ def test_a_report_without_such_a_paragraph_has_no_such_finding():
     assert "prose_numbers_unused" not in _codes(_read(pdf_text_report()))
 
 
-def test_a_paragraph_in_table_4s_section_is_one_finding_and_the_table_reads_as_printed():
-    text = _with_paragraph(pdf_text_report(), heading=HEADINGS[3])
+@pytest.mark.parametrize(("heading", "table", "read", "printed"), [
+    (HEADINGS[2], "3", _table3, T3),  # was 16 label_unrecognised warnings
+    (HEADINGS[3], "4", _table4, T4),  # was 12 stray_values
+])
+def test_a_paragraph_in_table_3s_or_4s_section_is_one_finding_and_the_table_reads_as_printed(heading, table, read,
+                                                                                            printed):
+    text = _with_paragraph(pdf_text_report(), heading=heading)
     record = _read(text)
-    assert _table4(record) == T4
-    assert "stray_values" not in _codes(record)  # was one per number of the paragraph (12)
+    assert read(record) == printed
+    assert not _codes(record) & {"stray_values", "label_unrecognised"}
     (finding,) = [f for f in record.findings if f.code == "prose_numbers_unused"]
     first = text.splitlines().index(PARAGRAPH[0]) + 1
-    assert finding.table == "4" and finding.line == first
+    assert finding.table == table and finding.line == first
+    assert f"第{first}–{first + len(PARAGRAPH) - 1}行" in finding.message
 
 
 @pytest.mark.parametrize("note", ["注：2 1 0", "11 2"])
