@@ -62,6 +62,10 @@ def parse(text: str) -> Record:
     for code in section_order():
         if code not in sections:
             record.findings.append(make("section_absent", detail=labels()["sections"][code]))
+        elif sections[code].subheading:  # the section is there, its heading is not
+            line = sections[code].heading_line
+            record.findings.append(make("section_heading_absent", detail=labels()["sections"][code], line=line,
+                                        actual=doc.text.split("\n")[line - 1].strip()[:40]))
     for code, section in sections.items():
         record.section_lines[code] = section.heading_line
         if code in NARRATIVE:

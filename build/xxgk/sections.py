@@ -115,6 +115,7 @@ class Section:
     heading_line: int
     start: int  # offset after the heading
     end: int  # offset of the next heading (or the end of the text)
+    subheading: bool = False  # no heading: the section begins at its first sub-heading (``by_subheading``)
 
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end].strip()
@@ -143,12 +144,41 @@ def text_to_sections(doc: Document) -> list[Section]:
         other = _chosen(doc.text, line_heading_patterns())
         if len(other) > len(chosen):
             chosen = other
-    ordered = sorted(chosen.items(), key=lambda item: item[1].start())
+    found = by_subheading(doc.text, chosen)
+    ordered = sorted({**chosen, **found}.items(), key=lambda item: item[1].start())
     sections = []
     for i, (code, match) in enumerate(ordered):
         end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
-        sections.append(Section(code, doc.line_of(match.start()), match.end(), end))
+        sections.append(Section(code, doc.line_of(match.start()), match.end(), end, code in found))
     return sections
+
+
+@cache
+def _subheadings() -> dict[str, re.Pattern]:
+    return {row["code"]: re.compile(r"^[ \t\u3000]*(?:" + row["pattern"] + ")", re.MULTILINE)
+            for row in table("section_subheadings")}
+
+
+def by_subheading(text: str, chosen: dict) -> dict[str, Span]:
+    r"""Sections printed with no heading over their sub-headings (``rules/section_subheadings.csv``: ``（一）主要问题``
+    with no ``五、存在的主要问题及改进情况`` above it): where the headings of both neighbours in the template's order
+    were found, the first line between them that begins so starts the section (the sub-heading is its text).
+
+    >>> doc = "四、政府信息公开行政复议、行政诉讼情况\n1 0 0\n（一）主要问题\n人手不足。\n六、其他需要报告的事项\n无。"
+    >>> {c: doc[s.start():s.start() + 7] for c, s in by_subheading(doc, _chosen(doc, _heading_patterns())).items()}
+    {'problems': '（一）主要问题'}
+    """
+    order, found = section_order(), {}
+    for i, code in enumerate(order):
+        if code in chosen or code not in _subheadings() or not 0 < i < len(order) - 1:
+            continue
+        before, after = chosen.get(order[i - 1]), chosen.get(order[i + 1])
+        if before is None or after is None or before.end() >= after.start():
+            continue
+        match = _subheadings()[code].search(text, before.end(), after.start())
+        if match:
+            found[code] = Span(match.start(), match.start())
+    return found
 
 
 def _chosen(text: str, patterns: tuple[tuple[str, re.Pattern], ...]) -> dict:
