@@ -46,6 +46,7 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
                    "total"]  # the column order TABLE3_HEAD describes
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
+META_MISSING_NOTE = "<p class=\"xxgk-note\">“—”：报告中没有写明，或本站未能从报告中读出。</p>"
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
 
 
@@ -59,16 +60,17 @@ class ReportPages:
         rid = r["report_id"]
         page = self.report_urls[rid]  # a/<agency_id>/<year>.html (titles.report_paths)
         src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
+        period = (r["period_start"] or r["period_end"]) and f"{r['period_start'] or '—'} 至 {r['period_end'] or '—'}"
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
-                r["county"]) if x)), ("发布日期", r["published_date"]),
-                ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
+                r["county"]) if x)), ("发布日期", r["published_date"]), ("统计期", period), ("表格格式", r["format"]),
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
-                      f"<td>{esc(v)}</td>"] for k, v in meta]  # a hash wraps on a phone
+                      f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
+                 META_MISSING_NOTE if any(not v for _, v in meta) else "",
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
