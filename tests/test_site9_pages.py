@@ -1,11 +1,16 @@
 """Round 2 of a reader's journeys, on the built pages: what a report does not state is shown as missing
-(“—”, explained), never as an empty cell or a question mark."""
+(“—”, explained), never as an empty cell or a question mark; a finding on a page flattened onto one line
+leads to its row's place in that line."""
 
 from __future__ import annotations
 
-import lxml.html
+import re
 
-from .conftest import report_page_files
+import lxml.html
+import pytest
+
+from .conftest import ROOT, report_page_files
+from .factory import tab_report
 
 
 def _facts(page) -> dict[str, str]:
@@ -28,3 +33,47 @@ def test_a_report_without_dates_shows_them_as_missing_with_the_reason(built_site
     for facts in pages.values():
         assert all(value for value in facts.values()), facts  # no empty cell on any report page
         assert "?" not in facts["统计期"]
+
+
+@pytest.fixture(scope="module")
+def flat_site(tmp_path_factory):
+    """A site of two reports: one flattened onto a single line (as a web page copied out often is) with an
+    unreadable row 一、本年新收 in table 3, and one whose table 2 fee is printed as “/”."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    work = tmp_path_factory.mktemp("flat")
+    reports = work / "reports"
+    reports.mkdir()
+    flat = tab_report(agency="样例县教育局", cell="", narrative="概述。" * 150)
+    (reports / "flat.txt").write_text(flat.replace("\n", " ").replace("\t", " "), encoding="utf-8")
+    (reports / "slash.txt").write_text(tab_report(agency="样例县数据局", fee="/"), encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    pages = {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}
+    return work / "site", pages
+
+
+def test_a_finding_on_a_flattened_page_links_to_its_rows_place_in_the_line(flat_site):
+    site, pages = flat_site
+    doc = lxml.html.document_fromstring(pages["flat.txt"].read_text(encoding="utf-8"))
+    finding = [li for li in doc.xpath("//li") if "row_lost_cells" in li.text_content()][0]
+    href = finding.xpath(".//a")[0].get("href")
+    # before: "#L1", the whole report on one line; the table's own link already went to the row's span
+    assert re.search(r"#L1c\d+$", href), href
+    source = lxml.html.document_fromstring((pages["flat.txt"].parent / href.split("#")[0]).read_text(encoding="utf-8"))
+    target = source.get_element_by_id(href.split("#")[1])
+    assert target.text_content().startswith("一、本年新收政府信息公开申请数量")
+
+
+def test_a_missing_value_in_table_2_is_explained_under_it(flat_site):
+    _, pages = flat_site
+    doc = lxml.html.document_fromstring(pages["slash.txt"].read_text(encoding="utf-8"))
+    heading = [h for h in doc.xpath("//h2") if h.text_content().startswith("二、")][0]
+    after = heading.getnext()
+    assert "—" in after.text_content()  # the fee, printed “/”
+    # before: a “—” with no word on what it means (tables 3 and 4 say it under them)
+    assert "“—”表示缺失" in after.getnext().text_content()

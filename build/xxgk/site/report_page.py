@@ -47,6 +47,8 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
 META_MISSING_NOTE = "<p class=\"xxgk-note\">“—”：报告中没有写明，或本站未能从报告中读出。</p>"
+MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
+FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
 
 
@@ -73,7 +75,7 @@ class ReportPages:
                  META_MISSING_NOTE if any(not v for _, v in meta) else "",
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
-                 self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
+                 self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written two folders deep
         own = agency_path(r["agency_id"]) if r.get("agency_id") else ""
@@ -202,7 +204,7 @@ class ReportPages:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
                                                                        cells.get(c, nothing).get("line"), src)
                                                           for c in columns])
-        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
+        legend = MISSING_LEGEND if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
 
@@ -215,8 +217,9 @@ class ReportPages:
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
+        legend = MISSING_LEGEND if any(x["value"] is None for x in rows) else ""  # as tables 3 and 4 say it
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
-                                                       extra=csv_attr("active_disclosure"))
+                                                       extra=csv_attr("active_disclosure")) + legend
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
@@ -251,7 +254,17 @@ class ReportPages:
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
                          data_table=False))
 
-    def _report_findings(self, rid: str, src: str) -> str:
+    def _finding_anchor(self, f: dict, r: dict | None) -> str:
+        """A finding's place in the source: ``L12``, or its row's span on a long line (``L12c340``, as the
+        table's own link) when the finding names a row of table 2 or 3 found there."""
+        spans = self._spans(r) if r else {}
+        resource, code_list = FINDING_TABLES.get(f["table"], ("", ""))
+        if not spans.get(resource) or not f["row"]:
+            return f"L{esc(f['line'])}"
+        code = {label: c for c, label in self.pkg.labels(code_list).items()}.get(f["row"])
+        return self._anchor(f["line"], spans[resource].get(code))
+
+    def _report_findings(self, rid: str, src: str, r: dict | None = None) -> str:
         """Each finding with its source line; a code found many times shows its first few and a count."""
         found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
@@ -262,7 +275,8 @@ class ReportPages:
         items = []
         for code, group in by_code.items():
             for f in group[:FINDINGS_SHOWN_PER_CODE]:
-                where = f' <a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a>' if f["line"] else ""
+                where = (f' <a href="{src}#{self._finding_anchor(f, r)}">第{esc(f["line"])}行</a>'
+                         if f["line"] else "")
                 items.append(f'<li><span class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"]))}'
                              f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">'
                              f'{esc(self._finding_title(code))}（{esc(code)}）</a></li>')
