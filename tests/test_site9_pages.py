@@ -77,3 +77,53 @@ def test_a_missing_value_in_table_2_is_explained_under_it(flat_site):
     assert "—" in after.text_content()  # the fee, printed “/”
     # before: a “—” with no word on what it means (tables 3 and 4 say it under them)
     assert "“—”表示缺失" in after.getnext().text_content()
+
+
+@pytest.fixture(scope="module")
+def unread_site(tmp_path_factory):
+    """A readable report of 2024 with one error of its own, and a file that cannot be read, named by the
+    manifest as another agency's 2024 report (so it has a year and would be ranked in the same group)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    work = tmp_path_factory.mktemp("unread")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "good.txt").write_text(tab_report(agency="样例县数据局", carried_over=3), encoding="utf-8")
+    (reports / "bad.txt").write_bytes(bytes(range(256)) * 40)  # binary: file_unreadable
+    (reports / "nameless.txt").write_bytes(b"")  # empty, no year
+    (reports / "sources.csv").write_text("file,agency,year\nbad.txt,样例县教育局,2024\n", encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    return work / "site", {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}
+
+
+def _rows(page, heading_start: str) -> list[list[str]]:
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    return [[c.text_content().strip() for c in tr.xpath("./td")] for tr in doc.xpath("//table//tr")
+            if heading_start in tr.text_content()]
+
+
+def test_a_file_not_read_is_neither_scored_nor_ranked(unread_site):
+    site, pages = unread_site
+    ranking = site / "report-card" / "index.html"
+    bad, good = _rows(ranking, "样例县教育局")[0], _rows(ranking, "样例县数据局")[0]
+    # before: the unreadable file scored 100 and ranked first, above the report that was read and checked
+    assert bad[0] == "—" and bad[2] == "—", bad
+    assert good[0] == "1", good
+    assert "文件未能读取，无法评估" in lxml.html.document_fromstring(ranking.read_text(encoding="utf-8")).text_content()
+    text = lxml.html.document_fromstring(pages["bad.txt"].read_text(encoding="utf-8")).text_content()
+    assert "文件未能读取，无法评估" in text and "得分" not in text and "✓ 通过" not in text
+    assert "下载本报告的表格" not in text  # a file not read has no tables to download
+    assert "得分" in lxml.html.document_fromstring(pages["good.txt"].read_text(encoding="utf-8")).text_content()
+
+
+def test_a_report_without_a_year_is_titled_without_a_dangling_year_word(unread_site):
+    _, pages = unread_site
+    doc = lxml.html.document_fromstring(pages["nameless.txt"].read_text(encoding="utf-8"))
+    heading = doc.xpath("//h1")[0].text_content().strip()
+    assert heading.endswith("nameless.txt"), heading  # before: "（未识别机构）nameless.txt 年度"
+    assert "年度" not in doc.xpath("//title")[0].text_content()

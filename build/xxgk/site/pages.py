@@ -12,11 +12,11 @@ from .blocks import split_html_blocks
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
-from .card import by_category, ranks, score, score_group, split_findings
+from .card import by_category, ranks, score, score_group, scored, split_findings
 from .compare_page import compare_markdown
 from .data import Package
 from .downloads import GZIP_ABOVE, published
-from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, status_zh
+from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
 from .report_page import ReportPages
@@ -122,8 +122,9 @@ class Site(ReportPages, AgencyPages):
         self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
                                   if any(counts_against_agency(x["code"]) for x in pkg.tables["finding_codes"]
                                          if x["category"] == c)}
-        self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) for r in self.reports}
-        self.score_ranks = ranks(self.reports, self.scores)  # within one year and one tier
+        self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) if scored(r) else None
+                       for r in self.reports}  # None: a file not read has no score (card.scored)
+        self.score_ranks = ranks([r for r in self.reports if scored(r)], self.scores)  # within one year and tier
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
@@ -416,7 +417,8 @@ class Site(ReportPages, AgencyPages):
                          "（名次仍是全国同年度、同层级内的名次）。</p>")
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
-            ordered = sorted(members, key=lambda r: (-self.scores[r["report_id"]], report_name(r)))
+            ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,
+                                                     -(self.scores[r["report_id"]] or 0), report_name(r)))
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
             if not split:
@@ -478,8 +480,10 @@ class Site(ReportPages, AgencyPages):
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
                         + [cell(sum(f["severity"] != "info" for f in reading))])
+        unread = any(self.scores[r["report_id"]] is None for r in ordered)
+        unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
-                     table_id, sortable=True, css="compact")
+                     table_id, sortable=True, css="compact") + unread
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

@@ -14,9 +14,9 @@ from functools import lru_cache
 from ..package.metrics import formula_for
 from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
-from .card import by_category, score, score_group, split_findings
+from .card import by_category, score, score_group, scored, split_findings
 from .data import number
-from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
+from .labels import SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -73,7 +73,8 @@ class ReportPages:
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
                  META_MISSING_NOTE if any(not v for _, v in meta) else "",
-                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
+                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
+                 f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
@@ -91,7 +92,10 @@ class ReportPages:
         return f'<a href="../../{agency_path(r["agency_id"])}">机构页（{esc(name)}）：历年数据与比较</a>　'
 
     def _report_card(self, r: dict) -> str:
-        """The score counts only the agency's own problems; the limits of our reading are shown apart."""
+        """The score counts only the agency's own problems; the limits of our reading are shown apart. A
+        file not read has no score: the page says why instead of a 100 and every check passed."""
+        if not scored(r):
+            return f"\n## 报告评估\n\n<p>{UNSCORED_ZH}；原因见下面的“发现的问题”。</p>\n"
         found = self.findings.get(r["report_id"], [])
         own, reading = split_findings(found)
         grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
