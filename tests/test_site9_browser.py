@@ -69,3 +69,55 @@ def test_the_compare_view_survives_a_reload_and_coming_back(server, chromium):
     assert chromium.find_element("id", "xxgk-compare-metric").get_attribute("value") == "processed"
     assert chromium.find_element("id", "xxgk-compare-from").get_attribute("value") == "2024"
     assert chromium.find_element("id", "xxgk-compare-to").get_attribute("value") == "2025"
+
+
+@pytest.fixture(scope="module")
+def long_name_site(tmp_path_factory):
+    """The seeds' site plus one report whose manifest names its agency with 1,000 characters."""
+    import shutil
+
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    from .conftest import ROOT, SEEDS
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("long")
+    reports = work / "reports"
+    shutil.copytree(SEEDS, reports)
+    (reports / "long.txt").write_text(tab_report(agency="样例县数据局"), encoding="utf-8")
+    (reports / "sources.csv").write_text(f"file,agency,year,province\nlong.txt,{LONG},2024,青海省\n", encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    return work / "site"
+
+
+LONG = "很长的名字" * 199 + "数据局"  # 998 characters
+
+
+def test_a_thousand_character_name_keeps_lists_and_chips_usable_on_a_phone(long_name_site, chromium):
+    import json
+
+    from .conftest import serving
+
+    agencies = json.loads((long_name_site / "json" / "agencies.json").read_text(encoding="utf-8"))["agencies"]
+    long_id = next(a["id"] for a in agencies if a["n"].startswith("很长的名字"))
+    chromium.set_window_size(390, 844)
+    try:
+        with serving(long_name_site) as base:
+            chromium.get(base + f"/compare/?agencies={long_id},{AGENCY}")
+            _wait(lambda: len(_chosen(chromium)) == 2)
+            chip = chromium.find_element("css selector", "#xxgk-compare-chosen li")
+            # before: the chip was ~50 lines tall and its 移除 button 1,000 characters further down
+            assert chip.size["height"] < 200, chip.size
+            assert LONG in chip.get_attribute("textContent")  # the whole name is still there
+            chromium.get(base + "/agencies/")
+            cell = _wait(lambda: [td for td in chromium.find_elements("css selector", "#xxgk-agencies td:first-child")
+                                  if "很长的名字" in td.get_attribute("textContent")])[0]
+            assert cell.size["height"] < 200, cell.size
+            assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
+    finally:
+        chromium.set_window_size(1366, 1000)
