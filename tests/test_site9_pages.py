@@ -35,6 +35,9 @@ def test_a_report_without_dates_shows_them_as_missing_with_the_reason(built_site
         assert "?" not in facts["统计期"]
 
 
+RLO_TEXT = "全年收到\u202e-3+4件\u2066，完"  # a right-to-left override (and an isolate) in the narrative
+
+
 @pytest.fixture(scope="module")
 def flat_site(tmp_path_factory):
     """A site of two reports: one flattened onto a single line (as a web page copied out often is) with an
@@ -47,7 +50,7 @@ def flat_site(tmp_path_factory):
     reports.mkdir()
     flat = tab_report(agency="样例县教育局", cell="", narrative="概述。" * 150)
     (reports / "flat.txt").write_text(flat.replace("\n", " ").replace("\t", " "), encoding="utf-8")
-    (reports / "slash.txt").write_text(tab_report(agency="样例县数据局", fee="/"), encoding="utf-8")
+    (reports / "slash.txt").write_text(tab_report(agency="样例县数据局", fee="/", narrative=RLO_TEXT), encoding="utf-8")
     build_package(reports, work / "datapackage", workers=1)
     write_site_src(work / "datapackage", work / "site_src")
     config_for(work / "site_src", work / "mkdocs.yml", ROOT)
@@ -127,3 +130,17 @@ def test_a_report_without_a_year_is_titled_without_a_dangling_year_word(unread_s
     heading = doc.xpath("//h1")[0].text_content().strip()
     assert heading.endswith("nameless.txt"), heading  # before: "（未识别机构）nameless.txt 年度"
     assert "年度" not in doc.xpath("//title")[0].text_content()
+
+
+def test_bidirectional_overrides_in_report_text_never_reach_the_page_or_its_source_page(flat_site):
+    _, pages = flat_site
+    page = pages["slash.txt"]
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    excerpt = [td for td in doc.xpath("//td") if "全年收到" in td.text_content()][0]
+    # before: U+202E made the rest of the cell read backwards ("4+3-", the 全文 link as 文全)
+    assert "全年收到-3+4件，完" in excerpt.text_content()
+    href = excerpt.xpath(".//a")[0].get("href")
+    source = (page.parent / href.split("#")[0]).read_text(encoding="utf-8")
+    assert "全年收到-3+4件，完" in lxml.html.document_fromstring(source).text_content()
+    for text in (page.read_text(encoding="utf-8"), source):
+        assert not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
