@@ -84,8 +84,9 @@ def test_a_missing_value_in_table_2_is_explained_under_it(flat_site):
 
 @pytest.fixture(scope="module")
 def unread_site(tmp_path_factory):
-    """A readable report of 2024 with one error of its own, and a file that cannot be read, named by the
-    manifest as another agency's 2024 report (so it has a year and would be ranked in the same group)."""
+    """A readable report of 2024 with one error of its own and its byte-identical copy, and a file that cannot
+    be read, named by the manifest as another agency's 2024 report (so it has a year and would be ranked in
+    the same group)."""
     from xxgk.package.build import build_package
     from xxgk.site.build import config_for, render_site, write_site_src
 
@@ -93,6 +94,7 @@ def unread_site(tmp_path_factory):
     reports = work / "reports"
     reports.mkdir()
     (reports / "good.txt").write_text(tab_report(agency="样例县数据局", carried_over=3), encoding="utf-8")
+    (reports / "good copy.txt").write_text(tab_report(agency="样例县数据局", carried_over=3), encoding="utf-8")
     (reports / "bad.txt").write_bytes(bytes(range(256)) * 40)  # binary: file_unreadable
     (reports / "nameless.txt").write_bytes(b"")  # empty, no year
     (reports / "sources.csv").write_text("file,agency,year\nbad.txt,样例县教育局,2024\n", encoding="utf-8")
@@ -144,3 +146,15 @@ def test_bidirectional_overrides_in_report_text_never_reach_the_page_or_its_sour
     assert "全年收到-3+4件，完" in lxml.html.document_fromstring(source).text_content()
     for text in (page.read_text(encoding="utf-8"), source):
         assert not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_a_duplicate_report_says_so_at_the_top_and_links_its_twin(unread_site):
+    _, pages = unread_site
+    doc = lxml.html.document_fromstring(pages["good copy.txt"].read_text(encoding="utf-8"))
+    note = [p for p in doc.xpath("//article//p") if "还有另一份报告" in p.text_content()]
+    # before: only a finding near the end of the page named the other file, without a link
+    assert note and note[0].xpath(".//a")[0].text_content() == "good.txt"
+    assert note[0].xpath(".//a")[0].get("href").endswith(".html")
+    assert doc.xpath("//article//table")[0].getnext() is not None  # (under the facts table, before the rest)
+    text = lxml.html.document_fromstring(pages["bad.txt"].read_text(encoding="utf-8")).text_content()
+    assert "还有另一份报告" not in text  # another agency's

@@ -72,7 +72,7 @@ class ReportPages:
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 META_MISSING_NOTE if any(not v for _, v in meta) else "",
+                 META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
@@ -297,6 +297,18 @@ class ReportPages:
             for c in self.pkg.tables["finding_codes"]:
                 titles.setdefault(c["code"], c["label_zh"])  # (the first row of a code, as the search found)
         return titles.get(code, code)
+
+    def _twins(self, r: dict) -> str:
+        """Said at the top: the agency's other reports of the same year (a duplicate, or a second file of the
+        same report), each linked; before, only a finding far down the page named the other file."""
+        if not r.get("agency_id") or not r["year"]:
+            return ""
+        twins = [x for x in self.agency_reports.get(r["agency_id"], [])
+                 if x["year"] == r["year"] and x["report_id"] != r["report_id"]]
+        links = "、".join(f'<a href="../../{self.report_urls[x["report_id"]]}">{esc(x["source_file"])}</a>'
+                         for x in twins)
+        return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另一份报告：{links}。两份分别列出，'
+                f"不合并；见下面“发现的问题”中的“重复的报告”。</p>") if twins else ""
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""
