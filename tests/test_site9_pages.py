@@ -158,3 +158,11 @@ def test_a_duplicate_report_says_so_at_the_top_and_links_its_twin(unread_site):
     assert doc.xpath("//article//table")[0].getnext() is not None  # (under the facts table, before the rest)
     text = lxml.html.document_fromstring(pages["bad.txt"].read_text(encoding="utf-8")).text_content()
     assert "还有另一份报告" not in text  # another agency's
+
+
+def test_the_agency_index_explains_a_missing_latest_count(built_site):
+    doc = lxml.html.document_fromstring((built_site / "agencies" / "index.html").read_text(encoding="utf-8"))
+    row = [tr for tr in doc.xpath("//table[@id='xxgk-agencies']//tr") if "格尔木市数据局" in tr.text_content()][0]
+    assert row.xpath("./td")[-1].text_content().strip() == "—"  # its 2025 report's table 3 is blank
+    # before: a “—” with no word on the page on what it means
+    assert "最近一年新收申请“—”：该机构最近一年的报告中没有读出这个数" in doc.text_content()

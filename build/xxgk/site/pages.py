@@ -248,12 +248,15 @@ class Site(ReportPages, AgencyPages):
                          f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
+        missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
                 '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
-                      "xxgk-agencies", sortable=True), self._orphans(orphans, base)]
+                      "xxgk-agencies", sortable=True),
+                "<p><small>最近一年新收申请“—”：该机构最近一年的报告中没有读出这个数（缺失，不是0）。</small></p>"
+                if missing else "", self._orphans(orphans, base)]
         return "\n".join(body)
 
     def _orphans(self, reports: list[dict], base: str) -> str:
