@@ -166,3 +166,15 @@ def test_the_agency_index_explains_a_missing_latest_count(built_site):
     assert row.xpath("./td")[-1].text_content().strip() == "—"  # its 2025 report's table 3 is blank
     # before: a “—” with no word on the page on what it means
     assert "最近一年新收申请“—”：该机构最近一年的报告中没有读出这个数" in doc.text_content()
+
+
+def test_table_4_on_a_flattened_page_links_to_its_place_in_the_line(flat_site):
+    site, pages = flat_site
+    doc = lxml.html.document_fromstring(pages["flat.txt"].read_text(encoding="utf-8"))
+    heading = [h for h in doc.xpath("//h2") if h.text_content().startswith("四、")][0]
+    links = [a.get("href") for a in heading.getnext().xpath(".//a")]
+    # before: "#L1" for each row, the whole report on one line
+    assert links and all(re.search(r"#L1c\d+$", h) for h in links), links
+    page = (pages["flat.txt"].parent / links[0].split("#")[0]).read_text(encoding="utf-8")
+    target = lxml.html.document_fromstring(page).get_element_by_id(links[0].split("#")[1]).text_content()
+    assert target.split() == ["0"] * 15, target  # the table's 15 numbers, not the text around them

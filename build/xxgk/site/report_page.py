@@ -32,7 +32,7 @@ from .render import (
     table,
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
-from .spans import LONG_LINE, row_spans
+from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
@@ -75,7 +75,7 @@ class ReportPages:
                  META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
-                 self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
+                 self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written two folders deep
@@ -244,12 +244,14 @@ class ReportPages:
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
 
-    def _table4(self, rid: str, src: str) -> str:
+    def _table4(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("review_litigation", rid)
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
+        whole = self._spans(r).get("review_litigation", {}).get(SECTION_SPAN) if r else None  # on a long line
         grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src,
+                                             spans=dict.fromkeys(procs, whole) if whole else None,
                                              csv="review_litigation")
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
@@ -262,6 +264,8 @@ class ReportPages:
         """A finding's place in the source: ``L12``, or its row's span on a long line (``L12c340``, as the
         table's own link) when the finding names a row of table 2 or 3 found there."""
         spans = self._spans(r) if r else {}
+        if f["table"] == "4":  # table 4 on a long line: the table's span
+            return self._anchor(f["line"], spans.get("review_litigation", {}).get(SECTION_SPAN))
         resource, code_list = FINDING_TABLES.get(f["table"], ("", ""))
         if not spans.get(resource) or not f["row"]:
             return f"L{esc(f['line'])}"
