@@ -11,7 +11,8 @@ from functools import cache
 
 from ..package.report_card import ERROR_POINTS, WARNING_POINTS, agency_score, counts_against_agency, ranks, score_group
 
-__all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "ranks", "score", "score_group", "split_findings"]
+__all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "ranks", "score", "score_group", "scored",
+           "split_findings"]
 
 _against_agency = cache(counts_against_agency)  # asked per finding of every report, several times: once per code
 
@@ -21,6 +22,12 @@ def split_findings(findings: list[dict]) -> tuple[list[dict], list[dict]]:
     ``responsibility`` looked up once."""
     own = [f for f in findings if _against_agency(f["code"])]
     return own, [f for f in findings if not _against_agency(f["code"])]
+
+
+def scored(report: dict) -> bool:
+    """Whether a report gets a score: not when its file could not be read (``status`` failed: refused, not
+    decodable, over budget). Nothing was read, so nothing was checked; a 100 would rank it first."""
+    return report["status"] != "failed"
 
 
 def score(findings: list[dict]) -> int:

@@ -19,6 +19,8 @@ KIND_ZH = {"government": "人民政府", "department": "政府部门"}
 KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告）", "department": "政府部门"}
 # the group scores are ranked within (package/report_card.score_group: year and the agency's tier)
 SCORE_TIER_ZH = {**TIER_ZH, "unknown": "层级未知"}
+# a report whose file could not be read has no score (card.scored): what its page and the ranking say
+UNSCORED_ZH = "文件未能读取，无法评估：不计分，不排名"
 
 
 def status_zh(status: str | None) -> str:

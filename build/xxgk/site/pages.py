@@ -12,11 +12,11 @@ from .blocks import split_html_blocks
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
-from .card import by_category, ranks, score, score_group, split_findings
+from .card import by_category, ranks, score, score_group, scored, split_findings
 from .compare_page import compare_markdown
 from .data import Package
 from .downloads import GZIP_ABOVE, published
-from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, status_zh
+from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
 from .report_page import ReportPages
@@ -122,8 +122,9 @@ class Site(ReportPages, AgencyPages):
         self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
                                   if any(counts_against_agency(x["code"]) for x in pkg.tables["finding_codes"]
                                          if x["category"] == c)}
-        self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) for r in self.reports}
-        self.score_ranks = ranks(self.reports, self.scores)  # within one year and one tier
+        self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) if scored(r) else None
+                       for r in self.reports}  # None: a file not read has no score (card.scored)
+        self.score_ranks = ranks([r for r in self.reports if scored(r)], self.scores)  # within one year and tier
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
@@ -247,12 +248,15 @@ class Site(ReportPages, AgencyPages):
                          f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
+        missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
                 '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
-                      "xxgk-agencies", sortable=True), self._orphans(orphans, base)]
+                      "xxgk-agencies", sortable=True),
+                "<p><small>最近一年新收申请“—”：该机构最近一年的报告中没有读出这个数（缺失，不是0）。</small></p>"
+                if missing else "", self._orphans(orphans, base)]
         return "\n".join(body)
 
     def _orphans(self, reports: list[dict], base: str) -> str:
@@ -416,7 +420,8 @@ class Site(ReportPages, AgencyPages):
                          "（名次仍是全国同年度、同层级内的名次）。</p>")
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
-            ordered = sorted(members, key=lambda r: (-self.scores[r["report_id"]], report_name(r)))
+            ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,
+                                                     -(self.scores[r["report_id"]] or 0), report_name(r)))
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
             if not split:
@@ -478,8 +483,10 @@ class Site(ReportPages, AgencyPages):
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
                         + [cell(sum(f["severity"] != "info" for f in reading))])
+        unread = any(self.scores[r["report_id"]] is None for r in ordered)
+        unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
-                     table_id, sortable=True, css="compact")
+                     table_id, sortable=True, css="compact") + unread
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

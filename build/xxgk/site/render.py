@@ -26,8 +26,12 @@ from ..catalog import RULES
 from ..safe import html_attr, html_text, link_url, plot_label
 from .chart_frames import framed
 
+# (and the bidirectional embeddings, overrides and isolates, removed: one U+202E in a report's text made the
+# rest of its table cell or source line read backwards — "-3+4" shown as "4+3-", the page's own 全文 link as
+# 文全 — while the parser read it in logical order; names and titles lose them in safe.strip_control already)
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
-                           "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " "})
+                           "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " ",
+                           **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "")})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
 _MARKDOWN_LINES = [(chr(k), v) for k, v in _MARKDOWN.items() if k != ord("\n")]  # for a text escaped whole
@@ -42,7 +46,8 @@ SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the fu
 
 
 def esc(value) -> str:
-    """Escape for HTML and neutralise Markdown/Jinja characters; None shows as an empty string."""
+    """Escape for HTML and neutralise Markdown/Jinja characters and bidirectional overrides; None shows as an
+    empty string."""
     if value.__class__ is str:
         return _ESCAPED[value]
     return "" if value is None else _ESCAPED[str(value)]

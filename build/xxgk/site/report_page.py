@@ -14,9 +14,9 @@ from functools import lru_cache
 from ..package.metrics import formula_for
 from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
-from .card import by_category, score, score_group, split_findings
+from .card import by_category, score, score_group, scored, split_findings
 from .data import number
-from .labels import SCORE_TIER_ZH, SEVERITY_ZH, status_zh
+from .labels import SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -32,7 +32,7 @@ from .render import (
     table,
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
-from .spans import LONG_LINE, row_spans
+from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
@@ -46,6 +46,9 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
                    "total"]  # the column order TABLE3_HEAD describes
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
+META_MISSING_NOTE = "<p class=\"xxgk-note\">“—”：报告中没有写明，或本站未能从报告中读出。</p>"
+MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
+FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
 
 
@@ -59,19 +62,21 @@ class ReportPages:
         rid = r["report_id"]
         page = self.report_urls[rid]  # a/<agency_id>/<year>.html (titles.report_paths)
         src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
+        period = (r["period_start"] or r["period_end"]) and f"{r['period_start'] or '—'} 至 {r['period_end'] or '—'}"
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
-                r["county"]) if x)), ("发布日期", r["published_date"]),
-                ("统计期", f"{r['period_start'] or '?'} 至 {r['period_end'] or '?'}"), ("表格格式", r["format"]),
+                r["county"]) if x)), ("发布日期", r["published_date"]), ("统计期", period), ("表格格式", r["format"]),
                 ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
-                      f"<td>{esc(v)}</td>"] for k, v in meta]  # a hash wraps on a phone
+                      f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
                  "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>　{csv_button(rid)}</p>\n',
-                 self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src),
-                 self._report_findings(rid, src), self._years(r), self._sections(rid, src)]
+                 META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
+                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
+                 f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
+                 self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
+                 self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written two folders deep
         own = agency_path(r["agency_id"]) if r.get("agency_id") else ""
@@ -87,7 +92,10 @@ class ReportPages:
         return f'<a href="../../{agency_path(r["agency_id"])}">机构页（{esc(name)}）：历年数据与比较</a>　'
 
     def _report_card(self, r: dict) -> str:
-        """The score counts only the agency's own problems; the limits of our reading are shown apart."""
+        """The score counts only the agency's own problems; the limits of our reading are shown apart. A
+        file not read has no score: the page says why instead of a 100 and every check passed."""
+        if not scored(r):
+            return f"\n## 报告评估\n\n<p>{UNSCORED_ZH}；原因见下面的“发现的问题”。</p>\n"
         found = self.findings.get(r["report_id"], [])
         own, reading = split_findings(found)
         grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
@@ -200,7 +208,7 @@ class ReportPages:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
                                                                        cells.get(c, nothing).get("line"), src)
                                                           for c in columns])
-        legend = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>" if missing else ""
+        legend = MISSING_LEGEND if missing else ""
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
 
@@ -213,8 +221,9 @@ class ReportPages:
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
+        legend = MISSING_LEGEND if any(x["value"] is None for x in rows) else ""  # as tables 3 and 4 say it
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
-                                                       extra=csv_attr("active_disclosure"))
+                                                       extra=csv_attr("active_disclosure")) + legend
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
@@ -235,12 +244,14 @@ class ReportPages:
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
 
-    def _table4(self, rid: str, src: str) -> str:
+    def _table4(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("review_litigation", rid)
         if not rows:
             return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
+        whole = self._spans(r).get("review_litigation", {}).get(SECTION_SPAN) if r else None  # on a long line
         grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src,
+                                             spans=dict.fromkeys(procs, whole) if whole else None,
                                              csv="review_litigation")
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
@@ -249,7 +260,19 @@ class ReportPages:
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
                          data_table=False))
 
-    def _report_findings(self, rid: str, src: str) -> str:
+    def _finding_anchor(self, f: dict, r: dict | None) -> str:
+        """A finding's place in the source: ``L12``, or its row's span on a long line (``L12c340``, as the
+        table's own link) when the finding names a row of table 2 or 3 found there."""
+        spans = self._spans(r) if r else {}
+        if f["table"] == "4":  # table 4 on a long line: the table's span
+            return self._anchor(f["line"], spans.get("review_litigation", {}).get(SECTION_SPAN))
+        resource, code_list = FINDING_TABLES.get(f["table"], ("", ""))
+        if not spans.get(resource) or not f["row"]:
+            return f"L{esc(f['line'])}"
+        code = {label: c for c, label in self.pkg.labels(code_list).items()}.get(f["row"])
+        return self._anchor(f["line"], spans[resource].get(code))
+
+    def _report_findings(self, rid: str, src: str, r: dict | None = None) -> str:
         """Each finding with its source line; a code found many times shows its first few and a count."""
         found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
@@ -260,7 +283,8 @@ class ReportPages:
         items = []
         for code, group in by_code.items():
             for f in group[:FINDINGS_SHOWN_PER_CODE]:
-                where = f' <a href="{src}#L{esc(f["line"])}">第{esc(f["line"])}行</a>' if f["line"] else ""
+                where = (f' <a href="{src}#{self._finding_anchor(f, r)}">第{esc(f["line"])}行</a>'
+                         if f["line"] else "")
                 items.append(f'<li><span class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"]))}'
                              f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">'
                              f'{esc(self._finding_title(code))}（{esc(code)}）</a></li>')
@@ -277,6 +301,18 @@ class ReportPages:
             for c in self.pkg.tables["finding_codes"]:
                 titles.setdefault(c["code"], c["label_zh"])  # (the first row of a code, as the search found)
         return titles.get(code, code)
+
+    def _twins(self, r: dict) -> str:
+        """Said at the top: the agency's other reports of the same year (a duplicate, or a second file of the
+        same report), each linked; before, only a finding far down the page named the other file."""
+        if not r.get("agency_id") or not r["year"]:
+            return ""
+        twins = [x for x in self.agency_reports.get(r["agency_id"], [])
+                 if x["year"] == r["year"] and x["report_id"] != r["report_id"]]
+        links = "、".join(f'<a href="../../{self.report_urls[x["report_id"]]}">{esc(x["source_file"])}</a>'
+                         for x in twins)
+        return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另一份报告：{links}。两份分别列出，'
+                f"不合并；见下面“发现的问题”中的“重复的报告”。</p>") if twins else ""
 
     def _years(self, r: dict) -> str:
         """The agency's other years, with the same metrics as its agency page."""

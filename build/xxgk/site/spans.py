@@ -28,6 +28,7 @@ NUMBERING = re.compile(r"(?:[一二三四五六七八九十]{1,2}[、.．]|[（(
                        r"|\d{1,2}[.、．])\s*$")
 GROUP = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]")  # the next group's heading ends a span
 VALUE_END = set("0123456789/-—－")  # a row's span ends after its last value (or missing marker)
+SECTION_SPAN = "*"  # the row code of a span that covers a whole table (table 4)
 TABLES = {"applications": ("applications", "row_labels", "rows"),
           "active_disclosure": ("active", "item_labels", "items")}
 
@@ -79,4 +80,13 @@ def row_spans(text: str, fmt: str | None) -> dict[tuple[str, str], tuple[int, in
             first = doc.line_starts[line - 1]
             if ends[line - 1] - first > LONG_LINE and doc.line_of(max(start, end - 1)) == line:
                 out[(resource, code)] = (line, start - first, end - first)
+    s = sections.get("review_litigation")  # table 4: one row of 15 numbers under a two-level header, no row
+    if s is not None:  # labels to find: its span is the section body, up to its last value
+        end = s.end
+        while end > s.start and text[end - 1] not in VALUE_END:
+            end -= 1
+        line = doc.line_of(s.start)
+        first = doc.line_starts[line - 1]
+        if ends[line - 1] - first > LONG_LINE and end > s.start and doc.line_of(end - 1) == line:
+            out[("review_litigation", SECTION_SPAN)] = (line, s.start - first, end - first)
     return out

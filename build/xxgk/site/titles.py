@@ -16,7 +16,8 @@ def report_name(report: dict) -> str:
 
 
 def report_title(report: dict) -> str:
-    return f"{report_name(report)} {report['year'] or ''}年度"
+    """``格尔木市数据局 2025年度``; without a year, the name alone (never a dangling ``年度``)."""
+    return f"{report_name(report)} {report['year']}年度" if report["year"] else report_name(report)
 
 
 def front_matter(title: str, extra: str = "") -> str:

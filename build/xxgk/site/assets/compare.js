@@ -90,10 +90,14 @@
   function readURL() {
     var p = new URLSearchParams(location.search);
     // ids= is an alias of agencies= (an address written by hand): the same checks, and setURL writes agencies=
-    var ids = (p.get("agencies") || p.get("ids") || "").split(",").map(function (s) { return s.trim(); })
-      .filter(function (s) { return /^[a-z0-9][a-z0-9-]*$/.test(s); });
+    // the ids as written (a hand-typed or truncated address may name agencies that are not here: said, not dropped
+    // in silence); only well-formed ones are looked up
+    var written = (p.get("agencies") || p.get("ids") || "").split(",").map(function (s) { return s.trim(); })
+      .filter(function (s) { return s; });
+    var ids = written.filter(function (s) { return /^[a-z0-9][a-z0-9-]*$/.test(s); });
     var y = (p.get("year") || "").match(/^(\d{4})(?:-(\d{4}))?$/);
-    return {ids: ids, metric: p.get("metric") || "", from: y ? +y[1] : null, to: y ? +(y[2] || y[1]) : null};
+    return {ids: ids, written: written, metric: p.get("metric") || "", year: p.get("year") || "",
+            from: y ? +y[1] : null, to: y ? +(y[2] || y[1]) : null};
   }
 
   function compare() {
@@ -107,18 +111,32 @@
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
     // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
     var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
+    var urlNote = "";  // what the address asked for and this site does not have; said until the reader changes the view
+
+    function urlProblems(unknown, badMetric, badYear) {
+      var cut = function (s) { return s.length > 40 ? s.slice(0, 40) + "…" : s; };
+      var ids = unknown.slice(0, 5).map(cut).join("、") + (unknown.length > 5 ? " 等" + unknown.length + "个" : "");
+      return (unknown.length ? "网址中的机构编号在本站找不到，已略去：" + ids + "（可能输错或已不在本站，可用“添加机构”框重新选择）。" : "") +
+        (badMetric ? "网址中的指标“" + cut(badMetric) + "”不存在，改为显示" + metrics[metricSel.value].label + "。" : "") +
+        (badYear ? "网址中的年度“" + cut(state.year) + "”没有数据，改为显示" + state.from +
+          (state.from === state.to ? "" : "—" + state.to) + "年。" : "");
+    }
 
     Promise.all([A.load(), json(root, "json/metrics.json")]).then(function (res) {
       data = res[0];
       data.agencies.forEach(function (a) { byId[a.id] = a; });
       res[1].metrics.forEach(function (m) { metrics[m.code] = m; });
+      var unknownMetric = state.metric && !metrics[state.metric] ? state.metric : "";
       if (!metrics[state.metric]) state.metric = metricSel.value;
       var years = Array.from(fromSel.options).map(function (o) { return +o.value; });
       if (!years.length) { status.textContent = "数据中没有带年度的报告，无法比较。"; return; }
       var latest = Math.max.apply(null, years);
+      var unknownYear = state.year && (years.indexOf(state.from) < 0 || years.indexOf(state.to) < 0);
       state.to = years.indexOf(state.to) >= 0 ? state.to : latest;
       state.from = years.indexOf(state.from) >= 0 ? state.from : state.to;
+      var unknown = state.written.filter(function (id) { return !byId[id]; });
       state.ids = state.ids.filter(function (id) { return byId[id]; });
+      urlNote = urlProblems(unknown, unknownMetric, unknownYear);
       metricSel.value = state.metric; fromSel.value = String(state.from); toSel.value = String(state.to);
       draw(false);
       bindLeague(data, metrics);
@@ -154,7 +172,7 @@
     function draw(push) {
       if (state.from > state.to) { var t = state.from; state.from = state.to; state.to = t; }
       fromSel.value = String(state.from); toSel.value = String(state.to);
-      if (push) setURL();
+      if (push) { setURL(); urlNote = ""; }
       renderChosen();
       var m = metrics[state.metric];
       json(root, "json/m/" + m.code + ".json").then(function (mv) { render(m, mv); });
@@ -250,7 +268,7 @@
         });
       }
       var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
-      status.textContent = (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+      status.textContent = urlNote + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
