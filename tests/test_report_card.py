@@ -51,6 +51,14 @@ def test_identical_narrative_in_two_years_is_flagged(tmp_path):
     assert "copied_text" in codes["a.txt"] and "copied_text" in codes["b.txt"]
 
 
+def test_a_copy_of_the_same_year_is_a_duplicate_not_copied_text(tmp_path):
+    long_text = "本机关认真落实政府信息公开条例，持续完善主动公开目录，规范依申请公开办理流程，" * 3
+    report = tab_report(year=2024, narrative=long_text)
+    codes = card(tmp_path, {"a.txt": report, "a-copy.txt": report, "b.txt": tab_report(year=2023)})
+    # before: each copy said its text was copied from the "2024 report", i.e. from the other copy
+    assert "copied_text" not in codes["a.txt"] | codes["a-copy.txt"]
+
+
 @pytest.mark.parametrize("published,level,expected", [
     ("2025年1月20日", "", set()),
     ("2025年2月8日", "", {"possibly_late"}),

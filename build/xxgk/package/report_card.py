@@ -54,12 +54,15 @@ def chain_findings(this: Report, last: Report) -> list[Finding]:
 
 
 def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
+    """``copied_text`` for each long narrative section identical to the same agency's report of another year
+    (``others``: its reports by year). A copy of the same year is a duplicate (``duplicate_report``), not a
+    section copied from last year's report."""
     out = []
     for code, text in this.record.sections.items():
         if len(text) < 50:
             continue
         for year, other in sorted(others.items()):
-            if other is not this and other.record.sections.get(code) == text:
+            if year != this.record.year and other.record.sections.get(code) == text:
                 out.append(make("copied_text", row=labels()["sections"][code], detail=str(year)))
                 break
     return out
