@@ -207,8 +207,9 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     tokens: list[tuple[str, str, int]] = []
     numbers_began = False  # after the first number, every cell is a value cell
     cells = [_cell(cell) for cell in _split_structured(line)]
+    number_at = _row_number_at(cells)
     for index, (folded, value) in enumerate(cells):
-        if index == _row_number_at(cells):
+        if index == number_at:
             continue  # 序号 | 项目 | 自然人 …: the row's number is no value of it (before: the row's label became
             # its cells, and a table numbering its rows was lost whole)
         if not value and 0 < index < len(cells) - 1 and _CHINESE_NUMERAL.match(folded) and cells[index - 1][0] \
@@ -340,6 +341,8 @@ def _running_line(text: str) -> bool:
     ...                             "其他文件 5，0，3", "规章 1 0 5")]
     [False, False, False, False, False]
     """
+    if not _SENTENCE_MARK.search(text):
+        return False
     plain = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     marks = [m.start() for m in _SENTENCE_MARK.finditer(plain)]
     digits = [m.start() for m in _DIGIT.finditer(text)]
@@ -348,30 +351,39 @@ def _running_line(text: str) -> bool:
     return marks[-1] > digits[0] or not _UNIT_TAIL.fullmatch(plain[digits[-1] + 1:].lstrip("0123456789. "))
 
 
-def sentence_rows(rows: list[Row], lines: list[tuple[int, str]]) -> set[int]:
-    """``id``s of the rows that are part of running text: ``prose_rows``, every row whose first number stands on
-    a line that reads as a sentence (``_running_line``), as a paragraph wrapped into lines does and a template
-    table's row never does (``…工作。截至 2024 年 12 月`` makes rows …截至 | 2024, 年 | 12), and every number
+def running_text(rows: list[Row], lines: list[tuple[int, str]]) -> Callable[[Row], bool]:
+    """Whether a row of ``rows`` is part of running text (the predicate returned, asked per row, so that only
+    the rows a table could not use are looked at): a sentence's as ``prose_rows`` says, a row whose first number
+    stands on a line that reads as a sentence (``_running_line``), as a paragraph wrapped into lines does and a
+    template table's row never does (``…工作。截至 2024 年 12 月`` makes rows …截至 | 2024, 年 | 12), and every number
     that is a date's: followed by 年, 月 or 日 on its line, or a year (19xx, 20xx) followed by 年 where the
     line breaks (``包括 2024 年度部门预算、2023`` / ``年度部门决算``), and every number inside brackets opened
     before it (``《行动方案（2024－2027 年）》``: a table's label closes its brackets, ``行政许可（件） 3``).
 
     >>> lines = [(1, "主动公开工作。截至 2024 年 12 月"), (2, "31 日,发布信息 393 件"), (3, "行政许可 97")]
     >>> rows = region_to_rows(lines, None)
-    >>> [r.label for r in rows if id(r) in sentence_rows(rows, lines)]
+    >>> [r.label for r in rows if running_text(rows, lines)(r)]
     ['主动公开工作。截至', '年', '月', '日,发布信息']
     >>> lines = [(1, "包括 2024 年度部门预算、2023"), (2, "年度部门决算"), (3, "规章 0 0 5"),
     ...          (4, "行政检查 5"), (5, "年度计划")]
     >>> rows = region_to_rows(lines, None)
-    >>> [r.label for r in rows if id(r) in sentence_rows(rows, lines)]
+    >>> [r.label for r in rows if running_text(rows, lines)(r)]
     ['包括', '年度部门预算、']
     """
-    running = {number for number, text in lines if _running_line(text)}
-    dated = {id(row) for row, after in zip(rows, rows[1:], strict=False) if row.filled_slots and
-             _DATE_GOES_ON.match(after.label) and (after.label_line == row.filled_slots[-1].line or (
-                 after.label[0] == "年" and _YEAR.fullmatch(row.filled_slots[-1].text)))}
-    return prose_rows(rows) | dated | {id(row) for row in rows if row.filled_slots and (
-        row.filled_slots[0].line in running or _OPENED.search(row.label))}
+    texts, after = dict(lines), {id(row): nxt for row, nxt in zip(rows, rows[1:], strict=False)}
+
+    def running(row: Row) -> bool:
+        if not row.filled_slots:
+            return False
+        nxt = after.get(id(row))
+        if nxt is not None and (_SENTENCE_GOES_ON.match(nxt.label) or _DATE_GOES_ON.match(nxt.label) and (
+                nxt.label_line == row.filled_slots[-1].line
+                or nxt.label[0] == "年" and _YEAR.fullmatch(row.filled_slots[-1].text))):
+            return True  # prose_rows' sentence, or a date's number
+        text = texts.get(row.filled_slots[0].line)
+        return bool(_OPENED.search(row.label)) or (text is not None and _running_line(text))
+
+    return running
 
 
 _PAGE_NUMBER = re.compile(r"\d{1,4}")

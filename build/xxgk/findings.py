@@ -67,7 +67,7 @@ def make(code: str, *, table=None, row=None, column=None, expected=None, actual=
 
 def prose_numbers_unused(table: str, lines: list[int]) -> list[Finding]:
     """One ``prose_numbers_unused`` finding for the numbers of running text in table ``table``'s section, which
-    name none of its rows (``cells.sentence_rows``): ``lines`` are the lines they stand on (one per number, so
+    name none of its rows (``cells.running_text``): ``lines`` are the lines they stand on (one per number, so
     repeated); the finding counts the lines and gives them as ranges (up to two lines without a number between
     two with one are in the range, as a paragraph has them). None for no line.
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import labels_after_values, prose_rows, region_to_rows, sentence_rows
+from .cells import labels_after_values, prose_rows, region_to_rows, running_text
 from .findings import Finding, make, prose_numbers_unused
 from .labels import label_matches
 from .narrative import stated_counts
@@ -149,7 +149,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
     stated: dict | None = None  # read from the overview only when a row needs it
     rows = region_to_rows(lines, None)
     prose, in_table, plain = prose_rows(rows), set(), set()
-    running, unused = sentence_rows(rows, lines), []  # numbers of running text that name no item: one finding
+    running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
     for row in rows:
         if row.filled_slots and id(row) not in prose:
             named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
@@ -168,7 +168,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
                 id(row) in prose and row.label_line != row.filled_slots[0].line):
             # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
             # standing alone on its line is no fee of 23)
-            if id(row) in running:
+            if running(row):
                 unused.append(row.line)
             else:
                 findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, labels_after_values, prose_rows, region_to_rows, sentence_rows
+from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text
 from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
 from .labels import label_matches
@@ -267,9 +267,9 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
     found.inline = _without_prose(found.inline, prose_rows(table_rows))
-    running = sentence_rows(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
-    prose = [row.slots[0].line for row in found.stray if id(row) in running]
-    found.stray = [row for row in found.stray if id(row) not in running]
+    running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
+    prose = [row.slots[0].line for row in found.stray if running(row)]
+    found.stray = [row for row in found.stray if not running(row)]
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}
     repeats: list[tuple[str, Row]] = []
@@ -286,8 +286,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                              line=row.slots[0].line))
     if not chosen:
         findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
-                     for row in found.unrecognised if id(row) not in running]
-        findings += prose_numbers_unused("3", sorted(prose + [r.line for r in found.unrecognised if id(r) in running]))
+                     for row in found.unrecognised if not running(row)]
+        findings += prose_numbers_unused("3", sorted(prose + [r.line for r in found.unrecognised if running(r)]))
         detail = "（只有表头，没有数据行）" if table_rows else ""
         return None, [], findings + [make("table_absent", table="3", detail=detail)]
     fmt = _detect_format(set(chosen))
@@ -324,9 +324,9 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         findings += void_orgs(resolved)
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
-                 for row in found.unrecognised if id(row) not in placed_ids and id(row) not in running]
+                 for row in found.unrecognised if id(row) not in placed_ids and not running(row)]
     findings += prose_numbers_unused("3", sorted(prose + [row.line for row in found.unrecognised
-                                                          if id(row) not in placed_ids and id(row) in running]))
+                                                          if id(row) not in placed_ids and running(row)]))
     findings += [make("row_other_format", expected=fmt, line=row.line, **cell_where(code))
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     findings += [make("row_absent", **cell_where(code)) for code in row_codes(fmt) if code not in resolved]

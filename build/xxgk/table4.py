@@ -7,7 +7,7 @@ that ran together are cut where each group of five then satisfies total = the ot
 from __future__ import annotations
 
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
-from .cells import Row, prose_rows, region_to_rows, sentence_rows, trim_slots
+from .cells import Row, prose_rows, region_to_rows, running_text, trim_slots
 from .findings import Finding, make, prose_numbers_unused
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
@@ -25,7 +25,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     """``(facts, findings)`` of table 4; no facts (and a table_absent finding) without numbers."""
     columns = _columns()
     rows = region_to_rows(lines, len(columns))
-    prose, running = prose_rows(rows), sentence_rows(rows, lines)
+    prose, running = prose_rows(rows), running_text(rows, lines)
     rows = [r for r in rows if r.filled_slots]
     if not rows:
         return [], [make("table_absent", table="4")]
@@ -36,8 +36,8 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     findings: list[Finding] = []
     stray, rows = _before_the_table(rows, len(columns))
     findings += [make("stray_values", table="4", actual=" ".join(s.text for s in r.filled_slots), line=r.line)
-                 for r in stray if id(r) not in running]
-    findings += prose_numbers_unused("4", [r.line for r in stray if id(r) in running])  # a paragraph's numbers
+                 for r in stray if not running(r)]
+    findings += prose_numbers_unused("4", [r.line for r in stray if running(r)])  # a paragraph's numbers
     where = {"table": "4", "row": "行政复议、行政诉讼"}
     names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
     resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
