@@ -213,12 +213,15 @@ def in_template_order(printed: tuple, order: Order) -> tuple:
 def _rotated_only(resolved: dict[str, Resolved]) -> bool:
     """Read by position, do the row totals hold only with 总计 taken as the first column? (Some rows hold
     so, none holds only the template's way: the header that would tell is missing.)"""
-    full = [r.values for r in resolved.values() if r.values and all(isinstance(v, int) for v in r.values)]
-    first = column_orders()["total_first"]
-    other = [row_total_holds(in_template_order(v, first)) for v in full]
-    usual = [row_total_holds(v) for v in full]
-    return any(o and not u for o, u in zip(other, usual, strict=True)) and not any(
-        u and not o for o, u in zip(other, usual, strict=True))
+    first, rotated = column_orders()["total_first"], False
+    for r in resolved.values():
+        if not r.values or not all(isinstance(v, int) for v in r.values):
+            continue
+        usual, other = row_total_holds(r.values), row_total_holds(in_template_order(r.values, first))
+        if usual and not other:
+            return False  # (the usual table: answered at its first row that tells)
+        rotated = rotated or (other and not usual)
+    return rotated
 
 
 def widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> dict[int, str]:
