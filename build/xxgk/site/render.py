@@ -23,15 +23,15 @@ from functools import cache, lru_cache
 import yaml
 
 from ..catalog import RULES
-from ..safe import html_attr, html_text, link_url, plot_label
+from ..safe import BIDI_CONTROLS, html_attr, html_text, link_url, plot_label
 from .chart_frames import framed
 
-# (and the bidirectional embeddings, overrides and isolates, removed: one U+202E in a report's text made the
+# (and the bidirectional controls, safe.BIDI_CONTROLS, removed: one U+202E in a report's text made the
 # rest of its table cell or source line read backwards — "-3+4" shown as "4+3-", the page's own 全文 link as
 # 文全 — while the parser read it in logical order; names and titles lose them in safe.strip_control already)
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " ",
-                           **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "")})
+                           **dict.fromkeys(BIDI_CONTROLS, "")})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
 _MARKDOWN_LINES = [(chr(k), v) for k, v in _MARKDOWN.items() if k != ord("\n")]  # for a text escaped whole
