@@ -27,8 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .memo import parser_memo
-from .text import compact, digit_marks, fold, fold_value
-from .values import MISSING_MARKERS
+from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value
+from .values import COUNT_UNITS, MISSING_MARKERS, PROSE_UNITS
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
@@ -45,11 +45,12 @@ _PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]"
 _FOOTER_START = frozenset("-—－–‐第·•")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
-_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|件|个|项|次|人次|家|起)?" + _MARKS + r"$|^(增加?|减少?)\d+$")
+_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|" + "|".join(COUNT_UNITS) + ")?" + _MARKS
+                           + r"$|^(增加?|减少?)\d+$")
 # a cell that is a number with a few marks after it (3人, 3（件）, 3-, 3/): a value cell that cannot be read, not
 # label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
 # item number (3.其他, 2、重复申请) and a date (2023年, 12月) are text
-_CHINESE_NUMERAL = re.compile(r"^[零〇○一二两三四五六七八九十百千]{1,4}$")
+_CHINESE_NUMERAL = re.compile(f"^[{CHINESE_NUMERALS}]{{1,4}}$")
 _NUMBER_WITH_MARKS = re.compile(r"^[+-]?\d+(?:[,.]\d+)*(?![.、．,，]\s*[\u4e00-\u9fff])(?!\s?[\d年月日号])"
                                 r"(?!\s?[\u4e00-\u9fff]{2})\s?\S{1,3}$")  # 3其他, 3 其他: words, a label
 
@@ -139,7 +140,7 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_CELL_UNIT = frozenset({"件", "个", "项", "次", "人次", "家", "起"})
+_CELL_UNIT = frozenset(COUNT_UNITS)
 
 
 def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
@@ -303,7 +304,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     return rows
 
 
-_SENTENCE_GOES_ON = re.compile(r"^(?:件|项|个|次|人次|家|份|条|起)[,;。、:]")
+_SENTENCE_GOES_ON = re.compile("^(?:" + "|".join(PROSE_UNITS) + ")[,;。、:]")
 
 
 def prose_rows(rows: list[Row]) -> set[int]:
@@ -323,7 +324,7 @@ def prose_rows(rows: list[Row]) -> set[int]:
 _SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)|(?<=\d)[,，](?=\d)")  # a note in brackets, a thousands separator
 _DIGIT = re.compile(r"\d")
-_UNIT_TAIL = re.compile(r"\s*(?:件|项|个|次|人次|家|份|条|起|万元|元)?\s*$")
+_UNIT_TAIL = re.compile(r"\s*(?:" + "|".join(PROSE_UNITS) + r"|万元|元)?\s*$")
 _DATE_GOES_ON = re.compile(r"^[年月日]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _OPENED = re.compile(r"[(（《“\[【]\s*$")  # a label ending in an open bracket: its number is inside the brackets

@@ -11,11 +11,12 @@ import re
 
 from .catalog import table
 from .findings import Finding, make
-from .text import chinese_number, fold
+from .text import CHINESE_NUMERALS, chinese_number, fold
+from .values import PROSE_UNITS
 
 # a count written in Chinese numerals before its counting word: 共收到申请二十三件, 行政复议两件
-_CHINESE_COUNT = re.compile(r"(?<![第一二两三四五六七八九十百千零〇○])[零〇○一二两三四五六七八九十百千]{1,8}"
-                            r"(?=\s*(?:件|个|项|次|人次|家|起|份|条))")
+_CHINESE_COUNT = re.compile(f"(?<![第{CHINESE_NUMERALS}])[{CHINESE_NUMERALS}]{{1,8}}"
+                            + r"(?=\s*(?:" + "|".join(PROSE_UNITS) + "))")
 
 
 def counts_in_digits(text: str) -> str:

@@ -86,6 +86,7 @@ def fold_value(text: str) -> str:
 _DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
           "九": 9}
 _UNIT = {"十": 10, "百": 100, "千": 1000}
+CHINESE_NUMERALS = "".join(_DIGIT) + "".join(_UNIT)  # the characters of a numeral: 零〇○一二两…十百千
 
 
 def chinese_number(text: str) -> int | None:

@@ -36,7 +36,9 @@ _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_UNITS = "件|个|项|次|人次|家|起"
+COUNT_UNITS = ("人次", "件", "个", "项", "次", "家", "起")  # a count may carry its unit: 6件 is 6
+PROSE_UNITS = (*COUNT_UNITS, "份", "条")  # what a sentence counts in besides
+_UNITS = "|".join(COUNT_UNITS)
 _COUNT_UNIT = re.compile(rf"(?<=\d)\s*(?:{_UNITS}|\(\s*(?:{_UNITS})\s*\))$")  # 6件 or 6（件） in a count cell is 6
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
 _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
