@@ -27,3 +27,22 @@ def test_a_stage_that_dies_before_reporting_raises():
 
     with pytest.raises(RuntimeError, match="died before reporting"):
         in_process(_dies)
+
+
+def _doubles(value: int) -> int:
+    return 2 * value
+
+
+def test_stages_run_together_give_each_its_value_and_the_wall_until_the_last():
+    from benchmarks.scale import in_processes_together
+
+    (first, second), seconds = in_processes_together((_answers,), (_doubles, 21))
+    assert first[0] == 42 and second[0] == 42
+    assert seconds >= max(first[1], second[1]) and first[3] > 0 and second[3] > 0
+
+
+def test_a_stage_run_together_that_dies_raises():
+    from benchmarks.scale import in_processes_together
+
+    with pytest.raises(RuntimeError, match="_dies died before reporting"):
+        in_processes_together((_answers,), (_dies,))

@@ -81,7 +81,8 @@ def _print_record(path: str) -> int:
     return 0
 
 
-def _package(args) -> int:
+def _package(args, alongside=None) -> int:
+    """``xxgk package``; ``alongside``: ``build_package``'s (what runs while the package is validated)."""
     from .package.build import build_package
 
     if args.dask:  # parse on a Dask cluster (pip install 'xxgk[dask]')
@@ -90,11 +91,11 @@ def _package(args) -> int:
         with Client(args.dask) as client:
             reports, errors = build_package(args.reports, args.out, executor=client,
                                             progress=_progress(args), cache_dir=_cache_dir(args),
-                                            store_dir=args.store)
+                                            store_dir=args.store, alongside=alongside)
     else:
         reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args),
                                         budgeted=True,  # --workers 1 too: wall time and memory per file
-                                        cache_dir=_cache_dir(args), store_dir=args.store)
+                                        cache_dir=_cache_dir(args), store_dir=args.store, alongside=alongside)
     failed = sum(r.status == "failed" for r in reports)
     print(f"{len(reports)} reports ({failed} failed) → {args.out}")
     for error in errors:
@@ -125,10 +126,18 @@ def _build(args) -> int:
         raise Refused("xxgk build runs in the project folder (the one holding mkdocs.yml); "
                       "`xxgk package` makes the data package anywhere")
     with locked(out), locked(site), locked(site_src):  # one build at a time in these folders
-        code = _package(args)
-        if code:
-            return code
-        return build_site(out, site_src, site, strict=args.strict, cache_dir=_cache_dir(args))[0]
+        built: list[int] = []
+
+        def site_beside(package: Path, verdict) -> None:
+            """The site, built from the written package while it is validated; swapped in only if it is valid."""
+            import gc
+
+            gc.collect()  # what the package writer left (its collector was paused)
+            built.append(build_site(package, site_src, site, strict=args.strict, cache_dir=_cache_dir(args),
+                                    gate=lambda: not verdict())[0])
+
+        code = _package(args, alongside=site_beside)
+        return code or built[0]
 
 
 def positive(text: str) -> int:

@@ -56,7 +56,8 @@ def changelog(reports_dir: Path) -> bytes | None:
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | Client | None = None,
                   workers: int | None = None, progress: bool = False, budgeted: bool = False,
                   cache_dir: str | Path | None = None,
-                  store_dir: str | Path | None = None, on_stage=None) -> tuple[list[Head], list[str]]:
+                  store_dir: str | Path | None = None, on_stage=None,
+                  alongside=None) -> tuple[list[Head], list[str]]:
     """Parse every file of ``reports_dir`` and write the package to ``out``; returns the reports' heads
     (``store.Head``: source file, id, status, …) and validation errors (with errors, ``out`` keeps its
     previous package). ``workers=1`` parses in this process unless ``budgeted`` (the command line:
@@ -69,7 +70,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
     ``distributed.Client`` as ``executor``, each task parses a chunk of files into a shard of its own under
     ``store_dir`` (storage the workers share; default beside ``out``) and returns only heads (``cluster``).
     ``on_stage(name)``, if given, is called when parsing ("parse") and writing ("write", before validation)
-    are done (benchmarks)."""
+    are done (benchmarks). ``alongside(staging, verdict)``, if given, runs while the written package is validated
+    (``write.write_streamed``: ``xxgk build`` builds the site from it meanwhile)."""
     reports_dir, out = Path(reports_dir), Path(out)
     on_cluster = _dask_client(executor)  # (before anything is made)
     check_reports(reports_dir)
@@ -104,7 +106,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
                 on_stage("write")
 
         with gc_paused():
-            errors = write_streamed(fill, out, check=validate)
+            errors = write_streamed(fill, out, check=validate, alongside=alongside)
     finally:  # the folder is this build's alone: every shard in it is one it made (a failed build's too)
         store.remove(store.shard_names())
         again.close()  # the parse cache a recovery opened: committed, its connection (and -wal file) closed

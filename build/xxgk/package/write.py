@@ -19,6 +19,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..folders import locked, recover, staging_for, swap_in
@@ -244,15 +245,23 @@ def write_atomically(files: dict[str, bytes], out: Path, check=None) -> list[str
     return write_streamed(fill, out, check)
 
 
-def write_streamed(fill, out: Path, check=None) -> list[str]:
-    """``write_atomically`` for a package written by ``fill(staging folder)`` file by file."""
+def write_streamed(fill, out: Path, check=None, alongside=None) -> list[str]:
+    """``write_atomically`` for a package written by ``fill(staging folder)`` file by file.
+
+    ``alongside(staging, verdict)``, if given, runs while ``check`` validates the written package (in a thread:
+    the validator's work is in processes of its own above ``fast_validate.PARALLEL_BYTES``): it may read the
+    package in ``staging``, and must call ``verdict()`` — which waits for the check and returns its errors — before
+    it makes public anything it derived from the package (``xxgk build``: the site, built from the package while
+    it is validated, is swapped in only if it is valid). The package is swapped in after ``alongside`` returned,
+    and only if it is valid; if ``alongside`` raises, the check is waited for and the package is not swapped in."""
     out = Path(out)
     with locked(out):
         recover(out)
         staging = staging_for(out)
         try:
             fill(staging)
-            errors = check(staging) if check else []
+            errors = _checked_alongside(staging, check, alongside) if alongside else \
+                (check(staging) if check else [])
             if errors:
                 shutil.rmtree(staging, ignore_errors=True)
                 return errors
@@ -261,6 +270,22 @@ def write_streamed(fill, out: Path, check=None) -> list[str]:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return []
+
+
+def _checked_alongside(staging: Path, check, alongside) -> list[str]:
+    """``check(staging)`` in a thread while ``alongside(staging, verdict)`` runs here; the check's errors."""
+    with ThreadPoolExecutor(1, thread_name_prefix="xxgk-validate") as pool:
+        checked = pool.submit(check, staging) if check else None
+
+        def verdict() -> list[str]:
+            return checked.result() if checked else []
+
+        try:
+            alongside(staging, verdict)
+        finally:
+            if checked is not None:
+                checked.exception()  # waited for, whatever happened beside it
+    return verdict()
 
 
 def validate(out: Path) -> list[str]:

@@ -297,12 +297,13 @@ def _move_into(source: Path, target: Path) -> None:
 
 def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool = False,
                cache_dir: Path | str | None = None, config_file: Path = Path("mkdocs.yml"),
-               workers: int | None = None) -> tuple[int, BulkStats | None]:
+               workers: int | None = None, gate=None) -> tuple[int, BulkStats | None]:
     """Pages into ``site_src``, ``mkdocs build``, the bulk pages and the full-text index beside ``site_dir`` (its
     unchanged files linked, ``previous``; unchanged full-text shards from the cache, ``fulltext_reuse``), swapped
-    in if it succeeded; ``cache_dir``: the caches' parent folder (None: no cache). Returns MkDocs' exit code (1 if
-    it wrote no ``index.html``) and what the bulk rendering did, as ``pages_and_site``; ``site_dir`` is untouched
-    on failure."""
+    in if it succeeded — and if ``gate()``, when given, says yes once it is built (``xxgk build``: the package it
+    was built from is valid); ``cache_dir``: the caches' parent folder (None: no cache). Returns MkDocs' exit code
+    (1 if it wrote no ``index.html``, or the gate said no) and what the bulk rendering did, as ``pages_and_site``;
+    ``site_dir`` is untouched on failure."""
     check_output(site_dir, None, "--site", {"--out": package_dir, "site_src": site_src})
     with locked(site_dir):
         recover(site_dir)
@@ -310,6 +311,8 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
         try:
             code, stats = pages_and_site(package_dir, site_src, config_file, staging, strict, cache_dir, workers,
                                          previous=site_dir)
+            if code == 0 and gate is not None and not gate():
+                code = 1
             if code == 0:
                 (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
                 swap_in(staging, site_dir)
