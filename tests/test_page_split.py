@@ -135,7 +135,11 @@ def _by_report_table(quality: str) -> list[tuple[str, str, str]]:
 
 
 def _province_pages(site_src: Path) -> dict[str, str]:
-    return {url: text for url, text in _spooled(site_src).items() if url.startswith("report-card/")}
+    return {url: text for url, text in _spooled(site_src).items() if re.fullmatch(r"report-card/[^/]+/[^/]+/", url)}
+
+
+def _group_pages(site_src: Path) -> dict[str, str]:
+    return {url: text for url, text in _spooled(site_src).items() if re.fullmatch(r"report-card/[^/]+/", url)}
 
 
 def _ranking_rows_on_province_pages(site_src: Path) -> list[tuple[str, str]]:
@@ -214,3 +218,24 @@ def test_hostile_agency_and_province_names_are_escaped_on_the_split_pages(hostil
     title = re.search(r"<title>(.*?)</title>", province_page.read_text(encoding="utf-8"), re.S).group(1)
     assert "<img" not in title and "onerror" in html.unescape(title)
     assert re.fullmatch(r"[a-z0-9-]+", province_page.parent.name)  # the page's path is ASCII whatever the name
+
+
+def test_every_prefix_of_a_province_page_address_is_a_page_of_its_group(synthetic, hostile_split):
+    _, whole, split = synthetic
+    provinces, groups = _province_pages(split), _group_pages(split)
+    assert not _group_pages(whole)  # not split: no group pages either
+    assert sorted(groups) == sorted({url.rsplit("/", 2)[0] + "/" for url in provinces})
+    for url, text in groups.items():  # each lists exactly its own provinces' pages, relative to itself
+        linked = re.findall(r'<a href="([a-z0-9-]+/)">', text)
+        assert sorted(url + link for link in linked) == sorted(p for p in provinces if p.startswith(url)), url
+        year, tier = re.match(r"report-card/(\w+)-(\w+)/", url).groups()
+        title = html.unescape(re.search(r"^# (.+)$", text, re.M).group(1))
+        assert f"{year}年度" in title and 'href="../">返回排名索引' in text
+    site = hostile_split  # built: /report-card/<year>-<tier>/ is a page whose links all reach pages
+    for page in sorted((site / "report-card").glob("*/*/index.html")):
+        group = page.parent.parent / "index.html"
+        assert group.is_file(), page.relative_to(site)
+        text = read_page(group)
+        assert f'href="{page.parent.name}/"' in text and "<img src=x" not in text  # the hostile province inert
+        for href in re.findall(r'href="([^"#:]+/)"', text):
+            assert (group.parent / href / "index.html").resolve().is_file(), (group.relative_to(site), href)

@@ -440,8 +440,9 @@ class Site(ReportPages, AgencyPages):
 
     def _ranking_provinces(self, year: str, tier: str, ordered: list[dict], table_id: str) -> str:
         """One page per province (in parts of ``RANKING_PAGE_ROWS``) of a year × tier group, in national rank
-        order, spooled as bulk pages (``bulk.py``: their HTML never goes through Python-Markdown); returns the
-        index's list of them."""
+        order, spooled as bulk pages (``bulk.py``: their HTML never goes through Python-Markdown), and the group's
+        own page listing them (``report-card/<year>-<tier>/``, the folder above them: every prefix of their
+        address is a page); returns the index's list of them."""
         by_province: dict[str, list[dict]] = defaultdict(list)
         for r in ordered:
             by_province[self._province(r)].append(r)
@@ -459,14 +460,22 @@ class Site(ReportPages, AgencyPages):
                     f"# {esc(title)}\n", RANKING_INTRO.format(up="../../../"),
                     f"<p>名次是全国同组（{esc(_group_title(year, tier))}）{len(ordered)} 份报告中的名次；"
                     f"{esc(province)} {len(members)} 份。"
-                    '<a href="../../">返回排名索引</a></p>',
+                    '<a href="../">本组各省份</a>　<a href="../../">返回排名索引</a></p>',
                     self._ranking_table(chunk, "../../../", table_id)]))
                 self.spool.page(rel + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
                 links.append(f'<a href="{esc(rel.split("/", 1)[1])}/">'
                              + (esc(province) if n == 1 else f"第{n}页") + "</a>")
             rows.append(["<td>" + "　".join(links) + "</td>", cell(len(members))])
-        return (f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n"
-                + table(["省份", "报告数"], rows, f"{table_id}-provinces", sortable=True))
+        group = ranking_path(year, tier, "").rstrip("/")  # report-card/<year>-<tier>
+        provinces = table(["省份", "报告数"], rows, f"{table_id}-provinces", sortable=True)
+        title = f"报告评估排名：{_group_title(year, tier)}"
+        markdown, blocks = split_html_blocks("\n".join([
+            f"# {esc(title)}\n", RANKING_INTRO.format(up="../../"),
+            f'<p>本组共 {len(ordered)} 份报告，按省份查看完整名次（名次是全国同组内的名次）。'
+            '<a href="../">返回排名索引</a></p>',
+            provinces.replace(f'<a href="{esc(group.split("/", 1)[1])}/', '<a href="')]))
+        self.spool.page(group + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
+        return f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n" + provinces
 
     def _ranking_table(self, ordered: list[dict], base: str, table_id: str) -> str:
         """The ranking rows of ``ordered`` (national rank, score, the agency's own problems by category, the
