@@ -17,6 +17,7 @@ from .labels import label_matches
 from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
+from .splitting import splits
 from .text import compact
 
 TABLE = "active"
@@ -100,15 +101,23 @@ def _cut_by_counting_only(resolved: Resolved) -> bool:
     """Whether the row's values come from the only cut of its digit runs into the row's cells, which
     table 2 (no identity) cannot prove: the same digits are as well a row that lost a cell (a blank
     cell vanishes from a PDF text layer: ``行政规范性文件 7 48`` is 7, blank, 48 as much as 7, 4, 8;
-    ``行政许可 120`` is 120 with two cells lost as much as 1, 2, 0). Runs of zeros only are no question:
-    no count is printed ``00``, so ``规章000`` can only be 0, 0, 0.
+    ``行政许可 120`` is 120 with two cells lost as much as 1, 2, 0). Digits that no fewer cells can hold are no
+    question: no count is printed with a leading zero, so ``规章000`` can only be 0, 0, 0 and ``行政规范性文件005``
+    only 0, 0, 5 (``05`` and ``00`` are no counts).
 
     >>> _cut_by_counting_only(Resolved((7, 4, 8), candidates=[(7, 4, 8)], glued="7 48"))
     True
     >>> _cut_by_counting_only(Resolved((0, 0, 0), candidates=[(0, 0, 0)], glued="000"))
     False
+    >>> _cut_by_counting_only(Resolved((0, 0, 5), candidates=[(0, 0, 5)], glued="005"))
+    False
+    >>> _cut_by_counting_only(Resolved((0, 2, 1), candidates=[(0, 2, 1)], glued="021"))
+    True
     """
-    return resolved.values is not None and bool(resolved.glued) and set(resolved.glued) - {"0", " "} != set()
+    if resolved.values is None or not resolved.glued:
+        return False
+    tokens = resolved.glued.split(" ")
+    return any(splits(tokens, k, lambda v: True) for k in range(1, len(resolved.values)))
 
 
 def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:

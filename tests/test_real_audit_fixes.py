@@ -1,0 +1,45 @@
+"""Defects an audit found on real reports nobody on the team had read (texts synthesised here, none copied):
+digits run together that only one cut can hold, and section 五 printed under sub-headings that carry a year."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.parser import parse
+
+GLUED_TABLE2 = ("某某局2024年政府信息公开工作年度报告\n一、总体情况\n概述。\n"
+                "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+                "规章000行政规范性文件{normative}第二十条第（五）项信息内容本年处理决定数量行政许可52\n"
+                "三、收到和处理政府信息公开申请情况\n")
+
+
+@pytest.mark.parametrize("printed, expected", [("005", (0, 0, 5)), ("007", (0, 0, 7)), ("0012", (0, 0, 12))])
+def test_digits_that_no_fewer_cells_can_hold_are_read_as_their_only_cut(printed, expected):
+    """``005`` is 0, 0, 5: as two cells it would be ``0|05`` or ``00|5`` and no count is printed with a leading
+    zero, so no lost blank cell explains it either (it was published missing, 'several cuts')."""
+    record = parse(GLUED_TABLE2.format(normative=printed))
+    active = record.values("active")
+    got = tuple(active[("normative_documents", m)] for m in ("issued", "repealed", "in_force"))
+    assert got == expected
+    assert active[("rules", "issued")] == 0 and active[("licensing", "decisions")] == 52
+
+
+@pytest.mark.parametrize("printed", ["021", "417", "300", "748"])
+def test_digits_a_lost_blank_cell_could_also_explain_stay_missing(printed):
+    """``021`` is 0, 2, 1 or 0, 21 with a blank lost; ``300`` is 3, 0, 0 or 30, 0 or 300: never a guess."""
+    record = parse(GLUED_TABLE2.format(normative=printed))
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [None] * 3
+    assert any(f.code == "cells_ambiguous" and f.table == "2" for f in record.findings)
+
+
+def test_section_five_under_sub_headings_that_carry_a_year_is_found():
+    text = ("某某市人民政府办公厅2025年政府信息公开工作年度报告\n一、总体情况\n概述。\n二、主动公开政府信息情况\n"
+            "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "（一）2024 年工作中存在问题的改进情况\n一是加强了培训。\n（二）2025年度存在的主要问题\n一是形式单一。\n"
+            "六、其他需要报告的事项\n无。\n")
+    record = parse(text)
+    codes = {f.code for f in record.findings}
+    assert "section_heading_absent" in codes and "section_absent" not in codes
+    assert "加强了培训" in record.sections.get("problems", "")
+    assert "加强了培训" not in record.sections.get("review_litigation", "")
