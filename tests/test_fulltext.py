@@ -78,3 +78,36 @@ def test_a_site_without_source_pages_gets_an_empty_manifest(tmp_path):
     (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
     assert index_full_text(tmp_path) == 0
     assert json.loads((tmp_path / "pagefind" / "shards.json").read_text(encoding="utf-8")) == {"shards": []}
+
+
+def _fragments(bundle: Path) -> dict[str, dict]:
+    import gzip
+
+    out = {}
+    for path in (bundle / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        out[data["url"]] = data
+    return out
+
+
+def test_pagefind_finds_the_same_words_in_the_same_pages_without_the_line_targets(built_site, tmp_path):
+    """The index is built from the source pages without their lines' ids (``fulltext.indexed_form``): Pagefind's
+    own run over the pages as published gives the same word index (byte for byte), the same text, title and word
+    count a result shows; only the per-line anchors, which the search never shows, are gone from the fragments."""
+    import subprocess
+    import sys
+
+    shutil.copytree(built_site, tmp_path / "site")
+    _index(tmp_path / "site")
+    ours = tmp_path / "site" / "pagefind" / "0"
+    theirs = tmp_path / "theirs"
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(built_site), "--glob", "src/*.html",
+                    "--output-path", str(theirs), "--quiet"], check=True, capture_output=True)
+    index = {p.relative_to(ours / "index"): p.read_bytes() for p in (ours / "index").iterdir()}
+    assert index and index == {p.relative_to(theirs / "index"): p.read_bytes() for p in (theirs / "index").iterdir()}
+    mine, published = _fragments(ours), _fragments(theirs)
+    assert set(mine) == set(published) and len(mine) == len(list((built_site / "src").glob("*.html")))
+    for url, fragment in mine.items():
+        assert {k: fragment[k] for k in ("content", "meta", "word_count")} == \
+            {k: published[url][k] for k in ("content", "meta", "word_count")}, url
+        assert fragment["anchors"] == [] and len(published[url]["anchors"]) > 1  # one a line, never shown

@@ -20,7 +20,7 @@ the cache instead of indexed again (``fulltext_reuse.py``). Agencies are not fou
 from __future__ import annotations
 
 import json
-import os
+import re
 import shutil
 import subprocess
 import sys
@@ -60,15 +60,30 @@ def shards(pages: list[Path], budget: int = SHARD_BYTES) -> list[list[Path]]:
     return out
 
 
+# a source line's target (``report_page.source_page``): ``<span id="L12" data-n="12">``, ``<span id="L12c340">``
+LINE_TARGET = re.compile(rb'<span id="L[0-9]+(?:c[0-9]+)?"(?: data-n="[0-9]+")?>')
+
+
+def indexed_form(page: bytes) -> bytes:
+    """A source page as Pagefind is given it: its lines' targets without their ids. Pagefind keeps every element
+    with an id as an *anchor* in the page's fragment (a source page: one a line), which the search never shows
+    (``assets/search.js`` uses the page's address, title and excerpt); without them the words, their places and
+    so every query's results are the same (the index chunks are byte-identical), the fragments a reader downloads
+    ≈ 40 % smaller and Pagefind takes ≈ 23 % less CPU (measured on 2,000 source pages). Report text is escaped on
+    the page, so the pattern meets only the page's own markup.
+
+    >>> indexed_form(b'<span id="L3" data-n="3">a<span id="L3c5">b</span></span>')
+    b'<span>a<span>b</span></span>'
+    """
+    return LINE_TARGET.sub(b"<span>", page)
+
+
 def _stage(pages: list[Path], work: Path) -> None:
-    """``work/src/`` holding ``pages`` (hard links; copies where the file system has none)."""
+    """``work/src/`` holding ``pages`` in their ``indexed_form``."""
     target = work / SOURCE_DIR
     target.mkdir(parents=True)
     for page in pages:
-        try:
-            os.link(page, target / page.name)
-        except OSError:
-            shutil.copyfile(page, target / page.name)
+        (target / page.name).write_bytes(indexed_form(page.read_bytes()))
 
 
 def _index_shard(pages: list[Path], work: Path, output: Path, reuse: ShardReuse | None = None) -> int:
