@@ -10,8 +10,9 @@ package write, validation (the build's streaming validator; Frictionless after i
 not counted), pages (spooled), mkdocs build of the editorial pages, the bulk pages rendered outside MkDocs
 (pool, page cache), Pagefind — in one pipeline as ``xxgk build`` runs them (``stage_site``, with the validation
 beside it in a process of its own, both peaks added), or each alone with ``--stages-apart``; then the
-**incremental rebuild**: 1 % of the reports changed, the package rebuilt with the warm cache (only those are
-parsed again), validated, and the site rebuilt.
+**incremental rebuilds**: 1 % of the reports changed (spread over all of them), the package rebuilt with the warm
+cache (only those are parsed again), validated, and the site rebuilt; then 1 % more reports added (new agencies,
+named after the others) and the whole rebuilt again.
 For the ratio, a plain ``mkdocs build`` of as many trivial pages with the same theme.
 """
 
@@ -207,6 +208,12 @@ def change_one_percent(reports_dir: Path) -> list[Path]:
     return changed
 
 
+def add_one_percent(reports_dir: Path, count: int) -> list[Path]:
+    """Add 1 % more reports (at least one) to the ``count`` written before: new agencies' reports, named after
+    the others (``r<number>``), as a collection grows; the manifest gains their rows."""
+    return write_reports(count + max(1, count // 100), reports_dir, start=count)
+
+
 def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -354,6 +361,11 @@ def main() -> None:
     figures = build(work, reports_dir, package_dir, args, args.site)
     reparsed = len(entries(work / "cache") - before)
     show(f"incremental rebuild: {len(changed)} reports changed (1 %), {reparsed} parsed again (warm cache):", figures)
+    before = entries(work / "cache")
+    added = add_one_percent(reports_dir, args.count)
+    figures = build(work, reports_dir, package_dir, args, args.site)
+    reparsed = len(entries(work / "cache") - before)
+    show(f"incremental rebuild: {len(added)} reports added (1 %), {reparsed} parsed (warm cache):", figures)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

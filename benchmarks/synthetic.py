@@ -110,10 +110,12 @@ def render_report(values: dict, table4: list[int], layout: str, blank: tuple[str
     return head + body + tail + t4 + "\n五、存在的主要问题及改进情况\n无。\n"
 
 
-def write_reports(count: int, folder: Path, seed: int = 7) -> list[Path]:
+def write_reports(count: int, folder: Path, seed: int = 7, start: int = 0) -> list[Path]:
     """``count`` report files over all layouts, agencies with several years, and a manifest. Streams: time
     and memory are linear in ``count`` (100,000 reports in ≈ 20 s, ≈ 80 MiB); beyond ``capacity()`` an
-    agency would repeat its years, so that raises."""
+    agency would repeat its years, so that raises. With ``start``, only the reports from number ``start`` on are
+    written (the others are left as they are: the same ``seed`` gives the same first reports), and the manifest
+    names all ``count``: reports added to a folder written before."""
     if count > capacity():
         raise ValueError(f"{count} reports: the synthetic agencies give at most {capacity()} distinct agency-years")
     rng = random.Random(seed)
@@ -125,10 +127,10 @@ def write_reports(count: int, folder: Path, seed: int = 7) -> list[Path]:
         layout = LAYOUTS[i % len(LAYOUTS)]
         table3, table4 = random_values(rng)
         title = f"{name}{2021 + year}年政府信息公开工作年度报告"
-        text = render_report(table3, table4, layout, title=title)
         path = folder / f"r{i:06d}.{'html' if layout == 'html' else 'txt'}"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
+        if i >= start:
+            path.write_text(render_report(table3, table4, layout, title=title), encoding="utf-8")
+            paths.append(path)
         manifest.append({"file": path.name, "province": province})
     with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["file", "province"])

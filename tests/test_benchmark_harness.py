@@ -46,3 +46,25 @@ def test_a_stage_run_together_that_dies_raises():
 
     with pytest.raises(RuntimeError, match="_dies died before reporting"):
         in_processes_together((_answers,), (_dies,))
+
+
+def test_reports_added_to_a_folder_are_those_a_larger_collection_would_have(tmp_path):
+    """The benchmark's '1 % added' rebuild: new files only, the others untouched, the manifest naming all."""
+    from benchmarks.scale import add_one_percent
+    from benchmarks.synthetic import write_reports
+
+    write_reports(8, tmp_path / "grown")
+    kept = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "grown").iterdir()
+            if p.name != "sources.csv"}
+    (tmp_path / "grown" / "r000003.txt").write_text("changed since", encoding="utf-8")  # an erratum stays
+    added = add_one_percent(tmp_path / "grown", 8)
+    assert [p.name for p in added] == ["r000008.txt"]
+    write_reports(9, tmp_path / "whole")
+    for path in (tmp_path / "whole").iterdir():
+        grown = tmp_path / "grown" / path.name
+        if path.name == "r000003.txt":
+            assert grown.read_text(encoding="utf-8") == "changed since"
+        else:
+            assert grown.read_bytes() == path.read_bytes(), path.name
+        if path.name in kept and path.name != "r000003.txt":
+            assert grown.stat().st_mtime_ns == kept[path.name][1]  # not rewritten
