@@ -36,7 +36,8 @@ CASES: dict[str, tuple[bytes, str, set[str]]] = {
     "binary.bin": (bytes(range(256)) * 40, "failed", {"file_unreadable"}),
     "junk.docx": (b"PK\x03\x04 not really a zip" * 10, "failed", {"file_unreadable"}),
     "junk.pdf": (b"%PDF-1.4 broken" * 10, "failed", {"file_unreadable"}),
-    "latin1.txt": ("Jahresbericht über Informationsfreiheit".encode("latin-1") * 10, "partial", {"table_absent"}),
+    # no report text (no section heading, a few characters): failed, said once (before: partial, sections absent)
+    "latin1.txt": ("Jahresbericht über Informationsfreiheit".encode("latin-1") * 10, "failed", {"report_text_absent"}),
     "cut_mid_table.txt": ("\n".join(SEED2.split("\n")[:180]).encode(), "partial", {"row_absent", "table_absent"}),
     "sections_out_of_order.txt": (_sections_swapped().encode(), "partial", {"row_lost_cells"}),
     "sections_repeated.txt": ((SEED3 + "\n" + SEED3).encode(), "partial", {"identity_broken"}),
@@ -70,11 +71,11 @@ CASES: dict[str, tuple[bytes, str, set[str]]] = {
     "crlf.txt": (tab_report(agency="回车局").replace("\n", "\r\n").encode(), "parsed", set()),
     "cr_only.txt": (tab_report(agency="旧苹果局").replace("\n", "\r").encode(), "parsed", set()),
     "one_long_line.txt": (("报告" * 300_000).encode(), "partial", {"table_absent", "agency_not_found"}),
-    "title_only.txt": ("某局2024年政府信息公开工作年度报告\n".encode(), "partial", {"table_absent", "section_absent"}),
+    "title_only.txt": ("某局2024年政府信息公开工作年度报告\n".encode(), "failed", {"report_text_absent"}),
     "nul_inside.txt": (tab_report(agency="空字符局").encode().replace(b"\n", b"\x00\n", 3), "parsed",
                        {"text_repaired"}),
-    "html_no_report.html": (b"<html><body><nav>menu</nav><p>404 Not Found</p></body></html>", "partial",
-                            {"table_absent"}),
+    "html_no_report.html": (b"<html><body><nav>menu</nav><p>404 Not Found</p></body></html>", "failed",
+                            {"report_text_absent"}),
     "nested/deeper/report.txt": (tab_report(agency="子目录局").encode(), "parsed", set()),
 }
 MANIFEST = ("file,agency,year,url,retrieved_at,notes\nmanifest_conflict.txt,清单局,2024,,,\n"

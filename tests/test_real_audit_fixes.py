@@ -43,3 +43,33 @@ def test_section_five_under_sub_headings_that_carry_a_year_is_found():
     assert "section_heading_absent" in codes and "section_absent" not in codes
     assert "加强了培训" in record.sections.get("problems", "")
     assert "加强了培训" not in record.sections.get("review_litigation", "")
+
+
+def test_a_page_with_only_the_reports_title_is_one_finding_and_a_failed_file(tmp_path):
+    """A crawled page whose report is an attachment holds the title and page information only: one finding that
+    says so (not six absent sections and three absent tables, errors the agency was scored on), status failed (not
+    scored, not ranked), the agency and year still read from the title."""
+    from xxgk.package.build import build_package
+    from xxgk.site.card import scored
+    from xxgk.site.data import read_csv
+
+    page = ("标题: 某某县公安局2020年政府信息公开工作年度报告\n发布时间: 2021-01-28 11:10\n发布机构: 某某县公安局\n"
+            "==================== 正文 ====================\n某某县公安局2020年政府信息公开工作年度报告\n")
+    record = parse(page)
+    assert [f.code for f in record.findings] == ["report_text_absent"]
+    assert (record.agency, record.year) == ("某某县公安局", 2020)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "page.txt").write_text(page, encoding="utf-8")
+    build_package(tmp_path / "reports", tmp_path / "out", workers=1)
+    (report,) = read_csv(tmp_path / "out" / "data" / "reports.csv")
+    assert report["status"] == "failed" and not scored(report)
+    codes = [f["code"] for f in read_csv(tmp_path / "out" / "data" / "findings.csv")]
+    assert "report_text_absent" in codes and not {"section_absent", "table_absent", "format_unknown"} & set(codes)
+
+
+def test_a_short_report_with_its_headings_is_still_read():
+    """The rule needs both: no section heading and little text. A short report with headings is parsed."""
+    record = parse("某某局2025年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+                   "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n")
+    assert "report_text_absent" not in {f.code for f in record.findings}
+    assert record.values("review_litigation")[("review", "total")] == 1

@@ -28,6 +28,8 @@ from .table3 import region_to_applications
 from .table4 import region_to_review_litigation
 
 NARRATIVE = ("overview", "problems", "other_matters")
+# fewer Chinese characters than this, and no section heading: no report text (the labels of table 三 alone are more)
+REPORT_TEXT_MIN_HAN = 200
 
 
 def parse(text: str) -> Record:
@@ -45,6 +47,11 @@ def parse(text: str) -> Record:
         record.findings.append(make("agency_not_found"))
 
     found = text_to_sections(doc)
+    if not found and (han := sum("\u3400" <= ch <= "\u9fff" for ch in doc.text)) < REPORT_TEXT_MIN_HAN:
+        # a page holding only the report's title (the report itself an attachment or a picture): one finding,
+        # not six absent sections and three absent tables (collect.Report.status: failed, not scored)
+        record.findings.append(make("report_text_absent", actual=han))
+        return record
     sections = {s.code: s for s in found}
     if record.year is None and "overview" in sections:
         overview = sections["overview"]

@@ -38,6 +38,7 @@ MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
 VERSION = "VERSION"
 NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadata, not reports
+NO_REPORT_TEXT = {"report_text_absent"}  # findings that say the file holds no report text: status failed
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
@@ -65,7 +66,7 @@ class Report:
     def status(self) -> str:
         if self.kind == "manifest":  # the manifest's own row: some of its rows could not be used
             return "partial"
-        if not self.text.strip():
+        if not self.text.strip() or any(f.code in NO_REPORT_TEXT for f in self.record.findings):
             return "failed"
         tables_present = len({f.table for f in self.record.facts})
         errors = any(f.severity == "error" for f in self.findings)
