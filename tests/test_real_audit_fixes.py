@@ -73,3 +73,27 @@ def test_a_short_report_with_its_headings_is_still_read():
                    "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n")
     assert "report_text_absent" not in {f.code for f in record.findings}
     assert record.values("review_litigation")[("review", "total")] == 1
+
+
+SIGNED_2019 = ("某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n概述。\n二、主动公开政府信息情况\n"
+               "第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 {licensing}\n"
+               "第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n行政事业性收费{fees}\n"
+               "三、收到和处理政府信息公开申请情况\n")
+
+
+@pytest.mark.parametrize("fees, licensing, expected_fees, expected_licensing", [
+    ("35-15", "30减4 26", (35, -15), (30, -4, 26)),  # the sign glued to the number before it
+    ("35 -15", "30 减4 26", (35, -15), (30, -4, 26)),  # (as before: after a space)
+    ("35+2", "30增4 34", (35, 2), (30, 4, 34)),
+])
+def test_a_change_glued_to_the_count_before_it_is_its_own_cell(fees, licensing, expected_fees, expected_licensing):
+    """2019's 本年增/减 column printed against the count before it (``35-15``): before, the sign was a word of its
+    own (``label_unrecognised '-'``) and the row was missing."""
+    record = parse(SIGNED_2019.format(fees=fees, licensing=licensing))
+    active = record.values("active")
+    assert record.formats["active"] == "2019"
+    fee_measures = [m for item, m in active if item == "fees"]
+    licensing_measures = [m for item, m in active if item == "licensing"]
+    assert tuple(active[("fees", m)] for m in fee_measures) == expected_fees
+    assert tuple(active[("licensing", m)] for m in licensing_measures) == expected_licensing
+    assert not [f for f in record.findings if f.code == "label_unrecognised"]

@@ -33,9 +33,11 @@ from .values import COUNT_UNITS, MISSING_MARKERS, PROSE_UNITS
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
 _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number stays with it: 3① is unreadable
-# a change printed with its sign where a chunk begins (2019's 本年增/减: 减4, 增加3, -2) is one value, not a
-# label 减 and a count 4 (which ended the row there and left its cells lost)
-_PIECE = re.compile(r"((?:(?<!\S)(?:增加?|减少?|[+-]))?\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
+# a change printed with its sign (2019's 本年增/减: 减4, 增加3, -2) where a chunk begins or glued to the number
+# before it (35-15: 35, -15) is one value, not a label 减 and a count 4 (which ended the row there and left its
+# cells lost)
+_SIGN = r"(?:(?:(?<!\S)|(?<=\d))(?:增加?|减少?|[+-]))?"
+_PIECE = re.compile(r"(" + _SIGN + r"\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
