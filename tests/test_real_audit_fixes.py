@@ -97,3 +97,28 @@ def test_a_change_glued_to_the_count_before_it_is_its_own_cell(fees, licensing, 
     assert tuple(active[("fees", m)] for m in fee_measures) == expected_fees
     assert tuple(active[("licensing", m)] for m in licensing_measures) == expected_licensing
     assert not [f for f in record.findings if f.code == "label_unrecognised"]
+
+
+@pytest.mark.parametrize("said, mismatched", [
+    ("本年共收到申请5件，其中予以公开5件，不予公开0件，无法提供0件，不予处理0件，其他处理0件。", None),
+    ("予以公开及部分公开5件，部分公开0件。", None),  # 部分公开 of 予以公开及部分公开 is no claim of its own
+    ("予以公开4件。", ("“予以公开”", 4, 5)),
+    ("予以公开及部分公开7件。", ("“予以公开及部分公开”", 7, 5)),
+    ("无法提供2件，占40%。", ("“无法提供”", 2, 0)),  # the three reasons added: 0
+    ("不予处理1件。", ("“不予处理”", 1, 0)),
+    ("其他处理3件。", ("“其他处理”", 3, 0)),
+    ("予以公开的比例为100%。", None),  # a share is no count
+])
+def test_the_overviews_counts_of_outcomes_are_checked_against_table_three(said, mismatched):
+    """Overviews state how the requests ended (予以公开、不予公开、无法提供、不予处理、其他处理 … 件) as often as how
+    many came in; a count the table does not give is a narrative_mismatch (the rows of an outcome added)."""
+    from .factory import tab_report
+
+    record = parse(tab_report(narrative=said))
+    found = [(f.message, f.actual, f.expected) for f in record.findings if f.code == "narrative_mismatch"]
+    if mismatched is None:
+        assert found == []
+    else:
+        (message, actual, expected), = found
+        said_as, stated, table_says = mismatched
+        assert said_as in message and (actual, expected) == (str(stated), str(table_says))
