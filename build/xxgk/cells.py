@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .memo import parser_memo
-from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value
+from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
 from .values import COUNT_UNITS, MISSING_MARKERS, PROSE_UNITS
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -76,6 +76,10 @@ class Row:
     label_structured: bool = False  # some label text came from a tab/pipe line
     slots: list[Slot] = field(default_factory=list)
     filled: int = 0  # how many slots are not empty
+    # each text cell of a tab/pipe line (and each word of a line of loose text) in ``label``: (where it begins
+    # in ``label``, its line, its text as printed, whether a cell); a label split over cells keeps its cells,
+    # so a text cell after the label's name can be told from the name (``stray_cells``)
+    label_cells: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
     def add(self, slot: Slot) -> None:
         self.slots.append(slot)
@@ -199,13 +203,20 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values;
     and a header of column names only is not structured: its words are no row's label cell (a
     header holding values is a data row the converter promoted)."""
+    tokens, structured, _ = _line_tokens(line_no, line, header)
+    return tokens, structured
+
+
+def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str, str, int]], bool, dict[int, str]]:
+    """``line_tokens`` and ``{index of the token that begins a text cell of a structured line: the cell}``."""
     stripped = line.strip()
     if not stripped or _SEPARATOR_LINE.match(stripped) or (
             stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
-        return [], False
+        return [], False, {}
     if "\t" not in line and "|" not in line:
-        return _loose_tokens(line, line_no), False
+        return _loose_tokens(line, line_no), False, {}
     tokens: list[tuple[str, str, int]] = []
+    starts: dict[int, str] = {}
     numbers_began = False  # after the first number, every cell is a value cell
     cells = [_cell(cell) for cell in _split_structured(line)]
     number_at = _row_number_at(cells)
@@ -225,8 +236,9 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)
         else:
+            starts[len(tokens)] = folded
             tokens.extend(_loose_tokens(folded, line_no))
-    return tokens, not header or any(kind != "text" for kind, _, _ in tokens)
+    return tokens, not header or any(kind != "text" for kind, _, _ in tokens), starts
 
 
 def region_to_rows(lines: list[tuple[int, str]], k: int | None,
@@ -239,6 +251,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     rows: list[Row] = []
     current = Row()
     label_parts: list[str] = []  # pieces of the current row's label, joined once in close(): += is quadratic
+    label_length = 0  # len(current.label) + the length of label_parts
     nonblank = {number for number, text in lines if text.strip()}
 
     def labelled(row: Row) -> bool:
@@ -257,7 +270,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             rows[-1].slots + cells)
 
     def close() -> None:
-        nonlocal current
+        nonlocal current, label_length
         if label_parts:  # a reopened row keeps its label and may gain more
             current.label += "".join(label_parts)
             label_parts.clear()
@@ -266,9 +279,11 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                 _fill_blank_line_cell(current, k, nonblank)
             rows.append(current)
         current = Row()
+        label_length = 0
 
     headers = _header_lines(lines)
-    tokenised = [line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
+    tokenised_cells = [_line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
+    tokenised = [(tokens, structured) for tokens, structured, _ in tokenised_cells]
     page_numbers = _page_number_lines(tokenised, k)
     for index, (tokens, structured) in enumerate(tokenised):
         if index in page_numbers:
@@ -278,13 +293,15 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             continue  # nothing, or the column names a table repeats on the next page, inside a row
         if structured and reopen(tokens):
             current = rows.pop()
+            label_length = len(current.label)
         starts_with_value = tokens[0][0] != "text"
         if structured and starts_with_value and k and (
                 current.filled >= k
                 or (current.slots and not any(s.structured for s in current.slots))):
             close()  # a new value row, or the layout switches from loose text to cells
         saw_text = False
-        for kind, content, ln in tokens:
+        cell_starts = tokenised_cells[index][2]
+        for at, (kind, content, ln) in enumerate(tokens):
             if kind == "text":
                 if current.filled:
                     close()
@@ -293,7 +310,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                 if not labelled(current):
                     current.label_line = ln
                 if piece := compact(content):
+                    if at in cell_starts or not structured:
+                        current.label_cells.append((label_length, ln, cell_starts.get(at, content), structured))
                     label_parts.append(piece)
+                    label_length += len(piece)
                 current.label_structured |= structured
                 saw_text = True
             else:
@@ -497,10 +517,64 @@ def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
     slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
 
 
+# (compact, folded) a note in brackets, a unit (单位:件) or a note (注, 备注:)
+_NOTE_CELL = re.compile(r"^[(\[【<《].*|.*[)\]】>》]$|^单位|^备?注\W*$")
+
+
+def _label_text(cell: str, template: str) -> bool:
+    """Whether a text cell right after a label's name is still the label's (``stray_cells``)."""
+    text = compact(cell)
+    return bool(_NOTE_CELL.match(text)) or text in _CELL_UNIT or text in compact(template) or all(
+        has_digit_mark(ch) or not ch.isalnum() for ch in cell)
+
+
+def stray_cells(row: Row, end: int, template: str) -> list[Slot]:
+    """The text cells of a row that stand between its label's name and its numbers and are no part of the
+    label: value cells that cannot be read, at their position (``一、本年新收… | abc | 0 | 0 …``). ``end`` is
+    where the name the row was recognised by ends in ``row.label``; ``template`` is the row's label as the
+    template prints it. A cell right after the name is still the label's when it is a note in brackets
+    (``（区分处理的…）``), a unit (``件``, ``单位：件``), a note mark (``注``, ``①``, ``*``) or a piece of the
+    template's label (``申请数量``). In loose text (PDF lines, words apart by spaces) only a word without a
+    Chinese character is taken for a cell (``… 申请数量 abc 0 0 …``): a label wraps and spaces its words there.
+    The slots carry the cells as printed (``①`` is no 1).
+
+    Before, such a cell was taken into the label: the row had one cell too few and was lost, or, with a cell
+    too many at its end, every value was read one column to the left of its own.
+
+    >>> row = region_to_rows([(1, "一、本年新收政府信息公开申请数量\\tabc\\t0\\t5")], None)[0]
+    >>> [s.text for s in stray_cells(row, row.label.index("本年新收") + 4, "一、本年新收政府信息公开申请数量")]
+    ['abc']
+    >>> row = region_to_rows([(1, "（二）部分公开\\t（区分处理的）\\t0\\t5")], None)[0]
+    >>> stray_cells(row, row.label.index("部分公开") + 4, "（二）部分公开")
+    []
+    """
+    if not row.slots:
+        return []
+    line, structured = row.slots[0].line, row.slots[0].structured
+    after = [(text, ln, cell) for start, ln, text, cell in row.label_cells if start >= end]
+    if not after or any(ln != line or cell != structured for _, ln, cell in after):
+        return []
+    out: list[Slot] = []
+    for text, ln, _ in reversed(after):
+        if _label_text(text, template) or (not structured and _HAN.search(text)):
+            break
+        out.append(Slot(text, ln, structured=structured))
+    return out[::-1]
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join(PROSE_UNITS) + r")\)?$")  # (compact) 件, (件), 单位:件
+
+
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
-    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``."""
+    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell
+    after a row's last value (``… | 5 | 件``: a column of units; before, the row had a cell too many and was lost).
+
+    >>> [s.text for s in trim_slots([Slot("5", 1, True), Slot("（件）", 1, True), Slot("", 1, True)], 1)]
+    ['5']
+    """
     out = list(slots)
-    while len(out) > k and out and out[-1].empty:
+    while len(out) > k and out and (out[-1].empty or _UNIT_CELL.match(compact(out[-1].text))):
         out.pop()
     while len(out) > k and out and out[0].empty:
         out.pop(0)

@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import labels_after_values, prose_rows, region_to_rows, running_text
+from .cells import labels_after_values, prose_rows, region_to_rows, running_text, stray_cells
 from .findings import Finding, make, prose_numbers_unused
-from .labels import label_matches
+from .labels import label_matches, name_end
 from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
@@ -177,7 +177,8 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
         columns = [labels()["measures"][m] for m in names]
-        resolved = resolve_row(row.slots, [_units()[m] for m in names], columns, where, lambda v: True)
+        slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
+        resolved = resolve_row(slots, [_units()[m] for m in names], columns, where, lambda v: True)
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
                 make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]

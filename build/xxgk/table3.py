@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text
+from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text, stray_cells
 from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
-from .labels import label_matches
+from .labels import label_matches, name_end
 from .memo import parser_memo
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
@@ -266,6 +266,9 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
+    for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
+        row.slots[:0] = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
+        row.filled = len(row.filled_slots)
     found.inline = _without_prose(found.inline, prose_rows(table_rows))
     running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
     prose = [row.slots[0].line for row in found.stray if running(row)]
