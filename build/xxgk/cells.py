@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
-from .values import COUNT_UNITS, MISSING_MARKERS, PROSE_UNITS
+from .values import COUNT_UNITS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
@@ -163,7 +163,7 @@ def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
-        _NUMBER_WITH_MARKS.match(folded))
+        _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded))
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")
