@@ -261,7 +261,8 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]]) -> list[str]:
         text = " ".join(_cell_text(cell).split())
         span = _html_span(cell.get("colspan"), 64)
         rows = _html_span(cell.get("rowspan"), MAX_ROWSPAN)
-        number = column if rows > 1 and read_cell(text)[1] is None else None  # (the column it begins at)
+        # (the column it begins at; a number in the first column is a row's 序号, no value)
+        number = column if rows > 1 and column and read_cell(text)[1] is None else None
         out.append(text + MERGED_DOWN if number is not None else text)
         if rows > 1:
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
@@ -400,8 +401,8 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                 origin = (row, cell)
                 text = kept
                 if kept and read_cell(kept)[1] is None:  # a number merged down
-                    text = MERGED_UP
-                    if not rows[row][cell].endswith(MERGED_DOWN):
+                    text = MERGED_UP if column else ""  # (in the first column: a 序号, the first row's)
+                    if column and not rows[row][cell].endswith(MERGED_DOWN):
                         rows[row][cell] += MERGED_DOWN
             else:
                 kept = text = " ".join(_docx_cell_text(tc).split())
