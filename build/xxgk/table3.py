@@ -145,10 +145,11 @@ def _column_names() -> list[str]:
 def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
     """The row's cells in the template's column order, read from ``order`` (the printed one)."""
     if order == STANDARD:
-        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds)
+        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds,
+                           proves=True)
     names = _column_names()
     r = resolve_row(row.slots, ["count"] * WIDTH, [names[i] for i in order], cell_where(code),
-                    lambda values: row_total_holds(in_template_order(values, order)))
+                    lambda values: row_total_holds(in_template_order(values, order)), proves=True)
     return Resolved(in_template_order(r.values, order) if r.values else r.values,
                     in_template_order(r.lines, order) if r.lines else r.lines,
                     [in_template_order(c, order) for c in r.candidates], r.findings, r.glued)

@@ -41,7 +41,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     where = {"table": "4", "row": "行政复议、行政诉讼"}
     names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
     resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
-                           where, check, prefix_ok=check)
+                           where, check, prefix_ok=check, proves=True)
     findings += resolved.findings
     for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
         if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):
