@@ -71,7 +71,7 @@ def test_a_label_split_over_two_cells_reads_in_place(shape, split):
 @pytest.mark.parametrize("shape", SHAPES)
 def test_group_and_item_labels_in_cells_of_their_own_read(shape):
     text = tab_report().replace("（一）予以公开\t", "三、本年度办理结果\t（一）予以公开\t").replace(
-        "1.属于国家秘密\t", "（三）不予公开\t1.属于国家秘密\t").replace(
+        "（三）不予公开 1.属于国家秘密\t", "（三）不予公开\t1.属于国家秘密\t").replace(
         "（二）部分公开", "\t（二）部分公开\t（区分处理的，只计这一情形，不计其他情形）")
     assert "（三）不予公开\t1.属于国家秘密\t0" in text and "三、本年度办理结果\t（一）予以公开\t5" in text
     record = SHAPES[shape](text)

@@ -134,6 +134,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
         if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
             out.append(("text", number))  # 2023年12月31日 in a sentence of the region is a date, not cells
             continue
+        if folded.startswith("%", match.end()):
+            out.append(("text", number))  # a share (予以公开（占比46.2%）, 办结率 95%) is no count: the label's words
+            continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
             if len(number) > 1:
@@ -284,6 +287,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     headers = _header_lines(lines)
     tokenised_cells = [_line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
     tokenised = [(tokens, structured) for tokens, structured, _ in tokenised_cells]
+    for index in _numbered_lines(tokenised):  # 1 一、本年新收… 13 10 2 …: the 序号 is no value of any row
+        tokenised[index] = (tokenised[index][0][1:], False)
     page_numbers = _page_number_lines(tokenised, k)
     for index, (tokens, structured) in enumerate(tokenised):
         if index in page_numbers:
@@ -489,6 +494,26 @@ def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] |
     return [lines[i] for i in order]
 
 
+def _numbered_lines(tokenised: list[tuple[list, bool]]) -> list[int]:
+    """Indexes of the lines of loose text that begin with the row's number in a 序号 column: a number of one or
+    two digits, then the label, then values, on every such line, numbered 1, 2, 3 … in order (at least three).
+    Any other number at a line's start (a value of the row above wrapped, a gap in the count) leaves them all
+    as they are (before, each row number was a cell of the row above, and every row had one too many).
+
+    >>> lines = ["1 规章 0 0 0", "2 行政规范性文件 3 1 9", "3 行政许可 12"]
+    >>> _numbered_lines([line_tokens(i, x) for i, x in enumerate(lines)])
+    [0, 1, 2]
+    >>> _numbered_lines([line_tokens(i, x) for i, x in enumerate(["1 规章 0 0 0", "3 行政许可 12", "4 行政处罚 1"])])
+    []
+    """
+    found = [(index, int(tokens[0][1])) for index, (tokens, structured) in enumerate(tokenised)
+             if not structured and len(tokens) > 2 and tokens[0][0] == "slot" and _ROW_NUMBER.match(tokens[0][1])
+             and tokens[1][0] == "text" and any(kind != "text" for kind, _, _ in tokens[2:])]
+    if len(found) < 3 or [number for _, number in found] != list(range(1, len(found) + 1)):
+        return []
+    return [index for index, _ in found]
+
+
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
     out = set()
@@ -563,18 +588,21 @@ def stray_cells(row: Row, end: int, template: str) -> list[Slot]:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SHARE = re.compile(r"\d+(?:\.\d+)?%")  # (compact) a share in a column after the counts (办结率, 占比): no count
 _UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join(PROSE_UNITS) + r")\)?$")  # (compact) 件, (件), 单位:件
 
 
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
-    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell
-    after a row's last value (``… | 5 | 件``: a column of units; before, the row had a cell too many and was lost).
+    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell or a
+    share after a row's last value (``… | 5 | 件``, ``… | 6 | 46.2%``: a column of units, of shares; before, the
+    row had a cell too many and was lost).
 
     >>> [s.text for s in trim_slots([Slot("5", 1, True), Slot("（件）", 1, True), Slot("", 1, True)], 1)]
     ['5']
     """
     out = list(slots)
-    while len(out) > k and out and (out[-1].empty or _UNIT_CELL.match(compact(out[-1].text))):
+    while len(out) > k and out and (out[-1].empty or _UNIT_CELL.match(compact(out[-1].text))
+                                    or _SHARE.fullmatch(compact(out[-1].text))):
         out.pop()
     while len(out) > k and out and out[0].empty:
         out.pop(0)

@@ -544,12 +544,28 @@ def _traditional_only() -> frozenset[str]:
     return frozenset(a for a, b in zip(block, _t2s().convert(block), strict=True) if a != b)
 
 
+@cache
+def _terms() -> tuple[re.Pattern, dict[str, str]]:
+    """The words a Traditional text uses where the Simplified reports use others (``rules/traditional_terms.csv``:
+    资讯 for 信息), as one pattern and ``{word: the Simplified reports' word}``; each the same length."""
+    from .catalog import table
+
+    words = {row["seen"]: row["read_as"] for row in table("traditional_terms")}
+    return re.compile("|".join(map(re.escape, words))), words
+
+
 def to_simplified(text: str) -> str:
     """Simplified Chinese for matching; converting is skipped when no Traditional character occurs
-    (conversion is the slowest step of reading, and most reports need none)."""
+    (conversion is the slowest step of reading, and most reports need none). A Traditional text's own
+    words are read as the Simplified reports' (``_terms``: 政府資訊公開 is 政府信息公开).
+
+    >>> to_simplified("某縣政府資訊公開工作年度報告")
+    '某县政府信息公开工作年度报告'
+    """
     if _traditional_only().isdisjoint(text):
         return text
-    return _t2s().convert(text)
+    pattern, words = _terms()
+    return pattern.sub(lambda m: words[m.group()], _t2s().convert(text))
 
 
 def _too_large() -> Source:

@@ -93,10 +93,12 @@ def _is_loose_fragment(row: Row) -> bool:
 @parser_memo(1 << 14)
 def _own_label_unrecognised(label: str) -> bool:
     """The label's last numbered part names a row no alias recognises (the parts before it are labels
-    detached from their own numbers)."""
+    detached from their own numbers). A group heading is recognised: ``…已获取信息（六）其他处理 | 1 0 …`` (a
+    wrapped label's tail printed below its numbers, then 2019's single row) is the row 其他处理 (before: it was
+    unrecognised, and the report read as 2021 with its three 其他处理 rows absent)."""
     pieces = label_pieces(label)
-    return len(pieces) > 1 and last_marker(pieces[-1]) in _ROW_MARKERS and not [
-        c for c in label_matches(pieces[-1], "row_labels") if c not in GROUP_HEADINGS]
+    return len(pieces) > 1 and last_marker(pieces[-1]) in _ROW_MARKERS and not label_matches(pieces[-1],
+                                                                                            "row_labels")
 
 
 def rows_to_assignments(rows: list[Row]) -> Assignments:
