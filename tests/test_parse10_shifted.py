@@ -130,3 +130,24 @@ def test_any_other_cell_after_the_last_value_loses_the_row(shape, tail):
     usual = f"{NEW}\t5\t0\t0\t0\t0\t0\t5"
     record = SHAPES[shape](tab_report().replace(usual, f"{usual}\t{tail}"))
     assert _row(record) == [None] * 7 and "row_extra_cells" in _codes(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("printed", ["行政事业性收费\t万元\t1.25", "行政事业性收费\t1.25\t万元",
+                                     "行政事业性收费\t（万元）\t1.25"])
+def test_a_fee_row_with_its_unit_in_a_cell_reads(shape, printed):
+    from decimal import Decimal
+
+    text = tab_report(fee="1.25")
+    assert "行政事业性收费\t1.25" in text
+    record = SHAPES[shape](text.replace("行政事业性收费\t1.25", printed))
+    assert record.values("active")[("fees", "amount_10k_yuan")] == Decimal("1.25")
+    assert not _codes(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_sub_count_in_a_cell_after_the_name_is_not_the_items(shape):
+    text = tab_report()
+    assert "行政许可\t1\n" in text
+    record = SHAPES[shape](text.replace("行政许可\t1\n", "行政许可\t其中：承诺制\t300\n"))
+    assert record.values("active")[("licensing", "decisions")] is None  # never the part's 300

@@ -153,3 +153,15 @@ def test_a_share_is_no_count(shape, edit):
     record = SHAPES[shape](text.replace(edit[0], edit[1], 1))
     assert _table3(record)["granted"] == [5, 1, 0, 0, 0, 0, 6]  # before: the row lost (lost or extra cells)
     assert not {f.code for f in record.findings} & {"row_lost_cells", "row_extra_cells", "label_unrecognised"}
+
+
+@pytest.mark.parametrize("printed", ["行政许可 其中：承诺制 300\n", "行政许可（其中承诺制） 300\n",
+                                     "行政许可\n其中：承诺制 300\n"])
+def test_a_part_counted_after_the_items_name_is_not_the_items_count(printed):
+    from tests.factory import tab_report
+
+    text = _loose(tab_report())
+    assert "行政许可 1\n" in text
+    record = parse(text.replace("行政许可 1\n", printed))
+    assert record.values("active")[("licensing", "decisions")] is None  # before: 300, the part's count
+    assert "label_unrecognised" in {f.code for f in record.findings}

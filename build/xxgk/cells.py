@@ -549,7 +549,7 @@ _NOTE_CELL = re.compile(r"^[(\[【<《].*|.*[)\]】>》]$|^单位|^备?注\W*$")
 def _label_text(cell: str, template: str) -> bool:
     """Whether a text cell right after a label's name is still the label's (``stray_cells``)."""
     text = compact(cell)
-    return bool(_NOTE_CELL.match(text)) or text in _CELL_UNIT or text in compact(template) or all(
+    return bool(_NOTE_CELL.match(text) or _UNIT_CELL.match(text)) or text in compact(template) or all(
         has_digit_mark(ch) or not ch.isalnum() for ch in cell)
 
 
@@ -589,7 +589,8 @@ def stray_cells(row: Row, end: int, template: str) -> list[Slot]:
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")  # (compact) a share in a column after the counts (办结率, 占比): no count
-_UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join(PROSE_UNITS) + r")\)?$")  # (compact) 件, (件), 单位:件
+# (compact) a unit: 件, (件), 单位:件, 万元
+_UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join((*PROSE_UNITS, "万元", "元")) + r")\)?$")
 
 
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
