@@ -110,6 +110,15 @@ def _split_structured(line: str) -> list[str]:
     return cells
 
 
+def structured_cells(line: str) -> list[str] | None:
+    """The cells of a tab/pipe line as printed; None for a line of loose text.
+
+    >>> structured_cells("| 规章 | 0 |"), structured_cells("规章 0")
+    ([' 规章 ', ' 0 '], None)
+    """
+    return _split_structured(line) if "\t" in line or "|" in line else None
+
+
 def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     """("text"|"slot", content, line) tokens of unstructured text."""
     return [(kind, content, line_no) for kind, content in _loose_pieces(text)]

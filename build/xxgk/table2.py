@@ -11,12 +11,13 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import labels_after_values, prose_rows, region_to_rows, running_text, stray_cells
+from .cells import labels_after_values, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
 from .findings import Finding, make, prose_numbers_unused
 from .labels import label_matches, name_end
 from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
+from .table2_columns import named_slots
 from .text import compact
 
 TABLE = "active"
@@ -191,6 +192,12 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         names = measures[item]
         columns = [labels()["measures"][m] for m in names]
         slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
+        named = named_slots(lines, trim_slots(slots, len(names)), names) if len(
+            trim_slots(slots, len(names))) > len(names) else None
+        if named is not None:  # 上年制发件数 | 本年制发件数 | …: this year's columns, by the header's names
+            findings.append(make("columns_selected", actual=len(slots), expected=" | ".join(columns),
+                                 detail=named[1], line=row.line, **where))
+            slots = named[0]
         resolved = resolve_row(slots, [_units()[m] for m in names], columns, where, lambda v: True)
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
