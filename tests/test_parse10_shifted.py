@@ -151,3 +151,29 @@ def test_a_sub_count_in_a_cell_after_the_name_is_not_the_items(shape):
     assert "行政许可\t1\n" in text
     record = SHAPES[shape](text.replace("行政许可\t1\n", "行政许可\t其中：承诺制\t300\n"))
     assert record.values("active")[("licensing", "decisions")] is None  # never the part's 300
+
+
+ZEROS_15 = "\t".join(["0"] * 15)
+
+
+def _table4(record):
+    got = record.values("review_litigation")
+    return list(got.values())
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("lead", ["abc\t", "件数\tabc\t"])
+def test_a_text_cell_before_table_fours_numbers_shifts_nothing(shape, lead):
+    text = tab_report()
+    assert ZEROS_15 in text
+    record = SHAPES[shape](text.replace(ZEROS_15, lead + "\t".join(["0"] * 14) + "\t9"))
+    assert _table4(record) == [None] * 15  # before: 0 … 0 9, each a column left of its own
+    assert "row_extra_cells" in _codes(record)
+    record = SHAPES[shape](text.replace(ZEROS_15, lead + "\t".join(["0"] * 14)))
+    assert _table4(record) == [None] + [0] * 14 and "value_unreadable" in _codes(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_table_fours_numbers_after_a_label_cell_read(shape):
+    record = SHAPES[shape](tab_report().replace(ZEROS_15, "件数\t" + "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10)))
+    assert _table4(record) == [1, 0, 0, 0, 1] + [0] * 10 and not _codes(record)

@@ -562,11 +562,13 @@ def _label_text(cell: str, template: str) -> bool:
         has_digit_mark(ch) or not ch.isalnum() for ch in cell)
 
 
-def stray_cells(row: Row, end: int, template: str) -> list[Slot]:
+def stray_cells(row: Row, end: int | None, template: str) -> list[Slot]:
     """The text cells of a row that stand between its label's name and its numbers and are no part of the
     label: value cells that cannot be read, at their position (``一、本年新收… | abc | 0 | 0 …``). ``end`` is
     where the name the row was recognised by ends in ``row.label``; ``template`` is the row's label as the
-    template prints it. A cell right after the name is still the label's when it is a note in brackets
+    template prints it; ``end`` None: the row has no name (table 四's line of numbers), and only its line's cells
+    without a Chinese character are taken for cells (``abc``; ``件数`` is its label). A cell right after the
+    name is still the label's when it is a note in brackets
     (``（区分处理的…）``), a unit (``件``, ``单位：件``), a note mark (``注``, ``①``, ``*``) or a piece of the
     template's label (``申请数量``). In loose text (PDF lines, words apart by spaces) only a word without a
     Chinese character is taken for a cell (``… 申请数量 abc 0 0 …``): a label wraps and spaces its words there.
@@ -585,12 +587,15 @@ def stray_cells(row: Row, end: int, template: str) -> list[Slot]:
     if not row.slots:
         return []
     line, structured = row.slots[0].line, row.slots[0].structured
+    nameless = end is None
+    if end is None:
+        end = min((start for start, ln, _, _ in row.label_cells if ln == line), default=len(row.label))
     after = [(text, ln, cell) for start, ln, text, cell in row.label_cells if start >= end]
     if not after or any(ln != line or cell != structured for _, ln, cell in after):
         return []
     out: list[Slot] = []
     for text, ln, _ in reversed(after):
-        if _label_text(text, template) or (not structured and _HAN.search(text)):
+        if _label_text(text, template) or ((nameless or not structured) and _HAN.search(text)):
             break
         out.append(Slot(text, ln, structured=structured))
     return out[::-1]
