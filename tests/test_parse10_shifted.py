@@ -177,3 +177,13 @@ def test_a_text_cell_before_table_fours_numbers_shifts_nothing(shape, lead):
 def test_table_fours_numbers_after_a_label_cell_read(shape):
     record = SHAPES[shape](tab_report().replace(ZEROS_15, "件数\t" + "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10)))
     assert _table4(record) == [1, 0, 0, 0, 1] + [0] * 10 and not _codes(record)
+
+
+@pytest.mark.parametrize("word", ["不详", "暂无", "未统计"])
+def test_a_word_for_no_number_in_pdf_text_is_its_cell(word):
+    usual = f"{NEW} 5 0 0 0 0 0 5"
+    text = _loose(tab_report())
+    record = parse(text.replace(usual, f"{NEW} {word} 0 0 0 0 0 5 99"))
+    assert _row(record) == [None] * 7 and "row_extra_cells" in _codes(record)  # before: 0 0 0 0 0 5 99
+    record = parse(text.replace(usual, f"{NEW} {word} 0 0 0 0 0 5"))
+    assert _row(record) == [None, 0, 0, 0, 0, 0, 5] and "value_blank" in _codes(record)  # missing, never 0

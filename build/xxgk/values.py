@@ -40,7 +40,9 @@ from .text import compact, drop_zero_width, fold, has_digit_mark
 # one of those cells is missing ("merged"), never the number in one row or in each
 MERGED_DOWN, MERGED_UP = "〔与下行合并〕", "〔与上行合并〕"
 MERGED_CELL = re.compile(r"^[\d,.]*(?:" + re.escape(MERGED_DOWN) + "|" + re.escape(MERGED_UP) + ")$")
-MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
+# what a cell prints for "no number": blank, never 0 (不详, 暂无, 未统计: a word standing for the cell, which PDF text
+# otherwise took into the row's label, moving every value one column to the left)
+MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空", "不详", "暂无", "未统计"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
