@@ -555,11 +555,20 @@ def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
 _NOTE_CELL = re.compile(r"^[(\[【<《].*|.*[)\]】>》]$|^单位|^备?注\W*$")
 
 
+PHRASE = 5  # Chinese characters: a cell holding this many is words of the label (区分处理的，只计这一情形…)
+
+
 def _label_text(cell: str, template: str) -> bool:
-    """Whether a text cell right after a label's name is still the label's (``stray_cells``)."""
+    """Whether a text cell right after a label's name is still the label's (``stray_cells``): a note, a unit, a
+    mark, a piece of the template's label, or a phrase (``PHRASE`` Chinese characters or more; what a value
+    cell prints instead of a number is a word or two: 五件, 见附件).
+
+    >>> _label_text("区分处理的，只计这一情形，不计其他情形", "（二）部分公开"), _label_text("五件", "（一）予以公开")
+    (True, False)
+    """
     text = compact(cell)
     return bool(_NOTE_CELL.match(text) or _UNIT_CELL.match(text)) or text in compact(template) or all(
-        has_digit_mark(ch) or not ch.isalnum() for ch in cell)
+        has_digit_mark(ch) or not ch.isalnum() for ch in cell) or len(_HAN.findall(text)) >= PHRASE
 
 
 def stray_cells(row: Row, end: int | None, template: str) -> list[Slot]:
