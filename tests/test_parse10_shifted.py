@@ -191,3 +191,14 @@ def test_a_word_for_no_number_in_pdf_text_is_its_cell(word):
     assert _row(record) == [None] * 7 and "row_extra_cells" in _codes(record)  # before: 0 0 0 0 0 5 99
     record = parse(text.replace(usual, f"{NEW} {word} 0 0 0 0 0 5"))
     assert _row(record) == [None, 0, 0, 0, 0, 0, 5] and "value_blank" in _codes(record)  # missing, never 0
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("number", ["1", "1.", "1、", "（1）"])
+def test_an_item_number_in_a_cell_of_its_own_is_label_text(shape, number):
+    text = tab_report()
+    assert "（三）不予公开 1.属于国家秘密\t0\t" in text
+    printed = f"（三）不予公开\t{number}\t属于国家秘密\t0\t"
+    record = SHAPES[shape](text.replace("（三）不予公开 1.属于国家秘密\t0\t", printed))
+    assert _row(record, "denied_state_secret") == [0] * 7  # before: the row lost (1 taken for its first cell)
+    assert not _codes(record)

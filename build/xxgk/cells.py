@@ -179,6 +179,7 @@ def _cell(cell: str) -> tuple[str, bool]:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")
+_ITEM_CELL = re.compile(r"^(?:\d{1,2}[.、]?|\(\d{1,2}\))$")  # (folded) an item number in a cell: 1, 1., 1、, (1)
 
 
 def _row_number_at(cells: list[tuple[str, bool]]) -> int | None:
@@ -242,6 +243,13 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             # not a part of the label (the row was one cell short and all its cells lost); 不予公开 | 一 |
             # 属于国家秘密 | 0 … is an item number: text follows it
             value = True
+        if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
+                and cells[index - 1][0] and not cells[index - 1][1] and cells[index + 1][0] and not cells[index + 1][1]:
+            # 不予公开 | 1 | 属于国家秘密 | 0 …: an item number between label cells, the next label's words (before:
+            # the row began at it, 属于国家秘密 became a cell and the row was lost)
+            starts[len(tokens)] = folded
+            tokens.append(("text", folded, line_no))
+            continue
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or value:
