@@ -165,3 +165,29 @@ def test_a_part_counted_after_the_items_name_is_not_the_items_count(printed):
     record = parse(text.replace("行政许可 1\n", printed))
     assert record.values("active")[("licensing", "decisions")] is None  # before: 300, the part's count
     assert "label_unrecognised" in {f.code for f in record.findings}
+
+
+def _spaced_items(text: str) -> str:
+    """PDF text whose item numbers stand apart from their words: ``2 重复申请 0 0 …``."""
+    import re
+
+    text = re.sub(r"(?m)^(\d)\.", r"\1 ", text)
+    for group in ("（三）不予公开", "（四）无法提供", "（五）不予处理"):
+        text = text.replace(f"{group}\t1.", f"{group} 1 ").replace(f"{group} 1.", f"{group} 1 ")
+    return text
+
+
+def test_item_numbers_apart_from_their_words_in_pdf_text_are_labels():
+    text = _spaced_items(_loose(report_2019()))
+    assert "\n2 重复申请 0 0 0 0 0 0 0\n" in text and "（三）不予公开 1 属于国家秘密 0" in text
+    record = parse(text)
+    assert _table3(record) == EXPECTED  # before: every numbered item row lost (row_extra_cells)
+    assert not record.findings
+
+
+def test_a_rows_last_number_wrapped_before_the_next_label_stays_its_own():
+    text = _loose(report_2019())
+    row = "一、本年新收政府信息公开申请数量 10 2 0 0 1 0 13\n"
+    assert row in text
+    record = parse(text.replace(row, "一、本年新收政府信息公开申请数量 10 2 0 0 1 0\n13 "))
+    assert _table3(record) == EXPECTED

@@ -306,6 +306,15 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     tokenised = [(tokens, structured) for tokens, structured, _ in tokenised_cells]
     for index in _numbered_lines(tokenised):  # 1 一、本年新收… 13 10 2 …: the 序号 is no value of any row
         tokenised[index] = (tokenised[index][0][1:], False)
+    if k:
+        short = False  # the line above ends with fewer than k numbers: a number at this line's start may be its
+        for index, (tokens, structured) in enumerate(tokenised):
+            if not tokens:
+                continue
+            if not structured and not (short and tokens[0][0] != "text"):
+                tokenised[index] = (_spaced_item_number(tokens, k), False)
+            trailing = len(tokens) - max((i + 1 for i, t in enumerate(tokens) if t[0] == "text"), default=0)
+            short = 0 < trailing < k
     page_numbers = _page_number_lines(tokenised, k)
     for index, (tokens, structured) in enumerate(tokenised):
         if index in page_numbers:
@@ -509,6 +518,29 @@ def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] |
         return None
     order = shown[:first] + [i for values, texts in groups for i in (*texts, values)]
     return [lines[i] for i in order]
+
+
+def _spaced_item_number(tokens: list[tuple[str, str, int]], k: int) -> list[tuple[str, str, int]]:
+    """A line of loose text whose label holds an item number printed apart from its words (``2 重复申请 0 0 …``,
+    ``（三）不予公开 1 属于国家秘密 0 0 …``), followed by exactly the row's ``k`` numbers: that number is the label's.
+    Before, it was a cell (of the row above, or of this one), and each such row had a cell too many and was lost.
+    (The caller leaves a number at a line's start alone when the line above is a row short of a number: it may be
+    that row's last, wrapped.)
+
+    >>> [t[0] for t in _spaced_item_number(line_tokens(1, "2 重复申请 0 0 0")[0], 3)]
+    ['text', 'text', 'slot', 'slot', 'slot']
+    >>> [t[0] for t in _spaced_item_number(line_tokens(1, "行政许可 12 行政处罚 3")[0], 3)]
+    ['text', 'slot', 'text', 'slot']
+    """
+    last_text = max((i for i, (kind, _, _) in enumerate(tokens) if kind == "text"), default=-1)
+    if last_text < 1 or len(tokens) - last_text - 1 != k:
+        return tokens
+    head = tokens[:last_text]
+    numbers = [i for i, (kind, _, _) in enumerate(head) if kind != "text"]
+    if len(numbers) != 1 or not _ROW_NUMBER.match(head[numbers[0]][1]):
+        return tokens
+    at = numbers[0]
+    return [*tokens[:at], ("text", tokens[at][1], tokens[at][2]), *tokens[at + 1:]]
 
 
 def _numbered_lines(tokenised: list[tuple[list, bool]]) -> list[int]:
