@@ -202,3 +202,13 @@ def test_an_item_number_in_a_cell_of_its_own_is_label_text(shape, number):
     record = SHAPES[shape](text.replace("（三）不予公开 1.属于国家秘密\t0\t", printed))
     assert _row(record, "denied_state_secret") == [0] * 7  # before: the row lost (1 taken for its first cell)
     assert not _codes(record)
+
+
+@pytest.mark.parametrize("word", ["五件", "三", "十二项"])
+def test_a_count_in_words_in_pdf_text_is_its_cell(word):
+    usual = f"{NEW} 5 0 0 0 0 0 5"
+    text = _loose(tab_report())
+    record = parse(text.replace(usual, f"{NEW} {word} 0 0 0 0 0 5 99"))
+    assert _row(record) == [None] * 7 and "row_extra_cells" in _codes(record)  # before: 0 0 0 0 0 5 99
+    record = parse(text.replace(usual, f"{NEW} {word} 0 0 0 0 0 5"))
+    assert _row(record) == [None, 0, 0, 0, 0, 0, 5] and "value_unreadable" in _codes(record)

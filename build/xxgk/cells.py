@@ -620,7 +620,8 @@ def stray_cells(row: Row, end: int | None, template: str) -> list[Slot]:
     name is still the label's when it is a note in brackets
     (``（区分处理的…）``), a unit (``件``, ``单位：件``), a note mark (``注``, ``①``, ``*``) or a piece of the
     template's label (``申请数量``). In loose text (PDF lines, words apart by spaces) only a word without a
-    Chinese character is taken for a cell (``… 申请数量 abc 0 0 …``): a label wraps and spaces its words there.
+    Chinese character, or a count in words (``五件``), is taken for a cell (``… 申请数量 abc 0 0 …``): a label
+    wraps and spaces its words there.
     The slots carry the cells as printed (``①`` is no 1).
 
     Before, such a cell was taken into the label: the row had one cell too few and was lost, or, with a cell
@@ -644,13 +645,16 @@ def stray_cells(row: Row, end: int | None, template: str) -> list[Slot]:
         return []
     out: list[Slot] = []
     for text, ln, _ in reversed(after):
-        if _label_text(text, template) or ((nameless or not structured) and _HAN.search(text)):
+        if _label_text(text, template) or ((nameless or not structured) and _HAN.search(text)
+                                           and not _COUNT_IN_WORDS.match(compact(text))):
             break
         out.append(Slot(text, ln, structured=structured))
     return out[::-1]
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# (compact) a count in words, perhaps with its unit (三, 五件, 十二项): a cell's, never a label's words
+_COUNT_IN_WORDS = re.compile(f"[{CHINESE_NUMERALS}]{{1,4}}(?:" + "|".join(PROSE_UNITS) + ")?$")
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")  # (compact) a share in a column after the counts (办结率, 占比): no count
 # (compact) a unit: 件, (件), 单位:件, 万元
 _UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join((*PROSE_UNITS, "万元", "元")) + r")\)?$")
