@@ -30,3 +30,56 @@ def tab_report(cell: str | None = None, agency: str = "样例县数据局", extr
             f"行政事业性收费\t{fee}\n三、收到和处理政府信息公开申请情况\n" + "\n".join(rows) +
             "\n四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15) +
             f"\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n{other_matters}\n{date_line}")
+
+
+def as_pipes(text: str) -> str:
+    """``text`` with every tab-separated line printed as a markdown row (``| a | b |``)."""
+    return "\n".join("| " + line.replace("\t", " | ") + " |" if "\t" in line else line for line in text.split("\n"))
+
+
+def _blocks(text: str) -> list[str | list[list[str]]]:
+    """Paragraphs (str) and tables (runs of tab-separated lines, as lists of cells) of ``text``."""
+    out: list[str | list[list[str]]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            if not out or isinstance(out[-1], str):
+                out.append([])
+            out[-1].append(line.split("\t"))
+        elif line.strip():
+            out.append(line)
+    return out
+
+
+def as_html(text: str) -> str:
+    """``text`` as a web page: tab-separated lines as the rows of ``<table>``s, other lines as ``<p>``s."""
+    from html import escape
+
+    body = []
+    for block in _blocks(text):
+        if isinstance(block, str):
+            body.append(f"<p>{escape(block)}</p>")
+        else:
+            body.append("<table border='1'>" + "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block) + "</table>")
+    return "<html><body>" + "\n".join(body) + "</body></html>"
+
+
+def as_docx(text: str) -> bytes:
+    """``text`` as a Word file: tab-separated lines as the rows of tables (as wide as their widest row,
+    a shorter row's last cells empty), other lines as paragraphs."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for block in _blocks(text):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
+        for row, cells in zip(table.rows, block, strict=True):
+            for cell, value in zip(row.cells, cells, strict=False):
+                cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

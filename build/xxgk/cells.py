@@ -27,8 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .memo import parser_memo
-from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value
-from .values import COUNT_UNITS, MISSING_MARKERS, PROSE_UNITS
+from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
+from .values import COUNT_UNITS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
@@ -78,6 +78,10 @@ class Row:
     label_structured: bool = False  # some label text came from a tab/pipe line
     slots: list[Slot] = field(default_factory=list)
     filled: int = 0  # how many slots are not empty
+    # each text cell of a tab/pipe line (and each word of a line of loose text) in ``label``: (where it begins
+    # in ``label``, its line, its text as printed, whether a cell); a label split over cells keeps its cells,
+    # so a text cell after the label's name can be told from the name (``stray_cells``)
+    label_cells: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
     def add(self, slot: Slot) -> None:
         self.slots.append(slot)
@@ -108,6 +112,15 @@ def _split_structured(line: str) -> list[str]:
     return cells
 
 
+def structured_cells(line: str) -> list[str] | None:
+    """The cells of a tab/pipe line as printed; None for a line of loose text.
+
+    >>> structured_cells("| 规章 | 0 |"), structured_cells("规章 0")
+    ([' 规章 ', ' 0 '], None)
+    """
+    return _split_structured(line) if "\t" in line or "|" in line else None
+
+
 def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     """("text"|"slot", content, line) tokens of unstructured text."""
     return [(kind, content, line_no) for kind, content in _loose_pieces(text)]
@@ -131,6 +144,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
             out.append(("text", number))  # 2023年12月31日 in a sentence of the region is a date, not cells
+            continue
+        if folded.startswith("%", match.end()):
+            out.append(("text", number))  # a share (予以公开（占比46.2%）, 办结率 95%) is no count: the label's words
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number
@@ -161,10 +177,11 @@ def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
-        _NUMBER_WITH_MARKS.match(folded))
+        _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded))
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")
+_ITEM_CELL = re.compile(r"^(?:\d{1,2}[.、]?|\(\d{1,2}\))$")  # (folded) an item number in a cell: 1, 1., 1、, (1)
 
 
 def _row_number_at(cells: list[tuple[str, bool]]) -> int | None:
@@ -201,13 +218,20 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     except that placeholder column names (``数据1`` … ``数据6``) are dropped: they are not values;
     and a header of column names only is not structured: its words are no row's label cell (a
     header holding values is a data row the converter promoted)."""
+    tokens, structured, _ = _line_tokens(line_no, line, header)
+    return tokens, structured
+
+
+def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str, str, int]], bool, dict[int, str]]:
+    """``line_tokens`` and ``{index of the token that begins a text cell of a structured line: the cell}``."""
     stripped = line.strip()
     if not stripped or _SEPARATOR_LINE.match(stripped) or (
             stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
-        return [], False
+        return [], False, {}
     if "\t" not in line and "|" not in line:
-        return _loose_tokens(line, line_no), False
+        return _loose_tokens(line, line_no), False, {}
     tokens: list[tuple[str, str, int]] = []
+    starts: dict[int, str] = {}
     numbers_began = False  # after the first number, every cell is a value cell
     cells = [_cell(cell) for cell in _split_structured(line)]
     number_at = _row_number_at(cells)
@@ -221,14 +245,22 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
             # not a part of the label (the row was one cell short and all its cells lost); 不予公开 | 一 |
             # 属于国家秘密 | 0 … is an item number: text follows it
             value = True
+        if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
+                and cells[index - 1][0] and not cells[index - 1][1] and cells[index + 1][0] and not cells[index + 1][1]:
+            # 不予公开 | 1 | 属于国家秘密 | 0 …: an item number between label cells, the next label's words (before:
+            # the row began at it, 属于国家秘密 became a cell and the row was lost)
+            starts[len(tokens)] = folded
+            tokens.append(("text", folded, line_no))
+            continue
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
         if numbers_began or value:
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)
         else:
+            starts[len(tokens)] = folded
             tokens.extend(_loose_tokens(folded, line_no))
-    return tokens, not header or any(kind != "text" for kind, _, _ in tokens)
+    return tokens, not header or any(kind != "text" for kind, _, _ in tokens), starts
 
 
 def region_to_rows(lines: list[tuple[int, str]], k: int | None,
@@ -241,6 +273,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     rows: list[Row] = []
     current = Row()
     label_parts: list[str] = []  # pieces of the current row's label, joined once in close(): += is quadratic
+    label_length = 0  # len(current.label) + the length of label_parts
     nonblank = {number for number, text in lines if text.strip()}
 
     def labelled(row: Row) -> bool:
@@ -259,7 +292,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             rows[-1].slots + cells)
 
     def close() -> None:
-        nonlocal current
+        nonlocal current, label_length
         if label_parts:  # a reopened row keeps its label and may gain more
             current.label += "".join(label_parts)
             label_parts.clear()
@@ -268,9 +301,22 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                 _fill_blank_line_cell(current, k, nonblank)
             rows.append(current)
         current = Row()
+        label_length = 0
 
     headers = _header_lines(lines)
-    tokenised = [line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
+    tokenised_cells = [_line_tokens(line_no, line, index in headers) for index, (line_no, line) in enumerate(lines)]
+    tokenised = [(tokens, structured) for tokens, structured, _ in tokenised_cells]
+    for index in _numbered_lines(tokenised):  # 1 一、本年新收… 13 10 2 …: the 序号 is no value of any row
+        tokenised[index] = (tokenised[index][0][1:], False)
+    if k:
+        short = False  # the line above ends with fewer than k numbers: a number at this line's start may be its
+        for index, (tokens, structured) in enumerate(tokenised):
+            if not tokens:
+                continue
+            if not structured and not (short and tokens[0][0] != "text"):
+                tokenised[index] = (_spaced_item_number(tokens, k), False)
+            trailing = len(tokens) - max((i + 1 for i, t in enumerate(tokens) if t[0] == "text"), default=0)
+            short = 0 < trailing < k
     page_numbers = _page_number_lines(tokenised, k)
     for index, (tokens, structured) in enumerate(tokenised):
         if index in page_numbers:
@@ -280,13 +326,15 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             continue  # nothing, or the column names a table repeats on the next page, inside a row
         if structured and reopen(tokens):
             current = rows.pop()
+            label_length = len(current.label)
         starts_with_value = tokens[0][0] != "text"
         if structured and starts_with_value and k and (
                 current.filled >= k
                 or (current.slots and not any(s.structured for s in current.slots))):
             close()  # a new value row, or the layout switches from loose text to cells
         saw_text = False
-        for kind, content, ln in tokens:
+        cell_starts = tokenised_cells[index][2]
+        for at, (kind, content, ln) in enumerate(tokens):
             if kind == "text":
                 if current.filled:
                     close()
@@ -295,7 +343,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                 if not labelled(current):
                     current.label_line = ln
                 if piece := compact(content):
+                    if at in cell_starts or not structured:
+                        current.label_cells.append((label_length, ln, cell_starts.get(at, content), structured))
                     label_parts.append(piece)
+                    label_length += len(piece)
                 current.label_structured |= structured
                 saw_text = True
             else:
@@ -471,6 +522,49 @@ def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] |
     return [lines[i] for i in order]
 
 
+def _spaced_item_number(tokens: list[tuple[str, str, int]], k: int) -> list[tuple[str, str, int]]:
+    """A line of loose text whose label holds an item number printed apart from its words (``2 重复申请 0 0 …``,
+    ``（三）不予公开 1 属于国家秘密 0 0 …``), followed by exactly the row's ``k`` numbers: that number is the label's.
+    Before, it was a cell (of the row above, or of this one), and each such row had a cell too many and was lost.
+    (The caller leaves a number at a line's start alone when the line above is a row short of a number: it may be
+    that row's last, wrapped.)
+
+    >>> [t[0] for t in _spaced_item_number(line_tokens(1, "2 重复申请 0 0 0")[0], 3)]
+    ['text', 'text', 'slot', 'slot', 'slot']
+    >>> [t[0] for t in _spaced_item_number(line_tokens(1, "行政许可 12 行政处罚 3")[0], 3)]
+    ['text', 'slot', 'text', 'slot']
+    """
+    last_text = max((i for i, (kind, _, _) in enumerate(tokens) if kind == "text"), default=-1)
+    if last_text < 1 or len(tokens) - last_text - 1 != k:
+        return tokens
+    head = tokens[:last_text]
+    numbers = [i for i, (kind, _, _) in enumerate(head) if kind != "text"]
+    if len(numbers) != 1 or not _ROW_NUMBER.match(head[numbers[0]][1]):
+        return tokens
+    at = numbers[0]
+    return [*tokens[:at], ("text", tokens[at][1], tokens[at][2]), *tokens[at + 1:]]
+
+
+def _numbered_lines(tokenised: list[tuple[list, bool]]) -> list[int]:
+    """Indexes of the lines of loose text that begin with the row's number in a 序号 column: a number of one or
+    two digits, then the label, then values, on every such line, numbered 1, 2, 3 … in order (at least three).
+    Any other number at a line's start (a value of the row above wrapped, a gap in the count) leaves them all
+    as they are (before, each row number was a cell of the row above, and every row had one too many).
+
+    >>> lines = ["1 规章 0 0 0", "2 行政规范性文件 3 1 9", "3 行政许可 12"]
+    >>> _numbered_lines([line_tokens(i, x) for i, x in enumerate(lines)])
+    [0, 1, 2]
+    >>> _numbered_lines([line_tokens(i, x) for i, x in enumerate(["1 规章 0 0 0", "3 行政许可 12", "4 行政处罚 1"])])
+    []
+    """
+    found = [(index, int(tokens[0][1])) for index, (tokens, structured) in enumerate(tokenised)
+             if not structured and len(tokens) > 2 and tokens[0][0] == "slot" and _ROW_NUMBER.match(tokens[0][1])
+             and tokens[1][0] == "text" and any(kind != "text" for kind, _, _ in tokens[2:])]
+    if len(found) < 3 or [number for _, number in found] != list(range(1, len(found) + 1)):
+        return []
+    return [index for index, _ in found]
+
+
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
     out = set()
@@ -499,10 +593,86 @@ def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
     slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
 
 
+# (compact, folded) a note in brackets, a unit (单位:件) or a note (注, 备注:)
+_NOTE_CELL = re.compile(r"^[(\[【<《].*|.*[)\]】>》]$|^单位|^备?注\W*$")
+
+
+PHRASE = 5  # Chinese characters: a cell holding this many is words of the label (区分处理的，只计这一情形…)
+
+
+def _label_text(cell: str, template: str) -> bool:
+    """Whether a text cell right after a label's name is still the label's (``stray_cells``): a note, a unit, a
+    mark, a piece of the template's label, or a phrase (``PHRASE`` Chinese characters or more; what a value
+    cell prints instead of a number is a word or two: 五件, 见附件).
+
+    >>> _label_text("区分处理的，只计这一情形，不计其他情形", "（二）部分公开"), _label_text("五件", "（一）予以公开")
+    (True, False)
+    """
+    text = compact(cell)
+    return bool(_NOTE_CELL.match(text) or _UNIT_CELL.match(text)) or text in compact(template) or all(
+        has_digit_mark(ch) or not ch.isalnum() for ch in cell) or len(_HAN.findall(text)) >= PHRASE
+
+
+def stray_cells(row: Row, end: int | None, template: str) -> list[Slot]:
+    """The text cells of a row that stand between its label's name and its numbers and are no part of the
+    label: value cells that cannot be read, at their position (``一、本年新收… | abc | 0 | 0 …``). ``end`` is
+    where the name the row was recognised by ends in ``row.label``; ``template`` is the row's label as the
+    template prints it; ``end`` None: the row has no name (table 四's line of numbers), and only its line's cells
+    without a Chinese character are taken for cells (``abc``; ``件数`` is its label). A cell right after the
+    name is still the label's when it is a note in brackets
+    (``（区分处理的…）``), a unit (``件``, ``单位：件``), a note mark (``注``, ``①``, ``*``) or a piece of the
+    template's label (``申请数量``). In loose text (PDF lines, words apart by spaces) only a word without a
+    Chinese character, or a count in words (``五件``), is taken for a cell (``… 申请数量 abc 0 0 …``): a label
+    wraps and spaces its words there.
+    The slots carry the cells as printed (``①`` is no 1).
+
+    Before, such a cell was taken into the label: the row had one cell too few and was lost, or, with a cell
+    too many at its end, every value was read one column to the left of its own.
+
+    >>> row = region_to_rows([(1, "一、本年新收政府信息公开申请数量\\tabc\\t0\\t5")], None)[0]
+    >>> [s.text for s in stray_cells(row, row.label.index("本年新收") + 4, "一、本年新收政府信息公开申请数量")]
+    ['abc']
+    >>> row = region_to_rows([(1, "（二）部分公开\\t（区分处理的）\\t0\\t5")], None)[0]
+    >>> stray_cells(row, row.label.index("部分公开") + 4, "（二）部分公开")
+    []
+    """
+    if not row.slots:
+        return []
+    line, structured = row.slots[0].line, row.slots[0].structured
+    nameless = end is None
+    if end is None:
+        end = min((start for start, ln, _, _ in row.label_cells if ln == line), default=len(row.label))
+    after = [(text, ln, cell) for start, ln, text, cell in row.label_cells if start >= end]
+    if not after or any(ln != line or cell != structured for _, ln, cell in after):
+        return []
+    out: list[Slot] = []
+    for text, ln, _ in reversed(after):
+        if _label_text(text, template) or ((nameless or not structured) and _HAN.search(text)
+                                           and not _COUNT_IN_WORDS.match(compact(text))):
+            break
+        out.append(Slot(text, ln, structured=structured))
+    return out[::-1]
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# (compact) a count in words, perhaps with its unit (三, 五件, 十二项): a cell's, never a label's words
+_COUNT_IN_WORDS = re.compile(f"[{CHINESE_NUMERALS}]{{1,4}}(?:" + "|".join(PROSE_UNITS) + ")?$")
+_SHARE = re.compile(r"\d+(?:\.\d+)?%")  # (compact) a share in a column after the counts (办结率, 占比): no count
+# (compact) a unit: 件, (件), 单位:件, 万元
+_UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join((*PROSE_UNITS, "万元", "元")) + r")\)?$")
+
+
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
-    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``."""
+    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell or a
+    share after a row's last value (``… | 5 | 件``, ``… | 6 | 46.2%``: a column of units, of shares; before, the
+    row had a cell too many and was lost).
+
+    >>> [s.text for s in trim_slots([Slot("5", 1, True), Slot("（件）", 1, True), Slot("", 1, True)], 1)]
+    ['5']
+    """
     out = list(slots)
-    while len(out) > k and out and out[-1].empty:
+    while len(out) > k and out and (out[-1].empty or _UNIT_CELL.match(compact(out[-1].text))
+                                    or _SHARE.fullmatch(compact(out[-1].text))):
         out.pop()
     while len(out) > k and out and out[0].empty:
         out.pop(0)

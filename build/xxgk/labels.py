@@ -26,3 +26,16 @@ def label_matches(label: str, rule_table: str) -> tuple[str, ...]:
             found.append((match.start(), code))
     found.sort()
     return tuple(code for _, code in found)
+
+
+def name_end(label: str, rule_table: str, code: str) -> int:
+    """Where the name ``code`` is recognised by (its first occurrence, as ``label_matches`` finds it) ends in
+    ``label``; 0 when it is not there.
+
+    >>> name_end("(三)不予公开1.属于国家秘密abc", "row_labels", "denied_state_secret")
+    15
+    """
+    for name, pattern in patterns(rule_table):
+        if name == code and (match := pattern.search(label)):
+            return match.end()
+    return 0

@@ -31,6 +31,7 @@ from datetime import date
 
 from .catalog import agency_aliases
 from .findings import Finding, make
+from .safe import drop_invisible
 from .text import chinese_number, fold
 
 _NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
@@ -101,7 +102,7 @@ def canonical_agency(name: str) -> str:
     """The agency's canonical name (``rules/agency_aliases.csv``), stripped of punctuation."""
     from .safe import strip_control
 
-    cleaned = strip_control(name).strip(" 《》:：")  # no control or bidi-override characters in a name
+    cleaned = strip_control(drop_invisible(name)).strip(" 《》:：")  # no control or bidi-override characters in a name
     return agency_aliases().get(cleaned, cleaned)
 
 
@@ -110,7 +111,7 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
 
     Lines are tried one by one, then joined with the next (titles wrapped over two lines).
     """
-    lines = [line.strip() for line in fold(head).split("\n") if line.strip()][:TITLE_LINES]
+    lines = [line.strip() for line in fold(drop_invisible(head)).split("\n") if line.strip()][:TITLE_LINES]
     candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
     for text in candidates:
         text = _chinese_year(text)
@@ -118,14 +119,72 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
                                                   (_YEAR_AFTER, 1, 2)):
             match = pattern.search(text)
             name = _publisher(match.group(agency_group)) if match else None
-            if name and name not in _NOT_AN_AGENCY:
+            name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
+            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
                 return canonical_agency(name), int(match.group(year_group))
+    if cover := _cover(lines):
+        return cover
     for line in lines:  # a title line with no year in it: its agency
         match = _NO_YEAR.fullmatch(line)
         name = _publisher(match.group(1)) if match else None
         if name and name not in _NOT_AN_AGENCY:
             return canonical_agency(name), None
     return None, None
+
+
+_OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is the end of a note before it
+_COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
+_COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
+                               + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
+_COVER_NAME = re.compile(r"[\u4e00-\u9fff()（）·]{2,40}")
+
+
+def _cover_line(line: str) -> tuple[str, str | None] | None:
+    """What a line of a cover page is: ``("year", year)`` (``（2023年度）``), ``("title", None)``
+    (``政府信息公开工作年度报告``), ``("title", year)`` (the title with its year, no agency) or ``("name", name)``
+    (an agency's name: it ends as an agency or a division does, ``rules/agency_suffixes.csv``); None else."""
+    from .agency.divisions import DIVISION_SUFFIXES
+    from .catalog import table
+
+    line = _chinese_year(line.replace(" ", ""))
+    if match := _COVER_YEAR.fullmatch(line):
+        return "year", match.group(1)
+    if match := _COVER_TITLE_YEAR.fullmatch(line):
+        years = [y for y in match.groups() if y]
+        return ("title", years[0]) if len(years) == 1 else ("title", None) if not years else None
+    endings = (*DIVISION_SUFFIXES, *(row["suffix"] for row in table("agency_suffixes")))
+    if _COVER_NAME.fullmatch(line) and line.endswith(endings) and line[0] not in _OPENS_NOTHING \
+            and line not in _NOT_AN_AGENCY:
+        return "name", line
+    return None
+
+
+def _cover(lines: list[str]) -> tuple[str, int] | None:
+    """Agency and year of a cover page that prints the title, the year and the agency on lines of their own,
+    in any order, next to each other (blank lines apart): ``政府信息公开工作年度报告`` / ``（2023年度）`` /
+    ``某县某局``; or the title with its year and the agency (``2023年度政府信息公开工作年度报告`` / ``某县某局``).
+
+    >>> _cover(["政府信息公开工作年度报告", "（2023年度）", "某县某局"])
+    ('某县某局', 2023)
+    >>> _cover(["2023年", "某县某局", "政府信息公开年报"])
+    ('某县某局', 2023)
+    >>> _cover(["2023年度政府信息公开工作年度报告", "某县某局"]), _cover(["政府信息公开工作年度报告", "目录", "2023年"])
+    (('某县某局', 2023), None)
+    """
+    kinds = [_cover_line(line) for line in lines]
+    for size in (2, 3):
+        for at in range(len(lines) - size + 1):
+            window = kinds[at:at + size]
+            if any(kind is None for kind in window):
+                continue
+            names = [value for kind, value in window if kind == "name"]
+            years = [value for kind, value in window if value and kind != "name"]
+            titles = [kind for kind, _ in window if kind == "title"]
+            if len(names) == 1 and len(years) == 1 and len(titles) == 1:
+                name = _publisher(names[0])
+                if name and name not in _NOT_AN_AGENCY:
+                    return canonical_agency(name), int(years[0])
+    return None
 
 
 def _chinese_year(text: str) -> str:

@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
-from .values import read_cell
+from .values import MERGED_DOWN, MERGED_UP, read_cell
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
@@ -196,6 +196,7 @@ def html_to_text(markup: str) -> str:
         element.drop_tree()
     out: list[str] = []
     size = 0
+    spans: dict = {}  # each table's cells merged down from the rows above (``_html_row``)
     # depth-first without recursion (pages nested thousands of levels deep): a string on the stack is
     # output, an element is expanded into its opening text, its children, and its closing newline + tail
     root.tail = None
@@ -211,7 +212,8 @@ def html_to_text(markup: str) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
         tail = element.tail or ""
         if tag == "tr" and not _holds_table(element):  # a layout table's row is walked into, not flattened
-            cells = [" ".join(_cell_text(c).split()) for c in element if c.tag in ("td", "th")]
+            table = next(element.iterancestors("table"), None)
+            cells = _html_row(element, spans.setdefault(table, {}))
             stack.append(tail)
             stack.append("\n" + "\t".join(cells) + "\n")
             continue
@@ -224,6 +226,55 @@ def html_to_text(markup: str) -> str:
     if not body.strip() and _has_visible_text(markup):
         raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
+
+
+MAX_ROWSPAN = 1000
+
+
+def _html_row(tr, below: dict[int, tuple[int, int | None]]) -> list[str]:
+    """The texts of a ``<tr>``'s cells. ``below`` maps each grid column a cell of a row above covers (rowspan)
+    to (rows it still covers, the column that cell begins at when it holds a number); it is updated for the rows
+    below. A number merged down is the rows' together, none's alone: it is printed with ``MERGED_DOWN``, and
+    ``MERGED_UP`` stands in each row it covers below (each missing, with a finding; before, the first row had the
+    number and the others one cell too few). Text merged down (a group label) is printed once, as before."""
+    out: list[str] = []
+    column = 0
+
+    def covered() -> None:
+        nonlocal column
+        shown = None
+        while column in below:
+            rows, number = below[column]
+            if number is not None and number != shown:
+                out.append(MERGED_UP)
+            shown = number
+            if rows <= 1:
+                del below[column]
+            else:
+                below[column] = (rows - 1, number)
+            column += 1
+
+    for cell in tr:
+        if cell.tag not in ("td", "th"):
+            continue
+        covered()
+        text = " ".join(_cell_text(cell).split())
+        span = _html_span(cell.get("colspan"), 64)
+        rows = _html_span(cell.get("rowspan"), MAX_ROWSPAN)
+        # (the column it begins at; a number in the first column is a row's 序号, no value)
+        number = column if rows > 1 and column and read_cell(text)[1] is None else None
+        out.append(text + MERGED_DOWN if number is not None else text)
+        if rows > 1:
+            below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
+        column += span
+    covered()
+    return out
+
+
+def _html_span(value: str | None, most: int) -> int:
+    """A colspan/rowspan attribute as a count of 1 to ``most`` (a missing, 0 or malformed one is 1)."""
+    value = (value or "").strip()
+    return max(1, min(int(value), most)) if value.isascii() and value.isdigit() else 1
 
 
 def _holds_table(row) -> bool:
@@ -322,13 +373,19 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     Read from the XML, not python-docx's grid, which raises on a vertical merge whose row above has no
     cell at that column (irregular tables, rows inside content controls: the whole file was unreadable):
     rows and cells inside content controls are read; a cell merged down repeats the text of the cell it
-    continues, except a number, which belongs to none of the rows below it (blank)."""
+    continues, except a number, which belongs to none of the rows it covers alone: it is printed with
+    ``MERGED_DOWN`` in its first row and as ``MERGED_UP`` in the others (each of them missing, with a finding;
+    before, the first row had the number, the others a blank)."""
     from docx.oxml.ns import qn
 
-    above: dict[int, str] = {}  # each grid column's text in the row above (what a vertical merge continues)
+    rows: list[list[str]] = []  # the table's rows so far (a merged number's first row is marked when continued)
+    # each grid column's (text, row, cell) in the row above: what a vertical merge continues
+    above: dict[int, tuple[str, int, int]] = {}
     for tr in _docx_wrapped(table, qn("w:tr")):
         tcs = list(_docx_wrapped(tr, qn("w:tc")))
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None:
+            out.extend("\t".join(row) for row in rows)
+            rows = []
             for tc in tcs:
                 _docx_blocks(tc, document, out, depth + 1)
             above = {}
@@ -338,17 +395,24 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         for tc in tcs:
             span = max(1, min(_docx_int(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1), 64))
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            origin = (len(rows), len(cells))
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
-                kept = above.get(column, "")
-                text = "" if read_cell(kept)[1] is None else kept  # a number merged down: its first row's only
+                kept, row, cell = above.get(column, ("", -1, -1))
+                origin = (row, cell)
+                text = kept
+                if kept and read_cell(kept)[1] is None:  # a number merged down
+                    text = MERGED_UP if column else ""  # (in the first column: a 序号, the first row's)
+                    if column and not rows[row][cell].endswith(MERGED_DOWN):
+                        rows[row][cell] += MERGED_DOWN
             else:
                 kept = text = " ".join(_docx_cell_text(tc).split())
             cells.append(text)
             for offset in range(column, column + span):
-                here[offset] = kept
+                here[offset] = (kept, *origin)
             column += span
         above = here
-        out.append("\t".join(cells))
+        rows.append(cells)
+    out.extend("\t".join(row) for row in rows)
 
 
 def _docx_wrapped(parent, tag: str, depth: int = 0):
@@ -480,12 +544,28 @@ def _traditional_only() -> frozenset[str]:
     return frozenset(a for a, b in zip(block, _t2s().convert(block), strict=True) if a != b)
 
 
+@cache
+def _terms() -> tuple[re.Pattern, dict[str, str]]:
+    """The words a Traditional text uses where the Simplified reports use others (``rules/traditional_terms.csv``:
+    资讯 for 信息), as one pattern and ``{word: the Simplified reports' word}``; each the same length."""
+    from .catalog import table
+
+    words = {row["seen"]: row["read_as"] for row in table("traditional_terms")}
+    return re.compile("|".join(map(re.escape, words))), words
+
+
 def to_simplified(text: str) -> str:
     """Simplified Chinese for matching; converting is skipped when no Traditional character occurs
-    (conversion is the slowest step of reading, and most reports need none)."""
+    (conversion is the slowest step of reading, and most reports need none). A Traditional text's own
+    words are read as the Simplified reports' (``_terms``: 政府資訊公開 is 政府信息公开).
+
+    >>> to_simplified("某縣政府資訊公開工作年度報告")
+    '某县政府信息公开工作年度报告'
+    """
     if _traditional_only().isdisjoint(text):
         return text
-    return _t2s().convert(text)
+    pattern, words = _terms()
+    return pattern.sub(lambda m: words[m.group()], _t2s().convert(text))
 
 
 def _too_large() -> Source:

@@ -8,6 +8,7 @@ for the caller to settle with the table's column identities, or to publish as mi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -50,11 +51,19 @@ def read_slots(slots: Sequence[Slot], units: Sequence[str], where: dict,
 
 def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[str], where: dict,
                 accept: Callable[[tuple], bool],
-                prefix_ok: Callable[[tuple], bool] | None = None) -> Resolved:
-    """Resolve one row; ``where`` carries the finding location (table, row)."""
+                prefix_ok: Callable[[tuple], bool] | None = None, proves: bool = False) -> Resolved:
+    """Resolve one row; ``where`` carries the finding location (table, row). ``proves``: ``accept`` is an identity
+    of the row (its total), which may then decide a number printed with a space for thousands separator
+    (``_join_thousands``)."""
     k = len(units)
     kept = trim_slots(list(slots), k)
     line = kept[0].line if kept else None
+    joined = _join_thousands(kept, k, accept) if proves and len(kept) == k + 1 else None
+    if joined is not None:
+        kept, pair = joined
+        values, findings = read_slots(kept, units, where, columns)
+        note = make("thousands_joined", actual=pair, expected=" ".join(map(str, values)), line=line, **where)
+        return Resolved(values, tuple(s.line for s in kept), findings=[note, *findings])
     if len(kept) == k:
         values, findings = read_slots(kept, units, where, columns)
         return Resolved(values, tuple(s.line for s in kept), findings=findings)
@@ -76,6 +85,31 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     if len(candidates) == 1:
         return Resolved(candidates[0], (line,) * k, candidates, [], glued)
     return Resolved(None, (line,) * k, candidates, [], glued)
+
+
+_THOUSANDS_HEAD, _THOUSANDS_TAIL = re.compile(r"[1-9]\d{0,2}"), re.compile(r"\d{3}")
+
+
+def _join_thousands(slots: list[Slot], k: int, accept: Callable[[tuple], bool]) -> tuple[list[Slot], str] | None:
+    """``(the row's k slots, the pair joined)`` when the row of PDF text has one number too many and exactly one
+    pair of neighbours read as one number with a space for thousands separator (``1 563``: one to three digits,
+    then three) makes the row's identity (``accept``) hold; None else (none or several do: the row stays lost).
+
+    >>> row = [Slot(t, 1, False) for t in "1 563 0 0 0 0 0 1563".split()]
+    >>> kept, pair = _join_thousands(row, 7, lambda v: sum(v[:6]) == v[6])
+    >>> [s.text for s in kept], pair
+    (['1 563', '0', '0', '0', '0', '0', '1563'], '1 563')
+    """
+    found = []
+    for i, (a, b) in enumerate(zip(slots, slots[1:], strict=False)):
+        if a.structured or b.structured or a.line != b.line or not (
+                _THOUSANDS_HEAD.fullmatch(a.text) and _THOUSANDS_TAIL.fullmatch(b.text)):
+            continue
+        trial = [*slots[:i], Slot(f"{a.text} {b.text}", a.line, structured=False), *slots[i + 2:]]
+        values = tuple(read_cell(s.text)[0] for s in trial)
+        if all(isinstance(v, int) for v in values) and accept(values):
+            found.append((trial, f"{a.text} {b.text}"))
+    return found[0] if len(found) == 1 else None
 
 
 def _forced(slots: Sequence[Slot], k: int) -> bool:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # the bidirectional marks, embeddings, overrides and isolates: they flip how the text after them reads (spoofing)
 BIDI_CONTROLS = "".join(map(chr, [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
@@ -45,6 +46,25 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
 URL_SCHEMES = ("http", "https")
+
+
+@lru_cache(maxsize=1)
+def _invisible() -> dict[int, None]:
+    """The invisible format characters (Unicode category Cf) other than the bidirectional controls: zero-width
+    space, joiners, word joiner, BOM, soft hyphen, tags …; no reader sees them, and nothing reads differently
+    without them (a bidirectional control does change how the text reads: ``BIDI_CONTROLS``)."""
+    return dict.fromkeys(c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"
+                         and chr(c) not in BIDI_CONTROLS)
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without its invisible format characters (``_invisible``): two agency names alike on the page
+    are one name (``某县\u200b某局`` is 某县某局), a number alike on the page one number (``6\u200b`` is 6).
+
+    >>> drop_invisible("某县\u200b某\u00ad局\ufeff"), drop_invisible("a\u202eb")
+    ('某县某局', 'a\u202eb')
+    """
+    return text.translate(_invisible())
 
 
 def strip_control(text: str) -> str:

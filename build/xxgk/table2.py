@@ -11,13 +11,14 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import labels_after_values, prose_rows, region_to_rows, running_text
+from .cells import labels_after_values, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
 from .findings import Finding, make, prose_numbers_unused
-from .labels import label_matches
+from .labels import label_matches, name_end
 from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import splits
+from .table2_columns import named_slots
 from .text import compact
 
 TABLE = "active"
@@ -97,6 +98,18 @@ def _sub_row(label: str, item: str) -> bool:
     return "其中" in label[:start] or label[end:end + 1] in ("(", "（")
 
 
+def _part_only(label: str, item: str) -> bool:
+    """Whether the numbers after ``label`` count a part of the item only: 其中 after the item's name
+    (``行政许可 其中：承诺制 300``, ``行政许可`` on a line and ``其中：承诺制 300`` below it). Before, 300 was
+    published as the item's own count.
+
+    >>> _part_only("行政许可其中:承诺制", "licensing"), _part_only("其中:行政许可(承诺制)", "licensing")
+    (True, False)
+    """
+    ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)]
+    return bool(ends) and "其中" in label[ends[-1]:]
+
+
 def _cut_by_counting_only(resolved: Resolved) -> bool:
     """Whether the row's values come from the only cut of its digit runs into the row's cells, which
     table 2 (no identity) cannot prove: the same digits are as well a row that lost a cell (a blank
@@ -170,7 +183,8 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
         if id(row) in prose and matches and matches[-1] in in_table:
             continue  # a sentence's number (本年度作出行政许可236件，…) where the table prints the row
-        if matches and matches[-1] in plain and _sub_row(row.label, matches[-1]):
+        if matches and ((matches[-1] in plain and _sub_row(row.label, matches[-1]))
+                        or _part_only(row.label, matches[-1])):
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue  # 其中：行政许可（承诺制） 300 under 行政许可 1563 is a part of it, not the row again
         if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
@@ -186,7 +200,14 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
         columns = [labels()["measures"][m] for m in names]
-        resolved = resolve_row(row.slots, [_units()[m] for m in names], columns, where, lambda v: True)
+        slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
+        named = named_slots(lines, trim_slots(slots, len(names)), names) if len(
+            trim_slots(slots, len(names))) > len(names) else None
+        if named is not None:  # 上年制发件数 | 本年制发件数 | …: this year's columns, by the header's names
+            findings.append(make("columns_selected", actual=len(slots), expected=" | ".join(columns),
+                                 detail=named[1], line=row.line, **where))
+            slots = named[0]
+        resolved = resolve_row(slots, [_units()[m] for m in names], columns, where, lambda v: True)
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
                 make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]

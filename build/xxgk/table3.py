@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text
+from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text, stray_cells
 from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
-from .labels import label_matches
+from .labels import label_matches, name_end
 from .memo import parser_memo
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
@@ -93,10 +93,12 @@ def _is_loose_fragment(row: Row) -> bool:
 @parser_memo(1 << 14)
 def _own_label_unrecognised(label: str) -> bool:
     """The label's last numbered part names a row no alias recognises (the parts before it are labels
-    detached from their own numbers)."""
+    detached from their own numbers). A group heading is recognised: ``…已获取信息（六）其他处理 | 1 0 …`` (a
+    wrapped label's tail printed below its numbers, then 2019's single row) is the row 其他处理 (before: it was
+    unrecognised, and the report read as 2021 with its three 其他处理 rows absent)."""
     pieces = label_pieces(label)
-    return len(pieces) > 1 and last_marker(pieces[-1]) in _ROW_MARKERS and not [
-        c for c in label_matches(pieces[-1], "row_labels") if c not in GROUP_HEADINGS]
+    return len(pieces) > 1 and last_marker(pieces[-1]) in _ROW_MARKERS and not label_matches(pieces[-1],
+                                                                                            "row_labels")
 
 
 def rows_to_assignments(rows: list[Row]) -> Assignments:
@@ -145,10 +147,11 @@ def _column_names() -> list[str]:
 def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
     """The row's cells in the template's column order, read from ``order`` (the printed one)."""
     if order == STANDARD:
-        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds)
+        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds,
+                           proves=True)
     names = _column_names()
     r = resolve_row(row.slots, ["count"] * WIDTH, [names[i] for i in order], cell_where(code),
-                    lambda values: row_total_holds(in_template_order(values, order)))
+                    lambda values: row_total_holds(in_template_order(values, order)), proves=True)
     return Resolved(in_template_order(r.values, order) if r.values else r.values,
                     in_template_order(r.lines, order) if r.lines else r.lines,
                     [in_template_order(c, order) for c in r.candidates], r.findings, r.glued)
@@ -266,6 +269,9 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
+    for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
+        row.slots[:0] = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
+        row.filled = len(row.filled_slots)
     found.inline = _without_prose(found.inline, prose_rows(table_rows))
     running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
     prose = [row.slots[0].line for row in found.stray if running(row)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .catalog import applicant_codes, labels, patterns, table
+from .catalog import applicant_codes, applicants, labels, patterns, table
 from .cells import Row, Slot
 from .findings import Finding, make
 from .resolve import Resolved
@@ -41,10 +41,21 @@ _ORGS = ("commercial", "research", "social_welfare", "legal_services", "other_or
 _ORG_GROUP = "法人或其他组织"  # the template's heading over the five organisation columns
 
 
+@cache
+def _column_names() -> dict[str, re.Pattern]:
+    """``{applicant: what a header names its column by}``: its label, or another name (``also`` in
+    ``rules/codes.yaml``: 合计 for 总计); the 其他 of 法人或其他组织 is the group's name, not the column 其他's."""
+    return {a["code"]: re.compile("|".join(re.escape(n) for n in [a["zh"], *a.get("also", [])]) + "(?!组织)")
+            for a in applicants()}
+
+
 def _name_at(header: str, applicant: str) -> int:
-    """Where the header names the column ``applicant`` (-1: it does not); the 其他 of 法人或其他组织 is the
-    group's name, not the column 其他's."""
-    found = re.search(re.escape(labels()["applicants"][applicant]) + "(?!组织)", header)
+    """Where the header names the column ``applicant`` (-1: it does not).
+
+    >>> _name_at("项目合计自然人", "total"), _name_at("法人或其他组织", "other_org")
+    (2, -1)
+    """
+    found = _column_names()[applicant].search(header)
     return found.start() if found else -1
 
 

@@ -7,7 +7,7 @@ that ran together are cut where each group of five then satisfies total = the ot
 from __future__ import annotations
 
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
-from .cells import Row, prose_rows, region_to_rows, running_text, trim_slots
+from .cells import Row, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
 from .findings import Finding, make, prose_numbers_unused
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
@@ -40,8 +40,10 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     findings += prose_numbers_unused("4", [r.line for r in stray if running(r)])  # a paragraph's numbers
     where = {"table": "4", "row": "行政复议、行政诉讼"}
     names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
-    resolved = resolve_row(rows[0].slots, ["count"] * len(columns), names,
-                           where, check, prefix_ok=check)
+    # a text cell before the numbers on their line (abc | 0 | … | 9) is a cell: never the label, which
+    # moved every value one column to the left when the row had a cell too many at its end
+    slots = stray_cells(rows[0], None, "") + rows[0].slots
+    resolved = resolve_row(slots, ["count"] * len(columns), names, where, check, prefix_ok=check, proves=True)
     findings += resolved.findings
     for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
         if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from .memo import parser_memo
+from .safe import drop_invisible
 
 _SPACE = re.compile(r"\s+")
 # NFKC folds full-width digits and ASCII punctuation; these CJK marks it leaves alone.
@@ -53,17 +54,14 @@ def has_digit_mark(text: str) -> bool:
     return bool(_digit_marks().search(text))
 
 
-_ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
 def drop_zero_width(text: str) -> str:
-    """``text`` without the characters a reader never sees (zero-width spaces, soft hyphens), which
-    pages copied from the web leave inside numbers: ``6\u200b`` is 6.
+    """``text`` without the characters a reader never sees (zero-width spaces, soft hyphens: ``safe.drop_invisible``),
+    which pages copied from the web leave inside numbers: ``6\u200b`` is 6.
 
     >>> drop_zero_width("1\u200b2\ufeff")
     '12'
     """
-    return text.translate(_ZERO_WIDTH)
+    return drop_invisible(text)
 
 
 @parser_memo(1 << 14)  # value cells repeat within and across reports ("0", "", "12" …)

@@ -13,6 +13,11 @@
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
 ((Decimal('25.1'), None), (Decimal('3883.30'), None))
 
+A number merged over rows is no row's (``MERGED_DOWN``):
+
+>>> read_cell("4" + MERGED_DOWN), read_cell(MERGED_UP)
+((None, 'merged'), (None, 'merged'))
+
 A digit only NFKC makes one (a footnote mark ``3①``, ``3¹``, ``⑶``) is no digit of the value, and a
 comma that is no thousands separator (``12,34``) is not dropped: both are unreadable, never 31 or 1234.
 
@@ -30,7 +35,14 @@ from decimal import Decimal, InvalidOperation
 from .memo import parser_memo
 from .text import compact, drop_zero_width, fold, has_digit_mark
 
-MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空"})
+# a number in a cell merged down over rows (a .docx vMerge, an HTML rowspan) belongs to none of the rows alone:
+# the reader prints it with MERGED_DOWN in its first row and MERGED_UP in each row it covers below, and every
+# one of those cells is missing ("merged"), never the number in one row or in each
+MERGED_DOWN, MERGED_UP = "〔与下行合并〕", "〔与上行合并〕"
+MERGED_CELL = re.compile(r"^[\d,.]*(?:" + re.escape(MERGED_DOWN) + "|" + re.escape(MERGED_UP) + ")$")
+# what a cell prints for "no number": blank, never 0 (不详, 暂无, 未统计: a word standing for the cell, which PDF text
+# otherwise took into the row's label, moving every value one column to the left)
+MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空", "不详", "暂无", "未统计"})
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
@@ -57,6 +69,8 @@ def _plain_digits(text: str) -> str:
 def read_cell(text: str, unit: str = "count"):
     """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
     text = drop_zero_width(text)
+    if MERGED_CELL.match(text.strip()):
+        return None, "merged"
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"

@@ -30,6 +30,7 @@ LEVELS = ("province", "prefecture", "county")
 _TRIM = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "林区", "特区",
          "新区", "区", "县", "旗", "盟", "州")
 _AUTONOMOUS = ("自治州", "自治县", "自治旗")
+DIVISION_SUFFIXES = (*_TRIM, *_AUTONOMOUS)  # how a division's name ends: 省, 市, 自治区, 区, 县 …
 
 
 @dataclass(frozen=True)

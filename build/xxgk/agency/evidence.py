@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from ..safe import drop_invisible
 from ..text import fold
 from .divisions import Division, by_name, by_short, divisions
 from .names import parse_name, stopwords
@@ -140,7 +141,7 @@ def body_names(text: str) -> list[tuple[str, str]]:
     A labelled field comes first; then department names repeated in the opening text, most
     frequent first (a bare 市政府 in “在市委、市政府的领导下” names the superior, not the author).
     """
-    text = fold(text)
+    text = fold(drop_invisible(text))
     out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS])]
     first = _first_line_name(text)
     if first:

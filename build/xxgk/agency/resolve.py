@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, make
+from ..safe import drop_invisible
 from .divisions import Division, by_name, by_short, chain, contains, divisions
 from .evidence import body_names, region_votes, township_names, zone_names
 from .ids import slug
@@ -297,13 +298,13 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
                     "own": ""}
     printed = {p for p in (title, parsed.printed if parsed else None) if p}
     if manifest_row.get("agency"):
-        wanted = parse_name(manifest_row["agency"].strip())
+        wanted = parse_name(drop_invisible(manifest_row["agency"]).strip())
         from_manifest, _, _ = _resolve_parsed(wanted, votes, text or "")
         if resolved.get("name") and from_manifest["name"] != resolved["name"]:
             findings.append(make("agency_manifest_differs", column="机构", expected=from_manifest["name"],
                                  actual=resolved["name"]))
         resolved, parsed = from_manifest, wanted
-        printed.add(manifest_row["agency"].strip())
+        printed.add(drop_invisible(manifest_row["agency"]).strip())
         notes.append(f"机构名称（清单）：{manifest_row['agency'].strip()}")
     region, invalid = _manifest_region(manifest_row)
     findings += invalid

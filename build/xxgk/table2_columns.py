@@ -1,0 +1,72 @@
+"""Table 二's columns by the names its header gives them, when a row has more cells than its item's measures.
+
+Some layouts print more columns than the template: last year's count beside this year's (上年制发件数 |
+本年制发件数 | …), or a change (增减, 较上年增减) after them. Such a row has a cell too many for its item and
+was published as missing (``row_extra_cells``). When the header line above the row names every one of the
+item's measures in exactly one of its columns, and has as many columns as the row has cells, the row's cells
+under those columns are the measures' (``columns_selected``); in any other case the row stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import labels
+from .cells import Slot, structured_cells
+from .text import compact
+from .values import read_cell
+
+_BRACKETS = re.compile(r"\(.*?\)")  # (compact) 本年收费金额(万元) is named by 本年收费金额
+LOOK_BACK = 12  # lines above a row searched for its header
+
+
+def measure_key(measure: str) -> str:
+    """What a header's column must contain to name ``measure``: its template name without brackets.
+
+    >>> measure_key("amount_10k_yuan"), measure_key("decisions")
+    ('本年收费金额', '本年处理决定数量')
+    """
+    return _BRACKETS.sub("", compact(labels()["measures"][measure]))
+
+
+def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
+    """The column names of the nearest header line above ``line``: a tab/pipe line with no cell that reads as
+    a number, within ``LOOK_BACK`` lines (other rows' lines are passed over). Its first cell (信息内容) is the
+    label's and left out; None when there is none."""
+    above = [text for number, text in lines if number < line][-LOOK_BACK:]
+    for text in reversed(above):
+        cells = structured_cells(text)
+        if cells is None:
+            continue
+        if any(read_cell(c)[1] is None and c.strip() for c in cells):
+            continue  # a row of numbers
+        named = [compact(c) for c in cells[1:]]
+        return [c for c in named if c] or None
+    return None
+
+
+def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[str]) -> tuple[list[Slot], str] | None:
+    """``(the slots under the measures' columns, the header's names)`` when the header above the row names each
+    measure in exactly one column and has one column per cell; None else.
+
+    >>> lines = [(1, "信息内容\\t上年制发件数\\t本年制发件数\\t本年废止件数\\t现行有效件数"),
+    ...          (2, "规章\\t2\\t1\\t0\\t5")]
+    >>> slots = [Slot(t, 2, True) for t in ("2", "1", "0", "5")]
+    >>> [s.text for s in named_slots(lines, slots, ["issued", "repealed", "in_force"])[0]]
+    ['1', '0', '5']
+    """
+    if not slots or not all(s.structured for s in slots):
+        return None
+    names = header_above(lines, slots[0].line)
+    if names is None or len(names) != len(slots):
+        return None
+    at = []
+    for measure in measures:
+        key = measure_key(measure)
+        columns = [i for i, name in enumerate(names) if key in name]
+        if len(columns) != 1:
+            return None
+        at.append(columns[0])
+    if len(set(at)) != len(at):
+        return None
+    return [slots[i] for i in at], " | ".join(names)
