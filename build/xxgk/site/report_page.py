@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..package.metrics import formula_for
+from ..package.report_card import copies
 from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
 from .card import by_category, score, score_group, scored, split_findings
 from .data import number
-from .labels import SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
+from .labels import COPY_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -91,6 +92,11 @@ class ReportPages:
         name = self.agency_names.get(r["agency_id"], "")  # the agency's name, which the report may print shorter
         return f'<a href="../../{agency_path(r["agency_id"])}">机构页（{esc(name)}）：历年数据与比较</a>　'
 
+    @cached_property
+    def copy_of(self) -> dict[str, dict]:
+        """``{report_id: the report it is a byte-identical copy of}`` (``report_card.copies``: not ranked)."""
+        return copies(self.reports)
+
     def _report_card(self, r: dict) -> str:
         """The score counts only the agency's own problems; the limits of our reading are shown apart. A
         file not read has no score: the page says why instead of a 100 and every check passed."""
@@ -109,10 +115,13 @@ class ReportPages:
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
         rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "")
+        original = self.copy_of.get(r["report_id"])
+        copy_text = (f'<p class="xxgk-note">本报告是 <a href="../../{self.report_urls[original["report_id"]]}">'
+                     f'{esc(original["source_file"])}</a> {COPY_ZH}。</p>\n' if original else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
         return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
-                f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
+                f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n' + copy_text
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
                    if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
 

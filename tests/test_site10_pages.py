@@ -1,0 +1,90 @@
+"""Round 3 of the site's leftovers, on the built pages: a byte-identical copy of a report is ranked once (the
+first by file name) and its page says whose copy it is; the peer group counts it once."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+
+from .conftest import ROOT, report_page_files
+from .factory import tab_report
+
+
+def _facts(page) -> dict[str, str]:
+    """The report page's first table (机构, 年度, …, 源文件) as {heading: cell text}."""
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    return {tr.xpath(".//th")[0].text_content(): tr.xpath(".//td")[0].text_content().strip()
+            for tr in doc.xpath("//article//table")[0].xpath(".//tr")}
+
+
+def _text(page) -> str:
+    return lxml.html.document_fromstring(page.read_text(encoding="utf-8")).text_content()
+
+
+@pytest.fixture(scope="module")
+def copy_site(tmp_path_factory):
+    """Three 2024 reports of two county-level 数据局 of 青海 (one year, one tier, one peer group): 格尔木's report
+    as ``b.txt`` and its byte-identical copy ``a copy.txt`` (first by file name), and 德令哈's, which has one
+    error of its own (上年结转 ≠ …: carried_over without a matching new count)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    work = tmp_path_factory.mktemp("copies")
+    reports = work / "reports"
+    reports.mkdir()
+    text = tab_report(agency="格尔木市数据局", carried_forward=2)
+    (reports / "b.txt").write_text(text, encoding="utf-8")
+    (reports / "a copy.txt").write_text(text, encoding="utf-8")
+    (reports / "c.txt").write_text(tab_report(agency="德令哈市数据局", cell="9"), encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    return work / "site", {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}
+
+
+def _ranking_rows(site) -> dict[str, list[str]]:
+    """{report link text: its row's cells} of the report card."""
+    doc = lxml.html.document_fromstring((site / "report-card" / "index.html").read_text(encoding="utf-8"))
+    return {tr.xpath("./td")[1].text_content().strip() + "|" + tr.xpath("./td")[1].xpath(".//a")[0].get("href"):
+            [td.text_content().strip() for td in tr.xpath("./td")] for tr in doc.xpath("//table//tbody/tr")}
+
+
+def test_a_byte_identical_copy_is_ranked_once_and_the_group_counts_it_once(copy_site):
+    site, pages = copy_site
+    rows = _ranking_rows(site)
+    ranked = [cells for cells in rows.values() if cells[0] != "—"]
+    # before: both copies ranked (1, 1, 3) in a group of three
+    assert sorted(cells[0] for cells in ranked) == ["1", "2"], rows
+    copy_row = [cells for key, cells in rows.items() if key.endswith(pages["a copy.txt"].name)]
+    original_row = [cells for key, cells in rows.items() if key.endswith(pages["b.txt"].name)]
+    assert copy_row and original_row
+    # the first by file name ("a copy.txt") is the report, "b.txt" its copy
+    assert copy_row[0][0] == "1" and original_row[0][0] == "—", rows
+    assert "2 份报告中排第 1" in _text(pages["a copy.txt"])  # before: "3 份报告中排第 1"
+
+
+def test_the_copys_page_says_whose_copy_it_is_and_that_it_is_not_ranked(copy_site):
+    _, pages = copy_site
+    doc = lxml.html.document_fromstring(pages["b.txt"].read_text(encoding="utf-8"))
+    note = [p for p in doc.xpath("//article//p") if "副本" in p.text_content()]
+    assert note, "the copy's page does not say it is a copy"
+    assert "本副本不排名" in note[0].text_content()
+    link = note[0].xpath(".//a")[0]
+    assert link.text_content() == "a copy.txt"
+    assert (pages["b.txt"].parent / link.get("href")).resolve() == pages["a copy.txt"].resolve()
+    assert not re.search(r"份报告中排第", doc.text_content())  # before: 排第 1 as well
+    assert "副本" not in _text(pages["a copy.txt"]).replace("本机构2024年度还有另一份报告", "")
+
+
+def test_the_peer_group_median_counts_a_copy_once(copy_site):
+    _, pages = copy_site
+    doc = lxml.html.document_fromstring(pages["c.txt"].read_text(encoding="utf-8"))
+    table = [t for t in doc.xpath("//article//table") if "同类组报告数" in t.text_content()][0]
+    counts = {tr.xpath("./td")[0].text_content(): tr.xpath("./td")[-1].text_content().strip()
+              for tr in table.xpath(".//tbody/tr")}
+    # before: 3 (格尔木's report counted twice, once per copy)
+    assert counts["本年新收申请（件）"] == "2", counts
