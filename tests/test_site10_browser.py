@@ -1,0 +1,143 @@
+"""Round 3 of the site's leftovers, in Chromium: on a phone the downloads, the checks and an agency's findings year
+by year read without sideways scrolling and stay tables for screen readers; a compare address without a year opens
+at the chosen agencies' latest year; a report-card address without its province leads to that group's provinces."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .conftest import SHOTS, needs_chromium, serving
+from .conftest import wait_for as _wait
+from .test_accessibility import _viewport
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+AGENCY = "qinghai-haixi-geermu-shujuju"  # the seeds' 格尔木市数据局 (2025)
+GOVERNMENT = "qinghai-haixi-geermu-renminzhengfu"  # the seeds' 格尔木市 (2024 only; the site's latest year is 2025)
+# (page, XPath of the table) — the three tables that scrolled sideways at 390 px
+STACKED = [("/data/", "//article//table[caption='下载文件']"),
+           ("/checks/", "(//article//table)[1]"),
+           (f"/a/{AGENCY}/", "//h2[starts-with(normalize-space(.), '历年发现的问题')]/following::table[1]")]
+# the overflow of the table and of every box around it inside the article (a scroller of its own included)
+OVERFLOW = """var e = arguments[0], worst = 0;
+for (; e && e.tagName !== 'ARTICLE'; e = e.parentElement) worst = Math.max(worst, e.scrollWidth - e.clientWidth);
+return worst;"""
+
+
+@pytest.mark.parametrize("page,xpath", STACKED)
+def test_a_table_of_text_reads_on_a_phone_without_scrolling_sideways(server, chromium, page, xpath):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + page)
+        table = _wait(lambda: chromium.find_elements("xpath", xpath))[0]
+        chromium.execute_script("arguments[0].scrollIntoView()", table)
+        chromium.save_screenshot(str(SHOTS / f"site10-stacked{page.replace('/', '-')}390.png"))
+        # before: 176 px (downloads), 439 px (checks), 299 px (findings) to scroll sideways in the table's box
+        assert chromium.execute_script(OVERFLOW, table) <= 1, page
+        assert table.tag_name == "table"
+        # still a table to a screen reader, whatever the phone layout does with its rows
+        assert {c.aria_role for c in table.find_elements("css selector", "thead th")} == {"columnheader"}
+        assert {c.aria_role for c in table.find_elements("css selector", "tbody td")} == {"cell"}
+        assert {r.aria_role for r in table.find_elements("css selector", "tr")} == {"row"}
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("page,xpath", STACKED)
+def test_on_a_desktop_the_same_table_keeps_one_line_per_row(server, chromium, page, xpath):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + page)
+    table = _wait(lambda: chromium.find_elements("xpath", xpath))[0]
+    for row in table.find_elements("css selector", "tbody tr")[:3]:
+        tops = {round(c.rect["y"]) for c in row.find_elements("css selector", "td, th")}
+        assert len(tops) == 1, (page, row.text)  # every cell of a row side by side, as before
+    assert table.find_elements("css selector", "thead th")[0].value_of_css_property(
+        "cursor") != "pointer"  # not Material's sortable-table look (it marks th[role=columnheader] so)
+
+
+def _compare_view(chromium) -> tuple[str, str, list[str]]:
+    return (chromium.find_element("id", "xxgk-compare-from").get_attribute("value"),
+            chromium.find_element("id", "xxgk-compare-to").get_attribute("value"),
+            [tr.text for tr in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
+
+
+def test_a_compare_address_without_a_year_opens_at_the_chosen_agencies_latest_year(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={GOVERNMENT}&metric=received")
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
+    status = _wait(lambda: chromium.find_element("id", "xxgk-compare-status").text)
+    view = _compare_view(chromium)
+    # before: the site's latest year, 2025, in which this agency has no report (无数据)
+    assert view[:2] == ("2024", "2024"), view
+    assert "无数据" not in " ".join(view[2]) and "2024" in " ".join(view[2])
+    assert "网址没有指定年度" in status and "2024年" in status, status
+    chromium.refresh()  # the address round-trips: a reload gives the same view
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
+    assert _compare_view(chromium) == view
+    assert "year=" not in chromium.current_url
+
+
+def test_a_compare_address_without_a_year_prefers_a_year_every_chosen_agency_has(server, chromium):
+    chromium.get(server + f"/compare/?agencies={AGENCY},{GOVERNMENT}&metric=received")
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
+    status = _wait(lambda: chromium.find_element("id", "xxgk-compare-status").text)
+    # 格尔木市数据局 reports for 2025, 格尔木市 for 2024 only: no year both have, so the latest one of them has
+    assert _compare_view(chromium)[:2] == ("2025", "2025")
+    assert "至少一个" in status, status
+
+
+@pytest.fixture(scope="module")
+def split_site(seed_package, tmp_path_factory):
+    from .test_page_split import hostile_split_site
+
+    site = hostile_split_site(seed_package, tmp_path_factory.mktemp("site10-split"))
+    with serving(site) as url:
+        yield site, url
+
+
+def _title(chromium) -> str:
+    return chromium.find_element("tag name", "h1").text
+
+
+def test_every_prefix_of_a_report_card_address_opens_a_page(split_site, chromium):
+    site, url = split_site
+    chromium.set_window_size(1366, 900)
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in (site / "report-card").glob("*/*/index.html"))
+    groups = sorted({p.split("/")[1] for p in pages})
+    assert pages and groups
+    for group in groups:
+        chromium.get(f"{url}/report-card/{group}/")
+        # before: 404 (GitHub Pages), a folder listing (xxgk serve)
+        _wait(lambda g=group: chromium.current_url.endswith(f"/report-card/#xxgk-ranking-{g}-provinces"))
+        _wait(lambda: not _title(chromium).startswith("404"))
+        listed = chromium.find_element("id", f"xxgk-ranking-{group}-provinces")
+        links = [a.get_attribute("href") for a in listed.find_elements("css selector", "a")]
+        assert links and all(f"/report-card/{group}/" in h for h in links), links
+    chromium.save_screenshot(str(SHOTS / "site10-report-card-group-1366.png"))
+    for page in pages:  # every longer prefix is a page of its own
+        chromium.get(f"{url}/{page}/")
+        assert not _title(chromium).startswith("404"), page
+
+
+def test_an_unknown_report_card_group_says_so_and_links_the_report_card(split_site, chromium):
+    _, url = split_site
+    chromium.get(f"{url}/report-card/1999-county/")
+    status = _wait(lambda: "1999-county" in (t := chromium.find_element("id", "xxgk-404-status").text) and t)
+    assert "没有" in status
+    assert chromium.find_element("id", "xxgk-404-status").find_element("tag name", "a").get_attribute(
+        "href").endswith("/report-card/")
+    assert _title(chromium).startswith("404")
+
+
+def test_the_preview_server_lists_no_folder(split_site):
+    site, url = split_site
+    group = next(p.name for p in (site / "report-card").iterdir() if p.is_dir())
+    for path in (f"/report-card/{group}/", "/a/", "/json/"):
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(url + path)  # noqa: S310 (our own server)
+        # before: 200 and "Directory listing for …" (GitHub Pages answers 404)
+        assert error.value.code == 404
+        assert "找不到这个页面" in error.value.read().decode("utf-8")
