@@ -141,3 +141,42 @@ def test_the_preview_server_lists_no_folder(split_site):
         # before: 200 and "Directory listing for …" (GitHub Pages answers 404)
         assert error.value.code == 404
         assert "找不到这个页面" in error.value.read().decode("utf-8")
+
+
+def test_a_printed_report_page_keeps_table_3_whole_and_drops_the_navigation(server, chromium, served_site):
+    from .conftest import report_page_files
+
+    page = next(p for p in report_page_files(served_site) if "huangzhong" in p.parent.name)  # seed 003, table 3
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/" + page.relative_to(served_site).as_posix())
+    _wait(lambda: chromium.find_elements("tag name", "article"))
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",  # an A4 page's printable width at 96 dpi
+                             {"width": 720, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        table = chromium.find_element("xpath", "//h2[starts-with(normalize-space(.), '三、')]/following::table[1]")
+        total = table.find_elements("xpath", ".//thead//th[normalize-space(.)='总计']")[0]
+        article = chromium.find_element("tag name", "article")
+        # before: the box that scrolls the table on screen cut it at the paper's edge: 其他 and 总计 not printed
+        assert chromium.execute_script(OVERFLOW, table) <= 1
+        assert total.rect["x"] + total.rect["width"] <= article.rect["x"] + article.rect["width"] + 1
+        assert not chromium.find_element("css selector", ".md-sidebar--primary").is_displayed()
+        assert not [b for b in chromium.find_elements("css selector", "article button") if b.is_displayed()
+                    and "xxgk-sort" not in (b.get_attribute("class") or "")]  # no control that does nothing on paper
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_source_line_opened_by_its_address_shows_the_lines_above_it(server, chromium, served_site):
+    sources = sorted(served_site.glob("src/*.html"), key=lambda p: -p.read_text(encoding="utf-8").count('id="L'))
+    lines = sources[0].read_text(encoding="utf-8").count('id="L')
+    assert lines > 60
+    n = lines // 2
+    chromium.set_window_size(1366, 900)
+    chromium.get(f"{server}/src/{sources[0].name}#L{n}")
+    target = _wait(lambda: chromium.find_element("id", f"L{n}"))
+    above = chromium.find_element("id", f"L{n - 2}")
+    top = chromium.execute_script("return arguments[0].getBoundingClientRect().top", above)
+    # before: the line at the window's top edge, its row label (a line or two higher) scrolled out of view
+    assert top >= 0 and target.is_displayed(), top

@@ -88,3 +88,24 @@ def test_the_peer_group_median_counts_a_copy_once(copy_site):
               for tr in table.xpath(".//tbody/tr")}
     # before: 3 (格尔木's report counted twice, once per copy)
     assert counts["本年新收申请（件）"] == "2", counts
+
+
+SEVERITY_RANK = {"xxgk-sev-error": 0, "xxgk-sev-warning": 1, "xxgk-sev-info": 2}
+
+
+def _finding_severities(page) -> list[int]:
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    heading = [h for h in doc.xpath("//h2") if h.text_content().strip() == "发现的问题"]
+    if not heading or heading[0].getnext().tag != "ul":
+        return []
+    return [SEVERITY_RANK[span.get("class")] for span in heading[0].getnext().xpath("./li/span[1]")
+            if span.get("class") in SEVERITY_RANK]
+
+
+def test_a_report_page_lists_its_errors_before_its_warnings_and_hints(built_site, copy_site):
+    pages = report_page_files(built_site) + report_page_files(copy_site[0])
+    listed = {p: _finding_severities(p) for p in pages}
+    assert any(0 in s and 2 in s for s in listed.values())  # a page with errors and hints both
+    # before: in the package's order — a seed's hints (跨年度, 提取) above its broken identities
+    for page, severities in listed.items():
+        assert severities == sorted(severities), (page, severities)

@@ -36,6 +36,7 @@ from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}  # the order a report page lists its findings in
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
@@ -282,12 +283,14 @@ class ReportPages:
         return self._anchor(f["line"], spans[resource].get(code))
 
     def _report_findings(self, rid: str, src: str, r: dict | None = None) -> str:
-        """Each finding with its source line; a code found many times shows its first few and a count."""
+        """Each finding with its source line, errors first, then warnings, then information (a reader looking
+        for the numbers that do not add up found them under the hints); a code found many times shows its first
+        few and a count."""
         found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
             return "\n## 发现的问题\n\n<p>未发现问题。</p>"
         by_code: dict[str, list] = defaultdict(list)
-        for f in found:
+        for f in sorted(found, key=lambda f: SEVERITY_ORDER.get(f["severity"], len(SEVERITY_ORDER))):  # stable
             by_code[f["code"]].append(f)
         items = []
         for code, group in by_code.items():
