@@ -109,3 +109,20 @@ def test_a_report_page_lists_its_errors_before_its_warnings_and_hints(built_site
     # before: in the package's order — a seed's hints (跨年度, 提取) above its broken identities
     for page, severities in listed.items():
         assert severities == sorted(severities), (page, severities)
+
+
+def test_an_agency_charts_download_is_named_after_the_agency_and_its_first_measure(built_site):
+    import json
+
+    from .conftest import chart_frames, expand_spec
+
+    frames = chart_frames(built_site)
+    page = built_site / "a" / "qinghai-haixi-geermu-shujuju" / "index.html"
+    specs = [expand_spec(json.loads(m), frames) for m in re.findall(
+        r'<script class=xxgk-spec type=application/json>(.*?)</script>', page.read_text(encoding="utf-8"))]
+    names = [s["filename"] for s in specs]
+    assert len(names) >= 2 and len(set(names)) == len(names), names
+    # before: agency-litigation_total for that chart (the loop's last measure), no agency in the name, so
+    # two agencies' downloads had one name and neither file said whose numbers it held
+    assert "qinghai-haixi-geermu-shujuju-review_total" in names, names  # 复议、诉讼案件: review_total, litigation_total
+    assert all(n.startswith("qinghai-haixi-geermu-shujuju-") for n in names), names

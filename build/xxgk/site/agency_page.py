@@ -128,7 +128,10 @@ class AgencyPages:
                     del t["xxgk_edition"]
             if stacked:
                 layout["barmode"] = "stack"
-            out.append(chart(traces, title, "", unit, f"agency-{code}", layout))
+            # the download's name says whose chart it is and of what (its first measure): before, every agency's
+            # 申请数量 chart downloaded as agency-carried_forward.csv (the loop's last code), the agency nowhere
+            agency_id = next(iter(mine.values()))["agency_id"]
+            out.append(chart(traces, title, "", unit, f"{agency_id}-{codes[0]}", layout))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
