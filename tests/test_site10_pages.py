@@ -126,3 +126,17 @@ def test_an_agency_charts_download_is_named_after_the_agency_and_its_first_measu
     # two agencies' downloads had one name and neither file said whose numbers it held
     assert "qinghai-haixi-geermu-shujuju-review_total" in names, names  # 复议、诉讼案件: review_total, litigation_total
     assert all(n.startswith("qinghai-haixi-geermu-shujuju-") for n in names), names
+
+
+def test_a_report_page_says_how_to_cite_it_with_its_stable_address(built_site):
+    for page in report_page_files(built_site):
+        doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+        cite = doc.find_class("xxgk-cite")
+        # before: only the footer's link to the dataset's citation on the data page
+        assert cite, page
+        text = cite[0].text_content()
+        assert text.startswith("引用本报告（GB/T 7714）") and "[EB/OL]" in text
+        assert doc.xpath("//h1")[0].text_content().strip() in text  # the agency and the year
+        address = cite[0].xpath(".//*[@data-xxgk-cite-url]")[0].text_content()
+        assert address == page.relative_to(built_site).as_posix()  # xxgk.js puts the full URL there
+        assert cite[0].xpath(".//*[@data-xxgk-cite-date]")

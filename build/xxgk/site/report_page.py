@@ -77,6 +77,7 @@ class ReportPages:
                  META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
+                 self._citation(r, page),
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
@@ -86,6 +87,16 @@ class ReportPages:
             body = body.replace(f'href="{up(page)}{own}"', 'href="./"').replace(f'href="{up(page)}{own}', 'href="')
         markdown, blocks = split_html_blocks(body)
         self.spool.page(page_source(page), front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
+
+    def _citation(self, r: dict, page: str) -> str:
+        """How to cite this report's page (GB/T 7714, as the data page cites the dataset): its address is stable
+        (``titles.report_paths``: the agency's id and the year), filled in by ``xxgk.js`` with the access date;
+        without JavaScript the address within the site shows. Before, only the footer's link to the dataset's
+        citation said how to cite anything."""
+        return (f'<p class="xxgk-cite"><small>引用本报告（GB/T 7714）：{esc(report_name(r))}. '
+                f"{esc(report_title(r))}政府信息公开工作年度报告：解析数据与核查[EB/OL]. xxgk. "
+                f"<span data-xxgk-cite-url>{esc(page)}</span>. [<span data-xxgk-cite-date>引用日期</span>]. "
+                f"本页网址固定（机构编号与年度），原文文件见上表的源文件和 SHA-256。</small></p>")
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
