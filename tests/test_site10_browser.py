@@ -180,3 +180,33 @@ def test_a_source_line_opened_by_its_address_shows_the_lines_above_it(server, ch
     top = chromium.execute_script("return arguments[0].getBoundingClientRect().top", above)
     # before: the line at the window's top edge, its row label (a line or two higher) scrolled out of view
     assert top >= 0 and target.is_displayed(), top
+
+
+def test_on_a_phone_the_keyboard_meets_no_hidden_link_and_opens_the_menu(server, chromium):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/")
+        _wait(lambda: chromium.execute_script("return document.readyState") == "complete")
+        hidden = []
+        for _ in range(12):
+            ActionChains(chromium).send_keys(Keys.TAB).perform()
+            focused = chromium.switch_to.active_element
+            off = focused.rect["x"] + focused.rect["width"] <= 0 or focused.rect["x"] >= 390  # off screen
+            if focused.tag_name == "a" and (off or focused.value_of_css_property("visibility") == "hidden"):
+                hidden.append(focused.get_attribute("href"))
+        # before: the closed drawer's ten links took the focus off screen (x = −242 px) before the page's own
+        assert not hidden, hidden
+        menu = chromium.find_element("css selector", ".md-header button[aria-label='导航菜单']")
+        menu.send_keys(Keys.ENTER)  # before: the menu's switch was a label, which no keyboard reaches
+        link = _wait(lambda: (f := chromium.switch_to.active_element).tag_name == "a" and f.rect["x"] >= 0 and f)
+        assert link.is_displayed() and menu.get_attribute("aria-expanded") == "true"
+        nav = chromium.find_element("css selector", ".md-sidebar--primary")
+        assert "机构索引" in nav.text
+        ActionChains(chromium).send_keys(Keys.ESCAPE).perform()
+        _wait(lambda: menu.get_attribute("aria-expanded") == "false")
+        assert chromium.switch_to.active_element == menu
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
