@@ -210,3 +210,26 @@ def test_on_a_phone_the_keyboard_meets_no_hidden_link_and_opens_the_menu(server,
         assert chromium.switch_to.active_element == menu
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _finder(chromium, server, query: str) -> list[str]:
+    chromium.get(server + "/agencies/")
+    box = _wait(lambda: chromium.find_element("id", "xxgk-agency-finder"))
+    box.send_keys(query)
+    _wait(lambda: chromium.find_element("id", "xxgk-agency-finder-status").text)
+    return [li.text.split("\n")[0].split("\u3000")[0]
+            for li in chromium.find_elements("css selector", "#xxgk-agency-finder-results li")]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("青海 数据局", ["格尔木市数据局"]),  # a region and a kind of office, as typed: before, nothing
+    ("海西 格尔木", ["格尔木市数据局", "格尔木市人民政府"]),
+    ("qinghai", ["格尔木市数据局", "格尔木市人民政府", "湟中区人民政府"]),  # a province in pinyin, as 青海 lists them
+])
+def test_the_agency_finder_takes_a_region_and_a_name_and_region_pinyin(server, chromium, query, expected):
+    _viewport(chromium, "phone")
+    try:
+        found = _finder(chromium, server, query)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert sorted(found) == sorted(expected), (query, found)
