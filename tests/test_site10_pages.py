@@ -140,3 +140,20 @@ def test_a_report_page_says_how_to_cite_it_with_its_stable_address(built_site):
         address = cite[0].xpath(".//*[@data-xxgk-cite-url]")[0].text_content()
         assert address == page.relative_to(built_site).as_posix()  # xxgk.js puts the full URL there
         assert cite[0].xpath(".//*[@data-xxgk-cite-date]")
+
+
+def test_tables_3_and_4_say_what_their_numbers_count(built_site):
+    page = next(p for p in report_page_files(built_site) if "geermu-renminzhengfu" in p.parent.name)  # seed 002
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    for start, unit in (("三、", "单位：件（政府信息公开申请的数量）"),
+                        ("四、", "单位：件（行政复议、行政诉讼案件的数量）")):
+        heading = [h for h in doc.xpath("//h2") if h.text_content().startswith(start)][0]
+        section, node = [], heading.getnext()
+        while node is not None and node.tag != "h2":
+            section.append(node)
+            node = node.getnext()
+        notes = [n for n in section if n.tag == "p" and unit in n.text_content()]
+        # before: bare numbers (30, 6 …) with no word on what they count; the template prints no unit
+        assert notes, start
+        tables = [n for n in section if n.tag == "table" or n.xpath(".//table")]
+        assert tables and section.index(tables[0]) < section.index(notes[0])  # under the table it explains

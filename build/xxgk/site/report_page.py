@@ -49,6 +49,9 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
 META_MISSING_NOTE = "<p class=\"xxgk-note\">“—”：报告中没有写明，或本站未能从报告中读出。</p>"
+# what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
+UNIT_NOTE = {"3": "<p><small>单位：件（政府信息公开申请的数量）。</small></p>\n",
+             "4": "<p><small>单位：件（行政复议、行政诉讼案件的数量）。</small></p>\n"}
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
@@ -263,7 +266,7 @@ class ReportPages:
                     "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", data_table=False,
                     horizontal=True)  # its counts are table 3's rows above
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
-        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
+        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + UNIT_NOTE["3"] + pie
 
     def _table4(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("review_litigation", rid)
@@ -277,7 +280,7 @@ class ReportPages:
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
                    "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
-        return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n"
+        return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n" + UNIT_NOTE["4"]
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
                          data_table=False))
 
