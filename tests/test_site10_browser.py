@@ -199,7 +199,7 @@ def test_on_a_phone_the_keyboard_meets_no_hidden_link_and_opens_the_menu(server,
                 hidden.append(focused.get_attribute("href"))
         # before: the closed drawer's ten links took the focus off screen (x = −242 px) before the page's own
         assert not hidden, hidden
-        menu = chromium.find_element("css selector", ".md-header button[aria-label='导航菜单']")
+        menu = chromium.find_element("css selector", ".md-header [role=button][aria-label='导航菜单']")
         menu.send_keys(Keys.ENTER)  # before: the menu's switch was a label, which no keyboard reaches
         link = _wait(lambda: (f := chromium.switch_to.active_element).tag_name == "a" and f.rect["x"] >= 0 and f)
         assert link.is_displayed() and menu.get_attribute("aria-expanded") == "true"

@@ -35,26 +35,24 @@
   me.parentNode.insertBefore(config, me.nextSibling);
   var button = document.querySelector(".md-header label[for=__search]");
   if (button) button.insertAdjacentHTML("afterend", {{ dialog | xxgk_minify | tojson }});
-  /* the navigation drawer's switch is a label, which no keyboard reaches: a real button takes its place (the
-     label stays without JavaScript); opened, the keyboard goes to the menu's first link, Escape closes it and
-     comes back here (xxgk.css keeps a closed drawer's links out of the tab order) */
-  var label = document.querySelector(".md-header label[for=__drawer]"), toggle = document.getElementById("__drawer");
-  if (label && toggle) {
-    var open = document.createElement("button");
-    open.type = "button";
-    open.className = "md-header__button md-icon xxgk-drawer-button";
+  /* the navigation drawer's switch is a label, which no keyboard reaches: it takes the focus and works as a
+     button (Enter or Space; a pointer still clicks the label as before); opened, the keyboard goes to the menu's
+     first link, Escape closes it and comes back here (xxgk.css keeps a closed drawer's links out of the tab order) */
+  var open = document.querySelector(".md-header label[for=__drawer]"), toggle = document.getElementById("__drawer");
+  if (open && toggle) {
+    open.tabIndex = 0;
+    open.setAttribute("role", "button");
     open.setAttribute("aria-label", "导航菜单");
     open.setAttribute("aria-expanded", "false");
-    Array.from(label.childNodes).forEach(function (n) { open.appendChild(n.cloneNode(true)); });
-    label.parentNode.insertBefore(open, label);
-    label.hidden = true;
+    open.classList.add("xxgk-drawer-button");
     var set = function (on) {
       toggle.checked = on;
       toggle.dispatchEvent(new Event("change"));
-      open.setAttribute("aria-expanded", on ? "true" : "false");
     };
     toggle.addEventListener("change", function () { open.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); });
-    open.addEventListener("click", function () {
+    open.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
       set(!toggle.checked);
       var first = toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
       if (first) first.focus();
