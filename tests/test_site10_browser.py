@@ -233,3 +233,13 @@ def test_the_agency_finder_takes_a_region_and_a_name_and_region_pinyin(server, c
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert sorted(found) == sorted(expected), (query, found)
+
+
+@pytest.mark.parametrize("folder,page", [("/a/", "/agencies/"), ("/src/", "/agencies/"), ("/r/", "/agencies/"),
+                                         ("/downloads/", "/data/")])
+def test_a_folder_of_pages_leads_to_its_index(server, chromium, folder, page):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + folder)
+    # before: 404 (GitHub Pages), a folder listing (xxgk serve): an agency's address cut short led nowhere
+    _wait(lambda: chromium.current_url == server + page)
+    _wait(lambda: not _title(chromium).startswith("404"))
