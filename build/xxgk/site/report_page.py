@@ -17,7 +17,7 @@ from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
 from .card import by_category, score, score_group, scored, split_findings
 from .data import number
-from .labels import COPY_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
+from .labels import COPY_ZH, DASH_NOTE_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -48,7 +48,7 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
                    "total"]  # the column order TABLE3_HEAD describes
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
-META_MISSING_NOTE = "<p class=\"xxgk-note\">“—”：报告中没有写明，或本站未能从报告中读出。</p>"
+META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
 # what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
 UNIT_NOTE = {"3": "<p><small>单位：件（政府信息公开申请的数量）。</small></p>\n",
              "4": "<p><small>单位：件（行政复议、行政诉讼案件的数量）。</small></p>\n"}
