@@ -243,3 +243,46 @@ def test_a_folder_of_pages_leads_to_its_index(server, chromium, folder, page):
     # before: 404 (GitHub Pages), a folder listing (xxgk serve): an agency's address cut short led nowhere
     _wait(lambda: chromium.current_url == server + page)
     _wait(lambda: not _title(chromium).startswith("404"))
+
+
+@pytest.fixture(scope="module")
+def twin_series_site(tmp_path_factory):
+    """Two county 数据局 of 青海 with the same numbers in 2023 and 2024 (a compare chart's two lines on each other)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    from .conftest import ROOT
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("twins")
+    reports = work / "reports"
+    reports.mkdir()
+    for agency in ("格尔木市数据局", "德令哈市数据局"):
+        for year in (2023, 2024):
+            (reports / f"{agency}{year}.txt").write_text(tab_report(agency=agency, year=year), encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    with serving(work / "site") as url:
+        yield url
+
+
+def test_two_agencies_value_labels_over_years_do_not_print_over_each_other(twin_series_site, chromium):
+    url = twin_series_site
+    chromium.set_window_size(1366, 900)
+    chromium.get(f"{url}/compare/?agencies=qinghai-haixi-geermu-shujuju,qinghai-haixi-delingha-shujuju"
+                 "&metric=received&year=2023-2024")
+    _wait(lambda: len(chromium.find_elements("css selector", "#xxgk-compare-chart .textpoint text")) == 4)
+    boxes = chromium.execute_script("""return Array.from(document.querySelectorAll('#xxgk-compare-chart .trace'))
+      .map(function (t) { return Array.from(t.querySelectorAll('.textpoint text')).map(function (e) {
+        var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }); })
+      .filter(function (b) { return b.length; });""")
+    assert len(boxes) == 2
+    for a in boxes[0]:
+        for b in boxes[1]:
+            overlap = min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+            # before: both labels above their points: the same value printed twice on one spot, unreadable
+            assert not overlap, (a, b)
+    chromium.save_screenshot(str(SHOTS / "site10-compare-labels-1366.png"))

@@ -280,8 +280,10 @@
         }
       }
       if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
-        traces.forEach(function (t) {
-          t.mode = "lines+markers+text"; t.textposition = "top center"; t.cliponaxis = false;
+        traces.forEach(function (t, i) {
+          // above the point, the second series below it: two agencies with close values (528 and 480) printed
+          // their labels over each other
+          t.mode = "lines+markers+text"; t.textposition = i % 2 ? "bottom center" : "top center"; t.cliponaxis = false;
           t.text = t.y.map(function (v) { return v === null ? "" : fmt(v, m.unit); });
         });
       }
