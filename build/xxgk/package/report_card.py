@@ -155,12 +155,34 @@ def score_group(report: dict) -> tuple[str, str]:
     return (str(report.get("year") or ""), report.get("tier") or UNKNOWN_TIER)
 
 
+def copies(reports: list[dict]) -> dict[str, dict]:
+    """``{report_id: the report it is a copy of}`` for every byte-identical copy (the same ``sha256``) of a file
+    that was read: the first of them by file name (``source_file``) is the report, the others are its copies.
+    A copy is neither ranked nor counted in a group's size or a peer-group median (one document counted twice
+    would inflate both); its page says whose copy it is. Files not read (``failed``) are not copies of anything.
+
+    >>> a, b = ({"report_id": i, "source_file": f, "sha256": "x", "status": "parsed"} for i, f in (("b", "b.txt"),
+    ...                                                                                             ("a", "a.txt")))
+    >>> {k: v["report_id"] for k, v in copies([a, b]).items()}
+    {'b': 'a'}
+    """
+    first: dict[str, dict] = {}
+    for r in sorted(reports, key=lambda r: (r.get("source_file") or "", r["report_id"])):
+        if r.get("sha256") and r.get("status") != "failed":
+            first.setdefault(r["sha256"], r)
+    return {r["report_id"]: first[r["sha256"]] for r in reports
+            if r.get("sha256") in first and first[r["sha256"]]["report_id"] != r["report_id"]
+            and r.get("status") != "failed"}
+
+
 def ranks(reports: list[dict], scores: dict[str, int]) -> dict[str, tuple[int, int]]:
     """``{report_id: (rank, size of its group)}``, ranked by score within one year and one tier; equal scores
-    share a rank (1, 1, 3). Reports without a year are not ranked."""
+    share a rank (1, 1, 3). Reports without a year are not ranked, nor a byte-identical copy of another report
+    (:func:`copies`: the first by file name is ranked, and the group counts it once)."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    copied = copies(reports)
     for r in reports:
-        if r.get("year"):
+        if r.get("year") and r["report_id"] not in copied:
             groups[score_group(r)].append(r["report_id"])
     out = {}
     for ids in groups.values():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .blocks import split_html_blocks
-from .labels import KIND_NOTE, SEVERITY_ZH, TIER_ZH
+from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
 from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, num_cell, table
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
@@ -88,9 +88,13 @@ class AgencyPages:
                          "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
                          cell(shown(v["granted_share"]), "无数据"), cell(len(found)),
                          f"<td>{esc(r['published_date'] or '—')}</td>"])
+        # a "—" (a date or template the report does not state) and a 无数据 said, as the report page says them
+        notes = [note for note, shown_as in ((DASH_NOTE_ZH, "—</td>"), (NO_DATA_NOTE_ZH, "无数据</td>"))
+                 if any(c.endswith(">" + shown_as) for row in rows for c in row)]
         return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", "问题数",
                                           "发布日期"],
-                                         rows, "xxgk-agency-years", sortable=True)
+                                         rows, "xxgk-agency-years", sortable=True) + "".join(
+            f"<p><small>{esc(note)}</small></p>" for note in notes)
 
     def _agency_charts(self, mine: dict[int, dict]) -> list[str]:
         if not mine:
@@ -128,7 +132,10 @@ class AgencyPages:
                     del t["xxgk_edition"]
             if stacked:
                 layout["barmode"] = "stack"
-            out.append(chart(traces, title, "", unit, f"agency-{code}", layout))
+            # the download's name says whose chart it is and of what (its first measure): before, every agency's
+            # 申请数量 chart downloaded as agency-carried_forward.csv (the loop's last code), the agency nowhere
+            agency_id = next(iter(mine.values()))["agency_id"]
+            out.append(chart(traces, title, "", unit, f"{agency_id}-{codes[0]}", layout))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"

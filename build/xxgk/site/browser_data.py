@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from statistics import median
 
 from ..package.metrics import report_values
+from ..package.report_card import copies
 from .data import Package
 from .labels import browser_labels
 from .render import metric_colour
@@ -43,10 +44,12 @@ def agency_years(pkg: Package) -> dict[str, dict[int, dict]]:
 
 
 def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[str, tuple]]:
-    """``{peer_group: {metric: (median, n)}}`` over the reports of each peer group (missing values left out)."""
+    """``{peer_group: {metric: (median, n)}}`` over the reports of each peer group (missing values left out; a
+    byte-identical copy of another report, ``report_card.copies``, counted once)."""
     groups: dict[str, list[str]] = {}
+    copied = copies(pkg.tables["reports"])
     for r in pkg.tables["reports"]:
-        if r.get("peer_group"):
+        if r.get("peer_group") and r["report_id"] not in copied:
             groups.setdefault(r["peer_group"], []).append(r["report_id"])
     codes = [m["code"] for m in pkg.tables["metrics"]]
     out = {}

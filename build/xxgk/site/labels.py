@@ -21,6 +21,13 @@ KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告
 SCORE_TIER_ZH = {**TIER_ZH, "unknown": "层级未知"}
 # a report whose file could not be read has no score (card.scored): what its page and the ranking say
 UNSCORED_ZH = "文件未能读取，无法评估：不计分，不排名"
+# what a "—" in a report's facts means (the report page under its facts table, the agency page under its reports),
+# and a 无数据 (a value the report lacks: missing, never 0)
+DASH_NOTE_ZH = "“—”：报告中没有写明，或本站未能从报告中读出。"
+NO_DATA_NOTE_ZH = "“无数据”：报告中没有这个数，或本站未能读出（缺失，不是0）。"
+# a byte-identical copy of another report (report_card.copies): what its page (and its ranking row) say after
+# the link to the report it copies
+COPY_ZH = "的副本（两个文件字节完全相同）：只对那一份排名，本副本不排名，也不计入同组报告数和同类组中位数"
 
 
 def status_zh(status: str | None) -> str:

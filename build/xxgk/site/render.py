@@ -211,6 +211,9 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
     (``report_csv.csv_attr``)."""
     attrs = (f' id="{table_id}"' if table_id else "") + (" data-sortable" if sortable and not head_rows else "") + (
         f' data-style="{css}"' if css else "") + extra
+    wide = set() if head_rows or not rows else {i for i, c in enumerate(rows[0]) if _WIDE_CELL.search(c)}
+    if wide and len(headers) == len(rows[0]):
+        return _stacked_table(headers, rows, wide, attrs, caption)
     if head_rows:
         head = "\n".join("<tr>" + "".join(
             f'<th scope="{"colgroup" if c > 1 else "col"}"' + (f' colspan="{c}"' if c > 1 else "")
@@ -221,6 +224,33 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
     body = "<tr>" + "</tr>\n<tr>".join(map("".join, rows)) + "</tr>" if rows else ""
     cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
     return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+# a cell of running text (xxgk-prose) or a file to download: a table with such cells stacks on a phone
+_WIDE_CELL = re.compile(r'^<td class="xxgk-prose"|<a [^>]*\bdownload\b')
+_CELL_START = re.compile(r"^<(td|th)\b")
+
+
+def _stacked_table(headers: list[str], rows: list[list[str]], wide: set[int], attrs: str, caption: str) -> str:
+    """:func:`table` for a table whose columns ``wide`` hold running text or a file to download (the checks, the
+    data dictionary, an agency's findings year by year, the downloads). On a phone (``xxgk.css``,
+    ``data-stack``) each row is a grid: the short columns share its first line under their headers, each wide
+    cell takes a line of its own, labelled with its header (``data-label``), so nothing scrolls sideways at
+    390 px; on a desktop it is the same table as before. The explicit ARIA roles keep it a table for screen
+    readers whatever ``display`` the phone layout gives its rows (WebKit drops the semantics of a ``tr`` shown
+    as a grid)."""
+    def marked(index: int, text: str, role: str) -> str:
+        label = f' data-label="{esc(headers[index])}"' if index in wide else ""
+        return _CELL_START.sub(lambda m: f'<{m.group(1)} role="{role if m.group(1) == "td" else "rowheader"}"'
+                               f"{label}", text, count=1)
+
+    head = '<tr role="row">' + "".join(f'<th role="columnheader"{" data-wide" if i in wide else ""}>{esc(h)}</th>'
+                                       for i, h in enumerate(headers)) + "</tr>"
+    body = "\n".join('<tr role="row">' + "".join(marked(i, c, "cell") for i, c in enumerate(row)) + "</tr>"
+                     for row in rows)
+    cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
+    return (f'<table{attrs} role="table" data-stack="{len(headers) - len(wide)}">\n{cap}<thead role="rowgroup">'
+            f'{head}</thead>\n<tbody role="rowgroup">\n{body}\n</tbody>\n</table>')
 
 
 def _short(label) -> str:

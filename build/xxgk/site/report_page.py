@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..package.metrics import formula_for
+from ..package.report_card import copies
 from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
 from .card import by_category, score, score_group, scored, split_findings
 from .data import number
-from .labels import SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
+from .labels import COPY_ZH, DASH_NOTE_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -35,6 +36,7 @@ from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}  # the order a report page lists its findings in
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
@@ -46,7 +48,10 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
                    "total"]  # the column order TABLE3_HEAD describes
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
-META_MISSING_NOTE = "<p class=\"xxgk-note\">“—”：报告中没有写明，或本站未能从报告中读出。</p>"
+META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
+# what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
+UNIT_NOTE = {"3": "<p><small>单位：件（政府信息公开申请的数量）。</small></p>\n",
+             "4": "<p><small>单位：件（行政复议、行政诉讼案件的数量）。</small></p>\n"}
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
@@ -75,6 +80,7 @@ class ReportPages:
                  META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
+                 self._citation(r, page),
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
@@ -85,11 +91,26 @@ class ReportPages:
         markdown, blocks = split_html_blocks(body)
         self.spool.page(page_source(page), front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
 
+    def _citation(self, r: dict, page: str) -> str:
+        """How to cite this report's page (GB/T 7714, as the data page cites the dataset): its address is stable
+        (``titles.report_paths``: the agency's id and the year), filled in by ``xxgk.js`` with the access date;
+        without JavaScript the address within the site shows. Before, only the footer's link to the dataset's
+        citation said how to cite anything."""
+        return (f'<p class="xxgk-cite"><small>引用本报告（GB/T 7714）：{esc(report_name(r))}. '
+                f"{esc(report_title(r))}政府信息公开工作年度报告：解析数据与核查[EB/OL]. xxgk. "
+                f"<span data-xxgk-cite-url>{esc(page)}</span>. [<span data-xxgk-cite-date>引用日期</span>]. "
+                f"本页网址固定（机构编号与年度），原文文件见上表的源文件和 SHA-256。</small></p>")
+
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
             return ""
         name = self.agency_names.get(r["agency_id"], "")  # the agency's name, which the report may print shorter
         return f'<a href="../../{agency_path(r["agency_id"])}">机构页（{esc(name)}）：历年数据与比较</a>　'
+
+    @cached_property
+    def copy_of(self) -> dict[str, dict]:
+        """``{report_id: the report it is a byte-identical copy of}`` (``report_card.copies``: not ranked)."""
+        return copies(self.reports)
 
     def _report_card(self, r: dict) -> str:
         """The score counts only the agency's own problems; the limits of our reading are shown apart. A
@@ -109,10 +130,13 @@ class ReportPages:
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
         rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "")
+        original = self.copy_of.get(r["report_id"])
+        copy_text = (f'<p class="xxgk-note">本报告是 <a href="../../{self.report_urls[original["report_id"]]}">'
+                     f'{esc(original["source_file"])}</a> {COPY_ZH}。</p>\n' if original else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
         return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
-                f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n'
+                f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n' + copy_text
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
                    if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
 
@@ -242,7 +266,7 @@ class ReportPages:
                     "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", data_table=False,
                     horizontal=True)  # its counts are table 3's rows above
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
-        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + pie
+        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + UNIT_NOTE["3"] + pie
 
     def _table4(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("review_litigation", rid)
@@ -256,7 +280,7 @@ class ReportPages:
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
                    "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
-        return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n"
+        return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n" + UNIT_NOTE["4"]
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
                          data_table=False))
 
@@ -273,12 +297,14 @@ class ReportPages:
         return self._anchor(f["line"], spans[resource].get(code))
 
     def _report_findings(self, rid: str, src: str, r: dict | None = None) -> str:
-        """Each finding with its source line; a code found many times shows its first few and a count."""
+        """Each finding with its source line, errors first, then warnings, then information (a reader looking
+        for the numbers that do not add up found them under the hints); a code found many times shows its first
+        few and a count."""
         found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
             return "\n## 发现的问题\n\n<p>未发现问题。</p>"
         by_code: dict[str, list] = defaultdict(list)
-        for f in found:
+        for f in sorted(found, key=lambda f: SEVERITY_ORDER.get(f["severity"], len(SEVERITY_ORDER))):  # stable
             by_code[f["code"]].append(f)
         items = []
         for code, group in by_code.items():

@@ -1,5 +1,6 @@
-"""``xxgk serve``: the built site over HTTP on 127.0.0.1, answering a missing path with the site's ``404.html``
-and status 404, as GitHub Pages does (old ``/r/<report_id>/`` URLs are resolved by that page, ``redirects.py``)."""
+"""``xxgk serve``: the built site over HTTP on 127.0.0.1, answering a missing path (and a folder without
+``index.html``: no listings) with the site's ``404.html`` and status 404, as GitHub Pages does (old
+``/r/<report_id>/`` URLs are resolved by that page, ``redirects.py``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from pathlib import Path
 
 class SiteHandler(SimpleHTTPRequestHandler):
     """Files of ``directory``; a 404 gets the body of ``directory/404.html`` when there is one."""
+
+    def list_directory(self, path):
+        """No folder listings: GitHub Pages answers a folder without ``index.html`` (``/a/``,
+        ``/report-card/<year>-<tier>/``) with 404, so the preview does too (the 404 page then says what there is)."""
+        self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+        return None
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"

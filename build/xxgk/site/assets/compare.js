@@ -137,10 +137,28 @@
       var unknown = state.written.filter(function (id) { return !byId[id]; });
       state.ids = state.ids.filter(function (id) { return byId[id]; });
       urlNote = urlProblems(unknown, unknownMetric, unknownYear);
+      if (!state.year && state.ids.length) {  // no year in the address: the chosen agencies' latest, not the site's
+        var their = reportYears(state.ids, years);
+        if (their.year !== null) {
+          state.from = state.to = their.year;
+          urlNote += "网址没有指定年度：显示所选机构" + (their.all ? (state.ids.length > 1 ? "都" : "") : "中至少一个") +
+            "有报告的最近一年（" + their.year + "年）。";
+        }
+      }
       metricSel.value = state.metric; fromSel.value = String(state.from); toSel.value = String(state.to);
       draw(false);
       bindLeague(data, metrics);
     });
+
+    /* the latest of ``years`` in which every agency of ``ids`` has a report ({year, all: true}), else in which one
+       of them has ({year, all: false}); {year: null} when none has a report in any of ``years`` */
+    function reportYears(ids, years) {
+      var has = function (id, y) { return Object.prototype.hasOwnProperty.call(byId[id].y || {}, String(y)); };
+      var every = years.filter(function (y) { return ids.every(function (id) { return has(id, y); }); });
+      var some = years.filter(function (y) { return ids.some(function (id) { return has(id, y); }); });
+      var pick = every.length ? every : some;
+      return {year: pick.length ? Math.max.apply(null, pick) : null, all: every.length > 0};
+    }
 
     function setURL() {
       var year = state.from === state.to ? String(state.from) : state.from + "-" + state.to;
@@ -262,8 +280,10 @@
         }
       }
       if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
-        traces.forEach(function (t) {
-          t.mode = "lines+markers+text"; t.textposition = "top center"; t.cliponaxis = false;
+        traces.forEach(function (t, i) {
+          // above the point, the second series below it: two agencies with close values (528 and 480) printed
+          // their labels over each other
+          t.mode = "lines+markers+text"; t.textposition = i % 2 ? "bottom center" : "top center"; t.cliponaxis = false;
           t.text = t.y.map(function (v) { return v === null ? "" : fmt(v, m.unit); });
         });
       }

@@ -23,6 +23,9 @@
           a._py = syllables.join("");
           a._ini = syllables.map(function (s) { return s[0]; }).join("");
           a._region = [a.p, a.c, a.x].filter(Boolean);
+          a._regionPy = a._region.map(function (r) {  // "tianjin" lists 天津's agencies, as "天津" does
+            return Array.from(r).map(function (c) { return aux.py[c] || ""; }).join("");
+          });
         });
         return {agencies: list, aux: aux, labels: labels};
       });
@@ -61,6 +64,7 @@
     });
     if (best < 99) return best;
     if (a._region.some(function (r) { return r.indexOf(q) === 0 || (q.length >= 2 && r.indexOf(q) >= 0); })) return 3;
+    if (latin && q.length >= 3 && a._py.indexOf(q) !== 0 && a._regionPy.some(function (r) { return r.indexOf(q) === 0; })) return 5;
     if (latin) {
       if (a._py.indexOf(q) === 0) return 4;
       if (a._py.indexOf(q) >= 0) return 5;
@@ -73,12 +77,25 @@
     return 99;
   }
 
+  /* how well agency a matches query q: as one text ("格尔木市数据局"), else word by word, every word matching
+     ("青海 数据局", "天津 南开": a region and a name, as a citizen types them), scored by its worst word */
+  function scoreQuery(a, q, aux) {
+    var whole = normalise(q, aux);
+    var best = score(a, whole, /^[a-z0-9]+$/.test(whole));
+    var words = q.trim().split(/\s+/).map(function (w) { return normalise(w, aux); }).filter(Boolean);
+    if (best < 99 || words.length < 2) return best;
+    var worst = 0;
+    for (var i = 0; i < words.length && worst < 99; i++) {
+      worst = Math.max(worst, score(a, words[i], /^[a-z0-9]+$/.test(words[i])));
+    }
+    return worst;
+  }
+
   /* agencies matching q, best first: [{agency, score}] */
   function find(q, data) {
     var nq = normalise(q, data.aux);
     if (!nq) return [];
-    var latin = /^[a-z0-9]+$/.test(nq);
-    var hits = data.agencies.map(function (a) { return {agency: a, score: score(a, nq, latin)}; })
+    var hits = data.agencies.map(function (a) { return {agency: a, score: scoreQuery(a, q, data.aux)}; })
       .filter(function (h) { return h.score < 99; });
     var exact = hits.some(function (h) { return h.score < 8; });  // typo matches only when nothing matches as typed
     return hits.filter(function (h) { return !exact || h.score < 8; })
