@@ -16,7 +16,7 @@ from .card import by_category, ranks, score, score_group, scored, split_findings
 from .compare_page import compare_markdown
 from .data import Package
 from .downloads import GZIP_ABOVE, published
-from .labels import KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
+from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
 from .report_page import ReportPages
@@ -427,7 +427,9 @@ class Site(ReportPages, AgencyPages):
             if not split:
                 parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id)]
                 continue
-            parts += [f"\n## {esc(title)}\n", f"<p>共 {len(ordered)} 份报告。</p>"]
+            ranked = sum(r["report_id"] not in self.copy_of for r in ordered)
+            copies_note = f"（另有 {len(ordered) - ranked} 份字节相同的副本，不排名）" if ranked < len(ordered) else ""
+            parts += [f"\n## {esc(title)}\n", f"<p>共 {ranked} 份报告{copies_note}。</p>"]
             if len(ordered) <= 2 * RANKING_EXTRACT:
                 parts.append(self._ranking_table(ordered, "../", table_id))
             else:
@@ -443,6 +445,7 @@ class Site(ReportPages, AgencyPages):
         order, spooled as bulk pages (``bulk.py``: their HTML never goes through Python-Markdown), and the group's
         own page listing them (``report-card/<year>-<tier>/``, the folder above them: every prefix of their
         address is a page); returns the index's list of them."""
+        ranked = sum(r["report_id"] not in self.copy_of for r in ordered)  # a byte-identical copy is not ranked
         by_province: dict[str, list[dict]] = defaultdict(list)
         for r in ordered:
             by_province[self._province(r)].append(r)
@@ -458,7 +461,7 @@ class Site(ReportPages, AgencyPages):
                     f"（第{n}页，共{len(chunks)}页）" if len(chunks) > 1 else "")
                 markdown, blocks = split_html_blocks("\n".join([
                     f"# {esc(title)}\n", RANKING_INTRO.format(up="../../../"),
-                    f"<p>名次是全国同组（{esc(_group_title(year, tier))}）{len(ordered)} 份报告中的名次；"
+                    f"<p>名次是全国同组（{esc(_group_title(year, tier))}）{ranked} 份报告中的名次；"
                     f"{esc(province)} {len(members)} 份。"
                     '<a href="../">本组各省份</a>　<a href="../../">返回排名索引</a></p>',
                     self._ranking_table(chunk, "../../../", table_id)]))
@@ -471,7 +474,7 @@ class Site(ReportPages, AgencyPages):
         title = f"报告评估排名：{_group_title(year, tier)}"
         markdown, blocks = split_html_blocks("\n".join([
             f"# {esc(title)}\n", RANKING_INTRO.format(up="../../"),
-            f'<p>本组共 {len(ordered)} 份报告，按省份查看完整名次（名次是全国同组内的名次）。'
+            f'<p>本组共 {ranked} 份报告，按省份查看完整名次（名次是全国同组内的名次）。'
             '<a href="../">返回排名索引</a></p>',
             provinces.replace(f'<a href="{esc(group.split("/", 1)[1])}/', '<a href="')]))
         self.spool.page(group + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
@@ -486,8 +489,11 @@ class Site(ReportPages, AgencyPages):
             own, reading = split_findings(found)
             grouped = by_category(own, self.category_of)
             rank = self.score_ranks.get(r["report_id"])
-            rows.append([cell(rank[0] if rank else None),
-                         f'<td><a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a></td>',
+            original = self.copy_of.get(r["report_id"])  # report_page.ReportPages.copy_of (report_card.copies)
+            note = (f'<br><small>是 <a href="{base}{self.report_urls[original["report_id"]]}">'
+                    f'{esc(original["source_file"])}</a> {COPY_ZH}</small>' if original else "")
+            link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a>'
+            rows.append([cell(rank[0] if rank else None), f"<td>{link}{note}</td>",
                          cell(self.scores[r["report_id"]])]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
