@@ -122,3 +122,16 @@ def test_the_overviews_counts_of_outcomes_are_checked_against_table_three(said, 
         (message, actual, expected), = found
         said_as, stated, table_says = mismatched
         assert said_as in message and (actual, expected) == (str(stated), str(table_says))
+
+
+def test_the_pdf_librarys_own_warnings_are_not_printed_in_the_middle_of_a_build(capfd):
+    """pdfminer logs font notes (``Could not get FontBBox…``) that Python printed on stderr during a build (a real
+    PDF did); what matters of a PDF is a finding, the library's notes are dropped."""
+    import logging
+
+    from xxgk.readers import _quiet_pdf_libraries
+
+    _quiet_pdf_libraries()
+    logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox from font descriptor")
+    logging.getLogger("pdfplumber.page").warning("a note")
+    assert capfd.readouterr().err == ""

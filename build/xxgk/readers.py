@@ -19,6 +19,7 @@ import codecs
 import errno
 import hashlib
 import io
+import logging
 import os
 import re
 import stat
@@ -488,9 +489,22 @@ def _docx_paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
+def _quiet_pdf_libraries() -> None:
+    """pdfminer logs what it thinks of a PDF's fonts and objects (``Could not get FontBBox…``) through ``logging``;
+    with no handler configured Python prints its warnings on stderr, in the middle of a build. What matters of a
+    PDF becomes findings (no text layer, over budget, unreadable); the libraries' own notes are dropped."""
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
 def pdf_to_text(data: bytes) -> str:
     """The text layer of a PDF; ruled tables as tab-separated rows, in reading order."""
     import pdfplumber
+
+    _quiet_pdf_libraries()
 
     out = []
     chars = 0
