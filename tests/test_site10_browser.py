@@ -285,3 +285,18 @@ def test_two_agencies_value_labels_over_years_do_not_print_over_each_other(twin_
             # before: both labels above their points: the same value printed twice on one spot, unreadable
             assert not overlap, (a, b)
     chromium.save_screenshot(str(SHOTS / "site10-compare-labels-1366.png"))
+
+
+def test_a_report_page_says_how_to_cite_it_with_its_stable_address_and_todays_date(server, chromium, served_site):
+    import datetime
+
+    from .conftest import report_page_files
+
+    page = report_page_files(served_site)[0]
+    address = server + "/" + page.relative_to(served_site).as_posix()
+    chromium.get(address + "#L3")
+    cite = _wait(lambda: chromium.find_element("css selector", "p.xxgk-cite").text)
+    heading = chromium.find_element("css selector", "article h1").text.strip()
+    # before: only the footer's link to the dataset's citation
+    assert cite.startswith("引用本报告（GB/T 7714）：") and "[EB/OL]" in cite and heading in cite
+    assert f"{address}. [{datetime.date.today().isoformat()}]" in cite  # the page's own address, without #L3

@@ -128,25 +128,19 @@ def test_an_agency_charts_download_is_named_after_the_agency_and_its_first_measu
     assert all(n.startswith("qinghai-haixi-geermu-shujuju-") for n in names), names
 
 
-def test_a_report_page_says_how_to_cite_it_with_its_stable_address(built_site):
+def test_a_report_page_leaves_its_citation_to_the_script_at_a_few_bytes(built_site):
+    """The citation (GB/T 7714) is written by xxgk.js from the page (test_site10_browser checks what it says): the
+    page carries an empty hidden paragraph, not ≈ 450 bytes that took most report pages past 16 KiB."""
     for page in report_page_files(built_site):
         doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
-        cite = doc.find_class("xxgk-cite")
-        # before: only the footer's link to the dataset's citation on the data page
-        assert cite, page
-        text = cite[0].text_content()
-        assert text.startswith("引用本报告（GB/T 7714）") and "[EB/OL]" in text
-        assert doc.xpath("//h1")[0].text_content().strip() in text  # the agency and the year
-        address = cite[0].xpath(".//*[@data-xxgk-cite-url]")[0].text_content()
-        assert address == page.relative_to(built_site).as_posix()  # xxgk.js puts the full URL there
-        assert cite[0].xpath(".//*[@data-xxgk-cite-date]")
+        (cite,) = doc.find_class("xxgk-cite")
+        assert cite.get("data-xxgk-cite") is not None and cite.get("hidden") is not None and not cite.text_content()
 
 
 def test_tables_3_and_4_say_what_their_numbers_count(built_site):
     page = next(p for p in report_page_files(built_site) if "geermu-renminzhengfu" in p.parent.name)  # seed 002
     doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
-    for start, unit in (("三、", "单位：件（政府信息公开申请的数量）"),
-                        ("四、", "单位：件（行政复议、行政诉讼案件的数量）")):
+    for start, unit in (("三、", "单位：件（申请数）"), ("四、", "单位：件（案件数）")):
         heading = [h for h in doc.xpath("//h2") if h.text_content().startswith(start)][0]
         section, node = [], heading.getnext()
         while node is not None and node.tag != "h2":

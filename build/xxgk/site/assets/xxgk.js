@@ -291,10 +291,20 @@
       button.addEventListener("click", function () { reportCsv(button.dataset.xxgkCsv); });
     });
   }
+  /* a report page's citation (GB/T 7714), written from the page: its heading, its address, today's date
+     (report_page._citation: the page carries only the empty, hidden paragraph) */
   function citation() {
-    document.querySelectorAll("[data-xxgk-cite-url]").forEach(function (el) { el.textContent = location.href; });
     var today = new Date().toISOString().slice(0, 10);
-    document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
+    var heading = document.querySelector("article h1");
+    document.querySelectorAll("p[data-xxgk-cite]").forEach(function (el) {
+      if (el.dataset.done || !heading) return;
+      el.dataset.done = "1";
+      var small = document.createElement("small");
+      small.textContent = "引用本报告（GB/T 7714）：xxgk. " + heading.textContent.trim() +
+        "政府信息公开工作年度报告：解析数据与核查[EB/OL]. " + location.href.split("#")[0] + ". [" + today + "].";
+      el.appendChild(small);
+      el.hidden = false;
+    });
   }
   function all() {
     charts(); tables(); citation(); scrollers(); csvButtons();
