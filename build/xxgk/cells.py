@@ -222,6 +222,7 @@ def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tup
     return tokens, structured
 
 
+@parser_memo(1 << 14)  # a region's lines are read into rows several times (table 三's readings): tokenised once
 def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str, str, int]], bool, dict[int, str]]:
     """``line_tokens`` and ``{index of the token that begins a text cell of a structured line: the cell}``."""
     stripped = line.strip()
