@@ -437,15 +437,14 @@ class Site(ReportPages, AgencyPages):
                           self._ranking_table(ordered[:RANKING_EXTRACT], "../", f"{table_id}-top"),
                           f"\n### {esc(title)}：得分最低的{RANKING_EXTRACT}份\n",
                           self._ranking_table(ordered[-RANKING_EXTRACT:], "../", f"{table_id}-bottom")]
-            parts.append(self._ranking_provinces(year, tier, ordered, table_id))
+            parts.append(self._ranking_provinces(year, tier, ordered, ranked, table_id))
         self.write("report-card.md", "\n".join(parts))
 
-    def _ranking_provinces(self, year: str, tier: str, ordered: list[dict], table_id: str) -> str:
+    def _ranking_provinces(self, year: str, tier: str, ordered: list[dict], ranked: int, table_id: str) -> str:
         """One page per province (in parts of ``RANKING_PAGE_ROWS``) of a year × tier group, in national rank
         order, spooled as bulk pages (``bulk.py``: their HTML never goes through Python-Markdown), and the group's
         own page listing them (``report-card/<year>-<tier>/``, the folder above them: every prefix of their
-        address is a page); returns the index's list of them."""
-        ranked = sum(r["report_id"] not in self.copy_of for r in ordered)  # a byte-identical copy is not ranked
+        address is a page); ``ranked``: how many of ``ordered`` are ranked (not copies). Returns the index's list."""
         by_province: dict[str, list[dict]] = defaultdict(list)
         for r in ordered:
             by_province[self._province(r)].append(r)

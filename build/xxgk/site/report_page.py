@@ -36,6 +36,10 @@ from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
+# where xxgk.js writes how to cite a report's page (GB/T 7714: its heading, its stable address, the access date),
+# from the page itself: ≈ 40 bytes a page, not ≈ 450 (which took most report pages past 16 KiB, a fifth 4 KiB block
+# on disk); without JavaScript it stays hidden and the footer's 如何引用 remains
+CITATION_SLOT = '<p class="xxgk-cite" data-xxgk-cite hidden></p>'
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}  # the order a report page lists its findings in
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
@@ -80,7 +84,7 @@ class ReportPages:
                  META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
-                 self._citation(r, page),
+                 CITATION_SLOT,
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
@@ -90,14 +94,6 @@ class ReportPages:
             body = body.replace(f'href="{up(page)}{own}"', 'href="./"').replace(f'href="{up(page)}{own}', 'href="')
         markdown, blocks = split_html_blocks(body)
         self.spool.page(page_source(page), front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
-
-    @staticmethod
-    def _citation(r: dict, page: str) -> str:
-        """Where ``xxgk.js`` writes how to cite this report's page (GB/T 7714: the page's heading, its stable
-        address — ``titles.report_paths``: the agency's id and the year — and the access date). Written by the
-        script from the page itself, so it costs the page ≈ 40 bytes, not ≈ 450 (which took most report pages past
-        16 KiB, a fifth 4 KiB block on disk); without JavaScript it stays hidden and the footer's 如何引用 remains."""
-        return '<p class="xxgk-cite" data-xxgk-cite hidden></p>'
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
