@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 import threading
 import time
@@ -15,6 +16,10 @@ from pathlib import Path
 import pytest
 
 from xxgk.site.serve import SiteHandler
+
+# every build in the tests that copies a page from the last build's spool writes it again and compares
+# (``site/spool_reuse.py``): a page input left out of a page's stated inputs fails the build
+os.environ.setdefault("XXGK_CHECK_REUSE", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -14,6 +14,7 @@ from collections import Counter
 from .blocks import split_html_blocks
 from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
 from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, num_cell, table
+from .spool_reuse import inputs_digest
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
 CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
@@ -54,6 +55,36 @@ class AgencyPages:
     ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``)."""
 
     def agency_page(self, agency: dict) -> None:
+        self.bulk_page(f"{agency_path(agency['agency_id'])}index.md", self.agency_inputs(agency),
+                       lambda: self._agency_markdown(agency))
+
+    def agency_inputs(self, agency: dict) -> list:
+        """Everything the agency's page is made of besides the host's ``shared_inputs`` and the code (see
+        ``ReportPages.report_inputs``): its row, ``reports_inputs`` and the medians of its reports' peer groups."""
+        aid = agency["agency_id"]
+        return [agency, self.reports_inputs(aid), [self.peer_inputs(r) for r in self.agency_reports.get(aid, [])]]
+
+    def reports_inputs(self, aid: str) -> str:
+        """The digest (``spool_reuse.inputs_digest``) of an agency's reports as its pages show them: each with its
+        address, values and findings, and the report each year's charts take. Made once an agency: its agency
+        page and every one of its report pages (their 历年报告) state it."""
+        digests = self.__dict__.setdefault("_reports_inputs", {})
+        if aid not in digests:
+            digests[aid] = inputs_digest([
+                [[r, self.report_urls[r["report_id"]], self.values[r["report_id"]], self.findings.get(r["report_id"])]
+                 for r in self.agency_reports.get(aid, [])],
+                sorted([y, r["report_id"]] for y, r in self.years.get(aid, {}).items())])
+        return digests[aid]
+
+    def peer_inputs(self, r: dict) -> str:
+        """The digest of the medians of ``r``'s peer group (empty without one), made once a group."""
+        group = r.get("peer_group") or ""
+        digests = self.__dict__.setdefault("_peer_inputs", {})
+        if group not in digests:
+            digests[group] = inputs_digest(self.peer.get(group))
+        return digests[group]
+
+    def _agency_markdown(self, agency: dict) -> tuple[str, list[str]]:
         aid = agency["agency_id"]
         mine = self.years.get(aid, {})
         all_reports = self.agency_reports.get(aid, [])  # by year, then report_id
@@ -62,7 +93,7 @@ class AgencyPages:
         parts += self._agency_charts(mine)
         parts += [self._cross_year(mine), self._agency_findings(all_reports), self._agency_peers(mine)]
         markdown, blocks = split_html_blocks("\n".join(p for p in parts if p))
-        self.spool.page(f"{agency_path(aid)}index.md", front_matter(title, SEARCH_EXCLUDED) + markdown, blocks)
+        return front_matter(title, SEARCH_EXCLUDED) + markdown, blocks
 
     def _identity(self, a: dict, reports: list[dict]) -> str:
         region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"

@@ -25,7 +25,7 @@ from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover,
 from ..gcpause import gc_paused
 from . import chart_frames
 from .browser_data import browser_files, search_aux
-from .bulk import BulkRun, BulkStats, Spool, spool_run
+from .bulk import BULK, PAGES, BulkRun, BulkStats, Spool, spool_run
 from .data import Package
 from .downloads import copy_downloads
 from .fulltext import ShardIndexer, index_full_text
@@ -35,6 +35,7 @@ from .page_cache import PageCache
 from .pages import Site
 from .redirects import META_KEY as REDIRECT_DIGITS
 from .redirects import redirect_maps
+from .spool_reuse import SpoolReuse
 
 PLOTLY_NPM = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
 PLOTLY_LOCALE_NPM = Path("node_modules/plotly.js-locales/zh-cn.js")  # CommonJS: wrapped for the browser below
@@ -65,10 +66,12 @@ def write_site_src(package_dir: Path, site_src: Path) -> None:
         _write_site_src(package_dir, site_src)
 
 
-def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None) -> None:
+def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None,
+                    reuse: SpoolReuse | None = None) -> None:
     """The editorial pages and what MkDocs reads besides them (assets, ``json/``, downloads) — then
     ``on_editorial()`` — then the report and agency pages into the spool, whose runs of lines go to
-    ``on_range`` as they are written (``bulk.Spool``).
+    ``on_range`` as they are written (``bulk.Spool``); with ``reuse``, a report or agency page whose inputs
+    are the last build's is that build's line, and this build's spool is kept for the next (``spool_reuse``).
 
     The downloads are copied and compressed in a thread beside the first streamed pass (``Site``): zlib-ng
     releases the GIL while it compresses, and nothing else runs on the other core yet. Both are done before
@@ -79,7 +82,7 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
             Spool(site_src, on_range) as spool, \
             chart_frames.collecting() as frames:  # the bulk and source pages (bulk.py renders them); chart frames
         downloads = side.submit(copy_downloads, package_dir, site_src / "downloads")
-        site = Site(pkg, site_src, spool)
+        site = Site(pkg, site_src, spool, reuse)
         downloads.result()  # (a failure in the thread raises here)
         site.editorial_pages()
         _write_support(pkg, site, package_dir, site_src)
@@ -88,6 +91,9 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
         site.bulk_pages()
         for name in sorted(frames):  # every chart frame the pages name, editorial ones too (chart_frames.py)
             spool.file(f"{chart_frames.FOLDER}/{name}.json", frames[name])
+        kept = dict(frames)
+    if reuse is not None:  # the spool complete and closed
+        reuse.keep(site_src / BULK / PAGES, kept)
 
 
 def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) -> None:
@@ -174,10 +180,13 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
     with locked(site_src), gc_paused():
         index = ShardIndexer(out, reuse=ShardReuse(cache_dir))  # each shard indexed once written
         run.on_written = index.written
+        reuse = SpoolReuse.open(cache_dir)
         try:
-            _write_site_src(package_dir, site_src, run.add, editorial_written)
+            _write_site_src(package_dir, site_src, run.add, editorial_written, reuse)
         except BaseException as error:
             index.abort()
+            if reuse is not None:
+                reuse.close()
             mkdocs = started[0] if started else None
             failed = isinstance(error, Exception) and _mkdocs_failed(mkdocs)
             _stop(mkdocs, run, out)

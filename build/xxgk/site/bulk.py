@@ -77,17 +77,28 @@ class Spool:
         self._runs = {"pages": [0, 0, 0], "files": [0, 0, 0]}  # kind → [run start, offset, lines in the run]
         self._paths: list[str] = []  # the site paths of the files of the current run
 
-    def page(self, src: str, markdown: str, blocks: list[str]) -> None:
-        """A page MkDocs would have built from ``src`` (``a/x/2024.md``) with its HTML ``blocks`` injected."""
-        self._append("pages", self.pages, _line({"src": src, "markdown": markdown, "blocks": blocks}), CHUNK)
+    def page(self, src: str, markdown: str, blocks: list[str]) -> bytes:
+        """A page MkDocs would have built from ``src`` (``a/x/2024.md``) with its HTML ``blocks`` injected;
+        returns its spool line (``page_line`` appends it again, byte for byte)."""
+        data = _line({"src": src, "markdown": markdown, "blocks": blocks}).encode("utf-8")
+        self.page_line(data)
+        return data
+
+    @property
+    def pages_offset(self) -> int:
+        """Where the next page's line begins in ``pages.jsonl``."""
+        return self._runs["pages"][1]
+
+    def page_line(self, data: bytes) -> None:
+        """A page as a spool line ``page`` returned (UTF-8, newline-terminated), appended as it is."""
+        self._append("pages", self.pages, data, CHUNK)
 
     def file(self, path: str, text: str) -> None:
         """A file published as it is at ``path`` under the site root."""
         self._paths.append(path)
-        self._append("files", self.files, _line({"path": path, "text": text}), FILE_CHUNK)
+        self._append("files", self.files, _line({"path": path, "text": text}).encode("utf-8"), FILE_CHUNK)
 
-    def _append(self, kind: str, handle, line: str, size: int) -> None:
-        data = line.encode("utf-8")
+    def _append(self, kind: str, handle, data: bytes, size: int) -> None:
         handle.write(data)
         run = self._runs[kind]
         run[1] += len(data)

@@ -42,6 +42,7 @@ PAGE_TRACE_KEYS = ("text", "values")  # a trace's keys a page keeps, besides its
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _FRAMES: ContextVar[dict[str, str] | None] = ContextVar("xxgk_chart_frames", default=None)
+_NAMED: ContextVar[list[str] | None] = ContextVar("xxgk_chart_frames_named", default=None)
 
 
 @contextmanager
@@ -56,6 +57,26 @@ def collecting() -> Iterator[dict[str, str]]:
         _FRAMES.reset(token)
 
 
+@contextmanager
+def recording() -> Iterator[list[str]]:
+    """Within (and within :func:`collecting`): the names of the frames :func:`framed` gives, in the list yielded
+    — the frames one page names, for a page taken whole from the last build (``spool_reuse.py``)."""
+    named: list[str] = []
+    token = _NAMED.set(named)
+    try:
+        yield named
+    finally:
+        _NAMED.reset(token)
+
+
+def gather(name: str, text: str) -> None:
+    """Within :func:`collecting`: a frame that a page taken whole from the last build names (``spool_reuse``),
+    published with the others."""
+    frames = _FRAMES.get()
+    if frames is not None:
+        frames.setdefault(name, text)
+
+
 def framed(spec: dict, category_key: str) -> dict:
     """``spec`` as a page keeps it: its numbers and its frame's name (the frame gathered by :func:`collecting`);
     ``spec`` itself outside :func:`collecting`. ``category_key``: the traces' category axis (``"x"``, or ``"y"``
@@ -67,6 +88,9 @@ def framed(spec: dict, category_key: str) -> dict:
     text = _JSON.encode(frame)
     name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:NAME_DIGITS]
     frames.setdefault(name, text)
+    named = _NAMED.get()
+    if named is not None:
+        named.append(name)
     return {"f": name, **page}
 
 

@@ -11,6 +11,7 @@ Memory then holds the small resources and one report's rows, whatever the number
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
@@ -45,13 +46,11 @@ def read_csv(path: Path) -> list[dict]:
         return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
-def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[dict]]]:
-    """``(report_id, rows)`` for each run of consecutive rows of one report in one CSV, the rows as
-    :func:`_clean` gives them: the hot loop of the site, so the rows of a run are made by ``csv.reader``,
-    ``itertools.groupby`` and ``map`` without a Python step per cell; the apostrophe test runs only in a
-    file that holds an apostrophe at all (``_may_quote``). Raises ``ValueError`` on a row whose width is
-    not the header's."""
-    quoted = _may_quote(path)
+def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[list[str]]]]:
+    """``(report_id, cells)`` for each run of consecutive rows of one report in one CSV, the rows as the CSV
+    holds them (lists of strings; :func:`_rows` makes them rows, :func:`cells_digest` digests them): the hot
+    loop of the site, so a run is cut by ``csv.reader`` and ``itertools.groupby`` without a Python step per
+    cell. Raises ``ValueError`` on a row whose width is not the header's."""
     handle = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
     reader = csv.reader(handle)
     header = next(reader, [])
@@ -65,19 +64,70 @@ def _runs(stack: ExitStack, path: Path) -> Iterator[tuple[str, list[dict]]]:
                 raise ValueError(f"{path.name} row {number + 1 + bad}: {len(values[bad])} cells, "
                                  f"the header has {width}")
             number += len(values)
-            if "" in chain.from_iterable(values):  # (one test over the run's cells, in C) empty cells are None
-                values = list(map(list, map(map, repeat(_NONE_IF_EMPTY), values, values)))
-            rows = list(map(dict, map(zip, repeat(header), values)))
-            if quoted:
-                for i, cells in enumerate(values):
-                    if "\n'" in "\n" + "\n".join(filter(None, cells)):  # a cell may start with the apostrophe
-                        rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
-            yield rid, rows
+            yield rid, values
     except IndexError:  # a row too short to hold a report_id
         raise ValueError(f"{path.name} row {number + 1} or after: fewer cells than the header ({width})") from None
 
 
+def _rows(header: list[str], values: list[list[str]], quoted: bool) -> list[dict]:
+    """A run's cells (``_runs``) as :func:`_clean` gives rows, by ``map`` without a Python step per cell; the
+    apostrophe test runs only for a file that holds an apostrophe at all (``quoted``, ``_may_quote``)."""
+    if "" in chain.from_iterable(values):  # (one test over the run's cells, in C) empty cells are None
+        values = list(map(list, map(map, repeat(_NONE_IF_EMPTY), values, values)))
+    rows = list(map(dict, map(zip, repeat(header), values)))
+    if quoted:
+        for i, cells in enumerate(values):
+            if "\n'" in "\n" + "\n".join(filter(None, cells)):  # a cell may start with the apostrophe
+                rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
+    return rows
+
+
+class ReportRows(Mapping):
+    """``{resource: rows}`` of one report (``Package.stream``), each resource's rows made from its cells when
+    first asked for: a page copied from the last build (``spool_reuse``) never asks."""
+
+    __slots__ = ("_runs", "_made")
+
+    def __init__(self, runs: dict[str, tuple[list[str], list[list[str]], bool]]):
+        self._runs, self._made = runs, {}  # resource → (header, cells, quoted); resource → rows
+
+    def __getitem__(self, name: str) -> list[dict]:
+        if name not in self._made:
+            header, cells, quoted = self._runs[name]
+            self._made[name] = _rows(header, cells, quoted) if cells else []
+        return self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._runs)
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+
 _NONE_IF_EMPTY = {"": None}.get  # _NONE_IF_EMPTY(cell, cell): None for an empty cell, else the cell (in C)
+_CELL, _ROW = "\x1f", "\x1e"  # joined between cells and between rows by cells_digest
+
+
+def cells_digest(digest, cells: list[list[str]]) -> None:
+    """Feed one run's ``cells`` (``_runs``) to ``digest`` (a ``hashlib`` object) unambiguously: joined by two
+    separator characters in C, or by ``repr`` when a cell itself holds one of them (two different runs never
+    feed the same bytes).
+
+    >>> import hashlib
+    >>> a, b = hashlib.sha256(), hashlib.sha256()
+    >>> cells_digest(a, [["x\x1fy"]]); cells_digest(b, [["x", "y"]])
+    >>> a.hexdigest() == b.hexdigest()
+    False
+    """
+    text = _ROW.join(map(_CELL.join, cells))
+    if text.count(_CELL) + text.count(_ROW) != sum(map(len, cells)) - 1:
+        text = repr(cells)
+    digest.update(f"{len(cells)}:".encode() + text.encode("utf-8", "surrogatepass"))
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle), [])
 
 
 def _may_quote(path: Path, block: int = 1 << 20) -> bool:
@@ -129,28 +179,39 @@ class Package:
             report["agency_name"] = names.get(report.get("agency_id") or "")
         return cls(root, descriptor, tables)
 
-    def stream(self, names: tuple[str, ...] = STREAMED) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
+    def stream(self, names: tuple[str, ...] = STREAMED, digests: list | None = None
+               ) -> Iterator[tuple[dict, Mapping[str, list[dict]]]]:
         """``(report row, {resource: that report's rows})`` for every report, in ``reports.csv`` order,
         reading each per-report CSV of ``names`` (default all of ``STREAMED``; ``metric_values`` too when
         named) once, a row at a time. Raises ``ValueError`` at the end if any row was left over (out of
-        order, or of no report): nothing is silently lost."""
+        order, or of no report): nothing is silently lost. With ``digests`` (a list), its only item is set,
+        before each report is yielded, to the SHA-256 (hex) of that report's rows in every resource streamed,
+        as the CSVs hold them: equal digests, equal rows."""
         unknown = set(names) - set(STREAMED + NOT_READ)
         if unknown:
             raise ValueError(f"not streamed per report: {sorted(unknown)}")
         paths = {r["name"]: self.root / r["path"] for r in self.descriptor["resources"] if r["name"] in names}
         with ExitStack() as stack:
+            headers = {name: _header(path) for name, path in paths.items()}
+            quoted = {name: _may_quote(path) for name, path in paths.items()}
             runs = {name: _runs(stack, path) for name, path in paths.items()}
-            heads = {name: next(run, None) for name, run in runs.items()}  # (report_id, rows) of the next run
+            heads = {name: next(run, None) for name, run in runs.items()}  # (report_id, cells) of the next run
             for report in self.tables["reports"]:
                 rid, mine = report["report_id"], {}
+                digest = hashlib.sha256() if digests is not None else None
                 for name, run in runs.items():
                     head = heads[name]
                     if head is not None and head[0] == rid:
-                        mine[name] = head[1]
+                        mine[name] = (headers[name], head[1], quoted[name])
+                        if digest is not None:
+                            digest.update(f"\n{name}\n".encode())
+                            cells_digest(digest, head[1])
                         heads[name] = next(run, None)
                     else:
-                        mine[name] = []
-                yield report, mine
+                        mine[name] = (headers[name], [], False)
+                if digest is not None:
+                    digests[:] = [digest.hexdigest()]
+                yield report, ReportRows(mine)
             left = sorted(name for name, head in heads.items() if head is not None)
             if left:
                 raise ValueError(f"rows of {', '.join(left)} out of reports.csv order or of no report")

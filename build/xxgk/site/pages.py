@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 from ..package.report_card import counts_against_agency
+from . import chart_frames
 from .agency_page import AgencyPages, shown
 from .blocks import split_html_blocks
 from .browser_data import agency_years
@@ -20,6 +23,7 @@ from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCO
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
 from .report_page import ReportPages
+from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
 from .summaries import summarise
 from .titles import (
     SEARCH_EXCLUDED,
@@ -110,13 +114,15 @@ class Site(ReportPages, AgencyPages):
     cross-report pages need (``summaries.summarise``); the report pages are written in a second pass, a
     report's rows at a time (``current``)."""
 
-    def __init__(self, pkg: Package, out: Path, spool: Spool):
+    def __init__(self, pkg: Package, out: Path, spool: Spool, reuse: SpoolReuse | None = None):
         self.pkg, self.out, self.spool = pkg, out, spool  # editorial pages into out; bulk pages into the spool
+        self.reuse = reuse  # the last build's report and agency pages, taken when their inputs are the same
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (report_name(r), r["year"] or "", r["report_id"]))
         summary = summarise(pkg, QUALITY_ROWS_PER_CODE)
         self.findings = summary.findings  # {report_id: [{code, severity}]}: the reports with findings
         self.findings_by_code = summary.by_code
         self.current: tuple[str, dict[str, list[dict]]] | None = None  # the report being written and its rows
+        self.current_digest = ""  # the SHA-256 of its rows as the CSVs hold them (``Package.stream``)
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
         self.categories = pkg.labels("check_categories")
         self.agency_categories = {c: name for c, name in self.categories.items()  # those that can cost points
@@ -177,14 +183,48 @@ class Site(ReportPages, AgencyPages):
 
     def bulk_pages(self) -> None:
         """The report pages (a second streamed pass, one report's rows at a time) and the agency pages, spooled."""
-        for report, rows in self.pkg.stream():  # the second pass: one report's rows at a time
+        digest: list[str] = []
+        for report, rows in self.pkg.stream(digests=digest):  # the second pass: one report's rows at a time
             rid = report["report_id"]
-            self.current = (rid, rows)
+            self.current, self.current_digest = (rid, rows), digest[0]
             self.report_page(report)
             self.source_page(report)
         self.current = None
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
+
+    def bulk_page(self, src: str, inputs: list, make: Callable[[], tuple[str, list[str]]]) -> None:
+        """Spool the bulk page ``src`` that ``make()`` writes (its Markdown with front matter, and its HTML
+        blocks) — or, when ``inputs`` (everything it is made of besides the package's code lists and metrics,
+        see ``shared_inputs``) are the last build's, that build's line for it (``spool_reuse``)."""
+        if self.reuse is None:
+            markdown, blocks = make()
+            self.spool.page(src, markdown, blocks)
+            return
+        digest = inputs_digest([self.shared_inputs, inputs])
+        taken = self.reuse.take(src, digest)
+        offset = self.spool.pages_offset
+        if taken is not None and not checking():
+            line, names = taken
+            for name in names:
+                chart_frames.gather(name, self.reuse.frame(name))
+            self.spool.page_line(line)
+            self.reuse.note(src, digest, offset, line, names)
+            return
+        with chart_frames.recording() as names:
+            markdown, blocks = make()
+        line = self.spool.page(src, markdown, blocks)
+        if taken is not None and taken != (line, names):
+            raise RuntimeError(f"{src}: the page written differs from the last build's with the same inputs "
+                               f"({CHECK}): a page input is missing from its inputs")
+        self.reuse.note(src, digest, offset, line, names)
+
+    @cached_property
+    def shared_inputs(self) -> str:
+        """The digest of what every bulk page may read besides its own inputs: the package's small resources
+        other than ``reports`` and ``agencies`` (code lists, labels, metrics, finding codes)."""
+        return inputs_digest({name: rows for name, rows in self.pkg.tables.items()
+                              if name not in ("reports", "agencies")})
 
     def home(self) -> None:
         latest = [r for r in self.reports if r["year"] and int(r["year"]) == self.latest_year]

@@ -7,6 +7,7 @@ a report passes through ``esc``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
@@ -68,8 +69,26 @@ class ReportPages:
     being written) and ``spool`` (``bulk.Spool``)."""
 
     def report_page(self, r: dict) -> None:
+        page = self.report_urls[r["report_id"]]  # a/<agency_id>/<year>.html (titles.report_paths)
+        self.bulk_page(page_source(page), self.report_inputs(r), lambda: self._report_markdown(r, page))
+
+    def report_inputs(self, r: dict) -> list:
+        """Everything the report page of ``r`` is made of besides the host's ``shared_inputs`` (the package's
+        code lists and metrics) and the code: the report's row, its rows in every streamed resource (their
+        digest), its text, and what the other reports lend it — its score and rank, the report it copies, its
+        peer group's medians, its agency's name and other reports with their values. ``pages.Site.bulk_page``
+        takes the last build's page when these are the same; a value read by ``_report_markdown`` and missing
+        here would be caught by the tests (``spool_reuse.CHECK``)."""
+        rid, aid = r["report_id"], r.get("agency_id") or ""
+        original = self.copy_of.get(rid)
+        return [r, self.current_digest, self.report_urls[rid], hashlib.sha256(self._source(r)[0].encode(
+                    "utf-8", "surrogatepass")).hexdigest(), self.findings.get(rid), self.scores.get(rid),
+                self.score_ranks.get(rid), original and [original, self.report_urls[original["report_id"]]],
+                self.peer_inputs(r), self.values[rid], self.agency_names.get(aid),
+                self.reports_inputs(aid) if aid else None]
+
+    def _report_markdown(self, r: dict, page: str) -> tuple[str, list[str]]:
         rid = r["report_id"]
-        page = self.report_urls[rid]  # a/<agency_id>/<year>.html (titles.report_paths)
         src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
         period = (r["period_start"] or r["period_end"]) and f"{r['period_start'] or '—'} 至 {r['period_end'] or '—'}"
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
@@ -93,7 +112,7 @@ class ReportPages:
         if own and page.startswith(own):  # the agency page and its other years, beside this page: shorter links
             body = body.replace(f'href="{up(page)}{own}"', 'href="./"').replace(f'href="{up(page)}{own}', 'href="')
         markdown, blocks = split_html_blocks(body)
-        self.spool.page(page_source(page), front + markdown, blocks)  # rendered outside MkDocs (bulk.py)
+        return front + markdown, blocks  # spooled, rendered outside MkDocs (bulk.py)
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
