@@ -104,3 +104,15 @@ def test_a_number_row_too_many_that_several_readings_allow_leaves_the_rows_missi
     _never_wrong(record)
     assert _read(record)["partially_granted"] == [None] * 7
     assert any(f.code == "rows_unaligned" for f in record.findings)
+
+
+def test_a_row_of_glued_digits_too_few_counts_its_digits_not_its_pieces():
+    """``0 00000`` is two pieces but up to six numbers: the finding says 6 (and shows the digits), not 2."""
+    from tests.test_layouts_pdf_text import pdf_report
+
+    text = pdf_report()
+    assert "3.要求提供公开出版物 0 0 0 0 0 0 0" in text
+    record = parse(text.replace("3.要求提供公开出版物 0 0 0 0 0 0 0", "3.要求提供公开出版物 0 00000"))
+    lost = [f for f in record.findings if f.code == "row_lost_cells"]
+    assert [(f.actual, f.expected) for f in lost] == [("6", "7")]
+    assert "有6个数" in lost[0].message and "0 00000" in lost[0].message
