@@ -48,3 +48,23 @@ def test_empty_lines_between_one_cell_per_line_numbers_are_the_empty_cells_in_th
     assert any(f.code == "row_lost_cells" and "予以公开" in (f.row or "") for f in record.findings)
     assert {c: v for c, v in _read(record).items() if c != "granted"} == {
         c: v for c, v in VALUES.items() if c != "granted"}
+
+
+def test_a_row_of_empty_lines_only_is_a_blank_row_and_a_2019_table_stays_2019():
+    """Every cell of a row empty: its label, seven empty lines, the next label. Before: the label ran on into the
+    next row's, so 2019's single （六）其他处理 row was not seen and the table was read as 2021's (three 其他处理
+    rows absent, the report's template wrong)."""
+    rows = row_codes("2019")
+    values = {code: [0, N, N, N, N, N, 0] for code in rows}
+    values.update({"new": [5, N, N, N, N, N, 5], "granted": [5, N, N, N, N, N, 5],
+                   "total_processed": [5, N, N, N, N, N, 5], "other": [N] * 7,
+                   "denied_third_party": [N] * 7})
+    lines = list(HEAD)
+    for code in rows:
+        lines.append(labels()["rows"][code].replace(" ", ""))
+        lines += ["" if v is None else str(v) for v in values[code]]
+    record = parse("\n".join(lines + TAIL) + "\n")
+    assert record.formats["applications"] == "2019"
+    got = record.values("applications")
+    assert {code: [got[(code, a)] for a in applicant_codes()] for code in rows} == values
+    assert not [f for f in record.findings if f.code == "row_absent"]

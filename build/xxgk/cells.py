@@ -344,6 +344,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                     close()
                 elif current.slots:  # empties after a header: layout padding
                     current.clear_slots()
+                elif at == 0 and k and current.label_cells and _empty_row(current, ln, k, nonblank):
+                    close()
                 if not labelled(current):
                     current.label_line = ln
                 if piece := compact(content):
@@ -595,6 +597,19 @@ def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
     if between in nonblank:  # (the region's non-blank line numbers, computed once: linear)
         return
     slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
+
+
+def _empty_row(row: Row, line: int, k: int, nonblank: set[int]) -> bool:
+    """One cell per line, every cell of a row empty: its label, exactly ``k`` empty lines, then the next row's label
+    at ``line``. The row gets its ``k`` empty cells (a blank row, each cell missing) instead of its label running on
+    into the next row's (before: the row was absent, and 2019's single （六）其他处理 row was not seen, so a 2019 table
+    read as 2021's). Returns whether it did."""
+    last = max(at for _, at, _, _ in row.label_cells)
+    if line - last - 1 != k or any(n in nonblank for n in range(last + 1, line)):
+        return False
+    for n in range(last + 1, line):
+        row.add(Slot("", n, structured=True))
+    return True
 
 
 def _fill_blank_line_cells(row: Row, k: int, nonblank: set[int], last_line: int) -> None:
