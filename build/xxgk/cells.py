@@ -604,7 +604,7 @@ def _empty_row(row: Row, line: int, k: int, nonblank: set[int]) -> bool:
     at ``line``. The row gets its ``k`` empty cells (a blank row, each cell missing) instead of its label running on
     into the next row's (before: the row was absent, and 2019's single （六）其他处理 row was not seen, so a 2019 table
     read as 2021's). Returns whether it did."""
-    last = max(at for _, at, _, _ in row.label_cells)
+    last = row.label_cells[-1][1]  # appended in reading order: the label's last line
     if line - last - 1 != k or any(n in nonblank for n in range(last + 1, line)):
         return False
     for n in range(last + 1, line):
@@ -622,7 +622,7 @@ def _fill_blank_line_cells(row: Row, k: int, nonblank: set[int], last_line: int)
     if any(s.structured or s.empty for s in slots):
         return
     at = [s.line for s in slots]
-    start = max(line for _, line, _, _ in row.label_cells) + 1
+    start = row.label_cells[-1][1] + 1  # the line after the label's last
     if at[0] < start or len(set(at)) != len(at):
         return  # a number on a label's line, or two on one line: not one cell per line
     own = set(at)
