@@ -160,11 +160,15 @@ def test_a_detached_label_that_lost_characters_is_placed_by_the_template(garbled
     assert any(f.code == "row_placed" for f in record.findings)
 
 
-def test_a_detached_label_beyond_recognition_leaves_the_rows_missing_not_shifted():
+def test_a_detached_label_lost_entirely_is_placed_by_the_template_when_the_rows_fill_its_gap():
+    """One label lost, its number row kept: as many number rows as template rows between the rows read by
+    their labels, a single order-keeping reading, every identity holding (parse11: before, the rows were
+    missing). The row without a printed label says so (row_placed)."""
     block = ["2.没有现成信息需要另行制作", "（五）不予处理", "1.信访举报投诉类申请"]  # one label lost entirely
     record = parse(_detached(block))
     _never_wrong(record)
-    assert _rows(record)["unavailable_unclear"] == [None] * 7
+    assert _rows(record)["unavailable_unclear"] == VALUES["unavailable_unclear"]
+    assert any(f.code == "row_placed" and "补正后" in f.row for f in record.findings)
 
 
 def test_a_blank_cell_in_a_row_of_carriage_return_separated_cells_is_null():

@@ -276,6 +276,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     label_parts: list[str] = []  # pieces of the current row's label, joined once in close(): += is quadratic
     label_length = 0  # len(current.label) + the length of label_parts
     nonblank = {number for number, text in lines if text.strip()}
+    last_line = lines[-1][0] if lines else 0
 
     def labelled(row: Row) -> bool:
         return bool(row.label or (row is current and label_parts))
@@ -300,6 +301,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if current.label or current.slots:
             if k and len(current.slots) == k - 1:
                 _fill_blank_line_cell(current, k, nonblank)
+            if k and 0 < len(current.slots) < k - 1 and current.label_cells:
+                _fill_blank_line_cells(current, k, nonblank, last_line)
             rows.append(current)
         current = Row()
         label_length = 0
@@ -341,6 +344,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                     close()
                 elif current.slots:  # empties after a header: layout padding
                     current.clear_slots()
+                elif at == 0 and k and current.label_cells and _empty_row(current, ln, k, nonblank):
+                    close()
                 if not labelled(current):
                     current.label_line = ln
                 if piece := compact(content):
@@ -592,6 +597,44 @@ def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
     if between in nonblank:  # (the region's non-blank line numbers, computed once: linear)
         return
     slots.insert(gap + 1, Slot("", slots[gap].line + 1, structured=True))
+
+
+def _empty_row(row: Row, line: int, k: int, nonblank: set[int]) -> bool:
+    """One cell per line, every cell of a row empty: its label, exactly ``k`` empty lines, then the next row's label
+    at ``line``. The row gets its ``k`` empty cells (a blank row, each cell missing) instead of its label running on
+    into the next row's (before: the row was absent, and 2019's single （六）其他处理 row was not seen, so a 2019 table
+    read as 2021's). Returns whether it did."""
+    last = row.label_cells[-1][1]  # appended in reading order: the label's last line
+    if line - last - 1 != k or any(n in nonblank for n in range(last + 1, line)):
+        return False
+    for n in range(last + 1, line):
+        row.add(Slot("", n, structured=True))
+    return True
+
+
+def _fill_blank_line_cells(row: Row, k: int, nonblank: set[int], last_line: int) -> None:
+    """One cell per line with several cells empty: the label on lines of its own, then exactly ``k`` lines up to
+    the next line that is not empty, each holding one number or nothing. Each empty line is an empty cell in its
+    place (a converter that printed every cell of the table on a line of its own: ``…申请数量 / 821 / 35 / (empty) /
+    (empty) / 2 / 1 / 859``; before: the row had five numbers for seven cells and was lost, and so was every
+    row with an empty cell). Any other count, or a line holding something else, leaves the row as it is."""
+    slots = row.slots
+    if any(s.structured or s.empty for s in slots):
+        return
+    at = [s.line for s in slots]
+    start = row.label_cells[-1][1] + 1  # the line after the label's last
+    if at[0] < start or len(set(at)) != len(at):
+        return  # a number on a label's line, or two on one line: not one cell per line
+    own = set(at)
+    if any(line in nonblank for line in range(start, at[-1]) if line not in own):
+        return
+    end = at[-1]
+    while end - start + 1 < k and end < last_line and end + 1 not in nonblank:
+        end += 1
+    if end - start + 1 != k or (end > at[-1] and (end == last_line or end + 1 not in nonblank)):
+        return  # empty lines after the last number are the row's cells only when the next row's label follows
+    by_line = {s.line: s for s in slots}
+    row.slots[:] = [by_line.get(line) or Slot("", line, structured=True) for line in range(start, end + 1)]
 
 
 # (compact, folded) a note in brackets, a unit (单位:件) or a note (注, 备注:)

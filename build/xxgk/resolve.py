@@ -75,6 +75,11 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     if not splittable:
         return Resolved(findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line, **where)])
     glued = " ".join(s.text for s in kept)
+    digits = sum(len(s.text) for s in kept)
+    if digits < k and len({s.line for s in kept}) == 1:  # 0 00000: two pieces of glued digits are up to six
+        # numbers, not two (pieces on lines of their own are numbers, counted as such)
+        return Resolved(findings=[make("row_lost_cells", expected=k, actual=digits, line=line,
+                                       detail=f"（粘连的数字“{glued}”每位算一个数）", **where)])
     candidates = splits([s.text for s in kept], k, accept, prefix_ok)
     if not candidates:
         return Resolved(findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line, **where)])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
 from dataclasses import dataclass, field
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
@@ -84,6 +85,18 @@ def _is_detached(row: Row) -> bool:
                 and all(s.structured for s in row.filled_slots))
 
 
+def _is_stacked(row: Row, named: list[str]) -> bool:
+    """Labels of several rows on lines of their own, then a line of numbers alone: a conversion that printed a
+    column of labels above a run of numbers (``| （一）予以公开 |`` … ``| （七）总计 |`` then ``| | 1288 | 21 | …``).
+    The numbers are the first label's as much as the last's: the labels are paired with the run in order
+    (before: the last label took the first number row, a wrong 总计 published)."""
+    if len(named) < 2 or not row.label_structured or not row.filled_slots \
+            or not all(s.structured for s in row.filled_slots):
+        return False
+    label_lines = {line for _, line, _, _ in row.label_cells}
+    return len(label_lines) > 1 and min(s.line for s in row.slots) > max(label_lines)
+
+
 def _is_loose_fragment(row: Row) -> bool:
     """A few loose single digits that cannot be a row (e.g. a page number between fragments)."""
     return bool(row.filled_slots) and not any(s.structured for s in row.slots) and (
@@ -108,7 +121,7 @@ def rows_to_assignments(rows: list[Row]) -> Assignments:
     for row in rows:
         matches = label_matches(row.label, "row_labels")
         named = [c for c in matches if c not in GROUP_HEADINGS]
-        if _is_detached(row):
+        if _is_detached(row) or _is_stacked(row, named):
             out.orphan_labels += [(c, row.label_line) for c in named]
             out.add_orphan_text(row.label, row.label_line)
             out.orphan_values.append(row)
@@ -285,7 +298,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
             continue
         chosen[code] = row
     paired, pair_findings, aligned = _pair_orphans(found, set(chosen))
-    findings += pair_findings
+    uneven = [f for f in pair_findings if f.code == "rows_unaligned" and f.actual != f.expected]
+    findings += [f for f in pair_findings if f not in uneven]
     chosen.update(paired)
     for row in found.stray:
         findings.append(make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots),
@@ -308,6 +322,15 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
             printed = STANDARD
             resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
+    if uneven:  # more or fewer labels than number rows: paired only when the identities allow one reading
+        unique = _pair_uneven(found, resolved, fmt, printed)
+        if unique is None:
+            findings += uneven
+        else:
+            adopted, unused = unique
+            resolved.update({code: result for code, (result, _) in adopted.items()})
+            placed_by.update({code: "position" for code in adopted})
+            findings += _uneven_findings(found, adopted, unused)
     for code, row in repeats:  # printed again: alike is a duplicate, different is a conflict
         conflicts = void_conflicts(resolved[code], _resolve(row, code, printed), _column_names(), cell_where(code),
                                    row.line) if code in resolved else []
@@ -345,6 +368,72 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         first = min((row.slots[0].line for row in chosen.values() if id(row) in subtotals), default=None)
         findings.append(make("columns_grouped", table="3", actual="；".join(printed) or "各行均为0", line=first))
     return fmt, _facts(resolved, fmt, placed_by), findings + row_findings
+
+
+def _pair_uneven(found: Assignments, resolved: dict[str, Resolved], fmt: str,
+                 order: Order) -> tuple[dict[str, tuple[Resolved, Row]], list[Row]] | None:
+    """Number rows printed apart from labels that do not count as many as they (a label lost in the conversion,
+    a number row dropped), paired in order with the template's rows between the rows read by their labels.
+
+    Every order-keeping assignment of the number rows to those rows is tried against the identities; the rows
+    are adopted only when exactly one reading of the table is consistent with every identity (a number row
+    left out or a row left without numbers makes the sums it is part of unchecked, so such readings stay
+    possible and the rows missing). Returns ``({code: (resolved, number row)}, unused number rows)`` or None."""
+    template = row_codes(fmt)
+    numbers = [r for r in found.orphan_values if len(r.filled_slots) >= WIDTH or len(r.slots) >= WIDTH]
+    printed = [template.index(c) for c, _ in found.orphan_labels if c in template and c not in resolved]
+    if not numbers or not printed:
+        return None
+    taken = [template.index(c) for c in resolved if c in template]
+    low = max((i for i in taken if i < min(printed)), default=-1)
+    high = min((i for i in taken if i > max(printed)), default=len(template))
+    targets = [c for c in template[low + 1:high] if c not in resolved]
+    if math.comb(max(len(targets), len(numbers)), min(len(targets), len(numbers))) > MAX_COMBINATIONS:
+        return None
+    reads = [_resolve(row, targets[0], order) for row in numbers]
+    if any(r.values is None for r in reads):
+        return None
+    fixed = _cell_values(resolved)
+    readings: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    for rows_of, targets_of in _order_keeping(len(numbers), len(targets)):
+        trial = dict(fixed)
+        for n, t in zip(rows_of, targets_of, strict=True):
+            trial.update({(targets[t], a): v for a, v in zip(applicant_codes(), reads[n].values, strict=True)})
+        if not broken_identities(TABLE, fmt, trial):
+            reading = tuple(reads[rows_of[targets_of.index(t)]].values if t in targets_of else None
+                            for t in range(len(targets)))
+            readings.setdefault(reading, (rows_of, targets_of))
+            if len(readings) > 1:
+                return None
+    if len(readings) != 1:
+        return None
+    rows_of, targets_of = next(iter(readings.values()))
+    adopted = {targets[t]: (_resolve(numbers[n], targets[t], order), numbers[n])
+               for n, t in zip(rows_of, targets_of, strict=True)}
+    return adopted, [row for i, row in enumerate(numbers) if i not in rows_of]
+
+
+def _order_keeping(rows: int, targets: int):
+    """``(number rows used, template rows given)`` of every order-keeping pairing of the shorter side whole."""
+    if rows >= targets:
+        for chosen in itertools.combinations(range(rows), targets):
+            yield chosen, tuple(range(targets))
+    else:
+        for chosen in itertools.combinations(range(targets), rows):
+            yield tuple(range(rows)), chosen
+
+
+def _uneven_findings(found: Assignments, adopted: dict[str, tuple[Resolved, Row]], unused: list[Row]) -> list[Finding]:
+    """The pairing said (rows_realigned), each row whose label was not printed (row_placed), each number row
+    left over (stray_values)."""
+    printed = {c for c, _ in found.orphan_labels}
+    names = "、".join(labels()["rows"][c] for c in adopted)
+    out = [make("rows_realigned", table="3", row=names, line=next(iter(adopted.values()))[1].line)]
+    out += [make("row_placed", table="3", row=labels()["rows"][c], actual="（无标签）", detail="position",
+                 line=row.line) for c, (_, row) in adopted.items() if c not in printed]
+    out += [make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots), line=row.line)
+            for row in unused]
+    return out
 
 
 def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:
