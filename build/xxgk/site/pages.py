@@ -44,6 +44,7 @@ QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per cod
 QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
 RANKING_EXTRACT = 20  # above INDEX_SHARD_ABOVE reports: the report card index shows this many at each end
 RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
+PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_filter``, ``xxgk.js``) reads
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
                  "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
                  "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。</p>")
@@ -113,6 +114,7 @@ class Site(ReportPages, AgencyPages):
     def __init__(self, pkg: Package, out: Path, spool: Spool):
         self.pkg, self.out, self.spool = pkg, out, spool  # editorial pages into out; bulk pages into the spool
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (report_name(r), r["year"] or "", r["report_id"]))
+        self.reports_by_id = {r["report_id"]: r for r in self.reports}
         summary = summarise(pkg, QUALITY_ROWS_PER_CODE)
         self.findings = summary.findings  # {report_id: [{code, severity}]}: the reports with findings
         self.findings_by_code = summary.by_code
@@ -368,8 +370,10 @@ class Site(ReportPages, AgencyPages):
             listed = sorted(listed, key=lambda kv: (-sum(f["severity"] == "error" for f in kv[1]), -len(kv[1]),
                                                     kv[0]))[:QUALITY_REPORT_ROWS]
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
-                       cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in listed]
-        parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
+                       cell(sum(1 for f in v if f["severity"] == "error")),
+                       f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid, v in listed]
+        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid, _ in listed]),
+                  table(["报告", "问题数", "错误数", PROVINCE_COLUMN], per_agency, "xxgk-by-agency", sortable=True)]
         if len(listed) < len(self.findings):
             findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
                                                    if r["name"] == "findings"))
@@ -418,6 +422,8 @@ class Site(ReportPages, AgencyPages):
         if split:
             parts.append("<p>报告较多：每组列出得分最高和最低的报告，完整名次按省份分页"
                          "（名次仍是全国同年度、同层级内的名次）。</p>")
+        else:  # every report on this one page: its province in a column, and a filter by it
+            parts.append(self._province_filter(self.reports))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
             ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,
@@ -425,7 +431,7 @@ class Site(ReportPages, AgencyPages):
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
             if not split:
-                parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id)]
+                parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id, province=True)]
                 continue
             ranked = sum(r["report_id"] not in self.copy_of for r in ordered)
             copies_note = f"（另有 {len(ordered) - ranked} 份字节相同的副本，不排名）" if ranked < len(ordered) else ""
@@ -479,9 +485,10 @@ class Site(ReportPages, AgencyPages):
         self.spool.page(group + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
         return f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n" + provinces
 
-    def _ranking_table(self, ordered: list[dict], base: str, table_id: str) -> str:
+    def _ranking_table(self, ordered: list[dict], base: str, table_id: str, province: bool = False) -> str:
         """The ranking rows of ``ordered`` (national rank, score, the agency's own problems by category, the
-        reading limits), report links relative to ``base`` (the site root from the page)."""
+        reading limits; with ``province``, the report's province last, which :meth:`_province_filter` filters
+        by), report links relative to ``base`` (the site root from the page)."""
         rows = []
         for r in ordered:
             found = self.findings.get(r["report_id"], [])
@@ -496,11 +503,23 @@ class Site(ReportPages, AgencyPages):
                          cell(self.scores[r["report_id"]])]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
-                        + [cell(sum(f["severity"] != "info" for f in reading))])
+                        + [cell(sum(f["severity"] != "info" for f in reading))]
+                        + ([f"<td>{esc(self._province(r))}</td>"] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
-        return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
-                     table_id, sortable=True, css="compact") + unread
+        return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
+                     + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
+
+    def _province_filter(self, reports: list[dict]) -> str:
+        """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
+        the other rows, says how many are shown and keeps the choice in the address, ``?province=``); hidden
+        without JavaScript, where the column itself tells the provinces apart."""
+        options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
+                          for p in sorted({self._province(r) for r in reports}))
+        return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
+                f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}">'
+                f'<option value="">全部省份</option>{options}</select> '
+                '<span class="xxgk-province-status" role="status"></span></p>')
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

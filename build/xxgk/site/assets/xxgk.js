@@ -220,6 +220,47 @@
       });
     });
   }
+  /* a choice of province (pages.Pages._province_filter): only the rows of that province in every table of the
+     page with the named column; the count shown, an empty table said to be empty, the choice in the address */
+  function provinces() {
+    document.querySelectorAll("select[data-xxgk-province]").forEach(function (select) {
+      if (select.dataset.done) return;
+      select.dataset.done = "1";
+      var pick = select.closest(".xxgk-province-pick"), status = pick.querySelector("[role=status]");
+      var targets = [];
+      document.querySelectorAll("article table").forEach(function (table) {
+        var index = heads(table).indexOf(select.dataset.xxgkProvince);
+        if (index < 0 || !table.tBodies[0]) return;
+        var none = document.createElement("p");
+        none.className = "xxgk-province-none"; none.hidden = true;
+        table.parentNode.insertBefore(none, table.nextSibling);
+        targets.push([table, index, none]);
+      });
+      function apply() {
+        var value = select.value, shown = 0;
+        targets.forEach(function (t) {
+          var here = 0;
+          Array.from(t[0].tBodies[0].rows).forEach(function (row) {
+            var cell = row.cells[t[1]], keep = !value || (cell && cell.textContent.trim() === value);
+            row.hidden = !keep;
+            if (keep) here++;
+          });
+          shown += here;
+          t[2].textContent = value ? "本表没有" + value + "的报告。" : "";
+          t[2].hidden = !value || here > 0;
+        });
+        status.textContent = value ? "只显示" + value + "的 " + shown + " 份报告。" : "";
+        var url = new URL(location.href);
+        if (value) url.searchParams.set("province", value); else url.searchParams.delete("province");
+        history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+      }
+      var asked = new URLSearchParams(location.search).get("province");
+      if (asked && Array.from(select.options).some(function (o) { return o.value === asked; })) select.value = asked;
+      select.addEventListener("change", apply);
+      pick.hidden = false;
+      if (select.value) apply();
+    });
+  }
   function scrollers() {
     /* Material wraps wide tables in a scrolling box: make it reachable by keyboard, and name it. */
     var used = {};
@@ -307,7 +348,7 @@
     });
   }
   function all() {
-    charts(); tables(); citation(); scrollers(); csvButtons();
+    charts(); tables(); provinces(); citation(); scrollers(); csvButtons();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }

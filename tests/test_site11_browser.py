@@ -1,0 +1,63 @@
+"""Round 4 of a reader's journeys, in Chromium: a transparency office filters the report card and the data-quality
+page to its province (on a phone too), and the view reopens from its address."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.support.ui import Select
+
+from .conftest import SHOTS, needs_chromium
+from .conftest import wait_for as _wait
+from .test_accessibility import _viewport
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+# (page, the visible rows' report link texts for 青海省) — the seeds: 格尔木市数据局 2025, 格尔木市 2024 and 湟中区
+# 2025 are 青海's; 海城市 (辽宁), 昌吉市 (新疆) and the hostile report (no region) are not
+QINGHAI = {"格尔木市数据局", "格尔木市人民政府", "湟中区人民政府"}
+
+
+def _visible_reports(chromium) -> list[str]:
+    return [tr.find_element("css selector", "td a").text for tr in chromium.find_elements(
+        "css selector", "article table[data-sortable] tbody tr") if tr.is_displayed()]
+
+
+def _agency(link_text: str) -> str:
+    return link_text.split(" ")[0]
+
+
+@pytest.mark.parametrize("page", ["/report-card/", "/quality/"])
+def test_a_province_filter_shows_only_that_provinces_reports_and_reopens_from_the_address(server, chromium, page):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + page)
+        select = _wait(lambda: [s for s in chromium.find_elements("id", "xxgk-province") if s.is_displayed()])[0]
+        everything = _visible_reports(chromium)
+        assert any(_agency(t) not in QINGHAI for t in everything), everything  # all provinces to start with
+        Select(select).select_by_visible_text("青海省")
+        shown = _visible_reports(chromium)
+        chromium.execute_script("arguments[0].scrollIntoView()", select)
+        chromium.save_screenshot(str(SHOTS / f"site11-province{page.replace('/', '-')}390.png"))
+        # before: there was no province filter on a report card or quality page of ≤ 500 reports
+        assert shown and {_agency(t) for t in shown} <= QINGHAI, shown  # reports with findings only on /quality/
+        assert len(shown) < len(everything)
+        status = chromium.find_element("css selector", ".xxgk-province-status").text
+        assert f"{len(shown)} 份报告" in status and "青海省" in status, status
+        assert "province=" in chromium.current_url
+        chromium.get(chromium.current_url)  # the address, shared or reloaded, reopens the same view
+        _wait(lambda: chromium.find_element("id", "xxgk-province").is_displayed())
+        assert Select(chromium.find_element("id", "xxgk-province")).first_selected_option.text == "青海省"
+        assert _visible_reports(chromium) == shown
+        Select(chromium.find_element("id", "xxgk-province")).select_by_visible_text("全部省份")
+        assert _visible_reports(chromium) == everything and "province=" not in chromium.current_url
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_group_without_reports_of_the_province_says_so(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/report-card/?province=" + "辽宁省")
+    _wait(lambda: chromium.find_element("id", "xxgk-province").is_displayed())
+    # the seeds' 2024 group has 格尔木市 (青海) only: its table is empty for 辽宁 and says why
+    notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
+    assert "本表没有辽宁省的报告。" in notes, notes
