@@ -61,3 +61,46 @@ def test_a_group_without_reports_of_the_province_says_so(server, chromium):
     # the seeds' 2024 group has 格尔木市 (青海) only: its table is empty for 辽宁 and says why
     notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
     assert "本表没有辽宁省的报告。" in notes, notes
+
+
+THREE = ("qinghai-haixi-geermu-shujuju", "qinghai-xining-huangzhong-renminzhengfu", "liaoning-anshan-haicheng-shujuju")
+
+
+@pytest.fixture(scope="module")
+def downloading(tmp_path_factory):
+    """A Chromium whose downloads land in a folder of its own (``driver.downloads``)."""
+    from .conftest import new_chromium
+
+    driver = new_chromium(downloads=tmp_path_factory.mktemp("downloads"))
+    driver.set_window_size(1366, 900)
+    yield driver
+    driver.quit()
+
+
+def test_a_journalist_downloads_the_compared_chart_as_png_and_its_data_as_csv(server, downloading):
+    import csv
+
+    view = f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025"
+    downloading.get(server + view)
+    _wait(lambda: downloading.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    button = _wait(lambda: [b for b in downloading.find_elements("id", "xxgk-compare-png") if b.is_displayed()])[0]
+    # before: the compare chart had a CSV link only; its image could not be saved with its source
+    assert "PNG" in button.text
+    button.click()
+    png = _wait(lambda: next((p for p in downloading.downloads.glob("xxgk-received-2024-2025.png")
+                              if p.stat().st_size), None), 30)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width == 1000 and height > 420  # the figure, with the source and address under it
+    downloading.find_element("id", "xxgk-compare-csv").click()
+    path = _wait(lambda: next((p for p in downloading.downloads.glob("xxgk-received-2024-2025.csv")
+                               if p.stat().st_size), None))
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert {r[0] for r in rows[1:]} == set(THREE) and {r[2] for r in rows[1:]} == {"2024", "2025"}
+
+
+def test_the_png_button_is_not_offered_when_nothing_is_drawn(server, downloading):
+    downloading.get(server + "/compare/?agencies=liaoning-anshan-haicheng-shujuju&metric=received&year=2024")
+    _wait(lambda: "无数据" in downloading.find_element("id", "xxgk-compare-chart").text)
+    assert not downloading.find_element("id", "xxgk-compare-png").is_displayed()

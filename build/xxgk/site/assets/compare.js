@@ -109,6 +109,10 @@
     var metricSel = $("xxgk-compare-metric"), fromSel = $("xxgk-compare-from"), toSel = $("xxgk-compare-to");
     var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
+    var pngButton = $("xxgk-compare-png");  // the drawn chart as an image (xxgk.js: source, licence, address in it)
+    if (pngButton) pngButton.addEventListener("click", function () {
+      window.xxgkPng(chartDiv, csv.download.replace(/\.csv$/, ""));
+    });
     // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
     var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
     var urlNote = "";  // what the address asked for and this site does not have; said until the reader changes the view
@@ -309,8 +313,10 @@
             locale: "zh-CN"});
         }).then(function () {
           chartDiv.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+          if (pngButton) pngButton.hidden = false;
         });
       } else {
+        if (pngButton) pngButton.hidden = true;  // nothing drawn: no image to download
         if (window.Plotly) Plotly.purge(chartDiv);
         chartDiv.style.height = "auto";
         chartDiv.textContent = "无数据：所选机构在所选年度没有该指标的数值。";

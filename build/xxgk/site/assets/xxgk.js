@@ -150,6 +150,33 @@
         width: layout.width, height: layout.height});
     }).then(function () { Plotly.purge(box); box.remove(); });
   }
+  /* a chart plotly has drawn on the page (the compare page's) as a PNG: the same figure 1000 px wide, with the
+     source, licence and page address under it, as png() gives every other chart */
+  function pngOfDrawn(div, filename) {
+    var box = document.createElement("div");
+    box.style.cssText = "position:absolute;left:-10000px;top:0;width:1000px";
+    document.body.appendChild(box);
+    var layout = JSON.parse(JSON.stringify(div.layout || {}));
+    layout.width = 1000;
+    layout.height = (layout.height || 420) + 90;
+    layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90});
+    if (layout.showlegend !== false && layout.legend) {  /* the legend above the plot: the source goes under it */
+      layout.legend = Object.assign({}, layout.legend, {x: 0, xanchor: "left", y: 1.02, yanchor: "bottom"});
+      layout.margin.t = (layout.margin.t || 70) + 40;
+      layout.height += 40;
+    }
+    var address = location.href.match(/.{1,140}/g).map(function (part) {  /* lines that fit; as text, not markup */
+      return part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }).join("<br>");
+    layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
+      xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
+      text: SOURCE + "<br>" + address}]);
+    return Plotly.newPlot(box, JSON.parse(JSON.stringify(div.data || [])), layout, {staticPlot: true, locale: "zh-CN"})
+      .then(function () {
+        return Plotly.downloadImage(box, {format: "png", filename: filename, width: layout.width, height: layout.height});
+      }).then(function () { Plotly.purge(box); box.remove(); });
+  }
+  window.xxgkPng = pngOfDrawn;
   function buttons(el, spec) {
     var figure = el.closest("figure"), caption = figure && figure.querySelector("figcaption");
     if (!caption || caption.querySelector(".xxgk-chart-actions")) return;
