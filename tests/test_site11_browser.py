@@ -104,3 +104,21 @@ def test_the_png_button_is_not_offered_when_nothing_is_drawn(server, downloading
     downloading.get(server + "/compare/?agencies=liaoning-anshan-haicheng-shujuju&metric=received&year=2024")
     _wait(lambda: "无数据" in downloading.find_element("id", "xxgk-compare-chart").text)
     assert not downloading.find_element("id", "xxgk-compare-png").is_displayed()
+
+
+def test_without_javascript_the_agency_index_says_how_to_find_an_agency(server, chromium):
+    from .conftest import new_chromium
+
+    no_script = new_chromium()
+    try:
+        no_script.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        no_script.get(server + "/agencies/")
+        text = _wait(lambda: no_script.find_element("css selector", "article").text)
+        # before: the finder was hidden without script and nothing said what to do instead
+        assert "在页面中查找" in text and "Ctrl+F" in text, text[:300]
+        assert text.index("Ctrl+F") < text.index("格尔木市数据局")  # said before the table it searches
+    finally:
+        no_script.quit()
+    chromium.get(server + "/agencies/")  # with script, the finder itself, and no such note
+    _wait(lambda: chromium.find_element("id", "xxgk-agency-finder").is_displayed())
+    assert "Ctrl+F" not in chromium.find_element("css selector", "article").text

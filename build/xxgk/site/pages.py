@@ -39,6 +39,9 @@ FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼�
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
+# what a reader without JavaScript does instead of the finder (it needs script): the browser's find in page
+FIND_IN_PAGE = ("<noscript><p>查找框需要启用 JavaScript。不用它也可以查找：{how}用浏览器的“在页面中查找”"
+                "（电脑按 Ctrl+F，Mac 按 ⌘+F；手机浏览器在菜单中）输入机构名称或地区。</p></noscript>")
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
@@ -234,7 +237,7 @@ class Site(ReportPages, AgencyPages):
             slug = province_slug(province, groups[province][0].get("province_code"))
             self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", []))
             rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
-        body = [front_matter("机构索引"), "# 机构索引\n", FINDER,
+        body = [front_matter("机构索引"), "# 机构索引\n", FINDER, FIND_IN_PAGE.format(how="先在下表点省份，再在省份页中"),
                 "<p>机构较多，按省份分页：</p>", table(["省份", "机构数"], rows, "xxgk-provinces", sortable=True),
                 self._orphans(orphans, "../")]
         self.write("agencies.md", "\n".join(body))
@@ -251,7 +254,7 @@ class Site(ReportPages, AgencyPages):
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
         missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
-        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
+        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER, FIND_IN_PAGE.format(how="在下表中"),
                 '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
