@@ -237,7 +237,8 @@ class Site(ReportPages, AgencyPages):
             slug = province_slug(province, groups[province][0].get("province_code"))
             self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", []))
             rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
-        body = [front_matter("机构索引"), "# 机构索引\n", FINDER, FIND_IN_PAGE.format(how="先在下表点省份，再在省份页中"),
+        body = [front_matter("机构索引"), "# 机构索引\n", FINDER,
+                FIND_IN_PAGE.format(how="先在下表点省份，再在省份页中"),
                 "<p>机构较多，按省份分页：</p>", table(["省份", "机构数"], rows, "xxgk-provinces", sortable=True),
                 self._orphans(orphans, "../")]
         self.write("agencies.md", "\n".join(body))
