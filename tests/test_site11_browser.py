@@ -122,3 +122,27 @@ def test_without_javascript_the_agency_index_says_how_to_find_an_agency(server, 
     chromium.get(server + "/agencies/")  # with script, the finder itself, and no such note
     _wait(lambda: chromium.find_element("id", "xxgk-agency-finder").is_displayed())
     assert "Ctrl+F" not in chromium.find_element("css selector", "article").text
+
+
+def test_the_phone_menu_is_a_real_button_that_opens_by_pointer_and_keyboard(server, chromium):
+    from selenium.webdriver.common.keys import Keys
+
+    from .test_accessibility import _axe
+
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/")
+        menu = _wait(lambda: chromium.find_elements("css selector", ".md-header [aria-label='导航菜单']"))[0]
+        # before: the drawer's <label> was given role=button, which a label may not have (axe: aria-allowed-role)
+        assert menu.tag_name == "button"
+        assert not [v for v in _axe(chromium) if v["id"] == "aria-allowed-role"]
+        menu.click()  # a pointer opens the menu
+        _wait(lambda: chromium.execute_script("return document.getElementById('__drawer').checked"))
+        assert menu.get_attribute("aria-expanded") == "true"
+        chromium.find_element("css selector", "body").send_keys(Keys.ESCAPE)
+        _wait(lambda: menu.get_attribute("aria-expanded") == "false")
+        menu.send_keys(Keys.SPACE)  # and the keyboard, the focus on the menu's first link
+        _wait(lambda: chromium.switch_to.active_element.tag_name == "a")
+        assert chromium.execute_script("return document.getElementById('__drawer').checked")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
