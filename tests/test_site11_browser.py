@@ -146,3 +146,17 @@ def test_the_phone_menu_is_a_real_button_that_opens_by_pointer_and_keyboard(serv
         assert chromium.execute_script("return document.getElementById('__drawer').checked")
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_researcher_cites_the_dataset_with_its_address_and_todays_date(server, chromium):
+    import datetime
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/data/#cite")
+    heading = _wait(lambda: chromium.find_element("id", "cite"))
+    zh, en = chromium.execute_script("return [arguments[0].nextElementSibling.innerText, "
+                                     "arguments[0].nextElementSibling.nextElementSibling.innerText]", heading)
+    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    # before: the placeholders stayed — "[引用日期]. （本页网址）." and "(URL of this page), accessed (date)."
+    assert f"[{today}]. {server}/data/." in zh, zh
+    assert f"{server}/data/, accessed {today}." in en, en

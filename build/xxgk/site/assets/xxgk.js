@@ -363,6 +363,9 @@
      (report_page._citation: the page carries only the empty, hidden paragraph) */
   function citation() {
     var today = new Date().toISOString().slice(0, 10);
+    /* the data page's citation of the dataset: its address (without the #cite it was opened at) and the date */
+    document.querySelectorAll("[data-xxgk-cite-url]").forEach(function (el) { el.textContent = location.href.split("#")[0]; });
+    document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
     var heading = document.querySelector("article h1");
     document.querySelectorAll("p[data-xxgk-cite]").forEach(function (el) {
       if (el.dataset.done || !heading) return;
