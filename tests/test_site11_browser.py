@@ -156,7 +156,7 @@ def test_a_researcher_cites_the_dataset_with_its_address_and_todays_date(server,
     heading = _wait(lambda: chromium.find_element("id", "cite"))
     zh, en = chromium.execute_script("return [arguments[0].nextElementSibling.innerText, "
                                      "arguments[0].nextElementSibling.nextElementSibling.innerText]", heading)
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
     # before: the placeholders stayed — "[引用日期]. （本页网址）." and "(URL of this page), accessed (date)."
     assert f"[{today}]. {server}/data/." in zh, zh
     assert f"{server}/data/, accessed {today}." in en, en
