@@ -160,3 +160,36 @@ def test_a_researcher_cites_the_dataset_with_its_address_and_todays_date(server,
     # before: the placeholders stayed — "[引用日期]. （本页网址）." and "(URL of this page), accessed (date)."
     assert f"[{today}]. {server}/data/." in zh, zh
     assert f"{server}/data/, accessed {today}." in en, en
+
+
+def test_a_printed_comparison_keeps_the_whole_chart_on_the_paper(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025")
+    svg = "document.querySelector('#xxgk-compare-chart .main-svg')"
+    _wait(lambda: chromium.execute_script(f"return {svg}"))
+    screen = float(chromium.execute_script(f"return {svg}.getAttribute('width')"))
+    # the chart and its box while the page is laid out for the paper (a listener added after the page's own
+    # runs after them)
+    chromium.execute_script(f"""matchMedia('print').addEventListener('change', function (e) {{
+        if (e.matches) window.__printed = [+{svg}.getAttribute('width'),
+                                           document.getElementById('xxgk-compare-chart').clientWidth]; }});""")
+    chromium.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})  # A4, default margins
+    chart, box = chromium.execute_script("return window.__printed")
+    # before: printed at its screen width, 688 px in a 624 px article: 2025 and the legend cut off
+    assert box < screen and chart <= box, (chart, box, screen)
+    _wait(lambda: float(chromium.execute_script(f"return {svg}.getAttribute('width')")) == screen)  # the screen's again
+
+
+def test_a_printed_comparison_has_no_empty_controls_or_download_link(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025")
+    _wait(lambda: chromium.find_element("id", "xxgk-compare-csv").is_displayed())
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        controls = chromium.find_element("xpath", "//select[@id='xxgk-compare-metric']/ancestor::p[1]")
+        # before: "指标： 年度：从 到" printed without the choices (the selects are not printed) and a dead link
+        assert not controls.is_displayed()
+        assert not chromium.find_element("id", "xxgk-compare-csv").is_displayed()
+        assert chromium.find_element("id", "xxgk-compare-table").is_displayed()  # the view: the table, the chart
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

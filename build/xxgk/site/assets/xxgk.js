@@ -377,6 +377,20 @@
       el.hidden = false;
     });
   }
+  /* printing: a chart plotly drew at the screen's width (688 px beside the navigation) was cut at the paper's edge
+     (A4 leaves the article some 620 px): while the page is laid out for print (the print query matches then), a
+     chart wider than its box is drawn the box's width; afterwards, the width of its box on screen again */
+  var narrowed = [], printing = window.matchMedia ? window.matchMedia("print") : null;
+  if (printing && printing.addEventListener) printing.addEventListener("change", function (e) {
+    if (!window.Plotly) return;
+    if (!e.matches) { narrowed.splice(0).forEach(function (div) { Plotly.relayout(div, {width: null}); }); return; }
+    document.querySelectorAll("article .js-plotly-plot").forEach(function (div) {
+      var box = div.parentElement.clientWidth, svg = div.querySelector(".main-svg");
+      if (!svg || !box || +svg.getAttribute("width") <= box) return;
+      narrowed.push(div);
+      Plotly.relayout(div, {width: box});
+    });
+  });
   function all() {
     charts(); tables(); provinces(); citation(); scrollers(); csvButtons();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
