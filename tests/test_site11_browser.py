@@ -193,3 +193,14 @@ def test_a_printed_comparison_has_no_empty_controls_or_download_link(server, chr
         assert chromium.find_element("id", "xxgk-compare-table").is_displayed()  # the view: the table, the chart
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_an_agency_without_a_value_in_the_compared_years_is_named_not_left_as_an_empty_legend_entry(server, chromium):
+    chromium.set_window_size(1366, 900)
+    # the seeds' 格尔木市数据局 2025 report has no 本年新收申请 (missing, not 0); 2024 it did not report
+    chromium.get(server + f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025")
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    status = chromium.find_element("id", "xxgk-compare-status").text
+    # before: its name in the legend and nothing drawn, nothing said
+    assert "格尔木市数据局在所选年度都没有该指标的数值" in status, status
+    assert "湟中区人民政府" not in status and "海城市数据局" not in status
