@@ -204,3 +204,24 @@ def test_an_agency_without_a_value_in_the_compared_years_is_named_not_left_as_an
     # before: its name in the legend and nothing drawn, nothing said
     assert "格尔木市数据局在所选年度都没有该指标的数值" in status, status
     assert "湟中区人民政府" not in status and "海城市数据局" not in status
+
+
+def test_a_citizen_on_a_phone_finds_an_agency_by_pinyin_from_the_home_page(server, chromium):
+    from selenium.webdriver.common.keys import Keys
+
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/")
+        box = _wait(lambda: chromium.find_element("id", "xxgk-home-find"))
+        # before: on a phone the home page had no box to type a name in (a search icon in the header, the agency
+        # index linked at the page's foot)
+        assert box.is_displayed() and box.rect["y"] < 844 and box.rect["width"] > 200  # on the first screen
+        box.send_keys("geermu", Keys.ENTER)
+        _wait(lambda: "/agencies/?find=geermu" in chromium.current_url)
+        links = _wait(lambda: chromium.find_elements("css selector", "#xxgk-agency-finder-results a"))
+        chromium.save_screenshot(str(SHOTS / "site11-home-find-390.png"))
+        assert sorted(a.text for a in links) == ["格尔木市人民政府", "格尔木市数据局"]
+        links[0].click()
+        _wait(lambda: "/a/qinghai-haixi-geermu-" in chromium.current_url)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -39,6 +39,13 @@ FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼�
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
+# the home page's way to an agency, on a phone too (where the header shows only a search icon): a plain form to the
+# agency index, whose finder reads ?find= (search.js); without JavaScript it still leads to the index
+HOME_FINDER = ('<form class="xxgk-home-find" action="agencies/" method="get" role="search" aria-label="查找机构">'
+               '<label for="xxgk-home-find">查找机构（名称、简称、拼音或地区）：</label>'
+               '<input id="xxgk-home-find" name="find" type="search" autocomplete="off" '
+               'placeholder="如 格尔木 / geermu / 青海">'
+               '<button type="submit" class="md-button md-button--primary xxgk-small-button">查找</button></form>\n')
 # what a reader without JavaScript does instead of the finder (it needs script): the browser's find in page
 FIND_IN_PAGE = ("<noscript><p>查找框需要启用 JavaScript。不用它也可以查找：{how}用浏览器的“在页面中查找”"
                 "（电脑按 Ctrl+F，Mac 按 ⌘+F；手机浏览器在菜单中）输入机构名称或地区。</p></noscript>")
@@ -207,7 +214,7 @@ class Site(ReportPages, AgencyPages):
                  cell(r["published_date"])] for r in latest]
         body = [front_matter("政府信息公开年报数据"), "# 政府信息公开工作年度报告数据\n",
                 "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
-                "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n",
+                "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
                 f'<div class="xxgk-numbers">{numbers}</div>\n', self._received_chart(), "\n## 最新报告\n",
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
                 "[下载数据 →](data.md)\n"]
