@@ -61,6 +61,8 @@ def test_a_group_without_reports_of_the_province_says_so(server, chromium):
     # the seeds' 2024 group has 格尔木市 (青海) only: its table is empty for 辽宁 and says why
     notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
     assert "本表没有辽宁省的报告。" in notes, notes
+    shown = [t.get_attribute("id") for t in chromium.find_elements("css selector", "article table") if t.is_displayed()]
+    assert "xxgk-ranking-2024-county" not in shown and "xxgk-ranking-2025-county" in shown, shown  # not an empty one
 
 
 THREE = ("qinghai-haixi-geermu-shujuju", "qinghai-xining-huangzhong-renminzhengfu", "liaoning-anshan-haicheng-shujuju")

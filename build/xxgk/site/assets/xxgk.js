@@ -258,10 +258,11 @@
       document.querySelectorAll("article table").forEach(function (table) {
         var index = heads(table).indexOf(select.dataset.xxgkProvince);
         if (index < 0 || !table.tBodies[0]) return;
+        var box = table.closest(".md-typeset__scrollwrap") || table;  /* Material's scrolling box, if it made one */
         var none = document.createElement("p");
         none.className = "xxgk-province-none"; none.hidden = true;
-        table.parentNode.insertBefore(none, table.nextSibling);
-        targets.push([table, index, none]);
+        box.parentNode.insertBefore(none, box.nextSibling);
+        targets.push([table, index, none, box]);
       });
       function apply() {
         var value = select.value, shown = 0;
@@ -275,6 +276,7 @@
           shown += here;
           t[2].textContent = value ? "本表没有" + value + "的报告。" : "";
           t[2].hidden = !value || here > 0;
+          t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
         status.textContent = value ? "只显示" + value + "的 " + shown + " 份报告。" : "";
         var url = new URL(location.href);
