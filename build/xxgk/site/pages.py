@@ -383,7 +383,9 @@ class Site(ReportPages, AgencyPages):
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error")),
                        f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid, v in listed]
-        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid, _ in listed]),
+        partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
+                   if len(listed) < len(self.findings) else "")
+        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid, _ in listed], partial),
                   table(["报告", "问题数", "错误数", PROVINCE_COLUMN], per_agency, "xxgk-by-agency", sortable=True)]
         if len(listed) < len(self.findings):
             findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
@@ -521,14 +523,16 @@ class Site(ReportPages, AgencyPages):
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
-    def _province_filter(self, reports: list[dict]) -> str:
+    def _province_filter(self, reports: list[dict], note: str = "") -> str:
         """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
-        the other rows, says how many are shown and keeps the choice in the address, ``?province=``); hidden
-        without JavaScript, where the column itself tells the provinces apart."""
+        the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
+        the choice in the address, ``?province=``); hidden without JavaScript, where the column tells the provinces
+        apart."""
         options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
                           for p in sorted({self._province(r) for r in reports}))
         return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
-                f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}">'
+                f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
+                + (f' data-note="{esc(note)}"' if note else "") + '>'
                 f'<option value="">全部省份</option>{options}</select> '
                 '<span class="xxgk-province-status" role="status"></span></p>')
 

@@ -278,7 +278,7 @@
           t[2].hidden = !value || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
-        status.textContent = value ? "只显示" + value + "的 " + shown + " 份报告。" : "";
+        status.textContent = value ? "只显示" + value + "的 " + shown + " 份报告。" + (select.dataset.note || "") : "";
         var url = new URL(location.href);
         if (value) url.searchParams.set("province", value); else url.searchParams.delete("province");
         history.replaceState(history.state, "", url.pathname + url.search + url.hash);
