@@ -227,3 +227,18 @@ def test_a_citizen_on_a_phone_finds_an_agency_by_pinyin_from_the_home_page(serve
         _wait(lambda: "/a/qinghai-haixi-geermu-" in chromium.current_url)
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_without_javascript_a_report_page_offers_no_csv_button_that_does_nothing(server, served_site):
+    from .conftest import new_chromium, report_page_files
+
+    page = next(p for p in report_page_files(served_site) if "huangzhong" in p.parent.name)
+    no_script = new_chromium()
+    try:
+        no_script.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        no_script.get(server + "/" + page.relative_to(served_site).as_posix())
+        button = _wait(lambda: no_script.find_elements("css selector", "button[data-xxgk-csv]"))[0]
+        # before: Material's .md-button display overrode [hidden]: a 下载本报告的表格（CSV） button that did nothing
+        assert not button.is_displayed()
+    finally:
+        no_script.quit()
