@@ -131,7 +131,7 @@ def _by_report_table(quality: str) -> list[tuple[str, str, str]]:
     section = quality[quality.index("## 按报告"):]
     section = section[:section.index("</table>")]
     return re.findall(r'<tr><td><a href="([^"]+)">[^<]*</a></td><td class="xxgk-num">(\d+)</td>'
-                      r'<td class="xxgk-num">(\d+)</td></tr>', section)
+                      r'<td class="xxgk-num">(\d+)</td>(?:<td>[^<]*</td>)?</tr>', section)  # (then its 省份)
 
 
 def _province_pages(site_src: Path) -> dict[str, str]:
@@ -239,3 +239,15 @@ def test_every_prefix_of_a_province_page_address_is_a_page_of_its_group(syntheti
         assert f'href="{page.parent.name}/"' in text and "<img src=x" not in text  # the hostile province inert
         for href in re.findall(r'href="([^"#:]+/)"', text):
             assert (group.parent / href / "index.html").resolve().is_file(), (group.relative_to(site), href)
+
+
+def test_the_province_filter_of_a_bounded_quality_page_says_the_list_is_not_every_report(synthetic):
+    import html
+
+    _, whole, split = synthetic
+    quality = html.unescape((split / "quality.md").read_text(encoding="utf-8"))
+    pick = re.search(r'<select id="xxgk-province"[^>]*>', quality).group(0)
+    # before: filtered to a province, the 200 reports with the most errors nationally read as all of its reports
+    assert f"本表只列全国错误最多（其次问题最多）的 {LIMITS['QUALITY_REPORT_ROWS']} 份报告" in pick, pick
+    full = re.search(r'<select id="xxgk-province"[^>]*>', (whole / "quality.md").read_text(encoding="utf-8")).group(0)
+    assert "data-note" not in full  # every report listed: nothing to say

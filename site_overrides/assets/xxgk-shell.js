@@ -35,27 +35,31 @@
   me.parentNode.insertBefore(config, me.nextSibling);
   var button = document.querySelector(".md-header label[for=__search]");
   if (button) button.insertAdjacentHTML("afterend", {{ dialog | xxgk_minify | tojson }});
-  /* the navigation drawer's switch is a label, which no keyboard reaches: it takes the focus and works as a
-     button (Enter or Space; a pointer still clicks the label as before); opened, the keyboard goes to the menu's
-     first link, Escape closes it and comes back here (xxgk.css keeps a closed drawer's links out of the tab order) */
-  var open = document.querySelector(".md-header label[for=__drawer]"), toggle = document.getElementById("__drawer");
-  if (open && toggle) {
-    open.tabIndex = 0;
+  /* the navigation drawer's switch is a label, which no keyboard reaches (and a label may not be given the role of
+     a button): a real button inside it, holding its icon, takes the focus and the clicks (a click on a button in
+     a label does not reach the label's checkbox, so the button sets it); opened from the keyboard, the focus goes
+     to the menu's first link, Escape closes it and comes back here (xxgk.css keeps a closed drawer's links out of
+     the tab order) */
+  var label = document.querySelector(".md-header label[for=__drawer]"), toggle = document.getElementById("__drawer");
+  if (label && toggle) {
+    var open = document.createElement("button");
+    open.type = "button";
+    open.className = "xxgk-drawer-button";
     open.setAttribute("role", "button");
     open.setAttribute("aria-label", "导航菜单");
     open.setAttribute("aria-expanded", "false");
-    open.classList.add("xxgk-drawer-button");
+    while (label.firstChild) open.appendChild(label.firstChild);
+    label.appendChild(open);
     var set = function (on) {
       toggle.checked = on;
       toggle.dispatchEvent(new Event("change"));
     };
     toggle.addEventListener("change", function () { open.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); });
-    open.addEventListener("keydown", function (e) {
-      if (e.key !== "Enter" && e.key !== " ") return;
+    open.addEventListener("click", function (e) {
       e.preventDefault();
       set(!toggle.checked);
-      var first = toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
-      if (first) first.focus();
+      var first = e.detail === 0 && toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();  /* from the keyboard (Enter or Space: a click of no pointer) */
     });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && toggle.checked) { set(false); open.focus(); }

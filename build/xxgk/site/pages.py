@@ -43,11 +43,22 @@ FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼�
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
+# the home page's way to an agency, on a phone too (where the header shows only a search icon): a plain form to the
+# agency index, whose finder reads ?find= (search.js); without JavaScript it still leads to the index
+HOME_FINDER = ('<form class="xxgk-home-find" action="agencies/" method="get" role="search" aria-label="查找机构">'
+               '<label for="xxgk-home-find">查找机构（名称、简称、拼音或地区）：</label>'
+               '<input id="xxgk-home-find" name="find" type="search" autocomplete="off" '
+               'placeholder="如 格尔木 / geermu / 青海">'
+               '<button type="submit" class="md-button md-button--primary xxgk-small-button">查找</button></form>\n')
+# what a reader without JavaScript does instead of the finder (it needs script): the browser's find in page
+FIND_IN_PAGE = ("<noscript><p>查找框需要启用 JavaScript。不用它也可以查找：{how}用浏览器的“在页面中查找”"
+                "（电脑按 Ctrl+F，Mac 按 ⌘+F；手机浏览器在菜单中）输入机构名称或地区。</p></noscript>")
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
 RANKING_EXTRACT = 20  # above INDEX_SHARD_ABOVE reports: the report card index shows this many at each end
 RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
+PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_filter``, ``xxgk.js``) reads
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
                  "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
                  "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。</p>")
@@ -118,6 +129,7 @@ class Site(ReportPages, AgencyPages):
         self.pkg, self.out, self.spool = pkg, out, spool  # editorial pages into out; bulk pages into the spool
         self.reuse = reuse  # the last build's report and agency pages, taken when their inputs are the same
         self.reports = sorted(pkg.tables["reports"], key=lambda r: (report_name(r), r["year"] or "", r["report_id"]))
+        self.reports_by_id = {r["report_id"]: r for r in self.reports}
         summary = summarise(pkg, QUALITY_ROWS_PER_CODE)
         self.findings = summary.findings  # {report_id: [{code, severity}]}: the reports with findings
         self.findings_by_code = summary.by_code
@@ -242,7 +254,7 @@ class Site(ReportPages, AgencyPages):
                  cell(r["published_date"])] for r in latest]
         body = [front_matter("政府信息公开年报数据"), "# 政府信息公开工作年度报告数据\n",
                 "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
-                "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n",
+                "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
                 f'<div class="xxgk-numbers">{numbers}</div>\n', self._received_chart(), "\n## 最新报告\n",
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
                 "[下载数据 →](data.md)\n"]
@@ -273,6 +285,7 @@ class Site(ReportPages, AgencyPages):
             self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", []))
             rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
         body = [front_matter("机构索引"), "# 机构索引\n", FINDER,
+                FIND_IN_PAGE.format(how="先在下表点省份，再在省份页中"),
                 "<p>机构较多，按省份分页：</p>", table(["省份", "机构数"], rows, "xxgk-provinces", sortable=True),
                 self._orphans(orphans, "../")]
         self.write("agencies.md", "\n".join(body))
@@ -289,7 +302,7 @@ class Site(ReportPages, AgencyPages):
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
         missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
-        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER,
+        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER, FIND_IN_PAGE.format(how="在下表中"),
                 '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
@@ -408,8 +421,12 @@ class Site(ReportPages, AgencyPages):
             listed = sorted(listed, key=lambda kv: (-sum(f["severity"] == "error" for f in kv[1]), -len(kv[1]),
                                                     kv[0]))[:QUALITY_REPORT_ROWS]
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
-                       cell(sum(1 for f in v if f["severity"] == "error"))] for rid, v in listed]
-        parts += ["\n## 按报告\n", table(["报告", "问题数", "错误数"], per_agency, "xxgk-by-agency", sortable=True)]
+                       cell(sum(1 for f in v if f["severity"] == "error")),
+                       f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid, v in listed]
+        partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
+                   if len(listed) < len(self.findings) else "")
+        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid, _ in listed], partial),
+                  table(["报告", "问题数", "错误数", PROVINCE_COLUMN], per_agency, "xxgk-by-agency", sortable=True)]
         if len(listed) < len(self.findings):
             findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
                                                    if r["name"] == "findings"))
@@ -458,6 +475,8 @@ class Site(ReportPages, AgencyPages):
         if split:
             parts.append("<p>报告较多：每组列出得分最高和最低的报告，完整名次按省份分页"
                          "（名次仍是全国同年度、同层级内的名次）。</p>")
+        else:  # every report on this one page: its province in a column, and a filter by it
+            parts.append(self._province_filter(self.reports))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
             ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,
@@ -465,7 +484,7 @@ class Site(ReportPages, AgencyPages):
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
             if not split:
-                parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id)]
+                parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id, province=True)]
                 continue
             ranked = sum(r["report_id"] not in self.copy_of for r in ordered)
             copies_note = f"（另有 {len(ordered) - ranked} 份字节相同的副本，不排名）" if ranked < len(ordered) else ""
@@ -519,9 +538,10 @@ class Site(ReportPages, AgencyPages):
         self.spool.page(group + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
         return f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n" + provinces
 
-    def _ranking_table(self, ordered: list[dict], base: str, table_id: str) -> str:
+    def _ranking_table(self, ordered: list[dict], base: str, table_id: str, province: bool = False) -> str:
         """The ranking rows of ``ordered`` (national rank, score, the agency's own problems by category, the
-        reading limits), report links relative to ``base`` (the site root from the page)."""
+        reading limits; with ``province``, the report's province last, which :meth:`_province_filter` filters
+        by), report links relative to ``base`` (the site root from the page)."""
         rows = []
         for r in ordered:
             found = self.findings.get(r["report_id"], [])
@@ -536,11 +556,25 @@ class Site(ReportPages, AgencyPages):
                          cell(self.scores[r["report_id"]])]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
-                        + [cell(sum(f["severity"] != "info" for f in reading))])
+                        + [cell(sum(f["severity"] != "info" for f in reading))]
+                        + ([f"<td>{esc(self._province(r))}</td>"] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
-        return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"], rows,
-                     table_id, sortable=True, css="compact") + unread
+        return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
+                     + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
+
+    def _province_filter(self, reports: list[dict], note: str = "") -> str:
+        """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
+        the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
+        the choice in the address, ``?province=``); hidden without JavaScript, where the column tells the provinces
+        apart."""
+        options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
+                          for p in sorted({self._province(r) for r in reports}))
+        return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
+                f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
+                + (f' data-note="{esc(note)}"' if note else "") + '>'
+                f'<option value="">全部省份</option>{options}</select> '
+                '<span class="xxgk-province-status" role="status"></span></p>')
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

@@ -109,6 +109,10 @@
     var metricSel = $("xxgk-compare-metric"), fromSel = $("xxgk-compare-from"), toSel = $("xxgk-compare-to");
     var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
+    var pngButton = $("xxgk-compare-png");  // the drawn chart as an image (xxgk.js: source, licence, address in it)
+    if (pngButton) pngButton.addEventListener("click", function () {
+      window.xxgkPng(chartDiv, csv.download.replace(/\.csv$/, ""));
+    });
     // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
     var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
     var urlNote = "";  // what the address asked for and this site does not have; said until the reader changes the view
@@ -217,7 +221,7 @@
       var noPeer = ids.length === 1 && !fallback && !withPeer && !alone;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
-      var traces = [], rows = [], gaps = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
+      var traces = [], rows = [], gaps = [], blank = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
       if (single) {
         var order = ids.slice().sort(function (a, b) {
           var x = value(a, state.from), z = value(b, state.from);
@@ -256,6 +260,7 @@
         ids.forEach(function (id) {
           var a = byId[id], split = !m.comparable && a.e19.length;
           var ys = years.map(function (y) { return value(id, y); });
+          if (ys.every(function (v) { return v === null; })) blank.push(a.n);  // in the legend, nothing drawn: said
           if (split) {
             traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2021年版格式）", x: xs,
               y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? null : ys[i]; }), marker: {size: 9}});
@@ -291,6 +296,7 @@
       status.textContent = urlNote + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
+        (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（无数据，不是0），图中没有它的点。" : "") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
@@ -309,8 +315,10 @@
             locale: "zh-CN"});
         }).then(function () {
           chartDiv.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+          if (pngButton) pngButton.hidden = false;
         });
       } else {
+        if (pngButton) pngButton.hidden = true;  // nothing drawn: no image to download
         if (window.Plotly) Plotly.purge(chartDiv);
         chartDiv.style.height = "auto";
         chartDiv.textContent = "无数据：所选机构在所选年度没有该指标的数值。";

@@ -150,6 +150,33 @@
         width: layout.width, height: layout.height});
     }).then(function () { Plotly.purge(box); box.remove(); });
   }
+  /* a chart plotly has drawn on the page (the compare page's) as a PNG: the same figure 1000 px wide, with the
+     source, licence and page address under it, as png() gives every other chart */
+  function pngOfDrawn(div, filename) {
+    var box = document.createElement("div");
+    box.style.cssText = "position:absolute;left:-10000px;top:0;width:1000px";
+    document.body.appendChild(box);
+    var layout = JSON.parse(JSON.stringify(div.layout || {}));
+    layout.width = 1000;
+    layout.height = (layout.height || 420) + 90;
+    layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90});
+    if (layout.showlegend !== false && layout.legend) {  /* the legend above the plot: the source goes under it */
+      layout.legend = Object.assign({}, layout.legend, {x: 0, xanchor: "left", y: 1.02, yanchor: "bottom"});
+      layout.margin.t = (layout.margin.t || 70) + 40;
+      layout.height += 40;
+    }
+    var address = location.href.match(/.{1,140}/g).map(function (part) {  /* lines that fit; as text, not markup */
+      return part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }).join("<br>");
+    layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
+      xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
+      text: SOURCE + "<br>" + address}]);
+    return Plotly.newPlot(box, JSON.parse(JSON.stringify(div.data || [])), layout, {staticPlot: true, locale: "zh-CN"})
+      .then(function () {
+        return Plotly.downloadImage(box, {format: "png", filename: filename, width: layout.width, height: layout.height});
+      }).then(function () { Plotly.purge(box); box.remove(); });
+  }
+  window.xxgkPng = pngOfDrawn;
   function buttons(el, spec) {
     var figure = el.closest("figure"), caption = figure && figure.querySelector("figcaption");
     if (!caption || caption.querySelector(".xxgk-chart-actions")) return;
@@ -218,6 +245,49 @@
           row.style.display = !q || hay.indexOf(q) >= 0 ? "" : "none";
         });
       });
+    });
+  }
+  /* a choice of province (pages.Pages._province_filter): only the rows of that province in every table of the
+     page with the named column; the count shown, an empty table said to be empty, the choice in the address */
+  function provinces() {
+    document.querySelectorAll("select[data-xxgk-province]").forEach(function (select) {
+      if (select.dataset.done) return;
+      select.dataset.done = "1";
+      var pick = select.closest(".xxgk-province-pick"), status = pick.querySelector("[role=status]");
+      var targets = [];
+      document.querySelectorAll("article table").forEach(function (table) {
+        var index = heads(table).indexOf(select.dataset.xxgkProvince);
+        if (index < 0 || !table.tBodies[0]) return;
+        var box = table.closest(".md-typeset__scrollwrap") || table;  /* Material's scrolling box, if it made one */
+        var none = document.createElement("p");
+        none.className = "xxgk-province-none"; none.hidden = true;
+        box.parentNode.insertBefore(none, box.nextSibling);
+        targets.push([table, index, none, box]);
+      });
+      function apply() {
+        var value = select.value, shown = 0;
+        targets.forEach(function (t) {
+          var here = 0;
+          Array.from(t[0].tBodies[0].rows).forEach(function (row) {
+            var cell = row.cells[t[1]], keep = !value || (cell && cell.textContent.trim() === value);
+            row.hidden = !keep;
+            if (keep) here++;
+          });
+          shown += here;
+          t[2].textContent = value ? "本表没有" + value + "的报告。" : "";
+          t[2].hidden = !value || here > 0;
+          t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
+        });
+        status.textContent = value ? "只显示" + value + "的 " + shown + " 份报告。" + (select.dataset.note || "") : "";
+        var url = new URL(location.href);
+        if (value) url.searchParams.set("province", value); else url.searchParams.delete("province");
+        history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+      }
+      var asked = new URLSearchParams(location.search).get("province");
+      if (asked && Array.from(select.options).some(function (o) { return o.value === asked; })) select.value = asked;
+      select.addEventListener("change", apply);
+      pick.hidden = false;
+      if (select.value) apply();
     });
   }
   function scrollers() {
@@ -295,6 +365,9 @@
      (report_page._citation: the page carries only the empty, hidden paragraph) */
   function citation() {
     var today = new Date().toISOString().slice(0, 10);
+    /* the data page's citation of the dataset: its address (without the #cite it was opened at) and the date */
+    document.querySelectorAll("[data-xxgk-cite-url]").forEach(function (el) { el.textContent = location.href.split("#")[0]; });
+    document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
     var heading = document.querySelector("article h1");
     document.querySelectorAll("p[data-xxgk-cite]").forEach(function (el) {
       if (el.dataset.done || !heading) return;
@@ -306,8 +379,22 @@
       el.hidden = false;
     });
   }
+  /* printing: a chart plotly drew at the screen's width (688 px beside the navigation) was cut at the paper's edge
+     (A4 leaves the article some 620 px): while the page is laid out for print (the print query matches then), a
+     chart wider than its box is drawn the box's width; afterwards, the width of its box on screen again */
+  var narrowed = [], printing = window.matchMedia ? window.matchMedia("print") : null;
+  if (printing && printing.addEventListener) printing.addEventListener("change", function (e) {
+    if (!window.Plotly) return;
+    if (!e.matches) { narrowed.splice(0).forEach(function (div) { Plotly.relayout(div, {width: null}); }); return; }
+    document.querySelectorAll("article .js-plotly-plot").forEach(function (div) {
+      var box = div.parentElement.clientWidth, svg = div.querySelector(".main-svg");
+      if (!svg || !box || +svg.getAttribute("width") <= box) return;
+      narrowed.push(div);
+      Plotly.relayout(div, {width: box});
+    });
+  });
   function all() {
-    charts(); tables(); citation(); scrollers(); csvButtons();
+    charts(); tables(); provinces(); citation(); scrollers(); csvButtons();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
