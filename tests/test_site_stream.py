@@ -92,3 +92,30 @@ def test_ranks_count_the_better_scores_of_the_same_year_and_tier():
     assert ranks([{"report_id": "a", "year": "2024"}, {"report_id": "b", "year": "2024"},
                   {"report_id": "c", "year": "2024"}], {"a": 90, "b": 90, "c": 80}) == {
         "a": (1, 3), "b": (1, 3), "c": (3, 3)}
+
+
+def test_a_reports_digest_changes_with_its_rows_and_no_other(seed_package, tmp_path):
+    """``stream(digests=…)``: the digest a report page states as its rows (``site/spool_reuse.py``) is the same for
+    the same rows in another copy of the package, and changes for the report whose cell changed, only."""
+    from xxgk.site.data import Package
+
+    def digests(folder):
+        out, digest = {}, []
+        for report, _ in Package.open(folder).stream(digests=digest):
+            out[report["report_id"]] = digest[0]
+        return out
+
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_package[0], copy)
+    before = digests(seed_package[0])
+    assert digests(copy) == before and len(set(before.values())) == len(before)
+    path = copy / "data" / "applications.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("value")
+    changed = next(r for r in rows[1:] if r[column] not in ("", "0"))
+    changed[column] = str(int(changed[column]) + 1)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    after = digests(copy)
+    assert {rid for rid in before if before[rid] != after[rid]} == {changed[rows[0].index("report_id")]}
