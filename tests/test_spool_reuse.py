@@ -167,3 +167,12 @@ def test_a_forged_frame_is_not_published(tmp_path, reports, written, capsys):
     assert written  # the pages naming that frame
     assert "<script>" not in (site / "json" / "f" / f"{name}.json").read_text(encoding="utf-8")
     assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
+
+
+def test_a_cache_that_cannot_be_written_is_said_and_the_build_goes_on(tmp_path, reports, capsys):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "spool").write_text("not a folder", encoding="utf-8")  # where the spool cache's folder would be
+    site = _build(reports, tmp_path / "one", cache)
+    assert "spool cache not kept" in capsys.readouterr().err
+    assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))

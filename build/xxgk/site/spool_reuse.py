@@ -156,8 +156,16 @@ class SpoolReuse:
     def keep(self, spool: Path, frames: dict[str, str]) -> None:
         """Record this build's spool (``spool``, closed and complete) and ``frames`` (every frame this build's
         pages named) for the next build: the spool linked (copied across file systems), the index written
-        beside it, both by atomic renames."""
+        beside it, both by atomic renames. A cache that cannot be written (a file where its folder should be, a
+        full disk) is said on stderr; the build goes on."""
         self.close()
+        try:
+            self._keep(spool, frames)
+        except OSError as error:
+            print(terminal_text(f"xxgk: spool cache not kept ({error}); the next build writes every page"),
+                  file=sys.stderr)
+
+    def _keep(self, spool: Path, frames: dict[str, str]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         named = {name for entry in self.recorded.values() for name in entry[4]}
         index = {"format": FORMAT, "pages": self.recorded,
