@@ -264,6 +264,60 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
     return tokens, not header or any(kind != "text" for kind, _, _ in tokens), starts
 
 
+_GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
+_WRAP_JOINS = re.compile(r"[^\x00-\x7f]")  # two pieces of a wrapped cell meet without a space between these
+
+
+def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A pandoc grid table (``+----+----+`` borders, each row's cells wrapped over several ``| … | … |`` lines)
+    as one pipe line a row, on the row's first line; the borders dropped. A cell's pieces are joined as read
+    when they meet between Chinese characters (``一、本年新收政府`` / ``信息公开申请数量``), else with a space, so
+    that ``3`` over ``1`` stays two numbers (unreadable), never 31. A block whose lines split into different
+    numbers of cells is left as printed. Before, every wrapped line was a row of its own: a label's rest made
+    blank rows, ``+---+`` lines were labels, and rows whose label wrapped were lost."""
+    if not any(text.lstrip().startswith("+") for _, text in lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    block: list[tuple[int, str]] = []
+    inside = False
+
+    def flush() -> None:
+        if len(block) < 2:
+            out.extend(block)
+        else:
+            split = [_split_structured(text.strip()) for _, text in block]
+            if len({len(cells) for cells in split}) != 1:
+                out.extend(block)
+            else:
+                out.append((block[0][0], "| " + " | ".join(_join_wrapped(column) for column in zip(*split,
+                                                                                          strict=True)) + " |"))
+        block.clear()
+
+    for line_no, text in lines:
+        stripped = text.strip()
+        if stripped.startswith("+") and _GRID_BORDER.match(stripped):
+            flush()
+            inside = True
+        elif inside and len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+            block.append((line_no, text))
+        else:
+            flush()
+            inside = False
+            out.append((line_no, text))
+    flush()
+    return out
+
+
+def _join_wrapped(pieces: tuple[str, ...]) -> str:
+    joined = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        glue = joined and not (_WRAP_JOINS.match(joined[-1]) and _WRAP_JOINS.match(piece[0]))
+        joined += (" " if glue else "") + piece
+    return joined
+
+
 def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                    continues: Callable[[list[Slot]], bool] | None = None) -> list[Row]:
     """Group a region's tokens into rows (see the module docstring).
