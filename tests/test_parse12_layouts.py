@@ -437,3 +437,23 @@ def test_a_grid_cell_whose_number_wrapped_is_unreadable_never_joined():
 def test_grid_borders_are_no_labels():
     record = parse(layouts("2021")["grid"])
     assert not [f for f in record.findings if f.code == "label_unrecognised"]
+
+
+def test_csv_quoted_thousands_and_empty_cells():
+    """Excel's CSV: ``"1,297"`` quoted is one number; an empty field is an empty cell (missing, never 0)."""
+    text = layouts("2021")["csv"].replace("行政许可,1297,,", '行政许可,"1,297",,').replace(
+        "二、上年结转政府信息公开申请数量,,5,0,1,0,0,0,6", "二、上年结转政府信息公开申请数量,,5,,1,0,0,0,6")
+    assert '"1,297"' in text and ",,5,,1," in text
+    record = parse(text)
+    assert record.values("active")[("licensing", "decisions")] == 1297
+    got = record.values("applications")
+    assert got[("carried_over", "commercial")] is None
+    assert [got[("carried_over", a)] for a in ("natural_person", "research", "total")] == [5, 1, 6]
+    assert any(f.code == "value_blank" and f.table == "3" for f in record.findings)
+
+
+def test_sentences_with_commas_beside_a_csv_table_stay_text():
+    text = layouts("2021")["csv"].replace(
+        "二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n本年共制发规章2件,废止1件,现行有效17件,详见下表。\n")
+    record = parse(text)
+    assert score(record, "2021")["active"][:2] == (10, 0)

@@ -22,6 +22,7 @@ label, as in PDF extractions).
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -305,6 +306,41 @@ def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             inside = False
             out.append((line_no, text))
     flush()
+    return out
+
+
+_CSV_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+CSV_ROWS_MIN = 3  # lines of the same field count that make a region's comma lines an export's rows
+
+
+def fold_csv_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table exported as CSV (Excel, WPS: ``一、本年新收政府信息公开申请数量,,68,11,0,1,2,1,83``) as tab lines.
+    A line is an export's row when it has two commas or more and no tab or pipe, its fields (quotes as CSV
+    quotes them: ``"1,297"``) are each empty, a number, or words without a number beside a space, one at
+    least a number or empty, and it is not one thousands-separated number; and at least ``CSV_ROWS_MIN`` such
+    lines of the region have that many fields (so a sentence that happens to hold commas stays text).
+    Before, each row's commas glued its cells into one unreadable number and every row was lost."""
+    rows: dict[int, list[str]] = {}
+    for index, (_, text) in enumerate(lines):
+        if text.count(",") < 2 or "\t" in text or "|" in text or _THOUSANDS_ONLY.match(text.strip()):
+            continue
+        try:
+            fields = [f.strip() for f in next(csv.reader([text.strip()]))]
+        except csv.Error:
+            continue
+        if any(not f or _CSV_NUMBER.match(f) for f in fields) and all(
+                not f or _CSV_NUMBER.match(f) or not re.search(r"\d\s|\s\d", f) for f in fields):
+            rows[index] = fields
+    if len(rows) < CSV_ROWS_MIN:
+        return lines
+    counts: dict[int, int] = {}
+    for fields in rows.values():
+        counts[len(fields)] = counts.get(len(fields), 0) + 1
+    out = list(lines)
+    for index, fields in rows.items():
+        if counts[len(fields)] >= CSV_ROWS_MIN:
+            out[index] = (lines[index][0], "\t".join(fields))
     return out
 
 
