@@ -457,3 +457,17 @@ def test_sentences_with_commas_beside_a_csv_table_stay_text():
         "二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n本年共制发规章2件,废止1件,现行有效17件,详见下表。\n")
     record = parse(text)
     assert score(record, "2021")["active"][:2] == (10, 0)
+
+
+@pytest.mark.parametrize("ocr", ["8З", "8S", "8s", "8Ε"])  # Cyrillic Ze, Latin S, Greek Epsilon for 3
+def test_an_ocr_letter_glued_to_a_row_s_last_number_makes_it_unreadable_never_the_number_alone(ocr):
+    """Tesseract read 83 as 8З at the end of a row of a ``pdftotext -layout``-like text: not 8."""
+    text = layouts("2021")["layout"]
+    row = next(line for line in text.split("\n") if line.startswith("一、本年新收"))
+    assert row.endswith(" 83")
+    record = parse(text.replace(row, row[:-2] + ocr))
+    got = record.values("applications")
+    assert got[("new", "total")] is None
+    assert [got[("new", a)] for a in applicant_codes()[:6]] == [68, 11, 0, 1, 2, 1]
+    assert got[("carried_over", "total")] == 6
+    assert any(f.code == "value_unreadable" and f.table == "3" for f in record.findings)

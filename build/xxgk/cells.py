@@ -40,6 +40,8 @@ _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number
 _SIGN = r"(?:(?:(?<!\S)|(?<=\d))(?:增加?|减少?|[+-]))?"
 _PIECE = re.compile(r"(" + _SIGN + r"\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
+# letters of an alphabet (no Chinese, no unit) glued to a number up to a space or the line's end: with .match
+_GLUED_LETTERS = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]+(?=\s|$)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
@@ -132,8 +134,11 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     """("text"|"slot", content) pieces of unstructured text (``_loose_tokens`` without the line)."""
     out: list[tuple[str, str]] = []
     folded = fold_value(text)
+    glued_to = -1  # where the letters glued to the last number end (they are that cell's)
     for match in _PIECE.finditer(folded):
         number, words = match.groups()
+        if match.start() < glued_to:
+            continue
         if number is None:
             if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
                 continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
@@ -154,6 +159,12 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             if len(number) > 1:
                 out.append(("slot", number[:-1]))
             out.append(("text", number[-1]))
+            continue
+        if (letters := _GLUED_LETTERS.match(folded, match.end())) and letters.end() > match.end():
+            # 8З, 8S, 1O: an OCR'd digit that came out a letter (Latin, Cyrillic, Greek) keeps the cell
+            # unreadable; before, 8 was read and the letter began the next label (8З read as 8, not 83)
+            out.append(("slot", number + letters.group()))
+            glued_to = letters.end()
             continue
         out.append(("slot", number))
     return tuple(out)
