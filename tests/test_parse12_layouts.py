@@ -471,3 +471,45 @@ def test_an_ocr_letter_glued_to_a_row_s_last_number_makes_it_unreadable_never_th
     assert [got[("new", a)] for a in applicant_codes()[:6]] == [68, 11, 0, 1, 2, 1]
     assert got[("carried_over", "total")] == 6
     assert any(f.code == "value_unreadable" and f.table == "3" for f in record.findings)
+
+
+def _new_row(text: str) -> str:
+    return next(line for line in text.split("\n") if line.startswith("一、本年新收"))
+
+
+@pytest.mark.parametrize("stray", [("68     11", "68  |  11"), ("68     11      0", "68 |   11  |   0")])
+def test_a_table_rule_read_as_a_stray_pipe_is_no_cell(stray):
+    """OCR/PDF text printing a vertical rule as ``|`` between some of a row's numbers: the row reads whole."""
+    text = layouts("2021")["layout"]
+    row = _new_row(text)
+    assert stray[0] in row
+    record = parse(text.replace(row, row.replace(*stray)))
+    assert [record.values("applications")[("new", a)] for a in applicant_codes()] == [68, 11, 0, 1, 2, 1, 83]
+
+
+@pytest.mark.parametrize(("printed", "ocr"), [
+    ("     83", "    3B5"),  # letters between digits: not 3, not 5
+    ("     11", "     1|"),  # a | glued to a digit
+    ("     11", "    1|1"),
+    ("     11", "     l1"),  # l for 1 before the digit
+    ("      0 ", "      O "),  # a lone O for 0 among the numbers
+])
+def test_an_ocr_cell_of_digits_and_letters_is_unreadable(printed, ocr):
+    text = layouts("2021")["layout"]
+    row = _new_row(text)
+    assert printed in row
+    record = parse(text.replace(row, row.replace(printed, ocr, 1)))
+    got = [record.values("applications")[("new", a)] for a in applicant_codes()]
+    truth = [68, 11, 0, 1, 2, 1, 83]
+    assert got.count(None) == 1 and all(g in (None, t) for g, t in zip(got, truth, strict=True)), got
+    assert any(f.code == "value_unreadable" and f.table == "3" for f in record.findings)
+
+
+def test_a_cell_of_letters_and_digits_after_a_count_is_no_item_number():
+    """TSV ``政府集中采购 | 14 | Z36`` (OCR for 236): 14 is the count, Z36 unreadable — not 14 an item number and
+    36 the count."""
+    text = layouts("2019")["tsv"]
+    assert "政府集中采购\t14\t236\t" in text
+    record = parse(text.replace("政府集中采购\t14\t236\t", "政府集中采购\t14\tZ36\t"))
+    got = record.values("active")
+    assert (got[("procurement", "projects")], got[("procurement", "amount_10k_yuan")]) == (14, None)

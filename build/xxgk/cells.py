@@ -40,8 +40,25 @@ _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number
 _SIGN = r"(?:(?:(?<!\S)|(?<=\d))(?:增加?|减少?|[+-]))?"
 _PIECE = re.compile(r"(" + _SIGN + r"\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
-# letters of an alphabet (no Chinese, no unit) glued to a number up to a space or the line's end: with .match
-_GLUED_LETTERS = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]+(?=\s|$)")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACED_NUMBERS = re.compile(r"\d\s+[+-]?\d")
+
+
+def _stray_pipes(stripped: str) -> bool:
+    """A line of space-separated cells with a table's rule read as | here and there (OCR, PDF text): no outer
+    pipes, and numbers apart by spaces with no | between them (in a pipe table each number has its own cell).
+
+    >>> _stray_pipes("政府集中采购 1|4 236"), _stray_pipes("68 11 | 0 1 2 1 83"), _stray_pipes("规章|1|2|3")
+    (True, True, False)
+    """
+    return stripped[0] != "|" and stripped[-1] != "|" and any(
+        _SPACED_NUMBERS.search(cell) for cell in stripped.split("|"))
+# letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
+# 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
+_LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|\|"
+_LETTERS = re.compile(f"(?:{_LETTER})+")
+_GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
+_GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
@@ -140,12 +157,21 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
         if match.start() < glued_to:
             continue
         if number is None:
+            spaced = match.start() == 0 or folded[match.start() - 1].isspace()
+            lone = spaced and (match.end() == len(folded) or folded[match.end()].isspace())
+            if spaced and _LETTERS.fullmatch(words) and (glued := _GLUED_NUMBER.match(folded, match.end())):
+                out.append(("slot", words + glued.group()))  # l1, Z36: an OCR'd digit that came out a letter
+                glued_to = glued.end()
+                continue
+            if lone and words == "|":
+                continue  # a table's rule read as a lone | (OCR, PDF text) between cells: no cell, no word
+            if lone and out and out[-1][0] == "slot" and len(words) <= 2 and _LETTERS.fullmatch(words):
+                out.append(("slot", words))  # 3 O 1: an OCR'd 0 that came out a letter, among cells: unreadable
+                continue
             if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
                 continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
             if _unit_of_cell(folded, match, out):
                 continue  # 9件 2件 0件 …: each cell carries its unit (before: 件 was label text, the row lost)
-            lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
-                match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
         if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
@@ -241,7 +267,7 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
     if not stripped or _SEPARATOR_LINE.match(stripped) or (
             stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
         return [], False, {}
-    if "\t" not in line and "|" not in line:
+    if "\t" not in line and ("|" not in line or _stray_pipes(stripped)):
         return _loose_tokens(line, line_no), False, {}
     tokens: list[tuple[str, str, int]] = []
     starts: dict[int, str] = {}
@@ -259,9 +285,11 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             # 属于国家秘密 | 0 … is an item number: text follows it
             value = True
         if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
-                and cells[index - 1][0] and not cells[index - 1][1] and cells[index + 1][0] and not cells[index + 1][1]:
+                and cells[index - 1][0] and not cells[index - 1][1] and not cells[index + 1][1] \
+                and _HAN.search(cells[index + 1][0]):
             # 不予公开 | 1 | 属于国家秘密 | 0 …: an item number between label cells, the next label's words (before:
-            # the row began at it, 属于国家秘密 became a cell and the row was lost)
+            # the row began at it, 属于国家秘密 became a cell and the row was lost); 政府集中采购 | 14 | Z36 (OCR for
+            # 236) is a count, then an unreadable cell: no words follow it (before: 14 was lost, 36 read)
             starts[len(tokens)] = folded
             tokens.append(("text", folded, line_no))
             continue
