@@ -513,3 +513,12 @@ def test_a_cell_of_letters_and_digits_after_a_count_is_no_item_number():
     record = parse(text.replace("政府集中采购\t14\t236\t", "政府集中采购\t14\tZ36\t"))
     got = record.values("active")
     assert (got[("procurement", "projects")], got[("procurement", "amount_10k_yuan")]) == (14, None)
+
+
+def test_a_pipe_glued_to_a_number_in_loose_text_is_unreadable():
+    """``行政许可      |297`` (OCR: | for 1 of 1297, or a rule glued to it): not 297."""
+    text = layouts("2021")["layout"]
+    assert "      1297" in text
+    record = parse(text.replace("      1297", "      |297"))
+    assert record.values("active")[("licensing", "decisions")] is None
+    assert any(f.code == "value_unreadable" and f.table == "2" for f in record.findings)

@@ -42,17 +42,21 @@ _PIECE = re.compile(r"(" + _SIGN + r"\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + 
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACED_NUMBERS = re.compile(r"\d\s+[+-]?\d")
+_HALF_GLUED_PIPE = re.compile(r"\s\|\d|\d\|\s")  # 行政许可   |297: a rule or an OCR'd 1 glued to a number
 
 
 def _stray_pipes(stripped: str) -> bool:
     """A line of space-separated cells with a table's rule read as | here and there (OCR, PDF text): no outer
-    pipes, and numbers apart by spaces with no | between them (in a pipe table each number has its own cell).
+    pipes, and numbers apart by spaces with no | between them (in a pipe table each number has its own cell), or
+    a | glued to a number on one side only (``行政许可   |297``: | may be an OCR'd 1; read, the cell is unreadable).
 
     >>> _stray_pipes("政府集中采购 1|4 236"), _stray_pipes("68 11 | 0 1 2 1 83"), _stray_pipes("规章|1|2|3")
     (True, True, False)
+    >>> _stray_pipes("行政许可   |297"), _stray_pipes("行政许可 | 297")
+    (True, False)
     """
-    return stripped[0] != "|" and stripped[-1] != "|" and any(
-        _SPACED_NUMBERS.search(cell) for cell in stripped.split("|"))
+    return stripped[0] != "|" and stripped[-1] != "|" and (_HALF_GLUED_PIPE.search(stripped) is not None or any(
+        _SPACED_NUMBERS.search(cell) for cell in stripped.split("|")))
 # letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
 _LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|\|"
