@@ -522,3 +522,12 @@ def test_a_pipe_glued_to_a_number_in_loose_text_is_unreadable():
     record = parse(text.replace("      1297", "      |297"))
     assert record.values("active")[("licensing", "decisions")] is None
     assert any(f.code == "value_unreadable" and f.table == "2" for f in record.findings)
+
+
+def test_a_pipe_inside_a_tab_separated_cell_does_not_split_the_line():
+    """TSV ``行政许可\\t|297`` (OCR's | for 1): the line's cells are its tab cells; |297 is unreadable, not 297."""
+    text = layouts("2021")["tsv"]
+    assert "行政许可\t1297" in text
+    record = parse(text.replace("行政许可\t1297", "行政许可\t|297"))
+    assert record.values("active")[("licensing", "decisions")] is None
+    assert any(f.code == "value_unreadable" and f.table == "2" for f in record.findings)

@@ -125,7 +125,9 @@ class Row:
 
 
 def _split_structured(line: str) -> list[str]:
-    sep = "|" if "|" in line else "\t"
+    # a tab line is split at its tabs, a | in it (OCR's | for 1, a rule) is in a cell; a pipe table's line
+    # begins or ends with |, or has no tab
+    sep = "|" if "|" in line and ("\t" not in line or line.strip()[:1] == "|" or line.strip()[-1:] == "|") else "\t"
     cells = line.split(sep)
     if sep == "|":
         stripped = line.strip()
