@@ -195,6 +195,15 @@ def layout_table3_centered(fmt: str, between: bool = False) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def numbers_before_labels(fmt: str) -> str:
+    """A PDF text layer whose numbers sit a little higher than their label: each row's numbers first on its line."""
+    rows = _table3(fmt)
+    lines = ["申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    for first, second, code in GROUPS_2021 if fmt == "2021" else GROUPS_2019:
+        lines.append(" ".join(map(str, rows[code])) + " " + _label(first, second))
+    return "\n".join(lines)
+
+
 def layout_table4(page_break: bool = False) -> str:
     lines = [
         "                   行政复议                                            行政诉讼",
@@ -356,6 +365,7 @@ def layouts(fmt: str) -> dict[str, str]:
         "docling": report(fmt, docling(table2_rows(fmt), 1), docling(table3_rows(fmt), 2), docling(table4_rows(), 0)),
         "layout_centred": report(fmt, layout_table2(fmt), layout_table3_centered(fmt), layout_table4()),
         "layout_centred_between": report(fmt, layout_table2(fmt), layout_table3_centered(fmt, True), layout_table4()),
+        "numbers_before_labels": report(fmt, layout_table2(fmt), numbers_before_labels(fmt), layout_table4()),
         "layout_numbers_first": report(fmt, layout_table2(fmt), layout_table3(fmt, at="first"), layout_table4()),
         "layout_numbers_last": report(fmt, layout_table2(fmt), layout_table3(fmt, at="last"), layout_table4()),
         "layout_fullwidth": report(fmt, layout_table2(fmt), layout_table3(fmt, cell=_fullwidth), layout_table4()),

@@ -630,6 +630,16 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
     return out
 
 
+_VALUES_THEN_LABEL = re.compile(r"^(\s*(?:[+-]?\d[\d,.]*\s+)+)(\D.*|\d{1,2}[.、]\s*[\u4e00-\u9fff].*)$")
+
+
+def _values_then_label(text: str) -> tuple[str, ...]:
+    """A line of loose text whose numbers come before its words, as two lines (numbers, words); else itself."""
+    if "\t" in text or "|" in text or not (match := _VALUES_THEN_LABEL.match(text)):
+        return (text,)
+    return match.group(1).rstrip(), match.group(2)
+
+
 def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """The region's lines with each row's label line(s) put before its numbers, when the text puts every
     row's numbers on a line of their own *above* its label (a PDF text layer whose numbers sit a little
@@ -642,7 +652,16 @@ def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] |
     ['表头', '一、新收', '1 0 1', '二、结转', '2 0 2']
     >>> labels_after_values(list(enumerate(["表头", "一、新收", "1 0 1", "二、结转", "2 0 2"]))) is None
     True
+
+    A row's numbers printed before its label on the label's line (``1 0 1 一、新收``: the numbers' baseline a
+    little higher, the text layer put them first) are read the same way: the line as its numbers, then its label.
+
+    >>> [t for _, t in labels_after_values(list(enumerate(["表头", "1 0 1 一、新收", "2 0 2 二、结转"])))]
+    ['表头', '一、新收', '1 0 1', '二、结转', '2 0 2']
     """
+    split = [(n, part) for n, text in lines for part in _values_then_label(text)]
+    if len(split) > len(lines):
+        lines = split
     kinds = [_line_kind(*line_tokens(n, text)) for n, text in lines]
     shown = [i for i, kind in enumerate(kinds) if kind]
     first = next((at for at, i in enumerate(shown) if kinds[i][0] in ("values", "lone")), None)
