@@ -147,8 +147,11 @@ def layout_table3(fmt: str, width: int = 12, page_break_after: str | None = None
         height = max(len(left), len(right))
         line = {"middle": (height - 1) // 2, "first": 0, "last": height - 1}[at]
         for i in range(height):
-            text = _pad(left[i] if i < len(left) else "", 8) + _pad(right[i] if i < len(right) else "", width + 4)
-            lines.append(_pad(text, 36) + ("".join(cell(v).rjust(7) for v in rows[code]) if i == line else "").rstrip())
+            text = _pad(left[i] if i < len(left) else "", 8) + (right[i] if i < len(right) else "")
+            if second is None:
+                text = left[i] if i < len(left) else ""
+            numbers = "".join(cell(v).rjust(7) for v in rows[code]) if i == line else ""
+            lines.append((_pad(text, width + 16) + numbers).rstrip())  # the numbers' columns line up
         if code == page_break_after:
             lines += ["", "                                  — 5 —", "\f", *T3_LAYOUT_HEADER]
     return "\n".join(line.rstrip() for line in lines)
@@ -541,3 +544,39 @@ def test_a_pipe_inside_a_tab_separated_cell_does_not_split_the_line():
     record = parse(text.replace("行政许可\t1297", "行政许可\t|297"))
     assert record.values("active")[("licensing", "decisions")] is None
     assert any(f.code == "value_unreadable" and f.table == "2" for f in record.findings)
+
+
+def _blank_in_row(fmt: str, start: str, shift: int = 0) -> tuple[str, str]:
+    """The ``layout`` text with the first 0 of the row beginning ``start`` printed as nothing (shifted by
+    ``shift`` characters: a number between two columns)."""
+    text = layouts(fmt)["layout_wide"]
+    row = next(line for line in text.split("\n") if line.lstrip().startswith(start))
+    cut = row.index("      0", 40)
+    blanked = row[:cut] + " " * 7 + row[cut + 7:]
+    if shift:
+        numbers = blanked[cut + 7:]
+        blanked = blanked[:cut + 7 - shift] + numbers + " " * shift
+    return text.replace(row, blanked), row
+
+
+@pytest.mark.parametrize("start", ["一、本年新收", "2.重复申请", "（二）部分公开", "四、结转下年度"])
+def test_pdftotext_layout_blank_cell_is_placed_by_its_column_and_missing(start):
+    """A cell printed blank in ``pdftotext -layout`` text: the row's other numbers stand in their columns (as the
+    rows around it show), the blank is missing (never 0), and the row is not lost."""
+    fmt = "2021"
+    text, row = _blank_in_row(fmt, start)
+    code = next(c for f, s, c in GROUPS_2021 if _label(f, s).startswith(start) or (s or "").replace("|", "")
+                .startswith(start))
+    record = parse(text)
+    got = [record.values("applications")[(code, a)] for a in applicant_codes()]
+    truth = _table3(fmt)[code]
+    blank = truth.index(0)
+    assert got == [None if i == blank else v for i, v in enumerate(truth)]
+    assert any(f.code == "value_blank" and f.table == "3" for f in record.findings)
+
+
+def test_pdftotext_layout_number_between_columns_leaves_the_row_missing():
+    text, _ = _blank_in_row("2021", "2.重复申请", shift=3)
+    record = parse(text)
+    assert [record.values("applications")[("rejected_duplicate", a)] for a in applicant_codes()] == [None] * 7
+    assert any(f.code == "row_lost_cells" and f.table == "3" for f in record.findings)

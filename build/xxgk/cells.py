@@ -495,7 +495,58 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()
+    if k and len(rows) > 2:
+        _place_by_columns(rows, k, lines)
     return rows
+
+
+_LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
+
+
+def _centres(row: Row, text: str) -> list[float] | None:
+    """The centre of each of the row's numbers on its line (a layout's character columns), when they are all on
+    one line of loose text, are that line's only chunks with digits, and come after its words."""
+    if not row.slots or any(s.structured or s.line != row.slots[0].line for s in row.slots):
+        return None
+    chunks = list(_LOOSE_NUMBER.finditer(text))
+    if [m.group() for m in chunks] != [s.text for s in row.slots] or (
+            text[chunks[-1].end():].strip()):
+        return None
+    return [(m.start() + m.end() - 1) / 2 for m in chunks]
+
+
+def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> None:
+    """``pdftotext -layout``: a row of loose text with fewer than ``k`` numbers (a blank cell printed as nothing)
+    gets its numbers in the columns they stand in, and an empty cell (missing, never 0) in each column it leaves
+    blank — when the nearest rows of ``k`` numbers above and below it (the two nearest on one side, for a first
+    or last row) put each column's numbers at the same place
+    (centres within a character; columns at least four apart), and each of the row's numbers stands in exactly
+    one of those columns, in order. Before, such a row lost all its cells (``row_lost_cells``); any doubt (no
+    such rows, columns that disagree, a number between columns) leaves it so."""
+    if not any(0 < len(r.slots) < k for r in rows):
+        return
+    text_of = dict(lines)
+    centres = [_centres(r, text_of.get(r.slots[0].line, "")) if r.slots else None for r in rows]
+    for index, row in enumerate(rows):
+        if not 0 < len(row.slots) < k or centres[index] is None:
+            continue
+        above = [c for c in reversed(centres[:index]) if c and len(c) == k][:2]
+        below = [c for c in centres[index + 1:] if c and len(c) == k][:2]
+        near = above[:1] + below[:1] if above and below else above or below  # the first row, the last: two on a side
+        if len(near) < 2 or any(abs(a - b) > 1 for a, b in zip(*near, strict=True)):
+            continue
+        above, below = near
+        columns = [(a + b) / 2 for a, b in zip(above, below, strict=True)]
+        if any(b - a < 4 for a, b in zip(columns, columns[1:], strict=False)):
+            continue
+        at = [[j for j, col in enumerate(columns) if abs(centre - col) <= 1] for centre in centres[index]]
+        placed = [found[0] for found in at if len(found) == 1]
+        if len(placed) != len(at) or placed != sorted(set(placed)):
+            continue
+        by_column = dict(zip(placed, row.slots, strict=True))
+        line = row.slots[0].line
+        row.slots[:] = [by_column.get(j) or Slot("", line, structured=True) for j in range(k)]
+        row.filled = sum(not s.empty for s in row.slots)
 
 
 _SENTENCE_GOES_ON = re.compile("^(?:" + "|".join(PROSE_UNITS) + ")[,;。、:]")
