@@ -580,3 +580,17 @@ def test_pdftotext_layout_number_between_columns_leaves_the_row_missing():
     record = parse(text)
     assert [record.values("applications")[("rejected_duplicate", a)] for a in applicant_codes()] == [None] * 7
     assert any(f.code == "row_lost_cells" and f.table == "3" for f in record.findings)
+
+
+@pytest.mark.parametrize("name", ["tsv", "csv", "docling"])
+def test_a_blank_last_cell_of_a_row_whose_label_spans_two_columns_does_not_shift_its_numbers(name):
+    """``一、本年新收… | (empty: the label's second column) | 68 | 11 | 0 | 1 | 2 | 1 | (blank)``: 68 is 自然人's, the
+    total is missing — not every number moved one column on."""
+    rows = table3_rows("2021")
+    new = next(r for r in rows if r[0].startswith("一、本年新收"))
+    new[-1] = ""
+    table3 = {"tsv": tsv(rows), "csv": tsv(rows, ","), "docling": docling(rows, 2)}[name]
+    text = report("2021", tsv(table2_rows("2021")), table3, tsv(table4_rows()))
+    record = parse(text)
+    got = [record.values("applications")[("new", a)] for a in applicant_codes()]
+    assert got == [68, 11, 0, 1, 2, 1, None]

@@ -496,52 +496,87 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             close()
     close()
     if k and len(rows) > 2:
+        _keep_value_columns(rows, k, lines)
         _place_by_columns(rows, k, lines)
     return rows
+
+
+def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> None:
+    """A tab/pipe row with more than ``k`` cells, the extra ones empty at both ends (``一、本年新收… | | 68 | … | 1 |
+    |``: a label over two columns, the last cell blank): which empties are the layout's and which a blank cell is
+    told by the table's other rows — when at least two rows of ``k`` numbers lie each on one line of the same
+    number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``.
+    Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
+    if not any(len(r.slots) > k and r.slots[0].empty and r.slots[-1].empty for r in rows):
+        return
+    text_of = dict(lines)
+
+    def cells(row: Row) -> int | None:
+        line = row.slots[0].line
+        if not all(s.structured and s.line == line for s in row.slots):
+            return None
+        return len(_split_structured(text_of.get(line, "")))
+
+    full = [cells(r) for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
+            and _split_structured(text_of.get(r.slots[0].line, ""))[-1].strip() == r.slots[-1].text.strip()]
+    if len(full) < 2 or None in full or len(set(full)) != 1:
+        return
+    for row in rows:
+        extra = len(row.slots) - k
+        if extra > 0 and row.slots[0].empty and row.slots[-1].empty and cells(row) == full[0] \
+                and all(s.empty for s in row.slots[:extra]):
+            row.slots[:] = row.slots[extra:]
+            row.filled = sum(not s.empty for s in row.slots)
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
 
 
-def _centres(row: Row, text: str) -> list[float] | None:
-    """The centre of each of the row's numbers on its line (a layout's character columns), when they are all on
-    one line of loose text, are that line's only chunks with digits, and come after its words."""
+def _spans(row: Row, text: str) -> list[tuple[int, int]] | None:
+    """Where each of the row's numbers begins and ends on its line (a layout's character columns), when they are
+    all on one line of loose text, are that line's only chunks with digits, and come after its words."""
     if not row.slots or any(s.structured or s.line != row.slots[0].line for s in row.slots):
         return None
     chunks = list(_LOOSE_NUMBER.finditer(text))
-    if [m.group() for m in chunks] != [s.text for s in row.slots] or (
-            text[chunks[-1].end():].strip()):
+    if not chunks or [m.group() for m in chunks] != [s.text for s in row.slots] or text[chunks[-1].end():].strip():
         return None
-    return [(m.start() + m.end() - 1) / 2 for m in chunks]
+    return [m.span() for m in chunks]
+
+
+def _columns(near: list[list[tuple[int, int]]]) -> tuple[int, list[int]] | None:
+    """``(0 for right-aligned: ends, 1 for left-aligned: starts, the columns' places)`` when the rows in ``near``
+    put each column's numbers exactly at the same end (or start), the columns at least four apart; else None."""
+    for side in (1, 0):
+        places = [spans[side] for spans in near[0]]
+        if all([spans[side] for spans in row] == places for row in near[1:]) and all(
+                b - a >= 4 for a, b in zip(places, places[1:], strict=False)):
+            return side, places
+    return None
 
 
 def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> None:
     """``pdftotext -layout``: a row of loose text with fewer than ``k`` numbers (a blank cell printed as nothing)
     gets its numbers in the columns they stand in, and an empty cell (missing, never 0) in each column it leaves
     blank — when the nearest rows of ``k`` numbers above and below it (the two nearest on one side, for a first
-    or last row) put each column's numbers at the same place
-    (centres within a character; columns at least four apart), and each of the row's numbers stands in exactly
-    one of those columns, in order. Before, such a row lost all its cells (``row_lost_cells``); any doubt (no
-    such rows, columns that disagree, a number between columns) leaves it so."""
+    or last row) end (or begin) each column's numbers at exactly the same place, columns at least four apart,
+    and each of the row's numbers ends (begins) exactly at one of those places. Before, such a row lost all its
+    cells (``row_lost_cells``); any doubt (no such rows, rows that disagree, a number off its column by a single
+    character, as when a text layer glued two cells and shifted the rest) leaves it so."""
     if not any(0 < len(r.slots) < k for r in rows):
         return
     text_of = dict(lines)
-    centres = [_centres(r, text_of.get(r.slots[0].line, "")) if r.slots else None for r in rows]
+    spans = [_spans(r, text_of.get(r.slots[0].line, "")) if r.slots else None for r in rows]
     for index, row in enumerate(rows):
-        if not 0 < len(row.slots) < k or centres[index] is None:
+        if not 0 < len(row.slots) < k or spans[index] is None:
             continue
-        above = [c for c in reversed(centres[:index]) if c and len(c) == k][:2]
-        below = [c for c in centres[index + 1:] if c and len(c) == k][:2]
+        above = [c for c in reversed(spans[:index]) if c and len(c) == k][:2]
+        below = [c for c in spans[index + 1:] if c and len(c) == k][:2]
         near = above[:1] + below[:1] if above and below else above or below  # the first row, the last: two on a side
-        if len(near) < 2 or any(abs(a - b) > 1 for a, b in zip(*near, strict=True)):
+        if len(near) < 2 or (found := _columns(near)) is None:
             continue
-        above, below = near
-        columns = [(a + b) / 2 for a, b in zip(above, below, strict=True)]
-        if any(b - a < 4 for a, b in zip(columns, columns[1:], strict=False)):
-            continue
-        at = [[j for j, col in enumerate(columns) if abs(centre - col) <= 1] for centre in centres[index]]
-        placed = [found[0] for found in at if len(found) == 1]
-        if len(placed) != len(at) or placed != sorted(set(placed)):
+        side, places = found
+        placed = [places.index(span[side]) if span[side] in places else -1 for span in spans[index]]
+        if -1 in placed or placed != sorted(set(placed)):
             continue
         by_column = dict(zip(placed, row.slots, strict=True))
         line = row.slots[0].line
