@@ -594,3 +594,13 @@ def test_a_blank_last_cell_of_a_row_whose_label_spans_two_columns_does_not_shift
     record = parse(text)
     got = [record.values("applications")[("new", a)] for a in applicant_codes()]
     assert got == [68, 11, 0, 1, 2, 1, None]
+
+
+def test_a_pipe_glued_to_a_number_inside_a_grid_cell_is_unreadable():
+    """pandoc grid table ``| |297 |`` (OCR's | for 1 of 1297): a grid's rules have spaces on both sides; the
+    cell is unreadable, not 297."""
+    text = layouts("2021")["grid"]
+    assert "| 1297     |" in text
+    record = parse(text.replace("| 1297     |", "| |297     |"))
+    assert record.values("active")[("licensing", "decisions")] is None
+    assert any(f.code == "value_unreadable" and f.table == "2" for f in record.findings)

@@ -59,7 +59,7 @@ def _stray_pipes(stripped: str) -> bool:
         _SPACED_NUMBERS.search(cell) for cell in stripped.split("|")))
 # letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
-_LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|\|"
+_LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦]"
 _LETTERS = re.compile(f"(?:{_LETTER})+")
 _GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
 _GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4
@@ -319,8 +319,10 @@ def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     as one pipe line a row, on the row's first line; the borders dropped. A cell's pieces are joined as read
     when they meet between Chinese characters (``一、本年新收政府`` / ``信息公开申请数量``), else with a space, so
     that ``3`` over ``1`` stays two numbers (unreadable), never 31. A block whose lines split into different
-    numbers of cells is left as printed. Before, every wrapped line was a row of its own: a label's rest made
-    blank rows, ``+---+`` lines were labels, and rows whose label wrapped were lost."""
+    numbers of cells is left as printed. A grid's borders have a space on each side (``| 14 |``): a ``|`` glued to a
+    cell's text (``|4``: OCR's | for 1) is in the cell, printed ``¦`` so that it stays unreadable, never 4.
+    Before, every wrapped line was a row of its own: a label's rest made blank rows, ``+---+`` lines were
+    labels, and rows whose label wrapped were lost."""
     if not any(text.lstrip().startswith("+") for _, text in lines):
         return lines
     out: list[tuple[int, str]] = []
@@ -328,15 +330,12 @@ def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     inside = False
 
     def flush() -> None:
-        if len(block) < 2:
+        split = [[cell.replace("|", "¦") for cell in _GRID_RULE.split(text.strip())[1:-1]] for _, text in block]
+        if not block or len({len(cells) for cells in split}) != 1:
             out.extend(block)
         else:
-            split = [_split_structured(text.strip()) for _, text in block]
-            if len({len(cells) for cells in split}) != 1:
-                out.extend(block)
-            else:
-                out.append((block[0][0], "| " + " | ".join(_join_wrapped(column) for column in zip(*split,
-                                                                                          strict=True)) + " |"))
+            out.append((block[0][0], "| " + " | ".join(_join_wrapped(column) for column in zip(*split,
+                                                                                      strict=True)) + " |"))
         block.clear()
 
     for line_no, text in lines:
@@ -352,6 +351,9 @@ def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append((line_no, text))
     flush()
     return out
+
+
+_GRID_RULE = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)")  # a grid row's | between cells: spaces on both sides
 
 
 _CSV_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
