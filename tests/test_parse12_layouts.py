@@ -604,3 +604,28 @@ def test_a_pipe_glued_to_a_number_inside_a_grid_cell_is_unreadable():
     record = parse(text.replace("| 1297     |", "| |297     |"))
     assert record.values("active")[("licensing", "decisions")] is None
     assert any(f.code == "value_unreadable" and f.table == "2" for f in record.findings)
+
+
+def test_a_pipe_glued_to_a_number_in_a_markdown_row_is_in_its_cell():
+    """docling/markitdown ``| … | |1 | 2 | …`` (OCR's | for 1 of 11): the cell is unreadable and the row's other
+    cells stay in their columns — not 11 lost and every later number one column on."""
+    text = layouts("2021")["docling"]
+    old = "| （四）无法提供1.本机关不掌握相关政府信息 | 11 | 2 |"
+    assert old in text
+    record = parse(text.replace(old, old.replace("| 11 |", "| |1 |")))
+    got = [record.values("applications")[("unavailable_not_held", a)] for a in applicant_codes()]
+    assert got == [None, 2, 0, 1, 0, 0, 14]
+    assert any(f.code == "value_unreadable" and f.table == "3" for f in record.findings)
+
+
+def test_numbers_before_labels_with_a_row_short_of_a_cell_never_take_the_next_row_s_numbers():
+    """Every row's numbers before its label, one row with a cell printed as nothing: no identity is broken when
+    read label-first (the lost row, the last label without numbers), yet each row would hold the next row's
+    numbers. Read numbers-first, or not at all."""
+    for fmt in ("2021", "2019"):
+        text = layouts(fmt)["numbers_before_labels"]
+        old = "0 0 0 0 0 0 0 7.属于行政执法案卷"
+        assert old in text
+        record = parse(text.replace(old, "0 0 0 0   0 0 7.属于行政执法案卷"))
+        _right, lost, wrong = score(record, fmt)["applications"]
+        assert not wrong and lost == 7

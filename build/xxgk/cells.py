@@ -129,6 +129,11 @@ def _split_structured(line: str) -> list[str]:
     # begins or ends with |, or has no tab
     sep = "|" if "|" in line and ("\t" not in line or line.strip()[:1] == "|" or line.strip()[-1:] == "|") else "\t"
     cells = line.split(sep)
+    if sep == "|" and " | " in line and _HALF_GLUED_PIPE.search(line.strip()):
+        # | 规章 | |1 | 2 |: a table whose rules have spaces on both sides; a | glued to a cell's text is in the
+        # cell (OCR's | for 1: unreadable), not a rule that makes a cell more (before: 1 vanished, |1 read as an
+        # empty cell and 1, every later cell one column on)
+        cells = _GRID_RULE.split(line.strip())
     if sep == "|":
         stripped = line.strip()
         if stripped.startswith("|"):
@@ -718,7 +723,25 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
     return out
 
 
-_VALUES_THEN_LABEL = re.compile(r"^(\s*(?:[+-]?\d[\d,.]*\s+)+)(\D.*|\d{1,2}[.、]\s*[\u4e00-\u9fff].*)$")
+# a line's numbers (a chunk with a digit and no Chinese, as OCR prints some: 1|4, 8S; or one or two letters: an
+# OCR'd 0) before its label (words, or an item number and words)
+_VALUES_THEN_LABEL = re.compile(r"^(\s*(?:(?:[^\s\u3400-\u9fff]*\d[^\s\u3400-\u9fff]*|[A-Za-z]{1,2})\s+)+)"
+                                r"([^\d\s|].*|\d{1,2}[.、]\s*[\u4e00-\u9fff].*)$")
+_LABEL_THEN_VALUES = re.compile(r"[\u4e00-\u9fff）)]\s*[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)*\s*$")
+
+
+def numbers_lead(lines: list[tuple[int, str]]) -> bool:
+    """Whether more of the region's lines of loose text print their numbers before their label than after it
+    (at least three): read label-first, each row would take the next row's numbers."""
+    first = last = 0
+    for _, text in lines:
+        if "\t" in text or "|" in text:
+            continue
+        if _VALUES_THEN_LABEL.match(text) and _HAN.search(text):
+            first += 1
+        elif _LABEL_THEN_VALUES.search(text):
+            last += 1
+    return first >= 3 and first > last
 
 
 def _values_then_label(text: str) -> tuple[str, ...]:
