@@ -629,3 +629,15 @@ def test_numbers_before_labels_with_a_row_short_of_a_cell_never_take_the_next_ro
         record = parse(text.replace(old, "0 0 0 0   0 0 7.属于行政执法案卷"))
         _right, lost, wrong = score(record, fmt)["applications"]
         assert not wrong and lost == 7
+
+
+def test_two_cells_run_together_in_a_row_whose_label_spans_two_columns_never_shift_it():
+    """``| 一、本年新收… |  | 68 | 11 | 0 | 1 | 2 |1 | 83 |`` (a rule glued to the next number: 2 and 1 run into one
+    unreadable cell): the row is a cell short, not the label's empty column read as 自然人 and 68 as 商业企业."""
+    text = layouts("2021")["docling"].replace("| 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 |",
+                                              "| 一、本年新收政府信息公开申请数量 |  |")
+    old = "| 68 | 11 | 0 | 1 | 2 | 1 | 83 |"
+    assert old in text
+    record = parse(text.replace(old, "| 68 | 11 | 0 | 1 | 2 |1 | 83 |"))
+    got = [record.values("applications")[("new", a)] for a in applicant_codes()]
+    assert all(g in (None, t) for g, t in zip(got, [68, 11, 0, 1, 2, 1, 83], strict=True)), got

@@ -512,9 +512,10 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     """A tab/pipe row with more than ``k`` cells, the extra ones empty at both ends (``一、本年新收… | | 68 | … | 1 |
     |``: a label over two columns, the last cell blank): which empties are the layout's and which a blank cell is
     told by the table's other rows — when at least two rows of ``k`` numbers lie each on one line of the same
-    number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``.
+    number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``; a
+    row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost).
     Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
-    if not any(len(r.slots) > k and r.slots[0].empty and r.slots[-1].empty for r in rows):
+    if not any(len(r.slots) >= k and r.slots and r.slots[0].empty for r in rows):
         return
     text_of = dict(lines)
 
@@ -530,10 +531,14 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
         return
     for row in rows:
         extra = len(row.slots) - k
-        if extra > 0 and row.slots[0].empty and row.slots[-1].empty and cells(row) == full[0] \
-                and all(s.empty for s in row.slots[:extra]):
+        if extra < 0 or not row.slots[0].empty or (n := cells(row)) is None:
+            continue
+        if n == full[0] and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
             row.slots[:] = row.slots[extra:]
-            row.filled = sum(not s.empty for s in row.slots)
+        elif n < full[0]:  # a cell fewer than the table's rows (two run together: 2 |1): which is the label
+            while row.slots and row.slots[0].empty:  # column's empty is not knowable; the row is short, lost
+                row.slots.pop(0)
+        row.filled = sum(not s.empty for s in row.slots)
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
@@ -737,10 +742,10 @@ def numbers_lead(lines: list[tuple[int, str]]) -> bool:
     for _, text in lines:
         if "\t" in text or "|" in text:
             continue
-        if _VALUES_THEN_LABEL.match(text) and _HAN.search(text):
-            first += 1
-        elif _LABEL_THEN_VALUES.search(text):
+        if _LABEL_THEN_VALUES.search(text):  # (2 重复申请 0 0 …, 1 一、本年新收 … 13: an item or row number first)
             last += 1
+        elif _VALUES_THEN_LABEL.match(text) and _HAN.search(text):
+            first += 1
     return first >= 3 and first > last
 
 
