@@ -328,7 +328,7 @@ def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     cell's text (``|4``: OCR's | for 1) is in the cell, printed ``¦`` so that it stays unreadable, never 4.
     Before, every wrapped line was a row of its own: a label's rest made blank rows, ``+---+`` lines were
     labels, and rows whose label wrapped were lost."""
-    if not any(text.lstrip().startswith("+") for _, text in lines):
+    if not any("+" in text and text.lstrip().startswith("+") for _, text in lines):
         return lines
     out: list[tuple[int, str]] = []
     block: list[tuple[int, str]] = []

@@ -266,8 +266,10 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     numbers whether or not an identity shows it: the table is read numbers-first when that reading holds, else no
     number is kept (``rows_order_unsure``)."""
     fmt, facts, findings = _lines_to_applications(lines)
-    lead = numbers_lead(lines)  # numbers before their labels on most lines: read label-first, rows take the next's
     broken = _breaks(fmt, facts)
+    # numbers before their labels on most lines: read label-first, each row took the next row's numbers (and the
+    # last label none: a table read whole whose identities hold is not looked at again)
+    lead = (broken or any(f.value is None for f in facts)) and numbers_lead(lines)
     swapped = labels_after_values(lines) if broken or lead else None
     if swapped:
         other = _lines_to_applications(swapped)
