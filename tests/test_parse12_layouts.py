@@ -641,3 +641,18 @@ def test_two_cells_run_together_in_a_row_whose_label_spans_two_columns_never_shi
     record = parse(text.replace(old, "| 68 | 11 | 0 | 1 | 2 |1 | 83 |"))
     got = [record.values("applications")[("new", a)] for a in applicant_codes()]
     assert all(g in (None, t) for g, t in zip(got, [68, 11, 0, 1, 2, 1, 83], strict=True)), got
+
+
+def test_run_together_cells_in_a_grid_never_shift_a_row_even_beside_another_damaged_row():
+    """pandoc grid, two rules glued to the numbers after them (``| 0    |0    |`` in 二、上年结转's row, ``案卷   |0``
+    in another): the damaged rows are short (missing), never read one column on."""
+    text = layouts("2021")["grid"]
+    carried = "| 二、上年结转政府 |              | 5    | 0    | 1    | 0    | 0    | 0    | 6    |"
+    enforcement = "| 7.属于行政执法案卷   | 0    |"
+    assert carried in text and enforcement in text
+    text = text.replace(carried, carried.replace("| 0    | 0    | 0    | 6", "| 0    |0    | 0    | 6")).replace(
+        enforcement, "| 7.属于行政执法案卷   |0    |")
+    record = parse(text)
+    _right, _lost, wrong = score(record, "2021")["applications"]
+    assert not wrong
+    assert [record.values("applications")[("carried_over", a)] for a in applicant_codes()] == [None] * 7

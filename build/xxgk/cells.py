@@ -525,9 +525,10 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
             return None
         return len(_split_structured(text_of.get(line, "")))
 
-    full = [cells(r) for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
-            and _split_structured(text_of.get(r.slots[0].line, ""))[-1].strip() == r.slots[-1].text.strip()]
-    if len(full) < 2 or None in full or len(set(full)) != 1:
+    full = [n for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
+            and _split_structured(text_of.get(r.slots[0].line, ""))[-1].strip() == r.slots[-1].text.strip()
+            and (n := cells(r)) is not None]
+    if len(full) < 2 or len(set(full)) != 1:
         return
     for row in rows:
         extra = len(row.slots) - k
