@@ -7,6 +7,8 @@ as a four-column grid. Every cell is read as printed, or missing with a finding 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from xxgk.catalog import applicant_codes, item_measures, outcome_codes, proceeding_codes, row_codes
 from xxgk.parser import parse
@@ -656,3 +658,40 @@ def test_run_together_cells_in_a_grid_never_shift_a_row_even_beside_another_dama
     _right, _lost, wrong = score(record, "2021")["applications"]
     assert not wrong
     assert [record.values("applications")[("carried_over", a)] for a in applicant_codes()] == [None] * 7
+
+
+# OCR's letters for digits; | read for a 1 or a rule glued to a number; a page footer; a number printed as nothing
+LOOKALIKE = {"0": "OoD", "1": "lI|", "2": "Z", "3": "ЗB", "5": "S", "6": "b", "8": "B", "9": "g"}
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(fmt=st.sampled_from(["2021", "2019"]), name=st.sampled_from(sorted(layouts("2021"))), data=st.data())
+def test_ocr_damage_to_any_layout_never_yields_a_wrong_number(fmt, name, data):
+    """(Left out: a number blanked in ``numbers_before_labels``, whose cells are one space apart: ``2 0 1 0 0 14``
+    is then cut 1|4 when that alone makes the row total hold — the digit-cut rule of PDF text, kept as it is.)"""
+    lines = layouts(fmt)[name].split("\n")
+    with_digits = [i for i, line in enumerate(lines) if any(c.isdigit() for c in line)]
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(st.sampled_from(with_digits))
+        digits = [j for j, c in enumerate(lines[i]) if c.isdigit()]
+        if not digits:
+            continue
+        j, line = data.draw(st.sampled_from(digits)), lines[i]
+        kind = data.draw(st.sampled_from(["letter", "pipe", "footer"] + ["blank"] * (name != "numbers_before_labels")))
+        if kind == "letter" and line[j] in LOOKALIKE:
+            line = line[:j] + data.draw(st.sampled_from(LOOKALIKE[line[j]])) + line[j + 1:]
+        elif kind == "pipe":
+            line = line[:j] + "|" + line[j:]
+        elif kind == "footer":
+            lines.insert(i + 1, "— 7 —")
+        elif kind == "blank":  # the whole number, its place kept
+            a, b = j, j
+            while a and line[a - 1].isdigit():
+                a -= 1
+            while b < len(line) and line[b].isdigit():
+                b += 1
+            line = line[:a] + " " * (b - a) + line[b:]
+        lines[i] = line
+    record = parse("\n".join(lines))
+    for table, (_right, _lost, wrong) in score(record, fmt).items():
+        assert not wrong, (table, wrong[:3])
