@@ -22,6 +22,7 @@ label, as in PDF extractions).
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,29 @@ _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number
 _SIGN = r"(?:(?:(?<!\S)|(?<=\d))(?:增加?|减少?|[+-]))?"
 _PIECE = re.compile(r"(" + _SIGN + r"\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACED_NUMBERS = re.compile(r"\d\s+[+-]?\d")
+_HALF_GLUED_PIPE = re.compile(r"\s\|\d|\d\|\s")  # 行政许可   |297: a rule or an OCR'd 1 glued to a number
+
+
+def _stray_pipes(stripped: str) -> bool:
+    """A line of space-separated cells with a table's rule read as | here and there (OCR, PDF text): no outer
+    pipes, and numbers apart by spaces with no | between them (in a pipe table each number has its own cell), or
+    a | glued to a number on one side only (``行政许可   |297``: | may be an OCR'd 1; read, the cell is unreadable).
+
+    >>> _stray_pipes("政府集中采购 1|4 236"), _stray_pipes("68 11 | 0 1 2 1 83"), _stray_pipes("规章|1|2|3")
+    (True, True, False)
+    >>> _stray_pipes("行政许可   |297"), _stray_pipes("行政许可 | 297")
+    (True, False)
+    """
+    return stripped[0] != "|" and stripped[-1] != "|" and (_HALF_GLUED_PIPE.search(stripped) is not None or any(
+        _SPACED_NUMBERS.search(cell) for cell in stripped.split("|")))
+# letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
+# 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
+_LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦]"
+_LETTERS = re.compile(f"(?:{_LETTER})+")
+_GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
+_GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
@@ -101,8 +125,15 @@ class Row:
 
 
 def _split_structured(line: str) -> list[str]:
-    sep = "|" if "|" in line else "\t"
+    # a tab line is split at its tabs, a | in it (OCR's | for 1, a rule) is in a cell; a pipe table's line
+    # begins or ends with |, or has no tab
+    sep = "|" if "|" in line and ("\t" not in line or line.strip()[:1] == "|" or line.strip()[-1:] == "|") else "\t"
     cells = line.split(sep)
+    if sep == "|" and " | " in line and _HALF_GLUED_PIPE.search(line.strip()):
+        # | 规章 | |1 | 2 |: a table whose rules have spaces on both sides; a | glued to a cell's text is in the
+        # cell (OCR's | for 1: unreadable), not a rule that makes a cell more (before: 1 vanished, |1 read as an
+        # empty cell and 1, every later cell one column on)
+        cells = _GRID_RULE.split(line.strip())
     if sep == "|":
         stripped = line.strip()
         if stripped.startswith("|"):
@@ -131,15 +162,27 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
     """("text"|"slot", content) pieces of unstructured text (``_loose_tokens`` without the line)."""
     out: list[tuple[str, str]] = []
     folded = fold_value(text)
+    glued_to = -1  # where the letters glued to the last number end (they are that cell's)
     for match in _PIECE.finditer(folded):
         number, words = match.groups()
+        if match.start() < glued_to:
+            continue
         if number is None:
+            spaced = match.start() == 0 or folded[match.start() - 1].isspace()
+            lone = spaced and (match.end() == len(folded) or folded[match.end()].isspace())
+            if spaced and _LETTERS.fullmatch(words) and (glued := _GLUED_NUMBER.match(folded, match.end())):
+                out.append(("slot", words + glued.group()))  # l1, Z36: an OCR'd digit that came out a letter
+                glued_to = glued.end()
+                continue
+            if lone and words == "|":
+                continue  # a table's rule read as a lone | (OCR, PDF text) between cells: no cell, no word
+            if lone and out and out[-1][0] == "slot" and len(words) <= 2 and _LETTERS.fullmatch(words):
+                out.append(("slot", words))  # 3 O 1: an OCR'd 0 that came out a letter, among cells: unreadable
+                continue
             if words == "、" and out and out[-1][0] == "slot" and _DIGIT_NEXT.match(folded, match.end()):
                 continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
             if _unit_of_cell(folded, match, out):
                 continue  # 9件 2件 0件 …: each cell carries its unit (before: 件 was label text, the row lost)
-            lone = (match.start() == 0 or folded[match.start() - 1].isspace()) and (
-                match.end() == len(folded) or folded[match.end()].isspace())
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
         if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
@@ -153,6 +196,12 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             if len(number) > 1:
                 out.append(("slot", number[:-1]))
             out.append(("text", number[-1]))
+            continue
+        if (letters := _GLUED_LETTERS.match(folded, match.end())) and letters.end() > match.end():
+            # 8З, 8S, 1O: an OCR'd digit that came out a letter (Latin, Cyrillic, Greek) keeps the cell
+            # unreadable; before, 8 was read and the letter began the next label (8З read as 8, not 83)
+            out.append(("slot", number + letters.group()))
+            glued_to = letters.end()
             continue
         out.append(("slot", number))
     return tuple(out)
@@ -229,7 +278,7 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
     if not stripped or _SEPARATOR_LINE.match(stripped) or (
             stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
         return [], False, {}
-    if "\t" not in line and "|" not in line:
+    if "\t" not in line and ("|" not in line or _stray_pipes(stripped)):
         return _loose_tokens(line, line_no), False, {}
     tokens: list[tuple[str, str, int]] = []
     starts: dict[int, str] = {}
@@ -247,9 +296,11 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             # 属于国家秘密 | 0 … is an item number: text follows it
             value = True
         if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
-                and cells[index - 1][0] and not cells[index - 1][1] and cells[index + 1][0] and not cells[index + 1][1]:
+                and cells[index - 1][0] and not cells[index - 1][1] and not cells[index + 1][1] \
+                and _HAN.search(cells[index + 1][0]):
             # 不予公开 | 1 | 属于国家秘密 | 0 …: an item number between label cells, the next label's words (before:
-            # the row began at it, 属于国家秘密 became a cell and the row was lost)
+            # the row began at it, 属于国家秘密 became a cell and the row was lost); 政府集中采购 | 14 | Z36 (OCR for
+            # 236) is a count, then an unreadable cell: no words follow it (before: 14 was lost, 36 read)
             starts[len(tokens)] = folded
             tokens.append(("text", folded, line_no))
             continue
@@ -262,6 +313,97 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             starts[len(tokens)] = folded
             tokens.extend(_loose_tokens(folded, line_no))
     return tokens, not header or any(kind != "text" for kind, _, _ in tokens), starts
+
+
+_GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
+_WRAP_JOINS = re.compile(r"[^\x00-\x7f]")  # two pieces of a wrapped cell meet without a space between these
+
+
+def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A pandoc grid table (``+----+----+`` borders, each row's cells wrapped over several ``| … | … |`` lines)
+    as one pipe line a row, on the row's first line; the borders dropped. A cell's pieces are joined as read
+    when they meet between Chinese characters (``一、本年新收政府`` / ``信息公开申请数量``), else with a space, so
+    that ``3`` over ``1`` stays two numbers (unreadable), never 31. A block whose lines split into different
+    numbers of cells is left as printed. A grid's borders have a space on each side (``| 14 |``): a ``|`` glued to a
+    cell's text (``|4``: OCR's | for 1) is in the cell, printed ``¦`` so that it stays unreadable, never 4.
+    Before, every wrapped line was a row of its own: a label's rest made blank rows, ``+---+`` lines were
+    labels, and rows whose label wrapped were lost."""
+    if not any("+" in text and text.lstrip().startswith("+") for _, text in lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    block: list[tuple[int, str]] = []
+    inside = False
+
+    def flush() -> None:
+        split = [[cell.replace("|", "¦") for cell in _GRID_RULE.split(text.strip())[1:-1]] for _, text in block]
+        if not block or len({len(cells) for cells in split}) != 1:
+            out.extend(block)
+        else:
+            out.append((block[0][0], "| " + " | ".join(_join_wrapped(column) for column in zip(*split,
+                                                                                      strict=True)) + " |"))
+        block.clear()
+
+    for line_no, text in lines:
+        stripped = text.strip()
+        if stripped.startswith("+") and _GRID_BORDER.match(stripped):
+            flush()
+            inside = True
+        elif inside and len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+            block.append((line_no, text))
+        else:
+            flush()
+            inside = False
+            out.append((line_no, text))
+    flush()
+    return out
+
+
+_GRID_RULE = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)")  # a grid row's | between cells: spaces on both sides
+
+
+_CSV_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+CSV_ROWS_MIN = 3  # lines of the same field count that make a region's comma lines an export's rows
+
+
+def fold_csv_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table exported as CSV (Excel, WPS: ``一、本年新收政府信息公开申请数量,,68,11,0,1,2,1,83``) as tab lines.
+    A line is an export's row when it has two commas or more and no tab or pipe, its fields (quotes as CSV
+    quotes them: ``"1,297"``) are each empty, a number, or words without a number beside a space, one at
+    least a number or empty, and it is not one thousands-separated number; and at least ``CSV_ROWS_MIN`` such
+    lines of the region have that many fields (so a sentence that happens to hold commas stays text).
+    Before, each row's commas glued its cells into one unreadable number and every row was lost."""
+    rows: dict[int, list[str]] = {}
+    for index, (_, text) in enumerate(lines):
+        if text.count(",") < 2 or "\t" in text or "|" in text or _THOUSANDS_ONLY.match(text.strip()):
+            continue
+        try:
+            fields = [f.strip() for f in next(csv.reader([text.strip()]))]
+        except csv.Error:
+            continue
+        if any(not f or _CSV_NUMBER.match(f) for f in fields) and all(
+                not f or _CSV_NUMBER.match(f) or not re.search(r"\d\s|\s\d", f) for f in fields):
+            rows[index] = fields
+    if len(rows) < CSV_ROWS_MIN:
+        return lines
+    counts: dict[int, int] = {}
+    for fields in rows.values():
+        counts[len(fields)] = counts.get(len(fields), 0) + 1
+    out = list(lines)
+    for index, fields in rows.items():
+        if counts[len(fields)] >= CSV_ROWS_MIN:
+            out[index] = (lines[index][0], "\t".join(fields))
+    return out
+
+
+def _join_wrapped(pieces: tuple[str, ...]) -> str:
+    joined = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        glue = joined and not (_WRAP_JOINS.match(joined[-1]) and _WRAP_JOINS.match(piece[0]))
+        joined += (" " if glue else "") + piece
+    return joined
 
 
 def region_to_rows(lines: list[tuple[int, str]], k: int | None,
@@ -360,7 +502,99 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()
+    if k and len(rows) > 2:
+        _keep_value_columns(rows, k, lines)
+        _place_by_columns(rows, k, lines)
     return rows
+
+
+def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> None:
+    """A tab/pipe row with more than ``k`` cells, the extra ones empty at both ends (``一、本年新收… | | 68 | … | 1 |
+    |``: a label over two columns, the last cell blank): which empties are the layout's and which a blank cell is
+    told by the table's other rows — when at least two rows of ``k`` numbers lie each on one line of the same
+    number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``; a
+    row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost).
+    Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
+    if not any(len(r.slots) >= k and r.slots and r.slots[0].empty for r in rows):
+        return
+    text_of = dict(lines)
+
+    def cells(row: Row) -> int | None:
+        line = row.slots[0].line
+        if not all(s.structured and s.line == line for s in row.slots):
+            return None
+        return len(_split_structured(text_of.get(line, "")))
+
+    full = [n for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
+            and _split_structured(text_of.get(r.slots[0].line, ""))[-1].strip() == r.slots[-1].text.strip()
+            and (n := cells(r)) is not None]
+    if len(full) < 2 or len(set(full)) != 1:
+        return
+    for row in rows:
+        extra = len(row.slots) - k
+        if extra < 0 or not row.slots[0].empty or (n := cells(row)) is None:
+            continue
+        if n == full[0] and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
+            row.slots[:] = row.slots[extra:]
+        elif n < full[0]:  # a cell fewer than the table's rows (two run together: 2 |1): which is the label
+            while row.slots and row.slots[0].empty:  # column's empty is not knowable; the row is short, lost
+                row.slots.pop(0)
+        row.filled = sum(not s.empty for s in row.slots)
+
+
+_LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
+
+
+def _spans(row: Row, text: str) -> list[tuple[int, int]] | None:
+    """Where each of the row's numbers begins and ends on its line (a layout's character columns), when they are
+    all on one line of loose text, are that line's only chunks with digits, and come after its words."""
+    if not row.slots or any(s.structured or s.line != row.slots[0].line for s in row.slots):
+        return None
+    chunks = list(_LOOSE_NUMBER.finditer(text))
+    if not chunks or [m.group() for m in chunks] != [s.text for s in row.slots] or text[chunks[-1].end():].strip():
+        return None
+    return [m.span() for m in chunks]
+
+
+def _columns(near: list[list[tuple[int, int]]]) -> tuple[int, list[int]] | None:
+    """``(0 for right-aligned: ends, 1 for left-aligned: starts, the columns' places)`` when the rows in ``near``
+    put each column's numbers exactly at the same end (or start), the columns at least four apart; else None."""
+    for side in (1, 0):
+        places = [spans[side] for spans in near[0]]
+        if all([spans[side] for spans in row] == places for row in near[1:]) and all(
+                b - a >= 4 for a, b in zip(places, places[1:], strict=False)):
+            return side, places
+    return None
+
+
+def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> None:
+    """``pdftotext -layout``: a row of loose text with fewer than ``k`` numbers (a blank cell printed as nothing)
+    gets its numbers in the columns they stand in, and an empty cell (missing, never 0) in each column it leaves
+    blank — when the nearest rows of ``k`` numbers above and below it (the two nearest on one side, for a first
+    or last row) end (or begin) each column's numbers at exactly the same place, columns at least four apart,
+    and each of the row's numbers ends (begins) exactly at one of those places. Before, such a row lost all its
+    cells (``row_lost_cells``); any doubt (no such rows, rows that disagree, a number off its column by a single
+    character, as when a text layer glued two cells and shifted the rest) leaves it so."""
+    if not any(0 < len(r.slots) < k for r in rows):
+        return
+    text_of = dict(lines)
+    spans = [_spans(r, text_of.get(r.slots[0].line, "")) if r.slots else None for r in rows]
+    for index, row in enumerate(rows):
+        if not 0 < len(row.slots) < k or spans[index] is None:
+            continue
+        above = [c for c in reversed(spans[:index]) if c and len(c) == k][:2]
+        below = [c for c in spans[index + 1:] if c and len(c) == k][:2]
+        near = above[:1] + below[:1] if above and below else above or below  # the first row, the last: two on a side
+        if len(near) < 2 or (found := _columns(near)) is None:
+            continue
+        side, places = found
+        placed = [places.index(span[side]) if span[side] in places else -1 for span in spans[index]]
+        if -1 in placed or placed != sorted(set(placed)):
+            continue
+        by_column = dict(zip(placed, row.slots, strict=True))
+        line = row.slots[0].line
+        row.slots[:] = [by_column.get(j) or Slot("", line, structured=True) for j in range(k)]
+        row.filled = sum(not s.empty for s in row.slots)
 
 
 _SENTENCE_GOES_ON = re.compile("^(?:" + "|".join(PROSE_UNITS) + ")[,;。、:]")
@@ -495,6 +729,34 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
     return out
 
 
+# a line's numbers (a chunk with a digit and no Chinese, as OCR prints some: 1|4, 8S; or one or two letters: an
+# OCR'd 0) before its label (words, or an item number and words)
+_VALUES_THEN_LABEL = re.compile(r"^(\s*(?:(?:[^\s\u3400-\u9fff]*\d[^\s\u3400-\u9fff]*|[A-Za-z]{1,2})\s+)+)"
+                                r"([^\d\s|].*|\d{1,2}[.、]\s*[\u4e00-\u9fff].*)$")
+_LABEL_THEN_VALUES = re.compile(r"[\u4e00-\u9fff）)]\s*[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)*\s*$")
+
+
+def numbers_lead(lines: list[tuple[int, str]]) -> bool:
+    """Whether more of the region's lines of loose text print their numbers before their label than after it
+    (at least three): read label-first, each row would take the next row's numbers."""
+    first = last = 0
+    for _, text in lines:
+        if "\t" in text or "|" in text:
+            continue
+        if _LABEL_THEN_VALUES.search(text):  # (2 重复申请 0 0 …, 1 一、本年新收 … 13: an item or row number first)
+            last += 1
+        elif _VALUES_THEN_LABEL.match(text) and _HAN.search(text):
+            first += 1
+    return first >= 3 and first > last
+
+
+def _values_then_label(text: str) -> tuple[str, ...]:
+    """A line of loose text whose numbers come before its words, as two lines (numbers, words); else itself."""
+    if "\t" in text or "|" in text or not (match := _VALUES_THEN_LABEL.match(text)):
+        return (text,)
+    return match.group(1).rstrip(), match.group(2)
+
+
 def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """The region's lines with each row's label line(s) put before its numbers, when the text puts every
     row's numbers on a line of their own *above* its label (a PDF text layer whose numbers sit a little
@@ -507,7 +769,16 @@ def labels_after_values(lines: list[tuple[int, str]]) -> list[tuple[int, str]] |
     ['表头', '一、新收', '1 0 1', '二、结转', '2 0 2']
     >>> labels_after_values(list(enumerate(["表头", "一、新收", "1 0 1", "二、结转", "2 0 2"]))) is None
     True
+
+    A row's numbers printed before its label on the label's line (``1 0 1 一、新收``: the numbers' baseline a
+    little higher, the text layer put them first) are read the same way: the line as its numbers, then its label.
+
+    >>> [t for _, t in labels_after_values(list(enumerate(["表头", "1 0 1 一、新收", "2 0 2 二、结转"])))]
+    ['表头', '一、新收', '1 0 1', '二、结转', '2 0 2']
     """
+    split = [(n, part) for n, text in lines for part in _values_then_label(text)]
+    if len(split) > len(lines):
+        lines = split
     kinds = [_line_kind(*line_tokens(n, text)) for n, text in lines]
     shown = [i for i, kind in enumerate(kinds) if kind]
     first = next((at for at, i in enumerate(shown) if kinds[i][0] in ("values", "lone")), None)

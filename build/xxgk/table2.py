@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import labels_after_values, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
+from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
 from .findings import Finding, make, prose_numbers_unused
 from .labels import label_matches, name_end
 from .narrative import stated_counts
@@ -159,6 +159,35 @@ def _every_row_named(lines: list[tuple[int, str]], first_only: bool = False) -> 
     return bool(filled) and all(label_matches(r.label, "item_labels") for r in filled)
 
 
+def _names_item(label: str, measures: dict) -> bool:
+    return any(c in measures and _label_ends_at_item(label, c) for c in label_matches(label, "item_labels")[-1:])
+
+
+def _join_wrapped_labels(rows: list[Row], measures: dict) -> list[Row]:
+    """Rows whose label wrapped in its cell, the numbers on a middle line (``pdftotext -layout``:
+    ``其他对外管理`` / ``310 25 335`` / ``服务事项``): the label's rest, the text of the line right under the
+    row's numbers that begins the next row's label, is the row's when the row names no item without it and
+    does with it, and taking it changes nothing the next row names (before: the row was
+    ``label_unrecognised`` and its cells lost)."""
+    for above, row in zip(rows, rows[1:], strict=False):
+        if not above.filled_slots or above.slots[-1].line + 1 != row.label_line or not row.label_cells \
+                or row.label_cells[0][0] != 0 or row.label_structured or _names_item(above.label, measures):
+            continue
+        own = [cell for cell in row.label_cells if cell[1] == row.label_line]
+        cut = own[-1][0] + len(compact(own[-1][2])) if len(own) < len(row.label_cells) else len(row.label)
+        rest, after = row.label[:cut], row.label[cut:]
+        if not rest or not _names_item(above.label + rest, measures) or _names_item(rest, measures) or (
+                label_matches(after, "item_labels")[-1:] != label_matches(row.label, "item_labels")[-1:]):
+            continue
+        above.label_cells += [(len(above.label) + at, ln, cell, structured)
+                              for at, ln, cell, structured in row.label_cells[:len(own)]]
+        above.label += rest
+        row.label = after
+        row.label_cells = [(at - cut, ln, cell, structured) for at, ln, cell, structured in row.label_cells[len(own):]]
+        row.label_line = row.label_cells[0][1] if row.label_cells else None
+    return rows
+
+
 def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
@@ -169,7 +198,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
     measures = item_measures(fmt)
     seen: dict[str, list[Fact]] = {}
     stated: dict | None = None  # read from the overview only when a row needs it
-    rows = region_to_rows(lines, None)
+    rows = _join_wrapped_labels(region_to_rows(lines, None), measures)
     prose, in_table, plain = prose_rows(rows), set(), set()
     running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
     for row in rows:

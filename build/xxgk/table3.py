@@ -22,11 +22,11 @@ from __future__ import annotations
 import copy
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text, stray_cells
+from .cells import Row, labels_after_values, numbers_lead, prose_rows, region_to_rows, running_text, stray_cells
 from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
 from .labels import label_matches, name_end
@@ -261,15 +261,26 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
 
     When every row's numbers are printed above its label (``cells.labels_after_values``), the table read
     the usual way breaks its identities (each row holds the numbers of the row above): it is read with the
-    labels first, and kept so only when every identity then holds (``rows_realigned``)."""
+    labels first, and kept so only when every identity then holds (``rows_realigned``). When most lines print a
+    row's numbers before its label (``cells.numbers_lead``), the label-first reading gives each row the next row's
+    numbers whether or not an identity shows it: the table is read numbers-first when that reading holds, else no
+    number is kept (``rows_order_unsure``)."""
     fmt, facts, findings = _lines_to_applications(lines)
-    swapped = labels_after_values(lines) if _breaks(fmt, facts) else None
+    broken = _breaks(fmt, facts)
+    # numbers before their labels on most lines: read label-first, each row took the next row's numbers (and the
+    # last label none: a table read whole whose identities hold is not looked at again)
+    lead = (broken or any(f.value is None for f in facts)) and numbers_lead(lines)
+    swapped = labels_after_values(lines) if broken or lead else None
     if swapped:
         other = _lines_to_applications(swapped)
         if other[0] and any(f.value is not None for f in other[1]) and not _breaks(other[0], other[1]):
             names = "、".join(labels()["rows"][c] for c in row_codes(other[0])[:2]) + "…"
             return other[0], other[1], other[2] + [make("rows_realigned", table="3", row=names,
                                                          line=swapped[0][0] if swapped else None)]
+    if lead:  # (even when no identity can tell: a row lost a cell, the last label took no numbers)
+        line = next((f.line for f in facts if f.value is not None), None)
+        facts = [replace(f, value=None, placed_by=None) for f in facts]
+        findings = [*findings, make("rows_order_unsure", table="3", line=line)]
     return fmt, facts, findings
 
 
