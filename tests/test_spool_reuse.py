@@ -7,6 +7,7 @@ written around, said on stderr."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,13 @@ def _build(reports: Path, work: Path, cache: Path | None) -> Path:
 def written(monkeypatch) -> list[str]:
     """The report and agency pages whose Markdown a build writes (not copied), by report id or agency id; the
     check that writes copied pages again is off, so copies are not written."""
-    monkeypatch.setenv("XXGK_CHECK_REUSE", "0")
     calls: list[str] = []
+    _count_written(monkeypatch, calls)
+    return calls
+
+
+def _count_written(monkeypatch, calls: list[str]) -> None:
+    monkeypatch.setenv("XXGK_CHECK_REUSE", "0")
     report_markdown, agency_markdown = ReportPages._report_markdown, pages_module.Site._agency_markdown
 
     def report(self, r, page):
@@ -52,15 +58,29 @@ def written(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(ReportPages, "_report_markdown", report)
     monkeypatch.setattr(pages_module.Site, "_agency_markdown", agency)
-    return calls
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory) -> dict:
+    """Twelve synthetic reports (three agencies of four years each) built once with a cache (counting the pages
+    written) and once without any cache: each test starts from copies of the reports and the cache."""
+    from benchmarks.synthetic import write_reports
+
+    work = tmp_path_factory.mktemp("spool")
+    write_reports(12, work / "reports")
+    calls: list[str] = []
+    with pytest.MonkeyPatch.context() as patch:
+        _count_written(patch, calls)
+        _build(work / "reports", work / "one", work / "cache")
+    return {"reports": work / "reports", "cache": work / "cache", "written": calls, "ids": _ids(work / "one"),
+            "fresh": _tree(_build(work / "reports", work / "fresh", None))}
 
 
 @pytest.fixture
-def reports(tmp_path) -> Path:
-    from benchmarks.synthetic import write_reports
-
-    write_reports(12, tmp_path / "reports")  # three agencies of four years each
-    return tmp_path / "reports"
+def reports(first, tmp_path) -> Path:
+    """A copy of ``first``'s reports, with a copy of its cache beside it (``tmp_path / "cache"``)."""
+    shutil.copytree(first["cache"], tmp_path / "cache")
+    return Path(shutil.copytree(first["reports"], tmp_path / "reports"))
 
 
 def _ids(work: Path) -> tuple[list[str], list[str]]:
@@ -70,24 +90,20 @@ def _ids(work: Path) -> tuple[list[str], list[str]]:
     return [r["report_id"] for r in pkg.tables["reports"]], [a["agency_id"] for a in pkg.tables["agencies"]]
 
 
-def test_an_unchanged_rebuild_writes_no_report_or_agency_page_and_the_same_site(tmp_path, reports, written):
-    _build(reports, tmp_path / "one", tmp_path / "cache")
-    report_ids, agency_ids = _ids(tmp_path / "one")
-    assert sorted(written) == sorted(report_ids + agency_ids)  # the first build writes every page
-    written.clear()
+def test_an_unchanged_rebuild_writes_no_report_or_agency_page_and_the_same_site(tmp_path, first, reports, written):
+    report_ids, agency_ids = first["ids"]
+    assert sorted(first["written"]) == sorted(report_ids + agency_ids)  # the first build writes every page
     site = _build(reports, tmp_path / "two", tmp_path / "cache")
     assert written == []  # every page copied from the last build's spool
-    assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
+    assert _tree(site) == first["fresh"]
 
 
-def test_a_changed_report_writes_its_page_and_those_it_lends_to_and_no_other(tmp_path, reports, written):
-    _build(reports, tmp_path / "one", tmp_path / "cache")
-    report_ids, agency_ids = _ids(tmp_path / "one")
+def test_a_changed_report_writes_its_page_and_those_it_lends_to_and_no_other(tmp_path, first, reports, written):
+    report_ids, agency_ids = first["ids"]
     changed = sorted(reports.iterdir())[5]
     text = changed.read_text(encoding="utf-8")
     assert "本年新收政府信息公开申请数量" in text
     changed.write_text(text + "\n附注：本报告已更正。\n", encoding="utf-8")  # its text, and so its source lines
-    written.clear()
     site = _build(reports, tmp_path / "two", tmp_path / "cache")
     assert written and set(written) < set(report_ids + agency_ids)  # some pages written again, not all
     assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
@@ -100,7 +116,6 @@ def test_every_copied_page_is_the_page_its_inputs_make(tmp_path, reports, monkey
     monkeypatch.setenv("XXGK_CHECK_REUSE", "1")
     from benchmarks.synthetic import write_reports
 
-    _build(reports, tmp_path / "one", tmp_path / "cache")
     write_reports(4, reports, start=12)  # a fourth agency: the peer groups and ranks of its years move
     first = sorted(reports.iterdir())[0]
     label = "本年新收政府信息公开申请数量"
@@ -112,7 +127,6 @@ def test_every_copied_page_is_the_page_its_inputs_make(tmp_path, reports, monkey
 def test_the_check_fails_a_page_whose_stated_inputs_miss_what_it_shows(tmp_path, reports, monkeypatch):
     """The safety net itself: a page whose Markdown changes while its stated inputs do not is caught."""
     monkeypatch.setenv("XXGK_CHECK_REUSE", "1")
-    _build(reports, tmp_path / "one", tmp_path / "cache")
     markdown = ReportPages._report_markdown
 
     def changed(self, r, page):  # what a forgotten input does: the page changes, its inputs do not
@@ -129,9 +143,8 @@ def _spool_cache(cache: Path) -> Path:
     return folder
 
 
-def test_a_damaged_line_or_index_is_written_again_and_said(tmp_path, reports, written, capsys):
-    _build(reports, tmp_path / "one", tmp_path / "cache")
-    fresh = _tree(_build(reports, tmp_path / "fresh", None))
+def test_a_damaged_line_or_index_is_written_again_and_said(tmp_path, first, reports, written, capsys):
+    fresh = first["fresh"]
     folder = _spool_cache(tmp_path / "cache")
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     src, (_, offset, length, _, _) = next((k, v) for k, v in sorted(index["pages"].items()) if k.endswith(".md"))
@@ -140,7 +153,6 @@ def test_a_damaged_line_or_index_is_written_again_and_said(tmp_path, reports, wr
     (folder / "pages.jsonl").unlink()  # (a hard link to the last site_src's spool: never written in place)
     (folder / "pages.jsonl").write_bytes(bytes(spool))
     capsys.readouterr()
-    written.clear()
     assert _tree(_build(reports, tmp_path / "two", tmp_path / "cache")) == fresh
     assert "damaged" in capsys.readouterr().err
     assert len(written) == 1  # that page alone written again
@@ -149,30 +161,28 @@ def test_a_damaged_line_or_index_is_written_again_and_said(tmp_path, reports, wr
     written.clear()
     assert _tree(_build(reports, tmp_path / "three", tmp_path / "cache")) == fresh
     assert "unreadable" in capsys.readouterr().err
-    report_ids, agency_ids = _ids(tmp_path / "three")
+    report_ids, agency_ids = first["ids"]
     assert sorted(written) == sorted(report_ids + agency_ids)
 
 
-def test_a_forged_frame_is_not_published(tmp_path, reports, written, capsys):
+def test_a_forged_frame_is_not_published(tmp_path, first, reports, written, capsys):
     """A frame's name is its text's hash: an index whose frame text was changed loses that frame, and the pages
     naming it are written again (their frames from the page itself)."""
-    _build(reports, tmp_path / "one", tmp_path / "cache")
     folder = _spool_cache(tmp_path / "cache")
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     name = sorted(index["frames"])[0]
     index["frames"][name] = index["frames"][name].replace("}", ',"x":"<script>"}', 1)
     (folder / "index.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-    written.clear()
     site = _build(reports, tmp_path / "two", tmp_path / "cache")
     assert written  # the pages naming that frame
     assert "<script>" not in (site / "json" / "f" / f"{name}.json").read_text(encoding="utf-8")
-    assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
+    assert _tree(site) == first["fresh"]
 
 
-def test_a_cache_that_cannot_be_written_is_said_and_the_build_goes_on(tmp_path, reports, capsys):
-    cache = tmp_path / "cache"
+def test_a_cache_that_cannot_be_written_is_said_and_the_build_goes_on(tmp_path, first, reports, capsys):
+    cache = tmp_path / "empty-cache"
     cache.mkdir()
     (cache / "spool").write_text("not a folder", encoding="utf-8")  # where the spool cache's folder would be
     site = _build(reports, tmp_path / "one", cache)
     assert "spool cache not kept" in capsys.readouterr().err
-    assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
+    assert _tree(site) == first["fresh"]
