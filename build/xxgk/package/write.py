@@ -2,7 +2,8 @@
 query formats (``xxgk.db``, ``parquet/``; see ``query_files``).
 
 Byte-identical for the same input: rows in a fixed order, ``\\n`` line ends, JSON with sorted
-keys, and zip/XLSX entries with a fixed timestamp. The package is written into a temporary
+keys, and zip/XLSX entries with a fixed timestamp, deflated by zlib-ng (``ZIP_LEVEL``, its version pinned as
+for the site's gzip downloads). The package is written into a temporary
 folder beside ``out`` and swapped in at the end, so a build killed midway leaves the previous
 package whole, and a package that fails validation is never swapped in.
 
@@ -17,10 +18,14 @@ import csv
 import io
 import json
 import shutil
+import threading
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+
+from zlib_ng import zlib_ng
 
 from ..folders import locked, recover, staging_for, swap_in
 from ..safe import sheet_cell, sheet_row, xlsx_cell
@@ -46,10 +51,39 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
+# zlib-ng's level 5 for the zip's and the workbook's entries: on the 10,000-report package's CSVs (132 MB) 2.6 × less
+# CPU than zlib's level 6 (2.85 → 1.11 s) and 0.5 % smaller; any unzip reads it (plain deflate)
+ZIP_LEVEL = 5
+_DEFLATER = threading.Lock()
+
+
+def _zlib_ng_compressor(compress_type, compresslevel=None):
+    if compress_type == zipfile.ZIP_DEFLATED:
+        return zlib_ng.compressobj(ZIP_LEVEL, zlib_ng.DEFLATED, -15)
+    return _STDLIB_COMPRESSOR(compress_type, compresslevel)
+
+
+_STDLIB_COMPRESSOR = zipfile._get_compressor
+
+
+@contextmanager
+def _deflating_with_zlib_ng() -> Iterator[None]:
+    """``zipfile`` deflating with zlib-ng while this runs: the standard library has no parameter for the
+    deflater, so its one factory (``zipfile._get_compressor``) is swapped, under a lock (one zip at a time
+    in a process is written this way; nothing else of this project writes a deflated zip)."""
+    with _DEFLATER:
+        zipfile._get_compressor = _zlib_ng_compressor
+        try:
+            yield
+        finally:
+            zipfile._get_compressor = _STDLIB_COMPRESSOR
+
+
 def zip_into(target, entries: Iterable[tuple[str, bytes | Path]]) -> None:
     """A zip of ``entries`` (name, bytes or a file to copy) at ``target`` (a path or a binary file), every entry
-    deflated with the fixed timestamp ``ZIP_DATE``; files are copied in blocks, never read whole."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    deflated (zlib-ng, ``ZIP_LEVEL``) with the fixed timestamp ``ZIP_DATE``; files are copied in blocks, never
+    read whole. ``entries`` is consumed inside: an entry made on demand must not write a zip itself."""
+    with _deflating_with_zlib_ng(), zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
