@@ -1,6 +1,9 @@
 """Scale benchmark: N synthetic reports through every stage; prints time and peak resident memory per stage.
 
-    .venv/bin/python -m benchmarks.scale 1000          # or 10000; --workers 2; --keep DIR; --no-site
+    .venv/bin/python -m benchmarks.scale 1000          # or 10000; --workers 2; --keep DIR; --no-site; --bare
+
+The reports carry prose as long as real reports' (``synthetic.narrative``: ≈ 2,300 characters a report, as the
+corpus); ``--bare`` writes the one-word prose of the figures measured before 2026-12-01 15:00 UTC.
 
 Each stage runs in its own fresh process (``spawn``), so its peak RSS is its own (and its CPU time,
 which a shared machine disturbs less than the wall clock, is shown beside it): the peak is the
@@ -208,10 +211,11 @@ def change_one_percent(reports_dir: Path) -> list[Path]:
     return changed
 
 
-def add_one_percent(reports_dir: Path, count: int) -> list[Path]:
-    """Add 1 % more reports (at least one) to the ``count`` written before: new agencies' reports, named after
-    the others (``r<number>``), as a collection grows; the manifest gains their rows."""
-    return write_reports(count + max(1, count // 100), reports_dir, start=count)
+def add_one_percent(reports_dir: Path, count: int, prose: bool = True) -> list[Path]:
+    """Add 1 % more reports (at least one) to the ``count`` written before (with ``prose`` as they were): new
+    agencies' reports, named after the others (``r<number>``), as a collection grows; the manifest gains their
+    rows."""
+    return write_reports(count + max(1, count // 100), reports_dir, start=count, prose=prose)
 
 
 def size(path: Path) -> int:
@@ -317,13 +321,17 @@ def main() -> None:
     parser.add_argument("--stages-apart", action="store_true",
                         help="the pages, mkdocs, the bulk pages and Pagefind one after the other, each timed alone "
                              "(default: one pipeline, as xxgk build runs them)")
+    parser.add_argument("--bare", dest="prose", action="store_false",
+                        help="one word of prose a report (the figures before 2026-12-01 15:00 UTC) instead of "
+                             "prose as long as real reports'")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-bench-"))
     reports_dir, package_dir, site = work / "reports", work / "datapackage", work / "site"
 
     start = time.perf_counter()
-    write_reports(args.count, reports_dir)
-    print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers "
+    write_reports(args.count, reports_dir, prose=args.prose)
+    print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers, "
+          f"{'prose as long as real reports' if args.prose else 'one word of prose'} "
           f"(generated in {time.perf_counter() - start:.1f} s, not counted)")
     full = build(work, reports_dir, package_dir, args, args.site)
     total = show("full build (cold parse cache):", full)
@@ -362,7 +370,7 @@ def main() -> None:
     reparsed = len(entries(work / "cache") - before)
     show(f"incremental rebuild: {len(changed)} reports changed (1 %), {reparsed} parsed again (warm cache):", figures)
     before = entries(work / "cache")
-    added = add_one_percent(reports_dir, args.count)
+    added = add_one_percent(reports_dir, args.count, args.prose)
     figures = build(work, reports_dir, package_dir, args, args.site)
     reparsed = len(entries(work / "cache") - before)
     show(f"incremental rebuild: {len(added)} reports added (1 %), {reparsed} parsed (warm cache):", figures)

@@ -1,6 +1,12 @@
 """Synthetic reports for benchmarks and round-trip tests: identity-consistent values rendered in the
 layouts real reports come in (tabs, pipes, one cell per line, PDF-like text, HTML tables).
 
+With ``narrative=True`` each report also gets prose as long as real reports' (sections 一, 五 and 六: ≈ 2,300
+characters on average, 900–4,200; the shared corpus and the seeds measure a mean of 2,000–2,300 and at most
+4,640), written from the sentence bank ``NARRATIVE`` below with the agency, the year and numbers varied.
+Without it a report's prose is one word: the site's full-text index, the narrative CSV and ``xxgk.db``'s
+full-text table are then five times smaller than real reports make them.
+
     .venv/bin/python -m benchmarks.synthetic 1000 /tmp/reports   # writes 1,000 files + sources.csv
 """
 
@@ -77,22 +83,97 @@ def random_values(rng: random.Random) -> tuple[dict, list[int]]:
     return table3, table4
 
 
+# Sentences of the prose sections, by (section, sub-heading); {a} the agency, {y} the year, {p} the year before,
+# {n} {m} {k} numbers, {r} the applications received (table 三's total: the parser checks the prose against it). Written for these benchmarks in the register of the reports, not taken from any report.
+NARRATIVE = {
+    ("overview", ""): (
+        "{y}年，{a}坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，"
+        "围绕中心工作，不断加大政府信息公开力度，政务公开质量和实效稳步提升。",
+        "现将本单位{y}年度政府信息公开工作情况报告如下。",),
+    ("overview", "（一）主动公开"): (
+        "全年通过门户网站主动公开政府信息{n}条，其中机构职能类信息{m}条，政策文件类信息{k}条。",
+        "发布政策解读{n}篇，采用图文、音视频等形式解读{m}篇，回应社会关切{k}次。",
+        "及时公开财政预决算、重大建设项目、公共资源配置等重点领域信息{n}条，做到应公开尽公开。",
+        "组织开展政府开放日活动{n}次，邀请群众代表{m}人次走进机关、参与座谈。",
+        "围绕优化营商环境、乡村振兴、民生保障等群众关注事项，集中发布信息{n}条。",),
+    ("overview", "（二）依申请公开"): (
+        "全年共收到政府信息公开申请{r}件，均在法定期限内予以答复。",
+        "进一步规范依申请公开办理流程，完善登记、审核、办理、答复、归档等环节，做到件件有回音。",
+        "对申请内容不明确的，及时与申请人沟通，一次性告知需要补正的事项。",
+        "落实依申请公开与主动公开转化机制，将申请较为集中的{m}类信息转为主动公开。",),
+    ("overview", "（三）政府信息管理"): (
+        "严格落实信息发布审查制度，坚持“先审查、后公开”和“一事一审”原则，全年未发生泄密事件。",
+        "开展规范性文件清理工作，对{n}件规范性文件进行评估，废止{m}件，修改{k}件，清理结果向社会公布。",
+        "动态调整主动公开基本目录，更新政府信息{n}条，修订公开指南{m}次。",),
+    ("overview", "（四）平台建设"): (
+        "持续优化政府网站栏目设置，新增专题专栏{n}个，网站全年访问量{m}万人次。",
+        "用好政务新媒体，微信公众号全年推送信息{n}条，关注人数达{m}人。",
+        "加强政务服务热线与网站互动，办理网民留言{n}件，办结率{k}%。",
+        "推进政务公开专区建设，在办事大厅设置查阅点{n}个，为群众提供查询、咨询服务{m}人次。",),
+    ("overview", "（五）监督保障"): (
+        "将政务公开工作纳入年度绩效考核，组织业务培训{n}次，培训人员{m}人次。",
+        "聘请社会监督员{n}名，开展自查{m}次，发现并整改问题{k}个。",
+        "主要负责同志{n}次听取政务公开工作汇报，研究解决工作中的困难和问题。",),
+    ("problems", ""): (
+        "{y}年，我单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是公开内容的深度和广度还需拓展；"
+        "二是政策解读形式较为单一；三是工作人员业务水平有待提高。",
+        "针对{p}年度报告中指出的问题，已逐项制定整改措施，{n}项已整改到位。",
+        "下一步，我们将重点做好以下工作：一是加强重点领域信息公开；二是丰富政策解读形式，提高解读质量；"
+        "三是加强业务培训，提升工作人员能力。",),
+    ("other", ""): (
+        "本年度未收取信息处理费。",
+        "全年办理人大代表建议{n}件、政协委员提案{m}件，均已按时办结，答复内容依法公开。",
+        "落实政务公开工作要点，{n}项任务全部完成。",),
+}
+HEADINGS = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况", "other": "六、其他需要报告的事项"}
+
+
+def narrative(rng: random.Random, agency_name: str, year: int, received: int = 0) -> dict[str, list[str]]:
+    """Prose for one report: ``{section: lines}`` for the sections of ``HEADINGS``, ≈ 900–4,200 characters in
+    all (sub-headings as lines of their own), sentences drawn from ``NARRATIVE`` with numbers varied;
+    ``received`` the applications received, as table 三 says."""
+    budget = rng.randint(900, 4200)
+    share = {"overview": 0.75, "problems": 0.17, "other": 0.08}
+    out: dict[str, list[str]] = {}
+    for section in HEADINGS:
+        parts = [key for key in NARRATIVE if key[0] == section]
+        lines: list[str] = []
+        for key in parts:
+            if key[1]:
+                lines.append(key[1])
+            goal, text, bank = budget * share[section] / len(parts), "", []
+            while len(text) < goal:
+                bank = bank or rng.sample(NARRATIVE[key], len(NARRATIVE[key]))  # each sentence once, then again
+                text += bank.pop().format(a=agency_name, y=year, p=year - 1, r=received, n=rng.randint(1, 3000),
+                                                          m=rng.randint(1, 900), k=rng.randint(1, 99))
+            lines.append(text)
+        out[section] = lines
+    return out
+
+
 def render_report(values: dict, table4: list[int], layout: str, blank: tuple[str, int] | None = None,
-                  title: str = "测试局2024年政府信息公开工作年度报告") -> str:
-    """The report as text (HTML markup for the html layout); ``blank`` empties one table-3 cell."""
+                  title: str = "测试局2024年政府信息公开工作年度报告", prose: dict | None = None) -> str:
+    """The report as text (HTML markup for the html layout); ``blank`` empties one table-3 cell; ``prose``
+    (``narrative``) the prose sections, else one word each."""
     label = {code: labels()["rows"][code] for code in ROWS}
+    prose = prose or {"overview": ["概述。"], "problems": ["无。"]}
 
     def cells(code):
         return ["" if blank == (code, i) else str(v) for i, v in enumerate(values[code])]
 
-    head = f"{title}\n一、总体情况\n概述。\n三、收到和处理政府信息公开申请情况\n"
+    def section(name):
+        return "\n".join([HEADINGS[name], *prose[name]]) if name in prose else ""
+
+    head = f"{title}\n{section('overview')}\n三、收到和处理政府信息公开申请情况\n"
     tail = "\n四、政府信息公开行政复议、行政诉讼情况\n"
+    after = "\n".join(filter(None, (section("problems"), section("other"))))
     if layout == "html":
         rows = "".join("<tr><td>" + "</td><td>".join([label[c]] + cells(c)) + "</td></tr>" for c in ROWS)
         t4row = "<tr><td>" + "</td><td>".join(map(str, table4)) + "</td></tr>"
         head_html = "".join(f"<p>{line}</p>" for line in head.strip().split("\n"))
+        after_html = "".join(f"<p>{line}</p>" for line in after.split("\n"))
         return (f"<html><body>{head_html}<table>{rows}</table><p>{tail.strip()}</p><table>{t4row}</table>"
-                "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+                f"{after_html}</body></html>")
     if layout == "tabs":
         body = "\n".join("\t".join([label[c]] + cells(c)) for c in ROWS)
         t4 = "\t".join(map(str, table4))
@@ -107,18 +188,19 @@ def render_report(values: dict, table4: list[int], layout: str, blank: tuple[str
         t4 = " ".join(map(str, table4))
     else:
         raise ValueError(layout)
-    return head + body + tail + t4 + "\n五、存在的主要问题及改进情况\n无。\n"
+    return head + body + tail + t4 + "\n" + after + "\n"
 
 
-def write_reports(count: int, folder: Path, seed: int = 7, start: int = 0) -> list[Path]:
+def write_reports(count: int, folder: Path, seed: int = 7, start: int = 0, prose: bool = False) -> list[Path]:
     """``count`` report files over all layouts, agencies with several years, and a manifest. Streams: time
     and memory are linear in ``count`` (100,000 reports in ≈ 20 s, ≈ 80 MiB); beyond ``capacity()`` an
     agency would repeat its years, so that raises. With ``start``, only the reports from number ``start`` on are
     written (the others are left as they are: the same ``seed`` gives the same first reports), and the manifest
-    names all ``count``: reports added to a folder written before."""
+    names all ``count``: reports added to a folder written before. ``prose``: each report with prose as long as
+    real reports' (``narrative``; drawn from its own random stream, so the values are the same either way)."""
     if count > capacity():
         raise ValueError(f"{count} reports: the synthetic agencies give at most {capacity()} distinct agency-years")
-    rng = random.Random(seed)
+    rng, words = random.Random(seed), random.Random(seed + 1)
     folder.mkdir(parents=True, exist_ok=True)
     paths, manifest = [], []
     for i in range(count):
@@ -128,8 +210,9 @@ def write_reports(count: int, folder: Path, seed: int = 7, start: int = 0) -> li
         table3, table4 = random_values(rng)
         title = f"{name}{2021 + year}年政府信息公开工作年度报告"
         path = folder / f"r{i:06d}.{'html' if layout == 'html' else 'txt'}"
+        text = narrative(words, name, 2021 + year, table3["new"][-1]) if prose else None
         if i >= start:
-            path.write_text(render_report(table3, table4, layout, title=title), encoding="utf-8")
+            path.write_text(render_report(table3, table4, layout, title=title, prose=text), encoding="utf-8")
             paths.append(path)
         manifest.append({"file": path.name, "province": province})
     with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as handle:

@@ -53,13 +53,13 @@ def test_reports_added_to_a_folder_are_those_a_larger_collection_would_have(tmp_
     from benchmarks.scale import add_one_percent
     from benchmarks.synthetic import write_reports
 
-    write_reports(8, tmp_path / "grown")
+    write_reports(8, tmp_path / "grown", prose=True)
     kept = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "grown").iterdir()
             if p.name != "sources.csv"}
     (tmp_path / "grown" / "r000003.txt").write_text("changed since", encoding="utf-8")  # an erratum stays
     added = add_one_percent(tmp_path / "grown", 8)
     assert [p.name for p in added] == ["r000008.txt"]
-    write_reports(9, tmp_path / "whole")
+    write_reports(9, tmp_path / "whole", prose=True)
     for path in (tmp_path / "whole").iterdir():
         grown = tmp_path / "grown" / path.name
         if path.name == "r000003.txt":
@@ -68,3 +68,23 @@ def test_reports_added_to_a_folder_are_those_a_larger_collection_would_have(tmp_
             assert grown.read_bytes() == path.read_bytes(), path.name
         if path.name in kept and path.name != "r000003.txt":
             assert grown.stat().st_mtime_ns == kept[path.name][1]  # not rewritten
+
+
+def test_prose_as_long_as_real_reports_changes_no_value_the_parser_reads(tmp_path):
+    """The benchmark's reports with prose (``narrative``) are as long as real ones and read to the same numbers and
+    findings as without it (the prose's one number, applications received, agrees with table 三): only the
+    prose sections are added."""
+    from benchmarks.synthetic import write_reports
+    from xxgk.package.collect import parse_one
+
+    bare, prose = write_reports(40, tmp_path / "bare"), write_reports(40, tmp_path / "prose", prose=True)
+    lengths = []
+    for plain, full in zip(bare, prose, strict=True):
+        a, b = parse_one(str(tmp_path / "bare"), plain.name), parse_one(str(tmp_path / "prose"), full.name)
+        assert [(f.table, f.keys, f.value) for f in a.record.facts] == \
+            [(f.table, f.keys, f.value) for f in b.record.facts], full.name
+        assert [f.code for f in a.findings if f.code != "section_absent"] == \
+            [f.code for f in b.findings if f.code != "section_absent"], full.name
+        assert "narrative_mismatch" not in {f.code for f in b.findings}
+        lengths.append(sum(map(len, b.record.sections.values())))
+    assert 1500 <= sum(lengths) / len(lengths) <= 3200 and min(lengths) >= 700 and max(lengths) <= 5000, lengths
