@@ -84,7 +84,8 @@ def random_values(rng: random.Random) -> tuple[dict, list[int]]:
 
 
 # Sentences of the prose sections, by (section, sub-heading); {a} the agency, {y} the year, {p} the year before,
-# {n} {m} {k} numbers, {r} the applications received (table 三's total: the parser checks the prose against it). Written for these benchmarks in the register of the reports, not taken from any report.
+# {n} {m} {k} numbers, {r} the applications received (table 三's total: the parser checks the prose against it).
+# Written for these benchmarks in the register of the reports, not taken from any report.
 NARRATIVE = {
     ("overview", ""): (
         "{y}年，{a}坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，"

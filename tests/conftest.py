@@ -14,8 +14,14 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from xxgk.site.serve import SiteHandler
+
+# property tests are checks, not timings (speed is measured by benchmarks/): no per-example deadline, which a
+# loaded machine misses (a 3,000-byte decode took 356 ms of a 200 ms deadline with the suite run beside builds)
+settings.register_profile("xxgk", deadline=None)
+settings.load_profile("xxgk")
 
 # every build in the tests that copies a page from the last build's spool writes it again and compares
 # (``site/spool_reuse.py``): a page input left out of a page's stated inputs fails the build

@@ -75,6 +75,7 @@ def test_prose_as_long_as_real_reports_changes_no_value_the_parser_reads(tmp_pat
     findings as without it (the prose's one number, applications received, agrees with table 三): only the
     prose sections are added."""
     from benchmarks.synthetic import write_reports
+
     from xxgk.package.collect import parse_one
 
     bare, prose = write_reports(40, tmp_path / "bare"), write_reports(40, tmp_path / "prose", prose=True)
