@@ -36,7 +36,8 @@ def test_the_report_csv_heads_each_column_with_its_chinese_title_and_its_code_as
     assert codes == ["table", "table_zh", "key1_zh", "key2_zh", "value", "line"]
     assert all(len(r) == 6 for r in rows) and rows[1][0] in {"active_disclosure", "applications"}  # one header row
     downloading.get(server + "/data/")
-    documented = [c.text for c in downloading.find_elements("css selector", "#report-csv code") if "（table）" in c.text]
+    codes_shown = downloading.find_elements("css selector", "#report-csv code")
+    documented = [c.text for c in codes_shown if "（table）" in c.text]
     assert documented == [",".join(rows[0])]
 
 

@@ -359,8 +359,8 @@ class Site(ReportPages, AgencyPages):
                 "<code>encoding=\"utf-8-sig\"</code>，R 用 <code>readr::read_csv()</code> 或 "
                 "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
                 table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
-                GZIP_HELP.format(mib=GZIP_ABOVE // 2**20) if compressed else "", csv_help(),
-                _QUERY_HELP if query_files else "",
+                GZIP_HELP.format(mib=GZIP_ABOVE // 2**20) if compressed else "",
+                _QUERY_HELP if query_files else "", csv_help(),
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
                 f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
