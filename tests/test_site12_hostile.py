@@ -7,6 +7,7 @@ reader chose (its chips, chart, hover text, table, PNG and CSV), every page at a
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -143,9 +144,15 @@ def test_a_chosen_comparison_of_hostile_agencies_draws_hovers_and_downloads_as_t
                                      ".map(function (t) { return t.textContent; });")
     assert ticks and max(len(t) for t in ticks) <= 30, ticks  # the long name is cut on the axis (whole in the hover)
     png = _wait(lambda: [b for b in downloads.find_elements("id", "xxgk-compare-png") if b.is_displayed()])[0]
+    downloads.execute_script(  # the figure the PNG is drawn from (plotly draws it off screen, then saves it)
+        "var draw = Plotly.newPlot; Plotly.newPlot = function (div, data, layout) {"
+        " if (layout.width === 1000) window.__png = layout.yaxis.ticktext; return draw.apply(this, arguments); };")
     png.click()
     _wait(lambda: list(downloads.downloads.glob("*.png")), 30)
     _inert(downloads, "compare PNG")
+    png_ticks = downloads.execute_script("return window.__png")
+    shown = [html.unescape(tick) for tick in png_ticks or []]  # plotly's text: & < > as entities
+    assert shown and 24 < max(map(len, shown)) <= 40, shown  # the 1000 px image names more of a long name
     downloads.find_element("id", "xxgk-compare-csv").click()
     path = _wait(lambda: next((p for p in downloads.downloads.glob("*.csv") if p.stat().st_size), None))
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))

@@ -314,7 +314,11 @@
         var cats = traces[0].y;
         layout.yaxis.tickmode = "array";
         layout.yaxis.tickvals = cats.map(plotText);
-        layout.yaxis.ticktext = cats.map(function (n) { return plotText(n.length > most ? n.slice(0, most - 1) + "…" : n); });
+        var cut = function (most) {
+          return cats.map(function (n) { return plotText(n.length > most ? n.slice(0, most - 1) + "…" : n); });
+        };
+        layout.yaxis.ticktext = cut(most);
+        layout.meta = {pngTicks: cut(40)};  /* the PNG, 1000 px wide, has room for more (xxgk.js pngOfDrawn) */
       }
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text

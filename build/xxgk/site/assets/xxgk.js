@@ -157,6 +157,7 @@
     box.style.cssText = "position:absolute;left:-10000px;top:0;width:1000px";
     document.body.appendChild(box);
     var layout = JSON.parse(JSON.stringify(div.layout || {}));
+    if (layout.meta && layout.meta.pngTicks && layout.yaxis) layout.yaxis.ticktext = layout.meta.pngTicks;
     layout.width = 1000;
     layout.height = (layout.height || 420) + 90;
     layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90});
