@@ -105,3 +105,15 @@ def test_on_a_phone_the_quality_pages_short_tables_fit_the_screen(server, chromi
         assert boxes and all(w <= c + 1 for n, w, c in boxes if n <= 4), boxes
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_desktop_the_agency_index_fits_its_column(server, chromium):
+    _viewport(chromium, "desktop")
+    try:
+        chromium.get(server + "/agencies/")
+        table = _wait(lambda: chromium.find_elements("id", "xxgk-agencies"))[0]
+        box = chromium.execute_script("var b = arguments[0].closest('.md-typeset__scrollwrap') || arguments[0];"
+                                      "return [b.scrollWidth, b.clientWidth];", table)
+        assert box[0] <= box[1] + 1, box  # before: 734 px in 720, the last column's numbers cut at the edge
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
