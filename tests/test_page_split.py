@@ -270,6 +270,7 @@ def test_the_quality_pages_lists_by_code_name_each_report_once_and_a_shared_mess
         assert links and len(links) == len(set(links)), code  # before: a row per finding, the report again and again
         assert len(links) == len({f["report_id"] for f in mine}) or "本节只列前" in section, code
         assert "<th>省份</th>" in section, code
+        assert ("本节只列前" in section) == ("data-xxgk-partial" in section), code  # the filter's note (xxgk.js)
         shown = html.unescape(section)
         messages = {f["message"] for f in mine}
         if len(messages) == 1 and len(mine) > 1:  # said once, above the list

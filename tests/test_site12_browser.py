@@ -54,8 +54,14 @@ def test_the_quality_pages_lists_by_code_follow_the_province_filter(server, chro
     assert by_code  # before: the lists by code had no province, and the filter left them whole
     before = [_agency(tr.find_element("css selector", "td a").text) for t in by_code for tr in _rows_of(chromium, t)]
     assert any(a not in QINGHAI for a in before), before
+    for t in by_code[::2]:  # as pages.quality marks a list of the first QUALITY_ROWS_PER_CODE findings only
+        chromium.execute_script("arguments[0].setAttribute('data-xxgk-partial', '')", t)
     Select(select).select_by_visible_text("青海省")
     shown = [_agency(tr.find_element("css selector", "td a").text) for t in by_code for tr in _rows_of(chromium, t)]
+    notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
+    assert notes and all("没有青海省的" in n for n in notes), notes
+    # a list that holds only the first findings does not say the province has none: its first ones have none
+    assert any(n.startswith("本表所列的前") and "findings.csv" in n for n in notes), notes
     assert shown and set(shown) <= QINGHAI, shown
     status = chromium.find_element("css selector", ".xxgk-province-status").text
     by_report = chromium.find_element("id", "xxgk-by-agency")

@@ -471,8 +471,10 @@ class Site(ReportPages, AgencyPages):
                 + ([f"<td>{notes[rid]}</td>"] if with_notes else [])
                 + [f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid in grouped]
         head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [PROVINCE_COLUMN]
-        parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "", table(head, rows)]
-        if count > len(items):
+        partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
+        parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
+                 table(head, rows, extra=' data-xxgk-partial' if partial else "")]
+        if partial:
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
                          f'全部见下载的 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         return "\n".join(filter(None, parts))

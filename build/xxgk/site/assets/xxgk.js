@@ -279,7 +279,9 @@
             var link = row.querySelector("a[href]"), key = link ? link.getAttribute("href") : "\u0000" + shown;
             if (!seen[key]) { seen[key] = 1; shown++; }
           });
-          t[2].textContent = value ? "本表没有" + value + "的报告。" : "";
+          t[2].textContent = !value ? "" : t[0].hasAttribute("data-xxgk-partial") ?  /* pages.quality: the first ones only */
+            "本表所列的前 " + t[0].tBodies[0].rows.length + " 份报告中没有" + value + "的；其余见下载的 findings.csv。" :
+            "本表没有" + value + "的报告。";
           t[2].hidden = !value || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
