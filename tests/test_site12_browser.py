@@ -41,6 +41,17 @@ def test_the_report_csv_heads_each_column_with_its_chinese_title_and_its_code_as
     assert documented == [",".join(rows[0])]
 
 
+# what the reader sees of each cell of a row: its label (the ::before of a card's cell) and its text, cells out of
+# sight (1 px, for screen readers) left out
+SEEN = ("return Array.from(arguments[0].cells).filter(function (c) { return c.offsetWidth > 1; })"
+        ".map(function (c) { var b = getComputedStyle(c, '::before').content.split(' / ')[0];"
+        " return (b.charAt(0) === String.fromCharCode(34) ? JSON.parse(b) : '') + c.textContent.trim(); });")
+
+
+def _seen(chromium, row) -> list[str]:
+    return chromium.execute_script(SEEN, row)
+
+
 def _rows_of(chromium, table) -> list:
     return [tr for tr in table.find_elements("css selector", "tbody tr") if tr.is_displayed()]
 
@@ -81,10 +92,7 @@ def test_the_ranking_reads_on_a_phone_without_scrolling_sideways_and_stays_a_tab
         # before: thirteen columns, 1,025 px in a 390 px box
         assert box[0] <= box[1] + 1 and box[2] <= 390, box
         row = next(tr for tr in _rows_of(chromium, table) if "湟中区" in tr.text)
-        seen = chromium.execute_script(  # what the reader sees of each cell: its label (::before) and its text
-            "return Array.from(arguments[0].cells).filter(function (c) { return c.offsetWidth > 1; })"
-            ".map(function (c) { var b = getComputedStyle(c, '::before').content.split(' / ')[0];"
-            " return (b === 'none' ? '' : b.replace(/\"/g, '')) + c.textContent.trim(); });", row)
+        seen = _seen(chromium, row)
         assert "湟中区人民政府 2025年度" in seen and "得分 80" in seen and "内部一致 2" in seen, seen
         assert not any(s.startswith("可读性") for s in seen), seen  # a count of 0 is left out of sight
         link = row.find_element("css selector", "td a")
@@ -121,5 +129,23 @@ def test_on_a_desktop_the_agency_index_fits_its_column(server, chromium):
         box = chromium.execute_script("var b = arguments[0].closest('.md-typeset__scrollwrap') || arguments[0];"
                                       "return [b.scrollWidth, b.clientWidth];", table)
         assert box[0] <= box[1] + 1, box  # before: 734 px in 720, the last column's numbers cut at the edge
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_phone_an_agencys_years_read_as_cards_with_their_problem_counts(server, chromium):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/a/qinghai-xining-huangzhong-renminzhengfu/")
+        table = _wait(lambda: chromium.find_elements("css selector", "#xxgk-agency-years[data-cards]"))[0]
+        box = chromium.execute_script("var b = arguments[0].closest('.md-typeset__scrollwrap') || arguments[0];"
+                                      "return [b.scrollWidth, b.clientWidth];", table)
+        # before: six columns, 634 px in a 390 px box: 问题数 and 发布日期 out of sight to the right
+        assert box[0] <= box[1] + 1, box
+        row = _rows_of(chromium, table)[0]
+        seen = _seen(chromium, row)
+        assert "2025年度报告" in seen and any(s.startswith("问题数 ") for s in seen), seen
+        assert any(s.startswith("新收申请（件） ") for s in seen), seen  # a 0 here would be a value: shown
+        chromium.save_screenshot(str(SHOTS / "site12-agency-years-390.png"))
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -297,28 +297,33 @@
       if (select.value) apply();
     });
   }
-  /* the ranking (data-style=compact, pages._ranking_table): on a phone each row reads as a card instead of thirteen
-     columns scrolling sideways (xxgk.css, data-cards): its report and rank on the first line, then each count after
-     its column's name; a count of 0 is left to screen readers. The cells' labels and the table's explicit ARIA roles
-     are written here, not in the page (a province page has a thousand rows), so that it stays a table for screen
-     readers whatever display the phone layout gives its rows; without JavaScript the table scrolls as before. */
+  /* the ranking (data-style=compact, pages._ranking_table) and an agency's years (data-phone-cards,
+     agency_page): on a phone each row reads as a card instead of columns scrolling sideways (xxgk.css, data-cards):
+     its link (the report) on the first line, then each value after its column's name; in the ranking a count of 0
+     is left to screen readers. The cells' labels and the table's explicit ARIA roles are written here, not in the
+     page (a province page has a thousand rows), so that it stays a table for screen readers whatever display the
+     phone layout gives its rows; without JavaScript the table scrolls as before. */
   function cards() {
-    document.querySelectorAll("table[data-style=compact]:not([data-cards])").forEach(function (table) {
-      var cols = heads(table);
-      table.setAttribute("role", "table");
-      Array.from(table.querySelectorAll("thead, tbody")).forEach(function (g) { g.setAttribute("role", "rowgroup"); });
-      Array.from(table.rows).forEach(function (row) {
-        row.setAttribute("role", "row");
-        Array.from(row.cells).forEach(function (cell, i) {
-          if (cell.parentNode.parentNode.tagName === "THEAD") { cell.setAttribute("role", "columnheader"); return; }
-          cell.setAttribute("role", "cell");
-          if (i === 1) return;  /* the report's link needs no label */
-          cell.setAttribute("data-label", cols[i] || "");
-          if (i > 2 && cell.textContent.trim() === "0") cell.setAttribute("data-zero", "");
+    document.querySelectorAll("table[data-style=compact]:not([data-cards]), table[data-phone-cards]:not([data-cards])")
+      .forEach(function (table) {
+        var cols = heads(table), body = table.tBodies[0], first = body && body.rows[0];
+        if (!first) return;
+        var title = Array.from(first.cells).findIndex(function (c) { return c.querySelector("a"); });
+        var zeroFrom = table.dataset.style === "compact" ? 3 : Infinity;  /* the ranking's counts, after 得分 */
+        table.setAttribute("role", "table");
+        Array.from(table.querySelectorAll("thead, tbody")).forEach(function (g) { g.setAttribute("role", "rowgroup"); });
+        Array.from(table.rows).forEach(function (row) {
+          row.setAttribute("role", "row");
+          Array.from(row.cells).forEach(function (cell, i) {
+            if (cell.parentNode.parentNode.tagName === "THEAD") { cell.setAttribute("role", "columnheader"); return; }
+            cell.setAttribute("role", "cell");
+            if (i === title) { cell.setAttribute("data-title", ""); return; }  /* the link needs no label */
+            cell.setAttribute("data-label", cols[i] || "");
+            if (i >= zeroFrom && cell.textContent.trim() === "0") cell.setAttribute("data-zero", "");
+          });
         });
+        table.setAttribute("data-cards", "");
       });
-      table.setAttribute("data-cards", "");
-    });
   }
   function scrollers() {
     /* Material wraps wide tables in a scrolling box: make it reachable by keyboard, and name it. */
