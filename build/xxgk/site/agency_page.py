@@ -124,7 +124,8 @@ class AgencyPages:
                  if any(c.endswith(">" + shown_as) for row in rows for c in row)]
         return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", "问题数",
                                           "发布日期"],
-                                         rows, "xxgk-agency-years", sortable=True) + "".join(
+                                         rows, "xxgk-agency-years", sortable=True,
+                                         extra=" data-phone-cards") + "".join(
             f"<p><small>{esc(note)}</small></p>" for note in notes)
 
     def _agency_charts(self, mine: dict[int, dict]) -> list[str]:

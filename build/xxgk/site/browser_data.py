@@ -90,8 +90,9 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                    if values[r["report_id"]][code] is not None}
             if row:
                 by_agency[aid] = row
+            # a group of byte-identical copies only (the manifest names them apart) has no median: none
             med = {str(y): list(peers[r["peer_group"]][code]) for y, r in mine.items()
-                   if r.get("peer_group") and peers[r["peer_group"]][code][0] is not None}
+                   if r.get("peer_group") in peers and peers[r["peer_group"]][code][0] is not None}
             if med:
                 peer[aid] = med
         files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer})

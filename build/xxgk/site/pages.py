@@ -22,6 +22,7 @@ from .downloads import GZIP_ABOVE, published
 from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, esc, fmt_wan, html_bars, table
+from .report_csv import csv_help
 from .report_page import ReportPages
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
 from .summaries import summarise
@@ -359,7 +360,7 @@ class Site(ReportPages, AgencyPages):
                 "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
                 table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
                 GZIP_HELP.format(mib=GZIP_ABOVE // 2**20) if compressed else "",
-                _QUERY_HELP if query_files else "",
+                _QUERY_HELP if query_files else "", csv_help(),
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
                 f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
@@ -425,26 +426,58 @@ class Site(ReportPages, AgencyPages):
                        f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid, v in listed]
         partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
                    if len(listed) < len(self.findings) else "")
-        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid, _ in listed], partial),
+        findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
+                                               if r["name"] == "findings"))
+        by_code_html, in_lists = [], {rid for rid, _ in listed}
+        for c, (count, items) in ordered:
+            shown_items = items[:QUALITY_ROWS_PER_CODE]
+            in_lists.update(rid for rid, _ in shown_items)
+            by_code_html.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
+                                + self._quality_code_table(shown_items, names, count, findings_csv))
+        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)],
+                                                        partial),
                   table(["报告", "问题数", "错误数", PROVINCE_COLUMN], per_agency, "xxgk-by-agency", sortable=True)]
         if len(listed) < len(self.findings):
-            findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
-                                                   if r["name"] == "findings"))
             parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
-        for c, (count, items) in ordered:
-            rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>',
-                     f"<td>{esc(f['message'])}</td>",
-                     (f'<td><a href="../src/{rid}.html#L{esc(f["line"])}">第{esc(f["line"])}行</a></td>'
-                      if f["line"] else "<td></td>")]
-                    for rid, f in items[:QUALITY_ROWS_PER_CODE]]
-            if count > QUALITY_ROWS_PER_CODE:
-                rows.append([f"<td>…… 另有 {count - QUALITY_ROWS_PER_CODE} 条</td>",
-                             '<td>全部见下载的 findings.csv</td>', "<td></td>"])
-            parts.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
-                         + table(["报告", "说明", "原文"], rows))
+        parts += by_code_html
         self.write("quality.md", "\n".join(parts))
+
+    def _quality_code_table(self, items: list[tuple[str, dict]], names: dict, count: int, findings_csv: str) -> str:
+        """One finding code's list on the quality page: one row per report (its findings' messages, each with its
+        source line), the report's province for the page's province filter; a message every listed finding shares
+        is said once above the table instead of on every row, and how many more there are below it."""
+        messages = {f["message"] for _, f in items}
+        same = len(items) > 1 and len(messages) == 1
+        grouped: dict[str, list[dict]] = {}
+        for rid, f in items:
+            grouped.setdefault(rid, []).append(f)
+
+        def notes_of(rid: str, fs: list[dict]) -> str:
+            """The report's findings, those of one source line together (the line's link once, after them)."""
+            lines: dict[str, list[str]] = {}
+            for f in fs:
+                lines.setdefault(f["line"] or "", []).append(esc(f["message"]))
+            out = []
+            for line, messages in lines.items():
+                link = f'<a href="../src/{rid}.html#L{esc(line)}">第{esc(line)}行</a>' if line else ""
+                out.append(link if same else "；".join(messages) + (f"（{link}）" if link else ""))
+            return "<br>".join(filter(None, out))
+
+        notes = {rid: notes_of(rid, fs) for rid, fs in grouped.items()}
+        with_notes = any(notes.values())
+        rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>']
+                + ([f"<td>{notes[rid]}</td>"] if with_notes else [])
+                + [f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid in grouped]
+        head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [PROVINCE_COLUMN]
+        partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
+        parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
+                 table(head, rows, extra=' data-xxgk-partial' if partial else "")]
+        if partial:
+            parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
+                         f'全部见下载的 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
+        return "\n".join(filter(None, parts))
 
     def checks(self) -> None:
         parts = [front_matter("检查项目"), "# 检查项目\n",

@@ -237,7 +237,9 @@
         // its value (a 0 reads 0), a missing value labelled 无数据 where its bar would be
         traces.push({type: "bar", orientation: "h", y: names, x: vals, name: m.label, marker: {color: m.colour},
           text: vals.map(function (v) { return v === null ? "" : fmt(v, m.unit); }), textposition: "outside",
-          cliponaxis: false, hovertemplate: "%{y}: %{x}" + m.unit + "<extra></extra>"});
+          /* the hover names the agency in full (the axis may show it cut), up to a line's length */
+          customdata: names.map(function (n) { return plotText(n.length > 80 ? n.slice(0, 79) + "…" : n); }),
+          cliponaxis: false, hovertemplate: "%{customdata}: %{x}" + m.unit + "<extra></extra>"});
         var gaps = names.map(function (n, i) {
           return vals[i] === null ? {x: 0, y: plotText(n), text: "无数据", xanchor: "left", showarrow: false,
             font: {color: "#767676"}} : null;
@@ -306,6 +308,18 @@
         yaxis: single ? {automargin: true, autorange: "reversed"} : {automargin: true, rangemode: "tozero"},
         legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,", annotations: gaps,
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
+      if (single) {  /* a long name is cut on the axis (whole in the hover, the table and the CSV): on a phone a
+                        20-character name left the bars a sliver, a 2,000-character one pushed them off the chart */
+        var most = chartDiv.clientWidth && chartDiv.clientWidth < 560 ? 12 : 24;
+        var cats = traces[0].y;
+        layout.yaxis.tickmode = "array";
+        layout.yaxis.tickvals = cats.map(plotText);
+        var cut = function (most) {
+          return cats.map(function (n) { return plotText(n.length > most ? n.slice(0, most - 1) + "…" : n); });
+        };
+        layout.yaxis.ticktext = cut(most);
+        layout.meta = {pngTicks: cut(40)};  /* the PNG, 1000 px wide, has room for more (xxgk.js pngOfDrawn) */
+      }
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
         layout.title.text = plotText(layout.title.text);

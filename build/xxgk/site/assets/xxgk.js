@@ -157,6 +157,7 @@
     box.style.cssText = "position:absolute;left:-10000px;top:0;width:1000px";
     document.body.appendChild(box);
     var layout = JSON.parse(JSON.stringify(div.layout || {}));
+    if (layout.meta && layout.meta.pngTicks && layout.yaxis) layout.yaxis.ticktext = layout.meta.pngTicks;
     layout.width = 1000;
     layout.height = (layout.height || 420) + 90;
     layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90});
@@ -265,16 +266,22 @@
         targets.push([table, index, none, box]);
       });
       function apply() {
-        var value = select.value, shown = 0;
+        /* the reports shown: a report listed in several tables (the quality page's list by report and its lists by
+           finding code) is counted once, by its link */
+        var value = select.value, seen = {}, shown = 0;
         targets.forEach(function (t) {
           var here = 0;
           Array.from(t[0].tBodies[0].rows).forEach(function (row) {
             var cell = row.cells[t[1]], keep = !value || (cell && cell.textContent.trim() === value);
             row.hidden = !keep;
-            if (keep) here++;
+            if (!keep) return;
+            here++;
+            var link = row.querySelector("a[href]"), key = link ? link.getAttribute("href") : "\u0000" + shown;
+            if (!seen[key]) { seen[key] = 1; shown++; }
           });
-          shown += here;
-          t[2].textContent = value ? "本表没有" + value + "的报告。" : "";
+          t[2].textContent = !value ? "" : t[0].hasAttribute("data-xxgk-partial") ?  /* pages.quality: the first ones only */
+            "本表所列的前 " + t[0].tBodies[0].rows.length + " 份报告中没有" + value + "的；其余见下载的 findings.csv。" :
+            "本表没有" + value + "的报告。";
           t[2].hidden = !value || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
@@ -289,6 +296,34 @@
       pick.hidden = false;
       if (select.value) apply();
     });
+  }
+  /* the ranking (data-style=compact, pages._ranking_table) and an agency's years (data-phone-cards,
+     agency_page): on a phone each row reads as a card instead of columns scrolling sideways (xxgk.css, data-cards):
+     its link (the report) on the first line, then each value after its column's name; in the ranking a count of 0
+     is left to screen readers. The cells' labels and the table's explicit ARIA roles are written here, not in the
+     page (a province page has a thousand rows), so that it stays a table for screen readers whatever display the
+     phone layout gives its rows; without JavaScript the table scrolls as before. */
+  function cards() {
+    document.querySelectorAll("table[data-style=compact]:not([data-cards]), table[data-phone-cards]:not([data-cards])")
+      .forEach(function (table) {
+        var cols = heads(table), body = table.tBodies[0], first = body && body.rows[0];
+        if (!first) return;
+        var title = Array.from(first.cells).findIndex(function (c) { return c.querySelector("a"); });
+        var zeroFrom = table.dataset.style === "compact" ? 3 : Infinity;  /* the ranking's counts, after 得分 */
+        table.setAttribute("role", "table");
+        Array.from(table.querySelectorAll("thead, tbody")).forEach(function (g) { g.setAttribute("role", "rowgroup"); });
+        Array.from(table.rows).forEach(function (row) {
+          row.setAttribute("role", "row");
+          Array.from(row.cells).forEach(function (cell, i) {
+            if (cell.parentNode.parentNode.tagName === "THEAD") { cell.setAttribute("role", "columnheader"); return; }
+            cell.setAttribute("role", "cell");
+            if (i === title) { cell.setAttribute("data-title", ""); return; }  /* the link needs no label */
+            cell.setAttribute("data-label", cols[i] || "");
+            if (i >= zeroFrom && cell.textContent.trim() === "0") cell.setAttribute("data-zero", "");
+          });
+        });
+        table.setAttribute("data-cards", "");
+      });
   }
   function scrollers() {
     /* Material wraps wide tables in a scrolling box: make it reachable by keyboard, and name it. */
@@ -328,8 +363,11 @@
     });
     return grid.length ? grid[grid.length - 1] : [];
   }
+  var REPORT_CSV_HEADER = ["表（table）", "表名（table_zh）", "行（key1_zh）", "列（key2_zh）", "数值（value）",
+                           "原文行号（line）"];
   function reportCsv(name) {  /* one line per value of the page's marked tables (site/report_csv.py) */
-    var lines = [["table", "table_zh", "key1_zh", "key2_zh", "value", "line"].join(",")];
+    /* one header row, each column's Chinese title with its code: 表名（table_zh）; report_csv.HEADER */
+    var lines = [REPORT_CSV_HEADER.join(",")];
     document.querySelectorAll("table[data-csv]").forEach(function (table) {
       var spec = table.dataset.csv.split("|"), cols = heads(table), group = "";
       Array.from(table.tBodies).forEach(function (body) {
@@ -394,7 +432,7 @@
     });
   });
   function all() {
-    charts(); tables(); provinces(); citation(); scrollers(); csvButtons();
+    charts(); tables(); cards(); provinces(); citation(); scrollers(); csvButtons();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
