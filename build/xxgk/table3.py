@@ -526,10 +526,13 @@ def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: s
 
 def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -> list[Fact]:
     facts = []
+    applicants = applicant_codes()
     for code in row_codes(fmt):
         r = resolved.get(code)
-        for i, applicant in enumerate(applicant_codes()):
-            value = r.values[i] if r and r.values else None
-            line = r.lines[i] if r and r.lines else None
-            facts.append(Fact(TABLE, (code, applicant), value, line, placed_by.get(code) if r and r.values else None))
+        values = r.values if r else None
+        lines = r.lines if r else None
+        how = placed_by.get(code) if values else None
+        for i, applicant in enumerate(applicants):
+            facts.append(Fact(TABLE, (code, applicant), values[i] if values else None,
+                              lines[i] if lines else None, how))
     return facts
