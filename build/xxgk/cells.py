@@ -475,7 +475,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if not tokens or (continues and index in headers and not structured
                           and (incomplete(current) or (not labelled(current) and rows and incomplete(rows[-1])))):
             continue  # nothing, or the column names a table repeats on the next page, inside a row
-        if structured and reopen(tokens):
+        if structured and not (current.label or label_parts or current.slots) and rows and reopen(tokens):
             current = rows.pop()
             label_length = len(current.label)
         starts_with_value = tokens[0][0] != "text"
@@ -502,8 +502,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                     label_length += len(piece)
                 current.label_structured |= structured
                 saw_text = True
-            else:
-                current.add(Slot(content, ln, structured=kind == "cell"))
+            else:  # (Row.add, written out)
+                slot = Slot(content, ln, kind == "cell")
+                current.slots.append(slot)
+                current.filled += not slot.empty
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()

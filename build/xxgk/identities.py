@@ -47,17 +47,6 @@ def _axes(table: str, fmt: str) -> tuple[list[str], list[str]]:
     return proceeding_codes(), outcome_codes()
 
 
-def _sum(values: dict, keys: tuple[tuple[str, str], ...]) -> int | None:
-    total = 0
-    get = values.get
-    for key in keys:
-        value = get(key)
-        if not isinstance(value, int):
-            return None
-        total += value
-    return total
-
-
 @cache
 def _checks(table: str, fmt: str) -> tuple[tuple[str, str, tuple], ...]:
     """``(id, zh, ((axis, lhs cells, rhs cells, the lhs's first cell), …))`` of each identity of ``table`` in
@@ -83,12 +72,22 @@ def _checks(table: str, fmt: str) -> tuple[tuple[str, str, tuple], ...]:
 def broken_identities(table: str, fmt: str, values: dict) -> list[Broken]:
     """Every identity of ``table`` that the ``{(row, column): value}`` map breaks."""
     out = []
+    get = values.get
     for identity, zh, checks in _checks(table, fmt):
         for axis, lhs_cells, rhs_cells, cell in checks:
-            lhs = _sum(values, lhs_cells)
-            if lhs is None:
-                continue
-            rhs = _sum(values, rhs_cells)
-            if rhs is not None and lhs != rhs:
-                out.append(Broken(identity, zh, axis, lhs, rhs, cell))
+            lhs = rhs = 0  # a sum with a missing cell (not an int) is not checked
+            for key in lhs_cells:
+                value = get(key)
+                if not isinstance(value, int):
+                    break
+                lhs += value
+            else:
+                for key in rhs_cells:
+                    value = get(key)
+                    if not isinstance(value, int):
+                        break
+                    rhs += value
+                else:
+                    if lhs != rhs:
+                        out.append(Broken(identity, zh, axis, lhs, rhs, cell))
     return out
