@@ -3,6 +3,7 @@ stage (plan, budgeted pool of 2, record store, parse cache) on N synthetic repor
 of the files changed, each in a fresh process.
 
 Run: .venv/bin/python benchmarks/parse_throughput.py
+     .venv/bin/python -m benchmarks.parse_throughput --synthetic 500   # one core, N synthetic reports once each
      .venv/bin/python -m benchmarks.parse_throughput --stage 2000 [--workers 2] [--keep DIR]
 
 The stage figures are wall time, CPU time (the stage process and its pool workers) and peak RSS, and the share
@@ -32,6 +33,23 @@ def seeds_throughput() -> None:
     elapsed = time.perf_counter() - start
     count = rounds * len(texts)
     print(f"parsed {count} reports in {elapsed:.2f} s: {count / elapsed:.0f} reports/s (one core)")
+
+
+def synthetic_throughput(count: int) -> None:
+    """``count`` synthetic reports (``benchmarks.synthetic``, every layout in turn), each parsed once as the build
+    parses it (its text read first, outside the timing): reports/s on one core."""
+    from benchmarks.synthetic import write_reports
+    from xxgk.parser import parse
+    from xxgk.readers import read_path
+
+    with tempfile.TemporaryDirectory(prefix="xxgk-parse-bench-") as work:
+        texts = [read_path(str(p)).parse_text for p in write_reports(count, Path(work))]
+    parse(texts[0])  # the rules and patterns loaded once, as in a worker
+    start = time.perf_counter()
+    for text in texts:
+        parse(text)
+    elapsed = time.perf_counter() - start
+    print(f"parsed {count} synthetic reports in {elapsed:.2f} s: {count / elapsed:.0f} reports/s (one core)")
 
 
 def _machine_busy() -> tuple[int, int]:
@@ -80,7 +98,11 @@ def main() -> None:
     parser.add_argument("--stage", type=int, help="N synthetic reports through the parse stage")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    parser.add_argument("--synthetic", type=int, help="N synthetic reports parsed once each, one core")
     args = parser.parse_args()
+    if args.synthetic:
+        synthetic_throughput(args.synthetic)
+        return
     if not args.stage:
         seeds_throughput()
         return

@@ -91,8 +91,9 @@ class Slot:
     structured: bool
     empty: bool = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.empty = not self.text.strip()
+    def __init__(self, text: str, line: int, structured: bool) -> None:  # (written out: a region makes many)
+        self.text, self.line, self.structured = text, line, structured
+        self.empty = not text.strip()
 
 
 @dataclass
@@ -461,7 +462,11 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                 continue
             if not structured and not (short and tokens[0][0] != "text"):
                 tokenised[index] = (_spaced_item_number(tokens, k), False)
-            trailing = len(tokens) - max((i + 1 for i, t in enumerate(tokens) if t[0] == "text"), default=0)
+            trailing = 0  # the values after the line's last text
+            for token in reversed(tokens):
+                if token[0] == "text":
+                    break
+                trailing += 1
             short = 0 < trailing < k
     page_numbers = _page_number_lines(tokenised, k)
     for index, (tokens, structured) in enumerate(tokenised):
@@ -470,7 +475,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if not tokens or (continues and index in headers and not structured
                           and (incomplete(current) or (not labelled(current) and rows and incomplete(rows[-1])))):
             continue  # nothing, or the column names a table repeats on the next page, inside a row
-        if structured and reopen(tokens):
+        if structured and not (current.label or label_parts or current.slots) and rows and reopen(tokens):
             current = rows.pop()
             label_length = len(current.label)
         starts_with_value = tokens[0][0] != "text"
@@ -497,8 +502,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                     label_length += len(piece)
                 current.label_structured |= structured
                 saw_text = True
-            else:
-                current.add(Slot(content, ln, structured=kind == "cell"))
+            else:  # (Row.add, written out)
+                slot = Slot(content, ln, kind == "cell")
+                current.slots.append(slot)
+                current.filled += not slot.empty
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()
@@ -515,25 +522,33 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``; a
     row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost).
     Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
-    if not any(len(r.slots) >= k and r.slots and r.slots[0].empty for r in rows):
+    def one_line(row: Row) -> bool:
+        line = row.slots[0].line
+        return all(s.structured and s.line == line for s in row.slots)
+
+    # the rows this can change: a line of cells, at least k, the first empty (none: the table is not looked at)
+    changed = [r for r in rows if len(r.slots) >= k and r.slots and r.slots[0].empty and one_line(r)]
+    if not changed:
         return
     text_of = dict(lines)
+    split: dict[int, list[str]] = {}  # a line's cells, split once
+
+    def line_cells(line: int) -> list[str]:
+        if line not in split:
+            split[line] = _split_structured(text_of.get(line, ""))
+        return split[line]
 
     def cells(row: Row) -> int | None:
-        line = row.slots[0].line
-        if not all(s.structured and s.line == line for s in row.slots):
-            return None
-        return len(_split_structured(text_of.get(line, "")))
+        return len(line_cells(row.slots[0].line)) if one_line(row) else None
 
     full = [n for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
-            and _split_structured(text_of.get(r.slots[0].line, ""))[-1].strip() == r.slots[-1].text.strip()
+            and line_cells(r.slots[0].line)[-1].strip() == r.slots[-1].text.strip()
             and (n := cells(r)) is not None]
     if len(full) < 2 or len(set(full)) != 1:
         return
-    for row in rows:
+    for row in changed:
         extra = len(row.slots) - k
-        if extra < 0 or not row.slots[0].empty or (n := cells(row)) is None:
-            continue
+        n = len(line_cells(row.slots[0].line))
         if n == full[0] and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
             row.slots[:] = row.slots[extra:]
         elif n < full[0]:  # a cell fewer than the table's rows (two run together: 2 |1): which is the label
@@ -578,17 +593,34 @@ def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> 
     if not any(0 < len(r.slots) < k for r in rows):
         return
     text_of = dict(lines)
-    spans = [_spans(r, text_of.get(r.slots[0].line, "")) if r.slots else None for r in rows]
+    known: dict[int, list[tuple[int, int]] | None] = {}  # a row's spans, worked out when first asked
+
+    def spans(index: int) -> list[tuple[int, int]] | None:
+        if index not in known:
+            row = rows[index]
+            known[index] = _spans(row, text_of.get(row.slots[0].line, "")) if row.slots else None
+        return known[index]
+
+    def nearest(indexes: range) -> list[list[tuple[int, int]]]:
+        """The spans of the first two rows of ``k`` numbers among ``indexes``."""
+        out = []
+        for i in indexes:
+            if len(rows[i].slots) == k and (c := spans(i)) and len(c) == k:
+                out.append(c)
+                if len(out) == 2:
+                    break
+        return out
+
     for index, row in enumerate(rows):
-        if not 0 < len(row.slots) < k or spans[index] is None:
+        if not 0 < len(row.slots) < k or spans(index) is None:
             continue
-        above = [c for c in reversed(spans[:index]) if c and len(c) == k][:2]
-        below = [c for c in spans[index + 1:] if c and len(c) == k][:2]
+        above = nearest(range(index - 1, -1, -1))
+        below = nearest(range(index + 1, len(rows)))
         near = above[:1] + below[:1] if above and below else above or below  # the first row, the last: two on a side
         if len(near) < 2 or (found := _columns(near)) is None:
             continue
         side, places = found
-        placed = [places.index(span[side]) if span[side] in places else -1 for span in spans[index]]
+        placed = [places.index(span[side]) if span[side] in places else -1 for span in spans(index)]
         if -1 in placed or placed != sorted(set(placed)):
             continue
         by_column = dict(zip(placed, row.slots, strict=True))
@@ -688,7 +720,10 @@ def _line_kind(tokens: list, structured: bool) -> tuple[str, int] | None:
     (text, then values), ``values`` (values only), ``text``; None for a blank line."""
     if not tokens:
         return None
-    values = sum(1 for kind, _, _ in tokens if kind != "text")
+    values = 0
+    for token in tokens:
+        if token[0] != "text":
+            values += 1
     if not values:
         return "text", 0
     if values == len(tokens) == 1 and not structured and _PAGE_NUMBER.fullmatch(tokens[0][1]):

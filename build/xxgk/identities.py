@@ -47,33 +47,47 @@ def _axes(table: str, fmt: str) -> tuple[list[str], list[str]]:
     return proceeding_codes(), outcome_codes()
 
 
-def _sum(values: dict, keys: list[tuple[str, str]]) -> int | None:
-    total = 0
-    for key in keys:
-        value = values.get(key)
-        if not isinstance(value, int):
-            return None
-        total += value
-    return total
-
-
-def broken_identities(table: str, fmt: str, values: dict) -> list[Broken]:
-    """Every identity of ``table`` that the ``{(row, column): value}`` map breaks."""
+@cache
+def _checks(table: str, fmt: str) -> tuple[tuple[str, str, tuple], ...]:
+    """``(id, zh, ((axis, lhs cells, rhs cells, the lhs's first cell), …))`` of each identity of ``table`` in
+    ``fmt``, in the rules' order: the cells each sum takes, worked out once (a table is checked many times)."""
     rows, columns = _axes(table, fmt)
     out = []
     for rule in identities():
         if rule["table"] != table:
             continue
         lhs_codes, rhs_codes = _expand(rule["lhs"], fmt), _expand(rule["rhs"], fmt)
-        along = columns if rule["per"] == "column" else rows
-        for axis in along:
-            if rule["per"] == "column":
-                lhs = _sum(values, [(r, axis) for r in lhs_codes])
-                rhs = _sum(values, [(r, axis) for r in rhs_codes])
+        per_column = rule["per"] == "column"
+        checks = []
+        for axis in columns if per_column else rows:
+            if per_column:
+                lhs, rhs = tuple((r, axis) for r in lhs_codes), tuple((r, axis) for r in rhs_codes)
             else:
-                lhs = _sum(values, [(axis, c) for c in lhs_codes])
-                rhs = _sum(values, [(axis, c) for c in rhs_codes])
-            if lhs is not None and rhs is not None and lhs != rhs:
-                cell = (lhs_codes[0], axis) if rule["per"] == "column" else (axis, lhs_codes[0])
-                out.append(Broken(rule["id"], rule["zh"], axis, lhs, rhs, cell))
+                lhs, rhs = tuple((axis, c) for c in lhs_codes), tuple((axis, c) for c in rhs_codes)
+            checks.append((axis, lhs, rhs, lhs[0] if lhs else None))
+        out.append((rule["id"], rule["zh"], tuple(checks)))
+    return tuple(out)
+
+
+def broken_identities(table: str, fmt: str, values: dict) -> list[Broken]:
+    """Every identity of ``table`` that the ``{(row, column): value}`` map breaks."""
+    out = []
+    get = values.get
+    for identity, zh, checks in _checks(table, fmt):
+        for axis, lhs_cells, rhs_cells, cell in checks:
+            lhs = rhs = 0  # a sum with a missing cell (not an int) is not checked
+            for key in lhs_cells:
+                value = get(key)
+                if not isinstance(value, int):
+                    break
+                lhs += value
+            else:
+                for key in rhs_cells:
+                    value = get(key)
+                    if not isinstance(value, int):
+                        break
+                    rhs += value
+                else:
+                    if lhs != rhs:
+                        out.append(Broken(identity, zh, axis, lhs, rhs, cell))
     return out

@@ -115,6 +115,8 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
     candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
     for text in candidates:
         text = _chinese_year(text)
+        if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
+            continue
         for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
                                                   (_YEAR_AFTER, 1, 2)):
             match = pattern.search(text)

@@ -29,6 +29,11 @@ class Fact:
     line: int | None
     placed_by: str | None = "label"  # how the row was placed: label, label_similarity, position, narrative …
 
+    def __init__(self, table: str, keys: tuple[str, str], value: Value, line: int | None,
+                 placed_by: str | None = "label") -> None:
+        # (the dataclass's, with the fields set at once: a report makes hundreds of facts; frozen all the same)
+        self.__dict__.update(table=table, keys=keys, value=value, line=line, placed_by=placed_by)
+
 
 @dataclass
 class Record:

@@ -20,7 +20,10 @@ from functools import cache
 from .catalog import codes, table
 from .text import fold
 
-_NUMERAL = r"(?<!第)[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?"
+# (the look-behind after the first numeral, not before it: a pattern that begins with its characters is searched
+# for them, several times faster than one tried at every position of the text; it finds the same)
+_HAN_NUMERAL = "[一二三四五六七八九十]"
+_NUMERAL = _HAN_NUMERAL + "(?<!第" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + r"?\s*[、.．]\s*(?:政府信息公开(?:工作)?)?"
 # what closes a heading after its words: a colon or a full stop (六、其他需报告事项。) belongs to the heading line
 _HEADING_END = r"(?:[ \t\u3000]*[:：。])?"
 # what may follow a heading's tail for the tail to be the heading's: its closing mark, a break, a mark, the end
@@ -285,7 +288,8 @@ def repeated_headings(doc: Document, sections: list[Section]) -> list[tuple[str,
 
 
 MIN_FUZZY_CHARS = 6  # "总体情况" one edit away is "具体情况": short forms are matched exactly only
-_ANY_NUMERAL = re.compile(r"(?<![第一二三四五六七八九十(（])[一二三四五六七八九十]{1,2}")
+# (the look-behind after the first numeral, as in _NUMERAL)
+_ANY_NUMERAL = re.compile(_HAN_NUMERAL + "(?<![第一二三四五六七八九十(（]" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + "?")
 _SEPARATORS = str.maketrans({".": "、", ",": "、"})  # 三．收到… or 三,收到… as printed: the same heading
 
 

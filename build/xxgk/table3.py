@@ -81,8 +81,8 @@ class Assignments:
 
 def _is_detached(row: Row) -> bool:
     """Label from loose text lines, numbers from a separate line of cells (PDF text + table fragments)."""
-    return bool(row.filled_slots and row.label and not row.label_structured
-                and all(s.structured for s in row.filled_slots))
+    return bool(row.label and not row.label_structured and (filled := row.filled_slots)
+                and all(s.structured for s in filled))
 
 
 def _is_stacked(row: Row, named: list[str]) -> bool:
@@ -117,7 +117,7 @@ def _own_label_unrecognised(label: str) -> bool:
 def rows_to_assignments(rows: list[Row]) -> Assignments:
     """Name rows by their labels; collect detached labels and values (see module docstring)."""
     out = Assignments()
-    mixed = any(_is_detached(r) or (r.filled_slots and not r.label) for r in rows)
+    mixed = any(_is_detached(r) or (not r.label and r.filled_slots) for r in rows)
     for row in rows:
         matches = label_matches(row.label, "row_labels")
         named = [c for c in matches if c not in GROUP_HEADINGS]
@@ -526,10 +526,13 @@ def _check_pairing(resolved: dict[str, Resolved], paired: dict[str, Row], fmt: s
 
 def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -> list[Fact]:
     facts = []
+    applicants = applicant_codes()
     for code in row_codes(fmt):
         r = resolved.get(code)
-        for i, applicant in enumerate(applicant_codes()):
-            value = r.values[i] if r and r.values else None
-            line = r.lines[i] if r and r.lines else None
-            facts.append(Fact(TABLE, (code, applicant), value, line, placed_by.get(code) if r and r.values else None))
+        values = r.values if r else None
+        lines = r.lines if r else None
+        how = placed_by.get(code) if values else None
+        for i, applicant in enumerate(applicants):
+            facts.append(Fact(TABLE, (code, applicant), values[i] if values else None,
+                              lines[i] if lines else None, how))
     return facts

@@ -11,7 +11,7 @@ from .cells import Row, prose_rows, region_to_rows, running_text, stray_cells, t
 from .findings import Finding, make, prose_numbers_unused
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
-from .splitting import group_totals_hold
+from .splitting import group_totals_hold, is_digit_run
 from .values import read_cell
 
 TABLE = "review_litigation"
@@ -44,6 +44,10 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     # moved every value one column to the left when the row had a cell too many at its end
     slots = stray_cells(rows[0], None, "") + rows[0].slots
     resolved = resolve_row(slots, ["count"] * len(columns), names, where, check, prefix_ok=check, proves=True)
+    lost = [f for f in resolved.findings if f.code == "row_lost_cells"]
+    if lost and resolved.values is None and (many := _cells_too_many(rows, len(columns))):
+        resolved.findings = [make("row_extra_cells", expected=len(columns), actual=many, line=lost[0].line, **where)
+                             if f is lost[0] else f for f in resolved.findings]
     findings += resolved.findings
     for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
         if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):
@@ -84,21 +88,9 @@ def _rejoin_split_tables(rows: list[Row], width: int, check) -> Row:
     dropped), and refused when a label names only another proceeding than its place (行政诉讼 printed
     above 行政复议 is not read as 行政复议). Kept only when they make exactly 15 cells, whole cells (of a
     tab/pipe row, or five space-separated numbers to a piece) and every group's total is printed and holds."""
-    first = list(rows[0].slots)
-    lead = next((i for i, slot in enumerate(first) if not slot.empty), len(first))
-    if lead and len({s.line for s in first[:lead]}) == 1 and not any(
-            s.line == first[0].line for s in first[lead:]):  # a line of empty cells only: layout padding
-        first = first[lead:]
-    if len(trim_slots(first, width)) >= width or len(rows) < 2:
+    pieces = _pieces(rows, width)
+    if pieces is None:
         return rows[0]
-    pieces = [(rows[0].label, first)]
-    total = len(first)
-    for row in rows[1:]:
-        if total >= width:
-            break
-        piece = trim_slots(list(row.slots), width - total)
-        pieces.append((row.label, piece))
-        total += len(piece)
     group = len(outcome_codes())
     joined = _pieces_in_place(pieces, group)
     if joined is None or len(joined) != width or not all(
@@ -108,6 +100,43 @@ def _rejoin_split_tables(rows: list[Row], width: int, check) -> Row:
     if not check(tuple(values)) or any(v is None for v in values[group - 1::group]):
         return rows[0]
     return Row(rows[0].label, rows[0].label_line, rows[0].label_structured, joined)
+
+
+def _pieces(rows: list[Row], width: int) -> list[tuple[str, list]] | None:
+    """``(label, cells)`` of the rows from the first on until they make ``width`` cells or more (the first row's
+    line of empty padding cells dropped); None when the first row is whole by itself or alone."""
+    first = list(rows[0].slots)
+    lead = next((i for i, slot in enumerate(first) if not slot.empty), len(first))
+    if lead and len({s.line for s in first[:lead]}) == 1 and not any(
+            s.line == first[0].line for s in first[lead:]):  # a line of empty cells only: layout padding
+        first = first[lead:]
+    if len(trim_slots(first, width)) >= width or len(rows) < 2:
+        return None
+    pieces = [(rows[0].label, first)]
+    total = len(first)
+    for row in rows[1:]:
+        if total >= width:
+            break
+        piece = trim_slots(list(row.slots), width - total)
+        pieces.append((row.label, piece))
+        total += len(piece)
+    return pieces
+
+
+def _cells_too_many(rows: list[Row], width: int) -> int | None:
+    """How many cells the table has when it was printed in pieces (``_rejoin_split_tables``) that make more than
+    ``width`` cells, each piece at least a group's whole cells (a number each: of a tab/pipe row, or apart by
+    spaces) and in its place (``_pieces_in_place``); else None. Before, such a table (行政复议 | 3 | 1 | 9 | 0 | 1 | 5
+    and the two other pieces whole) said ``row_lost_cells`` with the first piece's count: a cell too many is not
+    a cell lost."""
+    pieces = _pieces(rows, width)
+    group = len(outcome_codes())
+    if pieces is None or any(len(piece) < group for _, piece in pieces):
+        return None
+    joined = _pieces_in_place(pieces, group)
+    if joined is None or len(joined) <= width or not all(s.structured or is_digit_run(s.text) for s in joined):
+        return None
+    return len(joined)
 
 
 def _pieces_in_place(pieces: list[tuple[str, list]], group: int) -> list | None:
