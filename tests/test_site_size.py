@@ -94,7 +94,8 @@ def test_large_package_files_are_published_gzip_compressed_only(seed_package, tm
         rel = path.relative_to(package)
         published = tmp_path / "one" / rel.with_name(rel.name + ".gz")
         assert not (tmp_path / "one" / rel).exists()  # .gz only
-        assert gzip.decompress(published.read_bytes()) == path.read_bytes()
+        if rel.name != "xxgk.db":  # the site's copy of the database is its own (test_site_database_copy.py)
+            assert gzip.decompress(published.read_bytes()) == path.read_bytes()
         assert published.read_bytes() == (tmp_path / "two" / rel.with_name(rel.name + ".gz")).read_bytes()
         header = published.read_bytes()[:10]
         assert header[3] == 0 and header[4:8] == b"\0\0\0\0"  # no file name, modification time 0

@@ -18,7 +18,7 @@ import yaml
 
 from ..catalog import RULES
 from .schema import descriptor  # noqa: F401  (doctest)
-from .sqlite_db import DB_NAME
+from .sqlite_db import DB_NAME, FULL_TEXT_SCRIPT
 
 DATABASE = DB_NAME.removesuffix(".db")
 SEARCH_QUERY = """SELECT r.agency AS 机构, r.year AS 年度, s.report_id AS 报告编号, s.section AS 章节,
@@ -69,7 +69,10 @@ def metadata(package: dict, views: list[str]) -> dict:
     if "sections" in tables:
         database["queries"] = {"search_sections": {
             "title": "全文检索：报告叙述部分 (full-text search of the narrative sections)",
-            "description": "Any 3 or more consecutive characters, e.g. 依申请公开; fewer find nothing (trigram index).",
+            "description": ("Any 3 or more consecutive characters, e.g. 依申请公开; fewer find nothing "
+                            "(trigram index). "
+                            f"The site's copy of {DB_NAME} comes without the index: run {FULL_TEXT_SCRIPT} on it "
+                            f"once first (sqlite3 {DB_NAME} < {FULL_TEXT_SCRIPT})."),
             "sql": SEARCH_QUERY}}
     licence = package["licenses"][0]
     return {"title": package["title"], "description": package["description"],

@@ -1,6 +1,7 @@
 """The package as the site's downloads (``site/downloads/``): every file of the package but its ``sources/``,
-Markdown renamed ``.txt`` (offered as a download, never rendered as a page), and a large file that
-compresses well published gzip-compressed only.
+Markdown renamed ``.txt`` (offered as a download, never rendered as a page), a large file that compresses
+well published gzip-compressed only, and ``xxgk.db`` without its full-text index, beside the script that adds
+it (``database_copy.py``: the index is larger than the text it indexes).
 
 A CSV, JSON or SQLite file larger than ``GZIP_ABOVE`` is published as ``<name>.gz`` and not as itself: at
 100,000 reports the plain package was ≈ 4.5 GB of the site (GitHub Pages refuses files over 100 MB, and
@@ -23,11 +24,15 @@ site's copy names the ``.gz`` (Frictionless reads a ``.csv.gz`` resource as gzip
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path, PurePosixPath
 
 from zlib_ng import gzip_ng
+
+from ..package.sqlite_db import DB_NAME
+from .database_copy import SCRIPT_NAME, without_full_text
 
 DESCRIPTOR = "datapackage.json"
 GZIP_ABOVE = 2**20  # bytes: larger CSV/JSON/SQLite files are published as .gz only (the seeds' files are smaller)
@@ -35,6 +40,11 @@ COMPRESSIBLE = (".csv", ".json", ".db")
 # zlib-ng's level 5: ≈ 2.5 × less CPU than zlib's level 6, and ≈ 1.5 % smaller in all (measured on the package
 # of 2,000 synthetic reports: xxgk.db and applications.csv smaller, the smaller CSVs up to 3 % larger)
 LEVEL = 5
+# what the site's descriptor adds to the description of its copy of xxgk.db, and says of the script beside it
+COPY_NOTE = (f"网站上的副本不含全文检索索引：解压后运行一次 {SCRIPT_NAME} 建立。"
+             f"The site's copy has no full-text index: run {SCRIPT_NAME} once on it to add it.")
+SCRIPT_NOTE = (f"为 {DB_NAME} 建立叙述章节全文检索索引的 SQL：sqlite3 {DB_NAME} < {SCRIPT_NAME}。"
+               f"SQL that adds the full-text index of the narrative sections to {DB_NAME}.")
 
 
 def published(path: str, size: int) -> str:
@@ -55,26 +65,65 @@ def gzip_file(source: Path, target: Path) -> None:
 
 
 def copy_downloads(package_dir: Path, downloads: Path) -> None:
-    """Every file of ``package_dir`` (not ``sources/``, no dot files) into ``downloads``, named by :func:`published`."""
+    """Every file of ``package_dir`` (not ``sources/``, no dot files) into ``downloads``, named by :func:`published`;
+    ``xxgk.db`` as the site's copy without its full-text index and the script that adds it (``database_copy``);
+    the descriptor last, describing the files as published."""
+    copies: dict[str, dict] = {}  # package path -> what the descriptor says of the site's copy
+    descriptor = None
     for path in sorted(Path(package_dir).rglob("*")):
         rel = path.relative_to(package_dir)
         if not path.is_file() or rel.parts[0] == "sources" or rel.name.startswith("."):
             continue
         target = Path(downloads) / published(rel.as_posix(), path.stat().st_size)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.name == path.name + ".gz":
+        if rel.as_posix() == DESCRIPTOR:
+            descriptor = (path, target)
+        elif rel.as_posix() == DB_NAME and (copy := _database_copy(path, target)) is not None:
+            copies[DB_NAME] = copy
+        elif target.name == path.name + ".gz":
             gzip_file(path, target)
-        elif rel.as_posix() == DESCRIPTOR and (text := published_descriptor(package_dir)) is not None:
+        else:
+            shutil.copyfile(path, target)
+    if descriptor is not None:
+        path, target = descriptor
+        if (text := published_descriptor(package_dir, copies)) is not None:
             target.write_text(text, encoding="utf-8")
         else:
             shutil.copyfile(path, target)
 
 
-def published_descriptor(package_dir: Path) -> str | None:
+def _database_copy(source: Path, target: Path) -> dict | None:
+    """The site's copy of the database ``source`` at ``target`` (gzipped when ``target`` is ``.gz``) and the
+    full-text script beside it; what the descriptor says of the copy, or None when ``source`` has no full-text
+    index (then nothing is written here)."""
+    plain = target.with_suffix("") if target.suffix == ".gz" else target
+    script = without_full_text(source, plain)
+    if script is None:
+        return None
+    size, digest = plain.stat().st_size, _sha256(plain)
+    if plain != target:
+        gzip_file(plain, target)
+        plain.unlink()
+    sql = target.parent / SCRIPT_NAME
+    sql.write_text(script, encoding="utf-8")
+    return {"bytes": size, "hash": f"sha256:{digest}", "description_more": COPY_NOTE,
+            "script": {"path": SCRIPT_NAME, "format": "sql", "mediatype": "application/sql",
+                       "bytes": sql.stat().st_size, "hash": f"sha256:{_sha256(sql)}", "description": SCRIPT_NOTE}}
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def published_descriptor(package_dir: Path, copies: dict[str, dict] | None = None) -> str | None:
     """The site's ``datapackage.json``: the package's, with the path of every resource and query file that is
     published as ``.gz`` renamed so (a query file's ``bytes`` and ``hash`` stay those of the unpacked file,
-    said by ``compression: gz``); None when no file it names is compressed (the copy is then the file itself).
-    Written as the package writer writes it (sorted keys, two-space indent, UTF-8)."""
+    said by ``compression: gz``), and the query files the site publishes as a copy of their own (``copies``:
+    ``{package path: _database_copy's entry}``) with that copy's size and hash and the script beside it; None
+    when nothing differs (the copy is then the file itself). Written as the package writer writes it (sorted
+    keys, two-space indent, UTF-8)."""
+    copies = copies or {}
     package = json.loads((Path(package_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
     changed = False
     entries = [(r, False) for r in package.get("resources", [])]
@@ -83,11 +132,16 @@ def published_descriptor(package_dir: Path) -> str | None:
         path = entry.get("path")
         if not isinstance(path, str) or ".." in PurePosixPath(path).parts or not (Path(package_dir) / path).is_file():
             continue
+        if query_file and (copy := copies.get(path)) is not None:
+            entry["bytes"], entry["hash"], changed = copy["bytes"], copy["hash"], True
+            entry["description"] = ". ".join(filter(None, (entry.get("description"), copy["description_more"])))
         name = published(path, (Path(package_dir) / path).stat().st_size)
         if name != path:
             entry["path"], changed = name, True
             if query_file:  # Frictionless infers a resource's compression from its path; say it for the others
                 entry["compression"] = "gz"
+    if scripts := [c["script"] for c in copies.values()]:
+        package.setdefault("x_xxgk_query_files", []).extend(scripts)
     if not changed:
         return None
     return json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -18,6 +18,7 @@ from .bulk import Spool
 from .card import by_category, ranks, score, score_group, scored, split_findings
 from .compare_page import compare_markdown
 from .data import Package
+from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
 from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
@@ -66,11 +67,17 @@ RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，�
 
 
 
-_QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
+_QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含表2–表4视图；全文检索先运行 "
+                                f"{SCRIPT_NAME}）",
                       "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
                       "parquet": "{zh}（{resource}，Parquet：pandas / R arrow / DuckDB）"}
 _QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按类型读取"
-_QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
+_SCRIPT_LABEL = "全文检索索引脚本（SQL，为 xxgk.db 建立叙述章节的全文检索）"
+_QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览；"
+               "全文检索（任意连续3个以上汉字）先在解压后的 xxgk.db 上运行一次 "
+               f"<code>sqlite3 xxgk.db &lt; {SCRIPT_NAME}</code>（或用 Python 的 <code>sqlite3</code> 模块执行"
+               "该文件）：网站上的数据库不含全文检索索引，因为索引比它所索引的文字还大；"
+               "在本站查找报告原文用页眉的搜索，不需要它。"
                "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
                " 读出带类型的表（缺失为空，不是0）。</p>")
 
@@ -335,6 +342,8 @@ class Site(ReportPages, AgencyPages):
                             **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))), _QUERY_WHO)
                        for q in desc.get("x_xxgk_query_files", [])]
         compressed = False
+        if (self.out / "downloads" / SCRIPT_NAME).is_file():  # the site's xxgk.db comes without its index: after it
+            query_files.insert(1, (SCRIPT_NAME, _SCRIPT_LABEL, _QUERY_WHO))
         for path, label, who in download_files(desc) + query_files:
             path, size = self._published(path)
             compressed = compressed or path.endswith(".gz")
@@ -373,10 +382,12 @@ class Site(ReportPages, AgencyPages):
 
     def _published(self, path: str) -> tuple[str, int | None]:
         """``(path under downloads/, its size)`` of a package file as the site publishes it (``downloads.py``);
-        the size is None when the package has no such file."""
+        the size is None when neither the package nor the downloads have such a file (the site's own downloads,
+        such as the full-text script, are not in the package)."""
         source = self.pkg.root / path
         if not source.is_file():
-            return path, None
+            own = self.out / "downloads" / path
+            return path, own.stat().st_size if own.is_file() else None
         rel = published(path, source.stat().st_size)
         target = self.out / "downloads" / rel
         return rel, target.stat().st_size if target.is_file() else source.stat().st_size
