@@ -1,0 +1,119 @@
+"""How much real reports' prose costs to store and index, beside the synthetic prose of ``synthetic.narrative``:
+the figures the scale benchmark's sizes depend on (the gzipped ``sections.csv``, the zip, Parquet, ``xxgk.db``'s
+FTS5 trigram index, the site's full-text index).
+
+    .venv/bin/python -m benchmarks.prose_realism                       # committed package + ../shared corpus
+    .venv/bin/python -m benchmarks.prose_realism --package DIR --count 500
+
+Real prose is read from the narrative sections (总体情况, 存在的主要问题, 其他事项) of ``sections.csv`` of the
+committed package (the seeds) and of any ``--package`` given (e.g. one built from ``../shared/corpus/reports``
+with ``xxgk build --reports COPY --out DIR``; nothing is copied into the project). Per report and per 1,000
+characters of prose: gzip (zlib level 6) of each report alone and of all reports as one stream (as a gzipped CSV
+holds them), distinct character trigrams (in one report, and in all reports together: how fast the vocabulary
+grows) and the bytes of an FTS5 trigram index of the sections. Synthetic prose is compared at the real sample's
+size (the same number of reports) and at ``--count``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import zlib
+from pathlib import Path
+
+from benchmarks.synthetic import narrative
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTIONS = ("overview", "problems", "other_matters")  # the narrative sections, as sections.csv names them
+
+
+def package_prose(folder: Path) -> list[list[str]]:
+    """Each report's narrative sections (texts) from a package's ``data/sections.csv``, in file order."""
+    reports: dict[str, list[str]] = {}
+    with (folder / "data" / "sections.csv").open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["section"] in SECTIONS and row["text"]:
+                reports.setdefault(row["report_id"], []).append(row["text"])
+    return list(reports.values())
+
+
+def synthetic_prose(count: int, seed: int = 8) -> list[list[str]]:
+    """``count`` reports' prose from ``narrative`` (as ``write_reports`` draws it: seed + 1), one text a section
+    (its sub-headings and paragraphs as lines)."""
+    from benchmarks.synthetic import agency
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        name = agency(i // 4)[0]
+        out.append(["\n".join(lines) for lines in narrative(rng, name, 2021 + i % 4, rng.randint(0, 400)).values()])
+    return out
+
+
+def gzip_bytes(text: str) -> int:
+    return len(zlib.compress(text.encode("utf-8"), 6))
+
+
+def trigrams(text: str) -> set[str]:
+    return {text[i:i + 3] for i in range(len(text) - 2)}
+
+
+def fts_bytes(texts: list[str]) -> int:
+    """Bytes of an FTS5 trigram index of ``texts`` (one row each), optimized, as ``xxgk.db`` builds it."""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE f USING fts5(text, tokenize='trigram')")
+    db.executemany("INSERT INTO f(text) VALUES (?)", ((t,) for t in texts))
+    db.execute("INSERT INTO f(f) VALUES ('optimize')")
+    size = db.execute(r"SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'f\_%' ESCAPE '\'").fetchone()[0]
+    db.close()
+    return size
+
+
+def measures(reports: list[list[str]]) -> dict[str, float]:
+    """The figures for ``reports`` (each a list of section texts): characters a report, and per 1,000
+    characters gzip bytes alone and as a stream, distinct trigrams alone and together, FTS5 index bytes."""
+    texts = ["\n".join(sections) for sections in reports]
+    chars = sum(map(len, texts))
+    together: set[str] = set()
+    for sections in reports:
+        for text in sections:
+            together |= trigrams(text)
+    per_k = 1000 / chars
+    return {
+        "reports": len(reports),
+        "chars a report": chars / len(reports),
+        "gzip alone /1k": sum(map(gzip_bytes, texts)) * per_k,
+        "gzip stream /1k": gzip_bytes("\n".join(texts)) * per_k,
+        "trigrams alone /1k": sum(len(trigrams(t)) * 1000 / len(t) for t in texts) / len(texts),
+        "trigrams together /1k": len(together) * per_k,
+        "fts bytes /1k": fts_bytes([t for sections in reports for t in sections]) * per_k,
+    }
+
+
+def table(columns: dict[str, dict[str, float]]) -> str:
+    names = list(next(iter(columns.values())))
+    lines = ["".ljust(24) + "".join(title.rjust(18) for title in columns)]
+    for name in names:
+        lines.append(name.ljust(24) + "".join(f"{col[name]:18,.1f}" for col in columns.values()))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--package", type=Path, action="append", default=[],
+                        help="another package's folder whose sections.csv holds real prose (repeatable)")
+    parser.add_argument("--count", type=int, default=500, help="synthetic reports for the large sample")
+    args = parser.parse_args()
+    real = []
+    for folder in [ROOT / "datapackage", *args.package]:
+        real += package_prose(folder)
+    columns = {f"real ({len(real)})": measures(real),
+               f"synthetic ({len(real)})": measures(synthetic_prose(len(real))),
+               f"synthetic ({args.count})": measures(synthetic_prose(args.count))}
+    print(table(columns))
+
+
+if __name__ == "__main__":
+    main()
