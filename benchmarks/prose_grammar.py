@@ -18,6 +18,8 @@ True
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 import re
 
@@ -28,18 +30,39 @@ WORDS: dict[str, tuple[str, ...]] = {
               "我局", "局党组", "局办公室", "政务公开工作领导小组", "各科室", "局属各单位",
               "信息公开专班", "分管负责同志", "各业务科室", "法规科", "综合科", "政策法规股", "局机关各股室",
               "下属事业单位", "办公室信息公开岗", "主要负责同志", "机关党委", "各执法大队", "窗口工作人员",
-              "网站编辑部", "新闻宣传科", "督查室"),
+              "网站编辑部", "新闻宣传科", "督查室", "{NAME}中心站", "{NAME}服务所", "{NAME}管理处", "{NAME}执法中队"),
     "ADV": ("进一步", "持续", "全面", "扎实", "切实", "稳步", "有序", "及时", "主动", "依法", "认真", "着力",
             "不断", "深入", "统筹", "常态化", "集中", "分类", "逐项", "动态", "精准", "严格", "积极", "高标准",
             "系统", "周密", "有效", "重点", "逐步", "全力", "全程", "集中力量", "多渠道", "多形式", "按季度",
-            "按月", "定期", "专项", "联合", "广泛", "规范", "细致", "因地制宜", "分层分级", "跟踪", "靠前"),
+            "按月", "定期", "专项", "联合", "广泛", "规范", "细致", "因地制宜", "分层分级", "跟踪", "靠前",
+            "逐级", "逐户", "挂图作战", "清单化", "闭环", "提前", "同步", "限时", "从严", "从快", "就近", "随时"),
     "VERB": ("推进", "落实", "健全", "完善", "规范", "强化", "加强", "优化", "拓展", "细化", "压实", "建立",
              "梳理", "更新", "发布", "解读", "开展", "组织", "督促", "指导", "核查", "整合", "公开", "深化",
              "部署", "抓好", "做好", "提升", "编制", "修订", "调整", "归集", "汇总", "清理", "维护", "巩固",
              "谋划", "夯实", "筑牢", "织密", "打通", "畅通", "延伸", "下沉", "充实", "丰富", "聚焦", "对接", "衔接",
              "排查", "整改", "检视", "复盘", "研判", "宣传", "推广", "普及", "引导", "征集", "听取", "回应", "跟踪",
-             "通报", "评议", "考评", "备案", "登记", "审查", "把关", "校对", "迭代", "升级"),
-    "DOMAIN": ("{FIELD}", "{FIELD}", "{DMOD}{DNOUN}", "{MATTER}", "{MATTER}", "{PLACE}{PROJ}", "{PLACE}{DMOD}{DNOUN}"),
+             "通报", "评议", "考评", "备案", "登记", "审查", "把关", "校对", "迭代", "升级",
+             "摸排", "盘活", "厘清", "划定", "核定", "测算", "拟定", "起草", "报批", "印发", "转办", "督办", "交办",
+             "约谈", "问责", "补齐", "提炼", "固化", "配齐", "选派", "挂牌", "验收", "移交", "接收", "承接", "兜牢"),
+    "DOMAIN": ("{FIELD}", "{FIELD}", "{DMOD}{DNOUN}", "{MATTER}", "{MATTER}", "{PLACE}{PROJ}", "{PLACE}{DMOD}{DNOUN}",
+               "{THING}{WORK}", "{THING}{WORK}", "{THING}{WORK}"),
+    # a long tail of concrete matters, thing × work: 桥梁维护, 湿地修复, 粮库巡查
+    "THING": ("资金", "项目", "设施", "园区", "企业", "学校", "医院", "道路", "桥梁", "河道", "农田", "林地", "草原",
+              "湿地", "管网", "电网", "燃气", "供热", "物业", "市场", "商户", "景区", "车辆", "船舶", "码头", "仓储",
+              "粮库", "药品", "疫苗", "血站", "校车", "食堂", "电梯", "锅炉", "堤防", "水库", "泵站", "渠道", "机井",
+              "路灯", "公厕", "绿地", "广场", "场馆", "书屋", "剧场", "展馆", "古村落", "祠堂", "古建筑", "寺观",
+              "墓地", "陵园", "矿山", "采石场", "砂场", "加油站", "充电站", "停车场", "驾校", "网吧", "宾馆",
+              "民宿", "超市", "菜场", "屠宰场", "养殖场", "苗圃", "果园", "茶园", "鱼塘", "牧场", "蜂场", "农机",
+              "种子", "化肥", "农药", "饲料", "兽药", "渔具", "烟草", "酒类", "粮油", "盐业", "燃油", "煤炭",
+              "天然气", "光缆", "基站", "机房", "档案", "印章", "证照", "票据", "公车", "办公用房", "周转房",
+              "安置房", "廉租房", "集体土地", "宅基地", "耕地", "山林", "水面", "滩涂", "岸线", "航道", "隧道",
+              "涵洞", "边坡", "危岩", "尾矿", "污泥", "废旧物资", "医疗废物", "餐厨垃圾", "建筑垃圾", "污水",
+              "雨水", "地下水", "饮用水", "空气质量", "噪声", "辐射", "特种设备", "危化品", "民爆物品", "消防栓"),
+    "WORK": ("改造", "整治", "监测", "巡查", "维护", "补贴", "登记", "审批", "验收", "备案", "评估", "建设", "运营",
+             "管护", "清理", "修复", "提升", "排查", "核查", "认定", "检测", "检验", "抽检", "执法", "收费", "定价",
+             "招标", "采购", "租赁", "拍卖", "处置", "回收", "统计", "普查", "确权", "流转", "补偿", "安置", "赔偿",
+             "奖补", "扶持", "保险", "信贷", "调度", "应急", "预警", "防护", "消毒", "封存", "许可", "年检",
+             "注销", "变更", "更新", "扩容", "迁移", "关停", "复垦", "绿化", "亮化", "硬化", "保洁", "养护"),
     "FIELD": ("财政预决算", "重大建设项目", "公共资源配置", "义务教育", "医疗卫生", "生态环境保护", "食品药品监管",
                "安全生产", "乡村振兴", "优化营商环境", "社会救助", "养老服务", "就业创业", "保障性住房", "征地补偿",
                "城市更新", "交通运输", "防汛抗旱", "文化旅游", "惠农补贴", "双随机一公开", "行政许可", "行政处罚",
@@ -73,12 +96,18 @@ WORDS: dict[str, tuple[str, ...]] = {
                "网络订餐", "保健食品", "化妆品", "医疗器械", "药店监管", "医保基金", "异地就医", "门诊慢特病",
                "村卫生室", "乡镇卫生院", "急救站点", "精神卫生", "职业病防治", "个体工商户", "小微企业", "专精特新",
                "首台套", "技术改造", "招工用工", "创业担保贷款", "稳岗返还", "技能补贴", "零工市场", "欠薪治理"),
-    "HEAD": ("信息", "领域信息", "专题栏目", "政策文件", "办事指南", "数据", "资金使用情况", "项目进展",
+    "HEAD": ("{HMOD}{HNOUN}", "{HMOD}{HNOUN}", "{HMOD}{HNOUN}", "{HMOD}{HNOUN}",
+             "信息", "领域信息", "专题栏目", "政策文件", "办事指南", "数据", "资金使用情况", "项目进展",
              "监管信息", "执行情况", "实施方案", "工作动态", "公示公告", "标准目录", "责任清单", "审批结果",
              "检查结果", "统计分析", "考核结果", "申报条件", "补贴标准", "收费标准", "年度计划", "政策问答",
              "办理结果", "处罚决定", "许可信息", "名单", "公示名单", "资金分配结果", "招标公告", "中标结果",
              "评审结果", "督查情况", "整改情况", "巡查记录", "运行情况", "进展情况", "服务事项", "价格信息",
              "监测数据", "预警信息", "调查报告", "征求意见稿"),
+    "HMOD": ("资金", "项目", "政策", "审批", "执法", "检查", "监测", "考核", "招标", "补贴", "收费", "服务", "申报",
+             "办理", "评审", "整改", "督查", "运行", "分配", "建设", "财务", "预算", "绩效", "统计", "验收", "抽检",
+             "价格", "质量", "安全", "投诉", "信用", "备案", "登记", "许可", "奖励", "处罚", "调查", "规划", "用地"),
+    "HNOUN": ("情况", "结果", "信息", "数据", "标准", "清单", "目录", "名单", "公告", "指南", "流程", "依据", "条件",
+              "计划", "报告", "进度", "动态", "公示", "明细", "台账", "方案", "记录", "通报", "须知"),
     "OBJ": ("{DOMAIN}{HEAD}{OBJN}", "{DOMAIN}{HEAD}{OBJN}", "{DOMAIN}{OBJN}", "{DOMAIN}{OBJN}", "政务公开工作机制",
             "信息发布审核制度", "保密审查机制", "政策解读机制", "政务舆情回应机制",
             "依申请公开办理流程", "主动公开基本目录", "政府信息公开指南", "政府信息管理台账", "公开属性源头认定",
@@ -116,11 +145,16 @@ WORDS: dict[str, tuple[str, ...]] = {
               "工作推进会", "业务交流会", "岗位练兵活动", "知识测试"),
     "GROUP": ("各科室信息员", "机关干部", "基层工作人员", "窗口工作人员", "新入职人员", "网站编辑人员",
               "局属单位负责人", "业务骨干"),
-    "PLACE": ("{TOPO}{TOPO}{TOWN}", "{TOPO}{TOPO}{TOWN}", "{TOPO}{TOPO}"),
+    "PLACE": ("{NAME}{TOWN}", "{NAME}{TOWN}", "{NAME}"),
+    "NAME": ("{TOPO}{TOPO}",),  # 两字地名: 青山, 南湖, 金桥
     "TOPO": tuple("东南西北中上下前后新老金银石山水河湖江海泉溪沟桥坪坝岭峰岗坡塘湾洲港口林松柏杨柳桃李梅竹花"
                   "青红白黄绿蓝长安宁平和兴隆昌盛丰华光明阳春秋星月龙凤鹤鹿马牛羊云霞雨雪田园庄台城关营堡寨"
-                  "大小高双三五七九百千万永太福寿吉祥康乐德仁义文武英贤顺通达远清源泰鼎望凌鸿翠碧岩"),
-    "TOWN": ("街道", "镇", "乡", "社区", "村", "片区", "园区", "路", "新区", "工业园", "大道", "小区"),
+                  "大小高双三五七九百千万永太福寿吉祥康乐德仁义文武英贤顺通达远清源泰鼎望凌鸿翠碧岩"
+                  "岳衡嵩恒庐峨眉夷雁荡昆仑祁秦燕鲁楚吴越巴潇汾渭泾洛伊沂淮泗汝颍漳滏滦沱岷嘉陵酉溆沅澧湄潭遵赤"
+                  "黎榕梧邕钦桐枞舒霍歙婺饶抚袁虔虞嵊暨剡鄞慈瓯栖霞莒郯邳睢砀亳涡阜濉璧蓟涿邯郸邢沧衢瑞晏旌"
+                  "芜芦苇蒲荷菱藕莲蓼葛藤榆槐桑梓楠樟枫桂杉柘棠杏桔橘柑柿枣栗核榛蕉椰苏杭徐扬邗盱眙沭濮滑"),
+    "TOWN": ("街道", "镇", "乡", "社区", "村", "片区", "园区", "路", "新区", "工业园", "大道", "小区", "湾", "坪", "岗",
+             "铺", "集", "寨", "堡", "营", "屯", "沟", "洼", "渡", "口", "桥", "湖公园", "河段", "水库", "林场"),
     "PROJ": ("污水处理厂提标改造", "综合管廊建设", "安置房建设", "中学新建", "道路提升改造", "农贸市场改造",
              "公园建设", "养老服务中心建设", "卫生院迁建", "供水管网改造", "停车场建设", "体育公园建设",
              "河道综合治理", "标准厂房建设", "冷链物流中心建设", "幼儿园扩建", "文化中心建设", "雨污分流改造",
@@ -128,21 +162,28 @@ WORDS: dict[str, tuple[str, ...]] = {
     "SITE": ("便民服务站", "党群服务中心", "文化广场", "新时代文明实践站", "政务服务分中心", "综合服务中心"),
     "LEVEL": ("上级", "省政府办公厅", "市政务公开办", "市政府", "县委县政府", "上级主管部门", "国务院办公厅"),
     "CHECK": ("核查", "评估", "抽查", "复核", "清理", "梳理", "排查", "审核"),
-    "LEAD": ("{TIME}", "围绕{DOMAIN}、{DOMAIN}等{CONCERN}", "针对{ISSUE}的问题",
-             "按照{LEVEL}关于{DOMAIN}{HEAD}公开的要求",
-             "结合{DOMAIN}工作实际", "在{DOMAIN}方面", "依托{CHANNEL}", "以{DOMAIN}为重点", "{y}年{MONTH}月{DAY}日",
-             "为做好{PLACE}{PROJ}项目信息公开", "聚焦{DOMAIN}", "在{PLACE}{SITE}", "{MONTH}月，在{PLACE}",
-             "结合{PLACE}{PROJ}", "以{PLACE}为试点"),
+    "LEAD": ("{LVERB}{DOMAIN}{LNOUN}", "{LVERB}{DOMAIN}{LNOUN}", "{LVERB}{DOMAIN}{LNOUN}", "{LVERB}{DOMAIN}、{DOMAIN}",
+             "{TIME}", "{TIME}", "围绕{DOMAIN}、{DOMAIN}等{CONCERN}", "针对{ISSUE}的问题",
+             "按照{LEVEL}关于{DOMAIN}{HEAD}公开的要求", "在{DOMAIN}方面", "依托{CHANNEL}", "{y}年{MONTH}月{DAY}日",
+             "为做好{PLACE}{PROJ}项目信息公开", "在{PLACE}{SITE}", "{MONTH}月，在{PLACE}", "以{PLACE}为试点"),
+    "LVERB": ("围绕", "聚焦", "针对", "结合", "按照", "对照", "立足", "紧扣", "紧盯", "依托", "着眼", "瞄准", "坚持",
+              "突出", "锚定", "面向", "服务", "抓住", "紧跟", "回应"),
+    "LNOUN": ("工作", "要求", "任务", "目标", "需求", "重点", "实际", "部署", "问题", "短板", "难点", "痛点", "堵点",
+              "关切", "进展", "节点", "环节", "领域"),
     "DO": ("{ADV}{VERB}{OBJ}", "{VERB}{DOMAIN}{HEAD}", "{ADV}{VERB}{DOMAIN}{HEAD}公开", "{VERB}{PLACE}{PROJ}项目{HEAD}",
            "对{DOMAIN}{HEAD}进行{ADV}{CHECK}", "{VERB}{OBJ}和{OBJ}", "在{PLACE}{SITE}{VERB}{OBJ}",
            "会同{PLACE}{TOWNGOV}{VERB}{DOMAIN}{HEAD}", "{ADV}{CHECK}{DOMAIN}{HEAD}"),
     "TOWNGOV": ("街道办事处", "镇人民政府", "乡人民政府", "社区居委会", "村委会", "管委会"),
     "FACT": ("{FVERB}{DOMAIN}{HEAD}{N}{UNIT}", "{FVERB}{DOMAIN}{HEAD}{SMALL}{UNIT}", "{FVERB}{HEAD}{N}{UNIT}",
-             "同比{RISE}{PCT}%", "涉及资金{AMOUNT}万元", "覆盖{PLACE}等{SMALL}个{TOWNUNIT}",
-             "{MONTH}月{DAY}日前{FDONE}",
-             "惠及{AUDIENCE}{N}人次", "完成{PLACE}{PROJ}等{SMALL}个项目{HEAD}{FVERB}", "公示期{SMALL}天"),
+             "{FVERB}{DOMAIN}{HEAD}{N}{UNIT}", "{FVERB}{DOMAIN}{HEAD}{SMALL}{UNIT}", "{FVERB}{DOMAIN}{N}{UNIT}",
+             "{FVERB}{THING}{WORK}{HEAD}{SMALL}{UNIT}", "同比{RISE}{PCT}%", "涉及资金{AMOUNT}万元",
+             "覆盖{PLACE}等{SMALL}个{TOWNUNIT}", "{MONTH}月{DAY}日前{FDONE}", "惠及{AUDIENCE}{N}人次",
+             "完成{PLACE}{PROJ}等{SMALL}个项目{HEAD}{FVERB}", "{ADV}{FVERB}{DOMAIN}{HEAD}", "{FVERB}{DOMAIN}{HEAD}",
+             "{FVERB}{THING}{WORK}{HEAD}", "{DOMAIN}{HEAD}{FDONE}"),
     "FVERB": ("发布", "更新", "公开", "公示", "推送", "转载", "汇编", "解读", "答复", "核实", "归档", "整理", "上传",
-              "报送", "审核", "印制", "张贴", "编印", "收集", "回应"),
+              "报送", "审核", "印制", "张贴", "编印", "收集", "回应",
+              "刊发", "播报", "摘编", "发放", "送达", "标注", "校核", "补录", "挂网", "链接", "转发", "置顶", "集纳",
+              "汇总", "比对", "筛查", "备份", "登载", "推介", "宣讲"),
     "TOWNUNIT": ("乡镇", "街道", "村（社区）", "行政村", "园区", "网格"),
     "FDONE": ("全部完成", "完成公示", "办结归档", "上网公开", "整改到位", "报送上级"),
     "RISE": ("增长", "提高", "上升", "下降", "减少"),
@@ -228,33 +269,90 @@ def _parts(text: str) -> tuple[str, ...]:
     return tuple(_SLOT.split(text))
 
 
-_TEMPLATES: dict[str, tuple[str, ...]] = {}  # parsed templates
-_PARSED = {slot: tuple(map(_parts, words)) for slot, words in WORDS.items()}
+def _entry(word: str):
+    """A word as ``_fill`` draws it: itself if it has no slot; all its expansions (a list: one draw instead of one
+    per slot) if its slots are lists of plain words and they are few; else its compiled parts."""
+    parts = _parts(word)
+    if len(parts) == 1:
+        return word
+    slots = parts[1::2]
+    if all(slot in WORDS and all("{" not in w for w in WORDS[slot]) for slot in slots) and \
+            math.prod(len(WORDS[slot]) for slot in slots) <= 100_000:
+        return ["".join(x) for x in itertools.product(*([part] if i % 2 == 0 else WORDS[part]
+                                                       for i, part in enumerate(parts)))]
+    return _Compiled(parts)
+
+
+class _Compiled:
+    """Parts ready to fill: the first literal, then ``(kind, what, size, literal)`` for each slot: ``PLAIN`` a list
+    of plain words (one draw), ``MIXED`` a slot's entries (``_entry``), ``FIXED`` a key of ``fixed``, ``NUMBER`` a
+    number slot."""
+
+    __slots__ = ("head", "slots")
+
+    def __init__(self, parts: tuple[str, ...]):
+        self.head, self.slots = parts[0], tuple((*_kind(parts[i]), parts[i + 1]) for i in range(1, len(parts), 2))
+
+    def link(self, parsed: dict) -> None:
+        """Put each ``MIXED`` slot's entries in place of its name (once ``_PARSED`` holds them all)."""
+        self.slots = tuple((kind, parsed[what], len(parsed[what]), literal) if kind == MIXED and isinstance(what, str)
+                           else (kind, what, size, literal) for kind, what, size, literal in self.slots)
+
+
+PLAIN, MIXED, FIXED, NUMBER = range(4)
+_NUMBERS = ("N", "SMALL", "MONTH", "DAY", "PCT", "AMOUNT")
+
+
+def _kind(slot: str) -> tuple[int, object, int]:
+    if slot in _NUMBERS:
+        return NUMBER, slot, 0
+    if slot not in WORDS:
+        return FIXED, slot, 0
+    if all("{" not in w for w in WORDS[slot]):
+        return PLAIN, list(WORDS[slot]), len(WORDS[slot])
+    return MIXED, slot, 0  # linked to its entries once all are compiled
+
+
+def _compile(text: str) -> _Compiled:
+    compiled = _Compiled(_parts(text))
+    compiled.link(_PARSED)
+    return compiled
+
+
+_PARSED = {slot: tuple(map(_entry, words)) for slot, words in WORDS.items()}
+for _entries in _PARSED.values():
+    for _word in _entries:
+        if isinstance(_word, _Compiled):
+            _word.link(_PARSED)
+_TEMPLATES = {text: _compile(text) for templates in TEMPLATES.values() for text in templates}
 
 
 def expand(text: str, rng: random.Random, fixed: dict[str, str]) -> str:
     """``text`` with every slot filled: ``fixed`` values, numbers, or a word drawn from ``WORDS`` (expanded in
     turn)."""
     out: list[str] = []
-    parts = _TEMPLATES.get(text) or _TEMPLATES.setdefault(text, _parts(text))
-    _fill(parts, rng, fixed, out)
+    _fill(_TEMPLATES.get(text) or _compile(text), rng, fixed, out)
     return "".join(out)
 
 
-def _fill(parts: tuple[str, ...], rng: random.Random, fixed: dict[str, str], out: list[str]) -> None:
+def _fill(compiled: _Compiled, rng: random.Random, fixed: dict[str, str], out: list[str]) -> None:
     append, draw = out.append, rng.random
-    append(parts[0])
-    for i in range(1, len(parts), 2):
-        slot = parts[i]
-        words = _PARSED.get(slot)
-        if words is not None:
-            word = words[int(draw() * len(words))]
-            if len(word) == 1:
-                append(word[0])
+    if compiled.head:
+        append(compiled.head)
+    for kind, what, size, literal in compiled.slots:
+        if kind == PLAIN:
+            append(what[int(draw() * size)])
+        elif kind == MIXED:
+            word = what[int(draw() * size)]
+            if type(word) is str:
+                append(word)
+            elif type(word) is list:
+                append(word[int(draw() * len(word))])
             else:
                 _fill(word, rng, fixed, out)
-        elif slot in fixed:
-            append(fixed[slot])
+        elif kind == FIXED:
+            append(fixed[what])
         else:
-            append(_number(rng, slot))
-        append(parts[i + 1])
+            append(_number(rng, what))
+        if literal:
+            append(literal)
