@@ -4,8 +4,8 @@ that sentences rarely repeat and the prose compresses and indexes as real report
 (``benchmarks/prose_realism.py`` compares them). Written for these benchmarks in the register of the reports, not
 taken from any report.
 
-A template is text with ``{SLOT}`` marks; a slot is a word list (whose words may hold slots themselves) or a
-number (``N``, ``SMALL``, ``MONTH``, ``DAY``, ``PCT``, ``AMOUNT``); ``{a}`` the agency, ``{y}`` the year,
+A template is text with ``{SLOT}`` marks; a slot is a word list (whose words may hold slots themselves; numbers
+are word lists too: ``N``, ``SMALL``, ``MONTH``, ``DAY``, ``PCT``, ``AMOUNT``); ``{a}`` the agency, ``{y}`` the year,
 ``{p}`` the year before, ``{r}`` the applications received (table 三's total, the one count the parser checks
 against the tables). No other template counts in 件 or names 收到/受理/复议/诉讼/规范性文件 near a number, so no
 other sentence reads as a claim the parser checks (``rules/narrative_claims.csv``).
@@ -175,11 +175,11 @@ WORDS: dict[str, tuple[str, ...]] = {
            "会同{PLACE}{TOWNGOV}{VERB}{DOMAIN}{HEAD}", "{ADV}{CHECK}{DOMAIN}{HEAD}"),
     "TOWNGOV": ("街道办事处", "镇人民政府", "乡人民政府", "社区居委会", "村委会", "管委会"),
     "FACT": ("{FVERB}{DOMAIN}{HEAD}{N}{UNIT}", "{FVERB}{DOMAIN}{HEAD}{SMALL}{UNIT}", "{FVERB}{HEAD}{N}{UNIT}",
-             "{FVERB}{DOMAIN}{HEAD}{N}{UNIT}", "{FVERB}{DOMAIN}{HEAD}{SMALL}{UNIT}", "{FVERB}{DOMAIN}{N}{UNIT}",
              "{FVERB}{THING}{WORK}{HEAD}{SMALL}{UNIT}", "同比{RISE}{PCT}%", "涉及资金{AMOUNT}万元",
              "覆盖{PLACE}等{SMALL}个{TOWNUNIT}", "{MONTH}月{DAY}日前{FDONE}", "惠及{AUDIENCE}{N}人次",
              "完成{PLACE}{PROJ}等{SMALL}个项目{HEAD}{FVERB}", "{ADV}{FVERB}{DOMAIN}{HEAD}", "{FVERB}{DOMAIN}{HEAD}",
-             "{FVERB}{THING}{WORK}{HEAD}", "{DOMAIN}{HEAD}{FDONE}"),
+             "{FVERB}{THING}{WORK}{HEAD}", "{DOMAIN}{HEAD}{FDONE}", "{ADV}{FVERB}{THING}{WORK}{HEAD}",
+             "{FVERB}{DOMAIN}和{DOMAIN}{HEAD}", "{DOMAIN}{HEAD}{PSTATE}", "做到{DOMAIN}{HEAD}{FDONE}"),
     "FVERB": ("发布", "更新", "公开", "公示", "推送", "转载", "汇编", "解读", "答复", "核实", "归档", "整理", "上传",
               "报送", "审核", "印制", "张贴", "编印", "收集", "回应",
               "刊发", "播报", "摘编", "发放", "送达", "标注", "校核", "补录", "挂网", "链接", "转发", "置顶", "集纳",
@@ -187,6 +187,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "TOWNUNIT": ("乡镇", "街道", "村（社区）", "行政村", "园区", "网格"),
     "FDONE": ("全部完成", "完成公示", "办结归档", "上网公开", "整改到位", "报送上级"),
     "RISE": ("增长", "提高", "上升", "下降", "减少"),
+    # numbers, as words: counts skewed to the small (as reports' are), percentages and amounts with decimals
+    "N": tuple(str(int((k / 1000) ** 2 * 3000) + 1) for k in range(1000)),
+    "SMALL": tuple(str(k) for k in range(1, 61)),
+    "MONTH": tuple(str(k) for k in range(1, 13)),
+    "DAY": tuple(str(k) for k in range(1, 29)),
+    "PCT": tuple(f"{k / 100:.2f}" for k in range(10_000)),
+    "AMOUNT": tuple(f"{k / 100:.{k % 3}f}" for k in range(1, 90_000, 7)),
     "UNIT": ("条", "篇", "次", "个", "项", "期", "份"),
 }
 
@@ -247,20 +254,6 @@ GENERIC = ("{LEAD}，{ACTOR}{DO}，{FACT}，{PURPOSE}。", "{LEAD}，{DO}，{FAC
 TEMPLATES = {key: (*templates, *GENERIC, *GENERIC) for key, templates in TEMPLATES.items()}
 
 
-def _number(rng: random.Random, slot: str) -> str:
-    if slot == "N":
-        return str(int(rng.random() ** 2 * 3000) + 1)
-    if slot == "SMALL":
-        return str(int(rng.random() * 60) + 1)
-    if slot == "MONTH":
-        return str(int(rng.random() * 12) + 1)
-    if slot == "DAY":
-        return str(int(rng.random() * 28) + 1)
-    if slot == "PCT":
-        return f"{rng.random() * 100:.2f}"
-    return f"{rng.random() * 900:.{int(rng.random() * 3)}f}"  # AMOUNT
-
-
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -285,8 +278,7 @@ def _entry(word: str):
 
 class _Compiled:
     """Parts ready to fill: the first literal, then ``(kind, what, size, literal)`` for each slot: ``PLAIN`` a list
-    of plain words (one draw), ``MIXED`` a slot's entries (``_entry``), ``FIXED`` a key of ``fixed``, ``NUMBER`` a
-    number slot."""
+    of plain words (one draw), ``MIXED`` a slot's entries (``_entry``), ``FIXED`` a key of ``fixed``."""
 
     __slots__ = ("head", "slots")
 
@@ -299,13 +291,10 @@ class _Compiled:
                            else (kind, what, size, literal) for kind, what, size, literal in self.slots)
 
 
-PLAIN, MIXED, FIXED, NUMBER = range(4)
-_NUMBERS = ("N", "SMALL", "MONTH", "DAY", "PCT", "AMOUNT")
+PLAIN, MIXED, FIXED = range(3)
 
 
 def _kind(slot: str) -> tuple[int, object, int]:
-    if slot in _NUMBERS:
-        return NUMBER, slot, 0
     if slot not in WORDS:
         return FIXED, slot, 0
     if all("{" not in w for w in WORDS[slot]):
@@ -350,9 +339,7 @@ def _fill(compiled: _Compiled, rng: random.Random, fixed: dict[str, str], out: l
                 append(word[int(draw() * len(word))])
             else:
                 _fill(word, rng, fixed, out)
-        elif kind == FIXED:
-            append(fixed[what])
         else:
-            append(_number(rng, what))
+            append(fixed[what])
         if literal:
             append(literal)

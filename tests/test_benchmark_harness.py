@@ -97,7 +97,7 @@ def test_synthetic_prose_compresses_and_varies_as_real_reports_prose():
     corpus reports', measured with ``benchmarks/prose_realism.py`` on 2026-12-01), per 1,000 characters: gzip
     (zlib level 6) 1,341 bytes a report alone and 1,037 as one stream of the 11 (a longer stream of the same
     prose would gzip ≈ 10 % better: the window's warm-up is spread over more reports); 826 distinct character
-    trigrams in a report. Here the old sentence bank gives 817, 158 and 491; the grammar 1,445, 790 and 843."""
+    trigrams in a report. Here the old sentence bank gives 817, 158 and 491; the grammar 1,425, 797 and 833."""
     import random
     import zlib
 
