@@ -2,16 +2,17 @@
 the figures the scale benchmark's sizes depend on (the gzipped ``sections.csv``, the zip, Parquet, ``xxgk.db``'s
 FTS5 trigram index, the site's full-text index).
 
-    .venv/bin/python -m benchmarks.prose_realism                       # committed package + ../shared corpus
-    .venv/bin/python -m benchmarks.prose_realism --package DIR --count 500
+    .venv/bin/python -m benchmarks.prose_realism          # the seeds (committed package) + ../shared/corpus
+    .venv/bin/python -m benchmarks.prose_realism --package DIR --reports DIR --count 2000
 
-Real prose is read from the narrative sections (总体情况, 存在的主要问题, 其他事项) of ``sections.csv`` of the
-committed package (the seeds) and of any ``--package`` given (e.g. one built from ``../shared/corpus/reports``
-with ``xxgk build --reports COPY --out DIR``; nothing is copied into the project). Per report and per 1,000
-characters of prose: gzip (zlib level 6) of each report alone and of all reports as one stream (as a gzipped CSV
-holds them), distinct character trigrams (in one report, and in all reports together: how fast the vocabulary
-grows) and the bytes of an FTS5 trigram index of the sections. Synthetic prose is compared at the real sample's
-size (the mean of up to 20 disjoint samples of as many reports) and at ``--count``.
+Real prose is the narrative sections (总体情况, 存在的主要问题, 其他事项) of the committed package's
+``sections.csv`` (the seeds), of any other ``--package``'s, and of the reports of any ``--reports`` folder, parsed
+in place by the pipeline (``../shared/corpus/reports`` when it is there); nothing is copied into the project.
+Per report and per 1,000 characters of prose: gzip (zlib level 6) of each report alone and of all reports as one
+stream (as a gzipped CSV holds them), distinct character trigrams (in one report, in all reports together, and in
+the first ``PREFIX`` characters: how fast the vocabulary grows, lengths apart) and the bytes of an FTS5 trigram
+index of the sections, as ``xxgk.db`` builds it. Synthetic prose is compared at the real sample's size (the mean of
+up to 20 disjoint samples of as many reports) and at ``--count``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from benchmarks.synthetic import narrative
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTIONS = ("overview", "problems", "other_matters")  # the narrative sections, as sections.csv names them
+SHARED_REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
 PREFIX = 20_000  # characters: the real sample (11 reports) holds ≈ 25,000
 
 
@@ -38,6 +40,20 @@ def package_prose(folder: Path) -> list[list[str]]:
             if row["section"] in SECTIONS and row["text"]:
                 reports.setdefault(row["report_id"], []).append(row["text"])
     return list(reports.values())
+
+
+def folder_prose(folder: Path) -> list[list[str]]:
+    """Each report's narrative sections in a reports folder, parsed in place as ``xxgk build`` parses them."""
+    from xxgk.package.collect import list_inputs, parse_one
+
+    out = []
+    for item in list_inputs(folder):
+        if item.refused is None and not item.name.endswith((".csv", ".md", ".json")):
+            sections = parse_one(str(folder), item.path).record.sections
+            texts = [sections[name] for name in SECTIONS if sections.get(name)]
+            if texts:
+                out.append(texts)
+    return out
 
 
 def synthetic_prose(count: int, seed: int = 8) -> list[list[str]]:
@@ -132,11 +148,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--package", type=Path, action="append", default=[],
                         help="another package's folder whose sections.csv holds real prose (repeatable)")
+    parser.add_argument("--reports", type=Path, action="append", default=[],
+                        help="a folder of real reports to parse (repeatable; default ../shared/corpus/reports)")
     parser.add_argument("--count", type=int, default=500, help="synthetic reports for the large sample")
     args = parser.parse_args()
     real = []
     for folder in [ROOT / "datapackage", *args.package]:
         real += package_prose(folder)
+    for folder in args.reports or [path for path in [SHARED_REPORTS] if path.is_dir()]:
+        real += folder_prose(folder)
     synthetic = synthetic_prose(args.count)
     columns = {f"real ({len(real)})": measures(real),
                f"synthetic ({len(real)})": sample_means(synthetic, len(real)),
