@@ -89,7 +89,8 @@ def test_a_large_database_is_published_gzipped_and_the_descriptor_gives_the_unpa
     db = gzip.decompress((tmp_path / "one" / "xxgk.db.gz").read_bytes())
     assert not (tmp_path / "one" / "xxgk.db").exists()
     assert (tmp_path / "one" / "xxgk.db.gz").read_bytes() == (tmp_path / "two" / "xxgk.db.gz").read_bytes()
-    assert (tmp_path / "one" / "xxgk-fulltext.sql").read_bytes() == (tmp_path / "two" / "xxgk-fulltext.sql").read_bytes()
+    script = "xxgk-fulltext.sql"
+    assert (tmp_path / "one" / script).read_bytes() == (tmp_path / "two" / script).read_bytes()
     entry = next(q for q in json.loads((tmp_path / "one" / "datapackage.json").read_text(encoding="utf-8"))
                  ["x_xxgk_query_files"] if q["path"] == "xxgk.db.gz")
     assert entry["bytes"] == len(db) and entry["hash"] == "sha256:" + hashlib.sha256(db).hexdigest()
