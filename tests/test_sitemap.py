@@ -7,6 +7,7 @@ with the caches; without ``site_url`` there is no sitemap to mislead a crawler."
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -129,10 +130,10 @@ def test_the_sitemap_is_the_same_bytes_whatever_the_day_and_the_caches(published
 def test_a_site_over_the_limits_is_split_into_sitemaps_an_index_names(published, tmp_path, monkeypatch):
     from xxgk.site import sitemap
 
-    site, _ = published
+    site, first = published
     every = _locs(site)
     copy = tmp_path / "site"
-    shutil.copytree(site, copy)
+    shutil.copytree(site, copy, copy_function=os.link)  # as a rebuild links the old site's files (previous.py)
     monkeypatch.setattr(sitemap, "MAX_URLS", 4)
     sitemap.write_sitemaps(copy, SITE_URL)
     index = ET.parse(copy / "sitemap.xml").getroot()
@@ -148,6 +149,7 @@ def test_a_site_over_the_limits_is_split_into_sitemaps_an_index_names(published,
     names = [e.findtext(NS + "loc")[len(SITE_URL):] for e in ET.parse(copy / "sitemap.xml").getroot()]
     assert len(names) > 1 and all((copy / name).stat().st_size <= 700 for name in names)
     assert _locs(copy) == every
+    assert _sitemap_files(site) == first  # the files linked from it were replaced, never written through
 
 
 def test_addresses_are_percent_encoded_and_escaped_whatever_the_file_names(tmp_path):

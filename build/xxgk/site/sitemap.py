@@ -37,9 +37,11 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+from .fulltext import OUTPUT as FULL_TEXT
+
 MAX_URLS = 50_000  # addresses a sitemap file may hold (sitemaps.org)
 MAX_BYTES = 50 * 1024 * 1024  # bytes a sitemap file may hold, uncompressed (52,428,800: sitemaps.org)
-NOT_PAGES = ("assets", "downloads", "json", "pagefind", "search")  # top folders of files, not pages
+NOT_PAGES = ("assets", "downloads", "json", FULL_TEXT, "search")  # top folders of files (not walked: many)
 NOT_LISTED = ("404.html",)  # pages at the root no reader should land on from a search
 INDEX = "sitemap.xml"
 PART = "sitemap-{n}.xml"
@@ -94,7 +96,8 @@ def write_sitemaps(site: Path, site_url: str | None) -> None:
     for stale in site.glob("sitemap*.xml*"):
         if stale.name.removesuffix(".gz") not in written:
             stale.unlink()
-    (site / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    with _new(site / "robots.txt") as handle:
+        handle.write(robots_txt(site_url).encode())
 
 
 def robots_txt(site_url: str | None) -> str:
@@ -110,14 +113,22 @@ def robots_txt(site_url: str | None) -> str:
     return text + f"\nSitemap: {page_url(site_url, INDEX)}\n" if site_url else text
 
 
+def _new(path: Path):
+    """``path`` opened as a new file: one already there may be a hard link to the old site's (``previous.py``),
+    which is never written."""
+    path.unlink(missing_ok=True)
+    return path.open("xb")
+
+
 def _write(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
+    with _new(path) as handle:
+        handle.write(data)
     _gzip_of(path)
 
 
 def _gzip_of(path: Path) -> None:
     """``path.gz`` beside ``path``: no name and no time in the header, so the same bytes on every build."""
-    with path.open("rb") as source, path.with_name(path.name + ".gz").open("wb") as raw, \
+    with path.open("rb") as source, _new(path.with_name(path.name + ".gz")) as raw, \
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as target:
         while chunk := source.read(1 << 20):
             target.write(chunk)
@@ -145,7 +156,7 @@ class _Parts:
     def _next(self) -> None:
         self._close()
         self.names.append(PART.format(n=len(self.names) + 1))
-        self.handle = (self.site / self.names[-1]).open("wb")
+        self.handle = _new(self.site / self.names[-1])
         self.handle.write(HEAD)
         self.count, self.size = 0, len(HEAD)
 
