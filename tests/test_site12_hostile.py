@@ -164,7 +164,15 @@ def test_a_chosen_comparison_of_hostile_agencies_draws_hovers_and_downloads_as_t
 
 
 def test_the_sitemap_is_xml_that_names_only_pages_of_the_site(hostile):
-    text = (hostile / "sitemap.xml").read_text(encoding="utf-8")
-    document = xml.dom.minidom.parseString(text.encode("utf-8"))
-    locs = [loc.firstChild.data for loc in document.getElementsByTagName("loc")]
-    assert locs and all(re.fullmatch(r"https://example\.org/xxgk/[\w/.-]*", loc) for loc in locs), locs
+    def locs_of(name: str) -> list[str]:
+        text = (hostile / name).read_text(encoding="utf-8")
+        document = xml.dom.minidom.parseString(text.encode("utf-8"))
+        locs = [loc.firstChild.data for loc in document.getElementsByTagName("loc")]
+        assert locs and all(re.fullmatch(r"https://example\.org/xxgk/[\w/.-]*", loc) for loc in locs), locs
+        return [loc.removeprefix("https://example.org/xxgk/") for loc in locs]
+
+    pages = [page for name in locs_of("sitemap.xml") for page in locs_of(name)]  # an index of sitemaps
+    files = [page + "index.html" if page == "" or page.endswith("/") else page for page in pages]
+    assert all((hostile / f).is_file() for f in files), files
+    bulk = {p.relative_to(hostile).as_posix() for p in (*hostile.glob("a/*/*.html"), *hostile.glob("r/*.html"))}
+    assert bulk and bulk <= set(files)  # the hostile agencies' pages and the untitled report's included

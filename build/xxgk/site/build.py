@@ -35,6 +35,7 @@ from .page_cache import PageCache
 from .pages import Site
 from .redirects import META_KEY as REDIRECT_DIGITS
 from .redirects import redirect_maps
+from .sitemap import write_sitemaps
 from .spool_reuse import SpoolReuse
 
 PLOTLY_NPM = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
@@ -157,7 +158,7 @@ def render_site(site_src: Path, config_file: Path, out: Path, strict: bool = Fal
         if failed:
             return mkdocs.returncode, None
         raise
-    return _complete(mkdocs, run, out, _FullText(out, ShardReuse(cache_dir)) if full_text else None)
+    return _complete(mkdocs, run, out, _FullText(out, ShardReuse(cache_dir)) if full_text else None, config_file)
 
 
 def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Path, strict: bool = False,
@@ -193,7 +194,7 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
             if failed:
                 return mkdocs.returncode, None
             raise
-        return _complete(started[0], run, out, index)
+        return _complete(started[0], run, out, index, config_file)
 
 
 def _emptied(out: Path) -> Path:
@@ -225,10 +226,12 @@ def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
     shutil.rmtree(out / MKDOCS_SIDE, ignore_errors=True)
 
 
-def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tuple[int, BulkStats | None]:
+def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer,
+              config_file: Path) -> tuple[int, BulkStats | None]:
     """The bulk run finished (the full-text ``indexer``, if any — ``_FullText`` or ``fulltext.ShardIndexer`` —
     told by ``start()`` once the plain files are written), MkDocs waited for and its side folder moved into
-    ``out``: ``render_site``'s return value."""
+    ``out``, then the sitemap of every page and ``robots.txt`` written (``sitemap.py``, with the ``site_url``
+    of ``config_file``): ``render_site``'s return value."""
     side = out / MKDOCS_SIDE
     built = False
     try:
@@ -246,6 +249,7 @@ def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tup
         built = code == 0
         if built:
             _move_into(side, out)
+            write_sitemaps(out, _site_url(config_file))
         if indexer is not None:
             indexer.start()  # (no-op when started)
             index_code = indexer.wait()
@@ -255,6 +259,14 @@ def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer) -> tup
         if indexer is not None:
             indexer.wait()
     return code, (stats if built else None)
+
+
+def _site_url(config_file: Path) -> str | None:
+    """The address the site is published at, as MkDocs reads it from ``config_file`` (``!ENV`` resolved; None
+    when unset)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file))["site_url"] or None
 
 
 class _FullText:
