@@ -4,6 +4,7 @@ of the files changed, each in a fresh process.
 
 Run: .venv/bin/python benchmarks/parse_throughput.py
      .venv/bin/python -m benchmarks.parse_throughput --synthetic 500   # one core, N synthetic reports once each
+     .venv/bin/python -m benchmarks.parse_throughput --synthetic 500 --prose   # the same with real-like prose
      .venv/bin/python -m benchmarks.parse_throughput --stage 2000 [--workers 2] [--keep DIR]
 
 The stage figures are wall time, CPU time (the stage process and its pool workers) and peak RSS, and the share
@@ -35,21 +36,23 @@ def seeds_throughput() -> None:
     print(f"parsed {count} reports in {elapsed:.2f} s: {count / elapsed:.0f} reports/s (one core)")
 
 
-def synthetic_throughput(count: int) -> None:
-    """``count`` synthetic reports (``benchmarks.synthetic``, every layout in turn), each parsed once as the build
-    parses it (its text read first, outside the timing): reports/s on one core."""
+def synthetic_throughput(count: int, prose: bool = False) -> None:
+    """``count`` synthetic reports (``benchmarks.synthetic``, every layout in turn; with ``prose``, prose like real
+    reports'), each parsed once as the build parses it (its text read first, outside the timing): reports/s on one
+    core."""
     from benchmarks.synthetic import write_reports
     from xxgk.parser import parse
     from xxgk.readers import read_path
 
     with tempfile.TemporaryDirectory(prefix="xxgk-parse-bench-") as work:
-        texts = [read_path(str(p)).parse_text for p in write_reports(count, Path(work))]
+        texts = [read_path(str(p)).parse_text for p in write_reports(count, Path(work), prose=prose)]
     parse(texts[0])  # the rules and patterns loaded once, as in a worker
     start = time.perf_counter()
     for text in texts:
         parse(text)
     elapsed = time.perf_counter() - start
-    print(f"parsed {count} synthetic reports in {elapsed:.2f} s: {count / elapsed:.0f} reports/s (one core)")
+    print(f"parsed {count} synthetic reports{' with prose' if prose else ''} in {elapsed:.2f} s: "
+          f"{count / elapsed:.0f} reports/s (one core)")
 
 
 def _machine_busy() -> tuple[int, int]:
@@ -99,9 +102,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     parser.add_argument("--synthetic", type=int, help="N synthetic reports parsed once each, one core")
+    parser.add_argument("--prose", action="store_true", help="with --synthetic: prose like real reports'")
     args = parser.parse_args()
     if args.synthetic:
-        synthetic_throughput(args.synthetic)
+        synthetic_throughput(args.synthetic, args.prose)
         return
     if not args.stage:
         seeds_throughput()
