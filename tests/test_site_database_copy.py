@@ -118,3 +118,17 @@ def test_the_data_page_offers_the_script_after_the_database_and_says_how_to_run_
     assert "sqlite3 xxgk.db &lt; xxgk-fulltext.sql" in data
     script = (built_site / "downloads" / "xxgk-fulltext.sql").read_bytes()
     assert f"{len(script) / 1024:.1f} KB" in data
+
+
+def test_without_a_full_text_index_the_data_page_offers_no_script(seed_package, tmp_path):
+    from xxgk.site.build import write_site_src
+
+    package = tmp_path / "datapackage"
+    shutil.copytree(seed_package[0], package)
+    conn = sqlite3.connect(package / "xxgk.db")
+    conn.execute("DROP TABLE sections_fts")
+    conn.commit()
+    conn.close()
+    write_site_src(package, tmp_path / "site_src")
+    data = (tmp_path / "site_src" / "data.md").read_text(encoding="utf-8")
+    assert "xxgk-fulltext.sql" not in data and "含全文检索" in data

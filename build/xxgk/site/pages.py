@@ -67,19 +67,21 @@ RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，�
 
 
 
-_QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含表2–表4视图；全文检索先运行 "
-                                f"{SCRIPT_NAME}）",
+_QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
                       "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
                       "parquet": "{zh}（{resource}，Parquet：pandas / R arrow / DuckDB）"}
 _QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按类型读取"
+# the site's xxgk.db comes without its full-text index when the package's has one (database_copy.py): then the
+# database's label and the help say so, and the script that adds the index is offered right after it
+_SQLITE_WITHOUT_INDEX = f"SQLite 数据库（Datasette / sqlite3 / DuckDB，含表2–表4视图；全文检索先运行 {SCRIPT_NAME}）"
 _SCRIPT_LABEL = "全文检索索引脚本（SQL，为 xxgk.db 建立叙述章节的全文检索）"
-_QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览；"
-               "全文检索（任意连续3个以上汉字）先在解压后的 xxgk.db 上运行一次 "
-               f"<code>sqlite3 xxgk.db &lt; {SCRIPT_NAME}</code>（或用 Python 的 <code>sqlite3</code> 模块执行"
-               "该文件）：网站上的数据库不含全文检索索引，因为索引比它所索引的文字还大；"
-               "在本站查找报告原文用页眉的搜索，不需要它。"
+_QUERY_HELP = ("<p>查询：<code>datasette xxgk.db -m metadata.json</code> 打开浏览与全文检索（任意连续3个以上汉字）；"
+               "{script}"
                "<code>pandas.read_parquet(\"parquet/applications.parquet\", dtype_backend=\"numpy_nullable\")</code>"
                " 读出带类型的表（缺失为空，不是0）。</p>")
+_SCRIPT_HELP = (f"全文检索之前先在解压后的 xxgk.db 上运行一次 <code>sqlite3 xxgk.db &lt; {SCRIPT_NAME}</code>"
+                "（或用 Python 的 <code>sqlite3</code> 模块执行该文件）：网站上的数据库不含全文检索索引，"
+                "因为索引比它所索引的文字还大；在本站查找报告原文用页眉的搜索，不需要它。")
 
 
 GZIP_HELP = ("<p>大于 {mib} MiB 的 CSV、JSON 和 SQLite 文件以 gzip 压缩发布（文件名以 <code>.gz</code> 结尾）："
@@ -342,8 +344,12 @@ class Site(ReportPages, AgencyPages):
                             **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))), _QUERY_WHO)
                        for q in desc.get("x_xxgk_query_files", [])]
         compressed = False
-        if (self.out / "downloads" / SCRIPT_NAME).is_file():  # the site's xxgk.db comes without its index: after it
-            query_files.insert(1, (SCRIPT_NAME, _SCRIPT_LABEL, _QUERY_WHO))
+        script = (self.out / "downloads" / SCRIPT_NAME).is_file()
+        if script:
+            at = next((i for i, q in enumerate(desc.get("x_xxgk_query_files", [])) if q["format"] == "sqlite"), None)
+            if at is not None:
+                query_files[at] = (query_files[at][0], _SQLITE_WITHOUT_INDEX, _QUERY_WHO)
+            query_files.insert(len(query_files) if at is None else at + 1, (SCRIPT_NAME, _SCRIPT_LABEL, _QUERY_WHO))
         for path, label, who in download_files(desc) + query_files:
             path, size = self._published(path)
             compressed = compressed or path.endswith(".gz")
@@ -369,7 +375,7 @@ class Site(ReportPages, AgencyPages):
                 "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",
                 table(["文件", "适合谁", "大小", "更新日期"], rows, caption="下载文件"),
                 GZIP_HELP.format(mib=GZIP_ABOVE // 2**20) if compressed else "",
-                _QUERY_HELP if query_files else "", csv_help(),
+                _QUERY_HELP.format(script=_SCRIPT_HELP if script else "") if query_files else "", csv_help(),
                 '\n<h2 id="cite">如何引用</h2>\n',
                 f"<p>GB/T 7714：{cite}</p><p lang=\"en\">English: xxgk contributors. <i>Government information "
                 f"disclosure annual reports dataset</i>, version {esc(version)}. Data package. "
