@@ -98,15 +98,21 @@ def test_a_large_database_is_published_gzipped_and_the_descriptor_gives_the_unpa
     assert not list((tmp_path / "one").glob("*.dropping"))  # the work copy is gone
 
 
-def test_a_database_without_a_full_text_index_is_published_as_it_is(seed_package, tmp_path):
-    from xxgk.site.downloads import copy_downloads
-
+def _package_without_full_text(seed_package, tmp_path):
+    """A copy of the seeds' package whose database has no full-text index (``full_text`` emptied in the rules)."""
     package = tmp_path / "datapackage"
     shutil.copytree(seed_package[0], package)
     conn = sqlite3.connect(package / "xxgk.db")
     conn.execute("DROP TABLE sections_fts")
     conn.commit()
     conn.close()
+    return package
+
+
+def test_a_database_without_a_full_text_index_is_published_as_it_is(seed_package, tmp_path):
+    from xxgk.site.downloads import copy_downloads
+
+    package = _package_without_full_text(seed_package, tmp_path)
     copy_downloads(package, tmp_path / "site")
     assert (tmp_path / "site" / "xxgk.db").read_bytes() == (package / "xxgk.db").read_bytes()
     assert not (tmp_path / "site" / "xxgk-fulltext.sql").exists()
@@ -123,12 +129,7 @@ def test_the_data_page_offers_the_script_after_the_database_and_says_how_to_run_
 def test_without_a_full_text_index_the_data_page_offers_no_script(seed_package, tmp_path):
     from xxgk.site.build import write_site_src
 
-    package = tmp_path / "datapackage"
-    shutil.copytree(seed_package[0], package)
-    conn = sqlite3.connect(package / "xxgk.db")
-    conn.execute("DROP TABLE sections_fts")
-    conn.commit()
-    conn.close()
+    package = _package_without_full_text(seed_package, tmp_path)
     write_site_src(package, tmp_path / "site_src")
     data = (tmp_path / "site_src" / "data.md").read_text(encoding="utf-8")
     assert "xxgk-fulltext.sql" not in data and "含全文检索" in data
