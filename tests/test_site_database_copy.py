@@ -99,7 +99,8 @@ def test_a_large_database_is_published_gzipped_and_the_descriptor_gives_the_unpa
 
 
 def _package_without_full_text(seed_package, tmp_path):
-    """A copy of the seeds' package whose database has no full-text index (``full_text`` emptied in the rules)."""
+    """A copy of the seeds' package whose database has no full-text index (as with ``full_text`` emptied in the
+    rules)."""
     package = tmp_path / "datapackage"
     shutil.copytree(seed_package[0], package)
     conn = sqlite3.connect(package / "xxgk.db")
