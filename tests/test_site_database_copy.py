@@ -96,6 +96,11 @@ def test_a_large_database_is_published_gzipped_and_the_descriptor_gives_the_unpa
     assert entry["bytes"] == len(db) and entry["hash"] == "sha256:" + hashlib.sha256(db).hexdigest()
     assert entry["compression"] == "gz"
     assert not list((tmp_path / "one").glob("*.dropping"))  # the work copy is gone
+    meta = gzip.decompress((tmp_path / "one" / "metadata.json.gz").read_bytes())  # 26 KB: over the test's cutoff
+    assert b"fts_table" not in meta and not (tmp_path / "one" / "metadata.json").exists()
+    entry = next(q for q in json.loads((tmp_path / "one" / "datapackage.json").read_text(encoding="utf-8"))
+                 ["x_xxgk_query_files"] if q["path"] == "metadata.json.gz")
+    assert entry["bytes"] == len(meta) and entry["hash"] == "sha256:" + hashlib.sha256(meta).hexdigest()
 
 
 def _package_without_full_text(seed_package, tmp_path):
@@ -134,3 +139,34 @@ def test_without_a_full_text_index_the_data_page_offers_no_script(seed_package, 
     write_site_src(package, tmp_path / "site_src")
     data = (tmp_path / "site_src" / "data.md").read_text(encoding="utf-8")
     assert "xxgk-fulltext.sql" not in data and "含全文检索" in data
+
+
+def test_datasette_shows_no_failing_search_box_and_finds_the_index_once_the_script_has_run(published, tmp_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    package, downloads = published
+    meta = json.loads((downloads / "metadata.json").read_text(encoding="utf-8"))
+    assert "fts_table" not in meta["databases"]["xxgk"]["tables"]["sections"]
+    assert "fts_table" in json.loads((package / "metadata.json").read_text(encoding="utf-8"))[
+        "databases"]["xxgk"]["tables"]["sections"]  # the package's names it
+    entry = next(q for q in json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+                 ["x_xxgk_query_files"] if q["path"] == "metadata.json")
+    assert entry["hash"] == "sha256:" + hashlib.sha256((downloads / "metadata.json").read_bytes()).hexdigest()
+    copy = tmp_path / "xxgk.db"
+    shutil.copyfile(downloads / "xxgk.db", copy)
+
+    async def sections_page(query: str = "") -> tuple[int, str]:
+        response = await Datasette([str(copy)], metadata=meta).client.get(f"/xxgk/sections{query}")
+        return response.status_code, response.text
+
+    status, page = asyncio.run(sections_page())
+    assert status == 200 and 'name="_search"' not in page
+    sqlite3.connect(copy).executescript((downloads / "xxgk-fulltext.sql").read_text(encoding="utf-8"))
+    status, page = asyncio.run(sections_page())
+    assert status == 200 and 'name="_search"' in page
+    status, rows = asyncio.run(sections_page(".json?_search=依申请公开&_shape=array&_size=max"))
+    full = sqlite3.connect(package / "xxgk.db")
+    expected = full.execute("SELECT count(*) FROM sections_fts WHERE sections_fts MATCH '\"依申请公开\"'").fetchone()[0]
+    assert status == 200 and len(json.loads(rows)) == expected > 0

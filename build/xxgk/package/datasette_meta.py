@@ -17,8 +17,8 @@ from functools import cache
 import yaml
 
 from ..catalog import RULES
+from .database_file import DB_NAME, FULL_TEXT_SCRIPT
 from .schema import descriptor  # noqa: F401  (doctest)
-from .sqlite_db import DB_NAME, FULL_TEXT_SCRIPT
 
 DATABASE = DB_NAME.removesuffix(".db")
 SEARCH_QUERY = """SELECT r.agency AS 机构, r.year AS 年度, s.report_id AS 报告编号, s.section AS 章节,

@@ -12,12 +12,12 @@ import hashlib
 import json
 from pathlib import Path
 
+from .database_file import METADATA_NAME
 from .datasette_meta import metadata, settings
 from .parquet import FOLDER, parquet_bytes, write_parquet_file
 from .schema import resource_schema
 from .sqlite_db import DB_NAME, close_file, database, serialize
 
-METADATA_NAME = "metadata.json"
 FORMATS = {".db": ("sqlite", "application/vnd.sqlite3"), ".parquet": ("parquet", "application/vnd.apache.parquet"),
            ".json": ("json", "application/json")}
 

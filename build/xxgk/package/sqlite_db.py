@@ -27,15 +27,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .database_file import DB_NAME, settle_header  # noqa: F401  (DB_NAME: re-exported)
 from .sql_views import metric_views, wide_views
 from .typed import csv_file_rows, csv_to_columns, storage_type
 
-DB_NAME = "xxgk.db"
 PAGE_SIZE = 4096
 FTS_TOKENIZER = "trigram"
-# the SQL that adds the full-text index to the site's copy of the database, which is published without it
-# (``site/database_copy.py``); named here so the Datasette metadata can say so
-FULL_TEXT_SCRIPT = "xxgk-fulltext.sql"
 
 
 def _as_list(fields) -> list[str]:
@@ -197,15 +194,6 @@ def close_file(db: sqlite_utils.Database, path: str | Path) -> None:
     ``serialize`` gives for the same CSVs, and nothing in it depends on how many transactions built it."""
     db.conn.close()
     settle_header(path)
-
-
-def settle_header(path: str | Path) -> None:
-    """The header of the closed database file ``path`` with the values an in-memory database serializes to (see
-    ``close_file``): its file change counter, version-valid-for number and last writer's SQLite version zeroed."""
-    with open(path, "r+b") as handle:
-        for offset, size in ((24, 4), (92, 8)):
-            handle.seek(offset)
-            handle.write(bytes(size))
 
 
 def serialize(db: sqlite_utils.Database) -> bytes:

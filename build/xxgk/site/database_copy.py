@@ -11,7 +11,7 @@ statements — each full-text table's ``CREATE VIRTUAL TABLE`` as ``sqlite_maste
 ``sqlite3 xxgk.db < xxgk-fulltext.sql``. Every other table, index and view is the package's.
 
 Deterministic: the copy is SQLite's ``VACUUM INTO`` of a copy of the package's file whose full-text tables were
-dropped, its header settled as the package's is (``sqlite_db.settle_header``); the same package gives the same
+dropped, its header settled as the package's is (``database_file.settle_header``); the same package gives the same
 bytes with the same SQLite library.
 """
 
@@ -21,7 +21,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from ..package.sqlite_db import FULL_TEXT_SCRIPT, settle_header
+from ..package.database_file import FULL_TEXT_SCRIPT, settle_header
 
 SCRIPT_NAME = FULL_TEXT_SCRIPT  # published beside the site's copy of the database
 SCRIPT_HEAD = """\

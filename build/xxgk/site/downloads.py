@@ -1,7 +1,8 @@
 """The package as the site's downloads (``site/downloads/``): every file of the package but its ``sources/``,
 Markdown renamed ``.txt`` (offered as a download, never rendered as a page), a large file that compresses
 well published gzip-compressed only, and ``xxgk.db`` without its full-text index, beside the script that adds
-it (``database_copy.py``: the index is larger than the text it indexes).
+it (``database_copy.py``: the index is larger than the text it indexes), with its Datasette ``metadata.json``
+naming no full-text table.
 
 A CSV, JSON or SQLite file larger than ``GZIP_ABOVE`` is published as ``<name>.gz`` and not as itself: at
 100,000 reports the plain package was ≈ 4.5 GB of the site (GitHub Pages refuses files over 100 MB, and
@@ -31,7 +32,7 @@ from pathlib import Path, PurePosixPath
 
 from zlib_ng import gzip_ng
 
-from ..package.sqlite_db import DB_NAME
+from ..package.database_file import DB_NAME, METADATA_NAME
 from .database_copy import SCRIPT_NAME, without_full_text
 
 DESCRIPTOR = "datapackage.json"
@@ -43,6 +44,8 @@ LEVEL = 5
 # what the site's descriptor adds to the description of its copy of xxgk.db, and says of the script beside it
 COPY_NOTE = (f"网站上的副本不含全文检索索引：解压后运行一次 {SCRIPT_NAME} 建立。"
              f"The site's copy has no full-text index: run {SCRIPT_NAME} once on it to add it.")
+META_NOTE = (f"网站上的副本不指定全文检索表：运行 {SCRIPT_NAME} 之后 Datasette 自动找到它。"
+             f"The site's copy names no full-text table: Datasette finds the index once {SCRIPT_NAME} has made it.")
 SCRIPT_NOTE = (f"为 {DB_NAME} 建立叙述章节全文检索索引的 SQL：sqlite3 {DB_NAME} < {SCRIPT_NAME}。"
                f"SQL that adds the full-text index of the narrative sections to {DB_NAME}.")
 
@@ -69,7 +72,7 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
     ``xxgk.db`` as the site's copy without its full-text index and the script that adds it (``database_copy``);
     the descriptor last, describing the files as published."""
     copies: dict[str, dict] = {}  # package path -> what the descriptor says of the site's copy
-    descriptor = None
+    descriptor = metadata = None
     for path in sorted(Path(package_dir).rglob("*")):
         rel = path.relative_to(package_dir)
         if not path.is_file() or rel.parts[0] == "sources" or rel.name.startswith("."):
@@ -78,8 +81,18 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if rel.as_posix() == DESCRIPTOR:
             descriptor = (path, target)
+        elif rel.as_posix() == METADATA_NAME:  # after the database: it names the full-text table the copy lacks
+            metadata = (path, target)
         elif rel.as_posix() == DB_NAME and (copy := _database_copy(path, target)) is not None:
             copies[DB_NAME] = copy
+        elif target.name == path.name + ".gz":
+            gzip_file(path, target)
+        else:
+            shutil.copyfile(path, target)
+    if metadata is not None:
+        path, target = metadata
+        if DB_NAME in copies and (copy := _metadata_copy(path, target)) is not None:
+            copies[METADATA_NAME] = copy
         elif target.name == path.name + ".gz":
             gzip_file(path, target)
         else:
@@ -111,6 +124,27 @@ def _database_copy(source: Path, target: Path) -> dict | None:
                        "bytes": sql.stat().st_size, "hash": f"sha256:{_sha256(sql)}", "description": SCRIPT_NOTE}}
 
 
+def _metadata_copy(source: Path, target: Path) -> dict | None:
+    """The site's Datasette metadata at ``target`` (gzipped when ``target`` is ``.gz``): the package's without the
+    ``fts_table``/``fts_pk`` of its tables, which the site's database lacks — so Datasette shows no search box that
+    fails, and finds the index itself once ``xxgk-fulltext.sql`` has made it (an external-content FTS5 table
+    declaring ``content="<table>"``). What the descriptor says of the copy, or None when no table names one."""
+    meta = json.loads(source.read_text(encoding="utf-8"))
+    tables = [t for database in meta.get("databases", {}).values() for t in database.get("tables", {}).values()]
+    if not any("fts_table" in t for t in tables):
+        return None
+    for table in tables:
+        table.pop("fts_table", None)
+        table.pop("fts_pk", None)
+    data = (json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    plain = target.with_suffix("") if target.suffix == ".gz" else target
+    plain.write_bytes(data)
+    if plain != target:
+        gzip_file(plain, target)
+        plain.unlink()
+    return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "description_more": META_NOTE}
+
+
 def _sha256(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -140,7 +174,7 @@ def published_descriptor(package_dir: Path, copies: dict[str, dict] | None = Non
             entry["path"], changed = name, True
             if query_file:  # Frictionless infers a resource's compression from its path; say it for the others
                 entry["compression"] = "gz"
-    if scripts := [c["script"] for c in copies.values()]:
+    if scripts := [c["script"] for c in copies.values() if "script" in c]:
         package.setdefault("x_xxgk_query_files", []).extend(scripts)
     if not changed:
         return None
