@@ -85,24 +85,28 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
             metadata = (path, target)
         elif rel.as_posix() == DB_NAME and (copy := _database_copy(path, target)) is not None:
             copies[DB_NAME] = copy
-        elif target.name == path.name + ".gz":
-            gzip_file(path, target)
         else:
-            shutil.copyfile(path, target)
+            _copy_as_published(path, target)
     if metadata is not None:
         path, target = metadata
         if DB_NAME in copies and (copy := _metadata_copy(path, target)) is not None:
             copies[METADATA_NAME] = copy
-        elif target.name == path.name + ".gz":
-            gzip_file(path, target)
         else:
-            shutil.copyfile(path, target)
+            _copy_as_published(path, target)
     if descriptor is not None:
         path, target = descriptor
         if (text := published_descriptor(package_dir, copies)) is not None:
             target.write_text(text, encoding="utf-8")
         else:
             shutil.copyfile(path, target)
+
+
+def _copy_as_published(source: Path, target: Path) -> None:
+    """The package file ``source`` at ``target``: gzipped when :func:`published` named it ``.gz``, else as it is."""
+    if target.name == source.name + ".gz":
+        gzip_file(source, target)
+    else:
+        shutil.copyfile(source, target)
 
 
 def _database_copy(source: Path, target: Path) -> dict | None:
