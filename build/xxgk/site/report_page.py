@@ -35,6 +35,7 @@ from .render import (
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
+from .table_lines import unindexed
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
 # where xxgk.js writes how to cite a report's page (GB/T 7714: its heading, its stable address, the access date),
@@ -380,19 +381,27 @@ class ReportPages:
 
     def source_page(self, r: dict) -> None:
         """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
-        never seen by MkDocs (and out of the search index)."""
+        never seen by MkDocs (and out of its search index); the full-text search indexes it without its tables
+        (``table_lines.py``)."""
         text, spans = self._source(r)
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for rows in spans.values():
             for line, start, end in rows.values():
                 cuts[line].append((start, end))
         raw = text.split("\n")
-        lines = "\n".join(f'<span id="L{n}" data-n="{n}">'
-                          f'{(_segments(n, raw[n - 1], cuts[n]) if n in cuts else line) or "&nbsp;"}</span>'
-                          for n, line in enumerate(esc_lines(text), start=1))
+        runs, parts = unindexed(text)  # tables 二–四: shown as every line, not indexed for the full-text search
+        lines = []
+        for n, line in enumerate(esc_lines(text), start=1):
+            if n in cuts or n in parts:
+                line = _segments(n, raw[n - 1], cuts.get(n, ()), parts.get(n, ()))
+            lines.append(f'<span id="L{n}" data-n="{n}">{line or "&nbsp;"}</span>')
+        for first, last in runs:
+            lines[first - 1] = TABLES_UNINDEXED + lines[first - 1]
+            lines[last - 1] += "</span>"
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
-        self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(title=title, page=page, lines=lines))
+        self.spool.file(f"src/{r['report_id']}.html",
+                        SOURCE_PAGE.format(title=title, page=page, lines="\n".join(lines)))
 
 
 @lru_cache(maxsize=1 << 12, typed=True)  # the same few numbers on every page
@@ -401,17 +410,40 @@ def _number_text(value) -> str:
     return esc(fmt_number(number(value)))
 
 
-def _segments(n: int, line: str, spans: list[tuple[int, int]]) -> str:
-    """A source line, escaped, with each row's span (``spans.py``) as its own target ``L{n}c{start}``."""
-    out, at = [], 0
+def _segments(n: int, line: str, spans, unindexed=()) -> str:
+    """A source line, escaped, with each row's span (``spans.py``) as its own target ``L{n}c{start}``, and each
+    part in ``unindexed`` (offsets in the line: the tables' part of a line they share with prose,
+    ``table_lines.unindexed``) in a ``TABLES_UNINDEXED`` element — widened to hold a row's span it would cut."""
+    kept, at = [], 0
     for start, end in sorted(spans):
-        if start < at:
-            continue  # overlapping spans: the first one wins
-        out += [esc(line[at:start]), f'<span id="L{n}c{start}">{esc(line[start:end])}</span>']
+        if start >= at:  # overlapping spans: the first one wins
+            kept.append((start, end))
+            at = end
+    parts: list[list[int]] = []
+    for start, end in sorted(unindexed):
+        start = min([start] + [s for s, e in kept if s < start < e])
+        end = max([end] + [e for s, e in kept if s < end < e])
+        if parts and start <= parts[-1][1]:
+            parts[-1][1] = max(parts[-1][1], end)
+        else:
+            parts.append([start, end])
+
+    def piece(low: int, high: int) -> str:
+        out, at = [], low
+        for start, end in kept:
+            if low <= start and end <= high:
+                out += [esc(line[at:start]), f'<span id="L{n}c{start}">{esc(line[start:end])}</span>']
+                at = end
+        return "".join(out) + esc(line[at:high])
+
+    out, at = [], 0
+    for start, end in parts:
+        out += [piece(at, start), TABLES_UNINDEXED, piece(start, end), "</span>"]
         at = end
-    return "".join(out) + esc(line[at:])
+    return "".join(out) + piece(at, len(line))
 
 
+TABLES_UNINDEXED = "<span data-pagefind-ignore>"  # around tables 二–四 on a source page (table_lines.py)
 SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title><link rel="icon" href="../assets/images/favicon.png">
