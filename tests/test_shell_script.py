@@ -77,15 +77,34 @@ def test_in_a_browser_the_config_and_dialog_are_the_pages_own_and_search_works(b
     assert config["base"] == server + "/" and scope == server + "/"  # the root, from two folders down
     assert config["search"] == server + "/assets/javascripts/workers/search.a7633da7.min.js"
     assert config["translations"]["search.result.none"] == "没有找到符合条件的结果"
-    assert set(config["features"]) == {"navigation.instant", "search.suggest"}
+    assert set(config["features"]) == {"search.suggest"}  # no instant navigation: see the test below
     link = [a for a in chromium.find_elements(By.CSS_SELECTOR, "a.md-nav__link") if a.text.strip() == "机构索引"]
     chromium.set_window_size(1366, 1000)  # the primary navigation is shown at this width
     link[0].click()
     wait_for(lambda: chromium.current_url.endswith("/agencies/"))
     counts = chromium.execute_script(
         "return [document.querySelectorAll('.md-search').length, document.querySelectorAll('#__config').length]")
-    assert counts == [1, 1]  # (instant navigation needs site_url, unset here; checked by hand, see the README)
+    assert counts == [1, 1]
     chromium.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
     chromium.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("海城市数据局")
     assert wait_for(lambda: [r for r in chromium.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
                              if "海城市数据局" in r.text], 20)
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_page_asks_for_no_file_the_site_does_not_have(built_site, server, chromium):
+    """Every file a page loads is in the site: Material's instant navigation asked for ``sitemap.xml`` on every
+    page load (a 404 in the console of a site built without ``site_url``, and with it a sitemap index of 100,000
+    pages that instant navigation cannot use: it reads ``<url>`` entries), so the site does without it."""
+    from .conftest import report_page_files
+
+    report = report_page_files(built_site)[0].relative_to(built_site).as_posix()
+    for page in ("", "agencies/", "compare/", report):
+        chromium.get(f"{server}/{page}")
+        wait_for(lambda: chromium.execute_script("return document.readyState") == "complete")
+        chromium.execute_script("return new Promise(function (done) { setTimeout(done, 500); })")
+        names = chromium.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        local = [n.removeprefix(server + "/").split("?")[0].split("#")[0] for n in names if n.startswith(server)]
+        missing = [n for n in local if not (built_site / n).is_file() and not (built_site / n / "index.html").is_file()]
+        assert local and not missing, (page, missing)
