@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from xxgk.narrative import narrative_to_findings, stated_counts
+from xxgk.parser import parse
 from xxgk.site.data import read_csv
 
 from .factory import tab_report
@@ -144,3 +145,12 @@ def test_a_manifest_region_that_is_no_division_is_left_missing_as_its_finding_sa
     assert [(f["column"], f["actual"]) for f in findings[good["report_id"]] if f["code"] == "manifest_value_invalid"] \
         == [("province", "火星省")]
     assert [f["column"] for f in findings[second["report_id"]] if f["code"] == "manifest_value_invalid"] == ["city"]
+
+
+# --- a rare character in the agency's name --------------------------------------------------------------------
+
+@pytest.mark.parametrize("agency", ["䢺溪镇人民政府", "𠀀家村民委员会数据局", "某县𬌗镇人民政府"])
+def test_a_title_naming_an_agency_with_a_rare_han_character_keeps_the_whole_name(agency):
+    """Extension A and the supplementary planes (place names' rare characters) were no Han character to the title's
+    patterns: the name was cut after the last one (䢺溪镇人民政府 was read as 溪镇人民政府)."""
+    assert parse(tab_report(agency=agency)).agency == agency

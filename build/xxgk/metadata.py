@@ -34,18 +34,21 @@ from .findings import Finding, make
 from .safe import drop_invisible
 from .text import chinese_number, fold
 
-_NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
+# a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
+# such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_NAME = "[" + _HAN + "()（）·]{2,40}?"
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 _REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
-_AGENCY_FIRST = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(\d{4})" + _REPORT)
+_AGENCY_FIRST = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*(\d{4})" + _REPORT)
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
-_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
+_YEAR_INSIDE = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
                           r"\s*" + _ANNUAL)  # 某局政府信息公开工作2023年度报告
 # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
-_YEAR_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
+_YEAR_AFTER = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
                          r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
 _NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
@@ -138,7 +141,7 @@ _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is t
 _COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
 _COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
                                + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
-_COVER_NAME = re.compile(r"[\u4e00-\u9fff()（）·]{2,40}")
+_COVER_NAME = re.compile("[" + _HAN + "()（）·]{2,40}")
 
 
 def _cover_line(line: str) -> tuple[str, str | None] | None:
