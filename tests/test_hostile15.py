@@ -154,3 +154,25 @@ def test_a_title_naming_an_agency_with_a_rare_han_character_keeps_the_whole_name
     """Extension A and the supplementary planes (place names' rare characters) were no Han character to the title's
     patterns: the name was cut after the last one (䢺溪镇人民政府 was read as 溪镇人民政府)."""
     assert parse(tab_report(agency=agency)).agency == agency
+
+
+# --- a year no report can be of -------------------------------------------------------------------------------
+
+def test_a_year_or_date_no_report_can_carry_is_missing_with_a_finding(root):
+    """A title of 9999年 and a 发布日期 of 9999年12月31日 were published as read: that one file became the site's
+    latest year (its home page showed 9999年度 alone) and its "last updated" date (9999-12-31, on every page)."""
+    (root / "reports" / "far.txt").write_bytes(
+        tab_report(agency="远年局", year=9999, published="9999年3月1日").encode())
+    (root / "reports" / "late.txt").write_bytes(
+        tab_report(agency="远日局", year=2024, published="发布日期：9999年12月31日").encode())
+    (root / "reports" / "early.txt").write_bytes(tab_report(agency="古年局", year=1000).encode())
+    assert _package(root).returncode == 0
+    rows = {r["source_file"]: r for r in read_csv(root / "datapackage" / "data" / "reports.csv")}
+    findings = _findings(root)
+    far, late, early = rows["far.txt"], rows["late.txt"], rows["early.txt"]
+    assert (far["year"], far["published_date"], early["year"]) == (None, None, None)
+    assert (late["year"], late["published_date"]) == ("2024", None)
+    assert rows["good.txt"]["year"] == "2024"
+    invalid = {name: sorted(f["actual"] for f in findings[rows[name]["report_id"]] if f["code"] == "date_invalid")
+               for name in ("far.txt", "late.txt", "early.txt")}
+    assert invalid == {"far.txt": ["9999-03-01", "9999年"], "late.txt": ["9999-12-31"], "early.txt": ["1000年"]}

@@ -66,12 +66,22 @@ _PERIOD = re.compile(
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
 _SOURCE_URL = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
 HEAD_CHARS = 3000
+# a report year outside this range is a typo, or a hostile file's: one report of 9999 made itself the site's latest
+# year (its home page, its "last updated" date); such a year or date is a ``date_invalid`` finding, left missing
+YEARS = range(1990, 2101)
 TITLE_LINES = 40
 _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
-    """The ISO date, or ``None`` when no such day exists (2月30日, 13月)."""
+    """The ISO date, or ``None`` when no such day exists (2月30日, 13月) or no report can carry it (a year outside
+    ``YEARS``, or the year after the last: a report of 2100 is published in 2101).
+
+    >>> _iso("2024", "3", "1"), _iso("2025", "2", "30"), _iso("9999", "12", "31"), _iso("1000", "1", "1")
+    ('2024-03-01', None, None, None)
+    """
+    if not YEARS.start <= int(y) <= YEARS.stop:
+        return None
     try:
         return date(int(y), int(m), int(d)).isoformat()
     except ValueError:
