@@ -235,9 +235,10 @@ def csv_text(rows) -> str:
     rows = rows if isinstance(rows, list) else list(rows)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
-    if "\r" in buffer.getvalue():
-        buffer = io.StringIO()
-        CsvWriter(buffer).writerows(rows)
+    if "\r" not in (text := buffer.getvalue()):
+        return text
+    buffer = io.StringIO()
+    CsvWriter(buffer).writerows(rows)
     return buffer.getvalue()
 
 
