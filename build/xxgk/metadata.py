@@ -34,18 +34,21 @@ from .findings import Finding, make
 from .safe import drop_invisible
 from .text import chinese_number, fold
 
-_NAME = r"[\u4e00-\u9fff()（）·]{2,40}?"
+# a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
+# such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_NAME = "[" + _HAN + "()（）·]{2,40}?"
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 _REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
-_AGENCY_FIRST = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*(\d{4})" + _REPORT)
+_AGENCY_FIRST = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*(\d{4})" + _REPORT)
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
-_YEAR_INSIDE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
+_YEAR_INSIDE = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
                           r"\s*" + _ANNUAL)  # 某局政府信息公开工作2023年度报告
 # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
-_YEAR_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
+_YEAR_AFTER = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
                          r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
 _NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
@@ -63,12 +66,22 @@ _PERIOD = re.compile(
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
 _SOURCE_URL = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
 HEAD_CHARS = 3000
+# a report year outside this range is a typo, or a hostile file's: one report of 9999 made itself the site's latest
+# year (its home page, its "last updated" date); such a year or date is a ``date_invalid`` finding, left missing
+YEARS = range(1990, 2101)
 TITLE_LINES = 40
 _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
-    """The ISO date, or ``None`` when no such day exists (2月30日, 13月)."""
+    """The ISO date, or ``None`` when no such day exists (2月30日, 13月) or no report can carry it (a year outside
+    ``YEARS``, or the year after the last: a report of 2100 is published in 2101).
+
+    >>> _iso("2024", "3", "1"), _iso("2025", "2", "30"), _iso("9999", "12", "31"), _iso("1000", "1", "1")
+    ('2024-03-01', None, None, None)
+    """
+    if not YEARS.start <= int(y) <= YEARS.stop:
+        return None
     try:
         return date(int(y), int(m), int(d)).isoformat()
     except ValueError:
@@ -138,7 +151,7 @@ _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is t
 _COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
 _COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
                                + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
-_COVER_NAME = re.compile(r"[\u4e00-\u9fff()（）·]{2,40}")
+_COVER_NAME = re.compile("[" + _HAN + "()（）·]{2,40}")
 
 
 def _cover_line(line: str) -> tuple[str, str | None] | None:

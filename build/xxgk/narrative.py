@@ -12,7 +12,7 @@ import re
 from .catalog import table
 from .findings import Finding, make
 from .text import CHINESE_NUMERALS, chinese_number, fold
-from .values import PROSE_UNITS
+from .values import PROSE_UNITS, too_many_digits
 
 # a count written in Chinese numerals before its counting word: 共收到申请二十三件, 行政复议两件
 _CHINESE_COUNT = re.compile(f"(?<![第{CHINESE_NUMERALS}])[{CHINESE_NUMERALS}]{{1,8}}"
@@ -64,7 +64,7 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
             continue
         key = tuple(claim["compare_to"].split("."))
         match = re.search(claim["pattern"], folded) if key not in out else None
-        if match:
+        if match and not too_many_digits(match.group(1)):  # a number no table holds (``values.MAX_DIGITS``)
             out[key] = int(match.group(1))
     return out
 
@@ -85,7 +85,8 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
         match = re.search(claim["pattern"], folded)
         if not match:
             continue
-        stated = int(match.group(1))
+        digits = match.group(1)  # a number of more digits than any table holds differs from the table, as printed
+        stated = digits if too_many_digits(digits) else int(digits)
         actual = _table_values(values, claim["compare_to"], claim["table"])
         if actual and stated not in actual:
             line = (first_line or 1) + folded[:match.start()].count("\n")

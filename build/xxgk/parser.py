@@ -15,6 +15,7 @@ from .identity_findings import identity_findings
 from .memo import account
 from .metadata import (
     HEAD_CHARS,
+    YEARS,
     overview_to_year,
     text_to_period,
     text_to_published_date,
@@ -38,7 +39,8 @@ def parse(text: str) -> Record:
     account(len(text))  # the memos hold at most a bounded amount of text (memo.py)
     doc = Document.from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     record = Record()
-    record.agency, record.year = title_to_agency_year(doc.text[:HEAD_CHARS])
+    record.agency, year = title_to_agency_year(doc.text[:HEAD_CHARS])
+    record.year = _possible_year(record, year)
     record.period_start, record.period_end = text_to_period(doc.text)
     if record.year is None and record.period_start:
         record.year = int(record.period_start[:4])
@@ -56,7 +58,7 @@ def parse(text: str) -> Record:
     sections = {s.code: s for s in found}
     if record.year is None and "overview" in sections:
         overview = sections["overview"]
-        record.year = overview_to_year(overview.text(doc))
+        record.year = _possible_year(record, overview_to_year(overview.text(doc)))
         if record.year is not None:
             span = doc.text[overview.start:overview.end]
             line = doc.line_of(overview.start + len(span) - len(span.lstrip()))  # the sentence's own line
@@ -96,6 +98,19 @@ def parse(text: str) -> Record:
                                                  sections["overview"].heading_line)
     record.findings += identity_findings(record)
     return record
+
+
+def _possible_year(record: Record, year: int | None) -> int | None:
+    """``year``, or ``None`` with a ``date_invalid`` finding when no report can be of it (``metadata.YEARS``).
+
+    >>> record = Record()
+    >>> _possible_year(record, 2024), _possible_year(record, 9999), [f.actual for f in record.findings]
+    (2024, None, ['9999年'])
+    """
+    if year is None or year in YEARS:
+        return year
+    record.findings.append(make("date_invalid", actual=f"{year}年"))
+    return None
 
 
 def _add(record: Record, table: str, fmt, facts, findings) -> None:

@@ -17,6 +17,7 @@ each place it is written to. Every sink calls exactly one of these; nothing else
   longer than an Excel cell holds, with a note (the CSV keeps it whole); ``sheet_row`` is a CSV row of
   them. ``cell_text`` is the
   inverse, for readers of the package's CSVs that show a value as the report printed it (the site).
+  ``CsvWriter`` / ``csv_text`` write the rows: a cell holding a carriage return is quoted too.
 
 >>> page_title('</title><script>x</script>局\\x7f')
 '＜/title＞＜script＞x＜/script＞局'
@@ -32,7 +33,9 @@ each place it is written to. Every sink calls exactly one of these; nothing else
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 import unicodedata
 from functools import lru_cache
@@ -199,6 +202,44 @@ def sheet_row(row: dict, fields) -> list:
         else:
             out.append(value)
     return out
+
+
+class CsvWriter:
+    """``csv.writer`` with ``\\n`` line ends (as every CSV of the package is written) that also quotes a cell holding
+    a carriage return. Python's csv quotes only the characters of its line terminator, so a lone ``\\r`` (a file
+    name, a manifest cell) was written bare and every reader split the row there: the package's own check stopped
+    the build. A row holding one is written with every cell quoted (rows without one are as before).
+
+    >>> buffer = io.StringIO()
+    >>> CsvWriter(buffer).writerows([["a\\rb.txt", 3], ["c", 4]])
+    >>> buffer.getvalue(), [len(row) for row in csv.reader(io.StringIO(buffer.getvalue(), newline=""))]
+    ('"a\\rb.txt","3"\\nc,4\\n', [2, 2])
+    """
+
+    def __init__(self, handle):
+        self._plain = csv.writer(handle, lineterminator="\n")
+        self._quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row) -> None:
+        quoted = any(isinstance(value, str) and "\r" in value for value in row)
+        (self._quoted if quoted else self._plain).writerow(row)
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_text(rows) -> str:
+    """``rows`` as ``CsvWriter`` writes them, at the C writer's speed: a text with a carriage return (only ever
+    inside a cell) is written again row by row."""
+    rows = rows if isinstance(rows, list) else list(rows)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    if "\r" not in (text := buffer.getvalue()):
+        return text
+    buffer = io.StringIO()
+    CsvWriter(buffer).writerows(rows)
+    return buffer.getvalue()
 
 
 def cell_text(value):

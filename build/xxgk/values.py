@@ -25,6 +25,14 @@ comma that is no thousands separator (``12,34``) is not dropped: both are unread
 ((None, 'unreadable'), (None, 'unreadable'), (None, 'unreadable'))
 >>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count"), read_cell("3 1", "count")
 ((Decimal('12345.67'), None), (1234, None), (None, 'unreadable'))
+
+A value of more digits than ``MAX_DIGITS`` is none any report can hold (and no spreadsheet, Parquet column or
+browser carries it exactly): invalid, never rounded.
+
+>>> read_cell("1" + "0" * 30, "count"), read_cell("9" * 16, "signed_count"), read_cell("1234567890.123456", "10k_yuan")
+((None, 'invalid'), (None, 'invalid'), (None, 'invalid'))
+>>> read_cell("999999999999999", "count"), read_cell("0.000123", "10k_yuan")
+((999999999999999, None), (Decimal('0.000123'), None))
 """
 
 from __future__ import annotations
@@ -54,6 +62,17 @@ _UNITS = "|".join(COUNT_UNITS)
 _COUNT_UNIT = re.compile(rf"(?<=\d)\s*(?:{_UNITS}|\(\s*(?:{_UNITS})\s*\))$")  # 6件 or 6（件） in a count cell is 6
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
 _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
+# significant digits a value may have: what a double (the XLSX's numbers, Parquet's and SQLite's floats, JSON read by
+# a browser) carries exactly, far beyond any count or amount a report prints; a longer value is invalid (and past
+# 18 digits it overflowed the Parquet and SQLite integers, stopping the build; past 4,300 ``int`` itself refused it)
+MAX_DIGITS = 15
+
+
+def too_many_digits(number: str) -> bool:
+    """Whether the digits of ``number`` (``\\d+`` or ``\\d+.\\d+``) hold more than ``MAX_DIGITS`` significant ones."""
+    return len(number.replace(".", "").lstrip("0")) > MAX_DIGITS
+
+
 
 
 def _plain_digits(text: str) -> str:
@@ -79,17 +98,21 @@ def read_cell(text: str, unit: str = "count"):
     token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit != "10k_yuan" else raw)
     if unit == "count":
         if _INTEGER.match(token):
-            return int(token), None
+            return (None, "invalid") if too_many_digits(token) else (int(token), None)
         return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
     if unit == "signed_count":
         match = _SIGNED.match(token)
         if not match:
             return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
+        if too_many_digits(match.group(2)):
+            return None, "invalid"
         sign = -1 if match.group(1) and match.group(1)[0] in "减-" else 1
         return sign * int(match.group(2)), None
     match = _AMOUNT.match(token.replace(",", "") if _GROUPED_AMOUNT.match(token) else token)
     if not match:
         return (None, "invalid") if token.startswith("-") and _DECIMAL.match(token) else (None, "unreadable")
+    if too_many_digits(match.group(1)):
+        return None, "invalid"
     try:
         amount = Decimal(match.group(1))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make
-from ..metadata import canonical_agency, date_findings
+from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, open_beneath, read_path, sha256_of
 from ..record import Record
@@ -42,7 +42,6 @@ NO_REPORT_TEXT = {"report_text_absent"}  # findings that say the file holds no r
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
-YEARS = range(1990, 2101)  # a report year outside this range is a typo
 
 
 @dataclass

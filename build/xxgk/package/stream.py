@@ -24,8 +24,6 @@ cannot do is done here (``tests/test_write_parallel.py``).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import pickle
 import shutil
@@ -37,7 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from ..agency.registry import agencies_rows, agency_ids, series_key
-from ..safe import sheet_row
+from ..safe import CsvWriter, csv_text, sheet_row
 from . import render_cache
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
@@ -214,7 +212,7 @@ class CsvFile:
         self.handle = open(path, "w", encoding="utf-8", newline="")
         if header:
             self.handle.write("\ufeff")
-        self.writer = csv.writer(self.handle, lineterminator="\n")
+        self.writer = CsvWriter(self.handle)
         if fields is not None and header:
             self.writer.writerow(fields)
 
@@ -337,9 +335,7 @@ def _fields(name: str) -> list[str]:
 
 
 def _csv_text(rows, fields) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(sheet_row(row, fields) for row in rows)
-    return buffer.getvalue()
+    return csv_text(sheet_row(row, fields) for row in rows)
 
 
 def render(report, ids: dict) -> tuple:

@@ -21,8 +21,11 @@ _RESOURCE = {"active": "active_disclosure", "applications": "applications",
 
 
 def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
-    """The ``reports`` row: region and level from the manifest, else from the resolved publisher."""
+    """The ``reports`` row: region and level from the manifest, else from the resolved publisher. A manifest region
+    that is no single division (``manifest_value_invalid``) is left missing, as its finding says: never published."""
     r, m, who = report.record, report.manifest, identity_of(report)
+    invalid = {f.column for f in who.findings if f.code == "manifest_value_invalid"}
+    m = {k: v for k, v in m.items() if k not in invalid}
     return {
         "report_id": report.report_id, "agency": r.agency or who.name, "year": r.year,
         "format": r.formats.get("applications") or r.formats.get("active"),

@@ -14,7 +14,6 @@ turn strings into formulas, numbers or links.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import shutil
@@ -28,7 +27,7 @@ from pathlib import Path
 from zlib_ng import zlib_ng
 
 from ..folders import locked, recover, staging_for, swap_in
-from ..safe import sheet_cell, sheet_row, xlsx_cell
+from ..safe import csv_text, sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files
@@ -44,11 +43,8 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
     """CSV as UTF-8 with a BOM (by default): Excel on Chinese Windows then opens it as UTF-8 instead of GBK
     (no mojibake); pandas (``encoding="utf-8-sig"``), readr and frictionless (``encoding: utf-8-sig`` in the
     descriptor) read it cleanly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(fields)
-    writer.writerows(sheet_row(row, fields) for row in rows)
-    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+    text = csv_text([fields, *(sheet_row(row, fields) for row in rows)])
+    return (("\ufeff" if bom else "") + text).encode("utf-8")
 
 
 # zlib-ng's level 5 for the zip's and the workbook's entries: on the 10,000-report package's CSVs (132 MB) 2.6 × less
