@@ -178,3 +178,29 @@ def test_without_a_site_url_there_is_no_sitemap_and_robots_names_none(tmp_path):
     assert not list(site.glob("sitemap*"))  # no addresses to give: an empty or relative sitemap misleads
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in robots.splitlines() and "Sitemap" not in robots
+
+
+@pytest.mark.parametrize("url", ['https://x"><script>alert(1)</script>', "javascript:alert(1)//",
+                                 "https://example.org/a b/", "https://例子.中国/", "ftp://example.org/",
+                                 "https://example.org/x'y/", "https://example.org\\@evil/"])
+def test_an_address_mkdocs_would_write_into_every_page_unescaped_is_refused_before_any_work(url, tmp_path,
+                                                                                           monkeypatch, capsys):
+    """MkDocs writes ``site_url`` into every page's canonical link as it is: ``xxgk build`` refuses an address
+    that is not a plain http(s) one, before it reads a report or writes a file."""
+    from xxgk.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XXGK_SITE_URL", url)
+    assert main(["build", "--quiet"]) == 2
+    assert "XXGK_SITE_URL: not a plain http(s) address" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "reports"]  # nothing written
+
+
+def test_the_workflows_kind_of_address_is_accepted():
+    from xxgk.site.sitemap import check_site_url
+
+    for url in (SITE_URL, "https://my-org.github.io/xxgk_data/", "http://localhost:8000/", "https://xn--fiqs8s.cn/"):
+        assert check_site_url(url) == url
+    assert check_site_url("") is None and check_site_url(None) is None

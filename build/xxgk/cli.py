@@ -114,8 +114,12 @@ def _progress(args) -> bool:
 
 
 def _build(args) -> int:
+    import os
+
     from .folders import Refused, check_output, check_reports, locked
+    from .safe import terminal_text
     from .site.build import build_site
+    from .site.sitemap import SITE_URL_ENV, check_site_url
 
     site, site_src, out = Path(args.site), Path("site_src"), Path(args.out)
     check_reports(Path(args.reports))  # every folder checked before any work
@@ -125,6 +129,10 @@ def _build(args) -> int:
     if not Path("mkdocs.yml").is_file():  # the site is the project's: its mkdocs.yml, hooks and theme overrides
         raise Refused("xxgk build runs in the project folder (the one holding mkdocs.yml); "
                       "`xxgk package` makes the data package anywhere")
+    try:  # the address every page names: checked before any work (MkDocs writes it into pages as it is)
+        check_site_url(os.environ.get(SITE_URL_ENV))
+    except ValueError as error:
+        raise Refused(f"{SITE_URL_ENV}: {terminal_text(error)}") from None
     with locked(out), locked(site), locked(site_src):  # one build at a time in these folders
         built: list[int] = []
 

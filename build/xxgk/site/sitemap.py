@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -39,6 +40,11 @@ from xml.sax.saxutils import escape
 
 from .fulltext import OUTPUT as FULL_TEXT
 
+SITE_URL_ENV = "XXGK_SITE_URL"  # the published address, read by mkdocs.yml (``site_url: !ENV [XXGK_SITE_URL, ""]``)
+# an address MkDocs may write into every page as it is (its canonical link is not escaped): http(s), a host of
+# letters, digits, dots and hyphens (an IDN in its xn-- form), a port, a path of URL characters without quotes,
+# angle brackets, spaces or backslashes
+_PLAIN_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?")
 MAX_URLS = 50_000  # addresses a sitemap file may hold (sitemaps.org)
 MAX_BYTES = 50 * 1024 * 1024  # bytes a sitemap file may hold, uncompressed (52,428,800: sitemaps.org)
 NOT_PAGES = ("assets", "downloads", "json", FULL_TEXT, "search")  # top folders of files (not walked: many)
@@ -48,6 +54,23 @@ PART = "sitemap-{n}.xml"
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'.encode()
 FOOT = b"</urlset>\n"
+
+
+def check_site_url(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) address, None if it is unset or empty; anything else raises ``ValueError``.
+
+    >>> check_site_url("https://example.org/xxgk/"), check_site_url("")
+    ('https://example.org/xxgk/', None)
+    >>> check_site_url('https://x"><script>')
+    Traceback (most recent call last):
+    ...
+    ValueError: not a plain http(s) address: 'https://x"><script>'
+    """
+    if not url:
+        return None
+    if _PLAIN_SITE_URL.fullmatch(url) is None:
+        raise ValueError(f"not a plain http(s) address: {url!r}")
+    return url
 
 
 def page_paths(site: Path) -> Iterator[str]:
