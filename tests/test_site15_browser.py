@@ -36,3 +36,31 @@ def test_after_choosing_an_agency_the_compare_box_names_no_option_that_is_gone(s
         assert not box.get_attribute("aria-activedescendant")
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+TOC_LINKS = "return Array.from(document.querySelectorAll('.md-sidebar--secondary nav a.md-nav__link'))" \
+            ".filter(function (a) { return a.offsetWidth > 0; }).map(function (a) { return a.getAttribute('href'); });"
+
+
+@pytest.mark.parametrize("page", ["/quality/", "/checks/", "/data/"])
+def test_every_section_heading_is_in_the_table_of_contents_in_the_pages_order(server, chromium, page):
+    _viewport(chromium, "desktop")
+    try:
+        chromium.get(server + page)
+        headings = [h.get_attribute("id") for h in chromium.find_elements("css selector", "article h2[id]")]
+        toc = _wait(lambda: chromium.execute_script(TOC_LINKS))
+        # before: the quality page's finding codes, the checks' categories and the data page's 指标定义 are HTML
+        # headings, and the contents listed only the Markdown ones (on /quality/ only 按报告)
+        listed = [a.split("#")[-1] for a in toc]
+        assert [a for a in listed if a in headings] == headings, (listed, headings)
+        if page == "/quality/":
+            assert len(headings) > 3
+            link = chromium.find_elements("css selector", ".md-sidebar--secondary nav a.md-nav__link")[-1]
+            anchor = link.get_attribute("href").split("#")[-1]
+            link.click()  # the last finding code: its heading comes into view, below the header
+            _wait(lambda: chromium.execute_script(
+                "var top = document.getElementById(arguments[0]).getBoundingClientRect().top;"
+                "return top > 48 && top < innerHeight - 40;", anchor))
+            chromium.save_screenshot(str(SHOTS / "site15-quality-toc-1366.png"))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
