@@ -64,3 +64,37 @@ def test_every_section_heading_is_in_the_table_of_contents_in_the_pages_order(se
             chromium.save_screenshot(str(SHOTS / "site15-quality-toc-1366.png"))
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _box(chromium, table) -> list[int]:
+    """The table's box (Material's scroll wrapper, if any): its content width, its visible width; and the page's."""
+    return chromium.execute_script(
+        "var t = arguments[0], b = t.closest('.md-typeset__scrollwrap') || t;"
+        "return [b.scrollWidth, b.clientWidth, document.documentElement.scrollWidth];", table)
+
+
+def test_on_a_phone_the_agency_pages_peer_medians_fit_the_screen_a_year_heading_its_rows(server, chromium):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/a/qinghai-xining-huangzhong-renminzhengfu/")
+        table = _wait(lambda: chromium.execute_script(
+            "return Array.from(document.querySelectorAll('article table')).find(function (t) {"
+            " return t.tHead && t.tHead.textContent.indexOf('同类组中位数') >= 0; });"))
+        chromium.execute_script("arguments[0].scrollIntoView()", table)
+        chromium.save_screenshot(str(SHOTS / "site15-peers-390.png"))
+        box = _box(chromium, table)
+        # before: 年度, 指标 and three numbers, 530 px in a 390 px screen: the median and the count out of sight
+        assert box[0] <= box[1] + 1 and box[2] <= 390, box
+        groups = chromium.execute_script(
+            "return Array.from(arguments[0].tBodies).map(function (b) { return Array.from(b.rows).map(function (r) {"
+            " return Array.from(r.cells).map(function (c) { return c.tagName + ':' + c.textContent.trim(); }); }); });",
+            table)
+        assert groups and all(g[0] == [g[0][0]] and g[0][0].startswith("TH:") and g[0][0].endswith("年度")
+                              for g in groups), groups  # a year heads its group, a screen reader names it per cell
+        first = groups[0][1]
+        assert first[0] == "TD:本年新收申请（件）" and len(first) == 4, first
+        cells = table.find_elements("css selector", "tbody tr:nth-child(2) td")
+        right = chromium.execute_script("return innerWidth")
+        assert all(c.rect["x"] + c.rect["width"] <= right for c in cells)  # every number in view
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

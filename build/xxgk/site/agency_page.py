@@ -13,7 +13,7 @@ from collections import Counter
 
 from .blocks import split_html_blocks
 from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
-from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, num_cell, table
+from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, grouped_table, metric_colour, num_cell, table
 from .spool_reuse import inputs_digest
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
@@ -234,18 +234,20 @@ class AgencyPages:
         if not any(self.peer.get(r.get("peer_group") or "") for r in mine.values()):
             return ("\n## 同类组中位数\n\n<p>本机构的报告缺少地区或行政层级信息，未归入同类组，"
                     "没有可比的中位数。</p>")
-        rows = []
+        years = []  # one group of rows a year (render.grouped_table: the year heads its rows, no column repeats it)
         for y in sorted(mine):
             r = mine[y]
             group = self.peer.get(r.get("peer_group") or "")
+            rows = []
             for code in PEER_SHOWN:
                 med, n = group[code] if group else (None, 0)
-                rows.append([f"<td>{y}</td>", f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
+                rows.append([f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
                              num_cell(shown(self.values[r["report_id"]][code]), "无数据"),
                              num_cell(shown(med), "无数据"), num_cell(n)])
+            years.append((f"{y}年度", rows))
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
                           for r in mine.values() for c in PEER_SHOWN], "本机构")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
-                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows, css="nums2") + note)
+                + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note)
