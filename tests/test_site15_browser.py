@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .conftest import SHOTS, needs_chromium
+from .conftest import SHOTS, needs_chromium, report_page_files
 from .conftest import wait_for as _wait
 from .test_accessibility import AXE, _axe, _viewport
 
@@ -96,5 +96,39 @@ def test_on_a_phone_the_agency_pages_peer_medians_fit_the_screen_a_year_heading_
         cells = table.find_elements("css selector", "tbody tr:nth-child(2) td")
         right = chromium.execute_script("return innerWidth")
         assert all(c.rect["x"] + c.rect["width"] <= right for c in cells)  # every number in view
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+LINES = ("return Array.from(arguments[0].tHead.rows[0].cells).map(function (th) {"
+         " var r = document.createRange(); r.selectNodeContents(th);"
+         " var tops = Array.from(r.getClientRects()).map(function (q) { return Math.round(q.top); });"
+         " return [th.textContent.trim(), new Set(tops).size]; });")
+
+
+def test_on_a_phone_table_4_fits_the_screen_and_table_3_scrolls_in_its_box_with_its_row_labels(
+        built_site, server, chromium):
+    page = next(p for p in report_page_files(built_site) if "data-csv=\"review_litigation" in
+                p.read_text(encoding="utf-8") or "data-csv=review_litigation" in p.read_text(encoding="utf-8"))
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/" + page.relative_to(built_site).as_posix())
+        four = _wait(lambda: chromium.find_element("css selector", "table[data-csv^=review_litigation]"))
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", four)
+        chromium.save_screenshot(str(SHOTS / "site15-table4-390.png"))
+        box = _box(chromium, four)
+        # before: 类别 and five outcomes, 684 px in 390: 尚未审结 and 总计 behind a sideways scroll
+        assert box[0] <= box[1] + 1 and box[2] <= 390, box
+        right = chromium.execute_script("return innerWidth")
+        total = four.find_elements("css selector", "thead th")[-1]
+        assert total.text == "总计" and total.rect["x"] + total.rect["width"] <= right
+        lines = dict(chromium.execute_script(LINES, four))
+        assert all(n <= 2 for n in lines.values()) and lines["总计"] == 1, lines  # 结果 / 维持, never 总 / 计
+        three = chromium.find_element("css selector", "table[data-csv^=applications]")
+        wrap = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", three)
+        assert chromium.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", wrap)
+        chromium.execute_script("arguments[0].scrollLeft = 400", wrap)  # its columns scroll, its labels stay
+        label = three.find_element("css selector", "tbody tr td, tbody tr th")
+        assert 0 <= label.rect["x"] < 20 and label.text
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
