@@ -7,11 +7,36 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .conftest import SHOTS, needs_chromium, report_page_files
+from .conftest import ROOT, SHOTS, needs_chromium, report_page_files, serving
 from .conftest import wait_for as _wait
 from .test_accessibility import AXE, _axe, _viewport
 
 pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """A site of one county 数据局's reports of two consecutive years (2023, 2024), served: its base URL. Their
+    agency page checks the second year against the first (跨年度核对)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("two-years")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市数据局", year=2023, carried_forward=2, in_force=4),
+                                   encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="格尔木市数据局", year=2024, carried_over=3, in_force=5,
+                                              issued=1), encoding="utf-8")
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    with serving(work / "site") as url:
+        yield url
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="npm axe-core is not installed (make install)")
@@ -130,5 +155,41 @@ def test_on_a_phone_table_4_fits_the_screen_and_table_3_scrolls_in_its_box_with_
         chromium.execute_script("arguments[0].scrollLeft = 400", wrap)  # its columns scroll, its labels stay
         label = three.find_element("css selector", "tbody tr td, tbody tr th")
         assert 0 <= label.rect["x"] < 20 and label.text
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_phone_the_cross_year_checks_read_without_scrolling_sideways(two_years, chromium):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(two_years + "/agencies/")
+        link = _wait(lambda: chromium.find_element("css selector", "#xxgk-agencies tbody a"))
+        chromium.get(link.get_attribute("href"))
+        table = _wait(lambda: chromium.execute_script(
+            "return Array.from(document.querySelectorAll('article table')).find(function (t) {"
+            " return t.tHead && t.tHead.textContent.indexOf('按上年度应为') >= 0; });"))
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", table)
+        chromium.save_screenshot(str(SHOTS / "site15-cross-year-390.png"))
+        box = _box(chromium, table)
+        # before: five columns, the check's formula squeezed beside four others, 结果 behind a sideways scroll
+        assert box[0] <= box[1] + 1 and box[2] <= 390, box
+        row = table.find_elements("css selector", "tbody tr")[0]
+        shown = chromium.execute_script(
+            "return Array.from(arguments[0].cells).map(function (c) { var r = c.getBoundingClientRect();"
+            " return [c.textContent.trim(), Math.round(r.left), Math.round(r.right), Math.round(r.top)]; });", row)
+        assert all(0 <= left and right <= 390 for _, left, right, _ in shown), shown
+        heads = chromium.execute_script(
+            "return Array.from(arguments[0].tHead.rows[0].cells).filter(function (c) { return c.offsetWidth > 1; })"
+            ".map(function (c) { return [c.textContent.trim(), Math.round(c.getBoundingClientRect().left)]; });",
+            table)
+        lefts = dict(heads)
+        by_text = {text: left for text, left, _, _ in shown}
+        # each number stands under its column's header (本年度报告的值, 按上年度应为, 结果)
+        values = [c for c in shown if c[0] not in ("2023→2024",) and "=" not in c[0]]
+        under = [lefts["本年度报告的值"], lefts["按上年度应为"], lefts["结果"]]
+        assert [v[1] for v in values] == under, (values, heads)
+        assert by_text["2023→2024"] == lefts["年度"]
+        formula = next(c for c in shown if "=" in c[0])
+        assert formula[3] > values[0][3]  # the check's formula on a line of its own, below the numbers
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -187,19 +187,22 @@ class AgencyPages:
         return out
 
     def _cross_year(self, mine: dict[int, dict]) -> str:
-        """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止."""
+        """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止. The check's
+        formula is running text (xxgk-prose): on a phone it takes a line of its own below the numbers (render.table
+        stacks the table), where five columns scrolled sideways."""
         rows = []
         for y in sorted(mine):
             if y - 1 not in mine:
                 continue
             this, last = self.values[mine[y]["report_id"]], self.values[mine[y - 1]["report_id"]]
             carried, forward = this["carried_over"], last["carried_forward"]
-            rows.append([f"<td>{y - 1}→{y}</td>", "<td>上年结转 = 上年度的结转下年度</td>",
+            rows.append([f"<td>{y - 1}→{y}</td>", '<td class="xxgk-prose">上年结转 = 上年度的结转下年度</td>',
                          cell(shown(carried), "无数据"),
                          cell(shown(forward), "无数据"), self._verdict(carried, forward)])
             parts = (last["normative_in_force"], this["normative_issued"], this["normative_repealed"])
             expected = None if None in parts else parts[0] + parts[1] - parts[2]
-            rows.append([f"<td>{y - 1}→{y}</td>", "<td>现行有效规范性文件 = 上年现行有效 + 本年制发 − 本年废止</td>",
+            rows.append([f"<td>{y - 1}→{y}</td>",
+                         '<td class="xxgk-prose">现行有效规范性文件 = 上年现行有效 + 本年制发 − 本年废止</td>',
                          cell(shown(this["normative_in_force"]), "无数据"), cell(shown(expected), "无数据"),
                          self._verdict(this["normative_in_force"], expected)])
         if not rows:
