@@ -193,3 +193,32 @@ def test_on_a_phone_the_cross_year_checks_read_without_scrolling_sideways(two_ye
         assert formula[3] > values[0][3]  # the check's formula on a line of its own, below the numbers
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_phone_the_agency_index_is_a_card_an_agency_its_name_whole(server, chromium):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/agencies/")
+        table = _wait(lambda: chromium.find_element("css selector", "table#xxgk-agencies thead button"))  # xxgk.js ran
+        table = chromium.find_element("id", "xxgk-agencies")
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", table)
+        chromium.save_screenshot(str(SHOTS / "site15-agencies-390.png"))
+        box = _box(chromium, table)
+        # before: seven columns in 390 px: a name cut after three lines of three characters (上海市/人民…), 最近一年
+        # 新收申请 behind a sideways scroll
+        assert box[0] <= box[1] + 1 and box[2] <= 390, box
+        for row in table.find_elements("css selector", "tbody tr"):
+            link = row.find_element("css selector", "td a")
+            clamped = chromium.execute_script(
+                "var a = arguments[0]; return a.scrollHeight > a.clientHeight + 1 || a.getClientRects().length > 1;",
+                link)
+            assert not clamped and link.rect["x"] < 40, link.text  # the whole name, on the card's first line
+            region = row.find_elements("css selector", "td")[1]
+            label = chromium.execute_script(
+                "return getComputedStyle(arguments[0], '::before').content.split(' / ')[0]", region)
+            assert "地区" in label, label  # each value after its column's name
+        finder = chromium.find_element("css selector", "input.xxgk-filter")
+        finder.send_keys("格尔木")  # the table's own filter still hides the other cards
+        _wait(lambda: len([r for r in table.find_elements("css selector", "tbody tr") if r.is_displayed()]) == 2)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
