@@ -222,3 +222,24 @@ def test_on_a_phone_the_agency_index_is_a_card_an_agency_its_name_whole(server, 
         _wait(lambda: len([r for r in table.find_elements("css selector", "tbody tr") if r.is_displayed()]) == 2)
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_phone_the_compare_pages_tables_keep_each_rows_agency_in_view_as_they_scroll(server, chromium):
+    table = "#xxgk-league-table table"  # six columns (the seeds' years make the compare table a narrow one)
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + "/compare/?agencies=qinghai-haixi-geermu-shujuju,liaoning-anshan-haicheng-shujuju"
+                     "&metric=received&year=2024-2025")
+        shown = _wait(lambda: chromium.find_elements("css selector", table + " tbody th[scope=row]"))[0]
+        box = chromium.find_element("css selector", table)
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80);"
+                                "arguments[0].scrollLeft = arguments[0].scrollWidth;", box)
+        chromium.save_screenshot(str(SHOTS / "site15-compare-league-390.png"))
+        assert chromium.execute_script("return arguments[0].scrollLeft", box) > 0  # it does scroll, in its box
+        assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
+        left, width = chromium.execute_script(
+            "var r = arguments[0].getBoundingClientRect(); return [r.left, r.width];", shown)
+        # before: the agency's name scrolled out of the box with the rest: rows of numbers without their agency
+        assert 0 <= left < 40 and width >= 90 and shown.text, (left, width, shown.text)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
