@@ -177,7 +177,8 @@ def test_cross_year_checks_compare_each_year_with_the_one_before(tmp_path):
     page = _page(tmp_path / "site_src", f"a/{agency['agency_id']}/index.md")
     values = {code: json.loads((tmp_path / "site_src" / "json" / "m" / f"{code}.json").read_text(encoding="utf-8"))
               ["v"][agency["agency_id"]] for code in ("carried_over", "carried_forward")}
-    rows = re.findall(r"<tr><td>(\d{4})→(\d{4})</td><td>上年结转 = 上年度的结转下年度</td>(.*?)</tr>", page)
+    rows = re.findall(r"<tr[^>]*><td[^>]*>(\d{4})→(\d{4})</td><td[^>]*>上年结转 = 上年度的结转下年度</td>(.*?)</tr>",
+                      page)
     assert [(a, b) for a, b, _ in rows] == [("2021", "2022"), ("2022", "2023"), ("2023", "2024")]
     for last, this, cells in rows:
         same = values["carried_over"][this] == values["carried_forward"][last]

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .blocks import split_html_blocks
 from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
-from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, metric_colour, num_cell, table
+from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, grouped_table, metric_colour, num_cell, table
 from .spool_reuse import inputs_digest
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
@@ -187,19 +187,22 @@ class AgencyPages:
         return out
 
     def _cross_year(self, mine: dict[int, dict]) -> str:
-        """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止."""
+        """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止. The check's
+        formula is running text (xxgk-prose): on a phone it takes a line of its own below the numbers (render.table
+        stacks the table), where five columns scrolled sideways."""
         rows = []
         for y in sorted(mine):
             if y - 1 not in mine:
                 continue
             this, last = self.values[mine[y]["report_id"]], self.values[mine[y - 1]["report_id"]]
             carried, forward = this["carried_over"], last["carried_forward"]
-            rows.append([f"<td>{y - 1}→{y}</td>", "<td>上年结转 = 上年度的结转下年度</td>",
+            rows.append([f"<td>{y - 1}→{y}</td>", '<td class="xxgk-prose">上年结转 = 上年度的结转下年度</td>',
                          cell(shown(carried), "无数据"),
                          cell(shown(forward), "无数据"), self._verdict(carried, forward)])
             parts = (last["normative_in_force"], this["normative_issued"], this["normative_repealed"])
             expected = None if None in parts else parts[0] + parts[1] - parts[2]
-            rows.append([f"<td>{y - 1}→{y}</td>", "<td>现行有效规范性文件 = 上年现行有效 + 本年制发 − 本年废止</td>",
+            rows.append([f"<td>{y - 1}→{y}</td>",
+                         '<td class="xxgk-prose">现行有效规范性文件 = 上年现行有效 + 本年制发 − 本年废止</td>',
                          cell(shown(this["normative_in_force"]), "无数据"), cell(shown(expected), "无数据"),
                          self._verdict(this["normative_in_force"], expected)])
         if not rows:
@@ -234,18 +237,20 @@ class AgencyPages:
         if not any(self.peer.get(r.get("peer_group") or "") for r in mine.values()):
             return ("\n## 同类组中位数\n\n<p>本机构的报告缺少地区或行政层级信息，未归入同类组，"
                     "没有可比的中位数。</p>")
-        rows = []
+        years = []  # one group of rows a year (render.grouped_table: the year heads its rows, no column repeats it)
         for y in sorted(mine):
             r = mine[y]
             group = self.peer.get(r.get("peer_group") or "")
+            rows = []
             for code in PEER_SHOWN:
                 med, n = group[code] if group else (None, 0)
-                rows.append([f"<td>{y}</td>", f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
+                rows.append([f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
                              num_cell(shown(self.values[r["report_id"]][code]), "无数据"),
                              num_cell(shown(med), "无数据"), num_cell(n)])
+            years.append((f"{y}年度", rows))
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
                           for r in mine.values() for c in PEER_SHOWN], "本机构")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
-                + table(["年度", "指标", "本机构", "同类组中位数", "同类组报告数"], rows, css="nums2") + note)
+                + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note)

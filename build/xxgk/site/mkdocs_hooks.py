@@ -4,6 +4,7 @@ pages go through)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 from xxgk.site.blocks import blocks_file, inject_blocks
@@ -14,8 +15,48 @@ from xxgk.site.titles import flat_page
 def on_page_content(html, page, config, files):
     source = PurePosixPath(page.file.src_uri)
     if source.parts[:1] not in (("r",), ("a",)):  # report pages: r/<id>.md or a/<agency>/<year>.md
+        page.toc.items = toc_with_html_headings(html, page.toc.items)
         return html
     return inject_blocks(html, Path(config["docs_dir"]) / source.parent / blocks_file(source.stem))
+
+
+# a section heading the page builders write as HTML (<h2 id="identity_broken">…: an id of their own, which Markdown's
+# heading ids would not give), h2 or h3 with an id
+_HTML_HEADING = re.compile(r'<h([23])\b[^>]*?\sid="?([^"\s>]+)"?[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def toc_with_html_headings(html: str, items: list) -> list:
+    """The page's table of contents (MkDocs' ``AnchorLink`` items, from its Markdown headings) with the h2 and h3
+    headings written as HTML added where they stand in the page: the quality page's finding codes, the checks'
+    categories, the data page's 指标定义 were missing from it (MkDocs reads only Markdown headings). A Markdown
+    heading keeps its entry (and its children); an HTML h3 goes under the h2 above it."""
+    from mkdocs.structure.toc import AnchorLink
+
+    root = items[0] if len(items) == 1 and items[0].level == 1 else None  # the page's title, its h2 below it
+    if root is None and any(link.level < 2 for link in items):
+        return items  # several h1: not a page of ours
+    known: dict[str, object] = {}
+    stack = list(items)
+    while stack:
+        link = stack.pop()
+        known[link.id] = link
+        stack.extend(link.children)
+    top: list = []
+    for level, anchor, inner in _HTML_HEADING.findall(html):
+        if anchor in known and (level == "3" or known[anchor] in top):
+            continue  # a Markdown h3 is already its h2's child
+        link = known.get(anchor) or AnchorLink(_TAG.sub("", inner).strip(), anchor, int(level))
+        if level == "3" and top:
+            top[-1].children.append(link)
+        else:
+            top.append(link)
+    if not top:
+        return items
+    if root is not None:
+        root.children = top
+        return items
+    return top
 
 
 def on_files(files, config):

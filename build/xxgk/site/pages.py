@@ -317,7 +317,7 @@ class Site(ReportPages, AgencyPages):
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
-                      "xxgk-agencies", sortable=True),
+                      "xxgk-agencies", sortable=True, extra=" data-phone-cards"),  # a card a row on a phone
                 "<p><small>最近一年新收申请“—”：该机构最近一年的报告中没有读出这个数（缺失，不是0）。</small></p>"
                 if missing else "", self._orphans(orphans, base)]
         return "\n".join(body)

@@ -226,6 +226,19 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
     return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
+def grouped_table(headers: list[str], groups: list[tuple[str, list[list[str]]]], css: str = "") -> str:
+    """A table whose rows come in groups (an agency's peer medians, year by year): each group a ``<tbody>`` headed
+    by a row of its own (``th scope=rowgroup`` over the whole width, so a screen reader names the group with each
+    cell), instead of a column repeating the group on every row: one column fewer, so the table fits a phone.
+    ``groups`` are (label, rows of ready ``<td>`` strings); the label is escaped here."""
+    attrs = f' data-style="{css}"' if css else ""
+    head = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"
+    bodies = "\n".join(
+        f'<tbody>\n<tr><th scope="rowgroup" colspan="{len(headers)}">{esc(label)}</th></tr>\n<tr>'
+        + "</tr>\n<tr>".join(map("".join, rows)) + "</tr>\n</tbody>" for label, rows in groups if rows)
+    return f"<table{attrs}>\n<thead>{head}</thead>\n{bodies}\n</table>"
+
+
 # a cell of running text (xxgk-prose) or a file to download: a table with such cells stacks on a phone
 _WIDE_CELL = re.compile(r'^<td class="xxgk-prose"|<a [^>]*\bdownload\b')
 _CELL_START = re.compile(r"^<(td|th)\b")

@@ -355,7 +355,10 @@
     var hits = [], active = -1;
     function choose(a) {
       if (state.ids.indexOf(a.id) < 0) state.ids.push(a.id);
-      add.value = ""; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
+      // the list is emptied: the box no longer points at an option of it (axe: aria-activedescendant naming no
+      // element), and the next ArrowDown starts from a new list
+      hits = []; active = -1; add.value = ""; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
+      add.removeAttribute("aria-activedescendant");
       draw(true);
       add.focus();
     }
