@@ -217,22 +217,28 @@ HOSTILE = """2025年<script>window.__xss=1</script>局政府信息公开工作�
 """
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The whole site built (mkdocs --strict) from the seeds plus one hostile report."""
+def site_of(reports: Path, work: Path) -> Path:
+    """The package (``work/datapackage``) and the whole site of ``reports`` (``work/site``: ``mkdocs build --strict``
+    and the bulk pages, no full-text index), as the tests' site fixtures build them; the site's folder."""
     from xxgk.package.build import build_package
     from xxgk.site.build import config_for, render_site, write_site_src
 
-    work = tmp_path_factory.mktemp("site")
-    reports = work / "reports"
-    shutil.copytree(SEEDS, reports)
-    (reports / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     build_package(reports, work / "datapackage", workers=1)
     write_site_src(work / "datapackage", work / "site_src")
     config_for(work / "site_src", work / "mkdocs.yml", ROOT)
     code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)  # mkdocs + bulk pages
     assert code == 0
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The whole site built (mkdocs --strict) from the seeds plus one hostile report."""
+    work = tmp_path_factory.mktemp("site")
+    reports = work / "reports"
+    shutil.copytree(SEEDS, reports)
+    (reports / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    return site_of(reports, work)
 
 
 @pytest.fixture(scope="session")

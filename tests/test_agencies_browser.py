@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT, SEEDS, SHARED, SHOTS, needs_chromium, needs_shared
+from .conftest import SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, site_of
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
@@ -20,8 +20,6 @@ pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
     from xxgk.site.fulltext import index_full_text
 
     work = tmp_path_factory.mktemp("corpus-site")
@@ -29,11 +27,7 @@ def corpus_site(tmp_path_factory):
     shutil.copytree(SEEDS, reports)
     for path in sorted((SHARED / "corpus" / "reports").iterdir()):
         shutil.copyfile(path, reports / path.name)
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)  # mkdocs + bulk pages
-    assert code == 0
+    site_of(reports, work)
     assert index_full_text(work / "site") == 0  # as build_site does after mkdocs
     return work / "site"
 

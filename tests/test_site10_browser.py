@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import SHOTS, needs_chromium, serving
+from .conftest import SHOTS, needs_chromium, serving, site_of
 from .conftest import wait_for as _wait
 from .test_accessibility import _viewport
 
@@ -247,10 +247,7 @@ def test_a_folder_of_pages_leads_to_its_index(server, chromium, folder, page):
 @pytest.fixture(scope="module")
 def twin_series_site(tmp_path_factory):
     """Two county 数据局 of 青海 with the same numbers in 2023 and 2024 (a compare chart's two lines on each other)."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
 
-    from .conftest import ROOT
     from .factory import tab_report
 
     work = tmp_path_factory.mktemp("twins")
@@ -259,11 +256,7 @@ def twin_series_site(tmp_path_factory):
     for agency in ("格尔木市数据局", "德令哈市数据局"):
         for year in (2023, 2024):
             (reports / f"{agency}{year}.txt").write_text(tab_report(agency=agency, year=year), encoding="utf-8")
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
+    site_of(reports, work)
     with serving(work / "site") as url:
         yield url
 

@@ -8,7 +8,7 @@ import re
 import lxml.html
 import pytest
 
-from .conftest import ROOT, report_page_files
+from .conftest import report_page_files, site_of
 from .factory import tab_report
 
 
@@ -28,8 +28,6 @@ def copy_site(tmp_path_factory):
     """Three 2024 reports of two county-level 数据局 of 青海 (one year, one tier, one peer group): 格尔木's report
     as ``b.txt`` and its byte-identical copy ``a copy.txt`` (first by file name), and 德令哈's, which has one
     error of its own (上年结转 ≠ …: carried_over without a matching new count)."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
 
     work = tmp_path_factory.mktemp("copies")
     reports = work / "reports"
@@ -38,11 +36,7 @@ def copy_site(tmp_path_factory):
     (reports / "b.txt").write_text(text, encoding="utf-8")
     (reports / "a copy.txt").write_text(text, encoding="utf-8")
     (reports / "c.txt").write_text(tab_report(agency="德令哈市数据局", cell="9"), encoding="utf-8")
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
+    site_of(reports, work)
     return work / "site", {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}
 
 

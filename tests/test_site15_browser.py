@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .conftest import ROOT, SHOTS, needs_chromium, report_page_files, serving
+from .conftest import SHOTS, needs_chromium, report_page_files, serving, site_of
 from .conftest import wait_for as _wait
 from .test_accessibility import AXE, _axe, _viewport
 
@@ -18,8 +18,6 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 def two_years(tmp_path_factory):
     """A site of one county 数据局's reports of two consecutive years (2023, 2024), served: its base URL. Their
     agency page checks the second year against the first (跨年度核对)."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
 
     from .factory import tab_report
 
@@ -30,11 +28,7 @@ def two_years(tmp_path_factory):
                                    encoding="utf-8")
     (reports / "b.txt").write_text(tab_report(agency="格尔木市数据局", year=2024, carried_over=3, in_force=5,
                                               issued=1), encoding="utf-8")
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
+    site_of(reports, work)
     with serving(work / "site") as url:
         yield url
 

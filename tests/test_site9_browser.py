@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .conftest import needs_chromium
+from .conftest import needs_chromium, site_of
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -76,10 +76,7 @@ def long_name_site(tmp_path_factory):
     """The seeds' site plus one report whose manifest names its agency with 1,000 characters."""
     import shutil
 
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
-
-    from .conftest import ROOT, SEEDS
+    from .conftest import SEEDS
     from .factory import tab_report
 
     work = tmp_path_factory.mktemp("long")
@@ -87,12 +84,7 @@ def long_name_site(tmp_path_factory):
     shutil.copytree(SEEDS, reports)
     (reports / "long.txt").write_text(tab_report(agency="样例县数据局"), encoding="utf-8")
     (reports / "sources.csv").write_text(f"file,agency,year,province\nlong.txt,{LONG},2024,青海省\n", encoding="utf-8")
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
-    return work / "site"
+    return site_of(reports, work)
 
 
 LONG = "很长的名字" * 199 + "数据局"  # 998 characters

@@ -9,7 +9,7 @@ import re
 import lxml.html
 import pytest
 
-from .conftest import ROOT, report_page_files
+from .conftest import report_page_files, site_of
 from .factory import tab_report
 
 
@@ -42,8 +42,6 @@ RLO_TEXT = "全年收到\u202e-3+4件\u2066，完"  # a right-to-left override (
 def flat_site(tmp_path_factory):
     """A site of two reports: one flattened onto a single line (as a web page copied out often is) with an
     unreadable row 一、本年新收 in table 3, and one whose table 2 fee is printed as “/”."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
 
     work = tmp_path_factory.mktemp("flat")
     reports = work / "reports"
@@ -51,11 +49,7 @@ def flat_site(tmp_path_factory):
     flat = tab_report(agency="样例县教育局", cell="", narrative="概述。" * 150)
     (reports / "flat.txt").write_text(flat.replace("\n", " ").replace("\t", " "), encoding="utf-8")
     (reports / "slash.txt").write_text(tab_report(agency="样例县数据局", fee="/", narrative=RLO_TEXT), encoding="utf-8")
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
+    site_of(reports, work)
     pages = {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}
     return work / "site", pages
 
@@ -87,8 +81,6 @@ def unread_site(tmp_path_factory):
     """A readable report of 2024 with one error of its own and its byte-identical copy, and a file that cannot
     be read, named by the manifest as another agency's 2024 report (so it has a year and would be ranked in
     the same group)."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
 
     work = tmp_path_factory.mktemp("unread")
     reports = work / "reports"
@@ -98,11 +90,7 @@ def unread_site(tmp_path_factory):
     (reports / "bad.txt").write_bytes(bytes(range(256)) * 40)  # binary: file_unreadable
     (reports / "nameless.txt").write_bytes(b"")  # empty, no year
     (reports / "sources.csv").write_text("file,agency,year\nbad.txt,样例县教育局,2024\n", encoding="utf-8")
-    build_package(reports, work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
+    site_of(reports, work)
     return work / "site", {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}
 
 
