@@ -32,7 +32,7 @@ from datetime import date
 from .catalog import agency_aliases
 from .findings import Finding, make
 from .safe import drop_invisible
-from .text import chinese_number, fold
+from .text import chinese_number, fold, fold_lines
 
 # a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
 # such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
@@ -124,7 +124,7 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
 
     Lines are tried one by one, then joined with the next (titles wrapped over two lines).
     """
-    lines = [line.strip() for line in fold(drop_invisible(head)).split("\n") if line.strip()][:TITLE_LINES]
+    lines = [line.strip() for line in fold_lines(drop_invisible(head)).split("\n") if line.strip()][:TITLE_LINES]
     candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
     for text in candidates:
         text = _chinese_year(text)
@@ -255,7 +255,7 @@ def _dates_in_digits(text: str) -> str:
             return match.group()
         return f"{year}年{month}月" + (f"{day}日" if match.group(3) else "")
 
-    return _CHINESE_DATE.sub(digits, fold(text))
+    return _CHINESE_DATE.sub(digits, fold_lines(text))
 
 
 def text_to_period(text: str) -> tuple[str | None, str | None]:

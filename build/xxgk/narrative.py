@@ -11,7 +11,7 @@ import re
 
 from .catalog import table
 from .findings import Finding, make
-from .text import CHINESE_NUMERALS, chinese_number, fold
+from .text import CHINESE_NUMERALS, chinese_number, fold_lines
 from .values import PROSE_UNITS, too_many_digits
 
 # a count written in Chinese numerals before its counting word: 共收到申请二十三件, 行政复议两件
@@ -57,7 +57,7 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     >>> said[("normative_documents", "issued")], said[("normative_documents", "in_force")]
     (12, 340)
     """
-    folded = counts_in_digits(fold(text))
+    folded = counts_in_digits(fold_lines(text))
     out: dict[tuple[str, str], int] = {}
     for claim in table("narrative_claims"):
         if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"]:
@@ -79,7 +79,7 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     >>> [f.expected for f in narrative_to_findings("共收到政府信息公开申请30件。", vals, 1)]
     ['31']
     """
-    folded = counts_in_digits(fold(text))
+    folded = counts_in_digits(fold_lines(text))
     findings = []
     for claim in table("narrative_claims"):
         match = re.search(claim["pattern"], folded)
