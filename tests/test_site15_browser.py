@@ -18,7 +18,6 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 def two_years(tmp_path_factory):
     """A site of one county 数据局's reports of two consecutive years (2023, 2024), served: its base URL. Their
     agency page checks the second year against the first (跨年度核对)."""
-
     from .factory import tab_report
 
     work = tmp_path_factory.mktemp("two-years")
@@ -258,5 +257,30 @@ def test_a_page_asks_for_no_file_the_site_does_not_have_and_logs_no_error(built_
         assert all(a.startswith(server) for a in asked), asked  # nothing from another host
         errors = [e["message"] for e in chromium.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("page", ["/quality/", "/checks/"])
+def test_on_a_phone_a_finding_code_wraps_after_an_underscore_never_inside_a_word(server, chromium, page):
+    _viewport(chromium, "phone")
+    try:
+        chromium.get(server + page)
+        _wait(lambda: chromium.find_elements("css selector", "article table code"))
+        # each piece of a code between its underscores (its own text node, split by <wbr>) on one line; before, a
+        # 390 px column cut identity_broken as identity_b / roken
+        pieces = chromium.execute_script(
+            "var out = []; document.querySelectorAll('article table code').forEach(function (c) {"
+            " c.childNodes.forEach(function (n) { if (n.nodeType !== 3 || !n.textContent) return;"
+            " var r = document.createRange(); r.selectNodeContents(n);"
+            " out.push([n.textContent, new Set(Array.from(r.getClientRects()).map(function (x) {"
+            " return Math.round(x.top); })).size]); }); }); return out;")
+        assert len(pieces) > 10 and any(text.endswith("_") for text, _ in pieces), pieces[:5]
+        broken = [text for text, lines in pieces if lines != 1]
+        assert not broken, broken
+        codes = chromium.execute_script(
+            "return Array.from(document.querySelectorAll('article table code')).map(function (c) {"
+            " return c.textContent; });")
+        assert "identity_broken" in codes  # the code reads (and copies) whole
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

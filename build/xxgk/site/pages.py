@@ -22,7 +22,7 @@ from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
 from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
-from .render import cell, esc, fmt_wan, html_bars, table
+from .render import cell, code_text, esc, fmt_wan, html_bars, table
 from .report_csv import csv_help
 from .report_page import ReportPages
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
@@ -429,7 +429,7 @@ class Site(ReportPages, AgencyPages):
                                                           if codes_rows[kv[0]]["severity"] in rank else len(rank),
                                                           -kv[1][0], kv[0]))
         summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
-                    f"<td><code>{esc(c)}</code></td>",
+                    f"<td><code>{code_text(c)}</code></td>",
                     f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
                     f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(v[0])]
                    for c, v in ordered]
@@ -501,7 +501,7 @@ class Site(ReportPages, AgencyPages):
                  "<p>每份报告都按下列检查自动核对。"
                  "每项检查有稳定的代码，结果作为“问题”发布在数据包的 findings 表中。</p>"]
         for category, name in self.categories.items():
-            rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{esc(c["code"])}</code></td>',
+            rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{code_text(c["code"])}</code></td>',
                      f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
                      f"<td>{'计分' if counts_against_agency(c['code']) else '不计分（读取的局限）'}</td>",
                      f'<td class="xxgk-prose">{esc(c["explanation_zh"])}</td>',

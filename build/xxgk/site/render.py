@@ -53,6 +53,17 @@ def esc(value) -> str:
     return "" if value is None else _ESCAPED[str(value)]
 
 
+def code_text(value) -> str:
+    """An identifier (a finding code) as ``esc`` gives it, with a line-break opportunity (``<wbr>``) after each
+    underscore: a phone's narrow column wraps ``identity_broken`` as ``identity_`` / ``broken``, not mid-word (copied
+    text is unchanged).
+
+    >>> code_text("identity_broken")
+    'identity&#95;<wbr>broken'
+    """
+    return esc(value).replace("&#95;", "&#95;<wbr>")
+
+
 def _escape(text: str) -> str:
     return _mapped(html_text(text), _MARKDOWN_CHARS, _MARKDOWN)
 
