@@ -73,8 +73,6 @@ def too_many_digits(number: str) -> bool:
     return len(number.replace(".", "").lstrip("0")) > MAX_DIGITS
 
 
-
-
 def _plain_digits(text: str) -> str:
     """Digits without thousands separators; digits apart by a space that is no separator (``3 1``,
     two lines of one cell) stay apart, so the cell is unreadable rather than 31."""
