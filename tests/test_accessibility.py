@@ -9,6 +9,7 @@ import gzip
 import json
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,16 @@ def _viewport(driver, name: str) -> None:
     width, height, mobile = VIEWPORTS[name]
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+@contextmanager
+def viewport(driver, name: str):
+    """The page laid out at viewport ``name`` (``VIEWPORTS``) inside the block, the window's own size after it."""
+    _viewport(driver, name)
+    try:
+        yield driver
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def _draw_all_charts(driver) -> None:

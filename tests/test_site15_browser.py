@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 
 from .conftest import SHOTS, needs_chromium, report_page_files, serving, site_of
 from .conftest import wait_for as _wait
-from .test_accessibility import AXE, _axe, _viewport
+from .test_accessibility import AXE, _axe, viewport
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -34,8 +34,7 @@ def two_years(tmp_path_factory):
 
 @pytest.mark.skipif(not AXE.exists(), reason="npm axe-core is not installed (make install)")
 def test_after_choosing_an_agency_the_compare_box_names_no_option_that_is_gone(server, chromium):
-    _viewport(chromium, "desktop")
-    try:
+    with viewport(chromium, "desktop"):
         chromium.get(server + "/compare/")
         box = _wait(lambda: chromium.find_element("id", "xxgk-compare-add"))
         for typed in ("湟中", "haicheng"):  # a Chinese name, then pinyin; each chosen with Enter
@@ -52,8 +51,6 @@ def test_after_choosing_an_agency_the_compare_box_names_no_option_that_is_gone(s
         assert violations == []
         box.send_keys(Keys.ARROW_DOWN)  # nothing listed: nothing highlighted
         assert not box.get_attribute("aria-activedescendant")
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 TOC_LINKS = "return Array.from(document.querySelectorAll('.md-sidebar--secondary nav a.md-nav__link'))" \
@@ -62,8 +59,7 @@ TOC_LINKS = "return Array.from(document.querySelectorAll('.md-sidebar--secondary
 
 @pytest.mark.parametrize("page", ["/quality/", "/checks/", "/data/"])
 def test_every_section_heading_is_in_the_table_of_contents_in_the_pages_order(server, chromium, page):
-    _viewport(chromium, "desktop")
-    try:
+    with viewport(chromium, "desktop"):
         chromium.get(server + page)
         headings = [h.get_attribute("id") for h in chromium.find_elements("css selector", "article h2[id]")]
         toc = _wait(lambda: chromium.execute_script(TOC_LINKS))
@@ -80,8 +76,6 @@ def test_every_section_heading_is_in_the_table_of_contents_in_the_pages_order(se
                 "var top = document.getElementById(arguments[0]).getBoundingClientRect().top;"
                 "return top > 48 && top < innerHeight - 40;", anchor))
             chromium.save_screenshot(str(SHOTS / "site15-quality-toc-1366.png"))
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def _box(chromium, table) -> list[int]:
@@ -91,13 +85,17 @@ def _box(chromium, table) -> list[int]:
         "return [b.scrollWidth, b.clientWidth, document.documentElement.scrollWidth];", table)
 
 
+def _table_headed(chromium, words: str):
+    """The page's article table whose header holds ``words`` (waited for)."""
+    return _wait(lambda: chromium.execute_script(
+        "var words = arguments[0]; return Array.from(document.querySelectorAll('article table')).find("
+        "function (t) { return t.tHead && t.tHead.textContent.indexOf(words) >= 0; });", words))
+
+
 def test_on_a_phone_the_agency_pages_peer_medians_fit_the_screen_a_year_heading_its_rows(server, chromium):
-    _viewport(chromium, "phone")
-    try:
+    with viewport(chromium, "phone"):
         chromium.get(server + "/a/qinghai-xining-huangzhong-renminzhengfu/")
-        table = _wait(lambda: chromium.execute_script(
-            "return Array.from(document.querySelectorAll('article table')).find(function (t) {"
-            " return t.tHead && t.tHead.textContent.indexOf('同类组中位数') >= 0; });"))
+        table = _table_headed(chromium, "同类组中位数")
         chromium.execute_script("arguments[0].scrollIntoView()", table)
         chromium.save_screenshot(str(SHOTS / "site15-peers-390.png"))
         box = _box(chromium, table)
@@ -114,8 +112,6 @@ def test_on_a_phone_the_agency_pages_peer_medians_fit_the_screen_a_year_heading_
         cells = table.find_elements("css selector", "tbody tr:nth-child(2) td")
         right = chromium.execute_script("return innerWidth")
         assert all(c.rect["x"] + c.rect["width"] <= right for c in cells)  # every number in view
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 LINES = ("return Array.from(arguments[0].tHead.rows[0].cells).map(function (th) {"
@@ -128,8 +124,7 @@ def test_on_a_phone_table_4_fits_the_screen_and_table_3_scrolls_in_its_box_with_
         built_site, server, chromium):
     page = next(p for p in report_page_files(built_site) if "data-csv=\"review_litigation" in
                 p.read_text(encoding="utf-8") or "data-csv=review_litigation" in p.read_text(encoding="utf-8"))
-    _viewport(chromium, "phone")
-    try:
+    with viewport(chromium, "phone"):
         chromium.get(server + "/" + page.relative_to(built_site).as_posix())
         four = _wait(lambda: chromium.find_element("css selector", "table[data-csv^=review_litigation]"))
         chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", four)
@@ -148,19 +143,14 @@ def test_on_a_phone_table_4_fits_the_screen_and_table_3_scrolls_in_its_box_with_
         chromium.execute_script("arguments[0].scrollLeft = 400", wrap)  # its columns scroll, its labels stay
         label = three.find_element("css selector", "tbody tr td, tbody tr th")
         assert 0 <= label.rect["x"] < 20 and label.text
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_on_a_phone_the_cross_year_checks_read_without_scrolling_sideways(two_years, chromium):
-    _viewport(chromium, "phone")
-    try:
+    with viewport(chromium, "phone"):
         chromium.get(two_years + "/agencies/")
         link = _wait(lambda: chromium.find_element("css selector", "#xxgk-agencies tbody a"))
         chromium.get(link.get_attribute("href"))
-        table = _wait(lambda: chromium.execute_script(
-            "return Array.from(document.querySelectorAll('article table')).find(function (t) {"
-            " return t.tHead && t.tHead.textContent.indexOf('按上年度应为') >= 0; });"))
+        table = _table_headed(chromium, "按上年度应为")
         chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", table)
         chromium.save_screenshot(str(SHOTS / "site15-cross-year-390.png"))
         box = _box(chromium, table)
@@ -184,13 +174,10 @@ def test_on_a_phone_the_cross_year_checks_read_without_scrolling_sideways(two_ye
         assert by_text["2023→2024"] == lefts["年度"]
         formula = next(c for c in shown if "=" in c[0])
         assert formula[3] > values[0][3]  # the check's formula on a line of its own, below the numbers
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_on_a_phone_the_agency_index_is_a_card_an_agency_its_name_whole(server, chromium):
-    _viewport(chromium, "phone")
-    try:
+    with viewport(chromium, "phone"):
         chromium.get(server + "/agencies/")
         table = _wait(lambda: chromium.find_element("css selector", "table#xxgk-agencies thead button"))  # xxgk.js ran
         table = chromium.find_element("id", "xxgk-agencies")
@@ -213,14 +200,11 @@ def test_on_a_phone_the_agency_index_is_a_card_an_agency_its_name_whole(server, 
         finder = chromium.find_element("css selector", "input.xxgk-filter")
         finder.send_keys("格尔木")  # the table's own filter still hides the other cards
         _wait(lambda: len([r for r in table.find_elements("css selector", "tbody tr") if r.is_displayed()]) == 2)
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_on_a_phone_the_compare_pages_tables_keep_each_rows_agency_in_view_as_they_scroll(server, chromium):
     table = "#xxgk-league-table table"  # six columns (the seeds' years make the compare table a narrow one)
-    _viewport(chromium, "phone")
-    try:
+    with viewport(chromium, "phone"):
         chromium.get(server + "/compare/?agencies=qinghai-haixi-geermu-shujuju,liaoning-anshan-haicheng-shujuju"
                      "&metric=received&year=2024-2025")
         shown = _wait(lambda: chromium.find_elements("css selector", table + " tbody th[scope=row]"))[0]
@@ -234,8 +218,6 @@ def test_on_a_phone_the_compare_pages_tables_keep_each_rows_agency_in_view_as_th
             "var r = arguments[0].getBoundingClientRect(); return [r.left, r.width];", shown)
         # before: the agency's name scrolled out of the box with the rest: rows of numbers without their agency
         assert 0 <= left < 40 and width >= 90 and shown.text, (left, width, shown.text)
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 REQUESTS = "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"
@@ -245,8 +227,7 @@ REQUESTS = "return performance.getEntriesByType('resource').map(function (e) { r
 def test_a_page_asks_for_no_file_the_site_does_not_have_and_logs_no_error(built_site, server, chromium, page):
     if page == "{report}":
         page = "/" + report_page_files(built_site)[0].relative_to(built_site).as_posix()
-    _viewport(chromium, "desktop")
-    try:
+    with viewport(chromium, "desktop"):
         chromium.get_log("browser")  # what earlier tests left
         chromium.get(server + page)
         _wait(lambda: chromium.execute_script("return document.readyState === 'complete'"))
@@ -257,14 +238,11 @@ def test_a_page_asks_for_no_file_the_site_does_not_have_and_logs_no_error(built_
         assert all(a.startswith(server) for a in asked), asked  # nothing from another host
         errors = [e["message"] for e in chromium.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.mark.parametrize("page", ["/quality/", "/checks/"])
 def test_on_a_phone_a_finding_code_wraps_after_an_underscore_never_inside_a_word(server, chromium, page):
-    _viewport(chromium, "phone")
-    try:
+    with viewport(chromium, "phone"):
         chromium.get(server + page)
         _wait(lambda: chromium.find_elements("css selector", "article table code"))
         # each piece of a code between its underscores (its own text node, split by <wbr>) on one line; before, a
@@ -282,5 +260,3 @@ def test_on_a_phone_a_finding_code_wraps_after_an_underscore_never_inside_a_word
             "return Array.from(document.querySelectorAll('article table code')).map(function (c) {"
             " return c.textContent; });")
         assert "identity_broken" in codes  # the code reads (and copies) whole
-    finally:
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
