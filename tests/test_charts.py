@@ -157,3 +157,23 @@ def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, 
         assert bars[2][0] <= centre(zero_label[1:]) <= bars[2][1]  # "0" sits on the third (zero) bar
         assert len(gaps) == 1 and bars[1][0] <= centre(gaps[0]) <= bars[1][1]  # 无数据 sits on the missing one
         assert browser.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV')]")
+
+
+def test_a_charts_data_table_reads_a_row_a_series_and_a_column_a_year():
+    """The table under an agency page's chart is read like the chart: a series a row, its years side by side,
+    so 2022 is compared with 2021 along one line (before: one line a value, the series name repeated on each).
+    A missing value says 无数据, a year of the other template edition 不适用 — never a blank or 0."""
+    import lxml.html
+
+    from xxgk.site.render import chart
+
+    markup = chart([{"type": "bar", "name": "予以公开（2019年版格式）", "x": ["2019年", "2020年", "2021年"],
+                     "y": [5, None, None], "xxgk_other": [False, False, True]},
+                    {"type": "bar", "name": "本年新收申请", "x": ["2019年", "2020年", "2021年"], "y": [12, 0, 7]}],
+                   "申请数量", "", "件")
+    table = lxml.html.fragment_fromstring(markup, create_parent="div").find(".//details//table")
+    rows = [[c.text_content() for c in tr.xpath("th|td")] for tr in table.iter("tr")]
+    assert rows == [["系列", "2019年", "2020年", "2021年"],
+                    ["予以公开（2019年版格式）", "5", "无数据", "不适用"],
+                    ["本年新收申请", "12", "0", "7"]]
+    assert table.get("data-style") == "nums"  # numbers right-aligned under their year (xxgk.css)

@@ -348,6 +348,29 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     return notes
 
 
+NOT_APPLICABLE = "不适用"  # a data table's cell of a year whose template edition has no such measure
+
+
+def _data_table(data: list[dict]) -> str:
+    """A chart's numbers as a table a reader can compare across: a row a series, a column a category (the
+    agency page's years), in the order the traces give them; a value missing is 无数据 (never 0), a category a
+    series does not give is 无数据 too, and a year of the other template edition (``xxgk_other``) 不适用. The
+    chart's CSV download keeps one line a value (``assets/xxgk.js``), the form a program reads."""
+    categories = list(dict.fromkeys(x for t in data for x in (t.get("x") or t.get("labels") or [])))
+    rows = []
+    for trace in data:
+        xs = trace.get("x") or trace.get("labels") or []
+        ys = trace.get("y") or trace.get("values") or []
+        other = trace.get("xxgk_other") or [False] * len(xs)
+        given = {x: (y, skip) for x, y, skip in zip(xs, ys, other, strict=False)}
+        cells = [f"<td>{esc(trace.get('name', ''))}</td>"]
+        for category in categories:
+            value, skip = given.get(category, (None, False))
+            cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else num_cell(value, MISSING_LABEL))
+        rows.append(cells)
+    return table(["系列", *map(str, categories)], rows, css="nums")  # xxgk.css right-aligns all but the first
+
+
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
           extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True,
           unit: str = "") -> str:
@@ -366,16 +389,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     # the unit goes in the chart's title, not up the value axis (a single 件 turned on its side reads as 牛)
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
-    rows = []
-    for trace in data if data_table else ():
-        xs = trace.get("x") or trace.get("labels") or []
-        ys = trace.get("y") or trace.get("values") or []
-        other = trace.get("xxgk_other") or [False] * len(xs)
-        name = f"<td>{esc(trace.get('name', ''))}</td>"
-        for x, y, skip in zip(xs, ys, other, strict=False):
-            if skip:
-                continue  # the other template edition's year: the measure does not apply there
-            rows.append([name, f"<td>{esc(x)}</td>", num_cell(y, MISSING_LABEL)])  # (right-aligned: CSS)
+    fallback = _data_table(data) if data_table else ""
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -410,7 +424,6 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
         return div + "<figcaption>数据见本页表格。</figcaption></figure>"
-    fallback = table(["系列", "类别", "数值"], rows, css="data")  # xxgk.css right-aligns its value column
     return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
            f"{fallback}\n</details></figure>"
 
