@@ -145,6 +145,28 @@ def test_on_a_phone_table_4_fits_the_screen_and_table_3_scrolls_in_its_box_with_
         assert 0 <= label.rect["x"] < 20 and label.text
 
 
+@pytest.mark.parametrize("name", ["desktop", "phone"])
+def test_table_3s_header_stays_in_view_down_to_its_last_row(built_site, server, chromium, name):
+    """Reading table 三 down to 四、结转下年度继续办理, the reader still sees which column is which: the table
+    scrolls in a box no taller than the window, its three header rows held at the box's top (before: the header
+    scrolled off the page after a few rows, on a desktop as on a phone); the page itself never scrolls sideways."""
+    page = next(p for p in report_page_files(built_site) if "applications|" in p.read_text(encoding="utf-8"))
+    with viewport(chromium, name):
+        chromium.get(server + "/" + page.relative_to(built_site).as_posix())
+        three = _wait(lambda: chromium.find_element("css selector", "table[data-csv^=applications]"))
+        box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", three)
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80); arguments[0].scrollTop = 1e6", box)
+        chromium.save_screenshot(str(SHOTS / f"site16-table3-end-{name}.png"))
+        (top, bottom), head, last, height = chromium.execute_script(
+            "function r(e) { var b = e.getBoundingClientRect(); return [b.top, b.bottom]; }"
+            "var rows = arguments[1].querySelectorAll('tbody tr');"
+            "return [r(arguments[0]), r(arguments[1].tHead), r(rows[rows.length - 1]), innerHeight]", box, three)
+        assert bottom - top <= height, (top, bottom, height)  # the box fits the window
+        assert head[1] <= last[0] and last[1] <= bottom + 1, (head, last, bottom)  # the last row in view ...
+        assert abs(head[0] - top) <= 1, (head, top)  # ... under the header, held at the box's top
+        assert not chromium.execute_script("return document.documentElement.scrollWidth > innerWidth")
+
+
 def test_on_a_phone_the_cross_year_checks_read_without_scrolling_sideways(two_years, chromium):
     with viewport(chromium, "phone"):
         chromium.get(two_years + "/agencies/")
