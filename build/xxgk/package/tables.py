@@ -21,16 +21,20 @@ _RESOURCE = {"active": "active_disclosure", "applications": "applications",
 
 
 def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
-    """The ``reports`` row: region and level from the manifest, else from the resolved publisher. A manifest region
-    that is no single division (``manifest_value_invalid``) is left missing, as its finding says: never published."""
+    """The ``reports`` row: level from the manifest, else from the resolved publisher; the region is the resolved
+    publisher's, into which the manifest's province / city / county were resolved (``agency.resolve``), so it is
+    spelled as the division is, whatever the manifest wrote: 青海 / 海西州 is published 青海省 / 海西蒙古族藏族自治州,
+    the spelling of every other report of that region (a province written two ways was two provinces on the site).
+    A manifest region that is no single division (``manifest_value_invalid``) is left missing, as its finding says:
+    never published."""
     r, m, who = report.record, report.manifest, identity_of(report)
     invalid = {f.column for f in who.findings if f.code == "manifest_value_invalid"}
     m = {k: v for k, v in m.items() if k not in invalid}
     return {
         "report_id": report.report_id, "agency": r.agency or who.name, "year": r.year,
         "format": r.formats.get("applications") or r.formats.get("active"),
-        "province": m.get("province") or who.province or None, "city": m.get("city") or who.city or None,
-        "county": m.get("county") or who.county or None, "level": m.get("level") or who.kind or None,
+        "province": who.province or None, "city": who.city or None, "county": who.county or None,
+        "level": m.get("level") or who.kind or None,
         "agency_id": (ids or {}).get(who.key) if who.agency_id else None, "tier": who.tier, "kind": who.kind,
         "peer_group": peer_group(r.year, who),
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
