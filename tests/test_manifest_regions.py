@@ -27,5 +27,5 @@ def test_a_manifests_short_region_names_are_published_as_the_divisions_full_name
     rows = {r["source_file"]: r for r in read_csv(tmp_path / "pkg" / "data" / "reports.csv")}
     assert {name: (r["province"], r["city"], r["county"]) for name, r in rows.items()} \
         == {"short.txt": FULL, "full.txt": FULL}  # before: short.txt published 青海, 海西州, 格尔木
-    findings = [f for f in read_csv(tmp_path / "pkg" / "data" / "findings.csv") if f["code"] == "manifest_value_invalid"]
-    assert findings == []  # the short names are valid: resolved, not refused
+    codes = [f["code"] for f in read_csv(tmp_path / "pkg" / "data" / "findings.csv")]
+    assert "manifest_value_invalid" not in codes  # the short names are valid: resolved, not refused
