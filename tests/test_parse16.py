@@ -203,3 +203,38 @@ def test_only_the_repeat_with_words_for_numbers_is_reported(line):
     record = parse(report(table3_after=line, repeat_before="（一）予以公开\tabc"))
     found = [f for f in record.findings if f.code == "row_duplicate_unreadable"]
     assert [(f.row, f.actual) for f in found] == [("（一）予以公开", "abc")]
+
+
+# ---- 3. the overview's counts and the text's dates put in digits once a parse ----
+
+class _Counting:
+    """A compiled pattern whose ``sub`` calls are counted by the length of the text they pass over."""
+
+    def __init__(self, pattern, passes: list) -> None:
+        self.pattern, self.passes = pattern, passes
+
+    def sub(self, repl, text, *args):
+        self.passes.append(len(text))
+        return self.pattern.sub(repl, text, *args)
+
+
+def test_dates_and_counts_are_put_in_digits_once_a_parse(monkeypatch):
+    """The text's Chinese-numeral dates were put in digits twice a parse (period, then publication date), the
+    overview's counts twice when table 二 reads them (a row whose digits split several ways) and again for the
+    narrative's claims. Once each now, with the same record (and the seeds', the corpus's and the synthetic
+    reports' records unchanged)."""
+    from xxgk import memo, metadata, narrative
+
+    text = report().replace("行政规范性文件\t2\t1\t9", "行政规范性文件 1219").replace(  # 1|2|19, 1|21|9 or 12|1|9
+        "主动公开政府信息120条。", "主动公开政府信息120条，本年制发规范性文件十二件，废止一件，现行有效九件。"
+        "统计期限自二〇二五年一月一日起至二〇二五年十二月三十一日止。")
+    expected = parse(text)
+    assert expected.values("active")[("normative_documents", "issued")] == 12  # cut as the overview's counts say
+    memo.account(memo.MEMO_CHARS + 1)  # nothing remembered from the parse above
+    dates, counts = [], []
+    monkeypatch.setattr(metadata, "_CHINESE_DATE", _Counting(metadata._CHINESE_DATE, dates))
+    monkeypatch.setattr(narrative, "_CHINESE_COUNT", _Counting(narrative._CHINESE_COUNT, counts))
+    record = parse(text)
+    assert record == expected and record.period_start == "2025-01-01"
+    assert len(dates) == 1 and dates[0] >= len(text) - 1, dates  # the whole text, once
+    assert len(counts) == 1, counts  # section 一, once

@@ -32,6 +32,7 @@ from datetime import date
 
 from .catalog import agency_aliases
 from .findings import Finding, make
+from .memo import parser_memo
 from .safe import drop_invisible
 from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text, show_not_text
 
@@ -288,6 +289,7 @@ _CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s
                            r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
 
 
+@parser_memo(1 << 2)  # the report's text, read for its period and its publication date (and ``date_findings``): once
 def _dates_in_digits(text: str) -> str:
     """``fold(text)`` with dates written in Chinese numerals in digits (二〇二三年十二月三十一日 → 2023年12月31日).
 
