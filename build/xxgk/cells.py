@@ -1021,20 +1021,26 @@ def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: 
     [('licensing', 3, '若干')]
     """
     out = []
-    for number, text in lines:
-        rows = region_to_rows([(number, text)], None) if text.strip() else []
-        if len(rows) != 1 or rows[0].slots:
+    headers = _header_lines(lines)
+    for index, (number, text) in enumerate(lines):
+        tokens, structured, starts = _line_tokens(number, text, index in headers)  # (memoised: read already)
+        if not tokens or any(kind != "text" for kind, _, _ in tokens):
             continue
-        row = rows[0]
-        matches = [c for c in label_matches(row.label, rule_table) if c in templates][-1:]
+        label, cells = "", []  # the line's row as ``region_to_rows`` makes it: its label and label cells
+        for at, (_, content, _) in enumerate(tokens):
+            if piece := compact(content):
+                if at in starts or not structured:
+                    cells.append((len(label), starts.get(at, content)))
+                label += piece
+        matches = [c for c in label_matches(label, rule_table) if c in templates][-1:]
         if not matches:
             continue
-        end = name_end(row.label, rule_table, matches[0])
-        after = [(text, structured) for start, _, text, structured in row.label_cells if start >= end]
-        if any(not _label_text(text, templates[matches[0]]) and (structured or not _HAN.search(text)
-                                                                  or _COUNT_IN_WORDS.match(compact(text)))
-               for text, structured in after):
-            out.append((matches[0], number, " | ".join(text for text, _ in after)))
+        end = name_end(label, rule_table, matches[0])
+        after = [cell for start, cell in cells if start >= end]
+        if any(not _label_text(cell, templates[matches[0]]) and (structured or not _HAN.search(cell)
+                                                                  or _COUNT_IN_WORDS.match(compact(cell)))
+               for cell in after):
+            out.append((matches[0], number, " | ".join(after)))
     return out
 
 
