@@ -179,6 +179,23 @@ def test_table3_row_printed_first_with_words_then_with_numbers_is_the_same_findi
     assert _values(record, "applications")[("granted", "natural_person")] == 4
 
 
+def test_a_repeat_with_words_in_some_cells_keeps_the_numbers_there_and_says_so():
+    """二、上年结转 printed 1 0 0 0 0 0 1, then 五件 0 0 0 0 0 1: before, 自然人 was voided as a conflict whose other
+    copy was "空白" (it was 五件), and the words told nowhere. The words are no other value: 1 stays, and a finding
+    says what was printed. A cell printed blank in the repeat (无) still differs from 0: that one is voided, and the
+    conflict shows 五件 as printed, not as blank."""
+    record = parse(report(table3_after="二、上年结转政府信息公开申请数量\t五件\t0\t0\t0\t0\t0\t1"))
+    assert record.values("applications")[("carried_over", "natural_person")] == 1
+    assert [(f.code, f.actual) for f in record.findings if f.code.startswith("row_")] == [
+        ("row_duplicate_unreadable", "五件")]
+    record = parse(report(table3_after="二、上年结转政府信息公开申请数量\t五件\t无\t0\t0\t0\t0\t1"))
+    values = record.values("applications")
+    assert values[("carried_over", "natural_person")] == 1 and values[("carried_over", "commercial")] is None
+    conflict = [f for f in record.findings if f.code == "row_conflict"]
+    assert [(f.column, f.expected) for f in conflict] == [("商业企业", "五件 空白 0 0 0 0 1")]
+    assert [f.actual for f in record.findings if f.code == "row_duplicate_unreadable"] == ["五件"]
+
+
 @pytest.mark.parametrize("line, row, expected", [("行政许可\t若干", "行政许可", "1"),
                                                  ("行政许可\t见附件", "行政许可", "1")])
 def test_table2_row_printed_again_with_words_is_a_finding_and_no_value(line, row, expected):
