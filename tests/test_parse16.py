@@ -119,6 +119,8 @@ def test_a_refused_title_name_is_not_read_from_the_first_line_by_the_resolver_ei
     assert name_to_agency(parse(unnamed).agency, unnamed, {}).name is None
     named = name_to_agency(parse(text).agency, text, {})
     assert named.name == AGENCY and not any("first line" in e or "标题" in e for e in named.evidence)
+    after_page_breaks = "\x0c\x0c" + report().replace("市交通运输局坚持", "本机关坚持")  # (a PDF's blank pages)
+    assert name_to_agency(None, after_page_breaks, {}).name == AGENCY
 
 
 @pytest.mark.parametrize("title", [

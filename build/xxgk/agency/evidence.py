@@ -141,7 +141,7 @@ def body_names(text: str) -> list[tuple[str, str]]:
     A labelled field comes first; then department names repeated in the opening text, most
     frequent first (a bare 市政府 in “在市委、市政府的领导下” names the superior, not the author).
     """
-    text = mark_not_text(fold(drop_invisible(text)))  # a name next to a character that is no text is not read
+    text = _marked(fold(drop_invisible(text)))
     out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS]) if not _touches_not_text(text, m, 1)]
     first = _first_line_name(text)
     if first:
@@ -155,6 +155,17 @@ def body_names(text: str) -> list[tuple[str, str]]:
             first.setdefault(name, m.start())
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+def _marked(text: str) -> str:
+    """``text.mark_not_text(text)``, a form feed (a PDF's page break, at the start of a page's first line) taken for
+    the line break it is: a name next to a character that is no text is not read (``_touches_not_text``); a name at
+    the top of a page is.
+
+    >>> _marked("\\x0c格尔木市交通运输局\\n某县\\x07某局")
+    '\\n格尔木市交通运输局\\n某县\\x00某局'
+    """
+    return mark_not_text(text.replace("\x0c", "\n"))
 
 
 def _touches_not_text(text: str, match: re.Match, group: int = 0) -> bool:
@@ -177,7 +188,7 @@ def township_names(text: str, body: str) -> list[str]:
     >>> township_names("2024年，周庄镇人民政府坚持……本报告由昆山市周庄镇人民政府编制", "人民政府")
     ['周庄镇', '昆山市周庄镇']
     """
-    text = mark_not_text(fold(text)[:OPENING_CHARS])
+    text = _marked(fold(text)[:OPENING_CHARS])
     counts: Counter = Counter()
     for m in _TOWNSHIP_SUFFIX.finditer(text):
         if not text.startswith(body, m.end()):
@@ -209,7 +220,7 @@ def zone_names(text: str) -> list[str]:
     >>> zone_names("淮安经济技术开发区管理委员会2024年……淮安经开区管委会")
     ['淮安经济技术开发区', '淮安经开区']
     """
-    text = mark_not_text(fold(text)[:OPENING_CHARS])
+    text = _marked(fold(text)[:OPENING_CHARS])
     counts: Counter = Counter()
     for m in _zone_pattern().finditer(text):
         run = _RUN.search(text[:m.end()])
