@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .labels import label_matches, name_end
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
 from .values import COUNT_UNITS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS
@@ -1002,6 +1003,45 @@ def stray_cells(row: Row, end: int | None, template: str) -> list[Slot]:
             break
         out.append(Slot(text, ln, structured=structured))
     return out[::-1]
+
+
+def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: dict[str, str]) -> list[
+        tuple[str, int, str]]:
+    """``(code, line, the cells after the name as printed)`` of each line that prints a row's label (``rule_table``'s
+    last match, a code of ``templates``: code to its label as the template prints it) and, where its numbers would
+    stand, words only: no value cell, and at least one cell after the name that is no part of the label (a note, a
+    unit, a mark, a piece of the template's label or a phrase is: ``_label_text``); in loose text only a word
+    without a Chinese character, or a count in words, is taken for a cell (as ``stray_cells`` takes them).
+
+    Such a line is a row printed again (or first) with words where its numbers should be: the caller says so when
+    the table prints the row with numbers elsewhere (before, the line was silently taken for a label).
+
+    >>> words_for_numbers([(3, "行政许可\\t若干"), (4, "行政许可\\t5"), (5, "行政许可\\t（件）"), (6, "行政许可 若干")],
+    ...                   "item_labels", {"licensing": "行政许可"})
+    [('licensing', 3, '若干')]
+    """
+    out = []
+    headers = _header_lines(lines)
+    for index, (number, text) in enumerate(lines):
+        tokens, structured, starts = _line_tokens(number, text, index in headers)  # (memoised: read already)
+        if not tokens or any(kind != "text" for kind, _, _ in tokens):
+            continue
+        label, cells = "", []  # the line's row as ``region_to_rows`` makes it: its label and label cells
+        for at, (_, content, _) in enumerate(tokens):
+            if piece := compact(content):
+                if at in starts or not structured:
+                    cells.append((len(label), starts.get(at, content)))
+                label += piece
+        matches = [c for c in label_matches(label, rule_table) if c in templates][-1:]
+        if not matches:
+            continue
+        end = name_end(label, rule_table, matches[0])
+        after = [cell for start, cell in cells if start >= end]
+        if any(not _label_text(cell, templates[matches[0]]) and (structured or not _HAN.search(cell)
+                                                                  or _COUNT_IN_WORDS.match(compact(cell)))
+               for cell in after):
+            out.append((matches[0], number, " | ".join(after)))
+    return out
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

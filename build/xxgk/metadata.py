@@ -27,28 +27,33 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .catalog import agency_aliases
 from .findings import Finding, make
+from .memo import parser_memo
 from .safe import drop_invisible
-from .text import chinese_number, fold, fold_lines
+from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text, show_not_text
 
 # a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
 # such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-_NAME = "[" + _HAN + "()（）·]{2,40}?"
+# a name read from a title spans a character that is no text (``text.mark_not_text``), so that it is never cut there;
+# such a name is then refused (``Title.refused``): the character may be one of the name's own, lost by the extraction
+_NAME = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]{2,40}?"
+_NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 _REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
-_AGENCY_FIRST = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*(\d{4})" + _REPORT)
+_AGENCY_FIRST = re.compile(_NAME_START + "(" + _NAME + r")\s*(\d{4})" + _REPORT)
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
-_YEAR_INSIDE = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
+_YEAR_INSIDE = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
                           r"\s*" + _ANNUAL)  # 某局政府信息公开工作2023年度报告
 # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
-_YEAR_AFTER = re.compile("(?<![" + _HAN + "])(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
+_YEAR_AFTER = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
                          r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
 _NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
@@ -122,11 +127,49 @@ def canonical_agency(name: str) -> str:
 def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
     """Agency and year from the first title-like phrase ``<agency><year>年…年度报告`` (or year first).
 
-    Lines are tried one by one, then joined with the next (titles wrapped over two lines).
+    Lines are tried one by one, then joined with the next (titles wrapped over two lines). A name read next to or
+    across a character that is no text is refused (``read_title``).
     """
-    lines = [line.strip() for line in fold_lines(drop_invisible(head)).split("\n") if line.strip()][:TITLE_LINES]
-    candidates = lines + [a + b for a, b in zip(lines, lines[1:], strict=False)]
-    for text in candidates:
+    title = read_title(head)
+    return title.agency, title.year
+
+
+@dataclass(frozen=True)
+class Title:
+    """What a report's title says: its agency and year; ``refused``, when the title's agency name touches or holds
+    a character that is no text (``text.NOT_TEXT``: a control character, an escape sequence, U+FFFD, a private-use
+    character), is ``(line, the line as printed)``: the name is not read.
+
+    Such a character is neither dropped nor taken for a break: dropped, the name of ``某县交通\\x00局`` whose NUL
+    stands for a glyph the extraction lost (运) would be 某县交通局, another agency's; taken for a break, the name
+    was cut (``某某县\\x07交通运输局`` was read 交通运输局, ``某某县\\x1b[31m交通运输局`` too). Refused, no wrong
+    name is published: the agency is looked for in the body and in the manifest, and the finding says why."""
+
+    agency: str | None = None
+    year: int | None = None
+    refused: tuple[int, str] | None = None
+
+
+def read_title(head: str) -> Title:
+    """``Title`` of the first title-like phrase of ``head`` (see ``title_to_agency_year``).
+
+    >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")
+    Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'))
+    """
+    printed = fold_lines(drop_invisible(head)).split("\n")
+    # (a form feed at a line's edge is a page break: stripped as before, a space; inside a line, no text)
+    numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(printed, start=1)]
+    numbered = [(number, line) for number, line in numbered if line][:TITLE_LINES]
+    lines = [line for _, line in numbered]
+
+    def refused(at: int, joined: bool = False) -> tuple[int, str]:
+        number = numbered[at][0]
+        shown = printed[number - 1].strip() + (printed[numbered[at + 1][0] - 1].strip() if joined else "")
+        return number, show_not_text(shown)[:80]
+
+    candidates = [(at, False, line) for at, line in enumerate(lines)] + [
+        (at, True, a + b) for at, (a, b) in enumerate(zip(lines, lines[1:], strict=False))]
+    for at, joined, text in candidates:
         text = _chinese_year(text)
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
@@ -136,22 +179,25 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
             name = _publisher(match.group(agency_group)) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
-                return canonical_agency(name), int(match.group(year_group))
+                if NOT_TEXT_MARK in name:
+                    return Title(None, int(match.group(year_group)), refused(at, joined))
+                return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
-        return cover
-    for line in lines:  # a title line with no year in it: its agency
+        name, year, at = cover
+        return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR.fullmatch(line)
         name = _publisher(match.group(1)) if match else None
         if name and name not in _NOT_AN_AGENCY:
-            return canonical_agency(name), None
-    return None, None
+            return Title(None, None, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name))
+    return Title()
 
 
 _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is the end of a note before it
 _COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
 _COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
                                + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
-_COVER_NAME = re.compile("[" + _HAN + "()（）·]{2,40}")
+_COVER_NAME = re.compile("[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]{2,40}")
 
 
 def _cover_line(line: str) -> tuple[str, str | None] | None:
@@ -168,23 +214,24 @@ def _cover_line(line: str) -> tuple[str, str | None] | None:
         years = [y for y in match.groups() if y]
         return ("title", years[0]) if len(years) == 1 else ("title", None) if not years else None
     endings = (*DIVISION_SUFFIXES, *(row["suffix"] for row in table("agency_suffixes")))
-    if _COVER_NAME.fullmatch(line) and line.endswith(endings) and line[0] not in _OPENS_NOTHING \
+    if _COVER_NAME.fullmatch(line) and line.rstrip(NOT_TEXT_MARK).endswith(endings) and line[0] not in _OPENS_NOTHING \
             and line not in _NOT_AN_AGENCY:
         return "name", line
     return None
 
 
-def _cover(lines: list[str]) -> tuple[str, int] | None:
+def _cover(lines: list[str]) -> tuple[str, int, int] | None:
     """Agency and year of a cover page that prints the title, the year and the agency on lines of their own,
     in any order, next to each other (blank lines apart): ``政府信息公开工作年度报告`` / ``（2023年度）`` /
     ``某县某局``; or the title with its year and the agency (``2023年度政府信息公开工作年度报告`` / ``某县某局``).
+    ``(the agency as printed, the year, the index of the agency's line)``.
 
     >>> _cover(["政府信息公开工作年度报告", "（2023年度）", "某县某局"])
-    ('某县某局', 2023)
+    ('某县某局', 2023, 2)
     >>> _cover(["2023年", "某县某局", "政府信息公开年报"])
-    ('某县某局', 2023)
+    ('某县某局', 2023, 1)
     >>> _cover(["2023年度政府信息公开工作年度报告", "某县某局"]), _cover(["政府信息公开工作年度报告", "目录", "2023年"])
-    (('某县某局', 2023), None)
+    (('某县某局', 2023, 1), None)
     """
     kinds = [_cover_line(line) for line in lines]
     for size in (2, 3):
@@ -198,7 +245,7 @@ def _cover(lines: list[str]) -> tuple[str, int] | None:
             if len(names) == 1 and len(years) == 1 and len(titles) == 1:
                 name = _publisher(names[0])
                 if name and name not in _NOT_AN_AGENCY:
-                    return canonical_agency(name), int(years[0])
+                    return name, int(years[0]), at + next(i for i, (kind, _) in enumerate(window) if kind == "name")
     return None
 
 
@@ -242,6 +289,7 @@ _CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s
                            r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
 
 
+@parser_memo(1 << 2)  # the report's text, read for its period and its publication date (and ``date_findings``): once
 def _dates_in_digits(text: str) -> str:
     """``fold(text)`` with dates written in Chinese numerals in digits (二〇二三年十二月三十一日 → 2023年12月31日).
 

@@ -11,6 +11,7 @@ import re
 
 from .catalog import table
 from .findings import Finding, make
+from .memo import parser_memo
 from .text import CHINESE_NUMERALS, chinese_number, fold_lines
 from .values import PROSE_UNITS, too_many_digits
 
@@ -31,6 +32,12 @@ def counts_in_digits(text: str) -> str:
         return match.group() if value is None else str(value)
 
     return _CHINESE_COUNT.sub(digits, text)
+
+
+@parser_memo(1 << 2)  # the overview, read by table 二 (``stated_counts``) and by ``narrative_to_findings``: once
+def _folded_counts(text: str) -> str:
+    """``counts_in_digits(fold_lines(text))``: the text the claims' patterns read."""
+    return counts_in_digits(fold_lines(text))
 
 
 def _table_values(values: dict, compare_to: str, table_name: str) -> list[int]:
@@ -57,7 +64,7 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     >>> said[("normative_documents", "issued")], said[("normative_documents", "in_force")]
     (12, 340)
     """
-    folded = counts_in_digits(fold_lines(text))
+    folded = _folded_counts(text)
     out: dict[tuple[str, str], int] = {}
     for claim in table("narrative_claims"):
         if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"]:
@@ -79,7 +86,7 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     >>> [f.expected for f in narrative_to_findings("共收到政府信息公开申请30件。", vals, 1)]
     ['31']
     """
-    folded = counts_in_digits(fold_lines(text))
+    folded = _folded_counts(text)
     findings = []
     for claim in table("narrative_claims"):
         match = re.search(claim["pattern"], folded)

@@ -17,10 +17,10 @@ from .metadata import (
     HEAD_CHARS,
     YEARS,
     overview_to_year,
+    read_title,
     text_to_period,
     text_to_published_date,
     text_to_source_url,
-    title_to_agency_year,
 )
 from .narrative import narrative_to_findings
 from .record import Record
@@ -39,8 +39,11 @@ def parse(text: str) -> Record:
     account(len(text))  # the memos hold at most a bounded amount of text (memo.py)
     doc = Document.from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     record = Record()
-    record.agency, year = title_to_agency_year(doc.text[:HEAD_CHARS])
-    record.year = _possible_year(record, year)
+    title = read_title(doc.text[:HEAD_CHARS])
+    record.agency = title.agency
+    if title.refused:
+        record.findings.append(make("agency_unreadable", line=title.refused[0], actual=title.refused[1]))
+    record.year = _possible_year(record, title.year)
     record.period_start, record.period_end = text_to_period(doc.text)
     if record.year is None and record.period_start:
         record.year = int(record.period_start[:4])

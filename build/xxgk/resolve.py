@@ -134,16 +134,24 @@ def void_conflicts(kept: Resolved, again: Resolved, columns: Sequence[str], wher
                    line: int | None) -> list[Finding]:
     """A row printed twice (a draft and a final table, two copies of a table) whose copies disagree:
     the cells that differ become missing in ``kept`` (which copy is right is not knowable) with one
-    ``row_conflict`` finding; cells equal in both copies, and copies that could not be read, are left."""
+    ``row_conflict`` finding; cells equal in both copies, and copies that could not be read, are left.
+    A cell of ``again`` holding words (``value_unreadable``: 五件, 见附件) is no other value: ``kept``'s number
+    stays, with one ``row_duplicate_unreadable`` finding (before, the cell was voided as a conflict whose other
+    copy was "空白", which it was not, and the words were told nowhere)."""
     if kept.values is None or again.values is None or len(kept.values) != len(again.values):
         return []
-    differ = [i for i, (a, b) in enumerate(zip(kept.values, again.values, strict=True)) if a != b]
+    words = {columns.index(f.column): f.actual for f in again.findings
+             if f.code == "value_unreadable" and f.column in columns}
+    differ = [i for i, (a, b) in enumerate(zip(kept.values, again.values, strict=True)) if a != b and i not in words]
+    found = [make("row_duplicate_unreadable", actual=" | ".join(words[i] for i in sorted(words)),
+                  expected=len(columns), line=line, **where)] if words else []
     if not differ:
-        return []
-    def shown(values: tuple) -> str:
-        return " ".join("空白" if v is None else str(v) for v in values)
+        return found
 
-    finding = make("row_conflict", column="、".join(columns[i] for i in differ), expected=shown(again.values),
-                   actual=shown(kept.values), line=line, **where)
+    def shown(values: tuple, printed: dict[int, str]) -> str:
+        return " ".join(printed[i] if i in printed else "空白" if v is None else str(v) for i, v in enumerate(values))
+
+    finding = make("row_conflict", column="、".join(columns[i] for i in differ), expected=shown(again.values, words),
+                   actual=shown(kept.values, {}), line=line, **where)
     kept.values = tuple(None if i in differ else v for i, v in enumerate(kept.values))
-    return [finding]
+    return [finding, *found]

@@ -11,7 +11,16 @@ import re
 from dataclasses import replace
 
 from .catalog import codes, item_measures, labels, patterns, table
-from .cells import Row, labels_after_values, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
+from .cells import (
+    Row,
+    labels_after_values,
+    prose_rows,
+    region_to_rows,
+    running_text,
+    stray_cells,
+    trim_slots,
+    words_for_numbers,
+)
 from .findings import Finding, make, prose_numbers_unused
 from .labels import label_matches, name_end
 from .narrative import stated_counts
@@ -188,6 +197,21 @@ def _join_wrapped_labels(rows: list[Row], measures: dict) -> list[Row]:
     return rows
 
 
+def _printed_with_words(lines: list[tuple[int, str]], read_from: dict[str, Row], measures: dict) -> list[Finding]:
+    """A ``row_duplicate_unreadable`` finding for each line that prints an item's label again with words where its
+    numbers should be (``行政许可 | 若干``: ``cells.words_for_numbers``) while another line prints the item with
+    numbers, which are kept. Before, such a line was skipped as a label without numbers and nothing said so."""
+    out = []
+    templates = {item: labels()["items"][item] for item in measures}
+    for item, line, printed in words_for_numbers(lines, "item_labels", templates):
+        row = read_from.get(item)
+        if row is None or line in {ln for _, ln, _, _ in row.label_cells} | {s.line for s in row.slots}:
+            continue
+        out.append(make("row_duplicate_unreadable", table="2", row=labels()["items"][item], line=line,
+                        actual=printed, expected=len(measures[item])))
+    return out
+
+
 def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
@@ -197,6 +221,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         findings.append(make("format_unknown", table="2", expected=fmt))
     measures = item_measures(fmt)
     seen: dict[str, list[Fact]] = {}
+    read_from: dict[str, Row] = {}  # the row each item's numbers were read from
     stated: dict | None = None  # read from the overview only when a row needs it
     rows = _join_wrapped_labels(region_to_rows(lines, None), measures)
     prose, in_table, plain = prose_rows(rows), set(), set()
@@ -259,6 +284,8 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
                                      expected=" ".join(map(str, cut)), line=row.line, **where))
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
                            resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
+        read_from[item] = row
+    findings += _printed_with_words(lines, read_from, measures)
     findings += prose_numbers_unused("2", unused)
     if not seen:
         return None, [], findings + [make("table_absent", table="2")]

@@ -26,7 +26,16 @@ from dataclasses import dataclass, field, replace
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
-from .cells import Row, labels_after_values, numbers_lead, prose_rows, region_to_rows, running_text, stray_cells
+from .cells import (
+    Row,
+    labels_after_values,
+    numbers_lead,
+    prose_rows,
+    region_to_rows,
+    running_text,
+    stray_cells,
+    words_for_numbers,
+)
 from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
 from .labels import label_matches, name_end
@@ -346,6 +355,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         conflicts = void_conflicts(resolved[code], _resolve(row, code, printed), _column_names(), cell_where(code),
                                    row.line) if code in resolved else []
         findings += conflicts or [make("row_duplicate", line=row.line, **cell_where(code))]
+    findings += _printed_with_words(lines, chosen, set(paired))
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt, printed)
     findings += _settle(resolved, fmt)
     if paired:
@@ -444,6 +454,22 @@ def _uneven_findings(found: Assignments, adopted: dict[str, tuple[Resolved, Row]
                  line=row.line) for c, (_, row) in adopted.items() if c not in printed]
     out += [make("stray_values", table="3", actual=" ".join(s.text for s in row.filled_slots), line=row.line)
             for row in unused]
+    return out
+
+
+def _printed_with_words(lines: list[tuple[int, str]], chosen: dict[str, Row], paired: set[str]) -> list[Finding]:
+    """A ``row_duplicate_unreadable`` finding for each line that prints a row's label again with words where its
+    numbers should be (``cells.words_for_numbers``) while another line prints the row with numbers: the words are
+    no values, the numbers printed are kept (as for a copy that cannot be read, ``resolve.void_conflicts``).
+    Before, such a line was taken for a label printed without numbers and nothing said so. A row paired with
+    numbers printed apart from its label (``_pair_orphans``) is left: its label line may be that very line."""
+    out = []
+    for code, line, printed in words_for_numbers(lines, "row_labels", labels()["rows"]):
+        row = chosen.get(code)
+        if row is None or code in paired or line in {ln for _, ln, _, _ in row.label_cells} | {
+                s.line for s in row.slots}:
+            continue
+        out.append(make("row_duplicate_unreadable", line=line, actual=printed, expected=WIDTH, **cell_where(code)))
     return out
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from .memo import parser_memo
-from .safe import drop_invisible
+from .safe import BIDI_CONTROLS, drop_invisible
 
 _SPACE = re.compile(r"\s+")
 # NFKC folds full-width digits and ASCII punctuation; these CJK marks it leaves alone.
@@ -45,6 +45,42 @@ def fold_lines(text: str) -> str:
 def compact(text: str) -> str:
     """``fold`` and drop all white space: the form labels are matched in."""
     return _SPACE.sub("", fold(text))
+
+
+# characters that are no text: the C0 controls but tab and line feed, DEL, the C1 controls, the line and paragraph
+# separators, the bidirectional controls, U+FFFD and the private use area (a glyph the extraction could not map to a
+# character comes out as one of these: a PDF font without its ToUnicode map gives control codes)
+NOT_TEXT = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "\ufffd\ue000-\uf8ff"
+_NOT_TEXT = re.compile("[" + NOT_TEXT + "]")
+# an ECMA-48 escape sequence (a colour, a cursor move, a terminal's title: ESC [31m, ESC ]0;…BEL) is one control, its
+# parameters with it (before, the name 某某县ESC[31m交通运输局 was read from 交 on: "[31m" is no Han); a string
+# sequence (ESC ] …) runs to its terminator or to the line's end
+_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]P^_X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*"
+                     r"(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]")
+NOT_TEXT_MARK = "\x00"
+
+
+def mark_not_text(text: str) -> str:
+    """``text`` with each escape sequence and each other character that is no text (``NOT_TEXT``) as one
+    ``NOT_TEXT_MARK`` (NUL): a pattern that reads a name sees where such a character stands, and none of them is a
+    space (``\\s`` matches ``\\x0c`` and ``\\x1c``). Other characters are left as they are.
+
+    >>> mark_not_text("某县\\x1b[31m交通\\x07运输局\\x85"), mark_not_text("某县\\ufffd局"), mark_not_text("某局\\t1\\n")
+    ('某县\\x00交通\\x00运输局\\x00', '某县\\x00局', '某局\\t1\\n')
+    """
+    if not _NOT_TEXT.search(text):
+        return text
+    return _NOT_TEXT.sub(NOT_TEXT_MARK, _ESCAPE.sub(NOT_TEXT_MARK, text))
+
+
+def show_not_text(text: str) -> str:
+    """``text`` with each character that is no text written as its code (``\\x07``, ``\\u202e``), for a finding.
+
+    >>> show_not_text("某县\\x1b[31m交通\\u202e局")
+    '某县\\\\x1b[31m交通\\\\u202e局'
+    """
+    return _NOT_TEXT.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                         else f"\\u{ord(m.group()):04x}", text)
 
 
 @lru_cache(maxsize=1)

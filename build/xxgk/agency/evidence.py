@@ -17,7 +17,7 @@ from collections import Counter
 from functools import cache
 
 from ..safe import drop_invisible
-from ..text import fold
+from ..text import NOT_TEXT_MARK, fold, mark_not_text
 from .divisions import Division, by_name, by_short, divisions
 from .names import parse_name, stopwords
 
@@ -114,7 +114,7 @@ def _first_line_name(text: str) -> str:
     line = next((x.strip() for x in text[:500].split("\n") if x.strip()), "")
     end = _FIRST_LINE_END.search(line)
     candidate = line[:end.start()] if end else ""
-    parsed = parse_name(candidate) if 2 <= len(candidate) <= 40 else None
+    parsed = parse_name(candidate) if 2 <= len(candidate) <= 40 and NOT_TEXT_MARK not in candidate else None
     if parsed and parsed.kind and (parsed.regions or parsed.special or parsed.national):
         return candidate
     return ""
@@ -141,20 +141,39 @@ def body_names(text: str) -> list[tuple[str, str]]:
     A labelled field comes first; then department names repeated in the opening text, most
     frequent first (a bare 市政府 in “在市委、市政府的领导下” names the superior, not the author).
     """
-    text = fold(drop_invisible(text))
-    out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS])]
+    text = _marked(fold(drop_invisible(text)))
+    out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS]) if not _touches_not_text(text, m, 1)]
     first = _first_line_name(text)
     if first:
         out.append((first, "first line"))
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
-        name = _trim(m.group())
+        name = _trim(m.group()) if not _touches_not_text(text, m) else ""
         if name:
             counts[name] += 1
             first.setdefault(name, m.start())
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+def _marked(text: str) -> str:
+    """``text.mark_not_text(text)``, a form feed (a PDF's page break, at the start of a page's first line) taken for
+    the line break it is: a name next to a character that is no text is not read (``_touches_not_text``); a name at
+    the top of a page is.
+
+    >>> _marked("\\x0c格尔木市交通运输局\\n某县\\x07某局")
+    '\\n格尔木市交通运输局\\n某县\\x00某局'
+    """
+    return mark_not_text(text.replace("\x0c", "\n"))
+
+
+def _touches_not_text(text: str, match: re.Match, group: int = 0) -> bool:
+    """Whether ``match`` (its ``group``) in ``text`` (``text.mark_not_text``'s) begins or ends next to a character
+    that is no text: the name it reads may be cut there (``某某县\\x07交通运输局``: the title's name is refused,
+    ``metadata.Title``, and is no more read from the body)."""
+    start, end = match.span(group)
+    return NOT_TEXT_MARK in text[max(start - 1, 0):end + 1]
 
 
 _TOWNSHIP_SUFFIX = re.compile(r"(?:镇|乡|街道|苏木)(?=人民政府|办事处)")
@@ -169,13 +188,13 @@ def township_names(text: str, body: str) -> list[str]:
     >>> township_names("2024年，周庄镇人民政府坚持……本报告由昆山市周庄镇人民政府编制", "人民政府")
     ['周庄镇', '昆山市周庄镇']
     """
-    text = fold(text)[:OPENING_CHARS]
+    text = _marked(fold(text)[:OPENING_CHARS])
     counts: Counter = Counter()
     for m in _TOWNSHIP_SUFFIX.finditer(text):
         if not text.startswith(body, m.end()):
             continue
         run = _RUN.search(text[:m.end()])
-        name = _township_tail(run.group()) if run else ""
+        name = _township_tail(run.group()) if run and not _touches_not_text(text, run) else ""
         if name:
             counts[name] += 1
     return [n for n, _ in counts.most_common()]
@@ -201,10 +220,11 @@ def zone_names(text: str) -> list[str]:
     >>> zone_names("淮安经济技术开发区管理委员会2024年……淮安经开区管委会")
     ['淮安经济技术开发区', '淮安经开区']
     """
-    text = fold(text)[:OPENING_CHARS]
+    text = _marked(fold(text)[:OPENING_CHARS])
     counts: Counter = Counter()
     for m in _zone_pattern().finditer(text):
         run = _RUN.search(text[:m.end()])
+        run = None if run and _touches_not_text(text, run) else run
         for start in range(len(run.group()) if run else 0):
             parsed = parse_name(run.group()[start:])
             if parsed.zone and (parsed.regions or parsed.special):
