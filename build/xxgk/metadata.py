@@ -41,7 +41,10 @@ from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # a name read from a title spans a character that is no text (``text.mark_not_text``), so that it is never cut there;
 # such a name is then refused (``Title.refused``): the character may be one of the name's own, lost by the extraction
-_NAME = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]{2,40}?"
+_NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
+# a name may hold a space between two Han characters (格尔木市 交通运输局, 格尔木市交通 运输局: a PDF's text layer, a
+# title set in two parts); which of its parts are the name ``_unspaced`` decides
+_NAME = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
 _NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
@@ -159,7 +162,7 @@ def read_title(head: str) -> Title:
     printed = fold_lines(drop_invisible(head)).split("\n")
     # (a form feed at a line's edge is a page break: stripped as before, a space; inside a line, no text)
     numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(printed, start=1)]
-    numbered = [(number, line) for number, line in numbered if line][:TITLE_LINES]
+    numbered = [(number, _letters_joined(line)) for number, line in numbered if line][:TITLE_LINES]
     lines = [line for _, line in numbered]
 
     def refused(at: int, joined: bool = False) -> tuple[int, str]:
@@ -176,7 +179,7 @@ def read_title(head: str) -> Title:
         for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
                                                   (_YEAR_AFTER, 1, 2)):
             match = pattern.search(text)
-            name = _publisher(match.group(agency_group)) if match else None
+            name = _publisher(_unspaced(match.group(agency_group))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
                 if NOT_TEXT_MARK in name:
@@ -187,7 +190,7 @@ def read_title(head: str) -> Title:
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR.fullmatch(line)
-        name = _publisher(match.group(1)) if match else None
+        name = _publisher(_unspaced(match.group(1))) if match else None
         if name and name not in _NOT_AN_AGENCY:
             return Title(None, None, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name))
     return Title()
@@ -267,6 +270,58 @@ def overview_to_year(overview: str) -> int | None:
     """
     match = _OPENING_YEAR.match(_chinese_year(fold(overview[:40])))
     return int(match.group(1)) if match else None
+
+
+_SPACE_IN_NAME = re.compile("[ \u3000]")
+_LETTER_SPACED = 0.7  # a line whose words are this share or more single characters is set letter-spaced
+
+
+def _letters_joined(line: str) -> str:
+    """A title line set letter-spaced (格 尔 木 市 交 通 运 输 局 2025 年 …: a PDF's spaced heading) with its letters
+    joined; any other line as it is. Letter-spaced: six words or more, at least ``_LETTER_SPACED`` of them one
+    character long.
+
+    >>> _letters_joined("格 尔 木 市 数 据 局 2025 年 政 府 信 息 公 开"), _letters_joined("首页 政务公开 某局2025年")
+    ('格尔木市数据局2025年政府信息公开', '首页 政务公开 某局2025年')
+    """
+    words = line.split()
+    if len(words) < 6 or sum(len(w) == 1 for w in words) < _LETTER_SPACED * len(words):
+        return line
+    return "".join(words)
+
+
+def _has_region(name: str) -> bool:
+    from .agency.names import parse_name
+
+    parsed = parse_name(name)
+    return bool(parsed.regions or parsed.special or parsed.unknown_region)
+
+
+def _unspaced(name: str) -> str:
+    """A title's name part that holds spaces, as the name it prints: its last part, joined with the parts before
+    it while it names no region and the part before it does or makes it name one (格尔木市 交通运输局 and
+    格尔木市交通 运输局 are 格尔木市交通运输局; 首页 政务公开 格尔木市交通运输局 is 格尔木市交通运输局: a breadcrumb
+    before the title is no part of the name, nor is 政务公开 of 首页 政务公开 交通运输局). A name without spaces is
+    returned as it is.
+
+    >>> _unspaced("格尔木市 交通运输局"), _unspaced("格尔木市交通 运输局"), _unspaced("首页 政务公开 格尔木市数据局")
+    ('格尔木市交通运输局', '格尔木市交通运输局', '格尔木市数据局')
+    >>> _unspaced("首页 政务公开 交通运输局"), _unspaced("某某县 交通运输局")
+    ('交通运输局', '某某县交通运输局')
+    """
+    if not _SPACE_IN_NAME.search(name):
+        return name
+    from .agency.names import parse_name
+
+    parts = [part for part in _SPACE_IN_NAME.split(name) if part]
+    chosen = parts.pop()
+    while parts and not _has_region(chosen):
+        before = parts.pop()
+        joined = parse_name(before + chosen)
+        if not (joined.regions or joined.special or parse_name(before).unknown_region == before):
+            break
+        chosen = before + chosen
+    return chosen
 
 
 def _publisher(name: str) -> str | None:
