@@ -42,3 +42,20 @@ def test_a_letter_spaced_title_gives_its_year_too():
 def test_words_before_a_name_without_its_region_are_not_made_part_of_it():
     """政务公开 (a breadcrumb) names no region: the name is the part after it, as printed."""
     assert parse(_report("首页 政务公开 交通运输局")).agency == "交通运输局"
+
+
+@pytest.mark.parametrize("title", ["【格尔木市交通运输局】2025年政府信息公开工作年度报告",
+                                   "格尔木市交通运输局：2025年政府信息公开工作年度报告",
+                                   "格尔木市交通运输局-2025年政府信息公开工作年度报告",
+                                   "格尔木市交通运输局 — 2025年度政府信息公开工作年度报告"])
+def test_a_name_set_apart_from_the_title_by_a_bracket_or_a_mark_is_read_with_the_year(title):
+    """A web page's or an article's title: before, neither the agency nor the year was read from it."""
+    record = parse(_report("", after=title))
+    assert (record.agency, record.year) == (AGENCY, 2025)
+
+
+@pytest.mark.parametrize("label", ["附件", "标题", "【通知公告】"])
+def test_a_label_before_the_title_is_no_agency(label):
+    """附件：2025年… — a label, not an agency's name (it does not end as one does): no name is read from it."""
+    sep = "" if label.startswith("【") else "："
+    assert parse(_report("", after=f"{label}{sep}2025年政府信息公开工作年度报告")).agency != label.strip("【】")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .catalog import agency_aliases
 from .findings import Finding, make
@@ -58,6 +59,10 @@ _YEAR_INSIDE = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"
 # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
 _YEAR_AFTER = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
                          r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
+# the agency set apart from the rest of the title by a bracket or a mark (【某局】2023年…, 某局：2023年…, 某局-2023年…):
+# taken only when the name ends as an agency or a division does (附件：2023年… names no agency)
+_AGENCY_MARKED = re.compile(_NAME_START + "[【\\[「『〖]?(" + _NAME + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})"
+                            + _REPORT)
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
 _NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
@@ -177,10 +182,12 @@ def read_title(head: str) -> Title:
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
         for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
-                                                  (_YEAR_AFTER, 1, 2)):
+                                                  (_YEAR_AFTER, 1, 2), (_AGENCY_MARKED, 1, 2)):
             match = pattern.search(text)
             name = _publisher(_unspaced(match.group(agency_group))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
+            if pattern is _AGENCY_MARKED and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
+                continue
             if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
@@ -207,20 +214,26 @@ def _cover_line(line: str) -> tuple[str, str | None] | None:
     """What a line of a cover page is: ``("year", year)`` (``（2023年度）``), ``("title", None)``
     (``政府信息公开工作年度报告``), ``("title", year)`` (the title with its year, no agency) or ``("name", name)``
     (an agency's name: it ends as an agency or a division does, ``rules/agency_suffixes.csv``); None else."""
-    from .agency.divisions import DIVISION_SUFFIXES
-    from .catalog import table
-
     line = _chinese_year(line.replace(" ", ""))
     if match := _COVER_YEAR.fullmatch(line):
         return "year", match.group(1)
     if match := _COVER_TITLE_YEAR.fullmatch(line):
         years = [y for y in match.groups() if y]
         return ("title", years[0]) if len(years) == 1 else ("title", None) if not years else None
-    endings = (*DIVISION_SUFFIXES, *(row["suffix"] for row in table("agency_suffixes")))
-    if _COVER_NAME.fullmatch(line) and line.rstrip(NOT_TEXT_MARK).endswith(endings) and line[0] not in _OPENS_NOTHING \
+    if _COVER_NAME.fullmatch(line) and line.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()) \
+            and line[0] not in _OPENS_NOTHING \
             and line not in _NOT_AN_AGENCY:
         return "name", line
     return None
+
+
+@lru_cache(maxsize=1)
+def _agency_endings() -> tuple[str, ...]:
+    """How an agency's or a division's name ends (``rules/agency_suffixes.csv``, the divisions' suffixes)."""
+    from .agency.divisions import DIVISION_SUFFIXES
+    from .catalog import table
+
+    return (*DIVISION_SUFFIXES, *(row["suffix"] for row in table("agency_suffixes")))
 
 
 def _cover(lines: list[str]) -> tuple[str, int, int] | None:
