@@ -1,0 +1,97 @@
+"""Round 9 of a reader's journeys, in Chromium, at 1366 and 390 px: the compare page's tables scrolled sideways, and
+table 三 read from the keyboard inside its box a window high (its header held at the box's top)."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from .conftest import SHOTS, needs_chromium, report_page_files
+from .conftest import wait_for as _wait
+from .test_accessibility import viewport
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+COMPARE = ("/compare/?agencies=qinghai-haixi-geermu-shujuju,liaoning-anshan-haicheng-shujuju"
+           "&metric=received&year=2024-2025")
+RECT = "var r = arguments[0].getBoundingClientRect(); return [r.left, r.right];"
+
+
+@pytest.mark.parametrize("name", ["phone", "desktop"])
+def test_a_compare_table_scrolled_sideways_keeps_its_caption_and_agency_header_in_view(server, chromium, name):
+    with viewport(chromium, name):
+        chromium.get(server + COMPARE)
+        _wait(lambda: chromium.find_elements("css selector", "#xxgk-league-table tbody th[scope=row]"))
+        # a box narrower than its table, as a comparison of seven years makes it on a desktop too
+        chromium.execute_script("var s = document.createElement('style'); document.head.appendChild(s);"
+                                "s.textContent = '.xxgk-scroll { max-width: 300px !important }';")
+        tables = [t for t in chromium.find_elements("css selector", ".xxgk-scroll table[data-sortable-js]")
+                  if chromium.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth + 40", t)]
+        assert tables  # the league's six columns at least
+        for table in tables:
+            chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80);"
+                                    "arguments[0].scrollLeft = arguments[0].scrollWidth;", table)
+            assert chromium.execute_script("return arguments[0].scrollLeft", table) > 40  # it scrolls, in its box
+            box = chromium.execute_script(RECT, table)
+            caption = table.find_element("css selector", "caption")
+            shown = chromium.execute_script(RECT, caption)
+            chromium.save_screenshot(str(SHOTS / f"site16-compare-scrolled-{name}.png"))
+            # before: the caption (the measure and the years the numbers are of) and 机构 scrolled out of the box to
+            # the left with the columns, leaving numbers under a blank band
+            assert box[0] - 1 <= shown[0] and shown[1] <= box[1] + 1, (shown, box, caption.text)
+            assert caption.text and "排序" in caption.text
+            header = table.find_element("css selector", "thead th[data-row-header]")
+            head = chromium.execute_script(RECT, header)
+            assert header.text.startswith("机构") and box[0] - 1 <= head[0] < box[0] + 20, (head, box)
+
+
+def _table_3(built_site):
+    page = next(p for p in report_page_files(built_site) if "applications|" in p.read_text(encoding="utf-8"))
+    return "/" + page.relative_to(built_site).as_posix()
+
+
+BELOW_HEADER = ("var head = arguments[0].tHead.getBoundingClientRect().bottom,"
+                " box = arguments[0].closest('.md-typeset__scrollwrap').getBoundingClientRect().bottom;"
+                "return Array.from(arguments[0].tBodies[0].rows).map(function (r, i) {"
+                " var q = r.getBoundingClientRect(); return q.top >= head - 1 && q.bottom <= box + 1 ? i : -1; })"
+                ".filter(function (i) { return i >= 0; });")
+
+
+@pytest.mark.parametrize("name", ["desktop", "phone"])
+def test_reading_table_3_by_keyboard_nothing_hides_under_its_held_header(built_site, server, chromium, name):
+    """A keyboard reader in table 三's box: going up its rows' links with Shift+Tab, each focused link shows below
+    the header the box holds at its top (WCAG 2.4.11); Page Down moves on to the next rows without skipping any."""
+    with viewport(chromium, name):
+        chromium.get(server + _table_3(built_site))
+        three = _wait(lambda: chromium.find_element("css selector", "table[data-csv^=applications]"))
+        box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", three)
+        _wait(lambda: box.get_attribute("tabindex"))  # xxgk.js ran
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -60)", box)
+        links = three.find_elements("css selector", "tbody a")
+        assert len(links) > 10
+        chromium.execute_script("arguments[0].focus()", links[-1])
+        hidden = []
+        for _ in links[1:]:
+            ActionChains(chromium).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+            top, head = chromium.execute_script(
+                "return [document.activeElement.getBoundingClientRect().top,"
+                " arguments[0].tHead.getBoundingClientRect().bottom];", three)
+            if top < head - 1:
+                hidden.append((chromium.switch_to.active_element.text, round(top), round(head)))
+        chromium.save_screenshot(str(SHOTS / f"site16-table3-shift-tab-{name}.png"))
+        # before: six to eight of the row labels came into view at the box's top, under its three header rows
+        assert hidden == [], hidden
+        chromium.execute_script("arguments[0].scrollTop = 0; arguments[0].focus()", box)
+        seen = chromium.execute_script(BELOW_HEADER, three)
+        ActionChains(chromium).send_keys(Keys.PAGE_DOWN).perform()
+        last = [-1]
+
+        def settled():  # the box has scrolled (smoothly) and stopped
+            top, last[0] = last[0], chromium.execute_script("return arguments[0].scrollTop", box)
+            return top == last[0] > 0
+
+        _wait(settled)
+        after = chromium.execute_script(BELOW_HEADER, three)
+        # before: Page Down moved the rows a box's height, and those the header had covered were never shown
+        assert seen and after and after[0] <= seen[-1] + 1, (seen, after)
