@@ -95,3 +95,51 @@ def test_reading_table_3_by_keyboard_nothing_hides_under_its_held_header(built_s
         after = chromium.execute_script(BELOW_HEADER, three)
         # before: Page Down moved the rows a box's height, and those the header had covered were never shown
         assert seen and after and after[0] <= seen[-1] + 1, (seen, after)
+
+
+@pytest.fixture(scope="module")
+def seven_years(tmp_path_factory):
+    """A site of one county 数据局 that reported 2019 and 2021–2025 (its charts span 2019–2025: seven years, 2020
+    left empty), served: its agency page's address."""
+    from .conftest import serving, site_of
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("seven-years")
+    reports = work / "reports"
+    reports.mkdir()
+    for year in (2019, 2021, 2022, 2023, 2024, 2025):
+        (reports / f"r{year}.txt").write_text(tab_report(agency="格尔木市数据局", year=year), encoding="utf-8")
+    site = site_of(reports, work)
+    agency = next(p.parent.name for p in (site / "a").glob("*/index.html"))
+    with serving(site) as url:
+        yield f"{url}/a/{agency}/"
+
+
+HEAD_LINES = ("return Array.from(arguments[0].tHead.rows[0].cells).slice(1).map(function (th) {"
+              " var r = document.createRange(); r.selectNodeContents(th);"
+              " return [th.textContent.trim(), new Set(Array.from(r.getClientRects()).map(function (q) {"
+              " return Math.round(q.top); })).size]; });")
+
+
+def test_on_a_phone_an_agency_charts_data_table_of_seven_years_keeps_its_series_and_years_readable(seven_years,
+                                                                                                    chromium):
+    with viewport(chromium, "phone"):
+        chromium.get(seven_years)
+        table = _wait(lambda: chromium.find_element("css selector", ".xxgk-figure table[data-style=nums]"))
+        chromium.execute_script("arguments[0].closest('details').open = true", table)
+        heads = chromium.execute_script(HEAD_LINES, table)
+        assert [h for h, _ in heads] == [f"{y}年" for y in range(2019, 2026)], heads
+        # before: on a phone each year was cut over two lines, 2019 / 年
+        assert all(lines == 1 for _, lines in heads), heads
+        box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", table)
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80);"
+                                "arguments[0].scrollLeft = arguments[0].scrollWidth;", box)
+        assert chromium.execute_script("return arguments[0].scrollLeft", box) > 0  # seven years scroll, in the box
+        assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
+        chromium.save_screenshot(str(SHOTS / "site16-agency-data-table-390.png"))
+        left = chromium.execute_script("return arguments[0].getBoundingClientRect().left", box)
+        for row in table.find_elements("css selector", "tbody tr"):
+            name = row.find_element("css selector", "td")
+            where = chromium.execute_script("return arguments[0].getBoundingClientRect().left", name)
+            # before: the series' names scrolled out with the first years, leaving rows of numbers unnamed
+            assert name.text and left - 1 <= where < left + 20, (name.text, where, left)
