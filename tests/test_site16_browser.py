@@ -143,3 +143,43 @@ def test_on_a_phone_an_agency_charts_data_table_of_seven_years_keeps_its_series_
             where = chromium.execute_script("return arguments[0].getBoundingClientRect().left", name)
             # before: the series' names scrolled out with the first years, leaving rows of numbers unnamed
             assert name.text and left - 1 <= where < left + 20, (name.text, where, left)
+
+
+@pytest.fixture(scope="module")
+def indexed(built_site, tmp_path_factory):
+    """The seeds' site with its full-text index (Pagefind, as ``xxgk build`` makes it), served: its base URL."""
+    import shutil
+
+    from xxgk.site.fulltext import index_full_text
+
+    from .conftest import serving
+
+    site = tmp_path_factory.mktemp("indexed") / "site"
+    shutil.copytree(built_site, site)
+    assert index_full_text(site) == 0
+    with serving(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("name", ["desktop", "phone"])
+def test_a_full_text_hit_marks_the_words_it_matched_in_its_excerpt(indexed, chromium, name):
+    with viewport(chromium, name):
+        chromium.get(indexed + "/")
+        opener = "label[for=__search], input.md-search__input"  # the phone's search icon, the desktop's box
+        next(e for e in chromium.find_elements("css selector", opener) if e.is_displayed()).click()
+        box = _wait(lambda: [e for e in chromium.find_elements("css selector", "input.md-search__input")
+                             if e.is_displayed()])[0]
+        box.send_keys("政务服务")
+        hits = _wait(lambda: chromium.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 30)
+        chromium.save_screenshot(str(SHOTS / f"site16-fulltext-marks-{name}.png"))
+        for hit in hits:
+            excerpt = hit.find_element("css selector", "article p")
+            marked = [m.get_attribute("textContent").strip()
+                      for m in excerpt.find_elements("css selector", "mark")]
+            # before: the excerpt was flattened to text, the matched words not set apart (信访 lists reports
+            # for 信息 with nothing to say so)
+            assert marked and all(m and m in excerpt.get_attribute("textContent") for m in marked), marked
+            assert any(m.startswith(("政务", "服务")) for m in marked), marked
+            assert chromium.execute_script(  # nothing but text and marks comes from the index
+                "return Array.from(arguments[0].querySelectorAll('*')).every(function (e) {"
+                " return e.tagName === 'MARK' && e.children.length === 0; })", excerpt)
