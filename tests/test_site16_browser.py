@@ -183,3 +183,19 @@ def test_a_full_text_hit_marks_the_words_it_matched_in_its_excerpt(indexed, chro
             assert chromium.execute_script(  # nothing but text and marks comes from the index
                 "return Array.from(arguments[0].querySelectorAll('*')).every(function (e) {"
                 " return e.tagName === 'MARK' && e.children.length === 0; })", excerpt)
+
+
+@pytest.mark.parametrize("page", ["/report-card/", "/quality/"])
+def test_the_province_menu_is_big_enough_for_a_finger_and_does_not_zoom_a_phone(server, chromium, page):
+    for name in ("phone", "desktop"):
+        with viewport(chromium, name):
+            chromium.get(server + page)
+            menu = _wait(lambda: [s for s in chromium.find_elements("css selector", ".xxgk-province-pick select")
+                                  if s.is_displayed()])[0]
+            size, height = chromium.execute_script(
+                "return [parseFloat(getComputedStyle(arguments[0]).fontSize),"
+                " arguments[0].getBoundingClientRect().height];", menu)
+            # before: the browser's own 13px menu, 19 px high: under the 24 px target of WCAG 2.5.8, and below 16px
+            # Safari on an iPhone zooms the page in when it takes the focus
+            assert height >= 24, (name, height)
+            assert name != "phone" or size >= 16, size
