@@ -199,3 +199,17 @@ def test_the_province_menu_is_big_enough_for_a_finger_and_does_not_zoom_a_phone(
             # Safari on an iPhone zooms the page in when it takes the focus
             assert height >= 24, (name, height)
             assert name != "phone" or size >= 16, size
+
+
+def test_the_data_page_says_when_no_report_dates_the_data_instead_of_a_blank(seven_years, chromium):
+    """Reports that state no publication date (and a changelog without one): the data page said 最后更新 。 and
+    cited the dataset with empty brackets, “[DS/OL]. ()”; each download's 更新日期 was blank."""
+    with viewport(chromium, "phone"):
+        chromium.get(seven_years.split("/a/")[0] + "/data/")
+        text = _wait(lambda: chromium.find_element("css selector", "article").text)
+        assert "最后更新 。" not in text and "最后更新日期不详" in text, text[:200]
+        assert "[DS/OL]. [" in text and "[DS/OL]. ()" not in text
+        dates = [r.find_elements("css selector", "td")[3].text for r in chromium.find_elements(
+            "css selector", "table tbody tr") if len(r.find_elements("css selector", "td")) == 4
+            and r.find_elements("css selector", "td a[download]")]
+        assert dates and set(dates) == {"不详"}, dates
