@@ -213,3 +213,15 @@ def test_the_data_page_says_when_no_report_dates_the_data_instead_of_a_blank(sev
             "css selector", "table tbody tr") if len(r.find_elements("css selector", "td")) == 4
             and r.find_elements("css selector", "td a[download]")]
         assert dates and set(dates) == {"不详"}, dates
+
+
+def test_an_agency_pages_list_of_years_keeps_each_reports_link_on_one_line(seven_years, chromium):
+    for name in ("desktop", "phone"):
+        with viewport(chromium, name):
+            chromium.get(seven_years)
+            links = _wait(lambda: chromium.find_elements("css selector", "#xxgk-agency-years td:first-child a"))
+            lines = chromium.execute_script(
+                "return arguments[0].map(function (a) { return [a.textContent, a.getClientRects().length]; });", links)
+            # before: on a desktop 2021年度报 / 告, the column squeezed to Material's minimum beside five others
+            assert len(lines) == 6 and all(n == 1 for _, n in lines), (name, lines)
+            assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
