@@ -26,14 +26,18 @@ def test_a_compare_table_scrolled_sideways_keeps_its_caption_and_agency_header_i
         # a box narrower than its table, as a comparison of seven years makes it on a desktop too
         chromium.execute_script("var s = document.createElement('style'); document.head.appendChild(s);"
                                 "s.textContent = '.xxgk-scroll { max-width: 300px !important }';")
-        tables = [t for t in chromium.find_elements("css selector", ".xxgk-scroll table[data-sortable-js]")
-                  if chromium.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth + 40", t)]
-        assert tables  # the league's six columns at least
-        for table in tables:
-            chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80);"
-                                    "arguments[0].scrollLeft = arguments[0].scrollWidth;", table)
-            assert chromium.execute_script("return arguments[0].scrollLeft", table) > 40  # it scrolls, in its box
-            box = chromium.execute_script(RECT, table)
+        boxes = [b for b in chromium.find_elements("css selector", ".xxgk-scroll")
+                 if chromium.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth + 40", b)]
+        assert boxes  # the league's six columns at least
+        for scroller in boxes:
+            table = scroller.find_element("css selector", "table[data-sortable-js]")
+            chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80); arguments[0].focus()", scroller)
+            ActionChains(chromium).send_keys(Keys.ARROW_RIGHT).perform()
+            # the box takes the keyboard and its arrow keys scroll it (before: the table inside it scrolled, and the
+            # focused box's arrow keys moved nothing)
+            _wait(lambda s=scroller: chromium.execute_script("return arguments[0].scrollLeft", s) > 0)
+            chromium.execute_script("arguments[0].scrollLeft = arguments[0].scrollWidth", scroller)
+            box = chromium.execute_script(RECT, scroller)
             caption = table.find_element("css selector", "caption")
             shown = chromium.execute_script(RECT, caption)
             chromium.save_screenshot(str(SHOTS / f"site16-compare-scrolled-{name}.png"))
