@@ -230,7 +230,7 @@ def test_on_a_phone_the_compare_pages_tables_keep_each_rows_agency_in_view_as_th
         chromium.get(server + "/compare/?agencies=qinghai-haixi-geermu-shujuju,liaoning-anshan-haicheng-shujuju"
                      "&metric=received&year=2024-2025")
         shown = _wait(lambda: chromium.find_elements("css selector", table + " tbody th[scope=row]"))[0]
-        box = chromium.find_element("css selector", table)
+        box = chromium.find_element("css selector", "#xxgk-league-table .xxgk-scroll")  # the box scrolls the table
         chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80);"
                                 "arguments[0].scrollLeft = arguments[0].scrollWidth;", box)
         chromium.save_screenshot(str(SHOTS / "site15-compare-league-390.png"))

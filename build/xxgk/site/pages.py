@@ -59,6 +59,7 @@ CHART_TOP = 30  # reports per comparison chart (by applications received); beyon
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
 RANKING_EXTRACT = 20  # above INDEX_SHARD_ABOVE reports: the report card index shows this many at each end
+UNKNOWN_DATE = "不详"  # the data page's last-updated date when neither the changelog nor a report gives one
 RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
 PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_filter``, ``xxgk.js``) reads
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
@@ -356,7 +357,7 @@ class Site(ReportPages, AgencyPages):
             rows.append([f'<td><a href="../downloads/{esc(path)}" download>{esc(label)}</a>'
                          + ("（gzip 压缩）" if path.endswith(".gz") else "")
                          + f"<br><small><code>{esc(path)}</code></small></td>", f"<td>{esc(who)}</td>",
-                         cell(_size(size)), f"<td>{esc(updated)}</td>"])
+                         cell(_size(size)), f"<td>{esc(updated or UNKNOWN_DATE)}</td>"])
         dictionary = []
         for res in desc["resources"]:
             fields = [[f"<td>{esc(f.get('title'))}</td>", f"<td><code>{esc(f['name'])}</code></td>",
@@ -366,10 +367,14 @@ class Site(ReportPages, AgencyPages):
             dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
                               f"<p>{esc(res.get('description'))}</p>\n"
                               + table(["名称", "字段", "类型", "说明"], fields))
-        cite = (f"xxgk. 政府信息公开工作年度报告数据集：版本 {esc(version)}[DS/OL]. ({esc(updated)})"
+        when = f"({esc(updated)})" if updated else ""  # GB/T 7714's (更新日期), left out when no date is known
+        cite = (f"xxgk. 政府信息公开工作年度报告数据集：版本 {esc(version)}[DS/OL]. {when}"
                 f'[<span data-xxgk-cite-date>引用日期</span>]. <span data-xxgk-cite-url>（本页网址）</span>.')
         body = [front_matter("数据下载"), "# 数据下载与说明\n",
-                f"<p>数据包版本 {esc(version)}，最后更新 {esc(updated)}。空白表示缺失，绝不是0。"
+                f"<p>数据包版本 {esc(version)}，"
+                + (f"最后更新 {esc(updated)}。" if updated
+                   else f"最后更新日期{UNKNOWN_DATE}（更新记录和报告都没有写明日期）。")
+                + "空白表示缺失，绝不是0。"
                 "所有 CSV 都是 UTF-8 编码并带 BOM：在中文 Windows 的 Excel 中双击即可正确显示中文；pandas 用 "
                 "<code>encoding=\"utf-8-sig\"</code>，R 用 <code>readr::read_csv()</code> 或 "
                 "<code>read.csv(fileEncoding = \"UTF-8-BOM\")</code>，frictionless 按 datapackage.json 读取。</p>",

@@ -60,7 +60,9 @@
       });
     }
     headers.forEach(function (h, i) {
-      var th = el("th", null, {scope: "col"}), b = el("button", h, {type: "button", "class": "xxgk-sort"});
+      // the header over the column that names the rows stays in view with it (xxgk.css: data-row-header)
+      var th = el("th", null, i === rowHeader ? {scope: "col", "data-row-header": ""} : {scope: "col"});
+      var b = el("button", h, {type: "button", "class": "xxgk-sort"});
       b.addEventListener("click", function () {
         var asc = th.getAttribute("aria-sort") !== "ascending";
         Array.from(tr.children).forEach(function (x) { x.removeAttribute("aria-sort"); });

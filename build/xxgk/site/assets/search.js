@@ -138,7 +138,19 @@
     return pagefind;
   }
   window.xxgkAgencies.fullText = fullText;  // the Pagefind instance, all shards merged (benchmarks/fulltext_scale.py)
-  function plainText(html) { return new DOMParser().parseFromString(html, "text/html").body.textContent || ""; }
+  /* a Pagefind excerpt as nodes: its text, and the words it matched (its <mark>s) as <mark> elements, so the reader
+     sees why a report is listed (信访 lists 信息: Pagefind matches words' beginnings); parsed in an inert document,
+     nothing but text and marks is taken from it */
+  function excerptNodes(html) {
+    var frag = document.createDocumentFragment();
+    new DOMParser().parseFromString(html || "", "text/html").body.childNodes.forEach(function (n) {
+      var mark = n.nodeName === "MARK";
+      var node = mark ? document.createElement("mark") : document.createTextNode(n.textContent);
+      if (mark) node.textContent = n.textContent;
+      frag.appendChild(node);
+    });
+    return frag;
+  }
   function item(href, title, text) {
     var li = document.createElement("li"), link = document.createElement("a");
     var art = document.createElement("article"), h1 = document.createElement("h1"), p = document.createElement("p");
@@ -219,8 +231,8 @@
           var ol = document.createElement("ol");
           ol.className = "md-search-result__list";
           pages.forEach(function (page) {
-            var it = item(page.url, (page.meta && page.meta.title || "").replace(/^原文：/, "") + " · 原文",
-                          plainText(page.excerpt));
+            var it = item(page.url, (page.meta && page.meta.title || "").replace(/^原文：/, "") + " · 原文", "");
+            it.article.querySelector("p").appendChild(excerptNodes(page.excerpt));
             it.link.classList.add("xxgk-fulltext-hit");
             it.article.setAttribute("data-md-score", "0");
             ol.appendChild(it.li);

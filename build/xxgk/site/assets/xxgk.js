@@ -340,6 +340,17 @@
       used[label] = 1;
       box.setAttribute("aria-label", label);
     });
+    /* a box whose table holds its header at the top (table 三: xxgk.css, a sticky thead) keeps the keyboard below
+       the header: a link focused going up (Shift+Tab) was hidden under it, and Page Down skipped the rows the header
+       covered. The box's scroll padding is the header's height (it changes with the width: a ResizeObserver). */
+    document.querySelectorAll(".md-typeset__scrollwrap:not([data-xxgk-padded])").forEach(function (box) {
+      var head = box.querySelector("table > thead");
+      if (!head || getComputedStyle(head).position !== "sticky") return;
+      box.setAttribute("data-xxgk-padded", "");
+      var pad = function () { box.style.scrollPaddingTop = head.offsetHeight + "px"; };
+      pad();
+      if (window.ResizeObserver) new ResizeObserver(pad).observe(head);
+    });
   }
   function lineOf(cell) {  /* the source line a cell links to (#L12 or #L12c340), or "" */
     var a = cell && cell.querySelector("a[href*='#L']");
