@@ -229,3 +229,19 @@ def test_an_agency_pages_list_of_years_keeps_each_reports_link_on_one_line(seven
             # before: on a desktop 2021年度报 / 告, the column squeezed to Material's minimum beside five others
             assert len(lines) == 6 and all(n == 1 for _, n in lines), (name, lines)
             assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_on_a_phone_a_reports_and_an_agencys_fact_labels_read_on_one_line(built_site, server, chromium):
+    """发布日期, 统计期, 读取状态, 行政层级 … beside their values on a 390 px phone, each on one line (发布日 / 期 and
+    读取状 / 态 before: the label column was squeezed by the values)."""
+    page = report_page_files(built_site)[0].relative_to(built_site).as_posix()
+    lines = ("return Array.from(document.querySelectorAll('article table')[0].tBodies[0].rows).map(function (tr) {"
+             " var r = document.createRange(); r.selectNodeContents(tr.cells[0]);"
+             " var tops = Array.from(r.getClientRects()).map(function (q) { return Math.round(q.top); });"
+             " return [tr.cells[0].textContent.trim(), new Set(tops).size]; });")
+    with viewport(chromium, "phone"):
+        for path in (page, page.rsplit("/", 1)[0] + "/"):  # the report page, its agency's page
+            chromium.get(server + "/" + path)
+            labels = dict(_wait(lambda: chromium.execute_script(lines)))
+            assert len(labels) >= 6 and all(n == 1 for n in labels.values()), (path, labels)
+            assert not chromium.execute_script("return document.documentElement.scrollWidth > innerWidth")
