@@ -72,10 +72,12 @@ _CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开|成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
-_DATE_LINE = re.compile(r"^\s*" + _DATE + r"\s*$")
+# a date on a line of its own near the end (the signature's), or labelled there (日期：2024年1月20日)
+_DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日期|时间)\s*[:：]\s*)?" + _DATE + r"\s*$")
+# the statistics period: 2023年1月1日起至12月31日, or in digits (2023.1.1-2023.12.31, 2023-01-01至2023-12-31)
 _PERIOD = re.compile(
-    r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—|-|~)?"
-    r"\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+    r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*(?:起\s*)?"
+    r"(?:至|到|—|-|~|－|–)?\s*(?:(\d{4})\s*[年.\-/]\s*)?(\d{1,2})\s*[月.\-/]\s*(\d{1,2})(?!\d)\s*日?")
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
 _SOURCE_URL = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
 HEAD_CHARS = 3000
