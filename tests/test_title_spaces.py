@@ -47,7 +47,8 @@ def test_words_before_a_name_without_its_region_are_not_made_part_of_it():
 @pytest.mark.parametrize("title", ["【格尔木市交通运输局】2025年政府信息公开工作年度报告",
                                    "格尔木市交通运输局：2025年政府信息公开工作年度报告",
                                    "格尔木市交通运输局-2025年政府信息公开工作年度报告",
-                                   "格尔木市交通运输局 — 2025年度政府信息公开工作年度报告"])
+                                   "格尔木市交通运输局 — 2025年度政府信息公开工作年度报告",
+                                   "2025年政府信息公开工作年度报告（格尔木市交通运输局）"])
 def test_a_name_set_apart_from_the_title_by_a_bracket_or_a_mark_is_read_with_the_year(title):
     """A web page's or an article's title: before, neither the agency nor the year was read from it."""
     record = parse(_report("", after=title))
@@ -59,3 +60,9 @@ def test_a_label_before_the_title_is_no_agency(label):
     """附件：2025年… — a label, not an agency's name (it does not end as one does): no name is read from it."""
     sep = "" if label.startswith("【") else "："
     assert parse(_report("", after=f"{label}{sep}2025年政府信息公开工作年度报告")).agency != label.strip("【】")
+
+
+@pytest.mark.parametrize("note", ["全文", "征求意见稿"])
+def test_a_note_in_brackets_after_the_title_is_no_agency(note):
+    """2025年政府信息公开工作年度报告（全文）: the brackets hold no agency's name (it does not end as one does)."""
+    assert parse(_report("", after=f"2025年政府信息公开工作年度报告（{note}）")).agency != note

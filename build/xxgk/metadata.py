@@ -63,6 +63,9 @@ _YEAR_AFTER = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"\
 # taken only when the name ends as an agency or a division does (附件：2023年… names no agency)
 _AGENCY_MARKED = re.compile(_NAME_START + "[【\\[「『〖]?(" + _NAME + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})"
                             + _REPORT)
+# the agency in brackets after the title (2023年政府信息公开工作年度报告（某局）), taken as a marked name is
+_AGENCY_AFTER = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*" + _DISCLOSURE + r"\s*" + _ANNUAL + r"\s*[（(【\[]\s*("
+                           + _NAME + r")\s*[)）】\]]")
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
 _NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
@@ -184,11 +187,12 @@ def read_title(head: str) -> Title:
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
         for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
-                                                  (_YEAR_AFTER, 1, 2), (_AGENCY_MARKED, 1, 2)):
+                                                  (_YEAR_AFTER, 1, 2), (_AGENCY_MARKED, 1, 2), (_AGENCY_AFTER, 2, 1)):
             match = pattern.search(text)
             name = _publisher(_unspaced(match.group(agency_group))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
-            if pattern is _AGENCY_MARKED and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
+            if pattern in (_AGENCY_MARKED, _AGENCY_AFTER) and name \
+                    and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
             if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
                 if NOT_TEXT_MARK in name:
