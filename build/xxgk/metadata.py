@@ -310,6 +310,7 @@ def _letters_joined(line: str) -> str:
 
 
 def _has_region(name: str) -> bool:
+    """Whether ``name`` names a region, known (格尔木市) or not (某某县), as the agency resolver reads it."""
     from .agency.names import parse_name
 
     parsed = parse_name(name)
