@@ -66,3 +66,13 @@ def test_a_label_before_the_title_is_no_agency(label):
 def test_a_note_in_brackets_after_the_title_is_no_agency(note):
     """2025年政府信息公开工作年度报告（全文）: the brackets hold no agency's name (it does not end as one does)."""
     assert parse(_report("", after=f"2025年政府信息公开工作年度报告（{note}）")).agency != note
+
+
+@pytest.mark.parametrize("printed", ["\u200e格尔木市交通运输局", "格尔木市交通\u200f运输局",
+                                     "格尔木市交通运输局\u200e"])
+def test_a_bidirectional_mark_beside_or_in_a_name_is_dropped_not_a_reason_to_refuse_it(printed):
+    """An LRM or RLM (a page's CMS puts one before a title) draws no glyph and reorders no Han: the name is read.
+    An override (U+202E), which does reorder what follows, still refuses it (``agency_unreadable``)."""
+    assert parse(_report(printed)).agency == AGENCY
+    overridden = parse(_report("格尔木市交通\u202e运输局"))
+    assert overridden.agency is None and "agency_unreadable" in [f.code for f in overridden.findings]

@@ -50,8 +50,14 @@ def compact(text: str) -> str:
 # characters that are no text: the C0 controls but tab and line feed, DEL, the C1 controls, the line and paragraph
 # separators, the bidirectional controls, U+FFFD and the private use area (a glyph the extraction could not map to a
 # character comes out as one of these: a PDF font without its ToUnicode map gives control codes)
-NOT_TEXT = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "\ufffd\ue000-\uf8ff"
+# The bidirectional *marks* (LRM, RLM, ALM) are no such character: they stand for no glyph and reorder no Han text,
+# and a page's CMS may put one before a title (‎某局2023年…): they are dropped where a name is read, not refused
+BIDI_MARKS = "\u200e\u200f\u061c"
+NOT_TEXT = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + "".join(c for c in BIDI_CONTROLS if c not in BIDI_MARKS)
+            + "\ufffd\ue000-\uf8ff")
 _NOT_TEXT = re.compile("[" + NOT_TEXT + "]")
+_NOT_TEXT_OR_MARK = re.compile("[" + NOT_TEXT + BIDI_MARKS + "]")
+_NO_MARKS = dict.fromkeys(map(ord, BIDI_MARKS))
 # an ECMA-48 escape sequence (a colour, a cursor move, a terminal's title: ESC [31m, ESC ]0;…BEL) is one control, its
 # parameters with it (before, the name 某某县ESC[31m交通运输局 was read from 交 on: "[31m" is no Han); a string
 # sequence (ESC ] …) runs to its terminator or to the line's end
@@ -63,14 +69,17 @@ NOT_TEXT_MARK = "\x00"
 def mark_not_text(text: str) -> str:
     """``text`` with each escape sequence and each other character that is no text (``NOT_TEXT``) as one
     ``NOT_TEXT_MARK`` (NUL): a pattern that reads a name sees where such a character stands, and none of them is a
-    space (``\\s`` matches ``\\x0c`` and ``\\x1c``). Other characters are left as they are.
+    space (``\\s`` matches ``\\x0c`` and ``\\x1c``). The bidirectional marks (``BIDI_MARKS``) are dropped; other
+    characters are left as they are.
 
     >>> mark_not_text("某县\\x1b[31m交通\\x07运输局\\x85"), mark_not_text("某县\\ufffd局"), mark_not_text("某局\\t1\\n")
     ('某县\\x00交通\\x00运输局\\x00', '某县\\x00局', '某局\\t1\\n')
+    >>> mark_not_text("\\u200e某县\\u200f局"), mark_not_text("某县\\u202e局")
+    ('某县局', '某县\\x00局')
     """
-    if not _NOT_TEXT.search(text):
+    if not _NOT_TEXT_OR_MARK.search(text):
         return text
-    return _NOT_TEXT.sub(NOT_TEXT_MARK, _ESCAPE.sub(NOT_TEXT_MARK, text))
+    return _NOT_TEXT.sub(NOT_TEXT_MARK, _ESCAPE.sub(NOT_TEXT_MARK, text.translate(_NO_MARKS)))
 
 
 def show_not_text(text: str) -> str:
