@@ -44,30 +44,42 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # such a name is then refused (``Title.refused``): the character may be one of the name's own, lost by the extraction
 _NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
 # a name may hold a space between two Han characters (格尔木市 交通运输局, 格尔木市交通 运输局: a PDF's text layer, a
-# title set in two parts); which of its parts are the name ``_unspaced`` decides
-_NAME = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
+# title set in two parts); which of its parts are the name ``_unspaced`` decides. A line without a space is read
+# with the plain form (the spaced one costs every search a lookahead)
+_NAME_PLAIN = _NAME_CHAR + "{2,40}?"
+_NAME_SPACED = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
 _NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 _REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
-_AGENCY_FIRST = re.compile(_NAME_START + "(" + _NAME + r")\s*(\d{4})" + _REPORT)
-_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
-_YEAR_INSIDE = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*(\d{4})"
-                          r"\s*" + _ANNUAL)  # 某局政府信息公开工作2023年度报告
-# the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
-_YEAR_AFTER = re.compile(_NAME_START + "(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL +
-                         r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$")
-# the agency set apart from the rest of the title by a bracket or a mark (【某局】2023年…, 某局：2023年…, 某局-2023年…):
-# taken only when the name ends as an agency or a division does (附件：2023年… names no agency)
-_AGENCY_MARKED = re.compile(_NAME_START + "[【\\[「『〖]?(" + _NAME + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})"
-                            + _REPORT)
-# the agency in brackets after the title (2023年政府信息公开工作年度报告（某局）), taken as a marked name is
-_AGENCY_AFTER = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*" + _DISCLOSURE + r"\s*" + _ANNUAL + r"\s*[（(【\[]\s*("
-                           + _NAME + r")\s*[)）】\]]")
+# what sets a name apart in the last two forms (a bracket or a mark): a line without any is not tried with them
+_MARKS = re.compile(r"[【\[「『〖：:\-－—–_|｜（(]")
+
+
+def _title_patterns(name: str) -> tuple[tuple[re.Pattern, int, int, bool], ...]:
+    """The title's forms with ``name`` as their name part: ``(pattern, the name's group, the year's group, whether
+    the name must end as an agency's or a division's does)``, in the order they are tried."""
+    return (
+        (re.compile(_NAME_START + "(" + name + r")\s*(\d{4})" + _REPORT), 1, 2, False),  # 某局2023年…
+        (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL), 2, 1, False),
+        (re.compile(_NAME_START + "(" + name + r")\s*" + _DISCLOSURE + r"\s*(\d{4})\s*" + _ANNUAL), 1, 2, False),
+        # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
+        (re.compile(_NAME_START + "(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL
+                    + r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$"), 1, 2, False),
+        # the agency set apart by a bracket or a mark (【某局】2023年…, 某局：2023年…, 某局-2023年…)
+        (re.compile(_NAME_START + "[【\\[「『〖]?(" + name + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})" + _REPORT),
+         1, 2, True),
+        # the agency in brackets after the title (2023年政府信息公开工作年度报告（某局）)
+        (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*" + _DISCLOSURE + r"\s*" + _ANNUAL + r"\s*[（(【\[]\s*(" + name
+                    + r")\s*[)）】\]]"), 2, 1, True))
+
+
+_TITLES = {False: _title_patterns(_NAME_PLAIN), True: _title_patterns(_NAME_SPACED)}  # by: does the line hold a space
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
-_NO_YEAR = re.compile(r"(" + _NAME + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
+_NO_YEAR = {spaced: re.compile(r"(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
+            for spaced, name in ((False, _NAME_PLAIN), (True, _NAME_SPACED))}
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
 # 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
 _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
@@ -186,13 +198,14 @@ def read_title(head: str) -> Title:
         text = _chinese_year(text)
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
-        for pattern, agency_group, year_group in ((_AGENCY_FIRST, 1, 2), (_YEAR_FIRST, 2, 1), (_YEAR_INSIDE, 1, 2),
-                                                  (_YEAR_AFTER, 1, 2), (_AGENCY_MARKED, 1, 2), (_AGENCY_AFTER, 2, 1)):
+        marked_form = _MARKS.search(text) is not None
+        for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
+            if marked and not marked_form:
+                continue  # (without a bracket or a mark the form is the first one's, already tried)
             match = pattern.search(text)
             name = _publisher(_unspaced(match.group(agency_group))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
-            if pattern in (_AGENCY_MARKED, _AGENCY_AFTER) and name \
-                    and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
+            if marked and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
             if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
                 if NOT_TEXT_MARK in name:
@@ -202,7 +215,7 @@ def read_title(head: str) -> Title:
         name, year, at = cover
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
-        match = _NO_YEAR.fullmatch(line)
+        match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
         name = _publisher(_unspaced(match.group(1))) if match else None
         if name and name not in _NOT_AN_AGENCY:
             return Title(None, None, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name))
