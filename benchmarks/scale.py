@@ -5,8 +5,9 @@
 The reports carry prose as long and as varied as real reports' (``synthetic.narrative``: ≈ 2,850 characters a
 report, the corpus 2,000–2,300; from a grammar that compresses and indexes about as real prose does, as
 ``benchmarks.prose_realism`` shows; figures measured before it replaced the sentence bank on 2026-12-01 had prose
-that gzipped about five times better than real prose); ``--bare`` writes the one-word prose of the figures
-measured before 2026-12-01 15:00 UTC.
+that gzipped about five times better than real prose) and, since 2026-12-02, table 二 as real reports print it
+(``synthetic.table2_values``: before, every synthetic report lacked it); ``--bare`` writes the one-word prose and
+no table 二, as the figures measured before 2026-12-01 15:00 UTC.
 
 Each stage runs in its own fresh process (``spawn``), so its peak RSS is its own (and its CPU time,
 which a shared machine disturbs less than the wall clock, is shown beside it): the peak is the
@@ -39,7 +40,7 @@ from pathlib import Path
 from benchmarks.synthetic import write_reports
 
 ROOT = Path(__file__).resolve().parents[1]
-PROSE_SAID = "prose like real reports' (length, compression, trigrams: benchmarks/prose_realism.py)"
+PROSE_SAID = "prose like real reports' (length, compression, trigrams: benchmarks/prose_realism.py) and table 二"
 
 
 def _peak_mib() -> float:
@@ -335,7 +336,7 @@ def main() -> None:
     start = time.perf_counter()
     write_reports(args.count, reports_dir, prose=args.prose)
     print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers, "
-          f"{PROSE_SAID if args.prose else 'one word of prose'} "
+          f"{PROSE_SAID if args.prose else 'one word of prose, no table 二'} "
           f"(generated in {time.perf_counter() - start:.1f} s, not counted)")
     full = build(work, reports_dir, package_dir, args, args.site)
     total = show("full build (cold parse cache):", full)

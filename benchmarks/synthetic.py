@@ -10,7 +10,10 @@ real prose (the seeds and the shared corpus, 11 reports) against this grammar (m
 sentence bank it replaced on 2026-12-01: gzip 1,341 / ≈ 1,410 / 754 bytes a report alone and 1,037 / ≈ 890 / 225 as
 one stream; 826 / ≈ 840 / 497 distinct trigrams a report, 637 / ≈ 550 / 133 in the first 20,000 characters; an FTS5
 trigram index of 12.3 / ≈ 11.3 / 7.2 KB. Without it a report's prose is one word: the site's full-text index, the
-narrative CSV and ``xxgk.db``'s full-text table are then far smaller than real reports make them.
+narrative CSV and ``xxgk.db``'s full-text table are then far smaller than real reports make them. With
+``prose=True`` a report also has table 二 (``table2_values``: the 2021 template's ten numbers, in the report's
+layout), which real reports print and the one-word reports leave out (their figures stay comparable with earlier
+runs).
 
     .venv/bin/python -m benchmarks.synthetic 1000 /tmp/reports   # writes 1,000 files + sources.csv
 """
@@ -90,6 +93,22 @@ def random_values(rng: random.Random) -> tuple[dict, list[int]]:
     return table3, table4
 
 
+# table 二 as the 2021 template prints it: a 第二十条 item group, its header, its rows (item, measures in order)
+TABLE2_GROUPS = (("第二十条第（一）项", "本年制发件数\t本年废止件数\t现行有效件数", ("rules", "normative_documents")),
+                 ("第二十条第（五）项", "本年处理决定数量", ("licensing",)),
+                 ("第二十条第（六）项", "本年处理决定数量", ("penalty", "coercion")),
+                 ("第二十条第（八）项", "本年收费金额（单位：万元）", ("fees",)))
+TABLE2_RANGES = {"rules": (3, 2, 30), "normative_documents": (20, 10, 200), "licensing": (3000,), "penalty": (500,),
+                 "coercion": (50,)}  # the largest value drawn for each measure (fees: an amount in 万元, 2 decimals)
+
+
+def table2_values(rng: random.Random) -> dict[str, list[str]]:
+    """``{item: [value as printed, …]}`` for the 2021 template's table 二 (``xxgk.catalog.item_measures``)."""
+    out = {item: [str(rng.choice((0, rng.randint(0, top)))) for top in tops] for item, tops in TABLE2_RANGES.items()}
+    out["fees"] = [rng.choice(("0", f"{rng.randint(0, 50000) / 100:.2f}"))]
+    return out
+
+
 HEADINGS = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况", "other": "六、其他需要报告的事项"}
 
 
@@ -120,10 +139,25 @@ def narrative(rng: random.Random, agency_name: str, year: int, received: int = 0
     return out
 
 
+def render_table2(table2: dict[str, list[str]], layout: str) -> str:
+    """Table 二 (``table2_values``) in ``layout``, its heading first (for the html layout, markup)."""
+    rows = [row for group, header, items in TABLE2_GROUPS for row in
+            ([group], ["信息内容", *header.split("\t")], *([labels()["items"][i], *table2[i]] for i in items))]
+    heading = "二、主动公开政府信息情况"
+    if layout == "html":
+        cells = "".join("<tr>" + "".join(f"<td>{x}</td>" for x in row) + "</tr>" for row in rows)
+        return f"<p>{heading}</p><table>{cells}</table>"
+    join = {"tabs": "\t".join, "pipes": lambda row: "| " + " | ".join(row) + " |",
+            "cell_per_line": lambda row: "|\n" + "\n".join(f"{x} |" for x in row) + "\n||",  # as table 三's
+            "pdf_text": " ".join}[layout]
+    return "\n".join([heading, *map(join, rows)]) + "\n"
+
+
 def render_report(values: dict, table4: list[int], layout: str, blank: tuple[str, int] | None = None,
-                  title: str = "测试局2024年政府信息公开工作年度报告", prose: dict | None = None) -> str:
+                  title: str = "测试局2024年政府信息公开工作年度报告", prose: dict | None = None,
+                  table2: dict | None = None) -> str:
     """The report as text (HTML markup for the html layout); ``blank`` empties one table-3 cell; ``prose``
-    (``narrative``) the prose sections, else one word each."""
+    (``narrative``) the prose sections, else one word each; ``table2`` (``table2_values``) table 二, else none."""
     label = {code: labels()["rows"][code] for code in ROWS}
     prose = prose or {"overview": ["概述。"], "problems": ["无。"]}
 
@@ -133,13 +167,15 @@ def render_report(values: dict, table4: list[int], layout: str, blank: tuple[str
     def section(name):
         return "\n".join([HEADINGS[name], *prose[name]]) if name in prose else ""
 
-    head = f"{title}\n{section('overview')}\n三、收到和处理政府信息公开申请情况\n"
+    t2 = render_table2(table2, layout) if table2 else ""
+    head = f"{title}\n{section('overview')}\n{'' if layout == 'html' else t2}三、收到和处理政府信息公开申请情况\n"
     tail = "\n四、政府信息公开行政复议、行政诉讼情况\n"
     after = "\n".join(filter(None, (section("problems"), section("other"))))
     if layout == "html":
         rows = "".join("<tr><td>" + "</td><td>".join([label[c]] + cells(c)) + "</td></tr>" for c in ROWS)
         t4row = "<tr><td>" + "</td><td>".join(map(str, table4)) + "</td></tr>"
-        head_html = "".join(f"<p>{line}</p>" for line in head.strip().split("\n"))
+        paragraphs = [f"<p>{line}</p>" for line in head.strip().split("\n")]
+        head_html = "".join(paragraphs[:-1]) + t2 + paragraphs[-1]  # table 二 before 三's heading
         after_html = "".join(f"<p>{line}</p>" for line in after.split("\n"))
         return (f"<html><body>{head_html}<table>{rows}</table><p>{tail.strip()}</p><table>{t4row}</table>"
                 f"{after_html}</body></html>")
@@ -167,12 +203,14 @@ def write_reports(count: int, folder: Path, seed: int = 7, start: int = 0, prose
     written (the others are left as they are: the same ``seed`` gives the same first reports), and the manifest
     names all ``count``: reports added to a folder written before. ``prose``: each report with prose as long and
     as varied as real reports' (``narrative``; drawn from its own random stream, so the values are the same either
-    way). Measured in CPU time on the shared 2-core machine under load: 0.36 ms a report without prose, 0.84 ms
-    with the sentence bank used before 2026-12-01, 1.18 ms with the grammar (its narrative ≈ 2.4 times the bank's;
-    its word lists, expanded at import, ≈ 12 MiB and 0.1–0.3 s)."""
+    way), and table 二 as every real report prints it (``table2_values``, from a third stream; since 2026-12-02:
+    before, no synthetic report had one, so every one had a ``table_absent`` error and a report page ≈ 1.5 KB
+    shorter than a real report's). Measured in CPU time on the shared 2-core machine under load: 0.36 ms a report
+    without prose, 0.84 ms with the sentence bank used before 2026-12-01, 1.18 ms with the grammar (its narrative
+    ≈ 2.4 times the bank's; its word lists, expanded at import, ≈ 12 MiB and 0.1–0.3 s)."""
     if count > capacity():
         raise ValueError(f"{count} reports: the synthetic agencies give at most {capacity()} distinct agency-years")
-    rng, words = random.Random(seed), random.Random(seed + 1)
+    rng, words, tables2 = random.Random(seed), random.Random(seed + 1), random.Random(seed + 2)
     folder.mkdir(parents=True, exist_ok=True)
     paths, manifest = [], []
     for i in range(count):
@@ -183,8 +221,10 @@ def write_reports(count: int, folder: Path, seed: int = 7, start: int = 0, prose
         title = f"{name}{2021 + year}年政府信息公开工作年度报告"
         path = folder / f"r{i:06d}.{'html' if layout == 'html' else 'txt'}"
         text = narrative(words, name, 2021 + year, table3["new"][-1]) if prose else None
+        table2 = table2_values(tables2) if prose else None
         if i >= start:
-            path.write_text(render_report(table3, table4, layout, title=title, prose=text), encoding="utf-8")
+            path.write_text(render_report(table3, table4, layout, title=title, prose=text, table2=table2),
+                            encoding="utf-8")
             paths.append(path)
         manifest.append({"file": path.name, "province": province})
     with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
