@@ -311,28 +311,35 @@ class ReportPages:
         return self._anchor(f["line"], spans[resource].get(code))
 
     def _report_findings(self, rid: str, src: str, r: dict | None = None) -> str:
-        """Each finding with its source line, errors first, then warnings, then information (a reader looking
-        for the numbers that do not add up found them under the hints); a code found many times shows its first
-        few and a count."""
+        """The findings grouped by code, errors first, then warnings, then information (a reader looking for the
+        numbers that do not add up found them under the hints): each group names its check once (linked to its
+        description), then each finding's message with its source line; a code found many times shows its first
+        few and a count. Before, each finding repeated its check's name and link (four times for four cells of
+        one kind)."""
         found = self.rows("findings", rid)  # in full (the summaries keep code and severity only)
         if not found:
             return "\n## 发现的问题\n\n<p>未发现问题。</p>"
-        by_code: dict[str, list] = defaultdict(list)
+        groups: dict[tuple[str, str], list] = defaultdict(list)
         for f in sorted(found, key=lambda f: SEVERITY_ORDER.get(f["severity"], len(SEVERITY_ORDER))):  # stable
-            by_code[f["code"]].append(f)
+            groups[f["code"], f["severity"]].append(f)
         items = []
-        for code, group in by_code.items():
-            for f in group[:FINDINGS_SHOWN_PER_CODE]:
-                where = (f' <a href="{src}#{self._finding_anchor(f, r)}">第{esc(f["line"])}行</a>'
-                         if f["line"] else "")
-                items.append(f'<li><span class="xxgk-sev-{esc(f["severity"])}">{esc(SEVERITY_ZH.get(f["severity"]))}'
-                             f'</span> {esc(f["message"])}{where} <a href="../../checks/#{esc(code)}">'
-                             f'{esc(self._finding_title(code))}（{esc(code)}）</a></li>')
+        for (code, severity), group in groups.items():
+            head = (f'<li><span class="xxgk-sev-{esc(severity)}">{esc(SEVERITY_ZH.get(severity))}</span> '
+                    f'<a href="../../checks/#{esc(code)}">{esc(self._finding_title(code))}（{esc(code)}）</a>')
+            said = [self._finding_said(f, src, r) for f in group[:FINDINGS_SHOWN_PER_CODE]]
+            if len(group) == 1:
+                items.append(f"{head}：{said[0]}</li>")
+                continue
             if len(group) > FINDINGS_SHOWN_PER_CODE:
-                more = len(group) - FINDINGS_SHOWN_PER_CODE
-                items.append(f'<li>…… {esc(self._finding_title(code))} 另有 {more} 条，全部见'
-                             f'<a href="../../quality/#{esc(code)}">数据质量</a>和下载的 findings.csv</li>')
+                said.append(f"…… 另有 {len(group) - FINDINGS_SHOWN_PER_CODE} 条，全部见"
+                            f'<a href="../../quality/#{esc(code)}">数据质量</a>和下载的 findings.csv')
+            items.append(f"{head}，{len(group)} 条：<ul>" + "".join(f"<li>{x}</li>" for x in said) + "</ul></li>")
         return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    def _finding_said(self, f: dict, src: str, r: dict | None) -> str:
+        """A finding's message and the link to its source line (when it has one)."""
+        where = f' <a href="{src}#{self._finding_anchor(f, r)}">第{esc(f["line"])}行</a>' if f["line"] else ""
+        return f"{esc(f['message'])}{where}"
 
     def _finding_title(self, code: str) -> str:
         titles = self.__dict__.get("_finding_titles")
