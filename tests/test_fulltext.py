@@ -56,6 +56,8 @@ def test_a_large_site_is_indexed_in_shards_each_page_once_and_identically_in_par
     assert names == [f"{k}/" for k in range(len(counts))]
     for name in names:  # every shard is a whole Pagefind bundle
         assert Path(name) / "pagefind.js" in trees[0] and any(p.parent == Path(name) / "fragment" for p in trees[0])
+        # without the search interfaces Pagefind writes and the site never loads (≈ 430 KB a shard before)
+        assert not [p for p in trees[0] if p.parent == Path(name) and "-ui" in p.name or "highlight" in p.name]
 
 
 def test_shards_are_consecutive_runs_within_the_budget(tmp_path):

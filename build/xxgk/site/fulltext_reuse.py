@@ -31,7 +31,7 @@ from pathlib import Path
 from ..package.parse_cache import library_version
 from .previous import Previous
 
-FORMAT = "xxgk-fulltext-shard-2"  # -2: pages indexed in fulltext.indexed_form
+FORMAT = "xxgk-fulltext-shard-3"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI)
 FOLDER = "fulltext"  # under the cache folder: <key>/ a shard
 LIST = "files.json"  # in an entry: {"format", "key", "files": [[path, size, sha256], ...]}
 MAX_LIST_BYTES = 64 * 2**20
