@@ -40,15 +40,19 @@ from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text
 # a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
 # such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-# a name read from a title spans a character that is no text (``text.mark_not_text``), so that it is never cut there;
-# such a name is then refused (``Title.refused``): the character may be one of the name's own, lost by the extraction
-_NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
+# a name read from a title spans a character that is no text or a placeholder for a lost glyph (``text.mark_not_text``:
+# 某县交通?运输局), so that it is never cut there; such a name is then refused (``Title.refused``): the character may be
+# one of the name's own, lost by the extraction. A numeral's zero (〇, ○ next to a Chinese numeral: 一〇一中学) is the
+# name's: before, 北京市一〇一中学 was read 一中学
+_NUMERAL_ZERO = "〇○"
+_NAME_CHAR = "[" + _HAN + _NUMERAL_ZERO + "()（）·" + NOT_TEXT_MARK + "]"
 # a name may hold a space between two Han characters (格尔木市 交通运输局, 格尔木市交通 运输局: a PDF's text layer, a
 # title set in two parts); which of its parts are the name ``_unspaced`` decides. A line without a space is read
 # with the plain form (the spaced one costs every search a lookahead)
 _NAME_PLAIN = _NAME_CHAR + "{2,40}?"
 _NAME_SPACED = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
-_NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
+# a name begins after no Han (no numeral's zero, no character that is no text)
+_NAME_START = "(?<![" + _HAN + _NUMERAL_ZERO + NOT_TEXT_MARK + "])"
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
@@ -163,7 +167,8 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
 class Title:
     """What a report's title says: its agency and year; ``refused``, when the title's agency name touches or holds
     a character that is no text (``text.NOT_TEXT``: a control character, an escape sequence, U+FFFD, a private-use
-    character), is ``(line, the line as printed)``: the name is not read.
+    character) or a placeholder printed where a glyph was lost (``text.placeholders``: ``某县交通?运输局``, ``□``,
+    ``〓`` …), is ``(line, the line as printed)``: the name is not read.
 
     Such a character is neither dropped nor taken for a break: dropped, the name of ``某县交通\\x00局`` whose NUL
     stands for a glyph the extraction lost (运) would be 某县交通局, another agency's; taken for a break, the name
@@ -181,9 +186,10 @@ def read_title(head: str) -> Title:
     >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")
     Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'))
     """
-    printed = fold_lines(drop_invisible(head)).split("\n")
+    visible = drop_invisible(head)
+    printed, folded = visible.split("\n"), fold_lines(visible).split("\n")  # (the finding shows the line as printed)
     # (a form feed at a line's edge is a page break: stripped as before, a space; inside a line, no text)
-    numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(printed, start=1)]
+    numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(folded, start=1)]
     numbered = [(number, _letters_joined(line)) for number, line in numbered if line][:TITLE_LINES]
     lines = [line for _, line in numbered]
 
@@ -226,7 +232,7 @@ _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is t
 _COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
 _COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
                                + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
-_COVER_NAME = re.compile("[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]{2,40}")
+_COVER_NAME = re.compile("[" + _HAN + _NUMERAL_ZERO + "()（）·" + NOT_TEXT_MARK + "]{2,40}")
 
 
 def _cover_line(line: str) -> tuple[str, str | None] | None:

@@ -1,0 +1,73 @@
+"""Parser round 17: a placeholder printed where a glyph was lost (?, □, 〓 …) inside or beside an agency's name
+refuses the name as a control character does (never a cut name); the year of a title after a label (附件：2025年…);
+a table row printed once with words where its numbers should be is said; ``agency_not_found`` says that the title's
+name was refused when it was.
+
+The reports are small synthetic texts in the seeds' layouts (``tests/test_parse16.report``), written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_parse16 import AGENCY, report
+from xxgk.agency.resolve import name_to_agency
+from xxgk.parser import parse
+
+# ---- 1. a placeholder for a lost glyph in an agency's name ----
+
+PLACEHOLDERS = ["?", "？", "□", "■", "〓", "・", "○", "〇", "×"]
+
+
+@pytest.mark.parametrize("mark", PLACEHOLDERS)
+@pytest.mark.parametrize("at", [0, 3, 4, 6, len(AGENCY)])  # |格尔木…; 格尔木|市…; 格尔木市|交通…; …交通|运输局; …局|
+def test_a_title_name_holding_a_placeholder_is_refused_never_cut(mark, at):
+    """Before, ``格尔木市交通?运输局`` (a page in a code page without the character, a font without the glyph) was
+    published as 运输局, and joined with the body's 市 to 格尔木市运输局, another agency. The title's year is read;
+    the name is refused at the title's line, the placeholder shown as printed, and the agency read from the body."""
+    title = f"{AGENCY[:at]}{mark}{AGENCY[at:]}2025年政府信息公开工作年度报告"
+    text = report(title)
+    record = parse(text)
+    assert record.agency is None and record.year == 2025
+    refused = [f for f in record.findings if f.code == "agency_unreadable"]
+    assert [(f.line, f.actual) for f in refused] == [(1, title)]
+    assert name_to_agency(record.agency, text, {}).name == AGENCY  # the body's 市交通运输局 in 格尔木市
+    for away in (f"{AGENCY}2025年政府信息公开工作年度报告{mark}", f"{mark} {AGENCY}2025年政府信息公开工作年度报告"):
+        record = parse(report(away))  # the same mark away from the name (a bullet a space apart): the name is read
+        assert (record.agency, record.year) == (AGENCY, 2025)
+        assert not [f for f in record.findings if f.code.startswith("agency_")]
+
+
+@pytest.mark.parametrize("zero", ["〇", "○"])
+def test_a_numerals_zero_inside_a_name_is_the_names(zero):
+    """〇 is no Han character: 北京市一〇一中学 was cut to 一中学 at it."""
+    name = f"北京市一{zero}一中学"
+    record = parse(report(f"{name}2025年政府信息公开工作年度报告"))
+    assert (record.agency, record.year) == (name, 2025)
+    for title in (f"二{zero}二五年{AGENCY}政府信息公开工作年度报告",
+                  f"{AGENCY}政府信息公开工作年度报告（二{zero}二五年度）"):
+        record = parse(report(title))  # a year's zero is no placeholder
+        assert (record.agency, record.year) == (AGENCY, 2025)
+    refused = parse(report("〇〇县交通运输局2025年政府信息公开工作年度报告"))  # a name never filled in
+    assert refused.agency is None and [f.code for f in refused.findings if f.code == "agency_unreadable"]
+
+
+def test_a_cover_page_whose_agency_line_holds_a_placeholder_is_refused():
+    title = f"政府信息公开工作年度报告\n\n（2025年度）\n\n{AGENCY[:6]}?{AGENCY[6:]}"
+    record = parse(report(title))
+    assert record.agency is None and record.year == 2025
+    assert [(f.code, f.line) for f in record.findings if f.code == "agency_unreadable"] == [("agency_unreadable", 5)]
+
+
+@pytest.mark.parametrize("mark", ["?", "？", "□", "〓"])
+@pytest.mark.parametrize("line", ["发布机构：{a}{m}{b}", "编制单位：{m}{a}{b}", "本机关：{a}{b}{m}"])
+def test_a_body_name_line_holding_a_placeholder_is_not_read(mark, line):
+    """The body's labelled name (发布机构：…) was read up to the placeholder: 发布机构：格尔木市交通?运输局 published
+    the agency 格尔木市交通. A name touching one is no evidence; the same line without it is."""
+    unnamed = report("2025年政府信息公开工作年度报告").replace("市交通运输局坚持", "本机关坚持")
+
+    def resolved(printed: str) -> str | None:
+        text = unnamed.replace("一、总体情况\n", printed + "\n一、总体情况\n", 1)
+        return name_to_agency(parse(text).agency, text, {}).name
+
+    assert resolved(line.format(a=AGENCY[:6], b=AGENCY[6:], m=mark)) is None
+    assert resolved(line.format(a=AGENCY[:6], b=AGENCY[6:], m="")) == AGENCY
