@@ -71,3 +71,42 @@ def test_a_body_name_line_holding_a_placeholder_is_not_read(mark, line):
 
     assert resolved(line.format(a=AGENCY[:6], b=AGENCY[6:], m=mark)) is None
     assert resolved(line.format(a=AGENCY[:6], b=AGENCY[6:], m="")) == AGENCY
+
+
+# ---- 2. the year of a title after a label (附件：2025年…) ----
+
+def _without_other_years(text: str) -> str:
+    """``text`` without its statistics period and with an overview that opens on no year: the title's is the only
+    year the report states."""
+    return text.replace("本年报所列数据的统计期限为2025年1月1日至2025年12月31日", "").replace("2025年，", "本年，")
+
+
+@pytest.mark.parametrize("title", [
+    "附件：2025年政府信息公开工作年度报告", "附件1：2025年度政府信息公开工作年度报告",
+    "附件一：二〇二五年政府信息公开工作年报", "附件 2025年政府信息公开工作年度报告",
+    "附件2: 政府信息公开工作年度报告（2025年度）", "标题：2025年政府信息公开工作年度报告",
+])
+def test_the_year_of_a_title_after_a_label_is_read_and_the_label_is_no_agency(title):
+    """Before, a title after a label gave no year (year_not_found where nothing else stated it), and
+    ``附件 2025年…`` published the agency 附件. The label's line names no agency."""
+    record = parse(_without_other_years(report(title)))
+    assert (record.agency, record.year) == (None, 2025)
+    assert "year_not_found" not in [f.code for f in record.findings]
+
+
+def test_a_labelled_title_over_the_agencys_line_is_a_cover_page():
+    record = parse(_without_other_years(report(f"附件：2025年政府信息公开工作年度报告\n\n{AGENCY}")))
+    assert (record.agency, record.year) == (AGENCY, 2025)
+
+
+@pytest.mark.parametrize("prose", [
+    "附件：2024年政府信息公开工作年度报告",  # after the first section's heading: the report's prose
+    "根据《2024年政府信息公开工作年度报告》，上年度工作如下。",
+    "附件：2024年政府信息公开工作年度报告已于2024年1月公开。",  # the label, then more than a title
+])
+def test_another_years_report_named_in_the_prose_is_never_the_title(prose):
+    text = _without_other_years(report("政府信息公开工作年度报告")).replace("本年，", prose + "\n本年，")
+    record = parse(text)
+    assert record.year is None and "year_not_found" in [f.code for f in record.findings]
+    labelled = parse(text.replace("政府信息公开工作年度报告\n", "附件：2025年政府信息公开工作年度报告\n", 1))
+    assert labelled.year == 2025

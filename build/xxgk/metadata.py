@@ -213,19 +213,60 @@ def read_title(head: str) -> Title:
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if marked and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
-            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
+            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
         name, year, at = cover
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    year = _labelled_year(lines)
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
         name = _publisher(_unspaced(match.group(1))) if match else None
-        if name and name not in _NOT_AN_AGENCY:
-            return Title(None, None, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name))
-    return Title()
+        if name and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
+            return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    return Title(None, year)
+
+
+@lru_cache(maxsize=1)
+def _label() -> re.Pattern:
+    """A label printed before a title (``rules/title_labels.csv``: 附件), perhaps numbered (附件1, 附件一): never an
+    agency's name (附件 2025年…报告 published the agency 附件)."""
+    from .catalog import table
+
+    words = "|".join(re.escape(fold(row["label"])) for row in table("title_labels"))
+    return re.compile(rf"(?:{words})\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?")
+
+
+_SECTION_START = re.compile(r"[一二三四五六七八九十]+\s*[、.]")
+
+
+def _labelled_year(lines: list[str]) -> int | None:
+    """The year of a title printed whole on its line after a label (``附件：2025年政府信息公开工作年度报告``,
+    ``附件1：政府信息公开工作年度报告（2025年度）``) before the first section, when no title names an agency: a
+    report attached to a notice. The label's line names no agency (``_label``); prose naming another year's report
+    (根据《2024年政府信息公开工作年度报告》) is no title: a line is read only when the label begins it and the title
+    is all that follows.
+
+    >>> _labelled_year(["附件1：2025年政府信息公开工作年度报告"]), _labelled_year(["附件：政务公开年报（2024年度）"])
+    (2025, 2024)
+    >>> _labelled_year(["一、总体情况", "附件：2024年政府信息公开年报"]), _labelled_year(["附件2025年政务公开工作年报"])
+    (None, None)
+    """
+    for line in lines:
+        if _SECTION_START.match(line):
+            return None
+        if (label := _labelled().match(line)) and (kind := _cover_line(line[label.end():])) and kind[0] == "title" \
+                and kind[1]:
+            return int(kind[1])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _labelled() -> re.Pattern:
+    """A label (``_label``) that begins a line, with its colon or space: ``附件1：``, ``附件 ``."""
+    return re.compile(_label().pattern + r"(?:\s*[：:]\s*|\s+)")
 
 
 _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is the end of a note before it
@@ -239,6 +280,8 @@ def _cover_line(line: str) -> tuple[str, str | None] | None:
     """What a line of a cover page is: ``("year", year)`` (``（2023年度）``), ``("title", None)``
     (``政府信息公开工作年度报告``), ``("title", year)`` (the title with its year, no agency) or ``("name", name)``
     (an agency's name: it ends as an agency or a division does, ``rules/agency_suffixes.csv``); None else."""
+    if (label := _labelled().match(line)) and (kind := _cover_line(line[label.end():])) and kind[0] == "title":
+        return kind  # 附件：2023年度政府信息公开工作年报: the title after a label (the label's line names no agency)
     line = _chinese_year(line.replace(" ", ""))
     if match := _COVER_YEAR.fullmatch(line):
         return "year", match.group(1)
