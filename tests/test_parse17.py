@@ -110,3 +110,33 @@ def test_another_years_report_named_in_the_prose_is_never_the_title(prose):
     assert record.year is None and "year_not_found" in [f.code for f in record.findings]
     labelled = parse(text.replace("政府信息公开工作年度报告\n", "附件：2025年政府信息公开工作年度报告\n", 1))
     assert labelled.year == 2025
+
+
+# ---- 3. a table row printed once, with words where its numbers should be ----
+
+@pytest.mark.parametrize("pipes", [False, True])
+@pytest.mark.parametrize("table, printed, words, expected", [
+    ("2", "行政许可\t1075", "行政许可\t若干", "1"),
+    ("2", "行政许可\t1075", "行政许可\t详见附件", "1"),
+    ("3", "（一）予以公开\t4\t0\t0\t0\t0\t0\t4", "（一）予以公开\t详见附件", "7"),
+    ("3", "（一）予以公开\t4\t0\t0\t0\t0\t0\t4", "（一）予以公开\t" + "\t".join(["若干"] * 7), "7"),
+])
+def test_a_row_printed_once_with_words_says_what_was_printed(table, printed, words, expected, pipes):
+    """Before, ``行政许可 | 若干`` or ``（一）予以公开 | 详见附件`` printed in place of the row gave only row_absent
+    (表中缺少这一行), as if nothing were printed. The row's values stay missing; one finding at the line says what
+    was printed there and how many numbers were expected, in place of row_absent."""
+    def laid_out(line: str) -> str:
+        return line.replace("\t", " | ") if pipes else line
+
+    text = report(pipes=pipes).replace(laid_out(printed), laid_out(words))
+    row = words.split("\t")[0]
+    record = parse(text)
+    table_name = {"2": "active", "3": "applications"}[table]
+    values = {key: value for key, value in record.values(table_name).items()
+              if key[0] == {"2": "licensing", "3": "granted"}[table]}
+    assert values and all(value is None for value in values.values())
+    found = [f for f in record.findings if f.row == row and f.table == table]
+    line = text.split("\n").index(f"| {laid_out(words)} |" if pipes else words) + 1
+    assert [(f.code, f.severity, f.line, f.expected) for f in found] == [("row_in_words", "error", line, expected)]
+    assert found[0].actual == " | ".join(words.split("\t")[1:])
+    assert row in found[0].message and words.split("\t")[1] in found[0].message
