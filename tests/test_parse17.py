@@ -140,3 +140,31 @@ def test_a_row_printed_once_with_words_says_what_was_printed(table, printed, wor
     assert [(f.code, f.severity, f.line, f.expected) for f in found] == [("row_in_words", "error", line, expected)]
     assert found[0].actual == " | ".join(words.split("\t")[1:])
     assert row in found[0].message and words.split("\t")[1] in found[0].message
+
+
+# ---- 4. agency_not_found when the title's name was refused ----
+
+def _collected(folder, text: str):
+    from xxgk.package.collect import collect
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "r.txt").write_text(text, encoding="utf-8")
+    return next(iter(collect(folder)))
+
+
+def test_a_refused_title_name_is_not_said_to_be_missing(tmp_path):
+    """Before, a title whose name was refused (agency_unreadable) was followed by agency_not_found saying
+    标题中找不到机构名称 (and, resolved from the body, agency_from_body saying 标题中没有机构名称): the title has a
+    name, unreadable. Each message now says so; a title without a name is still said to have none."""
+    title = f"{AGENCY[:6]}\x07{AGENCY[6:]}2025年政府信息公开工作年度报告"
+    said = [f.message for f in parse(report(title)).findings if f.code == "agency_not_found"]
+    assert said == ["标题中的机构名称无法读取（见“机构名称无法读取”），未采用"]
+    named = _collected(tmp_path / "a", report(title))  # the body names 市交通运输局 in 格尔木市
+    found = [f.message for f in named.findings if f.code.startswith("agency_") and f.code != "agency_unreadable"]
+    assert found == [f"标题中的机构名称无法读取，未采用；识别为“{AGENCY}”（依据：" + found[0].split("（依据：", 1)[1]]
+    unnamed = _collected(tmp_path / "b", report(title).replace("市交通运输局坚持", "本机关坚持"))
+    found = [f.message for f in unnamed.findings if f.code.startswith("agency_") and f.code != "agency_unreadable"]
+    assert found == ["标题中的机构名称无法读取（见“机构名称无法读取”），未采用，正文中也无法识别；"
+                     "可在 sources.csv 清单中补充"]
+    untitled = parse(report("2025年政府信息公开工作年度报告"))
+    assert [f.message for f in untitled.findings if f.code == "agency_not_found"] == ["标题中找不到机构名称"]
