@@ -26,6 +26,7 @@ import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .labels import label_matches, name_end
 from .memo import parser_memo
@@ -880,6 +881,8 @@ def _numbered_lines(tokenised: list[tuple[list, bool]]) -> list[int]:
 
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
+    if "|" not in "".join(map(itemgetter(1), lines)):
+        return set()  # (no pipe, no separator line: told without going over the lines one by one)
     out = set()
     previous = None
     for index, (_, text) in enumerate(lines):
@@ -1024,8 +1027,8 @@ def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: 
     headers = _header_lines(lines)
     for index, (number, text) in enumerate(lines):
         tokens, structured, starts = _line_tokens(number, text, index in headers)  # (memoised: read already)
-        if not tokens or any(kind != "text" for kind, _, _ in tokens):
-            continue
+        if not tokens or tokens[-1][0] != "text" or any(kind != "text" for kind, _, _ in tokens):
+            continue  # (a row's line ends with a value: told without going over its tokens)
         label, cells = "", []  # the line's row as ``region_to_rows`` makes it: its label and label cells
         for at, (_, content, _) in enumerate(tokens):
             if piece := compact(content):
