@@ -38,16 +38,18 @@ def test_a_title_name_holding_a_placeholder_is_refused_never_cut(mark, at):
 
 
 @pytest.mark.parametrize("zero", ["〇", "○"])
-def test_a_numerals_zero_inside_a_name_is_the_names(zero):
-    """〇 is no Han character: 北京市一〇一中学 was cut to 一中学 at it."""
-    name = f"北京市一{zero}一中学"
-    record = parse(report(f"{name}2025年政府信息公开工作年度报告"))
-    assert (record.agency, record.year) == (name, 2025)
+def test_a_zero_is_a_years_or_refuses_the_name_it_touches(zero):
+    """〇 is no Han character: 北京市一〇一中学 was cut to 一中学 at it. A zero of a year written in Chinese numerals
+    (二〇二五年, letter-spaced 二 〇 二 五 年 too) is the year's; any other zero in a name refuses it."""
+    record = parse(report(f"北京市一{zero}一中学2025年政府信息公开工作年度报告"))
+    assert (record.agency, record.year) == (None, 2025)
+    assert [f.code for f in record.findings if f.code == "agency_unreadable"] == ["agency_unreadable"]
     for title in (f"二{zero}二五年{AGENCY}政府信息公开工作年度报告",
-                  f"{AGENCY}政府信息公开工作年度报告（二{zero}二五年度）"):
+                  f"{AGENCY}政府信息公开工作年度报告（二{zero}二五年度）",
+                  " ".join(f"{AGENCY}二{zero}二五年政府信息公开工作年度报告")):
         record = parse(report(title))  # a year's zero is no placeholder
         assert (record.agency, record.year) == (AGENCY, 2025)
-    refused = parse(report("〇〇县交通运输局2025年政府信息公开工作年度报告"))  # a name never filled in
+    refused = parse(report(f"{zero}{zero}县交通运输局2025年政府信息公开工作年度报告"))  # a name never filled in
     assert refused.agency is None and [f.code for f in refused.findings if f.code == "agency_unreadable"]
 
 

@@ -42,17 +42,17 @@ from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # a name read from a title spans a character that is no text or a placeholder for a lost glyph (``text.mark_not_text``:
 # 某县交通?运输局), so that it is never cut there; such a name is then refused (``Title.refused``): the character may be
-# one of the name's own, lost by the extraction. A numeral's zero (〇, ○ next to a Chinese numeral: 一〇一中学) is the
-# name's: before, 北京市一〇一中学 was read 一中学
-_NUMERAL_ZERO = "〇○"
-_NAME_CHAR = "[" + _HAN + _NUMERAL_ZERO + "()（）·" + NOT_TEXT_MARK + "]"
+# one of the name's own, lost by the extraction. So does a numeral's zero that is no year's (``_ZEROS``)
+_NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
 # a name may hold a space between two Han characters (格尔木市 交通运输局, 格尔木市交通 运输局: a PDF's text layer, a
 # title set in two parts); which of its parts are the name ``_unspaced`` decides. A line without a space is read
 # with the plain form (the spaced one costs every search a lookahead)
 _NAME_PLAIN = _NAME_CHAR + "{2,40}?"
 _NAME_SPACED = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
-# a name begins after no Han (no numeral's zero, no character that is no text)
-_NAME_START = "(?<![" + _HAN + _NUMERAL_ZERO + NOT_TEXT_MARK + "])"
+_NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
+# a zero left once the years are in digits (北京市一〇一中学, 二○ 二五年: no Han character, no year's) is marked as a
+# character that is no text: a name holding it is refused, never cut there (北京市一〇一中学 was read 一中学)
+_ZEROS = str.maketrans({"〇": NOT_TEXT_MARK, "○": NOT_TEXT_MARK})
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
@@ -204,6 +204,8 @@ def read_title(head: str) -> Title:
         text = _chinese_year(text)
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
+        if "〇" in text or "○" in text:
+            text = text.translate(_ZEROS)
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
             if marked and not marked_form:
@@ -273,7 +275,7 @@ _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is t
 _COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
 _COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
                                + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
-_COVER_NAME = re.compile("[" + _HAN + _NUMERAL_ZERO + "()（）·" + NOT_TEXT_MARK + "]{2,40}")
+_COVER_NAME = re.compile("[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]{2,40}")
 
 
 def _cover_line(line: str) -> tuple[str, str | None] | None:

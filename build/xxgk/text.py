@@ -90,8 +90,9 @@ def _placeholder_patterns() -> tuple[re.Pattern, re.Pattern]:
     zeros = {ch for row in table("placeholder_characters") if row["numeral_zero"]
              for ch in (row["character"], fold(row["character"]))}
     plain = "".join(ch for ch in placeholders() if ch not in zeros)
-    numerals = re.escape(CHINESE_NUMERALS + "".join(zeros))
-    lost = ["[" + re.escape(plain) + "]"] + [f"(?<![{numerals}]){re.escape(z)}+(?![{numerals}])" for z in sorted(zeros)]
+    numerals = "[" + re.escape(CHINESE_NUMERALS + "".join(zeros)) + "]"  # (a space apart: 二 ○ 二 五 年, letter-spaced)
+    lost = ["[" + re.escape(plain) + "]"] + [f"(?<!{numerals})(?<!{numerals}\\s){re.escape(z)}+(?!\\s?{numerals})"
+                                             for z in sorted(zeros)]
     return (re.compile("[" + NOT_TEXT + BIDI_MARKS + re.escape(placeholders()) + "]"), re.compile("|".join(lost)))
 
 
@@ -108,8 +109,8 @@ def mark_not_text(text: str) -> str:
     ('某县局', '某县\\x00局')
     >>> mark_not_text("某县交通?运输局"), mark_not_text("□某局")
     ('某县交通\\x00运输局', '\\x00某局')
-    >>> mark_not_text("二○○五年○某局"), mark_not_text("一○一中学")
-    ('二○○五年\\x00某局', '一○一中学')
+    >>> mark_not_text("二○○五年○某局"), mark_not_text("一○一中学"), mark_not_text("二 ○ 二 五 年")
+    ('二○○五年\\x00某局', '一○一中学', '二 ○ 二 五 年')
     """
     any_mark, lost = _placeholder_patterns()
     if not any_mark.search(text):
