@@ -144,6 +144,22 @@ def test_a_row_printed_once_with_words_says_what_was_printed(table, printed, wor
     assert row in found[0].message and words.split("\t")[1] in found[0].message
 
 
+@pytest.mark.parametrize("printed, words", [
+    ("行政许可\t1075", "行政许可 详见附件"), ("行政许可\t1075", "行政许可 若干"),
+    ("（一）予以公开\t4\t0\t0\t0\t0\t0\t4", "（一）予以公开 见附件"),
+])
+def test_a_row_printed_once_with_words_in_loose_text_says_what_was_printed(printed, words):
+    """In loose text (a PDF's text layer: cells apart by spaces), Chinese words after a label are taken for the label
+    wrapping; the words a report prints in place of numbers (rules/words_for_numbers.csv) are a cell's: the row is
+    row_in_words too (before: row_absent). Other words after a label are still the label's."""
+    text = report().replace(printed, words)
+    row, said = words.split(" ")
+    found = [(f.code, f.line, f.actual) for f in parse(text).findings if f.row == row]
+    assert found == [("row_in_words", text.split("\n").index(words) + 1, said)]
+    wrapped = report().replace(printed, f"{row} 许可事项")
+    assert [f.code for f in parse(wrapped).findings if f.row == row] == ["row_absent"]
+
+
 # ---- 4. agency_not_found when the title's name was refused ----
 
 def _collected(folder, text: str):
