@@ -26,6 +26,8 @@ import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from .labels import label_matches, name_end
 from .memo import parser_memo
@@ -880,6 +882,8 @@ def _numbered_lines(tokenised: list[tuple[list, bool]]) -> list[int]:
 
 def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of the markdown header rows: the line right above a ``|---|`` separator line."""
+    if "|" not in "".join(map(itemgetter(1), lines)):
+        return set()  # (no pipe, no separator line: told without going over the lines one by one)
     out = set()
     previous = None
     for index, (_, text) in enumerate(lines):
@@ -1011,21 +1015,22 @@ def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: 
     last match, a code of ``templates``: code to its label as the template prints it) and, where its numbers would
     stand, words only: no value cell, and at least one cell after the name that is no part of the label (a note, a
     unit, a mark, a piece of the template's label or a phrase is: ``_label_text``); in loose text only a word
-    without a Chinese character, or a count in words, is taken for a cell (as ``stray_cells`` takes them).
+    without a Chinese character, a count in words (as ``stray_cells`` takes them) or words a report prints in place of
+    numbers (``rules/words_for_numbers.csv``: 详见附件, 若干; never a label's) are taken for a cell.
 
     Such a line is a row printed again (or first) with words where its numbers should be: the caller says so when
     the table prints the row with numbers elsewhere (before, the line was silently taken for a label).
 
-    >>> words_for_numbers([(3, "行政许可\\t若干"), (4, "行政许可\\t5"), (5, "行政许可\\t（件）"), (6, "行政许可 若干")],
-    ...                   "item_labels", {"licensing": "行政许可"})
-    [('licensing', 3, '若干')]
+    >>> words_for_numbers([(3, "行政许可\\t若干"), (4, "行政许可\\t5"), (5, "行政许可\\t（件）"), (6, "行政许可 若干"),
+    ...                    (7, "行政许可 许可事项")], "item_labels", {"licensing": "行政许可"})
+    [('licensing', 3, '若干'), ('licensing', 6, '若干')]
     """
     out = []
     headers = _header_lines(lines)
     for index, (number, text) in enumerate(lines):
         tokens, structured, starts = _line_tokens(number, text, index in headers)  # (memoised: read already)
-        if not tokens or any(kind != "text" for kind, _, _ in tokens):
-            continue
+        if not tokens or tokens[-1][0] != "text" or any(kind != "text" for kind, _, _ in tokens):
+            continue  # (a row's line ends with a value: told without going over its tokens)
         label, cells = "", []  # the line's row as ``region_to_rows`` makes it: its label and label cells
         for at, (_, content, _) in enumerate(tokens):
             if piece := compact(content):
@@ -1038,10 +1043,21 @@ def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: 
         end = name_end(label, rule_table, matches[0])
         after = [cell for start, cell in cells if start >= end]
         if any(not _label_text(cell, templates[matches[0]]) and (structured or not _HAN.search(cell)
-                                                                  or _COUNT_IN_WORDS.match(compact(cell)))
+                                                                  or _COUNT_IN_WORDS.match(compact(cell))
+                                                                  or compact(cell) in _printed_for_numbers())
                for cell in after):
             out.append((matches[0], number, " | ".join(after)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _printed_for_numbers() -> frozenset[str]:
+    """(compact) The words a report prints in a row's cells in place of its numbers (``rules/words_for_numbers.csv``:
+    详见附件, 若干): in loose text, where Chinese words after a label are taken for the label wrapping, these are
+    a cell's."""
+    from .catalog import table
+
+    return frozenset(compact(row["words"]) for row in table("words_for_numbers"))
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

@@ -36,16 +36,19 @@ class Finding:
 
 
 @cache
-def _table_messages() -> dict[tuple[str, str], str]:
-    """``{(code, table): message}``: a finding's message where one table's case differs from the catalogue's
-    (``rules/finding_messages.csv``; e.g. table 二 has no identities to hold).
+def _case_messages() -> dict[tuple[str, str, str], str]:
+    """``{(code, table, case): message}``: a finding's message where one table's case, or a named case, differs
+    from the catalogue's (``rules/finding_messages.csv``; e.g. table 二 has no identities to hold; a title whose
+    agency name was refused is no title without a name).
 
     >>> make("rows_realigned", table="2", row="规章、行政规范性文件").message.endswith("与其事项的栏数相符")
     True
     >>> "勾稽关系成立" in make("rows_realigned", table="3", row="本年新收…").message
     True
+    >>> make("agency_not_found").message, make("agency_not_found", case="title_refused").message
+    ('标题中找不到机构名称', '标题中的机构名称无法读取（见“机构名称无法读取”），未采用')
     """
-    return {(row["code"], row["table"]): row["message"] for row in rule_table("finding_messages")}
+    return {(row["code"], row["table"], row["case"]): row["message"] for row in rule_table("finding_messages")}
 
 
 class _Blank(dict):
@@ -54,10 +57,11 @@ class _Blank(dict):
 
 
 def make(code: str, *, table=None, row=None, column=None, expected=None, actual=None, line=None,
-         detail: str = "") -> Finding:
-    """Build a finding of catalogue type ``code``; an unknown code is a broken rule table (KeyError)."""
+         detail: str = "", case: str = "") -> Finding:
+    """Build a finding of catalogue type ``code``; an unknown code is a broken rule table (KeyError). ``case``
+    names a message of ``rules/finding_messages.csv`` for a case the catalogue's message does not fit."""
     entry = findings_catalogue()[code]
-    template = _table_messages().get((code, None if table is None else str(table)), entry["message"])
+    template = _case_messages().get((code, "" if table is None else str(table), case), entry["message"])
     fields = {"table": table, "row": row, "column": column, "expected": expected, "actual": actual}
     text = {k: "" if v is None else str(v) for k, v in fields.items()}
     message = template.format_map(_Blank(text, detail=detail))

@@ -40,8 +40,9 @@ from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text
 # a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
 # such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-# a name read from a title spans a character that is no text (``text.mark_not_text``), so that it is never cut there;
-# such a name is then refused (``Title.refused``): the character may be one of the name's own, lost by the extraction
+# a name read from a title spans a character that is no text or a placeholder for a lost glyph (``text.mark_not_text``:
+# 某县交通?运输局), so that it is never cut there; such a name is then refused (``Title.refused``): the character may be
+# one of the name's own, lost by the extraction. So does a numeral's zero that is no year's (``_ZEROS``)
 _NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
 # a name may hold a space between two Han characters (格尔木市 交通运输局, 格尔木市交通 运输局: a PDF's text layer, a
 # title set in two parts); which of its parts are the name ``_unspaced`` decides. A line without a space is read
@@ -49,6 +50,9 @@ _NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
 _NAME_PLAIN = _NAME_CHAR + "{2,40}?"
 _NAME_SPACED = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
 _NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
+# a zero left once the years are in digits (北京市一〇一中学, 二○ 二五年: no Han character, no year's) is marked as a
+# character that is no text: a name holding it is refused, never cut there (北京市一〇一中学 was read 一中学)
+_ZEROS = str.maketrans({"〇": NOT_TEXT_MARK, "○": NOT_TEXT_MARK})
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
@@ -163,7 +167,8 @@ def title_to_agency_year(head: str) -> tuple[str | None, int | None]:
 class Title:
     """What a report's title says: its agency and year; ``refused``, when the title's agency name touches or holds
     a character that is no text (``text.NOT_TEXT``: a control character, an escape sequence, U+FFFD, a private-use
-    character), is ``(line, the line as printed)``: the name is not read.
+    character) or a placeholder printed where a glyph was lost (``text.placeholders``: ``某县交通?运输局``, ``□``,
+    ``〓`` …), is ``(line, the line as printed)``: the name is not read.
 
     Such a character is neither dropped nor taken for a break: dropped, the name of ``某县交通\\x00局`` whose NUL
     stands for a glyph the extraction lost (运) would be 某县交通局, another agency's; taken for a break, the name
@@ -181,9 +186,10 @@ def read_title(head: str) -> Title:
     >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")
     Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'))
     """
-    printed = fold_lines(drop_invisible(head)).split("\n")
+    visible = drop_invisible(head)
+    printed, folded = visible.split("\n"), fold_lines(visible).split("\n")  # (the finding shows the line as printed)
     # (a form feed at a line's edge is a page break: stripped as before, a space; inside a line, no text)
-    numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(printed, start=1)]
+    numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(folded, start=1)]
     numbered = [(number, _letters_joined(line)) for number, line in numbered if line][:TITLE_LINES]
     lines = [line for _, line in numbered]
 
@@ -198,6 +204,8 @@ def read_title(head: str) -> Title:
         text = _chinese_year(text)
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
+        if "〇" in text or "○" in text:
+            text = text.translate(_ZEROS)
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
             if marked and not marked_form:
@@ -207,19 +215,60 @@ def read_title(head: str) -> Title:
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if marked and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
-            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY:
+            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
         name, year, at = cover
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    year = _labelled_year(lines)
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
         name = _publisher(_unspaced(match.group(1))) if match else None
-        if name and name not in _NOT_AN_AGENCY:
-            return Title(None, None, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name))
-    return Title()
+        if name and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
+            return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    return Title(None, year)
+
+
+@lru_cache(maxsize=1)
+def _label() -> re.Pattern:
+    """A label printed before a title (``rules/title_labels.csv``: 附件), perhaps numbered (附件1, 附件一): never an
+    agency's name (附件 2025年…报告 published the agency 附件)."""
+    from .catalog import table
+
+    words = "|".join(re.escape(fold(row["label"])) for row in table("title_labels"))
+    return re.compile(rf"(?:{words})\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?")
+
+
+_SECTION_START = re.compile(r"[一二三四五六七八九十]+\s*[、.]")
+
+
+def _labelled_year(lines: list[str]) -> int | None:
+    """The year of a title printed whole on its line after a label (``附件：2025年政府信息公开工作年度报告``,
+    ``附件1：政府信息公开工作年度报告（2025年度）``) before the first section, when no title names an agency: a
+    report attached to a notice. The label's line names no agency (``_label``); prose naming another year's report
+    (根据《2024年政府信息公开工作年度报告》) is no title: a line is read only when the label begins it and the title
+    is all that follows.
+
+    >>> _labelled_year(["附件1：2025年政府信息公开工作年度报告"]), _labelled_year(["附件：政务公开年报（2024年度）"])
+    (2025, 2024)
+    >>> _labelled_year(["一、总体情况", "附件：2024年政府信息公开年报"]), _labelled_year(["附件2025年政务公开工作年报"])
+    (None, None)
+    """
+    for line in lines:
+        if _SECTION_START.match(line):
+            return None
+        if (label := _labelled().match(line)) and (kind := _cover_line(line[label.end():])) and kind[0] == "title" \
+                and kind[1]:
+            return int(kind[1])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _labelled() -> re.Pattern:
+    """A label (``_label``) that begins a line, with its colon or space: ``附件1：``, ``附件 ``."""
+    return re.compile(_label().pattern + r"(?:\s*[：:]\s*|\s+)")
 
 
 _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is the end of a note before it
@@ -233,6 +282,8 @@ def _cover_line(line: str) -> tuple[str, str | None] | None:
     """What a line of a cover page is: ``("year", year)`` (``（2023年度）``), ``("title", None)``
     (``政府信息公开工作年度报告``), ``("title", year)`` (the title with its year, no agency) or ``("name", name)``
     (an agency's name: it ends as an agency or a division does, ``rules/agency_suffixes.csv``); None else."""
+    if (label := _labelled().match(line)) and (kind := _cover_line(line[label.end():])) and kind[0] == "title":
+        return kind  # 附件：2023年度政府信息公开工作年报: the title after a label (the label's line names no agency)
     line = _chinese_year(line.replace(" ", ""))
     if match := _COVER_YEAR.fullmatch(line):
         return "year", match.group(1)

@@ -49,8 +49,8 @@ def parse(text: str) -> Record:
         record.year = int(record.period_start[:4])
     record.published_date = text_to_published_date(doc.text)
     record.source_url = text_to_source_url(doc.text)
-    if record.agency is None:
-        record.findings.append(make("agency_not_found"))
+    if record.agency is None:  # (the title may name one, refused: agency_unreadable)
+        record.findings.append(make("agency_not_found", case="title_refused" if title.refused else ""))
 
     found = text_to_sections(doc)
     if not found and (han := sum("\u3400" <= ch <= "\u9fff" for ch in doc.text)) < REPORT_TEXT_MIN_HAN:

@@ -198,17 +198,19 @@ def _join_wrapped_labels(rows: list[Row], measures: dict) -> list[Row]:
 
 
 def _printed_with_words(lines: list[tuple[int, str]], read_from: dict[str, Row], measures: dict) -> list[Finding]:
-    """A ``row_duplicate_unreadable`` finding for each line that prints an item's label again with words where its
-    numbers should be (``行政许可 | 若干``: ``cells.words_for_numbers``) while another line prints the item with
-    numbers, which are kept. Before, such a line was skipped as a label without numbers and nothing said so."""
+    """For each line that prints an item's label with words where its numbers should be (``行政许可 | 若干``:
+    ``cells.words_for_numbers``): ``row_duplicate_unreadable`` when another line prints the item with numbers,
+    which are kept; ``row_in_words`` when none does (the item's values are missing, and the finding says what was
+    printed in place of ``row_absent``). Before, such a line was skipped as a label without numbers and nothing
+    said so (or only ``row_absent``)."""
     out = []
     templates = {item: labels()["items"][item] for item in measures}
     for item, line, printed in words_for_numbers(lines, "item_labels", templates):
         row = read_from.get(item)
-        if row is None or line in {ln for _, ln, _, _ in row.label_cells} | {s.line for s in row.slots}:
+        if row is not None and line in {ln for _, ln, _, _ in row.label_cells} | {s.line for s in row.slots}:
             continue
-        out.append(make("row_duplicate_unreadable", table="2", row=labels()["items"][item], line=line,
-                        actual=printed, expected=len(measures[item])))
+        out.append(make("row_duplicate_unreadable" if row is not None else "row_in_words", table="2",
+                        row=labels()["items"][item], line=line, actual=printed, expected=len(measures[item])))
     return out
 
 
@@ -285,14 +287,20 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         seen[item] = [Fact(TABLE, (item, m), resolved.values[i] if resolved.values else None,
                            resolved.lines[i] if resolved.lines else row.line, how) for i, m in enumerate(names)]
         read_from[item] = row
-    findings += _printed_with_words(lines, read_from, measures)
+    in_words = _printed_with_words(lines, read_from, measures)
+    findings += [f for f in in_words if f.code == "row_duplicate_unreadable"]
     findings += prose_numbers_unused("2", unused)
+    words: dict[str, Finding] = {}  # the first line printing an item with words only: the item said once
+    for finding in in_words:
+        if finding.code == "row_in_words":
+            words.setdefault(finding.row, finding)
     if not seen:
-        return None, [], findings + [make("table_absent", table="2")]
+        return None, [], findings + list(words.values()) + [make("table_absent", table="2")]
     facts = []
     for item, names in measures.items():
         if item not in seen:
-            findings.append(make("row_absent", table="2", row=labels()["items"][item]))
+            findings.append(words.get(labels()["items"][item]) or make("row_absent", table="2",
+                                                                       row=labels()["items"][item]))
             seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings

@@ -329,7 +329,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                      for row in found.unrecognised if not running(row)]
         findings += prose_numbers_unused("3", sorted(prose + [r.line for r in found.unrecognised if running(r)]))
         detail = "（只有表头，没有数据行）" if table_rows else ""
-        return None, [], findings + [make("table_absent", table="3", detail=detail)]
+        words = _first_per_row(_printed_with_words(lines, {}, set()))  # rows printed with words only
+        return None, [], findings + list(words.values()) + [make("table_absent", table="3", detail=detail)]
     fmt = _detect_format(set(chosen))
     order, named = column_order(lines)
     printed = order or STANDARD  # an unsure header: read by position (``order_findings`` checks it)
@@ -355,7 +356,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         conflicts = void_conflicts(resolved[code], _resolve(row, code, printed), _column_names(), cell_where(code),
                                    row.line) if code in resolved else []
         findings += conflicts or [make("row_duplicate", line=row.line, **cell_where(code))]
-    findings += _printed_with_words(lines, chosen, set(paired))
+    in_words = _printed_with_words(lines, chosen, set(paired))
+    findings += [f for f in in_words if f.code == "row_duplicate_unreadable"]
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt, printed)
     findings += _settle(resolved, fmt)
     if paired:
@@ -379,7 +381,9 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                                                           if id(row) not in placed_ids and running(row)]))
     findings += [make("row_other_format", expected=fmt, line=row.line, **cell_where(code))
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
-    findings += [make("row_absent", **cell_where(code)) for code in row_codes(fmt) if code not in resolved]
+    words = _first_per_row(in_words)
+    findings += [words.get(labels()["rows"][code]) or make("row_absent", **cell_where(code))
+                 for code in row_codes(fmt) if code not in resolved]
     row_findings = [f for r in resolved.values() for f in r.findings]
     if subtotals:  # the five organisation cells the layout has not: one finding, not a blank per row
         widened = {labels()["rows"].get(code, code) for code, row in chosen.items() if id(row) in subtotals}
@@ -458,18 +462,30 @@ def _uneven_findings(found: Assignments, adopted: dict[str, tuple[Resolved, Row]
 
 
 def _printed_with_words(lines: list[tuple[int, str]], chosen: dict[str, Row], paired: set[str]) -> list[Finding]:
-    """A ``row_duplicate_unreadable`` finding for each line that prints a row's label again with words where its
-    numbers should be (``cells.words_for_numbers``) while another line prints the row with numbers: the words are
-    no values, the numbers printed are kept (as for a copy that cannot be read, ``resolve.void_conflicts``).
-    Before, such a line was taken for a label printed without numbers and nothing said so. A row paired with
-    numbers printed apart from its label (``_pair_orphans``) is left: its label line may be that very line."""
+    """For each line that prints a row's label with words where its numbers should be (``cells.words_for_numbers``):
+    ``row_duplicate_unreadable`` when another line prints the row with numbers (the words are no values, the numbers
+    printed are kept, as for a copy that cannot be read, ``resolve.void_conflicts``); ``row_in_words`` when no line
+    does (``行政许可 | 若干``, ``（一）予以公开 | 详见附件``: the row's values are missing, and the finding, in place of
+    ``row_absent``, says what was printed, unless the row is placed from numbers printed elsewhere). Before, such a
+    line was taken for a label printed without numbers and nothing said so (or only ``row_absent``). A row paired
+    with numbers printed apart from its label (``_pair_orphans``) is left: its label line may be that very line."""
     out = []
     for code, line, printed in words_for_numbers(lines, "row_labels", labels()["rows"]):
         row = chosen.get(code)
-        if row is None or code in paired or line in {ln for _, ln, _, _ in row.label_cells} | {
-                s.line for s in row.slots}:
+        if code in paired or (row is not None and line in {ln for _, ln, _, _ in row.label_cells} | {
+                s.line for s in row.slots}):
             continue
-        out.append(make("row_duplicate_unreadable", line=line, actual=printed, expected=WIDTH, **cell_where(code)))
+        out.append(make("row_duplicate_unreadable" if row is not None else "row_in_words", line=line,
+                        actual=printed, expected=WIDTH, **cell_where(code)))
+    return out
+
+
+def _first_per_row(found: list[Finding]) -> dict[str, Finding]:
+    """``{row: the first row_in_words finding of it}``: a row printed with words on several lines, said once."""
+    out: dict[str, Finding] = {}
+    for finding in found:
+        if finding.code == "row_in_words":
+            out.setdefault(finding.row, finding)
     return out
 
 

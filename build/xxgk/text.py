@@ -66,8 +66,39 @@ _ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]P^_X]|[\x90\x9
 NOT_TEXT_MARK = "\x00"
 
 
+@lru_cache(maxsize=1)
+def placeholders() -> str:
+    """The characters a page or a text layer prints where it lost a glyph (``rules/placeholder_characters.csv``:
+    ``?``, ``□``, ``〓`` …), as printed and as ``fold`` leaves them (``？`` is ``?``).
+
+    >>> "?" in placeholders() and "？" in placeholders() and "□" in placeholders()
+    True
+    """
+    from .catalog import table
+
+    printed = "".join(row["character"] for row in table("placeholder_characters"))
+    return "".join(dict.fromkeys(printed + fold(printed)))
+
+
+@lru_cache(maxsize=1)
+def _placeholder_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``(any placeholder or character that is no text, each placeholder standing for a lost glyph)``. A placeholder
+    that is also a numeral zero (``numeral_zero``: ○) stands for a lost glyph only away from a Chinese numeral:
+    a run of it next to one is a number's zero (二○二五年, 二○○○年, 一○一)."""
+    from .catalog import table
+
+    zeros = {ch for row in table("placeholder_characters") if row["numeral_zero"]
+             for ch in (row["character"], fold(row["character"]))}
+    plain = "".join(ch for ch in placeholders() if ch not in zeros)
+    numerals = "[" + re.escape(CHINESE_NUMERALS + "".join(zeros)) + "]"  # (a space apart: 二 ○ 二 五 年, letter-spaced)
+    lost = ["[" + re.escape(plain) + "]"] + [f"(?<!{numerals})(?<!{numerals}\\s){re.escape(z)}+(?!\\s?{numerals})"
+                                             for z in sorted(zeros)]
+    return (re.compile("[" + NOT_TEXT + BIDI_MARKS + re.escape(placeholders()) + "]"), re.compile("|".join(lost)))
+
+
 def mark_not_text(text: str) -> str:
-    """``text`` with each escape sequence and each other character that is no text (``NOT_TEXT``) as one
+    """``text`` with each escape sequence, each other character that is no text (``NOT_TEXT``) and each character
+    printed where a glyph was lost (``placeholders``: ``?``, ``□`` …, not ○ as a number's zero) as one
     ``NOT_TEXT_MARK`` (NUL): a pattern that reads a name sees where such a character stands, and none of them is a
     space (``\\s`` matches ``\\x0c`` and ``\\x1c``). The bidirectional marks (``BIDI_MARKS``) are dropped; other
     characters are left as they are.
@@ -76,10 +107,17 @@ def mark_not_text(text: str) -> str:
     ('某县\\x00交通\\x00运输局\\x00', '某县\\x00局', '某局\\t1\\n')
     >>> mark_not_text("\\u200e某县\\u200f局"), mark_not_text("某县\\u202e局")
     ('某县局', '某县\\x00局')
+    >>> mark_not_text("某县交通?运输局"), mark_not_text("□某局")
+    ('某县交通\\x00运输局', '\\x00某局')
+    >>> mark_not_text("二○○五年○某局"), mark_not_text("一○一中学"), mark_not_text("二 ○ 二 五 年")
+    ('二○○五年\\x00某局', '一○一中学', '二 ○ 二 五 年')
     """
-    if not _NOT_TEXT_OR_MARK.search(text):
+    any_mark, lost = _placeholder_patterns()
+    if not any_mark.search(text):
         return text
-    return _NOT_TEXT.sub(NOT_TEXT_MARK, _ESCAPE.sub(NOT_TEXT_MARK, text.translate(_NO_MARKS)))
+    if _NOT_TEXT_OR_MARK.search(text):
+        text = _NOT_TEXT.sub(NOT_TEXT_MARK, _ESCAPE.sub(NOT_TEXT_MARK, text.translate(_NO_MARKS)))
+    return lost.sub(lambda m: NOT_TEXT_MARK * len(m.group()), text)
 
 
 def show_not_text(text: str) -> str:
