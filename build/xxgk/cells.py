@@ -1060,7 +1060,6 @@ def _printed_for_numbers() -> frozenset[str]:
     return frozenset(compact(row["words"]) for row in table("words_for_numbers"))
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # (compact) a count in words, perhaps with its unit (三, 五件, 十二项): a cell's, never a label's words
 _COUNT_IN_WORDS = re.compile(f"[{CHINESE_NUMERALS}]{{1,4}}(?:" + "|".join(PROSE_UNITS) + ")?$")
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")  # (compact) a share in a column after the counts (办结率, 占比): no count
