@@ -189,8 +189,12 @@ def read_title(head: str) -> Title:
     visible = drop_invisible(head)
     printed, folded = visible.split("\n"), fold_lines(visible).split("\n")  # (the finding shows the line as printed)
     # (a form feed at a line's edge is a page break: stripped as before, a space; inside a line, no text)
-    numbered = [(number, mark_not_text(line.strip())) for number, line in enumerate(folded, start=1)]
-    numbered = [(number, _letters_joined(line)) for number, line in numbered if line][:TITLE_LINES]
+    numbered = []  # the first TITLE_LINES lines that are not blank: read no further
+    for number, line in enumerate(folded, start=1):
+        if line := mark_not_text(line.strip()):
+            numbered.append((number, _letters_joined(line)))
+            if len(numbered) == TITLE_LINES:
+                break
     lines = [line for _, line in numbered]
 
     def refused(at: int, joined: bool = False) -> tuple[int, str]:
