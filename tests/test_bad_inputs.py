@@ -78,6 +78,10 @@ CASES: dict[str, tuple[bytes, str, set[str]]] = {
     "html_no_report.html": (b"<html><body><nav>menu</nav><p>404 Not Found</p></body></html>", "failed",
                             {"report_text_absent"}),
     "nested/deeper/report.txt": (tab_report(agency="子目录局").encode(), "parsed", set()),
+    # a row of table 三 not found (its zeros left out, so no identity breaks): its values are missing, so the report
+    # is partial, 部分数值缺失 (before: parsed, 已完整读取, with a row's seven cells missing)
+    "row_missing.txt": ("\n".join(line for line in tab_report(agency="缺行局").split("\n")
+                                  if not line.startswith("2.重复申请")).encode(), "partial", {"row_absent"}),
 }
 MANIFEST = ("file,agency,year,url,retrieved_at,notes\nmanifest_conflict.txt,清单局,2024,,,\n"
             "../outside.txt,越界局,2024,,,\n")

@@ -39,6 +39,11 @@ CHANGELOG = "CHANGELOG.md"
 VERSION = "VERSION"
 NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadata, not reports
 NO_REPORT_TEXT = {"report_text_absent"}  # findings that say the file holds no report text: status failed
+# findings below error that leave values of the tables missing because this tool could not read them (a row not
+# found, digits run together that split more than one way, a merged cell, a column order unsure, subtotals in place
+# of five columns): status partial, 部分数值缺失 — before, such a report read 已完整读取 with cells missing
+VALUES_NOT_READ = frozenset({"row_absent", "cells_ambiguous", "value_merged", "columns_order_unsure",
+                             "columns_grouped"})
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
@@ -63,12 +68,15 @@ class Report:
 
     @property
     def status(self) -> str:
+        """``failed`` (no report text), ``partial`` (a table absent, an error, or values of the tables this tool could
+        not read: ``VALUES_NOT_READ``) or ``parsed`` (every table read; a cell the report leaves blank is read as
+        printed, missing)."""
         if self.kind == "manifest":  # the manifest's own row: some of its rows could not be used
             return "partial"
         if not self.text.strip() or any(f.code in NO_REPORT_TEXT for f in self.record.findings):
             return "failed"
         tables_present = len({f.table for f in self.record.facts})
-        errors = any(f.severity == "error" for f in self.findings)
+        errors = any(f.severity == "error" or f.code in VALUES_NOT_READ for f in self.findings)
         return "parsed" if tables_present == 3 and not errors else "partial"
 
 
