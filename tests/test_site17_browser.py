@@ -1,0 +1,143 @@
+"""Round 10 of a reader's journeys, in Chromium, at 1366 and 390 px: table 三's grouped headers while it scrolls
+sideways, words kept whole in narrow columns (a province, a narrative section's name), a comparison of seven years
+on a desktop."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHOTS, needs_chromium, report_page_files
+from .conftest import wait_for as _wait
+from .test_accessibility import viewport
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+AGENCIES = [("北京市东城区数据局", "北京市"), ("天津市南开区数据局", "天津市"), ("上海市人民政府办公厅", "上海市")]
+YEARS = (2019, 2021, 2022, 2023, 2024, 2025)  # seven years on a chart: 2019–2025, 2020 left empty
+NARRATIVE = ("本机关坚持以公开为常态、不公开为例外，" * 12).rstrip("，") + "。"
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """Three agencies of three provinces (the manifest names them), each reporting 2019 and 2021–2025 with a narrative
+    of some length: table 三 under its grouped header, the quality page's 省份 column, seven years to compare."""
+    from .conftest import site_of
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("site17")
+    reports = work / "reports"
+    reports.mkdir()
+    manifest = ["file,agency,year,url,retrieved_at,notes,province,city,county"]
+    for a, (agency, province) in enumerate(AGENCIES):
+        for year in YEARS:
+            name = f"r{a}-{year}.txt"
+            # 1 application more carried over than the year before carried forward: a cross-year finding each year
+            (reports / name).write_text(tab_report(agency=agency, year=year, narrative=NARRATIVE, carried_over=1,
+                                                   carried_forward=year % 3), encoding="utf-8")
+            manifest.append(f"{name},{agency},{year},,,,{province},,")
+    (reports / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _agency_ids(site) -> list[str]:
+    return sorted(p.parent.name for p in (site / "a").glob("*/index.html"))
+
+
+def _report_page(site) -> str:
+    page = next(p for p in report_page_files(site) if "applications|" in p.read_text(encoding="utf-8"))
+    return "/" + page.relative_to(site).as_posix()
+
+
+LINES = ("var tops = new Set(), w = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT), n;"
+         "while ((n = w.nextNode())) { var r = document.createRange(); r.selectNodeContents(n);"
+         " Array.from(r.getClientRects()).forEach(function (q) { if (q.width > 0) tops.add(Math.round(q.top)); }); }"
+         "return tops.size;")
+TEXT_RECT = ("var r = document.createRange(); r.selectNodeContents(arguments[0]); var q = r.getBoundingClientRect();"
+             "return [q.left, q.right];")
+RECT = "var q = arguments[0].getBoundingClientRect(); return [q.left, q.right];"
+
+
+@pytest.mark.parametrize("name", ["phone", "desktop"])
+def test_table_3_scrolled_sideways_names_the_group_over_every_column_in_view(served_site, server, chromium, name):
+    """申请人情况 (over the seven columns) and 法人或其他组织 (over five) stay readable above the columns in view,
+    however far the box is scrolled: they scrolled off with the group's first columns, leaving blank cells above
+    法律服务机构 and 其他."""
+    with viewport(chromium, name):
+        chromium.get(server + _report_page(served_site))
+        three = _wait(lambda: chromium.find_element("css selector", "table[data-csv^=applications]"))
+        box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", three)
+        _wait(lambda: box.get_attribute("tabindex"))  # xxgk.js ran
+        if name == "desktop":  # a box narrower than the table, as on a phone or in a window half a screen wide
+            chromium.execute_script("arguments[0].style.maxWidth = '420px'", box)
+        chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", box)
+        width = chromium.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", box)
+        assert width > 100, width  # it scrolls sideways
+        groups = three.find_elements("css selector", "thead th[colspan]")
+        assert [g.text for g in groups] == ["申请人情况", "法人或其他组织"]
+        corner = three.find_element("css selector", "thead th")
+        for step in range(0, 5):
+            chromium.execute_script("arguments[0].scrollLeft = arguments[1]", box, width * step / 4)
+            shown = chromium.execute_script(RECT, box)
+            held = chromium.execute_script(RECT, corner)[1]  # the row labels' column, held at the box's left
+            for group in groups:
+                cell = chromium.execute_script(RECT, group)
+                if cell[1] < held + 40:  # the group's columns have all scrolled under the row labels
+                    continue
+                label = chromium.execute_script(TEXT_RECT, group)
+                chromium.save_screenshot(str(SHOTS / f"site17-table3-groups-{name}-{step}.png"))
+                # before: the label sat in the middle of the cell's whole span, out of the box at either end
+                assert held - 1 <= label[0] and label[1] <= shown[1] + 1, (group.text, step, label, held, shown)
+
+
+def test_a_province_in_the_quality_pages_lists_reads_on_one_line(server, chromium):
+    for name in ("phone", "desktop"):
+        with viewport(chromium, name):
+            chromium.get(server + "/quality/")
+            tables = _wait(lambda: chromium.find_elements("css selector", "article table"))
+            cells = []
+            for table in tables:
+                heads = [h.get_attribute("textContent").strip()
+                         for h in table.find_elements("css selector", "thead th")]
+                if "省份" in heads:
+                    cells += table.find_elements("css selector", f"tbody td:nth-child({heads.index('省份') + 1})")
+            assert len(cells) >= 18
+            wrapped = {c.text for c in cells if c.is_displayed() and chromium.execute_script(LINES, c) > 1}
+            chromium.save_screenshot(str(SHOTS / f"site17-quality-provinces-{name}.png"))
+            # before: 北京 / 市 (and 天津 / 市) in the list by report and the lists by finding code on a phone
+            assert wrapped == set(), (name, wrapped)
+
+
+def test_on_a_phone_a_reports_narrative_sections_read_with_their_names_whole(served_site, server, chromium):
+    with viewport(chromium, "phone"):
+        chromium.get(server + _report_page(served_site))
+        heading = _wait(lambda: chromium.find_element("xpath", "//h2[contains(., '报告正文')]"))
+        table = heading.find_element("xpath", "following-sibling::*[1]/descendant-or-self::table")
+        chromium.execute_script("arguments[0].scrollIntoView()", table)
+        rows = table.find_elements("css selector", "tbody tr")
+        names = [r.find_element("css selector", "td").text for r in rows]
+        assert {"总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"} <= set(names), names
+        chromium.save_screenshot(str(SHOTS / "site17-narrative-390.png"))
+        for row in rows:
+            name, excerpt = row.find_elements("css selector", "td")
+            # before: 总体 / 情况 and 存在 / 的主 / 要问 / 题及 … two characters a line in a 62 px column
+            assert chromium.execute_script(LINES, name) == 1, name.text
+            left, right = chromium.execute_script(RECT, excerpt)
+            assert right - left >= 300, (name.text, left, right)  # the excerpt reads across the screen
+        assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_a_comparison_of_seven_years_fits_a_desktop_without_scrolling_sideways(served_site, server, chromium):
+    with viewport(chromium, "desktop"):
+        chromium.get(server + "/compare/?agencies=" + ",".join(_agency_ids(served_site)) + "&metric=received"
+                     "&year=2019-2025")
+        table = _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table table"))
+        heads = [h.text.rstrip(" ↕⇅") for h in table.find_elements("css selector", "thead th")]
+        assert heads == ["机构"] + [f"{y}年" for y in range(2019, 2026)], heads
+        assert len(table.find_elements("css selector", "tbody tr")) == 3
+        box = chromium.execute_script("return arguments[0].closest('.xxgk-scroll')", table)
+        chromium.execute_script("arguments[0].scrollIntoView()", box)
+        chromium.save_screenshot(str(SHOTS / "site17-compare-seven-years-1366.png"))
+        # before: 865 px of table in a 688 px box, 2024年 and 2025年 behind a sideways scroll
+        assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box)
+        lines = [chromium.execute_script(LINES, h) for h in table.find_elements("css selector", "thead th, tbody th")]
+        assert lines and all(n == 1 for n in lines), lines  # each year, each agency's name on one line
