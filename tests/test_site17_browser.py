@@ -72,6 +72,9 @@ def test_table_3_scrolled_sideways_names_the_group_over_every_column_in_view(ser
         chromium.execute_script("arguments[0].scrollIntoView(); scrollBy(0, -80)", box)
         width = chromium.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", box)
         assert width > 100, width  # it scrolls sideways
+        names = three.find_elements("css selector", "thead th:not(:first-child)")
+        wrapped = [n.text for n in names if chromium.execute_script(LINES, n) > 1]
+        assert wrapped == [], wrapped  # before: 社会公益组 / 织 and 法律服务机 / 构, on a phone and at 1366 px
         groups = three.find_elements("css selector", "thead th[colspan]")
         assert [g.text for g in groups] == ["申请人情况", "法人或其他组织"]
         corner = three.find_element("css selector", "thead th")
