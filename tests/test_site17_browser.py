@@ -12,7 +12,9 @@ from .test_accessibility import viewport
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
-AGENCIES = [("北京市东城区数据局", "北京市"), ("天津市南开区数据局", "天津市"), ("上海市人民政府办公厅", "上海市")]
+AGENCIES = [("北京市东城区数据局", "北京市,,"), ("天津市南开区数据局", "天津市,,"),
+            ("上海市人民政府办公厅", "上海市,,")]
+LONG_REGION = ("格尔木市数据局", "青海省,海西蒙古族藏族自治州,格尔木市")  # a division of ten characters, one report
 YEARS = (2019, 2021, 2022, 2023, 2024, 2025)  # seven years on a chart: 2019–2025, 2020 left empty
 NARRATIVE = ("本机关坚持以公开为常态、不公开为例外，" * 12).rstrip("，") + "。"
 
@@ -20,7 +22,8 @@ NARRATIVE = ("本机关坚持以公开为常态、不公开为例外，" * 12).r
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
     """Three agencies of three provinces (the manifest names them), each reporting 2019 and 2021–2025 with a narrative
-    of some length: table 三 under its grouped header, the quality page's 省份 column, seven years to compare."""
+    of some length: table 三 under its grouped header, the quality page's 省份 column, seven years to compare; a fourth
+    of a long region, one report."""
     from .conftest import site_of
     from .factory import tab_report
 
@@ -28,19 +31,20 @@ def served_site(tmp_path_factory):
     reports = work / "reports"
     reports.mkdir()
     manifest = ["file,agency,year,url,retrieved_at,notes,province,city,county"]
-    for a, (agency, province) in enumerate(AGENCIES):
-        for year in YEARS:
+    for a, (agency, region) in enumerate(AGENCIES + [LONG_REGION]):
+        for year in YEARS if a < len(AGENCIES) else (2025,):
             name = f"r{a}-{year}.txt"
             # 1 application more carried over than the year before carried forward: a cross-year finding each year
             (reports / name).write_text(tab_report(agency=agency, year=year, narrative=NARRATIVE, carried_over=1,
                                                    carried_forward=year % 3), encoding="utf-8")
-            manifest.append(f"{name},{agency},{year},,,,{province},,")
+            manifest.append(f"{name},{agency},{year},,,,{region}")
     (reports / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     return site_of(reports, work)
 
 
 def _agency_ids(site) -> list[str]:
-    return sorted(p.parent.name for p in (site / "a").glob("*/index.html"))
+    """The agencies that reported 2019 and 2021–2025."""
+    return sorted(p.parent.name for p in (site / "a").glob("*/index.html") if (p.parent / "2019.html").exists())
 
 
 def _report_page(site) -> str:
@@ -144,3 +148,37 @@ def test_a_comparison_of_seven_years_fits_a_desktop_without_scrolling_sideways(s
         assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box)
         lines = [chromium.execute_script(LINES, h) for h in table.find_elements("css selector", "thead th, tbody th")]
         assert lines and all(n == 1 for n in lines), lines  # each year, each agency's name on one line
+
+
+WORD_LINES = ("var out = []; arguments[0].forEach(function (td) {"
+              " var n = td.firstChild, at = 0; if (!n || n.nodeType !== 3) return;"
+              " n.data.split(' ').forEach(function (word) { var r = document.createRange();"
+              "  r.setStart(n, at); r.setEnd(n, at + word.length); at += word.length + 1;"
+              "  var tops = new Set(Array.from(r.getClientRects()).map(function (q) { return Math.round(q.top); }));"
+              "  if (tops.size > 1) out.push(word); }); }); return out;")
+
+
+@pytest.mark.parametrize("width", [1366, 1280])
+def test_the_agency_index_on_a_desktop_keeps_each_word_of_a_row_whole(server, chromium, width):
+    """行政层级, 机构类型, the span of years and each division of the 地区 on one line: seven columns squeezed into a
+    686 px article broke 人民政 / 府, 政府部 / 门, 2019– / 2025 and 新疆维吾尔自 / 治区."""
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        chromium.get(server + "/agencies/")
+        table = _wait(lambda: chromium.find_element("id", "xxgk-agencies"))
+        rows = table.find_elements("css selector", "tbody tr")
+        assert len(rows) == 4
+        short = [c for r in rows for c in r.find_elements("css selector", "td")[2:5]]
+        assert {c.text for c in short} >= {"人民政府", "政府部门", "2019–2025"}, [c.text for c in short]
+        wrapped = [c.text for c in short if chromium.execute_script(LINES, c) > 1]
+        regions = [r.find_elements("css selector", "td")[1] for r in rows]
+        split = chromium.execute_script(WORD_LINES, regions)
+        heads = [h.text for h in table.find_elements("css selector", "thead th")[:-1]
+                 if chromium.execute_script(LINES, h) > 1]
+        chromium.save_screenshot(str(SHOTS / f"site17-agencies-{width}.png"))
+        assert (wrapped, split, heads) == ([], [], []), (wrapped, split, heads)
+        assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1",
+                                       table.find_element("xpath", "ancestor::div[@tabindex][1]"))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
