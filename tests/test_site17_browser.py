@@ -182,3 +182,19 @@ def test_the_agency_index_on_a_desktop_keeps_each_word_of_a_row_whole(server, ch
                                        table.find_element("xpath", "ancestor::div[@tabindex][1]"))
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_the_report_cards_headers_keep_their_words_whole_on_a_desktop(server, chromium):
+    with viewport(chromium, "desktop"):
+        chromium.get(server + "/report-card/")
+        table = _wait(lambda: chromium.find_element("css selector", "article table[data-style=compact]"))
+        _wait(lambda: table.find_elements("css selector", "thead th button.xxgk-sort"))  # xxgk.js ran
+        heads = table.find_elements("css selector", "thead th")
+        assert "基本信息" in [h.text.rstrip(" ↕") for h in heads]
+        # each header's words (its text, not the sort arrow after it) on one line, but 读取的局限（不计分）'s bracket
+        split = [h.text for h in heads if chromium.execute_script(LINES, h) > 1 and "（" not in h.text]
+        chromium.save_screenshot(str(SHOTS / "site17-report-card-1366.png"))
+        # before: 基本信 / 息, 内部一 / 致, 正文与表 / 格 beside the reports' names
+        assert split == [], split
+        box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", table)
+        assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box)
