@@ -198,3 +198,30 @@ def test_the_report_cards_headers_keep_their_words_whole_on_a_desktop(server, ch
         assert split == [], split
         box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", table)
         assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box)
+
+
+def test_on_a_phone_the_data_pages_measures_read_with_their_names_and_codes_whole(server, chromium):
+    with viewport(chromium, "phone"):
+        chromium.get(server + "/data/")
+        heading = _wait(lambda: chromium.find_element("id", "metric-definitions"))
+        table = heading.find_element("xpath", "following::table[1]")
+        rows = table.find_elements("css selector", "tbody tr")
+        assert len(rows) >= 5
+        chromium.execute_script("arguments[0].scrollIntoView()", table)
+        chromium.save_screenshot(str(SHOTS / "site17-data-metrics-390.png"))
+        broken = []
+        for row in rows:
+            first = row.find_element("css selector", "td, th")
+            code = first.find_element("css selector", "code")
+            name = chromium.execute_script(  # the lines of the measure's name, the cell's first text
+                "var r = document.createRange(); r.selectNodeContents(arguments[0].firstChild);"
+                "return new Set(Array.from(r.getClientRects()).map(function (q) { return Math.round(q.top); })).size;",
+                first)
+            # before: 本年 / 新收 / 申请 over recei / ved, in a column squeezed beside the formula
+            if name > 1 or chromium.execute_script(LINES, code) > 1:
+                broken.append(first.text)
+        assert broken == [], broken
+        formula = rows[0].find_element("css selector", "td.xxgk-prose")
+        left, right = chromium.execute_script(RECT, formula)
+        assert right - left >= 300, (left, right)  # a formula reads across the screen
+        assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")

@@ -405,10 +405,12 @@ class Site(ReportPages, AgencyPages):
 
     def _metric_definitions(self) -> str:
         """The published ``metrics`` resource as a reader reads it: every chart, comparison and peer median on
-        the site uses exactly these formulas over the tidy tables."""
+        the site uses exactly these formulas over the tidy tables. A formula is a wide cell (``xxgk-prose``): on a
+        phone it takes a line of its own under the measure, its unit and editions (``render.table`` stacks the
+        table), where side by side the measure's name was squeezed to two characters a line, its code broken."""
         rows = [[f"<td>{esc(m['label_zh'])}<br><small><code>{esc(m['code'])}</code></small></td>",
                  f"<td>{esc(m['unit'])}</td>",
-                 f"<td><code>{esc(m['formula'])}</code>"
+                 f'<td class="xxgk-prose"><code>{esc(m["formula"])}</code>'
                  + (f"<br><small>2019年版：<code>{esc(m['formula_2019'])}</code></small>"
                     if m.get("formula_2019") else "")
                  + "</td>",
