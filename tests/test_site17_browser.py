@@ -225,3 +225,24 @@ def test_on_a_phone_the_data_pages_measures_read_with_their_names_and_codes_whol
         left, right = chromium.execute_script(RECT, formula)
         assert right - left >= 300, (left, right)  # a formula reads across the screen
         assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_on_a_phone_a_narrow_tables_headers_keep_their_words_whole(served_site, server, chromium):
+    """A table of four columns or fewer fits a phone with no minimum width per header: 数量 was cut as 数 / 量,
+    严重程度 as 严重 / 程度 over the quality page's summary, 问题数 as 问题 / 数 over an agency's years."""
+    agency = _agency_ids(served_site)[0]
+    with viewport(chromium, "phone"):
+        for page in ("/quality/", f"/a/{agency}/", _report_page(served_site)):
+            chromium.get(server + page)
+            tables = _wait(lambda: chromium.find_elements("css selector", "article table"))
+            split = []
+            for table in tables:
+                heads = table.find_elements("css selector", "thead th")
+                if (not 1 < len(heads) <= 4 or not table.is_displayed() or table.get_attribute("data-style") == "grid"
+                        or table.find_elements("css selector", "th[scope=rowgroup]")):  # (peer medians: see xxgk.css)
+                    continue
+                split += [h.text for h in heads if h.is_displayed() and "（" not in h.text
+                          and chromium.execute_script(LINES, h) > 1]
+            chromium.save_screenshot(str(SHOTS / f"site17-narrow-headers-{page.strip('/').replace('/', '-')}.png"))
+            assert split == [], (page, split)
+            assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth"), page
