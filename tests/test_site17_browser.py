@@ -16,7 +16,8 @@ AGENCIES = [("北京市东城区数据局", "北京市,,"), ("天津市南开区
             ("上海市人民政府办公厅", "上海市,,")]
 LONG_REGION = ("格尔木市数据局", "青海省,海西蒙古族藏族自治州,格尔木市")  # a division of ten characters, one report
 YEARS = (2019, 2021, 2022, 2023, 2024, 2025)  # seven years on a chart: 2019–2025, 2020 left empty
-NARRATIVE = ("本机关坚持以公开为常态、不公开为例外，" * 12).rstrip("，") + "。"
+NARRATIVE = "".join(f"本机关坚持以公开为常态、不公开为例外，全年主动公开信息{n}条，"  # long numbers
+                    for n in range(123456789012, 123456789024)) + "完。"
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +247,37 @@ def test_on_a_phone_a_narrow_tables_headers_keep_their_words_whole(served_site, 
             chromium.save_screenshot(str(SHOTS / f"site17-narrow-headers-{page.strip('/').replace('/', '-')}.png"))
             assert split == [], (page, split)
             assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth"), page
+
+
+SOURCE_LINES = (
+    "var out = {split: [], under: []}, box = document.querySelector('.xxgk-source');"
+    "box.querySelectorAll('[data-n]').forEach(function (line) {"
+    " var number = parseFloat(getComputedStyle(line, '::before').width), left = box.getBoundingClientRect().left;"
+    " var w = document.createTreeWalker(line, NodeFilter.SHOW_TEXT), n;"
+    " while ((n = w.nextNode())) {"
+    "  var r = document.createRange(); r.selectNodeContents(n);"
+    "  Array.from(r.getClientRects()).forEach(function (q) {"
+    "   if (q.width > 0 && q.left < left + number - 1) out.under.push(line.dataset.n); });"
+    "  var re = /[0-9][0-9,.]*[0-9]/g, m;"
+    "  while ((m = re.exec(n.data))) { var d = document.createRange(); d.setStart(n, m.index);"
+    "   d.setEnd(n, m.index + m[0].length);"
+    "   if (new Set(Array.from(d.getClientRects()).map(function (q) { return Math.round(q.top); })).size > 1)"
+    "    out.split.push(line.dataset.n + ':' + m[0]); } } });"
+    "return out;")
+
+
+def test_on_a_phone_a_source_line_keeps_its_numbers_whole_and_wraps_beside_its_line_number(served_site, server,
+                                                                                           chromium):
+    """The source text a value links to, read on a phone: a number is never cut over two lines (5 / 9 read as two
+    numbers) and a long line's continuation starts right of the line numbers' column, not under it."""
+    page = _report_page(served_site)
+    with viewport(chromium, "phone"):
+        chromium.get(server + page)
+        source = _wait(lambda: chromium.find_element("css selector", "a[href*='/src/'][href$='.html']"))
+        chromium.get(source.get_attribute("href") + "#L3")
+        found = _wait(lambda: chromium.execute_script(SOURCE_LINES))
+        chromium.save_screenshot(str(SHOTS / "site17-source-390.png"))
+        assert chromium.execute_script("return document.querySelectorAll('.xxgk-source [data-n]').length") > 40
+        # before: break-all cut 12 / 0 and 5 / 9 at a line's end; the wrapped text began under the line numbers
+        assert found == {"split": [], "under": []}, found
+        assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
