@@ -281,3 +281,20 @@ def test_on_a_phone_a_source_line_keeps_its_numbers_whole_and_wraps_beside_its_l
         # before: break-all cut 12 / 0 and 5 / 9 at a line's end; the wrapped text began under the line numbers
         assert found == {"split": [], "under": []}, found
         assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_on_a_phone_the_compare_pages_menus_stay_beside_their_labels(server, chromium):
+    with viewport(chromium, "phone"):
+        chromium.get(server + "/compare/")
+        _wait(lambda: chromium.find_elements("css selector", "#xxgk-league-table tbody tr"))
+        apart = chromium.execute_script(
+            "return Array.from(document.querySelectorAll('.xxgk-compare select')).map(function (s) {"
+            " var l = document.querySelector('label[for=\"' + s.id + '\"]').getBoundingClientRect(),"
+            "  m = s.getBoundingClientRect();"
+            " return [s.id, Math.abs((l.top + l.bottom) / 2 - (m.top + m.bottom) / 2) < m.height / 2"
+            "  && m.left >= l.right - 1, m.right <= innerWidth]; })")
+        chromium.save_screenshot(str(SHOTS / "site17-compare-menus-390.png"))
+        assert len(apart) == 8
+        # before: 行政层级： ended a line and its menu began the next
+        assert all(beside and inside for _, beside, inside in apart), apart
+        assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
