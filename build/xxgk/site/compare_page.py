@@ -43,9 +43,12 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <ul id="xxgk-compare-chosen" aria-label="已选机构"></ul>
 <p><small>不选机构时显示所选年度该指标最大的机构；只选一个机构时同时显示其同类组中位数。</small></p>
 </fieldset>
-<p><label for="xxgk-compare-metric">指标：</label><select id="xxgk-compare-metric">{options}</select>
-<label for="xxgk-compare-from">年度：从</label><select id="xxgk-compare-from">{year_options}</select>
-<label for="xxgk-compare-to">到</label><select id="xxgk-compare-to">{year_options}</select></p>
+<p><span class="xxgk-pair"><label for="xxgk-compare-metric">指标：</label>
+<select id="xxgk-compare-metric">{options}</select></span>
+<span class="xxgk-pair"><label for="xxgk-compare-from">年度：从</label>
+<select id="xxgk-compare-from">{year_options}</select></span>
+<span class="xxgk-pair"><label for="xxgk-compare-to">到</label>
+<select id="xxgk-compare-to">{year_options}</select></span></p>
 </form>
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图"></div>
@@ -57,11 +60,16 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 
 <p>一个指标、一个年度；可按省份、行政层级和机构类型筛选。</p>
 <form id="xxgk-league" class="xxgk-compare xxgk-js-only" onsubmit="return false">
-<p><label for="xxgk-league-metric">指标：</label><select id="xxgk-league-metric">{options}</select>
-<label for="xxgk-league-year">年度：</label><select id="xxgk-league-year">{year_options}</select></p>
-<p><label for="xxgk-league-province">省份：</label><select id="xxgk-league-province">{province_options}</select>
-<label for="xxgk-league-tier">行政层级：</label><select id="xxgk-league-tier">{tier_options}</select>
-<label for="xxgk-league-kind">机构类型：</label><select id="xxgk-league-kind">{kind_options}</select></p>
+<p><span class="xxgk-pair"><label for="xxgk-league-metric">指标：</label>
+<select id="xxgk-league-metric">{options}</select></span>
+<span class="xxgk-pair"><label for="xxgk-league-year">年度：</label>
+<select id="xxgk-league-year">{year_options}</select></span></p>
+<p><span class="xxgk-pair"><label for="xxgk-league-province">省份：</label>
+<select id="xxgk-league-province">{province_options}</select></span>
+<span class="xxgk-pair"><label for="xxgk-league-tier">行政层级：</label>
+<select id="xxgk-league-tier">{tier_options}</select></span>
+<span class="xxgk-pair"><label for="xxgk-league-kind">机构类型：</label>
+<select id="xxgk-league-kind">{kind_options}</select></span></p>
 </form>
 <div id="xxgk-league-status" role="status" aria-live="polite"></div>
 <div id="xxgk-league-table"></div>

@@ -405,10 +405,12 @@ class Site(ReportPages, AgencyPages):
 
     def _metric_definitions(self) -> str:
         """The published ``metrics`` resource as a reader reads it: every chart, comparison and peer median on
-        the site uses exactly these formulas over the tidy tables."""
+        the site uses exactly these formulas over the tidy tables. A formula is a wide cell (``xxgk-prose``): on a
+        phone it takes a line of its own under the measure, its unit and editions (``render.table`` stacks the
+        table), where side by side the measure's name was squeezed to two characters a line, its code broken."""
         rows = [[f"<td>{esc(m['label_zh'])}<br><small><code>{esc(m['code'])}</code></small></td>",
                  f"<td>{esc(m['unit'])}</td>",
-                 f"<td><code>{esc(m['formula'])}</code>"
+                 f'<td class="xxgk-prose"><code>{esc(m["formula"])}</code>'
                  + (f"<br><small>2019年版：<code>{esc(m['formula_2019'])}</code></small>"
                     if m.get("formula_2019") else "")
                  + "</td>",
@@ -445,7 +447,7 @@ class Site(ReportPages, AgencyPages):
                                                     kv[0]))[:QUALITY_REPORT_ROWS]
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
                        cell(sum(1 for f in v if f["severity"] == "error")),
-                       f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid, v in listed]
+                       self._province_cell(self.reports_by_id[rid])] for rid, v in listed]
         partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
                    if len(listed) < len(self.findings) else "")
         findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
@@ -491,7 +493,7 @@ class Site(ReportPages, AgencyPages):
         with_notes = any(notes.values())
         rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>']
                 + ([f"<td>{notes[rid]}</td>"] if with_notes else [])
-                + [f"<td>{esc(self._province(self.reports_by_id[rid]))}</td>"] for rid in grouped]
+                + [self._province_cell(self.reports_by_id[rid])] for rid in grouped]
         head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [PROVINCE_COLUMN]
         partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
         parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
@@ -612,7 +614,7 @@ class Site(ReportPages, AgencyPages):
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
                         + [cell(sum(f["severity"] != "info" for f in reading))]
-                        + ([f"<td>{esc(self._province(r))}</td>"] if province else []))
+                        + ([self._province_cell(r)] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
@@ -630,6 +632,11 @@ class Site(ReportPages, AgencyPages):
                 + (f' data-note="{esc(note)}"' if note else "") + '>'
                 f'<option value="">全部省份</option>{options}</select> '
                 '<span class="xxgk-province-status" role="status"></span></p>')
+
+    def _province_cell(self, report: dict) -> str:
+        """The ``PROVINCE_COLUMN`` cell of a report's row: a name read whole (``xxgk-word``, on one line: 北京 / 市 in
+        a column squeezed beside a report's name and its notes on a phone)."""
+        return f'<td class="xxgk-word">{esc(self._province(report))}</td>'
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

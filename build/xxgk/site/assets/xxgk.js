@@ -325,6 +325,31 @@
         table.setAttribute("data-cards", "");
       });
   }
+  /* a table of excerpts, each row's second and last cell ending with a link to its line of the source text (a report's
+     narrative sections: 章节 | 摘要 … 全文): marked for its phone layout (xxgk.css, data-excerpts: each name a line of
+     its own above its excerpt) with explicit ARIA roles, which a browser drops from a table laid out as blocks
+     (WebKit) */
+  function excerpts() {
+    document.querySelectorAll("article table:not([data-style]):not([data-stack]):not([data-cards]):not([data-excerpts])")
+      .forEach(function (table) {
+        var rows = table.tBodies.length === 1 ? Array.from(table.tBodies[0].rows) : [];
+        if (!rows.length || !table.tHead || table.tHead.rows.length !== 1 || table.tHead.rows[0].cells.length !== 2 ||
+            !rows.every(function (row) { return row.cells.length === 2; }) || !rows.some(function (row) {
+              var last = row.cells[1].lastElementChild;  /* (a section the report gives no line has no link) */
+              return last && last.tagName === "A" && /#L\d/.test(last.getAttribute("href") || "") &&
+                !(last.nextSibling && last.nextSibling.textContent.trim());
+            })) return;
+        table.setAttribute("role", "table");
+        [table.tHead, table.tBodies[0]].forEach(function (g) { g.setAttribute("role", "rowgroup"); });
+        Array.from(table.rows).forEach(function (row) {
+          row.setAttribute("role", "row");
+          Array.from(row.cells).forEach(function (cell) {
+            cell.setAttribute("role", cell.parentNode === table.tHead.rows[0] ? "columnheader" : "cell");
+          });
+        });
+        table.setAttribute("data-excerpts", "");
+      });
+  }
   function scrollers() {
     /* Material wraps wide tables in a scrolling box: make it reachable by keyboard, and name it. */
     var used = {};
@@ -350,6 +375,27 @@
       var pad = function () { box.style.scrollPaddingTop = head.offsetHeight + "px"; };
       pad();
       if (window.ResizeObserver) new ResizeObserver(pad).observe(head);
+    });
+  }
+  /* a header cell over a group of columns (table 三's 申请人情况 over seven, 法人或其他组织 over five) names them wherever
+     its table is scrolled sideways: its label is held just right of the row labels' column, which stays at the box's
+     left (xxgk.css, .xxgk-held), for as long as any of the group's columns shows. Centred in the cell's whole span,
+     it scrolled off with the group's first columns, leaving blank cells above 法律服务机构 and 其他 on a phone. The
+     offset is the held column's width (a custom property; it changes with the width: a ResizeObserver). */
+  function heldGroups() {
+    document.querySelectorAll("table[data-style=grid]:not([data-xxgk-held])").forEach(function (table) {
+      var groups = table.querySelectorAll("thead th[colspan]"), first = table.tHead && table.tHead.rows[0].cells[0];
+      if (!groups.length || !first || getComputedStyle(first).position !== "sticky") return;
+      table.setAttribute("data-xxgk-held", "");
+      groups.forEach(function (th) {
+        var label = document.createElement("span");
+        label.className = "xxgk-held";
+        while (th.firstChild) label.appendChild(th.firstChild);
+        th.appendChild(label);
+      });
+      var hold = function () { table.style.setProperty("--xxgk-held", first.offsetWidth + "px"); };
+      hold();
+      if (window.ResizeObserver) new ResizeObserver(hold).observe(first);
     });
   }
   function lineOf(cell) {  /* the source line a cell links to (#L12 or #L12c340), or "" */
@@ -443,7 +489,7 @@
     });
   });
   function all() {
-    charts(); tables(); cards(); provinces(); citation(); scrollers(); csvButtons();
+    charts(); tables(); cards(); provinces(); citation(); scrollers(); heldGroups(); excerpts(); csvButtons();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
