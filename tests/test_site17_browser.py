@@ -4,6 +4,8 @@ on a desktop."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import SHOTS, needs_chromium, report_page_files
@@ -132,6 +134,12 @@ def test_on_a_phone_a_reports_narrative_sections_read_with_their_names_whole(ser
             left, right = chromium.execute_script(RECT, excerpt)
             assert right - left >= 300, (name.text, left, right)  # the excerpt reads across the screen
         assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+        # marked by the page itself (so laid out so without JavaScript too; before, by xxgk.js after a guess at its
+        # shape), a table to a screen reader all the same
+        page = (served_site / _report_page(served_site).lstrip("/")).read_text(encoding="utf-8")
+        assert re.search(r"<table data-excerpts>\s*<thead><tr><th>章节", page)
+        assert table.get_attribute("role") == "table"
+        assert {c.get_attribute("role") for r in rows for c in r.find_elements("css selector", "td")} == {"cell"}
 
 
 def test_a_comparison_of_seven_years_fits_a_desktop_without_scrolling_sideways(served_site, server, chromium):

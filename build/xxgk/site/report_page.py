@@ -384,7 +384,8 @@ class ReportPages:
             excerpt = text[:SECTION_EXCERPT] + ("…" if len(text) > SECTION_EXCERPT else "")
             link = f'<a href="{src}#L{esc(s["line"])}">全文</a>' if s["line"] else ""
             rows.append([f"<td>{esc(names.get(s['section'], s['section']))}</td>", f"<td>{esc(excerpt)} {link}</td>"])
-        return "\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows) if rows else ""
+        return ("\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows, extra=" data-excerpts")
+                if rows else "")  # (a section's name above its excerpt on a phone: xxgk.css)
 
     def source_page(self, r: dict) -> None:
         """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),

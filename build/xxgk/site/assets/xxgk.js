@@ -325,30 +325,22 @@
         table.setAttribute("data-cards", "");
       });
   }
-  /* a table of excerpts, each row's second and last cell ending with a link to its line of the source text (a report's
-     narrative sections: 章节 | 摘要 … 全文): marked for its phone layout (xxgk.css, data-excerpts: each name a line of
-     its own above its excerpt) with explicit ARIA roles, which a browser drops from a table laid out as blocks
-     (WebKit) */
+  /* the table of a report's narrative excerpts (report_page._sections marks it data-excerpts; on a phone xxgk.css
+     lays it out as blocks, each section's name a line above its excerpt) gets explicit ARIA table roles, which a
+     browser drops from a table laid out as blocks (WebKit) */
   function excerpts() {
-    document.querySelectorAll("article table:not([data-style]):not([data-stack]):not([data-cards]):not([data-excerpts])")
-      .forEach(function (table) {
-        var rows = table.tBodies.length === 1 ? Array.from(table.tBodies[0].rows) : [];
-        if (!rows.length || !table.tHead || table.tHead.rows.length !== 1 || table.tHead.rows[0].cells.length !== 2 ||
-            !rows.every(function (row) { return row.cells.length === 2; }) || !rows.some(function (row) {
-              var last = row.cells[1].lastElementChild;  /* (a section the report gives no line has no link) */
-              return last && last.tagName === "A" && /#L\d/.test(last.getAttribute("href") || "") &&
-                !(last.nextSibling && last.nextSibling.textContent.trim());
-            })) return;
-        table.setAttribute("role", "table");
-        [table.tHead, table.tBodies[0]].forEach(function (g) { g.setAttribute("role", "rowgroup"); });
-        Array.from(table.rows).forEach(function (row) {
-          row.setAttribute("role", "row");
-          Array.from(row.cells).forEach(function (cell) {
-            cell.setAttribute("role", cell.parentNode === table.tHead.rows[0] ? "columnheader" : "cell");
-          });
-        });
-        table.setAttribute("data-excerpts", "");
+    document.querySelectorAll("article table[data-excerpts]:not([role])").forEach(function (table) {
+      table.setAttribute("role", "table");
+      Array.from(table.children).forEach(function (g) {
+        if (g.tagName === "THEAD" || g.tagName === "TBODY") g.setAttribute("role", "rowgroup");
       });
+      Array.from(table.rows).forEach(function (row) {
+        row.setAttribute("role", "row");
+        Array.from(row.cells).forEach(function (cell) {
+          cell.setAttribute("role", cell.parentNode.parentNode === table.tHead ? "columnheader" : "cell");
+        });
+      });
+    });
   }
   function scrollers() {
     /* Material wraps wide tables in a scrolling box: make it reachable by keyboard, and name it. */
