@@ -186,3 +186,17 @@ def test_a_refused_title_name_is_not_said_to_be_missing(tmp_path):
                      "可在 sources.csv 清单中补充"]
     untitled = parse(report("2025年政府信息公开工作年度报告"))
     assert [f.message for f in untitled.findings if f.code == "agency_not_found"] == ["标题中找不到机构名称"]
+
+
+def test_a_body_name_is_never_read_up_to_a_zero():
+    """The body's name lines stop at a character that is no Han one: 发布机构：北京市一〇一中学 gave the name 北京市一
+    (the title refuses a name holding such a zero; the body now reads none rather than a cut one). A year written with
+    its zero beside a name (二〇二五年，某局…) still lets the name be read."""
+    from xxgk.agency.evidence import body_names
+
+    cut = body_names("2025年政府信息公开工作年度报告\n发布机构：北京市一〇一中学\n一、总体情况\n"
+                     "北京市一○一中学坚持依法公开。")
+    assert not [name for name, _ in cut if name.startswith("北京市一") or name.startswith("一中学")], cut
+    read = body_names(f"二〇二五年政府信息公开工作年度报告\n发布机构：{AGENCY}\n一、总体情况\n"
+                      f"二〇二五年，{AGENCY}坚持依法公开。")
+    assert (AGENCY, "label") in read, read

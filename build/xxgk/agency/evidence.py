@@ -170,10 +170,15 @@ def _marked(text: str) -> str:
 
 def _touches_not_text(text: str, match: re.Match, group: int = 0) -> bool:
     """Whether ``match`` (its ``group``) in ``text`` (``text.mark_not_text``'s) begins or ends next to a character
-    that is no text: the name it reads may be cut there (``某某县\\x07交通运输局``: the title's name is refused,
-    ``metadata.Title``, and is no more read from the body)."""
+    that is no text, or next to a zero (``_ZEROS``: no Han character, so a name is read up to it): the name it reads
+    may be cut there (``某某县\\x07交通运输局``: the title's name is refused, ``metadata.Title``, and is no more read
+    from the body; ``发布机构：北京市一〇一中学`` was read 北京市一)."""
     start, end = match.span(group)
-    return NOT_TEXT_MARK in text[max(start - 1, 0):end + 1]
+    beside = text[max(start - 1, 0):start] + text[end:end + 1]
+    return NOT_TEXT_MARK in text[max(start - 1, 0):end + 1] or any(zero in beside for zero in _ZEROS)
+
+
+_ZEROS = "〇○"  # a numeral's zero: a name holding one is refused in the title too (``metadata._ZEROS``)
 
 
 _TOWNSHIP_SUFFIX = re.compile(r"(?:镇|乡|街道|苏木)(?=人民政府|办事处)")
