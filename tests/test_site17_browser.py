@@ -71,7 +71,7 @@ def test_table_3_scrolled_sideways_names_the_group_over_every_column_in_view(ser
     法律服务机构 and 其他."""
     with viewport(chromium, name):
         chromium.get(server + _report_page(served_site))
-        three = _wait(lambda: chromium.find_element("css selector", "table[data-csv^=applications]"))
+        three = _wait(lambda: chromium.find_elements("css selector", "table[data-csv^=applications]"))[0]
         box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", three)
         _wait(lambda: box.get_attribute("tabindex"))  # xxgk.js ran
         if name == "desktop":  # a box narrower than the table, as on a phone or in a window half a screen wide
@@ -120,7 +120,7 @@ def test_a_province_in_the_quality_pages_lists_reads_on_one_line(server, chromiu
 def test_on_a_phone_a_reports_narrative_sections_read_with_their_names_whole(served_site, server, chromium):
     with viewport(chromium, "phone"):
         chromium.get(server + _report_page(served_site))
-        heading = _wait(lambda: chromium.find_element("xpath", "//h2[contains(., '报告正文')]"))
+        heading = _wait(lambda: chromium.find_elements("xpath", "//h2[contains(., '报告正文')]"))[0]
         table = heading.find_element("xpath", "following-sibling::*[1]/descendant-or-self::table")
         chromium.execute_script("arguments[0].scrollIntoView()", table)
         rows = table.find_elements("css selector", "tbody tr")
@@ -146,7 +146,7 @@ def test_a_comparison_of_seven_years_fits_a_desktop_without_scrolling_sideways(s
     with viewport(chromium, "desktop"):
         chromium.get(server + "/compare/?agencies=" + ",".join(_agency_ids(served_site)) + "&metric=received"
                      "&year=2019-2025")
-        table = _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table table"))
+        table = _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table table"))[0]
         heads = [h.text.rstrip(" ↕⇅") for h in table.find_elements("css selector", "thead th")]
         assert heads == ["机构"] + [f"{y}年" for y in range(2019, 2026)], heads
         assert len(table.find_elements("css selector", "tbody tr")) == 3
@@ -175,7 +175,7 @@ def test_the_agency_index_on_a_desktop_keeps_each_word_of_a_row_whole(server, ch
                              {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
     try:
         chromium.get(server + "/agencies/")
-        table = _wait(lambda: chromium.find_element("id", "xxgk-agencies"))
+        table = _wait(lambda: chromium.find_elements("id", "xxgk-agencies"))[0]
         rows = table.find_elements("css selector", "tbody tr")
         assert len(rows) == 4
         short = [c for r in rows for c in r.find_elements("css selector", "td")[2:5]]
@@ -196,7 +196,7 @@ def test_the_agency_index_on_a_desktop_keeps_each_word_of_a_row_whole(server, ch
 def test_the_report_cards_headers_keep_their_words_whole_on_a_desktop(server, chromium):
     with viewport(chromium, "desktop"):
         chromium.get(server + "/report-card/")
-        table = _wait(lambda: chromium.find_element("css selector", "article table[data-style=compact]"))
+        table = _wait(lambda: chromium.find_elements("css selector", "article table[data-style=compact]"))[0]
         _wait(lambda: table.find_elements("css selector", "thead th button.xxgk-sort"))  # xxgk.js ran
         heads = table.find_elements("css selector", "thead th")
         assert "基本信息" in [h.text.rstrip(" ↕") for h in heads]
@@ -212,7 +212,7 @@ def test_the_report_cards_headers_keep_their_words_whole_on_a_desktop(server, ch
 def test_on_a_phone_the_data_pages_measures_read_with_their_names_and_codes_whole(server, chromium):
     with viewport(chromium, "phone"):
         chromium.get(server + "/data/")
-        heading = _wait(lambda: chromium.find_element("id", "metric-definitions"))
+        heading = _wait(lambda: chromium.find_elements("id", "metric-definitions"))[0]
         table = heading.find_element("xpath", "following::table[1]")
         rows = table.find_elements("css selector", "tbody tr")
         assert len(rows) >= 5
@@ -281,7 +281,7 @@ def test_on_a_phone_a_source_line_keeps_its_numbers_whole_and_wraps_beside_its_l
     page = _report_page(served_site)
     with viewport(chromium, "phone"):
         chromium.get(server + page)
-        source = _wait(lambda: chromium.find_element("css selector", "a[href*='/src/'][href$='.html']"))
+        source = _wait(lambda: chromium.find_elements("css selector", "a[href*='/src/'][href$='.html']"))[0]
         chromium.get(source.get_attribute("href") + "#L3")
         found = _wait(lambda: chromium.execute_script(SOURCE_LINES))
         chromium.save_screenshot(str(SHOTS / "site17-source-390.png"))
