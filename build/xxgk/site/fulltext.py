@@ -27,7 +27,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .fulltext_order import normalise_filters
 from .fulltext_reuse import ShardReuse
+from .render import esc
 
 SOURCE_DIR = "src"  # the source pages, site_dir/src/*.html
 OUTPUT = "pagefind"
@@ -42,6 +44,29 @@ WORK = ".xxgk-pagefind-shard"  # inside site_dir while indexing, removed afterwa
 # API, ``pagefind.js``): ≈ 430 KB a shard, ≈ 0.4 KB a report on disk, removed from each shard it writes
 UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
              "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+# what a reader narrows a full-text search by (the search page's menus, ``fulltext_page.py``): Pagefind filters, one
+# attribute each on the source page (``filter_attributes``); their names are read by ``assets/search.js``
+FILTERS = ("year", "province")
+
+
+def filter_values(report: dict) -> dict[str, str]:
+    """``{filter: value}`` of a report's source page, each of ``FILTERS`` it has: the year, and the province as the
+    package states it (its whitespace made single spaces; a report with none is found by no province). The search
+    page lists the same values, so a menu's choice is exactly a filter's value.
+
+    >>> filter_values({"year": 2025, "province": " 青海省 "}), filter_values({"year": None, "province": None})
+    ({'year': '2025', 'province': '青海省'}, {})
+    """
+    values = {name: " ".join(str(report.get(name) or "").split()) for name in FILTERS}
+    return {name: value for name, value in values.items() if value}
+
+
+def filter_attributes(report: dict) -> dict[str, str]:
+    """``{filter: ' data-pagefind-filter="name:value"'}`` for the source page's elements (the value escaped; Pagefind
+    takes everything after the first colon as the value, commas and colons included)."""
+    return {name: f' data-pagefind-filter="{esc(f"{name}:{value}")}"' for name, value in filter_values(report).items()}
 
 
 def source_pages(site_dir: Path) -> list[Path]:
@@ -111,8 +136,10 @@ def _pagefind(pages: list[Path], work: Path, output: Path) -> int:
         command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
                    "--output-path", str(output), "--quiet"]
         code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
-        for name in UNUSED_UI if code == 0 else ():
-            (output / name).unlink(missing_ok=True)  # (Pagefind's output: files this build made)
+        if code == 0:
+            for name in UNUSED_UI:
+                (output / name).unlink(missing_ok=True)  # (Pagefind's output: files this build made)
+            normalise_filters(output)  # the filters in one order: the same bytes every build
         return code
     finally:
         shutil.rmtree(work, ignore_errors=True)

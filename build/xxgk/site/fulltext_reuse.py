@@ -31,7 +31,8 @@ from pathlib import Path
 from ..package.parse_cache import library_version
 from .previous import Previous
 
-FORMAT = "xxgk-fulltext-shard-3"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI)
+FORMAT = "xxgk-fulltext-shard-4"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI);
+# -4: filters in one order (fulltext_order.py)
 FOLDER = "fulltext"  # under the cache folder: <key>/ a shard
 LIST = "files.json"  # in an entry: {"format", "key", "files": [[path, size, sha256], ...]}
 MAX_LIST_BYTES = 64 * 2**20

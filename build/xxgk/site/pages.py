@@ -20,6 +20,7 @@ from .compare_page import compare_markdown
 from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
+from .fulltext_page import fulltext_markdown
 from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, code_text, esc, fmt_wan, html_bars, table
@@ -198,6 +199,7 @@ class Site(ReportPages, AgencyPages):
         self.home()
         self.agencies()
         self.compare()
+        self.fulltext()
         self.ranking()
         self.data_page()
         self.quality()
@@ -268,7 +270,7 @@ class Site(ReportPages, AgencyPages):
                 "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
                 f'<div class="xxgk-numbers">{numbers}</div>\n', self._received_chart(), "\n## 最新报告\n",
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
-                "[下载数据 →](data.md)\n"]
+                "[检索原文 →](fulltext.md)　[下载数据 →](data.md)\n"]
         self.write("index.md", "\n".join(body))
 
     def _received_chart(self) -> str:
@@ -334,6 +336,9 @@ class Site(ReportPages, AgencyPages):
         provinces = sorted({a["province"] for a in self.pkg.tables["agencies"] if a["province"]})
         years = sorted({y for ys in self.years.values() for y in ys})
         self.write("compare.md", compare_markdown(list(self.pkg.tables["metrics"]), years, provinces))
+
+    def fulltext(self) -> None:
+        self.write("fulltext.md", fulltext_markdown(self.reports))
 
     def data_page(self) -> None:
         """Downloads (which file serves whom, size, date), how to cite (page URL and access date), licence,

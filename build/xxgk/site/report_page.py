@@ -18,6 +18,7 @@ from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
 from .card import by_category, score, score_group, scored, split_findings
 from .data import number
+from .fulltext import filter_attributes
 from .labels import COPY_ZH, DASH_NOTE_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
@@ -408,8 +409,10 @@ class ReportPages:
             lines[last - 1] += "</span>"
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
-        self.spool.file(f"src/{r['report_id']}.html",
-                        SOURCE_PAGE.format(title=title, page=page, lines="\n".join(lines)))
+        filters = filter_attributes(r)
+        self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(
+            title=title, page=page, lines="\n".join(lines), year=filters.get("year", ""),
+            province=filters.get("province", "")))
 
 
 @lru_cache(maxsize=1 << 12, typed=True)  # the same few numbers on every page
@@ -456,8 +459,9 @@ SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title><link rel="icon" href="../assets/images/favicon.png">
 <link rel="stylesheet" href="../assets/xxgk.css"></head>
-<body class="xxgk-source-page"><main><p data-pagefind-ignore><a href="../{page}">← 返回报告页</a></p>
-<h1 data-pagefind-ignore data-pagefind-meta="title">{title}</h1>
+<body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
+<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a></p>
+<h1 data-pagefind-ignore data-pagefind-meta="title"{year}>{title}</h1>
 <div class="xxgk-source">
 {lines}
 </div></main></body></html>

@@ -145,11 +145,58 @@
     var frag = document.createDocumentFragment();
     new DOMParser().parseFromString(html || "", "text/html").body.childNodes.forEach(function (n) {
       var mark = n.nodeName === "MARK";
-      var node = mark ? document.createElement("mark") : document.createTextNode(n.textContent);
-      if (mark) node.textContent = n.textContent;
+      var text = n.textContent.replace(/\u200b/g, "");  // Pagefind's word breaks: no part of the report's text
+      var node = mark ? document.createElement("mark") : document.createTextNode(text);
+      if (mark) node.textContent = text;
       frag.appendChild(node);
     });
     return frag;
+  }
+  /* Pagefind ranks a page by its words, wherever they stand: for 行政复议 (two words to its index, 行政 and 复议) a
+     page with 行政 here and 复议 there can come before one saying 行政复议. A result's words are their positions in
+     the page; the longest run of neighbouring positions is the longest stretch of what was asked found in one place
+     (萤火虫栖息 is three words, 萤火 虫 栖息: a page saying 萤火虫 and, elsewhere, 栖息 has a run of two, one saying
+     萤火虫栖息 a run of three). Pages with longer runs come first; Pagefind's order within each. */
+  function longestRun(r) {
+    var at = (r.words || []).slice().sort(function (a, b) { return a - b; }), best = at.length ? 1 : 0, run = 1;
+    for (var i = 1; i < at.length; i++) {
+      run = at[i] === at[i - 1] + 1 ? run + 1 : (at[i] === at[i - 1] ? run : 1);
+      if (run > best) best = run;
+    }
+    return best;
+  }
+  function phraseFirst(results) {
+    return results.map(function (r, i) { return {r: r, i: i, run: longestRun(r)}; })
+      .sort(function (a, b) { return b.run - a.run || a.i - b.i; })
+      .map(function (x) { return x.r; });
+  }
+  /* where a hit links: its source page, scrolled to the passage (a text fragment, #:~:text=, in browsers that know
+     it; the others open the page at its top): the words asked for when the excerpt holds them as typed, else the
+     longest run of words it marks side by side (萤火 虫: 萤火虫). Pagefind's text puts a zero-width space between
+     words: never part of what is linked. */
+  function passageURL(url, q, excerpt) {
+    var doc = new DOMParser().parseFromString(excerpt || "", "text/html").body;
+    var plain = doc.textContent.replace(/\u200b/g, "");
+    var words = q.trim(), target = "", run = "";
+    if (words && plain.indexOf(words) >= 0) {
+      target = words;
+    } else {
+      doc.childNodes.forEach(function (n) {
+        var text = n.textContent.replace(/\u200b/g, "");
+        if (n.nodeName === "MARK") run += text.trim();
+        else if (text.trim()) run = "";
+        if (run.length > target.length) target = run;
+      });
+    }
+    if (!target) return url;
+    return url.split("#")[0] + "#:~:text=" + encodeURIComponent(target).replace(/-/g, "%2D");
+  }
+  /* a hit's report page: the source page's back link, kept by Pagefind as the meta "report" (relative to the source
+     page); only a page of this site is linked */
+  function reportURL(page) {
+    if (!page.meta || !page.meta.report) return null;
+    var at = new URL(page.meta.report, new URL(page.url, location.href));
+    return at.origin === location.origin ? at.href : null;
   }
   function item(href, title, text) {
     var li = document.createElement("li"), link = document.createElement("a");
@@ -219,7 +266,8 @@
         return pf.debouncedSearch(q, {}, 250);
       }).then(function (search) {
         if (!search || input.value !== q) return;
-        return Promise.all(search.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (pages) {
+        var ranked = phraseFirst(search.results);
+        return Promise.all(ranked.slice(0, 5).map(function (r) { return r.data(); })).then(function (pages) {
           if (input.value !== q) return;
           texts.textContent = "";
           var meta = document.createElement("div");
@@ -227,11 +275,17 @@
           /* Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台): "related", never "contains" */
           meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告与“" + q.trim() + "”相关" +
             (search.results.length > 5 ? "（显示前5份）" : "") : "报告原文：没有找到";
+          if (search.results.length) {
+            var every = document.createElement("a");
+            every.href = root + "fulltext/?text=" + encodeURIComponent(q.trim());
+            every.textContent = "　全部列出 →";
+            meta.appendChild(every);
+          }
           texts.appendChild(meta);
           var ol = document.createElement("ol");
           ol.className = "md-search-result__list";
           pages.forEach(function (page) {
-            var it = item(page.url, (page.meta && page.meta.title || "").replace(/^原文：/, "") + " · 原文", "");
+            var it = item(passageURL(page.url, q, page.excerpt), (page.meta && page.meta.title || "").replace(/^原文：/, "") + " · 原文", "");
             it.article.querySelector("p").appendChild(excerptNodes(page.excerpt));
             it.link.classList.add("xxgk-fulltext-hit");
             it.article.setAttribute("data-md-score", "0");
@@ -276,6 +330,87 @@
     if (asked) { input.value = asked; show(); }
   }
 
-  function all() { header(); finder(); }
+  /* the full-text search page (fulltext_page.py): its GET form's words, year and province (?text=&year=&province=;
+     ?q= would open Material's search) are searched as the page opens; the results RESULTS_PER_PAGE (data-per-page) at a time, each with its report page,
+     the passage and a link to the passage in the source */
+  function fulltextPage() {
+    var form = document.getElementById("xxgk-fulltext");
+    if (!form || form.dataset.done) return;
+    form.dataset.done = "1";
+    var input = document.getElementById("xxgk-fulltext-q");
+    var status = document.getElementById("xxgk-fulltext-status");
+    var list = document.getElementById("xxgk-fulltext-results");
+    var more = document.getElementById("xxgk-fulltext-more");
+    var step = parseInt(form.dataset.perPage, 10) || 20;
+    var asked = new URLSearchParams(location.search);
+    var filters = {}, chosen = [];
+    input.value = asked.get("text") || "";
+    ["year", "province"].forEach(function (name) {
+      var menu = document.getElementById("xxgk-fulltext-" + name), value = asked.get(name) || "";
+      menu.value = value;
+      if (value && menu.value === value) {  // a value the menu offers (the index's own values), else ignored
+        filters[name] = value;
+        chosen.push(menu.options[menu.selectedIndex].textContent);
+      }
+    });
+    var q = input.value.trim();
+    function settled() { list.removeAttribute("aria-busy"); form.dataset.state = "done"; }  // (what tests wait for)
+    if (!q) { status.textContent = "输入检索词，按“检索”。"; settled(); return; }
+    status.textContent = "正在检索……";
+    var ranked = [], shown = 0;
+    function showMore() {
+      var slice = ranked.slice(shown, shown + step);
+      more.disabled = true;
+      list.setAttribute("aria-busy", "true");
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+        pages.forEach(function (page) {
+          var li = document.createElement("li"), head = document.createElement("p");
+          var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
+          var report = reportURL(page), name = document.createElement(report ? "a" : "span");
+          name.textContent = title;
+          if (report) name.href = report;
+          name.className = "xxgk-fulltext-title";
+          head.appendChild(name);
+          var passage = document.createElement("p");
+          passage.className = "xxgk-fulltext-excerpt";
+          passage.appendChild(excerptNodes(page.excerpt));
+          var source = document.createElement("a");
+          source.href = passageURL(page.url, q, page.excerpt);
+          source.textContent = "在原文中查看 →";
+          source.className = "xxgk-fulltext-source";
+          li.appendChild(head); li.appendChild(passage); li.appendChild(source);
+          list.appendChild(li);
+        });
+        shown += slice.length;
+        var left = ranked.length - shown;
+        more.hidden = left <= 0;
+        more.disabled = false;
+        more.textContent = "再显示 " + Math.min(step, left) + " 份（已显示 " + shown + " / " + ranked.length + "）";
+        settled();
+      });
+    }
+    more.addEventListener("click", function () {
+      var first = list.children.length;
+      form.dataset.state = "busy";
+      showMore().then(function () {  // the keyboard stays with the reader: on the first new result
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    fullText().then(function (pf) {
+      if (!pf) { status.textContent = "本站没有原文检索索引。"; settled(); return null; }
+      return pf.search(q, {filters: filters});
+    }).then(function (search) {
+      if (!search) return;
+      ranked = phraseFirst(search.results);
+      var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
+      status.textContent = ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关" +
+        (ranked.length > step ? "，先显示 " + step + " 份" : "")
+        : "没有找到原文与“" + q + "”相关的报告" + scope + "。";
+      return showMore();
+    }).catch(function () { status.textContent = "原文检索出错，请稍后重试。"; settled(); });
+  }
+
+  function all() { header(); finder(); fulltextPage(); }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
 })();
