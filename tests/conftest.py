@@ -126,24 +126,27 @@ def expand_spec(spec: dict, frames: dict[str, dict] | None = None) -> dict:
 def wait_for(condition, seconds: float = 15.0):
     """The first truthy value of ``condition()`` within ``seconds``; fails the test otherwise. An element the page
     replaced while ``condition`` read it (search results redrawn as the query is typed: selenium's
-    ``StaleElementReferenceException``) means "not yet": the condition is read again."""
+    ``StaleElementReferenceException``), or one not there yet (``find_element`` before the page's script has drawn
+    it: ``NoSuchElementException``, which raised at once and failed a test on a loaded machine), means "not yet":
+    the condition is read again."""
     stale: tuple[type[BaseException], ...] = ()
     try:
-        from selenium.common.exceptions import StaleElementReferenceException
+        from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 
-        stale = (StaleElementReferenceException,)
+        stale = (StaleElementReferenceException, NoSuchElementException)
     except ImportError:
         pass
     end = time.monotonic() + seconds
+    last = None
     while time.monotonic() < end:
         try:
             value = condition()
-        except stale:
-            value = None
+        except stale as error:
+            value, last = None, error
         if value:
             return value
         time.sleep(0.2)
-    raise AssertionError("timed out waiting")
+    raise AssertionError(f"timed out waiting{f' (last: {type(last).__name__})' if last else ''}")
 
 
 def draw_charts(driver, seconds: float = 30.0) -> list:

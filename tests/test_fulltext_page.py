@@ -123,6 +123,17 @@ def test_a_year_or_province_lists_exactly_the_packages_reports_of_it(server, bro
     assert value in browser.find_element(By.ID, "xxgk-fulltext-status").text
 
 
+def test_an_address_naming_a_province_no_report_has_says_so_and_lists_every_report(server, browser, indexed):
+    from selenium.webdriver.common.by import By
+
+    site, _ = indexed
+    _search(browser, server, text=WORD, province="火星省")
+    status = browser.find_element(By.ID, "xxgk-fulltext-status").text
+    assert f"{len(list((site / 'src').glob('*.html')))} 份报告" in status  # every report: no filter applied
+    assert "火星省" in status and "未按它筛选" in status
+    assert browser.find_element(By.ID, "xxgk-fulltext-province").get_attribute("value") == ""
+
+
 def test_a_report_saying_the_words_together_comes_first(server, browser, indexed):
     items = _search(browser, server, text="萤火虫栖息")
     order = browser.execute_async_script("""

@@ -343,14 +343,17 @@
     var more = document.getElementById("xxgk-fulltext-more");
     var step = parseInt(form.dataset.perPage, 10) || 20;
     var asked = new URLSearchParams(location.search);
-    var filters = {}, chosen = [];
+    var filters = {}, chosen = [], unknown = [];
     input.value = asked.get("text") || "";
     ["year", "province"].forEach(function (name) {
       var menu = document.getElementById("xxgk-fulltext-" + name), value = asked.get(name) || "";
       menu.value = value;
-      if (value && menu.value === value) {  // a value the menu offers (the index's own values), else ignored
+      if (value && menu.value === value) {  // a value the menu offers (the index's own values)
         filters[name] = value;
         chosen.push(menu.options[menu.selectedIndex].textContent);
+      } else if (value) {  // an address naming a year or province no report has: said, and not applied
+        menu.value = "";
+        unknown.push("没有" + (name === "year" ? "年度" : "省份") + "为“" + value + "”的报告，未按它筛选。");
       }
     });
     var q = input.value.trim();
@@ -404,9 +407,8 @@
       if (!search) return;
       ranked = phraseFirst(search.results);
       var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
-      status.textContent = ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关" +
-        (ranked.length > step ? "，先显示 " + step + " 份" : "")
-        : "没有找到原文与“" + q + "”相关的报告" + scope + "。";
+      status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关。"
+        : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
       return showMore();
     }).catch(function () { status.textContent = "原文检索出错，请稍后重试。"; settled(); });
   }
