@@ -156,7 +156,10 @@
      page with 行政 here and 复议 there can come before one saying 行政复议. A result's words are their positions in
      the page; the longest run of neighbouring positions is the longest stretch of what was asked found in one place
      (萤火虫栖息 is three words, 萤火 虫 栖息: a page saying 萤火虫 and, elsewhere, 栖息 has a run of two, one saying
-     萤火虫栖息 a run of three). Pages with longer runs come first; Pagefind's order within each. */
+     萤火虫栖息 a run of three). Pages with longer runs come first; Pagefind's order within each. Only Pagefind's first
+     RERANK results are reordered (a word in every report lists them all: the rest keep Pagefind's order), so a
+     national site's query never sorts a million lists of positions on a phone. */
+  var RERANK = 1000;
   function longestRun(r) {
     var at = (r.words || []).slice().sort(function (a, b) { return a - b; }), best = at.length ? 1 : 0, run = 1;
     for (var i = 1; i < at.length; i++) {
@@ -166,9 +169,9 @@
     return best;
   }
   function phraseFirst(results) {
-    return results.map(function (r, i) { return {r: r, i: i, run: longestRun(r)}; })
+    return results.slice(0, RERANK).map(function (r, i) { return {r: r, i: i, run: longestRun(r)}; })
       .sort(function (a, b) { return b.run - a.run || a.i - b.i; })
-      .map(function (x) { return x.r; });
+      .map(function (x) { return x.r; }).concat(results.slice(RERANK));
   }
   /* where a hit links: its source page, scrolled to the passage (a text fragment, #:~:text=, in browsers that know
      it; the others open the page at its top): the words asked for when the excerpt holds them as typed, else the
@@ -331,8 +334,8 @@
   }
 
   /* the full-text search page (fulltext_page.py): its GET form's words, year and province (?text=&year=&province=;
-     ?q= would open Material's search) are searched as the page opens; the results RESULTS_PER_PAGE (data-per-page) at a time, each with its report page,
-     the passage and a link to the passage in the source */
+     ?q= would open Material's search) are searched as the page opens; the results RESULTS_PER_PAGE (data-per-page)
+     at a time, each with its report page, the passage and a link to the passage in the source */
   function fulltextPage() {
     var form = document.getElementById("xxgk-fulltext");
     if (!form || form.dataset.done) return;
