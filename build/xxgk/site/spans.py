@@ -18,9 +18,11 @@ keeps its line link, and lines of ordinary length are never split.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from ..catalog import codes, patterns
-from ..sections import Document, text_to_sections
+from ..sections import Document, Section, text_to_sections
 from ..text import compact
 
 LONG_LINE = 300  # characters: a line this long is a flattened page, and its rows get spans
@@ -33,14 +35,28 @@ TABLES = {"applications": ("applications", "row_labels", "rows"),
           "active_disclosure": ("active", "item_labels", "items")}
 
 
-def _folded(text: str, start: int, end: int) -> tuple[str, list[int]]:
-    """``text[start:end]`` in the parser's matching form, with each folded character's offset in ``text``."""
-    chars, where = [], []
-    for i in range(start, end):
-        piece = compact(text[i])
-        chars.append(piece)
-        where += [i] * len(piece)
-    return "".join(chars), where
+def _folded(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
+    """``text[start:end]`` in the parser's matching form (each character folded alone), with each folded
+    character's offset in ``text``: a ``range`` when every character folds to one (the common case, no list of
+    offsets built).
+
+    >>> _folded("a（一） b", 1, 6)
+    ('(一)b', [1, 2, 3, 5])
+    >>> _folded("ab（c", 0, 4)
+    ('ab(c', range(0, 4))
+    """
+    pieces = list(map(compact, text[start:end]))
+    folded = "".join(pieces)
+    if len(folded) == end - start and "" not in pieces:  # each piece one character: the offsets as they are
+        return folded, range(start, end)
+    return folded, [i for i, piece in enumerate(pieces, start) for _ in piece]
+
+
+@lru_cache(maxsize=2)  # a report's page, then its source page: the same text, its sections found once
+def document_sections(text: str) -> tuple[Document, tuple[Section, ...]]:
+    """``(the Document of text, its sections as the parser finds them)``."""
+    doc = Document.from_text(text)
+    return doc, tuple(text_to_sections(doc))
 
 
 def row_spans(text: str, fmt: str | None) -> dict[tuple[str, str], tuple[int, int, int]]:
@@ -50,7 +66,8 @@ def row_spans(text: str, fmt: str | None) -> dict[tuple[str, str], tuple[int, in
     ends = list(doc.line_starts[1:]) + [len(text)]
     if not any(e - s > LONG_LINE for s, e in zip(doc.line_starts, ends, strict=True)):
         return {}
-    sections = {s.code: s for s in text_to_sections(doc)}
+    doc, found = document_sections(text)
+    sections = {s.code: s for s in found}
     out = {}
     for resource, (section, rules, code_list) in TABLES.items():
         s = sections.get(section)

@@ -14,21 +14,23 @@ sections: losing a table's words costs a query nothing, losing prose would, so e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..parser import NARRATIVE
-from ..sections import Document, section_order, text_to_sections
+from ..sections import Section, section_order
+from .spans import document_sections
 
 TABLE_SECTIONS = frozenset(code for code in section_order() if code not in NARRATIVE)  # 二、三、四
 
 
-def table_spans(doc: Document) -> list[tuple[int, int]]:
-    """``[(start, end)]`` offsets (as slices, ascending, disjoint) of ``doc``'s table sections that another section
-    follows, each from its heading to the next heading (from after its heading when it is the first section
-    found: where its heading begins is not known).
+def table_spans(found: Sequence[Section]) -> list[tuple[int, int]]:
+    """``[(start, end)]`` offsets (as slices, ascending, disjoint) of the table sections among ``found`` (a text's
+    sections, ``sections.text_to_sections``) that another section follows, each from its heading to the next
+    heading (from after its heading when it is the first section found: where its heading begins is not known).
 
-    >>> table_spans(Document.from_text("一、总体情况 好。二、主动公开政府信息情况 规章 0 五、存在的主要问题 少。"))
+    >>> table_spans(document_sections("一、总体情况 好。二、主动公开政府信息情况 规章 0 五、存在的主要问题 少。")[1])
     [(9, 27)]
     """
-    found = text_to_sections(doc)
     spans: list[tuple[int, int]] = []
     for i, section in enumerate(found[:-1]):
         if section.code not in TABLE_SECTIONS:
@@ -51,11 +53,11 @@ def unindexed(text: str) -> tuple[list[tuple[int, int]], dict[int, list[tuple[in
     >>> unindexed("一、总体情况 好。\\n二、主动公开政府信息情况 规章 0 五、存在的主要问题 少。")
     ([], {2: [(0, 18)]})
     """
-    doc = Document.from_text(text)
+    doc, found = document_sections(text)  # (found once for the report's page and its source page)
     starts, size = doc.line_starts, len(text)
     runs: list[tuple[int, int]] = []
     parts: dict[int, list[tuple[int, int]]] = {}
-    for start, end in table_spans(doc):
+    for start, end in table_spans(found):
         for n in range(doc.line_of(start), doc.line_of(max(start, end - 1)) + 1):
             begin = starts[n - 1]
             stop = starts[n] - 1 if n < len(starts) else size  # without the line feed
