@@ -47,9 +47,14 @@ _NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
 # a name may hold a space between two Han characters (格尔木市 交通运输局, 格尔木市交通 运输局: a PDF's text layer, a
 # title set in two parts); which of its parts are the name ``_unspaced`` decides. A line without a space is read
 # with the plain form (the spaced one costs every search a lookahead)
-_NAME_PLAIN = _NAME_CHAR + "{2,40}?"
-_NAME_SPACED = "(?:" + _NAME_CHAR + "|[ \u3000](?=[" + _HAN + "]))" + "{2,40}?"
-_NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"  # a name begins after no Han (and no character that is no text)
+# Digits and Latin letters inside a name are the name's (深圳市12345政务服务便民热线管理中心, 浦东新区G60科创走廊办公室,
+# 杭州市第2中学): a name begins and ends with one of its other characters, so the year after it stays the year's
+_NAME_INNER = "(?:" + _NAME_CHAR + "|[0-9A-Za-z])"
+_NAME_PLAIN = _NAME_CHAR + "(?:" + _NAME_INNER + "{0,38}?" + _NAME_CHAR + ")"
+_NAME_SPACED = _NAME_CHAR + "(?:(?:" + _NAME_INNER + "|[ \u3000](?=[" + _HAN + "])){0,38}?" + _NAME_CHAR + ")"
+# a name begins after no Han, no character that is no text, and no digit or Latin letter: 12345热线办公室 is not read
+# 热线办公室 (a name cut is another agency's; unread, the agency is looked for in the body and the manifest)
+_NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "0-9A-Za-z])"
 # a zero left once the years are in digits (北京市一〇一中学, 二○ 二五年: no Han character, no year's) is marked as a
 # character that is no text: a name holding it is refused, never cut there (北京市一〇一中学 was read 一中学)
 _ZEROS = str.maketrans({"〇": NOT_TEXT_MARK, "○": NOT_TEXT_MARK})
@@ -62,18 +67,19 @@ _REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告
 _MARKS = re.compile(r"[【\[「『〖：:\-－—–_|｜（(]")
 
 
-def _title_patterns(name: str) -> tuple[tuple[re.Pattern, int, int, bool], ...]:
-    """The title's forms with ``name`` as their name part: ``(pattern, the name's group, the year's group, whether
-    the name must end as an agency's or a division's does)``, in the order they are tried."""
+def _title_patterns(name: str, start: str = _NAME_START) -> tuple[tuple[re.Pattern, int, int, bool], ...]:
+    """The title's forms with ``name`` as their name part, beginning where ``start`` allows: ``(pattern, the name's
+    group, the year's group, whether the name must end as an agency's or a division's does)``, in the order they
+    are tried."""
     return (
-        (re.compile(_NAME_START + "(" + name + r")\s*(\d{4})" + _REPORT), 1, 2, False),  # 某局2023年…
+        (re.compile(start + "(" + name + r")\s*(\d{4})" + _REPORT), 1, 2, False),  # 某局2023年…
         (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL), 2, 1, False),
-        (re.compile(_NAME_START + "(" + name + r")\s*" + _DISCLOSURE + r"\s*(\d{4})\s*" + _ANNUAL), 1, 2, False),
+        (re.compile(start + "(" + name + r")\s*" + _DISCLOSURE + r"\s*(\d{4})\s*" + _ANNUAL), 1, 2, False),
         # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
-        (re.compile(_NAME_START + "(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL
+        (re.compile(start + "(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL
                     + r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$"), 1, 2, False),
         # the agency set apart by a bracket or a mark (【某局】2023年…, 某局：2023年…, 某局-2023年…)
-        (re.compile(_NAME_START + "[【\\[「『〖]?(" + name + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})" + _REPORT),
+        (re.compile(start + "[【\\[「『〖]?(" + name + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})" + _REPORT),
          1, 2, True),
         # the agency in brackets after the title (2023年政府信息公开工作年度报告（某局）)
         (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*" + _DISCLOSURE + r"\s*" + _ANNUAL + r"\s*[（(【\[]\s*(" + name
@@ -81,6 +87,11 @@ def _title_patterns(name: str) -> tuple[tuple[re.Pattern, int, int, bool], ...]:
 
 
 _TITLES = {False: _title_patterns(_NAME_PLAIN), True: _title_patterns(_NAME_SPACED)}  # by: does the line hold a space
+# the same forms with a name that may begin right after a digit or a Latin letter: such a title's year is read, its
+# name is not (12345热线办公室2023年… would name 热线办公室)
+_CUT_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"
+_ASCII_NAME_CHAR = re.compile("[0-9A-Za-z]")
+_TITLES_CUT = {False: _title_patterns(_NAME_PLAIN, _CUT_START), True: _title_patterns(_NAME_SPACED, _CUT_START)}
 # a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
 _NO_YEAR = {spaced: re.compile(r"(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
             for spaced, name in ((False, _NAME_PLAIN), (True, _NAME_SPACED))}
@@ -204,18 +215,16 @@ def read_title(head: str) -> Title:
 
     candidates = [(at, False, line) for at, line in enumerate(lines)] + [
         (at, True, a + b) for at, (a, b) in enumerate(zip(lines, lines[1:], strict=False))]
-    for at, joined, text in candidates:
-        text = _chinese_year(text)
+    texts = [(at, joined, _title_text(text)) for at, joined, text in candidates]
+    for at, joined, text in texts:
         if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
             continue
-        if "〇" in text or "○" in text:
-            text = text.translate(_ZEROS)
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
             if marked and not marked_form:
                 continue  # (without a bracket or a mark the form is the first one's, already tried)
             match = pattern.search(text)
-            name = _publisher(_unspaced(match.group(agency_group))) if match else None
+            name = _publisher(_unlabelled(_unspaced(match.group(agency_group)))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if marked and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
@@ -226,13 +235,38 @@ def read_title(head: str) -> Title:
     if cover := _cover(lines):
         name, year, at = cover
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    for _, _, text in texts:  # a title whose name begins with a digit or a Latin letter: its year, no name
+        for pattern, agency_group, year_group, marked in _TITLES_CUT[" " in text or "\u3000" in text] \
+                if "公开" in text else ():
+            match = None if marked else pattern.search(text)
+            begins = match.start(agency_group) if match else 0  # the name read would begin after a digit or letter
+            if begins and _ASCII_NAME_CHAR.match(text, begins - 1):
+                return Title(None, int(match.group(year_group)))
     year = _labelled_year(lines)
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
-        name = _publisher(_unspaced(match.group(1))) if match else None
+        name = _publisher(_unlabelled(_unspaced(match.group(1)))) if match else None
         if name and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
             return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     return Title(None, year)
+
+
+def _title_text(line: str) -> str:
+    """A candidate title line as the title patterns read it: a year in Chinese numerals in digits, a zero left
+    over (北京市一〇一中学) marked as no text."""
+    text = _chinese_year(line)
+    return text.translate(_ZEROS) if "〇" in text or "○" in text else text
+
+
+def _unlabelled(name: str) -> str:
+    """A title's name part without a label run into it (``_label``: 附件1某局 is 某局; a name holds a label's number
+    since digits may be a name's own).
+
+    >>> _unlabelled("附件1某某县交通运输局"), _unlabelled("附件二某局"), _unlabelled("某局"), _unlabelled("附件1")
+    ('某某县交通运输局', '某局', '某局', '附件1')
+    """
+    label = _label().match(name)
+    return name[label.end():] if label and label.end() < len(name) else name
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +313,7 @@ _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is t
 _COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
 _COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
                                + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
-_COVER_NAME = re.compile("[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]{2,40}")
+_COVER_NAME = re.compile(_NAME_CHAR + _NAME_INNER + "{0,38}" + _NAME_CHAR)  # (digits inside: the name's)
 
 
 def _cover_line(line: str) -> tuple[str, str | None] | None:

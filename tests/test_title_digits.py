@@ -1,0 +1,63 @@
+"""Digits and Latin letters inside an agency's name are the name's: 深圳市12345政务服务便民热线管理中心 is one
+agency, not 政务服务便民热线管理中心 (the name cut at its digits was another agency's, in no region)."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.agency.resolve import name_to_agency
+from xxgk.metadata import read_title
+from xxgk.parser import parse
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    ("深圳市12345政务服务便民热线管理中心2023年政府信息公开工作年度报告", "深圳市12345政务服务便民热线管理中心", 2023),
+    ("上海市浦东新区G60科创走廊办公室2022年度政府信息公开工作年度报告", "上海市浦东新区G60科创走廊办公室", 2022),
+    ("杭州市第2中学2023年政府信息公开工作年度报告", "杭州市第2中学", 2023),
+    ("北京市101中学2024年政府信息公开工作年度报告", "北京市101中学", 2024),
+    ("2023年深圳市12345政务服务便民热线管理中心政府信息公开工作年度报告", "深圳市12345政务服务便民热线管理中心", 2023),
+    ("深圳市12345政务服务便民热线管理中心政府信息公开工作年度报告（2023年度）",
+     "深圳市12345政务服务便民热线管理中心", 2023),
+])
+def test_a_name_holding_digits_or_latin_letters_is_read_whole(title, agency, year):
+    read = read_title(title)
+    assert (read.agency, read.year) == (agency, year)
+
+
+@pytest.mark.parametrize("title", [
+    "12345热线办公室2023年政府信息公开工作年度报告",  # the name begins with digits: which part is the name?
+    "XX市5G产业办公室2023年政府信息公开工作年度报告",
+])
+def test_a_name_beginning_with_digits_or_latin_letters_is_not_cut_but_left_unread(title):
+    read = read_title(title)
+    assert read.agency is None  # never 热线办公室 or 产业办公室: another agency
+    assert read.year == 2023  # the year is still the title's
+
+
+@pytest.mark.parametrize(("title", "agency"), [
+    ("附件1某某县交通运输局2023年政府信息公开工作年度报告", "某某县交通运输局"),
+    ("附件二某某县交通运输局2023年政府信息公开工作年度报告", "某某县交通运输局"),
+    ("附件1：某某县交通运输局2023年政府信息公开工作年度报告", "某某县交通运输局"),
+    ("附件1某某县交通运输局政府信息公开工作年度报告", "某某县交通运输局"),
+])
+def test_an_attachment_label_run_into_the_name_is_no_part_of_it(title, agency):
+    assert read_title(title).agency == agency
+
+
+def test_the_year_after_the_name_stays_the_years():
+    read = read_title("某某县第2中学 2023年政府信息公开工作年度报告")
+    assert (read.agency, read.year) == ("某某县第2中学", 2023)
+    assert read_title("某某县交通运输局2023年政府信息公开工作年度报告").agency == "某某县交通运输局"
+
+
+def test_the_report_publishes_the_whole_name_and_its_region():
+    record = parse("深圳市12345政务服务便民热线管理中心2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n")
+    assert record.agency == "深圳市12345政务服务便民热线管理中心"
+    agency = name_to_agency(record.agency, "", {})
+    assert (agency.province, agency.city) == ("广东省", "深圳市")
+    assert "12345" in agency.agency_id
+
+
+def test_a_cover_page_names_the_agency_with_its_digits():
+    read = read_title("深圳市12345政务服务便民热线管理中心\n2023年政府信息公开工作年度报告\n一、总体情况")
+    assert (read.agency, read.year) == ("深圳市12345政务服务便民热线管理中心", 2023)
