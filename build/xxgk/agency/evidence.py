@@ -24,8 +24,13 @@ from .names import parse_name, stopwords
 BODY_CHARS = 20000
 OPENING_CHARS = 3000
 WEIGHT = {"label": 8, "address": 6, "we": 4, "mention": 1, "short": 1}
+# a labelled name: Han characters and brackets, with digits or Latin letters inside it when Han follows them (深圳市
+# 12345政务服务便民热线管理中心, G60科创走廊办公室), never a date's (发布机构：某局2024年1月 is 某局)
 _LABEL = re.compile(r"(?:发布机构|编制单位|发文机关|发文单位|本机关|报告单位|公开主体)\s*[:：（(]\s*"
-                    r"([\u4e00-\u9fff（）()]{2,40})")
+                    r"([\u4e00-\u9fff（）()](?:[\u4e00-\u9fff（）()]|[0-9A-Za-z]+(?=[\u4e00-\u9fff（）()])(?![年月日号]))"
+                    r"{1,39})")
+# what follows a name cut by digits or Latin letters that are no date's (发布机构：深圳市12345 read 深圳市)
+_CUT_BY_LETTERS = re.compile(r"[0-9A-Za-z]+(?![0-9A-Za-z]|\s*[年月日号./\-])")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|单位地址|地址)\s*[:：]\s*([^\n，。；;]{4,60})")
 _WE = re.compile(r"[我全本](区|县|市|州|旗|盟|省)")
 _AGENCY = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|管理委员会|管委会|"
@@ -142,7 +147,8 @@ def body_names(text: str) -> list[tuple[str, str]]:
     frequent first (a bare 市政府 in “在市委、市政府的领导下” names the superior, not the author).
     """
     text = _marked(fold(drop_invisible(text)))
-    out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS]) if not _touches_not_text(text, m, 1)]
+    out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS])
+           if not _touches_not_text(text, m, 1) and not _CUT_BY_LETTERS.match(text, m.end(1))]
     first = _first_line_name(text)
     if first:
         out.append((first, "first line"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.agency.evidence import body_names
 from xxgk.agency.resolve import name_to_agency
 from xxgk.metadata import read_title
 from xxgk.parser import parse
@@ -61,3 +62,20 @@ def test_the_report_publishes_the_whole_name_and_its_region():
 def test_a_cover_page_names_the_agency_with_its_digits():
     read = read_title("深圳市12345政务服务便民热线管理中心\n2023年政府信息公开工作年度报告\n一、总体情况")
     assert (read.agency, read.year) == ("深圳市12345政务服务便民热线管理中心", 2023)
+
+
+@pytest.mark.parametrize(("body", "agency"), [
+    ("发布机构：深圳市12345政务服务便民热线管理中心\n", "深圳市12345政务服务便民热线管理中心"),
+    ("编制单位：上海市浦东新区G60科创走廊办公室。", "上海市浦东新区G60科创走廊办公室"),
+    ("发布机构：某某县交通运输局2024年1月20日", "某某县交通运输局"),  # a date after the name is no part of it
+])
+def test_a_labelled_name_in_the_body_keeps_its_digits(body, agency):
+    assert body_names(body)[0] == (agency, "label")
+
+
+def test_a_labelled_name_cut_by_digits_is_not_the_city_government():
+    text = "政府信息公开工作年度报告\n发布机构：深圳市12345\n一、总体情况\n本年度……\n"
+    assert ("深圳市", "label") not in body_names(text)
+    assert name_to_agency("", text, {}).name != "深圳市人民政府"  # (it was: another publisher's reports)
+    whole = text.replace("深圳市12345\n", "深圳市12345政务服务便民热线管理中心\n")
+    assert name_to_agency("", whole, {}).name == "深圳市12345政务服务便民热线管理中心"
