@@ -62,11 +62,10 @@ def document_sections(text: str) -> tuple[Document, tuple[Section, ...]]:
 def row_spans(text: str, fmt: str | None) -> dict[tuple[str, str], tuple[int, int, int]]:
     """``{(resource, row code): (line, start, end)}``: offsets within the line (0-based, end exclusive) of each
     row found on a line longer than ``LONG_LINE``; empty when the text has no such line."""
-    doc = Document.from_text(text)
+    doc, found = document_sections(text)  # (the source page's ``table_lines.unindexed`` takes them again)
     ends = list(doc.line_starts[1:]) + [len(text)]
     if not any(e - s > LONG_LINE for s, e in zip(doc.line_starts, ends, strict=True)):
         return {}
-    doc, found = document_sections(text)
     sections = {s.code: s for s in found}
     out = {}
     for resource, (section, rules, code_list) in TABLES.items():
