@@ -165,6 +165,29 @@ def test_the_header_search_finds_geermu_three_ways_and_opens_its_page(server, br
     assert browser.find_element(By.TAG_NAME, "h1").text == "格尔木市人民政府"
 
 
+@pytest.mark.parametrize(("query", "agency"), [
+    ("格尔木市政府", "格尔木市人民政府"),  # 政府 as readers say 人民政府
+    ("湟中政府", "湟中区人民政府"),
+    ("上海市政府办公厅", "上海市人民政府办公厅"),
+    ("上海科委", "上海市科学技术委员会"),  # a short form of rules/agency_short_names.csv
+])
+def test_the_finder_knows_a_name_as_readers_shorten_it(server, browser, query, agency):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/agencies/?find=" + query)
+    hits = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agency-finder-results a"))
+    assert hits and hits[0].text == agency, (query, [h.text for h in hits])
+
+
+def test_a_report_page_shows_every_decimal_the_report_prints(server, browser):
+    """湟中区 2025's 收费 is printed 1629.258 (万元): shown so, not 1629.26 (six significant digits)."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/a/qinghai-xining-huangzhong-renminzhengfu/2025.html")
+    cells = _wait(lambda: [e.text for e in browser.find_elements(By.CSS_SELECTOR, "table a")])
+    assert "1629.258" in cells and "1629.26" not in cells
+
+
 def test_the_header_search_lists_a_provinces_agencies(server, browser):
     from selenium.webdriver.common.by import By
 

@@ -123,6 +123,31 @@ def test_a_year_or_province_lists_exactly_the_packages_reports_of_it(server, bro
     assert value in browser.find_element(By.ID, "xxgk-fulltext-status").text
 
 
+def test_choosing_a_year_narrows_the_list_at_once_and_the_address_follows(server, browser, indexed):
+    """A phone reader changes the menu and sees the list change (no 检索 press, no page load, the keyboard still
+    on the menu); the address is the narrowed search's, so reloading it gives the same list."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _, package = indexed
+    reports = _reports(package)
+    everything = _search(browser, server, text=WORD)
+    assert len(everything) == 20
+    expected = sorted(f"{r['agency']} {r['year']}年度" for r in reports if r["year"] == "2025")
+    assert 0 < len(expected) < len(reports)
+    browser.execute_script("document.title = 'not reloaded'")  # (a page load would reset it)
+    Select(browser.find_element(By.ID, "xxgk-fulltext-year")).select_by_value("2025")
+    _wait(lambda: "2025年" in browser.find_element(By.ID, "xxgk-fulltext-status").text, 30)
+    _wait(lambda: browser.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done", 30)
+    items = browser.find_elements(By.CSS_SELECTOR, "#xxgk-fulltext-results > li")
+    assert sorted(_titles(items)) == expected
+    assert browser.title == "not reloaded"
+    assert browser.switch_to.active_element.get_attribute("id") == "xxgk-fulltext-year"
+    assert "year=2025" in browser.current_url and f"text={quote(WORD)}" in browser.current_url
+    again = _search(browser, server, text=WORD, year="2025")
+    assert sorted(_titles(again)) == expected
+
+
 def test_an_address_naming_a_province_no_report_has_says_so_and_lists_every_report(server, browser, indexed):
     from selenium.webdriver.common.by import By
 
@@ -150,7 +175,10 @@ def test_a_result_links_to_its_report_page_and_to_the_passage_in_its_source(serv
 
     (item,) = _search(browser, server, text="萤火虫栖息", year="2025", province="")[:1]
     source = item.find_element(By.CSS_SELECTOR, "a.xxgk-fulltext-source").get_attribute("href")
-    assert re.search(r"/src/[^/#]+\.html#:~:text=" + re.escape(quote("萤火虫栖息")) + "$", source)
+    # the words asked for, with their neighbours in the passage when it has them (so the first occurrence that
+    # counts is the passage's, not the title's)
+    assert re.search(r"/src/[^/#]+\.html#:~:text=(?:[^,#]+-,)?" + re.escape(quote("萤火虫栖息")) + "(?:,-[^,#]+)?$",
+                     source)
     item.find_element(By.CSS_SELECTOR, "a.xxgk-fulltext-title").click()
     _wait(lambda: "/a/" in browser.current_url)
     assert "湿地局" in browser.find_element(By.TAG_NAME, "h1").text

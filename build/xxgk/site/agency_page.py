@@ -13,7 +13,18 @@ from collections import Counter
 
 from .blocks import split_html_blocks
 from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
-from .render import DENIAL_REASONS, OUTCOME_SHARES, cell, chart, esc, grouped_table, metric_colour, num_cell, table
+from .render import (
+    DENIAL_REASONS,
+    OUTCOME_SHARES,
+    cell,
+    chart,
+    esc,
+    fmt_number,
+    grouped_table,
+    metric_colour,
+    num_cell,
+    table,
+)
 from .spool_reuse import inputs_digest
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
@@ -43,9 +54,7 @@ def peer_note(counts: list[int], who: str) -> str:
 
 def shown(value) -> str | None:
     """A metric value as printed: integers as integers, None stays None (shown as 无数据)."""
-    if value is None:
-        return None
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return None if value is None else fmt_number(float(value))
 
 
 class AgencyPages:

@@ -17,6 +17,7 @@ import json
 from collections.abc import Mapping
 from statistics import median
 
+from ..catalog import table
 from ..package.metrics import report_values
 from ..package.report_card import copies
 from .data import Package
@@ -102,7 +103,8 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
 def search_aux(pkg: Package) -> str:
     """``json/search.json``: for every character of an agency or region name, its pinyin (as read in the
     names) and its traditional forms, so the header search matches pinyin, initials and 繁體 without
-    shipping a pinyin per agency. Built with pypinyin and OpenCC at build time."""
+    shipping a pinyin per agency. Built with pypinyin and OpenCC at build time. And ``short``: the short forms
+    readers type for a name's part (``rules/agency_short_names.csv``, the resolver's own: 科委 → 科学技术委员会)."""
     from opencc import OpenCC
     from pypinyin import lazy_pinyin
 
@@ -124,4 +126,5 @@ def search_aux(pkg: Package) -> str:
                 trad = converted[char] = s2t.convert(char)
             if trad != char:
                 traditional[trad] = char
-    return _dumps({"py": pinyin, "t2s": traditional})
+    short = {row["short"]: row["full"] for row in table("agency_short_names")}
+    return _dumps({"py": pinyin, "t2s": traditional, "short": short})

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from decimal import Decimal
 from functools import cache, lru_cache
 
 import yaml
@@ -149,12 +150,17 @@ def colour(group: str, code: str | int) -> str:
 
 
 def fmt_number(value) -> str:
-    """A number as printed in the reports: integers without ``.0``, other values as they are."""
+    """A number as printed in the reports: integers without ``.0``, other values with every digit the package holds
+    (the shortest decimal that reads back as the value, never in exponent form: ``1629.258`` is not ``1629.26``).
+
+    >>> fmt_number(1629.258), fmt_number(24252.311082), fmt_number(1234567.5), fmt_number(12.0), fmt_number(None)
+    ('1629.258', '24252.311082', '1234567.5', '12', '—')
+    """
     if value is None:
         return "—"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
 
 
 # the published metrics drawn in the palette's colours: (palette group, key); a list group takes an index

@@ -23,7 +23,8 @@
   }
   function fmt(v, unit) {
     if (v === null || v === undefined) return "无数据";
-    return unit === "%" ? v.toFixed(1) : (Number.isInteger(v) ? String(v) : String(v));
+    // as the agency and report pages print it (render.fmt_number): a whole number without ".0"
+    return Number.isInteger(v) ? String(v) : (unit === "%" ? v.toFixed(1) : String(v));
   }
   function el(tag, text, attrs) {
     var e = document.createElement(tag);

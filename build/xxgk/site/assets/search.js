@@ -81,14 +81,26 @@
      ("青海 数据局", "天津 南开": a region and a name, as a citizen types them), scored by its worst word */
   function scoreQuery(a, q, aux) {
     var whole = normalise(q, aux);
-    var best = score(a, whole, /^[a-z0-9]+$/.test(whole));
+    var best = spoken(a, whole, aux);
     var words = q.trim().split(/\s+/).map(function (w) { return normalise(w, aux); }).filter(Boolean);
     if (best < 99 || words.length < 2) return best;
     var worst = 0;
-    for (var i = 0; i < words.length && worst < 99; i++) {
-      worst = Math.max(worst, score(a, words[i], /^[a-z0-9]+$/.test(words[i])));
-    }
+    for (var i = 0; i < words.length && worst < 99; i++) worst = Math.max(worst, spoken(a, words[i], aux));
     return worst;
+  }
+
+  /* score(a, q), or q as readers shorten a name, written out: 格尔木市政府, 上海市政府办公厅 for …人民政府…, and the
+     short forms of json/search.json's "short" (the resolver's rules/agency_short_names.csv: 上海科委 for
+     上海市科学技术委员会, by the one-character slack of ``nearly``). The name as typed counts first. */
+  function spoken(a, q, aux) {
+    var latin = /^[a-z0-9]+$/.test(q);
+    var best = score(a, q, latin), full = q;
+    if (best === 0 || latin) return best;
+    if (full.indexOf("政府") >= 0 && full.indexOf("人民政府") < 0) full = full.replace("政府", "人民政府");
+    Object.keys(aux.short || {}).forEach(function (s) {
+      if (full.indexOf(s) >= 0 && full.indexOf(aux.short[s]) < 0) full = full.replace(s, aux.short[s]);
+    });
+    return full === q ? best : Math.min(best, score(a, full, latin));
   }
 
   /* agencies matching q, best first: [{agency, score}] */
@@ -179,21 +191,28 @@
      words: never part of what is linked. */
   function passageURL(url, q, excerpt) {
     var doc = new DOMParser().parseFromString(excerpt || "", "text/html").body;
-    var plain = doc.textContent.replace(/\u200b/g, "");
-    var words = q.trim(), target = "", run = "";
-    if (words && plain.indexOf(words) >= 0) {
-      target = words;
-    } else {
-      doc.childNodes.forEach(function (n) {
-        var text = n.textContent.replace(/\u200b/g, "");
-        if (n.nodeName === "MARK") run += text.trim();
-        else if (text.trim()) run = "";
-        if (run.length > target.length) target = run;
-      });
-    }
+    var plain = "", words = q.trim(), target = "", at = -1, run = "", runAt = 0;
+    doc.childNodes.forEach(function (n) {
+      var text = n.textContent.replace(/\u200b/g, "");
+      if (n.nodeName === "MARK") {
+        if (!run) runAt = plain.length + text.length - text.replace(/^\s+/, "").length;
+        run += text.trim();
+      } else if (text.trim()) run = "";
+      plain += text;
+      if (run.length > target.length) { target = run; at = runAt; }
+    });
+    if (words && plain.indexOf(words) >= 0) { target = words; at = plain.indexOf(words); }
     if (!target) return url;
-    return url.split("#")[0] + "#:~:text=" + encodeURIComponent(target).replace(/-/g, "%2D");
+    var fragment = fragmentPart(target);
+    if (plain.substr(at, target.length) === target) {  // the words where the passage has them: the passage's own
+      var before = plain.slice(0, at).match(/\S{0,6}$/)[0], after = plain.slice(at + target.length).match(/^\S{0,6}/)[0];
+      // neighbours (a common word's first occurrence may be the title: 信息 in 信息处理费 found the title's 信息)
+      if (before) fragment = fragmentPart(before) + "-," + fragment;
+      if (after) fragment += ",-" + fragmentPart(after);
+    }
+    return url.split("#")[0] + "#:~:text=" + fragment;
   }
+  function fragmentPart(text) { return encodeURIComponent(text).replace(/-/g, "%2D"); }
   /* a hit's report page: the source page's back link, kept by Pagefind as the meta "report" (relative to the source
      page); only a page of this site is linked */
   function reportURL(page) {
@@ -345,30 +364,15 @@
     var list = document.getElementById("xxgk-fulltext-results");
     var more = document.getElementById("xxgk-fulltext-more");
     var step = parseInt(form.dataset.perPage, 10) || 20;
-    var asked = new URLSearchParams(location.search);
-    var filters = {}, chosen = [], unknown = [];
-    input.value = asked.get("text") || "";
-    ["year", "province"].forEach(function (name) {
-      var menu = document.getElementById("xxgk-fulltext-" + name), value = asked.get(name) || "";
-      menu.value = value;
-      if (value && menu.value === value) {  // a value the menu offers (the index's own values)
-        filters[name] = value;
-        chosen.push(menu.options[menu.selectedIndex].textContent);
-      } else if (value) {  // an address naming a year or province no report has: said, and not applied
-        menu.value = "";
-        unknown.push("没有" + (name === "year" ? "年度" : "省份") + "为“" + value + "”的报告，未按它筛选。");
-      }
-    });
-    var q = input.value.trim();
+    var menus = ["year", "province"].map(function (name) { return document.getElementById("xxgk-fulltext-" + name); });
+    var ranked = [], shown = 0, q = "", run = 0;
     function settled() { list.removeAttribute("aria-busy"); form.dataset.state = "done"; }  // (what tests wait for)
-    if (!q) { status.textContent = "输入检索词，按“检索”。"; settled(); return; }
-    status.textContent = "正在检索……";
-    var ranked = [], shown = 0;
     function showMore() {
-      var slice = ranked.slice(shown, shown + step);
+      var slice = ranked.slice(shown, shown + step), mine = run;
       more.disabled = true;
       list.setAttribute("aria-busy", "true");
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+        if (mine !== run) return;  // a newer search began meanwhile: its results, not these
         pages.forEach(function (page) {
           var li = document.createElement("li"), head = document.createElement("p");
           var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
@@ -395,6 +399,41 @@
         settled();
       });
     }
+    /* search the words, year and province of ``asked`` (URLSearchParams): the page's address as it opens, or
+       the form's as a menu changes (the results replaced in place, the address too: no page load, and the
+       keyboard stays on the menu) */
+    function search(asked) {
+      var filters = {}, chosen = [], unknown = [], mine = ++run;
+      input.value = asked.get("text") || "";
+      menus.forEach(function (menu) {
+        var name = menu.name, value = asked.get(name) || "";
+        menu.value = value;
+        if (value && menu.value === value) {  // a value the menu offers (the index's own values)
+          filters[name] = value;
+          chosen.push(menu.options[menu.selectedIndex].textContent);
+        } else if (value) {  // an address naming a year or province no report has: said, and not applied
+          menu.value = "";
+          unknown.push("没有" + (name === "year" ? "年度" : "省份") + "为“" + value + "”的报告，未按它筛选。");
+        }
+      });
+      q = input.value.trim();
+      list.textContent = "";
+      ranked = []; shown = 0; more.hidden = true;
+      form.dataset.state = "busy";
+      if (!q) { status.textContent = "输入检索词，按“检索”。"; settled(); return; }
+      status.textContent = "正在检索……";
+      fullText().then(function (pf) {
+        if (!pf) { status.textContent = "本站没有原文检索索引。"; settled(); return null; }
+        return pf.search(q, {filters: filters});
+      }).then(function (found) {
+        if (!found || mine !== run) return;
+        ranked = phraseFirst(found.results);
+        var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
+        status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关。"
+          : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
+        return showMore();
+      }).catch(function () { if (mine === run) { status.textContent = "原文检索出错，请稍后重试。"; settled(); } });
+    }
     more.addEventListener("click", function () {
       var first = list.children.length;
       form.dataset.state = "busy";
@@ -403,17 +442,16 @@
         if (link) link.focus();
       });
     });
-    fullText().then(function (pf) {
-      if (!pf) { status.textContent = "本站没有原文检索索引。"; settled(); return null; }
-      return pf.search(q, {filters: filters});
-    }).then(function (search) {
-      if (!search) return;
-      ranked = phraseFirst(search.results);
-      var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
-      status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关。"
-        : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
-      return showMore();
-    }).catch(function () { status.textContent = "原文检索出错，请稍后重试。"; settled(); });
+    menus.forEach(function (menu) {
+      menu.addEventListener("change", function () {
+        var asked = new URLSearchParams();
+        asked.set("text", input.value);
+        menus.forEach(function (m) { if (m.value) asked.set(m.name, m.value); });
+        history.replaceState(null, "", "?" + asked.toString());  // (the address stays a link to this search)
+        search(asked);
+      });
+    });
+    search(new URLSearchParams(location.search));
   }
 
   function all() { header(); finder(); fulltextPage(); }
