@@ -43,11 +43,15 @@ PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
 
 def peer_note(counts: list[int], who: str) -> str:
     """A note under a peer-median table when the medians compare nothing: no peer has a value, or the only
-    report with a value in each peer group is ``who``'s own."""
+    report with a value in each peer group is ``who`` (本报告, 本机构的报告).
+
+    >>> peer_note([1, 0], "本报告")
+    '<p><small>同类组中只有本报告有数值：中位数就是本报告自己的数值，暂无可比性；收录的报告增多后自动更新。</small></p>'
+    """
     if not any(counts):
         return f"<p><small>{who}和同类组都没有这些数值（缺失，不是0），无从比较。</small></p>"
     if max(counts) == 1:
-        return (f"<p><small>同类组中只有{who}的报告有数值：中位数就是{who}自己的数值，暂无可比性；"
+        return (f"<p><small>同类组中只有{who}有数值：中位数就是{who}自己的数值，暂无可比性；"
                 "收录的报告增多后自动更新。</small></p>")
     return ""
 
@@ -259,7 +263,7 @@ class AgencyPages:
                              num_cell(shown(med), "无数据"), num_cell(n)])
             years.append((f"{y}年度", rows))
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
-                          for r in mine.values() for c in PEER_SHOWN], "本机构")
+                          for r in mine.values() for c in PEER_SHOWN], "本机构的报告")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
                 + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note)

@@ -258,16 +258,18 @@ class Site(ReportPages, AgencyPages):
         received = sum(counted)
         nfind = sum(len(v) for v in self.findings.values())
         errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
-        numbers = "".join(f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>" for k, v in (
-            ("份报告", len(self.reports)), ("个机构", len(self.pkg.tables["agencies"])),
-            (f"件新收申请（{self.latest_year}年度{len(counted)}份报告合计）", received), ("条问题", nfind),
-            ("条错误", errors)))
-        latest = sorted(self.reports, key=lambda r: (r["published_date"] or "", r["report_id"]), reverse=True)[:10]
+        numbers = "".join((f'<div><a href="{href}"><b>{esc(fmt_wan(v))}</b>{esc(k)}</a></div>' if href else
+                           f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>") for k, v, href in (
+            ("份报告", len(self.reports), ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
+            (f"件新收申请（{self.latest_year}年度{len(counted)}份报告合计）", received, ""),
+            ("条问题", nfind, "quality/"), ("条错误", errors, "quality/")))  # the counts a checker follows
+        latest = sorted(self.reports, key=lambda r: (int(r["year"] or 0), r["published_date"] or "", r["report_id"]),
+                        reverse=True)[:10]  # the latest year first (a report without a date is no older for it)
         rows = [[f'<td><a href="{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>', cell(r["year"]),
                  cell(r["published_date"])] for r in latest]
         body = [front_matter("政府信息公开年报数据"), "# 政府信息公开工作年度报告数据\n",
                 "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
-                "每个数字都链接到报告原文的行；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
+                "每个数字都可追溯到报告原文的行（点数字或行名）；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
                 f'<div class="xxgk-numbers">{numbers}</div>\n', self._received_chart(), "\n## 最新报告\n",
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
                 "[检索原文 →](fulltext.md)　[下载数据 →](data.md)\n"]

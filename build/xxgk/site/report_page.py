@@ -57,8 +57,8 @@ TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）�
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
 META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
 # what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
-UNIT_NOTE = {"3": "<p><small>单位：件（申请数）</small></p>\n",
-             "4": "<p><small>单位：件（案件数）</small></p>\n"}
+UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行。</small></p>\n",  # (a row printed on one line
+             "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。</small></p>\n"}  # links once, by its label)
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
