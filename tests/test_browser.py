@@ -43,7 +43,8 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     browser.execute_script("window.scrollTo(0, 0)")
     button = browser.find_element(By.CSS_SELECTOR, "button[data-xxgk-csv]")  # the CSV is built in the browser
     assert button.is_displayed() and "CSV" in button.text
-    name = button.get_attribute("data-xxgk-csv") + ".csv"
+    heading = browser.find_element(By.CSS_SELECTOR, "article h1").text.replace(" ", "")
+    name = f"{heading}-{button.get_attribute('data-xxgk-csv')}.csv"  # the agency and year say which report it is
     button.click()
     path = _wait(lambda: next((p for p in browser.downloads.glob(name) if p.stat().st_size), None))
     lines = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))

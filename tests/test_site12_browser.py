@@ -23,7 +23,7 @@ def test_the_report_csv_heads_each_column_with_its_chinese_title_and_its_code_as
     downloading.get(server + "/" + page.relative_to(built_site).as_posix())
     button = _wait(lambda: [b for b in downloading.find_elements("css selector", "button[data-xxgk-csv]")
                             if b.is_displayed()])[0]
-    name = button.get_attribute("data-xxgk-csv") + ".csv"
+    name = "*-" + button.get_attribute("data-xxgk-csv") + ".csv"  # (the page's agency and year before the id)
     for old in downloading.downloads.glob(name):
         old.unlink()
     button.click()

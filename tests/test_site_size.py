@@ -167,9 +167,10 @@ def downloading(tmp_path_factory):
     driver.quit()
 
 
-def _downloaded(folder: Path, name: str) -> bytes:
-    path = folder / name
-    wait_for(lambda: path.exists() and path.stat().st_size > 0 and not list(folder.glob("*.crdownload")))
+def _downloaded(folder: Path, pattern: str) -> bytes:
+    """The downloaded file named like ``pattern`` (a glob), once written whole."""
+    path = wait_for(lambda: next((p for p in folder.glob(pattern) if p.stat().st_size > 0), None)
+                    if not list(folder.glob("*.crdownload")) else None)
     time.sleep(0.2)
     return path.read_bytes()
 
@@ -189,7 +190,7 @@ def test_the_report_csv_is_built_in_the_browser_from_the_page_tables(built_site,
             "var t = document.querySelector('table[data-csv^=applications]'); var r = t.tBodies[0].rows[0];"
             "return [r.cells[0].textContent.trim(), r.cells[r.cells.length - 1].textContent.trim()];")
         button.click()
-        data = _downloaded(downloading.downloads, f"{report_id}.csv")
+        data = _downloaded(downloading.downloads, f"*-{report_id}.csv")
     assert data.startswith("\ufeff".encode())
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     header = [c.split("（")[-1].rstrip("）") for c in next(reader)]  # 表（table）…: the code in brackets
@@ -216,13 +217,14 @@ def test_the_report_csv_guards_against_formulas(built_site, downloading):
         button = wait_for(lambda: [b for b in downloading.find_elements(By.CSS_SELECTOR, "button[data-xxgk-csv]")
                                    if b.is_displayed()])[0]
         report_id = button.get_attribute("data-xxgk-csv")
-        for old in downloading.downloads.glob(f"{report_id}.csv"):
+        for old in downloading.downloads.glob(f"*-{report_id}.csv"):
             old.unlink()
         downloading.execute_script(  # a hostile label and value, as a spreadsheet would run them
             "var t = document.querySelector('table[data-csv]'); var r = t.tBodies[0].rows[0];"
             "r.cells[0].textContent = '=HYPERLINK(\"x\")'; r.cells[r.cells.length - 1].textContent = '-3';")
         button.click()
-        rows = list(csv.reader(io.StringIO(_downloaded(downloading.downloads, f"{report_id}.csv").decode("utf-8-sig"))))
+        data = _downloaded(downloading.downloads, f"*-{report_id}.csv")
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert ["'=HYPERLINK(\"x\")", "-3"] == [rows[1][2], [r for r in rows if r[2] == rows[1][2]][-1][4]]
 
 

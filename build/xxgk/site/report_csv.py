@@ -9,8 +9,9 @@ user reads Chinese and a script still finds the code) — the table's code and
 Chinese name, the row label (prefixed with its template group, such as ``（三）不予公开``, the way the
 package's code list labels it), the column label (the header's last row), the value exactly as the page
 shows it (missing, shown as —, stays empty) and the source line the page links the value or its row to.
-UTF-8 with a BOM (Excel on Chinese Windows), named ``<report_id>.csv``; every cell through the same
-formula-injection guard as ``safe.sheet_cell`` (a text a spreadsheet would run as a formula gets a ``'``).
+UTF-8 with a BOM (Excel on Chinese Windows), named ``<agency><year>年度-<report_id>.csv`` (the page's heading, then
+the id); every cell through the same formula-injection guard as ``safe.sheet_cell`` (a text a spreadsheet would run
+as a formula gets a ``'``).
 Without JavaScript the button stays hidden.
 
 >>> csv_attr("applications")
@@ -38,7 +39,7 @@ def csv_attr(table: str) -> str:
 
 
 def csv_button(report_id: str) -> str:
-    """The hidden button ``assets/xxgk.js`` shows (it downloads ``<report_id>.csv``)."""
+    """The hidden button ``assets/xxgk.js`` shows (it downloads ``<the page heading>-<report_id>.csv``)."""
     return (f'<button type="button" class="md-button xxgk-small-button" data-xxgk-csv="{esc(report_id)}" hidden>'
             "下载本报告的表格（CSV）</button>")
 

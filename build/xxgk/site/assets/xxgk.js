@@ -440,12 +440,19 @@
     });
     download(name + ".csv", new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"}));
   }
+  /* the report CSV's file name: the page's heading (its agency and year) before the report's id, without what a
+     file system refuses: 平潭综合实验区2025年度-h010-568ef6 (the id alone said nothing in a downloads folder) */
+  function csvName(id) {
+    var heading = document.querySelector("article h1");
+    var title = heading ? heading.textContent.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\s]+/g, "").slice(0, 60) : "";
+    return (title ? title + "-" : "") + id;
+  }
   function csvButtons() {
     document.querySelectorAll("button[data-xxgk-csv]").forEach(function (button) {
       if (button.dataset.done) return;
       button.dataset.done = "1";
       button.hidden = false;
-      button.addEventListener("click", function () { reportCsv(button.dataset.xxgkCsv); });
+      button.addEventListener("click", function () { reportCsv(csvName(button.dataset.xxgkCsv)); });
     });
   }
   /* a report page's citation (GB/T 7714), written from the page: its heading, its address, today's date
