@@ -31,6 +31,9 @@ APART = ("2025年萤火局政府信息公开工作年度报告\n一、总体情�
          + "本局调查萤火虫分布情况。各类鸟类栖息地得到保护。" * 8 + "\n" + TABLES)
 TOGETHER = ("2025年湿地局政府信息公开工作年度报告\n一、总体情况\n" + "本局持续推进政务公开工作，按时答复申请。\n" * 60
             + "保护萤火虫栖息环境。\n" + TABLES)
+# 行政复议: one word of the index here or two (行政 复议), as charabia splits it in context; this Chromium's
+# Intl.Segmenter splits the query 复议 into 复 and 议, and no word of this report begins with 议
+RECALL = "2024年审议局政府信息公开工作年度报告\n一、总体情况\n本局依法办理行政复议案件。\n" + TABLES
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +46,8 @@ def indexed(tmp_path_factory):
     work = tmp_path_factory.mktemp("fulltext-page")
     reports = work / "reports"
     write_reports(24, reports, prose=True)
-    for name, text in (("apart.txt", APART), ("together.txt", TOGETHER), ("hostile.txt", HOSTILE)):
+    for name, text in (("apart.txt", APART), ("together.txt", TOGETHER), ("recall.txt", RECALL),
+                       ("hostile.txt", HOSTILE)):
         (reports / name).write_text(text, encoding="utf-8")
     with (reports / "sources.csv").open("a", encoding="utf-8", newline="") as handle:  # a second province
         csv.writer(handle).writerows([["apart.txt", "福建省"], ["together.txt", "福建省"]])
@@ -168,6 +172,15 @@ def test_a_report_saying_the_words_together_comes_first(server, browser, indexed
         .then(function (pages) { done(pages.map(function (p) { return p.meta.title; })); });""")
     assert [t.replace("原文：", "") for t in order] == ["萤火局 2025年度", "湿地局 2025年度"]  # Pagefind's own order
     assert _titles(items) == ["湿地局 2025年度", "萤火局 2025年度"]
+
+
+def test_a_word_the_index_holds_whole_is_found_however_the_browser_splits_the_query(server, browser, indexed):
+    """The index holds 复议 as a word of RECALL; the browser's Intl.Segmenter splits the query 复议 into 复 and 议
+    (this Chromium's does) and no word of RECALL begins with 议, so the query as Pagefind splits it missed the report
+    (on the seeds and corpus 3 of the 11 reports saying 行政复议 were found). Searched whole as well, it is listed,
+    first: its passage holds the words as typed."""
+    items = _search(browser, server, text="复议")
+    assert "审议局 2024年度" in _titles(items)[:1]
 
 
 def test_a_result_links_to_its_report_page_and_to_the_passage_in_its_source(server, browser, indexed):

@@ -135,7 +135,8 @@
   var pagefind = null;
   function fullText() {
     if (!pagefind) {
-      var base = {baseUrl: new URL(root, location.href).pathname};
+      // (on the page's thread, not in Pagefind's worker: its query is split by this page's Intl.Segmenter, textSearch)
+      var base = {baseUrl: new URL(root, location.href).pathname, noWorker: true};
       var bundle = function (name) { return new URL(root + "pagefind/" + name, location.href).pathname; };
       pagefind = json("pagefind/shards.json").then(function (manifest) {
         var names = manifest.shards;
@@ -150,6 +151,40 @@
     return pagefind;
   }
   window.xxgkAgencies.fullText = fullText;  // the Pagefind instance, all shards merged (benchmarks/fulltext_scale.py)
+  /* every query with two Han characters or more runs twice: as Pagefind splits it (the browser's Intl.Segmenter)
+     and with each part kept whole, the second search's further reports after the first's. Pagefind's index was
+     split by charabia at build time, and the two disagree with context (README: 原文检索) */
+  var keepWhole = false;
+  (function () {
+    if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return;
+    var Real = Intl.Segmenter;
+    function Segmenter(lang, options) {
+      var real = new Real(lang, options);
+      if (!keepWhole || !options || options.granularity !== "word") return real;
+      return {segment: function (text) {
+        return String(text).split(/\s+/).filter(Boolean).map(function (part) { return {segment: part}; });
+      }};
+    }
+    Segmenter.prototype = Real.prototype;
+    Segmenter.supportedLocalesOf = Real.supportedLocalesOf;
+    Intl.Segmenter = Segmenter;
+  })();
+  var HAN_RUN = /[\u3400-\u9fff]{2,}/;
+  function textSearch(pf, q, options, debounce) {
+    var first = debounce ? pf.debouncedSearch(q, options, debounce) : pf.search(q, options);
+    return first.then(function (split) {
+      if (!split || !HAN_RUN.test(q) || typeof Intl.Segmenter !== "function") return split;
+      keepWhole = true;
+      var whole = pf.search(q, options);
+      return whole.then(function (kept) {
+        keepWhole = false;
+        var seen = {};
+        split.results.forEach(function (r) { seen[r.id] = true; });
+        return {results: split.results.concat(kept.results.filter(function (r) { return !seen[r.id]; })),
+                filters: split.filters};
+      }, function (error) { keepWhole = false; throw error; });
+    });
+  }
   /* a Pagefind excerpt as nodes: its text, and the words it matched (its <mark>s) as <mark> elements, so the reader
      sees why a report is listed (信访 lists 信息: Pagefind matches words' beginnings); parsed in an inert document,
      nothing but text and marks is taken from it */
@@ -184,6 +219,16 @@
     return results.slice(0, RERANK).map(function (r, i) { return {r: r, i: i, run: longestRun(r)}; })
       .sort(function (a, b) { return b.run - a.run || a.i - b.i; })
       .map(function (x) { return x.r; }).concat(results.slice(RERANK));
+  }
+  /* the shown results whose passage holds the words as typed first, each group in its order */
+  function literalFirst(pages, q) {
+    var words = q.replace(/\s+/g, "");
+    function holds(page) {
+      var text = new DOMParser().parseFromString(page.excerpt || "", "text/html").body.textContent;
+      return text.replace(/[\s\u200b]+/g, "").indexOf(words) >= 0;
+    }
+    var flags = pages.map(holds);
+    return pages.filter(function (_, i) { return flags[i]; }).concat(pages.filter(function (_, i) { return !flags[i]; }));
   }
   /* where a hit links: its source page, scrolled to the passage (a text fragment, #:~:text=, in browsers that know
      it; the others open the page at its top): the words asked for when the excerpt holds them as typed, else the
@@ -285,11 +330,12 @@
       if (!q.trim()) { texts.textContent = ""; return; }
       fullText().then(function (pf) {
         if (!pf) return null;
-        return pf.debouncedSearch(q, {}, 250);
+        return textSearch(pf, q, {}, 250);
       }).then(function (search) {
         if (!search || input.value !== q) return;
         var ranked = phraseFirst(search.results);
-        return Promise.all(ranked.slice(0, 5).map(function (r) { return r.data(); })).then(function (pages) {
+        return Promise.all(ranked.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
+          pages = literalFirst(pages, q).slice(0, 5);  // (of the first ten: a passage holding the words first)
           if (input.value !== q) return;
           texts.textContent = "";
           var meta = document.createElement("div");
@@ -373,7 +419,7 @@
       list.setAttribute("aria-busy", "true");
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
         if (mine !== run) return;  // a newer search began meanwhile: its results, not these
-        pages.forEach(function (page) {
+        literalFirst(pages, q).forEach(function (page) {
           var li = document.createElement("li"), head = document.createElement("p");
           var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
           var report = reportURL(page), name = document.createElement(report ? "a" : "span");
@@ -424,7 +470,7 @@
       status.textContent = "正在检索……";
       fullText().then(function (pf) {
         if (!pf) { status.textContent = "本站没有原文检索索引。"; settled(); return null; }
-        return pf.search(q, {filters: filters});
+        return textSearch(pf, q, {filters: filters});
       }).then(function (found) {
         if (!found || mine !== run) return;
         ranked = phraseFirst(found.results);
