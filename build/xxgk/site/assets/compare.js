@@ -279,6 +279,14 @@
           })));
           years.forEach(function (y, i) { csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i]]); });
         });
+        // a year with no point at all says so on the chart (and in its PNG), as the agency pages' charts do; a year
+        // some agencies lack shows their points missing, and the table below says 无数据 (a label a year would
+        // crowd a phone's axis)
+        gaps = years.map(function (y, i) {
+          return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
+            y: 0, yref: "paper", yanchor: "bottom", showarrow: false, text: "无数据", font: {color: "#767676", size: 11}}
+            : null;
+        }).filter(Boolean);
         if (withPeer) {
           var ps = years.map(function (y) { var p = peer(ids[0], y); return p ? p[0] : null; });
           traces.push({type: "scatter", mode: "lines+markers", name: "同类组中位数", x: xs, y: ps,
