@@ -48,8 +48,8 @@ def test_the_browser_expands_a_compact_spec_to_the_full_chart():
 
 
 def test_the_browser_shows_the_value_labels_the_page_wrote_for_tiny_numbers():
-    """A value label kept as ``"text": 1`` is rebuilt by xxgk.js with ``String(value)``; a number Python writes
-    with an exponent (``1e-05``) JavaScript writes without (``0.00001``), so such labels stay written out."""
+    """A value label kept as ``"text": 1`` is rebuilt by xxgk.js with ``String(value)``; a label written otherwise
+    than JavaScript writes the number (``0.00000025``, JavaScript ``2.5e-7``) stays written out."""
     import subprocess
 
     from xxgk.site.render import chart
@@ -63,7 +63,8 @@ def test_the_browser_shows_the_value_labels_the_page_wrote_for_tiny_numbers():
     out = subprocess.run([node, "-e", expand + "process.stdout.write(JSON.stringify(expand(JSON.parse("
                           "require('fs').readFileSync(0, 'utf8')))))"], input=SPEC.search(markup).group(1),
                          capture_output=True, text=True, check=True).stdout
-    assert json.loads(out)["data"][0]["text"] == ["1e-05", "2.5e-07", "3"]  # as the data table prints them
+    # as the data table prints them: every digit, never an exponent (render.fmt_number)
+    assert json.loads(out)["data"][0]["text"] == ["0.00001", "0.00000025", "3"]
 
 
 def test_a_missing_value_is_a_labelled_gap_and_a_zero_is_a_zero_bar():
