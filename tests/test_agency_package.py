@@ -164,3 +164,16 @@ def test_the_agencies_verb_shows_each_publisher_with_its_evidence(tmp_path, caps
     out = capsys.readouterr().out
     assert "格尔木市数据局" in out and "qinghai-haixi-geermu-shujuju" in out and "市数据局" in out
     assert main(["agencies", "--reports", str(tmp_path / "missing")]) == 2  # refused, like --reports of package
+
+
+def test_the_downloads_name_each_report_s_agency_as_the_site_does(tmp_path):
+    """A journalist filters reports.csv or a wide table by the name the agency page shows (格尔木市人民政府), while the
+    title printed only 格尔木市: ``agency_name`` (机构全称) carries the resolved name beside the printed ``agency``."""
+    reports, agencies, errors = _package(tmp_path, {p.name: p for p in sorted(SEEDS.glob("*.txt"))})
+    assert errors == []
+    government = reports["002_b58105edacdfa4c5.txt"]
+    assert (government["agency"], government["agency_name"]) == ("格尔木市", "格尔木市人民政府")
+    for report in reports.values():  # one report an agency here: its name is the agency page's
+        assert report["agency_name"] == agencies[report["agency_id"]]["name"]
+    wide = _rows(tmp_path / "out" / "wide" / "表3_依申请公开.csv")
+    assert {r["机构全称"] for r in wide if r["报告编号"] == government["report_id"]} == {"格尔木市人民政府"}

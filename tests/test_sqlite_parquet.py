@@ -244,7 +244,7 @@ def test_a_new_resource_and_a_metrics_resource_need_no_code_change():
     schemas = {
         "reports": {"primaryKey": ["report_id"], "fields": [
             {"name": "report_id", "type": "string"}, {"name": "agency", "type": "string"},
-            {"name": "year", "type": "integer"}]},
+            {"name": "agency_name", "type": "string"}, {"name": "year", "type": "integer"}]},
         "metric_values": {"primaryKey": ["report_id", "metric"],
                     "foreignKeys": [{"fields": "report_id",
                                      "reference": {"resource": "reports", "fields": "report_id"}}],
@@ -252,11 +252,12 @@ def test_a_new_resource_and_a_metrics_resource_need_no_code_change():
                                {"name": "value", "type": "number"}]},
     }
     db = database({"metric_values": b"report_id,metric,value\na,share,12.5\na,received,\n",
-                   "reports": "report_id,agency,year\na,X局,2024\n".encode()}, schemas.__getitem__)
+                   "reports": "report_id,agency,agency_name,year\na,X局,某县X局,2024\n".encode()}, schemas.__getitem__)
     table = db["metric_values"]
     assert table.pks == ["report_id", "metric"] and table.foreign_keys[0].other_table == "reports"
     sql = metric_views(db)["指标宽表"]
-    assert list(db.query(sql)) == [{"报告编号": "a", "机构": "X局", "年度": 2024, "received": None, "share": 12.5}]
+    assert list(db.query(sql)) == [{"报告编号": "a", "机构": "X局", "机构全称": "某县X局", "年度": 2024,
+                                    "received": None, "share": 12.5}]
 
 
 def test_the_metric_values_of_every_report_are_in_the_package_and_the_database(seed_package):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..catalog import applicant_codes, codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
 from .tables import _MEASURES_2019_ONLY
 
-HEAD = 'r.report_id AS "报告编号", r.agency AS "机构", r.year AS "年度"'
+HEAD = 'r.report_id AS "报告编号", r.agency AS "机构", r.agency_name AS "机构全称", r.year AS "年度"'
 
 
 def quote(name: str) -> str:

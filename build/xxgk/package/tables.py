@@ -30,12 +30,13 @@ def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
     r, m, who = report.record, report.manifest, identity_of(report)
     invalid = {f.column for f in who.findings if f.code == "manifest_value_invalid"}
     m = {k: v for k, v in m.items() if k not in invalid}
+    agency_id = (ids or {}).get(who.key) if who.agency_id else None
     return {
         "report_id": report.report_id, "agency": r.agency or who.name, "year": r.year,
         "format": r.formats.get("applications") or r.formats.get("active"),
         "province": who.province or None, "city": who.city or None, "county": who.county or None,
         "level": m.get("level") or who.kind or None,
-        "agency_id": (ids or {}).get(who.key) if who.agency_id else None, "tier": who.tier, "kind": who.kind,
+        "agency_id": agency_id, "agency_name": who.name if agency_id else None, "tier": who.tier, "kind": who.kind,
         "peer_group": peer_group(r.year, who),
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
         "source_file": report.source_file, "source_url": m.get("url") or r.source_url,
@@ -92,7 +93,7 @@ def _cells_by_report(rows: list[dict], a: str, b: str) -> dict[str, dict[tuple[s
 
 
 def _head(rid: str, report: dict) -> dict:
-    return {"报告编号": rid, "机构": report["agency"], "年度": report["year"]}
+    return {"报告编号": rid, "机构": report["agency"], "机构全称": report.get("agency_name"), "年度": report["year"]}
 
 
 def wide_applications(tables: dict, reports_by_id: dict) -> list[dict]:
