@@ -89,9 +89,7 @@
     return worst;
   }
 
-  /* score(a, q), or q as readers shorten a name, written out: 格尔木市政府, 上海市政府办公厅 for …人民政府…, and the
-     short forms of json/search.json's "short" (the resolver's rules/agency_short_names.csv: 上海科委 for
-     上海市科学技术委员会, by the one-character slack of ``nearly``). The name as typed counts first. */
+  /* score(a, q), or q written out as readers shorten names: 政府 for 人民政府, search.json's "short" (科委) */
   function spoken(a, q, aux) {
     var latin = /^[a-z0-9]+$/.test(q);
     var best = score(a, q, latin), full = q;
@@ -135,7 +133,6 @@
   var pagefind = null;
   function fullText() {
     if (!pagefind) {
-      // (on the page's thread, not in Pagefind's worker: its query is split by this page's Intl.Segmenter, textSearch)
       var base = {baseUrl: new URL(root, location.href).pathname, noWorker: true};
       var bundle = function (name) { return new URL(root + "pagefind/" + name, location.href).pathname; };
       pagefind = json("pagefind/shards.json").then(function (manifest) {
@@ -151,9 +148,8 @@
     return pagefind;
   }
   window.xxgkAgencies.fullText = fullText;  // the Pagefind instance, all shards merged (benchmarks/fulltext_scale.py)
-  /* every query with two Han characters or more runs twice: as Pagefind splits it (the browser's Intl.Segmenter)
-     and with each part kept whole, the second search's further reports after the first's. Pagefind's index was
-     split by charabia at build time, and the two disagree with context (README: 原文检索) */
+  /* a query with 2+ Han characters runs twice: as Pagefind splits it (Intl.Segmenter) and with its parts kept
+     whole (Pagefind on this thread, noWorker), the second's further reports after the first's (README: 原文检索) */
   var keepWhole = false;
   (function () {
     if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return;
