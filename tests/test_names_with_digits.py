@@ -79,3 +79,20 @@ def test_a_labelled_name_cut_by_digits_is_not_the_city_government():
     assert name_to_agency("", text, {}).name != "深圳市人民政府"  # (it was: another publisher's reports)
     whole = text.replace("深圳市12345\n", "深圳市12345政务服务便民热线管理中心\n")
     assert name_to_agency("", whole, {}).name == "深圳市12345政务服务便民热线管理中心"
+
+
+@pytest.mark.parametrize(("title", "agency"), [
+    ("深圳市 12345 政务服务便民热线管理中心2023年政府信息公开工作年度报告", "深圳市12345政务服务便民热线管理中心"),
+    ("上海市浦东新区 G60 科创走廊办公室 2023年度政府信息公开工作年度报告", "上海市浦东新区G60科创走廊办公室"),
+    ("2023年 深圳市 12345 政务服务便民热线管理中心 政府信息公开工作年度报告", "深圳市12345政务服务便民热线管理中心"),
+])
+def test_digits_set_apart_by_spaces_inside_a_name_are_the_names(title, agency):
+    """A PDF's text layer sets a run of digits or Latin letters apart by spaces: the name was read from its last
+    Han part (政务服务便民热线管理中心, another agency)."""
+    read = read_title(title)
+    assert (read.agency, read.year) == (agency, 2023)
+
+
+def test_a_spaced_name_beginning_with_digits_is_left_unread():
+    read = read_title("首页 12345 热线办公室2023年政府信息公开工作年度报告")
+    assert read.agency is None and read.year == 2023  # never 热线办公室

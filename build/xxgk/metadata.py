@@ -51,7 +51,7 @@ _NAME_CHAR = "[" + _HAN + "()（）·" + NOT_TEXT_MARK + "]"
 # 杭州市第2中学): a name begins and ends with one of its other characters, so the year after it stays the year's
 _NAME_INNER = "(?:" + _NAME_CHAR + "|[0-9A-Za-z])"
 _NAME_PLAIN = _NAME_CHAR + "(?:" + _NAME_INNER + "{0,38}?" + _NAME_CHAR + ")"
-_NAME_SPACED = _NAME_CHAR + "(?:(?:" + _NAME_INNER + "|[ \u3000](?=[" + _HAN + "])){0,38}?" + _NAME_CHAR + ")"
+_NAME_SPACED = _NAME_CHAR + "(?:(?:" + _NAME_INNER + "|[ \u3000](?=[" + _HAN + "0-9A-Za-z])){0,38}?" + _NAME_CHAR + ")"
 # a name begins after no Han, no character that is no text, and no digit or Latin letter: 12345热线办公室 is not read
 # 热线办公室 (a name cut is another agency's; unread, the agency is looked for in the body and the manifest)
 _NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "0-9A-Za-z])"
@@ -435,7 +435,7 @@ def _unspaced(name: str) -> str:
         return name
     from .agency.names import parse_name
 
-    parts = [part for part in _SPACE_IN_NAME.split(name) if part]
+    parts = _digits_joined([part for part in _SPACE_IN_NAME.split(name) if part])
     chosen = parts.pop()
     while parts and not _has_region(chosen):
         before = parts.pop()
@@ -443,7 +443,20 @@ def _unspaced(name: str) -> str:
         if not (joined.regions or joined.special or parse_name(before).unknown_region == before):
             break
         chosen = before + chosen
-    return chosen
+    return NOT_TEXT_MARK + chosen if _ASCII_NAME_CHAR.match(chosen) else chosen  # its beginning is not known
+
+
+def _digits_joined(parts: list[str]) -> list[str]:
+    """``parts`` with each run of digits or Latin letters joined to the part after it: set apart by spaces inside a
+    name (深圳市 12345 政务服务便民热线管理中心: a PDF's text layer), it is the name's, never a part of its own.
+
+    >>> _digits_joined(["深圳市", "12345", "政务服务中心"]), _digits_joined(["浦东新区", "G60", "科创走廊办公室"])
+    (['深圳市', '12345政务服务中心'], ['浦东新区', 'G60科创走廊办公室'])
+    """
+    out: list[str] = []
+    for part in parts:
+        out.append(out.pop() + part if out and _ASCII_NAME_CHAR.fullmatch(out[-1][-1]) else part)
+    return out
 
 
 def _publisher(name: str) -> str | None:

@@ -96,7 +96,7 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
         stated = digits if too_many_digits(digits) else int(digits)
         actual = _table_values(values, claim["compare_to"], claim["table"])
         if actual and stated not in actual:
-            line = (first_line or 1) + folded[:match.start()].count("\n")
+            line = (first_line or 1) + folded[:match.start(1)].count("\n")  # the number's line, not the claim's first
             said = match.group(0).rsplit(match.group(1), 1)[0].strip()
             findings.append(make("narrative_mismatch", detail=f"“{said}”", actual=stated, expected=actual[0], line=line,
                                  table={"active": "2", "applications": "3", "review_litigation": "4"}[claim["table"]]))

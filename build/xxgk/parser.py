@@ -98,7 +98,7 @@ def parse(text: str) -> Record:
     if "overview" in sections:
         values = {t: record.values(t) for t in ("active", "applications", "review_litigation")}
         record.findings += narrative_to_findings(record.sections["overview"], values,
-                                                 sections["overview"].heading_line)
+                                                 sections["overview"].text_line(doc))
     record.findings += identity_findings(record)
     return record
 

@@ -123,6 +123,11 @@ class Section:
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end].strip()
 
+    def text_line(self, doc: Document) -> int:
+        """The line ``text`` begins on: the heading's when the text runs on after it, else a later one."""
+        raw = doc.text[self.start:self.end]
+        return doc.line_of(self.start + len(raw) - len(raw.lstrip()))
+
 
 @cache
 def _heading_patterns() -> tuple[tuple[str, _Headings], ...]:
