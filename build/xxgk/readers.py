@@ -586,6 +586,39 @@ def _too_large() -> Source:
     return Source(findings=[make("file_unreadable", detail=f"文件超过 {MAX_BYTES // 2**20} MB 上限")])
 
 
+def sniff(data: bytes, suffix: str) -> tuple[str, str]:
+    """``(container, name)``: how to read a file, from what its first bytes say it is (``filetype``) before what its
+    name says (a download saved under the wrong name is common: a .doc named .docx, a web page named .pdf).
+    ``docx`` and ``pdf``: their readers; ``image``: a picture, no text (``name``: PNG …); ``unsupported``: a format
+    no reader here reads (``rules/file_formats.csv``, ``name`` in Chinese); ``text``: decoded as text or HTML.
+
+    >>> sniff(b"%PDF-1.7 ...", ".txt"), sniff("报告".encode("gbk"), ".pdf")
+    (('pdf', 'PDF'), ('text', ''))
+    >>> sniff(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(30), ".doc")
+    ('image', 'PNG')
+    """
+    import filetype
+
+    kind = filetype.guess(data)
+    found = kind.extension if kind else None
+    if found == "docx" or (suffix == ".docx" and found in (None, "zip")):  # (a .docx whose parts filetype cannot place)
+        return "docx", "DOCX"
+    if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):
+        return "pdf", "PDF"
+    if kind is not None and kind.mime.startswith("image/"):
+        return "image", found.upper()
+    if found in _unsupported_formats():
+        return "unsupported", _unsupported_formats()[found]
+    return "text", ""
+
+
+@cache
+def _unsupported_formats() -> dict[str, str]:
+    from .catalog import table
+
+    return {row["kind"]: row["name_zh"] for row in table("file_formats")}
+
+
 def read_bytes(data: bytes, suffix: str) -> Source:
     """Read one file's bytes (``suffix`` like ``.html``). Pure apart from the libraries."""
     suffix = suffix.lower()
@@ -593,10 +626,15 @@ def read_bytes(data: bytes, suffix: str) -> Source:
         return _too_large()
     if not data.strip():
         return Source(findings=[make("file_unreadable", detail="空文件")])
+    container, name = sniff(data, suffix)
+    if container == "image":
+        return Source(kind="image", findings=[make("no_text_layer", detail=f"图片文件（{name}）")])
+    if container == "unsupported":
+        return Source(kind="unsupported", findings=[make("format_unsupported", detail=name)])
     try:
-        if suffix == ".docx":
+        if container == "docx":
             source = Source(docx_to_text(data), kind="docx")
-        elif suffix == ".pdf":
+        elif container == "pdf":
             source = Source(pdf_to_text(data), kind="pdf")
             if not source.text.strip():
                 return Source(kind="pdf", findings=[make("no_text_layer", detail="PDF")])
