@@ -410,6 +410,28 @@ def _join_wrapped(pieces: tuple[str, ...]) -> str:
     return joined
 
 
+# the label of a row that numbers a table's columns (栏次 1 2 3 …): a header row, not values
+_COLUMN_NUMBERS_LABELS = ("栏次", "列次", "序号", "列号", "行次", "编号")
+
+
+def _column_numbers(row: Row) -> bool:
+    """Whether ``row`` numbers the table's columns (1 2 3 … n, whole cells): a statistics table's 栏次 row under its
+    header. Five or more such cells are never a row of values (each of tables 三 and 四 has a total that the
+    others sum to, which 1 … n never satisfies); three or four are when the row is labelled so.
+
+    >>> row = Row(slots=[Slot(str(n), 9, True) for n in range(1, 16)])
+    >>> three = row.slots[:3]
+    >>> _column_numbers(row), _column_numbers(Row("栏次", slots=three)), _column_numbers(Row(slots=three))
+    (True, True, False)
+    """
+    cells = row.slots
+    if len(cells) < 3 or not all(s.structured for s in cells):
+        return False
+    if any(s.text.strip() != str(n) for n, s in enumerate(cells, start=1)):
+        return False
+    return len(cells) >= 5 or row.label.strip() in _COLUMN_NUMBERS_LABELS
+
+
 def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                    continues: Callable[[list[Slot]], bool] | None = None) -> list[Row]:
     """Group a region's tokens into rows (see the module docstring).
@@ -512,6 +534,9 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()
+    for row in rows:
+        if _column_numbers(row):
+            row.clear_slots()  # the header's last row: its label, if any, stays the row's
     if k and len(rows) > 2:
         _keep_value_columns(rows, k, lines)
         _place_by_columns(rows, k, lines)

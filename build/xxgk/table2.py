@@ -37,6 +37,26 @@ def _units() -> dict[str, str]:
     return {m["code"]: m["unit"] for m in codes()["measures"]}
 
 
+# the unit an amount's header prints: （单位：元）, （元）, 金额(元); 万元 is the template's
+_AMOUNT_HEADER_UNIT = re.compile(r"金额.{0,6}?[（(]\s*(?:单位\s*[:：]?\s*)?(万?元)\s*[)）]|单位\s*[:：]\s*(万?元)")
+
+
+def _header_in_yuan(lines: list[tuple[int, str]], line: int | None) -> bool:
+    """Whether the amount header nearest above ``line`` (or on it) prints its unit as 元, not the template's 万元
+    (本年收费金额（单位：元）): its cells are then in 元.
+
+    >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：元）"), (2, "行政事业性收费 388330")], 2)
+    True
+    >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：万元）"), (2, "行政事业性收费 38.83")], 2)
+    False
+    """
+    for number, text in reversed(lines):
+        if line is not None and number <= line and "金额" in text:
+            unit = _AMOUNT_HEADER_UNIT.search(compact(text))
+            return bool(unit) and (unit.group(1) or unit.group(2)) == "元"
+    return False
+
+
 def detect_format(region_text: str) -> str | None:
     """The format whose table-2 headers occur in the region, or None when neither does."""
     text = compact(region_text)
@@ -263,7 +283,10 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
             findings.append(make("columns_selected", actual=len(slots), expected=" | ".join(columns),
                                  detail=named[1], line=row.line, **where))
             slots = named[0]
-        resolved = resolve_row(slots, [_units()[m] for m in names], columns, where, lambda v: True)
+        units = [_units()[m] for m in names]
+        if "10k_yuan" in units and _header_in_yuan(lines, slots[0].line if slots else row.line):
+            units = ["yuan" if u == "10k_yuan" else u for u in units]
+        resolved = resolve_row(slots, units, columns, where, lambda v: True)
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
                 make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]

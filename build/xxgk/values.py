@@ -84,7 +84,12 @@ def _plain_digits(text: str) -> str:
 
 @parser_memo(1 << 16)  # "0" and friends recur in every row of every report
 def read_cell(text: str, unit: str = "count"):
-    """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan)."""
+    """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan; or yuan: an amount in 万元 from a cell
+    its header prints in 元, ``388330`` → 38.833, a cell's own 万元 kept).
+
+    >>> read_cell("388330", "yuan"), read_cell("12.5万元", "yuan")
+    ((Decimal('38.833'), None), (Decimal('12.5'), None))
+    """
     text = drop_zero_width(text)
     if MERGED_CELL.match(text.strip()):
         return None, "merged"
@@ -93,7 +98,7 @@ def read_cell(text: str, unit: str = "count"):
         return None, "blank"
     if has_digit_mark(text):
         return None, "unreadable"
-    token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit != "10k_yuan" else raw)
+    token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit not in ("10k_yuan", "yuan") else raw)
     if unit == "count":
         if _INTEGER.match(token):
             return (None, "invalid") if too_many_digits(token) else (int(token), None)
@@ -115,4 +120,5 @@ def read_cell(text: str, unit: str = "count"):
         amount = Decimal(match.group(1))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         return None, "unreadable"
-    return (amount / 10000 if match.group(2) == "元" else amount), None
+    in_yuan = match.group(2) == "元" or (unit == "yuan" and not match.group(2))
+    return (amount / 10000 if in_yuan else amount), None
