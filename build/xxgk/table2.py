@@ -277,8 +277,12 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         names = measures[item]
         columns = [labels()["measures"][m] for m in names]
         slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
-        named = named_slots(lines, trim_slots(slots, len(names)), names) if len(
-            trim_slots(slots, len(names))) > len(names) else None
+        trimmed = trim_slots(slots, len(names))
+        # more cells than measures, or the measures' columns in another order (现行有效 | 制发 | 废止)
+        named = named_slots(lines, trimmed, names) if len(trimmed) > len(names) or (
+            1 < len(names) == len(trimmed)) else None
+        if named is not None and named[0] == trimmed:
+            named = None  # the template's columns in the template's order
         if named is not None:  # 上年制发件数 | 本年制发件数 | …: this year's columns, by the header's names
             findings.append(make("columns_selected", actual=len(slots), expected=" | ".join(columns),
                                  detail=named[1], line=row.line, **where))
