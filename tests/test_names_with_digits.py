@@ -96,3 +96,10 @@ def test_digits_set_apart_by_spaces_inside_a_name_are_the_names(title, agency):
 def test_a_spaced_name_beginning_with_digits_is_left_unread():
     read = read_title("首页 12345 热线办公室2023年政府信息公开工作年度报告")
     assert read.agency is None and read.year == 2023  # never 热线办公室
+
+
+@pytest.mark.parametrize("title", ["银川市兴庆区审计局2O21年政府信息公开工作年度报告",
+                                   "银川市兴庆区审计局2o21年度政府信息公开工作年度报告"])
+def test_a_year_typed_with_the_letter_o_is_the_years_not_the_names(title):
+    read = read_title(title)
+    assert (read.agency, read.year) == ("银川市兴庆区审计局", 2021)  # before: 银川市兴庆区审计局2O21年, no year

@@ -374,8 +374,20 @@ def _cover(lines: list[str]) -> tuple[str, int, int] | None:
 
 
 def _chinese_year(text: str) -> str:
-    """``text`` with years written in Chinese numerals (二〇二三年) in digits."""
+    """``text`` with years written in Chinese numerals (二〇二三年) in digits, and a year typed with the letter O for
+    its zero (2O21年, a typist's or an OCR's) too: read as a name's letters, it made the year part of the agency's
+    name (某局2O21年).
+
+    >>> _chinese_year("某局二〇二三年度报告"), _chinese_year("某局2O21年度报告"), _chinese_year("G60科创走廊")
+    ('某局2023年度报告', '某局2021年度报告', 'G60科创走廊')
+    """
+    if "O" in text or "o" in text:
+        text = _LETTER_O_YEAR.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)
+
+
+# a year of 19xx or 20xx with the letter O for a zero, before 年: 2O21年, 2o22年度
+_LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[0-9Oo]*[Oo])(?:19|2[0Oo])[0-9Oo]{2}(?=\s*年)")
 
 
 # the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…

@@ -265,6 +265,8 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]]) -> list[str]:
         # (the column it begins at; a number in the first column is a row's 序号, no value)
         number = column if rows > 1 and column and read_cell(text)[1] is None else None
         out.append(text + MERGED_DOWN if number is not None else text)
+        if span > 1 and rows == 1 and read_cell(text)[1] == "blank":
+            out += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
         if rows > 1:
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
         column += span
@@ -408,6 +410,8 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             else:
                 kept = text = " ".join(_docx_cell_text(tc).split())
             cells.append(text)
+            if span > 1 and merge is None and read_cell(text)[1] == "blank":
+                cells += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
             for offset in range(column, column + span):
                 here[offset] = (kept, *origin)
             column += span
