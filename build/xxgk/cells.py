@@ -144,7 +144,24 @@ def _split_structured(line: str) -> list[str]:
             cells = cells[1:]
         if stripped.endswith("|") and cells:
             cells = cells[:-1]
+        if "<" in line or "*" in line or "__" in line:
+            cells = [_unmarked(cell) for cell in cells]
     return cells
+
+
+_MARKDOWN_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"^(\s*)(\*\*|__|\*)(\S(?:.*?\S)?)\2(\s*)$")
+
+
+def _unmarked(cell: str) -> str:
+    """A Markdown table's cell as its text reads: a line break (``<br>``, a converted page's) a space, the marks
+    of bold or italic around the whole cell dropped (``**16**`` is 16: its row was unreadable and lost).
+
+    >>> _unmarked(" **16** "), _unmarked("法人或其他组织<br>商业企业"), _unmarked("3*"), _unmarked("**")
+    (' 16 ', '法人或其他组织 商业企业', '3*', '**')
+    """
+    cell = _MARKDOWN_BREAK.sub(" ", cell)
+    return _EMPHASIS.sub(r"\1\3\4", cell)
 
 
 def structured_cells(line: str) -> list[str] | None:
