@@ -21,10 +21,12 @@ from functools import cache
 import yaml
 
 from ..catalog import RULES
+from ..identities import broken_identities, identities
 
-FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable")
+FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable", "holds")
 TABLE_KEYS = {"applications": ("row", "applicant"), "review_litigation": ("proceeding", "outcome"),
               "active_disclosure": ("item", "measure")}
+_TOKEN_REF = re.compile(r"[a-z_]+:[a-z0-9_]+:[a-z0-9_]+")
 _TOKEN = re.compile(r"\s*(?:(?P<ref>[a-z_]+:[a-z0-9_]+:[a-z0-9_]+)|(?P<num>\d+(?:\.\d+)?)|(?P<op>[-+*/()]))")
 
 
@@ -149,6 +151,31 @@ def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dic
         values = {}
         for m in metrics:
             formula = formula_for(m, report.get("format"))
-            values[m["code"]] = None if formula is None else _rounded(evaluate(formula, mine), m["unit"])
+            if formula is None or (m.get("holds") and _broken_under(m["holds"], formula, mine, report.get("format"))):
+                values[m["code"]] = None
+            else:
+                values[m["code"]] = _rounded(evaluate(formula, mine), m["unit"])
         out[rid] = values
     return out
+
+
+def _broken_under(identity: str, formula: str, cells: dict, edition: str | None) -> bool:
+    """Whether the report's ``cells`` break ``identity`` along a column (or row) whose cells ``formula`` reads: a
+    share of 办理总计 whose outcome rows do not add up to it (湟中区 2025: every outcome 0, 总计 11) would be
+    published as 0 %, a figure the report never states.
+
+    >>> cells = {("applications", r, "total"): v for r, v in [("granted", 0.0), ("total_processed", 11.0)]}
+    >>> formula = "100 * applications:granted:total / applications:total_processed:total"
+    >>> _broken_under("applications_processed_sum", formula, cells, "2021")
+    False
+    >>> from xxgk.catalog import outcome_row_codes
+    >>> cells.update({("applications", r, "total"): 0.0 for r in outcome_row_codes("2021")})
+    >>> _broken_under("applications_processed_sum", formula, cells, "2021")
+    True
+    """
+    rule = next(r for r in identities() if r["id"] == identity)
+    table, along = rule["table"], 2 if rule["per"] == "column" else 1
+    read = {ref.split(":")[along] for ref in _TOKEN_REF.findall(formula) if ref.startswith(table + ":")}
+    values = {(a, b): int(v) for (t, a, b), v in cells.items() if t == table and v is not None and v.is_integer()}
+    return any(b.identity == identity and b.where in read
+               for b in broken_identities(table, edition or "2021", values))

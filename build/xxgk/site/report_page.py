@@ -280,6 +280,11 @@ class ReportPages:
                       "marker": {"color": [x[2] for x in shares]}}],
                     "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", data_table=False,
                     horizontal=True)  # its counts are table 3's rows above
+        if shares and all(x[1] is None for x in shares):  # no share computed: say why, not an empty chart
+            none = self.values[rid]["processed"] == 0
+            pie = ('<p class="xxgk-note">办理总计为0，没有办理结果构成可算。</p>' if none else
+                   '<p class="xxgk-note">未计算申请办理结果构成（占办理总计的%）：所需的单元格缺失，或各项办理结果'
+                   '之和不等于（七）总计（勾稽关系不成立）；见下面的“发现的问题”。</p>')
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
         return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + UNIT_NOTE["3"] + pie
 
