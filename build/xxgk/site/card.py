@@ -11,7 +11,7 @@ from functools import cache
 
 from ..package.report_card import ERROR_POINTS, WARNING_POINTS, agency_score, counts_against_agency, ranks, score_group
 
-__all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "ranks", "score", "score_group", "scored",
+__all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "fully_read", "ranks", "score", "score_group", "scored",
            "split_findings"]
 
 _against_agency = cache(counts_against_agency)  # asked per finding of every report, several times: once per code
@@ -28,6 +28,13 @@ def scored(report: dict) -> bool:
     """Whether a report gets a score: not when its file could not be read (``status`` failed: refused, not
     decodable, over budget). Nothing was read, so nothing was checked; a 100 would rank it first."""
     return report["status"] != "failed"
+
+
+def fully_read(findings: list[dict]) -> bool:
+    """Whether nothing the score would judge went unread: no error among the limits of our reading (a table
+    absent, a row's cells lost). Such a report keeps its score of what was read but is not ranked: a report
+    whose table 三 printed only its header scored 100 and ranked first, its 完整性 “passed”."""
+    return not any(f["severity"] == "error" for f in split_findings(findings)[1])
 
 
 def score(findings: list[dict]) -> int:

@@ -21,6 +21,9 @@ KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告
 SCORE_TIER_ZH = {**TIER_ZH, "unknown": "层级未知"}
 # a report whose file could not be read has no score (card.scored): what its page and the ranking say
 UNSCORED_ZH = "文件未能读取，无法评估：不计分，不排名"
+# a report read in part (an error among the limits of our reading: a table absent, a row's cells lost): scored on
+# what was read, not ranked (``card.fully_read``)
+UNRANKED_ZH = "报告有未能读出的内容（读取的局限中有错误），得分只反映读出的部分，不参与排名"
 # what a "—" in a report's facts means (the report page under its facts table, the agency page under its reports),
 # and a 无数据 (a value the report lacks: missing, never 0)
 DASH_NOTE_ZH = "“—”：报告中没有写明，或本站未能从报告中读出。"

@@ -15,13 +15,13 @@ from .blocks import split_html_blocks
 from .browser_data import agency_years
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
-from .card import by_category, ranks, score, score_group, scored, split_findings
+from .card import by_category, fully_read, ranks, score, score_group, scored, split_findings
 from .compare_page import compare_markdown
 from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
-from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNSCORED_ZH, status_zh
+from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNRANKED_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, code_text, esc, fmt_wan, html_bars, table
 from .report_csv import csv_help
@@ -154,7 +154,8 @@ class Site(ReportPages, AgencyPages):
                                          if x["category"] == c)}
         self.scores = {r["report_id"]: score(self.findings.get(r["report_id"], [])) if scored(r) else None
                        for r in self.reports}  # None: a file not read has no score (card.scored)
-        self.score_ranks = ranks([r for r in self.reports if scored(r)], self.scores)  # within one year and tier
+        self.score_ranks = ranks([r for r in self.reports if scored(r) and fully_read(  # within one year and tier
+            self.findings.get(r["report_id"], []))], self.scores)
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
@@ -624,6 +625,8 @@ class Site(ReportPages, AgencyPages):
                         + ([self._province_cell(r)] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
+        if any(self.scores[r["report_id"]] is not None and not self.score_ranks.get(r["report_id"]) for r in ordered):
+            unread += f"<p><small>名次“—”：{UNRANKED_ZH}。</small></p>"
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 

@@ -16,10 +16,10 @@ from ..package.metrics import formula_for
 from ..package.report_card import copies
 from .agency_page import PEER_SHOWN, peer_note, shown
 from .blocks import split_html_blocks
-from .card import by_category, score, score_group, scored, split_findings
+from .card import by_category, fully_read, score, score_group, scored, split_findings
 from .data import number
 from .fulltext import filter_attributes
-from .labels import COPY_ZH, DASH_NOTE_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNSCORED_ZH, status_zh
+from .labels import COPY_ZH, DASH_NOTE_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNRANKED_ZH, UNSCORED_ZH, status_zh
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -135,16 +135,19 @@ class ReportPages:
         found = self.findings.get(r["report_id"], [])
         own, reading = split_findings(found)
         grouped, limits = by_category(own, self.category_of), Counter(f["severity"] for f in reading)
+        unread = {c: sum(f["severity"] == "error" for f in fs)  # what the reading missed, by category
+                  for c, fs in by_category(reading, self.category_of).items()}
         rows = []
         for code, name in getattr(self, "agency_categories", self.categories).items():
             counts = Counter(f["severity"] for f in grouped[code]) if code in grouped else None
             verdict = counts and "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
-                                          for s in ("error", "warning", "info") if counts[s]) or "✓ 通过"
+                                          for s in ("error", "warning", "info") if counts[s]) or (
+                f"未能判断（有未读出的内容：{SEVERITY_ZH['error']} {unread[code]}）" if unread.get(code) else "✓ 通过")
             rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
         year, tier = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
         rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
-                     if rank else "")
+                     if rank else "" if fully_read(found) else f"；{UNRANKED_ZH}")
         original = self.copy_of.get(r["report_id"])
         copy_text = (f'<p class="xxgk-note">本报告是 <a href="../../{self.report_urls[original["report_id"]]}">'
                      f'{esc(original["source_file"])}</a> {COPY_ZH}。</p>\n' if original else "")

@@ -1,11 +1,12 @@
-"""A share of 办理总计 is published only when table 三's outcome rows add up to it: 湟中区 2025 prints every outcome
-as 0 and 总计 as 11, and its 予以公开比例 was published, ranked and charted as 0 %, a figure the report never
-states. It is now missing (the identity_broken finding says why), and the report page says so instead of drawing
-six bars of 0."""
+"""Figures the site must not state with confidence. A share of 办理总计 is published only when table 三's outcome
+rows add up to it: 湟中区 2025 prints every outcome as 0 and 总计 as 11, and its 予以公开比例 was published, ranked
+and charted as 0 %, a figure the report never states; it is now missing (the identity_broken finding says why),
+and its report page says so instead of drawing six bars of 0. A report read only in part is not ranked."""
 
 from __future__ import annotations
 
 import csv
+import re
 
 from tests.conftest import read_page, report_page_url
 from xxgk.catalog import outcome_row_codes
@@ -48,3 +49,15 @@ def test_the_package_and_the_report_page_of_the_seed_that_does_not_add_up(seed_p
     assert mine["processed"] == "11" and mine["granted_share"] == ""  # before: 0.0
     page = read_page(built_site / report_page_url(built_site, HUANGZHONG_2025).lstrip("/"))
     assert "勾稽关系不成立" in page and f"{HUANGZHONG_2025}-outcomes" not in page  # a note, not six bars of 0
+
+
+def test_a_report_read_in_part_is_scored_on_what_was_read_but_not_ranked(built_site):
+    """Seed 000 (格尔木市数据局 2025) prints table 三's header and no rows (table_absent, a limit of our reading):
+    it scored 100, ranked first of its group and its 完整性 read “✓ 通过”."""
+    page = read_page(built_site / report_page_url(built_site, "000-4cb0808ff48d5523-b88253").lstrip("/"))
+    card = page[page.index("得分 <b>"):page.index("同类组（")]
+    assert "不参与排名" in card and "排第" not in card
+    assert "未能判断" in card  # 完整性: what the reading missed is not a pass
+    ranking = read_page(built_site / "report-card" / "index.html")
+    row = next(r for r in ranking.split("<tr") if "格尔木市数据局 2025" in r)
+    assert re.search(r"<td[^>]*>\s*—\s*</td>", row.split("</td>")[0] + "</td>")  # its 名次 is —
