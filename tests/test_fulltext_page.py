@@ -1,5 +1,5 @@
 """The full-text search page (``fulltext/``, 原文检索) in real headless Chromium, on a site of 24 synthetic reports
-(six agencies × four years, several provinces), two written here and a hostile one, with its Pagefind index:
+(six agencies × four years, several provinces), four written here and a hostile one, with its Pagefind index:
 every report holding the words is listed, twenty at a time; the year and province menus narrow the list to the
 package's reports of that year or province; a report saying the words together comes before one saying them
 apart; each result links to its report page and to the passage in its source; nothing a report or the address
@@ -34,6 +34,9 @@ TOGETHER = ("2025年湿地局政府信息公开工作年度报告\n一、总体�
 # 行政复议: one word of the index here or two (行政 复议), as charabia splits it in context; this Chromium's
 # Intl.Segmenter splits the query 复议 into 复 and 议, and no word of this report begins with 议
 RECALL = "2024年审议局政府信息公开工作年度报告\n一、总体情况\n本局依法办理行政复议案件。\n" + TABLES
+# 蜻蜓湖畔: its two words often apart at the top, together once far below: Pagefind's passage is the top's
+PASSAGE = ("2023年湖畔局政府信息公开工作年度报告\n一、总体情况\n" + "蜻蜓数量增加。湖畔绿化完成。\n" * 8
+           + "本局持续推进政务公开工作，按时答复申请。\n" * 60 + "编写蜻蜓湖畔观察手册。\n" + TABLES)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def indexed(tmp_path_factory):
     reports = work / "reports"
     write_reports(24, reports, prose=True)
     for name, text in (("apart.txt", APART), ("together.txt", TOGETHER), ("recall.txt", RECALL),
-                       ("hostile.txt", HOSTILE)):
+                       ("passage.txt", PASSAGE), ("hostile.txt", HOSTILE)):
         (reports / name).write_text(text, encoding="utf-8")
     with (reports / "sources.csv").open("a", encoding="utf-8", newline="") as handle:  # a second province
         csv.writer(handle).writerows([["apart.txt", "福建省"], ["together.txt", "福建省"]])
@@ -181,6 +184,19 @@ def test_a_word_the_index_holds_whole_is_found_however_the_browser_splits_the_qu
     first: its passage holds the words as typed."""
     items = _search(browser, server, text="复议")
     assert "审议局 2024年度" in _titles(items)[:1]
+
+
+def test_the_passage_shown_holds_the_words_as_typed_when_the_text_does(server, browser, indexed):
+    """Pagefind shows the passage where most of a query's words are, apart (蜻蜓 … 湖畔 at PASSAGE's top), not the
+    one line saying 蜻蜓湖畔: the site audit saw 行政复议 listed with passages of 重大行政决策. The passage shown is
+    now the text around the words as typed, and the link to the source goes there."""
+    from selenium.webdriver.common.by import By
+
+    (item,) = _search(browser, server, text="蜻蜓湖畔")
+    passage = item.find_element(By.CSS_SELECTOR, ".xxgk-fulltext-excerpt")
+    assert "蜻蜓湖畔" in passage.text.replace("\u200b", "")
+    assert passage.find_element(By.TAG_NAME, "mark").text == "蜻蜓湖畔"
+    assert quote("蜻蜓湖畔") in item.find_element(By.CSS_SELECTOR, "a.xxgk-fulltext-source").get_attribute("href")
 
 
 def test_a_result_links_to_its_report_page_and_to_the_passage_in_its_source(server, browser, indexed):

@@ -216,6 +216,24 @@
       .sort(function (a, b) { return b.run - a.run || a.i - b.i; })
       .map(function (x) { return x.r; }).concat(results.slice(RERANK));
   }
+  /* a result's passage around the words as typed: Pagefind picks the passage where most of its words are (行政 here,
+     复议 there: a passage of 重大行政决策 for 行政复议); when the page's text holds the words as typed and the passage
+     does not, the passage becomes the text around their first occurrence, the words marked. Text only: escaped
+     here, parsed in an inert document by excerptNodes like Pagefind's own */
+  var AROUND = [40, 60];  // characters shown before and after the words
+  function escapeText(text) { return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+  function passageAsTyped(page, q) {
+    var words = q.trim();
+    if (!words || /\s/.test(words) || !page.content) return page;
+    var shown = new DOMParser().parseFromString(page.excerpt || "", "text/html").body.textContent;
+    if (shown.replace(/[\s\u200b]+/g, "").indexOf(words) >= 0) return page;
+    var text = page.content.replace(/\u200b/g, ""), at = text.indexOf(words);
+    if (at < 0) return page;
+    var from = Math.max(0, at - AROUND[0]), to = Math.min(text.length, at + words.length + AROUND[1]);
+    page.excerpt = (from ? "…" : "") + escapeText(text.slice(from, at)) + "<mark>" + escapeText(words) + "</mark>"
+      + escapeText(text.slice(at + words.length, to)) + (to < text.length ? "…" : "");
+    return page;
+  }
   /* the shown results whose passage holds the words as typed first, each group in its order */
   function literalFirst(pages, q) {
     var words = q.replace(/\s+/g, "");
@@ -331,7 +349,8 @@
         if (!search || input.value !== q) return;
         var ranked = phraseFirst(search.results);
         return Promise.all(ranked.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
-          pages = literalFirst(pages, q).slice(0, 5);  // (of the first ten: a passage holding the words first)
+          pages = literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q).slice(0, 5);
+          // (of the first ten: a passage holding the words first)
           if (input.value !== q) return;
           texts.textContent = "";
           var meta = document.createElement("div");
@@ -415,7 +434,7 @@
       list.setAttribute("aria-busy", "true");
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
         if (mine !== run) return;  // a newer search began meanwhile: its results, not these
-        literalFirst(pages, q).forEach(function (page) {
+        literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q).forEach(function (page) {
           var li = document.createElement("li"), head = document.createElement("p");
           var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
           var report = reportURL(page), name = document.createElement(report ? "a" : "span");
