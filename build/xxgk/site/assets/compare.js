@@ -40,6 +40,11 @@
   }
 
   /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href} */
+  /* an agency's region as a cell: its divisions, each kept whole */
+  function region(a) {
+    var words = [a.p, a.c, a.x].filter(Boolean);
+    return words.length ? {text: words.join(" "), words: words, sort: a.p} : {text: "未知", sort: a.p};
+  }
   function sortableTable(container, headers, rows, caption, rowHeader) {
     rowHeader = rowHeader || 0;  // the column that names the row (th scope=row)
     container.textContent = "";
@@ -52,7 +57,13 @@
         var row = el("tr");
         r.forEach(function (c, i) {
           var td = el(i === rowHeader ? "th" : "td", null, i === rowHeader ? {scope: "row"} : {});
-          if (c.href) { td.appendChild(el("a", c.text, {href: c.href})); } else { td.textContent = c.text; }
+          if (c.href) { td.appendChild(el("a", c.text, {href: c.href})); }
+          else if (c.words) {  // a region: each division whole on a line (新疆/维吾/尔自/治区 on a phone before)
+            c.words.forEach(function (w, k) {
+              if (k) td.appendChild(document.createTextNode(" "));
+              td.appendChild(el("span", w, {"class": "xxgk-word"}));
+            });
+          } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
           if (c.text === "无数据") td.className = "xxgk-num xxgk-missing";
           row.appendChild(td);
@@ -171,7 +182,8 @@
       var year = state.from === state.to ? String(state.from) : state.from + "-" + state.to;
       var q = "?" + (state.ids.length ? "agencies=" + state.ids.join(",") + "&" : "") + "metric=" + state.metric +
         "&year=" + year;
-      history.replaceState(history.state, "", location.pathname + q);
+      var league = otherParams(LEAGUE_KEYS, true);  // the league table's own choices stay in the address
+      history.replaceState(history.state, "", location.pathname + q + (league.length ? "&" + league.join("&") : ""));
     }
 
     function renderChosen() {
@@ -250,7 +262,7 @@
         order.forEach(function (id, i) {
           var v = value(id, state.from);
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
-            {text: [byId[id].p, byId[id].c, byId[id].x].filter(Boolean).join(" ") || "未知", sort: byId[id].p},
+            region(byId[id]),
             {text: String(state.from), sort: state.from}, {text: fmt(v, m.unit), sort: v}]);
           csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v]);
         });
@@ -409,12 +421,32 @@
     });
   }
 
+  /* the address's parameters named (kept = true) or not named (false) in ``keys``, as written */
+  function otherParams(keys, kept) {
+    return location.search.replace(/^\?/, "").split("&").filter(function (s) {
+      return s && (keys.indexOf(s.split("=")[0]) >= 0) === kept;
+    });
+  }
+  /* the league table's choices in the address, beside the comparison's: ?…&lmetric=received&lyear=2024&lprovince=…,
+     so a league view is shared by its address like a comparison; a value the menu does not offer is ignored */
+  var LEAGUE_KEYS = ["lmetric", "lyear", "lprovince", "ltier", "lkind"];
   function bindLeague(data, metrics) {
     var $ = function (id) { return document.getElementById(id); };
     var root = window.xxgkAgencies.root;
     var sel = ["metric", "year", "province", "tier", "kind"].map(function (k) { return $("xxgk-league-" + k); });
     if (!sel[0] || sel[0].dataset.done) return;
     sel[0].dataset.done = "1";
+    var asked = new URLSearchParams(location.search);
+    sel.forEach(function (s, i) {
+      var value = asked.get(LEAGUE_KEYS[i]);
+      if (value !== null && Array.from(s.options).some(function (o) { return o.value === value; })) s.value = value;
+    });
+    function remember() {
+      var q = otherParams(LEAGUE_KEYS, false).concat(sel.map(function (s, i) {
+        return LEAGUE_KEYS[i] + "=" + encodeURIComponent(s.value);
+      }));
+      history.replaceState(history.state, "", location.pathname + "?" + q.join("&"));
+    }
     var TIER = data.labels.tier, KIND = data.labels.kind;  // labels.py, via json/agencies.json
     function run() {
       var m = metrics[sel[0].value], year = sel[1].value;
@@ -428,7 +460,7 @@
           var v = mv.v[a.id][year];
           if (v !== last) { rank = i + 1; last = v; }
           return [{text: String(rank), sort: rank}, {text: a.n, sort: a.n, href: root + "a/" + a.id + "/"},
-            {text: [a.p, a.c, a.x].filter(Boolean).join(" ") || "未知", sort: a.p}, {text: TIER[a.t] || "未知", sort: a.t},
+            region(a), {text: TIER[a.t] || "未知", sort: a.t},
             {text: KIND[a.k] || "未知", sort: a.k}, {text: fmt(v, m.unit), sort: v}];
         });
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
@@ -437,7 +469,7 @@
           rows, year + "年 " + m.label + " 排行（点击表头排序）", 1);
       });
     }
-    sel.forEach(function (s) { s.addEventListener("change", run); });
+    sel.forEach(function (s) { s.addEventListener("change", function () { remember(); run(); }); });
     run();
   }
 
