@@ -97,13 +97,27 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
         reuse.keep(site_src / BULK / PAGES, kept)
 
 
+def minified_asset(name: str, text: str) -> str:
+    """An asset of ours as the site serves it: without its comments and spare blanks (``rjsmin``, ``rcssmin``: they
+    keep every token, string and regular expression as written). The sources explain themselves at length; a
+    reader's phone downloads them on its first page (≈ 16 KB gzipped less).
+
+    >>> minified_asset("a.js", "var a = 1;  /* the answer */"), minified_asset("a.css", "p { color: red; } /* x */")
+    ('var a=1;', 'p{color:red}')
+    """
+    import rcssmin
+    import rjsmin
+
+    return rjsmin.jsmin(text) if name.endswith(".js") else rcssmin.cssmin(text) if name.endswith(".css") else text
+
+
 def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) -> None:
     """What the editorial pages need besides themselves: assets, ``assets/site.json`` (the footer of every
     page, and the 404 page's map shard digits), the browser's JSON and the old-URL map."""
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "xxgk.css", "search.js", "compare.js", "agencies.css"):
-        (assets / name).write_bytes((ASSETS / name).read_bytes())
+        (assets / name).write_text(minified_asset(name, (ASSETS / name).read_text(encoding="utf-8")), encoding="utf-8")
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())
     digits, old_urls = redirect_maps(site.report_urls)  # old /r/<id>/ URLs: looked up by the 404 page
