@@ -142,13 +142,32 @@
     layout.width = 1000;
     layout.height = (layout.height || 360) + 90;
     layout.margin = Object.assign({}, layout.margin, {b: (layout.margin.b || 40) + 90});
+    legendOnTop(layout);  // (under the plot, the source's lines were drawn over it)
+    /* the image says whose figures it shows: the page's heading (the agency, the report's year) before its title */
+    var heading = document.querySelector("article h1"), copy = heading && heading.cloneNode(true);
+    if (copy) {
+      copy.querySelectorAll(".headerlink").forEach(function (x) { x.remove(); });
+      var title = layout.title || {};
+      layout.title = Object.assign({}, title, {text: asText(copy.textContent.trim()) + (title.text ? " · " + title.text : "")});
+    }
     layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
       xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
-      text: SOURCE + "<br>" + location.href}]);
+      text: SOURCE + "<br>" + addressLines()}]);
     Plotly.newPlot(box, traces(spec), layout, {staticPlot: true, locale: "zh-CN"}).then(function () {
       return Plotly.downloadImage(box, {format: "png", filename: spec.filename || "xxgk-chart",
         width: layout.width, height: layout.height});
     }).then(function () { Plotly.purge(box); box.remove(); });
+  }
+  /* the page's address in lines that fit an image 1000 px wide, as text */
+  function addressLines() { return location.href.match(/.{1,140}/g).map(asText).join("<br>"); }
+  /* text for a plotly label, which reads a few HTML tags: as text, not markup */
+  function asText(text) { return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+  /* an image's legend above the plot: the source and the address go under it */
+  function legendOnTop(layout, top) {
+    if (layout.showlegend === false || !layout.legend) return;
+    layout.legend = Object.assign({}, layout.legend, {x: 0, xanchor: "left", y: 1.02, yanchor: "bottom"});
+    layout.margin.t = (layout.margin.t || top || 40) + 40;
+    layout.height += 40;
   }
   /* a chart plotly has drawn on the page (the compare page's) as a PNG: the same figure 1000 px wide, with the
      source, licence and page address under it, as png() gives every other chart */
@@ -161,17 +180,11 @@
     layout.width = 1000;
     layout.height = (layout.height || 420) + 90;
     layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90});
-    if (layout.showlegend !== false && layout.legend) {  /* the legend above the plot: the source goes under it */
-      layout.legend = Object.assign({}, layout.legend, {x: 0, xanchor: "left", y: 1.02, yanchor: "bottom"});
-      layout.margin.t = (layout.margin.t || 70) + 40;
-      layout.height += 40;
-    }
-    var address = location.href.match(/.{1,140}/g).map(function (part) {  /* lines that fit; as text, not markup */
-      return part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    }).join("<br>");
+    legendOnTop(layout, 70);
+
     layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
       xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
-      text: SOURCE + "<br>" + address}]);
+      text: SOURCE + "<br>" + addressLines()}]);
     return Plotly.newPlot(box, JSON.parse(JSON.stringify(div.data || [])), layout, {staticPlot: true, locale: "zh-CN"})
       .then(function () {
         return Plotly.downloadImage(box, {format: "png", filename: filename, width: layout.width, height: layout.height});
