@@ -59,7 +59,7 @@ _NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "0-9A-Za-z])"
 # character that is no text: a name holding it is refused, never cut there (北京市一〇一中学 was read 一中学)
 _ZEROS = str.maketrans({"〇": NOT_TEXT_MARK, "○": NOT_TEXT_MARK})
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
-_DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?"
+_DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:的)?"  # (…公开工作的年度报告: some titles say 的)
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 _REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
