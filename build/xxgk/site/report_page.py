@@ -209,12 +209,14 @@ class ReportPages:
 
     def _template_table(self, rows: list[dict], keys: tuple[str, str], row_labels: dict, column_labels: dict,
                         corner: str, src: str, head_rows: list | None = None, caption: str = "",
-                        grouped: bool = False, spans: dict | None = None, csv: str = "") -> tuple[dict, str]:
+                        grouped: bool = False, spans: dict | None = None, csv: str = "",
+                        broken: dict | None = None) -> tuple[dict, str]:
         """A table laid out like the template (rows × columns), every value linked to its line.
 
         ``grouped`` adds the template's row groups: a 三、本年度办理结果 row over （一）…（七）, and a group row
         (（三）不予公开 …, marked ``GROUP_ATTR``: it prefixes its rows' labels in the CSV) over the numbered rows
-        of each group; ``head_rows`` its grouped header; ``csv`` the table's code for the browser-built CSV."""
+        of each group; ``head_rows`` its grouped header; ``csv`` the table's code for the browser-built CSV;
+        ``broken`` marks the cells whose identity does not hold (``broken_cells``) with ≠ and why."""
         grid: dict[str, dict] = defaultdict(dict)
         first, second = keys
         for x in rows:
@@ -250,7 +252,12 @@ class ReportPages:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
                                                                        cells.get(c, nothing).get("line"), src)
                                                           for c in columns])
+            if broken:
+                body[-1][1:] = [_marked(html, broken.get((r, c)))
+                                for html, c in zip(body[-1][1:], columns, strict=True)]
         legend = MISSING_LEGEND if missing else ""
+        if broken:
+            legend += BROKEN_LEGEND
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
 
@@ -276,7 +283,7 @@ class ReportPages:
         head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
         _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
                                        grouped=True, spans=self._spans(r).get("applications", {}) if r else {},
-                                       csv="applications")
+                                       csv="applications", broken=broken_cells("applications", rows, r, applicants))
         shares = [(self.metric_defs[c]["label_zh"], self.values[rid][c], metric_colour(c)) for c in OUTCOME_SHARES
                   if formula_for(self.metric_defs[c], r["format"] if r else None)]  # a bar per outcome, not a pie
         pie = chart([{"type": "bar", "x": [x[0] for x in shares], "y": [x[1] for x in shares], "name": "办理结果",
@@ -299,7 +306,8 @@ class ReportPages:
         whole = self._spans(r).get("review_litigation", {}).get(SECTION_SPAN) if r else None  # on a long line
         grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src,
                                              spans=dict.fromkeys(procs, whole) if whole else None,
-                                             csv="review_litigation")
+                                             csv="review_litigation",
+                                             broken=broken_cells("review_litigation", rows, r, outs))
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
                    "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
@@ -474,3 +482,35 @@ SOURCE_PAGE = """<!doctype html>
 {lines}
 </div></main></body></html>
 """
+
+
+# under a table with a cell marked ≠ (``broken_cells``)
+BROKEN_LEGEND = ('<p class="xxgk-note">标有 <b class="xxgk-broken-key">≠</b> 的数与勾稽关系不符（表格自身的数对不上）：'
+                 '数值照原文公布，原因见下面的“发现的问题”。</p>')
+
+
+def broken_cells(table_code: str, rows: list[dict], report: dict | None, column_labels: dict) -> dict:
+    """``{(row, column): why}`` for the left-hand cell of each identity the table's published values break (as
+    ``identity_findings`` checks them when parsing): the cell the reader looks at first (（七）总计 against its
+    outcomes, a row's 总计 against its columns). Before, a table whose numbers do not add up looked like any
+    other; only the findings, two screens down, said so."""
+    from ..identities import broken_identities
+
+    keys = ("row", "applicant") if table_code == "applications" else ("proceeding", "outcome")
+    values = {(x[keys[0]], x[keys[1]]): int(x["value"]) for x in rows
+              if x["value"] not in (None, "") and float(x["value"]).is_integer()}
+    fmt = (report or {}).get("format") or "2021"
+    out: dict = {}
+    for b in broken_identities(table_code, fmt, values):
+        where = column_labels.get(b.where, "") if b.cell[1] == b.where else ""
+        out.setdefault(b.cell, f"{b.zh}{'（' + where + '）' if where else ''}：各项之和为{b.rhs}，本格为{b.lhs}")
+    return out
+
+
+def _marked(cell: str, why: str | None) -> str:
+    """A value cell with ≠ after its value when ``why`` (its identity does not hold), said in words to a screen
+    reader; the report's CSV leaves the mark out (``assets/xxgk.js``)."""
+    if not why:
+        return cell
+    return (cell[:-5] + f'<sup class="xxgk-broken" title="{esc(why)}">≠<span class="xxgk-why">{esc(why)}</span></sup>'
+            "</td>")

@@ -408,7 +408,14 @@
     var m = a && /#L(\d+)/.exec(a.getAttribute("href"));
     return m ? m[1] : "";
   }
-  function text(cell) { var v = cell ? cell.textContent.trim() : ""; return v === "—" ? "" : v; }
+  function text(cell) {  /* a cell's value as the page shows it, without a ≠ mark (report_page._marked) */
+    if (cell && cell.querySelector(".xxgk-broken")) {
+      cell = cell.cloneNode(true);
+      cell.querySelectorAll(".xxgk-broken").forEach(function (mark) { mark.remove(); });
+    }
+    var v = cell ? cell.textContent.trim() : "";
+    return v === "—" ? "" : v;
+  }
   function heads(table) {  /* each column's label: the header's last row, spans resolved */
     var grid = [];
     Array.from(table.tHead ? table.tHead.rows : []).forEach(function (row, r) {
