@@ -32,7 +32,7 @@ from operator import itemgetter
 from .labels import label_matches, name_end
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
-from .values import COUNT_UNITS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS
+from .values import COUNT_UNITS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS, read_cell
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
@@ -1109,17 +1109,33 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?%")  # (compact) a share in a column after th
 _UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join((*PROSE_UNITS, "万元", "元")) + r")\)?$")
 
 
+# (compact) a cell of words in a 备注 column after a row's values: three Han characters or more (合计 or 总计 may be a
+# column's name: which cell is the row's own is then unknown), no row label's numbering (（一）, 一、, 1.), no value
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+_NUMBERED = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+
+
+def _remark(slot: Slot) -> bool:
+    """Whether ``slot``, a whole cell after a row's values, is a remark (含合并处理2件, 已于2022年1月办结): words, not a
+    value nor a label (a remark's numbers are none of the table's; the source page shows them)."""
+    if not slot.structured:
+        return False
+    text = compact(slot.text)
+    return (len(_HAN_CHAR.findall(text)) >= 3 and not _NUMBERED.match(text)
+            and read_cell(slot.text)[1] == "unreadable")
+
+
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
-    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell or a
-    share after a row's last value (``… | 5 | 件``, ``… | 6 | 46.2%``: a column of units, of shares; before, the
-    row had a cell too many and was lost).
+    """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell, a
+    share or a remark after a row's last value (``… | 5 | 件``, ``… | 6 | 46.2%``, ``… | 13 | 含合并处理2件``: a
+    column of units, of shares, of 备注; before, the row had a cell too many and was lost).
 
     >>> [s.text for s in trim_slots([Slot("5", 1, True), Slot("（件）", 1, True), Slot("", 1, True)], 1)]
     ['5']
     """
     out = list(slots)
     while len(out) > k and out and (out[-1].empty or _UNIT_CELL.match(compact(out[-1].text))
-                                    or _SHARE.fullmatch(compact(out[-1].text))):
+                                    or _SHARE.fullmatch(compact(out[-1].text)) or _remark(out[-1])):
         out.pop()
     while len(out) > k and out and out[0].empty:
         out.pop(0)
