@@ -42,7 +42,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     names = [f"{labels()['proceedings'][p]}·{labels()['outcomes'][o]}" for p, o in columns]
     # a text cell before the numbers on their line (abc | 0 | … | 9) is a cell: never the label, which
     # moved every value one column to the left when the row had a cell too many at its end
-    slots = stray_cells(rows[0], None, "") + rows[0].slots
+    slots = _without_grand_total(stray_cells(rows[0], None, "") + rows[0].slots, len(columns))
     resolved = resolve_row(slots, ["count"] * len(columns), names, where, check, prefix_ok=check, proves=True)
     lost = [f for f in resolved.findings if f.code == "row_lost_cells"]
     if lost and resolved.values is None and (many := _cells_too_many(rows, len(columns))):
@@ -60,6 +60,27 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                   "position" if resolved.values else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+def _without_grand_total(slots: list, width: int) -> list:
+    """``slots`` without a last cell that sums the three proceedings' totals (a 合计 column after the template's
+    fifteen: the row had a cell too many and all fifteen were lost); kept when the sums do not prove it.
+
+    >>> from .cells import Slot
+    >>> row = [Slot(t, 9, True) for t in "0 1 0 0 1 4 1 1 1 7 3 2 1 0 6 14".split()]
+    >>> len(_without_grand_total(row, 15)), len(_without_grand_total(row[:15] + [Slot("13", 9, True)], 15))
+    (15, 16)
+    """
+    cells = trim_slots(list(slots), width)
+    if len(cells) != width + 1 or not all(s.structured for s in cells):
+        return slots
+    read = [read_cell(s.text)[0] for s in cells]
+    group = len(outcome_codes())
+    totals = read[group - 1:width:group]
+    if all(isinstance(v, int) for v in [*totals, read[-1]]) and sum(totals) == read[-1] and group_totals_hold(
+            group)(tuple(read[:-1])):  # (and each proceeding's total its outcomes' sum: the cells are in place)
+        return cells[:-1]
+    return slots
 
 
 def _before_the_table(rows: list[Row], width: int) -> tuple[list[Row], list[Row]]:

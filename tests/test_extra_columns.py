@@ -1,0 +1,39 @@
+"""Columns the template does not print. A 备注 column after table 三's values holds words (含合并处理2件,
+已于2022年1月办结), not a value: its rows had a cell too many and were published as missing (row_extra_cells); a
+number or 合计 there still is a cell too many. A 合计 column after table 四's fifteen cells is theirs when it sums
+the three proceedings' totals."""
+
+from __future__ import annotations
+
+from tests.factory import tab_report
+from xxgk.catalog import applicant_codes
+from xxgk.parser import parse
+
+
+def _new_row(record) -> list:
+    got = record.values("applications")
+    return [got.get(("new", a)) for a in applicant_codes()]
+
+
+def test_a_remark_after_a_rows_values_is_no_cell_of_it():
+    plain = parse(tab_report())
+    for remark in ("含合并处理2件", "已于2022年1月办结"):
+        record = parse(tab_report(extra=remark))
+        assert _new_row(record) == _new_row(plain) == [5, 0, 0, 0, 0, 0, 5]  # before: 7 × None
+        assert "row_extra_cells" not in {f.code for f in record.findings}
+
+
+def test_a_value_or_a_row_label_after_the_values_still_counts_as_a_cell_too_many():
+    for extra in ("3", "合计", "（二）部分公开"):
+        record = parse(tab_report(extra=extra))
+        assert _new_row(record) == [None] * 7, extra  # which cell is the row's own cannot be told
+
+
+def test_a_grand_total_after_table_4s_fifteen_cells_is_no_cell_of_it():
+    """行政复议 | 行政诉讼 | 合计: a 16th cell summing the three proceedings' totals; before, all fifteen were lost."""
+    values = [0, 1, 0, 0, 1, 4, 1, 1, 1, 7, 3, 2, 1, 0, 6]
+    text = tab_report().replace("\t".join(["0"] * 15), "\t".join(map(str, values + [14])))
+    got = parse(text).values("review_litigation")
+    assert list(got.values()) == values  # (proceedings × outcomes, in the template's order)
+    wrong = tab_report().replace("\t".join(["0"] * 15), "\t".join(map(str, values + [13])))  # no such sum
+    assert all(v is None for v in parse(wrong).values("review_litigation").values())
