@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..package.report_card import counts_against_agency
+from ..safe import link_url
 from . import chart_frames
 from .agency_page import AgencyPages, shown
 from .blocks import split_html_blocks
@@ -23,7 +25,7 @@ from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
 from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNRANKED_ZH, UNSCORED_ZH, status_zh
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
-from .render import cell, code_text, esc, fmt_wan, html_bars, table
+from .render import cell, code_text, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
 from .report_page import ReportPages
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
@@ -655,7 +657,7 @@ class Site(ReportPages, AgencyPages):
         return (agency and agency["province"]) or report.get("province") or "地区未知"
 
     def about(self) -> None:
-        self.write("about.md", front_matter("关于与方法") + ABOUT)
+        self.write("about.md", front_matter("关于与方法") + ABOUT + repository_note(os.environ.get(REPO_URL_ENV, "")))
 
 
 ABOUT = """# 关于与方法
@@ -677,3 +679,21 @@ ABOUT = """# 关于与方法
 
 数据、代码与检查规则都在项目仓库中；规则以表格形式保存，领域专家无需读代码即可审阅。
 """
+REPO_URL_ENV = "XXGK_REPO_URL"  # the project's repository (the GitHub workflow sets it), for the about page's links
+
+
+def repository_note(url: str) -> str:
+    """Where a reader reports a misread number, and the repository's address, when ``url`` is an http(s) address
+    (``XXGK_REPO_URL``; the workflow sets it): a transparency office or an agency that finds a cell read wrong
+    has somewhere to say so. Nothing without it (a site built elsewhere names no repository it does not know).
+
+    >>> repository_note("")
+    ''
+    >>> "issues" in repository_note("https://github.com/o/xxgk")
+    True
+    """
+    if link_url(url) is None:
+        return ""
+    base = url.rstrip("/")
+    return (f"\n项目仓库：{link(base)}。发现读错的数字或报告？请在仓库中{link(base + '/issues', '提交问题（issue）')}，"
+            "写明报告页的网址和原文行号；每个数值旁的链接就是它的来源行。\n")
