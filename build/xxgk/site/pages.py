@@ -321,6 +321,9 @@ class Site(ReportPages, AgencyPages):
                          cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
         missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER, FIND_IN_PAGE.format(how="在下表中"),
+                # the table lists every agency whatever the finder above found: said, so that it does not look
+                # as if the finder had done nothing (a reader saw 找到 1 个机构 above eight rows)
+                f"\n## 全部机构（{len(agencies)} 个）\n",
                 '<p class="xxgk-js-only"><label>筛选表格：<input class="xxgk-filter" data-table="xxgk-agencies" '
                 'placeholder="机构、地区或年度">'
                 "</label></p>",
