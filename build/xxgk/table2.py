@@ -43,7 +43,7 @@ _AMOUNT_HEADER_UNIT = re.compile(r"金额.{0,6}?[（(]\s*(?:单位\s*[:：]?\s*)
 
 def _header_in_yuan(lines: list[tuple[int, str]], line: int | None) -> bool:
     """Whether the amount header nearest above ``line`` (or on it) prints its unit as 元, not the template's 万元
-    (本年收费金额（单位：元）): its cells are then in 元.
+    (本年收费金额（单位：元）): its cells are then read only where they print their own unit (``values.read_cell``).
 
     >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：元）"), (2, "行政事业性收费 388330")], 2)
     True
