@@ -23,3 +23,13 @@ def test_the_agency_index_heads_its_table_as_every_agency(built_site):
     count = int(re.search(r"<h2[^>]*>全部机构（(\d+) 个）", page).group(1))
     table = page[page.index('id="xxgk-agencies"'):]
     assert count == table[:table.index("</table>")].count("<tr") - 1  # the header row
+
+
+def test_the_quality_pages_province_menu_comes_before_the_tables_and_the_totals_say_they_are_national(built_site):
+    """The menu sat under the counts by problem, which never followed it: a reader who chose 青海省 had scrolled past
+    the whole country's counts, unlabelled (site audit #4)."""
+    from tests.conftest import read_page
+
+    page = read_page(built_site / "quality" / "index.html")
+    menu, totals = page.index('id="xxgk-province"'), page.index("全部省份合计（不随省份筛选变化）")
+    assert menu < totals < page.index('id="xxgk-by-agency"')

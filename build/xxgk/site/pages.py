@@ -453,7 +453,6 @@ class Site(ReportPages, AgencyPages):
                     f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
                     f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(v[0])]
                    for c, v in ordered]
-        parts.append(table(["问题", "代码", "严重程度", "数量"], summary))
         listed = sorted(self.findings.items())
         if len(self.reports) > INDEX_SHARD_ABOVE:  # the reports with the most errors, then the most findings
             listed = sorted(listed, key=lambda kv: (-sum(f["severity"] == "error" for f in kv[1]), -len(kv[1]),
@@ -471,8 +470,11 @@ class Site(ReportPages, AgencyPages):
             in_lists.update(rid for rid, _ in shown_items)
             by_code_html.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
                                 + self._quality_code_table(shown_items, names, count, findings_csv))
-        parts += ["\n## 按报告\n", self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)],
-                                                        partial),
+        # the province filter first, above every table it narrows; the count of each problem is the whole country's
+        # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
+        parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial),
+                  table(["问题", "代码", "严重程度", "数量"], summary, caption="全部省份合计（不随省份筛选变化）"),
+                  "\n## 按报告\n",
                   table(["报告", "问题数", "错误数", PROVINCE_COLUMN], per_agency, "xxgk-by-agency", sortable=True)]
         if len(listed) < len(self.findings):
             parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
