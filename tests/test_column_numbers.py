@@ -33,3 +33,11 @@ def test_values_under_the_column_numbers_are_read_whole():
     record = parse(tab_report().replace("\t".join(["0"] * 15), f"{HEADER}\n栏次\t{NUMBERS}\n{values}"))
     assert _table4(record) == VALUES  # before: 13 of 15 null (row_conflict), 1 and 2 from the numbers' row
     assert not [f for f in record.findings if f.code in ("row_conflict", "identity_broken")]
+
+
+@pytest.mark.parametrize("label", ["", "栏次 "])
+def test_column_numbers_in_a_line_of_loose_text_are_header_too(label):
+    """A PDF's text layer prints the 栏次 row as words apart by spaces: it was still published as 1 … 15."""
+    loose = HEADER.replace("\t", " ") + "\n" + label + " ".join(str(n) for n in range(1, 16)) + "\n"
+    record = parse(tab_report().replace("\t".join(["0"] * 15), loose))
+    assert not any(v is not None for v in _table4(record))

@@ -64,3 +64,16 @@ def test_a_web_page_saved_as_pdf_is_read_as_a_web_page():
 def test_text_is_still_text():
     source = read_bytes(tab_report().encode("gb18030"), ".txt")
     assert source.ok and source.kind == "text" and source.encoding
+
+
+def test_a_word_file_whose_first_parts_are_others_is_read_as_word_under_any_name():
+    """filetype looks at the first 8 KB only: a .docx whose thumbnail comes first was called an archive."""
+    plain = zipfile.ZipFile(io.BytesIO(as_docx(tab_report())))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("docProps/thumbnail.jpeg", bytes(range(256)) * 64)  # 16 KB first
+        for name in plain.namelist():
+            if name != "docProps/thumbnail.jpeg":
+                archive.writestr(name, plain.read(name))
+    source = read_bytes(out.getvalue(), ".doc")
+    assert source.ok and source.kind == "docx"

@@ -18,3 +18,10 @@ def test_bold_numbers_and_line_breaks_in_a_markdown_table_read_as_their_text():
     got, expected = parse(marked).values("applications"), parse(plain).values("applications")
     assert [got[("new", a)] for a in applicant_codes()] == [expected[("new", a)] for a in applicant_codes()]
     assert got[("new", "total")] == 4  # 5 + 1 carried forward − 2 carried over
+
+
+def test_two_lines_of_digits_in_one_cell_stay_unreadable_not_one_number():
+    """3<br>125 is two numbers or one: as a space it read as a thousands separator, 3125 (review of this change)."""
+    text = as_pipes(tab_report(cell="3<br>125"))
+    got = parse(text).values("applications")
+    assert got[("new", "natural_person")] is None

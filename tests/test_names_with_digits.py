@@ -103,3 +103,14 @@ def test_a_spaced_name_beginning_with_digits_is_left_unread():
 def test_a_year_typed_with_the_letter_o_is_the_years_not_the_names(title):
     read = read_title(title)
     assert (read.agency, read.year) == ("银川市兴庆区审计局", 2021)  # before: 银川市兴庆区审计局2O21年, no year
+
+
+@pytest.mark.parametrize("title", ["青岛市人民政府 2 0 2 2 年政府信息公开工作年度报告",
+                                   "青岛市人民政府2 0 2 2年政府信息公开工作年度报告"])
+def test_a_letter_spaced_year_is_the_years_not_the_names(title):
+    read = read_title(title)
+    assert (read.agency, read.year) == ("青岛市人民政府", 2022)  # before: 青岛市人民政府2022年, no year
+
+
+def test_a_name_that_ran_into_years_is_not_read():
+    assert read_title("某区 2022 2023年政府信息公开工作年度报告").agency is None  # never 某区20222023年

@@ -45,3 +45,19 @@ def test_a_header_whose_wan_was_lost_never_yields_a_value_ten_thousand_times_off
     assert parse(text).values("active")[("fees", "amount_10k_yuan")] == Decimal("3883.30")
     lost = parse(text.replace("（单位：万元）", "（单位：元）")).values("active")[("fees", "amount_10k_yuan")]
     assert lost is None
+
+
+@pytest.mark.parametrize("header", ["本年收费金额\n\t（单位：元）", "本年收费金额\n（单位：元）",
+                                    "本年收费金额（单位：千元）"])
+def test_a_unit_other_than_wanyuan_anywhere_in_the_header_block_is_heeded(header):
+    """The unit on a wrapped header's second line, or 千元: the fee was still read as 万元, 10 or 10,000 times off."""
+    record = parse(tab_report(fee="388330").replace("本年收费金额(单位:万元)", header))
+    assert record.values("active")[("fees", "amount_10k_yuan")] is None
+    assert "value_unit" in {f.code for f in record.findings}
+
+
+def test_a_unit_line_above_the_table_is_heeded_and_zero_is_zero_in_any_unit():
+    above = tab_report(fee="388330").replace("信息内容\t本年收费金额(单位:万元)", "单位：元\n信息内容\t本年收费金额")
+    assert parse(above).values("active")[("fees", "amount_10k_yuan")] is None
+    zero = parse(tab_report(fee="0").replace("本年收费金额(单位:万元)", "本年收费金额（单位：元）"))
+    assert zero.values("active")[("fees", "amount_10k_yuan")] == 0

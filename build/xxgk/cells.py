@@ -157,11 +157,18 @@ def _unmarked(cell: str) -> str:
     """A Markdown table's cell as its text reads: a line break (``<br>``, a converted page's) a space, the marks
     of bold or italic around the whole cell dropped (``**16**`` is 16: its row was unreadable and lost).
 
-    >>> _unmarked(" **16** "), _unmarked("法人或其他组织<br>商业企业"), _unmarked("3*"), _unmarked("**")
-    (' 16 ', '法人或其他组织 商业企业', '3*', '**')
+    >>> _unmarked(" **16** "), _unmarked("法人或其他组织<br>商业企业"), _unmarked("3*"), _unmarked("3<br>125")
+    (' 16 ', '法人或其他组织 商业企业', '3*', '3<br>125')
     """
-    cell = _MARKDOWN_BREAK.sub(" ", cell)
+    cell = _MARKDOWN_BREAK.sub(lambda m: m.group() if _between_digits(cell, m) else " ", cell)
     return _EMPHASIS.sub(r"\1\3\4", cell)
+
+
+def _between_digits(text: str, match: re.Match) -> bool:
+    """Whether ``match`` stands between two digits: a cell's two lines (3<br>125) are two numbers or one, which the
+    cell cannot tell; kept as printed, the cell is unreadable (a space would read as a thousands separator: 3125)."""
+    return 0 < match.start() and match.end() < len(text) and text[match.start() - 1].isdigit() \
+        and text[match.end()].isdigit()
 
 
 def structured_cells(line: str) -> list[str] | None:
@@ -432,9 +439,9 @@ _COLUMN_NUMBERS_LABELS = ("栏次", "列次", "序号", "列号", "行次", "编
 
 
 def _column_numbers(row: Row) -> bool:
-    """Whether ``row`` numbers the table's columns (1 2 3 … n, whole cells): a statistics table's 栏次 row under its
-    header. Five or more such cells are never a row of values (each of tables 三 and 四 has a total that the
-    others sum to, which 1 … n never satisfies); three or four are when the row is labelled so.
+    """Whether ``row`` numbers the table's columns (1 2 3 … n, cells or words of a line): a statistics table's 栏次
+    row under its header. Five or more such cells are never a whole row of values (each of tables 三 and 四 has a
+    total that the others sum to, which 1 … n never satisfies); three or four are when the row is labelled so.
 
     >>> row = Row(slots=[Slot(str(n), 9, True) for n in range(1, 16)])
     >>> three = row.slots[:3]
@@ -442,7 +449,7 @@ def _column_numbers(row: Row) -> bool:
     (True, True, False)
     """
     cells = row.slots
-    if len(cells) < 3 or not all(s.structured for s in cells):
+    if len(cells) < 3:
         return False
     if any(s.text.strip() != str(n) for n, s in enumerate(cells, start=1)):
         return False
@@ -1113,6 +1120,7 @@ _UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join((*PROSE_UNITS, "万�
 # column's name: which cell is the row's own is then unknown), no row label's numbering (（一）, 一、, 1.), no value
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 _NUMBERED = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+_TOTAL_WORD = re.compile("合计|总计|小计")  # a column's name (合计数, 小计（件）), never taken for a remark
 
 
 def _remark(slot: Slot) -> bool:
@@ -1121,7 +1129,7 @@ def _remark(slot: Slot) -> bool:
     if not slot.structured:
         return False
     text = compact(slot.text)
-    return (len(_HAN_CHAR.findall(text)) >= 3 and not _NUMBERED.match(text)
+    return (len(_HAN_CHAR.findall(text)) >= 3 and not _NUMBERED.match(text) and not _TOTAL_WORD.search(text)
             and read_cell(slot.text)[1] == "unreadable")
 
 

@@ -228,7 +228,8 @@ def read_title(head: str) -> Title:
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if marked and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
-            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
+            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY and not _label().fullmatch(name) \
+                    and not _YEAR_IN_NAME.search(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
@@ -246,7 +247,7 @@ def read_title(head: str) -> Title:
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
         name = _publisher(_unlabelled(_unspaced(match.group(1)))) if match else None
-        if name and name not in _NOT_AN_AGENCY and not _label().fullmatch(name):
+        if name and name not in _NOT_AN_AGENCY and not _label().fullmatch(name) and not _YEAR_IN_NAME.search(name):
             return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     return Title(None, year)
 
@@ -380,14 +381,21 @@ def _chinese_year(text: str) -> str:
 
     >>> _chinese_year("某局二〇二三年度报告"), _chinese_year("某局2O21年度报告"), _chinese_year("G60科创走廊")
     ('某局2023年度报告', '某局2021年度报告', 'G60科创走廊')
+    >>> _chinese_year("青岛市人民政府 2 0 2 2 年政府信息公开工作年度报告")
+    '青岛市人民政府 2022 年政府信息公开工作年度报告'
     """
     if "O" in text or "o" in text:
         text = _LETTER_O_YEAR.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
+    if " " in text:  # a year set letter-spaced (2 0 2 2 年, a PDF's tracking) is one year, not a name's digits
+        text = _SPACED_YEAR.sub(lambda m: m.group().replace(" ", ""), text)
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)
 
 
-# a year of 19xx or 20xx with the letter O for a zero, before 年: 2O21年, 2o22年度
-_LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[0-9Oo]*[Oo])(?:19|2[0Oo])[0-9Oo]{2}(?=\s*年)")
+# a year inside what would be a name (某区20222023年): the name part ran into the years; never an agency's name
+_YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}\s*年")
+# a year of 20xx with the letter O for a zero, before 年: 2O21年, 2o22年度
+_LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[0-9Oo]*[Oo])2[0Oo][0-9Oo]{2}(?=\s*年)")
+_SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")
 
 
 # the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…
@@ -459,8 +467,9 @@ def _unspaced(name: str) -> str:
 
 
 def _digits_joined(parts: list[str]) -> list[str]:
-    """``parts`` with each run of digits or Latin letters joined to the part after it: set apart by spaces inside a
-    name (深圳市 12345 政务服务便民热线管理中心: a PDF's text layer), it is the name's, never a part of its own.
+    """``parts`` with each part that ends in a digit or a Latin letter joined to the part after it (a run of them set
+    apart by spaces inside a name, 深圳市 12345 政务服务便民热线管理中心, a PDF's text layer, or a name's 第2 before
+    中学): digits inside a name are the name's, never a part of their own.
 
     >>> _digits_joined(["深圳市", "12345", "政务服务中心"]), _digits_joined(["浦东新区", "G60", "科创走廊办公室"])
     (['深圳市', '12345政务服务中心'], ['浦东新区', 'G60科创走廊办公室'])

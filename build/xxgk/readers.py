@@ -605,6 +605,8 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
 
     kind = filetype.guess(data)
     found = kind.extension if kind else None
+    if found == "zip" and _word_inside(data):  # (a .docx whose first parts are others: filetype reads 8 KB)
+        found = "docx"
     if found == "docx" or (suffix == ".docx" and found in (None, "zip")):  # (a .docx whose parts filetype cannot place)
         return "docx", "DOCX"
     if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):
@@ -614,6 +616,15 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     if found in _unsupported_formats():
         return "unsupported", _unsupported_formats()[found]
     return "text", ""
+
+
+def _word_inside(data: bytes) -> bool:
+    """Whether a zip holds a Word document's body (``word/document.xml``): its listing only, nothing unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError):
+        return False
 
 
 @cache

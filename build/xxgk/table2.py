@@ -37,23 +37,33 @@ def _units() -> dict[str, str]:
     return {m["code"]: m["unit"] for m in codes()["measures"]}
 
 
-# the unit an amount's header prints: （单位：元）, （元）, 金额(元); 万元 is the template's
-_AMOUNT_HEADER_UNIT = re.compile(r"金额.{0,6}?[（(]\s*(?:单位\s*[:：]?\s*)?(万?元)\s*[)）]|单位\s*[:：]\s*(万?元)")
+# a unit an amount's header block prints: （单位：元）, （元）, 单位：千元 on a line of its own; 万元 is the template's
+_AMOUNT_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?([千万亿]?元)\s*[)）]|单位\s*[:：]\s*([千万亿]?元)")
+_FEES_BLOCK = 4  # lines above a fee row searched for its unit: the header, a wrapped header, a unit line above it
 
 
 def _header_in_yuan(lines: list[tuple[int, str]], line: int | None) -> bool:
-    """Whether the amount header nearest above ``line`` (or on it) prints its unit as 元, not the template's 万元
-    (本年收费金额（单位：元）): its cells are then read only where they print their own unit (``values.read_cell``).
+    """Whether the header block above ``line`` (up to ``_FEES_BLOCK`` lines, not past the 第二十条 heading of the
+    item) prints an amount unit other than the template's 万元 (本年收费金额（单位：元）, a wrapped （单位：元）,
+    单位：千元 above the table): the fee's cells are then read only where they print their own unit (``read_cell``).
+    The nearest unit printed decides.
 
     >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：元）"), (2, "行政事业性收费 388330")], 2)
+    True
+    >>> _header_in_yuan([(1, "信息内容 本年收费金额"), (2, "（单位：元）"), (3, "行政事业性收费 388330")], 3)
     True
     >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：万元）"), (2, "行政事业性收费 38.83")], 2)
     False
     """
-    for number, text in reversed(lines):
-        if line is not None and number <= line and "金额" in text:
-            unit = _AMOUNT_HEADER_UNIT.search(compact(text))
-            return bool(unit) and (unit.group(1) or unit.group(2)) == "元"
+    if line is None:
+        return False
+    above = [text for number, text in lines if number <= line][-_FEES_BLOCK - 1:]
+    for text in reversed(above):
+        unit = _AMOUNT_UNIT.search(compact(text))
+        if unit:
+            return (unit.group(1) or unit.group(2)) != "万元"
+        if "第二十条" in text:
+            return False
     return False
 
 

@@ -1,4 +1,5 @@
-"""Table 二's columns by the names its header gives them, when a row has more cells than its item's measures.
+"""Table 二's columns by the names its header gives them, when a row has more cells than its item's measures or
+the header names them in another order than the template's (现行有效 | 制发 | 废止).
 
 Some layouts print more columns than the template: last year's count beside this year's (上年制发件数 |
 本年制发件数 | …), or a change (增减, 较上年增减) after them. Such a row has a cell too many for its item and

@@ -77,8 +77,11 @@ def _without_grand_total(slots: list, width: int) -> list:
     read = [read_cell(s.text)[0] for s in cells]
     group = len(outcome_codes())
     totals = read[group - 1:width:group]
-    if all(isinstance(v, int) for v in [*totals, read[-1]]) and sum(totals) == read[-1] and group_totals_hold(
-            group)(tuple(read[:-1])):  # (and each proceeding's total its outcomes' sum: the cells are in place)
+    holds = group_totals_hold(group)
+    if all(isinstance(v, int) for v in [*totals, read[-1]]) and sum(totals) == read[-1] and holds(tuple(read[:-1])) \
+            and (read[1:] == read[:-1] or not holds(tuple(read[1:]))):
+        # (each proceeding's total its outcomes' sum: the cells are in place; and not as well with the first cell
+        # dropped instead — a stray number before the row — unless both readings are the same)
         return cells[:-1]
     return slots
 
