@@ -61,3 +61,11 @@ def test_a_report_read_in_part_is_scored_on_what_was_read_but_not_ranked(built_s
     ranking = read_page(built_site / "report-card" / "index.html")
     row = next(r for r in ranking.split("<tr") if "格尔木市数据局 2025" in r)
     assert re.search(r"<td[^>]*>\s*—\s*</td>", row.split("</td>")[0] + "</td>")  # its 名次 is —
+
+
+def test_an_unranked_report_is_listed_after_the_ranked_ones_of_its_group(built_site):
+    """Seed 000 (score 100, not ranked) stood first in its group, above the real 1st (review of this change)."""
+    ranking = read_page(built_site / "report-card" / "index.html")
+    group = next(t for t in ranking.split("<table")[1:] if "格尔木市数据局 2025" in t)
+    ranks = [re.sub(r"<[^>]+>", "", "<tr" + r.split("</td>")[0]).strip() for r in group.split("<tr")[2:]]
+    assert ranks[-1] == "—" and "—" not in ranks[:-1], ranks

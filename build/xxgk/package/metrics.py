@@ -173,7 +173,9 @@ def _broken_under(identity: str, formula: str, cells: dict, edition: str | None)
     >>> _broken_under("applications_processed_sum", formula, cells, "2021")
     True
     """
-    rule = next(r for r in identities() if r["id"] == identity)
+    rule = next((r for r in identities() if r["id"] == identity), None)
+    if rule is None:
+        raise ValueError(f"rules/metrics.yaml: holds names no identity of rules/identities.yaml: {identity!r}")
     table, along = rule["table"], 2 if rule["per"] == "column" else 1
     read = {ref.split(":")[along] for ref in _TOKEN_REF.findall(formula) if ref.startswith(table + ":")}
     values = {(a, b): int(v) for (t, a, b), v in cells.items() if t == table and v is not None and v.is_integer()}

@@ -551,15 +551,17 @@ class Site(ReportPages, AgencyPages):
             parts.append(self._province_filter(self.reports))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
-            ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,
+            ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,  # ranked ones first
+                                                     r["report_id"] not in self.score_ranks,
                                                      -(self.scores[r["report_id"]] or 0), report_name(r)))
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
             if not split:
                 parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id, province=True)]
                 continue
-            ranked = sum(r["report_id"] not in self.copy_of for r in ordered)
-            copies_note = f"（另有 {len(ordered) - ranked} 份字节相同的副本，不排名）" if ranked < len(ordered) else ""
+            ranked = sum(r["report_id"] in self.score_ranks for r in ordered)  # as each report's rank text counts
+            copies_note = f"（另有 {len(ordered) - ranked} 份不排名：字节相同的副本，或未能完整读出）" \
+                if ranked < len(ordered) else ""
             parts += [f"\n## {esc(title)}\n", f"<p>共 {ranked} 份报告{copies_note}。</p>"]
             if len(ordered) <= 2 * RANKING_EXTRACT:
                 parts.append(self._ranking_table(ordered, "../", table_id))
@@ -632,8 +634,9 @@ class Site(ReportPages, AgencyPages):
                         + ([self._province_cell(r)] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
-        if any(self.scores[r["report_id"]] is not None and not self.score_ranks.get(r["report_id"]) for r in ordered):
-            unread += f"<p><small>名次“—”：{UNRANKED_ZH}。</small></p>"
+        if any(self.scores[r["report_id"]] is not None and not fully_read(self.findings.get(r["report_id"], []))
+               for r in ordered):  # (a copy, or a report without a year, is unranked for its own reason, said apart)
+            unread += f"<p><small>名次“—”（读取的局限中有错误）：{UNRANKED_ZH}。</small></p>"
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 

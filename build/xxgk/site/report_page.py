@@ -497,7 +497,7 @@ def broken_cells(table_code: str, rows: list[dict], report: dict | None, column_
     from ..identities import broken_identities
 
     keys = ("row", "applicant") if table_code == "applications" else ("proceeding", "outcome")
-    values = {(x[keys[0]], x[keys[1]]): int(x["value"]) for x in rows
+    values = {(x[keys[0]], x[keys[1]]): int(float(x["value"])) for x in rows
               if x["value"] not in (None, "") and float(x["value"]).is_integer()}
     fmt = (report or {}).get("format") or "2021"
     out: dict = {}
