@@ -39,12 +39,12 @@
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
-  /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href} */
   /* an agency's region as a cell: its divisions, each kept whole */
   function region(a) {
     var words = [a.p, a.c, a.x].filter(Boolean);
     return words.length ? {text: words.join(" "), words: words, sort: a.p} : {text: "未知", sort: a.p};
   }
+  /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href, words} */
   function sortableTable(container, headers, rows, caption, rowHeader) {
     rowHeader = rowHeader || 0;  // the column that names the row (th scope=row)
     container.textContent = "";
