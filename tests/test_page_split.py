@@ -131,7 +131,7 @@ def _by_report_table(quality: str) -> list[tuple[str, str, str]]:
     section = quality[quality.index("## 按报告"):]
     section = section[:section.index("</table>")]
     return re.findall(r'<tr><td><a href="([^"]+)">[^<]*</a></td><td class="xxgk-num">(\d+)</td>'
-                      r'<td class="xxgk-num">(\d+)</td>(?:<td[^>]*>[^<]*</td>)?</tr>', section)  # (then its 省份)
+                      r'<td class="xxgk-num">(\d+)</td>(?:<td[^>]*>[^<]*</td>){0,2}</tr>', section)  # (年度, 省份)
 
 
 def _province_pages(site_src: Path) -> dict[str, str]:

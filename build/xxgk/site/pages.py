@@ -65,6 +65,7 @@ RANKING_EXTRACT = 20  # above INDEX_SHARD_ABOVE reports: the report card index s
 UNKNOWN_DATE = "不详"  # the data page's last-updated date when neither the changelog nor a report gives one
 RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
 PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_filter``, ``xxgk.js``) reads
+YEAR_COLUMN = "年度"  # the column its year menu reads, where the page offers one (the quality page's)
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
                  "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
                  "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。</p>")
@@ -458,7 +459,7 @@ class Site(ReportPages, AgencyPages):
             listed = sorted(listed, key=lambda kv: (-sum(f["severity"] == "error" for f in kv[1]), -len(kv[1]),
                                                     kv[0]))[:QUALITY_REPORT_ROWS]
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
-                       cell(sum(1 for f in v if f["severity"] == "error")),
+                       cell(sum(1 for f in v if f["severity"] == "error")), self._year_cell(self.reports_by_id[rid]),
                        self._province_cell(self.reports_by_id[rid])] for rid, v in listed]
         partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
                    if len(listed) < len(self.findings) else "")
@@ -472,10 +473,11 @@ class Site(ReportPages, AgencyPages):
                                 + self._quality_code_table(shown_items, names, count, findings_csv))
         # the province filter first, above every table it narrows; the count of each problem is the whole country's
         # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
-        parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial),
+        parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True),
                   table(["问题", "代码", "严重程度", "数量"], summary, caption="全部省份合计（不随省份筛选变化）"),
                   "\n## 按报告\n",
-                  table(["报告", "问题数", "错误数", PROVINCE_COLUMN], per_agency, "xxgk-by-agency", sortable=True)]
+                  table(["报告", "问题数", "错误数", YEAR_COLUMN, PROVINCE_COLUMN], per_agency, "xxgk-by-agency",
+                        sortable=True, extra=" data-phone-cards")]  # (a card a report on a phone: five columns)
         if len(listed) < len(self.findings):
             parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
@@ -508,11 +510,12 @@ class Site(ReportPages, AgencyPages):
         with_notes = any(notes.values())
         rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>']
                 + ([f"<td>{notes[rid]}</td>"] if with_notes else [])
-                + [self._province_cell(self.reports_by_id[rid])] for rid in grouped]
-        head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [PROVINCE_COLUMN]
+                + [self._year_cell(self.reports_by_id[rid]), self._province_cell(self.reports_by_id[rid])]
+                for rid in grouped]
+        head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [YEAR_COLUMN, PROVINCE_COLUMN]
         partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
         parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
-                 table(head, rows, extra=' data-xxgk-partial' if partial else "")]
+                 table(head, rows, extra=" data-phone-cards" + (" data-xxgk-partial" if partial else ""))]
         if partial:
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
                          f'全部见下载的 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
@@ -640,18 +643,29 @@ class Site(ReportPages, AgencyPages):
         return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
-    def _province_filter(self, reports: list[dict], note: str = "") -> str:
+    def _province_filter(self, reports: list[dict], note: str = "", years: bool = False) -> str:
         """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
         the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
-        the choice in the address, ``?province=``); hidden without JavaScript, where the column tells the provinces
-        apart."""
+        the choice in the address, ``?province=``); with ``years``, a choice of year too, over their ``YEAR_COLUMN``
+        (``?year=``), both applied together; hidden without JavaScript, where the columns tell them apart."""
         options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
                           for p in sorted({self._province(r) for r in reports}))
+        year_menu = ""
+        if years:
+            year_options = "".join(f'<option value="{esc(y)}">{esc(y)}年度</option>'
+                                   for y in sorted({r["year"] for r in reports if r.get("year")}, reverse=True))
+            year_menu = (f'<label for="xxgk-year">年度：</label><select id="xxgk-year" data-xxgk-year="{YEAR_COLUMN}">'
+                         f'<option value="">全部年度</option>{year_options}</select> ')
         return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
                 f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
                 + (f' data-note="{esc(note)}"' if note else "") + '>'
-                f'<option value="">全部省份</option>{options}</select> '
+                f'<option value="">全部省份</option>{options}</select> ' + year_menu +
                 '<span class="xxgk-province-status" role="status"></span></p>')
+
+    @staticmethod
+    def _year_cell(report: dict) -> str:
+        """The ``YEAR_COLUMN`` cell of a report's row (the year menu matches its text)."""
+        return f'<td class="xxgk-word">{esc(report.get("year") or "年度不详")}</td>'
 
     def _province_cell(self, report: dict) -> str:
         """The ``PROVINCE_COLUMN`` cell of a report's row: a name read whole (``xxgk-word``, on one line: 北京 / 市 in

@@ -261,53 +261,70 @@
       });
     });
   }
-  /* a choice of province (pages.Pages._province_filter): only the rows of that province in every table of the
-     page with the named column; the count shown, an empty table said to be empty, the choice in the address */
+  /* a page's province menu, and its year menu where it has one (pages._province_filter): only the rows matching
+     both choices in every table of the page with those columns; the count shown, an empty table said to be empty,
+     the choices in the address (?province=, ?year=) */
   function provinces() {
-    document.querySelectorAll("select[data-xxgk-province]").forEach(function (select) {
-      if (select.dataset.done) return;
-      select.dataset.done = "1";
-      var pick = select.closest(".xxgk-province-pick"), status = pick.querySelector("[role=status]");
+    document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
+      if (pick.dataset.done) return;
+      pick.dataset.done = "1";
+      var filters = [["province", "select[data-xxgk-province]", "xxgkProvince", ""],
+                     ["year", "select[data-xxgk-year]", "xxgkYear", "年度"]].map(function (f) {
+        var select = pick.querySelector(f[1]);
+        return select && {param: f[0], select: select, column: select.dataset[f[2]], suffix: f[3]};
+      }).filter(Boolean);
+      if (!filters.length) return;
+      var status = pick.querySelector("[role=status]"), note = filters[0].select.dataset.note || "";
       var targets = [];
       document.querySelectorAll("article table").forEach(function (table) {
-        var index = heads(table).indexOf(select.dataset.xxgkProvince);
-        if (index < 0 || !table.tBodies[0]) return;
+        var cols = heads(table), at = filters.map(function (f) { return cols.indexOf(f.column); });
+        if (at.every(function (i) { return i < 0; }) || !table.tBodies[0]) return;
         var box = table.closest(".md-typeset__scrollwrap") || table;  /* Material's scrolling box, if it made one */
         var none = document.createElement("p");
         none.className = "xxgk-province-none"; none.hidden = true;
         box.parentNode.insertBefore(none, box.nextSibling);
-        targets.push([table, index, none, box]);
+        targets.push([table, at, none, box]);
       });
       function apply() {
         /* the reports shown: a report listed in several tables (the quality page's list by report and its lists by
            finding code) is counted once, by its link */
-        var value = select.value, seen = {}, shown = 0;
+        var values = filters.map(function (f) { return f.select.value; }), seen = {}, shown = 0;
+        var words = filters.map(function (f, i) { return values[i] ? values[i] + f.suffix : ""; }).filter(Boolean)
+          .join(" ");
         targets.forEach(function (t) {
           var here = 0;
           Array.from(t[0].tBodies[0].rows).forEach(function (row) {
-            var cell = row.cells[t[1]], keep = !value || (cell && cell.textContent.trim() === value);
+            var keep = filters.every(function (f, i) {
+              var cell = t[1][i] >= 0 ? row.cells[t[1][i]] : null;  /* a table without the column: not narrowed */
+              return !values[i] || t[1][i] < 0 || (cell && cell.textContent.trim() === values[i]);
+            });
             row.hidden = !keep;
             if (!keep) return;
             here++;
             var link = row.querySelector("a[href]"), key = link ? link.getAttribute("href") : "\u0000" + shown;
             if (!seen[key]) { seen[key] = 1; shown++; }
           });
-          t[2].textContent = !value ? "" : t[0].hasAttribute("data-xxgk-partial") ?  /* pages.quality: the first ones only */
-            "本表所列的前 " + t[0].tBodies[0].rows.length + " 份报告中没有" + value + "的；其余见下载的 findings.csv。" :
-            "本表没有" + value + "的报告。";
-          t[2].hidden = !value || here > 0;
+          t[2].textContent = !words ? "" : t[0].hasAttribute("data-xxgk-partial") ?  /* pages.quality: the first ones only */
+            "本表所列的前 " + t[0].tBodies[0].rows.length + " 份报告中没有" + words + "的；其余见下载的 findings.csv。" :
+            "本表没有" + words + "的报告。";
+          t[2].hidden = !words || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
-        status.textContent = value ? "只显示" + value + "的 " + shown + " 份报告。" + (select.dataset.note || "") : "";
+        status.textContent = words ? "只显示" + words + "的 " + shown + " 份报告。" + note : "";
         var url = new URL(location.href);
-        if (value) url.searchParams.set("province", value); else url.searchParams.delete("province");
+        filters.forEach(function (f, i) {
+          if (values[i]) url.searchParams.set(f.param, values[i]); else url.searchParams.delete(f.param);
+        });
         history.replaceState(history.state, "", url.pathname + url.search + url.hash);
       }
-      var asked = new URLSearchParams(location.search).get("province");
-      if (asked && Array.from(select.options).some(function (o) { return o.value === asked; })) select.value = asked;
-      select.addEventListener("change", apply);
+      var asked = new URLSearchParams(location.search);
+      filters.forEach(function (f) {
+        var value = asked.get(f.param);
+        if (value && Array.from(f.select.options).some(function (o) { return o.value === value; })) f.select.value = value;
+        f.select.addEventListener("change", apply);
+      });
       pick.hidden = false;
-      if (select.value) apply();
+      if (filters.some(function (f) { return f.select.value; })) apply();
     });
   }
   /* the ranking (data-style=compact, pages._ranking_table) and an agency's years (data-phone-cards,
