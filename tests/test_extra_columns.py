@@ -45,3 +45,25 @@ def test_a_sixteenth_cell_that_could_as_well_be_a_stray_first_one_loses_the_row(
     row = [1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 2, 0, 0, 3, 5]
     got = parse(tab_report().replace("\t".join(["0"] * 15), "\t".join(map(str, row)))).values("review_litigation")
     assert all(v is None for v in got.values())
+
+
+def _with_org_subtotal(header: str) -> str:
+    """tab_report's table 三 with a 小计 column after the five organisations' (their sum: 0 here) and a header."""
+    lines = tab_report(carried_over=1, carried_forward=2).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if i >= first and len(cells) == 8 and not lines[i].startswith("四、"):
+            lines[i] = "\t".join(cells[:7] + [str(sum(int(c) for c in cells[2:7]))] + cells[7:])
+    lines.insert(first, header)
+    return "\n".join(lines)
+
+
+def test_a_subtotal_of_the_organisations_in_table_3_is_no_cell_of_the_row():
+    """自然人 | 商业企业 … 其他 | 小计 | 总计: eight cells a row; before, every row was lost (row_extra_cells)."""
+    header = "\t".join(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "小计", "总计"])
+    got = parse(_with_org_subtotal(header)).values("applications")
+    expected = parse(tab_report(carried_over=1, carried_forward=2)).values("applications")
+    assert got == expected and got[("new", "total")] == 6
+    without = parse(_with_org_subtotal(header.replace("小计", "其他2"))).values("applications")
+    assert without[("new", "total")] is None  # no 小计 in the header: which cell is extra is not known

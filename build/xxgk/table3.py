@@ -49,6 +49,7 @@ from .table3_columns import (
     Order,
     cell_where,
     column_order,
+    drop_org_subtotals,
     in_template_order,
     order_findings,
     orgs_unsure,
@@ -300,6 +301,7 @@ def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
 def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_applications`` read the usual way: each row's label, then its numbers."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
+    drop_org_subtotals(lines, table_rows)  # (a 小计 column after the five organisations': the template's seven)
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell

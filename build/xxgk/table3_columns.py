@@ -235,6 +235,39 @@ def _rotated_only(resolved: dict[str, Resolved]) -> bool:
     return rotated
 
 
+def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> int:
+    """Rows of a table 三 printed with a 小计 column after the five organisation columns (自然人 | 商业企业 … 其他 |
+    小计 | 总计: eight cells) made the template's seven: the 小计 cell dropped from each row of eight whole cells
+    where it is the five's sum and 总计 = 自然人 + 小计 — when the header prints 小计 and at least one such row
+    does not also hold read from its second cell (a stray first cell), which proves the table's layout. Returns how
+    many rows were changed (before, every row had a cell too many and the whole table was lost).
+
+    >>> from .cells import region_to_rows
+    >>> head = (1, "自然人\\t商业企业\\t科研机构\\t社会公益组织\\t法律服务机构\\t其他\\t小计\\t总计")
+    >>> rows = region_to_rows([head, (2, "一、本年新收政府信息公开申请数量\\t14\\t5\\t3\\t5\\t9\\t0\\t22\\t36")], WIDTH)
+    >>> drop_org_subtotals([head], rows), [s.text for s in rows[-1].slots]
+    (1, ['14', '5', '3', '5', '9', '0', '36'])
+    """
+    if not any("小计" in line for line in _header_lines(lines)):
+        return 0
+    subtotalled, proven = [], False
+    for row in table_rows:
+        if len(row.slots) != WIDTH + 1 or not all(s.structured for s in row.slots):
+            continue
+        v = [read_cell(s.text)[0] for s in row.slots]
+        if not all(isinstance(x, int) for x in v) or v[6] != sum(v[1:6]) or v[7] != v[0] + v[6]:
+            continue
+        subtotalled.append(row)
+        # read from its second cell the row holds too (its 自然人 equals the 小计)? then this row proves nothing
+        proven |= sum(v[1:7]) != v[7] or v[1:] == v[:6] + v[7:]
+    if not proven:  # (no row tells the 小计 reading from a stray first cell: which is the table's is not known)
+        return 0
+    for row in subtotalled:
+        row.slots = row.slots[:6] + row.slots[7:]
+        row.filled = len(row.filled_slots)
+    return len(subtotalled)
+
+
 def widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> dict[int, str]:
     """Rows of a table 三 printed with three columns, 自然人 | 法人或其他组织 | 总计 (the five organisation
     columns not apart), made seven cells wide with the five left blank: 自然人 and 总计 are printed, the five
