@@ -67,3 +67,21 @@ def test_a_subtotal_of_the_organisations_in_table_3_is_no_cell_of_the_row():
     assert got == expected and got[("new", "total")] == 6
     without = parse(_with_org_subtotal(header.replace("小计", "其他2"))).values("applications")
     assert without[("new", "total")] is None  # no 小计 in the header: which cell is extra is not known
+
+
+def test_a_table_3_without_its_total_column_keeps_its_six_columns_and_never_sums_a_total():
+    """自然人 | 商业企业 … 其他, no 总计: six cells a row, every row was lost; now the six are read, 总计 is missing
+    (never their sum) and one finding says why."""
+    lines = tab_report(carried_over=1, carried_forward=2).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if i >= first and len(cells) == 8:
+            lines[i] = "\t".join(cells[:7])
+    lines.insert(first, "\t".join(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]))
+    record = parse("\n".join(lines))
+    got = record.values("applications")
+    assert got[("new", "natural_person")] == 6 and got[("new", "total")] is None
+    assert got[("granted", "natural_person")] == 5 and got[("granted", "total")] is None
+    codes = [f.code for f in record.findings]
+    assert codes.count("total_column_absent") == 1 and "row_lost_cells" not in codes

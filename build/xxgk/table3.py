@@ -56,6 +56,7 @@ from .table3_columns import (
     totals_order,
     void_orgs,
     widen_group_subtotals,
+    widen_without_total,
 )
 from .values import read_cell
 
@@ -302,6 +303,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     """``region_to_applications`` read the usual way: each row's label, then its numbers."""
     table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
     drop_org_subtotals(lines, table_rows)  # (a 小计 column after the five organisations': the template's seven)
+    no_total = widen_without_total(lines, table_rows)  # (no 总计 column: the totals blank, never summed)
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
@@ -387,6 +389,11 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     findings += [words.get(labels()["rows"][code]) or make("row_absent", **cell_where(code))
                  for code in row_codes(fmt) if code not in resolved]
     row_findings = [f for r in resolved.values() for f in r.findings]
+    if no_total and any(id(row) in no_total for row in chosen.values()):  # one finding, not a blank per row
+        total = labels()["applicants"]["total"]
+        row_findings = [f for f in row_findings if not (f.code == "value_blank" and f.column == total)]
+        first = min(row.slots[0].line for row in chosen.values() if id(row) in no_total)
+        findings.append(make("total_column_absent", table="3", line=first))
     if subtotals:  # the five organisation cells the layout has not: one finding, not a blank per row
         widened = {labels()["rows"].get(code, code) for code, row in chosen.items() if id(row) in subtotals}
         row_findings = [f for f in row_findings if not (f.code == "value_blank" and f.row in widened)]

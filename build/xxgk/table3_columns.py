@@ -268,6 +268,33 @@ def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> i
     return len(subtotalled)
 
 
+def widen_without_total(lines: list[tuple[int, str]], table_rows: list[Row]) -> set[int]:
+    """Rows of a table 三 printed without its 总计 column (自然人 | 商业企业 … 其他: six cells) made seven wide with the
+    总计 left blank — never the six added up: a total the report does not print is not published. Only when the
+    header names 自然人 and the five organisations and no 总计 or 合计, every row holds at most six cells, and only
+    rows of six whole cells (a tab or pipe table's: none of its blanks can have vanished). Returns the ids of the
+    rows widened (before, every row was one cell short and the whole table lost).
+
+    >>> from .cells import region_to_rows
+    >>> head = [(1, "自然人\\t商业企业\\t科研机构\\t社会公益组织\\t法律服务机构\\t其他")]
+    >>> rows = region_to_rows(head + [(2, "一、本年新收政府信息公开申请数量\\t15\\t0\\t6\\t0\\t6\\t0")], WIDTH)
+    >>> len(widen_without_total(head, rows)), [s.text for s in rows[-1].slots]
+    (1, ['15', '0', '6', '0', '6', '0', ''])
+    """
+    header = "".join(_header_lines(lines))
+    names = labels()["applicants"]
+    if names["total"] in header or "合计" in header or names["natural_person"] not in header or any(
+            _name_at(header, a) < 0 for a in _ORGS) or any(
+            len(row.slots) > WIDTH - 1 for row in table_rows if row.filled_slots):
+        return set()
+    out = set()
+    for row in table_rows:
+        if len(row.slots) == WIDTH - 1 and all(s.structured for s in row.slots):
+            row.slots.append(Slot("", row.slots[-1].line, structured=True))
+            out.add(id(row))
+    return out
+
+
 def widen_group_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> dict[int, str]:
     """Rows of a table 三 printed with three columns, 自然人 | 法人或其他组织 | 总计 (the five organisation
     columns not apart), made seven cells wide with the five left blank: 自然人 and 总计 are printed, the five
