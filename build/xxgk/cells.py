@@ -1118,7 +1118,6 @@ _UNIT_CELL = re.compile(r"^(?:单位:?)?\(?(?:" + "|".join((*PROSE_UNITS, "万�
 
 # (compact) a cell of words in a 备注 column after a row's values: three Han characters or more (合计 or 总计 may be a
 # column's name: which cell is the row's own is then unknown), no row label's numbering (（一）, 一、, 1.), no value
-_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 _NUMBERED = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 _TOTAL_WORD = re.compile("合计|总计|小计")  # a column's name (合计数, 小计（件）), never taken for a remark
 
@@ -1129,7 +1128,7 @@ def _remark(slot: Slot) -> bool:
     if not slot.structured:
         return False
     text = compact(slot.text)
-    return (len(_HAN_CHAR.findall(text)) >= 3 and not _NUMBERED.match(text) and not _TOTAL_WORD.search(text)
+    return (len(_HAN.findall(text)) >= 3 and not _NUMBERED.match(text) and not _TOTAL_WORD.search(text)
             and read_cell(slot.text)[1] == "unreadable")
 
 

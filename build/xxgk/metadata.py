@@ -228,8 +228,7 @@ def read_title(head: str) -> Title:
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
             if marked and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue
-            if name and len(name) >= 2 and name not in _NOT_AN_AGENCY and not _label().fullmatch(name) \
-                    and not _YEAR_IN_NAME.search(name):
+            if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
@@ -247,7 +246,7 @@ def read_title(head: str) -> Title:
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
         name = _publisher(_unlabelled(_unspaced(match.group(1)))) if match else None
-        if name and name not in _NOT_AN_AGENCY and not _label().fullmatch(name) and not _YEAR_IN_NAME.search(name):
+        if name and _may_name(name):
             return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     return Title(None, year)
 
@@ -393,6 +392,12 @@ def _chinese_year(text: str) -> str:
 
 # a year inside what would be a name (某区20222023年): the name part ran into the years; never an agency's name
 _YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _may_name(name: str) -> bool:
+    """Whether a title's name part may be an agency's: not a word no agency is called (报告, 附件 …), not a label
+    alone, holding no year (its name part ran into the years)."""
+    return name not in _NOT_AN_AGENCY and not _label().fullmatch(name) and not _YEAR_IN_NAME.search(name)
 # a year of 20xx with the letter O for a zero, before 年: 2O21年, 2o22年度
 _LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[0-9Oo]*[Oo])2[0Oo][0-9Oo]{2}(?=\s*年)")
 _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")

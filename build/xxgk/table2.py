@@ -42,17 +42,17 @@ _AMOUNT_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?([千万亿]?元)\s
 _FEES_BLOCK = 4  # lines above a fee row searched for its unit: the header, a wrapped header, a unit line above it
 
 
-def _header_in_yuan(lines: list[tuple[int, str]], line: int | None) -> bool:
+def _unit_not_wanyuan(lines: list[tuple[int, str]], line: int | None) -> bool:
     """Whether the header block above ``line`` (up to ``_FEES_BLOCK`` lines, not past the 第二十条 heading of the
     item) prints an amount unit other than the template's 万元 (本年收费金额（单位：元）, a wrapped （单位：元）,
     单位：千元 above the table): the fee's cells are then read only where they print their own unit (``read_cell``).
     The nearest unit printed decides.
 
-    >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：元）"), (2, "行政事业性收费 388330")], 2)
+    >>> _unit_not_wanyuan([(1, "信息内容 本年收费金额（单位：元）"), (2, "行政事业性收费 388330")], 2)
     True
-    >>> _header_in_yuan([(1, "信息内容 本年收费金额"), (2, "（单位：元）"), (3, "行政事业性收费 388330")], 3)
+    >>> _unit_not_wanyuan([(1, "信息内容 本年收费金额"), (2, "（单位：元）"), (3, "行政事业性收费 388330")], 3)
     True
-    >>> _header_in_yuan([(1, "信息内容 本年收费金额（单位：万元）"), (2, "行政事业性收费 38.83")], 2)
+    >>> _unit_not_wanyuan([(1, "信息内容 本年收费金额（单位：万元）"), (2, "行政事业性收费 38.83")], 2)
     False
     """
     if line is None:
@@ -298,8 +298,8 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
                                  detail=named[1], line=row.line, **where))
             slots = named[0]
         units = [_units()[m] for m in names]
-        if "10k_yuan" in units and _header_in_yuan(lines, slots[0].line if slots else row.line):
-            units = ["yuan" if u == "10k_yuan" else u for u in units]
+        if "10k_yuan" in units and _unit_not_wanyuan(lines, slots[0].line if slots else row.line):
+            units = ["other_unit" if u == "10k_yuan" else u for u in units]
         resolved = resolve_row(slots, units, columns, where, lambda v: True)
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [

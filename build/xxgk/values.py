@@ -84,15 +84,14 @@ def _plain_digits(text: str) -> str:
 
 @parser_memo(1 << 16)  # "0" and friends recur in every row of every report
 def read_cell(text: str, unit: str = "count"):
-    """Parse ``text`` as a value of ``unit`` (count, signed_count, 10k_yuan; or yuan: an amount in 万元 from a cell
-    whose header prints another unit than the template's 万元). Under such a header a bare number other than 0 is not
-    read (``unit``): the
-    header may be the template's with its 万 lost by the extraction, and one reading is then 10,000 times the
-    other; a cell that prints its own unit is read by it.
+    """Parse ``text`` as a value of ``unit``: count, signed_count, 10k_yuan, or other_unit — an amount in 万元 from
+    a cell whose header prints another unit than the template's 万元. Such a cell's bare number other than 0 is not
+    read (problem ``unit``): the header may be the template's with its 万 lost by the extraction, and the two
+    readings differ 10,000 times; a cell that prints its own unit is read by it.
 
-    >>> read_cell("388330", "yuan"), read_cell("12.5万元", "yuan"), read_cell("388330元", "yuan")
+    >>> read_cell("388330", "other_unit"), read_cell("12.5万元", "other_unit"), read_cell("388330元", "other_unit")
     ((None, 'unit'), (Decimal('12.5'), None), (Decimal('38.833'), None))
-    >>> read_cell("0", "yuan")
+    >>> read_cell("0", "other_unit")
     (Decimal('0'), None)
     """
     text = drop_zero_width(text)
@@ -103,7 +102,7 @@ def read_cell(text: str, unit: str = "count"):
         return None, "blank"
     if has_digit_mark(text):
         return None, "unreadable"
-    token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit not in ("10k_yuan", "yuan") else raw)
+    token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit not in ("10k_yuan", "other_unit") else raw)
     if unit == "count":
         if _INTEGER.match(token):
             return (None, "invalid") if too_many_digits(token) else (int(token), None)
@@ -125,6 +124,6 @@ def read_cell(text: str, unit: str = "count"):
         amount = Decimal(match.group(1))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         return None, "unreadable"
-    if unit == "yuan" and not match.group(2) and amount:  # (0 is 0 in any unit)
+    if unit == "other_unit" and not match.group(2) and amount:  # (0 is 0 in any unit)
         return None, "unit"
     return (amount / 10000 if match.group(2) == "元" else amount), None
