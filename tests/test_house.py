@@ -18,7 +18,7 @@ def test_ruff_is_clean():
 
 
 def test_every_alias_pattern_compiles_and_every_rule_table_has_its_columns():
-    for name in ("row_labels", "item_labels", "section_headings", "proceeding_labels"):
+    for name in ("row_labels", "item_labels", "section_headings", "proceeding_labels", "outcome_labels"):
         assert patterns(name), name
     for row in table("narrative_claims"):
         assert re.compile(row["pattern"]).groups == 1, row["claim"]

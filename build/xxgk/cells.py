@@ -23,6 +23,7 @@ label, as in PDF extractions).
 from __future__ import annotations
 
 import csv
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -144,7 +145,7 @@ def _split_structured(line: str) -> list[str]:
             cells = cells[1:]
         if stripped.endswith("|") and cells:
             cells = cells[:-1]
-        if "<" in line or "*" in line or "__" in line:
+        if "<" in line or "*" in line or "__" in line or "&" in line:
             cells = [_unmarked(cell) for cell in cells]
     return cells
 
@@ -154,12 +155,18 @@ _EMPHASIS = re.compile(r"^(\s*)(\*\*|__|\*)(\S(?:.*?\S)?)\2(\s*)$")
 
 
 def _unmarked(cell: str) -> str:
-    """A Markdown table's cell as its text reads: a line break (``<br>``, a converted page's) a space, the marks
-    of bold or italic around the whole cell dropped (``**16**`` is 16: its row was unreadable and lost).
+    """A Markdown table's cell as its text reads: its character references decoded, as Markdown reads them (a
+    converter's ``&nbsp;`` for an empty cell is blank: it was unreadable, and rows lost a cell), a line break
+    (``<br>``, a converted page's) a space, the marks of bold or italic around the whole cell dropped (``**16**``
+    is 16: its row was unreadable and lost).
 
     >>> _unmarked(" **16** "), _unmarked("法人或其他组织<br>商业企业"), _unmarked("3*"), _unmarked("3<br>125")
     (' 16 ', '法人或其他组织 商业企业', '3*', '3<br>125')
+    >>> _unmarked(" &nbsp; ").strip(), _unmarked("A&amp;B")
+    ('', 'A&B')
     """
+    if "&" in cell:
+        cell = html.unescape(cell)
     cell = _MARKDOWN_BREAK.sub(lambda m: m.group() if _between_digits(cell, m) else " ", cell)
     return _EMPHASIS.sub(r"\1\3\4", cell)
 

@@ -101,7 +101,9 @@ _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
 _CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
+_PUBLISHED = re.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*" + _DATE)
+# the date the text was signed (成文日期), before its publication: read only where no 发布日期 is printed
+_WRITTEN = re.compile(r"(?:成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 # a date on a line of its own near the end (the signature's), or labelled there (日期：2024年1月20日)
 _DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日期|时间)\s*[:：]\s*)?" + _DATE + r"\s*$")
 # the statistics period: 2023年1月1日起至12月31日, or in digits (2023.1.1-2023.12.31, 2023-01-01至2023-12-31)
@@ -116,6 +118,10 @@ HEAD_CHARS = 3000
 YEARS = range(1990, 2101)
 TITLE_LINES = 40
 _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
+# a word ending what no agency is called: 主动公开 (a 公开方式 field's value on the line above the title, joined to it)
+_NOT_NAME_ENDINGS = ("公开",)
+# a name read after 、 or a comma is the last of several agencies a joint report's title names
+_JOINED = re.compile(r"[、，,]\s*$")
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -189,13 +195,21 @@ class Title:
     agency: str | None = None
     year: int | None = None
     refused: tuple[int, str] | None = None
+    joint: tuple[int, str] | None = None  # (line, as printed) of a title naming several agencies: no name read
+
+
+def title_case(title: Title) -> str:
+    """The case of ``agency_not_found``'s message (``rules/finding_messages.csv``) for what the title did."""
+    return "title_joint" if title.joint else "title_refused" if title.refused else ""
 
 
 def read_title(head: str) -> Title:
     """``Title`` of the first title-like phrase of ``head`` (see ``title_to_agency_year``).
 
     >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")
-    Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'))
+    Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'), joint=None)
+    >>> read_title("某区人民政府办公室、某区政务服务管理办公室2021年政府信息公开工作年度报告").joint
+    (1, '某区人民政府办公室、某区政务服务管理办公室2021年政府信息公开工作年度报告')
     """
     visible = drop_invisible(head)
     printed, folded = visible.split("\n"), fold_lines(visible).split("\n")  # (the finding shows the line as printed)
@@ -231,6 +245,8 @@ def read_title(head: str) -> Title:
             if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
+                if _JOINED.search(text, 0, match.start(agency_group)):
+                    return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
         name, year, at = cover
@@ -283,22 +299,24 @@ _SECTION_START = re.compile(r"[一二三四五六七八九十]+\s*[、.]")
 
 
 def _labelled_year(lines: list[str]) -> int | None:
-    """The year of a title printed whole on its line after a label (``附件：2025年政府信息公开工作年度报告``,
-    ``附件1：政府信息公开工作年度报告（2025年度）``) before the first section, when no title names an agency: a
-    report attached to a notice. The label's line names no agency (``_label``); prose naming another year's report
-    (根据《2024年政府信息公开工作年度报告》) is no title: a line is read only when the label begins it and the title
-    is all that follows.
+    """The year of a title printed whole on its line, alone or after a label (``2025年政府信息公开工作年度报告``,
+    ``附件：2025年政府信息公开工作年度报告``, ``附件1：政府信息公开工作年度报告（2025年度）``) before the first
+    section, when no title names an agency: a report attached to a notice, a page whose agency is a field above the
+    title (发布机构：某局). The label's line names no agency (``_label``); prose naming another year's report
+    (根据《2024年政府信息公开工作年度报告》) is no title: a line is read only when the title is all it holds
+    (after a label that begins it).
 
     >>> _labelled_year(["附件1：2025年政府信息公开工作年度报告"]), _labelled_year(["附件：政务公开年报（2024年度）"])
     (2025, 2024)
+    >>> _labelled_year(["发布机构：某局", "2024年政府信息公开工作年度报告"])
+    2024
     >>> _labelled_year(["一、总体情况", "附件：2024年政府信息公开年报"]), _labelled_year(["附件2025年政务公开工作年报"])
     (None, None)
     """
     for line in lines:
         if _SECTION_START.match(line):
             return None
-        if (label := _labelled().match(line)) and (kind := _cover_line(line[label.end():])) and kind[0] == "title" \
-                and kind[1]:
+        if (kind := _cover_line(line)) and kind[0] == "title" and kind[1]:  # (after a label too: _cover_line)
             return int(kind[1])
     return None
 
@@ -395,9 +413,10 @@ _YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _may_name(name: str) -> bool:
-    """Whether a title's name part may be an agency's: not a word no agency is called (报告, 附件 …), not a label
-    alone, holding no year (its name part ran into the years)."""
-    return name not in _NOT_AN_AGENCY and not _label().fullmatch(name) and not _YEAR_IN_NAME.search(name)
+    """Whether a title's name part may be an agency's: not a word no agency is called (报告, 附件 …) nor ending as
+    none is (主动公开), not a label alone, holding no year (its name part ran into the years)."""
+    return name not in _NOT_AN_AGENCY and not name.endswith(_NOT_NAME_ENDINGS) and not _label().fullmatch(name) \
+        and not _YEAR_IN_NAME.search(name)
 # a year of 20xx with the letter O for a zero, before 年: 2O21年, 2o22年度
 _LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[0-9Oo]*[Oo])2[0Oo][0-9Oo]{2}(?=\s*年)")
 _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")
@@ -544,9 +563,16 @@ def text_to_source_url(text: str) -> str | None:
 
 
 def text_to_published_date(text: str) -> str | None:
-    """The page's 发布日期/公开日期, else a date standing alone on one of the last lines."""
+    """The page's 发布日期/公开日期, else its 成文日期 (wherever each is printed in the head: a page's fields print
+    成文日期 before 发布日期 as often as after), else a date standing alone on one of the last lines.
+
+    >>> text_to_published_date("成文日期：2023-01-10\\n发布日期：2023-02-16\\n正文")
+    '2023-02-16'
+    >>> text_to_published_date("成文日期：2023-01-10")
+    '2023-01-10'
+    """
     folded = _dates_in_digits(text)
-    match = _PUBLISHED.search(folded[:HEAD_CHARS])
+    match = _PUBLISHED.search(folded[:HEAD_CHARS]) or _WRITTEN.search(folded[:HEAD_CHARS])
     if match:
         return _iso(*match.groups())
     for line in reversed(folded.strip().splitlines()[-8:]):

@@ -21,6 +21,7 @@ from .metadata import (
     text_to_period,
     text_to_published_date,
     text_to_source_url,
+    title_case,
 )
 from .narrative import narrative_to_findings
 from .record import Record
@@ -48,9 +49,16 @@ def parse(text: str) -> Record:
     if record.year is None and record.period_start:
         record.year = int(record.period_start[:4])
     record.published_date = text_to_published_date(doc.text)
+    if record.published_date and record.year and record.published_date[:4] <= str(record.year):
+        # (a report is published after its year ends: this is another text's date — an older report's signature
+        # on the same page — or a typo; the deadline check must not take it)
+        record.findings.append(make("published_date_early", actual=record.published_date, expected=record.year))
+        record.published_date = None
     record.source_url = text_to_source_url(doc.text)
-    if record.agency is None:  # (the title may name one, refused: agency_unreadable)
-        record.findings.append(make("agency_not_found", case="title_refused" if title.refused else ""))
+    if title.joint:
+        record.findings.append(make("agency_joint", line=title.joint[0], actual=title.joint[1]))
+    if record.agency is None:  # (the title may name one, refused: agency_unreadable, or several: agency_joint)
+        record.findings.append(make("agency_not_found", case=title_case(title)))
 
     found = text_to_sections(doc)
     if not found and (han := sum("\u3400" <= ch <= "\u9fff" for ch in doc.text)) < REPORT_TEXT_MIN_HAN:

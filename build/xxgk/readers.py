@@ -68,7 +68,11 @@ class OverBudget(Exception):
 _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
                     re.IGNORECASE)
 _DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
-_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
+# (a <form> stays: ASP.NET pages wrap the whole body in one; its controls go. <del>, <s> and <strike> are
+# text struck out — a tracked change saved as a web page, ``<del>58</del><ins>85</ins>`` — as Word's w:del)
+_HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "select", "button", "textarea", "del", "s", "strike")
+# a page's banner and foot go; an article's own (its title, its date) stay
+_HTML_PAGE_PARTS = "|".join(f"//{tag}[not(ancestor::article or ancestor::main)]" for tag in ("header", "footer"))
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MARKS = {"sup": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "sub": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
 _BLOCKS = ("td", "th", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
@@ -187,10 +191,11 @@ def html_to_text(markup: str) -> str:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()"):
+    parsed = bool(root.text_content().strip())  # (nothing when lxml gave up on the nesting)
+    for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()|" + _HTML_PAGE_PARTS):
         element.drop_tree()
-    for element in root.xpath("//*[@style]"):  # what the page hides is no part of the report
-        if _HIDDEN.search(element.get("style")):
+    for element in root.xpath("//*[@style or @hidden]"):  # what the page hides is no part of the report
+        if element.get("hidden") is not None or _HIDDEN.search(element.get("style") or ""):
             element.drop_tree()
     title = " ".join(root.findtext(".//title", default="").split())
     for element in root.xpath("//head"):
@@ -224,7 +229,7 @@ def html_to_text(markup: str) -> str:
         stack.append(block + (element.text or ""))
     lines = [line if "\t" in line else line.strip(" \u3000\xa0") for line in "".join(out).split("\n")]
     body = "\n".join(line for line in lines if line.strip())
-    if not body.strip() and _has_visible_text(markup):
+    if not body.strip() and not parsed and _has_visible_text(markup):
         raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
     return (title + "\n" + body) if title and title not in body[:500] else body
 
@@ -469,11 +474,13 @@ def _docx_paragraph_text(paragraph) -> str:
     deletions (``w:del``, ``w:moveFrom``) left out. python-docx reads only the runs directly in the
     paragraph: a cell whose 6 was typed with track changes on read as blank, and a 80 whose 0 was as 8.
     A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
-    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes and drawings are not the paragraph's."""
+    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes and drawings are not the paragraph's, nor hidden
+    runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows blank)."""
     from docx.oxml.ns import qn
 
     shown, hidden = _docx_tags()
     text_tag, run_tag, align_path = qn("w:t"), qn("w:r"), qn("w:rPr") + "/" + qn("w:vertAlign")
+    vanish_path = qn("w:rPr") + "/" + qn("w:vanish")
     parts: list[str] = []
     stack: list = [(child, None) for child in reversed(paragraph)]
     while stack:
@@ -485,12 +492,21 @@ def _docx_paragraph_text(paragraph) -> str:
             parts.append("" if node.get(qn("w:type"), "textWrapping") != "textWrapping" else shown[tag])
         elif tag not in hidden and isinstance(tag, str):
             if tag == run_tag:
+                if _docx_hidden(node.find(vanish_path)):
+                    continue
                 align = node.find(align_path)
                 position = align.get(qn("w:val")) if align is not None else ""
                 if position in ("superscript", "subscript"):
                     marks = _MARKS["sup" if position == "superscript" else "sub"]
             stack.extend((child, marks) for child in reversed(node))
     return "".join(parts)
+
+
+def _docx_hidden(vanish) -> bool:
+    """Whether a run's ``w:vanish`` (None when it has none) hides it: present and not switched off."""
+    from docx.oxml.ns import qn
+
+    return vanish is not None and vanish.get(qn("w:val"), "true").lower() not in ("false", "0", "off")
 
 
 def _quiet_pdf_libraries() -> None:

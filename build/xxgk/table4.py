@@ -12,6 +12,7 @@ from .findings import Finding, make, prose_numbers_unused
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
 from .splitting import group_totals_hold, is_digit_run
+from .table4_columns import Order, header_order, order_names
 from .values import read_cell
 
 TABLE = "review_litigation"
@@ -43,6 +44,13 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     # a text cell before the numbers on their line (abc | 0 | … | 9) is a cell: never the label, which
     # moved every value one column to the left when the row had a cell too many at its end
     slots = _without_grand_total(stray_cells(rows[0], None, "") + rows[0].slots, len(columns))
+    first_line = min((s.line for s in slots), default=rows[0].line)
+    order = header_order([text for number, text in lines if number < first_line])
+    if order is not None:
+        slots, said = _in_template_order(slots, order, check)
+        findings += said
+        if slots is None:
+            return [Fact(TABLE, key, None, rows[0].line, None) for key in columns], findings
     resolved = resolve_row(slots, ["count"] * len(columns), names, where, check, prefix_ok=check, proves=True)
     lost = [f for f in resolved.findings if f.code == "row_lost_cells"]
     if lost and resolved.values is None and (many := _cells_too_many(rows, len(columns))):
@@ -60,6 +68,35 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                   "position" if resolved.values else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+def _in_template_order(slots: list, order: Order, check) -> tuple[list | None, list[Finding]]:
+    """``(slots in the template's order, findings)`` of a row whose header prints another order (``order``,
+    ``table4_columns.header_order``): its fifteen whole cells moved under the columns the header names
+    (``columns_reordered``). The printed slots, as they are, when the header's order breaks the group totals that
+    hold as printed (``columns_header_contradicted``: the header is not the numbers'). None when the row is not
+    fifteen whole cells (ran-together digits cannot be cut by a header's order): every value is missing
+    (``columns_order_unsure``), never read by position under columns the header says they are not.
+
+    >>> from .cells import Slot
+    >>> from .splitting import group_totals_hold
+    >>> order = tuple(range(5)) + tuple(range(10, 15)) + tuple(range(5, 10))
+    >>> row = [Slot(t, 9, True) for t in "1 0 0 0 1 2 0 0 0 2 3 0 0 0 3".split()]
+    >>> [s.text for s in _in_template_order(row, order, group_totals_hold(5))[0]][::5]
+    ['1', '3', '2']
+    """
+    width = len(order)
+    cells = trim_slots(list(slots), width)
+    line = next((s.line for s in slots if not s.empty), None)
+    if len(cells) != width or not all(s.structured for s in cells):
+        return None, [make("columns_order_unsure", table="4", line=line,
+                           detail=f"表头的列顺序为“{order_names(order)}”，而这一行不是{width}个完整的数")]
+    placed = [cells[order.index(column)] for column in range(width)]
+    values = [read_cell(s.text)[0] for s in placed]
+    if not check(tuple(values)) and check(tuple(read_cell(s.text)[0] for s in cells)):
+        return slots, [make("columns_header_contradicted", table="4", line=line, expected=order_names(order),
+                            actual=order_names(tuple(range(width))))]
+    return placed, [make("columns_reordered", table="4", line=line, detail=order_names(order))]
 
 
 def _without_grand_total(slots: list, width: int) -> list:

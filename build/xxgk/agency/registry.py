@@ -28,24 +28,24 @@ def attach_agency(report, title_agency: str | None, entry: dict) -> None:
     """Resolve ``report``'s publisher (``report.identity``) and add its findings. Called by the collector."""
     report.identity = name_to_agency(title_agency, report.text, entry)
     report.file_findings += list(report.identity.findings)
-    refused = any(f.code == "agency_unreadable" for f in report.record.findings)
-    report.record.findings = [_what_happened(report.identity, refused) if f.code == "agency_not_found" else f
+    codes = {f.code for f in report.record.findings}
+    case = "title_joint" if "agency_joint" in codes else "title_refused" if "agency_unreadable" in codes else ""
+    report.record.findings = [_what_happened(report.identity, case) if f.code == "agency_not_found" else f
                               for f in report.record.findings]
 
 
-def _what_happened(who: Agency, refused: bool = False) -> Finding:
-    """The parser's ``agency_not_found`` (no name in the title, or its name refused: ``refused``, the parser's
-    ``agency_unreadable``), told as it ended: the name the resolver found elsewhere, with its evidence
-    (``agency_from_body``), or that the body named none either.
+def _what_happened(who: Agency, case: str = "") -> Finding:
+    """The parser's ``agency_not_found`` (no name in the title, or its name not read: ``case`` ``title_refused``,
+    the parser's ``agency_unreadable``, or ``title_joint``, its ``agency_joint``), told as it ended: the name the
+    resolver found elsewhere, with its evidence (``agency_from_body``), or that the body named none either.
 
     >>> _what_happened(Agency(name="格尔木市数据局", evidence=("机构名称（正文）：市数据局",))).message
     '标题中没有机构名称，识别为“格尔木市数据局”（依据：机构名称（正文）：市数据局）'
     >>> _what_happened(Agency()).message
     '标题中找不到机构名称，正文中也无法识别；可在 sources.csv 清单中补充'
-    >>> _what_happened(Agency(), refused=True).message
+    >>> _what_happened(Agency(), case="title_refused").message
     '标题中的机构名称无法读取（见“机构名称无法读取”），未采用，正文中也无法识别；可在 sources.csv 清单中补充'
     """
-    case = "title_refused" if refused else ""
     if who.name:
         return make("agency_from_body", actual=who.name, detail="；".join(who.evidence) or "正文", case=case)
     return make("agency_not_found", detail="，正文中也无法识别；可在 sources.csv 清单中补充", case=case)
