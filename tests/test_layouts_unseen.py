@@ -384,7 +384,8 @@ def test_a_missing_marker_in_a_count_cell_is_missing_never_zero(mark):
 @pytest.mark.parametrize(
     "printed, code",
     [
-        ("0.00", "value_invalid"),  # a count printed with decimals
+        ("0.50", "value_invalid"),  # a count printed with a fraction (0.00 is 0: a spreadsheet's number format)
+        ("1.000", "value_invalid"),  # a thousands' group typed with a point, or three decimals: not told apart
         ("3①", "value_unreadable"),
         ("3¹", "value_unreadable"),
         ("3⑴", "value_unreadable"),  # footnote marks, not 31

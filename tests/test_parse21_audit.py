@@ -177,3 +177,40 @@ def test_a_markdown_converters_nbsp_cell_is_blank_and_its_row_is_read():
     new = record.values("applications")
     assert new[("new", "commercial")] is None and new[("new", "natural_person")] == 5  # before: the row lost
     assert new[("new", "total")] == 5
+
+
+def test_counts_in_a_spreadsheets_number_format_are_those_counts():
+    import re
+
+    plain = tab_report(carried_over=2, carried_forward=1)
+    start, end = plain.index("三、收到和处理"), plain.index("五、存在的主要问题")
+    decimal = plain[:start] + re.sub(r"(?<=\t)(\d+)(?=\t|\n)", r"\1.0", plain[start:end]) + plain[end:]
+    assert "\t5.0\t" in decimal
+    want = parse(plain)
+    got = parse(decimal)  # before: every count value_invalid, missing
+    assert got.values("applications") == want.values("applications")
+    assert got.values("review_litigation") == want.values("review_litigation")
+    assert parse(tab_report(cell="4.5")).values("applications")[("new", "natural_person")] is None  # no count
+
+
+def test_a_row_printing_its_label_in_one_cell_keeps_its_first_blank_cell():
+    from xxgk.catalog import labels
+
+    text = tab_report(carried_forward=1, cell="", column=1)  # blanks for zeros: row 一's 商业企业 blank
+    one_cell = {labels()["rows"][c] for c in ("new", "carried_over", "carried_forward")}
+    lines = []
+    for line in text.split("\n"):
+        label = line.split("\t")[0]
+        if "\t" in line and label in labels()["rows"].values() and label not in one_cell:
+            # the label's three columns (merged cells print empty): | | （三）不予公开 | 1.属于国家秘密 | 0 | …,
+            # | | （一）予以公开 | | 5 | …
+            group, _, item = label.partition(" ")
+            line = "\t".join(["", group, item] if item or group.startswith("（") else ["", "", group]) \
+                + line[len(label):]
+        if label == labels()["rows"]["carried_over"]:
+            line = "\t".join([label, "0", "", "0", "0", "0", "0", "0"])  # blanks for zeros here too
+        if label == labels()["rows"]["carried_forward"]:
+            line = "\t".join([label, "", "1", "0", "0", "0", "0", "1"])  # 自然人 blank, 商业企业 1
+        lines.append(line)
+    got = parse("\n".join(lines)).values("applications")
+    assert [got[("carried_forward", c)] for c in ("natural_person", "commercial", "total")] == [None, 1, 1]

@@ -579,7 +579,9 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     |``: a label over two columns, the last cell blank): which empties are the layout's and which a blank cell is
     told by the table's other rows — when at least two rows of ``k`` numbers lie each on one line of the same
     number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``; a
-    row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost).
+    row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost) —
+    unless it is its label's one cell and ``k`` cells, as another row of the table with its first and last cells
+    filled is printed (rows 一、二、四 often print their label in one cell where the others span three).
     Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
     def one_line(row: Row) -> bool:
         line = row.slots[0].line
@@ -605,12 +607,22 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
             and (n := cells(r)) is not None]
     if len(full) < 2 or len(set(full)) != 1:
         return
+
+    def label_then_values(row: Row) -> bool:  # a line of its label's one cell, then the row's k cells
+        first = line_cells(row.slots[0].line)[0].strip()
+        return len(line_cells(row.slots[0].line)) == k + 1 and len(row.slots) == k and bool(first) \
+            and read_cell(first)[1] == "unreadable"
+
+    # rows whose label is one cell (一、本年新收… | 11 | 6 | … | 30 where the others' span three): a row printed so,
+    # its first value blank, is whole (before, its blank was taken for a label column's and the row lost)
+    one_cell_labels = any(label_then_values(r) and not r.slots[0].empty and not r.slots[-1].empty for r in rows)
     for row in changed:
         extra = len(row.slots) - k
         n = len(line_cells(row.slots[0].line))
         if n == full[0] and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
             row.slots[:] = row.slots[extra:]
-        elif n < full[0]:  # a cell fewer than the table's rows (two run together: 2 |1): which is the label
+        elif n < full[0] and not (one_cell_labels and label_then_values(row)):
+            # a cell fewer than the table's rows (two run together: 2 |1): which is the label
             while row.slots and row.slots[0].empty:  # column's empty is not knowable; the row is short, lost
                 row.slots.pop(0)
         row.filled = sum(not s.empty for s in row.slots)

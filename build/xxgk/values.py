@@ -8,6 +8,8 @@
 ((63292, None), (63292, None), (1075, None))
 >>> read_cell("/", "count"), read_cell("-3", "count"), read_cell("减4", "signed_count"), read_cell("6件")
 ((None, 'blank'), (None, 'invalid'), (-4, None), (6, None))
+>>> read_cell("12.0", "count"), read_cell("12.00"), read_cell("1.000"), read_cell("1.5"), read_cell("-3.0")
+((12, None), (12, None), (None, 'invalid'), (None, 'invalid'), (None, 'invalid'))
 >>> read_cell("6（件）"), read_cell("6人"), read_cell("6-")
 ((6, None), (None, 'unreadable'), (None, 'unreadable'))
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
@@ -56,6 +58,9 @@ _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+# a count printed with a spreadsheet's one or two decimals (12.0, 12.00) is that whole number; three zeros may be a
+# thousands' group typed with a point (1.000), and a fraction is no count (1.5: invalid)
+_WHOLE = re.compile(r"(?<=\d)\.0{1,2}$")
 COUNT_UNITS = ("人次", "件", "个", "项", "次", "家", "起")  # a count may carry its unit: 6件 is 6
 PROSE_UNITS = (*COUNT_UNITS, "份", "条")  # what a sentence counts in besides
 _UNITS = "|".join(COUNT_UNITS)
@@ -104,6 +109,7 @@ def read_cell(text: str, unit: str = "count"):
         return None, "unreadable"
     token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit not in ("10k_yuan", "other_unit") else raw)
     if unit == "count":
+        token = _WHOLE.sub("", token)  # (12.0: a spreadsheet's number format; 1.000 stays, a thousands' group?)
         if _INTEGER.match(token):
             return (None, "invalid") if too_many_digits(token) else (int(token), None)
         return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
