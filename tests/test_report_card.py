@@ -71,10 +71,20 @@ def test_timeliness_against_article_49(tmp_path, published, level, expected):
     assert codes["a.txt"] & {"possibly_late", "late_publication"} == expected
 
 
-def test_fees_charged_but_not_mentioned_in_section_six(tmp_path):
-    said = tab_report(agency="乙局", fee="12.5", other_matters="本年度未收取信息处理费。")
-    codes = card(tmp_path, {"silent.txt": tab_report(agency="甲局", fee="12.5"), "said.txt": said})
-    assert "fees_not_mentioned" in codes["silent.txt"] and "fees_not_mentioned" not in codes["said.txt"]
+def test_section_six_not_saying_whether_a_processing_fee_was_charged(tmp_path):
+    reports = {"silent.txt": tab_report(agency="甲局", fee="0"),  # before: nothing (table 二 charged no fee)
+               "said.txt": tab_report(agency="乙局", fee="12.5", other_matters="本年度未收取信息处理费。"),
+               "old.txt": tab_report(agency="丙局", year=2020)}
+    codes = card(tmp_path, reports)
+    assert "processing_fee_unstated" in codes["silent.txt"]
+    assert "processing_fee_unstated" not in codes["said.txt"] | codes["old.txt"]
+
+
+def test_table_twos_administrative_fees_are_no_processing_fee(tmp_path):
+    # 行政事业性收费 1629 万元 is the agency's fees, not 信息处理费: section 六 need not explain them (before:
+    # fees_not_mentioned, "表2收费1629.258万元，但…未提及收费"); what it must say is whether 信息处理费 was charged
+    codes = card(tmp_path, {"a.txt": tab_report(fee="1629.258", other_matters="无。")})
+    assert "fees_not_mentioned" not in codes["a.txt"] and "processing_fee_unstated" in codes["a.txt"]
 
 
 def test_prose_count_of_normative_documents_against_table_2(tmp_path):

@@ -21,7 +21,8 @@ from ..catalog import applicant_codes, labels
 from ..findings import Finding, make
 from .collect import Report
 
-FEE_WORDS = ("收费", "处理费", "费用")
+FEE_WORDS = ("收费", "处理费", "费用")  # section 六 saying whether 信息处理费 was charged (未收取信息处理费 …)
+PROCESSING_FEE_FROM = 2021  # 《政府信息公开信息处理费管理办法》 in force from 1 January 2021
 
 
 def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
@@ -95,10 +96,15 @@ def format_findings(report: Report) -> list[Finding]:
 
 
 def fee_findings(report: Report) -> list[Finding]:
-    fee = report.record.values("active").get(("fees", "amount_10k_yuan"))
-    other = report.record.sections.get("other_matters")
-    if fee and fee > 0 and other is not None and not any(word in other for word in FEE_WORDS):
-        return [make("fees_not_mentioned", table="2", actual=fee)]
+    """``processing_fee_unstated`` when section 六 of a report on 2021 or later does not say whether 信息处理费 was
+    charged (the fee a request may cost since 国办函〔2020〕109号; the reviewers' check, REPORT_FORMAT.md). Table
+    二's 行政事业性收费 is not looked at: it is the agency's administrative fees, another thing (it sent an agency
+    with ¥16 million of them to explain them in section 六)."""
+    record = report.record
+    other = record.sections.get("other_matters")
+    if record.year and record.year >= PROCESSING_FEE_FROM and other is not None \
+            and not any(word in other for word in FEE_WORDS):
+        return [make("processing_fee_unstated", line=record.section_lines.get("other_matters"))]
     return []
 
 
