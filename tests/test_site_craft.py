@@ -97,7 +97,7 @@ def test_only_http_links_to_the_original_are_used():
 
 def test_statuses_and_findings_read_in_chinese_with_codes_beside(built_site):
     index = (built_site / "agencies" / "index.html").read_text(encoding="utf-8")
-    assert "部分数值缺失（partial）" in index or "已完整读取（parsed）" in index
+    assert "部分数值未能读取（partial）" in index or "各表均已读取（parsed）" in index
     pages = report_page_files(built_site)
     report = next(p for p in pages if "<li><span class=\"xxgk-sev-" in read_page(p))
     text = html.unescape(read_page(report))  # attributes quoted (the pages are minified)

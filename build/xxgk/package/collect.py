@@ -41,9 +41,12 @@ NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadat
 NO_REPORT_TEXT = {"report_text_absent"}  # findings that say the file holds no report text: status failed
 # findings below error that leave values of the tables missing because this tool could not read them (a row not
 # found, digits run together that split more than one way, a merged cell, a column order unsure, subtotals in place
-# of five columns): status partial, 部分数值缺失 — before, such a report read 已完整读取 with cells missing
+# of five columns): status partial, 部分数值未能读取 — before, such a report read parsed with cells missing
 VALUES_NOT_READ = frozenset({"row_absent", "cells_ambiguous", "value_merged", "columns_order_unsure",
                              "columns_grouped"})
+# errors that leave no value missing: the report's own sums that do not hold (every value read as printed; said by
+# the finding and the page's ≠ marks). Before, such a report's status said partial (部分数值缺失) with no cell missing
+VALUES_AS_PRINTED = frozenset({"identity_broken"})
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
@@ -68,15 +71,17 @@ class Report:
 
     @property
     def status(self) -> str:
-        """``failed`` (no report text), ``partial`` (a table absent, an error, or values of the tables this tool could
-        not read: ``VALUES_NOT_READ``) or ``parsed`` (every table read; a cell the report leaves blank is read as
-        printed, missing)."""
+        """``failed`` (no report text), ``partial`` (a table absent, an error that leaves values missing — every error
+        but the report's own sums, ``VALUES_AS_PRINTED`` — or values of the tables this tool could not read:
+        ``VALUES_NOT_READ``) or ``parsed`` (every table read, each value as printed; a cell the report leaves blank is
+        read as printed, missing)."""
         if self.kind == "manifest":  # the manifest's own row: some of its rows could not be used
             return "partial"
         if not self.text.strip() or any(f.code in NO_REPORT_TEXT for f in self.record.findings):
             return "failed"
         tables_present = len({f.table for f in self.record.facts})
-        errors = any(f.severity == "error" or f.code in VALUES_NOT_READ for f in self.findings)
+        errors = any((f.severity == "error" and f.code not in VALUES_AS_PRINTED) or f.code in VALUES_NOT_READ
+                     for f in self.findings)
         return "parsed" if tables_present == 3 and not errors else "partial"
 
 

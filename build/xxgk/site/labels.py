@@ -6,13 +6,15 @@ Python pages import them from here; the browser gets the same dictionaries in ``
 >>> TIER_ZH["prefecture"], KIND_ZH["department"], SCORE_TIER_ZH["unknown"]
 ('地市级', '政府部门', '层级未知')
 >>> status_zh("partial")
-'部分数值缺失（partial）'
+'部分数值未能读取（partial）'
 """
 
 from __future__ import annotations
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_ZH = {"parsed": "已完整读取", "partial": "部分数值缺失", "failed": "无法读取"}
+# (parsed: every value as printed — a cell the report leaves blank is missing as printed, so 完整读取 never says
+# "no cell missing"; the report page adds how many cells have no number)
+STATUS_ZH = {"parsed": "各表均已读取", "partial": "部分数值未能读取", "failed": "无法读取"}
 # an agency's administrative tier (agencies.tier) and kind (agencies.kind)
 TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
 KIND_ZH = {"government": "人民政府", "department": "政府部门"}
@@ -34,7 +36,7 @@ COPY_ZH = "的副本（两个文件字节完全相同）：只对那一份排名
 
 
 def status_zh(status: str | None) -> str:
-    """A report's status in Chinese with the code beside it: ``部分数值缺失（partial）``."""
+    """A report's status in Chinese with the code beside it: ``部分数值未能读取（partial）``."""
     return f"{STATUS_ZH.get(status or '', status or '')}（{status}）" if status else ""
 
 

@@ -60,6 +60,7 @@ META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
 UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行。</small></p>\n",  # (a row printed on one line
              "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。</small></p>\n"}  # links once, by its label)
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
+VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
 
@@ -89,13 +90,19 @@ class ReportPages:
                 self.peer_inputs(r), self.values[rid], self.agency_names.get(aid),
                 self.reports_inputs(aid) if aid else None]
 
+    def _status(self, r: dict) -> str:
+        """The report's status in words, with how many cells of tables 二–四 have no number (blank as printed, or
+        not read): 各表均已读取 alone read as "every cell has a number" on a report leaving 135 of them blank."""
+        empty = sum(row["value"] is None for table in VALUE_TABLES for row in self.rows(table, r["report_id"]))
+        return status_zh(r["status"]) + (f"；{empty} 格无数值（报告空白或未能读出，见下表）" if empty else "")
+
     def _report_markdown(self, r: dict, page: str) -> tuple[str, list[str]]:
         rid = r["report_id"]
         src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
         period = (r["period_start"] or r["period_end"]) and f"{r['period_start'] or '—'} 至 {r['period_end'] or '—'}"
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
                 r["county"]) if x)), ("发布日期", r["published_date"]), ("统计期", period), ("表格格式", r["format"]),
-                ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", status_zh(r["status"]))]
+                ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", self._status(r))]
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
                       f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
