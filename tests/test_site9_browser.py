@@ -113,3 +113,34 @@ def test_a_thousand_character_name_keeps_lists_and_chips_usable_on_a_phone(long_
             assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
     finally:
         chromium.set_window_size(1366, 1000)
+
+
+def test_back_undoes_the_readers_choices_on_the_compare_page(server, chromium):
+    # (site audit: each choice replaced the address, so one Back left the page instead of undoing a step)
+    from selenium.webdriver.support.ui import Select
+
+    chromium.get(server + "/")
+    chromium.get(server + f"/compare/?agencies={AGENCY},{OTHER}&metric=received&year=2024-2025")
+    _wait(lambda: len(_chosen(chromium)) == 2)
+    metric = Select(chromium.find_element("id", "xxgk-compare-metric"))
+    metric.select_by_value("processed")
+    _wait(lambda: "metric=processed" in chromium.current_url)
+    chromium.find_element("css selector", "#xxgk-compare-chosen li button").click()
+    _wait(lambda: len(_chosen(chromium)) == 1)
+    chromium.back()
+    _wait(lambda: len(_chosen(chromium)) == 2)
+    assert "/compare/" in chromium.current_url
+    assert chromium.find_element("id", "xxgk-compare-metric").get_attribute("value") == "processed"
+    chromium.back()
+    _wait(lambda: chromium.find_element("id", "xxgk-compare-metric").get_attribute("value") == "received")
+    assert len(_chosen(chromium)) == 2 and "metric=received" in chromium.current_url
+    chromium.forward()
+    _wait(lambda: chromium.find_element("id", "xxgk-compare-metric").get_attribute("value") == "processed")
+
+
+def test_a_report_address_for_a_year_the_agency_has_no_report_of_says_so(server, chromium):
+    chromium.get(server + f"/a/{AGENCY}/2001.html")  # the pages' own address form (before: only …/2001/ was told)
+    status = _wait(lambda: "2001" in (t := chromium.find_element("id", "xxgk-404-status").text) and t)
+    assert "本站没有收录该机构2001年的报告" in status
+    assert chromium.find_element("id", "xxgk-404-agency").get_attribute("href").endswith(f"/a/{AGENCY}/")
+    assert "404" in chromium.title  # (before: the site's name alone)

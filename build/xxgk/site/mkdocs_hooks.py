@@ -87,6 +87,18 @@ def on_config(config):
     return config
 
 
+def on_post_build(config):
+    """The search plugin's index (``search/search_index.json``, fetched by every page) with its Chinese as UTF-8,
+    not ``\\uXXXX`` escapes: the same JSON, ≈ 40 % of the bytes (10 % gzipped). Runs after the plugin wrote it
+    (hooks come after plugins)."""
+    import json
+
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.is_file() and not index.is_symlink():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def on_post_page(output, page, config):
     return minify_page(output)
 

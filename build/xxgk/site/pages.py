@@ -515,7 +515,8 @@ class Site(ReportPages, AgencyPages):
         head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [YEAR_COLUMN, PROVINCE_COLUMN]
         partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
         parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
-                 table(head, rows, extra=" data-phone-cards" + (" data-xxgk-partial" if partial else ""))]
+                 table(head, rows, extra=" data-phone-cards data-xxgk-problem"
+                       + (" data-xxgk-partial" if partial else ""))]
         if partial:
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
                          f'全部见下载的 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')

@@ -130,6 +130,7 @@
     // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
     var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
     var urlNote = "";  // what the address asked for and this site does not have; said until the reader changes the view
+    var firstMetric = "";
 
     function urlProblems(unknown, badMetric, badYear) {
       var cut = function (s) { return s.length > 40 ? s.slice(0, 40) + "…" : s; };
@@ -144,6 +145,7 @@
       data = res[0];
       data.agencies.forEach(function (a) { byId[a.id] = a; });
       res[1].metrics.forEach(function (m) { metrics[m.code] = m; });
+      firstMetric = metricSel.value;  // the menu's own choice: what an address without a known metric shows
       var unknownMetric = state.metric && !metrics[state.metric] ? state.metric : "";
       if (!metrics[state.metric]) state.metric = metricSel.value;
       var years = Array.from(fromSel.options).map(function (o) { return +o.value; });
@@ -183,8 +185,22 @@
       var q = "?" + (state.ids.length ? "agencies=" + state.ids.join(",") + "&" : "") + "metric=" + state.metric +
         "&year=" + year;
       var league = otherParams(LEAGUE_KEYS, true);  // the league table's own choices stay in the address
-      history.replaceState(history.state, "", location.pathname + q + (league.length ? "&" + league.join("&") : ""));
+      var url = location.pathname + q + (league.length ? "&" + league.join("&") : "");
+      // each choice is a step of the browser's history: Back undoes it (popstate below), not leave the page
+      if (url !== location.pathname + location.search) history.pushState(history.state, "", url);
     }
+
+    window.addEventListener("popstate", function () {  // Back or Forward through the reader's own choices
+      if (!data) return;
+      var asked = readURL(), years = Array.from(fromSel.options).map(function (o) { return +o.value; });
+      state.ids = asked.ids.filter(function (id) { return byId[id]; });
+      state.metric = metrics[asked.metric] ? asked.metric : firstMetric;
+      state.to = years.indexOf(asked.to) >= 0 ? asked.to : Math.max.apply(null, years);
+      state.from = years.indexOf(asked.from) >= 0 ? asked.from : state.to;
+      metricSel.value = state.metric;
+      urlNote = "";
+      draw(false);
+    });
 
     function renderChosen() {
       chosen.textContent = "";

@@ -306,7 +306,7 @@
           });
           t[2].textContent = !words ? "" : t[0].hasAttribute("data-xxgk-partial") ?  /* pages.quality: the first ones only */
             "本表所列的前 " + t[0].tBodies[0].rows.length + " 份报告中没有" + words + "的；其余见下载的 findings.csv。" :
-            "本表没有" + words + "的报告。";
+            "本表没有" + words + "的报告" + (t[0].hasAttribute("data-xxgk-problem") ? "有此类问题" : "") + "。";
           t[2].hidden = !words || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });

@@ -1,0 +1,87 @@
+"""A reader-journey audit of the seeds' site (session 21): a phone held sideways showed one row of table 三 at a
+time; the words for a screen reader beside a ≠ mark made a phone's page 852 px wide; the search index fetched by
+every page wrote its Chinese as escapes; the quality page said a province had no reports where it had none with
+that problem."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import needs_chromium, report_page_url
+from .conftest import wait_for as _wait
+
+HUANGZHONG_2025 = "003-3c47b46a8581de8b-0988c9"  # its table 三's 总计 column carries a ≠ mark
+
+
+def test_the_search_index_writes_its_chinese_as_text(built_site):
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert any("检查项目" in doc["title"].replace("\u200b", "") for doc in data["docs"])  # (jieba's word breaks)
+    assert "检查" in raw and "\\u68c0" not in raw  # before: every Han character a \uXXXX escape
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_header_search_still_finds_pages(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/")
+    chromium.find_element("css selector", "label.md-search__icon, .md-search__input").click()
+    chromium.find_element("css selector", "input.md-search__input").send_keys("检查项目")
+    titles = _wait(lambda: [e.text for e in chromium.find_elements("css selector", ".md-search-result__article h1")])
+    assert any("检查项目" in t for t in titles), titles
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_table_three_runs_down_the_page_on_a_window_held_sideways(server, chromium, built_site):
+    chromium.set_window_size(844, 390)
+    try:
+        chromium.get(server + report_page_url(built_site, HUANGZHONG_2025))
+        box = _wait(lambda: chromium.execute_script(
+            "var t = document.querySelector('table[data-csv^=\"applications|\"]');"
+            "return t && [t.closest('.md-typeset__scrollwrap').clientHeight, t.offsetHeight,"
+            "             getComputedStyle(t.tHead).position];"))
+        assert box[0] >= box[1] and box[2] == "static", box  # before: a 318 px box, its header two thirds of it
+    finally:
+        chromium.set_window_size(1366, 900)
+    chromium.get(server + report_page_url(built_site, HUANGZHONG_2025))
+    box = _wait(lambda: chromium.execute_script(
+        "var t = document.querySelector('table[data-csv^=\"applications|\"]');"
+        "return t && [t.closest('.md-typeset__scrollwrap').clientHeight, t.offsetHeight,"
+        "             getComputedStyle(t.tHead).position];"))
+    assert box[0] < box[1] and box[2] == "sticky", box  # a tall window keeps the header held
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_marks_words_for_screen_readers_stay_inside_the_table(server, chromium, built_site):
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        chromium.get(server + report_page_url(built_site, HUANGZHONG_2025))
+        _wait(lambda: chromium.find_elements("css selector", ".xxgk-broken .xxgk-why"))
+        width = chromium.execute_script("return [document.documentElement.scrollWidth,"
+                                        " document.documentElement.clientWidth]")
+        assert width[0] <= width[1], width  # before: 852 against 390
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_quality_pages_empty_list_says_no_report_has_that_problem(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/")
+    provinces = _wait(lambda: [o.get_attribute("value") for o in chromium.find_elements(
+        "css selector", "#xxgk-province option") if o.get_attribute("value")])
+    said = {}
+    for province in provinces:
+        chromium.get(server + "/quality/?province=" + province)
+        _wait(lambda p=province: p in chromium.find_element("css selector", ".xxgk-province-pick [role=status]").text)
+        said[province] = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none")
+                          if p.is_displayed()]
+    assert any(said.values()), said  # (a province without some problem: its list is empty and says so)
+    for province, notes in said.items():  # before: 本表没有<province>的报告, as if it had no report at all
+        assert all(n == f"本表没有{province}的报告有此类问题。" for n in notes), notes
