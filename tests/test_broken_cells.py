@@ -46,6 +46,11 @@ def test_the_reports_csv_holds_the_printed_value_without_the_mark(built_site, se
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     total = [r for r in rows if r[0] == "applications" and "（七）总计" in r[2]]
     assert {r[4] for r in total} >= {"11"} and not any("≠" in cell for r in rows for cell in r)
+    # the mark's reason in its own column (site audit: the CSV lost the page's warning), empty for other cells
+    assert rows[0][-1] == "勾稽关系（identity）"
+    why = {(r[2], r[3]): r[6] for r in rows[1:] if r[6]}
+    assert set(why) == {("（七）总计", "自然人"), ("（七）总计", "总计")}, why
+    assert all("各项之和为0，本格为11" in w for w in why.values())
 
 
 def test_a_report_whose_sums_do_not_hold_is_read_whole_and_the_page_counts_cells_without_a_number(built_site):

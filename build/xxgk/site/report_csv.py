@@ -3,12 +3,13 @@
 No CSV file per report is published (at 100,000 reports they were ≈ 2.3 GB of the site); the package is the
 full download. The page marks the tables the CSV is made of with :func:`csv_attr` and carries a hidden
 button (:func:`csv_button`); ``assets/xxgk.js`` (``reportCsv``) shows it and, on a click, writes one line per
-value cell of the marked tables: ``table, table_zh, key1_zh, key2_zh, value, line`` (:data:`HEADER`: one header
-row, each column as its Chinese title with the code in full-width brackets, ``表名（table_zh）``, so a spreadsheet
-user reads Chinese and a script still finds the code) — the table's code and
-Chinese name, the row label (prefixed with its template group, such as ``（三）不予公开``, the way the
-package's code list labels it), the column label (the header's last row), the value exactly as the page
-shows it (missing, shown as —, stays empty) and the source line the page links the value or its row to.
+value cell of the marked tables: ``table, table_zh, key1_zh, key2_zh, value, line, identity`` (:data:`HEADER`: one
+header row, each column as its Chinese title with the code in full-width brackets, ``表名（table_zh）``, so a
+spreadsheet user reads Chinese and a script still finds the code) — the table's code and Chinese name, the row
+label (prefixed with its template group, such as ``（三）不予公开``, the way the package's code list labels it),
+the column label (the header's last row), the value exactly as the page
+shows it (missing, shown as —, stays empty), the source line the page links the value or its row to, and why the
+value breaks an identity of the template where the page marks it ≠ (empty elsewhere: the mark's reason, not the mark).
 UTF-8 with a BOM (Excel on Chinese Windows), named ``<agency><year>年度-<report_id>.csv`` (the page's heading, then
 the id); every cell through the same formula-injection guard as ``safe.sheet_cell`` (a text a spreadsheet would run
 as a formula gets a ``'``).
@@ -28,7 +29,7 @@ REPORT_CSV_TABLES = {"active_disclosure": ("表2 主动公开", "long"),
                      "review_litigation": ("表4 复议诉讼", "grid")}
 # the CSV's columns (code, Chinese title); its header row is ``title（code）`` (``assets/xxgk.js`` REPORT_CSV_HEADER)
 HEADER = (("table", "表"), ("table_zh", "表名"), ("key1_zh", "行"), ("key2_zh", "列"), ("value", "数值"),
-          ("line", "原文行号"))
+          ("line", "原文行号"), ("identity", "勾稽关系"))
 GROUP_ATTR = " data-g"  # a row-group header whose text prefixes its first row's label (（三）不予公开 1.…)
 
 
@@ -48,7 +49,8 @@ def csv_help() -> str:
     """The data page's paragraph on the report pages' CSV: its columns and how a script gets the codes back."""
     header = ",".join(f"{zh}（{code}）" for code, zh in HEADER)
     return ('<p id="report-csv">每个报告页都有“下载本报告的表格（CSV）”按钮：浏览器按页面上的表2至表4生成 CSV，'
-            "每个数值一行（UTF-8 带 BOM，缺失留空，不是0；以 <code>= + - @</code> 开头的文字前加 <code>'</code>）。"
+            "每个数值一行（UTF-8 带 BOM，缺失留空，不是0；以 <code>= + - @</code> 开头的文字前加 <code>'</code>）；"
+            "页面上标有 ≠ 的数，“勾稽关系”一列写明它与哪条勾稽关系不符。"
             f"只有一行表头，每列写作“中文名（代码）”：<code>{esc(header)}</code>。"
             "Excel 里直接读中文列名；脚本取括号里的代码，例如 pandas："
             "<code>df.columns = [c.split(\"（\")[-1].rstrip(\"）\") for c in df.columns]</code>。"

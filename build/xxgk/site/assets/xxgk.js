@@ -450,7 +450,9 @@
     return grid.length ? grid[grid.length - 1] : [];
   }
   var REPORT_CSV_HEADER = ["表（table）", "表名（table_zh）", "行（key1_zh）", "列（key2_zh）", "数值（value）",
-                           "原文行号（line）"];
+                           "原文行号（line）", "勾稽关系（identity）"];
+  /* why a value breaks an identity (the page's ≠ mark, report_page.broken_cells), else "" */
+  function brokenWhy(cell) { var mark = cell && cell.querySelector(".xxgk-broken"); return mark ? mark.title : ""; }
   function reportCsv(name) {  /* one line per value of the page's marked tables (site/report_csv.py) */
     /* one header row, each column's Chinese title with its code: 表名（table_zh）; report_csv.HEADER */
     var lines = [REPORT_CSV_HEADER.join(",")];
@@ -465,12 +467,12 @@
           group = "";  /* the template prints the group before its first row only (the code list's label) */
           if (spec[2] === "long") {
             lines.push([spec[0], spec[1], label, text(row.cells[1]), text(row.cells[2]),
-                        lineOf(row.cells[2]) || line].map(q).join(","));
+                        lineOf(row.cells[2]) || line, brokenWhy(row.cells[2])].map(q).join(","));
             return;
           }
           for (var i = 1; i < row.cells.length; i++) {
             lines.push([spec[0], spec[1], label, cols[i] || "", text(row.cells[i]),
-                        lineOf(row.cells[i]) || line].map(q).join(","));
+                        lineOf(row.cells[i]) || line, brokenWhy(row.cells[i])].map(q).join(","));
           }
         });
       });
