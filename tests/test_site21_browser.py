@@ -5,6 +5,8 @@ that problem."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -85,3 +87,30 @@ def test_the_quality_pages_empty_list_says_no_report_has_that_problem(server, ch
     assert any(said.values()), said  # (a province without some problem: its list is empty and says so)
     for province, notes in said.items():  # before: 本表没有<province>的报告, as if it had no report at all
         assert all(n == f"本表没有{province}的报告有此类问题。" for n in notes), notes
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_compare_page_tells_no_report_from_a_missing_value(server, chromium):
+    # (site audit: an agency without a report that year and one whose report lacks the value both read 无数据)
+    huangzhong, geermu = "qinghai-xining-huangzhong-renminzhengfu", "qinghai-haixi-geermu-renminzhengfu"
+    chromium.set_window_size(1366, 900)
+
+    def table_and_csv(query):
+        chromium.get(server + "/compare/?" + query)
+        rows = _wait(lambda: [[td.text for td in tr.find_elements("css selector", "th, td")] for tr in
+                              chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
+        chromium.set_script_timeout(10)
+        text = chromium.execute_async_script(
+            "var done = arguments[0]; fetch(document.getElementById('xxgk-compare-csv').href)"
+            ".then(function (r) { return r.text(); }).then(done);")
+        return rows, list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+    rows, lines = table_and_csv(f"agencies={huangzhong},{geermu}&metric=received&year=2024-2025")
+    by_name = {r[0]: r[1:] for r in rows}
+    assert by_name["湟中区人民政府"][0] == "无报告" and by_name["格尔木市人民政府"][1] == "无报告", by_name
+    notes = {(r["agency_id"], r["年度"]): r["说明"] for r in lines}
+    assert notes[(huangzhong, "2024")] == "本站没有该机构该年度的报告" and notes[(huangzhong, "2025")] == ""
+    rows, lines = table_and_csv(f"agencies={huangzhong}&metric=granted_share&year=2025")
+    assert rows[0][-1] == "无数据"  # its report is here; its table does not add up, so no share
+    assert lines[0]["数值"] == "" and "缺失，不是0" in lines[0]["说明"]

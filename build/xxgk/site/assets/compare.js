@@ -65,7 +65,7 @@
             });
           } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
-          if (c.text === "无数据") td.className = "xxgk-num xxgk-missing";
+          if (c.text === "无数据" || c.text === "无报告") td.className = "xxgk-num xxgk-missing";
           row.appendChild(td);
         });
         tbody.appendChild(row);
@@ -242,6 +242,15 @@
           .slice(0, DEFAULT_TOP);
       }
       var value = function (id, y) { var v = (mv.v[id] || {})[y]; return v === undefined ? null : v; };
+      // a missing value is one of two things a reader must tell apart: the agency has no report of that year here
+      // (无报告), or its report lacks the number or it could not be read or used (无数据: blank, unread, a share
+      // whose table does not add up)
+      var hasReport = function (id, y) { return Object.prototype.hasOwnProperty.call(byId[id].y || {}, String(y)); };
+      var gapWord = function (id, y) { return hasReport(id, y) ? "无数据" : "无报告"; };
+      var gapNote = function (id, y, v) {
+        return v !== null ? "" : hasReport(id, y) ? "报告中没有该数或未能读出（缺失，不是0）" : "本站没有该机构该年度的报告";
+      };
+      var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
       var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
       var single = state.from === state.to;
       // a peer median over the agency's own report alone compares nothing: not drawn, and said so
@@ -252,7 +261,8 @@
       var noPeer = ids.length === 1 && !fallback && !withPeer && !alone;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
-      var traces = [], rows = [], gaps = [], blank = [], csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值"]];
+      var traces = [], rows = [], gaps = [], blank = [];
+      var csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值", "说明"]];
       if (single) {
         var order = ids.slice().sort(function (a, b) {
           var x = value(a, state.from), z = value(b, state.from);
@@ -272,21 +282,21 @@
           customdata: names.map(function (n) { return plotText(n.length > 80 ? n.slice(0, 79) + "…" : n); }),
           cliponaxis: false, hovertemplate: "%{customdata}: %{x}" + m.unit + "<extra></extra>"});
         var gaps = names.map(function (n, i) {
-          return vals[i] === null ? {x: 0, y: plotText(n), text: "无数据", xanchor: "left", showarrow: false,
-            font: {color: "#767676"}} : null;
+          return vals[i] === null ? {x: 0, y: plotText(n), text: i < order.length ? gapWord(order[i], state.from) :
+            "无数据", xanchor: "left", showarrow: false, font: {color: "#767676"}} : null;
         }).filter(Boolean);
         order.forEach(function (id, i) {
           var v = value(id, state.from);
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
             region(byId[id]),
-            {text: String(state.from), sort: state.from}, {text: fmt(v, m.unit), sort: v}]);
-          csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v]);
+            {text: String(state.from), sort: state.from}, {text: cellText(id, state.from), sort: v}]);
+          csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v, gapNote(id, state.from, v)]);
         });
         if (withPeer && peer(ids[0], state.from)) {
           var pv = peer(ids[0], state.from);
           rows.push([{text: "同类组中位数", sort: "同类组中位数"}, {text: pv[1] + "份报告", sort: ""},
             {text: String(state.from), sort: state.from}, {text: fmt(pv[0], m.unit), sort: pv[0]}]);
-          csvRows.push(["", "同类组中位数", state.from, m.code, m.label, m.unit, pv[0]]);
+          csvRows.push(["", "同类组中位数", state.from, m.code, m.label, m.unit, pv[0], ""]);
         }
       } else {
         var xs = years.map(function (y) { return y + "年"; });
@@ -303,9 +313,11 @@
             traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys, marker: {size: 9}});
           }
           rows.push([{text: a.n, sort: a.n, href: root + "a/" + id + "/"}].concat(years.map(function (y, i) {
-            return {text: fmt(ys[i], m.unit), sort: ys[i]};
+            return {text: cellText(id, y), sort: ys[i]};
           })));
-          years.forEach(function (y, i) { csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i]]); });
+          years.forEach(function (y, i) {
+            csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i], gapNote(id, y, ys[i])]);
+          });
         });
         // a year with no point at all says so on the chart (and in its PNG), as the agency pages' charts do; a year
         // some agencies lack shows their points missing, and the table below says 无数据 (a label a year would
@@ -322,7 +334,7 @@
           rows.push([{text: "同类组中位数", sort: "同类组中位数"}].concat(ps.map(function (v) {
             return {text: fmt(v, m.unit), sort: v};
           })));
-          years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i]]); });
+          years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i], ""]); });
         }
       }
       if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
@@ -338,6 +350,8 @@
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（无数据，不是0），图中没有它的点。" : "") +
+        (ids.some(function (id) { return years.some(function (y) { return value(id, y) === null; }); }) ?
+          "“无报告”：本站没有该机构该年度的报告；“无数据”：报告中没有该数或未能读出（缺失，不是0）。" : "") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
