@@ -65,3 +65,10 @@ def test_a_report_whose_sums_do_not_hold_is_read_whole_and_the_page_counts_cells
     assert empty  # (格尔木市 2024 leaves cells blank and loses a row)
     shown = status.search(_page(built_site, CONSISTENT)).group(1)
     assert shown.startswith(f"部分数值未能读取（partial）；{empty} 格无数值")
+
+
+def test_a_row_without_a_number_still_links_its_label_to_the_line_that_prints_it(built_site):
+    # 格尔木市 2024's 2.重复申请 lost its cells (six numbers for seven: row_lost_cells, line 200); before, a row with
+    # no number read had a plain label, and the officer could not click through to the line to check it
+    page = _page(built_site, CONSISTENT)
+    assert re.search(r'<a href="?[^" >]*#L200"?>2\.重复申请</a>', page), re.findall(r".{80}2\.重复申请", page)

@@ -582,8 +582,11 @@ def _facts(resolved: dict[str, Resolved], fmt: str, placed_by: dict[str, str]) -
         r = resolved.get(code)
         values = r.values if r else None
         lines = r.lines if r else None
+        # a row found but not read (its cells lost, run together, refused): each missing cell keeps the line the
+        # row is printed on, as a blank cell does, so the reader can go and look (before: no line, no link)
+        found = None if lines or r is None else next((f.line for f in r.findings if f.line), None)
         how = placed_by.get(code) if values else None
         for i, applicant in enumerate(applicants):
             facts.append(Fact(TABLE, (code, applicant), values[i] if values else None,
-                              lines[i] if lines else None, how))
+                              lines[i] if lines else found, how))
     return facts

@@ -241,7 +241,9 @@ class ReportPages:
                 label = group.group(2)
             values = [cells[c]["value"] if c in cells else None for c in columns]
             missing = missing or None in values
-            printed = {x["line"] for x in cells.values() if x["value"] is not None and x["line"]}
+            # (a row of blanks links its label to the line that prints them: an officer checks the blanks too)
+            printed = {x["line"] for x in cells.values() if x["value"] is not None and x["line"]} or {
+                x["line"] for x in cells.values() if x["line"]}
             if len(printed) > 1:
                 lines = {int(n) for n in printed}
                 low, high = min(lines), max(lines)
