@@ -324,6 +324,7 @@
           var all = document.createElement("a");
           all.href = listURL(q);
           all.textContent = "　全部列出 →";
+          all.className = "xxgk-nowrap";  // (a phone broke it as 全部列 / 出 →)
           meta.appendChild(all);
         }
         box.appendChild(meta);
@@ -362,6 +363,7 @@
             var every = document.createElement("a");
             every.href = root + "fulltext/?text=" + encodeURIComponent(q.trim());
             every.textContent = "　全部列出 →";
+            every.className = "xxgk-nowrap";
             meta.appendChild(every);
           }
           texts.appendChild(meta);
