@@ -161,6 +161,19 @@ def test_a_manifest_row_with_more_cells_than_columns_does_not_stop_the_build(roo
     assert rows["good.txt"]["status"] == "parsed"
 
 
+def test_a_manifest_of_many_unusable_rows_says_the_first_hundred_and_counts_the_rest(root):
+    # (hostile-input audit: two million repeated rows made two million findings, 6.7 GB while building)
+    rows = "file\ngood.txt\n" + "good.txt\n" * 250 + "".join(f"gone{n}.txt\n" for n in range(50))
+    (root / "reports" / "sources.csv").write_text(rows, encoding="utf-8")
+    reports = collect(root / "reports")
+    manifest = next(r for r in reports if r.source_file == "sources.csv")
+    assert [f.code for f in manifest.findings] == ["manifest_row_unusable"] * 101
+    assert manifest.findings[0].message.endswith("第3行“good.txt”：重复的文件名，采用第一行")
+    assert manifest.findings[-1].actual == "200" and "另有 200 行无法使用" in manifest.findings[-1].message
+    good = next(r for r in reports if r.source_file == "good.txt")
+    assert good.record.agency and not any(f.code == "manifest_row_unusable" for f in good.findings)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_named_like_the_manifest_never_blocks(root):
     os.mkfifo(root / "reports" / "sources.csv")
@@ -247,3 +260,32 @@ def test_a_text_longer_than_an_excel_cell_is_cut_with_a_note_in_xlsx_and_whole_i
         # inline strings (the workbook is written row by row in constant memory): the sheets hold the text
         strings = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/worksheets/"))
     assert "已截断；完整内容见同名 CSV" in strings and "注" * 40_000 not in strings
+
+
+def test_a_cache_folder_given_a_users_folders_named_like_its_own_deletes_none_of_them(root):
+    # (hostile-input audit: any real folder named with 64 hex digits under the cache's parse/, pages/, fulltext/
+    # or spool/ was removed as a stale context — a user's content-addressed store under --cache-dir was deleted)
+    from xxgk.package.parse_cache import remove_other_contexts
+    from xxgk.site.fulltext_reuse import ShardReuse
+
+    cache = root / "cache"
+    user = [cache / part / ("a" * 64) / "precious.txt" for part in ("parse", "pages", "fulltext", "spool")]
+    for path in user:
+        path.parent.mkdir(parents=True)
+        path.write_text("mine", encoding="utf-8")
+    for _ in range(2):  # the package's parse cache, opened twice
+        result = _run("package", "--quiet", "--cache-dir", str(cache), cwd=root)
+        assert result.returncode == 0, result.stderr
+    for part in ("pages", "spool"):  # what the page and spool caches do with other contexts' folders
+        remove_other_contexts(cache / part, "b" * 64)
+    ShardReuse(cache).prune()  # what the full-text cache does with shards this build did not use
+    assert all(path.read_text(encoding="utf-8") == "mine" for path in user)
+    made = [p.parent for p in (cache / "parse").rglob(".xxgk-cache")]
+    assert len(made) == 1 and made[0].name != "a" * 64  # the parse cache's own context folder, marked
+    from xxgk.folders import mark_cache_folder
+
+    stale = cache / "pages" / ("c" * 64)  # a context folder the cache made, now stale: removed as before
+    stale.mkdir()
+    mark_cache_folder(stale)
+    remove_other_contexts(cache / "pages", "b" * 64)
+    assert not stale.exists() and user[1].exists()

@@ -113,3 +113,26 @@ def test_pagefind_finds_the_same_words_in_the_same_pages_without_the_line_target
         assert {k: fragment[k] for k in ("content", "meta", "word_count")} == \
             {k: published[url][k] for k in ("content", "meta", "word_count")}, url
         assert fragment["anchors"] == [] and len(published[url]["anchors"]) > 1  # one a line, never shown
+
+
+def test_a_shard_of_pages_with_nothing_to_index_is_left_out_and_the_build_goes_on(built_site, tmp_path):
+    # (hostile-input audit: an empty report's source page alone in a shard made Pagefind refuse, and the whole site
+    # build failed with exit code 1 and no word of why)
+    from xxgk.site.fulltext import ShardIndexer
+
+    site = tmp_path / "site"
+    (site / "src").mkdir(parents=True)
+    real = sorted((built_site / "src").glob("*.html"))[0]
+    empty = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>空</title></head><body><main>'
+             '<p data-pagefind-ignore>← 返回报告页</p><div class="xxgk-source"><span data-pagefind-ignore>'
+             '<span id="L1">&nbsp;</span></span></div></main></body></html>')
+    (site / "src" / "a-empty.html").write_text(empty, encoding="utf-8")
+    shutil.copy(real, site / "src" / ("b-" + real.name))
+    tree = _index(site, budget=1)  # a page a shard: the empty page's shard alone
+    assert json.loads(tree[Path("shards.json")])["shards"] == ["1/"]
+    assert _page_counts(tree) == [1]
+    shutil.rmtree(site / "pagefind")
+    indexer = ShardIndexer(site, budget=1)  # the build's own path, fed the pages as they are written
+    indexer.written(["src/a-empty.html", "src/b-" + real.name])
+    assert indexer.wait() == 0
+    assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")) == {"shards": ["1/"]}

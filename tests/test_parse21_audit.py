@@ -214,3 +214,13 @@ def test_a_row_printing_its_label_in_one_cell_keeps_its_first_blank_cell():
         lines.append(line)
     got = parse("\n".join(lines)).values("applications")
     assert [got[("carried_forward", c)] for c in ("natural_person", "commercial", "total")] == [None, 1, 1]
+
+
+def test_a_page_nested_past_the_parsers_depth_says_so_even_with_a_title():
+    # (hostile-input audit: every real page has a <title>, and its text made the nesting check pass: the report
+    # was said to hold no text, report_text_absent)
+    body = "".join(f"<p>{line}</p>" for line in tab_report().split("\n"))
+    page = ("<html><head><title>某某县财政局2024年政府信息公开工作年度报告</title></head><body>" + "<div>" * 3000
+            + body + "</div>" * 3000 + "</body></html>")
+    source = read_bytes(page.encode(), ".html")
+    assert [f.code for f in source.findings] == ["over_budget"] and "嵌套" in source.findings[0].message

@@ -114,6 +114,30 @@ def recover(out: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+# in each folder a cache makes for a context or an entry (parse/<context>/, pages/<context>/, spool/<context>/,
+# fulltext/<key>/): only a folder carrying it is ever removed as stale. Before, any real folder named with 64 hex
+# digits under a cache's parse/, pages/, fulltext/ or spool/ was — a user's content-addressed store under a
+# --cache-dir pointed at it was deleted
+CACHE_MARKER = ".xxgk-cache"
+CACHE_MARKER_TEXT = "This folder was made by xxgk's cache; xxgk removes it when it is stale.\n"
+
+
+def mark_cache_folder(folder: Path) -> None:
+    """Mark a cache folder xxgk made (``CACHE_MARKER``), if it is a real folder and not marked yet."""
+    marker = folder / CACHE_MARKER
+    if folder.is_dir() and not folder.is_symlink() and not marker.is_file() and not marker.is_symlink():
+        try:
+            marker.write_text(CACHE_MARKER_TEXT, encoding="utf-8")
+        except OSError:
+            pass  # (unmarked, it is never removed: the safe side)
+
+
+def cache_folder_made_here(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder carrying xxgk's cache marker (a regular file, not a link)."""
+    marker = folder / CACHE_MARKER
+    return folder.is_dir() and not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
+
+
 def _ours(folder: Path) -> bool:
     """A folder (not a link) with xxgk's marker: what ``staging_for`` made, or an output moved aside."""
     return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()

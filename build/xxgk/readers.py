@@ -191,7 +191,9 @@ def html_to_text(markup: str) -> str:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
     except (ValueError, lxml.etree.ParserError):
         return ""
-    parsed = bool(root.text_content().strip())  # (nothing when lxml gave up on the nesting)
+    # text in the body as parsed: none when lxml gave up on the nesting (the <title> does not count: a nested page
+    # with one was said to hold only its title, report_text_absent)
+    parsed = any(body.text_content().strip() for body in root.iter("body"))
     for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()|" + _HTML_PAGE_PARTS):
         element.drop_tree()
     for element in root.xpath("//*[@style or @hidden]"):  # what the page hides is no part of the report
@@ -754,7 +756,7 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
             info = os.fstat(fd)
             if info.st_size > MAX_BYTES:  # hashed in blocks, never held: memory stays bounded
                 return Source(findings=_too_large().findings, sha256=sha256_of(handle))
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(min(info.st_size, MAX_BYTES) + 1)  # (a 20 MB buffer for a 9 KB file, before)
         except OSError as error:
             return Source(findings=[_os_finding(error)])
     source = read_bytes(data, path.suffix)

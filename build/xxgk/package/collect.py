@@ -208,38 +208,52 @@ def _distinct_names(inputs: list[Input]) -> list[Input]:
     return sorted(out, key=lambda i: i.name)
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Finding]]:
-    """``({file name (NFC): row}, findings)`` of ``sources.csv``, decoded like a report (Excel
+def read_manifest(folder: Path) -> tuple[dict[str, dict], Said]:
+    """``({file name (NFC): row}, its findings)`` of ``sources.csv``, decoded like a report (Excel
     saves it as GBK or UTF-16). Rows that cannot be used are findings; values are checked when
     applied (``apply_manifest``)."""
     path = Path(folder) / MANIFEST
     if not path.exists() and not path.is_symlink():
-        return {}, []
+        return {}, Said()
     source = read_path(path, nofollow=True)  # a link or a pipe is refused like any input
     unreadable = [f for f in source.findings if f.severity == "error"]
     if unreadable:
-        return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：{unreadable[0].message}")]
+        return {}, _said("manifest_row_unusable", detail=f"整个清单未使用：{unreadable[0].message}")
     reader = csv.DictReader(io.StringIO(source.text, newline=""))
     try:
         header = [(h or "").strip().lower() for h in reader.fieldnames or []]
         reader.fieldnames = header
-        rows = list(reader)
     except csv.Error as error:
-        return {}, [make("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")]
+        return {}, _said("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")
     repeated = sorted({h for h in header if h and header.count(h) > 1})
     if repeated:  # csv keeps the last of two same-named columns: which one was meant is unknowable
-        return {}, [make("manifest_row_unusable", detail=f"第1行：列名重复（{'、'.join(repeated)}），整个清单未使用")]
+        return {}, _said("manifest_row_unusable", detail=f"第1行：列名重复（{'、'.join(repeated)}），整个清单未使用")
     if "file" not in header:
         separator = next((s for s in (";", "\t", "，") if s in "".join(header)), None)
         why = f"分隔符是“{separator!r}”，应为英文逗号" if separator else "表头没有 file 列"
-        return {}, [make("manifest_row_unusable", detail=f"第1行：{why}，整个清单未使用")]
+        return {}, _said("manifest_row_unusable", detail=f"第1行：{why}，整个清单未使用")
+    try:
+        return _manifest_rows(reader)
+    except csv.Error as error:
+        return {}, _said("manifest_row_unusable", detail=f"整个清单未使用：不是有效的 CSV（{error}）")
+
+
+def _said(code: str, **fields) -> Said:
+    """A ``Said`` of one finding."""
+    said = Said()
+    said.add(code, **fields)
+    return said
+
+
+def _manifest_rows(reader: csv.DictReader) -> tuple[dict[str, dict], Said]:
+    """``read_manifest``'s rows, read one at a time (a manifest of two million rows was held whole)."""
     entries: dict[str, dict] = {}
-    findings = []
-    for number, row in enumerate(rows, start=2):  # (a row's number; quoted line breaks aside)
+    findings = Said()
+    for number, row in enumerate(reader, start=2):  # (a row's number; quoted line breaks aside)
         file = unicodedata.normalize("NFC", (row.get("file") or "").strip())
         if not file:
             if any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                findings.append(make("manifest_row_unusable", detail=f"第{number}行：没有文件名"))
+                findings.add("manifest_row_unusable", detail=f"第{number}行：没有文件名")
             continue
         why = None
         if file.startswith(("/", "\\")) or ".." in file.split("/") or ":" in file[:3]:
@@ -249,7 +263,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Finding]]:
         elif file in entries:
             why = "重复的文件名，采用第一行"
         if why:
-            findings.append(make("manifest_row_unusable", actual=file, detail=f"第{number}行“{file}”：{why}"))
+            findings.add("manifest_row_unusable", actual=file, detail=f"第{number}行“{file}”：{why}")
             continue
         entries[file] = {k: strip_control(row.get(k) or "").strip() for k in MANIFEST_FIELDS} | {"_line": number}
     return entries, findings
@@ -348,13 +362,77 @@ def mark_duplicates(reports: list[Report]) -> None:
 
 
 def _limit_memory() -> None:
-    """Worker start: cap the address space, so a file that needs more fails in its own process."""
+    """Worker start: cap the address space, so a file that needs more fails in its own process; the worker's
+    stderr quiet (unless ``XXGK_DEBUG``): a worker dying out of memory had Python print its traceback in the middle
+    of a build — its file's finding (``worker_died``) says what happened."""
     import resource
+    import sys
+
+    if not os.environ.get("XXGK_DEBUG"):
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the worker's own, for its life
 
     try:
         resource.setrlimit(resource.RLIMIT_AS, (BUDGET.memory, BUDGET.memory))
     except (ValueError, OSError):  # a lower hard limit already applies
         pass
+
+
+# A worker whose address space a file left near the cap (a PDF that drew 20,000 lines on each of 999 pages: the reader
+# caught the MemoryError and said over_budget, but the address space stayed at 3 GB) failed every later file it was
+# given — a 9 KB report could not get its read buffer — each "内存超过上限", until the build ended. Such a worker ends
+# itself before its next file (exit code SPENT_EXIT); pebble starts a fresh one and that file is scheduled again
+SPENT_EXIT = 75
+SPENT_SHARE = 0.5  # of the room the cap leaves a worker: an address space grown past it by a file retires it
+_spent = False  # in a worker: a file left it spent
+_start_size: int | None = None  # in a worker: its address space before its first file (what it was forked with)
+
+
+def _address_space() -> int:
+    """This process's address space in bytes (Linux's /proc; 0 where there is none)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _in_worker(work, *args) -> object:
+    """``work(*args)`` in a pool worker that is retired once a file left it spent (a MemoryError, or an address
+    space above ``SPENT_SHARE`` of the cap afterwards): it ends itself before its next file, never failing it."""
+    global _spent, _start_size
+    if _spent:
+        os._exit(SPENT_EXIT)
+    if _start_size is None:
+        _start_size = _address_space()
+    try:
+        return work(*args)
+    except MemoryError:
+        _spent = True
+        raise
+    finally:
+        if not _spent and _address_space() > _spent_above():
+            _spent = not _memory_returned()
+
+
+def _spent_above() -> float:
+    """The address space past which a worker is spent: its start size and ``SPENT_SHARE`` of the room the cap
+    leaves it (a worker forked from a large parent starts large)."""
+    start = _start_size or 0
+    return start + SPENT_SHARE * max(0, BUDGET.memory - start)
+
+
+def _memory_returned() -> bool:
+    """Whether this process's address space is back under ``_spent_above`` once its garbage is collected and
+    glibc's free heap is given back to the system (``malloc_trim``, where there is glibc)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+    return _address_space() <= _spent_above()
 
 
 def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | None,
@@ -364,7 +442,8 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
     work(*args) returned)``, or ``(input, a Finding)`` saying why the file failed (over budget, worker died).
     ``jobs`` is read as the pool frees room (a bounded window: memory does not grow with N, and the first files
     are parsed while later ones are still being listed). ``initializer`` runs once in each worker before its
-    first file (default ``_limit_memory``)."""
+    first file (default ``_limit_memory``). A file a spent worker declined (``_in_worker``) is scheduled again, on
+    the fresh worker that replaces it (each worker declines once: at most ``workers`` + 1 tries)."""
     from concurrent.futures import TimeoutError as Timeout
 
     from pebble import ProcessExpired, ProcessPool
@@ -379,10 +458,20 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
         while True:
             while len(window) < 32 * size and (job := next(waiting, None)) is not None:
                 item, args = job
-                window.append((item, pool.schedule(work, args=args, timeout=BUDGET.seconds)))
+                window.append((item, pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.seconds), args))
             if not window:
                 return
-            item, future = window.popleft()  # a future let go once read: its report too
+            item, future, args = window.popleft()  # a future let go once read: its report too
+            for _ in range(size + 1):
+                try:
+                    future.result()
+                except ProcessExpired as error:
+                    if error.exitcode == SPENT_EXIT:  # declined by a spent worker, not this file's doing
+                        future = pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.seconds)
+                        continue
+                except Exception:  # noqa: BLE001, S110 - said below, as the file's outcome
+                    pass
+                break
             try:
                 outcome = future.result()
             except Timeout:
@@ -434,16 +523,43 @@ class Plan:
         return self.ids[name], self.manifest.get(name, {}), self.notes.get(name)
 
 
+MANIFEST_ROWS_SAID = 100  # the manifest's unusable rows said one by one; the rest counted in one more finding
+
+
+class Said:
+    """The manifest's findings as they are found: the first ``MANIFEST_ROWS_SAID`` made, the rest only counted and
+    then said in one more (a manifest of two million repeated rows made two million findings: 6.7 GB while
+    building, a 330 MB findings.csv)."""
+
+    def __init__(self) -> None:
+        self.kept: list[Finding] = []
+        self.more = 0
+
+    def add(self, code: str, **fields) -> None:
+        if len(self.kept) < MANIFEST_ROWS_SAID:
+            self.kept.append(make(code, **fields))
+        else:
+            self.more += 1
+
+    def findings(self) -> list[Finding]:
+        if not self.more:
+            return list(self.kept)
+        return self.kept + [make("manifest_row_unusable", actual=self.more,
+                                 detail=f"另有 {self.more} 行无法使用（只列出前 {MANIFEST_ROWS_SAID} 行）")]
+
+
 def plan(folder: str | Path) -> Plan:
     """List ``folder`` and read its manifest (``list_inputs``, ``read_manifest``); ids for every name."""
     folder = Path(folder)
     inputs = list_inputs(folder)
-    manifest, manifest_findings = read_manifest(folder)
+    manifest, said = read_manifest(folder)
     names = {i.name for i in inputs}
     for name, entry in manifest.items():
         if name not in names:
-            manifest_findings.append(make("manifest_row_unusable", actual=name,
-                                          detail=f"第{entry['_line']}行“{name}”：reports/ 中没有这个文件"))
+            said.add("manifest_row_unusable", actual=name,
+                     detail=f"第{entry['_line']}行“{name}”：reports/ 中没有这个文件")
+    manifest = {name: entry for name, entry in manifest.items() if name in names}  # (the others name nothing here)
+    manifest_findings = said.findings()
     manifest_report = Report("", MANIFEST, "", None, "manifest", "", Record(), manifest_findings) \
         if manifest_findings else None
     ids = report_ids([*names, *([MANIFEST] if manifest_report else [])])

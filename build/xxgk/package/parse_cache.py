@@ -51,6 +51,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..agency.resolve import Agency
+from ..folders import cache_folder_made_here, mark_cache_folder
 from ..readers import MAX_BYTES, open_beneath, sha256_of
 from ..record import from_plain, plain
 from ..safe import terminal_text
@@ -77,11 +78,12 @@ def library_version(name: str) -> str:
 
 def remove_other_contexts(folder: Path, context: str) -> None:
     """Remove the stale context folders of a cache (``folder`` holds one folder per context): only real
-    folders named like a context (64 hex digits) other than ``context`` — never a user's file or a link, nor
-    anything inside ``folder`` when it is itself a link (to a folder the tool did not make)."""
+    folders named like a context (64 hex digits) other than ``context`` that carry the cache's marker
+    (``folders.CACHE_MARKER``: made by xxgk) — never a user's file, folder or link, nor anything inside ``folder``
+    when it is itself a link (to a folder the tool did not make)."""
     if folder.is_dir() and not folder.is_symlink():
         for old in folder.iterdir():
-            if old.is_dir() and not old.is_symlink() and _CONTEXT_NAME.fullmatch(old.name) and old.name != context:
+            if _CONTEXT_NAME.fullmatch(old.name) and old.name != context and cache_folder_made_here(old):
                 shutil.rmtree(old, ignore_errors=True)
 
 
@@ -257,6 +259,7 @@ class ParseCache:
         folders = (self.path.parent.parent, self.path.parent)
         if not any(folder.is_symlink() for folder in folders):
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            mark_cache_folder(self.path.parent)
         if any(folder.is_symlink() or not folder.is_dir() for folder in folders):
             print(f"xxgk: parse cache {terminal_text(str(self.path.parent))} is not a folder of its own; not used",
                   file=sys.stderr)

@@ -34,6 +34,11 @@ from .render import esc
 SOURCE_DIR = "src"  # the source pages, site_dir/src/*.html
 OUTPUT = "pagefind"
 MANIFEST = "shards.json"  # pagefind/shards.json: {"shards": ["0/", "1/", ...]}, read by assets/search.js
+# a shard whose pages hold nothing to index (the source pages of reports without text: an empty file, a scanned
+# PDF, one over its budget): Pagefind refuses to write an index for it; it is left out of the manifest. Before, its
+# exit code failed the whole site build, saying nothing
+EMPTY = -1
+_NOTHING_TO_INDEX = b"not able to build an index"  # Pagefind 1.x's words for it
 SHARD_BYTES = 16 * 2 ** 20  # HTML per Pagefind run: ≈ 470 MiB peak RSS on report-sized pages (890 at 32 MiB)
 WORKERS = 2  # Pagefind runs at a time (each uses about one core): two half-size shards at once are the memory of
 # one 32 MiB shard and ≈ half its wall time (10,000 source pages, 80 MB: 36.3 s → 20.3 s, CPU 29.1 → 31.2 s, the index
@@ -135,12 +140,18 @@ def _pagefind(pages: list[Path], work: Path, output: Path) -> int:
         _stage(pages, work)
         command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
                    "--output-path", str(output), "--quiet"]
-        code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
-        if code == 0:
+        ran = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if ran.returncode == 0:
             for name in UNUSED_UI:
                 (output / name).unlink(missing_ok=True)  # (Pagefind's output: files this build made)
             normalise_filters(output)  # the filters in one order: the same bytes every build
-        return code
+            return 0
+        if _NOTHING_TO_INDEX in ran.stderr:
+            shutil.rmtree(output, ignore_errors=True)  # (anything it began: this build's)
+            return EMPTY
+        said = (ran.stderr.decode("utf-8", "replace").strip().splitlines() or [""])[-1][:300]
+        print(f"xxgk: 全文索引失败（Pagefind 退出码 {ran.returncode}）：{said}", file=sys.stderr)
+        return ran.returncode
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -162,14 +173,20 @@ def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WO
                                   range(len(groups))))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    failed = [code for code in codes if code]
+    failed = [code for code in codes if code not in (0, EMPTY)]
     if failed:
         return failed[0]
     if reuse is not None:
         reuse.prune()
-    output.mkdir(exist_ok=True)
-    (output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(groups))]}), encoding="utf-8")
+    _write_manifest(output, codes)
     return 0
+
+
+def _write_manifest(output: Path, codes: list[int]) -> None:
+    """``pagefind/shards.json``: the shards Pagefind wrote an index for, in order (an ``EMPTY`` one left out)."""
+    output.mkdir(exist_ok=True)
+    shards = [f"{k}/" for k, code in enumerate(codes) if code == 0]
+    (output / MANIFEST).write_text(json.dumps({"shards": shards}), encoding="utf-8")
 
 
 def query_download_bound(output: Path, results: int = 5) -> tuple[int, str]:
@@ -258,7 +275,7 @@ class ShardIndexer:
 
     def _work(self) -> None:
         while (k := self.jobs.get()) is not None:
-            if not self.stopped and self.in_order and not any(self.codes.values()):
+            if not self.stopped and self.in_order and not any(c not in (0, EMPTY) for c in self.codes.values()):
                 self.codes[k] = _index_shard(self.groups[k], self.work / str(k), self.output / str(k), self.reuse)
 
     def start(self) -> None:
@@ -293,7 +310,7 @@ class ShardIndexer:
         self.start()
         self._join()
         shutil.rmtree(self.work, ignore_errors=True)
-        failed = [self.codes[k] for k in sorted(self.codes) if self.codes[k]]
+        failed = [self.codes[k] for k in sorted(self.codes) if self.codes[k] not in (0, EMPTY)]
         if failed:
             return failed[0]
         if not self.in_order or [p for g in self.groups for p in g] != source_pages(self.site_dir):
@@ -301,7 +318,5 @@ class ShardIndexer:
             return index_full_text(self.site_dir, self.budget, reuse=self.reuse)
         if self.reuse is not None:
             self.reuse.prune()
-        self.output.mkdir(exist_ok=True)
-        (self.output / MANIFEST).write_text(json.dumps({"shards": [f"{k}/" for k in range(len(self.groups))]}),
-                                            encoding="utf-8")
+        _write_manifest(self.output, [self.codes.get(k, 0) for k in range(len(self.groups))])
         return 0

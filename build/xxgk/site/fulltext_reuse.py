@@ -28,6 +28,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from ..folders import cache_folder_made_here, mark_cache_folder
 from ..package.parse_cache import library_version
 from .previous import Previous
 
@@ -115,6 +116,7 @@ class ShardReuse:
                     target.write_bytes(data)
             (work / LIST).write_text(json.dumps({"format": FORMAT, "key": key, "files": files},
                                                 separators=(",", ":")), encoding="utf-8")
+            mark_cache_folder(work)
             _remove(self.folder / key)
             os.replace(work, self.folder / key)
         except OSError:
@@ -123,14 +125,15 @@ class ShardReuse:
             shutil.rmtree(work, ignore_errors=True)
 
     def prune(self) -> None:
-        """Remove the kept shards not in this build, and unfinished ones (only real folders named as this
-        module names them; never a link or anything else)."""
+        """Remove the kept shards not in this build (only real folders named as this module names them that carry
+        the cache's marker, ``folders.CACHE_MARKER``), and unfinished ones (``.<key>.new-<pid>``, this module's);
+        never a link or anything else."""
         if self.folder is None or not self.folder.is_dir() or self.folder.is_symlink():
             return
         for path in self.folder.iterdir():
             name = path.name
             unfinished = name.startswith(".") and ".new-" in name and _KEY.fullmatch(name[1:65] or "")
-            if (_KEY.fullmatch(name) and name not in self.used) or unfinished:
+            if (_KEY.fullmatch(name) and name not in self.used and cache_folder_made_here(path)) or unfinished:
                 _remove(path)
 
 

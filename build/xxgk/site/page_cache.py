@@ -41,6 +41,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..folders import mark_cache_folder
 from ..package.parse_cache import library_version, remove_other_contexts
 from ..safe import terminal_text
 
@@ -221,6 +222,7 @@ class PageCache:
             folder.mkdir(parents=True, exist_ok=True)
             if folder.is_symlink() or folder.parent.is_symlink():  # (planted meanwhile) never written through
                 return
+            mark_cache_folder(folder)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             with os.fdopen(handle, "wb") as out:
                 out.write(head)

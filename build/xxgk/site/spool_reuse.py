@@ -31,6 +31,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..folders import mark_cache_folder
 from ..package.parse_cache import remove_other_contexts
 from ..safe import terminal_text
 from . import chart_frames
@@ -167,6 +168,7 @@ class SpoolReuse:
 
     def _keep(self, spool: Path, frames: dict[str, str]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        mark_cache_folder(self.folder)
         named = {name for entry in self.recorded.values() for name in entry[4]}
         index = {"format": FORMAT, "pages": self.recorded,
                  "frames": {name: frames[name] for name in sorted(named) if name in frames}}
