@@ -174,6 +174,23 @@ def test_a_manifest_of_many_unusable_rows_says_the_first_hundred_and_counts_the_
     assert good.record.agency and not any(f.code == "manifest_row_unusable" for f in good.findings)
 
 
+def test_a_manifests_fetch_date_and_address_are_checked(root):
+    # (hostile-input audit: retrieved_at was published as given — 2024-13-45, <script> — and an "address" holding
+    # quotes and angle brackets became a live link)
+    (root / "reports" / "sources.csv").write_text(
+        'file,url,retrieved_at\ngood.txt,"https://a.gov.cn/x""><script>alert(1)</script>",2024-13-45\n',
+        encoding="utf-8")
+    good = next(r for r in collect(root / "reports") if r.source_file == "good.txt")
+    said = {f.column: f.actual for f in good.findings if f.code == "manifest_value_invalid"}
+    assert said == {"url": 'https://a.gov.cn/x"><script>alert(1)</script>', "retrieved_at": "2024-13-45"}
+    assert good.manifest["url"] == "" and good.manifest["retrieved_at"] == ""
+    (root / "reports" / "sources.csv").write_text(
+        "file,url,retrieved_at\ngood.txt,https://a.gov.cn/x?id=7&p=%E5%B9%B4,2025-03-01T09:30\n", encoding="utf-8")
+    good = next(r for r in collect(root / "reports") if r.source_file == "good.txt")
+    assert not [f for f in good.findings if f.code == "manifest_value_invalid"]
+    assert good.manifest["retrieved_at"] == "2025-03-01T09:30"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_named_like_the_manifest_never_blocks(root):
     os.mkfifo(root / "reports" / "sources.csv")

@@ -49,6 +49,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
 URL_SCHEMES = ("http", "https")
+MAX_URL = 2000  # characters: a longer "URL" is no official original's address (and a page of its own to print)
+_NOT_IN_URL = re.compile(r'[\s"<>\\`{}|^]')  # never in an address as a site prints it (RFC 3986 excludes them)
 
 
 @lru_cache(maxsize=1)
@@ -106,12 +108,18 @@ def page_title(value) -> str:
 
 
 def link_url(value) -> str | None:
-    """The URL if it may become a link (``http``/``https`` with a host), else ``None``."""
+    """The URL if it may become a link (``http``/``https`` with a host, no space, quote, angle bracket or backslash
+    inside, at most ``MAX_URL`` characters), else ``None``.
+
+    >>> link_url('https://a.gov.cn/x"><script>'), link_url("https://a.gov.cn/a b"), link_url("https://a.gov.cn/%20")
+    (None, None, 'https://a.gov.cn/%20')
+    """
     if not value:
         return None
     url = strip_control(str(value)).strip()
     scheme, sep, rest = url.partition("://")
-    if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/\\":
+    if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/\\" or len(url) > MAX_URL \
+            or _NOT_IN_URL.search(url):
         return None
     return url
 

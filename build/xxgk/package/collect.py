@@ -301,13 +301,14 @@ def _sha256(folder: Path, rel: str) -> str:
 
 def apply_manifest(report: Report, entry: dict) -> None:
     """The manifest overrides agency and year read from the text, with a finding when they differ.
-    An invalid value (year not a number in range, unknown level, URL not http/https) is a finding and
-    is left missing."""
+    An invalid value (year not a number in range, unknown level, URL not http/https or not an address,
+    ``retrieved_at`` not an ISO date) is a finding and is left missing."""
     entry = dict(entry)
     entry.pop("_line", None)
     for name, valid, rule in (("year", _valid_year, f"应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份"),
                               ("level", lambda v: v in LEVELS, "应为 government 或 department"),
-                              ("url", lambda v: link_url(v) is not None, "应为 http 或 https 网址")):
+                              ("url", lambda v: link_url(v) is not None, "应为 http 或 https 网址"),
+                              ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30")):
         if entry.get(name) and not valid(entry[name]):
             report.file_findings.append(make("manifest_value_invalid", column=name, actual=entry[name],
                                              expected=rule))
@@ -333,6 +334,18 @@ def apply_manifest(report: Report, entry: dict) -> None:
 
 def _valid_year(value: str) -> bool:
     return value.isascii() and value.isdigit() and int(value) in YEARS
+
+
+def _valid_moment(value: str) -> bool:
+    """An ISO date or date and time (when the file was fetched), in a year a report can have been fetched."""
+    from datetime import datetime
+
+    if not value.isascii() or len(value) > 40:
+        return False
+    try:
+        return datetime.fromisoformat(value).year in YEARS or datetime.fromisoformat(value).year == YEARS.stop
+    except ValueError:
+        return False
 
 
 def mark_duplicates(reports: list[Report]) -> None:
