@@ -139,6 +139,14 @@ def test_escape_sequences_in_names_never_reach_the_terminal(root):
     assert terminal_text("一\n\t二\x1b[0m\x9b") == "一\n\t二[0m"
 
 
+def test_a_table_whose_rowspans_cover_millions_of_cells_is_over_budget_not_two_minutes_of_work():
+    # (hostile-input audit: 4,000 cells spanning 1,000 rows × 64 columns, 170 KB, took 29 s; 700 KB, the budget)
+    row = "<tr>" + '<td rowspan="1000" colspan="64">甲</td>' * 4000 + "</tr>"
+    page = "<html><body><table>" + row + "<tr><td>乙</td></tr>" * 1000 + "</table></body></html>"
+    source = read_bytes(page.encode(), ".html")
+    assert [f.code for f in source.findings] == ["over_budget"] and "合并单元格" in source.findings[0].message
+
+
 # --- manifest ------------------------------------------------------------------------------------------------
 
 def test_a_manifest_with_a_repeated_column_is_a_finding_naming_it(root):

@@ -205,6 +205,7 @@ def html_to_text(markup: str) -> str:
     out: list[str] = []
     size = 0
     spans: dict = {}  # each table's cells merged down from the rows above (``_html_row``)
+    covers: dict = {}  # each table's room left for cells that rowspans cover (``MAX_COVERED``)
     # depth-first without recursion (pages nested thousands of levels deep): a string on the stack is
     # output, an element is expanded into its opening text, its children, and its closing newline + tail
     root.tail = None
@@ -221,7 +222,7 @@ def html_to_text(markup: str) -> str:
         tail = element.tail or ""
         if tag == "tr" and not _holds_table(element):  # a layout table's row is walked into, not flattened
             table = next(element.iterancestors("table"), None)
-            cells = _html_row(element, spans.setdefault(table, {}))
+            cells = _html_row(element, spans.setdefault(table, {}), covers.setdefault(table, [MAX_COVERED]))
             stack.append(tail)
             stack.append("\n" + "\t".join(cells) + "\n")
             continue
@@ -237,14 +238,20 @@ def html_to_text(markup: str) -> str:
 
 
 MAX_ROWSPAN = 1000
+# grid cells a table's rowspans may cover below their rows, together: each covered cell is a step for every row
+# below, and a 170 KB page of 4,000 cells spanning 1,000 rows × 64 columns took 29 s (a report's table 三 covers
+# some dozens). Past it the page is over budget, said, instead of a worker's two minutes
+MAX_COVERED = 200_000
 
 
-def _html_row(tr, below: dict[int, tuple[int, int | None]]) -> list[str]:
+def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | None = None) -> list[str]:
     """The texts of a ``<tr>``'s cells. ``below`` maps each grid column a cell of a row above covers (rowspan)
     to (rows it still covers, the column that cell begins at when it holds a number); it is updated for the rows
     below. A number merged down is the rows' together, none's alone: it is printed with ``MERGED_DOWN``, and
     ``MERGED_UP`` stands in each row it covers below (each missing, with a finding; before, the first row had the
-    number and the others one cell too few). Text merged down (a group label) is printed once, as before."""
+    number and the others one cell too few). Text merged down (a group label) is printed once, as before.
+    ``room`` (a one-item list, the table's) is what its rowspans may still cover (``MAX_COVERED``): past it,
+    ``OverBudget``."""
     out: list[str] = []
     column = 0
 
@@ -275,6 +282,10 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]]) -> list[str]:
         if span > 1 and rows == 1 and read_cell(text)[1] == "blank":
             out += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
         if rows > 1:
+            if room is not None:
+                room[0] -= (rows - 1) * span
+                if room[0] < 0:
+                    raise OverBudget(f"网页表格的合并单元格超过上限（{MAX_COVERED} 格）")
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
         column += span
     covered()
