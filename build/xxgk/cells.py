@@ -574,14 +574,19 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     return rows
 
 
+# a top row of table 三, printed with its label in one cell where the others' span three: 一、 二、 四、
+_TOP_ROW = re.compile(r"[一二四]\s*[、.．]")
+
+
 def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> None:
     """A tab/pipe row with more than ``k`` cells, the extra ones empty at both ends (``一、本年新收… | | 68 | … | 1 |
     |``: a label over two columns, the last cell blank): which empties are the layout's and which a blank cell is
     told by the table's other rows — when at least two rows of ``k`` numbers lie each on one line of the same
     number of cells, ending with their last number, a row on a line of that many cells keeps its last ``k``; a
     row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost) —
-    unless it is its label's one cell and ``k`` cells, as another row of the table with its first and last cells
-    filled is printed (rows 一、二、四 often print their label in one cell where the others span three).
+    unless it is a top row (一、二、四: ``_TOP_ROW``) printing its label's one cell and ``k`` cells, as another top
+    row of the table with its first and last cells filled is printed (these rows often print their label in one
+    cell where the others span three; a group's row, （三）…, is not read so).
     Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
     def one_line(row: Row) -> bool:
         line = row.slots[0].line
@@ -608,10 +613,10 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     if len(full) < 2 or len(set(full)) != 1:
         return
 
-    def label_then_values(row: Row) -> bool:  # a line of its label's one cell, then the row's k cells
+    def label_then_values(row: Row) -> bool:  # a top row's label in one cell (一、…), then the row's k cells
         first = line_cells(row.slots[0].line)[0].strip()
-        return len(line_cells(row.slots[0].line)) == k + 1 and len(row.slots) == k and bool(first) \
-            and read_cell(first)[1] == "unreadable"
+        return len(line_cells(row.slots[0].line)) == k + 1 and len(row.slots) == k \
+            and _TOP_ROW.match(first) is not None
 
     # rows whose label is one cell (一、本年新收… | 11 | 6 | … | 30 where the others' span three): a row printed so,
     # its first value blank, is whole (before, its blank was taken for a label column's and the row lost)

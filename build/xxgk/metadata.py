@@ -120,7 +120,8 @@ TITLE_LINES = 40
 _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
 # a word ending what no agency is called: 主动公开 (a 公开方式 field's value on the line above the title, joined to it)
 _NOT_NAME_ENDINGS = ("公开",)
-# a name read after 、 or a comma is the last of several agencies a joint report's title names
+# a name read after 、, a comma or 和/与/及 that follows another agency's name is the last of several a joint
+# report's title names
 _JOINED = re.compile(r"[、，,]\s*$")
 
 
@@ -198,6 +199,21 @@ class Title:
     joint: tuple[int, str] | None = None  # (line, as printed) of a title naming several agencies: no name read
 
 
+def _joint(before: str) -> bool:
+    """Whether the text before a title's name ends with another agency's name and 、 or a comma: a joint report
+    (某区人民政府办公室、某区政务服务管理办公室2021年…). A label or a number before the mark is no agency (附件1、,
+    1、, 索引号：123，).
+
+    >>> _joint("某区人民政府办公室、"), _joint("附件1、"), _joint("1、"), _joint("索引号：123，")
+    (True, False, False, False)
+    """
+    found = _JOINED.search(before)
+    if not found:
+        return False
+    other = before[:found.start()].rstrip()
+    return bool(other) and other.rstrip(NOT_TEXT_MARK).endswith(_agency_endings())
+
+
 def title_case(title: Title) -> str:
     """The case of ``agency_not_found``'s message (``rules/finding_messages.csv``) for what the title did."""
     return "title_joint" if title.joint else "title_refused" if title.refused else ""
@@ -245,7 +261,7 @@ def read_title(head: str) -> Title:
             if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
-                if _JOINED.search(text, 0, match.start(agency_group)):
+                if _joint(text[:match.start(agency_group)]):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):

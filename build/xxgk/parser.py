@@ -48,12 +48,7 @@ def parse(text: str) -> Record:
     record.period_start, record.period_end = text_to_period(doc.text)
     if record.year is None and record.period_start:
         record.year = int(record.period_start[:4])
-    record.published_date = text_to_published_date(doc.text)
-    if record.published_date and record.year and record.published_date[:4] <= str(record.year):
-        # (a report is published after its year ends: this is another text's date — an older report's signature
-        # on the same page — or a typo; the deadline check must not take it)
-        record.findings.append(make("published_date_early", actual=record.published_date, expected=record.year))
-        record.published_date = None
+    record.published_date = text_to_published_date(doc.text)  # (one its year makes impossible: collect)
     record.source_url = text_to_source_url(doc.text)
     if title.joint:
         record.findings.append(make("agency_joint", line=title.joint[0], actual=title.joint[1]))

@@ -3,9 +3,9 @@
 The template prints 行政复议 | 行政诉讼（未经复议直接起诉 | 复议后起诉）, five outcomes each (结果维持 结果纠正 其他结果
 尚未审结 总计). Layouts print 复议后起诉 before 未经复议直接起诉, 行政诉讼 before 行政复议, or 总计 first in each
 group; read by position, every value landed under another proceeding or outcome with no finding. ``header_order``
-reads the order from the header's words (``rules/proceeding_labels.csv``, ``rules/outcome_labels.csv``): only lines
-above the numbers that hold no digit and no sentence, so a paragraph naming 复议后起诉 is not a header. A header that
-names neither the three proceedings nor the five outcomes completely says nothing, and the template's order stands.
+reads the order from the header's rows (``rules/proceeding_labels.csv``, ``rules/outcome_labels.csv``): only lines
+above the numbers made of short cells with no digit and no sentence, so a paragraph naming 复议后起诉 is not a
+header; what no row says completely stays in the template's order.
 """
 
 from __future__ import annotations
@@ -15,13 +15,20 @@ import re
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
 
 Order = tuple[int, ...]  # printed position → column in the template's order
-_NOT_HEADER = re.compile(r"[0-9０-９，。；;]")
+# a header row holds no digit and no sentence: a line with one (本机关行政诉讼和行政复议情况如下：) is not read
+_NOT_HEADER = re.compile(r"[0-9０-９，。；;：:、]")
+_CELL_APART = re.compile(r"[\t|\u3000 ]+")
+MAX_HEADER_CELL = 10  # characters: a header cell's words (未经复议直接起诉 is 8); a longer run is prose
 _LITIGATION = re.compile("行政诉讼")
 
 
 def header_order(header: list[str]) -> Order | None:
     """The template column each printed column is, when the header names another order than the template's;
-    None when it names the template's or cannot be read.
+    None when it names the template's or cannot be read. Only a header row says an order: a line of short cells
+    (``_cells``) naming 行政复议 beside 行政诉讼 (or beside both litigation columns) orders the proceedings, a row
+    naming both litigation columns orders those, a row whose first five outcome cells are the five orders the
+    outcomes; what no row says stays as the template prints it. (A 行政复议 cell two rows high that PDF text puts
+    on a line of its own, after 行政诉讼, or a 合计 column on the proceedings' row, says nothing.)
 
     >>> order = header_order(["行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计 复议后起诉 直接起诉"])
     >>> order[:6], order[5:10] == tuple(range(10, 15))
@@ -30,15 +37,26 @@ def header_order(header: list[str]) -> Order | None:
     (4, 0, 1, 2, 3)
     >>> header_order(["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉"]) is None
     True
+    >>> header_order(["行政诉讼", "行政复议", "未经复议直接起诉 复议后起诉"]) is None  # two rows apart: unsaid
+    True
     """
-    text = "\n".join(line for line in header if not _NOT_HEADER.search(line))
-    proceedings = _proceedings(text) or list(proceeding_codes())
-    outcomes = _outcomes(text) or list(outcome_codes())
+    rows = [cells for line in header if (cells := _cells(line))]
+    proceedings = _proceedings(rows)
+    outcomes = next((named for cells in rows if (named := _outcomes(cells))), list(outcome_codes()))
     template_p, template_o = list(proceeding_codes()), list(outcome_codes())
     if proceedings == template_p and outcomes == template_o:
         return None
     group = len(template_o)
     return tuple(template_p.index(p) * group + template_o.index(o) for p in proceedings for o in outcomes)
+
+
+def _cells(line: str) -> list[str] | None:
+    """A header row's cells (apart by tabs, pipes or spaces), or None for a line that is no header row: one
+    holding a digit or a sentence's punctuation, or a run of words longer than a header cell's."""
+    if _NOT_HEADER.search(line):
+        return None
+    cells = [c for c in _CELL_APART.split(line.strip()) if c]
+    return cells if cells and all(len(c) <= MAX_HEADER_CELL for c in cells) else None
 
 
 def order_names(order: Order) -> str:
@@ -53,26 +71,30 @@ def order_names(order: Order) -> str:
     return "；".join(parts)
 
 
-def _proceedings(text: str) -> list[str] | None:
-    """The three proceedings in printed order when the header names each: 行政复议 before or after the
-    litigation group (行政诉讼 or its first column, whichever is printed first), the two litigation columns by
-    where each is first named."""
-    first: dict[str, int] = {}
-    for code, pattern in patterns("proceeding_labels"):
-        found = pattern.search(text)
-        if found is None:
-            return None
-        first[code] = found.start()
-    review, *litigation = proceeding_codes()
-    litigation.sort(key=first.__getitem__)
-    group = min([first[c] for c in litigation] + [m.start() for m in _LITIGATION.finditer(text)][:1])
-    return [review, *litigation] if first[review] < group else [*litigation, review]
+def _named(cell: str, alternatives) -> str | None:
+    """The one code of ``alternatives`` (``(code, pattern)`` pairs) a cell names, or None (none, or several)."""
+    codes = {code for code, pattern in alternatives if pattern.search(cell)}
+    return codes.pop() if len(codes) == 1 else None
 
 
-def _outcomes(text: str) -> list[str] | None:
-    """The five outcomes in the order the header first names them, when its first five outcome words are the
-    five (each outcome's first alias that matches at a place wins)."""
+def _proceedings(rows: list[list[str]]) -> list[str]:
+    """The three proceedings in printed order, as far as a header row says it (the template's otherwise)."""
+    review, direct, after = proceeding_codes()
+    litigation = [direct, after]
+    alternatives = patterns("proceeding_labels")
+    review_first = True
+    for cells in rows:
+        named = [_named(c, alternatives) or ("litigation" if _LITIGATION.fullmatch(c) else None) for c in cells]
+        if direct in named and after in named:
+            litigation.sort(key=named.index)
+        if review in named and ("litigation" in named or (direct in named and after in named)):
+            others = [i for i, code in enumerate(named) if code in ("litigation", direct, after)]
+            review_first = named.index(review) < min(others)
+    return [review, *litigation] if review_first else [*litigation, review]
+
+
+def _outcomes(cells: list[str]) -> list[str] | None:
+    """The five outcomes in a header row's order, when its first five outcome cells are the five."""
     alternatives = patterns("outcome_labels")
-    combined = re.compile("|".join(f"(?P<{code}>{pattern.pattern})" for code, pattern in alternatives))
-    named = [m.lastgroup for m in combined.finditer(text)][:len(alternatives)]
+    named = [code for cell in cells if (code := _named(cell, alternatives))][:len(alternatives)]
     return named if sorted(named) == sorted(outcome_codes()) else None

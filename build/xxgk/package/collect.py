@@ -302,7 +302,8 @@ def _sha256(folder: Path, rel: str) -> str:
 def apply_manifest(report: Report, entry: dict) -> None:
     """The manifest overrides agency and year read from the text, with a finding when they differ.
     An invalid value (year not a number in range, unknown level, URL not http/https or not an address,
-    ``retrieved_at`` not an ISO date) is a finding and is left missing."""
+    ``retrieved_at`` not an ISO date) is a finding and is left missing. A publication date the settled year makes
+    impossible is then dropped (``_early_date``)."""
     entry = dict(entry)
     entry.pop("_line", None)
     for name, valid, rule in (("year", _valid_year, f"应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份"),
@@ -329,7 +330,17 @@ def apply_manifest(report: Report, entry: dict) -> None:
         record.findings = [f for f in record.findings if f.code != "agency_not_found"]
     if record.year is not None:
         record.findings = [f for f in record.findings if f.code != "year_not_found"]
+    _early_date(record)
     attach_agency(report, title_agency, entry)
+
+
+def _early_date(record: Record) -> None:
+    """A publication date within or before the report's year, once the year is settled (title, overview,
+    manifest), is no publication date: missing, with ``published_date_early`` (another text's date — an older
+    report's signature on the same page — or a typo; the deadline check must not take it)."""
+    if record.published_date and record.year and record.published_date[:4] <= str(record.year):
+        record.findings.append(make("published_date_early", actual=record.published_date, expected=record.year))
+        record.published_date = None
 
 
 def _valid_year(value: str) -> bool:
@@ -423,8 +434,11 @@ def _in_worker(work, *args) -> object:
         _spent = True
         raise
     finally:
-        if not _spent and _address_space() > _spent_above():
-            _spent = not _memory_returned()
+        try:
+            if not _spent and _address_space() > _spent_above():
+                _spent = not _memory_returned()
+        except BaseException:  # noqa: BLE001 - (a MemoryError while looking): spent, never this file's result
+            _spent = True
 
 
 def _spent_above() -> float:

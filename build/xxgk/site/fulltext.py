@@ -318,5 +318,5 @@ class ShardIndexer:
             return index_full_text(self.site_dir, self.budget, reuse=self.reuse)
         if self.reuse is not None:
             self.reuse.prune()
-        _write_manifest(self.output, [self.codes.get(k, 0) for k in range(len(self.groups))])
+        _write_manifest(self.output, [self.codes.get(k, EMPTY) for k in range(len(self.groups))])
         return 0

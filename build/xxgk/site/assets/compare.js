@@ -197,6 +197,10 @@
       state.metric = metrics[asked.metric] ? asked.metric : firstMetric;
       state.to = years.indexOf(asked.to) >= 0 ? asked.to : Math.max.apply(null, years);
       state.from = years.indexOf(asked.from) >= 0 ? asked.from : state.to;
+      if (!asked.year && state.ids.length) {  // as the first view: the chosen agencies' latest year
+        var their = reportYears(state.ids, years);
+        if (their.year !== null) state.from = state.to = their.year;
+      }
       metricSel.value = state.metric;
       urlNote = "";
       draw(false);
