@@ -1,4 +1,5 @@
-"""Table 4 (行政复议、行政诉讼): 15 numbers, three proceedings × five outcomes, in printed order.
+"""Table 4 (行政复议、行政诉讼): 15 numbers, three proceedings × five outcomes, in the template's order or in the
+order its header rows print (``table4_columns``: 复议后起诉 first, 总计 first …).
 
 The header is all text, so the values are the first row of numbers in the region; digits
 that ran together are cut where each group of five then satisfies total = the other four.
