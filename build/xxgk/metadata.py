@@ -120,7 +120,7 @@ TITLE_LINES = 40
 _NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
 # a word ending what no agency is called: 主动公开 (a 公开方式 field's value on the line above the title, joined to it)
 _NOT_NAME_ENDINGS = ("公开",)
-# a name read after 、, a comma or 和/与/及 that follows another agency's name is the last of several a joint
+# a name read after 、 or a comma that follows another agency's name (``_joint``) is the last of several a joint
 # report's title names
 _JOINED = re.compile(r"[、，,]\s*$")
 
