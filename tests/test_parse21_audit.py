@@ -147,6 +147,12 @@ def test_a_disclosure_field_above_the_title_is_not_the_agency():
     assert record.agency is None and record.year == 2024  # before: 主动公开
 
 
+def test_a_disclosure_field_run_into_the_title_on_its_line_is_not_part_of_the_name():
+    # (review: 公开方式：主动公开某县交通运输局2023年… named 主动公开某县交通运输局)
+    record = parse("公开方式：主动公开" + tab_report(agency="某县交通运输局"))
+    assert record.agency == "某县交通运输局"
+
+
 def test_a_joint_reports_title_names_no_single_agency():
     text = tab_report(agency="某区人民政府办公室、某区政务服务管理办公室")
     record = parse(text)
