@@ -282,7 +282,7 @@ def test_the_league_table_ranks_one_year_and_filters_by_province(server, browser
     assert names()[0][0] == "1"
     assert "2025年" in browser.find_element(By.ID, "xxgk-league-status").text
     first = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#xxgk-league-table tbody tr:first-child td")]
-    assert first[2:4] == ["县级", "人民政府"]  # 湟中区: tier and kind in Chinese, as on its agency page
+    assert first[3:5] == ["县级", "人民政府"]  # 湟中区: tier and kind in Chinese, as on its agency page
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 1366
 
 

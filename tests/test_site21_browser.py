@@ -114,3 +114,22 @@ def test_the_compare_page_tells_no_report_from_a_missing_value(server, chromium)
     rows, lines = table_and_csv(f"agencies={huangzhong}&metric=granted_share&year=2025")
     assert rows[0][-1] == "无数据"  # its report is here; its table does not add up, so no share
     assert lines[0]["数值"] == "" and "缺失，不是0" in lines[0]["说明"]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_league_tables_ranked_value_is_in_view_on_a_phone(server, chromium):
+    # (site audit: rank, name and region filled a phone's width, the value ranked was off-screen)
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        chromium.get(server + "/compare/")
+        _wait(lambda: chromium.find_elements("css selector", "#xxgk-league-table tbody tr"))
+        heads = [h.text for h in chromium.find_elements("css selector", "#xxgk-league-table thead th")]
+        assert heads[2].startswith("本年新收申请") or "（" in heads[2], heads  # the measure, third
+        right = chromium.execute_script(
+            "var c = document.querySelector('#xxgk-league-table tbody tr').cells[2];"
+            "return c.getBoundingClientRect().right;")
+        assert right <= chromium.execute_script("return document.documentElement.clientWidth")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

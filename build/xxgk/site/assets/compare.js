@@ -493,13 +493,14 @@
         var rows = list.slice(0, 500).map(function (a, i) {
           var v = mv.v[a.id][year];
           if (v !== last) { rank = i + 1; last = v; }
+          // the ranked value beside the name (a phone showed rank, name and region, the value off-screen)
           return [{text: String(rank), sort: rank}, {text: a.n, sort: a.n, href: root + "a/" + a.id + "/"},
-            region(a), {text: TIER[a.t] || "未知", sort: a.t},
-            {text: KIND[a.k] || "未知", sort: a.k}, {text: fmt(v, m.unit), sort: v}];
+            {text: fmt(v, m.unit), sort: v}, region(a), {text: TIER[a.t] || "未知", sort: a.t},
+            {text: KIND[a.k] || "未知", sort: a.k}];
         });
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
           (list.length > 500 ? "（显示前500个）" : "") + "。";
-        sortableTable($("xxgk-league-table"), ["名次", "机构", "地区", "行政层级", "机构类型", m.label + "（" + m.unit + "）"],
+        sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
           rows, year + "年 " + m.label + " 排行（点击表头排序）", 1);
       });
     }
