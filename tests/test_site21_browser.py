@@ -133,3 +133,26 @@ def test_the_league_tables_ranked_value_is_in_view_on_a_phone(server, chromium):
         assert right <= chromium.execute_script("return document.documentElement.clientWidth")
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_an_agency_page_steers_its_own_comparison(server, chromium):
+    # (site audit: the agency page had no controls of its own, one fixed link to the compare page)
+    from selenium.webdriver.support.ui import Select
+
+    agency = "qinghai-haixi-geermu-renminzhengfu"
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/a/{agency}/")
+    metric = Select(_wait(lambda: chromium.find_element("id", "xxgk-agency-metric")))
+    assert "processed" in [o.get_attribute("value") for o in metric.options]
+    metric.select_by_value("processed")
+    year = Select(chromium.find_element("id", "xxgk-agency-year"))
+    year.select_by_index(len(year.options) - 1)  # its earliest year alone
+    chosen_year = year.first_selected_option.get_attribute("value")
+    chromium.find_element("css selector", ".xxgk-agency-compare button").click()
+    _wait(lambda: "/compare/" in chromium.current_url)
+    _wait(lambda: [li.text for li in chromium.find_elements("css selector", "#xxgk-compare-chosen li")])
+    assert chromium.find_element("id", "xxgk-compare-metric").get_attribute("value") == "processed"
+    assert chromium.find_element("id", "xxgk-compare-from").get_attribute("value") == chosen_year
+    assert "格尔木市人民政府" in chromium.find_element("id", "xxgk-compare-chosen").text

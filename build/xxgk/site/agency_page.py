@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .blocks import split_html_blocks
+from .compare_page import agency_compare_form, metric_options
 from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
 from .render import (
     DENIAL_REASONS,
@@ -67,6 +68,8 @@ class AgencyPages:
     ``report_urls``, ``findings`` (code and severity), ``agency_reports`` ({agency_id: its reports by year}),
     ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``)."""
 
+    _metric_options: str | None = None  # the comparison form's measures (compare_page.metric_options), made once
+
     def agency_page(self, agency: dict) -> None:
         self.bulk_page(f"{agency_path(agency['agency_id'])}index.md", self.agency_inputs(agency),
                        lambda: self._agency_markdown(agency))
@@ -117,10 +120,11 @@ class AgencyPages:
                 ("系统", a["system"] or "—"), ("报告年度", "、".join(f"{y}年" for y in years) or "—"),
                 ("机构编号", a["agency_id"])]
         body = "\n".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-        link = (f'<p><a href="../../compare/?agencies={esc(a["agency_id"])}&amp;metric=received&amp;year={span}">'
-                "在比较页打开：与同类组中位数或其他机构比较 →</a></p>") if span else ""
-        return f"<table>\n{body}\n</table>\n{link}"
+        if not years:
+            return f"<table>\n{body}\n</table>"
+        if self._metric_options is None:  # (the same for every agency page: made once)
+            self._metric_options = metric_options(list(self.pkg.tables["metrics"]))
+        return f"<table>\n{body}\n</table>\n{agency_compare_form(a['agency_id'], years, self._metric_options)}"
 
     def _agency_reports(self, reports: list[dict]) -> str:
         rows = []

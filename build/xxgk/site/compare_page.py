@@ -15,13 +15,34 @@ from .render import esc
 from .titles import front_matter
 
 
-def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]) -> str:
+def metric_options(metrics: list[dict]) -> str:
+    """The measures as ``<option>``s in ``<optgroup>``s by group: the compare page's menus, and the agency pages'."""
     groups: dict[str, list[dict]] = {}
     for m in metrics:
         groups.setdefault(m["group"] or "其他", []).append(m)
-    options = "".join(f'<optgroup label="{esc(g)}">' + "".join(
+    return "".join(f'<optgroup label="{esc(g)}">' + "".join(
         f'<option value="{esc(m["code"])}">{esc(m["label_zh"])}（{esc(m["unit"])}）</option>' for m in ms)
         + "</optgroup>" for g, ms in groups.items())
+
+
+def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
+    """An agency page's own comparison controls: a measure and its years (all of them, or one), sent to the
+    compare page as its address (a plain form: it works without JavaScript), where peers are added."""
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+    year_options = (f'<option value="{span}">{years[0]}–{years[-1]}年</option>' if len(years) > 1 else "") + "".join(
+        f'<option value="{y}">{y}年</option>' for y in sorted(years, reverse=True))
+    return (f'<form class="xxgk-compare xxgk-agency-compare" action="../../compare/" method="get">'
+            f'<input type="hidden" name="agencies" value="{esc(agency_id)}">'
+            '<p><span class="xxgk-pair"><label for="xxgk-agency-metric">比较的指标：</label>'
+            f'<select id="xxgk-agency-metric" name="metric">{options}</select></span> '
+            '<span class="xxgk-pair"><label for="xxgk-agency-year">年度：</label>'
+            f'<select id="xxgk-agency-year" name="year">{year_options}</select></span> '
+            '<button type="submit" class="md-button xxgk-small-button">在比较页打开</button></p>'
+            "<p><small>与同类组中位数比较；在比较页还可以添加其他机构。</small></p></form>")
+
+
+def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]) -> str:
+    options = metric_options(metrics)
     year_options = "".join(f'<option value="{y}">{y}年</option>' for y in sorted(years, reverse=True))
     province_options = '<option value="">全部</option>' + "".join(
         f'<option value="{esc(p)}">{esc(p)}</option>' for p in provinces)
