@@ -134,13 +134,17 @@ def mark_cache_folder(folder: Path) -> None:
 
 def cache_folder_made_here(folder: Path) -> bool:
     """Whether ``folder`` is a real folder carrying xxgk's cache marker (a regular file, not a link)."""
-    marker = folder / CACHE_MARKER
-    return folder.is_dir() and not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
+    return _marked(folder, CACHE_MARKER) and not (folder / CACHE_MARKER).is_symlink()
 
 
 def _ours(folder: Path) -> bool:
     """A folder (not a link) with xxgk's marker: what ``staging_for`` made, or an output moved aside."""
-    return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+    return _marked(folder, MARKER)
+
+
+def _marked(folder: Path, marker: str) -> bool:
+    """A real folder (not a link) holding the file ``marker``."""
+    return folder.is_dir() and not folder.is_symlink() and (folder / marker).is_file()
 
 
 def clear(folder: Path) -> None:
