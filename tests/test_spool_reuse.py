@@ -1,5 +1,5 @@
-"""A rebuild copies a report or agency page's spool line from the last build when the page's stated inputs are the
-same (``site/spool_reuse.py``) instead of writing its Markdown again. What a user checks: the site is the same
+"""A rebuild copies a report, agency or source page's spool line from the last build when the page's stated inputs
+are the same (``site/spool_reuse.py``) instead of writing it again. What a user checks: the site is the same
 bytes as one built without any cache; an unchanged page is not written again, a page whose inputs changed —
 its own rows, or what other reports lend it (its agency's other years, ranks, medians) — is; a damaged cache is
 written around, said on stderr."""
@@ -37,8 +37,9 @@ def _build(reports: Path, work: Path, cache: Path | None) -> Path:
 
 @pytest.fixture
 def written(monkeypatch) -> list[str]:
-    """The report and agency pages whose Markdown a build writes (not copied), by report id or agency id; the
-    check that writes copied pages again is off, so copies are not written."""
+    """The report and agency pages whose Markdown a build writes (not copied), by report id or agency id, and the
+    source pages it writes (``src:`` and the report id); the check that writes copied pages again is off, so copies
+    are not written."""
     calls: list[str] = []
     _count_written(monkeypatch, calls)
     return calls
@@ -47,6 +48,11 @@ def written(monkeypatch) -> list[str]:
 def _count_written(monkeypatch, calls: list[str]) -> None:
     monkeypatch.setenv("XXGK_CHECK_REUSE", "0")
     report_markdown, agency_markdown = ReportPages._report_markdown, pages_module.Site._agency_markdown
+    source_html = ReportPages._source_html
+
+    def source(self, r):
+        calls.append(f"src:{r['report_id']}")
+        return source_html(self, r)
 
     def report(self, r, page):
         calls.append(r["report_id"])
@@ -58,6 +64,7 @@ def _count_written(monkeypatch, calls: list[str]) -> None:
 
     monkeypatch.setattr(ReportPages, "_report_markdown", report)
     monkeypatch.setattr(pages_module.Site, "_agency_markdown", agency)
+    monkeypatch.setattr(ReportPages, "_source_html", source)
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +90,15 @@ def reports(first, tmp_path) -> Path:
     return Path(shutil.copytree(first["reports"], tmp_path / "reports"))
 
 
+def _id_of(work: Path, report: Path) -> str:
+    """The report id the package at ``work`` gives the file ``report``."""
+    from xxgk.site.data import Package
+
+    (rid,) = [r["report_id"] for r in Package.open(work / "datapackage").tables["reports"]
+              if r["source_file"] == report.name]
+    return rid
+
+
 def _ids(work: Path) -> tuple[list[str], list[str]]:
     from xxgk.site.data import Package
 
@@ -92,9 +108,10 @@ def _ids(work: Path) -> tuple[list[str], list[str]]:
 
 def test_an_unchanged_rebuild_writes_no_report_or_agency_page_and_the_same_site(tmp_path, first, reports, written):
     report_ids, agency_ids = first["ids"]
-    assert sorted(first["written"]) == sorted(report_ids + agency_ids)  # the first build writes every page
+    sources = [f"src:{rid}" for rid in report_ids]
+    assert sorted(first["written"]) == sorted(report_ids + agency_ids + sources)  # the first build writes every page
     site = _build(reports, tmp_path / "two", tmp_path / "cache")
-    assert written == []  # every page copied from the last build's spool
+    assert written == []  # every page and source page copied from the last build's spool
     assert _tree(site) == first["fresh"]
 
 
@@ -105,7 +122,8 @@ def test_a_changed_report_writes_its_page_and_those_it_lends_to_and_no_other(tmp
     assert "本年新收政府信息公开申请数量" in text
     changed.write_text(text + "\n附注：本报告已更正。\n", encoding="utf-8")  # its text, and so its source lines
     site = _build(reports, tmp_path / "two", tmp_path / "cache")
-    assert written and set(written) < set(report_ids + agency_ids)  # some pages written again, not all
+    assert written and set(written) < set(report_ids + agency_ids + [f"src:{rid}" for rid in report_ids])
+    assert [w for w in written if w.startswith("src:")] == [f"src:{_id_of(tmp_path / 'two', changed)}"]
     assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
 
 
@@ -138,6 +156,14 @@ def test_the_check_fails_a_page_whose_stated_inputs_miss_what_it_shows(tmp_path,
         _build(reports, tmp_path / "two", tmp_path / "cache")
 
 
+def test_the_check_fails_a_source_page_whose_stated_inputs_miss_what_it_shows(tmp_path, reports, monkeypatch):
+    monkeypatch.setenv("XXGK_CHECK_REUSE", "1")
+    source_html = ReportPages._source_html
+    monkeypatch.setattr(ReportPages, "_source_html", lambda self, r: source_html(self, r) + "<!-- 另一行 -->")
+    with pytest.raises(RuntimeError, match="missing from its inputs"):
+        _build(reports, tmp_path / "two", tmp_path / "cache")
+
+
 def _spool_cache(cache: Path) -> Path:
     (folder,) = [p for p in (cache / "spool").iterdir() if p.is_dir()]
     return folder
@@ -157,12 +183,24 @@ def test_a_damaged_line_or_index_is_written_again_and_said(tmp_path, first, repo
     assert "damaged" in capsys.readouterr().err
     assert len(written) == 1  # that page alone written again
 
+    folder = _spool_cache(tmp_path / "cache")
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    path, (_, offset, length, _, _) = sorted(index["files"].items())[0]
+    spool = bytearray((folder / "files.jsonl").read_bytes())
+    spool[offset + length // 2] ^= 1  # one bit of one source page's line
+    (folder / "files.jsonl").unlink()
+    (folder / "files.jsonl").write_bytes(bytes(spool))
+    written.clear()
+    assert _tree(_build(reports, tmp_path / "two-b", tmp_path / "cache")) == fresh
+    assert "damaged" in capsys.readouterr().err
+    assert written == [f"src:{Path(path).stem}"]  # that source page alone written again
+
     (_spool_cache(tmp_path / "cache") / "index.json").write_text("{not json", encoding="utf-8")
     written.clear()
     assert _tree(_build(reports, tmp_path / "three", tmp_path / "cache")) == fresh
     assert "unreadable" in capsys.readouterr().err
     report_ids, agency_ids = first["ids"]
-    assert sorted(written) == sorted(report_ids + agency_ids)
+    assert sorted(written) == sorted(report_ids + agency_ids + [f"src:{rid}" for rid in report_ids])
 
 
 def test_a_forged_frame_is_not_published(tmp_path, first, reports, written, capsys):

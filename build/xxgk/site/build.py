@@ -25,7 +25,7 @@ from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover,
 from ..gcpause import gc_paused
 from . import chart_frames
 from .browser_data import browser_files, search_aux
-from .bulk import BULK, PAGES, BulkRun, BulkStats, Spool, spool_run
+from .bulk import BULK, FILES, PAGES, BulkRun, BulkStats, Spool, spool_run
 from .data import Package
 from .downloads import copy_downloads
 from .fulltext import ShardIndexer, index_full_text
@@ -94,7 +94,7 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
             spool.file(f"{chart_frames.FOLDER}/{name}.json", frames[name])
         kept = dict(frames)
     if reuse is not None:  # the spool complete and closed
-        reuse.keep(site_src / BULK / PAGES, kept)
+        reuse.keep({"pages": site_src / BULK / PAGES, "files": site_src / BULK / FILES}, kept)
 
 
 def minified_asset(name: str, text: str) -> str:

@@ -93,10 +93,22 @@ class Spool:
         """A page as a spool line ``page`` returned (UTF-8, newline-terminated), appended as it is."""
         self._append("pages", self.pages, data, CHUNK)
 
-    def file(self, path: str, text: str) -> None:
-        """A file published as it is at ``path`` under the site root."""
+    def file(self, path: str, text: str) -> bytes:
+        """A file published as it is at ``path`` under the site root; returns its spool line (``file_line``
+        appends it again, byte for byte)."""
+        data = _line({"path": path, "text": text}).encode("utf-8")
+        self.file_line(path, data)
+        return data
+
+    @property
+    def files_offset(self) -> int:
+        """Where the next file's line begins in ``files.jsonl``."""
+        return self._runs["files"][1]
+
+    def file_line(self, path: str, data: bytes) -> None:
+        """The file at ``path`` as a spool line ``file`` returned for it, appended as it is."""
         self._paths.append(path)
-        self._append("files", self.files, _line({"path": path, "text": text}).encode("utf-8"), FILE_CHUNK)
+        self._append("files", self.files, data, FILE_CHUNK)
 
     def _append(self, kind: str, handle, data: bytes, size: int) -> None:
         handle.write(data)

@@ -248,6 +248,25 @@ class Site(ReportPages, AgencyPages):
                                f"({CHECK}): a page input is missing from its inputs")
         self.reuse.note(src, digest, offset, line, names)
 
+    def bulk_file(self, path: str, inputs: list, make: Callable[[], str]) -> None:
+        """Spool the file ``path`` (a source page) that ``make()`` writes — or, when ``inputs`` are the last
+        build's, that build's line for it (``spool_reuse``), as ``bulk_page`` does for pages."""
+        if self.reuse is None:
+            self.spool.file(path, make())
+            return
+        digest = inputs_digest([self.shared_inputs, inputs])
+        taken = self.reuse.take(path, digest, "files")
+        offset = self.spool.files_offset
+        if taken is not None and not checking():
+            self.spool.file_line(path, taken[0])
+            self.reuse.note(path, digest, offset, taken[0], [], "files")
+            return
+        line = self.spool.file(path, make())
+        if taken is not None and taken[0] != line:
+            raise RuntimeError(f"{path}: the file written differs from the last build's with the same inputs "
+                               f"({CHECK}): an input is missing from its inputs")
+        self.reuse.note(path, digest, offset, line, [], "files")
+
     @cached_property
     def shared_inputs(self) -> str:
         """The digest of what every bulk page may read besides its own inputs: the package's small resources

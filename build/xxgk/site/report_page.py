@@ -69,7 +69,8 @@ class ReportPages:
     """Needs from the host: ``pkg``, ``values`` and ``metric_defs`` (the published metrics), ``peer``
     ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings`` (code and severity),
     ``agency_reports``, ``category_of``, ``categories``, ``rows(resource, report_id)`` (the rows of the report
-    being written) and ``spool`` (``bulk.Spool``)."""
+    being written), ``bulk_page`` and ``bulk_file`` (``pages.Site``: a page or file spooled, or taken from the last
+    build)."""
 
     def report_page(self, r: dict) -> None:
         page = self.report_urls[r["report_id"]]  # a/<agency_id>/<year>.html (titles.report_paths)
@@ -84,8 +85,8 @@ class ReportPages:
         here would be caught by the tests (``spool_reuse.CHECK``)."""
         rid, aid = r["report_id"], r.get("agency_id") or ""
         original = self.copy_of.get(rid)
-        return [r, self.current_digest, self.report_urls[rid], hashlib.sha256(self._source(r)[0].encode(
-                    "utf-8", "surrogatepass")).hexdigest(), self.findings.get(rid), self.scores.get(rid),
+        return [r, self.current_digest, self.report_urls[rid], self._text_digest(r), self.findings.get(rid),
+                self.scores.get(rid),
                 self.score_ranks.get(rid), original and [original, self.report_urls[original["report_id"]]],
                 self.peer_inputs(r), self.values[rid], self.agency_names.get(aid),
                 self.reports_inputs(aid) if aid else None]
@@ -199,13 +200,30 @@ class ReportPages:
         """``{resource: {row code: (line, start, end)}}`` of a report's rows on long lines (cached per report)."""
         return self._source(r)[1]
 
+    def _text(self, r: dict) -> str:
+        """The report's source text, read once for its page's inputs, its page and its source page."""
+        return self._read_text(r)[0]
+
+    def _text_digest(self, r: dict) -> str:
+        """SHA-256 of the report's source text: what its page and source page take from it (the text itself, and
+        its row spans, which the text, the report's format and the code decide) as a page input."""
+        return self._read_text(r)[1]
+
+    def _read_text(self, r: dict) -> tuple[str, str]:
+        cache = self.__dict__.setdefault("_text_cache", {})
+        if r["report_id"] not in cache:
+            cache.clear()  # one report at a time
+            text = self.pkg.source_text(r["report_id"])
+            cache[r["report_id"]] = (text, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        return cache[r["report_id"]]
+
     def _source(self, r: dict) -> tuple[str, dict[str, dict[str, tuple[int, int, int]]]]:
-        """The report's source text and its ``_spans``, read once for its page and its source page. ``row_spans``
-        finds nothing in a text without a line of ``LONG_LINE`` characters (with its line feed: more than
-        ``LONG_LINE``), so such a text is not searched."""
+        """The report's source text and its ``_spans``, found once for its page and its source page (and never for
+        a page taken from the last build). ``row_spans`` finds nothing in a text without a line of ``LONG_LINE``
+        characters (with its line feed: more than ``LONG_LINE``), so such a text is not searched."""
         cache = self.__dict__.setdefault("_span_cache", {})
         if r["report_id"] not in cache:
-            text = self.pkg.source_text(r["report_id"])
+            text = self._text(r)
             out: dict[str, dict] = defaultdict(dict)
             if max(map(len, text.split("\n"))) >= LONG_LINE:
                 for (resource, code), span in row_spans(text, r["format"]).items():
@@ -416,7 +434,13 @@ class ReportPages:
     def source_page(self, r: dict) -> None:
         """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
         never seen by MkDocs (and out of its search index); the full-text search indexes it without its tables
-        (``table_lines.py``)."""
+        (``table_lines.py``). Taken from the last build when its inputs are the same (``pages.Site.bulk_file``):
+        the report's row (title, format, year and province filters), its page's address and its text."""
+        rid = r["report_id"]
+        self.bulk_file(f"src/{rid}.html", [r, self.report_urls[rid], self._text_digest(r)],
+                       lambda: self._source_html(r))
+
+    def _source_html(self, r: dict) -> str:
         text, spans = self._source(r)
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for rows in spans.values():
@@ -435,9 +459,8 @@ class ReportPages:
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
         filters = filter_attributes(r)
-        self.spool.file(f"src/{r['report_id']}.html", SOURCE_PAGE.format(
-            title=title, page=page, lines="\n".join(lines), year=filters.get("year", ""),
-            province=filters.get("province", "")))
+        return SOURCE_PAGE.format(title=title, page=page, lines="\n".join(lines), year=filters.get("year", ""),
+                                  province=filters.get("province", ""))
 
 
 @lru_cache(maxsize=1 << 12, typed=True)  # the same few numbers on every page

@@ -1,4 +1,4 @@
-"""Report and agency pages taken whole from the last build's spool when their inputs did not change.
+"""Report, agency and source pages taken whole from the last build's spool when their inputs did not change.
 
 A rebuild after 1 % of the reports changed used to write every report and agency page's Markdown again (the
 pages stage: ≈ 12 s of one core at 10,000 reports), only for the page cache (``page_cache.py``) to find
@@ -7,17 +7,20 @@ first — everything from the package its Markdown is made of (``ReportPages.rep
 ``AgencyPages.agency_inputs``: the report's rows as the CSVs hold them, its text, and what other reports lend
 it: ranks, peer medians, the agency's other years) — and a page whose inputs digest is the one the last build
 recorded for the same path is copied from the last build's spool, byte for byte, with the chart frames it named
-(``chart_frames``), instead of being written again (``pages.Site.bulk_page``).
+(``chart_frames``), instead of being written again (``pages.Site.bulk_page``). A report's *source page*
+(``src/<id>.html``: its text with line anchors and row spans) is a line of the spool's files (``bulk.FILES``), taken
+the same way (``pages.Site.bulk_file``): its text was otherwise read and searched for row spans again on every build
+(≈ 8 s of one core at 10,000 reports, nothing changed).
 
-Kept in the cache folder (``<cache>/spool/<context>/``): ``pages.jsonl``, a hard link to the last build's spool
-(a copy across file systems), and ``index.json`` — for each page its path, inputs digest, line offset, length and
-SHA-256 and the frames it named; each frame's text once. The context hashes Python's version and every file of
-``xxgk`` (modules, rules, the site's assets): changed code starts empty. The same rules as the other caches: optional (a
-build without it writes the same bytes: tested), data only (JSON and the spool's own lines, never code); a line
-whose SHA-256 is not the one recorded, a frame whose name is not its text's hash, an unreadable index: the page
-is written again and stderr says so once. With ``XXGK_CHECK_REUSE=1`` (the test suite sets it) every page that
-could be copied is written again as well and the build fails if the two differ: an input a page reads but does
-not state would show there.
+Kept in the cache folder (``<cache>/spool/<context>/``): ``pages.jsonl`` and ``files.jsonl``, hard links to the
+last build's spools (copies across file systems), and ``index.json`` — for each page or file its path, inputs
+digest, line offset, length and SHA-256 and the frames it named; each frame's text once. The context hashes
+Python's version and every file of ``xxgk`` (modules, rules, the site's assets): changed code starts empty. The
+same rules as the other caches: optional (a build without it writes the same bytes: tested), data only (JSON and
+the spool's own lines, never code); a line whose SHA-256 is not the one recorded, a frame whose name is not its
+text's hash, an unreadable index: the page is written again and stderr says so once. With ``XXGK_CHECK_REUSE=1``
+(the test suite sets it) every page that could be copied is written again as well and the build fails if the two
+differ: an input a page reads but does not state would show there.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ from ..package.parse_cache import remove_other_contexts
 from ..safe import terminal_text
 from . import chart_frames
 
-FORMAT = "xxgk-spool-reuse-1"
+FORMAT = "xxgk-spool-reuse-2"
 CHECK = "XXGK_CHECK_REUSE"  # environment: write every reusable page again and compare (tests)
-SPOOL, INDEX = "pages.jsonl", "index.json"
+SPOOLS = {"pages": "pages.jsonl", "files": "files.jsonl"}  # kind of line → the spool kept for it
+INDEX = "index.json"
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
 MAX_LINE_BYTES = 64 * 2**20  # a recorded line longer than this is not one this module kept
 
@@ -79,11 +83,12 @@ class SpoolReuse:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.previous: dict[str, list] = {}  # src → [inputs digest, offset, length, sha256, frame names]
+        # kind ("pages", "files") → {src: [inputs digest, offset, length, sha256, frame names]}
+        self.previous: dict[str, dict[str, list]] = {kind: {} for kind in SPOOLS}
         self.frames: dict[str, str] = {}  # the previous build's frames: name → text
-        self.recorded: dict[str, list] = {}  # this build's pages, as ``previous``
+        self.recorded: dict[str, dict[str, list]] = {kind: {} for kind in SPOOLS}  # this build's, as ``previous``
         self.hits = 0
-        self._spool = None  # the previous spool, open while pages are taken from it
+        self._spools: dict = {}  # kind → the previous spool, open while lines are taken from it
         self._warned = False
 
     @classmethod
@@ -104,24 +109,28 @@ class SpoolReuse:
         return reuse
 
     def _load(self) -> None:
-        index, spool = self.folder / INDEX, self.folder / SPOOL
-        if not index.exists() and not spool.exists():
+        index, spools = self.folder / INDEX, {kind: self.folder / name for kind, name in SPOOLS.items()}
+        if not index.exists() and not any(spool.exists() for spool in spools.values()):
             return
         try:
-            if index.is_symlink() or spool.is_symlink() or not index.is_file() or not spool.is_file():
+            if index.is_symlink() or not index.is_file() or any(
+                    spool.is_symlink() or not spool.is_file() for spool in spools.values()):
                 raise ValueError("not regular files")
             data = json.loads(index.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not an index this build wrote")
-            pages, frames = data.get("pages"), data.get("frames")
-            if not isinstance(pages, dict) or not isinstance(frames, dict):
+            frames = data.get("frames")
+            if not isinstance(frames, dict) or not all(isinstance(data.get(kind), dict) for kind in SPOOLS):
                 raise ValueError("malformed")
-            self.previous = {src: entry for src, entry in pages.items() if _entry(entry)}
+            self.previous = {kind: {src: entry for src, entry in data[kind].items() if _entry(entry)}
+                             for kind in SPOOLS}
             self.frames = {name: text for name, text in frames.items()
                            if isinstance(text, str) and _frame_name(text) == name}
-            self._spool = spool.open("rb")
+            for kind, spool in spools.items():
+                self._spools[kind] = spool.open("rb")
         except (OSError, ValueError, UnicodeDecodeError) as error:
-            self.previous, self.frames = {}, {}
+            self.close()
+            self.previous, self.frames = {kind: {} for kind in SPOOLS}, {}
             self._warn(f"xxgk: spool cache {self.folder.name[:16]} unreadable ({error}); pages written again")
 
     def _warn(self, message: str) -> None:
@@ -129,16 +138,17 @@ class SpoolReuse:
             self._warned = True
             print(terminal_text(message), file=sys.stderr)
 
-    def take(self, src: str, digest: str) -> tuple[bytes, list[str]] | None:
-        """``(line, frame names)`` the last build wrote for page ``src`` if its inputs digest was ``digest``
-        (the line checked against its SHA-256, every frame present), else None."""
-        entry = self.previous.get(src)
-        if entry is None or entry[0] != digest or self._spool is None:
+    def take(self, src: str, digest: str, kind: str = "pages") -> tuple[bytes, list[str]] | None:
+        """``(line, frame names)`` the last build wrote for the page (or, ``kind`` "files", the file) ``src`` if
+        its inputs digest was ``digest`` (the line checked against its SHA-256, every frame present), else None."""
+        entry = self.previous[kind].get(src)
+        spool = self._spools.get(kind)
+        if entry is None or entry[0] != digest or spool is None:
             return None
         _, offset, length, sha, names = entry
         try:
-            self._spool.seek(offset)
-            line = self._spool.read(length)
+            spool.seek(offset)
+            line = spool.read(length)
         except OSError:
             line = b""
         if hashlib.sha256(line).hexdigest() != sha or any(name not in self.frames for name in names):
@@ -150,46 +160,48 @@ class SpoolReuse:
     def frame(self, name: str) -> str:
         return self.frames[name]
 
-    def note(self, src: str, digest: str, offset: int, line: bytes, names: list[str]) -> None:
-        """This build wrote ``line`` for page ``src`` at ``offset`` of its spool, naming frames ``names``."""
-        self.recorded[src] = [digest, offset, len(line), hashlib.sha256(line).hexdigest(), names]
+    def note(self, src: str, digest: str, offset: int, line: bytes, names: list[str], kind: str = "pages") -> None:
+        """This build wrote ``line`` for page (or ``kind`` "files": file) ``src`` at ``offset`` of its spool,
+        naming frames ``names``."""
+        self.recorded[kind][src] = [digest, offset, len(line), hashlib.sha256(line).hexdigest(), names]
 
-    def keep(self, spool: Path, frames: dict[str, str]) -> None:
-        """Record this build's spool (``spool``, closed and complete) and ``frames`` (every frame this build's
-        pages named) for the next build: the spool linked (copied across file systems), the index written
-        beside it, both by atomic renames. A cache that cannot be written (a file where its folder should be, a
+    def keep(self, spools: dict[str, Path], frames: dict[str, str]) -> None:
+        """Record this build's spools (``{kind: spool}``, closed and complete) and ``frames`` (every frame this
+        build's pages named) for the next build: each spool linked (copied across file systems), the index
+        written beside them, all by atomic renames. A cache that cannot be written (a file where its folder should be, a
         full disk) is said on stderr; the build goes on."""
         self.close()
         try:
-            self._keep(spool, frames)
+            self._keep(spools, frames)
         except OSError as error:
             print(terminal_text(f"xxgk: spool cache not kept ({error}); the next build writes every page"),
                   file=sys.stderr)
 
-    def _keep(self, spool: Path, frames: dict[str, str]) -> None:
+    def _keep(self, spools: dict[str, Path], frames: dict[str, str]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         mark_cache_folder(self.folder)
-        named = {name for entry in self.recorded.values() for name in entry[4]}
-        index = {"format": FORMAT, "pages": self.recorded,
+        named = {name for entry in self.recorded["pages"].values() for name in entry[4]}
+        index = {"format": FORMAT, **self.recorded,
                  "frames": {name: frames[name] for name in sorted(named) if name in frames}}
-        (self.folder / INDEX).unlink(missing_ok=True)  # no index for a spool it does not describe
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".spool-")
-        os.close(handle)
-        os.unlink(temporary)
-        try:
-            os.link(spool, temporary)
-        except OSError:  # another file system: a copy
-            shutil.copyfile(spool, temporary)
-        os.replace(temporary, self.folder / SPOOL)
+        (self.folder / INDEX).unlink(missing_ok=True)  # no index for spools it does not describe
+        for kind, name in SPOOLS.items():
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".spool-")
+            os.close(handle)
+            os.unlink(temporary)
+            try:
+                os.link(spools[kind], temporary)
+            except OSError:  # another file system: a copy
+                shutil.copyfile(spools[kind], temporary)
+            os.replace(temporary, self.folder / name)
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(index, out, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         os.replace(temporary, self.folder / INDEX)
 
     def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
+        for spool in self._spools.values():
+            spool.close()
+        self._spools = {}
 
 
 def _entry(entry) -> bool:
