@@ -292,6 +292,18 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
     return out
 
 
+_SHOWN_INPUTS = ("", "text", "number")  # <input type=…> whose value the page shows as the box's text
+
+
+def _input_value(node) -> str:
+    """What an ``<input>`` in a table cell shows: its value, for a text or number box (a form saved as the published
+    report: ``<td><input readonly value="12"></td>`` — read as a blank cell before); nothing for the other kinds
+    (hidden, checkbox, button …)."""
+    if (node.get("type") or "").strip().lower() not in _SHOWN_INPUTS or node.get("hidden") is not None:
+        return ""
+    return f" {node.get('value') or ''} "
+
+
 def _html_span(value: str | None, most: int) -> int:
     """A colspan/rowspan attribute as a count of 1 to ``most`` (a missing, 0 or malformed one is 1)."""
     value = (value or "").strip()
@@ -307,7 +319,7 @@ def _holds_table(row) -> bool:
 def _cell_text(cell) -> str:
     """A table cell's visible text: paragraphs and line breaks inside it kept apart by a space
     (``<p>3</p><p>1</p>`` is not 31), a ``<sup>``/``<sub>`` digit kept as a mark (``3<sup>1</sup>``
-    is 3 with a footnote, ``3¹``, not 31)."""
+    is 3 with a footnote, ``3¹``, not 31), a text box's value as the box shows it (``_input_value``)."""
     if not len(cell):  # a cell of text only (the common case): what the walk below gives, without it
         block = " " if cell.tag in _BLOCKS else ""
         return block + (cell.text or "") + block
@@ -323,6 +335,9 @@ def _cell_text(cell) -> str:
             stack.append(node.tail or "")
         if tag in _MARKS:
             parts.append(node.text_content().translate(_MARKS[tag]))
+            continue
+        if tag == "input":
+            parts.append(_input_value(node))
             continue
         if tag in _BLOCKS:
             stack.append(" ")
@@ -381,7 +396,8 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             out.append(_docx_paragraph_text(child))
-        elif tag == "sdt" and depth < MAX_DOCX_NESTING:  # a content control (form templates): its content
+        elif tag == "sdt" and depth < MAX_DOCX_NESTING and not _docx_placeholder(child):  # a content control
+            # (form templates): its content, unless it shows its placeholder
             for content in child.iterchildren(qn("w:sdtContent")):
                 _docx_blocks(content, document, out, depth + 1)
         elif tag == "tbl":
@@ -465,7 +481,7 @@ def _docx_cell_text(tc) -> str:
     for child in tc.iterchildren():
         if child.tag == qn("w:p"):
             paragraphs.append(child)
-        elif child.tag == qn("w:sdt"):
+        elif child.tag == qn("w:sdt") and not _docx_placeholder(child):
             paragraphs += [p for c in child.iterchildren(qn("w:sdtContent")) for p in c.iterchildren(qn("w:p"))]
     return "\n".join(_docx_paragraph_text(p) for p in paragraphs)
 
@@ -488,12 +504,13 @@ def _docx_paragraph_text(paragraph) -> str:
     paragraph: a cell whose 6 was typed with track changes on read as blank, and a 80 whose 0 was as 8.
     A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
     footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes and drawings are not the paragraph's, nor hidden
-    runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows blank)."""
+    runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows blank), nor a content control showing
+    its placeholder (``_docx_placeholder``)."""
     from docx.oxml.ns import qn
 
     shown, hidden = _docx_tags()
     text_tag, run_tag, align_path = qn("w:t"), qn("w:r"), qn("w:rPr") + "/" + qn("w:vertAlign")
-    vanish_path = qn("w:rPr") + "/" + qn("w:vanish")
+    vanish_path, sdt_tag = qn("w:rPr") + "/" + qn("w:vanish"), qn("w:sdt")
     parts: list[str] = []
     stack: list = [(child, None) for child in reversed(paragraph)]
     while stack:
@@ -511,8 +528,20 @@ def _docx_paragraph_text(paragraph) -> str:
                 position = align.get(qn("w:val")) if align is not None else ""
                 if position in ("superscript", "subscript"):
                     marks = _MARKS["sup" if position == "superscript" else "sub"]
+            elif tag == sdt_tag and _docx_placeholder(node):
+                continue
             stack.extend((child, marks) for child in reversed(node))
     return "".join(parts)
+
+
+def _docx_placeholder(sdt) -> bool:
+    """Whether a content control (``w:sdt``) shows its placeholder (``w:showingPlcHdr``): the form's prompt
+    (单击或点击此处输入文字。) in a cell nobody filled, which is blank — read as text, it cost the whole row its
+    numbers and said the row was absent."""
+    from docx.oxml.ns import qn
+
+    flag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}")
+    return flag is not None and flag.get(qn("w:val"), "true").lower() not in ("false", "0", "off")
 
 
 def _docx_hidden(vanish) -> bool:

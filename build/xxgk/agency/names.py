@@ -35,6 +35,9 @@ NATIONAL_STARTS = ("国务院", "中华人民共和国", "国家", "中国")
 ZONE_GOVERNMENT = frozenset({"管委会", "管理委员会", "管委会办公室", "管理委员会办公室"})
 BELOW = {"province": "prefecture", "prefecture": "county", "county": "township", None: None}
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
+# a province (or city) named in brackets inside a name, as the pilot free-trade zones are: 中国（上海）自由贸易试验区…,
+# 中国（广东）自由贸易试验区前海蛇口片区… — the bracket is the agency's region, not a note (``_bracketed_region``)
+_REGION_BRACKET = re.compile(r"^(?:中国)?[（(]([^）)]{2,8})[）)](?=.)")
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
 _GENERIC = frozenset("州市县区盟旗")
 _MINISTRY = re.compile(r"(?:部|总局|署)(?:办公厅|办公室)?$")  # 教育部, 海关总署, 教育部办公厅
@@ -163,6 +166,23 @@ def _with_suffix(found: tuple[Division, ...], suffix: str) -> tuple[Division, ..
     return same if len(same) == 1 else found
 
 
+def _bracketed_region(name: str) -> str:
+    """``name`` with a leading bracket that holds only division names (after 中国, as the free-trade zones' names
+    print their province) read as the name's region: without it, every province's 自由贸易试验区管理委员会 was one
+    agency (the bracket was dropped as a note).
+
+    >>> _bracketed_region("中国（上海）自由贸易试验区管理委员会"), _bracketed_region("中国(广东)自贸区管委会")
+    ('上海自由贸易试验区管理委员会', '广东自贸区管委会')
+    >>> _bracketed_region("（2023年度）某局"), _bracketed_region("某县人民政府（某县数据局）")
+    ('（2023年度）某局', '某县人民政府（某县数据局）')
+    """
+    match = _REGION_BRACKET.match(name)
+    if match is None:
+        return name
+    regions, end, _ = _split_regions(match.group(1))
+    return match.group(1) + name[match.end():] if regions and end == len(match.group(1)) else name
+
+
 def _split_regions(name: str, most: int = 9) -> tuple[tuple[tuple[Division, ...], ...], int, bool]:
     """``(regions, end, whether the last one was named by its short name only)``, at most ``most``."""
     regions: list[tuple[Division, ...]] = []
@@ -200,7 +220,7 @@ def _apply_division_renames(name: str) -> tuple[str, tuple[str, ...]]:
 def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
     """Split a printed agency name into its parts (see the module docstring); ``most_regions`` limits
     how many leading division names are split off (``weak_region``: the rest is a township's name)."""
-    name = re.sub(r"\s+", "", printed).strip("《》:：“”\"'")
+    name = _bracketed_region(re.sub(r"\s+", "", printed).strip("《》:：“”\"'"))
     extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
     name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
     name, renamed = _apply_division_renames(name)
