@@ -288,12 +288,13 @@ def test_the_league_table_ranks_one_year_and_filters_by_province(server, browser
 
 def test_a_compare_line_says_which_years_have_no_value_at_all(server, browser):
     """平潭 published 2019, 2021, 2023 and 2025 (in the seeds and corpus): over 2019–2025 its line has no point in
-    2020, 2022 and 2024, and the chart says 无数据 there (before, the years were simply blank)."""
+    2020, 2022 and 2024, and the chart says 无报告 there, as the table below does (before, the years were simply
+    blank; then 无数据, which the table contradicted)."""
     browser.get(server + "/compare/?agencies=fujian-pingtanzongheshiyanqu&metric=received&year=2019-2025")
     labels = _wait(lambda: browser.execute_script(
         "return Array.from(document.querySelectorAll('#xxgk-compare-chart .annotation-text'))"
         ".map(function (e) { return e.textContent; })"))
-    assert labels == ["无数据"] * 3
+    assert labels == ["无报告"] * 3
 
 
 def test_the_compare_page_fits_a_phone_and_labels_zero_and_missing(server, browser):

@@ -184,7 +184,8 @@ class AgencyPages:
             # the download's name says whose chart it is and of what (its first measure): before, every agency's
             # 申请数量 chart downloaded as agency-carried_forward.csv (the loop's last code), the agency nowhere
             agency_id = next(iter(mine.values()))["agency_id"]
-            out.append(chart(traces, title, "", unit, f"{agency_id}-{codes[0]}", layout))
+            out.append(chart(traces, title, "", unit, f"{agency_id}-{codes[0]}", layout,
+                             absent=[x for y, x in zip(years, xs, strict=True) if y not in mine]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
@@ -196,7 +197,7 @@ class AgencyPages:
         missing = [y for y in years if y not in mine]
         if missing:
             years = "、".join(f"{y}年" for y in missing)
-            out.insert(0, f"\n<p class=\"xxgk-note\">{esc(years)}没有本机构的报告，图中留空。</p>")
+            out.insert(0, f"\n<p class=\"xxgk-note\">{esc(years)}没有本机构的报告，图中留空（标为无报告）。</p>")
         if mixed:
             out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。"
                           "两种模板口径不同的指标"

@@ -135,6 +135,16 @@ def _group_title(year: str, tier: str) -> str:
     return f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
 
 
+OWN_ZH, READING_LIMIT_ZH = "机关的问题（计分）", "本站读取的局限（不计分）"  # whose a finding code is (quality page)
+QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数）。“本站读取的局限”是本站未能读出的内容，"
+                      "不是机关的问题，不计分。</p>")
+
+
+def _own_errors(findings: list[dict]) -> int:
+    """How many of a report's findings are errors of the agency's own (not the limits of our reading)."""
+    return sum(f["severity"] == "error" and counts_against_agency(f["code"]) for f in findings)
+
+
 class Site(ReportPages, AgencyPages):
     """The site's pages from a package opened with ``Package.open``: one streamed pass gathers what the
     cross-report pages need (``summaries.summarise``); the report pages are written in a second pass, a
@@ -280,12 +290,12 @@ class Site(ReportPages, AgencyPages):
         counted = [v for v in counted if v is not None]  # one year only: never summed across years
         received = sum(counted)
         nfind = sum(len(v) for v in self.findings.values())
-        errors = sum(1 for v in self.findings.values() for f in v if f["severity"] == "error")
+        errors = sum(_own_errors(v) for v in self.findings.values())  # the agencies' own: not our reading's limits
         numbers = "".join((f'<div><a href="{href}"><b>{esc(fmt_wan(v))}</b>{esc(k)}</a></div>' if href else
                            f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>") for k, v, href in (
             ("份报告", len(self.reports), ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
             (f"件新收申请（{self.latest_year}年度{len(counted)}份报告合计）", received, ""),
-            ("条问题", nfind, "quality/"), ("条错误", errors, "quality/")))  # the counts a checker follows
+            ("条问题", nfind, "quality/"), ("条机关自身的错误", errors, "quality/")))  # the counts a checker follows
         latest = sorted(self.reports, key=lambda r: (int(r["year"] or 0), r["published_date"] or "", r["report_id"]),
                         reverse=True)[:10]  # the latest year first (a report without a date is no older for it)
         rows = [[f'<td><a href="{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>', cell(r["year"]),
@@ -471,15 +481,18 @@ class Site(ReportPages, AgencyPages):
         summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
                     f"<td><code>{code_text(c)}</code></td>",
                     f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
-                    f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>", cell(v[0])]
+                    f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>",
+                    f"<td>{OWN_ZH if counts_against_agency(c) else READING_LIMIT_ZH}</td>", cell(v[0])]
                    for c, v in ordered]
-        listed = sorted(self.findings.items())
-        if len(self.reports) > INDEX_SHARD_ABOVE:  # the reports with the most errors, then the most findings
-            listed = sorted(listed, key=lambda kv: (-sum(f["severity"] == "error" for f in kv[1]), -len(kv[1]),
-                                                    kv[0]))[:QUALITY_REPORT_ROWS]
+        # the reports whose agencies have the most errors of their own first (a supervisor's work list), then the
+        # most findings; before, in report-id order, with our reading's limits counted as the agencies' errors
+        listed = sorted(self.findings.items(), key=lambda kv: (-_own_errors(kv[1]), -len(kv[1]), kv[0]))
+        if len(self.reports) > INDEX_SHARD_ABOVE:
+            listed = listed[:QUALITY_REPORT_ROWS]
         per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
-                       cell(sum(1 for f in v if f["severity"] == "error")), self._year_cell(self.reports_by_id[rid]),
-                       self._province_cell(self.reports_by_id[rid])] for rid, v in listed]
+                       cell(_own_errors(v)), cell(sum(not counts_against_agency(f["code"]) for f in v)),
+                       self._year_cell(self.reports_by_id[rid]), self._province_cell(self.reports_by_id[rid])]
+                      for rid, v in listed]
         partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
                    if len(listed) < len(self.findings) else "")
         findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
@@ -493,10 +506,11 @@ class Site(ReportPages, AgencyPages):
         # the province filter first, above every table it narrows; the count of each problem is the whole country's
         # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
         parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True),
-                  table(["问题", "代码", "严重程度", "数量"], summary, caption="全部省份合计（不随省份筛选变化）"),
-                  "\n## 按报告\n",
-                  table(["报告", "问题数", "错误数", YEAR_COLUMN, PROVINCE_COLUMN], per_agency, "xxgk-by-agency",
-                        sortable=True, extra=" data-phone-cards")]  # (a card a report on a phone: five columns)
+                  table(["问题", "代码", "严重程度", "性质", "数量"], summary,
+                        caption="全部省份合计（不随省份筛选变化）"),
+                  "\n## 按报告\n", QUALITY_ORDER_NOTE,
+                  table(["报告", "问题数", "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
+                        per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards")]  # (phone: a card)
         if len(listed) < len(self.findings):
             parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "

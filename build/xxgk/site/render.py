@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Collection
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -327,9 +328,11 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
     return out
 
 
-def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False) -> list[dict]:
-    """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some), and a 0
-    where stacked series are all zero (nothing would be drawn, and stacked bars carry no value labels)."""
+def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False,
+                         absent: Collection[str] = ()) -> list[dict]:
+    """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some; 无报告 for a
+    category in ``absent``: an agency page's year without a report), and a 0 where stacked series are all zero
+    (nothing would be drawn, and stacked bars carry no value labels)."""
     all_bars = [t for t in data if t.get("type", "bar") == "bar"]
     if not all_bars:
         return []
@@ -345,7 +348,8 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
         if not gaps and (not stacked or any(t["y"][i] for t in bars)):
             continue  # drawn, or unstacked bars that carry their own value labels (a 0 reads 0)
-        text = ("0" if not gaps else MISSING_LABEL if len(gaps) == len(bars) else "部分" + MISSING_LABEL)
+        text = ("0" if not gaps else (NO_REPORT if category in absent else MISSING_LABEL) if len(gaps) == len(bars)
+                else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
         # xxgk.js styles the notes (grey, beside the bar's end; the grey is palette.yaml's ``missing``)
@@ -355,9 +359,10 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
 
 
 NOT_APPLICABLE = "不适用"  # a data table's cell of a year whose template edition has no such measure
+NO_REPORT = "无报告"  # a chart's category (an agency page's year) of which the site has no report
 
 
-def _data_table(data: list[dict]) -> str:
+def _data_table(data: list[dict], absent: Collection[str] = ()) -> str:
     """A chart's numbers as a table a reader can compare across: a row a series, a column a category (the
     agency page's years), in the order the traces give them; a value missing is 无数据 (never 0), a category a
     series does not give is 无数据 too, and a year of the other template edition (``xxgk_other``) 不适用. The
@@ -372,14 +377,15 @@ def _data_table(data: list[dict]) -> str:
         cells = [f"<td>{esc(trace.get('name', ''))}</td>"]
         for category in categories:
             value, skip = given.get(category, (None, False))
-            cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else num_cell(value, MISSING_LABEL))
+            cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else
+                         num_cell(value, NO_REPORT if category in absent else MISSING_LABEL))
         rows.append(cells)
     return table(["系列", *map(str, categories)], rows, css="nums")  # xxgk.css right-aligns all but the first
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
           extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True,
-          unit: str = "") -> str:
+          unit: str = "", absent: Collection[str] = ()) -> str:
     """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent. The JSON is compact
     (``compact_spec``) and, while a build writes its pages, keeps only the chart's numbers and the name of its
     frame (``chart_frames.py``).
@@ -387,7 +393,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     Traces give categories as ``x`` and values as ``y`` (or pie ``labels``/``values``) and may give
     ``marker.color`` from :func:`colour`; a missing value (None) is drawn as a 无数据 label, never as 0.
     ``horizontal`` draws bars sideways, which keeps long agency names readable on a phone.
-    ``data_table=False`` when the page already shows the chart's numbers in a table of its own.
+    ``data_table=False`` when the page already shows the chart's numbers in a table of its own. ``absent``: the
+    categories with no report at all (an agency page's years), labelled 无报告 instead of 无数据.
     The chart element is ``role=img`` with a name and holds no focusable control (plotly's toolbar is
     off; the PNG and CSV download buttons sit beside it, outside the image).
     """
@@ -395,7 +402,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     # the unit goes in the chart's title, not up the value axis (a single 件 turned on its side reads as 牛)
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
-    fallback = _data_table(data) if data_table else ""
+    fallback = _data_table(data, absent) if data_table else ""
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -405,7 +412,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
               ] if stacked else None  # (the value axis reads them only for stacked bars)
     # xxgk.js adds the common settings (legend below, separators, margins)
     layout = {"title": {"text": plot_label(title)}}
-    if notes := _missing_annotations(data, horizontal, stacked):
+    if notes := _missing_annotations(data, horizontal, stacked, absent):
         layout["annotations"] = notes
     category_axis = {"type": "category"}
     if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)

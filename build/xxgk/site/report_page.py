@@ -150,7 +150,8 @@ class ReportPages:
             counts = Counter(f["severity"] for f in grouped[code]) if code in grouped else None
             verdict = counts and "　".join(f'<span class="xxgk-sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>'
                                           for s in ("error", "warning", "info") if counts[s]) or (
-                f"未能判断（有未读出的内容：{SEVERITY_ZH['error']} {unread[code]}）" if unread.get(code) else "✓ 通过")
+                f"未能判断（有未读出的内容：{SEVERITY_ZH['error']} {unread[code]}）" if unread.get(code) else
+                self._not_judged(code, r) or "✓ 通过")
             rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
         year, tier = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
@@ -165,6 +166,19 @@ class ReportPages:
                 f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n' + copy_text
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
                    if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
+
+    def _not_judged(self, category: str, r: dict) -> str:
+        """Why a check category could not be run on ``r`` (empty if it could): no finding is no pass when the check
+        had nothing to look at — the deadline without a publication date, the chains between years without the
+        agency's report of the year before or after (a reader took ✓ 通过 for "published on time")."""
+        if category == "timely" and not r.get("published_date"):
+            return "未能判断（报告未注明发布日期）"
+        if category == "cross_year":
+            years = {x["year"] for x in self.agency_reports.get(r.get("agency_id") or "", []) if x["year"]}
+            year = int(r["year"]) if r.get("year") else None
+            if year is None or not {str(year - 1), str(year + 1)} & {str(y) for y in years}:
+                return "未能判断（本站没有本机关相邻年度的报告）"
+        return ""
 
     def _report_peers(self, r: dict) -> str:
         """This report against the median of its published ``peer_group`` (same year, tier, province, and
@@ -274,7 +288,10 @@ class ReportPages:
                     head = f'<td><a href="{src}#{anchor}">{esc(label)}</a></td>'
                 else:
                     head = f"<td>{esc(label)}</td>"
-                body.append([head, *map(plain_cell, values)])
+                # a cell printed on a line of its own (one cell a line) says its line for the page's CSV: the label
+                # links the row's first line, which the CSV gave every cell of the row
+                body.append([head, *(_own_line(plain_cell(v), cells.get(c, nothing).get("line"), low if printed
+                                                else None) for v, c in zip(values, columns, strict=True))])
             else:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
                                                                        cells.get(c, nothing).get("line"), src)
@@ -461,6 +478,19 @@ class ReportPages:
         filters = filter_attributes(r)
         return SOURCE_PAGE.format(title=title, page=page, lines="\n".join(lines), year=filters.get("year", ""),
                                   province=filters.get("province", ""))
+
+
+def _own_line(html: str, line, row_line) -> str:
+    """A table cell's HTML with ``data-l`` (its source line) when that line is not its row's (``row_line``, the one
+    its label links to): ``assets/xxgk.js`` (``lineOf``) puts it in the page's CSV. Nothing is added for the usual
+    row printed on one line.
+
+    >>> _own_line("<td>3</td>", "86", 85), _own_line("<td>3</td>", "85", 85), _own_line("<td>3</td>", "", 85)
+    ('<td data-l="86">3</td>', '<td>3</td>', '<td>3</td>')
+    """
+    if not line or row_line is None or str(line) == str(row_line):
+        return html
+    return f'<td data-l="{esc(line)}"' + html[3:]
 
 
 @lru_cache(maxsize=1 << 12, typed=True)  # the same few numbers on every page

@@ -323,13 +323,15 @@
             csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i], gapNote(id, y, ys[i])]);
           });
         });
-        // a year with no point at all says so on the chart (and in its PNG), as the agency pages' charts do; a year
-        // some agencies lack shows their points missing, and the table below says 无数据 (a label a year would
-        // crowd a phone's axis)
+        // a year with no point at all says so on the chart (and in its PNG), as the agency pages' charts do — 无报告
+        // when none of the agencies has a report of that year, as the table below says, else 无数据; a year some
+        // agencies lack shows their points missing, and the table says which word (a label a year would crowd a
+        // phone's axis)
         gaps = years.map(function (y, i) {
+          var none = ids.every(function (id) { return !hasReport(id, y); });
           return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
-            y: 0, yref: "paper", yanchor: "bottom", showarrow: false, text: "无数据", font: {color: "#767676", size: 11}}
-            : null;
+            y: 0, yref: "paper", yanchor: "bottom", showarrow: false, text: none ? "无报告" : "无数据",
+            font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
         if (withPeer) {
           var ps = years.map(function (y) { var p = peer(ids[0], y); return p ? p[0] : null; });

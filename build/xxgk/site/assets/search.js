@@ -309,6 +309,12 @@
       return div;
     }
     var box = region("xxgk-agency-hits", result.firstChild);
+    function nowrap(text) {  // a note that a line break would cut between a number and its measure word
+      var span = document.createElement("span");
+      span.className = "xxgk-nowrap";
+      span.textContent = text;
+      return span;
+    }
     function run() {
       var q = input.value;
       if (!q.trim()) { box.textContent = ""; return; }
@@ -318,8 +324,9 @@
         box.textContent = "";
         var meta = document.createElement("div");
         meta.className = "md-search-result__meta";
-        meta.textContent = hits.length ? "找到 " + hits.length + " 个机构" + (hits.length > 12 ? "（显示前12个）" : "")
-          : "没有找到机构";
+        // (named as the full-text part below is: a bare 没有找到机构 above a list of report hits read as "nothing")
+        meta.textContent = hits.length ? "机构：找到 " + hits.length + " 个" : "机构：没有找到";
+        if (hits.length > 12) meta.appendChild(nowrap("（显示前12个）"));
         if (hits.length > 12) {
           var all = document.createElement("a");
           all.href = listURL(q);
@@ -357,8 +364,9 @@
           var meta = document.createElement("div");
           meta.className = "md-search-result__meta";
           /* Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台): "related", never "contains" */
-          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告与“" + q.trim() + "”相关" +
-            (search.results.length > 5 ? "（显示前5份）" : "") : "报告原文：没有找到";
+          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告与“" + q.trim() + "”相关"
+            : "报告原文：没有找到";
+          if (search.results.length > 5) meta.appendChild(nowrap("（显示前5份）"));  // (a phone broke it 5 / 份)
           if (search.results.length) {
             var every = document.createElement("a");
             every.href = root + "fulltext/?text=" + encodeURIComponent(q.trim());

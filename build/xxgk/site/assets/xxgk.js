@@ -420,7 +420,8 @@
       if (window.ResizeObserver) new ResizeObserver(hold).observe(first);
     });
   }
-  function lineOf(cell) {  /* the source line a cell links to (#L12 or #L12c340), or "" */
+  function lineOf(cell) {  /* the source line a cell links to (#L12 or #L12c340) or states (data-l), or "" */
+    if (cell && cell.dataset.l) return cell.dataset.l;
     var a = cell && cell.querySelector("a[href*='#L']");
     var m = a && /#L(\d+)/.exec(a.getAttribute("href"));
     return m ? m[1] : "";

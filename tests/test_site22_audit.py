@@ -1,0 +1,105 @@
+"""What a reader-journey audit of the site found wrong (session 22): the report card said ✓ 通过 for checks that never
+ran (及时性 without a publication date, 跨年度 without the agency's adjacent years); the home page's 条错误 and the
+quality page's per-report errors counted the limits of our own reading as the agencies' errors, in report-id order;
+an agency page's year without a report read 无数据 under the sentence saying there was no report; the report CSV
+gave a one-cell-a-line table 三 the row's first line for all seven cells."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import read_page, report_page_url, site_of
+
+GOLMUD_DATA_2025 = "000-4cb0808ff48d5523-b88253"  # dated 2026-01-16
+HAICHENG_2025 = "001-5a6ed33a11e10be0-e5fa24"  # no publication date printed
+CHANGJI_2025 = "004-2e32b371880ee2ff-a78fce"  # table 三 one cell a line
+
+
+def _card_rows(page: str) -> dict[str, str]:
+    card = page[page.index("报告评估"):page.index("同类组（")]
+    return {m.group(1): re.sub(r"<[^>]+>", "", m.group(2)).strip()
+            for m in re.finditer(r"<a [^>]*checks/#[a-z_]+\"?>([^<]+)</a></td>\s*<td>(.*?)</td>", card, re.S)}
+
+
+def test_a_check_that_could_not_run_is_not_a_pass(built_site):
+    undated = _card_rows(read_page(built_site / report_page_url(built_site, HAICHENG_2025).lstrip("/")))
+    assert undated["及时性"] == "未能判断（报告未注明发布日期）"  # before: ✓ 通过
+    assert undated["跨年度"] == "未能判断（本站没有本机关相邻年度的报告）"  # its agency's only report
+    dated = _card_rows(read_page(built_site / report_page_url(built_site, GOLMUD_DATA_2025).lstrip("/")))
+    assert dated["及时性"] == "✓ 通过"  # published 2026-01-16, before its deadline
+
+
+def test_the_home_page_counts_only_the_agencies_own_errors(built_site):
+    from xxgk.package.report_card import counts_against_agency
+    from xxgk.site.data import Package
+
+    findings = Package.load(built_site.parent / "datapackage").tables["findings"]
+    own = sum(f["severity"] == "error" and counts_against_agency(f["code"]) for f in findings)
+    every = sum(f["severity"] == "error" for f in findings)
+    assert own < every  # (the seeds hold errors of both kinds)
+    home = read_page(built_site / "index.html")
+    assert re.search(rf"<b>{own}</b>\s*条机关自身的错误", home)  # before: <b>{every}</b>条错误
+
+
+def test_the_quality_pages_list_puts_the_agencies_own_errors_first_and_tells_our_limits_apart(built_site):
+    page = read_page(built_site / "quality" / "index.html")
+    table = page[page.index('id="xxgk-by-agency"'):]
+    table = table[:table.index("</table>")]
+    head = re.sub(r"<[^>]+>", " ", table[table.index("<thead"):table.index("</thead>")]).split()
+    assert head[:4] == ["报告", "问题数", "机关自身的错误", "本站读取的局限"]
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in table.split("<tr")[2:]]
+    own = [int(re.sub(r"<[^>]+>", "", r[2])) for r in rows]
+    assert own == sorted(own, reverse=True) and own[0] > 0  # before: in report-id order, the worst third
+    assert "本站读取的局限（不计分）" in page and "机关的问题（计分）" in page  # each code's kind in the summary
+
+
+def test_each_cell_of_a_table_printed_one_cell_a_line_states_its_own_line(built_site, seed_package):
+    import csv
+
+    folder, _, _ = seed_package
+    with (folder / "data" / "applications.csv").open(encoding="utf-8-sig") as handle:
+        new = {r["applicant"]: r["line"] for r in csv.DictReader(handle)
+               if r["report_id"] == CHANGJI_2025 and r["row"] == "new"}
+    assert len(set(new.values())) == 7  # (the seed prints the row's seven cells on seven lines)
+    page = read_page(built_site / report_page_url(built_site, CHANGJI_2025).lstrip("/"))
+    row = next(r for r in page.split("<tr") if "一、本年新收" in r and 'data-csv' not in r)
+    link = re.search(r"#L(\d+)", row).group(1)
+    stated = re.findall(r'<td[^>]*?(?: data-l="(\d+)")?[^>]*>', row)[1:]
+    assert [s or link for s in stated] == [new[a] for a in ("natural_person", "commercial", "research",
+                                                             "social_welfare", "legal_services", "other_org", "total")]
+
+
+@pytest.fixture(scope="module")
+def gapped_site(tmp_path_factory):
+    """Synthetic agencies of four years each, one agency's second year removed: the site (no full-text index)."""
+    from benchmarks.synthetic import write_reports
+
+    work = tmp_path_factory.mktemp("gapped")
+    write_reports(8, work / "reports")
+    site = site_of(work / "reports", work / "one")
+    return work, site
+
+
+def test_an_agency_pages_year_without_a_report_reads_no_report(gapped_site, tmp_path):
+    from xxgk.site.data import Package
+
+    work, _ = gapped_site
+    reports = shutil.copytree(work / "reports", tmp_path / "reports")
+    pkg = Package.open(work / "one" / "datapackage")
+    first = sorted(pkg.tables["reports"], key=lambda r: (r["agency_id"], r["year"]))[:4]
+    assert len({r["agency_id"] for r in first}) == 1 and len(first) == 4
+    gone = first[1]
+    (reports / gone["source_file"]).unlink()
+    site = site_of(reports, tmp_path / "two")
+    page = read_page(site / "a" / gone["agency_id"] / "index.html")
+    table = next(t for t in page.split("<table")[1:] if f"{gone['year']}年" in t.split("</thead>")[0])
+    header = re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0])
+    column = header.index(f"{gone['year']}年")
+    first_row = re.findall(r"<td[^>]*>(.*?)</td>", table.split("<tbody>")[1].split("</tr>")[0], re.S)
+    assert re.sub(r"<[^>]+>", "", first_row[column]) == "无报告"  # before: 无数据
+    after = next(r for r in first if r["year"] == str(int(gone["year"]) + 1))
+    card = _card_rows(read_page(site / report_page_url(site, after["report_id"]).lstrip("/")))
+    assert card["跨年度"] != "未能判断（本站没有本机关相邻年度的报告）"  # the year after it still has a neighbour
