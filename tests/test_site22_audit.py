@@ -103,3 +103,25 @@ def test_an_agency_pages_year_without_a_report_reads_no_report(gapped_site, tmp_
     after = next(r for r in first if r["year"] == str(int(gone["year"]) + 1))
     card = _card_rows(read_page(site / report_page_url(site, after["report_id"]).lstrip("/")))
     assert card["跨年度"] != "未能判断（本站没有本机关相邻年度的报告）"  # the year after it still has a neighbour
+
+
+def test_every_score_on_the_site_is_recomputed_from_the_package_alone(built_site, seed_package):
+    """A researcher checks the report card: 100 − 10 an error − 3 a warning among the findings whose code's
+    ``responsibility`` (code list finding_codes) is agency — the package had no such column, so the ranking could
+    not be audited from the data."""
+    import csv
+
+    folder, _, _ = seed_package
+    with (folder / "data" / "finding_codes.csv").open(encoding="utf-8-sig") as handle:
+        whose = {r["code"]: r["responsibility"] for r in csv.DictReader(handle)}
+    assert set(whose.values()) == {"agency", "reading"}
+    with (folder / "data" / "findings.csv").open(encoding="utf-8-sig") as handle:
+        findings = list(csv.DictReader(handle))
+    with (folder / "data" / "reports.csv").open(encoding="utf-8-sig") as handle:
+        reports = [r for r in csv.DictReader(handle) if r["status"] != "failed"]
+    for report in reports:
+        own = [f for f in findings if f["report_id"] == report["report_id"] and whose[f["code"]] == "agency"]
+        expected = max(0, 100 - 10 * sum(f["severity"] == "error" for f in own)
+                       - 3 * sum(f["severity"] == "warning" for f in own))
+        page = read_page(built_site / report_page_url(built_site, report["report_id"]).lstrip("/"))
+        assert re.search(r"得分 <b>(\d+)</b>/100", page).group(1) == str(expected), report["report_id"]

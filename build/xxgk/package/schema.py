@@ -63,6 +63,12 @@ def resource_schema(name: str) -> dict:
              "description": "检查的含义。What the check means"},
             {"name": "example_zh", "type": "string", "title": "示例",
              "description": "例子。An example"},
+            {"name": "responsibility", "type": "string", "title": "责任",
+             "description": "agency：本机关自身的问题，计入报告评估得分（错误扣10分、警告扣3分、提示不扣分）；"
+                            "reading：本站读取的局限，不计分。agency: the agency's own problem, counted in the report "
+                            "card's score (10 points an error, 3 a warning, none for info); reading: a limit of our "
+                            "reading, never counted",
+             "constraints": {"required": True, "enum": ["agency", "reading"]}},
         ]
         out["foreignKeys"] = [{"fields": "category", "reference": {"resource": "check_categories", "fields": "code"}}]
     return out
@@ -73,7 +79,7 @@ def code_list_rows(name: str) -> list[dict]:
     if source == "findings":
         return [{"code": r["code"], "label_zh": r["title_zh"], "description_en": r["description_en"],
                  "severity": r["severity"], "category": r["category"], "explanation_zh": r["explanation_zh"],
-                 "example_zh": r["example_zh"]} for r in table("findings")]
+                 "example_zh": r["example_zh"], "responsibility": r["responsibility"]} for r in table("findings")]
     return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
 
 

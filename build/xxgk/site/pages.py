@@ -66,9 +66,15 @@ UNKNOWN_DATE = "不详"  # the data page's last-updated date when neither the ch
 RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
 PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_filter``, ``xxgk.js``) reads
 YEAR_COLUMN = "年度"  # the column its year menu reads, where the page offers one (the quality page's)
-RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分，只计本机关自身的问题（勾稽关系不成立、逾期发布、"
-                 "正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
-                 "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。</p>")
+RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分（最低0分），只计本机关自身的问题（勾稽关系不成立、"
+                 "逾期发布、正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
+                 "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。"
+                 "可以用数据包核算：findings 表中代码的 responsibility（见代码表 finding_codes）为 agency 的错误和警告"
+                 "计分，为 reading 的不计分。</p>")
+# what a finding code does to the report card's score (the checks page), by its responsibility and severity
+SCORE_EFFECT_ZH = {("agency", "error"): "机关的问题：扣10分", ("agency", "warning"): "机关的问题：扣3分",
+                   ("agency", "info"): "机关的问题：提示，不扣分", ("reading", "error"): "本站读取的局限：不计分",
+                   ("reading", "warning"): "本站读取的局限：不计分", ("reading", "info"): "本站读取的局限：不计分"}
 
 
 
@@ -562,7 +568,7 @@ class Site(ReportPages, AgencyPages):
         for category, name in self.categories.items():
             rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{code_text(c["code"])}</code></td>',
                      f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
-                     f"<td>{'计分' if counts_against_agency(c['code']) else '不计分（读取的局限）'}</td>",
+                     f"<td>{esc(SCORE_EFFECT_ZH[c['responsibility'], c['severity']])}</td>",
                      f'<td class="xxgk-prose">{esc(c["explanation_zh"])}</td>',
                      f'<td class="xxgk-prose">{esc(c["example_zh"])}</td>']
                     for c in self.pkg.tables["finding_codes"] if c["category"] == category]
