@@ -527,8 +527,24 @@
       Plotly.relayout(div, {width: box});
     });
   });
+  /* a printed page's source: the page's address (with the compare page's view in it) under the footer's licence and
+     data version, shown on paper only (xxgk.css); written when the page opens and again as it is printed (the compare
+     page changes its address as the reader chooses) */
+  function printSource() {
+    var meta = document.querySelector(".xxgk-footer-meta");
+    if (!meta) return;
+    var line = meta.parentNode.querySelector(".xxgk-print-source");
+    if (!line) {
+      line = document.createElement("div");
+      line.className = "xxgk-print-source";
+      meta.parentNode.appendChild(line);
+    }
+    line.textContent = "本页网址：" + location.href.split("#")[0] + "（打印于 " + new Date().toISOString().slice(0, 10) + "）";
+  }
+  window.addEventListener("beforeprint", printSource);
   function all() {
     charts(); tables(); cards(); provinces(); citation(); scrollers(); heldGroups(); excerpts(); csvButtons();
+    printSource();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
   if (window.document$) { window.document$.subscribe(all); } else { document.addEventListener("DOMContentLoaded", all); }
