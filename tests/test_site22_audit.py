@@ -125,3 +125,26 @@ def test_every_score_on_the_site_is_recomputed_from_the_package_alone(built_site
                        - 3 * sum(f["severity"] == "warning" for f in own))
         page = read_page(built_site / report_page_url(built_site, report["report_id"]).lstrip("/"))
         assert re.search(r"得分 <b>(\d+)</b>/100", page).group(1) == str(expected), report["report_id"]
+
+
+def test_a_source_page_names_the_site_and_leads_home(built_site):
+    """A reader arriving at a report's source text from a search engine or the full-text results had only
+    ← 返回报告页: no site name in the tab, no way to the home page."""
+    page = read_page(next((built_site / "src").glob("*.html")))
+    assert re.search(r"<title>原文：[^<]+ · 政府信息公开年报数据</title>", page)
+    assert re.search(r'<a href="\.\./">首页</a>', page)
+
+
+def test_the_agency_index_lists_the_years_of_an_agency_with_gaps(gapped_site, tmp_path):
+    from xxgk.site.data import Package
+
+    work, _ = gapped_site
+    reports = shutil.copytree(work / "reports", tmp_path / "reports")
+    pkg = Package.open(work / "one" / "datapackage")
+    first = sorted(pkg.tables["reports"], key=lambda r: (r["agency_id"], r["year"]))[:4]
+    (reports / first[1]["source_file"]).unlink()
+    site = site_of(reports, tmp_path / "two")
+    index = read_page(site / "agencies" / "index.html")
+    row = next(r for r in index.split("<tr") if f'{first[0]["agency_id"]}/' in r)
+    kept = "、".join(r["year"] for r in first if r is not first[1])
+    assert f"<td>{kept}</td>" in row  # before: first–last, four years read as a run

@@ -146,6 +146,19 @@ QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按
                       "不是机关的问题，不计分。</p>")
 
 
+def _years_text(years) -> str:
+    """An agency's report years for the agency index: a run of years as its span, years with gaps each (a span
+    2019–2025 of four reports read as seven).
+
+    >>> _years_text({2019: 0, 2020: 0, 2021: 0}), _years_text([2019, 2021, 2023]), _years_text([2024]), _years_text([])
+    ('2019–2021', '2019、2021、2023', '2024', '')
+    """
+    ordered = sorted(years)
+    if len(ordered) > 1 and ordered[-1] - ordered[0] == len(ordered) - 1:
+        return f"{ordered[0]}–{ordered[-1]}"
+    return "、".join(map(str, ordered))
+
+
 def _own_errors(findings: list[dict]) -> int:
     """How many of a report's findings are errors of the agency's own (not the limits of our reading)."""
     return sum(f["severity"] == "error" and counts_against_agency(f["code"]) for f in findings)
@@ -350,7 +363,7 @@ class Site(ReportPages, AgencyPages):
             mine = self.years.get(a["agency_id"], {})
             region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x)
             last = mine[max(mine)] if mine else None
-            span = f"{min(mine)}–{max(mine)}" if len(mine) > 1 else (str(min(mine)) if mine else "")
+            span = _years_text(mine)
             rows.append([f'<td><a href="{base}{agency_path(a["agency_id"])}">{esc(a["name"])}</a></td>',
                          f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),

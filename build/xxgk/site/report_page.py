@@ -535,10 +535,10 @@ def _segments(n: int, line: str, spans, unindexed=()) -> str:
 TABLES_UNINDEXED = "<span data-pagefind-ignore>"  # around tables 二–四 on a source page (table_lines.py)
 SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{title}</title><link rel="icon" href="../assets/images/favicon.png">
+<title>{title} · 政府信息公开年报数据</title><link rel="icon" href="../assets/images/favicon.png">
 <link rel="stylesheet" href="../assets/xxgk.css"></head>
 <body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
-<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a></p>
+<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a>　<a href="../">首页</a></p>
 <h1 data-pagefind-ignore data-pagefind-meta="title"{year}>{title}</h1>
 <div class="xxgk-source">
 {lines}
