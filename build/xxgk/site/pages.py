@@ -23,7 +23,19 @@ from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
-from .labels import COPY_ZH, KIND_ZH, SCORE_TIER_ZH, SEVERITY_ZH, TIER_ZH, UNRANKED_ZH, UNSCORED_ZH, status_zh
+from .labels import (
+    COPY_ZH,
+    KIND_ZH,
+    OWN_ZH,
+    READING_LIMIT_ZH,
+    SCORE_EFFECT_ZH,
+    SCORE_TIER_ZH,
+    SEVERITY_ZH,
+    TIER_ZH,
+    UNRANKED_ZH,
+    UNSCORED_ZH,
+    status_zh,
+)
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .render import cell, code_text, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
@@ -71,10 +83,6 @@ RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分（�
                  "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。"
                  "可以用数据包核算：findings 表中代码的 responsibility（见代码表 finding_codes）为 agency 的错误和警告"
                  "计分，为 reading 的不计分。</p>")
-# what a finding code does to the report card's score (the checks page), by its responsibility and severity
-SCORE_EFFECT_ZH = {("agency", "error"): "机关的问题：扣10分", ("agency", "warning"): "机关的问题：扣3分",
-                   ("agency", "info"): "机关的问题：提示，不扣分", ("reading", "error"): "本站读取的局限：不计分",
-                   ("reading", "warning"): "本站读取的局限：不计分", ("reading", "info"): "本站读取的局限：不计分"}
 
 
 
@@ -141,7 +149,6 @@ def _group_title(year: str, tier: str) -> str:
     return f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
 
 
-OWN_ZH, READING_LIMIT_ZH = "机关的问题（计分）", "本站读取的局限（不计分）"  # whose a finding code is (quality page)
 QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数）。“本站读取的局限”是本站未能读出的内容，"
                       "不是机关的问题，不计分。</p>")
 
@@ -512,7 +519,8 @@ class Site(ReportPages, AgencyPages):
                        cell(_own_errors(v)), cell(sum(not counts_against_agency(f["code"]) for f in v)),
                        self._year_cell(self.reports_by_id[rid]), self._province_cell(self.reports_by_id[rid])]
                       for rid, v in listed]
-        partial = (f"本表只列全国错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 findings.csv。"
+        partial = (f"本表只列全国机关自身错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 "
+                   "findings.csv。"
                    if len(listed) < len(self.findings) else "")
         findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
                                                if r["name"] == "findings"))
@@ -531,7 +539,7 @@ class Site(ReportPages, AgencyPages):
                   table(["报告", "问题数", "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
                         per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards")]  # (phone: a card)
         if len(listed) < len(self.findings):
-            parts.append(f"<p>以上是错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
+            parts.append(f"<p>以上是机关自身错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         parts += by_code_html
