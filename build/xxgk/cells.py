@@ -636,13 +636,16 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
 
 
-def _spans(row: Row, text: str) -> list[tuple[int, int]] | None:
+def _spans(row: Row, text: str, chunks: list | None = None) -> list[tuple[int, int]] | None:
     """Where each of the row's numbers begins and ends on its line (a layout's character columns), when they are
-    all on one line of loose text, are that line's only chunks with digits, and come after its words."""
+    all on one line of loose text, are that line's only chunks with digits, and come after its words. ``chunks``:
+    the line's numbers (``_LOOSE_NUMBER`` matches), when the caller found them once for all the line's rows (a
+    flattened page holds thousands of rows on one line: each row searched it again, quadratic)."""
     if not row.slots or any(s.structured or s.line != row.slots[0].line for s in row.slots):
         return None
-    chunks = list(_LOOSE_NUMBER.finditer(text))
-    if not chunks or [m.group() for m in chunks] != [s.text for s in row.slots] or text[chunks[-1].end():].strip():
+    chunks = list(_LOOSE_NUMBER.finditer(text)) if chunks is None else chunks
+    if not chunks or len(chunks) != len(row.slots) or [m.group() for m in chunks] != [s.text for s in row.slots] \
+            or text[chunks[-1].end():].strip():
         return None
     return [m.span() for m in chunks]
 
@@ -670,11 +673,19 @@ def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> 
         return
     text_of = dict(lines)
     known: dict[int, list[tuple[int, int]] | None] = {}  # a row's spans, worked out when first asked
+    chunks_of: dict[int, list] = {}  # a line's numbers, found once for all its rows
 
     def spans(index: int) -> list[tuple[int, int]] | None:
         if index not in known:
             row = rows[index]
-            known[index] = _spans(row, text_of.get(row.slots[0].line, "")) if row.slots else None
+            if not row.slots:
+                known[index] = None
+            else:
+                line = row.slots[0].line
+                text = text_of.get(line, "")
+                if line not in chunks_of:
+                    chunks_of[line] = list(_LOOSE_NUMBER.finditer(text))
+                known[index] = _spans(row, text, chunks_of[line])
         return known[index]
 
     def nearest(indexes: range) -> list[list[tuple[int, int]]]:
@@ -782,9 +793,12 @@ def running_text(rows: list[Row], lines: list[tuple[int, str]]) -> Callable[[Row
                 nxt.label_line == row.filled_slots[-1].line
                 or nxt.label[0] == "年" and _YEAR.fullmatch(row.filled_slots[-1].text))):
             return True  # prose_rows' sentence, or a date's number
-        text = texts.get(row.filled_slots[0].line)
-        return bool(_OPENED.search(row.label)) or (text is not None and _running_line(text))
+        line = row.filled_slots[0].line
+        if line not in sentences:  # (once a line: a flattened page's one line holds thousands of rows)
+            sentences[line] = line in texts and _running_line(texts[line])
+        return bool(_OPENED.search(row.label)) or sentences[line]
 
+    sentences: dict[int, bool] = {}
     return running
 
 

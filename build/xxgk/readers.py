@@ -58,7 +58,7 @@ def allow_long_csv_cells() -> None:
     ``BUDGET.chars``), far beyond the module's 128 KiB default field limit. Called by every package reader."""
     import csv
 
-    csv.field_size_limit(max(csv.field_size_limit(), BUDGET.chars))
+    csv.field_size_limit(max(csv.field_size_limit(), BUDGET.chars, MAX_BYTES))
 
 
 class OverBudget(Exception):
@@ -665,6 +665,10 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     found = kind.extension if kind else None
     if found == "zip" and _word_inside(data):  # (a .docx whose first parts are others: filetype reads 8 KB)
         found = "docx"
+    elif found == "zip" and _zip_holds(data, "OFD.xml"):  # the national fixed-layout format (a zip of XML pages)
+        found = "ofd"
+    elif found is None and data.startswith(_COMPOUND_FILE):  # Office 97-2003 or Kingsoft WPS/ET whose first sector
+        found = "cfb"  # is not the one filetype knows (it names .doc by bytes 512–515 only): never read as text
     if found == "docx" or (suffix == ".docx" and found in (None, "zip")):  # (a .docx whose parts filetype cannot place)
         return "docx", "DOCX"
     if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):
@@ -676,11 +680,19 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     return "text", ""
 
 
+_COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file's signature (.doc, .xls, .wps, .et …)
+
+
 def _word_inside(data: bytes) -> bool:
     """Whether a zip holds a Word document's body (``word/document.xml``): its listing only, nothing unpacked."""
+    return _zip_holds(data, "word/document.xml")
+
+
+def _zip_holds(data: bytes, name: str) -> bool:
+    """Whether a zip's listing names ``name`` (nothing unpacked)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            return name in archive.namelist()
     except (zipfile.BadZipFile, ValueError, OSError, RuntimeError):
         return False
 
@@ -717,6 +729,8 @@ def read_bytes(data: bytes, suffix: str) -> Source:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
             kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
                 ("<!doctype html", "<html")) else "text"
+            if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
+                raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
             source = Source(html_to_text(text) if kind == "html" else text, encoding=encoding, kind=kind)
             if "\x00" in source.text:  # stray NULs carry nothing; drop them and say so
                 source.findings.append(make("text_repaired", detail=f"{source.text.count(chr(0))} 个空字符（NUL）"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..findings import make
-from ..folders import Refused, check_output, check_reports
+from ..folders import Refused, check_output, check_reports, mark_cache_folder
 from ..gcpause import gc_paused
 from ..readers import MAX_BYTES, OverBudget, decode, read_small
 from . import collect
@@ -89,6 +89,8 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
         folder = out.parent / f".{out.name}.store-{os.getpid()}"
     again = _parse_again(folder_plan, cache_dir)
     store = Store(folder, again=again)
+    if store_dir is None:
+        mark_cache_folder(folder)  # (what ``sweep`` removes after a killed build: only a folder marked so)
     try:
         if on_cluster:  # a Dask cluster: its workers write shards
             heads, _ = parse_on_cluster(folder_plan, executor, store, progress, cache_dir)

@@ -47,6 +47,7 @@ from typing import get_type_hints
 
 from ..agency.resolve import Agency
 from ..findings import Finding
+from ..folders import CACHE_MARKER, cache_folder_made_here
 from ..record import from_plain, plain
 from ..safe import terminal_text
 
@@ -154,11 +155,13 @@ class Shard:
 
 
 def sweep(parent: Path, prefix: str) -> None:
-    """Remove the stores a killed build left at ``parent/<prefix><pid>`` (its process gone): only the files a
-    store makes (``*.sqlite`` and SQLite's journals), then the folder if that empties it."""
+    """Remove the stores a killed build left at ``parent/<prefix><pid>`` (its process gone, the folder marked as
+    xxgk's: ``folders.mark_cache_folder``, which ``build_package`` does to the store it makes): only the files a
+    store makes (``*.sqlite`` and SQLite's journals), then the folder if that empties it. A folder of that name
+    without the mark is someone else's: before, its ``*.sqlite`` files were deleted."""
     for folder in sorted(Path(parent).glob(f"{prefix}*")):
         pid = folder.name.removeprefix(prefix)
-        if not pid.isdigit() or folder.is_symlink() or not folder.is_dir() or _alive(int(pid)):
+        if not pid.isdigit() or not cache_folder_made_here(folder) or _alive(int(pid)):
             continue
         store = Store(folder)
         store.remove(store.shard_names())
@@ -258,6 +261,8 @@ class Store:
                     pass
         if remove_folder:
             try:
+                if {p.name for p in self.folder.iterdir()} == {CACHE_MARKER}:  # the mark of a folder made here
+                    (self.folder / CACHE_MARKER).unlink()
                 self.folder.rmdir()
             except OSError:
                 pass

@@ -14,12 +14,30 @@ from .data import Package
 DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
 
 
+CHANGELOG_SHOWN = 10_000  # characters of the changelog the data page shows (its newest entries come first)
+
+
+def changelog_text(pkg: Package) -> tuple[str, bool]:
+    """``(the package's CHANGELOG.md as text, whether it was cut)``: decoded as a report is (GBK, UTF-16 …: a
+    Windows editor's save stopped the build with a UnicodeDecodeError), at most ``CHANGELOG_SHOWN`` characters cut
+    at a line's end (a 900 KB changelog of one line kept MkDocs' search segmenting it for minutes); empty when the
+    package has none."""
+    from ..readers import decode
+
+    path = pkg.root / "CHANGELOG.md"
+    if not path.is_file() or path.is_symlink():  # (the package's own file, written by the build)
+        return "", False
+    text = (decode(path.read_bytes())[0] or "").lstrip("\ufeff")
+    if len(text) <= CHANGELOG_SHOWN:
+        return text, False
+    cut = text.rfind("\n", 0, CHANGELOG_SHOWN)
+    return text[:cut if cut > 0 else CHANGELOG_SHOWN], True
+
+
 def data_updated(pkg: Package) -> str:
-    changelog = pkg.root / "CHANGELOG.md"
-    if changelog.exists():
-        found = DATE.search(changelog.read_text(encoding="utf-8"))
-        if found:
-            return found.group(1)
+    found = DATE.search(changelog_text(pkg)[0])
+    if found:
+        return found.group(1)
     return max((r["published_date"] for r in pkg.tables["reports"] if r["published_date"]), default="")
 
 
@@ -68,11 +86,11 @@ def changelog_html(pkg: Package) -> str:
     """The data changelog (``CHANGELOG.md`` of the package) as escaped HTML: headings, list items, paragraphs."""
     from .render import esc
 
-    path = pkg.root / "CHANGELOG.md"
-    if not path.exists():
+    text, cut = changelog_text(pkg)
+    if not text.strip():
         return "<p>暂无更新记录。</p>"
     out, items, previous = [], [], ""
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         text = line.strip()
         if items and not text.startswith("- ") and not (line.startswith("  ") and text):
             out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
@@ -94,4 +112,6 @@ def changelog_html(pkg: Package) -> str:
         previous = text
     if items:
         out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+    if cut:
+        out.append(f"<p>（更新记录较长，这里只显示前 {CHANGELOG_SHOWN} 个字符；全文见数据包中的 CHANGELOG.md。）</p>")
     return "\n".join(out)

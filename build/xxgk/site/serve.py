@@ -19,6 +19,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_error(HTTPStatus.NOT_FOUND, "File not found")
         return None
 
+    def send_head(self):
+        """A path holding a NUL (``%00``) names no file: 404 (the standard handler raised on it, printed a traceback
+        and dropped the connection)."""
+        if "\x00" in self.translate_path(self.path):
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        return super().send_head()
+
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
