@@ -14,8 +14,10 @@ taken only if every file the list names is in the folder with those bytes. The f
 linked into the site with ``previous.Previous``'s checks: a regular file, no symbolic link on the way, the
 file read is the file linked (the checked bytes are copied where a link is impossible, as across file systems).
 On any doubt, Pagefind runs. Like the other caches, this one is optional and holds
-data (JSON and Pagefind's files, never code); a damaged entry means the shard is indexed again. The entries of
-shards not in the build are removed after it. Linked, the entries cost no disk beside the site they came from.
+data (JSON and Pagefind's files, never code this build runs — but Pagefind's ``pagefind.js`` and WebAssembly are
+among them, served to readers: the cache is trusted build state, see the README's "Parse cache"); a damaged
+entry means the shard is indexed again. The entries of shards not in the build are removed after it. Linked, the
+entries cost no disk beside the site they came from.
 """
 
 from __future__ import annotations
