@@ -60,3 +60,27 @@ def test_a_relative_store_reaches_the_workers_as_an_absolute_folder(tmp_path, cl
     seen = log.read_text(encoding="utf-8").splitlines()
     assert errors == [] and len(heads) == 9 and seen
     assert all(Path(s).is_absolute() and Path(s).parent == tmp_path / "store" for s in seen)
+
+
+def test_a_chunk_whose_worker_dies_fails_only_the_file_that_killed_it(tmp_path, client, monkeypatch):
+    """Hostile audit 22: a PDF that filled its Dask worker's memory failed every file of its chunk (up to
+    ``MAX_CHUNK``), each ``worker_died``, none saying which was to blame. A failed chunk is tried again a file a
+    task; only the file whose own task fails is listed as failed."""
+    real = cluster.parse_chunk
+
+    def dying(folder, jobs, store_folder, shard_name, work=None):  # the task dies whenever it holds b2023.txt
+        if any(name == "b2023.txt" for _, name, *_ in jobs):
+            raise RuntimeError("KilledWorker")
+        return real(folder, jobs, store_folder, shard_name, work)
+
+    monkeypatch.setattr(cluster, "parse_chunk", dying)
+    monkeypatch.setattr(cluster, "CHUNKS_PER_THREAD", 1)  # chunks of several files (here four)
+    folder = cross_year(tmp_path / "reports")
+    heads, errors = build_package(folder, tmp_path / "out", executor=client, store_dir=tmp_path / "store")
+    assert errors == []
+    import csv
+
+    with (tmp_path / "out" / "data" / "findings.csv").open(encoding="utf-8-sig") as handle:
+        died = {f["report_id"] for f in csv.DictReader(handle) if f["code"] == "worker_died"}
+    assert sorted(h.source_file for h in heads if h.report_id in died) == ["b2023.txt"]  # before: its whole chunk
+    assert len(heads) == 9

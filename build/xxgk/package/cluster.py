@@ -6,7 +6,11 @@ shard of its own in the store (``store.Shard``, a SQLite file under the store fo
 every worker and the parent reach: a shared file system, or one machine). The parent gathers the heads,
 adds the entries it refused to read and the manifest's own report in its ``local`` shard, and sorts the
 heads by source file: the package does not depend on which worker ran which chunk, or in what order.
-A chunk whose task fails (its worker died) is listed as failed files, like the process pool's.
+A chunk whose task fails (its worker died: a file that needs more memory than the worker has) is tried again one
+file a task, so that only a file whose own task fails is listed as failed, like the process pool's (before, a
+239 KB PDF that filled its worker's memory failed every file of its chunk, up to ``MAX_CHUNK``). Dask bounds a
+worker's memory, not a task's time: a file that parses for hours holds its worker that long (the local pool stops
+it at ``BUDGET.seconds``).
 """
 
 from __future__ import annotations
@@ -88,11 +92,12 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
         futures = {client.submit(parse_chunk, folder, part, str(store.folder), name, work,
                                  pure=False, key=f"xxgk-parse-{name}"): part
                    for part, name in zip(parts, names, strict=True)}
-        done = as_completed(futures)
+        pending = as_completed(futures)
+        done = pending
         if progress:
             from tqdm import tqdm
 
-            done = tqdm(done, total=len(futures), desc="parse", unit="chunk")
+            done = tqdm(pending, total=len(futures), desc="parse", unit="chunk")
         for future in done:
             try:
                 got, kept = future.result()
@@ -100,10 +105,20 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
                 for entry in kept if cache is not None else ():
                     cache.keep(entry)
             except Exception as error:  # noqa: BLE001 - a lost worker fails its chunk's files, not the build
-                for path, name, rid, entry, note, _ in futures[future]:
-                    report = _failed(folder_plan.folder, Input(path, name),
-                                     make("worker_died", detail=f"Dask: {type(error).__name__}"[:200]))
-                    heads.append(local.put(finish(report, rid, entry, note)))
+                part = futures[future]
+                if len(part) > 1:  # one file may have killed the worker: each file again in a task of its own,
+                    for number, job in enumerate(part):  # so that only the file that kills its worker fails
+                        name = f"{names[0].rsplit('-', 1)[0]}-retry-{len(names):05d}-{number:05d}"
+                        again = client.submit(parse_chunk, folder, [job], str(store.folder), name, work,
+                                              pure=False, key=f"xxgk-parse-{name}")
+                        futures[again] = [job]
+                        names.append(name)
+                        pending.add(again)
+                else:
+                    for path, name, rid, entry, note, _ in part:
+                        report = _failed(folder_plan.folder, Input(path, name),
+                                         make("worker_died", detail=f"Dask: {type(error).__name__}"[:200]))
+                        heads.append(local.put(finish(report, rid, entry, note)))
             future.release()
         heads += [local.put(report) for report in folder_plan.unparsed()]
     finally:
