@@ -41,3 +41,17 @@ def test_a_printed_comparison_names_the_view_the_reader_chose(server, chromium):
                             "window.dispatchEvent(new Event('beforeprint'));")
     shown, text, _ = _printed_source(chromium)
     assert shown and f"{server}/compare/?metric=received&year=2025" in text
+
+
+def test_a_table_filter_that_hides_every_row_says_so_and_points_to_the_finder(server, chromium):
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/agencies/")
+    box = _wait(lambda: chromium.find_element("css selector", "input.xxgk-filter"))
+    status = chromium.find_element("css selector", ".xxgk-filter-status")
+    box.send_keys("geermu")  # pinyin: the finder reads it, the table's filter does not
+    assert _wait(lambda: "表中没有含“geermu”的行" in status.text and "查找框" in status.text)  # before: silence
+    box.clear()
+    box.send_keys("格尔木")
+    _wait(lambda: status.text == "")
+    rows = chromium.find_elements("css selector", "#xxgk-agencies tbody tr")
+    assert any(r.is_displayed() for r in rows)

@@ -252,12 +252,22 @@
       if (input.dataset.done) return;
       input.dataset.done = "1";
       var table = document.getElementById(input.dataset.table);
+      /* a filter that hides every row says so (the table was left with its header alone, nothing said), and where
+         to look instead: the finder above reads pinyin, initials and typos, this box only the table's text */
+      var status = document.createElement("p");
+      status.className = "xxgk-filter-status";
+      status.setAttribute("aria-live", "polite");
+      (input.closest("p") || input).insertAdjacentElement("afterend", status);
       input.addEventListener("input", function () {
-        var q = input.value.trim().toLowerCase();
+        var q = input.value.trim().toLowerCase(), shown = 0;
         Array.from(table.tBodies[0].rows).forEach(function (row) {
           var hay = (row.dataset.search || row.textContent).toLowerCase();
-          row.style.display = !q || hay.indexOf(q) >= 0 ? "" : "none";
+          var keep = !q || hay.indexOf(q) >= 0;
+          row.style.display = keep ? "" : "none";
+          if (keep) shown++;
         });
+        status.textContent = q && !shown ? "表中没有含“" + input.value.trim() + "”的行。筛选只比对表中的文字；" +
+          "查找机构（拼音、简称、错别字也可以）请用上面的查找框。" : "";
       });
     });
   }
