@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from xxgk.agency.registry import identity_of
+from xxgk.folders import mark_cache_folder
 from xxgk.package.collect import collect, parse_one
 from xxgk.package.store import Store, decode, encode
 
@@ -94,6 +95,7 @@ def test_a_store_a_killed_build_left_is_swept_and_nothing_else(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     stale = tmp_path / f".out.store-{dead.stdout.strip()}"
     stale.mkdir()
+    mark_cache_folder(stale)  # as a build marks its store (a folder of that name without it is someone else's)
     (stale / "local.sqlite").write_bytes(b"")
     (stale / "local.sqlite-journal").write_bytes(b"")
     keep = tmp_path / ".out.store-notes"
@@ -182,9 +184,10 @@ def test_a_folder_where_a_dead_builds_journal_was_does_not_stop_the_next_build(t
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     stale = tmp_path / f".out.store-{dead.stdout.strip()}"
     stale.mkdir()
+    mark_cache_folder(stale)  # as a build marks its store
     (stale / "local.sqlite").write_bytes(b"")
     (stale / "local.sqlite-journal").mkdir()  # not a file the store makes: left alone
     heads, errors = build_package(SEEDS, tmp_path / "out", workers=1)
     assert errors == [] and heads
     assert sorted(p.relative_to(tmp_path).as_posix() for p in stale.iterdir()) == \
-        [f"{stale.name}/local.sqlite-journal"]
+        [f"{stale.name}/.xxgk-cache", f"{stale.name}/local.sqlite-journal"]

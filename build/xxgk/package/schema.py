@@ -64,8 +64,8 @@ def resource_schema(name: str) -> dict:
             {"name": "example_zh", "type": "string", "title": "示例",
              "description": "例子。An example"},
             {"name": "responsibility", "type": "string", "title": "责任",
-             "description": "agency：本机关自身的问题，计入报告评估得分（错误扣10分、警告扣3分、提示不扣分）；"
-                            "reading：本站读取的局限，不计分。agency: the agency's own problem, counted in the report "
+             "description": "责任：agency 为本机关自身的问题，计入报告评估得分（错误扣10分、警告扣3分、提示不扣分）；"
+                            "reading 为本站读取的局限，不计分。agency: the agency's own problem, counted in the report "
                             "card's score (10 points an error, 3 a warning, none for info); reading: a limit of our "
                             "reading, never counted",
              "constraints": {"required": True, "enum": ["agency", "reading"]}},

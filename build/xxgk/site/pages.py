@@ -154,16 +154,19 @@ QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按
 
 
 def _years_text(years) -> str:
-    """An agency's report years for the agency index: a run of years as its span, years with gaps each (a span
-    2019–2025 of four reports read as seven).
+    """An agency's report years for the agency index: each run of consecutive years as its span, the runs apart
+    (one span 2019–2025 over four reports read as seven years).
 
-    >>> _years_text({2019: 0, 2020: 0, 2021: 0}), _years_text([2019, 2021, 2023]), _years_text([2024]), _years_text([])
-    ('2019–2021', '2019、2021、2023', '2024', '')
+    >>> _years_text({2019: 0, 2020: 0, 2021: 0}), _years_text([2019, 2021, 2022, 2023]), _years_text([2024])
+    ('2019–2021', '2019、2021–2023', '2024')
     """
-    ordered = sorted(years)
-    if len(ordered) > 1 and ordered[-1] - ordered[0] == len(ordered) - 1:
-        return f"{ordered[0]}–{ordered[-1]}"
-    return "、".join(map(str, ordered))
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return "、".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _own_errors(findings: list[dict]) -> int:
