@@ -47,7 +47,7 @@ def browser_labels() -> dict[str, dict[str, str]]:
 
 # whose problem a finding code is (the quality page's summary), and what it does to the report card's score (the
 # checks page), by its ``responsibility`` (rules/findings.csv, published in finding_codes) and severity
-OWN_ZH, READING_LIMIT_ZH = "机关的问题（计分）", "本站读取的局限（不计分）"
+OWN_ZH, READING_LIMIT_ZH = "机关的问题", "本站读取的局限"  # (the severity beside it says what it costs)
 SCORE_EFFECT_ZH = {("agency", "error"): "机关的问题：扣10分", ("agency", "warning"): "机关的问题：扣3分",
                    ("agency", "info"): "机关的问题：提示，不扣分", ("reading", "error"): "本站读取的局限：不计分",
                    ("reading", "warning"): "本站读取的局限：不计分", ("reading", "info"): "本站读取的局限：不计分"}

@@ -150,7 +150,7 @@ def _group_title(year: str, tier: str) -> str:
 
 
 QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数）。“本站读取的局限”是本站未能读出的内容，"
-                      "不是机关的问题，不计分。</p>")
+                      "不是机关的问题，不计分；机关的问题中，错误扣10分、警告扣3分、提示不扣分。</p>")
 
 
 def _years_text(years) -> str:
