@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,8 @@ def test_a_chunk_whose_worker_dies_fails_only_the_file_that_killed_it(tmp_path, 
 
     def dying(folder, jobs, store_folder, shard_name, work=None):  # the task dies whenever it holds b2023.txt
         if any(name == "b2023.txt" for _, name, *_ in jobs):
-            raise RuntimeError("KilledWorker")
+            worker = types.SimpleNamespace(address="tcp://127.0.0.1:1")  # (what the scheduler names)
+            raise distributed.KilledWorker(shard_name, worker, 3)  # as the scheduler says a worker died under it
         return real(folder, jobs, store_folder, shard_name, work)
 
     monkeypatch.setattr(cluster, "parse_chunk", dying)

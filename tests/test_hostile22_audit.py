@@ -88,10 +88,15 @@ def test_a_huge_changelog_is_shown_in_part(tmp_path):
 
 
 def test_a_folder_named_like_a_stores_but_not_made_by_xxgk_is_never_swept(tmp_path):
+    import subprocess
+    import sys
+
     from xxgk.folders import mark_cache_folder
     from xxgk.package.store import sweep
 
-    theirs, ours = tmp_path / ".pkg.store-999999", tmp_path / ".pkg.store-999998"
+    dead = [subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                           text=True).stdout.strip() for _ in range(2)]  # pids of processes that have ended
+    theirs, ours = tmp_path / f".pkg.store-{dead[0]}", tmp_path / f".pkg.store-{dead[1]}"
     for folder in (theirs, ours):
         folder.mkdir()
         (folder / "local.sqlite").write_text("data", encoding="utf-8")

@@ -27,7 +27,7 @@ def _card_rows(page: str) -> dict[str, str]:
 def test_a_check_that_could_not_run_is_not_a_pass(built_site):
     undated = _card_rows(read_page(built_site / report_page_url(built_site, HAICHENG_2025).lstrip("/")))
     assert undated["及时性"] == "未能判断（报告未注明发布日期）"  # before: ✓ 通过
-    assert undated["跨年度"] == "未能判断（本站没有本机关相邻年度的报告）"  # its agency's only report
+    assert undated["跨年度"] == "未能判断（本站没有本机关其他年度的报告）"  # its agency's only report
     dated = _card_rows(read_page(built_site / report_page_url(built_site, GOLMUD_DATA_2025).lstrip("/")))
     assert dated["及时性"] == "✓ 通过"  # published 2026-01-16, before its deadline
 
@@ -103,7 +103,11 @@ def test_an_agency_pages_year_without_a_report_reads_no_report(gapped_site, tmp_
     assert re.sub(r"<[^>]+>", "", first_row[column]) == "无报告"  # before: 无数据
     after = next(r for r in first if r["year"] == str(int(gone["year"]) + 1))
     card = _card_rows(read_page(site / report_page_url(site, after["report_id"]).lstrip("/")))
-    assert card["跨年度"] != "未能判断（本站没有本机关相邻年度的报告）"  # the year after it still has a neighbour
+    # the copy check ran (other years), the chains did not (no year before): said so, not ✓ 通过 (review)
+    assert card["跨年度"] == "未见照抄；与上年的衔接未能核对（本站没有本机关上一年度的报告）"
+    last = next(r for r in first if r["year"] == str(int(gone["year"]) + 2))
+    card = _card_rows(read_page(site / report_page_url(site, last["report_id"]).lstrip("/")))
+    assert not card["跨年度"].startswith(("未能判断", "未见照抄"))  # its year before is there: every check ran
 
 
 def test_every_score_on_the_site_is_recomputed_from_the_package_alone(built_site, seed_package):

@@ -117,10 +117,14 @@ HEAD_CHARS = 3000
 # year (its home page, its "last updated" date); such a year or date is a ``date_invalid`` finding, left missing
 YEARS = range(1990, 2101)
 TITLE_LINES = 40
-_NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位"}
+# (下载, 关闭窗口, 打印本页: a page's toolbar above a title)
+_NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位", "下载", "关闭窗口", "打印本页"}
 # a word ending what no agency is called: 主动公开 (a 公开方式 field's value on the line above the title, joined to it)
 _NOT_NAME_ENDINGS = ("公开", "报告", "年报")  # (报告, 年报: a line naming the report above its title)
 _LETTER = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")  # what a title's name joined from two lines has nothing of before it
+# a line of several words (a page's toolbar, a field and its value): the name it lends a title joined from two lines
+# must end as an agency's does; a line that is one name alone (某县档案馆) need not
+_SEPARATED = re.compile(r"[\s:：>|/、·]")
 # a name read after 、 or a comma that follows another agency's name (``_joint``) is the last of several a joint
 # report's title names
 _JOINED = re.compile(r"[、，,]\s*$")
@@ -255,12 +259,15 @@ def read_title(head: str) -> Title:
             if marked and not marked_form:
                 continue  # (without a bracket or a mark the form is the first one's, already tried)
             match = pattern.search(text)
-            if match and joined and _LETTER.search(text, 0, match.start()):
-                continue  # two lines joined: a title that begins the first (当前位置：首页>年报 / 2022年度…报告: none)
+            if match and joined and _LETTER.search(text, 0, match.start()) \
+                    and not _labelled().fullmatch(text, 0, match.start()):
+                continue  # two lines joined: a title that begins the first, after a title label at most
+                # (附件：, 标题：); 当前位置：首页>年报 / 2022年度…报告 names no agency
             name = _publisher(_unlabelled(_unspaced(match.group(agency_group)))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
-            if (marked or joined) and name and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
-                continue  # (joined: 关闭窗口 / 2022年度…报告 names no agency)
+            if (marked or joined and _SEPARATED.search(lines[at])) and name \
+                    and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
+                continue  # (joined: 打印本页 关闭窗口 / 2022年度…报告 names no agency; 某县档案馆 / 2022年度… does)
             if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))

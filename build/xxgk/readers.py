@@ -537,11 +537,14 @@ def _docx_paragraph_text(paragraph) -> str:
 def _docx_placeholder(sdt) -> bool:
     """Whether a content control (``w:sdt``) shows its placeholder (``w:showingPlcHdr``): the form's prompt
     (单击或点击此处输入文字。) in a cell nobody filled, which is blank — read as text, it cost the whole row its
-    numbers and said the row was absent."""
+    numbers and said the row was absent. A control flagged so that holds a digit is read: programs that fill a
+    template's controls may leave the flag set while Word shows the number they wrote."""
     from docx.oxml.ns import qn
 
     flag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}")
-    return flag is not None and flag.get(qn("w:val"), "true").lower() not in ("false", "0", "off")
+    if flag is None or flag.get(qn("w:val"), "true").lower() in ("false", "0", "off"):
+        return False
+    return not any(ch.isdigit() for node in sdt.iter(qn("w:t")) for ch in (node.text or ""))
 
 
 def _docx_hidden(vanish) -> bool:

@@ -37,7 +37,7 @@ BELOW = {"province": "prefecture", "prefecture": "county", "county": "township",
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 # a province (or city) named in brackets inside a name, as the pilot free-trade zones are: 中国（上海）自由贸易试验区…,
 # 中国（广东）自由贸易试验区前海蛇口片区… — the bracket is the agency's region, not a note (``_bracketed_region``)
-_REGION_BRACKET = re.compile(r"^(?:中国)?[（(]([^）)]{2,8})[）)](?=.)")
+_REGION_BRACKET = re.compile(r"^中国[（(]([^）)]{2,8})[）)](?=.)")  # (（城区）某局 is no such name: 中国 first)
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
 _GENERIC = frozenset("州市县区盟旗")
 _MINISTRY = re.compile(r"(?:部|总局|署)(?:办公厅|办公室)?$")  # 教育部, 海关总署, 教育部办公厅

@@ -6,7 +6,7 @@ shard of its own in the store (``store.Shard``, a SQLite file under the store fo
 every worker and the parent reach: a shared file system, or one machine). The parent gathers the heads,
 adds the entries it refused to read and the manifest's own report in its ``local`` shard, and sorts the
 heads by source file: the package does not depend on which worker ran which chunk, or in what order.
-A chunk whose task fails (its worker died: a file that needs more memory than the worker has) is tried again one
+A chunk whose worker died (``KilledWorker``: a file that needs more memory than the worker has) is tried again one
 file a task, so that only a file whose own task fails is listed as failed, like the process pool's (before, a
 239 KB PDF that filled its worker's memory failed every file of its chunk, up to ``MAX_CHUNK``). Dask bounds a
 worker's memory, not a task's time: a file that parses for hours holds its worker that long (the local pool stops
@@ -68,7 +68,7 @@ def chunks(jobs: list[tuple], threads: int) -> list[list[tuple]]:
 def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = False,
                      cache_dir: str | Path | None = None) -> tuple[list[Head], list[str]]:
     """``(heads sorted by source file, the names of the shards written)`` of every report of the plan."""
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     from .pool import HITS
 
@@ -101,12 +101,10 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
         for future in done:
             try:
                 got, kept = future.result()
-                heads += got
-                for entry in kept if cache is not None else ():
-                    cache.keep(entry)
             except Exception as error:  # noqa: BLE001 - a lost worker fails its chunk's files, not the build
                 part = futures[future]
-                if len(part) > 1:  # one file may have killed the worker: each file again in a task of its own,
+                if len(part) > 1 and isinstance(error, KilledWorker):  # one file may have killed the worker (its
+                    # memory): each file again in a task of its own,
                     for number, job in enumerate(part):  # so that only the file that kills its worker fails
                         name = f"{names[0].rsplit('-', 1)[0]}-retry-{len(names):05d}-{number:05d}"
                         again = client.submit(parse_chunk, folder, [job], str(store.folder), name, work,
@@ -119,6 +117,10 @@ def parse_on_cluster(folder_plan: Plan, client, store: Store, progress: bool = F
                         report = _failed(folder_plan.folder, Input(path, name),
                                          make("worker_died", detail=f"Dask: {type(error).__name__}"[:200]))
                         heads.append(local.put(finish(report, rid, entry, note)))
+            else:
+                heads += got
+                for entry in kept if cache is not None else ():
+                    cache.keep(entry)
             future.release()
         heads += [local.put(report) for report in folder_plan.unparsed()]
     finally:

@@ -86,11 +86,11 @@ def changelog_html(pkg: Package) -> str:
     """The data changelog (``CHANGELOG.md`` of the package) as escaped HTML: headings, list items, paragraphs."""
     from .render import esc
 
-    text, cut = changelog_text(pkg)
-    if not text.strip():
+    changelog, cut = changelog_text(pkg)
+    if not changelog.strip():
         return "<p>暂无更新记录。</p>"
     out, items, previous = [], [], ""
-    for line in text.splitlines():
+    for line in changelog.splitlines():
         text = line.strip()
         if items and not text.startswith("- ") and not (line.startswith("  ") and text):
             out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")

@@ -169,15 +169,17 @@ class ReportPages:
 
     def _not_judged(self, category: str, r: dict) -> str:
         """Why a check category could not be run on ``r`` (empty if it could): no finding is no pass when the check
-        had nothing to look at — the deadline without a publication date, the chains between years without the
-        agency's report of the year before or after (a reader took ✓ 通过 for "published on time")."""
+        had nothing to look at — the deadline without a publication date, the copy check without another year of the
+        agency, the chains without its year before (a reader took ✓ 通过 for "published on time")."""
         if category == "timely" and not r.get("published_date"):
             return "未能判断（报告未注明发布日期）"
-        if category == "cross_year":
-            years = {x["year"] for x in self.agency_reports.get(r.get("agency_id") or "", []) if x["year"]}
+        if category == "cross_year":  # (report_card: the chains against the year before, the copy against any other)
+            years = {int(x["year"]) for x in self.agency_reports.get(r.get("agency_id") or "", []) if x["year"]}
             year = int(r["year"]) if r.get("year") else None
-            if year is None or not {str(year - 1), str(year + 1)} & {str(y) for y in years}:
-                return "未能判断（本站没有本机关相邻年度的报告）"
+            if year is None or not years - {year}:
+                return "未能判断（本站没有本机关其他年度的报告）"
+            if year - 1 not in years:
+                return "未见照抄；与上年的衔接未能核对（本站没有本机关上一年度的报告）"
         return ""
 
     def _report_peers(self, r: dict) -> str:
