@@ -53,6 +53,8 @@ def test_the_quality_pages_list_puts_the_agencies_own_errors_first_and_tells_our
     rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in table.split("<tr")[2:]]
     own = [int(re.sub(r"<[^>]+>", "", r[2])) for r in rows]
     assert own == sorted(own, reverse=True) and own[0] > 0  # before: in report-id order, the worst third
+    link = re.search(r'<a [^>]*href="\.\./downloads/([^"]+)"[^>]*>findings\.csv</a>', page)
+    assert link and (built_site / "downloads" / link.group(1)).is_file()  # the whole list, for the officer's filters
     summary = page[:page.index('id="xxgk-by-agency"')]
     assert "<td>本站读取的局限</td>" in summary and "<td>机关的问题</td>" in summary  # each code's kind
 

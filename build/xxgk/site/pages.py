@@ -149,6 +149,10 @@ def _group_title(year: str, tier: str) -> str:
     return f"{year}年度 · {tier_zh}" if year else f"年度未知 · {tier_zh}（不排名）"
 
 
+# every finding of every report, for a supervisor's own filtering and work list (the page lists a bounded extract)
+QUALITY_DOWNLOAD = ('<p>全部问题（每条一行：报告、代码、严重程度、说明、原文行号）：'
+                    '<a href="../downloads/{path}" download>findings.csv</a>；各代码的性质见代码表 finding_codes 的 '
+                    'responsibility 列（agency：机关的问题；reading：本站读取的局限）。</p>')
 QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数）。“本站读取的局限”是本站未能读出的内容，"
                       "不是机关的问题，不计分；机关的问题中，错误扣10分、警告扣3分、提示不扣分。</p>")
 
@@ -538,7 +542,7 @@ class Site(ReportPages, AgencyPages):
         parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True),
                   table(["问题", "代码", "严重程度", "性质", "数量"], summary,
                         caption="全部省份合计（不随省份筛选变化）"),
-                  "\n## 按报告\n", QUALITY_ORDER_NOTE,
+                  "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
                   table(["报告", "问题数", "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
                         per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards")]  # (phone: a card)
         if len(listed) < len(self.findings):
