@@ -89,14 +89,15 @@ def test_a_journalist_downloads_the_compared_chart_as_png_and_its_data_as_csv(se
     # before: the compare chart had a CSV link only; its image could not be saved with its source
     assert "PNG" in button.text
     button.click()
-    png = _wait(lambda: next((p for p in downloading.downloads.glob("xxgk-received-2024-2025.png")
+    name = f"xxgk-received-2024-2025-{THREE[0]}-and-2"  # whose view: two comparisons no longer overwrite each other
+    png = _wait(lambda: next((p for p in downloading.downloads.glob(f"{name}.png")
                               if p.stat().st_size), None), 30)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert width == 1000 and height > 420  # the figure, with the source and address under it
     downloading.find_element("id", "xxgk-compare-csv").click()
-    path = _wait(lambda: next((p for p in downloading.downloads.glob("xxgk-received-2024-2025.csv")
+    path = _wait(lambda: next((p for p in downloading.downloads.glob(f"{name}.csv")
                                if p.stat().st_size), None))
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
     assert {r[0] for r in rows[1:]} == set(THREE) and {r[2] for r in rows[1:]} == {"2024", "2025"}

@@ -403,7 +403,10 @@
       if (csv.dataset.url) URL.revokeObjectURL(csv.dataset.url);
       csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
       csv.href = csv.dataset.url;
-      csv.download = "xxgk-" + m.code + "-" + (single ? state.from : state.from + "-" + state.to) + ".csv";
+      // the file names whose view it is (two comparisons of one measure overwrote each other): the agencies chosen
+      // (the first, and how many more), or "top" for the default view of the largest
+      csv.download = "xxgk-" + m.code + "-" + (single ? state.from : state.from + "-" + state.to) + "-" +
+        (fallback ? "top" + ids.length : ids[0] + (ids.length > 1 ? "-and-" + (ids.length - 1) : "")) + ".csv";
       csv.hidden = false;  // no link until it holds the view's CSV (before, it would download this page)
     }
 
