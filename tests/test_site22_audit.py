@@ -156,3 +156,18 @@ def test_the_agency_index_lists_the_years_of_an_agency_with_gaps(gapped_site, tm
     years = [int(r["year"]) for r in first]
     assert years == list(range(years[0], years[0] + 4))  # (the synthetic agency's four years in a row)
     assert f"<td>{years[0]}、{years[2]}–{years[3]}</td>" in row  # before: first–last, three reports read as four years
+
+
+def test_an_agency_pages_chart_downloads_are_named_after_the_whole_chart(built_site):
+    """The composition of seven outcomes downloaded as …-granted_share.csv/png, its first measure's name."""
+    import json
+
+    from tests.conftest import chart_frames, expand_spec
+
+    page = read_page(built_site / "a" / "qinghai-xining-huangzhong-renminzhengfu" / "index.html")  # (its table 三 read)
+    frames = chart_frames(built_site)
+    names = [expand_spec(json.loads(m), frames)["filename"]
+             for m in re.findall(r'<script[^>]*xxgk-spec[^>]*>(.*?)</script>', page, re.S)]
+    assert names and all(n.startswith("qinghai-xining-huangzhong-renminzhengfu-") for n in names)
+    ends = {n.rsplit("-", 1)[-1] for n in names}
+    assert "applications" in ends and not {"granted_share", "received", "review_total"} & ends, names

@@ -29,15 +29,16 @@ from .render import (
 from .spool_reuse import inputs_digest
 from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
 
-CHARTS = (  # (heading, chart title, metric codes, unit, stacked)
-    ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False),
-    ("办理结果", "办理结果构成（%）", OUTCOME_SHARES, "%", True),
-    ("不予公开的理由", "不予公开的理由（件）", DENIAL_REASONS, "件", True),
-    ("行政复议与行政诉讼", "复议、诉讼案件（件）", ("review_total", "litigation_total"), "件", False),
-    ("行政复议与行政诉讼", "纠正机关的比例（%）", ("corrected_share",), "%", False),
+CHARTS = (  # (heading, chart title, metric codes, unit, stacked, the downloads' name after the agency's id)
+    ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False, "applications"),
+    ("办理结果", "办理结果构成（%）", OUTCOME_SHARES, "%", True, "outcomes"),
+    ("不予公开的理由", "不予公开的理由（件）", DENIAL_REASONS, "件", True, "denial_reasons"),
+    ("行政复议与行政诉讼", "复议、诉讼案件（件）", ("review_total", "litigation_total"), "件", False,
+     "review_litigation"),
+    ("行政复议与行政诉讼", "纠正机关的比例（%）", ("corrected_share",), "%", False, "corrected_share"),
     ("行政规范性文件", "规范性文件（件）", ("normative_issued", "normative_repealed", "normative_in_force"), "件",
-     False),
-    ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False),
+     False, "normative_documents"),
+    ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False, "licensing_penalty"),
 )
 PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
 
@@ -153,7 +154,7 @@ class AgencyPages:
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
         out, heading, empty = [], None, []
-        for head, title, codes, unit, stacked in CHARTS:
+        for head, title, codes, unit, stacked, file in CHARTS:
             traces = []
             for code in codes:
                 m = self.metric_defs[code]
@@ -181,10 +182,10 @@ class AgencyPages:
                     del t["xxgk_edition"]
             if stacked:
                 layout["barmode"] = "stack"
-            # the download's name says whose chart it is and of what (its first measure): before, every agency's
-            # 申请数量 chart downloaded as agency-carried_forward.csv (the loop's last code), the agency nowhere
+            # the download's name says whose chart it is and of what (CHARTS' name: the composition of seven
+            # outcomes downloaded as …-granted_share, its first measure; before that, agency-carried_forward.csv)
             agency_id = next(iter(mine.values()))["agency_id"]
-            out.append(chart(traces, title, "", unit, f"{agency_id}-{codes[0]}", layout,
+            out.append(chart(traces, title, "", unit, f"{agency_id}-{file}", layout,
                              absent=[x for y, x in zip(years, xs, strict=True) if y not in mine]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
