@@ -105,7 +105,7 @@ def test_a_report_page_lists_its_errors_before_its_warnings_and_hints(built_site
         assert severities == sorted(severities), (page, severities)
 
 
-def test_an_agency_charts_download_is_named_after_the_agency_and_its_first_measure(built_site):
+def test_an_agency_charts_download_is_named_after_the_agency_and_its_chart(built_site):
     import json
 
     from .conftest import chart_frames, expand_spec
@@ -118,7 +118,8 @@ def test_an_agency_charts_download_is_named_after_the_agency_and_its_first_measu
     assert len(names) >= 2 and len(set(names)) == len(names), names
     # before: agency-litigation_total for that chart (the loop's last measure), no agency in the name, so
     # two agencies' downloads had one name and neither file said whose numbers it held
-    assert "qinghai-haixi-geermu-shujuju-review_total" in names, names  # 复议、诉讼案件: review_total, litigation_total
+    # since 2026-12-02 the chart's own name (CHARTS), not its first measure (the composition was …-granted_share)
+    assert "qinghai-haixi-geermu-shujuju-review_litigation" in names, names  # 复议、诉讼案件
     assert all(n.startswith("qinghai-haixi-geermu-shujuju-") for n in names), names
 
 
