@@ -103,6 +103,18 @@ def test_a_hard_link_to_a_file_outside_reports_is_refused_even_when_made_after_t
     assert read_path("hard.txt", nofollow=True, beneath=root / "reports").findings[0].code == "input_refused"
 
 
+@pytest.mark.parametrize("name", ["CHANGELOG.md", "VERSION"])
+def test_a_hard_linked_changelog_or_version_is_refused_and_never_published_or_quoted(root, name):
+    secret = root / "secret.txt"
+    secret.write_text("db_password=hunter2\n", encoding="utf-8")
+    os.link(secret, root / "reports" / name)
+    result = _package(root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert name in result.stderr and "hard link" in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout  # a CI log is public
+    assert b"hunter2" not in _all_package_bytes(root)
+
+
 def test_an_unreadable_or_gbk_named_file_is_listed_with_its_reason(root):
     reports = root / "reports"
     gbk_name = "国标文件名.txt".encode("gbk")

@@ -63,6 +63,10 @@ def allow_long_csv_cells() -> None:
 
 class OverBudget(Exception):
     """A file needs more than ``BUDGET`` allows; the message says which budget, in Chinese."""
+
+
+class HardLinked(Exception):
+    """A file the build would read has other names (``hard_linked``): it may be a file outside reports/."""
 # one pass over markup, linear on any input: each token ends before the next "<" (the former
 # "<[^>]*>" and "<script.*?</script>" scans were quadratic on a page of unclosed tags)
 _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
@@ -777,7 +781,9 @@ def open_beneath(folder: str | Path, rel: str) -> int:
 def read_small(folder: str | Path, rel: str, limit: int) -> bytes | None:
     """The bytes of the regular file ``rel`` in ``folder`` (opened as ``open_beneath`` does: never through a
     link), at most ``limit`` of them; ``None`` when it is absent, a link or not a regular file. Raises
-    ``OverBudget`` when the file is larger (a sparse 50 GB file must not be read into memory)."""
+    ``OverBudget`` when the file is larger (a sparse 50 GB file must not be read into memory) and
+    ``HardLinked`` when it has other names (a hard link to a key elsewhere would be published), as a
+    report would be refused."""
     try:
         fd = open_beneath(folder, rel)
     except OSError:
@@ -785,6 +791,9 @@ def read_small(folder: str | Path, rel: str, limit: int) -> bytes | None:
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # (a folder cannot even be wrapped in a file object)
         os.close(fd)
         return None
+    if hard_linked(fd):
+        os.close(fd)
+        raise HardLinked(rel)
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:

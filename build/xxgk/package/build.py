@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..findings import make
 from ..folders import Refused, check_output, check_reports, mark_cache_folder
 from ..gcpause import gc_paused
-from ..readers import MAX_BYTES, OverBudget, decode, read_small
+from ..readers import MAX_BYTES, HardLinked, OverBudget, decode, read_small
 from . import collect
 from .cluster import parse_on_cluster
 from .collect import CHANGELOG, VERSION, Plan, finish, parsed, plan
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from distributed import Client
 
 DEFAULT_VERSION = "0.1.0"
+# (the file is never read, so nothing of it, not even its first bytes, reaches a public CI log)
+LINKED = "has other names (a hard link, perhaps to a file outside the reports folder); refused, not read"
 _SEMVER = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
 
 
@@ -36,6 +38,8 @@ def data_version(reports_dir: Path) -> str:
         data = read_small(reports_dir, VERSION, 1000)  # never through a link, never a huge file whole
     except OverBudget:
         raise Refused(f"{path}: not a version number like 1.2.0 (larger than 1000 bytes)") from None
+    except HardLinked:
+        raise Refused(f"{path}: {LINKED}") from None
     if data is None:
         return DEFAULT_VERSION
     text, _ = decode(data)
@@ -51,6 +55,8 @@ def changelog(reports_dir: Path) -> bytes | None:
         return read_small(reports_dir, CHANGELOG, MAX_BYTES)
     except OverBudget:
         raise Refused(f"{Path(reports_dir) / CHANGELOG}: larger than {MAX_BYTES // 2**20} MB") from None
+    except HardLinked:
+        raise Refused(f"{Path(reports_dir) / CHANGELOG}: {LINKED}") from None
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | Client | None = None,
