@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
+from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, read_cell
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
@@ -751,7 +752,10 @@ def read_bytes(data: bytes, suffix: str) -> Source:
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
         return Source(findings=[make("file_unreadable", detail=f"{type(error).__name__}: {error}"[:200])])
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
-    source.parse_text = to_simplified(source.text)
+    parse_text, radicals = unify_radicals(source.text)
+    if radicals:
+        source.findings.append(make("text_radicals_read", detail=radicals))
+    source.parse_text = to_simplified(parse_text)
     if not source.text.strip():
         source.findings.append(make("file_unreadable", detail="没有文字内容"))
     return source

@@ -63,6 +63,35 @@ _NO_MARKS = dict.fromkeys(map(ord, BIDI_MARKS))
 # sequence (ESC ] …) runs to its terminator or to the line's end
 _ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]P^_X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*"
                      r"(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]")
+@lru_cache(maxsize=1)
+def _radical_ideographs() -> tuple[dict[int, str], re.Pattern]:
+    """``rules/radical_ideographs.csv`` (Unicode's EquivalentUnifiedIdeograph.txt) as a ``str.translate`` table and
+    a pattern of its radicals."""
+    from .catalog import table
+
+    mapping = {row["radical"]: row["ideograph"] for row in table("radical_ideographs")}
+    return str.maketrans(mapping), re.compile("[" + re.escape("".join(mapping)) + "]")
+
+
+def unify_radicals(text: str) -> tuple[str, str]:
+    """``(text with each CJK radical or stroke read as its unified ideograph, what was read: "" when nothing)``. A
+    PDF's text layer often maps a glyph to the radical that looks the same (Chromium's print with Noto CJK, WPS,
+    macOS): ⻘海省 is 青海省, ⼀、总体情况 is 一、总体情况. NFKC folds the Kangxi radicals (U+2F00–2FD5) but not the CJK
+    Radicals Supplement (U+2E80–2EF3) or the strokes, so the name and the year came out cut (海省教育厅). Each
+    character stays one character: line and column numbers do not move.
+
+    >>> unify_radicals("⻘海省⼈⺠政府 ⼀、总体情况")
+    ('青海省人民政府 一、总体情况', '4个部首字符（⻘→青、⼈→人、⺠→民…）')
+    """
+    mapping, radical = _radical_ideographs()
+    found = radical.findall(text)
+    if not found:
+        return text, ""
+    seen = list(dict.fromkeys(found))
+    examples = "、".join(f"{ch}→{ch.translate(mapping)}" for ch in seen[:3]) + ("…" if len(seen) > 3 else "")
+    return text.translate(mapping), f"{len(found)}个部首字符（{examples}）"
+
+
 NOT_TEXT_MARK = "\x00"
 
 
