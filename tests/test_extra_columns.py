@@ -53,7 +53,7 @@ def _with_org_subtotal(header: str) -> str:
     first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
     for i, line in enumerate(lines):
         cells = line.split("\t")
-        if i >= first and len(cells) == 8 and not lines[i].startswith("四、"):
+        if i >= first and len(cells) == 8:  # (every row: one of seven in such a table is a cell short, missing)
             lines[i] = "\t".join(cells[:7] + [str(sum(int(c) for c in cells[2:7]))] + cells[7:])
     lines.insert(first, header)
     return "\n".join(lines)

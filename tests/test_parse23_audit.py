@@ -1,10 +1,14 @@
 """What a parser audit of new layouts found read wrong (session 23): a PDF text layer that prints some ideographs
 as the CJK radicals that look the same (⻘ for 青, ⺠ for 民, ⼀ for 一: Chromium's print-to-PDF with Noto CJK, WPS)
-published a cut agency name (海省教育厅), lost the year and lost table 二 with sections 一 and 二."""
+published a cut agency name (海省教育厅), lost the year and lost table 二 with sections 一 and 二; a table 三 with
+a 小计 column published a row a cell short shifted (its 小计 as 其他), and lost the whole table printed with spaces."""
 
 from __future__ import annotations
 
-from tests.factory import tab_report
+import pytest
+
+from tests.factory import as_html, tab_report
+from xxgk.catalog import applicant_codes, labels
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -28,3 +32,64 @@ def test_a_text_without_radicals_is_not_touched_and_says_nothing():
     source = read_bytes(tab_report(agency="青海省人民政府").encode(), ".txt")
     assert source.parse_text == source.text
     assert "text_radicals_read" not in {f.code for f in source.findings}
+
+
+# --- a table 三 with a 小计 column after the five organisations' (eight cells a row) ---------------------------
+
+PARTIAL = labels()["rows"]["partially_granted"]
+HEADER = "\t".join(["申请人情况", *list(labels()["applicants"].values())[:6], "小计", "总计"])
+
+
+def _subtotal_report(partial: list[str], sep: str = "\t") -> str:
+    """``tab_report``'s table 三 printed with a 小计 column (the five organisations' sum before 总计) and a header
+    naming it; the row （二）部分公开 prints ``partial`` instead; cells joined by ``sep``."""
+    out = []
+    for line in tab_report().split("\n"):
+        cells = line.split("\t")
+        if line.startswith("三、"):
+            line += "\n" + HEADER.replace("\t", sep)
+        elif cells[0] == PARTIAL:
+            line = sep.join([PARTIAL, *partial])
+        elif len(cells) == 8 and cells[0] in labels()["rows"].values():
+            values = [int(c) for c in cells[1:]]
+            line = sep.join([cells[0], *map(str, values[:6]), str(sum(values[1:6])), str(values[6])])
+        out.append(line)
+    return "\n".join(out)
+
+
+def _partial(text: str, suffix: str = ".txt"):
+    record = parse(read_bytes(text.encode(), suffix).parse_text)
+    values = record.values("applications")
+    return [values[("partially_granted", a)] for a in applicant_codes()], record
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_a_subtotal_row_of_eight_is_read_without_its_subtotal(sep):
+    printed, record = _partial(_subtotal_report(["15", "3", "1", "4", "0", "2", "10", "25"], sep))
+    assert printed == [15, 3, 1, 4, 0, 2, 25]  # before, printed with spaces: the whole table null (row_extra_cells)
+    assert record.values("applications")[("new", "natural_person")] == 5
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_a_subtotal_row_a_cell_short_is_missing_never_shifted(sep):
+    # 科研机构's cell lost (a blank that vanished from PDF text, two cells merged in Word): seven numbers
+    printed, record = _partial(_subtotal_report(["15", "3", "4", "0", "2", "9", "24"], sep))
+    assert printed == [None] * 7  # before: 科研机构 4, 社会公益组织 0, 法律服务机构 2, 其他 9 (the 小计) published
+    lost = [f for f in record.findings if f.code == "row_lost_cells" and f.row == PARTIAL]
+    assert len(lost) == 1 and lost[0].expected == "8" and "小计" in lost[0].message
+    assert record.values("applications")[("granted", "natural_person")] == 5  # the other rows as printed
+
+
+def test_a_subtotal_row_with_a_number_merged_across_two_cells_is_missing_never_shifted():
+    page = as_html(_subtotal_report(["15", "3", "0", "4", "0", "0", "7", "22"]))
+    page = page.replace("<td>（二）部分公开</td><td>15</td><td>3</td><td>0</td><td>4</td><td>0</td><td>0</td>",
+                        "<td>（二）部分公开</td><td>15</td><td>3</td><td>0</td><td>4</td><td colspan=2>0</td>")
+    assert "colspan=2" in page
+    printed, _ = _partial(page, ".html")
+    assert 7 not in printed[:6] and printed == [None] * 7  # before: 其他 = 7 (the 小计), status parsed
+
+
+def test_a_blank_cell_in_a_subtotal_table_costs_only_that_cell():
+    printed, record = _partial(_subtotal_report(["15", "3", "", "4", "0", "2", "9", "24"]))
+    assert printed == [15, 3, None, 4, 0, 2, 24]  # before: the whole row null, "行有7个数，应为7个"
+    assert not [f for f in record.findings if f.code in ("row_extra_cells", "row_lost_cells")]

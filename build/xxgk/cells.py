@@ -111,6 +111,9 @@ class Row:
     # in ``label``, its line, its text as printed, whether a cell); a label split over cells keeps its cells,
     # so a text cell after the label's name can be told from the name (``stray_cells``)
     label_cells: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    # the cells its table prints when this row has fewer and which is lost is not known (a table 三 with a 小计
+    # column: ``drop_org_subtotals``); 0 when none: the row is then missing, never read as the template's width
+    short_of: int = 0
 
     def add(self, slot: Slot) -> None:
         self.slots.append(slot)

@@ -169,7 +169,12 @@ def _column_names() -> list[str]:
 
 
 def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
-    """The row's cells in the template's column order, read from ``order`` (the printed one)."""
+    """The row's cells in the template's column order, read from ``order`` (the printed one); a row ``short_of``
+    its table's width is missing, with a finding."""
+    if row.short_of:
+        numbers = len([s for s in row.slots if not s.empty])
+        return Resolved(findings=[make("row_lost_cells", expected=row.short_of, actual=numbers,
+                                       line=row.slots[0].line, detail="（本表另有“小计”列）", **cell_where(code))])
     if order == STANDARD:
         return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds,
                            proves=True)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .catalog import applicant_codes, applicants, labels, patterns, table
-from .cells import Row, Slot
+from .cells import Row, Slot, trim_slots
 from .findings import Finding, make
 from .resolve import Resolved
 from .splitting import row_total_holds
@@ -237,35 +237,47 @@ def _rotated_only(resolved: dict[str, Resolved]) -> bool:
 
 def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> int:
     """Rows of a table 三 printed with a 小计 column after the five organisation columns (自然人 | 商业企业 … 其他 |
-    小计 | 总计: eight cells) made the template's seven: the 小计 cell dropped from each row of eight whole cells
-    where it is the five's sum and 总计 = 自然人 + 小计 — when the header prints 小计 and at least one such row
-    does not also hold read from its second cell (a stray first cell), which proves the table's layout. Returns how
-    many rows were changed (before, every row had a cell too many and the whole table was lost).
+    小计 | 总计: eight cells) made the template's seven, the 小计 cell dropped — when the header prints 小计 and at
+    least one row of eight numbers proves the layout: its 小计 is the five's sum, 总计 = 自然人 + 小计, and it does not
+    also hold read from its second cell (a stray first cell). Then each row of eight cells loses its seventh: a row
+    of whole cells (tabs, a web or Word table: a blank cell is one) by its place, a row of PDF text only when its
+    numbers add up so (a blank there vanishes: eight numbers could be a lost cell and a stray one). A row such a
+    table prints with fewer than eight cells has lost one, and which is not known: it gets ``short_of`` 8 and is
+    read as missing (before, it was read as the template's seven, its 小计 published as 其他 and each cell after
+    the gap moved one column left). Returns how many rows are short. Before any of this, every row had a cell too
+    many and the whole table was lost.
 
     >>> from .cells import region_to_rows
-    >>> head = (1, "自然人\\t商业企业\\t科研机构\\t社会公益组织\\t法律服务机构\\t其他\\t小计\\t总计")
-    >>> rows = region_to_rows([head, (2, "一、本年新收政府信息公开申请数量\\t14\\t5\\t3\\t5\\t9\\t0\\t22\\t36")], WIDTH)
-    >>> drop_org_subtotals([head], rows), [s.text for s in rows[-1].slots]
-    (1, ['14', '5', '3', '5', '9', '0', '36'])
+    >>> head = (1, "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t总计")
+    >>> rows = region_to_rows([head, (2, "一、本年新收政府信息公开申请数量\t14\t5\t3\t5\t9\t0\t22\t36"),
+    ...                        (3, "（二）部分公开\t15\t3\t4\t0\t0\t7\t22")], WIDTH)
+    >>> drop_org_subtotals([head], rows), [s.text for s in rows[-2].slots], rows[-1].short_of
+    (1, ['14', '5', '3', '5', '9', '0', '36'], 8)
     """
     if not any("小计" in line for line in _header_lines(lines)):
-        return 0
-    subtotalled, proven = [], False
+        return set()
+    wide, proven = [], False
     for row in table_rows:
-        if len(row.slots) != WIDTH + 1 or not all(s.structured for s in row.slots):
+        kept = trim_slots(row.slots, WIDTH + 1)
+        if len(kept) != WIDTH + 1:
             continue
-        v = [read_cell(s.text)[0] for s in row.slots]
-        if not all(isinstance(x, int) for x in v) or v[6] != sum(v[1:6]) or v[7] != v[0] + v[6]:
-            continue
-        subtotalled.append(row)
+        v = [read_cell(s.text)[0] for s in kept]
+        adds_up = all(isinstance(x, int) for x in v) and v[6] == sum(v[1:6]) and v[7] == v[0] + v[6]
         # read from its second cell the row holds too (its 自然人 equals the 小计)? then this row proves nothing
-        proven |= sum(v[1:7]) != v[7] or v[1:] == v[:6] + v[7:]
+        proven |= adds_up and (sum(v[1:7]) != v[7] or v[1:] == v[:6] + v[7:])
+        if adds_up or all(s.structured for s in kept):
+            wide.append((row, kept))
     if not proven:  # (no row tells the 小计 reading from a stray first cell: which is the table's is not known)
-        return 0
-    for row in subtotalled:
-        row.slots = row.slots[:6] + row.slots[7:]
+        return set()
+    for row, kept in wide:
+        row.slots = kept[:6] + kept[7:]
         row.filled = len(row.filled_slots)
-    return len(subtotalled)
+    dropped = {id(row) for row, _ in wide}
+    short = [row for row in table_rows
+             if id(row) not in dropped and row.filled and len(trim_slots(row.slots, WIDTH + 1)) <= WIDTH]
+    for row in short:
+        row.short_of = WIDTH + 1
+    return len(short)
 
 
 def widen_without_total(lines: list[tuple[int, str]], table_rows: list[Row]) -> set[int]:
