@@ -359,11 +359,16 @@ def _valid_moment(value: str) -> bool:
         return False
 
 
+DUPLICATES_NAMED = 10  # a duplicate_report finding names at most this many of the other files, and counts them all
+
+
 def mark_duplicates(reports: list[Report]) -> None:
     """``duplicate_report`` for reports of the same resolved agency (``agency_id``) and year, and for
     byte-identical files. The printed name decides nothing: 青海省格尔木市数据局 and 格尔木市数据局 are
     one agency, and the 鼓楼区人民政府 of 福州 and of 南京 are two; a report whose agency was not
-    identified is a duplicate only of its byte-identical copies."""
+    identified is a duplicate only of its byte-identical copies. Each finding names the first
+    ``DUPLICATES_NAMED`` other files of its groups and says how many there are: naming every one made a
+    thousand copies of one report cost a million names (64 MB of findings.csv)."""
     groups: dict[tuple, list[Report]] = {}
     for report in reports:
         key = agency_key(report)
@@ -372,17 +377,34 @@ def mark_duplicates(reports: list[Report]) -> None:
         if report.sha256 and report.status != "failed":
             groups.setdefault(("sha256", report.sha256), []).append(report)
     why = {"agency": "同一机构同一年度", "sha256": "文件字节相同"}
-    others: dict[str, dict[str, list[str]]] = {}
+    memberships: dict[int, list[tuple[str, list[Report]]]] = {}
     for (rule, *_), group in groups.items():
-        for report in group if len(group) > 1 else []:
-            for other in group:
-                if other is not report:
-                    others.setdefault(report.source_file, {}).setdefault(other.source_file, []).append(why[rule])
+        if len(group) > 1:
+            group.sort(key=lambda r: r.source_file)
+            for report in group:
+                memberships.setdefault(id(report), []).append((rule, group))
+    shared: dict[tuple[int, int], int] = {}  # reports two groups have in common, counted once a pair of groups
     for report in reports:
-        if report.source_file in others:
-            detail = "；".join(f"{name}（{'，'.join(reasons)}）"
-                              for name, reasons in sorted(others[report.source_file].items()))
-            report.file_findings.append(make("duplicate_report", detail=detail))
+        mine = memberships.get(id(report))
+        if not mine:
+            continue
+        named: dict[str, list[str]] = {}
+        for rule, group in mine:
+            for other in [x for x in group[:DUPLICATES_NAMED + 1] if x is not report][:DUPLICATES_NAMED]:
+                named.setdefault(other.source_file, []).append(why[rule])
+        count = sum(len(group) - 1 for _, group in mine)
+        if len(mine) == 2:
+            pair = (id(mine[0][1]), id(mine[1][1]))
+            if pair not in shared:
+                smaller, larger = sorted((mine[0][1], mine[1][1]), key=len)
+                inside = {id(x) for x in larger}
+                shared[pair] = sum(id(x) in inside for x in smaller)
+            count -= shared[pair] - 1  # (the report itself is in both)
+        shown = sorted(named.items())[:DUPLICATES_NAMED]
+        detail = "；".join(f"{name}（{'，'.join(reasons)}）" for name, reasons in shown)
+        if count > len(shown):
+            detail += f"等，共{count}份"
+        report.file_findings.append(make("duplicate_report", detail=detail))
 
 
 def _limit_memory() -> None:

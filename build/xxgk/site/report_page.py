@@ -46,6 +46,10 @@ CITATION_SLOT = '<p class="xxgk-cite" data-xxgk-cite hidden></p>'
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}  # the order a report page lists its findings in
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
+# a report page links at most this many of its agency's other reports of its year, and this many of its years' rows:
+# a thousand copies of one report each linking every other made the site grow with the square of their number
+TWINS_SHOWN, YEARS_SHOWN = 10, 30
+SOURCE_LINES_SHOWN, SOURCE_CHARS_SHOWN = 20_000, 2_000_000  # of a report's text on its source page (``_source_html``)
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
 # table 3 as the 2019/2021 template prints its header: 申请人情况 over 自然人, 法人或其他组织 (five columns), 总计
 TABLE3_HEAD = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 3), ("申请人情况", 7, 1)],
@@ -174,7 +178,7 @@ class ReportPages:
         if category == "timely" and not r.get("published_date"):
             return "未能判断（报告未注明发布日期）"
         if category == "cross_year":  # (report_card: the chains against the year before, the copy against any other)
-            years = {int(x["year"]) for x in self.agency_reports.get(r.get("agency_id") or "", []) if x["year"]}
+            years = self._agency_years.get(r.get("agency_id") or "", set())
             year = int(r["year"]) if r.get("year") else None
             if year is None or not years - {year}:
                 return "未能判断（本站没有本机关其他年度的报告）"
@@ -414,28 +418,55 @@ class ReportPages:
 
     def _twins(self, r: dict) -> str:
         """Said at the top: the agency's other reports of the same year (a duplicate, or a second file of the
-        same report), each linked; before, only a finding far down the page named the other file."""
-        if not r.get("agency_id") or not r["year"]:
+        same report), each linked, the first ``TWINS_SHOWN`` of them; before, only a finding far down the page
+        named the other file."""
+        group = self._same_year.get((r.get("agency_id"), r["year"]), []) if r.get("agency_id") and r["year"] else []
+        if len(group) < 2:
             return ""
-        twins = [x for x in self.agency_reports.get(r["agency_id"], [])
-                 if x["year"] == r["year"] and x["report_id"] != r["report_id"]]
+        twins = [x for x in group[:TWINS_SHOWN + 1] if x["report_id"] != r["report_id"]][:TWINS_SHOWN]
         links = "、".join(f'<a href="../../{self.report_urls[x["report_id"]]}">{esc(x["source_file"])}</a>'
                          for x in twins)
-        return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另一份报告：{links}。两份分别列出，'
-                f"不合并；见下面“发现的问题”中的“重复的报告”。</p>") if twins else ""
+        if len(group) == 2:
+            return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另一份报告：{links}。两份分别列出，'
+                    f"不合并；见下面“发现的问题”中的“重复的报告”。</p>")
+        more = f"等（全部见{self._agency_link(r).strip('　')}）" if len(group) - 1 > len(twins) else ""
+        return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另外{len(group) - 1}份报告：{links}{more}。'
+                f"各份分别列出，不合并；见下面“发现的问题”中的“重复的报告”。</p>")
+
+    @cached_property
+    def _same_year(self) -> dict[tuple[str, object], list[dict]]:
+        """``{(agency_id, year): its reports}``, made once (each page looking through its agency's reports made
+        a thousand copies of one report cost a million looks)."""
+        out: dict[tuple[str, object], list[dict]] = defaultdict(list)
+        for aid, reports in self.agency_reports.items():
+            for x in reports:
+                out[(aid, x["year"])].append(x)
+        return out
+
+    @cached_property
+    def _agency_years(self) -> dict[str, set[int]]:
+        """``{agency_id: the years it has reports of}``, made once."""
+        out: dict[str, set[int]] = defaultdict(set)
+        for aid, year in self._same_year:
+            if year:
+                out[aid].add(int(year))
+        return out
 
     def _years(self, r: dict) -> str:
-        """The agency's other years, with the same metrics as its agency page."""
+        """The agency's other years, with the same metrics as its agency page: its first ``YEARS_SHOWN`` reports
+        (the agency page lists them all)."""
         same = self.agency_reports.get(r.get("agency_id") or "", [])
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
                  num_cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
                  num_cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), num_cell(x["finding_count"])]
-                for x in same]
+                for x in same[:YEARS_SHOWN]]
+        more = (f"<p>本机构共有 {len(same)} 份报告，这里列出前 {YEARS_SHOWN} 份，全部见机构页。</p>\n"
+                if len(same) > YEARS_SHOWN else "")
         return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows,
                                           css="nums")
-                + f"\n<p>{self._agency_link(r).strip('　')}</p>")
+                + f"\n{more}<p>{self._agency_link(r).strip('　')}</p>")
 
     def _sections(self, rid: str, src: str) -> str:
         """An excerpt of each narrative section, linked to its full text on the source page
@@ -460,12 +491,22 @@ class ReportPages:
                        lambda: self._source_html(r))
 
     def _source_html(self, r: dict) -> str:
+        """The source page: the text's first ``SOURCE_LINES_SHOWN`` lines, and no more than ``SOURCE_CHARS_SHOWN``
+        characters, with a note when there is more (a 10 MB text of five million one-character lines, inside every
+        parse budget, made a 223 MB page and took 2 GB to build; real reports have a few thousand lines)."""
         text, spans = self._source(r)
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for rows in spans.values():
             for line, start, end in rows.values():
                 cuts[line].append((start, end))
-        raw = text.split("\n")
+        raw, cut = text.split("\n"), ""
+        kept = _lines_within(raw, SOURCE_LINES_SHOWN, SOURCE_CHARS_SHOWN)
+        if kept < len(raw):
+            cut = (f'<p class="xxgk-note" data-pagefind-ignore>原文共 {len(raw)} 行、{len(text)} 字，'
+                   f'网页只显示前 {kept} 行；全文见<a href="../data/">数据包</a>中的 '
+                   f'sources/{esc(r["report_id"])}.txt。</p>\n')
+            raw = raw[:kept]
+            text = "\n".join(raw)
         runs, parts = unindexed(text)  # tables 二–四: shown as every line, not indexed for the full-text search
         lines = []
         for n, line in enumerate(esc_lines(text), start=1):
@@ -479,7 +520,23 @@ class ReportPages:
         page = esc(self.report_urls[r["report_id"]])
         filters = filter_attributes(r)
         return SOURCE_PAGE.format(title=title, page=page, lines="\n".join(lines), year=filters.get("year", ""),
-                                  province=filters.get("province", ""))
+                                  province=filters.get("province", ""), cut=cut)
+
+
+def _lines_within(lines: list[str], most: int, chars: int) -> int:
+    """How many of the first ``lines`` a page shows: at most ``most``, and no more than ``chars`` characters
+    (at least one line: a single line longer than that is shown whole).
+
+    >>> three = ["ab", "cd", "ef"]
+    >>> _lines_within(three, 10, 5), _lines_within(three, 2, 100), _lines_within(["abc"], 5, 1)
+    (1, 2, 1)
+    """
+    total = 0
+    for n, line in enumerate(lines[:most]):
+        total += len(line) + 1
+        if total > chars and n:
+            return n
+    return min(len(lines), most)
 
 
 def _own_line(html: str, line, row_line) -> str:
@@ -542,7 +599,7 @@ SOURCE_PAGE = """<!doctype html>
 <body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
 <a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a>　<a href="../">首页</a></p>
 <h1 data-pagefind-ignore data-pagefind-meta="title"{year}>{title}</h1>
-<div class="xxgk-source">
+{cut}<div class="xxgk-source">
 {lines}
 </div></main></body></html>
 """
