@@ -129,10 +129,11 @@ def stage_frictionless_validation(package_dir: Path) -> int:
     return len(validate_frictionless(package_dir))
 
 
-def stage_pages(package_dir: Path, site_src: Path) -> None:
+def stage_pages(package_dir: Path, site_src: Path, cache_dir: Path | None = None) -> None:
+    """The pages, each taken from the last build's spool when its inputs are the same (as ``xxgk build``)."""
     from xxgk.site.build import write_site_src
 
-    write_site_src(package_dir, site_src)
+    write_site_src(package_dir, site_src, cache_dir)
 
 
 def stage_full_text(site: Path, cache_dir: Path | None = None) -> None:
@@ -291,7 +292,7 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
     if args.frictionless:
         _, *figures["[frictionless validation]"] = in_process(stage_frictionless_validation, package_dir)
     if site and args.stages_apart:  # each step alone, one after the other (what each costs)
-        _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src")
+        _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src", work / "cache")
         config = config_for(work / "site_src", work / "site.yml", ROOT)
         new = work / ".site.new"  # beside the previous site, as `xxgk build` builds
         shutil.rmtree(new, ignore_errors=True)

@@ -60,11 +60,12 @@ def plotly_locale() -> bytes:
     return ("(function(){var module={exports:{}};\n" + source + "\nPlotly.register(module.exports);})();\n").encode()
 
 
-def write_site_src(package_dir: Path, site_src: Path) -> None:
-    """The pages into ``site_src`` (replaced whole; refused if it holds files xxgk did not write)."""
+def write_site_src(package_dir: Path, site_src: Path, cache_dir: Path | None = None) -> None:
+    """The pages into ``site_src`` (replaced whole; refused if it holds files xxgk did not write); with
+    ``cache_dir``, a page whose inputs are the last build's is taken from it, as ``xxgk build`` does."""
     check_output(site_src, None, "site_src")
     with locked(site_src), gc_paused():
-        _write_site_src(package_dir, site_src)
+        _write_site_src(package_dir, site_src, reuse=SpoolReuse.open(cache_dir))
 
 
 def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None,
