@@ -5,9 +5,11 @@ a 小计 column published a row a cell short shifted (its 小计 as 其他), and
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from tests.factory import as_html, tab_report
+from tests.factory import as_docx, as_html, tab_report
 from xxgk.catalog import applicant_codes, labels
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
@@ -57,8 +59,8 @@ def _subtotal_report(partial: list[str], sep: str = "\t") -> str:
     return "\n".join(out)
 
 
-def _partial(text: str, suffix: str = ".txt"):
-    record = parse(read_bytes(text.encode(), suffix).parse_text)
+def _partial(text: str | bytes, suffix: str = ".txt"):
+    record = parse(read_bytes(text if isinstance(text, bytes) else text.encode(), suffix).parse_text)
     values = record.values("applications")
     return [values[("partially_granted", a)] for a in applicant_codes()], record
 
@@ -80,13 +82,68 @@ def test_a_subtotal_row_a_cell_short_is_missing_never_shifted(sep):
     assert record.values("applications")[("granted", "natural_person")] == 5  # the other rows as printed
 
 
-def test_a_subtotal_row_with_a_number_merged_across_two_cells_is_missing_never_shifted():
-    page = as_html(_subtotal_report(["15", "3", "0", "4", "0", "0", "7", "22"]))
-    page = page.replace("<td>（二）部分公开</td><td>15</td><td>3</td><td>0</td><td>4</td><td>0</td><td>0</td>",
-                        "<td>（二）部分公开</td><td>15</td><td>3</td><td>0</td><td>4</td><td colspan=2>0</td>")
+MERGED_PAIR = ("<td>（二）部分公开</td><td>15</td><td>3</td><td>0</td><td>4</td><td>0</td><td>0</td>",
+               "<td>（二）部分公开</td><td>15</td><td>3</td><td>0</td><td>4</td><td colspan=2>0</td>")
+
+
+def _merged(record) -> list[tuple[str, str]]:
+    return [(f.row, f.column) for f in record.findings if f.code == "value_merged_across"]
+
+
+def test_a_subtotal_row_with_a_number_merged_across_two_cells_costs_only_those_cells():
+    page = as_html(_subtotal_report(["15", "3", "0", "4", "0", "0", "7", "22"])).replace(*MERGED_PAIR)
     assert "colspan=2" in page
-    printed, _ = _partial(page, ".html")
-    assert 7 not in printed[:6] and printed == [None] * 7  # before: 其他 = 7 (the 小计), status parsed
+    printed, record = _partial(page, ".html")
+    assert printed == [15, 3, 0, 4, None, None, 22]  # before: 其他 = 7 (the 小计), status parsed
+    assert _merged(record) == [(PARTIAL, "法律服务机构"), (PARTIAL, "其他")]
+
+
+def _partial_printed(cells: list[str]) -> str:
+    """``tab_report`` with the row （二）部分公开 printing ``cells``."""
+    return "\n".join("\t".join([PARTIAL, *cells]) if line.split("\t")[0] == PARTIAL else line
+                     for line in tab_report().split("\n"))
+
+
+def test_a_number_merged_across_two_columns_costs_only_its_columns_in_html_and_word():
+    text = _partial_printed(["15", "3", "0", "4", "0", "0", "22"])
+    page = as_html(text).replace(*MERGED_PAIR)
+    document = as_docx(text.replace("\t".join([PARTIAL, "15", "3", "0", "4", "0", "0", "22"]),
+                                    "\t".join([PARTIAL, "15", "3", "0", "4", "0", "22"])))
+    merged_docx = _merge_in_word(document, PARTIAL, 5)
+    for data, suffix in ((page.encode(), ".html"), (merged_docx, ".docx")):
+        printed, record = _partial(data, suffix)
+        # before: the whole row null, "行有6个数，应为7个：无法确定缺的是哪一格"
+        assert printed == [15, 3, 0, 4, None, None, 22], suffix
+        assert _merged(record) == [(PARTIAL, "法律服务机构"), (PARTIAL, "其他")], suffix
+        assert "row_lost_cells" not in {f.code for f in record.findings}, suffix
+
+
+def test_table_twos_one_value_across_three_columns_is_read_as_printed():
+    page = as_html(tab_report()).replace("<td>行政许可</td><td>1</td>", "<td>行政许可</td><td colspan=3>1</td>")
+    assert "colspan=3>1<" in page
+    record = parse(read_bytes(page.encode(), ".html").parse_text)
+    assert record.values("active")[("licensing", "decisions")] == 1  # the template's layout: no mark, no loss
+    assert "〔跨" not in read_bytes(page.encode(), ".html").text
+
+
+def _merge_in_word(document: bytes, label: str, cell: int) -> bytes:
+    """``document`` (``as_docx``, the row labelled ``label`` one cell short) with that row's ``cell``-th cell (0: the
+    label) spanning two grid columns (``w:gridSpan``), as Word's "merge cells" writes it."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document(io.BytesIO(document))
+    row = next(r for t in word.tables for r in t.rows if r.cells[0].text == label)
+    properties = row.cells[cell]._tc.get_or_add_tcPr()
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "2")
+    properties.append(span)
+    last = row._tr.tc_lst[-1]  # (as_docx padded the shorter row with an empty cell at its end)
+    last.getparent().remove(last)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
 
 
 def test_a_blank_cell_in_a_subtotal_table_costs_only_that_cell():

@@ -33,7 +33,7 @@ from operator import itemgetter
 from .labels import label_matches, name_end
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
-from .values import COUNT_UNITS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS, read_cell
+from .values import COUNT_UNITS, MERGED_ACROSS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS, SPANNED, read_cell
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
@@ -264,7 +264,10 @@ def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
-        _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded))
+        _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded)) or bool(_SPANNED_NUMBER.match(folded))
+
+
+_SPANNED_NUMBER = re.compile(r"^[\d,.]+" + SPANNED.pattern)  # 0〔跨2格〕: a number merged across two columns
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")
@@ -1171,6 +1174,27 @@ def _remark(slot: Slot) -> bool:
     text = compact(slot.text)
     return (len(_HAN.findall(text)) >= 3 and not _NUMBERED.match(text) and not _TOTAL_WORD.search(text)
             and read_cell(slot.text)[1] == "unreadable")
+
+
+def spread_spans(slots: list[Slot], k: int) -> list[Slot]:
+    """``slots`` with each number merged across columns (``values.SPAN_MARK``, an HTML colspan or a .docx gridSpan)
+    spread over the columns it covers, each of them ``MERGED_ACROSS`` (missing, with a finding), when that makes
+    the row exactly ``k`` wide; else ``slots`` as they are (the number read as it stands). Before, such a row
+    was one cell short, and every cell of it was lost.
+
+    >>> [s.text for s in spread_spans([Slot("3", 1, True), Slot("0〔跨2格〕", 1, True)], 3)]
+    ['3', '0〔与左右格合并〕', '0〔与左右格合并〕']
+    >>> [s.text for s in spread_spans([Slot("3", 1, True), Slot("0〔跨2格〕", 1, True)], 2)]
+    ['3', '0〔跨2格〕']
+    """
+    if len(slots) >= k or not any(SPANNED.search(s.text) for s in slots):
+        return slots
+    out = []
+    for slot in slots:
+        span = SPANNED.search(slot.text)
+        out += [Slot(slot.text[:span.start()] + MERGED_ACROSS, slot.line, True) for _ in range(int(span.group(1)))] \
+            if span else [slot]
+    return out if len(out) == k else slots
 
 
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .findings import Finding, make
 from .text import unify_radicals
-from .values import MERGED_DOWN, MERGED_UP, read_cell
+from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
@@ -258,6 +258,7 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
     ``room`` (a one-item list, the table's) is what its rowspans may still cover (``MAX_COVERED``): past it,
     ``OverBudget``."""
     out: list[str] = []
+    spanned: list[tuple[int, int]] = []  # (index in out, columns) of each number merged across columns
     column = 0
 
     def covered() -> None:
@@ -286,6 +287,8 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
         out.append(text + MERGED_DOWN if number is not None else text)
         if span > 1 and rows == 1 and read_cell(text)[1] == "blank":
             out += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
+        elif span > 1 and rows == 1 and column:
+            spanned.append((len(out) - 1, span))
         if rows > 1:
             if room is not None:
                 room[0] -= (rows - 1) * span
@@ -294,7 +297,23 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
         column += span
     covered()
-    return out
+    return mark_spans(out, spanned)
+
+
+def mark_spans(cells: list[str], spanned: list[tuple[int, int]]) -> list[str]:
+    """``cells`` with each number of ``spanned`` (its index, the columns it covers) marked with ``SPAN_MARK`` when
+    the row holds another number: the parser spreads it over its columns where the row then has its table's width
+    (``cells.spread_spans``). A row's only number is not marked: table 二's template prints one value across three
+    columns, which is the row's one cell.
+
+    >>> mark_spans(["（二）部分公开", "15", "0", "22"], [(2, 2)]), mark_spans(["行政许可", "1075"], [(1, 3)])
+    (['（二）部分公开', '15', '0〔跨2格〕', '22'], ['行政许可', '1075'])
+    """
+    numbers = [i for i, text in enumerate(cells) if text and read_cell(text)[1] is None]
+    for index, span in spanned:
+        if read_cell(cells[index])[1] is None and len(numbers) > 1:
+            cells[index] += SPAN_MARK.format(span)
+    return cells
 
 
 _SHOWN_INPUTS = ("", "text", "number")  # <input type=…> whose value the page shows as the box's text
@@ -432,7 +451,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                 _docx_blocks(tc, document, out, depth + 1)
             above = {}
             continue
-        cells, here = [], {}
+        cells, here, spanned = [], {}, []
         column = _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
         for tc in tcs:
             span = max(1, min(_docx_int(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1), 64))
@@ -451,11 +470,13 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             cells.append(text)
             if span > 1 and merge is None and read_cell(text)[1] == "blank":
                 cells += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
+            elif span > 1 and merge is None and column:
+                spanned.append((len(cells) - 1, span))
             for offset in range(column, column + span):
                 here[offset] = (kept, *origin)
             column += span
         above = here
-        rows.append(cells)
+        rows.append(mark_spans(cells, spanned))
     out.extend("\t".join(row) for row in rows)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .cells import Slot, trim_slots
+from .cells import Slot, spread_spans, trim_slots
 from .findings import Finding, make
 from .splitting import is_digit_run, splits
 from .values import read_cell
@@ -56,7 +56,7 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     of the row (its total), which may then decide a number printed with a space for thousands separator
     (``_join_thousands``)."""
     k = len(units)
-    kept = trim_slots(list(slots), k)
+    kept = spread_spans(trim_slots(list(slots), k), k)
     line = kept[0].line if kept else None
     joined = _join_thousands(kept, k, accept) if proves and len(kept) == k + 1 else None
     if joined is not None:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .catalog import applicant_codes, applicants, labels, patterns, table
-from .cells import Row, Slot, trim_slots
+from .cells import Row, Slot, spread_spans, trim_slots
 from .findings import Finding, make
 from .resolve import Resolved
 from .splitting import row_total_holds
@@ -258,7 +258,7 @@ def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> i
         return set()
     wide, proven = [], False
     for row in table_rows:
-        kept = trim_slots(row.slots, WIDTH + 1)
+        kept = spread_spans(trim_slots(row.slots, WIDTH + 1), WIDTH + 1)
         if len(kept) != WIDTH + 1:
             continue
         v = [read_cell(s.text)[0] for s in kept]

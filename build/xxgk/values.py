@@ -15,10 +15,11 @@
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
 ((Decimal('25.1'), None), (Decimal('3883.30'), None))
 
-A number merged over rows is no row's (``MERGED_DOWN``):
+A number merged over rows is no row's (``MERGED_DOWN``); one merged across columns is read as it stands, unless
+the row spreads it over the columns it covers (``MERGED_ACROSS``):
 
->>> read_cell("4" + MERGED_DOWN), read_cell(MERGED_UP)
-((None, 'merged'), (None, 'merged'))
+>>> read_cell("4" + MERGED_DOWN), read_cell(MERGED_UP), read_cell("4〔跨2格〕"), read_cell("4" + MERGED_ACROSS)
+((None, 'merged'), (None, 'merged'), (4, None), (None, 'merged_across'))
 
 A digit only NFKC makes one (a footnote mark ``3①``, ``3¹``, ``⑶``) is no digit of the value, and a
 comma that is no thousands separator (``12,34``) is not dropped: both are unreadable, never 31 or 1234.
@@ -50,6 +51,15 @@ from .text import compact, drop_zero_width, fold, has_digit_mark
 # one of those cells is missing ("merged"), never the number in one row or in each
 MERGED_DOWN, MERGED_UP = "〔与下行合并〕", "〔与上行合并〕"
 MERGED_CELL = re.compile(r"^[\d,.]*(?:" + re.escape(MERGED_DOWN) + "|" + re.escape(MERGED_UP) + ")$")
+# a number in a cell merged across columns (an HTML colspan, a .docx gridSpan) in a row of several numbers is printed
+# once with SPAN_MARK (its width): the number as it stands; where the row has its table's width only with the cell
+# counted that many times, each column it covers is MERGED_ACROSS — missing ("merged_across"), never the number in
+# one column or in each (``resolve.spread_spans``). The template's one value across table 二's three columns is a
+# row's only number, and is not marked
+SPAN_MARK = "〔跨{}格〕"
+SPANNED = re.compile(r"〔跨(\d{1,2})格〕$")
+MERGED_ACROSS = "〔与左右格合并〕"
+_MERGED_ACROSS_CELL = re.compile(r"^[\d,.]*" + re.escape(MERGED_ACROSS) + "$")
 # what a cell prints for "no number": blank, never 0 (不详, 暂无, 未统计: a word standing for the cell, which PDF text
 # otherwise took into the row's label, moving every value one column to the left)
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空", "不详", "暂无", "未统计"})
@@ -102,6 +112,9 @@ def read_cell(text: str, unit: str = "count"):
     text = drop_zero_width(text)
     if MERGED_CELL.match(text.strip()):
         return None, "merged"
+    if _MERGED_ACROSS_CELL.match(text.strip()):
+        return None, "merged_across"
+    text = SPANNED.sub("", text.rstrip())
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"
