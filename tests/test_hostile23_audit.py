@@ -59,7 +59,7 @@ def test_a_report_page_links_a_few_of_its_many_twins_and_counts_them(crowded_sit
     assert len(note) == 1 and f"另外{COPIES - 1}份报告" in note[0].text_content()
     links = note[0].xpath(".//a")
     assert len(links) == TWINS_SHOWN + 1  # ten twins and the agency page, which lists them all
-    assert "机构页" in links[-1].text_content()
+    assert links[-1].text_content() == "机构页"
     history = [t for t in _doc(pages[3]).xpath("//article//table") if "本年新收申请（件）" in t.text_content()
                and t.xpath(".//th")[0].text_content() == "年度"]
     assert len(history[0].xpath(".//tbody/tr")) == YEARS_SHOWN  # before: every one of the agency's reports

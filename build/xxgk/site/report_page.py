@@ -429,7 +429,8 @@ class ReportPages:
         if len(group) == 2:
             return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另一份报告：{links}。两份分别列出，'
                     f"不合并；见下面“发现的问题”中的“重复的报告”。</p>")
-        more = f"等（全部见{self._agency_link(r).strip('　')}）" if len(group) - 1 > len(twins) else ""
+        more = (f'等（全部见<a href="../../{agency_path(r["agency_id"])}">机构页</a>）'
+                if len(group) - 1 > len(twins) else "")
         return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另外{len(group) - 1}份报告：{links}{more}。'
                 f"各份分别列出，不合并；见下面“发现的问题”中的“重复的报告”。</p>")
 
