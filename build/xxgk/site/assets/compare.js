@@ -291,15 +291,17 @@
         }).filter(Boolean);
         order.forEach(function (id, i) {
           var v = value(id, state.from);
+          // the compared value beside the name, the region last: on a phone the region's width pushed the value off
+          // screen (as the league table, bindLeague)
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
-            region(byId[id]),
-            {text: String(state.from), sort: state.from}, {text: cellText(id, state.from), sort: v}]);
+            {text: cellText(id, state.from), sort: v}, {text: String(state.from), sort: state.from},
+            region(byId[id])]);
           csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v, gapNote(id, state.from, v)]);
         });
         if (withPeer && peer(ids[0], state.from)) {
           var pv = peer(ids[0], state.from);
-          rows.push([{text: "同类组中位数", sort: "同类组中位数"}, {text: pv[1] + "份报告", sort: ""},
-            {text: String(state.from), sort: state.from}, {text: fmt(pv[0], m.unit), sort: pv[0]}]);
+          rows.push([{text: "同类组中位数", sort: "同类组中位数"}, {text: fmt(pv[0], m.unit), sort: pv[0]},
+            {text: String(state.from), sort: state.from}, {text: pv[1] + "份报告", sort: ""}]);
           csvRows.push(["", "同类组中位数", state.from, m.code, m.label, m.unit, pv[0], ""]);
         }
       } else {
@@ -396,7 +398,7 @@
         chartDiv.style.height = "auto";
         chartDiv.textContent = "无数据：所选机构在所选年度没有该指标的数值。";
       }
-      var headers = single ? ["机构", "地区", "年度", m.label + "（" + m.unit + "）"] :
+      var headers = single ? ["机构", m.label + "（" + m.unit + "）", "年度", "地区"] :
         ["机构"].concat(years.map(function (y) { return y + "年"; }));
       sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title + "（点击表头排序）");
       var text = "\ufeff" + csvRows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";

@@ -1,0 +1,40 @@
+"""Site audit 23, walked in headless Chromium: what a reader sees on the compare page (the compared value beside the
+name on a phone; an agency with no report that year said so, in the table's words), the quality page's empty-filter
+sentence, a printed agency page's charts, the agency finder with a region typed before a name, and the full-text
+search for words the reports do not hold as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import needs_chromium
+from .conftest import wait_for as _wait
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+HAICHENG = "liaoning-anshan-haicheng-shujuju"  # the seeds: one report, 2025
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+
+
+def _compare_rows(chromium) -> list[list[str]]:
+    return _wait(lambda: [[c.text for c in tr.find_elements("css selector", "th, td")]
+                          for tr in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
+
+
+def test_on_a_phone_the_compared_value_is_beside_the_agency(server, chromium):
+    # (audit 23 F3: 机构 | 地区 | 年度 | 数值, the region's width pushed the value off a phone's screen)
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + "/compare/?agencies=qinghai-xining-huangzhong-renminzhengfu,"
+                     "xinjiang-changji-changji-xingzhengshenpiju&metric=received&year=2025")
+        rows = _compare_rows(chromium)
+        heads = [h.text.rstrip(" ↕⇅") for h in chromium.find_elements("css selector", "#xxgk-compare-table thead th")]
+        assert heads[0] == "机构" and heads[1].startswith("本年新收") and heads[2:] == ["年度", "地区"], heads
+        assert [r[1] for r in rows] == ["11", "0"], rows
+        box = chromium.find_element("css selector", "#xxgk-compare-table .xxgk-scroll")
+        cells = chromium.find_elements("css selector", "#xxgk-compare-table tbody td:nth-child(2)")
+        right = chromium.execute_script("return arguments[0].getBoundingClientRect().right", box)
+        assert all(chromium.execute_script("return arguments[0].getBoundingClientRect().right", c) <= right + 1
+                   for c in cells)  # in view without scrolling the box sideways
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
