@@ -105,7 +105,7 @@ def test_a_journalist_downloads_the_compared_chart_as_png_and_its_data_as_csv(se
 
 def test_the_png_button_is_not_offered_when_nothing_is_drawn(server, downloading):
     downloading.get(server + "/compare/?agencies=liaoning-anshan-haicheng-shujuju&metric=received&year=2024")
-    _wait(lambda: "无数据" in downloading.find_element("id", "xxgk-compare-chart").text)
+    _wait(lambda: "无报告" in downloading.find_element("id", "xxgk-compare-chart").text)
     assert not downloading.find_element("id", "xxgk-compare-png").is_displayed()
 
 

@@ -38,3 +38,16 @@ def test_on_a_phone_the_compared_value_is_beside_the_agency(server, chromium):
                    for c in cells)  # in view without scrolling the box sideways
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_an_agency_without_a_report_that_year_is_said_to_have_none(server, chromium):
+    # (audit 23 F4: the status blamed a missing region or tier; the chart said 无数据, the table 无报告)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={HAICHENG}&metric=received&year=2024")
+    rows = _compare_rows(chromium)
+    assert rows[0][1] == "无报告", rows
+    status = _wait(lambda: chromium.find_element("id", "xxgk-compare-status").text)
+    assert "本站没有该机构2024年的报告" in status and "2025" in status, status  # the year it has
+    assert "同类组" not in status, status
+    chart = chromium.find_element("id", "xxgk-compare-chart").text
+    assert chart.startswith("无报告：") and "无数据" not in chart, chart

@@ -101,6 +101,23 @@
     container.appendChild(box);
   }
 
+  /* the status's reason when the one chosen agency has no report in any year shown (the peer sentence blamed a
+     missing region or tier): the years it has, so the reader knows which to choose */
+  function noReportNote(a, yearLabel) {
+    var has = Object.keys(a.y || {}).sort();
+    return "本站没有该机构" + yearLabel + "的报告" + (has.length ? "（本站有它" + has.join("、") + "年的报告）" : "") + "。";
+  }
+  /* the chart box's text when nothing is drawn, in the table's words: 无报告 when no chosen agency has a report of
+     a year shown, 无数据 when the reports are here and lack the value; ``words`` is gapWord per agency per year */
+  function emptyChart(words, yearLabel) {
+    var flat = [].concat.apply([], words);
+    if (!flat.length) return "无数据：所选年度没有该指标的数据。";
+    var report = flat.indexOf("无报告") >= 0, value = flat.indexOf("无数据") >= 0;
+    if (report && !value) return "无报告：本站没有所选机构" + yearLabel + "的报告。";
+    if (!report) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
+    return "无报告或无数据：所选机构" + yearLabel + "没有该指标的数值（各机构见下表）。";
+  }
+
   function readURL() {
     var p = new URLSearchParams(location.search);
     // ids= is an alias of agencies= (an address written by hand): the same checks, and setURL writes agencies=
@@ -262,7 +279,9 @@
       var alone = ids.length === 1 && !fallback && years.some(function (y) { return anyPeer(ids[0], y); }) &&
         !years.some(function (y) { return peer(ids[0], y); });
       var withPeer = ids.length === 1 && !fallback && years.some(function (y) { return peer(ids[0], y); });
-      var noPeer = ids.length === 1 && !fallback && !withPeer && !alone;
+      // an agency with no report in any year shown has no peer to miss: the reason said is the missing report
+      var reportless = ids.length === 1 && !fallback && years.every(function (y) { return !hasReport(ids[0], y); });
+      var noPeer = ids.length === 1 && !fallback && !withPeer && !alone && !reportless;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
       var traces = [], rows = [], gaps = [], blank = [];
@@ -354,7 +373,7 @@
         });
       }
       var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
-      status.textContent = urlNote + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+      status.textContent = urlNote + (reportless ? noReportNote(byId[ids[0]], yearLabel) : "") + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（无数据，不是0），图中没有它的点。" : "") +
@@ -396,7 +415,9 @@
         if (pngButton) pngButton.hidden = true;  // nothing drawn: no image to download
         if (window.Plotly) Plotly.purge(chartDiv);
         chartDiv.style.height = "auto";
-        chartDiv.textContent = "无数据：所选机构在所选年度没有该指标的数值。";
+        chartDiv.textContent = emptyChart(ids.map(function (id) {
+          return years.map(function (y) { return gapWord(id, y); });
+        }), yearLabel);
       }
       var headers = single ? ["机构", m.label + "（" + m.unit + "）", "年度", "地区"] :
         ["机构"].concat(years.map(function (y) { return y + "年"; }));
