@@ -86,7 +86,7 @@ def test_the_quality_pages_empty_list_says_no_report_has_that_problem(server, ch
                           if p.is_displayed()]
     assert any(said.values()), said  # (a province without some problem: its list is empty and says so)
     for province, notes in said.items():  # before: 本表没有<province>的报告, as if it had no report at all
-        assert all(n == f"本表没有{province}的报告有此类问题。" for n in notes), notes
+        assert all(n == f"{province}没有报告有此类问题。" for n in notes), notes  # (audit 23: not 本表没有…的报告有…)
 
 
 @pytest.mark.browser

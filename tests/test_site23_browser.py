@@ -51,3 +51,12 @@ def test_an_agency_without_a_report_that_year_is_said_to_have_none(server, chrom
     assert "同类组" not in status, status
     chart = chromium.find_element("id", "xxgk-compare-chart").text
     assert chart.startswith("无报告：") and "无数据" not in chart, chart
+
+
+def test_the_quality_pages_empty_list_says_so_in_one_grammatical_sentence(server, chromium):
+    # (audit 23 F6: 本表没有青海省 2024年度的报告有此类问题。 — two 有)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?province=青海省&year=2024")
+    _wait(lambda: "青海省 2024年度" in chromium.find_element("css selector", ".xxgk-province-pick [role=status]").text)
+    notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
+    assert notes and set(notes) == {"青海省 2024年度没有报告有此类问题。"}, notes

@@ -274,6 +274,16 @@
   /* a page's province menu, and its year menu where it has one (pages._province_filter): only the rows matching
      both choices in every table of the page with those columns; the count shown, an empty table said to be empty,
      the choices in the address (?province=, ?year=) */
+  /* what an empty filtered table says, ``words`` the choices ("青海省 2024年度"): a list of the reports with one
+     problem (pages.quality, data-xxgk-problem) that none of them has, that list holding only its first reports
+     (data-xxgk-partial), or any other table. (本表没有青海省 2024年度的报告有此类问题 had two 有.) */
+  function emptyNote(table, words) {
+    if (!words) return "";
+    if (table.hasAttribute("data-xxgk-partial")) {
+      return "本表所列的前 " + table.tBodies[0].rows.length + " 份报告中没有" + words + "的报告；其余见下载的 findings.csv。";
+    }
+    return table.hasAttribute("data-xxgk-problem") ? words + "没有报告有此类问题。" : "本表没有" + words + "的报告。";
+  }
   function provinces() {
     document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
       if (pick.dataset.done) return;
@@ -314,9 +324,7 @@
             var link = row.querySelector("a[href]"), key = link ? link.getAttribute("href") : "\u0000" + shown;
             if (!seen[key]) { seen[key] = 1; shown++; }
           });
-          t[2].textContent = !words ? "" : t[0].hasAttribute("data-xxgk-partial") ?  /* pages.quality: the first ones only */
-            "本表所列的前 " + t[0].tBodies[0].rows.length + " 份报告中没有" + words + "的；其余见下载的 findings.csv。" :
-            "本表没有" + words + "的报告" + (t[0].hasAttribute("data-xxgk-problem") ? "有此类问题" : "") + "。";
+          t[2].textContent = emptyNote(t[0], words);
           t[2].hidden = !words || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
