@@ -60,3 +60,30 @@ def test_the_quality_pages_empty_list_says_so_in_one_grammatical_sentence(server
     _wait(lambda: "青海省 2024年度" in chromium.find_element("css selector", ".xxgk-province-pick [role=status]").text)
     notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
     assert notes and set(notes) == {"青海省 2024年度没有报告有此类问题。"}, notes
+
+
+def _charts(chromium) -> list[dict]:
+    """Each chart box: whether it is drawn (holds plotly's figure) and shown (laid out, any height)."""
+    return chromium.execute_script(
+        "return Array.from(document.querySelectorAll('div.xxgk-chart')).map(function (c) {"
+        " return {drawn: !!c.querySelector('.main-svg'),"
+        " shown: c.getClientRects().length > 0 && c.getBoundingClientRect().height > 0}; })")
+
+
+def test_a_page_printed_before_its_charts_are_drawn_prints_no_blank_chart_box(server, chromium):
+    # (audit 23 F1: charts are drawn as they scroll into view; printed at once, each undrawn one was a blank area)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/a/qinghai-xining-huangzhong-renminzhengfu/")
+    first = _wait(lambda: chromium.find_element("css selector", "div.xxgk-chart"))
+    chromium.execute_script("arguments[0].scrollIntoView()", first)  # the reader has seen the first chart
+    _wait(lambda: _charts(chromium)[0]["drawn"])
+    assert any(not c["drawn"] for c in _charts(chromium))  # those further down: not drawn yet
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        charts = _charts(chromium)
+        assert all(c["drawn"] for c in charts if c["shown"]), charts  # on paper: drawn charts only
+        chromium.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+        # every pending chart is drawn as printing begins: a second print has them all
+        _wait(lambda: all(c["drawn"] and c["shown"] for c in _charts(chromium)))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -106,6 +106,7 @@
         {responsive: true, displayModeBar: false, locale: "zh-CN", staticPlot: false});
     }).then(function () {
       el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+      el.setAttribute("data-drawn", "");  /* printed only now (xxgk.css): an undrawn box printed as a blank area */
       buttons(el, spec);
     }).catch(function () {  /* its frame or plotly could not be loaded: say so, the numbers are in the tables */
       el.classList.add("xxgk-chart-failed");
@@ -215,6 +216,11 @@
     }, {rootMargin: "200px"});
     els.forEach(function (el) { if (!el.dataset.done) seen.observe(el); });
   }
+  /* printing: every chart not drawn yet (they are drawn as they scroll into view) starts drawing. The browser lays
+     the page out for paper straight after beforeprint, before plotly has finished, so the print CSS leaves an undrawn
+     box off paper (its data table prints); a second print has the charts */
+  function drawPending() { document.querySelectorAll("div.xxgk-chart:not([data-done])").forEach(draw); }
+  window.addEventListener("beforeprint", drawPending);
   function sortKey(cell) {
     var raw = cell.dataset.sort || cell.textContent.trim();
     if (raw === "—" || raw === "" || raw === "无数据") return null;
@@ -536,6 +542,7 @@
      chart wider than its box is drawn the box's width; afterwards, the width of its box on screen again */
   var narrowed = [], printing = window.matchMedia ? window.matchMedia("print") : null;
   if (printing && printing.addEventListener) printing.addEventListener("change", function (e) {
+    if (e.matches) drawPending();
     if (!window.Plotly) return;
     if (!e.matches) { narrowed.splice(0).forEach(function (div) { Plotly.relayout(div, {width: null}); }); return; }
     document.querySelectorAll("article .js-plotly-plot").forEach(function (div) {
