@@ -87,3 +87,20 @@ def test_a_page_printed_before_its_charts_are_drawn_prints_no_blank_chart_box(se
         _wait(lambda: all(c["drawn"] and c["shown"] for c in _charts(chromium)))
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def _found(chromium, server, query) -> list[str]:
+    """The agencies the agency index's finder lists for ``query`` (``?find=``, as the header's 全部列出 opens it)."""
+    chromium.get(server + "/agencies/?find=" + query)
+    status = chromium.find_element("id", "xxgk-agency-finder-status")
+    _wait(lambda: status.text)
+    return [a.text for a in chromium.find_elements("css selector", "#xxgk-agency-finder-results li a")]
+
+
+def test_a_region_typed_before_a_name_without_a_space_finds_the_agency(server, chromium):
+    # (audit 23 F2: 青海格尔木 and 鞍山海城 found nothing; 青海 格尔木, with a space, did)
+    chromium.set_window_size(390, 844)
+    assert sorted(_found(chromium, server, "青海格尔木")) == ["格尔木市人民政府", "格尔木市数据局"]
+    assert _found(chromium, server, "鞍山海城") == ["海城市数据局"]  # a city, then a county's short form
+    assert _found(chromium, server, "青海海西格尔木数据局") == ["格尔木市数据局"]  # province, prefecture, name
+    assert _found(chromium, server, "辽宁格尔木") == []  # another province's region is no region of theirs

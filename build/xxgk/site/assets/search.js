@@ -1,5 +1,6 @@
 /* xxgk agency search: finds agencies by full name, alias or short name, pinyin and initials, traditional
-   characters, a one-character typo, or a province/city/county name ("青海" lists its agencies).
+   characters, a one-character typo, or a province/city/county name ("青海" lists its agencies), also before a name
+   without a space ("青海格尔木").
    Used by the header search (Material's search box: agencies are listed above its page results), the finder
    on the agency index, and the compare page (window.xxgkAgencies). Loads json/agencies.json and
    json/search.json from this site, once, on the first query. */
@@ -81,12 +82,28 @@
      ("青海 数据局", "天津 南开": a region and a name, as a citizen types them), scored by its worst word */
   function scoreQuery(a, q, aux) {
     var whole = normalise(q, aux);
-    var best = spoken(a, whole, aux);
+    var best = term(a, whole, aux);
     var words = q.trim().split(/\s+/).map(function (w) { return normalise(w, aux); }).filter(Boolean);
     if (best < 99 || words.length < 2) return best;
     var worst = 0;
-    for (var i = 0; i < words.length && worst < 99; i++) worst = Math.max(worst, spoken(a, words[i], aux));
+    for (var i = 0; i < words.length && worst < 99; i++) worst = Math.max(worst, term(a, words[i], aux));
     return worst;
+  }
+
+  /* one word of a query: spoken(a, q), else q read as a region then a name, written without a space (福建平潭,
+     青海格尔木, 鞍山海城, 青海海西格尔木: citizens seldom type one): a leading part of two or more characters that
+     begins one of a's own region fields (its province, city or county, whole or short: 青海 of 青海省) is taken off,
+     up to one per field, and the rest is scored; the region scores 3, as a region word does, and the worse counts */
+  function term(a, q, aux, taken) {
+    var best = spoken(a, q, aux);
+    taken = taken || 0;
+    if (best < 99 || taken >= a._region.length) return best;
+    for (var k = 2; k < q.length; k++) {
+      var head = q.slice(0, k);
+      if (!a._region.some(function (r) { return r.indexOf(head) === 0; })) break;  // (nor would a longer one)
+      best = Math.min(best, Math.max(3, term(a, q.slice(k), aux, taken + 1)));
+    }
+    return best;
   }
 
   /* score(a, q), or q written out as readers shorten names: 政府 for 人民政府, search.json's "short" (科委) */
