@@ -238,7 +238,8 @@ def test_chart_labels_on_a_phone_are_not_under_the_legend(server, phone):
 @needs_chromium
 def test_the_header_search_never_says_a_report_contains_what_it_does_not(server, chromium):
     """Pagefind matches words and their beginnings: a typo such as 平谭 finds the reports with 平台. The header
-    said "N 份报告含有“平谭”" of reports that hold no 平谭 at all; it now says they are related (相关)."""
+    said "N 份报告含有“平谭”" of reports that hold no 平谭 at all, then that they are related (相关); since audit 23
+    it says no report holds 平谭 and the reports listed match in part."""
     chromium.get(server + "/a/qinghai-haixi-geermu-renminzhengfu/")
     box = _wait(lambda: chromium.find_elements("css selector", "input.md-search__input"))[0]
     box.click()
@@ -246,7 +247,7 @@ def test_the_header_search_never_says_a_report_contains_what_it_does_not(server,
     metas = ".xxgk-fulltext-hits .md-search-result__meta"
     meta = _wait(lambda: [m.get_attribute("textContent") for m in chromium.find_elements("css selector", metas)
                           if m.get_attribute("textContent")], 30)[0]
-    assert "份报告" in meta and "含有" not in meta and "相关" in meta, meta
+    assert "份报告" in meta and "含有" not in meta and "没有“平谭”" in meta and "部分匹配" in meta, meta
 
 
 @pytest.mark.browser

@@ -5,12 +5,25 @@ search for words the reports do not hold as typed."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from .conftest import needs_chromium
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
+
+@pytest.fixture(scope="module")
+def served_site(built_site, tmp_path_factory):
+    """The seeds' site with its full-text index (``built_site`` has none): one site for the whole module."""
+    from xxgk.site.fulltext import index_full_text
+
+    site = tmp_path_factory.mktemp("site23") / "site"
+    shutil.copytree(built_site, site)
+    assert index_full_text(site) == 0
+    return site
+
 
 HAICHENG = "liaoning-anshan-haicheng-shujuju"  # the seeds: one report, 2025
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
@@ -104,3 +117,30 @@ def test_a_region_typed_before_a_name_without_a_space_finds_the_agency(server, c
     assert _found(chromium, server, "鞍山海城") == ["海城市数据局"]  # a city, then a county's short form
     assert _found(chromium, server, "青海海西格尔木数据局") == ["格尔木市数据局"]  # province, prefecture, name
     assert _found(chromium, server, "辽宁格尔木") == []  # another province's region is no region of theirs
+
+
+FULLTEXT_META = ".xxgk-fulltext-hits .md-search-result__meta"  # the header's count of full-text results
+
+
+def test_words_no_report_holds_as_typed_are_said_missing_and_the_longest_run_comes_first(server, chromium):
+    # (audit 23 F5: 平谭 read "10 份报告与“平谭”相关", listing a report that matched only 平台 first)
+    from selenium.webdriver.common.by import By
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/fulltext/?text=信息处理赞")  # 信息处理费 misspelt: 信息处理 in four reports, 信息 in all
+    _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
+    status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
+    assert status.startswith("原文中没有“信息处理赞”；以下是部分匹配的"), status
+    excerpts = chromium.find_elements(By.CSS_SELECTOR, ".xxgk-fulltext-excerpt")
+    held = ["信息处理" in e.text.replace(" ", "") for e in excerpts]
+    assert held.count(True) == 4 and held == sorted(held, reverse=True), held  # the longest run first
+    chromium.get(server + "/")
+    chromium.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    chromium.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("平谭")  # 平潭 misspelt
+    meta = _wait(lambda: [e.text for e in chromium.find_elements(By.CSS_SELECTOR, FULLTEXT_META)])
+    assert meta[0].startswith("报告原文：没有“平谭”；") and "部分匹配" in meta[0], meta
+    box = chromium.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.clear()
+    box.send_keys("平台")  # held as typed: related, as before
+    assert _wait(lambda: [e.text for e in chromium.find_elements(By.CSS_SELECTOR, FULLTEXT_META)
+                          if "与“平台”相关" in e.text])

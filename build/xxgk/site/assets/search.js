@@ -235,31 +235,60 @@
   }
   /* a result's passage around the words as typed: Pagefind picks the passage where most of its words are (行政 here,
      复议 there: a passage of 重大行政决策 for 行政复议); when the page's text holds the words as typed and the passage
-     does not, the passage becomes the text around their first occurrence, the words marked. Text only: escaped
-     here, parsed in an inert document by excerptNodes like Pagefind's own */
+     does not, the passage becomes the text around their first occurrence, the words marked. When the text does not
+     hold them (a misspelt 信息处理费), the same around the longest run of their characters it holds (信息处理, two or
+     more). Text only: escaped here, parsed in an inert document by excerptNodes like Pagefind's own */
   var AROUND = [40, 60];  // characters shown before and after the words
   function escapeText(text) { return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
   function passageAsTyped(page, q) {
     var words = q.trim();
     if (!words || /\s/.test(words) || !page.content) return page;
     var shown = new DOMParser().parseFromString(page.excerpt || "", "text/html").body.textContent;
-    if (shown.replace(/[\s\u200b]+/g, "").indexOf(words) >= 0) return page;
-    var text = page.content.replace(/\u200b/g, ""), at = text.indexOf(words);
-    if (at < 0) return page;
-    var from = Math.max(0, at - AROUND[0]), to = Math.min(text.length, at + words.length + AROUND[1]);
-    page.excerpt = (from ? "…" : "") + escapeText(text.slice(from, at)) + "<mark>" + escapeText(words) + "</mark>"
-      + escapeText(text.slice(at + words.length, to)) + (to < text.length ? "…" : "");
+    var text = page.content.replace(/\u200b/g, ""), run = typedRun(text, words);
+    if (run.length < 2 || shown.replace(/[\s\u200b]+/g, "").indexOf(run.text) >= 0) return page;
+    var at = run.at, from = Math.max(0, at - AROUND[0]), to = Math.min(text.length, at + run.length + AROUND[1]);
+    page.excerpt = (from ? "…" : "") + escapeText(text.slice(from, at)) + "<mark>" + escapeText(run.text) + "</mark>"
+      + escapeText(text.slice(at + run.length, to)) + (to < text.length ? "…" : "");
     return page;
   }
-  /* the shown results whose passage holds the words as typed first, each group in its order */
+  /* the longest run of ``words``' characters, in their order, that ``text`` holds, and where it first is:
+     {text, at, length} (length 0 when it holds none). A query longer than TYPED_MOST is looked for whole only: the
+     search is a run length by a start by a scan of the page */
+  var TYPED_MOST = 32;
+  function typedRun(text, words) {
+    var at = text.indexOf(words);
+    if (at >= 0 || words.length > TYPED_MOST) return {text: words, at: at, length: at >= 0 ? words.length : 0};
+    for (var n = words.length - 1; n > 0; n--) {
+      for (var i = 0; i + n <= words.length; i++) {
+        at = text.indexOf(words.slice(i, i + n));
+        if (at >= 0) return {text: words.slice(i, i + n), at: at, length: n};
+      }
+    }
+    return {text: "", at: -1, length: 0};
+  }
+  /* the shown results whose passage holds the longest run of the words as typed first (the words whole, then the
+     longest part of two or more characters: 信息处理 before 信息 for 信息处理费), each group in its order */
   function literalFirst(pages, q) {
     var words = q.replace(/\s+/g, "");
-    function holds(page) {
+    var runs = pages.map(function (page) {
       var text = new DOMParser().parseFromString(page.excerpt || "", "text/html").body.textContent;
-      return text.replace(/[\s\u200b]+/g, "").indexOf(words) >= 0;
-    }
-    var flags = pages.map(holds);
-    return pages.filter(function (_, i) { return flags[i]; }).concat(pages.filter(function (_, i) { return !flags[i]; }));
+      var n = typedRun(text.replace(/[\s\u200b]+/g, ""), words).length;
+      return n >= 2 ? n : 0;  // one character is no run (平 for 平谭: 平潭 and 平台 alike)
+    });
+    return pages.map(function (page, i) { return {page: page, i: i}; })
+      .sort(function (x, y) { return runs[y.i] - runs[x.i] || x.i - y.i; })
+      .map(function (x) { return x.page; });
+  }
+  /* whether the words (two or more Han characters) are said to be in no report as typed: none of the loaded
+     results' text holds them. {missing: false} when one does or the query is not such words; else {missing: true,
+     all: every result was loaded, so no report holds them} */
+  function notAsTyped(pages, q, total) {
+    var words = q.replace(/\s+/g, "");
+    if (!HAN_RUN.test(words)) return {missing: false};
+    var held = pages.some(function (page) {
+      return (page.content || "").replace(/[\s\u200b]+/g, "").indexOf(words) >= 0;
+    });
+    return {missing: !held, all: pages.length >= total};
   }
   /* where a hit links: its source page, scrolled to the passage (a text fragment, #:~:text=, in browsers that know
      it; the others open the page at its top): the words asked for when the excerpt holds them as typed, else the
@@ -308,6 +337,15 @@
     p.textContent = text;
     art.appendChild(h1); art.appendChild(p); link.appendChild(art); li.appendChild(link);
     return {li: li, link: link, article: art};
+  }
+
+  /* the header's count of full-text results. Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台):
+     "related", never "contains"; words no report holds as typed are said to be missing (notAsTyped: of the first
+     ``looked`` results when there are more), the list being partial matches (before: 10 份报告与“平谭”相关) */
+  function countSentence(total, q, typed, looked) {
+    if (!total) return "报告原文：没有找到";
+    if (!typed.missing) return "报告原文：" + total + " 份报告与“" + q + "”相关";
+    return "报告原文：" + (typed.all ? "" : "前 " + looked + " 份中") + "没有“" + q + "”；" + total + " 份报告部分匹配";
   }
 
   /* header: Material's search box gets an agency list above its page results */
@@ -374,15 +412,14 @@
         if (!search || input.value !== q) return;
         var ranked = phraseFirst(search.results);
         return Promise.all(ranked.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
+          var typed = notAsTyped(pages, q, search.results.length);
           pages = literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q).slice(0, 5);
           // (of the first ten: a passage holding the words first)
           if (input.value !== q) return;
           texts.textContent = "";
           var meta = document.createElement("div");
           meta.className = "md-search-result__meta";
-          /* Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台): "related", never "contains" */
-          meta.textContent = search.results.length ? "报告原文：" + search.results.length + " 份报告与“" + q.trim() + "”相关"
-            : "报告原文：没有找到";
+          meta.textContent = countSentence(search.results.length, q.trim(), typed, 10);
           if (search.results.length > 5) meta.appendChild(nowrap("（显示前5份）"));  // (a phone broke it 5 / 份)
           if (search.results.length) {
             var every = document.createElement("a");
@@ -453,7 +490,7 @@
     var more = document.getElementById("xxgk-fulltext-more");
     var step = parseInt(form.dataset.perPage, 10) || 20;
     var menus = ["year", "province"].map(function (name) { return document.getElementById("xxgk-fulltext-" + name); });
-    var ranked = [], shown = 0, q = "", run = 0;
+    var ranked = [], shown = 0, q = "", run = 0, said = function () {};
     function settled() { list.removeAttribute("aria-busy"); form.dataset.state = "done"; }  // (what tests wait for)
     function showMore() {
       var slice = ranked.slice(shown, shown + step), mine = run;
@@ -461,6 +498,7 @@
       list.setAttribute("aria-busy", "true");
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
         if (mine !== run) return;  // a newer search began meanwhile: its results, not these
+        if (!shown) said(notAsTyped(pages, q, ranked.length), slice.length);
         literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q).forEach(function (page) {
           var li = document.createElement("li"), head = document.createElement("p");
           var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
@@ -519,6 +557,12 @@
         var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
         status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关。"
           : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
+        /* once the first results are loaded: words no report holds as typed said to be missing (countSentence) */
+        said = function (typed, looked) {
+          if (!typed.missing) return;
+          status.textContent = (typed.all ? "" : "排在前面的 " + looked + " 份报告的") + "原文中没有“" + q + "”；以下是部分匹配的 " +
+            ranked.length + " 份报告" + scope + "。" + unknown.join("");
+        };
         return showMore();
       }).catch(function () { if (mine === run) { status.textContent = "原文检索出错，请稍后重试。"; settled(); } });
     }
