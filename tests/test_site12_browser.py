@@ -144,7 +144,7 @@ def test_on_a_phone_an_agencys_years_read_as_cards_with_their_problem_counts(ser
         assert box[0] <= box[1] + 1, box
         row = _rows_of(chromium, table)[0]
         seen = _seen(chromium, row)
-        assert "2025年度报告" in seen and any(s.startswith("问题数 ") for s in seen), seen
+        assert "2025年度报告" in seen and any(s.startswith("问题数（含提示） ") for s in seen), seen
         assert any(s.startswith("新收申请（件） ") for s in seen), seen  # a 0 here would be a value: shown
         chromium.save_screenshot(str(SHOTS / "site12-agency-years-390.png"))
     finally:

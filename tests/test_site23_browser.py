@@ -144,3 +144,15 @@ def test_words_no_report_holds_as_typed_are_said_missing_and_the_longest_run_com
     box.send_keys("平台")  # held as typed: related, as before
     assert _wait(lambda: [e.text for e in chromium.find_elements(By.CSS_SELECTOR, FULLTEXT_META)
                           if "与“平台”相关" in e.text])
+
+
+def test_the_count_of_findings_says_it_includes_info_notes(server, chromium):
+    # (audit 23 N2: 问题数 24 for a report whose 24 findings are all info notes, read as "24 problems"; the quality
+    # page splits them out, and its 问题数 counts the same)
+    chromium.set_window_size(1366, 900)
+    for path, table in (("/a/qinghai-xining-huangzhong-renminzhengfu/", "#xxgk-agency-years"),
+                        ("/quality/", "#xxgk-by-agency")):
+        chromium.get(server + path)
+        heads = _wait(lambda t=table: [h.text.rstrip(" ↕⇅") for h in chromium.find_elements(
+            "css selector", t + " thead th")])
+        assert "问题数（含提示）" in heads and "问题数" not in heads, heads

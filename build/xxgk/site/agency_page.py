@@ -13,7 +13,7 @@ from collections import Counter
 
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
-from .labels import DASH_NOTE_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
+from .labels import DASH_NOTE_ZH, FINDINGS_COLUMN_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
 from .render import (
     DENIAL_REASONS,
     OUTCOME_SHARES,
@@ -140,8 +140,8 @@ class AgencyPages:
         # a "—" (a date or template the report does not state) and a 无数据 said, as the report page says them
         notes = [note for note, shown_as in ((DASH_NOTE_ZH, "—</td>"), (NO_DATA_NOTE_ZH, "无数据</td>"))
                  if any(c.endswith(">" + shown_as) for row in rows for c in row)]
-        return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", "问题数",
-                                          "发布日期"],
+        return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）",
+                                          FINDINGS_COLUMN_ZH, "发布日期"],
                                          rows, "xxgk-agency-years", sortable=True,
                                          extra=" data-phone-cards") + "".join(
             f"<p><small>{esc(note)}</small></p>" for note in notes)

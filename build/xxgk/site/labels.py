@@ -30,6 +30,9 @@ UNRANKED_ZH = "报告有未能读出的内容（读取的局限中有错误）�
 # and a 无数据 (a value the report lacks: missing, never 0)
 DASH_NOTE_ZH = "“—”：报告中没有写明，或本站未能从报告中读出。"
 NO_DATA_NOTE_ZH = "“无数据”：报告中没有这个数，或本站未能读出（缺失，不是0）。"
+# the column counting a report's findings on the agency, report and quality pages: every finding, info-level notes
+# (提示, which cost no score) included, so said (a report with 24 blank cells read as "24 problems")
+FINDINGS_COLUMN_ZH = "问题数（含提示）"
 # a byte-identical copy of another report (report_card.copies): what its page (and its ranking row) say after
 # the link to the report it copies
 COPY_ZH = "的副本（两个文件字节完全相同）：只对那一份排名，本副本不排名，也不计入同组报告数和同类组中位数"

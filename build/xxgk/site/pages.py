@@ -25,6 +25,7 @@ from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
 from .labels import (
     COPY_ZH,
+    FINDINGS_COLUMN_ZH,
     KIND_ZH,
     OWN_ZH,
     READING_LIMIT_ZH,
@@ -153,7 +154,7 @@ def _group_title(year: str, tier: str) -> str:
 QUALITY_DOWNLOAD = ('<p>全部问题（每条一行：报告、代码、严重程度、说明、原文行号）：'
                     '<a href="../downloads/{path}" download>findings.csv</a>；各代码的性质见代码表 finding_codes 的 '
                     'responsibility 列（agency：机关的问题；reading：本站读取的局限）。</p>')
-QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数）。“本站读取的局限”是本站未能读出的内容，"
+QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数，含提示）。“本站读取的局限”是本站未能读出的内容，"
                       "不是机关的问题，不计分；机关的问题中，错误扣10分、警告扣3分、提示不扣分。</p>")
 
 
@@ -543,7 +544,7 @@ class Site(ReportPages, AgencyPages):
                   table(["问题", "代码", "严重程度", "性质", "数量"], summary,
                         caption="全部省份合计（不随省份筛选变化）"),
                   "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
-                  table(["报告", "问题数", "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
+                  table(["报告", FINDINGS_COLUMN_ZH, "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
                         per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards")]  # (phone: a card)
         if len(listed) < len(self.findings):
             parts.append(f"<p>以上是机关自身错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "

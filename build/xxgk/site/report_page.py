@@ -19,7 +19,16 @@ from .blocks import split_html_blocks
 from .card import by_category, fully_read, score, score_group, scored, split_findings
 from .data import number
 from .fulltext import filter_attributes
-from .labels import COPY_ZH, DASH_NOTE_ZH, SCORE_TIER_ZH, SEVERITY_ZH, UNRANKED_ZH, UNSCORED_ZH, status_zh
+from .labels import (
+    COPY_ZH,
+    DASH_NOTE_ZH,
+    FINDINGS_COLUMN_ZH,
+    SCORE_TIER_ZH,
+    SEVERITY_ZH,
+    UNRANKED_ZH,
+    UNSCORED_ZH,
+    status_zh,
+)
 from .render import (
     OUTCOME_SHARES,
     cell,
@@ -465,8 +474,8 @@ class ReportPages:
                 for x in same[:YEARS_SHOWN]]
         more = (f"<p>本机构共有 {len(same)} 份报告，这里列出前 {YEARS_SHOWN} 份，全部见机构页。</p>\n"
                 if len(same) > YEARS_SHOWN else "")
-        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", "问题数"], rows,
-                                          css="nums")
+        return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", FINDINGS_COLUMN_ZH],
+                                          rows, css="nums")
                 + f"\n{more}<p>{self._agency_link(r).strip('　')}</p>")
 
     def _sections(self, rid: str, src: str) -> str:
