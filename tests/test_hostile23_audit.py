@@ -35,6 +35,20 @@ def test_a_duplicate_finding_names_a_few_files_and_counts_them_all(tmp_path):
     assert pair == ["另有报告与本报告重复：same2.txt（文件字节相同）"]  # a pair is said as before, no count
 
 
+def test_a_duplicate_in_two_groups_is_counted_once_and_its_identical_copy_named_first(tmp_path):
+    # twelve reports of one agency and year, and z.txt the same bytes as copy00 (both groups hold both)
+    files = {**{name: text for name, text in _copies().items() if name < "copy12"}, "z.txt": _copies()["copy00.txt"]}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    reports = {r.source_file: r for r in collect(tmp_path)}
+    said = [f.message for f in reports["copy00.txt"].findings if f.code == "duplicate_report"][0]
+    # before the review: z.txt sorted after ten names and was left out, and 文件字节相同 with it
+    first = "另有报告与本报告重复：z.txt（同一机构同一年度，文件字节相同）；copy01.txt（同一机构同一年度）"
+    assert said.startswith(first)
+    assert said.endswith("等，共12份")  # 11 other copies and z.txt, z.txt once though in both groups
+    assert [f.message for f in reports["copy05.txt"].findings if f.code == "duplicate_report"][0].endswith("等，共12份")
+
+
 @pytest.fixture(scope="module")
 def crowded_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("crowded")

@@ -150,3 +150,35 @@ def test_a_blank_cell_in_a_subtotal_table_costs_only_that_cell():
     printed, record = _partial(_subtotal_report(["15", "3", "", "4", "0", "2", "9", "24"]))
     assert printed == [15, 3, None, 4, 0, 2, 24]  # before: the whole row null, "行有7个数，应为7个"
     assert not [f for f in record.findings if f.code in ("row_extra_cells", "row_lost_cells")]
+
+
+def test_a_subtotal_printed_elsewhere_than_after_the_organisations_is_never_cut_by_place():
+    # 自然人 | 小计 | 商业企业 … 其他 | 总计, and a row of zero organisations (5 0 0 0 0 0 0 5), which adds up as a 小计
+    # after 其他 would (review of this change: every row was then cut at its seventh cell)
+    lines = []
+    for line in _subtotal_report(["5", "4", "1", "1", "1", "1", "0", "9"]).split("\n"):
+        cells = line.split("\t")
+        if line == HEADER:
+            line = "\t".join([cells[0], cells[1], "小计", *cells[2:7], cells[8]])
+        elif len(cells) == 9 and cells[0] != PARTIAL:
+            line = "\t".join([cells[0], cells[1], cells[7], *cells[2:7], cells[8]])
+        lines.append(line)
+    printed, record = _partial("\n".join(lines))
+    assert printed == [None] * 7  # before: 商业企业 4 (the 小计) and 其他 1 (法律服务机构's) published
+    assert record.values("applications")[("granted", "natural_person")] is None  # every row of eight: which is whose
+    assert "row_extra_cells" in {f.code for f in record.findings}
+
+
+def test_a_number_spanning_a_label_column_in_a_row_with_a_hidden_cell_loses_the_row():
+    # labels two columns wide; 法律服务机构 of （一） printed / and merged down over （二）, whose label is one column
+    # wide and whose 15 spans the second label column and 自然人: the row shows six numbers, one cell hidden
+    page = as_html(tab_report())
+    granted, partial = labels()["rows"]["granted"], PARTIAL
+    page = page.replace(f"<td>{granted}</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td>",
+                        f"<td colspan=2>{granted}</td><td>5</td><td>0</td><td>0</td><td>0</td><td rowspan=2>/</td>")
+    page = page.replace(f"<td>{partial}</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td>",
+                        f"<td>{partial}</td><td colspan=2>15</td><td>3</td><td>1</td><td>4</td><td>2</td><td>25</td>")
+    assert page.count("rowspan=2>/") == 1 and "colspan=2>15" in page
+    printed, record = _partial(page, ".html")
+    assert printed == [None] * 7  # before this was checked: 科研机构 3, 社会公益组织 1, 法律服务机构 4 (shifted)
+    assert "row_lost_cells" in {f.code for f in record.findings}

@@ -263,11 +263,10 @@ def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> b
 def _cell(cell: str) -> tuple[str, bool]:
     """``(the cell folded and stripped, whether it reads as a value: a number or a missing marker)``."""
     folded = fold_value(cell).strip()
+    spanned = SPANNED.search(folded)  # 0〔跨2格〕: a number merged across two columns is one
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
-        _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded)) or bool(_SPANNED_NUMBER.match(folded))
-
-
-_SPANNED_NUMBER = re.compile(r"^[\d,.]+" + SPANNED.pattern)  # 0〔跨2格〕: a number merged across two columns
+        _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded)) or bool(
+        spanned and read_cell(folded[:spanned.start()])[1] is None)
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")
@@ -1192,8 +1191,10 @@ def spread_spans(slots: list[Slot], k: int) -> list[Slot]:
     out = []
     for slot in slots:
         span = SPANNED.search(slot.text)
-        out += [Slot(slot.text[:span.start()] + MERGED_ACROSS, slot.line, True) for _ in range(int(span.group(1)))] \
-            if span else [slot]
+        if span:
+            out += [Slot(slot.text[:span.start()] + MERGED_ACROSS, slot.line, True)] * int(span.group(1))
+        else:
+            out.append(slot)
     return out if len(out) == k else slots
 
 

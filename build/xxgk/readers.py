@@ -254,20 +254,23 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
     to (rows it still covers, the column that cell begins at when it holds a number); it is updated for the rows
     below. A number merged down is the rows' together, none's alone: it is printed with ``MERGED_DOWN``, and
     ``MERGED_UP`` stands in each row it covers below (each missing, with a finding; before, the first row had the
-    number and the others one cell too few). Text merged down (a group label) is printed once, as before.
+    number and the others one cell too few). Text merged down (a group label) is printed once, as before. A number
+    merged across columns may be marked with its width (``mark_spans``), unless a value column of the row is
+    covered by text from above (a blank merged down prints nothing: the row's cells cannot be placed).
     ``room`` (a one-item list, the table's) is what its rowspans may still cover (``MAX_COVERED``): past it,
     ``OverBudget``."""
     out: list[str] = []
     spanned: list[tuple[int, int]] = []  # (index in out, columns) of each number merged across columns
-    column = 0
+    column, hidden = 0, False  # hidden: a value column covered by text from above, which prints nothing here
 
     def covered() -> None:
-        nonlocal column
+        nonlocal column, hidden
         shown = None
         while column in below:
             rows, number = below[column]
             if number is not None and number != shown:
                 out.append(MERGED_UP)
+            hidden |= number is None and any(read_cell(text)[1] is None for text in out[1:])
             shown = number
             if rows <= 1:
                 del below[column]
@@ -297,21 +300,24 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
         column += span
     covered()
-    return mark_spans(out, spanned)
+    return mark_spans(out, [] if hidden else spanned)  # (a row with a cell hidden: which is where is not known)
 
 
 def mark_spans(cells: list[str], spanned: list[tuple[int, int]]) -> list[str]:
     """``cells`` with each number of ``spanned`` (its index, the columns it covers) marked with ``SPAN_MARK`` when
-    the row holds another number: the parser spreads it over its columns where the row then has its table's width
-    (``cells.spread_spans``). A row's only number is not marked: table 二's template prints one value across three
-    columns, which is the row's one cell.
+    a number of the row comes before it (the first cell, a 序号, not counted): the parser spreads it over its
+    columns where the row then has its table's width (``cells.spread_spans``). Not marked: a row's only number
+    (table 二's template prints one value across three columns, the row's one cell) and a row's first number (it
+    may span a label column: which columns it covers is not known).
 
-    >>> mark_spans(["（二）部分公开", "15", "0", "22"], [(2, 2)]), mark_spans(["行政许可", "1075"], [(1, 3)])
-    (['（二）部分公开', '15', '0〔跨2格〕', '22'], ['行政许可', '1075'])
+    >>> mark_spans(["（二）部分公开", "15", "0", "22"], [(2, 2)]), mark_spans(["2", "行政许可", "1075"], [(2, 3)])
+    (['（二）部分公开', '15', '0〔跨2格〕', '22'], ['2', '行政许可', '1075'])
+    >>> mark_spans(["（二）部分公开", "15", "0", "22"], [(1, 2)])
+    ['（二）部分公开', '15', '0', '22']
     """
-    numbers = [i for i, text in enumerate(cells) if text and read_cell(text)[1] is None]
+    numbers = [i for i, text in enumerate(cells) if i and text and read_cell(text)[1] is None]
     for index, span in spanned:
-        if read_cell(cells[index])[1] is None and len(numbers) > 1:
+        if index in numbers and index > numbers[0]:
             cells[index] += SPAN_MARK.format(span)
     return cells
 
@@ -436,7 +442,8 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     rows and cells inside content controls are read; a cell merged down repeats the text of the cell it
     continues, except a number, which belongs to none of the rows it covers alone: it is printed with
     ``MERGED_DOWN`` in its first row and as ``MERGED_UP`` in the others (each of them missing, with a finding;
-    before, the first row had the number, the others a blank)."""
+    before, the first row had the number, the others a blank). A number merged across grid columns may be marked
+    with its width (``mark_spans``)."""
     from docx.oxml.ns import qn
 
     rows: list[list[str]] = []  # the table's rows so far (a merged number's first row is marked when continued)

@@ -237,15 +237,10 @@ def _rotated_only(resolved: dict[str, Resolved]) -> bool:
 
 def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> int:
     """Rows of a table 三 printed with a 小计 column after the five organisation columns (自然人 | 商业企业 … 其他 |
-    小计 | 总计: eight cells) made the template's seven, the 小计 cell dropped — when the header prints 小计 and at
-    least one row of eight numbers proves the layout: its 小计 is the five's sum, 总计 = 自然人 + 小计, and it does not
-    also hold read from its second cell (a stray first cell). Then each row of eight cells loses its seventh: a row
-    of whole cells (tabs, a web or Word table: a blank cell is one) by its place, a row of PDF text only when its
-    numbers add up so (a blank there vanishes: eight numbers could be a lost cell and a stray one). A row such a
-    table prints with fewer than eight cells has lost one, and which is not known: it gets ``short_of`` 8 and is
-    read as missing (before, it was read as the template's seven, its 小计 published as 其他 and each cell after
-    the gap moved one column left). Returns how many rows are short. Before any of this, every row had a cell too
-    many and the whole table was lost.
+    小计 | 总计: eight cells) made the template's seven, the 小计 cell dropped — when the header prints 小计 after 其他
+    (``_subtotal_after_orgs``) and at least one row of eight numbers proves the layout (``_wide_rows``). Then each
+    row of eight cells loses its seventh, and a row of fewer is marked short (``_mark_short``). Returns how many
+    rows are short. Before, every row had a cell too many and the whole table was lost.
 
     >>> from .cells import region_to_rows
     >>> head = (1, "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t总计")
@@ -254,8 +249,36 @@ def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> i
     >>> drop_org_subtotals([head], rows), [s.text for s in rows[-2].slots], rows[-1].short_of
     (1, ['14', '5', '3', '5', '9', '0', '36'], 8)
     """
-    if not any("小计" in line for line in _header_lines(lines)):
-        return set()
+    if not _subtotal_after_orgs(lines):
+        return 0
+    wide, proven = _wide_rows(table_rows)
+    if not proven:  # (no row tells the 小计 reading from a stray first cell: which is the table's is not known)
+        return 0
+    for row, kept in wide:
+        row.slots = kept[:6] + kept[7:]
+        row.filled = len(row.filled_slots)
+    return _mark_short(table_rows, {id(row) for row, _ in wide})
+
+
+def _subtotal_after_orgs(lines: list[tuple[int, str]]) -> bool:
+    """Whether the header prints 小计 after the organisations' 其他: the place the seventh cell is dropped from (a
+    小计 elsewhere, 自然人 | 小计 | 商业企业 …, is another layout; a row of zeros adds up in any of them).
+
+    >>> _subtotal_after_orgs([(1, "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 小计 总计")])
+    True
+    >>> _subtotal_after_orgs([(1, "自然人 小计 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")])
+    False
+    """
+    header = "".join(_header_lines(lines))
+    other = _name_at(header, "other_org")
+    return 0 <= other < header.find("小计", other)
+
+
+def _wide_rows(table_rows: list[Row]) -> tuple[list[tuple[Row, list[Slot]]], bool]:
+    """``([(row, its eight cells)], whether one proves the layout)``. A row of eight proves it when its 小计 is the
+    five's sum, 总计 = 自然人 + 小计, and it does not also hold read from its second cell (a stray first cell). A
+    row of whole cells (tabs, a web or Word table: a blank cell is one) is cut by its place, a row of PDF text only
+    when its numbers add up so (a blank there vanishes: eight numbers could be a lost cell and a stray one)."""
     wide, proven = [], False
     for row in table_rows:
         kept = spread_spans(trim_slots(row.slots, WIDTH + 1), WIDTH + 1)
@@ -267,14 +290,15 @@ def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> i
         proven |= adds_up and (sum(v[1:7]) != v[7] or v[1:] == v[:6] + v[7:])
         if adds_up or all(s.structured for s in kept):
             wide.append((row, kept))
-    if not proven:  # (no row tells the 小计 reading from a stray first cell: which is the table's is not known)
-        return set()
-    for row, kept in wide:
-        row.slots = kept[:6] + kept[7:]
-        row.filled = len(row.filled_slots)
-    dropped = {id(row) for row, _ in wide}
+    return wide, proven
+
+
+def _mark_short(table_rows: list[Row], cut: set[int]) -> int:
+    """Each row with numbers of a 小计 table but those ``cut`` and fewer than eight cells has lost one, and which
+    is not known: it gets ``short_of`` 8 and is read as missing (before, it was read as the template's seven, its
+    小计 published as 其他 and each cell after the gap moved one column left). Returns how many."""
     short = [row for row in table_rows
-             if id(row) not in dropped and row.filled and len(trim_slots(row.slots, WIDTH + 1)) <= WIDTH]
+             if id(row) not in cut and row.filled and len(trim_slots(row.slots, WIDTH + 1)) <= WIDTH]
     for row in short:
         row.short_of = WIDTH + 1
     return len(short)

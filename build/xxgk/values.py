@@ -59,7 +59,7 @@ MERGED_CELL = re.compile(r"^[\d,.]*(?:" + re.escape(MERGED_DOWN) + "|" + re.esca
 SPAN_MARK = "〔跨{}格〕"
 SPANNED = re.compile(r"〔跨(\d{1,2})格〕$")
 MERGED_ACROSS = "〔与左右格合并〕"
-_MERGED_ACROSS_CELL = re.compile(r"^[\d,.]*" + re.escape(MERGED_ACROSS) + "$")
+_MERGED_ACROSS_CELL = re.compile(r"^.*" + re.escape(MERGED_ACROSS) + "$")  # (0件, 1 000: any number as printed)
 # what a cell prints for "no number": blank, never 0 (不详, 暂无, 未统计: a word standing for the cell, which PDF text
 # otherwise took into the row's label, moving every value one column to the left)
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空", "不详", "暂无", "未统计"})

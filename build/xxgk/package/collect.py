@@ -367,8 +367,28 @@ def mark_duplicates(reports: list[Report]) -> None:
     byte-identical files. The printed name decides nothing: 青海省格尔木市数据局 and 格尔木市数据局 are
     one agency, and the 鼓楼区人民政府 of 福州 and of 南京 are two; a report whose agency was not
     identified is a duplicate only of its byte-identical copies. Each finding names the first
-    ``DUPLICATES_NAMED`` other files of its groups and says how many there are: naming every one made a
-    thousand copies of one report cost a million names (64 MB of findings.csv)."""
+    ``DUPLICATES_NAMED`` other files of its groups, byte-identical ones first, and says how many there are:
+    naming every one made a thousand copies of one report cost a million names (64 MB of findings.csv)."""
+    memberships: dict[int, list[tuple[str, list[Report]]]] = {}
+    for (rule, *_), group in _duplicate_groups(reports).items():
+        group.sort(key=lambda r: r.source_file)
+        for report in group:
+            memberships.setdefault(id(report), []).append((rule, group))
+    groups = _Members()
+    for report in reports:
+        if id(report) in memberships:
+            mine = memberships[id(report)]
+            detail, named = _duplicate_detail(report, mine, groups)
+            if groups.others(mine) > named:
+                detail += f"等，共{groups.others(mine)}份"
+            report.file_findings.append(make("duplicate_report", detail=detail))
+
+
+DUPLICATE_WHY = {"agency": "同一机构同一年度", "sha256": "文件字节相同"}  # (in the order a finding gives them)
+
+
+def _duplicate_groups(reports: list[Report]) -> dict[tuple, list[Report]]:
+    """``{(rule, key…): its reports}`` of two or more: one agency's reports of one year, and identical bytes."""
     groups: dict[tuple, list[Report]] = {}
     for report in reports:
         key = agency_key(report)
@@ -376,35 +396,47 @@ def mark_duplicates(reports: list[Report]) -> None:
             groups.setdefault(("agency", key, report.record.year), []).append(report)
         if report.sha256 and report.status != "failed":
             groups.setdefault(("sha256", report.sha256), []).append(report)
-    why = {"agency": "同一机构同一年度", "sha256": "文件字节相同"}
-    memberships: dict[int, list[tuple[str, list[Report]]]] = {}
-    for (rule, *_), group in groups.items():
-        if len(group) > 1:
-            group.sort(key=lambda r: r.source_file)
-            for report in group:
-                memberships.setdefault(id(report), []).append((rule, group))
-    shared: dict[tuple[int, int], int] = {}  # reports two groups have in common, counted once a pair of groups
-    for report in reports:
-        mine = memberships.get(id(report))
-        if not mine:
-            continue
-        named: dict[str, list[str]] = {}
-        for rule, group in mine:
-            for other in [x for x in group[:DUPLICATES_NAMED + 1] if x is not report][:DUPLICATES_NAMED]:
-                named.setdefault(other.source_file, []).append(why[rule])
-        count = sum(len(group) - 1 for _, group in mine)
-        if len(mine) == 2:
-            pair = (id(mine[0][1]), id(mine[1][1]))
-            if pair not in shared:
-                smaller, larger = sorted((mine[0][1], mine[1][1]), key=len)
-                inside = {id(x) for x in larger}
-                shared[pair] = sum(id(x) in inside for x in smaller)
-            count -= shared[pair] - 1  # (the report itself is in both)
-        shown = sorted(named.items())[:DUPLICATES_NAMED]
-        detail = "；".join(f"{name}（{'，'.join(reasons)}）" for name, reasons in shown)
-        if count > len(shown):
-            detail += f"等，共{count}份"
-        report.file_findings.append(make("duplicate_report", detail=detail))
+    return {key: group for key, group in groups.items() if len(group) > 1}
+
+
+class _Members:
+    """Each duplicate group's members as a set (made once a group), and what two groups share (once a pair):
+    linear however the groups overlap (one agency's year of many identical pairs was quadratic)."""
+
+    def __init__(self) -> None:
+        self._sets: dict[int, set[int]] = {}
+        self._shared: dict[tuple[int, int], int] = {}
+
+    def holds(self, group: list[Report], report: Report) -> bool:
+        if id(group) not in self._sets:
+            self._sets[id(group)] = {id(x) for x in group}
+        return id(report) in self._sets[id(group)]
+
+    def others(self, mine: list[tuple[str, list[Report]]]) -> int:
+        """How many other files a report's one or two groups hold together (those both hold counted once)."""
+        total = sum(len(group) - 1 for _, group in mine)
+        if len(mine) != 2:
+            return total
+        smaller, larger = sorted((mine[0][1], mine[1][1]), key=len)
+        pair = (id(smaller), id(larger))
+        if pair not in self._shared:
+            self._shared[pair] = sum(self.holds(larger, x) for x in smaller)
+        return total - (self._shared[pair] - 1)  # (the report itself is in both)
+
+
+def _duplicate_detail(report: Report, mine: list[tuple[str, list[Report]]], groups: _Members) -> tuple[str, int]:
+    """``(the first DUPLICATES_NAMED other files of report's groups with why, how many)``: byte-identical first,
+    then by name (``name（reason，reason）；…``); each group looked at only as far as its first names."""
+    seen: dict[int, Report] = {}
+    for _, group in mine:
+        for other in [x for x in group[:DUPLICATES_NAMED + 1] if x is not report][:DUPLICATES_NAMED]:
+            seen[id(other)] = other
+    named = [(other.source_file, [DUPLICATE_WHY[rule] for rule in DUPLICATE_WHY
+                                  for r, group in mine if r == rule and groups.holds(group, other)])
+             for other in seen.values()]
+    named.sort(key=lambda item: (DUPLICATE_WHY["sha256"] not in item[1], item[0]))
+    shown = named[:DUPLICATES_NAMED]
+    return "；".join(f"{name}（{'，'.join(reasons)}）" for name, reasons in shown), len(shown)
 
 
 def _limit_memory() -> None:

@@ -65,7 +65,13 @@ def write_site_src(package_dir: Path, site_src: Path, cache_dir: Path | None = N
     ``cache_dir``, a page whose inputs are the last build's is taken from it, as ``xxgk build`` does."""
     check_output(site_src, None, "site_src")
     with locked(site_src), gc_paused():
-        _write_site_src(package_dir, site_src, reuse=SpoolReuse.open(cache_dir))
+        reuse = SpoolReuse.open(cache_dir)
+        try:
+            _write_site_src(package_dir, site_src, reuse=reuse)
+        except BaseException:
+            if reuse is not None:  # (the last build's spools, open while read)
+                reuse.close()
+            raise
 
 
 def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None,
