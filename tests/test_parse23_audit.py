@@ -115,6 +115,7 @@ def test_a_number_merged_across_two_columns_costs_only_its_columns_in_html_and_w
         # before: the whole row null, "行有6个数，应为7个：无法确定缺的是哪一格"
         assert printed == [15, 3, 0, 4, None, None, 22], suffix
         assert _merged(record) == [(PARTIAL, "法律服务机构"), (PARTIAL, "其他")], suffix
+        assert all("（“0”）" in f.message for f in record.findings if f.code == "value_merged_across")  # as printed
         assert "row_lost_cells" not in {f.code for f in record.findings}, suffix
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .cells import Slot, spread_spans, trim_slots
 from .findings import Finding, make
 from .splitting import is_digit_run, splits
-from .values import read_cell
+from .values import MERGED_ACROSS, read_cell
 
 
 @dataclass
@@ -41,8 +41,9 @@ def read_slots(slots: Sequence[Slot], units: Sequence[str], where: dict,
         if problem == "blank":
             blanks.append(column)
             printed.add(slot.text.strip() or "空白")
-        elif problem:
-            findings.append(make(f"value_{problem}", column=column, actual=slot.text, line=slot.line, **where))
+        elif problem:  # (a number spread over its columns is quoted as printed, without the spread's mark)
+            printed_text = slot.text.removesuffix(MERGED_ACROSS) if problem == "merged_across" else slot.text
+            findings.append(make(f"value_{problem}", column=column, actual=printed_text, line=slot.line, **where))
     if blanks:
         findings.append(make("value_blank", column="、".join(blanks), actual="/".join(sorted(printed)),
                              line=slots[0].line, **where))
