@@ -220,6 +220,18 @@ HOSTILE = """2025年<script>window.__xss=1</script>局政府信息公开工作�
 """
 
 
+def indexed_copy(site: Path, folder: Path) -> Path:
+    """A copy of ``site`` in ``folder/site`` with its full-text index (the session's ``built_site`` has none)."""
+    import shutil
+
+    from xxgk.site.fulltext import index_full_text
+
+    copy = folder / "site"
+    shutil.copytree(site, copy)
+    assert index_full_text(copy) == 0
+    return copy
+
+
 def site_of(reports: Path, work: Path) -> Path:
     """The package (``work/datapackage``) and the whole site of ``reports`` (``work/site``: ``mkdocs build --strict``
     and the bulk pages, no full-text index), as the tests' site fixtures build them; the site's folder."""

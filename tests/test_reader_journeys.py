@@ -92,14 +92,9 @@ def test_the_compare_csv_link_is_no_link_until_it_holds_the_view(built_site):
 @pytest.fixture(scope="module")
 def served_site(built_site, tmp_path_factory):
     """The seeds' site with its full-text index (the session's ``built_site`` is rendered without one)."""
-    import shutil
+    from .conftest import indexed_copy
 
-    from xxgk.site.fulltext import index_full_text
-
-    site = tmp_path_factory.mktemp("journeys") / "site"
-    shutil.copytree(built_site, site)
-    assert index_full_text(site) == 0
-    return site
+    return indexed_copy(built_site, tmp_path_factory.mktemp("journeys"))
 
 
 @pytest.fixture(scope="module")

@@ -152,16 +152,9 @@ def test_on_a_phone_an_agency_charts_data_table_of_seven_years_keeps_its_series_
 @pytest.fixture(scope="module")
 def indexed(built_site, tmp_path_factory):
     """The seeds' site with its full-text index (Pagefind, as ``xxgk build`` makes it), served: its base URL."""
-    import shutil
+    from .conftest import indexed_copy, serving
 
-    from xxgk.site.fulltext import index_full_text
-
-    from .conftest import serving
-
-    site = tmp_path_factory.mktemp("indexed") / "site"
-    shutil.copytree(built_site, site)
-    assert index_full_text(site) == 0
-    with serving(site) as url:
+    with serving(indexed_copy(built_site, tmp_path_factory.mktemp("indexed"))) as url:
         yield url
 
 

@@ -5,24 +5,18 @@ search for words the reports do not hold as typed."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from .conftest import needs_chromium
+from .conftest import indexed_copy, needs_chromium
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
+
 @pytest.fixture(scope="module")
 def served_site(built_site, tmp_path_factory):
     """The seeds' site with its full-text index (``built_site`` has none): one site for the whole module."""
-    from xxgk.site.fulltext import index_full_text
-
-    site = tmp_path_factory.mktemp("site23") / "site"
-    shutil.copytree(built_site, site)
-    assert index_full_text(site) == 0
-    return site
+    return indexed_copy(built_site, tmp_path_factory.mktemp("site23"))
 
 
 HAICHENG = "liaoning-anshan-haicheng-shujuju"  # the seeds: one report, 2025
