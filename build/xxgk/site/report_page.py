@@ -81,9 +81,9 @@ TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元�
 class ReportPages:
     """Needs from the host: ``pkg``, ``values`` and ``metric_defs`` (the published metrics), ``peer``
     ({peer_group: {metric: (median, n)}}), ``reports``, ``report_urls``, ``findings`` (code and severity),
-    ``agency_reports``, ``category_of``, ``categories``, ``rows(resource, report_id)`` (the rows of the report
-    being written), ``bulk_page`` and ``bulk_file`` (``pages.Site``: a page or file spooled, or taken from the last
-    build)."""
+    ``agency_reports``, ``years`` ({agency_id: {year: report}}), ``category_of``, ``categories``,
+    ``rows(resource, report_id)`` (the rows of the report being written), ``bulk_page`` and ``bulk_file``
+    (``pages.Site``: a page or file spooled, or taken from the last build)."""
 
     def report_page(self, r: dict) -> None:
         page = self.report_urls[r["report_id"]]  # a/<agency_id>/<year>.html (titles.report_paths)
@@ -187,7 +187,7 @@ class ReportPages:
         if category == "timely" and not r.get("published_date"):
             return "未能判断（报告未注明发布日期）"
         if category == "cross_year":  # (report_card: the chains against the year before, the copy against any other)
-            years = self._agency_years.get(r.get("agency_id") or "", set())
+            years = set(self.years.get(r.get("agency_id") or "", {}))
             year = int(r["year"]) if r.get("year") else None
             if year is None or not years - {year}:
                 return "未能判断（本站没有本机关其他年度的报告）"
@@ -451,15 +451,6 @@ class ReportPages:
         for aid, reports in self.agency_reports.items():
             for x in reports:
                 out[(aid, x["year"])].append(x)
-        return out
-
-    @cached_property
-    def _agency_years(self) -> dict[str, set[int]]:
-        """``{agency_id: the years it has reports of}``, made once."""
-        out: dict[str, set[int]] = defaultdict(set)
-        for aid, year in self._same_year:
-            if year:
-                out[aid].add(int(year))
         return out
 
     def _years(self, r: dict) -> str:
