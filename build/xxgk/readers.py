@@ -666,18 +666,44 @@ def _terms() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(map(re.escape, words))), words
 
 
+@cache
+def _kept_as_printed() -> frozenset[str]:
+    """The characters OpenCC's t2s changes that the Simplified names of China's divisions print: 乾 (乾县, 乾安县),
+    which t2s reads as 干 (its sense "dry"). They are never converted, so those places keep their names (a report of
+    乾县 was read as one of 干县, a place that does not exist, and no agency was resolved)."""
+    from .agency.divisions import divisions
+
+    changed = _traditional_only()
+    return frozenset(c for division in divisions().values() for c in division.name if c in changed)
+
+
+@cache
+def _kept_pattern() -> re.Pattern:
+    return re.compile("([" + "".join(sorted(_kept_as_printed())) + "])")
+
+
+@cache
+def _converted() -> frozenset[str]:
+    """The characters ``to_simplified`` converts."""
+    return _traditional_only() - _kept_as_printed()
+
+
 def to_simplified(text: str) -> str:
     """Simplified Chinese for matching; converting is skipped when no Traditional character occurs
     (conversion is the slowest step of reading, and most reports need none). A Traditional text's own
-    words are read as the Simplified reports' (``_terms``: 政府資訊公開 is 政府信息公开).
+    words are read as the Simplified reports' (``_terms``: 政府資訊公開 is 政府信息公开); the characters of
+    division names that are also Simplified (``_kept_as_printed``) stay as printed.
 
-    >>> to_simplified("某縣政府資訊公開工作年度報告")
-    '某县政府信息公开工作年度报告'
+    >>> to_simplified("某縣政府資訊公開工作年度報告"), to_simplified("乾县人民政府"), to_simplified("陝西省乾縣")
+    ('某县政府信息公开工作年度报告', '乾县人民政府', '陕西省乾县')
     """
-    if _traditional_only().isdisjoint(text):
+    if _converted().isdisjoint(text):
         return text
     pattern, words = _terms()
-    return pattern.sub(lambda m: words[m.group()], _t2s().convert(text))
+    convert = _t2s().convert
+    parts = _kept_pattern().split(text) if _kept_as_printed() else [text]  # odd places: a kept character
+    converted = "".join(part if k % 2 else convert(part) for k, part in enumerate(parts))
+    return pattern.sub(lambda m: words[m.group()], converted)
 
 
 def _too_large() -> Source:
