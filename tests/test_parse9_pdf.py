@@ -28,15 +28,18 @@ TABLE2 = [["第二十条第（一）项", "", "", ""], ["信息内容", "本年�
 TABLE2_SPANS = [((0, r), (3, r)) for r in (0, 4, 7, 11)] + [((1, r), (3, r)) for r in (5, 6, 8, 9, 10, 12, 13)]
 
 
-def _table3_cells(swap_orgs: bool) -> tuple[list[list[str]], list]:
-    """Table 三's cells and merged spans; ``swap_orgs`` prints 科研机构 before 商业企业, header and values."""
+def _table3_cells(swap_orgs: bool, blanks: dict[str, int] | None = None) -> tuple[list[list[str]], list]:
+    """Table 三's cells and merged spans; ``swap_orgs`` prints 科研机构 before 商业企业, header and values;
+    ``blanks`` leaves one cell of some rows blank (``{row code: value column}``)."""
     orgs = [ORGS[1], ORGS[0], *ORGS[2:]] if swap_orgs else ORGS
 
     def values(code: str) -> list[str]:
-        v = list(ROWS.get(code, ZERO))
+        v = [str(x) for x in ROWS.get(code, ZERO)]
         if swap_orgs:
             v[1], v[2] = v[2], v[1]
-        return [str(x) for x in v]
+        if code in (blanks or {}):
+            v[blanks[code]] = ""
+        return v
 
     data = [[NOTE, "", "", "申请人情况"] + [""] * 6, ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
             ["", "", "", "", *orgs, ""]]
@@ -64,8 +67,9 @@ def _table3_cells(swap_orgs: bool) -> tuple[list[list[str]], list]:
     return data, spans
 
 
-def build(swap_orgs: bool = False) -> bytes:
-    """The report as a PDF with ruled tables whose cells merge as the template's do."""
+def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | None = None) -> bytes:
+    """The report as a PDF with ruled tables whose cells merge as the template's do (``ruled=False``: the same
+    tables drawn without rules); ``blanks`` as ``_table3_cells``'."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -78,15 +82,15 @@ def build(swap_orgs: bool = False) -> bytes:
 
     def table(cells: list[list[str]], spans: list, widths=None, wrap: int = 6):
         t = Table([[Paragraph(c, style) if len(c) > wrap else c for c in row] for row in cells], colWidths=widths)
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 7)]
+        grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
+        t.setStyle(TableStyle([*grid, ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 7)]
                               + [("SPAN", a, b) for a, b in spans]))
         return t
 
     def text(line: str):
         return Paragraph(line, style)
 
-    t3, t3_spans = _table3_cells(swap_orgs)
+    t3, t3_spans = _table3_cells(swap_orgs, blanks)
     t4 = [["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * 9,
           [*OUTCOMES, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
           [""] * 5 + OUTCOMES * 2, [str(v) for v in T4]]
@@ -109,3 +113,24 @@ def test_a_ruled_pdf_with_merged_cells_reads_as_printed(swap_orgs):
     assert _table4(record) == T4
     assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))
     assert _codes(record) == ({"columns_reordered"} if swap_orgs else set())
+
+
+# a blank cell in the first row (its columns learnt from the rows on the next page), one in a row whose label wraps,
+# one in the last column, one in the first value column
+BLANKS = {"new": 2, "denied_prohibited_by_law": 1, "unavailable_not_held": 6, "carried_forward": 0}
+
+
+@pytest.mark.parametrize("blanks", [{}, BLANKS], ids=["complete", "blank cells"])
+def test_an_unruled_pdf_table_keeps_its_rows_with_blank_cells(blanks):
+    """A table drawn without rules is text lines, where a blank cell is no character: its row used to be lost whole
+    (``row_lost_cells``). Each printed number is now read in the column it stands under, a blank cell is missing
+    (never 0) with ``value_blank``, and no other finding."""
+    record = parse(read_bytes(build(ruled=False, blanks=blanks), ".pdf").parse_text)
+    expected = {code: list(ROWS.get(code, ZERO)) for code in row_codes("2021")}
+    for code, column in blanks.items():
+        expected[code][column] = None
+    assert _table3(record) == expected
+    assert _table4(record) == T4
+    assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))
+    assert _codes(record) == ({"value_blank"} if blanks else set())
+    assert sum(f.code == "value_blank" for f in record.findings) == len(blanks)

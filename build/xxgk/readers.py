@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
+from .pdf_cells import mark_blank_cells, trailing_values
 from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
@@ -599,12 +600,13 @@ def _quiet_pdf_libraries() -> None:
 
 
 def pdf_to_text(data: bytes) -> str:
-    """The text layer of a PDF; ruled tables as tab-separated rows, in reading order."""
+    """The text layer of a PDF; ruled tables as tab-separated rows, in reading order; a short row of a table drawn
+    without rules as its cells under the columns its numbers stand in (``pdf_cells``)."""
     import pdfplumber
 
     _quiet_pdf_libraries()
 
-    out = []
+    pages: list[tuple[list, list]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > BUDGET.pdf_pages:
@@ -621,11 +623,16 @@ def pdf_to_text(data: bytes) -> str:
                 return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3]
                                for b in boxes)
 
-            blocks = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
-            for table in tables:
-                rows = ["\t".join(" ".join((c or "").split()) for c in row) for row in table.extract()]
-                blocks.append((table.bbox[1], "\n".join(rows)))
-            out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
+            ruled = [(table.bbox[1], "\n".join("\t".join(" ".join((c or "").split()) for c in row)
+                                               for row in table.extract())) for table in tables]
+            lines = [(line["top"], line["text"], trailing_values(line))
+                     for line in page.filter(outside).extract_text_lines()]
+            pages.append((lines, ruled))
+    texts = iter(mark_blank_cells([(text, values) for lines, _ in pages for _, text, values in lines]))
+    out = []
+    for lines, ruled in pages:
+        blocks = [(top, next(texts)) for top, _, _ in lines] + ruled
+        out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
     return "\n".join(out)
 
 

@@ -1,0 +1,128 @@
+"""Blank cells of a PDF table drawn without rules, found by where its numbers stand.
+
+A ruled table is read cell by cell (pdfplumber's table finder: a blank cell is an empty cell). A table printed
+without rules is only text lines, and a line's blank cell is no character at all: "6 1 0 1 0 8" under seven
+columns cannot say which one is blank, so the parser had to give up the whole row (``row_lost_cells``). Its numbers
+still stand under their columns, though: the rows that print every cell show where the columns are, and a shorter
+row's numbers are put in the columns they stand under, the others left blank — the row written as tab-separated
+cells, as a ruled table's rows are (its blank cells then read as missing, never 0, with ``value_blank``).
+
+Only where it is unambiguous: the columns are learnt from at least ``MIN_ROWS`` lines ending in the same number
+``k ≥ MIN_COLUMNS`` of values (the table's complete rows, which agree on every column's place), a short row has at
+least two values, stands among those rows (or within ``NEAR`` lines of them: the lines of all pages are taken
+together, as a table goes on over a page break), and each of its values stands within ``TOLERANCE`` of the
+narrowest column gap from one column, left to right. Any other line is left as pdfplumber wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
+GAP = 3.0  # points between two characters that make them two words (pdfplumber's default x_tolerance)
+MIN_COLUMNS = 4  # tables 三 (7 or 8 value columns) and 四 (15); table 二's rows of 1 or 3 values are left alone
+MIN_ROWS = 3  # complete rows that must agree on the columns
+TOLERANCE = 0.3  # how far (a share of the narrowest gap between columns) a value may stand from its column
+NEAR = 4  # lines before the first and after the last complete row where a short row may stand (the table's first
+# row, under its header, may be short; a label wrapped over lines puts its numbers on any of them)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+
+    def distance(self, column: tuple[float, float, float]) -> float:
+        """How far the word stands from a column (its left edge, right edge and middle): the nearest of the three,
+        as a cell's content may be left-aligned, right-aligned or centred."""
+        x0, x1, middle = column
+        return min(abs(self.x0 - x0), abs(self.x1 - x1), abs((self.x0 + self.x1) / 2 - middle))
+
+
+def words(chars: list[dict]) -> list[Word]:
+    """A line's characters as words, left to right: split at white space and at gaps wider than ``GAP``."""
+    out: list[Word] = []
+    text, x0, x1 = "", 0.0, 0.0
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if text and (char["text"].isspace() or char["x0"] - x1 > GAP):
+            out.append(Word(text, x0, x1))
+            text = ""
+        if char["text"].isspace():
+            continue
+        if not text:
+            x0 = char["x0"]
+        text, x1 = text + char["text"], char["x1"]
+    if text:
+        out.append(Word(text, x0, x1))
+    return out
+
+
+def trailing_values(line: dict) -> list[Word]:
+    """The values that end a text line (``VALUE`` words), left to right; none unless they are also the last words
+    of the line's text as written (so the line can be rewritten without touching its label)."""
+    found: list[Word] = []
+    for word in reversed(words(line.get("chars") or [])):
+        if not VALUE.fullmatch(word.text):
+            break
+        found.append(word)
+    found.reverse()
+    tail = line["text"].split()[-len(found):] if found else []
+    return found if [w.text for w in found] == tail else []
+
+
+def _columns(rows: list[list[Word]]) -> list[tuple[float, float, float]] | None:
+    """The columns (left, right, middle) the complete ``rows`` agree on, or None when any row strays from them."""
+    columns = [(median(r[j].x0 for r in rows), median(r[j].x1 for r in rows),
+                median((r[j].x0 + r[j].x1) / 2 for r in rows)) for j in range(len(rows[0]))]
+    middles = [c[2] for c in columns]
+    gaps = [b - a for a, b in zip(middles, middles[1:], strict=False)]
+    if min(gaps) <= 0:
+        return None
+    reach = TOLERANCE * min(gaps)
+    if any(word.distance(column) > reach for row in rows for word, column in zip(row, columns, strict=True)):
+        return None
+    return columns
+
+
+def _placed(values: list[Word], columns: list[tuple[float, float, float]]) -> list[str] | None:
+    """The row's cells under ``columns`` (blank where no value stands), or None when a value stands under no column
+    or two under one."""
+    middles = [c[2] for c in columns]
+    reach = TOLERANCE * min(b - a for a, b in zip(middles, middles[1:], strict=False))
+    cells = [""] * len(columns)
+    last = -1
+    for word in values:
+        j = min(range(len(columns)), key=lambda k: word.distance(columns[k]))
+        if word.distance(columns[j]) > reach or j <= last:
+            return None
+        cells[j], last = word.text, j
+    return cells
+
+
+def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
+    """Each of a document's text lines in reading order, given as its text and ``trailing_values`` (pdfplumber's
+    lines are read page by page, their characters not kept), as text: a short row of an unruled table as its label,
+    a tab, and its cells joined by tabs (a blank cell empty); every other line as written."""
+    texts = [text for text, _ in lines]
+    values = [found for _, found in lines]
+    widths = Counter(len(v) for v in values if len(v) >= MIN_COLUMNS)
+    for width, count in sorted(widths.items(), key=lambda item: (-item[1], -item[0])):
+        if count < MIN_ROWS:
+            break
+        complete = [k for k, v in enumerate(values) if len(v) == width]
+        columns = _columns([values[k] for k in complete])
+        if columns is None:
+            continue
+        for k in range(max(0, complete[0] - NEAR), min(len(lines), complete[-1] + NEAR + 1)):
+            row = values[k]
+            if not 2 <= len(row) < width:
+                continue
+            cells = _placed(row, columns)
+            if cells is not None:
+                label = texts[k].rsplit(maxsplit=len(row))[0] if texts[k].split() != [w.text for w in row] else ""
+                texts[k] = "\t".join([label.strip(), *cells] if label.strip() else cells)
+    return texts

@@ -1,0 +1,64 @@
+"""``pdf_cells``: a short row of a PDF table drawn without rules gets its cells by where its numbers stand, and only
+then — prose, table 二's narrow rows and rows whose numbers stand between columns are left as written."""
+
+from __future__ import annotations
+
+from xxgk.pdf_cells import mark_blank_cells, trailing_values
+
+COLUMNS = [200, 240, 280, 320, 360, 400, 440]  # left edges of seven value columns, 40 points apart
+WIDTH = 5.0  # a digit's width
+
+
+def line(label: str, numbers: list[str | None], columns: list[float] = COLUMNS) -> tuple[str, list]:
+    """A text line as pdfplumber gives it — its text (words joined by spaces, a blank cell leaving nothing) and its
+    characters — reduced to what ``mark_blank_cells`` takes."""
+    chars = [{"text": c, "x0": 20 + 7 * k, "x1": 27 + 7 * k} for k, c in enumerate(label)]
+    for number, x in zip(numbers, columns, strict=False):
+        chars += [{"text": d, "x0": x + WIDTH * k, "x1": x + WIDTH * (k + 1)} for k, d in enumerate(number or "")]
+    text = " ".join([label, *(n for n in numbers if n)]).strip()
+    return text, trailing_values({"text": text, "chars": chars})
+
+
+def test_a_short_row_among_complete_ones_gets_its_blank_cells():
+    rows = [line("一、本年新收政府信息公开申请数量", ["6", "1", None, "0", "1", "0", "8"]),
+            line("二、上年结转政府信息公开申请数量", ["1", "0", "0", "0", "0", "0", "1"]),
+            line("（一）予以公开", ["3", "1", "0", "0", "0", "0", "4"]),
+            line("（二）部分公开", ["1", "0", "0", "0", "0", "0", "1"]),
+            line("1.属于国家秘密", ["12", "0", "0", "0", "0", "0", None])]
+    assert mark_blank_cells(rows) == [
+        "一、本年新收政府信息公开申请数量\t6\t1\t\t0\t1\t0\t8", rows[1][0], rows[2][0], rows[3][0],
+        "1.属于国家秘密\t12\t0\t0\t0\t0\t0\t"]
+
+
+def test_a_line_of_numbers_alone_keeps_no_label_cell():
+    rows = [line("", ["1", "0", "0", "0", "0", "0", "1"])] * 3 + [line("", ["2", None, "0", "0", "0", "0", "2"])]
+    assert mark_blank_cells(rows)[-1] == "2\t\t0\t0\t0\t0\t2"
+
+
+def test_too_few_complete_rows_say_nothing():
+    rows = [line("甲", ["1", "0", "0", "0", "0", "0", "1"]), line("乙", ["1", "0", "0", "0", "0", "0", "1"]),
+            line("丙", ["6", "1", None, "0", "1", "0", "8"])]
+    assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_prose_narrow_rows_and_numbers_between_columns_are_left_as_written():
+    complete = [line(label, ["1", "0", "0", "0", "0", "0", "1"]) for label in "甲乙丙丁"]
+    between = line("戊", ["6", "1", "0", "1"], [200, 260, 280, 320])  # 260: halfway between two columns
+    one = line("行政许可", ["2293"])
+    prose = line("2024年共收到申请", ["8", "件"])
+    rows = [*complete, between, one, prose]
+    assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_complete_rows_that_disagree_on_their_columns_say_nothing():
+    shifted = [200, 260, 280, 320, 360, 400, 440]
+    rows = [line("甲", ["1"] * 7), line("乙", ["1"] * 7), line("丙", ["1"] * 7, shifted),
+            line("丁", ["6", "1", None, "0", "1", "0", "8"])]
+    assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_a_short_row_far_from_the_table_is_left_as_written():
+    complete = [line(label, ["1", "0", "0", "0", "0", "0", "1"]) for label in "甲乙丙"]
+    far = line("丁", ["6", "1", None, "0", "1", "0", "8"])
+    rows = [*complete, *[("正文。", [])] * 5, far]
+    assert mark_blank_cells(rows) == [text for text, _ in rows]
