@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .cells import Slot, spread_spans, trim_slots
 from .findings import Finding, make
@@ -69,6 +70,11 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
         values, findings = read_slots(kept, units, where, columns)
         return Resolved(values, tuple(s.line for s in kept), findings=findings)
     numbers = [s for s in kept if not s.empty]
+    if len(kept) > k and _filled_copies(kept, units):
+        values, findings = read_slots(kept[:1], units, where, columns)
+        note = make("value_filled_copies", actual=" ".join(s.text.strip() for s in kept), expected=kept[0].text.strip(),
+                    line=line, **where)
+        return Resolved(values, (line,), findings=[note, *findings])
     if len(kept) > k:
         return Resolved(findings=[make("row_extra_cells", expected=k, actual=len(numbers), line=line, **where)])
     splittable = kept and all(not s.structured and is_digit_run(s.text) for s in kept) and any(
@@ -91,6 +97,23 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     if len(candidates) == 1:
         return Resolved(candidates[0], (line,) * k, candidates, [], glued)
     return Resolved(None, (line,) * k, candidates, [], glued)
+
+
+FILLED_MOST = 3  # table 二's value columns: a single value merged across them, unmerged and filled, prints 3 copies
+
+
+def _filled_copies(slots: list[Slot], units: Sequence[str]) -> bool:
+    """Whether a row of one value prints it in each of two or three cells of one line, the same number each time:
+    a cell merged across the table's columns that a spreadsheet unmerged and filled (Excel's 取消合并并填充), so
+    ``行政许可 1075 1075 1075`` is the one value 1075 (not a row of three numbers to give up).
+
+    >>> same, other = [Slot("1075", 3, True)] * 3, [Slot("1", 3, True), Slot("2", 3, True)]
+    >>> _filled_copies(same, ["件"]), _filled_copies(other, ["件"])
+    (True, False)
+    """
+    texts = {s.text.strip() for s in slots}
+    return (len(units) == 1 and 2 <= len(slots) <= FILLED_MOST and len(texts) == 1 and len({s.line for s in slots}) == 1
+            and isinstance(read_cell(slots[0].text, units[0])[0], int | Decimal))
 
 
 _THOUSANDS_HEAD, _THOUSANDS_TAIL = re.compile(r"[1-9]\d{0,2}"), re.compile(r"\d{3}")
