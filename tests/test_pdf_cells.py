@@ -62,3 +62,12 @@ def test_a_short_row_far_from_the_table_is_left_as_written():
     far = line("丁", ["6", "1", None, "0", "1", "0", "8"])
     rows = [*complete, *[("正文。", [])] * 5, far]
     assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_rows_wider_than_any_table_are_left_alone_in_linear_time():
+    """A hostile text layer of lines of thousands of numbers: no column is learnt from them (placing each short row
+    would cost its values times the columns)."""
+    wide = [f"{k % 10}" for k in range(5000)]
+    columns = [200 + 10 * k for k in range(5000)]
+    rows = [line("甲", wide, columns)] * 3 + [line("乙", [*wide[:-1], None], columns)]
+    assert mark_blank_cells(rows) == [text for text, _ in rows]

@@ -8,10 +8,11 @@ row's numbers are put in the columns they stand under, the others left blank —
 cells, as a ruled table's rows are (its blank cells then read as missing, never 0, with ``value_blank``).
 
 Only where it is unambiguous: the columns are learnt from at least ``MIN_ROWS`` lines ending in the same number
-``k ≥ MIN_COLUMNS`` of values (the table's complete rows, which agree on every column's place), a short row has at
-least two values, stands among those rows (or within ``NEAR`` lines of them: the lines of all pages are taken
-together, as a table goes on over a page break), and each of its values stands within ``TOLERANCE`` of the
-narrowest column gap from one column, left to right. Any other line is left as pdfplumber wrote it.
+``k`` (``MIN_COLUMNS`` to ``MAX_COLUMNS``) of values (the table's complete rows, which agree on every column's
+place), a short row has at least two values, stands among those rows (or within ``NEAR`` lines of them: the lines
+of all pages are taken together, as a table goes on over a page break), and each of its values stands within
+``TOLERANCE`` of the narrowest column gap from one column, left to right. Any other line is left as pdfplumber
+wrote it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from statistics import median
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
 GAP = 3.0  # points between two characters that make them two words (pdfplumber's default x_tolerance)
 MIN_COLUMNS = 4  # tables 三 (7 or 8 value columns) and 四 (15); table 二's rows of 1 or 3 values are left alone
+MAX_COLUMNS = 32  # wider rows are no table of the report's (and placing a row costs its values × the columns)
 MIN_ROWS = 3  # complete rows that must agree on the columns
 TOLERANCE = 0.3  # how far (a share of the narrowest gap between columns) a value may stand from its column
 NEAR = 4  # lines before the first and after the last complete row where a short row may stand (the table's first
@@ -109,7 +111,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     a tab, and its cells joined by tabs (a blank cell empty); every other line as written."""
     texts = [text for text, _ in lines]
     values = [found for _, found in lines]
-    widths = Counter(len(v) for v in values if len(v) >= MIN_COLUMNS)
+    widths = Counter(len(v) for v in values if MIN_COLUMNS <= len(v) <= MAX_COLUMNS)
     for width, count in sorted(widths.items(), key=lambda item: (-item[1], -item[0])):
         if count < MIN_ROWS:
             break
