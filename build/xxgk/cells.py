@@ -33,7 +33,17 @@ from operator import itemgetter
 from .labels import label_matches, name_end
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
-from .values import COUNT_UNITS, MERGED_ACROSS, MERGED_CELL, MISSING_MARKERS, PROSE_UNITS, SPANNED, read_cell
+from .values import (
+    COUNT_UNITS,
+    MERGED_ACROSS,
+    MERGED_CELL,
+    MISSING_MARKERS,
+    PROSE_UNITS,
+    SPANNED,
+    approximate_words,
+    is_approximate,
+    read_cell,
+)
 
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
@@ -206,6 +216,12 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
         if match.start() < glued_to:
             continue
         if number is None:
+            if approximate := _approximate_number(folded, match):
+                if approximate[0]:
+                    out.append(("text", approximate[0]))
+                out.append(("slot", approximate[1]))  # 约1075: an approximate number is one cell (unreadable),
+                glued_to = approximate[2]  # never the word 约 and 1075 (which was published as the count)
+                continue
             spaced = match.start() == 0 or folded[match.start() - 1].isspace()
             lone = spaced and (match.end() == len(folded) or folded[match.end()].isspace())
             if spaced and _LETTERS.fullmatch(words) and (glued := _GLUED_NUMBER.match(folded, match.end())):
@@ -235,6 +251,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
                 out.append(("slot", number[:-1]))
             out.append(("text", number[-1]))
             continue
+        if tail := _approximate_tail().match(folded, match.end()):
+            out.append(("slot", number + tail.group()))  # 1000余, 30多件: one approximate cell, never 1000
+            glued_to = tail.end()
+            continue
         if (letters := _GLUED_LETTERS.match(folded, match.end())) and letters.end() > match.end():
             # 8З, 8S, 1O: an OCR'd digit that came out a letter (Latin, Cyrillic, Greek) keeps the cell
             # unreadable; before, 8 was read and the letter began the next label (8З read as 8, not 83)
@@ -246,6 +266,37 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _CELL_UNIT = frozenset(COUNT_UNITS)
+_APPROXIMATE_UNIT = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元)?"
+
+
+@lru_cache(maxsize=1)
+def _approximate_head() -> re.Pattern:
+    """(with .search on a run of words) an approximate number's word at the words' end: 约, 近, 逾 …"""
+    return re.compile("(?:" + "|".join(map(re.escape, approximate_words()[0])) + ")$")
+
+
+@lru_cache(maxsize=1)
+def _approximate_tail() -> re.Pattern:
+    """(with .match after a number) an approximate number's word glued to it, then its unit: 余, 多件, 左右 …"""
+    return re.compile(r"\s?(?:" + "|".join(map(re.escape, approximate_words()[1])) + ")" + _APPROXIMATE_UNIT)
+
+
+_APPROXIMATE_NUMBER = re.compile(r"\s?\d[\d,.]*" + _APPROXIMATE_UNIT)
+
+
+def _approximate_number(folded: str, match: re.Match) -> tuple[str, str, int] | None:
+    """``(the words before it, the approximate number, where it ends)`` when the words ``match`` found end with a
+    word of ``rules/approximate_words.csv`` printed right before a number (``行政许可约1075``, ``约 37``); None else.
+
+    >>> text = "行政许可约1075件"
+    >>> _approximate_number(text, _PIECE.match(text))
+    ('行政许可', '约1075件', 10)
+    """
+    head = _approximate_head().search(match.group(2))
+    number = _APPROXIMATE_NUMBER.match(folded, match.end()) if head else None
+    if number is None:
+        return None
+    return match.group(2)[:head.start()], head.group() + folded[match.end():number.end()], number.end()
 
 
 def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
@@ -266,7 +317,7 @@ def _cell(cell: str) -> tuple[str, bool]:
     spanned = SPANNED.search(folded)  # 0〔跨2格〕: a number merged across two columns is one
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
         _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded)) or bool(
-        spanned and read_cell(folded[:spanned.start()])[1] is None)
+        spanned and read_cell(folded[:spanned.start()])[1] is None) or is_approximate(folded)
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")

@@ -29,6 +29,11 @@ comma that is no thousands separator (``12,34``) is not dropped: both are unread
 >>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count"), read_cell("3 1", "count")
 ((Decimal('12345.67'), None), (1234, None), (None, 'unreadable'))
 
+An approximate number (``rules/approximate_words.csv``: 约1075, 近200, 1000余, 30多件) is no count: never the number.
+
+>>> read_cell("约1075"), read_cell("1000余"), read_cell("30多件"), read_cell("约12.5万元", "10k_yuan")
+((None, 'approximate'), (None, 'approximate'), (None, 'approximate'), (None, 'approximate'))
+
 A value of more digits than ``MAX_DIGITS`` is none any report can hold (and no spreadsheet, Parquet column or
 browser carries it exactly): invalid, never rounded.
 
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .memo import parser_memo
 from .text import compact, drop_zero_width, fold, has_digit_mark
@@ -83,6 +89,38 @@ _GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
 MAX_DIGITS = 15
 
 
+@lru_cache(maxsize=1)
+def approximate_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(words printed before a number, words printed after it)`` that make it approximate
+    (``rules/approximate_words.csv``), folded, longest first (约计 before 约)."""
+    from .catalog import table
+    from .text import fold
+
+    def words(position: str) -> tuple[str, ...]:
+        found = {fold(row["words"]) for row in table("approximate_words") if row["position"] == position}
+        return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+    return words("before"), words("after")
+
+
+@lru_cache(maxsize=1)
+def _approximate() -> re.Pattern:
+    """A whole cell (compact) that is an approximate number: a word before it or after it, then its unit if any."""
+    before, after = (("|".join(map(re.escape, w))) for w in approximate_words())
+    unit = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元|\((?:{'|'.join(COUNT_UNITS)})\))?"
+    number = r"\d[\d,.]*"
+    return re.compile(rf"^(?:(?:{before}){number}|{number}(?:{after})){unit}$")
+
+
+def is_approximate(text: str) -> bool:
+    """Whether ``text`` (a cell, folded) is an approximate number: 约1075, 近 200, 1000余, 30多件 (not 1075, 余).
+
+    >>> is_approximate("约1075"), is_approximate("1000余件"), is_approximate("37 左右"), is_approximate("1075")
+    (True, True, True, False)
+    """
+    return bool(_approximate().match(compact(text)))
+
+
 def too_many_digits(number: str) -> bool:
     """Whether the digits of ``number`` (``\\d+`` or ``\\d+.\\d+``) hold more than ``MAX_DIGITS`` significant ones."""
     return len(number.replace(".", "").lstrip("0")) > MAX_DIGITS
@@ -120,6 +158,8 @@ def read_cell(text: str, unit: str = "count"):
         return None, "blank"
     if has_digit_mark(text):
         return None, "unreadable"
+    if is_approximate(raw):  # 约30件 is not 30: the count is not printed
+        return None, "approximate"
     token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit not in ("10k_yuan", "other_unit") else raw)
     if unit == "count":
         token = _WHOLE.sub("", token)  # (12.0: a spreadsheet's number format; 1.000 stays, a thousands' group?)

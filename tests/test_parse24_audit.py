@@ -1,0 +1,53 @@
+"""What a parser audit of new layouts found read wrong (session 24): an approximate number (约1075, 1000余) was
+published as the count."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factory import as_html, tab_report
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+
+def _parse(text: str, layout: str):
+    """The record of ``text`` (a ``tab_report``) as a file of ``layout`` prints it: tabs, a web page, or PDF text
+    (cells apart by spaces)."""
+    if layout == "html":
+        return parse(read_bytes(as_html(text).encode(), ".html").parse_text)
+    return parse(text.replace("\t", " ") if layout == "pdf" else text)
+
+
+def _codes(record, code: str) -> list:
+    return [f for f in record.findings if f.code == code]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
+@pytest.mark.parametrize("printed", ["约1075", "近1075", "逾1075", "1000余", "1000多件", "1075左右"])
+def test_an_approximate_number_in_table_two_is_missing_not_the_count(printed, layout):
+    record = _parse(tab_report().replace("行政许可\t1\n", f"行政许可\t{printed}\n"), layout)
+    assert record.values("active")[("licensing", "decisions")] is None  # before: 1075 or 1000, as if printed
+    found = _codes(record, "value_approximate")
+    assert len(found) == 1 and printed in found[0].message and found[0].row == "行政许可"
+
+
+@pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
+@pytest.mark.parametrize("column", [0, 3])
+def test_an_approximate_number_in_table_three_costs_its_cell_only(column, layout):
+    record = _parse(tab_report(cell="约5", column=column), layout)
+    values = record.values("applications")
+    assert values[("new", list(_applicants())[column])] is None  # before (first column): 5
+    others = [values[("new", a)] for i, a in enumerate(_applicants()) if i != column]
+    assert others == ([0, 0, 0, 0, 0, 5] if column == 0 else [5, 0, 0, 0, 0, 5])  # before (a middle one): row lost
+    assert len(_codes(record, "value_approximate")) == 1 and not _codes(record, "row_lost_cells")
+
+
+def test_an_approximate_fee_is_missing_and_a_plain_amount_is_read():
+    assert parse(tab_report(fee="约12.5")).values("active")[("fees", "amount_10k_yuan")] is None
+    assert str(parse(tab_report(fee="12.5")).values("active")[("fees", "amount_10k_yuan")]) == "12.5"
+
+
+def _applicants() -> tuple[str, ...]:
+    from xxgk.catalog import applicant_codes
+
+    return applicant_codes()
