@@ -51,3 +51,15 @@ def _applicants() -> tuple[str, ...]:
     from xxgk.catalog import applicant_codes
 
     return applicant_codes()
+
+
+@pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c"])
+def test_bidirectional_marks_inside_a_number_are_not_read(mark, layout):
+    # (text pasted from an editor that writes LRM/RLM around runs: the cell shows 1075, the file holds 1‎0‎7‎5)
+    text = tab_report(fee="1" + mark + "2.5", cell=mark + "1" + mark + "5", column=4)
+    record = _parse(text.replace("行政许可\t1\n", f"行政许可\t1{mark}0{mark}7{mark}5\n"), layout)
+    assert record.values("active")[("licensing", "decisions")] == 1075  # before: 1
+    assert str(record.values("active")[("fees", "amount_10k_yuan")]) == "12.5"  # before: 1
+    assert record.values("applications")[("new", "legal_services")] == 15  # before: null, value_unreadable
+    assert not [f for f in record.findings if f.code.startswith("value_") or f.code.startswith("row_")]

@@ -183,12 +183,15 @@ def has_digit_mark(text: str) -> bool:
 
 def drop_zero_width(text: str) -> str:
     """``text`` without the characters a reader never sees (zero-width spaces, soft hyphens: ``safe.drop_invisible``),
-    which pages copied from the web leave inside numbers: ``6\u200b`` is 6.
+    which pages copied from the web leave inside numbers: ``6\u200b`` is 6; nor the bidirectional marks
+    (``BIDI_MARKS``: LRM, RLM, ALM), which stand for no glyph and reorder no digit — ``1\u200e075`` shows 1075 (it
+    was published as 1, the rest of the cell taken for words).
 
-    >>> drop_zero_width("1\u200b2\ufeff")
-    '12'
+    >>> drop_zero_width("1\u200b2\ufeff"), drop_zero_width("\u200e1\u200e0\u200f75")
+    ('12', '1075')
     """
-    return drop_invisible(text)
+    text = drop_invisible(text)
+    return text.translate(_NO_MARKS) if _NOT_TEXT_OR_MARK.search(text) else text
 
 
 @parser_memo(1 << 14)  # value cells repeat within and across reports ("0", "", "12" …)
