@@ -63,3 +63,16 @@ def test_bidirectional_marks_inside_a_number_are_not_read(mark, layout):
     assert str(record.values("active")[("fees", "amount_10k_yuan")]) == "12.5"  # before: 1
     assert record.values("applications")[("new", "legal_services")] == 15  # before: null, value_unreadable
     assert not [f for f in record.findings if f.code.startswith("value_") or f.code.startswith("row_")]
+
+
+
+def test_a_heading_line_the_table_runs_into_is_no_crash():
+    # an Excel/WPS CSV export quoting every field: "四、政府信息公开行政复议、行政诉讼情况" is not read as the heading,
+    # so table 三's region runs into it, a row of words without cells (before: IndexError, the whole file failed
+    # with worker_died); here 一、's label spans two columns (an empty field after it), the others' one
+    from xxgk.cells import region_to_rows
+
+    lines = [(1, "一、本年新收政府信息公开申请数量\t\t5\t0\t0\t0\t0\t0\t5"), (2, "（一）予以公开\t5\t0\t0\t0\t0\t0\t5"),
+             (3, "（二）部分公开\t0\t0\t0\t0\t0\t0\t0"), (4, '"四、政府信息公开行政复议、行政诉讼情况"')]
+    rows = region_to_rows(lines, 7)
+    assert [len(r.slots) for r in rows] == [8, 7, 7, 0] and rows[1].slots[0].text == "5"

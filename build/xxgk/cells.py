@@ -670,6 +670,8 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
         return
 
     def label_then_values(row: Row) -> bool:  # a top row's label in one cell (一、…), then the row's k cells
+        if not row.slots:  # (a line of words only: a heading the region ran into, a quoted "四、…" of a CSV)
+            return False
         first = line_cells(row.slots[0].line)[0].strip()
         return len(line_cells(row.slots[0].line)) == k + 1 and len(row.slots) == k \
             and _TOP_ROW.match(first) is not None
