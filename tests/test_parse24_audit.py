@@ -76,3 +76,11 @@ def test_a_heading_line_the_table_runs_into_is_no_crash():
              (3, "（二）部分公开\t0\t0\t0\t0\t0\t0\t0"), (4, '"四、政府信息公开行政复议、行政诉讼情况"')]
     rows = region_to_rows(lines, 7)
     assert [len(r.slots) for r in rows] == [8, 7, 7, 0] and rows[1].slots[0].text == "5"
+
+
+@pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
+def test_an_amount_printed_from_its_point_is_never_ten_times_it(layout):
+    record = _parse(tab_report(fee=".5"), layout)
+    assert record.values("active")[("fees", "amount_10k_yuan")] is None  # before: 5 (the point taken for a word)
+    found = [f for f in record.findings if f.code == "value_unreadable"]
+    assert len(found) == 1 and "“.5”" in found[0].message

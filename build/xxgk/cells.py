@@ -85,7 +85,7 @@ _PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]"
 _FOOTER_START = frozenset("-—－–‐第·•")
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
-_NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,. ]*(?:万元|元|" + "|".join(COUNT_UNITS) + ")?" + _MARKS
+_NUMERIC_CELL = re.compile(r"^[+-]?\.?\d[\d,. ]*(?:万元|元|" + "|".join(COUNT_UNITS) + ")?" + _MARKS
                            + r"$|^(增加?|减少?)\d+$")
 # a cell that is a number with a few marks after it (3人, 3（件）, 3-, 3/): a value cell that cannot be read, not
 # label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
@@ -223,6 +223,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
                 glued_to = approximate[2]  # never the word 约 and 1075 (which was published as the count)
                 continue
             spaced = match.start() == 0 or folded[match.start() - 1].isspace()
+            if spaced and words == "." and (point := _POINT_NUMBER.match(folded, match.end())):
+                out.append(("slot", "." + point.group()))  # .5: one cell (unreadable), never 5 after a word "."
+                glued_to = point.end()
+                continue
             lone = spaced and (match.end() == len(folded) or folded[match.end()].isspace())
             if spaced and _LETTERS.fullmatch(words) and (glued := _GLUED_NUMBER.match(folded, match.end())):
                 out.append(("slot", words + glued.group()))  # l1, Z36: an OCR'd digit that came out a letter
@@ -266,6 +270,7 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _CELL_UNIT = frozenset(COUNT_UNITS)
+_POINT_NUMBER = re.compile(r"\d[\d,.]*(?:万元|元)?")  # (with .match after a lone "."): the digits of .5, .50万元
 _APPROXIMATE_UNIT = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元)?"
 
 
