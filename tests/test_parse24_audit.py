@@ -84,3 +84,12 @@ def test_an_amount_printed_from_its_point_is_never_ten_times_it(layout):
     assert record.values("active")[("fees", "amount_10k_yuan")] is None  # before: 5 (the point taken for a word)
     found = [f for f in record.findings if f.code == "value_unreadable"]
     assert len(found) == 1 and "“.5”" in found[0].message
+
+
+@pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
+@pytest.mark.parametrize("printed", ["12万5千元", "12万5千", "12。5"])
+def test_an_amount_with_its_magnitude_words_or_a_full_stop_is_never_its_first_digits(printed, layout):
+    record = _parse(tab_report(fee=printed), layout)
+    assert record.values("active")[("fees", "amount_10k_yuan")] is None  # before: 12 (万 or 。 began a label)
+    found = [f for f in record.findings if f.code == "value_unreadable"]
+    assert len(found) == 1 and f"“{printed}”" in found[0].message

@@ -77,6 +77,9 @@ _LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦]"
 _LETTERS = re.compile(f"(?:{_LETTER})+")
 _GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
 _GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4
+# (with .match after a number) more of one amount glued on: 12万5千元 (its magnitude words), 12。5 (a full stop for
+# the point). One cell, unreadable: before, 12 was published and 万 or 。 began a label (or a sentence)
+_GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*)+[万千百亿]?(?:元|件)?(?=\s|$)|。\d+(?=\s|$)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
@@ -258,6 +261,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
         if tail := _approximate_tail().match(folded, match.end()):
             out.append(("slot", number + tail.group()))  # 1000余, 30多件: one approximate cell, never 1000
             glued_to = tail.end()
+            continue
+        if amount := _GLUED_AMOUNT.match(folded, match.end()):
+            out.append(("slot", number + amount.group()))
+            glued_to = amount.end()
             continue
         if (letters := _GLUED_LETTERS.match(folded, match.end())) and letters.end() > match.end():
             # 8З, 8S, 1O: an OCR'd digit that came out a letter (Latin, Cyrillic, Greek) keeps the cell
