@@ -426,6 +426,9 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
     for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
+            if depth < MAX_DOCX_NESTING:  # a text box anchored in the paragraph (a cover's title): its lines first
+                for box in _docx_text_boxes(child):
+                    _docx_blocks(box, document, out, depth + 1)
             out.append(_docx_paragraph_text(child))
         elif tag == "sdt" and depth < MAX_DOCX_NESTING and not _docx_placeholder(child):  # a content control
             # (form templates): its content, unless it shows its placeholder
@@ -488,6 +491,27 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     out.extend("\t".join(row) for row in rows)
 
 
+def _docx_text_boxes(paragraph) -> list:
+    """The text boxes (``w:txbxContent``) anchored in a paragraph, each once: Word stores a box twice, as a shape
+    (``mc:Choice``) and as its VML fallback (``mc:Fallback``), which is skipped, and a box inside another box is
+    that box's (read with it). Before, text boxes were skipped whole: a cover's title in one lost the report its
+    year and agency (``year_not_found``)."""
+    from docx.oxml.ns import qn
+
+    box_tag, fallback = qn("w:txbxContent"), f"{{{_MARKUP_COMPATIBILITY}}}Fallback"
+    boxes = []
+    for box in paragraph.iter(box_tag):
+        node = box.getparent()
+        while node is not None and node is not paragraph and node.tag not in (box_tag, fallback):
+            node = node.getparent()
+        if node is paragraph:
+            boxes.append(box)
+    return boxes
+
+
+_MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
 def _docx_wrapped(parent, tag: str, depth: int = 0):
     """``parent``'s children of ``tag``, those inside content controls (``w:sdt``) and custom XML too."""
     from docx.oxml.ns import qn
@@ -528,7 +552,7 @@ def _docx_tags() -> tuple[dict[str, str], frozenset[str]]:
     shown = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
     hidden = frozenset(qn(t) for t in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:drawing", "w:pict",
                                         "w:object", "w:footnoteReference", "w:endnoteReference"))
-    return shown, hidden | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+    return shown, hidden | {f"{{{_MARKUP_COMPATIBILITY}}}AlternateContent"}
 
 
 def _docx_paragraph_text(paragraph) -> str:
@@ -537,9 +561,9 @@ def _docx_paragraph_text(paragraph) -> str:
     deletions (``w:del``, ``w:moveFrom``) left out. python-docx reads only the runs directly in the
     paragraph: a cell whose 6 was typed with track changes on read as blank, and a 80 whose 0 was as 8.
     A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
-    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes and drawings are not the paragraph's, nor hidden
-    runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows blank), nor a content control showing
-    its placeholder (``_docx_placeholder``)."""
+    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes (read apart, ``_docx_text_boxes``) and drawings
+    are not the paragraph's, nor hidden runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows
+    blank), nor a content control showing its placeholder (``_docx_placeholder``)."""
     from docx.oxml.ns import qn
 
     shown, hidden = _docx_tags()
