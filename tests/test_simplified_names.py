@@ -31,3 +31,6 @@ def test_a_report_of_qianxian_is_read_as_qianxian(place, province, city, traditi
     agency = name_to_agency(record.agency, text, {})
     assert record.agency.startswith(place)
     assert (agency.province, agency.city, agency.county) == (province, city, place)
+    # 陕西 is Shaanxi in an agency's id (its address on the site), never 山西's shanxi
+    expected_id = {"陕西省": "shaanxi-xianyang-qianxian", "吉林省": "jilin-songyuan-qianan"}[province]
+    assert agency.agency_id.startswith(expected_id)

@@ -8,6 +8,8 @@ it survives rebuilds and every rename listed in the rules.
 'qinghai-haixi-geermu-shujuju'
 >>> slug([], "教育部")
 'jiaoyubu'
+>>> slug(["陕西", "咸阳", "乾县"], "教育局"), slug(["山西", "太原"], "教育局")
+('shaanxi-xianyang-qianxian-jiaoyuju', 'shanxi-taiyuan-jiaoyuju')
 """
 
 from __future__ import annotations
@@ -21,9 +23,18 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 @lru_cache(maxsize=1 << 14)  # region and department names repeat across reports (pypinyin is slow)
 def pinyin(text: str) -> str:
+    """``text`` in toneless pinyin, lower case, letters and digits only; a name with a spelling of its own
+    (``rules/pinyin_spellings.csv``: 陕西 is shaanxi, not 山西's shanxi) spelt so."""
     from pypinyin import lazy_pinyin
 
-    return _NOT_SLUG.sub("", "".join(lazy_pinyin(text)).lower())
+    return _spellings().get(text) or _NOT_SLUG.sub("", "".join(lazy_pinyin(text)).lower())
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    from ..catalog import table
+
+    return {row["name"]: row["spelling"] for row in table("pinyin_spellings")}
 
 
 def slug(region_shorts: list[str], own: str) -> str:
