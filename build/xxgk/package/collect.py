@@ -210,12 +210,14 @@ def _distinct_names(inputs: list[Input]) -> list[Input]:
 
 def read_manifest(folder: Path) -> tuple[dict[str, dict], Said]:
     """``({file name (NFC): row}, its findings)`` of ``sources.csv``, decoded like a report (Excel
-    saves it as GBK or UTF-16). Rows that cannot be used are findings; values are checked when
-    applied (``apply_manifest``)."""
+    saves it as GBK or UTF-16); a PDF, Word file or picture is refused unread. Rows that cannot be used are
+    findings; values are checked when applied (``apply_manifest``)."""
     path = Path(folder) / MANIFEST
     if not path.exists() and not path.is_symlink():
         return {}, Said()
-    source = read_path(path, nofollow=True)  # a link or a pipe is refused like any input
+    # a link or a pipe is refused like any input; a PDF or Word file is refused unread (text_only: it is read in
+    # this process, outside the budgets of a report's worker)
+    source = read_path(path, nofollow=True, text_only=True)
     unreadable = [f for f in source.findings if f.severity == "error"]
     if unreadable:
         return {}, _said("manifest_row_unusable", detail=f"整个清单未使用：{unreadable[0].message}")

@@ -1,0 +1,49 @@
+"""What a hostile-input audit found (session 24): a PDF saved as ``reports/sources.csv`` was read by the PDF reader
+in the build's own process, outside every per-file budget (a 2.3 MB PDF: more than 12 minutes and 11 GB); a huge
+sparse file was hashed whole, the second time in the build's own process (200 GB: 6 minutes); a manifest URL with a
+user name (``https://www.gov.cn@evil.example/``) became the report's link to its original; a symbolic link as
+``reports/VERSION`` or ``CHANGELOG.md`` was ignored in silence (the package published version 0.1.0)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from xxgk import readers
+from xxgk.package.collect import read_manifest
+
+
+def _pdf() -> bytes:
+    """A one-page PDF as its first bytes say (the reader must never see it)."""
+    return b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n" + b"file,agency,year\n" * 50 + b"%%EOF\n"
+
+
+def _docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("data", "kind"), [(_pdf(), "PDF"), (_docx(), "DOCX")])
+def test_a_document_saved_as_the_manifest_is_refused_unread(tmp_path, monkeypatch, data, kind):
+    def never(*_):
+        raise AssertionError("a document reader ran on the manifest, in the build's own process")
+
+    monkeypatch.setattr(readers, "pdf_to_text", never)
+    monkeypatch.setattr(readers, "docx_to_text", never)
+    (tmp_path / "sources.csv").write_bytes(data)
+    rows, said = read_manifest(tmp_path)
+    assert rows == {}
+    [finding] = said.findings()
+    assert finding.code == "manifest_row_unusable"
+    assert "整个清单未使用" in finding.message and "不是文本文件" in finding.message and kind in finding.message
+
+
+def test_a_manifest_in_gbk_is_still_read(tmp_path):
+    (tmp_path / "sources.csv").write_bytes("file,agency\na.txt,格尔木市教育局\n".encode("gbk"))
+    rows, said = read_manifest(tmp_path)
+    assert rows["a.txt"]["agency"] == "格尔木市教育局" and not said.findings()
