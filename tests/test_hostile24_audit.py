@@ -6,13 +6,15 @@ user name (``https://www.gov.cn@evil.example/``) became the report's link to its
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 
 import pytest
 
 from xxgk import readers
-from xxgk.package.collect import read_manifest
+from xxgk.findings import make
+from xxgk.package.collect import Input, _failed, read_manifest
 
 
 def _pdf() -> bytes:
@@ -47,3 +49,39 @@ def test_a_manifest_in_gbk_is_still_read(tmp_path):
     (tmp_path / "sources.csv").write_bytes("file,agency\na.txt,格尔木市教育局\n".encode("gbk"))
     rows, said = read_manifest(tmp_path)
     assert rows["a.txt"]["agency"] == "格尔木市教育局" and not said.findings()
+
+
+def _sparse(path, size: int):
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def _no_hashing(monkeypatch):
+    def never(_):
+        raise AssertionError("a file too large to hash in bounded time was hashed")
+
+    monkeypatch.setattr(readers, "sha256_of", never)
+    # (a small stand-in for the real bound; raising=False: the check that it fails without the bound)
+    monkeypatch.setattr(readers, "MAX_HASHED", readers.MAX_BYTES * 2, raising=False)
+
+
+def test_a_huge_file_is_refused_from_its_size_without_hashing_it(tmp_path, monkeypatch):
+    _no_hashing(monkeypatch)
+    source = readers.read_path(_sparse(tmp_path / "big.txt", readers.MAX_BYTES * 3), nofollow=True)
+    [finding] = source.findings
+    assert finding.code == "file_unreadable" and "未计算 SHA-256" in finding.message
+    assert source.sha256 == ""
+
+
+def test_a_large_file_within_the_hashing_bound_keeps_its_digest(tmp_path):
+    source = readers.read_path(_sparse(tmp_path / "big.txt", readers.MAX_BYTES + 1), nofollow=True)
+    assert source.sha256 == hashlib.sha256(bytes(readers.MAX_BYTES + 1)).hexdigest()
+    assert "未计算" not in source.findings[0].message
+
+
+def test_a_file_whose_worker_ran_out_of_time_is_not_hashed_in_the_build_process_when_huge(tmp_path, monkeypatch):
+    _no_hashing(monkeypatch)
+    _sparse(tmp_path / "big.txt", readers.MAX_BYTES * 3)
+    report = _failed(tmp_path, Input("big.txt", "big.txt"), make("over_budget", detail="处理超过 120 秒"))
+    assert report.sha256 == "" and report.status == "failed"

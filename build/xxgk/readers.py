@@ -737,8 +737,9 @@ def to_simplified(text: str) -> str:
     return pattern.sub(lambda m: words[m.group()], converted)
 
 
-def _too_large() -> Source:
-    return Source(findings=[make("file_unreadable", detail=f"文件超过 {MAX_BYTES // 2**20} MB 上限")])
+def _too_large(hashed: bool = True) -> Source:
+    unhashed = "" if hashed else f"；大于 {MAX_HASHED // 2**30} GB，未计算 SHA-256"
+    return Source(findings=[make("file_unreadable", detail=f"文件超过 {MAX_BYTES // 2**20} MB 上限{unhashed}")])
 
 
 def sniff(data: bytes, suffix: str) -> tuple[str, str]:
@@ -916,8 +917,9 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
     with os.fdopen(fd, "rb") as handle:
         try:
             info = os.fstat(fd)
-            if info.st_size > MAX_BYTES:  # hashed in blocks, never held: memory stays bounded
-                return Source(findings=_too_large().findings, sha256=sha256_of(handle))
+            if info.st_size > MAX_BYTES:  # hashed in blocks, never held (memory stays bounded), if not huge (time)
+                digest = bounded_sha256(handle)
+                return Source(findings=_too_large(bool(digest)).findings, sha256=digest)
             data = handle.read(min(info.st_size, MAX_BYTES) + 1)  # (a 20 MB buffer for a 9 KB file, before)
         except OSError as error:
             return Source(findings=[_os_finding(error)])
@@ -933,6 +935,21 @@ def hard_linked(fd: int) -> bool:
     """The open file has more than one name: a hard link made inside reports/ to a file elsewhere (a
     key, a password file) looks like an ordinary file, so an input with other names is refused."""
     return os.fstat(fd).st_nlink > 1
+
+
+# bytes of a file the build hashes at most (≈ 2 s); a larger one (a sparse file of 200 GB takes no room on disk) is
+# refused unread with no digest: hashing it took the worker's whole budget, then 4½ minutes in the build's own process
+MAX_HASHED = 2**30
+
+
+def bounded_sha256(handle) -> str:
+    """``sha256_of`` an open regular file of at most ``MAX_HASHED`` bytes from its start; ``""`` for a larger one
+    (or one that is no regular file), in constant time."""
+    info = os.fstat(handle.fileno())
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HASHED:
+        return ""
+    handle.seek(0)
+    return sha256_of(handle)
 
 
 def sha256_of(handle) -> str:
