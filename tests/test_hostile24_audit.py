@@ -14,7 +14,11 @@ import pytest
 
 from xxgk import readers
 from xxgk.findings import make
-from xxgk.package.collect import Input, _failed, read_manifest
+from xxgk.package.collect import Input, _failed, collect, read_manifest
+from xxgk.safe import link_url
+from xxgk.site.render import link
+
+from .factory import tab_report
 
 
 def _pdf() -> bytes:
@@ -85,3 +89,28 @@ def test_a_file_whose_worker_ran_out_of_time_is_not_hashed_in_the_build_process_
     _sparse(tmp_path / "big.txt", readers.MAX_BYTES * 3)
     report = _failed(tmp_path, Input("big.txt", "big.txt"), make("over_budget", detail="处理超过 120 秒"))
     assert report.sha256 == "" and report.status == "failed"
+
+
+@pytest.mark.parametrize("url", ["https://www.gov.cn@evil.example/x", "https://admin:hunter2@www.gov.cn/x"])
+def test_an_address_with_a_user_name_or_password_is_never_a_link(url):
+    assert link_url(url) is None
+    assert "<a" not in link(url) and "href" not in link(url, "官方原文")
+
+
+def test_a_manifest_url_with_a_password_is_refused_without_publishing_the_password(tmp_path):
+    (tmp_path / "a.txt").write_text(tab_report(agency="格尔木市交通运输局"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(tab_report(agency="格尔木市教育局"), encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,url\na.txt,https://admin:hunter2@www.gov.cn/x\n"
+                                          "b.txt,https://www.gov.cn@evil.example/x\n", encoding="utf-8")
+    reports = {r.source_file: r for r in collect(tmp_path)}
+    for name in ("a.txt", "b.txt"):
+        assert reports[name].manifest["url"] == ""
+        [finding] = [f for f in reports[name].findings if f.code == "manifest_value_invalid"]
+        assert finding.column == "url"
+    said = [f.actual for f in reports["a.txt"].findings if f.code == "manifest_value_invalid"]
+    assert said == ["https://…@www.gov.cn/x"]  # (the host kept, the credentials not quoted)
+    assert not any("hunter2" in str(vars(f)) for r in reports.values() for f in r.findings)
+
+
+def test_an_address_with_an_at_sign_after_its_host_is_still_a_link():
+    assert link_url("https://www.gov.cn/x?mail=a@b.cn") == "https://www.gov.cn/x?mail=a@b.cn"

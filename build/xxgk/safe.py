@@ -109,19 +109,42 @@ def page_title(value) -> str:
 
 def link_url(value) -> str | None:
     """The URL if it may become a link (``http``/``https`` with a host, no space, quote, angle bracket or backslash
-    inside, at most ``MAX_URL`` characters), else ``None``.
+    inside, no user name or password before the host, at most ``MAX_URL`` characters), else ``None``. A user name
+    deceives (``https://www.gov.cn@evil.example/`` reads as gov.cn and leads to evil.example) and a password is a
+    secret: no official original's address has either.
 
     >>> link_url('https://a.gov.cn/x"><script>'), link_url("https://a.gov.cn/a b"), link_url("https://a.gov.cn/%20")
     (None, None, 'https://a.gov.cn/%20')
+    >>> link_url("https://www.gov.cn@evil.example/x"), link_url("https://a.gov.cn/x?by=a@b.cn")
+    (None, 'https://a.gov.cn/x?by=a@b.cn')
     """
     if not value:
         return None
     url = strip_control(str(value)).strip()
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/\\" or len(url) > MAX_URL \
-            or _NOT_IN_URL.search(url):
+            or _NOT_IN_URL.search(url) or "@" in _authority(rest):
         return None
     return url
+
+
+def _authority(rest: str) -> str:
+    """The host part of a URL after its ``scheme://``: up to the first ``/``, ``?`` or ``#``."""
+    return re.split(r"[/?#]", rest, maxsplit=1)[0]
+
+
+def without_credentials(url: str) -> str:
+    """``url`` with a user name or password before its host shown as ``…``, for quoting a refused address without
+    publishing a secret.
+
+    >>> without_credentials("https://admin:hunter2@a.gov.cn/x"), without_credentials("https://a.gov.cn/x@y")
+    ('https://…@a.gov.cn/x', 'https://a.gov.cn/x@y')
+    """
+    scheme, sep, rest = url.partition("://")
+    authority = _authority(rest)
+    if not sep or "@" not in authority:
+        return url
+    return f"{scheme}://…@{authority.rpartition('@')[2]}{rest[len(authority):]}"
 
 
 def plot_label(value):

@@ -32,7 +32,7 @@ from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, open_beneath, read_path
 from ..record import Record
-from ..safe import link_url, strip_control
+from ..safe import link_url, strip_control, without_credentials
 
 MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
@@ -50,6 +50,7 @@ VALUES_AS_PRINTED = frozenset({"identity_broken"})
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
+URL_RULE = "应为 http 或 https 网址（主机名前不带用户名或密码）"  # what a manifest url must be (``safe.link_url``)
 
 
 @dataclass
@@ -312,11 +313,11 @@ def apply_manifest(report: Report, entry: dict) -> None:
     entry.pop("_line", None)
     for name, valid, rule in (("year", _valid_year, f"应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份"),
                               ("level", lambda v: v in LEVELS, "应为 government 或 department"),
-                              ("url", lambda v: link_url(v) is not None, "应为 http 或 https 网址"),
+                              ("url", lambda v: link_url(v) is not None, URL_RULE),
                               ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30")):
         if entry.get(name) and not valid(entry[name]):
-            report.file_findings.append(make("manifest_value_invalid", column=name, actual=entry[name],
-                                             expected=rule))
+            actual = without_credentials(entry[name]) if name == "url" else entry[name]  # (a password: not quoted)
+            report.file_findings.append(make("manifest_value_invalid", column=name, actual=actual, expected=rule))
             entry[name] = ""
     report.manifest = entry
     record = report.record
