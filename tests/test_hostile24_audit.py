@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 
 import pytest
 
 from xxgk import readers
 from xxgk.findings import make
+from xxgk.folders import Refused
+from xxgk.package.build import DEFAULT_VERSION, changelog, data_version
 from xxgk.package.collect import Input, _failed, collect, read_manifest
 from xxgk.safe import link_url
 from xxgk.site.render import link
@@ -114,3 +117,36 @@ def test_a_manifest_url_with_a_password_is_refused_without_publishing_the_passwo
 
 def test_an_address_with_an_at_sign_after_its_host_is_still_a_link():
     assert link_url("https://www.gov.cn/x?mail=a@b.cn") == "https://www.gov.cn/x?mail=a@b.cn"
+
+
+def _linked(tmp_path, name: str, text: str):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (tmp_path / "elsewhere").write_text(text, encoding="utf-8")
+    (reports / name).symlink_to("../elsewhere")
+    return reports
+
+
+def test_a_symlinked_version_is_refused_never_taken_as_absent(tmp_path):
+    reports = _linked(tmp_path, "VERSION", "0.3.0\n")
+    with pytest.raises(Refused, match="VERSION: is a symbolic link"):
+        data_version(reports)
+
+
+def test_a_symlinked_changelog_is_refused_never_dropped_in_silence(tmp_path):
+    reports = _linked(tmp_path, "CHANGELOG.md", "# 更新记录\n")
+    with pytest.raises(Refused, match="CHANGELOG.md: is a symbolic link"):
+        changelog(reports)
+
+
+@pytest.mark.parametrize("name", ["VERSION", "CHANGELOG.md"])
+def test_a_pipe_as_version_or_changelog_is_refused(tmp_path, name):
+    os.mkfifo(tmp_path / name)
+    with pytest.raises(Refused, match=f"{name}: is not a regular file"):
+        (data_version if name == "VERSION" else changelog)(tmp_path)
+
+
+def test_an_absent_version_or_one_that_is_a_folder_is_the_default(tmp_path):
+    assert data_version(tmp_path) == DEFAULT_VERSION and changelog(tmp_path) is None
+    (tmp_path / "VERSION").mkdir()  # (a folder of that name holds reports)
+    assert data_version(tmp_path) == DEFAULT_VERSION

@@ -69,6 +69,11 @@ class OverBudget(Exception):
 
 class HardLinked(Exception):
     """A file the build would read has other names (``hard_linked``): it may be a file outside reports/."""
+
+
+class NotRegular(Exception):
+    """A file the build would read is a symbolic link, a pipe, a device or a socket, or cannot be opened: the
+    message says which, in English (``read_small``)."""
 # one pass over markup, linear on any input: each token ends before the next "<" (the former
 # "<[^>]*>" and "<script.*?</script>" scans were quadratic on a page of unclosed tags)
 _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
@@ -875,17 +880,24 @@ def open_beneath(folder: str | Path, rel: str) -> int:
 
 def read_small(folder: str | Path, rel: str, limit: int) -> bytes | None:
     """The bytes of the regular file ``rel`` in ``folder`` (opened as ``open_beneath`` does: never through a
-    link), at most ``limit`` of them; ``None`` when it is absent, a link or not a regular file. Raises
-    ``OverBudget`` when the file is larger (a sparse 50 GB file must not be read into memory) and
-    ``HardLinked`` when it has other names (a hard link to a key elsewhere would be published), as a
-    report would be refused."""
+    link), at most ``limit`` of them; ``None`` when it is absent or a folder (entered as one of reports). Raises
+    ``OverBudget`` when the file is larger (a sparse 50 GB file must not be read into memory), ``HardLinked`` when
+    it has other names (a hard link to a key elsewhere would be published) and ``NotRegular`` when it is a link, a
+    pipe or a device, or cannot be opened, as a report would be refused (before, such a VERSION was taken as
+    absent in silence: a symlinked one published version 0.1.0)."""
     try:
         fd = open_beneath(folder, rel)
-    except OSError:
+    except FileNotFoundError:
         return None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):  # (a folder cannot even be wrapped in a file object)
+    except OSError as error:
+        why = "a symbolic link" if error.errno in (errno.ELOOP, errno.ENOTDIR) else f"unreadable ({error.strerror})"
+        raise NotRegular(f"is {why}; only regular files inside the reports folder are read") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):  # (a folder cannot even be wrapped in a file object)
         os.close(fd)
-        return None
+        if stat.S_ISDIR(mode):
+            return None
+        raise NotRegular("is not a regular file (a pipe, device or socket); refused, not read")
     if hard_linked(fd):
         os.close(fd)
         raise HardLinked(rel)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..findings import make
 from ..folders import Refused, check_output, check_reports, mark_cache_folder
 from ..gcpause import gc_paused
-from ..readers import MAX_BYTES, HardLinked, OverBudget, decode, read_small
+from ..readers import MAX_BYTES, HardLinked, NotRegular, OverBudget, decode, read_small
 from . import collect
 from .cluster import parse_on_cluster
 from .collect import CHANGELOG, VERSION, Plan, finish, parsed, plan
@@ -40,6 +40,8 @@ def data_version(reports_dir: Path) -> str:
         raise Refused(f"{path}: not a version number like 1.2.0 (larger than 1000 bytes)") from None
     except HardLinked:
         raise Refused(f"{path}: {LINKED}") from None
+    except NotRegular as error:
+        raise Refused(f"{path}: {error}") from None
     if data is None:
         return DEFAULT_VERSION
     text, _ = decode(data)
@@ -57,6 +59,8 @@ def changelog(reports_dir: Path) -> bytes | None:
         raise Refused(f"{Path(reports_dir) / CHANGELOG}: larger than {MAX_BYTES // 2**20} MB") from None
     except HardLinked:
         raise Refused(f"{Path(reports_dir) / CHANGELOG}: {LINKED}") from None
+    except NotRegular as error:
+        raise Refused(f"{Path(reports_dir) / CHANGELOG}: {error}") from None
 
 
 def build_package(reports_dir: str | Path, out: str | Path, executor: Executor | Client | None = None,
