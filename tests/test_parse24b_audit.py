@@ -59,3 +59,39 @@ def test_pdf_digits_without_a_character_map_are_never_read_as_their_glyph_number
     notes = [f for f in source.findings if f.code == "pdf_glyphs_unmapped"]
     assert len(notes) == 1 and notes[0].severity == "error" and "11个字符" in notes[0].message
     assert record.year == 2024  # the title's digits are in the mapped font
+
+
+def _noted_table3(note: str):
+    """Table 三's cells (tests.test_parse9_pdf) with （一）予以公开's 总计 printed with ``note`` after its number."""
+    from tests import test_parse9_pdf
+
+    data, spans = test_parse9_pdf._table3_cells(False)
+    row = next(r for r in data if r[1] == "（一）予以公开")
+    row[-1] += note
+    return data, spans
+
+
+@pytest.mark.parametrize("form", ["pdf", "unmerged copy"])
+def test_a_note_in_a_rows_last_cell_does_not_move_its_numbers(form, monkeypatch):
+    """（一）予以公开 printed ``3 | 1 | 0 | 0 | 0 | 0 | 4（含转办2件）`` in a table whose merged label leaves an empty
+    cell before the numbers (a ruled PDF's merged cell, a copy with its merges undone). The noted cell was dropped as
+    a 备注 and the empty cell became 自然人: published 自然人 blank, 商业企业 3, 科研机构 1 … 总计 0, every number one
+    column right of its own. Now each number is in its column and 总计 is missing with ``value_unreadable``."""
+    from tests import test_parse9_pdf
+    from tests.test_layouts_unseen import ROWS
+
+    data, spans = _noted_table3("（含转办2件）")
+    if form == "pdf":
+        monkeypatch.setattr(test_parse9_pdf, "_table3_cells", lambda swap, blanks=None: (data, spans))
+        text = read_bytes(test_parse9_pdf.build(), ".pdf").parse_text
+    else:
+        text = "\n".join([TITLE, "三、收到和处理政府信息公开申请情况", *("\t".join(r) for r in data),
+                          "四、政府信息公开行政复议、行政诉讼情况"])
+    assert "\t\t3\t1\t0\t0\t0\t0\t4（含" in text  # the empty layout cell, then the row's numbers
+    record = parse(text)
+    got = record.values("applications")
+    granted = [got.get(("granted", a)) for a in
+               ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")]
+    assert granted == [*ROWS["granted"][:6], None]
+    unreadable = [f for f in record.findings if f.code == "value_unreadable"]
+    assert [(f.row, f.column) for f in unreadable] == [("（一）予以公开", "总计")]

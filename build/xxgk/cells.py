@@ -1263,17 +1263,31 @@ def spread_spans(slots: list[Slot], k: int) -> list[Slot]:
     return out if len(out) == k else slots
 
 
+def _noted_value(slots: list[Slot], k: int) -> bool:
+    """Whether the last of ``slots`` (a row one cell wider than ``k``, the cell words: ``_remark``) is the row's
+    last value printed with a note (``17（含转办2件）``), not a 备注 column's: it begins with a number and the row
+    begins with an empty layout cell (a merged label's second column, as a ruled PDF or an unmerged copy gives it),
+    which is the cell too many. Taken for a remark, the empty cell became the first value and every number of the
+    row was published one column to the right of its own (自然人 blank, 商业企业 the 自然人's number …)."""
+    return len(slots) == k + 1 and slots[0].empty and _LEADING_NUMBER.match(compact(slots[-1].text)) is not None
+
+
+_LEADING_NUMBER = re.compile(r"[+-]?\d")
+
+
 def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
     """Drop layout padding: trailing, then leading, empty cells beyond the row width ``k``; and a unit cell, a
     share or a remark after a row's last value (``… | 5 | 件``, ``… | 6 | 46.2%``, ``… | 13 | 含合并处理2件``: a
-    column of units, of shares, of 备注; before, the row had a cell too many and was lost).
+    column of units, of shares, of 备注; before, the row had a cell too many and was lost) — unless that remark is
+    the last value with a note after an empty layout cell (``_noted_value``).
 
     >>> [s.text for s in trim_slots([Slot("5", 1, True), Slot("（件）", 1, True), Slot("", 1, True)], 1)]
     ['5']
     """
     out = list(slots)
     while len(out) > k and out and (out[-1].empty or _UNIT_CELL.match(compact(out[-1].text))
-                                    or _SHARE.fullmatch(compact(out[-1].text)) or _remark(out[-1])):
+                                    or _SHARE.fullmatch(compact(out[-1].text))
+                                    or (_remark(out[-1]) and not _noted_value(out, k))):
         out.pop()
     while len(out) > k and out and out[0].empty:
         out.pop(0)
