@@ -95,3 +95,34 @@ def test_a_note_in_a_rows_last_cell_does_not_move_its_numbers(form, monkeypatch)
     assert granted == [*ROWS["granted"][:6], None]
     unreadable = [f for f in record.findings if f.code == "value_unreadable"]
     assert [(f.row, f.column) for f in unreadable] == [("（一）予以公开", "总计")]
+
+
+def _docx_with_symbol(char: str) -> bytes:
+    """A report whose 行政许可 cell is 10, a ``w:sym`` of ``char``, then 5 (Word shows 1075 when ``char`` is 0037)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    for line in (TITLE, "二、主动公开政府信息情况", "第二十条第（五）项"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "信息内容", "本年处理决定数量", "行政许可"
+    paragraph = table.cell(1, 1).paragraphs[0]
+    paragraph.add_run("10")
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:sym w:font="Symbol" w:char="{char}"/></w:r>'))
+    paragraph.add_run("5")
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("char", "expected"), [("0037", 1075), ("F037", None)])
+def test_a_digit_inserted_as_a_word_symbol_is_never_dropped(char, expected):
+    """A digit inserted with Insert > Symbol is a ``w:sym``, which was dropped: 1075 was published as 105. The symbol
+    is now the character it shows (1075); a symbol font's private code (F037) is no text: the cell is unreadable."""
+    record = parse(read_bytes(_docx_with_symbol(char), ".docx").parse_text)
+    assert record.values("active")[("licensing", "decisions")] == expected
+    unreadable = {f.code for f in record.findings if f.table == "2" and f.row == "行政许可"}
+    assert unreadable == (set() if expected else {"value_unreadable"})

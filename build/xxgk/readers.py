@@ -566,21 +566,23 @@ def _docx_paragraph_text(paragraph) -> str:
     deletions (``w:del``, ``w:moveFrom``) left out. python-docx reads only the runs directly in the
     paragraph: a cell whose 6 was typed with track changes on read as blank, and a 80 whose 0 was as 8.
     A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
-    footnote, ``3¹``, not 31), as in ``_cell_text``. Text boxes (read apart, ``_docx_text_boxes``) and drawings
-    are not the paragraph's, nor hidden runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows
+    footnote, ``3¹``, not 31), as in ``_cell_text``; a symbol (``w:sym``) is the character it shows
+    (``_docx_symbol``). Text boxes (read apart, ``_docx_text_boxes``) and drawings are not the paragraph's, nor
+    hidden runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows
     blank), nor a content control showing its placeholder (``_docx_placeholder``)."""
     from docx.oxml.ns import qn
 
     shown, hidden = _docx_tags()
     text_tag, run_tag, align_path = qn("w:t"), qn("w:r"), qn("w:rPr") + "/" + qn("w:vertAlign")
-    vanish_path, sdt_tag = qn("w:rPr") + "/" + qn("w:vanish"), qn("w:sdt")
+    vanish_path, sdt_tag, sym_tag = qn("w:rPr") + "/" + qn("w:vanish"), qn("w:sdt"), qn("w:sym")
     parts: list[str] = []
     stack: list = [(child, None) for child in reversed(paragraph)]
     while stack:
         node, marks = stack.pop()
         tag = node.tag
-        if tag == text_tag:
-            parts.append((node.text or "").translate(marks) if marks else (node.text or ""))
+        if tag == text_tag or tag == sym_tag:
+            text = (node.text or "") if tag == text_tag else _docx_symbol(node.get(qn("w:char")))
+            parts.append(text.translate(marks) if marks else text)
         elif tag in shown:  # (a page or column break is no line of text, as python-docx reads it)
             parts.append("" if node.get(qn("w:type"), "textWrapping") != "textWrapping" else shown[tag])
         elif tag not in hidden and isinstance(tag, str):
@@ -595,6 +597,22 @@ def _docx_paragraph_text(paragraph) -> str:
                 continue
             stack.extend((child, marks) for child in reversed(node))
     return "".join(parts)
+
+
+def _docx_symbol(code: str | None) -> str:
+    """The character a ``w:sym`` (Insert > Symbol) shows: its ``w:char``, hexadecimal. A symbol font's character
+    (Symbol, Wingdings: F020–F0FF, the private use area) stays that code point, which is no text (a cell holding one
+    is unreadable); a malformed code is U+FFFD. Before, symbols were dropped: a 7 inserted as a symbol in 1075 left
+    105, which was published.
+
+    >>> _docx_symbol("0037"), _docx_symbol("F037"), _docx_symbol("zz")
+    ('7', '\uf037', '\ufffd')
+    """
+    value = (code or "").strip()
+    if not (value.isascii() and len(value) <= 6) or not value or any(c not in "0123456789abcdefABCDEF" for c in value):
+        return "\ufffd"
+    number = int(value, 16)
+    return chr(number) if number < 0x110000 and not 0xD800 <= number < 0xE000 else "\ufffd"
 
 
 def _docx_placeholder(sdt) -> bool:
