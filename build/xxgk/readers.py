@@ -657,8 +657,8 @@ def pdf_to_text(data: bytes) -> str:
     to no character (pdfminer's ``(cid:18)``: digits embedded in a font without a ToUnicode table) is
     ``UNMAPPED_GLYPH``: before, the digits of its glyph number were read, and a cell showing 1075 was published as 18.
 
-    >>> _CID.sub(UNMAPPED_GLYPH, "行政许可\t(cid:18)(cid:17)")
-    '行政许可\t\ufffd\ufffd'
+    >>> _CID.sub(UNMAPPED_GLYPH, "行政许可 (cid:18)(cid:17)")
+    '行政许可 \ufffd\ufffd'
     """
     import pdfplumber
 
