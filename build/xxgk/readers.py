@@ -568,8 +568,8 @@ def _docx_paragraph_text(paragraph) -> str:
     A digit in a superscript or subscript run is kept as a mark (``3`` + superscript ``1`` is 3 with a
     footnote, ``3¹``, not 31), as in ``_cell_text``; a symbol (``w:sym``) is the character it shows
     (``_docx_symbol``). Text boxes (read apart, ``_docx_text_boxes``) and drawings are not the paragraph's, nor
-    hidden runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows
-    blank), nor a content control showing its placeholder (``_docx_placeholder``)."""
+    hidden runs (``w:vanish``: a template's hidden placeholder 0 in a cell Word shows blank), nor a content control
+    showing its placeholder (``_docx_placeholder``)."""
     from docx.oxml.ns import qn
 
     shown, hidden = _docx_tags()
