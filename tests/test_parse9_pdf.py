@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from tests.test_layouts_unseen import GROUPS, OUTCOMES, ROWS, T4, ZERO, _active, _codes, _table3, _table4
-from xxgk.catalog import row_codes
+from xxgk.catalog import outcome_codes, proceeding_codes, row_codes
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -67,9 +67,10 @@ def _table3_cells(swap_orgs: bool, blanks: dict[str, int] | None = None) -> tupl
     return data, spans
 
 
-def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | None = None) -> bytes:
+def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | None = None,
+          table4_blank: int | None = None) -> bytes:
     """The report as a PDF with ruled tables whose cells merge as the template's do (``ruled=False``: the same
-    tables drawn without rules); ``blanks`` as ``_table3_cells``'."""
+    tables drawn without rules); ``blanks`` as ``_table3_cells``'; ``table4_blank``: that cell of table 四 blank."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -93,7 +94,7 @@ def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | 
     t3, t3_spans = _table3_cells(swap_orgs, blanks)
     t4 = [["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * 9,
           [*OUTCOMES, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
-          [""] * 5 + OUTCOMES * 2, [str(v) for v in T4]]
+          [""] * 5 + OUTCOMES * 2, ["" if k == table4_blank else str(v) for k, v in enumerate(T4)]]
     t4_spans = [((0, 0), (4, 0)), ((5, 0), (14, 0)), ((5, 1), (9, 1)), ((10, 1), (14, 1))] + [
         ((i, 1), (i, 2)) for i in range(5)]
     story = [text("某某县卫生健康局2024年政府信息公开工作年度报告"), text("一、总体情况"),
@@ -134,3 +135,14 @@ def test_an_unruled_pdf_table_keeps_its_rows_with_blank_cells(blanks):
     assert _active(record) == ((12, 3, 340), 2293, Decimal("1.25"))
     assert _codes(record) == ({"value_blank"} if blanks else set())
     assert sum(f.code == "value_blank" for f in record.findings) == len(blanks)
+
+
+@pytest.mark.parametrize("column", [0, 7, 14])
+def test_an_unruled_table_four_with_a_blank_cell_is_placed_by_its_header(column):
+    """Table 四 prints one row of numbers: no complete rows show where its columns stand, so its header's words
+    (结果维持 … 总计, one a column) do. Before, its fifteen values were lost with ``row_lost_cells``."""
+    record = parse(read_bytes(build(ruled=False, table4_blank=column), ".pdf").parse_text)
+    expected = [None if k == column else v for k, v in enumerate(T4)]
+    got = record.values("review_litigation")
+    assert [got.get((p, o)) for p in proceeding_codes() for o in outcome_codes()] == expected
+    assert [f.code for f in record.findings if f.table == "4"] == ["value_blank"]

@@ -3,7 +3,7 @@ then — prose, table 二's narrow rows and rows whose numbers stand between col
 
 from __future__ import annotations
 
-from xxgk.pdf_cells import mark_blank_cells, trailing_values
+from xxgk.pdf_cells import mark_blank_cells, words
 
 COLUMNS = [200, 240, 280, 320, 360, 400, 440]  # left edges of seven value columns, 40 points apart
 WIDTH = 5.0  # a digit's width
@@ -16,7 +16,7 @@ def line(label: str, numbers: list[str | None], columns: list[float] = COLUMNS) 
     for number, x in zip(numbers, columns, strict=False):
         chars += [{"text": d, "x0": x + WIDTH * k, "x1": x + WIDTH * (k + 1)} for k, d in enumerate(number or "")]
     text = " ".join([label, *(n for n in numbers if n)]).strip()
-    return text, trailing_values({"text": text, "chars": chars})
+    return text, words(chars)
 
 
 def test_a_short_row_among_complete_ones_gets_its_blank_cells():
@@ -71,3 +71,31 @@ def test_rows_wider_than_any_table_are_left_alone_in_linear_time():
     columns = [200 + 10 * k for k in range(5000)]
     rows = [line("甲", wide, columns)] * 3 + [line("乙", [*wide[:-1], None], columns)]
     assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def header(labels: list[str], columns: list[float]) -> tuple[str, list]:
+    """A header line: one word a column, each starting at its column."""
+    chars = [{"text": c, "x0": x + WIDTH * k, "x1": x + WIDTH * (k + 1)}
+             for label, x in zip(labels, columns, strict=True) for k, c in enumerate(label)]
+    return " ".join(labels), words(chars)
+
+
+OUTCOMES = ["维持", "纠正", "其他", "未结", "总计"]
+
+
+def test_a_lone_row_is_placed_by_the_header_line_above_it():
+    """Table 四 prints one row of numbers: its header's words, one a column, show where they stand."""
+    rows = [header(OUTCOMES * 2, [200 + 30 * k for k in range(10)]),
+            line("", ["2", "1", None, "0", "3", "1", "0", "0", "1", "2"], [200 + 30 * k for k in range(10)])]
+    assert mark_blank_cells(rows)[1] == "2\t1\t\t0\t3\t1\t0\t0\t1\t2"
+
+
+def test_no_header_no_placing():
+    columns = [200 + 30 * k for k in range(10)]
+    short = line("", ["2", "1", None, "0", "3", "1", "0", "0", "1", "2"], columns)
+    too_many_blanks = line("", ["2", None, None, None, "3", "1", "0", "0", "1", "2"], columns)
+    numbered = header(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], columns)  # a line of values: no header
+    sentence = header(["本年度共收到政府信息公开申请8件。"], [20])  # prose: one word
+    for rows in ([header(OUTCOMES * 2, columns), too_many_blanks], [numbered, short], [sentence, short],
+                 [header(OUTCOMES * 2, columns), ("正文。", []), short]):  # (the header right above only)
+        assert mark_blank_cells(rows) == [text for text, _ in rows]

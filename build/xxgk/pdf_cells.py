@@ -28,6 +28,7 @@ MIN_COLUMNS = 4  # tables 三 (7 or 8 value columns) and 四 (15); table 二's r
 MAX_COLUMNS = 32  # wider rows are no table of the report's (and placing a row costs its values × the columns)
 MIN_ROWS = 3  # complete rows that must agree on the columns
 TOLERANCE = 0.3  # how far (a share of the narrowest gap between columns) a value may stand from its column
+HEADER_BLANKS = 2  # blank cells a row placed by its header line may have (more: the line is likely no header)
 NEAR = 4  # lines before the first and after the last complete row where a short row may stand (the table's first
 # row, under its header, may be short; a label wrapped over lines puts its numbers on any of them)
 
@@ -43,6 +44,11 @@ class Word:
         as a cell's content may be left-aligned, right-aligned or centred."""
         x0, x1, middle = column
         return min(abs(self.x0 - x0), abs(self.x1 - x1), abs((self.x0 + self.x1) / 2 - middle))
+
+
+def line_words(line: dict) -> list[Word]:
+    """The words of one of pdfplumber's text lines (``extract_text_lines``: its ``chars``)."""
+    return words(line.get("chars") or [])
 
 
 def words(chars: list[dict]) -> list[Word]:
@@ -63,17 +69,17 @@ def words(chars: list[dict]) -> list[Word]:
     return out
 
 
-def trailing_values(line: dict) -> list[Word]:
-    """The values that end a text line (``VALUE`` words), left to right; none unless they are also the last words
-    of the line's text as written (so the line can be rewritten without touching its label)."""
-    found: list[Word] = []
-    for word in reversed(words(line.get("chars") or [])):
+def trailing_values(text: str, found: list[Word]) -> list[Word]:
+    """The values that end a text line (``VALUE`` words of its ``words``), left to right; none unless they are also
+    the last words of the line's ``text`` as written (so the line can be rewritten without touching its label)."""
+    values: list[Word] = []
+    for word in reversed(found):
         if not VALUE.fullmatch(word.text):
             break
-        found.append(word)
-    found.reverse()
-    tail = line["text"].split()[-len(found):] if found else []
-    return found if [w.text for w in found] == tail else []
+        values.append(word)
+    values.reverse()
+    tail = text.split()[-len(values):] if values else []
+    return values if [w.text for w in values] == tail else []
 
 
 def _columns(rows: list[list[Word]]) -> list[tuple[float, float, float]] | None:
@@ -105,12 +111,34 @@ def _placed(values: list[Word], columns: list[tuple[float, float, float]]) -> li
     return cells
 
 
+def _header_columns(found: list[Word], values: int) -> list[tuple[float, float, float]] | None:
+    """The columns a header line's words stand in (left, right, middle), when it can head a row of ``values``
+    values: only words, ``MIN_COLUMNS`` to ``MAX_COLUMNS`` of them, at most ``HEADER_BLANKS`` more than the row's
+    values, left to right."""
+    if not (MIN_COLUMNS <= len(found) <= MAX_COLUMNS and values < len(found) <= values + HEADER_BLANKS) or any(
+            VALUE.fullmatch(word.text) for word in found):
+        return None
+    columns = [(w.x0, w.x1, (w.x0 + w.x1) / 2) for w in found]
+    return columns if all(a[2] < b[2] for a, b in zip(columns, columns[1:], strict=False)) else None
+
+
+def _rewritten(text: str, row: list[Word], cells: list[str]) -> str:
+    """The line ``text`` ending in ``row``'s values as its label (if any), a tab and ``cells`` joined by tabs."""
+    label = text.rsplit(maxsplit=len(row))[0].strip() if text.split() != [w.text for w in row] else ""
+    return "\t".join([label, *cells] if label else cells)
+
+
 def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
-    """Each of a document's text lines in reading order, given as its text and ``trailing_values`` (pdfplumber's
-    lines are read page by page, their characters not kept), as text: a short row of an unruled table as its label,
-    a tab, and its cells joined by tabs (a blank cell empty); every other line as written."""
+    """Each of a document's text lines in reading order, given as its text and ``words`` (pdfplumber's lines are
+    read page by page, their characters not kept), as text: a short row of an unruled table as its label, a tab,
+    and its cells joined by tabs (a blank cell empty); every other line as written.
+
+    The columns come from the table's complete rows (``MIN_ROWS`` of them), or, for a row with none beside it
+    (table 四 prints one row of numbers), from the header line right above it: one word a column, each value
+    standing under one of them."""
     texts = [text for text, _ in lines]
-    values = [found for _, found in lines]
+    values = [trailing_values(text, found) for text, found in lines]
+    done: set[int] = set()
     widths = Counter(len(v) for v in values if MIN_COLUMNS <= len(v) <= MAX_COLUMNS)
     for width, count in sorted(widths.items(), key=lambda item: (-item[1], -item[0])):
         if count < MIN_ROWS:
@@ -121,10 +149,12 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
             continue
         for k in range(max(0, complete[0] - NEAR), min(len(lines), complete[-1] + NEAR + 1)):
             row = values[k]
-            if not 2 <= len(row) < width:
-                continue
-            cells = _placed(row, columns)
-            if cells is not None:
-                label = texts[k].rsplit(maxsplit=len(row))[0] if texts[k].split() != [w.text for w in row] else ""
-                texts[k] = "\t".join([label.strip(), *cells] if label.strip() else cells)
+            if 2 <= len(row) < width and k not in done and (cells := _placed(row, columns)) is not None:
+                texts[k] = _rewritten(texts[k], row, cells)
+                done.add(k)
+    for k, row in enumerate(values):
+        if k and k not in done and len(row) >= 2 and not values[k - 1]:
+            columns = _header_columns(lines[k - 1][1], len(row))
+            if columns is not None and (cells := _placed(row, columns)) is not None:
+                texts[k] = _rewritten(texts[k], row, cells)
     return texts

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from .findings import Finding, make
-from .pdf_cells import mark_blank_cells, trailing_values
+from .pdf_cells import line_words, mark_blank_cells
 from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
@@ -683,10 +683,10 @@ def pdf_to_text(data: bytes) -> str:
 
             ruled = [(table.bbox[1], "\n".join("\t".join(" ".join((c or "").split()) for c in row)
                                                for row in table.extract())) for table in tables]
-            lines = [(line["top"], line["text"], trailing_values(line))
+            lines = [(line["top"], line["text"], line_words(line))
                      for line in page.filter(outside).extract_text_lines()]
             pages.append((lines, ruled))
-    texts = iter(mark_blank_cells([(text, values) for lines, _ in pages for _, text, values in lines]))
+    texts = iter(mark_blank_cells([(text, found) for lines, _ in pages for _, text, found in lines]))
     out = []
     for lines, ruled in pages:
         blocks = [(top, next(texts)) for top, _, _ in lines] + ruled
