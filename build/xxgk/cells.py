@@ -78,8 +78,10 @@ _LETTERS = re.compile(f"(?:{_LETTER})+")
 _GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
 _GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4
 # (with .match after a number) more of one amount glued on: 12万5千元 (its magnitude words), 12。5 (a full stop for
-# the point). One cell, unreadable: before, 12 was published and 万 or 。 began a label (or a sentence)
-_GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*)+[万千百亿]?(?:元|件)?(?=\s|$)|。\d+(?=\s|$)")
+# the point). One cell, unreadable: before, 12 was published and 万 or 。 began a label (or a sentence). At most
+# four magnitude words (亿, 千万 …: an amount never needs more): unbounded, a line of "1万1万1万…x" was re-scanned from
+# each of its numbers to its end, time quadratic in the line (20,000 characters took 12 s, 100,000 minutes)
+_GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*){1,4}[万千百亿]?(?:元|件)?(?=\s|$)|。\d+(?=\s|$)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
