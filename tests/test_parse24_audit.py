@@ -56,14 +56,23 @@ def _applicants() -> tuple[str, ...]:
 @pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
 @pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c"])
 def test_bidirectional_marks_inside_a_number_are_not_read(mark, layout):
-    # (text pasted from an editor that writes LRM/RLM around runs: the cell shows 1075, the file holds 1‎0‎7‎5)
-    text = tab_report(fee="1" + mark + "2.5", cell=mark + "1" + mark + "5", column=4)
-    record = _parse(text.replace("行政许可\t1\n", f"行政许可\t1{mark}0{mark}7{mark}5\n"), layout)
+    # (text pasted from an editor that writes LRM/RLM around runs: the cell shows 12.5 and 15, the file holds 1‎2.5)
+    text = tab_report(fee="1" + mark + "2.5", cell=mark + "15", column=4)
+    record = _parse(text.replace("行政许可\t1\n", "行政许可\t1\u200e0\u200e7\u200e5\n"), layout)
     assert record.values("active")[("licensing", "decisions")] == 1075  # before: 1
     assert str(record.values("active")[("fees", "amount_10k_yuan")]) == "12.5"  # before: 1
     assert record.values("applications")[("new", "legal_services")] == 15  # before: null, value_unreadable
     assert not [f for f in record.findings if f.code.startswith("value_") or f.code.startswith("row_")]
 
+
+@pytest.mark.parametrize("layout", ["tabs", "html", "pdf"])
+@pytest.mark.parametrize("mark", ["\u200f", "\u061c"])
+def test_right_to_left_marks_that_reorder_digits_make_the_cell_unreadable(mark, layout):
+    """1 RLM 0 RLM 7 RLM 5 is shown 1570 by a browser (each digit after a right-to-left mark is laid out right to
+    left): neither 1075 (the file's order) nor 1570 is published, the cell is null with value_unreadable."""
+    record = _parse(tab_report().replace("行政许可\t1\n", f"行政许可\t1{mark}0{mark}7{mark}5\n"), layout)
+    assert record.values("active")[("licensing", "decisions")] is None
+    assert [f.row for f in record.findings if f.code == "value_unreadable"] == ["行政许可"]
 
 
 def test_a_heading_line_the_table_runs_into_is_no_crash():

@@ -73,7 +73,7 @@ def _stray_pipes(stripped: str) -> bool:
         _SPACED_NUMBERS.search(cell) for cell in stripped.split("|")))
 # letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
-_LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦]"
+_LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦\ufffd]"  # (U+FFFD: a lost glyph, a reordering mark)
 _LETTERS = re.compile(f"(?:{_LETTER})+")
 _GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
 _GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4

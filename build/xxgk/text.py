@@ -184,14 +184,38 @@ def has_digit_mark(text: str) -> bool:
 def drop_zero_width(text: str) -> str:
     """``text`` without the characters a reader never sees (zero-width spaces, soft hyphens: ``safe.drop_invisible``),
     which pages copied from the web leave inside numbers: ``6\u200b`` is 6; nor the bidirectional marks
-    (``BIDI_MARKS``: LRM, RLM, ALM), which stand for no glyph and reorder no digit — ``1\u200e075`` shows 1075 (it
-    was published as 1, the rest of the cell taken for words).
+    (``BIDI_MARKS``: LRM, RLM, ALM), which stand for no glyph — ``1\u200e075`` shows 1075 (it was published as 1,
+    the rest of the cell taken for words) — except where they reorder digits: a number whose right-to-left marks
+    (RLM, ALM) part two runs of digits after the first mark (``1\u200f0\u200f7\u200f5``, which a browser shows as
+    1570) keeps them as ``UNREADABLE_MARK`` (the cell is unreadable: null with a finding, never 1075 nor 1570).
 
-    >>> drop_zero_width("1\u200b2\ufeff"), drop_zero_width("\u200e1\u200e0\u200f75")
-    ('12', '1075')
+    >>> drop_zero_width("1\u200b2\ufeff"), drop_zero_width("\u200e1\u200e0\u200f75"), drop_zero_width("1\u200f2.5")
+    ('12', '1075', '12.5')
+    >>> drop_zero_width("1\u200f0\u200f7\u200f5") == "1\ufffd0\ufffd7\ufffd5"
+    True
     """
     text = drop_invisible(text)
-    return text.translate(_NO_MARKS) if _NOT_TEXT_OR_MARK.search(text) else text
+    if not _NOT_TEXT_OR_MARK.search(text):
+        return text
+    if _RIGHT_TO_LEFT_MARK.search(text):
+        text = _MARKED_NUMBER.sub(_marked_number, text)
+    return text.translate(_NO_MARKS)
+
+
+UNREADABLE_MARK = "\ufffd"  # a right-to-left mark that reorders a number's digits, kept so that the cell is unreadable
+_RIGHT_TO_LEFT_MARK = re.compile("[\u200f\u061c]")
+_MARKED_NUMBER = re.compile("[\\d.,\u200e\u200f\u061c]+")  # (each run once: linear, whatever the line)
+
+
+def _marked_number(match: re.Match) -> str:
+    """A run of digits and marks as ``drop_zero_width`` leaves it: its right-to-left marks ``UNREADABLE_MARK`` when
+    more than one run of digits follows the first of them (the bidirectional algorithm then shows those runs in
+    reverse order), else as it is (its marks dropped after)."""
+    run = match.group()
+    parts = _RIGHT_TO_LEFT_MARK.split(run)[1:]  # (none: a run without such a mark)
+    if sum(any(c.isdigit() for c in part) for part in parts) < 2:
+        return run
+    return _RIGHT_TO_LEFT_MARK.sub(UNREADABLE_MARK, run)
 
 
 @parser_memo(1 << 14)  # value cells repeat within and across reports ("0", "", "12" …)
