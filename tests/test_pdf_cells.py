@@ -99,3 +99,26 @@ def test_no_header_no_placing():
     for rows in ([header(OUTCOMES * 2, columns), too_many_blanks], [numbered, short], [sentence, short],
                  [header(OUTCOMES * 2, columns), ("正文。", []), short]):  # (the header right above only)
         assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_a_short_row_past_a_section_heading_is_the_next_tables():
+    complete = [line(label, ["1", "0", "0", "0", "0", "0", "1"]) for label in "甲乙丙"]
+    rows = [*complete, ("四、政府信息公开行政复议、行政诉讼情况", []), line("", ["1", "2", None, "3"])]
+    assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_one_row_printed_over_two_lines_keeps_its_lines():
+    """Cells aligned to the top and to the bottom of a tall row: its numbers on two lines, neither of which has
+    blank cells (placing each would call the other's printed cells blank)."""
+    complete = [line(label, ["1", "0", "0", "0", "0", "0", "1"]) for label in "甲乙丙"]
+    top = line("（二）部分公开", ["1", "2", "3", None, None, None, None])
+    bottom = line("", [None, None, None, "0", "0", "0", "6"])
+    for rows in ([*complete, top, bottom], [*complete, top, ("（区分处理的）", []), bottom]):
+        assert mark_blank_cells(rows) == [text for text, _ in rows]
+
+
+def test_two_short_rows_one_above_the_other_are_both_placed():
+    complete = [line(label, ["1", "0", "0", "0", "0", "0", "1"]) for label in "甲乙丙"]
+    rows = [*complete, line("丁", ["6", "1", None, "0", "1", "0", "8"]),
+            line("戊", ["2", "0", "0", "0", None, "0", "2"])]
+    assert mark_blank_cells(rows)[-2:] == ["丁\t6\t1\t\t0\t1\t0\t8", "戊\t2\t0\t0\t0\t\t0\t2"]

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
+HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a section's heading (with .match), as ``sections`` finds one
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
 GAP = 3.0  # points between two characters that make them two words (pdfplumber's default x_tolerance)
 MIN_COLUMNS = 4  # tables 三 (7 or 8 value columns) and 四 (15); table 二's rows of 1 or 3 values are left alone
@@ -128,13 +129,56 @@ def _rewritten(text: str, row: list[Word], cells: list[str]) -> str:
     return "\t".join([label, *cells] if label else cells)
 
 
+def _window(texts: list[str], values: list[list[Word]], complete: list[int]) -> range:
+    """The lines where a short row of the table whose complete rows are ``complete`` may stand: from its first to
+    its last complete row, and up to ``NEAR`` lines beyond them on either side, never across a section heading
+    (``四、政府信息公开行政复议…`` printed without numbers: the next table's rows are not this table's)."""
+    def heading(k: int) -> bool:
+        return not values[k] and bool(HEADING.match(texts[k].strip()))
+
+    start, end = complete[0], complete[-1]
+    for _ in range(NEAR):
+        if start == 0 or heading(start - 1):
+            break
+        start -= 1
+    for _ in range(NEAR):
+        if end + 1 == len(texts) or heading(end + 1):
+            break
+        end += 1
+    return range(start, end + 1)
+
+
+def _split_rows(placed: dict[int, list[str]], values: list[list[Word]], columns: list, width: int) -> set[int]:
+    """The placed rows whose blank cells a neighbouring short line's values stand in (within two lines, with none
+    between holding values): one row of the table printed over two lines (its cells aligned to the top and to the
+    bottom of a tall row), whose printed cells must not be called blank."""
+    middles = [c[2] for c in columns]
+    reach = TOLERANCE * min(b - a for a, b in zip(middles, middles[1:], strict=False))
+
+    def stands_in(k: int) -> set[int] | None:
+        found = {min(range(width), key=lambda j: word.distance(columns[j])) for word in values[k]}
+        return found if all(min(word.distance(c) for c in columns) <= reach for word in values[k]) else None
+
+    split = set()
+    for k, cells in placed.items():
+        blank = {j for j, cell in enumerate(cells) if not cell}
+        for step in (-1, 1):
+            n = k + step
+            if 0 <= n < len(values) and not values[n] and 0 <= n + step < len(values):
+                n += step  # (a line of the label between)
+            if 0 <= n < len(values) and 0 < len(values[n]) < width and (where := stands_in(n)) and where <= blank:
+                split.add(k)
+    return split
+
+
 def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     """Each of a document's text lines in reading order, given as its text and ``words`` (pdfplumber's lines are
     read page by page, their characters not kept), as text: a short row of an unruled table as its label, a tab,
     and its cells joined by tabs (a blank cell empty); every other line as written.
 
-    The columns come from the table's complete rows (``MIN_ROWS`` of them), or, for a row with none beside it
-    (table 四 prints one row of numbers), from the header line right above it: one word a column, each value
+    The columns come from the table's complete rows (``MIN_ROWS`` of them: ``_window`` says where its short rows
+    may stand, ``_split_rows`` which are one row over two lines and stay as written), or, for a row with none beside
+    it (table 四 prints one row of numbers), from the header line right above it: one word a column, each value
     standing under one of them."""
     texts = [text for text, _ in lines]
     values = [trailing_values(text, found) for text, found in lines]
@@ -147,11 +191,13 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
         columns = _columns([values[k] for k in complete])
         if columns is None:
             continue
-        for k in range(max(0, complete[0] - NEAR), min(len(lines), complete[-1] + NEAR + 1)):
-            row = values[k]
-            if 2 <= len(row) < width and k not in done and (cells := _placed(row, columns)) is not None:
-                texts[k] = _rewritten(texts[k], row, cells)
-                done.add(k)
+        placed = {k: cells for k in _window(texts, values, complete)
+                  if 2 <= len(values[k]) < width and k not in done and (cells := _placed(values[k], columns))}
+        split = _split_rows(placed, values, columns, width)
+        for k, cells in placed.items():
+            if k not in split:
+                texts[k] = _rewritten(texts[k], values[k], cells)
+            done.add(k)
     for k, row in enumerate(values):
         if k and k not in done and len(row) >= 2 and not values[k - 1]:
             columns = _header_columns(lines[k - 1][1], len(row))
