@@ -24,6 +24,11 @@ SHAPES = {
     # split of it (100,000 tabs: 101 s; hostile audit 22)
     "tabs between headings": lambda n: "一、总体情况" + "\t" * n + HEADINGS,
     "blank lines between headings": lambda n: "一、总体情况" + "\n" * n + HEADINGS,
+    # one line of numbers glued to magnitude words or letters that never ends an amount: each number's glued words
+    # were tried to the line's end (20,000 characters 12 s; parse audit 24, its review)
+    "glued magnitude words": lambda n: HEAD + "行政许可 " + "1万" * (n // 4) + "x\n",
+    "glued letters": lambda n: HEAD + "行政许可 " + "1a" * (n // 2) + "中\n",
+    "right-to-left marks": lambda n: HEAD + "行政许可 " + "1\u200f" * (n // 4) + "中\n",
 }
 
 

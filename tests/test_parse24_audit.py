@@ -104,13 +104,21 @@ def test_an_amount_with_its_magnitude_words_or_a_full_stop_is_never_its_first_di
     assert len(found) == 1 and f"“{printed}”" in found[0].message
 
 
-def test_a_line_of_glued_magnitude_words_is_read_in_linear_time():
-    """A hostile line of "1万1万1万…" (no amount: it never ends at a space) re-scanned the rest of the line from each
-    of its numbers for magnitude words, time quadratic in the line: 20,000 characters took 12 s, 100,000 would take
-    minutes (the file's whole time budget is 120 s). A glued amount now takes at most four magnitude words."""
-    import time
+def test_glued_words_after_a_number_are_bounded():
+    """A hostile line of "1万1万1万…x" or "1a1a…中" (never ending an amount: no space) had each of its numbers' glued
+    words tried to the line's end, time quadratic in the line (20,000 characters: 12 s; the file's whole budget is
+    120 s). The words glued to a number are now at most four runs, so each try is bounded (the time itself is
+    measured by ``benchmarks/tokenizer_linearity.py``: "glued magnitude words", "glued letters")."""
+    from xxgk.cells import _GLUED_AMOUNT, _GLUED_LETTERS
 
-    hostile = "1万" * 30_000 + "x"
-    start = time.monotonic()
-    _parse(tab_report().replace("行政许可\t1\n", f"行政许可\t1 {hostile}\n"), "pdf")
-    assert time.monotonic() - start < 10  # before: a minute
+    assert _GLUED_AMOUNT.match("万1" * 4 + " ") and not _GLUED_AMOUNT.match("万1" * 5 + " ")
+    assert _GLUED_LETTERS.match("a1" * 4 + " ") and not _GLUED_LETTERS.match("a1" * 5 + " ")
+
+
+def test_a_label_wrapped_after_an_approximate_word_keeps_its_cells():
+    """The template's 逾期 wrapped after 逾 (PDF text: ``2.申请人逾 0 0 …``): 逾 ends the label, it makes no cell
+    approximate; a word of its own before a number still does (``约 37``)."""
+    from xxgk.cells import _loose_pieces
+
+    assert [p for kind, p in _loose_pieces("2.申请人逾 0 0 0 0 0 0 0") if kind == "slot"] == ["0"] * 7
+    assert _loose_pieces("行政许可 约 37") == (("text", "行政许可"), ("slot", "约 37"))

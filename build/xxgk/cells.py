@@ -75,8 +75,10 @@ def _stray_pipes(stripped: str) -> bool:
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
 _LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦\ufffd]"  # (U+FFFD: a lost glyph, a reordering mark)
 _LETTERS = re.compile(f"(?:{_LETTER})+")
-_GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*)*(?=\s|$)")  # with .match: 36, 3O, 3B5
-_GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*)+(?=\s|$)")  # with .match after a number: З, B5, |4
+# (at most four runs of letters: each number of a line is tried, and an unbounded run made a line of 1a1a…中 cost time
+# quadratic in its length — 16,000 characters 6.6 s)
+_GLUED_NUMBER = re.compile(rf"\d[\d.,]*(?:(?:{_LETTER})+[\d.,]*){{0,4}}(?=\s|$)")  # with .match: 36, 3O, 3B5
+_GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*){{1,4}}(?=\s|$)")  # with .match after a number: З, B5, |4
 # (with .match after a number) more of one amount glued on: 12万5千元 (its magnitude words), 12。5 (a full stop for
 # the point). One cell, unreadable: before, 12 was published and 万 or 。 began a label (or a sentence). At most
 # four magnitude words (亿, 千万 …: an amount never needs more): unbounded, a line of "1万1万1万…x" was re-scanned from
@@ -300,7 +302,8 @@ _APPROXIMATE_NUMBER = re.compile(r"\s?\d[\d,.]*" + _APPROXIMATE_UNIT)
 
 def _approximate_number(folded: str, match: re.Match) -> tuple[str, str, int] | None:
     """``(the words before it, the approximate number, where it ends)`` when the words ``match`` found end with a
-    word of ``rules/approximate_words.csv`` printed right before a number (``行政许可约1075``, ``约 37``); None else.
+    word of ``rules/approximate_words.csv`` printed right before a number (``行政许可约1075``, ``约 37``: apart from
+    the number only when it is a word of its own); None else.
 
     >>> text = "行政许可约1075件"
     >>> _approximate_number(text, _PIECE.match(text))
@@ -308,8 +311,8 @@ def _approximate_number(folded: str, match: re.Match) -> tuple[str, str, int] | 
     """
     head = _approximate_head().search(match.group(2))
     number = _APPROXIMATE_NUMBER.match(folded, match.end()) if head else None
-    if number is None:
-        return None
+    if number is None or (head.start() and folded[match.end()].isspace()):
+        return None  # (约 37 apart is a word of its own; 申请人逾 0 is a label wrapped inside 逾期, then a cell)
     return match.group(2)[:head.start()], head.group() + folded[match.end():number.end()], number.end()
 
 
