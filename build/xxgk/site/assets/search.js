@@ -445,6 +445,30 @@
     input.addEventListener("input", run);
     input.addEventListener("input", runText);
     input.addEventListener("focus", function () { load(); });
+    input.addEventListener("keydown", function (e) { enterOpensBest(e, result); });
+  }
+
+  /* Enter in the header's box opens the best-scored result (bestResult), here and not in Material's handler, which
+     read a score from every link of the results and threw on one without (the 全部列出 → of a count line): the form
+     was then sent, the page reloaded as ?query=… and the words were lost (audit 24). Nothing listed: nothing
+     happens. While an input method composes (pinyin), Enter is the input method's and opens nothing. */
+  function enterOpensBest(e, result) {
+    if (e.key !== "Enter" || e.metaKey || e.ctrlKey || e.altKey || e.shiftKey) return;
+    e.stopPropagation();  // Material listens on window: it does not see this Enter
+    if (e.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    var best = bestResult(result);
+    if (best) best.click();
+  }
+  /* the result link whose article carries the highest data-md-score (an agency whose name was typed, 1e6 − rank;
+     a report, 0; Material's page hits, its own scores), the first in the page on a tie; null when none has one */
+  function bestResult(result) {
+    var best = null, top = -Infinity;
+    result.querySelectorAll("a[href]").forEach(function (a) {
+      var score = a.firstElementChild ? parseFloat(a.firstElementChild.getAttribute("data-md-score")) : NaN;
+      if (score > top) { top = score; best = a; }
+    });
+    return best;
   }
 
   /* the finder on the agency index page */

@@ -1,0 +1,47 @@
+"""Site audit 24, a reader's journeys walked in headless Chromium: Enter in the header search once report hits are
+listed, the pages that read the site's JSON when it does not load, the licence line of a printed page, a measure
+whose two template editions are not comparable on the compare page, and how many reports hold the words searched."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import indexed_copy, needs_chromium
+from .conftest import wait_for as _wait
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site, tmp_path_factory):
+    """The seeds' site with its full-text index (``built_site`` has none): one site for the whole module."""
+    return indexed_copy(built_site, tmp_path_factory.mktemp("site24"))
+
+
+def _severe(chromium) -> list[str]:
+    return [e["message"] for e in chromium.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def _header_search(chromium, server, words: str):
+    """The header's search box on the agency index, ``words`` typed and both parts of its results listed."""
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/agencies/")
+    chromium.find_element("css selector", ".md-search__input").click()
+    box = chromium.find_element("css selector", "input.md-search__input")
+    box.send_keys(words)
+    _wait(lambda: chromium.find_elements("css selector", ".xxgk-agency-hits a.xxgk-agency-hit"))
+    _wait(lambda: chromium.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 20)
+    return box
+
+
+def test_enter_in_the_header_search_opens_the_agency_once_report_hits_are_listed(server, chromium):
+    # (audit 24 A: Material's Enter read a score from every result link and threw on the count line's 全部列出 →;
+    # the form was sent: /agencies/?query=湟中, the box empty, a TypeError in the console)
+    from selenium.webdriver.common.keys import Keys
+
+    box = _header_search(chromium, server, "湟中")
+    chromium.get_log("browser")  # what loading left
+    box.send_keys(Keys.ENTER)
+    _wait(lambda: "/a/qinghai-xining-huangzhong-renminzhengfu/" in chromium.current_url)
+    assert "query=" not in chromium.current_url
+    assert _severe(chromium) == []
