@@ -45,3 +45,43 @@ def test_enter_in_the_header_search_opens_the_agency_once_report_hits_are_listed
     _wait(lambda: "/a/qinghai-xining-huangzhong-renminzhengfu/" in chromium.current_url)
     assert "query=" not in chromium.current_url
     assert _severe(chromium) == []
+
+
+def _blocked(chromium, patterns: list[str]) -> None:
+    """Requests matching ``patterns`` fail as a dropped connection would (``[]``: none)."""
+    chromium.execute_cdp_cmd("Network.enable", {})
+    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": patterns})
+
+
+NOT_LOADED = "未能加载"
+
+
+def test_a_json_file_that_does_not_load_is_said_and_asked_for_again(server, chromium):
+    # (audit 24 B: the compare page, the agency finder and the header stayed empty and silent, an uncaught error in
+    # the console, and the failed request was kept: no later choice asked again)
+    from selenium.webdriver.support.ui import Select
+
+    chromium.set_window_size(1366, 900)
+    try:
+        _blocked(chromium, ["*json/agencies.json"])
+        chromium.get(server + "/compare/")
+        assert NOT_LOADED in _wait(lambda: chromium.find_element("id", "xxgk-compare-status").text)
+        chromium.get(server + "/agencies/?find=湟中")
+        assert NOT_LOADED in _wait(lambda: chromium.find_element("id", "xxgk-agency-finder-status").text)
+        _blocked(chromium, ["*json/m/granted_share.json"])  # one measure's values
+        chromium.get(server + "/compare/?metric=received&year=2025")
+        _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
+        Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("granted_share")
+        status = chromium.find_element("id", "xxgk-compare-status")
+        assert NOT_LOADED in _wait(lambda: status.text)
+        # the previous measure's chart, table and CSV are not left under the new choice
+        assert not chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")
+        assert not chromium.find_element("id", "xxgk-compare-csv").is_displayed()
+        _blocked(chromium, [])  # the connection is back: choosing again loads it
+        Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("received")
+        Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("granted_share")
+        heads = _wait(lambda: [h.text for h in chromium.find_elements("css selector", "#xxgk-compare-table thead th")])
+        assert any(h.startswith("予以公开比例") for h in heads), heads
+        assert NOT_LOADED not in status.text
+    finally:
+        _blocked(chromium, [])

@@ -17,10 +17,21 @@
   var DEFAULT_TOP = 10;
   var cache = {};
 
+  /* a file of this site as JSON, fetched once; a failed request or an answer that is not the file (a 404 page)
+     rejects and is forgotten, so the reader's next choice asks again */
   function json(root, path) {
-    if (!cache[path]) cache[path] = fetch(root + path).then(function (r) { return r.json(); });
+    if (!cache[path]) {
+      cache[path] = fetch(root + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      });
+      cache[path].catch(function () { delete cache[path]; });
+    }
     return cache[path];
   }
+  /* said where a view would be when its data did not load: before, the page stayed empty and silent (an uncaught
+     error in the console), or kept the previous view's chart, table and CSV under the new choice */
+  var NOT_LOADED = "数据未能加载（网络或服务器问题），请稍后重试或刷新页面；全部数据也可在“数据下载”页获取。";
   function fmt(v, unit) {
     if (v === null || v === undefined) return "无数据";
     // as the agency and report pages print it (render.fmt_number): a whole number without ".0"
@@ -185,7 +196,7 @@
       metricSel.value = state.metric; fromSel.value = String(state.from); toSel.value = String(state.to);
       draw(false);
       bindLeague(data, metrics);
-    });
+    }).catch(function () { status.textContent = NOT_LOADED; });
 
     /* the latest of ``years`` in which every agency of ``ids`` has a report ({year, all: true}), else in which one
        of them has ({year, all: false}); {year: null} when none has a report in any of ``years`` */
@@ -249,7 +260,20 @@
       if (push) { setURL(); urlNote = ""; }
       renderChosen();
       var m = metrics[state.metric];
-      json(root, "json/m/" + m.code + ".json").then(function (mv) { render(m, mv); });
+      json(root, "json/m/" + m.code + ".json").then(function (mv) { render(m, mv); }, function () {
+        unshown();
+        status.textContent = NOT_LOADED;
+      });
+    }
+
+    /* no view: the chart, its table and its downloads emptied (they were the previous choice's) */
+    function unshown() {
+      if (window.Plotly) Plotly.purge(chartDiv);
+      chartDiv.textContent = "";
+      chartDiv.style.height = "auto";
+      document.getElementById("xxgk-compare-table").textContent = "";
+      csv.hidden = true;
+      if (pngButton) pngButton.hidden = true;
     }
 
     function render(m, mv) {
@@ -465,6 +489,11 @@
       A.load().then(function (d) {
         if (add.value !== q) return;
         hits = q.trim() ? A.find(q, d).slice(0, 10) : []; active = hits.length ? 0 : -1; showSuggest();
+      }).catch(function () {
+        if (add.value !== q) return;
+        hits = []; active = -1; showSuggest();
+        suggest.textContent = "";
+        suggest.appendChild(el("li", A.notLoaded, {role: "option", "aria-disabled": "true"}));
       });
     });
     // the list is the box's: it closes when the focus leaves (Tab), so a highlighted agency that was not added does
@@ -530,6 +559,9 @@
           (list.length > 500 ? "（显示前500个）" : "") + "。";
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
           rows, year + "年 " + m.label + " 排行（点击表头排序）", 1);
+      }, function () {
+        $("xxgk-league-table").textContent = "";
+        $("xxgk-league-status").textContent = NOT_LOADED;
       });
     }
     sel.forEach(function (s) { s.addEventListener("change", function () { remember(); run(); }); });

@@ -10,8 +10,18 @@
   var ready = null;
   var labels = {tier: {}, kind: {}};  // json/agencies.json's labels (labels.py): one definition, not spelled here
 
-  function json(path) { return fetch(root + path).then(function (r) { return r.json(); }); }
+  /* a file of this site as JSON; a failed request or an answer that is not the file (a 404 page) rejects */
+  function json(path) {
+    return fetch(root + path).then(function (r) {
+      if (!r.ok) throw new Error(path + ": " + r.status);
+      return r.json();
+    });
+  }
+  /* what a finder says when the agency list did not load (a dropped connection, a partly published site): before,
+     the finder, the header and the compare page stayed empty and silent, an uncaught error in the console */
+  var NOT_LOADED = "机构列表未能加载（网络或服务器问题），请稍后重试或刷新页面。";
 
+  /* the agency list, loaded once: a load that failed is forgotten, so the next query asks again */
   function load() {
     if (!ready) {
       ready = Promise.all([json("json/agencies.json"), json("json/search.json")]).then(function (res) {
@@ -30,6 +40,7 @@
         });
         return {agencies: list, aux: aux, labels: labels};
       });
+      ready.catch(function () { ready = null; });
     }
     return ready;
   }
@@ -141,7 +152,8 @@
      its own search and opens its dialog over the list */
   function listURL(q) { return root + "agencies/?find=" + encodeURIComponent(q.trim()); }
 
-  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root, listURL: listURL};
+  window.xxgkAgencies = {load: load, find: find, describe: describe, root: root, listURL: listURL,
+                         notLoaded: NOT_LOADED};
 
   /* full text of the reports: Pagefind's index of the source pages, in shards (site/pagefind/<k>/, listed in
      pagefind/shards.json; see fulltext.py), loaded on the first query: the first shard through Pagefind's JS
@@ -399,6 +411,13 @@
           ol.appendChild(hit.li);
         });
         box.appendChild(ol);
+      }).catch(function () {
+        if (input.value !== q) return;
+        box.textContent = "";
+        var meta = document.createElement("div");
+        meta.className = "md-search-result__meta";
+        meta.textContent = "机构：" + NOT_LOADED;
+        box.appendChild(meta);
       });
     }
     var texts = region("xxgk-fulltext-hits", box.nextSibling);
@@ -444,7 +463,7 @@
     }
     input.addEventListener("input", run);
     input.addEventListener("input", runText);
-    input.addEventListener("focus", function () { load(); });
+    input.addEventListener("focus", function () { load().catch(function () {}); });  // (said when a query runs)
     input.addEventListener("keydown", function (e) { enterOpensBest(e, result); });
   }
 
@@ -494,6 +513,8 @@
           li.appendChild(document.createTextNode("　" + describe(h.agency)));
           out.appendChild(li);
         });
+      }).catch(function () {
+        if (input.value === q) { out.textContent = ""; status.textContent = NOT_LOADED; }
       });
     }
     input.addEventListener("input", show);
