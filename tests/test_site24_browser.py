@@ -85,3 +85,29 @@ def test_a_json_file_that_does_not_load_is_said_and_asked_for_again(server, chro
         assert NOT_LOADED not in status.text
     finally:
         _blocked(chromium, [])
+
+
+# every footer element that holds text of its own, with its colour as laid out for print
+FOOTER_TEXTS = """return Array.from(document.querySelectorAll('.md-footer *')).filter(function (e) {
+  return Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+}).map(function (e) {
+  var c = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+  return {text: e.textContent.trim().slice(0, 60), rgb: c.slice(0, 3), alpha: c.length > 3 ? c[3] : 1};
+});"""
+
+
+def test_a_printed_page_prints_its_licence_sentence_in_ink(server, chromium):
+    # (audit 24 C: 数据以 … 发布；报告原文版权归各发布机关。 kept Material's white on paper: only the link printed)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/agencies/")
+    _wait(lambda: chromium.find_elements("css selector", ".md-copyright__highlight"))
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    def inked():  # dark on white paper: no channel above 100 (Material's footer text is white, 255 at 0.85)
+        texts = chromium.execute_script(FOOTER_TEXTS)
+        return all(max(t["rgb"]) <= 100 and t["alpha"] > 0.5 for t in texts) and texts
+
+    try:
+        texts = _wait(inked, 5)  # (links fade to their print colour: Material's colour transition)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert any("报告原文版权归各发布机关" in t["text"] for t in texts), texts
