@@ -76,7 +76,7 @@
             });
           } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
-          if (c.text === "无数据" || c.text === "无报告") td.className = "xxgk-num xxgk-missing";
+          if (c.text === "无数据" || c.text === "无报告" || c.text === "不适用") td.className = "xxgk-num xxgk-missing";
           row.appendChild(td);
         });
         tbody.appendChild(row);
@@ -112,6 +112,10 @@
     container.appendChild(box);
   }
 
+  /* the CSV's 说明 of a value of a measure the two template editions count differently */
+  function editionNote(edition) {
+    return edition + "年版模板的数值（与" + (edition === "2019" ? "2021" : "2019") + "年版口径不同，不可直接比较）";
+  }
   /* the status's reason when the one chosen agency has no report in any year shown (the peer sentence blamed a
      missing region or tier): the years it has, so the reader knows which to choose */
   function noReportNote(a, yearLabel) {
@@ -361,11 +365,20 @@
           } else {
             traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys, marker: {size: 9}});
           }
-          rows.push([{text: a.n, sort: a.n, href: root + "a/" + id + "/"}].concat(years.map(function (y, i) {
-            return {text: cellText(id, y), sort: ys[i]};
-          })));
+          // a measure the two template editions count differently: a row per edition, as the chart's two series and
+          // the agency page's table (one row had put a 2019-template value in the 2021 template's series; the CSV
+          // said nothing), the other edition's years 不适用, and each CSV value names its edition
+          var edition = function (y) { return a.e19.indexOf(y) >= 0 ? "2019" : "2021"; };
+          (split ? ["2021", "2019"] : [""]).forEach(function (ed) {
+            rows.push([{text: a.n + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
+              .concat(years.map(function (y, i) {
+                return ed && hasReport(id, y) && edition(y) !== ed ? {text: "不适用", sort: null}
+                  : {text: cellText(id, y), sort: ys[i]};
+              })));
+          });
           years.forEach(function (y, i) {
-            csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i], gapNote(id, y, ys[i])]);
+            var note = gapNote(id, y, ys[i]) || (split ? editionNote(edition(y)) : "");
+            csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i], note]);
           });
         });
         // a year with no point at all says so on the chart (and in its PNG), as the agency pages' charts do — 无报告

@@ -1,0 +1,63 @@
+"""Site audit 24 on the seeds and the corpus (平潭's reports of both template editions, 2019–2025), walked in headless
+Chromium: a measure the two editions count differently in the compare page's table and CSV, and how many reports
+hold the words a full-text search asked for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import pytest
+
+from .conftest import SEEDS, SHARED, needs_chromium, needs_shared, site_of
+from .conftest import wait_for as _wait
+
+pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
+
+PINGTAN = "fujian-pingtanzongheshiyanqu"  # the corpus: 2019 (2019 template), 2021, 2023, 2025 (2021 template)
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The seeds and the corpus reports, with the full-text index: one site for the whole module."""
+    from xxgk.site.fulltext import index_full_text
+
+    work = tmp_path_factory.mktemp("site24-corpus")
+    shutil.copytree(SEEDS, work / "reports")
+    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
+        shutil.copyfile(path, work / "reports" / path.name)
+    site = site_of(work / "reports", work)
+    assert index_full_text(site) == 0
+    return site
+
+
+def _table(chromium) -> list[list[str]]:
+    return _wait(lambda: [[c.text for c in tr.find_elements("css selector", "th, td")]
+                          for tr in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
+
+
+def _shown_csv(chromium) -> list[dict]:
+    """The compare page's CSV of the view, as its link holds it (a blob: URL, read in the page)."""
+    link = chromium.find_element("id", "xxgk-compare-csv")
+    text = chromium.execute_async_script(
+        "var done = arguments[1]; fetch(arguments[0].href).then(function (r) { return r.text(); }).then(done);", link)
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_a_measure_the_two_templates_count_differently_is_two_rows_in_the_table_and_named_in_the_csv(server,
+                                                                                                     chromium):
+    # (audit 24 D: the chart drew two series, 2019年版格式 and 2021年版格式, the table one row, 0 | 无报告 | 1.4 …, and
+    # the CSV one series with nothing saying which template a value came from)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={PINGTAN}&metric=other_share&year=2019-2025")
+    rows = {r[0]: r[1:] for r in _table(chromium)}
+    assert set(rows) == {"平潭综合实验区（2021年版格式）", "平潭综合实验区（2019年版格式）"}, rows
+    #                                         2019      2020      2021     2022      2023     2024      2025
+    assert rows["平潭综合实验区（2019年版格式）"] == ["0", "无报告", "不适用", "无报告", "不适用", "无报告", "不适用"]
+    assert rows["平潭综合实验区（2021年版格式）"] == ["不适用", "无报告", "1.4", "无报告", "2.5", "无报告", "7.4"]
+    notes = {r["年度"]: r["说明"] for r in _shown_csv(chromium)}
+    assert notes["2019"].startswith("2019年版模板") and notes["2021"].startswith("2021年版模板"), notes
+    assert notes["2020"] == "本站没有该机构该年度的报告", notes
+    chromium.get(server + f"/compare/?agencies={PINGTAN}&metric=received&year=2019-2025")  # a comparable measure
+    assert [r[0] for r in _table(chromium)] == ["平潭综合实验区"]
