@@ -61,3 +61,25 @@ def test_a_measure_the_two_templates_count_differently_is_two_rows_in_the_table_
     assert notes["2020"] == "本站没有该机构该年度的报告", notes
     chromium.get(server + f"/compare/?agencies={PINGTAN}&metric=received&year=2019-2025")  # a comparable measure
     assert [r[0] for r in _table(chromium)] == ["平潭综合实验区"]
+
+
+FULLTEXT_META = ".xxgk-fulltext-hits .md-search-result__meta"  # the header's count of full-text results
+
+
+def test_a_full_text_count_says_how_many_reports_hold_the_words_and_how_many_match_a_part(server, chromium):
+    # (audit 24 E: 10 份报告与“平潭”相关, of which 4 hold 平潭 and 6 only 平台; 没有“…” was said only when none held them)
+    from selenium.webdriver.common.by import By
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/fulltext/?text=平潭")
+    _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
+    status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
+    listed = chromium.find_elements(By.CSS_SELECTOR, "#xxgk-fulltext-results > li")
+    held = sum("平潭" in li.text for li in listed)  # the four 平潭 reports (their passages hold it: literalFirst)
+    assert held == 4 and len(listed) > held, (held, len(listed))
+    assert status.startswith(f"4 份报告的原文含“平潭”，另 {len(listed) - 4} 份只部分匹配"), status
+    chromium.get(server + "/agencies/")
+    chromium.find_element(By.CSS_SELECTOR, ".md-search__input").click()
+    chromium.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("平潭")
+    meta = _wait(lambda: [e.text for e in chromium.find_elements(By.CSS_SELECTOR, FULLTEXT_META)], 20)
+    assert meta[0].startswith(f"报告原文：4 份报告含“平潭”，另 {len(listed) - 4} 份部分匹配"), meta

@@ -291,17 +291,20 @@
       .sort(function (x, y) { return runs[y.i] - runs[x.i] || x.i - y.i; })
       .map(function (x) { return x.page; });
   }
-  /* whether the words (two or more Han characters) are said to be in no report as typed: none of the loaded
-     results' text holds them. {missing: false} when one does or the query is not such words; else {missing: true,
-     all: every result was loaded, so no report holds them} */
+  /* how many of the loaded results hold the words (two or more Han characters) as typed: {missing: false, held: -1}
+     when the query is not such words; else {missing: none holds them, held: how many do, loaded: pages.length,
+     all: every result was loaded, so the counts are the search's}. Pagefind also lists reports matching a part:
+     平潭 lists the 平台 reports, so "10 份报告与“平潭”相关" was said of 4 reports holding 平潭 and 6 holding 平台 */
   function notAsTyped(pages, q, total) {
     var words = q.replace(/\s+/g, "");
-    if (!HAN_RUN.test(words)) return {missing: false};
-    var held = pages.some(function (page) {
+    if (!HAN_RUN.test(words)) return {missing: false, held: -1};
+    var held = pages.filter(function (page) {
       return (page.content || "").replace(/[\s\u200b]+/g, "").indexOf(words) >= 0;
-    });
-    return {missing: !held, all: pages.length >= total};
+    }).length;
+    return {missing: !held, held: held, loaded: pages.length, all: pages.length >= total};
   }
+  /* some, not all, of the loaded results hold the words as typed: the rest match only a part of them */
+  function partlyHeld(typed) { return typed.held > 0 && typed.held < typed.loaded; }
   /* where a hit links: its source page, scrolled to the passage (a text fragment, #:~:text=, in browsers that know
      it; the others open the page at its top): the words asked for when the excerpt holds them as typed, else the
      longest run of words it marks side by side (萤火 虫: 萤火虫). Pagefind's text puts a zero-width space between
@@ -356,6 +359,10 @@
      ``looked`` results when there are more), the list being partial matches (before: 10 份报告与“平谭”相关) */
   function countSentence(total, q, typed, looked) {
     if (!total) return "报告原文：没有找到";
+    if (partlyHeld(typed)) {  // 4 份报告含“平潭”，另 6 份部分匹配 (before: 10 份报告与“平潭”相关)
+      return "报告原文：" + (typed.all ? "" : "前 " + typed.loaded + " 份中 ") + typed.held + " 份报告含“" + q + "”，" +
+        (typed.all ? "另 " + (total - typed.held) + " 份部分匹配" : "共 " + total + " 份报告相关");
+    }
     if (!typed.missing) return "报告原文：" + total + " 份报告与“" + q + "”相关";
     return "报告原文：" + (typed.all ? "" : "前 " + looked + " 份中") + "没有“" + q + "”；" + total + " 份报告部分匹配";
   }
@@ -604,6 +611,12 @@
           : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
         /* once the first results are loaded: words no report holds as typed said to be missing (countSentence) */
         said = function (typed, looked) {
+          if (partlyHeld(typed)) {  // (as the header's countSentence)
+            status.textContent = (typed.all ? "" : "排在前面的 " + typed.loaded + " 份中 ") + typed.held + " 份报告" + scope +
+              "的原文含“" + q + "”，" + (typed.all ? "另 " + (ranked.length - typed.held) + " 份只部分匹配（如只含其中的字）。"
+              : "共 " + ranked.length + " 份报告与它相关。") + unknown.join("");
+            return;
+          }
           if (!typed.missing) return;
           status.textContent = (typed.all ? "" : "排在前面的 " + looked + " 份报告的") + "原文中没有“" + q + "”；以下是部分匹配的 " +
             ranked.length + " 份报告" + scope + "。" + unknown.join("");
