@@ -67,7 +67,7 @@ FULLTEXT_META = ".xxgk-fulltext-hits .md-search-result__meta"  # the header's co
 
 
 def test_a_full_text_count_says_how_many_reports_hold_the_words_and_how_many_match_a_part(server, chromium):
-    # (audit 24 E: 10 份报告与“平潭”相关, of which 4 hold 平潭 and 6 only 平台; 没有“…” was said only when none held them)
+    # (audit 24 E: 10 份报告与“平潭”相关, of which 4 hold 平潭 and 6 only 平台; 没有“…” was said only if none held them)
     from selenium.webdriver.common.by import By
 
     chromium.set_window_size(1366, 900)
