@@ -111,3 +111,25 @@ def test_a_printed_page_prints_its_licence_sentence_in_ink(server, chromium):
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert any("报告原文版权归各发布机关" in t["text"] for t in texts), texts
+
+
+def test_the_compare_page_says_a_share_of_nothing_apart_from_a_missing_number(server, chromium):
+    # (audit 24: 昌吉市行政审批局 and 海城市数据局 handled 0 requests; their 予以公开比例 read 无数据, "报告中没有该数
+    # 或未能读出")
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/?agencies=xinjiang-changji-changji-xingzhengshenpiju,"
+                 "qinghai-haixi-geermu-shujuju&metric=granted_share&year=2025")
+    rows = _wait(lambda: {tr.find_element("css selector", "th").text: tr.find_element("css selector", "td").text
+                          for tr in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")})
+    assert rows == {"昌吉市行政审批局": "无从计算", "格尔木市数据局": "无数据"}, rows  # its table 三 is absent
+    status = chromium.find_element("id", "xxgk-compare-status").text
+    assert "“无从计算”：比例的分母为0" in status and "“无数据”" in status, status
+    link = chromium.find_element("id", "xxgk-compare-csv")
+    text = chromium.execute_async_script(
+        "var done = arguments[1]; fetch(arguments[0].href).then(function (r) { return r.text(); }).then(done);", link)
+    changji = next(line for line in text.splitlines() if line.startswith("xinjiang-changji"))
+    assert changji.endswith(",比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）"), changji
+    chromium.get(server + "/compare/?agencies=xinjiang-changji-changji-xingzhengshenpiju&metric=granted_share"
+                 "&year=2025")  # nothing to draw: the chart says why
+    chart = _wait(lambda: chromium.find_element("id", "xxgk-compare-chart").text)
+    assert chart.startswith("无从计算：比例的分母为0"), chart

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 import yaml
@@ -181,3 +182,54 @@ def _broken_under(identity: str, formula: str, cells: dict, edition: str | None)
     values = {(a, b): int(v) for (t, a, b), v in cells.items() if t == table and v is not None and v.is_integer()}
     return any(b.identity == identity and b.where in read
                for b in broken_identities(table, edition or "2021", values))
+
+
+def _summands(node) -> list[tuple] | None:
+    """The cells a sum of cells adds (``a + b + c``), or None when ``node`` is anything else."""
+    if node[0] == "ref":
+        return [node[1:]]
+    if node[0] == "+":
+        left, right = _summands(node[1]), _summands(node[2])
+        return None if left is None or right is None else left + right
+    return None
+
+
+def share_bases(metrics: list[dict] | tuple[dict, ...]) -> dict[str, tuple[str, ...]]:
+    """``{share code: the measures whose sum is its denominator}``, read from the formulas: a value of such a share
+    that is missing while those measures are all there and add up to 0 is no missing number but a share of nothing
+    (an agency that handled no request has no 予以公开比例), which the pages say apart from 无数据. Only a formula
+    ``… / (a sum of cells)`` whose cells the count measures (formulas that are sums of cells) cover exactly, each
+    once, has bases.
+
+    >>> bases = share_bases(metric_rows())
+    >>> bases["granted_share"], bases["corrected_share"]
+    (('processed',), ('review_total', 'litigation_total'))
+    >>> "received" in bases
+    False
+    """
+    counts = {m["code"]: _summands(_parse(m["formula"])) for m in metrics}
+    out = {}
+    for m in metrics:
+        node = _parse(m["formula"])
+        while node[0] == "*" and node[1][0] == "num":  # 100 * (…) / (…) parses as (100 * …) / …
+            node = node[2]
+        if node[0] != "/" or (wanted := _summands(node[2])) is None:
+            continue
+        rest, bases = list(wanted), []
+        for code, cells in counts.items():
+            if cells and code != m["code"] and all(c in rest for c in cells):
+                bases.append(code)
+                for c in cells:
+                    rest.remove(c)
+        if not rest and bases:
+            out[m["code"]] = tuple(bases)
+    return out
+
+
+def share_of_nothing(values: Mapping, code: str, bases: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``values[code]`` (one report's ``{metric: value}``) is missing as a share of nothing: its
+    denominator's measures (``share_bases``) are all there and add up to 0."""
+    if values[code] is not None or code not in bases:
+        return False
+    base = [values[b] for b in bases[code]]
+    return all(v is not None for v in base) and sum(base) == 0

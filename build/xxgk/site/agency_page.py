@@ -11,9 +11,19 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..package.metrics import share_of_nothing
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
-from .labels import DASH_NOTE_ZH, FINDINGS_COLUMN_ZH, KIND_NOTE, NO_DATA_NOTE_ZH, SEVERITY_ZH, TIER_ZH
+from .labels import (
+    DASH_NOTE_ZH,
+    FINDINGS_COLUMN_ZH,
+    KIND_NOTE,
+    NO_DATA_NOTE_ZH,
+    SEVERITY_ZH,
+    TIER_ZH,
+    ZERO_BASE_NOTE_ZH,
+    ZERO_BASE_ZH,
+)
 from .render import (
     DENIAL_REASONS,
     OUTCOME_SHARES,
@@ -56,6 +66,14 @@ def peer_note(counts: list[int], who: str) -> str:
         return (f"<p><small>同类组中只有{who}有数值：中位数就是{who}自己的数值，暂无可比性；"
                 "收录的报告增多后自动更新。</small></p>")
     return ""
+
+
+def share_cell(values, code: str, bases: dict, numeric=cell) -> str:
+    """The table cell of metric ``code`` of one report's ``values`` (``numeric``: ``render.cell`` or ``num_cell``):
+    its value; 无从计算 for a share of nothing (``metrics.share_of_nothing``: its denominator 0); else 无数据."""
+    if share_of_nothing(values, code, bases):
+        return f'<td class="xxgk-num xxgk-missing" title="比例的分母为0">{ZERO_BASE_ZH}</td>'
+    return numeric(shown(values[code]), "无数据")
 
 
 def shown(value) -> str | None:
@@ -135,10 +153,11 @@ class AgencyPages:
             href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告</a>'
                          "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
-                         cell(shown(v["granted_share"]), "无数据"), cell(len(found)),
+                         share_cell(v, "granted_share", self.share_bases), cell(len(found)),
                          f"<td>{esc(r['published_date'] or '—')}</td>"])
         # a "—" (a date or template the report does not state) and a 无数据 said, as the report page says them
-        notes = [note for note, shown_as in ((DASH_NOTE_ZH, "—</td>"), (NO_DATA_NOTE_ZH, "无数据</td>"))
+        notes = [note for note, shown_as in ((DASH_NOTE_ZH, "—</td>"), (NO_DATA_NOTE_ZH, "无数据</td>"),
+                                             (ZERO_BASE_NOTE_ZH, ZERO_BASE_ZH + "</td>"))
                  if any(c.endswith(">" + shown_as) for row in rows for c in row)]
         return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）",
                                           FINDINGS_COLUMN_ZH, "发布日期"],
@@ -153,7 +172,7 @@ class AgencyPages:
         xs = [f"{y}年" for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
-        out, heading, empty = [], None, []
+        out, heading, empty, zero = [], None, [], []
         for head, title, codes, unit, stacked, file in CHARTS:
             traces = []
             for code in codes:
@@ -170,7 +189,10 @@ class AgencyPages:
                 else:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
             if all(v is None for t in traces for v in t["y"]):
-                empty.append(title)
+                # shares of nothing in every year (no request handled, no review or suit) are no missing numbers
+                nothing = all(share_of_nothing(self.values[r["report_id"]], c, self.share_bases)
+                              for c in codes for r in mine.values())
+                (zero if nothing else empty).append(title)
                 continue
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
@@ -186,7 +208,10 @@ class AgencyPages:
             # outcomes downloaded as …-granted_share, its first measure; before that, agency-carried_forward.csv)
             agency_id = next(iter(mine.values()))["agency_id"]
             out.append(chart(traces, title, "", unit, f"{agency_id}-{file}", layout,
-                             absent=[x for y, x in zip(years, xs, strict=True) if y not in mine]))
+                             absent=[x for y, x in zip(years, xs, strict=True) if y not in mine],
+                             nothing=[x for y, x in zip(years, xs, strict=True) if y in mine and all(
+                                 share_of_nothing(self.values[mine[y]["report_id"]], c, self.share_bases)
+                                 for c in codes)]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
@@ -195,6 +220,9 @@ class AgencyPages:
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
                           "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
                           "详见各年度报告页的“发现的问题”）。</p>")
+        if zero:  # (before: said to be missing, "表格缺失或无法读取", of tables read whole, all 0)
+            out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(zero))}——本机构各年度这些比例的分母为0"
+                          "（没有办理的申请，或没有复议、诉讼），比例无从计算（不是缺失，也不是0）。</p>")
         missing = [y for y in years if y not in mine]
         if missing:
             years = "、".join(f"{y}年" for y in missing)
@@ -265,7 +293,7 @@ class AgencyPages:
                 med, n = group[code] if group else (None, 0)
                 rows.append([f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
-                             num_cell(shown(self.values[r["report_id"]][code]), "无数据"),
+                             share_cell(self.values[r["report_id"]], code, self.share_bases, num_cell),
                              num_cell(shown(med), "无数据"), num_cell(n)])
             years.append((f"{y}年度", rows))
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]

@@ -3,7 +3,8 @@
 Sharded so that one view loads little: ``json/agencies.json`` (who each agency is: the finder, the filters and
 the chart names; ``labels``: the Chinese names of tiers and kinds, from ``labels.py``), ``json/metrics.json``
 (the published metric definitions, each with its chart colour) and one ``json/m/<code>.json`` per
-measure (its value for each agency and year, and the agency's peer-group median that year). A compare view
+measure (its value for each agency and year, the agency's peer-group median that year, and ``z``: the years in
+which a share's value is missing because its denominator is 0, ``share_of_nothing``). A compare view
 loads agencies.json + metrics.json + one measure file; the header search loads agencies.json + search.json.
 
 Values come from :func:`xxgk.package.metrics.report_values`, the one evaluator of the published formulas.
@@ -18,7 +19,7 @@ from collections.abc import Mapping
 from statistics import median
 
 from ..catalog import table
-from ..package.metrics import report_values
+from ..package.metrics import report_values, share_bases, share_of_nothing
 from ..package.report_card import copies
 from .data import Package
 from .labels import browser_labels
@@ -84,19 +85,26 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                  {"code": m["code"], "label": m["label_zh"], "unit": m["unit"], "group": m["group"],
                   "formula": m["formula"], "formula_2019": m["formula_2019"] or "", "editions": m["editions"],
                   "comparable": m["comparable"] != "false", "colour": metric_colour(m["code"])} for m in metrics]})}
+    bases = share_bases(metrics)
     for m in metrics:
-        code, by_agency, peer = m["code"], {}, {}
+        code, by_agency, peer, nothing = m["code"], {}, {}, {}
         for aid, mine in years.items():
             row = {str(y): values[r["report_id"]][code] for y, r in mine.items()
                    if values[r["report_id"]][code] is not None}
             if row:
                 by_agency[aid] = row
+            # a share of nothing (its denominator 0: no request handled) is no missing number: the compare page says
+            # 无从计算 for it, not 无数据 (the report lacks it), as the agency pages do
+            zero = [str(y) for y, r in sorted(mine.items()) if share_of_nothing(values[r["report_id"]], code, bases)]
+            if zero:
+                nothing[aid] = zero
             # a group of byte-identical copies only (the manifest names them apart) has no median: none
             med = {str(y): list(peers[r["peer_group"]][code]) for y, r in mine.items()
                    if r.get("peer_group") in peers and peers[r["peer_group"]][code][0] is not None}
             if med:
                 peer[aid] = med
-        files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer})
+        files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer}
+                                              | ({"z": nothing} if nothing else {}))
     return files
 
 

@@ -30,6 +30,10 @@ UNRANKED_ZH = "报告有未能读出的内容（读取的局限中有错误）�
 # and a 无数据 (a value the report lacks: missing, never 0)
 DASH_NOTE_ZH = "“—”：报告中没有写明，或本站未能从报告中读出。"
 NO_DATA_NOTE_ZH = "“无数据”：报告中没有这个数，或本站未能读出（缺失，不是0）。"
+# a share whose denominator is 0 (``metrics.share_of_nothing``: no request handled): no share, and no missing number
+# (an agency of 0 requests read 无数据, "the report lacks it", and its page blamed missing or unreadable tables)
+ZERO_BASE_ZH = "无从计算"
+ZERO_BASE_NOTE_ZH = "“无从计算”：比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）。"
 # the column counting a report's findings on the agency, report and quality pages: every finding, info-level notes
 # (提示, which cost no score) included, so said (a report with 24 blank cells read as "24 problems")
 FINDINGS_COLUMN_ZH = "问题数（含提示）"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
+from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
 from ..safe import link_url
 from . import chart_frames
@@ -206,6 +207,7 @@ class Site(ReportPages, AgencyPages):
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.report_urls = report_paths(self.reports)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
+        self.share_bases = share_bases(list(pkg.tables["metrics"]))  # a share of nothing is said apart (无从计算)
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
         self.agencies_by_id = {a["agency_id"]: a for a in pkg.tables["agencies"]}
         self.province_codes = {a["province"]: a.get("province_code") for a in  # a province's code, for its slug
@@ -764,7 +766,8 @@ ABOUT = """# 关于与方法
 - **格式**：按表头判断每张表是2019还是2021格式，不按年份猜测。
 - **报告评估**：得分只计本机关自身的问题（勾稽关系不成立、逾期发布、正文与表格不一致、照抄往年等）；
   本站未能读出的单元格等“读取的局限”单独列出，不扣分。得分只在同一年度、同一行政层级（国家级、省级、地市级、县级、乡镇级）内比较。
-- **图表**：缺失的数值标为“无数据”，绝不画成0；0 画成高度为0并标注“0”的柱。每种结果在所有图表中颜色相同
+- **图表**：缺失的数值标为“无数据”，绝不画成0；0 画成高度为0并标注“0”的柱；分母为0的比例（如没有办理申请的机关的
+  予以公开比例）标为“无从计算”，它不是缺失。每种结果在所有图表中颜色相同
   （色盲友好的 Okabe–Ito 配色）。每张图都可下载为 PNG（含标题、来源、许可和网址）和 CSV。
 - **下载**：所有 CSV 都是 UTF-8 带 BOM，Excel 双击即可正确显示中文。
 

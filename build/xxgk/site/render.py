@@ -27,6 +27,7 @@ import yaml
 from ..catalog import RULES
 from ..safe import BIDI_CONTROLS, html_attr, html_text, link_url, plot_label
 from .chart_frames import framed
+from .labels import ZERO_BASE_ZH
 
 # (and the bidirectional controls, safe.BIDI_CONTROLS, removed: one U+202E in a report's text made the
 # rest of its table cell or source line read backwards — "-3+4" shown as "4+3-", the page's own 全文 link as
@@ -329,10 +330,11 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
 
 
 def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False,
-                         absent: Collection[str] = ()) -> list[dict]:
+                         absent: Collection[str] = (), nothing: Collection[str] = ()) -> list[dict]:
     """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some; 无报告 for a
-    category in ``absent``: an agency page's year without a report), and a 0 where stacked series are all zero
-    (nothing would be drawn, and stacked bars carry no value labels)."""
+    category in ``absent``: an agency page's year without a report; 无从计算 for one in ``nothing``: shares whose
+    denominator is 0), and a 0 where stacked series are all zero (nothing would be drawn, and stacked bars carry
+    no value labels)."""
     all_bars = [t for t in data if t.get("type", "bar") == "bar"]
     if not all_bars:
         return []
@@ -348,7 +350,7 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
         if not gaps and (not stacked or any(t["y"][i] for t in bars)):
             continue  # drawn, or unstacked bars that carry their own value labels (a 0 reads 0)
-        text = ("0" if not gaps else (NO_REPORT if category in absent else MISSING_LABEL) if len(gaps) == len(bars)
+        text = ("0" if not gaps else _gap_word(category, absent, nothing) if len(gaps) == len(bars)
                 else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
@@ -358,11 +360,16 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     return notes
 
 
+def _gap_word(category: str, absent: Collection[str], nothing: Collection[str]) -> str:
+    """What a category with no value is: 无报告 (``absent``), 无从计算 (``nothing``: shares of nothing), else 无数据."""
+    return NO_REPORT if category in absent else ZERO_BASE_ZH if category in nothing else MISSING_LABEL
+
+
 NOT_APPLICABLE = "不适用"  # a data table's cell of a year whose template edition has no such measure
 NO_REPORT = "无报告"  # a chart's category (an agency page's year) of which the site has no report
 
 
-def _data_table(data: list[dict], absent: Collection[str] = ()) -> str:
+def _data_table(data: list[dict], absent: Collection[str] = (), nothing: Collection[str] = ()) -> str:
     """A chart's numbers as a table a reader can compare across: a row a series, a column a category (the
     agency page's years), in the order the traces give them; a value missing is 无数据 (never 0), a category a
     series does not give is 无数据 too, and a year of the other template edition (``xxgk_other``) 不适用. The
@@ -378,14 +385,14 @@ def _data_table(data: list[dict], absent: Collection[str] = ()) -> str:
         for category in categories:
             value, skip = given.get(category, (None, False))
             cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else
-                         num_cell(value, NO_REPORT if category in absent else MISSING_LABEL))
+                         num_cell(value, _gap_word(category, absent, nothing)))
         rows.append(cells)
     return table(["系列", *map(str, categories)], rows, css="nums")  # xxgk.css right-aligns all but the first
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
           extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True,
-          unit: str = "", absent: Collection[str] = ()) -> str:
+          unit: str = "", absent: Collection[str] = (), nothing: Collection[str] = ()) -> str:
     """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent. The JSON is compact
     (``compact_spec``) and, while a build writes its pages, keeps only the chart's numbers and the name of its
     frame (``chart_frames.py``).
@@ -394,7 +401,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     ``marker.color`` from :func:`colour`; a missing value (None) is drawn as a 无数据 label, never as 0.
     ``horizontal`` draws bars sideways, which keeps long agency names readable on a phone.
     ``data_table=False`` when the page already shows the chart's numbers in a table of its own. ``absent``: the
-    categories with no report at all (an agency page's years), labelled 无报告 instead of 无数据.
+    categories with no report at all (an agency page's years), labelled 无报告 instead of 无数据; ``nothing``: the
+    categories whose shares have a denominator of 0 (``metrics.share_of_nothing``), labelled 无从计算.
     The chart element is ``role=img`` with a name and holds no focusable control (plotly's toolbar is
     off; the PNG and CSV download buttons sit beside it, outside the image).
     """
@@ -402,7 +410,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     # the unit goes in the chart's title, not up the value axis (a single 件 turned on its side reads as 牛)
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
-    fallback = _data_table(data, absent) if data_table else ""
+    fallback = _data_table(data, absent, nothing) if data_table else ""
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -412,7 +420,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
               ] if stacked else None  # (the value axis reads them only for stacked bars)
     # xxgk.js adds the common settings (legend below, separators, margins)
     layout = {"title": {"text": plot_label(title)}}
-    if notes := _missing_annotations(data, horizontal, stacked, absent):
+    if notes := _missing_annotations(data, horizontal, stacked, absent, nothing):
         layout["annotations"] = notes
     category_axis = {"type": "category"}
     if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)

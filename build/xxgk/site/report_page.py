@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 from ..package.metrics import formula_for
 from ..package.report_card import copies
-from .agency_page import PEER_SHOWN, peer_note, shown
+from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, score, score_group, scored, split_findings
 from .data import number
@@ -204,7 +204,8 @@ class ReportPages:
                     "没有可比的中位数。</p>")
         mine = self.values[r["report_id"]]
         rows = [[f"<td>{esc(self.metric_defs[c]['label_zh'])}（{esc(self.metric_defs[c]['unit'])}）</td>",
-                 num_cell(shown(mine[c]), "无数据"), num_cell(shown(group[c][0]), "无数据"), num_cell(group[c][1])]
+                 share_cell(mine, c, self.share_bases, num_cell), num_cell(shown(group[c][0]), "无数据"),
+                 num_cell(group[c][1])]
                 for c in PEER_SHOWN]
         note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"

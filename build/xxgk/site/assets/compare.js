@@ -76,7 +76,7 @@
             });
           } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
-          if (c.text === "无数据" || c.text === "无报告" || c.text === "不适用") td.className = "xxgk-num xxgk-missing";
+          if (["无数据", "无报告", "不适用", ZERO_BASE].indexOf(c.text) >= 0) td.className = "xxgk-num xxgk-missing";
           row.appendChild(td);
         });
         tbody.appendChild(row);
@@ -127,11 +127,15 @@
   function emptyChart(words, yearLabel) {
     var flat = [].concat.apply([], words);
     if (!flat.length) return "无数据：所选年度没有该指标的数据。";
+    if (flat.every(function (w) { return w === ZERO_BASE; })) return ZERO_BASE + "：" + ZERO_BASE_NOTE + "。";
     var report = flat.indexOf("无报告") >= 0, value = flat.indexOf("无数据") >= 0;
     if (report && !value) return "无报告：本站没有所选机构" + yearLabel + "的报告。";
     if (!report) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
     return "无报告或无数据：所选机构" + yearLabel + "没有该指标的数值（各机构见下表）。";
   }
+  /* a share whose denominator is 0 (no request, review or suit to divide by): no share, and no missing number */
+  var ZERO_BASE = "无从计算";
+  var ZERO_BASE_NOTE = "比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）";
 
   function readURL() {
     var p = new URLSearchParams(location.search);
@@ -295,9 +299,13 @@
       // (无报告), or its report lacks the number or it could not be read or used (无数据: blank, unread, a share
       // whose table does not add up)
       var hasReport = function (id, y) { return Object.prototype.hasOwnProperty.call(byId[id].y || {}, String(y)); };
-      var gapWord = function (id, y) { return hasReport(id, y) ? "无数据" : "无报告"; };
+      // and a third, for a share: its denominator is 0 (no request handled), so there is no share to show (无从计算),
+      // which is no number the report lacks (it had said 报告中没有该数或未能读出 of a report of 0 requests)
+      var nothing = function (id, y) { return ((mv.z || {})[id] || []).indexOf(String(y)) >= 0; };
+      var gapWord = function (id, y) { return !hasReport(id, y) ? "无报告" : nothing(id, y) ? ZERO_BASE : "无数据"; };
       var gapNote = function (id, y, v) {
-        return v !== null ? "" : hasReport(id, y) ? "报告中没有该数或未能读出（缺失，不是0）" : "本站没有该机构该年度的报告";
+        return v !== null ? "" : !hasReport(id, y) ? "本站没有该机构该年度的报告" : nothing(id, y) ? ZERO_BASE_NOTE
+          : "报告中没有该数或未能读出（缺失，不是0）";
       };
       var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
       var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
@@ -387,8 +395,9 @@
         // phone's axis)
         gaps = years.map(function (y, i) {
           var none = ids.every(function (id) { return !hasReport(id, y); });
+          var zero = ids.every(function (id) { return nothing(id, y); });
           return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
-            y: 0, yref: "paper", yanchor: "bottom", showarrow: false, text: none ? "无报告" : "无数据",
+            y: 0, yref: "paper", yanchor: "bottom", showarrow: false, text: none ? "无报告" : zero ? ZERO_BASE : "无数据",
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
         if (withPeer) {
@@ -413,9 +422,11 @@
       status.textContent = urlNote + (reportless ? noReportNote(byId[ids[0]], yearLabel) : "") + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
-        (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（无数据，不是0），图中没有它的点。" : "") +
-        (ids.some(function (id) { return years.some(function (y) { return value(id, y) === null; }); }) ?
+        (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
+        (ids.some(function (id) { return years.some(function (y) { return value(id, y) === null && !nothing(id, y); }); }) ?
           "“无报告”：本站没有该机构该年度的报告；“无数据”：报告中没有该数或未能读出（缺失，不是0）。" : "") +
+        (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) ?
+          "“" + ZERO_BASE + "”：" + ZERO_BASE_NOTE + "。" : "") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
