@@ -133,3 +133,12 @@ def test_the_compare_page_says_a_share_of_nothing_apart_from_a_missing_number(se
                  "&year=2025")  # nothing to draw: the chart says why
     chart = _wait(lambda: chromium.find_element("id", "xxgk-compare-chart").text)
     assert chart.startswith("无从计算：比例的分母为0"), chart
+
+
+def test_a_search_address_lists_the_agencies_and_reports_of_its_words(server, chromium):
+    # (audit 24 G: Material fills its box from ?q= with no input event: /?q=湟中 listed its page hits only)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/agencies/?q=湟中")
+    hits = _wait(lambda: chromium.find_elements("css selector", ".xxgk-agency-hits a.xxgk-agency-hit"))
+    assert [h.text.split("\n")[0] for h in hits] == ["湟中区人民政府"]
+    assert _wait(lambda: chromium.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 20)

@@ -471,6 +471,9 @@
     input.addEventListener("input", run);
     input.addEventListener("input", runText);
     input.addEventListener("focus", function () { load().catch(function () {}); });  // (said when a query runs)
+    // words already in the box: Material put them there from a ?q= address before this ran, with no input event
+    // (a shared /?q=平潭 listed Material's page hits only, no agency and no report)
+    if (input.value.trim()) { run(); runText(); }
     input.addEventListener("keydown", function (e) { enterOpensBest(e, result); });
   }
 
