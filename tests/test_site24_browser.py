@@ -142,3 +142,14 @@ def test_a_search_address_lists_the_agencies_and_reports_of_its_words(server, ch
     hits = _wait(lambda: chromium.find_elements("css selector", ".xxgk-agency-hits a.xxgk-agency-hit"))
     assert [h.text.split("\n")[0] for h in hits] == ["湟中区人民政府"]
     assert _wait(lambda: chromium.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit"), 20)
+
+
+def test_a_report_pages_check_categories_stay_on_one_line_on_a_phone(server, chromium):
+    # (audit 24 H: at 390 px 正文与表格 broke as 正文与表 / 格 beside the wide verdict column)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/a/qinghai-xining-huangzhong-renminzhengfu/2025.html")
+    cells = chromium.find_elements("css selector", "td a[href*='checks/#']")
+    assert len(cells) >= 6
+    heights = chromium.execute_script(
+        "return arguments[0].map(a => [a.textContent, a.getClientRects().length]);", cells)
+    assert [name for name, lines in heights if lines != 1] == []

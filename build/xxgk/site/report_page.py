@@ -165,7 +165,9 @@ class ReportPages:
                                           for s in ("error", "warning", "info") if counts[s]) or (
                 f"未能判断（有未读出的内容：{SEVERITY_ZH['error']} {unread[code]}）" if unread.get(code) else
                 self._not_judged(code, r) or "✓ 通过")
-            rows.append([f'<td><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>', f"<td>{verdict}</td>"])
+            # (the category kept on one line: on a phone 正文与表格 broke as 正文与表 / 格 beside a wide verdict column)
+            rows.append([f'<td class="xxgk-word"><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>',
+                         f"<td>{verdict}</td>"])
         year, tier = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
         rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
