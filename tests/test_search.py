@@ -20,7 +20,7 @@ const site = process.argv[1];
 global.window = {};
 global.document = {currentScript: {src: "http://x/assets/search.js"}, addEventListener() {}};
 global.fetch = (url) => Promise.resolve(
-  {json: () => JSON.parse(fs.readFileSync(path.join(site, url.slice(9)), "utf8"))});
+  {ok: true, status: 200, json: () => JSON.parse(fs.readFileSync(path.join(site, url.slice(9)), "utf8"))});
 eval(fs.readFileSync(process.argv[2], "utf8"));
 const queries = JSON.parse(process.argv[3]);
 window.xxgkAgencies.load().then((data) => {
