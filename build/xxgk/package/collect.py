@@ -30,7 +30,7 @@ from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make
 from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
-from ..readers import BUDGET, HARD_LINK, bounded_sha256, open_beneath, read_path
+from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
 from ..safe import link_url, strip_control, without_credentials
 
@@ -298,10 +298,12 @@ def _failed(folder: Path, item: Input, finding: Finding, hash_it: bool = True) -
 def _sha256(folder: Path, rel: str) -> str:
     """SHA-256 of a regular file (never through a link), read in blocks (memory stays bounded on huge files); ``""``
     for a file too large to hash in bounded time (``readers.bounded_sha256``: this runs in the build's own process,
-    after a worker ran out of time, often on just such a file)."""
+    after a worker ran out of time, often on just such a file). A file with other names is not hashed either
+    (``readers.hard_linked``): the listing refused hard links, but one made after it (the report swapped for a link
+    to a file outside reports/) must not have that file's checksum published."""
     fd = open_beneath(folder, rel)
     with os.fdopen(fd, "rb") as handle:
-        return bounded_sha256(handle)
+        return "" if hard_linked(fd) else bounded_sha256(handle)
 
 
 def apply_manifest(report: Report, entry: dict) -> None:
