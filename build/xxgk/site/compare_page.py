@@ -74,7 +74,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图"></div>
 <p><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
-<a id="xxgk-compare-csv" hidden>下载所显示的数据（CSV）</a></p>
+<a id="xxgk-compare-csv" class="md-button xxgk-small-button" hidden>下载所显示的数据（CSV）</a></p>
 <div id="xxgk-compare-table"></div>
 
 ## 排行榜
