@@ -12,7 +12,9 @@ Only where it is unambiguous: the columns are learnt from at least ``MIN_ROWS`` 
 place), a short row has at least two values, stands among those rows (or within ``NEAR`` lines of them: the lines
 of all pages are taken together, as a table goes on over a page break), and each of its values stands within
 ``TOLERANCE`` of the narrowest column gap from one column, left to right. Any other line is left as pdfplumber
-wrote it.
+wrote it. A row printed over two or three lines (a cell aligned to the bottom of a tall row, a number wrapped in its
+narrow cell) is written as one row of cells by where each value stands (``_joined``) when reading its lines' values
+in order would put one in another's column.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ MAX_COLUMNS = 32  # wider rows are no table of the report's (and placing a row c
 MIN_ROWS = 3  # complete rows that must agree on the columns
 TOLERANCE = 0.3  # how far (a share of the narrowest gap between columns) a value may stand from its column
 HEADER_BLANKS = 2  # blank cells a row placed by its header line may have (more: the line is likely no header)
+UNKNOWN = "？"  # a cell whose value stands on a line between two rows' lines: printed, but for which row is unknown
 NEAR = 4  # lines before the first and after the last complete row where a short row may stand (the table's first
 # row, under its header, may be short; a label wrapped over lines puts its numbers on any of them)
 
@@ -123,9 +126,14 @@ def _header_columns(found: list[Word], values: int) -> list[tuple[float, float, 
     return columns if all(a[2] < b[2] for a, b in zip(columns, columns[1:], strict=False)) else None
 
 
+def _label(text: str, row: list[Word]) -> str:
+    """The line ``text`` without the values ``row`` that end it: its label, or nothing."""
+    return text.rsplit(maxsplit=len(row))[0].strip() if text.split() != [w.text for w in row] else ""
+
+
 def _rewritten(text: str, row: list[Word], cells: list[str]) -> str:
     """The line ``text`` ending in ``row``'s values as its label (if any), a tab and ``cells`` joined by tabs."""
-    label = text.rsplit(maxsplit=len(row))[0].strip() if text.split() != [w.text for w in row] else ""
+    label = _label(text, row)
     return "\t".join([label, *cells] if label else cells)
 
 
@@ -148,27 +156,50 @@ def _window(texts: list[str], values: list[list[Word]], complete: list[int]) -> 
     return range(start, end + 1)
 
 
-def _split_rows(placed: dict[int, list[str]], values: list[list[Word]], columns: list, width: int) -> set[int]:
+def _split_rows(placed: dict[int, list[str]], values: list[list[Word]], columns: list, width: int
+                ) -> dict[int, list[int]]:
     """The placed rows whose blank cells a neighbouring short line's values stand in (within two lines, with none
-    between holding values): one row of the table printed over two lines (its cells aligned to the top and to the
-    bottom of a tall row), whose printed cells must not be called blank."""
-    middles = [c[2] for c in columns]
-    reach = TOLERANCE * min(b - a for a, b in zip(middles, middles[1:], strict=False))
-
-    def stands_in(k: int) -> set[int] | None:
-        found = {min(range(width), key=lambda j: word.distance(columns[j])) for word in values[k]}
-        return found if all(min(word.distance(c) for c in columns) <= reach for word in values[k]) else None
-
-    split = set()
+    between holding values), each with those lines, top to bottom: one row of the table printed over two or three
+    lines (its cells aligned to the top and to the bottom of a tall row, or a number wrapped in a narrow cell),
+    whose printed cells must not be called blank."""
+    split: dict[int, list[int]] = {}
     for k, cells in placed.items():
         blank = {j for j, cell in enumerate(cells) if not cell}
         for step in (-1, 1):
             n = k + step
             if 0 <= n < len(values) and not values[n] and 0 <= n + step < len(values):
                 n += step  # (a line of the label between)
-            if 0 <= n < len(values) and 0 < len(values[n]) < width and (where := stands_in(n)) and where <= blank:
-                split.add(k)
-    return split
+            if 0 <= n < len(values) and 0 < len(values[n]) < width and (where := _stands_in(values[n], columns)) \
+                    and set(where) <= blank:
+                split.setdefault(k, []).append(n)
+    return {k: sorted(lines) for k, lines in split.items()}
+
+
+def _stands_in(row: list[Word], columns: list) -> list[int] | None:
+    """The column each of ``row``'s values stands in, or None when one stands under none (beyond ``TOLERANCE``)."""
+    middles = [c[2] for c in columns]
+    reach = TOLERANCE * min(b - a for a, b in zip(middles, middles[1:], strict=False))
+    found = [min(range(len(columns)), key=lambda j: word.distance(columns[j])) for word in row]
+    return found if all(word.distance(columns[j]) <= reach for word, j in zip(row, found, strict=True)) else None
+
+
+def _joined(k: int, parts: list[int], values: list[list[Word]], columns: list) -> list[str] | None:
+    """Row ``k``'s cells with the values of ``parts`` (its other lines) put in the columns they stand in, or None when
+    reading the lines' values in order already puts each in its column (the parser then joins them as written).
+
+    Read in order, a value on the line below that stands left of the row's (a cell aligned to the bottom), or two
+    lines' pieces under one column (a number wrapped in its cell: ``2060`` / ``7``), moved every later value one
+    column: the row was published shifted. A column holding pieces of two lines is one cell holding both (read as
+    unreadable, never one number of them)."""
+    lines = sorted([k, *parts])
+    order = [j for n in lines for j in (_stands_in(values[n], columns) or [])]
+    if order == sorted(set(order)):
+        return None
+    cells: list[list[str]] = [[] for _ in columns]
+    for n in lines:
+        for word, j in zip(values[n], _stands_in(values[n], columns) or [], strict=False):
+            cells[j].append(word.text)
+    return [" ".join(cell) for cell in cells]
 
 
 def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
@@ -194,10 +225,19 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
         placed = {k: cells for k in _window(texts, values, complete)
                   if 2 <= len(values[k]) < width and k not in done and (cells := _placed(values[k], columns))}
         split = _split_rows(placed, values, columns, width)
+        # a row's pieces: its other lines with fewer values (the line holding most of the row's values is the row)
+        pieces = {k: [n for n in lines if len(values[n]) < len(values[k])] for k, lines in split.items()}
+        owners = Counter(n for lines in pieces.values() for n in lines)
         for k, cells in placed.items():
+            done.add(k)
             if k not in split:
                 texts[k] = _rewritten(texts[k], values[k], cells)
-            done.add(k)
+            elif owners[k] == 0 and pieces[k] and (joined := _joined(k, pieces[k], values, columns)):
+                if any(owners[n] > 1 for n in pieces[k]):  # a piece between two rows: whose it is is unknown
+                    joined = [UNKNOWN if cell and not old else old for cell, old in zip(joined, cells, strict=True)]
+                texts[k] = _rewritten(texts[k], values[k], joined)
+                for n in pieces[k]:
+                    texts[n] = _label(texts[n], values[n])
     for k, row in enumerate(values):
         if k and k not in done and len(row) >= 2 and not values[k - 1]:
             columns = _header_columns(lines[k - 1][1], len(row))

@@ -1,0 +1,60 @@
+"""Audit 25 (parse): one row of an unruled PDF table printed over several text lines is read cell by cell, by where
+each value stands — never joined in reading order when that order is not the columns' (values published shifted)."""
+
+from __future__ import annotations
+
+from tests.test_pdf_cells import line
+from xxgk.parser import parse
+from xxgk.pdf_cells import mark_blank_cells
+
+HEAD = "某某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+COMPLETE = [line("二、上年结转政府信息公开申请数量", ["1", "0", "0", "0", "0", "0", "1"]),
+            line("（一）予以公开", ["3", "1", "0", "0", "0", "0", "4"]),
+            line("（二）部分公开", ["1", "0", "0", "0", "0", "0", "1"])]
+
+
+def row_values(rows, code: str) -> list:
+    record = parse(HEAD + "\n".join(mark_blank_cells(rows)) + "\n")
+    values = record.values("applications")
+    return [values.get((code, applicant)) for applicant in APPLICANTS], record
+
+
+def test_a_cell_aligned_to_the_bottom_of_a_tall_row_stays_in_its_column():
+    """自然人's 11 on the line below the row's other values (its cell aligned to the bottom): before, the lines' numbers
+    were joined in reading order and the row was published 3, 0, 4, 0, 0, 18, 11 — every value one column left."""
+    rows = [*COMPLETE, line("1.属于国家秘密", [None, "3", "0", "4", "0", "0", "18"]), line("", ["11"])]
+    assert mark_blank_cells(rows)[-2:] == ["1.属于国家秘密\t11\t3\t0\t4\t0\t0\t18", ""]
+    values, _ = row_values(rows, "denied_state_secret")
+    assert values == [11, 3, 0, 4, 0, 0, 18]
+
+
+def test_the_label_continued_below_keeps_its_text_and_gives_up_its_value():
+    rows = [*COMPLETE, line("5.要求行政机关确认或重新出具", [None, "3", "0", "4", "0", "0", "18"]),
+            line("已获取信息", ["11"])]
+    assert mark_blank_cells(rows)[-2:] == ["5.要求行政机关确认或重新出具\t11\t3\t0\t4\t0\t0\t18", "已获取信息"]
+    assert row_values(rows, "rejected_confirmation")[0] == [11, 3, 0, 4, 0, 0, 18]
+
+
+def test_a_number_wrapped_in_its_cell_is_unreadable_never_shifted():
+    """20607 and 47807 broken over two lines in their narrow cells (2060 / 7 above and below the row's line): before,
+    自然人 was published 5707 (商业企业's), … 其他 7 and 总计 7."""
+    rows = [*COMPLETE, line("", ["2060", None, None, None, None, None, "4780"]),
+            line("一、本年新收政府信息公开申请数量", [None, "5707", "5007", "6107", "5107", "5307", None]),
+            line("", ["7", None, None, None, None, None, "7"])]
+    values, record = row_values(rows, "new")
+    assert values == [None, 5707, 5007, 6107, 5107, 5307, None]
+    unreadable = {(f.row, f.column) for f in record.findings if f.code == "value_unreadable"}
+    assert {c for r, c in unreadable if r and r.startswith("一、")} == {"自然人", "总计"}
+
+
+def test_a_value_between_two_rows_that_both_lack_its_column_is_read_for_neither():
+    """The 15 stands under 自然人 on a line between two rows whose 自然人 is not on their line: it may be either's.
+    Before, the lower row was published shifted (its 3, 0, 4 … one column left)."""
+    rows = [*COMPLETE, line("1.属于国家秘密", [None, "1", "0", "2", "7", "0", "25"]), line("", ["15"]),
+            line("2.其他法律行政法规禁止公开", [None, "3", "0", "4", "0", "0", "14"])]
+    values, record = row_values(rows, "denied_state_secret")
+    assert values == [None] * 7
+    assert row_values(rows, "denied_prohibited_by_law")[0] == [None] * 7  # before: 3, 0, 4, 0, 0, 14, 15 → 15 in 总计
+    lost = {f.row for f in record.findings if f.code == "row_lost_cells"}
+    assert lost == {"（三）不予公开 1.属于国家秘密", "2.其他法律行政法规禁止公开"}
