@@ -3,7 +3,8 @@ each value stands — never joined in reading order when that order is not the c
 
 from __future__ import annotations
 
-from tests.test_pdf_cells import line
+from tests.test_pdf_cells import COLUMNS, line
+from tests.test_pdf_cells import header as header_line
 from xxgk.parser import parse
 from xxgk.pdf_cells import mark_blank_cells
 
@@ -58,3 +59,37 @@ def test_a_value_between_two_rows_that_both_lack_its_column_is_read_for_neither(
     assert row_values(rows, "denied_prohibited_by_law")[0] == [None] * 7  # before: 3, 0, 4, 0, 0, 14, 15 → 15 in 总计
     lost = {f.row for f in record.findings if f.code == "row_lost_cells"}
     assert lost == {"（三）不予公开 1.属于国家秘密", "2.其他法律行政法规禁止公开"}
+
+
+NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开"]
+NUMBERS = [["6", "1", None, "0", "1", "0", "8"], ["1", "0", None, "0", "0", "2", "3"],
+           ["3", "1", None, "0", "0", "0", "4"], ["1", "2", None, "0", "0", "0", "3"]]
+
+
+def blank_column_table(header: bool) -> list:
+    """Table 三 drawn without rules whose 科研机构 column is blank in every row (no request from one; its zeros
+    printed blank): no row prints all seven cells."""
+    rows = [header_line(NAMES, COLUMNS)] if header else [("申请人情况", [])]
+    return rows + [line(label, numbers) for label, numbers in zip(LABELS, NUMBERS, strict=True)]
+
+
+def test_a_column_blank_in_every_row_is_found_by_its_name_in_the_header():
+    """Before: every row had six numbers under seven columns, and the whole table was lost (row_lost_cells)."""
+    rows = blank_column_table(header=True)
+    assert mark_blank_cells(rows)[1] == "一、本年新收政府信息公开申请数量\t6\t1\t\t0\t1\t0\t8"
+    record = parse(HEAD + "\n".join(mark_blank_cells(rows)) + "\n")
+    values = record.values("applications")
+    assert [values.get(("new", a)) for a in APPLICANTS] == [6, 1, None, 0, 1, 0, 8]
+    assert [values.get(("carried_over", a)) for a in APPLICANTS] == [1, 0, None, 0, 0, 2, 3]
+    assert not [f for f in record.findings if f.code in ("row_lost_cells", "row_extra_cells")]
+    blank = {f.row for f in record.findings if f.code == "value_blank" and f.column == "科研机构"}
+    assert "一、本年新收政府信息公开申请数量" in blank
+
+
+def test_a_wide_gap_with_no_name_above_it_is_no_column():
+    rows = blank_column_table(header=False)
+    assert mark_blank_cells(rows) == [text for text, _ in rows]
+    record = parse(HEAD + "\n".join(mark_blank_cells(rows)) + "\n")
+    assert record.values("applications").get(("new", "natural_person")) is None  # (a row one short: lost, as before)
+    assert any(f.code == "row_lost_cells" for f in record.findings)

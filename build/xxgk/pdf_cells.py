@@ -14,7 +14,8 @@ of all pages are taken together, as a table goes on over a page break), and each
 ``TOLERANCE`` of the narrowest column gap from one column, left to right. Any other line is left as pdfplumber
 wrote it. A row printed over two or three lines (a cell aligned to the bottom of a tall row, a number wrapped in its
 narrow cell) is written as one row of cells by where each value stands (``_joined``) when reading its lines' values
-in order would put one in another's column.
+in order would put one in another's column. A column no row prints a value in is found between two columns, where
+the header names it (``_with_blank_columns``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ MIN_ROWS = 3  # complete rows that must agree on the columns
 TOLERANCE = 0.3  # how far (a share of the narrowest gap between columns) a value may stand from its column
 HEADER_BLANKS = 2  # blank cells a row placed by its header line may have (more: the line is likely no header)
 UNKNOWN = "？"  # a cell whose value stands on a line between two rows' lines: printed, but for which row is unknown
+HEADER_LINES = 6  # lines above a table's first complete row that may hold its header (wrapped column names)
 NEAR = 4  # lines before the first and after the last complete row where a short row may stand (the table's first
 # row, under its header, may be short; a label wrapped over lines puts its numbers on any of them)
 
@@ -98,6 +100,50 @@ def _columns(rows: list[list[Word]]) -> list[tuple[float, float, float]] | None:
     if any(word.distance(column) > reach for row in rows for word, column in zip(row, columns, strict=True)):
         return None
     return columns
+
+
+def _with_blank_columns(columns: list[tuple[float, float, float]], header: list[list[Word]]
+                        ) -> list[tuple[float, float, float]]:
+    """``columns`` with the columns no complete row prints a value in (a column blank in every row: an applicant
+    type that made no request, its zeros printed blank), found between two columns whose gap is a whole number of
+    the usual gap (the median) wider than it, and only where a ``header`` word (one not a value) stands in each
+    such place: the header names the column the rows leave blank. A wide gap with no name above it stays one gap.
+
+    >>> col = lambda x: (x, x + 5, x + 2.5)
+    >>> head = [[Word("科研机构", 275, 295)]]
+    >>> [c[0] for c in _with_blank_columns([col(200), col(240), col(320), col(360)], head)]
+    [200, 240, 280.0, 320, 360]
+    >>> [c[0] for c in _with_blank_columns([col(200), col(240), col(320), col(360)], [])]
+    [200, 240, 320, 360]
+    """
+    middles = [c[2] for c in columns]
+    gaps = [b - a for a, b in zip(middles, middles[1:], strict=False)]
+    if len(gaps) < 2:
+        return columns
+    usual = min(gaps)
+    reach = TOLERANCE * usual
+    names = [word for line in header for word in line if not VALUE.fullmatch(word.text)]
+    out = [columns[0]]
+    for left, right, gap in zip(columns, columns[1:], gaps, strict=False):
+        missing = round(gap / usual) - 1
+        if missing >= 1 and abs(gap - (missing + 1) * usual) <= reach:
+            guessed = [tuple(a + (b - a) * t / (missing + 1) for a, b in zip(left, right, strict=True))
+                       for t in range(1, missing + 1)]
+            if all(any(word.distance(column) <= reach for word in names) for column in guessed):
+                out += guessed
+        out.append(right)
+    return out
+
+
+def _header_lines(values: list[list[Word]], lines: list[tuple[str, list[Word]]], first: int) -> list[list[Word]]:
+    """The words of up to ``HEADER_LINES`` lines above line ``first`` (a table's first complete row) that hold no
+    values, up to the section heading that opens the table."""
+    out: list[list[Word]] = []
+    for k in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
+        if values[k] or HEADING.match(lines[k][0].strip()):
+            break
+        out.append(lines[k][1])
+    return out
 
 
 def _placed(values: list[Word], columns: list[tuple[float, float, float]]) -> list[str] | None:
@@ -222,6 +268,8 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
         columns = _columns([values[k] for k in complete])
         if columns is None:
             continue
+        columns = _with_blank_columns(columns, _header_lines(values, lines, complete[0]))
+        width = len(columns)
         placed = {k: cells for k in _window(texts, values, complete)
                   if 2 <= len(values[k]) < width and k not in done and (cells := _placed(values[k], columns))}
         split = _split_rows(placed, values, columns, width)
