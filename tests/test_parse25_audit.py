@@ -93,3 +93,27 @@ def test_a_wide_gap_with_no_name_above_it_is_no_column():
     record = parse(HEAD + "\n".join(mark_blank_cells(rows)) + "\n")
     assert record.values("applications").get(("new", "natural_person")) is None  # (a row one short: lost, as before)
     assert any(f.code == "row_lost_cells" for f in record.findings)
+
+
+TABLE3_LINES = [  # an Excel copy: the label's merged cells blank, then 7 cells (a row's 自然人 … 总计)
+    "一、本年新收政府信息公开申请数量\t\t\t206\t57\t50\t61\t51\t53\t478",
+    "二、上年结转政府信息公开申请数量\t\t\t1\t2\t3\t4\t5\t6\t21",
+]
+
+
+def test_tabs_turned_to_runs_of_spaces_in_places_keep_each_number_in_its_column():
+    """A .txt export whose tabs became spaces here and there. Before: ``57  50`` was one unreadable cell and every
+    later cell moved one column left, over the label's blank layout cells — 科研机构 published as 206 (自然人's),
+    法律服务机构 as 61, and 二、's row as 1, 2, 3, 4, 5 from 商业企业 on."""
+    mixed = [TABLE3_LINES[0].replace("57\t50", "57  50").replace("51\t53", "51    53"),
+             TABLE3_LINES[1].replace("\t\t1", "\t    1").replace("6\t21", "6    21")]
+    record = parse(HEAD + "\n".join(mixed) + "\n")
+    values = record.values("applications")
+    assert [values.get(("new", a)) for a in APPLICANTS] == [206, 57, 50, 61, 51, 53, 478]
+    assert [values.get(("carried_over", a)) for a in APPLICANTS] == [1, 2, 3, 4, 5, 6, 21]
+
+
+def test_one_space_inside_a_tab_cell_is_still_a_thousands_separator():
+    record = parse(HEAD + TABLE3_LINES[0].replace("478", "1 478").replace("206", "1 206") + "\n")
+    values = record.values("applications")
+    assert (values.get(("new", "natural_person")), values.get(("new", "total"))) == (1206, 1478)

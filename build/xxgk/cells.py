@@ -154,6 +154,8 @@ def _split_structured(line: str) -> list[str]:
     # begins or ends with |, or has no tab
     sep = "|" if "|" in line and ("\t" not in line or line.strip()[:1] == "|" or line.strip()[-1:] == "|") else "\t"
     cells = line.split(sep)
+    if sep == "\t" and "  " in line:
+        cells = [piece for cell in cells for piece in _space_separated(cell)]
     if sep == "|" and " | " in line and _HALF_GLUED_PIPE.search(line.strip()):
         # | 规章 | |1 | 2 |: a table whose rules have spaces on both sides; a | glued to a cell's text is in the
         # cell (OCR's | for 1: unreadable), not a rule that makes a cell more (before: 1 vanished, |1 read as an
@@ -168,6 +170,23 @@ def _split_structured(line: str) -> list[str]:
         if "<" in line or "*" in line or "__" in line or "&" in line:
             cells = [_unmarked(cell) for cell in cells]
     return cells
+
+
+_SPACE_RUN = re.compile(r"\s{2,}")
+_BARE_NUMBER = re.compile(r"\d+(?:[.,，]\d+)*")
+
+
+def _space_separated(cell: str) -> list[str]:
+    """A tab line's cell holding numbers apart by runs of spaces as those numbers, one a cell: a text export whose
+    tabs became spaces in places (``206\t57  50\t61``) — before, ``57  50`` was one unreadable cell and the row's
+    later cells moved a column left, over the label's blank layout cells (科研机构 published as 自然人's 206).
+    One space stays inside the cell (``1 075``: a thousands separator).
+
+    >>> [_space_separated(cell) for cell in ("57  50", " 6    21 ", "1 075", "规章  2")]
+    [['57', '50'], ['6', '21'], ['1 075'], ['规章  2']]
+    """
+    parts = _SPACE_RUN.split(cell.strip())
+    return parts if len(parts) > 1 and all(_BARE_NUMBER.fullmatch(part) for part in parts) else [cell]
 
 
 _MARKDOWN_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
