@@ -117,3 +117,26 @@ def test_one_space_inside_a_tab_cell_is_still_a_thousands_separator():
     record = parse(HEAD + TABLE3_LINES[0].replace("478", "1 478").replace("206", "1 206") + "\n")
     values = record.values("applications")
     assert (values.get(("new", "natural_person")), values.get(("new", "total"))) == (1206, 1478)
+
+
+def report(title_year: int, opening: str, period: str = "") -> str:
+    return (f"海城市教育局{title_year}年政府信息公开工作年度报告\n{period}一、总体情况\n"
+            f"{opening}海城市教育局认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
+            "二、主动公开政府信息情况\n行政许可\t1075\n")
+
+
+def test_a_title_naming_another_year_than_the_text_is_a_warning():
+    """A title copied from last year's report: 2022 in the title, the overview opening on 2023年 and the period of
+    2023. Before: filed as 2022's with no finding (only late_publication, measured against the wrong year)."""
+    period = "本报告统计期限自2023年1月1日起至2023年12月31日止。\n"
+    for text in (report(2022, "2023年，"), report(2022, "本年度，", period)):
+        record = parse(text)
+        conflicts = [f for f in record.findings if f.code == "year_conflict"]
+        assert record.year == 2022 and len(conflicts) == 1
+        assert (conflicts[0].severity, conflicts[0].expected, conflicts[0].actual) == ("warning", "2022", "2023")
+        assert "2023年" in conflicts[0].message
+
+
+def test_a_title_and_text_of_one_year_say_nothing():
+    for text in (report(2023, "2023年，"), report(2023, "本年度，"), report(2023, "2023年1月，")):
+        assert not [f for f in parse(text).findings if f.code == "year_conflict"]

@@ -71,6 +71,9 @@ def parse(text: str) -> Record:
             record.findings.append(make("year_from_overview", actual=record.year, line=line))
     if record.year is None:
         record.findings.append(make("year_not_found"))
+    elif title.year is not None:
+        record.findings += _year_conflicts(title.year, record.period_start,
+                                           sections["overview"].text(doc) if "overview" in sections else "")
     repeated = repeated_headings(doc, found)
     if repeated:
         record.findings.append(make("report_repeated", line=repeated[0][1], actual=len(repeated),
@@ -117,6 +120,25 @@ def _possible_year(record: Record, year: int | None) -> int | None:
         return year
     record.findings.append(make("date_invalid", actual=f"{year}年"))
     return None
+
+
+def _year_conflicts(year: int, period_start: str | None, overview: str) -> list:
+    """A ``year_conflict`` warning when the statistics period or the overview's opening year (``2023年，我局…``)
+    names another year than the title's ``year``: a title copied from last year's report (or a typo), whose tables
+    may be of the other year. The title's year stays the report's (it is printed as its name); before, nothing said
+    the text disagreed.
+
+    >>> [f.message for f in _year_conflicts(2022, None, "2023年，某局认真贯彻…")]
+    ['标题写的是2022年，“总体情况”首句写的是2023年：报告年度按标题记为2022年，请核对表中数字是哪一年的']
+    >>> _year_conflicts(2023, "2023-01-01", "2023年，某局…"), _year_conflicts(2023, None, "本年度，…")
+    ([], [])
+    """
+    found = []
+    for where, other in (("统计期限", int(period_start[:4]) if period_start else None),
+                         ("“总体情况”首句", overview_to_year(overview))):
+        if other is not None and other != year:
+            found.append(make("year_conflict", expected=year, actual=other, detail=where))
+    return found[:1]
 
 
 def _add(record: Record, table: str, fmt, facts, findings) -> None:
