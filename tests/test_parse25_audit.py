@@ -140,3 +140,13 @@ def test_a_title_naming_another_year_than_the_text_is_a_warning():
 def test_a_title_and_text_of_one_year_say_nothing():
     for text in (report(2023, "2023年，"), report(2023, "本年度，"), report(2023, "2023年1月，")):
         assert not [f for f in parse(text).findings if f.code == "year_conflict"]
+
+
+def test_a_number_with_an_apostrophe_or_a_middle_dot_between_its_digits_is_never_its_first_digits():
+    """1'075 (the Swiss thousands separator) and 1·075: before, 行政许可 was published as 1 and '075 read as the label
+    and number of a row the table does not have (label_unrecognised)."""
+    for cell in ("1'075", "1’075", "1·075", "1_075"):
+        for text in (f"行政许可\t{cell}\n", f"行政许可 {cell}\n"):
+            record = parse("某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + text)
+            assert record.values("active").get(("licensing", "decisions")) is None, cell
+            assert [f.actual for f in record.findings if f.code == "value_unreadable"] == [cell]
