@@ -150,3 +150,21 @@ def test_a_number_with_an_apostrophe_or_a_middle_dot_between_its_digits_is_never
             record = parse("某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + text)
             assert record.values("active").get(("licensing", "decisions")) is None, cell
             assert [f.actual for f in record.findings if f.code == "value_unreadable"] == [cell]
+
+
+def test_table_two_with_last_years_counts_beside_this_years_reads_this_years():
+    """本年制发 | 本年废止 | 现行有效 | 上年制发 | 上年废止 | 上年现行有效: before, 现行有效件数 named two columns
+    (现行有效件数 and 上年现行有效件数), so the header could not say which was this year's and the rows of three
+    measures were lost (row_extra_cells)."""
+    head = "\t".join(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "上年制发件数", "上年废止件数",
+                      "上年现行有效件数"])
+    text = ("某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n" + head + "\n"
+            "规章\t2\t1\t15\t3\t0\t14\n行政规范性文件\t12\t4\t87\t10\t2\t79\n")
+    record = parse(text)
+    values = record.values("active")
+    assert [values.get(("rules", m)) for m in ("issued", "repealed", "in_force")] == [2, 1, 15]
+    assert [values.get(("normative_documents", m)) for m in ("issued", "repealed", "in_force")] == [12, 4, 87]
+    assert {f.row for f in record.findings if f.code == "columns_selected"} == {"规章", "行政规范性文件"}
+    both = head.replace("\t现行有效件数", "\t2023年现行有效件数").replace("上年现行有效件数", "2022年现行有效件数")
+    unsure = parse(text.replace(head, both)).values("active")  # two columns of 现行有效 and no word of another year
+    assert unsure.get(("rules", "in_force")) is None

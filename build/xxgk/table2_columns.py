@@ -11,8 +11,9 @@ under those columns are the measures' (``columns_selected``); in any other case 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .catalog import labels
+from .catalog import labels, table
 from .cells import Slot, structured_cells
 from .text import compact
 from .values import read_cell
@@ -28,6 +29,13 @@ def measure_key(measure: str) -> str:
     ('本年收费金额', '本年处理决定数量')
     """
     return _BRACKETS.sub("", compact(labels()["measures"][measure]))
+
+
+@cache
+def other_period_words() -> tuple[str, ...]:
+    """Words in a column's name that make it another period's count or a change (``rules/other_period_words.csv``):
+    上年, 同期, 增减 …"""
+    return tuple(compact(row["words"]) for row in table("other_period_words"))
 
 
 def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
@@ -55,6 +63,12 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     >>> slots = [Slot(t, 2, True) for t in ("2", "1", "0", "5")]
     >>> [s.text for s in named_slots(lines, slots, ["issued", "repealed", "in_force"])[0]]
     ['1', '0', '5']
+    >>> head = "\\t".join(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "上年制发件数", "上年废止件数",
+    ...                    "上年现行有效件数"])
+    >>> lines = [(1, head), (2, "规章\\t2\\t1\\t15\\t3\\t0\\t14")]
+    >>> slots = [Slot(t, 2, True) for t in ("2", "1", "15", "3", "0", "14")]
+    >>> [s.text for s in named_slots(lines, slots, ["issued", "repealed", "in_force"])[0]]
+    ['2', '1', '15']
     """
     if not slots or not all(s.structured for s in slots):
         return None
@@ -65,6 +79,8 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     for measure in measures:
         key = measure_key(measure)
         columns = [i for i, name in enumerate(names) if key in name]
+        if len(columns) > 1:  # 现行有效件数 and 上年现行有效件数: the one naming no other period is this year's
+            columns = [i for i in columns if not any(word in names[i] for word in other_period_words())]
         if len(columns) != 1:
             return None
         at.append(columns[0])
