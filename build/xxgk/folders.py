@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,10 +38,36 @@ def check_reports(reports: Path) -> Path:
     return reports.resolve()
 
 
+# every name an xxgk package or site holds at its top (besides the marker): a folder without the marker counts as an
+# older xxgk's output only if it holds nothing else. Before, a data repository that merely held a datapackage.json
+# named xxgk (beside its .git/ and notes) counted, and --out there deleted all of it
+OUTPUT_NAMES = frozenset({
+    ".gitkeep", "CHANGELOG.md", "data", "datapackage.json", "metadata.json", "parquet", "sources", "wide",
+    "xxgk-datapackage.zip", "xxgk.db", "xxgk.xlsx",  # the package
+    "404.html", "a", "about", "agencies", "assets", "checks", "compare", "downloads", "fulltext", "index.html",
+    "index.md", "json", "pagefind", "quality", "r", "report-card", "robots.txt", "search", "src",  # the site
+})
+_SITEMAP_NAME = re.compile(r"sitemap(?:-\d+)?\.xml(?:\.gz)?")
+
+
+def foreign_entry(folder: Path) -> str | None:
+    """The first name (sorted) in ``folder`` that no xxgk output holds (``OUTPUT_NAMES``), else None.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "data").mkdir(); foreign_entry(folder)
+    >>> (folder / ".git").mkdir(); foreign_entry(folder)
+    '.git'
+    """
+    return next((name for name in sorted(p.name for p in folder.iterdir())
+                 if name not in OUTPUT_NAMES and not _SITEMAP_NAME.fullmatch(name)), None)
+
+
 def made_by_xxgk(folder: Path) -> bool:
-    """The folder carries the marker, or holds what an older xxgk wrote there."""
+    """The folder carries the marker, or holds what an older xxgk wrote there and nothing else
+    (``foreign_entry``)."""
     if (folder / MARKER).is_file():
         return True
+    if foreign_entry(folder) is not None:
+        return False
     try:
         return json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("name") == "xxgk"
     except (OSError, ValueError, AttributeError):
@@ -67,8 +94,10 @@ def check_output(out: Path, reports: Path | None, option: str, others: dict[str,
         if not out.is_dir():
             raise Refused(f"{option} {out}: is a file, not a folder")
         if any(p.name != ".gitkeep" for p in out.iterdir()) and not made_by_xxgk(out):
-            raise Refused(f"{option} {out}: is not empty and was not made by xxgk (no {MARKER}); "
-                          "give a new or empty folder")
+            foreign = foreign_entry(out)
+            raise Refused(f"{option} {out}: is not empty and was not made by xxgk (no {MARKER}"
+                          + (f"; it holds {foreign!r}, which xxgk never writes" if foreign else "")
+                          + "); give a new or empty folder")
 
 
 @contextmanager
@@ -163,9 +192,14 @@ def clear(folder: Path) -> None:
 
 
 def staging_for(out: Path) -> Path:
-    """A new empty folder beside ``out`` (same file system, so the swap is a rename), with the marker."""
+    """A new empty folder beside ``out`` (same file system, so the swap is a rename), with the marker. A file or
+    folder already at its name is removed only if it is xxgk's (``_ours``); anything else is refused."""
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    if staging.exists() or staging.is_symlink():  # a cut build's (same pid: a container's), or someone's
+        if not _ours(staging):  # (a folder of that name was deleted unchecked: in a container the pid repeats)
+            raise Refused(f"{staging}: is in the way of the build's staging folder and was not made by xxgk; "
+                          "move it")
+        shutil.rmtree(staging)
     staging.mkdir(parents=True)
     (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return staging

@@ -1,0 +1,70 @@
+"""What a hostile-input audit found (session 25): ``--out`` at a data repository that merely held a
+``datapackage.json`` named xxgk deleted the whole folder, ``.git`` and notes included; a folder named like the
+build's staging folder (``.site.new-<pid>``: a container's pid repeats) was deleted unchecked; one 5,000,000-character
+agency name in ``sources.csv`` kept the build's own process romanising it for more than ten minutes; a manifest URL
+whose host held an ideographic full stop (``https://www.gov.cn。evil.com/``: browsers read a dot) became the report's
+link to its original."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xxgk.folders import MARKER, Refused, staging_for
+
+from .factory import tab_report
+
+
+def _package(root: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--no-cache", "--reports",
+                           str(root / "reports"), "--out", str(out)], capture_output=True, text=True, cwd=root)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "good.txt").write_text(tab_report(agency="良好局"), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_data_repository_holding_a_datapackage_named_xxgk_is_refused_and_kept_whole(root):
+    """A user's repository of the published data: ``datapackage.json`` named xxgk beside ``.git`` and notes."""
+    repo = root / "xxgk-data"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    (repo / "mywork").mkdir()
+    (repo / "mywork" / "notes.txt").write_text("mine", encoding="utf-8")
+    (repo / "datapackage.json").write_text(json.dumps({"name": "xxgk"}), encoding="utf-8")
+    result = _package(root, repo)
+    assert result.returncode == 2 and "'.git'" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert (repo / "mywork" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (repo / ".git" / "config").is_file()
+    assert sorted(p.name for p in repo.iterdir()) == [".git", "datapackage.json", "mywork"]
+
+
+def test_an_older_package_without_the_marker_is_still_replaced(root):
+    """What an xxgk from before the marker wrote, and nothing else: still the tool's own."""
+    old = root / "datapackage"
+    (old / "data").mkdir(parents=True)
+    (old / "data" / "reports.csv").write_text("report_id\n", encoding="utf-8")
+    (old / "datapackage.json").write_text(json.dumps({"name": "xxgk"}), encoding="utf-8")
+    result = _package(root, old)
+    assert result.returncode == 0, result.stderr
+    assert (old / MARKER).is_file() and (old / "xxgk.xlsx").is_file()
+
+
+def test_a_folder_named_like_the_staging_folder_but_not_xxgks_is_refused_not_deleted(tmp_path):
+    mine = tmp_path / f".site.new-{os.getpid()}"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(Refused, match="not made by xxgk"):
+        staging_for(tmp_path / "site")
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "mine"
+    (mine / "notes.txt").unlink()
+    (mine / MARKER).write_text("x", encoding="utf-8")  # a cut build's own: replaced by an empty one
+    assert sorted(p.name for p in staging_for(tmp_path / "site").iterdir()) == [MARKER]
