@@ -68,3 +68,26 @@ def test_a_folder_named_like_the_staging_folder_but_not_xxgks_is_refused_not_del
     (mine / "notes.txt").unlink()
     (mine / MARKER).write_text("x", encoding="utf-8")  # a cut build's own: replaced by an empty one
     assert sorted(p.name for p in staging_for(tmp_path / "site").iterdir()) == [MARKER]
+
+
+@pytest.mark.parametrize("column", ["agency", "province", "city", "county"])
+def test_a_manifest_name_longer_than_any_name_is_a_finding_and_left_missing(root, column):
+    """A name cell of thousands of characters (a pasted page; one of 5,000,000 kept the build's own process
+    romanising it for more than ten minutes, and was copied into every row of its report)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.data import read_csv
+
+    pasted = "格尔木市" + "数" * 5_000 + "局"
+    (root / "reports" / "sources.csv").write_text(f"file,{column}\ngood.txt,{pasted}\n", encoding="utf-8")
+    _, errors = build_package(root / "reports", root / "datapackage", workers=1)
+    assert errors == []
+    report = read_csv(root / "datapackage" / "data" / "reports.csv")[0]
+    assert report["agency"] == "良好局" and report[column] != pasted  # the text's own name; no pasted page
+    findings = read_csv(root / "datapackage" / "data" / "findings.csv")
+    found = [f for f in findings if f["code"] == "manifest_value_invalid"]
+    assert [f["column"] for f in found] == [column]
+    assert found[0]["actual"].startswith("格尔木市数") and found[0]["actual"].endswith("（共 5005 个字）")
+    assert len(found[0]["actual"]) < 200
+    published = b"".join(p.read_bytes() for p in (root / "datapackage").rglob("*.csv"))
+    assert ("数" * 200).encode() not in published
+

@@ -51,6 +51,11 @@ _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
 URL_RULE = "应为 http 或 https 网址（主机名前不带用户名或密码）"  # what a manifest url must be (``safe.link_url``)
+# characters: more than any agency or division name has. A longer manifest name is a pasted page or a broken export:
+# one of 5,000,000 characters (inside the manifest's budgets) was romanised for the search in the build's own process,
+# in time that grows faster than its length (more than ten minutes), and copied into every row of its report
+MAX_NAME = 100
+NAME_RULE = f"应为机构或地区名称（不超过 {MAX_NAME} 个字）"
 
 
 @dataclass
@@ -309,16 +314,19 @@ def _sha256(folder: Path, rel: str) -> str:
 def apply_manifest(report: Report, entry: dict) -> None:
     """The manifest overrides agency and year read from the text, with a finding when they differ.
     An invalid value (year not a number in range, unknown level, URL not http/https or not an address,
-    ``retrieved_at`` not an ISO date) is a finding and is left missing. A publication date the settled year makes
+    ``retrieved_at`` not an ISO date, an agency or division name longer than ``MAX_NAME``) is a finding and is left
+    missing. A publication date the settled year makes
     impossible is then dropped (``_early_date``)."""
     entry = dict(entry)
     entry.pop("_line", None)
     for name, valid, rule in (("year", _valid_year, f"应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份"),
                               ("level", lambda v: v in LEVELS, "应为 government 或 department"),
                               ("url", lambda v: link_url(v) is not None, URL_RULE),
-                              ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30")):
+                              ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30"),
+                              *((name, _short_name, NAME_RULE) for name in ("agency", "province", "city", "county"))):
         if entry.get(name) and not valid(entry[name]):
-            actual = without_credentials(entry[name]) if name == "url" else entry[name]  # (a password: not quoted)
+            # (a password is not quoted; a name of millions of characters is quoted by its start)
+            actual = without_credentials(entry[name]) if name == "url" else _quoted(entry[name])
             report.file_findings.append(make("manifest_value_invalid", column=name, actual=actual, expected=rule))
             entry[name] = ""
     report.manifest = entry
@@ -348,6 +356,19 @@ def _early_date(record: Record) -> None:
     if record.published_date and record.year and record.published_date[:4] <= str(record.year):
         record.findings.append(make("published_date_early", actual=record.published_date, expected=record.year))
         record.published_date = None
+
+
+def _short_name(value: str) -> bool:
+    return len(value) <= MAX_NAME
+
+
+def _quoted(value: str) -> str:
+    """A refused manifest value as a finding quotes it: whole, or its start and its length when longer than a name.
+
+    >>> _quoted("局"), _quoted("数" * 500)[-13:]
+    ('局', '数数…（共 500 个字）')
+    """
+    return value if len(value) <= MAX_NAME else f"{value[:MAX_NAME]}…（共 {len(value)} 个字）"
 
 
 def _valid_year(value: str) -> bool:
