@@ -91,3 +91,27 @@ def test_a_manifest_name_longer_than_any_name_is_a_finding_and_left_missing(root
     published = b"".join(p.read_bytes() for p in (root / "datapackage").rglob("*.csv"))
     assert ("数" * 200).encode() not in published
 
+
+@pytest.mark.parametrize("url", ["https://www.gov.cn。evil.com/x",  # ideographic full stop: a dot to the browser
+                                 "https://www.gov.cn．evil.com/x",  # full-width full stop
+                                 "https://www.gov.cn%2eevil.com/x",  # a %-escaped dot, decoded in a host
+                                 "https://www.gоv.cn/x"])  # a Cyrillic о
+def test_a_manifest_url_whose_host_the_browser_reads_otherwise_is_no_link(tmp_path, url):
+    """https://www.gov.cn。evil.com/ reads as gov.cn and a sentence's full stop; every browser goes to evil.com."""
+    from xxgk.package.collect import collect
+    from xxgk.site.render import link
+
+    (tmp_path / "a.txt").write_text(tab_report(agency="格尔木市交通运输局"), encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(f"file,url\na.txt,{url}\n", encoding="utf-8")
+    [report] = collect(tmp_path)
+    assert report.manifest["url"] == ""
+    assert [(f.column, f.actual) for f in report.findings if f.code == "manifest_value_invalid"] == [("url", url)]
+    assert "href" not in link(url, "官方原文")
+
+
+@pytest.mark.parametrize("url", ["https://www.gov.cn/政务公开/2024年报.html", "https://xn--fiqs8s.xn--fiqz9s/x",
+                                 "http://10.1.2.3:8080/a", "https://WWW.GOV.CN./x"])
+def test_plain_hosts_and_chinese_paths_are_still_links(url):
+    from xxgk.safe import link_url
+
+    assert link_url(url) == url

@@ -5,7 +5,7 @@ each place it is written to. Every sink calls exactly one of these; nothing else
 * ``page_title``: a page title in front matter, printed raw by the theme in the header and through
   ``striptags`` (which *un*-escapes entities) in ``<title>``: control characters are removed and
   ``& < > " '`` become their full-width forms, so no escaping layer can turn them back into markup;
-* ``link_url``: only ``http``/``https`` URLs may become links (``None`` otherwise);
+* ``link_url``: only ``http``/``https`` URLs with a plain host may become links (``None`` otherwise);
 * ``plot_label``: a plotly category, name or title (plotly reads a subset of HTML in labels,
   links included): ``& < >`` as entities, which plotly shows as text;
 * ``terminal_text``: a line the command prints: no escape sequences or other control characters
@@ -51,6 +51,10 @@ _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
 URL_SCHEMES = ("http", "https")
 MAX_URL = 2000  # characters: a longer "URL" is no official original's address (and a page of its own to print)
 _NOT_IN_URL = re.compile(r'[\s"<>\\`{}|^]')  # never in an address as a site prints it (RFC 3986 excludes them)
+# a host as a browser visits it: ASCII letters, digits, dots, hyphens (an IPv6 address in brackets), a port. A browser
+# maps 。．｡ to a dot and decodes %-escapes in a host (UTS #46): https://www.gov.cn。evil.com/ reads as gov.cn and
+# leads to evil.com; a Cyrillic о reads as an o. An internationalised name is written in its xn-- form
+_HOST = re.compile(r"(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
 
 
 @lru_cache(maxsize=1)
@@ -109,21 +113,26 @@ def page_title(value) -> str:
 
 def link_url(value) -> str | None:
     """The URL if it may become a link (``http``/``https`` with a host, no space, quote, angle bracket or backslash
-    inside, no user name or password before the host, at most ``MAX_URL`` characters), else ``None``. A user name
-    deceives (``https://www.gov.cn@evil.example/`` reads as gov.cn and leads to evil.example) and a password is a
-    secret: no official original's address has either.
+    inside, no user name or password before the host, a host of ASCII letters, digits, dots and hyphens (``_HOST``),
+    at most ``MAX_URL`` characters), else ``None``. A user name deceives (``https://www.gov.cn@evil.example/`` reads
+    as gov.cn and leads to evil.example) and a password is a secret: no official original's address has either. A
+    host the browser rewrites deceives as well: ``。`` is a dot to it.
 
     >>> link_url('https://a.gov.cn/x"><script>'), link_url("https://a.gov.cn/a b"), link_url("https://a.gov.cn/%20")
     (None, None, 'https://a.gov.cn/%20')
     >>> link_url("https://www.gov.cn@evil.example/x"), link_url("https://a.gov.cn/x?by=a@b.cn")
     (None, 'https://a.gov.cn/x?by=a@b.cn')
+    >>> link_url("https://www.gov.cn。evil.com/"), link_url("https://www.gov.cn%2eevil.com/"), link_url("https://gоv.cn/")
+    (None, None, None)
+    >>> link_url("https://xn--fiqs8s.xn--fiqz9s:8443/公开/年报.html"), link_url("http://[2001:db8::1]/x")
+    ('https://xn--fiqs8s.xn--fiqz9s:8443/公开/年报.html', 'http://[2001:db8::1]/x')
     """
     if not value:
         return None
     url = strip_control(str(value)).strip()
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/\\" or len(url) > MAX_URL \
-            or _NOT_IN_URL.search(url) or "@" in _authority(rest):
+            or _NOT_IN_URL.search(url) or not _HOST.fullmatch(_authority(rest)):
         return None
     return url
 

@@ -50,7 +50,9 @@ VALUES_AS_PRINTED = frozenset({"identity_broken"})
 _FIELD_ZH = {"agency": "机构", "year": "年度"}
 MANIFEST_FIELDS = ("file", "agency", "year", "url", "retrieved_at", "notes", "province", "city", "county", "level")
 LEVELS = ("government", "department")
-URL_RULE = "应为 http 或 https 网址（主机名前不带用户名或密码）"  # what a manifest url must be (``safe.link_url``)
+# what a manifest url must be (``safe.link_url``)
+URL_RULE = ("应为 http 或 https 网址（主机名前不带用户名或密码；主机名只用英文字母、数字、点和连字符，"
+            "中文域名写成 xn-- 形式）")
 # characters: more than any agency or division name has. A longer manifest name is a pasted page or a broken export:
 # one of 5,000,000 characters (inside the manifest's budgets) was romanised for the search in the build's own process,
 # in time that grows faster than its length (more than ten minutes), and copied into every row of its report
