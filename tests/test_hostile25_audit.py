@@ -115,3 +115,16 @@ def test_plain_hosts_and_chinese_paths_are_still_links(url):
     from xxgk.safe import link_url
 
     assert link_url(url) == url
+
+
+@pytest.mark.parametrize("cache", ["site_src", "site", "site/cache"])
+def test_a_cache_inside_the_site_or_its_sources_is_refused_before_any_work(root, cache):
+    """A --cache-dir in site_src/ was published in the site (site/spool/…: the pages' spool and its index) and
+    deleted by every build; in site/ it was deleted with the old site."""
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "build", "--quiet", "--reports", "reports", "--out",
+                             "datapackage", "--site", "site", "--cache-dir", cache],
+                            capture_output=True, text=True, cwd=root)
+    assert result.returncode == 2 and "--cache-dir" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (root / "datapackage").exists() and not (root / "site").exists()

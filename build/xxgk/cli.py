@@ -116,7 +116,7 @@ def _progress(args) -> bool:
 def _build(args) -> int:
     import os
 
-    from .folders import Refused, check_output, check_reports, locked
+    from .folders import Refused, check_apart, check_output, check_reports, locked
     from .safe import terminal_text
     from .site.build import build_site
     from .site.sitemap import SITE_URL_ENV, check_site_url
@@ -126,6 +126,8 @@ def _build(args) -> int:
     check_output(out, Path(args.reports), "--out")
     check_output(site, Path(args.reports), "--site", {"--out": out, "site_src": site_src})
     check_output(site_src, Path(args.reports), "site_src", {"--out": out})
+    if _cache_dir(args) is not None:  # (--reports and --out: checked where the package is built)
+        check_apart(Path(args.cache_dir), "--cache-dir", {"--site": site, "site_src": site_src})
     if not Path("mkdocs.yml").is_file():  # the site is the project's: its mkdocs.yml, hooks and theme overrides
         raise Refused("xxgk build runs in the project folder (the one holding mkdocs.yml); "
                       "`xxgk package` makes the data package anywhere")

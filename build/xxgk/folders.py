@@ -100,6 +100,17 @@ def check_output(out: Path, reports: Path | None, option: str, others: dict[str,
                           + "); give a new or empty folder")
 
 
+def check_apart(folder: Path, option: str, outputs: dict[str, Path]) -> None:
+    """Refuse a folder the build keeps its own files in (``--cache-dir``) that is one of ``outputs`` or inside one:
+    each output is emptied or replaced by the build, so the cache was deleted on every build, and a cache in
+    ``site_src/`` was published in the site (MkDocs copies what it finds there: ``site/spool/…``)."""
+    where = folder.resolve()
+    for name, output in outputs.items():
+        if where == output.resolve() or output.resolve() in where.parents:
+            raise Refused(f"{option} {folder}: is {name} or inside it, which each build replaces; "
+                          "give a folder of its own (or --no-cache)")
+
+
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold a lock on the folder that contains ``out`` for the block (``flock`` on the folder itself,
