@@ -128,3 +128,28 @@ def test_a_cache_inside_the_site_or_its_sources_is_refused_before_any_work(root,
     assert result.returncode == 2 and "--cache-dir" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (root / "datapackage").exists() and not (root / "site").exists()
+
+
+def test_two_reports_of_one_agency_year_that_disagree_leave_its_series_value_missing(tmp_path):
+    """A file named to sort first (``0.txt``) that claims a real report's agency and year, with 99 for its 11: the
+    agency's chart and the compare page took the first by file name. Now a value the two give differently is
+    missing from the series (both reports keep theirs, on their pages and in the data); values they agree on stay."""
+    from xxgk.package.build import build_package
+    from xxgk.site.browser_data import browser_files
+    from xxgk.site.data import Package
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "real.txt").write_text(tab_report(agency="格尔木市交通运输局", carried_over=0), encoding="utf-8")
+    (reports / "0.txt").write_text(tab_report(agency="格尔木市交通运输局", carried_over=4), encoding="utf-8")
+    (reports / "other.txt").write_text(tab_report(agency="格尔木市教育局"), encoding="utf-8")
+    _, errors = build_package(reports, tmp_path / "datapackage", workers=1)
+    assert errors == []
+    pkg = Package.load(tmp_path / "datapackage")
+    [aid] = {r["agency_id"] for r in pkg.tables["reports"] if r["agency"] == "格尔木市交通运输局"}
+    files = browser_files(pkg, {r["report_id"]: f"r/{r['report_id']}.html" for r in pkg.tables["reports"]})
+    received = json.loads(files["json/m/received.json"])["v"]
+    assert aid not in received  # 5 in one, 1 in the other: unsure, not the first file's
+    assert len(received) == 1  # (the other agency's value stays)
+    processed = json.loads(files["json/m/processed.json"])["v"]
+    assert processed[aid] == {"2024": 5}  # both say 5

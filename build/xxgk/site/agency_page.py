@@ -177,7 +177,7 @@ class AgencyPages:
             traces = []
             for code in codes:
                 m = self.metric_defs[code]
-                ys = [self.values[mine[y]["report_id"]][code] if y in mine else None for y in years]
+                ys = [self.series[mine[y]["report_id"]][code] if y in mine else None for y in years]
                 marker = {"color": metric_colour(code)}  # the palette's colour: the same on every page
                 if m["comparable"] == "false" and mixed:  # one series per template, never joined
                     for edition in sorted(set(editions.values())):  # the 2019 edition hatched
@@ -190,7 +190,7 @@ class AgencyPages:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
             if all(v is None for t in traces for v in t["y"]):
                 # shares of nothing in every year (no request handled, no review or suit) are no missing numbers
-                nothing = all(share_of_nothing(self.values[r["report_id"]], c, self.share_bases)
+                nothing = all(share_of_nothing(self.series[r["report_id"]], c, self.share_bases)
                               for c in codes for r in mine.values())
                 (zero if nothing else empty).append(title)
                 continue
@@ -210,7 +210,7 @@ class AgencyPages:
             out.append(chart(traces, title, "", unit, f"{agency_id}-{file}", layout,
                              absent=[x for y, x in zip(years, xs, strict=True) if y not in mine],
                              nothing=[x for y, x in zip(years, xs, strict=True) if y in mine and all(
-                                 share_of_nothing(self.values[mine[y]["report_id"]], c, self.share_bases)
+                                 share_of_nothing(self.series[mine[y]["report_id"]], c, self.share_bases)
                                  for c in codes)]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
@@ -223,6 +223,11 @@ class AgencyPages:
         if zero:  # (before: said to be missing, "表格缺失或无法读取", of tables read whole, all 0)
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(zero))}——本机构各年度这些比例的分母为0"
                           "（没有办理的申请，或没有复议、诉讼），比例无从计算（不是缺失，也不是0）。</p>")
+        unsure = [y for y in years if y in mine and self._disagree(mine[y])]
+        if unsure:  # (not the first file by name: whoever adds a file chooses its name)
+            years_text = "、".join(f"{y}年" for y in unsure)
+            out.insert(0, f"\n<p class=\"xxgk-note\">{esc(years_text)}本机构有不止一份报告，且数值不一致："
+                          "不一致的指标图中留空（不是0），各报告的数值见其报告页。</p>")
         missing = [y for y in years if y not in mine]
         if missing:
             years = "、".join(f"{y}年" for y in missing)
@@ -233,6 +238,12 @@ class AgencyPages:
                           "按模板分成两个系列，不连成一条线；只有一种模板才有的指标，另一种模板的年度为无数据。</p>")
         return out
 
+    def _disagree(self, r: dict) -> bool:
+        """Whether another report of ``r``'s agency and year gives a value ``r`` gives otherwise
+        (``browser_data.series_values`` left it None)."""
+        own, series = self.values[r["report_id"]], self.series[r["report_id"]]
+        return any(v is None and own[code] is not None for code, v in series.items())
+
     def _cross_year(self, mine: dict[int, dict]) -> str:
         """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止. The check's
         formula is running text (xxgk-prose): on a phone it takes a line of its own below the numbers (render.table
@@ -241,7 +252,7 @@ class AgencyPages:
         for y in sorted(mine):
             if y - 1 not in mine:
                 continue
-            this, last = self.values[mine[y]["report_id"]], self.values[mine[y - 1]["report_id"]]
+            this, last = self.series[mine[y]["report_id"]], self.series[mine[y - 1]["report_id"]]
             carried, forward = this["carried_over"], last["carried_forward"]
             rows.append([f"<td>{y - 1}→{y}</td>", '<td class="xxgk-prose">上年结转 = 上年度的结转下年度</td>',
                          cell(shown(carried), "无数据"),

@@ -45,6 +45,34 @@ def agency_years(pkg: Package) -> dict[str, dict[int, dict]]:
     return out
 
 
+def series_values(reports: list[dict], years: dict[str, dict[int, dict]], values: Mapping[str, Mapping]
+                  ) -> dict[str, Mapping]:
+    """``{report_id: values}`` for each report ``years`` takes for its agency-year: its own values, save a value
+    another report of that agency and year gives otherwise, which is None. Two files of one agency and year that
+    disagree (a second edition, or a file that claims another agency's year) leave the series unsure: before, the
+    first by ``report_id`` — by file name, which whoever adds a file chooses — was the agency's chart and the compare
+    page's value. Both stay in the data and on their pages, with their ``duplicate_report`` findings.
+
+    >>> rows = [{"report_id": i, "agency_id": "x", "year": "2024"} for i in ("a", "b")]
+    >>> years = {"x": {2024: rows[0]}}
+    >>> series_values(rows, years, {"a": {"n": 99, "m": 1}, "b": {"n": 11, "m": 1}})["a"]
+    {'n': None, 'm': 1}
+    """
+    others: dict[tuple[str, int], list[str]] = {}
+    for r in reports:
+        if r.get("agency_id") and r["year"]:
+            others.setdefault((r["agency_id"], int(r["year"])), []).append(r["report_id"])
+    out: dict[str, Mapping] = {}
+    for aid, mine in years.items():
+        for year, r in mine.items():
+            rid, same = r["report_id"], others.get((aid, year), [])
+            own = values[rid]
+            if len(same) > 1:  # (one report a year, the usual case: its own values, not copied)
+                own = {code: v if all(values[o][code] == v for o in same) else None for code, v in own.items()}
+            out[rid] = own
+    return out
+
+
 def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[str, tuple]]:
     """``{peer_group: {metric: (median, n)}}`` over the reports of each peer group (missing values left out; a
     byte-identical copy of another report, ``report_card.copies``, counted once)."""
@@ -64,14 +92,16 @@ def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[
 
 
 def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str, Mapping] | None = None,
-                  years: dict[str, dict[int, dict]] | None = None, peers: dict[str, dict[str, tuple]] | None = None
-                  ) -> dict[str, str]:
-    """``{path under the site root: JSON text}``. ``values``, ``years`` and ``peers`` as the pages computed
-    them (``report_values``, ``agency_years``, ``peer_medians``); computed here from a loaded package if absent."""
+                  years: dict[str, dict[int, dict]] | None = None, peers: dict[str, dict[str, tuple]] | None = None,
+                  series: Mapping[str, Mapping] | None = None) -> dict[str, str]:
+    """``{path under the site root: JSON text}``. ``values``, ``years``, ``peers`` and ``series`` as the pages
+    computed them (``report_values``, ``agency_years``, ``peer_medians``, ``series_values``); computed here from a
+    loaded package if absent."""
     metrics = pkg.tables["metrics"]
     values = report_values(pkg.tables, metrics) if values is None else values
     years = agency_years(pkg) if years is None else years
     peers = peer_medians(pkg, values) if peers is None else peers
+    series = series_values(pkg.tables["reports"], years, values) if series is None else series
     agencies = []
     for a in pkg.tables["agencies"]:
         mine = years.get(a["agency_id"], {})
@@ -89,13 +119,13 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
     for m in metrics:
         code, by_agency, peer, nothing = m["code"], {}, {}, {}
         for aid, mine in years.items():
-            row = {str(y): values[r["report_id"]][code] for y, r in mine.items()
-                   if values[r["report_id"]][code] is not None}
+            row = {str(y): series[r["report_id"]][code] for y, r in mine.items()
+                   if series[r["report_id"]][code] is not None}
             if row:
                 by_agency[aid] = row
             # a share of nothing (its denominator 0: no request handled) is no missing number: the compare page says
             # 无从计算 for it, not 无数据 (the report lacks it), as the agency pages do
-            zero = [str(y) for y, r in sorted(mine.items()) if share_of_nothing(values[r["report_id"]], code, bases)]
+            zero = [str(y) for y, r in sorted(mine.items()) if share_of_nothing(series[r["report_id"]], code, bases)]
             if zero:
                 nothing[aid] = zero
             # a group of byte-identical copies only (the manifest names them apart) has no median: none

@@ -15,7 +15,7 @@ from ..safe import link_url
 from . import chart_frames
 from .agency_page import AgencyPages, shown
 from .blocks import split_html_blocks
-from .browser_data import agency_years
+from .browser_data import agency_years, series_values
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
 from .card import by_category, fully_read, ranks, score, score_group, scored, split_findings
@@ -215,6 +215,7 @@ class Site(ReportPages, AgencyPages):
                                if a["province"]}
         self.values = summary.values
         self.years = agency_years(pkg)
+        self.series = series_values(pkg.tables["reports"], self.years, self.values)  # each agency-year's values
         self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}
         self.agency_reports: dict[str, list[dict]] = defaultdict(list)  # {agency_id: its reports by year, id}
         for r in sorted(pkg.tables["reports"], key=lambda r: (r["year"] or "", r["report_id"])):
@@ -222,8 +223,8 @@ class Site(ReportPages, AgencyPages):
                 self.agency_reports[r["agency_id"]].append(r)
         self.latest_year = max((int(r["year"]) for r in self.reports if r["year"]), default=None)
         latest = [r for aid, ys in self.years.items() for y, r in ys.items() if y == self.latest_year]
-        ranked = sorted((r for r in latest if self.values[r["report_id"]]["received"] is not None),
-                        key=lambda r: (-self.values[r["report_id"]]["received"], report_name(r)))
+        ranked = sorted((r for r in latest if self.series[r["report_id"]]["received"] is not None),
+                        key=lambda r: (-self.series[r["report_id"]]["received"], report_name(r)))
         self.charted = ranked[:CHART_TOP]  # the largest agencies of the latest year; the data has them all
 
     def write(self, rel: str, text: str) -> None:
@@ -346,7 +347,7 @@ class Site(ReportPages, AgencyPages):
 
     def _received_chart(self) -> str:
         """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
-        rows = [(report_name(r), self.report_urls[r["report_id"]], self.values[r["report_id"]]["received"])
+        rows = [(report_name(r), self.report_urls[r["report_id"]], self.series[r["report_id"]]["received"])
                 for r in self.charted]
         top = f"（前{CHART_TOP}个）" if len(rows) == CHART_TOP else ""
         return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构{top}", "件",
@@ -384,7 +385,7 @@ class Site(ReportPages, AgencyPages):
             rows.append([f'<td><a href="{base}{agency_path(a["agency_id"])}">{esc(a["name"])}</a></td>',
                          f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
-                         cell(shown(self.values[last["report_id"]]["received"]) if last else None)])
+                         cell(shown(self.series[last["report_id"]]["received"]) if last else None)])
         missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER, FIND_IN_PAGE.format(how="在下表中"),
                 # the table lists every agency whatever the finder above found: said, so that it does not look
