@@ -95,10 +95,12 @@
     var whole = normalise(q, aux);
     var best = term(a, whole, aux);
     var words = q.trim().split(/\s+/).map(function (w) { return normalise(w, aux); }).filter(Boolean);
-    if (best < 99 || words.length < 2) return best;
+    // the words are tried when the whole matched only as a typo: 海城教育 is one edit from 海城市教育局 (8), while
+    // 海城 and 教育 each match as typed (2); the typo's score ranked the agency below the site's own pages
+    if (best < 8 || words.length < 2) return best;
     var worst = 0;
     for (var i = 0; i < words.length && worst < 99; i++) worst = Math.max(worst, term(a, words[i], aux));
-    return worst;
+    return Math.min(best, worst);
   }
 
   /* one word of a query: spoken(a, q), else q read as a region then a name, written without a space (福建平潭,
@@ -374,7 +376,7 @@
     if (!input || !result || input.dataset.xxgkAgencies) return;
     input.dataset.xxgkAgencies = "1";
     /* inside Material's result element, first: its arrow keys move through these links too, and Enter opens
-       the best-scored link, which is an agency whose name matches what was typed */
+       the agency listed first (or, when two match equally well, the list of them: enterOpensBest) */
     function region(className, before) {  // a live list of hits inside Material's result element
       var div = document.createElement("div");
       div.className = className;
@@ -401,11 +403,15 @@
         // (named as the full-text part below is: a bare 没有找到机构 above a list of report hits read as "nothing")
         meta.textContent = hits.length ? "机构：找到 " + hits.length + " 个" : "机构：没有找到";
         if (hits.length > 12) meta.appendChild(nowrap("（显示前12个）"));
-        if (hits.length > 12) {
+        // two or more agencies match equally well (海城: 海城市教育局 and 海城市数据局; 青海: its agencies): none is
+        // "the one typed", so Enter lists them all rather than open the first by name order
+        var tie = hits.length > 1 && hits[0].score === hits[1].score;
+        if (hits.length > 12 || tie) {
           var all = document.createElement("a");
           all.href = listURL(q);
           all.textContent = "　全部列出 →";
           all.className = "xxgk-nowrap";  // (a phone broke it as 全部列 / 出 →)
+          if (tie) all.setAttribute("data-xxgk-enter", "");  // what Enter opens (enterOpensBest)
           meta.appendChild(all);
         }
         box.appendChild(meta);
@@ -414,7 +420,9 @@
         hits.slice(0, 12).forEach(function (h, i) {
           var hit = item(root + "a/" + h.agency.id + "/", h.agency.n, "机构 · " + describe(h.agency));
           hit.link.classList.add("xxgk-agency-hit");
-          hit.article.setAttribute("data-md-score", h.score <= 2 ? String(1e6 - i) : "0");
+          // every agency listed outranks the site's own pages, as it is listed above them: an agency found by its
+          // region, pinyin or words (格尔木 数据) had 0, and Enter opened Material's page hit (数据下载) instead
+          hit.article.setAttribute("data-md-score", String(1e6 - i));
           ol.appendChild(hit.li);
         });
         box.appendChild(ol);
@@ -486,11 +494,11 @@
     e.stopPropagation();  // Material listens on window: it does not see this Enter
     if (e.isComposing || e.keyCode === 229) return;
     e.preventDefault();
-    var best = bestResult(result);
+    var best = result.querySelector(".xxgk-agency-hits a[data-xxgk-enter]") || bestResult(result);
     if (best) best.click();
   }
-  /* the result link whose article carries the highest data-md-score (an agency whose name was typed, 1e6 − rank;
-     a report, 0; Material's page hits, its own scores), the first in the page on a tie; null when none has one */
+  /* the result link whose article carries the highest data-md-score (an agency listed, 1e6 − rank; a report, 0;
+     Material's page hits, its own scores), the first in the page on a tie; null when none has one */
   function bestResult(result) {
     var best = null, top = -Infinity;
     result.querySelectorAll("a[href]").forEach(function (a) {

@@ -1,0 +1,52 @@
+"""Site audit 25, a reader's journeys walked in headless Chromium (third round): what Enter opens in the header
+search once the site's own pages are listed too, an agency named twice in a compare address, and what the compare
+page says of a range with no drawn point."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import needs_chromium
+from .conftest import wait_for as _wait
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+# Material's own count line (its page hits), once its search has answered the words typed
+MATERIAL_ANSWERED = """var m = document.querySelectorAll('[data-md-component=search-result] > .md-search-result__meta');
+return m.length && /符合条件|没有找到/.test(m[m.length - 1].textContent);"""
+
+
+def _enter(chromium, server, words: str) -> str:
+    """The address Enter opens in the header's box with ``words`` typed, the agencies and Material's page hits
+    both listed (before, the test pressed Enter before Material answered and passed by timing)."""
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.get(server + "/agencies/")
+    chromium.find_element("css selector", ".md-search__input").click()
+    box = chromium.find_element("css selector", "input.md-search__input")
+    box.send_keys(words)
+    _wait(lambda: chromium.find_elements("css selector", ".xxgk-agency-hits a.xxgk-agency-hit"))
+    _wait(lambda: chromium.execute_script(MATERIAL_ANSWERED))
+    before = chromium.current_url
+    box.send_keys(Keys.ENTER)
+    return _wait(lambda: chromium.current_url if chromium.current_url != before else None)
+
+
+def test_enter_opens_the_agency_listed_not_a_page_of_the_site(server, chromium):
+    # (audit 25 A: an agency found by its words, region or pinyin scored 0 and Material's page hits won: 格尔木 数据
+    # opened 数据下载, 湟中 政府 the home page, while the panel listed the agency first)
+    chromium.set_window_size(1366, 900)
+    assert "/a/qinghai-haixi-geermu-shujuju/" in _enter(chromium, server, "格尔木 数据")
+    assert "/a/qinghai-xining-huangzhong-renminzhengfu/" in _enter(chromium, server, "湟中 政府")
+
+
+def test_enter_with_agencies_that_match_equally_well_lists_them(server, chromium):
+    # (audit 25 B: 格尔木 matches 格尔木市数据局 and 格尔木市人民政府 alike; Enter opened the first by name order)
+    from urllib.parse import unquote
+
+    chromium.set_window_size(1366, 900)
+    assert unquote(_enter(chromium, server, "格尔木")).endswith("/agencies/?find=格尔木")
+    links = _wait(lambda: chromium.find_elements("css selector", "#xxgk-agency-finder-results a"))
+    assert sorted(a.text for a in links) == ["格尔木市人民政府", "格尔木市数据局"]
+    # one agency matched better than the others: it is the one opened
+    assert "/a/qinghai-haixi-geermu-renminzhengfu/" in _enter(chromium, server, "格尔木市人民政府")
