@@ -50,3 +50,32 @@ def test_enter_with_agencies_that_match_equally_well_lists_them(server, chromium
     assert sorted(a.text for a in links) == ["格尔木市人民政府", "格尔木市数据局"]
     # one agency matched better than the others: it is the one opened
     assert "/a/qinghai-haixi-geermu-renminzhengfu/" in _enter(chromium, server, "格尔木市人民政府")
+
+
+def _compare_view(chromium, server, query: str) -> tuple[list[str], str, str]:
+    """The compare page at ``query``: its table's body rows, the chart box's text, the CSV download's text."""
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/?" + query)
+    rows = _wait(lambda: [r.text for r in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
+    csv = chromium.execute_script("return fetch(document.getElementById('xxgk-compare-csv').href).then("
+                                  "function (r) { return r.text(); })")
+    return rows, chromium.find_element("id", "xxgk-compare-chart").text, csv
+
+
+def test_an_agency_named_twice_in_a_compare_address_is_shown_and_downloaded_once(server, chromium):
+    # (audit 25 F: two identical series, two table rows, and every value twice in the CSV)
+    huangzhong = "qinghai-xining-huangzhong-renminzhengfu"
+    rows, _, csv = _compare_view(chromium, server, f"agencies={huangzhong},{huangzhong}&metric=received&year=2025")
+    assert len(rows) == 1 and rows[0].startswith("湟中区人民政府"), rows
+    assert len(chromium.find_elements("css selector", "#xxgk-compare-chosen li")) == 1
+    assert [line.split(",")[0] for line in csv.strip().splitlines()[1:]] == [huangzhong]
+
+
+def test_the_empty_chart_of_a_range_names_each_reason_its_table_gives(server, chromium):
+    # (audit 25 G: 海城市数据局 has no 2024 report and its 2025 share is 无从计算; the chart box said
+    # 无报告：本站没有所选机构2024–2025年的报告。 above a table listing its 2025 report)
+    rows, said, _ = _compare_view(chromium, server, "agencies=liaoning-anshan-haicheng-shujuju&metric=granted_share"
+                                  "&year=2024-2025")
+    assert rows == ["海城市数据局 无报告 无从计算"], rows
+    assert "本站没有所选机构" not in said, said
+    assert "无报告" in said and "无从计算" in said, said

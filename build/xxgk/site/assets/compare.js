@@ -128,10 +128,12 @@
     var flat = [].concat.apply([], words);
     if (!flat.length) return "无数据：所选年度没有该指标的数据。";
     if (flat.every(function (w) { return w === ZERO_BASE; })) return ZERO_BASE + "：" + ZERO_BASE_NOTE + "。";
-    var report = flat.indexOf("无报告") >= 0, value = flat.indexOf("无数据") >= 0;
-    if (report && !value) return "无报告：本站没有所选机构" + yearLabel + "的报告。";
-    if (!report) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
-    return "无报告或无数据：所选机构" + yearLabel + "没有该指标的数值（各机构见下表）。";
+    // each word the cells hold, named: a 无从计算 year among 无报告 ones had read 本站没有所选机构…的报告, of a range
+    // holding a report
+    var kinds = ["无报告", "无数据", ZERO_BASE].filter(function (w) { return flat.indexOf(w) >= 0; });
+    if (kinds.length === 1 && kinds[0] === "无报告") return "无报告：本站没有所选机构" + yearLabel + "的报告。";
+    if (kinds.length === 1) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
+    return kinds.join("或") + "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
   }
   /* a share whose denominator is 0 (no request, review or suit to divide by): no share, and no missing number */
   var ZERO_BASE = "无从计算";
@@ -144,7 +146,9 @@
     // in silence); only well-formed ones are looked up
     var written = (p.get("agencies") || p.get("ids") || "").split(",").map(function (s) { return s.trim(); })
       .filter(function (s) { return s; });
-    var ids = written.filter(function (s) { return /^[a-z0-9][a-z0-9-]*$/.test(s); });
+    // an agency named twice (an address joined by hand) is in the view once: it was drawn, listed and downloaded
+    // twice, every value of the CSV doubled
+    var ids = written.filter(function (s, i) { return /^[a-z0-9][a-z0-9-]*$/.test(s) && written.indexOf(s) === i; });
     var y = (p.get("year") || "").match(/^(\d{4})(?:-(\d{4}))?$/);
     return {ids: ids, written: written, metric: p.get("metric") || "", year: p.get("year") || "",
             from: y ? +y[1] : null, to: y ? +(y[2] || y[1]) : null};
