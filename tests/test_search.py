@@ -75,3 +75,25 @@ def test_the_browser_data_is_byte_identical_for_the_same_package(seed_package, t
                       for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
     assert trees[0] == trees[1]
     assert any(str(p).startswith("json/m/") for p in trees[0])
+
+
+@pytest.mark.skipif(not NODE, reason="node is not installed")
+def test_a_region_with_a_spelling_of_its_own_is_found_by_it(tmp_path):
+    """陕西 is shaanxi (``rules/pinyin_spellings.csv``, as the agency ids spell it): typing ``shaanxi`` found no agency
+    of 陕西省 (audit 25), whose characters read shan xi; plain ``shanxi`` still finds it, and 山西's agencies too."""
+    from types import SimpleNamespace
+
+    from xxgk.site.browser_data import search_aux
+
+    rows = [{"name": "乾县教育局", "province": "陕西省", "city": "咸阳市", "county": "乾县", "aliases": ""},
+            {"name": "太原市教育局", "province": "山西省", "city": "太原市", "county": "", "aliases": ""}]
+    (tmp_path / "json").mkdir()
+    (tmp_path / "json" / "search.json").write_text(search_aux(SimpleNamespace(tables={"agencies": rows})),
+                                                   encoding="utf-8")
+    agencies = [{"id": f"a{i}", "n": r["name"], "p": r["province"], "c": r["city"], "x": r["county"], "y": {}}
+                for i, r in enumerate(rows)]
+    (tmp_path / "json" / "agencies.json").write_text(json.dumps({"agencies": agencies}), encoding="utf-8")
+    hits = _search(tmp_path, ["shaanxi", "Shaanxi", "shanxi", "shaanxi qianxian"])
+    assert hits["shaanxi"] == hits["Shaanxi"] == ["乾县教育局"]
+    assert sorted(hits["shanxi"]) == ["乾县教育局", "太原市教育局"]
+    assert hits["shaanxi qianxian"] == ["乾县教育局"]

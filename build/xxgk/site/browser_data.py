@@ -142,7 +142,9 @@ def search_aux(pkg: Package) -> str:
     """``json/search.json``: for every character of an agency or region name, its pinyin (as read in the
     names) and its traditional forms, so the header search matches pinyin, initials and 繁體 without
     shipping a pinyin per agency. Built with pypinyin and OpenCC at build time. And ``short``: the short forms
-    readers type for a name's part (``rules/agency_short_names.csv``, the resolver's own: 科委 → 科学技术委员会)."""
+    readers type for a name's part (``rules/agency_short_names.csv``, the resolver's own: 科委 → 科学技术委员会). And
+    ``spell``: names with a spelling of their own (``rules/pinyin_spellings.csv``: 陕西 is shaanxi, as the agency ids
+    spell it), so ``shaanxi`` finds 陕西's agencies as well as ``shanxi`` does."""
     from opencc import OpenCC
     from pypinyin import lazy_pinyin
 
@@ -165,4 +167,5 @@ def search_aux(pkg: Package) -> str:
             if trad != char:
                 traditional[trad] = char
     short = {row["short"]: row["full"] for row in table("agency_short_names")}
-    return _dumps({"py": pinyin, "t2s": traditional, "short": short})
+    spell = {row["name"]: row["spelling"] for row in table("pinyin_spellings")}
+    return _dumps({"py": pinyin, "t2s": traditional, "short": short, "spell": spell})

@@ -31,11 +31,13 @@
           var syllables = Array.from(a.n).map(function (c) { return aux.py[c] || (/[a-z0-9]/i.test(c) ? c.toLowerCase() : ""); })
             .filter(Boolean);
           a._names = [a.n].concat(a.al ? a.al.split("|") : []);
-          a._py = syllables.join("");
+          a._pys = spellings(a.n, syllables.join(""), aux);
           a._ini = syllables.map(function (s) { return s[0]; }).join("");
           a._region = [a.p, a.c, a.x].filter(Boolean);
-          a._regionPy = a._region.map(function (r) {  // "tianjin" lists 天津's agencies, as "天津" does
-            return Array.from(r).map(function (c) { return aux.py[c] || ""; }).join("");
+          a._regionPy = [];
+          a._region.forEach(function (r) {  // "tianjin" lists 天津's agencies, as "天津" does
+            var plain = Array.from(r).map(function (c) { return aux.py[c] || ""; }).join("");
+            a._regionPy = a._regionPy.concat(spellings(r, plain, aux));
           });
         });
         return {agencies: list, aux: aux, labels: labels};
@@ -43,6 +45,20 @@
       ready.catch(function () { ready = null; });
     }
     return ready;
+  }
+
+  /* a name's pinyin as read character by character (``plain``), and, when it holds a name with a spelling of its
+     own (search.json's "spell", rules/pinyin_spellings.csv: 陕西 is shaanxi, as the agency ids spell it), that
+     spelling too: "shaanxi" had found no agency of 陕西省, whose characters read shan xi */
+  function spellings(text, plain, aux) {
+    var out = "", i = 0, chars = Array.from(text), spell = aux.spell || {}, keys = Object.keys(spell);
+    while (i < chars.length) {
+      var k = keys.filter(function (key) { return chars.slice(i, i + key.length).join("") === key; })[0];
+      if (k) { out += spell[k]; i += Array.from(k).length; continue; }
+      out += aux.py[chars[i]] || (/[a-z0-9]/i.test(chars[i]) ? chars[i].toLowerCase() : "");
+      i += 1;
+    }
+    return out === plain ? [plain] : [plain, out];
   }
 
   function normalise(q, aux) {
@@ -76,13 +92,15 @@
     });
     if (best < 99) return best;
     if (a._region.some(function (r) { return r.indexOf(q) === 0 || (q.length >= 2 && r.indexOf(q) >= 0); })) return 3;
-    if (latin && q.length >= 3 && a._py.indexOf(q) !== 0 && a._regionPy.some(function (r) { return r.indexOf(q) === 0; })) return 5;
+    var pyAt = function (test) { return a._pys.some(test); };
+    var pyStart = pyAt(function (p) { return p.indexOf(q) === 0; });
+    if (latin && q.length >= 3 && !pyStart && a._regionPy.some(function (r) { return r.indexOf(q) === 0; })) return 5;
     if (latin) {
-      if (a._py.indexOf(q) === 0) return 4;
-      if (a._py.indexOf(q) >= 0) return 5;
+      if (pyStart) return 4;
+      if (pyAt(function (p) { return p.indexOf(q) >= 0; })) return 5;
       if (a._ini.indexOf(q) === 0) return 6;
       if (q.length >= 2 && a._ini.indexOf(q) >= 0) return 7;
-      if (q.length >= 4 && nearly(q, a._py)) return 9;
+      if (q.length >= 4 && pyAt(function (p) { return nearly(q, p); })) return 9;
       return 99;
     }
     if (q.length >= 2 && a._names.some(function (n) { return nearly(q, n); })) return 8;
