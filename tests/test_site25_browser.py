@@ -79,3 +79,15 @@ def test_the_empty_chart_of_a_range_names_each_reason_its_table_gives(server, ch
     assert rows == ["海城市数据局 无报告 无从计算"], rows
     assert "本站没有所选机构" not in said, said
     assert "无报告" in said and "无从计算" in said, said
+
+
+def test_a_range_chart_says_why_a_point_is_missing_and_its_line_broken(server, chromium):
+    # (audit 25 D: 格尔木市人民政府 has a 2024 report only, 湟中区人民政府 a 2025 one: each series a lone dot, and
+    # nothing on the page said why the other year had no point)
+    _compare_view(chromium, server, "agencies=qinghai-haixi-geermu-renminzhengfu,"
+                  "qinghai-xining-huangzhong-renminzhengfu&metric=received&year=2024-2025")
+    status = chromium.find_element("id", "xxgk-compare-status").text
+    assert "折线在该年度断开、不补值" in status and "见下表" in status, status
+    # one agency drawn in every year of its range: nothing is missing, nothing said
+    _compare_view(chromium, server, "agencies=qinghai-haixi-geermu-renminzhengfu&metric=received&year=2024")
+    assert "断开" not in chromium.find_element("id", "xxgk-compare-status").text

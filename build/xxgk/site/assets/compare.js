@@ -135,6 +135,16 @@
     if (kinds.length === 1) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
     return kinds.join("或") + "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
   }
+  /* a range's chart leaves out the point of a year an agency has no value for, and does not join the points around
+     it: said once, the reason of each gap in the table (before, dots stood apart, and nothing said why: audit 25) */
+  var GAP_NOTE = "图中某机构某年度没有点时，折线在该年度断开、不补值；原因（无报告、无数据等）见下表。";
+  /* true when some agency drawn in a range lacks a year's value (one with no value at all is said apart) */
+  function gapped(ids, years, value) {
+    return years.length > 1 && ids.some(function (id) {
+      var ys = years.map(function (y) { return value(id, y); });
+      return ys.some(function (v) { return v === null; }) && ys.some(function (v) { return v !== null; });
+    });
+  }
   /* a share whose denominator is 0 (no request, review or suit to divide by): no share, and no missing number */
   var ZERO_BASE = "无从计算";
   var ZERO_BASE_NOTE = "比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）";
@@ -427,6 +437,7 @@
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
+        (gapped(ids, years, value) ? GAP_NOTE : "") +
         (ids.some(function (id) { return years.some(function (y) { return value(id, y) === null && !nothing(id, y); }); }) ?
           "“无报告”：本站没有该机构该年度的报告；“无数据”：报告中没有该数或未能读出（缺失，不是0）。" : "") +
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) ?
