@@ -77,23 +77,38 @@ def test_the_browser_data_is_byte_identical_for_the_same_package(seed_package, t
     assert any(str(p).startswith("json/m/") for p in trees[0])
 
 
-@pytest.mark.skipif(not NODE, reason="node is not installed")
-def test_a_region_with_a_spelling_of_its_own_is_found_by_it(tmp_path):
-    """陕西 is shaanxi (``rules/pinyin_spellings.csv``, as the agency ids spell it): typing ``shaanxi`` found no agency
-    of 陕西省 (audit 25), whose characters read shan xi; plain ``shanxi`` still finds it, and 山西's agencies too."""
+def _two_agency_site(folder):
+    """A site's agency search data for 乾县教育局 (陕西省) and 太原市教育局 (山西省), written into ``folder``."""
     from types import SimpleNamespace
 
     from xxgk.site.browser_data import search_aux
 
     rows = [{"name": "乾县教育局", "province": "陕西省", "city": "咸阳市", "county": "乾县", "aliases": ""},
             {"name": "太原市教育局", "province": "山西省", "city": "太原市", "county": "", "aliases": ""}]
-    (tmp_path / "json").mkdir()
-    (tmp_path / "json" / "search.json").write_text(search_aux(SimpleNamespace(tables={"agencies": rows})),
-                                                   encoding="utf-8")
+    (folder / "json").mkdir()
+    (folder / "json" / "search.json").write_text(search_aux(SimpleNamespace(tables={"agencies": rows})),
+                                                 encoding="utf-8")
     agencies = [{"id": f"a{i}", "n": r["name"], "p": r["province"], "c": r["city"], "x": r["county"], "y": {}}
                 for i, r in enumerate(rows)]
-    (tmp_path / "json" / "agencies.json").write_text(json.dumps({"agencies": agencies}), encoding="utf-8")
-    hits = _search(tmp_path, ["shaanxi", "Shaanxi", "shanxi", "shaanxi qianxian"])
+    (folder / "json" / "agencies.json").write_text(json.dumps({"agencies": agencies}), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(not NODE, reason="node is not installed")
+def test_a_region_with_a_spelling_of_its_own_is_found_by_it(tmp_path):
+    """陕西 is shaanxi (``rules/pinyin_spellings.csv``, as the agency ids spell it): typing ``shaanxi`` found no agency
+    of 陕西省 (audit 25), whose characters read shan xi; plain ``shanxi`` still finds it, and 山西's agencies too."""
+    hits = _search(_two_agency_site(tmp_path), ["shaanxi", "Shaanxi", "shanxi", "shaanxi qianxian"])
     assert hits["shaanxi"] == hits["Shaanxi"] == ["乾县教育局"]
     assert sorted(hits["shanxi"]) == ["乾县教育局", "太原市教育局"]
     assert hits["shaanxi qianxian"] == ["乾县教育局"]
+
+
+@pytest.mark.skipif(not NODE, reason="node is not installed")
+def test_two_letters_swapped_in_pinyin_are_a_typo_the_search_forgives(tmp_path):
+    """qianxain for qianxian (two neighbours swapped, the commonest slip) found nothing (audit 25): it counted as two
+    edits, and the search forgives one; a word two real edits away still finds nothing."""
+    hits = _search(_two_agency_site(tmp_path), ["qianxain", "taiyaun", "qinaxain"])
+    assert hits["qianxain"] == ["乾县教育局"]
+    assert hits["taiyaun"] == ["太原市教育局"]
+    assert hits["qinaxain"] == []

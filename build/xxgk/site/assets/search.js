@@ -53,7 +53,7 @@
   function spellings(text, plain, aux) {
     var out = "", i = 0, chars = Array.from(text), spell = aux.spell || {}, keys = Object.keys(spell);
     while (i < chars.length) {
-      var k = keys.filter(function (key) { return chars.slice(i, i + key.length).join("") === key; })[0];
+      var k = keys.filter(function (key) { return chars.slice(i, i + Array.from(key).length).join("") === key; })[0];
       if (k) { out += spell[k]; i += Array.from(k).length; continue; }
       out += aux.py[chars[i]] || (/[a-z0-9]/i.test(chars[i]) ? chars[i].toLowerCase() : "");
       i += 1;
@@ -67,18 +67,20 @@
     }).join("");
   }
 
-  /* true when some substring of s is within one edit (substitution, insertion, deletion) of q */
+  /* true when some substring of s is within one edit of q: a substitution, insertion, deletion, or two neighbours
+     swapped (qianxain for qianxian, the commonest slip in typing pinyin, was two edits and found nothing) */
   function nearly(q, s) {
-    var prev = new Array(q.length + 1), cur = new Array(q.length + 1), i, j;
+    var before = new Array(q.length + 1), prev = new Array(q.length + 1), cur = new Array(q.length + 1), i, j;
     for (i = 0; i <= q.length; i++) prev[i] = i;
     if (prev[q.length] <= 1) return true;
     for (j = 1; j <= s.length; j++) {
       cur[0] = 0;
       for (i = 1; i <= q.length; i++) {
         cur[i] = Math.min(prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (q[i - 1] === s[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && q[i - 1] === s[j - 2] && q[i - 2] === s[j - 1]) cur[i] = Math.min(cur[i], before[i - 2] + 1);
       }
       if (cur[q.length] <= 1) return true;
-      var t = prev; prev = cur; cur = t;
+      var t = before; before = prev; prev = cur; cur = t;
     }
     return false;
   }
