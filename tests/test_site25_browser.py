@@ -91,3 +91,18 @@ def test_a_range_chart_says_why_a_point_is_missing_and_its_line_broken(server, c
     # one agency drawn in every year of its range: nothing is missing, nothing said
     _compare_view(chromium, server, "agencies=qinghai-haixi-geermu-renminzhengfu&metric=received&year=2024")
     assert "断开" not in chromium.find_element("id", "xxgk-compare-status").text
+
+
+def test_a_quality_address_naming_a_province_without_reports_says_so(server, chromium):
+    # (audit 25: /quality/?province=河北省 showed every report under 全部省份, nothing said, the address still naming
+    # 河北省 — a shared link read as 河北's problems)
+    from urllib.parse import unquote
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?province=河北省&year=2025")
+    status = chromium.find_element("css selector", ".xxgk-province-pick [role=status]")
+    said = _wait(lambda: status.text)
+    assert "网址中的省份“河北省”在本页没有报告，已略去。" in said and "只显示2025年度的" in said, said
+    assert "河北" not in unquote(chromium.current_url) and "year=2025" in chromium.current_url
+    chromium.find_element("id", "xxgk-year").send_keys("全部年度")  # the reader chooses: the note has done its work
+    _wait(lambda: "网址中的" not in status.text)

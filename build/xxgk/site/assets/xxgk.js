@@ -334,21 +334,26 @@
           t[2].hidden = !words || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
-        status.textContent = words ? "只显示" + words + "的 " + shown + " 份报告。" + note : "";
+        status.textContent = asked + (words ? "只显示" + words + "的 " + shown + " 份报告。" + note : "");
         var url = new URL(location.href);
         filters.forEach(function (f, i) {
           if (values[i]) url.searchParams.set(f.param, values[i]); else url.searchParams.delete(f.param);
         });
         history.replaceState(history.state, "", url.pathname + url.search + url.hash);
       }
-      var asked = new URLSearchParams(location.search);
+      /* a choice in the address that the menu does not offer (河北省, a province with no report here; 福建 for
+         福建省; year=2020) is said and left out: the page had shown every report under 全部 in silence, the address
+         still naming the province, as if they were its reports */
+      var params = new URLSearchParams(location.search), unknown = [], asked = "";
       filters.forEach(function (f) {
-        var value = asked.get(f.param);
+        var value = params.get(f.param);
         if (value && Array.from(f.select.options).some(function (o) { return o.value === value; })) f.select.value = value;
-        f.select.addEventListener("change", apply);
+        else if (value) unknown.push(f.column + "“" + (value.length > 40 ? value.slice(0, 40) + "…" : value) + "”");
+        f.select.addEventListener("change", function () { asked = ""; apply(); });
       });
+      if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
       pick.hidden = false;
-      if (filters.some(function (f) { return f.select.value; })) apply();
+      if (unknown.length || filters.some(function (f) { return f.select.value; })) apply();
     });
   }
   /* the ranking (data-style=compact, pages._ranking_table) and an agency's years (data-phone-cards,
