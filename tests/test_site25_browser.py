@@ -106,3 +106,27 @@ def test_a_quality_address_naming_a_province_without_reports_says_so(server, chr
     assert "河北" not in unquote(chromium.current_url) and "year=2025" in chromium.current_url
     chromium.find_element("id", "xxgk-year").send_keys("全部年度")  # the reader chooses: the note has done its work
     _wait(lambda: "网址中的" not in status.text)
+
+
+def _printed(chromium, css: str) -> list[str]:
+    """The text of each element matching ``css`` that is displayed when the page is laid out for print."""
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        return chromium.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0])).filter(function (e) {"
+            "  return e.getClientRects().length > 0; }).map(function (e) { return e.textContent.trim(); });", css)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_a_filtered_quality_page_prints_what_it_shows(server, chromium):
+    # (audit 25: the province pick was left off paper whole: a quality page filtered to 青海省 printed its reports under
+    # 数据质量：全部问题 with nothing saying the others were hidden)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?province=青海省")
+    _wait(lambda: chromium.find_element("css selector", ".xxgk-province-pick [role=status]").text)
+    assert any(t.startswith("只显示青海省的") for t in _printed(chromium, ".xxgk-province-status")), "not printed"
+    assert _printed(chromium, ".xxgk-province-pick select") == []  # the menus stay off paper
+    chromium.get(server + "/quality/")  # nothing chosen: nothing of the pick prints
+    _wait(lambda: chromium.find_elements("css selector", ".xxgk-province-pick:not([hidden])"))
+    assert _printed(chromium, ".xxgk-province-pick") == []
