@@ -130,3 +130,12 @@ def test_a_filtered_quality_page_prints_what_it_shows(server, chromium):
     chromium.get(server + "/quality/")  # nothing chosen: nothing of the pick prints
     _wait(lambda: chromium.find_elements("css selector", ".xxgk-province-pick:not([hidden])"))
     assert _printed(chromium, ".xxgk-province-pick") == []
+
+
+def test_a_view_of_shares_all_without_a_base_says_so_once(server, chromium):
+    # (audit 25 K: 昌吉市行政审批局 and 海城市数据局 handled no request in 2025: the status and the empty chart's box
+    # said “无从计算”：比例的分母为0… one above the other)
+    _compare_view(chromium, server, "agencies=xinjiang-changji-changji-xingzhengshenpiju,"
+                  "liaoning-anshan-haicheng-shujuju&metric=granted_share&year=2025")
+    page = chromium.find_element("css selector", "article").text
+    assert page.count("比例的分母为0") == 1, page

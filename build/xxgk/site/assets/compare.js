@@ -440,7 +440,9 @@
         (gapped(ids, years, value) ? GAP_NOTE : "") +
         (ids.some(function (id) { return years.some(function (y) { return value(id, y) === null && !nothing(id, y); }); }) ?
           "“无报告”：本站没有该机构该年度的报告；“无数据”：报告中没有该数或未能读出（缺失，不是0）。" : "") +
-        (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) ?
+        // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
+        (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
+         (shown || !ids.every(function (id) { return years.every(function (y) { return nothing(id, y); }); })) ?
           "“" + ZERO_BASE + "”：" + ZERO_BASE_NOTE + "。" : "") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
