@@ -132,4 +132,6 @@ def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_
     sideways = spec["data"][0].get("orientation") == "h"
     expected = [[t.get("name", ""), c, "" if v is None else json.dumps(v)] for t in spec["data"]
                 for c, v in zip(*((t["y"], t["x"]) if sideways else (t["x"], t["y"])), strict=True)]
-    assert rows[1:] == expected and len(expected) >= 3
+    assert [r[:3] for r in rows[1:]] == expected and len(expected) >= 3
+    # a 说明 for each blank value, none for a number (audit 25: a blank alone did not say 无报告 from 无数据)
+    assert rows[0][-1] == "说明" and all((r[3] != "") == (r[2] == "") for r in rows[1:])

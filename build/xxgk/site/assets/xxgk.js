@@ -126,14 +126,37 @@
     if (/^[=+\-@\t\r]/.test(rest) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(rest)) v = "'" + v;
     return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
   }
-  function csvOf(spec) {
-    var lines = ["系列,类别,数值" + (spec.unit ? "（" + spec.unit + "）" : "")];
+  /* a chart's data as CSV: a line a value, and a 说明 saying what a blank is, as the chart's data table under it says
+     (无报告, 无数据, 无从计算, 不适用): the blank alone did not tell a year without a report from a number the report
+     lacks, which the compare page's CSV does (audit 25) */
+  function csvOf(spec, el) {
+    var lines = ["系列,类别,数值" + (spec.unit ? "（" + spec.unit + "）" : "") + ",说明"];
+    var words = shownWords(el && el.closest("figure"));
     spec.data.forEach(function (t) {
       var h = t.orientation === "h";
       var cats = t.labels || (h ? t.y : t.x) || [], vals = t.values || (h ? t.x : t.y) || [];
-      cats.forEach(function (c, i) { lines.push([q(t.name || ""), q(c), q(vals[i])].join(",")); });
+      cats.forEach(function (c, i) {
+        var blank = vals[i] === null || vals[i] === undefined;
+        var note = blank ? (words[(t.name || "") + "\u0000" + c] || "缺失（不是0）") : "";
+        lines.push([q(t.name || ""), q(c), q(vals[i]), q(note)].join(","));
+      });
     });
     return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+  }
+  /* the word each missing cell of a figure's data table shows, by series and category ("series\0category"): a
+     cell that is no number (无报告, 无数据 …); none when the figure has no such table */
+  function shownWords(figure) {
+    var out = {}, table = figure && figure.querySelector("details table");
+    if (!table || !table.tHead || !table.tBodies[0]) return out;
+    var heads = Array.from(table.tHead.rows[0].cells).map(function (c) { return c.textContent.trim(); });
+    Array.from(table.tBodies[0].rows).forEach(function (row) {
+      var name = row.cells[0] ? row.cells[0].textContent.trim() : "";
+      Array.from(row.cells).slice(1).forEach(function (cell, k) {
+        var text = cell.textContent.trim();
+        if (text && !/^[-+]?[\d,.]+$/.test(text)) out[name + "\u0000" + heads[k + 1]] = text;
+      });
+    });
+    return out;
   }
   function png(el, spec) {
     var box = document.createElement("div");
@@ -198,7 +221,7 @@
     var span = document.createElement("span");
     span.className = "xxgk-chart-actions";
     [["下载图片（PNG）", function () { png(el, spec); }],
-     ["下载图表数据（CSV）", function () { download((spec.filename || "xxgk-chart") + ".csv", csvOf(spec)); }]]
+     ["下载图表数据（CSV）", function () { download((spec.filename || "xxgk-chart") + ".csv", csvOf(spec, el)); }]]
       .forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button"; button.className = "md-button xxgk-small-button"; button.textContent = b[0];

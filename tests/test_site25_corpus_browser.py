@@ -1,0 +1,47 @@
+"""Site audit 25 on the seeds and the corpus (平潭's reports 2019, 2021, 2023, 2025: three years with no report in
+between), walked in headless Chromium: what a chart's downloaded CSV says of a value it does not have."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import pytest
+
+from .conftest import SEEDS, SHARED, draw_charts, needs_chromium, needs_shared, site_of
+
+pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
+
+# the CSV a chart's 下载图表数据（CSV） button hands the browser, read back before the page lets its address go
+CHART_CSV = """var button = arguments[0], done = arguments[1], click = HTMLAnchorElement.prototype.click;
+HTMLAnchorElement.prototype.click = function () {
+  HTMLAnchorElement.prototype.click = click;
+  fetch(this.href).then(function (r) { return r.text(); }).then(done);
+};
+button.click();"""
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The seeds and the corpus reports: one site for the whole module."""
+    work = tmp_path_factory.mktemp("site25-corpus")
+    shutil.copytree(SEEDS, work / "reports")
+    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
+        shutil.copyfile(path, work / "reports" / path.name)
+    return site_of(work / "reports", work)
+
+
+def test_a_charts_csv_says_what_each_blank_is_as_its_table_does(server, chromium):
+    # (audit 25: 平潭's 复议诉讼中纠正机关的比例 CSV had a bare blank for 2019, a year of 0 reviews and suits
+    # (无从计算), and for 2020, a year with no report (无报告): the chart's data table tells them apart, the CSV not)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/a/fujian-pingtanzongheshiyanqu/")
+    charts = draw_charts(chromium)
+    chart = next(c for c in charts if "纠正机关的比例" in c.get_attribute("aria-label"))
+    button = chart.find_element("xpath", "./ancestor::figure//button[contains(., 'CSV')]")
+    text = chromium.execute_async_script(CHART_CSV, button)
+    rows = {r["类别"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+    assert rows["2019年"]["数值（%）"] == "" and rows["2019年"]["说明"] == "无从计算", rows["2019年"]
+    assert rows["2020年"]["数值（%）"] == "" and rows["2020年"]["说明"] == "无报告", rows["2020年"]
+    assert rows["2025年"]["数值（%）"] == "13.3" and rows["2025年"]["说明"] == ""
