@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from .conftest import SEEDS, SHARED, draw_charts, needs_chromium, needs_shared, site_of
+from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
 
@@ -45,3 +46,24 @@ def test_a_charts_csv_says_what_each_blank_is_as_its_table_does(server, chromium
     assert rows["2019年"]["数值（%）"] == "" and rows["2019年"]["说明"] == "无从计算", rows["2019年"]
     assert rows["2020年"]["数值（%）"] == "" and rows["2020年"]["说明"] == "无报告", rows["2020年"]
     assert rows["2025年"]["数值（%）"] == "13.3" and rows["2025年"]["说明"] == ""
+
+
+def test_a_2019_template_year_of_a_measure_only_the_2021_template_has_reads_not_applicable(server, chromium):
+    # (audit 25 E: 平潭's 2019 report, on the 2019 template, which has no 本年制发行政规范性文件, read
+    # 无数据 — 报告中没有该数或未能读出 — as if its number were missing; its 2021–2025 reports lack it: 无数据)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/?agencies=fujian-pingtanzongheshiyanqu&metric=normative_issued&year=2019-2025")
+    rows = []
+
+    def table_rows():
+        rows[:] = [[c.text for c in tr.find_elements("css selector", "th,td")]
+                   for tr in chromium.find_elements("css selector", "#xxgk-compare-table tr")]
+        return len(rows) > 1
+
+    _wait(table_rows)
+    years = dict(zip(rows[0][1:], rows[1][1:], strict=True))
+    assert years["2019年"] == "不适用"
+    assert (years["2020年"], years["2021年"]) == ("无报告", "无数据")
+    status = chromium.find_element("id", "xxgk-compare-status").text
+    assert "使用2019年版模板的年度为“不适用”（不是缺失，也不是0）" in status
+    assert "不适用" in chromium.find_element("id", "xxgk-compare-chart").text

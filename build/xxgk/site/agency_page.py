@@ -26,6 +26,7 @@ from .labels import (
 )
 from .render import (
     DENIAL_REASONS,
+    NOT_APPLICABLE,
     OUTCOME_SHARES,
     cell,
     chart,
@@ -172,7 +173,7 @@ class AgencyPages:
         xs = [f"{y}年" for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
-        out, heading, empty, zero = [], None, [], []
+        out, heading, empty, zero, inapplicable = [], None, [], [], []
         for head, title, codes, unit, stacked, file in CHARTS:
             traces = []
             for code in codes:
@@ -186,13 +187,19 @@ class AgencyPages:
                                              for y, v in zip(years, ys, strict=True)],
                                        "marker": marker | ({"pattern": {"shape": "/"}} if edition == "2019" else {}),
                                        "xxgk_edition": edition})  # the other edition's years are no gap
+                elif "2019" not in m["editions"].split():  # a 2019 report's year does not apply (不适用, no gap)
+                    traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker,
+                                   "xxgk_edition": "2021"})
                 else:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
             if all(v is None for t in traces for v in t["y"]):
                 # shares of nothing in every year (no request handled, no review or suit) are no missing numbers
                 nothing = all(share_of_nothing(self.series[r["report_id"]], c, self.share_bases)
                               for c in codes for r in mine.values())
-                (zero if nothing else empty).append(title)
+                # a measure no template of the agency's reports has (行政规范性文件 under the 2019 template) is no
+                # missing number either (it read 表格缺失或无法读取)
+                unasked = all(editions[y] not in self.metric_defs[c]["editions"].split() for c in codes for y in mine)
+                (inapplicable if unasked else zero if nothing else empty).append(title)
                 continue
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
@@ -214,12 +221,15 @@ class AgencyPages:
                                  for c in codes)]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and "2019" in editions.values():
-                out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的这些年度为无数据（不是0）。"
-                           "</small></p>")
+                out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的年度为{NOT_APPLICABLE}"
+                           "（不是缺失，也不是0）。</small></p>")
         if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
                           "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
                           "详见各年度报告页的“发现的问题”）。</p>")
+        if inapplicable:
+            out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(inapplicable))}——"
+                          f"本机构的报告都使用2019年版模板，该模板没有这些指标（{NOT_APPLICABLE}，不是缺失，也不是0）。</p>")
         if zero:  # (before: said to be missing, "表格缺失或无法读取", of tables read whole, all 0)
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(zero))}——本机构各年度这些比例的分母为0"
                           "（没有办理的申请，或没有复议、诉讼），比例无从计算（不是缺失，也不是0）。</p>")
@@ -235,7 +245,8 @@ class AgencyPages:
         if mixed:
             out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。"
                           "两种模板口径不同的指标"
-                          "按模板分成两个系列，不连成一条线；只有一种模板才有的指标，另一种模板的年度为无数据。</p>")
+                          "按模板分成两个系列，不连成一条线；只有一种模板才有的指标，另一种模板的年度为"
+                          f"{NOT_APPLICABLE}。</p>")
         return out
 
     def _disagree(self, r: dict) -> bool:

@@ -345,7 +345,9 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     for i, category in enumerate(categories):
         # a series split by template edition (``xxgk_other``) does not apply in the other edition's years
         bars = [t for t in all_bars if not (t.get("xxgk_other") or [False] * (i + 1))[i]]
-        if not bars:
+        if not bars:  # no series applies that year (a measure its report's template lacks): said, as the table says
+            notes.append({"text": NOT_APPLICABLE} | ({"x": 0, "y": category} if horizontal else
+                                                     {"x": category, "y": 0}))
             continue
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
         if not gaps and (not stacked or any(t["y"][i] for t in bars)):

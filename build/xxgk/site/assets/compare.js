@@ -130,8 +130,9 @@
     if (flat.every(function (w) { return w === ZERO_BASE; })) return ZERO_BASE + "：" + ZERO_BASE_NOTE + "。";
     // each word the cells hold, named: a 无从计算 year among 无报告 ones had read 本站没有所选机构…的报告, of a range
     // holding a report
-    var kinds = ["无报告", "无数据", ZERO_BASE].filter(function (w) { return flat.indexOf(w) >= 0; });
+    var kinds = ["无报告", "无数据", ZERO_BASE, NOT_APPLICABLE].filter(function (w) { return flat.indexOf(w) >= 0; });
     if (kinds.length === 1 && kinds[0] === "无报告") return "无报告：本站没有所选机构" + yearLabel + "的报告。";
+    if (kinds.length === 1 && kinds[0] === NOT_APPLICABLE) return NOT_APPLICABLE + "：" + NOT_APPLICABLE_NOTE + "。";
     if (kinds.length === 1) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
     return kinds.join("或") + "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
   }
@@ -148,6 +149,10 @@
   /* a share whose denominator is 0 (no request, review or suit to divide by): no share, and no missing number */
   var ZERO_BASE = "无从计算";
   var ZERO_BASE_NOTE = "比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）";
+  // a year whose report uses the 2019 template, of a measure only the 2021 template has (行政规范性文件's 制发, 废止,
+  // 现行有效): nothing is missing there (it read 无数据, 报告中没有该数或未能读出, as the agency pages said too)
+  var NOT_APPLICABLE = "不适用";
+  var NOT_APPLICABLE_NOTE = "2019年版模板没有该指标（不是缺失，也不是0）";
 
   function readURL() {
     var p = new URLSearchParams(location.search);
@@ -316,10 +321,15 @@
       // and a third, for a share: its denominator is 0 (no request handled), so there is no share to show (无从计算),
       // which is no number the report lacks (it had said 报告中没有该数或未能读出 of a report of 0 requests)
       var nothing = function (id, y) { return ((mv.z || {})[id] || []).indexOf(String(y)) >= 0; };
-      var gapWord = function (id, y) { return !hasReport(id, y) ? "无报告" : nothing(id, y) ? ZERO_BASE : "无数据"; };
+      var notAsked = function (id, y) {
+        return m.editions.indexOf("2019") < 0 && hasReport(id, y) && (byId[id].e19 || []).indexOf(y) >= 0;
+      };
+      var gapWord = function (id, y) {
+        return !hasReport(id, y) ? "无报告" : notAsked(id, y) ? NOT_APPLICABLE : nothing(id, y) ? ZERO_BASE : "无数据";
+      };
       var gapNote = function (id, y, v) {
-        return v !== null ? "" : !hasReport(id, y) ? "本站没有该机构该年度的报告" : nothing(id, y) ? ZERO_BASE_NOTE
-          : "报告中没有该数或未能读出（缺失，不是0）";
+        return v !== null ? "" : !hasReport(id, y) ? "本站没有该机构该年度的报告" : notAsked(id, y) ? NOT_APPLICABLE_NOTE
+          : nothing(id, y) ? ZERO_BASE_NOTE : "报告中没有该数或未能读出（缺失，不是0）";
       };
       var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
       var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
@@ -410,8 +420,10 @@
         gaps = years.map(function (y, i) {
           var none = ids.every(function (id) { return !hasReport(id, y); });
           var zero = ids.every(function (id) { return nothing(id, y); });
+          var unasked = ids.every(function (id) { return notAsked(id, y); });
           return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
-            y: 0, yref: "paper", yanchor: "bottom", showarrow: false, text: none ? "无报告" : zero ? ZERO_BASE : "无数据",
+            y: 0, yref: "paper", yanchor: "bottom", showarrow: false,
+            text: none ? "无报告" : unasked ? NOT_APPLICABLE : zero ? ZERO_BASE : "无数据",
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
         if (withPeer) {
@@ -438,14 +450,17 @@
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
         (gapped(ids, years, value) ? GAP_NOTE : "") +
-        (ids.some(function (id) { return years.some(function (y) { return value(id, y) === null && !nothing(id, y); }); }) ?
+        (ids.some(function (id) { return years.some(function (y) {
+          return value(id, y) === null && !nothing(id, y) && !notAsked(id, y); }); }) ?
           "“无报告”：本站没有该机构该年度的报告；“无数据”：报告中没有该数或未能读出（缺失，不是0）。" : "") +
         // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
          (shown || !ids.every(function (id) { return years.every(function (y) { return nothing(id, y); }); })) ?
           "“" + ZERO_BASE + "”：" + ZERO_BASE_NOTE + "。" : "") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
-        (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有。" : "");
+        (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有" +
+          (ids.some(function (id) { return years.some(function (y) { return notAsked(id, y); }); }) ?
+            "：使用2019年版模板的年度为“" + NOT_APPLICABLE + "”（不是缺失，也不是0）。" : "。") : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
         "（数据见下表）");
       var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
