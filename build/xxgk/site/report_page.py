@@ -215,9 +215,13 @@ class ReportPages:
                 + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
-        """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data")."""
+        """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data"). A
+        missing value the report printed on a line (约12.5, a glued or garbled cell) links there too: the reader
+        sees what stood in the cell (before: a bare —, and the report's CSV gave it no line, which the package has)."""
         if value is None:
-            return cell(None)
+            return (f'<td class="xxgk-num xxgk-missing"><a href="{src}#{self._anchor(line, span)}" '
+                    f'title="缺失（不是0）；原文第{esc(line)}行" aria-label="缺失，原文第{esc(line)}行">—</a></td>'
+                    ) if line else cell(None)
         return (f'<td><a href="{src}#{self._anchor(line, span)}" title="原文第{esc(line)}行">'
                 f"{_number_text(value)}</a></td>") if line else cell(value)
 
