@@ -58,13 +58,17 @@ def peer_note(counts: list[int], who: str) -> str:
     """A note under a peer-median table when the medians compare nothing: no peer has a value, or the only
     report with a value in each peer group is ``who`` (本报告, 本机构的报告).
 
-    >>> peer_note([1, 0], "本报告")
+    >>> peer_note([1, 1], "本报告")
     '<p><small>同类组中只有本报告有数值：中位数就是本报告自己的数值，暂无可比性；收录的报告增多后自动更新。</small></p>'
+    >>> "报告数为0的指标没有中位数" in peer_note([1, 0], "本报告")
+    True
     """
     if not any(counts):
         return f"<p><small>{who}和同类组都没有这些数值（缺失，不是0），无从比较。</small></p>"
     if max(counts) == 1:
-        return (f"<p><small>同类组中只有{who}有数值：中位数就是{who}自己的数值，暂无可比性；"
+        # (a share of nothing, 无从计算, has no median either: "只有本报告有数值" had been said of it, beside 报告数 0)
+        zero = "；报告数为0的指标没有中位数（同类组中没有数值，或比例无从计算）" if 0 in counts else ""
+        return (f"<p><small>同类组中只有{who}有数值：中位数就是{who}自己的数值，暂无可比性{zero}；"
                 "收录的报告增多后自动更新。</small></p>")
     return ""
 
