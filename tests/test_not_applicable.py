@@ -63,3 +63,12 @@ def test_a_chart_year_no_series_applies_to_is_labelled_not_applicable_on_the_cha
     markup = chart([{"type": "bar", "name": "本年制发行政规范性文件", "x": ["2019年", "2021年"], "y": [None, 3],
                      "xxgk_other": [True, False]}], "规范性文件（件）", "", "件")
     assert '"不适用"' in markup
+
+
+def test_a_chart_missing_in_its_2021_template_years_says_its_2019_template_years_do_not_apply():
+    # (平潭: 2019 on the 2019 template, 2021 with no 规范性文件 read: the note said every year's report lacked them)
+    pages = _pages({"a": {"received": 5}, "b": {"received": 7}})
+    markup = "".join(pages._agency_charts({2019: _report("a", 2019, "2019"), 2021: _report("b", 2021, "2021")}))
+    note = next(n.split("</p>")[0] for n in markup.split("没有图表：")[1:] if "规范性文件" in n.split("</p>")[0])
+    assert "表格缺失或无法读取" in note
+    assert "其中规范性文件（件）在使用2019年版模板的年度为不适用（该模板没有这些指标）。" in note

@@ -177,7 +177,7 @@ class AgencyPages:
         xs = [f"{y}年" for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
-        out, heading, empty, zero, inapplicable = [], None, [], [], []
+        out, heading, empty, zero, inapplicable, partly = [], None, [], [], [], []
         for head, title, codes, unit, stacked, file in CHARTS:
             traces = []
             for code in codes:
@@ -204,6 +204,9 @@ class AgencyPages:
                 # missing number either (it read 表格缺失或无法读取)
                 unasked = all(editions[y] not in self.metric_defs[c]["editions"].split() for c in codes for y in mine)
                 (inapplicable if unasked else zero if nothing else empty).append(title)
+                if not unasked and any(editions[y] not in self.metric_defs[c]["editions"].split()
+                                       for c in codes for y in mine):
+                    partly.append(title)  # some years' template lacks them: those are no missing numbers
                 continue
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
@@ -230,7 +233,9 @@ class AgencyPages:
         if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
                           "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
-                          "详见各年度报告页的“发现的问题”）。</p>")
+                          "详见各年度报告页的“发现的问题”）。"
+                          + (f"其中{esc('、'.join(partly))}在使用2019年版模板的年度为{NOT_APPLICABLE}"
+                             "（该模板没有这些指标）。" if partly else "") + "</p>")
         if inapplicable:
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(inapplicable))}——"
                           f"本机构的报告都使用2019年版模板，该模板没有这些指标（{NOT_APPLICABLE}，不是缺失，也不是0）。</p>")
