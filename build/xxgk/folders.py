@@ -4,7 +4,8 @@
 * an output folder (package, site, site sources) is replaced only if it is new, empty or was made
   by xxgk (the ``.xxgk-output`` marker, or the files an older xxgk wrote), and is never the reports
   folder, inside it, or a parent of it, nor inside or around another output of the same build: a typo
-  cannot wipe a folder of someone's files;
+  cannot wipe a folder of someone's files; a marked folder is refused too when it holds anything its marker does
+  not list as written by the build (``seal``, ``added_entry``): a file put into an output is never deleted;
 * a lock on the folder that holds it makes a second concurrent build there refuse at once;
 * a new folder is written beside the old one (``.NAME.new-PID``) and swapped in with two renames;
   a build killed between them leaves ``.NAME.old-PID``, which the next build restores or removes.
@@ -22,6 +23,10 @@ from pathlib import Path
 
 MARKER = ".xxgk-output"
 MARKER_TEXT = "This folder was written by xxgk and is replaced on every build.\n"
+# the marker then lists what the build wrote at the folder's top, a name a line: anything else found there (a .git a
+# user made for publishing the site, a CNAME, notes) makes the next build refuse the folder rather than delete it.
+# A marker without the list (an older xxgk's, or a build cut short) lists nothing and is taken as before
+WRITTEN = "It holds what xxgk wrote, one name a line below; anything else here stops the next build:\n"
 _HELD: set[Path] = set()  # locks this process holds (flock is per open file, not per process)
 
 
@@ -98,6 +103,10 @@ def check_output(out: Path, reports: Path | None, option: str, others: dict[str,
             raise Refused(f"{option} {out}: is not empty and was not made by xxgk (no {MARKER}"
                           + (f"; it holds {foreign!r}, which xxgk never writes" if foreign else "")
                           + "); give a new or empty folder")
+        added = added_entry(out)
+        if added is not None:
+            raise Refused(f"{option} {out}: holds {added!r}, which xxgk did not write there, and xxgk replaces the "
+                          "folder whole; move it out first")
 
 
 def check_apart(folder: Path, option: str, outputs: dict[str, Path]) -> None:
@@ -200,6 +209,36 @@ def clear(folder: Path) -> None:
             shutil.rmtree(child)
         else:
             child.unlink()
+
+
+def seal(folder: Path) -> None:
+    """Write ``folder``'s marker listing what is at its top now (sorted; the marker itself left out): called once
+    a build has written the folder, before it is swapped in."""
+    names = sorted(p.name for p in folder.iterdir() if p.name != MARKER)
+    (folder / MARKER).write_text(MARKER_TEXT + WRITTEN + "".join(f"{name}\n" for name in names), encoding="utf-8")
+
+
+def added_entry(folder: Path) -> str | None:
+    """The first name (sorted) at the top of a marked ``folder`` that its marker does not list (``seal``): a file
+    someone put into an xxgk output, which replacing the folder would delete. None when the folder has no marker,
+    or one without the list.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "data").mkdir(); seal(folder)
+    >>> added_entry(folder), (folder / ".git").mkdir(), added_entry(folder)
+    (None, None, '.git')
+    """
+    marker = folder / MARKER
+    if not marker.is_file() or marker.is_symlink():
+        return None
+    try:
+        text = marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if WRITTEN not in text:
+        return None
+    written = set(text.split(WRITTEN, 1)[1].splitlines())
+    return next((name for name in sorted(p.name for p in folder.iterdir())
+                 if name != MARKER and name not in written), None)
 
 
 def staging_for(out: Path) -> Path:

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 
-from ..folders import MARKER, MARKER_TEXT, check_output, clear, locked, recover, staging_for, swap_in
+from ..folders import check_output, clear, locked, recover, seal, staging_for, swap_in
 from ..gcpause import gc_paused
 from . import chart_frames
 from .browser_data import browser_files, search_aux
@@ -102,6 +102,7 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
         kept = dict(frames)
     if reuse is not None:  # the spool complete and closed
         reuse.keep({"pages": site_src / BULK / PAGES, "files": site_src / BULK / FILES}, kept)
+    seal(site_src)  # what this build wrote there: anything else found next time is refused, not deleted
 
 
 def minified_asset(name: str, text: str) -> str:
@@ -356,7 +357,7 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
             if code == 0 and gate is not None and not gate():
                 code = 1
             if code == 0:
-                (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # mkdocs cleans the folder first
+                seal(staging)  # (mkdocs cleaned the folder first: its marker written again, with what it holds)
                 swap_in(staging, site_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
