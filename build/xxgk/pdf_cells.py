@@ -106,14 +106,20 @@ def _with_blank_columns(columns: list[tuple[float, float, float]], header: list[
                         ) -> list[tuple[float, float, float]]:
     """``columns`` with the columns no complete row prints a value in (a column blank in every row: an applicant
     type that made no request, its zeros printed blank), found between two columns whose gap is a whole number of
-    the usual gap (the median) wider than it, and only where a ``header`` word (one not a value) stands in each
-    such place: the header names the column the rows leave blank. A wide gap with no name above it stays one gap.
+    the usual gap (the narrowest) wider than it, and only where the ``header`` names each such place: a word (not a
+    value) stands nearer it than to any other column (``_names``), on a header line whose words name a column the
+    rows print as well — a line of column names, which names the column the rows leave blank.
+
+    A wide gap with no name above it stays one gap, and so does a wide column: its own name, left- or right-aligned,
+    may end where a column would stand, and a group's name (法人或其他组织, centred over five columns) may stand
+    there on a line of its own. Before, either made a column of its own: every row got a blank cell more and table
+    三 was lost with row_extra_cells.
 
     >>> col = lambda x: (x, x + 5, x + 2.5)
-    >>> head = [[Word("科研机构", 275, 295)]]
+    >>> head = [[Word("商业企业", 240, 260), Word("科研机构", 280, 300), Word("社会公益组织", 320, 350)]]
     >>> [c[0] for c in _with_blank_columns([col(200), col(240), col(320), col(360)], head)]
     [200, 240, 280.0, 320, 360]
-    >>> [c[0] for c in _with_blank_columns([col(200), col(240), col(320), col(360)], [])]
+    >>> [c[0] for c in _with_blank_columns([col(200), col(240), col(320), col(360)], [head[0][1:2]])]
     [200, 240, 320, 360]
     """
     middles = [c[2] for c in columns]
@@ -122,17 +128,37 @@ def _with_blank_columns(columns: list[tuple[float, float, float]], header: list[
         return columns
     usual = min(gaps)
     reach = TOLERANCE * usual
-    names = [word for line in header for word in line if not VALUE.fullmatch(word.text)]
+    lines = [[word for word in line if not VALUE.fullmatch(word.text)] for line in header]
     out = [columns[0]]
     for left, right, gap in zip(columns, columns[1:], gaps, strict=False):
         missing = round(gap / usual) - 1
         if missing >= 1 and abs(gap - (missing + 1) * usual) <= reach:
             guessed = [tuple(a + (b - a) * t / (missing + 1) for a, b in zip(left, right, strict=True))
                        for t in range(1, missing + 1)]
-            if all(any(word.distance(column) <= reach for word in names) for column in guessed):
+            every = [*columns, *guessed]
+            # the lines of column names: each names a column the rows print (a group's name alone on its line
+            # names none)
+            names = [word for line in lines if any(_names(w, c, every, reach) for w in line for c in columns)
+                     for word in line]
+            if all(any(_names(word, column, every, reach) for word in names) for column in guessed):
                 out += guessed
         out.append(right)
     return out
+
+
+def _names(word: Word, column: tuple[float, float, float], columns: list[tuple[float, float, float]],
+           reach: float) -> bool:
+    """Whether a header ``word`` names ``column``: it stands within ``reach`` of it and nearer it than to any other
+    of ``columns`` (a word names the one column it stands nearest).
+
+    >>> col = lambda x: (x, x + 5, x + 2.5)
+    >>> _names(Word("科研机构", 280, 300), col(280.0), [col(240), col(280.0), col(320)], 12)
+    True
+    >>> _names(Word("社会公益组织", 320, 362), col(360.0), [col(320), col(360.0), col(400)], 12)
+    False
+    """
+    near = word.distance(column)
+    return near <= reach and all(near < word.distance(other) for other in columns if other != column)
 
 
 def _header_lines(values: list[list[Word]], lines: list[tuple[str, list[Word]]], first: int) -> list[list[Word]]:

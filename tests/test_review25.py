@@ -1,0 +1,54 @@
+"""Review of audit 25's changes: layouts that were read whole before them must still be.
+
+An unruled PDF table whose columns are not all one width (a wide 社会公益组织 column) is no table with a blank
+column: neither the wide column's own name nor a group's name over it names a column of its own."""
+
+from __future__ import annotations
+
+from tests.test_pdf_cells import line
+from xxgk.parser import parse
+from xxgk.pdf_cells import mark_blank_cells, words
+
+HEAD = "某某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+WIDE = [200, 240, 280, 320, 400, 440, 480]  # left edges: 社会公益组织's column twice as wide as the others
+ROWS = {"new": ("一、本年新收政府信息公开申请数量", ["6", "1", "2", "3", "1", "0", "13"]),
+        "carried_over": ("二、上年结转政府信息公开申请数量", ["1", "0", "0", "4", "0", "2", "7"]),
+        "granted": ("（一）予以公开", ["3", "1", "0", "5", "0", "0", "9"]),
+        "partially_granted": ("（二）部分公开", ["1", "2", "0", "0", "0", "0", "3"])}
+HAN = 7.0  # a Chinese character's width in the header
+
+
+def header(words_at: list[tuple[str, float]]) -> tuple[str, list]:
+    """A header line: each word starting at the given x."""
+    chars = [{"text": c, "x0": x + HAN * k, "x1": x + HAN * (k + 1)} for text, x in words_at
+             for k, c in enumerate(text)]
+    return " ".join(text for text, _ in words_at), words(chars)
+
+
+def read(head: list[tuple[str, list]]) -> tuple[list[str], dict]:
+    rows = head + [line(label, numbers, WIDE) for label, numbers in ROWS.values()]
+    texts = mark_blank_cells(rows)
+    return texts, parse(HEAD + "\n".join(texts) + "\n").values("applications")
+
+
+def assert_read_whole(texts: list[str], values: dict) -> None:
+    for code, (_, numbers) in ROWS.items():
+        assert [values.get((code, a)) for a in APPLICANTS] == [int(n) for n in numbers]
+    assert all(text.count("\t") in (0, 7) for text in texts)  # seven cells a row: no blank column made up
+
+
+def test_a_wide_columns_own_name_names_no_column_of_its_own():
+    """Names left-aligned like the values: 社会公益组织 ends where a column would stand in the middle of its wide
+    column. Before: every row got a blank cell there, eight cells for seven columns, and the whole of table 三 was
+    lost with row_extra_cells ("行有7个数，应为7个") — read whole before audit 25's blank-column rule."""
+    assert_read_whole(*read([header(list(zip(NAMES, WIDE, strict=True)))]))
+
+
+def test_a_group_name_alone_on_its_line_over_a_wide_column_names_no_column():
+    """法人或其他组织, centred over the five organisation columns, may stand where a column would in a wide gap; on a
+    line of its own it names none of the columns the rows print, so it is a group's name, not a column's."""
+    group = header([("法人或其他组织", 362.5 - 3.5 * HAN)])
+    names = header([(name, x + 2.5 - HAN * len(name) / 2) for name, x in zip(NAMES, WIDE, strict=True)])
+    assert_read_whole(*read([group, names]))
