@@ -52,3 +52,30 @@ def test_a_group_name_alone_on_its_line_over_a_wide_column_names_no_column():
     group = header([("法人或其他组织", 362.5 - 3.5 * HAN)])
     names = header([(name, x + 2.5 - HAN * len(name) / 2) for name, x in zip(NAMES, WIDE, strict=True)])
     assert_read_whole(*read([group, names]))
+
+
+def test_a_copy_of_a_report_that_lost_a_cell_hides_no_number_of_the_other(tmp_path):
+    """The same report twice (a PDF and its web page), one copy's 总计 printed ``-`` (null): the two never give two
+    different values. Before: the agency's series left 本年新收申请 missing (chart, compare page, home page) as if
+    the two disagreed, and the agency page said they did; a value they really give differently stays missing."""
+    import json
+
+    from xxgk.package.build import build_package
+    from xxgk.site.browser_data import agency_years, browser_files
+    from xxgk.site.data import Package
+
+    from .factory import tab_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a_pdf.txt").write_text(tab_report(agency="格尔木市交通运输局"), encoding="utf-8")
+    (reports / "b_web.txt").write_text(tab_report(agency="格尔木市交通运输局", cell="-", column=6,
+                                                  carried_forward=2), encoding="utf-8")
+    _, errors = build_package(reports, tmp_path / "datapackage", workers=1)
+    assert errors == []
+    pkg = Package.load(tmp_path / "datapackage")
+    [aid] = {r["agency_id"] for r in pkg.tables["reports"]}
+    assert agency_years(pkg)[aid][2024]["source_file"].endswith("a_pdf.txt")  # the series is the whole copy's
+    files = browser_files(pkg, {r["report_id"]: f"r/{r['report_id']}.html" for r in pkg.tables["reports"]})
+    assert json.loads(files["json/m/received.json"])["v"][aid] == {"2024": 5}  # the other copy gives none
+    assert aid not in json.loads(files["json/m/carried_forward.json"])["v"]  # 0 and 2: they disagree

@@ -51,12 +51,14 @@ def series_values(reports: list[dict], years: dict[str, dict[int, dict]], values
     another report of that agency and year gives otherwise, which is None. Two files of one agency and year that
     disagree (a second edition, or a file that claims another agency's year) leave the series unsure: before, the
     first by ``report_id`` — by file name, which whoever adds a file chooses — was the agency's chart and the compare
-    page's value. Both stay in the data and on their pages, with their ``duplicate_report`` findings.
+    page's value. Both stay in the data and on their pages, with their ``duplicate_report`` findings. A report that
+    gives no value (a cell lost in one copy of the report) disagrees with none: before, one copy's lost cell hid
+    the other's number from every chart and the agency page said the reports disagreed.
 
     >>> rows = [{"report_id": i, "agency_id": "x", "year": "2024"} for i in ("a", "b")]
     >>> years = {"x": {2024: rows[0]}}
-    >>> series_values(rows, years, {"a": {"n": 99, "m": 1}, "b": {"n": 11, "m": 1}})["a"]
-    {'n': None, 'm': 1}
+    >>> series_values(rows, years, {"a": {"n": 99, "m": 1, "k": 5}, "b": {"n": 11, "m": 1, "k": None}})["a"]
+    {'n': None, 'm': 1, 'k': 5}
     """
     others: dict[tuple[str, int], list[str]] = {}
     for r in reports:
@@ -68,7 +70,8 @@ def series_values(reports: list[dict], years: dict[str, dict[int, dict]], values
             rid, same = r["report_id"], others.get((aid, year), [])
             own = values[rid]
             if len(same) > 1:  # (one report a year, the usual case: its own values, not copied)
-                own = {code: v if all(values[o][code] == v for o in same) else None for code, v in own.items()}
+                own = {code: v if all(values[o][code] in (v, None) for o in same) else None
+                       for code, v in own.items()}
             out[rid] = own
     return out
 
