@@ -79,3 +79,25 @@ def test_a_copy_of_a_report_that_lost_a_cell_hides_no_number_of_the_other(tmp_pa
     files = browser_files(pkg, {r["report_id"]: f"r/{r['report_id']}.html" for r in pkg.tables["reports"]})
     assert json.loads(files["json/m/received.json"])["v"][aid] == {"2024": 5}  # the other copy gives none
     assert aid not in json.loads(files["json/m/carried_forward.json"])["v"]  # 0 and 2: they disagree
+
+
+def year_report(title_year: int, opening: str) -> str:
+    return (f"海城市教育局{title_year}年政府信息公开工作年度报告\n一、总体情况\n{opening}"
+            "海城市教育局认真贯彻落实《中华人民共和国政府信息公开条例》。\n二、主动公开政府信息情况\n行政许可\t1075\n")
+
+
+def year_conflicts(text: str) -> list:
+    return [f for f in parse(text).findings if f.code == "year_conflict"]
+
+
+def test_an_overview_opening_on_the_publication_year_that_names_the_reports_is_no_year_conflict():
+    """2024年度 report whose 总体情况 opens on the year it is published in, then names its own. Before: the warning
+    year_conflict ("请核对表中数字是哪一年的"), counted against the agency, though the sentence says 2024年度."""
+    publication = "2025年，按照《条例》要求，现公布本局2024年度政府信息公开工作年度报告。"
+    assert year_conflicts(year_report(2024, publication)) == []
+    assert year_conflicts(year_report(2024, "2023年以来，")) == []  # since 2023: the work goes on into 2024
+
+
+def test_an_overview_opening_on_another_year_alone_is_still_a_year_conflict():
+    for opening in ("2025年以来，", "2025年，", "2025年，我局工作有序推进。2024年度报告如下："):
+        assert [f.actual for f in year_conflicts(year_report(2024, opening))] == ["2025"], opening

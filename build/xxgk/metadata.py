@@ -463,6 +463,30 @@ def overview_to_year(overview: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# an opening year that does not contradict the report's: 2023年以来 (since 2023) in a 2024 report
+_SINCE_YEAR = re.compile(r"\A\s*(\d{4})\s*年\s*以来")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def opening_agrees(overview: str, year: int) -> bool:
+    """Whether the overview's opening, whatever year it opens on, is consistent with a report of ``year``: it opens
+    on a year before it with 以来 (since then: ``2023年以来`` in a 2024 report), or its first sentence names ``year``
+    as well (``2025年，按照《条例》要求，现公布本局2024年度报告。``: the year it is published in, then the year it is
+    about).
+
+    >>> [opening_agrees(t, 2024) for t in ("2023年以来，我局…", "2025年，现公布本局2024年度报告。", "2025年，我局…")]
+    [True, True, False]
+    >>> opening_agrees("2025年以来，我局…", 2024), opening_agrees("2025年，我局…。2024年的报告…", 2024)
+    (False, False)
+    """
+    head = _chinese_year(fold(overview[:300]))
+    since = _SINCE_YEAR.match(head)
+    if since and int(since.group(1)) <= year:
+        return True
+    first = _SENTENCE_END.split(head.lstrip(), maxsplit=1)[0]
+    return re.search(rf"(?<!\d){year}\s*年", first) is not None
+
+
 _SPACE_IN_NAME = re.compile("[ \u3000]")
 _LETTER_SPACED = 0.7  # a line whose words are this share or more single characters is set letter-spaced
 

@@ -16,6 +16,7 @@ from .memo import account
 from .metadata import (
     HEAD_CHARS,
     YEARS,
+    opening_agrees,
     overview_to_year,
     read_title,
     text_to_period,
@@ -126,7 +127,8 @@ def _year_conflicts(year: int, period_start: str | None, overview: str) -> list:
     """A ``year_conflict`` warning when the statistics period or the overview's opening year (``2023年，我局…``)
     names another year than the title's ``year``: a title copied from last year's report (or a typo), whose tables
     may be of the other year. The title's year stays the report's (it is printed as its name); before, nothing said
-    the text disagreed.
+    the text disagreed. An opening that agrees with the title otherwise (``metadata.opening_agrees``: 2023年以来 in a
+    2024 report, or a first sentence naming the publication year and then the report's) is no conflict.
 
     >>> [f.message for f in _year_conflicts(2022, None, "2023年，某局认真贯彻…")]
     ['标题写的是2022年，“总体情况”首句写的是2023年：报告年度按标题记为2022年，请核对表中数字是哪一年的']
@@ -134,8 +136,9 @@ def _year_conflicts(year: int, period_start: str | None, overview: str) -> list:
     ([], [])
     """
     found = []
+    opening = None if opening_agrees(overview, year) else overview_to_year(overview)
     for where, other in (("统计期限", int(period_start[:4]) if period_start else None),
-                         ("“总体情况”首句", overview_to_year(overview))):
+                         ("“总体情况”首句", opening)):
         if other is not None and other != year:
             found.append(make("year_conflict", expected=year, actual=other, detail=where))
     return found[:1]
