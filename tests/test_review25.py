@@ -101,3 +101,13 @@ def test_an_overview_opening_on_the_publication_year_that_names_the_reports_is_n
 def test_an_overview_opening_on_another_year_alone_is_still_a_year_conflict():
     for opening in ("2025年以来，", "2025年，", "2025年，我局工作有序推进。2024年度报告如下："):
         assert [f.actual for f in year_conflicts(year_report(2024, opening))] == ["2025"], opening
+
+
+def test_a_source_address_printed_before_a_full_width_mark_is_still_the_reports_link():
+    """A host followed by ．、”！】 (no space between): before, the host rule refused the whole address (no 官方原文
+    link, no finding); earlier still, the mark was published inside the host (a dead link)."""
+    for mark in "．、”！】：":
+        text = year_report(2024, "2024年，") + f"原文链接：http://www.haicheng.gov.cn{mark}其他说明\n"
+        assert parse(text).source_url == "http://www.haicheng.gov.cn", mark
+    text = year_report(2024, "2024年，") + "网址：https://www.haicheng.gov.cn/公开/年报.html。\n"
+    assert parse(text).source_url == "https://www.haicheng.gov.cn/公开/年报.html"

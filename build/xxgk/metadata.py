@@ -111,7 +111,11 @@ _PERIOD = re.compile(
     r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*(?:起\s*)?"
     r"(?:至|到|—|-|~|－|–)?\s*(?:(\d{4})\s*[年.\-/]\s*)?(\d{1,2})\s*[月.\-/]\s*(\d{1,2})(?!\d)\s*日?")
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
-_SOURCE_URL = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。；）)\]]+)")
+# the address ends at a space, a quote or bracket, or a full-width or CJK punctuation mark (，。、；：！？“”【】《》…);
+# before, one glued to the host (http://a.gov.cn．) made the address no link at all (safe.link_url refuses the host)
+_SOURCE_URL = re.compile(r"(?:原文链接|原文地址|来源|网址|链接)\s*[:：]?\s*"
+                         r"(https?://[^\s<>\"'）)\]\u2010-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+                         r"\uff5b-\uff65]+)")
 HEAD_CHARS = 3000
 # a report year outside this range is a typo, or a hostile file's: one report of 9999 made itself the site's latest
 # year (its home page, its "last updated" date); such a year or date is a ``date_invalid`` finding, left missing
@@ -605,7 +609,11 @@ def text_to_period(text: str) -> tuple[str | None, str | None]:
 
 
 def text_to_source_url(text: str) -> str | None:
-    """The official original's URL printed in the text (原文链接, 来源, 网址 …), http/https only."""
+    """The official original's URL printed in the text (原文链接, 来源, 网址 …), http/https only.
+
+    >>> text_to_source_url("原文链接：http://www.haicheng.gov.cn．"), text_to_source_url("网址：https://a.gov.cn/公开/年报.html、")
+    ('http://www.haicheng.gov.cn', 'https://a.gov.cn/公开/年报.html')
+    """
     from .safe import link_url
 
     found = _SOURCE_URL.search(text)
