@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import yaml
@@ -115,12 +116,26 @@ def formula_for(metric: dict, edition: str | None) -> str | None:
     return (metric.get("formula_2019") or metric["formula"]) if edition == "2019" else metric["formula"]
 
 
+def round_half_up(value: float, places: int) -> float:
+    """``value`` to ``places`` decimals, a half away from zero, as printed (its shortest decimal that reads back as
+    the same float): what Excel's ROUND, SQLite's round and 四舍五入 give. Python's ``round`` rounds the
+    binary double half to even, so a share of exactly 6.25 % (1 of 16) was published 6.2 and 1.15 % (23 of 2,000,
+    the double 1.1499…) 1.1, where a reader recomputing ``metrics.csv``'s formula finds 6.3 and 1.2.
+
+    >>> round_half_up(100 * 1 / 16, 1), round_half_up(100 * 23 / 2000, 1), round_half_up(100 * 15 / 16, 1)
+    (6.3, 1.2, 93.8)
+    >>> round_half_up(100 / 3, 1), round_half_up(2.675, 2), round_half_up(-6.25, 1)
+    (33.3, 2.68, -6.3)
+    """
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
 def _rounded(value: float | None, unit: str) -> float | int | None:
     if value is None:
         return None
     if unit == "%":
-        return round(value, 1)
-    return int(value) if float(value).is_integer() else round(value, 2)
+        return round_half_up(value, 1)
+    return int(value) if float(value).is_integer() else round_half_up(value, 2)
 
 
 def metric_value_rows(tables: dict[str, list[dict]]) -> list[dict]:

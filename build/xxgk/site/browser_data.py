@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from statistics import median
 
 from ..catalog import table
-from ..package.metrics import report_values, share_bases, share_of_nothing
+from ..package.metrics import report_values, round_half_up, share_bases, share_of_nothing
 from ..package.report_card import copies
 from .data import Package
 from .labels import browser_labels
@@ -90,7 +90,7 @@ def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[
         out[key] = {}
         for code in codes:
             xs = [values[i][code] for i in ids if values[i][code] is not None]
-            out[key][code] = (_number(round(median(xs), 1)), len(xs)) if xs else (None, 0)
+            out[key][code] = (_number(round_half_up(median(xs), 1)), len(xs)) if xs else (None, 0)
     return out
 
 

@@ -1,0 +1,84 @@
+"""Audit 25 (data): the package as researchers use it — recompute, trace, look up what a column means."""
+
+from __future__ import annotations
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from types import SimpleNamespace
+
+import pytest
+
+from xxgk.package.build import build_package
+from xxgk.site.browser_data import peer_medians
+from xxgk.site.data import read_csv
+
+from .conftest import SEEDS
+
+SEED = SEEDS / "001_5a6ed33a11e10be0.txt"  # 海城市数据局 2025: table 三 all zeros
+
+
+def _with_applications(new: int, granted: int, partial: int) -> str:
+    """Seed 001 with ``new`` applications, all processed: ``granted`` 予以公开 and ``partial`` 部分公开."""
+    rows = {"| 一、本年新收": ("| 一、本年新收政府信息公开申请数量", new),
+            "| 三、本年度办理结果 | (一)予以公开": ("| 三、本年度办理结果 | (一)予以公开", granted),
+            "| (二)部分公开": ("| (二)部分公开(区分处理的,只计这一情形,不计其他情形)", partial),
+            "| (七)总计": ("| (七)总计", new)}
+    out = []
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        for start, (label, n) in rows.items():
+            if line.startswith(start):
+                line = f"{label} | {n} | 0 | 0 | 0 | 0 | 0 | {n} | ||"
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def tie_package(tmp_path_factory):
+    """A package of two reports whose shares fall on a half: 1 of 16 (6.25 %) and 23 of 2,000 (1.15 %)."""
+    root = tmp_path_factory.mktemp("data25")
+    reports = root / "reports"
+    reports.mkdir()
+    (reports / "sixteen.txt").write_text(_with_applications(16, 1, 15), encoding="utf-8")
+    (reports / "two-thousand.txt").write_text(_with_applications(2000, 23, 1977), encoding="utf-8")
+    _, errors = build_package(reports, root / "out", workers=1)
+    assert errors == []
+    return root / "out"
+
+
+def _excel_round(value: Fraction, places: int) -> float:
+    """What Excel's ROUND (and 四舍五入) gives for the exact value."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def test_published_shares_are_the_formula_rounded_half_up(tie_package):
+    """A user recomputes 予以公开比例 and 部分公开比例 from applications.csv with metrics.csv's formula in Excel: the
+    package says 6.3 and 1.2 as she does (it said 6.2 and 1.1: Python's half-to-even on the binary double)."""
+    cells = {(r["report_id"], r["row"]): int(r["value"]) for r in read_csv(tie_package / "data" / "applications.csv")
+             if r["applicant"] == "total" and r["value"] is not None}
+    rows = read_csv(tie_package / "data" / "metric_values.csv")
+    published = {(r["report_id"], r["metric"]): r["value"] for r in rows}
+    checked = {}
+    for (rid, metric), value in published.items():
+        row = {"granted_share": "granted", "partial_share": "partially_granted"}.get(metric)
+        if row:
+            expected = _excel_round(Fraction(100 * cells[rid, row], cells[rid, "total_processed"]), 1)
+            assert float(value) == expected, (rid, metric, value, expected)
+            checked[rid.split("-")[0], metric] = float(value)
+    assert checked[("sixteen", "granted_share")] == 6.3
+    assert checked[("sixteen", "partial_share")] == 93.8
+    assert checked[("two", "granted_share")] == 1.2
+
+
+def test_peer_median_of_two_shares_is_rounded_half_up():
+    """The median of 6.2 % and 6.3 % is 6.25 %: the site's 同类组中位数 says 6.3, as MEDIAN then ROUND does."""
+    reports = [{"report_id": rid, "peer_group": "2025|county|辽宁省|department|数据", "source_file": f"{rid}.txt",
+                "sha256": rid, "status": "parsed"} for rid in ("a", "b")]
+    pkg = SimpleNamespace(tables={"reports": reports, "metrics": [{"code": "granted_share"}]})
+    medians = peer_medians(pkg, {"a": {"granted_share": 6.2}, "b": {"granted_share": 6.3}})
+    assert medians["2025|county|辽宁省|department|数据"]["granted_share"] == (6.3, 2)
+
+
+def _descriptor(out):
+    return json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
