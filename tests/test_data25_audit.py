@@ -106,3 +106,17 @@ def test_every_line_column_says_which_text_its_line_is_of(tie_package):
             assert row["value"] in text, (resource, row)
             checked += 1
     assert checked > 300
+
+
+def test_the_identity_a_share_must_satisfy_is_explained_in_the_package(tie_package):
+    """metrics.holds names an identity (applications_processed_sum): a user looks it up in the package and finds
+    what must add up (it was defined only in the code's rules/identities.yaml)."""
+    descriptor = _descriptor(tie_package)
+    metrics = next(r for r in descriptor["resources"] if r["name"] == "metrics")
+    assert {"fields": "holds", "reference": {"resource": "identities", "fields": "code"}} in \
+        metrics["schema"]["foreignKeys"]
+    identities = {r["code"]: r for r in read_csv(tie_package / "data" / "identities.csv")}
+    named = {m["holds"] for m in read_csv(tie_package / "data" / "metrics.csv") if m["holds"]}
+    assert named and named <= set(identities)
+    assert identities["applications_processed_sum"]["label_zh"] == "（七）总计应等于各项办理结果之和"
+    assert all(r["description_en"] for r in identities.values())

@@ -15,6 +15,7 @@ import yaml
 
 from .. import __version__
 from ..catalog import RULES, codes, table
+from ..identities import identities
 
 CODE_LIST_FIELDS = [
     {"name": "code", "type": "string", "title": "代码",
@@ -80,6 +81,8 @@ def code_list_rows(name: str) -> list[dict]:
         return [{"code": r["code"], "label_zh": r["title_zh"], "description_en": r["description_en"],
                  "severity": r["severity"], "category": r["category"], "explanation_zh": r["explanation_zh"],
                  "example_zh": r["example_zh"], "responsibility": r["responsibility"]} for r in table("findings")]
+    if source == "identities":  # what metrics.holds names: the sums a share's cells must satisfy
+        return [{"code": r["id"], "label_zh": r["zh"], "description_en": r["en"]} for r in identities()]
     return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
 
 
