@@ -14,6 +14,7 @@ from xxgk.site.browser_data import peer_medians
 from xxgk.site.data import read_csv
 
 from .conftest import SEEDS
+from .test_workbook_limits import sheets
 
 SEED = SEEDS / "001_5a6ed33a11e10be0.txt"  # 海城市数据局 2025: table 三 all zeros
 
@@ -120,3 +121,21 @@ def test_the_identity_a_share_must_satisfy_is_explained_in_the_package(tie_packa
     assert named and named <= set(identities)
     assert identities["applications_processed_sum"]["label_zh"] == "（七）总计应等于各项办理结果之和"
     assert all(r["description_en"] for r in identities.values())
+
+
+def test_every_column_of_every_sheet_and_wide_table_is_explained(tie_package):
+    """A user opens xxgk.xlsx and looks up each column of each sheet in its codebook, and each column of wide/*.csv
+    (in the zip) in datapackage.json: all are there (表2/表3/表4 — 报告编号, 格式, 指标1, 自然人, 行政复议·结果维持 … —
+    were explained nowhere)."""
+    book = sheets((tie_package / "xxgk.xlsx").read_bytes())
+    explained = {(row[0], row[1]) for row in book["codebook"][1:] if len(row) > 1}
+    for name, rows in book.items():
+        if name != "codebook":
+            assert [c for c in rows[0] if (name, c) not in explained] == [], name
+    assert {"表2_主动公开", "表3_依申请公开", "表4_复议诉讼"} <= set(book)
+    wide = {w["path"]: w for w in _descriptor(tie_package)["x_xxgk_wide_tables"]}
+    assert sorted(wide) == sorted(p.relative_to(tie_package).as_posix() for p in (tie_package / "wide").glob("*.csv"))
+    for path, table in wide.items():
+        header = (tie_package / path).read_text(encoding="utf-8-sig").split("\n")[0].split(",")
+        assert header == [f["name"] for f in table["fields"]], path
+        assert all(f["description"] and f["type"] in ("string", "integer", "number") for f in table["fields"])

@@ -86,6 +86,47 @@ def code_list_rows(name: str) -> list[dict]:
     return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
 
 
+WIDE_HEAD = (("报告编号", "string", "报告编号（reports.report_id）。The report (reports.report_id)"),
+             ("机构", "string", "机构名称，同 reports.agency。The agency as in reports.agency"),
+             ("机构全称", "string", "发布机构全称，同 reports.agency_name。Full name as in reports.agency_name"),
+             ("年度", "integer", "报告所属年度，同 reports.year。Year, as in reports.year"))
+_WIDE_VALUE = "；空白表示缺失，绝不是0。Empty = missing, never 0"
+
+
+def wide_tables() -> list[dict]:
+    """The three wide tables (``wide/*.csv``, the workbook's sheets 表2/表3/表4, the SQLite views of those names):
+    path, description and every column with its type and meaning, from the code lists their columns are made of
+    (``tables.wide_*`` write them), so that the descriptor and the codebook explain every column they hold."""
+    from ..catalog import applicant_codes, labels, outcome_codes, proceeding_codes
+
+    names = labels()
+
+    def table(title, description, fields):
+        return {"name": title, "path": f"wide/{title}.csv", "description": description,
+                "fields": [{"name": n, "type": t, "description": d} for n, t, d in WIDE_HEAD + tuple(fields)]}
+
+    active = [("格式", "string", "表2的模板版本：含2019年模板特有的指标时为 2019，否则 2021（可与表3的版本 "
+                                 "reports.format 不同）。Table 2's template edition: 2019 when it holds a measure only "
+                                 "the 2019 template has, else 2021 (may differ from reports.format: table 3's)"),
+              ("信息内容", "string", "信息内容（items.label_zh）。The item (items.label_zh)")]
+    for i in (1, 2, 3):
+        active += [(f"指标{i}", "string", f"该行第{i}个指标（measures.label_zh）；该项指标不足{i}个时为空。"
+                                          f"The row's measure {i} (measures.label_zh); empty where the item has fewer"),
+                   (f"数值{i}", "number", f"指标{i}的数值，金额单位为万元{_WIDE_VALUE}. Value of measure {i}, "
+                                          "amounts in 10,000 yuan")]
+    applications = [("行", "string", "表3的行（application_rows.label_zh）。Table 3's row (application_rows.label_zh)")]
+    applications += [(names["applicants"][a], "integer", f"申请人列 {a} 的件数{_WIDE_VALUE} (applicants: {a})")
+                     for a in applicant_codes()]
+    review = [(f"{names['proceedings'][p]}·{names['outcomes'][o]}", "integer",
+               f"review_litigation 中 {p} × {o} 的件数{_WIDE_VALUE} ({p} × {o})")
+              for p in proceeding_codes() for o in outcome_codes()]
+    return [table("表2_主动公开", "表2按模板的样子：每份报告每个信息内容一行。"
+                                "Table 2 as printed: a row per report and item", active),
+            table("表3_依申请公开", "表3按模板的样子：每份报告每行一行。"
+                                  "Table 3 as printed: a row per report and template row", applications),
+            table("表4_复议诉讼", "表4按模板的样子：每份报告一行。Table 4 as printed: a row per report", review)]
+
+
 def descriptor(data_version: str) -> dict:
     """The whole ``datapackage.json`` (resource paths ``data/<name>.csv``)."""
     spec = schema_spec()["package"]
@@ -104,7 +145,7 @@ def descriptor(data_version: str) -> dict:
             "version": data_version, "licenses": spec["licenses"], "homepage": spec["homepage"],
             "sources": [{"title": "政府信息公开工作年度报告 (agencies' own publications)"}],
             "x_xxgk_software_version": __version__, "x_xxgk_division_codes": division_codes_source(),
-            "resources": resources}
+            "x_xxgk_wide_tables": wide_tables(), "resources": resources}
 
 
 def division_codes_source() -> dict:

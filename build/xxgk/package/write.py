@@ -31,7 +31,7 @@ from ..safe import csv_text, sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files
-from .schema import descriptor, resource_schema
+from .schema import descriptor, resource_schema, wide_tables
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
 
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
@@ -219,11 +219,14 @@ CONTINUED_SHEETS = {"resource": "（工作簿）", "field": "", "title": "续表
 
 
 def codebook_rows(names: Iterable[str]) -> list[dict]:
-    """The workbook's ``codebook`` sheet: every field of the resources ``names``, in order, then how a table
-    too long for one sheet goes on (``CONTINUED_SHEETS``)."""
+    """The workbook's ``codebook`` sheet: every field of the resources ``names``, in order, then every column of the
+    wide sheets 表2/表3/表4 (``schema.wide_tables``), then how a table too long for one sheet goes on
+    (``CONTINUED_SHEETS``)."""
     return [{"resource": name, "field": f["name"], "title": f.get("title", ""),
              "type": f["type"], "description": f.get("description", "")}
-            for name in names for f in resource_schema(name)["fields"]] + [CONTINUED_SHEETS]
+            for name in names for f in resource_schema(name)["fields"]] + [
+        {"resource": wide["name"], "field": f["name"], "title": f["name"], "type": f["type"],
+         "description": f["description"]} for wide in wide_tables() for f in wide["fields"]] + [CONTINUED_SHEETS]
 
 
 def package_files(reports: list[Report], data_version: str, changelog: bytes | None = None) -> dict[str, bytes]:
