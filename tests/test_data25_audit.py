@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
+import sys
+import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from types import SimpleNamespace
@@ -139,3 +143,24 @@ def test_every_column_of_every_sheet_and_wide_table_is_explained(tie_package):
         header = (tie_package / path).read_text(encoding="utf-8-sig").split("\n")[0].split(",")
         assert header == [f["name"] for f in table["fields"]], path
         assert all(f["description"] and f["type"] in ("string", "integer", "number") for f in table["fields"])
+
+
+def test_the_zip_holds_its_files_with_the_sizes_and_hashes_its_descriptor_gives(tie_package, tmp_path):
+    """A user checks the zip against its datapackage.json, and Frictionless finds a download cut short (before, no
+    CSV had a size or hash: a findings.csv missing its last row validated as VALID)."""
+    with zipfile.ZipFile(tie_package / "xxgk-datapackage.zip") as archive:
+        archive.extractall(tmp_path / "unzipped")
+        held = {name: archive.read(name) for name in archive.namelist()}
+    descriptor = json.loads(held["datapackage.json"])
+    listed = [*descriptor["resources"], *descriptor["x_xxgk_wide_tables"]]
+    assert sorted(e["path"] for e in listed) == sorted(n for n in held if n.endswith(".csv"))
+    for entry in listed:
+        data = held[entry["path"]]
+        assert (entry["bytes"], entry["hash"]) == (len(data), "sha256:" + hashlib.sha256(data).hexdigest())
+    findings = tmp_path / "unzipped" / "data" / "findings.csv"
+    findings.write_bytes(findings.read_bytes().rsplit(b"\n", 2)[0] + b"\n")  # the last row lost
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json",
+                             str(tmp_path / "unzipped" / "datapackage.json")], capture_output=True, text=True)
+    report = json.loads(result.stdout)
+    broken = {task["name"]: {e["type"] for e in task["errors"]} for task in report["tasks"] if not task["valid"]}
+    assert broken == {"findings": {"hash-count", "byte-count"}}

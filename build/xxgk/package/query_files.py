@@ -80,6 +80,16 @@ def _size_and_hash(data: bytes | Path) -> tuple[int, str]:
         return Path(data).stat().st_size, hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def stamp_sizes_and_hashes(package: dict, files: dict[str, bytes | Path]) -> None:
+    """Give every resource and wide table of the descriptor ``package`` the ``bytes`` and ``hash`` (sha256) of its
+    file in ``files`` ({package path: bytes or file}), as the query files have them: ``frictionless validate`` then
+    checks that a downloaded or unzipped CSV is whole, and a user can check the zip against its descriptor."""
+    for entry in (*package.get("resources", []), *package.get("x_xxgk_wide_tables", [])):
+        if (data := files.get(entry["path"])) is not None:
+            size, digest = _size_and_hash(data)
+            entry["bytes"], entry["hash"] = size, "sha256:" + digest
+
+
 def query_file_entries(files: dict[str, bytes | Path]) -> list[dict]:
     """The ``datapackage.json`` entries of the files ``query_files`` (bytes) or ``write_query_files`` (files) made."""
     out = []

@@ -41,7 +41,7 @@ from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
 from .parse_cache import open_cache
-from .query_files import METADATA_NAME, query_file_entries, write_database, write_parquet_files
+from .query_files import METADATA_NAME, query_file_entries, stamp_sizes_and_hashes, write_database, write_parquet_files
 from .report_card import add_report_card
 from .schema import code_list_rows, code_lists, descriptor, resource_schema
 from .side_process import Helper
@@ -485,6 +485,7 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
             query.update(parquet.result(_removing(*(folder / FOLDER / f"{name}.parquet" for name in rest)),
                                         here=lambda: write_parquet_files(folder, rest, package)))
             package["x_xxgk_query_files"] = query_file_entries(query)
+            stamp_sizes_and_hashes(package, {rel: folder / rel for rel in [*(f"data/{n}.csv" for n in names), *WIDE]})
             target = folder / "datapackage.json"
             target.write_bytes((json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True)
                                 + "\n").encode("utf-8"))

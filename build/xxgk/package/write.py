@@ -30,7 +30,7 @@ from ..folders import locked, recover, seal, staging_for, swap_in
 from ..safe import csv_text, sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
-from .query_files import query_file_entries, query_files
+from .query_files import query_file_entries, query_files, stamp_sizes_and_hashes
 from .schema import descriptor, resource_schema, wide_tables
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
 
@@ -242,14 +242,15 @@ def package_files(reports: list[Report], data_version: str, changelog: bytes | N
     query = query_files({name: files[f"data/{name}.csv"] for name in tables}, package)  # xxgk.db, parquet/
     files |= query
     package["x_xxgk_query_files"] = query_file_entries(query)
-    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2,
-                                            sort_keys=True) + "\n").encode("utf-8")
     by_id = {r["report_id"]: r for r in tables["reports"]}
     wide = {"wide/表2_主动公开.csv": wide_active(tables, by_id),
             "wide/表3_依申请公开.csv": wide_applications(tables, by_id),
             "wide/表4_复议诉讼.csv": wide_review_litigation(tables, by_id)}
     for path, rows in wide.items():
         files[path] = csv_bytes(rows, list(rows[0]) if rows else ["报告编号"], bom=True)
+    stamp_sizes_and_hashes(package, files)
+    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2,
+                                            sort_keys=True) + "\n").encode("utf-8")
     files[XLSX_NAME] = xlsx_bytes({"codebook": codebook_rows(tables), "reports": tables["reports"],
                                    "表2_主动公开": wide["wide/表2_主动公开.csv"],
                                    "表3_依申请公开": wide["wide/表3_依申请公开.csv"],

@@ -95,7 +95,7 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
             _copy_as_published(path, target)
     if descriptor is not None:
         path, target = descriptor
-        if (text := published_descriptor(package_dir, copies)) is not None:
+        if (text := published_descriptor(package_dir, copies, downloads)) is not None:
             target.write_text(text, encoding="utf-8")
         else:
             shutil.copyfile(path, target)
@@ -154,18 +154,20 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def published_descriptor(package_dir: Path, copies: dict[str, dict] | None = None) -> str | None:
-    """The site's ``datapackage.json``: the package's, with the path of every resource and query file that is
-    published as ``.gz`` renamed so (a query file's ``bytes`` and ``hash`` stay those of the unpacked file,
-    said by ``compression: gz``), and the query files the site publishes as a copy of their own (``copies``:
-    ``{package path: _database_copy's entry}``) with that copy's size and hash and the script beside it; None
-    when nothing differs (the copy is then the file itself). Written as the package writer writes it (sorted
-    keys, two-space indent, UTF-8)."""
+def published_descriptor(package_dir: Path, copies: dict[str, dict] | None = None,
+                         downloads: Path | None = None) -> str | None:
+    """The site's ``datapackage.json``: the package's, with the path of every resource, query file and wide table
+    that is published as ``.gz`` renamed so (a query file's and a wide table's ``bytes`` and ``hash`` stay those of
+    the unpacked file, said by ``compression: gz``; a resource's are those of the ``.gz`` in ``downloads``, which
+    Frictionless checks before it unpacks — without ``downloads`` they are left out, never wrong), and the query
+    files the site publishes as a copy of their own (``copies``: ``{package path: _database_copy's entry}``) with
+    that copy's size and hash and the script beside it; None when nothing differs (the copy is then the file
+    itself). Written as the package writer writes it (sorted keys, two-space indent, UTF-8)."""
     copies = copies or {}
     package = json.loads((Path(package_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
     changed = False
     entries = [(r, False) for r in package.get("resources", [])]
-    entries += [(q, True) for q in package.get("x_xxgk_query_files", [])]
+    entries += [(q, True) for q in package.get("x_xxgk_query_files", []) + package.get("x_xxgk_wide_tables", [])]
     for entry, query_file in entries:
         path = entry.get("path")
         if not isinstance(path, str) or ".." in PurePosixPath(path).parts or not (Path(package_dir) / path).is_file():
@@ -178,6 +180,11 @@ def published_descriptor(package_dir: Path, copies: dict[str, dict] | None = Non
             entry["path"], changed = name, True
             if query_file:  # Frictionless infers a resource's compression from its path; say it for the others
                 entry["compression"] = "gz"
+            elif downloads is not None and (Path(downloads) / name).is_file():
+                entry["bytes"], entry["hash"] = (Path(downloads) / name).stat().st_size, \
+                    f"sha256:{_sha256(Path(downloads) / name)}"
+            else:
+                entry.pop("bytes", None), entry.pop("hash", None)
     if scripts := [c["script"] for c in copies.values() if "script" in c]:
         package.setdefault("x_xxgk_query_files", []).extend(scripts)
     if not changed:
