@@ -22,7 +22,7 @@ from functools import cache
 
 import yaml
 
-from ..catalog import RULES
+from ..catalog import RULES, item_measures
 from ..identities import broken_identities, identities
 
 FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable", "holds")
@@ -130,6 +130,33 @@ def round_half_up(value: float, places: int) -> float:
     return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
+@cache
+def _measures_only_in(edition: str) -> frozenset[str]:
+    """Table 2's measures that only the template ``edition`` has (2019: 本年新制作数量 …; 2021: 本年制发件数 …)."""
+    other = "2021" if edition == "2019" else "2019"
+    return frozenset({m for ms in item_measures(edition).values() for m in ms}
+                     - {m for ms in item_measures(other).values() for m in ms})
+
+
+def table_edition(formula: str, cells: Mapping, edition: str | None) -> str | None:
+    """The template edition a metric of ``formula`` is evaluated in for a report of ``cells`` whose
+    ``reports.format`` is ``edition`` (table 3's): a formula reading table 2 alone takes table 2's own edition, told
+    by the measures it holds (REPORT_FORMAT.md: the format is detected per table). Before, table 3's was used for
+    every metric, and a report of a 2021 table 2 and a 2019 table 3 published its printed 行政规范性文件 numbers
+    empty (and the site called them 不适用, as if its template had none).
+
+    >>> cells = {("active_disclosure", "normative_documents", "issued"): 8.0}
+    >>> table_edition("active_disclosure:normative_documents:issued", cells, "2019")
+    '2021'
+    >>> table_edition("applications:new:total", cells, "2019"), table_edition("active_disclosure:x:y", {}, "2019")
+    ('2019', '2019')
+    """
+    if {ref.split(":")[0] for ref in _TOKEN_REF.findall(formula)} != {"active_disclosure"}:
+        return edition
+    measures = {measure for (table, _, measure) in cells if table == "active_disclosure"}
+    return next((e for e in ("2019", "2021") if measures & _measures_only_in(e)), edition)
+
+
 def _rounded(value: float | None, unit: str) -> float | int | None:
     if value is None:
         return None
@@ -166,8 +193,9 @@ def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dic
         rid, mine = report["report_id"], cells.get(report["report_id"], {})
         values = {}
         for m in metrics:
-            formula = formula_for(m, report.get("format"))
-            if formula is None or (m.get("holds") and _broken_under(m["holds"], formula, mine, report.get("format"))):
+            edition = table_edition(m["formula"], mine, report.get("format"))
+            formula = formula_for(m, edition)
+            if formula is None or (m.get("holds") and _broken_under(m["holds"], formula, mine, edition)):
                 values[m["code"]] = None
             else:
                 values[m["code"]] = _rounded(evaluate(formula, mine), m["unit"])

@@ -191,9 +191,12 @@ class AgencyPages:
                                              for y, v in zip(years, ys, strict=True)],
                                        "marker": marker | ({"pattern": {"shape": "/"}} if edition == "2019" else {}),
                                        "xxgk_edition": edition})  # the other edition's years are no gap
-                elif "2019" not in m["editions"].split():  # a 2019 report's year does not apply (不适用, no gap)
+                elif "2019" not in m["editions"].split():  # a 2019 report's year without it does not apply (不适用)
+                    # (only a year without a value: reports.format is table 3's edition, and a report of a 2021
+                    # table 2 gives these numbers under a 2019 table 3 — they were drawn, and tabled as 不适用)
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker,
-                                   "xxgk_edition": "2021"})
+                                   "xxgk_unasked": [editions.get(y) == "2019" and v is None
+                                                    for y, v in zip(years, ys, strict=True)]})
                 else:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
             if all(v is None for t in traces for v in t["y"]):
@@ -216,6 +219,8 @@ class AgencyPages:
                 if "xxgk_edition" in t:
                     t["xxgk_other"] = [editions.get(y) not in (None, t["xxgk_edition"]) for y in years]
                     del t["xxgk_edition"]
+                if "xxgk_unasked" in t:
+                    t["xxgk_other"] = t.pop("xxgk_unasked")
             if stacked:
                 layout["barmode"] = "stack"
             # the download's name says whose chart it is and of what (CHARTS' name: the composition of seven
@@ -227,7 +232,7 @@ class AgencyPages:
                                  share_of_nothing(self.series[mine[y]["report_id"]], c, self.share_bases)
                                  for c in codes)]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
-            if absent and "2019" in editions.values():
+            if absent and any(any(t.get("xxgk_other") or []) for t in traces):
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的年度为{NOT_APPLICABLE}"
                            "（不是缺失，也不是0）。</small></p>")
         if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)

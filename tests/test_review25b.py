@@ -1,0 +1,60 @@
+"""Second review of audit 25's changes (``b12d899..6255bdf``): what a reader or a build met after them.
+
+* a report whose table 二 uses the 2021 template and table 三 the 2019 one (REPORT_FORMAT.md: the format is
+  detected per table) publishes its 行政规范性文件 numbers, and no page calls them 不适用;
+* a file the system or git puts into an output folder (Finder's ``.DS_Store``, a ``.gitkeep``) does not stop the
+  next build, while anything else a user put there still does."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.test_not_applicable import NORMATIVE, _pages, _report, _table_rows
+from xxgk.package.build import build_package
+
+from .conftest import SEEDS
+
+SEED = SEEDS / "002_b58105edacdfa4c5.txt"  # 格尔木市 2024: 行政规范性文件 8 5 26 in a 2021 table 二
+
+
+def _table3_on_the_2019_template() -> str:
+    """Seed 002 with its three （六）其他处理 rows printed as the 2019 template's one (1 + 0 + 16 = 17)."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    start = lines.index("（六）其")
+    end = next(i for i, line in enumerate(lines) if line.startswith("3.其他 16"))
+    return "\n".join(lines[:start] + ["（六）其他处理 17 0 0 0 0 0 17", ""] + lines[end + 1:])
+
+
+@pytest.fixture(scope="module")
+def mixed_package(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mixed")
+    (root / "reports").mkdir()
+    (root / "reports" / "002_mixed.txt").write_text(_table3_on_the_2019_template(), encoding="utf-8")
+    _, errors = build_package(root / "reports", root / "out", workers=1)
+    assert errors == []
+    return root / "out"
+
+
+def _rows(out, name: str) -> list[dict]:
+    with open(out / "data" / f"{name}.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_a_2021_table_2_under_a_2019_table_3_publishes_its_normative_document_numbers(mixed_package):
+    (report,) = _rows(mixed_package, "reports")
+    assert report["format"] == "2019"  # table 三's edition
+    values = {r["metric"]: r["value"] for r in _rows(mixed_package, "metric_values")}
+    # as printed in its table 二 (本年制发 8, 本年废止 5, 现行有效 26): before, all three were published empty
+    assert (values["normative_issued"], values["normative_repealed"], values["normative_in_force"]) == ("8", "5", "26")
+    assert values["other_share"] == "58.6"  # a table 三 measure still in table 三's edition: 17 of 29
+
+
+def test_a_year_whose_2021_only_measure_has_a_value_is_never_called_not_applicable():
+    # a 2019-format year (table 三's template) that gives the numbers: tabled as numbers, not 不适用
+    pages = _pages({"a": dict(zip(NORMATIVE, (8, 5, 26), strict=True)), "b": {}})
+    markup = "".join(pages._agency_charts({2023: _report("b", 2023, "2019"), 2024: _report("a", 2024, "2019")}))
+    rows = _table_rows(markup, "规范性文件（件）")
+    assert rows[1] == ["本年制发行政规范性文件", "不适用", "8"]
+    assert rows[3] == ["现行有效行政规范性文件", "不适用", "26"]
