@@ -12,6 +12,7 @@ import csv
 import pytest
 
 from tests.test_not_applicable import NORMATIVE, _pages, _report, _table_rows
+from xxgk.folders import Refused, check_output, seal
 from xxgk.package.build import build_package
 
 from .conftest import SEEDS
@@ -58,3 +59,22 @@ def test_a_year_whose_2021_only_measure_has_a_value_is_never_called_not_applicab
     rows = _table_rows(markup, "规范性文件（件）")
     assert rows[1] == ["本年制发行政规范性文件", "不适用", "8"]
     assert rows[3] == ["现行有效行政规范性文件", "不适用", "26"]
+
+
+@pytest.mark.parametrize("name", [".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"])
+def test_a_file_the_system_or_git_puts_in_an_output_does_not_stop_the_next_build(tmp_path, name):
+    out = tmp_path / "site"
+    (out / "assets").mkdir(parents=True)
+    seal(out)
+    (out / name).write_text("", encoding="utf-8")  # opening the folder in Finder / Explorer; git's empty folder
+    check_output(out, None, "--site")  # (before: refused, "holds '.DS_Store', which xxgk did not write there")
+
+
+def test_a_users_own_file_in_a_marked_output_still_stops_the_build(tmp_path):
+    out = tmp_path / "site"
+    (out / "assets").mkdir(parents=True)
+    seal(out)
+    (out / ".DS_Store").write_text("", encoding="utf-8")
+    (out / "CNAME").write_text("data.example.org\n", encoding="utf-8")
+    with pytest.raises(Refused, match="CNAME"):
+        check_output(out, None, "--site")

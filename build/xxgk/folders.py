@@ -52,6 +52,9 @@ OUTPUT_NAMES = frozenset({
     "404.html", "a", "about", "agencies", "assets", "checks", "compare", "downloads", "fulltext", "index.html",
     "index.md", "json", "pagefind", "quality", "r", "report-card", "robots.txt", "search", "src",  # the site
 })
+# what a file manager or git puts into any folder it shows or keeps: no one's content, replaced with the folder as
+# before. The marker's list refused them (review 25b): opening site/ in Finder (.DS_Store) stopped the next build
+LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
 _SITEMAP_NAME = re.compile(r"sitemap(?:-\d+)?\.xml(?:\.gz)?")
 
 
@@ -220,8 +223,8 @@ def seal(folder: Path) -> None:
 
 def added_entry(folder: Path) -> str | None:
     """The first name (sorted) at the top of a marked ``folder`` that its marker does not list (``seal``): a file
-    someone put into an xxgk output, which replacing the folder would delete. None when the folder has no marker,
-    or one without the list.
+    someone put into an xxgk output, which replacing the folder would delete (``LITTER`` is no one's: not counted).
+    None when the folder has no marker, or one without the list.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "data").mkdir(); seal(folder)
     >>> added_entry(folder), (folder / ".git").mkdir(), added_entry(folder)
@@ -238,7 +241,7 @@ def added_entry(folder: Path) -> str | None:
         return None
     written = set(text.split(WRITTEN, 1)[1].splitlines())
     return next((name for name in sorted(p.name for p in folder.iterdir())
-                 if name != MARKER and name not in written), None)
+                 if name != MARKER and name not in written and name not in LITTER), None)
 
 
 def staging_for(out: Path) -> Path:
