@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
 from tests.test_not_applicable import NORMATIVE, _pages, _report, _table_rows
 from xxgk.folders import Refused, check_output, seal
 from xxgk.package.build import build_package
+from xxgk.package.write import package_files
 
 from .conftest import SEEDS
 
@@ -78,3 +80,22 @@ def test_a_users_own_file_in_a_marked_output_still_stops_the_build(tmp_path):
     (out / "CNAME").write_text("data.example.org\n", encoding="utf-8")
     with pytest.raises(Refused, match="CNAME"):
         check_output(out, None, "--site")
+
+
+def _header(data: bytes) -> list[str]:
+    return next(csv.reader(data.decode("utf-8-sig").splitlines()))
+
+
+def test_a_wide_table_without_rows_has_the_columns_its_descriptor_describes(tmp_path):
+    (tmp_path / "reports").mkdir()
+    _, errors = build_package(tmp_path / "reports", tmp_path / "out", workers=1)  # (no report: every wide CSV empty)
+    assert errors == []
+    descriptor = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    wides = descriptor["x_xxgk_wide_tables"]
+    streamed = {w["path"]: _header((tmp_path / "out" / w["path"]).read_bytes()) for w in wides}
+    whole = package_files([], "0")  # the package written whole
+    for wide in wides:
+        described = [f["name"] for f in wide["fields"]]
+        # (before: 报告编号 alone, while the descriptor and the codebook described 12, 12 and 19 columns)
+        assert streamed[wide["path"]] == _header(whole[wide["path"]]) == described
+    assert streamed["wide/表2_主动公开.csv"][4:8] == ["格式", "信息内容", "指标1", "数值1"]

@@ -127,6 +127,16 @@ def wide_tables() -> list[dict]:
             table("表4_复议诉讼", "表4按模板的样子：每份报告一行。Table 4 as printed: a row per report", review)]
 
 
+def wide_header(path: str) -> list[str]:
+    """The columns of the wide table at ``path`` (``wide/表2_主动公开.csv`` …), as ``wide_tables`` describes them: the
+    header of a wide CSV without rows (before: ``报告编号`` alone, where the descriptor and the codebook promised 12).
+
+    >>> wide_header("wide/表4_复议诉讼.csv")[:5]
+    ['报告编号', '机构', '机构全称', '年度', '行政复议·结果维持']
+    """
+    return [f["name"] for f in next(w for w in wide_tables() if w["path"] == path)["fields"]]
+
+
 def descriptor(data_version: str) -> dict:
     """The whole ``datapackage.json`` (resource paths ``data/<name>.csv``)."""
     spec = schema_spec()["package"]

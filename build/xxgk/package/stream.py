@@ -43,7 +43,7 @@ from .parquet import FOLDER
 from .parse_cache import open_cache
 from .query_files import METADATA_NAME, query_file_entries, stamp_sizes_and_hashes, write_database, write_parquet_files
 from .report_card import add_report_card
-from .schema import code_list_rows, code_lists, descriptor, resource_schema
+from .schema import code_list_rows, code_lists, descriptor, resource_schema, wide_header
 from .side_process import Helper
 from .sqlite_db import DB_NAME
 from .store import FINAL, FINAL_HELPER, Head, Store
@@ -203,12 +203,12 @@ PARALLEL_REPORTS = 1_000  # fewer reports: the helper process's start costs more
 
 class CsvFile:
     """One CSV of the package written row by row as ``write.csv_bytes`` writes it whole (BOM, ``\\n``,
-    ``safe.sheet_row``); ``fields`` None takes the first row's keys (the wide tables), ``["报告编号"]`` if none.
+    ``safe.sheet_row``); ``fields`` None takes the first row's keys (the wide tables), ``empty`` if none.
     ``header`` False: a *part* (rows only, no BOM nor header) that ``append`` copies into the whole file."""
 
-    def __init__(self, path: Path, fields: list[str] | None, header: bool = True):
+    def __init__(self, path: Path, fields: list[str] | None, header: bool = True, empty: list[str] | None = None):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.path, self.fields, self.header = path, fields, header
+        self.path, self.fields, self.header, self.empty = path, fields, header, empty or ["报告编号"]
         self.handle = open(path, "w", encoding="utf-8", newline="")
         if header:
             self.handle.write("\ufeff")
@@ -250,7 +250,7 @@ class CsvFile:
 
     def close(self) -> None:
         if self.fields is None and self.header:
-            self.writer.writerow(["报告编号"])
+            self.writer.writerow(self.empty)
         self.handle.close()
 
 
@@ -306,7 +306,7 @@ class Sinks:
         root = folder if first else work / f"part-{part}"
         self.csvs = {name: CsvFile(root / "data" / f"{name}.csv", _fields(name), header=first)
                      for name in (*PER_REPORT, "metric_values")}
-        self.wide = {path: CsvFile(root / path, None, header=first) for path in WIDE}
+        self.wide = {path: CsvFile(root / path, None, header=first, empty=wide_header(path)) for path in WIDE}
         self.spool = Spool(work / f"spool-{part}")
         self.sources = folder / "sources"
 

@@ -31,7 +31,7 @@ from ..safe import csv_text, sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files, stamp_sizes_and_hashes
-from .schema import descriptor, resource_schema, wide_tables
+from .schema import descriptor, resource_schema, wide_header, wide_tables
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
 
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
@@ -247,7 +247,7 @@ def package_files(reports: list[Report], data_version: str, changelog: bytes | N
             "wide/表3_依申请公开.csv": wide_applications(tables, by_id),
             "wide/表4_复议诉讼.csv": wide_review_litigation(tables, by_id)}
     for path, rows in wide.items():
-        files[path] = csv_bytes(rows, list(rows[0]) if rows else ["报告编号"], bom=True)
+        files[path] = csv_bytes(rows, list(rows[0]) if rows else wide_header(path), bom=True)
     stamp_sizes_and_hashes(package, files)
     files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2,
                                             sort_keys=True) + "\n").encode("utf-8")
