@@ -3,12 +3,17 @@
 * a report whose table 二 uses the 2021 template and table 三 the 2019 one (REPORT_FORMAT.md: the format is
   detected per table) publishes its 行政规范性文件 numbers, and no page calls them 不适用;
 * a file the system or git puts into an output folder (Finder's ``.DS_Store``, a ``.gitkeep``) does not stop the
-  next build, while anything else a user put there still does."""
+  next build, while anything else a user put there still does;
+* a wide CSV without rows has the columns the descriptor describes;
+* a Windows checkout of the committed package (and reports) has the bytes its descriptor's hashes are of."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -17,7 +22,7 @@ from xxgk.folders import Refused, check_output, seal
 from xxgk.package.build import build_package
 from xxgk.package.write import package_files
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 SEED = SEEDS / "002_b58105edacdfa4c5.txt"  # 格尔木市 2024: 行政规范性文件 8 5 26 in a 2021 table 二
 
@@ -99,3 +104,25 @@ def test_a_wide_table_without_rows_has_the_columns_its_descriptor_describes(tmp_
         # (before: 报告编号 alone, while the descriptor and the codebook described 12, 12 and 19 columns)
         assert streamed[wide["path"]] == _header(whole[wide["path"]]) == described
     assert streamed["wide/表2_主动公开.csv"][4:8] == ["格式", "信息内容", "指标1", "数值1"]
+
+
+def _checked_out_with_crlf(path: str) -> bytes:
+    """The committed file ``path`` as Git for Windows checks it out (``core.autocrlf=true``, its default)."""
+    done = subprocess.run(["git", "-c", "core.autocrlf=true", "checkout-index", "--temp", "--", path],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    temp = ROOT / done.stdout.split("\t")[0]
+    try:
+        return temp.read_bytes()
+    finally:
+        temp.unlink()
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists() or shutil.which("git") is None, reason="needs the git checkout")
+def test_a_windows_checkout_of_the_committed_package_matches_its_descriptor():
+    descriptor = json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"] + descriptor["x_xxgk_wide_tables"]:
+        data = _checked_out_with_crlf(f"datapackage/{resource['path']}")
+        # (before: every CSV came out with CRLF line ends, and frictionless validate said hash-count, byte-count)
+        assert (len(data), "sha256:" + hashlib.sha256(data).hexdigest()) == (resource["bytes"], resource["hash"])
+    report = sorted(SEEDS.glob("*.txt"))[0]
+    assert _checked_out_with_crlf(f"reports/{report.name}") == report.read_bytes()  # its published sha256
