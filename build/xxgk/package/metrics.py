@@ -138,23 +138,26 @@ def _measures_only_in(edition: str) -> frozenset[str]:
                      - {m for ms in item_measures(other).values() for m in ms})
 
 
-def table_edition(formula: str, cells: Mapping, edition: str | None) -> str | None:
-    """The template edition a metric of ``formula`` is evaluated in for a report of ``cells`` whose
-    ``reports.format`` is ``edition`` (table 3's): a formula reading table 2 alone takes table 2's own edition, told
-    by the measures it holds (REPORT_FORMAT.md: the format is detected per table). Before, table 3's was used for
-    every metric, and a report of a 2021 table 2 and a 2019 table 3 published its printed 行政规范性文件 numbers
-    empty (and the site called them 不适用, as if its template had none).
+@cache
+def _tables_read(formula: str) -> frozenset[str]:
+    return frozenset(ref.split(":")[0] for ref in _TOKEN_REF.findall(formula))
 
-    >>> cells = {("active_disclosure", "normative_documents", "issued"): 8.0}
-    >>> table_edition("active_disclosure:normative_documents:issued", cells, "2019")
+
+def table_edition(formula: str, measures: set[str], edition: str | None) -> str | None:
+    """The template edition a metric of ``formula`` is evaluated in for a report whose table 2 holds the
+    ``measures`` (its cells' measure codes) and whose ``reports.format`` is ``edition`` (table 3's): a formula
+    reading table 2 alone takes table 2's own edition, told by its measures (REPORT_FORMAT.md: the format is
+    detected per table). Before, table 3's was used for every metric, and a report of a 2021 table 2 and a 2019
+    table 3 published its printed 行政规范性文件 numbers empty (and the site called them 不适用).
+
+    >>> table_edition("active_disclosure:normative_documents:issued", {"issued", "decisions"}, "2019")
     '2021'
-    >>> table_edition("applications:new:total", cells, "2019"), table_edition("active_disclosure:x:y", {}, "2019")
-    ('2019', '2019')
+    >>> table_edition("applications:new:total", {"issued"}, "2019"), table_edition("active_disclosure:a:b", set(), "")
+    ('2019', '')
     """
-    if {ref.split(":")[0] for ref in _TOKEN_REF.findall(formula)} != {"active_disclosure"}:
+    if _tables_read(formula) != {"active_disclosure"}:
         return edition
-    measures = {measure for (table, _, measure) in cells if table == "active_disclosure"}
-    return next((e for e in ("2019", "2021") if measures & _measures_only_in(e)), edition)
+    return next((e for e in ("2019", "2021") if not measures.isdisjoint(_measures_only_in(e))), edition)
 
 
 def _rounded(value: float | None, unit: str) -> float | int | None:
@@ -191,9 +194,10 @@ def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dic
     out = {}
     for report in tables["reports"]:
         rid, mine = report["report_id"], cells.get(report["report_id"], {})
+        measures = {measure for (table, _, measure) in mine if table == "active_disclosure"}  # (once a report)
         values = {}
         for m in metrics:
-            edition = table_edition(m["formula"], mine, report.get("format"))
+            edition = table_edition(m["formula"], measures, report.get("format"))
             formula = formula_for(m, edition)
             if formula is None or (m.get("holds") and _broken_under(m["holds"], formula, mine, edition)):
                 values[m["code"]] = None
