@@ -68,6 +68,22 @@ def test_a_year_whose_2021_only_measure_has_a_value_is_never_called_not_applicab
     assert rows[3] == ["现行有效行政规范性文件", "不适用", "26"]
 
 
+def test_a_2021_table_2_whose_cells_were_lost_under_a_2019_table_3_is_missing_not_not_applicable():
+    pages = _pages({"a": {}})
+    pages.table2_editions = {"a": "2021"}  # its 行政规范性文件 row printed, its cells unreadable
+    markup = "".join(pages._agency_charts({2024: _report("a", 2024, "2019")}))
+    note = next(n.split("</p>")[0] for n in markup.split("没有图表：")[1:] if "规范性文件" in n.split("</p>")[0])
+    assert "表格缺失或无法读取" in note and "不适用" not in note  # (before: 都使用2019年版模板…不适用)
+
+
+def test_a_2019_table_2_under_a_2021_table_3_does_not_apply_rather_than_missing():
+    pages = _pages({"a": {}, "b": dict(zip(NORMATIVE, (3, 1, 10), strict=True))})
+    pages.table2_editions = {"a": "2019", "b": "2021"}
+    markup = "".join(pages._agency_charts({2023: _report("a", 2023, "2021"), 2024: _report("b", 2024, "2021")}))
+    rows = _table_rows(markup, "规范性文件（件）")
+    assert rows[1] == ["本年制发行政规范性文件", "不适用", "3"]  # (before: 无数据, a number the report lacked)
+
+
 @pytest.mark.parametrize("name", [".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"])
 def test_a_file_the_system_or_git_puts_in_an_output_does_not_stop_the_next_build(tmp_path, name):
     out = tmp_path / "site"

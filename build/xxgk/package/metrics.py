@@ -143,6 +143,21 @@ def _tables_read(formula: str) -> frozenset[str]:
     return frozenset(ref.split(":")[0] for ref in _TOKEN_REF.findall(formula))
 
 
+def reads_table_2_only(formula: str) -> bool:
+    """Whether ``formula`` reads table 2 (``active_disclosure``) alone: its template edition is table 2's own."""
+    return _tables_read(formula) == {"active_disclosure"}
+
+
+def table2_edition(measures: set[str]) -> str | None:
+    """Table 2's template edition told by the ``measures`` its cells hold (one only a template has); None when
+    they tell nothing (no table 2 read). The rule ``wide/表2``'s 格式 follows: 2019 if any is the 2019 template's.
+
+    >>> table2_edition({"issued", "decisions"}), table2_edition({"made", "decisions"}), table2_edition({"decisions"})
+    ('2021', '2019', None)
+    """
+    return next((e for e in ("2019", "2021") if not measures.isdisjoint(_measures_only_in(e))), None)
+
+
 def table_edition(formula: str, measures: set[str], edition: str | None) -> str | None:
     """The template edition a metric of ``formula`` is evaluated in for a report whose table 2 holds the
     ``measures`` (its cells' measure codes) and whose ``reports.format`` is ``edition`` (table 3's): a formula
@@ -155,9 +170,9 @@ def table_edition(formula: str, measures: set[str], edition: str | None) -> str 
     >>> table_edition("applications:new:total", {"issued"}, "2019"), table_edition("active_disclosure:a:b", set(), "")
     ('2019', '')
     """
-    if _tables_read(formula) != {"active_disclosure"}:
+    if not reads_table_2_only(formula):
         return edition
-    return next((e for e in ("2019", "2021") if not measures.isdisjoint(_measures_only_in(e))), edition)
+    return table2_edition(measures) or edition
 
 
 def _rounded(value: float | None, unit: str) -> float | int | None:

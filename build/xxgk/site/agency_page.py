@@ -10,8 +10,9 @@ never joined; a measure the 2019 template lacks shows as 无数据 for those yea
 from __future__ import annotations
 
 from collections import Counter
+from types import MappingProxyType
 
-from ..package.metrics import share_of_nothing
+from ..package.metrics import reads_table_2_only, share_of_nothing
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
 from .labels import (
@@ -90,9 +91,11 @@ class AgencyPages:
     """Needs from the host: ``pkg``, ``values`` ({report_id: {metric: value}}), ``metric_defs``
     ({code: metric row}), ``years`` ({agency_id: {year: report}}), ``peer`` ({peer_group: {metric: (median, n)}}),
     ``report_urls``, ``findings`` (code and severity), ``agency_reports`` ({agency_id: its reports by year}),
-    ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``)."""
+    ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``); and ``table2_editions`` ({report_id: its table
+    2's template edition, None when not told}), gathered while the report pages are written, before these."""
 
     _metric_options: str | None = None  # the comparison form's measures (compare_page.metric_options), made once
+    table2_editions = MappingProxyType({})  # (the host's; empty: reports.format for every table)
 
     def agency_page(self, agency: dict) -> None:
         self.bulk_page(f"{agency_path(agency['agency_id'])}index.md", self.agency_inputs(agency),
@@ -102,7 +105,9 @@ class AgencyPages:
         """Everything the agency's page is made of besides the host's ``shared_inputs`` and the code (see
         ``ReportPages.report_inputs``): its row, ``reports_inputs`` and the medians of its reports' peer groups."""
         aid = agency["agency_id"]
-        return [agency, self.reports_inputs(aid), [self.peer_inputs(r) for r in self.agency_reports.get(aid, [])]]
+        mine = self.agency_reports.get(aid, [])
+        return [agency, self.reports_inputs(aid), [self.peer_inputs(r) for r in mine],
+                [self.table2_editions.get(r["report_id"]) for r in mine]]
 
     def reports_inputs(self, aid: str) -> str:
         """The digest (``spool_reuse.inputs_digest``) of an agency's reports as its pages show them: each with its
@@ -177,6 +182,13 @@ class AgencyPages:
         xs = [f"{y}年" for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
+        # a measure of table 2 takes table 2's own edition, where its cells tell it (reports.format is table 3's):
+        # a 2019 table 2 under a 2021 table 3 had its 行政规范性文件 said missing, a 2021 one under a 2019 table 3
+        # whose cells were lost 不适用
+        table2 = {y: self.table2_editions.get(mine[y]["report_id"]) or e for y, e in editions.items()}
+
+        def edition_of(code: str, y: int) -> str:
+            return table2[y] if reads_table_2_only(self.metric_defs[code]["formula"]) else editions[y]
         out, heading, empty, zero, inapplicable, partly = [], None, [], [], [], []
         for head, title, codes, unit, stacked, file in CHARTS:
             traces = []
@@ -195,7 +207,7 @@ class AgencyPages:
                     # (only a year without a value: reports.format is table 3's edition, and a report of a 2021
                     # table 2 gives these numbers under a 2019 table 3 — they were drawn, and tabled as 不适用)
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker,
-                                   "xxgk_unasked": [editions.get(y) == "2019" and v is None
+                                   "xxgk_unasked": [y in mine and edition_of(code, y) == "2019" and v is None
                                                     for y, v in zip(years, ys, strict=True)]})
                 else:
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
@@ -205,10 +217,10 @@ class AgencyPages:
                               for c in codes for r in mine.values())
                 # a measure no template of the agency's reports has (行政规范性文件 under the 2019 template) is no
                 # missing number either (it read 表格缺失或无法读取)
-                unasked = all(editions[y] not in self.metric_defs[c]["editions"].split() for c in codes for y in mine)
+                lacking = [edition_of(c, y) not in self.metric_defs[c]["editions"].split() for c in codes for y in mine]
+                unasked = all(lacking)
                 (inapplicable if unasked else zero if nothing else empty).append(title)
-                if not unasked and any(editions[y] not in self.metric_defs[c]["editions"].split()
-                                       for c in codes for y in mine):
+                if not unasked and any(lacking):
                     partly.append(title)  # some years' template lacks them: those are no missing numbers
                 continue
             if head != heading:
