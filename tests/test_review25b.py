@@ -142,3 +142,15 @@ def test_a_windows_checkout_of_the_committed_package_matches_its_descriptor():
         assert (len(data), "sha256:" + hashlib.sha256(data).hexdigest()) == (resource["bytes"], resource["hash"])
     report = sorted(SEEDS.glob("*.txt"))[0]
     assert _checked_out_with_crlf(f"reports/{report.name}") == report.read_bytes()  # its published sha256
+
+
+def test_an_older_xxgk_site_opened_in_finder_is_still_taken_as_xxgks(tmp_path):
+    site = tmp_path / "site"  # a site an xxgk before the marker wrote (no .xxgk-output), then shown in Finder
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "xxgk.js").write_text("", encoding="utf-8")
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+    (site / ".DS_Store").write_text("", encoding="utf-8")
+    check_output(site, None, "--site")  # (before: refused, "it holds '.DS_Store', which xxgk never writes")
+    (site / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(Refused, match="notes.txt"):
+        check_output(site, None, "--site")

@@ -59,14 +59,15 @@ _SITEMAP_NAME = re.compile(r"sitemap(?:-\d+)?\.xml(?:\.gz)?")
 
 
 def foreign_entry(folder: Path) -> str | None:
-    """The first name (sorted) in ``folder`` that no xxgk output holds (``OUTPUT_NAMES``), else None.
+    """The first name (sorted) in ``folder`` that no xxgk output holds (``OUTPUT_NAMES``; ``LITTER`` is no one's),
+    else None.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "data").mkdir(); foreign_entry(folder)
     >>> (folder / ".git").mkdir(); foreign_entry(folder)
     '.git'
     """
     return next((name for name in sorted(p.name for p in folder.iterdir())
-                 if name not in OUTPUT_NAMES and not _SITEMAP_NAME.fullmatch(name)), None)
+                 if name not in OUTPUT_NAMES | LITTER and not _SITEMAP_NAME.fullmatch(name)), None)
 
 
 def made_by_xxgk(folder: Path) -> bool:
