@@ -706,9 +706,7 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     def cells(row: Row) -> int | None:
         return len(line_cells(row.slots[0].line)) if one_line(row) else None
 
-    full = [n for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
-            and line_cells(r.slots[0].line)[-1].strip() == r.slots[-1].text.strip()
-            and (n := cells(r)) is not None]
+    full = _lines_of_whole_rows(rows, k, line_cells, cells)
     if len(full) < 2 or len(set(full)) != 1:
         return
 
@@ -735,6 +733,27 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
+
+
+def _lines_of_whole_rows(rows: list[Row], k: int, line_cells: Callable[[int], list[str]],
+                         cells: Callable[[Row], int | None]) -> list[int]:
+    """The cell counts of the lines that show where a row's ``k`` values stand: rows of ``k`` numbers, none
+    blank, ending on their line's last cell; when fewer than two rows are so (a sparse table, blanks in every
+    row: 上海市人民政府办公厅 2019), rows of at least ``k`` cells whose last cell (总计) is printed, as a ruled
+    PDF or an Excel copy prints every row of the grid with all its cells (a row of just ``k`` cells, the first
+    blank, is none of them: which of its empties is the layout's is what is to be decided).
+    Before, such a table had no whole rows, and a row whose 总计 was blank lost its last empty cell first: its
+    numbers moved one column left (予以公开 258 | 12 | | | 1 | 1 | published 商业企业 258, 总计 1, no finding)."""
+    def ends_on_its_line(row: Row) -> bool:
+        return line_cells(row.slots[0].line)[-1].strip() == row.slots[-1].text.strip()
+
+    whole = [n for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
+             and ends_on_its_line(r) and (n := cells(r)) is not None]
+    if len(whole) >= 2:
+        return whole
+    return [n for r in rows if len(r.slots) >= k and not r.slots[-1].empty and ends_on_its_line(r)
+            and (len(r.slots) > k or not r.slots[0].empty)  # (k cells, the first blank: the row to decide)
+            and (n := cells(r)) is not None]
 
 
 def _spans(row: Row, text: str, chunks: list | None = None) -> list[tuple[int, int]] | None:

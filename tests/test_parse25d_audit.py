@@ -1,0 +1,50 @@
+"""Audit 25, fourth round (parse): the real reports re-published as agencies publish them keep every gold value.
+
+A sparse table 三 (上海市人民政府办公厅 2019: blanks in every row, 总计 often blank) as a ruled PDF or an Excel copy
+prints every row with all the grid's cells: its values are read in their columns, never moved one column left."""
+
+from __future__ import annotations
+
+from xxgk.parser import parse
+
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+HEAD = """某某市人民政府办公厅2023年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t
+\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计
+\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t
+"""
+ROWS = """一、本年新收政府信息公开申请数量\t\t\t821\t35\t\t\t2\t1\t859
+二、上年结转政府信息公开申请数量\t\t\t18\t\t\t\t\t\t18
+三、本年度办理结果\t（一）予以公开\t\t258\t12\t\t\t1\t1\t
+\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t3\t\t\t\t\t\t
+\t（三）不予公开\t1.属于国家秘密\t14\t\t\t\t\t\t
+\t（七）总计\t\t767\t35\t\t\t2\t1\t805
+四、结转下年度继续办理\t\t\t72\t\t\t\t\t\t72
+"""
+
+
+def _applications(rows: str):
+    record = parse(HEAD + rows + "四、政府信息公开行政复议、行政诉讼情况\n")
+    values = record.values("applications")
+    return {code: [values.get((code, a)) for a in APPLICANTS]
+            for code in ("granted", "partially_granted", "denied_state_secret", "new")}, record
+
+
+def test_a_row_whose_total_is_blank_keeps_its_columns_in_a_sparse_grid():
+    """Before: 予以公开 was published 自然人 blank, 商业企业 258, 科研机构 12, 总计 1 (and 部分公开's 3 as 商业企业's),
+    with no finding — every value one column left, because the table had no row of seven printed numbers."""
+    values, _ = _applications(ROWS)
+    assert values["granted"] == [258, 12, None, None, 1, 1, None]
+    assert values["partially_granted"] == [3, None, None, None, None, None, None]
+    assert values["denied_state_secret"] == [14, None, None, None, None, None, None]
+    assert values["new"] == [821, 35, None, None, 2, 1, 859]
+
+
+def test_a_row_that_lost_its_trailing_empty_cell_is_lost_with_a_finding_never_shifted():
+    """The same table copied with each line's trailing tabs stripped: 予以公开's line is a cell short of the table's
+    other lines, so which empty is the label's is unknowable: null with row_lost_cells (before: 258 as 商业企业's)."""
+    rows = ROWS.replace("\t1\t1\t\n", "\t1\t1\n")
+    values, record = _applications(rows)
+    assert values["granted"] == [None] * 7
+    assert "row_lost_cells" in {f.code for f in record.findings if f.row and f.row.startswith("（一）予以公开")}
