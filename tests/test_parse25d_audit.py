@@ -48,3 +48,34 @@ def test_a_row_that_lost_its_trailing_empty_cell_is_lost_with_a_finding_never_sh
     values, record = _applications(rows)
     assert values["granted"] == [None] * 7
     assert "row_lost_cells" in {f.code for f in record.findings if f.row and f.row.startswith("（一）予以公开")}
+
+
+def _word_report(title_in_header: bool) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    title = "某某区教育局2023年政府信息公开工作年度报告"
+    if title_in_header:
+        document.sections[0].header.paragraphs[0].text = title
+    else:
+        document.add_paragraph(title)
+    for line in ("一、总体情况", "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。",
+                 "五、存在的主要问题及改进情况", "公开内容不够全面。", "六、其他需要报告的事项", "无。"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_report_titled_in_its_page_header_has_its_agency_and_year():
+    """Before: the header was not read; the report had no agency and no year (agency_not_found, year_not_found)
+    though every printed page shows its title."""
+    from xxgk.readers import read_bytes
+
+    record = parse(read_bytes(_word_report(title_in_header=True), ".docx").parse_text)
+    assert (record.agency, record.year) == ("某某区教育局", 2023)
+    assert not {"agency_not_found", "year_not_found"} & {f.code for f in record.findings}
+    body = parse(read_bytes(_word_report(title_in_header=False), ".docx").parse_text)
+    assert (body.agency, body.year) == ("某某区教育局", 2023)

@@ -410,6 +410,7 @@ def docx_to_text(data: bytes) -> str:
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
     document = docx.Document(io.BytesIO(data))
     out: list[str] = []
+    _docx_first_header(document, out)
     _docx_blocks(document.element.body, document, out)
     text = "\n".join(out)
     if len(text) > BUDGET.chars:
@@ -418,6 +419,20 @@ def docx_to_text(data: bytes) -> str:
 
 
 MAX_DOCX_NESTING = 8  # tables inside table cells deeper than this are read flat
+
+
+def _docx_first_header(document, out: list[str]) -> None:
+    """Append the lines of the header the first page prints (its own first-page header when the section has one),
+    once: some agencies set the report's title (某局2023年政府信息公开工作年度报告) in the page header, not the body.
+    Before, headers were not read, and such a report had no agency and no year (agency_not_found,
+    year_not_found) though its every page printed them. Later pages' headers repeat it and are not read."""
+    if not document.sections:
+        return
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:  # (the first section has no previous: python-docx says so when it has none)
+        return
+    _docx_blocks(header._element, document, out, 1)
 
 
 def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
