@@ -79,3 +79,36 @@ def test_a_word_report_titled_in_its_page_header_has_its_agency_and_year():
     assert not {"agency_not_found", "year_not_found"} & {f.code for f in record.findings}
     body = parse(read_bytes(_word_report(title_in_header=False), ".docx").parse_text)
     assert (body.agency, body.year) == ("某某区教育局", 2023)
+
+
+TWO_PAGES = """上海市科学技术委员会2024年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\t\t\t\t\t\t
+\t\t自然人\t法人或其他组织\t\t\t\t\t总计
+\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t
+一、本年新收政府信息公开申请数量\t\t32\t2\t0\t0\t0\t0\t34
+二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2
+三、本年度办理结果\t（一）予以公开\t9\t0\t0\t0\t0\t0\t9
+\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t
+\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计
+\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t
+\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0
+\t\t5.属于三类内部事务信息\t1\t0\t0\t0\t0\t0\t1
+\t\t6.属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1
+\t（四）无法提供\t1.本机关不掌握相关政府信息\t4\t0\t0\t0\t0\t0\t4
+\t（六）其他处理\t3.其他\t4\t0\t0\t0\t0\t0\t4
+\t（七）总计\t\t33\t2\t0\t0\t0\t0\t35
+四、结转下年度继续办理\t\t\t1\t0\t0\t0\t0\t0\t
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_a_table_over_two_pages_of_different_grids_keeps_a_blank_total_in_its_column():
+    """A ruled PDF (上海市科学技术委员会 2024, the real gold) with table 三 split over two pages, its header repeated:
+    page 1 prints nine cells a line (no item rows, so no third label column), page 2 ten. Before, the table had no
+    one count and was not looked at: 四、结转下年度继续办理 (1 0 0 0 0 0, 总计 blank) was published
+    商业企业 1, 总计 0."""
+    values = parse(TWO_PAGES).values("applications")
+    assert [values.get(("carried_forward", a)) for a in APPLICANTS] == [1, 0, 0, 0, 0, 0, None]
+    assert [values.get(("total_processed", a)) for a in APPLICANTS] == [33, 2, 0, 0, 0, 0, 35]

@@ -685,7 +685,9 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     row on a line of fewer cells (two run together, ``2 |1``) whose first cell is empty is a cell short (lost) —
     unless it is a top row (一、二、四: ``_TOP_ROW``) printing its label's one cell and ``k`` cells, as another top
     row of the table with its first and last cells filled is printed (these rows often print their label in one
-    cell where the others span three; a group's row, （三）…, is not read so).
+    cell where the others span three; a group's row, （三）…, is not read so). When the whole rows' lines are not
+    all of one count (a table over two pages, each its own grid), a row of the nearest whole rows' count above and
+    below keeps its last ``k`` (``_width_around``); none is declared short then.
     Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
     def one_line(row: Row) -> bool:
         line = row.slots[0].line
@@ -707,8 +709,9 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
         return len(line_cells(row.slots[0].line)) if one_line(row) else None
 
     full = _lines_of_whole_rows(rows, k, line_cells, cells)
-    if len(full) < 2 or len(set(full)) != 1:
+    if len(full) < 2:
         return
+    one_grid = len({n for _, n in full}) == 1
 
     def label_then_values(row: Row) -> bool:  # a top row's label in one cell (一、…), then the row's k cells
         if not row.slots:  # (a line of words only: a heading the region ran into, a quoted "四、…" of a CSV)
@@ -723,9 +726,10 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     for row in changed:
         extra = len(row.slots) - k
         n = len(line_cells(row.slots[0].line))
-        if n == full[0] and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
+        width = full[0][1] if one_grid else _width_around(full, row.slots[0].line)
+        if n == width and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
             row.slots[:] = row.slots[extra:]
-        elif n < full[0] and not (one_cell_labels and label_then_values(row)):
+        elif one_grid and n < width and not (one_cell_labels and label_then_values(row)):
             # a cell fewer than the table's rows (two run together: 2 |1): which is the label
             while row.slots and row.slots[0].empty:  # column's empty is not knowable; the row is short, lost
                 row.slots.pop(0)
@@ -735,9 +739,21 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
 
 
+def _width_around(full: list[tuple[int, int]], line: int) -> int | None:
+    """The cell count of the whole rows nearest above and below ``line`` when they agree (or there is only one):
+    a table whose pages print different grids (page 1 without the 不予公开 items' third label column, page 2 with
+    its header repeated and all three) has no one count. Before, such a table was not looked at, and 四、结转下年度
+    继续办理 ``| | 1 | 0 | … | 0 | |`` on page 2 (总计 blank) was read one column left (商业企业 1, 总计 0)."""
+    above = [n for at, n in full if at < line]
+    below = [n for at, n in full if at > line]
+    near = {above[-1]} if above else set()
+    near |= {below[0]} if below else set()
+    return near.pop() if len(near) == 1 else None
+
+
 def _lines_of_whole_rows(rows: list[Row], k: int, line_cells: Callable[[int], list[str]],
-                         cells: Callable[[Row], int | None]) -> list[int]:
-    """The cell counts of the lines that show where a row's ``k`` values stand: rows of ``k`` numbers, none
+                         cells: Callable[[Row], int | None]) -> list[tuple[int, int]]:
+    """The lines and cell counts of the rows that show where a row's ``k`` values stand: rows of ``k`` numbers, none
     blank, ending on their line's last cell; when fewer than two rows are so (a sparse table, blanks in every
     row: 上海市人民政府办公厅 2019), rows of at least ``k`` cells whose last cell (总计) is printed, as a ruled
     PDF or an Excel copy prints every row of the grid with all its cells (a row of just ``k`` cells, the first
@@ -747,11 +763,12 @@ def _lines_of_whole_rows(rows: list[Row], k: int, line_cells: Callable[[int], li
     def ends_on_its_line(row: Row) -> bool:
         return line_cells(row.slots[0].line)[-1].strip() == row.slots[-1].text.strip()
 
-    whole = [n for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
+    whole = [(r.slots[0].line, n) for r in rows if len(r.slots) == k and not any(s.empty for s in r.slots)
              and ends_on_its_line(r) and (n := cells(r)) is not None]
     if len(whole) >= 2:
         return whole
-    return [n for r in rows if len(r.slots) >= k and not r.slots[-1].empty and ends_on_its_line(r)
+    return [(r.slots[0].line, n) for r in rows if len(r.slots) >= k and not r.slots[-1].empty
+            and ends_on_its_line(r)
             and (len(r.slots) > k or not r.slots[0].empty)  # (k cells, the first blank: the row to decide)
             and (n := cells(r)) is not None]
 
