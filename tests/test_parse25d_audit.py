@@ -112,3 +112,18 @@ def test_a_table_over_two_pages_of_different_grids_keeps_a_blank_total_in_its_co
     values = parse(TWO_PAGES).values("applications")
     assert [values.get(("carried_forward", a)) for a in APPLICANTS] == [1, 0, 0, 0, 0, 0, None]
     assert [values.get(("total_processed", a)) for a in APPLICANTS] == [33, 2, 0, 0, 0, 0, 35]
+
+
+def test_a_sparse_table_whose_second_page_has_another_grid_keeps_the_first_pages_columns():
+    """上海市人民政府办公厅 2019 as a ruled PDF breaking before （七）总计: page 2 (its header repeated) has no item
+    rows and prints nine cells a line, page 1 ten. Before, 予以公开 (总计 blank) was read one column left
+    (商业企业 258, 总计 1), the nearest full rows above (ten cells) and below (nine) disagreeing."""
+    page_two = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\t\t\t\t\t\t\n"
+                "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+                "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n"
+                "（七）总计\t\t767\t35\t\t\t2\t1\t805\n"
+                "四、结转下年度继续办理\t\t72\t\t\t\t\t\t72\n")
+    rows = ROWS.split("\t（七）总计")[0] + page_two
+    values, _ = _applications(rows)
+    assert values["granted"] == [258, 12, None, None, 1, 1, None]
+    assert values["partially_granted"] == [3, None, None, None, None, None, None]

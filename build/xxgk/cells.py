@@ -686,8 +686,8 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     unless it is a top row (一、二、四: ``_TOP_ROW``) printing its label's one cell and ``k`` cells, as another top
     row of the table with its first and last cells filled is printed (these rows often print their label in one
     cell where the others span three; a group's row, （三）…, is not read so). When the whole rows' lines are not
-    all of one count (a table over two pages, each its own grid), a row of the nearest whole rows' count above and
-    below keeps its last ``k`` (``_width_around``); none is declared short then.
+    all of one count (a table over two pages, each its own grid), a row of the count of the whole row nearest
+    above or below keeps its last ``k`` (``_widths_around``); none is declared short then.
     Before, the trailing empty was dropped first and the row's numbers moved one column on (68 read as 商业企业's)."""
     def one_line(row: Row) -> bool:
         line = row.slots[0].line
@@ -726,7 +726,7 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     for row in changed:
         extra = len(row.slots) - k
         n = len(line_cells(row.slots[0].line))
-        width = full[0][1] if one_grid else _width_around(full, row.slots[0].line)
+        width = full[0][1] if one_grid else n if n in _widths_around(full, row.slots[0].line) else None
         if n == width and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
             row.slots[:] = row.slots[extra:]
         elif one_grid and n < width and not (one_cell_labels and label_then_values(row)):
@@ -739,16 +739,15 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
 
 
-def _width_around(full: list[tuple[int, int]], line: int) -> int | None:
-    """The cell count of the whole rows nearest above and below ``line`` when they agree (or there is only one):
-    a table whose pages print different grids (page 1 without the 不予公开 items' third label column, page 2 with
-    its header repeated and all three) has no one count. Before, such a table was not looked at, and 四、结转下年度
-    继续办理 ``| | 1 | 0 | … | 0 | |`` on page 2 (总计 blank) was read one column left (商业企业 1, 总计 0)."""
+def _widths_around(full: list[tuple[int, int]], line: int) -> set[int]:
+    """The cell counts of the whole rows nearest above and below ``line``: a table whose pages print different
+    grids (page 1 without the 不予公开 items' third label column, page 2 with its header repeated and all three) has
+    no one count; a row on a line of its neighbour's count is on that neighbour's grid. Before, such a table was
+    not looked at, and 四、结转下年度继续办理 ``| | 1 | 0 | … | 0 | |`` on page 2 (总计 blank) was read one column
+    left (商业企业 1, 总计 0)."""
     above = [n for at, n in full if at < line]
     below = [n for at, n in full if at > line]
-    near = {above[-1]} if above else set()
-    near |= {below[0]} if below else set()
-    return near.pop() if len(near) == 1 else None
+    return ({above[-1]} if above else set()) | ({below[0]} if below else set())
 
 
 def _lines_of_whole_rows(rows: list[Row], k: int, line_cells: Callable[[int], list[str]],
