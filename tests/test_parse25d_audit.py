@@ -127,3 +127,21 @@ def test_a_sparse_table_whose_second_page_has_another_grid_keeps_the_first_pages
     values, _ = _applications(rows)
     assert values["granted"] == [258, 12, None, None, 1, 1, None]
     assert values["partially_granted"] == [3, None, None, None, None, None, None]
+
+
+def test_a_2019_table_whose_single_other_row_is_printed_blank_is_read_as_the_2019_template():
+    """An unruled PDF of a 2019 report: （六）其他处理 printed blank has no cells, so the line holds its label alone,
+    right above （七）总计's numbers. Before, the table was read as the 2021 template (formats 2021 for a report on
+    2019) with row_absent warnings for 2021's three 其他处理 rows."""
+    text = ("某某市人民政府办公厅2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+            "一、本年新收政府信息公开申请数量 5 1 0 0 0 0 6\n二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n"
+            "三、本年度办理结果 （一）予以公开 3 1 0 0 0 0 4\n（二）部分公开 1 0 0 0 0 0 1\n"
+            "（六）其他处理\n（七）总计 4 1 0 0 0 0 5\n四、结转下年度继续办理 2 0 0 0 0 0 2\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n")
+    record = parse(text)
+    assert record.formats.get("applications") == "2019"
+    absent = {f.row for f in record.findings if f.code == "row_absent"}
+    assert not any(row and "3.其他" in row for row in absent)
+    three_rows = text.replace("（六）其他处理\n", "（六）其他处理\n1.申请人无正当理由逾期不补正 0 0 0 0 0 0 0\n")
+    assert parse(three_rows).formats.get("applications") == "2021"

@@ -186,10 +186,24 @@ def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
                     [in_template_order(c, order) for c in r.candidates], r.findings, r.glued)
 
 
-def _detect_format(codes: set[str]) -> str:
+def _detect_format(codes: set[str], lines: list[tuple[int, str]] = (), total_line: int | None = None) -> str:
+    """``2021`` when a row only its template has is read; ``2019`` when its single row 其他处理 is, or is printed
+    blank (``_blank_other_row``); else ``2021``."""
     if codes & ONLY_2021:
         return "2021"
-    return "2019" if "other" in codes else "2021"
+    return "2019" if "other" in codes or _blank_other_row(lines, total_line) else "2021"
+
+
+def _blank_other_row(lines: list[tuple[int, str]], total_line: int | None) -> bool:
+    """（六）其他处理 alone on the line right before the one of （七）总计's numbers: 2019's single row printed blank
+    (上海市人民政府办公厅 2019), not 2021's heading, which its three rows follow. Before, such a table (a blank row
+    has no cells in an unruled PDF) was read as the 2021 template: a report on 2019 with formats 2021 and
+    row_absent warnings for three rows its template has not."""
+    if total_line is None:
+        return False
+    printed = [(number, text) for number, text in lines if text.strip()]
+    return any(after == total_line and label_matches(text, "row_labels") == ("other",)
+               for (_, text), (after, _) in itertools.pairwise(printed))
 
 
 def _cell_values(resolved: dict[str, Resolved]) -> dict[tuple[str, str], object]:
@@ -340,7 +354,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         detail = "（只有表头，没有数据行）" if table_rows else ""
         words = _first_per_row(_printed_with_words(lines, {}, set()))  # rows printed with words only
         return None, [], findings + list(words.values()) + [make("table_absent", table="3", detail=detail)]
-    fmt = _detect_format(set(chosen))
+    total = chosen.get("total_processed")
+    fmt = _detect_format(set(chosen), lines, total.slots[0].line if total is not None and total.slots else None)
     order, named = column_order(lines)
     printed = order or STANDARD  # an unsure header: read by position (``order_findings`` checks it)
     resolved = {code: _resolve(row, code, printed) for code, row in chosen.items() if code in row_codes(fmt)}
