@@ -145,3 +145,26 @@ def test_a_2019_table_whose_single_other_row_is_printed_blank_is_read_as_the_201
     assert not any(row and "3.其他" in row for row in absent)
     three_rows = text.replace("（六）其他处理\n", "（六）其他处理\n1.申请人无正当理由逾期不补正 0 0 0 0 0 0 0\n")
     assert parse(three_rows).formats.get("applications") == "2021"
+
+
+def test_an_unruled_pdf_table_with_its_zeros_printed_blank_is_read_by_where_its_values_stand():
+    """A table 三 drawn without rules whose zeros are printed blank (上海市人民政府办公厅 2019; any report so printed):
+    no row prints all seven cells, so the columns could not be learnt and every row was missing (row_lost_cells).
+    Its values still stand under the header's seven names: each row is read by where its values stand."""
+    from tests.test_pdf_cells import COLUMNS, header, line
+    from xxgk.pdf_cells import mark_blank_cells
+
+    names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [line("三、收到和处理政府信息公开申请情况", []), header(names, COLUMNS),
+            line("一、本年新收政府信息公开申请数量", ["821", "35", None, None, "2", "1", "859"]),
+            line("二、上年结转政府信息公开申请数量", ["18", None, None, None, None, None, "18"]),
+            line("（一）予以公开", ["258", "12", None, None, "1", "1", None]),
+            line("（二）部分公开", [None, "3", None, None, None, None, "3"]),
+            line("（七）总计", ["767", "35", None, None, "2", "1", "805"])]
+    text = "某某市人民政府办公厅2023年政府信息公开工作年度报告\n" + "\n".join(mark_blank_cells(rows)) + "\n"
+    values = parse(text).values("applications")
+    assert [values.get(("granted", a)) for a in APPLICANTS] == [258, 12, None, None, 1, 1, None]
+    assert [values.get(("partially_granted", a)) for a in APPLICANTS] == [None, 3, None, None, None, None, 3]
+    assert [values.get(("carried_over", a)) for a in APPLICANTS] == [18, None, None, None, None, None, 18]
+    unnamed = [rows[0], line("", []), *rows[2:]]  # no header naming the columns: left as written
+    assert mark_blank_cells(unnamed) == [t for t, _ in unnamed]

@@ -274,6 +274,67 @@ def _joined(k: int, parts: list[int], values: list[list[Word]], columns: list) -
     return [" ".join(cell) for cell in cells]
 
 
+# a section's heading, not a row of table 三 (二、上年结转…, 四、结转下年度继续办理 print no value when blank)
+SECTION = re.compile(r"[一二三四五六七八九十]+、.*(?:情况|事项)")
+SPLIT = 2 * GAP  # points between two values' anchors that put them in two columns (columns stand 20+ apart)
+
+
+def _value_columns(rows: list[list[Word]]) -> list[tuple[float, float, float]] | None:
+    """The columns every row's values stand in, when no ``MIN_ROWS`` rows print every cell (a sparse table: its
+    zeros printed blank): the values' right edges, middles or left edges (as the cells are aligned) fall in groups
+    ``SPLIT`` apart, each group of at least two values, each row at most one value in a group, and no group wider
+    than ``TOLERANCE`` of the narrowest gap between groups; else None."""
+    for anchor in (lambda w: w.x1, lambda w: (w.x0 + w.x1) / 2, lambda w: w.x0):
+        found = sorted(((anchor(w), n, w) for n, row in enumerate(rows) for w in row), key=lambda t: t[0])
+        groups: list[list[tuple[float, int, Word]]] = [[found[0]]]
+        for item in found[1:]:
+            if item[0] - groups[-1][-1][0] > SPLIT:
+                groups.append([])
+            groups[-1].append(item)
+        if not 2 <= len(groups) <= MAX_COLUMNS or any(len(g) < 2 for g in groups) \
+                or any(len({n for _, n, _ in g}) < len(g) for g in groups):
+            continue
+        centres = [median(a for a, _, _ in g) for g in groups]
+        gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
+        if max(g[-1][0] - g[0][0] for g in groups) > TOLERANCE * min(gaps):
+            continue
+        return [(median(w.x0 for _, _, w in g), median(w.x1 for _, _, w in g),
+                 median((w.x0 + w.x1) / 2 for _, _, w in g)) for g in groups]
+    return None
+
+
+def _sparse_tables(texts: list[str], values: list[list[Word]], lines: list[tuple[str, list[Word]]],
+                   done: set[int]) -> None:  # (``done``: the lines read by complete rows; their sections are left)
+    """Rewrite the short rows of each section's table that has no ``MIN_ROWS`` complete rows (zeros printed blank,
+    as many agencies print them: 上海市人民政府办公厅 2019 prints no row of table 三 whole) by the columns its values
+    stand in (``_value_columns``, with a column blank in every row found between them where the header names it),
+    only when the header above its first row names every column (a word standing nearest each); a row printing
+    one value after its label is placed too. Before, no row of such a table could be placed, and every row was
+    missing with row_lost_cells."""
+    heads = [k for k, text in enumerate(texts) if not values[k] and SECTION.fullmatch(text.strip())]
+    for start, end in zip([0, *heads], [*heads, len(texts)], strict=True):
+        rows = [k for k in range(start, end) if 2 <= len(values[k]) <= MAX_COLUMNS]
+        if len(rows) < MIN_ROWS or any(k in done for k in range(start, end)):
+            continue
+        columns = _value_columns([values[k] for k in rows])
+        if columns is None:
+            continue
+        header = _header_lines(values, lines, rows[0])
+        columns = _with_blank_columns(columns, header)
+        if len(columns) < MIN_COLUMNS:
+            continue
+        middles = [c[2] for c in columns]
+        reach = TOLERANCE * min(b - a for a, b in zip(middles, middles[1:], strict=False))
+        names = [word for line in header for word in line if not VALUE.fullmatch(word.text)]
+        if not all(any(_names(word, column, columns, reach) for word in names) for column in columns):
+            continue  # (the header must name every column: a part of a table, or no table, is left as it is)
+        alone = [k for k in range(rows[0], rows[-1] + 1) if len(values[k]) == 1 and _label(texts[k], values[k])]
+        for k in sorted([*rows, *alone]):
+            if (cells := _placed(values[k], columns)) is not None:
+                texts[k] = _rewritten(texts[k], values[k], cells)
+                done.add(k)
+
+
 def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     """Each of a document's text lines in reading order, given as its text and ``words`` (pdfplumber's lines are
     read page by page, their characters not kept), as text: a short row of an unruled table as its label, a tab,
@@ -286,6 +347,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     texts = [text for text, _ in lines]
     values = [trailing_values(text, found) for text, found in lines]
     done: set[int] = set()
+    learnt: set[int] = set()  # the complete rows the columns were learnt from
     widths = Counter(len(v) for v in values if MIN_COLUMNS <= len(v) <= MAX_COLUMNS)
     for width, count in sorted(widths.items(), key=lambda item: (-item[1], -item[0])):
         if count < MIN_ROWS:
@@ -294,6 +356,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
         columns = _columns([values[k] for k in complete])
         if columns is None:
             continue
+        learnt.update(complete)
         columns = _with_blank_columns(columns, _header_lines(values, lines, complete[0]))
         width = len(columns)
         placed = {k: cells for k in _window(texts, values, complete)
@@ -312,6 +375,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
                 texts[k] = _rewritten(texts[k], values[k], joined)
                 for n in pieces[k]:
                     texts[n] = _label(texts[n], values[n])
+    _sparse_tables(texts, values, lines, done | learnt)
     for k, row in enumerate(values):
         if k and k not in done and len(row) >= 2 and not values[k - 1]:
             columns = _header_columns(lines[k - 1][1], len(row))
