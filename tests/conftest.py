@@ -256,6 +256,14 @@ def built_site(tmp_path_factory):
     return site_of(reports, work)
 
 
+def seeds_and_corpus(work: Path) -> Path:
+    """``work/reports`` holding the seeds and the shared corpus's reports (the caller skips without ``SHARED``)."""
+    shutil.copytree(SEEDS, work / "reports")
+    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
+        shutil.copyfile(path, work / "reports" / path.name)
+    return work / "reports"
+
+
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     """(package folder, site_src folder) built from the seeds plus the shared corpus reports (skips without it)."""
@@ -265,9 +273,7 @@ def corpus_build(tmp_path_factory):
     if not (SHARED / "corpus").exists():
         pytest.skip("../shared is absent")
     work = tmp_path_factory.mktemp("agency-pages")
-    shutil.copytree(SEEDS, work / "reports")
-    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
-        shutil.copyfile(path, work / "reports" / path.name)
+    seeds_and_corpus(work)
     build_package(work / "reports", work / "datapackage", workers=1)
     write_site_src(work / "datapackage", work / "site_src")
     return work / "datapackage", work / "site_src"

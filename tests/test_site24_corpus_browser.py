@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pytest
 
-from .conftest import SEEDS, SHARED, needs_chromium, needs_shared, site_of
+from .conftest import needs_chromium, needs_shared, seeds_and_corpus, site_of
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
@@ -24,9 +23,7 @@ def served_site(tmp_path_factory):
     from xxgk.site.fulltext import index_full_text
 
     work = tmp_path_factory.mktemp("site24-corpus")
-    shutil.copytree(SEEDS, work / "reports")
-    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
-        shutil.copyfile(path, work / "reports" / path.name)
+    seeds_and_corpus(work)
     site = site_of(work / "reports", work)
     assert index_full_text(site) == 0
     return site

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pytest
 
-from .conftest import SEEDS, SHARED, draw_charts, needs_chromium, needs_shared, site_of
+from .conftest import draw_charts, needs_chromium, needs_shared, seeds_and_corpus, site_of
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
@@ -27,9 +26,7 @@ button.click();"""
 def served_site(tmp_path_factory):
     """The seeds and the corpus reports: one site for the whole module."""
     work = tmp_path_factory.mktemp("site25-corpus")
-    shutil.copytree(SEEDS, work / "reports")
-    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
-        shutil.copyfile(path, work / "reports" / path.name)
+    seeds_and_corpus(work)
     return site_of(work / "reports", work)
 
 
