@@ -122,3 +122,24 @@ def test_two_short_rows_one_above_the_other_are_both_placed():
     rows = [*complete, line("丁", ["6", "1", None, "0", "1", "0", "8"]),
             line("戊", ["2", "0", "0", "0", None, "0", "2"])]
     assert mark_blank_cells(rows)[-2:] == ["丁\t6\t1\t\t0\t1\t0\t8", "戊\t2\t0\t0\t0\t\t0\t2"]
+
+
+def test_an_amount_wrapped_in_its_narrow_cell_is_read_whole_not_as_its_last_digits():
+    # (audit 25, a real report re-published as an unruled PDF at 8 pt: 采购总金额 75394432.52元 wrapped as 75394432.
+    # above the row's label and 52元 below it; 52元 was read as the amount, 0.0052 万元 for 7,539.44)
+    amount = [200, 300]  # 采购项目数量, 采购总金额
+    rows = [line("", [None, "75394432."], amount), line("政府集中采购", ["135"], amount),
+            line("", [None, "52元"], amount)]
+    out = mark_blank_cells(rows)
+    assert out[2] == "75394432.52元" and out[0] == ""
+    assert "52元" not in out[:2] and out[1] == "政府集中采购 135"
+
+
+def test_a_cut_number_is_not_joined_with_digits_in_another_column_or_past_a_value_under_it():
+    amount = [200, 300]
+    elsewhere = [line("", [None, "75394432."], amount), line("政府集中采购", ["135"], amount),
+                 line("", ["52"], amount)]  # under 采购项目数量: another cell
+    assert mark_blank_cells(elsewhere)[0] == "75394432." and mark_blank_cells(elsewhere)[2] == "52"
+    past = [line("", [None, "75394432."], amount), line("政府集中采购", ["135", "9"], amount),
+            line("", [None, "52元"], amount)]  # the row's own amount stands under the cut number
+    assert mark_blank_cells(past)[2] == "52元"

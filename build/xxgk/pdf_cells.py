@@ -335,6 +335,45 @@ def _sparse_tables(texts: list[str], values: list[list[Word]], lines: list[tuple
                 done.add(k)
 
 
+# a number cut after its decimal point, alone on its line (75394432.), and the rest of it alone on a line below it
+_CUT_NUMBER = re.compile(r"\d[\d,，]*[.．]")
+_NUMBER_REST = re.compile(r"\d+[^\s\d.．]{0,3}")
+WRAP_REACH = 3  # lines below a cut number where its rest may stand (the row's label line between)
+
+
+def _wrapped_numbers(lines: list[tuple[str, list[Word]]]) -> list[tuple[str, list[Word]]]:
+    """``lines`` with a number wrapped in its cell joined again: a line holding only a number cut after its decimal
+    point (``75394432.``) and, within ``WRAP_REACH`` lines below it, a line holding only digits (and a unit) that
+    stands under it (``52元``), with nothing under it on the lines between, are one value, written on the second
+    line (``75394432.52元``); the first is left empty. A cell's text wraps that way in a narrow column whose row's
+    label is centred between the two halves. Before, ``52元`` was read as the row's amount: 0.0052 万元 for
+    7,539.44.
+
+    >>> w = lambda text, x0: Word(text, x0, x0 + 8 * len(text))
+    >>> out = _wrapped_numbers([("75394432.", [w("75394432.", 300)]), ("政府集中采购 135", [w("政府集中采购", 20),
+    ...     w("135", 200)]), ("52元", [w("52元", 310)])])
+    >>> [text for text, _ in out]
+    ['', '政府集中采购 135', '75394432.52元']
+    >>> [text for text, _ in _wrapped_numbers([("75394432.", [w("75394432.", 300)]), ("52元", [w("52元", 40)])])]
+    ['75394432.', '52元']
+    """
+    out = list(lines)
+    for k, (text, found) in enumerate(out):
+        if len(found) != 1 or text.strip() != found[0].text or not _CUT_NUMBER.fullmatch(found[0].text):
+            continue
+        head = found[0]
+        for n in range(k + 1, min(k + 1 + WRAP_REACH, len(out))):
+            below = [word for word in out[n][1] if word.x0 < head.x1 and word.x1 > head.x0]
+            if not below:
+                continue  # (the row's label and its other cells, beside the wrapped cell)
+            tail = below[0]
+            if len(out[n][1]) == 1 and out[n][0].strip() == tail.text and _NUMBER_REST.fullmatch(tail.text):
+                joined = Word(head.text + tail.text, min(head.x0, tail.x0), max(head.x1, tail.x1))
+                out[k], out[n] = ("", []), (joined.text, [joined])
+            break
+    return out
+
+
 def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     """Each of a document's text lines in reading order, given as its text and ``words`` (pdfplumber's lines are
     read page by page, their characters not kept), as text: a short row of an unruled table as its label, a tab,
@@ -344,6 +383,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     may stand, ``_split_rows`` which are one row over two lines and stay as written), or, for a row with none beside
     it (table 四 prints one row of numbers), from the header line right above it: one word a column, each value
     standing under one of them."""
+    lines = _wrapped_numbers(lines)
     texts = [text for text, _ in lines]
     values = [trailing_values(text, found) for text, found in lines]
     done: set[int] = set()
