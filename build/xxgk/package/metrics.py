@@ -131,7 +131,7 @@ def round_half_up(value: float, places: int) -> float:
 
 
 @cache
-def _measures_only_in(edition: str) -> frozenset[str]:
+def measures_only_in(edition: str) -> frozenset[str]:
     """Table 2's measures that only the template ``edition`` has (2019: 本年新制作数量 …; 2021: 本年制发件数 …)."""
     other = "2021" if edition == "2019" else "2019"
     return frozenset({m for ms in item_measures(edition).values() for m in ms}
@@ -150,12 +150,12 @@ def reads_table_2_only(formula: str) -> bool:
 
 def table2_edition(measures: set[str]) -> str | None:
     """Table 2's template edition told by the ``measures`` its cells hold (one only a template has); None when
-    they tell nothing (no table 2 read). The rule ``wide/表2``'s 格式 follows: 2019 if any is the 2019 template's.
+    they tell nothing (no table 2 read). ``wide/表2``'s 格式 is the same (``tables.wide_active``).
 
     >>> table2_edition({"issued", "decisions"}), table2_edition({"made", "decisions"}), table2_edition({"decisions"})
     ('2021', '2019', None)
     """
-    return next((e for e in ("2019", "2021") if not measures.isdisjoint(_measures_only_in(e))), None)
+    return next((e for e in ("2019", "2021") if not measures.isdisjoint(measures_only_in(e))), None)
 
 
 def table_edition(formula: str, measures: set[str], edition: str | None) -> str | None:

@@ -13,7 +13,7 @@ that shape the wide CSVs in ``tables.py``: a view and its wide CSV have the same
 from __future__ import annotations
 
 from ..catalog import applicant_codes, codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
-from .tables import _MEASURES_2019_ONLY
+from .metrics import measures_only_in
 
 HEAD = 'r.report_id AS "报告编号", r.agency AS "机构", r.agency_name AS "机构全称", r.year AS "年度"'
 
@@ -39,7 +39,7 @@ def wide_active_sql() -> str:
     template = [(fmt, pos, item, *(list(ms) + [None] * 3)[:3]) for fmt in ("2021", "2019")
                 for pos, (item, ms) in enumerate(item_measures(fmt).items())]
     template = [tuple("" if v is None else v for v in row) for row in template]
-    only_2019 = ", ".join(literal(m) for m in sorted(_MEASURES_2019_ONLY))
+    only_2019 = ", ".join(literal(m) for m in sorted(measures_only_in("2019")))
     slots = ", ".join(
         f'(SELECT label_zh FROM measures WHERE code = t.m{i}) AS "指标{i}", '
         f'(SELECT a.value FROM active_disclosure a WHERE a.report_id = r.report_id AND a.item = t.item '

@@ -10,12 +10,11 @@ from decimal import Decimal
 from ..agency.registry import agencies_rows, agency_ids, identity_of, peer_group
 from ..catalog import applicant_codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
 from .collect import Report
+from .metrics import table2_edition
 from .schema import code_list_rows, code_lists
 
 _TABLE_KEYS = {"active": ("item", "measure"), "applications": ("row", "applicant"),
                "review_litigation": ("proceeding", "outcome")}
-_MEASURES_2019_ONLY = {m for ms in item_measures("2019").values() for m in ms} - {
-    m for ms in item_measures("2021").values() for m in ms}
 _RESOURCE = {"active": "active_disclosure", "applications": "applications",
              "review_litigation": "review_litigation"}
 
@@ -114,7 +113,7 @@ def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
     for rid, rep in reports_by_id.items():
         if rid not in cells:
             continue
-        fmt = "2019" if any(m in _MEASURES_2019_ONLY for _, m in cells[rid]) else "2021"
+        fmt = table2_edition({m for _, m in cells[rid]}) or "2021"  # (the edition metrics of table 2 take too)
         for item, measures in item_measures(fmt).items():
             row = _head(rid, rep) | {"格式": fmt, "信息内容": labels()["items"][item]}
             for i in range(3):
