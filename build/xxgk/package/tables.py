@@ -11,7 +11,7 @@ from ..agency.registry import agencies_rows, agency_ids, identity_of, peer_group
 from ..catalog import applicant_codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
 from .collect import Report
 from .metrics import table2_edition
-from .schema import code_list_rows, code_lists
+from .schema import code_list_rows, code_lists, resource_schema
 
 _TABLE_KEYS = {"active": ("item", "measure"), "applications": ("row", "applicant"),
                "review_litigation": ("proceeding", "outcome")}
@@ -25,12 +25,14 @@ def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
     spelled as the division is, whatever the manifest wrote: 青海 / 海西州 is published 青海省 / 海西蒙古族藏族自治州,
     the spelling of every other report of that region (a province written two ways was two provinces on the site).
     A manifest region that is no single division (``manifest_value_invalid``) is left missing, as its finding says:
-    never published."""
+    never published. Its keys are in the schema's field order, as ``reports.csv`` and the workbook's codebook list
+    them: the workbook's ``reports`` sheet takes its columns from these keys (it had ``agency_id`` … ``peer_group``
+    after ``level``, where the codebook describes ``published_date``)."""
     r, m, who = report.record, report.manifest, identity_of(report)
     invalid = {f.column for f in who.findings if f.code == "manifest_value_invalid"}
     m = {k: v for k, v in m.items() if k not in invalid}
     agency_id = (ids or {}).get(who.key) if who.agency_id else None
-    return {
+    row = {
         "report_id": report.report_id, "agency": r.agency or who.name, "year": r.year,
         "format": r.formats.get("applications") or r.formats.get("active"),
         "province": who.province or None, "city": who.city or None, "county": who.county or None,
@@ -42,6 +44,11 @@ def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
         "retrieved_at": m.get("retrieved_at") or None, "notes": m.get("notes") or None, "sha256": report.sha256 or None,
         "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
     }
+    return {name: row[name] for name in _report_fields()}
+
+
+def _report_fields() -> list[str]:
+    return [f["name"] for f in resource_schema("reports")["fields"]]
 
 
 def plain(value):

@@ -111,8 +111,9 @@ def continuation(title: str, part: int) -> str:
 
 class Workbook:
     """The XLSX workbook written row by row (XlsxWriter's ``constant_memory``: each sheet's rows go to a
-    temporary file as they come, strings inline), one sheet per title in ``titles``' order; a sheet's header
-    is its first row's keys, and a sheet without rows stays empty. A table with more rows than a sheet holds
+    temporary file as they come, strings inline), one sheet per title in ``titles``' order, each with its header
+    row frozen; a sheet's header is its first row's keys, and a sheet without rows gets the header ``sheet_header``
+    gives (``close``). A table with more rows than a sheet holds
     (``SHEET_ROWS``, header included: ≈ 42,000 reports' table 3) goes on in sheets ``<title> (2)``, ``(3)`` …
     added after the others, each with the header again: no row is lost. ``close`` re-zips it into ``target``
     with fixed timestamps (``zip_into``) entry by entry."""
@@ -131,9 +132,15 @@ class Workbook:
                                                          "strings_to_numbers": False, "strings_to_urls": False,
                                                          "strings_to_formulas": False})
         self.book.set_properties({"created": datetime(2020, 1, 1)})
-        self.sheets = {title: [self.book.add_worksheet(title[:31]), 0] for title in titles}
+        self.sheets = {title: [self._sheet(title[:31]), 0] for title in titles}
         self.headers: dict[str, list] = {}  # a table's header, for its continuation sheets
         self.parts: dict[str, int] = {}  # a table's sheets so far, once it needed more than one
+
+    def _sheet(self, name: str):
+        """A new sheet whose header row stays in view as the user scrolls (Excel's 冻结首行)."""
+        worksheet = self.book.add_worksheet(name)
+        worksheet.freeze_panes(1, 0)
+        return worksheet
 
     def add(self, title: str, row: dict) -> None:
         self.add_values(title, row, row.values())
@@ -149,7 +156,7 @@ class Workbook:
         sheet = self.sheets[title]
         if sheet[1] == SHEET_ROWS:  # this sheet is full: the table goes on in the next
             self.parts[title] = self.parts.get(title, 1) + 1
-            sheet[:] = [self.book.add_worksheet(continuation(title, self.parts[title])), 0]
+            sheet[:] = [self._sheet(continuation(title, self.parts[title])), 0]
             keys = self.headers[title]
         if sheet[1] == 0:
             self.headers.setdefault(title, list(keys))
@@ -175,10 +182,15 @@ class Workbook:
         sheet[1] += 1
 
     def close(self, target) -> None:
-        """Write the workbook and re-zip it into ``target``. XlsxWriter's own zip is only read back here, so it is
-        stored, not deflated (its module's ``ZIP_DEFLATED`` name set to ``ZIP_STORED`` while it writes): the
-        entries are the same, and only the final zip compresses them."""
+        """Write the workbook and re-zip it into ``target``. A sheet without rows gets its header row
+        (``sheet_header``), as its CSV has one: an empty package's sheets were blank. XlsxWriter's own zip is only
+        read back here, so it is stored, not deflated (its module's ``ZIP_DEFLATED`` name set to ``ZIP_STORED``
+        while it writes): the entries are the same, and only the final zip compresses them."""
         import xlsxwriter.workbook
+
+        for title, (worksheet, rows) in self.sheets.items():
+            if rows == 0 and (header := sheet_header(title)):
+                worksheet.write_row(0, 0, [sheet_cell(h) for h in header])
 
         deflated, xlsxwriter.workbook.ZIP_DEFLATED = xlsxwriter.workbook.ZIP_DEFLATED, zipfile.ZIP_STORED
         try:
@@ -195,6 +207,19 @@ class Workbook:
         zip_into(target, [(name, parts / f"{number}") for number, name in enumerate(names)])
         shutil.rmtree(parts)
         self.path.unlink()
+
+
+def sheet_header(title: str) -> list[str] | None:
+    """The columns of workbook sheet ``title``: a resource's fields (``reports``, ``findings``) or a wide table's
+    (``表2_主动公开`` is ``wide/表2_主动公开.csv``), as the codebook lists them; None for any other sheet.
+
+    >>> sheet_header("findings")[:3], sheet_header("表4_复议诉讼")[:2], sheet_header("codebook")
+    (['report_id', 'code', 'severity'], ['报告编号', '机构'], None)
+    """
+    if title in ("reports", "findings"):
+        return [f["name"] for f in resource_schema(title)["fields"]]
+    path = f"wide/{title}.csv"
+    return wide_header(path) if any(w["path"] == path for w in wide_tables()) else None
 
 
 def xlsx_bytes(sheets: dict[str, list[dict]]) -> bytes:
