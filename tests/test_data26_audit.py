@@ -4,13 +4,18 @@ reading the code lists and the CHANGELOG."""
 from __future__ import annotations
 
 import csv
+import io
 import re
+import shutil
 import zipfile
 
 import pytest
 
 from xxgk.package.build import build_package
+from xxgk.package.write import csv_bytes
+from xxgk.safe import cell_text
 
+from .conftest import SHARED, needs_shared
 from .test_workbook_limits import sheets
 
 DATA_SHEETS = {"reports": "data/reports.csv", "findings": "data/findings.csv",
@@ -61,3 +66,47 @@ def test_every_sheet_keeps_its_header_in_view(seed_package, empty_package):
                 assert re.search(r'<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
                                  archive.read(name).decode()), (package, name)
 
+
+def _as_excel_shows(cell: str) -> str:
+    """A CSV cell as Excel (or LibreOffice) opening the CSV keeps it: a number kept to 15 significant digits (a
+    leading 0 dropped), any other text as it is."""
+    if re.fullmatch(r"[+-]?\d+(?:\.\d+)?", cell):
+        kept = float(f"{float(cell):.15g}")
+        return str(int(kept)) if kept.is_integer() and "." not in cell else repr(kept)
+    return cell
+
+
+@needs_shared
+def test_a_long_digit_run_shows_every_digit_when_excel_opens_findings_csv(tmp_path):
+    """平潭 2025's table 四 printed as one run 25380363300630003 (cells_recovered): opened in Excel, findings.csv's
+    actual showed 2.53804E+16 and kept …30000; it is written '25380363300630003 now, every digit in view, and the
+    site's reader (safe.cell_text) gets the run as printed, the one the message quotes."""
+    (tmp_path / "reports").mkdir()
+    shutil.copy(SHARED / "corpus" / "reports" / "h010.txt", tmp_path / "reports")
+    _, errors = build_package(tmp_path / "reports", tmp_path / "out", workers=1)
+    assert errors == []
+    rows = _csv_rows(tmp_path / "out" / "data" / "findings.csv")
+    header = rows[0]
+    recovered = [dict(zip(header, row, strict=True)) for row in rows[1:] if row[1] == "cells_recovered"]
+    assert recovered and any(len(cell_text(r["actual"])) > 15 for r in recovered)
+    for row in recovered:
+        assert cell_text(row["actual"]) in row["message"]
+        shown = _as_excel_shows(row["actual"])
+        assert shown.lstrip("'") == cell_text(row["actual"]), (row["actual"], shown)
+
+
+def test_every_csv_cell_excel_would_read_as_another_number_is_written_as_text():
+    """A text of digits Excel would change (16 or more digits, a leading 0) gets the apostrophe, in any column;
+    numbers written as numbers, and digit texts Excel keeps (2021, 0), are left as they are."""
+    rows = [{"actual": "25380363300630003", "expected": "007", "row": "2021", "column": "0", "line": 12,
+             "table": "12345678901234.5"}, {"actual": "-10203120001200000", "expected": "1 0 2", "row": "'007",
+                                             "column": "1234567890123456.7", "line": 25380363300630003}]
+    fields = list(rows[0])
+    text = csv_bytes(rows, fields).decode("utf-8-sig")
+    for written, row in zip(list(csv.reader(io.StringIO(text)))[1:], rows, strict=True):
+        for cell, field in zip(written, fields, strict=True):
+            if isinstance(value := row.get(field), str):
+                assert cell_text(cell) == value
+                assert _as_excel_shows(cell).lstrip("'") == value or cell == "'" + value, (field, cell)
+    assert text.splitlines()[1:] == ["'25380363300630003,'007,2021,0,12,12345678901234.5",
+                                     "'-10203120001200000,1 0 2,''007,'1234567890123456.7,25380363300630003,"]

@@ -13,10 +13,11 @@ each place it is written to. Every sink calls exactly one of these; nothing else
   no bidirectional overrides (which make a name read backwards);
 * ``sheet_cell``: a CSV or XLSX cell. A string beginning with ``= + - @``, TAB or CR is prefixed
   with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
-  runs it as a formula. Numbers written as numbers are left alone. ``xlsx_cell`` also cuts a text
-  longer than an Excel cell holds, with a note (the CSV keeps it whole); ``sheet_row`` is a CSV row of
-  them. ``cell_text`` is the
-  inverse, for readers of the package's CSVs that show a value as the report printed it (the site).
+  runs it as a formula; so is a text of digits a spreadsheet would read as another number (16 or more
+  digits, or a leading 0), so that it shows every digit. Numbers written as numbers are left alone.
+  ``xlsx_cell`` also cuts a text longer than an Excel cell holds, with a note (the CSV keeps it whole);
+  ``sheet_row`` is a CSV row of them. ``cell_text`` is the inverse, for readers of the package's CSVs that show
+  a value as the report printed it (the site).
   ``CsvWriter`` / ``csv_text`` write the rows: a cell holding a carriage return is quoted too.
 
 >>> page_title('</title><script>x</script>局\\x7f')
@@ -208,18 +209,32 @@ def _utf16_prefix(text: str, units: int) -> str:
 
 
 def _looks_like_formula(text: str) -> bool:
-    """What ``sheet_cell`` prefixes: a formula start that is not a number, or an apostrophe before
-    such a text (so that a text which itself begins with ``'=`` keeps its apostrophe through
-    ``cell_text``: ``'=x`` is written ``''=x``)."""
+    """What ``sheet_cell`` prefixes: a formula start that is not a number; a number a spreadsheet would read as
+    another (``_CHANGED_NUMBER``); or an apostrophe before either (so that a text which itself begins with ``'=``
+    keeps its apostrophe through ``cell_text``: ``'=x`` is written ``''=x``)."""
     rest = text.lstrip("'")  # one pass, however many apostrophes (no recursion, no copies per apostrophe)
-    return rest.startswith(_FORMULA_START) and not _NUMBER.fullmatch(rest)
+    if rest.startswith(_FORMULA_START) and not _NUMBER.fullmatch(rest):
+        return True
+    return _CHANGED_NUMBER.fullmatch(rest) is not None
 
 
-_MAY_PREFIX = frozenset((*_FORMULA_START, "'"))  # the first characters of every text ``_looks_like_formula`` takes
+# a text that Excel or LibreOffice opening a CSV reads as a number it does not show as printed: 16 or more digits
+# (a double keeps 15: the run 25380363300630003 of a cells_recovered finding became 2.53804E+16, …30000), or an
+# integer with a leading 0 (007 became 7)
+_CHANGED_NUMBER = re.compile(r"[+-]?(?:0\d+|(?=(?:\d\.?){16})\d+(?:\.\d+)?)")
+# the first characters of every text ``_looks_like_formula`` takes
+_MAY_PREFIX = frozenset((*_FORMULA_START, "'", *"0123456789"))
 
 
 def sheet_cell(value):
-    """A CSV/XLSX cell: a string that a spreadsheet could read as a formula starts with ``'``."""
+    """A CSV/XLSX cell: a string that a spreadsheet could read as a formula, or as a number other than the text
+    (``_CHANGED_NUMBER``), starts with ``'``.
+
+    >>> sheet_cell("25380363300630003"), sheet_cell("007"), sheet_cell("2025"), sheet_cell("0"), sheet_cell("1.25")
+    ("'25380363300630003", "'007", '2025', '0', '1.25')
+    >>> cell_text(sheet_cell("25380363300630003")), cell_text(sheet_cell("'007")), sheet_cell("'007")
+    ('25380363300630003', "'007", "''007")
+    """
     if isinstance(value, str) and value[:1] in _MAY_PREFIX and _looks_like_formula(value):
         return "'" + value
     return value
