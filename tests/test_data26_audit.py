@@ -110,3 +110,20 @@ def test_every_csv_cell_excel_would_read_as_another_number_is_written_as_text():
                 assert _as_excel_shows(cell).lstrip("'") == value or cell == "'" + value, (field, cell)
     assert text.splitlines()[1:] == ["'25380363300630003,'007,2021,0,12,12345678901234.5",
                                      "'-10203120001200000,1 0 2,''007,'1234567890123456.7,25380363300630003,"]
+
+
+def test_every_code_a_data_table_uses_has_a_chinese_and_an_english_name(seed_package):
+    """A user of metric_values looks up denied_administrative_query in metrics.csv, as she looks up an item in
+    items.csv: each has label_zh and description_en (metrics had its Chinese name only)."""
+    out = seed_package[0]
+    descriptor = __import__("json").loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    targets = {fk["reference"]["resource"] for r in descriptor["resources"]
+               for fk in r["schema"].get("foreignKeys", [])} - {"reports", "agencies"}  # the code lists and metrics
+    assert "metrics" in targets and "items" in targets
+    for name in sorted(targets):
+        rows = _csv_rows(out / "data" / f"{name}.csv")
+        named = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+        assert named, name
+        for row in named:
+            assert row["label_zh"] and re.search(r"[\u4e00-\u9fff]", row["label_zh"]), (name, row["code"])
+            assert row["description_en"] and re.search(r"[A-Za-z]", row["description_en"]), (name, row["code"])

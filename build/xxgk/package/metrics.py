@@ -25,7 +25,8 @@ import yaml
 from ..catalog import RULES, item_measures
 from ..identities import broken_identities, identities
 
-FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable", "holds")
+FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable", "holds",
+          "description_en")
 TABLE_KEYS = {"applications": ("row", "applicant"), "review_litigation": ("proceeding", "outcome"),
               "active_disclosure": ("item", "measure")}
 _TOKEN_REF = re.compile(r"[a-z_]+:[a-z0-9_]+:[a-z0-9_]+")
