@@ -127,3 +127,29 @@ def test_every_code_a_data_table_uses_has_a_chinese_and_an_english_name(seed_pac
         for row in named:
             assert row["label_zh"] and re.search(r"[\u4e00-\u9fff]", row["label_zh"]), (name, row["code"])
             assert row["description_en"] and re.search(r"[A-Za-z]", row["description_en"]), (name, row["code"])
+
+
+def test_the_changelog_says_what_changed_since_0_2_0_under_a_major_version():
+    """A user who filtered findings on fees_not_mentioned, or reads metric_values, learns from the CHANGELOG what
+    changed since 0.2.0 — under a new version, major as its own rule asks for a removed code (the package said
+    0.2.0 and its entry 'no column was removed or renamed' while fees_not_mentioned was gone, and metric_values,
+    identities, reports.agency_name, finding_codes.responsibility and metrics.holds were said nowhere)."""
+    from .conftest import SEEDS
+
+    version = (SEEDS / "VERSION").read_text(encoding="utf-8").strip()
+    changelog = (SEEDS / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "列或代码改名、删除是主版本" in changelog  # the rule a user reads first
+    headings = re.findall(r"^## (\S+)", changelog, flags=re.M)
+    assert headings[:2] == [version, "0.2.0"] and int(version.split(".")[0]) > 0
+    entry = changelog.split(f"## {version}\n", 1)[1].split("\n## ", 1)[0]
+    for words in ("fees_not_mentioned", "processing_fee_unstated", "metric_values", "identities", "agency_name",
+                  "responsibility", "holds", "description_en", "25380363300630003"):
+        assert words in entry, words
+    codes = {row[0] for row in _csv_rows(SEEDS.parent / "datapackage" / "data" / "finding_codes.csv")[1:]}
+    named = set(re.findall(r"`([a-z_]+)`", changelog))
+    first_release = {"file_unreadable", "text_repaired", "no_text_layer", "agency_not_found", "year_not_found",
+                     "manifest_override", "duplicate_report", "section_absent", "table_absent", "row_absent",
+                     "row_lost_cells", "row_extra_cells", "row_duplicate", "cells_ambiguous", "cells_recovered",
+                     "rows_realigned", "rows_unaligned", "stray_values", "label_unrecognised", "value_unreadable",
+                     "value_invalid", "value_blank", "format_unknown", "identity_broken", "narrative_mismatch"}
+    assert sorted(codes - first_release - named) == []  # every code added since 0.1.0 is named in an entry

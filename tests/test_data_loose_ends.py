@@ -170,6 +170,7 @@ def test_the_changelog_opens_with_the_published_version_for_its_users():
     assert (major, minor) > tuple(map(int, headings[1].split(".")[:2]))  # new resources: a minor release at least
     entry = changelog.split(f"## {version}", 1)[1].split("\n## ", 1)[0]
     assert _CJK.match(entry.strip())  # Chinese first
+    entry = changelog.split("## 0.2.0", 1)[1].split("\n## ", 1)[0]  # what 0.2.0 added, still said there
     for words in ("agencies", "metrics", "BOM", "xxgk.db", "Parquet", "agency_id", "placed_by"):
         assert words in entry, words
 
