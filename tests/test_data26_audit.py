@@ -153,3 +153,37 @@ def test_the_changelog_says_what_changed_since_0_2_0_under_a_major_version():
                      "rows_realigned", "rows_unaligned", "stray_values", "label_unrecognised", "value_unreadable",
                      "value_invalid", "value_blank", "format_unknown", "identity_broken", "narrative_mismatch"}
     assert sorted(codes - first_release - named) == []  # every code added since 0.1.0 is named in an entry
+
+
+@needs_shared
+def test_the_code_lists_say_which_template_edition_each_code_belongs_to(tmp_path):
+    """A researcher joining 平潭 2019 (2019 template) and 2021 to the code lists learns from items, measures and
+    application_rows which codes an edition has: 2019's single （六）其他处理 (other) against 2021's three other_*
+    rows, procurement and other_management_services 2019's alone, issued/repealed/in_force 2021's alone (the code
+    lists did not say; only the English of a few said "(2019 format)"). Every cell of the package is of a code its
+    report's edition has."""
+    (tmp_path / "reports").mkdir()
+    for name in ("h004.txt", "h006.txt", "h011.html"):
+        shutil.copy(SHARED / "corpus" / "reports" / name, tmp_path / "reports")
+    _, errors = build_package(tmp_path / "reports", tmp_path / "out", workers=1)
+    assert errors == []
+    data = tmp_path / "out" / "data"
+
+    def table(name):
+        rows = _csv_rows(data / f"{name}.csv")
+        return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+    editions = {name: {r["code"]: set(r["editions"].split()) for r in table(name)}
+                for name in ("items", "measures", "application_rows")}
+    assert editions["application_rows"]["other"] == {"2019"}
+    assert editions["application_rows"]["other_other"] == {"2021"} and editions["items"]["procurement"] == {"2019"}
+    assert editions["measures"]["in_force"] == {"2021"} and editions["measures"]["decisions"] == {"2019", "2021"}
+    wide = _csv_rows(tmp_path / "out" / "wide" / "表2_主动公开.csv")
+    t2_edition = {row[0]: row[wide[0].index("格式")] for row in wide[1:]}  # table 二's own edition
+    t3_edition = {r["report_id"]: r["format"] for r in table("reports")}
+    assert set(t3_edition.values()) == {"2019", "2021"}
+    for cell in table("applications"):
+        assert t3_edition[cell["report_id"]] in editions["application_rows"][cell["row"]], cell
+    for cell in table("active_disclosure"):
+        assert t2_edition[cell["report_id"]] in editions["items"][cell["item"]], cell
+        assert t2_edition[cell["report_id"]] in editions["measures"][cell["measure"]], cell

@@ -72,7 +72,37 @@ def resource_schema(name: str) -> dict:
              "constraints": {"required": True, "enum": ["agency", "reading"]}},
         ]
         out["foreignKeys"] = [{"fields": "category", "reference": {"resource": "check_categories", "fields": "code"}}]
+    if code_lists()[name] in EDITIONED:
+        fields.append(EDITIONS_FIELD)
     return out
+
+
+# the code lists whose codes belong to a template edition (codes.yaml's formats, item_measures): a time series over
+# the 2019 and 2021 templates needs to know that 2019's （六）其他处理 (other) is 2021's three other_* rows, that
+# other_management_services and procurement are 2019's alone, and 2021's issued/repealed/in_force are not 2019's
+# made/published/total_public (the code lists did not say which edition a code is of; metrics.editions did)
+EDITIONED = ("items", "measures", "rows")
+EDITIONS_FIELD = {"name": "editions", "type": "string", "title": "适用格式", "constraints": {"required": True},
+                  "description": "该代码出现在哪些模板版本（2019、2021），以空格分隔；只属于一个版本的代码，"
+                                 "另一版本的报告没有它的数值，跨年度比较时不要当作缺失或0。"
+                                 "Template editions the code exists in (2019, 2021), "
+                                 "space-separated: a code of one edition has no value in the other's reports — "
+                                 "neither missing nor 0 there"}
+
+
+def code_editions(source: str) -> dict[str, str]:
+    """``{code: "2019 2021"}`` for a code list of ``EDITIONED``: the editions whose template prints the code (a
+    measure: whose template gives it to some item)."""
+    spec = codes()
+    if source == "measures":
+        found: dict[str, set] = {}
+        for edition, items in spec["item_measures"].items():
+            for measures in items.values():
+                for measure in measures:
+                    found.setdefault(measure, set()).add(edition)
+    else:
+        found = {e["code"]: set(e["formats"]) for e in spec[source]}
+    return {code: " ".join(sorted(editions)) for code, editions in found.items()}
 
 
 def code_list_rows(name: str) -> list[dict]:
@@ -83,7 +113,11 @@ def code_list_rows(name: str) -> list[dict]:
                  "example_zh": r["example_zh"], "responsibility": r["responsibility"]} for r in table("findings")]
     if source == "identities":  # what metrics.holds names: the sums a share's cells must satisfy
         return [{"code": r["id"], "label_zh": r["zh"], "description_en": r["en"]} for r in identities()]
-    return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
+    rows = [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
+    if source in EDITIONED:
+        editions = code_editions(source)
+        rows = [row | {"editions": editions[row["code"]]} for row in rows]
+    return rows
 
 
 WIDE_HEAD = (("报告编号", "string", "报告编号（reports.report_id）。The report (reports.report_id)"),
