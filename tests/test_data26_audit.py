@@ -187,3 +187,23 @@ def test_the_code_lists_say_which_template_edition_each_code_belongs_to(tmp_path
     for cell in table("active_disclosure"):
         assert t2_edition[cell["report_id"]] in editions["items"][cell["item"]], cell
         assert t2_edition[cell["report_id"]] in editions["measures"][cell["measure"]], cell
+
+
+def test_the_download_page_says_which_tables_the_workbook_holds(seed_package):
+    """The download page's line for xxgk.xlsx names what an Excel user finds in it and what not: it said 全部表格
+    and 一个文件包含所有表, and the workbook has no agencies, metric values, sections or code lists."""
+    import json
+
+    from xxgk.site.meta import RESOURCE_ZH, download_files
+
+    out = seed_package[0]
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    (_, label, whom), = [line for line in download_files(descriptor) if line[0] == "xxgk.xlsx"]
+    assert "全部" not in label and "所有" not in whom
+    book = sheets((out / "xxgk.xlsx").read_bytes())
+    wide = {"active_disclosure": "表2_主动公开", "applications": "表3_依申请公开", "review_litigation": "表4_复议诉讼"}
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        in_book = name in book or wide.get(name) in book
+        said_absent = RESOURCE_ZH[name] in whom or RESOURCE_ZH[name].startswith("代码表")
+        assert in_book != said_absent, name

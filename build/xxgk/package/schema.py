@@ -120,6 +120,10 @@ def code_list_rows(name: str) -> list[dict]:
     return rows
 
 
+# the resources xxgk.xlsx holds: reports and findings as sheets of their own, the three tidy tables as the wide
+# sheets 表2/表3/表4; the others (agencies, metrics, metric_values, sections, the code lists) are CSVs only
+WORKBOOK_RESOURCES = ("reports", "active_disclosure", "applications", "review_litigation", "findings")
+
 WIDE_HEAD = (("报告编号", "string", "报告编号（reports.report_id）。The report (reports.report_id)"),
              ("机构", "string", "机构名称，同 reports.agency。The agency as in reports.agency"),
              ("机构全称", "string", "发布机构全称，同 reports.agency_name。Full name as in reports.agency_name"),

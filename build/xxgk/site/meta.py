@@ -56,8 +56,15 @@ RESOURCE_ZH = {"reports": "报告清单", "active_disclosure": "表2 主动公�
 
 
 def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
-    """``(path in the package, Chinese label, whom it serves)`` for every file on the download page."""
-    out = [("xxgk.xlsx", "Excel 工作簿（全部表格与字段说明）", "Excel、WPS 用户：一个文件包含所有表"),
+    """``(path in the package, Chinese label, whom it serves)`` for every file on the download page. The workbook's
+    line names the tables it lacks (``schema.WORKBOOK_RESOURCES``): it said 全部表格 and 一个文件包含所有表, and an
+    Excel user found no agencies, metric values or sections in it."""
+    from ..package.schema import WORKBOOK_RESOURCES
+
+    elsewhere = [RESOURCE_ZH.get(r["name"], r["name"]) for r in descriptor["resources"]
+                 if r["name"] not in WORKBOOK_RESOURCES and not RESOURCE_ZH.get(r["name"], "").startswith("代码表")]
+    out = [("xxgk.xlsx", "Excel 工作簿（报告清单、表2至表4宽表、问题清单及字段说明）",
+            "Excel、WPS 用户：这几张表在一个文件里；" + "、".join(elsewhere) + "和代码表不在其中，请下载下面的 CSV"),
            ("wide/表2_主动公开.csv", "表2 主动公开（宽表）",
             "Excel 双击打开：每份报告的每类信息内容一行，列与年报模板一致"),
            ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）",
