@@ -207,3 +207,16 @@ def test_the_download_page_says_which_tables_the_workbook_holds(seed_package):
         in_book = name in book or wide.get(name) in book
         said_absent = RESOURCE_ZH[name] in whom or RESOURCE_ZH[name].startswith("代码表")
         assert in_book != said_absent, name
+
+
+def test_a_code_lists_chinese_name_is_said_to_be_printed_in_the_template_only_where_it_is():
+    """finding_codes, check_categories and identities name checks of this dataset: no template prints 数字粘连已按
+    勾稽关系拆分 or 可读性, and their label_zh no longer says "Label as printed in the template"."""
+    from xxgk.package.schema import code_lists, resource_schema
+
+    def label_description(name):
+        return next(f["description"] for f in resource_schema(name)["fields"] if f["name"] == "label_zh")
+
+    for name in code_lists():
+        printed = "Label as printed in the template" in label_description(name)
+        assert printed == (name not in ("finding_codes", "check_categories", "identities")), name

@@ -37,6 +37,12 @@ def data_resources() -> list[str]:
     return list(schema_spec()["resources"])
 
 
+# the code lists whose Chinese names no template prints (the checks, their categories, the identities): their
+# label_zh was described "模板中印的中文名称 / Label as printed in the template" like table 三's rows
+OWN_LABELS = ("findings", "check_categories", "identities")
+OWN_LABEL_DESCRIPTION = "中文名称（本数据集所定，不是模板所印）。Chinese name (this dataset's; no template prints it)"
+
+
 def code_lists() -> dict[str, str]:
     return dict(schema_spec()["code_lists"])
 
@@ -53,6 +59,8 @@ def resource_schema(name: str) -> dict:
             out["foreignKeys"] = res["foreignKeys"]
         return out
     fields = copy.deepcopy(CODE_LIST_FIELDS)
+    if code_lists()[name] in OWN_LABELS:
+        fields[1]["description"] = OWN_LABEL_DESCRIPTION
     out = {"fields": fields, "primaryKey": ["code"], "missingValues": [""]}
     if name == "finding_codes":
         fields += [
