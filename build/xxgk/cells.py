@@ -855,18 +855,44 @@ def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> 
 _SENTENCE_GOES_ON = re.compile("^(?:" + "|".join(PROSE_UNITS) + ")[,;。、:]")
 
 
-def prose_rows(rows: list[Row]) -> set[int]:
+def prose_rows(rows: list[Row], lines: list[tuple[int, str]] = ()) -> set[int]:
     """``id``s of the rows whose numbers are a sentence's, not a table's: the text after the row's last
     number is a counting unit and a clause mark (``本年度共收到申请31件，上年结转3件，具体情况如下：``
-    before table 三 makes rows …申请 | 31 and 件,上年结转 | 3, each followed by ``件,``). A table's cell may
-    carry its unit (``行政许可 1563件``), but no clause goes on after it.
+    before table 三 makes rows …申请 | 31 and 件,上年结转 | 3, each followed by ``件,``), or the row goes on
+    from such a clause on its line (``件,上年结转 | 21`` of ``…478 件，上年结转 21 件``: the sentence's last), or
+    its numbers stand on a line of ``lines`` that begins with a note's mark (``rules/note_markers.csv``:
+    ``注：本年新收申请中 5 件为跨年度申请`` above table 三 quotes a row's label; before, it was read as the row,
+    one number for seven cells, and the table's own row dropped as a second copy). A table's cell may carry
+    its unit (``行政许可 1563件``), but no clause goes on after it, and no row of a table begins with 注：.
 
     >>> rows = region_to_rows([(1, "共收到申请31件，上年结转3件，具体如下："), (2, "二、上年结转 3 0 0")], None)
     >>> [r.label for r in rows if id(r) in prose_rows(rows)]
     ['共收到申请', '件,上年结转']
+    >>> lines = [(1, "注：本年新收申请中 5 件为跨年度申请"), (2, "一、本年新收政府信息公开申请数量 5 0 0")]
+    >>> rows = region_to_rows(lines, None)
+    >>> [r.label for r in rows if id(r) in prose_rows(rows, lines)]
+    ['注:本年新收申请中']
     """
-    return {id(row) for row, after in zip(rows, rows[1:], strict=False)
-            if row.filled_slots and _SENTENCE_GOES_ON.match(after.label)}
+    notes = {line for line, text in lines if _note_mark().match(fold(text))}
+    return {id(row) for row, after in zip(rows, [*rows[1:], None][:len(rows)], strict=True)
+            if row.filled_slots and (after is not None and _SENTENCE_GOES_ON.match(after.label)
+                                     or _goes_on(row) or row.filled_slots[0].line in notes)}
+
+
+def _goes_on(row: Row) -> bool:
+    """Whether ``row`` is a sentence's clause gone on from the number before it, on its numbers' own line (a
+    sentence's last 件。 joined to the label of the table's row on the next line is no such clause)."""
+    return bool(_SENTENCE_GOES_ON.match(row.label)) and row.label_line == row.filled_slots[0].line
+
+
+@lru_cache(maxsize=1)
+def _note_mark() -> re.Pattern:
+    """A line's beginning that makes it a note: a mark of ``rules/note_markers.csv`` and its colon or number
+    (注：, 注1., 说明：; 注册登记 is no note)."""
+    from .catalog import table  # (catalog imports this module's neighbours: read when first asked)
+
+    markers = sorted((row["marker"] for row in table("note_markers")), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, markers)) + r")\s*(?:[:：]|[(（]?\d)")
 
 
 _SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold

@@ -256,7 +256,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
     read_from: dict[str, Row] = {}  # the row each item's numbers were read from
     stated: dict | None = None  # read from the overview only when a row needs it
     rows = _join_wrapped_labels(region_to_rows(lines, None), measures)
-    prose, in_table, plain = prose_rows(rows), set(), set()
+    prose, in_table, plain = prose_rows(rows, lines), set(), set()
     running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
     for row in rows:
         if row.filled_slots and id(row) not in prose:

@@ -328,9 +328,11 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
         row.slots[:0] = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
         row.filled = len(row.filled_slots)
-    found.inline = _without_prose(found.inline, prose_rows(table_rows))
+    named = _without_prose(found.inline, prose_rows(table_rows, lines))
+    quoted = [row.filled_slots[0].line for code, row in found.inline if all(r is not row for _, r in named)]
+    found.inline = named  # (a sentence's or a note's quotation of a row the table prints: told once, below)
     running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
-    prose = [row.slots[0].line for row in found.stray if running(row)]
+    prose = quoted + [row.slots[0].line for row in found.stray if running(row)]
     found.stray = [row for row in found.stray if not running(row)]
     findings: list[Finding] = []
     chosen: dict[str, Row] = {}

@@ -1,0 +1,72 @@
+"""Audit 26 (parse, content): what real reports say around their tables and who they are.
+
+A note (注：…, 说明：…) or a sentence naming a row right above a table is no copy of the row: before, its one number
+was read as the row, the table's own row (every cell printed) was dropped as a second copy, and the row was published
+null with a row_lost_cells error that blamed the extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+from .factory import as_html, tab_report
+
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+T3 = "三、收到和处理政府信息公开申请情况\n"
+T2 = "二、主动公开政府信息情况\n"
+
+
+def _read(text: str, kind: str):
+    if kind == "html":
+        return parse(read_bytes(as_html(text).encode("utf-8"), ".html").parse_text)
+    return parse(text)
+
+
+def _row(record, code: str) -> list:
+    values = record.values("applications")
+    return [values.get((code, a)) for a in APPLICANTS]
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+@pytest.mark.parametrize("note", ["注：本年新收申请中 5 件 为 跨年度 申请", "说明：表中“其他”指其他组织，本年新收 3 件",
+                                  "注1.一、本年新收政府信息公开申请数量 9 件"])
+def test_a_note_above_table_3_naming_a_row_leaves_the_tables_row(kind, note):
+    record = _read(tab_report().replace(T3, T3 + note + "\n"), kind)
+    assert _row(record, "new") == [5, 0, 0, 0, 0, 0, 5]
+    codes = {f.code for f in record.findings}
+    assert not codes & {"row_lost_cells", "row_duplicate", "row_conflict"}
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_a_sentences_last_clause_naming_a_row_is_no_row(kind):
+    """本年新收政府信息公开申请数量 3 件，上年结转 2 件 (no clause after the last number): before, 上年结转 was null."""
+    text = tab_report(carried_over=2).replace(T3, T3 + "本年新收政府信息公开申请数量 3 件，上年结转 2 件\n")
+    record = _read(text, kind)
+    assert _row(record, "carried_over") == [2, 0, 0, 0, 0, 0, 2]
+    assert _row(record, "new") == [3, 0, 0, 0, 0, 0, 3]
+    assert not {f.code for f in record.findings} & {"row_lost_cells", "row_duplicate"}
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_a_note_above_table_2_with_another_count_leaves_the_tables_value(kind):
+    """注：网上办理行政许可 9 件 above table 二 printing 行政许可 1: before, null with row_conflict (9 vs 1)."""
+    record = _read(tab_report().replace(T2, T2 + "注：网上办理行政许可 9 件\n"), kind)
+    assert record.values("active")[("licensing", "decisions")] == 1
+    assert "row_conflict" not in {f.code for f in record.findings}
+
+
+def test_a_sentence_ending_above_the_table_keeps_the_row_it_runs_into():
+    """The sentence's last 件。 joined to the table's first label (件。一、本年新收…) leaves that row the table's."""
+    sentence = "本年度共收到政府信息公开申请 5 件，上年结转 0 件。\n"
+    record = parse(tab_report().replace(T3, T3 + sentence))
+    assert _row(record, "new") == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_a_row_named_like_a_note_is_still_a_row():
+    """注销登记 (no colon, no number after 注) is a label, not a note."""
+    from xxgk.cells import _note_mark
+
+    assert _note_mark().match("注销登记 5") is None
+    assert _note_mark().match("注：行政许可 5 件") and _note_mark().match("备注1.行政许可 5 件")
