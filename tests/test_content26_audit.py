@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.agency import name_to_agency
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -70,3 +71,32 @@ def test_a_row_named_like_a_note_is_still_a_row():
 
     assert _note_mark().match("注销登记 5") is None
     assert _note_mark().match("注：行政许可 5 件") and _note_mark().match("备注1.行政许可 5 件")
+
+
+# (printed name, province, city, county, tier, kind, 系统): a vertically managed local office named after its
+# national administration. Before: tier national, no region (国家税务总局格尔木市税务局 beside the ministries).
+VERTICAL = [
+    ("国家税务总局格尔木市税务局", "青海省", "海西蒙古族藏族自治州", "格尔木市", "county", "department", "税务"),
+    ("国家税务总局青海省税务局", "青海省", "", "", "province", "department", "税务"),
+    ("国家税务总局西宁市城中区税务局", "青海省", "西宁市", "城中区", "county", "department", "税务"),
+    ("中华人民共和国西宁海关", "青海省", "西宁市", "", "prefecture", "department", "海关"),
+]
+
+
+@pytest.mark.parametrize("printed,province,city,county,tier,kind,system", VERTICAL)
+def test_a_vertically_managed_office_is_of_the_region_after_its_parent(printed, province, city, county, tier, kind,
+                                                                       system):
+    agency = name_to_agency(printed, "", {})
+    assert (agency.province, agency.city, agency.county, agency.tier, agency.kind, agency.system) == (
+        province, city, county, tier, kind, system)
+    assert agency.name.startswith(printed[:4])  # the parent stays in the name
+    assert agency.agency_id and not agency.agency_id.startswith("guojia")
+
+
+def test_two_tax_offices_of_one_region_tree_get_two_ids_and_the_national_one_stays_national():
+    county = name_to_agency("国家税务总局格尔木市税务局", "", {})
+    province = name_to_agency("国家税务总局青海省税务局", "", {})
+    national = name_to_agency("国家税务总局", "", {})
+    assert len({county.agency_id, province.agency_id, national.agency_id}) == 3
+    assert (national.tier, national.province) == ("national", "")
+    assert name_to_agency("中华人民共和国教育部", "", {}).tier == "national"

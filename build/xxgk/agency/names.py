@@ -20,7 +20,7 @@ agency_special_areas, agency_zone_suffixes, agency_renames, region_stopwords).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..catalog import table
@@ -60,6 +60,7 @@ class ParsedName:
     renamed_from: tuple[str, ...] = ()
     extra: str = ""  # the bracketed second name: 数字化发展局 in 行政审批局(数字化发展局)
     weak_region: bool = False  # the last region is a short name run into a township's (宁海|路街道): unsure
+    parent: str = ""  # the national administration a local office is named after (国家税务总局格尔木市税务局)
 
     @property
     def deepest(self) -> tuple[Division, ...]:
@@ -84,6 +85,11 @@ def short_names() -> dict[str, str]:
 @cache
 def special_areas() -> tuple[dict, ...]:
     return tuple(sorted(table("agency_special_areas"), key=lambda r: -len(r["name"])))
+
+
+@cache
+def vertical_parents() -> tuple[str, ...]:
+    return tuple(sorted((r["parent"] for r in table("agency_vertical_parents")), key=len, reverse=True))
 
 
 @cache
@@ -224,6 +230,10 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
     extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
     name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
     name, renamed = _apply_division_renames(name)
+    parent = next((p for p in vertical_parents() if name.startswith(p) and _split_regions(name[len(p):], 1)[0]), "")
+    if parent:  # 国家税务总局格尔木市税务局: the local office of the region after the parent, not the national one
+        inner = parse_name(name[len(parent):], most_regions)
+        return replace(inner, printed=printed, parent=parent, extra=extra, renamed_from=renamed + inner.renamed_from)
     for row in special_areas():
         at = name.find(row["name"])
         if at >= 0 and not name[:at].strip():

@@ -207,10 +207,11 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     elif division is None and not parsed.unknown_region and (parsed.local or parsed.regions or bare_suffix(own)):
         name = None  # 市数据局 of an unknown city, 鼓楼区 of four, a bare 局: one id would merge unrelated ones
     elif parsed.national or division is None:  # kept as printed (less the bracketed second name)
-        name = (parsed.region_text or parsed.unknown_region or parsed.local) + own if parsed.kind else None
+        region = parsed.region_text or parsed.unknown_region or parsed.local
+        name = parsed.parent + region + own if parsed.kind else None
     else:
         prefix = parsed.region_text if parsed.zone and parsed.region_text else _region_name(division)
-        name = prefix + parsed.zone + parsed.township + body
+        name = parsed.parent + prefix + parsed.zone + parsed.township + body
     shorts = _shorts(division)
     own_part = (parsed.region_text if parsed.zone else "") + (own or body)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
