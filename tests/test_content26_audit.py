@@ -100,3 +100,36 @@ def test_two_tax_offices_of_one_region_tree_get_two_ids_and_the_national_one_sta
     assert len({county.agency_id, province.agency_id, national.agency_id}) == 3
     assert (national.tier, national.province) == ("national", "")
     assert name_to_agency("中华人民共和国教育部", "", {}).tier == "national"
+
+
+ZEROS4 = "\t".join(["0"] * 15)
+ONE_REVIEW = "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10)
+
+
+def _narrative(record) -> list[str]:
+    return [f.message for f in record.findings if f.code == "narrative_mismatch"]
+
+
+def test_prose_saying_no_application_was_received_is_checked_against_table_3():
+    """本年度未收到政府信息公开申请 where table 三 prints 5 new ones (a text copied from another year): before, no
+    finding — the claims only read counts printed in digits."""
+    record = parse(tab_report(narrative="本年度，本机关未收到政府信息公开申请。"))
+    assert _narrative(record) == ["正文称“未收到政府信息公开申请”0件，表格为5件"]
+    five, none = "\t".join(["", "5"] + ["0"] * 5 + ["5"]), "\t".join([""] + ["0"] * 7)
+    empty = tab_report(narrative="本年度未收到政府信息公开申请。").replace(five, none)
+    assert _narrative(parse(empty)) == []
+
+
+def test_prose_saying_no_review_happened_is_checked_against_table_4():
+    record = parse(tab_report(narrative="本年度未发生行政复议和行政诉讼。").replace(ZEROS4, ONE_REVIEW))
+    assert _narrative(record) == ["正文称“未发生行政复议”0件，表格为1件"]
+
+
+@pytest.mark.parametrize("sentence,table4", [
+    ("本年度未发生行政复议被纠错的情况。", ONE_REVIEW),  # reviews happened: none was corrected
+    ("未收到涉及政府信息公开的行政复议申请。", ZEROS4),  # no review, true; and no claim about table 三's 5
+    ("未收到信访举报投诉类申请。", ONE_REVIEW),
+])
+def test_a_none_that_is_about_something_else_is_no_claim(sentence, table4):
+    record = parse(tab_report(narrative=sentence).replace(ZEROS4, table4))
+    assert _narrative(record) == []

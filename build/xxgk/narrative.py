@@ -67,7 +67,8 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     folded = _folded_counts(text)
     out: dict[tuple[str, str], int] = {}
     for claim in table("narrative_claims"):
-        if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"]:
+        if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"] or not re.compile(
+                claim["pattern"]).groups:  # (a claim of none: no count to lend a cell)
             continue
         key = tuple(claim["compare_to"].split("."))
         match = re.search(claim["pattern"], folded) if key not in out else None
@@ -85,6 +86,8 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     []
     >>> [f.expected for f in narrative_to_findings("共收到政府信息公开申请30件。", vals, 1)]
     ['31']
+    >>> [f.message for f in narrative_to_findings("本年度未收到政府信息公开申请。", vals, 1)]
+    ['正文称“未收到政府信息公开申请”0件，表格为31件']
     """
     folded = _folded_counts(text)
     findings = []
@@ -92,12 +95,14 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
         match = re.search(claim["pattern"], folded)
         if not match:
             continue
-        digits = match.group(1)  # a number of more digits than any table holds differs from the table, as printed
+        none = not match.re.groups  # a claim of none (未收到政府信息公开申请): no number printed, a count of 0
+        digits = "0" if none else match.group(1)  # (more digits than any table holds: differs, as printed)
         stated = digits if too_many_digits(digits) else int(digits)
         actual = _table_values(values, claim["compare_to"], claim["table"])
         if actual and stated not in actual:
-            line = (first_line or 1) + folded[:match.start(1)].count("\n")  # the number's line, not the claim's first
-            said = match.group(0).rsplit(match.group(1), 1)[0].strip()
+            at = match.start() if none else match.start(1)
+            line = (first_line or 1) + folded[:at].count("\n")  # the number's line, not the claim's first
+            said = match.group(0).strip() if none else match.group(0).rsplit(match.group(1), 1)[0].strip()
             findings.append(make("narrative_mismatch", detail=f"“{said}”", actual=stated, expected=actual[0], line=line,
                                  table={"active": "2", "applications": "3", "review_litigation": "4"}[claim["table"]]))
     return findings
