@@ -133,3 +133,28 @@ def test_prose_saying_no_review_happened_is_checked_against_table_4():
 def test_a_none_that_is_about_something_else_is_no_claim(sentence, table4):
     record = parse(tab_report(narrative=sentence).replace(ZEROS4, table4))
     assert _narrative(record) == []
+
+
+def _table3_absent(record) -> str:
+    (finding,) = [f for f in record.findings if f.code == "table_absent" and f.table == "3"]
+    return finding.message
+
+
+def test_a_report_saying_it_received_no_request_instead_of_table_3_is_told_so_and_published_null():
+    """Section 三 of one sentence and no table: every cell null (only a printed 0 is 0), and the finding quotes the
+    sentence. Before: 未找到表3的数据（只有表头，没有数据行）, a header the file does not have."""
+    start, end = tab_report().index("三、收到"), tab_report().index("四、政府信息公开行政复议")
+    section = "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请，无上年结转申请。\n"
+    text = tab_report()[:start] + section + tab_report()[end:]
+    record = parse(text)
+    assert not any(v is not None for v in record.values("applications").values())
+    message = _table3_absent(record)
+    assert "未收到政府信息公开申请" in message and "只有表头" not in message
+    assert "不是0" in message
+
+
+def test_a_table_3_printing_only_its_header_is_still_told_so():
+    start, end = tab_report().index("三、收到"), tab_report().index("四、政府信息公开行政复议")
+    header = "三、收到和处理政府信息公开申请情况\n申请人情况\t\t\n自然人\t法人或其他组织\t总计\n\t商业企业\t科研机构\n"
+    record = parse(tab_report()[:start] + header + tab_report()[end:])
+    assert "只有表头" in _table3_absent(record)

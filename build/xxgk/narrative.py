@@ -77,6 +77,17 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     return out
 
 
+def stated_none(text: str, claim: str) -> str | None:
+    """The words of ``text`` making the claim of none ``claim`` of ``rules/narrative_claims.csv``, or None.
+
+    >>> stated_none("本年度未收到政府信息公开申请，无上年结转。", "applications_none")
+    '未收到政府信息公开申请'
+    """
+    pattern = next(row["pattern"] for row in table("narrative_claims") if row["claim"] == claim)
+    match = re.search(pattern, counts_in_digits(fold_lines(text)))
+    return match.group(0) if match else None
+
+
 def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | None) -> list[Finding]:
     """One finding per claim whose first stated count differs from the table (from every reading of it the
     claim allows: ``new.total|new.total+carried_over.total``, received this year or with last year's).

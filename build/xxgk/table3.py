@@ -40,6 +40,7 @@ from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
 from .labels import label_matches, name_end
 from .memo import parser_memo
+from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import row_total_holds
@@ -58,6 +59,7 @@ from .table3_columns import (
     widen_group_subtotals,
     widen_without_total,
 )
+from .text import compact
 from .values import read_cell
 
 TABLE = "applications"
@@ -314,6 +316,19 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     return fmt, facts, findings
 
 
+def _absent_detail(lines: list[tuple[int, str]], any_rows: bool) -> str:
+    """What ``table_absent`` adds: the words saying no request came, where the report says so instead of printing
+    the table (本年度未收到政府信息公开申请: its cells missing, not 0 — only a printed 0 is 0), or that only the
+    header is printed (an applicant's name stands in the section), else nothing. Before, a section of one such
+    sentence was told "只有表头，没有数据行", a header the file does not have."""
+    said = stated_none("\n".join(text for _, text in lines), "applications_none")
+    if said:
+        return f"（报告称“{said}”，未印表格：各格记为缺失，不是0）"
+    names = labels()["applicants"].values()
+    header = any(name in compact(text) for _, text in lines for name in names)
+    return "（只有表头，没有数据行）" if any_rows and header else ""
+
+
 def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
     return bool(fmt) and bool(broken_identities(TABLE, fmt, {f.keys: f.value for f in facts}))
 
@@ -353,7 +368,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
                      for row in found.unrecognised if not running(row)]
         findings += prose_numbers_unused("3", sorted(prose + [r.line for r in found.unrecognised if running(r)]))
-        detail = "（只有表头，没有数据行）" if table_rows else ""
+        detail = _absent_detail(lines, bool(table_rows))
         words = _first_per_row(_printed_with_words(lines, {}, set()))  # rows printed with words only
         return None, [], findings + list(words.values()) + [make("table_absent", table="3", detail=detail)]
     total = chosen.get("total_processed")
