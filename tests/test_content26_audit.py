@@ -129,6 +129,7 @@ def test_prose_saying_no_review_happened_is_checked_against_table_4():
     ("本年度未发生行政复议被纠错的情况。", ONE_REVIEW),  # reviews happened: none was corrected
     ("未收到涉及政府信息公开的行政复议申请。", ZEROS4),  # no review, true; and no claim about table 三's 5
     ("未收到信访举报投诉类申请。", ONE_REVIEW),
+    ("因未收到申请人补正材料，不再处理。", ONE_REVIEW),  # the applicant's papers, not the requests
 ])
 def test_a_none_that_is_about_something_else_is_no_claim(sentence, table4):
     record = parse(tab_report(narrative=sentence).replace(ZEROS4, table4))
