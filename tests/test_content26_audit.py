@@ -159,3 +159,17 @@ def test_a_table_3_printing_only_its_header_is_still_told_so():
     header = "三、收到和处理政府信息公开申请情况\n申请人情况\t\t\n自然人\t法人或其他组织\t总计\n\t商业企业\t科研机构\n"
     record = parse(tab_report()[:start] + header + tab_report()[end:])
     assert "只有表头" in _table3_absent(record)
+
+
+@pytest.mark.parametrize("title,agency", [
+    ("海城市发展和改革局 海城市粮食局2023年政府信息公开工作年度报告", None),  # a joint report: neither
+    ("海城市人民政府 海城市粮食局2023年政府信息公开工作年度报告", "海城市粮食局"),  # the site's banner
+    ("海城市粮食局 海城市粮食局2023年政府信息公开工作年度报告", "海城市粮食局"),  # printed twice
+    ("首页 政府信息公开年报 海城市粮食局2023年政府信息公开工作年度报告", "海城市粮食局"),  # a breadcrumb
+])
+def test_a_joint_report_whose_names_a_space_separates_names_no_one_publisher(title, agency):
+    """Before: 海城市发展和改革局 海城市粮食局2023年… was published as 海城市粮食局's, no finding (with 、 it was
+    already a joint report)."""
+    record = parse(title + "\n" + tab_report().split("\n", 1)[1])
+    assert (record.agency, record.year) == (agency, 2023)
+    assert ("agency_joint" in {f.code for f in record.findings}) == (agency is None)

@@ -132,6 +132,7 @@ _SEPARATED = re.compile(r"[\s:：>|/、·]")
 # a name read after 、 or a comma that follows another agency's name (``_joint``) is the last of several a joint
 # report's title names
 _JOINED = re.compile(r"[、，,]\s*$")
+_SPACED = re.compile(r"([^\s、，,:：>|/]+)[ \u3000]+$")  # (a name and a space before the title's name)
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -208,7 +209,7 @@ class Title:
     joint: tuple[int, str] | None = None  # (line, as printed) of a title naming several agencies: no name read
 
 
-def _joint(before: str) -> bool:
+def _joint(before: str, name: str = "") -> bool:
     """Whether the text before a title's name ends with another agency's name and 、 or a comma: a joint report
     (某区人民政府办公室、某区政务服务管理办公室2021年…). A label or a number before the mark is no agency (附件1、,
     1、, 索引号：123，).
@@ -218,9 +219,43 @@ def _joint(before: str) -> bool:
     """
     found = _JOINED.search(before)
     if not found:
-        return False
+        return _spaced_joint(before, name)
     other = before[:found.start()].rstrip()
     return bool(other) and other.rstrip(NOT_TEXT_MARK).endswith(_agency_endings())
+
+
+def _before_name(printed: str, name: str) -> str:
+    """The words of a title's name part before the name ``_unspaced`` read from it, with the space after them
+    (``海城市发展和改革局 `` of ``海城市发展和改革局 海城市粮食局``); "" when the name is all of it.
+
+    >>> _before_name("首页 政务公开 格尔木市 数据局", "格尔木市数据局"), _before_name("某县数据局", "某县数据局")
+    ('首页 政务公开 ', '')
+    """
+    for space in re.finditer(r"[ \u3000]+", printed):
+        if re.sub(r"[ \u3000]+", "", printed[space.end():]) == name:
+            return printed[:space.end()]
+    return ""
+
+
+def _spaced_joint(before: str, name: str) -> bool:
+    """Whether the text before a title's name ends with another department's full name and a space: a joint report
+    (海城市发展和改革局 海城市粮食局2023年…; before, the second was read as the publisher, no finding). A government's
+    name (a site's banner: 某市人民政府 某局2023年…), the same name again, or words that are no region's department
+    (首页, 政府信息公开年报) are not.
+
+    >>> _spaced_joint("海城市发展和改革局 ", "海城市粮食局"), _spaced_joint("海城市人民政府 ", "海城市粮食局")
+    (True, False)
+    >>> _spaced_joint("海城市粮食局 ", "海城市粮食局"), _spaced_joint("政府信息公开年报 ", "海城市粮食局")
+    (False, False)
+    """
+    from .agency.names import parse_name
+
+    found = _SPACED.search(before)
+    other = found.group(1).rstrip(NOT_TEXT_MARK) if found else ""
+    if not other or other == name or not other.endswith(_agency_endings()):
+        return False
+    parsed = parse_name(other)
+    return parsed.kind == "department" and bool(parsed.regions) and other.startswith(parsed.region_text)
 
 
 def title_case(title: Title) -> str:
@@ -275,7 +310,7 @@ def read_title(head: str) -> Title:
             if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
-                if _joint(text[:match.start(agency_group)]):
+                if _joint(text[:match.start(agency_group)] + _before_name(match.group(agency_group), name), name):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
