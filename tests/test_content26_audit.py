@@ -6,9 +6,13 @@ null with a row_lost_cells error that blamed the extraction."""
 
 from __future__ import annotations
 
+import csv
+import sqlite3
+
 import pytest
 
 from xxgk.agency import name_to_agency
+from xxgk.package.build import build_package
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -173,3 +177,44 @@ def test_a_joint_report_whose_names_a_space_separates_names_no_one_publisher(tit
     record = parse(title + "\n" + tab_report().split("\n", 1)[1])
     assert (record.agency, record.year) == (agency, 2023)
     assert ("agency_joint" in {f.code for f in record.findings}) == (agency is None)
+
+
+T2_2019 = """二、主动公开政府信息情况
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t8\t9\t89
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t39\t6\t181
+其他对外管理服务事项\t10\t0\t153
+行政处罚\t26\t4\t80
+行政强制\t12\t6\t25
+信息内容\t上一年项目数量\t本年增/减
+行政事业性收费\t3\t5
+信息内容\t采购项目数量\t采购总金额{unit}
+政府集中采购\t135\t{amount}
+"""
+
+
+def _report_2019(unit: str, amount: str) -> str:
+    text = tab_report(year=2019)
+    return text[:text.index("二、主动公开")] + T2_2019.format(unit=unit, amount=amount) + text[text.index("三、收到"):]
+
+
+def test_a_2019_procurement_amount_is_labelled_as_its_template_prints_it(tmp_path):
+    """The wide table 二 (CSV and the database's view) named 政府集中采购's amount 本年收费金额（万元）, the fees'
+    label, and so did its findings; the template prints 采购总金额 (the report page already said so)."""
+    record = parse(_report_2019("（元）", "75394432.52"))
+    (unit,) = [f for f in record.findings if f.code == "value_unit"]
+    assert "采购总金额" in unit.message and "收费" not in unit.message
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r2019.txt").write_text(_report_2019("（万元）", "7539.44"), encoding="utf-8")
+    build_package(tmp_path / "reports", tmp_path / "out", workers=1)
+    with (tmp_path / "out" / "wide" / "表2_主动公开.csv").open(encoding="utf-8-sig") as handle:
+        (row,) = [r for r in csv.DictReader(handle) if r["信息内容"] == "政府集中采购"]
+    printed = (row["指标1"], row["数值1"], row["指标2"], row["数值2"])
+    assert printed == ("采购项目数量", "135", "采购总金额（万元）", "7539.44")
+    query = 'SELECT "指标1", "指标2" FROM "表2_主动公开" WHERE "信息内容" = ?'
+    with sqlite3.connect(tmp_path / "out" / "xxgk.db") as db:
+        labels = db.execute(query, ("政府集中采购",)).fetchall()
+        fees = db.execute(query, ("行政事业性收费",)).fetchall()
+    assert labels == [("采购项目数量", "采购总金额（万元）")] and fees == [("上一年项目数量", "本年增/减")]

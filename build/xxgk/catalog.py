@@ -91,6 +91,23 @@ def labels() -> dict[str, dict[str, str]]:
 
 
 @cache
+def measure_label(item: str, measure: str) -> str:
+    """A table 二 measure's label for ``item``: the template's own where ``codes.yaml``'s ``measure_labels`` gives
+    one (政府集中采购's amount is 采购总金额（万元）, not the fees' 本年收费金额（万元）), else the measure's label.
+
+    >>> measure_label("procurement", "amount_10k_yuan"), measure_label("fees", "amount_10k_yuan")
+    ('采购总金额（万元）', '本年收费金额（万元）')
+    """
+    return own_measure_labels().get((item, measure), labels()["measures"][measure])
+
+
+@cache
+def own_measure_labels() -> dict[tuple[str, str], str]:
+    """``{(item, measure): label}`` of ``codes.yaml``'s ``measure_labels``: where an item's template prints its own."""
+    return {(e["item"], e["measure"]): e["zh"] for e in codes().get("measure_labels", [])}
+
+
+@cache
 def findings_catalogue() -> dict[str, dict]:
     """``{code: {severity, title_zh, message, description_en}}`` from ``rules/findings.csv``."""
     return {row["code"]: row for row in table("findings")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .catalog import codes, item_measures, labels, patterns, table
+from .catalog import codes, item_measures, labels, measure_label, patterns, table
 from .cells import (
     Row,
     labels_after_values,
@@ -285,7 +285,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         item = matches[-1]
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
-        columns = [labels()["measures"][m] for m in names]
+        columns = [measure_label(item, m) for m in names]
         slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
         trimmed = trim_slots(slots, len(names))
         # more cells than measures, or the measures' columns in another order (现行有效 | 制发 | 废止)

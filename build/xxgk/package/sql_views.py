@@ -12,7 +12,16 @@ that shape the wide CSVs in ``tables.py``: a view and its wide CSV have the same
 
 from __future__ import annotations
 
-from ..catalog import applicant_codes, codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
+from ..catalog import (
+    applicant_codes,
+    codes,
+    item_measures,
+    labels,
+    measure_label,
+    outcome_codes,
+    proceeding_codes,
+    row_codes,
+)
 from .metrics import measures_only_in
 
 HEAD = 'r.report_id AS "报告编号", r.agency AS "机构", r.agency_name AS "机构全称", r.year AS "年度"'
@@ -36,15 +45,16 @@ def _values(rows: list[tuple]) -> str:
 def wide_active_sql() -> str:
     """表2: one row per report and item, up to three (measure label, value) pairs; the edition is 2019
     when any 2019-only measure appears (as in ``tables.wide_active``)."""
-    template = [(fmt, pos, item, *(list(ms) + [None] * 3)[:3]) for fmt in ("2021", "2019")
-                for pos, (item, ms) in enumerate(item_measures(fmt).items())]
+    template = [(fmt, pos, item, *(list(ms) + [None] * 3)[:3],
+                 *([measure_label(item, m) for m in ms] + [None] * 3)[:3])  # (采购总金额, not 本年收费金额)
+                for fmt in ("2021", "2019") for pos, (item, ms) in enumerate(item_measures(fmt).items())]
     template = [tuple("" if v is None else v for v in row) for row in template]
     only_2019 = ", ".join(literal(m) for m in sorted(measures_only_in("2019")))
     slots = ", ".join(
-        f'(SELECT label_zh FROM measures WHERE code = t.m{i}) AS "指标{i}", '
+        f'NULLIF(t.l{i}, \'\') AS "指标{i}", '
         f'(SELECT a.value FROM active_disclosure a WHERE a.report_id = r.report_id AND a.item = t.item '
         f'AND a.measure = t.m{i}) AS "数值{i}"' for i in (1, 2, 3))
-    return (f"WITH template(fmt, pos, item, m1, m2, m3) AS ({_values(template)}),\n"
+    return (f"WITH template(fmt, pos, item, m1, m2, m3, l1, l2, l3) AS ({_values(template)}),\n"
             f"edition AS (SELECT report_id, CASE WHEN SUM(measure IN ({only_2019})) > 0 THEN '2019' "
             f"ELSE '2021' END AS fmt FROM active_disclosure GROUP BY report_id)\n"
             f'SELECT {HEAD}, e.fmt AS "格式", (SELECT label_zh FROM items WHERE code = t.item) AS "信息内容", {slots}\n'

@@ -8,7 +8,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..agency.registry import agencies_rows, agency_ids, identity_of, peer_group
-from ..catalog import applicant_codes, item_measures, labels, outcome_codes, proceeding_codes, row_codes
+from ..catalog import (
+    applicant_codes,
+    item_measures,
+    labels,
+    measure_label,
+    outcome_codes,
+    proceeding_codes,
+    row_codes,
+)
 from .collect import Report
 from .metrics import table2_edition
 from .schema import code_list_rows, code_lists, resource_schema
@@ -125,7 +133,7 @@ def wide_active(tables: dict, reports_by_id: dict) -> list[dict]:
             row = _head(rid, rep) | {"格式": fmt, "信息内容": labels()["items"][item]}
             for i in range(3):
                 m = measures[i] if i < len(measures) else None
-                row[f"指标{i + 1}"] = labels()["measures"][m] if m else None
+                row[f"指标{i + 1}"] = measure_label(item, m) if m else None  # (采购总金额, not 本年收费金额)
                 row[f"数值{i + 1}"] = cells[rid].get((item, m)) if m else None
             rows.append(row)
     return rows

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
+from ..catalog import own_measure_labels
 from ..package.metrics import formula_for
 from ..package.report_card import copies
 from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
@@ -69,13 +70,13 @@ APPLICANT_ORDER = ["natural_person", "commercial", "research", "social_welfare",
 TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）…（七）
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
 META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
+OWN_LABELS = own_measure_labels()  # 政府集中采购's 采购总金额（万元）: the 2019 template's own label (``codes.yaml``)
 # what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
 UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行。</small></p>\n",  # (a row printed on one line
              "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。</small></p>\n"}  # links once, by its label)
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
-TABLE2_LABELS = {("procurement", "amount_10k_yuan"): "采购总金额（万元）"}  # the 2019 template's own label
 
 
 class ReportPages:
@@ -334,7 +335,7 @@ class ReportPages:
         items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
         spans = self._spans(r).get("active_disclosure", {}) if r else {}
         body = [[f"<td>{esc(items[x['item']])}</td>",
-                 f"<td>{esc(TABLE2_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
+                 f"<td>{esc(OWN_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
         legend = MISSING_LEGEND if any(x["value"] is None for x in rows) else ""  # as tables 3 and 4 say it
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
