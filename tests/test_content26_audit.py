@@ -84,6 +84,7 @@ VERTICAL = [
     ("国家税务总局青海省税务局", "青海省", "", "", "province", "department", "税务"),
     ("国家税务总局西宁市城中区税务局", "青海省", "西宁市", "城中区", "county", "department", "税务"),
     ("中华人民共和国西宁海关", "青海省", "西宁市", "", "prefecture", "department", "海关"),
+    ("国家统计局上海调查总队", "上海市", "", "", "province", "department", ""),
 ]
 
 
@@ -93,7 +94,7 @@ def test_a_vertically_managed_office_is_of_the_region_after_its_parent(printed, 
     agency = name_to_agency(printed, "", {})
     assert (agency.province, agency.city, agency.county, agency.tier, agency.kind, agency.system) == (
         province, city, county, tier, kind, system)
-    assert agency.name.startswith(printed[:4])  # the parent stays in the name
+    assert agency.name == printed  # the parent stays in the name, the region as printed
     assert agency.agency_id and not agency.agency_id.startswith("guojia")
 
 

@@ -210,7 +210,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         region = parsed.region_text or parsed.unknown_region or parsed.local
         name = parsed.parent + region + own if parsed.kind else None
     else:
-        prefix = parsed.region_text if parsed.zone and parsed.region_text else _region_name(division)
+        # (a zone's, or a vertically managed office's region as printed: 中华人民共和国上海海关, not …上海市海关)
+        prefix = parsed.region_text if (parsed.zone or parsed.parent) and parsed.region_text else _region_name(division)
         name = parsed.parent + prefix + parsed.zone + parsed.township + body
     shorts = _shorts(division)
     own_part = (parsed.region_text if parsed.zone else "") + (own or body)
