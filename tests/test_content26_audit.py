@@ -171,6 +171,9 @@ def test_a_table_3_printing_only_its_header_is_still_told_so():
     ("海城市人民政府 海城市粮食局2023年政府信息公开工作年度报告", "海城市粮食局"),  # the site's banner
     ("海城市粮食局 海城市粮食局2023年政府信息公开工作年度报告", "海城市粮食局"),  # printed twice
     ("首页 政府信息公开年报 海城市粮食局2023年政府信息公开工作年度报告", "海城市粮食局"),  # a breadcrumb
+    ("海城市发展和改革局和海城市粮食局2023年政府信息公开工作年度报告", None),  # joined by 和: was one agency
+    ("海城市发展和改革局及海城市粮食局2023年政府信息公开工作年度报告", None),
+    ("沈阳市和平区人民政府2023年政府信息公开工作年度报告", "沈阳市和平区人民政府"),  # 和平区 is one name
 ])
 def test_a_joint_report_whose_names_a_space_separates_names_no_one_publisher(title, agency):
     """Before: 海城市发展和改革局 海城市粮食局2023年… was published as 海城市粮食局's, no finding (with 、 it was

@@ -224,6 +224,30 @@ def _joint(before: str, name: str = "") -> bool:
     return bool(other) and other.rstrip(NOT_TEXT_MARK).endswith(_agency_endings())
 
 
+_AND = re.compile(r"[和及与]")
+
+
+def _two_agencies(name: str) -> bool:
+    """Whether a title's name is two agencies' joined by 和, 及 or 与 (海城市发展和改革局和海城市粮食局: before,
+    published as one agency of that name, with an id of its own): the words before the conjunction end as an agency's
+    name does (``rules/agency_suffixes.csv``, not a division's: 沈阳市和平区 is one), those after it name a region's.
+
+    >>> _two_agencies("海城市发展和改革局"), _two_agencies("沈阳市和平区人民政府")
+    (False, False)
+    >>> _two_agencies("海城市发展和改革局和海城市粮食局"), _two_agencies("海城市发展和改革局及海城市粮食局")
+    (True, True)
+    """
+    from .agency.names import parse_name
+    from .catalog import table
+
+    endings = tuple(row["suffix"] for row in table("agency_suffixes"))
+    for conjunction in _AND.finditer(name):
+        first, second = name[:conjunction.start()], name[conjunction.end():]
+        if first.endswith(endings) and second.endswith(endings) and parse_name(second).regions:
+            return True
+    return False
+
+
 def _before_name(printed: str, name: str) -> str:
     """The words of a title's name part before the name ``_unspaced`` read from it, with the space after them
     (``海城市发展和改革局 `` of ``海城市发展和改革局 海城市粮食局``); "" when the name is all of it.
@@ -310,7 +334,8 @@ def read_title(head: str) -> Title:
             if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
-                if _joint(text[:match.start(agency_group)] + _before_name(match.group(agency_group), name), name):
+                if _joint(text[:match.start(agency_group)] + _before_name(match.group(agency_group), name), name) \
+                        or _two_agencies(name):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
