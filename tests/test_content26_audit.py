@@ -222,3 +222,12 @@ def test_a_2019_procurement_amount_is_labelled_as_its_template_prints_it(tmp_pat
         labels = db.execute(query, ("政府集中采购",)).fetchall()
         fees = db.execute(query, ("行政事业性收费",)).fetchall()
     assert labels == [("采购项目数量", "采购总金额（万元）")] and fees == [("上一年项目数量", "本年增/减")]
+
+
+def test_a_report_saying_no_review_happened_instead_of_table_4_is_told_so_and_published_null():
+    start, end = tab_report().index("四、政府信息公开行政复议"), tab_report().index("五、存在的主要问题")
+    section = "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n"
+    record = parse(tab_report()[:start] + section + tab_report()[end:])
+    assert not any(v is not None for v in record.values("review_litigation").values())
+    (absent,) = [f.message for f in record.findings if f.code == "table_absent" and f.table == "4"]
+    assert "未发生行政复议和行政诉讼" in absent and "不是0" in absent

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
 from .cells import Row, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
 from .findings import Finding, make, prose_numbers_unused
+from .narrative import stated_none
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
 from .splitting import group_totals_hold, is_digit_run
@@ -23,6 +24,14 @@ def _columns() -> list[tuple[str, str]]:
     return [(p, o) for p in proceeding_codes() for o in outcome_codes()]
 
 
+def _stated_none(lines: list[tuple[int, str]]) -> str:
+    """``table_absent``'s words for a section 四 saying no review and no lawsuit happened instead of printing the
+    table (本年度未发生政府信息公开行政复议和行政诉讼: its cells missing, not 0), else nothing."""
+    text = "\n".join(line for _, line in lines)
+    said = stated_none(text, "lawsuits_none") or stated_none(text, "reviews_none")
+    return f"（报告称“{said}”，未印表格：各格记为缺失，不是0）" if said else ""
+
+
 def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact], list[Finding]]:
     """``(facts, findings)`` of table 4; no facts (and a table_absent finding) without numbers."""
     columns = _columns()
@@ -30,7 +39,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     prose, running = prose_rows(rows), running_text(rows, lines)
     rows = [r for r in rows if r.filled_slots]
     if not rows:
-        return [], [make("table_absent", table="4")]
+        return [], [make("table_absent", table="4", detail=_stated_none(lines))]
     if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
         rows = [r for r in rows if id(r) not in prose]
     check = group_totals_hold(len(outcome_codes()))
