@@ -18,6 +18,7 @@ import json
 from collections.abc import Mapping
 from statistics import median
 
+from ..agency.ids import place_pinyin
 from ..catalog import table
 from ..package.metrics import report_values, round_half_up, share_bases, share_of_nothing
 from ..package.report_card import copies
@@ -147,14 +148,17 @@ def search_aux(pkg: Package) -> str:
     shipping a pinyin per agency. Built with pypinyin and OpenCC at build time. And ``short``: the short forms
     readers type for a name's part (``rules/agency_short_names.csv``, the resolver's own: 科委 → 科学技术委员会). And
     ``spell``: names with a spelling of their own (``rules/pinyin_spellings.csv``: 陕西 is shaanxi, as the agency ids
-    spell it), so ``shaanxi`` finds 陕西's agencies as well as ``shanxi`` does."""
+    spell it), so ``shaanxi`` finds 陕西's agencies as well as ``shanxi`` does, and every region named whose
+    characters read otherwise than the place is called (``agency.ids.place_pinyin``: ``changning`` finds 长宁区's
+    agencies, read zhang ning character by character)."""
     from opencc import OpenCC
     from pypinyin import lazy_pinyin
 
     s2t = OpenCC("s2t")
-    names = set()
+    names, regions = set(), set()
     for a in pkg.tables["agencies"]:
         names.update(x for x in (a["name"], a["province"], a["city"], a["county"]) if x)
+        regions.update(x for x in (a["province"], a["city"], a["county"]) if x)
         names.update(x for x in (a["aliases"] or "").split("|") if x)
     pinyin: dict[str, str] = {}
     traditional: dict[str, str] = {}
@@ -171,4 +175,7 @@ def search_aux(pkg: Package) -> str:
                 traditional[trad] = char
     short = {row["short"]: row["full"] for row in table("agency_short_names")}
     spell = {row["name"]: row["spelling"] for row in table("pinyin_spellings")}
+    for region in sorted(regions):  # 长宁区 is changningqu, as its agencies' ids spell it (characters: zhang ning)
+        if (called := place_pinyin(region)) != "".join(pinyin.get(char, "") for char in region):
+            spell[region] = called
     return _dumps({"py": pinyin, "t2s": traditional, "short": short, "spell": spell})
