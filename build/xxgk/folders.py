@@ -7,12 +7,15 @@
   cannot wipe a folder of someone's files; a marked folder is refused too when it holds anything its marker does
   not list as written by the build (``seal``, ``added_entry``): a file put into an output is never deleted;
 * a lock on the folder that holds it makes a second concurrent build there refuse at once;
-* a new folder is written beside the old one (``.NAME.new-PID``) and swapped in with two renames;
-  a build killed between them leaves ``.NAME.old-PID``, which the next build restores or removes.
+* a new folder is written beside the old one (``.NAME.new-PID``) and swapped in with two renames, refused if the
+  old one now holds anything xxgk did not write (``swap_in``: a file put there during the build);
+  a build killed between them leaves ``.NAME.old-PID``, which the next build restores or removes (only a PID:
+  ``.NAME.old-backup`` is a user's).
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -157,14 +160,29 @@ def recover(out: Path) -> None:
     parent = out.parent
     if not parent.is_dir():
         return
-    for stale in sorted(parent.glob(f".{out.name}.new-*")):
+    for stale in _left_by_a_build(out, "new"):
         if _ours(stale):
             shutil.rmtree(stale, ignore_errors=True)
-    olds = sorted((p for p in parent.glob(f".{out.name}.old-*") if _ours(p)), key=lambda p: p.stat().st_mtime)
+    olds = sorted((p for p in _left_by_a_build(out, "old") if _ours(p)), key=lambda p: p.stat().st_mtime)
     if olds and not out.exists():
         os.replace(olds.pop(), out)
     for stale in olds:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def _left_by_a_build(out: Path, kind: str) -> list[Path]:
+    """The ``.NAME.<kind>-<pid>`` folders beside ``out`` (``kind``: ``new`` or ``old``), sorted: only a pid after the
+    dash is a build's name (``staging_for``, ``swap_in``). Before, any ``.NAME.old-*`` carrying the marker was taken
+    for a swap cut short, so a user's copy of the package kept as ``.out.old-backup-20261201`` was deleted.
+
+    >>> import tempfile; parent = Path(tempfile.mkdtemp())
+    >>> for name in (".out.old-123", ".out.old-backup", ".out.old-", ".out.new-9"): (parent / name).mkdir()
+    >>> [p.name for p in _left_by_a_build(parent / "out", "old")]
+    ['.out.old-123']
+    """
+    prefix = f".{out.name}.{kind}-"
+    return sorted(p for p in out.parent.glob(f"{glob.escape(prefix)}*") if p.name[len(prefix):].isascii()
+                  and p.name[len(prefix):].isdigit())
 
 
 # in each folder a cache makes for a context or an entry (parse/<context>/, pages/<context>/, spool/<context>/,
@@ -260,9 +278,27 @@ def staging_for(out: Path) -> Path:
 
 
 def swap_in(staging: Path, out: Path) -> None:
-    """Put ``staging`` in place of ``out`` (two renames; ``recover`` mends a cut between them)."""
+    """Put ``staging`` in place of ``out`` (two renames; ``recover`` mends a cut between them). Raises ``Refused``, with
+    ``out`` as it was, when ``out`` now holds something xxgk did not write (``added_since``): the check when the build
+    started is minutes or hours old by now, and a file put into the output meanwhile (notes, a ``.git``) was deleted
+    with the old output. The check is made once ``out`` is renamed aside, so nothing written into it after the
+    check can be lost."""
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists():
         os.replace(out, old)
+        added = added_since(old)
+        if added is not None:
+            os.replace(old, out)
+            raise Refused(f"{out}: {added!r} was put there during the build, and xxgk replaces the folder whole; "
+                          "the new output was not swapped in (move it out and build again)")
     os.replace(staging, out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def added_since(folder: Path) -> str | None:
+    """The first entry of an output ``folder`` that xxgk did not write, as ``check_output`` tells it: one its marker
+    does not list (``added_entry``; a marker without the list, an older xxgk's, lists nothing), or, in a folder
+    without the marker (an older xxgk's output), one no xxgk output holds (``foreign_entry``); else None."""
+    if (folder / MARKER).is_file():
+        return added_entry(folder)
+    return foreign_entry(folder)

@@ -1,0 +1,80 @@
+"""What a hostile-input audit found (session 26): a file put into ``--out`` while a build ran was deleted when the new
+package was swapped in (the folder was checked only when the build started); a user's copy of the package kept
+beside it as ``.out.old-backup`` was taken for a swap cut short and deleted; a cell printed in another script's digits
+(``৪``, Bengali four, drawn like an 8) was published as that number; a failed MkDocs left the build saying only that the
+package was written, under MkDocs' traceback; a blank "letter" (U+3164) inside a title's agency name cut the name
+there; a ``VERSION`` of full-width digits was published as the version."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xxgk.folders import MARKER, Refused, seal, staging_for, swap_in
+from xxgk.package.write import write_streamed
+
+
+def _fill(text: str):
+    def fill(staging: Path) -> None:
+        (staging / "data").mkdir()
+        (staging / "data" / "reports.csv").write_text(text, encoding="utf-8")
+    return fill
+
+
+def test_a_file_put_into_the_output_during_the_build_is_kept_and_the_swap_refused(tmp_path):
+    """The user writes notes into ``out/`` while the build writes the new package beside it."""
+    out = tmp_path / "out"
+    assert write_streamed(_fill("old\n"), out) == []
+
+    def fill_while_the_user_writes(staging: Path) -> None:
+        _fill("new\n")(staging)
+        (out / "notes.txt").write_text("mine", encoding="utf-8")  # after the build's checks, before its swap
+
+    with pytest.raises(Refused, match="notes.txt"):
+        write_streamed(fill_while_the_user_writes, out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "data" / "reports.csv").read_text(encoding="utf-8") == "old\n"  # the old output, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or old folder left
+
+
+def test_a_site_given_a_git_folder_during_the_build_keeps_it(tmp_path):
+    """``swap_in`` serves the site too: a ``.git`` made in it while MkDocs ran stays, with the old site."""
+    site = tmp_path / "site"
+    staging = staging_for(site)
+    (staging / "index.html").write_text("old", encoding="utf-8")
+    seal(staging)  # (as build_site does before its swap)
+    swap_in(staging, site)
+    new = staging_for(site)
+    (new / "index.html").write_text("new", encoding="utf-8")
+    seal(new)
+    (site / ".git").mkdir()
+    with pytest.raises(Refused, match="'.git'"):
+        swap_in(new, site)
+    assert (site / ".git").is_dir() and (site / "index.html").read_text(encoding="utf-8") == "old"
+    shutil.rmtree(site / ".git")
+    swap_in(new, site)  # nothing added: swapped as before
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_a_users_backup_named_like_an_old_output_is_kept(tmp_path):
+    out = tmp_path / "out"
+    assert write_streamed(_fill("old\n"), out) == []
+    backup = tmp_path / ".out.old-backup-20261201"
+    shutil.copytree(out, backup)  # a copy of the package: it carries the marker
+    assert (backup / MARKER).is_file()
+    assert write_streamed(_fill("new\n"), out) == []
+    assert (backup / "data" / "reports.csv").read_text(encoding="utf-8") == "old\n"
+    shutil.rmtree(out)  # with no output, the backup is not taken for a swap cut short either
+    assert write_streamed(_fill("newer\n"), out) == []
+    assert backup.is_dir() and (out / "data" / "reports.csv").read_text(encoding="utf-8") == "newer\n"
+
+
+def test_a_build_cut_between_its_two_renames_is_still_mended(tmp_path):
+    """The build's own ``.out.old-<pid>`` (a swap killed half-way) is still restored when ``out`` is missing."""
+    out = tmp_path / "out"
+    assert write_streamed(_fill("old\n"), out) == []
+    out.rename(tmp_path / ".out.old-4242")
+    assert write_streamed(_fill("new\n"), out) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
