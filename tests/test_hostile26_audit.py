@@ -7,13 +7,18 @@ there; a ``VERSION`` of full-width digits was published as the version."""
 
 from __future__ import annotations
 
+import csv
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from xxgk.folders import MARKER, Refused, seal, staging_for, swap_in
 from xxgk.package.write import write_streamed
+
+from .factory import tab_report
 
 
 def _fill(text: str):
@@ -78,3 +83,37 @@ def test_a_build_cut_between_its_two_renames_is_still_mended(tmp_path):
     out.rename(tmp_path / ".out.old-4242")
     assert write_streamed(_fill("new\n"), out) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def _package(root: Path) -> Path:
+    out = root / "out"
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--no-cache", "--reports",
+                             str(root / "reports"), "--out", str(out)], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _rows(out: Path, name: str) -> list[dict]:
+    with open(out / "data" / f"{name}.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("printed", ["৪", "١٢", "๕", "१२"])
+def test_a_count_printed_in_another_scripts_digits_is_missing_with_a_finding(tmp_path, printed):
+    """``৪`` is Bengali four drawn like an 8: a reader sees one number, ``int()`` reads another."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_text(tab_report(cell=printed), encoding="utf-8")
+    out = _package(tmp_path)
+    new = {r["applicant"]: r["value"] for r in _rows(out, "applications") if r["row"] == "new"}
+    assert new["natural_person"] == ""  # missing, never 4 or 12
+    assert new["total"] == "5"  # the rest of the row as printed
+    unreadable = [f for f in _rows(out, "findings") if f["code"] == "value_unreadable"]
+    assert [f["actual"] for f in unreadable] == [printed]
+
+
+@pytest.mark.parametrize("printed, value", [("１２", "12"), ("𝟓", "5")])
+def test_full_width_and_mathematical_digits_are_still_numbers(tmp_path, printed, value):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_text(tab_report(cell=printed), encoding="utf-8")
+    new = {r["applicant"]: r["value"] for r in _rows(_package(tmp_path), "applications") if r["row"] == "new"}
+    assert new["natural_person"] == value

@@ -72,6 +72,10 @@ MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
+# a decimal digit of another script once full-width and mathematical digits are folded to ASCII: Bengali ৪ (a four
+# drawn like an 8), Arabic-Indic ١٢, Thai ๑๒ … No report prints one; where one stands, a font map is broken or a glyph
+# planted, and what a reader sees is not the number ``int()`` would read (৪ was published as 4): unreadable
+_OTHER_SCRIPT_DIGIT = re.compile(r"(?![0-9])\d")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 # a count printed with a spreadsheet's one or two decimals (12.0, 12.00) is that whole number; three zeros may be a
@@ -146,6 +150,8 @@ def read_cell(text: str, unit: str = "count"):
     ((None, 'unit'), (Decimal('12.5'), None), (Decimal('38.833'), None))
     >>> read_cell("0", "other_unit")
     (Decimal('0'), None)
+    >>> read_cell("৪"), read_cell("١٢"), read_cell("１２"), read_cell("𝟏𝟐")
+    ((None, 'unreadable'), (None, 'unreadable'), (12, None), (12, None))
     """
     text = drop_zero_width(text)
     if MERGED_CELL.match(text.strip()):
@@ -156,7 +162,7 @@ def read_cell(text: str, unit: str = "count"):
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"
-    if has_digit_mark(text):
+    if has_digit_mark(text) or _OTHER_SCRIPT_DIGIT.search(raw):
         return None, "unreadable"
     if is_approximate(raw):  # 约30件 is not 30: the count is not printed
         return None, "approximate"
