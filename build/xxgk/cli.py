@@ -147,6 +147,9 @@ def _build(args) -> int:
                                     gate=lambda: not verdict())[0])
 
         code = _package(args, alongside=site_beside)
+        if not code and built and built[0]:  # (the package is in place: say the site is not, in one line)
+            print(f"xxgk: error: the site was not built (MkDocs or Pagefind failed, exit code {built[0]}: see "
+                  f"above); {args.site} is the previous site, the package in {args.out} the new one", file=sys.stderr)
         return code or built[0]
 
 

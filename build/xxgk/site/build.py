@@ -228,8 +228,46 @@ def _emptied(out: Path) -> Path:
 
 
 def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
+    """``mkdocs build`` started; what it writes on stderr is kept in a file and shown when it ends (``_stop``)."""
+    import tempfile
+
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
-    return subprocess.Popen(command + (["--strict"] if strict else []))
+    said = tempfile.TemporaryFile()  # (a file, not a pipe: MkDocs' warnings can fill a pipe no one reads yet)
+    mkdocs = subprocess.Popen(command + (["--strict"] if strict else []), stderr=said)
+    mkdocs.said = said
+    return mkdocs
+
+
+def _relay(mkdocs: subprocess.Popen) -> None:
+    """Show once what MkDocs wrote on stderr (its warnings, its error), a Python traceback of its as its last line
+    only (``condensed``): a full disk printed thirty lines of MkDocs' frames above the build's own answer."""
+    said = getattr(mkdocs, "said", None)
+    if said is None or said.closed:
+        return
+    said.seek(0)
+    text = said.read().decode("utf-8", errors="replace")
+    said.close()
+    if text:
+        sys.stderr.write(condensed(text))
+        sys.stderr.flush()
+
+
+def condensed(text: str) -> str:
+    """``text`` with each Python traceback cut to its last line (the exception and its message).
+
+    >>> condensed("WARNING - x\\nTraceback (most recent call last):\\n  File 'a', line 1\\n    f()\\nOSError: full\\n")
+    'WARNING - x\\nOSError: full\\n'
+    """
+    out, in_traceback = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("Traceback (most recent call last):"):
+            in_traceback = True
+            continue
+        if in_traceback and line[:1] in (" ", "\t"):
+            continue
+        in_traceback = False
+        out.append(line)
+    return "".join(out)
 
 
 def _mkdocs_failed(mkdocs: subprocess.Popen | None) -> bool:
@@ -245,6 +283,8 @@ def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
     if mkdocs is not None and mkdocs.poll() is None:
         mkdocs.kill()
         mkdocs.wait()
+    if mkdocs is not None:
+        _relay(mkdocs)
     shutil.rmtree(out / MKDOCS_SIDE, ignore_errors=True)
 
 
