@@ -134,3 +134,16 @@ def test_a_site_mkdocs_failed_to_build_is_said_in_one_line_under_its_error_witho
     assert "OSError: [Errno 28] No space left on device" in result.stderr  # MkDocs' reason, one line
     assert result.stderr.rstrip().splitlines()[-1].startswith("xxgk: error: the site was not built")
     assert not (tmp_path / "site").exists()  # (no previous site: none made)
+
+
+@pytest.mark.parametrize("blank", ["\u3164", "\uffa0", "\u115f", "\u2800", "\u034f", "\ufe00", "\U000e0100"])
+def test_a_blank_letter_inside_a_titles_agency_name_refuses_the_name_never_cuts_it(tmp_path, blank):
+    """A Hangul filler, the braille blank, a variation selector: nothing shows, yet the name was cut there."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_text(tab_report(agency=f"样例县{blank}数据局"), encoding="utf-8")
+    out = _package(tmp_path)
+    (report,) = _rows(out, "reports")
+    assert report["agency"] != "数据局"  # the cut name, which the report never prints alone
+    (refused,) = [f for f in _rows(out, "findings") if f["code"] == "agency_unreadable"]
+    code = f"\\U{ord(blank):08x}" if ord(blank) > 0xFFFF else f"\\u{ord(blank):04x}"
+    assert code in refused["actual"]  # the line quoted with the character written as its code

@@ -53,8 +53,14 @@ def compact(text: str) -> str:
 # The bidirectional *marks* (LRM, RLM, ALM) are no such character: they stand for no glyph and reorder no Han text,
 # and a page's CMS may put one before a title (‎某局2023年…): they are dropped where a name is read, not refused
 BIDI_MARKS = "\u200e\u200f\u061c"
+# characters that show nothing, or nothing of their own, and are no format character (those ``safe.drop_invisible``
+# drops): the Hangul fillers, the combining grapheme joiner, the variation selectors and the Mongolian ones (Unicode's
+# default-ignorable letters and marks), the braille blank, the combining diacritical marks. Inside a name each was
+# taken for the name's edge, so the name was cut there: 昌吉市行政\u3164审批局 was published as 审批局
+BLANK_LETTERS = ("\u0300-\u036f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+                 "\U000e0100-\U000e01ef")
 NOT_TEXT = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + "".join(c for c in BIDI_CONTROLS if c not in BIDI_MARKS)
-            + "\ufffd\ue000-\uf8ff")
+            + "\ufffd\ue000-\uf8ff" + BLANK_LETTERS)
 _NOT_TEXT = re.compile("[" + NOT_TEXT + "]")
 _NOT_TEXT_OR_MARK = re.compile("[" + NOT_TEXT + BIDI_MARKS + "]")
 _NO_MARKS = dict.fromkeys(map(ord, BIDI_MARKS))
@@ -152,11 +158,16 @@ def mark_not_text(text: str) -> str:
 def show_not_text(text: str) -> str:
     """``text`` with each character that is no text written as its code (``\\x07``, ``\\u202e``), for a finding.
 
-    >>> show_not_text("某县\\x1b[31m交通\\u202e局")
-    '某县\\\\x1b[31m交通\\\\u202e局'
+    >>> show_not_text("某县\\x1b[31m交通\\u202e局"), show_not_text("某县\\u3164交通\\U000e0100局")
+    ('某县\\\\x1b[31m交通\\\\u202e局', '某县\\\\u3164交通\\\\U000e0100局')
     """
-    return _NOT_TEXT.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                         else f"\\u{ord(m.group()):04x}", text)
+    return _NOT_TEXT.sub(_code_of, text)
+
+
+def _code_of(match: re.Match) -> str:
+    """A character as Python writes its code: ``\\x07``, ``\\u3164``, ``\\U000e0100``."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @lru_cache(maxsize=1)
