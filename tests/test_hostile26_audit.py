@@ -147,3 +147,15 @@ def test_a_blank_letter_inside_a_titles_agency_name_refuses_the_name_never_cuts_
     (refused,) = [f for f in _rows(out, "findings") if f["code"] == "agency_unreadable"]
     code = f"\\U{ord(blank):08x}" if ord(blank) > 0xFFFF else f"\\u{ord(blank):04x}"
     assert code in refused["actual"]  # the line quoted with the character written as its code
+
+
+@pytest.mark.parametrize("version", ["１.２.３", "١.٢.٣"])
+def test_a_version_of_other_digits_is_refused_in_one_line(tmp_path, version):
+    """A full-width ``１.２.３`` was published as the package's version, which no semantic-version reader takes."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_text(tab_report(), encoding="utf-8")
+    (tmp_path / "reports" / "VERSION").write_text(version + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--no-cache", "--reports",
+                             "reports", "--out", "out"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and "not a version number" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 DEFAULT_VERSION = "0.1.0"
 # (the file is never read, so nothing of it, not even its first bytes, reaches a public CI log)
 LINKED = "has other names (a hard link, perhaps to a file outside the reports folder); refused, not read"
-_SEMVER = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?")
+# (ASCII digits only: １.２.３, typed with a Chinese input method, was published as the version, which no tool reads)
+_SEMVER = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?", re.ASCII)
 
 
 def data_version(reports_dir: Path) -> str:
