@@ -159,3 +159,31 @@ def test_a_version_of_other_digits_is_refused_in_one_line(tmp_path, version):
                              "reports", "--out", "out"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2 and "not a version number" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
+def test_a_build_interrupted_while_removing_the_old_output_leaves_nothing_the_next_build_keeps(tmp_path, monkeypatch):
+    """Ctrl-C while the old site was being deleted left ``.site.old-<pid>`` without its marker (rmtree took it at a
+    random moment): nobody's, never removed again, whatever its size. Here the interruption comes right after the
+    marker is deleted, the worst moment."""
+    import os
+
+    out = tmp_path / "out"
+
+    def fill(staging: Path) -> None:
+        for number in range(40):
+            (staging / f"part{number:02}.csv").write_text("x\n", encoding="utf-8")
+
+    assert write_streamed(fill, out) == []
+    unlink = os.unlink
+
+    def interrupted_after_the_marker(path, *args, **kwargs):
+        unlink(path, *args, **kwargs)
+        if os.path.basename(os.fsdecode(path)) == MARKER:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "unlink", interrupted_after_the_marker)
+    with pytest.raises(KeyboardInterrupt):
+        write_streamed(fill, out)
+    monkeypatch.setattr(os, "unlink", unlink)
+    assert write_streamed(fill, out) == []  # the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -161,13 +161,35 @@ def recover(out: Path) -> None:
     if not parent.is_dir():
         return
     for stale in _left_by_a_build(out, "new"):
-        if _ours(stale):
-            shutil.rmtree(stale, ignore_errors=True)
+        if _ours(stale) or _empty(stale):
+            remove_made(stale)
     olds = sorted((p for p in _left_by_a_build(out, "old") if _ours(p)), key=lambda p: p.stat().st_mtime)
     if olds and not out.exists():
         os.replace(olds.pop(), out)
-    for stale in olds:
-        shutil.rmtree(stale, ignore_errors=True)
+    for stale in olds + [p for p in _left_by_a_build(out, "old") if _empty(p)]:
+        remove_made(stale)
+
+
+def remove_made(folder: Path) -> None:
+    """Remove a folder xxgk made (a staging folder, an old output moved aside), its marker last: a build interrupted
+    while removing it leaves a folder still marked, or an empty one (``_empty``), which the next build removes.
+    ``shutil.rmtree`` took the marker at a random moment: Ctrl-C there left the rest unmarked, never removed (an old
+    site of any size), and in the way of a later build of the same pid (a container's)."""
+    try:
+        children = sorted(p for p in folder.iterdir() if p.name != MARKER)
+    except OSError:
+        return
+    for child in children:
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _empty(folder: Path) -> bool:
+    """A real folder holding nothing: removing it loses nothing, whoever made it."""
+    return folder.is_dir() and not folder.is_symlink() and next(folder.iterdir(), None) is None
 
 
 def _left_by_a_build(out: Path, kind: str) -> list[Path]:
@@ -268,10 +290,10 @@ def staging_for(out: Path) -> Path:
     folder already at its name is removed only if it is xxgk's (``_ours``); anything else is refused."""
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
     if staging.exists() or staging.is_symlink():  # a cut build's (same pid: a container's), or someone's
-        if not _ours(staging):  # (a folder of that name was deleted unchecked: in a container the pid repeats)
+        if not (_ours(staging) or _empty(staging)):  # (a folder of that name was deleted unchecked: in a container
             raise Refused(f"{staging}: is in the way of the build's staging folder and was not made by xxgk; "
-                          "move it")
-        shutil.rmtree(staging)
+                          "move it")  # the pid repeats)
+        remove_made(staging)
     staging.mkdir(parents=True)
     (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return staging
@@ -292,7 +314,7 @@ def swap_in(staging: Path, out: Path) -> None:
             raise Refused(f"{out}: {added!r} was put there during the build, and xxgk replaces the folder whole; "
                           "the new output was not swapped in (move it out and build again)")
     os.replace(staging, out)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_made(old)
 
 
 def added_since(folder: Path) -> str | None:

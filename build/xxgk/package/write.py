@@ -26,7 +26,7 @@ from pathlib import Path
 
 from zlib_ng import zlib_ng
 
-from ..folders import locked, recover, seal, staging_for, swap_in
+from ..folders import locked, recover, remove_made, seal, staging_for, swap_in
 from ..safe import csv_text, sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
 from .metrics import metric_rows, metric_value_rows
@@ -320,12 +320,12 @@ def write_streamed(fill, out: Path, check=None, alongside=None) -> list[str]:
             errors = _checked_alongside(staging, check, alongside) if alongside else \
                 (check(staging) if check else [])
             if errors:
-                shutil.rmtree(staging, ignore_errors=True)
+                remove_made(staging)
                 return errors
             seal(staging)
             swap_in(staging, out)
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_made(staging)
             raise
     return []
 

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 
-from ..folders import check_output, clear, locked, recover, seal, staging_for, swap_in
+from ..folders import check_output, clear, locked, recover, remove_made, seal, staging_for, swap_in
 from ..gcpause import gc_paused
 from . import chart_frames
 from .browser_data import browser_files, search_aux
@@ -400,6 +400,6 @@ def build_site(package_dir: Path, site_src: Path, site_dir: Path, strict: bool =
                 seal(staging)  # (mkdocs cleaned the folder first: its marker written again, with what it holds)
                 swap_in(staging, site_dir)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_made(staging)
     return code, stats
 
