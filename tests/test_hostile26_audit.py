@@ -187,3 +187,18 @@ def test_a_build_interrupted_while_removing_the_old_output_leaves_nothing_the_ne
     monkeypatch.setattr(os, "unlink", unlink)
     assert write_streamed(fill, out) == []  # the next build
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_an_encrypted_pdf_is_said_to_be_encrypted(tmp_path):
+    """A PDF opened with a password: the finding said only ``PdfminerException: ``."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    from xxgk.readers import read_path
+
+    path = tmp_path / "r.pdf"
+    pdf = canvas.Canvas(str(path), encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    pdf.drawString(100, 700, "2024")
+    pdf.save()
+    (finding,) = read_path(path).findings
+    assert finding.code == "file_unreadable" and "已加密" in finding.message, finding.message

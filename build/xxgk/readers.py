@@ -892,7 +892,7 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     except RecursionError:
         return Source(findings=[make("over_budget", detail="结构嵌套过深")])
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
-        return Source(findings=[make("file_unreadable", detail=f"{type(error).__name__}: {error}"[:200])])
+        return Source(findings=[make("file_unreadable", detail=_failure(error))])
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
     parse_text, radicals = unify_radicals(source.text)
     if radicals:
@@ -901,6 +901,25 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     if not source.text.strip():
         source.findings.append(make("file_unreadable", detail="没有文字内容"))
     return source
+
+
+# what a reader's failure means to the user, by the name of the exception pdfminer raises (a PDF opened with a
+# password: before, the finding said only "PdfminerException: ", pdfplumber's wrapper with an empty message)
+_FAILURES = {"PDFPasswordIncorrect": "PDF 已加密，需要密码才能打开", "PDFEncryptionError": "PDF 的加密方式无法解开"}
+
+
+def _failure(error: Exception) -> str:
+    """A ``file_unreadable`` detail for a reader's exception: the exception a library wraps (pdfplumber's
+    ``PdfminerException``) told by its own name and message, a known one in words.
+
+    >>> class PdfminerException(Exception): pass
+    >>> class PDFPasswordIncorrect(Exception): pass
+    >>> _failure(PdfminerException(PDFPasswordIncorrect())), _failure(ValueError("bad xref"))
+    ('PDF 已加密，需要密码才能打开', 'ValueError: bad xref')
+    """
+    inner = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Exception) else error
+    name = type(inner).__name__
+    return _FAILURES.get(name) or f"{name}: {inner}"[:200]
 
 
 def open_beneath(folder: str | Path, rel: str) -> int:
