@@ -202,3 +202,24 @@ def test_an_encrypted_pdf_is_said_to_be_encrypted(tmp_path):
     pdf.save()
     (finding,) = read_path(path).findings
     assert finding.code == "file_unreadable" and "已加密" in finding.message, finding.message
+
+
+def test_one_very_long_line_does_not_hide_the_rest_of_the_source_page(tmp_path):
+    """A line of 5 million characters after the title: the source page showed the first two lines only, so the
+    tables (whose values link to their lines) and the rest of the text were neither shown nor searchable. Here a
+    line of 2,100,000 characters, over the page's 2 million."""
+    import lxml.html
+
+    from .conftest import site_of
+
+    (tmp_path / "reports").mkdir()
+    text = tab_report(narrative="x" * 2_100_000 + "\n本年度工作概述。")
+    (tmp_path / "reports" / "r.txt").write_text(text, encoding="utf-8")
+    (page,) = (site_of(tmp_path / "reports", tmp_path) / "src").glob("*.html")
+    assert page.stat().st_size < 200_000
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    lines = doc.xpath("//div[@class='xxgk-source']//span[@data-n]")
+    assert len(lines) == text.count("\n") + 1  # every line, the tables' too (before: the first 2)
+    long = next(line for line in lines if "x" * 100 in line.text_content())
+    assert "此行共 2100000 字" in long.text_content()  # cut, and said so
+    assert any(line.text_content().startswith("行政许可") for line in lines)

@@ -60,6 +60,10 @@ SECTION_EXCERPT = 160  # characters of each narrative section shown on the repor
 # a thousand copies of one report each linking every other made the site grow with the square of their number
 TWINS_SHOWN, YEARS_SHOWN = 10, 30
 SOURCE_LINES_SHOWN, SOURCE_CHARS_SHOWN = 20_000, 2_000_000  # of a report's text on its source page (``_source_html``)
+# characters of one line a source page shows: a longer line is cut there, with a note, and the lines after it are shown
+# (one line of 5 million characters near the top hid the rest of the report: its tables, whose values link to their
+# lines, and its text from the full-text search; real reports' lines are a few thousand characters at most)
+SOURCE_LINE_SHOWN = 20_000
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
 # table 3 as the 2019/2021 template prints its header: 申请人情况 over 自然人, 法人或其他组织 (five columns), 总计
 TABLE3_HEAD = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 3), ("申请人情况", 7, 1)],
@@ -501,17 +505,23 @@ class ReportPages:
 
     def _source_html(self, r: dict) -> str:
         """The source page: the text's first ``SOURCE_LINES_SHOWN`` lines, and no more than ``SOURCE_CHARS_SHOWN``
-        characters, with a note when there is more (a 10 MB text of five million one-character lines, inside every
-        parse budget, made a 223 MB page and took 2 GB to build; real reports have a few thousand lines)."""
+        characters, each line's first ``SOURCE_LINE_SHOWN``, with a note when there is more (a 10 MB text of five
+        million one-character lines, inside every parse budget, made a 223 MB page and took 2 GB to build; real
+        reports have a few thousand lines)."""
         text, spans = self._source(r)
+        raw, cut, whole = text.split("\n"), "", len(text)
+        long = {n: len(line) for n, line in enumerate(raw, start=1) if len(line) > SOURCE_LINE_SHOWN}
+        if long:
+            raw = [line[:SOURCE_LINE_SHOWN] for line in raw]
+            text = "\n".join(raw)
         cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for rows in spans.values():
             for line, start, end in rows.values():
-                cuts[line].append((start, end))
-        raw, cut = text.split("\n"), ""
+                if start < SOURCE_LINE_SHOWN:  # (a span past a long line's cut has nothing shown to mark)
+                    cuts[line].append((start, min(end, SOURCE_LINE_SHOWN)))
         kept = _lines_within(raw, SOURCE_LINES_SHOWN, SOURCE_CHARS_SHOWN)
         if kept < len(raw):
-            cut = (f'<p class="xxgk-note" data-pagefind-ignore>原文共 {len(raw)} 行、{len(text)} 字，'
+            cut = (f'<p class="xxgk-note" data-pagefind-ignore>原文共 {len(raw)} 行、{whole} 字，'
                    f'网页只显示前 {kept} 行；全文见<a href="../data/">数据包</a>中的 '
                    f'sources/{esc(r["report_id"])}.txt。</p>\n')
             raw = raw[:kept]
@@ -521,6 +531,9 @@ class ReportPages:
         for n, line in enumerate(esc_lines(text), start=1):
             if n in cuts or n in parts:
                 line = _segments(n, raw[n - 1], cuts.get(n, ()), parts.get(n, ()))
+            if n in long:
+                line += (f'<span class="xxgk-note" data-pagefind-ignore>……（此行共 {long[n]} 字，网页只显示前 '
+                         f'{SOURCE_LINE_SHOWN} 字；全文见数据包中的 sources/{esc(r["report_id"])}.txt）</span>')
             lines.append(f'<span id="L{n}" data-n="{n}">{line or "&nbsp;"}</span>')
         for first, last in runs:
             lines[first - 1] = TABLES_UNINDEXED + lines[first - 1]
