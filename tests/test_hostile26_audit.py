@@ -223,3 +223,19 @@ def test_one_very_long_line_does_not_hide_the_rest_of_the_source_page(tmp_path):
     long = next(line for line in lines if "x" * 100 in line.text_content())
     assert "此行共 2100000 字" in long.text_content()  # cut, and said so
     assert any(line.text_content().startswith("行政许可") for line in lines)
+
+
+def test_an_output_in_a_folder_that_cannot_be_written_is_refused_before_any_work(tmp_path, monkeypatch):
+    """A read-only ``--site`` parent failed only at the site stage, after every report was parsed and packaged."""
+    import os
+
+    from xxgk.folders import check_output
+
+    locked_up = tmp_path / "mounted-read-only"
+    locked_up.mkdir()
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != locked_up and access(path, mode, **kw))
+    for out in (locked_up / "site", locked_up / "new" / "site"):  # (a folder to be made: where it would be made)
+        with pytest.raises(Refused, match="cannot write in"):
+            check_output(out, tmp_path / "reports", "--site")
+    check_output(tmp_path / "site", tmp_path / "reports", "--site")  # elsewhere: fine

@@ -88,9 +88,11 @@ def made_by_xxgk(folder: Path) -> bool:
 
 
 def check_output(out: Path, reports: Path | None, option: str, others: dict[str, Path] | None = None) -> None:
-    """Refuse to replace ``out`` unless it is safe to (see the module docstring)."""
+    """Refuse to replace ``out`` unless it is safe to (see the module docstring), or when it cannot be written
+    (``_check_writable``)."""
     if out.is_symlink():
         raise Refused(f"{option} {out}: is a symbolic link; give a real folder")
+    _check_writable(out, option)
     target = out.resolve()
     for name, other in (({"--reports": reports} if reports else {}) | (others or {})).items():
         other = other.resolve()
@@ -114,6 +116,18 @@ def check_output(out: Path, reports: Path | None, option: str, others: dict[str,
         if added is not None:
             raise Refused(f"{option} {out}: holds {added!r}, which xxgk did not write there, and xxgk replaces the "
                           "folder whole; move it out first")
+
+
+def _check_writable(out: Path, option: str) -> None:
+    """Refuse, before any work, an output whose folder cannot be written in (a read-only file system, no permission):
+    the new output is made beside it and renamed into place. A read-only ``--site`` parent failed only once every
+    report was parsed and the package written (at a national scale, hours later)."""
+    parent = Path(os.path.abspath(out)).parent
+    while not parent.exists() and parent != parent.parent:  # (folders still to be made: where they would be made)
+        parent = parent.parent
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise Refused(f"{option} {out}: cannot write in {parent} (read-only or not permitted); the output is "
+                      "written beside the folder it replaces")
 
 
 def check_apart(folder: Path, option: str, outputs: dict[str, Path]) -> None:
