@@ -112,6 +112,7 @@ def report_ids(names: Iterable[str]) -> dict[str, str]:
     """``{source_file: report_id}``, all different: where two names share a 6-digit id, both get
     16 digits, then the whole digest. Deterministic for the same set of names."""
     out: dict[str, str] = {}
+    given: set[str] = set()  # the ids in ``out`` (``rid not in out.values()``: 40,000 files took 29 s, 100,000 ~3 min)
     pending = sorted(set(names))
     for digits in (6, 16, 40):
         ids = {name: report_id(name, digits) for name in pending}
@@ -120,8 +121,9 @@ def report_ids(names: Iterable[str]) -> dict[str, str]:
             taken.setdefault(rid, []).append(name)
         pending = []
         for rid, group in taken.items():
-            if len(group) == 1 and rid not in out.values():
+            if len(group) == 1 and rid not in given:
                 out[group[0]] = rid
+                given.add(rid)
             else:
                 pending += group
         if not pending:
