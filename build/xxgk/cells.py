@@ -575,6 +575,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
     label_length = 0  # len(current.label) + the length of label_parts
     nonblank = {number for number, text in lines if text.strip()}
     last_line = lines[-1][0] if lines else 0
+    blank_cells = not _blank_lines_spacing(lines, nonblank)  # whether an empty line may be an empty cell
+    few: list[Row] = []  # rows of one number a line with fewer than k: their empty lines may be empty cells
 
     def labelled(row: Row) -> bool:
         return bool(row.label or (row is current and label_parts))
@@ -597,10 +599,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             current.label += "".join(label_parts)
             label_parts.clear()
         if current.label or current.slots:
-            if k and len(current.slots) == k - 1:
+            if blank_cells and k and len(current.slots) == k - 1:
                 _fill_blank_line_cell(current, k, nonblank)
-            if k and 0 < len(current.slots) < k - 1 and current.label_cells:
-                _fill_blank_line_cells(current, k, nonblank, last_line)
+            if blank_cells and k and 0 < len(current.slots) < k - 1 and current.label_cells:
+                few.append(current)  # filled once every row is known: the rows' end padding is learnt from all
             rows.append(current)
         current = Row()
         label_length = 0
@@ -646,7 +648,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
                     close()
                 elif current.slots:  # empties after a header: layout padding
                     current.clear_slots()
-                elif at == 0 and k and current.label_cells and _empty_row(current, ln, k, nonblank):
+                elif at == 0 and k and blank_cells and current.label_cells and _empty_row(current, ln, k, nonblank):
                     close()
                 if not labelled(current):
                     current.label_line = ln
@@ -664,6 +666,10 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         if structured and saw_text and current.slots and tokens[-1][0] != "text":
             close()
     close()
+    if few:
+        padding = _row_end_padding(rows, k, nonblank, last_line)
+        for row in few:
+            _fill_blank_line_cells(row, k, nonblank, last_line, padding)
     for row in rows:
         if _column_numbers(row):
             row.clear_slots()  # the header's last row: its label, if any, stays the row's
@@ -1143,6 +1149,31 @@ def _header_lines(lines: list[tuple[int, str]]) -> set[int]:
     return out
 
 
+_NUMBER_ALONE = re.compile(r"^\s*[+-]?\d[\d,.]*(?:万元|元)?\s*$")
+
+
+def _blank_lines_spacing(lines: list[tuple[int, str]], nonblank: set[int]) -> bool:
+    """Whether a region's empty lines are its extraction's spacing, not empty cells: every run of empty lines
+    between two lines of text is one line long, and at least three quarters of the lines holding a number alone
+    have an empty line on each side (``pdftotext`` without ``-layout`` ends every text block with an empty line:
+    ``5.属于三类内部事务信息`` / ``科研机构`` / ``1`` / ``1`` / ``1``, each followed by one, was read as seven cells,
+    three of them 1 in columns the report left blank).
+    A converter's one cell a line writes an empty cell as an empty line, so its runs are as long as the cells."""
+    numbers = [number for number, text in lines if _NUMBER_ALONE.match(text)]
+    if len(numbers) < 3:
+        return False
+    run = -len(lines)  # (empty lines before the region's first text, a heading's, are not between two lines)
+    for number, _ in lines:
+        if number not in nonblank:
+            run += 1
+        elif run > 1:
+            return False
+        else:
+            run = 0
+    isolated = sum(number - 1 not in nonblank and number + 1 not in nonblank for number in numbers)
+    return isolated * 4 >= len(numbers) * 3
+
+
 def _fill_blank_line_cell(row: Row, k: int, nonblank: set[int]) -> None:
     """One cell per line, ``k - 1`` cells on consecutive lines but for one empty line: that line is the
     empty cell (a crawler's text whose cells were separated by bare carriage returns, one cell empty)."""
@@ -1172,12 +1203,33 @@ def _empty_row(row: Row, line: int, k: int, nonblank: set[int]) -> bool:
     return True
 
 
-def _fill_blank_line_cells(row: Row, k: int, nonblank: set[int], last_line: int) -> None:
+def _row_end_padding(rows: list[Row], k: int, nonblank: set[int], last_line: int) -> int:
+    """The empty lines a one-cell-a-line export puts after each row (Word's text of a table ends every row with one
+    more paragraph mark), as every row shows whose cells are certain: its numbers one a line, the first on the line
+    right after its label, the last ``k - 1`` lines below (two such rows at least); else 0."""
+    seen: list[int] = []
+    for row in rows:
+        if not row.slots or not row.label_cells or any(s.structured or s.empty for s in row.slots):
+            continue
+        first = row.label_cells[-1][1] + 1
+        at = [s.line for s in row.slots]
+        if at[0] != first or at[-1] != first + k - 1 or len(set(at)) != len(at):
+            continue
+        after = first + k
+        while after < last_line and after not in nonblank:
+            after += 1
+        if after < last_line:  # (the region's last row: what follows it is no row's)
+            seen.append(after - first - k)
+    return seen[0] if len(seen) >= 2 and len(set(seen)) == 1 else 0
+
+
+def _fill_blank_line_cells(row: Row, k: int, nonblank: set[int], last_line: int, padding: int = 0) -> None:
     """One cell per line with several cells empty: the label on lines of its own, then exactly ``k`` lines up to
     the next line that is not empty, each holding one number or nothing. Each empty line is an empty cell in its
     place (a converter that printed every cell of the table on a line of its own: ``…申请数量 / 821 / 35 / (empty) /
     (empty) / 2 / 1 / 859``; before: the row had five numbers for seven cells and was lost, and so was every
-    row with an empty cell). Any other count, or a line holding something else, leaves the row as it is."""
+    row with an empty cell). ``padding``: the empty lines the export puts after every row (``_row_end_padding``).
+    Any other count, or a line holding something else, leaves the row as it is."""
     slots = row.slots
     if any(s.structured or s.empty for s in slots):
         return
@@ -1191,8 +1243,16 @@ def _fill_blank_line_cells(row: Row, k: int, nonblank: set[int], last_line: int)
     end = at[-1]
     while end - start + 1 < k and end < last_line and end + 1 not in nonblank:
         end += 1
-    if end - start + 1 != k or (end > at[-1] and (end == last_line or end + 1 not in nonblank)):
-        return  # empty lines after the last number are the row's cells only when the next row's label follows
+    # the k lines are the row's only when the next row's label (or the next section's heading, the region's last,
+    # empty, line) follows them: more empty lines (a merged label cell's blank line before the numbers,
+    # ``（一）予以公开`` / (empty) / ``258`` / ``12`` / …) leave it unknown which are the row's cells (before: the
+    # label's blank was read as 自然人's and every value one column right)
+    if end - start + 1 != k:
+        return
+    after = end + 1 + padding  # the next row's label (the export's row end mark in between)
+    if any(line in nonblank for line in range(end + 1, after)) or (
+            end > at[-1] if after > last_line else (after not in nonblank and after != last_line)):
+        return
     by_line = {s.line: s for s in slots}
     row.slots[:] = [by_line.get(line) or Slot("", line, structured=True) for line in range(start, end + 1)]
 

@@ -1,0 +1,83 @@
+"""Audit 26 (parse): the real reports as the common tools extract them (pdftotext, Word's plain text, a script's
+Word text, OCR) never publish a number the report does not print in that cell: read, or null with a finding."""
+
+from __future__ import annotations
+
+from xxgk.parser import parse
+
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+TITLE = "某某市人民政府办公厅2023年政府信息公开工作年度报告"
+END = "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def _row(record, code: str) -> list:
+    values = record.values("applications")
+    return [values.get((code, a)) for a in APPLICANTS]
+
+
+def _codes_on(record, label: str) -> set[str]:
+    return {f.code for f in record.findings if f.row and label in f.row}
+
+
+def test_pdftotext_blank_lines_between_lines_are_no_empty_cells():
+    """``pdftotext`` (no ``-layout``) ends every text block with an empty line, and prints an unruled sparse table
+    column by column. Before: ``5.属于三类内部事务信息`` / ``科研机构`` / ``1`` / ``1`` / ``1``, each followed by an
+    empty line, was read as seven cells: 商业企业 1, 社会公益组织 1, 其他 1 published, no finding (the report printed 5
+    and six blanks). Now the row is null with row_lost_cells."""
+    lines = [TITLE, "三、收到和处理政府信息公开申请情况", "自然人", "一、本年新收政府信息公开申请数量", "821",
+             "5.属于三类内部事务信息", "科研机构", "1", "1", "1", "申请人情况", END]
+    record = parse("\n\n".join(lines) + "\n")
+    assert _row(record, "denied_internal_affairs") == [None] * 7
+    assert "row_lost_cells" in _codes_on(record, "5.属于三类内部事务信息")
+
+
+CELL_A_LINE_HEAD = [TITLE, "三、收到和处理政府信息公开申请情况",
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况",
+                    *[""] * 8, "自然人", "法人或其他组织", *[""] * 4, "总计", *[""] * 4,
+                    "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]
+
+
+def test_word_one_cell_a_line_a_merged_label_cells_blank_line_is_no_value_cell():
+    """Word's "save as plain text" of a table, one cell a line, a merged cell's covered cells as empty lines.
+    Before: ``（一）予以公开`` / (its merged second column, empty) / 258 / 12 / / / 1 / 1 / / … was read from the line
+    after the label: 自然人 blank, 商业企业 258, 科研机构 12, 其他 1, 总计 1 (printed 258 12 – – 1 1 –), no finding.
+    Nine lines stand between the label and the next one for seven cells: now null with row_lost_cells."""
+    rows = ["一、本年新收政府信息公开申请数量", "", "", "821", "35", "", "", "2", "1", "859",
+            "三、本年度办理结果", "（一）予以公开", "", "258", "12", "", "", "1", "1", "", "",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "3", "", "", "", "", "", "", END]
+    record = parse("\n".join(CELL_A_LINE_HEAD + rows) + "\n")
+    assert _row(record, "granted") == [None] * 7
+    assert "row_lost_cells" in _codes_on(record, "（一）予以公开")
+
+
+def test_word_one_cell_a_line_exactly_the_rows_cells_are_read_in_place():
+    """The same export where the label stands right above its seven lines: the empty lines are its empty cells."""
+    rows = ["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859",
+            "（一）予以公开", "258", "12", "", "", "1", "1", "", END]
+    record = parse("\n".join(CELL_A_LINE_HEAD + rows) + "\n")
+    assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
+    assert _row(record, "granted") == [258, 12, None, None, 1, 1, None]
+
+
+def test_word_one_cell_a_line_a_merged_blank_in_the_last_row_before_a_heading_is_no_value_cell():
+    """The last row of the table, the next section's heading after its empty lines: the same doubt, the same
+    answer (its label's blank line is not read as 自然人's)."""
+    rows = ["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859",
+            "（一）予以公开", "", "258", "12", "", "", "1", "1", "", "", END]
+    record = parse("\n".join(CELL_A_LINE_HEAD + rows) + "\n")
+    assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
+    assert _row(record, "granted") == [None] * 7
+    assert "row_lost_cells" in _codes_on(record, "（一）予以公开")
+
+
+def test_word_one_cell_a_line_with_an_empty_line_after_every_row_reads_each_rows_cells():
+    """Word's text of a table, every row ending with one more paragraph mark (an empty line after each row): the
+    rows whose cells are certain (a number right under the label, another seven lines on) show that one empty line
+    ends each row, so a row's seven lines are read in place (before: 予以公开 was lost with row_lost_cells)."""
+    rows = ["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859", "",
+            "二、上年结转政府信息公开申请数量", "18", "", "", "", "", "", "18", "",
+            "（一）予以公开", "258", "12", "", "", "1", "1", "", "",
+            "（七）总计", "767", "35", "", "", "2", "1", "805", "", END]
+    record = parse("\n".join(CELL_A_LINE_HEAD + rows) + "\n")
+    assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
+    assert _row(record, "granted") == [258, 12, None, None, 1, 1, None]
