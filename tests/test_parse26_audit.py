@@ -81,3 +81,31 @@ def test_word_one_cell_a_line_with_an_empty_line_after_every_row_reads_each_rows
     record = parse("\n".join(CELL_A_LINE_HEAD + rows) + "\n")
     assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
     assert _row(record, "granted") == [258, 12, None, None, 1, 1, None]
+
+
+TABLE_2_2019 = """平潭综合实验区2019年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容                    本年新制作数量           本年新公开数量            对外公开总数量
+规章                      0                 0                  0
+规范性文件                   89                89                 89
+第二十条第（五）项
+信息内容                    上一年项目数量           本年增/减              处理决定数量
+行政许可                    396               0                  181
+第二十条第（九）项
+信息内容                    采购项目数量            采购总金额
+政府集中采购                  135               {amount}
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_an_amount_cut_at_its_point_in_layout_text_is_never_read_as_its_first_piece():
+    """``pdftotext -layout`` of a PDF whose 采购总金额 wrapped in its cell, the pieces joined by a space:
+    ``75394432. 52元``. Before: 75394432 was published as 万元 (10,000 times the amount) and “.” began a row of its
+    own (label_unrecognised). Now the cut number is one cell, read as the same cell in tab text reads."""
+    record = parse(TABLE_2_2019.format(amount="75394432. 52元"))
+    amount = record.values("active").get(("procurement", "amount_10k_yuan"))
+    assert amount != 75394432
+    assert amount is None or str(amount) == "7539.443252"
+    assert record.values("active").get(("procurement", "projects")) == 135
+    assert not any(f.code == "label_unrecognised" and f.actual == "." for f in record.findings)

@@ -295,6 +295,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("slot", number + letters.group()))
             glued_to = letters.end()
             continue
+        if cut := _CUT_AT_POINT.match(folded, match.end()):
+            out.append(("slot", number + cut.group()))  # 75394432. 52元: a number cut at its point (a wrap joined
+            glued_to = cut.end()  # with a space) is one unreadable cell; before, 75394432 was read (in 万元) and
+            continue  # "." began a row of its own
         if apart := _DIGITS_APART.match(folded, match.end()):
             out.append(("slot", number + apart.group()))  # 1'075, 1·075: one cell (unreadable); before, 1 was the
             glued_to = apart.end()  # row's value and '075 the label and number of a row that is not there
@@ -306,6 +310,7 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
 _CELL_UNIT = frozenset(COUNT_UNITS)
 # (with .match after a number) a mark glued between its digits that is no separator this parser reads: an
 # apostrophe (the Swiss 1'075), a middle dot, an underscore
+_CUT_AT_POINT = re.compile(r"\.[ \t\u3000]+\d[\d,.]*(?:万元|元)?(?=\s|$)")  # (with .match after a number)
 _DIGITS_APART = re.compile(r"['’‘`´·•˙_]\d[\d.,]*")
 _POINT_NUMBER = re.compile(r"\d[\d,.]*(?:万元|元)?")  # (with .match after a lone "."): the digits of .5, .50万元
 _APPROXIMATE_UNIT = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元)?"
