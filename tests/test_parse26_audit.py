@@ -109,3 +109,35 @@ def test_an_amount_cut_at_its_point_in_layout_text_is_never_read_as_its_first_pi
     assert amount is None or str(amount) == "7539.443252"
     assert record.values("active").get(("procurement", "projects")) == 135
     assert not any(f.code == "label_unrecognised" and f.actual == "." for f in record.findings)
+
+
+LAYOUT_TABLE_3 = """平潭综合实验区2019年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+                                     申请人情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项                   法人或其他组织
+之和）                             自然人                                                     总计
+                                                                   社会公益组   法律服务机
+                                                  商业企业   科研机构                      其他
+                                                                   织       构
+一、本年新收政府信息公开申请数量                     23           0      0         0       0       0    23
+二、上年结转政府信息公开申请数量                     0            0      0         0       0       0    0
+         （一）予以公开                     7            0      0         0       0       0    7
+                   1.本机关不掌握相关政府信息    7            0      0         0       0       0    7
+         （四）无法提供   2.没有现成信息需要另行制作    0            0      0         0       0       0    0
+                   3.补正后申请内容仍不明确     {cell}            0      0         0       0       0    5
+                   1.信访举报投诉类申请       0            0      0         0       0       0    0
+                   2.重复申请            3            0      0         0       0       0    3
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_an_ocr_letter_in_a_layout_rows_first_cell_is_unreadable_never_a_blank():
+    """``pdftotext -layout`` of a scanned report OCR'd with ``S`` for 5 in the row's first cell. Before: the S was
+    dropped, the six numbers placed by the columns of the rows around, and 自然人 published blank with only
+    value_blank (info: “为空白”). Now the printed S is an unreadable value (value_unreadable)."""
+    record = parse(LAYOUT_TABLE_3.format(cell="S"))
+    assert _row(record, "unavailable_unclear")[0] is None
+    codes = {(f.code, f.column) for f in record.findings if f.row == "3.补正后申请内容仍不明确"}
+    assert ("value_unreadable", "自然人") in codes or ("row_lost_cells", None) in codes
+    assert ("value_blank", "自然人") not in codes
+    assert _row(parse(LAYOUT_TABLE_3.format(cell="5")), "unavailable_unclear") == [5, 0, 0, 0, 0, 0, 5]

@@ -792,9 +792,17 @@ def _spans(row: Row, text: str, chunks: list | None = None) -> list[tuple[int, i
         return None
     chunks = list(_LOOSE_NUMBER.finditer(text)) if chunks is None else chunks
     if not chunks or len(chunks) != len(row.slots) or [m.group() for m in chunks] != [s.text for s in row.slots] \
-            or text[chunks[-1].end():].strip():
+            or text[chunks[-1].end():].strip() or not _WORDS_END.search(text[:chunks[0].start()]):
         return None
     return [m.span() for m in chunks]
+
+
+# what stands before a layout row's first number: nothing, or its label's words up to the last Han character or
+# Chinese punctuation, closing bracket, quote or colon. Anything else (``补正后申请内容仍不明确     S      0 …``: an
+# OCR'd 5) may be a cell the row's numbers leave out; placed by the columns, the S was dropped and its column
+# published blank (value_blank)
+_WORDS_END = re.compile(r"(?:^|[\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff0f\uff1a-\uff20"
+                        r")\]”’\"':])\s*$")
 
 
 def _columns(near: list[list[tuple[int, int]]]) -> tuple[int, list[int]] | None:
