@@ -141,3 +141,45 @@ def test_an_ocr_letter_in_a_layout_rows_first_cell_is_unreadable_never_a_blank()
     assert ("value_unreadable", "自然人") in codes or ("row_lost_cells", None) in codes
     assert ("value_blank", "自然人") not in codes
     assert _row(parse(LAYOUT_TABLE_3.format(cell="5")), "unavailable_unclear") == [5, 0, 0, 0, 0, 0, 5]
+
+
+def _range_text(rows: list[list[str]]) -> bytes:
+    """A report as Word's object model gives its text (Range.Text): paragraphs end with CR, every table cell and
+    every row with CR BEL, a manual line break is VT."""
+    cell_end = "\r\x07"
+    out = [TITLE + "\r", "一、总体情况\r", "本年度，本机关认真贯彻落实\x0b《中华人民共和国政府信息公开条例》。\r",
+           "三、收到和处理政府信息公开申请情况\r"]
+    for row in rows:
+        out.append("".join(cell + cell_end for cell in row) + cell_end)
+    out.append(END + "\r")
+    return "".join(out).encode("utf-8")
+
+
+def test_word_object_model_text_is_read_not_refused_as_binary():
+    """Before: the file was refused, file_unreadable “不是可识别编码的文本（可能是二进制文件）”, the whole report lost
+    (BEL and VT counted as a binary file's bytes). Now each CR BEL and VT is a line end: the agency, the year and
+    the table's rows are read (a row of seven cells, a row with empty cells in place)."""
+    from xxgk.readers import read_bytes
+
+    header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+              ["自然人", "法人或其他组织", "总计"], ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
+    rows = [["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"],
+            ["二、上年结转政府信息公开申请数量", "18", "", "", "", "", "", "18"],
+            ["三、本年度办理结果", "（一）予以公开", "258", "12", "", "", "1", "1", ""],
+            ["（七）总计", "767", "35", "", "", "2", "1", "805"],
+            ["四、结转下年度继续办理", "72", "0", "0", "0", "0", "0", "72"]]
+    source = read_bytes(_range_text(header + rows), ".txt")
+    assert not source.findings
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == ("某某市人民政府办公厅", 2023)
+    assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
+    assert _row(record, "granted") == [258, 12, None, None, 1, 1, None]
+    assert _row(record, "carried_forward") == [72, 0, 0, 0, 0, 0, 72]
+
+
+def test_a_bel_inside_a_name_outside_word_text_is_still_refused():
+    """A lone BEL (no CR BEL cell ends in the file) stays what it was: a character that is no text."""
+    from xxgk.readers import read_bytes
+
+    source = read_bytes("某某市人民政府\x07办公厅2023年政府信息公开工作年度报告\n一、总体情况\n".encode(), ".txt")
+    assert parse(source.parse_text).agency is None

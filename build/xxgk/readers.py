@@ -34,6 +34,11 @@ from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
 _NOT_TEXT = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")  # control characters and decoding failures
+# Word's text of a document as a macro or script takes it (Range.Text) ends every table cell and row with CR BEL
+# and writes a manual line break as VT: in a text holding CR BEL, both are line ends (before, such a file was
+# refused as binary, file_unreadable). A BEL or VT elsewhere stays, and a name holding it is refused as before.
+_WORD_CELL_END = "\r\x07"
+_WORD_MARKS = re.compile("\r\x07|\x0b")
 MAX_BYTES = 20 * 1024 * 1024  # the memory bound: larger files are refused with a finding
 
 
@@ -181,6 +186,8 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]
+    if _WORD_CELL_END in sample:
+        sample = _WORD_MARKS.sub("\n", sample)
     return len(_NOT_TEXT.findall(sample)) / len(sample) < 0.01
 
 
@@ -882,6 +889,8 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
                 raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
             source = Source(html_to_text(text) if kind == "html" else text, encoding=encoding, kind=kind)
+            if kind == "text" and _WORD_CELL_END in source.text:
+                source.text = _WORD_MARKS.sub("\n", source.text)  # a cell's or row's end, a line break: a new line
             if "\x00" in source.text:  # stray NULs carry nothing; drop them and say so
                 source.findings.append(make("text_repaired", detail=f"{source.text.count(chr(0))} 个空字符（NUL）"))
                 source.text = source.text.replace("\x00", "")
