@@ -183,3 +183,17 @@ def test_a_bel_inside_a_name_outside_word_text_is_still_refused():
 
     source = read_bytes("某某市人民政府\x07办公厅2023年政府信息公开工作年度报告\n一、总体情况\n".encode(), ".txt")
     assert parse(source.parse_text).agency is None
+
+
+def test_an_amount_wrapped_around_its_rows_label_in_layout_text_is_joined_again():
+    """``pdftotext -layout`` (and pdfplumber's ``layout=True``) of an unruled PDF whose 采购总金额 wrapped in its
+    narrow cell around the row's label: ``75394432.`` above ``政府集中采购  135``, ``52元`` below. Before: 52元 was
+    published as the amount (0.0052 万元 for 7,539.44) and 75394432. went to the header's label. Now the pieces,
+    beginning in one column with nothing of the row's line under them, are one number again."""
+    wrapped = TABLE_2_2019.format(amount="").replace(
+        "政府集中采购                  135               \n",
+        " " * 48 + "75394432.\n政府集中采购                  135\n" + " " * 48 + "52元\n")
+    record = parse(wrapped)
+    assert str(record.values("active").get(("procurement", "amount_10k_yuan"))) == "7539.443252"
+    assert record.values("active").get(("procurement", "projects")) == 135
+

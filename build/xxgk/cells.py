@@ -499,6 +499,33 @@ def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 _GRID_RULE = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)")  # a grid row's | between cells: spaces on both sides
 
+_CUT_HEAD = re.compile(r"^(\s*)(\d+\.)\s*$")  # a line holding only a number ending on its point: 75394432.
+_CUT_TAIL = re.compile(r"^(\s*)(\d+(?:万元|元)?)\s*$")  # a line holding only the rest: 52元
+
+
+def join_cut_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A layout text (``pdftotext -layout``, pdfplumber's ``layout=True``) of a number wrapped in its narrow cell
+    around its row's label: ``75394432.`` alone on the line above ``政府集中采购  135``, ``52元`` alone on the line
+    below, both pieces beginning in the same character column, the row's line printing nothing from there on. The
+    number is written whole at its place on the row's line, its pieces' lines left empty (as ``pdf_cells`` joins
+    them in a PDF; before, ``52元`` was read as the amount: 0.0052 万元 for 7,539.44, and ``75394432.`` went to
+    the header's label). Anything else is left as printed."""
+    if not any("." in text and _CUT_HEAD.match(text) for _, text in lines):
+        return lines
+    out = list(lines)
+    for index in range(len(out) - 2):
+        head = _CUT_HEAD.match(out[index][1])
+        if not head:
+            continue
+        row, tail = out[index + 1][1], _CUT_TAIL.match(out[index + 2][1])
+        column = len(head.group(1))
+        if not tail or len(tail.group(1)) != column or not row.strip() or len(row.rstrip()) >= column - 1:
+            continue
+        out[index + 1] = (out[index + 1][0], row.rstrip().ljust(column) + head.group(2) + tail.group(2))
+        out[index] = (out[index][0], "")
+        out[index + 2] = (out[index + 2][0], "")
+    return out
+
 
 _CSV_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
 _THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+$")
