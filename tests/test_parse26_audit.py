@@ -197,3 +197,23 @@ def test_an_amount_wrapped_around_its_rows_label_in_layout_text_is_joined_again(
     assert str(record.values("active").get(("procurement", "amount_10k_yuan"))) == "7539.443252"
     assert record.values("active").get(("procurement", "projects")) == 135
 
+
+def test_a_grid_cell_printing_two_numbers_on_two_lines_is_never_one_number():
+    """A pandoc grid table's cell holding ``10`` over ``252``: the lines were joined with a space and read as the
+    thousands group 10 252 — 10252 published, no finding. Now the cell is unreadable (null with a finding)."""
+    text = """某某市人民政府办公厅2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
++------------+------+------+------+
+| 信息内容   | 本年制发件数 | 本年废止件数 | 现行有效件数 |
++------------+------+------+------+
+| 规章       | 10   | 0    | 1    |
+|            | 252  |      |      |
++------------+------+------+------+
+| 行政规范性文件 | 3 | 0 | 5 |
++------------+------+------+------+
+三、收到和处理政府信息公开申请情况
+"""
+    record = parse(text)
+    assert record.values("active").get(("rules", "issued")) is None
+    assert {f.code for f in record.findings if f.row == "规章"} & {"value_unreadable", "row_lost_cells"}
+    assert record.values("active").get(("normative_documents", "in_force")) == 5

@@ -563,9 +563,15 @@ def fold_csv_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _join_wrapped(pieces: tuple[str, ...]) -> str:
+    """A grid cell's lines as one text. Two digits meet across two spaces (unreadable), never one: ``10`` over
+    ``252`` joined with one space read as the thousands group 10 252 — 10252 published for a cell printing two
+    numbers."""
     joined = ""
     for piece in (p.strip() for p in pieces):
         if not piece:
+            continue
+        if joined and joined[-1].isdigit() and piece[0].isdigit():
+            joined += "  " + piece
             continue
         glue = joined and not (_WRAP_JOINS.match(joined[-1]) and _WRAP_JOINS.match(piece[0]))
         joined += (" " if glue else "") + piece
