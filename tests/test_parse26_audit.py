@@ -198,6 +198,60 @@ def test_an_amount_wrapped_around_its_rows_label_in_layout_text_is_joined_again(
     assert record.values("active").get(("procurement", "projects")) == 135
 
 
+W3M_TABLE_2 = """某某市人民政府办公厅2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+┌──────────────────────────────────────────────────────┐
+│第二十条第（一）项                                    │
+├───────────────┬────────────┬────────────┬────────────┤
+│信息内容       │本年制发件数│本年废止件数│现行有效件数│
+├───────────────┼────────────┼────────────┼────────────┤
+│规章           │0           │0           │2           │
+├───────────────┼────────────┼────────────┼────────────┤
+│行政规范性文件 │13          │0           │55          │
+├───────────────┴────────────┴────────────┴────────────┤
+│第二十条第（五）项                                    │
+├───────────────┬──────────────────────────────────────┤
+│信息内容       │本年处理决定数量                      │
+├───────────────┼──────────────────────────────────────┤
+│行政许可       │97                                    │
+└───────────────┴──────────────────────────────────────┘
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_box_drawn_table_as_w3m_dumps_a_page_is_read():
+    """``w3m -dump`` of a report's page draws its tables with ``│ ─ ┼``. Before: every row was lost (row_lost_cells,
+    label_unrecognised): 195 of a report's 200 values. Now read as the grid table it is."""
+    values = parse(W3M_TABLE_2).values("active")
+    assert [values.get(("rules", m)) for m in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [values.get(("normative_documents", m)) for m in ("issued", "repealed", "in_force")] == [13, 0, 55]
+    assert values.get(("licensing", "decisions")) == 97
+
+
+W3M_SPANNED = """某某市人民政府办公厅2023年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+┌──────────────────┬──────────────┬──────────────────────────────┬────┬────┬────┬────┬────┬────┬────┐
+│                  │              │7.属于行政执法案卷            │    │    │    │    │    │    │    │
+│                  │（三）不予公开├──────────────────────────────┼────┼────┼────┼────┼────┼────┼────┤
+│                  │              │8.属于行政查询事项            │10  │2   │    │    │    │    │    │
+│三、本年度办理结果├──────────────┼──────────────────────────────┼────┼────┼────┼────┼────┼────┼────┤
+│                  │              │1.本机关不掌握相关政府信息    │252 │12  │    │    │1   │    │    │
+│                  │（四）无法提供├──────────────────────────────┼────┼────┼────┼────┼────┼────┼────┤
+│                  │              │2.没有现成信息需要另行制作    │44  │3   │    │    │    │    │    │
+└──────────────────┴──────────────┴──────────────────────────────┴────┴────┴────┴────┴────┴────┴────┘
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_a_box_drawn_rows_spanning_label_beside_a_rule_joins_no_two_rows():
+    """A group label spanning rows is printed on a rule's line (``│三、本年度办理结果├───┼``). Read as a line of
+    cells, it joined the rows above and below it into one: 8.属于行政查询事项's 10 and 1.本机关不掌握…'s 252 became
+    10252. The line is a rule: each row keeps its own numbers."""
+    record = parse(W3M_SPANNED)
+    assert _row(record, "denied_administrative_query") == [10, 2, None, None, None, None, None]
+    assert _row(record, "unavailable_not_held") == [252, 12, None, None, 1, None, None]
+
+
 def test_a_grid_cell_printing_two_numbers_on_two_lines_is_never_one_number():
     """A pandoc grid table's cell holding ``10`` over ``252``: the lines were joined with a space and read as the
     thousands group 10 252 — 10252 published, no finding. Now the cell is unreadable (null with a finding)."""

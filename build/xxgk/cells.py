@@ -458,6 +458,40 @@ _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 _WRAP_JOINS = re.compile(r"[^\x00-\x7f]")  # two pieces of a wrapped cell meet without a space between these
 
 
+_BOX_VERTICALS = "│┃║╎╏┆┇┊┋"  # (U+2500–U+257F is the box-drawing block: the rest are rules, corners and joints)
+_BOX_RULES = "─━═╌╍┄┅┈┉╴╵╶╷╸╹╺╻╼╽╾╿"
+
+
+def _box_drawing(ch: str) -> bool:
+    return "\u2500" <= ch <= "\u257f"
+
+
+def _box_joint(ch: str) -> bool:
+    """A corner or a joint (``┌ ├ ┼ ┤ ┘``): a rule's, never a cell's (a cell may print ``─`` for a blank)."""
+    return _box_drawing(ch) and ch not in _BOX_VERTICALS and ch not in _BOX_RULES
+
+
+def fold_box_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table drawn with box-drawing characters (``w3m -dump``, a terminal's or a text editor's tables: ``┌─┬─┐``,
+    ``│规章│0│``, ``├─┼─┤``) as the pandoc grid table ``fold_grid_rows`` reads: a line of rules, or holding a joint (a
+    partial rule below a cell that spans rows, beside that cell's words), is a border ``+---+``; on a line of text
+    each vertical rule is ``|`` with a space on each side. Before, every such row was read as one label or
+    lost (``row_lost_cells``, ``label_unrecognised``): 195 of a report's 200 values. A text without a vertical rule
+    is left as it is."""
+    if not any(ch in text for _, text in lines for ch in _BOX_VERTICALS[:3]):
+        return lines
+    out = []
+    for number, text in lines:
+        stripped = text.strip()
+        if not stripped or not any(_box_drawing(ch) for ch in stripped):
+            out.append((number, text))
+        elif all(_box_drawing(ch) or ch.isspace() for ch in stripped) or any(_box_joint(ch) for ch in stripped):
+            out.append((number, "+---+"))  # (a spanning label on a rule's line, 三、本年度办理结果: a label only)
+        else:
+            out.append((number, "".join(" | " if ch in _BOX_VERTICALS else ch for ch in text.rstrip())))
+    return out
+
+
 def fold_grid_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A pandoc grid table (``+----+----+`` borders, each row's cells wrapped over several ``| … | … |`` lines)
     as one pipe line a row, on the row's first line; the borders dropped. A cell's pieces are joined as read

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from .catalog import labels
-from .cells import fold_csv_rows, fold_grid_rows, join_cut_numbers
+from .cells import fold_box_rows, fold_csv_rows, fold_grid_rows, join_cut_numbers
 from .findings import make
 from .identity_findings import identity_findings
 from .memo import account
@@ -93,7 +93,9 @@ def parse(text: str) -> Record:
 
     def region(code: str) -> list[tuple[int, str]]:
         s = sections.get(code)
-        return join_cut_numbers(fold_csv_rows(fold_grid_rows(doc.lines_between(s.start, s.end)))) if s else []
+        if not s:
+            return []
+        return join_cut_numbers(fold_csv_rows(fold_grid_rows(fold_box_rows(doc.lines_between(s.start, s.end)))))
 
     fmt, facts, findings = region_to_active(region("active"), record.sections.get("overview", ""))
     _add(record, "active", fmt, facts, findings)
