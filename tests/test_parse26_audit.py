@@ -271,3 +271,28 @@ def test_a_grid_cell_printing_two_numbers_on_two_lines_is_never_one_number():
     assert record.values("active").get(("rules", "issued")) is None
     assert {f.code for f in record.findings if f.row == "规章"} & {"value_unreadable", "row_lost_cells"}
     assert record.values("active").get(("normative_documents", "in_force")) == 5
+
+
+def test_html2text_tables_are_read_their_last_empty_cell_kept():
+    """html2text (reader mode, a page saved as Markdown) writes ``规章| 0| 0| 0``: each rule glued to the cell before
+    it, no outer rule, an empty last cell as a trailing ``| ``. Before: read as loose text, every number ``0|``
+    unreadable (164–168 of a report's values null); a sparse row's blank 总计 lost with the last rule."""
+    text = """某某市人民政府办公厅2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+信息内容| 本年制发件数| 本年废止件数| 现行有效件数
+规章| 0| 1| 15
+行政规范性文件| 13| 0| 55
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
+---|---
+自然人| 法人或其他组织| 总计
+商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他
+一、本年新收政府信息公开申请数量| 821| 35| | | 2| 1| 859
+三、本年度办理结果| （一）予以公开| 258| 12| | | 1| 1|\x20
+四、政府信息公开行政复议、行政诉讼情况
+"""
+    record = parse(text)
+    values = record.values("active")
+    assert [values.get(("rules", m)) for m in ("issued", "repealed", "in_force")] == [0, 1, 15]
+    assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
+    assert _row(record, "granted") == [258, 12, None, None, 1, 1, None]

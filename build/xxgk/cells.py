@@ -69,8 +69,24 @@ def _stray_pipes(stripped: str) -> bool:
     >>> _stray_pipes("行政许可   |297"), _stray_pipes("行政许可 | 297")
     (True, False)
     """
-    return stripped[0] != "|" and stripped[-1] != "|" and (_HALF_GLUED_PIPE.search(stripped) is not None or any(
-        _SPACED_NUMBERS.search(cell) for cell in stripped.split("|")))
+    return stripped[0] != "|" and stripped[-1] != "|" and (
+        (_HALF_GLUED_PIPE.search(stripped) is not None and not _glued_rules(stripped))
+        or any(_SPACED_NUMBERS.search(cell) for cell in stripped.split("|")))
+
+
+_RULE_AFTER_CELL = re.compile(r"(?<=\S)\|(?= |$)|(?<=\| )\|(?= |$)")  # 规章| 0: a rule glued to the cell before it
+
+
+def _glued_rules(stripped: str) -> bool:
+    """Whether a line is html2text's table row (``规章| 0| 0| 0``: each rule glued to the cell before it, a space
+    after it, an empty cell ``| |``): two rules at least, all of that form — no OCR'd rule, which stands here and
+    there (``行政许可   |297``). Before, such rows were read as loose text and every number, ``0|``, unreadable.
+
+    >>> _glued_rules("规章| 0| 0| 0"), _glued_rules("0| | 2| 1"), _glued_rules("政府集中采购 1|4 236| 2")
+    (True, True, False)
+    """
+    rules = stripped.count("|")
+    return rules >= 2 and len(_RULE_AFTER_CELL.findall(stripped)) == rules
 # letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
 _LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦\ufffd]"  # (U+FFFD: a lost glyph, a reordering mark)
@@ -156,7 +172,7 @@ def _split_structured(line: str) -> list[str]:
     cells = line.split(sep)
     if sep == "\t" and "  " in line:
         cells = [piece for cell in cells for piece in _space_separated(cell)]
-    if sep == "|" and " | " in line and _HALF_GLUED_PIPE.search(line.strip()):
+    if sep == "|" and " | " in line and _HALF_GLUED_PIPE.search(line.strip()) and not _glued_rules(line.strip()):
         # | 规章 | |1 | 2 |: a table whose rules have spaces on both sides; a | glued to a cell's text is in the
         # cell (OCR's | for 1: unreadable), not a rule that makes a cell more (before: 1 vanished, |1 read as an
         # empty cell and 1, every later cell one column on)
@@ -165,8 +181,8 @@ def _split_structured(line: str) -> list[str]:
         stripped = line.strip()
         if stripped.startswith("|"):
             cells = cells[1:]
-        if stripped.endswith("|") and cells:
-            cells = cells[:-1]
+        if stripped.endswith("|") and cells and (stripped.startswith("|") or not _glued_rules(stripped)):
+            cells = cells[:-1]  # (html2text writes no outer rule: its row's last | is before an empty last cell)
         if "<" in line or "*" in line or "__" in line or "&" in line:
             cells = [_unmarked(cell) for cell in cells]
     return cells
