@@ -296,3 +296,22 @@ def test_html2text_tables_are_read_their_last_empty_cell_kept():
     assert [values.get(("rules", m)) for m in ("issued", "repealed", "in_force")] == [0, 1, 15]
     assert _row(record, "new") == [821, 35, None, None, 2, 1, 859]
     assert _row(record, "granted") == [258, 12, None, None, 1, 1, None]
+
+
+def test_pipe_rows_without_outer_rules_keep_an_empty_first_or_last_cell():
+    """A pipe table printed without outer rules (``… | 2 | 1 | 859``), its rows with a blank 总计 ending on ``| ``.
+    Before: the trailing ``|`` was taken for Markdown's closing rule, the blank 总计 dropped, and 四、结转… read one
+    column left (商业企业 1, 总计 0, only identity_broken). Rows of the region ending on a cell show there is no
+    closing rule: the empty last cell is kept, and a row beginning with ``|`` keeps its empty first cell."""
+    text = """某某市科学技术委员会2024年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 |  |  | 32 | 2 | 0 | 0 | 0 | 0 | 34
+二、上年结转政府信息公开申请数量 |  |  | 2 | 0 | 0 | 0 | 0 | 0 | 2
+ |  | （一）予以公开 | 9 | 0 | 0 | 0 | 0 | 0 | 9
+四、结转下年度继续办理 |  |  | 1 | 0 | 0 | 0 | 0 | 0 |\x20
+四、政府信息公开行政复议、行政诉讼情况
+"""
+    record = parse(text)
+    assert _row(record, "carried_forward") == [1, 0, 0, 0, 0, 0, None]
+    assert _row(record, "granted") == [9, 0, 0, 0, 0, 0, 9]
+    assert _row(record, "new") == [32, 2, 0, 0, 0, 0, 34]

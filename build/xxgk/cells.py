@@ -474,6 +474,35 @@ _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 _WRAP_JOINS = re.compile(r"[^\x00-\x7f]")  # two pieces of a wrapped cell meet without a space between these
 
 
+def _spaced_pipe_row(text: str) -> bool:
+    """A pipe row (no tab) whose every | has a space or the line's edge on each side, two | at least."""
+    stripped = text.strip()
+    return "\t" not in text and stripped.count("|") >= 2 and len(_GRID_RULE.findall(stripped)) == stripped.count("|")
+
+
+def fold_open_pipe_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pipe rows printed without outer rules (``四、结转下年度继续办理 |  |  | 1 | 0 | 0 | 0 | 0 | 0 | ``,
+    `` |  | （一）予以公开 | 9 | …``): a leading or trailing ``|`` is Markdown's outer rule, or the rule after an
+    empty first cell or before an empty last one. When two rows or more of the region begin on a cell and two or
+    more end on one (``一、本年新收… |  |  | 32 | … | 34``), the table prints no outer rules: each row is written
+    with both, its empty first or last cell kept (before, a blank 总计 was dropped with the "closing rule" and the
+    row read one column left: 商业企业 1, 总计 0, only identity_broken). Any other region is left as printed."""
+    rows = [index for index, (_, text) in enumerate(lines) if "|" in text and _spaced_pipe_row(text)]
+    if len(rows) < 3:
+        return lines
+    stripped = {index: lines[index][1].strip() for index in rows}
+    if sum(not text.startswith("|") for text in stripped.values()) < 2 \
+            or sum(not text.endswith("|") for text in stripped.values()) < 2 \
+            or any(_SPACED_NUMBERS.search(cell) for text in stripped.values() for cell in text.split("|")):
+        return lines  # (numbers apart by spaces between the rules: loose text with OCR'd rules, ``_stray_pipes``)
+    out = list(lines)
+    for index in rows:
+        text = stripped[index]
+        out[index] = (out[index][0], ("|  " if text.startswith("|") else "| ") + text
+                      + ("  |" if text.endswith("|") else " |"))
+    return out
+
+
 _BOX_VERTICALS = "│┃║╎╏┆┇┊┋"  # (U+2500–U+257F is the box-drawing block: the rest are rules, corners and joints)
 _BOX_RULES = "─━═╌╍┄┅┈┉╴╵╶╷╸╹╺╻╼╽╾╿"
 
