@@ -315,3 +315,34 @@ def test_pipe_rows_without_outer_rules_keep_an_empty_first_or_last_cell():
     assert _row(record, "carried_forward") == [1, 0, 0, 0, 0, 0, None]
     assert _row(record, "granted") == [9, 0, 0, 0, 0, 0, 9]
     assert _row(record, "new") == [32, 2, 0, 0, 0, 0, 34]
+
+
+def test_a_wiki_table_is_read_a_row_per_wiki_row():
+    """MediaWiki markup (pandoc's ``-t mediawiki`` of a report's page, a wiki's source): ``{|``, ``|-`` between
+    rows, a cell a line (``| 0``), cells inline (``| 0 || 0``), attributes before a cell's text. Before: every
+    ``| 0`` line was a row of its own, 24–61 of a report's values lost."""
+    text = """某某市人民政府办公厅2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+{|
+| 第二十条第（一）项
+|
+|
+|
+|-
+! 信息内容
+! 本年制发件数
+! 本年废止件数
+! 现行有效件数
+|-
+| 规章
+| 0
+| 1
+| 15
+|-
+| style="text-align: left;" | 行政规范性文件 || 13 || 0 || 55
+|}
+三、收到和处理政府信息公开申请情况
+"""
+    values = parse(text).values("active")
+    assert [values.get(("rules", m)) for m in ("issued", "repealed", "in_force")] == [0, 1, 15]
+    assert [values.get(("normative_documents", m)) for m in ("issued", "repealed", "in_force")] == [13, 0, 55]

@@ -474,6 +474,63 @@ _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 _WRAP_JOINS = re.compile(r"[^\x00-\x7f]")  # two pieces of a wrapped cell meet without a space between these
 
 
+_WIKI_ATTRIBUTE = r"[a-z-]+\s*=\s*[\"']?[^|\"']*[\"']?"  # rowspan="2", style=text-align:right
+_WIKI_ATTRIBUTES = re.compile(rf"^\s*{_WIKI_ATTRIBUTE}(?:\s+{_WIKI_ATTRIBUTE})*\s*\|(?!\|)")
+
+
+def _wiki_cells(line: str) -> list[str]:
+    """The cells of a wiki table's cell line (``| 规章``, ``| 0 || 0``, ``! 信息内容``, ``| rowspan="2" | 三、…``)."""
+    marker = line.lstrip()[0]
+    cells = line.lstrip()[1:].split("||" if marker == "|" else "!!")
+    return [_WIKI_ATTRIBUTES.sub("", cell, count=1).strip() for cell in cells]
+
+
+def fold_wiki_rows(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A wiki table (MediaWiki markup, as pandoc or a wiki's source gives it: ``{|``, a ``|-`` line between rows,
+    each cell on a line ``| 0`` or several ``| 0 || 0``, header cells ``! …``) as one pipe line a row, on the row's
+    first line; the markup lines left empty. Before, every ``| 0`` was a row of its own: 24–61 of a report's
+    values lost (``row_lost_cells``, ``row_extra_cells``). A text without ``{|`` is left as it is."""
+    if not any(text.lstrip().startswith("{|") for _, text in lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    row: list[str] = []
+    first: int | None = None
+    inside = False
+
+    def flush() -> None:
+        nonlocal first
+        if first is not None:
+            out[first] = (out[first][0], "| " + " | ".join(row) + " |")
+        row.clear()
+        first = None
+
+    for number, text in lines:
+        stripped = text.strip()
+        if stripped.startswith("{|"):
+            inside = True
+            out.append((number, ""))
+        elif inside and stripped.startswith("|}"):
+            flush()
+            inside = False
+            out.append((number, ""))
+        elif inside and (stripped.startswith("|-") or stripped.startswith("|+")):
+            flush()
+            out.append((number, ""))
+        elif inside and stripped[:1] in ("|", "!"):
+            if first is None:
+                first = len(out)
+            row.extend(_wiki_cells(stripped))
+            out.append((number, ""))
+        else:
+            if inside and row and stripped:  # a cell's text on more lines: its next line
+                row[-1] = (row[-1] + " " + stripped).strip()
+                out.append((number, ""))
+                continue
+            out.append((number, text))
+    flush()
+    return out
+
+
 def _spaced_pipe_row(text: str) -> bool:
     """A pipe row (no tab) whose every | has a space or the line's edge on each side, two | at least."""
     stripped = text.strip()

@@ -9,7 +9,14 @@
 from __future__ import annotations
 
 from .catalog import labels
-from .cells import fold_box_rows, fold_csv_rows, fold_grid_rows, fold_open_pipe_rows, join_cut_numbers
+from .cells import (
+    fold_box_rows,
+    fold_csv_rows,
+    fold_grid_rows,
+    fold_open_pipe_rows,
+    fold_wiki_rows,
+    join_cut_numbers,
+)
 from .findings import make
 from .identity_findings import identity_findings
 from .memo import account
@@ -95,7 +102,7 @@ def parse(text: str) -> Record:
         s = sections.get(code)
         if not s:
             return []
-        lines = fold_grid_rows(fold_box_rows(doc.lines_between(s.start, s.end)))
+        lines = fold_grid_rows(fold_box_rows(fold_wiki_rows(doc.lines_between(s.start, s.end))))
         return join_cut_numbers(fold_csv_rows(fold_open_pipe_rows(lines)))
 
     fmt, facts, findings = region_to_active(region("active"), record.sections.get("overview", ""))
