@@ -97,17 +97,28 @@ def peer_group(year: int | None, agency: Agency) -> str | None:
 
 
 def agency_ids(reports: list) -> dict[tuple, str]:
-    """``{Agency.key: agency_id}``: the readable id, with a short digest only where two agencies collide."""
-    by_slug: dict[str, set[tuple]] = defaultdict(set)
+    """``{Agency.key: agency_id}``: the readable id; where two agencies' pinyin is the same (格尔木市数据局 and
+    格尔木市数聚局), the one whose reports begin first keeps it (on a tie, the one of the smaller digest) and each
+    other gets ``slug-xxxx``, a digest of its own key. So an agency keeps its id, and its pages and the links to
+    them, when a homophone whose reports begin later arrives (before, both were renamed ``-xxxx``: the first's
+    pages moved and every link to them broke); only one whose reports began earlier takes the plain id."""
+    by_slug: dict[str, dict[tuple, int]] = defaultdict(dict)
     for report in reports:
         agency = identity_of(report)
         if agency.agency_id:
-            by_slug[agency.agency_id].add(agency.key)
+            year = report.record.year or _NO_YEAR
+            seen = by_slug[agency.agency_id]
+            seen[agency.key] = min(seen.get(agency.key, _NO_YEAR), year)
     out = {}
     for slug_text, keys in by_slug.items():
+        digests = {key: disambiguate(slug_text, "|".join(map(str, key))) for key in keys}
+        first = min(keys, key=lambda key: (keys[key], digests[key]))
         for key in keys:
-            out[key] = slug_text if len(keys) == 1 else disambiguate(slug_text, "|".join(map(str, key)))
+            out[key] = slug_text if key == first else digests[key]
     return out
+
+
+_NO_YEAR = 10_000  # a report of no year begins after every dated one
 
 
 def agencies_rows(reports: list, ids: dict[tuple, str]) -> list[dict]:

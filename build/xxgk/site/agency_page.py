@@ -9,6 +9,7 @@ never joined; a measure the 2019 template lacks shows as 无数据 for those yea
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from types import MappingProxyType
 
@@ -87,15 +88,40 @@ def shown(value) -> str | None:
     return None if value is None else fmt_number(float(value))
 
 
+_SUFFIX = re.compile(r"-[0-9a-f]{4}$")  # agency/ids.py ``disambiguate``
+
+
+def homophones(agencies) -> dict[str, list[dict]]:
+    """``{agency_id: the other agencies of its readable id}`` for the agencies whose names sound the same: one holds
+    ``slug``, the others ``slug-xxxx`` (``agency/registry.py`` ``agency_ids``). Their pages name each other: a link
+    made before a homophone arrived may now lead to the other agency (the one whose reports begin first keeps the
+    plain id), and the names differ by a character a reader can miss.
+
+    >>> rows = [{"agency_id": "a-b"}, {"agency_id": "a-b-20f6"}, {"agency_id": "c"}, {"agency_id": "d-beef"}]
+    >>> {k: [x["agency_id"] for x in v] for k, v in homophones(rows).items()}
+    {'a-b': ['a-b-20f6'], 'a-b-20f6': ['a-b']}
+    """
+    groups: dict[str, list[dict]] = {}
+    ids = {a["agency_id"] for a in agencies}
+    for a in agencies:
+        base = _SUFFIX.sub("", a["agency_id"])
+        if base in ids:  # (a suffix alone, d-beef with no d, is the pinyin's own)
+            groups.setdefault(base, []).append(a)
+    return {a["agency_id"]: [x for x in group if x is not a] for group in groups.values() if len(group) > 1
+            for a in group}
+
+
 class AgencyPages:
     """Needs from the host: ``pkg``, ``values`` ({report_id: {metric: value}}), ``metric_defs``
     ({code: metric row}), ``years`` ({agency_id: {year: report}}), ``peer`` ({peer_group: {metric: (median, n)}}),
     ``report_urls``, ``findings`` (code and severity), ``agency_reports`` ({agency_id: its reports by year}),
     ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``); and ``table2_editions`` ({report_id: its table
-    2's template edition, None when not told}), gathered while the report pages are written, before these."""
+    2's template edition, None when not told}), gathered while the report pages are written, and
+    ``homophones`` ({agency_id: the agencies whose names sound the same})."""
 
     _metric_options: str | None = None  # the comparison form's measures (compare_page.metric_options), made once
     table2_editions = MappingProxyType({})  # (the host's; empty: reports.format for every table)
+    homophones = MappingProxyType({})  # (the host's: ``homophones`` of its agencies)
 
     def agency_page(self, agency: dict) -> None:
         self.bulk_page(f"{agency_path(agency['agency_id'])}index.md", self.agency_inputs(agency),
@@ -107,7 +133,8 @@ class AgencyPages:
         aid = agency["agency_id"]
         mine = self.agency_reports.get(aid, [])
         return [agency, self.reports_inputs(aid), [self.peer_inputs(r) for r in mine],
-                [self.table2_editions.get(r["report_id"]) for r in mine]]
+                [self.table2_editions.get(r["report_id"]) for r in mine],
+                [[a["agency_id"], a["name"]] for a in self.homophones.get(aid, [])]]
 
     def reports_inputs(self, aid: str) -> str:
         """The digest (``spool_reuse.inputs_digest``) of an agency's reports as its pages show them: each with its
@@ -149,6 +176,12 @@ class AgencyPages:
                 ("系统", a["system"] or "—"), ("报告年度", "、".join(f"{y}年" for y in years) or "—"),
                 ("机构编号", a["agency_id"])]
         body = "\n".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+        akin = self.homophones.get(a["agency_id"], [])
+        if akin:  # (a link made before a homophone arrived may lead here for the other one)
+            links = "、".join(f'<a href="{esc(link_from(agency_path(a["agency_id"]), agency_path(x["agency_id"])))}">'
+                             f'{esc(x["name"])}</a>' for x in akin)
+            body += (f"\n<tr><th>读音相同的机构</th><td>{links}"
+                     "（名称读音相同，机构编号以后缀区分；请核对机构名称）</td></tr>")
         if not years:
             return f"<table>\n{body}\n</table>"
         if self._metric_options is None:  # (the same for every agency page: made once)

@@ -13,7 +13,7 @@ from ..package.metrics import share_bases, table2_edition
 from ..package.report_card import counts_against_agency
 from ..safe import link_url
 from . import chart_frames
-from .agency_page import AgencyPages, shown
+from .agency_page import AgencyPages, homophones, shown
 from .blocks import split_html_blocks
 from .browser_data import agency_years, series_values
 from .browser_data import peer_medians as group_medians
@@ -210,6 +210,7 @@ class Site(ReportPages, AgencyPages):
         self.share_bases = share_bases(list(pkg.tables["metrics"]))  # a share of nothing is said apart (无从计算)
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
         self.agencies_by_id = {a["agency_id"]: a for a in pkg.tables["agencies"]}
+        self.homophones = homophones(pkg.tables["agencies"])  # agencies whose names sound the same name each other
         self.province_codes = {a["province"]: a.get("province_code") for a in  # a province's code, for its slug
                                sorted(pkg.tables["agencies"], key=lambda a: a["agency_id"], reverse=True)
                                if a["province"]}

@@ -1,0 +1,88 @@
+"""Site audit 26, a reader's journeys walked in headless Chromium (fourth round), on one small site: two agencies
+whose names sound the same (格尔木市数据局 2023, 格尔木市数聚局 2024), and 格尔木市人民政府 2024, whose table 二 uses
+the 2021 template (its 行政规范性文件 cells lost) under a 2019 table 三."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SEEDS, needs_chromium, site_of
+from .conftest import wait_for as _wait
+from .factory import tab_report
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+SHUJUJU = "qinghai-haixi-geermu-shujuju"
+GOVERNMENT = "qinghai-haixi-geermu-renminzhengfu"
+# a chart's CSV as its button downloads it (xxgk.js makes a blob link and clicks it)
+CHART_CSV = """var button = arguments[0], done = arguments[1], click = HTMLAnchorElement.prototype.click;
+HTMLAnchorElement.prototype.click = function () {
+  HTMLAnchorElement.prototype.click = click;
+  fetch(this.href).then(function (r) { return r.text(); }).then(done);
+};
+button.click();"""
+
+
+def _mixed_editions() -> str:
+    """Seed 002 (格尔木市 2024) with table 三 on the 2019 template (one （六）其他处理 row) and its table 二's
+    行政规范性文件 cells printed ``-`` (lost): table 二 stays the 2021 template, which has the row."""
+    lines = (SEEDS / "002_b58105edacdfa4c5.txt").read_text(encoding="utf-8").split("\n")
+    start = lines.index("（六）其")
+    end = next(i for i, line in enumerate(lines) if line.startswith("3.其他 16"))
+    lines = lines[:start] + ["（六）其他处理 17 0 0 0 0 0 17", ""] + lines[end + 1:]
+    return "\n".join("行政规范性文件 - - -" if line == "行政规范性文件 8 5 26" else line for line in lines)
+
+
+def _chart_page(site) -> None:
+    """``/chart26/``: the about page with one chart whose series and category hold ``& < >``, made by the site's own
+    ``render.chart`` (names go into the spec entity-escaped for plotly: ``safe.plot_label``)."""
+    from xxgk.site.render import chart
+
+    figure = chart([{"type": "bar", "name": "甲&乙<丙>", "x": ["A&B", "2025年"], "y": [3, None]}], "测试图",
+                   unit="件", absent=("2025年",))
+    page = (site / "about" / "index.html").read_text(encoding="utf-8")
+    (site / "chart26").mkdir()
+    (site / "chart26" / "index.html").write_text(page.replace("</article>", figure + "</article>", 1),
+                                                 encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site26")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市数据局", year=2023), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="格尔木市数聚局", year=2024), encoding="utf-8")
+    (reports / "c.txt").write_text(_mixed_editions(), encoding="utf-8")
+    site = site_of(reports, work)
+    _chart_page(site)
+    return site
+
+
+def _text(chromium, element_id: str) -> str:
+    return _wait(lambda: chromium.find_element("id", element_id).text)
+
+
+def test_an_old_link_to_an_agency_id_not_here_lists_the_agencies_of_the_same_sound(server, chromium):
+    # (audit 26: an id's other form — 格尔木市数据局 was qinghai-haixi-geermu-shujuju-20f6 while both homophones had a
+    # suffix — said only 页面不存在, with no way to the agency)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + f"/a/{SHUJUJU}-20f6/2023.html")
+    links = _wait(lambda: chromium.find_elements("css selector", "#xxgk-404-homophones a"))
+    shown = {a.text: a.get_attribute("href") for a in links}
+    assert shown["格尔木市数据局 2023年度报告"].endswith(f"/a/{SHUJUJU}/2023.html"), shown
+    assert [k for k in shown if k.startswith("格尔木市数聚局")] == ["格尔木市数聚局（本站没有其2023年的报告）"], shown
+    chromium.get(server + f"/a/{SHUJUJU}-20f6/")
+    links = _wait(lambda: chromium.find_elements("css selector", "#xxgk-404-homophones a"))
+    assert sorted(a.text for a in links) == ["格尔木市数据局", "格尔木市数聚局"]
+
+
+def test_an_agency_page_names_the_agency_whose_name_sounds_the_same(server, chromium):
+    # the agency whose reports begin first (2023) keeps the readable id; each page links the other
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/a/{SHUJUJU}/")
+    row = _wait(lambda: chromium.find_element("xpath", "//th[.='读音相同的机构']/following-sibling::td"))
+    link = row.find_element("tag name", "a")
+    assert link.text == "格尔木市数聚局" and f"/a/{SHUJUJU}-" in link.get_attribute("href")
+    link.click()
+    assert _wait(lambda: chromium.find_element("css selector", "article h1").text) == "格尔木市数聚局"
