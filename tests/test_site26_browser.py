@@ -86,3 +86,17 @@ def test_an_agency_page_names_the_agency_whose_name_sounds_the_same(server, chro
     assert link.text == "格尔木市数聚局" and f"/a/{SHUJUJU}-" in link.get_attribute("href")
     link.click()
     assert _wait(lambda: chromium.find_element("css selector", "article h1").text) == "格尔木市数聚局"
+
+
+def test_compare_takes_a_table_2_measures_edition_from_table_2_as_the_agency_page_does(server, chromium):
+    # (audit 26: 格尔木市人民政府 2024, a 2021 table 二 whose 行政规范性文件 cells were lost, under a 2019 table 三:
+    # the compare page said 不适用 — 2019年版模板没有该指标 — of a number its report's template has and lost)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={GOVERNMENT}&metric=normative_issued&year=2024")
+    row = _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table tbody tr").text)
+    assert row.split()[:2] == ["格尔木市人民政府", "无数据"], row
+    assert "不适用" not in _text(chromium, "xxgk-compare-chart")
+    assert "不适用" not in _text(chromium, "xxgk-compare-status")
+    # a measure of table 三 still takes table 三's edition: its 2019 template's one 其他处理 row (17 of 29)
+    chromium.get(server + f"/compare/?agencies={GOVERNMENT}&metric=other_share&year=2024")
+    assert "58.6" in _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table tbody tr").text)

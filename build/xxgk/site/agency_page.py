@@ -116,7 +116,7 @@ class AgencyPages:
     ({code: metric row}), ``years`` ({agency_id: {year: report}}), ``peer`` ({peer_group: {metric: (median, n)}}),
     ``report_urls``, ``findings`` (code and severity), ``agency_reports`` ({agency_id: its reports by year}),
     ``categories``, ``category_of`` and ``spool`` (``bulk.Spool``); and ``table2_editions`` ({report_id: its table
-    2's template edition, None when not told}), gathered while the report pages are written, and
+    2's template edition, None when not told}), gathered in the first pass (``summaries.summarise``), and
     ``homophones`` ({agency_id: the agencies whose names sound the same})."""
 
     _metric_options: str | None = None  # the comparison form's measures (compare_page.metric_options), made once

@@ -20,7 +20,14 @@ from statistics import median
 
 from ..agency.ids import place_pinyin
 from ..catalog import table
-from ..package.metrics import report_values, round_half_up, share_bases, share_of_nothing
+from ..package.metrics import (
+    reads_table_2_only,
+    report_values,
+    round_half_up,
+    share_bases,
+    share_of_nothing,
+    table2_edition,
+)
 from ..package.report_card import copies
 from .data import Package
 from .labels import browser_labels
@@ -97,15 +104,22 @@ def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[
 
 def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str, Mapping] | None = None,
                   years: dict[str, dict[int, dict]] | None = None, peers: dict[str, dict[str, tuple]] | None = None,
-                  series: Mapping[str, Mapping] | None = None) -> dict[str, str]:
-    """``{path under the site root: JSON text}``. ``values``, ``years``, ``peers`` and ``series`` as the pages
-    computed them (``report_values``, ``agency_years``, ``peer_medians``, ``series_values``); computed here from a
-    loaded package if absent."""
+                  series: Mapping[str, Mapping] | None = None,
+                  table2: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """``{path under the site root: JSON text}``. ``values``, ``years``, ``peers``, ``series`` and ``table2`` as the
+    pages computed them (``report_values``, ``agency_years``, ``peer_medians``, ``series_values``, table 二's
+    edition per report: ``summaries.Summaries.table2``); computed here from a loaded package if absent.
+
+    An agency's ``e19`` lists its years whose report uses the 2019 template (``reports.format``, table 三's); ``t19``,
+    only where it differs, the years whose table 二 does (a measure of table 二 alone, ``t2`` in ``metrics.json``,
+    takes that edition, as the agency page does: before, the compare page called a 2019 table 二's missing
+    行政规范性文件 numbers 无数据 under a 2021 table 三, and a 2021 table 二's lost ones 不适用 under a 2019 one)."""
     metrics = pkg.tables["metrics"]
     values = report_values(pkg.tables, metrics) if values is None else values
     years = agency_years(pkg) if years is None else years
     peers = peer_medians(pkg, values) if peers is None else peers
     series = series_values(pkg.tables["reports"], years, values) if series is None else series
+    table2 = _table2_editions(pkg) if table2 is None else table2
     agencies = []
     for a in pkg.tables["agencies"]:
         mine = years.get(a["agency_id"], {})
@@ -113,12 +127,16 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                          "p": a["province"] or "", "c": a["city"] or "", "x": a["county"] or "",
                          "t": a["tier"] or "", "k": a["kind"] or "", "s": a["system"] or "",
                          "y": {str(y): report_urls[r["report_id"]] for y, r in sorted(mine.items())},
-                         "e19": [y for y, r in sorted(mine.items()) if r["format"] == "2019"]})
+                         "e19": (e19 := [y for y, r in sorted(mine.items()) if r["format"] == "2019"])}
+                        | ({"t19": t19} if (t19 := [y for y, r in sorted(mine.items())
+                                                    if (table2.get(r["report_id"]) or r["format"]) == "2019"]) != e19
+                           else {}))
     files = {"json/agencies.json": _dumps({"agencies": agencies, "labels": browser_labels()}),
              "json/metrics.json": _dumps({"metrics": [
                  {"code": m["code"], "label": m["label_zh"], "unit": m["unit"], "group": m["group"],
                   "formula": m["formula"], "formula_2019": m["formula_2019"] or "", "editions": m["editions"],
-                  "comparable": m["comparable"] != "false", "colour": metric_colour(m["code"])} for m in metrics]})}
+                  "comparable": m["comparable"] != "false", "colour": metric_colour(m["code"]),
+                  "t2": reads_table_2_only(m["formula"])} for m in metrics]})}
     bases = share_bases(metrics)
     for m in metrics:
         code, by_agency, peer, nothing = m["code"], {}, {}, {}
@@ -140,6 +158,17 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
         files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer}
                                               | ({"z": nothing} if nothing else {}))
     return files
+
+
+def _table2_editions(pkg: Package) -> dict[str, str | None]:
+    """``{report_id: table 二's edition}`` of a loaded package, as ``summaries.summarise`` gathers it."""
+    if "active_disclosure" in pkg.tables:  # (``Package.load``: every resource in memory)
+        measures: dict[str, set[str]] = {}
+        for row in pkg.tables["active_disclosure"]:
+            measures.setdefault(row["report_id"], set()).add(row["measure"])
+        return {r["report_id"]: table2_edition(measures.get(r["report_id"], set())) for r in pkg.tables["reports"]}
+    return {report["report_id"]: table2_edition({r["measure"] for r in rows["active_disclosure"]})
+            for report, rows in pkg.stream(("active_disclosure",))}
 
 
 def search_aux(pkg: Package) -> str:

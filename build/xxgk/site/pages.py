@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
-from ..package.metrics import share_bases, table2_edition
+from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
 from ..safe import link_url
 from . import chart_frames
@@ -219,7 +219,7 @@ class Site(ReportPages, AgencyPages):
         self.series = series_values(pkg.tables["reports"], self.years, self.values)  # each agency-year's values
         self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}
         self.agency_reports: dict[str, list[dict]] = defaultdict(list)  # {agency_id: its reports by year, id}
-        self.table2_editions: dict[str, str | None] = {}  # {report_id: table 2's edition}: the report pages' pass
+        self.table2_editions = summary.table2  # {report_id: table 2's edition}
         for r in sorted(pkg.tables["reports"], key=lambda r: (r["year"] or "", r["report_id"])):
             if r.get("agency_id"):
                 self.agency_reports[r["agency_id"]].append(r)
@@ -265,7 +265,6 @@ class Site(ReportPages, AgencyPages):
         for report, rows in self.pkg.stream(digests=digest):  # the second pass: one report's rows at a time
             rid = report["report_id"]
             self.current, self.current_digest = (rid, rows), digest[0]
-            self.table2_editions[rid] = table2_edition({r["measure"] for r in rows["active_disclosure"]})
             self.report_page(report)
             self.source_page(report)
         self.current = None

@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..package.metrics import table2_edition
 from .data import METRIC_VALUES, Package, metric_value
 
-SUMMARISED = (METRIC_VALUES, "findings")  # the per-report resources the metric values and findings come from
+# the per-report resources the metric values, the findings and table 二's template edition come from
+SUMMARISED = (METRIC_VALUES, "findings", "active_disclosure")
 
 
 class MetricRow(Mapping):
@@ -45,11 +47,15 @@ class MetricRow(Mapping):
 @dataclass
 class Summaries:
     """``values``: {report_id: MetricRow}; ``findings``: {report_id: [{code, severity}]} for the reports that
-    have findings, in package order; ``by_code``: {code: (count, first findings in full as (report_id, row))}."""
+    have findings, in package order; ``by_code``: {code: (count, first findings in full as (report_id, row))};
+    ``table2``: {report_id: table 二's template edition, told by its measures (``metrics.table2_edition``; None when
+    no table 二 was read)}: the agency and compare pages take a table-二 measure's edition from it, not from
+    ``reports.format`` (table 三's), and the compare page's JSON is written before the report pages' pass."""
 
     values: dict[str, MetricRow] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
     by_code: dict[str, tuple[int, list[tuple[str, dict]]]] = field(default_factory=dict)
+    table2: dict[str, str | None] = field(default_factory=dict)
 
 
 def summarise(pkg: Package, keep_per_code: int) -> Summaries:
@@ -64,6 +70,7 @@ def summarise(pkg: Package, keep_per_code: int) -> Summaries:
     for report, rows in pkg.stream(SUMMARISED):  # (the sections, the narrative texts, are not needed here)
         rid = report["report_id"]
         out.values[rid] = MetricRow(index, _metric_tuple(rid, rows[METRIC_VALUES], index))
+        out.table2[rid] = table2_edition({r["measure"] for r in rows["active_disclosure"]})
         if rows["findings"]:
             out.findings[rid] = [shared.setdefault((f["code"], f["severity"]),
                                                    {"code": f["code"], "severity": f["severity"]})

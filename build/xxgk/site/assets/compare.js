@@ -321,8 +321,11 @@
       // and a third, for a share: its denominator is 0 (no request handled), so there is no share to show (无从计算),
       // which is no number the report lacks (it had said 报告中没有该数或未能读出 of a report of 0 requests)
       var nothing = function (id, y) { return ((mv.z || {})[id] || []).indexOf(String(y)) >= 0; };
+      // the years whose report uses the 2019 template for this measure: table 二's own for a measure of table 二
+      // alone (t19, where it differs from reports.format, table 三's e19), as the agency page takes it
+      var e19 = function (id) { var a = byId[id]; return (m.t2 && a.t19) || a.e19 || []; };
       var notAsked = function (id, y) {
-        return m.editions.indexOf("2019") < 0 && hasReport(id, y) && (byId[id].e19 || []).indexOf(y) >= 0;
+        return m.editions.indexOf("2019") < 0 && hasReport(id, y) && e19(id).indexOf(y) >= 0;
       };
       var gapWord = function (id, y) {
         return !hasReport(id, y) ? "无报告" : notAsked(id, y) ? NOT_APPLICABLE : nothing(id, y) ? ZERO_BASE : "无数据";
@@ -386,21 +389,21 @@
       } else {
         var xs = years.map(function (y) { return y + "年"; });
         ids.forEach(function (id) {
-          var a = byId[id], split = !m.comparable && a.e19.length;
+          var a = byId[id], editions19 = e19(id), split = !m.comparable && editions19.length;
           var ys = years.map(function (y) { return value(id, y); });
           if (ys.every(function (v) { return v === null; })) blank.push(a.n);  // in the legend, nothing drawn: said
           if (split) {
             traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2021年版格式）", x: xs,
-              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? null : ys[i]; }), marker: {size: 9}});
+              y: years.map(function (y, i) { return editions19.indexOf(y) >= 0 ? null : ys[i]; }), marker: {size: 9}});
             traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2019年版格式）", x: xs,
-              y: years.map(function (y, i) { return a.e19.indexOf(y) >= 0 ? ys[i] : null; }), marker: {size: 9, symbol: "diamond"}});
+              y: years.map(function (y, i) { return editions19.indexOf(y) >= 0 ? ys[i] : null; }), marker: {size: 9, symbol: "diamond"}});
           } else {
             traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys, marker: {size: 9}});
           }
           // a measure the two template editions count differently: a row per edition, as the chart's two series and
           // the agency page's table (one row had put a 2019-template value in the 2021 template's series; the CSV
           // said nothing), the other edition's years 不适用, and each CSV value names its edition
-          var edition = function (y) { return a.e19.indexOf(y) >= 0 ? "2019" : "2021"; };
+          var edition = function (y) { return editions19.indexOf(y) >= 0 ? "2019" : "2021"; };
           (split ? ["2021", "2019"] : [""]).forEach(function (ed) {
             rows.push([{text: a.n + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
               .concat(years.map(function (y, i) {
