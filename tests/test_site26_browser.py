@@ -100,3 +100,13 @@ def test_compare_takes_a_table_2_measures_edition_from_table_2_as_the_agency_pag
     # a measure of table 三 still takes table 三's edition: its 2019 template's one 其他处理 row (17 of 29)
     chromium.get(server + f"/compare/?agencies={GOVERNMENT}&metric=other_share&year=2024")
     assert "58.6" in _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table tbody tr").text)
+
+
+def test_the_compare_status_defines_only_the_words_its_table_shows(server, chromium):
+    # (audit 26: a range whose only gap is 无报告 defined 无数据 too, a word the table nowhere shows)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={SHUJUJU}&metric=received&year=2023-2024")
+    row = _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table tbody tr").text)
+    assert row.split()[1:] == ["5", "无报告"], row
+    status = _text(chromium, "xxgk-compare-status")
+    assert "“无报告”：本站没有该机构该年度的报告。" in status and "“无数据”：" not in status, status

@@ -136,6 +136,15 @@
     if (kinds.length === 1) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
     return kinds.join("或") + "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
   }
+  /* the words 无报告 and 无数据 defined, those the table shows only (a view whose gaps were all 无报告 defined 无数据
+     too: audit 26); ``word(id, y)`` is the word of a missing value */
+  function gapWords(ids, years, value, word) {
+    var said = [["无报告", "本站没有该机构该年度的报告"], ["无数据", "报告中没有该数或未能读出（缺失，不是0）"]]
+      .filter(function (w) { return ids.some(function (id) { return years.some(function (y) {
+        return value(id, y) === null && word(id, y) === w[0]; }); }); })
+      .map(function (w) { return "“" + w[0] + "”：" + w[1]; });
+    return said.length ? said.join("；") + "。" : "";
+  }
   /* a range's chart leaves out the point of a year an agency has no value for, and does not join the points around
      it: said once, the reason of each gap in the table (before, dots stood apart, and nothing said why: audit 25) */
   var GAP_NOTE = "图中某机构某年度没有点时，折线在该年度断开、不补值；原因（无报告、无数据等）见下表。";
@@ -453,9 +462,7 @@
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
         (gapped(ids, years, value) ? GAP_NOTE : "") +
-        (ids.some(function (id) { return years.some(function (y) {
-          return value(id, y) === null && !nothing(id, y) && !notAsked(id, y); }); }) ?
-          "“无报告”：本站没有该机构该年度的报告；“无数据”：报告中没有该数或未能读出（缺失，不是0）。" : "") +
+        gapWords(ids, years, value, gapWord) +
         // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
          (shown || !ids.every(function (id) { return years.every(function (y) { return nothing(id, y); }); })) ?
