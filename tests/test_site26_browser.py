@@ -4,9 +4,12 @@ the 2021 template (its 行政规范性文件 cells lost) under a 2019 table 三.
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
-from .conftest import SEEDS, needs_chromium, site_of
+from .conftest import SEEDS, draw_charts, needs_chromium, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 
@@ -110,3 +113,15 @@ def test_the_compare_status_defines_only_the_words_its_table_shows(server, chrom
     assert row.split()[1:] == ["5", "无报告"], row
     status = _text(chromium, "xxgk-compare-status")
     assert "“无报告”：本站没有该机构该年度的报告。" in status and "“无数据”：" not in status, status
+
+
+def test_a_charts_csv_writes_names_as_the_reader_reads_them(server, chromium):
+    # (audit 26: a series named 甲&乙<丙> was written 甲&amp;乙&lt;丙&gt; — the spec's escaping for plotly — and its
+    # blank's 说明, looked up by the data table's text, fell back to 缺失（不是0） instead of 无报告)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/chart26/")
+    (chart,) = draw_charts(chromium)
+    button = chart.find_element("xpath", "./ancestor::figure//button[contains(., 'CSV')]")
+    rows = list(csv.DictReader(io.StringIO(chromium.execute_async_script(CHART_CSV, button).lstrip("\ufeff"))))
+    assert [(r["系列"], r["类别"], r["数值（件）"], r["说明"]) for r in rows] == [
+        ("甲&乙<丙>", "A&B", "3", ""), ("甲&乙<丙>", "2025年", "", "无报告")], rows

@@ -135,13 +135,20 @@
     spec.data.forEach(function (t) {
       var h = t.orientation === "h";
       var cats = t.labels || (h ? t.y : t.x) || [], vals = t.values || (h ? t.x : t.y) || [];
+      var name = plainText(t.name || "");
       cats.forEach(function (c, i) {
         var blank = vals[i] === null || vals[i] === undefined;
-        var note = blank ? (words[(t.name || "") + "\u0000" + c] || "缺失（不是0）") : "";
-        lines.push([q(t.name || ""), q(c), q(vals[i]), q(note)].join(","));
+        var cat = plainText(c);
+        var note = blank ? (words[name + "\u0000" + cat] || "缺失（不是0）") : "";
+        lines.push([q(name), q(cat), q(vals[i]), q(note)].join(","));
       });
     });
     return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+  }
+  /* a chart spec's text as the reader reads it: the spec carries names entity-escaped for plotly (safe.plot_label:
+     A&amp;B, which plotly shows as A&B), and the CSV wrote them so (a series 某&lt;局&gt; in a spreadsheet) */
+  function plainText(text) {
+    return typeof text === "string" ? text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : text;
   }
   /* the word each missing cell of a figure's data table shows, by series and category ("series\0category"): a
      cell that is no number (无报告, 无数据 …); none when the figure has no such table */
