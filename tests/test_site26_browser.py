@@ -1,6 +1,6 @@
 """Site audit 26, a reader's journeys walked in headless Chromium (fourth round), on one small site: two agencies
-whose names sound the same (格尔木市数据局 2023, 格尔木市数聚局 2024), and 格尔木市人民政府 2024, whose table 二 uses
-the 2021 template (its 行政规范性文件 cells lost) under a 2019 table 三."""
+whose names sound the same (格尔木市数据局 2023, 格尔木市数聚局 2024), 格尔木市人民政府 2024, whose table 二 uses
+the 2021 template (its 行政规范性文件 cells lost) under a 2019 table 三, and an agency of a 45-character name."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 
 SHUJUJU = "qinghai-haixi-geermu-shujuju"
 GOVERNMENT = "qinghai-haixi-geermu-renminzhengfu"
+LONG = "昌吉市人民政府办公室政务服务和公共资源交易中心信息公开与数据资源管理暨营商环境建设服务局"
 # a chart's CSV as its button downloads it (xxgk.js makes a blob link and clicks it)
 CHART_CSV = """var button = arguments[0], done = arguments[1], click = HTMLAnchorElement.prototype.click;
 HTMLAnchorElement.prototype.click = function () {
@@ -57,6 +58,10 @@ def served_site(tmp_path_factory):
     (reports / "a.txt").write_text(tab_report(agency="格尔木市数据局", year=2023), encoding="utf-8")
     (reports / "b.txt").write_text(tab_report(agency="格尔木市数聚局", year=2024), encoding="utf-8")
     (reports / "c.txt").write_text(_mixed_editions(), encoding="utf-8")
+    # 昌吉市行政审批局 2025, named by the manifest with a long name (45 characters, as some offices are)
+    (reports / "d.txt").write_text((SEEDS / "004_2e32b371880ee2ff.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (reports / "sources.csv").write_text("file,agency,year,url,retrieved_at,notes,province,city,county\n"
+                                         f"d.txt,{LONG},,,,,新疆维吾尔自治区,昌吉回族自治州,昌吉市\n", encoding="utf-8")
     site = site_of(reports, work)
     _chart_page(site)
     return site
@@ -125,3 +130,21 @@ def test_a_charts_csv_writes_names_as_the_reader_reads_them(server, chromium):
     rows = list(csv.DictReader(io.StringIO(chromium.execute_async_script(CHART_CSV, button).lstrip("\ufeff"))))
     assert [(r["系列"], r["类别"], r["数值（件）"], r["说明"]) for r in rows] == [
         ("甲&乙<丙>", "A&B", "3", ""), ("甲&乙<丙>", "2025年", "", "无报告")], rows
+
+
+def test_a_long_agency_name_leaves_its_value_on_a_phones_screen_in_compare(server, chromium):
+    # (audit 26: the facts tables' rule, a row label on one line, held the compare table's agency name on one line
+    # too: 45 characters, 585 px, put its value at x = 602 of a 390-px screen — names, and no number in sight)
+    chromium.set_window_size(390, 844)
+    long_id = next(a.get_attribute("href").rstrip("/").rsplit("/", 1)[1] for a in _agency_links(chromium, server))
+    chromium.get(server + f"/compare/?agencies={long_id},{GOVERNMENT}&metric=received&year=2025")
+    cells = _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr:first-child > *"))
+    assert cells[0].text == LONG
+    width = chromium.execute_script("return document.documentElement.clientWidth")
+    right = chromium.execute_script("return arguments[0].getBoundingClientRect().right", cells[1])
+    assert right <= width, (right, width)  # the value is on screen, beside its name, without scrolling sideways
+
+
+def _agency_links(chromium, server):
+    chromium.get(server + "/agencies/")
+    return _wait(lambda: [a for a in chromium.find_elements("css selector", "article table a") if a.text == LONG])
