@@ -148,3 +148,19 @@ def test_a_long_agency_name_leaves_its_value_on_a_phones_screen_in_compare(serve
 def _agency_links(chromium, server):
     chromium.get(server + "/agencies/")
     return _wait(lambda: [a for a in chromium.find_elements("css selector", "article table a") if a.text == LONG])
+
+
+def test_a_compared_number_leads_to_its_report_from_the_table_and_the_csv(server, chromium):
+    # (audit 26: a journalist comparing agencies found no way from a number, shown or downloaded, to the report it
+    # is read from: only the agency's name linked, and the CSV named no report)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={SHUJUJU}&metric=received&year=2023-2024")
+    cells = _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr:first-child > td"))
+    assert [c.text for c in cells] == ["5", "无报告"]
+    assert cells[0].find_element("tag name", "a").get_attribute("href") == f"{server}/a/{SHUJUJU}/2023.html"
+    assert not cells[1].find_elements("tag name", "a")  # no report, no link
+    text = chromium.execute_script("return fetch(document.getElementById('xxgk-compare-csv').href).then("
+                                   "function (r) { return r.text(); })")
+    rows = {r["年度"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+    assert rows["2023"]["数值"] == "5" and rows["2023"]["报告页"] == f"{server}/a/{SHUJUJU}/2023.html"
+    assert rows["2024"]["报告页"] == ""

@@ -344,6 +344,15 @@
           : nothing(id, y) ? ZERO_BASE_NOTE : "报告中没有该数或未能读出（缺失，不是0）";
       };
       var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
+      // the report a value is read from: its page (each number there links to its source line), linked from the
+      // table's cell and named in the CSV, so a number shown or downloaded leads to its report (before, only the
+      // agency's name linked anywhere: audit 26)
+      var reportPath = function (id, y) {
+        var path = hasReport(id, y) ? byId[id].y[String(y)] : "";
+        return typeof path === "string" && /^[a-z0-9][a-z0-9_\/.-]*$/i.test(path) && !/\.\./.test(path) ? path : "";
+      };
+      var reportHref = function (id, y) { var path = reportPath(id, y); return path ? root + path : undefined; };
+      var reportURL = function (id, y) { var href = reportHref(id, y); return href ? new URL(href, location.href).href : ""; };
       var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
       var single = state.from === state.to;
       // a peer median over the agency's own report alone compares nothing: not drawn, and said so
@@ -357,7 +366,7 @@
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
       var traces = [], rows = [], gaps = [], blank = [];
-      var csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值", "说明"]];
+      var csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值", "说明", "报告页"]];
       if (single) {
         var order = ids.slice().sort(function (a, b) {
           var x = value(a, state.from), z = value(b, state.from);
@@ -385,15 +394,17 @@
           // the compared value beside the name, the region last: on a phone the region's width pushed the value off
           // screen (as the league table, bindLeague)
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
-            {text: cellText(id, state.from), sort: v}, {text: String(state.from), sort: state.from},
+            {text: cellText(id, state.from), sort: v, href: reportHref(id, state.from)},
+            {text: String(state.from), sort: state.from},
             region(byId[id])]);
-          csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v, gapNote(id, state.from, v)]);
+          csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v, gapNote(id, state.from, v),
+            reportURL(id, state.from)]);
         });
         if (withPeer && peer(ids[0], state.from)) {
           var pv = peer(ids[0], state.from);
           rows.push([{text: "同类组中位数", sort: "同类组中位数"}, {text: fmt(pv[0], m.unit), sort: pv[0]},
             {text: String(state.from), sort: state.from}, {text: pv[1] + "份报告", sort: ""}]);
-          csvRows.push(["", "同类组中位数", state.from, m.code, m.label, m.unit, pv[0], ""]);
+          csvRows.push(["", "同类组中位数", state.from, m.code, m.label, m.unit, pv[0], "", ""]);
         }
       } else {
         var xs = years.map(function (y) { return y + "年"; });
@@ -417,12 +428,12 @@
             rows.push([{text: a.n + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
               .concat(years.map(function (y, i) {
                 return ed && hasReport(id, y) && edition(y) !== ed ? {text: "不适用", sort: null}
-                  : {text: cellText(id, y), sort: ys[i]};
+                  : {text: cellText(id, y), sort: ys[i], href: reportHref(id, y)};
               })));
           });
           years.forEach(function (y, i) {
             var note = gapNote(id, y, ys[i]) || (split ? editionNote(edition(y)) : "");
-            csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i], note]);
+            csvRows.push([id, a.n, y, m.code, m.label, m.unit, ys[i], note, reportURL(id, y)]);
           });
         });
         // a year with no point at all says so on the chart (and in its PNG), as the agency pages' charts do — 无报告
@@ -445,7 +456,7 @@
           rows.push([{text: "同类组中位数", sort: "同类组中位数"}].concat(ps.map(function (v) {
             return {text: fmt(v, m.unit), sort: v};
           })));
-          years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i], ""]); });
+          years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i], "", ""]); });
         }
       }
       if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
