@@ -164,3 +164,17 @@ def test_a_compared_number_leads_to_its_report_from_the_table_and_the_csv(server
     rows = {r["年度"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
     assert rows["2023"]["数值"] == "5" and rows["2023"]["报告页"] == f"{server}/a/{SHUJUJU}/2023.html"
     assert rows["2024"]["报告页"] == ""
+
+
+def test_a_printed_agency_page_leaves_its_comparison_form_off_whole(server, chromium):
+    # (audit 26: the form's menus and button were left off paper, its note
+    # 与同类组中位数比较；在比较页还可以添加其他机构。 printed alone under the facts table)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/a/{SHUJUJU}/")
+    _wait(lambda: chromium.find_element("css selector", "article h1"))
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        text = chromium.execute_script("return document.querySelector('article').innerText")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert "格尔木市数据局" in text and "在比较页还可以添加其他机构" not in text
