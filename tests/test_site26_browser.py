@@ -178,3 +178,12 @@ def test_a_printed_agency_page_leaves_its_comparison_form_off_whole(server, chro
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert "格尔木市数据局" in text and "在比较页还可以添加其他机构" not in text
+
+
+def test_a_one_year_comparison_of_zeros_draws_no_negative_axis(server, chromium):
+    # (audit 26: 上年结转申请 0 for every agency chosen: the bars' value axis ran from −1 to 1, a count below 0)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={SHUJUJU}&metric=carried_over&year=2023")
+    low = _wait(lambda: chromium.execute_script(
+        "var c = document.getElementById('xxgk-compare-chart'); return c._fullLayout && c._fullLayout.xaxis.range;"))
+    assert low[0] == 0, low

@@ -485,7 +485,8 @@
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
         "（数据见下表）");
       var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
-        xaxis: {automargin: true, type: single ? "linear" : "category"},
+        // (a count or share is never below 0: bars of 0 alone drew an axis from −1 to 1, audit 26)
+        xaxis: single ? {automargin: true, type: "linear", rangemode: "tozero"} : {automargin: true, type: "category"},
         yaxis: single ? {automargin: true, autorange: "reversed"} : {automargin: true, rangemode: "tozero"},
         legend: {orientation: "h", y: -0.2, yanchor: "top"}, showlegend: !single, separators: ".,", annotations: gaps,
         font: {family: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}};
