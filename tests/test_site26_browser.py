@@ -85,6 +85,19 @@ def test_an_old_link_to_an_agency_id_not_here_lists_the_agencies_of_the_same_sou
     assert sorted(a.text for a in links) == ["格尔木市数据局", "格尔木市数聚局"]
 
 
+def test_a_year_an_agency_lacks_lists_the_homophone_that_has_it(server, chromium):
+    # (audit 26: 格尔木市数聚局 alone held qinghai-haixi-geermu-shujuju; once 格尔木市数据局, whose reports begin
+    # earlier, arrives, a link to 数聚局's 2024 report names 数据局's id: the 404 said only
+    # 本站没有收录该机构2024年的报告 and linked 数据局's page)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + f"/a/{SHUJUJU}/2024.html")
+    links = _wait(lambda: chromium.find_elements("css selector", "#xxgk-404-homophones a"))
+    assert [a.text for a in links] == ["格尔木市数聚局 2024年度报告"]
+    assert f"/a/{SHUJUJU}-" in links[0].get_attribute("href") and links[0].get_attribute("href").endswith("/2024.html")
+    status = chromium.find_element("id", "xxgk-404-status").text
+    assert status.startswith("本站没有收录该机构2024年的报告。") and "读音相同" in status, status
+
+
 def test_an_agency_page_names_the_agency_whose_name_sounds_the_same(server, chromium):
     # the agency whose reports begin first (2023) keeps the readable id; each page links the other
     chromium.set_window_size(1366, 900)
