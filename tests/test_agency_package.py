@@ -127,7 +127,7 @@ def test_the_same_agency_under_two_spellings_is_one_agency(tmp_path):
 @pytest.mark.parametrize("agency,published,expected", [
     ("格尔木市人民政府", "2025年3月10日", set()),  # a county government's summary report: 31 March
     ("平潭综合实验区", "2025年3月10日", set()),  # the case: a special zone's government
-    ("格尔木市数据局", "2025年3月10日", {"possibly_late"}),  # a department: 31 January
+    ("格尔木市数据局", "2025年3月10日", {"late_publication"}),  # a department: 31 January (audit 26: was possibly_late)
     ("青海省教育厅", "2025年1月20日", set()),
     ("格尔木市郭勒木德镇人民政府", "2025年2月10日", {"possibly_late"}),  # townships: 31 January
     ("格尔木市人民政府", "2025年4月2日", {"late_publication"}),

@@ -61,7 +61,7 @@ def test_a_copy_of_the_same_year_is_a_duplicate_not_copied_text(tmp_path):
 
 @pytest.mark.parametrize("published,level,expected", [
     ("2025年1月20日", "", set()),
-    ("2025年2月8日", "", {"possibly_late"}),
+    ("2025年2月8日", "", {"late_publication"}),  # 样例县数据局, a department: 31 January (audit 26)
     ("2025年2月8日", "government", set()),
     ("2025年5月6日", "government", {"late_publication"}),
 ])

@@ -71,18 +71,26 @@ def series_key(report) -> str | None:
 
 
 @cache
-def _deadlines() -> dict[tuple[str, str], tuple[int, int]]:
-    return {(r["tier"], r["kind"]): (int(r["month"]), int(r["day"])) for r in table("agency_deadlines")}
+def _deadlines() -> dict[tuple[str, str], dict]:
+    return {(r["tier"], r["kind"]): r for r in table("agency_deadlines")}
+
+
+def deadline_rule(agency: Agency) -> dict:
+    """The row of ``rules/agency_deadlines.csv`` that applies to ``agency`` (its ``month``, ``day``, ``quoted``:
+    ``yes`` when it is the regulation's own date for that tier and kind, and ``reason_zh``).
+
+    Unknown tier or kind gets the departments' date, the stricter one."""
+    rules = _deadlines()
+    return rules.get((agency.tier or "*", agency.kind or "department")) or \
+        rules.get(("*", agency.kind or "department")) or rules[("*", "department")]
 
 
 def deadline(year: int, agency: Agency) -> date:
     """Last day to publish the report on ``year`` (条例 第四十九条, ``rules/agency_deadlines.csv``).
 
     Unknown tier or kind gets the departments' date, the stricter one."""
-    rules = _deadlines()
-    month, day = rules.get((agency.tier or "*", agency.kind or "department")) or \
-        rules.get(("*", agency.kind or "department")) or rules[("*", "department")]
-    return date(year + 1, month, day)
+    rule = deadline_rule(agency)
+    return date(year + 1, int(rule["month"]), int(rule["day"]))
 
 
 def peer_group(year: int | None, agency: Agency) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..agency.registry import deadline, identity_of, series_key
+from ..agency.registry import deadline, deadline_rule, identity_of, series_key
 from ..catalog import applicant_codes, labels
 from ..findings import Finding, make
 from .collect import Report
@@ -69,21 +69,35 @@ def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
     return out
 
 
+LATE_FOR_EVERYONE = "条例第四十九条：部门报告最晚1月31日、政府汇总报告最晚3月31日"  # the agency's kind unknown
+KIND_UNKNOWN = "未能确定发布机关是人民政府部门还是人民政府：部门报告应于1月31日前发布（政府汇总报告为3月31日）"
+
+
 def timeliness_findings(report: Report) -> list[Finding]:
     """条例 第四十九条 by the publisher's tier and kind (``rules/agency_deadlines.csv``): a government's
-    summary report by 31 March, a department's by 31 January; an unknown kind gets 31 January."""
+    summary report by 31 March, a department's by 31 January. Published after the agency's own deadline is
+    ``late_publication`` when that deadline is the regulation's for a known kind (a department in February was
+    only ``possibly_late``, info, and kept its 100 and its first rank); ``possibly_late`` (info) where the
+    deadline is a guess: the kind unknown (31 January applied), or a rule of ours (a township). After 31 March
+    every report is late. The message gives the deadline's reason."""
     record = report.record
     if not (record.published_date and record.year):
         return []
+    agency = identity_of(report)
+    rule = deadline_rule(agency)
     try:  # a date that does not exist is already missing (metadata); never let one stop the build
         published = date.fromisoformat(record.published_date)
-        due, march = deadline(record.year, identity_of(report)), date(record.year + 1, 3, 31)
+        due, march = deadline(record.year, agency), date(record.year + 1, 3, 31)
     except (ValueError, OverflowError):
         return []
+    known = agency.kind is not None and rule["quoted"] == "yes"
+    reason = rule["reason_zh"] if agency.kind is not None else KIND_UNKNOWN
     if published > max(march, due):
-        return [make("late_publication", actual=record.published_date, expected=max(march, due).isoformat())]
+        return [make("late_publication", actual=record.published_date, expected=max(march, due).isoformat(),
+                     detail=rule["reason_zh"] if known else LATE_FOR_EVERYONE)]
     if published > due:
-        return [make("possibly_late", actual=record.published_date, expected=due.isoformat())]
+        return [make("late_publication" if known else "possibly_late", actual=record.published_date,
+                     expected=due.isoformat(), detail=reason)]
     return []
 
 

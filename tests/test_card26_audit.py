@@ -1,0 +1,63 @@
+"""Audit 26 (the report card as a transparency office uses it): agency faults found at their documented severity.
+
+Each test builds small reports (``factory.tab_report``) and asserts what the office sees: the finding's code,
+severity and message, and the score the report card gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.package.collect import collect
+from xxgk.package.report_card import add_report_card, agency_score
+
+
+def _card(tmp_path, files: dict[str, str]) -> dict[str, list]:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    reports = collect(folder)
+    add_report_card(reports)
+    return {r.source_file: r.findings for r in reports}
+
+
+def _timely(findings: list) -> list:
+    return [f for f in findings if f.code in {"late_publication", "possibly_late"}]
+
+
+def _score(findings: list) -> int:
+    return agency_score([{"code": f.code, "severity": f.severity} for f in findings])
+
+
+@pytest.mark.parametrize("agency,published,code,severity,reason", [
+    # a department is due by 31 January (条例 第四十九条): before, February read “可能晚于部门期限”, info, score 100
+    ("格尔木市数据局", "2025年2月15日", "late_publication", "warning", "人民政府部门的年度报告最晚1月31日"),
+    ("格尔木市数据局", "2025年4月15日", "late_publication", "warning", "人民政府部门的年度报告最晚1月31日"),
+    ("格尔木市人民政府", "2025年4月2日", "late_publication", "warning", "政府汇总报告最晚3月31日"),
+    # the regulation names no date for a township: 31 January is our choice, so only a hint, and no 部门报告 said
+    ("格尔木市郭勒木德镇人民政府", "2025年2月10日", "possibly_late", "info", "没有规定乡镇的期限"),
+])
+def test_a_late_report_is_late_by_its_own_deadline(tmp_path, agency, published, code, severity, reason):
+    from .factory import tab_report
+
+    findings = _card(tmp_path, {"a.txt": tab_report(agency=agency, year=2024, published=published)})["a.txt"]
+    [late] = _timely(findings)
+    assert (late.code, late.severity) == (code, severity)
+    assert reason in late.message and late.message.startswith(f"发布日期{late.actual}晚于{late.expected}")
+    assert _score(findings) == (97 if severity == "warning" else 100)
+
+
+def test_on_time_reports_are_not_late(tmp_path):
+    from .factory import tab_report
+
+    found = _card(tmp_path, {"a.txt": tab_report(agency="格尔木市数据局", year=2024, published="2025年1月31日"),
+                             "b.txt": tab_report(agency="格尔木市人民政府", year=2024, published="2025年3月31日")})
+    assert not _timely(found["a.txt"]) and not _timely(found["b.txt"])
+
+
+def test_a_report_of_no_known_publisher_is_only_possibly_late(tmp_path):
+    from .factory import tab_report
+
+    findings = _card(tmp_path, {"a.txt": tab_report(agency="", year=2024, published="2025年2月15日")})["a.txt"]
+    [late] = _timely(findings)
+    assert (late.code, late.severity) == ("possibly_late", "info") and "未能确定发布机关" in late.message
