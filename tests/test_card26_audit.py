@@ -61,3 +61,15 @@ def test_a_report_of_no_known_publisher_is_only_possibly_late(tmp_path):
     findings = _card(tmp_path, {"a.txt": tab_report(agency="", year=2024, published="2025年2月15日")})["a.txt"]
     [late] = _timely(findings)
     assert (late.code, late.severity) == ("possibly_late", "info") and "未能确定发布机关" in late.message
+
+
+def test_section_six_naming_administrative_fees_says_nothing_of_the_processing_fee(tmp_path):
+    from .factory import tab_report
+
+    # before: 收费 in 行政事业性收费 counted as a word on 信息处理费, and no finding was made
+    found = _card(tmp_path, {
+        "a.txt": tab_report(agency="甲县财政局", other_matters="本年度无其他需要报告的事项，本局无行政事业性收费项目。"),
+        "b.txt": tab_report(agency="乙县财政局", other_matters="本局无行政事业性收费项目，本年度未收取信息处理费。")})
+    assert [f.message for f in found["a.txt"] if f.code == "processing_fee_unstated"] == [
+        "“其他需要报告的事项”未说明本年度是否收取信息处理费"]
+    assert not any(f.code == "processing_fee_unstated" for f in found["b.txt"])

@@ -17,11 +17,10 @@ from collections import defaultdict
 from datetime import date
 
 from ..agency.registry import deadline, deadline_rule, identity_of, series_key
-from ..catalog import applicant_codes, labels
+from ..catalog import applicant_codes, labels, table
 from ..findings import Finding, make
 from .collect import Report
 
-FEE_WORDS = ("收费", "处理费", "费用")  # section 六 saying whether 信息处理费 was charged (未收取信息处理费 …)
 PROCESSING_FEE_FROM = 2021  # 《政府信息公开信息处理费管理办法》 in force from 1 January 2021
 
 
@@ -109,15 +108,35 @@ def format_findings(report: Report) -> list[Finding]:
             for t in ("active", "applications") if record.formats.get(t) == "2019"]
 
 
+def _fee_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(words saying whether a fee was charged, words of other fees)`` of ``rules/processing_fee_words.csv``."""
+    rows = table("processing_fee_words")
+    return (tuple(r["word"] for r in rows if r["says_fee"] == "yes"),
+            tuple(sorted((r["word"] for r in rows if r["says_fee"] != "yes"), key=len, reverse=True)))
+
+
+def says_processing_fee(text: str) -> bool:
+    """Whether ``text`` (section 六) says whether a fee was charged: one of the fee words once the names of other
+    fees are taken out (本局无行政事业性收费项目 says nothing of 信息处理费).
+
+    >>> says_processing_fee("本年度未收取信息处理费。"), says_processing_fee("本局无行政事业性收费项目。")
+    (True, False)
+    """
+    says, others = _fee_words()
+    for other in others:
+        text = text.replace(other, "")
+    return any(word in text for word in says)
+
+
 def fee_findings(report: Report) -> list[Finding]:
     """``processing_fee_unstated`` when section 六 of a report on 2021 or later does not say whether 信息处理费 was
     charged (the fee a request may cost since 国办函〔2020〕109号; the reviewers' check, REPORT_FORMAT.md). Table
     二's 行政事业性收费 is not looked at: it is the agency's administrative fees, another thing (it sent an agency
-    with ¥16 million of them to explain them in section 六)."""
+    with ¥16 million of them to explain them in section 六), nor does section 六 naming them say anything of
+    信息处理费 (``says_processing_fee``)."""
     record = report.record
     other = record.sections.get("other_matters")
-    if record.year and record.year >= PROCESSING_FEE_FROM and other is not None \
-            and not any(word in other for word in FEE_WORDS):
+    if record.year and record.year >= PROCESSING_FEE_FROM and other is not None and not says_processing_fee(other):
         return [make("processing_fee_unstated", line=record.section_lines.get("other_matters"))]
     return []
 
