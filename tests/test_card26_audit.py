@@ -68,7 +68,7 @@ def test_section_six_naming_administrative_fees_says_nothing_of_the_processing_f
 
     # before: 收费 in 行政事业性收费 counted as a word on 信息处理费, and no finding was made
     found = _card(tmp_path, {
-        "a.txt": tab_report(agency="甲县财政局", other_matters="本年度无其他需要报告的事项，本局无行政事业性收费项目。"),
+        "a.txt": tab_report(agency="甲县财政局", other_matters="本年度无其他事项，本局无行政事业性收费项目。"),
         "b.txt": tab_report(agency="乙县财政局", other_matters="本局无行政事业性收费项目，本年度未收取信息处理费。")})
     assert [f.message for f in found["a.txt"] if f.code == "processing_fee_unstated"] == [
         "“其他需要报告的事项”未说明本年度是否收取信息处理费"]
