@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.catalog import findings_catalogue
 from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card, agency_score
 
@@ -73,3 +74,24 @@ def test_section_six_naming_administrative_fees_says_nothing_of_the_processing_f
     assert [f.message for f in found["a.txt"] if f.code == "processing_fee_unstated"] == [
         "“其他需要报告的事项”未说明本年度是否收取信息处理费"]
     assert not any(f.code == "processing_fee_unstated" for f in found["b.txt"])
+
+
+def test_a_text_copied_with_its_years_moved_on_is_found(tmp_path):
+    from .factory import tab_report
+
+    def text(year: int) -> str:  # what a copy-paste changes: the years, each moved on by one
+        return (f"{year}年，本机关认真落实政府信息公开条例，持续完善主动公开目录；{year}年下半年组织培训2次，"
+                f"对照{year - 1}年报告所列问题逐项整改，规范依申请公开办理流程。")
+
+    found = _card(tmp_path, {"a.txt": tab_report(agency="甲县统计局", year=2023, narrative=text(2023)),
+                             "b.txt": tab_report(agency="甲县统计局", year=2024, narrative=text(2024)),
+                             "c.txt": tab_report(agency="乙县统计局", year=2024, narrative=text(2024))})
+    # before: no finding, the texts differing in their years only
+    [copied] = [f for f in found["b.txt"] if f.code == "copied_text"]
+    assert copied.message == "“总体情况”部分与2023年度报告除年份外一字不差"
+    assert copied.line is not None  # the section's heading: the page links it
+    # on the earlier report too (which one copied is not known): its title no longer says “与上年正文相同”
+    assert [f.message for f in found["a.txt"] if f.code == "copied_text"] == [
+        "“总体情况”部分与2024年度报告除年份外一字不差"]
+    assert findings_catalogue()["copied_text"]["title_zh"] == "与其他年度正文相同"
+    assert not any(f.code == "copied_text" for f in found["c.txt"])

@@ -13,6 +13,7 @@ agency, the manifest's facts, the calendar — added as findings to each Report.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -53,17 +54,43 @@ def chain_findings(this: Report, last: Report) -> list[Finding]:
     return out
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEARS_APART = 5  # a year printed within this many of the report's own is read relative to it (2025年下半年 → 本年)
+
+
+def years_relative(text: str, year: int) -> str:
+    """``text`` with each year near the report's own ``year`` written relative to it, so that two years' reports
+    read the same where one was copied from the other with its years moved on (the commonest copy-paste).
+
+    >>> years_relative("2025年下半年，对照2024年的问题", 2025) == years_relative("2024年下半年，对照2023年的问题", 2024)
+    True
+    """
+    def relative(match: re.Match) -> str:
+        offset = int(match.group()) - year
+        return f"〔年{offset:+d}〕" if abs(offset) <= YEARS_APART else match.group()
+
+    return _YEAR.sub(relative, text)
+
+
 def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
     """``copied_text`` for each long narrative section identical to the same agency's report of another year
-    (``others``: its reports by year). A copy of the same year is a duplicate (``duplicate_report``), not a
-    section copied from last year's report."""
+    (``others``: its reports by year), as printed or once each text's years are read relative to its own year
+    (the message then says 除年份外: a copy whose years were moved on was not found). The finding is on both
+    reports (which one copied is not known) at the section's heading line. A copy of the same year is a duplicate
+    (``duplicate_report``), not a section copied from last year's report."""
     out = []
-    for code, text in this.record.sections.items():
+    record = this.record
+    for code, text in record.sections.items():
         if len(text) < 50:
             continue
+        moved = years_relative(text, record.year)
         for year, other in sorted(others.items()):
-            if year != this.record.year and other.record.sections.get(code) == text:
-                out.append(make("copied_text", row=labels()["sections"][code], detail=str(year)))
+            if year == record.year:
+                continue
+            printed = other.record.sections.get(code)
+            if printed == text or (printed is not None and years_relative(printed, year) == moved):
+                out.append(make("copied_text", row=labels()["sections"][code], detail=str(year),
+                                line=record.section_lines.get(code), case="" if printed == text else "years_moved"))
                 break
     return out
 
