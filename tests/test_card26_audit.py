@@ -95,3 +95,16 @@ def test_a_text_copied_with_its_years_moved_on_is_found(tmp_path):
         "“总体情况”部分与2024年度报告除年份外一字不差"]
     assert findings_catalogue()["copied_text"]["title_zh"] == "与其他年度正文相同"
     assert not any(f.code == "copied_text" for f in found["c.txt"])
+
+
+def test_a_count_of_every_administrative_review_is_not_held_against_table_four(tmp_path):
+    from .factory import tab_report
+
+    found = _card(tmp_path, {
+        # table 四 counts the reviews of disclosure decisions only; before: “正文称“行政复议案件”35件，表格为0件”, −3
+        "a.txt": tab_report(agency="甲县司法局", narrative="公开信息120条。全年办理各类行政复议案件35件，均已审结。"),
+        "b.txt": tab_report(agency="乙县司法局", narrative="全年受理政府信息公开的\n行政复议申请5件，已全部审结。")})
+    assert not any(f.code == "narrative_mismatch" for f in found["a.txt"])
+    assert [f.message for f in found["b.txt"] if f.code == "narrative_mismatch"] == [
+        "正文称“行政复议申请”5件，表格为0件"]
+    assert _score(found["a.txt"]) == 100 and _score(found["b.txt"]) == 97

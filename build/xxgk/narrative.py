@@ -88,6 +88,26 @@ def stated_none(text: str, claim: str) -> str | None:
     return match.group(0) if match else None
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _said_of(folded: str, at: int, context: str) -> bool:
+    """Whether the sentence holding position ``at`` (from the last 。！？ before it, across line breaks: a PDF's
+    lines wrap sentences) names ``context`` (every claim when empty). Table 四 counts only the reviews and suits
+    of disclosure decisions: 全年依法办理各类行政复议案件35件 is no count of them, 受理政府信息公开的行政复议申请5件 is.
+
+    >>> _said_of("渠道进行信息公开。全年办理各类行政复议案件35件", 20, "信息公开")
+    False
+    >>> _said_of("受理政府信息公开的\\n行政复议申请 5件", 12, "信息公开")
+    True
+    """
+    if not context:
+        return True
+    starts = [m.end() for m in _SENTENCE_END.finditer(folded, 0, at)]
+    end = _SENTENCE_END.search(folded, at)
+    return context in folded[starts[-1] if starts else 0:end.start() if end else len(folded)]
+
+
 def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | None) -> list[Finding]:
     """One finding per claim whose first stated count differs from the table (from every reading of it the
     claim allows: ``new.total|new.total+carried_over.total``, received this year or with last year's).
@@ -104,7 +124,7 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     findings = []
     for claim in table("narrative_claims"):
         match = re.search(claim["pattern"], folded)
-        if not match:
+        if not match or not _said_of(folded, match.start(1 if match.re.groups else 0), claim.get("context") or ""):
             continue
         none = not match.re.groups  # a claim of none (未收到政府信息公开申请): no number printed, a count of 0
         digits = "0" if none else match.group(1)  # (more digits than any table holds: differs, as printed)
