@@ -108,3 +108,17 @@ def test_a_count_of_every_administrative_review_is_not_held_against_table_four(t
     assert [f.message for f in found["b.txt"] if f.code == "narrative_mismatch"] == [
         "正文称“行政复议申请”5件，表格为0件"]
     assert _score(found["a.txt"]) == 100 and _score(found["b.txt"]) == 97
+
+
+def test_the_wording_of_an_outdated_template_and_of_a_blank_cell(tmp_path):
+    from xxgk.findings import make
+
+    # before: “2025年度起应使用2021年格式”, as if the 2021 template were due from 2025
+    assert make("format_outdated", table="3", expected=2025).message == (
+        "表3使用2019年格式；本报告是2025年度的，2021年度起的报告应使用2021年格式（国办公开办函〔2021〕30号）")
+    from .factory import tab_report
+
+    text = tab_report(agency="甲县统计局").replace("\t0\t0\t0\t0\t0\t5\n", "\t\t\t0\t0\t0\t5\n", 1)
+    blanks = [f.message for f in _card(tmp_path, {"a.txt": text})["a.txt"] if f.code == "value_blank"]
+    assert blanks and all("或“空白”" not in m for m in blanks)  # before: “商业企业、科研机构为空白或“空白””
+    assert any(m.endswith("商业企业、科研机构为空白：记为缺失（不是0）") for m in blanks), blanks

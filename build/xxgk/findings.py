@@ -61,7 +61,9 @@ def make(code: str, *, table=None, row=None, column=None, expected=None, actual=
     """Build a finding of catalogue type ``code``; an unknown code is a broken rule table (KeyError). ``case``
     names a message of ``rules/finding_messages.csv`` for a case the catalogue's message does not fit."""
     entry = findings_catalogue()[code]
-    template = _case_messages().get((code, "" if table is None else str(table), case), entry["message"])
+    cases = _case_messages()  # a table's own message for the case, else the case's for every table
+    template = cases.get((code, "" if table is None else str(table), case)) or cases.get((code, "", case)) \
+        or entry["message"]
     fields = {"table": table, "row": row, "column": column, "expected": expected, "actual": actual}
     text = {k: "" if v is None else str(v) for k, v in fields.items()}
     message = template.format_map(_Blank(text, detail=detail))

@@ -47,7 +47,7 @@ def read_slots(slots: Sequence[Slot], units: Sequence[str], where: dict,
             findings.append(make(f"value_{problem}", column=column, actual=printed_text, line=slot.line, **where))
     if blanks:
         findings.append(make("value_blank", column="、".join(blanks), actual="/".join(sorted(printed)),
-                             line=slots[0].line, **where))
+                             line=slots[0].line, case="blank" if printed == {"空白"} else "", **where))
     return tuple(values), findings
 
 
