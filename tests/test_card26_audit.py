@@ -122,3 +122,16 @@ def test_the_wording_of_an_outdated_template_and_of_a_blank_cell(tmp_path):
     blanks = [f.message for f in _card(tmp_path, {"a.txt": text})["a.txt"] if f.code == "value_blank"]
     assert blanks and all("或“空白”" not in m for m in blanks)  # before: “商业企业、科研机构为空白或“空白””
     assert any(m.endswith("商业企业、科研机构为空白：记为缺失（不是0）") for m in blanks), blanks
+
+
+def test_table_three_copied_from_another_year_is_found(tmp_path):
+    from .factory import tab_report
+
+    # REPORT_FORMAT's “identical numbers year after year”; before: no check looked at the numbers
+    found = _card(tmp_path, {"a.txt": tab_report(agency="甲县统计局", year=2023, narrative="甲。"),
+                             "b.txt": tab_report(agency="甲县统计局", year=2024, narrative="乙。"),
+                             "c.txt": tab_report(agency="甲县统计局", year=2025, narrative="丙。", carried_over=1)})
+    [copied] = [f for f in found["b.txt"] if f.code == "copied_numbers"]
+    assert (copied.severity, copied.message) == ("info", "表3的175个数字与2023年度报告完全相同，可能照抄了往年的表格")
+    assert copied.line is not None and any(f.code == "copied_numbers" for f in found["a.txt"])
+    assert not any(f.code == "copied_numbers" for f in found["c.txt"])  # one cell differs

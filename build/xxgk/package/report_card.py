@@ -4,7 +4,8 @@ agency, the manifest's facts, the calendar — added as findings to each Report.
 * completeness: a report on 2021 or later whose tables follow the 2019 template;
 * cross-year chains: 上年结转(y) = 结转下年度(y-1); 现行有效(y) = 现行有效(y-1) + 制发(y) − 废止(y)
   (information, not error: real series break them);
-* copy-paste: a narrative section identical to the agency's report of another year;
+* copy-paste: a narrative section identical to the agency's report of another year (its years moved on or not),
+  or table 三's numbers all equal to another year's;
 * timeliness (条例 第四十九条): after 31 March of the next year is late for everyone; February and
   March are late for a department but not for a government's summary report (the publisher's tier
   and kind as resolved by ``xxgk.agency``, the manifest's ``level`` winning);
@@ -95,6 +96,20 @@ def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
     return out
 
 
+def table_copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
+    """``copied_numbers`` when every number of table 三 equals the same agency's report of another year (every cell
+    read, not all 0: an agency that received no request prints the same zeros each year lawfully) — REPORT_FORMAT's
+    "identical numbers year after year", on both reports, at the table's first line."""
+    mine = this.record.values("applications")
+    if not mine or not all(isinstance(v, int) for v in mine.values()) or not any(mine.values()):
+        return []
+    for year, other in sorted(others.items()):
+        if year != this.record.year and other.record.values("applications") == mine:
+            line = min((f.line for f in this.record.facts if f.table == "applications" and f.line), default=None)
+            return [make("copied_numbers", table="3", actual=len(mine), detail=str(year), line=line)]
+    return []
+
+
 LATE_FOR_EVERYONE = "条例第四十九条：部门报告最晚1月31日、政府汇总报告最晚3月31日"  # the agency's kind unknown
 KIND_UNKNOWN = "未能确定发布机关是人民政府部门还是人民政府：部门报告应于1月31日前发布（政府汇总报告为3月31日）"
 
@@ -179,7 +194,7 @@ def add_report_card(reports: list[Report]) -> None:
             last = years.get(record.year - 1)
             if last is not None and years.get(record.year) is report:
                 found += chain_findings(report, last)
-            found += copy_findings(report, years)
+            found += copy_findings(report, years) + table_copy_findings(report, years)
         report.file_findings += found
 
 
