@@ -203,7 +203,8 @@ def add_report_card(reports: list[Report]) -> None:
 # ``responsibility`` in rules/findings.csv is ``agency`` (broken identities, late publication, prose against
 # table, copy-paste, …) take points off; the limits of our reading (cells we could not cut, rows we could
 # not align, labels we did not recognise) are shown beside the score but never count. Scores are compared
-# only within one year and one tier (a government's summary report or a department's report).
+# only within one year and one administrative tier (``score_group``), nationally: a county government's summary
+# report is ranked with the county departments of every province (the peer medians, ``peer_group``, are narrower).
 
 ERROR_POINTS, WARNING_POINTS = 10, 3
 UNKNOWN_TIER = "unknown"

@@ -611,10 +611,11 @@ class Site(ReportPages, AgencyPages):
         self.write("checks.md", "\n".join(parts))
 
     def ranking(self) -> None:
-        """Scores ranked within one year and one tier (a government's summary report, a department's report):
-        reports of different years or tiers are never ranked against each other. Above ``INDEX_SHARD_ABOVE``
-        reports the page is an index (per group: its size, the top and bottom ``RANKING_EXTRACT``, links to
-        one page per province, ``ranking_path``); the ranks stay national within the year and tier."""
+        """Scores ranked within one year and one administrative tier (``score_group``; governments' summary reports
+        and departments together): reports of different years or tiers are never ranked against each other.
+        Above ``INDEX_SHARD_ABOVE`` reports the page is an index (per group: its size, the top and bottom
+        ``RANKING_EXTRACT``, links to one page per province, ``ranking_path``); the ranks stay national within the
+        year and tier."""
         groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in self.reports:
             groups[score_group(r)].append(r)
