@@ -135,3 +135,20 @@ def test_table_three_copied_from_another_year_is_found(tmp_path):
     assert (copied.severity, copied.message) == ("info", "表3的175个数字与2023年度报告完全相同，可能照抄了往年的表格")
     assert copied.line is not None and any(f.code == "copied_numbers" for f in found["a.txt"])
     assert not any(f.code == "copied_numbers" for f in found["c.txt"])  # one cell differs
+
+
+@pytest.mark.parametrize("heading", ["四、因政府信息公开申请提起行政复议、行政诉讼的情况",
+                                     "四、因政府信息公开申请行政复议、提起行政诉讼的情况"])
+def test_section_four_under_the_older_templates_words_is_read(tmp_path, heading):
+    from .factory import tab_report
+
+    text = tab_report(agency="甲县统计局").replace("四、政府信息公开行政复议、行政诉讼情况", heading)
+    assert heading in text
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    [report] = collect(folder)
+    add_report_card([report])
+    # before: section_absent (a warning against the agency, −3) and table_absent (table 四's 15 numbers lost)
+    assert not {"section_absent", "table_absent"} & {f.code for f in report.findings}
+    assert len(report.record.values("review_litigation")) == 15 and _score(report.findings) == 100
