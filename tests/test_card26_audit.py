@@ -70,10 +70,11 @@ def test_section_six_naming_administrative_fees_says_nothing_of_the_processing_f
     # before: 收费 in 行政事业性收费 counted as a word on 信息处理费, and no finding was made
     found = _card(tmp_path, {
         "a.txt": tab_report(agency="甲县财政局", other_matters="本年度无其他事项，本局无行政事业性收费项目。"),
-        "b.txt": tab_report(agency="乙县财政局", other_matters="本局无行政事业性收费项目，本年度未收取信息处理费。")})
+        "b.txt": tab_report(agency="乙县财政局", other_matters="本局无行政事业性收费项目，本年度未收取信息处理费。"),
+        "c.txt": tab_report(agency="丙县财政局", other_matters="本年度依申请公开的政府信息一律免费提供。")})
     assert [f.message for f in found["a.txt"] if f.code == "processing_fee_unstated"] == [
         "“其他需要报告的事项”未说明本年度是否收取信息处理费"]
-    assert not any(f.code == "processing_fee_unstated" for f in found["b.txt"])
+    assert not any(f.code == "processing_fee_unstated" for f in found["b.txt"] + found["c.txt"])
 
 
 def test_a_text_copied_with_its_years_moved_on_is_found(tmp_path):
