@@ -45,6 +45,8 @@ def test_a_late_report_is_late_by_its_own_deadline(tmp_path, agency, published, 
     [late] = _timely(findings)
     assert (late.code, late.severity) == (code, severity)
     assert reason in late.message and late.message.startswith(f"发布日期{late.actual}晚于{late.expected}")
+    # the date named is the one the reason gives (before: a department in April read “晚于2025-03-31（…部门…1月31日）”)
+    assert late.expected[5:] == ("03-31" if "3月31日" in reason.split("（")[0] else "01-31")
     assert _score(findings) == (97 if severity == "warning" else 100)
 
 

@@ -133,12 +133,13 @@ def timeliness_findings(report: Report) -> list[Finding]:
         return []
     known = agency.kind is not None and rule["quoted"] == "yes"
     reason = rule["reason_zh"] if agency.kind is not None else KIND_UNKNOWN
+    if known and published > due:  # measured against its own deadline, whenever it was published
+        return [make("late_publication", actual=record.published_date, expected=due.isoformat(), detail=reason)]
     if published > max(march, due):
         return [make("late_publication", actual=record.published_date, expected=max(march, due).isoformat(),
-                     detail=rule["reason_zh"] if known else LATE_FOR_EVERYONE)]
+                     detail=LATE_FOR_EVERYONE)]
     if published > due:
-        return [make("late_publication" if known else "possibly_late", actual=record.published_date,
-                     expected=due.isoformat(), detail=reason)]
+        return [make("possibly_late", actual=record.published_date, expected=due.isoformat(), detail=reason)]
     return []
 
 
