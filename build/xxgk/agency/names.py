@@ -92,6 +92,18 @@ def vertical_parents() -> tuple[str, ...]:
     return tuple(sorted((r["parent"] for r in table("agency_vertical_parents")), key=len, reverse=True))
 
 
+def parent_in_id(parent: str) -> str:
+    """The part of an agency id a vertically managed office's parent gives (``in_id`` of
+    ``rules/agency_vertical_parents.csv``): the parent itself (国家金融监督管理总局), or "" for a name that is no
+    administration's (中华人民共和国 of 中华人民共和国西宁海关)."""
+    return parent if parent and _parents_in_id().get(parent, True) else ""
+
+
+@cache
+def _parents_in_id() -> dict[str, bool]:
+    return {r["parent"]: r["in_id"] != "no" for r in table("agency_vertical_parents")}
+
+
 @cache
 def zone_suffixes() -> tuple[str, ...]:
     return tuple(sorted((r["suffix"] for r in table("agency_zone_suffixes")), key=len, reverse=True))

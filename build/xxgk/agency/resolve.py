@@ -24,7 +24,7 @@ from ..safe import drop_invisible
 from .divisions import Division, by_name, by_short, chain, contains, divisions
 from .evidence import body_names, region_votes, township_names, zone_names
 from .ids import slug
-from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_suffix, bare_township, parse_name
+from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_suffix, bare_township, parent_in_id, parse_name
 from .renames import newest, oldest
 
 TIERS = ("national", "province", "prefecture", "county", "township")
@@ -214,7 +214,10 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         prefix = parsed.region_text if (parsed.zone or parsed.parent) and parsed.region_text else _region_name(division)
         name = parsed.parent + prefix + parsed.zone + parsed.township + body
     shorts = _shorts(division)
-    own_part = (parsed.region_text if parsed.zone else "") + (own or body)
+    # a vertically managed office's id names its administration (国家金融监督管理总局湖南监管局 and
+    # 中国证券监督管理委员会湖南监管局 are two agencies: both hunan-jianguanju, each id then a digest that changed
+    # whenever the other's report came or went)
+    own_part = parent_in_id(parsed.parent) + (parsed.region_text if parsed.zone else "") + (own or body)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
             "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
 
@@ -345,4 +348,5 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
 def _own_part(root: str, resolved: dict) -> str:
     """The part of an old name after its region (上海市环境保护局 → 环境保护局)."""
     parsed = parse_name(root)
-    return (parsed.zone + parsed.township + parsed.body) or root if parsed.regions or parsed.national else root
+    own = parsed.zone + parsed.township + parsed.body
+    return parent_in_id(parsed.parent) + own if own and (parsed.regions or parsed.national) else root
