@@ -23,3 +23,21 @@ def test_a_customs_office_id_is_its_region_and_haiguan():
     """中华人民共和国 names no administration (rules/agency_vertical_parents.csv in_id no): the id stays short."""
     assert name_to_agency("中华人民共和国长沙海关", "", {}).agency_id == "hunan-changsha-haiguan"
     assert name_to_agency("国家税务总局长沙市税务局", "", {}).agency_id == "hunan-changsha-guojiashuiwuzongjushuiwuju"
+
+
+VALUES = {"applications": {("new", "total"): 31, ("carried_over", "total"): 0},
+          "review_litigation": {("review", "total"): 3, ("litigation_direct", "total"): 1,
+                                ("litigation_after_review", "total"): 0}}
+
+
+def test_a_negated_or_last_years_claim_of_none_is_no_narrative_mismatch():
+    """无逾期未受理申请 says every request was handled; 上年度未发生行政复议 speaks of last year. Before:
+    narrative_mismatch 正文称“未受理申请”0件，表格为31件 — a report that is right told it contradicts itself."""
+    from xxgk.narrative import narrative_to_findings
+
+    for text in ("本年度共收到申请31件，均已按时办结，无逾期未受理申请。",
+                 "本年度共收到申请31件，不存在未受理申请的情况。",
+                 "上年度未发生行政复议，本年度发生3件。", "本年度未收到政府信息公开申请的投诉举报。"):
+        assert narrative_to_findings(text, VALUES, 1) == [], text
+    said = [f.message for f in narrative_to_findings("本年度未收到政府信息公开申请，未发生行政复议。", VALUES, 1)]
+    assert said == ["正文称“未收到政府信息公开申请”0件，表格为31件", "正文称“未发生行政复议”0件，表格为3件"]
