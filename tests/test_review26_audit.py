@@ -41,3 +41,23 @@ def test_a_negated_or_last_years_claim_of_none_is_no_narrative_mismatch():
         assert narrative_to_findings(text, VALUES, 1) == [], text
     said = [f.message for f in narrative_to_findings("本年度未收到政府信息公开申请，未发生行政复议。", VALUES, 1)]
     assert said == ["正文称“未收到政府信息公开申请”0件，表格为31件", "正文称“未发生行政复议”0件，表格为3件"]
+
+
+def test_a_digit_run_in_the_workbook_is_shown_as_printed_without_an_apostrophe():
+    """In xxgk.xlsx a text cell is text: Excel shows 25380363300630003 whole. Before, the CSVs' apostrophe for
+    digit runs went into the workbook too, where it is a character of the cell: findings.actual read
+    '25380363300630003 and '007. A formula-looking text keeps its apostrophe there, as before."""
+    import io
+    import re
+    import zipfile
+
+    from xxgk.package.write import xlsx_bytes
+
+    rows = [{"actual": "25380363300630003", "expected": "007"}, {"actual": "=1+1", "expected": "2021"}]
+    book = zipfile.ZipFile(io.BytesIO(xlsx_bytes({"findings": rows})))
+    sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    shared = book.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in book.namelist() else ""
+    texts = re.findall(r"<t[^>]*>([^<]*)</t>", sheet + shared)
+    assert "25380363300630003" in texts and "007" in texts and "2021" in texts
+    assert "'25380363300630003" not in texts and "'007" not in texts
+    assert "'=1+1" in texts

@@ -173,12 +173,14 @@ _CUT_NOTE = "…［超出 Excel 单元格上限，已截断；完整内容见同
 
 
 def xlsx_cell(value):
-    """An XLSX cell: ``sheet_cell``; a text longer than a cell holds (``XLSX_CELL_CHARS`` UTF-16 units, as Excel
-    and XlsxWriter count: a character beyond U+FFFF is two) is cut with a note saying so (the writer would cut
-    it silently; the CSV keeps it whole); and a text shaped ``<r>…</r>`` starts with ``'``, as a
-    formula-looking one does: XlsxWriter (``constant_memory``) writes such a text into the sheet's XML as it
-    is, as a rich string, so report text could otherwise write the workbook's XML. The cut is made here, so
-    XlsxWriter never cuts a text after that test (its cut could end a text with ``</r>``).
+    """An XLSX cell: ``sheet_cell``'s apostrophe before a formula-looking text, never before a text of digits (a
+    workbook's text cell shows them as printed, and the apostrophe would be a character of the text); a text longer
+    than a cell holds (``XLSX_CELL_CHARS`` UTF-16 units, as Excel and XlsxWriter count: a character beyond U+FFFF
+    is two) is cut with a note saying so (the writer would cut it silently; the CSV keeps it whole); and a text
+    shaped ``<r>…</r>`` starts with ``'``, as a formula-looking one does: XlsxWriter (``constant_memory``) writes
+    such a text into the sheet's XML as it is, as a rich string, so report text could otherwise write the
+    workbook's XML. The cut is made here, so XlsxWriter never cuts a text after that test (its cut could end a text
+    with ``</r>``).
 
     >>> len(xlsx_cell("注" * 40_000)), xlsx_cell("注" * 40_000).endswith("CSV］")
     (32767, True)
@@ -186,9 +188,12 @@ def xlsx_cell(value):
     (32767, True)
     >>> xlsx_cell("<r><t>x</t></r>"), xlsx_cell("<r>不是</r> 结尾")
     ("'<r><t>x</t></r>", '<r>不是</r> 结尾')
+    >>> xlsx_cell("25380363300630003"), xlsx_cell("007"), xlsx_cell("=1+1"), xlsx_cell("'=1")
+    ('25380363300630003', '007', "'=1+1", "''=1")
     """
-    value = sheet_cell(value)
-    if isinstance(value, str):
+    if isinstance(value, str) and value[:1] in _MAY_PREFIX and _looks_like_formula(value, numbers=False):
+        value = "'" + value  # (a text cell of a workbook is never read as a number: 25380363300630003 shows whole;
+    if isinstance(value, str):  # an apostrophe there was a character of the value, '007 for 007)
         if value.startswith("<r>") and value.endswith("</r>"):
             value = "'" + value
         if len(value) > XLSX_CELL_CHARS // 2 and _utf16_units(value) > XLSX_CELL_CHARS:
@@ -208,14 +213,14 @@ def _utf16_prefix(text: str, units: int) -> str:
     return data.decode("utf-16-le", errors="surrogatepass")
 
 
-def _looks_like_formula(text: str) -> bool:
-    """What ``sheet_cell`` prefixes: a formula start that is not a number; a number a spreadsheet would read as
-    another (``_CHANGED_NUMBER``); or an apostrophe before either (so that a text which itself begins with ``'=``
-    keeps its apostrophe through ``cell_text``: ``'=x`` is written ``''=x``)."""
+def _looks_like_formula(text: str, numbers: bool = True) -> bool:
+    """What ``sheet_cell`` prefixes: a formula start that is not a number; with ``numbers``, a number a spreadsheet
+    would read as another (``_CHANGED_NUMBER``: a CSV's concern only); or an apostrophe before either (so that a text
+    which itself begins with ``'=`` keeps its apostrophe through ``cell_text``: ``'=x`` is written ``''=x``)."""
     rest = text.lstrip("'")  # one pass, however many apostrophes (no recursion, no copies per apostrophe)
     if rest.startswith(_FORMULA_START) and not _NUMBER.fullmatch(rest):
         return True
-    return _CHANGED_NUMBER.fullmatch(rest) is not None
+    return numbers and _CHANGED_NUMBER.fullmatch(rest) is not None
 
 
 # a text that Excel or LibreOffice opening a CSV reads as a number it does not show as printed: 16 or more digits
