@@ -61,3 +61,30 @@ def test_a_digit_run_in_the_workbook_is_shown_as_printed_without_an_apostrophe()
     assert "25380363300630003" in texts and "007" in texts and "2021" in texts
     assert "'25380363300630003" not in texts and "'007" not in texts
     assert "'=1+1" in texts
+
+
+def test_an_office_suites_lock_file_in_the_output_does_not_throw_the_new_build_away(tmp_path):
+    """xxgk.xlsx open in LibreOffice (.~lock.xxgk.xlsx#) or Excel (~$xxgk.xlsx) while a build ran: before, the swap
+    was refused at the very end ('.~lock.xxgk.xlsx#' was put there during the build) and the new package deleted;
+    now the lock goes with the old folder, as .DS_Store does. A user's own file still refuses the swap."""
+    import pytest
+
+    from xxgk.folders import Refused, seal, staging_for, swap_in
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "xxgk.xlsx").write_text("old")
+    seal(out)
+    (out / ".~lock.xxgk.xlsx#").write_text("lock")
+    (out / "~$xxgk.xlsx").write_text("lock")
+    staging = staging_for(out)
+    (staging / "xxgk.xlsx").write_text("new")
+    seal(staging)
+    swap_in(staging, out)
+    assert (out / "xxgk.xlsx").read_text() == "new"
+    (out / "notes.txt").write_text("mine")
+    staging = staging_for(out)
+    seal(staging)
+    with pytest.raises(Refused):
+        swap_in(staging, out)
+    assert (out / "notes.txt").read_text() == "mine"

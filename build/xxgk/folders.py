@@ -58,11 +58,24 @@ OUTPUT_NAMES = frozenset({
 # what a file manager or git puts into any folder it shows or keeps: no one's content, replaced with the folder as
 # before. The marker's list refused them (review 25b): opening site/ in Finder (.DS_Store) stopped the next build
 LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+# an office suite's lock of a file it has open (LibreOffice's .~lock.xxgk.xlsx#, Excel's ~$xxgk.xlsx): the editor's,
+# not content; the editor keeps its copy. Before, xxgk.xlsx open in LibreOffice while a build ran refused the swap at
+# the very end, the new package thrown away (swap_in)
+_EDITOR_LOCK = re.compile(r"\.~lock\..+#|~\$.+")
+
+
+def litter(name: str) -> bool:
+    """Whether an entry of an output is no one's content (``LITTER``, an editor's lock file), replaced with the folder.
+
+    >>> litter(".DS_Store"), litter(".~lock.xxgk.xlsx#"), litter("~$xxgk.xlsx"), litter("notes.txt")
+    (True, True, True, False)
+    """
+    return name in LITTER or _EDITOR_LOCK.fullmatch(name) is not None
 _SITEMAP_NAME = re.compile(r"sitemap(?:-\d+)?\.xml(?:\.gz)?")
 
 
 def foreign_entry(folder: Path) -> str | None:
-    """The first name (sorted) in ``folder`` that no xxgk output holds (``OUTPUT_NAMES``; ``LITTER`` is no one's),
+    """The first name (sorted) in ``folder`` that no xxgk output holds (``OUTPUT_NAMES``; ``litter`` is no one's),
     else None.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "data").mkdir(); foreign_entry(folder)
@@ -70,7 +83,7 @@ def foreign_entry(folder: Path) -> str | None:
     '.git'
     """
     return next((name for name in sorted(p.name for p in folder.iterdir())
-                 if name not in OUTPUT_NAMES | LITTER and not _SITEMAP_NAME.fullmatch(name)), None)
+                 if name not in OUTPUT_NAMES and not litter(name) and not _SITEMAP_NAME.fullmatch(name)), None)
 
 
 def made_by_xxgk(folder: Path) -> bool:
@@ -278,7 +291,7 @@ def seal(folder: Path) -> None:
 
 def added_entry(folder: Path) -> str | None:
     """The first name (sorted) at the top of a marked ``folder`` that its marker does not list (``seal``): a file
-    someone put into an xxgk output, which replacing the folder would delete (``LITTER`` is no one's: not counted).
+    someone put into an xxgk output, which replacing the folder would delete (``litter`` is no one's: not counted).
     None when the folder has no marker, or one without the list.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "data").mkdir(); seal(folder)
@@ -296,7 +309,7 @@ def added_entry(folder: Path) -> str | None:
         return None
     written = set(text.split(WRITTEN, 1)[1].splitlines())
     return next((name for name in sorted(p.name for p in folder.iterdir())
-                 if name != MARKER and name not in written and name not in LITTER), None)
+                 if name != MARKER and name not in written and not litter(name)), None)
 
 
 def staging_for(out: Path) -> Path:
