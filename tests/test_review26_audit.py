@@ -88,3 +88,38 @@ def test_an_office_suites_lock_file_in_the_output_does_not_throw_the_new_build_a
     with pytest.raises(Refused):
         swap_in(staging, out)
     assert (out / "notes.txt").read_text() == "mine"
+
+
+LAYOUT_TABLE_3 = """平潭综合实验区2019年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+                                     申请人情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项                   法人或其他组织
+之和）                             自然人                                                     总计
+                                                                   社会公益组   法律服务机
+                                                  商业企业   科研机构                      其他
+                                                                   织       构
+一、本年新收政府信息公开申请数量                     23           0      0         0       0       0    23
+二、上年结转政府信息公开申请数量                     0            0      0         0       0       0    0
+         （一）予以公开                     7            0      0         0       0       0    7
+                   1.本机关不掌握相关政府信息    7            0      0         0       0       0    7
+         （四）无法提供   2.没有现成信息需要另行制作    0            0      0         0       0       0    0
+                   3.补正后申请内容仍不明确{mark}                 0      0         0       0       0    {total}
+                   1.信访举报投诉类申请       0            0      0         0       0       0    0
+                   2.重复申请            3            0      0         0       0       0    3
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_a_footnote_mark_after_a_layout_rows_label_leaves_its_blank_cell_in_place():
+    """pdftotext -layout of a row whose label carries a footnote mark (3.补正后申请内容仍不明确*, ①, ¹) and whose first
+    cell is blank. Before (a1c9c69's rule that only a label's words stand before the first number): the row was
+    not placed by the columns, and all seven values were lost with row_lost_cells; now the six printed ones are read
+    and 自然人 stays blank, as without the mark. An OCR'd letter there is still unreadable (test_parse26_audit)."""
+    from xxgk.parser import parse
+
+    applicants = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org",
+                  "total"]
+    for mark in (" ", "*", "①", "¹", "※"):
+        record = parse(LAYOUT_TABLE_3.format(mark=mark, total="0"))
+        values = record.values("applications")
+        assert [values.get(("unavailable_unclear", a)) for a in applicants] == [None, 0, 0, 0, 0, 0, 0], mark
