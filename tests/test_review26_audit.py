@@ -123,3 +123,21 @@ def test_a_footnote_mark_after_a_layout_rows_label_leaves_its_blank_cell_in_plac
         record = parse(LAYOUT_TABLE_3.format(mark=mark, total="0"))
         values = record.values("applications")
         assert [values.get(("unavailable_unclear", a)) for a in applicants] == [None, 0, 0, 0, 0, 0, 0], mark
+
+
+def test_a_loose_row_whose_ones_were_ocrd_as_rules_is_never_read_as_html2text_cells():
+    """OCR of a scanned table 二 printing 71 3 41 as ``行政规范性文件 7| 3 4|`` (each 1 read as |): every | stands
+    after a number with a space after it, as html2text's rules do (规章| 0| 0| 0). Before (62c1589): read as three
+    cells, 行政规范性文件 issued 7 published for 71 and in_force blank; now, as before that commit, no value of the
+    row is published and row_lost_cells says so. html2text's own rows are still read (test_parse26_audit)."""
+    from xxgk.parser import parse
+
+    text = ("海城市农业农村局2023年政府信息公开工作年度报告\n一、总体情况\n本年度依法做好政府信息公开工作。\n"
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+            "规章 0 0 0\n行政规范性文件 7| 3 4|\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 26\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    record = parse(text)
+    values = record.values("active")
+    assert [values.get(("normative_documents", m)) for m in ("issued", "repealed", "in_force")] == [None] * 3
+    assert values.get(("rules", "issued")) == 0 and values.get(("licensing", "decisions")) == 26
+    assert any(f.code == "row_lost_cells" and f.row == "行政规范性文件" for f in record.findings)

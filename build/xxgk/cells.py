@@ -82,11 +82,21 @@ def _glued_rules(stripped: str) -> bool:
     after it, an empty cell ``| |``): two rules at least, all of that form — no OCR'd rule, which stands here and
     there (``行政许可   |297``). Before, such rows were read as loose text and every number, ``0|``, unreadable.
 
+    Each cell is one number or words alone: a cell holding words and a number, or two numbers, apart by a space
+    (``行政规范性文件 7| 3 4|``) is a loose row whose 1s were OCR'd as | (before, 7 was published for 71 and 41's
+    column left blank).
+
     >>> _glued_rules("规章| 0| 0| 0"), _glued_rules("0| | 2| 1"), _glued_rules("政府集中采购 1|4 236| 2")
     (True, True, False)
+    >>> _glued_rules("行政规范性文件 7| 3 4|"), _glued_rules("（二）部分公开 （区分处理的）| 1| 0|")
+    (False, True)
     """
     rules = stripped.count("|")
-    return rules >= 2 and len(_RULE_AFTER_CELL.findall(stripped)) == rules
+    return rules >= 2 and len(_RULE_AFTER_CELL.findall(stripped)) == rules and not any(
+        _NUMBER_BESIDE.search(cell.strip()) for cell in stripped.split("|"))
+
+
+_NUMBER_BESIDE = re.compile(r"\S\s+[\d.,]*\d|\d[\d.,]*\s+\S")  # a number and something else in one cell, a space apart
 # letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
 _LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦\ufffd]"  # (U+FFFD: a lost glyph, a reordering mark)
