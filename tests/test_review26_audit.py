@@ -141,3 +141,22 @@ def test_a_loose_row_whose_ones_were_ocrd_as_rules_is_never_read_as_html2text_ce
     assert [values.get(("normative_documents", m)) for m in ("issued", "repealed", "in_force")] == [None] * 3
     assert values.get(("rules", "issued")) == 0 and values.get(("licensing", "decisions")) == 26
     assert any(f.code == "row_lost_cells" and f.row == "行政规范性文件" for f in record.findings)
+
+
+def test_a_wiki_cell_that_looks_like_many_attributes_is_read_in_linear_time():
+    """A wiki table's cell whose text is ``a= a= a= …``: before, the attribute pattern (an unquoted value could hold
+    spaces and =) tried exponentially many splits: 20 took 15 s, each one more twice as long, so such a file used
+    its whole time budget and was lost. Now a few milliseconds for 400; real attributes are still dropped."""
+    import time
+
+    from xxgk.cells import fold_wiki_rows
+
+    started = time.monotonic()
+    for unit in ("a= ", "a=b ", "b= ", "a=b="):
+        rows = fold_wiki_rows([(1, "{|"), (2, "| " + unit * 400 + "x"), (3, "|}")])
+        assert rows[1][1].startswith("| ")
+    assert time.monotonic() - started < 2
+    rows = fold_wiki_rows([(1, "{|"), (2, '| rowspan="2" | 三、本年度办理结果'),
+                           (3, '| style="text-align: right;" | 5'), (4, "|-"), (5, "| 规章 || align=right | 0"),
+                           (6, "|}")])
+    assert [text for _, text in rows if text] == ["| 三、本年度办理结果 | 5 |", "| 规章 | 0 |"]

@@ -484,7 +484,10 @@ _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 _WRAP_JOINS = re.compile(r"[^\x00-\x7f]")  # two pieces of a wrapped cell meet without a space between these
 
 
-_WIKI_ATTRIBUTE = r"[a-z-]+\s*=\s*[\"']?[^|\"']*[\"']?"  # rowspan="2", style=text-align:right
+# rowspan="2", style="text-align: right;", align=right: a value quoted, or unquoted without a space (as MediaWiki
+# reads it). An unquoted value that may hold spaces let one cell's text be split into attributes in exponentially
+# many ways: a cell "a= a= a= …" (20 times) took 15 s, each more one twice as long (review 26b)
+_WIKI_ATTRIBUTE = r"[a-z-]+\s*=\s*(?:\"[^|\"]*\"|'[^|']*'|[^\s|\"'=]*)"
 _WIKI_ATTRIBUTES = re.compile(rf"^\s*{_WIKI_ATTRIBUTE}(?:\s+{_WIKI_ATTRIBUTE})*\s*\|(?!\|)")
 
 
