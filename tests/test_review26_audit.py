@@ -176,3 +176,15 @@ def test_a_title_after_a_very_long_run_of_rules_is_read_in_linear_time():
     assert time.monotonic() - started < 2 and title.agency == "海城市粮食局"
     joint = read_title("—" * 80_000 + " 海城市发展和改革局 海城市粮食局2023年政府信息公开工作年度报告\n")
     assert joint.agency is None and joint.joint
+
+
+def test_a_glued_rule_row_with_a_very_long_cell_is_told_in_linear_time():
+    """The test of the fix above (one number or words alone a cell) must not itself be quadratic: a cell of 200,000
+    digits before ``x| 0| 0`` took minutes with a pattern that backtracked over the digits from every start."""
+    import time
+
+    from xxgk.cells import _glued_rules
+
+    started = time.monotonic()
+    assert _glued_rules("1" * 200_000 + "x| 0| 0") and not _glued_rules("行政规范性文件 7| 3 4|")
+    assert time.monotonic() - started < 2

@@ -96,7 +96,7 @@ def _glued_rules(stripped: str) -> bool:
         _NUMBER_BESIDE.search(cell.strip()) for cell in stripped.split("|"))
 
 
-_NUMBER_BESIDE = re.compile(r"\S\s+[\d.,]*\d|\d[\d.,]*\s+\S")  # a number and something else in one cell, a space apart
+_NUMBER_BESIDE = re.compile(r"\S\s+\d|\d\s+\S")  # a number and something else in one cell, a space apart (linear)
 # letters of an alphabet (no Chinese) or a stray | glued to digits, up to a space or the line's end (OCR's 8З,
 # 3B5, l1, 1|4): one cell that cannot be read, never the digits alone
 _LETTER = r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]|[|¦\ufffd]"  # (U+FFFD: a lost glyph, a reordering mark)
