@@ -148,8 +148,10 @@ def _build(args) -> int:
 
         code = _package(args, alongside=site_beside)
         if not code and built and built[0]:  # (the package is in place: say the site is not, in one line)
+            # (on a first build there is no previous site: it said "site is the previous site" of a folder not there)
+            kept = f"{args.site} is the previous site" if Path(args.site).exists() else f"{args.site} was not made"
             print(f"xxgk: error: the site was not built (MkDocs or Pagefind failed, exit code {built[0]}: see "
-                  f"above); {args.site} is the previous site, the package in {args.out} the new one", file=sys.stderr)
+                  f"above); {kept}, the package in {args.out} the new one", file=sys.stderr)
         return code or built[0]
 
 
