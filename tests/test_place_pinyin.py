@@ -13,7 +13,7 @@ import pytest
 from xxgk.agency import name_to_agency
 from xxgk.site.browser_data import search_aux
 
-from .test_search import NODE, _search
+from .test_search import NODE, _search, agency_search_site
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -32,16 +32,10 @@ def test_an_agency_id_spells_its_places_as_they_are_called(name, expected):
 
 
 def _regions_site(folder):
-    rows = [{"name": "长宁区教育局", "province": "上海市", "city": "上海市", "county": "长宁区", "aliases": ""},
-            {"name": "长沙市教育局", "province": "湖南省", "city": "长沙市", "county": "", "aliases": ""},
-            {"name": "花都区财政局", "province": "广东省", "city": "广州市", "county": "花都区", "aliases": ""}]
-    (folder / "json").mkdir()
-    (folder / "json" / "search.json").write_text(search_aux(SimpleNamespace(tables={"agencies": rows})),
-                                                 encoding="utf-8")
-    agencies = [{"id": f"a{i}", "n": r["name"], "p": r["province"], "c": r["city"], "x": r["county"], "y": {}}
-                for i, r in enumerate(rows)]
-    (folder / "json" / "agencies.json").write_text(json.dumps({"agencies": agencies}), encoding="utf-8")
-    return folder
+    return agency_search_site(folder, [
+        {"name": "长宁区教育局", "province": "上海市", "city": "上海市", "county": "长宁区", "aliases": ""},
+        {"name": "长沙市教育局", "province": "湖南省", "city": "长沙市", "county": "", "aliases": ""},
+        {"name": "花都区财政局", "province": "广东省", "city": "广州市", "county": "花都区", "aliases": ""}])
 
 
 def test_the_search_data_spells_a_region_as_its_agencies_ids_do(tmp_path):

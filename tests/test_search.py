@@ -79,12 +79,18 @@ def test_the_browser_data_is_byte_identical_for_the_same_package(seed_package, t
 
 def _two_agency_site(folder):
     """A site's agency search data for 乾县教育局 (陕西省) and 太原市教育局 (山西省), written into ``folder``."""
+    return agency_search_site(folder, [
+        {"name": "乾县教育局", "province": "陕西省", "city": "咸阳市", "county": "乾县", "aliases": ""},
+        {"name": "太原市教育局", "province": "山西省", "city": "太原市", "county": "", "aliases": ""}])
+
+
+def agency_search_site(folder, rows):
+    """The header search's data (``json/search.json``, ``json/agencies.json``) for the agencies ``rows`` (rows of the
+    package's ``agencies`` table), written into ``folder``."""
     from types import SimpleNamespace
 
     from xxgk.site.browser_data import search_aux
 
-    rows = [{"name": "乾县教育局", "province": "陕西省", "city": "咸阳市", "county": "乾县", "aliases": ""},
-            {"name": "太原市教育局", "province": "山西省", "city": "太原市", "county": "", "aliases": ""}]
     (folder / "json").mkdir()
     (folder / "json" / "search.json").write_text(search_aux(SimpleNamespace(tables={"agencies": rows})),
                                                  encoding="utf-8")
