@@ -14,6 +14,7 @@ from xxgk.parser import parse
 
 HEAD = "某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
 HEADINGS = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+JOINT_TITLE = " 海城市发展和改革局 海城市粮食局2023年政府信息公开工作年度报告\n"
 SHAPES = {
     "spaced digits": lambda n: HEAD + ("1 " * (n // 2)),
     "label lines": lambda n: HEAD + ("其他情形说明文字\n" * (n // 25)),
@@ -29,6 +30,13 @@ SHAPES = {
     "glued magnitude words": lambda n: HEAD + "行政许可 " + "1万" * (n // 4) + "x\n",
     "glued letters": lambda n: HEAD + "行政许可 " + "1a" * (n // 2) + "中\n",
     "right-to-left marks": lambda n: HEAD + "行政许可 " + "1\u200f" * (n // 4) + "中\n",
+    # review 26: a wiki cell of a= a= … (its attribute pattern tried exponentially many splits: 20 took 15 s), a wiki
+    # cell over very many lines (its text copied for each: 160,000 lines 30 s), a title after a long run of rules (the
+    # two-agency check tried every start: 80,000 rules 43 s), a glued-rules row after a long cell of digits
+    "wiki attribute cell": lambda n: HEAD + "{|\n| " + "a= " * (n // 3) + "x\n|}\n",
+    "wiki cell over lines": lambda n: HEAD + "{|\n| a\n" + "xxxxxxxxxx\n" * (n // 11) + "|}\n",
+    "rules before a title": lambda n: "—" * (n // 3) + JOINT_TITLE + HEADINGS,
+    "glued rules row": lambda n: HEAD + "行政许可 " + "1" * n + "x| 0| 0\n",
 }
 
 

@@ -241,16 +241,13 @@ def test_an_output_in_a_folder_that_cannot_be_written_is_refused_before_any_work
     check_output(tmp_path / "site", tmp_path / "reports", "--site")  # elsewhere: fine
 
 
-def test_report_ids_of_many_files_take_linear_time():
+def test_report_ids_of_many_files_are_all_different_and_stable():
     """Each id was checked against every id given so far: 40,000 files took 29 s, 100,000 about 3 minutes of the
-    build's own process before any report was read. Same ids as before, all different."""
-    import time
-
+    build's own process before any report was read. Same ids as before, all different (the time is measured by
+    ``benchmarks/report_ids_linearity.py``: 60,000 names took about 65 s before, 0.4 s now)."""
     from xxgk.package.collect import report_ids
 
     names = [f"r{n:06d}.txt" for n in range(60_000)] + ["a.txt", "A.txt"]
-    started = time.perf_counter()
     ids = report_ids(names)
-    assert time.perf_counter() - started < 10  # (before: about 65 s; now about 1.5 s)
     assert len(set(ids.values())) == len(names)
     assert ids["r000007.txt"] == report_ids(["r000007.txt"])["r000007.txt"]

@@ -146,16 +146,14 @@ def test_a_loose_row_whose_ones_were_ocrd_as_rules_is_never_read_as_html2text_ce
 def test_a_wiki_cell_that_looks_like_many_attributes_is_read_in_linear_time():
     """A wiki table's cell whose text is ``a= a= a= …``: before, the attribute pattern (an unquoted value could hold
     spaces and =) tried exponentially many splits: 20 took 15 s, each one more twice as long, so such a file used
-    its whole time budget and was lost. Now a few milliseconds for 400; real attributes are still dropped."""
-    import time
-
+    its whole time budget and was lost. Now a few milliseconds for 400 (an exponential pattern would never end here;
+    the time is measured by ``benchmarks/tokenizer_linearity.py``, "wiki attribute cell"); real attributes are still
+    dropped."""
     from xxgk.cells import fold_wiki_rows
 
-    started = time.monotonic()
     for unit in ("a= ", "a=b ", "b= ", "a=b="):
         rows = fold_wiki_rows([(1, "{|"), (2, "| " + unit * 400 + "x"), (3, "|}")])
         assert rows[1][1].startswith("| ")
-    assert time.monotonic() - started < 2
     rows = fold_wiki_rows([(1, "{|"), (2, '| rowspan="2" | 三、本年度办理结果'),
                            (3, '| style="text-align: right;" | 5'), (4, "|-"), (5, "| 规章 || align=right | 0"),
                            (6, "|}")])
@@ -165,42 +163,33 @@ def test_a_wiki_cell_that_looks_like_many_attributes_is_read_in_linear_time():
 def test_a_title_after_a_very_long_run_of_rules_is_read_in_linear_time():
     """A title line whose text before the name is one long run of rules (a PDF's ——…— glued to the title): before
     (7609491), the search for another department's name and a space tried every start in the run: 80,000 rules took
-    43 s, the time growing with the square of the run (a file lost to the time budget). Now milliseconds; the joint
-    report it looks for is still told."""
-    import time
-
+    43 s, the time growing with the square of the run (a file lost to the time budget). Now milliseconds (measured by
+    ``benchmarks/tokenizer_linearity.py``, "rules before a title"); the joint report it looks for is still told."""
     from xxgk.metadata import read_title
 
-    started = time.monotonic()
     title = read_title("—" * 80_000 + "海城市粮食局2023年政府信息公开工作年度报告\n")
-    assert time.monotonic() - started < 2 and title.agency == "海城市粮食局"
+    assert title.agency == "海城市粮食局"
     joint = read_title("—" * 80_000 + " 海城市发展和改革局 海城市粮食局2023年政府信息公开工作年度报告\n")
     assert joint.agency is None and joint.joint
 
 
 def test_a_glued_rule_row_with_a_very_long_cell_is_told_in_linear_time():
     """The test of the fix above (one number or words alone a cell) must not itself be quadratic: a cell of 200,000
-    digits before ``x| 0| 0`` took minutes with a pattern that backtracked over the digits from every start."""
-    import time
-
+    digits before ``x| 0| 0`` took minutes with a pattern that backtracked over the digits from every start (the time
+    is measured by ``benchmarks/tokenizer_linearity.py``, "glued rules row")."""
     from xxgk.cells import _glued_rules
 
-    started = time.monotonic()
     assert _glued_rules("1" * 200_000 + "x| 0| 0") and not _glued_rules("行政规范性文件 7| 3 4|")
-    assert time.monotonic() - started < 2
 
 
 def test_a_wiki_cell_of_very_many_lines_is_joined_in_linear_time():
     """A wiki table's cell whose text goes on over 160,000 lines (a 1.7 MB file): before, the cell's text so far was
-    copied for each line, 30 s (a 20 MB file far over its time budget); now a fraction of a second, the same text."""
-    import time
-
+    copied for each line, 30 s (a 20 MB file far over its time budget); now a fraction of a second (measured by
+    ``benchmarks/tokenizer_linearity.py``, "wiki cell over lines"), the same text."""
     from xxgk.cells import fold_wiki_rows
 
     lines = [(1, "{|"), (2, "| a")] + [(i + 3, "xxxxxxxxxx") for i in range(160_000)] + [(160_003, "|}")]
-    started = time.monotonic()
     rows = fold_wiki_rows(lines)
-    assert time.monotonic() - started < 3
     assert rows[1][1] == "| a " + " ".join(["xxxxxxxxxx"] * 160_000) + " |"
 
 
