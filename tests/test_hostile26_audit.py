@@ -119,16 +119,22 @@ def test_full_width_and_mathematical_digits_are_still_numbers(tmp_path, printed,
     assert new["natural_person"] == value
 
 
+def build_with_a_full_disk_for_mkdocs(folder):
+    """``xxgk build`` of one report in a project ``folder`` whose MkDocs raises as on a full disk (its mkdocs.yml's
+    hook raises ``OSError(28)``): the finished process."""
+    (folder / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site_src\nhooks:\n  - full.py\n", encoding="utf-8")
+    (folder / "full.py").write_text("def on_config(config):\n    raise OSError(28, 'No space left on device')\n",
+                                    encoding="utf-8")
+    (folder / "reports").mkdir()
+    (folder / "reports" / "r.txt").write_text(tab_report(), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "xxgk.cli", "build", "--quiet", "--no-cache", "--reports",
+                           "reports", "--out", "out", "--site", "site"], capture_output=True, text=True, cwd=folder)
+
+
 def test_a_site_mkdocs_failed_to_build_is_said_in_one_line_under_its_error_without_its_traceback(tmp_path):
     """A full disk made MkDocs raise: its thirty-line traceback, then ``N reports → out``, exit 1, and nothing said
     the site was not updated. (Any mkdocs.yml makes a project folder; its hook raises as a full disk did.)"""
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site_src\nhooks:\n  - full.py\n", encoding="utf-8")
-    (tmp_path / "full.py").write_text("def on_config(config):\n    raise OSError(28, 'No space left on device')\n",
-                                      encoding="utf-8")
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.txt").write_text(tab_report(), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "build", "--quiet", "--no-cache", "--reports",
-                             "reports", "--out", "out", "--site", "site"], capture_output=True, text=True, cwd=tmp_path)
+    result = build_with_a_full_disk_for_mkdocs(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "  File " not in result.stderr, result.stderr
     assert "OSError: [Errno 28] No space left on device" in result.stderr  # MkDocs' reason, one line

@@ -196,18 +196,9 @@ def test_a_wiki_cell_of_very_many_lines_is_joined_in_linear_time():
 def test_a_first_build_whose_site_failed_does_not_speak_of_a_previous_site(tmp_path):
     """MkDocs failing on a first build (its hook raising as a full disk did): before, the last line said
     'site is the previous site' of a folder that was never made; now 'site was not made'."""
-    import subprocess
-    import sys
+    from .test_hostile26_audit import build_with_a_full_disk_for_mkdocs
 
-    from .factory import tab_report
-
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site_src\nhooks:\n  - full.py\n", encoding="utf-8")
-    (tmp_path / "full.py").write_text("def on_config(config):\n    raise OSError(28, 'No space left on device')\n",
-                                      encoding="utf-8")
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.txt").write_text(tab_report(), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "build", "--quiet", "--no-cache", "--reports",
-                             "reports", "--out", "out", "--site", "site"], capture_output=True, text=True, cwd=tmp_path)
+    result = build_with_a_full_disk_for_mkdocs(tmp_path)
     last = result.stderr.rstrip().splitlines()[-1]
     assert result.returncode == 1 and not (tmp_path / "site").exists()
     assert "previous site" not in last and "site was not made" in last, last
