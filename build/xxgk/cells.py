@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import zip_longest
 from operator import itemgetter
 
 from .labels import label_matches, name_end
@@ -323,8 +324,8 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if cut := _CUT_AT_POINT.match(folded, match.end()):
             out.append(("slot", number + cut.group()))  # 75394432. 52元: a number cut at its point (a wrap joined
-            glued_to = cut.end()  # with a space) is one unreadable cell; before, 75394432 was read (in 万元) and
-            continue  # "." began a row of its own
+            glued_to = cut.end()  # with a space) is one cell, read as the same cell in tab text is (75394432.52元);
+            continue  # before, 75394432 was read (in 万元) and "." began a row of its own
         if apart := _DIGITS_APART.match(folded, match.end()):
             out.append(("slot", number + apart.group()))  # 1'075, 1·075: one cell (unreadable); before, 1 was the
             glued_to = apart.end()  # row's value and '075 the label and number of a row that is not there
@@ -1078,7 +1079,7 @@ def prose_rows(rows: list[Row], lines: list[tuple[int, str]] = ()) -> set[int]:
     ['注:本年新收申请中']
     """
     notes = {line for line, text in lines if _note_mark().match(fold(text))}
-    return {id(row) for row, after in zip(rows, [*rows[1:], None][:len(rows)], strict=True)
+    return {id(row) for row, after in zip_longest(rows, rows[1:])
             if row.filled_slots and (after is not None and _SENTENCE_GOES_ON.match(after.label)
                                      or _goes_on(row) or row.filled_slots[0].line in notes)}
 

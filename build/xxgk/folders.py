@@ -71,6 +71,8 @@ def litter(name: str) -> bool:
     (True, True, True, False)
     """
     return name in LITTER or _EDITOR_LOCK.fullmatch(name) is not None
+
+
 _SITEMAP_NAME = re.compile(r"sitemap(?:-\d+)?\.xml(?:\.gz)?")
 
 

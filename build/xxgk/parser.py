@@ -41,6 +41,10 @@ from .table4 import region_to_review_litigation
 NARRATIVE = ("overview", "problems", "other_matters")
 # fewer Chinese characters than this, and no section heading: no report text (the labels of table 三 alone are more)
 REPORT_TEXT_MIN_HAN = 200
+# a table section's lines as each tool writes a table, brought to the rows the tables' readers read, in this order:
+# a wiki table and a box-drawn one become a grid table, a grid table and one with no outer rules pipe rows, a CSV
+# row a tab row; then a number a layout text wrapped around its row's label is joined (cells.py)
+TABLE_FOLDS = (fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_open_pipe_rows, fold_csv_rows, join_cut_numbers)
 
 
 def parse(text: str) -> Record:
@@ -102,8 +106,10 @@ def parse(text: str) -> Record:
         s = sections.get(code)
         if not s:
             return []
-        lines = fold_grid_rows(fold_box_rows(fold_wiki_rows(doc.lines_between(s.start, s.end))))
-        return join_cut_numbers(fold_csv_rows(fold_open_pipe_rows(lines)))
+        lines = doc.lines_between(s.start, s.end)
+        for fold in TABLE_FOLDS:
+            lines = fold(lines)
+        return lines
 
     fmt, facts, findings = region_to_active(region("active"), record.sections.get("overview", ""))
     _add(record, "active", fmt, facts, findings)

@@ -122,15 +122,14 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
     table2 = _table2_editions(pkg) if table2 is None else table2
     agencies = []
     for a in pkg.tables["agencies"]:
-        mine = years.get(a["agency_id"], {})
+        mine = sorted(years.get(a["agency_id"], {}).items())
+        e19 = [y for y, r in mine if r["format"] == "2019"]
+        t19 = [y for y, r in mine if (table2.get(r["report_id"]) or r["format"]) == "2019"]
         agencies.append({"id": a["agency_id"], "n": a["name"], "al": a["aliases"] or "",
                          "p": a["province"] or "", "c": a["city"] or "", "x": a["county"] or "",
                          "t": a["tier"] or "", "k": a["kind"] or "", "s": a["system"] or "",
-                         "y": {str(y): report_urls[r["report_id"]] for y, r in sorted(mine.items())},
-                         "e19": (e19 := [y for y, r in sorted(mine.items()) if r["format"] == "2019"])}
-                        | ({"t19": t19} if (t19 := [y for y, r in sorted(mine.items())
-                                                    if (table2.get(r["report_id"]) or r["format"]) == "2019"]) != e19
-                           else {}))
+                         "y": {str(y): report_urls[r["report_id"]] for y, r in mine}, "e19": e19}
+                        | ({"t19": t19} if t19 != e19 else {}))
     files = {"json/agencies.json": _dumps({"agencies": agencies, "labels": browser_labels()}),
              "json/metrics.json": _dumps({"metrics": [
                  {"code": m["code"], "label": m["label_zh"], "unit": m["unit"], "group": m["group"],
