@@ -1078,7 +1078,8 @@ def prose_rows(rows: list[Row], lines: list[tuple[int, str]] = ()) -> set[int]:
     >>> [r.label for r in rows if id(r) in prose_rows(rows, lines)]
     ['注:本年新收申请中']
     """
-    notes = {line for line, text in lines if _note_mark().match(fold(text))}
+    firsts = {row.filled_slots[0].line for row in rows if row.filled_slots}  # the only lines asked about
+    notes = {line for line, text in lines if line in firsts and _note_mark().match(fold(text))}
     return {id(row) for row, after in zip_longest(rows, rows[1:])
             if row.filled_slots and (after is not None and _SENTENCE_GOES_ON.match(after.label)
                                      or _goes_on(row) or row.filled_slots[0].line in notes)}
