@@ -150,6 +150,17 @@ def bare_suffix(body: str) -> bool:
     return any(row["suffix"] == body and row["tier"] != "national" for row in _suffixes())
 
 
+def zone_in_department(zone: str) -> bool:
+    """Whether the words before a zone's suffix hold a department's (公安局高新区 of 成都市公安局高新区分局: a
+    department's branch for the zone, not the zone itself).
+
+    >>> zone_in_department("公安局高新区"), zone_in_department("江北新区"), zone_in_department("松山湖高新区")
+    (True, False, False)
+    """
+    stem = next((zone[:-len(z)] for z in zone_suffixes() if zone.endswith(z)), zone)
+    return any(row["kind"] == "department" and row["suffix"] in stem for row in _suffixes())
+
+
 def system_of(body: str) -> str:
     """The 系统 of a department body (``教育局`` → ``教育``), ``""`` when no keyword matches."""
     return next((system for keyword, system in _systems() if keyword in body), "")
@@ -215,6 +226,23 @@ def _split_regions(name: str, most: int = 9) -> tuple[tuple[tuple[Division, ...]
     return tuple(regions), pos, short
 
 
+def _own_regions(prefix: str, row: dict) -> bool:
+    """Whether ``prefix``, printed before a special area's name, is nothing or names only the area's own
+    province, city or county (full or short): 河北雄安新区, 陕西西咸新区, 重庆市两江新区 and 江苏省苏州工业园区 are the
+    areas of ``rules/agency_special_areas.csv`` as their titles print them (河北 alone also names 天津市河北区:
+    the area's row says which is meant).
+
+    >>> row = {"province": "河北省", "city": "", "county": ""}
+    >>> _own_regions("", row), _own_regions("河北", row), _own_regions("河北省", row), _own_regions("天津市", row)
+    (True, True, True, False)
+    """
+    if not prefix.strip():
+        return True
+    own = {row["province"], row["city"], row["county"]} - {""}
+    regions, end, _ = _split_regions(prefix)
+    return end == len(prefix) and all(any(d.name in own for d in level) for level in regions)
+
+
 def _classify(body: str) -> tuple[str, str | None, str | None]:
     """``(body, kind, tier)`` from the suffix table; short names expanded."""
     body = short_names().get(body, body)
@@ -248,7 +276,7 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
         return replace(inner, printed=printed, parent=parent, extra=extra, renamed_from=renamed + inner.renamed_from)
     for row in special_areas():
         at = name.find(row["name"])
-        if at >= 0 and not name[:at].strip():
+        if at >= 0 and _own_regions(name[:at], row):
             body, kind, _ = _classify(name[at + len(row["name"]):])
             body, kind = ("", "government") if body in ZONE_GOVERNMENT else (body, kind)
             return ParsedName(printed, special=row, body=body, kind=kind or "department",

@@ -24,7 +24,16 @@ from ..safe import drop_invisible
 from .divisions import Division, by_name, by_short, chain, contains, divisions
 from .evidence import body_names, region_votes, township_names, zone_names
 from .ids import slug
-from .names import BELOW, LOCAL_PREFIXES, ParsedName, bare_suffix, bare_township, parent_in_id, parse_name
+from .names import (
+    BELOW,
+    LOCAL_PREFIXES,
+    ParsedName,
+    bare_suffix,
+    bare_township,
+    parent_in_id,
+    parse_name,
+    zone_in_department,
+)
 from .renames import newest, oldest
 
 TIERS = ("national", "province", "prefecture", "county", "township")
@@ -136,6 +145,20 @@ def _region_name(division: Division) -> str:
     return division.name
 
 
+def _name_start(parsed: ParsedName, division: Division) -> str:
+    """How the canonical name of an agency of a known ``division`` starts. A zone is named after its division's
+    short name, as zones name themselves (南京江北新区, whether printed 南京 or 江苏省南京市: one agency, one id); a
+    vertically managed office, and an office named by its place and a bare suffix, keep the region as printed
+    (中华人民共和国上海海关 and 上海海关 are 上海海关, not 上海市海关, a name no one uses); anything else starts with
+    the division's full name (洪泽区人民政府 for 淮安市洪泽区人民政府)."""
+    if parsed.zone and not zone_in_department(parsed.zone):
+        return division.short or division.name
+    if parsed.region_text and (parsed.zone or parsed.parent or parsed.kind == "department" and not parsed.township
+                               and bare_suffix(parsed.body)):
+        return parsed.region_text  # (成都市公安局高新区分局: the zone is a department's branch, the city as printed)
+    return _region_name(division)
+
+
 def _shorts(division: Division | None) -> list[str]:
     """Short names of the division's chain, a municipality's 市辖区 (北京市 under 北京市) left out."""
     out: list[Division] = []
@@ -183,7 +206,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         division, ambiguous = _pick(parsed.deepest, votes)
         if ambiguous:
             findings.append(make("agency_region_ambiguous", actual=parsed.deepest[0].name,
-                                 detail="、".join(chain(d)[-2].name + d.name for d in parsed.deepest)))
+                                 detail="、".join("".join(u.name for u in chain(d)[-2:]) for d in parsed.deepest)))
             division = parsed.regions[-2][0] if len(parsed.regions) > 1 and len(parsed.regions[-2]) == 1 else None
     elif parsed.unknown_region:
         division, finding = _correct(parsed.unknown_region, text)
@@ -210,14 +233,12 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         region = parsed.region_text or parsed.unknown_region or parsed.local
         name = parsed.parent + region + own if parsed.kind else None
     else:
-        # (a zone's, or a vertically managed office's region as printed: 中华人民共和国上海海关, not …上海市海关)
-        prefix = parsed.region_text if (parsed.zone or parsed.parent) and parsed.region_text else _region_name(division)
-        name = parsed.parent + prefix + parsed.zone + parsed.township + body
+        name = parent_in_id(parsed.parent) + _name_start(parsed, division) + parsed.zone + parsed.township + body
     shorts = _shorts(division)
     # a vertically managed office's id names its administration (国家金融监督管理总局湖南监管局 and
     # 中国证券监督管理委员会湖南监管局 are two agencies: both hunan-jianguanju, each id then a digest that changed
     # whenever the other's report came or went)
-    own_part = parent_in_id(parsed.parent) + (parsed.region_text if parsed.zone else "") + (own or body)
+    own_part = parent_in_id(parsed.parent) + (division.short if parsed.zone and division else "") + (own or body)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
             "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
 

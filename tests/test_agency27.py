@@ -1,0 +1,73 @@
+"""Agencies as their titles really print them (session 27): a special area with its province before it, a
+zone printed with or without its region's full name, a customs district with or without the country's name.
+Each pair below is one agency over the years; before, each spelling was an agency of its own (two pages, two
+ids, a series cut in two), and one spelling stopped the report from being read at all."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.factory import tab_report
+from xxgk.agency.resolve import name_to_agency
+from xxgk.package.build import build_package
+
+# (two spellings of one agency's name as titles print them, the canonical name, province, city, tier)
+ONE_AGENCY = [
+    # a state-level new area: its province's short name before it, as its own titles print it
+    ("河北雄安新区管理委员会", "雄安新区管理委员会", "雄安新区", "河北省", "", "prefecture"),
+    ("陕西西咸新区管理委员会", "西咸新区管理委员会", "西咸新区", "陕西省", "西安市", "county"),
+    ("重庆市两江新区管理委员会", "重庆两江新区管理委员会", "两江新区", "重庆市", "", "county"),
+    ("江苏省苏州工业园区管理委员会", "苏州工业园区管委会", "苏州工业园区", "江苏省", "苏州市", "county"),
+    ("福建省平潭综合实验区管理委员会", "平潭综合实验区管理委员会", "平潭综合实验区", "福建省", "", "prefecture"),
+    # a zone is named after its region's short name, however much of the region its title prints
+    ("江苏省南京市江北新区管理委员会", "南京江北新区管理委员会", "南京江北新区", "江苏省", "南京市", "county"),
+    ("大连市金普新区管理委员会", "大连金普新区管理委员会", "大连金普新区", "辽宁省", "大连市", "county"),
+    ("淮安市经济技术开发区管理委员会", "淮安经济技术开发区管理委员会", "淮安经济技术开发区", "江苏省", "淮安市",
+     "county"),
+    # a customs district: the country's name before it or not; never 北京市海关, a name no one uses
+    ("中华人民共和国北京海关", "北京海关", "北京海关", "北京市", "", "province"),
+    ("中华人民共和国西宁海关", "西宁海关", "西宁海关", "青海省", "西宁市", "prefecture"),
+]
+
+
+@pytest.mark.parametrize("first,second,name,province,city,tier", ONE_AGENCY)
+def test_two_spellings_of_one_agency_are_one_agency(first, second, name, province, city, tier):
+    one, other = name_to_agency(first, "", {}), name_to_agency(second, "", {})
+    assert (one.name, one.province, one.city, one.tier) == (name, province, city, tier)
+    assert (other.name, other.province, other.city, other.tier) == (name, province, city, tier)
+    assert one.key == other.key and one.agency_id == other.agency_id
+    assert not one.findings and not other.findings
+
+
+def test_a_department_branch_for_a_zone_keeps_its_city_as_printed():
+    """成都市公安局高新区分局 is the city bureau's branch for its 高新区, not the zone: its name is not cut to
+    成都公安局高新区分局."""
+    agency = name_to_agency("成都市公安局高新区分局", "", {})
+    assert (agency.name, agency.city, agency.kind) == ("成都市公安局高新区分局", "成都市", "department")
+
+
+def test_a_short_name_shared_by_a_province_and_a_district_is_a_finding_not_a_crash():
+    """河北 is 河北省 and 天津市河北区: with nothing in the text to choose, no agency is guessed and the finding
+    names both (before: IndexError while naming the province's parent, and the report failed)."""
+    agency = name_to_agency("河北高新技术产业开发区管理委员会", "", {})
+    assert agency.name is None
+    (finding,) = agency.findings
+    assert finding.code == "agency_region_ambiguous"
+    assert "河北省" in finding.message and "天津市河北区" in finding.message
+
+
+def test_a_report_of_a_new_area_titled_with_its_province_is_read(tmp_path):
+    """The whole report, through the build: before, the worker died on the title and the report was
+    ``failed`` with no number read."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "xiongan.txt").write_text(tab_report(agency="河北雄安新区管理委员会"), encoding="utf-8")
+    (reports / "hebei.txt").write_text(tab_report(agency="河北高新技术产业开发区管理委员会"), encoding="utf-8")
+    build_package(reports, tmp_path / "out", workers=1)
+    with open(tmp_path / "out" / "data" / "reports.csv", encoding="utf-8-sig") as f:
+        rows = {row["source_file"]: row for row in csv.DictReader(f)}
+    assert rows["xiongan.txt"]["status"] == "parsed"
+    assert (rows["xiongan.txt"]["agency_name"], rows["xiongan.txt"]["province"]) == ("雄安新区", "河北省")
+    assert rows["hebei.txt"]["status"] == "parsed" and rows["hebei.txt"]["agency_name"] == ""
