@@ -71,3 +71,37 @@ def test_a_report_of_a_new_area_titled_with_its_province_is_read(tmp_path):
     assert rows["xiongan.txt"]["status"] == "parsed"
     assert (rows["xiongan.txt"]["agency_name"], rows["xiongan.txt"]["province"]) == ("雄安新区", "河北省")
     assert rows["hebei.txt"]["status"] == "parsed" and rows["hebei.txt"]["agency_name"] == ""
+
+
+# (printed name, district, its county code, id): a city bureau's branch in one of the city's districts
+BRANCHES = [
+    ("北京市公安局朝阳分局", "朝阳区", "110105", "beijing-chaoyang-gonganjufenju"),
+    ("广州市生态环境局番禺分局", "番禺区", "440113", "guangdong-guangzhou-panyu-shengtaihuanjingjufenju"),
+    ("深圳市规划和自然资源局南山管理局", "南山区", "440305",
+     "guangdong-shenzhen-nanshan-guihuaheziranziyuanjuguanliju"),
+    ("重庆市规划和自然资源局渝北区分局", "渝北区", "500112", "chongqing-yubei-guihuaheziranziyuanjufenju"),
+]
+
+
+@pytest.mark.parametrize("printed,county,code,agency_id", BRANCHES)
+def test_a_city_bureaus_branch_in_a_district_is_that_districts_office(printed, county, code, agency_id):
+    """The 政务公开办 of 朝阳区 supervises 北京市公安局朝阳分局: it is a county-level office of that district, with
+    the name as printed. Before: placed in the city at the city's tier (ranked among city bureaus, its district's
+    filters missed it) and its id read 朝阳 as words (beijing-gonganjuzhaoyangfenju)."""
+    agency = name_to_agency(printed, "", {})
+    assert (agency.name, agency.county, agency.county_code, agency.tier, agency.kind) == (
+        printed, county, code, "county", "department")
+    assert agency.agency_id == agency_id and not agency.findings
+
+
+def test_a_city_bureau_and_its_own_offices_stay_the_citys():
+    for printed in ("北京市公安局", "北京市公安局公安交通管理局", "国家税务总局北京市税务局第一稽查局"):
+        agency = name_to_agency(printed, "", {})
+        assert (agency.name, agency.county, agency.tier) == (printed, "", "province"), printed
+
+
+def test_yubei_a_district_of_chongqing_is_known():
+    """重庆市渝北区 (500112) was missing from the divisions (the package's list has the map provider's 两江新区 in
+    its place): its government's report had no agency and no finding."""
+    agency = name_to_agency("重庆市渝北区人民政府", "", {})
+    assert (agency.name, agency.county_code, agency.tier) == ("渝北区人民政府", "500112", "county")

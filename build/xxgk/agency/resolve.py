@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
+from ..catalog import table
 from ..findings import Finding, make
 from ..safe import drop_invisible
 from .divisions import Division, by_name, by_short, chain, contains, divisions
@@ -145,6 +147,30 @@ def _region_name(division: Division) -> str:
     return division.name
 
 
+def _branch_district(parsed: ParsedName, division: Division | None) -> tuple[Division, str] | None:
+    """``(district, its name as printed)`` when the department is a city bureau's branch in one of the city's
+    districts (北京市公安局朝阳分局, 深圳市规划和自然资源局南山管理局: ``rules/agency_branch_suffixes.csv``): a
+    county-level office of that district, whose 政务公开办 supervises it. Before, it was placed in the city, at the
+    city's tier, and its id read the district's name as words (gonganjuzhaoyangfenju). None when the place is no
+    district of the city, or names more than one."""
+    if division is None or division.level == "county" or parsed.kind != "department" or parsed.zone \
+            or parsed.township or parsed.parent:
+        return None
+    match = _branch_pattern().search(parsed.body)
+    if match is None:
+        return None
+    place = match.group(1)
+    found = {d for d in by_name(place) + by_short(place) if d.level == "county" and contains(division, d)}
+    return (found.pop(), place) if len(found) == 1 else None
+
+
+@cache
+def _branch_pattern() -> re.Pattern:
+    """A department's name, then a place, then a branch's suffix, at the end of a body (公安局|朝阳|分局)."""
+    suffixes = "|".join(re.escape(row["suffix"]) for row in table("agency_branch_suffixes"))
+    return re.compile(r"(?:局|委员会|委)([\u4e00-\u9fff]{2,8}?)(?:" + suffixes + r")$")
+
+
 def _name_start(parsed: ParsedName, division: Division) -> str:
     """How the canonical name of an agency of a known ``division`` starts. A zone is named after its division's
     short name, as zones name themselves (南京江北新区, whether printed 南京 or 江苏省南京市: one agency, one id); a
@@ -219,6 +245,10 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
             notes.append(f"地区来自正文：{division.name}")
     if division is not None and division.level == "prefecture" and chain(division)[0].name == division.name:
         division = chain(division)[0]  # 市科委 in a 上海 report: 上海市 the province, not its 市辖区
+    city, branch = division, _branch_district(parsed, division)
+    if branch is not None:
+        division, place = branch
+        notes.append(f"地区：{division.name}（{city.name}的机构在该区县的分支：{place}）")
     tier = "national" if parsed.national else (division.level if division else None)
     if parsed.zone:
         tier = BELOW.get(tier)
@@ -232,6 +262,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     elif parsed.national or division is None:  # kept as printed (less the bracketed second name)
         region = parsed.region_text or parsed.unknown_region or parsed.local
         name = parsed.parent + region + own if parsed.kind else None
+    elif branch is not None:  # 北京市公安局朝阳分局 as printed, of 朝阳区 (not 朝阳区公安局朝阳分局)
+        name = _region_name(city) + body
     else:
         name = parent_in_id(parsed.parent) + _name_start(parsed, division) + parsed.zone + parsed.township + body
     shorts = _shorts(division)
@@ -239,6 +271,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     # 中国证券监督管理委员会湖南监管局 are two agencies: both hunan-jianguanju, each id then a digest that changed
     # whenever the other's report came or went)
     own_part = parent_in_id(parsed.parent) + (division.short if parsed.zone and division else "") + (own or body)
+    if branch is not None:  # the district is in the id's region part: beijing-chaoyang-gonganjufenju
+        own_part = own_part.replace(branch[1], "", 1)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
             "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
 
