@@ -105,3 +105,32 @@ def test_yubei_a_district_of_chongqing_is_known():
     its place): its government's report had no agency and no finding."""
     agency = name_to_agency("重庆市渝北区人民政府", "", {})
     assert (agency.name, agency.county_code, agency.tier) == ("渝北区人民政府", "500112", "county")
+
+
+# (two ways titles print one department, its canonical name, kind)
+SAME_DEPARTMENT = [
+    ("宿迁市人民政府国有资产监督管理委员会", "宿迁市国资委", "宿迁市国有资产监督管理委员会"),
+    ("宿迁市人民政府外事办公室", "宿迁市外事办公室", "宿迁市外事办公室"),
+    ("宿迁市城管局", "宿迁市城市管理局", "宿迁市城市管理局"),
+]
+
+
+@pytest.mark.parametrize("first,second,name", SAME_DEPARTMENT)
+def test_a_department_printed_with_or_without_its_governments_name_is_one_agency(first, second, name):
+    """A department's full name may carry its government's (某市人民政府国有资产监督管理委员会) where other years'
+    titles print 某市国资委: one agency, not two series."""
+    one, other = name_to_agency(first, "", {}), name_to_agency(second, "", {})
+    assert one.name == other.name == name and one.agency_id == other.agency_id
+    assert one.kind == other.kind == "department"
+
+
+def test_the_governments_own_office_stays_the_government():
+    for printed in ("宿迁市人民政府办公室", "宿迁市人民政府", "北京市人民政府办公厅"):
+        agency = name_to_agency(printed, "", {})
+        assert (agency.name, agency.kind) == (printed, "government"), printed
+
+
+@pytest.mark.parametrize("printed", ["宿迁市档案馆", "宿迁市消防救援支队"])
+def test_an_archive_or_a_fire_brigade_is_a_department(printed):
+    """Before, no kind: the report card's peer groups and deadlines (departments are due 31 January) left it out."""
+    assert name_to_agency(printed, "", {}).kind == "department"

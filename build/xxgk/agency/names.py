@@ -299,6 +299,8 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
         if rest in ZONE_GOVERNMENT:
             rest = ""
     body, kind, tier = _classify(rest)
+    if kind == "department" and body.startswith("人民政府") and _classify(body[4:])[1] == "department":
+        body = _classify(body[4:])[0]  # 某市人民政府国有资产监督管理委员会 is 某市国资委: one agency
     township = ""
     if tier == "township" and not zone:
         head = re.match(r"^(.+?(?:街道|镇|乡|苏木))", body)
