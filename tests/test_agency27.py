@@ -134,3 +134,24 @@ def test_the_governments_own_office_stays_the_government():
 def test_an_archive_or_a_fire_brigade_is_a_department(printed):
     """Before, no kind: the report card's peer groups and deadlines (departments are due 31 January) left it out."""
     assert name_to_agency(printed, "", {}).kind == "department"
+
+
+def test_a_misprinted_district_after_its_city_is_corrected_from_the_text_or_a_finding():
+    """南京市鼓搂区人民政府 (楼 misprinted): before, a prefecture-tier government named 南京市鼓搂区人民政府 with no
+    finding, ranked among the cities. Now the text that names 鼓楼区 corrects it; without such text it stays as
+    printed, one tier below its city, with ``agency_region_unknown``."""
+    text = "南京市鼓楼区人民政府办公室负责本报告的编制。"
+    corrected = name_to_agency("南京市鼓搂区人民政府", text, {})
+    assert (corrected.name, corrected.county, corrected.tier) == ("南京市鼓楼区人民政府", "鼓楼区", "county")
+    assert [f.code for f in corrected.findings] == ["agency_region_corrected"]
+    unknown = name_to_agency("南京市鼓搂区人民政府", "", {})
+    assert (unknown.name, unknown.city, unknown.county, unknown.tier) == (
+        "南京市鼓搂区人民政府", "南京市", "", "county")
+    assert [(f.code, f.actual) for f in unknown.findings] == [("agency_region_unknown", "鼓搂区")]
+
+
+@pytest.mark.parametrize("printed", ["宿迁市风景名胜区管理局", "宿迁市城市管理局", "宿迁市市场监管局",
+                                     "宿迁市城区供水管理处"])
+def test_an_area_or_a_word_after_a_city_is_no_misprinted_district(printed):
+    agency = name_to_agency(printed, "", {})
+    assert agency.tier == "prefecture" and not agency.findings, printed

@@ -38,6 +38,7 @@ _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 # a province (or city) named in brackets inside a name, as the pilot free-trade zones are: 中国（上海）自由贸易试验区…,
 # 中国（广东）自由贸易试验区前海蛇口片区… — the bracket is the agency's region, not a note (``_bracketed_region``)
 _REGION_BRACKET = re.compile(r"^中国[（(]([^）)]{2,8})[）)](?=.)")  # (（城区）某局 is no such name: 中国 first)
+_DISTRICT_TOKEN = re.compile(r"^([\u4e00-\u9fff]{2,5}?(?:区|县|旗))")  # after a city: 鼓搂区 (not 市: 城市管理局)
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|县|区|旗|州))")
 _GENERIC = frozenset("州市县区盟旗")
 _MINISTRY = re.compile(r"(?:部|总局|署)(?:办公厅|办公室)?$")  # 教育部, 海关总署, 教育部办公厅
@@ -243,6 +244,22 @@ def _own_regions(prefix: str, row: dict) -> bool:
     return end == len(prefix) and all(any(d.name in own for d in level) for level in regions)
 
 
+def _may_be_district(token: str) -> bool:
+    """Whether ``token``, printed after a city's name, reads as a district or county of it that no division
+    matches (a misprint, 鼓搂区; a new one): three characters at least, not a zone (高新区), and not an area that
+    is no division (风景名胜区, 自然保护区: ``rules/agency_area_words.csv``).
+
+    >>> [_may_be_district(t) for t in ("鼓搂区", "沐阳县", "风景名胜区", "高新区", "城区")]
+    [True, True, False, False, False]
+    """
+    return len(token) >= 3 and not token.endswith(zone_suffixes()) and not token.endswith(_area_words())
+
+
+@cache
+def _area_words() -> tuple[str, ...]:
+    return tuple(row["word"] for row in table("agency_area_words"))
+
+
 def _classify(body: str) -> tuple[str, str | None, str | None]:
     """``(body, kind, tier)`` from the suffix table; short names expanded."""
     body = short_names().get(body, body)
@@ -292,6 +309,9 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
     elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1]:
         if not rest.startswith(NATIONAL_STARTS) and not m.group(1).endswith(zone_suffixes()):  # 经开区: a zone
             unknown, rest = m.group(1), rest[m.end():]
+    elif regions and regions[-1][0].level != "county" and (m := _DISTRICT_TOKEN.match(rest)) \
+            and _classify(rest[m.end():])[1] and _may_be_district(m.group(1)):
+        unknown, rest = m.group(1), rest[m.end():]  # 南京市鼓搂区人民政府: no district of 南京市 is 鼓搂区
     zone = next((z for z in zone_suffixes() if z in rest), "")
     if zone:
         at = rest.index(zone) + len(zone)

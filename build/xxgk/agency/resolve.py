@@ -128,9 +128,10 @@ def _one_off(token: str) -> list[Division]:
             and sum(a != b for a, b in zip(d.name, token, strict=True)) == 1]
 
 
-def _correct(token: str, text: str) -> tuple[Division | None, Finding]:
-    """OCR repair: the one division one character off ``token`` that the text itself names."""
-    close = _one_off(token)
+def _correct(token: str, text: str, inside: Division | None = None) -> tuple[Division | None, Finding]:
+    """OCR repair: the one division one character off ``token`` (inside ``inside`` when given) that the text
+    itself names."""
+    close = [d for d in _one_off(token) if inside is None or contains(inside, d)]
     agreeing = [d for d in close if d.name in text or (len(d.short) >= 2 and d.short in text)]
     if len(agreeing) == 1:
         return agreeing[0], make("agency_region_corrected", actual=token, expected=agreeing[0].name)
@@ -216,6 +217,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     findings: list[Finding] = []
     notes: list[str] = []
     division: Division | None = None
+    unknown_below = ""  # a district printed after a known region that no division of it matches, kept as printed
     if parsed.weak_region and not any(_score(d, votes.counts) for d in parsed.deepest):
         # 宁海路街道 is not a 街道 of 宁海县 unless the text says so: the short name is the township's
         parsed = parse_name(parsed.printed, len(parsed.regions) - 1)
@@ -234,6 +236,14 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
             findings.append(make("agency_region_ambiguous", actual=parsed.deepest[0].name,
                                  detail="、".join("".join(u.name for u in chain(d)[-2:]) for d in parsed.deepest)))
             division = parsed.regions[-2][0] if len(parsed.regions) > 1 and len(parsed.regions[-2]) == 1 else None
+        if parsed.unknown_region and division is not None:  # 南京市鼓搂区人民政府: a district no division matches
+            below, finding = _correct(parsed.unknown_region, text, inside=division)
+            findings.append(finding)
+            if below is not None:
+                division, unknown_below = below, ""
+                notes.append(f"地名更正：{parsed.unknown_region} → {below.name}")
+            else:
+                unknown_below = parsed.unknown_region
     elif parsed.unknown_region:
         division, finding = _correct(parsed.unknown_region, text)
         findings.append(finding)
@@ -250,7 +260,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         division, place = branch
         notes.append(f"地区：{division.name}（{city.name}的机构在该区县的分支：{place}）")
     tier = "national" if parsed.national else (division.level if division else None)
-    if parsed.zone:
+    if parsed.zone or unknown_below:
         tier = BELOW.get(tier)
     if parsed.township or bare_township(parsed):
         tier = "township"
@@ -262,6 +272,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     elif parsed.national or division is None:  # kept as printed (less the bracketed second name)
         region = parsed.region_text or parsed.unknown_region or parsed.local
         name = parsed.parent + region + own if parsed.kind else None
+    elif unknown_below:  # as printed, in the region it names (南京市鼓搂区人民政府: 南京市, one tier below it)
+        name = parsed.region_text + unknown_below + parsed.zone + parsed.township + body
     elif branch is not None:  # 北京市公安局朝阳分局 as printed, of 朝阳区 (not 朝阳区公安局朝阳分局)
         name = _region_name(city) + body
     else:
@@ -270,7 +282,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     # a vertically managed office's id names its administration (国家金融监督管理总局湖南监管局 and
     # 中国证券监督管理委员会湖南监管局 are two agencies: both hunan-jianguanju, each id then a digest that changed
     # whenever the other's report came or went)
-    own_part = parent_in_id(parsed.parent) + (division.short if parsed.zone and division else "") + (own or body)
+    own_part = parent_in_id(parsed.parent) + unknown_below + (division.short if parsed.zone and division else "") \
+        + (own or body)
     if branch is not None:  # the district is in the id's region part: beijing-chaoyang-gonganjufenju
         own_part = own_part.replace(branch[1], "", 1)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
