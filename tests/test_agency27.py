@@ -155,3 +155,14 @@ def test_a_misprinted_district_after_its_city_is_corrected_from_the_text_or_a_fi
 def test_an_area_or_a_word_after_a_city_is_no_misprinted_district(printed):
     agency = name_to_agency(printed, "", {})
     assert agency.tier == "prefecture" and not agency.findings, printed
+
+
+@pytest.mark.parametrize("year_printed", ["二0二四", "二O二四", "二〇二四"])
+def test_a_year_in_chinese_numerals_with_its_zero_typed_as_0_or_o_is_a_year(year_printed):
+    """二0二四年 (the zero typed as a digit or the letter O) is as common in real titles and signatures as 二〇二四年.
+    Before, 宿迁市教育局二0二四年度 was read as the agency's name, with no year, and the signature's date was lost."""
+    from xxgk.parser import parse
+
+    text = tab_report(agency="宿迁市教育局", published=f"宿迁市教育局\n{year_printed[:-1]}五年一月二十日")
+    record = parse(text.replace("宿迁市教育局2024年", f"宿迁市教育局{year_printed}年度", 1))
+    assert (record.agency, record.year, record.published_date) == ("宿迁市教育局", 2024, "2025-01-20")

@@ -98,8 +98,11 @@ _NO_YEAR = {spaced: re.compile(r"(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _A
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
 # 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
 _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
-_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
-_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+# a year in Chinese numerals, its zeros often typed as the digit 0 or the letter O (二0二三年, 二O二三年: as common in
+# real titles as 二〇二三年; before, 某局二0二三年度 was read as the agency's name, with no year)
+_CHINESE_YEAR_DIGITS = r"(?=[0Oo]{0,3}[〇○零一二三四五六七八九])[〇○零一二三四五六七八九0Oo]{4}"
+_CHINESE_YEAR = re.compile(_CHINESE_YEAR_DIGITS + r"(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九Oo", "00012345678" + "9" + "00")
 _DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 # the date the text was signed (成文日期), before its publication: read only where no 发布日期 is printed
@@ -493,6 +496,8 @@ def _chinese_year(text: str) -> str:
 
     >>> _chinese_year("某局二〇二三年度报告"), _chinese_year("某局2O21年度报告"), _chinese_year("G60科创走廊")
     ('某局2023年度报告', '某局2021年度报告', 'G60科创走廊')
+    >>> _chinese_year("某局二0二三年度报告"), _chinese_year("某局二O二三年度报告"), _chinese_year("第2000年")
+    ('某局2023年度报告', '某局2023年度报告', '第2000年')
     >>> _chinese_year("青岛市人民政府 2 0 2 2 年政府信息公开工作年度报告")
     '青岛市人民政府 2022 年政府信息公开工作年度报告'
     """
@@ -639,7 +644,7 @@ def _publisher(name: str) -> str | None:
     return after if len(after) >= 2 else (before if len(before) >= 2 else None)
 
 
-_CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+_CHINESE_DATE = re.compile(r"(" + _CHINESE_YEAR_DIGITS + r")\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                            r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
 
 
@@ -649,6 +654,8 @@ def _dates_in_digits(text: str) -> str:
 
     >>> _dates_in_digits("自二〇二三年一月一日起至二〇二三年十二月三十一日止")
     '自2023年1月1日起至2023年12月31日止'
+    >>> _dates_in_digits("二0二四年一月二十日")
+    '2024年1月20日'
     """
     def digits(match: re.Match) -> str:
         year = match.group(1).translate(_CHINESE_DIGITS)
