@@ -166,3 +166,23 @@ def test_a_year_in_chinese_numerals_with_its_zero_typed_as_0_or_o_is_a_year(year
     text = tab_report(agency="宿迁市教育局", published=f"宿迁市教育局\n{year_printed[:-1]}五年一月二十日")
     record = parse(text.replace("宿迁市教育局2024年", f"宿迁市教育局{year_printed}年度", 1))
     assert (record.agency, record.year, record.published_date) == ("宿迁市教育局", 2024, "2025-01-20")
+
+
+@pytest.mark.parametrize("title", [
+    "宿迁市教育局关于2023年度政府信息公开工作情况的报告",
+    "宿迁市教育局2023年度政府信息公开工作情况报告",
+    "宿迁市教育局2023年政府信息公开年度工作报告",
+    "宿迁市教育局2023年政务信息公开工作年度报告",
+])
+def test_titles_as_some_agencies_word_them_name_the_agency_and_year(title):
+    """Before: the first three named no agency and no year; the last named the agency 政务."""
+    from xxgk.metadata import read_title
+
+    read = read_title(title)
+    assert (read.agency, read.year) == ("宿迁市教育局", 2023)
+
+
+def test_half_a_years_report_is_no_annual_report_title():
+    from xxgk.metadata import read_title
+
+    assert read_title("宿迁市教育局2023年上半年政府信息公开工作情况报告").year is None

@@ -59,10 +59,13 @@ _NAME_START = "(?<![" + _HAN + NOT_TEXT_MARK + "0-9A-Za-z])"
 # character that is no text: a name holding it is refused, never cut there (北京市一〇一中学 was read 一中学)
 _ZEROS = str.maketrans({"〇": NOT_TEXT_MARK, "○": NOT_TEXT_MARK})
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
-_DISCLOSURE = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:的)?"  # (…公开工作的年度报告: some titles say 的)
+_DISCLOSURE = r"(?:政府|政务)?(?:信息|政务)公开(?:工作)?(?:的)?"  # (…公开工作的年度报告: some titles say 的;
+# 政务信息公开: before, 某局2023年政务信息公开工作年度报告 was read as the agency 政务)
 _ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
-_REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + r"\s*(?:(?:年\s*度\s*)?报\s*告|年\s*报)"
+# …工作情况（的）报告 and …年度工作报告 too, as some agencies title it (before: no agency, no year read)
+_REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + (r"\s*(?:(?:年\s*度\s*)?(?:工\s*作\s*)?(?:情\s*况\s*)?(?:的\s*)?报\s*告"
+                                             r"|年\s*报)")
 # what sets a name apart in the last two forms (a bracket or a mark): a line without any is not tried with them
 _MARKS = re.compile(r"[【\[「『〖：:\-－—–_|｜（(]")
 
@@ -125,7 +128,7 @@ HEAD_CHARS = 3000
 YEARS = range(1990, 2101)
 TITLE_LINES = 40
 # (下载, 关闭窗口, 打印本页: a page's toolbar above a title)
-_NOT_AN_AGENCY = {"政府", "本机关", "我局", "本单位", "下载", "关闭窗口", "打印本页"}
+_NOT_AN_AGENCY = {"政府", "政务", "信息", "政府信息", "本机关", "我局", "本单位", "下载", "关闭窗口", "打印本页"}
 # a word ending what no agency is called: 主动公开 (a 公开方式 field's value on the line above the title, joined to it)
 _NOT_NAME_ENDINGS = ("公开", "报告", "年报")  # (报告, 年报: a line naming the report above its title)
 _LETTER = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")  # what a title's name joined from two lines has nothing of before it
