@@ -186,3 +186,21 @@ def test_half_a_years_report_is_no_annual_report_title():
     from xxgk.metadata import read_title
 
     assert read_title("宿迁市教育局2023年上半年政府信息公开工作情况报告").year is None
+
+
+@pytest.mark.parametrize("signature", [
+    "宿迁市教育局 2025年1月20日",  # the signer and the date on one line (a right-aligned signature in a PDF's text)
+    "2025年1月20日（此件公开发布）",  # the release note official documents print after the date
+    "2025年元月20日",  # 元月: January
+])
+def test_a_signatures_date_as_documents_print_it_is_the_publication_date(signature):
+    """The report card's timeliness check needs the date: before, each of these was read as no date."""
+    from xxgk.parser import parse
+
+    assert parse(tab_report(agency="宿迁市教育局", published=signature)).published_date == "2025-01-20"
+
+
+def test_a_sentence_ending_in_a_date_is_no_signature():
+    from xxgk.parser import parse
+
+    assert parse(tab_report(agency="宿迁市教育局", published="统计截至 2025年1月20日")).published_date is None

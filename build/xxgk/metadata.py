@@ -111,7 +111,11 @@ _PUBLISHED = re.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*" + _DA
 # the date the text was signed (成文日期), before its publication: read only where no 发布日期 is printed
 _WRITTEN = re.compile(r"(?:成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 # a date on a line of its own near the end (the signature's), or labelled there (日期：2024年1月20日)
-_DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日期|时间)\s*[:：]\s*)?" + _DATE + r"\s*$")
+# (a signature may print its signer on the date's line, 某局 2024年1月20日, and a note after it, （此件公开发布）:
+# before, neither date was read; the signer must end as an agency's name does, so 截至 2024年12月31日 is no date line)
+_DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日期|时间)\s*[:：]\s*"
+                        r"|(?P<signer>[" + _HAN + r"（）()·]{2,40}?)\s+)?" + _DATE
+                        + r"\s*(?:[（(]此件(?:公开发布|主动公开|依申请公开|不予公开)[)）])?\s*$")
 # the statistics period: 2023年1月1日起至12月31日, or in digits (2023.1.1-2023.12.31, 2023-01-01至2023-12-31)
 _PERIOD = re.compile(
     r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*(?:起\s*)?"
@@ -171,8 +175,8 @@ def date_findings(text: str) -> list[Finding]:
         printed.append(match.groups())
     else:
         for line in reversed(folded.strip().splitlines()[-8:]):
-            if found := _DATE_LINE.match(line):
-                printed.append(found.groups())
+            if found := _date_line(line):
+                printed.append(found.groups()[-3:])
                 break
     if period := _PERIOD.search(folded):
         y1, m1, d1, y2, m2, d2 = period.groups()
@@ -651,14 +655,17 @@ _CHINESE_DATE = re.compile(r"(" + _CHINESE_YEAR_DIGITS + r")\s*年\s*([一二三
                            r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
 
 
+_FIRST_MONTH = re.compile(r"(\d{4})\s*年\s*元\s*月(?=\s*\d)")  # 2025年元月20日: 元月 is January
+
+
 @parser_memo(1 << 2)  # the report's text, read for its period and its publication date (and ``date_findings``): once
 def _dates_in_digits(text: str) -> str:
     """``fold(text)`` with dates written in Chinese numerals in digits (二〇二三年十二月三十一日 → 2023年12月31日).
 
     >>> _dates_in_digits("自二〇二三年一月一日起至二〇二三年十二月三十一日止")
     '自2023年1月1日起至2023年12月31日止'
-    >>> _dates_in_digits("二0二四年一月二十日")
-    '2024年1月20日'
+    >>> _dates_in_digits("二0二四年一月二十日"), _dates_in_digits("2025年元月20日")
+    ('2024年1月20日', '2025年1月20日')
     """
     def digits(match: re.Match) -> str:
         year = match.group(1).translate(_CHINESE_DIGITS)
@@ -667,7 +674,7 @@ def _dates_in_digits(text: str) -> str:
             return match.group()
         return f"{year}年{month}月" + (f"{day}日" if match.group(3) else "")
 
-    return _CHINESE_DATE.sub(digits, fold_lines(text))
+    return _CHINESE_DATE.sub(digits, _FIRST_MONTH.sub(r"\1年1月", fold_lines(text)))
 
 
 def text_to_period(text: str) -> tuple[str | None, str | None]:
@@ -709,7 +716,18 @@ def text_to_published_date(text: str) -> str | None:
     if match:
         return _iso(*match.groups())
     for line in reversed(folded.strip().splitlines()[-8:]):
-        match = _DATE_LINE.match(line)
+        match = _date_line(line)
         if match:
-            return _iso(*match.groups())
+            return _iso(*match.groups()[-3:])
     return None
+
+
+def _date_line(line: str) -> re.Match | None:
+    """``line`` as a signature's date line (``_DATE_LINE``), its signer, if printed, ending as an agency's name.
+
+    >>> [bool(_date_line(t)) for t in ("某局 2024年1月20日", "2024年1月20日（此件公开发布）", "截至 2024年1月2日")]
+    [True, True, False]
+    """
+    match = _DATE_LINE.match(line)
+    signer = match and match.group("signer")
+    return match if match and (not signer or signer.endswith(_agency_endings())) else None
