@@ -2,7 +2,8 @@
 
 Made from the published CSV with the schema's types (``rules/storage_types.csv``: integer → int64,
 number → double, date → date32, …); each column carries its title and description as Arrow field
-metadata. An empty cell is null, never 0.
+metadata. An empty cell is null, never 0, and a text is as printed: the apostrophe the CSV puts before a
+formula-looking text or a long digit run (``safe.sheet_cell``, for spreadsheets) is not in the Parquet file.
 
 Deterministic: no pandas metadata (it names library versions), fixed compression, statistics and
 page settings, no timestamps; the same CSV gives the same bytes. The footer's ``created_by`` names
@@ -28,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from ..safe import cell_text
 from .typed import csv_file_rows, iso_date, storage_type, typed_rows
 
 FOLDER = "parquet"
@@ -82,11 +84,24 @@ def write_parquet_file(path: Path, schema: dict, target: Path, description: str 
 _DIGITS = "^-?[0-9]+$"  # an integer cell Arrow reads as ``int()`` does (Arrow also takes ``0x10``; ``int`` refuses)
 
 
+def _printed(text: pa.Array) -> pa.Array:
+    """A text column as printed: each cell the CSV guarded with an apostrophe (``safe.sheet_cell``) through
+    ``safe.cell_text``, as ``typed.typed_rows`` does; the few such cells go through Python, the rest stay in Arrow."""
+    guarded = pc.fill_null(pc.starts_with(text, "'", memory_pool=_POOL), False)
+    if not pc.any(guarded).as_py():
+        return text
+    cells = pc.filter(text, guarded, memory_pool=_POOL).to_pylist()
+    return pc.replace_with_mask(text, guarded, pa.array([cell_text(c) for c in cells], type=text.type))
+
+
 def _integers_checked(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:
     """``batch`` (integer columns read as text) with those columns cast to ``target``'s types, after checking
-    every cell is plain digits; else ``ArrowInvalid`` (the Python path then reads the file, as ``typed``)."""
+    every cell is plain digits; else ``ArrowInvalid`` (the Python path then reads the file, as ``typed``); its
+    text columns as printed (``_printed``)."""
     columns = batch.columns
     for i, field in enumerate(target):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            columns[i] = _printed(columns[i])
         if pa.types.is_integer(field.type):
             text = columns[i]
             digits = pc.match_substring_regex(text, _DIGITS, memory_pool=_POOL)  # (an empty cell: null)

@@ -2,13 +2,18 @@
 
 Both query formats are made *from the CSV bytes the package publishes*, so they can only say what
 the CSVs say. A field's Table Schema type (``rules/schema.yaml``) picks its storage type in
-``rules/storage_types.csv``; an empty cell is missing (``None``), never 0.
+``rules/storage_types.csv``; an empty cell is missing (``None``), never 0. A text cell is the text as printed:
+the apostrophe the CSVs put before a formula-looking text or a digit run a spreadsheet would change
+(``safe.sheet_cell``) is taken off (``safe.cell_text``), since neither SQLite nor Parquet runs or rounds a text
+(audit 27: ``WHERE actual = '25380363300630003'`` found nothing, the cell held ``'25380363300630003``).
 
 >>> columns = csv_to_columns(b"report_id,year,value\\na,2024,1.5\\nb,,\\n",
 ...                          [{"name": "report_id", "type": "string"}, {"name": "year", "type": "integer"},
 ...                           {"name": "value", "type": "number"}])
 >>> columns
 {'report_id': ['a', 'b'], 'year': [2024, None], 'value': [1.5, None]}
+>>> csv_to_columns(b"actual\\n'25380363300630003\\n'=1+1\\n''=x\\n'007\\n", [{"name": "actual", "type": "string"}])
+{'actual': ['25380363300630003', '=1+1', "'=x", '007']}
 >>> storage_type("date")["sqlite"], storage_type("date")["arrow"]
 ('TEXT', 'date32')
 """
@@ -23,6 +28,7 @@ from operator import itemgetter
 
 from ..catalog import table
 from ..readers import allow_long_csv_cells
+from ..safe import cell_text
 
 allow_long_csv_cells()
 
@@ -62,7 +68,8 @@ def csv_to_columns(data: bytes, fields: list[dict]) -> dict[str, list]:
 
 def typed_rows(lines: Iterable[str], fields: list[dict]) -> Iterator[tuple]:
     """The rows of one package CSV (text lines, BOM already removed) as tuples typed like ``csv_to_columns``,
-    in the schema's field order, one at a time (a file of any size in constant memory).
+    in the schema's field order, one at a time (a file of any size in constant memory); a text as printed
+    (``safe.cell_text``: the CSV's guard apostrophe off).
 
     >>> list(typed_rows(["year,report_id\\n", "2024,a\\n", ",b\\n"], [{"name": "report_id", "type": "string"},
     ...                                                             {"name": "year", "type": "integer"}]))
@@ -79,8 +86,8 @@ def typed_rows(lines: Iterable[str], fields: list[dict]) -> Iterator[tuple]:
         pick = lambda row, i=columns[0]: (row[i],)  # noqa: E731
     else:
         pick = itemgetter(*columns)
-    for row in reader:  # the cells in field order, "" as None, then only the non-text columns cast
-        values = [None if text == "" else text for text in pick(row)]
+    for row in reader:  # the cells in field order, "" as None, a guarded text as printed, then the non-text cast
+        values = [None if text == "" else cell_text(text) if text[0] == "'" else text for text in pick(row)]
         for j, cast in casts:
             if (text := values[j]) is not None:
                 values[j] = cast(text)
