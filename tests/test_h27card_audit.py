@@ -70,3 +70,76 @@ def test_a_built_packages_query_files_hold_what_the_report_printed(guarded_packa
         assert [r["source_file"] for r in csv.DictReader(handle)] == ["'=1+1.txt"]
     book = sheets((out / "xxgk.xlsx").read_bytes())
     assert "'=1+1.txt" in book["reports"][1]
+
+
+def _without_section_four(text: str) -> str:
+    return text[:text.index("四、政府信息公开行政复议")] + text[text.index("五、存在的主要问题"):]
+
+
+@pytest.fixture(scope="module")
+def county_site(tmp_path_factory):
+    """Four 2024 reports of 海西州's county level: 格尔木市人民政府's summary report (its 新收 printed 9, two
+    sums do not hold: two errors, 80 points) and three departments' (德令哈市数据局 and 格尔木市数据局 clean;
+    乌兰县数据局 without its section 四)."""
+    from lxml import html as lxml_html
+
+    from .conftest import report_page_files, site_of
+
+    work = tmp_path_factory.mktemp("h27card-county")
+    reports = work / "reports"
+    reports.mkdir()
+    files = {"gov.txt": tab_report(agency="格尔木市人民政府", cell="9", published="2025年3月20日"),
+             "dept.txt": tab_report(agency="格尔木市数据局", published="2025年1月20日"),
+             "other.txt": tab_report(agency="德令哈市数据局", published="2025年1月20日"),
+             "no4.txt": _without_section_four(tab_report(agency="乌兰县数据局", published="2025年1月20日"))}
+    for name, text in files.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    site = site_of(reports, work)
+    pages = {}
+    for page in report_page_files(site):
+        doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
+        source = [tr.xpath(".//td")[0].text_content().strip() for tr in doc.xpath("//article//table")[0].xpath(".//tr")
+                  if tr.xpath(".//th")[0].text_content() == "源文件"]
+        pages[source[0]] = doc.xpath("//article")[0].text_content()
+    return site, pages
+
+
+def _ranking(site) -> dict[str, dict[str, str]]:
+    """{report link text: {column heading: cell text}} of the report card page."""
+    from lxml import html as lxml_html
+
+    doc = lxml_html.document_fromstring((site / "report-card" / "index.html").read_text(encoding="utf-8"))
+    out = {}
+    for table in doc.xpath("//article//table"):
+        heads = [th.text_content().strip() for th in table.xpath(".//thead//th")]
+        for tr in table.xpath(".//tbody/tr"):
+            cells = [td.text_content().strip() for td in tr.xpath("./td")]
+            out[cells[1]] = dict(zip(heads, cells, strict=True))
+    return out
+
+
+def test_a_county_governments_summary_report_is_ranked_among_governments(county_site):
+    """A county 政务公开办 reads its departments' ranks among departments and the government's summary report among
+    governments' (before: 格尔木市人民政府's 80 ranked 3rd of 3 “县级” reports, below two departments' reports,
+    a different document due on another date); each rank says what it compares."""
+    site, pages = county_site
+    assert "在2024年度全国“县级人民政府（汇总报告）” 1 份报告中排第 1" in pages["gov.txt"]
+    assert "在2024年度全国“县级政府部门” 2 份报告中排第 1" in pages["dept.txt"]
+    rows = _ranking(site)
+    government = next(row for name, row in rows.items() if name.startswith("格尔木市人民政府"))
+    department = next(row for name, row in rows.items() if name.startswith("格尔木市数据局"))
+    assert (government["名次（同类别内）"], government["得分"], government["类别"]) == (
+        "1", "80", "人民政府（汇总报告）")
+    assert (department["名次（同类别内）"], department["类别"]) == ("1", "政府部门")
+    assert "同一类别内比较" in (site / "report-card" / "index.html").read_text(encoding="utf-8")
+
+
+def test_ranks_compare_one_year_one_tier_and_one_kind():
+    """``ranks`` from the published reports table, as a user recomputes them from the package."""
+    from xxgk.package.report_card import ranks
+
+    reports = [{"report_id": i, "year": 2024, "tier": "county", "kind": kind, "source_file": f"{i}.txt",
+                "sha256": i, "status": "parsed"} for i, kind in (("g", "government"), ("d1", "department"),
+                                                                  ("d2", "department"), ("u", None))]
+    assert ranks(reports, {"g": 90, "d1": 100, "d2": 97, "u": 100}) == {
+        "g": (1, 1), "d1": (1, 2), "d2": (2, 2), "u": (1, 1)}

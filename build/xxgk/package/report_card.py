@@ -204,11 +204,14 @@ def add_report_card(reports: list[Report]) -> None:
 # ``responsibility`` in rules/findings.csv is ``agency`` (broken identities, late publication, prose against
 # table, copy-paste, …) take points off; the limits of our reading (cells we could not cut, rows we could
 # not align, labels we did not recognise) are shown beside the score but never count. Scores are compared
-# only within one year and one administrative tier (``score_group``), nationally: a county government's summary
-# report is ranked with the county departments of every province (the peer medians, ``peer_group``, are narrower).
+# only within one year, one administrative tier and one kind (``score_group``), nationally: a county government's
+# summary report is ranked with the county governments' of every province, a county department with the county
+# departments (audit 27: 湟中区's summary report ranked among 格尔木's and 海城's 数据局; the two are different
+# documents, due on different dates). The peer medians, ``peer_group``, are narrower still.
 
 ERROR_POINTS, WARNING_POINTS = 10, 3
 UNKNOWN_TIER = "unknown"
+UNKNOWN_KIND = "unknown"
 
 
 def counts_against_agency(code: str) -> bool:
@@ -232,10 +235,15 @@ def agency_score(findings: list[dict]) -> int:
     return max(0, 100 - ERROR_POINTS * errors - WARNING_POINTS * warnings)
 
 
-def score_group(report: dict) -> tuple[str, str]:
-    """The group within which scores are compared: ``(year, tier)``, the tier as resolved for the publishing
-    agency (national, province, prefecture, county, township; the manifest wins where it gives one)."""
-    return (str(report.get("year") or ""), report.get("tier") or UNKNOWN_TIER)
+def score_group(report: dict) -> tuple[str, str, str]:
+    """The group within which scores are compared: ``(year, tier, kind)``, the tier (national, province,
+    prefecture, county, township) and the kind (``government``: a people's government's summary report;
+    ``department``) as resolved for the publishing agency, the manifest winning where it gives one.
+
+    >>> score_group({"year": 2025, "tier": "county", "kind": "government"}), score_group({"year": 2025})
+    (('2025', 'county', 'government'), ('2025', 'unknown', 'unknown'))
+    """
+    return (str(report.get("year") or ""), report.get("tier") or UNKNOWN_TIER, report.get("kind") or UNKNOWN_KIND)
 
 
 def copies(reports: list[dict]) -> dict[str, dict]:
@@ -259,10 +267,11 @@ def copies(reports: list[dict]) -> dict[str, dict]:
 
 
 def ranks(reports: list[dict], scores: dict[str, int]) -> dict[str, tuple[int, int]]:
-    """``{report_id: (rank, size of its group)}``, ranked by score within one year and one tier; equal scores
-    share a rank (1, 1, 3). Reports without a year are not ranked, nor a byte-identical copy of another report
-    (:func:`copies`: the first by file name is ranked, and the group counts it once)."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    """``{report_id: (rank, size of its group)}``, ranked by score within one year, one tier and one kind
+    (``score_group``); equal scores share a rank (1, 1, 3). Reports without a year are not ranked, nor a
+    byte-identical copy of another report (:func:`copies`: the first by file name is ranked, and the group counts
+    it once)."""
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     copied = copies(reports)
     for r in reports:
         if r.get("year") and r["report_id"] not in copied:

@@ -19,8 +19,9 @@ STATUS_ZH = {"parsed": "各表均已读取", "partial": "部分数值未能读�
 TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
 KIND_ZH = {"government": "人民政府", "department": "政府部门"}
 KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告）", "department": "政府部门"}
-# the group scores are ranked within (package/report_card.score_group: year and the agency's tier)
+# the group scores are ranked within (package/report_card.score_group: year, the agency's tier and its kind)
 SCORE_TIER_ZH = {**TIER_ZH, "unknown": "层级未知"}
+SCORE_KIND_ZH = {"government": "人民政府（汇总报告）", "department": "政府部门", "unknown": "类别未知"}
 # a report whose file could not be read has no score (card.scored): what its page and the ranking say
 UNSCORED_ZH = "文件未能读取，无法评估：不计分，不排名"
 # a report read in part (an error among the limits of our reading: a table absent, a row's cells lost): scored on

@@ -31,6 +31,7 @@ from .labels import (
     OWN_ZH,
     READING_LIMIT_ZH,
     SCORE_EFFECT_ZH,
+    SCORE_KIND_ZH,
     SCORE_TIER_ZH,
     SEVERITY_ZH,
     TIER_ZH,
@@ -57,6 +58,7 @@ from .titles import (
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
+KIND_ORDER = list(SCORE_KIND_ZH)  # a ranking table's kinds in this order (governments, departments, unknown)
 FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：'
           '<input id="xxgk-agency-finder" type="search" '
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
@@ -82,7 +84,9 @@ PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_
 YEAR_COLUMN = "年度"  # the column its year menu reads, where the page offers one (the quality page's)
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分（最低0分），只计本机关自身的问题（勾稽关系不成立、"
                  "逾期发布、正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
-                 "排名只在同一年度、同一行政层级内比较。检查的含义见 <a href=\"{up}checks/\">检查项目</a>。"
+                 "排名只在同一年度、同一行政层级、同一类别内比较：人民政府的汇总报告与人民政府的比，"
+                 "政府部门的报告与政府部门的比（“类别”一列；两者内容不同，发布期限也不同）。"
+                 "检查的含义见 <a href=\"{up}checks/\">检查项目</a>。"
                  "可以用数据包核算：findings 表中代码的 responsibility（见代码表 finding_codes）为 agency 的错误和警告"
                  "计分，为 reading 的不计分。</p>")
 
@@ -611,26 +615,28 @@ class Site(ReportPages, AgencyPages):
         self.write("checks.md", "\n".join(parts))
 
     def ranking(self) -> None:
-        """Scores ranked within one year and one administrative tier (``score_group``; governments' summary reports
-        and departments together): reports of different years or tiers are never ranked against each other.
+        """Scores ranked within one year, one administrative tier and one kind (``score_group``): reports of
+        different years, tiers or kinds are never ranked against each other. A page's group is a year and a tier;
+        its table lists each kind's reports together, in rank order, the kind in a column (``_ranking_table``).
         Above ``INDEX_SHARD_ABOVE`` reports the page is an index (per group: its size, the top and bottom
         ``RANKING_EXTRACT``, links to one page per province, ``ranking_path``); the ranks stay national within the
         year and tier."""
         groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in self.reports:
-            groups[score_group(r)].append(r)
+            groups[score_group(r)[:2]].append(r)  # (year, tier): a page; each kind ranked apart within it
         split = len(self.reports) > INDEX_SHARD_ABOVE
         parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
                  RANKING_INTRO.format(up="../")]
         if split:
             parts.append("<p>报告较多：每组列出得分最高和最低的报告，完整名次按省份分页"
-                         "（名次仍是全国同年度、同层级内的名次）。</p>")
+                         "（名次仍是全国同年度、同层级、同类别报告中的名次）。</p>")
         else:  # every report on this one page: its province in a column, and a filter by it
             parts.append(self._province_filter(self.reports))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
             ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,  # ranked ones first
                                                      r["report_id"] not in self.score_ranks,
+                                                     KIND_ORDER.index(score_group(r)[2]),  # a kind's ranks together
                                                      -(self.scores[r["report_id"]] or 0), report_name(r)))
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
@@ -641,13 +647,22 @@ class Site(ReportPages, AgencyPages):
             copies_note = f"（另有 {len(ordered) - ranked} 份不排名：字节相同的副本，或未能完整读出）" \
                 if ranked < len(ordered) else ""
             parts += [f"\n## {esc(title)}\n", f"<p>共 {ranked} 份报告{copies_note}。</p>"]
-            if len(ordered) <= 2 * RANKING_EXTRACT:
-                parts.append(self._ranking_table(ordered, "../", table_id))
-            else:
-                parts += [f"\n### {esc(title)}：得分最高的{RANKING_EXTRACT}份\n",
-                          self._ranking_table(ordered[:RANKING_EXTRACT], "../", f"{table_id}-top"),
-                          f"\n### {esc(title)}：得分最低的{RANKING_EXTRACT}份\n",
-                          self._ranking_table(ordered[-RANKING_EXTRACT:], "../", f"{table_id}-bottom")]
+            kinds = {k: [r for r in ordered if score_group(r)[2] == k] for k in KIND_ORDER}
+            kinds = {k: members for k, members in kinds.items() if members}
+            if len(kinds) > 1:  # each kind ranked apart: its own best and worst
+                parts.append("<p>其中" + "、".join(f"{esc(SCORE_KIND_ZH[k])} {len(m)} 份" for k, m in kinds.items())
+                             + "，各自排名。</p>")
+            for kind, members in kinds.items():
+                named = f"{title} · {SCORE_KIND_ZH[kind]}" if len(kinds) > 1 else title
+                kind_id = f"{table_id}-{kind}" if len(kinds) > 1 else table_id
+                if len(members) <= 2 * RANKING_EXTRACT:
+                    parts += ([f"\n### {esc(named)}\n"] if len(kinds) > 1 else []) + [
+                        self._ranking_table(members, "../", kind_id)]
+                else:
+                    parts += [f"\n### {esc(named)}：得分最高的{RANKING_EXTRACT}份\n",
+                              self._ranking_table(members[:RANKING_EXTRACT], "../", f"{kind_id}-top"),
+                              f"\n### {esc(named)}：得分最低的{RANKING_EXTRACT}份\n",
+                              self._ranking_table(members[-RANKING_EXTRACT:], "../", f"{kind_id}-bottom")]
             parts.append(self._ranking_provinces(year, tier, ordered, ranked, table_id))
         self.write("report-card.md", "\n".join(parts))
 
@@ -671,7 +686,8 @@ class Site(ReportPages, AgencyPages):
                     f"（第{n}页，共{len(chunks)}页）" if len(chunks) > 1 else "")
                 markdown, blocks = split_html_blocks("\n".join([
                     f"# {esc(title)}\n", RANKING_INTRO.format(up="../../../"),
-                    f"<p>名次是全国同组（{esc(_group_title(year, tier))}）{ranked} 份报告中的名次；"
+                    "<p>名次是全国同年度、同层级、同类别报告中的名次"
+                    f"（{esc(_group_title(year, tier))}共 {ranked} 份）；"
                     f"{esc(province)} {len(members)} 份。"
                     '<a href="../">本组各省份</a>　<a href="../../">返回排名索引</a></p>',
                     self._ranking_table(chunk, "../../../", table_id)]))
@@ -684,16 +700,17 @@ class Site(ReportPages, AgencyPages):
         title = f"报告评估排名：{_group_title(year, tier)}"
         markdown, blocks = split_html_blocks("\n".join([
             f"# {esc(title)}\n", RANKING_INTRO.format(up="../../"),
-            f'<p>本组共 {ranked} 份报告，按省份查看完整名次（名次是全国同组内的名次）。'
+            f'<p>本组共 {ranked} 份报告，按省份查看完整名次（名次是全国同年度、同层级、同类别报告中的名次）。'
             '<a href="../">返回排名索引</a></p>',
             provinces.replace(f'<a href="{esc(group.split("/", 1)[1])}/', '<a href="')]))
         self.spool.page(group + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
         return f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n" + provinces
 
     def _ranking_table(self, ordered: list[dict], base: str, table_id: str, province: bool = False) -> str:
-        """The ranking rows of ``ordered`` (national rank, score, the agency's own problems by category, the
-        reading limits; with ``province``, the report's province last, which :meth:`_province_filter` filters
-        by), report links relative to ``base`` (the site root from the page)."""
+        """The ranking rows of ``ordered`` (national rank within its kind, score, the agency's own problems by
+        category, the reading limits, the kind the rank is within: ``score_group``; with ``province``, the report's
+        province last, which :meth:`_province_filter` filters by), report links relative to ``base`` (the site root
+        from the page)."""
         rows = []
         for r in ordered:
             found = self.findings.get(r["report_id"], [])
@@ -704,18 +721,21 @@ class Site(ReportPages, AgencyPages):
             note = (f'<br><small>是 <a href="{base}{self.report_urls[original["report_id"]]}">'
                     f'{esc(original["source_file"])}</a> {COPY_ZH}</small>' if original else "")
             link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a>'
+            kind = score_group(r)[2]
             rows.append([cell(rank[0] if rank else None), f"<td>{link}{note}</td>",
                          cell(self.scores[r["report_id"]])]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
-                        + [cell(sum(f["severity"] != "info" for f in reading))]
+                        + [cell(sum(f["severity"] != "info" for f in reading)),
+                           f'<td class="xxgk-word">{esc(SCORE_KIND_ZH.get(kind, kind))}</td>']
                         + ([self._province_cell(r)] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
         if any(self.scores[r["report_id"]] is not None and not fully_read(self.findings.get(r["report_id"], []))
                for r in ordered):  # (a copy, or a report without a year, is unranked for its own reason, said apart)
             unread += f"<p><small>名次“—”（读取的局限中有错误）：{UNRANKED_ZH}。</small></p>"
-        return table(["名次", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
+        return table(["名次（同类别内）", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）",
+                      "类别"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
     def _province_filter(self, reports: list[dict], note: str = "", years: bool = False) -> str:
@@ -769,7 +789,8 @@ ABOUT = """# 关于与方法
   否则记为缺失并列为问题。
 - **格式**：按表头判断每张表是2019还是2021格式，不按年份猜测。
 - **报告评估**：得分只计本机关自身的问题（勾稽关系不成立、逾期发布、正文与表格不一致、照抄往年等）；
-  本站未能读出的单元格等“读取的局限”单独列出，不扣分。得分只在同一年度、同一行政层级（国家级、省级、地市级、县级、乡镇级）内比较。
+  本站未能读出的单元格等“读取的局限”单独列出，不扣分。得分只在同一年度、同一行政层级（国家级、省级、地市级、县级、乡镇级）、
+  同一类别（人民政府的汇总报告，或政府部门的报告）内比较。
 - **图表**：缺失的数值标为“无数据”，绝不画成0；0 画成高度为0并标注“0”的柱；分母为0的比例（如没有办理申请的机关的
   予以公开比例）标为“无从计算”，它不是缺失。每种结果在所有图表中颜色相同
   （色盲友好的 Okabe–Ito 配色）。每张图都可下载为 PNG（含标题、来源、许可和网址）和 CSV。

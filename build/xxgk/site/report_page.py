@@ -24,6 +24,7 @@ from .labels import (
     COPY_ZH,
     DASH_NOTE_ZH,
     FINDINGS_COLUMN_ZH,
+    SCORE_KIND_ZH,
     SCORE_TIER_ZH,
     SEVERITY_ZH,
     UNRANKED_ZH,
@@ -173,9 +174,10 @@ class ReportPages:
             # (the category kept on one line: on a phone 正文与表格 broke as 正文与表 / 格 beside a wide verdict column)
             rows.append([f'<td class="xxgk-word"><a href="../../checks/#{esc(code)}">{esc(name)}</a></td>',
                          f"<td>{verdict}</td>"])
-        year, tier = score_group(r)
+        year, tier, kind = score_group(r)
         rank = getattr(self, "score_ranks", {}).get(r["report_id"])
-        rank_text = (f"，在{esc(year)}年度“{esc(SCORE_TIER_ZH.get(tier, tier))}”类 {rank[1]} 份报告中排第 {rank[0]}"
+        group = f"{SCORE_TIER_ZH.get(tier, tier)}{SCORE_KIND_ZH.get(kind, kind)}"  # (县级政府部门: not 县级 alone)
+        rank_text = (f"，在{esc(year)}年度全国“{esc(group)}” {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "" if fully_read(found) else f"；{UNRANKED_ZH}")
         original = self.copy_of.get(r["report_id"])
         copy_text = (f'<p class="xxgk-note">本报告是 <a href="../../{self.report_urls[original["report_id"]]}">'
@@ -183,7 +185,7 @@ class ReportPages:
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
         return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
-                f'每个警告扣3分；<a href="../../report-card/">同年度同层级排名</a>）。</p>\n' + copy_text
+                f'每个警告扣3分；<a href="../../report-card/">同年度、同层级、同类别排名</a>）。</p>\n' + copy_text
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
                    if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
 
