@@ -5,6 +5,7 @@ labelled. The drawn view and its URL are checked in Chromium (test_agencies_brow
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -68,9 +69,16 @@ def test_home_and_compare_never_add_up_different_years(corpus_build):
     home = (site_src / "index.md").read_text(encoding="utf-8")
     received = json.loads((site_src / "json" / "m" / "received.json").read_text(encoding="utf-8"))
     latest = max(int(y) for v in received["v"].values() for y in v)
-    total = sum(v[str(latest)] for v in received["v"].values() if str(latest) in v)
-    counted = sum(1 for v in received["v"].values() if str(latest) in v)
-    assert f"<b>{total}</b>件新收申请（{latest}年度{counted}份报告合计）" in home
+    # one total per kind (audit 27: a government's summary report was added to its departments' reports)
+    with open(pkg / "data" / "reports.csv", encoding="utf-8-sig", newline="") as handle:
+        kinds = {r["agency_id"]: r["kind"] or "unknown" for r in csv.DictReader(handle) if r["year"] == str(latest)}
+    totals = 0
+    for kind, said in (("government", "人民政府汇总报告"), ("department", "政府部门报告"),
+                       ("unknown", "类别未知的报告")):
+        values = [v[str(latest)] for agency, v in received["v"].items() if str(latest) in v and kinds[agency] == kind]
+        totals += len(values)
+        assert (f"<b>{sum(values)}</b>件新收申请（{latest}年度{len(values)}份{said}合计）" in home) == bool(values)
+    assert totals == sum(1 for v in received["v"].values() if str(latest) in v) > 0
     compare = (site_src / "compare.md").read_text(encoding="utf-8")
     assert "按省份汇总" not in compare  # the old chart that added 2019–2025 up is gone
 

@@ -80,7 +80,7 @@ def _without_section_four(text: str) -> str:
 def county_site(tmp_path_factory):
     """Four 2024 reports of 海西州's county level: 格尔木市人民政府's summary report (its 新收 printed 9, two
     sums do not hold: two errors, 80 points) and three departments' (德令哈市数据局 and 格尔木市数据局 clean;
-    乌兰县数据局 without its section 四)."""
+    乌兰县数据局 without its section 四), and a byte-identical copy of 格尔木市数据局's."""
     from lxml import html as lxml_html
 
     from .conftest import report_page_files, site_of
@@ -92,6 +92,7 @@ def county_site(tmp_path_factory):
              "dept.txt": tab_report(agency="格尔木市数据局", published="2025年1月20日"),
              "other.txt": tab_report(agency="德令哈市数据局", published="2025年1月20日"),
              "no4.txt": _without_section_four(tab_report(agency="乌兰县数据局", published="2025年1月20日"))}
+    files["z-dept-copy.txt"] = files["dept.txt"]  # a byte-identical copy (report_card.copies)
     for name, text in files.items():
         (reports / name).write_text(text, encoding="utf-8")
     site = site_of(reports, work)
@@ -143,3 +144,14 @@ def test_ranks_compare_one_year_one_tier_and_one_kind():
                                                                   ("d2", "department"), ("u", None))]
     assert ranks(reports, {"g": 90, "d1": 100, "d2": 97, "u": 100}) == {
         "g": (1, 1), "d1": (1, 2), "d2": (2, 2), "u": (1, 1)}
+
+
+def test_the_home_pages_requests_never_add_a_summary_report_to_its_departments(county_site):
+    """The home page added every report's 新收申请 of the latest year: a government's summary report (which may
+    already count its departments') to its departments' reports, and a byte-identical copy twice (“5份报告合计”
+    25). Each kind has its own total, one report per agency-year, as the chart below it."""
+    site, _ = county_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<b>5</b>件新收申请（2024年度1份人民政府汇总报告合计）" in home
+    assert "<b>15</b>件新收申请（2024年度3份政府部门报告合计）" in home
+    assert "份报告合计" not in home

@@ -59,6 +59,8 @@ TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": 
 
 INDEX_SHARD_ABOVE = 500  # more reports than this: one index page per province
 KIND_ORDER = list(SCORE_KIND_ZH)  # a ranking table's kinds in this order (governments, departments, unknown)
+# what the home page's totals of 新收申请 add up, one kind each (``Pages._received_totals``)
+RECEIVED_KIND_ZH = {"government": "人民政府汇总报告", "department": "政府部门报告", "unknown": "类别未知的报告"}
 FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼音、首字母、繁体或省份）：'
           '<input id="xxgk-agency-finder" type="search" '
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
@@ -328,16 +330,12 @@ class Site(ReportPages, AgencyPages):
                               if name not in ("reports", "agencies")})
 
     def home(self) -> None:
-        latest = [r for r in self.reports if r["year"] and int(r["year"]) == self.latest_year]
-        counted = [self.values[r["report_id"]]["received"] for r in latest]
-        counted = [v for v in counted if v is not None]  # one year only: never summed across years
-        received = sum(counted)
         nfind = sum(len(v) for v in self.findings.values())
         errors = sum(_own_errors(v) for v in self.findings.values())  # the agencies' own: not our reading's limits
         numbers = "".join((f'<div><a href="{href}"><b>{esc(fmt_wan(v))}</b>{esc(k)}</a></div>' if href else
                            f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>") for k, v, href in (
             ("份报告", len(self.reports), ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
-            (f"件新收申请（{self.latest_year}年度{len(counted)}份报告合计）", received, ""),
+            *self._received_totals(),
             ("条问题", nfind, "quality/"), ("条机关自身的错误", errors, "quality/")))  # the counts a checker follows
         latest = sorted(self.reports, key=lambda r: (int(r["year"] or 0), r["published_date"] or "", r["report_id"]),
                         reverse=True)[:10]  # the latest year first (a report without a date is no older for it)
@@ -350,6 +348,20 @@ class Site(ReportPages, AgencyPages):
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
                 "[检索原文 →](fulltext.md)　[下载数据 →](data.md)\n"]
         self.write("index.md", "\n".join(body))
+
+    def _received_totals(self) -> list[tuple[str, int, str]]:
+        """The home page's 新收申请 of the latest year, one total per kind (``score_group``): a government's summary
+        report may already count its departments' requests, so it is never added to theirs (audit 27: 湟中区's
+        summary report and three departments' reports made one “4份报告合计”). One report per agency-year, as the
+        chart below (``agency_years``: a byte-identical copy or a second file of one agency-year counted once; two
+        that disagree give no value, ``series_values``); one year only, never summed across years."""
+        totals: dict[str, list[int]] = {kind: [] for kind in KIND_ORDER}
+        for years in self.years.values():
+            if (r := years.get(self.latest_year)) is not None and (v := self.series[r["report_id"]]["received"]) \
+                    is not None:
+                totals[score_group(r)[2]].append(v)
+        return [(f"件新收申请（{self.latest_year}年度{len(values)}份{RECEIVED_KIND_ZH[kind]}合计）", sum(values), "")
+                for kind, values in totals.items() if values]
 
     def _received_chart(self) -> str:
         """Drawn in plain HTML, not plotly: the home page's first view stays light (plotly is 365 KB gzipped)."""
