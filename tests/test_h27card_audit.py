@@ -125,7 +125,7 @@ def test_a_county_governments_summary_report_is_ranked_among_governments(county_
     a different document due on another date); each rank says what it compares."""
     site, pages = county_site
     assert "在2024年度全国“县级人民政府（汇总报告）” 1 份报告中排第 1" in pages["gov.txt"]
-    assert "在2024年度全国“县级政府部门” 2 份报告中排第 1" in pages["dept.txt"]
+    assert "在2024年度全国“县级政府部门” 3 份报告中排第 1" in pages["dept.txt"]
     rows = _ranking(site)
     government = next(row for name, row in rows.items() if name.startswith("格尔木市人民政府"))
     department = next(row for name, row in rows.items() if name.startswith("格尔木市数据局"))
@@ -155,3 +155,62 @@ def test_the_home_pages_requests_never_add_a_summary_report_to_its_departments(c
     assert "<b>5</b>件新收申请（2024年度1份人民政府汇总报告合计）" in home
     assert "<b>15</b>件新收申请（2024年度3份政府部门报告合计）" in home
     assert "份报告合计" not in home
+
+
+def test_a_report_without_section_four_is_charged_once_and_ranked(county_site):
+    """乌兰县数据局 printed no section 四 and no table 四: section_absent (the agency's, −3) and table_absent (error,
+    a limit of our reading) left it unranked, as if this tool had failed to read a table the report never printed.
+    Now the table is said not printed (table_not_printed, info: the omission costs points once), and it is ranked."""
+    site, pages = county_site
+    page = pages["no4.txt"]
+    assert "得分 97/100，在2024年度全国“县级政府部门” 3 份报告中排第 3" in page
+    assert "不参与排名" not in page
+    assert "报告没有“政府信息公开行政复议、行政诉讼情况”部分，表4也未印出：其数值记为缺失，不是0" in page
+    with open(site.parent / "datapackage" / "data" / "findings.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["report_id"].startswith("no4")]
+    assert {(r["code"], r["severity"], r["table"]) for r in rows if "absent" in r["code"] or "printed" in r["code"]} \
+        == {("section_absent", "warning", ""), ("table_not_printed", "info", "4")}
+
+
+def test_a_table_printed_under_a_heading_not_recognised_stays_a_limit_of_our_reading(tmp_path):
+    """The same report with table 四's header words left in the text (under a heading this tool does not know) may
+    hold a table not read: table_absent, as before, and the report stays unranked."""
+    from xxgk.package.collect import collect
+
+    text = tab_report(agency="乌兰县数据局")
+    cut = text[:text.index("四、政府信息公开行政复议")] + "类别\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n" \
+        + text[text.index("五、存在的主要问题"):]
+    (tmp_path / "a.txt").write_text(cut, encoding="utf-8")
+    [report] = collect(tmp_path)
+    codes = {f.code for f in report.findings}
+    assert "table_absent" in codes and "table_not_printed" not in codes
+
+
+def test_each_finding_on_a_report_page_says_what_it_cost(county_site):
+    """A transparency office reading why 乌兰县数据局 scored 97 finds the deduction beside its cause, and each check
+    linked to its rule (the checks page); before, the page gave the rule (每个警告扣3分) and the findings apart, and
+    the reader matched them up."""
+    _, pages = county_site
+    assert "警告（扣3分） 缺少章节（section_absent）：缺少“政府信息公开行政复议、行政诉讼情况”部分" in pages["no4.txt"]
+    assert "提示（不扣分） 表格未印出（table_not_printed）" in pages["no4.txt"]
+    assert "错误（每条扣10分，共扣20分） 勾稽关系不成立（identity_broken），2 条：" in pages["gov.txt"]
+
+
+@pytest.mark.parametrize("published,code,severity", [("2025年2月15日", "possibly_late", "info"),
+                                                     ("2025年4月15日", "late_publication", "warning")])
+def test_a_public_institution_named_centre_is_not_held_to_the_departments_date(tmp_path, published, code, severity):
+    """格尔木市政务服务中心 (a public institution, not a 人民政府部门: 条例 第四十九条 does not name it) published in
+    February was late_publication, −3, “人民政府部门的年度报告最晚1月31日”: now the departments' date is said to be
+    our choice (possibly_late, info), as for a township; after 31 March it is late for every report."""
+    from xxgk.package.collect import collect
+    from xxgk.package.report_card import add_report_card, agency_score
+
+    (tmp_path / "a.txt").write_text(tab_report(agency="格尔木市政务服务中心", year=2024, published=published),
+                                    encoding="utf-8")
+    [report] = collect(tmp_path)
+    add_report_card([report])
+    [late] = [f for f in report.findings if f.code in {"late_publication", "possibly_late"}]
+    assert (late.code, late.severity) == (code, severity)
+    if code == "possibly_late":
+        assert "多为事业单位" in late.message and "本站按部门的1月31日核对" in late.message
+        assert agency_score([{"code": f.code, "severity": f.severity} for f in report.findings]) == 100

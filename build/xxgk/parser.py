@@ -37,6 +37,7 @@ from .sections import Document, repeated_headings, section_order, text_to_sectio
 from .table2 import region_to_active
 from .table3 import region_to_applications
 from .table4 import region_to_review_litigation
+from .table_absence import not_printed
 
 NARRATIVE = ("overview", "problems", "other_matters")
 # fewer Chinese characters than this, and no section heading: no report text (the labels of table 三 alone are more)
@@ -117,6 +118,7 @@ def parse(text: str) -> Record:
     _add(record, "applications", fmt, facts, findings)
     facts, findings = region_to_review_litigation(region("review_litigation"))
     _add(record, "review_litigation", None, facts, findings)  # table 4 is the same in both editions
+    record.findings = not_printed(record.findings, set(sections), doc.text)  # (not read, or not printed?)
 
     if "overview" in sections:
         values = {t: record.values(t) for t in ("active", "applications", "review_litigation")}

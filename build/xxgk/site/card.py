@@ -11,8 +11,8 @@ from functools import cache
 
 from ..package.report_card import ERROR_POINTS, WARNING_POINTS, agency_score, counts_against_agency, ranks, score_group
 
-__all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "fully_read", "ranks", "score", "score_group", "scored",
-           "split_findings"]
+__all__ = ["ERROR_POINTS", "WARNING_POINTS", "by_category", "fully_read", "points_said", "ranks", "score",
+           "score_group", "scored", "split_findings"]
 
 _against_agency = cache(counts_against_agency)  # asked per finding of every report, several times: once per code
 
@@ -48,3 +48,21 @@ def by_category(findings: list[dict], category_of: dict[str, str]) -> dict[str, 
     for f in findings:
         out.setdefault(category_of.get(f["code"], "extraction"), []).append(f)
     return out
+
+
+def points_said(code: str, severity: str, count: int) -> str:
+    """What ``count`` findings of ``code`` at ``severity`` cost the score, as a report's list of findings says it
+    beside each check (the reader added the points up from the category table; audit 27: a report without section
+    四 lost 3 points and its page named no finding as the cause).
+
+    >>> points_said("identity_broken", "error", 2), points_said("late_publication", "warning", 1)
+    ('（每条扣10分，共扣20分）', '（扣3分）')
+    >>> points_said("value_blank", "info", 5), points_said("table_absent", "error", 1)
+    ('（不扣分）', '（本站读取的局限，不扣分）')
+    """
+    if not _against_agency(code):
+        return "（本站读取的局限，不扣分）"
+    points = {"error": ERROR_POINTS, "warning": WARNING_POINTS}.get(severity, 0)
+    if not points:
+        return "（不扣分）"
+    return f"（扣{points}分）" if count == 1 else f"（每条扣{points}分，共扣{points * count}分）"

@@ -17,7 +17,7 @@ from ..package.metrics import formula_for
 from ..package.report_card import copies
 from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
 from .blocks import split_html_blocks
-from .card import by_category, fully_read, score, score_group, scored, split_findings
+from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
 from .data import number
 from .fulltext import filter_attributes
 from .labels import (
@@ -414,7 +414,8 @@ class ReportPages:
             groups[f["code"], f["severity"]].append(f)
         items = []
         for (code, severity), group in groups.items():
-            head = (f'<li><span class="xxgk-sev-{esc(severity)}">{esc(SEVERITY_ZH.get(severity))}</span> '
+            head = (f'<li><span class="xxgk-sev-{esc(severity)}">{esc(SEVERITY_ZH.get(severity))}</span>'
+                    f'{esc(points_said(code, severity, len(group)))} '
                     f'<a href="../../checks/#{esc(code)}">{esc(self._finding_title(code))}（{esc(code)}）</a>')
             said = [self._finding_said(f, src, r) for f in group[:FINDINGS_SHOWN_PER_CODE]]
             if len(group) == 1:

@@ -1,0 +1,61 @@
+"""A table the report does not print, told apart from a table this tool could not read. Pure.
+
+``table_absent`` (error, a limit of our reading) leaves a report unranked: its numbers may be there, unread. But a
+report without section 四 at all was charged twice for one omission: ``section_absent`` (warning, the agency's, −3)
+and ``table_absent``, which left it unranked as if we had failed to read it (audit 27). Where the table's section is
+absent while the sections on either side of it were found (the report goes from 三 straight to 五: its structure
+was read, not lost with a page) and none of the table's header words (``rules/table_header_words.csv``: 结果维持,
+本年新收政府信息公开申请数量, …) stands anywhere in the text, the report did not print the table:
+``table_not_printed`` (info, the agency's; the section's absence is what costs points, once), its values missing,
+not 0, and nothing went unread. A header word found elsewhere (a heading this tool did not recognise above a
+printed table) keeps ``table_absent``.
+
+>>> from xxgk.findings import make
+>>> around = {"applications", "problems"}  # 三 and 五 found, 四 not
+>>> [f.code for f in not_printed([make("table_absent", table="4")], around, "概述。")]
+['table_not_printed']
+>>> [f.code for f in not_printed([make("table_absent", table="4")], around, "类别 结果维持 结果纠正")]
+['table_absent']
+>>> [f.code for f in not_printed([make("table_absent", table="4")], {"applications"}, "概述。")]  # cut after 三
+['table_absent']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .catalog import labels, table
+from .findings import Finding, make
+from .sections import section_order
+
+SECTION_OF_TABLE = {"2": "active", "3": "applications", "4": "review_litigation"}
+
+
+@cache
+def _header_words() -> dict[str, tuple[str, ...]]:
+    """``{table: the words of its header}`` of ``rules/table_header_words.csv``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in table("table_header_words"):
+        out[row["table"]] = (*out.get(row["table"], ()), row["word"])
+    return out
+
+
+def _skipped(section: str, sections: set[str]) -> bool:
+    """Whether ``section`` is absent from ``sections`` (the codes found) while its neighbours in the template's
+    order are there (an end of the report reached: the section after it, none after the last)."""
+    order = section_order()
+    i = order.index(section)
+    return section not in sections and all(order[j] in sections for j in (i - 1, i + 1) if 0 <= j < len(order))
+
+
+def not_printed(findings: list[Finding], sections: set[str], text: str) -> list[Finding]:
+    """``findings`` with each ``table_absent`` whose section was skipped (``_skipped``) and whose header words
+    ``text`` (the report's whole text) does not hold replaced by ``table_not_printed``."""
+    out = []
+    for f in findings:
+        section = SECTION_OF_TABLE.get(f.table or "")
+        if f.code == "table_absent" and section and _skipped(section, sections) \
+                and not any(word in text for word in _header_words().get(f.table, ())):
+            f = make("table_not_printed", table=f.table, detail=labels()["sections"][section])
+        out.append(f)
+    return out
