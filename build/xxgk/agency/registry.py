@@ -71,18 +71,29 @@ def series_key(report) -> str | None:
 
 
 @cache
-def _deadlines() -> dict[tuple[str, str], dict]:
-    return {(r["tier"], r["kind"]): r for r in table("agency_deadlines")}
+def _deadlines() -> dict[tuple[str, str, str], dict]:
+    return {(r["tier"], r["kind"], r["name_ends"]): r for r in table("agency_deadlines")}
 
 
 def deadline_rule(agency: Agency) -> dict:
     """The row of ``rules/agency_deadlines.csv`` that applies to ``agency`` (its ``month``, ``day``, ``quoted``:
-    ``yes`` when it is the regulation's own date for that tier and kind, and ``reason_zh``).
+    ``yes`` when it is the regulation's own date for that tier and kind, and ``reason_zh``). A row naming how the
+    agency's name ends (``name_ends``: 中心, mostly a public institution, which 条例 第四十九条 does not name) comes
+    before the rows of its tier and kind.
 
-    Unknown tier or kind gets the departments' date, the stricter one."""
+    Unknown tier or kind gets the departments' date, the stricter one.
+
+    >>> deadline_rule(Agency(name="格尔木市数据局", tier="county", kind="department"))["quoted"]
+    'yes'
+    >>> deadline_rule(Agency(name="格尔木市政务服务中心", tier="county", kind="department"))["quoted"]
+    'no'
+    """
     rules = _deadlines()
-    return rules.get((agency.tier or "*", agency.kind or "department")) or \
-        rules.get(("*", agency.kind or "department")) or rules[("*", "department")]
+    kind, name = agency.kind or "department", agency.name or ""
+    for (tier, rule_kind, ends), row in rules.items():
+        if ends and rule_kind == kind and tier in ("*", agency.tier) and name.endswith(ends):
+            return row
+    return rules.get((agency.tier or "*", kind, "")) or rules.get(("*", kind, "")) or rules[("*", "department", "")]
 
 
 def deadline(year: int, agency: Agency) -> date:
