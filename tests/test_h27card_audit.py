@@ -214,3 +214,23 @@ def test_a_public_institution_named_centre_is_not_held_to_the_departments_date(t
     if code == "possibly_late":
         assert "多为事业单位" in late.message and "本站按部门的1月31日核对" in late.message
         assert agency_score([{"code": f.code, "severity": f.severity} for f in report.findings]) == 100
+
+
+def test_the_workbooks_amounts_are_numbers_excel_sums(tmp_path):
+    """A researcher summing 表2_主动公开's 数值1 in Excel: 行政事业性收费's 3883.30 万元 was written as a text cell
+    (the package's rows carry a decimal as text), left out of SUM beside the counts, which were numbers."""
+    import re
+    import zipfile
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text(tab_report(agency="格尔木市数据局", fee="3883.30"), encoding="utf-8")
+    _, errors = build_package(tmp_path / "reports", tmp_path / "out", workers=1)
+    assert errors == []
+    book = sheets((tmp_path / "out" / "xxgk.xlsx").read_bytes())
+    [fees] = [row for row in book["表2_主动公开"] if "行政事业性收费" in row]
+    assert fees[-1] == "3883.3"
+    with zipfile.ZipFile(tmp_path / "out" / "xxgk.xlsx") as archive:
+        names = re.findall(r'<sheet name="([^"]+)"', archive.read("xl/workbook.xml").decode())
+        xml = archive.read(f"xl/worksheets/sheet{names.index('表2_主动公开') + 1}.xml").decode()
+    row = next(r for r in re.findall(r"<row [^>]*>.*?</row>", xml) if "行政事业性收费" in r)
+    assert re.search(r'<c r="H\d+"><v>3883\.3</v></c>', row), row  # a number cell, not t="inlineStr"
