@@ -70,6 +70,9 @@ def test_a_built_packages_query_files_hold_what_the_report_printed(guarded_packa
         assert [r["source_file"] for r in csv.DictReader(handle)] == ["'=1+1.txt"]
     book = sheets((out / "xxgk.xlsx").read_bytes())
     assert "'=1+1.txt" in book["reports"][1]
+    # and the description Parquet carries (as Datasette and the data dictionary do) does not say otherwise
+    described = pq.read_schema(out / "parquet" / "findings.parquet").field("actual").metadata[b"description"]
+    assert "xxgk.db 与 Parquet 中没有撇号" in described.decode("utf-8")
 
 
 def _without_section_four(text: str) -> str:
