@@ -109,16 +109,18 @@ def county_site(tmp_path_factory):
 
 
 def _ranking(site) -> dict[str, dict[str, str]]:
-    """{report link text: {column heading: cell text}} of the report card page."""
+    """{report link text: {column heading: cell text}} of the report card page, with "类别": the kind its table's
+    heading names (2024年度 · 县级 · 政府部门)."""
     from lxml import html as lxml_html
 
     doc = lxml_html.document_fromstring((site / "report-card" / "index.html").read_text(encoding="utf-8"))
     out = {}
     for table in doc.xpath("//article//table"):
         heads = [th.text_content().strip() for th in table.xpath(".//thead//th")]
+        heading = table.xpath("preceding::*[self::h2 or self::h3][1]")[0].text_content().strip()
         for tr in table.xpath(".//tbody/tr"):
             cells = [td.text_content().strip() for td in tr.xpath("./td")]
-            out[cells[1]] = dict(zip(heads, cells, strict=True))
+            out[cells[1]] = dict(zip(heads, cells, strict=True)) | {"类别": heading.rsplit(" · ", 1)[-1]}
     return out
 
 

@@ -87,7 +87,7 @@ YEAR_COLUMN = "年度"  # the column its year menu reads, where the page offers 
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分（最低0分），只计本机关自身的问题（勾稽关系不成立、"
                  "逾期发布、正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
                  "排名只在同一年度、同一行政层级、同一类别内比较：人民政府的汇总报告与人民政府的比，"
-                 "政府部门的报告与政府部门的比（“类别”一列；两者内容不同，发布期限也不同）。"
+                 "政府部门的报告与政府部门的比（各有一张表；两者内容不同，发布期限也不同）。"
                  "检查的含义见 <a href=\"{up}checks/\">检查项目</a>。"
                  "可以用数据包核算：findings 表中代码的 responsibility（见代码表 finding_codes）为 agency 的错误和警告"
                  "计分，为 reading 的不计分。</p>")
@@ -629,7 +629,7 @@ class Site(ReportPages, AgencyPages):
     def ranking(self) -> None:
         """Scores ranked within one year, one administrative tier and one kind (``score_group``): reports of
         different years, tiers or kinds are never ranked against each other. A page's group is a year and a tier;
-        its table lists each kind's reports together, in rank order, the kind in a column (``_ranking_table``).
+        each kind's reports are a table of their own, in rank order, under a heading naming the kind.
         Above ``INDEX_SHARD_ABOVE`` reports the page is an index (per group: its size, the top and bottom
         ``RANKING_EXTRACT``, links to one page per province, ``ranking_path``); the ranks stay national within the
         year and tier."""
@@ -653,7 +653,8 @@ class Site(ReportPages, AgencyPages):
             title = _group_title(year, tier)
             table_id = f"xxgk-ranking-{esc(year) or 'unknown'}-{esc(tier)}"
             if not split:
-                parts += [f"\n## {esc(title)}\n", self._ranking_table(ordered, "../", table_id, province=True)]
+                parts += [f"\n## {esc(title)}\n",
+                          *self._ranking_tables_by_kind(ordered, "../", table_id, f"### {title} · ", province=True)]
                 continue
             ranked = sum(r["report_id"] in self.score_ranks for r in ordered)  # as each report's rank text counts
             copies_note = f"（另有 {len(ordered) - ranked} 份不排名：字节相同的副本，或未能完整读出）" \
@@ -664,12 +665,11 @@ class Site(ReportPages, AgencyPages):
             if len(kinds) > 1:  # each kind ranked apart: its own best and worst
                 parts.append("<p>其中" + "、".join(f"{esc(SCORE_KIND_ZH[k])} {len(m)} 份" for k, m in kinds.items())
                              + "，各自排名。</p>")
-            for kind, members in kinds.items():
-                named = f"{title} · {SCORE_KIND_ZH[kind]}" if len(kinds) > 1 else title
+            for kind, members in kinds.items():  # (the kind in each table's heading: no column of its own, so the
+                named = f"{title} · {SCORE_KIND_ZH[kind]}"  # table fits a desktop page's width, its 省份 seen)
                 kind_id = f"{table_id}-{kind}" if len(kinds) > 1 else table_id
                 if len(members) <= 2 * RANKING_EXTRACT:
-                    parts += ([f"\n### {esc(named)}\n"] if len(kinds) > 1 else []) + [
-                        self._ranking_table(members, "../", kind_id)]
+                    parts += [f"\n### {esc(named)}\n", self._ranking_table(members, "../", kind_id)]
                 else:
                     parts += [f"\n### {esc(named)}：得分最高的{RANKING_EXTRACT}份\n",
                               self._ranking_table(members[:RANKING_EXTRACT], "../", f"{kind_id}-top"),
@@ -702,7 +702,7 @@ class Site(ReportPages, AgencyPages):
                     f"（{esc(_group_title(year, tier))}共 {ranked} 份）；"
                     f"{esc(province)} {len(members)} 份。"
                     '<a href="../">本组各省份</a>　<a href="../../">返回排名索引</a></p>',
-                    self._ranking_table(chunk, "../../../", table_id)]))
+                    *self._ranking_tables_by_kind(chunk, "../../../", table_id, "## ")]))
                 self.spool.page(rel + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
                 links.append(f'<a href="{esc(rel.split("/", 1)[1])}/">'
                              + (esc(province) if n == 1 else f"第{n}页") + "</a>")
@@ -718,11 +718,23 @@ class Site(ReportPages, AgencyPages):
         self.spool.page(group + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
         return f"\n### {esc(_group_title(year, tier))}：按省份查看完整名次\n\n" + provinces
 
+    def _ranking_tables_by_kind(self, ordered: list[dict], base: str, table_id: str, heading: str,
+                                province: bool = False) -> list[str]:
+        """One ranking table a kind of ``ordered`` (in ``KIND_ORDER``), each under the Markdown heading ``heading``
+        followed by the kind its ranks are within (``### 2024年度 · 县级 · 政府部门``)."""
+        out = []
+        for kind in KIND_ORDER:
+            if members := [r for r in ordered if score_group(r)[2] == kind]:
+                out += [f"\n{esc(heading + SCORE_KIND_ZH[kind])}\n",
+                        self._ranking_table(members, base, f"{table_id}-{kind}", province=province)]
+        return out
+
     def _ranking_table(self, ordered: list[dict], base: str, table_id: str, province: bool = False) -> str:
         """The ranking rows of ``ordered`` (national rank within its kind, score, the agency's own problems by
-        category, the reading limits, the kind the rank is within: ``score_group``; with ``province``, the report's
-        province last, which :meth:`_province_filter` filters by), report links relative to ``base`` (the site root
-        from the page)."""
+        category, the reading limits; with ``province``, the report's province last, which
+        :meth:`_province_filter` filters by), report links relative to ``base`` (the site root from the page). The
+        kind the ranks are within (``score_group``) is the table's heading, not a column: the table fits a desktop
+        page's width."""
         rows = []
         for r in ordered:
             found = self.findings.get(r["report_id"], [])
@@ -733,21 +745,18 @@ class Site(ReportPages, AgencyPages):
             note = (f'<br><small>是 <a href="{base}{self.report_urls[original["report_id"]]}">'
                     f'{esc(original["source_file"])}</a> {COPY_ZH}</small>' if original else "")
             link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a>'
-            kind = score_group(r)[2]
             rows.append([cell(rank[0] if rank else None), f"<td>{link}{note}</td>",
                          cell(self.scores[r["report_id"]])]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))
                            for c in self.agency_categories]
-                        + [cell(sum(f["severity"] != "info" for f in reading)),
-                           f'<td class="xxgk-word">{esc(SCORE_KIND_ZH.get(kind, kind))}</td>']
+                        + [cell(sum(f["severity"] != "info" for f in reading))]
                         + ([self._province_cell(r)] if province else []))
         unread = any(self.scores[r["report_id"]] is None for r in ordered)
         unread = f"<p><small>得分“—”：{UNSCORED_ZH}。</small></p>" if unread else ""
         if any(self.scores[r["report_id"]] is not None and not fully_read(self.findings.get(r["report_id"], []))
                for r in ordered):  # (a copy, or a report without a year, is unranked for its own reason, said apart)
             unread += f"<p><small>名次“—”（读取的局限中有错误）：{UNRANKED_ZH}。</small></p>"
-        return table(["名次（同类别内）", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）",
-                      "类别"]
+        return table(["名次（同类别内）", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
     def _province_filter(self, reports: list[dict], note: str = "", years: bool = False) -> str:
