@@ -763,9 +763,26 @@ class Site(ReportPages, AgencyPages):
         """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
         the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
         the choice in the address, ``?province=``); with ``years``, a choice of year too, over their ``YEAR_COLUMN``
-        (``?year=``), both applied together; hidden without JavaScript, where the columns tell them apart."""
+        (``?year=``), both applied together; hidden without JavaScript, where the columns tell them apart. A choice
+        of city (``?city=``, the agencies' prefecture as the package states it), when any report has one, over the
+        province cells' ``data-city`` (``_province_cell``): a city's transparency office (政务公开办) looks for its
+        city's reports, and a province menu alone gave it every city of the province. Its options are grouped by
+        province, each naming its province (``data-province``) for the script, which offers the chosen province's
+        cities only."""
         options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
                           for p in sorted({self._province(r) for r in reports}))
+        cities: dict[str, set[str]] = defaultdict(set)
+        for r in reports:
+            if self._city(r):
+                cities[self._province(r)].add(self._city(r))
+        city_menu = ""
+        if cities:
+            groups = "".join(f'<optgroup label="{esc(p)}">' + "".join(
+                f'<option value="{esc(c)}" data-province="{esc(p)}">{esc(c)}</option>' for c in sorted(cities[p]))
+                + "</optgroup>" for p in sorted(cities))
+            city_menu = (f'<label for="xxgk-city">城市：</label>'
+                         f'<select id="xxgk-city" data-xxgk-city="{PROVINCE_COLUMN}">'
+                         f'<option value="">全部城市</option>{groups}</select> ')
         year_menu = ""
         if years:
             year_options = "".join(f'<option value="{esc(y)}">{esc(y)}年度</option>'
@@ -775,7 +792,7 @@ class Site(ReportPages, AgencyPages):
         return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
                 f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
                 + (f' data-note="{esc(note)}"' if note else "") + '>'
-                f'<option value="">全部省份</option>{options}</select> ' + year_menu +
+                f'<option value="">全部省份</option>{options}</select> ' + city_menu + year_menu +
                 '<span class="xxgk-province-status" role="status"></span></p>')
 
     @staticmethod
@@ -785,8 +802,16 @@ class Site(ReportPages, AgencyPages):
 
     def _province_cell(self, report: dict) -> str:
         """The ``PROVINCE_COLUMN`` cell of a report's row: a name read whole (``xxgk-word``, on one line: 北京 / 市 in
-        a column squeezed beside a report's name and its notes on a phone)."""
-        return f'<td class="xxgk-word">{esc(self._province(report))}</td>'
+        a column squeezed beside a report's name and its notes on a phone), with its city as ``data-city`` (the city
+        menu of ``_province_filter`` matches it; not a column of its own, which the ranking's width has no room for)."""
+        city = self._city(report)
+        where = f' data-city="{esc(city)}"' if city else ""
+        return f'<td class="xxgk-word"{where}>{esc(self._province(report))}</td>'
+
+    def _city(self, report: dict) -> str:
+        """The city (prefecture) a report is listed under: its agency's, else the one it prints, else ``""``."""
+        agency = self.agencies_by_id.get(report.get("agency_id") or "")
+        return ((agency and agency["city"]) or report.get("city") or "").strip()
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

@@ -324,11 +324,28 @@
     document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
       if (pick.dataset.done) return;
       pick.dataset.done = "1";
-      var filters = [["province", "select[data-xxgk-province]", "xxgkProvince", ""],
-                     ["year", "select[data-xxgk-year]", "xxgkYear", "年度"]].map(function (f) {
+      /* [parameter, menu, the column it reads, what a choice is called, its value's suffix, the cell's attribute
+         it matches instead of the cell's text]: the city menu reads the province cell's data-city (a transparency
+         office of one city found only a province menu: 青海省's every report, not 西宁市's) */
+      var filters = [["province", "select[data-xxgk-province]", "xxgkProvince", "省份", "", ""],
+                     ["city", "select[data-xxgk-city]", "xxgkCity", "城市", "", "city"],
+                     ["year", "select[data-xxgk-year]", "xxgkYear", "年度", "年度", ""]].map(function (f) {
         var select = pick.querySelector(f[1]);
-        return select && {param: f[0], select: select, column: select.dataset[f[2]], suffix: f[3]};
+        return select && {param: f[0], select: select, column: select.dataset[f[2]], name: f[3], suffix: f[4],
+                          attr: f[5]};
       }).filter(Boolean);
+      var province = filters[0].param === "province" ? filters[0].select : null;
+      var city = filters.filter(function (f) { return f.param === "city"; })[0];
+      /* the city menu offers the chosen province's cities only (each city's option carries its province), and a
+         city of another province is let go when the province changes */
+      function citiesOf() {
+        if (!province || !city) return;
+        Array.from(city.select.options).forEach(function (o) {
+          o.hidden = !!(province.value && o.dataset.province && o.dataset.province !== province.value);
+        });
+        var chosen = city.select.selectedOptions[0];
+        if (chosen && chosen.hidden) city.select.value = "";
+      }
       if (!filters.length) return;
       var status = pick.querySelector("[role=status]"), note = filters[0].select.dataset.note || "";
       var targets = [];
@@ -352,7 +369,8 @@
           Array.from(t[0].tBodies[0].rows).forEach(function (row) {
             var keep = filters.every(function (f, i) {
               var cell = t[1][i] >= 0 ? row.cells[t[1][i]] : null;  /* a table without the column: not narrowed */
-              return !values[i] || t[1][i] < 0 || (cell && cell.textContent.trim() === values[i]);
+              if (!values[i] || t[1][i] < 0) return true;
+              return !!cell && (f.attr ? cell.dataset[f.attr] || "" : cell.textContent.trim()) === values[i];
             });
             row.hidden = !keep;
             if (!keep) return;
@@ -378,9 +396,10 @@
       filters.forEach(function (f) {
         var value = params.get(f.param);
         if (value && Array.from(f.select.options).some(function (o) { return o.value === value; })) f.select.value = value;
-        else if (value) unknown.push(f.column + "“" + (value.length > 40 ? value.slice(0, 40) + "…" : value) + "”");
-        f.select.addEventListener("change", function () { asked = ""; apply(); });
+        else if (value) unknown.push(f.name + "“" + (value.length > 40 ? value.slice(0, 40) + "…" : value) + "”");
+        f.select.addEventListener("change", function () { asked = ""; if (f.select === province) citiesOf(); apply(); });
       });
+      citiesOf();
       if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
       pick.hidden = false;
       if (unknown.length || filters.some(function (f) { return f.select.value; })) apply();

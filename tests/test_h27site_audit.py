@@ -1,0 +1,89 @@
+"""Site audit 27, a reader's journeys walked in headless Chromium (fifth round), on one small site: a city's
+transparency office (政务公开办) working through its city's reports. 青海省 has reports of two cities (西宁市: two
+agencies, one whose table 三 does not add up; 海西州 格尔木市: one that does not add up either) and 福建省 one more; the
+西宁市 report that does not add up is a flattened web page (its tables on one long line)."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.support.ui import Select
+
+from .conftest import needs_chromium, site_of
+from .conftest import wait_for as _wait
+from .factory import tab_report
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+MANIFEST = ("file,agency,year,url,retrieved_at,notes,province,city,county\n"
+            "a.txt,西宁市数据局,2024,,,,青海省,西宁市,\n"
+            "b.txt,西宁市教育局,2024,,,,青海省,西宁市,\n"
+            "c.txt,格尔木市数据局,2024,,,,青海省,海西蒙古族藏族自治州,\n"
+            "d.txt,福州市数据局,2024,,,,福建省,福州市,\n")
+
+
+def _flattened(text: str) -> str:
+    """``text`` as a flattened web page prints it: the title, then everything else on one line."""
+    title, *rest = text.split("\n")
+    return title + "\n" + " ".join(line.replace("\t", " ") for line in rest) + "\n"
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site27")
+    reports = work / "reports"
+    reports.mkdir()
+    # 一、本年新收 printed 6 of a 自然人 column whose other rows say 5: table 三 does not add up
+    (reports / "a.txt").write_text(_flattened(tab_report(cell="6", agency="西宁市数据局")), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="西宁市教育局"), encoding="utf-8")
+    (reports / "c.txt").write_text(tab_report(cell="6", agency="格尔木市数据局"), encoding="utf-8")
+    (reports / "d.txt").write_text(tab_report(cell="6", agency="福州市数据局"), encoding="utf-8")
+    (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _shown(chromium, heading: str = "") -> list[str]:
+    """The report names the page shows: in the list under the heading of id ``heading`` (the list of a finding
+    code), or anywhere in the article."""
+    rows = (chromium.find_elements("xpath", f"//h2[@id='{heading}']/following::table[1]//tbody//a") if heading
+            else chromium.find_elements("css selector", "article tbody a"))
+    return [a.text for a in rows if a.is_displayed() and "年度" in a.text]
+
+
+def test_a_city_office_narrows_the_quality_page_to_its_city(server, chromium):
+    # (audit 27: the quality page offered a province menu and a text filter only, so 西宁市's office choosing 青海省
+    # was shown 海西州's reports too, and typing 西宁 in no box narrowed the lists by city)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/quality/")
+    city = _wait(lambda: [s for s in chromium.find_elements("id", "xxgk-city") if s.is_displayed()])[0]
+    broken = "identity_broken"
+    everyone = ["格尔木市数据局 2024年度", "福州市数据局 2024年度", "西宁市数据局 2024年度"]
+    assert sorted(_shown(chromium, broken)) == everyone
+    Select(city).select_by_visible_text("西宁市")
+    assert _wait(lambda: _shown(chromium, broken) == ["西宁市数据局 2024年度"])
+    status = chromium.find_element("css selector", ".xxgk-province-status").text
+    assert status.startswith("只显示西宁市的 2 份报告"), status  # 西宁市教育局's notes are listed too
+    assert {name.split()[0] for name in _shown(chromium)} == {"西宁市数据局", "西宁市教育局"}
+    assert "city=" in chromium.current_url
+    chromium.get(chromium.current_url)  # the address the office shares reopens the same list
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    assert _shown(chromium, broken) == ["西宁市数据局 2024年度"]
+
+
+def test_the_city_menu_offers_the_chosen_provinces_cities(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?city=西宁市")
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    Select(chromium.find_element("id", "xxgk-province")).select_by_visible_text("福建省")
+    city = Select(chromium.find_element("id", "xxgk-city"))
+    offered = [o.text for o in city.options if o.is_enabled() and o.get_attribute("hidden") is None]
+    assert offered == ["全部城市", "福州市"], offered
+    assert city.first_selected_option.text == "全部城市"  # 西宁市 is not 福建省's: let go, not an empty page
+    assert _shown(chromium, "identity_broken") == ["福州市数据局 2024年度"]
+
+
+def test_the_ranking_narrows_to_a_city_too(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/report-card/?city=海西蒙古族藏族自治州")
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    assert _wait(lambda: _shown(chromium)) == ["格尔木市数据局 2024年度"]
+
