@@ -87,3 +87,26 @@ def test_the_ranking_narrows_to_a_city_too(server, chromium):
     _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
     assert _wait(lambda: _shown(chromium)) == ["格尔木市数据局 2024年度"]
 
+
+def _target(chromium) -> str:
+    """The text of the element the address's fragment names (what the browser scrolled to and marks)."""
+    return _wait(lambda: chromium.execute_script(
+        "var t = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+        " return t && t.textContent.trim();"))
+
+
+def test_a_finding_on_the_quality_page_leads_to_its_row_as_on_the_report_page(server, chromium):
+    # (audit 27: on a flattened page, a whole report on line 2, the quality page linked 第2行 to the line's top —
+    # the report's 一、总体情况 — while the report page linked the same finding to its row's place in the line)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/quality/?city=西宁市")
+    row = _wait(lambda: chromium.find_element("xpath", "//h2[@id='identity_broken']/following::table[1]//tbody/tr"))
+    report = row.find_element("tag name", "a").get_attribute("href")
+    total = "//a[contains(preceding-sibling::text()[1], '总计应等于各类申请人之和')]"
+    note = row.find_element("xpath", "." + total)
+    href = note.get_attribute("href")
+    assert note.text == "第2行"
+    note.click()
+    assert _target(chromium).startswith("一、本年新收政府信息公开申请数量 6 0 0 0 0 0 5"), _target(chromium)
+    chromium.get(report)  # the report page's link of the same finding goes to the same place
+    assert _wait(lambda: chromium.find_element("xpath", "//article" + total)).get_attribute("href") == href

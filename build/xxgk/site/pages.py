@@ -553,12 +553,12 @@ class Site(ReportPages, AgencyPages):
                    if len(listed) < len(self.findings) else "")
         findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
                                                if r["name"] == "findings"))
-        by_code_html, in_lists = [], {rid for rid, _ in listed}
+        by_code_html, in_lists, spans = [], {rid for rid, _ in listed}, {}
         for c, (count, items) in ordered:
             shown_items = items[:QUALITY_ROWS_PER_CODE]
             in_lists.update(rid for rid, _ in shown_items)
             by_code_html.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
-                                + self._quality_code_table(shown_items, names, count, findings_csv))
+                                + self._quality_code_table(shown_items, names, count, findings_csv, spans))
         # the province filter first, above every table it narrows; the count of each problem is the whole country's
         # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
         parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True),
@@ -574,10 +574,15 @@ class Site(ReportPages, AgencyPages):
         parts += by_code_html
         self.write("quality.md", "\n".join(parts))
 
-    def _quality_code_table(self, items: list[tuple[str, dict]], names: dict, count: int, findings_csv: str) -> str:
+    def _quality_code_table(self, items: list[tuple[str, dict]], names: dict, count: int, findings_csv: str,
+                            spans: dict) -> str:
         """One finding code's list on the quality page: one row per report (its findings' messages, each with its
         source line), the report's province for the page's province filter; a message every listed finding shares
-        is said once above the table instead of on every row, and how many more there are below it."""
+        is said once above the table instead of on every row, and how many more there are below it. A finding's
+        link goes where the report page's goes (``_finding_anchor``): on a long line, its row's span, not the top
+        of a line that is a whole flattened report (a transparency office followed 第2行 from here to the report's
+        title, and from the report page to the row). ``spans``: each report's row spans, found once for the page
+        (read only for a report with a finding of a table's row or of table 4)."""
         messages = {f["message"] for _, f in items}
         same = len(items) > 1 and len(messages) == 1
         grouped: dict[str, list[dict]] = {}
@@ -586,12 +591,12 @@ class Site(ReportPages, AgencyPages):
 
         def notes_of(rid: str, fs: list[dict]) -> str:
             """The report's findings, those of one source line together (the line's link once, after them)."""
-            lines: dict[str, list[str]] = {}
+            lines: dict[tuple[str, str], list[str]] = {}
             for f in fs:
-                lines.setdefault(f["line"] or "", []).append(esc(f["message"]))
+                lines.setdefault((f["line"] or "", self._quality_anchor(f, rid, spans)), []).append(esc(f["message"]))
             out = []
-            for line, messages in lines.items():
-                link = f'<a href="../src/{rid}.html#L{esc(line)}">第{esc(line)}行</a>' if line else ""
+            for (line, anchor), messages in lines.items():
+                link = f'<a href="../src/{rid}.html#{anchor}">第{esc(line)}行</a>' if line else ""
                 out.append(link if same else "；".join(messages) + (f"（{link}）" if link else ""))
             return "<br>".join(filter(None, out))
 
@@ -610,6 +615,18 @@ class Site(ReportPages, AgencyPages):
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
                          f'全部见下载的 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         return "\n".join(filter(None, parts))
+
+    def _quality_anchor(self, f: dict, rid: str, spans: dict) -> str:
+        """The anchor of finding ``f`` of report ``rid`` in its source page, as its report page links it; ``""``
+        without a line. ``spans`` keeps each report's row spans, read once (``_spans``) and only when the finding
+        could be placed in one (a row named, or table 4)."""
+        if not f["line"]:
+            return ""
+        if not (f["row"] or f["table"] == "4"):
+            return f"L{esc(f['line'])}"
+        if rid not in spans:
+            spans[rid] = self._spans(self.reports_by_id[rid])
+        return self._finding_anchor_in(f, spans[rid])
 
     def checks(self) -> None:
         parts = [front_matter("检查项目"), "# 检查项目\n",

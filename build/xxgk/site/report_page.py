@@ -391,7 +391,11 @@ class ReportPages:
     def _finding_anchor(self, f: dict, r: dict | None) -> str:
         """A finding's place in the source: ``L12``, or its row's span on a long line (``L12c340``, as the
         table's own link) when the finding names a row of table 2 or 3 found there."""
-        spans = self._spans(r) if r else {}
+        return self._finding_anchor_in(f, self._spans(r) if r else {})
+
+    def _finding_anchor_in(self, f: dict, spans: dict) -> str:
+        """:meth:`_finding_anchor` with the report's ``_spans`` given (the quality page finds them once a report
+        for all its lists, where a report's spans are not the one cached)."""
         if f["table"] == "4":  # table 4 on a long line: the table's span
             return self._anchor(f["line"], spans.get("review_litigation", {}).get(SECTION_SPAN))
         resource, code_list = FINDING_TABLES.get(f["table"], ("", ""))
