@@ -558,10 +558,12 @@ class Site(ReportPages, AgencyPages):
             shown_items = items[:QUALITY_ROWS_PER_CODE]
             in_lists.update(rid for rid, _ in shown_items)
             by_code_html.append(f'\n<h2 id="{esc(c)}">{esc(codes_rows[c]["label_zh"])}（{esc(c)}）</h2>\n'
-                                + self._quality_code_table(shown_items, names, count, findings_csv, spans))
+                                + self._quality_code_table(shown_items, names, count, findings_csv, spans,
+                                                           codes_rows[c]))
         # the province filter first, above every table it narrows; the count of each problem is the whole country's
         # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
-        parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True),
+        parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True,
+                                        export=True),
                   table(["问题", "代码", "严重程度", "性质", "数量"], summary,
                         caption="全部省份合计（不随省份筛选变化）"),
                   "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
@@ -575,14 +577,16 @@ class Site(ReportPages, AgencyPages):
         self.write("quality.md", "\n".join(parts))
 
     def _quality_code_table(self, items: list[tuple[str, dict]], names: dict, count: int, findings_csv: str,
-                            spans: dict) -> str:
+                            spans: dict, code: dict) -> str:
         """One finding code's list on the quality page: one row per report (its findings' messages, each with its
         source line), the report's province for the page's province filter; a message every listed finding shares
         is said once above the table instead of on every row, and how many more there are below it. A finding's
         link goes where the report page's goes (``_finding_anchor``): on a long line, its row's span, not the top
         of a line that is a whole flattened report (a transparency office followed 第2行 from here to the report's
         title, and from the report page to the row). ``spans``: each report's row spans, found once for the page
-        (read only for a report with a finding of a table's row or of table 4)."""
+        (read only for a report with a finding of a table's row or of table 4). The table names its ``code`` (the
+        row of ``finding_codes``), title, severity and the message said once above it for the list's CSV (``xxgk.js``,
+        the filter's button)."""
         messages = {f["message"] for _, f in items}
         same = len(items) > 1 and len(messages) == 1
         grouped: dict[str, list[dict]] = {}
@@ -609,7 +613,10 @@ class Site(ReportPages, AgencyPages):
         head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [YEAR_COLUMN, PROVINCE_COLUMN]
         partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
         parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
-                 table(head, rows, extra=" data-phone-cards data-xxgk-problem"
+                 table(head, rows, extra=f' data-phone-cards data-xxgk-problem="{esc(code["code"])}"'
+                       f' data-xxgk-title="{esc(code["label_zh"])}"'
+                       f' data-xxgk-severity="{esc(SEVERITY_ZH.get(code["severity"], ""))}"'
+                       + (f' data-xxgk-said="{esc(next(iter(messages)))}"' if same else "")
                        + (" data-xxgk-partial" if partial else ""))]
         if partial:
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
@@ -776,7 +783,8 @@ class Site(ReportPages, AgencyPages):
         return table(["名次（同类别内）", "报告", "得分", *self.agency_categories.values(), "读取的局限（不计分）"]
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
-    def _province_filter(self, reports: list[dict], note: str = "", years: bool = False) -> str:
+    def _province_filter(self, reports: list[dict], note: str = "", years: bool = False,
+                         export: bool = False) -> str:
         """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
         the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
         the choice in the address, ``?province=``); with ``years``, a choice of year too, over their ``YEAR_COLUMN``
@@ -785,7 +793,9 @@ class Site(ReportPages, AgencyPages):
         province cells' ``data-city`` (``_province_cell``): a city's transparency office (政务公开办) looks for its
         city's reports, and a province menu alone gave it every city of the province. Its options are grouped by
         province, each naming its province (``data-province``) for the script, which offers the chosen province's
-        cities only."""
+        cities only. With ``export``, a button that downloads the lists of problems as the choices leave them (one
+        line a report and problem, ``xxgk.js``): the page's list for a city's office to work through, which
+        ``findings.csv`` (the whole country, without the city) is not."""
         options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
                           for p in sorted({self._province(r) for r in reports}))
         cities: dict[str, set[str]] = defaultdict(set)
@@ -809,7 +819,9 @@ class Site(ReportPages, AgencyPages):
         return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
                 f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
                 + (f' data-note="{esc(note)}"' if note else "") + '>'
-                f'<option value="">全部省份</option>{options}</select> ' + city_menu + year_menu +
+                f'<option value="">全部省份</option>{options}</select> ' + city_menu + year_menu
+                + ('<button type="button" class="md-button xxgk-small-button" data-xxgk-list-csv>'
+                   '下载所列问题（CSV）</button> ' if export else "") +
                 '<span class="xxgk-province-status" role="status"></span></p>')
 
     @staticmethod

@@ -320,6 +320,35 @@
     }
     return table.hasAttribute("data-xxgk-problem") ? words + "没有报告有此类问题。" : "本表没有" + words + "的报告。";
   }
+  /* the quality page's lists of problems as the menus leave them, a line a report and problem (the rows shown, in
+     the page's order): what a city's transparency office works through, with where to look (the report's page, its
+     source lines); before, only findings.csv, the whole country's, without a city, to be joined with reports.csv.
+     ``targets``: provinces()' tables, each [table, its filter columns, …]; a list of a problem names its code, title
+     and the message all its rows share (pages._quality_code_table) */
+  function listCsv(targets) {
+    var lines = [["问题代码", "问题", "严重程度", "报告", "年度", "省份", "城市", "说明", "原文行", "报告页", "原文"]
+      .join(",")];
+    targets.forEach(function (t) {
+      var table = t[0], code = table.getAttribute("data-xxgk-problem"), cols = heads(table);
+      if (!code) return;
+      var notes = cols.indexOf("说明") >= 0 ? cols.indexOf("说明") : cols.indexOf("原文");
+      var year = cols.indexOf("年度"), where = cols.indexOf("省份");
+      Array.from(table.tBodies[0].rows).forEach(function (row) {
+        if (row.hidden) return;
+        var report = row.cells[0].querySelector("a"), cell = notes >= 0 ? row.cells[notes] : null;
+        var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
+        var said = table.dataset.xxgkSaid || (cell && cols[notes] === "说明" ? cell.textContent.trim() : "");
+        lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",
+                    report ? report.textContent.trim() : "",
+                    year >= 0 ? row.cells[year].textContent.trim() : "",
+                    where >= 0 ? row.cells[where].textContent.trim() : "",
+                    where >= 0 ? row.cells[where].dataset.city || "" : "", said,
+                    sources.map(function (a) { return a.textContent.replace(/[^0-9]/g, ""); }).join(" "),
+                    report ? report.href : "", sources.map(function (a) { return a.href; }).join(" ")].map(q).join(","));
+      });
+    });
+    return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+  }
   function provinces() {
     document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
       if (pick.dataset.done) return;
@@ -401,6 +430,12 @@
       });
       citiesOf();
       if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
+      var exporter = pick.querySelector("button[data-xxgk-list-csv]");
+      if (exporter) exporter.addEventListener("click", function () {
+        var words = filters.map(function (f) { return f.select.value ? f.select.value + f.suffix : ""; })
+          .filter(Boolean).join("-");
+        download(csvName("问题清单" + (words ? "-" + words : "")) + ".csv", listCsv(targets));
+      });
       pick.hidden = false;
       if (unknown.length || filters.some(function (f) { return f.select.value; })) apply();
     });
