@@ -14,6 +14,7 @@ from selenium.webdriver.support.ui import Select
 from .conftest import needs_chromium, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
+from .test_accessibility import AXE, _axe, _blocking
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -144,3 +145,59 @@ def test_a_city_office_downloads_the_list_it_narrowed(server, chromium):
     sources = broken[0]["原文"].split()
     assert len(sources) == 2 and all(s.startswith(server + "/src/") for s in sources)
     assert "格尔木市数据局 2024年度" not in text  # 海西州's report, in 青海省 but not 西宁市
+
+
+def _place(chromium) -> str:
+    return _wait(lambda: chromium.find_element("id", "xxgk-work-list").text)
+
+
+def test_a_report_opened_from_a_list_links_the_next_one_in_it(server, chromium):
+    # (audit 27: an office working through its city's list had, on each report's page, no way to the next report of
+    # the list but back to the list and finding its place again)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/quality/?city=西宁市")
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    listed = [a for a in chromium.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
+    names = [a.text for a in listed]
+    assert sorted(names) == ["西宁市教育局 2024年度", "西宁市数据局 2024年度"], names
+    listed[0].click()
+    place = _place(chromium)
+    assert "只显示西宁市的 2 份报告" in place and "第 1/2 份" in place and "上一份" not in place, place
+    following = chromium.find_element("css selector", "#xxgk-work-list a[rel=next]")
+    assert following.text == names[1]
+    following.click()
+    assert _wait(lambda: chromium.find_element("css selector", "article h1").text) == names[1]
+    place = _place(chromium)
+    assert "第 2/2 份" in place and "下一份" not in place, place
+    assert chromium.find_element("css selector", "#xxgk-work-list a[rel=prev]").text == names[0]
+    chromium.find_element("link text", "返回列表").click()
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    assert Select(chromium.find_element("id", "xxgk-city")).first_selected_option.text == "西宁市"
+
+
+def test_a_report_not_in_the_kept_list_names_no_list(server, chromium):
+    # a list kept from the quality page (西宁市's) says nothing on the page of a report it does not hold
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?city=西宁市")
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    [a for a in chromium.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()][0].click()
+    _place(chromium)
+    chromium.get(server + "/quality/")
+    chromium.get(_wait(lambda: [a.get_attribute("href") for a in chromium.find_elements("css selector", "article a")
+                                if a.text == "福州市数据局 2024年度"])[0])  # opened by its address, not from a list
+    assert _wait(lambda: chromium.find_element("css selector", "article h1").text) == "福州市数据局 2024年度"
+    assert not chromium.find_elements("id", "xxgk-work-list")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="npm axe-core is not installed (make install)")
+def test_the_city_menu_and_the_work_list_pass_axe(server, chromium):
+    chromium.set_window_size(390, 844)
+    problems = {}
+    for path in ("/quality/?city=西宁市", "/report-card/?city=西宁市"):
+        chromium.get(server + path)
+        _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+        problems[path] = _blocking(_axe(chromium))
+    [a for a in chromium.find_elements("css selector", "article tbody a") if a.is_displayed()][0].click()
+    _place(chromium)
+    problems["report"] = _blocking(_axe(chromium))
+    assert problems == {p: [] for p in problems}, problems

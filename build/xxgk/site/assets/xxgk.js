@@ -349,6 +349,73 @@
     });
     return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
   }
+  /* a list a reader works through (the quality page's lists, the ranking, as the menus leave them): following a
+     report's link keeps the list's reports shown, in order, for the tab (sessionStorage), and each report's page of
+     the list says where it is in it and links the previous and next one and the list (workList below); before, a
+     transparency office checking its city's reports went back to the list and found its place again for each one.
+     ``said``: the filter's status (只显示西宁市的 5 份报告。), which names the list */
+  var WORK_LIST = "xxgk-work-list";
+  function keepList(table, said) {
+    table.addEventListener("click", function (e) {
+      var link = e.target.closest && e.target.closest("a[href]");
+      /* a report's own link: its row's first (the ranking's after the rank; not a source line's, after it) */
+      var row = link && link.closest("tr");
+      if (!row || !table.tBodies[0] || !table.tBodies[0].contains(row) || row.querySelector("a[href]") !== link) return;
+      var items = [], seen = {};
+      Array.from(table.tBodies[0].rows).forEach(function (row) {
+        var a = row.hidden ? null : row.querySelector("a[href]");
+        if (!a || seen[a.href] || a.href.split("#")[0].indexOf("/src/") >= 0) return;
+        seen[a.href] = 1;
+        items.push([a.href.split("#")[0], a.textContent.trim()]);
+      });
+      var heading = previousHeading(table), filtered = (said() || "").match(/只显示[^。]*/);
+      var name = (document.querySelector("article h1") || {}).textContent || document.title;
+      try {
+        sessionStorage.setItem(WORK_LIST, JSON.stringify({
+          name: name.trim() + (heading ? " · " + heading : "") + (filtered ? "（" + filtered[0] + "）" : ""),
+          back: location.href.split("#")[0], items: items}));
+      } catch (error) { /* storage refused (private mode, full): the pages read as before, without the list */ }
+    });
+  }
+  function previousHeading(table) {  /* the title of the section a table is in (勾稽关系不成立（identity_broken）) */
+    var node = table.closest(".md-typeset__scrollwrap") || table;
+    while ((node = node.previousElementSibling)) if (/^H[23]$/.test(node.tagName)) return node.textContent.trim();
+    return "";
+  }
+  /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市的 5 份报告）第 2/5 份,
+     with the previous and next report's links and the list's; only links of this site are followed */
+  function workList() {
+    var list;
+    try { list = JSON.parse(sessionStorage.getItem(WORK_LIST) || "null"); } catch (error) { return; }
+    var heading = document.querySelector("article h1");
+    if (!list || !Array.isArray(list.items) || !heading || document.getElementById("xxgk-work-list")) return;
+    var here = location.href.split("#")[0].split("?")[0], at = -1;
+    list.items.forEach(function (item, i) { if (at < 0 && item[0] === here) at = i; });
+    if (at < 0) return;
+    var ours = function (href) {
+      try { return new URL(href, location.href).origin === location.origin; } catch (error) { return false; }
+    };
+    var nav = document.createElement("nav");
+    nav.id = "xxgk-work-list"; nav.className = "xxgk-work-list";
+    nav.setAttribute("aria-label", "所在列表");
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode(String(list.name || "列表") + "：第 " + (at + 1) + "/" + list.items.length + " 份"));
+    [["上一份：", list.items[at - 1], "prev"], ["下一份：", list.items[at + 1], "next"]].forEach(function (x) {
+      if (!x[1] || !ours(x[1][0])) return;
+      p.appendChild(document.createTextNode("　" + x[0]));
+      var a = document.createElement("a");
+      a.href = x[1][0]; a.rel = x[2]; a.textContent = String(x[1][1]);
+      p.appendChild(a);
+    });
+    if (ours(list.back)) {
+      var back = document.createElement("a");
+      back.href = list.back; back.textContent = "返回列表";
+      p.appendChild(document.createTextNode("　"));
+      p.appendChild(back);
+    }
+    nav.appendChild(p);
+    heading.insertAdjacentElement("afterend", nav);
+  }
   function provinces() {
     document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
       if (pick.dataset.done) return;
@@ -430,6 +497,7 @@
       });
       citiesOf();
       if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
+      targets.forEach(function (t) { keepList(t[0], function () { return status.textContent; }); });
       var exporter = pick.querySelector("button[data-xxgk-list-csv]");
       if (exporter) exporter.addEventListener("click", function () {
         var words = filters.map(function (f) { return f.select.value ? f.select.value + f.suffix : ""; })
@@ -657,7 +725,8 @@
   }
   window.addEventListener("beforeprint", printSource);
   function all() {
-    charts(); tables(); cards(); provinces(); citation(); scrollers(); heldGroups(); excerpts(); csvButtons();
+    charts(); tables(); cards(); provinces(); workList(); citation(); scrollers(); heldGroups(); excerpts();
+    csvButtons();
     printSource();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
