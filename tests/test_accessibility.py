@@ -25,7 +25,7 @@ BLOCKING = {"serious", "critical"}
 # Page types checked with axe, as site paths. ``{report}`` is a report page. The agency pages (issue 14)
 # join with one line, e.g. "/a/{agency}/": EXTEND THIS LIST when a new page type lands.
 A11Y_PAGES = ["/", "/agencies/", "{report}", "{source}", "/compare/", "/fulltext/", "/data/", "/quality/",
-              "/report-card/", "/checks/", "/about/", "/404.html"]
+              "/report-card/", "/checks/", "/glossary/", "/about/", "/404.html"]
 
 
 def _report_path(site: Path) -> tuple[str, str]:

@@ -201,3 +201,28 @@ def test_the_city_menu_and_the_work_list_pass_axe(server, chromium):
     _place(chromium)
     problems["report"] = _blocking(_axe(chromium))
     assert problems == {p: [] for p in problems}, problems
+
+
+def _link(chromium, text: str):
+    return _wait(lambda: [a for a in chromium.find_elements("css selector", "article a") if a.text == text])[0]
+
+
+def test_a_citizen_on_a_phone_finds_what_table_3s_words_mean(server, chromium):
+    # (audit 27: a report page's table 三 printed 部分公开, 不予处理, 无法提供 and the site nowhere said what they
+    # mean, nor that a partly granted request counts there only)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/agencies/")
+    _link(chromium, "西宁市教育局").click()
+    _link(chromium, "2024").click()
+    words = _wait(lambda: chromium.find_element(
+        "xpath", "//h2[starts-with(., '三、')]/following::a[.='词语解释'][1]"))
+    words.click()
+    assert _wait(lambda: chromium.find_element("css selector", "article h1").text) == "词语解释"
+    meaning = chromium.find_element("xpath", "//dt[.='部分公开']/following-sibling::dd[1]").text
+    assert "只计入本项" in meaning and "条例第三十七条" in meaning, meaning
+    width = chromium.execute_script("var e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+    assert width[0] <= width[1], width  # nothing wider than a phone's screen
+    chromium.back()
+    review = _wait(lambda: chromium.find_element("xpath", "//h2[starts-with(., '四、')]/following::a[.='词语解释'][1]"))
+    review.click()
+    assert _target(chromium) == "行政复议"

@@ -24,6 +24,7 @@ from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
+from .glossary import GLOSSARY_PAGE, glossary_markdown
 from .labels import (
     COPY_ZH,
     FINDINGS_COLUMN_ZH,
@@ -263,6 +264,7 @@ class Site(ReportPages, AgencyPages):
         self.data_page()
         self.quality()
         self.checks()
+        self.glossary()
         self.about()
 
     def bulk_pages(self) -> None:
@@ -847,6 +849,9 @@ class Site(ReportPages, AgencyPages):
         prints, else 地区未知."""
         agency = self.agencies_by_id.get(report.get("agency_id") or "")
         return (agency and agency["province"]) or report.get("province") or "地区未知"
+
+    def glossary(self) -> None:
+        self.write(f"{GLOSSARY_PAGE}.md", glossary_markdown())
 
     def about(self) -> None:
         self.write("about.md", front_matter("关于与方法") + ABOUT + repository_note(os.environ.get(REPO_URL_ENV, "")))

@@ -20,6 +20,7 @@ from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
 from .data import number
 from .fulltext import filter_attributes
+from .glossary import GLOSSARY_PAGE
 from .labels import (
     COPY_ZH,
     DASH_NOTE_ZH,
@@ -77,8 +78,11 @@ GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（�
 META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
 OWN_LABELS = own_measure_labels()  # 政府集中采购's 采购总金额（万元）: the 2019 template's own label (``codes.yaml``)
 # what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
-UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行。</small></p>\n",  # (a row printed on one line
-             "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。</small></p>\n"}  # links once, by its label)
+# (a row printed on one line links once, by its label); the words' meanings on the glossary page (glossary.py)
+UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行。各项的含义见"
+                  f'<a href="../../{GLOSSARY_PAGE}/">词语解释</a>。</small></p>\n',
+             "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。复议、诉讼和各种结果的含义见"
+                  f'<a href="../../{GLOSSARY_PAGE}/#review">词语解释</a>。</small></p>\n'}
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table

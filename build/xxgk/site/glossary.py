@@ -1,0 +1,40 @@
+"""The glossary page (词语解释): what the words of tables 三 and 四 and of this site mean, for a reader who
+meets 予以公开, 不予处理 or 勾稽关系 on a report's page, each with the article of the 条例
+(《中华人民共和国政府信息公开条例》, 2019) it rests on, from ``rules/glossary.csv``: one row a word, with its
+section, its anchor, the codes of the package it explains (table 三's rows, table 四's proceedings and
+outcomes), its meaning and its basis. The report pages link it under tables 三 and 四 (``report_page.UNIT_NOTE``).
+
+>>> import html
+>>> page = html.unescape(glossary_markdown())  # (esc writes _ as &#95;, which the page's HTML reads as _)
+>>> '<dt id="rejected_duplicate"><dfn>重复申请</dfn></dt>' in page, "条例第三十六条第六项" in page
+(True, True)
+"""
+
+from __future__ import annotations
+
+from ..catalog import table
+from .render import esc
+from .titles import front_matter
+
+GLOSSARY_PAGE = "glossary"  # glossary.md, the page's address glossary/ (a word's: glossary/#<anchor>)
+INTRO = ("<p>报告表格和本站用到的词语是什么意思。依据是《中华人民共和国政府信息公开条例》（2019年修订）的条文；"
+         "同一件申请只计入一种办理结果。</p>")
+
+
+def glossary_words() -> tuple[dict, ...]:
+    """The rows of ``rules/glossary.csv``, in the file's order (the page's)."""
+    return table("glossary")
+
+
+def glossary_markdown() -> str:
+    """The page: a heading a section, a definition list of its words, each word's term linkable by its anchor."""
+    sections: dict[str, list[dict]] = {}
+    for word in glossary_words():
+        sections.setdefault(word["section"], []).append(word)
+    parts = [front_matter("词语解释"), "# 词语解释\n", INTRO]
+    for name, words in sections.items():
+        items = "".join(f'<dt id="{esc(w["anchor"])}"><dfn>{esc(w["term"])}</dfn></dt>'
+                        f'<dd>{esc(w["meaning"])}' + (f"<small>（{esc(w['basis'])}）</small>" if w["basis"] else "")
+                        + "</dd>" for w in words)
+        parts += [f"\n## {esc(name)}\n", f'<dl class="xxgk-glossary">{items}</dl>']
+    return "\n".join(parts) + "\n"
