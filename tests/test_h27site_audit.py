@@ -145,6 +145,10 @@ def test_a_city_office_downloads_the_list_it_narrowed(server, chromium):
     sources = broken[0]["原文"].split()
     assert len(sources) == 2 and all(s.startswith(server + "/src/") for s in sources)
     assert "格尔木市数据局 2024年度" not in text  # 海西州's report, in 青海省 but not 西宁市
+    # a message every listed report shares, which the page says once above its list, is on each of its lines
+    fees = [r for r in rows if r["问题代码"] == "processing_fee_unstated"]
+    assert sorted(r["报告"] for r in fees) == ["西宁市教育局 2024年度", "西宁市数据局 2024年度"]
+    assert {r["说明"] for r in fees} == {"“其他需要报告的事项”未说明本年度是否收取信息处理费"}, fees
 
 
 def _place(chromium) -> str:

@@ -587,8 +587,8 @@ class Site(ReportPages, AgencyPages):
         of a line that is a whole flattened report (a transparency office followed 第2行 from here to the report's
         title, and from the report page to the row). ``spans``: each report's row spans, found once for the page
         (read only for a report with a finding of a table's row or of table 4). The table names its ``code`` (the
-        row of ``finding_codes``), title, severity and the message said once above it for the list's CSV (``xxgk.js``,
-        the filter's button)."""
+        row of ``finding_codes``), title and severity, and the message said once above it is marked
+        (``data-xxgk-said``), for the list's CSV (``xxgk.js``, the filter's button)."""
         messages = {f["message"] for _, f in items}
         same = len(items) > 1 and len(messages) == 1
         grouped: dict[str, list[dict]] = {}
@@ -614,11 +614,10 @@ class Site(ReportPages, AgencyPages):
                 for rid in grouped]
         head = ["报告"] + (["原文" if same else "说明"] if with_notes else []) + [YEAR_COLUMN, PROVINCE_COLUMN]
         partial = count > len(items)  # the province filter says the list is not all of them (xxgk.js)
-        parts = [f"<p>每条的说明都是：{esc(next(iter(messages)))}</p>" if same else "",
+        parts = [f"<p>每条的说明都是：<span data-xxgk-said>{esc(next(iter(messages)))}</span></p>" if same else "",
                  table(head, rows, extra=f' data-phone-cards data-xxgk-problem="{esc(code["code"])}"'
                        f' data-xxgk-title="{esc(code["label_zh"])}"'
                        f' data-xxgk-severity="{esc(SEVERITY_ZH.get(code["severity"], ""))}"'
-                       + (f' data-xxgk-said="{esc(next(iter(messages)))}"' if same else "")
                        + (" data-xxgk-partial" if partial else ""))]
         if partial:
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"

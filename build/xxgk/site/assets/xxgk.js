@@ -332,12 +332,12 @@
       var table = t[0], code = table.getAttribute("data-xxgk-problem"), cols = heads(table);
       if (!code) return;
       var notes = cols.indexOf("说明") >= 0 ? cols.indexOf("说明") : cols.indexOf("原文");
-      var year = cols.indexOf("年度"), where = cols.indexOf("省份");
+      var year = cols.indexOf("年度"), where = cols.indexOf("省份"), shared = saidAbove(table);
       Array.from(table.tBodies[0].rows).forEach(function (row) {
         if (row.hidden) return;
         var report = row.cells[0].querySelector("a"), cell = notes >= 0 ? row.cells[notes] : null;
         var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
-        var said = table.dataset.xxgkSaid || (cell && cols[notes] === "说明" ? cell.textContent.trim() : "");
+        var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? cell.textContent.trim() : "";
         lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",
                     report ? report.textContent.trim() : "",
                     year >= 0 ? row.cells[year].textContent.trim() : "",
@@ -376,6 +376,14 @@
           back: location.href.split("#")[0], items: items}));
       } catch (error) { /* storage refused (private mode, full): the pages read as before, without the list */ }
     });
+  }
+  function saidAbove(table) {  /* the message every row of a list shares, said once above it (data-xxgk-said) */
+    var node = table.closest(".md-typeset__scrollwrap") || table;
+    while ((node = node.previousElementSibling) && !/^H[23]$/.test(node.tagName)) {
+      var said = node.querySelector("[data-xxgk-said]");
+      if (said) return said;
+    }
+    return null;
   }
   function previousHeading(table) {  /* the title of the section a table is in (勾稽关系不成立（identity_broken）) */
     var node = table.closest(".md-typeset__scrollwrap") || table;
