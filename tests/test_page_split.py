@@ -282,3 +282,19 @@ def test_the_quality_pages_lists_by_code_name_each_report_once_and_a_shared_mess
             assert shown.count(mine[0]["message"]) == 1, code
         elif "本节只列前" not in section:  # every finding listed: each message as often as it was found
             assert all(shown.count(m) >= sum(f["message"] == m for f in mine) for m in messages), code
+
+
+def test_a_province_page_of_the_ranking_offers_its_cities(synthetic):
+    # (audit 27: above INDEX_SHARD_ABOVE reports a city's office found its province's ranking page, up to
+    # RANKING_PAGE_ROWS reports, with no way to narrow it to its city; the one-page ranking had a menu of provinces)
+    package, _, split = synthetic
+    city_of = {a["agency_id"]: a["city"] for a in _csv(package / "data" / "agencies.csv")}
+    pages = _province_pages(split)
+    assert pages
+    for url, text in pages.items():
+        menu = re.search(r'<select id="xxgk-city"[^>]*>(.*?)</select>', text, re.S)
+        assert menu and 'id="xxgk-province"' not in text, url  # a page of one province: its cities alone
+        offered = set(map(html.unescape, re.findall(r'<option value="([^"]+)"', menu.group(1))))
+        rows = re.findall(r'<td><a href="(?:\.\./)*a/([^/"]+)/[^"]*">.*?data-city="([^"]*)"', text)
+        assert rows and all(html.unescape(city) == city_of[agency] for agency, city in rows), url
+        assert offered == {city_of[agency] for agency, _ in rows if city_of[agency]}, url

@@ -727,7 +727,8 @@ class Site(ReportPages, AgencyPages):
                     f"（{esc(_group_title(year, tier))}共 {ranked} 份）；"
                     f"{esc(province)} {len(members)} 份。"
                     '<a href="../">本组各省份</a>　<a href="../../">返回排名索引</a></p>',
-                    *self._ranking_tables_by_kind(chunk, "../../../", table_id, "## ")]))
+                    self._province_filter(chunk, provinces=False),  # a city's office: its city's reports
+                    *self._ranking_tables_by_kind(chunk, "../../../", table_id, "## ", province=True)]))
                 self.spool.page(rel + ".md", front_matter(title, SEARCH_EXCLUDED + WIDE) + markdown, blocks)
                 links.append(f'<a href="{esc(rel.split("/", 1)[1])}/">'
                              + (esc(province) if n == 1 else f"第{n}页") + "</a>")
@@ -785,45 +786,49 @@ class Site(ReportPages, AgencyPages):
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
     def _province_filter(self, reports: list[dict], note: str = "", years: bool = False,
-                         export: bool = False) -> str:
+                         export: bool = False, provinces: bool = True) -> str:
         """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
         the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
         the choice in the address, ``?province=``); with ``years``, a choice of year too, over their ``YEAR_COLUMN``
-        (``?year=``), both applied together; hidden without JavaScript, where the columns tell them apart. A choice
-        of city (``?city=``, the agencies' prefecture as the package states it), when any report has one, over the
-        province cells' ``data-city`` (``_province_cell``): a city's transparency office (政务公开办) looks for its
-        city's reports, and a province menu alone gave it every city of the province. Its options are grouped by
-        province, each naming its province (``data-province``) for the script, which offers the chosen province's
-        cities only. With ``export``, a button that downloads the lists of problems as the choices leave them (one
-        line a report and problem, ``xxgk.js``): the page's list for a city's office to work through, which
-        ``findings.csv`` (the whole country, without the city) is not."""
+        (``?year=``), all applied together; hidden without JavaScript, where the columns tell them apart. A choice
+        of city too (``_city_menu``); without ``provinces`` (a page of one province's reports), the city's alone.
+        With ``export``, a button that downloads the lists of problems as the choices leave them (one line a report
+        and problem, ``xxgk.js``): the page's list for a city's office to work through, which ``findings.csv`` (the
+        whole country, without the city) is not."""
         options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
                           for p in sorted({self._province(r) for r in reports}))
-        cities: dict[str, set[str]] = defaultdict(set)
-        for r in reports:
-            if self._city(r):
-                cities[self._province(r)].add(self._city(r))
-        city_menu = ""
-        if cities:
-            groups = "".join(f'<optgroup label="{esc(p)}">' + "".join(
-                f'<option value="{esc(c)}" data-province="{esc(p)}">{esc(c)}</option>' for c in sorted(cities[p]))
-                + "</optgroup>" for p in sorted(cities))
-            city_menu = (f'<label for="xxgk-city">城市：</label>'
-                         f'<select id="xxgk-city" data-xxgk-city="{PROVINCE_COLUMN}">'
-                         f'<option value="">全部城市</option>{groups}</select> ')
         year_menu = ""
         if years:
             year_options = "".join(f'<option value="{esc(y)}">{esc(y)}年度</option>'
                                    for y in sorted({r["year"] for r in reports if r.get("year")}, reverse=True))
             year_menu = (f'<label for="xxgk-year">年度：</label><select id="xxgk-year" data-xxgk-year="{YEAR_COLUMN}">'
                          f'<option value="">全部年度</option>{year_options}</select> ')
-        return ('<p class="xxgk-province-pick" hidden><label for="xxgk-province">只看一个省份：</label>'
-                f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
-                + (f' data-note="{esc(note)}"' if note else "") + '>'
-                f'<option value="">全部省份</option>{options}</select> ' + city_menu + year_menu
+        province_menu = ('<label for="xxgk-province">只看一个省份：</label>'
+                         f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
+                         + (f' data-note="{esc(note)}"' if note else "") + '>'
+                         f'<option value="">全部省份</option>{options}</select> ') if provinces else ""
+        return ('<p class="xxgk-province-pick" hidden>' + province_menu + self._city_menu(reports) + year_menu
                 + ('<button type="button" class="md-button xxgk-small-button" data-xxgk-list-csv>'
                    '下载所列问题（CSV）</button> ' if export else "") +
                 '<span class="xxgk-province-status" role="status"></span></p>')
+
+    def _city_menu(self, reports: list[dict]) -> str:
+        """The choice of city of ``_province_filter`` (``?city=``, the agencies' prefecture as the package states
+        it), when any report has one, over the province cells' ``data-city`` (``_province_cell``): a city's
+        transparency office (政务公开办) looks for its city's reports, and a province menu alone gave it every city of
+        the province. Its options are grouped by province, each naming its province (``data-province``) for the
+        script, which offers the chosen province's cities only."""
+        cities: dict[str, set[str]] = defaultdict(set)
+        for r in reports:
+            if self._city(r):
+                cities[self._province(r)].add(self._city(r))
+        if not cities:
+            return ""
+        groups = "".join(f'<optgroup label="{esc(p)}">' + "".join(
+            f'<option value="{esc(c)}" data-province="{esc(p)}">{esc(c)}</option>' for c in sorted(cities[p]))
+            + "</optgroup>" for p in sorted(cities))
+        return (f'<label for="xxgk-city">城市：</label><select id="xxgk-city" data-xxgk-city="{PROVINCE_COLUMN}">'
+                f'<option value="">全部城市</option>{groups}</select> ')
 
     @staticmethod
     def _year_cell(report: dict) -> str:
