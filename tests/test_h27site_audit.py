@@ -230,3 +230,13 @@ def test_a_citizen_on_a_phone_finds_what_table_3s_words_mean(server, chromium):
     review = _wait(lambda: chromium.find_element("xpath", "//h2[starts-with(., '四、')]/following::a[.='词语解释'][1]"))
     review.click()
     assert _target(chromium) == "行政复议"
+
+
+def test_an_address_naming_a_city_of_another_province_says_it_was_left_out(server, chromium):
+    # (a shared address ?province=福建省&city=西宁市 showed 福建省's reports and said nothing of 西宁市)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?province=福建省&city=西宁市")
+    _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
+    status = chromium.find_element("css selector", ".xxgk-province-status").text
+    assert "网址中的城市“西宁市”不在福建省，已略去。" in status and "只显示福建省的" in status, status
+    assert _shown(chromium, "identity_broken") == ["福州市数据局 2024年度"]

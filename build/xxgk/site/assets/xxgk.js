@@ -503,8 +503,11 @@
         else if (value) unknown.push(f.name + "“" + (value.length > 40 ? value.slice(0, 40) + "…" : value) + "”");
         f.select.addEventListener("change", function () { asked = ""; if (f.select === province) citiesOf(); apply(); });
       });
+      var cityAsked = city && city.select.value;
       citiesOf();
       if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
+      /* a city of another province than the address's (?province=青海省&city=福州市): said, not dropped in silence */
+      if (cityAsked && !city.select.value) asked += "网址中的城市“" + cityAsked + "”不在" + province.value + "，已略去。";
       targets.forEach(function (t) { keepList(t[0], function () { return status.textContent; }); });
       var exporter = pick.querySelector("button[data-xxgk-list-csv]");
       if (exporter) exporter.addEventListener("click", function () {
