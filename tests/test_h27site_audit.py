@@ -240,3 +240,22 @@ def test_an_address_naming_a_city_of_another_province_says_it_was_left_out(serve
     status = chromium.find_element("css selector", ".xxgk-province-status").text
     assert "网址中的城市“西宁市”不在福建省，已略去。" in status and "只显示福建省的" in status, status
     assert _shown(chromium, "identity_broken") == ["福州市数据局 2024年度"]
+
+
+def test_the_compare_pages_league_narrows_to_a_city(server, chromium):
+    # (audit 27: the league table's menus were province, tier and kind: 西宁市's office ranked every agency of 青海省)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/compare/?lmetric=received&lyear=2024&lprovince=青海省")
+
+    def league() -> list[str]:
+        return [a.text for a in chromium.find_elements("css selector", "#xxgk-league-table tbody a")]
+
+    assert sorted(_wait(league)) == ["格尔木市数据局", "西宁市教育局", "西宁市数据局"]
+    city = Select(chromium.find_element("id", "xxgk-league-city"))
+    offered = [o.text for o in city.options if o.get_attribute("hidden") is None]
+    assert offered == ["全部", "海西蒙古族藏族自治州", "西宁市"], offered  # 青海省's cities, not 福州市
+    city.select_by_visible_text("西宁市")
+    assert _wait(lambda: sorted(league()) == ["西宁市教育局", "西宁市数据局"])
+    assert "lcity=" in chromium.current_url
+    chromium.get(chromium.current_url)  # the shared address reopens the same league
+    assert _wait(lambda: sorted(league()) == ["西宁市教育局", "西宁市数据局"])

@@ -41,8 +41,16 @@ def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
             "<p><small>与同类组中位数比较；在比较页还可以添加其他机构。</small></p></form>")
 
 
-def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]) -> str:
+def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
+                     cities: dict[str, list[str]] | None = None) -> str:
+    """The compare page and its league table; ``cities``: each province's cities (``{province: [city]}``), the
+    league's city menu (a city's office ranks its own city's agencies; ``compare.js`` offers the chosen province's
+    cities only), grouped by province."""
     options = metric_options(metrics)
+    city_options = '<option value="">全部</option>' + "".join(
+        f'<optgroup label="{esc(p)}">'
+        + "".join(f'<option value="{esc(c)}" data-province="{esc(p)}">{esc(c)}</option>' for c in cs)
+        + "</optgroup>" for p, cs in sorted((cities or {}).items()))
     year_options = "".join(f'<option value="{y}">{y}年</option>' for y in sorted(years, reverse=True))
     province_options = '<option value="">全部</option>' + "".join(
         f'<option value="{esc(p)}">{esc(p)}</option>' for p in provinces)
@@ -79,7 +87,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 
 ## 排行榜
 
-<p>一个指标、一个年度；可按省份、行政层级和机构类型筛选。</p>
+<p>一个指标、一个年度；可按省份、城市、行政层级和机构类型筛选。</p>
 <form id="xxgk-league" class="xxgk-compare xxgk-js-only" onsubmit="return false">
 <p><span class="xxgk-pair"><label for="xxgk-league-metric">指标：</label>
 <select id="xxgk-league-metric">{options}</select></span>
@@ -87,6 +95,8 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-league-year">{year_options}</select></span></p>
 <p><span class="xxgk-pair"><label for="xxgk-league-province">省份：</label>
 <select id="xxgk-league-province">{province_options}</select></span>
+<span class="xxgk-pair"><label for="xxgk-league-city">城市：</label>
+<select id="xxgk-league-city">{city_options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-tier">行政层级：</label>
 <select id="xxgk-league-tier">{tier_options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-kind">机构类型：</label>

@@ -429,8 +429,13 @@ class Site(ReportPages, AgencyPages):
 
     def compare(self) -> None:
         provinces = sorted({a["province"] for a in self.pkg.tables["agencies"] if a["province"]})
+        cities: dict[str, set[str]] = defaultdict(set)
+        for a in self.pkg.tables["agencies"]:
+            if a["province"] and a["city"]:
+                cities[a["province"]].add(a["city"])
         years = sorted({y for ys in self.years.values() for y in ys})
-        self.write("compare.md", compare_markdown(list(self.pkg.tables["metrics"]), years, provinces))
+        self.write("compare.md", compare_markdown(list(self.pkg.tables["metrics"]), years, provinces,
+                                                  {p: sorted(cs) for p, cs in cities.items()}))
 
     def fulltext(self) -> None:
         self.write("fulltext.md", fulltext_markdown(self.reports))

@@ -598,21 +598,31 @@
   }
   /* the league table's choices in the address, beside the comparison's: ?…&lmetric=received&lyear=2024&lprovince=…,
      so a league view is shared by its address like a comparison; a value the menu does not offer is ignored */
-  var LEAGUE_KEYS = ["lmetric", "lyear", "lprovince", "ltier", "lkind"];
+  var LEAGUE_KEYS = ["lmetric", "lyear", "lprovince", "ltier", "lkind", "lcity"];
   function bindLeague(data, metrics) {
     var $ = function (id) { return document.getElementById(id); };
     var root = window.xxgkAgencies.root;
-    var sel = ["metric", "year", "province", "tier", "kind"].map(function (k) { return $("xxgk-league-" + k); });
+    var sel = ["metric", "year", "province", "tier", "kind", "city"].map(function (k) { return $("xxgk-league-" + k); });
+    /* the city menu (compare_page, a city's office) offers the chosen province's cities; one of another province is
+       let go when the province changes */
+    function citiesOf() {
+      if (!sel[5]) return;
+      Array.from(sel[5].options).forEach(function (o) {
+        o.hidden = !!(sel[2].value && o.dataset.province && o.dataset.province !== sel[2].value);
+      });
+      if (sel[5].selectedOptions[0] && sel[5].selectedOptions[0].hidden) sel[5].value = "";
+    }
     if (!sel[0] || sel[0].dataset.done) return;
     sel[0].dataset.done = "1";
     var asked = new URLSearchParams(location.search);
     sel.forEach(function (s, i) {
-      var value = asked.get(LEAGUE_KEYS[i]);
-      if (value !== null && Array.from(s.options).some(function (o) { return o.value === value; })) s.value = value;
+      var value = s && asked.get(LEAGUE_KEYS[i]);
+      if (value && Array.from(s.options).some(function (o) { return o.value === value; })) s.value = value;
     });
+    citiesOf();
     function remember() {
       var q = otherParams(LEAGUE_KEYS, false).concat(sel.map(function (s, i) {
-        return LEAGUE_KEYS[i] + "=" + encodeURIComponent(s.value);
+        return LEAGUE_KEYS[i] + "=" + encodeURIComponent(s ? s.value : "");
       }));
       history.replaceState(history.state, "", location.pathname + "?" + q.join("&"));
     }
@@ -622,7 +632,8 @@
       json(root, "json/m/" + m.code + ".json").then(function (mv) {
         var list = data.agencies.filter(function (a) {
           return (mv.v[a.id] || {})[year] !== undefined && (!sel[2].value || a.p === sel[2].value) &&
-            (!sel[3].value || a.t === sel[3].value) && (!sel[4].value || a.k === sel[4].value);
+            (!sel[3].value || a.t === sel[3].value) && (!sel[4].value || a.k === sel[4].value) &&
+            (!sel[5] || !sel[5].value || a.c === sel[5].value);
         }).sort(function (a, b) { return mv.v[b.id][year] - mv.v[a.id][year] || (a.n < b.n ? -1 : 1); });
         var rank = 0, last = null;
         var rows = list.slice(0, 500).map(function (a, i) {
@@ -642,7 +653,9 @@
         $("xxgk-league-status").textContent = NOT_LOADED;
       });
     }
-    sel.forEach(function (s) { s.addEventListener("change", function () { remember(); run(); }); });
+    sel.forEach(function (s) {
+      if (s) s.addEventListener("change", function () { if (s === sel[2]) citiesOf(); remember(); run(); });
+    });
     run();
   }
 
