@@ -128,6 +128,9 @@ def test_the_governments_own_office_stays_the_government():
     for printed in ("宿迁市人民政府办公室", "宿迁市人民政府", "北京市人民政府办公厅"):
         agency = name_to_agency(printed, "", {})
         assert (agency.name, agency.kind) == (printed, "government"), printed
+    # its own office's units are named as printed (never 宿迁市办公室政务服务中心, a name no one uses)
+    for printed in ("宿迁市人民政府办公室政务服务中心", "宿迁市人民政府驻北京办事处"):
+        assert name_to_agency(printed, "", {}).name == printed, printed
 
 
 @pytest.mark.parametrize("printed", ["宿迁市档案馆", "宿迁市消防救援支队"])

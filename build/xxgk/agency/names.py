@@ -319,7 +319,8 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
         if rest in ZONE_GOVERNMENT:
             rest = ""
     body, kind, tier = _classify(rest)
-    if kind == "department" and body.startswith("人民政府") and _classify(body[4:])[1] == "department":
+    if kind == "department" and body.startswith("人民政府") and not body.startswith(("人民政府办公", "人民政府驻")) \
+            and _classify(body[4:])[1] == "department":  # (a unit of the government's own office stays its)
         body = _classify(body[4:])[0]  # 某市人民政府国有资产监督管理委员会 is 某市国资委: one agency
     township = ""
     if tier == "township" and not zone:
