@@ -121,10 +121,9 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if even + odd > len(sample) // 4:  # BOM-less UTF-16: ASCII and digits put NULs in every other byte
         name = "utf-16-le" if odd > even else "utf-16-be"
-        try:
-            text = data[:len(data) - len(data) % 2].decode(name)
-        except UnicodeDecodeError:
-            return None, None
+        # an unpaired surrogate is one lost character (U+FFFD, said by text_undecodable), not a binary file: strict
+        # decoding refused a whole report for two bytes; binary data still fails _looks_like_text
+        text = data[:len(data) - len(data) % 2].decode(name, errors="replace")
         return (text, name) if _looks_like_text(text.replace("\x00", "")) else (None, None)
     try:
         text = data.decode("utf-8")
@@ -140,9 +139,9 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
             continue
         if _looks_like_text(text):
             candidates.append((_common_share(text), -len(candidates), text, name))
-    mixed = _decode_lines(data)
+    mixed, mixed_name = _decode_lines(data)
     if mixed is not None and _looks_like_text(mixed):
-        candidates.append((_common_share(mixed), -len(candidates), mixed, "utf-8+gb18030"))
+        candidates.append((_common_share(mixed), -len(candidates), mixed, mixed_name))
     if candidates:
         _, _, text, name = max(candidates)
         return text, name
@@ -154,18 +153,39 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _decode_lines(data: bytes) -> str | None:
-    """Each line in UTF-8 if it is valid UTF-8, else GB18030: text pasted together from files saved
-    in both encodings. ``None`` unless both encodings are really present."""
-    lines, utf8, other = [], 0, 0
+def _decode_lines(data: bytes) -> tuple[str | None, str | None]:
+    """``(text, encoding)``: each line in UTF-8 if it is valid UTF-8, else as whichever of GB18030 and UTF-8 reads
+    it better (``_invalid_line``): text pasted together from files saved in both encodings (``utf-8+gb18030``), or
+    a UTF-8 text with a few bytes no encoding reads (``utf-8``, each such byte U+FFFD: a stray 0xFF in a UTF-8
+    title made the whole line GB18030 mojibake, 鐢插幙姘戞斂灞€…, and lost the agency and the year). ``(None,
+    None)`` unless UTF-8 is really present and something is not.
+
+    >>> _decode_lines("甲局\\n乙局".encode() + b"\\xff"), _decode_lines("甲局\\n".encode() + "乙局".encode("gbk"))
+    (('甲局\\n乙局\\ufffd', 'utf-8'), ('甲局\\n乙局', 'utf-8+gb18030'))
+    """
+    lines, utf8, other, repaired = [], 0, 0, 0
     for raw in data.split(b"\n"):
         try:
             lines.append(raw.decode("utf-8"))
             utf8 += not raw.isascii()
+            continue
         except UnicodeDecodeError:
-            lines.append(raw.decode("gb18030", errors="replace"))
-            other += 1
-    return "\n".join(lines) if utf8 and other else None
+            pass
+        line, name = _invalid_line(raw)
+        lines.append(line)
+        other += name == "gb18030"
+        repaired += name == "utf-8"
+    if not (utf8 or repaired) or not (other or repaired):
+        return None, None
+    return "\n".join(lines), "utf-8+gb18030" if other else "utf-8"
+
+
+def _invalid_line(raw: bytes) -> tuple[str, str]:
+    """A line that is no valid UTF-8, as GB18030 or as UTF-8 with U+FFFD for what it cannot read: whichever reads as
+    the more common Chinese characters (a GBK line read as UTF-8 is nearly all U+FFFD; a UTF-8 line with one stray
+    byte read as GB18030 is mojibake of rare characters), then the one with fewer U+FFFD, then UTF-8."""
+    readings = [(raw.decode(name, errors="replace"), name) for name in ("utf-8", "gb18030")]
+    return max(readings, key=lambda reading: (_common_share(reading[0]), -reading[0].count("\ufffd")))
 
 
 @cache
@@ -896,13 +916,13 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                 source.text = source.text.replace("\x00", "")
     except OverBudget as error:
         return Source(kind=suffix.lstrip(".") or "text", findings=[make("over_budget", detail=str(error))])
-    except MemoryError:
-        return Source(findings=[make("over_budget", detail=f"内存超过 {BUDGET.memory // 2**30} GB")])
-    except RecursionError:
-        return Source(findings=[make("over_budget", detail="结构嵌套过深")])
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
+        if reached := _budget_reached(error):  # (MemoryError and RecursionError too, wrapped or not)
+            return Source(findings=[make("over_budget", detail=reached)])
         return Source(findings=[make("file_unreadable", detail=_failure(error))])
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
+    if source.kind in ("text", "html") and (undecodable := undecodable_finding(source.text)):
+        source.findings.append(undecodable)
     parse_text, radicals = unify_radicals(source.text)
     if radicals:
         source.findings.append(make("text_radicals_read", detail=radicals))
@@ -912,9 +932,57 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     return source
 
 
+UNDECODABLE_LINES_NAMED = 5  # a text_undecodable finding names the first lines holding U+FFFD, then counts them
+
+
+def undecodable_finding(text: str) -> Finding | None:
+    """``text_undecodable`` for a decoded text holding U+FFFD: bytes its encoding could not read (a stray byte in
+    UTF-8, an unpaired surrogate in UTF-16), or a file that already had them from an earlier conversion; either way
+    characters the file does not show. It counts them and names the first lines (``line`` the first). Before, a
+    label or name holding one was read as another label, or not at all, and nothing said why.
+
+    >>> undecodable_finding("甲\\n行\\ufffd政许可\\n\\ufffd\\ufffd").message
+    '文件中有 3 处无法解码的文字（第2、3行），显示为 �：所在的名称、标签或数字可能无法读取'
+    >>> undecodable_finding("甲\\n乙") is None
+    True
+    """
+    count = text.count("\ufffd")
+    if not count:
+        return None
+    lines = [number for number, line in enumerate(text.split("\n"), 1) if "\ufffd" in line]
+    named = "、".join(map(str, lines[:UNDECODABLE_LINES_NAMED]))
+    more = f"等 {len(lines)} 行" if len(lines) > UNDECODABLE_LINES_NAMED else ""
+    return make("text_undecodable", line=lines[0], actual=count, detail=f"第{named}行{more}")
+
+
 # what a reader's failure means to the user, by the name of the exception pdfminer raises (a PDF opened with a
 # password: before, the finding said only "PdfminerException: ", pdfplumber's wrapper with an empty message)
 _FAILURES = {"PDFPasswordIncorrect": "PDF 已加密，需要密码才能打开", "PDFEncryptionError": "PDF 的加密方式无法解开"}
+
+
+def _budget_reached(error: Exception) -> str | None:
+    """The ``over_budget`` detail when a library's failure is a limit reached, not a broken file: a recursion or
+    memory limit that pdfplumber wraps in its ``PdfminerException`` (a PDF page tree 200,000 deep; a 4 MB PDF whose
+    Flate stream inflates to 2 GB, ``MemoryError: Unable to allocate output buffer``), or libxml2's limit on entity
+    expansion (a .docx whose XML defines entities of entities, a "billion laughs"). Before, these were
+    ``file_unreadable`` with the library's words, as if the file were damaged; ``None`` for any other failure.
+
+    >>> class PdfminerException(Exception): pass
+    >>> _budget_reached(PdfminerException(RecursionError("maximum recursion depth exceeded")))
+    '结构嵌套过深'
+    >>> _budget_reached(PdfminerException(ValueError("bad xref"))) is None
+    True
+    """
+    inner = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Exception) else error
+    if isinstance(inner, RecursionError):
+        return "结构嵌套过深"
+    if isinstance(inner, MemoryError):
+        return f"内存超过 {BUDGET.memory // 2**30} GB"
+    import lxml.etree
+
+    if isinstance(inner, lxml.etree.XMLSyntaxError) and inner.code == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        return "XML 中的实体展开或嵌套超过解析器上限"
+    return None
 
 
 def _failure(error: Exception) -> str:

@@ -1,0 +1,130 @@
+"""What a hostile-input audit found (session 27): a text file with a few bytes its encoding cannot read — one stray
+byte in a UTF-8 report (a download cut and resumed, a copy pasted through a tool in another encoding), one unpaired
+surrogate in a UTF-16 one — lost far more than those bytes, and nothing said why."""
+
+from __future__ import annotations
+
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+from .factory import tab_report
+
+AGENCY = "甲县民政局"
+
+
+def _undecodable(source) -> list:
+    return [f for f in source.findings if f.code == "text_undecodable"]
+
+
+def test_a_stray_byte_in_a_utf8_title_loses_only_that_byte_and_is_said():
+    """``甲县民政局2024年政府信息公开工作年度报告`` followed by one byte no UTF-8 reads (0xFF). The title's line was
+    read as GB18030 (the file taken for a mixture of UTF-8 and GB18030 lines), 鐢插幙姘戞斂灞€2024骞…: no agency, no
+    year, and the source page showed that text. Now the line reads as printed with one U+FFFD where the
+    byte was, and a warning names the line."""
+    data = tab_report(agency=AGENCY).encode("utf-8")
+    end = data.index(b"\n")
+    source = read_bytes(data[:end] + b"\xff" + data[end:], ".txt")
+    first_line = source.text.split("\n")[0]
+    assert first_line == f"{AGENCY}2024年政府信息公开工作年度报告\ufffd"
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == (AGENCY, 2024)
+    notes = _undecodable(source)
+    assert len(notes) == 1 and notes[0].line == 1 and notes[0].severity == "warning"
+    assert "1 处" in notes[0].message and "第1行" in notes[0].message
+
+
+def test_a_stray_byte_in_a_utf8_row_leaves_the_other_lines_as_printed():
+    """One 0xFF inside the narrative's line: that line became mojibake (概述 read as GB18030), the rest stayed; now
+    only the byte is lost, and said."""
+    text = tab_report(agency=AGENCY, narrative="本年度共收到申请5件。")
+    data = text.encode("utf-8").replace("申请5件".encode(), "申请5件".encode() + b"\xff", 1)
+    source = read_bytes(data, ".txt")
+    assert "本年度共收到申请5件\ufffd。" in source.text.split("\n")
+    assert source.text.replace("\ufffd", "") == text
+    assert [f.line for f in _undecodable(source)] == [3]
+
+
+def test_a_utf16_report_with_an_unpaired_surrogate_is_read_not_refused_as_binary():
+    """A UTF-16 text without a byte-order mark holding one unpaired surrogate (0xD800 before 行政许可) was refused
+    whole — ``file_unreadable``, "不是可识别编码的文本（可能是二进制文件）" — for two bytes. Now it is read, the
+    surrogate a U+FFFD with a warning, and every number of table 三 is there."""
+    text = tab_report(agency=AGENCY)
+    data = text.encode("utf-16-le")
+    at = data.index("行政许可".encode("utf-16-le"))
+    source = read_bytes(data[:at] + b"\x00\xd8" + data[at:], ".txt")
+    assert not [f for f in source.findings if f.code == "file_unreadable"]
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == (AGENCY, 2024)
+    assert record.values("applications")[("new", "natural_person")] == 5
+    line = next(n for n, row in enumerate(source.text.split("\n"), 1) if "行政许可" in row)
+    assert [f.line for f in _undecodable(source)] == [line]
+
+
+def test_bytes_a_text_with_a_byte_order_mark_cannot_decode_are_said():
+    """A UTF-8 file with its BOM and one byte no UTF-8 reads inside 行政许可: the byte was silently a U+FFFD, the row
+    unrecognised (``label_unrecognised``) with no word of why. The row is still lost, but now the reason is said."""
+    data = tab_report(agency=AGENCY).encode("utf-8")
+    at = data.index("行政许可".encode()) + 3
+    source = read_bytes(b"\xef\xbb\xbf" + data[:at] + b"\xff" + data[at:], ".txt")
+    line = next(n for n, row in enumerate(source.text.split("\n"), 1) if "行\ufffd政许可" in row)
+    assert [f.line for f in _undecodable(source)] == [line]
+
+
+def test_a_clean_text_has_no_undecodable_finding():
+    for encoding in ("utf-8", "utf-8-sig", "utf-16", "gb18030"):
+        assert not _undecodable(read_bytes(tab_report(agency=AGENCY).encode(encoding), ".txt"))
+
+
+def _deep_page_tree_pdf(depth: int) -> bytes:
+    """A one-page PDF whose page sits ``depth`` /Pages nodes below the catalogue (each node one kid)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(depth):
+        parent = b"" if level == 0 else b" /Parent %d 0 R" % (level + 1)
+        objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1%s >>" % (level + 3, parent))
+    leaf = depth + 2
+    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>" % (leaf - 1, leaf + 1))
+    stream = b"BT 72 720 Td ET"
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_page_tree_too_deep_to_walk_is_over_budget_not_a_damaged_file():
+    """A page tree 2,000 nodes deep (a hostile file; 200,000 in the audit) exhausts the reader's recursion, which
+    pdfplumber wraps in its own exception: the file was ``file_unreadable``, "RecursionError: maximum recursion depth
+    exceeded", as if it were damaged. It is a limit of the reader, as a nested page or .docx is: ``over_budget``."""
+    source = read_bytes(_deep_page_tree_pdf(2000), ".pdf")
+    assert [(f.code, f.message) for f in source.findings] == [("over_budget", "超出处理上限：结构嵌套过深")]
+
+
+def test_a_docx_of_entities_expanding_into_billions_is_over_budget():
+    """A .docx whose document.xml defines entities of entities ("billion laughs") is refused by libxml2's
+    amplification limit: that was ``file_unreadable`` quoting libxml2 in English ("Maximum entity amplification factor
+    exceeded, see xmlCtxtSetMaxAmplification."); it is a budget reached, said in Chinese, and no text is read."""
+    import io
+    import zipfile
+
+    from .factory import as_docx
+
+    names = "abcdefgh"  # each entity ten of the one before: h is 10^8 characters
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {name} "{("&" + previous + ";") * 10}">' for previous, name in zip(names, names[1:], strict=False))
+    original = zipfile.ZipFile(io.BytesIO(as_docx(tab_report(agency=AGENCY))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as bomb:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/document.xml":
+                head, _, rest = data.decode("utf-8").partition("?>")
+                data = f"{head}?><!DOCTYPE w:document [{entities}]>{rest.replace('概述', '&h;', 1)}".encode()
+            bomb.writestr(item, data)
+    source = read_bytes(out.getvalue(), ".docx")
+    assert [f.code for f in source.findings] == ["over_budget"] and "实体" in source.findings[0].message
+    assert not source.text
