@@ -128,3 +128,16 @@ def test_a_docx_of_entities_expanding_into_billions_is_over_budget():
     source = read_bytes(out.getvalue(), ".docx")
     assert [f.code for f in source.findings] == ["over_budget"] and "实体" in source.findings[0].message
     assert not source.text
+
+
+def test_a_manifest_agency_the_resolver_cannot_read_is_quoted_in_its_finding():
+    """sources.csv gives 中国人民银行格尔木市支行 for a report whose text names 格尔木市民政局: the manifest wins,
+    and the finding said 清单 sources.csv 的机构为“”，正文识别为“格尔木市民政局” — an empty name, as if the
+    manifest's cell were blank. It quotes the name the manifest gives."""
+    from xxgk.agency.resolve import name_to_agency
+
+    text = tab_report(agency="格尔木市民政局")
+    agency = name_to_agency("格尔木市民政局", text, {"agency": "中国人民银行格尔木市支行"})
+    differs = [f for f in agency.findings if f.code == "agency_manifest_differs"]
+    assert [(f.expected, f.actual) for f in differs] == [("中国人民银行格尔木市支行", "格尔木市民政局")]
+    assert "机构为“中国人民银行格尔木市支行”" in differs[0].message

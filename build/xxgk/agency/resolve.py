@@ -373,9 +373,10 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
     if manifest_row.get("agency"):
         wanted = parse_name(drop_invisible(manifest_row["agency"]).strip())
         from_manifest, _, _ = _resolve_parsed(wanted, votes, text or "")
-        if resolved.get("name") and from_manifest["name"] != resolved["name"]:
-            findings.append(make("agency_manifest_differs", column="机构", expected=from_manifest["name"],
-                                 actual=resolved["name"]))
+        if resolved.get("name") and from_manifest["name"] != resolved["name"]:  # (a name the resolver cannot read,
+            # 中国人民银行格尔木市支行, is quoted as written: the finding said the manifest's agency was “”)
+            findings.append(make("agency_manifest_differs", column="机构", actual=resolved["name"],
+                                 expected=from_manifest["name"] or manifest_row["agency"].strip()))
         resolved, parsed = from_manifest, wanted
         printed.add(drop_invisible(manifest_row["agency"]).strip())
         notes.append(f"机构名称（清单）：{manifest_row['agency'].strip()}")
