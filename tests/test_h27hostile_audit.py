@@ -141,3 +141,32 @@ def test_a_manifest_agency_the_resolver_cannot_read_is_quoted_in_its_finding():
     differs = [f for f in agency.findings if f.code == "agency_manifest_differs"]
     assert [(f.expected, f.actual) for f in differs] == [("中国人民银行格尔木市支行", "格尔木市民政局")]
     assert "机构为“中国人民银行格尔木市支行”" in differs[0].message
+
+
+def test_a_report_still_being_written_while_it_is_read_is_not_parsed_from_its_first_part(tmp_path, monkeypatch):
+    """A report still arriving in ``reports/`` (a browser saving it, a sync client) while the build reads it: the
+    reader took the size, the file grew, and the part up to that size was parsed as the whole report — its first
+    tables read, the rest row_absent and section_absent, nothing saying the file was incomplete. Here the file grows
+    each time its size is looked at, as a download does; it is now ``file_unreadable``, saying it was changing."""
+    from xxgk import readers
+
+    text = tab_report(agency=AGENCY).encode("utf-8")
+    path = tmp_path / "arriving.txt"
+    path.write_bytes(text[:200])
+    rest = [text[200:][i:i + 100] for i in range(0, len(text) - 200, 100)]
+    real_fstat = readers.os.fstat
+
+    def fstat_while_written(fd):
+        info = real_fstat(fd)
+        if rest:
+            with path.open("ab") as writer:
+                writer.write(rest.pop(0))
+        return info
+
+    monkeypatch.setattr(readers.os, "fstat", fstat_while_written)
+    source = readers.read_path(path, nofollow=True)
+    assert not source.text
+    assert [(f.code, f.message) for f in source.findings] == [("file_unreadable", f"无法读取文件：{readers.CHANGING}")]
+    monkeypatch.setattr(readers.os, "fstat", real_fstat)
+    path.write_bytes(text)  # once written, it is read
+    assert parse(readers.read_path(path, nofollow=True).parse_text).values("applications")[("new", "total")] == 5

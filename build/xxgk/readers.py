@@ -1055,7 +1055,8 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
     """Read a file, with its SHA-256. ``nofollow``: refuse a symbolic link (the last component) and
     anything that is not a regular file (a pipe would block, a device never ends). ``beneath``: ``path``
     is relative to that folder and no link is followed on the way (``open_beneath``). ``text_only``: as
-    ``read_bytes`` has it."""
+    ``read_bytes`` has it. A file whose size or time of change moved while it was read is ``file_unreadable``
+    (``CHANGING``), never parsed from the part read."""
     path = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (getattr(os, "O_NOFOLLOW", 0) if nofollow else 0)
     try:
@@ -1075,14 +1076,20 @@ def read_path(path: str | Path, nofollow: bool = False, beneath: str | Path | No
                 digest = bounded_sha256(handle)
                 return Source(findings=_too_large(bool(digest)).findings, sha256=digest)
             data = handle.read(min(info.st_size, MAX_BYTES) + 1)  # (a 20 MB buffer for a 9 KB file, before)
+            after = os.fstat(fd)
         except OSError as error:
             return Source(findings=[_os_finding(error)])
+    if len(data) != info.st_size or (after.st_size, after.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
+        return Source(findings=[make("file_unreadable", detail=CHANGING)])
     source = read_bytes(data, path.suffix, text_only)
     source.sha256 = hashlib.sha256(data).hexdigest()
     return source
 
 
 HARD_LINK = "硬链接（同一文件另有名字，可能在 reports/ 之外），不读取"
+# a file written while it was read: a report still being downloaded or saved into reports/ was parsed as the part
+# written so far (a text's first tables, the rest row_absent), with no word that the file was incomplete
+CHANGING = "读取时文件正在变化（可能仍在下载或保存），未读取；文件保存完成后重新构建"
 
 
 def hard_linked(fd: int) -> bool:
