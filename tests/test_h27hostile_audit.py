@@ -170,3 +170,24 @@ def test_a_report_still_being_written_while_it_is_read_is_not_parsed_from_its_fi
     monkeypatch.setattr(readers.os, "fstat", real_fstat)
     path.write_bytes(text)  # once written, it is read
     assert parse(readers.read_path(path, nofollow=True).parse_text).values("applications")[("new", "total")] == 5
+
+
+def test_a_manifest_url_of_millions_of_characters_is_quoted_by_its_start(tmp_path):
+    """A ``url`` cell of 3,000,000 characters (a pasted page, inside the manifest's budget) was refused as no
+    address, and its finding quoted it whole: 6 MB of findings.csv (message and actual), a 3 MB report page and a
+    3 MB quality page for one cell. A name was already quoted by its start and length; the address is too."""
+    from xxgk.package.build import build_package
+    from xxgk.site.data import read_csv
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "good.txt").write_text(tab_report(agency="良好局"), encoding="utf-8")
+    pasted = "https://a.gov.cn/" + "x" * 3_000_000
+    (tmp_path / "reports" / "sources.csv").write_text(f"file,url\ngood.txt,{pasted}\n", encoding="utf-8")
+    _, errors = build_package(tmp_path / "reports", tmp_path / "datapackage", workers=1)
+    assert errors == []
+    found = [f for f in read_csv(tmp_path / "datapackage" / "data" / "findings.csv")
+             if f["code"] == "manifest_value_invalid"]
+    assert [f["column"] for f in found] == ["url"]
+    assert found[0]["actual"].startswith("https://a.gov.cn/xxx") and found[0]["actual"].endswith("（共 3000017 个字）")
+    assert len(found[0]["message"]) < 5_000
+    assert read_csv(tmp_path / "datapackage" / "data" / "reports.csv")[0]["source_url"] is None

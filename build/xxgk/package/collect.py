@@ -32,7 +32,7 @@ from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
-from ..safe import link_url, strip_control, without_credentials
+from ..safe import MAX_URL, link_url, strip_control, without_credentials
 
 MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
@@ -329,8 +329,9 @@ def apply_manifest(report: Report, entry: dict) -> None:
                               ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30"),
                               *((name, _short_name, NAME_RULE) for name in ("agency", "province", "city", "county"))):
         if entry.get(name) and not valid(entry[name]):
-            # (a password is not quoted; a name of millions of characters is quoted by its start)
-            actual = without_credentials(entry[name]) if name == "url" else _quoted(entry[name])
+            # (a password is not quoted; a name or address of millions of characters is quoted by its start: a
+            # url cell of 3,000,000 was quoted whole, 6 MB of findings.csv and a 3 MB report page for one cell)
+            actual = _quoted(without_credentials(entry[name]), MAX_URL) if name == "url" else _quoted(entry[name])
             report.file_findings.append(make("manifest_value_invalid", column=name, actual=actual, expected=rule))
             entry[name] = ""
     report.manifest = entry
@@ -366,13 +367,14 @@ def _short_name(value: str) -> bool:
     return len(value) <= MAX_NAME
 
 
-def _quoted(value: str) -> str:
-    """A refused manifest value as a finding quotes it: whole, or its start and its length when longer than a name.
+def _quoted(value: str, longest: int = MAX_NAME) -> str:
+    """A refused manifest value as a finding quotes it: whole, or its start and its length when longer than
+    ``longest`` (a name's ``MAX_NAME``; an address's ``safe.MAX_URL``).
 
-    >>> _quoted("局"), _quoted("数" * 500)[-13:]
-    ('局', '数数…（共 500 个字）')
+    >>> _quoted("局"), _quoted("数" * 500)[-13:], len(_quoted("x" * 5000, 2000))
+    ('局', '数数…（共 500 个字）', 2012)
     """
-    return value if len(value) <= MAX_NAME else f"{value[:MAX_NAME]}…（共 {len(value)} 个字）"
+    return value if len(value) <= longest else f"{value[:longest]}…（共 {len(value)} 个字）"
 
 
 def _valid_year(value: str) -> bool:
