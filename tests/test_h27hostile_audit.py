@@ -4,6 +4,10 @@ surrogate in a UTF-16 one — lost far more than those bytes, and nothing said w
 
 from __future__ import annotations
 
+import csv
+
+import pytest
+
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -191,3 +195,42 @@ def test_a_manifest_url_of_millions_of_characters_is_quoted_by_its_start(tmp_pat
     assert found[0]["actual"].startswith("https://a.gov.cn/xxx") and found[0]["actual"].endswith("（共 3000017 个字）")
     assert len(found[0]["message"]) < 5_000
     assert read_csv(tmp_path / "datapackage" / "data" / "reports.csv")[0]["source_url"] is None
+
+
+@pytest.mark.parametrize(("given", "quoted"), [
+    ("甲县\u202e局政民", "甲县\\u202e局政民"), ("乙县\x07民政局", "乙县\\x07民政局"),
+    ("丙县\ufffd民政局", "丙县\\ufffd民政局"), ("戊县\u3164民政局", "戊县\\u3164民政局"),
+    ("丁县\ue000民政局", "丁县\\ue000民政局"), ("己县?民政局", "己县?民政局")])
+def test_a_manifest_agency_holding_a_character_that_is_no_text_is_refused_not_cut(tmp_path, given, quoted):
+    """sources.csv names the publisher with a character that is no text in it: a control (BEL), a bidirectional
+    override, U+FFFD, a private-use character, a Hangul filler, a ? printed for a lost glyph. A title's name is refused
+    for any of them (``agency_unreadable``); the manifest's was taken with the controls and overrides dropped —
+    乙县民政局 for 乙县\\x07民政局, 甲县局政民 for the reversed 甲县\\u202e局政民, published as 格尔木市甲县局政民 — or
+    as it was, romanised into an agency id. Now it is ``manifest_value_invalid``, each such character quoted by its
+    code, and the agency is the text's, as for any manifest value that cannot be true."""
+    from xxgk.package.build import build_package
+    from xxgk.site.data import read_csv
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_text(tab_report(agency="格尔木市民政局"), encoding="utf-8")
+    with (tmp_path / "reports" / "sources.csv").open("w", encoding="utf-8", newline="") as manifest:
+        csv.writer(manifest).writerows([["file", "agency", "notes"], ["r.txt", given, "备注" * 200]])
+    _, errors = build_package(tmp_path / "reports", tmp_path / "datapackage", workers=1)
+    assert errors == []
+    report = read_csv(tmp_path / "datapackage" / "data" / "reports.csv")[0]
+    assert (report["agency"], report["agency_id"]) == ("格尔木市民政局", "qinghai-haixi-geermu-minzhengju")
+    found = [f for f in read_csv(tmp_path / "datapackage" / "data" / "findings.csv")
+             if f["code"] in ("manifest_value_invalid", "manifest_override", "agency_manifest_differs")]
+    assert [(f["code"], f["column"], f["actual"]) for f in found] == [("manifest_value_invalid", "agency", quoted)]
+
+
+def test_a_manifest_name_with_a_bidirectional_mark_or_a_tab_is_still_read():
+    """What a title's name may hold, the manifest's may too: a left-to-right mark a CMS put before it is dropped."""
+    from xxgk.package.collect import _readable_names
+
+    class Report:
+        file_findings: list = []
+
+    entry = {"agency": "\u200e格尔木市教育局", "province": "青海", "city": "", "county": ""}
+    _readable_names(Report, entry)
+    assert entry["agency"] == "格尔木市教育局" and Report.file_findings == []

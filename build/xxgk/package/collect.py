@@ -33,6 +33,7 @@ from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
 from ..safe import MAX_URL, link_url, strip_control, without_credentials
+from ..text import NOT_TEXT_MARK, mark_not_text, show_not_text
 
 MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
@@ -58,6 +59,8 @@ URL_RULE = ("应为 http 或 https 网址（主机名前不带用户名或密码
 # in time that grows faster than its length (more than ten minutes), and copied into every row of its report
 MAX_NAME = 100
 NAME_RULE = f"应为机构或地区名称（不超过 {MAX_NAME} 个字）"
+NAME_FIELDS = ("agency", "province", "city", "county")  # the manifest's names: held to the rule a title's name is
+UNREADABLE_NAME_RULE = "名称中不应有控制字符、双向控制符、�、私用区字符、空白字母或代替丢失字形的 ？□ 等字符"
 
 
 @dataclass
@@ -277,7 +280,8 @@ def _manifest_rows(reader: csv.DictReader) -> tuple[dict[str, dict], Said]:
         if why:
             findings.add("manifest_row_unusable", actual=file, detail=f"第{number}行“{file}”：{why}")
             continue
-        entries[file] = {k: strip_control(row.get(k) or "").strip() for k in MANIFEST_FIELDS} | {"_line": number}
+        entries[file] = {k: (row.get(k) or "").strip() if k in NAME_FIELDS else strip_control(row.get(k) or "").strip()
+                         for k in MANIFEST_FIELDS} | {"_line": number}  # (a name is checked as it is: apply_manifest)
     return entries, findings
 
 
@@ -323,11 +327,12 @@ def apply_manifest(report: Report, entry: dict) -> None:
     impossible is then dropped (``_early_date``)."""
     entry = dict(entry)
     entry.pop("_line", None)
+    _readable_names(report, entry)
     for name, valid, rule in (("year", _valid_year, f"应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份"),
                               ("level", lambda v: v in LEVELS, "应为 government 或 department"),
                               ("url", lambda v: link_url(v) is not None, URL_RULE),
                               ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30"),
-                              *((name, _short_name, NAME_RULE) for name in ("agency", "province", "city", "county"))):
+                              *((name, _short_name, NAME_RULE) for name in NAME_FIELDS)):
         if entry.get(name) and not valid(entry[name]):
             # (a password is not quoted; a name or address of millions of characters is quoted by its start: a
             # url cell of 3,000,000 was quoted whole, 6 MB of findings.csv and a 3 MB report page for one cell)
@@ -361,6 +366,24 @@ def _early_date(record: Record) -> None:
     if record.published_date and record.year and record.published_date[:4] <= str(record.year):
         record.findings.append(make("published_date_early", actual=record.published_date, expected=record.year))
         record.published_date = None
+
+
+def _readable_names(report: Report, entry: dict) -> None:
+    """A manifest name (``NAME_FIELDS``) holding a character that is no text (a control character, a bidirectional
+    override, U+FFFD, a private-use character, a blank letter) or a placeholder printed for a lost glyph
+    (``text.mark_not_text``) is ``manifest_value_invalid`` and left missing, each such character quoted by its code:
+    the rule a title's name is held to. Before, the manifest's name was taken with controls and overrides dropped
+    (乙县\x07民政局 published 乙县民政局, a name that may miss a character; 甲县\u202e局政民 published 甲县局政民) and
+    the rest kept (戊县\u3164民政局, 丙县\ufffd民政局 published as they were, and romanised into agency ids).
+    Other names lose only the controls and bidirectional marks, as before."""
+    for name in NAME_FIELDS:
+        value = entry.get(name) or ""
+        if NOT_TEXT_MARK in mark_not_text(value):
+            report.file_findings.append(make("manifest_value_invalid", column=name, expected=UNREADABLE_NAME_RULE,
+                                             actual=_quoted(show_not_text(value))))
+            entry[name] = ""
+        else:
+            entry[name] = strip_control(value).strip()
 
 
 def _short_name(value: str) -> bool:
