@@ -234,3 +234,19 @@ def test_a_manifest_name_with_a_bidirectional_mark_or_a_tab_is_still_read():
     entry = {"agency": "\u200e格尔木市教育局", "province": "青海", "city": "", "county": ""}
     _readable_names(Report, entry)
     assert entry["agency"] == "格尔木市教育局" and Report.file_findings == []
+
+
+def test_one_file_of_thousands_of_unknown_rows_lists_a_thousand_findings_and_counts_the_rest():
+    """A text whose table 三 holds thousands of rows of labels no rule knows (100,000 in the audit: a 3.3 MB file
+    gave 100,000 ``label_unrecognised`` findings, 25 MB of findings.csv and 33 MB of xxgk.db). A report lists at most
+    1,000 findings of one code; one ``findings_not_listed`` counts the rest. The report's own rows are still read."""
+    text = tab_report(agency=AGENCY)
+    heading = text.index("\n", text.index("三、收到和处理")) + 1
+    unknown = "".join(f"杂项{n}\t{n}\t0\t0\t0\t0\t0\t{n}\n" for n in range(1, 1501))
+    record = parse(text[:heading] + unknown + text[heading:])
+    codes = [f.code for f in record.findings]
+    assert codes.count("label_unrecognised") == 1000
+    not_listed = [f for f in record.findings if f.code == "findings_not_listed"]
+    assert [(f.actual, f.severity) for f in not_listed] == [("500", "warning")]
+    assert "label_unrecognised" in not_listed[0].message
+    assert record.values("applications")[("new", "total")] == 5

@@ -17,7 +17,7 @@ from .cells import (
     fold_wiki_rows,
     join_cut_numbers,
 )
-from .findings import make
+from .findings import capped, make
 from .identity_findings import identity_findings
 from .memo import account
 from .metadata import (
@@ -125,6 +125,7 @@ def parse(text: str) -> Record:
         record.findings += narrative_to_findings(record.sections["overview"], values,
                                                  sections["overview"].text_line(doc))
     record.findings += identity_findings(record)
+    record.findings = capped(record.findings)  # (one file's findings stay bounded: findings.capped)
     return record
 
 
