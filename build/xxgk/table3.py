@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
@@ -59,8 +60,8 @@ from .table3_columns import (
     widen_group_subtotals,
     widen_without_total,
 )
-from .text import compact
-from .values import read_cell
+from .text import compact, fold
+from .values import PROSE_UNITS, read_cell
 
 TABLE = "applications"
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
@@ -343,7 +344,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
         row.slots[:0] = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
         row.filled = len(row.filled_slots)
-    named = _without_prose(found.inline, prose_rows(table_rows, lines))
+    named = _without_prose(found.inline, prose_rows(table_rows, lines) | _counted_rows(table_rows, lines))
     quoted = [row.filled_slots[0].line for code, row in found.inline if all(r is not row for _, r in named)]
     found.inline = named  # (a sentence's or a note's quotation of a row the table prints: told once, below)
     running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
@@ -541,6 +542,24 @@ def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple
     the sentence's 3 was taken for the row, one number for seven cells, and the table's row dropped)."""
     in_table = {code for code, row in inline if id(row) not in prose}
     return [(code, row) for code, row in inline if id(row) not in prose or code not in in_table]
+
+
+_COUNTED_LINE = re.compile(r"\d\s*(?:" + "|".join(PROSE_UNITS) + r")\s*[。.；;]?\s*$")
+
+
+def _counted_rows(table_rows: list[Row], lines: list[tuple[int, str]]) -> set[int]:
+    """``id``s of the rows of one number that ends its line with a counting unit: a sentence's count of the row,
+    not the row (a bare ``（七）总计 478 件`` printed above table 三 read as its 总计 row, one number for seven
+    cells, and the table's own 总计 row dropped as a second copy: all seven 总计 cells missing). A table's row has
+    seven cells; ``_without_prose`` drops such a line only where the table prints the row too.
+
+    >>> rows = region_to_rows([(1, "（七）总计 478 件"), (2, "（七）总计 478 0 0 0 0 0 478")], WIDTH)
+    >>> [r.label for r in rows if id(r) in _counted_rows(rows, [(1, "（七）总计 478 件"), (2, "")])]
+    ['(七)总计']
+    """
+    counted = {line for line, text in lines if _COUNTED_LINE.search(fold(text))}
+    return {id(row) for row in table_rows
+            if len(row.filled_slots) == 1 and row.filled_slots[0].line in counted}
 
 
 def _place_unrecognised(table_rows: list[Row], found: Assignments, resolved: dict[str, Resolved],
