@@ -1101,6 +1101,32 @@ def _note_mark() -> re.Pattern:
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, markers)) + r")\s*(?:[:：]|[(（]?\d)")
 
 
+def unnumber_notes(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A numbered note's number taken off its mark: ``注 1：四、结转下年度继续办理的申请将于下一年度答复。`` under
+    table 三 reads as ``注：四、结转…``. The 1 numbers the note, not a cell (before: ``注 1: 四、结转下年度继续办理``
+    was a row 注 | 1, label_unrecognised, and a sentence's note a line of prose_numbers_unused for the note's own
+    number). Only a number of one or two digits right after a mark of ``rules/note_markers.csv`` and before the
+    note's colon or 、 is taken; the note's text, numbers and all, stays as printed.
+
+    >>> unnumber_notes([(1, "注 1：四、结转下年度继续办理"), (2, "| 备注（2）、其中5件 |"), (3, "注册登记 1 0 1")])
+    [(1, '注：四、结转下年度继续办理'), (2, '| 备注、其中5件 |'), (3, '注册登记 1 0 1')]
+    """
+    numbered = _note_number()
+    if not any(numbered.match(text) for _, text in lines):
+        return lines
+    return [(line, numbered.sub(r"\1", text, count=1)) for line, text in lines]
+
+
+@lru_cache(maxsize=1)
+def _note_number() -> re.Pattern:
+    """A note's mark, its number (``1``, ``（2）``; a circled ① is no digit, nothing to take) and its colon or 、."""
+    from .catalog import table
+
+    markers = sorted((row["marker"] for row in table("note_markers")), key=len, reverse=True)
+    return re.compile(r"^(\s*\|?\s*(?:" + "|".join(map(re.escape, markers)) + r"))\s*[(（]?\s*[0-9０-９]{1,2}\s*[)）]?"
+                      r"(?=\s*[:：、])")
+
+
 _SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)|(?<=\d)[,，](?=\d)")  # a note in brackets, a thousands separator
 _DIGIT = re.compile(r"\d")

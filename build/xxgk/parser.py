@@ -16,6 +16,7 @@ from .cells import (
     fold_open_pipe_rows,
     fold_wiki_rows,
     join_cut_numbers,
+    unnumber_notes,
 )
 from .findings import capped, make
 from .identity_findings import identity_findings
@@ -44,8 +45,10 @@ NARRATIVE = ("overview", "problems", "other_matters")
 REPORT_TEXT_MIN_HAN = 200
 # a table section's lines as each tool writes a table, brought to the rows the tables' readers read, in this order:
 # a wiki table and a box-drawn one become a grid table, a grid table and one with no outer rules pipe rows, a CSV
-# row a tab row; then a number a layout text wrapped around its row's label is joined (cells.py)
-TABLE_FOLDS = (fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_open_pipe_rows, fold_csv_rows, join_cut_numbers)
+# row a tab row; then a number a layout text wrapped around its row's label is joined, and a note's number taken
+# off its mark (cells.py)
+TABLE_FOLDS = (fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_open_pipe_rows, fold_csv_rows, join_cut_numbers,
+               unnumber_notes)
 
 
 def parse(text: str) -> Record:
