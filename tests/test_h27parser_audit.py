@@ -40,3 +40,28 @@ def test_a_numbered_note_under_table_3_is_no_row_and_no_prose_number():
         record = parse(tab_report().replace(end, note + "\n" + end))
         assert not {"label_unrecognised", "prose_numbers_unused"} & _codes(record), note
         assert _row(record, "carried_forward") == [0] * 7, note
+
+
+def test_a_merged_party_and_government_office_is_one_publisher():
+    """两办合署: a county's party committee office and government office are one office, its report titled with both
+    names. Before: printed with a place name after 和, with 、 or with a space between the names, it was a joint
+    report (agency_joint, agency_not_found: no publisher, no agency page), while 张掖市委办公室和市政府办公室 was one
+    agency. Two departments in one title stay a joint report."""
+    for printed, name in (("中共临洮县委办公室和临洮县人民政府办公室", "中共临洮县委办公室和临洮县人民政府办公室"),
+                          ("中共临洮县委办公室、临洮县人民政府办公室", "中共临洮县委办公室、临洮县人民政府办公室"),
+                          ("临洮县委办公室、县政府办公室", "临洮县委办公室、县政府办公室"),
+                          ("临洮县委办公室 临洮县人民政府办公室", "临洮县委办公室临洮县人民政府办公室")):
+        record = parse(tab_report(agency=printed))
+        assert record.agency == name, printed
+        assert not {"agency_joint", "agency_not_found"} & _codes(record), printed
+    for joint in ("海城市发展和改革局和海城市粮食局", "海城市发展和改革局、海城市粮食局"):
+        record = parse(tab_report(agency=joint))
+        assert record.agency is None and "agency_joint" in _codes(record), joint
+
+
+def test_a_unit_printed_after_its_departments_name_is_the_publisher():
+    """``平凉市教育局 平凉市教育局直属机关2024年…``: the unit's name begins with its department's, printed before it
+    as a banner. Before: a joint report, no publisher; now the unit publishes (as 兰州市公安局 交通管理支队 did)."""
+    record = parse(tab_report(agency="平凉市教育局 平凉市教育局直属机关"))
+    assert record.agency == "平凉市教育局直属机关"
+    assert not {"agency_joint", "agency_not_found"} & _codes(record)

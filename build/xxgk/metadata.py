@@ -254,9 +254,55 @@ def _two_agencies(name: str) -> bool:
     endings = tuple(row["suffix"] for row in table("agency_suffixes"))
     for conjunction in _AND.finditer(name):
         first, second = name[:conjunction.start()], name[conjunction.end():]
-        if first.endswith(endings) and second.endswith(endings) and parse_name(second).regions:
+        if first.endswith(endings) and second.endswith(endings) and parse_name(second).regions \
+                and not merged_office(first, second):
             return True
     return False
+
+
+def merged_office(party: str, government: str) -> bool:
+    """Whether two names are the halves of one merged office (``rules/agency_merged_offices.csv``): a party
+    committee's office and the government's office of the same place (两办合署: 中共某县委办公室 and 某县人民政府办公室
+    are one office). Before, 中共临洮县委办公室和临洮县人民政府办公室2023年… was a joint report (agency_joint, no
+    publisher) while 张掖市委办公室和市政府办公室 was one agency.
+
+    >>> merged_office("中共临洮县委办公室", "临洮县人民政府办公室"), merged_office("临洮县委办公室", "县政府办公室")
+    (True, True)
+    >>> merged_office("海城市发展和改革局", "海城市粮食局"), merged_office("临洮县人民政府办公室", "临洮县委办公室")
+    (False, False)
+    >>> merged_office("临洮县委办公室", "兰州市人民政府办公室")  # two places' offices: two publishers
+    False
+    """
+    from .catalog import table
+
+    for row in table("agency_merged_offices"):
+        if party.endswith(row["party"]) and government.endswith(row["government"]):
+            place = government[:-len(row["government"])].removesuffix("人民")  # 临洮县, or 县 of 县政府办公室
+            if party[:-len(row["party"])].endswith(place):  # (中共临洮县, 张掖市: the same place's two offices)
+                return True
+    return False
+
+
+_MERGE_MARK = re.compile(r"[、，,]?[ \u3000]*$")
+
+
+def _merged_half(before: str, name: str) -> str | None:
+    """The party committee office's name and the mark after it, when the text before a title's name ends with it
+    and the name is the same place's government office (``merged_office``): ``中共临洮县委办公室、`` before
+    临洮县人民政府办公室; None else (a joint report's other name, a site's banner …).
+
+    >>> _merged_half("首页 中共临洮县委办公室、", "临洮县人民政府办公室")
+    '中共临洮县委办公室、'
+    >>> _merged_half("临洮县委办公室 ", "县政府办公室")
+    '临洮县委办公室'
+    >>> _merged_half("某县发展和改革局、", "某县粮食局"), _merged_half("临洮县委办公室", "县政府办公室")
+    (None, None)
+    """
+    mark = _MERGE_MARK.search(before)
+    if not mark.group():
+        return None  # (nothing between the names: the name read is all of it)
+    party = _WORD_APART.split(before[max(0, mark.start() - _LONGEST_NAME - 1):mark.start()])[-1]
+    return party + mark.group().strip() if party and merged_office(party, name) else None
 
 
 def _before_name(printed: str, name: str) -> str:
@@ -275,13 +321,17 @@ def _before_name(printed: str, name: str) -> str:
 def _spaced_joint(before: str, name: str) -> bool:
     """Whether the text before a title's name ends with another department's full name and a space: a joint report
     (海城市发展和改革局 海城市粮食局2023年…; before, the second was read as the publisher, no finding). A government's
-    name (a site's banner: 某市人民政府 某局2023年…), the same name again, or words that are no region's department
-    (首页, 政府信息公开年报) are not.
+    name (a site's banner: 某市人民政府 某局2023年…), the same name again, the name of the department a unit named
+    after it belongs to (平凉市教育局 平凉市教育局直属机关: the unit publishes, its department's name printed above it
+    as a banner; before, agency_joint and no publisher), or words that are no region's department (首页,
+    政府信息公开年报) are not.
 
     >>> _spaced_joint("海城市发展和改革局 ", "海城市粮食局"), _spaced_joint("海城市人民政府 ", "海城市粮食局")
     (True, False)
     >>> _spaced_joint("海城市粮食局 ", "海城市粮食局"), _spaced_joint("政府信息公开年报 ", "海城市粮食局")
     (False, False)
+    >>> _spaced_joint("平凉市教育局 ", "平凉市教育局直属机关")
+    False
     """
     from .agency.names import parse_name
 
@@ -291,7 +341,7 @@ def _spaced_joint(before: str, name: str) -> bool:
     if len(words) == len(before):
         return False
     other = _WORD_APART.split(words[-_LONGEST_NAME - 1:])[-1].rstrip(NOT_TEXT_MARK)
-    if not other or len(other) > _LONGEST_NAME or other == name or not other.endswith(_agency_endings()):
+    if not other or len(other) > _LONGEST_NAME or name.startswith(other) or not other.endswith(_agency_endings()):
         return False
     parsed = parse_name(other)
     return parsed.kind == "department" and bool(parsed.regions) and other.startswith(parsed.region_text)
@@ -349,8 +399,10 @@ def read_title(head: str) -> Title:
             if name and len(name) >= 2 and _may_name(name):
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
-                if _joint(text[:match.start(agency_group)] + _before_name(match.group(agency_group), name), name) \
-                        or _two_agencies(name):
+                before = text[:match.start(agency_group)] + _before_name(match.group(agency_group), name)
+                if party := _merged_half(before, name):
+                    name = party + name  # one office of two names (两办合署), its names as printed
+                elif _joint(before, name) or _two_agencies(name):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 return Title(canonical_agency(name), int(match.group(year_group)))
     if cover := _cover(lines):
