@@ -65,3 +65,51 @@ def test_a_unit_printed_after_its_departments_name_is_the_publisher():
     record = parse(tab_report(agency="平凉市教育局 平凉市教育局直属机关"))
     assert record.agency == "平凉市教育局直属机关"
     assert not {"agency_joint", "agency_not_found"} & _codes(record)
+
+
+def _with_last_years_tables(caption_before: str, caption_after: str) -> str:
+    """This year's report (2024: 6 new, 2 carried over, 5 granted, 3 carried forward; 7 normative documents in
+    force) with last year's tables 二 to 四, under their headings, printed before its own."""
+    this = tab_report(year=2024, carried_over=2, carried_forward=3, in_force=7, issued=2)
+    last = tab_report(year=2023, carried_over=1, carried_forward=1, in_force=5, issued=1)
+    last = last[last.index("二、主动公开"):last.index("五、存在")]
+    last = last.replace("\t5\t0\t0\t0\t0\t0\t5", "\t8\t0\t0\t0\t0\t0\t8")  # (granted, processed: 8 in 2023)
+    at = this.index("二、主动公开")
+    return this[:at] + caption_before + last + caption_after + this[at:]
+
+
+def test_last_years_tables_printed_first_are_not_published_as_this_years():
+    """A 2024 report reprinting its 2023 tables before its own (附：2023年度数据（供对比） … 本年度数据). Before: the
+    first copy was read — every number of tables 二 to 四 was 2023's (8 new applications, 5 documents in force), no
+    finding. Now the copy captioned with the report's year is read, and tables_repeated says so."""
+    for before, after in (("附：2023年度数据（供对比）\n", "本年度数据：\n"), ("上年度情况\n", "2024年度情况\n")):
+        record = parse(_with_last_years_tables(before, after))
+        assert _row(record, "new") == [6, 0, 0, 0, 0, 0, 6], before
+        assert _row(record, "carried_forward") == [3, 0, 0, 0, 0, 0, 3], before
+        assert record.values("active")[("normative_documents", "in_force")] == 7, before
+        assert "tables_repeated" in _codes(record), before
+
+
+def test_tables_printed_twice_with_no_year_said_are_told():
+    """Two copies of tables 二 to 四 whose captions name no year: the first is read as before, but a finding says the
+    tables are printed twice (before: nothing told the reader the published numbers might be last year's)."""
+    record = parse(_with_last_years_tables("", ""))
+    assert "tables_repeated" in _codes(record)
+
+
+HEADER_3 = ("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 申请人情况\n自然人 法人或其他组织 总计\n"
+            "商业企业 科研机构 社会公益组织 法律服务机构 其他\n")
+
+
+def test_a_page_footer_on_the_next_pages_table_header_line_is_no_cell():
+    """PyMuPDF's sorted text of a table 三 split over two pages prints page 3's footer on page 4's first line, the
+    table's header repeated (``— 3 — 本列数据的勾稽关系为…申请人情况``). Before: the footer's 3 went to the last row
+    of page 3 as an eighth cell (row_extra_cells), its seven values null. Now the footer is no cell, every row read."""
+    text = tab_report(carried_over=2, carried_forward=3).replace("\t", " ")
+    text = text.replace(HEADING_3, HEADING_3 + HEADER_3)
+    for footer in ("— 3 —", "- 3 -", "第 3 页 共 9 页"):
+        at = text.index("（五）不予处理")
+        record = parse(text[:at] + footer + " " + HEADER_3 + text[at:])
+        assert _row(record, "unavailable_unclear") == [0] * 7, footer
+        assert _row(record, "carried_forward") == [3, 0, 0, 0, 0, 0, 3], footer
+        assert not {"row_extra_cells", "prose_numbers_unused"} & _codes(record), footer

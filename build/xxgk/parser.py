@@ -18,6 +18,7 @@ from .cells import (
     join_cut_numbers,
     unnumber_notes,
 )
+from .copies import tables_for_year
 from .findings import capped, make
 from .identity_findings import identity_findings
 from .memo import account
@@ -90,6 +91,9 @@ def parse(text: str) -> Record:
     elif title.year is not None:
         record.findings += _year_conflicts(title.year, record.period_start,
                                            sections["overview"].text(doc) if "overview" in sections else "")
+    found, copies = tables_for_year(doc, found, record.year)  # last year's tables printed too: the year's read
+    sections = {s.code: s for s in found}
+    record.findings += copies
     repeated = repeated_headings(doc, found)
     if repeated:
         record.findings.append(make("report_repeated", line=repeated[0][1], actual=len(repeated),

@@ -1,0 +1,110 @@
+"""Tables printed twice: which copy is the report year's. Pure.
+
+Some reports print last year's tables (二、三、四, each under its heading again) before this year's, for comparison.
+The headings were found in order in the first copy, the second copy lying inside section 四's text: every number of
+the report was last year's, with no finding at all. Now the copies are told apart by the year their caption names
+(the lines just above a copy's first heading, and that heading's line: 附：2023年度数据（供对比）, 上年度, 本年度), the
+copy of the report's year is read, and ``tables_repeated`` says so; where the captions do not tell, the first copy is
+read and the finding says that. Each table section ends where its copy does: another copy's rows never reach it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Finding, make
+from .sections import Document, Section, _heading_patterns, section_order
+
+TABLES = ("active", "applications", "review_litigation")
+CAPTION_LINES = 2  # lines above a copy's first heading that may name its year
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_LAST_YEAR = re.compile(r"上一?年度?|去年")
+_THIS_YEAR = re.compile(r"本年度?|今年")
+
+Heading = tuple[str, int, int]  # (section code, heading's start, offset after the heading)
+
+
+def tables_for_year(doc: Document, sections: list[Section], year: int | None) -> tuple[list[Section], list[Finding]]:
+    """``sections`` with the table sections set on the copy of ``year``'s tables, and the ``tables_repeated``
+    finding; ``sections`` unchanged when the tables are printed once. Copies are runs of at least two table
+    headings in the template's order, each run the same headings (二 三 四 二 三 四): a heading printed again on a
+    table's second page (三 … 三（续） 四) is no copy.
+
+    >>> tables = "二、主动公开政府信息情况\\n规章 {0} {0} {0}\\n三、收到和处理政府信息公开申请情况\\n无\\n"
+    >>> t = ("一、总体情况\\n好\\n附：2023年度数据\\n" + tables.format(9) + "本年度数据\\n" + tables.format(1)
+    ...      + "五、存在的主要问题及改进情况\\n无")
+    >>> doc = Document.from_text(t)
+    >>> from xxgk.sections import text_to_sections
+    >>> found, notes = tables_for_year(doc, text_to_sections(doc), 2024)
+    >>> [s.text(doc) for s in found if s.code == "active"], notes[0].message
+    (['规章 1 1 1'], '表二至表四印了2遍（上一年度的表格也印在报告中）：第一遍标明为2023年，采用标明2024年的第二遍')
+    """
+    tables = [s for s in sections if s.code in TABLES]
+    if len(tables) < 2:
+        return sections, []
+    first = doc.line_starts[min(s.heading_line for s in tables) - 1]
+    end = max(s.end for s in tables)
+    runs = _runs(_table_headings(doc.text, first, end))
+    if len(runs) < 2 or any(len(run) < 2 or [h[0] for h in run] != [h[0] for h in runs[0]] for run in runs):
+        return sections, []
+    years = [_caption_year(doc, run[0][1], year) for run in runs]
+    own = [i for i, y in enumerate(years) if y == year] if year is not None else []
+    chosen = own[0] if len(own) == 1 else 0
+    if len(own) == 1:
+        others = "，".join(f"第{_ordinal(i)}遍" + (f"标明为{y}年" if y else "未标明年度")
+                          for i, y in enumerate(years) if i != chosen)
+        detail = f"{others}，采用标明{year}年的第{_ordinal(chosen)}遍"
+    else:
+        detail = "表前文字没有标明哪一遍是本年度的，采用第一遍"
+    after = runs[chosen + 1][0][1] if chosen + 1 < len(runs) else end
+    spans = _run_sections(doc, runs[chosen], after)
+    kept = sorted([s for s in sections if s.code not in spans] + list(spans.values()), key=lambda s: s.start)
+    line = doc.line_of(runs[1][0][1])
+    return kept, [make("tables_repeated", line=line, actual=len(runs), detail=detail)]
+
+
+def _ordinal(index: int) -> str:
+    """第一遍 … 第十遍, then 第11遍 …: the ``index``-th copy (0-based) as the message counts it."""
+    return "一二三四五六七八九十"[index] if index < 10 else str(index + 1)
+
+
+def _table_headings(text: str, start: int, end: int) -> list[Heading]:
+    """Every table section's heading beginning in ``[start, end)``, in printed order."""
+    found: list[Heading] = []
+    for code, pattern in _heading_patterns():
+        if code in TABLES:
+            found += [(code, m.start(), m.end()) for m in pattern.finditer(text, start) if m.start() < end]
+    return sorted(found, key=lambda h: h[1])
+
+
+def _runs(headings: list[Heading]) -> list[list[Heading]]:
+    """The headings cut into runs: a heading not after the one before it in the template's order begins another."""
+    order = section_order()
+    runs: list[list[Heading]] = []
+    for heading in headings:
+        if not runs or order.index(heading[0]) <= order.index(runs[-1][-1][0]):
+            runs.append([])
+        runs[-1].append(heading)
+    return runs
+
+
+def _caption_year(doc: Document, at: int, year: int | None) -> int | None:
+    """The one year the caption of a copy whose first heading begins at ``at`` names: printed (2023年度), or 上年度 /
+    本年度 read against ``year``; None when it names none or several."""
+    line = doc.line_of(at)
+    begin = doc.line_starts[max(1, line - CAPTION_LINES) - 1]
+    close = doc.line_starts[line] if line < len(doc.line_starts) else len(doc.text)
+    caption = doc.text[begin:close]
+    named = {int(y) for y in _YEAR.findall(caption)}
+    if year is not None:
+        if _LAST_YEAR.search(caption):
+            named.add(year - 1)
+        if _THIS_YEAR.search(_LAST_YEAR.sub("", caption)):
+            named.add(year)
+    return named.pop() if len(named) == 1 else None
+
+
+def _run_sections(doc: Document, run: list[Heading], end: int) -> dict[str, Section]:
+    """The table sections of one copy: each from its heading to the copy's next heading, the last to ``end``."""
+    return {code: Section(code, doc.line_of(start), heading_end, nxt[1] if nxt else end)
+            for (code, start, heading_end), nxt in zip(run, [*run[1:], None], strict=True)}
