@@ -114,9 +114,13 @@ _GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*){1,4}[万千百亿
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
-_PAGE_FOOTER = re.compile(r"^(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]"
-                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_FOOTER = r"(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)"
+_PAGE_FOOTER = re.compile(rf"^{_FOOTER}$")
+_FOOTER_LEAD = re.compile(rf"^\s*{_FOOTER}(?=\s)")
+_FOOTER_TAIL = re.compile(rf"\s{_FOOTER}\s*$")
+_WORDS_ONLY = re.compile(r"^[^0-9]*[\u3400-\u9fff][^0-9]*$")
 _FOOTER_START = frozenset("-—－–‐第·•")
+_FOOTER_EDGES = _FOOTER_START | {"页"}  # how a line with a footer at its start or its end begins or ends
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\.?\d[\d,. ]*(?:万元|元|" + "|".join(COUNT_UNITS) + ")?" + _MARKS
@@ -426,6 +430,25 @@ def is_page_footer(line: str) -> bool:
     return bool(_PAGE_FOOTER.match(fold(line).strip()))
 
 
+def footer_off(line: str) -> str:
+    """``line`` without a page footer run into its words: PyMuPDF's sorted text prints page 3's ``— 3 —`` (or
+    ``第 3 页 共 9 页``) on page 4's first line, the table's header repeated (before: the 3 went to the row above
+    as an eighth cell, and the row's seven cells were lost). The footer becomes spaces (a layout text's columns
+    stay where they were); only where the rest of the line is words with no digit: a row's numbers are never taken.
+
+    >>> footer_off("— 3 — 申请人情况"), footer_off("申请人情况 第 3 页 共 9 页"), footer_off("- 3 - 规章 0 0 5")
+    ('      申请人情况', '申请人情况            ', '- 3 - 规章 0 0 5')
+    """
+    folded = fold(line)
+    if len(folded) != len(line):
+        return line  # (NFKC made the line longer: its offsets are no longer the printed line's)
+    if (lead := _FOOTER_LEAD.match(folded)) and _WORDS_ONLY.match(folded[lead.end():]):
+        return " " * lead.end() + line[lead.end():]
+    if (tail := _FOOTER_TAIL.search(folded)) and _WORDS_ONLY.match(folded[:tail.start()]):
+        return line[:tail.start()] + " " * (len(line) - tail.start())
+    return line
+
+
 def line_tokens(line_no: int, line: str, header: bool = False) -> tuple[list[tuple[str, str, int]], bool]:
     """Tokens of one line and whether the line is structured (tab or pipe cells).
 
@@ -445,7 +468,8 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             stripped[0] in _FOOTER_START and len(stripped) < 24 and is_page_footer(stripped)):
         return [], False, {}
     if "\t" not in line and ("|" not in line or _stray_pipes(stripped)):
-        return _loose_tokens(line, line_no), False, {}
+        return _loose_tokens(footer_off(line) if _FOOTER_EDGES & {stripped[0], stripped[-1]} else line, line_no), \
+            False, {}
     tokens: list[tuple[str, str, int]] = []
     starts: dict[int, str] = {}
     numbers_began = False  # after the first number, every cell is a value cell
