@@ -113,3 +113,26 @@ def test_a_page_footer_on_the_next_pages_table_header_line_is_no_cell():
         assert _row(record, "unavailable_unclear") == [0] * 7, footer
         assert _row(record, "carried_forward") == [3, 0, 0, 0, 0, 0, 3], footer
         assert not {"row_extra_cells", "prose_numbers_unused"} & _codes(record), footer
+
+
+BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
+
+
+def test_another_scripts_digits_in_a_title_or_a_sentence_are_not_read_as_a_year_or_a_count():
+    """No report prints Bengali or Devanagari digits; where they stand a font map is broken (৪, a four, looks like
+    an 8). A cell of them was already unreadable. Before, ``样例县数据局২০২৪年…`` in a title was read as 2024, and
+    ``共收到政府信息公开申请৯件`` in section 一 as a claim of 9 (narrative_mismatch against the table's 5). Now
+    neither is read: the title is refused with agency_unreadable (the line shown), the sentence claims nothing."""
+    text = tab_report(year=2024)
+    for digits in (BENGALI, DEVANAGARI):
+        record = parse(text.replace("样例县数据局2024年", "样例县数据局" + "2024".translate(digits) + "年"))
+        assert record.year is None and record.agency is None
+        assert "agency_unreadable" in _codes(record)
+        record = parse(text.replace("概述。", "概述。本年度共收到政府信息公开申请" + "9".translate(digits) + "件。"))
+        assert "narrative_mismatch" not in _codes(record)
+        untitled = text.replace("样例县数据局2024年", "样例县数据局")
+        assert parse(untitled.replace("概述。", "2024".translate(digits) + "年，本局认真贯彻。")).year is None
+    plain = parse(text.replace("概述。", "概述。本年度共收到政府信息公开申请9件。"))  # ASCII: read, and it differs
+    assert "narrative_mismatch" in _codes(plain)
+

@@ -35,7 +35,7 @@ from .catalog import agency_aliases
 from .findings import Finding, make
 from .memo import parser_memo
 from .safe import drop_invisible
-from .text import NOT_TEXT_MARK, chinese_number, fold, fold_lines, mark_not_text, show_not_text
+from .text import NOT_TEXT_MARK, OTHER_SCRIPT_DIGIT, chinese_number, fold, fold_lines, mark_not_text, show_not_text
 
 # a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
 # such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
@@ -106,7 +106,7 @@ _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
 _CHINESE_YEAR_DIGITS = r"(?=[0Oo]{0,3}[〇○零一二三四五六七八九])[〇○零一二三四五六七八九0Oo]{4}"
 _CHINESE_YEAR = re.compile(_CHINESE_YEAR_DIGITS + r"(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九Oo", "00012345678" + "9" + "00")
-_DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
+_DATE = r"([0-9]{4})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 # the date the text was signed (成文日期), before its publication: read only where no 发布日期 is printed
 _WRITTEN = re.compile(r"(?:成文|发文)(?:日期|时间)\s*[:：]?\s*" + _DATE)
@@ -118,8 +118,8 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日�
                         + r"\s*(?:[（(]此件(?:公开发布|主动公开|依申请公开|不予公开)[)）])?\s*$")
 # the statistics period: 2023年1月1日起至12月31日, or in digits (2023.1.1-2023.12.31, 2023-01-01至2023-12-31)
 _PERIOD = re.compile(
-    r"(?:统计|期限|周期|时限)[^。]{0,30}?(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*(?:起\s*)?"
-    r"(?:至|到|—|-|~|－|–)?\s*(?:(\d{4})\s*[年.\-/]\s*)?(\d{1,2})\s*[月.\-/]\s*(\d{1,2})(?!\d)\s*日?")
+    r"(?:统计|期限|周期|时限)[^。]{0,30}?([0-9]{4})\s*[年.\-/]\s*([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?\s*(?:起\s*)?"
+    r"(?:至|到|—|-|~|－|–)?\s*(?:([0-9]{4})\s*[年.\-/]\s*)?([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})(?!\d)\s*日?")
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
 # the address ends at a space, a quote or bracket, or a full-width or CJK punctuation mark (，。、；：！？“”【】《》…);
 # before, one glued to the host (http://a.gov.cn．) made the address no link at all (safe.link_url refuses the host)
@@ -365,7 +365,8 @@ def read_title(head: str) -> Title:
     # (a form feed at a line's edge is a page break: stripped as before, a space; inside a line, no text)
     numbered = []  # the first TITLE_LINES lines that are not blank: read no further
     for number, line in enumerate(folded, start=1):
-        if line := mark_not_text(line.strip()):
+        # (another script's digit marked too: 样例县数据局২০২৪年… was read 2024; its name is refused, never cut there)
+        if line := OTHER_SCRIPT_DIGIT.sub(NOT_TEXT_MARK, mark_not_text(line.strip())):
             numbered.append((number, _letters_joined(line)))
             if len(numbered) == TITLE_LINES:
                 break
@@ -449,7 +450,7 @@ def _label() -> re.Pattern:
     from .catalog import table
 
     words = "|".join(re.escape(fold(row["label"])) for row in table("title_labels"))
-    return re.compile(rf"(?:{words})\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?")
+    return re.compile(rf"(?:{words})\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})?")
 
 
 _SECTION_START = re.compile(r"[一二三四五六七八九十]+\s*[、.]")
@@ -485,9 +486,9 @@ def _labelled() -> re.Pattern:
 
 
 _OPENS_NOTHING = ")）·"  # a name never begins with a closing bracket: it is the end of a note before it
-_COVER_YEAR = re.compile(r"[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?")
-_COVER_TITLE_YEAR = re.compile(r"(?:(\d{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:(\d{4})\s*年\s*度?)?\s*"
-                               + _ANNUAL + r"\s*(?:[（(]\s*(\d{4})\s*年\s*度?\s*[)）])?")
+_COVER_YEAR = re.compile(r"[（(]?\s*([0-9]{4})\s*年\s*度?\s*[)）]?")
+_COVER_TITLE_YEAR = re.compile(r"(?:([0-9]{4})\s*年\s*度?\s*)?" + _DISCLOSURE + r"\s*(?:([0-9]{4})\s*年\s*度?)?\s*"
+                               + _ANNUAL + r"\s*(?:[（(]\s*([0-9]{4})\s*年\s*度?\s*[)）])?")
 _COVER_NAME = re.compile(_NAME_CHAR + _NAME_INNER + "{0,38}" + _NAME_CHAR)  # (digits inside: the name's)
 
 
@@ -568,7 +569,7 @@ def _chinese_year(text: str) -> str:
 
 
 # a year inside what would be a name (某区20222023年): the name part ran into the years; never an agency's name
-_YEAR_IN_NAME = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR_IN_NAME = re.compile(r"(?:19|20)[0-9]{2}\s*年")
 
 
 def _may_name(name: str) -> bool:
@@ -582,7 +583,7 @@ _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")
 
 
 # the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…
-_OPENING_YEAR = re.compile(r"\A\s*(\d{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,)")
+_OPENING_YEAR = re.compile(r"\A\s*([0-9]{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,)")
 
 
 def overview_to_year(overview: str) -> int | None:
@@ -597,7 +598,7 @@ def overview_to_year(overview: str) -> int | None:
 
 
 # an opening year that does not contradict the report's: 2023年以来 (since 2023) in a 2024 report
-_SINCE_YEAR = re.compile(r"\A\s*(\d{4})\s*年\s*以来")
+_SINCE_YEAR = re.compile(r"\A\s*([0-9]{4})\s*年\s*以来")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -617,7 +618,7 @@ def opening_agrees(overview: str, year: int) -> bool:
     if since and int(since.group(1)) <= year:
         return True
     first = _SENTENCE_END.split(head.lstrip(), maxsplit=1)[0]
-    return re.search(rf"(?<!\d){year}\s*年", first) is not None
+    return re.search(rf"(?<![0-9]){year}\s*年", first) is not None
 
 
 _SPACE_IN_NAME = re.compile("[ \u3000]")
@@ -707,7 +708,7 @@ _CHINESE_DATE = re.compile(r"(" + _CHINESE_YEAR_DIGITS + r")\s*年\s*([一二三
                            r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
 
 
-_FIRST_MONTH = re.compile(r"(\d{4})\s*年\s*元\s*月(?=\s*\d)")  # 2025年元月20日: 元月 is January
+_FIRST_MONTH = re.compile(r"([0-9]{4})\s*年\s*元\s*月(?=\s*[0-9])")  # 2025年元月20日: 元月 is January
 
 
 @parser_memo(1 << 2)  # the report's text, read for its period and its publication date (and ``date_findings``): once

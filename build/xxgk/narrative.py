@@ -12,7 +12,7 @@ import re
 from .catalog import table
 from .findings import Finding, make
 from .memo import parser_memo
-from .text import CHINESE_NUMERALS, chinese_number, fold_lines
+from .text import CHINESE_NUMERALS, NOT_TEXT_MARK, OTHER_SCRIPT_DIGIT, chinese_number, fold_lines
 from .values import PROSE_UNITS, too_many_digits
 
 # a count written in Chinese numerals before its counting word: 共收到申请二十三件, 行政复议两件
@@ -36,8 +36,9 @@ def counts_in_digits(text: str) -> str:
 
 @parser_memo(1 << 2)  # the overview, read by table 二 (``stated_counts``) and by ``narrative_to_findings``: once
 def _folded_counts(text: str) -> str:
-    """``counts_in_digits(fold_lines(text))``: the text the claims' patterns read."""
-    return counts_in_digits(fold_lines(text))
+    """``counts_in_digits(fold_lines(text))``, another script's digit marked as no text (``text.OTHER_SCRIPT_DIGIT``:
+    共收到申请৯件 states no count; before, it was read as 9): the text the claims' patterns read."""
+    return OTHER_SCRIPT_DIGIT.sub(NOT_TEXT_MARK, counts_in_digits(fold_lines(text)))
 
 
 def _table_values(values: dict, compare_to: str, table_name: str) -> list[int]:
@@ -84,7 +85,7 @@ def stated_none(text: str, claim: str) -> str | None:
     '未收到政府信息公开申请'
     """
     pattern = next(row["pattern"] for row in table("narrative_claims") if row["claim"] == claim)
-    match = re.search(pattern, counts_in_digits(fold_lines(text)))
+    match = re.search(pattern, _folded_counts(text))
     return match.group(0) if match else None
 
 

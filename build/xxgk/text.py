@@ -170,6 +170,13 @@ def _code_of(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+# a decimal digit of another script left after NFKC (full-width and mathematical digits fold to ASCII): Bengali ২০২৪
+# (৪, a four, drawn like an 8), Devanagari, Arabic-Indic ١٢, Thai ๑๒ … No report prints one; where one stands, a font
+# map is broken or a glyph planted, and what a reader sees is not the number ``int()`` would read: in a cell the value
+# is unreadable (``values.read_cell``), in a title or a sentence no year or count is read from it
+OTHER_SCRIPT_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 @lru_cache(maxsize=1)
 def digit_marks() -> str:
     """Characters NFKC turns into digits that are no digits as printed: ① ¹ ⑴ ⒈ ₁ ½ (footnote marks,

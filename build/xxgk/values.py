@@ -50,7 +50,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .memo import parser_memo
-from .text import compact, drop_zero_width, fold, has_digit_mark
+from .text import OTHER_SCRIPT_DIGIT, compact, drop_zero_width, fold, has_digit_mark
 
 # a number in a cell merged down over rows (a .docx vMerge, an HTML rowspan) belongs to none of the rows alone:
 # the reader prints it with MERGED_DOWN in its first row and MERGED_UP in each row it covers below, and every
@@ -72,10 +72,6 @@ MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "
 _GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
-# a decimal digit of another script once full-width and mathematical digits are folded to ASCII: Bengali ৪ (a four
-# drawn like an 8), Arabic-Indic ١٢, Thai ๑๒ … No report prints one; where one stands, a font map is broken or a glyph
-# planted, and what a reader sees is not the number ``int()`` would read (৪ was published as 4): unreadable
-_OTHER_SCRIPT_DIGIT = re.compile(r"(?![0-9])\d")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 # a count printed with a spreadsheet's one or two decimals (12.0, 12.00) is that whole number; three zeros may be a
@@ -162,7 +158,7 @@ def read_cell(text: str, unit: str = "count"):
     raw = fold(text).strip()
     if compact(raw) in MISSING_MARKERS:
         return None, "blank"
-    if has_digit_mark(text) or _OTHER_SCRIPT_DIGIT.search(raw):
+    if has_digit_mark(text) or OTHER_SCRIPT_DIGIT.search(raw):
         return None, "unreadable"
     if is_approximate(raw):  # 约30件 is not 30: the count is not printed
         return None, "approximate"
