@@ -136,3 +136,20 @@ def test_another_scripts_digits_in_a_title_or_a_sentence_are_not_read_as_a_year_
     plain = parse(text.replace("概述。", "概述。本年度共收到政府信息公开申请9件。"))  # ASCII: read, and it differs
     assert "narrative_mismatch" in _codes(plain)
 
+
+def test_a_header_naming_natural_persons_after_the_organisations_publishes_no_guess():
+    """Table 三 whose one header line names 商业企业 … 其他 and then 自然人, 总计 (the 6 applications are a natural
+    person's, printed in the sixth cell). Before: read in the template's order, 其他 published 6 and 自然人 0, no
+    finding. The row totals hold either way, and a PDF's text layer may print header cells out of order: the
+    applicant cells are null with columns_order_unsure, the 总计 kept."""
+    lines = []
+    for line in tab_report(carried_over=2, carried_forward=3).split("\n"):
+        cells = line.split("\t")
+        if len(cells) == 8 and not cells[0].startswith("信息"):
+            cells = [cells[0], *cells[2:7], cells[1], cells[7]]
+        lines.append("\t".join(cells))
+    header = "\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t自然人\t总计\n"
+    record = parse("\n".join(lines).replace(HEADING_3, HEADING_3 + header))
+    assert _row(record, "new") == [None] * 6 + [6]
+    assert "columns_order_unsure" in _codes(record)
+

@@ -53,10 +53,12 @@ from .table3_columns import (
     column_order,
     drop_org_subtotals,
     in_template_order,
+    natural_person_last,
     order_findings,
     orgs_unsure,
     totals_order,
     void_orgs,
+    void_persons_and_orgs,
     widen_group_subtotals,
     widen_without_total,
 )
@@ -414,7 +416,9 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
                              detail=how, line=row.line))
     findings += order_findings(resolved, order, named, contradicted)
-    if orgs_unsure(lines) and any(r.values for r in resolved.values()):
+    if natural_person_last(lines) and any(r.values for r in resolved.values()):
+        findings += void_persons_and_orgs(resolved)
+    elif orgs_unsure(lines) and any(r.values for r in resolved.values()):
         findings += void_orgs(resolved)
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)

@@ -117,6 +117,33 @@ def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
     return len(named) < len(_ORGS) and named != [a for a in _ORGS if a in named]
 
 
+def natural_person_last(lines: list[tuple[int, str]]) -> bool:
+    """Whether one header line names the five organisation columns and then 自然人: a table printing 自然人 after
+    them, or a PDF's text layer printing the header's cells out of their order — the row totals hold either way,
+    so which column each number is in cannot be told (before: read in the template's order, the 自然人's 6
+    applications published under 其他 and 其他's under 自然人, no finding).
+
+    >>> natural_person_last([(1, "商业企业 科研机构 社会公益组织 法律服务机构 其他 自然人 总计")])
+    True
+    >>> natural_person_last([(1, "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")])
+    False
+    """
+    for line in _header_lines(lines):
+        person, orgs = _name_at(line, "natural_person"), [_name_at(line, a) for a in _ORGS]
+        if person >= 0 and min(orgs) >= 0 and person > max(orgs):
+            return True
+    return False
+
+
+def void_persons_and_orgs(resolved: dict[str, Resolved]) -> list[Finding]:
+    """The 自然人 and five organisation cells of every row made missing (``natural_person_last``), one finding."""
+    for r in resolved.values():
+        if r.values:
+            r.values = tuple(v if applicant_codes()[i] == "total" else None for i, v in enumerate(r.values))
+    return [make("columns_order_unsure", table="3",
+                 detail="表头把自然人列印在五个法人或其他组织列之后，无法确认各数在哪一列；总计照录")]
+
+
 def void_orgs(resolved: dict[str, Resolved]) -> list[Finding]:
     """The five organisation cells of every row made missing (``orgs_unsure``), with one finding."""
     for r in resolved.values():
