@@ -153,3 +153,18 @@ def test_a_header_naming_natural_persons_after_the_organisations_publishes_no_gu
     assert _row(record, "new") == [None] * 6 + [6]
     assert "columns_order_unsure" in _codes(record)
 
+
+SENTENCES = "本年度共收到政府信息公开申请3件，其中予以公开2件，部分公开1件。上年结转0件，结转下年度0件。"
+
+
+def test_a_section_three_of_sentences_only_is_an_absent_table_not_25_broken_rows():
+    """A township's report whose section 三 is prose (SENTENCES), no table. Before: each clause was read as a row
+    of one number for seven cells (4 row_lost_cells) and the other 21 rows were row_absent. Now the table is absent
+    (table_absent) and the sentences' numbers are told once (prose_numbers_unused); nothing is published."""
+    text = tab_report()
+    start, end = text.index(HEADING_3) + len(HEADING_3), text.index("四、政府信息公开行政复议")
+    text = text[:start] + SENTENCES + "\n" + text[end:]
+    record = parse(text)
+    assert all(v is None for v in record.values("applications").values())
+    table_3 = [f for f in record.findings if f.table == "3" or (f.message or "").startswith("表3")]
+    assert {f.code for f in table_3} == {"table_absent", "prose_numbers_unused"}

@@ -543,8 +543,13 @@ def _first_per_row(found: list[Finding]) -> dict[str, Finding]:
 def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:
     """The named rows without those of a sentence (``cells.prose_rows``) whose row the table prints too:
     本年度共收到申请31件，上年结转3件，具体情况如下： above the table is no second 二、上年结转 row (before:
-    the sentence's 3 was taken for the row, one number for seven cells, and the table's row dropped)."""
+    the sentence's 3 was taken for the row, one number for seven cells, and the table's row dropped). A section of
+    sentences only (``其中予以公开2件，部分公开1件。上年结转0件``: no table printed) has no row: before, each sentence
+    was a row of one number for seven cells (row_lost_cells) and every other row row_absent, where the table is
+    absent (table_absent, the sentences' numbers prose_numbers_unused)."""
     in_table = {code for code, row in inline if id(row) not in prose}
+    if not in_table:
+        return []
     return [(code, row) for code, row in inline if id(row) not in prose or code not in in_table]
 
 
