@@ -168,3 +168,30 @@ def test_a_section_three_of_sentences_only_is_an_absent_table_not_25_broken_rows
     assert all(v is None for v in record.values("applications").values())
     table_3 = [f for f in record.findings if f.table == "3" or (f.message or "").startswith("表3")]
     assert {f.code for f in table_3} == {"table_absent", "prose_numbers_unused"}
+
+
+def _layout(text: str) -> str:
+    """``text`` as ``pdftotext -layout`` prints a table: each tab line's label, then its cells right-aligned in
+    columns ten characters wide."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        out.append(cells[0].ljust(24) + "".join(c.rjust(10) for c in cells[1:]) if len(cells) > 1 else line)
+    return "\n".join(out)
+
+
+def test_an_ocr_space_inside_a_number_beside_a_blank_cell_publishes_no_pieces():
+    """Layout text of an OCR'd PDF: 予以公开 printed 123 | (blank) | 0 0 0 0 | 123 reads ``12 3          0 …``: seven
+    numbers. Before: 自然人 12 and 商业企业 3 were published (only identity_broken). The two stand one space apart
+    where every other pair stands wider, and joined they make the row's total hold: the row is null with
+    value_split (which cell is the blank one cannot be told). A row whose pieces make no total stays as read."""
+    text = tab_report().replace("\t5\t0\t0\t0\t0\t0\t5", "\t123\t0\t0\t0\t0\t0\t123").replace(
+        "一、本年新收政府信息公开申请数量\t5", "一、本年新收政府信息公开申请数量\t123").replace(
+        "\t0\t0\t0\t0\t0\t5\n", "\t0\t0\t0\t0\t0\t123\n")
+    text = _layout(text)
+    granted = next(line for line in text.split("\n") if "予以公开" in line)
+    split = granted.replace("       123         0", "      12 3          ", 1)
+    record = parse(text.replace(granted, split))
+    assert _row(record, "granted") == [None] * 7
+    assert "value_split" in _codes(record)
+    assert _row(parse(text), "granted") == [123, 0, 0, 0, 0, 0, 123]  # (the same table unsplit: read)

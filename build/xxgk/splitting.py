@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 MAX_DIGITS = 7
@@ -105,3 +106,33 @@ def group_totals_hold(size: int) -> Callable[[tuple], bool]:
         return True
 
     return check
+
+
+_NUMBER_TOKEN = re.compile(r"[0-9]+")
+
+
+def spaced_split(text: str, count: int) -> str | None:
+    """The two pieces of a number an OCR space cut (``12 3``), when the last ``count`` numbers of a layout text's
+    line ``text`` are read with a total that fails (``row_total_holds``), the line sets its numbers apart by two
+    spaces or more except these two by one, and joined they make a total that holds with one cell fewer: the row
+    was ``123 | (blank) | 0 … | 123``, read 12 | 3. Which cell is the blank one cannot be told: the caller makes
+    the row missing; None when the line shows no such split (its total holds, or no gap stands out).
+
+    >>> spaced_split("（一）予以公开      12 3          0     0     0     0   123", 7)
+    '12 3'
+    >>> spaced_split("（一）予以公开      12 3    0     0     0     0   15", 7) is None  # its total holds as read
+    True
+    >>> spaced_split("（一）予以公开 1 2 0 0 0 0 123", 7) is None  # every gap one space: none stands out
+    True
+    """
+    tokens = list(_NUMBER_TOKEN.finditer(text))[-count:]
+    if len(tokens) != count or row_total_holds(tuple(int(t.group()) for t in tokens)):
+        return None
+    gaps = [after.start() - before.end() for before, after in zip(tokens, tokens[1:], strict=False)]
+    narrow = [i for i, gap in enumerate(gaps) if gap == 1 and text[tokens[i].end()] == " "]
+    if len(narrow) != 1 or any(gap < 2 for i, gap in enumerate(gaps) if i != narrow[0]):
+        return None
+    at = narrow[0]
+    joined = [int(t.group()) for t in tokens[:at]] + [int(tokens[at].group() + tokens[at + 1].group())] + [
+        int(t.group()) for t in tokens[at + 2:]]
+    return f"{tokens[at].group()} {tokens[at + 1].group()}" if sum(joined[:-1]) == joined[-1] else None

@@ -44,7 +44,7 @@ from .memo import parser_memo
 from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
-from .splitting import row_total_holds
+from .splitting import row_total_holds, spaced_split
 from .table3_columns import (
     STANDARD,
     WIDTH,
@@ -404,6 +404,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     findings += [f for f in in_words if f.code == "row_duplicate_unreadable"]
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt, printed)
     findings += _settle(resolved, fmt)
+    findings += _void_spaced_splits(resolved, lines)
     if paired:
         pairing_findings, kept = _check_pairing(resolved, paired, fmt, aligned)
         findings += pairing_findings
@@ -538,6 +539,22 @@ def _first_per_row(found: list[Finding]) -> dict[str, Finding]:
         if finding.code == "row_in_words":
             out.setdefault(finding.row, finding)
     return out
+
+
+def _void_spaced_splits(resolved: dict[str, Resolved], lines: list[tuple[int, str]]) -> list[Finding]:
+    """Rows of a layout text whose total fails as read but holds with two numbers set one space apart joined
+    (``splitting.spaced_split``: OCR's ``12 3`` for 123 beside a blank cell) made missing, one ``value_split``
+    finding each (before: 12 and 3 were published as 自然人 and 商业企业, with only identity_broken)."""
+    texts, findings = dict(lines), []
+    for code, r in resolved.items():
+        if not r.values or len(set(r.lines)) != 1 or not all(isinstance(v, int) for v in r.values):
+            continue
+        text = fold(texts.get(r.lines[0], ""))
+        if "\t" in text or "|" in text or not (pair := spaced_split(text, WIDTH)):
+            continue
+        resolved[code] = Resolved(findings=r.findings)
+        findings.append(make("value_split", actual=pair, line=r.lines[0], **cell_where(code)))
+    return findings
 
 
 def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple[str, Row]]:
