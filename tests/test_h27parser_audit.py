@@ -195,3 +195,12 @@ def test_an_ocr_space_inside_a_number_beside_a_blank_cell_publishes_no_pieces():
     assert _row(record, "granted") == [None] * 7
     assert "value_split" in _codes(record)
     assert _row(parse(text), "granted") == [123, 0, 0, 0, 0, 0, 123]  # (the same table unsplit: read)
+
+
+def test_a_total_row_printed_as_heji_is_the_total_row():
+    """``（七）合计`` for （七）总计 (some county reports): before, the label matched no alias and the row was placed by
+    its position with a row_placed finding on the report's page; now it is the 总计 row by its label."""
+    record = parse(tab_report().replace("（七）总计", "（七）合计"))
+    assert _row(record, "total_processed") == [5, 0, 0, 0, 0, 0, 5]
+    assert "row_placed" not in _codes(record)
+
