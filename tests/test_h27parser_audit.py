@@ -204,3 +204,18 @@ def test_a_total_row_printed_as_heji_is_the_total_row():
     assert _row(record, "total_processed") == [5, 0, 0, 0, 0, 0, 5]
     assert "row_placed" not in _codes(record)
 
+
+def test_last_years_tables_printed_after_this_years_are_not_read():
+    """The other order: this year's tables uncaptioned, then 附：2023年度数据（供对比） and last year's. This year's
+    copy is read (the only one not named as another year), and tables_repeated says why (before this test, it said
+    the captions named no year and the first copy was read: true of the copy read, wrong of the reason)."""
+    this = tab_report(year=2024, carried_over=2, carried_forward=3, in_force=7, issued=2)
+    last = tab_report(year=2023, carried_over=1, carried_forward=1, in_force=5, issued=1)
+    last = last[last.index("二、主动公开"):last.index("五、存在")]
+    at = this.index("五、存在")
+    record = parse(this[:at] + "附：2023年度数据（供对比）\n" + last + this[at:])
+    assert _row(record, "new") == [6, 0, 0, 0, 0, 0, 6]
+    assert _row(record, "carried_forward") == [3, 0, 0, 0, 0, 0, 3]
+    assert record.values("active")[("normative_documents", "in_force")] == 7
+    said = next(f.message for f in record.findings if f.code == "tables_repeated")
+    assert "第二遍标明为2023年" in said, said

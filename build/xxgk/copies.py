@@ -49,11 +49,15 @@ def tables_for_year(doc: Document, sections: list[Section], year: int | None) ->
         return sections, []
     years = [_caption_year(doc, run[0][1], year) for run in runs]
     own = [i for i, y in enumerate(years) if y == year] if year is not None else []
+    unnamed = [i for i, y in enumerate(years) if y is None]
+    if len(own) != 1 and not own and len(unnamed) == 1 and year is not None:
+        own = unnamed  # (this year's copy uncaptioned, every other named as another year: 附：2023年度数据 after it)
     chosen = own[0] if len(own) == 1 else 0
     if len(own) == 1:
         others = "，".join(f"第{_ordinal(i)}遍" + (f"标明为{y}年" if y else "未标明年度")
                           for i, y in enumerate(years) if i != chosen)
-        detail = f"{others}，采用标明{year}年的第{_ordinal(chosen)}遍"
+        which = f"标明{year}年" if years[chosen] == year else "未标明其他年度"
+        detail = f"{others}，采用{which}的第{_ordinal(chosen)}遍"
     else:
         detail = "表前文字没有标明哪一遍是本年度的，采用第一遍"
     after = runs[chosen + 1][0][1] if chosen + 1 < len(runs) else end
