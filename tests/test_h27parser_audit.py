@@ -219,3 +219,15 @@ def test_last_years_tables_printed_after_this_years_are_not_read():
     assert record.values("active")[("normative_documents", "in_force")] == 7
     said = next(f.message for f in record.findings if f.code == "tables_repeated")
     assert "第二遍标明为2023年" in said, said
+
+
+def test_a_merged_office_named_with_the_partys_name_first_has_its_county():
+    """中共临洮县委办公室和临洮县人民政府办公室: before, 中共临洮县 was taken for a place name no division has
+    (agency_region_unknown in the build, the report's province, city and county empty); now 中共 is a parent name
+    (rules/agency_vertical_parents.csv) and the region is 临洮县, as for 临洮县委办公室、县政府办公室."""
+    from xxgk.agency.names import parse_name
+
+    for name in ("中共临洮县委办公室和临洮县人民政府办公室", "中共临洮县委宣传部"):
+        parsed = parse_name(name)
+        assert [d.name for found in parsed.regions for d in found] == ["临洮县"], name
+        assert not parsed.unknown_region, name
