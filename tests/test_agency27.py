@@ -207,3 +207,22 @@ def test_a_sentence_ending_in_a_date_is_no_signature():
     from xxgk.parser import parse
 
     assert parse(tab_report(agency="宿迁市教育局", published="统计截至 2025年1月20日")).published_date is None
+
+
+@pytest.mark.parametrize("printed,county,tier", [
+    ("中国人民银行格尔木市支行", "格尔木市", "county"), ("中国人民银行青海省分行", "", "province")])
+def test_a_central_bank_branch_is_the_office_of_the_region_printed_after_it(printed, county, tier):
+    """Before: no agency and no finding (中国 read as a national name, 支行 as no agency's ending)."""
+    agency = name_to_agency(printed, "", {})
+    assert (agency.name, agency.county, agency.tier, agency.kind) == (printed, county, tier, "department")
+    assert agency.agency_id and "zhongguorenminyinhang" in agency.agency_id
+    assert name_to_agency("中国人民银行", "", {}).tier == "national"
+
+
+@pytest.mark.parametrize("printed,region", [("青海大学", "青海省"), ("深圳大学", "深圳市"), ("北京协和医院", "北京市")])
+def test_an_institution_named_with_its_places_short_name_keeps_its_name(printed, region):
+    """青海大学 was published as 青海省大学, a name the report never prints; a department (宿迁教育局) still takes its
+    city's full name, one agency with 宿迁市教育局."""
+    agency = name_to_agency(printed, "", {})
+    assert agency.name == printed and region in (agency.province, agency.city)
+    assert name_to_agency("宿迁教育局", "", {}).agency_id == name_to_agency("宿迁市教育局", "", {}).agency_id

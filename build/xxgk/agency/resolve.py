@@ -183,6 +183,8 @@ def _name_start(parsed: ParsedName, division: Division) -> str:
     if parsed.region_text and (parsed.zone or parsed.parent or parsed.kind == "department" and not parsed.township
                                and bare_suffix(parsed.body)):
         return parsed.region_text  # (成都市公安局高新区分局: the zone is a department's branch, the city as printed)
+    if parsed.kind != "government" and not parsed.system and not parsed.township and not by_name(parsed.region_text):
+        return parsed.region_text  # an institution named with its place's short name: 青海大学 (not 青海省大学)
     return _region_name(division)
 
 
