@@ -708,7 +708,7 @@ _CHINESE_DATE = re.compile(r"(" + _CHINESE_YEAR_DIGITS + r")\s*年\s*([一二三
                            r"(?:\s*([一二三四五六七八九十]{1,4})\s*日)?")
 
 
-_FIRST_MONTH = re.compile(r"([0-9]{4})\s*年\s*元\s*月(?=\s*[0-9])")  # 2025年元月20日: 元月 is January
+_FIRST_MONTH = re.compile(r"([0-9]{4})\s*年\s*元月(?=\s*[0-9])")  # 2025年元月20日: 元月 is January
 
 
 @parser_memo(1 << 2)  # the report's text, read for its period and its publication date (and ``date_findings``): once
@@ -727,7 +727,9 @@ def _dates_in_digits(text: str) -> str:
             return match.group()
         return f"{year}年{month}月" + (f"{day}日" if match.group(3) else "")
 
-    return _CHINESE_DATE.sub(digits, _FIRST_MONTH.sub(r"\1年1月", fold_lines(text)))
+    folded = fold_lines(text)
+    folded = _FIRST_MONTH.sub(r"\1年1月", folded) if "元月" in folded else folded  # (most reports: no pass at all)
+    return _CHINESE_DATE.sub(digits, folded)
 
 
 def text_to_period(text: str) -> tuple[str | None, str | None]:
