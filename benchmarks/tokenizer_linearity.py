@@ -37,6 +37,9 @@ SHAPES = {
     "wiki cell over lines": lambda n: HEAD + "{|\n| a\n" + "xxxxxxxxxx\n" * (n // 11) + "|}\n",
     "rules before a title": lambda n: "—" * (n // 3) + JOINT_TITLE + HEADINGS,
     "glued rules row": lambda n: HEAD + "行政许可 " + "1" * n + "x| 0| 0\n",
+    # a signature's date without 日, then a run of spaces and more text: the date-line pattern's runs of spaces met
+    # (4,000 spaces took five minutes, the time growing with the cube of the run; review of session 27)
+    "spaces after a signature's date": lambda n: HEAD + "样例局 2024年1月20" + " " * n + "x\n",
 }
 
 

@@ -1,0 +1,19 @@
+"""Review of session 27's changes to agency names, titles and dates: regressions and time cliffs found by running the
+old code (b599600) and the new one over every division's name with common departments, many title wordings and
+whole reports."""
+
+from xxgk.metadata import text_to_published_date
+
+
+def test_a_date_line_followed_by_a_long_run_of_spaces_is_read_in_linear_time():
+    """A signature's date printed without 日, then a run of spaces and more text (a PDF's padding): the date-line
+    pattern's runs of spaces (_DATE's \\s*日?, the note's \\s*, the line's \\s*$) met, so 4,000 spaces took five
+    minutes, the time growing with the cube of the run, and the file was lost to its time budget; this test never
+    ended. The time is measured by ``benchmarks/tokenizer_linearity.py`` ("spaces after a signature's date"). The
+    same lines are still read: a date alone, with its signer, with a note and spaces after it."""
+    spaces = " " * 4000
+    assert text_to_published_date("正文。\n样例县数据局 2024年1月20" + spaces + "x\n") is None
+    assert text_to_published_date("正文。\n2024年1月20" + spaces + "附件\n") is None
+    assert text_to_published_date("正文。\n样例县数据局 2024年1月20日" + spaces + "\n") == "2024-01-20"
+    assert text_to_published_date("正文。\n2024年1月20日" + spaces + "（此件公开发布）" + spaces + "\n") == "2024-01-20"
+    assert text_to_published_date("正文。\n样例县数据局\n2024年1月20" + spaces + "\n") == "2024-01-20"
