@@ -17,3 +17,18 @@ def test_a_date_line_followed_by_a_long_run_of_spaces_is_read_in_linear_time():
     assert text_to_published_date("正文。\n样例县数据局 2024年1月20日" + spaces + "\n") == "2024-01-20"
     assert text_to_published_date("正文。\n2024年1月20日" + spaces + "（此件公开发布）" + spaces + "\n") == "2024-01-20"
     assert text_to_published_date("正文。\n样例县数据局\n2024年1月20" + spaces + "\n") == "2024-01-20"
+
+
+def test_a_city_bureaus_branch_named_with_its_districts_full_name_is_that_districts_office():
+    """南充市公安局嘉陵区分局 (the district's full name, as many branches print it): the misprinted-district check
+    (7e77738) read 公安局嘉陵区 as a district of 南充市 no division matches, so the branch was a county-tier agency of
+    no county with a false agency_region_unknown (the code before that commit had it as the city's, no finding).
+    Now it is 嘉陵区's office, as 南充市公安局嘉陵分局 is; a real misprint is still told."""
+    from xxgk.agency.resolve import name_to_agency
+
+    for printed, county in (("南充市公安局嘉陵区分局", "嘉陵区"), ("南京市公安局鼓楼区分局", "鼓楼区"),
+                            ("三明市公安局泰宁县分局", "泰宁县")):
+        agency = name_to_agency(printed, "", {})
+        assert (agency.county, agency.tier, [f.code for f in agency.findings]) == (county, "county", []), printed
+    misprint = name_to_agency("南京市鼓搂区人民政府", "", {})
+    assert [f.code for f in misprint.findings] == ["agency_region_unknown"]

@@ -159,7 +159,12 @@ def zone_in_department(zone: str) -> bool:
     (True, False, False)
     """
     stem = next((zone[:-len(z)] for z in zone_suffixes() if zone.endswith(z)), zone)
-    return any(row["kind"] == "department" and row["suffix"] in stem for row in _suffixes())
+    return _holds_department(stem)
+
+
+def _holds_department(words: str) -> bool:
+    """Whether ``words`` hold a department's suffix of ``rules/agency_suffixes.csv`` (局 of 公安局嘉陵)."""
+    return any(row["kind"] == "department" and row["suffix"] in words for row in _suffixes())
 
 
 def system_of(body: str) -> str:
@@ -246,13 +251,16 @@ def _own_regions(prefix: str, row: dict) -> bool:
 
 def _may_be_district(token: str) -> bool:
     """Whether ``token``, printed after a city's name, reads as a district or county of it that no division
-    matches (a misprint, 鼓搂区; a new one): three characters at least, not a zone (高新区), and not an area that
-    is no division (风景名胜区, 自然保护区: ``rules/agency_area_words.csv``).
+    matches (a misprint, 鼓搂区; a new one): three characters at least, not a zone (高新区), not an area that
+    is no division (风景名胜区, 自然保护区: ``rules/agency_area_words.csv``), and holding no department's name
+    (公安局嘉陵区 of 南充市公安局嘉陵区分局, a city bureau's branch in its district 嘉陵区: before, read as a
+    misprinted district 公安局嘉陵区, a county-tier agency of no county with agency_region_unknown).
 
-    >>> [_may_be_district(t) for t in ("鼓搂区", "沐阳县", "风景名胜区", "高新区", "城区")]
-    [True, True, False, False, False]
+    >>> [_may_be_district(t) for t in ("鼓搂区", "沐阳县", "风景名胜区", "高新区", "城区", "公安局嘉陵区")]
+    [True, True, False, False, False, False]
     """
-    return len(token) >= 3 and not token.endswith(zone_suffixes()) and not token.endswith(_area_words())
+    return len(token) >= 3 and not token.endswith(zone_suffixes()) and not token.endswith(_area_words()) \
+        and not _holds_department(token[:-1])
 
 
 @cache
