@@ -32,3 +32,18 @@ def test_a_city_bureaus_branch_named_with_its_districts_full_name_is_that_distri
         assert (agency.county, agency.tier, [f.code for f in agency.findings]) == (county, "county", []), printed
     misprint = name_to_agency("南京市鼓搂区人民政府", "", {})
     assert [f.code for f in misprint.findings] == ["agency_region_unknown"]
+
+
+def test_an_archive_is_one_agency_whether_its_city_or_province_is_printed_or_not():
+    """档案馆 became a department's suffix (e8d62dc), so 东营市广饶县档案馆, a place then a bare suffix, kept its
+    region as printed, as 上海海关 does: 东营市广饶县档案馆 and 广饶县档案馆 (吉林省四平市档案馆 and 四平市档案馆)
+    were two agencies, two series with one id (before that commit, one name). Now each is the name printed without
+    the places above; a customs district printed after its province is the one printed without it
+    (青海省西宁海关 = 西宁海关)."""
+    from xxgk.agency.resolve import name_to_agency
+
+    for printed, name in (("东营市广饶县档案馆", "广饶县档案馆"), ("山东省东营市广饶县档案馆", "广饶县档案馆"),
+                          ("广饶县档案馆", "广饶县档案馆"), ("吉林省四平市档案馆", "四平市档案馆"),
+                          ("青海省西宁海关", "西宁海关"), ("中华人民共和国西宁海关", "西宁海关"),
+                          ("上海海关", "上海海关")):
+        assert name_to_agency(printed, "", {}).name == name, printed

@@ -182,6 +182,12 @@ def _name_start(parsed: ParsedName, division: Division) -> str:
         return division.short or division.name
     if parsed.region_text and (parsed.zone or parsed.parent or parsed.kind == "department" and not parsed.township
                                and bare_suffix(parsed.body)):
+        if not parsed.zone and not parsed.parent and parsed.region_text.endswith(division.name):
+            # a bare suffix after the division's full name (东营市广饶县档案馆, 吉林省四平市档案馆) starts as any
+            # department's: 广饶县档案馆 whether its city is printed or not (before: two agencies of one id)
+            return _region_name(division)
+        if not parsed.zone and not parsed.parent and division.short and parsed.region_text.endswith(division.short):
+            return division.short  # (青海省西宁海关 is 西宁海关, as printed without its province)
         return parsed.region_text  # (成都市公安局高新区分局: the zone is a department's branch, the city as printed)
     if parsed.kind != "government" and not parsed.system and not parsed.township and not by_name(parsed.region_text):
         return parsed.region_text  # an institution named with its place's short name: 青海大学 (not 青海省大学)
