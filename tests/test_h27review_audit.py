@@ -47,3 +47,18 @@ def test_an_archive_is_one_agency_whether_its_city_or_province_is_printed_or_not
                           ("青海省西宁海关", "西宁海关"), ("中华人民共和国西宁海关", "西宁海关"),
                           ("上海海关", "上海海关")):
         assert name_to_agency(printed, "", {}).name == name, printed
+
+
+def test_a_citys_area_that_is_no_division_is_no_misprinted_district():
+    """The misprinted-district check (7e77738) takes a word ending 区 after a city for a district no division
+    matches unless ``rules/agency_area_words.csv`` lists its ending: 北京市天安门地区管理委员会,
+    上海市虹桥商务区管委会, 广州市空港经济区管委会, 上海市化学工业区管理委员会 and 北京市燕山地区办事处 got a false
+    agency_region_unknown (地名无法识别) and a tier below their city's, which the code before had not. Now they are
+    kept as printed, with no such finding, at the tier they had."""
+    from xxgk.agency.resolve import name_to_agency
+
+    for printed, tier in (("北京市天安门地区管理委员会", "province"), ("上海市虹桥商务区管委会", "province"),
+                          ("广州市空港经济区管委会", "prefecture"), ("上海市化学工业区管理委员会", "province"),
+                          ("北京市燕山地区办事处", "province"), ("郑州市航空港实验区管理委员会", "prefecture")):
+        agency = name_to_agency(printed, "", {})
+        assert (agency.name, agency.tier, [f.code for f in agency.findings]) == (printed, tier, []), printed
