@@ -62,3 +62,15 @@ def test_a_citys_area_that_is_no_division_is_no_misprinted_district():
                           ("北京市燕山地区办事处", "province"), ("郑州市航空港实验区管理委员会", "prefecture")):
         agency = name_to_agency(printed, "", {})
         assert (agency.name, agency.tier, [f.code for f in agency.findings]) == (printed, tier, []), printed
+
+
+def test_a_district_no_division_matches_after_a_municipality_is_county_level():
+    """A district printed after a municipality that no division matches (上海市闸北区人民政府, a district abolished in
+    2015 whose old reports are still published; 北京市鼓搂区人民政府, a misprint) is kept as printed one tier below
+    its region (7e77738): below 上海市, a province, that was the prefecture tier, so the report card ranked a
+    district's government among the cities'. A municipality's districts are county-level, as 南京市's are."""
+    from xxgk.agency.resolve import name_to_agency
+
+    for printed in ("上海市闸北区人民政府", "北京市鼓搂区人民政府", "南京市鼓搂区人民政府"):
+        agency = name_to_agency(printed, "", {})
+        assert (agency.name, agency.tier) == (printed, "county"), printed

@@ -194,6 +194,15 @@ def _name_start(parsed: ParsedName, division: Division) -> str:
     return _region_name(division)
 
 
+def _municipality(division: Division | None) -> bool:
+    """Whether ``division`` is a municipality (北京市, 上海市, 天津市, 重庆市: a province whose 市辖区 bears its name),
+    whose districts are county-level: a district printed after it that no division matches (上海市闸北区, abolished in
+    2015) is of the county tier, not the prefecture tier one below a province's."""
+    return division is not None and division.level == "province" and any(
+        d.level == "prefecture" and d.province_code == division.code and d.name == division.name
+        for d in by_name(division.name))
+
+
 def _shorts(division: Division | None) -> list[str]:
     """Short names of the division's chain, a municipality's 市辖区 (北京市 under 北京市) left out."""
     out: list[Division] = []
@@ -269,7 +278,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         notes.append(f"地区：{division.name}（{city.name}的机构在该区县的分支：{place}）")
     tier = "national" if parsed.national else (division.level if division else None)
     if parsed.zone or unknown_below:
-        tier = BELOW.get(tier)
+        tier = "county" if unknown_below and _municipality(division) else BELOW.get(tier)
     if parsed.township or bare_township(parsed):
         tier = "township"
     body = parsed.body if (parsed.body or parsed.zone or parsed.township) else "人民政府"
