@@ -74,3 +74,15 @@ def test_a_district_no_division_matches_after_a_municipality_is_county_level():
     for printed in ("上海市闸北区人民政府", "北京市鼓搂区人民政府", "南京市鼓搂区人民政府"):
         agency = name_to_agency(printed, "", {})
         assert (agency.name, agency.tier) == (printed, "county"), printed
+
+
+def test_a_market_regulators_district_branch_named_jianguanju_is_that_districts_office():
+    """深圳市市场监督管理局福田监管局 is the city regulator's branch in 福田区, as 北京市市场监督管理局海淀分局 is in
+    海淀区 (793371e); its suffix, 监管局, was not in ``rules/agency_branch_suffixes.csv``, so it stayed the city's,
+    at the city's tier. A vertical office's 监管局 (国家金融监督管理总局湖南监管局) is still its province's."""
+    from xxgk.agency.resolve import name_to_agency
+
+    branch = name_to_agency("深圳市市场监督管理局福田监管局", "", {})
+    assert (branch.county, branch.tier) == ("福田区", "county")
+    vertical = name_to_agency("国家金融监督管理总局湖南监管局", "", {})
+    assert (vertical.province, vertical.county, vertical.tier) == ("湖南省", "", "province")
