@@ -175,9 +175,10 @@ def _branch_pattern() -> re.Pattern:
 def _name_start(parsed: ParsedName, division: Division) -> str:
     """How the canonical name of an agency of a known ``division`` starts. A zone is named after its division's
     short name, as zones name themselves (南京江北新区, whether printed 南京 or 江苏省南京市: one agency, one id); a
-    vertically managed office, and an office named by its place and a bare suffix, keep the region as printed
-    (中华人民共和国上海海关 and 上海海关 are 上海海关, not 上海市海关, a name no one uses); anything else starts with
-    the division's full name (洪泽区人民政府 for 淮安市洪泽区人民政府)."""
+    vertically managed office keeps the region as printed; an office named by its place and a bare suffix starts
+    with that place as printed last, short or full (中华人民共和国上海海关 and 上海海关 are 上海海关, not 上海市海关, a
+    name no one uses; 青海省西宁海关 is 西宁海关, 东营市广饶县档案馆 is 广饶县档案馆); anything else starts with the
+    division's full name (洪泽区人民政府 for 淮安市洪泽区人民政府)."""
     if parsed.zone and not zone_in_department(parsed.zone):
         return division.short or division.name
     if parsed.region_text and (parsed.zone or parsed.parent or parsed.kind == "department" and not parsed.township
