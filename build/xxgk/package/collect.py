@@ -32,7 +32,7 @@ from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
-from ..safe import MAX_URL, link_url, strip_control, without_credentials
+from ..safe import MAX_URL, drop_invisible, link_url, strip_control, without_credentials
 from ..text import NOT_TEXT_MARK, mark_not_text, show_not_text
 
 MANIFEST = "sources.csv"
@@ -380,7 +380,8 @@ def _readable_names(report: Report, entry: dict) -> None:
         value = entry.get(name) or ""
         if NOT_TEXT_MARK in mark_not_text(value):
             report.file_findings.append(make("manifest_value_invalid", column=name, expected=UNREADABLE_NAME_RULE,
-                                             actual=_quoted(show_not_text(value))))
+                                             actual=_quoted(drop_invisible(show_not_text(value)))))
+            # (zero-width characters dropped from the quote, as from every name a page shows; the rest by their code)
             entry[name] = ""
         else:
             entry[name] = strip_control(value).strip()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
-from ..safe import link_url
+from ..safe import drop_invisible, link_url
 from . import chart_frames
 from .agency_page import AgencyPages, homophones, shown
 from .blocks import split_html_blocks
@@ -849,9 +849,11 @@ class Site(ReportPages, AgencyPages):
         return f'<td class="xxgk-word"{where}>{esc(self._province(report))}</td>'
 
     def _city(self, report: dict) -> str:
-        """The city (prefecture) a report is listed under: its agency's, else the one it prints, else ``""``."""
+        """The city (prefecture) a report is listed under: its agency's, else the one it prints (its invisible
+        characters dropped, as every name a page shows: a bidi override of a manifest's city reached the quality
+        page's menu and rows), else ``""``."""
         agency = self.agencies_by_id.get(report.get("agency_id") or "")
-        return ((agency and agency["city"]) or report.get("city") or "").strip()
+        return drop_invisible((agency and agency["city"]) or report.get("city") or "").strip()
 
     def _province(self, report: dict) -> str:
         """The province a report is listed under: its agency's (as on the agency index), else the one it

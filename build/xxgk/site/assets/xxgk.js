@@ -320,109 +320,20 @@
     }
     return table.hasAttribute("data-xxgk-problem") ? words + "没有报告有此类问题。" : "本表没有" + words + "的报告。";
   }
-  /* the quality page's lists of problems as the menus leave them, a line a report and problem (the rows shown, in
-     the page's order): what a city's transparency office works through, with where to look (the report's page, its
-     source lines); before, only findings.csv, the whole country's, without a city, to be joined with reports.csv.
-     ``targets``: provinces()' tables, each [table, its filter columns, …]; a list of a problem names its code, title
-     and the message all its rows share (pages._quality_code_table) */
-  function listCsv(targets) {
-    var lines = [["问题代码", "问题", "严重程度", "报告", "年度", "省份", "城市", "说明", "原文行", "报告页", "原文"]
-      .join(",")];
-    targets.forEach(function (t) {
-      var table = t[0], code = table.getAttribute("data-xxgk-problem"), cols = heads(table);
-      if (!code) return;
-      var notes = cols.indexOf("说明") >= 0 ? cols.indexOf("说明") : cols.indexOf("原文");
-      var year = cols.indexOf("年度"), where = cols.indexOf("省份"), shared = saidAbove(table);
-      Array.from(table.tBodies[0].rows).forEach(function (row) {
-        if (row.hidden) return;
-        var report = row.cells[0].querySelector("a"), cell = notes >= 0 ? row.cells[notes] : null;
-        var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
-        var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? cell.textContent.trim() : "";
-        lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",
-                    report ? report.textContent.trim() : "",
-                    year >= 0 ? row.cells[year].textContent.trim() : "",
-                    where >= 0 ? row.cells[where].textContent.trim() : "",
-                    where >= 0 ? row.cells[where].dataset.city || "" : "", said,
-                    sources.map(function (a) { return a.textContent.replace(/[^0-9]/g, ""); }).join(" "),
-                    report ? report.href : "", sources.map(function (a) { return a.href; }).join(" ")].map(q).join(","));
-      });
-    });
-    return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+  var WORK_LIST = "xxgk-work-list";  /* the list lists.js keeps for the tab (keepList) */
+  /* the lists' code (the quality page's CSV of its lists, the list a reader works through): assets/lists.js, loaded
+     only on a page with the lists' menus, so a report's page and the home page do not carry it */
+  var lists = null;
+  function loadLists() {
+    if (!lists) lists = script(assets + "lists.js").then(function () { return window.xxgkLists; });
+    return lists;
   }
-  /* a list a reader works through (the quality page's lists, the ranking, as the menus leave them): following a
-     report's link keeps the list's reports shown, in order, for the tab (sessionStorage), and each report's page of
-     the list says where it is in it and links the previous and next one and the list (workList below); before, a
-     transparency office checking its city's reports went back to the list and found its place again for each one.
-     ``said``: the filter's status (只显示西宁市的 5 份报告。), which names the list */
-  var WORK_LIST = "xxgk-work-list";
-  function keepList(table, said) {
-    table.addEventListener("click", function (e) {
-      var link = e.target.closest && e.target.closest("a[href]");
-      /* a report's own link: its row's first (the ranking's after the rank; not a source line's, after it) */
-      var row = link && link.closest("tr");
-      if (!row || !table.tBodies[0] || !table.tBodies[0].contains(row) || row.querySelector("a[href]") !== link) return;
-      var items = [], seen = {};
-      Array.from(table.tBodies[0].rows).forEach(function (row) {
-        var a = row.hidden ? null : row.querySelector("a[href]");
-        if (!a || seen[a.href] || a.href.split("#")[0].indexOf("/src/") >= 0) return;
-        seen[a.href] = 1;
-        items.push([a.href.split("#")[0], a.textContent.trim()]);
-      });
-      var heading = previousHeading(table), filtered = (said() || "").match(/只显示[^。]*/);
-      var name = (document.querySelector("article h1") || {}).textContent || document.title;
-      try {
-        sessionStorage.setItem(WORK_LIST, JSON.stringify({
-          name: name.trim() + (heading ? " · " + heading : "") + (filtered ? "（" + filtered[0] + "）" : ""),
-          back: location.href.split("#")[0], items: items}));
-      } catch (error) { /* storage refused (private mode, full): the pages read as before, without the list */ }
-    });
-  }
-  function saidAbove(table) {  /* the message every row of a list shares, said once above it (data-xxgk-said) */
-    var node = table.closest(".md-typeset__scrollwrap") || table;
-    while ((node = node.previousElementSibling) && !/^H[23]$/.test(node.tagName)) {
-      var said = node.querySelector("[data-xxgk-said]");
-      if (said) return said;
-    }
-    return null;
-  }
-  function previousHeading(table) {  /* the title of the section a table is in (勾稽关系不成立（identity_broken）) */
-    var node = table.closest(".md-typeset__scrollwrap") || table;
-    while ((node = node.previousElementSibling)) if (/^H[23]$/.test(node.tagName)) return node.textContent.trim();
-    return "";
-  }
-  /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市的 5 份报告）第 2/5 份,
-     with the previous and next report's links and the list's; only links of this site are followed */
+  /* a report's page opened from a list lists.js kept for the tab (keepList): lists.js says where it is in the list
+     (its workList), loaded only then */
   function workList() {
-    var list;
-    try { list = JSON.parse(sessionStorage.getItem(WORK_LIST) || "null"); } catch (error) { return; }
-    var heading = document.querySelector("article h1");
-    if (!list || !Array.isArray(list.items) || !heading || document.getElementById("xxgk-work-list")) return;
-    var here = location.href.split("#")[0].split("?")[0], at = -1;
-    list.items.forEach(function (item, i) { if (at < 0 && item[0] === here) at = i; });
-    if (at < 0) return;
-    var ours = function (href) {
-      try { return new URL(href, location.href).origin === location.origin; } catch (error) { return false; }
-    };
-    var nav = document.createElement("nav");
-    nav.id = "xxgk-work-list"; nav.className = "xxgk-work-list";
-    nav.setAttribute("aria-label", "所在列表");
-    var p = document.createElement("p");
-    p.appendChild(document.createTextNode(String(list.name || "列表") + "：第 " + (at + 1) + "/" + list.items.length + " 份"));
-    [["上一份：", list.items[at - 1], "prev"], ["下一份：", list.items[at + 1], "next"]].forEach(function (x) {
-      if (!x[1] || !ours(x[1][0])) return;
-      p.appendChild(document.createTextNode("　" + x[0]));
-      var a = document.createElement("a");
-      a.href = x[1][0]; a.rel = x[2]; a.textContent = String(x[1][1]);
-      p.appendChild(a);
-    });
-    if (ours(list.back)) {
-      var back = document.createElement("a");
-      back.href = list.back; back.textContent = "返回列表";
-      p.appendChild(document.createTextNode("　"));
-      p.appendChild(back);
-    }
-    nav.appendChild(p);
-    heading.insertAdjacentElement("afterend", nav);
+    var kept;
+    try { kept = sessionStorage.getItem(WORK_LIST); } catch (error) { return; }
+    if (kept && document.querySelector("article h1")) loadLists().then(function (l) { l.workList(); });
   }
   function provinces() {
     document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
@@ -508,12 +419,16 @@
       if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
       /* a city of another province than the address's (?province=青海省&city=福州市): said, not dropped in silence */
       if (cityAsked && !city.select.value) asked += "网址中的城市“" + cityAsked + "”不在" + province.value + "，已略去。";
-      targets.forEach(function (t) { keepList(t[0], function () { return status.textContent; }); });
+      loadLists().then(function (l) {
+        targets.forEach(function (t) { l.keepList(t[0], function () { return status.textContent; }); });
+      });
       var exporter = pick.querySelector("button[data-xxgk-list-csv]");
       if (exporter) exporter.addEventListener("click", function () {
         var words = filters.map(function (f) { return f.select.value ? f.select.value + f.suffix : ""; })
           .filter(Boolean).join("-");
-        download(csvName("问题清单" + (words ? "-" + words : "")) + ".csv", listCsv(targets));
+        loadLists().then(function (l) {
+          download(csvName("问题清单" + (words ? "-" + words : "")) + ".csv", l.listCsv(targets));
+        });
       });
       pick.hidden = false;
       if (unknown.length || filters.some(function (f) { return f.select.value; })) apply();
@@ -735,6 +650,7 @@
     line.textContent = "本页网址：" + location.href.split("#")[0] + "（打印于 " + new Date().toISOString().slice(0, 10) + "）";
   }
   window.addEventListener("beforeprint", printSource);
+  window.xxgkShared = {heads: heads, q: q};  /* what lists.js reads a table and writes a CSV cell with */
   function all() {
     charts(); tables(); cards(); provinces(); workList(); citation(); scrollers(); heldGroups(); excerpts();
     csvButtons();
