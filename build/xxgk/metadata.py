@@ -61,11 +61,15 @@ _ZEROS = str.maketrans({"〇": NOT_TEXT_MARK, "○": NOT_TEXT_MARK})
 # what the report is: 政府信息公开 (or 政务公开, as some agencies title it) 工作, then 年度报告 or 年报
 _DISCLOSURE = r"(?:政府|政务)?(?:信息|政务)公开(?:工作)?(?:的)?"  # (…公开工作的年度报告: some titles say 的;
 # 政务信息公开: before, 某局2023年政务信息公开工作年度报告 was read as the agency 政务)
-_ANNUAL = r"(?:年\s*度\s*报\s*告|年\s*报)"
+# between the fixed words' characters a space, or a character that is no text (``mark_not_text``: a U+FFFD where a
+# stray byte stood, 甲县民政局2024年政府信息公开工作年度\ufffd报告): the words are still read, so the title's year
+# and its name, which touch no such character, are too (before, neither was read); a name touching one is refused
+_G = r"[\s" + re.escape(NOT_TEXT_MARK) + r"]*"
+_ANNUAL = rf"(?:年{_G}度{_G}报{_G}告|年{_G}报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 # …工作情况（的）报告 and …年度工作报告 too, as some agencies title it (before: no agency, no year read)
-_REPORT = r"\s*年\s*度?\s*" + _DISCLOSURE + (r"\s*(?:(?:年\s*度\s*)?(?:工\s*作\s*)?(?:情\s*况\s*)?(?:的\s*)?报\s*告"
-                                             r"|年\s*报)")
+_REPORT = rf"\s*年{_G}度?{_G}" + _DISCLOSURE + (
+    rf"{_G}(?:(?:年{_G}度{_G})?(?:工{_G}作{_G})?(?:情{_G}况{_G})?(?:的{_G})?报{_G}告|年{_G}报)")
 # what sets a name apart in the last two forms (a bracket or a mark): a line without any is not tried with them
 _MARKS = re.compile(r"[【\[「『〖：:\-－—–_|｜（(]")
 
