@@ -42,3 +42,39 @@ def test_a_lost_character_touching_the_name_still_refuses_it(title):
     """The name is never read across or next to a lost character (another agency's name may be what was lost)."""
     found = read_title(title)
     assert found.agency is None and found.refused is not None and found.year == 2024
+
+
+def _repeated_page_pdf(times: int) -> bytes:
+    """A PDF of one page ("Hello") whose page list names that page ``times`` times (``/Count`` says as many)."""
+    stream = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * times) + b"] /Count %d >>" % times,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_listing_one_page_thousands_of_times_is_over_budget_before_it_is_parsed():
+    """A PDF whose page list names its one page 300,000 times (1.8 MB) was read as one page, after the PDF library
+    had parsed the list over and over (56 s of the 120 s a file may take; a 20 MB one took them all). A page list
+    longer than the pages a file may have (1,000) is now refused from the file's bytes: ``over_budget``, saying
+    how long the list is. Here 5,000."""
+    source = read_bytes(_repeated_page_pdf(5000), ".pdf")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", "超出处理上限：PDF 的页面列表有 5000 项，超过上限 1000 页")]
+
+
+def test_a_pdf_listing_its_page_a_few_times_is_still_read():
+    """A list within the budget is left to the library (which reads the page once)."""
+    source = read_bytes(_repeated_page_pdf(3), ".pdf")
+    assert "Hello" in source.text and not [f for f in source.findings if f.code == "over_budget"]

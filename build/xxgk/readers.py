@@ -705,7 +705,7 @@ def pdf_to_text(data: bytes) -> str:
     import pdfplumber
 
     _quiet_pdf_libraries()
-
+    _check_page_lists(data)
     pages: list[tuple[list, list]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -734,6 +734,32 @@ def pdf_to_text(data: bytes) -> str:
         blocks = [(top, next(texts)) for top, _, _ in lines] + ruled
         out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
     return _CID.sub(UNMAPPED_GLYPH, "\n".join(out))
+
+
+# a page list as the file's bytes print it (a /Kids array outside a compressed object stream) and a page reference in
+# it (12 0 R); an array ends at its bracket, never scanned past another opening one (arrays of kids do not nest)
+_PAGE_LIST = re.compile(rb"/Kids\s*\[([^\[\]]*)")
+_PAGE_REFERENCE = re.compile(rb"\d+\s+\d+\s+R(?![A-Za-z])")
+
+
+def _check_page_lists(data: bytes) -> None:
+    """Refuse a PDF one of whose page lists names more pages than a file may have (``BUDGET.pdf_pages``) before the
+    PDF library parses it: a 1.8 MB file listing one page 300,000 times has one page, so the page count never
+    refused it, yet the library parsed the list in pure Python each time it walked the page tree (56 s of a
+    worker's 120 s under load; a 20 MB one would take them all). Counted in the bytes, at the cost of one regular
+    expression pass; a list inside a compressed object stream is not seen here and stays bounded by the time budget.
+
+    >>> _check_page_lists(b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>")
+    >>> _check_page_lists(b"/Kids [" + b"3 0 R " * 1001 + b"]")
+    Traceback (most recent call last):
+    ...
+    xxgk.readers.OverBudget: PDF 的页面列表有 1001 项，超过上限 1000 页
+    """
+    for page_list in _PAGE_LIST.finditer(data):
+        if page_list.end() - page_list.start() < BUDGET.pdf_pages * 5:
+            continue  # (each reference is at least five bytes, 3 0 R: a shorter list cannot be too long)
+        if (listed := len(_PAGE_REFERENCE.findall(page_list.group(1)))) > BUDGET.pdf_pages:
+            raise OverBudget(f"PDF 的页面列表有 {listed} 项，超过上限 {BUDGET.pdf_pages} 页")
 
 
 def _check_drawing(page, number: int) -> None:

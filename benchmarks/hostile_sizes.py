@@ -1,0 +1,70 @@
+"""Reading and parsing time of hostile files as they grow (session 27, second hostile-input audit): each figure
+should grow about linearly with the size, or the file should be refused early (``over_budget``) at a small cost.
+
+    PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_sizes
+
+- a PDF listing its one page N times (300,000 took 56 s under load before it was refused from its bytes);
+- a text whose table 三 holds N rows of unknown labels (73 s "of its 120 s" in the first audit was wall time under
+  a load of 15: 100,000 rows take about 14 CPU s; past the line-tokens memo's 16,384 entries each line is
+  tokenised twice, ``calls/line`` counts the memo's look-ups);
+- a text of one line of N characters; an HTML table of N cells.
+"""
+
+from __future__ import annotations
+
+import time
+
+from tests.factory import tab_report
+from tests.test_h27hostile2_audit import _repeated_page_pdf
+
+from xxgk import cells
+from xxgk.memo import MEMO_CHARS, account
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+
+def _unknown_rows(n: int) -> bytes:
+    text = tab_report(agency="甲县民政局")
+    heading = text.index("\n", text.index("三、收到和处理")) + 1
+    rows = "".join(f"杂项{k}\t{k}\t0\t0\t0\t0\t0\t{k}\n" for k in range(1, n + 1))
+    return (text[:heading] + rows + text[heading:]).encode()
+
+
+def _one_line(n: int) -> bytes:
+    return tab_report(agency="甲县民政局").encode() + ("某" * n).encode()
+
+
+def _html_cells(n: int) -> bytes:
+    return b"<table>" + b"<tr>" + b"<td>1</td>" * n + b"</tr></table>"
+
+
+def _figure(data: bytes, suffix: str) -> str:
+    account(MEMO_CHARS + 1)  # (every parser memo emptied: each file parsed as the first of a worker's)
+    start = time.process_time()  # (CPU seconds: the machine may be shared, and a wall figure says its load)
+    source = read_bytes(data, suffix)
+    record = parse(source.parse_text) if source.parse_text else None
+    seconds = time.process_time() - start
+    codes = sorted({f.code for f in source.findings if f.code in ("over_budget", "file_unreadable")})
+    calls = cells._line_tokens.cache_info()
+    lines = max(1, source.parse_text.count("\n")) if source.parse_text else 1
+    tokens = f" {(calls.hits + calls.misses) / lines:.2f} calls/line" if record else ""
+    return f"{len(data) // 1024} KB {seconds:.2f} CPU s{tokens}{' ' + ','.join(codes) if codes else ''}"
+
+
+CASES = {
+    "PDF, one page listed N times": (lambda n: _repeated_page_pdf(n), ".pdf", (1_000, 30_000, 300_000)),
+    "text, N unknown rows": (_unknown_rows, ".txt", (5_000, 10_000, 20_000, 40_000)),
+    "text, one line of N chars": (_one_line, ".txt", (1_000_000, 3_000_000, 6_000_000)),
+    "HTML, one row of N cells": (_html_cells, ".html", (10_000, 100_000, 1_000_000)),
+}
+
+
+def main() -> None:
+    parse("预热")
+    for name, (make, suffix, sizes) in CASES.items():
+        for n in sizes:
+            print(f"{name:<32} N={n:<9,} {_figure(make(n), suffix)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
