@@ -114,3 +114,12 @@ def test_a_docx_of_a_few_nested_tables_is_still_read():
     source = read_bytes(_docx_with_nested_tables(3, 3), ".docx")
     assert "深" in source.text and not [f for f in source.findings if f.code == "over_budget"]
     assert (parse(source.parse_text).agency, parse(source.parse_text).year) == (AGENCY, 2024)
+
+
+def test_the_text_of_tables_nested_deeper_than_the_reader_walks_is_read_flat_not_lost():
+    """Past ``MAX_DOCX_NESTING`` (8) tables inside table cells are meant to be read flat; a cell there was read by
+    its own paragraphs only, so the text of the tables nested in it vanished, and nothing said so (a table 12 deep
+    whose innermost cell says 深: the word was in no output). Now a cell's nested tables' paragraphs are its text."""
+    source = read_bytes(_docx_with_nested_tables(1, 12), ".docx")
+    assert "深" in source.text.split("\n")
+    assert (parse(source.parse_text).agency, parse(source.parse_text).year) == (AGENCY, 2024)

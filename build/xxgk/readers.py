@@ -608,7 +608,10 @@ def _docx_int(element, default: int) -> int:
 
 
 def _docx_cell_text(tc) -> str:
-    """A Word table cell's (``w:tc``) text: its paragraphs (those of content controls too), one line each."""
+    """A Word table cell's (``w:tc``) text: its paragraphs (those of content controls too), one line each, and
+    those of the tables nested in it, flat, in document order: a cell reaches here holding a table only past
+    ``MAX_DOCX_NESTING``, where tables are read flat (before, their text was lost, and nothing said so: the word
+    in the innermost cell of a table 12 deep was in no output)."""
     from docx.oxml.ns import qn
 
     paragraphs = []
@@ -617,6 +620,8 @@ def _docx_cell_text(tc) -> str:
             paragraphs.append(child)
         elif child.tag == qn("w:sdt") and not _docx_placeholder(child):
             paragraphs += [p for c in child.iterchildren(qn("w:sdtContent")) for p in c.iterchildren(qn("w:p"))]
+        elif child.tag == qn("w:tbl"):
+            paragraphs += child.iter(qn("w:p"))  # (iterative: no recursion however deep; cells within budget)
     return "\n".join(_docx_paragraph_text(p) for p in paragraphs)
 
 
