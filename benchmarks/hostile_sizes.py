@@ -6,7 +6,7 @@ should grow about linearly with the size, or the file should be refused early (`
 - a PDF listing its one page N times (300,000 took 56 s under load before it was refused from its bytes);
 - a text whose table 三 holds N rows of unknown labels (73 s "of its 120 s" in the first audit was wall time under
   a load of 15: 100,000 rows take about 14 CPU s; past the line-tokens memo's 16,384 entries each line is
-  tokenised twice, ``calls/line`` counts the memo's look-ups);
+  tokenised twice: ``tokenised/line``);
 - a text of one line of N characters; an HTML table of N cells; a .docx of tables nested in table cells (past
   100,000 cells refused from its bytes: 30 rows at each of 4 levels took 31 CPU s before).
 """
@@ -48,7 +48,7 @@ def _figure(data: bytes, suffix: str) -> str:
     codes = sorted({f.code for f in source.findings if f.code in ("over_budget", "file_unreadable")})
     calls = cells._line_tokens.cache_info()
     lines = max(1, source.parse_text.count("\n")) if source.parse_text else 1
-    tokens = f" {(calls.hits + calls.misses) / lines:.2f} calls/line" if record else ""
+    tokens = f" {calls.misses / lines:.2f} tokenised/line" if record else ""
     return f"{len(data) // 1024} KB {seconds:.2f} CPU s{tokens}{' ' + ','.join(codes) if codes else ''}"
 
 
