@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding, make
+from .labels import label_matches
 from .sections import Document, Section, _heading_patterns, section_order
 
 TABLES = ("active", "applications", "review_litigation")
@@ -112,3 +113,67 @@ def _run_sections(doc: Document, run: list[Heading], end: int) -> dict[str, Sect
     """The table sections of one copy: each from its heading to the copy's next heading, the last to ``end``."""
     return {code: Section(code, doc.line_of(start), heading_end, nxt[1] if nxt else end)
             for (code, start, heading_end), nxt in zip(run, [*run[1:], None], strict=True)}
+
+
+TABLE3_FIRST, TABLE3_LAST = "new", "carried_forward"  # the first and last rows of table 三 in both templates
+
+
+def table3_for_year(doc: Document, sections: list[Section], year: int | None) -> tuple[list[Section], list[Finding]]:
+    """``sections`` with section 三 set on the copy of table 三 whose caption names ``year``, and ``tables_repeated``
+    (case ``in_section``), when section 三 prints the table twice or more under one heading, each copy with its own
+    caption (（一）2023年度政府信息公开申请情况 … （二）2024年度…) and no section heading of its own
+    (``tables_for_year`` needs those). Before, the copies' rows met in one table: the cells that differ were missing
+    (``row_conflict``), the equal ones kept with ``row_duplicate``, this year's numbers lost where they differ.
+
+    Copies are told by their rows: the lines naming the table's first row (本年新收) and its last (结转下年度)
+    alternate, first, last, first, last. A copy's caption is the text between the last row of the copy before (or
+    the section's start) and its first row, header words included; it must name one year (2023年, 上年度 / 本年度
+    read against ``year``). Only when every caption names one year, no two the same, and one of them ``year``, is
+    that copy read; otherwise ``sections`` are unchanged (the rows still meet, the differing cells null).
+
+    >>> rows = "一、本年新收政府信息公开申请数量 {0} 0 0 0 0 0 {0}\\n四、结转下年度继续办理 0 0 0 0 0 0 0\\n"
+    >>> t = ("三、收到和处理政府信息公开申请情况\\n（一）2023年度\\n" + rows.format(9) + "（二）2024年度\\n"
+    ...      + rows.format(1) + "四、政府信息公开行政复议、行政诉讼情况\\n")
+    >>> doc = Document.from_text(t)
+    >>> from xxgk.sections import text_to_sections
+    >>> found, notes = table3_for_year(doc, text_to_sections(doc), 2024)
+    >>> [s.text(doc).split()[:3] for s in found if s.code == "applications"]
+    [['（二）2024年度', '一、本年新收政府信息公开申请数量', '1']]
+    >>> notes[0].message[-25:]
+    '第一遍标明为2023年，采用标明2024年的第二遍'
+    """
+    section = next((s for s in sections if s.code == "applications"), None)
+    if section is None or year is None:
+        return sections, []
+    lines = doc.lines_between(section.start, section.end)
+    marks = [(number, codes[0] if codes[0] in (TABLE3_FIRST, TABLE3_LAST) else codes[-1])
+             for number, text in lines if (codes := label_matches(text, "row_labels"))
+             and {TABLE3_FIRST, TABLE3_LAST} & {codes[0], codes[-1]}]
+    kinds = [kind for _, kind in marks]
+    copies = len(kinds) // 2
+    if copies < 2 or kinds != [TABLE3_FIRST, TABLE3_LAST] * copies:
+        return sections, []
+    bounds = [section.start] + [doc.line_starts[number] if number < len(doc.line_starts) else section.end
+                                for number, kind in marks[1:-1:2]]  # each copy from the line after the last row
+    captions = [doc.text[begin:doc.line_starts[marks[2 * i][0] - 1]] for i, begin in enumerate(bounds)]
+    years = [_named_year(caption, year) for caption in captions]
+    if None in years or len(set(years)) != copies or year not in years:
+        return sections, []
+    chosen = years.index(year)
+    end = bounds[chosen + 1] if chosen + 1 < copies else section.end
+    others = "，".join(f"第{_ordinal(i)}遍标明为{y}年" for i, y in enumerate(years) if i != chosen)
+    detail = f"{others}，采用标明{year}年的第{_ordinal(chosen)}遍"
+    kept = [Section(s.code, s.heading_line, bounds[chosen], end, s.subheading) if s is section else s
+            for s in sections]
+    line = marks[2 * (1 if chosen == 0 else 0)][0]  # the other copy's first row
+    return kept, [make("tables_repeated", table="3", case="in_section", line=line, actual=copies, detail=detail)]
+
+
+def _named_year(caption: str, year: int) -> int | None:
+    """The one year ``caption`` names (2023年度, or 上年度 / 本年度 read against ``year``), else None."""
+    named = {int(y) for y in _YEAR.findall(caption)}
+    if _LAST_YEAR.search(caption):
+        named.add(year - 1)
+    if _THIS_YEAR.search(_LAST_YEAR.sub("", caption)):
+        named.add(year)
+    return named.pop() if len(named) == 1 else None

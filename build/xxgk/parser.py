@@ -18,7 +18,7 @@ from .cells import (
     join_cut_numbers,
     unnumber_notes,
 )
-from .copies import tables_for_year
+from .copies import table3_for_year, tables_for_year
 from .findings import capped, make
 from .identity_findings import identity_findings
 from .memo import account
@@ -92,6 +92,8 @@ def parse(text: str) -> Record:
         record.findings += _year_conflicts(title.year, record.period_start,
                                            sections["overview"].text(doc) if "overview" in sections else "")
     found, copies = tables_for_year(doc, found, record.year)  # last year's tables printed too: the year's read
+    if not copies:  # (or only table 三 twice, under one heading: （一）2023年度 … （二）2024年度)
+        found, copies = table3_for_year(doc, found, record.year)
     sections = {s.code: s for s in found}
     record.findings += copies
     repeated = repeated_headings(doc, found)

@@ -1,0 +1,55 @@
+"""Audit 27 (parser, second round): real report shapes nobody here had tried — table 三 printed for two years under
+one heading, … — never publish a number the report does not print in that cell, nor lose one it prints surely."""
+
+from __future__ import annotations
+
+from tests.factory import tab_report
+from xxgk.parser import parse
+
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+HEADING_3 = "三、收到和处理政府信息公开申请情况\n"
+HEADING_4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+HEADER_3 = "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+
+
+def _codes(record) -> set[str]:
+    return {f.code for f in record.findings}
+
+
+def _totals(record) -> list:
+    values = record.values("applications")
+    return [values.get((row, "total")) for row in ("new", "carried_over", "granted", "carried_forward")]
+
+
+def _table_3(text: str) -> str:
+    return text[text.index(HEADING_3) + len(HEADING_3):text.index(HEADING_4)]
+
+
+def test_table_3_printed_for_two_years_under_one_heading_reads_the_report_years_copy():
+    """Section 三 prints last year's table 三 and this year's, each under its own caption (（一）2023年度… /
+    （二）2024年度…, or 表3-1 2024年度 first and 表3-2 上年度 after it) and no section heading of its own. Before: the
+    copies' rows met in one table, the differing cells (本年新收, 上年结转, 结转下年度) were missing with row_conflict
+    and 21 rows told as row_duplicate; this year's totals were lost. Now the copy whose caption names 2024 is read,
+    with tables_repeated saying which."""
+    this = tab_report(year=2024, carried_over=2, carried_forward=3)  # 6 new, 2 in, 5 granted, 3 out
+    last = _table_3(tab_report(year=2023, carried_over=1, carried_forward=1))  # 5 new, 1 in, 5 granted, 1 out
+    for first, second in ((f"（一）2023年度政府信息公开申请情况\n{HEADER_3}{last}",
+                           f"（二）2024年度政府信息公开申请情况\n{HEADER_3}{_table_3(this)}"),
+                          (f"2024年度\n{HEADER_3}{_table_3(this)}", f"上年度（供对比）\n{HEADER_3}{last}")):
+        record = parse(this.replace(_table_3(this), first + second))
+        assert _totals(record) == [6, 2, 5, 3], first[:8]
+        assert not {"row_conflict", "row_duplicate"} & _codes(record), first[:8]
+        said = [f.message for f in record.findings if f.code == "tables_repeated"]
+        assert len(said) == 1 and "采用标明2024年" in said[0], first[:8]
+
+
+def test_table_3_printed_twice_with_captions_that_do_not_tell_stays_null_where_the_copies_differ():
+    """Captions naming no year (or both the same year) do not tell which copy is this year's: nothing is chosen,
+    the differing cells stay missing (row_conflict) as before — never one copy's numbers taken by guess."""
+    this = tab_report(year=2024, carried_over=2, carried_forward=3)
+    last = _table_3(tab_report(year=2023, carried_over=1, carried_forward=1))
+    for first, second in (("（一）市本级\n", "（二）各乡镇\n"), ("（一）2024年度\n", "（二）2024年度\n")):
+        record = parse(this.replace(_table_3(this), first + last + second + _table_3(this)))
+        assert _totals(record)[1] is None and "row_conflict" in _codes(record), first
+        assert "tables_repeated" not in _codes(record), first
+
