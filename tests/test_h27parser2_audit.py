@@ -53,3 +53,33 @@ def test_table_3_printed_twice_with_captions_that_do_not_tell_stays_null_where_t
         assert _totals(record)[1] is None and "row_conflict" in _codes(record), first
         assert "tables_repeated" not in _codes(record), first
 
+
+PAGE_HEADER_3 = ("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 申请人情况\n"
+                 "自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n")
+
+
+def _row(record, code: str) -> list:
+    values = record.values("applications")
+    return [values.get((code, a)) for a in APPLICANTS]
+
+
+def test_a_bare_page_number_before_the_next_pages_table_header_is_no_cell():
+    """PyMuPDF's sorted text of a table 三 over two pages prints page 3's bare number on page 4's first line, the
+    header repeated (``3 本列数据的勾稽关系为…申请人情况``, or ``12 （本列数据…``). Before: the 3 went to the last row
+    of page 3 as an eighth cell, row_extra_cells, that row's seven values null. Now it is no cell; a row's last
+    number wrapped before the next row's label (``5 （二）部分公开 …``) is still that row's."""
+    text = tab_report(carried_over=2, carried_forward=3).replace("\t", " ")
+    text = text.replace(HEADING_3, HEADING_3 + PAGE_HEADER_3)
+    at = text.index("（五）不予处理")
+    applicants_first = PAGE_HEADER_3[PAGE_HEADER_3.index("申请人情况"):]
+    for number, header in (("3", PAGE_HEADER_3), ("12", "（" + PAGE_HEADER_3), ("7", applicants_first)):
+        record = parse(text[:at] + number + " " + header + text[at:])
+        assert _row(record, "unavailable_unclear") == [0] * 7, number
+        assert _row(record, "carried_forward") == [3, 0, 0, 0, 0, 0, 3], number
+        assert not {"row_extra_cells", "prose_numbers_unused"} & _codes(record), number
+    wrapped = text.replace("（一）予以公开 5 0 0 0 0 0 5\n（二）部分公开",
+                           "（一）予以公开 5 0 0 0 0 0\n5 （二）部分公开")
+    assert wrapped != text
+    record = parse(wrapped)
+    assert _row(record, "granted") == [5, 0, 0, 0, 0, 0, 5] and _row(record, "partially_granted") == [0] * 7
+

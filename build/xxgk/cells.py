@@ -1141,6 +1141,39 @@ def unnumber_notes(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(line, numbered.sub(r"\1", text, count=1)) for line, text in lines]
 
 
+def page_numbers_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A bare page number before a table header repeated on the next page taken off: PyMuPDF's sorted text prints
+    page 3's ``3`` on page 4's first line, ``3 本列数据的勾稽关系为…申请人情况`` (before: the 3 went to the row above
+    as an eighth cell, row_extra_cells, and the row's seven values were null). Only a number of one to three digits
+    at a line's start whose rest is words without a digit beginning with a header word of
+    ``rules/page_header_words.csv`` (words no row label holds); the number becomes spaces (a layout text's columns
+    stay). A number before a row's label (``5 （二）部分公开``: PDF text wraps a row's last cell so) is left.
+
+    >>> page_numbers_off([(1, "3 本列数据的勾稽关系为"), (2, "5 （二）部分公开 0 0"), (3, "12 申请人情况 9")])
+    [(1, '  本列数据的勾稽关系为'), (2, '5 （二）部分公开 0 0'), (3, '12 申请人情况 9')]
+    """
+    pattern = _page_number()
+    if not any(pattern.match(text) for _, text in lines):
+        return lines
+    out = []
+    for line, text in lines:
+        match = pattern.match(text)
+        if match and _WORDS_ONLY.match(text[match.end():]):
+            text = " " * match.end() + text[match.end():]
+        out.append((line, text))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _page_number() -> re.Pattern:
+    """A line's leading page number (ASCII digits, 1 to 3) right before a word of ``rules/page_header_words.csv``
+    (an opening bracket between allowed: （本列数据…）)."""
+    from .catalog import table
+
+    words = sorted((row["word"] for row in table("page_header_words")), key=len, reverse=True)
+    return re.compile(r"^\s*[0-9]{1,3}(?=\s+[(（]?(?:" + "|".join(map(re.escape, words)) + "))")
+
+
 @lru_cache(maxsize=1)
 def _note_number() -> re.Pattern:
     """A note's mark, its number (``1``, ``（2）``; a circled ① is no digit, nothing to take) and its colon or 、."""
