@@ -28,6 +28,7 @@ from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import splits
 from .table2_columns import named_slots
+from .table2_transposed import untransposed
 from .text import compact
 
 TABLE = "active"
@@ -181,6 +182,14 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
     header above them, and the last label no numbers after it) and, read with the labels first, every
     line of numbers has its item and as many numbers as the item has cells, the table is read so (read as
     printed, each item took the numbers of the item above it: 规章 those of 行政规范性文件)."""
+    lines, turned = untransposed(lines)  # (items as columns, measures as rows: turned back, table_transposed)
+    fmt, facts, findings = _realigned_or_as_printed(lines, overview)
+    return fmt, facts, [make("table_transposed", table="2", line=line) for line in turned] + findings
+
+
+def _realigned_or_as_printed(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact],
+                                                                                   list[Finding]]:
+    """``region_to_active`` of lines in the template's orientation."""
     swapped = labels_after_values(lines)
     if swapped and not _every_row_named(lines, first_only=True) and _every_row_named(swapped):
         fmt, facts, findings = _lines_to_active(swapped, overview)
