@@ -119,3 +119,17 @@ def test_a_transposed_block_with_words_in_a_measures_cells_is_not_turned():
         record = parse(turned)
         assert record.values("active").get(("normative_documents", "issued")) is None, bad
         assert "table_transposed" not in _codes(record), bad
+
+
+def test_a_tables_numbered_caption_is_no_row_and_no_finding():
+    """``表3 2024年度``, ``表1-1 主动公开情况``, ``附表3 政府信息公开申请情况（单位：件）`` above a table: the caption's
+    number numbers the table. Before: a row 表 | 3 and a false label_unrecognised '表' on the report's page (the
+    values unchanged). Now the number is no cell; a line of numbers after 表 is still read as printed."""
+    text = tab_report()
+    heading_2 = "二、主动公开政府信息情况\n"
+    for heading, caption in ((HEADING_3, "表3 2024年度"), (HEADING_3, "表3-1 2024年度"),
+                             (HEADING_3, "附表3 政府信息公开申请情况（单位：件）"), (heading_2, "表1 主动公开情况")):
+        record = parse(text.replace(heading, heading + caption + "\n"))
+        assert not {"label_unrecognised", "prose_numbers_unused", "stray_values"} & _codes(record), caption
+        assert record.values("applications")[("granted", "total")] == 5, caption
+        assert record.values("active")[("licensing", "decisions")] == 1, caption

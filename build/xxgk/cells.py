@@ -1141,6 +1141,39 @@ def unnumber_notes(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(line, numbered.sub(r"\1", text, count=1)) for line, text in lines]
 
 
+def uncaption_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table caption's number blanked: ``表3 2024年度``, ``表1-1 主动公开情况``, ``附表3 …（单位：件）`` above a table
+    (before: a row 表 | 3 with label_unrecognised '表' on the report's page, the table's values unchanged). Only a
+    number of one or two digits (a second after - or .) right after a mark of ``rules/caption_markers.csv`` at a
+    line's start, before a space, a colon or the line's end, and only where the rest of the line holds no digit but
+    a year's (2024年); the number becomes spaces (a layout text's columns stay).
+
+    >>> uncaption_tables([(1, "表3-1 2024年度"), (2, "附表3：申请情况"), (3, "表3 2 0 2")])
+    [(1, '表    2024年度'), (2, '附表 ：申请情况'), (3, '表3 2 0 2')]
+    """
+    pattern = _caption_number()
+    out = []
+    for line, text in lines:
+        match = pattern.match(text)
+        if match and not _DIGIT.search(_YEAR_WORD.sub("", text[match.end():])):
+            text = text[:match.start(2)] + " " * (match.end() - match.start(2)) + text[match.end():]
+        out.append((line, text))
+    return out
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+@lru_cache(maxsize=1)
+def _caption_number() -> re.Pattern:
+    """A caption's mark (group 1) and its number (group 2: ``3``, ``1-1``, ``3.2``) at a line's start."""
+    from .catalog import table
+
+    markers = sorted((row["marker"] for row in table("caption_markers")), key=len, reverse=True)
+    return re.compile(r"^(\s*(?:" + "|".join(map(re.escape, markers)) + r"))(\s*[0-9]{1,2}(?:\s*[-－.]\s*[0-9]{1,2})?)"
+                      r"(?=\s|[:：]|$)")
+
+
 def page_numbers_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A bare page number before a table header repeated on the next page taken off: PyMuPDF's sorted text prints
     page 3's ``3`` on page 4's first line, ``3 本列数据的勾稽关系为…申请人情况`` (before: the 3 went to the row above

@@ -17,6 +17,7 @@ from .cells import (
     fold_wiki_rows,
     join_cut_numbers,
     page_numbers_off,
+    uncaption_tables,
     unnumber_notes,
 )
 from .copies import table3_for_year, tables_for_year
@@ -50,7 +51,7 @@ REPORT_TEXT_MIN_HAN = 200
 # row a tab row; then a number a layout text wrapped around its row's label is joined, and a note's number taken
 # off its mark (cells.py)
 TABLE_FOLDS = (fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_open_pipe_rows, fold_csv_rows, join_cut_numbers,
-               unnumber_notes, page_numbers_off)
+               unnumber_notes, page_numbers_off, uncaption_tables)
 
 
 def parse(text: str) -> Record:
