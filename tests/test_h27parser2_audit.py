@@ -133,3 +133,22 @@ def test_a_tables_numbered_caption_is_no_row_and_no_finding():
         assert not {"label_unrecognised", "prose_numbers_unused", "stray_values"} & _codes(record), caption
         assert record.values("applications")[("granted", "total")] == 5, caption
         assert record.values("active")[("licensing", "decisions")] == 1, caption
+
+
+def test_an_ocr_space_inside_a_table_4_number_beside_a_blank_cell_publishes_neither_piece():
+    """Layout (OCR) text of table 四: 行政复议 printed 12 | (blank) | 0 | 0 | 12, OCR reading ``1 2`` with one space
+    where every other pair stands wider. Before: 1 and 2 published as 行政复议·维持 and ·纠正 (only identity_broken).
+    Now that proceeding's five cells are missing with value_split; the other proceedings, whose totals hold where
+    they are printed, are read."""
+    heading_4 = HEADING_4
+    printed = "1 2          0     0    12     2     0     0     0     2     0     0     0     1     1"
+    record = parse(tab_report().replace(heading_4 + "\t".join(["0"] * 15), heading_4 + printed))
+    values = record.values("review_litigation")
+    outcomes = ("upheld", "corrected", "other", "pending", "total")
+    assert [values.get(("review", o)) for o in outcomes] == [None] * 5
+    assert [values.get(("litigation_direct", o)) for o in outcomes] == [2, 0, 0, 0, 2]
+    assert [values.get(("litigation_after_review", o)) for o in outcomes] == [0, 0, 0, 1, 1]
+    assert "value_split" in _codes(record) and "identity_broken" not in _codes(record)
+    wide = printed.replace("1 2", "12 ", 1)  # one number, then the blank cell: 14 numbers, as before
+    assert parse(tab_report().replace(heading_4 + "\t".join(["0"] * 15), heading_4 + wide)).values(
+        "review_litigation").get(("review", "upheld")) is None

@@ -111,7 +111,20 @@ def group_totals_hold(size: int) -> Callable[[tuple], bool]:
 _NUMBER_TOKEN = re.compile(r"[0-9]+")
 
 
-def spaced_split(text: str, count: int) -> str | None:
+def narrow_pair(text: str, count: int) -> int | None:
+    """The index (among the last ``count`` numbers of ``text``) of the first of the only two numbers set one space
+    apart, every other pair two spaces or more; None when the line has not ``count`` numbers or no gap stands out."""
+    tokens = list(_NUMBER_TOKEN.finditer(text))[-count:]
+    if len(tokens) != count:
+        return None
+    gaps = [after.start() - before.end() for before, after in zip(tokens, tokens[1:], strict=False)]
+    narrow = [i for i, gap in enumerate(gaps) if gap == 1 and text[tokens[i].end()] == " "]
+    if len(narrow) != 1 or any(gap < 2 for i, gap in enumerate(gaps) if i != narrow[0]):
+        return None
+    return narrow[0]
+
+
+def spaced_split(text: str, count: int, group: int | None = None) -> str | None:
     """The two pieces of a number an OCR space cut (``12 3``), when the last ``count`` numbers of a layout text's
     line ``text`` are read with a total that fails (``row_total_holds``), the line sets its numbers apart by two
     spaces or more except these two by one, and joined they make a total that holds with one cell fewer: the row
@@ -124,15 +137,24 @@ def spaced_split(text: str, count: int) -> str | None:
     True
     >>> spaced_split("（一）予以公开 1 2 0 0 0 0 123", 7) is None  # every gap one space: none stands out
     True
+
+    With ``group`` (table 四: three groups of five, each total = the other four), the test is the group's: the two
+    pieces stand inside one group, whose total fails as read and holds with them joined (the blank cell is in that
+    group: the other groups' cells stand where they are printed).
+
+    >>> spaced_split("1 2     0     0    12     2     0     0     0     2     0     0     0     1     1", 15, 5)
+    '1 2'
     """
+    group = group or count
     tokens = list(_NUMBER_TOKEN.finditer(text))[-count:]
-    if len(tokens) != count or row_total_holds(tuple(int(t.group()) for t in tokens)):
+    at = narrow_pair(text, count)
+    if at is None:
         return None
-    gaps = [after.start() - before.end() for before, after in zip(tokens, tokens[1:], strict=False)]
-    narrow = [i for i, gap in enumerate(gaps) if gap == 1 and text[tokens[i].end()] == " "]
-    if len(narrow) != 1 or any(gap < 2 for i, gap in enumerate(gaps) if i != narrow[0]):
+    start = at - at % group  # the group the first piece stands in; the second must stand in it too
+    values = [int(t.group()) for t in tokens[start:start + group]]
+    if at + 1 >= start + group or row_total_holds(tuple(values)):
         return None
-    at = narrow[0]
-    joined = [int(t.group()) for t in tokens[:at]] + [int(tokens[at].group() + tokens[at + 1].group())] + [
-        int(t.group()) for t in tokens[at + 2:]]
-    return f"{tokens[at].group()} {tokens[at + 1].group()}" if sum(joined[:-1]) == joined[-1] else None
+    at -= start
+    joined = values[:at] + [int(tokens[start + at].group() + tokens[start + at + 1].group())] + values[at + 2:]
+    return f"{tokens[start + at].group()} {tokens[start + at + 1].group()}" if sum(joined[:-1]) == joined[-1] \
+        else None

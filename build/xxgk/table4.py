@@ -13,8 +13,9 @@ from .findings import Finding, make, prose_numbers_unused
 from .narrative import stated_none
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
-from .splitting import group_totals_hold, is_digit_run
+from .splitting import group_totals_hold, is_digit_run, narrow_pair, spaced_split
 from .table4_columns import Order, header_order, order_names
+from .text import fold
 from .values import read_cell
 
 TABLE = "review_litigation"
@@ -73,11 +74,32 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
             findings += void_conflicts(resolved, copy, names, where, again.line)
     if resolved.ambiguous:
         findings.append(ambiguous_finding(resolved, where))
-    facts = [Fact(TABLE, key, resolved.values[i] if resolved.values else None,
+    split = _spaced_split(resolved, lines, len(columns))
+    findings += split[1]
+    facts = [Fact(TABLE, key, resolved.values[i] if resolved.values and i not in split[0] else None,
                   resolved.lines[i] if resolved.lines else rows[0].line,
-                  "position" if resolved.values else None)
+                  "position" if resolved.values and i not in split[0] else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+def _spaced_split(resolved, lines: list[tuple[int, str]], width: int) -> tuple[set[int], list[Finding]]:
+    """``(cells made missing, value_split finding)`` of a layout text's row where two numbers stand one space apart
+    inside one proceeding's five cells, whose total fails as read and holds with them joined
+    (``splitting.spaced_split``: OCR's ``1 2`` for 12 beside a blank cell; before: 1 and 2 were published as 维持
+    and 纠正, with only identity_broken). Which of the five is blank cannot be told: that proceeding's cells are
+    missing; the other proceedings' cells stand where they are printed."""
+    if not resolved.values or len(set(resolved.lines)) != 1 or not all(isinstance(v, int) for v in resolved.values):
+        return set(), []
+    text = fold(dict(lines).get(resolved.lines[0], ""))
+    size = len(outcome_codes())
+    if "\t" in text or "|" in text or not (pair := spaced_split(text, width, size)):
+        return set(), []
+    at = narrow_pair(text, width) or 0  # (spaced_split found it: never None here)
+    start = at - at % size
+    name = labels()["proceedings"][proceeding_codes()[start // size]]
+    return set(range(start, start + size)), [make("value_split", table="4", row=name, actual=pair,
+                                                  line=resolved.lines[0])]
 
 
 def _in_template_order(slots: list, order: Order, check) -> tuple[list | None, list[Finding]]:
