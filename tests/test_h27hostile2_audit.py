@@ -10,6 +10,7 @@ from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
 from .factory import tab_report
+from .test_h27hostile_audit import pdf_of
 
 AGENCY = "甲县民政局"
 
@@ -53,15 +54,7 @@ def _repeated_page_pdf(times: int) -> bytes:
                b" /Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 def test_a_pdf_listing_one_page_thousands_of_times_is_over_budget_before_it_is_parsed():
