@@ -268,6 +268,13 @@ def _area_words() -> tuple[str, ...]:
     return tuple(row["word"] for row in table("agency_area_words"))
 
 
+@cache
+def _government_own_units() -> tuple[str, ...]:
+    """Starts of a department's body that name the government's own units, not a department printed with its
+    government's name (人民政府办公室…, 人民政府驻…)."""
+    return tuple(row["start"] for row in table("agency_government_own_units"))
+
+
 def _classify(body: str) -> tuple[str, str | None, str | None]:
     """``(body, kind, tier)`` from the suffix table; short names expanded."""
     body = short_names().get(body, body)
@@ -327,8 +334,8 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
         if rest in ZONE_GOVERNMENT:
             rest = ""
     body, kind, tier = _classify(rest)
-    if kind == "department" and body.startswith("人民政府") and not body.startswith(("人民政府办公", "人民政府驻")) \
-            and _classify(body[4:])[1] == "department":  # (a unit of the government's own office stays its)
+    if kind == "department" and body.startswith("人民政府") and not body.startswith(_government_own_units()) \
+            and _classify(body[4:])[1] == "department":  # (``rules/agency_government_own_units.csv`` stay)
         body = _classify(body[4:])[0]  # 某市人民政府国有资产监督管理委员会 is 某市国资委: one agency
     township = ""
     if tier == "township" and not zone:
