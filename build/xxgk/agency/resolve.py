@@ -49,6 +49,7 @@ class Agency:
 
     name: str | None = None
     root_name: str | None = None  # oldest name of the rename chain (the id is made from it)
+    same_as: str | None = None  # the name two spellings of one agency share, where it is not ``root_name``
     agency_id: str | None = None
     printed: tuple[str, ...] = ()  # names as seen in this report (title, body, manifest)
     province_code: str = ""
@@ -66,7 +67,7 @@ class Agency:
     @property
     def key(self) -> tuple:
         """What makes two reports' publishers the same agency."""
-        return (self.root_name, self.province_code, self.city_code, self.county_code)
+        return (self.same_as or self.root_name, self.province_code, self.city_code, self.county_code)
 
 
 def _score(division: Division, votes: Counter) -> int:
@@ -163,6 +164,18 @@ def _branch_district(parsed: ParsedName, division: Division | None) -> tuple[Div
     place = match.group(1)
     found = {d for d in by_name(place) + by_short(place) if d.level == "county" and contains(division, d)}
     return (found.pop(), place) if len(found) == 1 else None
+
+
+def _branch_body(body: str, place: str, district: Division) -> str:
+    """``body`` with the district's place as printed (its short name or its full name) spelt as the district's full
+    name: 公安局嘉陵分局 and 公安局嘉陵区分局 are one branch of 南充市's bureau, printed both ways in its own reports.
+
+    >>> jialing = by_name("嘉陵区")[0]
+    >>> _branch_body("公安局嘉陵分局", "嘉陵", jialing), _branch_body("公安局嘉陵区分局", "嘉陵区", jialing)
+    ('公安局嘉陵区分局', '公安局嘉陵区分局')
+    """
+    at = body.rfind(place)
+    return body[:at] + district.name + body[at + len(place):] if at >= 0 else body
 
 
 @cache
@@ -273,7 +286,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
             notes.append(f"地区来自正文：{division.name}")
     if division is not None and division.level == "prefecture" and chain(division)[0].name == division.name:
         division = chain(division)[0]  # 市科委 in a 上海 report: 上海市 the province, not its 市辖区
-    city, branch = division, _branch_district(parsed, division)
+    city, branch, same_as = division, _branch_district(parsed, division), None
     if branch is not None:
         division, place = branch
         notes.append(f"地区：{division.name}（{city.name}的机构在该区县的分支：{place}）")
@@ -294,6 +307,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         name = parsed.region_text + unknown_below + parsed.zone + parsed.township + body
     elif branch is not None:  # 北京市公安局朝阳分局 as printed, of 朝阳区 (not 朝阳区公安局朝阳分局)
         name = _region_name(city) + body
+        same_as = _region_name(city) + _branch_body(body, place, division)
     else:
         name = parent_in_id(parsed.parent) + _name_start(parsed, division) + parsed.zone + parsed.township + body
     shorts = _shorts(division)
@@ -305,7 +319,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     if branch is not None:  # the district is in the id's region part: beijing-chaoyang-gonganjufenju
         own_part = own_part.replace(branch[1], "", 1)
     return {**_fields(division), "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
-            "shorts": shorts, "own": own_part if division else (name or "")}, findings, notes
+            "shorts": shorts, "own": own_part if division else (name or ""), "same_as": same_as}, findings, notes
 
 
 _COLUMN_LEVELS = {"province": ("province",), "city": ("prefecture", "county"), "county": ("county",)}
@@ -425,10 +439,13 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
         return agency
     canonical = newest(name, agency.tier)
     root = oldest(canonical, agency.tier)
+    same_as = resolved.get("same_as")
+    same_as = oldest(newest(same_as, agency.tier), agency.tier) if same_as and same_as != name else None
     own = resolved.get("own") or name
     if root != canonical:  # the id follows the oldest name: take its own part the same way
         own = _own_part(root, resolved)
-    return replace(agency, name=canonical, root_name=root, agency_id=slug(resolved.get("shorts") or [], own),
+    return replace(agency, name=canonical, root_name=root, same_as=same_as,
+                   agency_id=slug(resolved.get("shorts") or [], own),
                    system=agency.system if agency.kind != "government" else "")
 
 
