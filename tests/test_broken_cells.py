@@ -61,7 +61,9 @@ def test_a_report_whose_sums_do_not_hold_is_read_whole_and_the_page_counts_cells
     empty = 0
     for table in ("active_disclosure", "applications", "review_litigation"):
         with open(built_site.parent / "datapackage" / "data" / f"{table}.csv", encoding="utf-8-sig") as f:
-            empty += sum(r["value"] == "" for r in csv.DictReader(f) if r["report_id"] == CONSISTENT)
+            # (table 二's amount in 万元 is in its own column, amount, since session 28)
+            empty += sum(r["value"] == "" and r.get("amount", "") == "" for r in csv.DictReader(f)
+                         if r["report_id"] == CONSISTENT)
     assert empty  # (格尔木市 2024 leaves cells blank and loses a row)
     shown = status.search(_page(built_site, CONSISTENT)).group(1)
     assert shown.startswith(f"部分数值未能读取（partial）；{empty} 格无数值")

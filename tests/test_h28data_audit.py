@@ -47,3 +47,76 @@ def test_the_register_has_one_row_for_a_branch_printed_two_ways(tmp_path):
     assert agency["name"] == "南充市公安局嘉陵分局" and agency["aliases"] == "南充市公安局嘉陵区分局"
     assert (agency["first_year"], agency["last_year"], agency["county"]) == ("2023", "2024", "嘉陵区")
     assert {r["agency_id"] for r in _rows(tmp_path / "out" / "data" / "reports.csv")} == {agency["agency_id"]}
+
+
+@pytest.fixture(scope="module")
+def counts_and_fee(tmp_path_factory):
+    """One report: 12 normative documents issued, 3 repealed, 9 in force, fees of 3883.3 万元."""
+    root = tmp_path_factory.mktemp("table2")
+    reports = root / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市数据局", issued=12, repealed=3, in_force=9,
+                                              fee="3883.3"), encoding="utf-8")
+    build_package(reports, root / "out", workers=1)
+    return root / "out"
+
+
+def test_table_2_counts_are_integers_and_the_fee_an_amount_in_the_schema(counts_and_fee):
+    """Table 二's counts (件) are typed integer and only the fee's 万元 is a number, in its own column (before:
+    one `value` column typed number, so every count came out 12.0 in SQLite, Parquet and pandas)."""
+    import json
+
+    descriptor = json.loads((counts_and_fee / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "active_disclosure")
+    types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+    assert (types["value"], types["amount"]) == ("integer", "number")
+    rows = {(r["item"], r["measure"]): r for r in _rows(counts_and_fee / "data" / "active_disclosure.csv")}
+    assert (rows["normative_documents", "issued"]["value"], rows["normative_documents", "issued"]["amount"]) == (
+        "12", "")
+    assert (rows["fees", "amount_10k_yuan"]["value"], rows["fees", "amount_10k_yuan"]["amount"]) == ("", "3883.3")
+
+
+def test_table_2_counts_are_integers_in_sqlite_and_parquet(counts_and_fee):
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    conn = sqlite3.connect(f"file:{counts_and_fee / 'xxgk.db'}?mode=ro", uri=True)
+    got = {(row[0], row[1]): row[2:] for row in conn.execute(
+        "SELECT item, measure, typeof(value), value, typeof(amount), amount FROM active_disclosure")}
+    assert got["normative_documents", "issued"] == ("integer", 12, "null", None)
+    assert got["fees", "amount_10k_yuan"] == ("null", None, "real", 3883.3)
+    # the wide view, as printed: a count as an integer, the amount as a number
+    wide = {row[0]: row[1] for row in conn.execute('SELECT "信息内容", "数值1" FROM "表2_主动公开"')}
+    assert (wide["行政规范性文件"], wide["行政事业性收费"]) == (12, 3883.3)
+    assert type(wide["行政规范性文件"]) is int
+    conn.close()
+    schema = pq.read_schema(counts_and_fee / "parquet" / "active_disclosure.parquet")
+    assert (str(schema.field("value").type), str(schema.field("amount").type)) == ("int64", "double")
+
+
+def test_table_2_counts_and_fee_still_reach_the_wide_csv_and_the_metrics(counts_and_fee):
+    wide = {r["信息内容"]: r for r in _rows(counts_and_fee / "wide" / "表2_主动公开.csv")}
+    assert (wide["行政规范性文件"]["数值1"], wide["行政事业性收费"]["数值1"]) == ("12", "3883.3")
+    metrics = {r["metric"]: r["value"] for r in _rows(counts_and_fee / "data" / "metric_values.csv")}
+    assert (metrics["normative_issued"], metrics["normative_repealed"], metrics["normative_in_force"]) == (
+        "12", "3", "9")
+
+
+def test_the_report_page_shows_the_fee_amount_and_the_counts(tmp_path):
+    """The report page's table 二 reads the amount from its own column: 行政事业性收费 3883.3, 行政规范性文件 12."""
+    from lxml import html as lxml_html
+
+    from .conftest import report_page_files, site_of
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市数据局", issued=12, fee="3883.3"), encoding="utf-8")
+    (page,) = report_page_files(site_of(reports, tmp_path))
+    doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
+    table2 = next(t for t in doc.xpath("//table") if t.get("data-csv", "").startswith("active_disclosure"))
+    cells = {(tr.xpath("./td")[0].text_content(), tr.xpath("./td")[1].text_content()): tr.xpath("./td")[2]
+             for tr in table2.xpath(".//tr") if len(tr.xpath("./td")) == 3}
+    fee = cells["行政事业性收费", "本年收费金额（万元）"]
+    assert fee.text_content() == "3883.3" and "xxgk-missing" not in (fee.get("class") or "")
+    assert cells["行政规范性文件", "本年制发件数"].text_content() == "12"

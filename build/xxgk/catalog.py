@@ -102,6 +102,27 @@ def measure_label(item: str, measure: str) -> str:
 
 
 @cache
+def amount_measures() -> frozenset[str]:
+    """Table 二's measures that are amounts of money (``codes.yaml`` unit ``10k_yuan``), not counts: the package
+    publishes them in ``active_disclosure.amount`` (a number), every count in ``value`` (an integer).
+
+    >>> sorted(amount_measures())
+    ['amount_10k_yuan']
+    """
+    return frozenset(m["code"] for m in codes()["measures"] if m["unit"] == "10k_yuan")
+
+
+def cell_value(row: dict):
+    """The number of one tidy-table row of the package, whichever column holds it: ``amount`` for a table 二 amount
+    (本年收费金额（万元）), ``value`` for every count; None (or the CSV's empty text) when the cell is missing.
+
+    >>> cell_value({"measure": "amount_10k_yuan", "value": None, "amount": "3883.3"}), cell_value({"value": "12"})
+    ('3883.3', '12')
+    """
+    return row.get("amount") if row.get("measure") in amount_measures() else row.get("value")
+
+
+@cache
 def own_measure_labels() -> dict[tuple[str, str], str]:
     """``{(item, measure): label}`` of ``codes.yaml``'s ``measure_labels``: where an item's template prints its own."""
     return {(e["item"], e["measure"]): e["zh"] for e in codes().get("measure_labels", [])}

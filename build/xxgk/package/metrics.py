@@ -22,7 +22,7 @@ from functools import cache
 
 import yaml
 
-from ..catalog import RULES, item_measures
+from ..catalog import RULES, cell_value, item_measures
 from ..identities import broken_identities, identities
 
 FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable", "holds",
@@ -204,7 +204,7 @@ def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dic
     cells: dict[str, dict] = {}
     for table, (a, b) in TABLE_KEYS.items():
         for row in tables.get(table, []):
-            value = row["value"]
+            value = cell_value(row)  # (table 二's amounts are in ``amount``)
             cells.setdefault(row["report_id"], {})[(table, row[a], row[b])] = (
                 None if value in (None, "") else float(value))
     out = {}

@@ -52,7 +52,8 @@ def wide_active_sql() -> str:
     only_2019 = ", ".join(literal(m) for m in sorted(measures_only_in("2019")))
     slots = ", ".join(
         f'NULLIF(t.l{i}, \'\') AS "指标{i}", '
-        f'(SELECT a.value FROM active_disclosure a WHERE a.report_id = r.report_id AND a.item = t.item '
+        f'(SELECT COALESCE(a.value, a.amount) FROM active_disclosure a '  # (a count, or an amount in 万元)
+        f'WHERE a.report_id = r.report_id AND a.item = t.item '
         f'AND a.measure = t.m{i}) AS "数值{i}"' for i in (1, 2, 3))
     return (f"WITH template(fmt, pos, item, m1, m2, m3, l1, l2, l3) AS ({_values(template)}),\n"
             f"edition AS (SELECT report_id, CASE WHEN SUM(measure IN ({only_2019})) > 0 THEN '2019' "

@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from ..agency.registry import agencies_rows, agency_ids, identity_of, peer_group
 from ..catalog import (
+    amount_measures,
     applicant_codes,
+    cell_value,
     item_measures,
     labels,
     measure_label,
@@ -87,9 +89,11 @@ def report_rows(report: Report, ids: dict[tuple, str]) -> dict[str, list[dict]]:
     out["reports"].append(report_row(report, ids))
     for fact in report.record.facts:
         a, b = _TABLE_KEYS[fact.table]
-        out[_RESOURCE[fact.table]].append({"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1],
-                                           "value": plain(fact.value), "line": fact.line,
-                                           "placed_by": fact.placed_by})
+        row = {"report_id": report.report_id, a: fact.keys[0], b: fact.keys[1], "value": plain(fact.value)}
+        if fact.table == "active":  # a count is an integer (value), only an amount in 万元 a number (amount)
+            amount = fact.keys[1] in amount_measures()
+            row |= {"value": None if amount else row["value"], "amount": row["value"] if amount else None}
+        out[_RESOURCE[fact.table]].append(row | {"line": fact.line, "placed_by": fact.placed_by})
     for finding in report.findings:
         out["findings"].append({"report_id": report.report_id, **finding.to_dict()})
     for code, text in report.record.sections.items():
@@ -99,10 +103,10 @@ def report_rows(report: Report, ids: dict[tuple, str]) -> dict[str, list[dict]]:
 
 
 def _cells_by_report(rows: list[dict], a: str, b: str) -> dict[str, dict[tuple[str, str], object]]:
-    """``{report_id: {(key a, key b): value}}`` of one tidy table."""
+    """``{report_id: {(key a, key b): value}}`` of one tidy table (table 二's amounts from ``amount``)."""
     out: dict[str, dict] = {}
     for r in rows:
-        out.setdefault(r["report_id"], {})[(r[a], r[b])] = r["value"]
+        out.setdefault(r["report_id"], {})[(r[a], r[b])] = cell_value(r)
     return out
 
 

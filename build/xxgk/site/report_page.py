@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
-from ..catalog import own_measure_labels
+from ..catalog import cell_value, own_measure_labels
 from ..package.metrics import formula_for
 from ..package.report_card import copies
 from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
@@ -117,7 +117,7 @@ class ReportPages:
     def _status(self, r: dict) -> str:
         """The report's status in words, with how many cells of tables 二–四 have no number (blank as printed, or
         not read): 各表均已读取 alone read as "every cell has a number" on a report leaving 135 of them blank."""
-        empty = sum(row["value"] is None for table in VALUE_TABLES for row in self.rows(table, r["report_id"]))
+        empty = sum(cell_value(row) is None for table in VALUE_TABLES for row in self.rows(table, r["report_id"]))
         return status_zh(r["status"]) + (f"；{empty} 格无数值（报告空白或未能读出，见下表）" if empty else "")
 
     def _report_markdown(self, r: dict, page: str) -> tuple[str, list[str]]:
@@ -346,8 +346,8 @@ class ReportPages:
         spans = self._spans(r).get("active_disclosure", {}) if r else {}
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(OWN_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
-                 self._linked(x["value"], x["line"], src, spans.get(x["item"]))] for x in rows]
-        legend = MISSING_LEGEND if any(x["value"] is None for x in rows) else ""  # as tables 3 and 4 say it
+                 self._linked(cell_value(x), x["line"], src, spans.get(x["item"]))] for x in rows]  # (万元: amount)
+        legend = MISSING_LEGEND if any(cell_value(x) is None for x in rows) else ""  # as tables 3 and 4 say it
         return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
                                                        extra=csv_attr("active_disclosure")) + legend
 
