@@ -120,3 +120,35 @@ def test_the_report_page_shows_the_fee_amount_and_the_counts(tmp_path):
     fee = cells["行政事业性收费", "本年收费金额（万元）"]
     assert fee.text_content() == "3883.3" and "xxgk-missing" not in (fee.get("class") or "")
     assert cells["行政规范性文件", "本年制发件数"].text_content() == "12"
+
+
+# (printed name, canonical name, province, city, county, its last GB/T 2260 code): districts abolished since 2009
+ABOLISHED = [
+    ("杭州市江干区人民政府", "江干区人民政府", "浙江省", "杭州市", "江干区", "330104"),
+    ("杭州市下城区教育局", "下城区教育局", "浙江省", "杭州市", "下城区", "330103"),
+    ("广州市萝岗区人民政府", "萝岗区人民政府", "广东省", "广州市", "萝岗区", "440116"),
+    ("天津市塘沽区人民政府", "塘沽区人民政府", "天津市", "天津市", "塘沽区", "120107"),
+    ("北京市宣武区人民政府", "宣武区人民政府", "北京市", "北京市", "宣武区", "110104"),
+    ("上海市闸北区人民政府", "闸北区人民政府", "上海市", "上海市", "闸北区", "310108"),
+    ("苏州市平江区人民政府", "平江区人民政府", "江苏省", "苏州市", "平江区", "320503"),
+]
+
+
+@pytest.mark.parametrize("printed,name,province,city,county,code", ABOLISHED)
+def test_a_report_of_an_abolished_district_is_placed_in_that_historical_district(printed, name, province, city,
+                                                                                 county, code):
+    """A report of a district abolished since (杭州市江干区, 2021) is that district's, with its last code, at the county
+    tier, never its successor's (新上城区 is 上城区 and most of 江干区: not one series); before, the region was
+    `agency_region_unknown` and 杭州市下城区教育局 a city bureau of the prefecture tier, with no finding."""
+    agency = name_to_agency(printed, "", {})
+    assert (agency.name, agency.province, agency.city, agency.county, agency.county_code, agency.tier) == (
+        name, province, city, county, code, "county")
+    assert not agency.findings
+    assert any("撤销" in note for note in agency.evidence)
+
+
+def test_an_abolished_districts_short_name_is_still_the_current_division():
+    """平江 is 岳阳市平江县 (苏州市平江区 was abolished in 2012); 上城区 is today's, whatever a body says of 原江干区."""
+    assert name_to_agency("平江县人民政府", "", {}).county_code == "430626"
+    today = name_to_agency("上城区人民政府", "杭州市上城区。原江干区的凯旋街道、采荷街道并入上城区。江干区", {})
+    assert (today.county, today.county_code) == ("上城区", "330102")

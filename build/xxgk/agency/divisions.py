@@ -2,8 +2,12 @@
 
 Read at build time from the installed PyPI package named in ``rules/division_source.yaml`` (never
 fetched), less the codes listed in ``rules/division_exclusions.csv``, plus the GB/T 2260 codes the
-package lacks (``rules/division_additions.csv``). The package is located through
-its installed file list (``importlib.metadata``), so its own import-time dependencies are not needed.
+package lacks (``rules/division_additions.csv``), plus the county-level divisions abolished since 2009 that
+annual reports still name (``rules/division_abolished.csv``: 杭州市江干区, 天津市塘沽区 …, with the year and the
+successors). An abolished division keeps its last code and is found by its full name only (``by_name``): not by
+its short name, which may be a current division's (苏州's 平江区 and 岳阳's 平江县), nor in a body's mentions.
+The package is located through its installed file list (``importlib.metadata``), so its own import-time
+dependencies are not needed.
 
 >>> d = divisions()["632801"]
 >>> d.name, d.level, d.province_code, d.city_code, d.short
@@ -41,6 +45,7 @@ class Division:
     province_code: str
     city_code: str  # "" for a province, and for a county directly under its province (省直辖县)
     short: str  # the name without its generic suffix: 海西 for 海西蒙古族藏族自治州
+    abolished: str = ""  # the year an abolished division was (rules/division_abolished.csv); "" for a current one
 
     @property
     def tier(self) -> str:
@@ -104,6 +109,8 @@ def divisions() -> dict[str, Division]:
     names = {code: name for code, name in names.items() if not _excluded(code)}
     for row in table("division_additions"):  # GB/T 2260 codes the package lacks (checked by hand)
         names.setdefault(row["code"], row["name"])
+    gone = {row["code"]: row for row in table("division_abolished") if row["code"] not in names}
+    names |= {code: row["name"] for code, row in gone.items()}
     out = {}
     for code, name in sorted(names.items()):
         province = code[:2] + "0000"
@@ -113,14 +120,30 @@ def divisions() -> dict[str, Division]:
             level, city = "prefecture", code
         else:
             level, city = "county", code[:4] + "00" if code[:4] + "00" in names else ""
-        out[code] = Division(code, name, level, province, city, short_name(name))
+        out[code] = Division(code, name, level, province, city, short_name(name),
+                             gone[code]["abolished"] if code in gone else "")
     return out
+
+
+@cache
+def successors(division: Division) -> tuple[Division, ...]:
+    """The current divisions an abolished ``division``'s area went to (``rules/division_abolished.csv``); () for a
+    current division.
+
+    >>> [d.name for d in successors(by_name("江干区")[0])], by_name("江干区")[0].abolished
+    (['上城区', '钱塘区'], '2021')
+    """
+    row = next((r for r in table("division_abolished") if r["code"] == division.code), None) \
+        if division.abolished else None
+    return tuple(divisions()[c] for c in row["successor_codes"].split("|") if c in divisions()) if row else ()
 
 
 @cache
 def _index(attr: str) -> dict[str, tuple[Division, ...]]:
     out: dict[str, list[Division]] = {}
     for division in divisions().values():
+        if division.abolished and attr != "name":
+            continue  # (平江 is 岳阳's 平江县 alone: 苏州's 平江区 was abolished in 2012)
         out.setdefault(getattr(division, attr), []).append(division)
     return {k: tuple(v) for k, v in out.items()}
 

@@ -42,10 +42,11 @@ _BREAK = re.compile(r"[^\u4e00-\u9fff（）()]")
 def _mention_pattern(shortest: int) -> re.Pattern:
     """Full names (3+ characters) and unique short names of ``shortest``+ characters: in free text a
     two-character short name is too often a word (信息资源 is not 资源县, 和政务 is not 和政县)."""
-    names = {d.name for d in divisions().values() if len(d.name) >= 3 or d.name.endswith(("县", "旗"))}  # 绛县
-    names |= {d.short for d in divisions().values()
+    current = [d for d in divisions().values() if not d.abolished]  # (原江干区 in a report of today's 上城区)
+    names = {d.name for d in current if len(d.name) >= 3 or d.name.endswith(("县", "旗"))}  # 绛县
+    names |= {d.short for d in current
               if len(d.short) >= shortest and d.short not in stopwords() and len(by_short(d.short)) == 1}
-    names |= {d.short + "州" for d in divisions().values() if d.name.endswith("自治州")}  # 甘孜州, 海西州
+    names |= {d.short + "州" for d in current if d.name.endswith("自治州")}  # 甘孜州, 海西州
     return re.compile(trie_pattern(names))
 
 

@@ -126,7 +126,7 @@ def _names_by_first_char() -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {}
     for d in divisions().values():
         out.setdefault(d.name[0], set()).add(d.name)
-        if len(d.short) >= 2 and d.short not in stopwords():
+        if len(d.short) >= 2 and d.short not in stopwords() and not d.abolished:  # (abolished: full name only)
             out.setdefault(d.short[0], set()).add(d.short)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 

@@ -23,7 +23,7 @@ from functools import cache
 from ..catalog import table
 from ..findings import Finding, make
 from ..safe import drop_invisible
-from .divisions import Division, by_name, by_short, chain, contains, divisions
+from .divisions import Division, by_name, by_short, chain, contains, divisions, successors
 from .evidence import body_names, region_votes, township_names, zone_names
 from .ids import slug
 from .names import (
@@ -125,8 +125,8 @@ def _from_votes(lazy: Votes, local: str) -> Division | None:
 
 
 def _one_off(token: str) -> list[Division]:
-    return [d for d in divisions().values() if len(d.name) == len(token) and d.name[-1] == token[-1]
-            and sum(a != b for a, b in zip(d.name, token, strict=True)) == 1]
+    return [d for d in divisions().values() if not d.abolished and len(d.name) == len(token)
+            and d.name[-1] == token[-1] and sum(a != b for a, b in zip(d.name, token, strict=True)) == 1]
 
 
 def _correct(token: str, text: str, inside: Division | None = None) -> tuple[Division | None, Finding]:
@@ -290,6 +290,9 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     if branch is not None:
         division, place = branch
         notes.append(f"地区：{division.name}（{city.name}的机构在该区县的分支：{place}）")
+    if division is not None and division.abolished:  # the historical division's, never its successor's
+        notes.append(f"地区：{division.name}（{division.code}）于{division.abolished}年撤销，区域今属"
+                     f"{'、'.join(d.name for d in successors(division))}；按撤销前的行政区划，不并入继任的区")
     tier = "national" if parsed.national else (division.level if division else None)
     if parsed.zone or unknown_below:
         tier = "county" if unknown_below and _municipality(division) else BELOW.get(tier)
