@@ -148,7 +148,61 @@ def test_a_report_of_an_abolished_district_is_placed_in_that_historical_district
 
 
 def test_an_abolished_districts_short_name_is_still_the_current_division():
-    """平江 is 岳阳市平江县 (苏州市平江区 was abolished in 2012); 上城区 is today's, whatever a body says of 原江干区."""
+    """平江 is 岳阳市平江县 (苏州市平江区 was abolished in 2012); 上城区 is today's, whatever a body says of
+    原江干区."""
     assert name_to_agency("平江县人民政府", "", {}).county_code == "430626"
     today = name_to_agency("上城区人民政府", "杭州市上城区。原江干区的凯旋街道、采荷街道并入上城区。江干区", {})
     assert (today.county, today.county_code) == ("上城区", "330102")
+
+
+@pytest.fixture(scope="module")
+def two_files_one_year(tmp_path_factory):
+    """格尔木市数据局 2024 twice: a.txt, whose 新收 is printed 9 (two sums do not hold), and b.txt, read clean (an HTML
+    page and its PDF, or a corrected re-issue); 德令哈市数据局 2024 once."""
+    from lxml import html as lxml_html
+
+    from .conftest import report_page_files, site_of
+
+    work = tmp_path_factory.mktemp("h28-duplicates")
+    reports = work / "reports"
+    reports.mkdir()
+    files = {"a.txt": tab_report(agency="格尔木市数据局", cell="9", published="2025年1月20日"),
+             "b.txt": tab_report(agency="格尔木市数据局", published="2025年1月20日"),
+             "c.txt": tab_report(agency="德令哈市数据局", published="2025年1月20日")}
+    for name, text in files.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    site = site_of(reports, work)
+    pages = {}
+    for page in report_page_files(site):
+        doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
+        source = [tr.xpath(".//td")[0].text_content().strip() for tr in doc.xpath("//article//table")[0].xpath(".//tr")
+                  if tr.xpath(".//th")[0].text_content() == "源文件"]
+        pages[source[0]] = doc.xpath("//article")[0].text_content()
+    return work, site, pages
+
+
+def test_one_report_per_agency_year_is_counted_and_the_other_says_so_in_the_data(two_files_one_year):
+    """reports.duplicate_of names the report counted for the agency-year — the one read clean, not the first by file
+    name — and is empty on it; both stay in the data, each with duplicate_report (before: no column, both ranked)."""
+    work, _, _ = two_files_one_year
+    rows = {r["source_file"]: r for r in _rows(work / "datapackage" / "data" / "reports.csv")}
+    assert set(rows) == {"a.txt", "b.txt", "c.txt"}
+    assert rows["a.txt"]["duplicate_of"] == rows["b.txt"]["report_id"]
+    assert rows["b.txt"]["duplicate_of"] == "" and rows["c.txt"]["duplicate_of"] == ""
+    findings = _rows(work / "datapackage" / "data" / "findings.csv")
+    assert {f["report_id"] for f in findings if f["code"] == "duplicate_report"} == {
+        rows["a.txt"]["report_id"], rows["b.txt"]["report_id"]}
+
+
+def test_the_second_file_of_an_agency_year_is_not_ranked_nor_counted_in_its_group(two_files_one_year):
+    _, site, pages = two_files_one_year
+    assert "在2024年度全国“县级政府部门” 2 份报告中排第 1" in pages["b.txt"]
+    assert "份报告中排第" not in pages["a.txt"]
+    assert "与 b.txt 是本机构同一年度的两份报告" in pages["a.txt"]
+    assert "在2024年度全国“县级政府部门” 2 份报告中排第" in pages["c.txt"]
+    from .test_h27card_audit import _ranking
+
+    listed = {name: row for name, row in _ranking(site).items() if name.startswith("格尔木市数据局")}
+    assert sorted(row["名次（同类别内）"] for row in listed.values()) == ["1", "—"]  # listed, one of them ranked
+    assert any("与 b.txt 是本机构同一年度的两份报告" in name for name in listed)
+    assert not any("字节完全相同" in name for name in listed)

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from ..agency.registry import deadline, deadline_rule, identity_of, series_key
+from ..agency.registry import agency_key, deadline, deadline_rule, identity_of, series_key
 from ..catalog import applicant_codes, labels, table
 from ..findings import Finding, make
 from .collect import Report
@@ -197,6 +197,45 @@ def add_report_card(reports: list[Report]) -> None:
                 found += chain_findings(report, last)
             found += copy_findings(report, years) + table_copy_findings(report, years)
         report.file_findings += found
+    mark_counted(reports)
+
+
+def counted_order(report: dict) -> tuple:
+    """How the report counted for an agency-year is chosen among its files (a sort key, the first counted):
+    a report read in full (``parsed``) before one read in part; then the fewer findings (the better-read file, or
+    the corrected re-issue whose sums now hold); then the later publication (a re-issue; a file without a date
+    last); then the file name. Its fields are those of a ``reports`` row.
+
+    >>> rows = [{"status": "parsed", "finding_count": 3, "published_date": "2025-01-20", "source_file": "a.pdf"},
+    ...         {"status": "parsed", "finding_count": 1, "published_date": "2025-01-20", "source_file": "b.html"},
+    ...         {"status": "partial", "finding_count": 0, "published_date": "2025-02-01", "source_file": "c.txt"}]
+    >>> [r["source_file"] for r in sorted(rows, key=counted_order)]
+    ['b.html', 'a.pdf', 'c.txt']
+    """
+    date = str(report.get("published_date") or "")
+    return (report.get("status") != "parsed", report.get("finding_count") or 0,
+            (0, tuple(-ord(c) for c in date)) if date else (1, ()), report.get("source_file") or "")
+
+
+def mark_counted(reports: list[Report]) -> None:
+    """Set ``duplicate_of`` (the ``reports`` column) on every report of an agency-year that is not the one counted
+    (``counted_order``): an HTML page and its PDF, a corrected re-issue, a byte-identical copy — each kept in the
+    data with its ``duplicate_report`` finding, but only one ranked, counted in a group's size, a peer-group median
+    or the home page's totals (audit 28: both were ranked and counted). A file not read (``failed``) is counted for
+    nothing and no duplicate of anything; a report whose agency was not identified is in no agency-year."""
+    groups: dict[tuple, list[Report]] = defaultdict(list)
+    for report in reports:
+        report.duplicate_of = None
+        key = agency_key(report)
+        if key is not None and report.record.year and report.status != "failed":
+            groups[(key, report.record.year)].append(report)
+    for group in groups.values():
+        if len(group) > 1:
+            rows = {r.report_id: {"status": r.status, "finding_count": len(r.findings), "source_file": r.source_file,
+                                  "published_date": r.record.published_date} for r in group}
+            counted = min(group, key=lambda r: counted_order(rows[r.report_id]))
+            for report in group:
+                report.duplicate_of = None if report is counted else counted.report_id
 
 
 # -- scoring -----------------------------------------------------------------------------------------------
@@ -247,8 +286,10 @@ def score_group(report: dict) -> tuple[str, str, str]:
 
 
 def copies(reports: list[dict]) -> dict[str, dict]:
-    """``{report_id: the report it is a copy of}`` for every byte-identical copy (the same ``sha256``) of a file
-    that was read: the first of them by file name (``source_file``) is the report, the others are its copies.
+    """``{report_id: the report counted in its place}``: every report of an agency-year that is not the one counted
+    (the package's ``reports.duplicate_of``, ``mark_counted``: an HTML page and its PDF, a corrected re-issue), and
+    every byte-identical copy (the same ``sha256``) of a file that was read: the first of them by file name
+    (``source_file``) is the report, the others are its copies.
     A copy is neither ranked nor counted in a group's size or a peer-group median (one document counted twice
     would inflate both); its page says whose copy it is. Files not read (``failed``) are not copies of anything.
 
@@ -257,13 +298,15 @@ def copies(reports: list[dict]) -> dict[str, dict]:
     >>> {k: v["report_id"] for k, v in copies([a, b]).items()}
     {'b': 'a'}
     """
+    by_id = {r["report_id"]: r for r in reports}
+    out = {r["report_id"]: by_id[r["duplicate_of"]] for r in reports if r.get("duplicate_of") in by_id}
     first: dict[str, dict] = {}
     for r in sorted(reports, key=lambda r: (r.get("source_file") or "", r["report_id"])):
-        if r.get("sha256") and r.get("status") != "failed":
+        if r.get("sha256") and r.get("status") != "failed" and r["report_id"] not in out:
             first.setdefault(r["sha256"], r)
-    return {r["report_id"]: first[r["sha256"]] for r in reports
-            if r.get("sha256") in first and first[r["sha256"]]["report_id"] != r["report_id"]
-            and r.get("status") != "failed"}
+    return out | {r["report_id"]: first[r["sha256"]] for r in reports
+                  if r["report_id"] not in out and r.get("sha256") in first
+                  and first[r["sha256"]]["report_id"] != r["report_id"] and r.get("status") != "failed"}
 
 
 def ranks(reports: list[dict], scores: dict[str, int]) -> dict[str, tuple[int, int]]:

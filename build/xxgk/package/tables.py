@@ -53,6 +53,7 @@ def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
         "source_file": report.source_file, "source_url": m.get("url") or r.source_url,
         "retrieved_at": m.get("retrieved_at") or None, "notes": m.get("notes") or None, "sha256": report.sha256 or None,
         "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
+        "duplicate_of": getattr(report, "duplicate_of", None),  # (report_card.mark_counted)
     }
     return {name: row[name] for name in _report_fields()}
 

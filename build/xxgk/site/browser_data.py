@@ -45,9 +45,10 @@ def _number(value):
 
 
 def agency_years(pkg: Package) -> dict[str, dict[int, dict]]:
-    """``{agency_id: {year: report row}}``: one report per agency-year (the first by report_id)."""
+    """``{agency_id: {year: report row}}``: one report per agency-year, the one counted (``reports.duplicate_of``
+    empty: ``report_card.mark_counted``), else the first by report_id."""
     out: dict[str, dict[int, dict]] = {}
-    for r in sorted(pkg.tables["reports"], key=lambda r: r["report_id"]):
+    for r in sorted(pkg.tables["reports"], key=lambda r: (bool(r.get("duplicate_of")), r["report_id"])):
         if r.get("agency_id") and r["year"]:
             out.setdefault(r["agency_id"], {}).setdefault(int(r["year"]), r)
     return out

@@ -41,6 +41,22 @@ FINDINGS_COLUMN_ZH = "问题数（含提示）"
 # a byte-identical copy of another report (report_card.copies): what its page (and its ranking row) say after
 # the link to the report it copies
 COPY_ZH = "的副本（两个文件字节完全相同）：只对那一份排名，本副本不排名，也不计入同组报告数和同类组中位数"
+DUPLICATE_ZH = ("是本机构同一年度的两份报告（网页版与 PDF 版、更正版等）：只对那一份排名，本份不排名，"
+                "也不计入同组报告数、同类组中位数和首页合计（按各表均已读取、问题较少、发布较晚、文件名的顺序选出；"
+                "见数据的 reports.duplicate_of）")
+
+
+def copy_sentence(link: str, original: dict, report: dict) -> str:
+    """What a report not counted says of the one counted in its place (``report_card.copies``), ``link`` linking to
+    it: "是 <link> 的副本（两个文件字节完全相同）…" for a byte-identical copy, "与 <link> 是本机构同一年度的两份
+    报告…" for another file of the agency-year (before, every such report was called a byte-identical copy).
+
+    >>> same, other = {"sha256": "a"}, {"sha256": "b"}
+    >>> copy_sentence("X", same, same)[:7], copy_sentence("X", same, other)[:7]
+    ('是 X 的副本', '与 X 是本机')
+    """
+    same_bytes = bool(original.get("sha256")) and original.get("sha256") == report.get("sha256")
+    return f"是 {link} {COPY_ZH}" if same_bytes else f"与 {link} {DUPLICATE_ZH}"
 
 
 def status_zh(status: str | None) -> str:

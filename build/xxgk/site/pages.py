@@ -26,7 +26,6 @@ from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
 from .glossary import GLOSSARY_PAGE, glossary_markdown
 from .labels import (
-    COPY_ZH,
     FINDINGS_COLUMN_ZH,
     KIND_ZH,
     OWN_ZH,
@@ -38,6 +37,7 @@ from .labels import (
     TIER_ZH,
     UNRANKED_ZH,
     UNSCORED_ZH,
+    copy_sentence,
     status_zh,
 )
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
@@ -773,8 +773,9 @@ class Site(ReportPages, AgencyPages):
             grouped = by_category(own, self.category_of)
             rank = self.score_ranks.get(r["report_id"])
             original = self.copy_of.get(r["report_id"])  # report_page.ReportPages.copy_of (report_card.copies)
-            note = (f'<br><small>是 <a href="{base}{self.report_urls[original["report_id"]]}">'
-                    f'{esc(original["source_file"])}</a> {COPY_ZH}</small>' if original else "")
+            note = ("<br><small>" + copy_sentence(f'<a href="{base}{self.report_urls[original["report_id"]]}">'
+                                                  f'{esc(original["source_file"])}</a>', original, r) + "</small>"
+                    if original else "")
             link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a>'
             rows.append([cell(rank[0] if rank else None), f"<td>{link}{note}</td>",
                          cell(self.scores[r["report_id"]])]

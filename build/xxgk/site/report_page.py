@@ -22,7 +22,6 @@ from .data import number
 from .fulltext import filter_attributes
 from .glossary import GLOSSARY_PAGE
 from .labels import (
-    COPY_ZH,
     DASH_NOTE_ZH,
     FINDINGS_COLUMN_ZH,
     SCORE_KIND_ZH,
@@ -30,6 +29,7 @@ from .labels import (
     SEVERITY_ZH,
     UNRANKED_ZH,
     UNSCORED_ZH,
+    copy_sentence,
     status_zh,
 )
 from .render import (
@@ -184,8 +184,9 @@ class ReportPages:
         rank_text = (f"，在{esc(year)}年度全国“{esc(group)}” {rank[1]} 份报告中排第 {rank[0]}"
                      if rank else "" if fully_read(found) else f"；{UNRANKED_ZH}")
         original = self.copy_of.get(r["report_id"])
-        copy_text = (f'<p class="xxgk-note">本报告是 <a href="../../{self.report_urls[original["report_id"]]}">'
-                     f'{esc(original["source_file"])}</a> {COPY_ZH}。</p>\n' if original else "")
+        copy_text = ('<p class="xxgk-note">本报告' + copy_sentence(
+            f'<a href="../../{self.report_urls[original["report_id"]]}">{esc(original["source_file"])}</a>',
+            original, r) + "。</p>\n" if original else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
         return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
