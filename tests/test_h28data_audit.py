@@ -206,3 +206,16 @@ def test_the_second_file_of_an_agency_year_is_not_ranked_nor_counted_in_its_grou
     assert sorted(row["名次（同类别内）"] for row in listed.values()) == ["1", "—"]  # listed, one of them ranked
     assert any("与 b.txt 是本机构同一年度的两份报告" in name for name in listed)
     assert not any("字节完全相同" in name for name in listed)
+
+
+def test_the_data_page_gives_r_the_schemas_column_types(two_files_one_year):
+    """An R user copying the data page's call reads every column with the schema's type: table 二's count as an
+    integer and its amount as a double, and reports' sparse texts as texts (before: a bare readr::read_csv(), which
+    guesses a column empty in its sample rows — reports.duplicate_of, notes — as logical and reads its texts as NA)."""
+    import html
+
+    _, site, _ = two_files_one_year
+    page = html.unescape((site / "data" / "index.html").read_text(encoding="utf-8"))
+    assert 'readr::read_csv("data/active_disclosure.csv", col_types = "cccidic")' in page
+    reports = 'readr::read_csv("data/reports.csv", col_types = "ccicccccDDDcccccccicccccc")'
+    assert reports in page

@@ -41,6 +41,19 @@ def storage_type(schema_type: str) -> dict:
     raise KeyError(f"Table Schema type {schema_type!r} has no row in rules/storage_types.csv")
 
 
+def readr_col_types(fields: list[dict]) -> str:
+    """The compact ``col_types`` of R's ``readr::read_csv`` for a CSV of these schema ``fields``, in their order
+    (``rules/storage_types.csv``'s ``readr`` column). Without it readr guesses each column's type from a sample of
+    rows, and a text column empty in all of them (``reports.duplicate_of``, ``notes``) is guessed logical: its texts
+    further down are read as NA, only a warning saying so (audit 28).
+
+    >>> readr_col_types([{"name": "report_id", "type": "string"}, {"name": "value", "type": "integer"},
+    ...                  {"name": "amount", "type": "number"}, {"name": "published_date", "type": "date"}])
+    'cidD'
+    """
+    return "".join(storage_type(f["type"])["readr"] for f in fields)
+
+
 def _cast(schema_type: str):
     """Text of a CSV cell → the Python value both writers store (dates stay ISO text here)."""
     if schema_type in ("integer", "year"):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
+from ..package.typed import readr_col_types
 from ..safe import drop_invisible, link_url
 from . import chart_frames
 from .agency_page import AgencyPages, homophones, shown
@@ -469,8 +470,11 @@ class Site(ReportPages, AgencyPages):
                        f"<td>{esc(TYPE_ZH.get(f['type'], f['type']))}</td>",
                        f'<td class="xxgk-prose">{esc(f.get("description"))}</td>']
                       for f in res["schema"]["fields"]]
+            r_call = f'readr::read_csv("{res["path"]}", col_types = "{readr_col_types(res["schema"]["fields"])}")'
             dictionary.append(f"\n### {esc(RESOURCE_ZH.get(res['name'], res['name']))}（{esc(res['name'])}）\n\n"
                               f"<p>{esc(res.get('description'))}</p>\n"
+                              f"<p>R 按本表的类型读取：<code>{esc(r_call)}</code>（不写 col_types 时，readr 按部分行"
+                              "猜测类型，前面全为空白的文字列会被猜成逻辑值，后面的文字读成 NA）。</p>\n"
                               + table(["名称", "字段", "类型", "说明"], fields))
         when = f"({esc(updated)})" if updated else ""  # GB/T 7714's (更新日期), left out when no date is known
         cite = (f"xxgk. 政府信息公开工作年度报告数据集：版本 {esc(version)}[DS/OL]. {when}"
