@@ -219,3 +219,18 @@ def test_the_data_page_gives_r_the_schemas_column_types(two_files_one_year):
     assert 'readr::read_csv("data/active_disclosure.csv", col_types = "cccidic")' in page
     reports = 'readr::read_csv("data/reports.csv", col_types = "ccicccccDDDcccccccicccccc")'
     assert reports in page
+
+
+def test_the_agency_years_plain_address_is_the_report_counted(two_files_one_year):
+    """a/<agency>/2024.html, the address a reader shares for the agency's 2024 report, is the one counted (b.txt),
+    the other at 2024-<report_id>.html (before: the first by report_id, a.txt, which is ranked nowhere)."""
+    work, site, _ = two_files_one_year
+    rows = {r["source_file"]: r for r in _rows(work / "datapackage" / "data" / "reports.csv")}
+    folder = site / "a" / rows["b.txt"]["agency_id"]
+    from lxml import html as lxml_html
+
+    doc = lxml_html.document_fromstring((folder / "2024.html").read_text(encoding="utf-8"))
+    source = [tr.xpath(".//td")[0].text_content().strip() for tr in doc.xpath("//article//table")[0].xpath(".//tr")
+              if tr.xpath(".//th")[0].text_content() == "源文件"]
+    assert source == ["b.txt"]
+    assert (folder / f"2024-{rows['a.txt']['report_id']}.html").exists()

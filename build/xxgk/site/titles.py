@@ -33,11 +33,12 @@ def agency_path(agency_id: str) -> str:
 def report_paths(reports: list[dict]) -> dict[str, str]:
     """``{report_id: page path}``, the one definition of a report page's URL: ``a/<agency_id>/<year>.html``
     beside its agency's page (a file, no folder per report: one 4 KiB block less on disk each); a second report
-    of the same agency and year gets ``<year>-<report_id>.html``; a report with no agency or year gets
-    ``r/<report_id>.html``. Earlier URLs (``a/<agency_id>/<year>/``, ``r/<report_id>/``) are resolved by the
-    404 page (``redirects.py``)."""
+    of the same agency and year gets ``<year>-<report_id>.html``, the plain ``<year>.html`` being the report counted
+    for that year (``reports.duplicate_of`` empty: audit 28, it was the first by report_id, a file the agency's page
+    and ranks do not count); a report with no agency or year gets ``r/<report_id>.html``. Earlier URLs
+    (``a/<agency_id>/<year>/``, ``r/<report_id>/``) are resolved by the 404 page (``redirects.py``)."""
     out, seen = {}, set()
-    for r in sorted(reports, key=lambda r: r["report_id"]):
+    for r in sorted(reports, key=lambda r: (bool(r.get("duplicate_of")), r["report_id"])):
         if not (r.get("agency_id") and r["year"]):
             out[r["report_id"]] = f"r/{r['report_id']}.html"
             continue
