@@ -26,6 +26,25 @@ BRANCH_SPELLINGS = [
 ]
 
 
+# the same branch printed district first (its city's name, the district, the 系统, 分局), as some of its titles do
+DISTRICT_FIRST = [("南充市嘉陵区公安分局", "南充市公安局嘉陵分局"), ("北京市朝阳区公安分局", "北京市公安局朝阳分局"),
+                  ("广州市番禺区生态环境分局", "广州市生态环境局番禺区分局")]
+
+
+@pytest.mark.parametrize("first,branch", DISTRICT_FIRST)
+def test_a_branch_printed_district_first_is_the_same_agency(first, branch):
+    """南充市嘉陵区公安分局 is 南充市公安局嘉陵分局: one key, one id (before: …-gonganfenju and …-gonganjufenju)."""
+    one, other = name_to_agency(first, "", {}), name_to_agency(branch, "", {})
+    assert one.key == other.key and one.agency_id == other.agency_id
+    assert (one.county_code, one.tier, one.kind) == (other.county_code, "county", "department")
+
+
+def test_a_county_level_citys_own_bureau_is_no_branch():
+    """格尔木市公安局 (a county-level city's own bureau, not a 分局) keeps its name and id."""
+    agency = name_to_agency("格尔木市公安局", "", {})
+    assert (agency.name, agency.agency_id) == ("格尔木市公安局", "qinghai-haixi-geermu-gonganju")
+
+
 @pytest.mark.parametrize("full,short", BRANCH_SPELLINGS)
 def test_a_branch_printed_with_or_without_its_districts_suffix_is_one_agency(full, short):
     one, other = name_to_agency(full, "", {}), name_to_agency(short, "", {})

@@ -166,6 +166,21 @@ def _branch_district(parsed: ParsedName, division: Division | None) -> tuple[Div
     return (found.pop(), place) if len(found) == 1 else None
 
 
+def _district_first_branch(parsed: ParsedName, division: Division | None, body: str
+                           ) -> tuple[Division, str] | None:
+    """``(the city, its bureau)`` when a district's department is printed district first with a branch's 分局
+    (南充市嘉陵区公安分局, 北京市朝阳区公安分局): the city bureau's branch in that district, which its own titles also
+    print 南充市公安局嘉陵区分局 (``_branch_district``); None otherwise. Only a 区 of a city (a county's bureau is
+    its own 县公安局) and a body of a known 系统 before 分局 (公安分局 → 公安局)."""
+    if division is None or division.level != "county" or not division.name.endswith("区") \
+            or parsed.kind != "department" or not parsed.system or parsed.zone or parsed.township or parsed.parent:
+        return None
+    if not body.endswith("分局") or len(body) <= 2 or body[:-2].endswith("局"):
+        return None
+    up = chain(division)
+    return (up[-2], body[:-2] + "局") if len(up) > 1 else None
+
+
 def _branch_body(body: str, place: str, district: Division) -> str:
     """``body`` with the district's place as printed (its short name or its full name) spelt as the district's full
     name: 公安局嘉陵分局 and 公安局嘉陵区分局 are one branch of 南充市's bureau, printed both ways in its own reports.
@@ -313,6 +328,10 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         same_as = _region_name(city) + _branch_body(body, place, division)
     else:
         name = parent_in_id(parsed.parent) + _name_start(parsed, division) + parsed.zone + parsed.township + body
+        bureau = _district_first_branch(parsed, division, body)
+        if bureau is not None:  # 南充市嘉陵区公安分局: the branch printed 南充市公安局嘉陵区分局, one agency and one id
+            same_as = _region_name(bureau[0]) + bureau[1] + division.name + "分局"
+            own = bureau[1] + "分局"
     shorts = _shorts(division)
     # a vertically managed office's id names its administration (国家金融监督管理总局湖南监管局 and
     # 中国证券监督管理委员会湖南监管局 are two agencies: both hunan-jianguanju, each id then a digest that changed
