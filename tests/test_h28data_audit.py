@@ -253,3 +253,13 @@ def test_the_agency_years_plain_address_is_the_report_counted(two_files_one_year
               if tr.xpath(".//th")[0].text_content() == "源文件"]
     assert source == ["b.txt"]
     assert (folder / f"2024-{rows['a.txt']['report_id']}.html").exists()
+
+
+def test_datasette_suggests_no_facet_of_report_ids(counts_and_fee):
+    """Datasette's suggested facets on reports are its codes and places, not duplicate_of (a report id a row)."""
+    import json
+
+    meta = json.loads((counts_and_fee / "metadata.json").read_text(encoding="utf-8"))
+    facets = meta["databases"]["xxgk"]["tables"]["reports"]["facets"]
+    assert "duplicate_of" not in facets and "report_id" not in facets
+    assert {"year", "province", "status"} <= set(facets)

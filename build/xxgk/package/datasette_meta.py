@@ -34,8 +34,15 @@ def settings() -> dict:
 
 
 def facets(name: str, schema: dict) -> list[str]:
-    """Suggested facets: foreign keys other than ``report_id``, enum fields, then the extras of the rules."""
-    out = [fk["fields"] for fk in schema.get("foreignKeys", []) if isinstance(fk["fields"], str)]
+    """Suggested facets: foreign keys other than a report's id (``report_id``, and ``reports.duplicate_of``: a
+    facet of report ids, one value a report, says nothing), enum fields, then the extras of the rules.
+
+    >>> facets("x", {"fields": [], "foreignKeys": [{"fields": "duplicate_of", "reference": {"resource": "reports",
+    ...                                                 "fields": "report_id"}}, {"fields": "agency_id"}]})
+    ['agency_id']
+    """
+    out = [fk["fields"] for fk in schema.get("foreignKeys", []) if isinstance(fk["fields"], str)
+           and fk.get("reference", {}).get("fields") != "report_id"]
     out += [f["name"] for f in schema["fields"] if "enum" in f.get("constraints", {})]
     out += settings().get("facets", {}).get(name, [])
     return list(dict.fromkeys(f for f in out if f != "report_id"))
