@@ -263,3 +263,14 @@ def test_datasette_suggests_no_facet_of_report_ids(counts_and_fee):
     facets = meta["databases"]["xxgk"]["tables"]["reports"]["facets"]
     assert "duplicate_of" not in facets and "report_id" not in facets
     assert {"year", "province", "status"} <= set(facets)
+
+
+def test_an_abolished_districts_agency_page_says_where_its_area_went(tmp_path):
+    from .conftest import site_of
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="杭州市江干区人民政府", year=2019), encoding="utf-8")
+    site = site_of(reports, tmp_path)
+    page = (site / "a" / "zhejiang-hangzhou-jianggan-renminzhengfu" / "index.html").read_text(encoding="utf-8")
+    assert "江干区已于2021年撤销，区域今属上城区、钱塘区" in page

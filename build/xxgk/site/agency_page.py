@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from types import MappingProxyType
 
+from ..catalog import table as rule_table
 from ..package.metrics import reads_table_2_only, share_of_nothing
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
@@ -175,6 +176,10 @@ class AgencyPages:
                 ("机构类型", KIND_NOTE.get(a["kind"] or "", "未知")),
                 ("系统", a["system"] or "—"), ("报告年度", "、".join(f"{y}年" for y in years) or "—"),
                 ("机构编号", a["agency_id"])]
+        if gone := abolished_division(a.get("county_code")):  # (rules/division_abolished.csv)
+            rows.insert(3, ("行政区划", f"{gone['name']}已于{gone['abolished']}年撤销，区域今属"
+                                     f"{'、'.join(gone['successors'].split('|'))}；本页是撤销前的{gone['name']}的"
+                                     "报告，不与继任的区合并"))
         body = "\n".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
         akin = self.homophones.get(a["agency_id"], [])
         if akin:  # (a link made before a homophone arrived may lead here for the other one)
@@ -382,3 +387,14 @@ class AgencyPages:
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
                 + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note)
+
+
+def abolished_division(code: str | None) -> dict | None:
+    """The row of ``rules/division_abolished.csv`` for a county ``code`` abolished since (its ``name``, the year
+    ``abolished``, its ``successors`` joined with |), None for a current one: an agency page of 杭州市江干区 says the
+    district is gone and where its area went (audit 28: nothing said why no later year would come).
+
+    >>> abolished_division("330104")["successors"], abolished_division("330102")
+    ('上城区|钱塘区', None)
+    """
+    return next((row for row in rule_table("division_abolished") if row["code"] == code), None) if code else None
