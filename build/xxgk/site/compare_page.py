@@ -41,11 +41,17 @@ def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
             "<p><small>与同类组中位数比较；在比较页还可以添加其他机构。</small></p></form>")
 
 
+DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's DEFAULT_TOP, the same number
+
+
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
-                     cities: dict[str, list[str]] | None = None) -> str:
+                     cities: dict[str, list[str]] | None = None, default_view: str = "") -> str:
     """The compare page and its league table; ``cities``: each province's cities (``{province: [city]}``), the
     league's city menu (a city's office ranks its own city's agencies; ``compare.js`` offers the chosen province's
-    cities only), grouped by province."""
+    cities only), grouped by province. ``default_view``: the default comparison drawn in plain HTML (the latest
+    year's largest agencies by applications received, ``DEFAULT_TOP`` of them), shown without JavaScript, with
+    where else to go: a shared comparison's address opened without script showed one sentence, no link and no
+    number."""
     options = metric_options(metrics)
     city_options = '<option value="">全部</option>' + "".join(
         f'<optgroup label="{esc(p)}">'
@@ -62,7 +68,10 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 
 <p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。
 单一年度按数值排序；年度范围画出每个机构的历年变化。不同年度的数值从不相加或一起排名。缺失的数值显示为“无数据”，不是0。</p>
-<noscript><p>比较和排行榜需要启用 JavaScript；全部数据可在“数据下载”页获取。</p></noscript>
+<noscript><p>比较和排行榜需要启用 JavaScript：不启用时，网址中所选的机构、指标和年度无法显示。\
+每个机构历年的数字见<a href="../agencies/">机构索引</a>中该机构的页面（不需要 JavaScript），\
+全部数据（CSV、Excel）见<a href="../data/">数据下载</a>。{"下面是不选机构时的默认比较。" if default_view else ""}</p>
+{default_view}</noscript>
 <form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" onsubmit="return false">
 <fieldset><legend>机构</legend>
 <p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>

@@ -20,7 +20,7 @@ from .browser_data import agency_years, series_values
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
 from .card import by_category, fully_read, ranks, score, score_group, scored, split_findings
-from .compare_page import compare_markdown
+from .compare_page import DEFAULT_TOP, compare_markdown
 from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
@@ -435,8 +435,14 @@ class Site(ReportPages, AgencyPages):
             if a["province"] and a["city"]:
                 cities[a["province"]].add(a["city"])
         years = sorted({y for ys in self.years.values() for y in ys})
+        # the view compare.js draws when no agency is chosen, in plain HTML for a reader without script
+        default = [(report_name(r), "../" + self.report_urls[r["report_id"]], self.series[r["report_id"]]["received"])
+                   for r in self.charted[:DEFAULT_TOP]]
+        default_view = html_bars(default, f"{self.latest_year}年度新收政府信息公开申请最多的机构"
+                                 + (f"（前{DEFAULT_TOP}个）" if len(default) == DEFAULT_TOP else ""), "件",
+                                 head="机构（链接到该年度报告）") if default else ""
         self.write("compare.md", compare_markdown(list(self.pkg.tables["metrics"]), years, provinces,
-                                                  {p: sorted(cs) for p, cs in cities.items()}))
+                                                  {p: sorted(cs) for p, cs in cities.items()}, default_view))
 
     def fulltext(self) -> None:
         self.write("fulltext.md", fulltext_markdown(self.reports))
@@ -544,8 +550,10 @@ class Site(ReportPages, AgencyPages):
         ordered = sorted(by_code.items(), key=lambda kv: (rank.index(codes_rows[kv[0]]["severity"])
                                                           if codes_rows[kv[0]]["severity"] in rank else len(rank),
                                                           -kv[1][0], kv[0]))
-        summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a></td>',
-                    f"<td><code>{code_text(c)}</code></td>",
+        # the code under its problem's name, not a column of its own: five columns scrolled sideways on a 390 px
+        # phone, the counts (what the table is for) out of sight at the right
+        summary = [[f'<td><a href="#{esc(c)}">{esc(codes_rows[c]["label_zh"])}</a><br>'
+                    f"<small><code>{code_text(c)}</code></small></td>",
                     f'<td><span class="xxgk-sev-{esc(codes_rows[c]["severity"])}">'
                     f"{esc(SEVERITY_ZH.get(codes_rows[c]['severity'], ''))}</span></td>",
                     f"<td>{OWN_ZH if counts_against_agency(c) else READING_LIMIT_ZH}</td>", cell(v[0])]
@@ -575,7 +583,7 @@ class Site(ReportPages, AgencyPages):
         # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
         parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True,
                                         export=True),
-                  table(["问题", "代码", "严重程度", "性质", "数量"], summary,
+                  table(["问题（代码）", "严重程度", "性质", "数量"], summary,
                         caption="全部省份合计（不随省份筛选变化）"),
                   "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
                   table(["报告", FINDINGS_COLUMN_ZH, "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
@@ -673,9 +681,11 @@ class Site(ReportPages, AgencyPages):
         split = len(self.reports) > INDEX_SHARD_ABOVE
         parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
                  RANKING_INTRO.format(up="../")]
+        finder: dict = {"groups": [], "pages": defaultdict(dict), "cities": defaultdict(dict)}  # _rank_finder's
         if split:
             parts.append("<p>报告较多：每组列出得分最高和最低的报告，完整名次按省份分页"
                          "（名次仍是全国同年度、同层级、同类别报告中的名次）。</p>")
+            finder_at = len(parts)
         else:  # every report on this one page: its province in a column, and a filter by it
             parts.append(self._province_filter(self.reports))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
@@ -709,22 +719,67 @@ class Site(ReportPages, AgencyPages):
                               self._ranking_table(members[:RANKING_EXTRACT], "../", f"{kind_id}-top"),
                               f"\n### {esc(named)}：得分最低的{RANKING_EXTRACT}份\n",
                               self._ranking_table(members[-RANKING_EXTRACT:], "../", f"{kind_id}-bottom")]
-            parts.append(self._ranking_provinces(year, tier, ordered, ranked, table_id))
+            parts.append(self._ranking_provinces(year, tier, ordered, ranked, table_id, finder))
+        if split:
+            parts.insert(finder_at, self._rank_finder(finder))
         self.write("report-card.md", "\n".join(parts))
 
-    def _ranking_provinces(self, year: str, tier: str, ordered: list[dict], ranked: int, table_id: str) -> str:
+    def _rank_finder(self, finder: dict) -> str:
+        """The ranking index's way to one city's ranks (above ``INDEX_SHARD_ABOVE`` reports, where the index lists
+        only each group's best and worst): a province menu and a city menu, whose choice ``assets/lists.js`` turns
+        into links to the groups' province pages holding the city's reports, each opened narrowed to the city
+        (``?city=``) and saying how many of the city's reports it ranks; where one agency's rank is (its report
+        pages); and, without JavaScript, the per-group province lists below. ``finder``: what
+        ``_ranking_provinces`` gathered, ``groups`` ``[(folder, title)]``, ``pages`` ``{province: {group: (slug,
+        parts)}}``, ``cities`` ``{province: {city: {group: reports}}}``. Before, a city's office had to know its
+        reports' year and tier, find the group, then the province, then narrow that page to its city."""
+        def counted(by_group: dict) -> str:
+            return " ".join(f"{g}:{n}" for g, n in sorted(by_group.items()))
+
+        provinces = "".join(
+            f'<option value="{esc(p)}" data-slug="{esc(next(iter(pages.values()))[0])}"'
+            f' data-groups="{counted({g: parts for g, (_, parts) in pages.items()})}">{esc(p)}</option>'
+            for p, pages in sorted(finder["pages"].items()))
+        cities = "".join(f'<optgroup label="{esc(p)}">' + "".join(
+            f'<option value="{esc(c)}" data-province="{esc(p)}" data-groups="{counted(by_group)}">{esc(c)}</option>'
+            for c, by_group in sorted(finder["cities"][p].items())) + "</optgroup>" for p in sorted(finder["cities"]))
+        groups = "".join(f'<li data-dir="{esc(folder)}">{esc(title)}</li>' for folder, title in finder["groups"])
+        return ('\n## 查找一个城市或机构的名次\n\n'
+                '<form class="xxgk-rank-find xxgk-js-only" data-xxgk-rank-find onsubmit="return false"><p>'
+                '<span class="xxgk-pair"><label for="xxgk-rank-province">省份：</label>'
+                f'<select id="xxgk-rank-province"><option value="">请选择</option>{provinces}</select></span> '
+                '<span class="xxgk-pair"><label for="xxgk-rank-city">城市：</label>'
+                f'<select id="xxgk-rank-city"><option value="">全省</option>{cities}</select></span></p>'
+                f'<ul data-xxgk-rank-groups hidden>{groups}</ul></form>'
+                '<p id="xxgk-rank-find-status" class="xxgk-js-only" role="status" aria-live="polite"></p>'
+                '<ul id="xxgk-rank-find-links"></ul>'
+                '<noscript><p>选择城市需要 JavaScript：在下面各组的“按省份查看完整名次”中打开省份的名次页，'
+                '用浏览器的“在页面中查找”找城市或机构。</p></noscript>'
+                '<p>一个机构的得分和名次在它每份报告页的“报告评估”一节：在<a href="../agencies/">机构索引</a>'
+                "或页眉的搜索中找到机构，打开它的报告。</p>")
+
+    def _ranking_provinces(self, year: str, tier: str, ordered: list[dict], ranked: int, table_id: str,
+                           finder: dict) -> str:
         """One page per province (in parts of ``RANKING_PAGE_ROWS``) of a year × tier group, in national rank
         order, spooled as bulk pages (``bulk.py``: their HTML never goes through Python-Markdown), and the group's
         own page listing them (``report-card/<year>-<tier>/``, the folder above them: every prefix of their
-        address is a page); ``ranked``: how many of ``ordered`` are ranked (not copies). Returns the index's list."""
+        address is a page); ``ranked``: how many of ``ordered`` are ranked (not copies). Returns the index's list;
+        adds the group, its province pages and its cities' reports to ``finder`` (``_rank_finder``)."""
         by_province: dict[str, list[dict]] = defaultdict(list)
         for r in ordered:
             by_province[self._province(r)].append(r)
+        group_at = len(finder["groups"])
+        finder["groups"].append((ranking_path(year, tier, "").split("/")[1], _group_title(year, tier)))
         rows = []
         for province in sorted(by_province):
             members = by_province[province]
             slug = province_slug(province, self.province_codes.get(province))
             chunks = [members[i:i + RANKING_PAGE_ROWS] for i in range(0, len(members), RANKING_PAGE_ROWS)]
+            finder["pages"][province][group_at] = (slug, len(chunks))
+            for r in members:
+                if city := self._city(r):
+                    counts = finder["cities"][province].setdefault(city, {})
+                    counts[group_at] = counts.get(group_at, 0) + 1
             links = []
             for n, chunk in enumerate(chunks, start=1):
                 rel = ranking_path(year, tier, slug, n)

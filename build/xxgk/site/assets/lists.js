@@ -108,5 +108,61 @@
     nav.appendChild(p);
     heading.insertAdjacentElement("afterend", nav);
   }
-  window.xxgkLists = {listCsv: listCsv, keepList: keepList, workList: workList};
+  /* the ranking index's way to a city's ranks (pages._rank_finder, above 500 reports, where the index lists each
+     group's best and worst only): a province and a city chosen, a link to each group's province page holding the
+     city's reports (every part of a province in parts), opened narrowed to the city (?city=); the choice kept in the
+     address (?province=&city=) for the office to share. Before, an office had to find its reports' year and tier,
+     the group, its province, then narrow that page to its city. */
+  function rankFinder(form) {
+    var province = form.querySelector("#xxgk-rank-province"), city = form.querySelector("#xxgk-rank-city");
+    var groups = Array.from(form.querySelectorAll("[data-xxgk-rank-groups] li"));
+    var status = document.getElementById("xxgk-rank-find-status"), out = document.getElementById("xxgk-rank-find-links");
+    var counts = function (option) {  /* "0:3 4:1" → [[0, 3], [4, 1]] (group, parts or reports) */
+      return (option.dataset.groups || "").split(" ").filter(Boolean).map(function (x) { return x.split(":").map(Number); });
+    };
+    function show() {
+      Array.from(city.options).forEach(function (o) {
+        o.hidden = !!(o.dataset.province && o.dataset.province !== province.value);
+      });
+      if (city.selectedOptions[0] && city.selectedOptions[0].hidden) city.value = "";
+      city.disabled = !province.value;
+      out.textContent = "";
+      var p = province.selectedOptions[0], c = city.value ? city.selectedOptions[0] : null;
+      var url = new URL(location.href);
+      ["province", "city"].forEach(function (k) { url.searchParams.delete(k); });
+      if (province.value) url.searchParams.set("province", province.value);
+      if (c) url.searchParams.set("city", c.value);
+      history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+      if (!province.value) { status.textContent = ""; return; }
+      var parts = {}, reports = {};
+      counts(p).forEach(function (x) { parts[x[0]] = x[1]; });
+      if (c) counts(c).forEach(function (x) { reports[x[0]] = x[1]; });
+      var shown = 0;
+      groups.forEach(function (g, i) {
+        if (!parts[i] || (c && !reports[i])) return;
+        var li = document.createElement("li");
+        for (var n = 1; n <= parts[i]; n++) {
+          var a = document.createElement("a");
+          a.href = g.dataset.dir + "/" + p.dataset.slug + (n > 1 ? "-" + n : "") + "/"
+            + (c ? "?city=" + encodeURIComponent(c.value) : "");
+          a.textContent = n > 1 ? "第" + n + "页" : g.textContent + " · " + (c ? c.value : p.value);
+          if (n > 1) li.appendChild(document.createTextNode("　"));
+          li.appendChild(a);
+        }
+        if (c) li.appendChild(document.createTextNode("：" + reports[i] + " 份报告"));
+        out.appendChild(li);
+        shown++;
+      });
+      status.textContent = (c ? c.value : p.value) + "的报告在 " + shown + " 组（年度 · 行政层级）中排名"
+        + (shown ? "：" : "。");
+    }
+    var params = new URLSearchParams(location.search);
+    [[province, "province"], [city, "city"]].forEach(function (x) {
+      var value = params.get(x[1]);
+      if (value && Array.from(x[0].options).some(function (o) { return o.value === value; })) x[0].value = value;
+      x[0].addEventListener("change", show);
+    });
+    show();
+  }
+  window.xxgkLists = {listCsv: listCsv, keepList: keepList, workList: workList, rankFinder: rankFinder};
 })();
