@@ -5,6 +5,8 @@ one page per province): 青海省 has reports of two cities (西宁市: 数据�
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from selenium.webdriver.support.ui import Select
 
@@ -112,6 +114,13 @@ def test_without_javascript_a_shared_comparison_says_so_and_shows_the_default_co
         assert chromium.find_element("css selector", "article h1").text == "格尔木市数据局 2024年度"
     finally:
         chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_the_default_comparison_for_readers_without_script_is_no_search_hit(served_site):
+    # the header search (JavaScript's) answered 格尔木市数据局 or 15 with the compare page, whose table it does not show
+    docs = json.loads((served_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    compare = [d["text"].replace("\u200b", "") for d in docs if d["location"].startswith("compare/")]
+    assert compare and not any("格尔木市数据局" in t or "西宁市教育局" in t for t in compare), compare
 
 
 def test_the_quality_pages_totals_fit_a_phone(server, chromium):
