@@ -1,7 +1,8 @@
 """Site audit 28, a reader's journeys walked in headless Chromium (sixth round), on one small site built as a large
 one is (``INDEX_SHARD_ABOVE`` lowered: the ranking is an index of each group's best and worst, the full ranks on
 one page per province): 青海省 has reports of two cities (西宁市: 数据局 2023 and 2024, 教育局 2024; 海西州:
-格尔木市数据局 2024) and 福建省 one (福州市数据局 2024), each agency with its own number of applications received."""
+格尔木市数据局 2024) and 福建省 one (福州市数据局 2024, and a copy of it), each agency with its own number of
+applications received."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ MANIFEST = ("file,agency,year,url,retrieved_at,notes,province,city,county\n"
             "a23.txt,西宁市数据局,2023,,,,青海省,西宁市,\n"
             "b.txt,西宁市教育局,2024,,,,青海省,西宁市,\n"
             "c.txt,格尔木市数据局,2024,,,,青海省,海西蒙古族藏族自治州,\n"
-            "d.txt,福州市数据局,2024,,,,福建省,福州市,\n")
+            "d.txt,福州市数据局,2024,,,,福建省,福州市,\n"
+            "d2.txt,福州市数据局,2024,,,,福建省,福州市,\n")
 # each report's applications received (5 + carried forward, tab_report): 格尔木 15, 西宁数据局 8, 福州 6, 西宁教育局 5
 RECEIVED = {"a.txt": ("西宁市数据局", 2024, 3), "a23.txt": ("西宁市数据局", 2023, 1),
             "b.txt": ("西宁市教育局", 2024, 0), "c.txt": ("格尔木市数据局", 2024, 10),
@@ -38,6 +40,7 @@ def served_site(tmp_path_factory):
     reports.mkdir()
     for name, (agency, year, forward) in RECEIVED.items():
         (reports / name).write_text(tab_report(agency=agency, year=year, carried_forward=forward), encoding="utf-8")
+    (reports / "d2.txt").write_bytes((reports / "d.txt").read_bytes())  # a byte-identical copy: listed, not ranked
     (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pages, "INDEX_SHARD_ABOVE", 2)  # five reports: the ranking is an index, as above 500
@@ -83,8 +86,12 @@ def test_the_rank_finder_lists_a_whole_province_without_a_city(server, chromium)
     assert len(links) == 1 and links[0][0].endswith(" · 福建省") and "city=" not in links[0][1], links
     chromium.get(links[0][1])
     shown = _wait(lambda: [a.text for a in chromium.find_elements("css selector", "article tbody a")
-                           if a.is_displayed()])
-    assert shown == ["福州市数据局 2024年度"]
+                           if a.is_displayed() and "年度" in a.text])  # (not the copy's note's link to d.txt)
+    assert shown == ["福州市数据局 2024年度"] * 2  # the report and its copy
+    # (audit 28: a group's count was its ranked reports only: 福建省's page of a group of one report and its copy
+    # said 共 1 份, a page of unranked reports 共 0 份 above the reports it listed)
+    said = chromium.find_element("xpath", "//article//p[starts-with(., '名次是全国')]").text
+    assert "2024年度 · 地市级共 4 份报告，3 份参与排名）；福建省 2 份。" in said, said  # 西宁市 2, 福州市 2
 
 
 def test_without_javascript_a_shared_comparison_says_so_and_shows_the_default_comparison(server, chromium):

@@ -788,8 +788,8 @@ class Site(ReportPages, AgencyPages):
                 markdown, blocks = split_html_blocks("\n".join([
                     f"# {esc(title)}\n", RANKING_INTRO.format(up="../../../"),
                     "<p>名次是全国同年度、同层级、同类别报告中的名次"
-                    f"（{esc(_group_title(year, tier))}共 {ranked} 份）；"
-                    f"{esc(province)} {len(members)} 份。"
+                    f"（{esc(_group_title(year, tier))}共 {len(ordered)} 份报告，{ranked} 份参与排名）；"
+                    f"{esc(province)} {len(members)} 份。"  # (共 0 份 above a listed unranked report read as none)
                     '<a href="../">本组各省份</a>　<a href="../../">返回排名索引</a></p>',
                     self._province_filter(chunk, provinces=False),  # a city's office: its city's reports
                     *self._ranking_tables_by_kind(chunk, "../../../", table_id, "## ", province=True)]))
