@@ -79,6 +79,19 @@ def test_a_city_office_finds_its_citys_ranks_from_the_ranking_index(server, chro
     assert "格尔木市数据局 2024年度" not in shown
 
 
+def test_the_rank_finder_prints_what_it_found_not_empty_labels(server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/report-card/?province=青海省&city=西宁市")
+    _wait(lambda: _rank_links(chromium))
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not chromium.find_element("css selector", "form[data-xxgk-rank-find]").is_displayed()
+        assert chromium.find_element("id", "xxgk-rank-find-status").text.startswith("西宁市的报告在 2 组")
+        assert chromium.find_element("link text", "2024年度 · 地市级 · 西宁市").is_displayed()
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def test_the_rank_finder_lists_a_whole_province_without_a_city(server, chromium):
     chromium.set_window_size(1366, 900)
     chromium.get(server + "/report-card/?province=福建省")
