@@ -168,3 +168,50 @@ def test_the_pages_changed_pass_axe(server, chromium):
             _wait(lambda: _rank_links(chromium))
         problems[path] = _blocking(_axe(chromium))
     assert problems == {p: [] for p in problems}, problems
+
+
+def _before(chromium, element) -> str:
+    return chromium.execute_script("return getComputedStyle(arguments[0], '::before').content", element)
+
+
+def test_a_chart_waiting_for_plotly_says_it_is_loading(server, chromium):
+    # (audit 28: on a slow phone network plotly, 365 KB, took half a minute: the compare page's chart and a report
+    # page's charts stood as blank boxes, with nothing saying a chart was coming)
+    chromium.set_window_size(390, 844)
+    chromium.execute_cdp_cmd("Network.enable", {})
+    chromium.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})  # (an earlier test's plotly)
+    chromium.execute_cdp_cmd("Fetch.enable", {"patterns": [{"urlPattern": "*plotly-basic*"}]})  # held, never sent
+    try:
+        chromium.get(server + "/compare/")
+        _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
+        chart = chromium.find_element("id", "xxgk-compare-chart")
+        assert "图表加载中" in _before(chromium, chart), _before(chromium, chart)
+        chromium.get(server + "/a/qinghai-xining-shujuju/2024.html")
+        charts = _wait(lambda: chromium.find_elements("css selector", "div.xxgk-chart"))
+        chromium.execute_script("arguments[0].scrollIntoView()", charts[0])
+        assert "图表加载中" in _before(chromium, charts[0]), _before(chromium, charts[0])
+    finally:
+        chromium.execute_cdp_cmd("Fetch.disable", {})
+        chromium.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
+    chromium.get(server + "/compare/")  # drawn: the note is gone
+    chart = chromium.find_element("id", "xxgk-compare-chart")
+    _wait(lambda: chart.find_elements("css selector", ".main-svg"))
+    assert _before(chromium, chart) == "none"
+
+
+def test_a_compare_chart_whose_plotly_failed_says_so(server, chromium):
+    # (before, the box stayed blank for good, an uncaught error in the console)
+    chromium.set_window_size(1366, 900)
+    chromium.execute_cdp_cmd("Network.enable", {})
+    chromium.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*plotly-basic*"]})
+    try:
+        chromium.get(server + "/compare/")
+        chart = chromium.find_element("id", "xxgk-compare-chart")
+        said = _wait(lambda: chart.text)
+        assert said == "图表未能加载：数据见下表。", said
+        assert _before(chromium, chart) == "none"
+        assert not chromium.find_element("id", "xxgk-compare-png").is_displayed()
+    finally:
+        chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        chromium.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})

@@ -31,6 +31,7 @@
   }
   /* said where a view would be when its data did not load: before, the page stayed empty and silent (an uncaught
      error in the console), or kept the previous view's chart, table and CSV under the new choice */
+  var CHART_NOT_LOADED = "图表未能加载：数据见下表。";
   var NOT_LOADED = "数据未能加载（网络或服务器问题），请稍后重试或刷新页面；全部数据也可在“数据下载”页获取。";
   function fmt(v, unit) {
     if (v === null || v === undefined) return "无数据";
@@ -505,13 +506,22 @@
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
         layout.title.text = plotText(layout.title.text);
+        // said while plotly (365 KB) loads, and if it cannot: on a slow phone the chart's box stood blank for half
+        // a minute, and stayed blank for good when the script failed, the table below it the only sign of the view
+        chartDiv.setAttribute("data-loading", "");
         window.xxgkLoadPlotly().then(function () {
+          chartDiv.removeAttribute("data-loading");
           // role=img holds nothing focusable: no modebar (the CSV of the view is the link beside the chart)
           return Plotly.react(chartDiv, traces.map(plotTrace), layout, {responsive: true, displayModeBar: false,
             locale: "zh-CN"});
         }).then(function () {
           chartDiv.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
           if (pngButton) pngButton.hidden = false;
+        }).catch(function () {
+          chartDiv.removeAttribute("data-loading");
+          chartDiv.style.height = "auto";
+          chartDiv.textContent = CHART_NOT_LOADED;
+          if (pngButton) pngButton.hidden = true;
         });
       } else {
         if (pngButton) pngButton.hidden = true;  // nothing drawn: no image to download

@@ -113,7 +113,10 @@
      city's reports (every part of a province in parts), opened narrowed to the city (?city=); the choice kept in the
      address (?province=&city=) for the office to share. Before, an office had to find its reports' year and tier,
      the group, its province, then narrow that page to its city. */
-  function rankFinder(form) {
+  function rankFinder() {  /* (xxgk.js calls it on a page with the menus, each time the page is shown) */
+    var form = document.querySelector("form[data-xxgk-rank-find]:not([data-done])");
+    if (!form) return;
+    form.dataset.done = "1";
     var province = form.querySelector("#xxgk-rank-province"), city = form.querySelector("#xxgk-rank-city");
     var groups = Array.from(form.querySelectorAll("[data-xxgk-rank-groups] li"));
     var status = document.getElementById("xxgk-rank-find-status"), out = document.getElementById("xxgk-rank-find-links");

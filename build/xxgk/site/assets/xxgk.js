@@ -335,10 +335,6 @@
     try { kept = sessionStorage.getItem(WORK_LIST); } catch (error) { return; }
     if (kept && document.querySelector("article h1")) loadLists().then(function (l) { l.workList(); });
   }
-  function rankFinder() {  /* the ranking index's city menus (lists.js), on that page only */
-    var form = document.querySelector("form[data-xxgk-rank-find]:not([data-done])");
-    if (form) { form.dataset.done = "1"; loadLists().then(function (l) { l.rankFinder(form); }); }
-  }
   function provinces() {
     document.querySelectorAll(".xxgk-province-pick").forEach(function (pick) {
       if (pick.dataset.done) return;
@@ -656,7 +652,8 @@
   window.addEventListener("beforeprint", printSource);
   window.xxgkShared = {heads: heads, q: q};  /* what lists.js reads a table and writes a CSV cell with */
   function all() {
-    charts(); tables(); cards(); provinces(); workList(); rankFinder(); citation(); scrollers(); heldGroups(); excerpts();
+    charts(); tables(); cards(); provinces(); workList(); citation(); scrollers(); heldGroups(); excerpts();
+    if (document.querySelector("[data-xxgk-rank-find]")) loadLists().then(function (l) { l.rankFinder(); });
     csvButtons();
     printSource();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
