@@ -215,3 +215,21 @@ def test_a_compare_chart_whose_plotly_failed_says_so(server, chromium):
     finally:
         chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
         chromium.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
+
+
+def test_only_the_compare_page_loads_the_compare_script(server, chromium):
+    # (audit 28: compare.js, 8.9 KB gzipped, came with every page's first view — a report page on a phone too —
+    # though only the compare page uses it)
+    def scripts() -> list[str]:
+        return [u.rsplit("/", 1)[1] for u in chromium.execute_script(
+            "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+            if u.endswith(".js")]
+
+    chromium.set_window_size(390, 844)
+    for path in ("/", "/a/qinghai-xining-shujuju/2024.html", "/agencies/"):
+        chromium.get(server + path)
+        _wait(lambda: "xxgk.js" in scripts())
+        assert "compare.js" not in scripts(), (path, scripts())
+    chromium.get(server + "/compare/?agencies=qinghai-xining-shujuju&metric=received&year=2023-2024")
+    rows = _wait(lambda: [r.text for r in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
+    assert any(r.startswith("西宁市数据局") for r in rows), rows

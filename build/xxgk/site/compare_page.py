@@ -1,7 +1,8 @@
 """The compare page: a comparison the reader steers, and a league table. The page carries the controls
-(labelled, keyboard-operable) and empty result areas; ``assets/compare.js`` fills them from the JSON of
-``browser_data`` and keeps the view in the URL: ``?agencies=ID,ID&metric=CODE&year=YYYY`` or
-``year=YYYY-YYYY``. Opening that URL reproduces the view.
+(labelled, keyboard-operable) and empty result areas; ``assets/compare.js``, which this page alone loads (listed
+in mkdocs.yml's extra_javascript, its 8.9 KB gzipped came with every page's first view, a report's on a phone
+too), fills them from the JSON of ``browser_data`` and keeps the view in the URL:
+``?agencies=ID,ID&metric=CODE&year=YYYY`` or ``year=YYYY-YYYY``. Opening that URL reproduces the view.
 
 Defaults: no agencies → the largest agencies (by the chosen measure) of the latest year; one agency → its
 series against its peer-group median. A single year is a ranking of that year; a range is a time series per
@@ -113,4 +114,5 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 </form>
 <div id="xxgk-league-status" role="status" aria-live="polite"></div>
 <div id="xxgk-league-table"></div>
+<script src="../assets/compare.js" defer></script>
 """
