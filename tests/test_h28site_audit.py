@@ -233,3 +233,10 @@ def test_only_the_compare_page_loads_the_compare_script(server, chromium):
     chromium.get(server + "/compare/?agencies=qinghai-xining-shujuju&metric=received&year=2023-2024")
     rows = _wait(lambda: [r.text for r in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
     assert any(r.startswith("西宁市数据局") for r in rows), rows
+
+
+def test_the_compare_pages_introduction_reads_without_a_gap(server, chromium):
+    # (its two source lines were joined by a space a browser shows between Chinese sentences: 分享。 单一年度)
+    chromium.get(server + "/compare/")
+    intro = _wait(lambda: chromium.find_element("css selector", "article h1 ~ p")).text
+    assert "复制网址即可分享。单一年度按数值排序" in intro, intro

@@ -67,7 +67,7 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
         f'<option value="{k}">{v}</option>' for k, v in KIND_ZH.items())
     return front_matter("比较") + f"""# 比较各机构
 
-<p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。
+<p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。\
 单一年度按数值排序；年度范围画出每个机构的历年变化。不同年度的数值从不相加或一起排名。缺失的数值显示为“无数据”，不是0。</p>
 <noscript data-search-exclude><p>比较和排行榜需要启用 JavaScript：不启用时，网址中所选的机构、指标和年度无法显示。\
 每个机构历年的数字见<a href="../agencies/">机构索引</a>中该机构的页面（不需要 JavaScript），\
