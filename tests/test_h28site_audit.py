@@ -240,3 +240,13 @@ def test_the_compare_pages_introduction_reads_without_a_gap(server, chromium):
     chromium.get(server + "/compare/")
     intro = _wait(lambda: chromium.find_element("css selector", "article h1 ~ p")).text
     assert "复制网址即可分享。单一年度按数值排序" in intro, intro
+
+
+def test_the_404_page_on_a_phone_links_the_search_it_names(server, chromium):
+    # (audit 28: it told a phone reader to use 页面顶部的搜索框, where a phone's header shows only a magnifier)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/a/qinghai-xining-shujuju/2019/")
+    article = _wait(lambda: chromium.find_element("tag name", "article"))
+    assert "搜索框" not in article.text, article.text
+    article.find_element("link text", "原文检索").click()
+    assert _wait(lambda: chromium.find_element("css selector", "article h1").text) == "检索报告原文"
