@@ -1,0 +1,71 @@
+"""What the third hostile-input audit found (session 28): a PDF whose page list hides in a compressed object stream,
+output that grows with failed files and with an agency's reports, and sinks a hostile name still reached."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from xxgk import readers
+from xxgk.readers import read_bytes
+
+
+def object_stream_pdf(times: int, packed=zlib.compress) -> bytes:
+    """A PDF 1.5 of one page ("Hello") whose page list (object 2) sits in an object stream (object 6), packed by
+    ``packed`` (Flate), and names that page ``times`` times; a cross-reference stream (object 7) finds it."""
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
+    plain = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+             3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> >> >>",
+             4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+             5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    header = b"2 0 "
+    pages = b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * times) + b"] /Count %d >>" % times
+    stream = packed(header + pages)
+    plain[6] = (b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                % (len(header), len(stream), stream))
+    out, offsets = bytearray(b"%PDF-1.5\n"), {}
+    for number, body in sorted(plain.items()):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    offsets[7] = len(out)
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"] + [
+        b"\x02" + (6).to_bytes(4, "big") + b"\x00\x00" if number == 2
+        else b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00" for number in range(1, 8)]
+    xref = b"".join(rows)
+    out += (b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n"
+            % (len(xref), xref))
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[7]
+    return bytes(out)
+
+
+def test_a_page_list_inside_a_compressed_object_stream_is_counted_before_it_is_parsed():
+    """A 27 KB PDF whose page list, inside a Flate object stream, names its one page 3,000,000 times took 47 CPU s
+    (the library parsing the list each time it walked the page tree; twice that size takes a worker's whole 120 s),
+    and was then read as one page: the bytes showed no /Kids, so the count from the bytes never saw it. Here
+    5,000 times: ``over_budget``, saying how long the list is, as for a list outside an object stream."""
+    source = read_bytes(object_stream_pdf(5000), ".pdf")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", "超出处理上限：PDF 的页面列表有 5000 项，超过上限 1000 页")]
+    assert not source.text
+
+
+def test_a_page_list_in_an_object_stream_within_the_budget_is_still_read():
+    source = read_bytes(object_stream_pdf(3), ".pdf")
+    assert source.text == "Hello" and not source.findings
+
+
+def test_object_streams_inflating_past_their_budget_are_refused_not_held(monkeypatch):
+    """The library inflates an object stream whole; one inflating past ``OBJECT_STREAMS_INFLATED`` (64 MB; here
+    made 1,000 bytes) is refused while it is inflated, before anything holds it."""
+    monkeypatch.setattr(readers, "OBJECT_STREAMS_INFLATED", 1000)
+    source = read_bytes(object_stream_pdf(1, packed=lambda body: zlib.compress(body + b" " * 2000)), ".pdf")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", "超出处理上限：PDF 的对象流解压后超过 0 MB")]
+
+
+@pytest.mark.parametrize("damaged", [b"not flate at all", zlib.compress(b"2 0 << /Type /Pages")[:-6]])
+def test_an_object_stream_that_does_not_inflate_is_left_to_the_library(damaged):
+    """A stream that is no Flate data, or is cut, is not this check's to judge: the library reads what it can."""
+    readers._check_page_lists(b"1 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n" + damaged)
