@@ -69,3 +69,91 @@ def test_object_streams_inflating_past_their_budget_are_refused_not_held(monkeyp
 def test_an_object_stream_that_does_not_inflate_is_left_to_the_library(damaged):
     """A stream that is no Flate data, or is cut, is not this check's to judge: the library reads what it can."""
     readers._check_page_lists(b"1 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n" + damaged)
+
+
+EMPTY = ["空白一.txt", "empty-2.docx", "empty-3.pdf"]
+
+
+@pytest.fixture(scope="module")
+def empties_site(tmp_path_factory):
+    """Two reports, three empty files no manifest row names, an empty file the manifest gives an agency and year,
+    and a file of text that is no report; built with a site address (canonical links and the sitemap)."""
+    import csv
+
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    from .conftest import ROOT
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("empties")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市民政局"), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="格尔木市教育局", carried_over=3), encoding="utf-8")
+    (reports / "known.txt").write_bytes(b"")
+    (reports / "notes.txt").write_text("会议纪要：无。", encoding="utf-8")
+    for name in EMPTY:
+        (reports / name).write_bytes(b"")
+    with (reports / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["file", "agency", "year"], ["known.txt", "格尔木市财政局", "2024"]])
+    _, errors = build_package(reports, work / "datapackage", workers=1)
+    assert errors == []
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XXGK_SITE_URL", "https://example.org/xxgk/")
+        code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    return work
+
+
+def _report_ids(work, names) -> dict[str, str]:
+    from xxgk.site.data import read_csv
+
+    return {r["source_file"]: r["report_id"] for r in read_csv(work / "datapackage" / "data" / "reports.csv")
+            if r["source_file"] in names}
+
+
+def test_an_empty_file_of_no_agency_has_no_page_and_nothing_links_to_one(empties_site):
+    """10,000 empty files in ``reports/`` made a 138 MB site: a report page and a source page each (8 KB saying the
+    file's name, its checksum and 空文件), each in the sitemap, the search and four lists. A file that could not be
+    read, holds no text and names no agency now has no page; no page, sitemap entry or address map names one."""
+    ids = _report_ids(empties_site, EMPTY)
+    assert len(ids) == 3
+    site = empties_site / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert not [p for p in files if any(rid in p.name for rid in ids.values())]
+    for path in files:
+        if path.suffix in (".html", ".xml", ".json", ".js", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not [rid for rid in ids.values() if rid in text], path
+
+
+def test_the_quality_page_lists_each_file_without_a_page_with_its_reason(empties_site):
+    import html
+    import re
+
+    page = (empties_site / "site" / "quality" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id=xxgk-pageless'):]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", section))
+    assert "无法读取且没有文字的文件（3 个）" in text
+    for name in EMPTY:
+        assert re.search(re.escape(name) + r"\s+无法读取文件：空文件", text), name
+    agencies = (empties_site / "site" / "agencies" / "index.html").read_text(encoding="utf-8")
+    assert "另有 3 个文件无法读取且没有文字" in html.unescape(re.sub(r"<[^>]+>", "", agencies))
+    assert 'href=../quality/#xxgk-pageless' in agencies
+
+
+def test_a_failed_file_of_a_known_agency_or_with_text_keeps_its_page(empties_site):
+    """The manifest's empty file of 格尔木市财政局 2024 is that agency's year (its list of years leads to its page);
+    a text that is no report shows its text. Every file is still a row of reports.csv."""
+    from xxgk.site.data import read_csv
+
+    site = empties_site / "site"
+    ids = _report_ids(empties_site, ["known.txt", "notes.txt"])
+    assert (site / "src" / f"{ids['notes.txt']}.html").exists()
+    assert (site / "src" / f"{ids['known.txt']}.html").exists()
+    names = {r["source_file"] for r in read_csv(empties_site / "datapackage" / "data" / "reports.csv")}
+    assert names == {"a.txt", "b.txt", "known.txt", "notes.txt", *EMPTY}
+

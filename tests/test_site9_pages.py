@@ -88,7 +88,8 @@ def unread_site(tmp_path_factory):
     (reports / "good.txt").write_text(tab_report(agency="样例县数据局", carried_over=3), encoding="utf-8")
     (reports / "good copy.txt").write_text(tab_report(agency="样例县数据局", carried_over=3), encoding="utf-8")
     (reports / "bad.txt").write_bytes(bytes(range(256)) * 40)  # binary: file_unreadable
-    (reports / "nameless.txt").write_bytes(b"")  # empty, no year
+    # no agency, no year: a text that is no report (an empty file no longer has a page: test_h28hostile_audit)
+    (reports / "nameless.txt").write_text("会议纪要：无。", encoding="utf-8")
     (reports / "sources.csv").write_text("file,agency,year\nbad.txt,样例县教育局,2024\n", encoding="utf-8")
     site_of(reports, work)
     return work / "site", {_facts(p)["源文件"]: p for p in report_page_files(work / "site")}

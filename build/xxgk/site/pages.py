@@ -52,6 +52,7 @@ from .titles import (
     WIDE,
     agency_path,
     front_matter,
+    pageless_reports,
     report_name,
     report_paths,
     report_title,
@@ -201,6 +202,7 @@ class Site(ReportPages, AgencyPages):
         summary = summarise(pkg, QUALITY_ROWS_PER_CODE)
         self.findings = summary.findings  # {report_id: [{code, severity}]}: the reports with findings
         self.findings_by_code = summary.by_code
+        self.failed_reasons = summary.failed  # {report_id: messages} of failed files naming no agency
         self.current: tuple[str, dict[str, list[dict]]] | None = None  # the report being written and its rows
         self.current_digest = ""  # the SHA-256 of its rows as the CSVs hold them (``Package.stream``)
         self.category_of = {c["code"]: c["category"] for c in pkg.tables["finding_codes"]}
@@ -213,7 +215,8 @@ class Site(ReportPages, AgencyPages):
         self.score_ranks = ranks([r for r in self.reports if scored(r) and fully_read(  # within one year and tier
             self.findings.get(r["report_id"], []))], self.scores)
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
-        self.report_urls = report_paths(self.reports)
+        self.pageless = pageless_reports(self.reports, pkg.source_text)  # failed files without text: no page
+        self.report_urls = report_paths(self.reports, self.pageless)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
         self.share_bases = share_bases(list(pkg.tables["metrics"]))  # a share of nothing is said apart (无从计算)
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
@@ -273,6 +276,8 @@ class Site(ReportPages, AgencyPages):
         digest: list[str] = []
         for report, rows in self.pkg.stream(digests=digest):  # the second pass: one report's rows at a time
             rid = report["report_id"]
+            if rid in self.pageless:
+                continue
             self.current, self.current_digest = (rid, rows), digest[0]
             self.report_page(report)
             self.source_page(report)
@@ -340,7 +345,8 @@ class Site(ReportPages, AgencyPages):
             ("份报告", len(self.reports), ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
             *self._received_totals(),
             ("条问题", nfind, "quality/"), ("条机关自身的错误", errors, "quality/")))  # the counts a checker follows
-        latest = sorted(self.reports, key=lambda r: (int(r["year"] or 0), r["published_date"] or "", r["report_id"]),
+        paged = (r for r in self.reports if r["report_id"] not in self.pageless)
+        latest = sorted(paged, key=lambda r: (int(r["year"] or 0), r["published_date"] or "", r["report_id"]),
                         reverse=True)[:10]  # the latest year first (a report without a date is no older for it)
         rows = [[f'<td><a href="{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>', cell(r["year"]),
                  cell(r["published_date"])] for r in latest]
@@ -422,11 +428,29 @@ class Site(ReportPages, AgencyPages):
         return "\n".join(body)
 
     def _orphans(self, reports: list[dict], base: str) -> str:
+        """The reports no agency was identified for, each linked to its page; those without one (``pageless``)
+        counted in a sentence that leads to the quality page, where each is listed with its reason."""
+        paged = [r for r in reports if r["report_id"] not in self.pageless]
+        rows = [[f'<td><a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>',
+                 cell(r["year"]), f"<td>{esc(status_zh(r['status']))}</td>"] for r in paged]
+        unpaged = len(reports) - len(paged)
         if not reports:
             return ""
-        rows = [[f'<td><a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>',
-                 cell(r["year"]), f"<td>{esc(status_zh(r['status']))}</td>"] for r in reports]
-        return "\n## 未能识别机构的报告\n\n" + table(["报告", "年度", "状态"], rows)
+        return ("\n## 未能识别机构的报告\n\n" + (table(["报告", "年度", "状态"], rows) if rows else "")
+                + (self.pageless_note(unpaged, base) if unpaged else ""))
+
+    def pageless_note(self, count: int, base: str) -> str:
+        """What a page says of the ``count`` files it leaves out for having no page (``titles.pageless_reports``)."""
+        return (f"<p>另有 {count} 个文件无法读取且没有文字（空文件、损坏或超出处理上限的文件等），不单独成页："
+                f'每个文件及其原因见<a href="{base}quality/#xxgk-pageless">数据质量</a>，'
+                f'也在下载的 reports.csv（status 为 failed）和 findings.csv 中。</p>')
+
+    def report_anchor(self, rid: str, base: str, label: str) -> str:
+        """``label`` linked to report ``rid``'s page from a page ``base`` below the site root; the label alone for a
+        report without a page (``pageless``)."""
+        if rid in self.pageless:
+            return f'{esc(label)}<small>（无单独页面）</small>'
+        return f'<a href="{base}{self.report_urls[rid]}">{esc(label)}</a>'
 
     def compare(self) -> None:
         provinces = sorted({a["province"] for a in self.pkg.tables["agencies"] if a["province"]})
@@ -563,7 +587,7 @@ class Site(ReportPages, AgencyPages):
         listed = sorted(self.findings.items(), key=lambda kv: (-_own_errors(kv[1]), -len(kv[1]), kv[0]))
         if len(self.reports) > INDEX_SHARD_ABOVE:
             listed = listed[:QUALITY_REPORT_ROWS]
-        per_agency = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>', cell(len(v)),
+        per_agency = [[f"<td>{self.report_anchor(rid, '../', names[rid])}</td>", cell(len(v)),
                        cell(_own_errors(v)), cell(sum(not counts_against_agency(f["code"]) for f in v)),
                        self._year_cell(self.reports_by_id[rid]), self._province_cell(self.reports_by_id[rid])]
                       for rid, v in listed]
@@ -593,7 +617,25 @@ class Site(ReportPages, AgencyPages):
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         parts += by_code_html
+        parts.append(self._quality_pageless(findings_csv))
         self.write("quality.md", "\n".join(parts))
+
+    def _quality_pageless(self, findings_csv: str) -> str:
+        """The files without a page of their own (``titles.pageless_reports``), each with why it could not be read:
+        the first ``QUALITY_ROWS_PER_CODE`` by file name, the rest counted (``reports.csv`` lists them all)."""
+        if not self.pageless:
+            return ""
+        listed = sorted(self.pageless, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
+        rows = [[f"<td>{esc(self.reports_by_id[rid]['source_file'])}</td>",
+                 f"<td>{'；'.join(esc(m) for m in self.failed_reasons.get(rid, [])) or '—'}</td>"]
+                for rid in listed[:QUALITY_ROWS_PER_CODE]]
+        more = len(listed) - len(rows)
+        return "\n".join(filter(None, [
+            f'\n<h2 id="xxgk-pageless">无法读取且没有文字的文件（{len(listed)} 个）</h2>\n',
+            "<p>这些文件没有可显示的文字，不单独成页；它们的问题也计入上面各节。</p>",
+            table(["文件", "原因"], rows, "xxgk-pageless-files", extra=" data-phone-cards"),
+            f"<p>以上是按文件名排列的前 {len(rows)} 个；另有 {more} 个，全部见下载的 reports.csv（status 为 failed）"
+            f'和 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>' if more else ""]))
 
     def _quality_code_table(self, items: list[tuple[str, dict]], names: dict, count: int, findings_csv: str,
                             spans: dict, code: dict) -> str:
@@ -625,7 +667,7 @@ class Site(ReportPages, AgencyPages):
 
         notes = {rid: notes_of(rid, fs) for rid, fs in grouped.items()}
         with_notes = any(notes.values())
-        rows = [[f'<td><a href="../{self.report_urls[rid]}">{esc(names[rid])}</a></td>']
+        rows = [[f"<td>{self.report_anchor(rid, '../', names[rid])}</td>"]
                 + ([f"<td>{notes[rid]}</td>"] if with_notes else [])
                 + [self._year_cell(self.reports_by_id[rid]), self._province_cell(self.reports_by_id[rid])]
                 for rid in grouped]
@@ -677,7 +719,8 @@ class Site(ReportPages, AgencyPages):
         year and tier."""
         groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in self.reports:
-            groups[score_group(r)[:2]].append(r)  # (year, tier): a page; each kind ranked apart within it
+            if r["report_id"] not in self.pageless:  # (not scored, and said below)
+                groups[score_group(r)[:2]].append(r)  # (year, tier): a page; each kind ranked apart within it
         split = len(self.reports) > INDEX_SHARD_ABOVE
         parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
                  RANKING_INTRO.format(up="../")]
@@ -687,7 +730,7 @@ class Site(ReportPages, AgencyPages):
                          "（名次仍是全国同年度、同层级、同类别报告中的名次）。</p>")
             finder_at = len(parts)
         else:  # every report on this one page: its province in a column, and a filter by it
-            parts.append(self._province_filter(self.reports))
+            parts.append(self._province_filter([r for r in self.reports if r["report_id"] not in self.pageless]))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
             ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,  # ranked ones first
@@ -722,6 +765,8 @@ class Site(ReportPages, AgencyPages):
             parts.append(self._ranking_provinces(year, tier, ordered, ranked, table_id, finder))
         if split:
             parts.insert(finder_at, self._rank_finder(finder))
+        if self.pageless:
+            parts.append(self.pageless_note(len(self.pageless), "../"))
         self.write("report-card.md", "\n".join(parts))
 
     def _rank_finder(self, finder: dict) -> str:

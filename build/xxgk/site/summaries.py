@@ -50,12 +50,18 @@ class Summaries:
     have findings, in package order; ``by_code``: {code: (count, first findings in full as (report_id, row))};
     ``table2``: {report_id: table 二's template edition, told by its measures (``metrics.table2_edition``; None when
     no table 二 was read)}: the agency and compare pages take a table-二 measure's edition from it, not from
-    ``reports.format`` (table 三's), and the compare page's JSON is written before the report pages' pass."""
+    ``reports.format`` (table 三's), and the compare page's JSON is written before the report pages' pass;
+    ``failed``: {report_id: its first ``FAILED_MESSAGES`` findings' messages} of each file that could not be read
+    and names no agency (the quality page's list of files without a page of their own, ``titles.pageless_reports``)."""
 
     values: dict[str, MetricRow] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
     by_code: dict[str, tuple[int, list[tuple[str, dict]]]] = field(default_factory=dict)
     table2: dict[str, str | None] = field(default_factory=dict)
+    failed: dict[str, list[str]] = field(default_factory=dict)
+
+
+FAILED_MESSAGES = 3  # a failed file's reasons the quality page quotes (one, mostly: 空文件, 超过上限 …)
 
 
 def summarise(pkg: Package, keep_per_code: int) -> Summaries:
@@ -75,6 +81,8 @@ def summarise(pkg: Package, keep_per_code: int) -> Summaries:
             out.findings[rid] = [shared.setdefault((f["code"], f["severity"]),
                                                    {"code": f["code"], "severity": f["severity"]})
                                  for f in rows["findings"]]
+        if report["status"] == "failed" and not report.get("agency_id"):
+            out.failed[rid] = [f["message"] for f in rows["findings"][:FAILED_MESSAGES]]
         for f in rows["findings"]:
             counts[f["code"]] = counts.get(f["code"], 0) + 1
             kept = first.setdefault(f["code"], [])

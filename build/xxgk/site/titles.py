@@ -30,15 +30,18 @@ def agency_path(agency_id: str) -> str:
     return f"a/{agency_id}/"
 
 
-def report_paths(reports: list[dict]) -> dict[str, str]:
+def report_paths(reports: list[dict], pageless: frozenset[str] = frozenset()) -> dict[str, str]:
     """``{report_id: page path}``, the one definition of a report page's URL: ``a/<agency_id>/<year>.html``
     beside its agency's page (a file, no folder per report: one 4 KiB block less on disk each); a second report
     of the same agency and year gets ``<year>-<report_id>.html``, the plain ``<year>.html`` being the report counted
     for that year (``reports.duplicate_of`` empty: audit 28, it was the first by report_id, a file the agency's page
-    and ranks do not count); a report with no agency or year gets ``r/<report_id>.html``. Earlier URLs
-    (``a/<agency_id>/<year>/``, ``r/<report_id>/``) are resolved by the 404 page (``redirects.py``)."""
+    and ranks do not count); a report with no agency or year gets ``r/<report_id>.html``; a report in ``pageless``
+    (``pageless_reports``) gets none. Earlier URLs (``a/<agency_id>/<year>/``, ``r/<report_id>/``) are resolved by
+    the 404 page (``redirects.py``)."""
     out, seen = {}, set()
     for r in sorted(reports, key=lambda r: (bool(r.get("duplicate_of")), r["report_id"])):
+        if r["report_id"] in pageless:
+            continue
         if not (r.get("agency_id") and r["year"]):
             out[r["report_id"]] = f"r/{r['report_id']}.html"
             continue
@@ -47,6 +50,25 @@ def report_paths(reports: list[dict]) -> dict[str, str]:
         seen.add(key)
         out[r["report_id"]] = f"{agency_path(r['agency_id'])}{leaf}.html"
     return out
+
+
+def pageless_reports(reports: list[dict], text_of) -> frozenset[str]:
+    """The reports that get no page of their own: files that could not be read (``status`` failed), hold no text
+    (``text_of(report_id)``, the package's source text) and name no agency, whose page and source page would say
+    only the file's name, checksum and why it failed — what the quality page and the agency index say of them
+    (``Site.pageless_note``), and ``reports.csv`` and ``findings.csv`` too. A folder of 10,000 empty files made a
+    138 MB site of such pages, each in the sitemap and the search. A failed file of a known agency keeps its page:
+    its agency's list of years leads to it.
+
+    >>> rows = [{"report_id": "a", "status": "failed", "agency_id": None},
+    ...         {"report_id": "b", "status": "failed", "agency_id": "x"},
+    ...         {"report_id": "c", "status": "failed", "agency_id": None},
+    ...         {"report_id": "d", "status": "parsed", "agency_id": None}]
+    >>> sorted(pageless_reports(rows, {"a": "", "b": "", "c": "不是年报的文字", "d": ""}.get))
+    ['a']
+    """
+    return frozenset(r["report_id"] for r in reports if r["status"] == "failed" and not r.get("agency_id")
+                     and not text_of(r["report_id"]).strip())
 
 
 def page_source(path: str) -> str:
