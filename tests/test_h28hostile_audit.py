@@ -157,3 +157,62 @@ def test_a_failed_file_of_a_known_agency_or_with_text_keeps_its_page(empties_sit
     names = {r["source_file"] for r in read_csv(empties_site / "datapackage" / "data" / "reports.csv")}
     assert names == {"a.txt", "b.txt", "known.txt", "notes.txt", *EMPTY}
 
+
+@pytest.fixture(scope="module")
+def many_reports_site(tmp_path_factory):
+    """Nine years of one agency's reports, its page made to show 4 and its list pages to hold 4 each."""
+    from xxgk.package.build import build_package
+    from xxgk.site import agency_page
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    from .conftest import ROOT
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("many")
+    reports = work / "reports"
+    reports.mkdir()
+    for year in range(2016, 2025):
+        (reports / f"{year}.txt").write_text(tab_report(agency="格尔木市民政局", year=year, carried_over=year % 7),
+                                             encoding="utf-8")
+    _, errors = build_package(reports, work / "datapackage", workers=1)
+    assert errors == []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(agency_page, "AGENCY_ROWS_SHOWN", 4)
+        patch.setattr(agency_page, "AGENCY_LIST_ROWS", 4)
+        write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    return work / "site" / "a" / "qinghai-haixi-geermu-minzhengju"
+
+
+def _links(page) -> list[str]:
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+    return [a.get("href") for a in doc.xpath("//article//a") if a.get("href")]
+
+
+def test_an_agency_of_many_reports_lists_its_latest_and_splits_the_rest_into_list_pages(many_reports_site):
+    """An agency of 1,500 reports had a 1.1 MB page (its findings by year alone 720 KB), growing without bound with
+    its reports. Its page now lists its latest ``AGENCY_ROWS_SHOWN`` (here 4 of 9) in 历年报告 and in 历年发现的问题,
+    and says how many there are, with links to list pages of ``AGENCY_LIST_ROWS`` (here 4) that, without any
+    script, lead to every one of its report pages."""
+    import html
+    import re
+
+    page = many_reports_site / "index.html"
+    text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+    assert "本机构共有 9 份报告，上表列出最近的 4 份。" in text
+    linked_years = sorted({href for href in _links(page) if re.fullmatch(r"\d{4}\.html", href)})
+    assert linked_years == [f"{y}.html" for y in range(2021, 2025)]
+    lists = sorted({href for href in _links(page) if href.startswith("reports-")})
+    assert lists == ["reports-1.html", "reports-2.html", "reports-3.html"]
+    reached: list[str] = []
+    for name in lists:
+        assert (many_reports_site / name).is_file()
+        reached += sorted({href for href in _links(many_reports_site / name) if re.fullmatch(r"\d{4}\.html", href)})
+    assert reached == [f"{y}.html" for y in range(2016, 2025)]  # each once, on one page, in year order
+    assert all((many_reports_site / name).is_file() for name in reached)
+    first = html.unescape(re.sub(r"<[^>]+>", "", (many_reports_site / "reports-1.html").read_text(encoding="utf-8")))
+    assert "全部报告（第 1/3 页）" in first and "本页是其中第 1–4 份" in first and "第 3 页（2024）" in first

@@ -55,6 +55,21 @@ CHARTS = (  # (heading, chart title, metric codes, unit, stacked, the downloads'
     ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False, "licensing_penalty"),
 )
 PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
+# an agency page lists its latest reports up to AGENCY_ROWS_SHOWN (a report a row in 历年报告 and in 历年发现的问题);
+# past that, every report is on its list pages, AGENCY_LIST_ROWS a page (``list_leaf``): an agency of 1,500 reports
+# (a folder of many copies, or years of editions) had a 1.1 MB page, 720 KB of it the findings by year
+AGENCY_ROWS_SHOWN = 50
+AGENCY_LIST_ROWS = 200
+
+
+def list_leaf(part: int) -> str:
+    """The file name of an agency's list page ``part`` (from 1), beside its page and its report pages (whose names
+    start with a year's digits: ``titles.report_paths``), so never one of theirs.
+
+    >>> list_leaf(1), list_leaf(3)
+    ('reports-1.html', 'reports-3.html')
+    """
+    return f"reports-{part}.html"
 
 
 def peer_note(counts: list[int], who: str) -> str:
@@ -125,8 +140,41 @@ class AgencyPages:
     homophones = MappingProxyType({})  # (the host's: ``homophones`` of its agencies)
 
     def agency_page(self, agency: dict) -> None:
-        self.bulk_page(f"{agency_path(agency['agency_id'])}index.md", self.agency_inputs(agency),
-                       lambda: self._agency_markdown(agency))
+        """The agency's page and, when it has more than ``AGENCY_ROWS_SHOWN`` reports, its list pages."""
+        aid = agency["agency_id"]
+        self.bulk_page(f"{agency_path(aid)}index.md", self.agency_inputs(agency), lambda: self._agency_markdown(agency))
+        reports = self.agency_reports.get(aid, [])
+        if len(reports) <= AGENCY_ROWS_SHOWN:
+            return
+        parts = -(-len(reports) // AGENCY_LIST_ROWS)
+        for part in range(1, parts + 1):
+            self.bulk_page(f"{agency_path(aid)}{list_leaf(part).removesuffix('.html')}.md",
+                           [agency, self.reports_inputs(aid), part, parts],
+                           lambda part=part: self._agency_list_markdown(agency, part, parts))
+
+    def _agency_list_markdown(self, agency: dict, part: int, parts: int) -> tuple[str, list[str]]:
+        """List page ``part`` of ``parts``: its ``AGENCY_LIST_ROWS`` reports, by year, each linked, with its figures
+        and its findings, as the agency page lists its latest (plain tables: no script needed)."""
+        reports = self.agency_reports[agency["agency_id"]]
+        mine = reports[(part - 1) * AGENCY_LIST_ROWS:part * AGENCY_LIST_ROWS]
+        title = f"{agency['name']}：全部报告（第 {part}/{parts} 页）"
+        parts_nav, first = self._list_pages(reports, part), (part - 1) * AGENCY_LIST_ROWS
+        body = "\n".join([f"# {esc(title)}\n", f'<p><a href="./">← 机构页</a>　本机构共有 {len(reports)} 份报告，'
+                          f"本页是其中第 {first + 1}–{first + len(mine)} 份（按年度排列）。</p>", parts_nav,
+                          self._agency_reports(mine), self._agency_findings(mine), parts_nav])
+        markdown, blocks = split_html_blocks(body)
+        return front_matter(title, SEARCH_EXCLUDED) + markdown, blocks
+
+    def _list_pages(self, reports: list[dict], current: int = 0) -> str:
+        """Links to an agency's list pages, each named by the years it covers (``current``: not linked)."""
+        links = []
+        for part in range(1, -(-len(reports) // AGENCY_LIST_ROWS) + 1):
+            mine = reports[(part - 1) * AGENCY_LIST_ROWS:part * AGENCY_LIST_ROWS]
+            first, last = (mine[0]["year"] or "年度未知"), (mine[-1]["year"] or "年度未知")
+            name = f"第 {part} 页（{first}" + (f"–{last}" if last != first else "") + "）"
+            links.append(f"<b>{esc(name)}</b>" if part == current else
+                         f'<a href="{list_leaf(part)}">{esc(name)}</a>')
+        return "<p>全部报告：" + "　".join(links) + "</p>"
 
     def agency_inputs(self, agency: dict) -> list:
         """Everything the agency's page is made of besides the host's ``shared_inputs`` and the code (see
@@ -162,9 +210,12 @@ class AgencyPages:
         mine = self.years.get(aid, {})
         all_reports = self.agency_reports.get(aid, [])  # by year, then report_id
         title = agency["name"]
-        parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(all_reports)]
+        listed = all_reports[-AGENCY_ROWS_SHOWN:]  # the latest (by year); all of them on the list pages
+        more = (f"<p>本机构共有 {len(all_reports)} 份报告，上表列出最近的 {len(listed)} 份。</p>"
+                + self._list_pages(all_reports) if len(listed) < len(all_reports) else "")
+        parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(listed), more]
         parts += self._agency_charts(mine)
-        parts += [self._cross_year(mine), self._agency_findings(all_reports), self._agency_peers(mine)]
+        parts += [self._cross_year(mine), self._agency_findings(listed), more, self._agency_peers(mine)]
         markdown, blocks = split_html_blocks("\n".join(p for p in parts if p))
         return front_matter(title, SEARCH_EXCLUDED) + markdown, blocks
 

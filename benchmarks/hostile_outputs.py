@@ -1,0 +1,77 @@
+"""What the site writes for inputs that grow without adding information (session 28, third hostile-input audit):
+
+    PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_outputs [N]
+
+- N empty files beside two reports: the bulk pages spooled (report, agency and source pages) in all, and the
+  quality page (which lists each such file with its reason, ``titles.pageless_reports``; before session 28 each
+  had a report page and a source page: 10,000 of them made a 138 MB site);
+- one agency with N reports (years 1990–2100, several a year): its page's bytes and its list pages'
+  (``agency_page.AGENCY_ROWS_SHOWN``, ``AGENCY_LIST_ROWS``; 1,500 reports made a 1.1 MB page before).
+
+Figures are bytes of the pages' HTML bodies as spooled (before the theme; no MkDocs run), so they compare builds.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.factory import tab_report
+
+
+def _spooled(site_src: Path) -> dict[str, int]:
+    from xxgk.site.bulk import page_html, spooled
+
+    return {entry["src"]: len(page_html(entry).encode()) for entry in spooled(site_src)}
+
+
+def _build(reports: Path, work: Path) -> dict[str, int]:
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    build_package(reports, work / "datapackage", workers=1)
+    write_site_src(work / "datapackage", work / "site_src")
+    return _spooled(work / "site_src")
+
+
+def empty_files(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = Path(tmp) / "reports"
+        reports.mkdir()
+        for name, agency in (("a.txt", "格尔木市民政局"), ("b.txt", "格尔木市教育局")):
+            (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+        for k in range(n):
+            (reports / f"empty{k}.txt").write_bytes(b"")
+        pages = _build(reports, Path(tmp))
+        files = list((Path(tmp) / "site_src").rglob("*"))
+        quality = (Path(tmp) / "site_src" / "quality.md").stat().st_size
+        print(f"{n} empty files: {len(pages)} bulk pages, {sum(pages.values()):,} bytes; "
+              f"{sum(1 for f in files if f.is_file()):,} files in site_src; quality.md {quality:,} bytes")
+
+
+def one_agency(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = Path(tmp) / "reports"
+        reports.mkdir()
+        for k in range(n):
+            year = 1990 + k % 111
+            (reports / f"r{k:05}.txt").write_text(tab_report(agency="格尔木市民政局", year=year, carried_over=k),
+                                                  encoding="utf-8")
+        pages = _build(reports, Path(tmp))
+        agency = {src: size for src, size in pages.items() if src.startswith("a/") and not src[-7:-3].isdigit()
+                  and "-" not in src.rsplit("/", 1)[-1][:4]}
+        main = {s: v for s, v in agency.items() if s.endswith("index.md")}
+        lists = {s: v for s, v in agency.items() if "/reports-" in s}
+        print(f"one agency of {n} reports: agency page {sum(main.values()):,} bytes; {len(lists)} list pages, "
+              f"largest {max(lists.values(), default=0):,} bytes")
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    empty_files(n)
+    one_agency(n)
+
+
+if __name__ == "__main__":
+    main()
