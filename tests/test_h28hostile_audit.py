@@ -216,3 +216,30 @@ def test_an_agency_of_many_reports_lists_its_latest_and_splits_the_rest_into_lis
     assert all((many_reports_site / name).is_file() for name in reached)
     first = html.unescape(re.sub(r"<[^>]+>", "", (many_reports_site / "reports-1.html").read_text(encoding="utf-8")))
     assert "全部报告（第 1/3 页）" in first and "本页是其中第 1–4 份" in first and "第 3 页（2024）" in first
+
+
+@pytest.mark.browser
+def test_a_source_page_titled_by_a_long_file_name_does_not_scroll_sideways_on_a_phone(tmp_path):
+    """A text that is no report, in a file named by 200 Latin letters (a name no agency gives, so the page's title is
+    the file's name): its source page was 5,033 px wide on a 390 px phone, the reader scrolling sideways to read any
+    line; its heading is now cut where it must be, as its lines already were."""
+    from .conftest import needs_chromium, new_chromium, site_of
+    from .factory import tab_report
+
+    if needs_chromium.args[0]:
+        pytest.skip(needs_chromium.kwargs["reason"])
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "good.txt").write_text(tab_report(agency="格尔木市民政局"), encoding="utf-8")
+    (reports / f"{'A' * 200}.txt").write_text("会议纪要：无。", encoding="utf-8")
+    site = site_of(reports, tmp_path)
+    (page,) = [p for p in (site / "src").iterdir() if p.name.startswith("aaaa")]
+    driver = new_chromium()
+    try:
+        driver.set_window_size(390, 900)
+        driver.get(page.as_uri())
+        assert "AAAA" in driver.find_element("tag name", "h1").text
+        width = driver.execute_script("var e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+        assert width[0] <= width[1], width
+    finally:
+        driver.quit()
