@@ -165,6 +165,8 @@ def test_the_quality_page_lists_each_file_without_a_page_with_its_reason(empties
     agencies = (empties_site / "site" / "agencies" / "index.html").read_text(encoding="utf-8")
     assert "另有 3 个文件无法读取且没有文字" in html.unescape(re.sub(r"<[^>]+>", "", agencies))
     assert 'href=../quality/#xxgk-pageless' in agencies
+    search = (empties_site / "site" / "fulltext" / "index.html").read_text(encoding="utf-8")
+    assert "在 4 份报告的原文中检索词语" in search  # (it counted the files without a text to search: 7)
 
 
 def test_a_failed_file_of_a_known_agency_or_with_text_keeps_its_page(empties_site):

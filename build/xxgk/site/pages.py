@@ -469,7 +469,8 @@ class Site(ReportPages, AgencyPages):
                                                   {p: sorted(cs) for p, cs in cities.items()}, default_view))
 
     def fulltext(self) -> None:
-        self.write("fulltext.md", fulltext_markdown(self.reports))
+        # (the reports with a source page: those without one have no text to search, ``titles.pageless_reports``)
+        self.write("fulltext.md", fulltext_markdown([r for r in self.reports if r["report_id"] not in self.pageless]))
 
     def data_page(self) -> None:
         """Downloads (which file serves whom, size, date), how to cite (page URL and access date), licence,
