@@ -801,9 +801,9 @@ def _check_page_lists(data: bytes) -> None:
     xxgk.readers.OverBudget: PDF 的页面列表有 1001 项，超过上限 1000 页
     """
     _count_page_lists(data)
-    inflated = 0
+    inflated, decoded = 0, set()
     for found in _OBJECT_STREAM.finditer(data):
-        stream = _object_stream(data, found.start(), found.end(), OBJECT_STREAMS_INFLATED - inflated)
+        stream = _object_stream(data, found.start(), found.end(), OBJECT_STREAMS_INFLATED - inflated, decoded)
         if stream is None:
             raise OverBudget(f"PDF 的对象流解压后超过 {OBJECT_STREAMS_INFLATED // 2**20} MB")
         inflated += len(stream)
@@ -818,18 +818,19 @@ def _count_page_lists(data: bytes) -> None:
             raise OverBudget(f"PDF 的页面列表有 {listed} 项，超过上限 {BUDGET.pdf_pages} 页")
 
 
-def _object_stream(data: bytes, type_start: int, type_end: int, limit: int) -> bytes | None:
+def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, decoded: set[int]) -> bytes | None:
     """The decoded data of the object stream whose ``/Type /ObjStm`` is at ``data[type_start:type_end]`` (``b""``
     when it cannot be told or is not compressed: the bytes themselves were counted), ``None`` past ``limit`` bytes.
     Its filters are undone in order: Flate (inflated within ``limit``), and ASCII85 and ASCIIHex, which only shrink
     what they decode (``[/ASCII85Decode /FlateDecode]``: a 35 KB file listing one page 3,000,000 times hid its list
     from a check undoing Flate alone). A stream under another filter (LZW, run-length, a crypt filter) is left to
-    the library, bounded by the time budget.
+    the library, bounded by the time budget. ``decoded``: where the streams decoded so far start; one is decoded
+    once, however many ``/Type /ObjStm`` are written before it (``b""`` again).
 
     >>> import zlib, base64
     >>> body = b"<< /Type /ObjStm /Filter [/ASCII85Decode /FlateDecode] >>\\nstream\\n"
     >>> packed = base64.a85encode(zlib.compress(b"/Kids [3 0 R]")) + b"~>\\nendstream"
-    >>> _object_stream(b"1 0 obj " + body + packed, 11, 24, 100)
+    >>> _object_stream(b"1 0 obj " + body + packed, 11, 24, 100, set())
     b'/Kids [3 0 R]'
     """
     from pdfminer.ascii85 import ascii85decode, asciihexdecode
@@ -837,25 +838,26 @@ def _object_stream(data: bytes, type_start: int, type_end: int, limit: int) -> b
     head = data.rfind(b"obj", max(0, type_start - _DICTIONARY_REACH), type_start)
     stream = _STREAM_START.search(data, type_end, type_end + _DICTIONARY_REACH)
     filters = _FILTERS.search(data, max(head, 0), stream.start()) if head >= 0 and stream else None
-    if filters is None:
+    if filters is None or stream.end() in decoded:
         return b""
-    decoded: bytes | None = None  # (None: the raw data at stream.end(), up to where its decoder stops)
+    decoded.add(stream.end())
+    out: bytes | None = None  # (None: the raw data at stream.end(), up to where its decoder stops)
     for name in _FILTER_NAME.findall(filters.group(1)):
         if name in (b"FlateDecode", b"Fl"):
-            decoded = _inflate(data if decoded is None else decoded, stream.end() if decoded is None else 0, limit)
-            if decoded is None:
+            out = _inflate(data if out is None else out, stream.end() if out is None else 0, limit)
+            if out is None:
                 return None
         elif name in (b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"):
-            if decoded is None:
+            if out is None:
                 end = data.find(b"endstream", stream.end())
-                decoded = data[stream.end():end if end >= 0 else len(data)]
+                out = data[stream.end():end if end >= 0 else len(data)]
             try:
-                decoded = (ascii85decode if name in (b"ASCII85Decode", b"A85") else asciihexdecode)(decoded)
+                out = (ascii85decode if name in (b"ASCII85Decode", b"A85") else asciihexdecode)(out)
             except Exception:  # noqa: BLE001 (damaged data is the library's to report)
                 return b""
         else:
             return b""
-    return decoded or b""
+    return out or b""
 
 
 def _inflate(data: bytes, start: int, limit: int) -> bytes | None:

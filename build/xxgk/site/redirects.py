@@ -45,7 +45,8 @@ def shard_digits(moved: int) -> int:
 
 def redirect_maps(report_urls: dict[str, str]) -> tuple[int, dict[str, str]]:
     """``(digits, {path under the site: JSON text})`` of the map shards for ``{report_id: page path}``
-    (every report: none has its page at ``r/<report_id>/`` any more), deterministic (sorted keys)."""
+    (every report with a page: none has it at ``r/<report_id>/`` any more; a report without one,
+    ``titles.pageless_reports``, is not in the map, so its old address says 页面不存在), deterministic (sorted keys)."""
     moved = {rid: url for rid, url in report_urls.items() if url != f"r/{rid}/"}
     digits = shard_digits(len(moved))
     shards: dict[str, dict[str, str]] = {}
