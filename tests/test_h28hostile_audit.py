@@ -267,3 +267,15 @@ def test_a_source_page_titled_by_a_long_file_name_does_not_scroll_sideways_on_a_
         assert width[0] <= width[1], width
     finally:
         driver.quit()
+
+
+def test_a_stream_behind_many_object_stream_types_is_decoded_once(monkeypatch):
+    """Thirty ``/Type /ObjStm`` written before one Flate stream each decoded it again: thirty times its cost from
+    one stream (a file of such runs took 30 × its size of inflating). It is decoded once."""
+    calls = []
+    real = readers._inflate
+    monkeypatch.setattr(readers, "_inflate", lambda *a: calls.append(a[1]) or real(*a))
+    data = (b"1 0 obj << " + b"/Type /ObjStm " * 30 + b"/Filter /FlateDecode >>\nstream\n"
+            + zlib.compress(b"/Kids [3 0 R]") + b"\nendstream endobj\n")
+    readers._check_page_lists(data)
+    assert len(calls) == 1
