@@ -279,3 +279,29 @@ def test_a_stream_behind_many_object_stream_types_is_decoded_once(monkeypatch):
             + zlib.compress(b"/Kids [3 0 R]") + b"\nendstream endobj\n")
     readers._check_page_lists(data)
     assert len(calls) == 1
+
+
+def test_list_pages_taken_from_the_last_build_are_the_pages_their_inputs_make(tmp_path, monkeypatch):
+    """An agency's list pages are spooled like its page and taken from the last build when their stated inputs are
+    the same: with the check on, a rebuild after another agency's report changed writes each again and compares (a
+    missing input fails the build), and the site is the same bytes as one built without any cache."""
+    from xxgk.site import agency_page
+
+    from .factory import tab_report
+    from .test_spool_reuse import _build, _tree
+
+    monkeypatch.setattr(agency_page, "AGENCY_ROWS_SHOWN", 2)
+    monkeypatch.setattr(agency_page, "AGENCY_LIST_ROWS", 2)
+    monkeypatch.setenv("XXGK_CHECK_REUSE", "1")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for year in range(2020, 2025):
+        (reports / f"{year}.txt").write_text(tab_report(agency="格尔木市民政局", year=year, carried_over=year % 5),
+                                             encoding="utf-8")
+    (reports / "other.txt").write_text(tab_report(agency="格尔木市教育局"), encoding="utf-8")
+    _build(reports, tmp_path / "one", tmp_path / "cache")
+    (reports / "other.txt").write_text(tab_report(agency="格尔木市教育局", carried_over=1), encoding="utf-8")
+    site = _build(reports, tmp_path / "two", tmp_path / "cache")
+    lists = sorted(p.name for p in (site / "a" / "qinghai-haixi-geermu-minzhengju").glob("reports-*.html"))
+    assert lists == ["reports-1.html", "reports-2.html", "reports-3.html"]
+    assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
