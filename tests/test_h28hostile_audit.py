@@ -305,3 +305,40 @@ def test_list_pages_taken_from_the_last_build_are_the_pages_their_inputs_make(tm
     lists = sorted(p.name for p in (site / "a" / "qinghai-haixi-geermu-minzhengju").glob("reports-*.html"))
     assert lists == ["reports-1.html", "reports-2.html", "reports-3.html"]
     assert _tree(site) == _tree(_build(reports, tmp_path / "fresh", None))
+
+
+@pytest.mark.browser
+def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_site):
+    """The quality page's 下载所列问题（CSV） took each row's report from its link: a file without a page of its own
+    has none, so its line named no report. It names the file; its 报告页 cell is empty (there is no page)."""
+    import csv
+    import io
+    import subprocess
+    import sys
+
+    from .conftest import needs_chromium, new_chromium
+
+    if needs_chromium.args[0]:
+        pytest.skip(needs_chromium.kwargs["reason"])
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
+                               str(empties_site / "site")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    driver = new_chromium()
+    try:
+        port = server.stdout.readline().split("port ")[1].split()[0]
+        driver.get(f"http://127.0.0.1:{port}/quality/")
+        text = driver.execute_async_script("""
+            var done = arguments[0], tries = 0;
+            (function wait() {
+              if (!window.xxgkLists) { if (++tries > 100) return done("no lists.js"); return setTimeout(wait, 50); }
+              var tables = Array.from(document.querySelectorAll("table[data-xxgk-problem]")).map(function (t) {
+                return [t]; });
+              window.xxgkLists.listCsv(tables).text().then(done);
+            })();""")
+    finally:
+        driver.quit()
+        server.terminate()
+        server.wait()
+    rows = {r["报告"]: r["报告页"] for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+            if r["问题代码"] == "file_unreadable"}
+    assert {name: page for name, page in rows.items() if not page} == {f"（未识别机构）{name}": "" for name in EMPTY}
+    assert rows["格尔木市财政局 2024年度"].endswith("/a/qinghai-haixi-geermu-caizhengju/2024.html")  # (a page)

@@ -448,8 +448,8 @@ class Site(ReportPages, AgencyPages):
     def report_anchor(self, rid: str, base: str, label: str) -> str:
         """``label`` linked to report ``rid``'s page from a page ``base`` below the site root; the label alone for a
         report without a page (``pageless``)."""
-        if rid in self.pageless:
-            return f'{esc(label)}<small>（无单独页面）</small>'
+        if rid in self.pageless:  # (the name marked for the lists' CSV, lists.js, which takes a row's report from it)
+            return f'<span data-xxgk-report>{esc(label)}</span><small>（无单独页面）</small>'
         return f'<a href="{base}{self.report_urls[rid]}">{esc(label)}</a>'
 
     def compare(self) -> None:

@@ -20,7 +20,8 @@
       var year = cols.indexOf("年度"), where = cols.indexOf("省份"), shared = saidAbove(table);
       Array.from(table.tBodies[0].rows).forEach(function (row) {
         if (row.hidden) return;
-        var report = row.cells[0].querySelector("a"), cell = notes >= 0 ? row.cells[notes] : null;
+        /* a report's link, or the name of a file without a page of its own (pages.report_anchor) */
+        var report = row.cells[0].querySelector("a, [data-xxgk-report]"), cell = notes >= 0 ? row.cells[notes] : null;
         var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
         var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? cell.textContent.trim() : "";
         lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",
@@ -29,7 +30,7 @@
                     where >= 0 ? row.cells[where].textContent.trim() : "",
                     where >= 0 ? row.cells[where].dataset.city || "" : "", said,
                     sources.map(function (a) { return a.textContent.replace(/[^0-9]/g, ""); }).join(" "),
-                    report ? report.href : "", sources.map(function (a) { return a.href; }).join(" ")].map(q).join(","));
+                    report && report.href ? report.href : "", sources.map(function (a) { return a.href; }).join(" ")].map(q).join(","));
       });
     });
     return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
