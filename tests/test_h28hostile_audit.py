@@ -325,7 +325,12 @@ def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_sit
     driver = new_chromium()
     try:
         port = server.stdout.readline().split("port ")[1].split()[0]
+        driver.set_window_size(390, 900)
         driver.get(f"http://127.0.0.1:{port}/quality/")
+        # on a phone each row is a card titled by its report, with a page or not (the first row's decided it)
+        titled = driver.execute_script("""return Array.from(document.querySelectorAll(
+            'table[data-xxgk-problem=file_unreadable] tbody tr')).map(function (r) {
+              return r.cells[0].hasAttribute('data-title'); });""")
         text = driver.execute_async_script("""
             var done = arguments[0], tries = 0;
             (function wait() {
@@ -338,6 +343,7 @@ def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_sit
         driver.quit()
         server.terminate()
         server.wait()
+    assert titled == [True] * 4
     rows = {r["报告"]: r["报告页"] for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
             if r["问题代码"] == "file_unreadable"}
     assert {name: page for name, page in rows.items() if not page} == {f"（未识别机构）{name}": "" for name in EMPTY}

@@ -445,7 +445,8 @@
       .forEach(function (table) {
         var cols = heads(table), body = table.tBodies[0], first = body && body.rows[0];
         if (!first) return;
-        var title = Array.from(first.cells).findIndex(function (c) { return c.querySelector("a"); });
+        /* the column of the row's name: its link, or a file's name without a page (pages.report_anchor) */
+        var title = Array.from(first.cells).findIndex(function (c) { return c.querySelector("a, [data-xxgk-report]"); });
         var zeroFrom = table.dataset.style === "compact" ? 3 : Infinity;  /* the ranking's counts, after 得分 */
         table.setAttribute("role", "table");
         Array.from(table.querySelectorAll("thead, tbody")).forEach(function (g) { g.setAttribute("role", "rowgroup"); });
