@@ -348,3 +348,40 @@ def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_sit
             if r["问题代码"] == "file_unreadable"}
     assert {name: page for name, page in rows.items() if not page} == {f"（未识别机构）{name}": "" for name in EMPTY}
     assert rows["格尔木市财政局 2024年度"].endswith("/a/qinghai-haixi-geermu-caizhengju/2024.html")  # (a page)
+
+
+def _page_list_by_reference(times: int) -> bytes:
+    """A PDF of one page whose /Pages names its list by reference (``/Kids 6 0 R``), object 6 an array naming the
+    page ``times`` times."""
+    from .test_h27hostile_audit import pdf_of
+
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
+    return pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids 6 0 R /Count %d >>" % times,
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                   b" /Resources << /Font << /F1 5 0 R >> >> >>",
+                   b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+                   b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                   b"[" + b" ".join([b"3 0 R"] * times) + b"]"])
+
+
+def test_a_page_list_given_by_reference_is_counted_too():
+    """``/Kids 6 0 R`` with object 6 an array naming the one page 300,000 times (1.8 MB): 5 CPU s and read as one
+    page — the count looked for ``/Kids [`` only. The arrays a /Kids names are counted, in the bytes and in object
+    streams; an array of many references that no /Kids names (an /Annots, a form's /Fields) is not a page list."""
+    source = read_bytes(_page_list_by_reference(5000), ".pdf")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", "超出处理上限：PDF 的页面列表有 5000 项，超过上限 1000 页")]
+    assert read_bytes(_page_list_by_reference(3), ".pdf").text == "Hello"
+    unnamed = _page_list_by_reference(5000).replace(b"/Kids 6 0 R", b"/Kids [3 0 R]")
+    readers._check_page_lists(unnamed)
+
+
+def test_a_page_list_by_reference_inside_an_object_stream_is_counted():
+    """The same array as an object of a Flate object stream, its /Pages outside it."""
+    header = b"6 0 "
+    body = zlib.compress(header + b"[" + b" ".join([b"3 0 R"] * 5000) + b"]")
+    data = (b"2 0 obj << /Type /Pages /Kids 6 0 R /Count 5000 >> endobj\n"
+            b"9 0 obj << /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+            % (len(header), len(body), body))
+    with pytest.raises(readers.OverBudget, match="页面列表有 5000 项"):
+        readers._check_page_lists(data)

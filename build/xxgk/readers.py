@@ -774,6 +774,12 @@ def pdf_to_text(data: bytes) -> str:
 # bracket, never scanned past another opening one (arrays of kids do not nest)
 _PAGE_LIST = re.compile(rb"/Kids\s*\[([^\[\]]*)")
 _PAGE_REFERENCE = re.compile(rb"\d+\s+\d+\s+R(?![A-Za-z])")
+# a page list given by reference (/Kids 12 0 R), and an array written as an object of its own (12 0 obj [...]), or
+# as the object at an offset of an object stream
+_PAGE_LIST_REFERENCE = re.compile(rb"/Kids\s*(\d+)\s+\d+\s+R(?![A-Za-z])")
+_ARRAY_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\s*\[([^\[\]]*)")
+_ARRAY_AT = re.compile(rb"\s*\[([^\[\]]*)")
+_FIRST, _OBJECTS = re.compile(rb"/First\s+(\d+)"), re.compile(rb"/N\s+(\d+)")
 # an object stream's type, and within the few hundred bytes its dictionary takes (/Length, /N, /First, /Filter,
 # /DecodeParms) the object's start before it and its data's start after it; the filters the dictionary names
 _OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
@@ -793,6 +799,9 @@ def _check_page_lists(data: bytes) -> None:
     expression pass, and in the compressed object streams (PDF 1.5), where the list of a 27 KB file named one
     page 3,000,000 times (47 s; the bytes showed no /Kids): each is decoded (``_object_stream``), all of them
     together up to ``OBJECT_STREAMS_INFLATED`` (the library would decode them whole), past which the file is refused.
+    A list may also be an array object of its own that /Kids names (``/Kids 6 0 R``, a 1.8 MB file naming one page
+    300,000 times so: 5 CPU s, the count looking for ``/Kids [`` only): the arrays longer than the budget are
+    noted by object number, in the bytes and in the object streams, and refused when a /Kids names one.
 
     >>> _check_page_lists(b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>")
     >>> _check_page_lists(b"/Kids [" + b"3 0 R " * 1001 + b"]")
@@ -800,22 +809,58 @@ def _check_page_lists(data: bytes) -> None:
     ...
     xxgk.readers.OverBudget: PDF 的页面列表有 1001 项，超过上限 1000 页
     """
-    _count_page_lists(data)
+    named: set[int] = set()  # the objects a /Kids names by reference
+    long_arrays: dict[int, int] = {}  # {object number: references} of the arrays longer than the budget
+    _count_page_lists(data, named)
+    for array in _ARRAY_OBJECT.finditer(data):
+        _note_long_array(int(array.group(1)), array.group(2), long_arrays)
     inflated, decoded = 0, set()
     for found in _OBJECT_STREAM.finditer(data):
         stream = _object_stream(data, found.start(), found.end(), OBJECT_STREAMS_INFLATED - inflated, decoded)
         if stream is None:
             raise OverBudget(f"PDF 的对象流解压后超过 {OBJECT_STREAMS_INFLATED // 2**20} MB")
         inflated += len(stream)
-        _count_page_lists(stream)
+        _count_page_lists(stream, named)
+        if stream:  # (its dictionary: from its object's start to its data's, as _object_stream finds them)
+            head = data.rfind(b"obj", max(0, found.start() - _DICTIONARY_REACH), found.start())
+            end = data.find(b"stream", found.end(), found.end() + _DICTIONARY_REACH)
+            _stream_arrays(stream, data[max(head, found.start() - _DICTIONARY_REACH, 0):end], long_arrays)
+    for number in sorted(named & long_arrays.keys()):
+        raise OverBudget(f"PDF 的页面列表有 {long_arrays[number]} 项，超过上限 {BUDGET.pdf_pages} 页")
 
 
-def _count_page_lists(data: bytes) -> None:
+def _count_page_lists(data: bytes, named: set[int]) -> None:
+    """Refuse a page list written in ``data`` longer than the budget; add the objects a /Kids names to ``named``."""
     for page_list in _PAGE_LIST.finditer(data):
         if page_list.end() - page_list.start() < BUDGET.pdf_pages * 5:
             continue  # (each reference is at least five bytes, 3 0 R: a shorter list cannot be too long)
         if (listed := len(_PAGE_REFERENCE.findall(page_list.group(1)))) > BUDGET.pdf_pages:
             raise OverBudget(f"PDF 的页面列表有 {listed} 项，超过上限 {BUDGET.pdf_pages} 页")
+    named.update(int(reference.group(1)) for reference in _PAGE_LIST_REFERENCE.finditer(data))
+
+
+def _note_long_array(number: int, body: bytes, long_arrays: dict[int, int]) -> None:
+    if len(body) >= BUDGET.pdf_pages * 5 and (references := len(_PAGE_REFERENCE.findall(body))) > BUDGET.pdf_pages:
+        long_arrays[number] = references
+
+
+def _stream_arrays(stream: bytes, dictionary: bytes, long_arrays: dict[int, int]) -> None:
+    """Note the long arrays among an object stream's objects: its header's pairs (object number, offset from
+    ``/First``) say where each starts (``dictionary``: the stream's dictionary, holding /First and /N).
+
+    >>> found = {}
+    >>> _stream_arrays(b"7 0 8 4 " + b"<<>>[" + b"3 0 R " * 1001 + b"]", b"/Type /ObjStm /N 2 /First 8", found)
+    >>> found
+    {8: 1001}
+    """
+    first, count = _FIRST.search(dictionary), _OBJECTS.search(dictionary)
+    if first is None or count is None:
+        return
+    start = int(first.group(1))
+    numbers = [int(n) for n in re.findall(rb"\d+", stream[:start])][:2 * int(count.group(1))]
+    for number, offset in zip(numbers[::2], numbers[1::2], strict=False):
+        if (array := _ARRAY_AT.match(stream, start + offset)) is not None:
+            _note_long_array(number, array.group(1), long_arrays)
 
 
 def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, decoded: set[int]) -> bytes | None:
