@@ -376,12 +376,14 @@ def test_a_page_list_given_by_reference_is_counted_too():
     readers._check_page_lists(unnamed)
 
 
-def test_a_page_list_by_reference_inside_an_object_stream_is_counted():
-    """The same array as an object of a Flate object stream, its /Pages outside it."""
+@pytest.mark.parametrize("packed", [zlib.compress, None])
+def test_a_page_list_by_reference_inside_an_object_stream_is_counted(packed):
+    """The same array as an object of an object stream, Flate or not compressed, its /Pages outside it."""
     header = b"6 0 "
-    body = zlib.compress(header + b"[" + b" ".join([b"3 0 R"] * 5000) + b"]")
+    body = header + b"[" + b" ".join([b"3 0 R"] * 5000) + b"]"
     data = (b"2 0 obj << /Type /Pages /Kids 6 0 R /Count 5000 >> endobj\n"
-            b"9 0 obj << /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
-            % (len(header), len(body), body))
+            b"9 0 obj << /Type /ObjStm /N 1 /First %d%s /Length %d >>\nstream\n%s\nendstream"
+            % (len(header), b" /Filter /FlateDecode" if packed else b"", len(packed(body) if packed else body),
+               packed(body) if packed else body))
     with pytest.raises(readers.OverBudget, match="页面列表有 5000 项"):
         readers._check_page_lists(data)

@@ -864,8 +864,8 @@ def _stream_arrays(stream: bytes, dictionary: bytes, long_arrays: dict[int, int]
 
 
 def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, decoded: set[int]) -> bytes | None:
-    """The decoded data of the object stream whose ``/Type /ObjStm`` is at ``data[type_start:type_end]`` (``b""``
-    when it cannot be told or is not compressed: the bytes themselves were counted), ``None`` past ``limit`` bytes.
+    """The decoded data of the object stream whose ``/Type /ObjStm`` is at ``data[type_start:type_end]`` (its data as
+    written when it names no filter; ``b""`` when it cannot be told), ``None`` past ``limit`` bytes.
     Its filters are undone in order: Flate (inflated within ``limit``), and ASCII85 and ASCIIHex, which only shrink
     what they decode (``[/ASCII85Decode /FlateDecode]``: a 35 KB file listing one page 3,000,000 times hid its list
     from a check undoing Flate alone). A stream under another filter (LZW, run-length, a crypt filter) is left to
@@ -882,10 +882,14 @@ def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, deco
 
     head = data.rfind(b"obj", max(0, type_start - _DICTIONARY_REACH), type_start)
     stream = _STREAM_START.search(data, type_end, type_end + _DICTIONARY_REACH)
-    filters = _FILTERS.search(data, max(head, 0), stream.start()) if head >= 0 and stream else None
-    if filters is None or stream.end() in decoded:
+    if head < 0 or stream is None or stream.end() in decoded:
         return b""
     decoded.add(stream.end())
+    filters = _FILTERS.search(data, head, stream.start())
+    if filters is None:  # not compressed: its data as written (its arrays are found by its header's offsets)
+        end = data.find(b"endstream", stream.end())
+        raw = data[stream.end():end if end >= 0 else len(data)]
+        return raw if len(raw) <= limit else None
     out: bytes | None = None  # (None: the raw data at stream.end(), up to where its decoder stops)
     for name in _FILTER_NAME.findall(filters.group(1)):
         if name in (b"FlateDecode", b"Fl"):
