@@ -14,7 +14,7 @@ from .narrative import stated_none
 from .record import Fact
 from .resolve import ambiguous_finding, resolve_row, void_conflicts
 from .splitting import group_totals_hold, is_digit_run, narrow_pair, spaced_split
-from .table4_columns import Order, header_order, order_names
+from .table4_columns import Order, header_order, order_names, totals_only_order
 from .text import fold
 from .values import read_cell
 
@@ -56,7 +56,11 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     # moved every value one column to the left when the row had a cell too many at its end
     slots = _without_grand_total(stray_cells(rows[0], None, "") + rows[0].slots, len(columns))
     first_line = min((s.line for s in slots), default=rows[0].line)
-    order = header_order([text for number, text in lines if number < first_line])
+    header = [text for number, text in lines if number < first_line]
+    if len(rows) == 1 and (totals := _totals_only(slots, [*header, rows[0].label], first_line)) is not None:
+        # (one row only: a table 四 turned round prints 结果维持 | 3 | 1 | 0 first, outcomes as its rows)
+        return totals[0], findings + totals[1]
+    order = header_order(header)
     if order is not None:
         slots, said = _in_template_order(slots, order, check)
         findings += said
@@ -81,6 +85,39 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                   "position" if resolved.values and i not in split[0] else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+def _totals_only(slots: list, header: list[str], line: int) -> tuple[list[Fact], list[Finding]] | None:
+    """``(facts, table_totals_only finding)`` of a table 四 printing only each proceeding's 总计: three numbers
+    under a header naming the three proceedings in a said order and no other outcome (``totals_only_order``;
+    the header's lines and the row's label, the table's only row).
+    Each total is published under the proceeding its column names, the twelve outcome cells missing — the report
+    did not print them. Before: ``row_lost_cells`` (3 numbers for 15 cells) and all fifteen missing, the printed
+    totals lost. None for any other row (the usual reading goes on).
+
+    >>> from .cells import Slot
+    >>> header = ["行政复议 行政诉讼", "复议后起诉 未经复议直接起诉", "总计 总计 总计"]
+    >>> facts, said = _totals_only([Slot(t, 4, True) for t in "2 1 0".split()], header, 4)
+    >>> [(f.keys, f.value) for f in facts if f.value is not None], said[0].code
+    ([(('review', 'total'), 2), (('litigation_direct', 'total'), 0), (('litigation_after_review', 'total'), 1)], \
+'table_totals_only')
+    >>> _totals_only([Slot(t, 4, True) for t in "2 1".split()], header, 4) is None
+    True
+    """
+    cells = [s for s in slots if not s.empty]
+    values = [read_cell(s.text)[0] for s in cells]
+    if len(cells) != len(proceeding_codes()) or not all(isinstance(v, int) for v in values):
+        return None
+    order = totals_only_order(header)
+    if order is None:
+        return None
+    total = outcome_codes()[-1]
+    printed = {(p, total): (v, s.line) for p, v, s in zip(order, values, cells, strict=True)}
+    facts = [Fact(TABLE, key, printed[key][0], printed[key][1], "label") if key in printed
+             else Fact(TABLE, key, None, line, None) for key in _columns()]
+    names = "、".join(labels()["proceedings"][p] for p in order)
+    return facts, [make("table_totals_only", table="4", line=line, actual=" ".join(s.text for s in cells),
+                        detail=names)]
 
 
 def _spaced_split(resolved, lines: list[tuple[int, str]], width: int) -> tuple[set[int], list[Finding]]:

@@ -98,3 +98,45 @@ def _outcomes(cells: list[str]) -> list[str] | None:
     alternatives = patterns("outcome_labels")
     named = [code for cell in cells if (code := _named(cell, alternatives))][:len(alternatives)]
     return named if sorted(named) == sorted(outcome_codes()) else None
+
+
+MAX_TOTALS_CELL = 16  # characters: a totals-only header names a proceeding in full (行政诉讼（未经复议直接起诉）总计)
+
+
+def totals_only_order(header: list[str]) -> list[str] | None:
+    """The three proceedings in the order a header printing only their totals names them, or None when the header
+    is not one: it names an outcome other than 总计 (结果维持 …: the table has outcome columns), or it does not say
+    the order (one row naming the three in three cells; or a row naming 行政复议 beside 行政诉讼 and a row naming
+    未经复议直接起诉 beside 复议后起诉). Table 四 printed as 行政复议 | 行政诉讼 over 未经复议直接起诉 | 复议后起诉 over
+    总计 | 总计 | 总计 and one row of three numbers: each number is its column's total, and only the header can
+    say which column is which — a default order would be a guess.
+
+    >>> totals_only_order(["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉", "总计 总计 总计"])
+    ['review', 'litigation_direct', 'litigation_after_review']
+    >>> totals_only_order(["行政诉讼（复议后起诉） 行政诉讼（未经复议直接起诉） 行政复议"])
+    ['litigation_after_review', 'litigation_direct', 'review']
+    >>> totals_only_order(["行政复议 行政诉讼", "结果维持 总计 未经复议直接起诉 复议后起诉"]) is None
+    True
+    >>> totals_only_order(["行政诉讼", "行政复议", "未经复议直接起诉 复议后起诉"]) is None  # two rows apart: unsaid
+    True
+    """
+    rows = [cells for line in header if not _NOT_HEADER.search(line)
+            and (cells := [c for c in _CELL_APART.split(line.strip()) if c])
+            and all(len(c) <= MAX_TOTALS_CELL for c in cells)]
+    others = [pattern for code, pattern in patterns("outcome_labels") if code != "total"]
+    if any(p.search(cell) for cells in rows for cell in cells for p in others):
+        return None
+    review, direct, after = proceeding_codes()
+    alternatives = patterns("proceeding_labels")
+    review_first = litigation = None
+    for cells in rows:
+        named = [_named(c, alternatives) or ("litigation" if _LITIGATION.fullmatch(c) else None) for c in cells]
+        if sorted(filter(None, named)) == sorted(proceeding_codes()):
+            return [code for code in named if code]
+        if direct in named and after in named:
+            litigation = sorted((direct, after), key=named.index)
+        if review in named and "litigation" in named:
+            review_first = named.index(review) < named.index("litigation")
+    if review_first is None or litigation is None:
+        return None
+    return [review, *litigation] if review_first else [*litigation, review]
