@@ -61,3 +61,43 @@ def test_three_numbers_under_a_header_that_does_not_say_they_are_totals_stay_mis
             assert _table_4(record) == [[None] * 5] * 3, body
             assert "row_lost_cells" in _codes(record) and "table_totals_only" not in _codes(record), body
 
+
+RULES_ROWS = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t1\t7\n"
+DECISIONS_ROWS = "信息内容\t本年处理决定数量\n行政许可\t1\n行政处罚\t0\n行政强制\t0\n"
+
+
+def _table_2(record) -> list:
+    values = record.values("active")
+    return ([values.get(("normative_documents", m)) for m in ("issued", "repealed", "in_force")]
+            + [values.get((i, "decisions")) for i in ("licensing", "penalty", "coercion")])
+
+
+def test_a_transposed_table_2_in_pdf_text_is_read_by_its_columns_items_and_its_rows_measures():
+    """PDF text of table 二 printed turned round, with no tabs: the items apart by spaces (信息内容 规章
+    行政规范性文件, then 本年制发件数 0 2 …) or one cell a line (信息内容 / 规章 / 行政规范性文件 / 本年制发件数 / 0 /
+    2 …). Before: nothing of it was published (label_unrecognised, row_lost_cells, row_absent). Now each number is
+    read under the item of its column and the measure of its row, told by table_transposed, as from a table."""
+    text = tab_report(in_force=7, issued=2, repealed=1)
+    assert RULES_ROWS in text and DECISIONS_ROWS in text
+    spaced = ("信息内容 规章 行政规范性文件\n本年制发件数 0 2\n本年废止件数 0 1\n现行有效件数 0 7\n",
+              "信息内容 行政许可 行政处罚 行政强制\n本年处理决定数量 1 0 0\n")
+    one_a_line = ("信息内容\n规章\n行政规范性文件\n本年制发件数\n0\n2\n本年废止件数\n0\n1\n现行有效件数\n0\n7\n",
+                  "信息内容\n行政许可\n行政处罚\n行政强制\n本年处理决定数量\n1\n0\n0\n")
+    for rules, decisions in (spaced, one_a_line):
+        record = parse(text.replace(RULES_ROWS, rules).replace(DECISIONS_ROWS, decisions).replace("\t", " "))
+        assert _table_2(record) == [2, 1, 7, 1, 0, 0], rules[:12]
+        assert [f.code for f in record.findings if f.table == "2"] == ["table_transposed"] * 2, rules[:12]
+
+
+def test_a_transposed_table_2_in_pdf_text_with_a_number_lost_is_not_turned():
+    """One a line, a measure with a number too few (本年废止件数 / 1, its 规章 cell lost) cannot say which item's
+    number is printed: that measure is not turned and none of its cells is read by guess (they stay missing, with a
+    finding); with the first measure's number lost, nothing is turned."""
+    text = tab_report(in_force=7, issued=2, repealed=1)
+    lost = "信息内容\n规章\n行政规范性文件\n本年制发件数\n0\n2\n本年废止件数\n1\n现行有效件数\n0\n7\n"
+    record = parse(text.replace(RULES_ROWS, lost).replace("\t", " "))
+    assert _table_2(record)[1:3] == [None, None]
+    assert {"label_unrecognised", "row_lost_cells"} & {f.code for f in record.findings if f.table == "2"}
+    first_lost = "信息内容\n规章\n行政规范性文件\n本年制发件数\n2\n本年废止件数\n0\n1\n现行有效件数\n0\n7\n"
+    record = parse(text.replace(RULES_ROWS, first_lost).replace("\t", " "))
+    assert _table_2(record)[:3] == [None] * 3 and "table_transposed" not in _codes(record)

@@ -4,9 +4,11 @@ Some reports turn table 二's sub-tables round (信息内容 | 规章 | 行政�
 printed, every item was a label with no numbers and every measure a label unrecognised: the whole table null with
 ``label_unrecognised`` / ``row_lost_cells``, although every number is printed under a named item and beside a named
 measure. Such a block is turned back into the template's rows before table 二 is read, and ``table_transposed``
-says so. Only cells of a table (tab-separated lines) are turned, and only when the block is sure: a header line of
-two or more distinct items and nothing else, then one line per measure (a header word of the format,
-``codes.yaml``'s measure labels), each with exactly one cell per item and no words in them.
+says so. Only a sure block is turned: a header of two or more distinct items and nothing else, then one row per
+measure (a header word of the format, ``codes.yaml``'s measure labels), each with exactly one cell per item and no
+words in them. Cells are a table's (tab-separated) or PDF text's (apart by spaces, or one a line: 信息内容, 规章,
+行政规范性文件 each on its own line, then 本年制发件数 and its numbers one a line — PyMuPDF's text of a turned
+table, where nothing was read before either).
 """
 
 from __future__ import annotations
@@ -22,8 +24,39 @@ from .text import compact
 _VALUE = re.compile(r"^(?:[0-9０-９][0-9０-９,.， ]*(?:万元|元|件|个|项)?|[-—－/／]|)$")
 
 
-def _cells(text: str) -> list[str] | None:
-    return [c.strip() for c in text.strip().split("\t")] if "\t" in text else None
+def _cells(text: str) -> list[str]:
+    """A line's cells: a table's apart by tabs (an empty cell kept), else PDF text's apart by spaces."""
+    return [c.strip() for c in text.strip().split("\t")] if "\t" in text else text.split()
+
+
+def _header(lines: list[tuple[int, str]], i: int) -> tuple[list[str], list[str], int] | None:
+    """``(header cells, items, index after the header)`` of a transposed header starting at line ``i``: on one
+    line (信息内容 | 规章 | 行政规范性文件), or one cell a line (信息内容, then one item a line); else None."""
+    cells = _cells(lines[i][1])
+    if len(cells) != 1:
+        items = _items(cells)
+        return (cells, items, i + 1) if items else None
+    j = i + 1
+    while j < len(lines) and len(more := _cells(lines[j][1])) == 1 and len(label_matches(more[0], "item_labels")) == 1:
+        cells.append(more[0])
+        j += 1
+    items = _items(cells)
+    return (cells, items, j) if items else None
+
+
+def _measure_row(lines: list[tuple[int, str]], j: int, width: int) -> tuple[int, list[str], int] | None:
+    """``(line, cells, index after the row)`` of a measure's row of ``width`` cells at line ``j``: its numbers on
+    its line or on the lines after it (one or more a line, no word among them); None when it is not one."""
+    if j >= len(lines) or not (row := _cells(lines[j][1])) or not _measure(row[0]):
+        return None
+    k = j + 1
+    while len(row) < width and k < len(lines) and (more := _cells(lines[k][1])) and all(
+            c and _VALUE.match(c) for c in more):
+        row += more
+        k += 1
+    if len(row) != width or not all(_VALUE.match(c) for c in row[1:]):
+        return None
+    return lines[j][0], row, k
 
 
 def _measure(cell: str) -> bool:
@@ -63,18 +96,17 @@ def untransposed(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], l
     i = 0
     while i < len(lines):
         number, text = lines[i]
-        cells = _cells(text)
-        items = _items(cells) if cells else None
+        header = _header(lines, i)
         measures: list[tuple[int, list[str]]] = []
-        j = i + 1
-        while items and j < len(lines) and (row := _cells(lines[j][1])) and len(row) == len(cells) \
-                and _measure(row[0]) and all(_VALUE.match(c) for c in row[1:]):
-            measures.append((lines[j][0], row))
-            j += 1
-        if not items or not measures:
+        j = header[2] if header else i + 1
+        while header and (found := _measure_row(lines, j, len(header[0]))):
+            measures.append(found[:2])
+            j = found[2]
+        if not header or not measures:
             out.append((number, text))
             i += 1
             continue
+        cells, items = header[0], header[1]
         out.append((number, "\t".join([cells[0]] + [row[0] for _, row in measures])))
         out += [(measures[0][0], "\t".join([cells[k + 1]] + [row[k + 1] for _, row in measures]))
                 for k in range(len(items))]
