@@ -101,3 +101,20 @@ def test_a_transposed_table_2_in_pdf_text_with_a_number_lost_is_not_turned():
     first_lost = "信息内容\n规章\n行政规范性文件\n本年制发件数\n2\n本年废止件数\n0\n1\n现行有效件数\n0\n7\n"
     record = parse(text.replace(RULES_ROWS, first_lost).replace("\t", " "))
     assert _table_2(record)[:3] == [None] * 3 and "table_transposed" not in _codes(record)
+
+
+def test_an_ocr_space_inside_a_table_2_number_beside_a_blank_cell_publishes_no_pieces():
+    """Layout (OCR) text of table 二: 行政规范性文件 printed 12 | (blank) | 7, OCR reading ``1 2`` one space apart
+    where the row's other numbers stand wider. Before: 1, 2 and 7 were published as 本年制发, 本年废止 and 现行有效
+    with no finding at all. Table 二 has no total to prove the pieces one number: the row is missing with
+    value_split. A row whose numbers all stand one space apart (PDF text) or all wide apart is read as printed."""
+    text = tab_report(in_force=7, issued=2, repealed=1).replace("\t", " ")
+    assert "行政规范性文件 2 1 7" in text
+    for printed, pair in (("行政规范性文件    1 2         7", "1 2"), ("行政规范性文件    12     1 7", "1 7")):
+        record = parse(text.replace("行政规范性文件 2 1 7", printed))
+        assert _table_2(record) == [None, None, None, 1, 0, 0], printed
+        said = [f for f in record.findings if f.code == "value_split"]
+        assert [(f.table, f.row, f.actual) for f in said] == [("2", "行政规范性文件", pair)], printed
+    for printed in ("行政规范性文件 2 1 7", "行政规范性文件    2     1     7"):
+        record = parse(text.replace("行政规范性文件 2 1 7", printed))
+        assert _table_2(record) == [2, 1, 7, 1, 0, 0] and "value_split" not in _codes(record), printed

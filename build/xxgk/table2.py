@@ -26,10 +26,10 @@ from .labels import label_matches, name_end
 from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
-from .splitting import splits
+from .splitting import narrow_pair, splits
 from .table2_columns import named_slots
 from .table2_transposed import untransposed
-from .text import compact
+from .text import compact, fold
 
 TABLE = "active"
 
@@ -253,6 +253,29 @@ def _printed_with_words(lines: list[tuple[int, str]], read_from: dict[str, Row],
     return out
 
 
+def _spaced_split(resolved: Resolved, lines: list[tuple[int, str]], units: list[str]) -> str | None:
+    """The two numbers of a layout text's row of counts set one space apart where its other numbers stand two
+    spaces or more apart (``splitting.narrow_pair``), as printed (``1 2``); None for any other row. OCR cuts a
+    number beside a blank cell so (``行政规范性文件    1 2         7`` for 12 | blank | 7, read 1 | 2 | 7 with no
+    finding before). Table 二 has no total to prove the pieces one number: the row is unsure, never read by guess.
+
+    >>> from .resolve import Resolved
+    >>> row = Resolved(values=(1, 2, 7), lines=(5, 5, 5))
+    >>> _spaced_split(row, [(5, "行政规范性文件    1 2         7")], ["count"] * 3)
+    '1 2'
+    >>> _spaced_split(row, [(5, "行政规范性文件 1 2 7")], ["count"] * 3) is None  # every gap one space
+    True
+    """
+    values = resolved.values
+    if not values or len(values) < 2 or len(set(resolved.lines)) != 1 or any(u != "count" for u in units) \
+            or not all(isinstance(v, int) for v in values):
+        return None
+    text = fold(dict(lines).get(resolved.lines[0], ""))
+    if "\t" in text or "|" in text or (at := narrow_pair(text, len(values))) is None:
+        return None
+    return f"{values[at]} {values[at + 1]}"
+
+
 def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
@@ -310,6 +333,9 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         if "10k_yuan" in units and _unit_not_wanyuan(lines, slots[0].line if slots else row.line):
             units = ["other_unit" if u == "10k_yuan" else u for u in units]
         resolved = resolve_row(slots, units, columns, where, lambda v: True)
+        if split := _spaced_split(resolved, lines, units):  # (no total proves the pieces: the row is missing)
+            resolved = Resolved(findings=[*resolved.findings, make("value_split", actual=split, line=row.line,
+                                                                   **where)])
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
             findings += _void_repeat(seen[item], resolved, columns, where, row.line) or [
                 make("row_duplicate", table="2", row=labels()["items"][item], line=row.line)]
