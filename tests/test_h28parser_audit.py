@@ -118,3 +118,22 @@ def test_an_ocr_space_inside_a_table_2_number_beside_a_blank_cell_publishes_no_p
     for printed in ("行政规范性文件 2 1 7", "行政规范性文件    2     1     7"):
         record = parse(text.replace("行政规范性文件 2 1 7", printed))
         assert _table_2(record) == [2, 1, 7, 1, 0, 0] and "value_split" not in _codes(record), printed
+
+
+def test_last_years_tables_captioned_above_blank_lines_or_a_unit_line_are_not_read_as_this_years():
+    """附：2023年度数据（供对比） above last year's tables 二 to 四, with PDF text's blank lines or a unit note
+    (（单位：件）, 单位：件) between it and the heading. Before: only the two lines right above a copy's heading were
+    its caption, so neither copy named a year and the first — last year's — was read (8 new applications, 5
+    documents in force). Now blank lines and unit notes do not count among a caption's two lines: this year's copy
+    is read, tables_repeated says which."""
+    from tests.test_h27parser_audit import _with_last_years_tables
+
+    for between in ("\n\n\n", "（单位：件）\n（数据来源：本局统计）\n", "\n单位：件\n\n"):
+        for before, after in ((f"附：2023年度数据（供对比）\n{between}", f"本年度数据：\n{between}"),
+                              ("", f"2024年度数据：\n{between}")):
+            record = parse(_with_last_years_tables(before, after))
+            applications = record.values("applications")
+            assert [applications[("new", "total")], applications[("carried_forward", "total")]] == [6, 3], before
+            assert record.values("active")[("normative_documents", "in_force")] == 7, before
+            said = [f.message for f in record.findings if f.code == "tables_repeated"]
+            assert len(said) == 1 and "采用标明2024年的第二遍" in said[0], before

@@ -3,9 +3,10 @@
 Some reports print last year's tables (二、三、四, each under its heading again) before this year's, for comparison.
 The headings were found in order in the first copy, the second copy lying inside section 四's text: every number of
 the report was last year's, with no finding at all. Now the copies are told apart by the year their caption names
-(the lines just above a copy's first heading, and that heading's line: 附：2023年度数据（供对比）, 上年度, 本年度), the
-copy of the report's year is read, and ``tables_repeated`` says so; where the captions do not tell, the first copy is
-read and the finding says that. Each table section ends where its copy does: another copy's rows never reach it.
+(two lines of words above a copy's first heading, blank lines and unit notes aside, and that heading's line:
+附：2023年度数据（供对比）, 上年度, 本年度), the copy of the report's year is read, and ``tables_repeated`` says so;
+where the captions do not tell, the first copy is read and the finding says that. Each table section ends where
+its copy does: another copy's rows never reach it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from .labels import label_matches
 from .sections import Document, Section, _heading_patterns, section_order
 
 TABLES = ("active", "applications", "review_litigation")
-CAPTION_LINES = 2  # lines above a copy's first heading that may name its year
+CAPTION_LINES = 2  # lines of words above a copy's first heading that may name its year
+CAPTION_SCAN = 8  # lines looked at above it at most: blank lines and unit notes between a caption and its heading
+# a line that is no caption's: a unit or source note standing alone, （单位：件）, 单位：件, (数据来源：本局统计)
+_ASIDE = re.compile(r"\s*(?:[（(][^（()）\n]*[)）]|单位\s*[:：][^\n]*)?\s*")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _LAST_YEAR = re.compile(r"上一?年度?|去年")
 _THIS_YEAR = re.compile(r"本年度?|今年")
@@ -93,11 +97,30 @@ def _runs(headings: list[Heading]) -> list[list[Heading]]:
     return runs
 
 
+def _caption_start(doc: Document, line: int) -> int:
+    """The first line of the caption above heading ``line``: ``CAPTION_LINES`` lines of words up, blank lines and
+    unit notes (``_ASIDE``) not counted among them, at most ``CAPTION_SCAN`` lines up. PDF text puts a blank line
+    between every two (附：2023年度数据（供对比） / (blank) / (blank) / 二、主动公开…), and a unit line may stand
+    between the caption and the heading: counted as caption lines, they pushed the caption out of reach and last
+    year's copy, the first, was read.
+
+    >>> doc = Document.from_text("好\\n附：2023年度数据\\n\\n（单位：件）\\n\\n二、主动公开政府信息情况\\n")
+    >>> _caption_start(doc, 6)
+    1
+    """
+    start, words = line, 0
+    while start > 1 and line - start < CAPTION_SCAN and words < CAPTION_LINES:
+        start -= 1
+        text = doc.text[doc.line_starts[start - 1]:doc.line_starts[start]]
+        words += not _ASIDE.fullmatch(text)
+    return start
+
+
 def _caption_year(doc: Document, at: int, year: int | None) -> int | None:
     """The one year the caption of a copy whose first heading begins at ``at`` names: printed (2023年度), or 上年度 /
     本年度 read against ``year``; None when it names none or several."""
     line = doc.line_of(at)
-    begin = doc.line_starts[max(1, line - CAPTION_LINES) - 1]
+    begin = doc.line_starts[_caption_start(doc, line) - 1]
     close = doc.line_starts[line] if line < len(doc.line_starts) else len(doc.text)
     caption = doc.text[begin:close]
     named = {int(y) for y in _YEAR.findall(caption)}
