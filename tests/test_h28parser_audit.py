@@ -137,3 +137,24 @@ def test_last_years_tables_captioned_above_blank_lines_or_a_unit_line_are_not_re
             assert record.values("active")[("normative_documents", "in_force")] == 7, before
             said = [f.message for f in record.findings if f.code == "tables_repeated"]
             assert len(said) == 1 and "采用标明2024年的第二遍" in said[0], before
+
+
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+
+
+def test_a_number_with_a_space_at_its_thousands_comma_in_pdf_text_publishes_no_piece():
+    """PDF text of table 三 printing 1,234 with a space at its comma (``1, 234``, ``1， 234``, ``1 ,234``). Before:
+    ``1,`` ended the row's label and 234 was published as 自然人 (with only identity_broken, which blames the
+    report for the misreading). Now the printed text is one cell, unreadable (value_unreadable, null), as the
+    same cell is in a table's tab-separated text; the row's other cells stand."""
+    text = tab_report(carried_over=2, carried_forward=3)
+    printed = "一、本年新收政府信息公开申请数量\t6\t0\t0\t0\t0\t0\t6"
+    assert printed in text
+    for cell in ("1, 234", "1， 234", "1 ,234"):
+        for apart in (" ", "    "):  # PDF text; layout text
+            line = printed.replace("\t", apart)
+            row = line.replace(f"{apart}6{apart}", f"{apart}{cell}{apart}", 1)
+            record = parse(text.replace("\t", apart).replace(line, row))
+            values = record.values("applications")
+            assert [values.get(("new", a)) for a in APPLICANTS] == [None, 0, 0, 0, 0, 0, 6], (cell, row)
+            assert "value_unreadable" in _codes(record) and "identity_broken" not in _codes(record), (cell, row)

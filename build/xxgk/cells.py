@@ -330,6 +330,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("slot", number + cut.group()))  # 75394432. 52元: a number cut at its point (a wrap joined
             glued_to = cut.end()  # with a space) is one cell, read as the same cell in tab text is (75394432.52元);
             continue  # before, 75394432 was read (in 万元) and "." began a row of its own
+        if cut := _CUT_AT_COMMA.match(folded, match.end()):
+            out.append(("slot", number + cut.group()))  # 1, 234 or 1 ,234 (1,234 with a space at its comma): one
+            glued_to = cut.end()  # cell, unreadable as the same cell in tab text is; before, "1," ended the label
+            continue  # and 234 was published as the row's first value (only identity_broken, blaming the report)
         if apart := _DIGITS_APART.match(folded, match.end()):
             out.append(("slot", number + apart.group()))  # 1'075, 1·075: one cell (unreadable); before, 1 was the
             glued_to = apart.end()  # row's value and '075 the label and number of a row that is not there
@@ -343,6 +347,9 @@ _CELL_UNIT = frozenset(COUNT_UNITS)
 # apostrophe (the Swiss 1'075), a middle dot, an underscore
 _CUT_AT_POINT = re.compile(r"\.[ \t\u3000]+\d[\d,.]*(?:万元|元)?(?=\s|$)")  # (with .match after a number)
 _DIGITS_APART = re.compile(r"['’‘`´·•˙_]\d[\d.,]*")
+# (with .match after a number) a comma with a space beside it, then digits: 1, 234 (a number with a space the
+# folded ， left after its separator); a comma between digits alone was taken by the number already (1,234)
+_CUT_AT_COMMA = re.compile(r"[ \t\u3000]*,[ \t\u3000]*\d[\d,.]*(?=\s|$)")
 _POINT_NUMBER = re.compile(r"\d[\d,.]*(?:万元|元)?")  # (with .match after a lone "."): the digits of .5, .50万元
 _APPROXIMATE_UNIT = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元)?"
 
