@@ -158,3 +158,32 @@ def test_a_number_with_a_space_at_its_thousands_comma_in_pdf_text_publishes_no_p
             values = record.values("applications")
             assert [values.get(("new", a)) for a in APPLICANTS] == [None, 0, 0, 0, 0, 0, 6], (cell, row)
             assert "value_unreadable" in _codes(record) and "identity_broken" not in _codes(record), (cell, row)
+
+
+def test_tables_under_their_numbered_captions_alone_are_the_sections_tables():
+    """A report printing its tables under their captions only, numbered 表1–表3 (section 一 has no table) or 表2–表4,
+    附表1：…, 表 1-1 …, in place of the headings 二、三、四. Before: sections 二 to 四 absent, every table null
+    (section_absent, table_absent ×3), although 表一：主动公开政府信息情况 and unnumbered headings were read. Now a
+    table's number counts as a heading's numbering, and a caption printed under its section's heading changes
+    nothing."""
+    text = tab_report(carried_over=2, carried_forward=3, in_force=7, issued=2, repealed=1)
+    headings = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况")
+    words = [h[2:] for h in headings]
+    for numbers in (("表1 ", "表2 ", "表3 "), ("表2 ", "表3 ", "表4 "), ("附表1：", "附表2：", "附表3："),
+                    ("表 1-1 ", "表 2 ", "表 3 ")):
+        printed = text
+        for heading, number, word in zip(headings, numbers, words, strict=True):
+            printed = printed.replace(heading, number + word)
+        record = parse(printed)
+        applications = record.values("applications")
+        assert record.values("active")[("normative_documents", "in_force")] == 7, numbers
+        assert [applications[("new", "total")], applications[("carried_forward", "total")]] == [6, 3], numbers
+        assert record.values("review_litigation")[("review", "total")] == 0, numbers
+        assert not {"section_absent", "table_absent"} & _codes(record), numbers
+    captioned = text
+    for n, (heading, word) in enumerate(zip(headings, words, strict=True), start=1):
+        captioned = captioned.replace(heading, f"{heading}\n表{n} {word}")
+    record = parse(captioned)
+    assert record.values("applications")[("new", "total")] == 6
+    assert not _codes(record)

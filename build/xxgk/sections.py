@@ -203,7 +203,16 @@ def _chosen(text: str, patterns: tuple[tuple[str, re.Pattern], ...]) -> dict:
 # a heading numbered otherwise (（二）, 2., 2、, 第二部分) or not at all (Word's automatic list numbering and an
 # HTML <ol> leave no number in the text), alone on its line: not a phrase inside a sentence
 _OTHER_NUMBERING = (r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十]{1,2}(?:部分|章|节)"
-                    r"|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,2}\s*[、.．]?)?")
+                    r"|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,2}\s*[、.．]?{captions})?")
+
+
+def _numbering() -> str:
+    """``_OTHER_NUMBERING`` with a table's number (``rules/caption_markers.csv``: 表1, 表 2-1, 附表3, 表二): a
+    report whose tables stand under their captions alone (表1 主动公开政府信息情况 / 表2 收到和处理… / 表3
+    …行政复议、行政诉讼情况, section 一 having no table) had sections 二 to 四 absent and every table null before."""
+    markers = "|".join(sorted((re.escape(row["marker"]) for row in table("caption_markers")), key=len, reverse=True))
+    return _OTHER_NUMBERING.replace("{captions}", rf"|(?:{markers})\s*(?:\d{{1,2}}(?:\s*[-－.]\s*\d{{1,2}})?"
+                                                  r"|[一二三四五六七八九十]{1,2})")
 
 
 @cache
@@ -215,7 +224,7 @@ def line_heading_patterns() -> tuple[tuple[str, _Headings], ...]:
     [('overview', 1), ('active', 3)]
     """
     return tuple((row["code"], _Headings(row["code"], re.compile(
-        r"(?m)^[ \t\u3000]*" + _OTHER_NUMBERING + r"[ \t\u3000:：、]*(?:政府信息公开(?:工作)?)?"
+        r"(?m)^[ \t\u3000]*" + _numbering() + r"[ \t\u3000:：、]*(?:政府信息公开(?:工作)?)?"
         r"(?P<words>" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END + r"(?=[^\n。；;，,]{0,16}$)")))
                  for row in table("section_headings"))
 
