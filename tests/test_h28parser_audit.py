@@ -187,3 +187,34 @@ def test_tables_under_their_numbered_captions_alone_are_the_sections_tables():
     record = parse(captioned)
     assert record.values("applications")[("new", "total")] == 6
     assert not _codes(record)
+
+
+def test_a_layout_rows_whole_numbers_are_not_cut_to_make_its_total_hold():
+    """Layout text (``pdftotext -layout``) of table 三 whose 总计 row has two blank cells (lost as spaces) and a total
+    that does not hold (the report's own error): ``（七）总计    0     0      0        150    152``. Before: 150 and
+    152 were cut as if their digits had run together — 0 0 0 1 50 1 52, published with only cells_recovered: 1 and
+    50 where the report printed nothing and 150, 52 for its 152. Numbers standing two spaces or more apart are
+    whole cells: the row is missing with row_lost_cells. Digits run together (a flattened web page) are still cut."""
+    text = tab_report().replace("\t", "     ")
+    printed = "（七）总计     5     0     0     0     0     0     5"
+    assert printed in text
+    record = parse(text.replace(printed, "（七）总计    0     0      0        150    152"))
+    values = record.values("applications")
+    assert [values.get(("total_processed", a)) for a in APPLICANTS] == [None] * 7
+    lost = [f for f in record.findings if f.code == "row_lost_cells"]
+    assert [f.row for f in lost] == ["（七）总计"] and "cells_recovered" not in _codes(record)
+    glued = parse(text.replace(printed, "（七）总计 5000005"))  # a web page's run-together digits: cut as before
+    assert [glued.values("applications").get(("total_processed", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_a_layout_table_4_rows_whole_numbers_are_not_cut_to_make_its_totals_hold():
+    """Layout text of table 四 with 行政复议 printed 0 | (blank) | 0 | 0 | 11 (the blank lost as spaces; its total the
+    report's error). Before: 11 was cut 1 | 1 so that the group's total held, and 1 published as 行政复议·总计 with no
+    finding at all. Numbers standing two spaces or more apart are whole cells: fourteen for fifteen, the table is
+    missing with row_lost_cells. Digits run together in a web page's text are still cut where the totals hold."""
+    printed = "0          0     0    11     0     0     0     0     0     0     0     0     0     0"
+    record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + printed).replace("\t", "     "))
+    assert _table_4(record) == [[None] * 5] * 3
+    assert "row_lost_cells" in _codes(record)
+    glued = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + "10001 00000 00000"))
+    assert _table_4(glued) == [[1, 0, 0, 0, 1], [0] * 5, [0] * 5]

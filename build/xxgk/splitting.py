@@ -158,3 +158,21 @@ def spaced_split(text: str, count: int, group: int | None = None) -> str | None:
     joined = values[:at] + [int(tokens[start + at].group() + tokens[start + at + 1].group())] + values[at + 2:]
     return f"{tokens[start + at].group()} {tokens[start + at + 1].group()}" if sum(joined[:-1]) == joined[-1] \
         else None
+
+
+def apart_in_columns(text: str, count: int) -> bool:
+    """Whether the last ``count`` (two or more) numbers of a layout text's line ``text`` all stand two spaces or more
+    apart: a row printed in columns (``pdftotext -layout``), each number a whole cell, its blank cells lost as
+    spaces — never digits run together (a web page flattened to text runs them into one another, or one space
+    apart: ``230 000023``).
+
+    >>> apart_in_columns("（七）总计    0     0      0        150    152", 5)
+    True
+    >>> apart_in_columns("一、本年新收政府信息公开申请数量230 000023", 2), apart_in_columns("合计 801000081", 1)
+    (False, False)
+    """
+    tokens = list(_NUMBER_TOKEN.finditer(text))[-count:]
+    if count < 2 or len(tokens) != count:
+        return False
+    return all(after.start() - before.end() >= 2 and not text[before.end():after.start()].strip()
+               for before, after in zip(tokens, tokens[1:], strict=False))

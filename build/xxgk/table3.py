@@ -44,7 +44,7 @@ from .memo import parser_memo
 from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
-from .splitting import row_total_holds, spaced_split
+from .splitting import apart_in_columns, row_total_holds, spaced_split
 from .table3_columns import (
     STANDARD,
     WIDTH,
@@ -405,6 +405,7 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     placed_rows = _place_unrecognised(table_rows, found, resolved, fmt, printed)
     findings += _settle(resolved, fmt)
     findings += _void_spaced_splits(resolved, lines)
+    findings += _void_column_cuts(resolved, lines)
     if paired:
         pairing_findings, kept = _check_pairing(resolved, paired, fmt, aligned)
         findings += pairing_findings
@@ -554,6 +555,24 @@ def _void_spaced_splits(resolved: dict[str, Resolved], lines: list[tuple[int, st
             continue
         resolved[code] = Resolved(findings=r.findings)
         findings.append(make("value_split", actual=pair, line=r.lines[0], **cell_where(code)))
+    return findings
+
+
+def _void_column_cuts(resolved: dict[str, Resolved], lines: list[tuple[int, str]]) -> list[Finding]:
+    """Rows of a layout text printed in columns (``splitting.apart_in_columns``: every number two spaces or more
+    from the next) whose numbers were cut into more cells to make the total hold: made missing, ``row_lost_cells``
+    each. Columns lose a blank cell as spaces, never run two cells together: ``（七）总计    0     0      0
+    150    152`` (two cells blank, a total that does not hold) was cut 0 0 0 1 50 1 52 and published with only
+    ``cells_recovered``, 1 and 50 where the report printed nothing and 150."""
+    texts, findings = dict(lines), []
+    for code, r in resolved.items():
+        pieces = r.glued.split(" ") if r.glued else []
+        text = fold(texts.get(r.lines[0], "")) if r.values and r.lines else ""
+        if not pieces or "\t" in text or "|" in text or not apart_in_columns(text, len(pieces)):
+            continue
+        resolved[code] = Resolved(findings=[f for f in r.findings if f.code != "cells_recovered"])
+        findings.append(make("row_lost_cells", expected=len(r.values), actual=len(pieces), line=r.lines[0],
+                             **cell_where(code)))
     return findings
 
 

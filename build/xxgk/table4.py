@@ -12,8 +12,8 @@ from .cells import Row, prose_rows, region_to_rows, running_text, stray_cells, t
 from .findings import Finding, make, prose_numbers_unused
 from .narrative import stated_none
 from .record import Fact
-from .resolve import ambiguous_finding, resolve_row, void_conflicts
-from .splitting import group_totals_hold, is_digit_run, narrow_pair, spaced_split
+from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
+from .splitting import apart_in_columns, group_totals_hold, is_digit_run, narrow_pair, spaced_split
 from .table4_columns import Order, header_order, order_names, totals_only_order
 from .text import fold
 from .values import read_cell
@@ -67,6 +67,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         if slots is None:
             return [Fact(TABLE, key, None, rows[0].line, None) for key in columns], findings
     resolved = resolve_row(slots, ["count"] * len(columns), names, where, check, prefix_ok=check, proves=True)
+    resolved = _whole_in_columns(resolved, lines, where)
     lost = [f for f in resolved.findings if f.code == "row_lost_cells"]
     if lost and resolved.values is None and (many := _cells_too_many(rows, len(columns))):
         resolved.findings = [make("row_extra_cells", expected=len(columns), actual=many, line=lost[0].line, **where)
@@ -118,6 +119,20 @@ def _totals_only(slots: list, header: list[str], line: int) -> tuple[list[Fact],
     names = "、".join(labels()["proceedings"][p] for p in order)
     return facts, [make("table_totals_only", table="4", line=line, actual=" ".join(s.text for s in cells),
                         detail=names)]
+
+
+def _whole_in_columns(resolved: Resolved, lines: list[tuple[int, str]], where: dict) -> Resolved:
+    """``resolved`` missing with ``row_lost_cells`` when its numbers were cut into more cells on a layout text's line
+    printed in columns (``splitting.apart_in_columns``: a blank cell lost as spaces, never digits run together);
+    else ``resolved``. Before, ``0          0     0    11     0 …`` (行政复议 0 | blank | 0 | 0 | 11, its total the
+    report's error) was cut 0 0 0 1 1 and 1 published as the total, with no finding at all."""
+    pieces = resolved.glued.split(" ") if resolved.glued else []
+    text = fold(dict(lines).get(resolved.lines[0], "")) if resolved.lines else ""
+    if not pieces or "\t" in text or "|" in text or not apart_in_columns(text, len(pieces)):
+        return resolved
+    kept = [f for f in resolved.findings if f.code != "cells_recovered"]
+    return Resolved(findings=[*kept, make("row_lost_cells", expected=len(resolved.lines), actual=len(pieces),
+                                          line=resolved.lines[0], **where)])
 
 
 def _spaced_split(resolved, lines: list[tuple[int, str]], width: int) -> tuple[set[int], list[Finding]]:
