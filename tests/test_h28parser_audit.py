@@ -218,3 +218,22 @@ def test_a_layout_table_4_rows_whole_numbers_are_not_cut_to_make_its_totals_hold
     assert "row_lost_cells" in _codes(record)
     glued = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + "10001 00000 00000"))
     assert _table_4(glued) == [[1, 0, 0, 0, 1], [0] * 5, [0] * 5]
+
+
+def test_a_table_2_header_in_pdf_text_naming_its_measures_in_another_order_places_each_number():
+    """PDF text of table 二 whose header prints the measures in another order than the template's
+    (``信息内容 现行有效件数 本年制发件数 本年废止件数``) or with last year's column first (``上年制发件数 …``). Before:
+    the header was read only from a table's tab/pipe cells, so in PDF text 7, 2, 1 were published as 制发, 废止,
+    现行有效 (no finding), and a row with last year's column was lost (row_extra_cells). Now each number is read
+    under the measure its column names, with columns_selected, as from a table's cells."""
+    text = tab_report(in_force=7, issued=2, repealed=1)
+    assert RULES_ROWS in text
+    for header, row in (("现行有效件数 本年制发件数 本年废止件数", "7 2 1"),
+                        ("本年废止件数 本年制发件数 现行有效件数", "1 2 7"),
+                        ("上年制发件数 本年制发件数 本年废止件数 现行有效件数", "3 2 1 7")):
+        zeros = " ".join(["0"] * len(row.split()))
+        rows = f"信息内容 {header}\n规章 {zeros}\n行政规范性文件 {row}\n"
+        for apart in (" ", "    "):
+            record = parse(text.replace(RULES_ROWS, rows).replace("\t", " ").replace(" ", apart))
+            assert _table_2(record)[:3] == [2, 1, 7], (header, apart)
+            assert "columns_selected" in {f.code for f in record.findings if f.table == "2"}, (header, apart)

@@ -45,13 +45,24 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
     above = [text for number, text in lines if number < line][-LOOK_BACK:]
     for text in reversed(above):
         cells = structured_cells(text)
-        if cells is None:
-            continue
+        if cells is None:  # PDF text: a header's cells apart by spaces, known by a measure's name among them
+            cells = text.split()
+            if len(cells) < 3 or _DIGIT.search(text) or not any(key in compact(c) for c in cells[1:]
+                                                               for key in _measure_keys()):
+                continue
         if any(read_cell(c)[1] is None and c.strip() for c in cells):
             continue  # a row of numbers
         named = [compact(c) for c in cells[1:]]
         return [c for c in named if c] or None
     return None
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+@cache
+def _measure_keys() -> tuple[str, ...]:
+    return tuple(measure_key(code) for code in labels()["measures"])
 
 
 def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[str]) -> tuple[list[Slot], str] | None:
@@ -70,8 +81,8 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     >>> [s.text for s in named_slots(lines, slots, ["issued", "repealed", "in_force"])[0]]
     ['2', '1', '15']
     """
-    if not slots or not all(s.structured for s in slots):
-        return None
+    if not slots or not (all(s.structured for s in slots) or all(read_cell(s.text)[1] is None for s in slots)):
+        return None  # (PDF text's loose numbers, each read whole: as many as the header has columns, below)
     names = header_above(lines, slots[0].line)
     if names is None or len(names) != len(slots):
         return None
