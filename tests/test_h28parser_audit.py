@@ -237,3 +237,20 @@ def test_a_table_2_header_in_pdf_text_naming_its_measures_in_another_order_place
             record = parse(text.replace(RULES_ROWS, rows).replace("\t", " ").replace(" ", apart))
             assert _table_2(record)[:3] == [2, 1, 7], (header, apart)
             assert "columns_selected" in {f.code for f in record.findings if f.table == "2"}, (header, apart)
+
+
+def test_a_table_4_header_in_another_order_over_fifteen_numbers_of_pdf_text_places_them():
+    """Table 四 whose header prints 总计 first in each group (总计 结果维持 结果纠正 其他结果 尚未审结), its row fifteen
+    numbers apart by spaces (PDF or layout text). Before: columns_order_unsure and all fifteen missing — a header's
+    order was applied only to a table's tab/pipe cells, though fifteen numbers for fifteen cells are read whole in
+    the template's order. Now they are moved under the columns the header names, with columns_reordered, as in a
+    table; a row of fourteen numbers (digits that may have run together) stays missing."""
+    header = ("行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+              + "\t".join(["总计", "结果维持", "结果纠正", "其他结果", "尚未审结"] * 3))
+    for printed, expected in (("3 1 1 0 1 2 2 0 0 0 1 0 0 1 0", [[1, 1, 0, 1, 3], [2, 0, 0, 0, 2], [0, 0, 1, 0, 1]]),
+                              ("3 1 1 0 1 22 0 0 0 1 0 0 1 0", [[None] * 5] * 3)):
+        text = tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + header + "\n" + printed)
+        for apart in (" ", "    "):
+            record = parse(text.replace("\t", apart))
+            assert _table_4(record) == expected, (printed, apart)
+            assert ("columns_reordered" if expected[0][0] else "columns_order_unsure") in _codes(record)

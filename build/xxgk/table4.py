@@ -156,11 +156,12 @@ def _spaced_split(resolved, lines: list[tuple[int, str]], width: int) -> tuple[s
 
 def _in_template_order(slots: list, order: Order, check) -> tuple[list | None, list[Finding]]:
     """``(slots in the template's order, findings)`` of a row whose header prints another order (``order``,
-    ``table4_columns.header_order``): its fifteen whole cells moved under the columns the header names
-    (``columns_reordered``). The printed slots, as they are, when the header's order breaks the group totals that
-    hold as printed (``columns_header_contradicted``: the header is not the numbers'). None when the row is not
-    fifteen whole cells (ran-together digits cannot be cut by a header's order): every value is missing
-    (``columns_order_unsure``), never read by position under columns the header says they are not.
+    ``table4_columns.header_order``): its fifteen whole cells (a table's, or fifteen numbers of PDF text) moved
+    under the columns the header names (``columns_reordered``). The printed slots, as they are, when the header's
+    order breaks the group totals that hold as printed (``columns_header_contradicted``: the header is not the
+    numbers'). None when the row is not fifteen whole cells (ran-together digits cannot be cut by a header's
+    order): every value is missing (``columns_order_unsure``), never read by position under columns the header
+    says they are not.
 
     >>> from .cells import Slot
     >>> from .splitting import group_totals_hold
@@ -172,7 +173,9 @@ def _in_template_order(slots: list, order: Order, check) -> tuple[list | None, l
     width = len(order)
     cells = trim_slots(list(slots), width)
     line = next((s.line for s in slots if not s.empty), None)
-    if len(cells) != width or not all(s.structured for s in cells):
+    # (PDF text's loose numbers, fifteen of them, are fifteen whole cells — read so in the template's order too;
+    # before, its header's order was refused for them and all fifteen were missing)
+    if len(cells) != width or not all(s.structured or read_cell(s.text)[1] in (None, "blank") for s in cells):
         return None, [make("columns_order_unsure", table="4", line=line,
                            detail=f"表头的列顺序为“{order_names(order)}”，而这一行不是{width}个完整的数")]
     placed = [cells[order.index(column)] for column in range(width)]
