@@ -5,12 +5,15 @@ way gives what the plain way gave."""
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from xxgk import memo
+from xxgk.catalog import table
+from xxgk.first_chars import searcher
 from xxgk.parser import parse
 from xxgk.text import _FOLD, fold
 
@@ -69,3 +72,48 @@ def test_prose_lines_reach_nfkc_already_normal(monkeypatch):
     assert slow[0] < 0.1 * total[0], (slow[0], total[0])
 
 
+
+
+# --- the claims of section 一 searched where they can begin (first_chars.searcher) ---
+
+def _claim_patterns() -> list[re.Pattern]:
+    return [re.compile(row["pattern"]) for row in table("narrative_claims")]
+
+
+_CLAIM_WORDS = "未收到 没有 无 上年 上年度 去年 不存在 逾期 收到 受理 政府信息公开 申请 行政复议 \
+行政诉讼 发生 予以公开 部分公开 不予公开 和 及 、 件 3 12 。 ， \
+规范性文件 制发 废止 现行有效 被纠错 的 投诉 人".split() + [" ", "\n"]
+
+
+@given(st.lists(st.sampled_from(_CLAIM_WORDS) | st.text(max_size=3), max_size=30))
+def test_a_claim_s_search_finds_what_the_engine_s_search_finds(words):
+    text = "".join(words)
+    for pattern in _claim_patterns():
+        found, expected = searcher(pattern)(text), pattern.search(text)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+class _Counting:
+    """A compiled pattern whose ``match`` and ``search`` calls are counted."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern, self.flags, self._compiled, self.calls = pattern.pattern, pattern.flags, pattern, []
+
+    def match(self, text, pos=0):
+        self.calls.append(("match", pos))
+        return self._compiled.match(text, pos)
+
+    def search(self, text, pos=0):
+        self.calls.append(("search", pos))
+        return self._compiled.search(text, pos)
+
+
+def test_a_claim_of_none_is_tried_only_where_its_first_word_stands():
+    """``未收到政府信息公开申请`` opens on six look-behinds, so the engine tried it at every character of section 一
+    (≈ 0.15 ms for 2,000 characters, three such claims a report); now only where 未 or 没 stands."""
+    none = next(row["pattern"] for row in table("narrative_claims") if row["claim"] == "applications_none")
+    counting = _Counting(re.compile(none))
+    prose = "本年度共收到政府信息公开申请12件，均已按时答复。" * 80 + "上年度未收到申请。"
+    assert searcher(counting)(prose) is None
+    assert counting.calls == [("match", prose.index("未"))]
+    assert searcher(counting)(prose + "今年没有收到政府信息公开申请。").group(0) == "没有收到政府信息公开申请"

@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from .catalog import table
 from .findings import Finding, make
+from .first_chars import searcher
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, NOT_TEXT_MARK, OTHER_SCRIPT_DIGIT, chinese_number, fold_lines
 from .values import PROSE_UNITS, too_many_digits
@@ -41,6 +44,14 @@ def _folded_counts(text: str) -> str:
     return OTHER_SCRIPT_DIGIT.sub(NOT_TEXT_MARK, counts_in_digits(fold_lines(text)))
 
 
+@cache
+def _claims() -> tuple[tuple[dict, re.Pattern, Callable[[str], re.Match | None]], ...]:
+    """Each claim of ``rules/narrative_claims.csv``, its pattern compiled and its search (``first_chars.searcher``:
+    a claim of none opens on six look-behinds, which the engine tried at every character of section 一)."""
+    return tuple((claim, pattern, searcher(pattern))
+                 for claim in table("narrative_claims") for pattern in [re.compile(claim["pattern"])])
+
+
 def _table_values(values: dict, compare_to: str, table_name: str) -> list[int]:
     """The table's value of each alternative of ``compare_to`` (``a|b+c``) whose cells are all read."""
     found = (_table_value(values, term, table_name) for term in compare_to.split("|"))
@@ -67,12 +78,12 @@ def stated_counts(text: str, table_name: str) -> dict[tuple[str, str], int]:
     """
     folded = _folded_counts(text)
     out: dict[tuple[str, str], int] = {}
-    for claim in table("narrative_claims"):
-        if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"] or not re.compile(
-                claim["pattern"]).groups:  # (a claim of none: no count to lend a cell)
+    for claim, pattern, search in _claims():
+        if claim["table"] != table_name or "+" in claim["compare_to"] or "|" in claim["compare_to"] \
+                or not pattern.groups:  # (a claim of none: no count to lend a cell)
             continue
         key = tuple(claim["compare_to"].split("."))
-        match = re.search(claim["pattern"], folded) if key not in out else None
+        match = search(folded) if key not in out else None
         if match and not too_many_digits(match.group(1)):  # a number no table holds (``values.MAX_DIGITS``)
             out[key] = int(match.group(1))
     return out
@@ -84,8 +95,8 @@ def stated_none(text: str, claim: str) -> str | None:
     >>> stated_none("本年度未收到政府信息公开申请，无上年结转。", "applications_none")
     '未收到政府信息公开申请'
     """
-    pattern = next(row["pattern"] for row in table("narrative_claims") if row["claim"] == claim)
-    match = re.search(pattern, _folded_counts(text))
+    search = next(search for row, _, search in _claims() if row["claim"] == claim)
+    match = search(_folded_counts(text))
     return match.group(0) if match else None
 
 
@@ -123,8 +134,8 @@ def narrative_to_findings(text: str, values: dict[str, dict], first_line: int | 
     """
     folded = _folded_counts(text)
     findings = []
-    for claim in table("narrative_claims"):
-        match = re.search(claim["pattern"], folded)
+    for claim, _, search in _claims():
+        match = search(folded)
         if not match or not _said_of(folded, match.start(1 if match.re.groups else 0), claim.get("context") or ""):
             continue
         none = not match.re.groups  # a claim of none (未收到政府信息公开申请): no number printed, a count of 0
