@@ -117,3 +117,73 @@ def test_a_claim_of_none_is_tried_only_where_its_first_word_stands():
     assert searcher(counting)(prose) is None
     assert counting.calls == [("match", prose.index("未"))]
     assert searcher(counting)(prose + "今年没有收到政府信息公开申请。").group(0) == "没有收到政府信息公开申请"
+
+
+# --- the work of finding sections, table 三's copies and the title, done where it can find something ---
+
+_REPORT = ("某某县数据局2024年政府信息公开工作年度报告\n一、总体情况\n"
+           + "本年度，我局认真落实政务公开工作，二是加强培训。\n" * 30
+           + "二、主动公开政府信息情况\n规章 0 0 0\n三、收到和处理政府信息公开申请情况\n"
+           "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+           "四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n"
+           "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n加强培训。\n六、其他需要报告的事项\n无。\n")
+
+
+class _CountingWords:
+    """A heading pattern whose searches are recorded."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self._pattern, self.groupindex, self.calls = pattern, pattern.groupindex, []
+
+    def match(self, text, pos=0):
+        self.calls.append(("match", pos))
+        return self._pattern.match(text, pos)
+
+    def finditer(self, text, pos=0):
+        self.calls.append(("finditer", pos))
+        return self._pattern.finditer(text, pos)
+
+
+def test_section_headings_are_tried_only_where_a_numbering_begins(monkeypatch):
+    """The six headings' patterns each scanned the whole text (≈ 60 µs a real-length report, eighteen scans a
+    parse, the tables' copies and a repeated report looked for too); now each is tried where 一、 二、 … stand."""
+    from xxgk.sections import _heading_patterns, _numbered_at
+
+    counting = []
+    for _, headings in _heading_patterns():
+        monkeypatch.setattr(headings, "words", _CountingWords(headings.words))
+        counting.append(headings.words)
+    record = parse(_REPORT)
+    assert record.section_lines == {"overview": 2, "active": 33, "applications": 35, "review_litigation": 39,
+                                    "problems": 41, "other_matters": 43}
+    assert record.values("applications")[("new", "total")] == 3
+    calls = [call for words in counting for call in words.calls]
+    numbered = set(_numbered_at(_REPORT))
+    assert calls and all(kind == "match" and pos in numbered for kind, pos in calls), calls[:5]
+
+
+def test_table_3_s_copies_are_looked_for_on_the_lines_naming_its_first_or_last_row(monkeypatch):
+    """``copies.table3_for_year`` matched every row label's pattern against every line of section 三 to find
+    copies of the table most reports never print; a line naming neither its first row (本年新收) nor its last
+    (结转下年度) is no copy's mark and is no longer searched."""
+    from xxgk import copies
+
+    given_lines = []
+    real = copies.label_matches
+    monkeypatch.setattr(copies, "label_matches", lambda text, rules: given_lines.append(text) or real(text, rules))
+    record = parse(_REPORT)
+    assert record.values("applications")[("carried_over", "total")] == 0
+    assert len(given_lines) == 2 and all("本年新收" in line or "结转下年度" in line for line in given_lines)
+
+
+def test_only_title_lines_holding_gongkai_are_rewritten_for_the_title_patterns(monkeypatch):
+    """Every title pattern holds 信息公开 or 政务公开: the lines and pairs of lines without 公开 were rewritten
+    (years in Chinese numerals to digits) for nothing; now only those holding it."""
+    from xxgk import metadata
+
+    rewritten = []
+    real = metadata._title_text
+    monkeypatch.setattr(metadata, "_title_text", lambda text: rewritten.append(text) or real(text))
+    record = parse(_REPORT)
+    assert (record.agency, record.year) == ("某某县数据局", 2024)
+    assert rewritten and all("公开" in text for text in rewritten)

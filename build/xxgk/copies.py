@@ -12,7 +12,9 @@ its copy does: another copy's rows never reach it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .catalog import patterns
 from .findings import Finding, make
 from .labels import label_matches
 from .sections import Document, Section, _heading_patterns, section_order
@@ -169,9 +171,10 @@ def table3_for_year(doc: Document, sections: list[Section], year: int | None) ->
     if section is None or year is None:
         return sections, []
     lines = doc.lines_between(section.start, section.end)
+    ends = _end_rows()  # (a line naming neither end row is no mark: the labels' other patterns not tried on it)
     marks = [(number, codes[0] if codes[0] in (TABLE3_FIRST, TABLE3_LAST) else codes[-1])
-             for number, text in lines if (codes := label_matches(text, "row_labels"))
-             and {TABLE3_FIRST, TABLE3_LAST} & {codes[0], codes[-1]}]
+             for number, text in lines if any(pattern.search(text) for pattern in ends)
+             and (codes := label_matches(text, "row_labels")) and {TABLE3_FIRST, TABLE3_LAST} & {codes[0], codes[-1]}]
     kinds = [kind for _, kind in marks]
     copies = len(kinds) // 2
     if copies < 2 or kinds != [TABLE3_FIRST, TABLE3_LAST] * copies:
@@ -190,6 +193,14 @@ def table3_for_year(doc: Document, sections: list[Section], year: int | None) ->
             for s in sections]
     line = marks[2 * (1 if chosen == 0 else 0)][0]  # the other copy's first row
     return kept, [make("tables_repeated", table="3", case="in_section", line=line, actual=copies, detail=detail)]
+
+
+@cache
+def _end_rows() -> tuple[re.Pattern, ...]:
+    """The patterns (``rules/row_labels.csv``) of table 三's first and last rows: a line ``label_matches`` finds
+    either in matches one of them, so only such lines are given to it (every pattern of the table was searched in
+    every line of section 三, ≈ 2 % of a parse, to find the one or two copies most reports never print)."""
+    return tuple(pattern for code, pattern in patterns("row_labels") if code in (TABLE3_FIRST, TABLE3_LAST))
 
 
 def _named_year(caption: str, year: int) -> int | None:

@@ -387,10 +387,10 @@ def read_title(head: str) -> Title:
 
     candidates = [(at, False, line) for at, line in enumerate(lines)] + [
         (at, True, a + b) for at, (a, b) in enumerate(zip(lines, lines[1:], strict=False))]
-    texts = [(at, joined, _title_text(text)) for at, joined, text in candidates]
+    # (every title pattern holds 信息公开 or 政务公开, and ``_title_text`` neither makes nor breaks those words: the
+    # other lines are neither rewritten nor searched)
+    texts = [(at, joined, _title_text(text)) for at, joined, text in candidates if "公开" in text]
     for at, joined, text in texts:
-        if "公开" not in text:  # (every title pattern holds 信息公开 or 政务公开: the searches are spared)
-            continue
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
             if marked and not marked_form:
@@ -418,8 +418,7 @@ def read_title(head: str) -> Title:
         name, year, at = cover
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     for _, _, text in texts:  # a title whose name begins with a digit or a Latin letter: its year, no name
-        for pattern, agency_group, year_group, marked in _TITLES_CUT[" " in text or "\u3000" in text] \
-                if "公开" in text else ():
+        for pattern, agency_group, year_group, marked in _TITLES_CUT[" " in text or "\u3000" in text]:
             match = None if marked else pattern.search(text)
             begins = match.start(agency_group) if match else 0  # the name read would begin after a digit or letter
             if begins and _ASCII_NAME_CHAR.match(text, begins - 1):

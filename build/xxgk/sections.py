@@ -18,12 +18,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from .catalog import codes, table
+from .memo import parser_memo
 from .text import fold
 
 # (the look-behind after the first numeral, not before it: a pattern that begins with its characters is searched
 # for them, several times faster than one tried at every position of the text; it finds the same)
 _HAN_NUMERAL = "[一二三四五六七八九十]"
-_NUMERAL = _HAN_NUMERAL + "(?<!第" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + r"?\s*[、.．]\s*(?:政府信息公开(?:工作)?)?"
+_NUMBERED = _HAN_NUMERAL + "(?<!第" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + r"?\s*[、.．]"
+_NUMERAL = _NUMBERED + r"\s*(?:政府信息公开(?:工作)?)?"
+# every position where a heading's numbering (``_NUMBERED``) begins, overlapping (二十一、 at 二 and at 一)
+_NUMBERED_AT = re.compile(f"(?={_NUMBERED})")
 # what closes a heading after its words: a colon or a full stop (六、其他需报告事项。) belongs to the heading line
 _HEADING_END = r"(?:[ \t\u3000]*[:：。])?"
 # what may follow a heading's tail for the tail to be the heading's: its closing mark, a break, a mark, the end
@@ -76,13 +80,29 @@ class _Headings:
     the end of its tail (``heading_end``); ``search`` as on ``re.Pattern``. The words end where the
     pattern's group ``words`` ends, or where the match does."""
 
-    def __init__(self, code: str, words: re.Pattern) -> None:
-        self.code, self.words = code, words
+    def __init__(self, code: str, words: re.Pattern, numbered: bool = False) -> None:
+        self.code, self.words, self.numbered = code, words, numbered
 
     def finditer(self, text: str, pos: int = 0):
-        for m in self.words.finditer(text, pos):
+        for m in self._matches(text, pos):
             end = m.end("words") if "words" in self.words.groupindex else m.end()
             yield Span(m.start(), heading_end(text, self.code, end))
+
+    def _matches(self, text: str, pos: int):
+        """``words.finditer(text, pos)``. A ``numbered`` pattern (one that opens on ``_NUMBERED``) is tried only where
+        a numbering begins (``_numbered_at``, found once a text for all six sections, and again for the copies of
+        the tables and the repeated headings): the engine scanned the whole text for each pattern, ≈ 60 µs for a
+        real-length report each, eighteen times a parse. The same matches: one can begin nowhere else, a match is
+        never empty, and the next one is looked for from where the last one ended, as ``finditer`` does."""
+        if not self.numbered:
+            yield from self.words.finditer(text, pos)
+            return
+        starts = _numbered_at(text)
+        match, after = self.words.match, pos
+        for at in starts[bisect.bisect_left(starts, pos):]:
+            if at >= after and (found := match(text, at)):
+                yield found
+                after = found.end()
 
     def search(self, text: str, pos: int = 0) -> Span | None:
         return next(self.finditer(text, pos), None)
@@ -131,8 +151,14 @@ class Section:
 
 @cache
 def _heading_patterns() -> tuple[tuple[str, _Headings], ...]:
-    return tuple((row["code"], _Headings(row["code"], re.compile(_NUMERAL + "(?:" + row["pattern"] + ")")))
+    return tuple((row["code"], _Headings(row["code"], re.compile(_NUMERAL + "(?:" + row["pattern"] + ")"), True))
                  for row in table("section_headings"))
+
+
+@parser_memo(1 << 2)  # the report's text, its six sections' headings looked for three times: once
+def _numbered_at(text: str) -> tuple[int, ...]:
+    """Every position in ``text`` where a heading's numbering begins (``_NUMBERED``), in order."""
+    return tuple(m.start() for m in _NUMBERED_AT.finditer(text))
 
 
 def section_order() -> list[str]:
