@@ -36,7 +36,7 @@ def test_fold_is_nfkc_then_the_dashes(text):
 
 
 def test_every_character_nfkc_changes_folds_as_before_alone_and_before_a_mark():
-    for ch in _CHANGED + "，（）：；—－–．":
+    for ch in _CHANGED + "，（）：；" + "".join(map(chr, _FOLD)):
         for text in (ch, ch + "\u0338", "二" + ch + "\u0301年"):
             assert fold.__wrapped__(text) == _fold_plainly(text), (hex(ord(ch)), text)
 
