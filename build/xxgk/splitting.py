@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .memo import parser_memo
+
 MAX_DIGITS = 7
 MAX_SOLUTIONS = 64
 MAX_STEPS = 200_000
@@ -51,13 +53,123 @@ def splits(tokens: Sequence[str], k: int, accept: Callable[[tuple], bool],
 
 
 def _cuts(token: str, max_pieces: int):
-    """Every cut of a digit ``token`` into at most ``max_pieces`` numbers (a non-digit token: itself). A partial
-    cut whose rest cannot fit in the pieces left is dropped at once: every cut kept then leads to at least one
-    complete cut, so the work between two yields is bounded (without it, a long run of digits explored
-    exponentially many dead ends before the caller's step budget ever counted one)."""
+    """Every cut of a digit ``token`` into at most ``max_pieces`` numbers (a non-digit token: itself), in the order
+    ``_each_cut`` makes them: the first piece shortest first, a zero a piece of its own. When there are at most
+    ``LISTED_CUTS`` of them (counted first, ``_cut_count``) they are built at once, each run's cuts from its rest's,
+    shared (``_cut_list``): the search for a row's cells glued by OCR (``0000000000000000`` in table 四) walked its
+    pieces one by one, ≈ 40 % of the parse of the corpus's reports with glued cells. More than that, and they are
+    made as they are used: there may be exponentially many, and the caller's step budget stops it."""
     if not is_digit_run(token):
-        yield (token,)
-        return
+        return ((token,),)
+    count = _cut_count(token, max_pieces)
+    if count <= KEPT_CUTS:  # (a row's short runs, 0 and 000, asked for at every step of the search: kept)
+        return _kept_cut_list(token, max_pieces)
+    if count <= LISTED_CUTS:
+        return _cut_list(token, max_pieces)
+    return _cut_tree(token, max_pieces) if len(token) <= TREE_DIGITS else _each_cut(token, max_pieces)
+
+
+LISTED_CUTS = 4096
+KEPT_CUTS = 64
+TREE_DIGITS = 32  # (a longer run, a hostile file's: one cut at a time, as before)
+
+
+def _cut_tree(token: str, max_pieces: int):
+    """``_each_cut``'s cuts, in its order and as lazily where there are many: the first pieces are chosen one at a
+    time, and a rest with at most ``KEPT_CUTS`` cuts is listed once and shared (the search for a row's cells stops
+    when it has more than enough, which a run of zeros gives it at once: listing them all would never end)."""
+    size = len(token)
+    lists: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+
+    def listed(i: int, left: int) -> list[tuple[int, ...]]:
+        if i == size:
+            return [()]
+        if size - i > left * MAX_DIGITS:
+            return []
+        key = (i, left)
+        if key not in lists:
+            if token[i] == "0":
+                lists[key] = [(0, *cut) for cut in listed(i + 1, left - 1)]
+            else:
+                lists[key] = [(int(token[i:i + n]), *cut) for n in range(1, min(MAX_DIGITS, size - i) + 1)
+                              for cut in listed(i + n, left - 1)]
+        return lists[key]
+
+    def cuts(i: int, left: int, before: tuple[int, ...]):
+        if i == size:
+            yield before
+            return
+        if size - i > left * MAX_DIGITS:
+            return
+        if _cut_count(token[i:], left) <= KEPT_CUTS:
+            for cut in listed(i, left):
+                yield before + cut
+            return
+        if token[i] == "0":
+            yield from cuts(i + 1, left - 1, (*before, 0))
+            return
+        for n in range(1, min(MAX_DIGITS, size - i) + 1):
+            yield from cuts(i + n, left - 1, (*before, int(token[i:i + n])))
+
+    return cuts(0, max_pieces, ())
+
+
+@parser_memo(1 << 12)
+def _cut_count(token: str, max_pieces: int) -> int:
+    """How many cuts ``_each_cut`` makes, counted from the end (at most ``LISTED_CUTS`` + 1)."""
+    size = len(token)
+    if max_pieces <= 0 or size > max_pieces * MAX_DIGITS:
+        return 0
+    # counts[p][i]: the cuts of token[i:] into at most p pieces (p pieces left, as _each_cut prunes: the rest must
+    # fit in them)
+    counts = [[1 if i == size else 0 for i in range(size + 1)]]
+    for left in range(1, max_pieces + 1):
+        row = [0] * (size + 1)
+        row[size] = 1
+        below = counts[-1]
+        for i in range(size - 1, -1, -1):
+            if size - i > left * MAX_DIGITS:
+                continue
+            if token[i] == "0":
+                row[i] = below[i + 1]
+            else:
+                row[i] = min(LISTED_CUTS + 1, sum(below[i + n] for n in range(1, min(MAX_DIGITS, size - i) + 1)))
+        counts.append(row)
+    return counts[max_pieces][0]
+
+
+@parser_memo(1 << 10)
+def _kept_cut_list(token: str, max_pieces: int) -> tuple[tuple[int, ...], ...]:
+    return _cut_list(token, max_pieces)
+
+
+def _cut_list(token: str, max_pieces: int) -> tuple[tuple[int, ...], ...]:
+    """``tuple(_each_cut(token, max_pieces))``, each rest's cuts built once."""
+    size = len(token)
+    memo: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+
+    def rest(i: int, left: int) -> list[tuple[int, ...]]:
+        if i == size:
+            return [()]
+        if size - i > left * MAX_DIGITS:
+            return []
+        key = (i, left)
+        if key not in memo:
+            if token[i] == "0":
+                memo[key] = [(0, *cut) for cut in rest(i + 1, left - 1)]
+            else:
+                memo[key] = [(int(token[i:i + n]), *cut) for n in range(1, min(MAX_DIGITS, size - i) + 1)
+                             for cut in rest(i + n, left - 1)]
+        return memo[key]
+
+    return tuple(rest(0, max_pieces))
+
+
+def _each_cut(token: str, max_pieces: int):
+    """The cuts of a digit ``token``, one by one. A partial cut whose rest cannot fit in the pieces left is dropped
+    at once: every cut kept then leads to at least one complete cut, so the work between two yields is bounded
+    (without it, a long run of digits explored exponentially many dead ends before the caller's step budget ever
+    counted one)."""
     stack = [(token, ())]
     while stack:
         rest, acc = stack.pop()
