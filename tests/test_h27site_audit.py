@@ -217,7 +217,9 @@ def test_a_citizen_on_a_phone_finds_what_table_3s_words_mean(server, chromium):
     chromium.set_window_size(390, 844)
     chromium.get(server + "/agencies/")
     _link(chromium, "西宁市教育局").click()
+    _wait(lambda: "西宁市教育局" in chromium.find_element("css selector", "article h1").text)  # the agency's page
     _link(chromium, "2024").click()
+    _wait(lambda: "2024" in chromium.find_element("css selector", "article h1").text)  # its 2024 report's page
     words = _wait(lambda: chromium.find_element(
         "xpath", "//h2[starts-with(., '三、')]/following::a[.='词语解释'][1]"))
     words.click()
