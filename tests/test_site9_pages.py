@@ -168,3 +168,13 @@ def test_table_4_on_a_flattened_page_links_to_its_place_in_the_line(flat_site):
     page = (pages["flat.txt"].parent / links[0].split("#")[0]).read_text(encoding="utf-8")
     target = lxml.html.document_fromstring(page).get_element_by_id(links[0].split("#")[1]).text_content()
     assert target.split() == ["0"] * 15, target  # the table's 15 numbers, not the text around them
+
+
+def test_the_about_pages_chinese_sentences_have_no_space_where_the_source_wrapped_them():
+    # (audit 28: Markdown turns a line break into a space, so the about page read “勾稽关系， 不一致之处” and
+    # “颜色相同 （色盲友好的”: Chinese has no space between words or after its punctuation)
+    from xxgk.site.pages import ABOUT
+
+    cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    assert not re.findall(f"{cjk}\\n[ \\t]*{cjk}", ABOUT)
+    assert "核对表3、表4的勾稽关系，不一致之处" in ABOUT and "颜色相同（色盲友好的" in ABOUT

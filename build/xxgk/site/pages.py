@@ -974,7 +974,19 @@ class Site(ReportPages, AgencyPages):
         self.write("about.md", front_matter("关于与方法") + ABOUT + repository_note(os.environ.get(REPO_URL_ENV, "")))
 
 
-ABOUT = """# 关于与方法
+def unwrapped(markdown: str) -> str:
+    r"""``markdown`` with a source line break between two CJK characters removed: Markdown turns a line break into
+    a space, which Chinese text does not have (the about page read “关系， 不一致之处” and “颜色相同 （色盲友好”).
+
+    >>> unwrapped("表3、表4的勾稽关系，\n  不一致之处 (see\n  below)")
+    '表3、表4的勾稽关系，不一致之处 (see\n  below)'
+    """
+    return _CJK_LINE_BREAK.sub("", markdown)
+
+
+_CJK_LINE_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n[ \t]*"
+                             r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+ABOUT = unwrapped("""# 关于与方法
 
 本站把各机关发布的《政府信息公开工作年度报告》解析为开放数据。方法要点：
 
@@ -994,7 +1006,7 @@ ABOUT = """# 关于与方法
 - **下载**：所有 CSV 都是 UTF-8 带 BOM，Excel 双击即可正确显示中文。
 
 数据、代码与检查规则都在项目仓库中；规则以表格形式保存，领域专家无需读代码即可审阅。
-"""
+""")
 REPO_URL_ENV = "XXGK_REPO_URL"  # the project's repository (the GitHub workflow sets it), for the about page's links
 
 
