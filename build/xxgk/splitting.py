@@ -225,9 +225,19 @@ _NUMBER_TOKEN = re.compile(r"[0-9]+")
 
 def narrow_pair(text: str, count: int) -> int | None:
     """The index (among the last ``count`` numbers of ``text``) of the first of the only two numbers set one space
-    apart, every other pair two spaces or more; None when the line has not ``count`` numbers or no gap stands out."""
+    apart, every other pair two spaces or more; None when the line has not ``count`` numbers, no gap stands out, or
+    a gap holds anything but spaces: the numbers are then no run of cells (a note after the row's numbers,
+    ``行政规范性文件 2 1 7 （注：第3项）``, whose 3 stood wide of 7 and made 2 1 look like one number cut in two).
+
+    >>> narrow_pair("行政规范性文件    1 2         7", 3)
+    0
+    >>> narrow_pair("行政规范性文件 2 1 7 （注：第3项）", 3) is None
+    True
+    """
     tokens = list(_NUMBER_TOKEN.finditer(text))[-count:]
     if len(tokens) != count:
+        return None
+    if any(text[before.end():after.start()].strip(" ") for before, after in zip(tokens, tokens[1:], strict=False)):
         return None
     gaps = [after.start() - before.end() for before, after in zip(tokens, tokens[1:], strict=False)]
     narrow = [i for i, gap in enumerate(gaps) if gap == 1 and text[tokens[i].end()] == " "]
