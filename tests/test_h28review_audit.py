@@ -27,3 +27,41 @@ def test_a_table_2_row_with_a_note_after_its_numbers_is_no_spaced_split():
     record = parse(text.replace("行政规范性文件 2 1 7", "行政规范性文件    1 2         7"))
     assert _documents(record) == [None, None, None]
     assert [f.actual for f in record.findings if f.code == "value_split"] == ["1 2"]
+
+
+class _Scanned:
+    """A compiled pattern that adds to ``bytes`` how many bytes each search or scan of it may read."""
+
+    def __init__(self, pattern, scanned: list[int]):
+        self.pattern, self.scanned = pattern, scanned
+
+    def search(self, data, pos=0, endpos=None):
+        self.scanned.append((len(data) if endpos is None else min(endpos, len(data))) - pos)
+        return self.pattern.search(data, pos, len(data) if endpos is None else endpos)
+
+    def finditer(self, data, pos=0, endpos=None):
+        self.scanned.append((len(data) if endpos is None else endpos) - pos)
+        return self.pattern.finditer(data, pos, len(data) if endpos is None else endpos)
+
+
+def test_the_object_stream_check_reads_a_file_of_stream_types_a_bounded_number_of_times(monkeypatch):
+    """The PDF object-stream check (session 28) looked for each ``/Type /ObjStm``'s data in the 600 bytes after it,
+    so a file of nothing but ``/Type /ObjStm`` (14 bytes each) was read ≈ 43 times over: 20 MB, the largest file
+    read, took ≈ 14 CPU s before the PDF library even opened it. The stream starts are found in one pass; a real
+    PDF with object streams is still read and counted (test_h28hostile_audit)."""
+    from xxgk import readers
+
+    scanned: list[int] = []
+    monkeypatch.setattr(readers, "_STREAM_START", _Scanned(readers._STREAM_START, scanned))
+    data = b"1 0 obj << " + b"/Type /ObjStm " * 20_000 + b">>\nendobj\n"
+    readers._check_page_lists(data)
+    assert sum(scanned) <= 2 * len(data)
+    # an object stream among them still has its page list counted
+    import zlib
+
+    import pytest
+
+    listed = b"1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n" + zlib.compress(
+        b"2 0 << /Type /Pages /Kids [" + b"3 0 R " * 1001 + b"] >>") + b"\nendstream\nendobj\n"
+    with pytest.raises(readers.OverBudget):
+        readers._check_page_lists(b"/Type /ObjStm " * 50 + listed)
