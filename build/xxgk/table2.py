@@ -7,6 +7,7 @@ report, so digits that ran together are published only when a single cut exists.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -27,7 +28,7 @@ from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import narrow_pair, splits
-from .table2_columns import named_slots
+from .table2_columns import LOOK_BACK, named_slots
 from .table2_transposed import untransposed
 from .text import compact, fold
 
@@ -253,27 +254,45 @@ def _printed_with_words(lines: list[tuple[int, str]], read_from: dict[str, Row],
     return out
 
 
-def _spaced_split(resolved: Resolved, lines: list[tuple[int, str]], units: list[str]) -> str | None:
+def _spaced_split(resolved: Resolved, texts: dict[int, str], units: list[str]) -> str | None:
     """The two numbers of a layout text's row of counts set one space apart where its other numbers stand two
     spaces or more apart (``splitting.narrow_pair``), as printed (``1 2``); None for any other row. OCR cuts a
     number beside a blank cell so (``行政规范性文件    1 2         7`` for 12 | blank | 7, read 1 | 2 | 7 with no
     finding before). Table 二 has no total to prove the pieces one number: the row is unsure, never read by guess.
 
+    ``texts``: the section's lines by number, built once a table (built for each row, n rows took n² steps).
+
     >>> from .resolve import Resolved
     >>> row = Resolved(values=(1, 2, 7), lines=(5, 5, 5))
-    >>> _spaced_split(row, [(5, "行政规范性文件    1 2         7")], ["count"] * 3)
+    >>> _spaced_split(row, {5: "行政规范性文件    1 2         7"}, ["count"] * 3)
     '1 2'
-    >>> _spaced_split(row, [(5, "行政规范性文件 1 2 7")], ["count"] * 3) is None  # every gap one space
+    >>> _spaced_split(row, {5: "行政规范性文件 1 2 7"}, ["count"] * 3) is None  # every gap one space
     True
     """
     values = resolved.values
     if not values or len(values) < 2 or len(set(resolved.lines)) != 1 or any(u != "count" for u in units) \
             or not all(isinstance(v, int) for v in values):
         return None
-    text = fold(dict(lines).get(resolved.lines[0], ""))
+    text = fold(texts.get(resolved.lines[0], ""))
     if "\t" in text or "|" in text or (at := narrow_pair(text, len(values))) is None:
         return None
     return f"{values[at]} {values[at + 1]}"
+
+
+def _lines_above(lines: list[tuple[int, str]]):
+    """A function of a line's number giving the lines a header is looked for in (``table2_columns.header_above``:
+    the ``LOOK_BACK`` lines before it) and the line itself, found by bisection when the lines are in order (each
+    row's look through all of them made a section of n rows n² steps: 3,000 rows of PDF text, 1 CPU s); all the
+    lines when they are not in order (the same header found either way).
+
+    >>> above = _lines_above([(n, str(n)) for n in range(1, 40)])
+    >>> [n for n, _ in above(30)] == list(range(30 - LOOK_BACK, 31))
+    True
+    """
+    numbers = [number for number, _ in lines]
+    if any(a >= b for a, b in zip(numbers, numbers[1:], strict=False)):
+        return lambda line: lines
+    return lambda line: lines[max(0, bisect.bisect_left(numbers, line) - LOOK_BACK):bisect.bisect_right(numbers, line)]
 
 
 def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
@@ -290,6 +309,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
     rows = _join_wrapped_labels(region_to_rows(lines, None), measures)
     prose, in_table, plain = prose_rows(rows, lines), set(), set()
     running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
+    texts, above = dict(lines), _lines_above(lines)  # (once a table: built for each row, n rows took n² steps)
     for row in rows:
         if row.filled_slots and id(row) not in prose:
             named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
@@ -321,7 +341,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
         trimmed = trim_slots(slots, len(names))
         # more cells than measures, or the measures' columns in another order (现行有效 | 制发 | 废止)
-        named = named_slots(lines, trimmed, names) if len(trimmed) > len(names) or (
+        named = named_slots(above(trimmed[0].line), trimmed, names) if trimmed and len(trimmed) > len(names) or (
             1 < len(names) == len(trimmed)) else None
         if named is not None and named[0] == trimmed:
             named = None  # the template's columns in the template's order
@@ -333,7 +353,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         if "10k_yuan" in units and _unit_not_wanyuan(lines, slots[0].line if slots else row.line):
             units = ["other_unit" if u == "10k_yuan" else u for u in units]
         resolved = resolve_row(slots, units, columns, where, lambda v: True)
-        if split := _spaced_split(resolved, lines, units):  # (no total proves the pieces: the row is missing)
+        if split := _spaced_split(resolved, texts, units):  # (no total proves the pieces: the row is missing)
             resolved = Resolved(findings=[*resolved.findings, make("value_split", actual=split, line=row.line,
                                                                    **where)])
         if item in seen:  # printed again: alike is a duplicate, different is a conflict
