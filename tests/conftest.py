@@ -73,8 +73,22 @@ def read_page(path: Path) -> str:
 def report_page_files(site: Path) -> list[Path]:
     """The built report pages, sorted: files beside their agency's page (``a/<agency_id>/<year>.html``), and
     ``r/<report_id>.html`` for a report with no agency or year: no folder per report."""
-    return (sorted(p for p in (site / "a").glob("*/*.html") if p.name != "index.html")
+    return (sorted(p for p in (site / "a").glob("*/*.html") if p.name != "index.html"
+                   and not p.name.startswith("reports-"))  # (an agency's list pages beyond its latest reports)
             + sorted((site / "r").glob("*.html")))
+
+
+def report_page_texts(site: Path) -> dict[str, str]:
+    """``{source file: the page's article text}`` of every built report page (its facts table's 源文件 row)."""
+    from lxml import html as lxml_html
+
+    pages = {}
+    for page in report_page_files(site):
+        doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
+        source = [tr.xpath(".//td")[0].text_content().strip() for tr in doc.xpath("//article//table")[0].xpath(".//tr")
+                  if tr.xpath(".//th")[0].text_content() == "源文件"]
+        pages[source[0]] = doc.xpath("//article")[0].text_content()
+    return pages
 
 
 def report_page_url(site: Path, report_id: str) -> str:

@@ -84,9 +84,7 @@ def county_site(tmp_path_factory):
     """Four 2024 reports of 海西州's county level: 格尔木市人民政府's summary report (its 新收 printed 9, two
     sums do not hold: two errors, 80 points) and three departments' (德令哈市数据局 and 格尔木市数据局 clean;
     乌兰县数据局 without its section 四), and a byte-identical copy of 格尔木市数据局's."""
-    from lxml import html as lxml_html
-
-    from .conftest import report_page_files, site_of
+    from .conftest import report_page_texts, site_of
 
     work = tmp_path_factory.mktemp("h27card-county")
     reports = work / "reports"
@@ -99,12 +97,7 @@ def county_site(tmp_path_factory):
     for name, text in files.items():
         (reports / name).write_text(text, encoding="utf-8")
     site = site_of(reports, work)
-    pages = {}
-    for page in report_page_files(site):
-        doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
-        source = [tr.xpath(".//td")[0].text_content().strip() for tr in doc.xpath("//article//table")[0].xpath(".//tr")
-                  if tr.xpath(".//th")[0].text_content() == "源文件"]
-        pages[source[0]] = doc.xpath("//article")[0].text_content()
+    pages = report_page_texts(site)
     return site, pages
 
 

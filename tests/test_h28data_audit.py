@@ -178,9 +178,7 @@ def test_an_abolished_districts_short_name_is_still_the_current_division():
 def two_files_one_year(tmp_path_factory):
     """格尔木市数据局 2024 twice: a.txt, whose 新收 is printed 9 (two sums do not hold), and b.txt, read clean (an HTML
     page and its PDF, or a corrected re-issue); 德令哈市数据局 2024 once."""
-    from lxml import html as lxml_html
-
-    from .conftest import report_page_files, site_of
+    from .conftest import report_page_texts, site_of
 
     work = tmp_path_factory.mktemp("h28-duplicates")
     reports = work / "reports"
@@ -191,12 +189,7 @@ def two_files_one_year(tmp_path_factory):
     for name, text in files.items():
         (reports / name).write_text(text, encoding="utf-8")
     site = site_of(reports, work)
-    pages = {}
-    for page in report_page_files(site):
-        doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
-        source = [tr.xpath(".//td")[0].text_content().strip() for tr in doc.xpath("//article//table")[0].xpath(".//tr")
-                  if tr.xpath(".//th")[0].text_content() == "源文件"]
-        pages[source[0]] = doc.xpath("//article")[0].text_content()
+    pages = report_page_texts(site)
     return work, site, pages
 
 
