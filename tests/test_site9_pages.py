@@ -178,3 +178,18 @@ def test_the_about_pages_chinese_sentences_have_no_space_where_the_source_wrappe
     cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
     assert not re.findall(f"{cjk}\\n[ \\t]*{cjk}", ABOUT)
     assert "核对表3、表4的勾稽关系，不一致之处" in ABOUT and "颜色相同（色盲友好的" in ABOUT
+
+
+def test_the_comparison_without_script_orders_equal_counts_as_the_script_does(tmp_path):
+    # (audit 28: two agencies with the same count were 昌吉市行政审批局, 海城市数据局 in the compare page's table for
+    # readers without JavaScript — by name — and the reverse in the script's default view, which orders ties by
+    # agency id: xinjiang-changji-… after liaoning-anshan-haicheng-…)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, agency in (("a.txt", "昌吉市行政审批局"), ("b.txt", "海城市数据局")):
+        (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+    site = site_of(reports, tmp_path)
+    doc = lxml.html.document_fromstring((site / "compare" / "index.html").read_text(encoding="utf-8"))
+    shown = [a.text_content() for a in doc.xpath("//noscript//table//tbody//th//a | //table//tbody//th//a")]
+    ids = [a.get("href").split("/")[-2] for a in doc.xpath("//table//tbody//th//a")]
+    assert ids == sorted(ids) and shown == ["海城市数据局", "昌吉市行政审批局"], (shown, ids)

@@ -237,8 +237,10 @@ class Site(ReportPages, AgencyPages):
         self.latest_year = max((int(r["year"]) for r in self.reports if r["year"]), default=None)
         latest = [r for aid, ys in self.years.items() for y, r in ys.items() if y == self.latest_year]
         ranked = sorted((r for r in latest if self.series[r["report_id"]]["received"] is not None),
-                        key=lambda r: (-self.series[r["report_id"]]["received"], report_name(r)))
-        self.charted = ranked[:CHART_TOP]  # the largest agencies of the latest year; the data has them all
+                        key=lambda r: (-self.series[r["report_id"]]["received"], r["agency_id"]))
+        # the largest agencies of the latest year (the data has them all), ties by agency id as compare.js orders
+        # its default view: the compare page without script showed 昌吉市… before 海城市…, the script the reverse
+        self.charted = ranked[:CHART_TOP]
 
     def write(self, rel: str, text: str) -> None:
         path = self.out / rel
