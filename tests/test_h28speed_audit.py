@@ -246,3 +246,23 @@ def test_a_glued_row_gives_the_same_candidates_and_its_runs_are_not_walked_one_c
     found = [splitting.splits(row, k, accept, prefix) for row in _GLUED_ROWS for k, accept, prefix in checks]
     assert found == expected
     assert [(0,) * 15] in found and any(len(f) > splitting.MAX_SOLUTIONS for f in found)
+
+
+def test_without_the_private_regex_parser_a_claim_is_searched_by_the_engine():
+    # (first_chars reads patterns with CPython's private re._parser and re._constants: on a Python without them the
+    # parser must still import and every pattern be searched by the engine, never an ImportError)
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    script = ("import re, sys; del re._parser, re._constants\n"
+              "sys.modules['re._parser'] = sys.modules['re._constants'] = None  # (an import of them fails)\n"
+              "from xxgk import first_chars\n"
+              "p = re.compile(r'(?<!无)(?<!上年)(?:未|没有)收到(\\d*)')\n"
+              "s = first_chars.searcher(p)\n"
+              "print(s == p.search, s('上年未收到，今年未收到3').span())\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "build")})
+    assert done.stdout.strip() == "True (8, 12)", done.stderr[-500:]

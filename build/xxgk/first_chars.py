@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from re import _constants as c
-from re import _parser
+
+try:  # (CPython's own regex parser, private: without it every pattern is left to the engine's search)
+    from re import _constants as c
+    from re import _parser
+except ImportError:  # pragma: no cover
+    c = _parser = None
 
 # a character class of more than this many characters is left to the engine (no report's pattern opens so)
 MAX_FIRST = 64
@@ -31,7 +35,7 @@ MAX_FIRST = 64
 def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
     """The characters a match of ``pattern`` must begin with, or None when that is not known from its opening
     (a class by category or negated, an item that may match nothing, a flag like IGNORECASE, …)."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+    if _parser is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     try:
         return _first(list(_parser.parse(pattern.pattern, pattern.flags)))
