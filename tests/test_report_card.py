@@ -117,3 +117,41 @@ def test_the_real_pingtan_series(tmp_path):
     reports = collect(folder)
     add_report_card(reports)
     assert not any(f.code == "possibly_late" for r in reports for f in r.findings)
+
+
+def test_the_report_counted_for_a_year_carries_the_cross_year_checks(tmp_path):
+    """An agency that published its 2024 report twice (an HTML page and its PDF, identical numbers) and whose 2024
+    上年结转 differs from 2023's 结转下年度: before, only the first file of 2024 was checked, the finding made it the
+    worse-read file, so the other was counted — ranked, in the peer medians — with no chain finding at all."""
+    files = {"a.txt": tab_report(year=2023, carried_forward=6, published="2024年1月20日"),
+             "b.txt": tab_report(year=2024, carried_over=0, published="2025年1月20日"),
+             "c.txt": tab_report(year=2024, carried_over=0, published="2025年1月21日")}
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    reports = collect(folder)
+    add_report_card(reports)
+    by_name = {r.source_file: r for r in reports}
+    counted = [r for r in (by_name["b.txt"], by_name["c.txt"]) if r.duplicate_of is None]
+    assert len(counted) == 1
+    assert "chain_carried_over" in {f.code for f in counted[0].findings}
+    # the file not counted is checked against 2023 too: its page shows the same broken chain
+    assert all("chain_carried_over" in {f.code for f in by_name[n].findings} for n in ("b.txt", "c.txt"))
+
+
+def test_the_cross_year_checks_compare_with_last_years_counted_report(tmp_path):
+    """2023 printed twice: a.txt, misread (its 新收 printed 9: two sums fail), and a2.txt read clean and counted;
+    2024's 上年结转 (6) matches the counted file's 结转下年度 (6), not the misread one's (0): no chain finding."""
+    files = {"a.txt": tab_report(year=2023, carried_forward=0, cell="9", published="2024年1月20日"),
+             "a2.txt": tab_report(year=2023, carried_forward=6, published="2024年1月20日"),
+             "b.txt": tab_report(year=2024, carried_over=6, carried_forward=6, published="2025年1月20日")}
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    reports = collect(folder)
+    add_report_card(reports)
+    by_name = {r.source_file: r for r in reports}
+    assert by_name["a.txt"].duplicate_of == by_name["a2.txt"].report_id
+    assert "chain_carried_over" not in {f.code for f in by_name["b.txt"].findings}

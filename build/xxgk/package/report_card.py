@@ -27,8 +27,9 @@ PROCESSING_FEE_FROM = 2021  # 《政府信息公开信息处理费管理办法�
 
 
 def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
+    """``{series key: {year: report}}``: the report counted for each year (``mark_counted``), else the first."""
     out: dict[str, dict[int, Report]] = defaultdict(dict)
-    for report in reports:
+    for report in sorted(reports, key=lambda r: getattr(r, "duplicate_of", None) is not None):
         key = series_key(report)
         if key and report.record.year and report.record.year not in out[key]:
             out[key][report.record.year] = report
@@ -185,19 +186,23 @@ def fee_findings(report: Report) -> list[Finding]:
 
 
 def add_report_card(reports: list[Report]) -> None:
-    """Add every report-card finding to the reports (in place)."""
+    """Add every report-card finding to the reports (in place) and mark the report counted for each agency-year.
+
+    The counted report is chosen on each file's own findings (its reading and this card's checks of the file
+    alone), before the cross-year checks, which then compare every file with the report counted for the other
+    year (audit 29: the checks ran on the first file of a year only, against the first of last year, and the
+    finding they added made that file the worse-read one, so the other file was counted and ranked with none)."""
+    for report in reports:
+        report.file_findings += timeliness_findings(report) + format_findings(report) + fee_findings(report)
+    mark_counted(reports)
     series = _by_agency_year(reports)
     for report in reports:
-        found = timeliness_findings(report) + format_findings(report) + fee_findings(report)
         record = report.record
         if series_key(report) and record.year:
             years = series[series_key(report)]
             last = years.get(record.year - 1)
-            if last is not None and years.get(record.year) is report:
-                found += chain_findings(report, last)
-            found += copy_findings(report, years) + table_copy_findings(report, years)
-        report.file_findings += found
-    mark_counted(reports)
+            found = chain_findings(report, last) if last is not None else []
+            report.file_findings += found + copy_findings(report, years) + table_copy_findings(report, years)
 
 
 def counted_order(report: dict) -> tuple:
