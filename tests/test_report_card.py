@@ -155,3 +155,17 @@ def test_the_cross_year_checks_compare_with_last_years_counted_report(tmp_path):
     by_name = {r.source_file: r for r in reports}
     assert by_name["a.txt"].duplicate_of == by_name["a2.txt"].report_id
     assert "chain_carried_over" not in {f.code for f in by_name["b.txt"].findings}
+
+
+@pytest.mark.parametrize(("year", "flagged"), [(2020, True), (2015, False)])
+def test_a_report_of_a_district_abolished_before_its_year_says_so(tmp_path, year, flagged):
+    """上海市闸北区 was abolished in 2015 (its area is 静安区's): a 2020 report placed there names a district that
+    no longer existed — the year or the publisher misread, or a former name printed; the 2015 report was due."""
+    codes = card(tmp_path, {"a.txt": tab_report(agency="上海市闸北区人民政府", year=year)})
+    assert ("agency_division_abolished" in codes["a.txt"]) is flagged
+    if flagged:
+        reports = collect(tmp_path / "reports")
+        add_report_card(reports)
+        found = next(f for f in reports[0].findings if f.code == "agency_division_abolished")
+        assert (found.actual, found.expected) == ("2020", "2015")
+        assert "闸北区已于2015年撤销，区域今属静安区" in found.message

@@ -9,7 +9,8 @@ agency, the manifest's facts, the calendar — added as findings to each Report.
 * timeliness (条例 第四十九条): after 31 March of the next year is late for everyone; February and
   March are late for a department but not for a government's summary report (the publisher's tier
   and kind as resolved by ``xxgk.agency``, the manifest's ``level`` winning);
-* plausibility: fees charged but section 六 does not mention them.
+* plausibility: fees charged but section 六 does not mention them;
+* a publisher's district abolished before the year reported on (``rules/division_abolished.csv``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from collections import defaultdict
 from datetime import date
 
+from ..agency.divisions import divisions, successors
 from ..agency.registry import agency_key, deadline, deadline_rule, identity_of, series_key
 from ..catalog import applicant_codes, labels, table
 from ..findings import Finding, make
@@ -144,6 +146,20 @@ def timeliness_findings(report: Report) -> list[Finding]:
     return []
 
 
+def abolished_findings(report: Report) -> list[Finding]:
+    """``agency_division_abolished`` when the publisher was placed in a district abolished before the year the
+    report is on (``rules/division_abolished.csv``: 闸北区 in 2015): no such district existed that year, so the
+    year or the publisher was misread, or the report printed a former name. A report on the year of the abolition
+    itself is not flagged (闸北区's 2015 report, published in 2016, was due)."""
+    record = report.record
+    division = divisions().get(identity_of(report).county_code or "")
+    if division is None or not division.abolished or not record.year or record.year <= int(division.abolished):
+        return []
+    went = "、".join(d.name for d in successors(division))
+    return [make("agency_division_abolished", actual=str(record.year), expected=division.abolished,
+                 detail=f"{division.name}已于{division.abolished}年撤销" + (f"，区域今属{went}" if went else ""))]
+
+
 def format_findings(report: Report) -> list[Finding]:
     record = report.record
     if not record.year or record.year < 2021:
@@ -193,7 +209,8 @@ def add_report_card(reports: list[Report]) -> None:
     year (audit 29: the checks ran on the first file of a year only, against the first of last year, and the
     finding they added made that file the worse-read one, so the other file was counted and ranked with none)."""
     for report in reports:
-        report.file_findings += timeliness_findings(report) + format_findings(report) + fee_findings(report)
+        report.file_findings += (timeliness_findings(report) + format_findings(report) + fee_findings(report)
+                                 + abolished_findings(report))
     mark_counted(reports)
     series = _by_agency_year(reports)
     for report in reports:
