@@ -75,15 +75,25 @@ def _without_rowid(schema: dict, rowid: bool) -> bool:
     return len(_as_list(schema.get("primaryKey") or [])) > 1 and not rowid
 
 
+# A column type of rules/storage_types.csv that sqlite-utils does not accept, as the type it is given in its place
+# and then replaced by in the SQL it writes (NUMERIC: a whole number stored as an integer, a fraction as a double).
+_SQLITE_UTILS = {"NUMERIC": "REAL"}
+
+
 def _create(db: sqlite_utils.Database, name: str, schema: dict, rowid: bool) -> None:
     """One table from its Table Schema. ``rowid=False`` makes a table with a compound key WITHOUT ROWID:
     stored once in its key's B-tree instead of a table plus an index repeating the key."""
     fields = schema["fields"]
     pk = _as_list(schema.get("primaryKey") or [])
-    sql = db.create_table_sql(name, {f["name"]: storage_type(f["type"])["sqlite"] for f in fields},
+    types = {f["name"]: storage_type(f["type"])["sqlite"] for f in fields}
+    sql = db.create_table_sql(name, {column: _SQLITE_UTILS.get(kind, kind) for column, kind in types.items()},
                               pk=(pk[0] if len(pk) == 1 else tuple(pk) if pk else None),
                               foreign_keys=_foreign_keys(name, schema),
                               not_null={f["name"] for f in fields if f.get("constraints", {}).get("required")})
+    for column, kind in types.items():  # the affinities sqlite-utils does not name, put back into its SQL
+        if kind in _SQLITE_UTILS:
+            quoted = sqlite_utils.db.quote_identifier(column)
+            sql = sql.replace(f"\n   {quoted} {_SQLITE_UTILS[kind]}", f"\n   {quoted} {kind}", 1)
     if _without_rowid(schema, rowid):
         sql = sql.rstrip().removesuffix(";") + " WITHOUT ROWID;"
     db.execute(sql)
