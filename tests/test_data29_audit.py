@@ -22,7 +22,7 @@ def test_a_count_in_the_metrics_is_a_whole_number_in_sqlite():
                     "AND value <> CAST(value AS INTEGER)")
     assert shares == [("real",)]
     # every whole value is stored whole, every number column alike (table 二's 万元 amounts too)
-    assert _query("SELECT count(*) FROM metric_values WHERE typeof(value) = 'real' AND value = CAST(value AS INTEGER)") \
-        == [(0,)]
+    assert _query("SELECT count(*) FROM metric_values WHERE typeof(value) = 'real' "
+                  "AND value = CAST(value AS INTEGER)") == [(0,)]
     assert _query("SELECT count(*) FROM active_disclosure WHERE typeof(amount) = 'real' "
                   "AND amount = CAST(amount AS INTEGER)") == [(0,)]
