@@ -37,6 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.machine_speed import reference_seconds
 from benchmarks.synthetic import write_reports
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -334,11 +335,13 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-bench-"))
     reports_dir, package_dir, site = work / "reports", work / "datapackage", work / "site"
 
+    machine_before = reference_seconds()
     start = time.perf_counter()
     write_reports(args.count, reports_dir, prose=args.prose)
     print(f"reports: {args.count} on {os.cpu_count()} cores, {args.workers} parse workers, "
           f"{PROSE_SAID if args.prose else 'one word of prose, no table 二'} "
           f"(generated in {time.perf_counter() - start:.1f} s, not counted)")
+    print(f"machine speed (benchmarks.machine_speed, lower is faster): {machine_before:.3f} CPU s before the build")
     full = build(work, reports_dir, package_dir, args, args.site)
     total = show("full build (cold parse cache):", full)
     validation = full.get("validation (streaming)") or full["[validation (streaming), beside the site]"]
@@ -380,6 +383,8 @@ def main() -> None:
     figures = build(work, reports_dir, package_dir, args, args.site)
     reparsed = len(entries(work / "cache") - before)
     show(f"incremental rebuild: {len(added)} reports added (1 %), {reparsed} parsed (warm cache):", figures)
+    print(f"machine speed (benchmarks.machine_speed): {reference_seconds():.3f} CPU s after the builds "
+          f"({machine_before:.3f} before)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
