@@ -56,7 +56,8 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
                 prefix_ok: Callable[[tuple], bool] | None = None, proves: bool = False) -> Resolved:
     """Resolve one row; ``where`` carries the finding location (table, row). ``proves``: ``accept`` is an identity
     of the row (its total), which may then decide a number printed with a space for thousands separator
-    (``_join_thousands``)."""
+    (``_join_thousands``), and whose holding after the only cut of a row a cell or two short does not prove it
+    (``_whole_numbers``; table 二, with no identity, weighs such cuts itself)."""
     k = len(units)
     kept = spread_spans(trim_slots(list(slots), k), k)
     line = kept[0].line if kept else None
@@ -90,6 +91,10 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     candidates = splits([s.text for s in kept], k, accept, prefix_ok)
     if not candidates:
         return Resolved(findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line, **where)])
+    if proves and len(candidates) == 1 and _forced(kept, k) and _whole_numbers(kept, k):  # (table 二: its own)
+        return Resolved(findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line,
+                                       detail=f"（“{glued}”可能是相邻两格的数字连在一起，也可能是一格空白未印出）",
+                                       **where)])
     if len(candidates) == 1 and not _forced(kept, k):
         note = make("cells_recovered", actual=glued, expected=" ".join(map(str, candidates[0])), line=line,
                     **where)
@@ -145,6 +150,29 @@ def _forced(slots: Sequence[Slot], k: int) -> bool:
     """Only one cut exists whatever the identities: all zeros, or one digit per cell."""
     digits = "".join(s.text for s in slots)
     return set(digits) <= {"0"} or len(digits) == k
+
+
+BLANKS_UNSEEN = 2  # cells a row of PDF text may print as nothing and still show its cells apart
+
+
+def _whole_numbers(slots: Sequence[Slot], k: int) -> bool:
+    """Whether the row prints its cells apart but for one or two (``BLANKS_UNSEEN``), each piece one whole number
+    (``0 0 0 11``: no ``00``, no ``023``): then a row whose only cut gives each digit a cell is as well read as its
+    numbers with a blank cell printed as nothing (PDF text drops it: 行政复议 ``0 | 空白 | 0 | 0 | 11`` is
+    ``0 0 0 11``). That only cut proves nothing — it is made by the cell count, not chosen by the identities, and
+    ``1 1`` after three zeros holds by chance — so the row is missing. Pieces no cell prints (``00``, ``023``: a
+    flattened web page's digits run together, as 平潭's ``0 0 0 0 0 00``), a run of many cells (平潭's ``500000 5``
+    for seven) or one run (``110024001510102``) are cut as before.
+
+    >>> _whole_numbers([Slot(t, 1, False) for t in "0 0 0 11".split()], 5)
+    True
+    >>> _whole_numbers([Slot(t, 1, False) for t in "0 0 0 0 0 00".split()], 7)
+    False
+    >>> _whole_numbers([Slot(t, 1, False) for t in "500000 5".split()], 7), _whole_numbers([Slot("11", 1, False)], 2)
+    (False, False)
+    """
+    return len(slots) > 1 and len(slots) >= k - BLANKS_UNSEEN and all(
+        s.text == "0" or not s.text.startswith("0") for s in slots)
 
 
 def ambiguous_finding(resolved: Resolved, where: dict) -> Finding:

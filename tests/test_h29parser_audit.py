@@ -1,0 +1,57 @@
+"""Audit 29 (parser, fourth round): real report shapes nobody here had tried — a blank cell PDF text prints as
+nothing beside a two-digit number, … — never publish a number the report does not print in that cell, nor lose
+one it prints surely."""
+
+from __future__ import annotations
+
+from tests.factory import tab_report
+from xxgk.parser import parse
+
+HEADING_4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+ZEROS_4 = "\t".join(["0"] * 15)
+PROCEEDINGS = ("review", "litigation_direct", "litigation_after_review")
+OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+
+
+def _codes(record) -> set[str]:
+    return {f.code for f in record.findings}
+
+
+def _table_4(record) -> list[list]:
+    values = record.values("review_litigation")
+    return [[values.get((p, o)) for o in OUTCOMES] for p in PROCEEDINGS]
+
+
+def test_a_pdf_text_row_a_cell_short_is_not_cut_digit_by_digit_to_fill_its_cells():
+    """PDF text (one space between cells) of table 四 with 行政复议 printed 0 | (blank) | 0 | 0 | 11 — the blank
+    printed as nothing, the total the report's error: ``0 0 0 11 0 0 0 0 0 0 0 0 0 0``. Before: fourteen numbers
+    for fifteen cells made the only cut 11 → 1 | 1, and 1 was published as 结果维持… 尚未审结 and 总计 with no
+    finding at all (the group's total "held": 0+0+0+1 = 1). That cut is forced by the cell count, not chosen by
+    the identities: a blank printed as nothing reads the same. Now the table is missing with row_lost_cells
+    quoting the pieces. Digits run together in a flattened web page (``10001 00000 00000``, one run
+    ``110024001510102``: no cell prints 00000) are still cut where the totals hold."""
+    for row in ("0 0 0 11 0 0 0 0 0 0 0 0 0 0", "1 0 0 12 0 0 0 0 0 0 0 0 0 0", "0 0 0 0 0 0 0 0 0 0 0 0 0 11"):
+        record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + row).replace("\t", " "))
+        assert _table_4(record) == [[None] * 5] * 3, row
+        lost = [f for f in record.findings if f.code == "row_lost_cells" and f.table == "4"]
+        assert len(lost) == 1 and row in lost[0].message and "cells_recovered" not in _codes(record), row
+    for glued, expected in (("10001 00000 00000", [[1, 0, 0, 0, 1], [0] * 5, [0] * 5]),
+                            ("110024001510102", [[1, 1, 0, 0, 2], [4, 0, 0, 1, 5], [1, 0, 1, 0, 2]])):
+        record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + glued))
+        assert _table_4(record) == expected, glued
+
+
+APPLICANTS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
+
+
+def test_a_pdf_text_table_3_row_a_cell_short_is_not_cut_digit_by_digit_either():
+    """The same in table 三: ``（六）其他处理`` … printed ``0 0 0 0 0 11`` (其他组织 blank, 总计 11) is not
+    0 0 0 0 0 1 1. Before: published so with no finding. Now the row is missing with row_lost_cells."""
+    text = tab_report().replace("\t", " ")
+    printed = "3.其他 0 0 0 0 0 0 0"
+    assert printed in text
+    record = parse(text.replace(printed, "3.其他 0 0 0 0 0 11"))
+    values = record.values("applications")
+    assert [values.get(("other_other", a)) for a in APPLICANTS] == [None] * 7
+    assert any(f.code == "row_lost_cells" and f.row.startswith("3.其他") for f in record.findings)
+
