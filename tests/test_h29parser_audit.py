@@ -55,3 +55,32 @@ def test_a_pdf_text_table_3_row_a_cell_short_is_not_cut_digit_by_digit_either():
     assert [values.get(("other_other", a)) for a in APPLICANTS] == [None] * 7
     assert any(f.code == "row_lost_cells" and f.row.startswith("3.其他") for f in record.findings)
 
+
+def _one_a_line(cells: str) -> str:
+    """A report whose table 四 is ``cells`` printed one cell a line (PyMuPDF's text of a ruled table), as PDF text."""
+    return tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + cells.replace(" ", "\n")).replace("\t", " ")
+
+
+def test_a_totals_only_table_4_printed_one_cell_a_line_is_read_when_its_header_says_the_order():
+    """Table 四 printing only its three totals, in PDF text one cell a line: 行政复议 / 行政诉讼 / 未经复议直接起诉 /
+    复议后起诉 / 总计 / 总计 / 总计 / 2 / 1 / 0, or each cell naming its proceeding in full. Before: the header's
+    order was read only from a row of several cells, so all fifteen were missing with row_lost_cells and the
+    printed totals lost. Now each total is published under its proceeding with table_totals_only — the order of
+    one header row's cells is the order they are read in."""
+    blank = [None] * 4
+    for cells, totals in (("行政复议 行政诉讼 未经复议直接起诉 复议后起诉 总计 总计 总计 2 1 0", [2, 1, 0]),
+                          ("行政复议 行政诉讼 复议后起诉 未经复议直接起诉 总计 总计 总计 2 1 0", [2, 0, 1]),
+                          ("行政复议总计 未经复议直接起诉总计 复议后起诉总计 2 1 0", [2, 1, 0]),
+                          ("项目 行政诉讼（复议后起诉） 行政复议 行政诉讼（未经复议直接起诉） 总计 2 1 0", [1, 0, 2])):
+        record = parse(_one_a_line(cells))
+        assert _table_4(record) == [blank + [t] for t in totals], cells
+        assert "table_totals_only" in _codes(record) and "row_lost_cells" not in _codes(record), cells
+
+
+def test_a_totals_only_table_4_one_cell_a_line_under_litigation_first_stays_missing():
+    """行政诉讼 read before 行政复议 does not say which column is first: the template's 行政复议 cell, two rows
+    high at the left, may be read after 行政诉讼 too. All fifteen stay missing with row_lost_cells, as before."""
+    record = parse(_one_a_line("行政诉讼 行政复议 未经复议直接起诉 复议后起诉 总计 总计 总计 2 1 0"))
+    assert _table_4(record) == [[None] * 5] * 3
+    assert "row_lost_cells" in _codes(record) and "table_totals_only" not in _codes(record)
+

@@ -128,6 +128,8 @@ def totals_only_order(header: list[str]) -> list[str] | None:
         return None
     review, direct, after = proceeding_codes()
     alternatives = patterns("proceeding_labels")
+    if len(rows) > 1 and all(len(cells) == 1 for cells in rows):
+        return _totals_one_a_line([cells[0] for cells in rows])
     review_first = litigation = None
     for cells in rows:
         named = [_named(c, alternatives) or ("litigation" if _LITIGATION.fullmatch(c) else None) for c in cells]
@@ -140,3 +142,32 @@ def totals_only_order(header: list[str]) -> list[str] | None:
     if review_first is None or litigation is None:
         return None
     return [review, *litigation] if review_first else [*litigation, review]
+
+
+def _totals_one_a_line(cells: list[str]) -> list[str] | None:
+    """The order of a totals-only header printed one cell a line (PDF text of a table whose cells are read one by
+    one: 行政复议 / 行政诉讼 / 未经复议直接起诉 / 复议后起诉 / 总计 / 总计 / 总计), or None where it is not sure.
+    Cells of one header row come in the order they stand, so three cells naming the three proceedings, or
+    未经复议直接起诉 and 复议后起诉 under 行政诉讼, say their order. 行政复议 before 行政诉讼 says 行政复议 is the
+    first column: a 行政复议 cell two rows high standing right of 行政诉讼 is read after it (its words lie lower, or
+    on 行政诉讼's line and to its right). 行政复议 after 行政诉讼 says nothing: that is also how the template's
+    own 行政复议 cell, two rows high at the left, may be read.
+
+    >>> _totals_one_a_line(["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "总计", "总计", "总计"])
+    ['review', 'litigation_direct', 'litigation_after_review']
+    >>> _totals_one_a_line(["项目", "行政诉讼（复议后起诉）", "行政复议", "行政诉讼（未经复议直接起诉）", "总计"])
+    ['litigation_after_review', 'review', 'litigation_direct']
+    >>> _totals_one_a_line(["行政复议", "行政诉讼", "复议后起诉", "未经复议直接起诉", "总计", "总计", "总计"])
+    ['review', 'litigation_after_review', 'litigation_direct']
+    >>> _totals_one_a_line(["行政诉讼", "行政复议", "未经复议直接起诉", "复议后起诉", "总计", "总计", "总计"]) is None
+    True
+    """
+    review, direct, after = proceeding_codes()
+    alternatives = patterns("proceeding_labels")
+    named = [code for c in cells if (code := _named(c, alternatives) or (
+        "litigation" if _LITIGATION.fullmatch(c) else None))]
+    if sorted(named) == sorted(proceeding_codes()):
+        return named
+    if sorted(named) != sorted(["litigation", *proceeding_codes()]) or named.index(review) > named.index("litigation"):
+        return None
+    return [review, *sorted((direct, after), key=named.index)]
