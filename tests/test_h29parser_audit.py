@@ -84,3 +84,43 @@ def test_a_totals_only_table_4_one_cell_a_line_under_litigation_first_stays_miss
     assert _table_4(record) == [[None] * 5] * 3
     assert "row_lost_cells" in _codes(record) and "table_totals_only" not in _codes(record)
 
+
+def _with_decimals(text: str) -> str:
+    """``text`` with every count of its tables' tab cells printed with one decimal (5 → 5.0)."""
+    return "\n".join("\t".join(f"{c}.0" if c.isdigit() else c for c in line.split("\t")) if "\t" in line else line
+                     for line in text.split("\n"))
+
+
+def test_a_count_printed_with_a_decimal_among_whole_counts_is_no_count():
+    """Table 二 printing 行政规范性文件 2 | 1.0 | 7, or table 三's 自然人 6.0 among counts printed 0 and 6 (a typed
+    figure, a pasted average). Before: read as 1 and 6, with no finding — a decimal in a count cell was taken for
+    a spreadsheet's number format. Now the cell is missing with value_unreadable quoting it; the row's other
+    cells stand."""
+    text = tab_report(in_force=7, issued=2, repealed=1)
+    for apart in ("\t", " "):
+        record = parse(text.replace("行政规范性文件\t2\t1\t7", "行政规范性文件\t2\t1.0\t7").replace("\t", apart))
+        active = record.values("active")
+        assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [2, None, 7]
+        said = [f for f in record.findings if f.code == "value_unreadable"]
+        assert [(f.table, f.actual) for f in said] == [("2", "1.0")] and "带小数点" in said[0].message, apart
+        record = parse(text.replace("一、本年新收政府信息公开申请数量\t5", "一、本年新收政府信息公开申请数量\t5.00")
+                       .replace("\t", apart))
+        values = record.values("applications")
+        assert [values.get(("new", a)) for a in APPLICANTS] == [None, 0, 0, 0, 0, 0, 5], apart
+        assert ("3", "5.00") in {(f.table, f.actual) for f in record.findings if f.code == "value_unreadable"}
+
+
+def test_tables_printing_every_count_with_a_decimal_are_read_whole_and_say_so():
+    """A report whose tables print every count as 5.0, 0.0 (a spreadsheet's columns formatted with one decimal,
+    exported as is): each table is read as the whole numbers it prints, with one values_whole_decimals finding a
+    table — in tab cells and in PDF text."""
+    text = tab_report(in_force=7, issued=2, repealed=1)
+    for apart in ("\t", " "):
+        record = parse(_with_decimals(text).replace("\t", apart))
+        active, applications = record.values("active"), record.values("applications")
+        assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [2, 1, 7], apart
+        assert [applications.get(("new", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5], apart
+        assert record.values("review_litigation")[("review", "total")] == 0, apart
+        said = [f for f in record.findings if f.code == "values_whole_decimals"]
+        assert [f.table for f in said] == ["2", "3", "4"], apart
+        assert not {"value_unreadable", "value_invalid"} & _codes(record), apart

@@ -21,6 +21,7 @@ from .cells import (
     unnumber_notes,
 )
 from .copies import table3_for_year, tables_for_year
+from .decimals import whole_decimals
 from .findings import capped, make
 from .identity_findings import identity_findings
 from .memo import account
@@ -114,21 +115,26 @@ def parse(text: str) -> Record:
         if code in NARRATIVE:
             record.sections[code] = section.text(doc)
 
-    def region(code: str) -> list[tuple[int, str]]:
+    decimals: list = []  # (a table printing every count as 6.0: values_whole_decimals)
+
+    def region(code: str, table: str) -> list[tuple[int, str]]:
         s = sections.get(code)
         if not s:
             return []
         lines = doc.lines_between(s.start, s.end)
         for fold in TABLE_FOLDS:
             lines = fold(lines)
+        lines, said = whole_decimals(lines, table)
+        decimals.extend(said)
         return lines
 
-    fmt, facts, findings = region_to_active(region("active"), record.sections.get("overview", ""))
+    fmt, facts, findings = region_to_active(region("active", "2"), record.sections.get("overview", ""))
     _add(record, "active", fmt, facts, findings)
-    fmt, facts, findings = region_to_applications(region("applications"))
+    fmt, facts, findings = region_to_applications(region("applications", "3"))
     _add(record, "applications", fmt, facts, findings)
-    facts, findings = region_to_review_litigation(region("review_litigation"))
+    facts, findings = region_to_review_litigation(region("review_litigation", "4"))
     _add(record, "review_litigation", None, facts, findings)  # table 4 is the same in both editions
+    record.findings += decimals
     record.findings = not_printed(record.findings, set(sections), doc.text)  # (not read, or not printed?)
 
     if "overview" in sections:

@@ -32,6 +32,9 @@ class Resolved:
         return self.values is None and len(self.candidates) > 1
 
 
+_DECIMAL_COUNT = re.compile(r"[\d,]+\.0{1,2}")  # a count printed 6.0 beside others printed 6 (values.read_cell)
+
+
 def read_slots(slots: Sequence[Slot], units: Sequence[str], where: dict,
                columns: Sequence[str]) -> tuple[tuple, list[Finding]]:
     """Read ``k`` slots cell by cell; blank/invalid/unreadable cells become None with findings."""
@@ -44,7 +47,9 @@ def read_slots(slots: Sequence[Slot], units: Sequence[str], where: dict,
             printed.add(slot.text.strip() or "空白")
         elif problem:  # (a number spread over its columns is quoted as printed, without the spread's mark)
             printed_text = slot.text.removesuffix(MERGED_ACROSS) if problem == "merged_across" else slot.text
-            findings.append(make(f"value_{problem}", column=column, actual=printed_text, line=slot.line, **where))
+            case = "decimal" if problem == "unreadable" and _DECIMAL_COUNT.fullmatch(slot.text.strip()) else ""
+            findings.append(make(f"value_{problem}", column=column, actual=printed_text, line=slot.line, case=case,
+                                 **where))
     if blanks:
         findings.append(make("value_blank", column="、".join(blanks), actual="/".join(sorted(printed)),
                              line=slots[0].line, case="blank" if printed == {"空白"} else "", **where))

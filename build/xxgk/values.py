@@ -9,7 +9,7 @@
 >>> read_cell("/", "count"), read_cell("-3", "count"), read_cell("减4", "signed_count"), read_cell("6件")
 ((None, 'blank'), (None, 'invalid'), (-4, None), (6, None))
 >>> read_cell("12.0", "count"), read_cell("12.00"), read_cell("1.000"), read_cell("1.5"), read_cell("-3.0")
-((12, None), (12, None), (None, 'invalid'), (None, 'invalid'), (None, 'invalid'))
+((None, 'unreadable'), (None, 'unreadable'), (None, 'invalid'), (None, 'invalid'), (None, 'invalid'))
 >>> read_cell("6（件）"), read_cell("6人"), read_cell("6-")
 ((6, None), (None, 'unreadable'), (None, 'unreadable'))
 >>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
@@ -74,9 +74,10 @@ _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-# a count printed with a spreadsheet's one or two decimals (12.0, 12.00) is that whole number; three zeros may be a
-# thousands' group typed with a point (1.000), and a fraction is no count (1.5: invalid)
-_WHOLE = re.compile(r"(?<=\d)\.0{1,2}$")
+# a count printed with one or two zero decimals (12.0, 12.00) is no count where it stands (unreadable: a typed
+# figure, a pasted average?) — a table printing every count so is read whole before its cells are (decimals.py);
+# three zeros may be a thousands' group typed with a point (1.000), and a fraction is no count (1.5: invalid)
+_WHOLE = re.compile(r"\d\.0{1,2}$")
 COUNT_UNITS = ("人次", "件", "个", "项", "次", "家", "起")  # a count may carry its unit: 6件 is 6
 PROSE_UNITS = (*COUNT_UNITS, "份", "条")  # what a sentence counts in besides
 _UNITS = "|".join(COUNT_UNITS)
@@ -164,7 +165,8 @@ def read_cell(text: str, unit: str = "count"):
         return None, "approximate"
     token = _plain_digits(_COUNT_UNIT.sub("", raw) if unit not in ("10k_yuan", "other_unit") else raw)
     if unit == "count":
-        token = _WHOLE.sub("", token)  # (12.0: a spreadsheet's number format; 1.000 stays, a thousands' group?)
+        if _WHOLE.search(token) and _INTEGER.match(token.split(".")[0]):
+            return None, "unreadable"  # (6.0 beside counts printed 6: decimals.py reads a whole table of them)
         if _INTEGER.match(token):
             return (None, "invalid") if too_many_digits(token) else (int(token), None)
         return (None, "invalid") if _DECIMAL.match(token) else (None, "unreadable")
