@@ -124,3 +124,34 @@ def test_tables_printing_every_count_with_a_decimal_are_read_whole_and_say_so():
         said = [f for f in record.findings if f.code == "values_whole_decimals"]
         assert [f.table for f in said] == ["2", "3", "4"], apart
         assert not {"value_unreadable", "value_invalid"} & _codes(record), apart
+
+
+RULES_HEADER = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"
+
+
+def test_a_table_2_header_wrapped_over_two_lines_in_another_order_places_each_number():
+    """Table 二's header printed over two lines, each column's words wrapped in it (``现行有效`` over ``件数``,
+    or ``本年制`` over ``发件数``), naming the measures in another order than the template's: PDF text, tab cells
+    (the second line's first cell empty) and a web page's two header rows. Before: neither line was read as a
+    header (no cell of either names a measure), so ``7 2 1`` under 现行有效 | 本年制发 | 本年废止 was published as
+    制发 7, 废止 2, 现行有效 1 with no finding. Now the two lines are joined column by column: each number is read
+    under the measure its column names, with columns_selected."""
+    from tests.factory import as_html
+    from xxgk.readers import read_bytes
+
+    text = tab_report(in_force=7, issued=2, repealed=1)
+    assert RULES_HEADER in text and "行政规范性文件\t2\t1\t7" in text
+    for header in ("信息内容\t现行有效\t本年制发\t本年废止\n\t件数\t件数\t件数",
+                   "信息内容\t现行有\t本年制\t本年废\n\t效件数\t发件数\t止件数"):
+        printed = text.replace(RULES_HEADER, header).replace("行政规范性文件\t2\t1\t7", "行政规范性文件\t7\t2\t1")
+        for form in (printed, printed.replace("\t", " "), read_bytes(as_html(printed).encode(), ".html").text):
+            record = parse(form)
+            active = record.values("active")
+            assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [2, 1, 7]
+            assert "columns_selected" in {f.code for f in record.findings if f.table == "2"}, header
+    same = text.replace(RULES_HEADER, "信息内容\t本年制发\t本年废止\t现行有效\n\t件数\t件数\t件数")
+    for form in (same, same.replace("\t", " ")):  # the template's order wrapped: read as before, nothing to say
+        record = parse(form)
+        active = record.values("active")
+        assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [2, 1, 7]
+        assert not _codes(record)

@@ -43,9 +43,14 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
     a number, within ``LOOK_BACK`` lines (other rows' lines are passed over). Its first cell (信息内容) is the
     label's and left out; None when there is none."""
     above = [text for number, text in lines if number < line][-LOOK_BACK:]
-    for text in reversed(above):
+    for at in range(len(above) - 1, -1, -1):
+        text = above[at]
+        if at and _wrapped(above[at - 1], text) is not None:
+            continue  # (a wrapped header's second line, 件数 | 件数 | 件数: read with its first)
         cells = structured_cells(text)
-        if cells is None:  # PDF text: a header's cells apart by spaces, known by a measure's name among them
+        if at + 1 < len(above) and (wrapped := _wrapped(text, above[at + 1])) is not None:
+            cells, text = wrapped, "\t".join(wrapped)  # (a header row over two lines: 现行有效 / 件数)
+        elif cells is None:  # PDF text: a header's cells apart by spaces, known by a measure's name among them
             cells = text.split()
             if len(cells) < 3 or _DIGIT.search(text) or not any(key in compact(c) for c in cells[1:]
                                                                for key in _measure_keys()):
@@ -58,6 +63,35 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _wrapped(first: str, second: str) -> list[str] | None:
+    """The cells of a header row printed over two lines (``first``, then ``second``: its cells' words wrapped in
+    their columns, 现行有效 over 件数, or 本年制 over 发件数), joined column by column, when only the joined cells
+    name a measure; None else. ``second`` holds a word for each column, or for each but the first (信息内容, one
+    line high). Before, neither line was a header (no cell of either names a measure), and a row under 现行有效
+    本年制发 本年废止 was read in the template's order: 7 2 1 published as 制发 7, 废止 2, 现行有效 1.
+
+    >>> _wrapped("信息内容 现行有效 本年制发 本年废止", "件数 件数 件数")
+    ['信息内容', '现行有效件数', '本年制发件数', '本年废止件数']
+    >>> _wrapped("信息内容\t本年制\t本年废\t现行有", "\t发件数\t止件数\t效件数")[1:]
+    ['本年制发件数', '本年废止件数', '现行有效件数']
+    >>> _wrapped("信息内容 本年制发件数 本年废止件数 现行有效件数", "（单位：件）") is None
+    True
+    """
+    if _DIGIT.search(first) or _DIGIT.search(second):
+        return None
+    top = structured_cells(first) or first.split()
+    bottom = structured_cells(second) or second.split()
+    if len(bottom) == len(top) - 1:
+        bottom = ["", *bottom]
+    if len(top) < 3 or len(bottom) != len(top) or not all(compact(c) for c in bottom[1:]):
+        return None
+    keys = _measure_keys()
+    if any(key in compact(c) for c in top + bottom for key in keys):
+        return None  # (a whole header on one line: the next line is something else)
+    joined = [a.strip() + b.strip() for a, b in zip(top, bottom, strict=True)]
+    return joined if any(key in compact(c) for c in joined[1:] for key in keys) else None
 
 
 @cache
