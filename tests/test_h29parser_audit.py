@@ -155,3 +155,21 @@ def test_a_table_2_header_wrapped_over_two_lines_in_another_order_places_each_nu
         active = record.values("active")
         assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [2, 1, 7]
         assert not _codes(record)
+
+
+def test_counts_printed_a_space_before_their_unit_in_pdf_text_are_read():
+    """PDF text of a Word table whose cells print a count with its unit, Word spacing digits apart from Chinese:
+    ``一、本年新收政府信息公开申请数量 6 件 0 件 … 6 件``, table 四 ``1 件 0 件 …``. Before: 件 apart from its
+    number was read as label words, the row lost (label_unrecognised, row_lost_cells: 1 number for 7). Now the unit
+    one space after its number is that cell's, as ``6件`` glued was; a sentence's 件 (``共 6 件，``) stays words."""
+    text = tab_report(carried_over=2, carried_forward=3).replace("\t", " ")
+    row = "一、本年新收政府信息公开申请数量 6 0 0 0 0 0 6"
+    assert row in text
+    four = HEADING_4 + " ".join(["0"] * 15)
+    spaced = " ".join(f"{n} 件" for n in [1, 0, 0, 0, 1] + [0] * 10)
+    record = parse(text.replace(row, "一、本年新收政府信息公开申请数量 6 件 0 件 0 件 0 件 0 件 0 件 6 件")
+                   .replace(four, HEADING_4 + spaced))
+    values = record.values("applications")
+    assert [values.get(("new", a)) for a in APPLICANTS] == [6, 0, 0, 0, 0, 0, 6]
+    assert _table_4(record) == [[1, 0, 0, 0, 1], [0] * 5, [0] * 5]
+    assert not {"label_unrecognised", "row_lost_cells"} & _codes(record)

@@ -388,8 +388,16 @@ def _approximate_number(folded: str, match: re.Match) -> tuple[str, str, int] | 
 def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
     """Whether the words ``match`` found are the counting unit of the number right before them in a row of
     cells: glued to it, and followed by the next cell's number (``9件 2件``) or, at the line's end, after a
-    run of numbers (``… 0 12件``). A sentence's unit goes on with words or a clause mark (``31件，``)."""
-    if match.group(2) not in _CELL_UNIT or not out or out[-1][0] != "slot" or not folded[match.start() - 1].isdigit():
+    run of numbers (``… 0 12件``). A sentence's unit goes on with words or a clause mark (``31件，``). One space
+    between the number and its unit is the same cell (``6 件 0 件 …``: PDF text of a Word table, which spaces
+    digits apart from Chinese; audit 29: the row was lost, 件 read as its label's words).
+
+    >>> [t for kind, t in _loose_pieces("一、本年新收政府信息公开申请数量 6 件 0 件 6 件") if kind == "slot"]
+    ['6', '0', '6']
+    """
+    start = match.start()
+    glued = folded[start - 1].isdigit() or (folded[start - 1] == " " and start > 1 and folded[start - 2].isdigit())
+    if match.group(2) not in _CELL_UNIT or not out or out[-1][0] != "slot" or not glued:
         return False
     if _DIGIT_NEXT.match(folded, match.end()) and match.end() < len(folded) and folded[match.end()].isspace():
         return True
