@@ -173,3 +173,18 @@ def test_counts_printed_a_space_before_their_unit_in_pdf_text_are_read():
     assert [values.get(("new", a)) for a in APPLICANTS] == [6, 0, 0, 0, 0, 0, 6]
     assert _table_4(record) == [[1, 0, 0, 0, 1], [0] * 5, [0] * 5]
     assert not {"label_unrecognised", "row_lost_cells"} & _codes(record)
+
+
+def test_a_fee_printed_with_a_count_unit_in_pdf_text_is_no_amount():
+    """Table 二's fee under 本年收费金额（单位：万元） printed ``行政事业性收费 5件`` (a count's unit in the amount's
+    cell). Before: in PDF text 件 began the next line's label and 5 was published as 5 万元 with no finding, while
+    the same cell in a table was value_unreadable. Now the unit glued to a row's only number at its line's end is
+    that cell's in PDF text too: the fee is missing with value_unreadable; a count so printed (行政许可 12件) is
+    read, as before."""
+    text = tab_report().replace("行政事业性收费\t0", "行政事业性收费\t5件").replace("行政许可\t1", "行政许可\t12件")
+    for apart in ("\t", " "):
+        record = parse(text.replace("\t", apart))
+        active = record.values("active")
+        assert active[("fees", "amount_10k_yuan")] is None and active[("licensing", "decisions")] == 12, apart
+        said = [(f.table, f.actual) for f in record.findings if f.code == "value_unreadable"]
+        assert said == [("2", "5件")], apart

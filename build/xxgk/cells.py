@@ -298,6 +298,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
                 continue  # 23、4、1: cells listed with 、 between them (a 、 before text is an item number's)
             if _unit_of_cell(folded, match, out):
                 continue  # 9件 2件 0件 …: each cell carries its unit (before: 件 was label text, the row lost)
+            if _unit_of_lone_cell(folded, match, out):
+                out[-1] = ("slot", out[-1][1] + words)  # 行政许可 12件: the cell is 12件 (a count: 12; a fee
+                continue  # in 万元 printed 5件 is no amount — before, 件 began the next label and 5 was 5 万元)
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
         if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
@@ -402,6 +405,19 @@ def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> b
     if _DIGIT_NEXT.match(folded, match.end()) and match.end() < len(folded) and folded[match.end()].isspace():
         return True
     return not folded[match.end():].strip() and len(out) >= 2 and out[-2][0] == "slot"
+
+
+def _unit_of_lone_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
+    """Whether the words ``match`` found are a counting unit glued to a row's only number at the line's end
+    (``行政事业性收费 5件``): that cell's, as in a table's cell, where a count reads 5 and an amount in 万元 is
+    unreadable. (Before, 件 began the next row's label and 5 was published as 5 万元.)
+
+    >>> [p for p in _loose_pieces("行政事业性收费 5件")], [p for p in _loose_pieces("共收到申请12件，")][-1]
+    ([('text', '行政事业性收费'), ('slot', '5件')], ('text', '件,'))
+    """
+    start = match.start()
+    return (match.group(2) in _CELL_UNIT and bool(out) and out[-1][0] == "slot" and folded[start - 1].isdigit()
+            and not folded[match.end():].strip() and (len(out) < 2 or out[-2][0] != "slot"))
 
 
 @parser_memo(1 << 14)
