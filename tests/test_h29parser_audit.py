@@ -188,3 +188,16 @@ def test_a_fee_printed_with_a_count_unit_in_pdf_text_is_no_amount():
         assert active[("fees", "amount_10k_yuan")] is None and active[("licensing", "decisions")] == 12, apart
         said = [(f.table, f.actual) for f in record.findings if f.code == "value_unreadable"]
         assert said == [("2", "5件")], apart
+
+
+def test_counts_glued_to_their_units_in_a_flattened_page_are_read():
+    """A web page flattened to text with its cells' units and no space (``…申请数量6件0件0件0件0件0件6件``, as
+    平潭's pages run their cells together). Before: 件 followed by a digit was no cell's unit, the row lost
+    (label_unrecognised, row_lost_cells). Now a unit glued between two numbers, the next one carrying it too, is
+    the cell's; a sentence's ``6件2人`` (another unit after) is not read so."""
+    text = tab_report(carried_over=2, carried_forward=3).replace("\t", " ")
+    row = "一、本年新收政府信息公开申请数量 6 0 0 0 0 0 6"
+    record = parse(text.replace(row, "一、本年新收政府信息公开申请数量6件0件0件0件0件0件6件"))
+    values = record.values("applications")
+    assert [values.get(("new", a)) for a in APPLICANTS] == [6, 0, 0, 0, 0, 0, 6]
+    assert not {"label_unrecognised", "row_lost_cells"} & _codes(record)

@@ -388,6 +388,11 @@ def _approximate_number(folded: str, match: re.Match) -> tuple[str, str, int] | 
     return match.group(2)[:head.start()], head.group() + folded[match.end():number.end()], number.end()
 
 
+# a unit glued between a number and the next, itself followed by a unit: 6件0件 (a flattened web page's cells; a
+# sentence's 6件2人 goes on with another unit, never the same one twice)
+_UNIT_THEN_CELL = re.compile("(" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + r")\d+\1")
+
+
 def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
     """Whether the words ``match`` found are the counting unit of the number right before them in a row of
     cells: glued to it, and followed by the next cell's number (``9件 2件``) or, at the line's end, after a
@@ -397,13 +402,16 @@ def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> b
 
     >>> [t for kind, t in _loose_pieces("一、本年新收政府信息公开申请数量 6 件 0 件 6 件") if kind == "slot"]
     ['6', '0', '6']
+    >>> [t for kind, t in _loose_pieces("一、本年新收政府信息公开申请数量6件0件6件") if kind == "slot"]
+    ['6', '0', '6']
     """
     start = match.start()
     glued = folded[start - 1].isdigit() or (folded[start - 1] == " " and start > 1 and folded[start - 2].isdigit())
     if match.group(2) not in _CELL_UNIT or not out or out[-1][0] != "slot" or not glued:
         return False
-    if _DIGIT_NEXT.match(folded, match.end()) and match.end() < len(folded) and folded[match.end()].isspace():
-        return True
+    if _DIGIT_NEXT.match(folded, match.end()) and match.end() < len(folded) and (
+            folded[match.end()].isspace() or (folded[start - 1].isdigit() and _UNIT_THEN_CELL.match(folded, start))):
+        return True  # (6件0件0件…: a flattened page's cells, each unit glued between two numbers)
     return not folded[match.end():].strip() and len(out) >= 2 and out[-2][0] == "slot"
 
 
