@@ -201,3 +201,20 @@ def test_counts_glued_to_their_units_in_a_flattened_page_are_read():
     values = record.values("applications")
     assert [values.get(("new", a)) for a in APPLICANTS] == [6, 0, 0, 0, 0, 0, 6]
     assert not {"label_unrecognised", "row_lost_cells"} & _codes(record)
+
+
+def test_a_table_4_outcome_header_wrapped_in_its_columns_places_the_numbers():
+    """Table 四's outcome row printed over two lines, its words wrapped in their columns, 总计 first in each group
+    (``总 结果 结果 其他 尚未`` over ``计 维持 纠正 结果 审结``), fifteen numbers under it. Before: neither line named
+    the outcomes, so the numbers were read in the template's order — each group's total published as 结果维持 —
+    with only identity_broken, which blames the report. Now the two lines are joined column by column: the
+    numbers are moved under the outcomes they stand under, with columns_reordered."""
+    top = "\t".join(["总", "结果", "结果", "其他", "尚未"] * 3)
+    bottom = "\t".join(["计", "维持", "纠正", "结果", "审结"] * 3)
+    header = f"行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n{top}\n{bottom}\n"
+    row = "\t".join("3 1 1 0 1 2 2 0 0 0 1 0 0 1 0".split())
+    text = tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + header + row)
+    for apart in ("\t", " "):
+        record = parse(text.replace("\t", apart))
+        assert _table_4(record) == [[1, 1, 0, 1, 3], [2, 0, 0, 0, 2], [0, 0, 1, 0, 1]], apart
+        assert "columns_reordered" in _codes(record) and "identity_broken" not in _codes(record), apart

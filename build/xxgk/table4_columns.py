@@ -42,12 +42,31 @@ def header_order(header: list[str]) -> Order | None:
     """
     rows = [cells for line in header if (cells := _cells(line))]
     proceedings = _proceedings(rows)
-    outcomes = next((named for cells in rows if (named := _outcomes(cells))), list(outcome_codes()))
+    outcomes = next((named for cells in rows + _wrapped_rows(rows) if (named := _outcomes(cells))),
+                    list(outcome_codes()))
     template_p, template_o = list(proceeding_codes()), list(outcome_codes())
     if proceedings == template_p and outcomes == template_o:
         return None
     group = len(template_o)
     return tuple(template_p.index(p) * group + template_o.index(o) for p in proceedings for o in outcomes)
+
+
+def _wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Each pair of neighbouring header rows joined cell by cell: an outcome row whose words wrap in their
+    columns (``总 结果 结果 其他 尚未`` over ``计 维持 纠正 结果 审结``), the lower row a cell short when the first
+    column (项目) is one line high. Before, neither row named the outcomes, and 15 numbers under 总计 first were
+    read in the template's order: each group's total published as 结果维持, told only by identity_broken.
+
+    >>> _wrapped_rows([["总", "结果", "结果", "其他", "尚未"], ["计", "维持", "纠正", "结果", "审结"]])
+    [['总计', '结果维持', '结果纠正', '其他结果', '尚未审结']]
+    """
+    joined = []
+    for top, bottom in zip(rows, rows[1:], strict=False):
+        if len(bottom) == len(top) - 1:
+            bottom = ["", *bottom]
+        if len(bottom) == len(top):
+            joined.append([a + b for a, b in zip(top, bottom, strict=True)])
+    return joined
 
 
 def _cells(line: str) -> list[str] | None:
