@@ -418,14 +418,16 @@ def _unit_of_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> b
 def _unit_of_lone_cell(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
     """Whether the words ``match`` found are a counting unit glued to a row's only number at the line's end
     (``行政事业性收费 5件``): that cell's, as in a table's cell, where a count reads 5 and an amount in 万元 is
-    unreadable. (Before, 件 began the next row's label and 5 was published as 5 万元.)
+    unreadable. (Before, 件 began the next row's label and 5 was published as 5 万元.) A line with a number before
+    the words (``0部分公开2件``: words and a count in one cell of a table printed one cell a line) is no such row:
+    read as one, its label took the next lines' cells, one cell off (the review of audit 29).
 
     >>> [p for p in _loose_pieces("行政事业性收费 5件")], [p for p in _loose_pieces("共收到申请12件，")][-1]
     ([('text', '行政事业性收费'), ('slot', '5件')], ('text', '件,'))
     """
     start = match.start()
     return (match.group(2) in _CELL_UNIT and bool(out) and out[-1][0] == "slot" and folded[start - 1].isdigit()
-            and not folded[match.end():].strip() and (len(out) < 2 or out[-2][0] != "slot"))
+            and not folded[match.end():].strip() and not any(kind == "slot" for kind, _ in out[:-1]))
 
 
 @parser_memo(1 << 14)
