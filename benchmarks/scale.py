@@ -190,8 +190,9 @@ def stage_site(package_dir: Path, site_src: Path, config: Path, out: Path, cache
 
 def stage_swap(new: Path, site: Path) -> None:
     """``new`` put in place of ``site``, the previous site removed (``folders.swap_in``)."""
-    from xxgk.folders import swap_in
+    from xxgk.folders import seal, swap_in
 
+    seal(new)  # what the build wrote (mkdocs cleaned the folder first), as `xxgk build` seals its staging folder
     swap_in(new, site)
 
 
@@ -295,8 +296,12 @@ def build(work: Path, reports_dir: Path, package_dir: Path, args, site: bool) ->
     if site and args.stages_apart:  # each step alone, one after the other (what each costs)
         _, *figures["pages"] = in_process(stage_pages, package_dir, work / "site_src", work / "cache")
         config = config_for(work / "site_src", work / "site.yml", ROOT)
-        new = work / ".site.new"  # beside the previous site, as `xxgk build` builds
-        shutil.rmtree(new, ignore_errors=True)
+        from xxgk.folders import staging_for
+
+        # beside the previous site, marked, as `xxgk build` builds (before: an unmarked .site.new, swapped in
+        # unsealed, so the next build's swap took the previous site for someone's folder — 'glossary' is no
+        # name an older xxgk wrote — and refused it: the incremental rebuilds died)
+        new = staging_for(work / "site")
         _, *figures["mkdocs build (editorial)"] = in_process(stage_mkdocs, config, new)
         (rendered, reused), *figures["bulk pages (outside MkDocs)"] = in_process(
             stage_bulk, work / "site_src", config, new, work / "cache", work / "site")
