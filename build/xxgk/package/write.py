@@ -127,6 +127,7 @@ class Workbook:
         from . import xlsx_rows
 
         self.rows = xlsx_rows
+        self.renderer = xlsx_rows.Rows(xlsx_cell, lambda value: xlsx_cell(sheet_number(value)))
         self.work = Path(work)
         self.path = self.work / "unzipped.xlsx"
         self.book = xlsxwriter.Workbook(str(self.path), {"constant_memory": True, "tmpdir": str(self.work),
@@ -169,9 +170,10 @@ class Workbook:
             sheet[1] = 1
         worksheet, number = sheet
         numbers = self.numbers[title]
-        cells = [xlsx_cell(sheet_number(value) if i in numbers else value) for i, value in enumerate(values)]
-        rendered = self.rows.row_xml(number, cells)
+        values = values if isinstance(values, (list, tuple)) else list(values)
+        rendered = self.renderer.render(number, values, numbers)
         if rendered is None:
+            cells = [xlsx_cell(sheet_number(value) if i in numbers else value) for i, value in enumerate(values)]
             self.rows.write_cells(worksheet, number, cells)
         elif rendered:
             xml, first, last = rendered
