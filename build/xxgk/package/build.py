@@ -114,7 +114,7 @@ def build_package(reports_dir: str | Path, out: str | Path, executor: Executor |
 
         def fill(staging: Path) -> None:
             write_package(store, heads, staging, version, changelog(reports_dir), workers=1 if workers == 1 else 2,
-                          cache_dir=cache_dir)
+                          cache_dir=cache_dir, previous=out)
             if on_stage:
                 on_stage("write")
 
