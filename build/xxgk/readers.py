@@ -780,6 +780,10 @@ _PAGE_REFERENCE = re.compile(rb"\d+\s+\d+\s+R(?![A-Za-z])")
 _PAGE_LIST_REFERENCE = re.compile(rb"/Kids\s*(\d+)\s+\d+\s+R(?![A-Za-z])")
 _ARRAY_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\s*\[([^\[\]]*)")
 _ARRAY_AT = re.compile(rb"\s*\[([^\[\]]*)")
+# every object as the bytes write it (12 0 obj), with the object it names when it is nothing but a reference
+# (12 0 obj 13 0 R endobj), and such an object in an object stream (what lies between its offset and the next one's)
+_OBJECT_WRITTEN = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj(?:\s*(\d+)\s+\d+\s+R\s*endobj)?")
+_REFERENCE_ONLY = re.compile(rb"\s*(\d+)\s+\d+\s+R\s*")
 _FIRST, _OBJECTS = re.compile(rb"/First\s+(\d+)"), re.compile(rb"/N\s+(\d+)")
 # an object stream's type, and within the few hundred bytes its dictionary takes (/Length, /N, /First, /Filter,
 # /DecodeParms) the object's start before it and its data's start after it; the filters the dictionary names
@@ -812,9 +816,15 @@ def _check_page_lists(data: bytes) -> None:
     """
     named: set[int] = set()  # the objects a /Kids names by reference
     long_arrays: dict[int, int] = {}  # {object number: references} of the arrays longer than the budget
+    bare: dict[int, int] = {}  # {object number: the object it names} of the objects that are one reference
     _count_page_lists(data, named)
     for array in _ARRAY_OBJECT.finditer(data):
         _note_long_array(int(array.group(1)), array.group(2), long_arrays)
+    for written in _OBJECT_WRITTEN.finditer(data):  # (a later definition of a number replaces an earlier one)
+        if written.group(2) is None:
+            bare.pop(int(written.group(1)), None)
+        else:
+            bare[int(written.group(1))] = int(written.group(2))
     inflated, decoded = 0, set()
     # where every stream's data starts, found in one pass: looked for after each /Type /ObjStm instead, a file of
     # nothing but /Type /ObjStm (14 bytes each) was read 43 times over (20 MB: 14 CPU s before the library opened it)
@@ -832,9 +842,46 @@ def _check_page_lists(data: bytes) -> None:
         if stream:  # (its dictionary: from its object's start to its data's, as _object_stream finds them)
             head = data.rfind(b"obj", max(0, found.start() - _DICTIONARY_REACH), found.start())
             end = data.find(b"stream", found.end(), found.end() + _DICTIONARY_REACH)
-            _stream_arrays(stream, data[max(head, found.start() - _DICTIONARY_REACH, 0):end], long_arrays)
-    for number in sorted(named & long_arrays.keys()):
+            _stream_arrays(stream, data[max(head, found.start() - _DICTIONARY_REACH, 0):end], long_arrays, bare)
+    _check_reference_chains(bare)
+    for number in sorted({_chain_end(number, bare) for number in named} & long_arrays.keys()):
         raise OverBudget(f"PDF 的页面列表有 {long_arrays[number]} 项，超过上限 {BUDGET.pdf_pages} 页")
+
+
+class BrokenFile(Exception):
+    """A file whose structure no reader could follow (the message says why, in Chinese): ``file_unreadable``."""
+
+
+def _chain_end(number: int, bare: dict[int, int]) -> int:
+    """The object a chain of one-reference objects starting at ``number`` ends at (``bare`` holds no cycle)."""
+    while number in bare:
+        number = bare[number]
+    return number
+
+
+def _check_reference_chains(bare: dict[int, int]) -> None:
+    """Refuse a PDF some of whose objects are each nothing but a reference to the next, in a cycle
+    (``6 0 obj 7 0 R endobj 7 0 obj 6 0 R endobj``): the PDF library follows a reference to its end without
+    counting, so naming such an object as the document's information, its page tree or a page list kept a worker
+    busy until its 120 s were up. A cycle resolves to nothing; no honest file holds one.
+
+    >>> _check_reference_chains({6: 7, 7: 8})
+    >>> _check_reference_chains({5: 6, 6: 7, 7: 6})
+    Traceback (most recent call last):
+    ...
+    xxgk.readers.BrokenFile: PDF 的对象引用成环（6 → 7 → 6）
+    """
+    done: set[int] = set()
+    for start in sorted(bare):
+        path: list[int] = []
+        number = start
+        while number in bare and number not in done:
+            if number in path:
+                loop = [*path[path.index(number):], number]
+                raise BrokenFile(f"PDF 的对象引用成环（{' → '.join(map(str, loop))}）")
+            path.append(number)
+            number = bare[number]
+        done.update(path)
 
 
 def _count_page_lists(data: bytes, named: set[int]) -> None:
@@ -852,23 +899,33 @@ def _note_long_array(number: int, body: bytes, long_arrays: dict[int, int]) -> N
         long_arrays[number] = references
 
 
-def _stream_arrays(stream: bytes, dictionary: bytes, long_arrays: dict[int, int]) -> None:
-    """Note the long arrays among an object stream's objects: its header's pairs (object number, offset from
-    ``/First``) say where each starts (``dictionary``: the stream's dictionary, holding /First and /N).
+def _stream_arrays(stream: bytes, dictionary: bytes, long_arrays: dict[int, int],
+                   bare: dict[int, int] | None = None) -> None:
+    """Note the long arrays among an object stream's objects, and in ``bare`` those that are one reference: its
+    header's pairs (object number, offset from ``/First``) say where each starts (``dictionary``: the stream's
+    dictionary, holding /First and /N), and the next one's offset where it ends.
 
-    >>> found = {}
-    >>> _stream_arrays(b"7 0 8 4 " + b"<<>>[" + b"3 0 R " * 1001 + b"]", b"/Type /ObjStm /N 2 /First 8", found)
+    >>> found, bare = {}, {}
+    >>> _stream_arrays(b"7 0 8 4 9 5 " + b"<<>>[" + b"3 0 R " * 1001 + b"]", b"/Type /ObjStm /N 2 /First 12", found)
     >>> found
     {8: 1001}
+    >>> _stream_arrays(b"7 0 8 6 9 12 " + b"8 0 R 9 0 R <<>>", b"/Type /ObjStm /N 3 /First 13", {}, bare)
+    >>> bare
+    {7: 8, 8: 9}
     """
     first, count = _FIRST.search(dictionary), _OBJECTS.search(dictionary)
     if first is None or count is None:
         return
     start = int(first.group(1))
     numbers = [int(n) for n in re.findall(rb"\d+", stream[:start])][:2 * int(count.group(1))]
+    offsets = sorted({*numbers[1::2], len(stream) - start})
     for number, offset in zip(numbers[::2], numbers[1::2], strict=False):
         if (array := _ARRAY_AT.match(stream, start + offset)) is not None:
             _note_long_array(number, array.group(1), long_arrays)
+        elif bare is not None:
+            end = start + offsets[bisect.bisect_right(offsets, offset)] if offset < offsets[-1] else len(stream)
+            if (reference := _REFERENCE_ONLY.fullmatch(stream, start + offset, end)) is not None:
+                bare[number] = int(reference.group(1))
 
 
 def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, decoded: set[int],
@@ -914,17 +971,61 @@ def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, deco
             out = _inflate(data if out is None else out, stream.end() if out is None else 0, limit)
             if out is None:
                 return None
-        elif name in (b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"):
+        elif name in _TEXT_FILTERS or name in _EXPANDING_FILTERS:
             if out is None:
                 end = data.find(b"endstream", stream.end())
                 out = data[stream.end():end if end >= 0 else len(data)]
             try:
-                out = (ascii85decode if name in (b"ASCII85Decode", b"A85") else asciihexdecode)(out)
+                out = (ascii85decode if name in (b"ASCII85Decode", b"A85") else asciihexdecode)(out) \
+                    if name in _TEXT_FILTERS else _EXPANDING_FILTERS[name](out, limit)
             except Exception:  # noqa: BLE001 (damaged data is the library's to report)
                 return b""
+            if out is None:
+                return None
         else:
             return b""
     return out or b""
+
+
+def _run_length(data: bytes, limit: int) -> bytes | None:
+    """RunLength data decoded (PDF 32000 7.4.5: a length byte below 128 copies that many bytes plus one, above 128
+    repeats the next byte 257 minus it times, 128 ends), ``None`` past ``limit`` bytes; never more is held.
+
+    >>> _run_length(bytes([2]) + b"abc" + bytes([254, 120, 128]), 100)
+    b'abcxxx'
+    >>> _run_length(bytes([129, 0]) * 10, 1280) == bytes(1280), _run_length(bytes([129, 0]) * 10, 1279)
+    (True, None)
+    """
+    out, at = bytearray(), 0
+    while at < len(data) and data[at] != 128:
+        length = data[at]
+        out += data[at + 1:at + 2 + length] if length < 128 else data[at + 1:at + 2] * (257 - length)
+        at += 2 + length if length < 128 else 2
+        if len(out) > limit:
+            return None
+    return bytes(out)
+
+
+def _lzw(data: bytes, limit: int) -> bytes | None:
+    """LZW data decoded (by the PDF library's decoder, one code at a time), ``None`` past ``limit`` bytes.
+
+    >>> _lzw(bytes.fromhex("80 0b 60 50 22 0c 0c 85 01"), 100)
+    b'-----A---B'
+    """
+    from pdfminer.lzw import LZWDecoder
+
+    out = bytearray()
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        out += piece
+        if len(out) > limit:
+            return None
+    return bytes(out)
+
+
+# the filters an object stream may be under that this check undoes besides Flate: text encodings, which only
+# shrink what they decode, and run-length and LZW, which expand it (decoded within the budget, as Flate is)
+_TEXT_FILTERS = frozenset({b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"})
+_EXPANDING_FILTERS = {b"RunLengthDecode": _run_length, b"RL": _run_length, b"LZWDecode": _lzw, b"LZW": _lzw}
 
 
 def _inflate(data: bytes, start: int, limit: int) -> bytes | None:
@@ -1134,6 +1235,8 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                 source.text = source.text.replace("\x00", "")
     except OverBudget as error:
         return Source(kind=suffix.lstrip(".") or "text", findings=[make("over_budget", detail=str(error))])
+    except BrokenFile as error:
+        return Source(kind=container, findings=[make("file_unreadable", detail=str(error))])
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
         if reached := _budget_reached(error):  # (MemoryError and RecursionError too, wrapped or not)
             return Source(findings=[make("over_budget", detail=reached)])
