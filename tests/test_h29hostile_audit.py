@@ -111,3 +111,29 @@ def test_an_lzw_object_stream_inflating_past_its_budget_is_refused(monkeypatch):
     monkeypatch.setattr(readers, "OBJECT_STREAMS_INFLATED", 1000)
     assert findings(object_stream_pdf(1, lambda body: lzw(body + b" " * 2000), b"/LZWDecode")) == [
         ("over_budget", "超出处理上限：PDF 的对象流解压后超过 0 MB")]
+
+
+def test_two_homophone_agencies_whose_short_digests_agree_keep_two_ids(tmp_path):
+    """格尔木市书拘驹局 and 格尔木市数句巨局 read alike (shujujuju), as does 格尔木市书据据局, whose reports begin
+    first and which keeps the plain id; the other two were told apart by four hex digits of a digest of their
+    keys, and those agree (cbaa): one id for two agencies, one agency page showing both. The earlier-beginning one
+    keeps its four digits; the other's are lengthened until its id is its own."""
+    from .test_site26 import _ids
+
+    ids = _ids(tmp_path / "reports", {"a.txt": ("格尔木市书拘驹局", 2022), "b.txt": ("格尔木市数句巨局", 2023),
+                                      "c.txt": ("格尔木市书据据局", 2021)})
+    assert ids["格尔木市书据据局"] == "qinghai-haixi-geermu-shujujuju"
+    assert ids["格尔木市书拘驹局"] == "qinghai-haixi-geermu-shujujuju-cbaa"
+    assert ids["格尔木市数句巨局"].startswith("qinghai-haixi-geermu-shujujuju-cbaa")
+    assert len(set(ids.values())) == 3
+
+
+def test_two_long_names_alike_in_their_first_80_letters_keep_two_ids(tmp_path):
+    """The id is cut at 80 characters: two names alike that far are told apart as homophones are (checked: not
+    wrong; kept so)."""
+    from .test_site26 import _ids
+
+    common = "格尔木市社会主义核心价值观宣传教育实践活动领导小组办公室综合协调督查指导服务"
+    ids = _ids(tmp_path / "reports", {"a.txt": (common + "甲局", 2023), "b.txt": (common + "乙局", 2024)})
+    first, second = ids[common + "甲局"], ids[common + "乙局"]
+    assert len(first) <= 80 and second.startswith(first + "-") and first != second

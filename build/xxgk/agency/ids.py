@@ -84,6 +84,7 @@ def slug(region_shorts: list[str], own: str) -> str:
     return "-".join(parts)[:80].strip("-") or "agency"
 
 
-def disambiguate(slug_text: str, key: str) -> str:
-    """``slug-xxxx`` for the rare case where two agencies' pinyin is the same (a digest of the key)."""
-    return f"{slug_text}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:4]}"
+def disambiguate(slug_text: str, key: str, digits: int = 4) -> str:
+    """``slug-xxxx`` for the rare case where two agencies' pinyin is the same (the first ``digits`` hex digits of a
+    digest of the key; more where four are another agency's too, see ``registry.agency_ids``)."""
+    return f"{slug_text}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:digits]}"

@@ -120,7 +120,11 @@ def agency_ids(reports: list) -> dict[tuple, str]:
     格尔木市数聚局), the one whose reports begin first keeps it (on a tie, the one of the smaller digest) and each
     other gets ``slug-xxxx``, a digest of its own key. So an agency keeps its id, and its pages and the links to
     them, when a homophone whose reports begin later arrives (before, both were renamed ``-xxxx``: the first's
-    pages moved and every link to them broke); only one whose reports began earlier takes the plain id."""
+    pages moved and every link to them broke); only one whose reports began earlier takes the plain id.
+    Four hex digits are 65,536 values: among the 10,648 homophones 格尔木市书据据局…, 680 pairs share them
+    (格尔木市书拘驹局 and 格尔木市数句巨局 were both ``…-shujujuju-cbaa``: one id, one set of pages, for two
+    agencies). An id already given (a plain one, or an earlier-beginning homophone's) is never given again: the
+    digest is lengthened four digits at a time until it is new."""
     by_slug: dict[str, dict[tuple, int]] = defaultdict(dict)
     for report in reports:
         agency = identity_of(report)
@@ -128,12 +132,15 @@ def agency_ids(reports: list) -> dict[tuple, str]:
             year = report.record.year or _NO_YEAR
             seen = by_slug[agency.agency_id]
             seen[agency.key] = min(seen.get(agency.key, _NO_YEAR), year)
-    out = {}
-    for slug_text, keys in by_slug.items():
-        digests = {key: disambiguate(slug_text, "|".join(map(str, key))) for key in keys}
-        first = min(keys, key=lambda key: (keys[key], digests[key]))
-        for key in keys:
-            out[key] = slug_text if key == first else digests[key]
+    out, taken = {}, set(by_slug)
+    for slug_text, keys in sorted(by_slug.items()):
+        joined = {key: "|".join(map(str, key)) for key in keys}
+        order = sorted(keys, key=lambda key: (keys[key], disambiguate(slug_text, joined[key], 40)))
+        out[order[0]] = slug_text
+        for key in order[1:]:
+            out[key] = next(candidate for digits in range(4, 41, 4)
+                            if (candidate := disambiguate(slug_text, joined[key], digits)) not in taken)
+            taken.add(out[key])
     return out
 
 
