@@ -5,6 +5,7 @@
 - N empty files beside two reports: the bulk pages spooled (report, agency and source pages) in all, and the
   quality page (which lists each such file with its reason, ``titles.pageless_reports``; before session 28 each
   had a report page and a source page: 10,000 of them made a 138 MB site);
+- N short texts that are no report (``titles.source_only_reports``): the report pages spooled for them;
 - one agency with N reports (years 1990–2100, several a year): its page's bytes and its list pages'
   (``agency_page.AGENCY_ROWS_SHOWN``, ``AGENCY_LIST_ROWS``; 1,500 reports made a 1.1 MB page before).
 
@@ -50,6 +51,28 @@ def empty_files(n: int) -> None:
               f"{sum(1 for f in files if f.is_file()):,} files in site_src; quality.md {quality:,} bytes")
 
 
+JUNK_TEXTS = ("会议纪要：无。", "请假条\n因事请假一天。", "hello world", "通知：明天停水。\n物业")
+
+
+def junk_files(n: int) -> None:
+    """N short texts that are no report (no agency, no year, no table) beside two reports: the pages spooled for
+    them (before session 29 a report page each, beside its source page: 200 made 200 report pages, 402 KB of
+    bodies before the theme; now their source page is their page, ``titles.source_only_reports``), and the quality
+    page."""
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = Path(tmp) / "reports"
+        reports.mkdir()
+        for name, agency in (("a.txt", "格尔木市民政局"), ("b.txt", "格尔木市教育局")):
+            (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+        for k in range(n):
+            (reports / f"junk{k}.txt").write_text(f"{JUNK_TEXTS[k % len(JUNK_TEXTS)]}\n{k}", encoding="utf-8")
+        pages = _build(reports, Path(tmp))
+        report = {s: v for s, v in pages.items() if s.startswith("r/")}
+        quality = (Path(tmp) / "site_src" / "quality.md").stat().st_size
+        print(f"{n} junk texts: {len(pages)} bulk pages, {sum(pages.values()):,} bytes "
+              f"(report pages r/: {len(report)}, {sum(report.values()):,} bytes); quality.md {quality:,} bytes")
+
+
 def one_agency(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         reports = Path(tmp) / "reports"
@@ -70,6 +93,7 @@ def one_agency(n: int) -> None:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     empty_files(n)
+    junk_files(n)
     one_agency(n)
 
 

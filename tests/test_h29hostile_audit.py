@@ -137,3 +137,36 @@ def test_two_long_names_alike_in_their_first_80_letters_keep_two_ids(tmp_path):
     ids = _ids(tmp_path / "reports", {"a.txt": (common + "甲局", 2023), "b.txt": (common + "乙局", 2024)})
     first, second = ids[common + "甲局"], ids[common + "乙局"]
     assert len(first) <= 80 and second.startswith(first + "-") and first != second
+
+
+from .test_h28hostile_audit import _report_ids, empties_site  # noqa: E402,F401 (the site with a text that is no report)
+
+
+def _visible(markup: str) -> str:
+    import html
+    import re
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def test_a_text_that_is_no_report_has_its_source_page_alone_and_every_link_leads_there(empties_site):  # noqa: F811
+    """notes.txt (会议纪要：无。) is no report: no agency, no year, no table. It had a report page saying its name,
+    checksum and 无法读取 under the site's frame, beside the source page showing its text: 10,000 such files made
+    20,000 pages. Now its source page is its page: the agencies' list of reports of no agency and the quality page
+    link there, and it says why the file is not read as a report; no page, sitemap or address map names r/<id>."""
+    site = empties_site / "site"
+    rid = _report_ids(empties_site, ["notes.txt"])["notes.txt"]
+    assert not (site / "r" / f"{rid}.html").exists()
+    source = (site / "src" / f"{rid}.html").read_text(encoding="utf-8")
+    assert "会议纪要：无。" in _visible(source)
+    assert "此文件未能读作年报，没有报告页" in _visible(source) and "返回报告页" not in source
+    assert 'href="../quality/#xxgk-source-only"' in source
+    agencies = (site / "agencies" / "index.html").read_text(encoding="utf-8")
+    assert f"../src/{rid}.html" in agencies
+    quality = (site / "quality" / "index.html").read_text(encoding="utf-8")
+    section = _visible(quality[quality.index("id=xxgk-source-only"):])
+    assert "未能读作年报的文字文件（1 个）" in section and "notes.txt" in section
+    assert f"../src/{rid}.html" in quality
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".js", ".txt"):
+            assert f"r/{rid}" not in path.read_text(encoding="utf-8", errors="replace"), path

@@ -56,6 +56,7 @@ from .titles import (
     report_name,
     report_paths,
     report_title,
+    source_only_reports,
 )
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
@@ -216,7 +217,8 @@ class Site(ReportPages, AgencyPages):
             self.findings.get(r["report_id"], []))], self.scores)
         # every page (report, agency, compare): the published metrics and peer groups, one definition each
         self.pageless = pageless_reports(self.reports, pkg.source_text)  # failed files without text: no page
-        self.report_urls = report_paths(self.reports, self.pageless)
+        self.source_only = source_only_reports(self.reports, self.pageless)  # failed files with text: theirs only
+        self.report_urls = report_paths(self.reports, self.pageless, self.source_only)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
         self.share_bases = share_bases(list(pkg.tables["metrics"]))  # a share of nothing is said apart (无从计算)
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
@@ -281,7 +283,8 @@ class Site(ReportPages, AgencyPages):
             if rid in self.pageless:
                 continue
             self.current, self.current_digest = (rid, rows), digest[0]
-            self.report_page(report)
+            if rid not in self.source_only:  # (its source page is its page: titles.source_only_reports)
+                self.report_page(report)
             self.source_page(report)
         self.current = None
         for agency in self.pkg.tables["agencies"]:
@@ -621,6 +624,7 @@ class Site(ReportPages, AgencyPages):
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         parts += by_code_html
         parts.append(self._quality_pageless(findings_csv))
+        parts.append(self._quality_source_only(findings_csv))
         self.write("quality.md", "\n".join(parts))
 
     def _quality_pageless(self, findings_csv: str) -> str:
@@ -637,6 +641,25 @@ class Site(ReportPages, AgencyPages):
             f'\n<h2 id="xxgk-pageless">无法读取且没有文字的文件（{len(listed)} 个）</h2>\n',
             "<p>这些文件没有可显示的文字，不单独成页；它们的问题也计入上面各节。</p>",
             table(["文件", "原因"], rows, "xxgk-pageless-files", extra=" data-phone-cards"),
+            f"<p>以上是按文件名排列的前 {len(rows)} 个；另有 {more} 个，全部见下载的 reports.csv（status 为 failed）"
+            f'和 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>' if more else ""]))
+
+    def _quality_source_only(self, findings_csv: str) -> str:
+        """The files whose only page is their source text (``titles.source_only_reports``), each linked to it with
+        why it could not be read as a report: the first ``QUALITY_ROWS_PER_CODE`` by file name, the rest counted."""
+        if not self.source_only:
+            return ""
+        listed = sorted(self.source_only, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
+        rows = [[f'<td><a href="../{esc(self.report_urls[rid])}">'
+                 f'{esc(self.reports_by_id[rid]["source_file"])}</a></td>',
+                 f"<td>{'；'.join(esc(m) for m in self.failed_reasons.get(rid, [])) or '—'}</td>"]
+                for rid in listed[:QUALITY_ROWS_PER_CODE]]
+        more = len(listed) - len(rows)
+        return "\n".join(filter(None, [
+            f'\n<h2 id="xxgk-source-only">未能读作年报的文字文件（{len(listed)} 个）</h2>\n',
+            "<p>这些文件有文字，但读不出年报（没有机构、年度或表格），没有报告页：链接通向其原文；"
+            "它们的问题也计入上面各节。</p>",
+            table(["文件（原文）", "原因"], rows, "xxgk-source-only-files", extra=" data-phone-cards"),
             f"<p>以上是按文件名排列的前 {len(rows)} 个；另有 {more} 个，全部见下载的 reports.csv（status 为 failed）"
             f'和 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>' if more else ""]))
 

@@ -552,8 +552,14 @@ class ReportPages:
             lines[last - 1] += "</span>"
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
+        back = f'<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a>'
+        if page == f"src/{esc(r['report_id'])}.html":  # no report page (titles.source_only_reports): why, here
+            reasons = "；".join(esc(m) for m in getattr(self, "failed_reasons", {}).get(r["report_id"], []))
+            back = (f'<span data-pagefind-meta="report:../{page}"></span>此文件未能读作年报，没有报告页'
+                    f'{"（" + reasons + "）" if reasons else ""}；'
+                    '见<a href="../quality/#xxgk-source-only">数据质量</a>')
         filters = filter_attributes(r)
-        return SOURCE_PAGE.format(title=title, page=page, lines="\n".join(lines), year=filters.get("year", ""),
+        return SOURCE_PAGE.format(title=title, back=back, lines="\n".join(lines), year=filters.get("year", ""),
                                   province=filters.get("province", ""), cut=cut)
 
 
@@ -631,7 +637,7 @@ SOURCE_PAGE = """<!doctype html>
 <title>{title} · 政府信息公开年报数据</title><link rel="icon" href="../assets/images/favicon.png">
 <link rel="stylesheet" href="../assets/xxgk.css"></head>
 <body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
-<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a>　<a href="../">首页</a></p>
+{back}　<a href="../">首页</a></p>
 <h1 data-pagefind-ignore data-pagefind-meta="title"{year}>{title}</h1>
 {cut}<div class="xxgk-source">
 {lines}

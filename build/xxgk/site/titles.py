@@ -30,17 +30,22 @@ def agency_path(agency_id: str) -> str:
     return f"a/{agency_id}/"
 
 
-def report_paths(reports: list[dict], pageless: frozenset[str] = frozenset()) -> dict[str, str]:
+def report_paths(reports: list[dict], pageless: frozenset[str] = frozenset(),
+                 source_only: frozenset[str] = frozenset()) -> dict[str, str]:
     """``{report_id: page path}``, the one definition of a report page's URL: ``a/<agency_id>/<year>.html``
     beside its agency's page (a file, no folder per report: one 4 KiB block less on disk each); a second report
     of the same agency and year gets ``<year>-<report_id>.html``, the plain ``<year>.html`` being the report counted
     for that year (``reports.duplicate_of`` empty: audit 28, it was the first by report_id, a file the agency's page
     and ranks do not count); a report with no agency or year gets ``r/<report_id>.html``; a report in ``pageless``
-    (``pageless_reports``) gets none. Earlier URLs (``a/<agency_id>/<year>/``, ``r/<report_id>/``) are resolved by
-    the 404 page (``redirects.py``)."""
+    (``pageless_reports``) gets none; one in ``source_only`` (``source_only_reports``) its source page,
+    ``src/<report_id>.html``, every link to it leading there. Earlier URLs (``a/<agency_id>/<year>/``,
+    ``r/<report_id>/``) are resolved by the 404 page (``redirects.py``)."""
     out, seen = {}, set()
     for r in sorted(reports, key=lambda r: (bool(r.get("duplicate_of")), r["report_id"])):
         if r["report_id"] in pageless:
+            continue
+        if r["report_id"] in source_only:
+            out[r["report_id"]] = f"src/{r['report_id']}.html"
             continue
         if not (r.get("agency_id") and r["year"]):
             out[r["report_id"]] = f"r/{r['report_id']}.html"
@@ -69,6 +74,24 @@ def pageless_reports(reports: list[dict], text_of) -> frozenset[str]:
     """
     return frozenset(r["report_id"] for r in reports if r["status"] == "failed" and not r.get("agency_id")
                      and not text_of(r["report_id"]).strip())
+
+
+def source_only_reports(reports: list[dict], pageless: frozenset[str]) -> frozenset[str]:
+    """The reports whose page is their source page alone: files that could not be read as a report (``status``
+    failed) and name no agency, but hold text (not ``pageless``): a note, a letter, a page of something else. Their
+    report page said only the file's name, its checksum and 无法读取 with the reason, under the site's whole frame;
+    their text is what a reader can look at, and the reason is said on the source page and the quality page. A
+    folder of 10,000 such texts made 10,000 report pages beside their 10,000 source pages, each in the sitemap.
+
+    >>> rows = [{"report_id": "a", "status": "failed", "agency_id": None},
+    ...         {"report_id": "b", "status": "failed", "agency_id": "x"},
+    ...         {"report_id": "c", "status": "failed", "agency_id": None},
+    ...         {"report_id": "d", "status": "parsed", "agency_id": None}]
+    >>> sorted(source_only_reports(rows, frozenset({"a"})))
+    ['c']
+    """
+    return frozenset(r["report_id"] for r in reports if r["status"] == "failed" and not r.get("agency_id")
+                     and r["report_id"] not in pageless)
 
 
 def page_source(path: str) -> str:
