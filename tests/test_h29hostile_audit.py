@@ -170,3 +170,31 @@ def test_a_text_that_is_no_report_has_its_source_page_alone_and_every_link_leads
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".js", ".txt"):
             assert f"r/{rid}" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_a_manifest_note_of_200000_characters_is_refused_not_published_in_reports_csv(tmp_path):
+    """A manifest row's ``notes`` of 200,000 characters (a pasted page) was published whole in reports.csv: a cell
+    no spreadsheet holds (Excel: 32,767) and Python's csv module refuses by default (``field larger than field
+    limit (131072)``), so a reader's script stopped on the package's own table. It is refused as other values are:
+    ``manifest_value_invalid`` quoting its start and length, the note missing; a short note is still published."""
+    import csv
+
+    from xxgk.package.build import build_package
+
+    from .factory import tab_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市民政局"), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="格尔木市教育局"), encoding="utf-8")
+    (reports / "sources.csv").write_text("file,notes\na.txt," + "注" * 200_000 + "\nb.txt,从门户网站下载\n",
+                                         encoding="utf-8")
+    _, errors = build_package(reports, tmp_path / "datapackage", workers=1)
+    assert errors == []
+    with (tmp_path / "datapackage" / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["source_file"]: r for r in csv.DictReader(handle)}
+    assert rows["a.txt"]["notes"] == "" and rows["b.txt"]["notes"] == "从门户网站下载"
+    with (tmp_path / "datapackage" / "data" / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:
+        found = [f for f in csv.DictReader(handle)
+                 if f["report_id"] == rows["a.txt"]["report_id"] and f["code"] == "manifest_value_invalid"]
+    assert [(f["column"], f["actual"][-15:]) for f in found] == [("notes", "注…（共 200000 个字）")]

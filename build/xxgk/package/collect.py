@@ -60,6 +60,12 @@ URL_RULE = ("应为 http 或 https 网址（主机名前不带用户名或密码
 MAX_NAME = 100
 NAME_RULE = f"应为机构或地区名称（不超过 {MAX_NAME} 个字）"
 NAME_FIELDS = ("agency", "province", "city", "county")  # the manifest's names: held to the rule a title's name is
+# characters of a manifest's notes (a remark on the file: where it was found, what it replaces). A longer cell is a
+# pasted page or a broken export: one of 200,000 characters was published whole in reports.csv, a cell past what a
+# spreadsheet holds (Excel: 32,767) and what Python's csv module reads by default (131,072: "field larger than field
+# limit"), so the data package's own table stopped a reader's script; the manifest keeps it (its source page)
+MAX_NOTES = 2000
+NOTES_RULE = f"应为对文件的简短说明（不超过 {MAX_NOTES} 个字）"
 UNREADABLE_NAME_RULE = "名称中不应有控制字符、双向控制符、�、私用区字符、空白字母或代替丢失字形的 ？□ 等字符"
 
 
@@ -322,8 +328,8 @@ def _sha256(folder: Path, rel: str) -> str:
 def apply_manifest(report: Report, entry: dict) -> None:
     """The manifest overrides agency and year read from the text, with a finding when they differ.
     An invalid value (year not a number in range, unknown level, URL not http/https or not an address,
-    ``retrieved_at`` not an ISO date, an agency or division name longer than ``MAX_NAME``) is a finding and is left
-    missing. A publication date the settled year makes
+    ``retrieved_at`` not an ISO date, an agency or division name longer than ``MAX_NAME``, notes longer than
+    ``MAX_NOTES``) is a finding and is left missing. A publication date the settled year makes
     impossible is then dropped (``_early_date``)."""
     entry = dict(entry)
     entry.pop("_line", None)
@@ -332,6 +338,7 @@ def apply_manifest(report: Report, entry: dict) -> None:
                               ("level", lambda v: v in LEVELS, "应为 government 或 department"),
                               ("url", lambda v: link_url(v) is not None, URL_RULE),
                               ("retrieved_at", _valid_moment, "应为日期，如 2025-03-01 或 2025-03-01T09:30"),
+                              ("notes", lambda v: len(v) <= MAX_NOTES, NOTES_RULE),
                               *((name, _short_name, NAME_RULE) for name in NAME_FIELDS)):
         if entry.get(name) and not valid(entry[name]):
             # (a password is not quoted; a name or address of millions of characters is quoted by its start: a
