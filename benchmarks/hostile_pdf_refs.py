@@ -1,0 +1,46 @@
+"""What the PDF pre-parse check costs and saves on the inputs session 29 found outside it (fourth hostile-input
+audit): a page list behind a chain of references, a cycle of references, page lists in LZW and RunLength object
+streams. Each file is read as a build's worker reads it (``readers.read_bytes``); CPU seconds and the finding.
+
+    PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_pdf_refs [N]
+
+N: the entries of each hostile page list (default 300,000). Before session 29 the chain took 4.4 CPU s and was
+read as one page; the cycle ran until the worker's 120 s; the LZW and RunLength lists were left to the library
+(the Flate one of 3,000,000 entries: 47 CPU s).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from tests.test_h28hostile_audit import object_stream_pdf
+from tests.test_h29hostile_audit import lzw, one_page, plain_pdf, run_length
+
+from xxgk.readers import read_bytes
+
+
+def _cases(n: int) -> dict[str, bytes]:
+    chain = one_page(b"6 0 R")
+    chain[6], chain[7] = b"7 0 R", b"[" + b"3 0 R " * n + b"]"
+    cycle = one_page(b"6 0 R")
+    cycle[6], cycle[7] = b"7 0 R", b"6 0 R"
+    return {"honest one page": plain_pdf(one_page()), "chain of references": plain_pdf(chain),
+            "cycle of references": plain_pdf(cycle),
+            "LZW object stream": object_stream_pdf(n, lzw, b"/LZWDecode"),
+            "RunLength object stream": object_stream_pdf(n, run_length, b"/RunLengthDecode"),
+            "honest LZW object stream": object_stream_pdf(3, lzw, b"/LZWDecode")}
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300_000
+    for name, data in _cases(n).items():
+        start = time.process_time()
+        source = read_bytes(data, ".pdf")
+        spent = time.process_time() - start
+        said = "; ".join(f"{f.code}: {f.message}" for f in source.findings) or f"read: {source.text!r}"
+        print(f"{name}: {len(data):,} bytes, {spent:.2f} CPU s — {said}")
+
+
+if __name__ == "__main__":
+    main()
