@@ -175,8 +175,9 @@ def _visible(markup: str) -> str:
 def test_a_text_that_is_no_report_has_its_source_page_alone_and_every_link_leads_there(empties_site):  # noqa: F811
     """notes.txt (会议纪要：无。) is no report: no agency, no year, no table. It had a report page saying its name,
     checksum and 无法读取 under the site's frame, beside the source page showing its text: 10,000 such files made
-    20,000 pages. Now its source page is its page: the agencies' list of reports of no agency and the quality page
-    link there, and it says why the file is not read as a report; no page, sitemap or address map names r/<id>."""
+    20,000 pages, and a row each in the agencies' list of reports of no agency and in the ranking (未评分). Now its
+    source page is its page, saying why the file is not read as a report; the quality page lists it, linked there;
+    the agencies' list and the ranking count it in a sentence leading to that list; nothing names r/<id>."""
     site = empties_site / "site"
     rid = _report_ids(empties_site, ["notes.txt"])["notes.txt"]
     assert not (site / "r" / f"{rid}.html").exists()
@@ -185,7 +186,9 @@ def test_a_text_that_is_no_report_has_its_source_page_alone_and_every_link_leads
     assert "此文件未能读作年报，没有报告页" in _visible(source) and "返回报告页" not in source
     assert 'href="../quality/#xxgk-source-only"' in source
     agencies = (site / "agencies" / "index.html").read_text(encoding="utf-8")
-    assert f"../src/{rid}.html" in agencies
+    assert "另有 1 个文件有文字但未能读作年报" in _visible(agencies) and "quality/#xxgk-source-only" in agencies
+    ranking = (site / "report-card" / "index.html").read_text(encoding="utf-8")
+    assert "notes.txt" not in _visible(ranking) and "另有 1 个文件有文字但未能读作年报" in _visible(ranking)
     quality = (site / "quality" / "index.html").read_text(encoding="utf-8")
     section = _visible(quality[quality.index("id=xxgk-source-only"):])
     assert "未能读作年报的文字文件（1 个）" in section and "notes.txt" in section

@@ -433,16 +433,25 @@ class Site(ReportPages, AgencyPages):
         return "\n".join(body)
 
     def _orphans(self, reports: list[dict], base: str) -> str:
-        """The reports no agency was identified for, each linked to its page; those without one (``pageless``)
-        counted in a sentence that leads to the quality page, where each is listed with its reason."""
-        paged = [r for r in reports if r["report_id"] not in self.pageless]
+        """The reports no agency was identified for, each linked to its page; those without one (``pageless``),
+        and the texts that are no report (``source_only``: 10,000 of them were a 10,000-row table here), counted
+        in a sentence that leads to the quality page, where each is listed with its reason."""
+        paged = [r for r in reports if r["report_id"] not in self.pageless and r["report_id"] not in self.source_only]
         rows = [[f'<td><a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_name(r))}</a></td>',
                  cell(r["year"]), f"<td>{esc(status_zh(r['status']))}</td>"] for r in paged]
-        unpaged = len(reports) - len(paged)
+        unpaged = sum(r["report_id"] in self.pageless for r in reports)
+        texts = sum(r["report_id"] in self.source_only for r in reports)
         if not reports:
             return ""
         return ("\n## 未能识别机构的报告\n\n" + (table(["报告", "年度", "状态"], rows) if rows else "")
+                + (self.source_only_note(texts, base) if texts else "")
                 + (self.pageless_note(unpaged, base) if unpaged else ""))
+
+    def source_only_note(self, count: int, base: str) -> str:
+        """What a page says of the ``count`` texts that are no report it leaves out (``titles.source_only_reports``)."""
+        return (f"<p>另有 {count} 个文件有文字但未能读作年报（没有机构、年度或表格），只有原文页："
+                f'每个文件、其原文及原因见<a href="{base}quality/#xxgk-source-only">数据质量</a>，'
+                f'也在下载的 reports.csv（status 为 failed）和 findings.csv 中。</p>')
 
     def pageless_note(self, count: int, base: str) -> str:
         """What a page says of the ``count`` files it leaves out for having no page (``titles.pageless_reports``)."""
@@ -745,7 +754,7 @@ class Site(ReportPages, AgencyPages):
         year and tier."""
         groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in self.reports:
-            if r["report_id"] not in self.pageless:  # (not scored, and said below)
+            if r["report_id"] not in self.pageless and r["report_id"] not in self.source_only:  # (said below)
                 groups[score_group(r)[:2]].append(r)  # (year, tier): a page; each kind ranked apart within it
         split = len(self.reports) > INDEX_SHARD_ABOVE
         parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
@@ -756,7 +765,8 @@ class Site(ReportPages, AgencyPages):
                          "（名次仍是全国同年度、同层级、同类别报告中的名次）。</p>")
             finder_at = len(parts)
         else:  # every report on this one page: its province in a column, and a filter by it
-            parts.append(self._province_filter([r for r in self.reports if r["report_id"] not in self.pageless]))
+            parts.append(self._province_filter([r for r in self.reports if r["report_id"] not in self.pageless
+                                                and r["report_id"] not in self.source_only]))
         for (year, tier), members in sorted(groups.items(), key=lambda g: (not g[0][0].isdigit(),
                                                                 -int(g[0][0]) if g[0][0].isdigit() else 0, g[0][1])):
             ordered = sorted(members, key=lambda r: (self.scores[r["report_id"]] is None,  # ranked ones first
@@ -791,6 +801,8 @@ class Site(ReportPages, AgencyPages):
             parts.append(self._ranking_provinces(year, tier, ordered, ranked, table_id, finder))
         if split:
             parts.insert(finder_at, self._rank_finder(finder))
+        if self.source_only:  # (not reports: nothing to rank, and a table of 10,000 rows of 未评分 before)
+            parts.append(self.source_only_note(len(self.source_only), "../"))
         if self.pageless:
             parts.append(self.pageless_note(len(self.pageless), "../"))
         self.write("report-card.md", "\n".join(parts))
