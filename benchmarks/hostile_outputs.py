@@ -68,9 +68,10 @@ def junk_files(n: int) -> None:
             (reports / f"junk{k}.txt").write_text(f"{JUNK_TEXTS[k % len(JUNK_TEXTS)]}\n{k}", encoding="utf-8")
         pages = _build(reports, Path(tmp))
         report = {s: v for s, v in pages.items() if s.startswith("r/")}
-        quality = (Path(tmp) / "site_src" / "quality.md").stat().st_size
+        sizes = {name: (Path(tmp) / "site_src" / name).stat().st_size for name in ("quality.md", "agencies.md")}
         print(f"{n} junk texts: {len(pages)} bulk pages, {sum(pages.values()):,} bytes "
-              f"(report pages r/: {len(report)}, {sum(report.values()):,} bytes); quality.md {quality:,} bytes")
+              f"(report pages r/: {len(report)}, {sum(report.values()):,} bytes; the largest: {max(pages.values()):,});"
+              f" quality.md {sizes['quality.md']:,} bytes, agencies.md {sizes['agencies.md']:,} bytes")
 
 
 def one_agency(n: int) -> None:
