@@ -1,0 +1,118 @@
+"""Site audit 29, a reader's journeys walked in headless Chromium (seventh round), on one small site: 西宁市数据局's
+reports of 2023 and 2024 (the 2024 one's overview printed from a PDF, its lines wrapped mid-word and its numbered
+parts on lines of their own) and 西宁市教育局's of 2024."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from .conftest import needs_chromium, site_of
+from .conftest import wait_for as _wait
+from .factory import tab_report
+from .test_accessibility import _axe, _blocking
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+MANIFEST = ("file,agency,year,url,retrieved_at,notes,province,city,county\n"
+            "a.txt,西宁市数据局,2024,,,,青海省,西宁市,\n"
+            "a23.txt,西宁市数据局,2023,,,,青海省,西宁市,\n"
+            "b.txt,西宁市教育局,2024,,,,青海省,西宁市,\n")
+# the overview as a PDF's text gives it: a sentence wrapped mid-word (中国特 / 色), a blank line between the printed
+# lines, numbered parts (（一）…) whose headings stand on lines of their own
+OVERVIEW = ("2024年，本局以习近平新时代中国特\n\n色社会主义思想为指导，扎实做好政务公开工作。\n\n"
+            "（一）主动公开情况\n\n全年主动公开政府信息15条。\n\n（二）依申请公开情况\n\n全年受理申请5件。")
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site29")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="西宁市数据局", narrative=OVERVIEW), encoding="utf-8")
+    (reports / "a23.txt").write_text(tab_report(agency="西宁市数据局", year=2023), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="西宁市教育局"), encoding="utf-8")
+    (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _agency_dir(site, name: str) -> str:
+    """The site path of the agency page whose heading is ``name`` (``a/<agency id>/``)."""
+    for page in sorted(site.glob("a/*/index.html")):
+        if re.search(rf"<h1[^>]*>{name}<", page.read_text(encoding="utf-8")):
+            return f"a/{page.parent.name}/"
+    raise AssertionError(name)
+
+
+_ATTR = r"\s{name}=(?:\"([^\"]*)\"|([^\s>]+))"
+
+
+def _values(name: str, text: str) -> list[str]:
+    return [a or b for a, b in re.findall(_ATTR.format(name=name), text)]
+
+
+def test_every_heading_has_an_id_a_reader_can_read_and_every_link_to_one_lands(served_site):
+    # (audit 29: headings in Chinese had no id but the toc's place number: an agency page's 申请数量 was #_3, the
+    # ranking's 查找一个城市或机构的名次 #_2, 2024年度 · 地市级 #2024_3; a link copied from the page's contents named
+    # nothing a reader could read and pointed at another heading once a heading was added above it; a page's title
+    # heading keeps its id: the page's address is its permalink, the skip link the only link to it)
+    pages = {p: p.read_text(encoding="utf-8") for p in served_site.rglob("*.html")}
+    ids = {p: set(_values("id", text)) for p, text in pages.items()}
+    numbered = sorted({(str(p.relative_to(served_site)), h) for p, text in pages.items()
+                       for h in re.findall(r"<h[2-6][^>]*\sid=\"?(_?[0-9]+(?:_[0-9]+)?)[\">\s]", text)})
+    assert not numbered, numbered[:10]
+    missing = []
+    for page, text in pages.items():
+        base = "http://site/" + page.relative_to(served_site).as_posix()
+        for href in _values("href", text):
+            url = urlparse(urljoin(base, href))
+            if url.netloc != "site" or not url.fragment:
+                continue
+            target = served_site / unquote(url.path).lstrip("/")
+            target = target / "index.html" if url.path.endswith("/") else target
+            if target in ids and unquote(url.fragment) not in ids[target]:
+                missing.append((page.relative_to(served_site).as_posix(), href))
+    assert not missing, missing[:10]
+
+
+def test_a_journalist_copies_a_headings_address_from_an_agency_pages_contents(served_site, server, chromium):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/" + _agency_dir(served_site, "西宁市数据局"))
+    contents = "//nav[contains(@class, 'md-nav--secondary')]"  # the page's table of contents
+    link = chromium.find_element("xpath", contents + "//a[normalize-space()='申请数量']")
+    assert link.get_attribute("href").endswith("#shenqingshuliang"), link.get_attribute("href")
+    chromium.execute_script("arguments[0].click()", link)
+    heading = _wait(lambda: chromium.find_element("id", "shenqingshuliang"))
+    assert heading.text == "申请数量" and heading.tag_name == "h2"
+    assert chromium.current_url.endswith("#shenqingshuliang")
+    assert _wait(lambda: chromium.execute_script("return arguments[0].getBoundingClientRect().top", heading) < 300)
+
+
+def test_the_ranking_finders_heading_has_a_readable_address(served_site):
+    page = (served_site / "report-card" / "index.html").read_text(encoding="utf-8")
+    ids = dict((text, a or b) for a, b, text in re.findall(r"<h[23]\sid=(?:\"([^\"]*)\"|([^\s>]+))>([^<]+)", page))
+    assert ids["2024年度 · 地市级"] == "2024-niandu-dishiji", ids
+    assert ids["2023年度 · 地市级"] == "2023-niandu-dishiji", ids
+
+
+def test_a_narrative_excerpt_reads_as_the_report_wrote_it(served_site, server, chromium):
+    # (audit 29: the excerpt was the raw text, its line breaks shown as spaces: 中国特 色社会主义 cut a word in two, and
+    # （一）主动公开情况 ran on into its paragraph with a space between them, no break)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/" + _agency_dir(served_site, "西宁市数据局") + "2024.html")
+    cell = chromium.find_element("css selector", "table[data-excerpts] tbody tr td:nth-child(2)")
+    text = cell.text.removesuffix(" 全文")  # (the link to the whole section, after a space)
+    assert "以习近平新时代中国特色社会主义思想为指导，扎实做好政务公开工作。" in text, text
+    assert ("工作。\n（一）主动公开情况\n全年主动公开政府信息15条。\n（二）依申请公开情况\n全年受理申请5件。"
+            in text), text
+    assert not re.search(r"[\u4e00-\u9fff。，] +[\u4e00-\u9fff（]", text), text  # no space between Chinese words
+
+
+def test_the_pages_changed_pass_axe(served_site, server, chromium):
+    chromium.set_window_size(1366, 900)
+    agency = _agency_dir(served_site, "西宁市数据局")
+    for path in (agency, agency + "2024.html", "report-card/"):
+        chromium.get(server + "/" + path)
+        assert not _blocking(_axe(chromium)), path
