@@ -19,6 +19,7 @@ from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
 from .data import number
+from .excerpt import excerpt
 from .fulltext import filter_attributes
 from .glossary import GLOSSARY_PAGE
 from .labels import (
@@ -500,9 +501,9 @@ class ReportPages:
         rows = []
         for s in self.rows("sections", rid):
             text = s["text"] or ""
-            excerpt = text[:SECTION_EXCERPT] + ("…" if len(text) > SECTION_EXCERPT else "")
+            shown = excerpt(text, SECTION_EXCERPT)  # (its lines rejoined: a wrap is no gap, a paragraph a <br>)
             link = f'<a href="{src}#L{esc(s["line"])}">全文</a>' if s["line"] else ""
-            rows.append([f"<td>{esc(names.get(s['section'], s['section']))}</td>", f"<td>{esc(excerpt)} {link}</td>"])
+            rows.append([f"<td>{esc(names.get(s['section'], s['section']))}</td>", f"<td>{shown} {link}</td>"])
         return ("\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows, extra=" data-excerpts")
                 if rows else "")  # (a section's name above its excerpt on a phone: xxgk.css)
 
