@@ -110,9 +110,37 @@ def test_a_narrative_excerpt_reads_as_the_report_wrote_it(served_site, server, c
     assert not re.search(r"[\u4e00-\u9fff。，] +[\u4e00-\u9fff（]", text), text  # no space between Chinese words
 
 
+def _league_rows(chromium, rows: str) -> list[tuple[str, str, str]]:
+    return [tuple(c.text for c in r.find_elements("css selector", "th, td")[:3])
+            for r in chromium.find_elements("css selector", rows) if r.is_displayed()]
+
+
+def test_without_javascript_the_league_table_shows_its_default_ranks(server, chromium):
+    # (audit 29: without JavaScript the compare page showed the default comparison, but under 排行榜 only a sentence
+    # and an empty box: no rank at all)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/")
+    scripted = _wait(lambda: _league_rows(chromium, "#xxgk-league-table tbody tr"))
+    chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        chromium.get(server + "/compare/")
+        plain = _league_rows(chromium, "#xxgk-league-plain tbody tr")
+        heading = chromium.find_element("xpath", "//h2[normalize-space()='排行榜']")
+        assert plain and chromium.execute_script(
+            "return arguments[0].compareDocumentPosition(document.getElementById('xxgk-league-plain')) & 4", heading)
+        caption = chromium.find_element("css selector", "#xxgk-league-plain caption").text
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    # the same ranks, names and values as the script's default league (two agencies of 5 applications: both 1st)
+    assert [tuple(c.strip() for c in row) for row in plain] == [
+        (rank, name.strip(), value) for rank, name, value in scripted], (plain, scripted)
+    assert plain == [("1", "西宁市教育局", "5"), ("1", "西宁市数据局", "5")], plain
+    assert caption.startswith("2024年 本年新收申请（件） 排行"), caption
+
+
 def test_the_pages_changed_pass_axe(served_site, server, chromium):
     chromium.set_window_size(1366, 900)
     agency = _agency_dir(served_site, "西宁市数据局")
-    for path in (agency, agency + "2024.html", "report-card/"):
+    for path in (agency, agency + "2024.html", "report-card/", "compare/"):
         chromium.get(server + "/" + path)
         assert not _blocking(_axe(chromium)), path

@@ -12,7 +12,7 @@ agency. Nothing is summed or ranked across different years.
 from __future__ import annotations
 
 from .labels import KIND_ZH, TIER_ZH
-from .render import esc
+from .render import esc, fmt_wan, table
 from .titles import front_matter
 
 
@@ -43,16 +43,42 @@ def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
 
 
 DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's DEFAULT_TOP, the same number
+LEAGUE_PLAIN_TOP = 20  # the league's default view in plain HTML: its first ranks (compare.js shows up to 500)
+
+
+def plain_league(ranked: list[tuple[dict, float]], year: int, metric: dict, root: str = "../") -> str:
+    """The league table's default view (its first measure, ``year``, every agency) in plain HTML, for a reader
+    without script: ``ranked`` is ``[(agency row, value)]`` largest first, ties in name order, ranked as
+    ``compare.js`` ranks them (equal values share a rank); its first ``LEAGUE_PLAIN_TOP`` rows, with where the
+    rest is. Before, the league under its heading was an empty box without JavaScript."""
+    rows, rank, last = [], 0, None
+    for i, (a, value) in enumerate(ranked[:LEAGUE_PLAIN_TOP]):
+        if value != last:
+            rank, last = i + 1, value
+        region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"
+        name = f'<a href="{root}a/{esc(a["agency_id"])}/">{esc(a["name"])}</a>'
+        rows.append([f"<td>{rank}</td>", f'<th scope="row">{name}</th>', f"<td>{esc(fmt_wan(value))}</td>",
+                     f"<td>{esc(region)}</td>", f"<td>{TIER_ZH.get(a['tier'] or '', '未知')}</td>",
+                     f"<td>{KIND_ZH.get(a['kind'] or '', '未知')}</td>"])
+    label = f"{metric['label_zh']}（{metric['unit']}）"
+    shown = f"前{LEAGUE_PLAIN_TOP}名" if len(ranked) > LEAGUE_PLAIN_TOP else "全部"
+    caption = f"{year}年 {label} 排行（全部机构，{len(ranked)} 个机构有数值，显示{shown}）"
+    return ('<noscript id="xxgk-league-plain" data-search-exclude>'
+            "<p>按其他指标、年度或地区排行需要启用 JavaScript；下面是默认排行。"
+            f'全部机构的全部数值见<a href="{root}data/">数据下载</a>。</p>'
+            + table(["名次", "机构", label, "地区", "行政层级", "机构类型"], rows, css="nums", caption=caption)
+            + "</noscript>")
 
 
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
-                     cities: dict[str, list[str]] | None = None, default_view: str = "") -> str:
+                     cities: dict[str, list[str]] | None = None, default_view: str = "",
+                     default_league: str = "") -> str:
     """The compare page and its league table; ``cities``: each province's cities (``{province: [city]}``), the
     league's city menu (a city's office ranks its own city's agencies; ``compare.js`` offers the chosen province's
     cities only), grouped by province. ``default_view``: the default comparison drawn in plain HTML (the latest
     year's largest agencies by applications received, ``DEFAULT_TOP`` of them), shown without JavaScript, with
     where else to go: a shared comparison's address opened without script showed one sentence, no link and no
-    number."""
+    number. ``default_league``: the league's default view in plain HTML (``plain_league``)."""
     options = metric_options(metrics)
     city_options = '<option value="">全部</option>' + "".join(
         f'<optgroup label="{esc(p)}">'
@@ -112,6 +138,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <span class="xxgk-pair"><label for="xxgk-league-kind">机构类型：</label>
 <select id="xxgk-league-kind">{kind_options}</select></span></p>
 </form>
+{default_league}
 <div id="xxgk-league-status" role="status" aria-live="polite"></div>
 <div id="xxgk-league-table"></div>
 <script src="../assets/compare.js" defer></script>

@@ -20,7 +20,7 @@ from .browser_data import agency_years, series_values
 from .browser_data import peer_medians as group_medians
 from .bulk import Spool
 from .card import by_category, fully_read, ranks, score, score_group, scored, split_findings
-from .compare_page import DEFAULT_TOP, compare_markdown
+from .compare_page import DEFAULT_TOP, compare_markdown, plain_league
 from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
@@ -479,8 +479,18 @@ class Site(ReportPages, AgencyPages):
         default_view = html_bars(default, f"{self.latest_year}年度新收政府信息公开申请最多的机构"
                                  + (f"（前{DEFAULT_TOP}个）" if len(default) == DEFAULT_TOP else ""), "件",
                                  head="机构（链接到该年度报告）") if default else ""
-        self.write("compare.md", compare_markdown(list(self.pkg.tables["metrics"]), years, provinces,
-                                                  {p: sorted(cs) for p, cs in cities.items()}, default_view))
+        # the league's default view (its first measure, the latest year, every agency), for a reader without script
+        metrics = list(self.pkg.tables["metrics"])
+        first = metrics[0]["code"] if metrics else None
+        agencies = {a["agency_id"]: a for a in self.pkg.tables["agencies"]}
+        league = sorted(((agencies[aid], self.series[r["report_id"]][first]) for aid, ys in self.years.items()
+                         for y, r in ys.items() if y == self.latest_year and aid in agencies
+                         and self.series[r["report_id"]][first] is not None),
+                        key=lambda x: (-x[1], x[0]["name"])) if first else []
+        default_league = plain_league(league, self.latest_year, metrics[0]) if league else ""
+        self.write("compare.md", compare_markdown(metrics, years, provinces,
+                                                  {p: sorted(cs) for p, cs in cities.items()}, default_view,
+                                                  default_league))
 
     def fulltext(self) -> None:
         # (the reports with a source page: those without one have no text to search, ``titles.pageless_reports``)
