@@ -144,3 +144,43 @@ def test_the_pages_changed_pass_axe(served_site, server, chromium):
     for path in (agency, agency + "2024.html", "report-card/", "compare/"):
         chromium.get(server + "/" + path)
         assert not _blocking(_axe(chromium)), path
+
+
+@pytest.fixture(scope="module")
+def site_with_failed_files(tmp_path_factory):
+    """Two readable reports, an empty file and a file of bytes no reader takes (failed, no text: no page of their
+    own), built with the index threshold at two reports."""
+    from xxgk.site import pages
+
+    work = tmp_path_factory.mktemp("site29failed")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="西宁市数据局"), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="西宁市教育局"), encoding="utf-8")
+    (reports / "empty.txt").write_bytes(b"")
+    (reports / "broken.pdf").write_bytes(b"%PDF-1.4\n\x00\x01 not a pdf")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pages, "INDEX_SHARD_ABOVE", 2)
+        return site_of(reports, work)
+
+
+def _article_text(page) -> str:
+    from lxml import html as lxml_html
+
+    return lxml_html.document_fromstring(page.read_text(encoding="utf-8")).xpath("string(//article)")
+
+
+def test_every_page_counts_the_reports_not_the_files_without_text(site_with_failed_files):
+    # (audit 29: the home page said 4 份报告 over two reports and two failed files without text, which have no page
+    # and are no report, while the full-text page said 2 份报告; and the two files made the site an index of
+    # provinces, as above 500 reports, though it had two)
+    site = site_with_failed_files
+    home = " ".join(_article_text(site / "index.html").split())
+    numbers = "".join(home.split())  # (the figures: <b>2</b>份报告)
+    assert "查找2份报告2个机构" in numbers and "4份报告" not in numbers, home
+    assert "另有 2 个文件无法读取且没有文字" in home, home  # what the count leaves out, said where it is counted
+    assert "在 2 份报告的原文中" in _article_text(site / "fulltext" / "index.html")
+    assert not list((site / "agencies").glob("*/index.html"))  # one agency index, no page per province
+    agencies = _article_text(site / "agencies" / "index.html")
+    assert "西宁市数据局" in agencies and "西宁市教育局" in agencies
+    assert "按省份查看完整名次" not in _article_text(site / "report-card" / "index.html")

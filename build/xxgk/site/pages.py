@@ -219,6 +219,11 @@ class Site(ReportPages, AgencyPages):
         self.pageless = pageless_reports(self.reports, pkg.source_text)  # failed files without text: no page
         self.source_only = source_only_reports(self.reports, self.pageless)  # failed files with text: theirs only
         self.report_urls = report_paths(self.reports, self.pageless, self.source_only)
+        # the reports the site counts and pages: every page's 份报告, and the size that turns the indexes into one
+        # page per province (a failed file without text, ``pageless``, is a file listed on the quality page, no
+        # report: the home page said 7 份报告 above 5 pages, the full-text page 5 份报告; a failed text naming no
+        # agency, ``source_only``, is counted: it has a page, its source page, as on the full-text page)
+        self.paged_count = len(self.reports) - len(self.pageless)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
         self.share_bases = share_bases(list(pkg.tables["metrics"]))  # a share of nothing is said apart (无从计算)
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
@@ -347,7 +352,7 @@ class Site(ReportPages, AgencyPages):
         errors = sum(_own_errors(v) for v in self.findings.values())  # the agencies' own: not our reading's limits
         numbers = "".join((f'<div><a href="{href}"><b>{esc(fmt_wan(v))}</b>{esc(k)}</a></div>' if href else
                            f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>") for k, v, href in (
-            ("份报告", len(self.reports), ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
+            ("份报告", self.paged_count, ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
             *self._received_totals(),
             ("条问题", nfind, "quality/"), ("条机关自身的错误", errors, "quality/")))  # the counts a checker follows
         paged = (r for r in self.reports if r["report_id"] not in self.pageless)
@@ -358,7 +363,8 @@ class Site(ReportPages, AgencyPages):
         body = [front_matter("政府信息公开年报数据"), "# 政府信息公开工作年度报告数据\n",
                 "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
                 "每个数字都可追溯到报告原文的行（点数字或行名）；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
-                f'<div class="xxgk-numbers">{numbers}</div>\n', self._received_chart(), "\n## 最新报告\n",
+                f'<div class="xxgk-numbers">{numbers}</div>\n',
+                self.pageless_note(len(self.pageless), "") if self.pageless else "", self._received_chart(), "\n## 最新报告\n",
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
                 "[检索原文 →](fulltext.md)　[下载数据 →](data.md)\n"]
         self.write("index.md", "\n".join(body))
@@ -390,7 +396,7 @@ class Site(ReportPages, AgencyPages):
         identified for; above ``INDEX_SHARD_ABOVE`` reports, one page per province behind a province list."""
         agencies = sorted(self.pkg.tables["agencies"], key=lambda a: (a["name"], a["agency_id"]))
         orphans = [r for r in self.reports if not r.get("agency_id")]
-        if len(self.reports) <= INDEX_SHARD_ABOVE:
+        if self.paged_count <= INDEX_SHARD_ABOVE:
             self.write("agencies.md", self._index_page("机构索引", agencies, "../", orphans))
             return
         groups: dict[str, list[dict]] = defaultdict(list)
@@ -610,7 +616,7 @@ class Site(ReportPages, AgencyPages):
         # the reports whose agencies have the most errors of their own first (a supervisor's work list), then the
         # most findings; before, in report-id order, with our reading's limits counted as the agencies' errors
         listed = sorted(self.findings.items(), key=lambda kv: (-_own_errors(kv[1]), -len(kv[1]), kv[0]))
-        if len(self.reports) > INDEX_SHARD_ABOVE:
+        if self.paged_count > INDEX_SHARD_ABOVE:
             listed = listed[:QUALITY_REPORT_ROWS]
         per_agency = [[f"<td>{self.report_anchor(rid, '../', names[rid])}</td>", cell(len(v)),
                        cell(_own_errors(v)), cell(sum(not counts_against_agency(f["code"]) for f in v)),
@@ -766,7 +772,7 @@ class Site(ReportPages, AgencyPages):
         for r in self.reports:
             if r["report_id"] not in self.pageless and r["report_id"] not in self.source_only:  # (said below)
                 groups[score_group(r)[:2]].append(r)  # (year, tier): a page; each kind ranked apart within it
-        split = len(self.reports) > INDEX_SHARD_ABOVE
+        split = self.paged_count > INDEX_SHARD_ABOVE
         parts = [front_matter("报告评估排名", SEARCH_EXCLUDED + WIDE), "# 报告评估排名\n",
                  RANKING_INTRO.format(up="../")]
         finder: dict = {"groups": [], "pages": defaultdict(dict), "cities": defaultdict(dict)}  # _rank_finder's
