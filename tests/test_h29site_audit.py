@@ -184,3 +184,16 @@ def test_every_page_counts_the_reports_not_the_files_without_text(site_with_fail
     agencies = _article_text(site / "agencies" / "index.html")
     assert "西宁市数据局" in agencies and "西宁市教育局" in agencies
     assert "按省份查看完整名次" not in _article_text(site / "report-card" / "index.html")
+
+
+def test_the_home_page_saying_what_its_count_leaves_out_passes_axe(site_with_failed_files, chromium):
+    from .conftest import serving
+
+    with serving(site_with_failed_files) as url:
+        for width, height in ((1366, 900), (390, 844)):
+            chromium.set_window_size(width, height)
+            chromium.get(url + "/")
+            note = chromium.find_element("xpath", "//article//p[starts-with(., '另有 2 个文件')]")
+            assert note.is_displayed() and note.find_element("link text", "数据质量").get_attribute(
+                "href") == url + "/quality/#xxgk-pageless"
+            assert not _blocking(_axe(chromium)), width
