@@ -197,3 +197,20 @@ def test_the_home_page_saying_what_its_count_leaves_out_passes_axe(site_with_fai
             assert note.is_displayed() and note.find_element("link text", "数据质量").get_attribute(
                 "href") == url + "/quality/#xxgk-pageless"
             assert not _blocking(_axe(chromium)), width
+
+
+def test_an_agency_search_that_finds_no_agency_leads_to_the_reports_text(server, chromium):
+    # (audit 29: a journalist typing a number, 154, or a word of the reports into the agency finder was told 没有找到
+    # 机构：可试试简称、拼音首字母或省份名, with no way on to the full-text search that finds words and numbers)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/agencies/?find=154")
+    link = _wait(lambda: chromium.find_element("css selector", "#xxgk-agency-finder-results a"))
+    assert chromium.find_element("id", "xxgk-agency-finder-status").text.startswith("没有找到机构")
+    assert link.text == "在报告原文中检索“154”", link.text
+    assert not _blocking(_axe(chromium))
+    link.click()
+    _wait(lambda: "/fulltext/" in chromium.current_url)
+    assert chromium.find_element("id", "xxgk-fulltext-q").get_attribute("value") == "154"
+    chromium.get(server + "/agencies/?find=xining")  # an agency found: no such link
+    found = _wait(lambda: [a.text for a in chromium.find_elements("css selector", "#xxgk-agency-finder-results a")])
+    assert sorted(found) == ["西宁市教育局", "西宁市数据局"], found

@@ -551,6 +551,15 @@
           li.appendChild(document.createTextNode("　" + describe(h.agency)));
           out.appendChild(li);
         });
+        /* no agency by that name: the words (a number, 依申请公开, a person's name) may be in the reports' text; a
+           reader who typed 154 was told to try a short name or initials, with no way on */
+        if (!hits.length) {
+          var li = document.createElement("li"), link = document.createElement("a");
+          link.href = root + "fulltext/?text=" + encodeURIComponent(q.trim());
+          link.textContent = "在报告原文中检索“" + q.trim() + "”";
+          li.appendChild(link);
+          out.appendChild(li);
+        }
       }).catch(function () {
         if (input.value === q) { out.textContent = ""; status.textContent = NOT_LOADED; }
       });
