@@ -364,7 +364,8 @@ class Site(ReportPages, AgencyPages):
                 "把各级行政机关每年发布的《政府信息公开工作年度报告》变成可比较、可追溯、可核查的开放数据。"
                 "每个数字都可追溯到报告原文的行（点数字或行名）；每个不合勾稽关系的数字都列为问题。\n", HOME_FINDER,
                 f'<div class="xxgk-numbers">{numbers}</div>\n',
-                self.pageless_note(len(self.pageless), "") if self.pageless else "", self._received_chart(), "\n## 最新报告\n",
+                self.pageless_note(len(self.pageless), "") if self.pageless else "", self._received_chart(),
+                "\n## 最新报告\n",
                 table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
                 "[检索原文 →](fulltext.md)　[下载数据 →](data.md)\n"]
         self.write("index.md", "\n".join(body))
