@@ -287,6 +287,7 @@ def test_the_header_lists_all_its_agencies_on_the_index_without_opening_search_a
     own search: its dialog opened over the finder's list, holding page results only. The link is
     ``agencies/?find=…`` now (``xxgkAgencies.listURL``): the finder lists them and no dialog covers it."""
     chromium.get(server + "/")
+    chromium.execute_script("document.querySelector('input.md-search__input').focus()")  # (search.js loads then)
     _wait(lambda: chromium.execute_script("return window.xxgkAgencies && window.xxgkAgencies.root"))
     url = chromium.execute_script("return new URL(window.xxgkAgencies.listURL(' 青海 '), location.href).href")
     chromium.get(url)

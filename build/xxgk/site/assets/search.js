@@ -553,12 +553,12 @@
         });
         /* no agency by that name: the words (a number, 依申请公开, a person's name) may be in the reports' text; a
            reader who typed 154 was told to try a short name or initials, with no way on */
-        if (!hits.length) {
-          var li = document.createElement("li"), link = document.createElement("a");
+        if (!hits.length) {  // (beside the status, not in the list of agencies: no agency is listed)
+          var link = document.createElement("a");
           link.href = root + "fulltext/?text=" + encodeURIComponent(q.trim());
           link.textContent = "在报告原文中检索“" + q.trim() + "”";
-          li.appendChild(link);
-          out.appendChild(li);
+          status.appendChild(document.createTextNode("；或"));
+          status.appendChild(link);
         }
       }).catch(function () {
         if (input.value === q) { out.textContent = ""; status.textContent = NOT_LOADED; }

@@ -652,7 +652,25 @@
   }
   window.addEventListener("beforeprint", printSource);
   window.xxgkShared = {heads: heads, q: q};  /* what lists.js reads a table and writes a CSV cell with */
+  /* search.js (the agency search: 39 KB, 7 KB gzipped) loads at once where the page needs it (the agency index's
+     finder, the full-text page, a shared ?q= search), elsewhere when the reader first reaches for the header's
+     search box (its words typed meanwhile are searched as it starts: search.js header()); the compare page loads
+     it itself, before compare.js. Before, every page's first view carried it, a report's on a phone too. */
+  var search = null;
+  function loadSearch() {
+    if (!search) search = script(assets + "search.js").catch(function () { search = null; });
+    return search;
+  }
+  function searchScript() {
+    if (window.xxgkAgencies || document.querySelector("script[src$='assets/search.js']")) return;  // (the compare page's)
+    if (document.getElementById("xxgk-agency-finder") || document.getElementById("xxgk-fulltext-q")
+        || /[?&]q=/.test(location.search)) { loadSearch(); return; }
+    var input = document.querySelector("input.md-search__input"), toggle = document.getElementById("__search");
+    if (input) ["focus", "pointerdown"].forEach(function (e) { input.addEventListener(e, loadSearch); });
+    if (toggle) toggle.addEventListener("change", loadSearch);
+  }
   function all() {
+    searchScript();
     charts(); tables(); cards(); provinces(); workList(); citation(); scrollers(); heldGroups(); excerpts();
     if (document.querySelector("[data-xxgk-rank-find]")) loadLists().then(function (l) { l.rankFinder(); });
     csvButtons();
