@@ -117,8 +117,12 @@ def test_a_file_not_read_is_neither_scored_nor_ranked(unread_site):
 
 
 def test_a_report_without_a_year_is_titled_without_a_dangling_year_word(unread_site):
-    _, pages = unread_site
-    doc = lxml.html.document_fromstring(pages["nameless.txt"].read_text(encoding="utf-8"))
+    site, pages = unread_site
+    # a text naming no agency and no year has its source page as its page since session 29 (test_h29hostile_audit:
+    # no report page beside it); its title is checked there (deliberate change: it read its report page)
+    assert "nameless.txt" not in pages
+    page = next(p for p in (site / "src").rglob("*.html") if "nameless.txt" in p.read_text(encoding="utf-8"))
+    doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
     heading = doc.xpath("//h1")[0].text_content().strip()
     assert heading.endswith("nameless.txt"), heading  # before: "（未识别机构）nameless.txt 年度"
     assert "年度" not in doc.xpath("//title")[0].text_content()
