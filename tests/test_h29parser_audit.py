@@ -7,19 +7,7 @@ from __future__ import annotations
 from tests.factory import tab_report
 from xxgk.parser import parse
 
-HEADING_4 = "四、政府信息公开行政复议、行政诉讼情况\n"
-ZEROS_4 = "\t".join(["0"] * 15)
-PROCEEDINGS = ("review", "litigation_direct", "litigation_after_review")
-OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
-
-
-def _codes(record) -> set[str]:
-    return {f.code for f in record.findings}
-
-
-def _table_4(record) -> list[list]:
-    values = record.values("review_litigation")
-    return [[values.get((p, o)) for o in OUTCOMES] for p in PROCEEDINGS]
+from .test_h28parser_audit import HEADING_4, OUTCOMES, PROCEEDINGS, ZEROS_4, _codes, _table_4  # noqa: F401
 
 
 def test_a_pdf_text_row_a_cell_short_is_not_cut_digit_by_digit_to_fill_its_cells():
