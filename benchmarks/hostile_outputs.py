@@ -36,12 +36,18 @@ def _build(reports: Path, work: Path) -> dict[str, int]:
     return _spooled(work / "site_src")
 
 
+def _two_reports(work: Path) -> Path:
+    """``work/reports`` holding two clean reports of two agencies, beside which each case adds its files."""
+    reports = work / "reports"
+    reports.mkdir()
+    for name, agency in (("a.txt", "格尔木市民政局"), ("b.txt", "格尔木市教育局")):
+        (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+    return reports
+
+
 def empty_files(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        reports = Path(tmp) / "reports"
-        reports.mkdir()
-        for name, agency in (("a.txt", "格尔木市民政局"), ("b.txt", "格尔木市教育局")):
-            (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+        reports = _two_reports(Path(tmp))
         for k in range(n):
             (reports / f"empty{k}.txt").write_bytes(b"")
         pages = _build(reports, Path(tmp))
@@ -60,10 +66,7 @@ def junk_files(n: int) -> None:
     bodies before the theme; now their source page is their page, ``titles.source_only_reports``), and the quality
     page."""
     with tempfile.TemporaryDirectory() as tmp:
-        reports = Path(tmp) / "reports"
-        reports.mkdir()
-        for name, agency in (("a.txt", "格尔木市民政局"), ("b.txt", "格尔木市教育局")):
-            (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+        reports = _two_reports(Path(tmp))
         for k in range(n):
             (reports / f"junk{k}.txt").write_text(f"{JUNK_TEXTS[k % len(JUNK_TEXTS)]}\n{k}", encoding="utf-8")
         pages = _build(reports, Path(tmp))

@@ -1,4 +1,4 @@
-"""A rebuild takes the old site's unchanged files (``site/previous.py``) and the full-text shards kept in the cache
+"""A rebuild takes the old site's unchanged files (``previous.py``) and the full-text shards kept in the cache
 for unchanged pages (``site/fulltext_reuse.py``) by hard link instead of writing or indexing them again. The new
 site is the same bytes as one built from nothing, the old site is never written, and nothing outside the old site
 or the cache is ever linked in."""
@@ -161,7 +161,7 @@ def test_a_damaged_kept_shard_is_indexed_again(tmp_path, built_site, how):
 
 @pytest.mark.parametrize("how", ["changed", "symlink", "symlinked folder", "two links", "folder"])
 def test_an_old_file_is_linked_only_if_it_is_a_plain_file_of_the_old_site_with_the_same_bytes(tmp_path, how):
-    from xxgk.site.previous import Previous
+    from xxgk.previous import Previous
 
     old, new, outside = tmp_path / "old", tmp_path / "new", tmp_path / "outside"
     for folder in (old / "a", new / "a", outside):
@@ -187,7 +187,7 @@ def test_an_old_file_is_linked_only_if_it_is_a_plain_file_of_the_old_site_with_t
 
 
 def test_the_same_plain_file_is_linked(tmp_path):
-    from xxgk.site.previous import Previous
+    from xxgk.previous import Previous
 
     (tmp_path / "old" / "a").mkdir(parents=True)
     (tmp_path / "new" / "a").mkdir(parents=True)
@@ -237,7 +237,7 @@ def test_where_files_cannot_be_linked_the_kept_shard_is_copied(tmp_path, built_s
     instead of indexed again, and the index is the one built from nothing."""
     import errno
 
-    from xxgk.site import previous
+    from xxgk import previous
     from xxgk.site.fulltext import index_full_text
     from xxgk.site.fulltext_reuse import ShardReuse
 

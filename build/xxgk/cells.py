@@ -248,6 +248,21 @@ def _between_digits(text: str, match: re.Match) -> bool:
         and text[match.end()].isdigit()
 
 
+def joined_columns(top: list[str], bottom: list[str]) -> list[str] | None:
+    """A header row printed over two lines, its cells' words wrapped in their columns (现行有效 over 件数, 总 over 计),
+    joined column by column; ``bottom`` may be a cell short, the first column (信息内容, 项目) one line high. None
+    when the two lines do not line up.
+
+    >>> joined_columns(["信息内容", "现行有效", "本年制发"], ["件数", "件数"]), joined_columns(["a", "b", "c"], ["d"])
+    (['信息内容', '现行有效件数', '本年制发件数'], None)
+    """
+    if len(bottom) == len(top) - 1:
+        bottom = ["", *bottom]
+    if len(bottom) != len(top):
+        return None
+    return [a.strip() + b.strip() for a, b in zip(top, bottom, strict=True)]
+
+
 def structured_cells(line: str) -> list[str] | None:
     """The cells of a tab/pipe line as printed; None for a line of loose text.
 

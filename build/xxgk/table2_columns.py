@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from .catalog import labels, table
-from .cells import Slot, structured_cells
+from .cells import Slot, joined_columns, structured_cells
 from .text import compact
 from .values import read_cell
 
@@ -83,14 +83,12 @@ def _wrapped(first: str, second: str) -> list[str] | None:
         return None
     top = structured_cells(first) or first.split()
     bottom = structured_cells(second) or second.split()
-    if len(bottom) == len(top) - 1:
-        bottom = ["", *bottom]
-    if len(top) < 3 or len(bottom) != len(top) or not all(compact(c) for c in bottom[1:]):
+    joined = joined_columns(top, bottom) if len(top) >= 3 else None
+    if joined is None or not all(compact(c) for c in bottom[-(len(top) - 1):]):
         return None
     keys = _measure_keys()
     if any(key in compact(c) for c in top + bottom for key in keys):
         return None  # (a whole header on one line: the next line is something else)
-    joined = [a.strip() + b.strip() for a, b in zip(top, bottom, strict=True)]
     return joined if any(key in compact(c) for c in joined[1:] for key in keys) else None
 
 

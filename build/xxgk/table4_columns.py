@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
+from .cells import joined_columns
 
 Order = tuple[int, ...]  # printed position → column in the template's order
 # a header row holds no digit and no sentence: a line with one (本机关行政诉讼和行政复议情况如下：) is not read
@@ -60,13 +61,8 @@ def _wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
     >>> _wrapped_rows([["总", "结果", "结果", "其他", "尚未"], ["计", "维持", "纠正", "结果", "审结"]])
     [['总计', '结果维持', '结果纠正', '其他结果', '尚未审结']]
     """
-    joined = []
-    for top, bottom in zip(rows, rows[1:], strict=False):
-        if len(bottom) == len(top) - 1:
-            bottom = ["", *bottom]
-        if len(bottom) == len(top):
-            joined.append([a + b for a, b in zip(top, bottom, strict=True)])
-    return joined
+    pairs = (joined_columns(top, bottom) for top, bottom in zip(rows, rows[1:], strict=False))
+    return [joined for joined in pairs if joined is not None]
 
 
 def _cells(line: str) -> list[str] | None:

@@ -35,8 +35,8 @@ from functools import cache
 from pathlib import Path
 
 from ..agency.registry import agencies_rows, agency_ids, series_key
+from ..previous import Previous
 from ..safe import CsvWriter, csv_text, sheet_row
-from ..site.previous import Previous
 from . import render_cache
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
@@ -73,7 +73,7 @@ def settle(store: Store, heads: list[Head], ids: dict, folder: Path, work: Path,
     whole in one place. ``cache_path``: the render cache's file
     (``render_cache``; None: none), read by both processes, each writing what it used into ``work``. ``previous``:
     the package this build replaces, whose ``sources/*.txt`` holding the same bytes are linked, not written again
-    (``site.previous``: the same bytes, without a new file's cost)."""
+    (``xxgk.previous``, as the site's rebuild: the same bytes, without a new file's cost)."""
     mark_duplicates(heads)  # heads are enough: the agency as resolved, the year, the SHA-256, the status
     series: dict[str, list[Head]] = defaultdict(list)
     alone: list[list[Head]] = []  # no agency or no year: a series of one

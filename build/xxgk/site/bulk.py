@@ -42,10 +42,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..previous import Previous
 from .blocks import blocks_file, inject
 from .minify import minify_page
 from .page_markdown import Markdown
-from .previous import Previous
 from .shell import Shells
 from .titles import PAGE_FOLDERS, flat_page
 

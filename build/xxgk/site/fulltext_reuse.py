@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..folders import cache_folder_made_here, mark_cache_folder
 from ..package.parse_cache import library_version
-from .previous import Previous
+from ..previous import Previous
 
 FORMAT = "xxgk-fulltext-shard-4"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI);
 # -4: filters in one order (fulltext_order.py)

@@ -654,38 +654,40 @@ class Site(ReportPages, AgencyPages):
         self.write("quality.md", "\n".join(parts))
 
     def _quality_pageless(self, findings_csv: str) -> str:
-        """The files without a page of their own (``titles.pageless_reports``), each with why it could not be read:
-        the first ``QUALITY_ROWS_PER_CODE`` by file name, the rest counted (``reports.csv`` lists them all)."""
-        if not self.pageless:
-            return ""
-        listed = sorted(self.pageless, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
-        rows = [[f"<td>{esc(self.reports_by_id[rid]['source_file'])}</td>",
-                 f"<td>{'；'.join(esc(m) for m in self.failed_reasons.get(rid, [])) or '—'}</td>"]
-                for rid in listed[:QUALITY_ROWS_PER_CODE]]
-        more = len(listed) - len(rows)
-        return "\n".join(filter(None, [
-            f'\n<h2 id="xxgk-pageless">无法读取且没有文字的文件（{len(listed)} 个）</h2>\n',
-            "<p>这些文件没有可显示的文字，不单独成页；它们的问题也计入上面各节。</p>",
-            table(["文件", "原因"], rows, "xxgk-pageless-files", extra=" data-phone-cards"),
-            f"<p>以上是按文件名排列的前 {len(rows)} 个；另有 {more} 个，全部见下载的 reports.csv（status 为 failed）"
-            f'和 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>' if more else ""]))
+        """The files without a page of their own (``titles.pageless_reports``), each with why it could not be read."""
+        return self._quality_failed_files(
+            self.pageless, findings_csv, "xxgk-pageless", "无法读取且没有文字的文件",
+            "<p>这些文件没有可显示的文字，不单独成页；它们的问题也计入上面各节。</p>", "文件", linked=False)
 
     def _quality_source_only(self, findings_csv: str) -> str:
         """The files whose only page is their source text (``titles.source_only_reports``), each linked to it with
-        why it could not be read as a report: the first ``QUALITY_ROWS_PER_CODE`` by file name, the rest counted."""
-        if not self.source_only:
+        why it could not be read as a report."""
+        return self._quality_failed_files(
+            self.source_only, findings_csv, "xxgk-source-only", "未能读作年报的文字文件",
+            "<p>这些文件有文字，但读不出年报（没有机构、年度或表格），没有报告页：链接通向其原文；"
+            "它们的问题也计入上面各节。</p>", "文件（原文）", linked=True)
+
+    def failed_reason(self, rid: str) -> str:
+        """Why the failed file ``rid`` could not be read, as escaped HTML (its findings' messages), "" if none."""
+        return "；".join(esc(m) for m in self.failed_reasons.get(rid, []))
+
+    def _quality_failed_files(self, ids: frozenset[str], findings_csv: str, anchor: str, heading: str, intro: str,
+                              column: str, linked: bool) -> str:
+        """A quality-page section listing failed files ``ids`` with why each failed: the first
+        ``QUALITY_ROWS_PER_CODE`` by file name (each linked to its page when ``linked``), the rest counted
+        (``reports.csv`` lists them all)."""
+        if not ids:
             return ""
-        listed = sorted(self.source_only, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
-        rows = [[f'<td><a href="../{esc(self.report_urls[rid])}">'
-                 f'{esc(self.reports_by_id[rid]["source_file"])}</a></td>',
-                 f"<td>{'；'.join(esc(m) for m in self.failed_reasons.get(rid, [])) or '—'}</td>"]
-                for rid in listed[:QUALITY_ROWS_PER_CODE]]
+        listed = sorted(ids, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
+        rows = []
+        for rid in listed[:QUALITY_ROWS_PER_CODE]:
+            name = esc(self.reports_by_id[rid]["source_file"])
+            shown = f'<a href="../{esc(self.report_urls[rid])}">{name}</a>' if linked else name
+            rows.append([f"<td>{shown}</td>", f"<td>{self.failed_reason(rid) or '—'}</td>"])
         more = len(listed) - len(rows)
         return "\n".join(filter(None, [
-            f'\n<h2 id="xxgk-source-only">未能读作年报的文字文件（{len(listed)} 个）</h2>\n',
-            "<p>这些文件有文字，但读不出年报（没有机构、年度或表格），没有报告页：链接通向其原文；"
-            "它们的问题也计入上面各节。</p>",
-            table(["文件（原文）", "原因"], rows, "xxgk-source-only-files", extra=" data-phone-cards"),
+            f'\n<h2 id="{anchor}">{heading}（{len(listed)} 个）</h2>\n', intro,
+            table([column, "原因"], rows, f"{anchor}-files", extra=" data-phone-cards"),
             f"<p>以上是按文件名排列的前 {len(rows)} 个；另有 {more} 个，全部见下载的 reports.csv（status 为 failed）"
             f'和 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>' if more else ""]))
 

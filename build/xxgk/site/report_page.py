@@ -554,8 +554,8 @@ class ReportPages:
         title = esc(f"原文：{report_title(r)}")
         page = esc(self.report_urls[r["report_id"]])
         back = f'<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a>'
-        if page == f"src/{esc(r['report_id'])}.html":  # no report page (titles.source_only_reports): why, here
-            reasons = "；".join(esc(m) for m in getattr(self, "failed_reasons", {}).get(r["report_id"], []))
+        if r["report_id"] in self.source_only:  # no report page (titles.source_only_reports): why, here
+            reasons = self.failed_reason(r["report_id"])
             back = (f'<span data-pagefind-meta="report:../{page}"></span>此文件未能读作年报，没有报告页'
                     f'{"（" + reasons + "）" if reasons else ""}；'
                     '见<a href="../quality/#xxgk-source-only">数据质量</a>')

@@ -1,9 +1,10 @@
-"""The site being replaced, as a source of the files a rebuild leaves unchanged.
+"""The output being replaced — the site, or the data package's ``sources/`` texts — as a source of the files a
+rebuild leaves unchanged.
 
-A build writes the new site beside the old one and swaps it in (``folders.swap_in``). Most of its files are the
-same bytes as before: after 1 % of the reports changed, 99 % of the report, agency and source pages. Creating a
-file costs this machine's kernel far more than linking one (≈ 0.2–0.6 ms against ≈ 0.02 ms, and the old file's
-removal after the swap is cheaper too when its data lives on), so :meth:`Previous.put` publishes a file as a
+A build writes the new site (or package) beside the old one and swaps it in (``folders.swap_in``). Most of its
+files are the same bytes as before: after 1 % of the reports changed, 99 % of the report, agency and source pages.
+Creating a file costs this machine's kernel far more than linking one (≈ 0.2–0.6 ms against ≈ 0.02 ms, and the old
+file's removal after the swap is cheaper too when its data lives on), so :meth:`Previous.put` publishes a file as a
 hard link to the old site's file at the same path when that file holds exactly the new bytes, and writes it
 otherwise. The bytes of the new site are the same either way: the old file is read and compared in full first.
 
