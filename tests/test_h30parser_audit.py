@@ -25,3 +25,37 @@ def test_a_page_number_inside_a_table_printed_all_with_decimals_leaves_its_count
             assert [values.get(("carried_forward", a)) for a in APPLICANTS] == [3, 0, 0, 0, 0, 0, 3], (page, apart)
             assert "value_unreadable" not in {f.code for f in record.findings}, (page, apart)
             assert "3" in {f.table for f in record.findings if f.code == "values_whole_decimals"}, (page, apart)
+
+
+def _total_first(text: str) -> str:
+    """``text`` with table 三's rows printed 总计 first (总计 | 自然人 | 商业企业 … 其他)."""
+    from xxgk.catalog import labels
+
+    names = set(labels()["rows"].values())
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        out.append("\t".join([cells[0], cells[7], *cells[1:7]]) if len(cells) == 8 and cells[0] in names else line)
+    return "\n".join(out)
+
+
+def test_a_table_3_total_column_first_its_name_wrapped_in_its_cell_is_read_by_the_header():
+    """Table 三 printing 总计 first in a column one character wide, its name wrapped in the cell (``总`` over ``计``,
+    or ``合`` over ``计``): ``总 自然人 法人或其他组织`` over ``计 商业企业 科研机构 …`` — tab cells, PDF text and a web
+    page. Before: the header named no 总计, the row totals held only with it first, and every value of the table
+    was missing with columns_order_unsure. Now the two halves are one name: the numbers are read under the columns
+    the header names, with columns_reordered."""
+    from tests.factory import as_html
+    from xxgk.readers import read_bytes
+
+    text = _total_first(tab_report(carried_over=2, carried_forward=3))
+    for top in ("总", "合"):
+        header = f"\t{top}\t自然人\t法人或其他组织\n\t计\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+        printed = text.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n" + header)
+        for form in (printed, printed.replace("\t", " "), read_bytes(as_html(printed).encode(), ".html").text):
+            record = parse(form)
+            values = record.values("applications")
+            assert [values.get(("new", a)) for a in APPLICANTS] == [6, 0, 0, 0, 0, 0, 6], top
+            assert [values.get(("granted", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5], top
+            codes = {f.code for f in record.findings}
+            assert "columns_reordered" in codes and "columns_order_unsure" not in codes, top

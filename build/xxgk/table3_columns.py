@@ -158,7 +158,42 @@ def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
     text = "\n".join(t for _, t in lines)
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
-    return ["".join(line.split()) for line in text[:first_row].split("\n")]
+    return ["".join(line.split()) for line in _wrapped_names(text[:first_row].split("\n"))]
+
+
+_CELL_APART = re.compile(r"[\s|]+")
+
+
+def _wrapped_names(lines: list[str]) -> list[str]:
+    """``lines`` with a column's name wrapped inside its narrow cell joined on the upper line: ``总`` over ``计``
+    (a Word table's 总计 column one character wide, 总计 first: ``总 自然人 法人或其他组织`` over ``计 商业企业 …``).
+    A cell of a line and a cell of the next that name a column only together (neither names one alone), the one
+    such pair of the two lines. Before, the header named no 总计, so a table printing it first was unsure and
+    every value missing (columns_order_unsure).
+
+    >>> _wrapped_names(["总 自然人 法人或其他组织", "计 商业企业 科研机构", "x"])
+    ['总计自然人法人或其他组织', '商业企业科研机构', 'x']
+    >>> _wrapped_names(["自然人 法人或其他组织 总计", "商业企业 其他"])
+    ['自然人 法人或其他组织 总计', '商业企业 其他']
+    """
+    names = _all_names()
+    out = list(lines)
+    for i in range(len(out) - 1):
+        top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
+        pairs = {(a, b) for a in top for b in bottom
+                 if a and b and a + b in names and a not in names and b not in names}
+        if len(pairs) == 1:
+            (a, b), = pairs
+            if top.count(a) == 1 and bottom.count(b) == 1:
+                out[i] = "".join(a + b if c == a else c for c in top)
+                out[i + 1] = "".join(c for c in bottom if c != b)
+    return out
+
+
+@cache
+def _all_names() -> frozenset[str]:
+    """Every name a header prints a table 三 column by (its label, or another: ``also`` in rules/codes.yaml)."""
+    return frozenset(n for a in applicants() for n in [a["zh"], *a.get("also", [])])
 
 
 def _line_at(lines: list[str], offset: int) -> int:
