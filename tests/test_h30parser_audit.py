@@ -59,3 +59,22 @@ def test_a_table_3_total_column_first_its_name_wrapped_in_its_cell_is_read_by_th
             assert [values.get(("granted", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5], top
             codes = {f.code for f in record.findings}
             assert "columns_reordered" in codes and "columns_order_unsure" not in codes, top
+
+
+def test_table_4_numbers_printed_without_its_heading_or_header_are_not_said_unprinted():
+    """Section 四's heading and table 四's header not printed, its fifteen numbers on a line of their own under
+    table 三 (``1 0 0 0 1 0 0 …``), in tab cells and PDF text. Before: table_not_printed said the report had not
+    printed the table (info, the report ranked as complete), though its numbers are there, unread. Now it is
+    table_absent (not read); its values stay missing, never guessed from numbers no heading names. A report
+    printing neither the section nor the numbers still says table_not_printed."""
+    heading = "四、政府信息公开行政复议、行政诉讼情况\n"
+    text = tab_report()
+    assert heading + "\t".join(["0"] * 15) in text
+    printed = text.replace(heading + "\t".join(["0"] * 15), "\t".join("1 0 0 0 1 0 0 0 0 0 0 0 0 0 0".split()))
+    for apart in ("\t", " "):
+        record = parse(printed.replace("\t", apart))
+        codes = {f.code for f in record.findings if f.table == "4"}
+        assert codes == {"table_absent"}, apart
+        assert all(v is None for v in record.values("review_litigation").values()), apart
+    record = parse(text.replace(heading + "\t".join(["0"] * 15) + "\n", ""))
+    assert {f.code for f in record.findings if f.table == "4"} == {"table_not_printed"}

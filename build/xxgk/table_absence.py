@@ -8,7 +8,9 @@ was read, not lost with a page) and none of the table's header words (``rules/ta
 本年新收政府信息公开申请数量, …) stands anywhere in the text, the report did not print the table:
 ``table_not_printed`` (info, the agency's; the section's absence is what costs points, once), its values missing,
 not 0, and nothing went unread. A header word found elsewhere (a heading this tool did not recognise above a
-printed table) keeps ``table_absent``.
+printed table) keeps ``table_absent``; so does table 四's fifteen numbers printed in a run with no word between them
+(``1 0 0 0 1 0 0 0 …`` under table 三, the section's heading and the table's header not printed): the table is
+printed, this tool did not read it (before: table_not_printed said the report had not printed it).
 
 >>> from xxgk.findings import make
 >>> around = {"applications", "problems"}  # 三 and 五 found, 四 not
@@ -18,13 +20,16 @@ printed table) keeps ``table_absent``.
 ['table_absent']
 >>> [f.code for f in not_printed([make("table_absent", table="4")], {"applications"}, "概述。")]  # cut after 三
 ['table_absent']
+>>> [f.code for f in not_printed([make("table_absent", table="4")], around, "概述。\\n" + "0 " * 15)]
+['table_absent']
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from .catalog import labels, table
+from .catalog import labels, outcome_codes, proceeding_codes, table
 from .findings import Finding, make
 from .sections import section_order
 
@@ -48,14 +53,45 @@ def _skipped(section: str, sections: set[str]) -> bool:
     return section not in sections and all(order[j] in sections for j in (i - 1, i + 1) if 0 <= j < len(order))
 
 
+_PIECE = re.compile(r"[^\s|]+")
+_BARE = re.compile(r"\d+")
+
+
+def _cells_run(text: str) -> int:
+    """The most whole numbers ``text`` prints one after another with nothing but white space and rules (|) between
+    them (one pass over the text).
+
+    >>> _cells_run("概述 2024年 3 件。\\n1 0 0 0 1\\t0 | 0 0 0 0 0 0 0 0 0\\n五、")
+    15
+    """
+    best = run = 0
+    for piece in _PIECE.finditer(text):
+        run = run + 1 if _BARE.fullmatch(piece.group()) else 0
+        best = max(best, run)
+    return best
+
+
+def _table_4_cells() -> int:
+    """How many numbers table 四 prints: each proceeding's outcomes and total (15)."""
+    return len(proceeding_codes()) * len(outcome_codes())
+
+
+def _printed_unread(table_code: str, text: str) -> bool:
+    """Whether ``text`` prints table ``table_code``'s words or (table 四, whose rows have no label) its numbers."""
+    if any(word in text for word in _header_words().get(table_code, ())):
+        return True
+    return table_code == "4" and _cells_run(text) >= _table_4_cells()
+
+
 def not_printed(findings: list[Finding], sections: set[str], text: str) -> list[Finding]:
     """``findings`` with each ``table_absent`` whose section was skipped (``_skipped``) and whose header words
-    ``text`` (the report's whole text) does not hold replaced by ``table_not_printed``."""
+    ``text`` (the report's whole text) does not hold, nor (table 四) its fifteen numbers in a run, replaced by
+    ``table_not_printed``."""
     out = []
     for f in findings:
         section = SECTION_OF_TABLE.get(f.table or "")
         if f.code == "table_absent" and section and _skipped(section, sections) \
-                and not any(word in text for word in _header_words().get(f.table, ())):
+                and not _printed_unread(f.table, text):
             f = make("table_not_printed", table=f.table, detail=labels()["sections"][section])
         out.append(f)
     return out
