@@ -78,3 +78,39 @@ def test_table_4_numbers_printed_without_its_heading_or_header_are_not_said_unpr
         assert all(v is None for v in record.values("review_litigation").values()), apart
     record = parse(text.replace(heading + "\t".join(["0"] * 15) + "\n", ""))
     assert {f.code for f in record.findings if f.table == "4"} == {"table_not_printed"}
+
+
+def _licensing(record) -> list:
+    active = record.values("active")
+    return [active[("licensing", m)] for m in ("previous_year", "change", "decisions")]
+
+
+def test_a_2019_change_printed_with_a_true_minus_sign_is_read():
+    """2019 table 二's 本年增/减 printed ``−2`` with U+2212 MINUS SIGN (what Word's autoformat and PDF text print for a
+    typed -; also U+2011). Before: the cell was unreadable in a table (value_unreadable) and in PDF text the row was
+    lost (row_lost_cells, label_unrecognised '−'). Now it is -2, as ``-2`` and ``－2`` were."""
+    from tests.test_parse10_unseen import _loose, report_2019
+
+    text = report_2019()
+    assert "行政许可\t12\t减2\t340" in text
+    for minus in ("−", "‑"):
+        printed = text.replace("行政许可\t12\t减2\t340", f"行政许可\t12\t{minus}2\t340")
+        for form in (printed, _loose(printed)):
+            record = parse(form)
+            assert _licensing(record) == [12, -2, 340], minus
+            assert not record.findings, minus
+
+
+def test_a_2019_change_cell_in_words_keeps_its_row_in_a_table():
+    """2019 table 二's 本年增/减 cell printed ``减少2个``, ``减 2`` (a space after the sign's word) or ``下降2`` in a
+    table (tab cells). Before: the cell was not taken for a value, so the count before it (12) was taken for an item
+    number (as 不予公开 | 1 | 属于国家秘密) and the whole row was lost with row_lost_cells. Now ``减少2个`` and
+    ``减 2`` are -2; ``下降2`` (no sign this tool reads) is missing with value_unreadable, 12 and 340 read."""
+    from tests.test_parse10_unseen import report_2019
+
+    text = report_2019()
+    for cell, change in (("减少2个", -2), ("减 2", -2), ("增加 3", 3), ("下降2", None)):
+        record = parse(text.replace("行政许可\t12\t减2\t340", f"行政许可\t12\t{cell}\t340"))
+        assert _licensing(record) == [12, change, 340], cell
+        said = {(f.code, f.actual) for f in record.findings}
+        assert said == (set() if change is not None else {("value_unreadable", cell)}), cell

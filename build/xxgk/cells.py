@@ -124,7 +124,7 @@ _FOOTER_EDGES = _FOOTER_START | {"页"}  # how a line with a footer at its start
 # a converter's placeholder column name in a markdown header row: 数据1, 列2, Column 3
 _PLACEHOLDER = re.compile(r"^[^\W\d_]{1,8}\s*\d{1,2}$")
 _NUMERIC_CELL = re.compile(r"^[+-]?\.?\d[\d,. ]*(?:万元|元|" + "|".join(COUNT_UNITS) + ")?" + _MARKS
-                           + r"$|^(增加?|减少?)\d+$")
+                           + r"$|^(增加?|减少?)\s?\d+(?:" + "|".join(COUNT_UNITS) + ")?$")
 # a cell that is a number with a few marks after it (3人, 3（件）, 3-, 3/): a value cell that cannot be read, not
 # label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
 # item number (3.其他, 2、重复申请) and a date (2023年, 12月) are text
@@ -543,10 +543,12 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             value = True
         if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
                 and cells[index - 1][0] and not cells[index - 1][1] and not cells[index + 1][1] \
-                and _HAN.search(cells[index + 1][0]):
+                and _HAN.search(cells[index + 1][0]) and not _DIGIT.search(cells[index + 1][0]):
             # 不予公开 | 1 | 属于国家秘密 | 0 …: an item number between label cells, the next label's words (before:
             # the row began at it, 属于国家秘密 became a cell and the row was lost); 政府集中采购 | 14 | Z36 (OCR for
-            # 236) is a count, then an unreadable cell: no words follow it (before: 14 was lost, 36 read)
+            # 236) is a count, then an unreadable cell: no words follow it (before: 14 was lost, 36 read); 行政许可 |
+            # 12 | 下降2 | 340 is a count, then a cell with a digit, never a label's words (before: 12 was taken for
+            # an item number and the row lost)
             starts[len(tokens)] = folded
             tokens.append(("text", folded, line_no))
             continue

@@ -17,7 +17,10 @@ from .safe import BIDI_CONTROLS, drop_invisible
 
 _SPACE = re.compile(r"\s+")
 # NFKC folds full-width digits and ASCII punctuation; these CJK marks it leaves alone.
-_FOLD = str.maketrans({"．": ".", "。": "。", "﹒": ".", "—": "-", "－": "-", "–": "-", "‐": "-"})
+# (U+2212 MINUS SIGN, U+2011 NON-BREAKING HYPHEN: what Word's autoformat and PDF text print for a typed -, as in
+# 2019's 本年增/减 ``−2``; before, that change was unreadable in a cell and lost its row in PDF text)
+_FOLD = str.maketrans({"．": ".", "。": "。", "﹒": ".", "—": "-", "－": "-", "–": "-", "‐": "-", "−": "-",
+                       "‑": "-"})
 
 
 # the same, one ``str.replace`` each where one stands (no value is a key: the order does not matter): ``translate``
