@@ -114,3 +114,23 @@ def test_a_2019_change_cell_in_words_keeps_its_row_in_a_table():
         assert _licensing(record) == [12, change, 340], cell
         said = {(f.code, f.actual) for f in record.findings}
         assert said == (set() if change is not None else {("value_unreadable", cell)}), cell
+
+
+def test_a_count_printed_with_its_magnitude_word_is_no_count_of_its_digits():
+    """A count printed with a magnitude word glued on (行政许可 ``3万件`` — 30,000 decisions — or ``1.2万``, ``3千``;
+    table 三's 自然人 ``3万``). Before: 3 was published for 3万件 in tab cells and PDF text alike, and for 3万 / 3千
+    in PDF text, with no finding (万件 went into the next row's label). Now the cell is missing with
+    value_unreadable quoting it, never its digits alone; 12000 printed so is read."""
+    text = tab_report(carried_over=2, carried_forward=3)
+    for cell in ("3万件", "3万", "1.2万", "3千"):
+        for apart in ("\t", " "):
+            record = parse(text.replace("行政许可\t1", f"行政许可\t{cell}").replace("\t", apart))
+            assert record.values("active")[("licensing", "decisions")] is None, (cell, apart)
+            assert ("value_unreadable", cell) in {(f.code, f.actual) for f in record.findings}, (cell, apart)
+    for apart in ("\t", " "):
+        record = parse(text.replace("一、本年新收政府信息公开申请数量\t6", "一、本年新收政府信息公开申请数量\t3万")
+                       .replace("\t", apart))
+        values = record.values("applications")
+        assert [values.get(("new", a)) for a in APPLICANTS] == [None, 0, 0, 0, 0, 0, 6], apart
+        record = parse(text.replace("行政许可\t1", "行政许可\t12000").replace("\t", apart))
+        assert record.values("active")[("licensing", "decisions")] == 12000, apart

@@ -109,8 +109,11 @@ _GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*){{1,4}}(?=\s|$)")  # wit
 # (with .match after a number) more of one amount glued on: 12万5千元 (its magnitude words), 12。5 (a full stop for
 # the point). One cell, unreadable: before, 12 was published and 万 or 。 began a label (or a sentence). At most
 # four magnitude words (亿, 千万 …: an amount never needs more): unbounded, a line of "1万1万1万…x" was re-scanned from
-# each of its numbers to its end, time quadratic in the line (20,000 characters took 12 s, 100,000 minutes)
-_GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*){1,4}[万千百亿]?(?:元|件)?(?=\s|$)|。\d+(?=\s|$)")
+# each of its numbers to its end, time quadratic in the line (20,000 characters took 12 s, 100,000 minutes). A
+# magnitude word ending the number (3万件, 1.2万, 3千) is the cell's too: before, 3 was published for 行政许可 printed
+# 3万件 (30,000) and 万件 went into the next row's label, with no finding
+_GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*){1,4}[万千百亿]?(?:元|件)?(?=\s|$)|。\d+(?=\s|$)"
+                           r"|[万千百亿]{1,2}(?:元|" + "|".join(COUNT_UNITS) + r")?(?=\s|$)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
