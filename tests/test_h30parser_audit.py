@@ -134,3 +134,65 @@ def test_a_count_printed_with_its_magnitude_word_is_no_count_of_its_digits():
         assert [values.get(("new", a)) for a in APPLICANTS] == [None, 0, 0, 0, 0, 0, 6], apart
         record = parse(text.replace("行政许可\t1", "行政许可\t12000").replace("\t", apart))
         assert record.values("active")[("licensing", "decisions")] == 12000, apart
+
+
+def _two_agencies(captions: tuple[str, str], first_is_title: bool) -> str:
+    """A report titled 样例县数据局 whose section 三 prints table 三 twice, once for it (本年新收 6, 予以公开 5) and
+    once for another agency (本年新收 2, 予以公开 1), each under a caption line of its own; the title agency's copy
+    first when ``first_is_title``."""
+    text = tab_report(carried_over=2, carried_forward=3)
+    heading = "三、收到和处理政府信息公开申请情况\n"
+    start, end = text.index(heading) + len(heading), text.index("四、政府信息公开行政复议")
+    own = text[start:end]
+    other = (own.replace("数量\t6\t0\t0\t0\t0\t0\t6", "数量\t2\t0\t0\t0\t0\t0\t2")
+             .replace("（一）予以公开\t5\t0\t0\t0\t0\t0\t5", "（一）予以公开\t1\t0\t0\t0\t0\t0\t1")
+             .replace("（七）总计\t5\t0\t0\t0\t0\t0\t5", "（七）总计\t1\t0\t0\t0\t0\t0\t1"))
+    copies = (own, other) if first_is_title else (other, own)
+    return text[:start] + f"{captions[0]}\n{copies[0]}{captions[1]}\n{copies[1]}" + text[end:]
+
+
+def test_table_3_printed_for_two_agencies_reads_the_copy_its_caption_names_for_the_title_agency():
+    """A report titled 样例县数据局 covering a second agency prints table 三 once for each under one section 三
+    heading: ``（一）样例县数据局`` … ``（二）样例县大数据中心`` … (either first). Before: the copies' rows met, every
+    cell where they differ (本年新收, 予以公开, 总计) was missing with row_conflict. Now the copy whose caption names
+    the title's agency is read, with tables_repeated saying which. Captions both naming it (本级 / 下属单位) leave
+    the rows to meet as before: nothing tells which copy is the title agency's own."""
+    for first_is_title in (True, False):
+        captions = ("（一）样例县数据局", "（二）样例县大数据中心")
+        if not first_is_title:
+            captions = ("（一）样例县大数据中心", "（二）样例县数据局")
+        for apart in ("\t", " "):
+            record = parse(_two_agencies(captions, first_is_title).replace("\t", apart))
+            values = record.values("applications")
+            assert [values.get(("new", a)) for a in APPLICANTS] == [6, 0, 0, 0, 0, 0, 6], (first_is_title, apart)
+            assert [values.get(("granted", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5], (first_is_title, apart)
+            said = [f for f in record.findings if f.code in ("tables_repeated", "row_conflict", "row_duplicate")]
+            assert [f.code for f in said] == ["tables_repeated"], (first_is_title, apart)
+            assert "样例县数据局" in said[0].message
+    record = parse(_two_agencies(("样例县数据局本级", "样例县数据局下属单位"), True))
+    assert record.values("applications")[("new", "total")] is None
+    assert "row_conflict" in {f.code for f in record.findings}
+
+
+def test_tables_2_to_4_printed_for_two_agencies_read_the_run_its_caption_names_for_the_title_agency():
+    """A report titled 样例县数据局 prints tables 二 to 四 twice, each run under its headings and a caption naming an
+    agency: ``（一）样例县大数据中心`` (行政规范性文件 9 9 9, 本年新收 2) first, ``（二）样例县数据局`` (2 1 7, 6)
+    second.
+    Before: the first run was read — the other agency's numbers published as the title agency's, the finding saying
+    no caption named the year. Now the run whose caption names the title's agency is read, with tables_repeated
+    (case agencies) saying so; runs whose captions name no agency are read as before (the first)."""
+    text = tab_report(carried_over=2, carried_forward=3, in_force=7, issued=2, repealed=1)
+    start, end = text.index("二、主动公开政府信息情况"), text.index("五、存在的主要问题")
+    own = text[start:end]
+    other = own.replace("行政规范性文件\t2\t1\t7", "行政规范性文件\t9\t9\t9").replace(
+        "数量\t6\t0\t0\t0\t0\t0\t6", "数量\t2\t0\t0\t0\t0\t0\t2")
+    for first, second, expected in (("（一）样例县大数据中心", "（二）样例县数据局", ([2, 1, 7], 6)),
+                                    ("附表一", "附表二", ([9, 9, 9], 2))):
+        printed = text[:start] + f"{first}\n{other}{second}\n{own}" + text[end:]
+        for apart in ("\t", " "):
+            record = parse(printed.replace("\t", apart))
+            active = record.values("active")
+            assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == expected[0]
+            assert record.values("applications")[("new", "total")] == expected[1], (first, apart)
+            said = [f.message for f in record.findings if f.code == "tables_repeated"]
+            assert len(said) == 1 and ("样例县数据局" in said[0]) == (expected[1] == 6), (first, apart)

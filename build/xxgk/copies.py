@@ -31,11 +31,14 @@ _THIS_YEAR = re.compile(r"本年度?|今年")
 Heading = tuple[str, int, int]  # (section code, heading's start, offset after the heading)
 
 
-def tables_for_year(doc: Document, sections: list[Section], year: int | None) -> tuple[list[Section], list[Finding]]:
+def tables_for_year(doc: Document, sections: list[Section], year: int | None,
+                    agency: str | None = None) -> tuple[list[Section], list[Finding]]:
     """``sections`` with the table sections set on the copy of ``year``'s tables, and the ``tables_repeated``
     finding; ``sections`` unchanged when the tables are printed once. Copies are runs of at least two table
     headings in the template's order, each run the same headings (二 三 四 二 三 四): a heading printed again on a
-    table's second page (三 … 三（续） 四) is no copy.
+    table's second page (三 … 三（续） 四) is no copy. A report covering two agencies prints a run for each: where no
+    caption names the year that tells, the one run whose caption names ``agency`` (the title's) is read (case
+    ``agencies``; before, the first run was read, another agency's when it came first).
 
     >>> tables = "二、主动公开政府信息情况\\n规章 {0} {0} {0}\\n三、收到和处理政府信息公开申请情况\\n无\\n"
     >>> t = ("一、总体情况\\n好\\n附：2023年度数据\\n" + tables.format(9) + "本年度数据\\n" + tables.format(1)
@@ -60,7 +63,12 @@ def tables_for_year(doc: Document, sections: list[Section], year: int | None) ->
     if len(own) != 1 and not own and len(unnamed) == 1 and year is not None:
         own = unnamed  # (this year's copy uncaptioned, every other named as another year: 附：2023年度数据 after it)
     chosen = own[0] if len(own) == 1 else 0
-    if len(own) == 1:
+    named = _agency_copy([_caption(doc, run[0][1]) for run in runs], agency) if len(own) != 1 else None
+    case = ""
+    if named is not None:
+        chosen, case = named, "agencies"
+        detail = f"只有第{_ordinal(chosen)}遍的表前文字写明报告标题所写的{agency}，采用这一遍"
+    elif len(own) == 1:
         others = "，".join(f"第{_ordinal(i)}遍" + (f"标明为{y}年" if y else "未标明年度")
                           for i, y in enumerate(years) if i != chosen)
         which = f"标明{year}年" if years[chosen] == year else "未标明其他年度"
@@ -71,7 +79,7 @@ def tables_for_year(doc: Document, sections: list[Section], year: int | None) ->
     spans = _run_sections(doc, runs[chosen], after)
     kept = sorted([s for s in sections if s.code not in spans] + list(spans.values()), key=lambda s: s.start)
     line = doc.line_of(runs[1][0][1])
-    return kept, [make("tables_repeated", line=line, actual=len(runs), detail=detail)]
+    return kept, [make("tables_repeated", line=line, actual=len(runs), detail=detail, case=case)]
 
 
 def _ordinal(index: int) -> str:
@@ -118,13 +126,19 @@ def _caption_start(doc: Document, line: int) -> int:
     return start
 
 
-def _caption_year(doc: Document, at: int, year: int | None) -> int | None:
-    """The one year the caption of a copy whose first heading begins at ``at`` names: printed (2023年度), or 上年度 /
-    本年度 read against ``year``; None when it names none or several."""
+def _caption(doc: Document, at: int) -> str:
+    """The caption of a copy whose first heading begins at ``at``: the lines above it (``_caption_start``) and the
+    heading's line."""
     line = doc.line_of(at)
     begin = doc.line_starts[_caption_start(doc, line) - 1]
     close = doc.line_starts[line] if line < len(doc.line_starts) else len(doc.text)
-    caption = doc.text[begin:close]
+    return doc.text[begin:close]
+
+
+def _caption_year(doc: Document, at: int, year: int | None) -> int | None:
+    """The one year the caption of a copy whose first heading begins at ``at`` names: printed (2023年度), or 上年度 /
+    本年度 read against ``year``; None when it names none or several."""
+    caption = _caption(doc, at)
     named = {int(y) for y in _YEAR.findall(caption)}
     if year is not None:
         if _LAST_YEAR.search(caption):
@@ -143,7 +157,8 @@ def _run_sections(doc: Document, run: list[Heading], end: int) -> dict[str, Sect
 TABLE3_FIRST, TABLE3_LAST = "new", "carried_forward"  # the first and last rows of table 三 in both templates
 
 
-def table3_for_year(doc: Document, sections: list[Section], year: int | None) -> tuple[list[Section], list[Finding]]:
+def table3_for_year(doc: Document, sections: list[Section], year: int | None,
+                    agency: str | None = None) -> tuple[list[Section], list[Finding]]:
     """``sections`` with section 三 set on the copy of table 三 whose caption names ``year``, and ``tables_repeated``
     (case ``in_section``), when section 三 prints the table twice or more under one heading, each copy with its own
     caption (（一）2023年度政府信息公开申请情况 … （二）2024年度…) and no section heading of its own
@@ -155,6 +170,11 @@ def table3_for_year(doc: Document, sections: list[Section], year: int | None) ->
     the section's start) and its first row, header words included; it must name one year (2023年, 上年度 / 本年度
     read against ``year``). Only when every caption names one year, no two the same, and one of them ``year``, is
     that copy read; otherwise ``sections`` are unchanged (the rows still meet, the differing cells null).
+
+    A report covering two agencies prints a copy for each (（一）样例县数据局 … （二）样例县大数据中心 …): where the
+    captions name no year that tells, the one copy whose caption names ``agency`` (the title's) is read, with
+    ``tables_repeated`` (case ``in_section_agencies``) — only when no other caption names it too (before: the rows
+    met, the title agency's numbers lost where the copies differ, with ``row_conflict``).
 
     >>> rows = "一、本年新收政府信息公开申请数量 {0} 0 0 0 0 0 {0}\\n四、结转下年度继续办理 0 0 0 0 0 0 0\\n"
     >>> t = ("三、收到和处理政府信息公开申请情况\\n（一）2023年度\\n" + rows.format(9) + "（二）2024年度\\n"
@@ -168,7 +188,7 @@ def table3_for_year(doc: Document, sections: list[Section], year: int | None) ->
     '第一遍标明为2023年，采用标明2024年的第二遍'
     """
     section = next((s for s in sections if s.code == "applications"), None)
-    if section is None or year is None:
+    if section is None or (year is None and not agency):
         return sections, []
     lines = doc.lines_between(section.start, section.end)
     ends = _end_rows()  # (a line naming neither end row is no mark: the labels' other patterns not tried on it)
@@ -182,17 +202,38 @@ def table3_for_year(doc: Document, sections: list[Section], year: int | None) ->
     bounds = [section.start] + [doc.line_starts[number] if number < len(doc.line_starts) else section.end
                                 for number, kind in marks[1:-1:2]]  # each copy from the line after the last row
     captions = [doc.text[begin:doc.line_starts[marks[2 * i][0] - 1]] for i, begin in enumerate(bounds)]
-    years = [_named_year(caption, year) for caption in captions]
+    years = [_named_year(caption, year) for caption in captions] if year is not None else [None] * copies
+    case = "in_section"
     if None in years or len(set(years)) != copies or year not in years:
-        return sections, []
-    chosen = years.index(year)
+        chosen = _agency_copy(captions, agency)
+        if chosen is None:
+            return sections, []
+        case = "in_section_agencies"
+        detail = f"只有第{_ordinal(chosen)}遍的表前文字写明报告标题所写的{agency}，采用这一遍"
+    else:
+        chosen = years.index(year)
+        others = "，".join(f"第{_ordinal(i)}遍标明为{y}年" for i, y in enumerate(years) if i != chosen)
+        detail = f"{others}，采用标明{year}年的第{_ordinal(chosen)}遍"
     end = bounds[chosen + 1] if chosen + 1 < copies else section.end
-    others = "，".join(f"第{_ordinal(i)}遍标明为{y}年" for i, y in enumerate(years) if i != chosen)
-    detail = f"{others}，采用标明{year}年的第{_ordinal(chosen)}遍"
     kept = [Section(s.code, s.heading_line, bounds[chosen], end, s.subheading) if s is section else s
             for s in sections]
     line = marks[2 * (1 if chosen == 0 else 0)][0]  # the other copy's first row
-    return kept, [make("tables_repeated", table="3", case="in_section", line=line, actual=copies, detail=detail)]
+    return kept, [make("tables_repeated", table="3", case=case, line=line, actual=copies, detail=detail)]
+
+
+def _agency_copy(captions: list[str], agency: str | None) -> int | None:
+    """The index of the one caption that names ``agency`` (white space aside), None when none or several do.
+
+    >>> _agency_copy(["（一）样例县数据局\\n", "（二）样例县大数据中心\\n"], "样例县数据局")
+    0
+    >>> _agency_copy(["样例县数据局本级", "样例县数据局下属单位"], "样例县数据局"), _agency_copy(["a", "b"], None)
+    (None, None)
+    """
+    if not agency:
+        return None
+    name = "".join(agency.split())
+    naming = [i for i, caption in enumerate(captions) if name in "".join(caption.split())]
+    return naming[0] if len(naming) == 1 else None
 
 
 @cache

@@ -94,9 +94,10 @@ def parse(text: str) -> Record:
     elif title.year is not None:
         record.findings += _year_conflicts(title.year, record.period_start,
                                            sections["overview"].text(doc) if "overview" in sections else "")
-    found, copies = tables_for_year(doc, found, record.year)  # last year's tables printed too: the year's read
+    # last year's tables printed too (the year's read), or another agency's (the title agency's read)
+    found, copies = tables_for_year(doc, found, record.year, record.agency)
     if not copies:  # (or only table 三 twice, under one heading: （一）2023年度 … （二）2024年度)
-        found, copies = table3_for_year(doc, found, record.year)
+        found, copies = table3_for_year(doc, found, record.year, record.agency)
     sections = {s.code: s for s in found}
     record.findings += copies
     repeated = repeated_headings(doc, found)
