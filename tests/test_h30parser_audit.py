@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.factory import tab_report
 from xxgk.parser import parse
 
+from .test_h28parser_audit import HEADING_4, ZEROS_4
 from .test_h29parser_audit import APPLICANTS, _with_decimals
 
 
@@ -196,3 +197,27 @@ def test_tables_2_to_4_printed_for_two_agencies_read_the_run_its_caption_names_f
             assert record.values("applications")[("new", "total")] == expected[1], (first, apart)
             said = [f.message for f in record.findings if f.code == "tables_repeated"]
             assert len(said) == 1 and ("样例县数据局" in said[0]) == (expected[1] == 6), (first, apart)
+
+
+def test_a_table_4_of_labelled_rows_missing_a_proceeding_or_with_total_first_is_read_by_its_labels():
+    """Table 四 printed as a row of five a proceeding, each labelled (行政复议 | 2 | 1 | 0 | 0 | 3), one row not
+    printed (未经复议直接起诉), or all three under a header printing 总计 first. Before: the ten numbers were one
+    row of fifteen cells short (row_lost_cells), and the total-first rows' totals failed in the template's order
+    (columns_order_unsure): all fifteen missing either way. Now each printed row is read under the proceeding its
+    label names — the unprinted row missing with row_absent — and under the outcomes the header names
+    (columns_reordered)."""
+    from .test_h28parser_audit import _table_4
+
+    outcomes = "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+    missing = outcomes + "行政复议\t2\t1\t0\t0\t3\n复议后起诉\t0\t0\t1\t0\t1"
+    total_first = ("\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\n行政复议\t3\t2\t1\t0\t0\n"
+                   "未经复议直接起诉\t0\t0\t0\t0\t0\n复议后起诉\t1\t0\t0\t1\t0")
+    for body, expected, code in ((missing, [[2, 1, 0, 0, 3], [None] * 5, [0, 0, 1, 0, 1]], "row_absent"),
+                                 (total_first, [[2, 1, 0, 0, 3], [0] * 5, [0, 0, 1, 0, 1]], "columns_reordered")):
+        for apart in ("\t", " "):
+            record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + body).replace("\t", apart))
+            assert _table_4(record) == expected, (code, apart)
+            said = {f.code for f in record.findings if f.table == "4"}
+            assert said == {code}, (code, apart)
+    record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + missing))
+    assert [f.row for f in record.findings if f.code == "row_absent"] == ["行政诉讼·未经复议直接起诉"]

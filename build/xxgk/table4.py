@@ -43,6 +43,8 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         return [], [make("table_absent", table="4", detail=_stated_none(lines))]
     if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
         rows = [r for r in rows if id(r) not in prose]
+    if (partial := _some_proceedings(rows, lines)) is not None:
+        return partial
     check = group_totals_hold(len(outcome_codes()))
     rows[0] = _rejoin_split_tables(rows, len(columns), check)
     findings: list[Finding] = []
@@ -86,6 +88,86 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                   "position" if resolved.values and i not in split[0] else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+def _some_proceedings(rows: list[Row], lines: list[tuple[int, str]]) -> tuple[list[Fact], list[Finding]] | None:
+    """``(facts, findings)`` of a table 四 printed as a row of five a proceeding, each labelled by its proceeding
+    (行政复议 | 2 | 1 | 0 | 0 | 3, 复议后起诉 | 0 | 0 | 1 | 0 | 1), one or two of the three rows not printed: each
+    printed row is read under the proceeding its label names, a row not printed is missing with ``row_absent``.
+    Before: the rows' ten numbers were one row of fifteen cells short, and all fifteen were missing with
+    ``row_lost_cells``. A header printing the outcomes in another order (总计 first) places each row's five under
+    the outcomes it names, all three rows printed or not (``columns_reordered``; before, the rows' totals failed in
+    the template's order and all fifteen were missing with ``columns_order_unsure``). None unless every row of
+    numbers is such a row (five whole cells, a label naming one proceeding, no two the same), and, when the header
+    orders the outcomes, each row's total holds in its order.
+
+    >>> from .cells import region_to_rows
+    >>> lines = [(1, "结果维持 结果纠正 其他结果 尚未审结 总计"), (2, "行政复议 2 1 0 0 3"),
+    ...          (3, "复议后起诉 0 0 1 0 1")]
+    >>> facts, said = _some_proceedings([r for r in region_to_rows(lines, 15) if r.filled_slots], lines)
+    >>> [f.value for f in facts][::5], [(f.code, f.row) for f in said]
+    ([2, None, 0], [('row_absent', '行政诉讼·未经复议直接起诉')])
+    """
+    group, order = len(outcome_codes()), proceeding_codes()
+    if not 0 < len(rows) <= len(order):
+        return None
+    placed: dict[str, Row] = {}
+    for row in rows:
+        named = proceedings_named(row.label)
+        cells = trim_slots(list(row.slots), group)
+        if len(named) != 1 or named[0] in placed or len(cells) != group or any(s.empty for s in cells) \
+                or not all(s.structured or read_cell(s.text)[1] is None for s in cells):
+            return None
+        placed[named[0]] = row
+    first = min(s.line for row in rows for s in row.slots)
+    columns = header_order([text for number, text in lines if number < first])
+    outcomes = _outcome_order(columns, group)
+    if (columns is None and len(rows) == len(order)) or (columns is not None and outcomes is None):
+        return None  # (all three in the template's order: the whole table's reading; a header ordering more)
+    facts: list[Fact] = []
+    findings: list[Finding] = []
+    if outcomes is not None:
+        check = group_totals_hold(group)
+        for code, row in placed.items():
+            cells = trim_slots(list(row.slots), group)
+            values = tuple(read_cell(cells[outcomes.index(i)].text)[0] for i in range(group))
+            if not check(values):
+                return None
+            placed[code] = Row(row.label, row.label_line, row.label_structured,
+                               [cells[outcomes.index(i)] for i in range(group)])
+        findings.append(make("columns_reordered", table="4", line=first, detail=order_names(columns)))
+    for code in order:
+        name = labels()["proceedings"][code]
+        keys = [(code, o) for o in outcome_codes()]
+        if code not in placed:
+            facts += [Fact(TABLE, key, None, None, None) for key in keys]
+            findings.append(make("row_absent", table="4", row=name))
+            continue
+        row = placed[code]
+        names = [f"{name}·{labels()['outcomes'][o]}" for o in outcome_codes()]
+        resolved = resolve_row(row.slots, ["count"] * group, names, {"table": "4", "row": name},
+                               group_totals_hold(group))
+        findings += resolved.findings
+        facts += [Fact(TABLE, key, resolved.values[i] if resolved.values else None,
+                       resolved.lines[i] if resolved.lines else row.line, "label" if resolved.values else None)
+                  for i, key in enumerate(keys)]
+    return facts, findings
+
+
+def _outcome_order(columns: Order | None, group: int) -> tuple[int, ...] | None:
+    """The outcome each printed column of a proceeding's five is, when the header's order (``columns``) orders the
+    outcomes alike in every proceeding and keeps the proceedings where they are; else None.
+
+    >>> _outcome_order((4, 0, 1, 2, 3, 9, 5, 6, 7, 8, 14, 10, 11, 12, 13), 5), _outcome_order(None, 5)
+    ((4, 0, 1, 2, 3), None)
+    """
+    if columns is None:
+        return None
+    first = tuple(columns[:group])
+    if sorted(first) != list(range(group)) or any(
+            columns[g + j] != g + first[j] for g in range(0, len(columns), group) for j in range(group)):
+        return None
+    return first
 
 
 def _totals_only(slots: list, header: list[str], line: int) -> tuple[list[Fact], list[Finding]] | None:
