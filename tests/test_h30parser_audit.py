@@ -3,6 +3,8 @@ all as ``6.0``, … — never publish a number the report does not print in that
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tests.factory import tab_report
 from xxgk.parser import parse
 
@@ -221,3 +223,27 @@ def test_a_table_4_of_labelled_rows_missing_a_proceeding_or_with_total_first_is_
             assert said == {code}, (code, apart)
     record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + missing))
     assert [f.row for f in record.findings if f.code == "row_absent"] == ["行政诉讼·未经复议直接起诉"]
+
+
+def test_a_2019_table_2_header_in_another_order_places_each_number_under_its_column():
+    """2019 table 二 whose header names its columns in another order than the template's: 行政许可 under
+    ``处理决定数量 | 上一年项目数量 | 本年增/减`` (340 12 减2), 政府集中采购 under ``采购总金额 | 采购项目数量``
+    (251000元 4) — tab cells and PDF text. Before: the 2019 header's 处理决定数量 and 采购总金额 were no measure's
+    name (the 2021 template's 本年处理决定数量 and 本年收费金额 were looked for), so the rows were read in the
+    template's order: 340 published as the previous year's count and 12 as the change, 4 projects as 4 万元 (the amount
+    unreadable). Now each number is read under the measure its column names, with columns_selected."""
+    from tests.test_parse10_unseen import _loose, report_2019
+
+    text = report_2019()
+    licensing = "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t12\t减2\t340"
+    procurement = "信息内容\t采购项目数量\t采购总金额\n政府集中采购\t4\t251000元"
+    assert licensing in text and procurement in text
+    printed = (text.replace(licensing, "信息内容\t处理决定数量\t上一年项目数量\t本年增/减\n行政许可\t340\t12\t减2")
+               .replace(procurement, "信息内容\t采购总金额\t采购项目数量\n政府集中采购\t251000元\t4"))
+    for form in (printed, _loose(printed)):
+        record = parse(form)
+        active = record.values("active")
+        assert _licensing(record) == [12, -2, 340]
+        assert [active[("procurement", m)] for m in ("projects", "amount_10k_yuan")] == [4, Decimal("25.1")]
+        said = [f for f in record.findings if f.code != "columns_selected"]
+        assert not said, [(f.code, f.actual) for f in said]

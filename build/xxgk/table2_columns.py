@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .catalog import labels, table
+from .catalog import codes, labels, own_measure_labels, table
 from .cells import Slot, joined_columns, structured_cells
 from .text import compact
 from .values import read_cell
@@ -93,8 +93,33 @@ def _wrapped(first: str, second: str) -> list[str] | None:
 
 
 @cache
+def measure_keys(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(names a header's column may contain, names it may be)`` to name ``measure``: its template name
+    (``measure_key``) and an item's own (``measure_labels``: 政府集中采购's 采购总金额) contained in the column's
+    name; the names another template prints for it (``also`` in rules/codes.yaml: the 2019 template's 处理决定数量)
+    as the whole name only (处理决定数量（本年） beside 处理决定数量（上年） says no more than the template's name
+    does). Before, a 2019 header naming its columns in another order than the template's (处理决定数量 | 上一年项目数量
+    | 本年增/减, 采购总金额 | 采购项目数量) was not read, and its row was read in the template's order: 行政许可's 340
+    decisions published as the previous year's count, 政府集中采购's 4 projects as 4 万元.
+
+    >>> measure_keys("decisions"), measure_keys("amount_10k_yuan")[0]
+    ((('本年处理决定数量',), ('处理决定数量',)), ('本年收费金额', '采购总金额'))
+    """
+    entry = next(m for m in codes()["measures"] if m["code"] == measure)
+    contained = [measure_key(measure), *(_BRACKETS.sub("", compact(label))
+                                         for (_, m), label in sorted(own_measure_labels().items()) if m == measure)]
+    return tuple(dict.fromkeys(contained)), tuple(compact(n) for n in entry.get("also", []))
+
+
+def names_measure(name: str, measure: str) -> bool:
+    """Whether a header's column ``name`` (compact) names ``measure`` (``measure_keys``)."""
+    contained, whole = measure_keys(measure)
+    return name in whole or any(key in name for key in contained)
+
+
+@cache
 def _measure_keys() -> tuple[str, ...]:
-    return tuple(measure_key(code) for code in labels()["measures"])
+    return tuple(key for code in labels()["measures"] for keys in measure_keys(code) for key in keys)
 
 
 def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[str]) -> tuple[list[Slot], str] | None:
@@ -113,15 +138,14 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     >>> [s.text for s in named_slots(lines, slots, ["issued", "repealed", "in_force"])[0]]
     ['2', '1', '15']
     """
-    if not slots or not (all(s.structured for s in slots) or all(read_cell(s.text)[1] is None for s in slots)):
+    if not slots or not (all(s.structured for s in slots) or all(_whole(s.text) for s in slots)):
         return None  # (PDF text's loose numbers, each read whole: as many as the header has columns, below)
     names = header_above(lines, slots[0].line)
     if names is None or len(names) != len(slots):
         return None
     at = []
     for measure in measures:
-        key = measure_key(measure)
-        columns = [i for i, name in enumerate(names) if key in name]
+        columns = [i for i, name in enumerate(names) if names_measure(name, measure)]
         if len(columns) > 1:  # 现行有效件数 and 上年现行有效件数: the one naming no other period is this year's
             columns = [i for i in columns if not any(word in names[i] for word in other_period_words())]
         if len(columns) != 1:
@@ -130,3 +154,13 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     if len(set(at)) != len(at):
         return None
     return [slots[i] for i in at], " | ".join(names)
+
+
+def _whole(text: str) -> bool:
+    """Whether a loose cell of PDF text reads whole as a value of a table 二 measure: a count, a signed change
+    (2019's 减2) or an amount (251000元).
+
+    >>> _whole("12"), _whole("减2"), _whole("251000元"), _whole("12件3")
+    (True, True, True, False)
+    """
+    return any(read_cell(text, unit)[1] is None for unit in ("count", "signed_count", "10k_yuan"))
