@@ -247,3 +247,24 @@ def test_a_2019_table_2_header_in_another_order_places_each_number_under_its_col
         assert [active[("procurement", m)] for m in ("projects", "amount_10k_yuan")] == [4, Decimal("25.1")]
         said = [f for f in record.findings if f.code != "columns_selected"]
         assert not said, [(f.code, f.actual) for f in said]
+
+
+def test_a_table_3_header_whose_narrow_columns_all_wrap_is_read_by_its_names():
+    """Table 三's header with 总计 first and every narrow column's name wrapped in its cell at once: ``总 自然人 商业
+    科研 社会公 法律服 其他`` over ``计 企业 机构 益组织 务机构`` (tab cells and PDF text), 本年新收 printed
+    ``6 3 1 1 0 1 0``. Before: five halves paired on the two lines, none was joined (one pair only), the header
+    named no 总计 and every value of the table was missing with columns_order_unsure. Now every pair is joined
+    where no half is in two pairs: the numbers are read under the columns named, with columns_reordered."""
+    row = "一、本年新收政府信息公开申请数量\t6\t"
+    text = _total_first(tab_report(carried_over=2, carried_forward=3)).replace(row + "6\t0\t0\t0\t0\t0",
+                                                                               row + "3\t1\t1\t0\t1\t0")
+    header = "\t总\t自然人\t商业\t科研\t社会公\t法律服\t其他\n\t计\t\t企业\t机构\t益组织\t务机构\t\n"
+    printed = text.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n" + header)
+    assert "\t6\t3\t1\t1\t0\t1\t0" in printed
+    for form in (printed, printed.replace("\t", " ")):
+        record = parse(form)
+        values = record.values("applications")
+        assert [values.get(("new", a)) for a in APPLICANTS] == [3, 1, 1, 0, 1, 0, 6]
+        assert [values.get(("granted", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5]
+        codes = {f.code for f in record.findings}
+        assert "columns_reordered" in codes and "columns_order_unsure" not in codes

@@ -167,12 +167,15 @@ _CELL_APART = re.compile(r"[\s|]+")
 def _wrapped_names(lines: list[str]) -> list[str]:
     """``lines`` with a column's name wrapped inside its narrow cell joined on the upper line: ``总`` over ``计``
     (a Word table's 总计 column one character wide, 总计 first: ``总 自然人 法人或其他组织`` over ``计 商业企业 …``).
-    A cell of a line and a cell of the next that name a column only together (neither names one alone), the one
-    such pair of the two lines. Before, the header named no 总计, so a table printing it first was unsure and
-    every value missing (columns_order_unsure).
+    A cell of a line and a cell of the next that name a column only together (neither names one alone): every such
+    pair of the two lines, when no cell is in two of them and each is printed once on its line (several narrow
+    columns wrap at once: 商业 over 企业, 社会公 over 益组织). Before, the header named no 总计, so a table printing it
+    first was unsure and every value missing (columns_order_unsure).
 
     >>> _wrapped_names(["总 自然人 法人或其他组织", "计 商业企业 科研机构", "x"])
     ['总计自然人法人或其他组织', '商业企业科研机构', 'x']
+    >>> _wrapped_names(["总 自然人 商业 社会公", "计 企业 益组织"])
+    ['总计自然人商业企业社会公益组织', '']
     >>> _wrapped_names(["自然人 法人或其他组织 总计", "商业企业 其他"])
     ['自然人 法人或其他组织 总计', '商业企业 其他']
     """
@@ -182,11 +185,12 @@ def _wrapped_names(lines: list[str]) -> list[str]:
         top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
         pairs = {(a, b) for a in top for b in bottom
                  if a and b and a + b in names and a not in names and b not in names}
-        if len(pairs) == 1:
-            (a, b), = pairs
-            if top.count(a) == 1 and bottom.count(b) == 1:
-                out[i] = "".join(a + b if c == a else c for c in top)
-                out[i + 1] = "".join(c for c in bottom if c != b)
+        tops, bottoms = [a for a, _ in pairs], [b for _, b in pairs]
+        if pairs and len(set(tops)) == len(tops) and len(set(bottoms)) == len(bottoms) and all(
+                top.count(a) == 1 and bottom.count(b) == 1 for a, b in pairs):
+            joined = dict(pairs)
+            out[i] = "".join(c + joined.get(c, "") for c in top)
+            out[i + 1] = "".join(c for c in bottom if c not in bottoms)
     return out
 
 
