@@ -268,3 +268,20 @@ def test_a_table_3_header_whose_narrow_columns_all_wrap_is_read_by_its_names():
         assert [values.get(("granted", a)) for a in APPLICANTS] == [5, 0, 0, 0, 0, 0, 5]
         codes = {f.code for f in record.findings}
         assert "columns_reordered" in codes and "columns_order_unsure" not in codes
+
+
+def test_an_amount_printed_with_wan_alone_is_read_in_wan_yuan():
+    """Table 二's fee under 本年收费金额（单位：万元） printed ``12.5万`` (万 without 元), 2019's procurement amount
+    ``25.1万``. Before: unreadable in a table (value_unreadable); in PDF text 12.5 was read only because 万 was
+    dropped as words — which also read a count's 3万件 as 3 — and the magnitude word is now the cell's. Now 万 is
+    the amount's own unit, 万元: 12.5 and 25.1, in tab cells and PDF text; a count so printed stays unreadable."""
+    from tests.test_parse10_unseen import _loose, report_2019
+
+    text = tab_report(fee="12.5万")
+    for form in (text, text.replace("\t", " ")):
+        record = parse(form)
+        assert record.values("active")[("fees", "amount_10k_yuan")] == Decimal("12.5")
+        assert not record.findings
+    text = report_2019().replace("政府集中采购\t4\t251000元", "政府集中采购\t4\t25.1万")
+    for form in (text, _loose(text)):
+        assert parse(form).values("active")[("procurement", "amount_10k_yuan")] == Decimal("25.1")

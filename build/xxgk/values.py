@@ -12,8 +12,10 @@
 ((None, 'unreadable'), (None, 'unreadable'), (None, 'invalid'), (None, 'invalid'), (None, 'invalid'))
 >>> read_cell("6（件）"), read_cell("6人"), read_cell("6-")
 ((6, None), (None, 'unreadable'), (None, 'unreadable'))
->>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan")
-((Decimal('25.1'), None), (Decimal('3883.30'), None))
+>>> read_cell("251000元", "10k_yuan"), read_cell("3883.30", "10k_yuan"), read_cell("12.5万", "10k_yuan")
+((Decimal('25.1'), None), (Decimal('3883.30'), None), (Decimal('12.5'), None))
+>>> read_cell("12.5万"), read_cell("3万件")
+((None, 'unreadable'), (None, 'unreadable'))
 
 A number merged over rows is no row's (``MERGED_DOWN``); one merged across columns is read as it stands, unless
 the row spreads it over the columns it covers (``MERGED_ACROSS``):
@@ -82,8 +84,10 @@ COUNT_UNITS = ("人次", "件", "个", "项", "次", "家", "起")  # a count ma
 PROSE_UNITS = (*COUNT_UNITS, "份", "条")  # what a sentence counts in besides
 _UNITS = "|".join(COUNT_UNITS)
 _COUNT_UNIT = re.compile(rf"(?<=\d)\s*(?:{_UNITS}|\(\s*(?:{_UNITS})\s*\))$")  # 6件 or 6（件） in a count cell is 6
-_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元)?$")
-_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$")
+# an amount's own unit: 万元, 元, or 万 alone (12.5万 in a column of 万元: before, unreadable in a table, and since the
+# magnitude word is the cell's in PDF text too, unreadable there — where 12.5 had been read)
+_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元|万)?$")
+_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元|万)?$")
 # significant digits a value may have: what a double (the XLSX's numbers, Parquet's and SQLite's floats, JSON read by
 # a browser) carries exactly, far beyond any count or amount a report prints; a longer value is invalid (and past
 # 18 digits it overflowed the Parquet and SQLite integers, stopping the build; past 4,300 ``int`` itself refused it)
