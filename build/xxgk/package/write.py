@@ -30,13 +30,13 @@ from zlib_ng import zlib_ng
 from ..folders import locked, recover, remove_made, seal, staging_for, swap_in
 from ..safe import csv_text, sheet_cell, sheet_row, xlsx_cell
 from .collect import Report
+from .database_file import ZIP_NAME
 from .metrics import metric_rows, metric_value_rows
 from .query_files import query_file_entries, query_files, stamp_sizes_and_hashes
 from .schema import descriptor, resource_schema, wide_header, wide_tables
 from .tables import reports_to_tables, wide_active, wide_applications, wide_review_litigation
 
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
-ZIP_NAME = "xxgk-datapackage.zip"
 XLSX_NAME = "xxgk.xlsx"
 
 
@@ -51,6 +51,7 @@ def csv_bytes(rows: list[dict], fields: list[str], bom: bool = True) -> bytes:
 # zlib-ng's level 5 for the zip's and the workbook's entries: on the 10,000-report package's CSVs (132 MB) 2.6 × less
 # CPU than zlib's level 6 (2.85 → 1.11 s) and 0.5 % smaller; any unzip reads it (plain deflate)
 ZIP_LEVEL = 5
+ZIP_BLOCK = 1 << 20  # bytes given to the deflater at a time (``zip_into``); ``downloads.GZIP_BLOCK`` is the same
 _DEFLATER = threading.Lock()
 _STDLIB_COMPRESSOR = zipfile._get_compressor  # the standard library's factory, put back after each zip
 
@@ -77,18 +78,24 @@ def _deflating_with_zlib_ng() -> Iterator[None]:
 def zip_into(target, entries: Iterable[tuple[str, bytes | Path]]) -> None:
     """A zip of ``entries`` (name, bytes or a file to copy) at ``target`` (a path or a binary file), every entry
     deflated (zlib-ng, ``ZIP_LEVEL``) with the fixed timestamp ``ZIP_DATE``; files are copied in blocks, never
-    read whole. ``entries`` is consumed inside: an entry made on demand must not write a zip itself."""
+    read whole. Every entry is given to the deflater ``ZIP_BLOCK`` bytes at a time, bytes and files alike: zlib-ng's
+    output depends on how its input is cut, and the site's ``.gz`` downloads are these members' streams
+    (``site/zip_members.py``), which ``downloads.gzip_file`` writes in blocks of the same size.
+    ``entries`` is consumed inside: an entry made on demand must not write a zip itself."""
     with _deflating_with_zlib_ng(), zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             if isinstance(data, bytes):
-                archive.writestr(info, data)
+                info.file_size = len(data)  # as writestr sets it: the same zip64 decision
+                with archive.open(info, "w") as sink:  # (writestr gives the deflater the whole entry at once)
+                    for start in range(0, len(data), ZIP_BLOCK):
+                        sink.write(data[start:start + ZIP_BLOCK])
                 continue
             info.file_size = Path(data).stat().st_size  # as writestr knows it: the same zip64 decision
             with open(data, "rb") as source, archive.open(info, "w") as sink:
-                shutil.copyfileobj(source, sink, 1 << 20)
+                shutil.copyfileobj(source, sink, ZIP_BLOCK)
 
 
 def _fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:

@@ -32,15 +32,18 @@ from pathlib import Path, PurePosixPath
 
 from zlib_ng import gzip_ng
 
-from ..package.database_file import DB_NAME, METADATA_NAME
+from ..package.database_file import DB_NAME, METADATA_NAME, ZIP_NAME
 from .database_copy import SCRIPT_NAME, without_full_text
+from .zip_members import deflated_members, gzip_from_member, gzip_header
 
 DESCRIPTOR = "datapackage.json"
 GZIP_ABOVE = 2**20  # bytes: larger CSV/JSON/SQLite files are published as .gz only (the seeds' files are smaller)
 COMPRESSIBLE = (".csv", ".json", ".db")
 # zlib-ng's level 5: ≈ 2.5 × less CPU than zlib's level 6, and ≈ 1.5 % smaller in all (measured on the package
 # of 2,000 synthetic reports: xxgk.db and applications.csv smaller, the smaller CSVs up to 3 % larger)
-LEVEL = 5
+LEVEL = 5  # the package's zip deflates with the same library and level (``write.ZIP_LEVEL``): its members are
+# the deflate streams of these files' .gz (``zip_members.py``)
+GZIP_BLOCK = 1 << 20  # bytes given to the deflater at a time, as the zip's (``write.ZIP_BLOCK``)
 # what the site's descriptor adds to the description of its copy of xxgk.db, and says of the script beside it
 COPY_NOTE = (f"网站上的副本不含全文检索索引：解压后运行一次 {SCRIPT_NAME} 建立。"
              f"The site's copy has no full-text index: run {SCRIPT_NAME} once on it to add it.")
@@ -61,10 +64,11 @@ def published(path: str, size: int) -> str:
 
 
 def gzip_file(source: Path, target: Path) -> None:
-    """``source`` gzip-compressed into ``target``, deterministically (no name, mtime 0), a block at a time."""
+    """``source`` gzip-compressed into ``target``, deterministically (no name, mtime 0), ``GZIP_BLOCK`` bytes at a
+    time (zlib-ng's output depends on how its input is cut: the package's zip cuts its members alike)."""
     with source.open("rb") as src, target.open("wb") as raw, \
             gzip_ng.GzipFile(filename="", mode="wb", compresslevel=LEVEL, fileobj=raw, mtime=0) as out:
-        shutil.copyfileobj(src, out, 1 << 20)
+        shutil.copyfileobj(src, out, GZIP_BLOCK)
 
 
 def copy_downloads(package_dir: Path, downloads: Path) -> None:
@@ -73,6 +77,7 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
     the descriptor last, describing the files as published."""
     copies: dict[str, dict] = {}  # package path -> what the descriptor says of the site's copy
     descriptor = metadata = None
+    zipped = _Zipped(Path(package_dir) / ZIP_NAME)
     for path in sorted(Path(package_dir).rglob("*")):
         rel = path.relative_to(package_dir)
         if not path.is_file() or rel.parts[0] == "sources" or rel.name.startswith("."):
@@ -86,7 +91,7 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
         elif rel.as_posix() == DB_NAME and (copy := _database_copy(path, target)) is not None:
             copies[DB_NAME] = copy
         else:
-            _copy_as_published(path, target)
+            _copy_as_published(path, target, zipped, rel.as_posix())
     if metadata is not None:
         path, target = metadata
         if DB_NAME in copies and (copy := _metadata_copy(path, target)) is not None:
@@ -101,10 +106,31 @@ def copy_downloads(package_dir: Path, downloads: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def _copy_as_published(source: Path, target: Path) -> None:
-    """The package file ``source`` at ``target``: gzipped when :func:`published` named it ``.gz``, else as it is."""
+class _Zipped:
+    """The deflated members of the package's zip, read once when a ``.gz`` is first asked for (a package whose
+    files are all small never opens its zip)."""
+
+    def __init__(self, archive: Path):
+        self.archive, self.members, self.header = archive, None, b""
+
+    def member(self, rel: str):
+        """``(zip, member, gzip header)`` for the package file ``rel``, or None when the zip holds no deflated
+        copy of it."""
+        if self.members is None:
+            self.members = deflated_members(self.archive)
+            self.header = gzip_header(LEVEL) if self.members else b""
+        info = self.members.get(rel)
+        return None if info is None else (self.archive, info, self.header)
+
+
+def _copy_as_published(source: Path, target: Path, zipped: _Zipped | None = None, rel: str = "") -> None:
+    """The package file ``source`` (``rel`` in the package) at ``target``: gzipped when :func:`published` named it
+    ``.gz`` — from its copy in the package's zip (``zipped``) when that inflates to its bytes, the same bytes
+    without deflating it again (``zip_members.py``) — else as it is."""
     if target.name == source.name + ".gz":
-        gzip_file(source, target)
+        member = zipped.member(rel) if zipped is not None else None
+        if member is None or not gzip_from_member(*member[:2], source, target, member[2]):
+            gzip_file(source, target)
     else:
         shutil.copyfile(source, target)
 
