@@ -9,7 +9,8 @@ Parquet's input). Later calls replay the steps on those inputs only, ``--runs`` 
 print each run's CPU time (``time.process_time``: a shared machine disturbs it less than the wall clock) and the
 SHA-256 of what the step wrote. Run it with another tree's code first on ``PYTHONPATH``
 (``PYTHONPATH=<old>/build:.``) and alternate: equal hashes say the bytes did not change, the CPU times say what the
-change saved. Steps: ``workbook`` (``build_workbook``), ``database`` (``query_files.write_database``).
+change saved. Steps: ``workbook`` (``build_workbook``), ``database`` (``query_files.write_database``),
+``downloads`` (the site's ``downloads.copy_downloads`` of the written package: its hash covers every file written).
 """
 
 from __future__ import annotations
@@ -75,7 +76,17 @@ def database(n: int, keep: Path, scratch: Path) -> str:
     return _digest(scratch / DB_NAME)
 
 
-STEPS = {"workbook": workbook, "database": database}
+def downloads(n: int, keep: Path, scratch: Path) -> str:
+    from xxgk.site.downloads import copy_downloads
+
+    copy_downloads(keep / f"package-{n}", scratch / "downloads")
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (scratch / "downloads").rglob("*") if p.is_file()):
+        digest.update(path.relative_to(scratch).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+STEPS = {"workbook": workbook, "database": database, "downloads": downloads}
 
 
 def main() -> None:
