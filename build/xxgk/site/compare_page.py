@@ -12,7 +12,7 @@ agency. Nothing is summed or ranked across different years.
 from __future__ import annotations
 
 from .labels import KIND_ZH, TIER_ZH
-from .render import esc, fmt_wan, table
+from .render import esc, fmt_wan
 from .titles import front_matter
 
 
@@ -50,24 +50,36 @@ def plain_league(ranked: list[tuple[dict, float]], year: int, metric: dict, root
     """The league table's default view (its first measure, ``year``, every agency) in plain HTML, for a reader
     without script: ``ranked`` is ``[(agency row, value)]`` largest first, ties in name order, ranked as
     ``compare.js`` ranks them (equal values share a rank); its first ``LEAGUE_PLAIN_TOP`` rows, with where the
-    rest is. Before, the league under its heading was an empty box without JavaScript."""
+    rest is. Before, the league under its heading was an empty box without JavaScript.
+
+    On a phone each row reads as a card (xxgk.css ``data-cards``, the report card's ranking's layout): the agency on
+    the first line, then each value after its column's name. The cells' labels and the explicit ARIA roles (a table
+    laid out as blocks is no table to some browsers) are in the page, since no script writes them here: the six
+    columns scrolled sideways in a box at 390 px, the region, tier and kind out of sight (audit 30)."""
+    label = f"{metric['label_zh']}（{metric['unit']}）"
+    headers = ["名次", "机构", label, "地区", "行政层级", "机构类型"]
     rows, rank, last = [], 0, None
     for i, (a, value) in enumerate(ranked[:LEAGUE_PLAIN_TOP]):
         if value != last:
             rank, last = i + 1, value
-        region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"
+        region = " ".join(f'<span class="xxgk-word">{esc(x)}</span>'
+                          for x in (a["province"], a["city"], a["county"]) if x) or "未知"
         name = f'<a href="{root}a/{esc(a["agency_id"])}/">{esc(a["name"])}</a>'
-        rows.append([f"<td>{rank}</td>", f'<th scope="row">{name}</th>', f"<td>{esc(fmt_wan(value))}</td>",
-                     f"<td>{esc(region)}</td>", f"<td>{TIER_ZH.get(a['tier'] or '', '未知')}</td>",
-                     f"<td>{KIND_ZH.get(a['kind'] or '', '未知')}</td>"])
-    label = f"{metric['label_zh']}（{metric['unit']}）"
+        values = [str(rank), name, esc(fmt_wan(value)), region, TIER_ZH.get(a["tier"] or "", "未知"),
+                  KIND_ZH.get(a["kind"] or "", "未知")]
+        rows.append("".join(
+            f'<th scope="row" role="rowheader" data-title>{v}</th>' if j == 1
+            else f'<td role="cell" data-label="{esc(headers[j])}">{v}</td>' for j, v in enumerate(values)))
     shown = f"前{LEAGUE_PLAIN_TOP}名" if len(ranked) > LEAGUE_PLAIN_TOP else "全部"
     caption = f"{year}年 {label} 排行（全部机构，{len(ranked)} 个机构有数值，显示{shown}）"
+    head = "".join(f'<th scope="col" role="columnheader">{esc(h)}</th>' for h in headers)
+    body = "".join(f'<tr role="row">{r}</tr>' for r in rows)
     return ('<noscript id="xxgk-league-plain" data-search-exclude>'
             "<p>按其他指标、年度或地区排行需要启用 JavaScript；下面是默认排行。"
             f'全部机构的全部数值见<a href="{root}data/">数据下载</a>。</p>'
-            + table(["名次", "机构", label, "地区", "行政层级", "机构类型"], rows, css="nums", caption=caption)
-            + "</noscript>")
+            f'<table data-style="nums" data-cards role="table"><caption>{esc(caption)}</caption>'
+            f'<thead role="rowgroup"><tr role="row">{head}</tr></thead><tbody role="rowgroup">{body}</tbody></table>'
+            "</noscript>")
 
 
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
