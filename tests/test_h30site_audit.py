@@ -94,3 +94,37 @@ def test_the_compare_page_passes_axe_at_both_widths(server, chromium):
         chromium.get(server + "/compare/")
         _wait(lambda: chromium.find_elements("css selector", "#xxgk-league-table tbody tr"))
         assert not _blocking(_axe(chromium)), width
+
+
+# -- 2. links shared before the headings' pinyin ids -----------------------------------------------------------------
+
+@pytest.mark.parametrize("script", [True, False])
+def test_a_link_shared_before_the_pinyin_ids_still_lands_on_its_heading(served_site, server, chromium, script):
+    # (audit 30: until audit 29 a Chinese heading's id was its place among the page's headings, the ids a reader
+    # copied from the contents and shared: an agency page's 申请数量 was #_3, a report page's table 三 #_3 (its title
+    # 某局 2024年度 is #2024, so its first section 报告评估 is #_1). Since the pinyin ids those links landed at the
+    # page's top, the reader left to look for the section.)
+    agency = _agency_dir(served_site, "昌吉市行政审批局")
+    cases = [(agency + "#_2", "历年报告"), (agency + "#_3", "申请数量"),
+             (agency + "2024.html#_3", "三、收到和处理政府信息公开申请情况")]
+    chromium.set_window_size(390, 844)
+    try:
+        if not script:
+            chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        for path, heading in cases:
+            chromium.get("about:blank")
+            chromium.get(server + "/" + path)
+            target = chromium.find_element("xpath", f"//article//h2[normalize-space()='{heading}']")
+            top = _wait(lambda t=target: chromium.execute_script(
+                "var r = arguments[0].getBoundingClientRect(); return scrollY > 0 && [r.top]", t))[0]
+            assert 40 <= top < 200, (path, top)  # in view, below the fixed header, at the screen's top
+            assert target.text == heading and target.get_attribute("id") not in ("_2", "_3")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_the_old_ids_stay_out_of_the_contents_and_the_heading_text(served_site):
+    page = (served_site / _agency_dir(served_site, "昌吉市行政审批局") / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span id="?_3"?></span><h2 id="?shenqingshuliang"?>申请数量</h2>', page), page[:0]
+    contents = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', page, re.S).group(0)
+    assert "#shenqingshuliang" in contents and "#_3" not in contents

@@ -53,20 +53,52 @@ def slugify(text: str, separator: str) -> str:
 
 
 class _SectionIds(Treeprocessor):
-    """Sets the id of each ``h2``…``h6`` that has none (as ``toc`` would, with ``slugify``)."""
+    """Sets the id of each ``h2``…``h6`` that has none (as ``toc`` would, with ``slugify``), and keeps the id the
+    heading had before (``legacy_ids``) on an empty ``span`` just before it."""
 
     def run(self, root) -> None:
         from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags, unique
 
         used = {el.attrib["id"] for el in root.iter() if "id" in el.attrib}
         counters: dict[str, int] = {}
+        named = []
         for el in root.iter():
             if el.tag in _SECTION_TAGS and "id" not in el.attrib:
-                name = strip_tags(render_inner_html(remove_fnrefs(el), self.md))
-                el.attrib["id"] = unique(slugify(html.unescape(name), "-"), used, counters)
+                name = html.unescape(strip_tags(render_inner_html(remove_fnrefs(el), self.md)))
+                el.attrib["id"] = unique(slugify(name, "-"), used, counters)
+                named.append(el)
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for el, old in legacy_ids(root, named, self.md).items():
+            if old != el.attrib["id"] and old not in used:
+                used.add(old)
+                parent = parents[el]
+                parent.insert(list(parent).index(el), el.makeelement("span", {"id": old}))
+
+
+def legacy_ids(root, named: list, md) -> dict:
+    """``{heading: the id toc's own slugify gave it}`` for the headings of ``named``: the ids every heading had
+    before the pinyin ones (``_2``, ``_3``, ``2024_3``: their place among the headings without a Latin letter).
+    Links to them were shared (a journalist's copied contents link, a bookmark): the old id stays on an empty
+    ``span`` just before its heading (not inside: the heading's text and name stay the heading's alone), so such a
+    link still lands on its heading, without script. An old id another
+    element of the page now holds is left to it. Reckoned as ``toc`` reckoned it: every heading in order, the
+    title (``h1``) too, among the ids the page had."""
+    from markdown.extensions.toc import remove_fnrefs, render_inner_html, slugify, strip_tags, unique
+
+    wanted = set(map(id, named))
+    old_used = {el.attrib["id"] for el in root.iter() if "id" in el.attrib and id(el) not in wanted}
+    out = {}
+    for el in root.iter():
+        if el.tag in _HEADING_TAGS and (id(el) in wanted or "id" not in el.attrib):
+            name = html.unescape(strip_tags(render_inner_html(remove_fnrefs(el), md)))
+            old = unique(slugify(name, "-"), old_used)
+            if id(el) in wanted:
+                out[el] = old
+    return out
 
 
 _SECTION_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_HEADING_TAGS = _SECTION_TAGS | {"h1"}
 
 
 class SectionIds(Extension):
