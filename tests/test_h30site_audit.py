@@ -128,3 +128,34 @@ def test_the_old_ids_stay_out_of_the_contents_and_the_heading_text(served_site):
     assert re.search(r'<span id="?_3"?></span><h2 id="?shenqingshuliang"?>申请数量</h2>', page), page[:0]
     contents = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', page, re.S).group(0)
     assert "#shenqingshuliang" in contents and "#_3" not in contents
+
+
+# -- 3. the page search's index, fetched by every page --------------------------------------------------------------
+
+LOADED = "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"
+
+
+def test_a_page_fetches_the_search_index_only_when_the_reader_reaches_for_the_search_box(served_site, server,
+                                                                                            chromium):
+    # (audit 30: Material's bundle fetched search/search_index.json as every page started, and its worker then
+    # loaded lunr's Chinese pipeline, on a phone too, for a reader who never searched)
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.set_window_size(390, 844)
+    agency = _agency_dir(served_site, "昌吉市行政审批局")
+    for path in ("/", "/" + agency, "/" + agency + "2024.html"):
+        chromium.get(server + path)
+        _wait(lambda: chromium.execute_script("return document.readyState") == "complete")
+        _wait(lambda: any("workers/search" in u for u in chromium.execute_script(LOADED)))  # Material has started
+        assert not [u for u in chromium.execute_script(LOADED) if "search_index" in u], path
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/glossary/")
+    _wait(lambda: any("workers/search" in u for u in chromium.execute_script(LOADED)))
+    chromium.find_element("css selector", "body").send_keys("s")  # Material's shortcut to the search box
+    query = _wait(lambda: chromium.find_element("css selector", "input.md-search__input:focus"))
+    query.send_keys("结转")  # typed at once, before the index is there: searched once it is
+    _wait(lambda: any("search_index" in u for u in chromium.execute_script(LOADED)))
+    found = _wait(lambda: [li.text for li in chromium.find_elements(
+        "css selector", ".md-search-result__list > li") if li.text.startswith("词语解释")])
+    assert "结转" in found[0], found  # the glossary's entry, found by Material's page search
+    query.send_keys(Keys.ESCAPE)

@@ -35,6 +35,28 @@
   me.parentNode.insertBefore(config, me.nextSibling);
   var button = document.querySelector(".md-header label[for=__search]");
   if (button) button.insertAdjacentHTML("afterend", {{ dialog | xxgk_minify | tojson }});
+  /* Material's bundle asks for the page search's index (search/search_index.json: 130 KB, 29 KB gzipped) as it
+     starts, on every page, and its worker then loads lunr's Chinese pipeline: a reader who never searches paid for
+     it on each page they landed on, on a phone too. Its request (an XMLHttpRequest) is held here until the reader
+     first reaches for the search box (as the agency search, xxgk.js searchScript), then sent: the dialog says
+     正在初始化搜索引擎 meanwhile, as on a slow network, and the words typed are searched once it is ready. */
+  var index = new URL("search/search_index.json", root).href, held = [], wanted = false;
+  var xhrOpen = XMLHttpRequest.prototype.open, xhrSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.xxgkHeld = !wanted && new URL(url, location.href).href === index;
+    return xhrOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.xxgkHeld && !wanted) { held.push([this, arguments]); return; }
+    return xhrSend.apply(this, arguments);
+  };
+  var want = function () {
+    wanted = true;
+    held.splice(0).forEach(function (h) { xhrSend.apply(h[0], h[1]); });
+  };
+  var query = document.querySelector("input.md-search__input"), opener = document.getElementById("__search");
+  if (query) ["focus", "pointerdown"].forEach(function (e) { query.addEventListener(e, want); });
+  if (opener) opener.addEventListener("change", want);
   /* the navigation drawer's switch is a label, which no keyboard reaches (and a label may not be given the role of
      a button): a real button inside it, holding its icon, takes the focus and the clicks (a click on a button in
      a label does not reach the label's checkbox, so the button sets it); opened from the keyboard, the focus goes
