@@ -164,8 +164,8 @@ def test_a_page_fetches_the_search_index_only_when_the_reader_reaches_for_the_se
 # -- 4. reflow at 320 px (WCAG 1.4.10: a 1280 px screen zoomed to 400 %, the narrowest phones) ------------------------
 
 def test_at_320_px_no_page_scrolls_sideways_and_short_labels_stay_whole(served_site, server, chromium):
-    # (audit 30: the compare page's 添加机构（名称、简称、拼音或省份）： was held on one line (nowrap, so that 年度： never
-    # broke as 年 / 度：), 288 px wide in its box: the whole page scrolled sideways at 320 px)
+    # (audit 30: the compare page's 添加机构（名称、简称、拼音或省份）： was held on one line (nowrap, so
+    # that 年度： never broke as 年 / 度：), 288 px wide in its box: the whole page scrolled sideways at 320 px)
     agency = _agency_dir(served_site, "昌吉市行政审批局")
     chromium.set_window_size(320, 800)
     for path in ("compare/", "fulltext/", "agencies/", "quality/", "report-card/", "data/", "", agency,
