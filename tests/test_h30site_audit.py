@@ -182,3 +182,61 @@ def test_at_320_px_no_page_scrolls_sideways_and_short_labels_stay_whole(served_s
     year = chromium.find_element("css selector", "label[for=xxgk-compare-from]")  # 年度：从, one line
     assert chromium.execute_script("return arguments[0].getClientRects().length", year) == 1
     assert year.size["height"] < 40, year.size
+
+
+# -- 5. a researcher downloads one agency's numbers over the years ---------------------------------------------------
+
+def test_an_agency_page_downloads_all_its_numbers_year_by_year_in_one_csv(served_site, server, tmp_path):
+    # (audit 30: an agency page offered its numbers a chart at a time (six CSVs), or the whole package to filter;
+    # nothing said which report each number came from)
+    import csv
+    import io
+
+    from .conftest import new_chromium
+
+    driver = new_chromium(tmp_path)
+    try:
+        driver.set_window_size(390, 844)
+        agency = _agency_dir(served_site, "昌吉市行政审批局")
+        driver.get(server + "/" + agency)
+        box = _wait(lambda: [p for p in driver.find_elements("css selector", "p[data-xxgk-agency-csv]")
+                             if p.is_displayed()])[0]
+        assert "每个数值一行" in box.text and "报告页" in box.text  # it says what it holds
+        button = box.find_element("tag name", "button")
+        assert button.text == "下载本机构历年数据（CSV）"
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        files = _wait(lambda: [f for f in tmp_path.glob("*.csv") if f.stat().st_size])
+        assert files[0].name == "昌吉市行政审批局-历年数据.csv", files
+        raw = files[0].read_bytes()
+    finally:
+        driver.quit()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel on a Chinese Windows reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    received = {r["年度（year）"]: r for r in rows if r["系列（series）"] == "本年新收申请"}
+    assert {y: r["数值（value）"] for y, r in received.items()} == {"2023": "5", "2024": "7"}
+    assert received["2024"]["单位（unit）"] == "件" and received["2024"]["图表（chart）"] == "申请数量（件）"
+    assert received["2024"]["报告页（report_page）"] == server + "/" + agency + "2024.html"
+    assert received["2023"]["报告页（report_page）"] == server + "/" + agency + "2023.html"
+    assert {r["机构编号（agency_id）"] for r in rows} == {agency.split("/")[1]}
+    carried = [r for r in rows if r["系列（series）"] == "结转下年度继续办理" and r["年度（year）"] == "2024"]
+    assert [r["数值（value）"] for r in carried] == ["2"]
+    blank = [r for r in rows if r["数值（value）"] == ""]
+    assert all(r["说明（note）"] for r in blank), blank  # a blank says why: never a bare gap
+
+
+def test_without_javascript_the_agency_csv_button_is_not_shown(served_site):
+    from lxml import html as lxml_html
+
+    page = lxml_html.parse(str(served_site / _agency_dir(served_site, "昌吉市行政审批局") / "index.html"))
+    [box] = page.xpath("//article//p[@data-xxgk-agency-csv]")
+    assert box.get("hidden") is not None and box.xpath("string(button)") == "下载本机构历年数据（CSV）"
+
+
+def test_the_agency_page_passes_axe(served_site, server, chromium):
+    agency = _agency_dir(served_site, "昌吉市行政审批局")
+    for width, height in ((1366, 900), (390, 844)):
+        chromium.set_window_size(width, height)
+        chromium.get(server + "/" + agency)
+        _wait(lambda: chromium.find_element("css selector", "p[data-xxgk-agency-csv]").is_displayed())
+        assert not _blocking(_axe(chromium)), width

@@ -9,6 +9,7 @@ never joined; a measure the 2019 template lacks shows as 无数据 for those yea
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from types import MappingProxyType
@@ -213,7 +214,8 @@ class AgencyPages:
         listed = all_reports[-AGENCY_ROWS_SHOWN:]  # the latest (by year); all of them on the list pages
         more = (f"<p>本机构共有 {len(all_reports)} 份报告，上表列出最近的 {len(listed)} 份。</p>"
                 + self._list_pages(all_reports) if len(listed) < len(all_reports) else "")
-        parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(listed), more]
+        parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(listed),
+                 self._agency_csv(aid, mine), more]
         parts += self._agency_charts(mine)
         parts += [self._cross_year(mine), self._agency_findings(listed), more, self._agency_peers(mine)]
         markdown, blocks = split_html_blocks("\n".join(p for p in parts if p))
@@ -263,6 +265,19 @@ class AgencyPages:
                                          rows, "xxgk-agency-years", sortable=True,
                                          extra=" data-phone-cards") + "".join(
             f"<p><small>{esc(note)}</small></p>" for note in notes)
+
+    def _agency_csv(self, aid: str, mine: dict[int, dict]) -> str:
+        """The hidden paragraph whose button ``assets/xxgk.js`` (agencyCsv) shows where the page has charts: every
+        value of the page's charts in one CSV, a line a value, with its year's report page (``data-xxgk-years``:
+        ``{year: the counted report's page, relative to this one}``). Before, a researcher after one agency's
+        numbers over the years downloaded each chart's CSV in turn, or the whole package to filter (audit 30)."""
+        if not mine:
+            return ""
+        years = {str(y): link_from(agency_path(aid), self.report_urls[r["report_id"]]) for y, r in sorted(mine.items())}
+        return (f'<p data-xxgk-agency-csv="{esc(aid)}" data-xxgk-years="{esc(json.dumps(years))}" hidden>'
+                '<button type="button" class="md-button xxgk-small-button">下载本机构历年数据（CSV）</button> '
+                "<small>本页各图表的全部数值，每个数值一行：年度、数值、单位、说明（无报告、无数据等空白的原因）"
+                "和该年度报告页的网址；UTF-8 带 BOM，Excel 可直接打开。</small></p>")
 
     def _agency_charts(self, mine: dict[int, dict]) -> list[str]:
         if not mine:

@@ -603,6 +603,48 @@
       button.addEventListener("click", function () { reportCsv(csvName(button.dataset.xxgkCsv)); });
     });
   }
+  /* an agency page's values year by year in one CSV (agency_page._agency_csv: the paragraph under 历年报告, hidden
+     without script): every value of every chart on the page, a line a value, read from the charts' own numbers as
+     each chart's CSV (csvOf) reads them, each blank with what its data table shows (无报告, 无数据, 无从计算, 不适用)
+     and each year with its report's page. Before, one agency's numbers came a chart at a time. */
+  var AGENCY_CSV_HEADER = ["机构编号（agency_id）", "机构（agency）", "图表（chart）", "系列（series）", "年度（year）",
+                           "数值（value）", "单位（unit）", "说明（note）", "报告页（report_page）"];
+  function agencyCsv() {
+    var p = document.querySelector("p[data-xxgk-agency-csv]"), button = p && p.querySelector("button");
+    var figures = Array.from(document.querySelectorAll("article figure.xxgk-figure"));
+    if (!button || p.dataset.done || !figures.length) return;
+    p.dataset.done = "1";
+    var pages = JSON.parse(p.dataset.xxgkYears || "{}"), name = document.querySelector("article h1");
+    p.hidden = false;
+    button.addEventListener("click", function () {
+      Promise.all(figures.map(function (figure) {
+        var script = figure.querySelector("script.xxgk-spec");
+        return script ? framed(JSON.parse(script.textContent)).then(function (spec) { return [figure, expand(spec)]; })
+          : null;
+      })).then(function (all) {
+        var lines = [AGENCY_CSV_HEADER.join(",")];
+        all.forEach(function (pair) {
+          if (!pair) return;
+          var figure = pair[0], spec = pair[1], words = shownWords(figure);
+          var chart = (figure.querySelector("div.xxgk-chart").getAttribute("aria-label") || "").replace(/^图表：/, "");
+          spec.data.forEach(function (t) {
+            var h = t.orientation === "h", series = plainText(t.name || "");
+            var vals = t.values || (h ? t.x : t.y) || [];
+            (t.labels || (h ? t.y : t.x) || []).forEach(function (x, i) {
+              var cat = plainText(x), year = String(cat).replace(/年$/, "");
+              var blank = vals[i] === null || vals[i] === undefined;
+              var note = blank ? (words[series + "\u0000" + cat] || "缺失（不是0）") : "";
+              var page = pages[year] ? new URL(pages[year], location.href).href : "";
+              lines.push([p.dataset.xxgkAgencyCsv, name ? name.textContent.trim() : "", chart, series, year,
+                          blank ? "" : vals[i], spec.unit || "", note, page].map(q).join(","));
+            });
+          });
+        });
+        download(csvName("历年数据") + ".csv",
+                 new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"}));
+      }).catch(function () { button.textContent = "下载失败：请稍后再试（各图表的数据见其数据表）"; });
+    });
+  }
   /* a report page's citation (GB/T 7714), written from the page: its heading, its address, today's date
      (report_page._citation: the page carries only the empty, hidden paragraph) */
   function citation() {
@@ -674,6 +716,7 @@
     charts(); tables(); cards(); provinces(); workList(); citation(); scrollers(); heldGroups(); excerpts();
     if (document.querySelector("[data-xxgk-rank-find]")) loadLists().then(function (l) { l.rankFinder(); });
     csvButtons();
+    agencyCsv();
     printSource();
     setTimeout(scrollers, 0);  // after Material has wrapped the tables
   }
