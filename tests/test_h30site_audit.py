@@ -240,3 +240,36 @@ def test_the_agency_page_passes_axe(served_site, server, chromium):
         chromium.get(server + "/" + agency)
         _wait(lambda: chromium.find_element("css selector", "p[data-xxgk-agency-csv]").is_displayed())
         assert not _blocking(_axe(chromium)), width
+
+
+# -- 6. a transparency office exports its province's problems --------------------------------------------------------
+
+def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_path):
+    # (audit 30: a report's two messages of one problem, a line each on the page, ran together in the CSV's 说明:
+    # 正文称“行政复议申请”5件，表格为11件（第54行）正文称“行政诉讼案件”3件，表格为2件（第52行）)
+    import csv
+    import io
+
+    from selenium.webdriver.support.ui import Select
+
+    from .conftest import new_chromium, serving
+
+    driver = new_chromium(tmp_path)
+    try:
+        with serving(built_site) as url:
+            driver.set_window_size(1366, 900)
+            driver.get(url + "/quality/")
+            Select(_wait(lambda: driver.find_element("id", "xxgk-province"))).select_by_value("青海省")
+            row = driver.find_element("xpath", "//table[@data-xxgk-problem='narrative_mismatch']//tbody/tr[.//br]")
+            shown = [line for line in row.find_elements("tag name", "td")[1].text.split("\n") if line]
+            button = _wait(lambda: [b for b in driver.find_elements("css selector", "button[data-xxgk-list-csv]")
+                                    if b.is_displayed()])[0]
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+            button.click()
+            files = _wait(lambda: [f for f in tmp_path.glob("*.csv") if f.stat().st_size])
+            rows = list(csv.DictReader(io.StringIO(files[0].read_text(encoding="utf-8-sig"))))
+    finally:
+        driver.quit()
+    assert len(shown) >= 2, shown
+    said = [r["说明"] for r in rows if r["问题代码"] == "narrative_mismatch" and shown[0] in r["说明"]]
+    assert said == ["；".join(shown)], (said, shown)

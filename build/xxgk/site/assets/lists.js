@@ -10,6 +10,15 @@
      source lines); before, only findings.csv, the whole country's, without a city, to be joined with reports.csv.
      ``targets``: provinces()' tables, each [table, its filter columns, …]; a list of a problem names its code, title
      and the message all its rows share (pages._quality_code_table) */
+  /* a 说明 cell's text, its messages (one a line on the page, a <br> between them) joined by "；": its text alone
+     ran them together, 表格为11件（第54行）正文称“行政诉讼案件”3件 */
+  function messages(cell) {
+    var out = [""];
+    cell.childNodes.forEach(function (n) {
+      if (n.nodeName === "BR") out.push(""); else out[out.length - 1] += n.textContent;
+    });
+    return out.map(function (m) { return m.trim(); }).filter(Boolean).join("；");
+  }
   function listCsv(targets) {
     var lines = [["问题代码", "问题", "严重程度", "报告", "年度", "省份", "城市", "说明", "原文行", "报告页", "原文"]
       .join(",")];
@@ -23,7 +32,7 @@
         /* a report's link, or the name of a file without a page of its own (pages.report_anchor) */
         var report = row.cells[0].querySelector("a, [data-xxgk-report]"), cell = notes >= 0 ? row.cells[notes] : null;
         var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
-        var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? cell.textContent.trim() : "";
+        var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? messages(cell) : "";
         lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",
                     report ? report.textContent.trim() : "",
                     year >= 0 ? row.cells[year].textContent.trim() : "",
