@@ -223,6 +223,12 @@ def test_an_agency_page_downloads_all_its_numbers_year_by_year_in_one_csv(served
     assert [r["数值（value）"] for r in carried] == ["2"]
     blank = [r for r in rows if r["数值（value）"] == ""]
     assert all(r["说明（note）"] for r in blank), blank  # a blank says why: never a bare gap
+    # the data page, where a researcher looks for the downloads, names the file and each of its columns
+    from lxml import html as lxml_html
+
+    said = lxml_html.parse(str(served_site / "data" / "index.html")).xpath("string(//p[@id='agency-csv'])")
+    assert "下载本机构历年数据（CSV）" in said
+    assert all(column.split("（")[0] in said for column in rows[0]), (said, list(rows[0]))
 
 
 def test_without_javascript_the_agency_csv_button_is_not_shown(served_site):

@@ -46,7 +46,8 @@ def csv_button(report_id: str) -> str:
 
 
 def csv_help() -> str:
-    """The data page's paragraph on the report pages' CSV: its columns and how a script gets the codes back."""
+    """The data page's paragraphs on the report pages' CSV (its columns and how a script gets the codes back) and
+    on the agency pages' (xxgk.js agencyCsv: what it holds; audit 30)."""
     header = ",".join(f"{zh}（{code}）" for code, zh in HEADER)
     return ('<p id="report-csv">每个报告页都有“下载本报告的表格（CSV）”按钮：浏览器按页面上的表2至表4生成 CSV，'
             "每个数值一行（UTF-8 带 BOM，缺失留空，不是0；以 <code>= + - @</code> 开头的文字前加 <code>'</code>）；"
@@ -54,4 +55,7 @@ def csv_help() -> str:
             f"只有一行表头，每列写作“中文名（代码）”：<code>{esc(header)}</code>。"
             "Excel 里直接读中文列名；脚本取括号里的代码，例如 pandas："
             "<code>df.columns = [c.split(\"（\")[-1].rstrip(\"）\") for c in df.columns]</code>。"
-            "需要全部报告时请下载上面的数据包。</p>")
+            "需要全部报告时请下载上面的数据包。</p>"
+            '<p id="agency-csv">每个机构页的“历年报告”下有“下载本机构历年数据（CSV）”按钮：本页各图表的全部数值，'
+            "每个数值一行（机构编号、机构、图表、系列、年度、数值、单位、说明、报告页；空白的说明写明原因，"
+            "如无报告、无数据、不适用）。</p>")
