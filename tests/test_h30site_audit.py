@@ -1,5 +1,6 @@
 """Site audit 30, a reader's journeys walked in headless Chromium (fourth round of this area), on one small site:
-three agencies of 新疆 and 青海 (a county department whose region is three long divisions) and their reports."""
+four agencies of 新疆, 青海 and 辽宁 (a county department whose region is three long divisions; a report without any
+problem) and their reports."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ MANIFEST = ("file,agency,year,url,retrieved_at,notes,province,city,county\n"
             "a.txt,昌吉市行政审批局,2024,,,,新疆维吾尔自治区,昌吉回族自治州,昌吉市\n"
             "a23.txt,昌吉市行政审批局,2023,,,,新疆维吾尔自治区,昌吉回族自治州,昌吉市\n"
             "b.txt,西宁市教育局,2024,,,,青海省,西宁市,\n"
-            "c.txt,湟中区人民政府,2024,,,,青海省,西宁市,湟中区\n")
+            "c.txt,湟中区人民政府,2024,,,,青海省,西宁市,湟中区\n"
+            "d.txt,海城市数据局,2024,,,,辽宁省,鞍山市,海城市\n")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +32,9 @@ def served_site(tmp_path_factory):
     (reports / "a23.txt").write_text(tab_report(agency="昌吉市行政审批局", year=2023), encoding="utf-8")
     (reports / "b.txt").write_text(tab_report(agency="西宁市教育局"), encoding="utf-8")
     (reports / "c.txt").write_text(tab_report(agency="湟中区人民政府", carried_forward=4), encoding="utf-8")
+    # a report with no problem at all: its date printed, its fees said
+    (reports / "d.txt").write_text(tab_report(agency="海城市数据局", published="2025年1月20日",
+                                              other_matters="本年度未收取信息处理费。"), encoding="utf-8")
     (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
     return site_of(reports, work)
 
@@ -60,7 +65,7 @@ def test_without_javascript_the_league_reads_on_a_phone_without_scrolling_sidewa
         width = chromium.execute_script("return document.documentElement.clientWidth")
         assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1", table)
         rows = table.find_elements("css selector", "tbody tr")
-        assert len(rows) == 3
+        assert len(rows) == 4
         for row in rows:  # every value of every row on screen, each after its column's name
             for cell in row.find_elements("css selector", "th, td"):
                 left, right = chromium.execute_script(
@@ -279,3 +284,26 @@ def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_pa
     assert len(shown) >= 2, shown
     said = [r["说明"] for r in rows if r["问题代码"] == "narrative_mismatch" and shown[0] in r["说明"]]
     assert said == ["；".join(shown)], (said, shown)
+
+
+def test_an_office_whose_reports_have_no_problem_finds_its_province_on_the_quality_page(served_site, server,
+                                                                                       chromium):
+    # (audit 30: the quality page's menus offered only the provinces, cities and years of the reports it lists, those
+    # with problems: 辽宁省's office found its province missing, as if the site had none of its reports)
+    from selenium.webdriver.support.ui import Select
+
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/quality/")
+    menu = Select(_wait(lambda: chromium.find_element("id", "xxgk-province")))
+    assert "辽宁省" in [o.text for o in menu.options]
+    menu.select_by_value("辽宁省")
+    status = chromium.find_element("css selector", ".xxgk-province-status")
+    assert _wait(lambda: status.text).startswith("辽宁省：没有发现问题的报告"), status.text
+    assert "province=" in chromium.current_url
+    assert not [r for r in chromium.find_elements("css selector", "#xxgk-by-agency tbody tr") if r.is_displayed()]
+    notes = [p.text for p in chromium.find_elements("css selector", ".xxgk-province-none") if p.is_displayed()]
+    assert notes and all(n == "辽宁省没有报告有此类问题。" for n in notes), notes  # never 本表没有辽宁省的报告
+    city = Select(chromium.find_element("id", "xxgk-city"))
+    assert "鞍山市" in [o.text for o in city.options if o.is_enabled()]
+    menu.select_by_value("青海省")  # a province with problems: its reports counted, as before
+    assert _wait(lambda: status.text).startswith("只显示青海省的 "), status.text

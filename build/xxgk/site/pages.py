@@ -165,6 +165,9 @@ def _group_title(year: str, tier: str) -> str:
 QUALITY_DOWNLOAD = ('<p>全部问题（每条一行：报告、代码、严重程度、说明、原文行号）：'
                     '<a href="../downloads/{path}" download>findings.csv</a>；各代码的性质见代码表 finding_codes 的 '
                     'responsibility 列（agency：机关的问题；reading：本站读取的局限）。</p>')
+# the quality page's status when the menus leave no report shown: it lists only reports with problems, so none shown
+# says that, and where every report is (true whether or not the choice has reports at all)
+QUALITY_NONE_FOUND = "：没有发现问题的报告（本页只列出有问题的报告；全部报告见报告评估排名）。"
 QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数，含提示）。“本站读取的局限”是本站未能读出的内容，"
                       "不是机关的问题，不计分；机关的问题中，错误扣10分、警告扣3分、提示不扣分。</p>")
 
@@ -637,8 +640,11 @@ class Site(ReportPages, AgencyPages):
                                                            codes_rows[c]))
         # the province filter first, above every table it narrows; the count of each problem is the whole country's
         # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
-        parts += [self._province_filter([self.reports_by_id[rid] for rid in sorted(in_lists)], partial, years=True,
-                                        export=True),
+        # every report's province, city and year in the menus, not only those of the reports listed: an office whose
+        # reports have no problem found its province missing from the menu, as if the site had none of its reports
+        # (audit 30: 辽宁省, 新疆维吾尔自治区); it now picks it and reads that they have none
+        parts += [self._province_filter(sorted(self.reports, key=lambda r: r["report_id"]), partial, years=True,
+                                        export=True, empty="" if partial else QUALITY_NONE_FOUND),
                   table(["问题（代码）", "严重程度", "性质", "数量"], summary,
                         caption="全部省份合计（不随省份筛选变化）"),
                   "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
@@ -953,7 +959,7 @@ class Site(ReportPages, AgencyPages):
                      + ([PROVINCE_COLUMN] if province else []), rows, table_id, sortable=True, css="compact") + unread
 
     def _province_filter(self, reports: list[dict], note: str = "", years: bool = False,
-                         export: bool = False, provinces: bool = True) -> str:
+                         export: bool = False, provinces: bool = True, empty: str = "") -> str:
         """A choice of province over the page's tables that have a ``PROVINCE_COLUMN`` (``assets/xxgk.js`` hides
         the other rows, says how many are shown, with ``note`` when the tables list only some reports, and keeps
         the choice in the address, ``?province=``); with ``years``, a choice of year too, over their ``YEAR_COLUMN``
@@ -961,7 +967,8 @@ class Site(ReportPages, AgencyPages):
         of city too (``_city_menu``); without ``provinces`` (a page of one province's reports), the city's alone.
         With ``export``, a button that downloads the lists of problems as the choices leave them (one line a report
         and problem, ``xxgk.js``): the page's list for a city's office to work through, which ``findings.csv`` (the
-        whole country, without the city) is not."""
+        whole country, without the city) is not. ``empty``: what the status says after the choices' words when they
+        leave no report shown (the quality page lists only the reports with problems)."""
         options = "".join(f'<option value="{esc(p)}">{esc(p)}</option>'
                           for p in sorted({self._province(r) for r in reports}))
         year_menu = ""
@@ -974,7 +981,8 @@ class Site(ReportPages, AgencyPages):
                          f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
                          + (f' data-note="{esc(note)}"' if note else "") + '>'
                          f'<option value="">全部省份</option>{options}</select> ') if provinces else ""
-        return ('<p class="xxgk-province-pick" hidden>' + province_menu + self._city_menu(reports) + year_menu
+        return ('<p class="xxgk-province-pick"' + (f' data-empty="{esc(empty)}"' if empty else "") + " hidden>"
+                + province_menu + self._city_menu(reports) + year_menu
                 + ('<button type="button" class="md-button xxgk-small-button" data-xxgk-list-csv>'
                    '下载所列问题（CSV）</button> ' if export else "") +
                 '<span class="xxgk-province-status" role="status"></span></p>')

@@ -397,7 +397,14 @@
           t[2].hidden = !words || here > 0;
           t[3].hidden = !t[2].hidden;  /* an empty table is not shown: the sentence says why */
         });
-        status.textContent = asked + (words ? "只显示" + words + "的 " + shown + " 份报告。" + note : "");
+        /* nothing shown on the quality page (pick.dataset.empty): the status says no report of the choice has a
+           problem; the list by report says nothing more (本表没有…的报告 read as if the province had no report) */
+        if (!shown && pick.dataset.empty) targets.forEach(function (t) {
+          if (!t[0].hasAttribute("data-xxgk-problem")) t[2].hidden = true;
+        });
+        /* (none shown on the quality page, which lists only the reports with problems: said so, not "0 份报告") */
+        status.textContent = asked + (!words ? "" : !shown && pick.dataset.empty ? words + pick.dataset.empty
+          : "只显示" + words + "的 " + shown + " 份报告。" + note);
         var url = new URL(location.href);
         filters.forEach(function (f, i) {
           if (values[i]) url.searchParams.set(f.param, values[i]); else url.searchParams.delete(f.param);
