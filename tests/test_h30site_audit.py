@@ -307,3 +307,21 @@ def test_an_office_whose_reports_have_no_problem_finds_its_province_on_the_quali
     assert "鞍山市" in [o.text for o in city.options if o.is_enabled()]
     menu.select_by_value("青海省")  # a province with problems: its reports counted, as before
     assert _wait(lambda: status.text).startswith("只显示青海省的 "), status.text
+
+
+def test_on_a_phone_each_quality_menu_stays_on_its_labels_line(server, chromium):
+    # (audit 30: at 390 px 城市： or 年度： ended a line and its menu began the next; at 320 px 只看一个省份：
+    # broke as 只看一个省 / 份：. Each label and its menu are a pair now, as on the compare page)
+    for width in (390, 320):
+        chromium.set_window_size(width, 844)
+        for path in ("/quality/", "/report-card/"):
+            chromium.get(server + path)
+            _wait(lambda: chromium.find_element("css selector", ".xxgk-province-pick").is_displayed())
+            pairs = chromium.execute_script(
+                "return Array.from(document.querySelectorAll('.xxgk-province-pick label')).map(function (l) {"
+                "  var a = l.getBoundingClientRect(), b = document.getElementById(l.htmlFor).getBoundingClientRect();"
+                "  return [l.textContent, a.top + a.height / 2, b.top + b.height / 2, a.height, b.right]; });")
+            assert len(pairs) >= 2, (path, pairs)
+            for label, middle, menu_middle, height, right in pairs:
+                assert abs(middle - menu_middle) < 8 and height < 30, (width, path, label, middle, menu_middle, height)
+                assert right <= width, (width, path, label, right)

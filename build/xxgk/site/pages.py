@@ -975,12 +975,14 @@ class Site(ReportPages, AgencyPages):
         if years:
             year_options = "".join(f'<option value="{esc(y)}">{esc(y)}年度</option>'
                                    for y in sorted({r["year"] for r in reports if r.get("year")}, reverse=True))
-            year_menu = (f'<label for="xxgk-year">年度：</label><select id="xxgk-year" data-xxgk-year="{YEAR_COLUMN}">'
-                         f'<option value="">全部年度</option>{year_options}</select> ')
-        province_menu = ('<label for="xxgk-province">只看一个省份：</label>'
+            year_menu = ('<span class="xxgk-pair"><label for="xxgk-year">年度：</label>'
+                         f'<select id="xxgk-year" data-xxgk-year="{YEAR_COLUMN}">'
+                         f'<option value="">全部年度</option>{year_options}</select></span> ')
+        # (each label with its menu, .xxgk-pair: on a phone 年度： ended one line, its menu began the next)
+        province_menu = ('<span class="xxgk-pair"><label for="xxgk-province">只看一个省份：</label>'
                          f'<select id="xxgk-province" data-xxgk-province="{PROVINCE_COLUMN}"'
                          + (f' data-note="{esc(note)}"' if note else "") + '>'
-                         f'<option value="">全部省份</option>{options}</select> ') if provinces else ""
+                         f'<option value="">全部省份</option>{options}</select></span> ') if provinces else ""
         return ('<p class="xxgk-province-pick"' + (f' data-empty="{esc(empty)}"' if empty else "") + " hidden>"
                 + province_menu + self._city_menu(reports) + year_menu
                 + ('<button type="button" class="md-button xxgk-small-button" data-xxgk-list-csv>'
@@ -1002,8 +1004,9 @@ class Site(ReportPages, AgencyPages):
         groups = "".join(f'<optgroup label="{esc(p)}">' + "".join(
             f'<option value="{esc(c)}" data-province="{esc(p)}">{esc(c)}</option>' for c in sorted(cities[p]))
             + "</optgroup>" for p in sorted(cities))
-        return (f'<label for="xxgk-city">城市：</label><select id="xxgk-city" data-xxgk-city="{PROVINCE_COLUMN}">'
-                f'<option value="">全部城市</option>{groups}</select> ')
+        return ('<span class="xxgk-pair"><label for="xxgk-city">城市：</label>'
+                f'<select id="xxgk-city" data-xxgk-city="{PROVINCE_COLUMN}">'
+                f'<option value="">全部城市</option>{groups}</select></span> ')
 
     @staticmethod
     def _year_cell(report: dict) -> str:
