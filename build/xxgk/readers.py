@@ -531,7 +531,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     # each grid column's (text, row, cell) in the row above: what a vertical merge continues
     above: dict[int, tuple[str, int, int]] = {}
     for tr in _docx_wrapped(table, qn("w:tr")):
-        tcs = list(_docx_wrapped(tr, qn("w:tc")))
+        tcs = _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None:
             out.extend("\t".join(row) for row in rows)
             rows = []
@@ -541,8 +541,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             continue
         cells, here, spanned = [], {}, []
         column = _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
-        for tc in tcs:
-            span = max(1, min(_docx_int(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1), 64))
+        for tc, span in tcs:
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             origin = (len(rows), len(cells))
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
@@ -564,8 +563,39 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                 here[offset] = (kept, *origin)
             column += span
         above = here
+        # grid columns the row has no cell in after its last (w:gridAfter: a row of WPS's jagged tables ends short of
+        # the 总计 column) are blank cells, as its other blank cells: before, the row printed one value fewer than its
+        # table's columns and was lost whole (row_lost_cells) though its other values stand in their columns
+        cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
         rows.append(mark_spans(cells, spanned))
     out.extend("\t".join(row) for row in rows)
+
+
+MAX_DOCX_SPAN = 64  # grid columns one cell may cover (a report's widest table, 四, has 16)
+
+
+def _docx_span(element, default: int) -> int:
+    """A ``w:val`` counting grid columns (``w:gridSpan``, ``w:gridAfter``), within 0 to ``MAX_DOCX_SPAN``."""
+    return max(0, min(_docx_int(element, default), MAX_DOCX_SPAN))
+
+
+def _docx_h_merged(tcs: list) -> list[tuple]:
+    """A row's cells (``w:tc``), each with the grid columns it covers: its ``w:gridSpan``, and a cell that starts a
+    horizontal merge written the old way (``w:hMerge w:val="restart"``, then one ``w:hMerge`` cell for each column
+    it continues into, as WPS and Word 97 documents have) as one cell over all of them, as Word shows it. Before,
+    the continuing cells were read as blank cells of their own: ``0`` merged over table 三's five 法人或其他组织
+    columns was published as 商业企业's 0 and four blanks."""
+    from docx.oxml.ns import qn
+
+    out: list[list] = []
+    for tc in tcs:
+        span = max(1, _docx_span(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1))
+        merge = tc.find(f"{qn('w:tcPr')}/{qn('w:hMerge')}")
+        if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and out:
+            out[-1][1] = min(out[-1][1] + span, MAX_DOCX_SPAN)
+        else:
+            out.append([tc, span])
+    return [(tc, span) for tc, span in out]
 
 
 def _docx_text_boxes(paragraph) -> list:

@@ -1,0 +1,130 @@
+"""PDF and Word reports in the shapes governments really make them (session 30): table 三 written as WPS and
+older Word write tables (cells merged the old way, rows ending short of the grid), and drawn on PDF pages the way
+exporters draw them. Each fixture is built here; each test checks the numbers a reader would see published."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.test_layouts_unseen import ROWS, ZERO, _table3
+from tests.test_parse9_pdf import _table3_cells
+from xxgk.catalog import row_codes
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _p(text: str) -> str:
+    return f'<w:p xmlns:w="{W}"><w:r><w:t xml:space="preserve">{_escaped(text)}</w:t></w:r></w:p>'
+
+
+def _tc(text: str, span: int = 1, vmerge: str | None = None, hmerge: str | None = None) -> str:
+    """A cell (``vmerge``/``hmerge``: ``restart`` or ``continue``)."""
+    properties = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    for name, merge in (("vMerge", vmerge), ("hMerge", hmerge)):
+        if merge:
+            properties += f'<w:{name} w:val="restart"/>' if merge == "restart" else f"<w:{name}/>"
+    run = f'<w:r><w:t xml:space="preserve">{_escaped(text)}</w:t></w:r>'
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{run}</w:p></w:tc>"
+
+
+def _tr(cells: list[str], after: int = 0) -> str:
+    properties = f'<w:gridAfter w:val="{after}"/>' if after else ""
+    return f'<w:tr><w:trPr>{properties}</w:trPr>{"".join(cells)}</w:tr>'
+
+
+def _table3_rows(replace: dict[int, str] | None = None) -> list[str]:
+    """Table 三 (``tests.test_parse9_pdf``'s cells) as Word rows, merged as the template merges them (``w:gridSpan``,
+    ``w:vMerge``); ``replace``: some rows (by index) written otherwise."""
+    data, spans = _table3_cells(False)
+    rows = []
+    for r, row in enumerate(data):
+        cells, c = [], 0
+        while c < len(row):
+            span = next((s for s in spans if s[0][0] == c and s[0][1] <= r <= s[1][1]), None)
+            if span is None:
+                cells.append(_tc(row[c]))
+                c += 1
+                continue
+            (c0, r0), (c1, r1) = span
+            vmerge = None if r0 == r1 else ("restart" if r == r0 else "continue")
+            cells.append(_tc(row[c0] if r == r0 else "", span=c1 - c0 + 1, vmerge=vmerge))
+            c = c1 + 1
+        rows.append(_tr(cells))
+    for r, xml in (replace or {}).items():
+        rows[r] = xml
+    return rows
+
+
+def _docx(rows: list[str]) -> bytes:
+    """A report whose section 三 holds a table of ``rows`` (WordprocessingML ``w:tr``)."""
+    from docx import Document
+    from lxml import etree
+
+    grid = '<w:gridCol w:w="800"/>' * 10
+    table = f'<w:tbl xmlns:w="{W}"><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    blocks = [_p("某某县卫生健康局2024年政府信息公开工作年度报告"), _p("一、总体情况"), _p("本年度收到申请8件。"),
+              _p("三、收到和处理政府信息公开申请情况"), table, _p("四、政府信息公开行政复议、行政诉讼情况"),
+              _p("五、存在的主要问题及改进情况"), _p("无。")]
+    document = Document()
+    end = document.element.body[-1]  # (w:sectPr: blocks go before it)
+    for block in blocks:
+        end.addprevious(etree.fromstring(block))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _expected() -> dict[str, list]:
+    return {code: list(ROWS.get(code, ZERO)) for code in row_codes("2021")}
+
+
+PARTLY = 6  # the row of （二）部分公开 in _table3_cells: 1 0 0 0 0 0 1
+
+
+def _partly(values: list[str]) -> str:
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    return _tr([_tc("", vmerge="continue"), _tc(label, span=2), *values])
+
+
+@pytest.mark.parametrize("merged", ["gridSpan", "hMerge"])
+def test_a_number_merged_across_columns_the_old_way_belongs_to_none_of_them(merged):
+    """WPS (and Word 97) write a cell merged across columns as a ``w:hMerge`` cell followed by one ``w:hMerge``
+    continuation cell a column. Word shows one cell: ``0`` across table 三's five 法人或其他组织 columns is no
+    column's number, as the same cell written with ``w:gridSpan`` is read (missing, ``value_merged_across``). Before,
+    the continuation cells were read as blank cells of their own, and 商业企业 was published as 0."""
+    if merged == "gridSpan":
+        across = [_tc("0", span=5)]
+    else:
+        across = [_tc("0", hmerge="restart")] + [_tc("", hmerge="continue") for _ in range(4)]
+    row = _partly([_tc("1"), *across, _tc("1")])
+    record = parse(read_bytes(_docx(_table3_rows({PARTLY: row})), ".docx").parse_text)
+    expected = _expected()
+    expected["partially_granted"] = [1, None, None, None, None, None, 1]
+    assert _table3(record) == expected
+    merged_across = [f for f in record.findings if f.code == "value_merged_across"]
+    assert len(merged_across) == 5 and all("部分公开" in f.message for f in merged_across)
+    assert not [f for f in record.findings if f.code == "value_blank"]
+
+
+def test_a_word_row_ending_short_of_the_grid_keeps_the_values_it_prints():
+    """A WPS table whose row has no cell under its last column (``w:gridAfter``: the row ends one column early, the
+    table's right edge jagged) prints six numbers under the first six columns: they are published, and the seventh
+    (总计) is missing with ``value_blank``, never another number. Before, the row had one value fewer than its
+    table's columns and was lost whole (``row_lost_cells``)."""
+    data, _ = _table3_cells(False)
+    row = data[8]  # （三）不予公开 2.其他法律行政法规禁止公开: seven zeros
+    short = _tr([_tc("", vmerge="continue"), _tc("", vmerge="continue"), _tc(row[2]), *(_tc(v) for v in row[3:9])],
+                after=1)
+    record = parse(read_bytes(_docx(_table3_rows({8: short})), ".docx").parse_text)
+    expected = _expected()
+    expected["denied_prohibited_by_law"][6] = None
+    assert _table3(record) == expected
+    assert [(f.code, "总计" in f.message) for f in record.findings if f.table == "3"] == [("value_blank", True)]
