@@ -535,7 +535,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None:
             out.extend("\t".join(row) for row in rows)
             rows = []
-            for tc in tcs:
+            for tc, _ in tcs:
                 _docx_blocks(tc, document, out, depth + 1)
             above = {}
             continue
