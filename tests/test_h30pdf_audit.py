@@ -128,3 +128,136 @@ def test_a_word_row_ending_short_of_the_grid_keeps_the_values_it_prints():
     expected["denied_prohibited_by_law"][6] = None
     assert _table3(record) == expected
     assert [(f.code, "总计" in f.message) for f in record.findings if f.table == "3"] == [("value_blank", True)]
+
+
+# --- PDF: table 三 drawn with ruled cells on two pages, as Word and WPS export a table that goes on over a page
+
+
+def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list) -> float:
+    """Draw ``rows`` (index, cells) of a table ruled cell by cell from ``top`` down (each merged cell of ``spans``
+    once, cut to the rows drawn here; its text, in its first row, only where that row is drawn), labels wrapped in
+    their cells; the bottom of the table."""
+    from reportlab.pdfbase import pdfmetrics
+
+    widths, size = [40, 60, 110] + [42] * 7, 7
+    xs = [40.0]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    drawn = dict(rows)
+
+    def merged(r: int, c: int) -> tuple[int, int, int, int]:
+        return next(((c0, r0, c1, r1) for (c0, r0), (c1, r1) in spans if c0 <= c <= c1 and r0 <= r <= r1), (c, r, c, r))
+
+    def wrapped(text: str, width: float) -> list[str]:
+        lines = [""]
+        for char in text:
+            if pdfmetrics.stringWidth(lines[-1] + char, "STSong-Light", size) > width - 4:
+                lines.append("")
+            lines[-1] += char
+        return lines
+
+    heights, y = {}, top
+    for r, cells in rows:
+        tall = max((len(wrapped(t, xs[merged(r, c)[2] + 1] - xs[merged(r, c)[0]])) for c, t in enumerate(cells)
+                    if t and merged(r, c)[1] == merged(r, c)[3]), default=1)
+        heights[r] = max(16, tall * (size + 1) + 4)
+    tops = {}
+    for r, _ in rows:
+        tops[r], y = y, y - heights[r]
+    done = set()
+    for r, _ in rows:
+        for c in range(len(widths)):
+            c0, r0, c1, r1 = merged(r, c)
+            inside = [k for k in tops if r0 <= k <= r1]
+            key = (c0, inside[0], c1, inside[-1])
+            if key in done:
+                continue
+            done.add(key)
+            upper, lower = tops[inside[0]], tops[inside[-1]] - heights[inside[-1]]
+            page.setLineWidth(0.5)
+            page.rect(xs[c0], lower, xs[c1 + 1] - xs[c0], upper - lower)
+            text = drawn[r0][c0] if r0 in drawn else ""
+            lines = wrapped(text, xs[c1 + 1] - xs[c0]) if text else []
+            middle = (upper + lower) / 2 + (len(lines) - 1) * (size + 1) / 2 - size / 3
+            page.setFont("STSong-Light", size)
+            for k, line in enumerate(lines):
+                page.drawCentredString((xs[c0] + xs[c1 + 1]) / 2, middle - k * (size + 1), line)
+    return y
+
+
+def _broken_row(data: list[list[str]], spans: list, r: int, cut: int, numbers: str) -> tuple[list, list]:
+    """Table 三 with row ``r`` printed as two rows: its label's first ``cut`` characters, then the rest, the numbers
+    with the ``first`` or the ``second`` half (the other half's number cells blank), as a row broken over a page
+    break shows on the two pages."""
+    row = data[r]
+    label = max(range(3), key=lambda j: len(row[j]))
+    first, second = list(row), [""] * len(row)
+    first[label], second[label] = row[label][:cut], row[label][cut:]
+    if numbers == "second":
+        first[3:], second[3:] = [""] * 7, row[3:]
+    out = []
+    for (c0, r0), (c1, r1) in spans:
+        if r0 == r1 == r:
+            out += [((c0, r), (c1, r)), ((c0, r + 1), (c1, r + 1))]
+        else:
+            out.append(((c0, r0 + (r0 > r)), (c1, r1 + (r1 >= r))))
+    return [*data[:r], first, second, *data[r + 1:]], out
+
+
+def _two_page_pdf(data: list[list[str]], spans: list, at: int, repeat_header: bool = False) -> bytes:
+    """A report whose table 三 has its rows up to ``at`` on one page, with the page's footer (第 3 页 共 8 页) below,
+    and the others on the next page, under the page's header (and the table's header rows: ``repeat_header``)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = list(enumerate(data))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
+        page.drawString(60, y, line)
+    _draw_table(page, 740, rows[:at], spans)
+    page.setFont("STSong-Light", 8)
+    page.drawString(270, 30, "第 3 页 共 8 页")
+    page.showPage()
+    page.setFont("STSong-Light", 7)
+    page.drawString(200, 815, "某某县卫生健康局2024年政府信息公开工作年度报告")
+    bottom = _draw_table(page, 780, (rows[:3] if repeat_header else []) + rows[at:], spans)
+    page.setFont("STSong-Light", 9)
+    for k, line in enumerate(("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。")):
+        page.drawString(60, bottom - 20 - 15 * k, line)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("repeat_header", [False, True], ids=["", "header repeated"])
+@pytest.mark.parametrize(("row", "cut", "numbers"), [(16, 6, "first"), (24, 16, "second"), (6, 8, "second"),
+                                                     (23, 12, "first")])
+def test_a_ruled_row_broken_over_a_page_break_keeps_its_numbers(row, cut, numbers, repeat_header):
+    """Word lets a table row break across pages: ``2.没有现成`` and its numbers at the foot of page 3,
+    ``信息需要另行制作`` at the top of page 4 (or the label's first lines alone, and the numbers with the rest). Each
+    page's part was read as a table of its own, the row as two rows naming no row: its numbers were missing
+    (``row_conflict``, ``label_unrecognised``, ``value_blank``). Now the two halves are one row, as printed."""
+    data, spans = _broken_row(*_table3_cells(False), row, cut, numbers)
+    source = read_bytes(_two_page_pdf(data, spans, row + 1, repeat_header), ".pdf")
+    assert "第 3 页 共 8 页" in source.text
+    record = parse(source.parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+def test_a_blank_row_at_the_top_of_a_page_is_not_joined_to_the_row_above():
+    """The first row of the next page printed blank (``3.其他``, its cells empty) is a row of its own, never the rest
+    of the row above it: its cells are missing (``value_blank``), and the row above keeps its numbers."""
+    data, spans = _table3_cells(False)
+    data[25][3:] = [""] * 7  # （六）其他处理 3.其他
+    record = parse(read_bytes(_two_page_pdf(data, spans, 25), ".pdf").parse_text)
+    expected = _expected()
+    expected["other_other"] = [None] * 7
+    assert _table3(record) == expected
+    assert [f.code for f in record.findings if f.table == "3"] == ["value_blank"]

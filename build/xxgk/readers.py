@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .findings import Finding, make
 from .pdf_cells import line_words, mark_blank_cells
+from .pdf_rows import Ruled, join_broken_rows
 from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
@@ -771,7 +772,7 @@ def pdf_to_text(data: bytes) -> str:
 
     _quiet_pdf_libraries()
     _check_page_lists(data)
-    pages: list[tuple[list, list]] = []  # each page's text lines outside its ruled tables, and the tables
+    pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > BUDGET.pdf_pages:
@@ -788,15 +789,18 @@ def pdf_to_text(data: bytes) -> str:
                 return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3]
                                for b in boxes)
 
-            ruled = [(table.bbox[1], "\n".join("\t".join(" ".join((c or "").split()) for c in row)
-                                               for row in table.extract())) for table in tables]
+            ruled = [Ruled(table.bbox[1], [[" ".join((c or "").split()) for c in row] for row in table.extract()],
+                           [[(c[0], c[2]) if c else None for c in row.cells] for row in table.rows])
+                     for table in tables]
             lines = [(line["top"], line["text"], line_words(line))
                      for line in page.filter(outside).extract_text_lines()]
             pages.append((lines, ruled))
+    join_broken_rows([([(top, text) for top, text, _ in lines], ruled) for lines, ruled in pages])
     texts = iter(mark_blank_cells([(text, found) for lines, _ in pages for _, text, found in lines]))
     out = []
     for lines, ruled in pages:
-        blocks = [(top, next(texts)) for top, _, _ in lines] + ruled
+        blocks = [(top, next(texts)) for top, _, _ in lines] + [
+            (table.top, "\n".join("\t".join(row) for row in table.rows)) for table in ruled]
         out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
     return _CID.sub(UNMAPPED_GLYPH, "\n".join(out))
 
