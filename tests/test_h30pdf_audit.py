@@ -261,3 +261,79 @@ def test_a_blank_row_at_the_top_of_a_page_is_not_joined_to_the_row_above():
     expected["other_other"] = [None] * 7
     assert _table3(record) == expected
     assert [f.code for f in record.findings if f.table == "3"] == ["value_blank"]
+
+
+# --- Word lists: row labels numbered by Word (the number is not in the paragraph's text)
+
+_LISTS = (  # decimal %1. restarted in each group (w:startOverride, Word's 重新开始编号); （%1） and %1、 in Chinese
+    '<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="92"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+    + "".join(f'<w:num w:numId="{90 + k}"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0">'
+              '<w:startOverride w:val="1"/></w:lvlOverride></w:num>' for k in range(1, 6))
+    + '<w:num w:numId="96"><w:abstractNumId w:val="91"/></w:num>'
+    + '<w:num w:numId="97"><w:abstractNumId w:val="92"/></w:num>'
+)
+
+
+def _listed(text: str, groups: dict[str, int], group: str) -> tuple[str, str]:
+    """A label's paragraph properties and text when Word numbers it (``1.``, ``（三）``, ``一、`` taken off the text
+    and drawn by a list): decimal items in one list per group, restarted."""
+    import re
+
+    for pattern, num in ((r"\d+\.", None), (r"（[一二三四五六七]）", 96), (r"[一二三四]、", 97)):
+        if found := re.match(pattern, text):
+            if num is None:
+                num = groups.setdefault(group, 91 + len(groups))
+            numbered = f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+            return numbered, text[found.end():]
+    return "", text
+
+
+def _numbered_docx(numbered: bool) -> bytes:
+    """Table 三 (merged as the template merges it) whose row labels are numbered by Word lists (``numbered``) or
+    typed (the control)."""
+    from docx import Document
+    from lxml import etree
+
+    data, spans = _table3_cells(False)
+    groups: dict[str, int] = {}
+    rows = []
+    for r, row in enumerate(data):
+        cells, c = [], 0
+        while c < len(row):
+            span = next((s for s in spans if s[0][0] == c and s[0][1] <= r <= s[1][1]), ((c, r), (c, r)))
+            (c0, r0), (c1, r1) = span
+            text = row[c0] if r == r0 else ""
+            numbering, text = _listed(text, groups, row[1]) if numbered and text else ("", text)
+            merge = "" if r0 == r1 else ('<w:vMerge w:val="restart"/>' if r == r0 else "<w:vMerge/>")
+            width = f'<w:gridSpan w:val="{c1 - c0 + 1}"/>' if c1 > c0 else ""
+            run = f'<w:r><w:t xml:space="preserve">{_escaped(text)}</w:t></w:r>'
+            cells.append(f"<w:tc><w:tcPr>{width}{merge}</w:tcPr><w:p>{numbering}{run}</w:p></w:tc>")
+            c = c1 + 1
+        rows.append(_tr(cells))
+    document = Document(io.BytesIO(_docx(rows)))
+    lists = document.part.numbering_part.element
+    for child in etree.fromstring(f'<w:numbering xmlns:w="{W}">{_LISTS}</w:numbering>'):
+        lists.append(child)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("numbered", [False, True], ids=["typed", "numbered by Word"])
+def test_row_labels_numbered_by_a_word_list_read_as_word_shows_them(numbered):
+    """WPS and Word users number table 三's labels with lists: ``1.属于国家秘密`` is the text ``属于国家秘密`` in a
+    list whose number Word draws. Without the numbers, （六）其他处理's ``3.其他`` read as ``其他`` — 2019's single
+    （六）其他处理 row — and its numbers were not used (``row_other_format``, ``row_absent``). The numbers are now
+    written as Word shows them (restarted in each group, Chinese numbers for （一） and 一、)."""
+    source = read_bytes(_numbered_docx(numbered), ".docx")
+    assert "（六）其他处理\t3.其他\t0" in source.text
+    assert "（三）不予公开\t8.属于行政查询事项\t0" in source.text
+    assert "四、结转下年度继续办理" in source.text
+    record = parse(source.parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .docx_numbering import write_list_numbers
 from .findings import Finding, make
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_rows import Ruled, join_broken_rows
@@ -440,6 +441,7 @@ def docx_to_text(data: bytes) -> str:
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_cells(archive)
     document = docx.Document(io.BytesIO(data))
+    write_list_numbers(document)  # (1.属于国家秘密 numbered by Word holds no "1." of its own)
     out: list[str] = []
     _docx_first_header(document, out)
     _docx_blocks(document.element.body, document, out)
