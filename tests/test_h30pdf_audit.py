@@ -337,3 +337,49 @@ def test_row_labels_numbered_by_a_word_list_read_as_word_shows_them(numbered):
     record = parse(source.parse_text)
     assert _table3(record) == _expected()
     assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+# --- PDF: a landscape page drawn turned on a portrait page
+
+
+def _turned_pdf(turn: int, rotate: int | None) -> bytes:
+    """A report whose first page is upright and whose second page holds table 三 drawn turned ``turn`` degrees
+    anticlockwise (as a landscape page printed on a portrait one), shown with ``/Rotate`` ``rotate`` (None: none)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。")):
+        page.drawString(60, y, line)
+    page.showPage()
+    if rotate:
+        page.setPageRotation(rotate)
+    width, height = A4
+    page.translate(*{0: (0, 0), 90: (width, 0), 180: (width, height), 270: (0, height)}[turn])
+    page.rotate(turn)
+    top = height - 60 if turn in (0, 180) else width - 30
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, top, "三、收到和处理政府信息公开申请情况")
+    bottom = _draw_table(page, top - 10, list(enumerate(_table3_cells(False)[0])), _table3_cells(False)[1])
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, bottom - 15, "四、政府信息公开行政复议、行政诉讼情况")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("turn", "rotate"), [(90, None), (270, None), (180, None), (0, 90), (90, 180), (90, 90)])
+def test_table_three_on_a_page_drawn_turned_is_read(turn, rotate):
+    """A landscape page drawn turned a quarter on a portrait page with no ``/Rotate`` (or one turning it the wrong
+    way) has its text running bottom to top: each character was read as a line of its own, and table 三 was missing
+    whole (``table_absent``). The page is now read turned so its text runs left to right (``(90, 90)``, the page
+    turned back by its ``/Rotate``, read as before)."""
+    record = parse(read_bytes(_turned_pdf(turn, rotate), ".pdf").parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []

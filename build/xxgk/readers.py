@@ -33,6 +33,7 @@ from .docx_numbering import write_list_numbers
 from .findings import Finding, make
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_rows import Ruled, join_broken_rows
+from .pdf_upright import upright
 from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
@@ -784,6 +785,7 @@ def pdf_to_text(data: bytes) -> str:
             if chars > BUDGET.chars:
                 raise OverBudget(f"PDF 文字超过 {BUDGET.chars} 个字符")
             _check_drawing(page, number)
+            page = upright(pdf, page)  # (a landscape page drawn turned on a portrait one: read it turned back)
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
