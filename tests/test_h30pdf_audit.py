@@ -383,3 +383,12 @@ def test_table_three_on_a_page_drawn_turned_is_read(turn, rotate):
     record = parse(read_bytes(_turned_pdf(turn, rotate), ".pdf").parse_text)
     assert _table3(record) == _expected()
     assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+def test_rows_of_no_cell_ending_short_of_the_grid_add_no_blank_cells():
+    """``w:gridAfter`` adds blank cells only to a row that has cells: a file of many empty rows each saying it ends
+    64 columns short would otherwise make 64 cells of each (outside the cell budget, which counts ``w:tc``)."""
+    rows = ['<w:tr><w:trPr><w:gridAfter w:val="64"/></w:trPr></w:tr>'] * 5000
+    source = read_bytes(_docx([*_table3_rows(), *rows]), ".docx")
+    assert source.text.count("\t") < 2000  # table 三's own tabs only (28 rows of 9 or fewer)
+    assert parse(source.parse_text).values("applications")[("new", "total")] == 8

@@ -570,7 +570,8 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         # grid columns the row has no cell in after its last (w:gridAfter: a row of WPS's jagged tables ends short of
         # the 总计 column) are blank cells, as its other blank cells: before, the row printed one value fewer than its
         # table's columns and was lost whole (row_lost_cells) though its other values stand in their columns
-        cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
+        if tcs:  # (a row of no cell adds none: the blanks stay within the cell budget's reach, as a span's do)
+            cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
         rows.append(mark_spans(cells, spanned))
     out.extend("\t".join(row) for row in rows)
 
