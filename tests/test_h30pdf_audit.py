@@ -133,13 +133,13 @@ def test_a_word_row_ending_short_of_the_grid_keeps_the_values_it_prints():
 # --- PDF: table 三 drawn with ruled cells on two pages, as Word and WPS export a table that goes on over a page
 
 
-def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list) -> float:
+def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list, value_width: float = 42) -> float:
     """Draw ``rows`` (index, cells) of a table ruled cell by cell from ``top`` down (each merged cell of ``spans``
-    once, cut to the rows drawn here; its text, in its first row, only where that row is drawn), labels wrapped in
-    their cells; the bottom of the table."""
+    once, cut to the rows drawn here; its text, in its first row, only where that row is drawn), texts wrapped in
+    their cells (and at each ``\\n``); the bottom of the table."""
     from reportlab.pdfbase import pdfmetrics
 
-    widths, size = [40, 60, 110] + [42] * 7, 7
+    widths, size = [40, 60, 110] + [value_width] * 7, 7
     xs = [40.0]
     for width in widths:
         xs.append(xs[-1] + width)
@@ -151,6 +151,9 @@ def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list
     def wrapped(text: str, width: float) -> list[str]:
         lines = [""]
         for char in text:
+            if char == "\n":
+                lines.append("")
+                continue
             if pdfmetrics.stringWidth(lines[-1] + char, "STSong-Light", size) > width - 4:
                 lines.append("")
             lines[-1] += char
@@ -392,3 +395,54 @@ def test_rows_of_no_cell_ending_short_of_the_grid_add_no_blank_cells():
     source = read_bytes(_docx([*_table3_rows(), *rows]), ".docx")
     assert source.text.count("\t") < 2000  # table 三's own tabs only (28 rows of 9 or fewer)
     assert parse(source.parse_text).values("applications")[("new", "total")] == 8
+
+
+# --- PDF: a ruled cell of numbers over two lines
+
+
+def _one_page_pdf(data: list[list[str]], value_width: float) -> bytes:
+    """A report whose table 三 (``data``, merged as the template merges it) is on one page, its value columns
+    ``value_width`` points wide."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
+        page.drawString(60, y, line)
+    bottom = _draw_table(page, 740, list(enumerate(data)), _table3_cells(False)[1], value_width)
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_number_wrapped_in_its_narrow_ruled_cell_is_read_whole():
+    """``12345`` in a column too narrow for it wraps, ``1234`` above ``5``: the line ends because the cell is full, and
+    the two lines are one number. Before, they were joined with a space, ``1234 5``, and the cell was unreadable."""
+    data, _ = _table3_cells(False)
+    data[3][3:] = ["2060", "7", "0", "0", "1", "12345", "14413"]  # 一、本年新收
+    source = read_bytes(_one_page_pdf(data, 18), ".pdf")
+    assert "1234\n5" not in source.text and "\t12345\t14413" in source.text
+    record = parse(source.parse_text)
+    assert _table3(record)["new"] == [2060, 7, 0, 0, 1, 12345, 14413]
+    assert not [f for f in record.findings if f.code == "value_unreadable"]
+
+
+def test_two_numbers_stacked_in_one_ruled_cell_are_no_number():
+    """A cell holding ``10`` above ``200`` (two numbers typed in one cell, each line far from filling it) was joined
+    with a space, ``10 200``, read as a thousands separator: 自然人 予以公开 was published as 10200. It is now
+    missing with ``value_unreadable``, and the row's other cells are read."""
+    data, _ = _table3_cells(False)
+    data[5][3] = "10\n200"  # （一）予以公开, 自然人 (printed 3)
+    record = parse(read_bytes(_one_page_pdf(data, 42), ".pdf").parse_text)
+    expected = _expected()
+    expected["granted"][0] = None
+    assert _table3(record) == expected
+    assert [(f.code, "自然人" in f.message) for f in record.findings if f.table == "3"] == [("value_unreadable", True)]

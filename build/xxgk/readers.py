@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .docx_numbering import write_list_numbers
 from .findings import Finding, make
+from .pdf_cell_lines import table_rows
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_rows import Ruled, join_broken_rows
 from .pdf_upright import upright
@@ -794,7 +795,7 @@ def pdf_to_text(data: bytes) -> str:
                 return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3]
                                for b in boxes)
 
-            ruled = [Ruled(table.bbox[1], [[" ".join((c or "").split()) for c in row] for row in table.extract()],
+            ruled = [Ruled(table.bbox[1], table_rows(table, page.chars),
                            [[(c[0], c[2]) if c else None for c in row.cells] for row in table.rows])
                      for table in tables]
             lines = [(line["top"], line["text"], line_words(line))
