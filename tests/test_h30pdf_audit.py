@@ -446,3 +446,27 @@ def test_two_numbers_stacked_in_one_ruled_cell_are_no_number():
     expected["granted"][0] = None
     assert _table3(record) == expected
     assert [(f.code, "自然人" in f.message) for f in record.findings if f.table == "3"] == [("value_unreadable", True)]
+
+
+def test_a_numbered_paragraph_in_a_text_box_counts_once():
+    """Word stores a text box twice (its shape, and a VML copy for older readers, ``mc:Fallback``) and shows it once:
+    a numbered paragraph in the box counts once, and the body's next item of the list is 2., not 3."""
+    from docx import Document
+    from lxml import etree
+
+    from tests.test_docx_text_boxes import _box
+
+    listed = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr></w:pPr>'
+    item = "<w:p>" + listed + "<w:r><w:t>{}</w:t></w:r></w:p>"
+    boxed = f'<w:p xmlns:w="{W}">{_box(item.format("属于国家秘密"), True)}</w:p>'
+    document = Document(io.BytesIO(_docx([])))
+    end = document.element.body[-1]
+    for block in (boxed, f'<w:p xmlns:w="{W}">' + item.format("其他法律行政法规禁止公开")[3:]):
+        end.addprevious(etree.fromstring(block))
+    lists = document.part.numbering_part.element
+    for child in etree.fromstring(f'<w:numbering xmlns:w="{W}">{_LISTS}</w:numbering>'):
+        lists.append(child)
+    out = io.BytesIO()
+    document.save(out)
+    text = read_bytes(out.getvalue(), ".docx").text
+    assert text.count("1.属于国家秘密") == 1 and "2.其他法律行政法规禁止公开" in text

@@ -201,7 +201,10 @@ def write_list_numbers(document) -> None:
         styles = _style_numbering(document.part.styles.element)
     except (KeyError, NotImplementedError, AttributeError):
         styles = {}
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
     for paragraph in document.element.body.iter(qn("w:p")):
+        if next(paragraph.iterancestors(fallback), None) is not None:
+            continue  # (a text box's copy for old readers: Word shows, and counts, the box once)
         properties = paragraph.find(qn("w:pPr"))
         own = properties.find(qn("w:numPr")) if properties is not None else None
         num, level = styles.get(_val(properties, "w:pStyle"), (None, None))
