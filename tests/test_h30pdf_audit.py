@@ -470,3 +470,19 @@ def test_a_numbered_paragraph_in_a_text_box_counts_once():
     document.save(out)
     text = read_bytes(out.getvalue(), ".docx").text
     assert text.count("1.属于国家秘密") == 1 and "2.其他法律行政法规禁止公开" in text
+
+
+@pytest.mark.parametrize("between", ["</w:t></w:r></w:p><w:p><w:r><w:t>", "</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>"],
+                         ids=["two paragraphs", "a line break"])
+def test_two_numbers_on_two_lines_of_a_word_cell_are_no_number(between):
+    """A Word cell holding ``10`` and ``200`` on two lines (two paragraphs, or a line break: Word never wraps a number
+    that way) was joined with a space, ``10 200``, read as a thousands separator: 自然人 予以公开 was published as
+    10200. It is now missing with ``value_unreadable``; the row's other cells are read."""
+    data, _ = _table3_cells(False)
+    stacked = f'<w:tc><w:tcPr/><w:p><w:r><w:t>10{between}200</w:t></w:r></w:p></w:tc>'
+    row = _tr([_tc(data[5][0], vmerge="restart"), _tc(data[5][1], span=2), stacked, *(_tc(v) for v in data[5][4:])])
+    record = parse(read_bytes(_docx(_table3_rows({5: row})), ".docx").parse_text)
+    expected = _expected()
+    expected["granted"][0] = None
+    assert _table3(record) == expected
+    assert [(f.code, "自然人" in f.message) for f in record.findings if f.table == "3"] == [("value_unreadable", True)]

@@ -6,7 +6,8 @@ cell) was published as 10200, and ``1234`` above ``5`` (12345 wrapped in a narro
 lines stand tells them apart (``wrapped``): a line that ends because the cell is full leaves less room than the
 next line's first character and the cell's padding; such lines are one number and are joined with nothing
 (``12345``). Lines that are not full are numbers of their own, written apart with ``｜`` (``10｜200``), one cell
-that reads as no number (missing, ``value_unreadable``), never as another.
+that reads as no number (missing, ``value_unreadable``), never as another. (A Word cell's lines are never a
+wrapped number: ``readers._docx_cell_line`` writes numbers on lines of their own apart with ``STACKED`` too.)
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .docx_numbering import write_list_numbers
 from .findings import Finding, make
-from .pdf_cell_lines import table_rows
+from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_rows import Ruled, join_broken_rows
 from .pdf_upright import upright
@@ -558,7 +558,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                     if column and not rows[row][cell].endswith(MERGED_DOWN):
                         rows[row][cell] += MERGED_DOWN
             else:
-                kept = text = " ".join(_docx_cell_text(tc).split())
+                kept = text = _docx_cell_line(_docx_cell_text(tc))
             cells.append(text)
             if span > 1 and merge is None and read_cell(text)[1] == "blank":
                 cells += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
@@ -602,6 +602,19 @@ def _docx_h_merged(tcs: list) -> list[tuple]:
         else:
             out.append([tc, span])
     return [(tc, span) for tc, span in out]
+
+
+def _docx_cell_line(text: str) -> str:
+    """A Word cell's text on one line: its lines joined with a space, except numbers each on a line of their own
+    (paragraphs or line breaks: Word never wraps a number that way), which are two numbers in one cell, joined with
+    ``STACKED`` (no number: unreadable). Before, ``10`` above ``200`` was joined with a space, read as a thousands
+    separator, and 10200 was published.
+
+    >>> _docx_cell_line("10\\n200"), _docx_cell_line("（一）予以\\n公开"), _docx_cell_line("6\\n件")
+    ('10｜200', '（一）予以 公开', '6 件')
+    """
+    lines = numeric_lines(text)
+    return STACKED.join(lines) if lines else " ".join(text.split())
 
 
 def _docx_text_boxes(paragraph) -> list:
