@@ -486,3 +486,15 @@ def test_two_numbers_on_two_lines_of_a_word_cell_are_no_number(between):
     expected["granted"][0] = None
     assert _table3(record) == expected
     assert [(f.code, "自然人" in f.message) for f in record.findings if f.table == "3"] == [("value_unreadable", True)]
+
+
+@pytest.mark.parametrize("cell", ["10<br>200", "<p>10</p><p>200</p>"])
+def test_two_numbers_on_two_lines_of_a_web_page_cell_are_no_number(cell):
+    """The same in a web page's table (``<td>10<br>200</td>``): a browser shows two lines, never a wrapped number.
+    Before, 10200 was published; now the cell is missing with ``value_unreadable``. Line ends of the page's source
+    inside a cell stay a space (``10`` newline ``200`` in the source shows as ``10 200``, a thousands separator)."""
+    from xxgk.readers import html_to_text
+
+    row = "<tr><td>（一）予以公开</td><td>{}</td><td>1</td></tr>"
+    assert html_to_text(f"<table>{row.format(cell)}</table>") == "（一）予以公开\t10｜200\t1"
+    assert html_to_text(f"<table>{row.format(chr(10).join(['10', '200']))}</table>") == "（一）予以公开\t10 200\t1"

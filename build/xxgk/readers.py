@@ -321,7 +321,7 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
         if cell.tag not in ("td", "th"):
             continue
         covered()
-        text = " ".join(_cell_text(cell).split())
+        text = _cell_line(_cell_text(cell))
         span = _html_span(cell.get("colspan"), 64)
         rows = _html_span(cell.get("rowspan"), MAX_ROWSPAN)
         # (the column it begins at; a number in the first column is a row's 序号, no value)
@@ -386,12 +386,13 @@ def _holds_table(row) -> bool:
 
 
 def _cell_text(cell) -> str:
-    """A table cell's visible text: paragraphs and line breaks inside it kept apart by a space
-    (``<p>3</p><p>1</p>`` is not 31), a ``<sup>``/``<sub>`` digit kept as a mark (``3<sup>1</sup>``
-    is 3 with a footnote, ``3¹``, not 31), a text box's value as the box shows it (``_input_value``)."""
+    """A table cell's visible text: paragraphs and line breaks inside it kept apart as lines (``<p>3</p><p>1</p>``
+    is not 31; ``_cell_line`` puts them on one), the source's own line ends a space as a browser shows them, a
+    ``<sup>``/``<sub>`` digit kept as a mark (``3<sup>1</sup>`` is 3 with a footnote, ``3¹``, not 31), a text box's
+    value as the box shows it (``_input_value``)."""
     if not len(cell):  # a cell of text only (the common case): what the walk below gives, without it
-        block = " " if cell.tag in _BLOCKS else ""
-        return block + (cell.text or "") + block
+        block = "\n" if cell.tag in _BLOCKS else ""
+        return block + _shown(cell.text) + block
     parts: list[str] = []
     stack: list = [cell]
     while stack:
@@ -401,7 +402,7 @@ def _cell_text(cell) -> str:
             continue
         tag = node.tag if isinstance(node.tag, str) else ""
         if node is not cell:
-            stack.append(node.tail or "")
+            stack.append(_shown(node.tail))
         if tag in _MARKS:
             parts.append(node.text_content().translate(_MARKS[tag]))
             continue
@@ -409,12 +410,17 @@ def _cell_text(cell) -> str:
             parts.append(_input_value(node))
             continue
         if tag in _BLOCKS:
-            stack.append(" ")
+            stack.append("\n")
         stack.extend(reversed(list(node)))
-        stack.append(node.text or "")
+        stack.append(_shown(node.text))
         if tag in _BLOCKS:
-            stack.append(" ")
+            stack.append("\n")
     return "".join(parts)
+
+
+def _shown(text: str | None) -> str:
+    """Markup's text as a browser shows it in a line: its line ends are spaces."""
+    return (text or "").replace("\r", " ").replace("\n", " ")
 
 
 def _has_visible_text(markup: str) -> bool:
@@ -558,7 +564,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                     if column and not rows[row][cell].endswith(MERGED_DOWN):
                         rows[row][cell] += MERGED_DOWN
             else:
-                kept = text = _docx_cell_line(_docx_cell_text(tc))
+                kept = text = _cell_line(_docx_cell_text(tc))
             cells.append(text)
             if span > 1 and merge is None and read_cell(text)[1] == "blank":
                 cells += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
@@ -604,13 +610,13 @@ def _docx_h_merged(tcs: list) -> list[tuple]:
     return [(tc, span) for tc, span in out]
 
 
-def _docx_cell_line(text: str) -> str:
-    """A Word cell's text on one line: its lines joined with a space, except numbers each on a line of their own
-    (paragraphs or line breaks: Word never wraps a number that way), which are two numbers in one cell, joined with
-    ``STACKED`` (no number: unreadable). Before, ``10`` above ``200`` was joined with a space, read as a thousands
-    separator, and 10200 was published.
+def _cell_line(text: str) -> str:
+    """A Word or web page table cell's text on one line: its lines joined with a space, except numbers each on a line
+    of their own (paragraphs or line breaks: Word and browsers never wrap a number that way), which are two numbers in
+    one cell, joined with ``STACKED`` (no number: unreadable). Before, ``10`` above ``200`` was joined with a space,
+    read as a thousands separator, and 10200 was published.
 
-    >>> _docx_cell_line("10\\n200"), _docx_cell_line("（一）予以\\n公开"), _docx_cell_line("6\\n件")
+    >>> _cell_line("10\\n200"), _cell_line("（一）予以\\n公开"), _cell_line("6\\n件")
     ('10｜200', '（一）予以 公开', '6 件')
     """
     lines = numeric_lines(text)
