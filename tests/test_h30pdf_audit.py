@@ -133,10 +133,12 @@ def test_a_word_row_ending_short_of_the_grid_keeps_the_values_it_prints():
 # --- PDF: table 三 drawn with ruled cells on two pages, as Word and WPS export a table that goes on over a page
 
 
-def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list, value_width: float = 42) -> float:
+def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list, value_width: float = 42,
+                ruled: bool = True, numbers_right: bool = False) -> float:
     """Draw ``rows`` (index, cells) of a table ruled cell by cell from ``top`` down (each merged cell of ``spans``
-    once, cut to the rows drawn here; its text, in its first row, only where that row is drawn), texts wrapped in
-    their cells (and at each ``\\n``); the bottom of the table."""
+    once, cut to the rows drawn here; its text, in its first row, only where that row is drawn), texts centred and
+    wrapped in their cells (and at each ``\\n``); ``ruled=False``: no rules; ``numbers_right``: numbers (digits
+    only) right-aligned. The bottom of the table."""
     from reportlab.pdfbase import pdfmetrics
 
     widths, size = [40, 60, 110] + [value_width] * 7, 7
@@ -177,14 +179,18 @@ def _draw_table(page, top: float, rows: list[tuple[int, list[str]]], spans: list
                 continue
             done.add(key)
             upper, lower = tops[inside[0]], tops[inside[-1]] - heights[inside[-1]]
-            page.setLineWidth(0.5)
-            page.rect(xs[c0], lower, xs[c1 + 1] - xs[c0], upper - lower)
+            if ruled:
+                page.setLineWidth(0.5)
+                page.rect(xs[c0], lower, xs[c1 + 1] - xs[c0], upper - lower)
             text = drawn[r0][c0] if r0 in drawn else ""
             lines = wrapped(text, xs[c1 + 1] - xs[c0]) if text else []
             middle = (upper + lower) / 2 + (len(lines) - 1) * (size + 1) / 2 - size / 3
             page.setFont("STSong-Light", size)
             for k, line in enumerate(lines):
-                page.drawCentredString((xs[c0] + xs[c1 + 1]) / 2, middle - k * (size + 1), line)
+                if numbers_right and line.isdigit():
+                    page.drawRightString(xs[c1 + 1] - 3, middle - k * (size + 1), line)
+                else:
+                    page.drawCentredString((xs[c0] + xs[c1 + 1]) / 2, middle - k * (size + 1), line)
     return y
 
 
@@ -400,9 +406,9 @@ def test_rows_of_no_cell_ending_short_of_the_grid_add_no_blank_cells():
 # --- PDF: a ruled cell of numbers over two lines
 
 
-def _one_page_pdf(data: list[list[str]], value_width: float) -> bytes:
+def _one_page_pdf(data: list[list[str]], value_width: float, **drawn) -> bytes:
     """A report whose table 三 (``data``, merged as the template merges it) is on one page, its value columns
-    ``value_width`` points wide."""
+    ``value_width`` points wide (``drawn``: more of ``_draw_table``'s arguments)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -415,7 +421,7 @@ def _one_page_pdf(data: list[list[str]], value_width: float) -> bytes:
     for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
                     (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
         page.drawString(60, y, line)
-    bottom = _draw_table(page, 740, list(enumerate(data)), _table3_cells(False)[1], value_width)
+    bottom = _draw_table(page, 740, list(enumerate(data)), _table3_cells(False)[1], value_width, **drawn)
     page.setFont("STSong-Light", 9)
     page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
     page.showPage()
@@ -498,3 +504,21 @@ def test_two_numbers_on_two_lines_of_a_web_page_cell_are_no_number(cell):
     row = "<tr><td>（一）予以公开</td><td>{}</td><td>1</td></tr>"
     assert html_to_text(f"<table>{row.format(cell)}</table>") == "（一）予以公开\t10｜200\t1"
     assert html_to_text(f"<table>{row.format(chr(10).join(['10', '200']))}</table>") == "（一）予以公开\t10 200\t1"
+
+
+def test_an_unruled_table_with_a_row_of_centred_dashes_among_right_aligned_numbers_keeps_its_short_rows():
+    """A table drawn without rules learns its columns from its complete rows. Word aligns each cell on its own: a
+    row of ``—`` centred in columns whose numbers are right-aligned stood off every column, so no column was learnt
+    and every row with a blank cell was lost (``row_lost_cells``). The columns are now learnt from the rows of
+    numbers; the short rows keep their printed numbers, their blank cells missing (``value_blank``)."""
+    data, _ = _table3_cells(False)
+    data[7][3:] = ["—"] * 7  # （三）不予公开 1.属于国家秘密: none
+    data[9][5] = ""  # 3.危及“三安全一稳定”, 科研机构 blank
+    data[12][3] = data[12][9] = ""  # 6.属于四类过程性信息, 自然人 and 总计 blank
+    record = parse(read_bytes(_one_page_pdf(data, 42, ruled=False, numbers_right=True), ".pdf").parse_text)
+    expected = _expected()
+    expected["denied_state_secret"] = [None] * 7
+    expected["denied_security_stability"][2] = None
+    expected["denied_process_information"][0] = expected["denied_process_information"][6] = None
+    assert _table3(record) == expected
+    assert {f.code for f in record.findings if f.table == "3"} == {"value_blank"}

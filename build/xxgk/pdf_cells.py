@@ -27,6 +27,7 @@ from statistics import median
 
 HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a section's heading (with .match), as ``sections`` finds one
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
+NOT_NUMBER = re.compile(r"[-－—–/／]")  # the marks of VALUE
 GAP = 3.0  # points between two characters that make them two words (pdfplumber's default x_tolerance)
 MIN_COLUMNS = 4  # tables 三 (7 or 8 value columns) and 四 (15); table 二's rows of 1 or 3 values are left alone
 MAX_COLUMNS = 32  # wider rows are no table of the report's (and placing a row costs its values × the columns)
@@ -374,6 +375,20 @@ def _wrapped_numbers(lines: list[tuple[str, list[Word]]]) -> list[tuple[str, lis
     return out
 
 
+def _of_numbers(complete: list[int], values: list[list[Word]]) -> list[int]:
+    """The complete rows the columns are learnt from: those printing a number in every cell, when ``MIN_ROWS`` do,
+    else all. A row of marks (``—`` for none in every cell) may stand otherwise than the numbers: Word aligns each
+    cell's paragraph on its own, and a row of dashes centred in right-aligned columns stood off every column, so no
+    columns were learnt and the table's short rows were lost (``row_lost_cells``).
+
+    >>> w = lambda t: Word(t, 0, 1)
+    >>> _of_numbers([0, 1, 2, 3], [[w("1")], [w("—")], [w("2")], [w("3")]])
+    [0, 2, 3]
+    """
+    numbers = [k for k in complete if not any(NOT_NUMBER.fullmatch(word.text) for word in values[k])]
+    return numbers if len(numbers) >= MIN_ROWS else complete
+
+
 def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     """Each of a document's text lines in reading order, given as its text and ``words`` (pdfplumber's lines are
     read page by page, their characters not kept), as text: a short row of an unruled table as its label, a tab,
@@ -393,7 +408,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
         if count < MIN_ROWS:
             break
         complete = [k for k, v in enumerate(values) if len(v) == width]
-        columns = _columns([values[k] for k in complete])
+        columns = _columns([values[k] for k in _of_numbers(complete, values)])
         if columns is None:
             continue
         learnt.update(complete)
