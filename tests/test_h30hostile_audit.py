@@ -1,0 +1,126 @@
+"""What the fifth hostile-input audit found (session 30): an encrypted PDF's object streams, which the pre-parse
+check could not read."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import zlib
+
+import pytest
+
+from xxgk.readers import read_bytes
+
+PADDING = (b"(\xbfN^Nu\x8aAd\x00NV\xff\xfa\x01\x08..\x00\xb6\xd0h>\x80/\x0c\xa9\xfedSiz")
+FILE_ID = bytes(range(16))
+OWNER = bytes(range(100, 132))  # (any 32 bytes: the owner password is never asked for)
+PERMISSIONS = -4
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    state, j, out = list(range(256)), 0, bytearray()
+    for i in range(256):
+        j = (j + state[i] + key[i % len(key)]) % 256
+        state[i], state[j] = state[j], state[i]
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + state[i]) % 256
+        state[i], state[j] = state[j], state[i]
+        out.append(byte ^ state[(state[i] + state[j]) % 256])
+    return bytes(out)
+
+
+def _file_key(aes: bool) -> bytes:
+    """The key an empty user password opens (PDF 32000 7.6.3.3, algorithm 2): 40-bit RC4 (revision 2) or, for AES,
+    128 bits hashed 50 more times (revision 4)."""
+    digest = hashlib.md5(PADDING + OWNER + struct.pack("<i", PERMISSIONS) + FILE_ID).digest()
+    if not aes:
+        return digest[:5]
+    for _ in range(50):
+        digest = hashlib.md5(digest).digest()
+    return digest
+
+
+def _encrypt_dictionary(aes: bool) -> bytes:
+    key = _file_key(aes)
+    if not aes:
+        user, version = _rc4(key, PADDING), b"/V 1 /R 2 /Length 40"
+    else:  # (algorithm 5: 16 bytes that matter, padded to 32)
+        user = _rc4(key, hashlib.md5(PADDING + FILE_ID).digest())
+        for i in range(1, 20):
+            user = _rc4(bytes(b ^ i for b in key), user)
+        user, version = user + bytes(16), (b"/V 4 /R 4 /Length 128 /StmF /StdCF /StrF /StdCF"
+                                           b" /CF << /StdCF << /CFM /AESV2 /Length 16 /AuthEvent /DocOpen >> >>")
+    return b"<< /Filter /Standard %s /O <%s> /U <%s> /P %d >>" % (version, OWNER.hex().encode(),
+                                                                    user.hex().encode(), PERMISSIONS)
+
+
+def _encrypt(number: int, data: bytes, aes: bool) -> bytes:
+    """Object ``number``'s stream data encrypted with its own key (algorithm 1)."""
+    key = _file_key(aes) + struct.pack("<i", number)[:3] + b"\x00\x00"
+    if not aes:
+        return _rc4(hashlib.md5(key).digest()[:len(key)], data)
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    iv, padded = bytes(range(16)), data + bytes([16 - len(data) % 16]) * (16 - len(data) % 16)
+    encryptor = Cipher(algorithms.AES(hashlib.md5(key + b"sAlT").digest()), modes.CBC(iv)).encryptor()
+    return iv + encryptor.update(padded) + encryptor.finalize()
+
+
+def encrypted_pdf(times: int, aes: bool = False, in_stream: bool = True) -> bytes:
+    """A PDF 1.5 of one page ("Hello") encrypted for an empty user password, as many government reports are
+    (printing or copying restricted by the owner's): its page list (object 2), naming the page ``times`` times,
+    sits in a Flate object stream (object 6) when ``in_stream``, else is written plainly; every stream encrypted
+    (the cross-reference stream, object 7, never is); object 8 is the encryption dictionary."""
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
+    pages = b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * times) + b"] /Count %d >>" % times
+    plain = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+             3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> >> >>",
+             4: content,
+             5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+             8: _encrypt_dictionary(aes)}
+    if in_stream:
+        plain[6] = (b"2 0 ", b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", zlib.compress(b"2 0 " + pages))
+    else:
+        plain[2] = pages
+    out, offsets = bytearray(b"%PDF-1.5\n"), {}
+    for number, body in sorted(plain.items()):
+        offsets[number] = len(out)
+        if number == 4:
+            stream = _encrypt(4, content, aes)
+            body = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+        elif number == 6:
+            stream = _encrypt(6, body[2], aes)
+            body = b"%s /Length %d >>\nstream\n%s\nendstream" % (body[1], len(stream), stream)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    offsets[7] = len(out)
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"] + [
+        b"\x02" + (6).to_bytes(4, "big") + b"\x00\x00" if number == 2 and in_stream
+        else b"\x01" + offsets.get(number, 0).to_bytes(4, "big") + b"\x00\x00" for number in range(1, 9)]
+    xref = b"".join(rows)
+    out += (b"7 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Encrypt 8 0 R /ID [<%s> <%s>] /Length %d >>"
+            b"\nstream\n%s\nendstream\nendobj\n" % (FILE_ID.hex().encode(), FILE_ID.hex().encode(), len(xref), xref))
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[7]
+    return bytes(out)
+
+
+def findings(data: bytes) -> list[tuple[str, str]]:
+    return [(f.code, f.message) for f in read_bytes(data, ".pdf").findings]
+
+
+@pytest.mark.parametrize("aes", [False, True])
+def test_an_honest_encrypted_pdf_is_read(aes):
+    """An empty user password opens it, as the library opens it (its page list in an object stream or not)."""
+    assert read_bytes(encrypted_pdf(3, aes), ".pdf").text == "Hello"
+    assert read_bytes(encrypted_pdf(3, aes, in_stream=False), ".pdf").text == "Hello"
+
+
+@pytest.mark.parametrize("aes", [False, True])
+def test_a_page_list_in_an_encrypted_object_stream_is_counted_before_it_is_parsed(aes):
+    """Every stream of an encrypted file is encrypted, object streams too: the check inflated the encrypted bytes,
+    read noise and counted nothing, so a 3.6 KB file naming one page 300,000 times took 4.5 CPU s (3,000,000: the
+    worker's 120 s) and was read as one page. The stream is now decrypted as the library would, then counted."""
+    assert findings(encrypted_pdf(5000, aes)) == [
+        ("over_budget", "超出处理上限：PDF 的页面列表有 5000 项，超过上限 1000 页")]
