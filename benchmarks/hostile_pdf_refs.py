@@ -8,7 +8,8 @@ N: the entries of each hostile page list (default 300,000). Before session 29 th
 read as one page; the cycle ran until the worker's 120 s; the LZW and RunLength lists were left to the library
 (the Flate one of 3,000,000 entries: 47 CPU s); lists of 999 entries each passed one by one (a million: 18 CPU s).
 Session 30 added encrypted files (empty user password, RC4 and AES): before, the check read an encrypted object
-stream as noise, and 300,000 entries in a 3.6 KB file took 4.5 CPU s and were read as one page.
+stream as noise, and 300,000 entries in a 3.6 KB file took 4.5 CPU s and were read as one page; and an honest
+file saved again by incremental updates (a 300-entry list written 15 times), refused before as 4,500 entries.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 
 from tests.test_h28hostile_audit import object_stream_pdf
 from tests.test_h29hostile_audit import lzw, one_page, plain_pdf, run_length, tree_of_lists
-from tests.test_h30hostile_audit import encrypted_pdf
+from tests.test_h30hostile_audit import encrypted_pdf, saved_again
 
 from xxgk.readers import read_bytes
 
@@ -35,7 +36,8 @@ def _cases(n: int) -> dict[str, bytes]:
             "honest LZW object stream": object_stream_pdf(3, lzw, b"/LZWDecode"),
             "lists each within the budget": tree_of_lists(max(1, n // 999), 999),
             "encrypted object stream (RC4)": encrypted_pdf(n), "encrypted object stream (AES)": encrypted_pdf(n, True),
-            "honest encrypted (AES)": encrypted_pdf(3, True)}
+            "honest encrypted (AES)": encrypted_pdf(3, True),
+            "honest list of 300 saved again 14 times": saved_again(300, 14)}
 
 
 def main() -> None:

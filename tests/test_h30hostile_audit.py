@@ -124,3 +124,53 @@ def test_a_page_list_in_an_encrypted_object_stream_is_counted_before_it_is_parse
     worker's 120 s) and was read as one page. The stream is now decrypted as the library would, then counted."""
     assert findings(encrypted_pdf(5000, aes)) == [
         ("over_budget", "超出处理上限：PDF 的页面列表有 5000 项，超过上限 1000 页")]
+
+
+def saved_again(entries: int, saves: int) -> bytes:
+    """A one-page PDF whose page list names its page ``entries`` times, saved ``saves`` times more by incremental
+    updates that each write the page list again (object 2) with a cross-reference section of its own and /Prev, as
+    an editor does when pages are inserted, moved or deleted and the file saved without "Save As"."""
+    from .test_h29hostile_audit import one_page, plain_pdf
+
+    objects = one_page(b"[" + b"3 0 R " * entries + b"]")
+    data = bytearray(plain_pdf(objects))
+    previous = int(data[data.rindex(b"startxref") + 9:].split()[0])
+    for _ in range(saves):
+        at = len(data)
+        data += b"2 0 obj\n%s\nendobj\n" % objects[2]
+        xref = len(data)
+        data += (b"xref\n2 1\n%010d 00000 n \ntrailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
+                 % (at, previous, xref))
+        previous = xref
+    return bytes(data)
+
+
+def test_a_report_saved_many_times_by_incremental_updates_is_still_read():
+    """A page list of 300 entries written 15 times (the original and 14 saves, 4,500 entries in all): refused as
+    over 4,000 entries, every definition counted, though the library reads one of them. Each object now counts
+    once, at its longest definition."""
+    source = read_bytes(saved_again(300, 14), ".pdf")
+    assert source.text == "Hello" and not source.findings
+
+
+def test_a_later_short_definition_does_not_hide_the_long_page_lists_the_library_reads():
+    """100 subtrees each naming an array object of 999 entries (/Kids 5000 0 R), each array then written again as
+    ``[3 0 R]`` after the last cross-reference section, where the library never looks: only the later, short
+    definition counted, so 100,000 entries passed as 200 (a thousand such subtrees: 18 CPU s). Each object now
+    counts at its longest."""
+    from .test_h29hostile_audit import tree_of_lists
+
+    data = tree_of_lists(100, 999, by_reference=True)
+    data += b"".join(b"%d 0 obj\n[3 0 R]\nendobj\n" % (5000 + k) for k in range(100))
+    assert findings(data) == [("over_budget", "超出处理上限：PDF 的页面列表共有 100000 项，超过上限 4000 项")]
+
+
+def test_page_lists_made_to_look_like_one_objects_definitions_are_counted_as_written():
+    """The object numbers the check reads from the bytes can be forged: a string ``(7 0 obj)`` in each subtree's
+    dictionary makes its list look like a definition of object 7, so that counting each object once would count 100
+    lists of 999 entries as one. Every definition as written is held to a budget of its own (25,000)."""
+    from .test_h29hostile_audit import tree_of_lists
+
+    data = tree_of_lists(100, 999).replace(b"<< /Type /Pages /Parent", b"<< /T (7 0 obj) /Type /Pages /Parent")
+    assert findings(data) == [
+        ("over_budget", "超出处理上限：PDF 写出的页面列表（含重写的）共有 100000 项，超过上限 25000 项")]

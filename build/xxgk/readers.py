@@ -867,6 +867,10 @@ def _check_page_lists(data: bytes) -> None:
     A list may also be an array object of its own that /Kids names (``/Kids 6 0 R``, a 1.8 MB file naming one page
     300,000 times so: 5 CPU s, the count looking for ``/Kids [`` only): the arrays longer than the budget are
     noted by object number, in the bytes and in the object streams, and refused when a /Kids names one.
+    All the lists together are held to ``PAGE_LISTS_SHARE`` times the budget, each object counted at its longest
+    definition (the library reads one definition of a number: an incremental update writing the page tree again
+    replaces it), and all their definitions as written to ``PAGE_LISTS_WRITTEN`` times (the object numbers the
+    bytes seem to show can be forged, so that many lists appear to be one object's).
 
     >>> _check_page_lists(b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>")
     >>> _check_page_lists(b"/Kids [" + b"3 0 R " * 1001 + b"]")
@@ -877,15 +881,19 @@ def _check_page_lists(data: bytes) -> None:
     named: set[int] = set()  # the objects a /Kids names by reference
     long_arrays: dict[int, int] = {}  # {object number: references} of the arrays longer than the budget
     bare: dict[int, int] = {}  # {object number: the object it names} of the objects that are one reference
-    counted: dict[int, int] = {}  # {object number: references} of every array that is an object of its own
-    listed = _count_page_lists(data, named)
+    counted: dict[int, list[int]] = {}  # {object number: references of each definition} of the array objects
+    lists = _PageLists()
     for array in _ARRAY_OBJECT.finditer(data):
         _note_long_array(int(array.group(1)), array.group(2), long_arrays, counted)
+    starts, numbers = [], []  # where each object's "N G obj" is written, and N
     for written in _OBJECT_WRITTEN.finditer(data):  # (a later definition of a number replaces an earlier one)
+        starts.append(written.start())
+        numbers.append(int(written.group(1)))
         if written.group(2) is None:
             bare.pop(int(written.group(1)), None)
         else:
             bare[int(written.group(1))] = int(written.group(2))
+    lists.add(_count_page_lists(data, named), starts, numbers)
     inflated, decoded, decipher = 0, set(), _decipher(data)
     # where every stream's data starts, found in one pass: looked for after each /Type /ObjStm instead, a file of
     # nothing but /Type /ObjStm (14 bytes each) was read 43 times over (20 MB: 14 CPU s before the library opened it)
@@ -899,24 +907,59 @@ def _check_page_lists(data: bytes) -> None:
         if not stream:
             continue
         inflated += len(stream)
-        listed += _count_page_lists(stream, named)
-        if stream:  # (its dictionary: from its object's start to its data's, as _object_stream finds them)
-            head = data.rfind(b"obj", max(0, found.start() - _DICTIONARY_REACH), found.start())
-            end = data.find(b"stream", found.end(), found.end() + _DICTIONARY_REACH)
-            _stream_arrays(stream, data[max(head, found.start() - _DICTIONARY_REACH, 0):end], long_arrays, bare,
-                           counted)
+        # (its dictionary: from its object's start to its data's, as _object_stream finds them)
+        head = data.rfind(b"obj", max(0, found.start() - _DICTIONARY_REACH), found.start())
+        end = data.find(b"stream", found.end(), found.end() + _DICTIONARY_REACH)
+        dictionary = data[max(head, found.start() - _DICTIONARY_REACH, 0):end]
+        lists.add(_count_page_lists(stream, named), *_stream_objects(stream, dictionary), where=found.start())
+        _stream_arrays(stream, dictionary, long_arrays, bare, counted)
     _check_reference_chains(bare)
     ends = {_chain_end(number, bare) for number in named}
     for number in sorted(ends & long_arrays.keys()):
         raise OverBudget(f"PDF 的页面列表有 {long_arrays[number]} 项，超过上限 {BUDGET.pdf_pages} 页")
-    if (total := listed + sum(counted.get(number, 0) for number in ends)) > PAGE_LISTS_SHARE * BUDGET.pdf_pages:
+    named_arrays = [counted[number] for number in ends if number in counted]
+    if (total := sum(lists.longest.values()) + sum(max(each) for each in named_arrays)) \
+            > PAGE_LISTS_SHARE * BUDGET.pdf_pages:
         raise OverBudget(f"PDF 的页面列表共有 {total} 项，超过上限 {PAGE_LISTS_SHARE * BUDGET.pdf_pages} 项")
+    if (written := lists.written + sum(sum(each) for each in named_arrays)) > PAGE_LISTS_WRITTEN * BUDGET.pdf_pages:
+        raise OverBudget(f"PDF 写出的页面列表（含重写的）共有 {written} 项，"
+                         f"超过上限 {PAGE_LISTS_WRITTEN * BUDGET.pdf_pages} 项")
 
 
 # all of a PDF's page lists together, in pages of the budget: a tree of N pages lists N pages and fewer than N
-# subtrees (each once); four times the budget leaves room for the lists an incremental update writes again. Before,
-# each list was held to the budget alone: 1,000 lists of 999 entries (6 MB) took 18 CPU s, a 20 MB file a minute
+# subtrees (each once); four times the budget leaves room for a tree of many levels. Before, each list was held to
+# the budget alone: 1,000 lists of 999 entries (6 MB) took 18 CPU s, a 20 MB file a minute. An incremental update
+# writes the page tree's changed lists again (an honest 300-page report saved 14 times with its pages moved wrote
+# 4,500 entries, and was refused when every definition counted): each object counts once, at its longest.
 PAGE_LISTS_SHARE = 4
+# every page list as written, an object's every definition counted: room for a 1,000-page list written 25 times; the
+# library parses 25,000 entries in about half a CPU second (a million took 18)
+PAGE_LISTS_WRITTEN = 25
+
+
+class _PageLists:
+    """The page lists' entries a PDF writes: ``longest`` {the object a list is in: its entries in its longest
+    definition} (a list in no object keyed by where it is), ``written`` the entries of every definition.
+
+    >>> lists = _PageLists()
+    >>> lists.add([(10, 300), (60, 300), (90, 2)], [0, 50, 80], [2, 2, 9])
+    >>> lists.longest, lists.written
+    ({2: 300, 9: 2}, 602)
+    """
+
+    def __init__(self) -> None:
+        self.longest: dict[int | tuple[int, int], int] = {}
+        self.written = 0
+
+    def add(self, found: list[tuple[int, int]], starts: list[int], numbers: list[int], where: int = -1) -> None:
+        """Add the lists ``found`` ((position, entries) in some data, ``_count_page_lists``), each in the object whose
+        start (``starts``, ascending, with its number in ``numbers``) is the last before it; ``where``: the data's
+        own position in the file (an object stream's), telling apart lists in no object."""
+        for at, entries in found:
+            index = bisect.bisect_right(starts, at) - 1
+            key = numbers[index] if index >= 0 else (where, at)
+            self.longest[key] = max(entries, self.longest.get(key, 0))
+            self.written += entries
 
 
 class BrokenFile(Exception):
@@ -955,31 +998,50 @@ def _check_reference_chains(bare: dict[int, int]) -> None:
         done.update(path)
 
 
-def _count_page_lists(data: bytes, named: set[int]) -> int:
+def _count_page_lists(data: bytes, named: set[int]) -> list[tuple[int, int]]:
     """Refuse a page list written in ``data`` longer than the budget; add the objects a /Kids names to ``named``;
-    the entries of all the lists written in ``data``."""
-    total = 0
+    where each list written in ``data`` is, and its entries."""
+    found = []
     for page_list in _PAGE_LIST.finditer(data):
-        total += (listed := len(_PAGE_REFERENCE.findall(page_list.group(1))))
+        found.append((page_list.start(), listed := len(_PAGE_REFERENCE.findall(page_list.group(1)))))
         if listed > BUDGET.pdf_pages:
             raise OverBudget(f"PDF 的页面列表有 {listed} 项，超过上限 {BUDGET.pdf_pages} 页")
     named.update(int(reference.group(1)) for reference in _PAGE_LIST_REFERENCE.finditer(data))
-    return total
+    return found
 
 
 def _note_long_array(number: int, body: bytes, long_arrays: dict[int, int],
-                     counted: dict[int, int] | None = None) -> None:
+                     counted: dict[int, list[int]] | None = None) -> None:
     """Note array object ``number`` in ``long_arrays`` when it holds more references than the budget, and its
-    references in ``counted`` (every array: a page list named by reference counts towards the lists' total)."""
-    if counted is not None and len(body) >= 5:  # (a reference is at least five bytes, 3 0 R)
-        counted[number] = len(_PAGE_REFERENCE.findall(body))
-    if len(body) >= BUDGET.pdf_pages * 5 and (references := counted[number] if counted is not None
-                                              else len(_PAGE_REFERENCE.findall(body))) > BUDGET.pdf_pages:
-        long_arrays[number] = references
+    references in ``counted`` beside its other definitions' (every array: a page list named by reference counts
+    towards the lists' total; a later definition does not hide an earlier one the library may read instead)."""
+    if len(body) < 5:  # (a reference is at least five bytes, 3 0 R)
+        return
+    references = len(_PAGE_REFERENCE.findall(body)) if counted is not None or len(body) >= BUDGET.pdf_pages * 5 else 0
+    if counted is not None:
+        counted.setdefault(number, []).append(references)
+    if references > BUDGET.pdf_pages:
+        long_arrays[number] = max(long_arrays.get(number, 0), references)
+
+
+def _stream_objects(stream: bytes, dictionary: bytes) -> tuple[list[int], list[int]]:
+    """Where each object of an object stream starts in its decoded data (ascending) and its number, by its header's
+    pairs (object number, offset from ``/First``); empty lists when the dictionary does not say.
+
+    >>> _stream_objects(b"7 0 8 6 " + b"[3 0 R]<<>>", b"/Type /ObjStm /N 2 /First 8")
+    ([8, 14], [7, 8])
+    """
+    first, count = _FIRST.search(dictionary), _OBJECTS.search(dictionary)
+    if first is None or count is None:
+        return [], []
+    start = int(first.group(1))
+    header = [int(n) for n in re.findall(rb"\d+", stream[:start])][:2 * int(count.group(1))]
+    pairs = sorted(zip([start + offset for offset in header[1::2]], header[::2], strict=False))
+    return [at for at, _ in pairs], [number for _, number in pairs]
 
 
 def _stream_arrays(stream: bytes, dictionary: bytes, long_arrays: dict[int, int],
-                   bare: dict[int, int] | None = None, counted: dict[int, int] | None = None) -> None:
+                   bare: dict[int, int] | None = None, counted: dict[int, list[int]] | None = None) -> None:
     """Note the long arrays among an object stream's objects, and in ``bare`` those that are one reference: its
     header's pairs (object number, offset from ``/First``) say where each starts (``dictionary``: the stream's
     dictionary, holding /First and /N), and the next one's offset where it ends.
