@@ -174,3 +174,31 @@ def test_page_lists_made_to_look_like_one_objects_definitions_are_counted_as_wri
     data = tree_of_lists(100, 999).replace(b"<< /Type /Pages /Parent", b"<< /T (7 0 obj) /Type /Pages /Parent")
     assert findings(data) == [
         ("over_budget", "超出处理上限：PDF 写出的页面列表（含重写的）共有 100000 项，超过上限 25000 项")]
+
+
+def test_a_count_of_200000_digits_is_quoted_by_its_start_and_length_in_findings_csv(tmp_path):
+    """A report whose 本年新收 cell for 自然人 prints 200,000 nines: refused (``value_invalid``) as a count no
+    agency has, but quoted whole in the finding's ``actual`` and again in its message: findings.csv held a cell of
+    200,001 characters, which Python's csv module refuses by default (``field larger than field limit (131072)``),
+    stopping a reader's script on the package's own table, and no Excel cell holds (32,767). Quoted now by its
+    start and length, as a refused manifest value is."""
+    import subprocess
+    import sys
+
+    from xxgk.package.build import build_package
+
+    from .factory import tab_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(cell="9" * 200_000, agency="格尔木市财政局"), encoding="utf-8")
+    _, errors = build_package(reports, tmp_path / "datapackage", workers=1)
+    assert errors == []
+    # read as a reader's script would, in a fresh Python whose csv module has its default limit
+    script = ("import csv, sys\nwith open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+              "    for r in csv.DictReader(f):\n        if r['code'] == 'value_invalid':\n"
+              "            print(r['actual'])\n            print(r['message'][-30:])\n")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "datapackage" / "data" / "findings.csv")],
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "9" * 4000 + "…（共 200000 个字）"
+    assert out[1].endswith("9…（共 200000 个字）”不可能成立：记为缺失")

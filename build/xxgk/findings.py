@@ -57,18 +57,34 @@ class _Blank(dict):
         return ""
 
 
+# a value a finding quotes whole; a longer one by its start and its length. A report's cell of 200,000 digits was
+# quoted whole, twice (actual and message): a findings.csv cell Python's csv module refuses by default (131,072),
+# more than an Excel cell holds (32,767). (Above the 2,000 characters a refused manifest value is already cut to.)
+QUOTED_CHARS = 4_000
+
+
+def quoted(value: str, longest: int = QUOTED_CHARS) -> str:
+    """``value`` whole, or its first ``longest`` characters, an ellipsis and its length.
+
+    >>> quoted("局"), quoted("9" * 200_000)[-15:], len(quoted("x" * 5000, 2000))
+    ('局', '9…（共 200000 个字）', 2012)
+    """
+    return value if len(value) <= longest else f"{value[:longest]}…（共 {len(value)} 个字）"
+
+
 def make(code: str, *, table=None, row=None, column=None, expected=None, actual=None, line=None,
          detail: str = "", case: str = "") -> Finding:
     """Build a finding of catalogue type ``code``; an unknown code is a broken rule table (KeyError). ``case``
-    names a message of ``rules/finding_messages.csv`` for a case the catalogue's message does not fit."""
+    names a message of ``rules/finding_messages.csv`` for a case the catalogue's message does not fit. A value
+    longer than ``QUOTED_CHARS`` is quoted by its start and length (``quoted``), in its field and the message."""
     entry = findings_catalogue()[code]
     cases = _case_messages()  # a table's own message for the case, else the case's for every table
     template = cases.get((code, "" if table is None else str(table), case)) or cases.get((code, "", case)) \
         or entry["message"]
     fields = {"table": table, "row": row, "column": column, "expected": expected, "actual": actual}
-    text = {k: "" if v is None else str(v) for k, v in fields.items()}
-    message = template.format_map(_Blank(text, detail=detail))
-    as_text = {k: None if v is None else str(v) for k, v in fields.items()}
+    text = {k: "" if v is None else quoted(str(v)) for k, v in fields.items()}
+    message = template.format_map(_Blank(text, detail=quoted(detail)))
+    as_text = {k: None if v is None else text[k] for k, v in fields.items()}
     return Finding(code=code, severity=entry["severity"], message=message, line=line, **as_text)
 
 

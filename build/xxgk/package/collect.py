@@ -27,7 +27,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
-from ..findings import Finding, make
+from ..findings import Finding, make, quoted
 from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
@@ -405,7 +405,7 @@ def _quoted(value: str, longest: int = MAX_NAME) -> str:
     >>> _quoted("局"), _quoted("数" * 500)[-13:], len(_quoted("x" * 5000, 2000))
     ('局', '数数…（共 500 个字）', 2012)
     """
-    return value if len(value) <= longest else f"{value[:longest]}…（共 {len(value)} 个字）"
+    return quoted(value, longest)
 
 
 def _valid_year(value: str) -> bool:
