@@ -202,3 +202,35 @@ def test_a_count_of_200000_digits_is_quoted_by_its_start_and_length_in_findings_
                          capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "9" * 4000 + "…（共 200000 个字）"
     assert out[1].endswith("9…（共 200000 个字）”不可能成立：记为缺失")
+
+
+@pytest.mark.parametrize("fee", ["0." + "0" * 30 + "1", "0.00000000001元"])
+def test_a_fee_of_a_tiny_fraction_is_invalid_not_the_end_of_the_build(tmp_path, fee):
+    """A report printing its 行政事业性收费 as 0.0000000000000000000000000000001 (万元), or 0.00000000001元: one
+    significant digit, so it was read, then written in plain notation with 32 (16) digits, a CSV cell a
+    spreadsheet reads as another number, so the CSV marked it as text (``'0.000…``) in the number column
+    ``amount``; the package then failed its own validation and the build stopped, every other report unpublished.
+    It is now ``value_invalid`` (missing, quoted in the finding), the other report published as before."""
+    import csv
+
+    from xxgk.package.build import build_package
+    from xxgk.safe import cell_text
+
+    from .factory import tab_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(fee=fee, agency="格尔木市财政局"), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(fee="12.5", agency="格尔木市民政局"), encoding="utf-8")
+    _, errors = build_package(reports, tmp_path / "datapackage", workers=1)
+    assert errors == []
+    data = tmp_path / "datapackage" / "data"
+    with (data / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        ids = {r["report_id"]: r["source_file"] for r in csv.DictReader(handle)}
+    with (data / "active_disclosure.csv").open(encoding="utf-8-sig", newline="") as handle:
+        fees = {ids[r["report_id"]]: r["amount"] for r in csv.DictReader(handle) if r["item"] == "fees"}
+    assert fees == {"a.txt": "", "b.txt": "12.5"}
+    with (data / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:
+        found = [(r["code"], cell_text(r["actual"])) for r in csv.DictReader(handle)
+                 if ids[r["report_id"]] == "a.txt" and r["table"] == "2"]
+    assert found == [("value_invalid", fee)]

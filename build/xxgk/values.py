@@ -43,6 +43,13 @@ browser carries it exactly): invalid, never rounded.
 ((None, 'invalid'), (None, 'invalid'), (None, 'invalid'))
 >>> read_cell("999999999999999", "count"), read_cell("0.000123", "10k_yuan")
 ((999999999999999, None), (Decimal('0.000123'), None))
+
+Nor is an amount written with more digits than that, the zeros after its point included (``written_digits``):
+
+>>> read_cell("0." + "0" * 30 + "1", "10k_yuan"), read_cell("0.00000000001元", "10k_yuan")
+((None, 'invalid'), (None, 'invalid'))
+>>> read_cell("0.00000000000001", "10k_yuan"), read_cell("0.0000000001元", "10k_yuan")
+((Decimal('1E-14'), None), (Decimal('1E-14'), None))
 """
 
 from __future__ import annotations
@@ -193,4 +200,18 @@ def read_cell(text: str, unit: str = "count"):
         return None, "unreadable"
     if unit == "other_unit" and not match.group(2) and amount:  # (0 is 0 in any unit)
         return None, "unit"
-    return (amount / 10000 if match.group(2) == "元" else amount), None
+    amount = amount / 10000 if match.group(2) == "元" else amount
+    return (None, "invalid") if written_digits(amount) > MAX_DIGITS else (amount, None)
+
+
+def written_digits(amount: Decimal) -> int:
+    """The digits of ``amount`` as the package writes it, in plain notation (``package.tables``): the zeros after
+    the point count. A fee printed 0.0000000000000000000000000000001 (万元) has one significant digit, so it was
+    read, and was written with 32 digits: a CSV cell a spreadsheet reads as another number (1E-31), which the
+    CSV therefore marked as text (``safe.sheet_cell``) in a number column, failing the package's own validation
+    and stopping the whole build (so did 0.00000000001元, 0.000000000000001 万元).
+
+    >>> written_digits(Decimal("3883.30")), written_digits(Decimal("1E-15")), written_digits(Decimal("1E+3"))
+    (5, 16, 4)
+    """
+    return sum(character.isdigit() for character in format(amount.normalize(), "f"))
