@@ -1140,21 +1140,23 @@ def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, deco
 def _decipher(data: bytes):
     """The PDF library's decryption of an encrypted PDF's streams (``decipher(number, generation, data)``), opened
     with the empty user password as the library opens it; ``None`` for a file not encrypted, or one that password
-    does not open (the library's refusal is the finding then). Many government reports are encrypted so (an owner
-    password restricting printing or copying): every stream, object streams too, is encrypted, and the check
-    inflating them read noise, so a page list in one (27 KB naming one page 3,000,000 times) was left to the
+    does not open (the library's refusal is the finding then), or one holding no object stream or no valid
+    cross-reference table (a file whose streams the check need not decrypt). Many government reports are encrypted
+    so (an owner password restricting printing or copying): every stream, object streams too, is encrypted, and the
+    check inflating them read noise, so a page list in one (27 KB naming one page 3,000,000 times) was left to the
     library, bounded only by the 120 s.
 
     >>> _decipher(b"%PDF-1.4 no encryption") is None
     True
     """
-    if b"/Encrypt" not in data:
+    if b"/Encrypt" not in data or _OBJECT_STREAM.search(data) is None:
         return None
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
-    try:
-        return PDFDocument(PDFParser(io.BytesIO(data))).decipher
+    try:  # (no fallback: a file whose cross-references are broken is scanned line by line, 19 CPU s for 19 MB, and
+        # the library scans it again; scanning so, it cannot decrypt an object stream either, to find a list in it)
+        return PDFDocument(PDFParser(io.BytesIO(data)), fallback=False).decipher
     except Exception:  # noqa: BLE001 (a file the library cannot open is refused by it, saying why)
         return None
 
