@@ -10,6 +10,14 @@
   (``agency_page.AGENCY_ROWS_SHOWN``, ``AGENCY_LIST_ROWS``; 1,500 reports made a 1.1 MB page before).
 
 Figures are bytes of the pages' HTML bodies as spooled (before the theme; no MkDocs run), so they compare builds.
+
+    PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_outputs site N
+
+- N junk texts in a whole built site (MkDocs, the full-text index, the sitemap, with a ``site_url``), against the
+  same site without them: what each costs on disk in its source page, the full-text index (Pagefind's fragments,
+  and its metadata, which every search loads) and the sitemap (session 30, 2,000 junk texts: 1,140 bytes of source
+  page, 221 of fragment, 5.5 of search metadata, 67 of sitemap, 2.9 KB of site each, the package's downloads and the
+  quality page's row included: a twentieth of a report's 59 KB; kept, as a misread report's text is found so).
 """
 
 from __future__ import annotations
@@ -94,7 +102,42 @@ def one_agency(n: int) -> None:
               f"largest {max(lists.values(), default=0):,} bytes")
 
 
+def _site_sizes(reports: Path, work: Path) -> dict[str, int]:
+    """Bytes of the built site of ``reports``: its source pages, its full-text index (fragments and the metadata
+    every search loads), its sitemap files, and in all."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "XXGK_SITE_URL": "https://example.org/", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "xxgk.cli", "build", "--reports", str(reports), "--out", str(work / "pkg"),
+                    "--site", str(work / "site"), "--no-cache", "--workers", "1", "--quiet"], env=env, check=True,
+                   capture_output=True)
+    site = work / "site"
+
+    def size(pattern: str) -> int:
+        return sum(f.stat().st_size for f in site.glob(pattern) if f.is_file())
+
+    return {"source pages": size("src/*"), "full-text fragments": size("pagefind/*/fragment/*"),
+            "full-text metadata": size("pagefind/*/*.pf_meta"), "sitemap": size("sitemap-*.xml"),
+            "site": size("**/*")}
+
+
+def junk_site(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = _two_reports(Path(tmp))
+        before = _site_sizes(reports, Path(tmp) / "before")
+        for k in range(n):
+            (reports / f"junk{k}.txt").write_text(f"{JUNK_TEXTS[k % len(JUNK_TEXTS)]}\n{k}", encoding="utf-8")
+        after = _site_sizes(reports, Path(tmp) / "after")
+        print(f"{n} junk texts in a built site: " + "; ".join(
+            f"{name} +{after[name] - before[name]:,} bytes ({(after[name] - before[name]) / n:,.1f} a text)"
+            for name in after))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["site"]:
+        junk_site(int(sys.argv[2]) if len(sys.argv) > 2 else 300)
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     empty_files(n)
     junk_files(n)
