@@ -234,3 +234,26 @@ def test_a_fee_of_a_tiny_fraction_is_invalid_not_the_end_of_the_build(tmp_path, 
         found = [(r["code"], cell_text(r["actual"])) for r in csv.DictReader(handle)
                  if ids[r["report_id"]] == "a.txt" and r["table"] == "2"]
     assert found == [("value_invalid", fee)]
+
+
+def compound_file(*names: str) -> bytes:
+    """An OLE2 compound file (a header, then a directory sector) whose directory names the streams ``names``."""
+    header = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(16) + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + bytes(512 - 32)
+    entries = b""
+    for name in ("Root Entry", *names):
+        encoded = (name + "\0").encode("utf-16-le")
+        entries += encoded.ljust(64, b"\0") + len(encoded).to_bytes(2, "little") + bytes(128 - 66)
+    return header + entries.ljust(512, b"\0")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_a_password_protected_docx_is_said_to_be_encrypted_not_an_old_word_file(suffix):
+    """A .docx saved with a password to open is the document encrypted inside an OLE2 compound file (stream
+    EncryptedPackage): it was refused as an Office 97-2003 or WPS file, to be saved as .docx — which it is; a
+    transparency office reading the finding was sent the wrong way. It is now said to be encrypted."""
+    source = read_bytes(compound_file("EncryptionInfo", "EncryptedPackage"), suffix)
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("format_unsupported", "文件格式不支持：加密的 Office 文档（.docx、.xlsx 等，打开需要密码）；"
+                               "另存为 .docx、PDF、网页或文本后可以读取")]
+    assert not source.text
+    assert "Office 97-2003" in read_bytes(compound_file("WordDocument"), suffix).findings[0].message

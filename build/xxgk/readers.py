@@ -1326,7 +1326,9 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
 
     kind = filetype.guess(data)
     found = kind.extension if kind else None
-    if found == "zip" and _word_inside(data):  # (a .docx whose first parts are others: filetype reads 8 KB)
+    if data.startswith(_COMPOUND_FILE) and _ENCRYPTED_PACKAGE in data:  # (whatever filetype names its first sector)
+        found = "office_encrypted"
+    elif found == "zip" and _word_inside(data):  # (a .docx whose first parts are others: filetype reads 8 KB)
         found = "docx"
     elif found == "zip" and _zip_holds(data, "OFD.xml"):  # the national fixed-layout format (a zip of XML pages)
         found = "ofd"
@@ -1344,6 +1346,10 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
 
 
 _COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file's signature (.doc, .xls, .wps, .et …)
+# the stream a password-protected .docx, .xlsx or .pptx is (ECMA-376 encryption): the whole document, encrypted, in an
+# OLE2 compound file, its name in UTF-16 in the file's directory. Such a .docx was told to be an Office 97-2003 or WPS
+# file and to be saved as .docx, which it is: what stops it is the password
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _word_inside(data: bytes) -> bool:
