@@ -4,8 +4,10 @@ check could not read."""
 from __future__ import annotations
 
 import hashlib
+import signal
 import struct
 import zlib
+from contextlib import contextmanager
 
 import pytest
 
@@ -68,11 +70,13 @@ def _encrypt(number: int, data: bytes, aes: bool) -> bytes:
     return iv + encryptor.update(padded) + encryptor.finalize()
 
 
-def encrypted_pdf(times: int, aes: bool = False, in_stream: bool = True) -> bytes:
+def encrypted_pdf(times: int, aes: bool = False, in_stream: bool = True, extra: dict[int, bytes] | None = None,
+                  encryption: bytes = b"8 0 R") -> bytes:
     """A PDF 1.5 of one page ("Hello") encrypted for an empty user password, as many government reports are
     (printing or copying restricted by the owner's): its page list (object 2), naming the page ``times`` times,
     sits in a Flate object stream (object 6) when ``in_stream``, else is written plainly; every stream encrypted
-    (the cross-reference stream, object 7, never is); object 8 is the encryption dictionary."""
+    (the cross-reference stream, object 7, never is); object 8 is the encryption dictionary, which the trailer
+    names as ``encryption``; ``extra``: more objects, numbered from 9."""
     content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
     pages = b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * times) + b"] /Count %d >>" % times
     plain = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -80,7 +84,7 @@ def encrypted_pdf(times: int, aes: bool = False, in_stream: bool = True) -> byte
                 b" /Resources << /Font << /F1 5 0 R >> >> >>",
              4: content,
              5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-             8: _encrypt_dictionary(aes)}
+             8: _encrypt_dictionary(aes), **(extra or {})}
     if in_stream:
         plain[6] = (b"2 0 ", b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", zlib.compress(b"2 0 " + pages))
     else:
@@ -95,13 +99,14 @@ def encrypted_pdf(times: int, aes: bool = False, in_stream: bool = True) -> byte
             stream = _encrypt(6, body[2], aes)
             body = b"%s /Length %d >>\nstream\n%s\nendstream" % (body[1], len(stream), stream)
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    offsets[7] = len(out)
+    offsets[7], size = len(out), max(plain) + 1
     rows = [b"\x00\x00\x00\x00\x00\xff\xff"] + [
         b"\x02" + (6).to_bytes(4, "big") + b"\x00\x00" if number == 2 and in_stream
-        else b"\x01" + offsets.get(number, 0).to_bytes(4, "big") + b"\x00\x00" for number in range(1, 9)]
+        else b"\x01" + offsets.get(number, 0).to_bytes(4, "big") + b"\x00\x00" for number in range(1, size)]
     xref = b"".join(rows)
-    out += (b"7 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Encrypt 8 0 R /ID [<%s> <%s>] /Length %d >>"
-            b"\nstream\n%s\nendstream\nendobj\n" % (FILE_ID.hex().encode(), FILE_ID.hex().encode(), len(xref), xref))
+    out += (b"7 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Encrypt %s /ID [<%s> <%s>] /Length %d >>"
+            b"\nstream\n%s\nendstream\nendobj\n"
+            % (size, encryption, FILE_ID.hex().encode(), FILE_ID.hex().encode(), len(xref), xref))
     out += b"startxref\n%d\n%%%%EOF\n" % offsets[7]
     return bytes(out)
 
@@ -257,3 +262,34 @@ def test_a_password_protected_docx_is_said_to_be_encrypted_not_an_old_word_file(
                                "另存为 .docx、PDF、网页或文本后可以读取")]
     assert not source.text
     assert "Office 97-2003" in read_bytes(compound_file("WordDocument"), suffix).findings[0].message
+
+
+class Hung(BaseException):
+    """Raised by ``no_hang``: a BaseException, so that no ``except Exception`` of the code under test swallows it."""
+
+
+@contextmanager
+def no_hang(seconds: int):
+    """Stop the block with ``Hung`` after ``seconds`` (a hang detector, not a speed test)."""
+    def stop(*_):
+        raise Hung(f"still running after {seconds} s: the work is not bounded")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_encryption_dictionary_behind_a_cycle_of_references_is_refused_at_once():
+    """The trailer's /Encrypt naming object 9, which is ``10 0 R``, itself ``9 0 R``: opening the file's decryption
+    for the check (``readers._decipher``) followed the cycle without end, inside the check meant to stop such
+    files (until the worker's 120 s). Opening it now follows at most ``DOCUMENT_LOOKUPS`` references; the cycle is
+    then refused as any other (the guard here is a hang detector, not a speed test)."""
+    with no_hang(60):
+        assert findings(encrypted_pdf(3, extra={9: b"10 0 R", 10: b"9 0 R"}, encryption=b"9 0 R")) == [
+            ("file_unreadable", "无法读取文件：PDF 的对象引用成环（9 → 10 → 9）")]
+    assert read_bytes(encrypted_pdf(3, extra={9: b"10 0 R", 10: b"8 0 R"}, encryption=b"9 0 R"), ".pdf").text \
+        == "Hello"

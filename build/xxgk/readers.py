@@ -1154,11 +1154,29 @@ def _decipher(data: bytes):
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
+    class Counted(PDFDocument):
+        """The library's document, refusing to look up more than ``DOCUMENT_LOOKUPS`` objects while it opens: it
+        follows a reference to its end without counting, and an /Encrypt naming a cycle (9 → 10 → 9) kept the check
+        itself busy until the worker's 120 s (the cycle is refused afterwards, ``_check_reference_chains``)."""
+
+        lookups = 0
+
+        def getobj(self, objid: int) -> object:
+            self.lookups += 1
+            if self.lookups > DOCUMENT_LOOKUPS:
+                raise BrokenFile("PDF 的对象引用过多")
+            return super().getobj(objid)
+
     try:  # (no fallback: a file whose cross-references are broken is scanned line by line, 19 CPU s for 19 MB, and
         # the library scans it again; scanning so, it cannot decrypt an object stream either, to find a list in it)
-        return PDFDocument(PDFParser(io.BytesIO(data)), fallback=False).decipher
+        return Counted(PDFParser(io.BytesIO(data)), fallback=False).decipher
     except Exception:  # noqa: BLE001 (a file the library cannot open is refused by it, saying why)
         return None
+
+
+# objects the library may look up while opening a file for its decryption: the trailer's few entries (the encryption
+# dictionary, its /CF, the document's information and catalog) and the references they pass through
+DOCUMENT_LOOKUPS = 1_000
 
 
 def _run_length(data: bytes, limit: int) -> bytes | None:
