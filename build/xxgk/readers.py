@@ -794,7 +794,10 @@ def pdf_to_text(data: bytes) -> str:
     """
     import pdfplumber
 
+    from .rc4 import install
+
     _quiet_pdf_libraries()
+    install()  # (RC4 in time linear in the data: the library's is quadratic, 1 MB 49 CPU s)
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
