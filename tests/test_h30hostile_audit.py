@@ -1,5 +1,7 @@
 """What the fifth hostile-input audit found (session 30): an encrypted PDF's object streams, which the pre-parse
-check could not read."""
+check could not read, and the cycle and the quadratic RC4 its decryption met; page lists written again by honest
+incremental updates; a 200,000-digit cell quoted whole in findings.csv; a fee of a tiny fraction that stopped the
+whole build; a password-protected .docx called an old Word file."""
 
 from __future__ import annotations
 
