@@ -208,7 +208,7 @@ def test_a_count_of_200000_digits_is_quoted_by_its_start_and_length_in_findings_
               "            print(r['actual'])\n            print(r['message'][-30:])\n")
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "datapackage" / "data" / "findings.csv")],
                          capture_output=True, text=True, check=True).stdout.split("\n")
-    assert out[0] == "9" * 4000 + "…（共 200000 个字）"
+    assert out[0] == "9" * 10_000 + "…（共 200000 个字）"
     assert out[1].endswith("9…（共 200000 个字）”不可能成立：记为缺失")
 
 
