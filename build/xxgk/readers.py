@@ -1081,9 +1081,9 @@ def _object_stream(data: bytes, type_start: int, type_end: int, limit: int, deco
     from a check undoing Flate alone), and LZW and run-length, within ``limit`` too. A stream under another filter
     (a crypt filter naming its own method) is left to the library, bounded by the time budget. ``decoded``: where
     the streams decoded so far start; one is decoded once, however many ``/Type /ObjStm`` are written before it
-    (``b""`` again). ``streams``: every match of
-    ``_STREAM_START`` in ``data`` in order and their starts, when the caller found them in one pass (else the
-    stream is looked for). ``decipher``: an encrypted file's decryption (``_decipher``), undone before the filters.
+    (``b""`` again). ``streams``: every match of ``_STREAM_START`` in ``data`` in order and their starts, when the
+    caller found them in one pass (else the stream is looked for). ``decipher``: an encrypted file's decryption
+    (``_decipher``), undone before the filters.
 
     >>> import zlib, base64
     >>> body = b"<< /Type /ObjStm /Filter [/ASCII85Decode /FlateDecode] >>\\nstream\\n"
