@@ -307,3 +307,19 @@ def test_an_rc4_encrypted_report_with_a_large_stream_is_read_in_time_linear_in_i
     with no_hang(60):
         source = read_bytes(data, ".pdf")
     assert source.text == "Hello" and not source.findings
+
+
+def test_a_cross_reference_stream_claiming_a_million_objects_it_does_not_hold_is_refused_without_a_page_tree():
+    """A 667-byte PDF 1.5 whose cross-reference stream says ``/Size 1000000`` over its 8 entries, its catalog's
+    /Pages misspelled: with no page in the tree the library looks up every object the cross-references name to find
+    pages, an entry past the stream's data counting as one in use: 37 CPU s, then read as one page (10,000,000:
+    the worker's 120 s). Refused now, at once; the same claim beside a page tree that gives the page is read, and
+    so is a file without a page tree whose cross-references hold what they claim (the library finds the page)."""
+    from .test_h28hostile_audit import object_stream_pdf
+
+    data = object_stream_pdf(3)
+    assert findings(data.replace(b"/Size 8", b"/Size 1000000").replace(b"/Pages 2 0 R", b"/Pagex 2 0 R")) == [
+        ("over_budget", "超出处理上限：PDF 没有可用的页面树，而交叉引用流声称有 1000000 个对象（只写了 8 个），"
+                        "逐个查找超过上限 100000 个")]
+    assert read_bytes(data.replace(b"/Size 8", b"/Size 1000000"), ".pdf").text == "Hello"
+    assert read_bytes(data.replace(b"/Pages 2 0 R", b"/Pagex 2 0 R"), ".pdf").text == "Hello"

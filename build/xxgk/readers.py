@@ -801,7 +801,9 @@ def pdf_to_text(data: bytes) -> str:
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
+    pdf = pdfplumber.open(io.BytesIO(data))
+    _check_cross_references(pdf.doc)  # (before ``with``: pdfplumber's close walks the pages, the walk refused)
+    with pdf:
         if len(pdf.pages) > BUDGET.pdf_pages:
             raise OverBudget(f"PDF 有 {len(pdf.pages)} 页，超过上限 {BUDGET.pdf_pages} 页")
         for number, page in enumerate(pdf.pages, start=1):
@@ -831,6 +833,55 @@ def pdf_to_text(data: bytes) -> str:
             (table.top, "\n".join("\t".join(row) for row in table.rows)) for table in ruled]
         out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
     return _CID.sub(UNMAPPED_GLYPH, "\n".join(out))
+
+
+# entries a cross-reference stream may claim beyond those its data holds, in a file whose page tree gives no page
+XREF_PHANTOMS = 100_000
+
+
+def _check_cross_references(document) -> None:
+    """Refuse a PDF whose page tree gives no page while a cross-reference stream claims (``/Size``, ``/Index``) more
+    than ``XREF_PHANTOMS`` objects beyond the entries its data holds: with no page in its tree the library looks up
+    every object the cross-references name to find pages ("fallback when /Pages is missing"), an entry past the
+    data reading as one in use, and a 667-byte file claiming 1,000,000 objects (its catalog's /Pages misspelled)
+    took 37 CPU s, 10,000,000 the worker's 120 s. An honest file claims what it holds; one claiming more but whose
+    page tree gives its pages is read as before (the library never looks the rest up)."""
+    from pdfminer.pdfdocument import PDFXRefStream
+
+    for xref in document.xrefs:
+        if not isinstance(xref, PDFXRefStream) or not xref.entlen or xref.data is None:
+            continue
+        claimed = sum(count for _, count in xref.ranges if isinstance(count, int))
+        held = len(xref.data) // xref.entlen
+        if claimed - held > XREF_PHANTOMS and not _has_page(document):
+            raise OverBudget(f"PDF 没有可用的页面树，而交叉引用流声称有 {claimed} 个对象（只写了 {held} 个），"
+                             f"逐个查找超过上限 {XREF_PHANTOMS} 个")
+
+
+def _has_page(document) -> bool:
+    """Whether the catalog's page tree reaches a page (``/Type /Page``), walked as the library walks it, each node
+    once and no more nodes than a file may have pages (the lists were counted before: ``_check_page_lists``)."""
+    from pdfminer.pdftypes import resolve1
+
+    pending, seen = [document.catalog.get("Pages")], set()
+    while pending and len(seen) <= PAGE_LISTS_WRITTEN * BUDGET.pdf_pages:
+        reference = pending.pop()
+        key = getattr(reference, "objid", None) or id(reference)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            node = resolve1(reference)
+        except Exception:  # noqa: BLE001 (a node the library cannot read gives no page)
+            continue
+        if not isinstance(node, dict):
+            continue
+        kind = getattr(node.get("Type") or node.get("type"), "name", None)
+        if kind == "Page":
+            return True
+        if kind == "Pages" and isinstance(kids := resolve1(node.get("Kids")), list):
+            pending.extend(kids)
+    return False
 
 
 # a page list as the file's bytes print it (a /Kids array) and a page reference in it (12 0 R); an array ends at its
