@@ -80,7 +80,11 @@ def test_from_home_two_clicks_reach_pingtan_and_its_chart_spans_its_years(server
     first = _chart_text(browser, ".xxgk-chart")
     assert all(f"{y}年" in first for y in (2019, 2021, 2023, 2025))
     _shots(browser, "agency-pingtan")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "2023年度报告").click()
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "2023年度报告")
+    # (a reader scrolls back up to the list: since the agency page's CSV paragraph sits between the list and the
+    # charts, the link stood just under the sticky header, where Selenium saw it "in view" and clicked the header)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
     _wait(lambda: browser.current_url.endswith("/a/fujian-pingtanzongheshiyanqu/2023.html"))
     browser.execute_script("document.querySelector('.xxgk-chart').scrollIntoView()")
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))

@@ -819,7 +819,7 @@ def pdf_to_text(data: bytes) -> str:
                 return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3]
                                for b in boxes)
 
-            ruled = [Ruled(table.bbox[1], table_rows(table, page.chars),
+            ruled = [Ruled(table.bbox[1], table_rows(table),
                            [[(c[0], c[2]) if c else None for c in row.cells] for row in table.rows])
                      for table in tables]
             lines = [(line["top"], line["text"], line_words(line))
