@@ -525,3 +525,22 @@ def test_an_unruled_table_with_a_row_of_centred_dashes_among_right_aligned_numbe
     expected["denied_process_information"][0] = expected["denied_process_information"][6] = None
     assert _table3(record) == expected
     assert {f.code for f in record.findings if f.table == "3"} == {"value_blank"}
+
+
+@pytest.mark.parametrize("foot, top", [
+    (["规章", "8", "5", "26"], ["行政规范性文件", "", "", ""]),  # table 二's next row, printed blank
+    (["行政处罚", "7", "", ""], ["行政强制", "", "", ""]),
+    (["", "1.属于国家秘密", "0", "0"], ["", "2.其他法律行政法规禁止公开", "", ""]),
+])
+def test_a_rows_last_on_a_page_and_the_next_pages_first_row_printed_blank_stay_two_rows(foot, top):
+    """Review of session 30: table 二's labels carry no numbering, so ``规章 | 8 | 5 | 26`` at a page's foot and
+    ``行政规范性文件`` printed blank at the next page's top were taken for one row broken over the break, and 规章's
+    numbers were published as 行政规范性文件's (规章 ``row_absent``). A whole template label is a row of its own."""
+    from xxgk.pdf_rows import Ruled, join_broken_rows
+
+    edges = [(0.0, 100.0), (100.0, 140.0), (140.0, 180.0), (180.0, 220.0)]
+    header = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    page1 = Ruled(100.0, [header, list(foot)], [edges, edges])
+    page2 = Ruled(40.0, [header, list(top)], [edges, edges])
+    join_broken_rows([([], [page1]), ([], [page2])])
+    assert page1.rows[-1] == foot and page2.rows == [header, top]

@@ -12,8 +12,9 @@ table and the first row of the next page's first table (after the header rows th
 section heading stands between them, both tables have their cells at the same places (the row's cells, one by one,
 have the same left and right edges: a row of another table, or one merged across columns, does not), one half
 holds no number (``VALUE``) at all and none of its text stands above or below a number of the other half, the
-other half holds a number, and the second half does not begin its text as a row's label does (``（三）``, ``1.``,
-``四、``: the next row, printed blank). The row is written once, each cell the two halves' texts joined, where the
+other half holds a number, the second half does not begin its text as a row's label does (``（三）``, ``1.``,
+``四、``: the next row, printed blank), and the half without numbers is no whole template label on its own
+(``行政规范性文件``: the next row, printed blank; ``whole_labels``). The row is written once, each cell the two halves' texts joined, where the
 first half stood.
 """
 
@@ -21,12 +22,39 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from .catalog import labels
 from .pdf_cells import HEADING, VALUE
+from .text import compact
 
 EDGE = 1.5  # points two cell edges may differ by and still be one column's (the same table drawn on two pages)
 # a row label's own numbering at its start: the next row, never a label's continuation
 ROW_START = re.compile(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]")
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+
+
+@cache
+def whole_labels() -> frozenset[str]:
+    """The template's names of a row, an item, a column, a proceeding or an outcome, compact, without their
+    numbering (``一、``, ``（一）``, ``1.``): a half holding one of these alone is a row of its own (``行政规范性文件``
+    printed blank at the top of a page), never a label's continuation. Before (review of session 30), table 二's
+    unnumbered labels passed the numbering test: ``规章 | 8 | 5 | 26`` at a page's foot and ``行政规范性文件`` printed
+    blank at the next page's top were joined, and 规章's numbers were published as 行政规范性文件's.
+
+    >>> {"规章", "行政规范性文件", "予以公开", "属于国家秘密", "商业企业", "行政复议"} <= whole_labels()
+    True
+    """
+    names = {name for group in ("items", "rows", "applicants", "outcomes", "measures", "outcome_groups")
+             for name in labels()[group].values()}
+    names |= {part for name in labels()["proceedings"].values() for part in name.split("·")}
+    names |= {part for name in names for part in name.split()}  # a sub-row's own name: （三）不予公开 1.属于国家秘密
+    return frozenset(_NUMBERING.sub("", compact(name)) for name in names)
+
+
+def _whole_label(cell: str) -> bool:
+    """Whether ``cell`` is, by itself, one of ``whole_labels``."""
+    return _NUMBERING.sub("", compact(cell)) in whole_labels()
 
 
 @dataclass
@@ -78,6 +106,8 @@ def broken(first: list[str], second: list[str]) -> bool:
     False
     >>> broken(["", "2.重复申请", "0", ""], ["", "申请", "", "0"])
     False
+    >>> broken(["规章", "8", "5", "26"], ["行政规范性文件", "", "", ""])  # the next row, printed blank
+    False
     """
     if len(first) != len(second):
         return False
@@ -92,6 +122,8 @@ def broken(first: list[str], second: list[str]) -> bool:
         return False
     if piece is second and not all(whole[k] for k, cell in enumerate(piece) if cell):
         return False  # (a label's rest stands under the label it continues; text under a blank cell is a row's own)
+    if any(cell and whole[k] and _whole_label(cell) for k, cell in enumerate(piece)):
+        return False  # (a whole label under or over the other half's label is a row of its own: a label's rest is not)
     return not any(cell and ROW_START.match(cell.strip()) for cell in second)
 
 
