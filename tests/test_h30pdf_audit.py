@@ -544,3 +544,40 @@ def test_a_rows_last_on_a_page_and_the_next_pages_first_row_printed_blank_stay_t
     page2 = Ruled(40.0, [header, list(top)], [edges, edges])
     join_broken_rows([([], [page1]), ([], [page2])])
     assert page1.rows[-1] == foot and page2.rows == [header, top]
+
+
+_LISTED = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr></w:pPr>'
+
+
+def _with_lists(rows: list[str]):
+    """The Source of a .docx of ``rows`` whose document carries ``_LISTS`` (numId 91: ``%1.``)."""
+    from docx import Document
+    from lxml import etree
+
+    document = Document(io.BytesIO(_docx(rows)))
+    lists = document.part.numbering_part.element
+    for child in etree.fromstring(f'<w:numbering xmlns:w="{W}">{_LISTS}</w:numbering>'):
+        lists.append(child)
+    out = io.BytesIO()
+    document.save(out)
+    return read_bytes(out.getvalue(), ".docx")
+
+
+def test_a_number_column_numbered_by_a_word_list_keeps_table_3():
+    """Review of session 30: a 序号 column whose empty cells a Word list numbers (``1.``, ``2.`` …) had its numbers
+    written into the text since this session's list numbering, and ``4.\\t一、本年新收…`` began each row: table 三
+    was lost whole (``table_absent``). An empty numbered paragraph is no label's: its cell stays blank, as before."""
+    rows = [r.replace("</w:trPr>", f"</w:trPr><w:tc><w:tcPr/><w:p>{_LISTED}</w:p></w:tc>", 1) for r in _table3_rows()]
+    source = _with_lists(rows)
+    values = parse(source.parse_text).values("applications")
+    assert sum(v is not None for v in values.values()) == len(values) == 175
+
+
+def test_a_value_cell_in_a_word_list_keeps_its_value():
+    """Review of session 30: a value cell's paragraph in a ``%1.`` list had ``1.`` written before its ``0``, read as
+    1.0 万元 (and ``5`` as 2.5). A number before a number is no label's: the value stays as printed."""
+    def numbered(text: str) -> str:
+        return f"<w:tc><w:tcPr/><w:p>{_LISTED}<w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    source = _with_lists([_tr([_tc("行政事业性收费"), numbered("0")]), _tr([_tc("行政处罚"), numbered("5")])])
+    assert [line for line in source.text.split("\n") if "\t" in line] == ["行政事业性收费\t0", "行政处罚\t5"]

@@ -212,7 +212,12 @@ def write_list_numbers(document) -> None:
             num, level = _val(own, "w:numId") or num, _val(own, "w:ilvl") or level
         if num is None or num == "0":
             continue
-        label = _label(lists, num, min(_int(level, 0), MAX_LEVELS - 1))
+        label = _label(lists, num, min(_int(level, 0), MAX_LEVELS - 1))  # (counted even where not written)
+        shown = "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).lstrip()
+        if not shown or shown[0].isdigit():
+            # a numbered empty paragraph is a 序号 column's cell, no label's (written, ``4.`` began table 三's rows);
+            # a number before a value (``1.`` before a cell's ``0``) is no label's either, and would make it 1.0
+            continue
         if label:
             run, text = OxmlElement("w:r"), OxmlElement("w:t")
             text.text = label

@@ -14,8 +14,8 @@ have the same left and right edges: a row of another table, or one merged across
 holds no number (``VALUE``) at all and none of its text stands above or below a number of the other half, the
 other half holds a number, the second half does not begin its text as a row's label does (``（三）``, ``1.``,
 ``四、``: the next row, printed blank), and the half without numbers is no whole template label on its own
-(``行政规范性文件``: the next row, printed blank; ``whole_labels``). The row is written once, each cell the two halves' texts joined, where the
-first half stood.
+(``行政规范性文件``: the next row, printed blank; ``whole_labels``). The row is written once, each cell the two
+halves' texts joined, where the first half stood.
 """
 
 from __future__ import annotations
