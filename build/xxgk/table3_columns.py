@@ -164,6 +164,9 @@ def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
 _CELL_APART = re.compile(r"[\s|]+")
 
 
+HEADER_CELLS_MAX = 40  # cells a header line of table 三 may have (it prints nine columns, a label or two)
+
+
 def _wrapped_names(lines: list[str]) -> list[str]:
     """``lines`` with a column's name wrapped inside its narrow cell joined on the upper line: ``总`` over ``计``
     (a Word table's 总计 column one character wide, 总计 first: ``总 自然人 法人或其他组织`` over ``计 商业企业 …``).
@@ -178,11 +181,15 @@ def _wrapped_names(lines: list[str]) -> list[str]:
     ['总计自然人商业企业社会公益组织', '']
     >>> _wrapped_names(["自然人 法人或其他组织 总计", "商业企业 其他"])
     ['自然人 法人或其他组织 总计', '商业企业 其他']
+    >>> _wrapped_names(["总 " * 41, "计 " * 41]) == ["总 " * 41, "计 " * 41]  # no header line: not searched
+    True
     """
     names = _all_names()
     out = list(lines)
     for i in range(len(out) - 1):
         top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
+        if len(top) > HEADER_CELLS_MAX or len(bottom) > HEADER_CELLS_MAX:
+            continue  # (no header: every cell against every cell of the next line was quadratic in a long line)
         pairs = {(a, b) for a in top for b in bottom
                  if a and b and a + b in names and a not in names and b not in names}
         tops, bottoms = [a for a, _ in pairs], [b for _, b in pairs]
