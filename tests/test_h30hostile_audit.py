@@ -6,14 +6,14 @@ whole build; a password-protected .docx called an old Word file."""
 from __future__ import annotations
 
 import hashlib
-import signal
 import struct
 import zlib
-from contextlib import contextmanager
 
 import pytest
 
 from xxgk.readers import read_bytes
+
+from .test_splitting_bound import no_hang
 
 PADDING = (b"(\xbfN^Nu\x8aAd\x00NV\xff\xfa\x01\x08..\x00\xb6\xd0h>\x80/\x0c\xa9\xfedSiz")
 FILE_ID = bytes(range(16))
@@ -265,25 +265,6 @@ def test_a_password_protected_docx_is_said_to_be_encrypted_not_an_old_word_file(
                                "另存为 .docx、PDF、网页或文本后可以读取")]
     assert not source.text
     assert "Office 97-2003" in read_bytes(compound_file("WordDocument"), suffix).findings[0].message
-
-
-class Hung(BaseException):
-    """Raised by ``no_hang``: a BaseException, so that no ``except Exception`` of the code under test swallows it."""
-
-
-@contextmanager
-def no_hang(seconds: int):
-    """Stop the block with ``Hung`` after ``seconds`` (a hang detector, not a speed test)."""
-    def stop(*_):
-        raise Hung(f"still running after {seconds} s: the work is not bounded")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_an_encryption_dictionary_behind_a_cycle_of_references_is_refused_at_once():

@@ -12,6 +12,7 @@ from .conftest import needs_chromium, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_accessibility import _axe, _blocking
+from .test_h29site_audit import _agency_dir
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -37,14 +38,6 @@ def served_site(tmp_path_factory):
                                               other_matters="本年度未收取信息处理费。"), encoding="utf-8")
     (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
     return site_of(reports, work)
-
-
-def _agency_dir(site, name: str) -> str:
-    """The site path of the agency page whose heading is ``name`` (``a/<agency id>/``)."""
-    for page in sorted(site.glob("a/*/index.html")):
-        if re.search(rf"<h1[^>]*>{name}<", page.read_text(encoding="utf-8")):
-            return f"a/{page.parent.name}/"
-    raise AssertionError(name)
 
 
 # -- 1. the compare page's league without JavaScript, on a phone ---------------------------------------------------
