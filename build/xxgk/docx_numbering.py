@@ -107,7 +107,9 @@ def _val(element, name: str) -> str | None:
     return found.get(qn("w:val")) if found is not None else None
 
 
-def _int(value: str | None, default: int) -> int:
+def word_int(value: str | None, default: int) -> int:
+    """A Word attribute's whole number (``w:val="3"``), or ``default`` where it is missing, not plain digits, or
+    longer than five digits (no count in a document is: a forged one of thousands of digits is no number)."""
     return int(value) if value is not None and value.isascii() and value.isdigit() and len(value) < 6 else default
 
 
@@ -119,9 +121,9 @@ def _lists(numbering) -> _Lists:
     for abstract in numbering.iterchildren(qn("w:abstractNum")):
         levels = {}
         for lvl in abstract.iterchildren(qn("w:lvl")):
-            level = _int(lvl.get(qn("w:ilvl")), -1)
+            level = word_int(lvl.get(qn("w:ilvl")), -1)
             if 0 <= level < MAX_LEVELS:
-                levels[level] = _Level(_int(_val(lvl, "w:start"), 1), _val(lvl, "w:numFmt") or "decimal",
+                levels[level] = _Level(word_int(_val(lvl, "w:start"), 1), _val(lvl, "w:numFmt") or "decimal",
                                        _val(lvl, "w:lvlText") or "", _val(lvl, "w:suff") == "space")
         lists.levels[abstract.get(qn("w:abstractNumId"))] = levels
     for num in numbering.iterchildren(qn("w:num")):
@@ -129,7 +131,7 @@ def _lists(numbering) -> _Lists:
         for override in num.iterchildren(qn("w:lvlOverride")):
             start = _val(override, "w:startOverride")
             if start is not None:
-                restarts[_int(override.get(qn("w:ilvl")), 0)] = _int(start, 1)
+                restarts[word_int(override.get(qn("w:ilvl")), 0)] = word_int(start, 1)
         lists.nums[num.get(qn("w:numId"))] = (_val(num, "w:abstractNumId"), restarts)
     return lists
 
@@ -212,7 +214,7 @@ def write_list_numbers(document) -> None:
             num, level = _val(own, "w:numId") or num, _val(own, "w:ilvl") or level
         if num is None or num == "0":
             continue
-        label = _label(lists, num, min(_int(level, 0), MAX_LEVELS - 1))  # (counted even where not written)
+        label = _label(lists, num, min(word_int(level, 0), MAX_LEVELS - 1))  # (counted even where not written)
         shown = "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).lstrip()
         if not shown or shown[0].isdigit():
             # a numbered empty paragraph is a 序号 column's cell, no label's (written, ``4.`` began table 三's rows);

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .docx_numbering import write_list_numbers
+from .docx_numbering import word_int, write_list_numbers
 from .findings import Finding, make
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
@@ -659,8 +659,7 @@ def _docx_wrapped(parent, tag: str, depth: int = 0):
 def _docx_int(element, default: int) -> int:
     from docx.oxml.ns import qn
 
-    value = element.get(qn("w:val")) if element is not None else None
-    return int(value) if value is not None and value.isascii() and value.isdigit() else default
+    return word_int(element.get(qn("w:val")) if element is not None else None, default)
 
 
 def _docx_cell_text(tc) -> str:
