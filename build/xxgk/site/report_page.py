@@ -48,6 +48,7 @@ from .render import (
     table,
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
+from .source_cite import SOURCE_SCRIPT, source_citation
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .table_lines import unindexed
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
@@ -561,7 +562,8 @@ class ReportPages:
                     '见<a href="../quality/#xxgk-source-only">数据质量</a>')
         filters = filter_attributes(r)
         return SOURCE_PAGE.format(title=title, back=back, lines="\n".join(lines), year=filters.get("year", ""),
-                                  province=filters.get("province", ""), cut=cut)
+                                  province=filters.get("province", ""), cut=cut, cite=source_citation(r),
+                                  script=SOURCE_SCRIPT)
 
 
 def _lines_within(lines: list[str], most: int, chars: int) -> int:
@@ -640,9 +642,9 @@ SOURCE_PAGE = """<!doctype html>
 <body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
 {back}　<a href="../">首页</a></p>
 <h1 data-pagefind-ignore data-pagefind-meta="title"{year}>{title}</h1>
-{cut}<div class="xxgk-source">
+{cite}{cut}<div class="xxgk-source">
 {lines}
-</div></main></body></html>
+</div></main>{script}</body></html>
 """
 
 

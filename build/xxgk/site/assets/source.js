@@ -1,0 +1,82 @@
+/* A source page's one script (site/source_cite.py), shared by every source page: nothing a line in the page.
+   - Each line number (drawn by CSS from data-n without this script) becomes a link to its line, #L212: a reader who
+     had scrolled to line 212 could not get its address (audit 31). Clicking one marks the line (:target) and puts
+     its address in the address bar without moving the page (the line's scroll margin would have jumped it).
+   - The citation under the title gets today's date, and once a line is chosen (clicked, or opened by its address
+     from a report page's value) a bar at the bottom of the screen gives that line's citation, its address and a
+     button to copy both. */
+(function () {
+  "use strict";
+  var box = document.querySelector(".xxgk-source");
+  if (!box) return;
+  box.querySelectorAll("[data-n]").forEach(function (line) {
+    var a = document.createElement("a");
+    a.className = "xxgk-ln";
+    a.href = "#L" + line.dataset.n;
+    a.dataset.ln = line.dataset.n;  /* drawn by CSS as the number was: no text of its own in a copied passage */
+    a.setAttribute("aria-label", "第 " + line.dataset.n + " 行");
+    line.insertBefore(a, line.firstChild);
+  });
+  box.classList.add("xxgk-linked");  /* xxgk.css: the links replace the numbers CSS drew */
+  box.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.xxgk-ln");
+    if (!a || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    var x = window.scrollX, y = window.scrollY;
+    location.hash = a.getAttribute("href");
+    window.scrollTo(x, y);
+    a.focus({preventScroll: true});
+  });
+  var today = new Date().toISOString().slice(0, 10);
+  document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
+  var cited = document.querySelector("[data-xxgk-src-cite] > span:first-child:not([data-xxgk-line-cite])");
+  var bar = null, said = null, copy = null;
+  function makeBar() {
+    bar = document.createElement("div");
+    bar.className = "xxgk-line-bar";
+    bar.setAttribute("role", "region");
+    bar.setAttribute("aria-label", "引用本行");
+    said = document.createElement("p");
+    copy = document.createElement("button");
+    copy.type = "button";
+    copy.textContent = "复制引用";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "关闭";
+    close.addEventListener("click", function () { bar.hidden = true; });
+    copy.addEventListener("click", function () {
+      var text = said.textContent;
+      var done = function () { copy.textContent = "已复制"; };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () { select(); });
+      } else select();
+    });
+    bar.appendChild(said);
+    bar.appendChild(copy);
+    bar.appendChild(close);
+    document.body.appendChild(bar);
+  }
+  function select() {  /* no clipboard (a page served over http): the text selected, for the reader's own copy */
+    var range = document.createRange();
+    range.selectNodeContents(said);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  function chosen() {
+    var m = /^#L([0-9]+)(c[0-9]+)?$/.exec(location.hash);
+    if (!m || !document.getElementById(location.hash.slice(1))) {
+      if (bar) bar.hidden = true;
+      return;
+    }
+    if (!bar) makeBar();
+    var url = location.href;
+    said.textContent = (cited ? cited.textContent.replace(/^引用（GB\/T 7714）：/, "") + " " : "") +
+      "原文第 " + m[1] + " 行，见 " + url;
+    copy.textContent = "复制引用";
+    bar.hidden = false;
+    document.body.classList.add("xxgk-line-chosen");
+  }
+  window.addEventListener("hashchange", chosen);
+  chosen();
+})();

@@ -1,0 +1,138 @@
+"""Site audit 31, a reader's journeys walked in headless Chromium (fifth round of this area), on one small site: a
+county department of 新疆 (two years; its 2024 report with a long overview, so that its source page has lines far
+down to cite, its official address and publication date in the manifest) and a department of 青海 without either."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import needs_chromium, site_of
+from .conftest import wait_for as _wait
+from .factory import tab_report
+from .test_accessibility import _axe, _blocking
+from .test_h29site_audit import _agency_dir
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+URL = "https://www.cj.gov.cn/zwgk/nb/2024.html?a=1&b=2"
+MANIFEST = ("file,agency,year,url,retrieved_at,notes,province,city,county\n"
+            f"a.txt,昌吉市行政审批局,2024,{URL},,,新疆维吾尔自治区,昌吉回族自治州,昌吉市\n"
+            "a23.txt,昌吉市行政审批局,2023,,,,新疆维吾尔自治区,昌吉回族自治州,昌吉市\n"
+            "b.txt,西宁市教育局,2024,,,,青海省,西宁市,\n")
+# an overview of 120 lines, as a PDF's text prints one (a line a sentence): the tables start at line ≈ 125
+OVERVIEW = "\n".join(f"第{n}项工作：本局扎实推进政务公开。" for n in range(1, 121))
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site31")
+    reports = work / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="昌吉市行政审批局", narrative=OVERVIEW,
+                                              published="2025年1月20日"), encoding="utf-8")
+    (reports / "a23.txt").write_text(tab_report(agency="昌吉市行政审批局", year=2023), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="西宁市教育局"), encoding="utf-8")
+    (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _source_page(site, server, chromium, agency: str, year: str = "2024") -> str:
+    """The address of ``agency``'s report's source page, as its report page links it."""
+    chromium.get(server + "/" + _agency_dir(site, agency) + f"{year}.html")
+    return chromium.find_element("xpath", "//a[normalize-space()='查看原文（带行号）']").get_attribute("href")
+
+
+# -- 1. a source line's address ----------------------------------------------------------------------------------------
+
+def test_a_reader_who_scrolled_to_a_line_gets_its_address_from_its_number(served_site, server, chromium):
+    # (audit 31: a source page's line numbers were drawn by CSS (::before of data-n), not links: a reader who had
+    # scrolled to line 100 could not copy its address; only a value's link from a report page led to a line)
+    chromium.set_window_size(390, 844)
+    page = _source_page(served_site, server, chromium, "昌吉市行政审批局")
+    chromium.get(page)
+    line = chromium.find_element("id", "L100")
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", line)
+    before = chromium.execute_script("return scrollY")
+    number = line.find_element("css selector", "a")
+    assert number.get_attribute("href") == page + "#L100" and number.get_attribute("aria-label") == "第 100 行"
+    assert chromium.execute_script("return getComputedStyle(arguments[0], '::before').content", number) == '"100"'
+    number.click()
+    assert chromium.current_url == page + "#L100"
+    assert chromium.execute_script("return document.querySelector(':target').id") == "L100"  # the line is marked
+    assert abs(chromium.execute_script("return scrollY") - before) < 2  # the page did not jump under the reader
+    # one number shown a line, as before: the link took the drawn number's place, not added a second
+    assert chromium.execute_script("return getComputedStyle(arguments[0], '::before').content", line) == "none"
+    # and a copied passage holds the report's words only, never the numbers
+    assert number.text == "" and line.text == "第98项工作：本局扎实推进政务公开。", line.text
+    # a keyboard reaches a line's number too (a link), and sees where it is
+    chromium.execute_script("arguments[0].focus()", chromium.find_element("css selector", "#L101 a"))
+    assert chromium.execute_script("return document.activeElement.getAttribute('href')") == "#L101"
+
+
+def test_without_javascript_a_source_page_still_numbers_its_lines_and_says_how_to_address_one(served_site, server,
+                                                                                               chromium):
+    chromium.set_window_size(1366, 900)
+    page = _source_page(served_site, server, chromium, "昌吉市行政审批局")
+    chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        chromium.get(page + "#L100")
+        line = chromium.find_element("id", "L100")
+        assert chromium.execute_script("return getComputedStyle(arguments[0], '::before').content", line) == '"100"'
+        cite = chromium.find_element("css selector", "p.xxgk-src-cite")
+        assert "本页网址加 #L 和行号，如第 12 行为本页网址#L12" in cite.text  # true without the script
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+# -- 2. citing a source line ------------------------------------------------------------------------------------------
+
+def test_a_journalist_follows_a_number_to_its_line_and_copies_its_citation(served_site, server, chromium):
+    # (audit 31: a source page said neither whose text it was beyond its title nor under what terms it was published:
+    # a journalist quoting line 100 of it had no citation to copy: the report, its agency, its year, where the
+    # agency published it, the line's address)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/" + _agency_dir(served_site, "昌吉市行政审批局") + "2024.html")
+    value = chromium.find_element("xpath", "//a[normalize-space()='一、本年新收政府信息公开申请数量']")
+    target = value.get_attribute("href")
+    chromium.execute_script("arguments[0].click()", value)
+    _wait(lambda: "/src/" in chromium.current_url)
+    line = target.split("#L")[1].split("c")[0]
+    bar = _wait(lambda: chromium.find_element("css selector", ".xxgk-line-bar"))
+    said = bar.find_element("tag name", "p").text
+    cited = "昌吉市行政审批局. 昌吉市行政审批局 2024年度政府信息公开工作年度报告[EB/OL]. (2025-01-20)["
+    assert said.startswith(cited), said
+    assert URL in said and f"原文第 {line} 行，见 {target}" in said, said
+    # the bar leaves the line in sight, above it
+    marked = chromium.find_element("css selector", ":target")
+    assert marked.rect["y"] + 10 < chromium.execute_script("return scrollY") + bar.rect["y"]
+    # the citation above the text: the same report, its official address a link, the licence and the page's terms
+    cite = chromium.find_element("css selector", "p.xxgk-src-cite")
+    assert "引用（GB/T 7714）：昌吉市行政审批局. 昌吉市行政审批局 2024年度政府信息公开工作年度报告[EB/OL]." in cite.text
+    assert cite.find_element("css selector", "a[rel~=nofollow]").get_attribute("href") == URL
+    assert "报告原文版权归发布机关" in cite.text and "CC BY 4.0" in cite.text
+    assert "引用日期" not in cite.text  # the date of access is today's
+    # another line chosen: the bar follows it
+    chromium.find_element("css selector", "#L3 a").click()
+    assert _wait(lambda: "原文第 3 行" in bar.text), bar.text
+    bar.find_element("xpath", ".//button[normalize-space()='关闭']").click()
+    assert not bar.is_displayed()
+
+
+def test_a_report_without_an_official_address_or_date_is_cited_without_inventing_them(served_site, server,
+                                                                                       chromium):
+    chromium.set_window_size(1366, 900)
+    page = _source_page(served_site, server, chromium, "西宁市教育局")
+    chromium.get(page + "#L2")
+    cite = chromium.find_element("css selector", "p.xxgk-src-cite")
+    assert "西宁市教育局. 西宁市教育局 2024年度政府信息公开工作年度报告[EB/OL]. [" in cite.text, cite.text
+    assert "http" not in cite.text.split("\n")[0]  # no address, no (date): none was published
+    assert not cite.find_elements("css selector", "a[rel~=nofollow]")
+
+
+def test_a_source_page_passes_axe_with_a_line_chosen(served_site, server, chromium):
+    for width, height in ((1366, 900), (390, 844)):
+        chromium.set_window_size(width, height)
+        chromium.get(_source_page(served_site, server, chromium, "昌吉市行政审批局") + "#L40")
+        _wait(lambda: chromium.find_element("css selector", ".xxgk-line-bar"))
+        assert not _blocking(_axe(chromium)), width
+
