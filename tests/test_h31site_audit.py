@@ -187,3 +187,22 @@ def test_the_headings_old_ids_leave_the_page_laid_out_as_before(served_site, ser
     assert len(gaps) >= 3, gaps
     for heading, gap, margin in gaps:
         assert gap >= round(margin) - 1, (heading, gap, margin)
+
+
+# -- 4. the compare page on paper ---------------------------------------------------------------------------------------
+
+def test_a_printed_comparison_does_not_ask_to_click_its_headers(served_site, server, chromium):
+    # (audit 31: printed, the league's and the comparison's captions read 2024年 本年新收申请 排行（点击表头排序）: an
+    # instruction for a screen, on paper)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/?agencies=" + _agency_dir(served_site, "昌吉市行政审批局").split("/")[1])
+    league = _wait(lambda: chromium.find_element("css selector", "#xxgk-league-table caption"))
+    compared = _wait(lambda: chromium.find_element("css selector", "#xxgk-compare-table caption"))
+    assert league.text.endswith("排行（点击表头排序）") and compared.text.endswith("（点击表头排序）")  # on screen
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for caption in (league, compared):
+            assert "点击" not in caption.text and caption.text, caption.text
+        assert league.text.endswith("排行"), league.text
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -61,7 +61,10 @@
     rowHeader = rowHeader || 0;  // the column that names the row (th scope=row)
     container.textContent = "";
     var table = el("table", null, {"data-sortable-js": ""});
-    table.appendChild(el("caption", caption));
+    // how to sort, said on screen only (xxgk.css): a printed caption read （点击表头排序） on paper (audit 31)
+    var said = el("caption", caption);
+    said.appendChild(el("span", "（点击表头排序）", {"class": "xxgk-sort-hint"}));
+    table.appendChild(said);
     var thead = el("thead"), tr = el("tr"), tbody = el("tbody");
     function fill() {
       tbody.textContent = "";
@@ -533,7 +536,7 @@
       }
       var headers = single ? ["机构", m.label + "（" + m.unit + "）", "年度", "地区"] :
         ["机构"].concat(years.map(function (y) { return y + "年"; }));
-      sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title + "（点击表头排序）");
+      sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title);
       var text = "\ufeff" + csvRows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
       if (csv.dataset.url) URL.revokeObjectURL(csv.dataset.url);
       csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
@@ -657,7 +660,7 @@
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
           (list.length > 500 ? "（显示前500个）" : "") + "。";
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
-          rows, year + "年 " + m.label + " 排行（点击表头排序）", 1);
+          rows, year + "年 " + m.label + " 排行", 1);
       }, function () {
         $("xxgk-league-table").textContent = "";
         $("xxgk-league-status").textContent = NOT_LOADED;
