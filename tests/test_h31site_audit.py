@@ -31,7 +31,8 @@ def served_site(tmp_path_factory):
     (reports / "a.txt").write_text(tab_report(agency="昌吉市行政审批局", narrative=OVERVIEW,
                                               published="2025年1月20日"), encoding="utf-8")
     (reports / "a23.txt").write_text(tab_report(agency="昌吉市行政审批局", year=2023), encoding="utf-8")
-    (reports / "b.txt").write_text(tab_report(agency="西宁市教育局"), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="西宁市教育局", narrative="全年办理229大项行政审批事项。"),
+                                   encoding="utf-8")
     (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
     return site_of(reports, work)
 
@@ -189,7 +190,7 @@ def test_the_headings_old_ids_leave_the_page_laid_out_as_before(served_site, ser
         assert gap >= round(margin) - 1, (heading, gap, margin)
 
 
-# -- 4. the compare page on paper ---------------------------------------------------------------------------------------
+# -- 4. the compare page on paper --------------------------------------------------------------------------------------
 
 def test_a_printed_comparison_does_not_ask_to_click_its_headers(served_site, server, chromium):
     # (audit 31: printed, the league's and the comparison's captions read 2024年 本年新收申请 排行（点击表头排序）: an
@@ -206,3 +207,27 @@ def test_a_printed_comparison_does_not_ask_to_click_its_headers(served_site, ser
         assert league.text.endswith("排行"), league.text
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# -- 5. searching the reports' text for a number -----------------------------------------------------------------------
+
+def test_a_number_no_report_holds_in_its_text_is_said_missing_not_related(served_site, tmp_path_factory, chromium):
+    # (audit 31: 2293, a value of 平潭's table 二 (tables are left out of the full-text index), listed 平潭's 2019
+    # report, whose text holds 229大项, as 1 份报告与“2293”相关: only words of Han characters were checked as typed)
+    from selenium.webdriver.common.by import By
+
+    from .conftest import indexed_copy, serving
+
+    site = indexed_copy(served_site, tmp_path_factory.mktemp("site31-indexed"))
+    with serving(site) as url:
+        chromium.set_window_size(1366, 900)
+        chromium.get(url + "/fulltext/?text=2293")
+        _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
+        status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
+        hits = [e.text for e in chromium.find_elements(By.CSS_SELECTOR, ".xxgk-fulltext-excerpt")]
+        assert hits and all("2293" not in h for h in hits), hits  # (Pagefind's own match: 229大项)
+        assert status.startswith("原文中没有“2293”；以下是部分匹配的"), status
+        chromium.get(url + "/fulltext/?text=229")  # a number the text holds: related, as before
+        _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
+        status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
+        assert "没有" not in status and "部分匹配" not in status, status

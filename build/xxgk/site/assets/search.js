@@ -217,6 +217,10 @@
     Intl.Segmenter = Segmenter;
   })();
   var HAN_RUN = /[\u3400-\u9fff]{2,}/;
+  /* a query whose results are checked for the words as typed (notAsTyped): two or more Han characters, or a number of
+     two or more digits (audit 31: 2293, a value of a table, which the index leaves out, listed a report holding only
+     229大项 as 1 份报告与“2293”相关) */
+  var TYPED = /[\u3400-\u9fff]{2,}|[0-9]{2,}/;
   function textSearch(pf, q, options, debounce) {
     var first = debounce ? pf.debouncedSearch(q, options, debounce) : pf.search(q, options);
     return first.then(function (split) {
@@ -313,13 +317,13 @@
       .sort(function (x, y) { return runs[y.i] - runs[x.i] || x.i - y.i; })
       .map(function (x) { return x.page; });
   }
-  /* how many of the loaded results hold the words (two or more Han characters) as typed: {missing: false, held: -1}
-     when the query is not such words; else {missing: none holds them, held: how many do, loaded: pages.length,
+  /* how many of the loaded results hold the words (two or more Han characters, or digits: TYPED) as typed:
+     {missing: false, held: -1} when the query is not such words; else {missing: none holds them, held: how many do, loaded: pages.length,
      all: every result was loaded, so the counts are the search's}. Pagefind also lists reports matching a part:
      平潭 lists the 平台 reports, so "10 份报告与“平潭”相关" was said of 4 reports holding 平潭 and 6 holding 平台 */
   function notAsTyped(pages, q, total) {
     var words = q.replace(/\s+/g, "");
-    if (!HAN_RUN.test(words)) return {missing: false, held: -1};
+    if (!TYPED.test(words)) return {missing: false, held: -1};
     var held = pages.filter(function (page) {
       return (page.content || "").replace(/[\s\u200b]+/g, "").indexOf(words) >= 0;
     }).length;
