@@ -87,6 +87,10 @@ def test_without_javascript_a_source_page_still_numbers_its_lines_and_says_how_t
 
 # -- 2. citing a source line ------------------------------------------------------------------------------------------
 
+def page_of(url: str) -> str:
+    return url.split("#")[0]
+
+
 def test_a_journalist_follows_a_number_to_its_line_and_copies_its_citation(served_site, server, chromium):
     # (audit 31: a source page said neither whose text it was beyond its title nor under what terms it was published:
     # a journalist quoting line 100 of it had no citation to copy: the report, its agency, its year, where the
@@ -115,6 +119,10 @@ def test_a_journalist_follows_a_number_to_its_line_and_copies_its_citation(serve
     # another line chosen: the bar follows it
     chromium.find_element("css selector", "#L3 a").click()
     assert _wait(lambda: "原文第 3 行" in bar.text), bar.text
+    # a keyboard reaches the bar's buttons from the citation, before the lines' numbers
+    links = chromium.find_elements("css selector", "main a, main button")
+    order = [e.get_attribute("href") or e.text for e in links]
+    assert order.index("复制引用") < order.index(page_of(target) + "#L1"), order[:12]
     bar.find_element("xpath", ".//button[normalize-space()='关闭']").click()
     assert not bar.is_displayed()
 

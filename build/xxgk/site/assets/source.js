@@ -54,7 +54,11 @@
     bar.appendChild(said);
     bar.appendChild(copy);
     bar.appendChild(close);
-    document.body.appendChild(bar);
+    /* fixed at the screen's foot, but next to the citation in the page: a keyboard reaches its buttons after the
+       citation's links, not after every line's number (thousands of tab stops) */
+    var cite = document.querySelector("[data-xxgk-src-cite]");
+    if (cite) cite.parentNode.insertBefore(bar, cite.nextSibling);
+    else document.body.appendChild(bar);
   }
   function select() {  /* no clipboard (a page served over http): the text selected, for the reader's own copy */
     var range = document.createRange();
