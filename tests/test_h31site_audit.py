@@ -201,8 +201,8 @@ def test_the_headings_old_ids_leave_the_page_laid_out_as_before(served_site, ser
 # -- 4. the compare page on paper --------------------------------------------------------------------------------------
 
 def test_a_printed_comparison_does_not_ask_to_click_its_headers(served_site, server, chromium):
-    # (audit 31: printed, the league's and the comparison's captions read 2024年 本年新收申请 排行（点击表头排序）: an
-    # instruction for a screen, on paper)
+    # (audit 31: printed, the league's and the comparison's captions read 2024年 本年新收申请 排行（点击表头排序）, and
+    # the agencies under 添加机构（名称、简称、拼音或省份）： and 不选机构时显示……: instructions for a screen, on paper)
     chromium.set_window_size(1366, 900)
     chromium.get(server + "/compare/?agencies=" + _agency_dir(served_site, "昌吉市行政审批局").split("/")[1])
     league = _wait(lambda: chromium.find_element("css selector", "#xxgk-league-table caption"))
@@ -213,6 +213,10 @@ def test_a_printed_comparison_does_not_ask_to_click_its_headers(served_site, ser
         for caption in (league, compared):
             assert "点击" not in caption.text and caption.text, caption.text
         assert league.text.endswith("排行"), league.text
+        # the agencies compared, under 机构, without the picker's label and hint that name a box left off paper
+        picker = chromium.find_element("css selector", "fieldset")
+        assert picker.text.split("\n")[0] == "机构" and "昌吉市行政审批局" in picker.text, picker.text
+        assert "添加机构" not in picker.text and "不选机构时" not in picker.text, picker.text
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
