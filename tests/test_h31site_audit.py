@@ -243,3 +243,30 @@ def test_a_number_no_report_holds_in_its_text_is_said_missing_not_related(served
         _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
         status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
         assert "没有" not in status and "部分匹配" not in status, status
+
+
+# -- 6. the compare page on a slow phone -------------------------------------------------------------------------------
+
+def test_the_compare_page_says_its_tools_are_loading_until_they_are(server, chromium):
+    # (audit 31: on a slow phone the compare page showed its intro and 排行榜 alone for ten seconds: its controls are
+    # hidden until Material's bundle turns html.no-js into html.js, its noscript text is not shown to a browser that
+    # runs scripts, and nothing said that anything was coming)
+    chromium.set_window_size(390, 844)
+    chromium.execute_cdp_cmd("Network.enable", {})
+    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/javascripts/bundle.*"]})  # (still on its way)
+    try:
+        chromium.get(server + "/compare/")
+        wait = chromium.find_element("css selector", ".xxgk-js-wait")
+        assert wait.is_displayed() and wait.text.startswith("比较工具和排行榜正在加载"), wait.text
+        assert not chromium.find_element("id", "xxgk-compare").is_displayed()  # (the reason)
+    finally:
+        chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    chromium.get(server + "/compare/")  # loaded: the note is gone, the tools are there
+    _wait(lambda: chromium.find_element("id", "xxgk-compare").is_displayed())
+    assert not chromium.find_element("css selector", ".xxgk-js-wait").is_displayed()
+    chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:  # without JavaScript the page's own words say what to do; nothing says it is loading
+        chromium.get(server + "/compare/")
+        assert not chromium.find_element("css selector", ".xxgk-js-wait").is_displayed()
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

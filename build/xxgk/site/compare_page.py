@@ -111,6 +111,7 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 每个机构历年的数字见<a href="../agencies/">机构索引</a>中该机构的页面（不需要 JavaScript），\
 全部数据（CSV、Excel）见<a href="../data/">数据下载</a>。{"下面是不选机构时的默认比较。" if default_view else ""}</p>
 {default_view}</noscript>
+<p class="xxgk-js-wait" data-search-exclude>比较工具和排行榜正在加载……（网速慢时需要一些时间）</p>
 <form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" onsubmit="return false">
 <fieldset><legend>机构</legend>
 <p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>
