@@ -29,7 +29,9 @@ from .text import compact
 MIN_SIMILARITY = 0.5  # at least half the characters of the template label must be there
 MAX_CHOICES = 5_000
 # the numbering a row label starts with: （一）, 一、 or 1. (a digit run inside a number is no marker)
-_MARKER = re.compile(r"[(（]([一二三四五六七八九十])[)）]|([一二三四五六七八九十])、|(?<![\d.])(\d{1,2})[.、](?!\d)")
+# (a sub-item's number may be printed in brackets, （3）其他 or ⑶: the same 3. — compact folds ⑶ and （3） to (3))
+_MARKER = re.compile(r"[(（]([一二三四五六七八九十])[)）]|([一二三四五六七八九十])、|(?<![\d.])(\d{1,2})[.、](?!\d)"
+                     r"|\((\d{1,2})\)(?=[^\d)])")
 _GROUP_PREFIX = re.compile(r"^.*?[)）]\s*(?=\d[.、．])")
 _NOISE = re.compile(r"[\s()（）.、．“”\"]")
 
@@ -60,8 +62,8 @@ def label_similarity(seen: str, template: str) -> float:
 
 
 def _normal(match: re.Match) -> str:
-    paren, numeral, digits = match.groups()
-    return f"({paren})" if paren else (f"{numeral}、" if numeral else f"{digits}.")
+    paren, numeral, digits, bracketed = match.groups()
+    return f"({paren})" if paren else (f"{numeral}、" if numeral else f"{digits or bracketed}.")
 
 
 def last_marker(label: str) -> str | None:

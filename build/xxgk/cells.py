@@ -115,6 +115,11 @@ _GLUED_LETTERS = re.compile(rf"(?:(?:{_LETTER})+[\d.,]*){{1,4}}(?=\s|$)")  # wit
 _GLUED_AMOUNT = re.compile(r"(?:[万千百亿]\d+(?:[.,]\d+)*){1,4}[万千百亿]?(?:元|件)?(?=\s|$)|。\d+(?=\s|$)"
                            r"|[万千百亿]{1,2}(?:元|" + "|".join(COUNT_UNITS) + r")?(?=\s|$)")
 _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text, pos)
+# (with .match after a number in brackets) a sub-item's number printed (3) / （3） / ⑶ (NFKC's "(3)"), then the item's
+# words: （六）其他处理 （1）申请人… / （3）其他 — a label's numbering, no count (before, its digit was read as a cell:
+# the row took an eighth number, 3.其他's seven cells were lost with label_unrecognised ")其他"); a count's unit after
+# it, 予以公开 (3)件, is still a count's
+_BRACKET_ITEM = re.compile(r"\)\s*(?![" + "".join(COUNT_UNITS) + r"])[\u4e00-\u9fff]")
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
 _FOOTER = r"(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)"
@@ -326,6 +331,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if folded.startswith("%", match.end()):
             out.append(("text", number))  # a share (予以公开（占比46.2%）, 办结率 95%) is no count: the label's words
+            continue
+        if len(number) <= 2 and number.isdigit() and match.start() and folded[match.start() - 1] == "(" \
+                and _BRACKET_ITEM.match(folded, match.end()):
+            out.append(("text", number))  # (3)其他: the item's number, part of its label
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
             # "…00000002.其他法律": the last digit is the next label's item number

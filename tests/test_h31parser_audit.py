@@ -1,0 +1,60 @@
+"""Audit 31 (parser, sixth round): real report shapes nobody here had tried — table 三's sub-rows numbered
+``（1）``, … — never publish a number the report does not print in that cell, nor lose one it prints surely."""
+
+from __future__ import annotations
+
+import re
+
+from tests.factory import as_pipes, tab_report
+from xxgk.catalog import labels, row_codes
+from xxgk.parser import parse
+
+APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
+# a natural person's applications, each outcome row its own count (so that a row read one row off shows)
+PERSON = {"granted": 5, "partially_granted": 1, "denied_state_secret": 2, "denied_third_party": 1,
+          "unavailable_not_held": 3, "unavailable_unclear": 1, "rejected_duplicate": 2, "other_no_correction": 1,
+          "other_other": 4}
+
+
+def distinct_report() -> tuple[str, dict[str, int]]:
+    """A 2021-format report in tabs whose table 三 rows print their own counts (natural persons; the other
+    applicants 0), its identities holding; and those counts by row."""
+    processed = sum(PERSON.values())
+    counts = dict(PERSON, new=processed + 1, carried_over=2, total_processed=processed, carried_forward=3)
+    names = {labels()["rows"][c]: c for c in row_codes("2021")}
+    out = []
+    for line in tab_report(carried_over=2, carried_forward=3).split("\n"):
+        cells = line.split("\t")
+        if len(cells) == 8 and cells[0] in names:
+            n = str(counts.get(names[cells[0]], 0))
+            cells = [cells[0], n, "0", "0", "0", "0", "0", n]
+        out.append("\t".join(cells))
+    return "\n".join(out), counts
+
+
+def wrong_cells(text: str, counts: dict[str, int]) -> dict:
+    """Table 三's cells ``text`` publishes other than ``counts`` prints (a missing one included)."""
+    values = parse(text).values("applications")
+    return {key: value for key, value in values.items()
+            if value != (counts.get(key[0], 0) if key[1] in ("natural_person", "total") else 0)}
+
+
+def test_table_3_sub_rows_numbered_in_brackets_are_read_by_their_labels():
+    """Table 三's sub-rows numbered ``（1）`` … ``（8）`` (or ``(1)``, ``⑴``) instead of ``1.``, as many county
+    reports print them — in tab cells, pipe rows and PDF text. Before: in cells, the bracketed digit was read as a
+    count, ``（3）其他``'s seven cells were lost with label_unrecognised ``)其他``, and the row ``（六）其他处理
+    （1）…`` said row_other_format (a 2019 row in a 2021 table). Now the bracketed number is the label's: every cell
+    is the printed one, and no finding blames the table."""
+    text, counts = distinct_report()
+    for name, number in (("（n）", "（{}）"), ("(n)", "({})"), ("⑴", None)):
+        printed = text
+        for n in range(1, 9):
+            mark = number.format(n) if number else chr(0x2474 + n - 1)
+            printed = re.sub(rf"(?m)(^|\s){n}\.(?=[\u4e00-\u9fff“])", lambda m, mark=mark: m.group(1) + mark, printed)
+        assert "（3）其他" in printed or "(3)其他" in printed or "⑶其他" in printed, name
+        for form in (printed, as_pipes(printed), printed.replace("\t", " ")):
+            assert wrong_cells(form, counts) == {}, name
+            record = parse(form)
+            codes = {f.code for f in record.findings if f.table == "3"}
+            assert not codes & {"label_unrecognised", "row_other_format", "row_absent", "prose_numbers_unused"}, \
+                (name, codes)
