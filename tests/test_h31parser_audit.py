@@ -58,3 +58,39 @@ def test_table_3_sub_rows_numbered_in_brackets_are_read_by_their_labels():
             codes = {f.code for f in record.findings if f.table == "3"}
             assert not codes & {"label_unrecognised", "row_other_format", "row_absent", "prose_numbers_unused"}, \
                 (name, codes)
+
+
+def test_a_year_printed_only_in_the_overviews_opening_brackets_or_span_is_read_from_it():
+    """A title naming no year, the year printed only as the overview opens: ``本年度（2023年），我局…`` or
+    ``2023年1月1日至12月31日，我局…`` (no 统计期限 word before it). Before: year_not_found, the report filed under no
+    year though its first words print it. Now it is read with year_from_overview, as ``2023年，我局…`` is; an
+    opening on a date that is no whole year (``2023年1月1日起施行的…``) still names none."""
+    body = tab_report().split("\n", 1)[1]
+    for opening in ("本年度（2023年），我局坚持…", "本年度(2023年度)我局…", "2023年1月1日至12月31日，我局共收到申请5件。",
+                    "2023年1月1日至2023年12月31日，我局…"):
+        record = parse("样例县数据局政府信息公开工作年度报告\n" + body.replace("概述。", opening))
+        assert record.year == 2023, opening
+        assert [f.code for f in record.findings if f.code.startswith("year_")] == ["year_from_overview"], opening
+    record = parse("样例县数据局政府信息公开工作年度报告\n" + body.replace("概述。", "2023年1月1日起施行的办法…"))
+    assert record.year is None and "year_not_found" in {f.code for f in record.findings}
+
+
+def test_a_title_naming_two_years_reads_its_agency_and_no_year():
+    """A title naming two years: ``样例县数据局2022-2023年度政府信息公开工作年度报告`` (or ``2022年—2023年``,
+    ``2022至2023年度``). Before: neither the agency nor the year was read (agency_not_found, year_not_found). Now the
+    agency is read, and the year stays missing with year_not_found quoting the two years — even where the overview
+    opens on one of them (which year the tables count is not printed); a statistics period of one whole calendar
+    year names it."""
+    body = tab_report().split("\n", 1)[1].replace("概述。", "2023年，我局…")
+    for span in ("2022-2023年度", "2022年—2023年", "2022至2023年度"):
+        record = parse(f"样例县数据局{span}政府信息公开工作年度报告\n" + body)
+        assert (record.agency, record.year) == ("样例县数据局", None), span
+        found = [f for f in record.findings if f.code.startswith(("year_", "agency_"))]
+        assert [(f.code, f.line) for f in found] == [("year_not_found", 1)], span
+        assert "2022" in found[0].message and "2023" in found[0].message, span
+    period = "本报告统计期限为2023年1月1日至2023年12月31日。\n"
+    record = parse("样例县数据局2022-2023年度政府信息公开工作年度报告\n" + period + body)
+    assert (record.agency, record.year) == ("样例县数据局", 2023)
+    half = "本报告统计期限为2022年7月1日至2023年6月30日。\n"
+    record = parse("样例县数据局2022-2023年度政府信息公开工作年度报告\n" + half + body)
+    assert record.year is None and "year_not_found" in {f.code for f in record.findings}

@@ -27,7 +27,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -226,6 +226,9 @@ class Title:
     year: int | None = None
     refused: tuple[int, str] | None = None
     joint: tuple[int, str] | None = None  # (line, as printed) of a title naming several agencies: no name read
+    # (line, the two years as printed) of a title naming two years (某局2022-2023年度…报告): its name is read, its
+    # year is not — which of the two the tables count is not printed there (before: neither name nor year was read)
+    years: tuple[int, str] | None = None
 
 
 def _joint(before: str, name: str = "") -> bool:
@@ -363,8 +366,11 @@ def title_case(title: Title) -> str:
 def read_title(head: str) -> Title:
     """``Title`` of the first title-like phrase of ``head`` (see ``title_to_agency_year``).
 
-    >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")
-    Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'), joint=None)
+    >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")  # doctest: +NORMALIZE_WHITESPACE
+    Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'), joint=None,
+          years=None)
+    >>> read_title("某局2022-2023年度政府信息公开工作年度报告")
+    Title(agency='某局', year=None, refused=None, joint=None, years=(1, '2022-2023年度'))
     >>> read_title("某区人民政府办公室、某区政务服务管理办公室2021年政府信息公开工作年度报告").joint
     (1, '某区人民政府办公室、某区政务服务管理办公室2021年政府信息公开工作年度报告')
     """
@@ -390,6 +396,28 @@ def read_title(head: str) -> Title:
     # (every title pattern holds 信息公开 or 政务公开, and ``_title_text`` neither makes nor breaks those words: the
     # other lines are neither rewritten nor searched)
     texts = [(at, joined, _title_text(text)) for at, joined, text in candidates if "公开" in text]
+    found = _read_title(texts, lines, numbered, refused)
+    if found.year is None and found.agency is None and not (found.refused or found.joint) \
+            or found.agency and _DIGIT_IN_NAME.search(found.agency):
+        # a title naming two years (某局2022-2023年度…报告, 某局2022年—2023年…): read again with the first year in
+        # their place, so that its name is read; its year is not kept (which year the tables count is not printed)
+        # (before: no name, no year; or 某局2022至2023年度… was read as the agency 某局2022至 of 2023)
+        spans = [(at, joined, text, m) for at, joined, text in texts if (m := _YEAR_SPAN.search(text))]
+        for at, joined, text, match in spans:
+            one = [(at, joined, text[:match.start()] + match.group(1) + "年" + text[match.end():])]
+            again = _read_title(one, lines, numbered, refused)
+            if again.year is not None:
+                return replace(again, year=None, years=(numbered[at][0], match.group()))
+    return found
+
+
+# two years where a title names one: 2022-2023年度, 2022年—2023年, 2022至2023年 (the years as _title_text gives them)
+_DIGIT_IN_NAME = re.compile(r"[0-9]")
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*度?\s*[-－—–~～至到]\s*((?:19|20)\d{2})\s*年\s*度?")
+
+
+def _read_title(texts, lines, numbered, refused) -> Title:
+    """``read_title``'s reading of the candidate ``texts`` (see there)."""
     for at, joined, text in texts:
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
@@ -590,7 +618,11 @@ _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")
 
 
 # the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…
-_OPENING_YEAR = re.compile(r"\A\s*([0-9]{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,)")
+# — or on the year named in brackets, 本年度（2023年）, or on its first day to its last, 2023年1月1日至12月31日，我局…
+# (before, neither was read: year_not_found though the year is printed in the first words)
+_OPENING_YEAR = re.compile(r"\A\s*(?:本\s*年\s*度?\s*[（(]\s*)?([0-9]{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,"
+                           r"|(?<=[（(][0-9]{4}年)[)）]|(?<=[（(][0-9]{4}年度)[)）]"
+                           r"|1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*(?:[0-9]{4}\s*年\s*)?12\s*月\s*31\s*日)")
 
 
 def overview_to_year(overview: str) -> int | None:
@@ -598,7 +630,10 @@ def overview_to_year(overview: str) -> int | None:
 
     >>> overview_to_year("2023年，我局坚持…"), overview_to_year("二〇二三年以来，…"), overview_to_year("本年度，…")
     (2023, 2023, None)
-    >>> overview_to_year("2019年印发的办法继续施行。")
+    >>> overview_to_year("本年度（2023年），我局…"), overview_to_year("2023年1月1日至12月31日，我局共收到…")
+    (2023, 2023)
+    >>> overview_to_year("2019年印发的办法继续施行。"), overview_to_year("2023年1月1日起施行的办法…")
+    (None, None)
     """
     match = _OPENING_YEAR.match(_chinese_year(fold(overview[:40])))
     return int(match.group(1)) if match else None

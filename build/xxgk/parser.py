@@ -66,8 +66,8 @@ def parse(text: str) -> Record:
         record.findings.append(make("agency_unreadable", line=title.refused[0], actual=title.refused[1]))
     record.year = _possible_year(record, title.year)
     record.period_start, record.period_end = text_to_period(doc.text)
-    if record.year is None and record.period_start:
-        record.year = int(record.period_start[:4])
+    if record.year is None and record.period_start and (not title.years or _one_year(record)):
+        record.year = int(record.period_start[:4])  # (a title naming two years: only a whole calendar year of them)
     record.published_date = text_to_published_date(doc.text)  # (one its year makes impossible: collect)
     record.source_url = text_to_source_url(doc.text)
     if title.joint:
@@ -82,7 +82,7 @@ def parse(text: str) -> Record:
         record.findings.append(make("report_text_absent", actual=han))
         return record
     sections = {s.code: s for s in found}
-    if record.year is None and "overview" in sections:
+    if record.year is None and "overview" in sections and not title.years:  # (two years in the title: no guess)
         overview = sections["overview"]
         record.year = _possible_year(record, overview_to_year(overview.text(doc)))
         if record.year is not None:
@@ -90,7 +90,8 @@ def parse(text: str) -> Record:
             line = doc.line_of(overview.start + len(span) - len(span.lstrip()))  # the sentence's own line
             record.findings.append(make("year_from_overview", actual=record.year, line=line))
     if record.year is None:
-        record.findings.append(make("year_not_found"))
+        record.findings.append(make("year_not_found", line=title.years[0], actual=title.years[1],
+                                    case="two_years") if title.years else make("year_not_found"))
     elif title.year is not None:
         record.findings += _year_conflicts(title.year, record.period_start,
                                            sections["overview"].text(doc) if "overview" in sections else "")
@@ -145,6 +146,12 @@ def parse(text: str) -> Record:
     record.findings += identity_findings(record)
     record.findings = capped(record.findings)  # (one file's findings stay bounded: findings.capped)
     return record
+
+
+def _one_year(record: Record) -> bool:
+    """Whether the statistics period read is one whole calendar year (1 January to 31 December of one year)."""
+    start, end = record.period_start or "", record.period_end or ""
+    return start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]
 
 
 def _possible_year(record: Record, year: int | None) -> int | None:
