@@ -94,3 +94,31 @@ def test_a_title_naming_two_years_reads_its_agency_and_no_year():
     half = "本报告统计期限为2022年7月1日至2023年6月30日。\n"
     record = parse("样例县数据局2022-2023年度政府信息公开工作年度报告\n" + half + body)
     assert record.year is None and "year_not_found" in {f.code for f in record.findings}
+
+
+def test_a_lawsuits_subtotal_row_inside_a_labelled_table_4_is_no_proceeding():
+    """Table 四 printed a row a proceeding with a 行政诉讼 row summing the two lawsuits' rows, above them (or
+    below, as 行政诉讼合计), with or without the outcomes' header — tab cells, PDF text and a web page. Before, above
+    them: all fifteen cells were missing with row_lost_cells. Now each proceeding's row is read under its label, the
+    subtotal checked against the two; a subtotal that does not add up is quoted (stray_values), and one printed
+    instead of the two lawsuits' rows reads neither (row_absent), never guessing which lawsuit it counts."""
+    from .test_h28parser_audit import HEADING_4, ZEROS_4, _table_4, _with_table_4
+
+    outcomes = "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+    review, direct = "行政复议\t2\t1\t0\t0\t3\n", "未经复议直接起诉\t1\t0\t0\t0\t1\n"
+    after = "复议后起诉\t0\t0\t1\t0\t1"
+    read = [[2, 1, 0, 0, 3], [1, 0, 0, 0, 1], [0, 0, 1, 0, 1]]
+    for header in (outcomes, ""):
+        for subtotal in ("行政诉讼\t1\t0\t1\t0\t2\n", "（二）行政诉讼\t1\t0\t1\t0\t2\n"):
+            for form in _with_table_4(header + review + subtotal + direct + after):
+                record = parse(form)
+                assert _table_4(record) == read, (header, subtotal)
+                assert not {f.code for f in record.findings if f.table == "4"}, (header, subtotal)
+    for form in _with_table_4(outcomes + review + "行政诉讼\t1\t0\t1\t0\t9\n" + direct + after):
+        record = parse(form)
+        assert _table_4(record) == read
+        assert [f.actual for f in record.findings if f.table == "4"] == ["1 0 1 0 9"]
+    record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + outcomes + review + "行政诉讼\t1\t0\t1\t0\t2"))
+    assert _table_4(record) == [[2, 1, 0, 0, 3], [None] * 5, [None] * 5]
+    assert [f.code for f in record.findings if f.table == "4"] == ["stray_values", "row_absent", "row_absent"]
+

@@ -7,6 +7,8 @@ that ran together are cut where each group of five then satisfies total = the ot
 
 from __future__ import annotations
 
+import re
+
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
 from .cells import Row, prose_rows, region_to_rows, running_text, stray_cells, trim_slots
 from .findings import Finding, make, prose_numbers_unused
@@ -15,7 +17,7 @@ from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import apart_in_columns, group_totals_hold, is_digit_run, narrow_pair, spaced_split
 from .table4_columns import Order, header_order, order_names, totals_only_order
-from .text import fold
+from .text import compact, fold
 from .values import read_cell
 
 TABLE = "review_litigation"
@@ -43,11 +45,11 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         return [], [make("table_absent", table="4", detail=_stated_none(lines))]
     if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
         rows = [r for r in rows if id(r) not in prose]
+    rows, findings = _without_litigation_subtotal(rows)
     if (partial := _some_proceedings(rows, lines)) is not None:
-        return partial
+        return partial[0], findings + partial[1]
     check = group_totals_hold(len(outcome_codes()))
     rows[0] = _rejoin_split_tables(rows, len(columns), check)
-    findings: list[Finding] = []
     stray, rows = _before_the_table(rows, len(columns))
     findings += [make("stray_values", table="4", actual=" ".join(s.text for s in r.filled_slots), line=r.line)
                  for r in stray if not running(r)]
@@ -88,6 +90,44 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                   "position" if resolved.values and i not in split[0] else None)
              for i, key in enumerate(columns)]
     return facts, findings
+
+
+# a row of table 四 that sums its two lawsuits' rows: 行政诉讼 | 1 | 0 | 1 | 0 | 2 above (or below) 未经复议直接起诉 and
+# 复议后起诉, labelled 行政诉讼 alone or with 合计/小计/总计 — no proceeding of the template (before: between the
+# labelled rows it split them, and all fifteen cells were missing with row_lost_cells)
+_LITIGATION_SUBTOTAL = re.compile(r"(?:其中[:：]?)?(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.])?"
+                                  r"行政诉讼(?:合计|小计|总计|汇总|情况)?[:：]?")
+
+
+def _without_litigation_subtotal(rows: list[Row]) -> tuple[list[Row], list[Finding]]:
+    """``rows`` without a row printing the lawsuits' subtotal (``_LITIGATION_SUBTOTAL``) beside rows labelled by
+    a proceeding; and the findings of that row: none when each of its five cells is the sum of the two lawsuits'
+    rows' (the table's own subtotal, checked); else ``stray_values`` quoting its numbers, which are no template
+    cell (a 行政诉讼 row printed instead of the two: neither is guessed, each is missing with row_absent). ``(rows,
+    [])`` unchanged when no such row is printed among rows labelled by a proceeding.
+
+    >>> from .cells import region_to_rows
+    >>> lines = [(1, "行政复议 2 1 0 0 3"), (2, "行政诉讼 1 0 1 0 2"), (3, "未经复议直接起诉 1 0 0 0 1"),
+    ...          (4, "复议后起诉 0 0 1 0 1")]
+    >>> rows, said = _without_litigation_subtotal([r for r in region_to_rows(lines, 15) if r.filled_slots])
+    >>> [r.label for r in rows], said
+    (['行政复议', '未经复议直接起诉', '复议后起诉'], [])
+    """
+    group = len(outcome_codes())
+    subtotals = [r for r in rows if _LITIGATION_SUBTOTAL.fullmatch(compact(r.label or ""))]
+    labelled = {tuple(proceedings_named(r.label or "")): r for r in rows}
+    if len(subtotals) != 1 or not any(len(named) == 1 for named in labelled):
+        return rows, []
+    subtotal = subtotals[0]
+    numbers = [read_cell(s.text)[0] for s in trim_slots(list(subtotal.slots), group)]
+    parts = [[read_cell(s.text)[0] for s in trim_slots(list(labelled[(p,)].slots), group)]
+             if (p,) in labelled else None for p in ("litigation_direct", "litigation_after_review")]
+    holds = len(numbers) == group and all(p is not None and len(p) == group for p in parts) and all(
+        isinstance(n, int) and isinstance(a, int) and isinstance(b, int) and n == a + b
+        for n, a, b in zip(numbers, *parts, strict=True))
+    said = [] if holds else [make("stray_values", table="4", line=subtotal.line,
+                                  actual=" ".join(s.text for s in subtotal.filled_slots))]
+    return [r for r in rows if r is not subtotal], said
 
 
 def _some_proceedings(rows: list[Row], lines: list[tuple[int, str]]) -> tuple[list[Fact], list[Finding]] | None:
