@@ -122,3 +122,31 @@ def test_a_lawsuits_subtotal_row_inside_a_labelled_table_4_is_no_proceeding():
     assert _table_4(record) == [[2, 1, 0, 0, 3], [None] * 5, [None] * 5]
     assert [f.code for f in record.findings if f.table == "4"] == ["stray_values", "row_absent", "row_absent"]
 
+
+def _stacked(text: str, row: str) -> str:
+    """``text`` with table 三 printed as its labels' column, then its numbers' rows (``row`` formats one row's
+    cells), as converters print a column of labels above a run of numbers."""
+    lines = text.split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 1
+    end = next(i for i, line in enumerate(lines) if line.startswith(("四、政府信息公开", "五、")))
+    rows = [line.split("\t") for line in lines[start:end]]
+    return "\n".join(lines[:start] + [row.format(r[0]) for r in rows]
+                     + [row.format(" | ".join(r[1:])) for r in rows] + lines[end:])
+
+
+def test_a_report_without_section_4_whose_table_3_numbers_run_on_is_not_said_unread():
+    """A report going from section 三 to 五 (no section 四, no table 四 printed), its table 三 printed as a column of
+    labels above its numbers' rows (``| （一）予以公开 |`` … then ``| | 5 | 0 | … |``): table 三 is read whole. Before:
+    its 175 numbers in a run were taken for table 四's fifteen, printed and unread — table_absent (an error of our
+    reading), leaving the honest report unranked. Now numbers read as another table's cells are no table 四:
+    table_not_printed, as without the run; fifteen numbers printed in a run of their own still say table_absent."""
+    from .test_h28parser_audit import HEADING_4, ZEROS_4
+
+    text, counts = distinct_report()
+    without_4 = text.replace(HEADING_4 + ZEROS_4 + "\n", "")
+    printed = _stacked(without_4, "| {} |")
+    assert wrong_cells(printed, counts) == {}
+    assert [f.code for f in parse(printed).findings if f.table == "4"] == ["table_not_printed"]
+    run = without_4.replace("五、存在", "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n五、存在")
+    assert [f.code for f in parse(_stacked(run, "| {} |")).findings if f.table == "4"] == ["table_absent"]
+

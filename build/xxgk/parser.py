@@ -137,7 +137,8 @@ def parse(text: str) -> Record:
     facts, findings = region_to_review_litigation(region("review_litigation", "4"))
     _add(record, "review_litigation", None, facts, findings)  # table 4 is the same in both editions
     record.findings += decimals
-    record.findings = not_printed(record.findings, set(sections), doc.text)  # (not read, or not printed?)
+    read = frozenset(f.line for f in record.facts if f.value is not None and f.table != "review_litigation")
+    record.findings = not_printed(record.findings, set(sections), doc.text, read)  # (not read, or not printed?)
 
     if "overview" in sections:
         values = {t: record.values(t) for t in ("active", "applications", "review_litigation")}

@@ -22,6 +22,8 @@ printed, this tool did not read it (before: table_not_printed said the report ha
 ['table_absent']
 >>> [f.code for f in not_printed([make("table_absent", table="4")], around, "概述。\\n" + "0 " * 15)]
 ['table_absent']
+>>> [f.code for f in not_printed([make("table_absent", table="4")], around, "概述。\\n" + "0 " * 15, frozenset({2}))]
+['table_not_printed']
 """
 
 from __future__ import annotations
@@ -83,15 +85,25 @@ def _printed_unread(table_code: str, text: str) -> bool:
     return table_code == "4" and _cells_run(text) >= _table_4_cells()
 
 
-def not_printed(findings: list[Finding], sections: set[str], text: str) -> list[Finding]:
+def _without_lines(text: str, lines: frozenset[int]) -> str:
+    """``text`` with its ``lines`` (numbered from 1) printed as a mark that breaks a run of numbers."""
+    if not lines:
+        return text
+    return "\n".join("·" if number in lines else line for number, line in enumerate(text.split("\n"), start=1))
+
+
+def not_printed(findings: list[Finding], sections: set[str], text: str,
+                read_lines: frozenset[int] = frozenset()) -> list[Finding]:
     """``findings`` with each ``table_absent`` whose section was skipped (``_skipped``) and whose header words
     ``text`` (the report's whole text) does not hold, nor (table 四) its fifteen numbers in a run, replaced by
-    ``table_not_printed``."""
+    ``table_not_printed``. The lines in ``read_lines`` hold cells read as another table's: their numbers are no run
+    of table 四's (audit 31: table 三 printed as a column of labels above its numbers' rows is 175 numbers in a run,
+    read whole; it said table_absent, and the report without section 四 went unranked)."""
     out = []
     for f in findings:
         section = SECTION_OF_TABLE.get(f.table or "")
         if f.code == "table_absent" and section and _skipped(section, sections) \
-                and not _printed_unread(f.table, text):
+                and not _printed_unread(f.table, _without_lines(text, read_lines) if f.table == "4" else text):
             f = make("table_not_printed", table=f.table, detail=labels()["sections"][section])
         out.append(f)
     return out
