@@ -150,3 +150,23 @@ def test_a_report_without_section_4_whose_table_3_numbers_run_on_is_not_said_unr
     run = without_4.replace("五、存在", "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n五、存在")
     assert [f.code for f in parse(_stacked(run, "| {} |")).findings if f.table == "4"] == ["table_absent"]
 
+
+def test_a_2019_change_printed_as_no_change_in_words_is_missing_and_keeps_its_row():
+    """2019 table 二's 本年增/减 printed ``持平`` (level with last year), ``不变`` or ``无变化`` instead of a number.
+    Decided by the spec (Values: only a printed 0 is zero): a word is no printed 0, so the cell is missing with
+    value_unreadable quoting it — never 0. Before: so in tab cells, but in PDF text the word began a label and the
+    row's printed 12 and 340 were lost with row_lost_cells and label_unrecognised. Now the word is the change's cell
+    in PDF text too: 12 and 340 read, the change missing with value_unreadable; a printed 0 is still 0."""
+    from tests.test_parse10_unseen import report_2019
+
+    from .test_h30parser_audit import _licensing
+
+    text = report_2019()
+    assert "行政许可\t12\t减2\t340" in text
+    for cell, change in (("持平", None), ("不变", None), ("无变化", None), ("0", 0)):
+        printed = text.replace("行政许可\t12\t减2\t340", f"行政许可\t12\t{cell}\t340")
+        for form in (printed, printed.replace("\t", " ")):
+            record = parse(form)
+            assert _licensing(record) == [12, change, 340], cell
+            said = {(f.code, f.actual) for f in record.findings if f.table == "2"}
+            assert said == (set() if change == 0 else {("value_unreadable", cell)}), cell

@@ -42,6 +42,7 @@ from .values import (
     PROSE_UNITS,
     SPANNED,
     approximate_words,
+    change_words,
     is_approximate,
     read_cell,
 )
@@ -312,6 +313,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
                 out.append(("slot", words + glued.group()))  # l1, Z36: an OCR'd digit that came out a letter
                 glued_to = glued.end()
                 continue
+            if lone and out and out[-1][0] == "slot" and words in change_words():
+                out.append(("slot", words))  # 行政许可 12 持平 340: the change cell printed in words is a cell
+                continue  # (unreadable: no printed 0); before, 持平 began a label and the row's 12 and 340 were lost
             if lone and words == "|":
                 continue  # a table's rule read as a lone | (OCR, PDF text) between cells: no cell, no word
             if lone and out and out[-1][0] == "slot" and len(words) <= 2 and _LETTERS.fullmatch(words):

@@ -116,6 +116,16 @@ def approximate_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def change_words() -> frozenset[str]:
+    """Words a 2019 table 二 prints in its 本年增/减 cell for no change (``rules/change_words.csv``: 持平, 不变),
+    folded: a cell, never a label's words — and no number (only a printed 0 is zero, REPORT_FORMAT: Values)."""
+    from .catalog import table
+    from .text import fold
+
+    return frozenset(fold(row["words"]) for row in table("change_words"))
+
+
+@lru_cache(maxsize=1)
 def _approximate() -> re.Pattern:
     """A whole cell (compact) that is an approximate number: a word before it or after it, then its unit if any."""
     before, after = (("|".join(map(re.escape, w))) for w in approximate_words())
