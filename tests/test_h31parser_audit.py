@@ -170,3 +170,28 @@ def test_a_2019_change_printed_as_no_change_in_words_is_missing_and_keeps_its_ro
             assert _licensing(record) == [12, change, 340], cell
             said = {(f.code, f.actual) for f in record.findings if f.table == "2"}
             assert said == (set() if change == 0 else {("value_unreadable", cell)}), cell
+
+
+def test_a_table_2_label_whose_tail_is_printed_under_its_numbers_in_cells_is_joined():
+    """Table 二's label wrapped past its row's numbers in a table's cells: ``行政规范性 | 3 | 1 | 12`` then ``文件``
+    alone on the next line (or in the first cell of a row otherwise empty, ``文件 | | |``), ``行政 | 1`` over
+    ``许可`` — a PDF table exported to cells, a web page. Before: in cells the row named no item, its three numbers
+    were lost with label_unrecognised and row_absent (PDF text was read). Now the tail is the label's, as in PDF
+    text: every number read under its item, no finding."""
+    from tests.factory import as_html
+    from xxgk.readers import read_bytes
+
+    text = tab_report(in_force=12, issued=3, repealed=1)
+    for printed, wrapped in (("行政规范性文件\t3\t1\t12", "行政规范性\t3\t1\t12\n文件"),
+                             ("行政规范性文件\t3\t1\t12", "行政规范性\t3\t1\t12\n文件\t\t\t"),
+                             ("行政规范性文件\t3\t1\t12", "行政规范\t3\t1\t12\n性文件\t\t\t"),
+                             ("行政许可\t1", "行政\t1\n许可\t")):
+        assert printed in text
+        tabbed = text.replace(printed, wrapped)
+        forms = [tabbed] + ([read_bytes(as_html(tabbed).encode(), ".html").text] if "\n文件\t" in wrapped else [])
+        for form in forms:
+            record = parse(form)
+            active = record.values("active")
+            assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [3, 1, 12]
+            assert active[("licensing", "decisions")] == 1, wrapped
+            assert not {f.code for f in record.findings if f.table == "2"}, wrapped

@@ -220,9 +220,11 @@ def _join_wrapped_labels(rows: list[Row], measures: dict) -> list[Row]:
     ``label_unrecognised`` and its cells lost)."""
     for above, row in zip(rows, rows[1:], strict=False):
         if not above.filled_slots or above.slots[-1].line + 1 != row.label_line or not row.label_cells \
-                or row.label_cells[0][0] != 0 or row.label_structured or _names_item(above.label, measures):
+                or row.label_cells[0][0] != 0 or _names_item(above.label, measures):
             continue
         own = [cell for cell in row.label_cells if cell[1] == row.label_line]
+        if row.label_structured and (len(own) != 1 or not all(s.empty for s in row.slots if s.line == row.label_line)):
+            continue  # (a tab row: only its tail alone in its line's first cell, 性文件 or 性文件 | | |, is the rest)
         cut = own[-1][0] + len(compact(own[-1][2])) if len(own) < len(row.label_cells) else len(row.label)
         rest, after = row.label[:cut], row.label[cut:]
         if not rest or not _names_item(above.label + rest, measures) or _names_item(rest, measures) or (
