@@ -195,3 +195,24 @@ def test_a_table_2_label_whose_tail_is_printed_under_its_numbers_in_cells_is_joi
             assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [3, 1, 12]
             assert active[("licensing", "decisions")] == 1, wrapped
             assert not {f.code for f in record.findings if f.table == "2"}, wrapped
+
+
+def test_a_section_2_told_in_sentences_counting_information_or_another_year_publishes_no_decisions():
+    """Section 二 printing no table 二, only sentences (the table an image): ``全年主动公开政府信息1200条，其中
+    行政许可信息300条、行政处罚信息20条。`` counts the information published, not decisions; ``行政许可：2023年办理3件，
+    2024年办理5件。`` names last year's first. Before: 300 and 20 were published as the licensing and penalty
+    decisions, and 3 as the 2024 report's. Now those numbers are the sentences' (prose_numbers_unused), the table
+    missing (table_absent); a sentence naming the item's count itself (``行政许可处理决定1件``) is still read."""
+    text = tab_report()
+    start = text.index("二、主动公开政府信息情况\n") + len("二、主动公开政府信息情况\n")
+    end = text.index("三、收到和处理")
+    for prose in ("全年主动公开政府信息1200条，其中行政许可信息300条、行政处罚信息20条。",
+                  "行政许可：2023年办理3件，2024年办理5件。", "公开行政许可相关信息300条，行政处罚类信息20条。"):
+        record = parse(text[:start] + prose + "\n" + text[end:])
+        active = record.values("active")
+        assert (active.get(("licensing", "decisions")), active.get(("penalty", "decisions"))) == (None, None), prose
+        said = {f.code for f in record.findings if f.table == "2"}
+        assert {"prose_numbers_unused", "table_absent"} <= said, prose
+    record = parse(text[:start] + "本年度行政许可处理决定1件，行政处罚0件。\n" + text[end:])
+    active = record.values("active")
+    assert (active[("licensing", "decisions")], active[("penalty", "decisions")]) == (1, 0)

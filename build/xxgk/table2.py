@@ -121,6 +121,24 @@ def _label_ends_at_item(label: str, item: str) -> bool:
     return not ends or not _CLAUSE_END.search(label, max(ends))
 
 
+# (with .match at the item's name's end) a sentence's clause going on to 信息 (the information published about the
+# item), or to a year (the number is that year's: 行政许可：2023年办理3件，2024年办理5件 — 3 is no 2024 report's)
+# (信息内容, the header's first column, is no such word: a PDF text's label runs on into the next block's header)
+_NOT_THE_ITEMS = re.compile(r"[^、,;。]*?(?:信息(?!内容)|\d{4}年)")
+
+
+def _not_the_items_count(row: Row, item: str) -> bool:
+    """Whether a sentence's number after the item's name is no count of the item's for the table: it counts the
+    information published about it (``全年主动公开政府信息1200条，其中行政许可信息300条、行政处罚信息20条``: 300
+    items of licensing information, no decisions), or a year is named between them (``行政许可：2023年办理3件``) —
+    the numbers loose text. Before, where section 二 printed no table, 300 and 20 were published as the year's
+    licensing and penalty decisions, and 3 (2023's) as a 2024 report's; now they are prose_numbers_unused."""
+    if all(s.structured for s in row.filled_slots):
+        return False  # (a table's row: its label is the item's)
+    ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(row.label)]
+    return bool(ends) and _NOT_THE_ITEMS.match(row.label, max(ends)) is not None
+
+
 def _sub_row(label: str, item: str) -> bool:
     """Whether ``label`` names a part of the item (``其中：行政许可（承诺制）``, ``行政处罚(简易程序)``): 其中
     before its name, or a qualifier in brackets right after it. Such a row beside the item's own row is
@@ -328,7 +346,8 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue  # 其中：行政许可（承诺制） 300 under 行政许可 1563 is a part of it, not the row again
         if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
-                id(row) in prose and row.label_line != row.filled_slots[0].line):
+                id(row) in prose and row.label_line != row.filled_slots[0].line) or (
+                _not_the_items_count(row, matches[-1])):
             # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
             # standing alone on its line is no fee of 23)
             if running(row):
