@@ -216,3 +216,21 @@ def test_a_section_2_told_in_sentences_counting_information_or_another_year_publ
     record = parse(text[:start] + "本年度行政许可处理决定1件，行政处罚0件。\n" + text[end:])
     active = record.values("active")
     assert (active[("licensing", "decisions")], active[("penalty", "decisions")]) == (1, 0)
+
+
+def test_a_table_3_label_whose_tail_is_printed_in_a_row_of_blank_cells_is_joined():
+    """Table 三's label wrapped past its numbers in a table's cells, the tail in a row of blank cells of its own
+    (``5.要求行政机关 | 1 | 0 | …`` then ``确认或重新出具已获取信息 | | | | | | |``; ``4.保护 | 1 | …`` over
+    ``第三方合法权益 | | …``), as a PDF table exported to cells prints it. Before: the tail was read as the row — its
+    seven cells blank (value_blank, as if the report had printed none) — and the numbers were lost with
+    label_unrecognised. Now the tail is the head's: the numbers are the row's. An unnumbered 其中 row above a row
+    printed blank is no head: that row stays blank, the 其中 row's numbers unused."""
+    text, counts = distinct_report()
+    for head, tail in (("5.要求行政机关", "确认或重新出具已获取信息"), ("4.保护", "第三方合法权益")):
+        line = next(x for x in text.split("\n") if x.startswith(head + tail))
+        printed = text.replace(line, line.replace(head + tail, head) + "\n" + tail + "\t" * 7)
+        assert wrong_cells(printed, counts) == {}, head
+        assert not {f.code for f in parse(printed).findings if f.table == "3"}, head
+    line = next(x for x in text.split("\n") if x.startswith("（二）部分公开"))
+    record = parse(text.replace(line, "其中：依申请公开\t1\t0\t0\t0\t0\t0\t1\n（二）部分公开" + "\t" * 7))
+    assert {record.values("applications")[("partially_granted", a)] for a in APPLICANTS} == {None}

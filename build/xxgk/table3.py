@@ -332,13 +332,38 @@ def _absent_detail(lines: list[tuple[int, str]], any_rows: bool) -> str:
     return "（只有表头，没有数据行）" if any_rows and header else ""
 
 
+def _join_blank_tails(rows: list[Row]) -> list[Row]:
+    """``rows`` with a label's tail printed on the next line in a row of blank cells joined to its head: a table's
+    label wrapped past its numbers (``5.要求行政机关 | 0 | 0 | …`` then ``确认或重新出具已获取信息 | | | …``, a PDF
+    table exported to cells). Only when the head's row has numbers and names no row, the tail's line is the next
+    one and all its cells are blank, the head begins the item its numbering names and the tail has none (an
+    unnumbered 其中 row above a row left blank is no head), and the joined label names that item. Before: the tail
+    was read as the row, its seven cells blank (value_blank, as if the report printed none), and the numbers were
+    lost with label_unrecognised."""
+    out: list[Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if above is not None and row.slots and not row.filled_slots and row.label and above.filled_slots \
+                and all(s.structured for s in row.slots) and row.label_line == max(s.line for s in above.slots) + 1 \
+                and not label_matches(above.label, "row_labels") \
+                and len(joined := label_matches(above.label + row.label, "row_labels")) == 1 \
+                and joined == label_matches(row.label, "row_labels") and last_marker(row.label) is None \
+                and last_marker(above.label) == last_marker(labels()["rows"][joined[0]]) is not None:
+            above.label_cells += [(len(above.label) + at, ln, cell, structured)
+                                  for at, ln, cell, structured in row.label_cells]
+            above.label += row.label
+            continue
+        out.append(row)
+    return out
+
+
 def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
     return bool(fmt) and bool(broken_identities(TABLE, fmt, {f.keys: f.value for f in facts}))
 
 
 def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_applications`` read the usual way: each row's label, then its numbers."""
-    table_rows = region_to_rows(lines, WIDTH, _split_row_holds)
+    table_rows = _join_blank_tails(region_to_rows(lines, WIDTH, _split_row_holds))
     drop_org_subtotals(lines, table_rows)  # (a 小计 column after the five organisations': the template's seven)
     no_total = widen_without_total(lines, table_rows)  # (no 总计 column: the totals blank, never summed)
     subtotals = widen_group_subtotals(lines, table_rows)
