@@ -234,3 +234,26 @@ def test_a_table_3_label_whose_tail_is_printed_in_a_row_of_blank_cells_is_joined
     line = next(x for x in text.split("\n") if x.startswith("（二）部分公开"))
     record = parse(text.replace(line, "其中：依申请公开\t1\t0\t0\t0\t0\t0\t1\n（二）部分公开" + "\t" * 7))
     assert {record.values("applications")[("partially_granted", a)] for a in APPLICANTS} == {None}
+
+
+def test_a_transition_years_table_2_mixing_the_templates_headers_publishes_no_column_under_anothers_name():
+    """A transition year's table 二 printing 2019's header over its documents (``本年新制作数量 | 本年新公开数量 |
+    对外公开总数量``, 规范性文件 3 3 45) and 2021's over the rest (本年处理决定数量, 本年收费金额), in tab cells and
+    PDF text. Before: format_unknown, read as 2021, and 3 3 45 were published as 3 issued, 3 repealed, 45 in force
+    — 本年新公开数量 is no 本年废止件数, 对外公开总数量 no 现行有效件数. Now the rows under the other template's header
+    are not read (row_other_format); the rows under 2021's are (行政许可 1, 收费 3.5)."""
+    from decimal import Decimal
+
+    text = tab_report(in_force=12, issued=3, repealed=1, fee="3.5")
+    documents = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t3\t1\t12"
+    printed = text.replace(documents, "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n"
+                                      "规范性文件\t3\t3\t45")
+    assert printed != text
+    for form in (printed, printed.replace("\t", " ")):
+        record = parse(form)
+        active = record.values("active")
+        assert {active[(i, m)] for i in ("rules", "normative_documents") for m in ("issued", "repealed", "in_force")} \
+            == {None}
+        assert (active[("licensing", "decisions")], active[("fees", "amount_10k_yuan")]) == (1, Decimal("3.5"))
+        said = [(f.code, f.row) for f in record.findings if f.table == "2" and f.code != "format_unknown"]
+        assert said == [("row_other_format", "规章"), ("row_other_format", "行政规范性文件")]

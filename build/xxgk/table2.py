@@ -28,7 +28,7 @@ from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import narrow_pair, splits
-from .table2_columns import LOOK_BACK, named_slots
+from .table2_columns import LOOK_BACK, measure_keys_all, named_slots
 from .table2_transposed import untransposed
 from .text import compact, fold
 
@@ -71,10 +71,28 @@ def _unit_not_wanyuan(lines: list[tuple[int, str]], line: int | None) -> bool:
 
 def detect_format(region_text: str) -> str | None:
     """The format whose table-2 headers occur in the region, or None when neither does."""
-    text = compact(region_text)
-    hits = {row["format"] for row in table("format_headers")
-            if row["table"] == TABLE and re.search(row["pattern"], text)}
+    hits = _formats_named(region_text)
     return hits.pop() if len(hits) == 1 else None
+
+
+def _formats_named(text: str) -> set[str]:
+    """The formats whose table-2 header words (``rules/format_headers.csv``) ``text`` holds."""
+    text = compact(text)
+    return {row["format"] for row in table("format_headers")
+            if row["table"] == TABLE and re.search(row["pattern"], text)}
+
+
+def _other_format_header(lines: list[tuple[int, str]], line: int, fmt: str) -> bool:
+    """Whether the header right above ``line`` names only the other format's columns: a transition year's table 二
+    printing 2019's 本年新制作数量 | 本年新公开数量 | 对外公开总数量 over its documents and 2021's 本年处理决定数量 over
+    the rest (format_unknown, read as 2021). Before, 规范性文件 3 3 45 was published as 3 issued, 3 repealed and 45
+    in force — 本年新公开数量 is no 本年废止件数; now the row's numbers are not used (row_other_format)."""
+    for _, text in reversed([(n, t) for n, t in lines if n < line][-LOOK_BACK:]):
+        folded = compact(text)
+        if _formats_named(folded) or any(key in folded for key in measure_keys_all()):
+            # (the nearest line naming a measure: the row's header; 本年处理决定数量 is both formats')
+            return _formats_named(folded) == {"2019", "2021"} - {fmt}
+    return False
 
 
 def only_agreeing_cut(candidates: list[tuple], keys: list[tuple[str, str]], known: dict) -> tuple | None:
@@ -358,6 +376,10 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         item = matches[-1]
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
+        if item not in seen and _other_format_header(above(row.line), row.filled_slots[0].line, fmt):
+            findings.append(make("row_other_format", expected=fmt, line=row.line, **where))
+            seen[item] = [Fact(TABLE, (item, m), None, row.line, None) for m in names]
+            continue
         columns = [measure_label(item, m) for m in names]
         slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
         trimmed = trim_slots(slots, len(names))

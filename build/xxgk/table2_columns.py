@@ -122,6 +122,11 @@ def _measure_keys() -> tuple[str, ...]:
     return tuple(key for code in labels()["measures"] for keys in measure_keys(code) for key in keys)
 
 
+def measure_keys_all() -> tuple[str, ...]:
+    """What a header's column may contain to name any measure of either format (``measure_keys``)."""
+    return _measure_keys()
+
+
 def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[str]) -> tuple[list[Slot], str] | None:
     """``(the slots under the measures' columns, the header's names)`` when the header above the row names each
     measure in exactly one column and has one column per cell; None else.
