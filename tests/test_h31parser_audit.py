@@ -257,3 +257,23 @@ def test_a_transition_years_table_2_mixing_the_templates_headers_publishes_no_co
         assert (active[("licensing", "decisions")], active[("fees", "amount_10k_yuan")]) == (1, Decimal("3.5"))
         said = [(f.code, f.row) for f in record.findings if f.table == "2" and f.code != "format_unknown"]
         assert said == [("row_other_format", "规章"), ("row_other_format", "行政规范性文件")]
+
+
+def test_a_2019_table_2_with_2021s_documents_header_reads_each_row_by_its_own_header():
+    """The other way round: a 2019 table 二 (上一年项目数量 | 本年增/减 | 处理决定数量 …) whose documents' block prints
+    2021's header (本年制发件数 | 本年废止件数 | 现行有效件数). Read as 2021 (format_unknown): each decisions row is
+    read by its header's 处理决定数量 (columns_selected: 行政处罚 88, not its 20 previous-year items), and the fees row
+    under 上一年项目数量 | 本年增/减 prints no amount: row_other_format, never its 2 items as 2 万元."""
+    from tests.test_parse10_unseen import report_2019
+
+    text = report_2019()
+    documents = "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t3\t3\t45"
+    assert documents in text and "行政事业性收费\t2\t0" in text
+    printed = text.replace(documents, "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+                                      "行政规范性文件\t3\t1\t45")
+    for form in (printed, printed.replace("\t", " ")):
+        record = parse(form)
+        active = record.values("active")
+        assert [active[(i, "decisions")] for i in ("licensing", "penalty", "coercion")] == [340, 88, 6]
+        assert active[("fees", "amount_10k_yuan")] is None
+        assert ("row_other_format", "行政事业性收费") in {(f.code, f.row) for f in record.findings}

@@ -28,7 +28,7 @@ from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import narrow_pair, splits
-from .table2_columns import LOOK_BACK, measure_keys_all, named_slots
+from .table2_columns import LOOK_BACK, measure_keys, measure_keys_all, named_slots
 from .table2_transposed import untransposed
 from .text import compact, fold
 
@@ -82,16 +82,19 @@ def _formats_named(text: str) -> set[str]:
             if row["table"] == TABLE and re.search(row["pattern"], text)}
 
 
-def _other_format_header(lines: list[tuple[int, str]], line: int, fmt: str) -> bool:
+def _other_format_header(lines: list[tuple[int, str]], line: int, fmt: str, measures: list[str]) -> bool:
     """Whether the header right above ``line`` names only the other format's columns: a transition year's table 二
     printing 2019's 本年新制作数量 | 本年新公开数量 | 对外公开总数量 over its documents and 2021's 本年处理决定数量 over
     the rest (format_unknown, read as 2021). Before, 规范性文件 3 3 45 was published as 3 issued, 3 repealed and 45
-    in force — 本年新公开数量 is no 本年废止件数; now the row's numbers are not used (row_other_format)."""
+    in force — 本年新公开数量 is no 本年废止件数; now the row's numbers are not used (row_other_format). A header
+    naming one of the row's own measures too (2019's 处理决定数量 is 2021's 本年处理决定数量) is read by its names
+    (``named_slots``)."""
     for _, text in reversed([(n, t) for n, t in lines if n < line][-LOOK_BACK:]):
         folded = compact(text)
         if _formats_named(folded) or any(key in folded for key in measure_keys_all()):
             # (the nearest line naming a measure: the row's header; 本年处理决定数量 is both formats')
-            return _formats_named(folded) == {"2019", "2021"} - {fmt}
+            own = [key for m in measures for keys in measure_keys(m) for key in keys]
+            return _formats_named(folded) == {"2019", "2021"} - {fmt} and not any(key in folded for key in own)
     return False
 
 
@@ -376,7 +379,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         item = matches[-1]
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
-        if item not in seen and _other_format_header(above(row.line), row.filled_slots[0].line, fmt):
+        if item not in seen and _other_format_header(above(row.line), row.filled_slots[0].line, fmt, names):
             findings.append(make("row_other_format", expected=fmt, line=row.line, **where))
             seen[item] = [Fact(TABLE, (item, m), None, row.line, None) for m in names]
             continue
