@@ -339,7 +339,9 @@ def _lines_above(lines: list[tuple[int, str]]):
 def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
-    fmt = detect_format("\n".join(text for _, text in lines))
+    named_formats = _formats_named("\n".join(text for _, text in lines))
+    fmt = next(iter(named_formats)) if len(named_formats) == 1 else None  # (detect_format's)
+    mixed = len(named_formats) == 2  # both templates' headers: a row may stand under the other's (a transition year)
     if fmt is None:
         fmt = "2021"
         findings.append(make("format_unknown", table="2", expected=fmt))
@@ -379,7 +381,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
         item = matches[-1]
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
-        if item not in seen and _other_format_header(above(row.line), row.filled_slots[0].line, fmt, names):
+        if mixed and item not in seen and _other_format_header(above(row.line), row.filled_slots[0].line, fmt, names):
             findings.append(make("row_other_format", expected=fmt, line=row.line, **where))
             seen[item] = [Fact(TABLE, (item, m), None, row.line, None) for m in names]
             continue
