@@ -277,3 +277,24 @@ def test_a_2019_table_2_with_2021s_documents_header_reads_each_row_by_its_own_he
         assert [active[(i, "decisions")] for i in ("licensing", "penalty", "coercion")] == [340, 88, 6]
         assert active[("fees", "amount_10k_yuan")] is None
         assert ("row_other_format", "行政事业性收费") in {(f.code, f.row) for f in record.findings}
+
+
+def test_a_table_4_printing_each_total_first_under_no_header_is_not_read_in_the_templates_order():
+    """Table 四's numbers printed with each proceeding's 总计 first and no header saying so: one row of fifteen
+    (``2 1 1 0 0 0 0 0 0 0 1 1 0 0 0``) or rows of five labelled by proceeding — tab cells and PDF text. Before: read in
+    the template's order, 2 published as 行政复议·结果维持 and 0 as its 总计, and identity_broken (an error, the
+    agency's) blamed the report; the three labelled rows lost all fifteen with row_lost_cells. Now, as in table 三,
+    totals that hold only with 总计 first leave the cells missing with columns_order_unsure; a header naming the
+    order still places them (columns_reordered), and totals holding as printed are read."""
+    from .test_h28parser_audit import HEADING_4, ZEROS_4, _table_4
+
+    rows = "行政复议\t2\t1\t1\t0\t0\n未经复议直接起诉\t0\t0\t0\t0\t0\n复议后起诉\t1\t1\t0\t0\t0"
+    two = "行政复议\t2\t1\t1\t0\t0\n复议后起诉\t1\t1\t0\t0\t0"
+    for body in ("\t".join("2 1 1 0 0 0 0 0 0 0 1 1 0 0 0".split()), rows, two):
+        for apart in ("\t", " "):
+            record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + body).replace("\t", apart))
+            assert _table_4(record) == [[None] * 5] * 3, (body, apart)
+            assert [f.code for f in record.findings if f.table == "4"] == ["columns_order_unsure"], (body, apart)
+    header = "\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\n"
+    record = parse(tab_report().replace(HEADING_4 + ZEROS_4, HEADING_4 + header + rows))
+    assert _table_4(record) == [[1, 1, 0, 0, 2], [0] * 5, [1, 0, 0, 0, 1]]

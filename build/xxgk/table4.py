@@ -46,6 +46,8 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
         rows = [r for r in rows if id(r) not in prose]
     rows, findings = _without_litigation_subtotal(rows)
+    if (unsure := _totals_first_unsaid(rows, lines)) is not None:
+        return [Fact(TABLE, key, None, rows[0].line, None) for key in columns], findings + [unsure]
     if (partial := _some_proceedings(rows, lines)) is not None:
         return partial[0], findings + partial[1]
     check = group_totals_hold(len(outcome_codes()))
@@ -97,6 +99,29 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
 # labelled rows it split them, and all fifteen cells were missing with row_lost_cells)
 _LITIGATION_SUBTOTAL = re.compile(r"(?:其中[:：]?)?(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.])?"
                                   r"行政诉讼(?:合计|小计|总计|汇总|情况)?[:：]?")
+
+
+def _totals_first_unsaid(rows: list[Row], lines: list[tuple[int, str]]) -> Finding | None:
+    """``columns_order_unsure`` when table 四's numbers (one row of fifteen, or rows of five) are printed under no
+    header saying their order, and each proceeding's total holds only with 总计 first (``2 1 1 0 0``: 2 = 1 + 1 + 0
+    + 0, never 0 = 2 + 1 + 1 + 0) — as table 三's rows are (``table3_columns``). Before: read in the template's
+    order, 2 published as 结果维持 and 0 as 总计, and identity_broken (an error, the agency's) blamed the report;
+    or, rows of five, all fifteen missing with row_lost_cells. None otherwise (a group of zeros holds either way)."""
+    group = len(outcome_codes())
+    cells = [s for row in rows for s in row.filled_slots]
+    if not cells or len(cells) % group or len(cells) > group * len(proceeding_codes()) \
+            or any(len(row.filled_slots) % group for row in rows):
+        return None
+    first = min(s.line for s in cells)
+    if header_order([text for number, text in lines if number < first]) is not None:
+        return None
+    values = tuple(read_cell(s.text)[0] for s in cells)
+    check = group_totals_hold(group)
+    moved = tuple(v for at in range(0, len(values), group) for v in (*values[at + 1:at + group], values[at]))
+    if not all(isinstance(v, int) for v in values) or check(values) or not check(moved):
+        return None
+    return make("columns_order_unsure", table="4", line=first,
+                detail="表头没有印出各栏的顺序，各类的总计只在总计列在前时成立")
 
 
 def _without_litigation_subtotal(rows: list[Row]) -> tuple[list[Row], list[Finding]]:
