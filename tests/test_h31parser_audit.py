@@ -77,12 +77,14 @@ def test_a_year_printed_only_in_the_overviews_opening_brackets_or_span_is_read_f
 
 def test_a_title_naming_two_years_reads_its_agency_and_no_year():
     """A title naming two years: ``样例县数据局2022-2023年度政府信息公开工作年度报告`` (or ``2022年—2023年``,
-    ``2022至2023年度``). Before: neither the agency nor the year was read (agency_not_found, year_not_found). Now the
-    agency is read, and the year stays missing with year_not_found quoting the two years — even where the overview
-    opens on one of them (which year the tables count is not printed); a statistics period of one whole calendar
-    year names it."""
+    ``2022至2023年度``, ``二〇二二—二〇二三年度``, ``2022/2023年度``). Before: neither the agency nor the year was
+    read (agency_not_found, year_not_found; in Chinese numerals the year was taken from the overview's opening).
+    Now the agency is read, and the year stays missing with year_not_found quoting the two years — even where the
+    overview opens on one of them (which year the tables count is not printed); a statistics period of one whole
+    calendar year names it."""
     body = tab_report().split("\n", 1)[1].replace("概述。", "2023年，我局…")
-    for span in ("2022-2023年度", "2022年—2023年", "2022至2023年度"):
+    for span in ("2022-2023年度", "2022年—2023年", "2022至2023年度", "二〇二二—二〇二三年度",
+                 "2022/2023年度"):
         record = parse(f"样例县数据局{span}政府信息公开工作年度报告\n" + body)
         assert (record.agency, record.year) == ("样例县数据局", None), span
         found = [f for f in record.findings if f.code.startswith(("year_", "agency_"))]

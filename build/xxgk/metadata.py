@@ -108,7 +108,9 @@ _ABOUT = re.compile(r"^(.*?)关于(?:印发|公布|发布|公开)?(.*)$")
 # a year in Chinese numerals, its zeros often typed as the digit 0 or the letter O (二0二三年, 二O二三年: as common in
 # real titles as 二〇二三年; before, 某局二0二三年度 was read as the agency's name, with no year)
 _CHINESE_YEAR_DIGITS = r"(?=[0Oo]{0,3}[〇○零一二三四五六七八九])[〇○零一二三四五六七八九0Oo]{4}"
-_CHINESE_YEAR = re.compile(_CHINESE_YEAR_DIGITS + r"(?=\s*年)")
+# (or the first of two years a title spans, 二〇二二—二〇二三年度: both in digits, so that _YEAR_SPAN reads them)
+_CHINESE_YEAR = re.compile(_CHINESE_YEAR_DIGITS
+                           + r"(?=\s*年|\s*[-－—–~～至到/、]\s*" + _CHINESE_YEAR_DIGITS + r"\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九Oo", "00012345678" + "9" + "00")
 _DATE = r"([0-9]{4})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*" + _DATE)
@@ -413,7 +415,7 @@ def read_title(head: str) -> Title:
 
 # two years where a title names one: 2022-2023年度, 2022年—2023年, 2022至2023年 (the years as _title_text gives them)
 _DIGIT_IN_NAME = re.compile(r"[0-9]")
-_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*度?\s*[-－—–~～至到]\s*((?:19|20)\d{2})\s*年\s*度?")
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*度?\s*[-－—–~～至到/、]\s*((?:19|20)\d{2})\s*年\s*度?")
 
 
 def _read_title(texts, lines, numbered, refused) -> Title:
