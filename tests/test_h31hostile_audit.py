@@ -1,0 +1,65 @@
+"""What the sixth hostile-input audit found (session 31): the PDF library's strings and names grown a copy at a time
+(time in the square of their length) …"""
+
+from __future__ import annotations
+
+import io
+import zlib
+
+import pytest
+
+from xxgk.readers import read_bytes
+
+from .test_h29hostile_audit import one_page, plain_pdf
+from .test_splitting_bound import no_hang
+
+
+def _tokens(data: bytes, methods: dict | None = None) -> list:
+    """Every token pdfminer's tokenizer reads in ``data``, with the library's own string methods (``methods``) or
+    those in place."""
+    from pdfminer.psparser import PSEOF, PSBaseParser
+
+    parser_class = type("Library", (PSBaseParser,), methods) if methods else PSBaseParser
+    parser, out = parser_class(io.BytesIO(data)), []
+    try:
+        while True:
+            out.append(parser.nexttoken())
+    except PSEOF:
+        return out
+
+
+TOKENS = [rb"(a\\b\(c\)\101\12x\\" + b"\r\n" + rb"y\
+z) /A#41#4 /B#e9 /C#2 (" + rb"\\)" * 3000 + rb") (\8\q\
+)", b"(" + b"(" * 5000 + b"x" + b")" * 5001 + b" /" + b"#41" * 3000 + b" ", b"((()", b"(\\", b"/x#", b"(\\10",
+          b"(" + b"A" * 4095 + b"\\101\\\r\n) (" + b"B" * 4094 + b"\\\r\nC) /" + b"D" * 4094 + b"#4" + b"1 "]
+
+
+@pytest.mark.parametrize("data", TOKENS, ids=range(len(TOKENS)))
+def test_the_pdf_tokenizer_in_place_reads_the_same_tokens_as_the_library(data):
+    """``xxgk.psstrings`` replaces four methods of pdfminer's tokenizer; every token is the same as the library's
+    own methods read, across its 4,096-byte buffers too (an escape, a CR LF, a name's ``#41`` cut by one)."""
+    from xxgk import psstrings
+
+    psstrings.install()
+    assert _tokens(data) == _tokens(data, psstrings.LIBRARY)
+
+
+def _pdf_with_content(content: bytes) -> bytes:
+    objects = one_page()
+    packed = zlib.compress(content, 9)
+    objects[4] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed)
+    return plain_pdf(objects)
+
+
+@pytest.mark.parametrize("operand", [b"(" * 1_500_000 + b")" * 1_500_000, b"(" + b"\\(" * 2_500_000 + b")",
+                                     b"/" + b"#41" * 1_000_000])
+def test_a_long_string_of_escapes_in_a_small_pdf_is_read_in_time_linear_in_it(operand):
+    """A page whose content stream holds, beside its text, a string of 1,500,000 nested parentheses (or 2,500,000
+    escaped ones, or a name of 1,000,000 ``#41``) as an operand no operator uses: the file is 9 KB (Flate), and the PDF
+    library grew the string a copy at a time (400,000 parentheses: 7.7 CPU s, 1,500,000 about two minutes, the
+    worker's whole budget, for one small file). Grown in place now (``xxgk.psstrings``); the text is read."""
+    data = _pdf_with_content(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET " + operand + b" xx")
+    assert len(data) < 20_000
+    with no_hang(60):
+        source = read_bytes(data, ".pdf")
+    assert source.text == "Hello" and not source.findings
