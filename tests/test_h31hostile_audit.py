@@ -63,3 +63,29 @@ def test_a_long_string_of_escapes_in_a_small_pdf_is_read_in_time_linear_in_it(op
     with no_hang(60):
         source = read_bytes(data, ".pdf")
     assert source.text == "Hello" and not source.findings
+
+
+def test_the_pdf_librarys_rc4_is_the_linear_one_wherever_the_library_reads_it(monkeypatch):
+    """``xxgk.rc4.install`` put its RC4 in ``pdfminer.pdfdocument`` only, under the name that module imports: a
+    library reading ``pdfminer.arcfour.Arcfour`` would have used the quadratic one again, unnoticed (an honest
+    1.5 MB RC4 report lost to the 120 s). Both names are the linear RC4 now, an encrypted report is decrypted
+    through it, and a library without the name stops the build rather than read slowly."""
+    import pdfminer.arcfour
+    import pdfminer.pdfdocument
+
+    from xxgk import rc4
+
+    from .test_h30hostile_audit import encrypted_pdf
+
+    calls = []
+    monkeypatch.setattr(rc4.Arcfour, "process", lambda self, data, real=rc4.Arcfour.process: calls.append(1)
+                        or real(self, data))
+    monkeypatch.setattr(rc4.Arcfour, "decrypt", rc4.Arcfour.process)
+    monkeypatch.setattr(rc4.Arcfour, "encrypt", rc4.Arcfour.process)
+    assert read_bytes(encrypted_pdf(3), ".pdf").text == "Hello" and calls
+    assert pdfminer.arcfour.Arcfour is pdfminer.pdfdocument.Arcfour is rc4.Arcfour
+    rc4.install.cache_clear()
+    monkeypatch.delattr(pdfminer.pdfdocument, "Arcfour")
+    with pytest.raises(RuntimeError, match="no Arcfour"):
+        rc4.install()
+    rc4.install.cache_clear()

@@ -65,7 +65,14 @@ def _cryptography_arc4(key: bytes):
 
 @cache
 def install() -> None:
-    """Put ``Arcfour`` in the PDF library's place (once a process)."""
+    """Put ``Arcfour`` in the PDF library's place (once a process): in the module that defines it and in the one that
+    decrypts with it (which imports the name, ``from pdfminer.arcfour import Arcfour``), so that a library reading it
+    from either finds this one. A library that no longer has the name stops the build here: the quadratic RC4
+    would otherwise come back without a word (an honest 1.5 MB encrypted report lost to the 120 s)."""
+    import pdfminer.arcfour
     import pdfminer.pdfdocument
 
-    pdfminer.pdfdocument.Arcfour = Arcfour
+    for module in (pdfminer.arcfour, pdfminer.pdfdocument):
+        if not hasattr(module, "Arcfour"):
+            raise RuntimeError(f"{module.__name__} has no Arcfour: xxgk.rc4 cannot take its place")
+        module.Arcfour = Arcfour
