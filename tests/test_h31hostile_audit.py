@@ -89,3 +89,37 @@ def test_the_pdf_librarys_rc4_is_the_linear_one_wherever_the_library_reads_it(mo
     with pytest.raises(RuntimeError, match="no Arcfour"):
         rc4.install()
     rc4.install.cache_clear()
+
+
+def test_controls_and_direction_overrides_in_report_text_are_published_by_their_codes(tmp_path):
+    """A report whose overview says ``收到申请\\u202e51\\u202c件`` and holds ``ESC [2J`` (a page pasted from a terminal,
+    or planted), and whose table 三 has a cell ``\\u202e5\\u202c``: sections.csv, xxgk.db and Parquet published the text
+    as read, so Excel and a text editor showed "收到申请15件" (the override turns what follows around; the parser read
+    51) and ``head sections.csv`` cleared the reader's screen; findings.csv quoted the U+202C it took for a label
+    raw, an invisible character. The section's text leaves the direction controls out now (as the site always did)
+    and writes each other control as its code, in every file of the package alike; a finding quotes each by its
+    code; tabs and line ends stay."""
+    import csv
+    import sqlite3
+
+    from xxgk.package.build import build_package
+
+    from .factory import tab_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text = tab_report(agency="格尔木市民政局", narrative="本年共收到申请\u202e51\u202c件，\x1b[2J其中公开。\x7f",
+                      cell="\u202e5\u202c")
+    (reports / "a.txt").write_text(text, encoding="utf-8")
+    _, errors = build_package(reports, tmp_path / "datapackage", workers=1)
+    assert errors == []
+    data = tmp_path / "datapackage"
+    shown = "本年共收到申请51件，\\x1b[2J其中公开。\\x7f"
+    with (data / "data" / "sections.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert [r["text"] for r in csv.DictReader(handle) if r["section"] == "overview"] == [shown]
+    with sqlite3.connect(data / "xxgk.db") as db:
+        assert db.execute("SELECT text FROM sections WHERE section = 'overview'").fetchall() == [(shown,)]
+    with (data / "data" / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:
+        quoted = [r for r in csv.DictReader(handle) if r["code"] == "label_unrecognised"]
+    assert quoted and all("\u202c" not in r["message"] + r["actual"] for r in quoted)
+    assert "\\u202c" in quoted[0]["actual"]

@@ -16,6 +16,7 @@ from functools import cache
 
 from .catalog import findings_catalogue
 from .catalog import table as rule_table
+from .safe import shown_controls
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -77,14 +78,16 @@ def make(code: str, *, table=None, row=None, column=None, expected=None, actual=
          detail: str = "", case: str = "") -> Finding:
     """Build a finding of catalogue type ``code``; an unknown code is a broken rule table (KeyError). ``case``
     names a message of ``rules/finding_messages.csv`` for a case the catalogue's message does not fit. A value
-    longer than ``QUOTED_CHARS`` is quoted by its start and length (``quoted``), in its field and the message."""
+    longer than ``QUOTED_CHARS`` is quoted by its start and length (``quoted``), in its field and the message; a
+    control or bidirectional control in a quoted text by its code (``safe.shown_controls``: a label ``\\u202e…``
+    quoted as printed turned the message around in Excel)."""
     entry = findings_catalogue()[code]
     cases = _case_messages()  # a table's own message for the case, else the case's for every table
     template = cases.get((code, "" if table is None else str(table), case)) or cases.get((code, "", case)) \
         or entry["message"]
     fields = {"table": table, "row": row, "column": column, "expected": expected, "actual": actual}
-    text = {k: "" if v is None else quoted(str(v)) for k, v in fields.items()}
-    message = template.format_map(_Blank(text, detail=quoted(detail)))
+    text = {k: "" if v is None else shown_controls(quoted(str(v))) for k, v in fields.items()}
+    message = template.format_map(_Blank(text, detail=shown_controls(quoted(detail))))
     as_text = {k: None if v is None else text[k] for k, v in fields.items()}
     return Finding(code=code, severity=entry["severity"], message=message, line=line, **as_text)
 

@@ -91,6 +91,44 @@ def _any_invisible() -> re.Pattern:
                                     for a, b in ranges) + "]")
 
 
+# what ``shown_controls`` writes as its code: the C0 controls but tab and line feed, DEL, the C1 controls, the line and
+# paragraph separators and the bidirectional controls (a report's text shows none of them; each either moves a terminal
+# or a spreadsheet — ESC [2J clears the screen of a reader running ``head sections.csv`` — or turns the text after it
+# around: ``收到申请\u202e51\u202c件`` shows "15" in Excel and a text editor, while the parser read 51)
+_SHOWN_BY_CODE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\u2028\u2029]")
+
+
+def char_code(match: re.Match) -> str:
+    """A character as Python writes its code: ``\\x07``, ``\\u3164``, ``\\U000e0100``."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def shown_controls(text: str) -> str:
+    """``text`` with each control or bidirectional control (``_SHOWN_BY_CODE``) written as its code: report text as the
+    package publishes it (a section's text, a finding's message and quoted values), the same in every file of it —
+    CSV, XLSX, Parquet, SQLite, the site — and read in the order the parser read it. Tabs and line ends stay.
+
+    >>> shown_controls("概述\\x1b[2J。收到申请\\u202e51\\u202c件\\t第二格\\n"), shown_controls("无")
+    ('概述\\\\x1b[2J。收到申请\\\\u202e51\\\\u202c件\\t第二格\\n', '无')
+    """
+    return _SHOWN_BY_CODE.sub(char_code, text) if _SHOWN_BY_CODE.search(text) else text
+
+
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
+
+
+def prose_text(text: str) -> str:
+    """A report's prose (a section's text) as the package publishes it: the bidirectional controls dropped — they are
+    no text, only an order to show the text after them turned around, which the parser never followed (the site drops
+    them from every page too) — and the other controls written as their codes (``shown_controls``).
+
+    >>> prose_text("收到申请\\u202e51\\u202c件\\x1b[2J")
+    '收到申请51件\\\\x1b[2J'
+    """
+    return shown_controls(text.translate(_NO_BIDI)) if _SHOWN_BY_CODE.search(text) else text
+
+
 def strip_control(text: str) -> str:
     """``text`` without control characters (C0, DEL, C1, line/paragraph separators, BOM)."""
     return _CONTROL.sub("", text)

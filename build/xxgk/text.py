@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .memo import parser_memo
 from .safe import BIDI_CONTROLS, drop_invisible
+from .safe import char_code as _code_of
 
 _SPACE = re.compile(r"\s+")
 # NFKC folds full-width digits and ASCII punctuation; these CJK marks it leaves alone.
@@ -183,12 +184,6 @@ def show_not_text(text: str) -> str:
     ('某县\\\\x1b[31m交通\\\\u202e局', '某县\\\\u3164交通\\\\U000e0100局')
     """
     return _NOT_TEXT.sub(_code_of, text)
-
-
-def _code_of(match: re.Match) -> str:
-    """A character as Python writes its code: ``\\x07``, ``\\u3164``, ``\\U000e0100``."""
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 # a decimal digit of another script left after NFKC (full-width and mathematical digits fold to ASCII): Bengali ২০২৪

@@ -19,6 +19,7 @@ from ..catalog import (
     proceeding_codes,
     row_codes,
 )
+from ..safe import prose_text
 from .collect import Report
 from .metrics import table2_edition
 from .schema import code_list_rows, code_lists, resource_schema
@@ -99,7 +100,7 @@ def report_rows(report: Report, ids: dict[tuple, str]) -> dict[str, list[dict]]:
         out["findings"].append({"report_id": report.report_id, **finding.to_dict()})
     for code, text in report.record.sections.items():
         out["sections"].append({"report_id": report.report_id, "section": code,
-                                "line": report.record.section_lines.get(code), "text": text})
+                                "line": report.record.section_lines.get(code), "text": prose_text(text)})
     return out
 
 
