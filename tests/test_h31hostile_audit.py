@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 import zlib
 
 import pytest
@@ -123,3 +124,29 @@ def test_controls_and_direction_overrides_in_report_text_are_published_by_their_
         quoted = [r for r in csv.DictReader(handle) if r["code"] == "label_unrecognised"]
     assert quoted and all("\u202c" not in r["message"] + r["actual"] for r in quoted)
     assert "\\u202c" in quoted[0]["actual"]
+
+
+def _zipped(members: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("members", "named"), [
+    ({"content.xml": "<office:document-content/>", "mimetype": "application/vnd.oasis.opendocument.text"},
+     "OpenDocument 文档（.odt）"),
+    ({"2023年报告.pdf": "%PDF-1.4", "2024年报告.pdf": "%PDF-1.4"}, "压缩包（.zip）"),
+    ({"docProps/app.xml": "<Properties/>" * 2000, "xl/workbook.xml": "<workbook/>"}, "Excel 表格（.xlsx）")])
+def test_a_zip_of_another_kind_named_docx_is_named_for_what_it_is(members, named):
+    """An .odt (its ``mimetype`` not stored first, as a zip tool repacking it writes it), an archive of two reports,
+    and a workbook whose first part is no sheet, each saved as 报告.docx: every one went to the Word reader, which
+    said only ``file_unreadable``: ``KeyError: "There is no item named '[Content_Types].xml' in the archive"``. Each
+    is ``format_unsupported`` now, naming what it is and how to make it readable; a .docx is read as before."""
+    from .factory import as_docx, tab_report
+
+    source = read_bytes(_zipped(members), ".docx")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("format_unsupported", f"文件格式不支持：{named}；另存为 .docx、PDF、网页或文本后可以读取")]
+    assert read_bytes(as_docx(tab_report()), ".docx").text.startswith("样例县数据局2024年")

@@ -25,6 +25,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -1400,14 +1401,13 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     found = kind.extension if kind else None
     if data.startswith(_COMPOUND_FILE) and _ENCRYPTED_PACKAGE in data:  # (whatever filetype names its first sector)
         found = "office_encrypted"
-    elif found == "zip" and _word_inside(data):  # (a .docx whose first parts are others: filetype reads 8 KB)
-        found = "docx"
-    elif found == "zip" and _zip_holds(data, "OFD.xml"):  # the national fixed-layout format (a zip of XML pages)
-        found = "ofd"
+    elif found == "zip":  # (a .docx whose first parts are others — filetype reads 8 KB — or another zipped format)
+        found = zip_kind(data)
     elif found is None and data.startswith(_COMPOUND_FILE):  # Office 97-2003 or Kingsoft WPS/ET whose first sector
         found = "cfb"  # is not the one filetype knows (it names .doc by bytes 512–515 only): never read as text
-    if found == "docx" or (suffix == ".docx" and found in (None, "zip")):  # (a .docx whose parts filetype cannot place)
+    if found == "docx" or (suffix == ".docx" and found in (None, "zip?")):  # (a .docx of parts zip_kind cannot place)
         return "docx", "DOCX"
+    found = "zip" if found == "zip?" else found
     if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):
         return "pdf", "PDF"
     if kind is not None and kind.mime.startswith("image/"):
@@ -1424,18 +1424,47 @@ _COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file's si
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
-def _word_inside(data: bytes) -> bool:
-    """Whether a zip holds a Word document's body (``word/document.xml``): its listing only, nothing unpacked."""
-    return _zip_holds(data, "word/document.xml")
+def zip_kind(data: bytes) -> str:
+    """What a zip holds, from its listing (``rules/zip_contents.csv``: a member's name, and for an OpenDocument file
+    the first bytes of its ``mimetype`` member, nothing else unpacked): ``docx``, ``xlsx``, ``odt`` …; ``zip?`` for a
+    zip listing an Office package's ``[Content_Types].xml`` but no part the table names (a .docx whose body is named
+    otherwise: the Word reader follows the content types), or one whose listing cannot be read; else ``zip``. Before,
+    any zip named .docx went to the Word reader: a workbook, an .odt or an archive of reports renamed so was
+    ``file_unreadable`` with ``KeyError: "There is no item named '[Content_Types].xml'"`` — now it is
+    ``format_unsupported`` naming what it is.
 
-
-def _zip_holds(data: bytes, name: str) -> bool:
-    """Whether a zip's listing names ``name`` (nothing unpacked)."""
+    >>> import io, zipfile
+    >>> def zipped(*names):
+    ...     out = io.BytesIO()
+    ...     with zipfile.ZipFile(out, "w") as archive:
+    ...         for name in names:
+    ...             archive.writestr(name, "application/vnd.oasis.opendocument.text" if name == "mimetype" else "")
+    ...     return out.getvalue()
+    >>> [zip_kind(zipped(*names)) for names in (["[Content_Types].xml", "word/document.xml"], ["xl/workbook.xml"],
+    ...  ["mimetype", "content.xml"], ["[Content_Types].xml", "word/main.xml"], ["a.pdf", "b.pdf"])]
+    ['docx', 'xlsx', 'odt', 'zip?', 'zip']
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return name in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError):
-        return False
+            names = set(archive.namelist())
+            for row in _zip_contents():
+                if row["member"] not in names:
+                    continue
+                if not row["mimetype"]:
+                    return row["kind"]
+                with archive.open(row["member"]) as member:
+                    if member.read(100).strip() == row["mimetype"].encode():  # (100 bytes: never a bomb's)
+                        return row["kind"]
+    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, EOFError, zlib.error, NotImplementedError):
+        return "zip?"
+    return "zip?" if "[Content_Types].xml" in names else "zip"
+
+
+@cache
+def _zip_contents() -> tuple[dict, ...]:
+    from .catalog import table
+
+    return table("zip_contents")
 
 
 @cache
