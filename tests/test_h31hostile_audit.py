@@ -126,7 +126,7 @@ def test_controls_and_direction_overrides_in_report_text_are_published_by_their_
     assert "\\u202c" in quoted[0]["actual"]
 
 
-def _zipped(members: dict[str, str]) -> bytes:
+def _zipped(members: dict[str, str | bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in members.items():
@@ -150,3 +150,21 @@ def test_a_zip_of_another_kind_named_docx_is_named_for_what_it_is(members, named
     assert [(f.code, f.message) for f in source.findings] == [
         ("format_unsupported", f"文件格式不支持：{named}；另存为 .docx、PDF、网页或文本后可以读取")]
     assert read_bytes(as_docx(tab_report()), ".docx").text.startswith("样例县数据局2024年")
+
+
+def test_a_docx_of_one_paragraph_of_150_mb_is_over_budget_and_says_why():
+    """A .docx of 180 KB whose body is one paragraph of 50,000,000 characters (150 MB of XML, within the unzipped
+    budget): the XML parser stops at its 10 MB limit on one text, at once; the finding said the XML's entity expansion
+    or nesting was over the limit, and the file has neither. It says one text is now."""
+    from .factory import as_docx, tab_report
+
+    docx = zipfile.ZipFile(io.BytesIO(as_docx(tab_report())))
+    body = docx.read("word/document.xml").decode()
+    start = body.index("<w:body>") + len("<w:body>")
+    huge = body[:start] + "<w:p><w:r><w:t>" + "字" * 50_000_000 + "</w:t></w:r></w:p>" + body[start:]
+    data = _zipped({name: huge if name == "word/document.xml" else docx.read(name) for name in docx.namelist()})
+    assert len(data) < 1_000_000
+    with no_hang(60):
+        source = read_bytes(data, ".docx")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", "超出处理上限：XML 中一段文字超过解析器上限（10 MB）")]

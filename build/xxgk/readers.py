@@ -1566,7 +1566,8 @@ def _budget_reached(error: Exception) -> str | None:
     """The ``over_budget`` detail when a library's failure is a limit reached, not a broken file: a recursion or
     memory limit that pdfplumber wraps in its ``PdfminerException`` (a PDF page tree 200,000 deep; a 4 MB PDF whose
     Flate stream inflates to 2 GB, ``MemoryError: Unable to allocate output buffer``), or libxml2's limit on entity
-    expansion (a .docx whose XML defines entities of entities, a "billion laughs"). Before, these were
+    expansion (a .docx whose XML defines entities of entities, a "billion laughs") or on one text's length (a .docx
+    whose body is one paragraph of 50,000,000 characters, 180 KB zipped). Before, these were
     ``file_unreadable`` with the library's words, as if the file were damaged; ``None`` for any other failure.
 
     >>> class PdfminerException(Exception): pass
@@ -1583,6 +1584,9 @@ def _budget_reached(error: Exception) -> str | None:
     import lxml.etree
 
     if isinstance(inner, lxml.etree.XMLSyntaxError) and inner.code == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        # (libxml2 says which: "Text node too long" is one paragraph's text over 10 MB, no entity at all)
+        if "text node too long" in str(inner).lower():
+            return "XML 中一段文字超过解析器上限（10 MB）"
         return "XML 中的实体展开或嵌套超过解析器上限"
     return None
 
