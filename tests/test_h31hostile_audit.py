@@ -168,3 +168,28 @@ def test_a_docx_of_one_paragraph_of_150_mb_is_over_budget_and_says_why():
         source = read_bytes(data, ".docx")
     assert [(f.code, f.message) for f in source.findings] == [
         ("over_budget", "超出处理上限：XML 中一段文字超过解析器上限（10 MB）")]
+
+
+def test_a_font_map_of_overlapping_ranges_in_a_small_pdf_is_over_budget_not_two_minutes():
+    """A 3 KB PDF whose font's ToUnicode map names the range <0000>–<FFFF> 2,000 times: the PDF library makes one
+    entry per code, about a microsecond each, 131 million — the worker's whole 120 s for one small file (one range
+    of four-byte codes, <00000000>–<FFFFFFFF>, would be four billion). The file's fonts may define 4,000,000
+    entries (``xxgk.cmaps``: a full CJK font's map has 65,536): it is ``over_budget`` after a few seconds; a font
+    with an honest map is read as before."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF>"
+            b" endcodespacerange\n%s endcmap end end")
+    objects = one_page()
+    objects[5] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+
+    def with_map(ranges: bytes) -> bytes:
+        packed = zlib.compress(cmap % ranges, 9)
+        objects[6] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed)
+        return plain_pdf(objects)
+
+    hostile = with_map(b"1 beginbfrange <0000> <FFFF> <0041> endbfrange\n" * 2000)
+    assert len(hostile) < 5_000
+    with no_hang(60):
+        assert [(f.code, f.message) for f in read_bytes(hostile, ".pdf").findings] == [
+            ("over_budget", "超出处理上限：PDF 字体的编码映射超过上限 4000000 项")]
+    honest = read_bytes(with_map(b"2 beginbfrange <0048> <0048> <0048> <0065> <006F> <0065> endbfrange\n"), ".pdf")
+    assert honest.text == "Hello" and not honest.findings
