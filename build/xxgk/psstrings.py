@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from pdfminer.psparser import END_LITERAL, END_STRING, ESC_STRING, HEX, LIT, OCT_STRING
+
 
 def _grown(parser) -> bytearray:
     """The token being read, as a ``bytearray`` (``_parse_main`` starts each token as ``bytes``)."""
@@ -31,8 +33,6 @@ def _grown(parser) -> bytearray:
 
 
 def _parse_string(self, s: bytes, i: int) -> int:
-    from pdfminer.psparser import END_STRING
-
     token = _grown(self)
     m = END_STRING.search(s, i)
     if not m:
@@ -60,8 +60,6 @@ def _parse_string(self, s: bytes, i: int) -> int:
 
 
 def _parse_string_1(self, s: bytes, i: int) -> int:
-    from pdfminer.psparser import ESC_STRING, OCT_STRING
-
     c = s[i:i + 1]
     if OCT_STRING.match(c) and len(self.oct) < 3:
         self.oct += c
@@ -81,8 +79,6 @@ def _parse_string_1(self, s: bytes, i: int) -> int:
 
 
 def _parse_literal(self, s: bytes, i: int) -> int:
-    from pdfminer.psparser import END_LITERAL, LIT
-
     token = _grown(self)
     m = END_LITERAL.search(s, i)
     if not m:
@@ -104,8 +100,6 @@ def _parse_literal(self, s: bytes, i: int) -> int:
 
 
 def _parse_literal_hex(self, s: bytes, i: int) -> int:
-    from pdfminer.psparser import HEX
-
     c = s[i:i + 1]
     if HEX.match(c) and len(self.hex) < 2:
         self.hex += c
