@@ -56,8 +56,12 @@ def main() -> None:
             print(f"{name:<12} {n:>9,} escapes  library {library:6.2f} s   in place {ours:6.2f} s")
     for ranges in (10, 40, 2000):
         data = _font_map_pdf(ranges)
-        findings = []
-        seconds = _seconds(lambda data=data, out=findings: out.extend(f.code for f in read_bytes(data, ".pdf").findings))
+        findings: list[str] = []
+
+        def read(data=data, out=findings) -> None:
+            out.extend(f.code for f in read_bytes(data, ".pdf").findings)
+
+        seconds = _seconds(read)
         print(f"font map: <0000>-<FFFF> {ranges:>5} times, {len(data):>5} bytes: {seconds:6.2f} s {findings}")
 
 
