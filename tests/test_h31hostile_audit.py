@@ -32,13 +32,17 @@ def _tokens(data: bytes, methods: dict | None = None) -> list:
 TOKENS = [rb"(a\\b\(c\)\101\12x\\" + b"\r\n" + rb"y\
 z) /A#41#4 /B#e9 /C#2 (" + rb"\\)" * 3000 + rb") (\8\q\
 )", b"(" + b"(" * 5000 + b"x" + b")" * 5001 + b" /" + b"#41" * 3000 + b" ", b"((()", b"(\\", b"/x#", b"(\\10",
-          b"(" + b"A" * 4095 + b"\\101\\\r\n) (" + b"B" * 4094 + b"\\\r\nC) /" + b"D" * 4094 + b"#4" + b"1 "]
+          b"(" + b"A" * 4095 + b"\\101\\\r\n) (" + b"B" * 4094 + b"\\\r\nC) /" + b"D" * 4094 + b"#4" + b"1 ",
+          b"<41 4 2> <4> <> < > <a B c> <414> <" + b"4" * 4095 + b"1 2> <" + b"41" * 5000 + b"\n3>",
+          b"true false truex " + b"k" * 5000 + b" +12 - -3 1.5 .5 -.25 3. +. " + b"9" * 5000 + b" 7"
+          + b"0" * 4100 + b".5 " + b"% a comment\n%" + b"c" * 5000 + b"\r/N 12 R [1 2] <</A 1>> {x}"]
 
 
 @pytest.mark.parametrize("data", TOKENS, ids=range(len(TOKENS)))
 def test_the_pdf_tokenizer_in_place_reads_the_same_tokens_as_the_library(data):
-    """``xxgk.psstrings`` replaces four methods of pdfminer's tokenizer; every token is the same as the library's
-    own methods read, across its 4,096-byte buffers too (an escape, a CR LF, a name's ``#41`` cut by one)."""
+    """``xxgk.psstrings`` replaces the methods of pdfminer's tokenizer that grow a token; every token is the same as
+    the library's own methods read, across its 4,096-byte buffers too (an escape, a CR LF, a name's ``#41``, a hex
+    string, a keyword, a number or a comment cut by one), of every type (strings, names, keywords, numbers)."""
     from xxgk import psstrings
 
     psstrings.install()
@@ -53,14 +57,15 @@ def _pdf_with_content(content: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("operand", [b"(" * 1_500_000 + b")" * 1_500_000, b"(" + b"\\(" * 2_500_000 + b")",
-                                     b"/" + b"#41" * 1_000_000])
+                                     b"/" + b"#41" * 1_000_000, b"<" + b"41" * 20_000_000 + b">"])
 def test_a_long_string_of_escapes_in_a_small_pdf_is_read_in_time_linear_in_it(operand):
     """A page whose content stream holds, beside its text, a string of 1,500,000 nested parentheses (or 2,500,000
-    escaped ones, or a name of 1,000,000 ``#41``) as an operand no operator uses: the file is 9 KB (Flate), and the PDF
-    library grew the string a copy at a time (400,000 parentheses: 7.7 CPU s, 1,500,000 about two minutes, the
-    worker's whole budget, for one small file). Grown in place now (``xxgk.psstrings``); the text is read."""
+    escaped ones, a name of 1,000,000 ``#41``, a hex string of 40 MB) as an operand no operator uses: the file is 9 to
+    40 KB (Flate), and the PDF library grew the token a copy at a time (400,000 parentheses: 7.7 CPU s, 1,500,000
+    about two minutes; the hex string 124 s: the worker's whole budget, for one small file). Grown in place now
+    (``xxgk.psstrings``); the text is read."""
     data = _pdf_with_content(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET " + operand + b" xx")
-    assert len(data) < 20_000
+    assert len(data) < 50_000
     with no_hang(60):
         source = read_bytes(data, ".pdf")
     assert source.text == "Hello" and not source.findings

@@ -1,14 +1,15 @@
-r"""The PDF library's strings and names read in time linear in their length.
+r"""The PDF library's tokens read in time linear in their length.
 
 pdfminer's tokenizer (``pdfminer.psparser.PSBaseParser``, under every object, content stream and CMap it reads)
-grows a string token with ``bytes +=``, a copy of the whole token each time; a literal string grows once for every
-escape (``\\``, ``\(``, ``\101``) and every nested parenthesis, a name once for every ``#41``. A string of n escapes
-costs time in n², and a content stream is Flate-compressed: ``(\\\\ … )`` of 800 KB took 2.3 CPU s, 400,000 nested
-``(`` 7.7 s, and 8 MB, compressed into a PDF of 8 KB, would take minutes, the worker's whole 120 s. Honest strings are
-short (a CJK text's octal escapes are a line's), so nothing honest was slow; but one small hostile file should cost
-one finding, not two minutes of a shared machine. ``install`` puts these four methods in the library's place: the
-same tokens, the string being grown in a ``bytearray`` (which ``+=`` extends in place) and handed on as ``bytes``.
-``LIBRARY`` keeps the library's own four (a test proves the tokens the same).
+grows a token with ``bytes +=``, a copy of the whole token each time: a literal string once for every escape
+(``\\``, ``\(``, ``\101``) and every nested parenthesis, a name once for every ``#41``, and every token once for
+every 4,096 bytes the library reads at a time. A token's time grows with the square of its length, and a content
+stream is Flate-compressed: ``(\\\\ … )`` of 800 KB took 2.3 CPU s, 400,000 nested ``(`` 7.7 s, a hex string
+``<4141 … >`` of 20 MB 15 s and of 40 MB (a PDF of 40 KB) 124 s, the worker's whole budget. Honest tokens are short
+(a CJK text's octal escapes are a line's), so nothing honest was slow; but one small hostile file should cost one
+finding, not two minutes of a shared machine. ``install`` puts ``METHODS`` in the library's place: the same tokens,
+each grown in a ``bytearray`` (which ``+=`` extends in place) and handed on as the library's types. ``LIBRARY``
+keeps the library's own methods (a test proves the tokens the same).
 
 >>> import io
 >>> install()
@@ -20,9 +21,23 @@ same tokens, the string being grown in a ``bytearray`` (which ``+=`` extends in 
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 
-from pdfminer.psparser import END_LITERAL, END_STRING, ESC_STRING, HEX, LIT, OCT_STRING
+from pdfminer.psparser import (
+    END_HEX_STRING,
+    END_KEYWORD,
+    END_LITERAL,
+    END_NUMBER,
+    END_STRING,
+    EOL,
+    ESC_STRING,
+    HEX,
+    KWD,
+    LIT,
+    OCT_STRING,
+    SPC,
+)
 
 
 def _grown(parser) -> bytearray:
@@ -110,13 +125,88 @@ def _parse_literal_hex(self, s: bytes, i: int) -> int:
     return i
 
 
-METHODS = (_parse_string, _parse_string_1, _parse_literal, _parse_literal_hex)
+def _parse_hexstring(self, s: bytes, i: int) -> int:
+    token = _grown(self)
+    m = END_HEX_STRING.search(s, i)
+    if not m:
+        token += s[i:]
+        return len(s)
+    j = m.start(0)
+    token += s[i:j]
+    # (the library: HEX_PAIR.sub, a call per pair of digits, 15 s for 20 MB; the token holds only hex digits and
+    # white space, so fromhex gives the same bytes, a lone last digit d as the byte 0d as the library reads it)
+    digits = SPC.sub(b"", bytes(token))
+    even = len(digits) - len(digits) % 2
+    self._add_token(bytes.fromhex(digits[:even].decode("ascii")) + bytes(int(d, 16) for d in digits[even:].decode()))
+    self._parse1 = self._parse_main
+    return j
+
+
+def _parse_keyword(self, s: bytes, i: int) -> int:
+    token = _grown(self)
+    m = END_KEYWORD.search(s, i)
+    if not m:
+        token += s[i:]
+        return len(s)
+    j = m.start(0)
+    token += s[i:j]
+    self._add_token(True if token == b"true" else False if token == b"false" else KWD(bytes(token)))
+    self._parse1 = self._parse_main
+    return j
+
+
+def _parse_comment(self, s: bytes, i: int) -> int:
+    token = _grown(self)  # (the library keeps a comment's text, though it never reads it)
+    m = EOL.search(s, i)
+    if not m:
+        token += s[i:]
+        return len(s)
+    j = m.start(0)
+    token += s[i:j]
+    self._parse1 = self._parse_main
+    return j
+
+
+def _parse_number(self, s: bytes, i: int) -> int:
+    token = _grown(self)
+    m = END_NUMBER.search(s, i)
+    if not m:
+        token += s[i:]
+        return len(s)
+    j = m.start(0)
+    token += s[i:j]
+    if s[j:j + 1] == b".":
+        token += b"."
+        self._parse1 = self._parse_float
+        return j + 1
+    with contextlib.suppress(ValueError):  # (as the library: a sign alone, or over Python's 4,300 digits)
+        self._add_token(int(token))
+    self._parse1 = self._parse_main
+    return j
+
+
+def _parse_float(self, s: bytes, i: int) -> int:
+    token = _grown(self)
+    m = END_NUMBER.search(s, i)
+    if not m:
+        token += s[i:]
+        return len(s)
+    j = m.start(0)
+    token += s[i:j]
+    with contextlib.suppress(ValueError):
+        self._add_token(float(token))
+    self._parse1 = self._parse_main
+    return j
+
+
+METHODS = (_parse_string, _parse_string_1, _parse_literal, _parse_literal_hex, _parse_hexstring, _parse_keyword,
+           _parse_comment, _parse_number, _parse_float)
 LIBRARY: dict[str, object] = {}  # the library's methods, as install found them
 
 
 @cache
 def install() -> None:
-    """Put the four methods in ``PSBaseParser``'s place (once a process; every parser of the library inherits them)."""
+    """Put ``METHODS`` in ``PSBaseParser``'s place (once a process; every parser of the library inherits them)."""
     from pdfminer.psparser import PSBaseParser
 
     for method in METHODS:
