@@ -1,8 +1,9 @@
 """What the PDF library's tokenizer and font maps cost on the inputs session 31 found (sixth hostile-input audit):
-a long string of escapes, of nested parentheses, a name of ``#41`` escapes (``xxgk.psstrings``: the library grew
-each a copy at a time), and a font map naming one range many times (``xxgk.cmaps``: an entry per code). CPU seconds
-of the library's own tokenizer methods (``psstrings.LIBRARY``) and of those in place, as the sizes double: the
-library's grow with the square of the size, these about linearly; then files read as a worker reads them.
+a long string of escapes, of nested parentheses, a name of ``#41`` escapes, a long hex string (``xxgk.psstrings``:
+the library grew each a copy at a time), and a font map naming one range many times (``xxgk.cmaps``: an entry
+per code). CPU seconds of the library's own tokenizer methods (``psstrings.LIBRARY``) and of those in place, as the
+sizes double: the library's grow with the square of the size, these about linearly; then files read as a worker
+reads them.
 
     PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_pdf_tokens [N]
 
@@ -23,6 +24,7 @@ TOKENS = {
     "(\\\\ … )": lambda n: b"(" + b"\\\\" * n + b")",
     "((( … )))": lambda n: b"(" * n + b")" * n,
     "/#41#41 …": lambda n: b"/" + b"#41" * n + b" ",
+    "<4141 … >": lambda n: b"<" + b"41" * (20 * n) + b">",  # (20 pairs an "escape": the copies are per 4 KB read)
 }
 
 
