@@ -9,7 +9,9 @@ stream is Flate-compressed: ``(\\\\ … )`` of 800 KB took 2.3 CPU s, 400,000 ne
 (a CJK text's octal escapes are a line's), so nothing honest was slow; but one small hostile file should cost one
 finding, not two minutes of a shared machine. ``install`` puts ``METHODS`` in the library's place: the same tokens,
 each grown in a ``bytearray`` (which ``+=`` extends in place) and handed on as the library's types. ``LIBRARY``
-keeps the library's own methods (a test proves the tokens the same).
+keeps the library's own methods (a test proves the tokens the same). The methods follow pdfminer.six's
+``psparser`` state machine line for line (pdfminer.six, MIT licence, copyright Yusuke Shinyama and contributors:
+its licence travels with the installed library); only how a token grows is ours.
 
 >>> import io
 >>> install()
