@@ -34,8 +34,8 @@ def call(function: Callable, args: tuple):
 class Pending:
     """A task submitted to a :class:`Helper` (``future`` None: it runs in the parent when its result is asked)."""
 
-    def __init__(self, future: Future | None, function: Callable, args: tuple):
-        self.future, self.function, self.args = future, function, args
+    def __init__(self, future: Future | None, function: Callable, args: tuple, what: str = "package-writer"):
+        self.future, self.function, self.args, self.what = future, function, args, what
 
     def result(self, cleanup: Callable[[], None] | None = None, here: Callable[[], object] | None = None):
         """The task's value; if it could not be had from the helper, ``cleanup()`` then the task done here
@@ -44,7 +44,7 @@ class Pending:
             try:
                 return self.future.result()
             except Exception as error:  # BrokenProcessPool (killed), or the task raised there
-                print(terminal_text(f"xxgk: a package-writer process failed ({type(error).__name__}: {error})"[:400]
+                print(terminal_text(f"xxgk: a {self.what} process failed ({type(error).__name__}: {error})"[:400]
                                     + "; doing its work in this process"), file=sys.stderr)
         if cleanup is not None:
             cleanup()
@@ -56,7 +56,8 @@ class Helper:
 
     remote: Callable = staticmethod(call)
 
-    def __init__(self, enabled: bool):
+    def __init__(self, enabled: bool, what: str = "package-writer"):
+        self.what = what  # what the parent says failed, if the helper does (a package-writer or site pages process)
         self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) if enabled else None
 
     def submit(self, function: Callable, *args) -> Pending:
@@ -66,7 +67,7 @@ class Helper:
                 future = self.pool.submit(self.remote, function, args)
             except (RuntimeError, OSError):  # BrokenProcessPool (the worker died before), or it cannot start
                 future = None
-        return Pending(future, function, args)
+        return Pending(future, function, args, self.what)
 
     def close(self) -> None:
         if self.pool is not None:

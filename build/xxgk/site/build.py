@@ -33,6 +33,7 @@ from .fulltext_reuse import ShardReuse
 from .meta import site_meta
 from .page_cache import PageCache
 from .pages import Site
+from .pages_tail import PagesTail
 from .redirects import META_KEY as REDIRECT_DIGITS
 from .redirects import redirect_maps
 from .sitemap import write_sitemaps
@@ -75,7 +76,7 @@ def write_site_src(package_dir: Path, site_src: Path, cache_dir: Path | None = N
 
 
 def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editorial=None,
-                    reuse: SpoolReuse | None = None) -> None:
+                    reuse: SpoolReuse | None = None, workers: int | None = None) -> None:
     """The editorial pages and what MkDocs reads besides them (assets, ``json/``, downloads) — then
     ``on_editorial()`` — then the report and agency pages into the spool, whose runs of lines go to
     ``on_range`` as they are written (``bulk.Spool``); with ``reuse``, a report or agency page whose inputs
@@ -83,23 +84,31 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
 
     The downloads are copied and compressed in a thread beside the first streamed pass (``Site``): zlib-ng
     releases the GIL while it compresses, and nothing else runs on the other core yet. Both are done before
-    any page is written (the data page shows the published files' sizes), so the bytes are the same."""
+    any page is written (the data page shows the published files' sizes), so the bytes are the same.
+
+    From ``pages_tail.PARALLEL_PAGES`` reports on, and unless ``workers`` (default: the cores) is 1, a helper
+    process spools the last part of the report pages meanwhile (``pages_tail.py``): the same spool, line for line."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    with ThreadPoolExecutor(1, thread_name_prefix="xxgk-downloads") as side, \
-            Spool(site_src, on_range) as spool, \
-            chart_frames.collecting() as frames:  # the bulk and source pages (bulk.py renders them); chart frames
-        downloads = side.submit(copy_downloads, package_dir, site_src / "downloads")
-        site = Site(pkg, site_src, spool, reuse)
-        downloads.result()  # (a failure in the thread raises here)
-        site.editorial_pages()
-        _write_support(pkg, site, package_dir, site_src)
-        if on_editorial is not None:
-            on_editorial()
-        site.bulk_pages()
-        for name in sorted(frames):  # every chart frame the pages name, editorial ones too (chart_frames.py)
-            spool.file(f"{chart_frames.FOLDER}/{name}.json", frames[name])
-        kept = dict(frames)
+    tail = PagesTail.begin(package_dir, site_src, len(pkg.tables["reports"]), reuse, workers)  # (pages_tail.py)
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="xxgk-downloads") as side, \
+                Spool(site_src, on_range) as spool, \
+                chart_frames.collecting() as frames:  # the bulk and source pages (bulk.py renders them); frames
+            downloads = side.submit(copy_downloads, package_dir, site_src / "downloads")
+            site = Site(pkg, site_src, spool, reuse)
+            downloads.result()  # (a failure in the thread raises here)
+            site.editorial_pages()
+            _write_support(pkg, site, package_dir, site_src)
+            if on_editorial is not None:
+                on_editorial()
+            site.bulk_pages(tail)
+            for name in sorted(frames):  # every chart frame the pages name, editorial ones too (chart_frames.py)
+                spool.file(f"{chart_frames.FOLDER}/{name}.json", frames[name])
+            kept = dict(frames)
+    finally:
+        if tail is not None:  # (stopped, its spool removed, whatever happened here)
+            tail.close()
     if reuse is not None:  # the spool complete and closed
         reuse.keep({"pages": site_src / BULK / PAGES, "files": site_src / BULK / FILES}, kept)
     seal(site_src)  # what this build wrote there: anything else found next time is refused, not deleted
@@ -206,7 +215,7 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
         run.on_written = index.written
         reuse = SpoolReuse.open(cache_dir)
         try:
-            _write_site_src(package_dir, site_src, run.add, editorial_written, reuse)
+            _write_site_src(package_dir, site_src, run.add, editorial_written, reuse, workers)
         except BaseException as error:
             index.abort()
             if reuse is not None:

@@ -6,8 +6,11 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import closing
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
@@ -47,6 +50,8 @@ from .report_csv import csv_help
 from .report_page import ReportPages
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
 from .summaries import summarise
+if TYPE_CHECKING:
+    from .pages_tail import PagesTail
 from .titles import (
     SEARCH_EXCLUDED,
     WIDE,
@@ -283,20 +288,30 @@ class Site(ReportPages, AgencyPages):
         self.glossary()
         self.about()
 
-    def bulk_pages(self) -> None:
-        """The report pages (a second streamed pass, one report's rows at a time) and the agency pages, spooled."""
-        digest: list[str] = []
-        for report, rows in self.pkg.stream(digests=digest):  # the second pass: one report's rows at a time
-            rid = report["report_id"]
-            if rid in self.pageless:
-                continue
-            self.current, self.current_digest = (rid, rows), digest[0]
-            if rid not in self.source_only:  # (its source page is its page: titles.source_only_reports)
-                self.report_page(report)
-            self.source_page(report)
-        self.current = None
+    def bulk_pages(self, tail: PagesTail | None = None) -> None:
+        """The report pages (a second streamed pass, one report's rows at a time) and the agency pages, spooled;
+        with ``tail``, the reports from ``tail.start`` on are a helper process's, appended in their place
+        (``pages_tail``: the same lines)."""
+        self.report_pages(0, tail.start if tail is not None else None)
+        if tail is not None:
+            tail.append(self)
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
+
+    def report_pages(self, start: int = 0, stop: int | None = None) -> None:
+        """The report and source pages of the reports at positions ``start`` to ``stop`` (None: the end) of the
+        package's stream (``reports.csv`` order), spooled in that order."""
+        digest: list[str] = []
+        with closing(self.pkg.stream(digests=digest)) as stream:  # (its files closed when stopped early)
+            for report, rows in islice(stream, start, stop):  # the second pass: one report's rows at a time
+                rid = report["report_id"]
+                if rid in self.pageless:
+                    continue
+                self.current, self.current_digest = (rid, rows), digest[0]
+                if rid not in self.source_only:  # (its source page is its page: titles.source_only_reports)
+                    self.report_page(report)
+                self.source_page(report)
+        self.current = None
 
     def bulk_page(self, src: str, inputs: list, make: Callable[[], tuple[str, list[str]]]) -> None:
         """Spool the bulk page ``src`` that ``make()`` writes (its Markdown with front matter, and its HTML
