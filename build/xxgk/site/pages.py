@@ -50,8 +50,6 @@ from .report_csv import csv_help
 from .report_page import ReportPages
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
 from .summaries import summarise
-if TYPE_CHECKING:
-    from .pages_tail import PagesTail
 from .titles import (
     SEARCH_EXCLUDED,
     WIDE,
@@ -63,6 +61,9 @@ from .titles import (
     report_title,
     source_only_reports,
 )
+
+if TYPE_CHECKING:
+    from .pages_tail import PagesTail
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 

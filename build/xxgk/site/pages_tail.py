@@ -54,8 +54,9 @@ class _ListingSpool(Spool):
 def render_tail(package_dir: Path, folder: Path, start: int, reuse_folder: Path | None, load: bool) -> dict:
     """In the helper: the report and source pages of the stream's reports from position ``start`` on, spooled in
     ``folder`` (``folder/.bulk/``); with ``reuse_folder`` (the parent's ``SpoolReuse.folder``), their cache entries
-    recorded and, if ``load`` (the parent found a readable index there), unchanged pages taken from the last build. Returns what the parent needs to adopt the lines: the files' paths, the chart
-    frames the pages name, and the cache entries (offsets into this spool) with the number of pages taken."""
+    recorded and, if ``load`` (the parent found a readable index there), unchanged pages taken from the last build.
+    Returns what the parent needs to adopt the lines: the files' paths, the chart frames the pages name, and the
+    cache entries (offsets into this spool) with the number of pages taken."""
     from .pages import Site  # (in the helper: the pages' imports once there)
 
     pkg = Package.open(package_dir)
