@@ -1,6 +1,6 @@
 """Session 31, the build's wall time (issue 16): the pages stage spooled the report pages on one core. A helper
-process now spools the last part of them while the parent writes the editorial pages and the first part
-(``site/pages_tail.py``); these tests hold it to the bytes one process writes: the spool and every page, the
+process now spools every other run of them while the parent writes the editorial pages and the other runs
+(``site/pages_helper.py``); these tests hold it to the bytes one process writes: the spool and every page, the
 spool cache's index (the offsets the next build takes pages at), a warm rebuild, and a helper that dies."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from xxgk.package import side_process
 from xxgk.package.build import build_package
-from xxgk.site import pages_tail
+from xxgk.site import pages_helper
 from xxgk.site.build import write_site_src
 from xxgk.site.spool_reuse import INDEX, context_hash
 
@@ -51,36 +51,43 @@ def spool_index(cache: Path) -> dict:
 
 @pytest.fixture
 def adopted(monkeypatch) -> list[dict]:
-    """What the parent adopted from the helper (``PagesTail._adopt``'s ``done``), each time it did."""
+    """What the parent adopted from the helper (``PagesHelper._adopt``'s ``done``), each time it did."""
     seen: list[dict] = []
-    adopt = pages_tail.PagesTail._adopt
+    adopt = pages_helper.PagesHelper._adopt
 
-    def recording(self, site, done):
+    def recording(self, site, run, done):
         seen.append(done)
-        return adopt(self, site, done)
+        return adopt(self, site, run, done)
 
-    monkeypatch.setattr(pages_tail.PagesTail, "_adopt", recording)
+    monkeypatch.setattr(pages_helper.PagesHelper, "_adopt", recording)
     return seen
 
 
 def serial(package: Path, site_src: Path, cache: Path | None = None) -> dict[str, bytes]:
     """The pages as one process writes them (the helper's threshold out of reach)."""
-    saved = pages_tail.PARALLEL_PAGES
-    pages_tail.PARALLEL_PAGES = 10**9
+    saved = pages_helper.PARALLEL_PAGES
+    pages_helper.PARALLEL_PAGES = 10**9
     try:
         write_site_src(package, site_src, cache)
     finally:
-        pages_tail.PARALLEL_PAGES = saved
+        pages_helper.PARALLEL_PAGES = saved
     return tree(site_src)
 
 
-def test_the_helper_spools_the_last_reports_and_the_pages_are_one_process_s(package, tmp_path, monkeypatch,
+def helped(monkeypatch) -> None:
+    """The helper on for the 20 reports, in runs of 3 (passed to the helper: its module keeps its own)."""
+    monkeypatch.setattr(pages_helper, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(pages_helper, "RUN", 3)
+
+
+def test_the_helper_spools_every_other_run_and_the_pages_are_one_process_s(package, tmp_path, monkeypatch,
                                                                             adopted):
     one = serial(package, tmp_path / "one")
-    monkeypatch.setattr(pages_tail, "PARALLEL_PAGES", 1)
+    helped(monkeypatch)
     write_site_src(package, tmp_path / "two")
-    assert len(adopted) == 1 and adopted[0]["paths"]  # the helper wrote source pages of its own
-    assert all(path.startswith("src/") for path in adopted[0]["paths"])
+    assert len(adopted) == 3  # runs 3–5, 9–11 and 15–17 of the 20 reports
+    assert all(len(done["paths"]) == 3 for done in adopted)  # the helper wrote their source pages
+    assert all(path.startswith("src/") for done in adopted for path in done["paths"])
     two = tree(tmp_path / "two")
     assert sorted(two) == sorted(one)  # no file more (the helper's spool removed), none less
     assert [k for k in two if two[k] != one[k]] == []
@@ -91,7 +98,7 @@ def test_the_helper_spools_the_last_reports_and_the_pages_are_one_process_s(pack
 def test_the_spool_cache_records_the_helper_s_pages_where_the_spool_has_them(package, tmp_path, monkeypatch,
                                                                              adopted):
     one = serial(package, tmp_path / "one", tmp_path / "cache-one")
-    monkeypatch.setattr(pages_tail, "PARALLEL_PAGES", 1)
+    helped(monkeypatch)
     write_site_src(package, tmp_path / "two", tmp_path / "cache-two")
     assert tree(tmp_path / "two") == one
     # the entries, offsets included, are the serial build's: the next build takes each page where it is
@@ -104,8 +111,8 @@ def test_the_spool_cache_records_the_helper_s_pages_where_the_spool_has_them(pac
     monkeypatch.delenv("XXGK_CHECK_REUSE")
     write_site_src(package, tmp_path / "four", tmp_path / "cache-two")  # warm: the helper takes its pages
     assert tree(tmp_path / "four") == one
-    done = adopted[-1]
-    assert done["hits"] == len(done["recorded"]["pages"]) + len(done["recorded"]["files"]) > 0
+    for done in adopted[-3:]:
+        assert done["hits"] == len(done["recorded"]["pages"]) + len(done["recorded"]["files"]) > 0
 
 
 def die(function, args):
@@ -121,7 +128,7 @@ def fail(function, args):
 def test_a_helper_that_dies_has_its_pages_written_by_the_parent(package, tmp_path, monkeypatch, capfd, death):
     one = serial(package, tmp_path / "one", tmp_path / "cache-one")
     capfd.readouterr()
-    monkeypatch.setattr(pages_tail, "PARALLEL_PAGES", 1)
+    helped(monkeypatch)
     monkeypatch.setattr(side_process.Helper, "remote", staticmethod(death))
     write_site_src(package, tmp_path / "two", tmp_path / "cache-two")
     assert "a site pages process failed" in capfd.readouterr().err
@@ -130,5 +137,33 @@ def test_a_helper_that_dies_has_its_pages_written_by_the_parent(package, tmp_pat
 
 
 def test_no_helper_on_one_core_or_below_the_threshold(package, tmp_path):
-    assert pages_tail.PagesTail.begin(package, tmp_path, 10**6, None, workers=1) is None
-    assert pages_tail.PagesTail.begin(package, tmp_path, pages_tail.PARALLEL_PAGES - 1, None) is None
+    assert pages_helper.PagesHelper.begin(package, tmp_path, 10**6, None, workers=1) is None
+    assert pages_helper.PagesHelper.begin(package, tmp_path, pages_helper.PARALLEL_PAGES - 1, None) is None
+
+
+def die_after_two_runs(function, args):
+    """The helper killed once it has written its second run (positions 9–11), before its third."""
+    from xxgk.site import pages_helper as module
+
+    close = module._HelperRuns.close_run
+
+    def closing(self):
+        close(self)
+        if self.run is not None and self.run >= 3:
+            os._exit(9)
+
+    module._HelperRuns.close_run = closing
+    return function(*args)
+
+
+def test_a_helper_that_dies_midway_has_its_runs_before_taken_and_the_rest_written_by_the_parent(
+        package, tmp_path, monkeypatch, capfd, adopted):
+    one = serial(package, tmp_path / "one", tmp_path / "cache-one")
+    capfd.readouterr()
+    helped(monkeypatch)
+    monkeypatch.setattr(side_process.Helper, "remote", staticmethod(die_after_two_runs))
+    write_site_src(package, tmp_path / "two", tmp_path / "cache-two")
+    assert "a site pages process failed" in capfd.readouterr().err
+    assert len(adopted) == 2  # its first two runs appended; the third, and what follows, the parent's own
+    assert tree(tmp_path / "two") == one
+    assert spool_index(tmp_path / "cache-two") == spool_index(tmp_path / "cache-one")

@@ -33,7 +33,7 @@ from .fulltext_reuse import ShardReuse
 from .meta import site_meta
 from .page_cache import PageCache
 from .pages import Site
-from .pages_tail import PagesTail
+from .pages_helper import PagesHelper
 from .redirects import META_KEY as REDIRECT_DIGITS
 from .redirects import redirect_maps
 from .sitemap import write_sitemaps
@@ -86,11 +86,11 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
     releases the GIL while it compresses, and nothing else runs on the other core yet. Both are done before
     any page is written (the data page shows the published files' sizes), so the bytes are the same.
 
-    From ``pages_tail.PARALLEL_PAGES`` reports on, and unless ``workers`` (default: the cores) is 1, a helper
-    process spools the last part of the report pages meanwhile (``pages_tail.py``): the same spool, line for line."""
+    From ``pages_helper.PARALLEL_PAGES`` reports on, and unless ``workers`` (default: the cores) is 1, a helper
+    process spools every other run of report pages (``pages_helper.py``): the same spool, line for line."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
-    tail = PagesTail.begin(package_dir, site_src, len(pkg.tables["reports"]), reuse, workers)  # (pages_tail.py)
+    helper = PagesHelper.begin(package_dir, site_src, len(pkg.tables["reports"]), reuse, workers)  # pages_helper
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="xxgk-downloads") as side, \
                 Spool(site_src, on_range) as spool, \
@@ -102,13 +102,13 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
             _write_support(pkg, site, package_dir, site_src)
             if on_editorial is not None:
                 on_editorial()
-            site.bulk_pages(tail)
+            site.bulk_pages(helper)
             for name in sorted(frames):  # every chart frame the pages name, editorial ones too (chart_frames.py)
                 spool.file(f"{chart_frames.FOLDER}/{name}.json", frames[name])
             kept = dict(frames)
     finally:
-        if tail is not None:  # (stopped, its spool removed, whatever happened here)
-            tail.close()
+        if helper is not None:  # (stopped, its spools removed, whatever happened here)
+            helper.close()
     if reuse is not None:  # the spool complete and closed
         reuse.keep({"pages": site_src / BULK / PAGES, "files": site_src / BULK / FILES}, kept)
     seal(site_src)  # what this build wrote there: anything else found next time is refused, not deleted

@@ -63,7 +63,7 @@ from .titles import (
 )
 
 if TYPE_CHECKING:
-    from .pages_tail import PagesTail
+    from .pages_helper import PagesHelper
 
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "date": "日期", "boolean": "是/否"}
 
@@ -289,22 +289,26 @@ class Site(ReportPages, AgencyPages):
         self.glossary()
         self.about()
 
-    def bulk_pages(self, tail: PagesTail | None = None) -> None:
+    def bulk_pages(self, helper: PagesHelper | None = None) -> None:
         """The report pages (a second streamed pass, one report's rows at a time) and the agency pages, spooled;
-        with ``tail``, the reports from ``tail.start`` on are a helper process's, appended in their place
-        (``pages_tail``: the same lines)."""
-        self.report_pages(0, tail.start if tail is not None else None)
-        if tail is not None:
-            tail.append(self)
+        with ``helper``, every other run of reports is a helper process's, appended in its place
+        (``pages_helper``: the same lines)."""
+        self.report_pages(mine=helper.attach(self).mine if helper is not None else None)
+        if helper is not None:
+            helper.finish(self)
         for agency in self.pkg.tables["agencies"]:
             self.agency_page(agency)
 
-    def report_pages(self, start: int = 0, stop: int | None = None) -> None:
+    def report_pages(self, start: int = 0, stop: int | None = None,
+                     mine: Callable[[int], bool] | None = None) -> None:
         """The report and source pages of the reports at positions ``start`` to ``stop`` (None: the end) of the
-        package's stream (``reports.csv`` order), spooled in that order."""
+        package's stream (``reports.csv`` order), spooled in that order; with ``mine``, only those at the positions
+        for which ``mine(position)`` is true (called for each position in turn, before its pages)."""
         digest: list[str] = []
         with closing(self.pkg.stream(digests=digest)) as stream:  # (its files closed when stopped early)
-            for report, rows in islice(stream, start, stop):  # the second pass: one report's rows at a time
+            for position, (report, rows) in enumerate(islice(stream, start, stop), start):  # one report at a time
+                if mine is not None and not mine(position):
+                    continue
                 rid = report["report_id"]
                 if rid in self.pageless:
                     continue
