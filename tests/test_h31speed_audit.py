@@ -74,18 +74,21 @@ def serial(package: Path, site_src: Path, cache: Path | None = None) -> dict[str
     return tree(site_src)
 
 
-def helped(monkeypatch) -> None:
-    """The helper on for the 20 reports, in runs of 3 (passed to the helper: its module keeps its own)."""
+def helped(monkeypatch, every: int = 2) -> None:
+    """The helper on for the 20 reports, in runs of 3, all but one of ``every`` the helper's (passed to the helper:
+    its module keeps its own)."""
     monkeypatch.setattr(pages_helper, "PARALLEL_PAGES", 1)
     monkeypatch.setattr(pages_helper, "RUN", 3)
+    monkeypatch.setattr(pages_helper, "EVERY", every)
 
 
-def test_the_helper_spools_every_other_run_and_the_pages_are_one_process_s(package, tmp_path, monkeypatch,
-                                                                            adopted):
+@pytest.mark.parametrize(("every", "runs"), [(2, 3), (3, 4)])
+def test_the_helper_spools_its_runs_and_the_pages_are_one_process_s(package, tmp_path, monkeypatch, adopted,
+                                                                    every, runs):
     one = serial(package, tmp_path / "one")
-    helped(monkeypatch)
+    helped(monkeypatch, every)
     write_site_src(package, tmp_path / "two")
-    assert len(adopted) == 3  # runs 3–5, 9–11 and 15–17 of the 20 reports
+    assert len(adopted) == runs  # of the 20 reports, 3–5, 9–11 and 15–17; or 3–8 and 12–17 (two runs in a row)
     assert all(len(done["paths"]) == 3 for done in adopted)  # the helper wrote their source pages
     assert all(path.startswith("src/") for done in adopted for path in done["paths"])
     two = tree(tmp_path / "two")

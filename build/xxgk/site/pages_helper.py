@@ -1,21 +1,21 @@
-"""Every other run of report pages spooled by a helper process while the pages stage writes the others.
+"""Two in every three runs of report pages spooled by a helper process while the pages stage writes the others.
 
 The pages stage (``build._write_site_src``) spooled every report page and source page in one process, one report
-after the other (≈ 80 % of its CPU: ``benchmarks.pages_stage 2000 --profile``; 54.5 s at 10,000 reports), the other
-core idle under ``--stages-apart`` and, in ``xxgk build``, this process's one thread shared with the validation's
-(the GIL). A report's pages depend only on what ``pages.Site`` gathers in its first pass and on that report's rows,
-so the reports can be shared out:
+after the other (54.5 s at 10,000 reports, one core: ``benchmarks/SCALE.md``), the other core idle under
+``--stages-apart`` and, in ``xxgk build``, this process's one thread shared with the validation's (the GIL). A
+report's pages depend only on what ``pages.Site`` gathers in its first pass and on that report's rows, so the
+reports can be shared out:
 
 * the helper (``side_process.Helper``: spawned, never forked) opens the package, makes its own ``Site`` (the same
-  first pass over the same package: the same state) and spools the report and source pages of the odd runs of
-  ``RUN`` reports of the stream (positions 100–199, 300–399, …), each run into its own spool (``FOLDER/run-<k>``)
-  with a note beside it once complete (``run-<k>.json``: its files' paths, the chart frames its pages name, its
-  spool-cache entries); unchanged pages it takes from the last build like the parent (``spool_reuse``: its own
-  reader of the same cache, read only);
-* the parent writes the editorial pages and then the even runs; before each even run it appends the helper's run
-  before it to its spool byte for byte (waiting for it if need be), so ``on_range`` hears of those lines as of its
-  own and the bulk renderers and the full-text index keep up with the spool as before; it gathers the frames the
-  run's pages name and records its cache entries at the offsets they now have. The agency pages follow.
+  first pass over the same package: the same state) and spools the report and source pages of its runs of ``RUN``
+  reports of the stream (all but the first of every ``EVERY``: positions 100–299, 400–599, …), each run into its
+  own spool (``FOLDER/run-<k>``) with a note beside it once complete (``run-<k>.json``: its files' paths, the chart
+  frames its pages name, its spool-cache entries); unchanged pages it takes from the last build like the parent
+  (``spool_reuse``: its own reader of the same cache, read only);
+* the parent writes the editorial pages and then the other runs; as its stream leaves each of the helper's runs
+  it appends that run to its spool byte for byte (waiting for it if need be), so ``on_range`` hears of those lines
+  as of its own and the bulk renderers and the full-text index keep up with the spool as before; it gathers the
+  frames the run's pages name and records its cache entries at the offsets they now have. The agency pages follow.
 
 The spool is the same bytes, line for line, as one process writes (tested, with and without the cache); when the
 helper fails or dies (the OOM killer), the parent writes the run it was waiting for and every run after it itself
@@ -39,18 +39,25 @@ from .data import Package
 from .spool_reuse import SPOOLS, SpoolReuse
 
 PARALLEL_PAGES = 1_000  # fewer reports: the helper's start costs more than it saves
+# the parent writes the first run of every EVERY, the helper the others: besides its runs the parent writes the
+# editorial pages, the browser's data and the agency pages, the helper starts again (imports, the first pass); at
+# 5,000 reports two in three gave both processes the same CPU (11.0 and 11.1 s; one in two: 13.9 and 9.9)
+EVERY = 3
 RUN = 100  # reports a run (200 spool lines): small enough that the spool grows steadily, large enough to amortise
 FOLDER = ".bulk-helper"  # in site_src, while the build runs: the helper's runs (each removed once appended)
 POLL = 0.01  # seconds between looks for the run the parent waits for
 
 
-def helpers_run(position: int, size: int = RUN) -> bool:
-    """Whether the report at ``position`` of the stream is in one of the helper's runs (the odd ones) of ``size``.
+def helpers_run(position: int, size: int = RUN, every: int = EVERY) -> bool:
+    """Whether the report at ``position`` of the stream is in one of the helper's runs of ``size`` reports: all
+    but the first of every ``every`` runs.
 
-    >>> [helpers_run(p) for p in (0, RUN - 1, RUN, 2 * RUN - 1, 2 * RUN)]
+    >>> [helpers_run(p, 100, 2) for p in (0, 99, 100, 199, 200)]
     [False, False, True, True, False]
+    >>> [helpers_run(p, 100, 3) for p in (0, 100, 250, 300)]
+    [False, True, True, False]
     """
-    return (position // size) % 2 == 1
+    return (position // size) % every != 0
 
 
 class _ListingSpool(Spool):
@@ -69,8 +76,9 @@ class _HelperRuns:
     """In the helper: ``mine`` for ``Site.report_pages``, opening a spool for each of the helper's runs and closing
     the last one, with its note, when the stream leaves it."""
 
-    def __init__(self, folder: Path, site, reuse: SpoolReuse | None, frames: dict[str, str], size: int):
-        self.folder, self.site, self.reuse, self.frames, self.size = folder, site, reuse, frames, size
+    def __init__(self, folder: Path, site, reuse: SpoolReuse | None, frames: dict[str, str], size: int, every: int):
+        self.folder, self.site, self.reuse, self.frames = folder, site, reuse, frames
+        self.size, self.every = size, every
         self.run: int | None = None  # the run the stream is in
         self.spool: _ListingSpool | None = None  # the helper's run being written
         self.sent: set[str] = set()  # the frames already named in a note
@@ -81,13 +89,13 @@ class _HelperRuns:
         if run != self.run:
             self.close_run()
             self.run = run
-            if helpers_run(position, self.size):
+            if helpers_run(position, self.size, self.every):
                 self.spool = _ListingSpool(self.folder / f"run-{run}")
                 self.site.spool = self.spool
                 if self.reuse is not None:
                     self.reuse.recorded = {kind: {} for kind in SPOOLS}
                     self.hits = self.reuse.hits
-        return helpers_run(position, self.size)
+        return helpers_run(position, self.size, self.every)
 
     def close_run(self) -> None:
         """The run being written closed, and its note written beside it (atomically: the parent reads it whole)."""
@@ -105,8 +113,9 @@ class _HelperRuns:
         self.spool = None
 
 
-def render_runs(package_dir: Path, folder: Path, size: int, reuse_folder: Path | None, load: bool) -> None:
-    """In the helper: the report and source pages of the stream's odd runs of ``size`` reports, each spooled in
+def render_runs(package_dir: Path, folder: Path, size: int, every: int, reuse_folder: Path | None,
+                load: bool) -> None:
+    """In the helper: the report and source pages of its runs of ``size`` reports (``helpers_run``), each spooled in
     ``folder/run-<k>`` with its note ``folder/run-<k>.json``; with ``reuse_folder`` (the parent's
     ``SpoolReuse.folder``), their cache entries recorded and, if ``load`` (the parent found a readable index
     there), unchanged pages taken from the last build."""
@@ -121,7 +130,7 @@ def render_runs(package_dir: Path, folder: Path, size: int, reuse_folder: Path |
     try:
         with chart_frames.collecting() as frames:
             site = Site(pkg, folder, None, reuse)
-            runs = _HelperRuns(folder, site, reuse, frames, size)
+            runs = _HelperRuns(folder, site, reuse, frames, size, every)
             try:
                 site.report_pages(mine=runs.mine)
             except BaseException:
@@ -138,8 +147,8 @@ class PagesHelper:
     """The helper's runs of report pages: started with :meth:`begin`; ``mine`` for the parent's
     ``Site.report_pages``, which appends each of the helper's runs in its place; :meth:`finish` after it."""
 
-    def __init__(self, helper: Helper, pending: Pending, folder: Path, size: int):
-        self.helper, self.pending, self.folder, self.size = helper, pending, folder, size
+    def __init__(self, helper: Helper, pending: Pending, folder: Path, size: int, every: int):
+        self.helper, self.pending, self.folder, self.size, self.every = helper, pending, folder, size, every
         self.site = None  # the parent's Site (``attach``)
         self.run: int | None = None  # the run the parent's stream is in
         self.failed = False  # the helper failed: every run is the parent's from the one it was waiting for
@@ -154,7 +163,8 @@ class PagesHelper:
         helper = Helper(enabled=True, what="site pages")
         reuse_folder = reuse.folder if reuse is not None else None
         load = reuse is not None and any(reuse.previous.values())
-        return cls(helper, helper.submit(render_runs, Path(package_dir), folder, RUN, reuse_folder, load), folder, RUN)
+        pending = helper.submit(render_runs, Path(package_dir), folder, RUN, EVERY, reuse_folder, load)
+        return cls(helper, pending, folder, RUN, EVERY)
 
     def attach(self, site) -> PagesHelper:
         """This helper's runs for ``site`` (the parent's ``Site``: its spool, its cache entries)."""
@@ -166,16 +176,16 @@ class PagesHelper:
         enters a run after one of the helper's, that run appended first."""
         run = position // self.size
         if run != self.run:
-            if self.run is not None and helpers_run(self.run * self.size, self.size):
+            if self.run is not None and helpers_run(self.run * self.size, self.size, self.every):
                 self._append(self.run)
             self.run = run
-        return self.failed or not helpers_run(position, self.size)
+        return self.failed or not helpers_run(position, self.size, self.every)
 
     def finish(self, site) -> None:
         """After the parent's stream: the helper's last run appended, if the stream ended in one; the helper
         stopped and its folder removed."""
         try:
-            if self.run is not None and helpers_run(self.run * self.size, self.size):
+            if self.run is not None and helpers_run(self.run * self.size, self.size, self.every):
                 self._append(self.run)
                 self.run = None
         finally:
