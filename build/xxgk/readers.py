@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .docx_numbering import word_int, write_list_numbers
 from .findings import Finding, make
+from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_rows import Ruled, join_broken_rows
@@ -265,11 +266,13 @@ def html_to_text(markup: str) -> str:
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         tail = element.tail or ""
-        if tag == "tr" and not _holds_table(element):  # a layout table's row is walked into, not flattened
+        # a layout table's row is walked into, not flattened; a row whose cells are split by small tables is a row
+        if tag == "tr" and (not _holds_table(element) or (grids := _html_split_cells(element)) is not None):
             table = next(element.iterancestors("table"), None)
-            cells = _html_row(element, spans.setdefault(table, {}), covers.setdefault(table, [MAX_COVERED]))
+            rows = _html_row(element, spans.setdefault(table, {}), covers.setdefault(table, [MAX_COVERED]),
+                             grids if _holds_table(element) else None)
             stack.append(tail)
-            stack.append("\n" + "\t".join(cells) + "\n")
+            stack.append("\n" + "\n".join("\t".join(cells) for cells in rows) + "\n")
             continue
         block = "\n" if tag in _BLOCKS else ""
         stack.append(block + tail)
@@ -289,10 +292,12 @@ MAX_ROWSPAN = 1000
 MAX_COVERED = 200_000
 
 
-def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | None = None) -> list[str]:
-    """The texts of a ``<tr>``'s cells. ``below`` maps each grid column a cell of a row above covers (rowspan)
-    to (rows it still covers, the column that cell begins at when it holds a number); it is updated for the rows
-    below. A number merged down is the rows' together, none's alone: it is printed with ``MERGED_DOWN``, and
+def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | None = None,
+              grids: dict | None = None) -> list[list[str]]:
+    """The texts of a ``<tr>``'s cells, as one row, or more where a cell of ``grids`` (``_html_split_cells``) is split
+    by a table of more rows (``nested_rows.expand``). ``below`` maps each grid column a cell of a row above covers
+    (rowspan) to (rows it still covers, the column that cell begins at when it holds a number); it is updated for the
+    rows below. A number merged down is the rows' together, none's alone: it is printed with ``MERGED_DOWN``, and
     ``MERGED_UP`` stands in each row it covers below (each missing, with a finding; before, the first row had the
     number and the others one cell too few). Text merged down (a group label) is printed once, as before. A number
     merged across columns may be marked with its width (``mark_spans``), unless a value column of the row is
@@ -318,17 +323,25 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
                 below[column] = (rows - 1, number)
             column += 1
 
+    placed: list[tuple[int, list[list[str]]]] = []  # (index in out, its table's rows) of each split cell
     for cell in tr:
         if cell.tag not in ("td", "th"):
             continue
         covered()
-        text = _cell_line(_cell_text(cell))
         span = _html_span(cell.get("colspan"), 64)
         rows = _html_span(cell.get("rowspan"), MAX_ROWSPAN)
+        split = bool(grids) and cell in grids
+        if split:
+            placed.append((len(out), grids[cell]))
+        # (what a split cell's rowspan covers below is text: no number of its own)
+        text = "" if split else _cell_line(_cell_text(cell))
         # (the column it begins at; a number in the first column is a row's 序号, no value)
         number = column if rows > 1 and column and read_cell(text)[1] is None else None
-        out.append(text + MERGED_DOWN if number is not None else text)
-        if span > 1 and rows == 1 and read_cell(text)[1] == "blank":
+        if not split:
+            out.append(text + MERGED_DOWN if number is not None else text)
+        if split:
+            pass
+        elif span > 1 and rows == 1 and read_cell(text)[1] == "blank":
             out += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
         elif span > 1 and rows == 1 and column:
             spanned.append((len(out) - 1, span))
@@ -340,7 +353,32 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
         column += span
     covered()
-    return mark_spans(out, [] if hidden else spanned)  # (a row with a cell hidden: which is where is not known)
+    row = mark_spans(out, [] if hidden else spanned)  # (a row with a cell hidden: which is where is not known)
+    return expand(row, placed) if placed else [row]
+
+
+def _html_split_cells(tr) -> dict | None:
+    """``{cell: its table's rows of cell texts}`` for the cells of a ``<tr>`` that hold a table, when the row is read
+    as the row it shows (``nested_rows``): each such cell holds one table, with no table inside, and no text of
+    its own, and the row ``fits``; else None (a layout table's row). Each cell's tables are counted up to two, and
+    a table's rows up to one more than a split cell's may have: a page nested deep is not walked again per row."""
+    from itertools import islice
+
+    grids, texts = {}, []
+    for cell in tr:
+        if cell.tag not in ("td", "th"):
+            continue
+        tables = list(islice(cell.iterdescendants("table"), 2))
+        if not tables:
+            texts.append(_cell_line(_cell_text(cell)))
+            continue
+        trs = list(islice(tables[0].iter("tr"), MAX_SUB_ROWS + 1))
+        if len(tables) > 1 or len(trs) > MAX_SUB_ROWS or cell.text_content().replace(
+                tables[0].text_content(), "", 1).strip(" \t\r\n\u3000\xa0"):
+            return None
+        below: dict = {}
+        grids[cell] = [cells for row in trs for cells in _html_row(row, below)]
+    return grids if fits(texts, list(grids.values())) else None
 
 
 def mark_spans(cells: list[str], spanned: list[tuple[int, int]]) -> list[str]:
@@ -544,18 +582,25 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     above: dict[int, tuple[str, int, int]] = {}
     for tr in _docx_wrapped(table, qn("w:tr")):
         tcs = _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))
-        if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None:
+        grids = None  # a row whose cells are split by small tables is a row (``nested_rows``), else a layout row
+        if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None and (
+                grids := _docx_split_cells(tcs, document, depth)) is None:
             out.extend("\t".join(row) for row in rows)
             rows = []
             for tc, _ in tcs:
                 _docx_blocks(tc, document, out, depth + 1)
             above = {}
             continue
-        cells, here, spanned = [], {}, []
+        cells, here, spanned, placed = [], {}, [], []
         column = _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
         for tc, span in tcs:
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             origin = (len(rows), len(cells))
+            if grids and tc in grids:  # (its table's cells go in its place; a merge down from it continues blank)
+                placed.append((len(cells), grids[tc]))
+                here.update(dict.fromkeys(range(column, column + span), ("", *origin)))
+                column += span
+                continue
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
                 kept, row, cell = above.get(column, ("", -1, -1))
                 origin = (row, cell)
@@ -580,8 +625,34 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         # table's columns and was lost whole (row_lost_cells) though its other values stand in their columns
         if tcs:  # (a row of no cell adds none: the blanks stay within the cell budget's reach, as a span's do)
             cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
-        rows.append(mark_spans(cells, spanned))
+        rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
     out.extend("\t".join(row) for row in rows)
+
+
+def _docx_split_cells(tcs: list[tuple], document, depth: int) -> dict | None:
+    """``{cell: its table's rows of cell texts}`` for a row's cells (``w:tc``, with their spans) that hold a table,
+    when the row is read as the row it shows (``nested_rows``): each such cell holds one table, with no table
+    inside, and besides it only empty paragraphs (Word ends every cell with one), and the row ``fits``; else None
+    (a layout table's row, walked cell by cell)."""
+    from docx.oxml.ns import qn
+
+    grids, texts = {}, []
+    paragraph, table, properties = qn("w:p"), qn("w:tbl"), qn("w:tcPr")
+    for tc, _ in tcs:
+        inner = [child for child in tc.iterchildren() if child.tag == table]
+        if not inner and tc.find(".//" + table) is None:
+            texts.append(_cell_line(_docx_cell_text(tc)))
+            continue
+        if len(inner) != 1 or inner[0].find(".//" + table) is not None or any(
+                child.tag not in (paragraph, table, properties) or (child.tag == paragraph and _docx_paragraph_text(
+                    child).strip(" \t\u3000\xa0")) for child in tc.iterchildren()):
+            return None
+        if len(inner[0].findall(qn("w:tr"))) > MAX_SUB_ROWS:
+            return None
+        lines: list[str] = []
+        _docx_table(inner[0], document, lines, depth + 1)
+        grids[tc] = [line.split("\t") for line in lines]
+    return grids if fits(texts, list(grids.values())) else None
 
 
 MAX_DOCX_SPAN = 64  # grid columns one cell may cover (a report's widest table, 四, has 16)

@@ -1,0 +1,112 @@
+"""Reports as governments really make them (session 31, the readers' second round on the containers): web pages and
+Word files whose table cells are split by tables nested in them, scanned PDFs whose only text is their page numbers.
+Each fixture is built here; each test checks what a reader would see published."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from tests.test_h30pdf_audit import W, _expected, _p, _tc, _tr
+from tests.test_layouts_unseen import _table3, html_report, html_table3
+from tests.test_parse9_pdf import _table3_cells
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+def _split_orgs_html(table: str) -> str:
+    """Table 三 of a web page whose 法人或其他组织 cell of each row holds a table of the five organisations (a one-row
+    table of numbers; in the header a two-row table, 法人或其他组织 over their names), as web editors split a cell."""
+    def row(match: re.Match) -> str:
+        cells = re.findall(r"<td[^>]*>.*?</td>", match.group(0))
+        if len(cells) < 7 or not all(re.fullmatch(r"<td>\d+</td>", c) for c in cells[-7:]):
+            return match.group(0)
+        inner = "<td><table border='1' width='100%'><tr>" + "".join(cells[-6:-1]) + "</tr></table></td>"
+        return "<tr>" + "".join(cells[:-7]) + cells[-7] + inner + cells[-1] + "</tr>"
+
+    table = re.sub(r"<tr>.*?</tr>", row, table)
+    names = "".join(f"<td>{name}</td>" for name in ORGS)
+    table = table.replace("<tr>" + names + "</tr>", "").replace(
+        '<td colspan="5">法人或其他组织</td>',
+        f"<td><table border='1'><tr><td colspan='5'>法人或其他组织</td></tr><tr>{names}</tr></table>&nbsp;</td>")
+    return table.replace('rowspan="2">', ">").replace('colspan="3" rowspan="3"', 'colspan="3" rowspan="2"')
+
+
+def test_a_web_table_whose_organisation_cells_hold_a_table_each_keeps_table_3():
+    """A row whose cells held tables was read as a layout table's, each cell on a line of its own: table 三 whose
+    法人或其他组织 cells each hold a table of the five organisations' numbers was lost whole (``table_absent``, its
+    numbers ``stray_values``). Each split cell's table now takes its place in the row: every number is published
+    in its column, with no finding."""
+    page = html_report(t3=_split_orgs_html(html_table3()))
+    assert page.count("<table") == 3 + 1 + 25  # (tables 二, 三, 四; a table in the header and in 三's 25 rows)
+    record = parse(read_bytes(page.encode(), ".html").parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+def test_a_web_row_whose_split_cell_holds_two_rows_of_numbers_is_never_placed():
+    """A split cell whose table has two rows beside the row's numbers (which row the other numbers belong to is not
+    known) is not read as one row: its numbers are missing, never published in another row's or column's place."""
+    split = "<td><table><tr><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>" \
+            "<tr><td>5</td><td>5</td><td>5</td><td>5</td><td>5</td></tr></table></td>"
+    granted = "<td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td>"
+    table = html_table3().replace(granted, "<td>3</td>" + split + "<td>4</td>")
+    record = parse(read_bytes(html_report(t3=table).encode(), ".html").parse_text)
+    got = _table3(record)
+    assert not any(value == 5 for values in got.values() for value in values)
+    assert got["granted"] in ([None] * 7, [3, None, None, None, None, None, 4])
+    expected = _expected()
+    assert {code: values for code, values in got.items() if code != "granted"} == {
+        code: values for code, values in expected.items() if code != "granted"}
+
+
+def test_a_layout_table_around_the_report_is_still_walked_into():
+    """The page's own layout table (a navigation table beside the article, the report's tables in its cell) is no
+    split cell: its row is walked into as before and table 三 is read."""
+    page = html_report().replace("<body>", "<body><table><tr><td><table><tr><td>首页</td><td>信息公开</td></tr>"
+                                 "</table></td><td>").replace("</body>", "</td></tr></table></body>")
+    record = parse(read_bytes(page.encode(), ".html").parse_text)
+    assert _table3(record) == _expected()
+
+
+def _docx_report(table: str) -> bytes:
+    from docx import Document
+    from lxml import etree
+
+    document = Document()
+    end = document.element.body[-1]
+    for block in (_p("某某县卫生健康局2024年政府信息公开工作年度报告"), _p("一、总体情况"), _p("本年度收到申请8件。"),
+                  _p("三、收到和处理政府信息公开申请情况"), table, _p("四、政府信息公开行政复议、行政诉讼情况"),
+                  _p("五、存在的主要问题及改进情况"), _p("无。")):
+        end.addprevious(etree.fromstring(block))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _split_tc(rows: list[list[tuple[str, int]]]) -> str:
+    """A Word cell holding a table of ``rows`` (each cell's text and grid span), then the paragraph Word ends a
+    cell with."""
+    grid = '<w:gridCol w:w="600"/>' * 5
+    inner = "".join(_tr([_tc(text, span=span) for text, span in row]) for row in rows)
+    return f"<w:tc><w:tcPr/><w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{inner}</w:tbl><w:p/></w:tc>"
+
+
+def test_a_word_table_whose_organisation_cells_hold_a_table_each_keeps_table_3():
+    """The same in a Word file (WPS: a table inside a table cell): table 三 was lost whole (``table_absent``); each
+    split cell's table now takes its place in its row, and every number is published in its column."""
+    data, _ = _table3_cells(False)
+    whole = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "四、结转下年度继续办理")
+    rows = [_tr([_tc(data[0][0], span=3, vmerge="restart"), _tc("申请人情况", span=3)]),
+            _tr([_tc("", span=3, vmerge="continue"), _tc("自然人"),
+                 _split_tc([[("法人或其他组织", 5)], [(name, 1) for name in ORGS]]), _tc("总计")])]
+    for row in data[3:]:
+        labels = [_tc(row[0], span=3)] if row[0] in whole else [_tc(text) for text in row[:3]]
+        rows.append(_tr([*labels, _tc(row[3]), _split_tc([[(value, 1) for value in row[4:9]]]), _tc(row[9])]))
+    grid = '<w:gridCol w:w="800"/>' * 6
+    table = f'<w:tbl xmlns:w="{W}"><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    record = parse(read_bytes(_docx_report(table), ".docx").parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []
