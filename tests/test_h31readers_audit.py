@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
 from tests.test_h30pdf_audit import W, _expected, _p, _tc, _tr
 from tests.test_layouts_unseen import _table3, html_report, html_table3
 from tests.test_parse9_pdf import _table3_cells
@@ -110,3 +112,54 @@ def test_a_word_table_whose_organisation_cells_hold_a_table_each_keeps_table_3()
     record = parse(read_bytes(_docx_report(table), ".docx").parse_text)
     assert _table3(record) == _expected()
     assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+def _scanned_pdf(footer: str, pages: int = 3) -> bytes:
+    """A scanned report: each page a picture (here a grey box standing for the scan) and, as text, only the page
+    number its scanner or printer added (``footer``, formatted with ``n`` and ``total``)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    for n in range(1, pages + 1):
+        pdf.setFillGray(0.8)
+        pdf.rect(50, 100, 495, 650, fill=1, stroke=0)
+        pdf.setFillGray(0)
+        pdf.setFont("STSong-Light", 10)
+        pdf.drawCentredString(297, 50, footer.format(n=n, total=pages))
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("footer", ["- {n} -", "— {n} —", "第{n}页 共{total}页", "{n}", "{n}/{total}"])
+def test_a_scanned_pdf_whose_only_text_is_its_page_numbers_has_no_text_layer(footer):
+    """A scanned report whose page numbers were added as text was said to hold no report text (``report_text_absent``:
+    the report an attachment or a picture of a web page) and parsed as a report of none. It is a scan: it now says
+    ``no_text_layer`` (文字层只有页码), as a scan without page numbers does."""
+    source = read_bytes(_scanned_pdf(footer), ".pdf")
+    assert [f.code for f in source.findings] == ["no_text_layer"]
+    assert "页码" in source.findings[0].message
+    assert not source.ok
+
+
+def test_a_pdf_with_a_title_beside_its_page_numbers_is_read_as_text():
+    """A PDF holding any text besides its page numbers is read as before (its title here)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    _scanned_pdf("- {n} -", 1)  # (registers the font)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.setFont("STSong-Light", 14)
+    pdf.drawString(80, 780, "某某县卫生健康局2024年政府信息公开工作年度报告")
+    pdf.drawCentredString(297, 50, "- 1 -")
+    pdf.showPage()
+    pdf.save()
+    source = read_bytes(out.getvalue(), ".pdf")
+    assert source.ok and "某某县卫生健康局" in source.parse_text
+    assert [f.code for f in source.findings] == []

@@ -1571,6 +1571,8 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             source = Source(pdf_to_text(data), kind="pdf")
             if not source.text.strip():
                 return Source(kind="pdf", findings=[make("no_text_layer", detail="PDF")])
+            if page_numbers_only(source.text):
+                return Source(kind="pdf", findings=[make("no_text_layer", detail="PDF（文字层只有页码）")])
             if unmapped := source.text.count(UNMAPPED_GLYPH):
                 source.findings.append(make("pdf_glyphs_unmapped", detail=f"{unmapped}个字符"))
         else:
@@ -1605,6 +1607,24 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     if not source.text.strip():
         source.findings.append(make("file_unreadable", detail="没有文字内容"))
     return source
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+
+
+def page_numbers_only(text: str) -> bool:
+    """Whether every line of a PDF's text layer is a page number (``- 3 -``, ``第3页 共5页``, ``3``, ``3/5``;
+    ``cells.is_page_footer``): a scanned report whose scanner or printer added its page numbers as text. Before,
+    it was said to hold no report text (``report_text_absent``: the report an attachment or a picture) while the
+    report was there as pictures of its pages: it has no text layer (``no_text_layer``), as a scan without them.
+
+    >>> page_numbers_only("- 1 -\\n— 2 —\\n第3页 共5页\\n4\\n5/5"), page_numbers_only("- 1 -\\n某局2024年年度报告")
+    (True, False)
+    """
+    from .cells import is_page_footer
+
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_BARE_PAGE_NUMBER.fullmatch(line) or is_page_footer(line) for line in lines)
 
 
 UNDECODABLE_LINES_NAMED = 5  # a text_undecodable finding names the first lines holding U+FFFD, then counts them
