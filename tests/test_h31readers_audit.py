@@ -163,3 +163,42 @@ def test_a_pdf_with_a_title_beside_its_page_numbers_is_read_as_text():
     source = read_bytes(out.getvalue(), ".pdf")
     assert source.ok and "某某县卫生健康局" in source.parse_text
     assert [f.code for f in source.findings] == []
+
+
+def _report_with_margin_note() -> bytes:
+    """A short report whose last page holds its signature and date upright and, printed up the left margin, the
+    note a government site stamps on what it serves (longer than the signature and the date together)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    _scanned_pdf("{n}", 1)  # (registers the font)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.setFont("STSong-Light", 12)
+    lines = ["某某县卫生健康局2024年政府信息公开工作年度报告", "一、总体情况", "本年度收到政府信息公开申请8件。",
+             "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+    for k, line in enumerate(lines):
+        pdf.drawString(80, 780 - 24 * k, line)
+    pdf.showPage()
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(350, 600, "某某县卫生健康局")
+    pdf.drawString(350, 580, "2025年1月20日")
+    pdf.saveState()
+    pdf.translate(30, 100)
+    pdf.rotate(90)
+    pdf.setFont("STSong-Light", 9)
+    pdf.drawString(0, 0, "本文件由某某县人民政府门户网站政府信息公开专栏下载，下载时间：2025年2月3日10时23分")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def test_a_note_up_the_margin_does_not_turn_the_page_of_the_signature_and_date():
+    """Most characters of a last page ran sideways (a download note up its margin, longer than the signature and the
+    date), so the page was read turned a quarter: its upright lines became a character a line and the report's
+    date was lost (no published date: the report card could not tell whether it was published on time). A page is
+    turned only when its sideways text stands on several lines (a turned table's rows); the date is read."""
+    source = read_bytes(_report_with_margin_note(), ".pdf")
+    assert "某某县卫生健康局\n2025年1月20日" in source.text
+    assert parse(source.parse_text).published_date == "2025-01-20"

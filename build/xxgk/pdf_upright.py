@@ -15,6 +15,11 @@ from collections import Counter
 # the page's /Rotate) after which it runs left to right
 TURNS = {(0, 1): 90, (-1, 0): 180, (0, -1): 270}
 SIDEWAYS_SHARE = 0.5  # more than this share of a page's characters run one way other than left to right
+# lines the characters running that way must stand on: a page's own text turned has many (a table's rows, its
+# headings); a note printed up the margin (本文件由某某网站下载，下载时间：…), longer than a last page's upright
+# signature and date, is one line, and turning the page for it broke those into a character a line (the date lost)
+SIDEWAYS_LINES = 3
+LINE_GAP = 2.0  # points between two characters' lines (across their direction) that makes them two lines
 
 
 def _direction(matrix: tuple) -> tuple[int, int]:
@@ -33,17 +38,35 @@ def _direction(matrix: tuple) -> tuple[int, int]:
 
 def turn(chars: list[dict]) -> int:
     """The turn (0, 90, 180 or 270 degrees clockwise) that makes most of ``chars`` (pdfplumber's) run left to right:
-    0 unless more than ``SIDEWAYS_SHARE`` of them run one other way.
+    0 unless more than ``SIDEWAYS_SHARE`` of them run one other way, on at least ``SIDEWAYS_LINES`` lines.
 
-    >>> turn([{"matrix": (0, 9, -9, 0, 0, 0)}] * 3 + [{"matrix": (9, 0, 0, 9, 0, 0)}])
+    >>> turn([{"matrix": (0, 9, -9, 0, 0, 0), "x0": x} for x in (30, 50, 70)] + [{"matrix": (9, 0, 0, 9, 0, 0)}])
     90
+    >>> turn([{"matrix": (0, 9, -9, 0, 0, 0), "x0": 30}] * 3 + [{"matrix": (9, 0, 0, 9, 0, 0)}])  # one margin line
+    0
     >>> turn([{"matrix": (0, 9, -9, 0, 0, 0)}, {"matrix": (9, 0, 0, 9, 0, 0)}]), turn([])
     (0, 0)
     """
     if not chars:
         return 0
-    direction, count = Counter(_direction(tuple(c.get("matrix") or (1, 0))) for c in chars).most_common(1)[0]
-    return TURNS.get(direction, 0) if count > SIDEWAYS_SHARE * len(chars) else 0
+    directions = [_direction(tuple(c.get("matrix") or (1, 0))) for c in chars]
+    direction, count = Counter(directions).most_common(1)[0]
+    if direction not in TURNS or count <= SIDEWAYS_SHARE * len(chars):
+        return 0
+    across = "top" if direction[1] == 0 else "x0"  # (text running up or down: a line's characters share x)
+    return TURNS[direction] if _lines([c.get(across, 0) for c, d in zip(chars, directions, strict=True)
+                                       if d == direction]) >= SIDEWAYS_LINES else 0
+
+
+def _lines(places: list[float]) -> int:
+    """How many lines characters at ``places`` (across their direction) stand on: runs apart by more than
+    ``LINE_GAP``.
+
+    >>> _lines([30.0, 30.4, 30.1, 30.2]), _lines([30, 45, 60.5, 45.1]), _lines([])
+    (1, 3, 0)
+    """
+    ordered = sorted(places)
+    return sum(1 for k, place in enumerate(ordered) if not k or place - ordered[k - 1] > LINE_GAP)
 
 
 def upright(pdf, page):
