@@ -202,3 +202,49 @@ def test_a_note_up_the_margin_does_not_turn_the_page_of_the_signature_and_date()
     source = read_bytes(_report_with_margin_note(), ".pdf")
     assert "某某县卫生健康局\n2025年1月20日" in source.text
     assert parse(source.parse_text).published_date == "2025-01-20"
+
+
+def _two_font_report() -> bytes:
+    """A report whose Chinese is in one font and whose digits are in an embedded Latin font whose descriptor gives
+    no descent (``/Descent 0``: as a browser's print embeds fonts without their metrics): the same baseline, boxes
+    five points apart at 22 points."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    _scanned_pdf("{n}", 1)  # (registers the Chinese font)
+    pdfmetrics.registerFont(TTFont("Latin", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+
+    def line(y: float, size: float, parts: list[str]) -> None:
+        x = 60.0
+        for k, text in enumerate(parts):  # (Chinese and digits in turn)
+            font = "Latin" if k % 2 else "STSong-Light"
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, text)
+            x += pdfmetrics.stringWidth(text, font, size)
+
+    line(780, 22, ["某某县卫生健康局", "2024", "年政府信息公开工作年度报告"])
+    line(740, 16, ["一、总体情况"])
+    line(715, 16, ["本年度收到政府信息公开申请", "8", "件。"])
+    pdf.showPage()
+    pdf.save()
+    data = out.getvalue()
+    described = re.sub(rb"/Descent (-\d+)(?=[^>]*?/FontName /\w+\+DejaVuSans)",
+                       lambda m: b"/Descent " + b"0" * len(m.group(1)), data)  # (as long: the offsets hold)
+    assert described != data
+    return described
+
+
+def test_a_line_printed_in_two_fonts_whose_descents_differ_is_one_line():
+    """Lines were cut by the tops of the characters' boxes, which the library sets by each font's descent: a title
+    whose digits' font gives no descent had ``2024`` read as a line of its own above it, and neither the agency nor
+    the year was read (``年`` was taken for the agency); a sentence lost its ``8``. Each upright character now stands
+    on its baseline: the lines read as printed."""
+    source = read_bytes(_two_font_report(), ".pdf")
+    assert source.text.split("\n")[:3] == ["某某县卫生健康局2024年政府信息公开工作年度报告", "一、总体情况",
+                                           "本年度收到政府信息公开申请8件。"]
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == ("某某县卫生健康局", 2024)

@@ -33,6 +33,7 @@ from pathlib import Path
 from .docx_numbering import word_int, write_list_numbers
 from .findings import Finding, make
 from .nested_rows import MAX_SUB_ROWS, expand, fits
+from .pdf_baselines import level
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_rows import Ruled, join_broken_rows
@@ -886,6 +887,7 @@ def pdf_to_text(data: bytes) -> str:
                 raise OverBudget(f"PDF 文字超过 {BUDGET.chars} 个字符")
             _check_drawing(page, number)
             page = upright(pdf, page)  # (a landscape page drawn turned on a portrait one: read it turned back)
+            level(page.chars)  # (a line printed in two fonts is one line: each character on its baseline)
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
