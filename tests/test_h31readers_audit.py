@@ -248,3 +248,67 @@ def test_a_line_printed_in_two_fonts_whose_descents_differ_is_one_line():
                                            "本年度收到政府信息公开申请8件。"]
     record = parse(source.parse_text)
     assert (record.agency, record.year) == ("某某县卫生健康局", 2024)
+
+
+def _docx_of_chunk(blob: bytes, name: str, content_type: str) -> bytes:
+    """A .docx as web page export tools write one (html-docx-js and the like): its document one ``w:altChunk`` naming
+    a part that holds the page."""
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    document = Document()
+    part = Part(PackURI(f"/word/{name}"), content_type, blob, document.part.package)
+    relation = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    chunk = etree.fromstring(f'<w:altChunk xmlns:w="{W}" xmlns:r="{relations}" r:id="{relation}"/>')
+    document.element.body[-1].addprevious(chunk)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _mht(page: str) -> bytes:
+    """A single-file web page (MHT): the page as the quoted-printable HTML part of a MIME multipart/related."""
+    import quopri
+
+    body = quopri.encodestring(page.encode("utf-8")).decode("ascii")
+    return ("MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\";"
+            " boundary=\"----=mhtDocumentPart\"\r\n\r\n------=mhtDocumentPart\r\n"
+            "Content-Type: text/html; charset=\"utf-8\"\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: file:///C:/fake/document.html\r\n\r\n"
+            f"{body}\r\n\r\n------=mhtDocumentPart--\r\n").encode("ascii")
+
+
+@pytest.mark.parametrize(("name", "kind"), [("afchunk.mht", "message/rfc822"), ("afchunk.htm", "text/html")])
+def test_a_word_file_made_of_an_imported_web_page_is_read(name, kind):
+    """A .docx whose body is one ``w:altChunk`` (the page imported whole: what web "export to Word" tools write) was
+    read as empty (``file_unreadable``, 没有文字内容) while Word shows the whole report. The imported page is now read
+    as a web page is: its agency, year and every number of table 三."""
+    page = html_report()
+    blob = _mht(page) if name.endswith(".mht") else page.encode("utf-8")
+    source = read_bytes(_docx_of_chunk(blob, name, kind), ".docx")
+    assert source.ok and [f.code for f in source.findings] == []
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == ("某某市自然资源局", 2024)
+    assert _table3(record) == _expected()
+
+
+def test_a_word_file_naming_one_imported_page_many_times_reads_it_once():
+    """A chunk naming a part read already adds nothing (a hostile file naming one page 5,000 times would be read
+    5,000 times, each within the page's budget): the page's text appears once."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    data = _docx_of_chunk(html_report().encode("utf-8"), "afchunk.htm", "text/html")
+    document = docx.Document(io.BytesIO(data))
+    chunk = next(document.element.body.iter(qn("w:altChunk")))
+    for _ in range(5000):
+        chunk.addnext(etree.fromstring(etree.tostring(chunk)))
+    out = io.BytesIO()
+    document.save(out)
+    source = read_bytes(out.getvalue(), ".docx")
+    assert source.text.count("三、收到和处理政府信息公开申请情况") == 1

@@ -564,6 +564,70 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
                 _docx_blocks(content, document, out, depth + 1)
         elif tag == "tbl":
             _docx_table(child, document, out, depth)
+        elif tag == "altChunk":  # a web page imported whole (CMS "export to Word" tools): its text, as a page's
+            out.extend(line for line in _docx_alt_chunk(child, document).split("\n") if line.strip())
+
+
+_ALT_CHUNK_PAGES = ("text/html", "application/xhtml+xml")
+_ALT_CHUNK_ARCHIVES = ("message/rfc822", "multipart/related", "application/x-mimearchive")
+
+
+def _docx_alt_chunk(chunk, document) -> str:
+    """The text of a ``w:altChunk``: content Word imports whole from a part of the file where the element stands, as
+    web page export tools write a .docx (html-docx-js and the like: a document of one ``w:altChunk`` naming
+    ``afchunk.mht``). A web page (HTML, or a single-file web page, MHT, its HTML part) is read as a page is
+    (``html_to_text``); plain text as a text file; anything else gives nothing. Before, such content was skipped:
+    the whole report read as empty (file_unreadable, 没有文字内容) while Word showed every table. A part over
+    ``MAX_BYTES`` is over budget, as a file that size is; each part is read once (a chunk naming a part read
+    already adds nothing: a file naming one page thousands of times would be read thousands of times), and all of
+    them together within ``BUDGET.chars`` characters."""
+    from docx.oxml.ns import qn
+
+    relation = document.part.rels.get(chunk.get(qn("r:id")) or "")
+    if relation is None or relation.is_external:
+        return ""
+    part = relation.target_part
+    kind, name = (part.content_type or "").lower(), str(part.partname).lower()
+    read = document.__dict__.setdefault("_xxgk_chunks", {"parts": set(), "chars": 0})
+    if name in read["parts"]:
+        return ""
+    read["parts"].add(name)
+    blob = part.blob
+    if len(blob) > MAX_BYTES:
+        raise OverBudget(f".docx 导入的内容（{name}）超过 {MAX_BYTES // 2**20} MB 上限")
+    if kind in _ALT_CHUNK_ARCHIVES or name.endswith((".mht", ".mhtml")):
+        blob, kind = _mht_page(blob), "text/html"
+    text, _ = decode(blob) if blob else (None, None)
+    if not text:
+        return ""
+    if kind in _ALT_CHUNK_PAGES or name.endswith((".htm", ".html", ".xhtml")):
+        text = html_to_text(text)
+    elif not (kind.startswith("text/") or name.endswith(".txt")):
+        return ""
+    read["chars"] += len(text)
+    if read["chars"] > BUDGET.chars:
+        raise OverBudget(f".docx 导入的内容超过 {BUDGET.chars} 个字符")
+    return text
+
+
+def _mht_page(data: bytes) -> bytes:
+    """The HTML part of a single-file web page (MHT, MIME ``multipart/related``), its transfer encoding undone
+    (quoted-printable, base64) and its text in UTF-8 when the part names a character set; ``b""`` when it has none."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() in _ALT_CHUNK_PAGES:
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset:
+                try:
+                    return payload.decode(charset).encode("utf-8")
+                except (LookupError, UnicodeDecodeError):
+                    pass
+            return payload
+    return b""
 
 
 def _docx_table(table, document, out: list[str], depth: int) -> None:
