@@ -312,3 +312,15 @@ def test_a_word_file_naming_one_imported_page_many_times_reads_it_once():
     document.save(out)
     source = read_bytes(out.getvalue(), ".docx")
     assert source.text.count("三、收到和处理政府信息公开申请情况") == 1
+
+
+@pytest.mark.parametrize("suffix", [".mht", ".mhtml", ".html"])
+def test_a_report_saved_as_a_single_file_web_page_is_read(suffix):
+    """A report saved as a single-file web page (MHT: Word's and browsers' 单个文件网页, the page quoted-printable in
+    a MIME multipart) was read as its MIME text, codes like ``=E6=9F=90``: no report text was found
+    (``report_text_absent``). Its web page is now read as a page is (named .html too: its first lines say MIME)."""
+    source = read_bytes(_mht(html_report()), suffix)
+    assert source.kind == "html" and [f.code for f in source.findings] == []
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == ("某某市自然资源局", 2024)
+    assert _table3(record) == _expected()

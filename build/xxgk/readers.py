@@ -610,6 +610,24 @@ def _docx_alt_chunk(chunk, document) -> str:
     return text
 
 
+_MIME_HEAD = re.compile(rb"\A\s*(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?MIME-Version:", re.IGNORECASE)
+
+
+def _web_archive(data: bytes, suffix: str) -> bytes | None:
+    """The HTML of a single-file web page (MHT: Word's and browsers' 单个文件网页, a MIME ``multipart/related`` named
+    .mht or .mhtml, or whose first lines are MIME headers naming it), ``_mht_page``; None for any other file.
+    Before, such a report was read as its MIME text (quoted-printable codes, ``=E6=9F=90``): no report text was
+    found (report_text_absent).
+
+    >>> _web_archive(b"MIME-Version: 1.0\\nContent-Type: text/plain\\n\\nhi", ".txt") is None
+    True
+    """
+    head = data[:2048]
+    if suffix not in (".mht", ".mhtml") and not (_MIME_HEAD.match(head) and b"multipart/related" in head.lower()):
+        return None
+    return _mht_page(data)
+
+
 def _mht_page(data: bytes) -> bytes:
     """The HTML part of a single-file web page (MHT, MIME ``multipart/related``), its transfer encoding undone
     (quoted-printable, base64) and its text in UTF-8 when the part names a character set; ``b""`` when it has none."""
@@ -1642,6 +1660,11 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             if unmapped := source.text.count(UNMAPPED_GLYPH):
                 source.findings.append(make("pdf_glyphs_unmapped", detail=f"{unmapped}个字符"))
         else:
+            if (page := _web_archive(data, suffix)) is not None:  # a single-file web page: its HTML part, a page
+                if not page.strip():
+                    detail = "单个文件网页（MHT）中没有网页"
+                    return Source(kind="html", findings=[make("file_unreadable", detail=detail)])
+                data, suffix = page, ".html"
             text, encoding = decode(data)
             if text is None:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
