@@ -932,6 +932,10 @@ def _quiet_pdf_libraries() -> None:
         logger.propagate = False
 
 
+# points apart (across and down) within which the same character of the same font and size drawn twice is one: a
+# simulated bold's second stroke (0.2 to 0.5 points off in exporters' output); the next character of a line stands a
+# character's width away (a digit at 6 points: 3 points)
+OVERPRINT = 1.0
 # pdfminer's text for a glyph its font maps to no character (no ToUnicode table, an unknown CMap): "(cid:18)"
 _CID = re.compile(r"\(cid:\d+\)")
 UNMAPPED_GLYPH = "\ufffd"  # what such a glyph is read as: no character, never its glyph number's digits
@@ -969,6 +973,9 @@ def pdf_to_text(data: bytes) -> str:
                 raise OverBudget(f"PDF 文字超过 {BUDGET.chars} 个字符")
             _check_drawing(page, number)
             page = upright(pdf, page)  # (a landscape page drawn turned on a portrait one: read it turned back)
+            # a character drawn again over itself is one character: exporters make bold of a font that has none (仿宋,
+            # 小标宋) by drawing each glyph twice a fraction of a point apart, and a bold total 7 was read 77
+            page = page.dedupe_chars(tolerance=OVERPRINT)
             level(page.chars)  # (a line printed in two fonts is one line: each character on its baseline)
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
