@@ -347,3 +347,25 @@ def test_numbers_drawn_twice_for_a_simulated_bold_are_read_once(monkeypatch, rul
     record = parse(read_bytes(build(ruled=ruled), ".pdf").parse_text)
     assert _table3(record) == _expected()
     assert _table4(record) == T4
+
+
+@pytest.mark.parametrize("opening", ["<!-- saved from url=(0042)http://www.example.gov.cn/ -->\n",
+                                     '<?xml version="1.0" encoding="utf-8"?>\n',
+                                     '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'])
+@pytest.mark.parametrize("suffix", [".doc", ".txt", ""])
+def test_a_web_page_saved_under_another_name_is_read_as_a_page(opening, suffix):
+    """A web page saved as a .doc (a CMS's "export to Word" serves its page so), a .txt or with no extension was read
+    as a page only when it opened with ``<!doctype html`` or ``<html``: opening with a browser's ``saved from url``
+    comment, an XML declaration or a ``<meta>``, it was read as text, its tags among its words, and table 三 lost rows
+    (``row_extra_cells``, ``row_lost_cells``). It is now read as the page it is."""
+    source = read_bytes((opening + html_report()).encode("utf-8"), suffix)
+    assert source.kind == "html"
+    record = parse(source.parse_text)
+    assert _table3(record) == _expected()
+    assert record.findings == []
+
+
+def test_a_text_opening_with_angle_brackets_stays_a_text():
+    """A text report whose first line is in angle brackets (〈〉 or <>, no tag of a page) stays a text."""
+    source = read_bytes("<某某县卫生健康局>2024年政府信息公开工作年度报告\n一、总体情况\n".encode(), ".txt")
+    assert source.kind == "text" and source.text.startswith("<某某县卫生健康局>")

@@ -610,6 +610,30 @@ def _docx_alt_chunk(chunk, document) -> str:
     return text
 
 
+# what a web page saved under another name begins with: declarations, comments (a browser's "saved from url"),
+# then a tag only a page opens with (a CMS's "export to Word" serves its page as a .doc; a saved page named .txt)
+_PAGE_START = re.compile(r"\A(?:\s|\ufeff|<\?xml[^<>]*>|<!--.*?-->|<!doctype[^<>]*>)*<(?:html|head|body|meta|title|"
+                         r"link|style|script|base|div|table|center|font|span|p|h[1-6])[\s/>]",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_page(text: str) -> bool:
+    """Whether a text (not named .html) is a web page: it opens, after an XML declaration, comments and a doctype,
+    with a page's tag (``_PAGE_START``; its first 4,000 characters looked at). Before, only a text opening with
+    ``<!doctype html`` or ``<html`` was read as a page: a page saved as a .doc whose first line is IE's
+    ``<!-- saved from url=… -->``, an ``<?xml?>`` declaration or a ``<meta>`` was read as text, its tags among its
+    words, and table 三 lost its rows (``row_extra_cells``, ``row_lost_cells``).
+
+    >>> looks_like_page("<!-- saved from url=(0042)http://x.gov.cn/ -->\\n<head><title>报告")
+    True
+    >>> looks_like_page("<?xml version='1.0'?><meta charset=gbk>"), looks_like_page("一、总体情况")
+    (True, False)
+    >>> looks_like_page("<某某局> 报告"), looks_like_page("<pre")
+    (False, False)
+    """
+    return _PAGE_START.match(text[:4000]) is not None
+
+
 _MIME_HEAD = re.compile(rb"\A\s*(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?MIME-Version:", re.IGNORECASE)
 
 
@@ -1676,7 +1700,7 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             if text is None:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
             kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
-                ("<!doctype html", "<html")) else "text"
+                ("<!doctype html", "<html")) or (suffix != ".md" and looks_like_page(text)) else "text"
             if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
                 raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
             source = Source(html_to_text(text) if kind == "html" else text, encoding=encoding, kind=kind)
