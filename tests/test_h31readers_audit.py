@@ -73,6 +73,23 @@ def test_a_layout_table_around_the_report_is_still_walked_into():
     assert _table3(record) == _expected()
 
 
+def test_a_navigation_table_beside_an_article_of_paragraphs_leaves_the_article_its_lines():
+    """A layout row holding a navigation table (a small table: it could be a split cell's) beside the article's
+    paragraphs is no row of a report's table: the article is read paragraph by paragraph, its sections found (read
+    as one row, as this session's first version of split cells did, the article was one line and no section of it
+    was found)."""
+    article = ("<h1>某某县卫生健康局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+               "<p>本年度收到政府信息公开申请8件。</p><p>五、存在的主要问题及改进情况</p><p>无。</p>"
+               "<p>六、其他需要报告的事项</p><p>无。</p>")
+    page = ("<html><body><table><tr><td><table><tr><td>首页</td><td>信息公开</td></tr></table></td>"
+            f"<td>{article}</td></tr></table></body></html>")
+    source = read_bytes(page.encode(), ".html")
+    assert "\n一、总体情况\n本年度收到政府信息公开申请8件。\n" in source.text
+    absent = [f.message for f in parse(source.parse_text).findings if f.code == "section_absent"]
+    found = ("总体情况", "存在的主要问题", "其他需要报告")  # (the article's sections; 二 to 四 are not in it)
+    assert absent and not any(name in message for message in absent for name in found)
+
+
 def _docx_report(table: str) -> bytes:
     from docx import Document
     from lxml import etree

@@ -19,20 +19,32 @@ from __future__ import annotations
 from .values import read_cell
 
 MAX_SUB_ROWS = 4  # rows of a table that splits a cell (a header's: 法人或其他组织 over its five; a report is longer)
+# what the row's other cells hold at most, each: a table's cell (the template's longest label, 2.申请人逾期未按
+# 收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请, has 38 characters; a label wraps on a few lines). A page's
+# layout row holds a navigation table beside the article's paragraphs: read as one row, the article was one line
+MAX_CELL_CHARS = 120
+MAX_CELL_LINES = 4
 
 
 def fits(texts: list[str], grids: list[list[list[str]]]) -> bool:
-    """Whether a row whose other cells hold ``texts`` and whose split cells hold tables of rows ``grids`` is read as
-    the row it shows (the module's rule: each table of at most ``MAX_SUB_ROWS`` rows; one of more than one row
-    only where no cell of the row holds a number).
+    """Whether a row whose other cells hold ``texts`` (each as its lines) and whose split cells hold tables of rows
+    ``grids`` is read as the row it shows (the module's rule: each table of at most ``MAX_SUB_ROWS`` rows, the other
+    cells a table's, within ``MAX_CELL_CHARS`` and ``MAX_CELL_LINES``; a table of more than one row only where no
+    cell of the row holds a number).
 
     >>> fits(["（一）予以公开", "3", "4"], [[["1", "0", "0", "0", "0"]]]), fits(["自然人"], [[["法人"], ["商业企业"]]])
     (True, True)
     >>> fits(["（一）予以公开", "3", "4"], [[["1"], ["0"]]]), fits(["甲"], [[["乙"]] * 5]), fits(["甲"], [[]])
     (False, False, False)
+    >>> fits(["一、总体情况\\n本年度\\n五、存在的问题\\n无。\\n六、其他"], [[["首页", "信息公开"]]])
+    False
     """
     if not grids or not all(0 < len(rows) <= MAX_SUB_ROWS for rows in grids):
         return False
+    if any(len(text) > MAX_CELL_CHARS or sum(1 for line in text.split("\n") if line.strip()) > MAX_CELL_LINES
+           for text in texts):
+        return False
+    texts = [" ".join(text.split()) for text in texts]
     if max(len(rows) for rows in grids) == 1:
         return True
     cells = [*texts, *(cell for rows in grids for row in rows for cell in row)]

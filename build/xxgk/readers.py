@@ -371,7 +371,7 @@ def _html_split_cells(tr) -> dict | None:
             continue
         tables = list(islice(cell.iterdescendants("table"), 2))
         if not tables:
-            texts.append(_cell_line(_cell_text(cell)))
+            texts.append(_cell_text(cell))
             continue
         trs = list(islice(tables[0].iter("tr"), MAX_SUB_ROWS + 1))
         if len(tables) > 1 or len(trs) > MAX_SUB_ROWS or cell.text_content().replace(
@@ -748,7 +748,7 @@ def _docx_split_cells(tcs: list[tuple], document, depth: int) -> dict | None:
     for tc, _ in tcs:
         inner = [child for child in tc.iterchildren() if child.tag == table]
         if not inner and tc.find(".//" + table) is None:
-            texts.append(_cell_line(_docx_cell_text(tc)))
+            texts.append(_docx_cell_text(tc))
             continue
         if len(inner) != 1 or inner[0].find(".//" + table) is not None or any(
                 child.tag not in (paragraph, table, properties) or (child.tag == paragraph and _docx_paragraph_text(
