@@ -386,3 +386,24 @@ def test_a_text_opening_with_angle_brackets_stays_a_text():
     """A text report whose first line is in angle brackets (〈〉 or <>, no tag of a page) stays a text."""
     source = read_bytes("<某某县卫生健康局>2024年政府信息公开工作年度报告\n一、总体情况\n".encode(), ".txt")
     assert source.kind == "text" and source.text.startswith("<某某县卫生健康局>")
+
+
+def test_a_footnote_mark_raised_by_a_text_rise_never_joins_its_number():
+    """Setting characters on their baseline must not set a superscript raised by a text rise (``Ts``: the box holds
+    it, the matrix does not) on its number's line: this session's first version read ``3`` with the mark ``¹`` as 31
+    and ``7²`` as 72, published. The mark stays apart: the cell is unreadable (missing), never another number."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    _scanned_pdf("{n}", 1)  # (registers the font)
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10, leading=12)
+    cells = (["行政许可", "3<super>1</super>", "12"], ["行政处罚", "5", "7<super>2</super>"])
+    table = Table([[Paragraph(text, style) for text in row] for row in cells], colWidths=[80, 40, 40])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build([table])
+    rows = [line.split("\t") for line in read_bytes(out.getvalue(), ".pdf").text.split("\n")]
+    assert [row[0] for row in rows] == ["行政许可", "行政处罚"]
+    assert "31" not in rows[0] and "72" not in rows[1] and ["5", "12"] == [rows[1][1], rows[0][2]]
