@@ -175,7 +175,9 @@ def test_a_link_shared_before_the_pinyin_ids_lands_exactly_where_the_headings_ow
 
     agency = _agency_dir(served_site, "昌吉市行政审批局")
     page = (served_site / agency / "index.html").read_text(encoding="utf-8")
-    pairs = [(agency, old, new) for old, new in re.findall(r'<span id="?(_[0-9]+)"?></span><h2 id="?([a-z-]+)', page)]
+    # (two headings a page type: each pair is eight page loads, and every heading's span is the same markup)
+    pairs = [(agency, old, new)
+             for old, new in re.findall(r'<span id="?(_[0-9]+)"?></span><h2 id="?([a-z-]+)', page)][:2]
     report = (served_site / agency / "2024.html").read_text(encoding="utf-8")
     pairs += [(agency + "2024.html", old, new)
               for old, new in re.findall(r'<span id="?(_[0-9]+)"?></span><h2 id="?([a-z-]+)', report)][2:4]
