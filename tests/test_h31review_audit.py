@@ -68,3 +68,29 @@ def test_a_pdf_drawn_in_simulated_bold_is_read_without_the_librarys_quadratic_de
     source = read_bytes(build(ruled=True), ".pdf")
     assert not [f.code for f in source.findings if f.code == "file_unreadable"]
     assert _table3(parse(source.parse_text)) == _expected()
+
+
+@pytest.mark.parametrize("layout", ["html", "tabs", "column"])
+def test_table_4_under_the_templates_header_is_read_as_printed_when_a_total_does_not_add_up(layout):
+    """Table 四 under the template's own header (结果维持 结果纠正 其他结果 尚未审结 总计) whose 行政复议 total does not
+    add up (1 upheld, 1 corrected, total printed 0): session 31's check for numbers under no header (each total
+    first, 2 1 1 0 0) took the template's header for no header — the header reader says nothing for the template's
+    order — and, the printed numbers holding with 总计 first, all fifteen were published missing with
+    columns_order_unsure. The header says the order: the numbers are published as printed, the broken total told
+    by identity_broken (as before the session)."""
+    from tests.factory import tab_report
+    from tests.test_h28parser_audit import HEADING_4, ZEROS_4, _table_4
+    from tests.test_layouts_unseen import OUTCOMES, html_report, html_table4
+
+    printed = [1, 1, 0, 0, 0] + [0] * 10
+    if layout == "html":
+        record = parse(read_bytes(html_report(t4=html_table4(values=printed)).encode(), ".html").parse_text)
+    else:
+        header = ("行政复议\t行政诉讼\n" + "\t".join(OUTCOMES) + "\t未经复议直接起诉\t复议后起诉\n"
+                  + "\t".join(OUTCOMES * 2) + "\n") if layout == "tabs" else \
+            "".join(f"{name} |\n" for name in ["结果维持", "结果 纠正", "其他 结果", "尚未 审结", "总计"])
+        body = HEADING_4 + header + "\t".join(str(v) for v in printed)
+        record = parse(tab_report().replace(HEADING_4 + ZEROS_4, body))
+    assert _table_4(record) == [[1, 1, 0, 0, 0], [0] * 5, [0] * 5]
+    codes = [f.code for f in record.findings if f.table == "4"]
+    assert "identity_broken" in codes and "columns_order_unsure" not in codes

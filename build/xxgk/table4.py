@@ -16,7 +16,7 @@ from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import apart_in_columns, group_totals_hold, is_digit_run, narrow_pair, spaced_split
-from .table4_columns import Order, header_order, order_names, totals_only_order
+from .table4_columns import Order, header_order, order_names, outcomes_printed, totals_only_order
 from .text import compact, fold
 from .values import read_cell
 
@@ -113,8 +113,9 @@ def _totals_first_unsaid(rows: list[Row], lines: list[tuple[int, str]]) -> Findi
             or any(len(row.filled_slots) % group for row in rows):
         return None
     first = min(s.line for s in cells)
-    if header_order([text for number, text in lines if number < first]) is not None:
-        return None
+    header = [text for number, text in lines if number < first]
+    if header_order(header) is not None or ((named := outcomes_printed(header)) and named[0] != "total"):
+        return None  # (a header printing the outcomes, 总计 last as the template's: the order is said, not guessed)
     values = tuple(read_cell(s.text)[0] for s in cells)
     check = group_totals_hold(group)
     moved = tuple(v for at in range(0, len(values), group) for v in (*values[at + 1:at + group], values[at]))

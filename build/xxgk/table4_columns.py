@@ -115,6 +115,25 @@ def _outcomes(cells: list[str]) -> list[str] | None:
     return named if sorted(named) == sorted(outcome_codes()) else None
 
 
+def outcomes_printed(header: list[str]) -> list[str] | None:
+    """The five outcomes in the order the header lines first name them, whatever their layout (a row of cells, or
+    one cell a line as a column-wise export prints them: 结果维持 | over 结果 纠正 | …), or None when the lines do not
+    name all five. ``header_order`` is None both for a header naming the template's order and for one it cannot
+    read; this tells a header that prints its outcomes from none.
+
+    >>> outcomes_printed(["行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计"])
+    ['upheld', 'corrected', 'other', 'pending', 'total']
+    >>> outcomes_printed(["结果维持 |", "结果 纠正 |", "其他 结果 |", "尚未 审结 |", "总计 |"])[-1]
+    'total'
+    >>> outcomes_printed(["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉"]) is None
+    True
+    """
+    text = "|".join(re.sub(r"\s+", "", line) for line in header if not _NOT_HEADER.search(line))
+    first = {code: match.start() for code, pattern in patterns("outcome_labels")
+             if (match := pattern.search(text)) is not None}
+    return sorted(first, key=first.__getitem__) if len(first) == len(outcome_codes()) else None
+
+
 MAX_TOTALS_CELL = 16  # characters: a totals-only header names a proceeding in full (行政诉讼（未经复议直接起诉）总计)
 
 
