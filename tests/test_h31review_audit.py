@@ -3,6 +3,7 @@ against what a reader would see published (the fixtures are built here)."""
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
@@ -94,3 +95,43 @@ def test_table_4_under_the_templates_header_is_read_as_printed_when_a_total_does
     assert _table_4(record) == [[1, 1, 0, 0, 0], [0] * 5, [0] * 5]
     codes = [f.code for f in record.findings if f.table == "4"]
     assert "identity_broken" in codes and "columns_order_unsure" not in codes
+
+
+def _report_with_a_turned_last_page(lines: list[str]) -> bytes:
+    """A short report whose last page is printed turned a quarter (a landscape page on a portrait one, as a report
+    set in landscape for its tables prints every page) and holds only ``lines``: its signature and date, or the
+    last rows of a table that ran over."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.test_h31readers_audit import _scanned_pdf
+
+    _scanned_pdf("{n}", 1)  # (registers the font)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.setFont("STSong-Light", 12)
+    first = ["某某县卫生健康局2024年政府信息公开工作年度报告", "一、总体情况", "本年度收到政府信息公开申请8件。",
+             "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+    for k, line in enumerate(first):
+        pdf.drawString(80, 780 - 24 * k, line)
+    pdf.showPage()
+    pdf.saveState()
+    pdf.translate(500, 100)
+    pdf.rotate(90)
+    pdf.setFont("STSong-Light", 12)
+    for k, line in enumerate(lines):
+        pdf.drawString(400, -24 * k, line)
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def test_a_turned_last_page_of_two_lines_is_read_turned():
+    """A report set in landscape whose last page holds only its signature and date, printed turned like every
+    page: session 31 turned a page only when its sideways text stood on three lines or more (so that a note up the
+    margin of an upright page would not turn it), and this page's two lines were read a character a line — the
+    date lost (no published date). A page whose sideways lines outnumber its upright ones is turned, as before."""
+    source = read_bytes(_report_with_a_turned_last_page(["某某县卫生健康局", "2025年1月20日"]), ".pdf")
+    assert "某某县卫生健康局\n2025年1月20日" in source.text
+    assert parse(source.parse_text).published_date == "2025-01-20"

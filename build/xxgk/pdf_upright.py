@@ -38,12 +38,15 @@ def _direction(matrix: tuple) -> tuple[int, int]:
 
 def turn(chars: list[dict]) -> int:
     """The turn (0, 90, 180 or 270 degrees clockwise) that makes most of ``chars`` (pdfplumber's) run left to right:
-    0 unless more than ``SIDEWAYS_SHARE`` of them run one other way, on at least ``SIDEWAYS_LINES`` lines.
+    0 unless more than ``SIDEWAYS_SHARE`` of them run one other way, on at least ``SIDEWAYS_LINES`` lines or on
+    more lines than those running left to right stand on.
 
     >>> turn([{"matrix": (0, 9, -9, 0, 0, 0), "x0": x} for x in (30, 50, 70)] + [{"matrix": (9, 0, 0, 9, 0, 0)}])
     90
     >>> turn([{"matrix": (0, 9, -9, 0, 0, 0), "x0": 30}] * 3 + [{"matrix": (9, 0, 0, 9, 0, 0)}])  # one margin line
     0
+    >>> turn([{"matrix": (0, 9, -9, 0, 0, 0), "x0": x} for x in (30, 30, 50, 50)] + [{"matrix": (9, 0, 0, 9, 0, 0)}])
+    90
     >>> turn([{"matrix": (0, 9, -9, 0, 0, 0)}, {"matrix": (9, 0, 0, 9, 0, 0)}]), turn([])
     (0, 0)
     """
@@ -54,8 +57,11 @@ def turn(chars: list[dict]) -> int:
     if direction not in TURNS or count <= SIDEWAYS_SHARE * len(chars):
         return 0
     across = "top" if direction[1] == 0 else "x0"  # (text running up or down: a line's characters share x)
-    return TURNS[direction] if _lines([c.get(across, 0) for c, d in zip(chars, directions, strict=True)
-                                       if d == direction]) >= SIDEWAYS_LINES else 0
+    sideways = _lines([c.get(across, 0) for c, d in zip(chars, directions, strict=True) if d == direction])
+    # (or on more lines than the upright text: a landscape report's last page printed turned, its signature and date
+    # alone — two lines, none upright — was read a character a line, the date lost, when three were required)
+    upright = _lines([c.get("top", 0) for c, d in zip(chars, directions, strict=True) if d == (1, 0)])
+    return TURNS[direction] if sideways >= SIDEWAYS_LINES or sideways > upright else 0
 
 
 def _lines(places: list[float]) -> int:
