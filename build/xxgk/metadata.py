@@ -621,10 +621,11 @@ _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")
 
 # the first sentence of 总体情况 opening on the year it reports on: 2023年，我局…  二〇二三年以来，…
 # — or on the year named in brackets, 本年度（2023年）, or on its first day to its last, 2023年1月1日至12月31日，我局…
-# (before, neither was read: year_not_found though the year is printed in the first words)
+# (before, neither was read: year_not_found though the year is printed in the first words); a period's second year,
+# when printed, is the first (2022年1月1日至2023年12月31日 names no one year)
 _OPENING_YEAR = re.compile(r"\A\s*(?:本\s*年\s*度?\s*[（(]\s*)?([0-9]{4})\s*年\s*度?\s*(?:以来|是|我|本|全|，|,"
                            r"|(?<=[（(][0-9]{4}年)[)）]|(?<=[（(][0-9]{4}年度)[)）]"
-                           r"|1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*(?:[0-9]{4}\s*年\s*)?12\s*月\s*31\s*日)")
+                           r"|1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日)")
 
 
 def overview_to_year(overview: str) -> int | None:
@@ -636,6 +637,10 @@ def overview_to_year(overview: str) -> int | None:
     (2023, 2023)
     >>> overview_to_year("2019年印发的办法继续施行。"), overview_to_year("2023年1月1日起施行的办法…")
     (None, None)
+
+    A period of two years names no one year (the review of session 31: it was read as its first):
+    >>> overview_to_year("2022年1月1日至2023年12月31日，我局…"), overview_to_year("2023年1月1日至2023年12月31日，…")
+    (None, 2023)
     """
     match = _OPENING_YEAR.match(_chinese_year(fold(overview[:40])))
     return int(match.group(1)) if match else None
