@@ -49,14 +49,22 @@ def _grown(parser) -> bytearray:
     return parser._curtoken
 
 
-def _parse_string(self, s: bytes, i: int) -> int:
-    token = _grown(self)
-    m = END_STRING.search(s, i)
+def _grow_to(parser, pattern, s: bytes, i: int) -> int | None:
+    """Grow the token being read with ``s[i:]`` up to ``pattern``'s next match: the match's start, or None when ``s``
+    ends first (all of it taken: the library reads the next 4 KB and calls again)."""
+    token = _grown(parser)
+    m = pattern.search(s, i)
     if not m:
         token += s[i:]
+        return None
+    token += s[i:m.start(0)]
+    return m.start(0)
+
+
+def _parse_string(self, s: bytes, i: int) -> int:
+    if (j := _grow_to(self, END_STRING, s, i)) is None:
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
+    token = self._curtoken
     c = s[j:j + 1]
     if c == b"\\":
         self.oct = b""
@@ -96,13 +104,9 @@ def _parse_string_1(self, s: bytes, i: int) -> int:
 
 
 def _parse_literal(self, s: bytes, i: int) -> int:
-    token = _grown(self)
-    m = END_LITERAL.search(s, i)
-    if not m:
-        token += s[i:]
+    if (j := _grow_to(self, END_LITERAL, s, i)) is None:
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
+    token = self._curtoken
     if s[j:j + 1] == b"#":
         self.hex = b""
         self._parse1 = self._parse_literal_hex
@@ -128,13 +132,9 @@ def _parse_literal_hex(self, s: bytes, i: int) -> int:
 
 
 def _parse_hexstring(self, s: bytes, i: int) -> int:
-    token = _grown(self)
-    m = END_HEX_STRING.search(s, i)
-    if not m:
-        token += s[i:]
+    if (j := _grow_to(self, END_HEX_STRING, s, i)) is None:
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
+    token = self._curtoken
     # (the library: HEX_PAIR.sub, a call per pair of digits, 15 s for 20 MB; the token holds only hex digits and
     # white space, so fromhex gives the same bytes, a lone last digit d as the byte 0d as the library reads it)
     digits = SPC.sub(b"", bytes(token))
@@ -145,38 +145,25 @@ def _parse_hexstring(self, s: bytes, i: int) -> int:
 
 
 def _parse_keyword(self, s: bytes, i: int) -> int:
-    token = _grown(self)
-    m = END_KEYWORD.search(s, i)
-    if not m:
-        token += s[i:]
+    if (j := _grow_to(self, END_KEYWORD, s, i)) is None:
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
+    token = self._curtoken
     self._add_token(True if token == b"true" else False if token == b"false" else KWD(bytes(token)))
     self._parse1 = self._parse_main
     return j
 
 
 def _parse_comment(self, s: bytes, i: int) -> int:
-    token = _grown(self)  # (the library keeps a comment's text, though it never reads it)
-    m = EOL.search(s, i)
-    if not m:
-        token += s[i:]
+    if (j := _grow_to(self, EOL, s, i)) is None:  # (the library keeps a comment's text, though it never reads it)
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
     self._parse1 = self._parse_main
     return j
 
 
 def _parse_number(self, s: bytes, i: int) -> int:
-    token = _grown(self)
-    m = END_NUMBER.search(s, i)
-    if not m:
-        token += s[i:]
+    if (j := _grow_to(self, END_NUMBER, s, i)) is None:
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
+    token = self._curtoken
     if s[j:j + 1] == b".":
         token += b"."
         self._parse1 = self._parse_float
@@ -188,13 +175,9 @@ def _parse_number(self, s: bytes, i: int) -> int:
 
 
 def _parse_float(self, s: bytes, i: int) -> int:
-    token = _grown(self)
-    m = END_NUMBER.search(s, i)
-    if not m:
-        token += s[i:]
+    if (j := _grow_to(self, END_NUMBER, s, i)) is None:
         return len(s)
-    j = m.start(0)
-    token += s[i:j]
+    token = self._curtoken
     with contextlib.suppress(ValueError):
         self._add_token(float(token))
     self._parse1 = self._parse_main
