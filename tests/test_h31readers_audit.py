@@ -182,14 +182,13 @@ def test_a_pdf_with_a_title_beside_its_page_numbers_is_read_as_text():
     assert [f.code for f in source.findings] == []
 
 
-def _report_with_margin_note() -> bytes:
-    """A short report whose last page holds its signature and date upright and, printed up the left margin, the
-    note a government site stamps on what it serves (longer than the signature and the date together)."""
+def first_page_of_a_short_report(out: io.BytesIO):
+    """A reportlab canvas writing into ``out`` whose first page, done, holds a short report's title and sections
+    in the CJK font; the caller draws its last page (tests/test_h31review_audit.py too)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     _scanned_pdf("{n}", 1)  # (registers the font)
-    out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4)
     pdf.setFont("STSong-Light", 12)
     lines = ["某某县卫生健康局2024年政府信息公开工作年度报告", "一、总体情况", "本年度收到政府信息公开申请8件。",
@@ -197,6 +196,15 @@ def _report_with_margin_note() -> bytes:
     for k, line in enumerate(lines):
         pdf.drawString(80, 780 - 24 * k, line)
     pdf.showPage()
+    return pdf
+
+
+def _report_with_margin_note() -> bytes:
+    """A short report whose last page holds its signature and date upright and, printed up the left margin, the
+    note a government site stamps on what it serves (longer than the signature and the date together)."""
+
+    out = io.BytesIO()
+    pdf = first_page_of_a_short_report(out)
     pdf.setFont("STSong-Light", 12)
     pdf.drawString(350, 600, "某某县卫生健康局")
     pdf.drawString(350, 580, "2025年1月20日")

@@ -101,20 +101,10 @@ def _report_with_a_turned_last_page(lines: list[str]) -> bytes:
     """A short report whose last page is printed turned a quarter (a landscape page on a portrait one, as a report
     set in landscape for its tables prints every page) and holds only ``lines``: its signature and date, or the
     last rows of a table that ran over."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    from tests.test_h31readers_audit import first_page_of_a_short_report
 
-    from tests.test_h31readers_audit import _scanned_pdf
-
-    _scanned_pdf("{n}", 1)  # (registers the font)
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
-    pdf.setFont("STSong-Light", 12)
-    first = ["某某县卫生健康局2024年政府信息公开工作年度报告", "一、总体情况", "本年度收到政府信息公开申请8件。",
-             "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]
-    for k, line in enumerate(first):
-        pdf.drawString(80, 780 - 24 * k, line)
-    pdf.showPage()
+    pdf = first_page_of_a_short_report(out)
     pdf.saveState()
     pdf.translate(500, 100)
     pdf.rotate(90)
