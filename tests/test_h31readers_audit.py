@@ -351,15 +351,10 @@ def test_a_report_saved_as_a_single_file_web_page_is_read(suffix):
     assert _table3(record) == _expected()
 
 
-@pytest.mark.parametrize("ruled", [True, False])
-def test_numbers_drawn_twice_for_a_simulated_bold_are_read_once(monkeypatch, ruled):
-    """Exporters make bold of a font that has none (仿宋, 小标宋) by drawing each glyph twice, a fraction of a point
-    apart: each digit was read twice, and table 三's 6 was published as 66, its total 8 as 88 (table 四's too). A
-    character drawn over itself is now one character: every number is published as printed."""
+def draw_each_glyph_twice(monkeypatch) -> None:
+    """Make reportlab draw every string twice, 0.3 pt apart, as exporters make bold of a font that has none
+    (tests/test_h31review_audit.py too)."""
     from reportlab.pdfgen.canvas import Canvas
-
-    from tests.test_layouts_unseen import T4, _table4
-    from tests.test_parse9_pdf import build
 
     for name in ("drawString", "drawRightString", "drawCentredString"):
         draw = getattr(Canvas, name)
@@ -369,6 +364,17 @@ def test_numbers_drawn_twice_for_a_simulated_bold_are_read_once(monkeypatch, rul
             return draw(self, x + 0.3, y, text, *args, **kwargs)
 
         monkeypatch.setattr(Canvas, name, twice)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_numbers_drawn_twice_for_a_simulated_bold_are_read_once(monkeypatch, ruled):
+    """Exporters make bold of a font that has none (仿宋, 小标宋) by drawing each glyph twice, a fraction of a point
+    apart: each digit was read twice, and table 三's 6 was published as 66, its total 8 as 88 (table 四's too). A
+    character drawn over itself is now one character: every number is published as printed."""
+    from tests.test_layouts_unseen import T4, _table4
+    from tests.test_parse9_pdf import build
+
+    draw_each_glyph_twice(monkeypatch)
     record = parse(read_bytes(build(ruled=ruled), ".pdf").parse_text)
     assert _table3(record) == _expected()
     assert _table4(record) == T4

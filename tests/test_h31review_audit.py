@@ -50,22 +50,15 @@ def test_a_pdf_drawn_in_simulated_bold_is_read_without_the_librarys_quadratic_de
     characters back in order by ``list.index`` (quadratic: a page of 20,000 characters took 17 CPU s, of 40,000 103 s;
     a file's time is 120 s). The reader no longer calls it, and table 三's numbers are still read once each."""
     import pdfplumber.utils
-    from reportlab.pdfgen.canvas import Canvas
 
+    from tests.test_h31readers_audit import draw_each_glyph_twice
     from tests.test_parse9_pdf import build
 
     def refused(*args, **kwargs):
         raise AssertionError("pdfplumber's dedupe_chars: quadratic in a page's characters")
 
     monkeypatch.setattr(pdfplumber.utils, "dedupe_chars", refused)
-    for name in ("drawString", "drawRightString", "drawCentredString"):
-        draw = getattr(Canvas, name)
-
-        def twice(self, x, y, text, *args, draw=draw, **kwargs):
-            draw(self, x, y, text, *args, **kwargs)
-            return draw(self, x + 0.3, y, text, *args, **kwargs)
-
-        monkeypatch.setattr(Canvas, name, twice)
+    draw_each_glyph_twice(monkeypatch)
     source = read_bytes(build(ruled=True), ".pdf")
     assert not [f.code for f in source.findings if f.code == "file_unreadable"]
     assert _table3(parse(source.parse_text)) == _expected()
