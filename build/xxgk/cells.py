@@ -122,6 +122,10 @@ _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text,
 # it, 予以公开 (3)件, is still a count's
 _BRACKET_ITEM = re.compile(r"\)\s*(?![" + "".join(COUNT_UNITS) + r"])[\u4e00-\u9fff]")
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
+# an item number of table 三's sub-rows numbered on across its groups (1.–8. under （三）, 9.–11. under （四）, 12.–16.
+# under （五）, 17.–19. under （六）): two digits opening a label, no cell before them on the line — where cells come
+# before it, its first digit may be the last cell glued on (…0 0 12.其他法律 is a cell 1 and the item 2.)
+_RUN_ON_ITEM = re.compile(r"1\d")
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
 _FOOTER = r"(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)"
 _PAGE_FOOTER = re.compile(rf"^{_FOOTER}$")
@@ -341,6 +345,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("text", number))  # (3)其他: the item's number, part of its label
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
+            if _RUN_ON_ITEM.fullmatch(number) and (not out or out[-1][0] == "text"):
+                out.append(("text", number))  # 19.其他, （五）不予处理 12.信访…: Word numbering run on across the
+                continue  # groups (1.–8., 9.–11., …, 19.); no cell comes before it (before: 1 a stray cell, 9.其他)
             # "…00000002.其他法律": the last digit is the next label's item number
             if len(number) > 1:
                 out.append(("slot", number[:-1]))

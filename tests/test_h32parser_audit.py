@@ -1,0 +1,48 @@
+"""Audit 32 (parser, seventh round): real report shapes nobody here had tried — table 三's sub-rows numbered on
+across its groups (``19.其他``), … — never publish a number the report does not print in that cell, nor lose one it
+prints surely."""
+
+from __future__ import annotations
+
+import re
+
+from tests.factory import as_pipes
+from xxgk.parser import parse
+
+from .test_h31parser_audit import distinct_report, wrong_cells
+
+
+def _run_on(text: str) -> str:
+    """``text`` with table 三's sub-rows numbered on across the groups, as Word's list numbering continued prints
+    them: 1.–8. under （三）, 9.–11. under （四）, 12.–16. under （五）, 17.–19. under （六）."""
+    out, n = [], 0
+    for line in text.split("\n"):
+        found = re.match(r"^(.*?)(\d)\.(?=[\u4e00-\u9fff“])", line)
+        if found and "\t" in line:
+            n += 1
+            line = f"{found.group(1)}{n}.{line[found.end():]}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_table_3_sub_rows_numbered_on_across_the_groups_are_read_by_their_labels():
+    """Table 三's sub-rows numbered on across its groups (``（四）无法提供 9.本机关不掌握…``, ``10.没有现成…``, …
+    ``19.其他``) — Word's list numbering continued from one group to the next — in tab cells, pipe rows and PDF
+    text. Before: a label opening on two digits lost its first as a stray cell (ten stray_values), and ``19.其他``
+    read as ``9.其他``: 其他's seven cells missing with label_unrecognised and row_absent. Now the two digits are the
+    label's number: every cell is the printed one, no finding on table 三. Numbers printed before such a label on
+    its line still give it their last digit (``… 0 0 12.其他法律``: a cell 1 glued to item 2.), and a 其他 numbered
+    otherwise (``20.其他``, an agency's own row) is no 3.其他."""
+    text, counts = distinct_report()
+    printed = _run_on(text)
+    assert "（四）无法提供 9.本机关" in printed and "\n19.其他\t4\t" in printed
+    for form in (printed, as_pipes(printed), printed.replace("\t", " ")):
+        assert wrong_cells(form, counts) == {}
+        assert not [f.code for f in parse(form).findings if f.table == "3"]
+    from xxgk.cells import _loose_pieces
+
+    assert _loose_pieces("0 0 0 0 0 0 12.其他法律")[-3:] == (("slot", "1"), ("text", "2"), ("text", ".其他法律"))
+    extra = printed.replace("\n19.其他\t4\t", "\n20.其他\t4\t")
+    values = parse(extra).values("applications")
+    assert values[("other_other", "natural_person")] is None
+    assert "label_unrecognised" in {f.code for f in parse(extra).findings if f.table == "3"}
