@@ -46,3 +46,38 @@ def test_table_3_sub_rows_numbered_on_across_the_groups_are_read_by_their_labels
     values = parse(extra).values("applications")
     assert values[("other_other", "natural_person")] is None
     assert "label_unrecognised" in {f.code for f in parse(extra).findings if f.table == "3"}
+
+
+def _with_subtotals(text: str, sums: dict[str, int]) -> str:
+    """``text`` with table 三's groups printed as rows of their own carrying their subtotal (natural persons
+    ``sums[heading]``, the other applicants 0) above their sub-rows."""
+    lines = text.split("\n")
+    for head, n in sums.items():
+        i = next(k for k, line in enumerate(lines) if line.startswith(head + " "))
+        lines[i:i + 1] = ["\t".join([head, str(n)] + ["0"] * 5 + [str(n)]), lines[i][len(head) + 1:]]
+    return "\n".join(lines)
+
+
+def test_table_3_group_subtotal_rows_are_checked_against_their_sub_rows_and_never_published():
+    """2021's table 三 printed with each group's subtotal on a row of its own (``（三）不予公开 | 3 | 0 | … | 3`` above
+    ``1.属于国家秘密 | 2 | …``), in tab cells, pipe rows and PDF text. Before: the sub-rows were read, but three
+    label_unrecognised (and row_other_format for （六）其他处理, as if a 2019 row were printed) blamed a table that adds
+    up. Now a subtotal that holds is quiet; one that does not keeps its finding (label_unrecognised) and the
+    sub-rows stand as printed; a subtotal is never taken for a sub-row the table lacks."""
+    text, counts = distinct_report()
+    sums = {"（三）不予公开": 3, "（四）无法提供": 4, "（五）不予处理": 2, "（六）其他处理": 5}
+    printed = _with_subtotals(text, sums)
+    assert "\n（三）不予公开\t3\t0\t0\t0\t0\t0\t3\n1.属于国家秘密\t2\t" in printed
+    for form in (printed, as_pipes(printed), printed.replace("\t", " ")):
+        assert wrong_cells(form, counts) == {}
+        assert not [f.code for f in parse(form).findings if f.table == "3"]
+    wrong = _with_subtotals(text, dict(sums, **{"（四）无法提供": 6}))
+    for form in (wrong, wrong.replace("\t", " ")):
+        assert wrong_cells(form, counts) == {}
+        said = [(f.code, f.actual) for f in parse(form).findings if f.table == "3"]
+        assert said == [("label_unrecognised", "(四)无法提供")]
+    lacking = "\n".join(line for line in printed.split("\n") if not line.startswith("2.没有现成"))
+    values = parse(lacking).values("applications")
+    assert {values[("unavailable_needs_creation", a)] for a in ("natural_person", "total")} == {None}
+    said = {(f.code, f.row) for f in parse(lacking).findings if f.table == "3"}
+    assert ("row_absent", "2.没有现成信息需要另行制作") in said

@@ -62,6 +62,7 @@ from .table3_columns import (
     widen_group_subtotals,
     widen_without_total,
 )
+from .table3_subtotals import subtotal_group, subtotal_holds
 from .text import compact, fold
 from .values import PROSE_UNITS, read_cell
 
@@ -368,6 +369,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     no_total = widen_without_total(lines, table_rows)  # (no 总计 column: the totals blank, never summed)
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
+    group_rows = [(group, row) for row in found.unrecognised if (group := subtotal_group(row.label))]
+    found.unrecognised = [row for row in found.unrecognised if all(row is not r for _, r in group_rows)]
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
         row.slots[:0] = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
         row.filled = len(row.filled_slots)
@@ -447,9 +450,11 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         findings += void_persons_and_orgs(resolved)
     elif orgs_unsure(lines) and any(r.values for r in resolved.values()):
         findings += void_orgs(resolved)
+    holding = _holding_subtotals(group_rows, chosen, resolved, fmt, printed)
     placed_ids = {id(row) for row, _ in placed_rows.values()}
     findings += [make("label_unrecognised", table="3", actual=row.label[:40], line=row.line)
-                 for row in found.unrecognised if id(row) not in placed_ids and not running(row)]
+                 for row in found.unrecognised + [r for _, r in group_rows if id(r) not in holding]
+                 if id(row) not in placed_ids and not running(row)]
     findings += prose_numbers_unused("3", sorted(prose + [row.line for row in found.unrecognised
                                                           if id(row) not in placed_ids and running(row)]))
     findings += [make("row_other_format", expected=fmt, line=row.line, **cell_where(code))
@@ -471,6 +476,20 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         first = min((row.slots[0].line for row in chosen.values() if id(row) in subtotals), default=None)
         findings.append(make("columns_grouped", table="3", actual="；".join(printed) or "各行均为0", line=first))
     return fmt, _facts(resolved, fmt, placed_by), findings + row_findings
+
+
+def _holding_subtotals(group_rows: list[tuple[str, Row]], chosen: dict[str, Row], resolved: dict[str, Resolved],
+                       fmt: str, printed: Order) -> set[int]:
+    """The ids of the group subtotal rows (``table3_subtotals``) that equal their sub-rows' sums, quiet; a 2021
+    table's （六）其他处理 row that does is taken out of ``chosen`` (a subtotal, no 2019 row printed in it)."""
+    read = {code: r.values for code, r in resolved.items()}
+    holding = {id(row) for group, row in group_rows
+               if subtotal_holds(group, _resolve(row, "total_processed", printed).values, read, fmt)}
+    other = chosen.get("other")
+    if fmt == "2021" and other is not None and subtotal_group(other.label) == "other" and subtotal_holds(
+            "other", _resolve(other, "other", printed).values, read, fmt):
+        del chosen["other"]
+    return holding
 
 
 def _pair_uneven(found: Assignments, resolved: dict[str, Resolved], fmt: str,
