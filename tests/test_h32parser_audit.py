@@ -81,3 +81,28 @@ def test_table_3_group_subtotal_rows_are_checked_against_their_sub_rows_and_neve
     assert {values[("unavailable_needs_creation", a)] for a in ("natural_person", "total")} == {None}
     said = {(f.code, f.row) for f in parse(lacking).findings if f.table == "3"}
     assert ("row_absent", "2.没有现成信息需要另行制作") in said
+
+
+def test_a_row_whose_every_cell_printed_a_lost_glyph_is_said_printed_not_absent():
+    """A row whose cells each print a converter's mark for a lost glyph (``□``, ``■``, ``○`` —
+    rules/placeholder_characters.csv; a digit drawn in a font the text layer cannot map), in tab cells and pipe
+    rows: ``2.没有现成信息需要另行制作 | □ | □ | … | □``, ``行政许可 | □``. Before: the marks were taken for the
+    label's, and row_absent said the report does not print a row it prints. Now the marks are the row's cells:
+    the row stays missing, with row_in_words quoting what was printed in place of its numbers; never a 0. (A ``?``
+    is left as it was: the PDF cells' reader prints ``？`` where a value's row is unknown, to lose that row.)"""
+    from tests.factory import tab_report
+
+    text, counts = distinct_report()
+    line = next(x for x in text.split("\n") if x.startswith("2.没有现成"))
+    label = line.split("\t")[0]
+    for mark in ("□", "■", "○"):
+        printed = text.replace(line, label + ("\t" + mark) * 7)
+        for form in (printed, as_pipes(printed)):
+            record = parse(form)
+            values = record.values("applications")
+            assert {values[("unavailable_needs_creation", a)] for a in ("natural_person", "total")} == {None}
+            said = [(f.code, f.row, f.actual) for f in record.findings if f.table == "3"]
+            assert said == [("row_in_words", label, " | ".join([mark] * 7))], mark
+        one = parse(tab_report().replace("行政许可\t1", f"行政许可\t{mark}"))
+        assert one.values("active")[("licensing", "decisions")] is None
+        assert [(f.code, f.actual) for f in one.findings if f.table == "2"] == [("row_in_words", mark)], mark

@@ -33,7 +33,7 @@ from operator import itemgetter
 
 from .labels import label_matches, name_end
 from .memo import parser_memo
-from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark
+from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark, placeholders
 from .values import (
     COUNT_UNITS,
     MERGED_ACROSS,
@@ -1670,6 +1670,9 @@ def _label_text(cell: str, template: str) -> bool:
     (True, False)
     """
     text = compact(cell)
+    if text and all(ch in placeholders() and ch != "?" for ch in text):
+        return False  # □, ■, ○ in a cell of its own: a value whose glyphs the page lost, no mark of the label's
+        # (a ? is left to the label: pdf_cells.UNKNOWN prints ？ where a value's row is unknown, the row lost whole)
     return bool(_NOTE_CELL.match(text) or _UNIT_CELL.match(text)) or text in compact(template) or all(
         has_digit_mark(ch) or not ch.isalnum() for ch in cell) or len(_HAN.findall(text)) >= PHRASE
 
