@@ -36,6 +36,7 @@ from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .pdf_baselines import level
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
+from .pdf_covered import covered_removed
 from .pdf_overprint import overprints_removed
 from .pdf_rows import Ruled, join_broken_rows
 from .pdf_upright import upright
@@ -998,6 +999,8 @@ def pdf_to_text(data: bytes) -> str:
                 raise OverBudget(f"PDF 文字超过 {BUDGET.chars} 个字符")
             _check_drawing(page, number)
             page = upright(pdf, page)  # (a landscape page drawn turned on a portrait one: read it turned back)
+            # an old number under a white box painted over it (a correction) is not the number the page shows
+            page = covered_removed(page)
             # a character drawn again over itself is one character: exporters make bold of a font that has none (仿宋,
             # 小标宋) by drawing each glyph twice a fraction of a point apart, and a bold total 7 was read 77
             page = overprints_removed(page, OVERPRINT)  # (the library's dedupe_chars is quadratic: pdf_overprint)

@@ -1,0 +1,88 @@
+"""Reports as governments really make them (session 32, the readers' third round on the containers): PDFs corrected
+by painting over a number, pages laid out sideways past their table, cells whose digits are letter-spaced, web pages
+laid out in CSS boxes. Each fixture is built here; each test checks what a reader would see published."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.test_h30pdf_audit import _draw_table, _expected
+from tests.test_layouts_unseen import _table3
+from tests.test_parse9_pdf import _table3_cells
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+# where _draw_table puts table 三's first value column (自然人) and the row 一、本年新收 on an A4 page (points, from
+# the page's bottom): columns 42 points wide from x 250, that row's cell from 842 - 168.5 to 842 - 152.5
+CELL_X, NEW_ROW_Y = 250.0, 842 - 168.5
+
+
+def _report_pdf(over=None, under=None, data=None) -> bytes:
+    """A one-page report whose table 三 is ruled (``_draw_table``); ``under(page)`` draws before the table,
+    ``over(page)`` after it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
+        page.drawString(60, y, line)
+    if under:
+        under(page)
+    bottom = _draw_table(page, 740, list(enumerate(data or _table3_cells(False)[0])), _table3_cells(False)[1], 42)
+    if over:
+        over(page)
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _box(page, rgb: tuple[float, float, float], new: str | None = None) -> None:
+    """A box of colour ``rgb`` filled over 自然人's cell of 一、本年新收 (printed 6), and ``new`` written on it."""
+    page.setFillColorRGB(*rgb)
+    page.rect(CELL_X + 3, NEW_ROW_Y + 1, 36, 13, stroke=0, fill=1)
+    page.setFillColorRGB(0, 0, 0)
+    if new is not None:
+        page.setFont("STSong-Light", 7)
+        page.drawCentredString(CELL_X + 21, NEW_ROW_Y + 3, new)
+
+
+def test_a_number_corrected_by_a_white_box_painted_over_it_is_the_new_number():
+    """A cell corrected in a PDF editor: a white box painted over the printed 6 and 9 written on it. The page shows
+    9; the text layer holds both, and 69 was published (the row's sum then broken by 61). Characters fully under a
+    white or black box painted after them are no longer read: 9 is published."""
+    source = read_bytes(_report_pdf(over=lambda page: _box(page, (1, 1, 1), "9")), ".pdf")
+    assert "\t69\t" not in source.text
+    expected = _expected()
+    expected["new"][0] = 9
+    assert _table3(parse(source.parse_text)) == expected
+
+
+def test_a_number_under_a_black_redaction_box_is_missing_never_read():
+    """A black box painted over the number (a redaction) leaves the cell showing nothing: the number under it is
+    not published, the cell is missing with a finding (before: the hidden 6 was published)."""
+    record = parse(read_bytes(_report_pdf(over=lambda page: _box(page, (0, 0, 0))), ".pdf").parse_text)
+    got = _table3(record)
+    assert got["new"][0] is None and got["new"][1:] == _expected()["new"][1:]
+    assert [(f.row, f.column) for f in record.findings if f.table == "3" and f.code == "value_blank"] == [
+        ("一、本年新收政府信息公开申请数量", "自然人")]
+
+
+@pytest.mark.parametrize("drawn", ["highlight over", "shading under"])
+def test_a_number_shown_through_a_coloured_box_or_on_shading_is_read(drawn):
+    """A yellow box painted over a number is most likely a highlight (transparent: the number shows), and a box
+    painted before the number is its cell's shading: the number is read either way."""
+    def box(page):
+        _box(page, (1, 1, 0.6) if drawn == "highlight over" else (0.85, 0.85, 0.85))
+
+    pdf = _report_pdf(over=box) if drawn == "highlight over" else _report_pdf(under=box)
+    assert _table3(parse(read_bytes(pdf, ".pdf").parse_text)) == _expected()
