@@ -86,3 +86,55 @@ def test_a_number_shown_through_a_coloured_box_or_on_shading_is_read(drawn):
 
     pdf = _report_pdf(over=box) if drawn == "highlight over" else _report_pdf(under=box)
     assert _table3(parse(read_bytes(pdf, ".pdf").parse_text)) == _expected()
+
+
+def _landscape_overflow_pdf() -> bytes:
+    """A report whose table 三 is on a landscape page drawn turned on a portrait one, its last row (结转下年度) run
+    over onto the next such page alone — one line of text — and a page number (``- 2 -``, ``- 3 -``) stamped upright
+    at the foot of every page, as PDF tools add them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    data, spans = _table3_cells(False)
+    last = len(data) - 1
+    width, height = A4
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。")):
+        page.drawString(60, y, line)
+    page.drawCentredString(width / 2, 30, "- 1 -")
+    page.showPage()
+    for number, rows, heading in ((2, list(enumerate(data))[:last], True), (3, [(last, data[last])], False)):
+        page.saveState()
+        page.translate(width, 0)
+        page.rotate(90)
+        page.setFont("STSong-Light", 9)
+        if heading:
+            page.drawString(60, width - 30, "三、收到和处理政府信息公开申请情况")
+        _draw_table(page, width - 40, rows, spans)
+        page.restoreState()
+        page.setFont("STSong-Light", 9)
+        page.drawCentredString(width / 2, 30, f"- {number} -")
+        page.showPage()
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, 800, "四、政府信息公开行政复议、行政诉讼情况")
+    page.drawCentredString(width / 2, 30, "- 4 -")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_landscape_pages_last_row_run_over_alone_beside_an_upright_page_number_is_read():
+    """The landscape page holding only table 三's last row (one sideways line) and an upright page number had as many
+    upright lines as sideways ones, so it was not turned: the row was read a character a line and lost
+    (``row_absent``: 结转下年度 published as missing). A line that is only a page number no longer counts as the
+    page's upright text; on a turned page it is no part of the report (read a character a line, it was
+    ``stray_values`` "- 2 -" among table 三's rows)."""
+    record = parse(read_bytes(_landscape_overflow_pdf(), ".pdf").parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []

@@ -60,8 +60,32 @@ def turn(chars: list[dict]) -> int:
     sideways = _lines([c.get(across, 0) for c, d in zip(chars, directions, strict=True) if d == direction])
     # (or on more lines than the upright text: a landscape report's last page printed turned, its signature and date
     # alone — two lines, none upright — was read a character a line, the date lost, when three were required)
-    upright = _lines([c.get("top", 0) for c, d in zip(chars, directions, strict=True) if d == (1, 0)])
+    # (a line that is only a page number does not count: a landscape table's last row run over onto a page of its
+    # own, drawn turned, one line, beside the page number the printer or the site stamped upright, ``- 3 -``, stayed
+    # unturned, and the row was read a character a line, lost — ``row_absent``)
+    upright = _text_lines([c for c, d in zip(chars, directions, strict=True) if d == (1, 0)])
     return TURNS[direction] if sideways >= SIDEWAYS_LINES or sideways > upright else 0
+
+
+def _text_lines(chars: list[dict]) -> int:
+    """How many lines upright ``chars`` stand on (``_lines`` by their tops), not counting those that are only a page
+    number (``- 3 -``, ``第3页``, ``3/5``: ``readers.page_numbers_only``).
+
+    >>> row = [{"top": 700.0, "x0": 10.0 * k, "text": t} for k, t in enumerate("- 3 -")]
+    >>> _text_lines(row), _text_lines(row + [{"top": 600.0, "x0": 10.0, "text": "某"}])
+    (0, 1)
+    """
+    from .readers import page_numbers_only
+
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c.get("top", 0)):
+        if lines and char.get("top", 0) - lines[-1][-1].get("top", 0) <= LINE_GAP:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    # (a character of no known text is not known to be a page number's: its line counts)
+    texts = ["".join(c.get("text", "\ufffd") for c in sorted(line, key=lambda c: c.get("x0", 0))) for line in lines]
+    return sum(1 for text in texts if text.strip() and not page_numbers_only(text))
 
 
 def _lines(places: list[float]) -> int:
@@ -86,3 +110,37 @@ def upright(pdf, page):
     source.rotate = (source.rotate + degrees) % 360  # (pdfminer turns the page by it; pdfplumber reads the /Rotate)
     source.attrs["Rotate"] = source.rotate
     return Page(pdf, source, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
+def page_numbers_across_removed(page):
+    """A turned ``page`` (pdfplumber's, after ``upright``) without the page number a PDF tool stamped upright on
+    every page, which now runs up or down (``_page_numbers_across``); the page itself when it has none."""
+    numbers = _page_numbers_across(page.chars)
+    return page.filter(lambda obj: id(obj) not in numbers) if numbers else page
+
+
+def _page_numbers_across(chars: list[dict]) -> set[int]:
+    """The ids of those of a turned page's ``chars`` that run up or down and make a line that is only a page
+    number. Read, it was a character a line (``-``, ``3``, ``-``), and in a table's rows, ``stray_values``
+    ("- 3 -"); it is no part of the report.
+
+    >>> up = [{"matrix": (0, 9, -9, 0, 0, 0), "x0": 30.0, "top": 10.0 * k, "text": t} for k, t in enumerate("- 3 -")]
+    >>> len(_page_numbers_across(up)), len(_page_numbers_across([dict(c, text="某") for c in up]))
+    (5, 0)
+    """
+    from .readers import page_numbers_only
+
+    across = sorted((c for c in chars if _direction(tuple(c.get("matrix") or (1, 0))) in ((0, 1), (0, -1))),
+                    key=lambda c: (c.get("x0", 0), c.get("top", 0)))
+    lines: list[list[dict]] = []
+    for char in across:
+        if lines and char.get("x0", 0) - lines[-1][-1].get("x0", 0) <= LINE_GAP:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    out: set[int] = set()
+    for line in lines:
+        text = "".join(c.get("text", "") for c in sorted(line, key=lambda c: c.get("top", 0)))
+        if text.strip() and (page_numbers_only(text) or page_numbers_only(text[::-1])):
+            out.update(id(c) for c in line)
+    return out

@@ -39,7 +39,7 @@ from .pdf_cells import line_words, mark_blank_cells
 from .pdf_covered import covered_removed
 from .pdf_overprint import overprints_removed
 from .pdf_rows import Ruled, join_broken_rows
-from .pdf_upright import upright
+from .pdf_upright import page_numbers_across_removed, upright
 from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
 
@@ -998,9 +998,12 @@ def pdf_to_text(data: bytes) -> str:
             if chars > BUDGET.chars:
                 raise OverBudget(f"PDF 文字超过 {BUDGET.chars} 个字符")
             _check_drawing(page, number)
-            page = upright(pdf, page)  # (a landscape page drawn turned on a portrait one: read it turned back)
+            turned = upright(pdf, page)  # (a landscape page drawn turned on a portrait one: read it turned back)
+            was_turned, page = turned is not page, turned
             # an old number under a white box painted over it (a correction) is not the number the page shows
             page = covered_removed(page)
+            if was_turned:
+                page = page_numbers_across_removed(page)  # (stamped upright on the page before it was turned)
             # a character drawn again over itself is one character: exporters make bold of a font that has none (仿宋,
             # 小标宋) by drawing each glyph twice a fraction of a point apart, and a bold total 7 was read 77
             page = overprints_removed(page, OVERPRINT)  # (the library's dedupe_chars is quadratic: pdf_overprint)
