@@ -138,3 +138,46 @@ def test_a_landscape_pages_last_row_run_over_alone_beside_an_upright_page_number
     record = parse(read_bytes(_landscape_overflow_pdf(), ".pdf").parse_text)
     assert _table3(record) == _expected()
     assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+def _in_cell(parts: list[tuple[float, str]], space: float = 0.0):
+    """A drawing of ``parts`` (x from the cell's left, text) in 自然人's cell of 一、本年新收, in the table's 7-point
+    font with character spacing ``space`` (Word's 字符间距 加宽)."""
+    def draw(page):
+        for x, text in parts:
+            line = page.beginText()
+            line.setFont("STSong-Light", 7)
+            line.setCharSpace(space)
+            line.setTextOrigin(CELL_X + x, NEW_ROW_Y + 3)
+            line.textOut(text)
+            page.drawText(line)
+    return draw
+
+
+def _with_new_cell(draw) -> dict:
+    """Table 三 (``_report_pdf``) read, its 自然人 cell of 一、本年新收 left blank by the table, drawn by ``draw``."""
+    data, _ = _table3_cells(False)
+    data[3][3] = ""
+    record = parse(read_bytes(_report_pdf(over=draw, data=data), ".pdf").parse_text)
+    return {"new": _table3(record)["new"], "unreadable": [
+        f.column for f in record.findings if f.table == "3" and f.code == "value_unreadable"]}
+
+
+@pytest.mark.parametrize("space", [4.0, 1.5])
+def test_a_letter_spaced_number_in_a_ruled_cell_is_the_number_it_prints(space):
+    """Digits set apart by character spacing (each its own word: the table finder wrote ``1 0 7 5``) were missing
+    with ``value_unreadable``; the gaps all alike, the cell is the one number it prints, 1075."""
+    got = _with_new_cell(_in_cell([(5, "1075")], space))
+    assert got == {"new": [1075, 1, 0, 0, 1, 0, 8], "unreadable": []}
+
+
+@pytest.mark.parametrize("parts", [
+    [(4, "1"), (11.5, "0"), (19, "7"), (32, "5")],  # four numbers, the last set further off
+    [(4, "10"), (25, "75")],  # two numbers
+    [(4, "1"), (20, "6")],  # two digits: one gap says nothing
+])
+def test_numbers_set_apart_in_one_ruled_cell_are_never_joined(parts):
+    """Numbers typed apart in one cell (gaps unlike each other, or digits of more than one) — or two digits alone,
+    where one gap cannot tell 16 from 1 and 6 — stay missing with ``value_unreadable``, never one number."""
+    got = _with_new_cell(_in_cell(parts))
+    assert got == {"new": [None, 1, 0, 0, 1, 0, 8], "unreadable": ["自然人"]}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .pdf_letter_spacing import SPREAD, cell_chars, spaced_number
+
 NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*")
 STACKED = "｜"  # between numbers stacked in one cell: one cell, no number (read as unreadable; " / " was read as
 # three cells, 10, the mark for none and 200, and the row lost with row_extra_cells)
@@ -31,13 +33,21 @@ def numeric_lines(text: str | None) -> list[str] | None:
 
 def table_rows(table) -> list[list[str]]:
     """A ruled table's (pdfplumber's) rows of cell texts, each cell on one line: its lines joined with a space,
-    except a cell of numbers over lines, joined with ``STACKED``."""
+    except a cell of numbers over lines, joined with ``STACKED``, and a cell of one letter-spaced number, written
+    as that number (``pdf_letter_spacing.spaced_number``)."""
     out = []
-    for texts, row in zip(table.extract(), table.rows, strict=True):
+    spread = []  # (row, column, box) of the cells the table finder wrote as digits apart (``1 0 7 5``)
+    for r, (texts, row) in enumerate(zip(table.extract(), table.rows, strict=True)):
         cells = []
-        for text, box in zip(texts, row.cells, strict=True):
+        for c, (text, box) in enumerate(zip(texts, row.cells, strict=True)):
             lines = numeric_lines(text)
             cells.append(" ".join((text or "").split()) if lines is None or box is None else STACKED.join(lines))
+            if box is not None and SPREAD.fullmatch(cells[-1]):
+                spread.append((r, c, box))
         out.append(cells)
+    # a letter-spaced number is the number it prints (``pdf_letter_spacing``): its cell's characters say so
+    for (r, c, _), chars in zip(spread, cell_chars(table.page.chars, [box for _, _, box in spread]) if spread else (),
+                                strict=True):
+        out[r][c] = spaced_number(chars) or out[r][c]
     return out
 
