@@ -9,7 +9,7 @@ import io
 import pytest
 
 from tests.test_h30pdf_audit import _draw_table, _expected
-from tests.test_layouts_unseen import _table3
+from tests.test_layouts_unseen import _table3, html_table3
 from tests.test_parse9_pdf import _table3_cells
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
@@ -181,3 +181,49 @@ def test_numbers_set_apart_in_one_ruled_cell_are_never_joined(parts):
     where one gap cannot tell 16 from 1 and 6 — stay missing with ``value_unreadable``, never one number."""
     got = _with_new_cell(_in_cell(parts))
     assert got == {"new": [None, 1, 0, 0, 1, 0, 8], "unreadable": ["自然人"]}
+
+
+def _css_table3(cell_style: str, blank: bool = True) -> str:
+    """Table 三 (``html_table3``) laid out without a table: a ``<div>`` a row, a box of ``cell_style`` a cell (the
+    merged header's cells one box each), 一、本年新收's values 16 1 (blank) 0 1 0 18 when ``blank``."""
+    import re
+
+    from tests.test_layouts_unseen import ROWS
+
+    rows = dict(ROWS, new=[16, 1, 0, 0, 1, 0, 18], granted=[13, 1, 0, 0, 0, 0, 14],
+                total_processed=[16, 1, 0, 0, 0, 0, 17])
+    table = html_table3(rows)
+    if blank:
+        table = table.replace("<td>16</td><td>1</td><td>0</td>", "<td>16</td><td>1</td><td></td>", 1)
+    table = re.sub(r"<table[^>]*>", "<div class='table'>", table).replace("</table>", "</div>")
+    table = table.replace("<tr>", "<div class='tr'>").replace("</tr>", "</div>")
+    return re.sub(r"<td[^>]*>", f"<span style='{cell_style}'>", table).replace("</td>", "</span>")
+
+
+@pytest.mark.parametrize("style", ["display:inline-block;width:80px", "display: table-cell", "float:left;width:60px"])
+def test_a_web_table_laid_out_in_css_boxes_is_read_cell_by_cell(style):
+    """A web page whose table 三 is a ``<div>`` a row of CSS boxes (inline-block or table-cell spans, floated boxes)
+    ran its cells together (``一、本年新收政府信息公开申请数量16101018``: which digits make which number is a guess, and
+    a row with a blank cell was lost) or put each on a line (a blank box no line: the row's later numbers moved
+    left). Each such row is now read as a row of cells: every number in its column, the blank one missing with
+    ``value_blank``."""
+    from tests.test_layouts_unseen import html_report
+
+    record = parse(read_bytes(html_report(t3=_css_table3(style)).encode(), ".html").parse_text)
+    got = _table3(record)
+    assert got["new"] == [16, 1, None, 0, 1, 0, 18]
+    assert got["granted"] == [13, 1, 0, 0, 0, 0, 14] and got["carried_forward"] == _expected()["carried_forward"]
+    assert [(f.row, f.column) for f in record.findings if f.table == "3" and f.code == "value_blank"] == [
+        ("一、本年新收政府信息公开申请数量", "科研机构")]
+
+
+def test_floated_boxes_of_words_and_layout_columns_stay_lines():
+    """Two floated boxes of words (a page's 发布日期 and 来源) are no row of a table, and a floated column holding
+    paragraphs (the article beside a navigation) is read paragraph by paragraph, as before."""
+    page = ("<html><body><div><div style='float:left'>发布日期：2025-01-20</div>"
+            "<div style='float:right'>来源：某局</div></div>"
+            "<div><div style='float:left'><p>首页</p><p>信息公开</p></div><div style='float:left'>"
+            "<p>某某县卫生健康局2024年政府信息公开工作年度报告</p><p>一、总体情况</p></div></div></body></html>")
+    text = read_bytes(page.encode(), ".html").text
+    assert "\t" not in text
+    assert text.split("\n")[:3] == ["发布日期：2025-01-20", "来源：某局", "首页"]

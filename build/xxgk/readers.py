@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .css_rows import css_cells
 from .docx_numbering import word_int, write_list_numbers
 from .findings import Finding, make
 from .nested_rows import MAX_SUB_ROWS, expand, fits
@@ -102,6 +103,7 @@ _HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "select", "button"
 _HTML_PAGE_PARTS = "|".join(f"//{tag}[not(ancestor::article or ancestor::main)]" for tag in ("header", "footer"))
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MARKS = {"sup": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "sub": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})  # (a table's: ``_html_row``)
 _BLOCKS = ("td", "th", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section", "article")
 
 
@@ -276,6 +278,11 @@ def html_to_text(markup: str) -> str:
                              grids if _holds_table(element) else None)
             stack.append(tail)
             stack.append("\n" + "\n".join("\t".join(cells) for cells in rows) + "\n")
+            continue
+        # a row of cells laid out by CSS (inline-block or floated boxes, no table) is a row of cells too
+        if tag not in _TABLE_PARTS and len(element) > 1 and (boxes := css_cells(element)) is not None:
+            stack.append("\n" + tail)
+            stack.append("\n" + "\t".join(_cell_line(_cell_text(box)) for box in boxes) + "\n")
             continue
         block = "\n" if tag in _BLOCKS else ""
         stack.append(block + tail)
