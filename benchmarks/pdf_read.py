@@ -59,30 +59,41 @@ def passes(data: bytes, pages: int) -> None:
     """CPU time a page of the reader's own passes against pdfplumber's (process time: other processes on a shared
     machine count less): the turn of a page from its characters, and a table's rows with cells of numbers over lines
     placed (``table_rows``) against pdfplumber's ``extract`` alone, and the characters set on their baselines
-    (``pdf_baselines.level``, timed on copies with the copying: the characters stay as the library placed them)."""
+    (``pdf_baselines.level``, timed on copies with the copying: the characters stay as the library placed them),
+    the characters in no cell of a table looked for (``pdf_orphans``) and those under a box painted over them
+    (``pdf_covered.hidden``)."""
     import pdfplumber
 
     from xxgk.pdf_baselines import level
     from xxgk.pdf_cell_lines import table_rows
+    from xxgk.pdf_covered import hidden
+    from xxgk.pdf_orphans import orphans
     from xxgk.pdf_upright import turn
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         start = time.process_time()
         found = [(page.find_tables(), page.chars) for page in pdf.pages]
+        layouts = [page.layout for page in pdf.pages]
         layout = time.process_time() - start
         timings = {}
         for name, work in (("turn", lambda tables, chars: turn(chars)),
                            ("extract", lambda tables, chars: [t.extract() for t in tables]),
                            ("table_rows", lambda tables, chars: [table_rows(t) for t in tables]),
-                           ("level", lambda tables, chars: level([dict(c) for c in chars]))):
+                           ("level", lambda tables, chars: level([dict(c) for c in chars])),
+                           ("orphans", lambda tables, chars: orphans(chars, tables))):
             start = time.process_time()
             for tables, chars in found:
                 work(tables, chars)
             timings[name] = time.process_time() - start
+        start = time.process_time()
+        for layout_page in layouts:
+            hidden(layout_page)
+        timings["covered"] = time.process_time() - start
     per_page = {name: 1000 * spent / pages for name, spent in timings.items()}
     print(f"CPU a page: layout and tables {1000 * layout / pages:.1f} ms; turn {per_page['turn']:.2f} ms; "
           f"extract {per_page['extract']:.2f} ms; table_rows {per_page['table_rows']:.2f} ms; "
-          f"level {per_page['level']:.2f} ms (with copying each character)")
+          f"level {per_page['level']:.2f} ms (with copying each character); orphans {per_page['orphans']:.2f} ms; "
+          f"covered {per_page['covered']:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -227,3 +227,53 @@ def test_floated_boxes_of_words_and_layout_columns_stay_lines():
     text = read_bytes(page.encode(), ".html").text
     assert "\t" not in text
     assert text.split("\n")[:3] == ["发布日期：2025-01-20", "来源：某局", "首页"]
+
+
+def _zebra_pdf() -> bytes:
+    """A report whose table 三 has no rules, its rows told apart by shading every other row alone, as Chromium prints
+    a web table styled ``tr:nth-child(even){background:…}``: a filled box per cell of a shaded row (a cell merged
+    down from a shaded row — 三、本年度办理结果 — shaded all its height), painted before the text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    data, spans = _table3_cells(False)
+    xs = [40.0, 80.0, 140.0, 250.0] + [250.0 + 42 * k for k in range(1, 8)]  # (_draw_table's columns)
+    tops, y = [], 740.0
+    for r, row in enumerate(data):  # (each row's height, as _draw_table sets it, drawn alone on a scratch canvas)
+        bottom = _draw_table(canvas.Canvas(io.BytesIO()), y, [(r, row)], spans, ruled=False)
+        tops.append((y, bottom))
+        y = bottom
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
+        page.drawString(60, y, line)
+    page.setFillColorRGB(0.93, 0.93, 1.0)
+    for r in range(1, len(data), 2):
+        for c in range(10):
+            c0, r0, c1, r1 = next(((c0, r0, c1, r1) for (c0, r0), (c1, r1) in spans
+                                   if c0 <= c <= c1 and r0 <= r <= r1), (c, r, c, r))
+            if r0 == r and c0 == c:
+                page.rect(xs[c0], tops[r1][1], xs[c1 + 1] - xs[c0], tops[r0][0] - tops[r1][1], stroke=0, fill=1)
+    page.setFillColorRGB(0, 0, 0)
+    bottom = _draw_table(page, 740, list(enumerate(data)), spans, ruled=False)
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_table_whose_rows_are_told_apart_by_shading_alone_keeps_every_row():
+    """The table finder made a table of the shaded rows' filled boxes alone, and the text of every unshaded row
+    inside its outline was in no cell of it — lost, with nothing said: half of table 三 was ``row_absent``. Text in no
+    cell of a table is read as lines, in place among the table's rows: every row is read, none twice."""
+    source = read_bytes(_zebra_pdf(), ".pdf")
+    assert source.text.count("属于国家秘密") == 1 and source.text.count("2.其他法律行政法规禁止公开") == 1
+    record = parse(source.parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []

@@ -60,11 +60,14 @@ def _whole_label(cell: str) -> bool:
 @dataclass
 class Ruled:
     """One ruled table of a page, as the table finder read it: where it starts (``top``), its rows of cell texts,
-    and each cell's left and right edges (None where a merged cell covers it)."""
+    and each cell's left and right edges (None where a merged cell covers it); ``tops``, each row's top when the
+    table is written a row at a time among the page's lines (text in none of its cells is: ``pdf_orphans``), else
+    None (the table written whole at its top)."""
 
     top: float
     rows: list[list[str]]
     edges: list[list[tuple[float, float] | None]]
+    tops: list[float] | None = None
 
 
 def projected(first_edges: list, second: list[str], second_edges: list) -> list[str] | None:
@@ -162,3 +165,5 @@ def join_broken_rows(pages: list[tuple[list[tuple[float, str]], list[Ruled]]]) -
         last.rows[-1] = [" ".join(part for part in pair if part) for pair in zip(last.rows[-1], second, strict=True)]
         del first.rows[k]
         del first.edges[k]
+        if first.tops is not None:
+            del first.tops[k]

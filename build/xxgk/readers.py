@@ -38,6 +38,7 @@ from .pdf_baselines import level
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_covered import covered_removed
+from .pdf_orphans import orphans
 from .pdf_overprint import overprints_removed
 from .pdf_rows import Ruled, join_broken_rows
 from .pdf_upright import page_numbers_across_removed, upright
@@ -1017,14 +1018,18 @@ def pdf_to_text(data: bytes) -> str:
             level(page.chars)  # (a line printed in two fonts is one line: each character on its baseline)
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
+            # text inside a table's outline but in none of its cells (rows told apart by shading alone: the finder
+            # made a table of the shaded rows) is read as lines, the table's rows written among them (``pdf_orphans``)
+            loose, holding = orphans(page.chars, tables)
 
-            def outside(obj, boxes=boxes) -> bool:
-                return not any(b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3]
-                               for b in boxes)
+            def outside(obj, boxes=boxes, loose=loose) -> bool:
+                return id(obj) in loose or not any(
+                    b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3] for b in boxes)
 
             ruled = [Ruled(table.bbox[1], table_rows(table),
-                           [[(c[0], c[2]) if c else None for c in row.cells] for row in table.rows])
-                     for table in tables]
+                           [[(c[0], c[2]) if c else None for c in row.cells] for row in table.rows],
+                           [row.bbox[1] for row in table.rows] if k in holding else None)
+                     for k, table in enumerate(tables)]
             lines = [(line["top"], line["text"], line_words(line))
                      for line in page.filter(outside).extract_text_lines()]
             pages.append((lines, ruled))
@@ -1033,7 +1038,9 @@ def pdf_to_text(data: bytes) -> str:
     out = []
     for lines, ruled in pages:
         blocks = [(top, next(texts)) for top, _, _ in lines] + [
-            (table.top, "\n".join("\t".join(row) for row in table.rows)) for table in ruled]
+            (table.top, "\n".join("\t".join(row) for row in table.rows)) for table in ruled if table.tops is None] + [
+            (top, "\t".join(row)) for table in ruled if table.tops is not None
+            for top, row in zip(table.tops, table.rows, strict=True)]
         out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
     return _CID.sub(UNMAPPED_GLYPH, "\n".join(out))
 
