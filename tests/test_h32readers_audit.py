@@ -14,14 +14,15 @@ from tests.test_parse9_pdf import _table3_cells
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
+ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 # where _draw_table puts table 三's first value column (自然人) and the row 一、本年新收 on an A4 page (points, from
 # the page's bottom): columns 42 points wide from x 250, that row's cell from 842 - 168.5 to 842 - 152.5
 CELL_X, NEW_ROW_Y = 250.0, 842 - 168.5
 
 
-def _report_pdf(over=None, under=None, data=None) -> bytes:
-    """A one-page report whose table 三 is ruled (``_draw_table``); ``under(page)`` draws before the table,
-    ``over(page)`` after it."""
+def _report_pdf(over=None, under=None, data=None, value_width: float = 42) -> bytes:
+    """A one-page report whose table 三 is ruled (``_draw_table``, its value columns ``value_width`` points wide: past
+    42, on a landscape page); ``under(page)`` draws before the table, ``over(page)`` after it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -29,14 +30,15 @@ def _report_pdf(over=None, under=None, data=None) -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
+    page = canvas.Canvas(out, pagesize=A4 if value_width <= 42 else (A4[1], A4[0] + 200))
     page.setFont("STSong-Light", 9)
     for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
                     (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
         page.drawString(60, y, line)
     if under:
         under(page)
-    bottom = _draw_table(page, 740, list(enumerate(data or _table3_cells(False)[0])), _table3_cells(False)[1], 42)
+    bottom = _draw_table(page, 740, list(enumerate(data or _table3_cells(False)[0])), _table3_cells(False)[1],
+                         value_width)
     if over:
         over(page)
     page.setFont("STSong-Light", 9)
@@ -150,6 +152,7 @@ def _in_cell(parts: list[tuple[float, str]], space: float = 0.0):
             line.setCharSpace(space)
             line.setTextOrigin(CELL_X + x, NEW_ROW_Y + 3)
             line.textOut(text)
+            line.setCharSpace(0)
             page.drawText(line)
     return draw
 
@@ -277,3 +280,43 @@ def test_a_table_whose_rows_are_told_apart_by_shading_alone_keeps_every_row():
     record = parse(source.parse_text)
     assert _table3(record) == _expected()
     assert [f.code for f in record.findings if f.table == "3"] == []
+
+
+@pytest.fixture
+def letter_spaced_cells(monkeypatch):
+    """The header (申请人情况, 自然人, 法人或其他组织, the five organisations, 总计) and the numbers drawn by
+    ``_draw_table`` with 4 points of character spacing, as Word's 字符间距 加宽 and a web page's CSS ``letter-spacing``
+    printed by a browser set a table (the row labels, spaced, would overflow their cells)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    plain = Canvas.drawCentredString
+
+    def centred(self, x, y, text, *args, **kwargs):
+        if text not in ("申请人情况", "自然人", "法人或其他组织", "总计", *ORGS) and not text.isdigit():
+            return plain(self, x, y, text, *args, **kwargs)
+        width = pdfmetrics.stringWidth(text, self._fontname, self._fontsize) + 4 * (len(text) - 1)
+        line = self.beginText()
+        line.setFont(self._fontname, self._fontsize)
+        line.setCharSpace(4)
+        line.setTextOrigin(x - width / 2, y)
+        line.textOut(text)
+        line.setCharSpace(0)  # (the spacing is the PDF's text state: it would hold for every text drawn after)
+        self.drawText(line)
+
+    monkeypatch.setattr(Canvas, "drawCentredString", centred)
+
+
+def test_a_letter_spaced_table_reads_each_number_in_its_own_column(letter_spaced_cells):
+    """A table 三 whose header and numbers are letter-spaced: the header was read ``法 人 或 其 他 组 织``, taken to
+    name the column 其他 before 商业企业 (``columns_reordered``), and the row printed 1075 1 0 0 1 0 1077 was published
+    1075 0 0 1 0 1 1077 — numbers in other columns. Each cell is now read as the text it prints (法人或其他组织,
+    商业企业 …): every number in its column."""
+    data, _ = _table3_cells(False)
+    data[3][3:] = ["1075", "1", "0", "0", "1", "0", "1077"]  # 一、本年新收
+    source = read_bytes(_report_pdf(data=data, value_width=70), ".pdf")
+    assert "法人或其他组织" in source.text
+    got = _table3(parse(source.parse_text))
+    assert got["new"] == [1075, 1, 0, 0, 1, 0, 1077]
+    assert {code: values for code, values in got.items() if code != "new"} == {
+        code: values for code, values in _expected().items() if code != "new"}

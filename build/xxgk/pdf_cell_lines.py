@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .pdf_letter_spacing import SPREAD, cell_chars, spaced_number
+from .pdf_letter_spacing import cell_chars, looks_spread, spaced_text
 
 NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*")
 STACKED = "｜"  # between numbers stacked in one cell: one cell, no number (read as unreadable; " / " was read as
@@ -33,21 +33,21 @@ def numeric_lines(text: str | None) -> list[str] | None:
 
 def table_rows(table) -> list[list[str]]:
     """A ruled table's (pdfplumber's) rows of cell texts, each cell on one line: its lines joined with a space,
-    except a cell of numbers over lines, joined with ``STACKED``, and a cell of one letter-spaced number, written
-    as that number (``pdf_letter_spacing.spaced_number``)."""
+    except a cell of numbers over lines, joined with ``STACKED``, and a letter-spaced cell, written as the text it
+    prints (``pdf_letter_spacing.spaced_text``)."""
     out = []
-    spread = []  # (row, column, box) of the cells the table finder wrote as digits apart (``1 0 7 5``)
+    spread = []  # (row, column, box) of the cells the table finder wrote with characters apart (``1 0 7 5``)
     for r, (texts, row) in enumerate(zip(table.extract(), table.rows, strict=True)):
         cells = []
         for c, (text, box) in enumerate(zip(texts, row.cells, strict=True)):
             lines = numeric_lines(text)
             cells.append(" ".join((text or "").split()) if lines is None or box is None else STACKED.join(lines))
-            if box is not None and SPREAD.fullmatch(cells[-1]):
+            if box is not None and looks_spread(cells[-1]):
                 spread.append((r, c, box))
         out.append(cells)
-    # a letter-spaced number is the number it prints (``pdf_letter_spacing``): its cell's characters say so
+    # a letter-spaced cell is the text it prints (``pdf_letter_spacing``): its characters' gaps say so
     for (r, c, _), chars in zip(spread, cell_chars(table.page.chars, [box for _, _, box in spread]) if spread else (),
                                 strict=True):
-        out[r][c] = spaced_number(chars) or out[r][c]
+        out[r][c] = spaced_text(chars) or out[r][c]
     return out
 
