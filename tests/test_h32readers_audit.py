@@ -232,10 +232,11 @@ def test_floated_boxes_of_words_and_layout_columns_stay_lines():
     assert text.split("\n")[:3] == ["发布日期：2025-01-20", "来源：某局", "首页"]
 
 
-def _zebra_pdf() -> bytes:
+def _zebra_pdf(dashed: bool = False) -> bytes:
     """A report whose table 三 has no rules, its rows told apart by shading every other row alone, as Chromium prints
     a web table styled ``tr:nth-child(even){background:…}``: a filled box per cell of a shaded row (a cell merged
-    down from a shaded row — 三、本年度办理结果 — shaded all its height), painted before the text."""
+    down from a shaded row — 三、本年度办理结果 — shaded all its height), painted before the text. ``dashed``: no
+    shading, but each cell's border dashed as Chromium prints CSS ``border: 1px dashed`` — a filled box per dash."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -255,13 +256,23 @@ def _zebra_pdf() -> bytes:
     for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
                     (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
         page.drawString(60, y, line)
-    page.setFillColorRGB(0.93, 0.93, 1.0)
-    for r in range(1, len(data), 2):
+    page.setFillColorRGB(0, 0, 0) if dashed else page.setFillColorRGB(0.93, 0.93, 1.0)
+    for r in range(0 if dashed else 1, len(data), 1 if dashed else 2):
         for c in range(10):
             c0, r0, c1, r1 = next(((c0, r0, c1, r1) for (c0, r0), (c1, r1) in spans
                                    if c0 <= c <= c1 and r0 <= r <= r1), (c, r, c, r))
-            if r0 == r and c0 == c:
-                page.rect(xs[c0], tops[r1][1], xs[c1 + 1] - xs[c0], tops[r0][0] - tops[r1][1], stroke=0, fill=1)
+            if r0 != r or c0 != c:
+                continue
+            left, bottom, right, top = xs[c0], tops[r1][1], xs[c1 + 1], tops[r0][0]
+            if not dashed:
+                page.rect(left, bottom, right - left, top - bottom, stroke=0, fill=1)
+                continue
+            for x in range(int(left), int(right) - 2, 6):  # (each dash 3 points long, a point thick)
+                page.rect(x, top - 0.5, 3, 1, stroke=0, fill=1)
+                page.rect(x, bottom - 0.5, 3, 1, stroke=0, fill=1)
+            for y in range(int(bottom), int(top) - 2, 6):
+                page.rect(left - 0.5, y, 1, 3, stroke=0, fill=1)
+                page.rect(right - 0.5, y, 1, 3, stroke=0, fill=1)
     page.setFillColorRGB(0, 0, 0)
     bottom = _draw_table(page, 740, list(enumerate(data)), spans, ruled=False)
     page.setFont("STSong-Light", 9)
@@ -320,3 +331,15 @@ def test_a_letter_spaced_table_reads_each_number_in_its_own_column(letter_spaced
     assert got["new"] == [1075, 1, 0, 0, 1, 0, 1077]
     assert {code: values for code, values in got.items() if code != "new"} == {
         code: values for code, values in _expected().items() if code != "new"}
+
+
+def test_a_table_with_dashed_borders_is_read_not_over_budget():
+    """Each dash of a dashed border (CSS ``border: dashed`` printed by a browser) is a box of its own, with edges across
+    the border: counted as drawn, the page had a ruling grid of hundreds by hundreds of places and the whole report
+    was ``over_budget``, though the table finder joins the dashes into a few lines. The grid is counted as the finder
+    sees it (and as drawn, for edges long enough to be rulings): the report is read, every number of table 三."""
+    source = read_bytes(_zebra_pdf(dashed=True), ".pdf")
+    assert source.findings == []
+    record = parse(source.parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []

@@ -1520,8 +1520,30 @@ def _check_drawing(page, number: int) -> None:
     rows = {round(e["top"]) for e in page.horizontal_edges}
     columns = {round(e["x0"]) for e in page.vertical_edges}
     if len(rows) * len(columns) > BUDGET.pdf_grid:
+        rows, columns = _ruling_positions(page)
+    if len(rows) * len(columns) > BUDGET.pdf_grid:
         raise OverBudget(f"PDF 第{number}页的表格线有 {len(rows)}×{len(columns)} 个交点位置，"
                          f"超过上限 {BUDGET.pdf_grid}")
+
+
+def _ruling_positions(page) -> tuple[set[int], set[int]]:
+    """The rows and columns of a page's rulings the table finder works on: those of edges at least its shortest
+    (``edge_min_length``) as drawn, and those of its own edges (snapped, joined, the short ones left out). A dashed or
+    dotted border, as a browser prints CSS ``border: dashed``, is hundreds of dashes, each with edges of its own
+    across the border: counted as drawn they made a 192 × 316 grid, and the whole report was ``over_budget``
+    though the finder joins the dashes into a few lines. Counting both never counts fewer than the finder uses."""
+    from pdfplumber.table import TableSettings, merge_edges
+    from pdfplumber.utils import filter_edges
+
+    settings = TableSettings.resolve(None)
+    drawn = filter_edges(page.edges, min_length=settings.edge_min_length)
+    joined = filter_edges(merge_edges(filter_edges(page.edges, min_length=settings.edge_min_length_prefilter),
+                                      settings.snap_x_tolerance, settings.snap_y_tolerance,
+                                      settings.join_x_tolerance, settings.join_y_tolerance),
+                          min_length=settings.edge_min_length)
+    rows = {round(e["top"]) for e in drawn + joined if e["orientation"] == "h"}
+    columns = {round(e["x0"]) for e in drawn + joined if e["orientation"] == "v"}
+    return rows, columns
 
 
 @cache
