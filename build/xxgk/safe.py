@@ -100,8 +100,7 @@ _SHOWN_BY_CODE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\u
 
 def char_code(match: re.Match) -> str:
     """A character as Python writes its code: ``\\x07``, ``\\u3164``, ``\\U000e0100``."""
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return char_code_of(match.group())
 
 
 def shown_controls(text: str) -> str:
@@ -113,6 +112,50 @@ def shown_controls(text: str) -> str:
     ('概述\\\\x1b[2J。收到申请\\\\u202e51\\\\u202c件\\t第二格\\n', '无')
     """
     return _SHOWN_BY_CODE.sub(char_code, text) if _SHOWN_BY_CODE.search(text) else text
+
+
+@lru_cache(maxsize=1)
+def _unseen_in_name() -> re.Pattern:
+    """A character of a name that shows nothing of its own: a control, a bidirectional control, an invisible format
+    character (``_invisible``) or a blank letter or combining mark (``text.BLANK_LETTERS``)."""
+    from .text import BLANK_LETTERS  # (text imports this module)
+
+    return re.compile(_SHOWN_BY_CODE.pattern[:-1] + "\ufeff\ufffe\uffff" + _any_invisible().pattern[1:-1]
+                      + BLANK_LETTERS + "]")
+
+
+def _changed_by_nfc(char: str) -> bool:
+    """A character NFC replaces (a CJK compatibility ideograph: U+F92B drawn as 狼 U+72FC), composes with the one
+    before it (a combining accent) or joins to its neighbours (a Hangul jamo)."""
+    return (unicodedata.normalize("NFC", char) != char or unicodedata.combining(char) != 0
+            or "\u1100" <= char <= "\u11ff")
+
+
+def file_name_text(name: str) -> str:
+    """A file name as a page or a finding shows it to a reader, who must tell two files apart by it: each character
+    that shows nothing of its own (``_unseen_in_name``: a zero-width space U+200B, joiner U+200D, BOM U+FEFF, a
+    control, a direction override, a combining mark) is written as its code, and so, in a name that is not in NFC
+    (only a name that two files of the folder share once normalised is published so: ``collect._distinct_names``), is
+    each character NFC would change. Before, ``年报.txt`` and ``年\\u200b报.txt`` — two files, two report pages — each
+    said "本机构还有另一份报告：年报.txt", and ``café.txt`` (NFC) and ``cafe\\u0301.txt`` (NFD, as a Mac writes it) both
+    showed café.txt. ``reports.csv`` keeps the name exactly (it opens the file); this is for showing it.
+
+    >>> file_name_text("年\\u200b报.txt"), file_name_text("cafe\\u0301.txt"), file_name_text("caf\\u00e9.txt")
+    ('年\\\\u200b报.txt', 'cafe\\\\u0301.txt', 'café.txt')
+    >>> file_name_text("\\uf92b年报.pdf"), file_name_text("年报\\ufeff.txt"), file_name_text("2024年 报告.txt")
+    ('\\\\uf92b年报.pdf', '年报\\\\ufeff.txt', '2024年 报告.txt')
+    """
+    if name.isascii() and name.isprintable():
+        return name
+    if not unicodedata.is_normalized("NFC", name):
+        name = "".join(char_code_of(c) if _changed_by_nfc(c) else c for c in name)
+    return _unseen_in_name().sub(char_code, name)
+
+
+def char_code_of(char: str) -> str:
+    """``char_code`` of one character (not a match)."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 _NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))

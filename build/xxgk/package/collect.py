@@ -32,7 +32,7 @@ from ..metadata import YEARS, canonical_agency, date_findings
 from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
-from ..safe import MAX_URL, drop_invisible, link_url, strip_control, without_credentials
+from ..safe import MAX_URL, drop_invisible, file_name_text, link_url, strip_control, without_credentials
 from ..text import NOT_TEXT_MARK, mark_not_text, show_not_text
 
 MANIFEST = "sources.csv"
@@ -496,7 +496,7 @@ def _duplicate_detail(report: Report, mine: list[tuple[str, list[Report]]], grou
     for _, group in mine:
         for other in [x for x in group[:DUPLICATES_NAMED + 1] if x is not report][:DUPLICATES_NAMED]:
             seen[id(other)] = other
-    named = [(other.source_file, [DUPLICATE_WHY[rule] for rule in DUPLICATE_WHY
+    named = [(file_name_text(other.source_file), [DUPLICATE_WHY[rule] for rule in DUPLICATE_WHY
                                   for r, group in mine if r == rule and groups.holds(group, other)])
              for other in seen.values()]
     named.sort(key=lambda item: (DUPLICATE_WHY["sha256"] not in item[1], item[0]))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
 from ..package.typed import readr_col_types
-from ..safe import drop_invisible, link_url
+from ..safe import drop_invisible, file_name_text, link_url
 from . import chart_frames
 from .agency_page import AgencyPages, homophones, shown
 from .blocks import split_html_blocks
@@ -707,7 +707,7 @@ class Site(ReportPages, AgencyPages):
         listed = sorted(ids, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
         rows = []
         for rid in listed[:QUALITY_ROWS_PER_CODE]:
-            name = esc(self.reports_by_id[rid]["source_file"])
+            name = esc(file_name_text(self.reports_by_id[rid]["source_file"]))
             shown = f'<a href="../{esc(self.report_urls[rid])}">{name}</a>' if linked else name
             rows.append([f"<td>{shown}</td>", f"<td>{self.failed_reason(rid) or '—'}</td>"])
         more = len(listed) - len(rows)
@@ -961,8 +961,8 @@ class Site(ReportPages, AgencyPages):
             rank = self.score_ranks.get(r["report_id"])
             original = self.copy_of.get(r["report_id"])  # report_page.ReportPages.copy_of (report_card.copies)
             note = ("<br><small>" + copy_sentence(f'<a href="{base}{self.report_urls[original["report_id"]]}">'
-                                                  f'{esc(original["source_file"])}</a>', original, r) + "</small>"
-                    if original else "")
+                                                  f'{esc(file_name_text(original["source_file"]))}</a>', original, r)
+                    + "</small>" if original else "")
             link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a>'
             rows.append([cell(rank[0] if rank else None), f"<td>{link}{note}</td>",
                          cell(self.scores[r["report_id"]])]

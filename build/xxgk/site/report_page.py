@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from ..catalog import cell_value, own_measure_labels
 from ..package.metrics import formula_for
 from ..package.report_card import copies
+from ..safe import file_name_text
 from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
@@ -128,7 +129,7 @@ class ReportPages:
         period = (r["period_start"] or r["period_end"]) and f"{r['period_start'] or '—'} 至 {r['period_end'] or '—'}"
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
                 r["county"]) if x)), ("发布日期", r["published_date"]), ("统计期", period), ("表格格式", r["format"]),
-                ("源文件", r["source_file"]), ("SHA-256", r["sha256"]), ("读取状态", self._status(r))]
+                ("源文件", file_name_text(r["source_file"])), ("SHA-256", r["sha256"]), ("读取状态", self._status(r))]
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
                       f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
@@ -187,8 +188,8 @@ class ReportPages:
                      if rank else "" if fully_read(found) else f"；{UNRANKED_ZH}")
         original = self.copy_of.get(r["report_id"])
         copy_text = ('<p class="xxgk-note">本报告' + copy_sentence(
-            f'<a href="../../{self.report_urls[original["report_id"]]}">{esc(original["source_file"])}</a>',
-            original, r) + "。</p>\n" if original else "")
+            f'<a href="../../{self.report_urls[original["report_id"]]}">'
+            f'{esc(file_name_text(original["source_file"]))}</a>', original, r) + "。</p>\n" if original else "")
         reading_text = "、".join(f"{SEVERITY_ZH[s]} {limits[s]}" for s in ("error", "warning", "info") if limits[s])
         points = self.scores[r["report_id"]] if hasattr(self, "scores") else score(found)  # (Site's, computed once)
         return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
@@ -459,8 +460,8 @@ class ReportPages:
         if len(group) < 2:
             return ""
         twins = [x for x in group[:TWINS_SHOWN + 1] if x["report_id"] != r["report_id"]][:TWINS_SHOWN]
-        links = "、".join(f'<a href="../../{self.report_urls[x["report_id"]]}">{esc(x["source_file"])}</a>'
-                         for x in twins)
+        links = "、".join(f'<a href="../../{self.report_urls[x["report_id"]]}">'
+                         f'{esc(file_name_text(x["source_file"]))}</a>' for x in twins)
         if len(group) == 2:
             return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另一份报告：{links}。两份分别列出，'
                     f"不合并；见下面“发现的问题”中的“重复的报告”。</p>")

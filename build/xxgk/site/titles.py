@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..safe import page_title
+from ..safe import file_name_text, page_title
 
 SEARCH_EXCLUDED = "search:\n  exclude: true\n"  # pages that grow with the number of reports: the finder covers them
 WIDE = "hide:\n  - toc\n"  # pages of wide tables: no table of contents, so nothing is hidden at 1366 px
@@ -12,7 +12,7 @@ WIDE = "hide:\n  - toc\n"  # pages of wide tables: no table of contents, so noth
 
 def report_name(report: dict) -> str:
     """The publisher's canonical name (``agencies.name``), else the name the report prints, else its file."""
-    return report.get("agency_name") or report["agency"] or f"（未识别机构）{report['source_file']}"
+    return report.get("agency_name") or report["agency"] or f"（未识别机构）{file_name_text(report['source_file'])}"
 
 
 def report_title(report: dict) -> str:
