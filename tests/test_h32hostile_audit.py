@@ -71,3 +71,49 @@ def _meta(page, key: str) -> str:
     """The value of the report page's fact ``key`` (源文件) as a reader sees it."""
     found = re.search(rf"<th>{key}<td>(.*?)<", page.read_text(encoding="utf-8"))
     return html.unescape(found.group(1)) if found else ""
+
+
+def _page_drawing(drawn: bytes) -> bytes:
+    """A one-page PDF saying Hello, whose content stream (Flate) then draws ``drawn``."""
+    import zlib
+
+    from .test_h29hostile_audit import one_page, plain_pdf
+
+    objects = one_page()
+    packed = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET " + drawn, 9)
+    objects[4] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed)
+    return plain_pdf(objects)
+
+
+INLINE_IMAGE = b"q 1 0 0 1 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI Q "
+
+
+@pytest.mark.parametrize(("drawn", "said"), [
+    (INLINE_IMAGE * 200_000, "超出处理上限：PDF 第1页绘制的图像或表单超过上限 10000 个"),
+    (b"0 0 1 1 re f " * 300_000, "超出处理上限：PDF 第1页绘制的图形超过上限 40000 个")])
+def test_a_page_drawing_200000_images_or_300000_rectangles_is_refused_as_it_draws_them(drawn, said):
+    """A 32 KB PDF whose page draws 200,000 inline images of one pixel (``BI /W 1 /H 1 … EI``): the PDF library laid
+    each out as a figure and an image — 23 CPU s and 586 MB — and the text was read as if they were not there, no
+    finding; 300,000 rectangles were laid out whole (575 MB) before the page's count of drawing objects refused them.
+    Each is over budget now as the library draws it, after 10,000 images or 40,000 paths (a second or two); the
+    message names the page."""
+    from xxgk.readers import read_bytes
+
+    from .test_splitting_bound import no_hang
+
+    data = _page_drawing(drawn)
+    assert len(data) < 40_000
+    with no_hang(60):
+        source = read_bytes(data, ".pdf")
+    assert [(f.code, f.message) for f in source.findings] == [("over_budget", said)]
+
+
+def test_a_page_drawing_a_few_hundred_images_and_a_table_is_read_as_before():
+    """The bound counts per page and stops only the hostile: 300 inline images (tiles of a scan) and 5,000 paths on a
+    page, then again on the next file, read the text as before."""
+    from xxgk.readers import read_bytes
+
+    data = _page_drawing(INLINE_IMAGE * 300 + b"0 0 m 10 10 l S " * 5_000)
+    for _ in range(2):
+        source = read_bytes(data, ".pdf")
+        assert source.text == "Hello" and not source.findings

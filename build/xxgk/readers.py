@@ -986,13 +986,14 @@ def pdf_to_text(data: bytes) -> str:
     """
     import pdfplumber
 
-    from . import cmaps, psstrings, rc4
+    from . import cmaps, pdf_drawn, psstrings, rc4
 
     _quiet_pdf_libraries()
     rc4.install()  # (RC4 in time linear in the data: the library's is quadratic, 1 MB 49 CPU s)
     psstrings.install()  # (strings and names too: 400,000 nested parentheses took 7.7 CPU s, 1,600,000 two minutes)
     cmaps.install()  # (the fonts' code maps bounded: one range <00000000> <FFFFFFFF> was four billion entries)
     cmaps.start_file()
+    pdf_drawn.install()  # (what a page draws bounded as it is drawn: 200,000 inline images were laid out, 575 MB)
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
@@ -1834,8 +1835,9 @@ def _budget_reached(error: Exception) -> str | None:
     """
     inner = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Exception) else error
     from .cmaps import OverBudget as MapsOverBudget
+    from .pdf_drawn import OverBudget as PageOverBudget
 
-    if isinstance(inner, (OverBudget, MapsOverBudget)):  # (raised inside the library, which may wrap it)
+    if isinstance(inner, (OverBudget, MapsOverBudget, PageOverBudget)):  # (raised inside the library, which wraps it)
         return str(inner)
     if isinstance(inner, RecursionError):
         return "结构嵌套过深"
