@@ -24,6 +24,7 @@ def twin_names_site(tmp_path_factory):
     """Two pairs of byte-identical reports whose names differ only by a zero-width space or by Unicode normalisation,
     built into a site (mkdocs --strict)."""
     from xxgk.package.build import build_package
+    from xxgk.safe import cell_text
     from xxgk.site.build import config_for, render_site, write_site_src
 
     from .conftest import ROOT
@@ -33,7 +34,7 @@ def twin_names_site(tmp_path_factory):
     reports = work / "reports"
     reports.mkdir()
     for name, agency in (("年报.txt", "格尔木市民政局"), (ZERO_WIDTH, "格尔木市民政局"), (NFC, "格尔木市教育局"),
-                         (NFD, "格尔木市教育局")):
+                         (NFD, "格尔木市教育局"), ("=x.txt", "格尔木市财政局"), ("\t=x.txt", "格尔木市财政局")):
         (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
     _, errors = build_package(reports, work / "datapackage", workers=1)
     assert errors == []
@@ -42,16 +43,18 @@ def twin_names_site(tmp_path_factory):
     code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
     assert code == 0
     with (work / "datapackage" / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
-        ids = {row["source_file"]: row for row in csv.DictReader(handle)}
+        ids = {cell_text(row["source_file"]): row for row in csv.DictReader(handle)}  # (=x.txt is written '=x.txt)
     return work, ids
 
 
 @pytest.mark.parametrize(("one", "other", "shown"), [("年报.txt", ZERO_WIDTH, "年\\u200b报.txt"),
-                                                     (NFC, NFD, "cafe\\u0301.txt")])
+                                                     (NFC, NFD, "cafe\\u0301.txt"),
+                                                     ("=x.txt", "\t=x.txt", "\\x09=x.txt")])
 def test_two_files_whose_names_differ_by_a_character_no_one_sees_are_named_apart_on_their_pages(
         twin_names_site, one, other, shown):
     """年报.txt and 年\\u200b报.txt (a zero-width space: a name copied from a web page), café.txt and café.txt (NFC and
-    NFD: one saved on a Mac): two files, two report pages, nothing overwritten — but each page's 源文件 and its note
+    NFD: one saved on a Mac), =x.txt and a tab before it (a page shows a tab at a cell's start as nothing): two
+    files, two report pages, nothing overwritten — but each page's 源文件 and its note
     "本机构2025年度还有另一份报告：年报.txt" showed the two names alike, so a reader was sent from a page to the same
     name. The name holding the character no one sees shows it by its code on every page that names it; the other is
     shown as it is; reports.csv keeps each name exactly (it opens the file)."""

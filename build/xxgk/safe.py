@@ -116,11 +116,12 @@ def shown_controls(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _unseen_in_name() -> re.Pattern:
-    """A character of a name that shows nothing of its own: a control, a bidirectional control, an invisible format
-    character (``_invisible``) or a blank letter or combining mark (``text.BLANK_LETTERS``)."""
+    """A character of a name that shows nothing of its own: a control (a tab and a line end too: a page shows either as
+    a space, or nothing at a cell's start), a bidirectional control, an invisible format character (``_invisible``) or
+    a blank letter or combining mark (``text.BLANK_LETTERS``)."""
     from .text import BLANK_LETTERS  # (text imports this module)
 
-    return re.compile(_SHOWN_BY_CODE.pattern[:-1] + "\ufeff\ufffe\uffff" + _any_invisible().pattern[1:-1]
+    return re.compile(_SHOWN_BY_CODE.pattern[:-1] + "\t\n\ufeff\ufffe\uffff" + _any_invisible().pattern[1:-1]
                       + BLANK_LETTERS + "]")
 
 
@@ -144,6 +145,8 @@ def file_name_text(name: str) -> str:
     ('年\\\\u200b报.txt', 'cafe\\\\u0301.txt', 'café.txt')
     >>> file_name_text("\\uf92b年报.pdf"), file_name_text("年报\\ufeff.txt"), file_name_text("2024年 报告.txt")
     ('\\\\uf92b年报.pdf', '年报\\\\ufeff.txt', '2024年 报告.txt')
+    >>> file_name_text("\\t=x.txt"), file_name_text("a\\rb.txt")
+    ('\\\\x09=x.txt', 'a\\\\x0db.txt')
     """
     if name.isascii() and name.isprintable():
         return name
