@@ -9,6 +9,8 @@ should grow about linearly with the size, or the file should be refused early (`
 - a text whose table 三 holds N rows of unknown labels (73 s "of its 120 s" in the first audit was wall time under
   a load of 15: 100,000 rows take about 14 CPU s; past the line-tokens memo's 16,384 entries each line is
   tokenised twice: ``tokenised/line``);
+- a text whose table 三 is followed by N rows ``1⇥2`` (session 32: the parser keeps about 1 KB a line, 2,500,000
+  took 55 s and 2.5 GB; past ``BUDGET.lines``, 200,000, refused before it is parsed);
 - a text of one line of N characters; an HTML table of N cells; a .docx of tables nested in table cells (past
   100,000 cells refused from its bytes: 30 rows at each of 4 levels took 31 CPU s before).
 """
@@ -38,6 +40,11 @@ def _one_line(n: int) -> bytes:
     return tab_report(agency="甲县民政局").encode() + ("某" * n).encode()
 
 
+def _short_rows(n: int) -> bytes:
+    text = tab_report(agency="甲县民政局")
+    return text.replace("四、", "1\t2\n" * n + "四、", 1).encode()
+
+
 def _html_cells(n: int) -> bytes:
     return b"<table>" + b"<tr>" + b"<td>1</td>" * n + b"</tr></table>"
 
@@ -59,6 +66,7 @@ CASES = {
     "PDF, one page listed N times": (lambda n: _repeated_page_pdf(n), ".pdf", (1_000, 30_000, 300_000)),
     "PDF, one page listed N times in an object stream": (object_stream_pdf, ".pdf", (1_000, 300_000, 3_000_000)),
     "text, N unknown rows": (_unknown_rows, ".txt", (5_000, 10_000, 20_000, 40_000)),
+    "text, N rows 1<TAB>2 (session 32)": (_short_rows, ".txt", (50_000, 190_000, 1_000_000, 2_500_000)),
     "text, one line of N chars": (_one_line, ".txt", (1_000_000, 3_000_000, 6_000_000)),
     "HTML, one row of N cells": (_html_cells, ".html", (10_000, 100_000, 1_000_000)),
     ".docx, tables 4 deep, N rows each": (lambda n: _docx_with_nested_tables(n, 4), ".docx", (10, 15, 20)),

@@ -120,3 +120,22 @@ def test_a_page_drawing_a_few_hundred_images_and_a_table_is_read_as_before():
     for _ in range(2):
         source = read_bytes(data, ".pdf")
         assert source.text == "Hello" and not source.findings
+
+
+def test_a_report_of_a_million_short_table_rows_is_over_budget_at_once():
+    """A report whose table 三 is followed by 1,000,000 rows ``1⇥2`` (4 MB of text, within the 10 million characters a
+    file may hold): the parser keeps about 1 KB a line, 20 s and 1 GB here, 2,500,000 rows 55 s and 2.5 GB — a text
+    file of a few MB, a .docx or PDF smaller; two such files filled the machine. A file's text may have 200,000 lines
+    (a report has hundreds); more is over budget before it is parsed, saying how many."""
+    from xxgk.readers import read_bytes
+
+    from .factory import tab_report
+    from .test_splitting_bound import no_hang
+
+    text = tab_report(agency="格尔木市民政局")
+    text = text.replace("四、", "1\t2\n" * 1_000_000 + "四、", 1)
+    with no_hang(60):
+        source = read_bytes(text.encode(), ".txt")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", f"超出处理上限：文字有 {text.count(chr(10)) + 1} 行，超过上限 200000 行")]
+    assert read_bytes(tab_report().encode(), ".txt").findings == []
