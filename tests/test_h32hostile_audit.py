@@ -139,3 +139,26 @@ def test_a_report_of_a_million_short_table_rows_is_over_budget_at_once():
     assert [(f.code, f.message) for f in source.findings] == [
         ("over_budget", f"超出处理上限：文字有 {text.count(chr(10)) + 1} 行，超过上限 200000 行")]
     assert read_bytes(tab_report().encode(), ".txt").findings == []
+
+
+@pytest.mark.parametrize("separator", [" ", "\n", " / "])
+def test_a_page_whose_tag_has_a_million_attributes_is_over_budget_not_five_minutes(separator):
+    """A 9.9 MB page of one ``<p a0=x a1=x … a999999=x>`` before the report: libxml2 compares each attribute's name
+    with every one before it in its tag, and the page was parsed for more than five minutes (80,000 attributes:
+    14.5 s) — the worker's whole budget, for one file. A tag may have 500 attributes; a page with one of more is
+    over budget at once, saying why; a page whose tag has 100 is read as before."""
+    from xxgk.readers import read_bytes
+
+    from .factory import tab_report
+    from .test_splitting_bound import no_hang
+
+    def page(attributes: int) -> bytes:
+        tag = "<p " + separator.join(f"a{k}=x" for k in range(attributes)) + ">"
+        return f"<html><body>{tag}</p><pre>{tab_report()}</pre></body></html>".encode()
+
+    with no_hang(60):
+        source = read_bytes(page(1_000_000), ".html")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("over_budget", "超出处理上限：网页中有标签的属性超过 500 个（解析器逐一比较属性名，时间随属性数的平方增长）")]
+    honest = read_bytes(page(100), ".html")
+    assert honest.text.startswith("样例县数据局2024年") and not honest.findings

@@ -100,6 +100,16 @@ class NotRegular(Exception):
 _TOKEN = re.compile(r"<(?P<open>script|style)\b[^<>]*>|</(?P<close>script|style)\s*>|<[^<>]*>|(?P<text>[^<]+)|<",
                     re.IGNORECASE)
 _DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
+# attributes one tag of a page may have: libxml2 compares each attribute's name with every one before it in the tag,
+# so a 9.9 MB page of one <p> with 1,000,000 attributes (a0=x a1=x …) was parsed for more than five minutes (80,000
+# took 14.5 s); an honest tag has a few, a framework's some dozens
+MAX_ATTRIBUTES = 500
+# a tag with more than MAX_ATTRIBUTES attributes, as libxml2 reads one: a name, then attributes each after white space
+# or a slash, with or without a value, a quoted value holding anything but its quote (``<`` and ``>`` too). No name or
+# unquoted value holds ``<``, so a search from each ``<`` stops at the next one, or after MAX_ATTRIBUTES + 1 attributes:
+# linear in the page (``<a<a<a…`` of 6 MB, with ``<`` in a name, took minutes)
+_MANY_ATTRIBUTES = re.compile(r"<[A-Za-z][^\s/<>]*(?:[\s/]+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>]*))?)"
+                              rf"{{{MAX_ATTRIBUTES + 1}}}")
 # (a <form> stays: ASP.NET pages wrap the whole body in one; its controls go. <del>, <s> and <strike> are
 # text struck out — a tracked change saved as a web page, ``<del>58</del><ins>85</ins>`` — as Word's w:del)
 _HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "select", "button", "textarea", "del", "s", "strike")
@@ -242,6 +252,8 @@ def html_to_text(markup: str) -> str:
     # libxml2 drops everything after </html> (two pages saved into one file, a report appended to a page):
     # without the closing tags the rest is read into the one body, as browsers show it
     markup = _DOCUMENT_END.sub("", markup)
+    if _MANY_ATTRIBUTES.search(markup):
+        raise OverBudget(f"网页中有标签的属性超过 {MAX_ATTRIBUTES} 个（解析器逐一比较属性名，时间随属性数的平方增长）")
     try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
     except (ValueError, lxml.etree.ParserError):
