@@ -235,7 +235,15 @@
         button.addEventListener("click", b[1]);
         span.appendChild(button);
       });
+    /* the buttons are a row of their own on a phone (the caption grows ≈ 34 px): a reader who came by a link to the
+       heading under a chart, with the caption hidden under the fixed header, saw the heading drop that far once the
+       chart was drawn (the browser's scroll anchoring held the caption, not the heading). A caption that starts
+       above what the reader sees keeps what is below it where it was; one in sight grows under the reader's eyes */
+    var header = document.querySelector(".md-header"), seen = header ? header.getBoundingClientRect().bottom : 0;
+    var above = caption.getBoundingClientRect().top < seen, below = figure.getBoundingClientRect().bottom;
     caption.appendChild(span);
+    var moved = figure.getBoundingClientRect().bottom - below;
+    if (above && moved > 0) window.scrollBy(0, moved);
   }
   function charts() {
     var els = document.querySelectorAll("div.xxgk-chart");
