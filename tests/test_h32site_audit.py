@@ -1,6 +1,6 @@
 """Site audit 32, a reader's journeys walked in headless Chromium (sixth round of this area), on one small site: a
 county department of 辽宁 (two years, its 2024 report with a long overview: the page is long enough to land on a
-heading far down) and a department of 青海 whose report's year is not printed anywhere."""
+heading far down), a department of 青海 whose report's year is printed nowhere, and a report naming no agency."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from .test_h29site_audit import _agency_dir
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
+URL = "https://www.example.gov.cn/zwgk/nb.html"
 MANIFEST = ("file,agency,year,url,retrieved_at,notes,province,city,county\n"
             "a.txt,海城市数据局,2024,,,,辽宁省,鞍山市,海城市\n"
-            "a23.txt,海城市数据局,2023,,,,辽宁省,鞍山市,海城市\n")
+            "a23.txt,海城市数据局,2023,,,,辽宁省,鞍山市,海城市\n"
+            f"c.txt,,,{URL},,,,,\n")
 OVERVIEW = "\n".join(f"第{n}项工作：本局扎实推进政务公开。" for n in range(1, 61))
 
 
@@ -28,6 +30,10 @@ def served_site(tmp_path_factory):
     reports.mkdir()
     (reports / "a.txt").write_text(tab_report(agency="海城市数据局", narrative=OVERVIEW), encoding="utf-8")
     (reports / "a23.txt").write_text(tab_report(agency="海城市数据局", year=2023), encoding="utf-8")
+    # a report whose title names no agency (its year printed), and one whose year is printed nowhere
+    (reports / "c.txt").write_text(tab_report(agency="").replace("2024年政府", "2024年度政府", 1), encoding="utf-8")
+    (reports / "d.txt").write_text(tab_report(agency="西宁市教育局").replace("局2024年政府", "局政府", 1),
+                                   encoding="utf-8")
     (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
     return site_of(reports, work)
 
@@ -69,3 +75,33 @@ def test_a_heading_reached_by_a_link_stays_put_when_the_chart_above_it_gets_its_
             "return f.querySelector('[data-drawn]') && f.querySelector('.xxgk-chart-actions')", h))
         time.sleep(0.5)  # (a jump is a layout after the buttons: let one pass)
         assert abs(chromium.execute_script(TOP, heading) - landed) <= 1, (width, heading, landed)
+
+
+# -- 2. citing a line of a report whose agency or year is not known ---------------------------------------------------
+
+def _line_cited(served_site, server, chromium, name: str) -> str:
+    """What a reader copies from the citation bar of line 3 of the source page of ``name`` (the file's stem)."""
+    [page] = (served_site / "src").glob(f"{name}-*.html")
+    chromium.get(f"{server}/src/{page.name}#L3")
+    bar = _wait(lambda: chromium.find_element("css selector", ".xxgk-line-bar"))
+    return bar.find_element("tag name", "p").text
+
+
+def test_a_line_of_a_report_naming_no_agency_is_cited_with_its_year_and_official_address(served_site, server,
+                                                                                          chromium):
+    # (audit 32: a report whose agency was not recognised had no citation at all: a reader who chose line 3 copied
+    # 原文第 3 行，见 <address> alone — not which report, nor the official address the manifest gave)
+    chromium.set_window_size(390, 844)
+    said = _line_cited(served_site, server, chromium, "c")
+    assert said.startswith("佚名. 2024年度政府信息公开工作年度报告[EB/OL]. ["), said  # GB/T 7714: 责任者不明, 佚名
+    assert f"]. {URL}. 原文第 3 行，见 {server}/src/" in said, said
+    for invented in ("None", "0000", "未识别", "c.txt", "undefined"):
+        assert invented not in said, (invented, said)
+
+
+def test_a_line_of_a_report_of_no_known_year_is_cited_without_one(served_site, server, chromium):
+    chromium.set_window_size(1366, 900)
+    said = _line_cited(served_site, server, chromium, "d")
+    assert said.startswith("西宁市教育局. 西宁市教育局政府信息公开工作年度报告[EB/OL]. ["), said
+    for invented in ("None", "0000", "年度政府", "undefined", "null"):
+        assert invented not in said, (invented, said)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from ..safe import link_url
 from .render import esc, link
-from .titles import report_name, report_title
 
 # the one script of a source page (``assets/source.js``), loaded after the text: its numbers become links at once
 SOURCE_SCRIPT = '<script src="../assets/source.js"></script>'
@@ -32,13 +31,25 @@ def source_citation(report: dict) -> str:
     (True, True, True)
     >>> "javascript" in source_citation({**r, "source_url": "javascript:alert(1)", "published_date": ""})
     False
+    >>> "佚名. 2024年度政府信息公开工作年度报告[EB/OL]. (2025-01-20)" in source_citation({**r, "agency": ""})
+    True
+    >>> "GB/T" in source_citation({**r, "agency": "", "status": "failed"})  # (a note, not a report)
+    False
     """
+    # a report no agency is known for is cited all the same, its author 佚名 (GB/T 7714-2015 8.1.2: 责任者情况不明的
+    # 文献注明“佚名”): without it a reader who copied a line got 原文第 3 行，见 <address> alone, and the official
+    # address and date the manifest gave were left out. Never the file's name as author (（未识别机构）a.txt), nor a
+    # year not known; a text not read as a report and naming no agency (a note, a letter: titles.source_only_reports)
+    # is not cited as an annual report at all
+    name = report.get("agency_name") or report.get("agency") or ""
+    year = report.get("year") or ""
     cited = ""
-    if report.get("agency_name") or report.get("agency"):  # (a text no agency is known for has no author to name)
+    if name or report.get("status") != "failed":
+        title = " ".join(part for part in (name, f"{year}年度" if year else "") if part)
         published = f"({esc(report['published_date'])})" if report.get("published_date") else ""
         url = report.get("source_url") or ""
         where = f" {link(url)}." if link_url(url) else ""  # (an address that is not http(s) is no address to cite)
-        cited = (f'<span>引用（GB/T 7714）：{esc(report_name(report))}. {esc(report_title(report))}'
+        cited = (f'<span>引用（GB/T 7714）：{esc(name or "佚名")}. {esc(title)}'
                  f"政府信息公开工作年度报告[EB/OL]. {published}[<span data-xxgk-cite-date>引用日期</span>].{where}"
                  "</span><br>")
     return ('<p class="xxgk-src-cite" data-pagefind-ignore data-xxgk-src-cite>' + cited
