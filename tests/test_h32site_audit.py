@@ -105,3 +105,45 @@ def test_a_line_of_a_report_of_no_known_year_is_cited_without_one(served_site, s
     assert said.startswith("西宁市教育局. 西宁市教育局政府信息公开工作年度报告[EB/OL]. ["), said
     for invented in ("None", "0000", "年度政府", "undefined", "null"):
         assert invented not in said, (invented, said)
+
+
+# -- 3. table 三's words explained -------------------------------------------------------------------------------------
+
+def test_a_citizen_taps_a_group_of_table_three_and_reads_what_it_means(served_site, server, chromium):
+    # (audit 32: table 三's note linked 词语解释 to the glossary page's top, and nothing in the table led to a word:
+    # on a phone a citizen who met 不予处理 scrolled through a page of 40 words to find it)
+    chromium.set_window_size(390, 844)
+    report = server + "/" + _agency_dir(served_site, "海城市数据局") + "2024.html"
+    chromium.get(report)
+    groups = chromium.find_elements("css selector", "th[data-g]")
+    assert all(g.find_element("tag name", "a").get_attribute("href").startswith(server + "/glossary/") for g in groups)
+    words = {g.text: g.find_element("tag name", "a").get_attribute("href").split("/glossary/")[1] for g in groups}
+    assert words == {"（三）不予公开": "#denied", "（四）无法提供": "#unavailable", "（五）不予处理": "#rejected",
+                     "（六）其他处理": "#other"}, words
+    word = chromium.find_element("xpath", "//th[@data-g]/a[normalize-space()='不予处理']")
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", word)
+    word.click()
+    _wait(lambda: chromium.current_url.endswith("/glossary/#rejected"))
+    term = _wait(lambda: chromium.find_element("css selector", ":target"))
+    assert term.text == "不予处理"
+    top = chromium.execute_script("return arguments[0].getBoundingClientRect().top", term)
+    assert 0 < top < 844 / 3, top  # in sight at the top, below the header
+    meaning = term.find_element("xpath", "following-sibling::dd[1]")
+    assert meaning.text.startswith("申请不作为政府信息公开申请办理") and meaning.is_displayed(), meaning.text
+    # the note under the table leads to table 三's words, not the page's top
+    chromium.back()
+    note = _wait(lambda: chromium.find_element("xpath", "//small[contains(., '单位：件（申请数）')]/a"))
+    assert note.get_attribute("href") == server + "/glossary/#new"
+    assert "点分组名看它的含义" in note.find_element("xpath", "..").text
+    # a row's label still leads to its line in the report's text
+    row = chromium.find_element("xpath", "//td/a[normalize-space()='1.属于国家秘密']")
+    assert "/src/" in row.get_attribute("href") and "#L" in row.get_attribute("href")
+
+
+def test_the_report_page_with_its_groups_linked_passes_axe(served_site, server, chromium):
+    from .test_accessibility import _axe, _blocking
+
+    for width, height in ((1366, 900), (390, 844)):
+        chromium.set_window_size(width, height)
+        chromium.get(server + "/" + _agency_dir(served_site, "海城市数据局") + "2024.html")
+        assert not _blocking(_axe(chromium)), width

@@ -12,6 +12,8 @@ outcomes), its meaning and its basis. The report pages link it under tables 三 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..catalog import table
 from .render import esc
 from .titles import front_matter
@@ -24,6 +26,20 @@ INTRO = ("<p>报告表格和本站用到的词语是什么意思。依据是《�
 def glossary_words() -> tuple[dict, ...]:
     """The rows of ``rules/glossary.csv``, in the file's order (the page's)."""
     return table("glossary")
+
+
+@lru_cache(maxsize=1)
+def term_anchors() -> dict[str, str]:
+    """``{term: anchor}`` of the glossary's words, the first of each term: a report page's table 三 links a row
+    group's word (（三）不予公开) to its meaning here (``#denied``), which lists the group's reasons after it.
+
+    >>> term_anchors()["不予公开"], term_anchors()["无法提供"], term_anchors()["其他处理"]
+    ('denied', 'unavailable', 'other')
+    """
+    out: dict[str, str] = {}
+    for word in glossary_words():
+        out.setdefault(word["term"], word["anchor"])
+    return out
 
 
 def glossary_markdown() -> str:

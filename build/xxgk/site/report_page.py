@@ -22,7 +22,7 @@ from .card import by_category, fully_read, points_said, score, score_group, scor
 from .data import number
 from .excerpt import excerpt
 from .fulltext import filter_attributes
-from .glossary import GLOSSARY_PAGE
+from .glossary import GLOSSARY_PAGE, term_anchors
 from .labels import (
     DASH_NOTE_ZH,
     FINDINGS_COLUMN_ZH,
@@ -82,8 +82,10 @@ META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
 OWN_LABELS = own_measure_labels()  # 政府集中采购's 采购总金额（万元）: the 2019 template's own label (``codes.yaml``)
 # what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
 # (a row printed on one line links once, by its label); the words' meanings on the glossary page (glossary.py)
-UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行。各项的含义见"
-                  f'<a href="../../{GLOSSARY_PAGE}/">词语解释</a>。</small></p>\n',
+# (table 三's: its section of the glossary, not the page's top; a group's word, 不予公开, links to its meaning, which
+# lists the group's reasons: ≈ 35 bytes a group, where a link a row would add ≈ 1.3 KB to every report page)
+UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行，点分组名看它的含义。各项的含义见"
+                  f'<a href="../../{GLOSSARY_PAGE}/#new">词语解释</a>。</small></p>\n',
              "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。复议、诉讼和各种结果的含义见"
                   f'<a href="../../{GLOSSARY_PAGE}/#review">词语解释</a>。</small></p>\n'}
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
@@ -306,7 +308,7 @@ class ReportPages:
                 body.append([f'<th scope="rowgroup">{TABLE3_RESULTS}</th>', rest])
             group = GROUP_PREFIX.match(label) if grouped else None
             if group:
-                body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{esc(group.group(1))}</th>', rest])
+                body.append([f'<th scope="rowgroup"{GROUP_ATTR}>{_group_word(group.group(1))}</th>', rest])
                 label = group.group(2)
             values = [cells[c]["value"] if c in cells else None for c in columns]
             missing = missing or None in values
@@ -565,6 +567,21 @@ class ReportPages:
         return SOURCE_PAGE.format(title=title, back=back, lines="\n".join(lines), year=filters.get("year", ""),
                                   province=filters.get("province", ""), cut=cut, cite=source_citation(r),
                                   script=SOURCE_SCRIPT)
+
+
+def _group_word(label: str) -> str:
+    """A table 三 row group's label (（三）不予公开), its word linked to the glossary's meaning of it when it has one.
+
+    >>> _group_word("（三）不予公开")
+    '（三）<a href="../../glossary/#denied">不予公开</a>'
+    >>> _group_word("（九）某某")
+    '（九）某某'
+    """
+    number, word = label[:3], label[3:]
+    anchor = term_anchors().get(word) if re.fullmatch(r"（[一二三四五六七八九十]+）", number) else None
+    if not anchor:
+        return esc(label)
+    return f'{esc(number)}<a href="../../{GLOSSARY_PAGE}/#{esc(anchor)}">{esc(word)}</a>'
 
 
 def _lines_within(lines: list[str], most: int, chars: int) -> int:
