@@ -147,3 +147,37 @@ def test_the_report_page_with_its_groups_linked_passes_axe(served_site, server, 
         chromium.set_window_size(width, height)
         chromium.get(server + "/" + _agency_dir(served_site, "海城市数据局") + "2024.html")
         assert not _blocking(_axe(chromium)), width
+
+
+# -- 4. the 404 page, served as a static host serves it ----------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/nothing", "/a/b/c/nothing", "/src/x/y.html"])
+def test_a_mistyped_address_at_any_depth_gets_a_working_404_page_with_search(served_site, server, chromium, path):
+    # (audit 32: walked for the first time, as a static host serves it — the conftest server answers a missing path
+    # with 404.html — from three depths: its styles, its links and its search work from each)
+    import urllib.request
+    from urllib.error import HTTPError
+
+    with pytest.raises(HTTPError) as answer:
+        urllib.request.urlopen(server + path)
+    assert answer.value.code == 404
+    chromium.set_window_size(390, 844)
+    chromium.get(server + path)
+    assert chromium.find_element("tag name", "h1").text == "404：找不到这个页面"
+    assert chromium.execute_script("return document.documentElement.lang") == "zh-CN"
+    styled = chromium.execute_script(  # every stylesheet loaded (a relative href from /a/b/c/ would miss)
+        "return Array.from(document.styleSheets).map(function (s) { return [s.href, s.cssRules.length]; })")
+    assert styled and all(rules for _, rules in styled), styled
+    links = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; })"
+        ".filter(function (h) { return h.indexOf(location.origin) === 0; })")
+    assert server + "/agencies/" in links and server + "/fulltext/" in links, links
+    for link in sorted(set(links)):
+        assert urllib.request.urlopen(link.split("#")[0]).status == 200, link
+    # the header's search, from the 404 page: an agency by its pinyin, leading to its page
+    chromium.find_element("css selector", "label[for=__search]").click()
+    box = chromium.find_element("css selector", "input[data-md-component=search-query]")
+    box.send_keys("haicheng")
+    found = "//a[contains(@href, '/a/liaoning-')][contains(., '海城市数据局')]"
+    hit = _wait(lambda: chromium.find_element("xpath", found))
+    assert urllib.request.urlopen(hit.get_attribute("href")).status == 200
