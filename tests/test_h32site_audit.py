@@ -181,3 +181,30 @@ def test_a_mistyped_address_at_any_depth_gets_a_working_404_page_with_search(ser
     found = "//a[contains(@href, '/a/liaoning-')][contains(., '海城市数据局')]"
     hit = _wait(lambda: chromium.find_element("xpath", found))
     assert urllib.request.urlopen(hit.get_attribute("href")).status == 200
+
+
+# -- 5. a report page on paper -----------------------------------------------------------------------------------------
+
+def test_a_printed_report_page_has_no_caption_of_a_chart_left_off_and_no_words_on_what_to_click(served_site, server,
+                                                                                                 chromium):
+    # (audit 32: printed from its top, a report page left its undrawn charts off paper, as it should, but printed
+    # their captions — 数据见本页表格。 alone between tables 三 and 四, the caption of nothing — and under each table
+    # 点行名看原文中的这一行 (nothing to click on paper))
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/" + _agency_dir(served_site, "海城市数据局") + "2024.html")
+    notes = chromium.find_elements("xpath", "//small[starts-with(normalize-space(), '单位：件')]")
+    assert len(notes) == 2 and all("点行名看原文中的这一行" in n.text for n in notes)  # on screen: said
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        figures = chromium.execute_script(
+            "return Array.from(document.querySelectorAll('figure.xxgk-figure')).map(function (f) {"
+            "  var c = f.querySelector('figcaption');"
+            "  return [f.querySelector('div.xxgk-chart').hasAttribute('data-drawn'), c.offsetParent !== null]; })")
+        undrawn = [shown for drawn, shown in figures if not drawn]
+        assert undrawn and not any(undrawn), figures
+        assert all(shown for drawn, shown in figures if drawn), figures
+        for note in notes:
+            assert note.text.startswith("单位：件（") and "词语解释" in note.text, note.text
+            assert "点行名" not in note.text and "点分组名" not in note.text, note.text
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

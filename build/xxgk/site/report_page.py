@@ -84,10 +84,12 @@ OWN_LABELS = own_measure_labels()  # 政府集中采购's 采购总金额（万�
 # (a row printed on one line links once, by its label); the words' meanings on the glossary page (glossary.py)
 # (table 三's: its section of the glossary, not the page's top; a group's word, 不予公开, links to its meaning, which
 # lists the group's reasons: ≈ 35 bytes a group, where a link a row would add ≈ 1.3 KB to every report page)
-UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。点行名看原文中的这一行，点分组名看它的含义。各项的含义见"
-                  f'<a href="../../{GLOSSARY_PAGE}/#new">词语解释</a>。</small></p>\n',
-             "4": "<p><small>单位：件（案件数）。点行名看原文中的这一行。复议、诉讼和各种结果的含义见"
-                  f'<a href="../../{GLOSSARY_PAGE}/#review">词语解释</a>。</small></p>\n'}
+# (what to click is a screen's: xxgk-screen is left off paper, where 点行名…, under each table, named nothing to click)
+SCREEN = '<span class="xxgk-screen">{}</span>'  # words about what to click: left off paper (xxgk.css)
+UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。" + SCREEN.format("点行名看原文中的这一行，点分组名看它的含义。")
+                  + f'各项的含义见<a href="../../{GLOSSARY_PAGE}/#new">词语解释</a>。</small></p>\n',
+             "4": "<p><small>单位：件（案件数）。" + SCREEN.format("点行名看原文中的这一行。")
+                  + f'复议、诉讼和各种结果的含义见<a href="../../{GLOSSARY_PAGE}/#review">词语解释</a>。</small></p>\n'}
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
