@@ -107,6 +107,28 @@ def test_a_line_of_a_report_of_no_known_year_is_cited_without_one(served_site, s
         assert invented not in said, (invented, said)
 
 
+
+def test_the_page_of_a_report_naming_no_agency_is_cited_without_the_sites_placeholder_or_file_name(served_site, server,
+                                                                                                  chromium):
+    # (audit 32: a report page's citation is written from its heading: for a report no agency was recognised for
+    # it read xxgk. （未识别机构）c.txt 2024年度政府信息公开工作年度报告：解析数据与核查 — the site's placeholder and
+    # a file name as the report's title)
+    chromium.set_window_size(1366, 900)
+    cited = {}
+    for name in ("c", "d"):
+        [page] = (served_site / "r").glob(f"{name}-*.html")
+        chromium.get(f"{server}/r/{page.name}")
+        cite = _wait(lambda: chromium.find_element("css selector", "p[data-xxgk-cite]"))
+        _wait(cite.is_displayed)
+        cited[name] = cite.text
+        assert cite.text.endswith(f"[EB/OL]. {server}/r/{page.name}. [{cite.text[-12:-2]}]."), cite.text
+    lead = "引用本报告（GB/T 7714）：xxgk. "
+    assert cited["c"].startswith(lead + "2024年度政府信息公开工作年度报告：解析数据与核查[EB/OL]. "), cited
+    assert cited["d"].startswith(lead + "西宁市教育局政府信息公开工作年度报告：解析数据与核查[EB/OL]. "), cited
+    for said in cited.values():
+        for invented in ("未识别", ".txt", "None", "0000", "undefined"):
+            assert invented not in said, (invented, said)
+
 # -- 3. table 三's words explained -------------------------------------------------------------------------------------
 
 def test_a_citizen_taps_a_group_of_table_three_and_reads_what_it_means(served_site, server, chromium):

@@ -58,6 +58,22 @@ from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_sourc
 # from the page itself: ≈ 40 bytes a page, not ≈ 450 (which took most report pages past 16 KiB, a fifth 4 KiB block
 # on disk); without JavaScript it stays hidden and the footer's 如何引用 remains
 CITATION_SLOT = '<p class="xxgk-cite" data-xxgk-cite hidden></p>'
+
+
+def citation_slot(r: dict) -> str:
+    """``CITATION_SLOT``; for a report no agency is known for, with the title xxgk.js cites instead of the page's
+    heading (``（未识别机构）a.txt 2024年度``: the site's placeholder and a file name, which the citation printed as the
+    report's title, ``（未识别机构）a.txt政府信息公开工作年度报告``): the year alone when known (as its source page).
+
+    >>> citation_slot({"agency_name": "", "agency": "", "year": 2024})
+    '<p class="xxgk-cite" data-xxgk-cite data-xxgk-cite-title="2024年度" hidden></p>'
+    >>> citation_slot({"agency_name": "", "agency": "某局", "year": 2024}) == CITATION_SLOT
+    True
+    """
+    if r.get("agency_name") or r.get("agency"):
+        return CITATION_SLOT
+    title = f"{r['year']}年度" if r.get("year") else ""
+    return f'<p class="xxgk-cite" data-xxgk-cite data-xxgk-cite-title="{esc(title)}" hidden></p>'
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}  # the order a report page lists its findings in
 FINDINGS_SHOWN_PER_CODE = 4  # the rest are counted (all are in findings.csv and on the quality page)
 SECTION_EXCERPT = 160  # characters of each narrative section shown on the report page
@@ -143,7 +159,7 @@ class ReportPages:
                  META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
-                 CITATION_SLOT,
+                 citation_slot(r),
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src)]
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)

@@ -672,7 +672,10 @@
       if (el.dataset.done || !heading) return;
       el.dataset.done = "1";
       var small = document.createElement("small");
-      small.textContent = "引用本报告（GB/T 7714）：xxgk. " + heading.textContent.trim() +
+      /* (a report no agency is known for: the title its page gives, not the heading's placeholder and file name) */
+      var title = el.hasAttribute("data-xxgk-cite-title") ? el.getAttribute("data-xxgk-cite-title")
+        : heading.textContent.trim();
+      small.textContent = "引用本报告（GB/T 7714）：xxgk. " + title +
         "政府信息公开工作年度报告：解析数据与核查[EB/OL]. " + location.href.split("#")[0] + ". [" + today + "].";
       el.appendChild(small);
       el.hidden = false;
