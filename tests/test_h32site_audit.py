@@ -230,3 +230,29 @@ def test_a_printed_report_page_has_no_caption_of_a_chart_left_off_and_no_words_o
             assert "点行名" not in note.text and "点分组名" not in note.text, note.text
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# -- 6. searching the reports' text for two words ----------------------------------------------------------------------
+
+def test_two_words_parted_by_a_space_are_each_looked_for_in_the_text(served_site, tmp_path_factory, chromium):
+    # (audit 32: 格尔木 2024 — a place and a year, as a journalist types them — was said to be in no report's text
+    # (原文中没有“格尔木 2024”；以下是部分匹配的 1 份报告) though the report listed prints 格尔木市2024 年: the
+    # words were run together, 格尔木2024, and looked for as one)
+    from selenium.webdriver.common.by import By
+
+    from .conftest import indexed_copy, serving
+
+    site = indexed_copy(served_site, tmp_path_factory.mktemp("site32-indexed"))
+    with serving(site) as url:
+        chromium.set_window_size(390, 844)
+        for query in ("海城市 公开", "公开 海城市"):
+            chromium.get(url + "/fulltext/?text=" + query)
+            _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
+            status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
+            assert "没有" not in status and f"“{query}”" in status, status
+            hits = [e.text for e in chromium.find_elements(By.CSS_SELECTOR, "#xxgk-fulltext-results li")]
+            assert hits and "海城市数据局" in hits[0], hits
+        chromium.get(url + "/fulltext/?text=海城市 2293")  # one of the words in no report's text: said, as before
+        _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
+        status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
+        assert status.startswith("原文中没有“海城市 2293”"), status

@@ -322,10 +322,13 @@
      all: every result was loaded, so the counts are the search's}. Pagefind also lists reports matching a part:
      平潭 lists the 平台 reports, so "10 份报告与“平潭”相关" was said of 4 reports holding 平潭 and 6 holding 平台 */
   function notAsTyped(pages, q, total) {
-    var words = q.replace(/\s+/g, "");
-    if (!TYPED.test(words)) return {missing: false, held: -1};
+    /* words the reader parted by a space are each looked for (格尔木 2024: the report of 格尔木市2024 年 holds both;
+       run together, 格尔木2024, it was said to hold neither: 原文中没有“格尔木 2024”) */
+    var words = q.split(/\s+/).filter(function (w) { return TYPED.test(w); });
+    if (!words.length) return {missing: false, held: -1};
     var held = pages.filter(function (page) {
-      return (page.content || "").replace(/[\s\u200b]+/g, "").indexOf(words) >= 0;
+      var text = (page.content || "").replace(/[\s\u200b]+/g, "");
+      return words.every(function (w) { return text.indexOf(w) >= 0; });
     }).length;
     return {missing: !held, held: held, loaded: pages.length, all: pages.length >= total};
   }
