@@ -256,3 +256,31 @@ def test_two_words_parted_by_a_space_are_each_looked_for_in_the_text(served_site
         _wait(lambda: chromium.find_element(By.ID, "xxgk-fulltext").get_attribute("data-state") == "done")
         status = chromium.find_element(By.ID, "xxgk-fulltext-status").text
         assert status.startswith("原文中没有“海城市 2293”"), status
+
+
+# -- 7. finding an agency by its name and a year ----------------------------------------------------------------------
+
+def _agencies_found(chromium, server, query: str) -> tuple[str, list[str]]:
+    """The header search's agency line and the agencies it lists for ``query``, typed on the home page."""
+    chromium.get(server + "/")
+    box = chromium.find_element("css selector", "input[data-md-component=search-query]")
+    box.click()
+    box.send_keys(query)
+    meta = _wait(lambda: [m.text for m in chromium.find_elements("css selector", ".md-search-result__meta")
+                          if m.text.startswith("机构：")])
+    names = [a.text.split("\n")[0] for a in chromium.find_elements(
+        "xpath", "//li[contains(@class, 'md-search-result__item')]/a[contains(@href, '/a/')]")]
+    return meta[0], names
+
+
+def test_a_journalist_who_types_an_agency_and_a_year_finds_the_agency(served_site, server, chromium):
+    # (audit 32: 格尔木 2024 — a place and a year, as a journalist types them — found no agency: 机构：没有找到, for no
+    # agency's name holds 2024; an agency with a report of that year now comes first, one without is still listed)
+    chromium.set_window_size(1366, 900)
+    for query in ("海城 2024", "2024 海城市数据局"):
+        meta, names = _agencies_found(chromium, server, query)
+        assert meta.startswith("机构：找到 1 个") and names[:1] == ["海城市数据局"], (query, meta, names)
+    meta, names = _agencies_found(chromium, server, "海城 2019")  # a year it has no report of: listed all the same
+    assert names[:1] == ["海城市数据局"], (meta, names)
+    meta, names = _agencies_found(chromium, server, "教育 2024")  # 西宁市教育局 has no year: still found
+    assert names[:1] == ["西宁市教育局"], (meta, names)
