@@ -45,6 +45,7 @@ from .labels import (
     status_zh,
 )
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
+from .publication_months import months_section, tally
 from .render import cell, code_text, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
 from .report_page import ReportPages
@@ -674,10 +675,20 @@ class Site(ReportPages, AgencyPages):
             parts.append(f"<p>以上是机关自身错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
                          f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
+        parts.append(self._quality_months())
         parts += by_code_html
         parts.append(self._quality_pageless(findings_csv))
         parts.append(self._quality_source_only(findings_csv))
         self.write("quality.md", "\n".join(parts))
+
+    def _quality_months(self) -> str:
+        """The 发布月份 section (``publication_months``): every report's month of publication after its year, by
+        year, the region the page lists it under and kind, with the late ones and the unknown dates counted; the
+        page's menus narrow it (a transparency office saw its city's late reports one finding at a time, never
+        when its departments published)."""
+        timely = {c["code"]: c["severity"] for c in self.pkg.tables["finding_codes"] if c["category"] == "timely"}
+        counted = tally(self.reports, self.findings, timely, lambda r: (self._province(r), self._city(r)))
+        return months_section(counted, SCORE_KIND_ZH, YEAR_COLUMN, PROVINCE_COLUMN)
 
     def _quality_pageless(self, findings_csv: str) -> str:
         """The files without a page of their own (``titles.pageless_reports``), each with why it could not be read."""

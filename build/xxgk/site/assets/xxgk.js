@@ -398,6 +398,8 @@
             row.hidden = !keep;
             if (!keep) return;
             here++;
+            /* a table of counts (the quality page's 发布月份, data-xxgk-tally): its rows are not reports */
+            if (t[0].hasAttribute("data-xxgk-tally")) return;
             var link = row.querySelector("a[href]"), key = link ? link.getAttribute("href") : "\u0000" + shown;
             if (!seen[key]) { seen[key] = 1; shown++; }
           });

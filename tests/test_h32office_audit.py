@@ -1,0 +1,82 @@
+"""Audit 32 of a transparency office's and a researcher's tasks on the quality page, the report card and the compare
+page, on one small site: four departments of 青海省 (three of 西宁市: one published in January, one in February,
+late, one without a date; one of 海西州, published in March, late), each with a 2023 report too."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import needs_chromium, read_page, site_of
+from .conftest import wait_for as _wait
+from .factory import tab_report
+
+AGENCIES = {  # file: (agency, city, 2024 report's date line, carried_forward of 2024: new = 5 + it)
+    "xa": ("西宁市教育局", "西宁市", "2025年1月20日", 0),
+    "xb": ("西宁市民政局", "西宁市", "2025年2月8日", 3),
+    "xc": ("西宁市财政局", "西宁市", "", 3),
+    "hd": ("格尔木市数据局", "海西蒙古族藏族自治州", "2025年3月5日", 7),
+}
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site32office")
+    reports = work / "reports"
+    reports.mkdir()
+    manifest = ["file,agency,year,url,retrieved_at,notes,province,city,county"]
+    for name, (agency, city, date, forward) in AGENCIES.items():
+        (reports / f"{name}.txt").write_text(tab_report(agency=agency, published=date, carried_forward=forward),
+                                             encoding="utf-8")
+        (reports / f"{name}23.txt").write_text(tab_report(agency=agency, year=2023, published="2024年1月10日"),
+                                               encoding="utf-8")
+        manifest += [f"{name}.txt,{agency},2024,,,,青海省,{city},", f"{name}23.txt,{agency},2023,,,,青海省,{city},"]
+    (reports / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _rows(page: str, table_id: str) -> list[dict[str, str]]:
+    """The rows of table ``table_id`` of ``page`` (HTML) as {header: cell text}."""
+    import lxml.html
+
+    table = lxml.html.fromstring(page).get_element_by_id(table_id)
+    heads = [th.text_content().strip() for th in table.xpath("./thead/tr/th")]
+    return [dict(zip(heads, (c.text_content().strip() for c in tr.xpath("./td|./th")), strict=True))
+            for tr in table.xpath("./tbody/tr")]
+
+
+# -- 1. when a region's agencies published, month by month -------------------------------------------------------------
+
+def test_the_quality_page_counts_each_citys_reports_by_month_of_publication(served_site):
+    # (audit 32: an office saw its late reports one finding at a time, never when its departments published; a
+    # report without a date must be said as such, never counted in a month nor as on time)
+    rows = _rows(read_page(served_site / "quality" / "index.html"), "xxgk-months-table")
+    by = {(r["省份"], r["城市"], r["年度"], r["类别"]): r for r in rows}
+    xining = by["青海省", "西宁市", "2024", "政府部门"]
+    assert (xining["次年1月"], xining["次年2月"], xining["次年3月"]) == ("1", "1", "0")
+    assert (xining["日期不详"], xining["逾期"], xining["合计"]) == ("1", "1", "3")  # the dateless one: not late, not 0
+    whole = by["青海省", "全省合计", "2024", "政府部门"]
+    assert (whole["次年1月"], whole["次年2月"], whole["次年3月"], whole["逾期"], whole["合计"]) == (
+        "1", "1", "1", "2", "4")
+    assert by["青海省", "全省合计", "2023", "政府部门"]["次年1月"] == "4"  # every 2023 report in January
+    assert by["青海省", "海西蒙古族藏族自治州", "2024", "政府部门"]["逾期"] == "1"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_citys_office_narrows_the_months_to_its_city_and_its_rows_are_not_counted_as_reports(server, chromium):
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/quality/?province=青海省&city=西宁市")
+    status = _wait(lambda: chromium.find_element("css selector", ".xxgk-province-status").text)
+    shown = [r for r in chromium.find_elements("css selector", "#xxgk-months-table tbody tr") if r.is_displayed()]
+    assert shown and {r.find_element("css selector", "td:nth-child(2)").get_attribute("textContent")
+                      for r in shown} == {"西宁市"}
+    links = chromium.execute_script(
+        "return new Set(Array.from(document.querySelectorAll('article table tbody tr'))"  # (the lists the menus narrow)
+        ".filter(function (r) { return !r.hidden && r.querySelector('a[href]') && r.querySelector('td[data-city]'); })"
+        ".map(function (r) { return r.querySelector('a[href]').getAttribute('href'); })).size")
+    assert status.startswith(f"只显示青海省 西宁市的 {links} 份报告"), (status, links)  # month rows: not reports
+    # a phone reads each row as a card, nothing scrolled sideways; a month without a report is left unsaid
+    assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
+    cells = {c.get_attribute("data-label"): c for c in shown[0].find_elements("css selector", "td")}
+    assert cells["日期不详"].is_displayed() and cells["日期不详"].text == "1"  # (a card: each value after its name)
+    assert cells["次年4月"].get_attribute("textContent") == "0" and cells["次年4月"].size["width"] <= 1
