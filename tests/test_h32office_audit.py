@@ -80,3 +80,60 @@ def test_a_citys_office_narrows_the_months_to_its_city_and_its_rows_are_not_coun
     cells = {c.get_attribute("data-label"): c for c in shown[0].find_elements("css selector", "td")}
     assert cells["日期不详"].is_displayed() and cells["日期不详"].text == "1"  # (a card: each value after its name)
     assert cells["次年4月"].get_attribute("textContent") == "0" and cells["次年4月"].size["width"] <= 1
+
+
+# -- 2. the compare page's league on a phone, and its sort in a shared address -----------------------------------------
+
+def _league(chromium) -> list:
+    return _wait(lambda: chromium.find_elements("css selector", "#xxgk-league-table tbody tr"))
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 320])
+def test_on_a_phone_the_league_is_cards_with_its_sort_at_hand_and_nothing_scrolls_sideways(server, chromium, width):
+    # (audit 32: its six columns scrolled sideways in their box at 390 px, the value ranked and the region out of sight
+    # behind the sort buttons that were its column headers)
+    chromium.set_window_size(width, 844)
+    chromium.get(server + "/compare/?lmetric=received&lyear=2024")
+    rows = _league(chromium)
+    chromium.execute_script("arguments[0].scrollIntoView()", rows[0])
+    inner = chromium.execute_script("return document.documentElement.clientWidth")
+    assert chromium.execute_script("return document.documentElement.scrollWidth") <= inner
+    box = chromium.find_element("css selector", "#xxgk-league-table .xxgk-scroll")
+    assert chromium.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1", box)
+    for row in rows:  # every value in view, after its column's name
+        right = chromium.execute_script("return Math.max.apply(null, Array.from(arguments[0].cells).map("
+                                        "function (c) { return c.getBoundingClientRect().right; }))", row)
+        assert right <= inner, (row.text, right, inner)
+    cells = {c.get_attribute("data-label"): c.text for c in rows[0].find_elements("css selector", "td")}
+    assert cells["名次"] == "1" and cells["地区"].startswith("青海省"), cells
+    sort = chromium.find_element("xpath", "//*[@id='xxgk-league-table']//thead//button[normalize-space()='机构']")
+    assert sort.is_displayed()  # the sort buttons are a line above the cards
+    # ties share a rank, and the next rank skips (12, 8, 8, 5: 1, 2, 2, 4)
+    ranks = [r.find_element("css selector", "td[data-label='名次']").text for r in rows]
+    assert ranks == ["1", "2", "2", "4"], ranks
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_sorted_league_shared_by_its_address_reopens_sorted_and_a_desktop_keeps_the_table(server, chromium):
+    # (audit 32: a researcher sorted the league by 机构 and shared the address; it reopened in rank order)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/?lmetric=received&lyear=2024")
+    _league(chromium)
+    row = chromium.find_element("css selector", "#xxgk-league-table tbody tr")
+    assert row.value_of_css_property("display") == "table-row"  # a table of columns on a desktop, as before
+    chromium.find_element("xpath", "//*[@id='xxgk-league-table']//thead//button[normalize-space()='机构']").click()
+    chromium.find_element("xpath", "//*[@id='xxgk-league-table']//thead//button[normalize-space()='机构']").click()
+    names = [r.find_element("css selector", "th").text for r in _league(chromium)]
+    address = chromium.current_url
+    assert "lsort=1-desc" in address and "lmetric=received" in address, address
+    chromium.get(server + "/")
+    chromium.get(address)
+    _wait(lambda: [r.find_element("css selector", "th").text for r in _league(chromium)] == names)
+    head = chromium.find_elements("css selector", "#xxgk-league-table thead th")[1]
+    assert head.get_attribute("aria-sort") == "descending"
+    chromium.get(server + "/compare/?lmetric=received&lyear=2024&lsort=9-up")  # a sort the table lacks: rank order
+    ranks = [r.find_element("css selector", "td").text for r in _league(chromium)]
+    assert ranks == ["1", "2", "2", "4"], ranks

@@ -57,8 +57,13 @@
     return words.length ? {text: words.join(" "), words: words, sort: a.p} : {text: "未知", sort: a.p};
   }
   /* a sortable table: header buttons, aria-sort; rows are arrays of {text, sort, href, words} */
-  function sortableTable(container, headers, rows, caption, rowHeader) {
+  /* ``opts``: ``cards``, on a phone each row a card (xxgk.css data-cards: the row's name on its first line, each value
+     after its column's name, the header a line of sort buttons), the league's six columns having scrolled sideways
+     at 390 px, the value and the region out of sight; ``sorted``, [column, ascending] to sort by at first; ``onSort``,
+     told each sort chosen (the league keeps it in the address) */
+  function sortableTable(container, headers, rows, caption, rowHeader, opts) {
     rowHeader = rowHeader || 0;  // the column that names the row (th scope=row)
+    opts = opts || {};
     container.textContent = "";
     var table = el("table", null, {"data-sortable-js": ""});
     // how to sort, said on screen only (xxgk.css): a printed caption read （点击表头排序） on paper (audit 31)
@@ -69,9 +74,15 @@
     function fill() {
       tbody.textContent = "";
       rows.forEach(function (r) {
-        var row = el("tr");
+        var row = el("tr", null, opts.cards ? {role: "row"} : {});
         r.forEach(function (c, i) {
           var td = el(i === rowHeader ? "th" : "td", null, i === rowHeader ? {scope: "row"} : {});
+          // a card's cells: its name first, each value after its column's name; the roles stated, which a browser
+          // drops from a table laid out as blocks (as xxgk.js cards does for the ranking)
+          if (opts.cards) {
+            td.setAttribute("role", i === rowHeader ? "rowheader" : "cell");
+            td.setAttribute(i === rowHeader ? "data-title" : "data-label", i === rowHeader ? "" : headers[i]);
+          }
           if (c.href) { td.appendChild(el("a", c.text, {href: c.href})); }
           else if (c.words) {  // a region: each division whole on a line (新疆/维吾/尔自/治区 on a phone before)
             c.words.forEach(function (w, k) {
@@ -89,23 +100,34 @@
     headers.forEach(function (h, i) {
       // the header over the column that names the rows stays in view with it (xxgk.css: data-row-header)
       var th = el("th", null, i === rowHeader ? {scope: "col", "data-row-header": ""} : {scope: "col"});
+      if (opts.cards) th.setAttribute("role", "columnheader");
       var b = el("button", h, {type: "button", "class": "xxgk-sort"});
       b.addEventListener("click", function () {
         var asc = th.getAttribute("aria-sort") !== "ascending";
-        Array.from(tr.children).forEach(function (x) { x.removeAttribute("aria-sort"); });
-        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-        rows.sort(function (x, y) {
-          var a = x[i].sort, c = y[i].sort;
-          if (a === null || a === undefined) return 1;
-          if (c === null || c === undefined) return -1;
-          var cmp = (typeof a === "number" && typeof c === "number") ? a - c : String(a).localeCompare(String(c), "zh");
-          return asc ? cmp : -cmp;
-        });
+        sortBy(i, asc);
         fill();
+        if (opts.onSort) opts.onSort(i, asc);
       });
       th.appendChild(b);
       tr.appendChild(th);
     });
+    function sortBy(i, asc) {
+      Array.from(tr.children).forEach(function (x) { x.removeAttribute("aria-sort"); });
+      tr.children[i].setAttribute("aria-sort", asc ? "ascending" : "descending");
+      rows.sort(function (x, y) {
+        var a = x[i].sort, c = y[i].sort;
+        if (a === null || a === undefined) return 1;
+        if (c === null || c === undefined) return -1;
+        var cmp = (typeof a === "number" && typeof c === "number") ? a - c : String(a).localeCompare(String(c), "zh");
+        return asc ? cmp : -cmp;
+      });
+    }
+    if (opts.sorted && opts.sorted[0] >= 0 && opts.sorted[0] < headers.length) sortBy(opts.sorted[0], opts.sorted[1]);
+    if (opts.cards) {
+      table.setAttribute("data-cards", "");
+      table.setAttribute("role", "table");
+      thead.setAttribute("role", "rowgroup"); tbody.setAttribute("role", "rowgroup"); tr.setAttribute("role", "row");
+    }
     thead.appendChild(tr);
     table.appendChild(thead);
     table.appendChild(tbody);
@@ -252,7 +274,7 @@
       var year = state.from === state.to ? String(state.from) : state.from + "-" + state.to;
       var q = "?" + (state.ids.length ? "agencies=" + state.ids.join(",") + "&" : "") + "metric=" + state.metric +
         "&year=" + year;
-      var league = otherParams(LEAGUE_KEYS, true);  // the league table's own choices stay in the address
+      var league = otherParams(LEAGUE_KEYS.concat([LEAGUE_SORT]), true);  // the league's own choices stay
       var url = location.pathname + q + (league.length ? "&" + league.join("&") : "");
       // each choice is a step of the browser's history: Back undoes it (popstate below), not leave the page
       if (url !== location.pathname + location.search) history.pushState(history.state, "", url);
@@ -612,6 +634,9 @@
   /* the league table's choices in the address, beside the comparison's: ?…&lmetric=received&lyear=2024&lprovince=…,
      so a league view is shared by its address like a comparison; a value the menu does not offer is ignored */
   var LEAGUE_KEYS = ["lmetric", "lyear", "lprovince", "ltier", "lkind", "lcity"];
+  /* the league's sort, ?lsort=<column>-asc|desc (column 0 名次 … 5 机构类型), kept with its menus: a shared league
+     sorted by region reopened in rank order */
+  var LEAGUE_SORT = "lsort";
   function bindLeague(data, metrics) {
     var $ = function (id) { return document.getElementById(id); };
     var root = window.xxgkAgencies.root;
@@ -633,10 +658,12 @@
       if (value && Array.from(s.options).some(function (o) { return o.value === value; })) s.value = value;
     });
     citiesOf();
+    var sortAsked = /^([0-5])-(asc|desc)$/.exec(asked.get(LEAGUE_SORT) || "");
+    var sorted = sortAsked ? [Number(sortAsked[1]), sortAsked[2] === "asc"] : null;
     function remember() {
-      var q = otherParams(LEAGUE_KEYS, false).concat(sel.map(function (s, i) {
+      var q = otherParams(LEAGUE_KEYS.concat([LEAGUE_SORT]), false).concat(sel.map(function (s, i) {
         return LEAGUE_KEYS[i] + "=" + encodeURIComponent(s ? s.value : "");
-      }));
+      })).concat(sorted ? [LEAGUE_SORT + "=" + sorted[0] + "-" + (sorted[1] ? "asc" : "desc")] : []);
       history.replaceState(history.state, "", location.pathname + "?" + q.join("&"));
     }
     var TIER = data.labels.tier, KIND = data.labels.kind;  // labels.py, via json/agencies.json
@@ -660,7 +687,8 @@
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
           (list.length > 500 ? "（显示前500个）" : "") + "。";
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
-          rows, year + "年 " + m.label + " 排行", 1);
+          rows, year + "年 " + m.label + " 排行", 1,
+          {cards: true, sorted: sorted, onSort: function (i, asc) { sorted = [i, asc]; remember(); }});
       }, function () {
         $("xxgk-league-table").textContent = "";
         $("xxgk-league-status").textContent = NOT_LOADED;
