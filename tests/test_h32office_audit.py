@@ -1,6 +1,7 @@
 """Audit 32 of a transparency office's and a researcher's tasks on the quality page, the report card and the compare
 page, on one small site: four departments of 青海省 (three of 西宁市: one published in January, one in February,
-late, one without a date; one of 海西州, published in March, late), each with a 2023 report too."""
+late, one without a date; one of 海西州, published in March, late), each with a 2023 report too, and a fifth
+department of 西宁市 with a 2023 report only, its 新收申请 total printed "/" and no date."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ def served_site(tmp_path_factory):
         (reports / f"{name}23.txt").write_text(tab_report(agency=agency, year=2023, published="2024年1月10日"),
                                                encoding="utf-8")
         manifest += [f"{name}.txt,{agency},2024,,,,青海省,{city},", f"{name}23.txt,{agency},2023,,,,青海省,{city},"]
+    # a 2023 report whose 新收 total is printed "/": a report of the year without the league's value, and no date
+    (reports / "xe23.txt").write_text(tab_report(agency="西宁市交通运输局", year=2023, cell="/", column=6),
+                                      encoding="utf-8")
+    manifest.append("xe23.txt,西宁市交通运输局,2023,,,,青海省,西宁市,")
     (reports / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     return site_of(reports, work)
 
@@ -57,7 +62,8 @@ def test_the_quality_page_counts_each_citys_reports_by_month_of_publication(serv
     whole = by["青海省", "全省合计", "2024", "政府部门"]
     assert (whole["次年1月"], whole["次年2月"], whole["次年3月"], whole["逾期"], whole["合计"]) == (
         "1", "1", "1", "2", "4")
-    assert by["青海省", "全省合计", "2023", "政府部门"]["次年1月"] == "4"  # every 2023 report in January
+    assert by["青海省", "全省合计", "2023", "政府部门"]["次年1月"] == "4"  # every dated 2023 report in January
+    assert by["青海省", "西宁市", "2023", "政府部门"]["日期不详"] == "1"
     assert by["青海省", "海西蒙古族藏族自治州", "2024", "政府部门"]["逾期"] == "1"
 
 
@@ -137,3 +143,19 @@ def test_a_sorted_league_shared_by_its_address_reopens_sorted_and_a_desktop_keep
     chromium.get(server + "/compare/?lmetric=received&lyear=2024&lsort=9-up")  # a sort the table lacks: rank order
     ranks = [r.find_element("css selector", "td").text for r in _league(chromium)]
     assert ranks == ["1", "2", "2", "4"], ranks
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_league_says_how_many_agencies_of_the_year_have_no_value_and_does_not_rank_them(server, chromium):
+    # (audit 32: a league of 4 agencies with a value read as if the fifth, whose report prints its total as "/", had
+    # no report: it was left out in silence; a missing value must never rank, as 0 or otherwise)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/?lmetric=received&lyear=2023")
+    names = [r.find_element("css selector", "th").text for r in _league(chromium)]
+    assert "西宁市交通运输局" not in names and len(names) == 4, names
+    status = chromium.find_element("id", "xxgk-league-status").text
+    assert "另有 1 个机构有该年报告但没有该指标的数值" in status and "不参加排名" in status, status
+    chromium.get(server + "/compare/?lmetric=received&lyear=2024")  # every agency of 2024 has its value
+    _league(chromium)
+    assert "另有" not in chromium.find_element("id", "xxgk-league-status").text

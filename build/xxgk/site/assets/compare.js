@@ -670,10 +670,18 @@
     function run() {
       var m = metrics[sel[0].value], year = sel[1].value;
       json(root, "json/m/" + m.code + ".json").then(function (mv) {
-        var list = data.agencies.filter(function (a) {
-          return (mv.v[a.id] || {})[year] !== undefined && (!sel[2].value || a.p === sel[2].value) &&
+        var chosen = data.agencies.filter(function (a) {
+          return (!sel[2].value || a.p === sel[2].value) &&
             (!sel[3].value || a.t === sel[3].value) && (!sel[4].value || a.k === sel[4].value) &&
             (!sel[5] || !sel[5].value || a.c === sel[5].value);
+        });
+        // the agencies with a report of the year and no value (missing, a share of nothing, another template's
+        // measure): not ranked, and said (audit 32: a league of 3 agencies read as if the other 2 had no report)
+        var unvalued = chosen.filter(function (a) {
+          return (mv.v[a.id] || {})[year] === undefined && Object.prototype.hasOwnProperty.call(a.y || {}, year);
+        }).length;
+        var list = chosen.filter(function (a) {
+          return (mv.v[a.id] || {})[year] !== undefined;
         }).sort(function (a, b) { return mv.v[b.id][year] - mv.v[a.id][year] || (a.n < b.n ? -1 : 1); });
         var rank = 0, last = null;
         var rows = list.slice(0, 500).map(function (a, i) {
@@ -685,7 +693,8 @@
             {text: KIND[a.k] || "未知", sort: a.k}];
         });
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
-          (list.length > 500 ? "（显示前500个）" : "") + "。";
+          (list.length > 500 ? "（显示前500个）" : "") + "。" + (unvalued ? "另有 " + unvalued + " 个机构有该年报告但没有" +
+          "该指标的数值（缺失、无从计算或不适用，不是0），不参加排名。" : "");
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
           rows, year + "年 " + m.label + " 排行", 1,
           {cards: true, sorted: sorted, onSort: function (i, asc) { sorted = [i, asc]; remember(); }});
