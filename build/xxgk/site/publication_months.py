@@ -116,7 +116,7 @@ def tally(reports: Iterable[dict], findings: dict[str, list[dict]], timely: dict
     return Tallies(out, no_year)
 
 
-MONTHS_ID = "xxgk-months"  # the section's anchor and its table's id
+MONTHS_ID = "xxgk-months"  # its table's id is MONTHS_ID-table
 KIND_ORDER = ("government", "department", "unknown")
 
 
@@ -158,7 +158,7 @@ def months_section(tallies: Tallies, kind_zh: dict[str, str], year_column: str, 
     apart = (f"<p>另有 {tallies.no_year} 份报告年度不详，无法按年度后的月份计，未列入本表"
              "（见上面的问题列表和 reports.csv）。</p>") if tallies.no_year else ""
     return "\n".join(filter(None, [
-        f'\n<h2 id="{MONTHS_ID}">发布月份</h2>\n',
+        "\n## 发布月份\n",  # (a page heading, #fabuyuefen; the page's HTML h2s are its finding codes' lists)
         "<p>各报告在报告年度的次年几月发布（2024年度报告：次年1月即2025年1月），按地区和类别计数，"
         "取自数据包 reports.csv 的发布日期（published_date）。条例第四十九条：政府部门的年度报告1月31日前、"
         "人民政府的汇总报告3月31日前公布。“逾期”是有“发布晚于法定期限”（late_publication）问题的报告，"
