@@ -159,3 +159,16 @@ def test_the_league_says_how_many_agencies_of_the_year_have_no_value_and_does_no
     chromium.get(server + "/compare/?lmetric=received&lyear=2024")  # every agency of 2024 has its value
     _league(chromium)
     assert "另有" not in chromium.find_element("id", "xxgk-league-status").text
+
+
+def test_a_report_without_a_year_is_a_row_whose_months_are_unknown_not_zero():
+    # (audit 32: the reports of no year were left out of the 发布月份 table: a province whose only report named no
+    # year had an empty table; a month after an unknown year is not known, never 0)
+    from xxgk.site.publication_months import months_section, tally
+
+    rows = [{"report_id": "a", "year": "", "published_date": "2025-02-08", "kind": "department"},
+            {"report_id": "b", "year": "", "published_date": "", "kind": "department"}]
+    html = months_section(tally(rows, {}, {}, lambda r: ("地区未知", "")), {"department": "政府部门"}, "年度", "省份")
+    got = _rows(html, "xxgk-months-table")
+    assert len(got) == 1 and got[0]["年度"] == "年度不详", got
+    assert got[0]["次年1月"] == got[0]["次年2月"] == "—" and got[0]["日期不详"] == "1" and got[0]["合计"] == "2", got

@@ -8,7 +8,8 @@ site lists a report under, and the report's findings of the ``timely`` category 
 ``late_publication``, is late; an info, ``possibly_late``, may be). A report without a publication date is counted
 as 日期不详, never in a month, and is never counted late or on time. One report per agency and year: a copy
 (``reports.duplicate_of`` set) is the same publication counted once, as in the ranking. A report without a year has
-no month after its year; it is counted apart (``Tallies.no_year``).
+no month after its year: it is a row of year 年度不详 whose months are not known (shown "—", never 0), its undated
+reports counted as 日期不详 as anywhere.
 
 >>> rows = [{"report_id": "a", "year": "2024", "published_date": "2025-02-08", "kind": "department"},
 ...         {"report_id": "b", "year": "2024", "published_date": "", "kind": "department"},
@@ -43,13 +44,16 @@ class Tally:
     (``unknown``), late and possibly late (``late``, ``possibly_late``), and all of them (``total``)."""
     months: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     unknown: int = 0
+    unplaced: int = 0  # dated, but of no known year: no month after it (a row of year "")
     late: int = 0
     possibly_late: int = 0
     total: int = 0
 
-    def add(self, month: int | None, severity: str | None) -> None:
+    def add(self, month: int | None, severity: str | None, dated: bool = False) -> None:
         self.total += 1
-        if month is None:
+        if month is None and dated:
+            self.unplaced += 1
+        elif month is None:
             self.unknown += 1
         else:
             self.months[month] += 1
@@ -60,9 +64,8 @@ class Tally:
 @dataclass
 class Tallies:
     """``rows``: {(year, province, city, kind): Tally}, city ``WHOLE_PROVINCE`` for the province's own row (written
-    only when the province has reports of more than one city row); ``no_year``: reports without a year."""
+    only when some report of the province names a city), year ``""`` for the reports without a year."""
     rows: dict[tuple[str, str, str, str], Tally]
-    no_year: int = 0
 
 
 def month_after(year: str, published: str) -> int | None:
@@ -85,21 +88,17 @@ def tally(reports: Iterable[dict], findings: dict[str, list[dict]], timely: dict
     city ``""`` when unknown."""
     rows: dict[tuple[str, str, str, str], Tally] = defaultdict(Tally)
     cities: dict[tuple[str, str], set[str]] = defaultdict(set)
-    no_year = 0
     for r in reports:
         if r.get("duplicate_of"):
             continue
         year = str(r.get("year") or "")
-        if not year:
-            no_year += 1
-            continue
         province, city = where(r)
         severities = [timely[f["code"]] for f in findings.get(r["report_id"], []) if f["code"] in timely]
         severity = min(severities, key=("error", "warning", "info").index) if severities else None
         month = month_after(year, r.get("published_date") or "")
         kind = r.get("kind") or "unknown"
         cities[year, province].add(city)
-        rows[year, province, city, kind].add(month, severity)
+        rows[year, province, city, kind].add(month, severity, dated=bool(r.get("published_date")))
     out: dict[tuple[str, str, str, str], Tally] = {}
     for (year, province, city, kind), t in rows.items():
         if cities[year, province] == {""}:  # no report of the province names a city: its one row is the province's
@@ -110,14 +109,18 @@ def tally(reports: Iterable[dict], findings: dict[str, list[dict]], timely: dict
         for m, n in t.months.items():
             whole.months[m] += n
         whole.unknown += t.unknown
+        whole.unplaced += t.unplaced
         whole.late += t.late
         whole.possibly_late += t.possibly_late
         whole.total += t.total
-    return Tallies(out, no_year)
+    return Tallies(out)
 
 
 MONTHS_ID = "xxgk-months"  # its table's id is MONTHS_ID-table
 KIND_ORDER = ("government", "department", "unknown")
+NO_YEAR = "年度不详"  # the year cell of the reports without a year (the year menu offers years only)
+# a month of a report without a year: not known, never 0 (render.cell's look for a missing value)
+NO_MONTH = '<td class="xxgk-num xxgk-missing" title="年度不详，无法按年度后的月份计（不是0）">—</td>'
 
 
 def _order(key: tuple[str, str, str, str]) -> tuple:
@@ -125,7 +128,8 @@ def _order(key: tuple[str, str, str, str]) -> tuple:
     latest first (an office reads its years one under the other)."""
     year, province, city, kind = key
     place = 0 if city == WHOLE_PROVINCE else 2 if city == NO_CITY else 1
-    return (province, place, city, -int(year), KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
+    return (province, place, city, (1, 0) if not year else (0, -int(year)),
+            KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
 
 
 def months_section(tallies: Tallies, kind_zh: dict[str, str], year_column: str, province_column: str) -> str:
@@ -149,21 +153,22 @@ def months_section(tallies: Tallies, kind_zh: dict[str, str], year_column: str, 
         t = tallies.rows[key]
         named = city not in (WHOLE_PROVINCE, NO_CITY)
         rows.append(['<td class="xxgk-word"' + (f' data-city="{esc(city)}"' if named else "")
-                     + f">{esc(province)}</td>", f"<td>{esc(city)}</td>", f'<td class="xxgk-word">{esc(year)}</td>',
+                     + f">{esc(province)}</td>", f"<td>{esc(city)}</td>",
+                     f'<td class="xxgk-word">{esc(year or NO_YEAR)}</td>',
                      f"<td>{esc(kind_zh.get(kind, kind))}</td>"]
-                    + [num(t.months.get(m, 0), month=True) for m in months]
+                    + ([num(t.months.get(m, 0), month=True) for m in months] if year else
+                       [NO_MONTH] * len(months))
                     + [num(t.unknown), num(t.late), num(t.possibly_late), num(t.total)])
     head = ([province_column, "城市", year_column, "类别"] + [heads[m] for m in months]
             + ["日期不详", "逾期", "可能逾期", "合计"])
-    apart = (f"<p>另有 {tallies.no_year} 份报告年度不详，无法按年度后的月份计，未列入本表"
-             "（见上面的问题列表和 reports.csv）。</p>") if tallies.no_year else ""
     return "\n".join(filter(None, [
         "\n## 发布月份\n",  # (a page heading, #fabuyuefen; the page's HTML h2s are its finding codes' lists)
         "<p>各报告在报告年度的次年几月发布（2024年度报告：次年1月即2025年1月），按地区和类别计数，"
         "取自数据包 reports.csv 的发布日期（published_date）。条例第四十九条：政府部门的年度报告1月31日前、"
         "人民政府的汇总报告3月31日前公布。“逾期”是有“发布晚于法定期限”（late_publication）问题的报告，"
         "“可能逾期”是有“可能晚于部门期限”（possibly_late）提示的报告；“日期不详”是没有印出或未能读出发布日期的报告，"
-        "不计入任何月份，也无法判断是否逾期（不是按时）。同一机构同一年度的多份报告只计一份（计入排名的那一份）。</p>",
+        "不计入任何月份，也无法判断是否逾期（不是按时）；年度不详的报告无法按年度后的月份计，各月记为“—”。"
+        "同一机构同一年度的多份报告只计一份（计入排名的那一份）。</p>",
         table(head, rows, MONTHS_ID + "-table", extra=" data-phone-cards data-xxgk-tally",
               caption="各年度报告的发布月份（份）"),
-        apart]))
+        ]))
