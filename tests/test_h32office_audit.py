@@ -172,3 +172,30 @@ def test_a_report_without_a_year_is_a_row_whose_months_are_unknown_not_zero():
     got = _rows(html, "xxgk-months-table")
     assert len(got) == 1 and got[0]["年度"] == "年度不详", got
     assert got[0]["次年1月"] == got[0]["次年2月"] == "—" and got[0]["日期不详"] == "1" and got[0]["合计"] == "2", got
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_sorted_comparison_shared_by_its_address_reopens_sorted(served_site, server, chromium):
+    # (audit 32: a researcher sorted the comparison of four agencies × two years by 2024 and shared the address: it
+    # reopened in its own order, the sort lost)
+    import json
+
+    ids = ",".join(sorted(a["id"] for a in json.loads((served_site / "json" / "agencies.json").read_text(
+        encoding="utf-8"))["agencies"] if a["n"] != "西宁市交通运输局"))
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={ids}&metric=received&year=2023-2024")
+    rows = "#xxgk-compare-table tbody tr"
+    _wait(lambda: len(chromium.find_elements("css selector", rows)) == 4)
+    chromium.find_element("xpath", "//*[@id='xxgk-compare-table']//thead//button[normalize-space()='2024年']").click()
+    chromium.find_element("xpath", "//*[@id='xxgk-compare-table']//thead//button[normalize-space()='2024年']").click()
+    names = [r.find_element("css selector", "th").text for r in chromium.find_elements("css selector", rows)]
+    assert names[0] == "格尔木市数据局" and names[-1] == "西宁市教育局", names  # 12 … 5, descending
+    address = chromium.current_url
+    assert "sort=2024%E5%B9%B4-desc" in address and "metric=received" in address, address
+    chromium.get(server + "/")
+    chromium.get(address)
+    _wait(lambda: [r.find_element("css selector", "th").text
+                   for r in chromium.find_elements("css selector", rows)] == names)
+    head = chromium.find_elements("css selector", "#xxgk-compare-table thead th")[2]
+    assert head.text.startswith("2024年") and head.get_attribute("aria-sort") == "descending"

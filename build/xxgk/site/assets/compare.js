@@ -219,6 +219,17 @@
     });
     // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
     var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
+    /* the comparison table's sort, ?sort=<column's header>-asc|desc (2024年-desc, 机构-asc), by the column's name,
+       not its place: a range's years move the columns (audit 32: a sorted comparison, shared, reopened unsorted);
+       a header the view lacks leaves the table in its own order */
+    var tableSort = sortAsked();
+    function sortAsked() {
+      var m = /^(.+)-(asc|desc)$/.exec(new URLSearchParams(location.search).get("sort") || "");
+      return m ? [m[1], m[2] === "asc"] : null;
+    }
+    function sortParam() {
+      return tableSort ? ["sort=" + encodeURIComponent(tableSort[0] + "-" + (tableSort[1] ? "asc" : "desc"))] : [];
+    }
     var urlNote = "";  // what the address asked for and this site does not have; said until the reader changes the view
     var firstMetric = "";
 
@@ -275,13 +286,15 @@
       var q = "?" + (state.ids.length ? "agencies=" + state.ids.join(",") + "&" : "") + "metric=" + state.metric +
         "&year=" + year;
       var league = otherParams(LEAGUE_KEYS.concat([LEAGUE_SORT]), true);  // the league's own choices stay
-      var url = location.pathname + q + (league.length ? "&" + league.join("&") : "");
+      var url = location.pathname + q + (league.length ? "&" + league.join("&") : "") +
+        (tableSort ? "&" + sortParam()[0] : "");
       // each choice is a step of the browser's history: Back undoes it (popstate below), not leave the page
       if (url !== location.pathname + location.search) history.pushState(history.state, "", url);
     }
 
     window.addEventListener("popstate", function () {  // Back or Forward through the reader's own choices
       if (!data) return;
+      tableSort = sortAsked();
       var asked = readURL(), years = Array.from(fromSel.options).map(function (o) { return +o.value; });
       state.ids = asked.ids.filter(function (id) { return byId[id]; });
       state.metric = metrics[asked.metric] ? asked.metric : firstMetric;
@@ -558,7 +571,13 @@
       }
       var headers = single ? ["机构", m.label + "（" + m.unit + "）", "年度", "地区"] :
         ["机构"].concat(years.map(function (y) { return y + "年"; }));
-      sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title);
+      sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title, 0, {
+        sorted: tableSort ? [headers.indexOf(tableSort[0]), tableSort[1]] : null,
+        onSort: function (i, asc) {
+          tableSort = [headers[i], asc];
+          history.replaceState(history.state, "", location.pathname + "?" +
+            otherParams(["sort"], false).concat(sortParam()).join("&"));
+        }});
       var text = "\ufeff" + csvRows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
       if (csv.dataset.url) URL.revokeObjectURL(csv.dataset.url);
       csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
