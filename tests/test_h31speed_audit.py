@@ -78,6 +78,7 @@ def helped(monkeypatch, every: int = 2) -> None:
     """The helper on for the 20 reports, in runs of 3, all but one of ``every`` the helper's (passed to the helper:
     its module keeps its own)."""
     monkeypatch.setattr(pages_helper, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(pages_helper, "HELPER_CORES", 1)  # (on this machine's cores, whatever they are)
     monkeypatch.setattr(pages_helper, "RUN", 3)
     monkeypatch.setattr(pages_helper, "EVERY", every)
 

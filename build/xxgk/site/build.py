@@ -86,8 +86,9 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
     releases the GIL while it compresses, and nothing else runs on the other core yet. Both are done before
     any page is written (the data page shows the published files' sizes), so the bytes are the same.
 
-    From ``pages_helper.PARALLEL_PAGES`` reports on, and unless ``workers`` (default: the cores) is 1, a helper
-    process spools every other run of report pages (``pages_helper.py``): the same spool, line for line."""
+    From ``pages_helper.PARALLEL_PAGES`` reports on, on more than two usable cores (``pages_helper.HELPER_CORES``)
+    and unless ``workers`` is 1, a helper process spools two runs in three of report pages (``pages_helper.py``):
+    the same spool, line for line."""
     pkg = Package.open(package_dir)  # the small resources; the per-report ones are streamed (bounded memory)
     clear(site_src)  # the marker stays to the end: a kill here leaves a folder the next build accepts
     helper = PagesHelper.begin(package_dir, site_src, len(pkg.tables["reports"]), reuse, workers)  # pages_helper

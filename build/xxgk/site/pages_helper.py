@@ -20,7 +20,9 @@ reports can be shared out:
 The spool is the same bytes, line for line, as one process writes (tested, with and without the cache); when the
 helper fails or dies (the OOM killer), the parent writes the run it was waiting for and every run after it itself
 (``Pending.result`` says so on stderr) and the helper's spools are removed. Below ``PARALLEL_PAGES`` reports the
-helper's start (imports, the first pass again) costs more than it saves, and nothing is shared. Memory: the helper
+helper's start (imports, the first pass again) costs more than it saves, and nothing is shared; with fewer than
+``HELPER_CORES`` usable cores neither (two cores: in ``xxgk build`` the bulk renderers and Pagefind already keep
+both busy, and the helper bought no wall time for ≈ 5 % more CPU, session 31). Memory: the helper
 holds a second ``Site`` (the heads the site keeps) and one report's rows; its finished runs wait on disk.
 """
 
@@ -46,6 +48,23 @@ EVERY = 3
 RUN = 100  # reports a run (200 spool lines): small enough that the spool grows steadily, large enough to amortise
 FOLDER = ".bulk-helper"  # in site_src, while the build runs: the helper's runs (each removed once appended)
 POLL = 0.01  # seconds between looks for the run the parent waits for
+# usable cores the helper needs: on 2 cores, in the overlapped `xxgk build`, the bulk renderers and Pagefind already
+# keep both cores busy consuming the spool, so a faster producer shortens nothing — session 31 measured 97.0 s
+# against ≈ 95.9 s for the site stage at 10,000 reports and ≈ 5 % more CPU (benchmarks/SCALE.md)
+HELPER_CORES = 3
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity (a container's or ``taskset``'s limit), else
+    ``os.cpu_count()`` (platforms without ``sched_getaffinity``), else 1.
+
+    >>> usable_cores() >= 1
+    True
+    """
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def helpers_run(position: int, size: int = RUN, every: int = EVERY) -> bool:
@@ -156,8 +175,9 @@ class PagesHelper:
     @classmethod
     def begin(cls, package_dir: Path, site_src: Path, count: int, reuse: SpoolReuse | None,
               workers: int | None = None) -> PagesHelper | None:
-        """The helper started, or None (one core, or fewer than ``PARALLEL_PAGES`` reports)."""
-        if (workers or os.cpu_count() or 1) < 2 or count < PARALLEL_PAGES:
+        """The helper started, or None: ``workers`` 1, fewer than ``HELPER_CORES`` usable cores
+        (``usable_cores``), or fewer than ``PARALLEL_PAGES`` reports."""
+        if workers == 1 or usable_cores() < HELPER_CORES or count < PARALLEL_PAGES:
             return None
         folder = Path(site_src) / FOLDER
         helper = Helper(enabled=True, what="site pages")
