@@ -3,22 +3,27 @@ the built site after ``mkdocs build``. It indexes only the source pages (``src/*
 text, line by line) and segments Chinese. The header search (``assets/search.js``) loads it on demand; each
 index is split into chunks, so a query downloads only the chunks for its words.
 
-**Shards.** Pagefind holds everything it indexes in memory (≈ 36 bytes of RSS per byte of source page,
-measured with ``benchmarks/fulltext_scale.py``: 3 GB at 5,000 pages of 17 KB), so the pages are indexed in
-shards of at most ``SHARD_BYTES`` of HTML each — consecutive in file-name order, one Pagefind run per shard,
-``WORKERS`` at a time — and each shard is its own bundle ``pagefind/<k>/``. ``pagefind/shards.json`` lists
-them; the browser opens the first with Pagefind's JS API and merges the others with ``mergeIndex``
-(Pagefind's multisite search), which loads only their metadata and the chunks for the query's words — the
-WebAssembly and the code once. Peak memory is bounded by the shard size, not by the number of reports.
+**Shards.** Pagefind holds everything it indexes in memory (≈ 36 bytes of RSS per byte of source page, measured
+with ``benchmarks/fulltext_scale.py``: 3 GB at 5,000 pages of 17 KB), so the pages are indexed in shards of at
+most ``SHARD_BYTES`` of HTML each — consecutive in file-name order, one Pagefind run per shard, ``WORKERS`` at a
+time — and each shard is its own bundle ``pagefind/<k>/``. A shard ends after a page whose name says so
+(``boundary``, ``Cutter``), so its pages stay its pages when reports elsewhere are added or changed, and a
+rebuild re-indexes only the shards holding a changed page.
+``pagefind/shards.json`` lists them; the browser opens the first with Pagefind's JS API and merges the others
+with ``mergeIndex`` (Pagefind's multisite search), which loads only their metadata and the chunks for the
+query's words — the WebAssembly and the code once. Peak memory is bounded by the shard size, not by the number
+of reports.
 
-The output is byte-identical for the same site (tested): the shards are cut from the sorted file names and
-their sizes, and Pagefind's output is deterministic. So a shard whose pages were indexed before is taken from
-the cache instead of indexed again (``fulltext_reuse.py``). Agencies are not found through it: the agency search
-(``json/agencies.json``) matches names, pinyin, initials, traditional characters, typos and regions.
+The output is byte-identical for the same site (tested): the shards are cut from the sorted file names and their
+sizes, and Pagefind's output is deterministic (and does not depend on the shard's folder name). So a shard whose
+pages were indexed before, under whatever number, is taken from the cache instead of indexed again
+(``fulltext_reuse.py``). Agencies are not found through it: the agency search (``json/agencies.json``) matches
+names, pinyin, initials, traditional characters, typos and regions.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -40,6 +45,17 @@ MANIFEST = "shards.json"  # pagefind/shards.json: {"shards": ["0/", "1/", ...]},
 EMPTY = -1
 _NOTHING_TO_INDEX = b"not able to build an index"  # Pagefind 1.x's words for it
 SHARD_BYTES = 16 * 2 ** 20  # HTML per Pagefind run: ≈ 470 MiB peak RSS on report-sized pages (890 at 32 MiB)
+# where a shard may end (``boundary``): after a page one name in SHARD_PAGES says so, and, once the shard holds half of
+# SHARD_BYTES, one name in WEAK_PAGES (as FastCDC normalises its chunks: by a name alone the runs between boundaries
+# are geometric, one in seven over twice their mean, and the size cap cut those runs where the sizes said, so a change
+# moved the cuts up to the next boundary — 1,000 pages of 10,000 re-indexed for 100 changed; the weaker boundary ends
+# nearly every shard before the cap). Simulated over 10,000 report-sized pages (≈ 16 KB each): 22 shards of ≈ 7 MiB,
+# the largest 11.6; 100 consecutive pages changed re-index ≈ 680 pages, 100 inserted ≈ 900 (by size alone, 10 shards
+# of 16 MiB: ≈ 4,600 and 4,900); a query loads each shard's entry, metadata and chunks for its words: ≈ 22 shards at
+# 10,000 reports, ≈ 200 at 100,000 (by size alone 10 and 100) — benchmarks/SCALE.md, session 32
+SHARD_PAGES = 1024
+WEAK_PAGES = 128
+MIN_PAGES = 64  # a boundary ends a shard only once it holds this many pages: a small site is one shard
 WORKERS = 2  # Pagefind runs at a time (each uses about one core): two half-size shards at once are the memory of
 # one 32 MiB shard and ≈ half its wall time (10,000 source pages, 80 MB: 36.3 s → 20.3 s, CPU 29.1 → 31.2 s, the index
 # 15.9 → 17.1 MiB; a query downloads about as many bytes — each shard's metadata and chunks are half as large — in
@@ -83,17 +99,58 @@ def source_pages(site_dir: Path) -> list[Path]:
                   key=lambda p: p.name)
 
 
-def shards(pages: list[Path], budget: int = SHARD_BYTES) -> list[list[Path]]:
-    """Consecutive runs of ``pages`` of at most ``budget`` bytes each (a larger page is a shard of its own)."""
+def boundary(name: str, every: int | None = None) -> bool:
+    """Whether a shard may end after the page named ``name``: the first 8 bytes of its name's SHA-256, read as a
+    number, fall under one ``every``-th (default ``SHARD_PAGES``) of their range — a property of the name alone, so
+    the same pages end their shards whatever else the site holds.
+
+    >>> sum(boundary(f"r{n:06d}-x.html", 16) for n in range(1600)) in range(60, 140)
+    True
+    """
+    every = SHARD_PAGES if every is None else every
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big") < (1 << 64) // max(1, every)
+
+
+class Cutter:
+    """Where the shards of the pages, given one by one in name order, begin (content-defined: ``boundary``).
+
+    A page begins a new shard when the page before it is a ``boundary`` (one name in ``every``, default
+    ``SHARD_PAGES``; once the shard holds half of ``budget`` bytes, one in ``weak``, default
+    ``WEAK_PAGES``) and its shard holds ``least`` pages (default ``MIN_PAGES``: a small site is one
+    shard), or when the page would take its shard over ``budget`` bytes (peak memory; a larger page
+    is a shard of its own). Pages added or changed between two boundaries
+    therefore change only the shard(s) between them: every other shard holds the same pages as before — and so
+    is taken from the cache (``fulltext_reuse.py``) — where a cut by size alone moved every later cut."""
+
+    def __init__(self, budget: int, every: int | None = None, least: int | None = None, weak: int | None = None):
+        self.budget, self.every = budget, every
+        self.least = MIN_PAGES if least is None else least
+        self.weak = WEAK_PAGES if weak is None else weak
+        self.size = self.count = 0
+        self.after = False  # the last page added was a boundary
+
+    def begins(self, name: str, length: int) -> bool:
+        """Whether the page ``name`` of ``length`` bytes begins a new shard (the first page does); it is added."""
+        new = self.count == 0 or (self.after and self.count >= self.least) or self.size + length > self.budget
+        if new:
+            self.size = self.count = 0
+        self.size += length
+        self.count += 1
+        self.after = boundary(name, self.every) or (2 * self.size >= self.budget and boundary(name, self.weak))
+        return new
+
+
+def shards(pages: list[Path], budget: int = SHARD_BYTES, every: int | None = None,
+           least: int | None = None) -> list[list[Path]]:
+    """Consecutive runs of ``pages`` cut where ``Cutter`` says: after a ``boundary`` page (at least ``MIN_PAGES``
+    pages a shard), and before any page that would take a shard over ``budget`` bytes (a larger page is a shard
+    of its own)."""
     out: list[list[Path]] = []
-    size = budget
+    cutter = Cutter(budget, every, least)
     for page in pages:
-        length = page.stat().st_size
-        if size + length > budget or not out:
+        if cutter.begins(page.name, page.stat().st_size):
             out.append([])
-            size = 0
         out[-1].append(page)
-        size += length
     return out
 
 
@@ -157,7 +214,7 @@ def _pagefind(pages: list[Path], work: Path, output: Path) -> int:
 
 
 def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WORKERS,
-                    reuse: ShardReuse | None = None) -> int:
+                    reuse: ShardReuse | None = None, every: int | None = None, least: int | None = None) -> int:
     """Index ``site_dir``'s source pages into ``site_dir/pagefind/<k>/`` (``workers`` Pagefind runs at a time;
     with ``reuse``, a shard whose pages were indexed before is taken from the cache) and write the manifest;
     returns the first shard's non-zero Pagefind exit code, or 0 when every shard was indexed (no pages: an empty
@@ -166,7 +223,7 @@ def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WO
     output, work = site_dir / OUTPUT, site_dir / WORK
     if output.exists() or work.exists():
         raise FileExistsError(f"{output} or {work} exists: the full-text index is written into a fresh site")
-    groups = shards(source_pages(site_dir), budget)
+    groups = shards(source_pages(site_dir), budget, every, least)
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:  # each thread waits on its Pagefind
             codes = list(pool.map(lambda k: _index_shard(groups[k], work / str(k), output / str(k), reuse),
@@ -220,26 +277,28 @@ class ShardIndexer:
     it is complete, ``WORKERS`` Pagefind runs at a time, each waited on by a thread of its own — so the index is
     built beside the page rendering instead of after it.
 
-    ``written(paths)`` is told, in the order they were spooled, the site paths of plain files now on disk;
-    the source pages among them (``src/<name>.html``) are cut into shards exactly as :func:`shards` cuts
-    the sorted pages, which holds as long as they come in name order (report ids begin with the report's
-    number in package order, so they do). ``start()`` says every file is written; ``wait()`` returns the
-    exit code. If the pages did not come in name order, or are not exactly :func:`source_pages`, the
-    shards already made are removed and ``index_full_text`` runs afresh: the index is the same either way.
+    ``written(paths)`` is told, in the order they were spooled, the site paths of plain files now on disk; the
+    source pages among them (``src/<name>.html``) are cut into shards exactly as :func:`shards` cuts the sorted
+    pages (the same ``Cutter``), which holds as long as they come in name order (report ids begin with the
+    report's number in package order, so they do). ``start()`` says every file is written; ``wait()`` returns
+    the exit code. If the pages did not come in name order, or are not exactly :func:`source_pages`, the shards
+    already made are removed and ``index_full_text`` runs afresh: the index is the same either way.
     ``reuse``: as ``index_full_text``'s."""
 
-    def __init__(self, site_dir: Path, budget: int | None = None, reuse: ShardReuse | None = None):
+    def __init__(self, site_dir: Path, budget: int | None = None, reuse: ShardReuse | None = None,
+                 every: int | None = None, least: int | None = None):
         import queue
         import threading
 
         self.site_dir, self.budget = Path(site_dir), SHARD_BYTES if budget is None else budget
+        self.every, self.least = every, least
+        self.cutter = Cutter(self.budget, every, least)
         self.reuse = reuse
         self.output, self.work = self.site_dir / OUTPUT, self.site_dir / WORK
         if self.output.exists() or self.work.exists():
             raise FileExistsError(f"{self.output} or {self.work} exists: the index is written into a fresh site")
         self.groups: list[list[Path]] = []
         self.current: list[Path] = []
-        self.size = 0
         self.last: str | None = None
         self.in_order = True
         self.codes: dict[int, int] = {}  # shard → Pagefind's exit code
@@ -262,16 +321,14 @@ class ShardIndexer:
                 continue
             self.last = parts[1]
             page = self.site_dir / SOURCE_DIR / parts[1]
-            length = page.stat().st_size
-            if self.current and self.size + length > self.budget:
+            if self.cutter.begins(parts[1], page.stat().st_size) and self.current:
                 self._close()
             self.current.append(page)
-            self.size += length
 
     def _close(self) -> None:
         self.groups.append(self.current)
         self.jobs.put(len(self.groups) - 1)
-        self.current, self.size = [], 0
+        self.current = []
 
     def _work(self) -> None:
         while (k := self.jobs.get()) is not None:
@@ -315,7 +372,8 @@ class ShardIndexer:
             return failed[0]
         if not self.in_order or [p for g in self.groups for p in g] != source_pages(self.site_dir):
             shutil.rmtree(self.output, ignore_errors=True)
-            return index_full_text(self.site_dir, self.budget, reuse=self.reuse)
+            return index_full_text(self.site_dir, self.budget, reuse=self.reuse, every=self.every,
+                                   least=self.least)
         if self.reuse is not None:
             self.reuse.prune()
         _write_manifest(self.output, [self.codes.get(k, EMPTY) for k in range(len(self.groups))])

@@ -4,12 +4,16 @@ Pagefind cannot update an index, and a run costs ≈ 1.4 ms of CPU a source page
 shard whose source pages are, byte for byte, those of a shard indexed before gives the same index (Pagefind's
 output is deterministic: tested), so it is taken from the cache instead of indexed again. A rebuild after a
 change that leaves the report texts alone (a template, a rule, a metric, an emptied page cache, the workflow run
-again with its cache restored) then skips Pagefind. A change to the texts spread over every shard still
-re-indexes every shard.
+again with its cache restored) then skips Pagefind. Since session 32 the shards are cut where the pages' names
+say (``fulltext.boundary``), so a report added or changed re-indexes its own shard only; a change to the texts
+spread over every shard still re-indexes every shard.
 
 After Pagefind indexed shard ``k``, its files are hard-linked (copied where links are impossible) into
 ``<cache_dir>/fulltext/<key>/``, with ``files.json`` listing every file's path, size and SHA-256. ``key`` is the
-SHA-256 of this format, Pagefind's version, ``k``, and the names and SHA-256 of the shard's pages. A shard is
+SHA-256 of this format, Pagefind's version, and the names and SHA-256 of the shard's pages — not ``k``:
+Pagefind's output does not depend on the folder it is written to (tested), and since the shards are cut by the
+pages' names (``fulltext.boundary``) a shard keeps its pages when a shard is inserted before it and its number
+moves. A shard is
 taken only if every file the list names is in the folder with those bytes. The files are checked by hash and
 linked into the site with ``previous.Previous``'s checks: a regular file, no symbolic link on the way, the
 file read is the file linked (the checked bytes are copied where a link is impossible, as across file systems).
@@ -34,8 +38,9 @@ from ..folders import cache_folder_made_here, mark_cache_folder
 from ..package.parse_cache import library_version
 from ..previous import Previous
 
-FORMAT = "xxgk-fulltext-shard-4"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI);
-# -4: filters in one order (fulltext_order.py)
+FORMAT = "xxgk-fulltext-shard-5"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI);
+# -4: filters in one order (fulltext_order.py); -5: the key without the shard's number (cuts by the pages' names: a
+# shard keeps its pages when one is inserted before it, and its number moves)
 FOLDER = "fulltext"  # under the cache folder: <key>/ a shard
 LIST = "files.json"  # in an entry: {"format", "key", "files": [[path, size, sha256], ...]}
 MAX_LIST_BYTES = 64 * 2**20
@@ -60,10 +65,11 @@ class ShardReuse:
         self.reused = 0
 
     def key(self, shard: str, pages: list[Path]) -> str:
-        """The key of shard ``shard`` (its folder name, ``k``) made of ``pages``."""
+        """The key of a shard made of ``pages`` (``shard``, its folder name ``k``, is not part of it: the same
+        pages give the same bundle under any number)."""
         digest = hashlib.sha256()
         for part in (FORMAT, f"pagefind=={library_version('pagefind')}",
-                     f"pagefind-bin-extended=={library_version('pagefind_bin_extended')}", shard):
+                     f"pagefind-bin-extended=={library_version('pagefind_bin_extended')}"):
             digest.update(part.encode("utf-8") + b"\0")
         for page in pages:
             digest.update(page.name.encode("utf-8") + b"\0" + _sha256(page.read_bytes()).encode("ascii") + b"\0")
