@@ -6,8 +6,9 @@ its profile.
 Generates N synthetic reports (``benchmarks.synthetic``) and their package once (kept in ``--keep DIR`` and
 reused when there), then runs ``benchmarks.scale.stage_pages`` in a fresh process per run
 (``benchmarks.scale.in_process``) and prints wall, CPU (the process and its finished children) and peak RSS; then
-the CPU of the stage's own process and of its helper (``site/pages_helper.py``, from 1,000 reports on) apart, and the
-helper's peak: on two cores the stage's wall is at least the larger CPU of the two, whatever else runs.
+the CPU of the stage's own process and of its helper (``site/pages_helper.py``, from 1,000 reports on and, since
+session 32, only with more than two usable cores: ``pages_helper.HELPER_CORES``) apart, and the helper's peak: on
+two cores the stage's wall is at least the larger CPU of the two, whatever else runs.
 ``--profile`` prints the top of a cProfile of one more run (in this process, after the timed runs).
 """
 
