@@ -45,9 +45,11 @@ def table_rows(table) -> list[list[str]]:
             if box is not None and looks_spread(cells[-1]):
                 spread.append((r, c, box))
         out.append(cells)
-    # a letter-spaced cell is the text it prints (``pdf_letter_spacing``): its characters' gaps say so
+    # a letter-spaced cell is the text it prints (``pdf_letter_spacing``): its characters' gaps say so, and no column
+    # rule of the table's other rows stands between two of its digits
+    edges = tuple(sorted({x for row in table.rows for box in row.cells if box is not None for x in (box[0], box[2])}))
     for (r, c, _), chars in zip(spread, cell_chars(table.page.chars, [box for _, _, box in spread]) if spread else (),
                                 strict=True):
-        out[r][c] = spaced_text(chars) or out[r][c]
+        out[r][c] = spaced_text(chars, edges) or out[r][c]
     return out
 

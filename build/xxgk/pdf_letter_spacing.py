@@ -10,6 +10,13 @@ So a cell's characters are joined only where every gap between two characters of
 characters, lines by their tops) is the same within ``SAME_GAP`` points, all in one size, and no word of digits
 alone has fewer than ``MIN_DIGITS`` (with one gap, ``1 6``, nothing says 16 from 1 and 6: that cell stays missing).
 Cells with fewer than ``MIN_SPREAD`` characters standing alone are not looked at.
+
+Digits each in a column of their own are not letter-spaced, though their gaps are as alike: a row whose inner rules
+are not drawn (the finder makes one cell of ``6 1 0 0 1 0 8`` across seven value columns, the figures centred in
+columns of one width) was published 6100108. So digits are joined only where no other row's cell edge stands in a
+gap between two of them (``edges``: the columns the table rules) and no gap is wider than ``MAX_GAP`` times the
+characters' size (a table ruled without inner columns at all: Word's widest 加宽, CSS ``letter-spacing`` and
+distributed alignment of a number in its cell leave gaps of about an em; digits centred in columns some four).
 """
 
 from __future__ import annotations
@@ -22,11 +29,14 @@ MIN_DIGITS = 3
 MIN_SPREAD = 3
 SAME_GAP = 0.3  # points: the largest difference between two gaps of one letter-spaced number (rounding in exports)
 LINE = 1.0  # points: how far apart the tops of one line's digits may be
+MAX_GAP = 2.0  # ems (the characters' size): the widest gap between two letter-spaced characters
 
 
-def spaced_text(chars: list[dict]) -> str | None:
+def spaced_text(chars: list[dict], edges: tuple[float, ...] = ()) -> str | None:
     """The text ``chars`` (pdfplumber's, one cell's) print letter-spaced, its words apart with a space and its lines
-    joined with one (as the table finder's text of a cell is joined), or None when they are not letter-spaced.
+    joined with one (as the table finder's text of a cell is joined), or None when they are not letter-spaced —
+    also when two digits stand apart by more than ``MAX_GAP`` ems or with one of ``edges`` (x of the table's column
+    rules) between them: numbers in columns of their own.
 
     >>> def spaced(text, x0=10.0, gap=3.0, width=3.5, top=5.0):
     ...     return [{"text": t, "x0": x0 + k * (width + gap), "x1": x0 + k * (width + gap) + width, "top": top,
@@ -39,6 +49,10 @@ def spaced_text(chars: list[dict]) -> str | None:
     '（三） 1.属于 国家'
 
     >>> spaced_text(spaced("予以公开", gap=0.0))  # (not letter-spaced: read as the table finder wrote it)
+    >>> spaced_text(spaced("6100108", gap=38.5)), spaced_text(spaced("6100108", gap=9.0), edges=(15.0, 100.0))
+    (None, None)
+    >>> spaced_text(spaced("6100108", gap=9.0), edges=(100.0,))
+    '6100108'
     """
     if not chars or any(c.get("size") != chars[0].get("size") for c in chars):
         return None
@@ -61,6 +75,10 @@ def spaced_text(chars: list[dict]) -> str | None:
             if len(word) > 1 and len(word) < MIN_DIGITS and all(DIGIT.fullmatch(c["text"]) for c in word):
                 return None
             gaps += [b["x0"] - a["x1"] for a, b in zip(word, word[1:], strict=False)]
+            if any(DIGIT.fullmatch(a["text"]) and DIGIT.fullmatch(b["text"]) and (
+                    b["x0"] - a["x1"] > MAX_GAP * (a.get("size") or 0) or any(a["x1"] < x < b["x0"] for x in edges))
+                   for a, b in zip(word, word[1:], strict=False)):
+                return None  # (digits in columns of their own: numbers, each in its column, never one number)
             texts.append(text)
     if not gaps or min(gaps) <= 0 or max(gaps) - min(gaps) > SAME_GAP:
         return None

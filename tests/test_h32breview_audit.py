@@ -1,0 +1,77 @@
+"""Session 32's merged reader and parser changes reviewed with inputs they were not written for (h32breview): each
+test is a shape a real report prints, next to the one a change was made for, and checks what is published."""
+
+from __future__ import annotations
+
+import io
+
+from tests.test_h30pdf_audit import _draw_table
+from tests.test_layouts_unseen import _table3
+from tests.test_parse9_pdf import _table3_cells
+from xxgk.parser import parse
+from xxgk.pdf_letter_spacing import spaced_text
+from xxgk.readers import read_bytes
+
+# where _draw_table puts table 三's first value column (自然人) and the row 一、本年新收 on an A4 page (points, from
+# the page's bottom): value columns 42 points wide from x 250, that row's cell from 842 - 168.5 to 842 - 152.5
+CELL_X, NEW_ROW_Y = 250.0, 842 - 168.5
+
+
+def _report_pdf(data: list[list[str]], spans: list, over=None) -> bytes:
+    """A one-page report whose table 三 (``data``, merged cells ``spans``) is ruled cell by cell (``_draw_table``);
+    ``over(page)`` draws after the table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
+                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
+        page.drawString(60, y, line)
+    bottom = _draw_table(page, 740, list(enumerate(data)), spans)
+    if over:
+        over(page)
+    page.setFont("STSong-Light", 9)
+    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_single_digits_each_in_its_column_of_a_row_without_inner_rules_are_never_one_number():
+    """一、本年新收's row drawn without its inner column rules (one ruled cell across the seven value columns), each
+    figure centred in its column: 6 1 0 0 1 0 8, gaps all alike. The letter-spacing reader took the row for one
+    letter-spaced number and published 自然人 = 6100108; the figures stand in the columns the other rows rule, so
+    they are numbers apart — 自然人 missing (value_unreadable) as before the change, never a made-up number."""
+    data, spans = _table3_cells(False)
+    figures = data[3][3:]
+    assert figures == ["6", "1", "0", "0", "1", "0", "8"]
+    data[3][3:] = [""] * 7
+    spans.append(((3, 3), (9, 3)))
+
+    def figures_in_columns(page):
+        page.setFont("STSong-Light", 7)
+        for k, figure in enumerate(figures):
+            page.drawCentredString(CELL_X + 42 * k + 21, NEW_ROW_Y + 5, figure)
+
+    record = parse(read_bytes(_report_pdf(data, spans, over=figures_in_columns), ".pdf").parse_text)
+    assert _table3(record)["new"] == [None] * 7
+    assert ("value_unreadable", "自然人") in [(f.code, f.column) for f in record.findings if f.table == "3"]
+
+
+def _spaced(text: str, gap: float, width: float = 3.5, size: float = 7) -> list[dict]:
+    return [{"text": t, "x0": 10 + k * (width + gap), "x1": 10 + k * (width + gap) + width, "top": 5.0, "size": size}
+            for k, t in enumerate(text)]
+
+
+def test_digits_further_apart_than_any_letter_spacing_are_not_joined():
+    """A table ruled without inner columns at all has no rule to tell its columns by: figures centred in columns
+    some 40 points wide (5.5 ems of a 7-point font) are numbers apart; a letter-spaced number's gaps are an em or so
+    (Word's 加宽 4 磅, CSS letter-spacing)."""
+    assert spaced_text(_spaced("6100108", gap=38.5)) is None
+    assert spaced_text(_spaced("1075", gap=4.0)) == "1075"
+    assert spaced_text(_spaced("1075", gap=9.0)) == "1075"  # (distributed alignment in its cell)
