@@ -75,3 +75,27 @@ def test_digits_further_apart_than_any_letter_spacing_are_not_joined():
     assert spaced_text(_spaced("6100108", gap=38.5)) is None
     assert spaced_text(_spaced("1075", gap=4.0)) == "1075"
     assert spaced_text(_spaced("1075", gap=9.0)) == "1075"  # (distributed alignment in its cell)
+
+
+def test_a_cell_1_glued_before_the_next_sub_rows_item_number_is_never_swallowed_into_its_label():
+    """``1.属于国家秘密``'s last cell (总计, 1) put at the start of the next line, glued to its item number:
+    ``12.其他法律行政法规禁止公开``. Session 32 read two digits 10–19 opening a label with no cell before them as
+    Word's numbering run on across the groups, so the 1 went into the label and was lost with nothing said (the
+    space-separated row had been read whole, 1 and 1; the tab row had said stray_values 1). Run-on numbers are the
+    label's only where they are its number in that numbering (其他法律… is the 2nd sub-row, never the 12th)."""
+    from tests.test_h31parser_audit import distinct_report
+
+    text, _ = distinct_report()
+    lines = text.split("\n")
+    k = next(k for k, line in enumerate(lines) if "属于国家秘密" in line)
+    assert lines[k + 1].startswith("2.其他法律行政法规禁止公开\t")
+    cells = lines[k].split("\t")
+    lines[k] = "\t".join([cells[0], "1", *cells[2:-1]])  # 自然人 1, the row's 总计 1 put on the next line
+    lines[k + 1] = "1" + lines[k + 1]
+    printed = "\n".join(lines)
+    assert "\n12.其他法律行政法规禁止公开\t" in printed
+    spaced = parse(printed.replace("\t", " "))
+    assert [spaced.values("applications")[("denied_state_secret", a)] for a in ("natural_person", "total")] == [1, 1]
+    said = [(f.code, f.actual) for f in parse(printed).findings if f.table == "3"]
+    assert ("stray_values", "1") in said
+

@@ -126,6 +126,7 @@ _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # under （五）, 17.–19. under （六）): two digits opening a label, no cell before them on the line — where cells come
 # before it, its first digit may be the last cell glued on (…0 0 12.其他法律 is a cell 1 and the item 2.)
 _RUN_ON_ITEM = re.compile(r"1\d")
+_RUN_ON_LABEL = 60  # characters of a line after a run-on number looked at for the label it numbers
 # a page footer between rows of a table split across pages: "— 3 —", "- 12 -", "·3·", "第 3 页", "第3页 共12页"
 _FOOTER = r"(?:-+\s*\d{1,4}\s*-+|[·•]\s*\d{1,4}\s*[·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)"
 _PAGE_FOOTER = re.compile(rf"^{_FOOTER}$")
@@ -345,7 +346,7 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("text", number))  # (3)其他: the item's number, part of its label
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
-            if _RUN_ON_ITEM.fullmatch(number) and (not out or out[-1][0] == "text"):
+            if _RUN_ON_ITEM.fullmatch(number) and (not out or out[-1][0] == "text") and _run_on(folded, match):
                 out.append(("text", number))  # 19.其他, （五）不予处理 12.信访…: Word numbering run on across the
                 continue  # groups (1.–8., 9.–11., …, 19.); no cell comes before it (before: 1 a stray cell, 9.其他)
             # "…00000002.其他法律": the last digit is the next label's item number
@@ -393,6 +394,34 @@ _DIGITS_APART = re.compile(r"['’‘`´·•˙_]\d[\d.,]*")
 _CUT_AT_COMMA = re.compile(r"[ \t\u3000]*,[ \t\u3000]*\d[\d,.]*(?=\s|$)")
 _POINT_NUMBER = re.compile(r"\d[\d,.]*(?:万元|元)?")  # (with .match after a lone "."): the digits of .5, .50万元
 _APPROXIMATE_UNIT = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元)?"
+
+
+@lru_cache(maxsize=1)
+def _run_on_numbers() -> dict[str, str]:
+    """Table 三's sub-rows by the number Word's list numbering run on across the groups gives them (``'1'``:
+    denied_state_secret … ``'12'``: rejected_petition … ``'19'``: other_other): the 2021 template's rows of the
+    outcome groups that have sub-rows, in its order."""
+    from .catalog import rows
+
+    groups: dict[str, list[str]] = {}
+    for row in rows():
+        if row.get("outcome") and "2021" in row["formats"]:
+            groups.setdefault(row["outcome"], []).append(row["code"])
+    subs = [code for codes in groups.values() if len(codes) > 1 for code in codes]
+    return {str(k): code for k, code in enumerate(subs, start=1)}
+
+
+def _run_on(folded: str, match: re.Match) -> bool:
+    """Whether the two digits ``match`` found in ``folded`` number the label after them in the run-on numbering
+    (``12.信访举报`` is the 12th sub-row; ``12.其他法律行政法规`` is the 2nd, so its ``1`` is a cell glued to ``2.``:
+    a row's last cell put at the start of the next label's line — read as before, never swallowed into the label).
+
+    >>> [_run_on(t, _PIECE.match(t)) for t in ("12.信访举报投诉类申请", "12.其他法律行政法规禁止公开", "19.其他")]
+    [True, False, True]
+    """
+    number = match.group(1)
+    found = label_matches(folded[match.start():match.start() + _RUN_ON_LABEL], "row_labels")
+    return found[:1] == (_run_on_numbers().get(number),)
 
 
 @lru_cache(maxsize=1)
