@@ -107,8 +107,11 @@ MAX_ATTRIBUTES = 500
 # a tag with more than MAX_ATTRIBUTES attributes, as libxml2 reads one: a name, then attributes each after white space
 # or a slash, with or without a value, a quoted value holding anything but its quote (``<`` and ``>`` too). No name or
 # unquoted value holds ``<``, so a search from each ``<`` stops at the next one, or after MAX_ATTRIBUTES + 1 attributes:
-# linear in the page (``<a<a<a…`` of 6 MB, with ``<`` in a name, took minutes)
-_MANY_ATTRIBUTES = re.compile(r"<[A-Za-z][^\s/<>]*(?:[\s/]+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>]*))?)"
+# linear in the page (``<a<a<a…`` of 6 MB, with ``<`` in a name, took minutes). Each attribute is matched once, as
+# libxml2 reads it (an atomic group: an unquoted value runs to white space or ``>``, slashes and all) — with the
+# engine free to end an unquoted value at any ``/`` and take the rest as attributes of their own, a tag of 14
+# ``h=/col/a/b`` before a page's text was searched for every way of cutting them, hours (12: 28 s)
+_MANY_ATTRIBUTES = re.compile(r"<[A-Za-z][^\s/<>]*(?>[\s/]+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>]*))?)"
                               rf"{{{MAX_ATTRIBUTES + 1}}}")
 # (a <form> stays: ASP.NET pages wrap the whole body in one; its controls go. <del>, <s> and <strike> are
 # text struck out — a tracked change saved as a web page, ``<del>58</del><ins>85</ins>`` — as Word's w:del)
