@@ -117,3 +117,29 @@ def test_a_tag_of_unquoted_addresses_is_read_at_once_not_searched_for_hours():
     assert source.findings == [] and "样例县数据局2024年" in source.text
     many = read_bytes(page(" ".join(f"h{k}=/col/a/b" for k in range(501))), ".html")
     assert [f.code for f in many.findings] == ["over_budget"]
+
+
+def _grid_page(box_style: str, tag: str) -> bytes:
+    """A report whose table 三 is laid out as one ``<div>`` of boxes (``tag`` styled ``box_style``) that wrap into rows
+    by their widths, eight a row: the header, then each row's label and its seven numbers (``_table3_cells``)."""
+    data, _ = _table3_cells(False)
+    cells = ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for row in data[3:]:
+        cells += ["".join(c for c in row[:3] if c), *row[3:]]
+    boxes = "".join(f'<{tag} style="{box_style};width:{"30%" if k % 8 == 0 else "10%"}">{text}</{tag}>'
+                    for k, text in enumerate(cells))
+    return (f"<html><body><p>某某县卫生健康局2024年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+            f'<div style="width:100%">{boxes}</div><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>').encode()
+
+
+def test_a_table_laid_out_as_one_box_of_boxes_wrapping_into_rows_is_read_whole():
+    """Table 三 laid out as one ``<div>`` of inline-block (or floated) boxes, eight a row by their widths — a grid,
+    not a row. Session 32's CSS-row reader wrote it as one row of 208 cells: every row of table 三 missing
+    (row_absent, row_extra_cells). A box of words after a box of a number begins another row, so such boxes are
+    no one row: the page is read as before, every number in its place."""
+    from tests.test_h30pdf_audit import _expected
+
+    for style, tag in (("display:inline-block", "span"), ("float:left", "div")):
+        record = parse(read_bytes(_grid_page(style, tag), ".html").parse_text)
+        assert _table3(record) == _expected(), style
+        assert not {f.code for f in record.findings if f.table == "3"} & {"row_absent", "row_extra_cells"}

@@ -11,7 +11,11 @@ Only where the structure says so: at least two children, all of them boxes of ``
 inline-block`` or ``table-cell``, ``float``), nothing but white space between them, each holding only inline
 markup (``INLINE``: a box holding paragraphs, lists or tables is a layout column — a navigation beside the article —
 and is read as before) and at most ``MAX_CELL_CHARS`` characters. A row of floated boxes is a row only when one of
-its boxes holds a number (``VALUE``): two floated boxes of words (a page's 发布日期 and 来源) stay two lines.
+its boxes holds a number (``VALUE``): two floated boxes of words (a page's 发布日期 and 来源) stay two lines. And
+only where the boxes read as one row: a box of words (``WORDS``) after a box of a number is the next row's label —
+a whole table laid out as one ``<div>`` of boxes that wrap by their widths (``width:12.5%``, a grid of eight a
+row) was written as one row of 200 cells, and every row of table 三 was lost (``row_absent``); it is read as
+before (the boxes' texts run together, or a line each), as it was read whole before such rows were.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ INLINE = frozenset({"span", "font", "b", "strong", "i", "em", "a", "u", "sup", "
                     "br", "ins", "mark", "s", "strike", "del"})
 MAX_CELL_CHARS = 200  # a report table's longest label (table 三's 申请人逾期未按收费通知…) is some 40
 VALUE = re.compile(r"\s*[0-9０-９][0-9０-９,，.．]*\s*")
+WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a box of words: a label or a header, never a row's value
 
 
 def css_cells(element) -> list | None:
@@ -38,6 +43,8 @@ def css_cells(element) -> list | None:
     ['予以公开', '3']
     >>> css_cells(lxml.html.fromstring('<div><b style="float:left">发布日期</b><b style="float:left">来源</b></div>'))
     >>> css_cells(lxml.html.fromstring('<div><b style="float:left"><p>3</p></b><b style="float:left">4</b></div>'))
+    >>> grid = ''.join(f'<span style="display:inline-block">{t}</span>' for t in ("予以公开", "3", "部分公开", "1"))
+    >>> css_cells(lxml.html.fromstring(f'<div>{grid}</div>'))  # (two rows wrapped in one box: not one row)
     """
     cells = list(element)
     if len(cells) < 2 or (element.text or "").strip():
@@ -56,4 +63,11 @@ def css_cells(element) -> list | None:
             return None
     if not boxed and not any(VALUE.fullmatch(cell.text_content()) for cell in cells):
         return None
+    numbers = False
+    for cell in cells:
+        text = cell.text_content()
+        if VALUE.fullmatch(text):
+            numbers = True
+        elif numbers and WORDS.search(text):
+            return None  # (the next row's label: boxes wrapped into rows by their widths, not one row)
     return cells
