@@ -128,8 +128,9 @@ def _grid_page(box_style: str, tag: str) -> bytes:
         cells += ["".join(c for c in row[:3] if c), *row[3:]]
     boxes = "".join(f'<{tag} style="{box_style};width:{"30%" if k % 8 == 0 else "10%"}">{text}</{tag}>'
                     for k, text in enumerate(cells))
-    return (f"<html><body><p>某某县卫生健康局2024年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
-            f'<div style="width:100%">{boxes}</div><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>').encode()
+    return ("<html><body><p>某某县卫生健康局2024年政府信息公开工作年度报告</p>"
+            f'<p>三、收到和处理政府信息公开申请情况</p><div style="width:100%">{boxes}</div>'
+            "<p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>").encode()
 
 
 def test_a_table_laid_out_as_one_box_of_boxes_wrapping_into_rows_is_read_whole():
