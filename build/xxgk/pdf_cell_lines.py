@@ -47,7 +47,8 @@ def table_rows(table) -> list[list[str]]:
         out.append(cells)
     # a letter-spaced cell is the text it prints (``pdf_letter_spacing``): its characters' gaps say so, and no column
     # rule of the table's other rows stands between two of its digits
-    edges = tuple(sorted({x for row in table.rows for box in row.cells if box is not None for x in (box[0], box[2])}))
+    edges = tuple(sorted({x for row in table.rows for box in row.cells if box is not None for x in (box[0], box[2])})
+                  ) if spread else ()
     for (r, c, _), chars in zip(spread, cell_chars(table.page.chars, [box for _, _, box in spread]) if spread else (),
                                 strict=True):
         out[r][c] = spaced_text(chars, edges) or out[r][c]

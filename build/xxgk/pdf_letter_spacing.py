@@ -29,7 +29,7 @@ MIN_DIGITS = 3
 MIN_SPREAD = 3
 SAME_GAP = 0.3  # points: the largest difference between two gaps of one letter-spaced number (rounding in exports)
 LINE = 1.0  # points: how far apart the tops of one line's digits may be
-MAX_GAP = 2.0  # ems (the characters' size): the widest gap between two letter-spaced characters
+MAX_GAP = 2.0  # ems (the characters' size): the widest gap between two letter-spaced digits
 
 
 def spaced_text(chars: list[dict], edges: tuple[float, ...] = ()) -> str | None:
