@@ -309,11 +309,13 @@ def _rotated_only(resolved: dict[str, Resolved]) -> bool:
 
 
 def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> int:
-    """Rows of a table 三 printed with a 小计 column after the five organisation columns (自然人 | 商业企业 … 其他 |
-    小计 | 总计: eight cells) made the template's seven, the 小计 cell dropped — when the header prints 小计 after 其他
-    (``_subtotal_after_orgs``) and at least one row of eight numbers proves the layout (``_wide_rows``). Then each
-    row of eight cells loses its seventh, and a row of fewer is marked short (``_mark_short``). Returns how many
-    rows are short. Before, every row had a cell too many and the whole table was lost.
+    """Rows of a table 三 printed with a 小计 column of the five organisation columns — after them (自然人 | 商业企业
+    … 其他 | 小计 | 总计) or first under 法人或其他组织 (自然人 | 小计 | 商业企业 … 其他 | 总计): eight cells — made the
+    template's seven, the 小计 cell dropped, when the header prints 小计 in one of those places
+    (``_subtotal_place``) and at least one row of eight numbers proves the layout (``_wide_rows``). Then each row
+    of eight cells loses its 小计, and a row of fewer is marked short (``_mark_short``). Returns how many rows are
+    short. Before, every row had a cell too many and the whole table was lost (with 小计 first, until session 32:
+    175 cells missing with row_extra_cells).
 
     >>> from .cells import region_to_rows
     >>> head = (1, "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t总计")
@@ -321,46 +323,65 @@ def drop_org_subtotals(lines: list[tuple[int, str]], table_rows: list[Row]) -> i
     ...                        (3, "（二）部分公开\t15\t3\t4\t0\t0\t7\t22")], WIDTH)
     >>> drop_org_subtotals([head], rows), [s.text for s in rows[-2].slots], rows[-1].short_of
     (1, ['14', '5', '3', '5', '9', '0', '36'], 8)
+    >>> head = (1, "自然人 小计 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")
+    >>> rows = region_to_rows([head, (2, "一、本年新收政府信息公开申请数量 14 22 5 3 5 9 0 36")], WIDTH)
+    >>> drop_org_subtotals([head], rows), [s.text for s in rows[-1].slots]
+    (0, ['14', '5', '3', '5', '9', '0', '36'])
     """
-    if not _subtotal_after_orgs(lines):
+    place = _subtotal_place(lines)
+    if place is None:
         return 0
-    wide, proven = _wide_rows(table_rows)
+    wide, proven = _wide_rows(table_rows, place)
     if not proven:  # (no row tells the 小计 reading from a stray first cell: which is the table's is not known)
         return 0
     for row, kept in wide:
-        row.slots = kept[:6] + kept[7:]
+        row.slots = kept[:place] + kept[place + 1:]
         row.filled = len(row.filled_slots)
     return _mark_short(table_rows, {id(row) for row, _ in wide})
 
 
-def _subtotal_after_orgs(lines: list[tuple[int, str]]) -> bool:
-    """Whether the header prints 小计 after the organisations' 其他: the place the seventh cell is dropped from (a
-    小计 elsewhere, 自然人 | 小计 | 商业企业 …, is another layout; a row of zeros adds up in any of them).
+def _subtotal_place(lines: list[tuple[int, str]]) -> int | None:
+    """Where in a row of eight cells the header prints the organisations' 小计: 6 after the organisations' 其他, 1
+    right before the first organisation (商业企业, the first cell under 法人或其他组织, as some counties print the
+    group's sum first); None for a header with no 小计 or one elsewhere (a row of zeros adds up in any place, so the
+    place must be the header's).
 
-    >>> _subtotal_after_orgs([(1, "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 小计 总计")])
+    >>> _subtotal_place([(1, "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 小计 总计")])
+    6
+    >>> _subtotal_place([(1, "自然人 法人或其他组织 总计"), (2, "小计 商业企业 科研机构 社会公益组织 法律服务机构")])
+    1
+    >>> _subtotal_place([(1, "| 自然人 | 法人或其他组织 |  |"), (2, "|  | 小计 | 商业企业 | 科研机构 |")])
+    1
+    >>> _subtotal_place([(1, "自然人 商业企业 小计 科研机构 社会公益组织 法律服务机构 其他 总计")]) is None
     True
-    >>> _subtotal_after_orgs([(1, "自然人 小计 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")])
-    False
     """
     header = "".join(_header_lines(lines))
     other = _name_at(header, "other_org")
-    return 0 <= other < header.find("小计", other)
+    if 0 <= other < header.find("小计", other):
+        return 6
+    cells = header.replace("|", "")  # (a pipe table's header: 小计 | 商业企业 stand side by side all the same)
+    first = _name_at(cells, _ORGS[0])
+    if first >= 2 and cells[first - 2:first] == "小计" and cells.count("小计") == 1:
+        return 1
+    return None
 
 
-def _wide_rows(table_rows: list[Row]) -> tuple[list[tuple[Row, list[Slot]]], bool]:
-    """``([(row, its eight cells)], whether one proves the layout)``. A row of eight proves it when its 小计 is the
-    five's sum, 总计 = 自然人 + 小计, and it does not also hold read from its second cell (a stray first cell). A
-    row of whole cells (tabs, a web or Word table: a blank cell is one) is cut by its place, a row of PDF text only
-    when its numbers add up so (a blank there vanishes: eight numbers could be a lost cell and a stray one)."""
+def _wide_rows(table_rows: list[Row], place: int) -> tuple[list[tuple[Row, list[Slot]]], bool]:
+    """``([(row, its eight cells)], whether one proves the layout)``, the 小计 at ``place``. A row of eight proves
+    it when its 小计 is the five's sum, 总计 = 自然人 + 小计, and it does not also hold read from its second cell (a
+    stray first cell). A row of whole cells (tabs, a web or Word table: a blank cell is one) is cut by its place, a
+    row of PDF text only when its numbers add up so (a blank there vanishes: eight numbers could be a lost cell and
+    a stray one)."""
     wide, proven = [], False
     for row in table_rows:
         kept = spread_spans(trim_slots(row.slots, WIDTH + 1), WIDTH + 1)
         if len(kept) != WIDTH + 1:
             continue
         v = [read_cell(s.text)[0] for s in kept]
-        adds_up = all(isinstance(x, int) for x in v) and v[6] == sum(v[1:6]) and v[7] == v[0] + v[6]
+        seven = v[:place] + v[place + 1:]
+        adds_up = all(isinstance(x, int) for x in v) and v[place] == sum(seven[1:6]) and v[7] == v[0] + v[place]
         # read from its second cell the row holds too (its 自然人 equals the 小计)? then this row proves nothing
-        proven |= adds_up and (sum(v[1:7]) != v[7] or v[1:] == v[:6] + v[7:])
+        proven |= adds_up and (sum(v[1:7]) != v[7] or v[1:] == seven)
         if adds_up or all(s.structured for s in kept):
             wide.append((row, kept))
     return wide, proven
