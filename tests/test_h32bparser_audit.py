@@ -55,3 +55,42 @@ def test_table_3_with_the_organisations_subtotal_first_is_read_without_it():
     others = {k: v for k, v in wrong_cells(short, counts).items() if k[0] != "granted"}
     assert others == {}
 
+
+_OUTCOMES = "结果维持 结果纠正 其他结果 尚未审结 总计"
+_TABLE4 = "四、政府信息公开行政复议、行政诉讼情况\n" + "\t".join(["0"] * 15)
+
+
+def _table4_report(header: list[str], numbers: str) -> str:
+    """A clean report (``tests.factory.tab_report``) whose table 四 prints ``header`` and the row ``numbers``."""
+    from tests.factory import tab_report
+
+    body = "\n".join([*header, " ".join([_OUTCOMES] * 4), numbers])
+    return tab_report().replace(_TABLE4, "四、政府信息公开行政复议、行政诉讼情况\n" + body)
+
+
+def test_table_4_with_a_fourth_group_summing_the_lawsuits_or_all_three_is_read_without_it():
+    """Table 四 printed in four groups of five, the fourth a 合计: the two lawsuits' (行政复议 | 行政诉讼 over
+    未经复议直接起诉 | 复议后起诉 | 合计, or 合计 first under 行政诉讼) or all three proceedings' (行政复议 | 行政诉讼 |
+    合计): twenty numbers, in PDF text and tab cells. Before: row_extra_cells (20 for 15) and all fifteen cells missing.
+    Now the 合计 group the header names is dropped when each of its five is the sum of the groups it sums: the
+    fifteen are the printed ones, no finding. A 合计 that does not add up keeps the old reading (all missing, with
+    row_extra_cells): which group is the table's own sum is then not known — never a shifted reading."""
+    review, direct, after = "1 0 0 0 1", "2 0 0 1 3", "0 1 0 0 1"
+    lawsuits, everything = "2 1 0 1 4", "3 1 0 1 5"
+    expected = [int(n) for n in f"{review} {direct} {after}".split()]
+    top, lawsuits_row = "行政复议 行政诉讼", "未经复议直接起诉 复议后起诉"
+    layouts = {
+        "lawsuits' 合计 last": ([top, f"{lawsuits_row} 合计"], [review, direct, after, lawsuits]),
+        "lawsuits' 合计 first": ([top, f"合计 {lawsuits_row}"], [review, lawsuits, direct, after]),
+        "all three's 合计": ([f"{top} 合计", lawsuits_row], [review, direct, after, everything]),
+    }
+    for name, (header, groups) in layouts.items():
+        text = _table4_report(header, " ".join(groups))
+        for form in (text, text.replace(" ", "\t")):
+            record = parse(form)
+            assert list(record.values("review_litigation").values()) == expected, name
+            assert not [f.code for f in record.findings if f.table == "4"], name
+    wrong = _table4_report(layouts["lawsuits' 合计 last"][0], " ".join([review, direct, after, "2 1 0 1 5"]))
+    record = parse(wrong)
+    assert set(record.values("review_litigation").values()) == {None}
+    assert [f.code for f in record.findings if f.table == "4"] == ["row_extra_cells"]

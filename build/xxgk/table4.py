@@ -17,6 +17,7 @@ from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import apart_in_columns, group_totals_hold, is_digit_run, narrow_pair, spaced_split
 from .table4_columns import Order, header_order, order_names, outcomes_printed, totals_only_order
+from .table4_sums import without_sum_group
 from .text import compact, fold
 from .values import read_cell
 
@@ -63,6 +64,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     slots = _without_grand_total(stray_cells(rows[0], None, "") + rows[0].slots, len(columns))
     first_line = min((s.line for s in slots), default=rows[0].line)
     header = [text for number, text in lines if number < first_line]
+    slots = without_sum_group(slots, header)  # (a fourth group, 合计, summing the lawsuits or all three)
     if len(rows) == 1 and (totals := _totals_only(slots, [*header, rows[0].label], first_line)) is not None:
         # (one row only: a table 四 turned round prints 结果维持 | 3 | 1 | 0 first, outcomes as its rows)
         return totals[0], findings + totals[1]

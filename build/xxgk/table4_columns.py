@@ -205,3 +205,45 @@ def _totals_one_a_line(cells: list[str]) -> list[str] | None:
     if sorted(named) != sorted(["litigation", *proceeding_codes()]) or named.index(review) > named.index("litigation"):
         return None
     return [review, *sorted((direct, after), key=named.index)]
+
+
+# a header cell naming a column group that sums other groups (a 合计 of the lawsuits, or of all three proceedings)
+_SUM_CELL = re.compile(r"(?:行政诉讼)?(?:合计|小计)")
+
+
+def sum_group_place(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
+    """``(the printed group of five a 合计 (or 小计) header cell names, the printed groups it sums)`` for a table 四
+    printed in four groups of five: 行政复议 | 行政诉讼 over 未经复议直接起诉 | 复议后起诉 | 合计 (the lawsuits' sum),
+    or 行政复议 | 行政诉讼 | 合计 (all three proceedings'). The place is counted on the header row naming it, 行政诉讼
+    two groups wide where that row does not name the two lawsuits; a row of the two lawsuits starts after 行政复议
+    when 行政复议 is printed first. None when no one header row says it: no 合计 cell, two of them, or a row whose
+    groups do not make the four.
+
+    >>> sum_group_place(["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉 合计", "结果维持 总计"])
+    (3, (1, 2))
+    >>> sum_group_place(["行政诉讼 行政复议", "合计 未经复议直接起诉 复议后起诉"])
+    (0, (1, 2))
+    >>> sum_group_place(["行政复议 行政诉讼 合计", "未经复议直接起诉 复议后起诉"])
+    (3, (0, 1, 2))
+    >>> sum_group_place(["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉"]) is None
+    True
+    """
+    rows = [cells for line in header if (cells := _cells(line))]
+    found = [(cells, i) for cells in rows for i, c in enumerate(cells) if _SUM_CELL.fullmatch(c)]
+    if len(found) != 1:
+        return None
+    cells, at = found[0]
+    review, direct, after = proceeding_codes()
+    alternatives = patterns("proceeding_labels")
+    named = [_named(c, alternatives) or ("litigation" if _LITIGATION.fullmatch(c) else None) for c in cells]
+    apart = direct in named and after in named
+    width = {review: 1, direct: 1, after: 1, "litigation": 1 if apart else 2}
+    place = sum(width.get(code, 0) for code in named[:at])
+    groups = sum(width.get(code, 0) for code in named) + 1
+    if review in named:  # (the proceedings' row: its 合计 sums the three)
+        return (place, tuple(g for g in range(4) if g != place)) if groups == 4 else None
+    if groups != 3 or not apart:
+        return None
+    review_at = 0 if _proceedings(rows)[0] == review else 3  # (行政复议 printed before the lawsuits' row, or after)
+    place += 1 if review_at == 0 else 0
+    return place, tuple(g for g in range(4) if g not in (place, review_at))
