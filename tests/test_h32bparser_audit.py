@@ -94,3 +94,27 @@ def test_table_4_with_a_fourth_group_summing_the_lawsuits_or_all_three_is_read_w
     record = parse(wrong)
     assert set(record.values("review_litigation").values()) == {None}
     assert [f.code for f in record.findings if f.table == "4"] == ["row_extra_cells"]
+
+
+def test_a_table_2_row_naming_the_reports_year_after_its_item_is_read_in_pdf_text():
+    """PDF text of table 二 whose rows name the year after the item (``行政许可（一）2024年度 819``,
+    ``行政许可2024年度 819``) in a 2024 report. Before: a year after the item's name was taken for a sentence's
+    other year (``行政许可：2023年办理3件``), and 819 was lost with label_unrecognised and row_absent (tab cells were
+    read). Now the report's own year there is the item's count; another year still is not (a row of 2023's
+    printed beside it is no 2024 count: label_unrecognised, never published)."""
+    from tests.factory import tab_report
+
+    for label in ("行政许可（一）2024年度", "行政许可2024年度", "行政许可（2024年度）"):
+        text = tab_report().replace("行政许可\t1", f"{label}\t819").replace("\t", " ")
+        record = parse(text)
+        assert record.year == 2024
+        assert record.values("active")[("licensing", "decisions")] == 819, label
+        assert not [f.code for f in record.findings if f.table == "2"], label
+    rows = "行政许可（一）2023年度\t700\n行政许可（二）2024年度\t819"
+    both = tab_report().replace("行政许可\t1", rows).replace("\t", " ")
+    record = parse(both)
+    assert record.values("active")[("licensing", "decisions")] == 819
+    assert [(f.code, f.actual) for f in record.findings if f.table == "2"] == [
+        ("label_unrecognised", "信息内容本年处理决定数量行政许可(一)2023年度")]
+    other = parse(tab_report().replace("行政许可\t1", "行政许可2023年度\t700").replace("\t", " "))
+    assert other.values("active")[("licensing", "decisions")] is None

@@ -130,7 +130,7 @@ def parse(text: str) -> Record:
         decimals.extend(said)
         return lines
 
-    fmt, facts, findings = region_to_active(region("active", "2"), record.sections.get("overview", ""))
+    fmt, facts, findings = region_to_active(region("active", "2"), record.sections.get("overview", ""), record.year)
     _add(record, "active", fmt, facts, findings)
     fmt, facts, findings = region_to_applications(region("applications", "3"))
     _add(record, "applications", fmt, facts, findings)

@@ -146,18 +146,35 @@ def _label_ends_at_item(label: str, item: str) -> bool:
 # item), or to a year (the number is that year's: 行政许可：2023年办理3件，2024年办理5件 — 3 is no 2024 report's)
 # (信息内容, the header's first column, is no such word: a PDF text's label runs on into the next block's header)
 _NOT_THE_ITEMS = re.compile(r"[^、,;。]*?(?:信息(?!内容)|\d{4}年)")
+_CLAUSE = re.compile(r"[^、,;。]*")
+_INFORMATION = re.compile(r"信息(?!内容)")
+_YEAR = re.compile(r"(\d{4})年")
 
 
-def _not_the_items_count(row: Row, item: str) -> bool:
+def _not_the_items_count(row: Row, item: str, year: int | None = None) -> bool:
     """Whether a sentence's number after the item's name is no count of the item's for the table: it counts the
     information published about it (``全年主动公开政府信息1200条，其中行政许可信息300条、行政处罚信息20条``: 300
-    items of licensing information, no decisions), or a year is named between them (``行政许可：2023年办理3件``) —
-    the numbers loose text. Before, where section 二 printed no table, 300 and 20 were published as the year's
-    licensing and penalty decisions, and 3 (2023's) as a 2024 report's; now they are prose_numbers_unused."""
+    items of licensing information, no decisions), or a year other than the report's ``year`` is named between
+    them (``行政许可：2023年办理3件``) — the numbers loose text. Before, where section 二 printed no table, 300 and 20
+    were published as the year's licensing and penalty decisions, and 3 (2023's) as a 2024 report's; now they are
+    prose_numbers_unused. The report's own year there is the item's count of the year (a PDF text's row
+    ``行政许可（一）2024年度 819`` of a 2024 report; before session 32 its 819 was lost with label_unrecognised and
+    row_absent); with no year known, any year makes it no count.
+
+    >>> from .cells import Slot
+    >>> row = Row("行政许可(一)2024年度", 1, False, [Slot("819", 1, False)])
+    >>> _not_the_items_count(row, "licensing", 2024), _not_the_items_count(row, "licensing", 2025)
+    (False, True)
+    >>> _not_the_items_count(Row("行政许可:2023年办理", 1, False, [Slot("3件", 1, False)]), "licensing")
+    True
+    """
     if all(s.structured for s in row.filled_slots):
         return False  # (a table's row: its label is the item's)
     ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(row.label)]
-    return bool(ends) and _NOT_THE_ITEMS.match(row.label, max(ends)) is not None
+    if not ends or _NOT_THE_ITEMS.match(row.label, max(ends)) is None:
+        return False
+    clause = _CLAUSE.match(row.label, max(ends)).group()
+    return bool(_INFORMATION.search(clause)) or any(int(y) != year for y in _YEAR.findall(clause))
 
 
 def _sub_row(label: str, item: str) -> bool:
@@ -213,7 +230,8 @@ def _cut_by_counting_only(resolved: Resolved) -> bool:
     return any(splits(tokens, k, lambda v: True) for k in range(1, len(resolved.values)))
 
 
-def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[str | None, list[Fact], list[Finding]]:
+def region_to_active(lines: list[tuple[int, str]], overview: str = "",
+                     year: int | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 2; no facts when no item carries numbers.
 
     Digits that ran together and split several ways are cut where exactly one split agrees with
@@ -221,24 +239,25 @@ def region_to_active(lines: list[tuple[int, str]], overview: str = "") -> tuple[
     numbers are printed above its label (``cells.labels_after_values``: the first numbers have only the
     header above them, and the last label no numbers after it) and, read with the labels first, every
     line of numbers has its item and as many numbers as the item has cells, the table is read so (read as
-    printed, each item took the numbers of the item above it: 规章 those of 行政规范性文件)."""
+    printed, each item took the numbers of the item above it: 规章 those of 行政规范性文件). The report's ``year``
+    tells its own year named after an item's name from another's (``_not_the_items_count``)."""
     lines, turned = untransposed(lines)  # (items as columns, measures as rows: turned back, table_transposed)
-    fmt, facts, findings = _realigned_or_as_printed(lines, overview)
+    fmt, facts, findings = _realigned_or_as_printed(lines, overview, year)
     return fmt, facts, [make("table_transposed", table="2", line=line) for line in turned] + findings
 
 
-def _realigned_or_as_printed(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact],
-                                                                                   list[Finding]]:
+def _realigned_or_as_printed(lines: list[tuple[int, str]], overview: str,
+                             year: int | None) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` of lines in the template's orientation."""
     swapped = labels_after_values(lines)
     if swapped and not _every_row_named(lines, first_only=True) and _every_row_named(swapped):
-        fmt, facts, findings = _lines_to_active(swapped, overview)
+        fmt, facts, findings = _lines_to_active(swapped, overview, year)
         if any(f.code in ("row_lost_cells", "row_extra_cells") for f in findings):  # a row's count unlike its item's
-            return _lines_to_active(lines, overview)
+            return _lines_to_active(lines, overview, year)
         return fmt, facts, findings + [make("rows_realigned", table="2", row="、".join(
             labels()["items"][i] for i in dict.fromkeys(f.keys[0] for f in facts if f.value is not None)),
             line=swapped[0][0])]
-    return _lines_to_active(lines, overview)
+    return _lines_to_active(lines, overview, year)
 
 
 def _every_row_named(lines: list[tuple[int, str]], first_only: bool = False) -> bool:
@@ -336,7 +355,8 @@ def _lines_above(lines: list[tuple[int, str]]):
     return lambda line: lines[max(0, bisect.bisect_left(numbers, line) - LOOK_BACK):bisect.bisect_right(numbers, line)]
 
 
-def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str | None, list[Fact], list[Finding]]:
+def _lines_to_active(lines: list[tuple[int, str]], overview: str,
+                     year: int | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
     findings: list[Finding] = []
     named_formats = _formats_named("\n".join(text for _, text in lines))
@@ -370,7 +390,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str) -> tuple[str |
             continue  # 其中：行政许可（承诺制） 300 under 行政许可 1563 is a part of it, not the row again
         if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
                 id(row) in prose and row.label_line != row.filled_slots[0].line) or (
-                _not_the_items_count(row, matches[-1])):
+                _not_the_items_count(row, matches[-1], year)):
             # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
             # standing alone on its line is no fee of 23)
             if running(row):
