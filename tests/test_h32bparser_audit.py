@@ -118,3 +118,27 @@ def test_a_table_2_row_naming_the_reports_year_after_its_item_is_read_in_pdf_tex
         ("label_unrecognised", "信息内容本年处理决定数量行政许可(一)2023年度")]
     other = parse(tab_report().replace("行政许可\t1", "行政许可2023年度\t700").replace("\t", " "))
     assert other.values("active")[("licensing", "decisions")] is None
+
+
+def test_a_footnote_mark_glued_to_a_number_in_pdf_text_costs_only_its_cell():
+    """PDF text of a row whose cell carries a footnote's mark (``2.重复申请 2* 0 0 0 0 0 2``; also ``2※``,
+    ``2（注）``, ``2注``), as tab cells print ``2*`` in a cell of its own. Before: in PDF text the mark began a
+    label in the row's middle and the whole row was lost (label_unrecognised ``*`` and row_lost_cells: seven cells
+    for one); in tab cells only the marked cell was. Now the mark is its cell's in both: that cell missing with
+    value_unreadable quoting it (the mark may qualify the number), the row's other cells as printed."""
+    text, counts = distinct_report()
+    line = next(x for x in text.split("\n") if x.startswith("2.重复申请"))
+    cells = line.split("\t")
+    for mark in ("*", "※", "（注）", "注"):
+        printed = text.replace(line, "\t".join([cells[0], cells[1] + mark, *cells[2:]]))
+        for form in (printed, printed.replace("\t", " ")):
+            record = parse(form)
+            wrong = wrong_cells(form, counts)
+            assert wrong == {("rejected_duplicate", "natural_person"): None}, mark
+            said = [(f.code, f.row) for f in record.findings if f.table == "3"]
+            assert said == [("value_unreadable", "2.重复申请")], mark
+    from tests.factory import tab_report
+
+    record = parse(tab_report().replace("行政规范性文件\t0\t0\t0", "行政规范性文件\t3*\t1\t20").replace("\t", " "))
+    values = record.values("active")
+    assert [values[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [None, 1, 20]

@@ -380,6 +380,10 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("slot", number + apart.group()))  # 1'075, 1·075: one cell (unreadable); before, 1 was the
             glued_to = apart.end()  # row's value and '075 the label and number of a row that is not there
             continue
+        if note := _GLUED_NOTE.match(folded, match.end()):
+            out.append(("slot", number + note.group()))  # 12*, 3※, 5(注): a footnote's mark on the cell — one cell,
+            glued_to = note.end()  # unreadable as the same cell in tab text is; before, the mark began a label in
+            continue  # the row's middle, and the whole row was lost (label_unrecognised, row_lost_cells)
         out.append(("slot", number))
     return tuple(out)
 
@@ -392,6 +396,8 @@ _DIGITS_APART = re.compile(r"['’‘`´·•˙_]\d[\d.,]*")
 # (with .match after a number) a comma with a space beside it, then digits: 1, 234 (a number with a space the
 # folded ， left after its separator); a comma between digits alone was taken by the number already (1,234)
 _CUT_AT_COMMA = re.compile(r"[ \t\u3000]*,[ \t\u3000]*\d[\d,.]*(?=\s|$)")
+# (with .match after a number) a footnote's mark glued to it, then a space or the line's end: 12*, 3※, 5(注), 5注1
+_GLUED_NOTE = re.compile(r"(?:[*※△▲★☆#]{1,3}|\(注\d{0,2}\)|注\d{0,2})(?=\s|$)")
 _POINT_NUMBER = re.compile(r"\d[\d,.]*(?:万元|元)?")  # (with .match after a lone "."): the digits of .5, .50万元
 _APPROXIMATE_UNIT = rf"(?:{'|'.join(COUNT_UNITS)}|万元|元)?"
 
