@@ -142,3 +142,41 @@ def test_a_footnote_mark_glued_to_a_number_in_pdf_text_costs_only_its_cell():
     record = parse(tab_report().replace("行政规范性文件\t0\t0\t0", "行政规范性文件\t3*\t1\t20").replace("\t", " "))
     values = record.values("active")
     assert [values[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [None, 1, 20]
+
+
+def _label_column_apart(text: str, wrap: bool, drop: int | None = None) -> tuple[str, list[str]]:
+    """``text`` (tab cells) as PDF text whose table 三 label column was extracted as a block of its own: every
+    label first (``wrap``: a group's heading on a line of its own, long labels wrapped at 16 characters), then
+    every row's numbers, a line each (but the ``drop``-th); and the lines of numbers."""
+    lines = text.replace("\t", " ").split("\n")
+    rows = _table3_rows(text)
+    labels, numbers = [], []
+    for line in lines[rows[0]:rows[-1] + 1]:
+        label, cells = line.rsplit(" ", 7)[0], " ".join(line.rsplit(" ", 7)[1:])
+        numbers.append(cells)
+        if wrap and label.startswith(("（三）", "（四）", "（五）", "（六）")):
+            labels += label.split(" ", 1)
+        elif wrap and len(label) > 16:
+            labels += [label[:16], label[16:]]
+        else:
+            labels.append(label)
+    header = ["申请人情况", "自然人", "法人或其他组织", "总计", _APPLICANTS.replace("\t", " ")]
+    printed = [cells for i, cells in enumerate(numbers) if i != drop]
+    return "\n".join(lines[:rows[0]] + header + labels + printed + lines[rows[-1] + 1:]), numbers
+
+
+def test_table_3_whose_label_column_was_extracted_apart_is_paired_in_order_when_its_identities_hold():
+    """PDF text of table 三 whose label column the text layer printed as a block: the 25 labels (wrapped, a group's
+    heading alone on its line) and then the 25 rows of numbers, a line each. Before: the labels ran together into
+    one label whose 175 numbers were one row — every cell missing, row_extra_cells and 24 row_absent. Now each line
+    of numbers goes after its row's label, in order, kept only when the identities then hold: every cell is the
+    printed one, with rows_realigned. A block a line of numbers short cannot be paired: nothing is published."""
+    text, counts = distinct_report()
+    for wrap in (False, True):
+        printed, numbers = _label_column_apart(text, wrap)
+        assert "\n四、结转下年度继续办理\n" + numbers[0] + "\n" in printed
+        assert wrong_cells(printed, counts) == {}, wrap
+        assert [f.code for f in parse(printed).findings if f.table == "3"] == ["rows_realigned"], wrap
+    short, _ = _label_column_apart(text, True, drop=10)
+    assert short.count("\n") == printed.count("\n") - 1
+    assert set(parse(short).values("applications").values()) == {None}

@@ -39,6 +39,7 @@ from .cells import (
 )
 from .findings import Finding, make, prose_numbers_unused
 from .identities import broken_identities
+from .label_column import labels_then_values
 from .labels import label_matches, name_end
 from .memo import parser_memo
 from .narrative import stated_none
@@ -292,6 +293,10 @@ def _align_orphan_labels(found: Assignments, taken: set[str]) -> tuple[list[str]
     return named, {placed[i].code: placed[i].placed_by for i in placed}
 
 
+# a realigned reading with one of these still lost a row or a cell's place: the table as printed stands
+_NOT_REALIGNED = frozenset({"row_absent", "row_lost_cells", "row_extra_cells", "label_unrecognised"})
+
+
 def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
     """``(format, facts, findings)`` of table 3 from its region's lines; no facts when absent.
 
@@ -313,6 +318,13 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
             names = "、".join(labels()["rows"][c] for c in row_codes(other[0])[:2]) + "…"
             return other[0], other[1], other[2] + [make("rows_realigned", table="3", row=names,
                                                          line=swapped[0][0] if swapped else None)]
+    apart = labels_then_values(lines, WIDTH) if broken or any(f.value is None for f in facts) else None
+    if apart:  # (every label first, then every row's numbers: the label column extracted as a block of its own)
+        other = _lines_to_applications(apart)
+        if other[0] and any(f.value is not None for f in other[1]) and not _breaks(other[0], other[1]) and not any(
+                f.code in _NOT_REALIGNED for f in other[2]):
+            names = "、".join(labels()["rows"][c] for c in row_codes(other[0])[:2]) + "…"
+            return other[0], other[1], other[2] + [make("rows_realigned", table="3", row=names, line=apart[0][0])]
     if lead:  # (even when no identity can tell: a row lost a cell, the last label took no numbers)
         line = next((f.line for f in facts if f.value is not None), None)
         facts = [replace(f, value=None, placed_by=None) for f in facts]
