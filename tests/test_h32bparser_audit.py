@@ -180,3 +180,28 @@ def test_table_3_whose_label_column_was_extracted_apart_is_paired_in_order_when_
     short, _ = _label_column_apart(text, True, drop=10)
     assert short.count("\n") == printed.count("\n") - 1
     assert set(parse(short).values("applications").values()) == {None}
+
+
+def test_table_4_printed_twice_in_pdf_text_is_compared_as_in_tab_cells():
+    """Table 四 printed twice in PDF text — a summary and a detail (the region's and the office's own), each under
+    its header (or a caption between), or the second right under the first — with other numbers. Before: a second
+    copy under a header was ignored, the first published with no finding (tab cells said row_conflict), and one
+    right under the first ran on into thirty numbers: all fifteen missing with row_extra_cells. Now each copy is
+    compared as tab cells' are: the cells the copies disagree on missing with one row_conflict, the others read;
+    copies that agree, read with no finding."""
+    header = ["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉"]
+    outcomes = " ".join([_OUTCOMES] * 3)
+    one, two = "1 0 0 0 1 2 0 0 1 3 0 1 0 0 1", "3 0 0 0 3 2 0 0 1 3 0 1 0 0 1"
+    agreed = [None, 0, 0, 0, None, 2, 0, 0, 1, 3, 0, 1, 0, 0, 1]
+    for between in ([*header, outcomes], ["（二）本机关本级", *header, outcomes], []):
+        for form in (" ", "\t"):
+            text = _table4_report(header[:1], "\n".join([header[1], outcomes, one, *between, two]))
+            text = text.replace(" ".join([_OUTCOMES] * 4) + "\n", "").replace(" ", form)
+            record = parse(text)
+            assert list(record.values("review_litigation").values()) == agreed, (between, form)
+            said = [(f.code, f.column) for f in record.findings if f.table == "4"]
+            assert said == [("row_conflict", "行政复议·结果维持、行政复议·总计")], (between, form)
+    same = _table4_report(header[:1], "\n".join([header[1], outcomes, one, *header, outcomes, one]))
+    record = parse(same.replace(" ".join([_OUTCOMES] * 4) + "\n", ""))
+    assert list(record.values("review_litigation").values()) == [int(n) for n in one.split()]
+    assert not [f.code for f in record.findings if f.table == "4"]

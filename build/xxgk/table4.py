@@ -17,6 +17,7 @@ from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import apart_in_columns, group_totals_hold, is_digit_run, narrow_pair, spaced_split
 from .table4_columns import Order, header_order, order_names, outcomes_printed, totals_only_order
+from .table4_copies import copies_apart, whole_copy
 from .table4_sums import without_sum_group
 from .text import compact, fold
 from .values import read_cell
@@ -46,6 +47,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         return [], [make("table_absent", table="4", detail=_stated_none(lines))]
     if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
         rows = [r for r in rows if id(r) not in prose]
+    rows = copies_apart(rows, len(columns))  # (printed again right under itself: a row a copy)
     rows, findings = _without_litigation_subtotal(rows)
     if (unsure := _totals_first_unsaid(rows, lines)) is not None:
         return [Fact(TABLE, key, None, rows[0].line, None) for key in columns], findings + [unsure]
@@ -82,7 +84,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
                              if f is lost[0] else f for f in resolved.findings]
     findings += resolved.findings
     for again in rows[1:]:  # the table printed again (a draft and a final copy): a full row of 15 cells
-        if len(trim_slots(list(again.slots), len(columns))) == len(columns) and all(s.structured for s in again.slots):
+        if whole_copy(again, len(columns)):  # (of a table's cells, or PDF text's numbers: table4_copies)
             copy = resolve_row(again.slots, ["count"] * len(columns), names, where, check)
             findings += void_conflicts(resolved, copy, names, where, again.line)
     if resolved.ambiguous:
