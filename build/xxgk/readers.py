@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .css_rows import css_cells
 from .docx_numbering import word_int, write_list_numbers
+from .docx_strict import transitional
 from .findings import Finding, make
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .pdf_baselines import level
@@ -516,7 +517,7 @@ def docx_to_text(data: bytes) -> str:
             raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_cells(archive)
-    document = docx.Document(io.BytesIO(data))
+    document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     write_list_numbers(document)  # (1.属于国家秘密 numbered by Word holds no "1." of its own)
     out: list[str] = []
     _docx_first_header(document, out)
