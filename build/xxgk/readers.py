@@ -34,6 +34,7 @@ from .css_rows import css_cells
 from .docx_numbering import word_int, write_list_numbers
 from .docx_strict import transitional
 from .findings import Finding, make
+from .html_frames import frames_inlined
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .pdf_baselines import level
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
@@ -249,8 +250,8 @@ def _utf8_html_parser():
     return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)  # deep nesting too
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of a page, one block per line; table rows as tab-separated cells (lxml)."""
+def _parsed_page(markup: str):
+    """A page's root element (lxml's), or None when it has none; ``OverBudget`` for a tag of too many attributes."""
     import lxml.html
 
     # libxml2 drops everything after </html> (two pages saved into one file, a report appended to a page):
@@ -259,9 +260,18 @@ def html_to_text(markup: str) -> str:
     if _MANY_ATTRIBUTES.search(markup):
         raise OverBudget(f"网页中有标签的属性超过 {MAX_ATTRIBUTES} 个（解析器逐一比较属性名，时间随属性数的平方增长）")
     try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
+        return lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
     except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of a page, one block per line; table rows as tab-separated cells (lxml)."""
+
+    root = _parsed_page(markup)
+    if root is None:
         return ""
+    frames_inlined(root, _parsed_page)  # (<iframe srcdoc>: a page written in the page, shown in the frame's place)
     # text in the body as parsed: none when lxml gave up on the nesting (the <title> does not count: a nested page
     # with one was said to hold only its title, report_text_absent)
     parsed = any(body.text_content().strip() for body in root.iter("body"))
