@@ -9,6 +9,8 @@ import html
 import io
 import zipfile
 
+import pytest
+
 from tests.test_layouts_unseen import ROWS, ZERO, _parse, _table3, docx_report, html_report, html_table3
 from xxgk.catalog import row_codes
 from xxgk.readers import read_bytes
@@ -64,3 +66,70 @@ def test_a_hidden_srcdoc_frame_stays_unread_and_a_src_frame_is_never_fetched():
     text = read_bytes(shown.encode(), ".html").text
     assert "隐藏的框架" not in text and "example.invalid" not in text
     assert "一、本年新收政府信息公开申请数量\t6\t1\t0\t0\t1\t0\t8" in text
+
+
+# table 三 as a page lays it out without <table>: a box a row, a box a cell, the label first; 科研机构 of 一、本年新收
+# left blank (the cell a reader sees empty)
+WITH_BLANK = {**PRINTED, "new": [6, 1, None, 0, 1, 0, 8]}
+
+
+def _box_rows() -> list[list[str]]:
+    from tests.test_layouts_unseen import GROUPS
+
+    rows = [["", "申请人情况"], ["", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+            ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]
+    labels = [("new", "一、本年新收政府信息公开申请数量"), ("carried_over", "二、上年结转政府信息公开申请数量")]
+    first = "三、本年度办理结果"
+    for group, items in GROUPS:
+        for i, (code, label) in enumerate(items):
+            labels.append((code, first + (group or "" if i == 0 else "") + label))
+            first = ""
+    labels += [("total_processed", "（七）总计"), ("carried_forward", "四、结转下年度继续办理")]
+    for code, label in labels:
+        rows.append([label, *("" if v is None else str(v) for v in WITH_BLANK[code])])
+    return [row + [""] * (8 - len(row)) for row in rows]
+
+
+def _boxes(sheet: str, row: str = "<div class='tr'>{}</div>", cell: str = "<div class='td'>{}</div>") -> str:
+    body = "".join(row.format("".join(cell.format(text) for text in cells)) for cells in _box_rows())
+    return f"<style>{sheet}</style><div class='tbl'>{body}</div>"
+
+
+def _blank_noted(record) -> bool:
+    return any(f.code == "value_blank" and f.row.startswith("一、本年新收") and f.column == "科研机构"
+               for f in record.findings)
+
+
+@pytest.mark.parametrize("sheet", [
+    ".tbl{display:table} .tbl .tr{display:table-row} .td{display:table-cell;border:1px solid #000}",
+    "div.tr{display:flex} .td{flex:1}",
+    ".tr{display:grid;grid-template-columns:24em repeat(7,4em)}",
+    "/* 行 */ .td{display:inline-block;width:5em}",
+])
+def test_a_table_laid_out_by_a_style_sheet_keeps_each_cell_in_its_column(sheet):
+    # before: the sheet was dropped unread, the row's cells were read as lines or run together, and the row with a
+    # blank cell was lost whole (row_lost_cells: 6 1 _ 0 1 0 8 printed, nothing published)
+    record = _parse(html_report(t3=_boxes(sheet)))
+    assert _table3(record) == WITH_BLANK
+    assert _blank_noted(record)
+
+
+def test_a_whole_table_in_one_css_grid_is_read_a_row_each_template_width():
+    page = html_report(t3="<style>.g{display:grid;grid-template-columns:24em repeat(7, 4em)}</style><div class='g'>"
+                       + "".join(f"<div>{text}</div>" for cells in _box_rows() for text in cells) + "</div>")
+    record = _parse(page)
+    assert _table3(record) == WITH_BLANK
+    assert _blank_noted(record)
+
+
+def test_flex_rows_set_inline_keep_the_blank_cell_in_its_column():
+    record = _parse(html_report(t3=_boxes("", row="<div style='display:flex'>{}</div>")))
+    assert _table3(record) == WITH_BLANK
+
+
+def test_sheet_rules_that_may_not_apply_or_hide_change_nothing():
+    # a print-only rule, and a sheet's display:none (what a sheet hides is read as before: a sheet is not the page)
+    text = read_bytes(("<style>@media print{.td{display:table-cell}} .x{display:none} .n{display:flex}</style>"
+                       "<div><span class='td'>予以公开</span><span class='td'>3</span></div>"
+                       "<p class='x'>正文</p><div class='n'><a>首页</a><a>信息公开</a></div>").encode(), ".html").text
+    assert text.split("\n") == ["予以公开3", "正文", "首页信息公开"]

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .css_rows import css_cells
+from .css_rows import css_rows
+from .css_sheet import sheet_applied
 from .docx_numbering import word_int, write_list_numbers
 from .docx_strict import transitional
 from .findings import Finding, make
@@ -272,6 +273,7 @@ def html_to_text(markup: str) -> str:
     if root is None:
         return ""
     frames_inlined(root, _parsed_page)  # (<iframe srcdoc>: a page written in the page, shown in the frame's place)
+    sheet_applied(root)  # (a table laid out by classes of a <style> sheet: their boxes, as inline styles, for css_rows)
     # text in the body as parsed: none when lxml gave up on the nesting (the <title> does not count: a nested page
     # with one was said to hold only its title, report_text_absent)
     parsed = any(body.text_content().strip() for body in root.iter("body"))
@@ -310,9 +312,10 @@ def html_to_text(markup: str) -> str:
             stack.append("\n" + "\n".join("\t".join(cells) for cells in rows) + "\n")
             continue
         # a row of cells laid out by CSS (inline-block or floated boxes, no table) is a row of cells too
-        if tag not in _TABLE_PARTS and len(element) > 1 and (boxes := css_cells(element)) is not None:
+        if tag not in _TABLE_PARTS and len(element) > 1 and (boxes := css_rows(element)) is not None:
             stack.append("\n" + tail)
-            stack.append("\n" + "\t".join(_cell_line(_cell_text(box)) for box in boxes) + "\n")
+            stack.append("\n" + "\n".join("\t".join(_cell_line(_cell_text(box)) for box in row) for row in boxes)
+                         + "\n")
             continue
         block = "\n" if tag in _BLOCKS else ""
         stack.append(block + tail)
