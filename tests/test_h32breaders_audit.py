@@ -133,3 +133,56 @@ def test_sheet_rules_that_may_not_apply_or_hide_change_nothing():
                        "<div><span class='td'>予以公开</span><span class='td'>3</span></div>"
                        "<p class='x'>正文</p><div class='n'><a>首页</a><a>信息公开</a></div>").encode(), ".html").text
     assert text.split("\n") == ["予以公开3", "正文", "首页信息公开"]
+
+
+# ---- PDF: a number run over its ruled cell's border (table 三 of tests.test_h32readers_audit._report_pdf: value
+# columns 42 points wide from x 250, so 自然人 250–292, 商业企业 292–334, 总计 502–544, the table's right border)
+
+
+def _new_row_drawn(blank: tuple[int, ...], *drawn: tuple[float, str]) -> tuple[list, dict]:
+    """Table 三's 一、本年新收 (printed 6 1 0 0 1 0 8) read, its value cells ``blank`` (0 自然人 … 6 总计) left empty
+    by the table and each text of ``drawn`` written at its x on the row's baseline in the table's 7-point font:
+    (the row's published values, {column: actual} of its value_unreadable findings)."""
+    from tests.test_h32readers_audit import NEW_ROW_Y, _report_pdf
+    from tests.test_parse9_pdf import _table3_cells
+    from xxgk.parser import parse
+
+    data, _ = _table3_cells(False)
+    for column in blank:
+        data[3][3 + column] = ""
+
+    def draw(page):
+        page.setFont("STSong-Light", 7)
+        for x, text in drawn:
+            page.drawString(x, NEW_ROW_Y + 3, text)
+
+    record = parse(read_bytes(_report_pdf(over=draw, data=data), ".pdf").parse_text)
+    return _table3(record)["new"], {f.column: f.actual for f in record.findings
+                                    if f.table == "3" and f.code == "value_unreadable"}
+
+
+def test_a_total_run_over_the_tables_right_border_is_missing_never_its_first_digit():
+    # 18 printed from x 542: its 8 stands past the border. Before: 总计 published 1 (the 8 a line of its own)
+    new, unreadable = _new_row_drawn((6,), (542, "18"))
+    assert new == [6, 1, 0, 0, 1, 0, None]
+    assert set(unreadable) == {"总计"} and "1" in unreadable["总计"] and "8" in unreadable["总计"]
+
+
+def test_a_number_run_over_into_the_next_cell_is_in_neither():
+    # 1075 from x 286: 10 in 自然人, 75 in 商业企业 (printed 1). Before: 自然人 published 10
+    new, unreadable = _new_row_drawn((0,), (286, "1075"))
+    assert new == [None, None, 0, 0, 1, 0, 8]
+    assert set(unreadable) == {"自然人", "商业企业"}
+
+
+def test_a_number_run_over_into_a_blank_cell_gives_that_cell_no_number():
+    # 61 from x 290, 商业企业 left blank: the 1 stands in 商业企业. Before: 商业企业 published 1
+    new, unreadable = _new_row_drawn((1,), (290, "61"))
+    assert new[1] is None and new[2:] == [0, 0, 1, 0, 8]
+    assert "商业企业" in unreadable
+
+
+def test_numbers_close_to_a_border_on_both_sides_stay_each_in_its_cell():
+    # 12 set right in 自然人 (ends 1.5 points before the border), 34 set left in 商业企业 (1.5 points after it)
+    new, unreadable = _new_row_drawn((0, 1), (283.5, "12"), (293.5, "34"))
+    assert new == [12, 34, 0, 0, 1, 0, 8] and unreadable == {}

@@ -42,6 +42,7 @@ from .pdf_cell_lines import STACKED, numeric_lines, table_rows
 from .pdf_cells import line_words, mark_blank_cells
 from .pdf_covered import covered_removed
 from .pdf_orphans import orphans
+from .pdf_overflow import overflow_written, split_numbers
 from .pdf_overprint import overprints_removed
 from .pdf_rows import Ruled, join_broken_rows
 from .pdf_upright import page_numbers_across_removed, upright
@@ -1063,6 +1064,10 @@ def pdf_to_text(data: bytes) -> str:
                            [[(c[0], c[2]) if c else None for c in row.cells] for row in table.rows],
                            [row.bbox[1] for row in table.rows] if k in holding else None)
                      for k, table in enumerate(tables)]
+            # a number run over its cell's border is in no cell alone: each cell holding part of it is the number as
+            # printed, its parts apart, missing (``pdf_overflow``); before, the part in the cell was its number
+            for (k, r, c), (part, printed) in split_numbers(page.chars, tables).items():
+                ruled[k].rows[r][c] = overflow_written(ruled[k].rows[r][c], part, printed)
             lines = [(line["top"], line["text"], line_words(line))
                      for line in page.filter(outside).extract_text_lines()]
             pages.append((lines, ruled))
