@@ -186,3 +186,21 @@ def test_numbers_close_to_a_border_on_both_sides_stay_each_in_its_cell():
     # 12 set right in 自然人 (ends 1.5 points before the border), 34 set left in 商业企业 (1.5 points after it)
     new, unreadable = _new_row_drawn((0, 1), (283.5, "12"), (293.5, "34"))
     assert new == [12, 34, 0, 0, 1, 0, 8] and unreadable == {}
+
+
+@pytest.mark.parametrize("control", [
+    "<textarea readonly>{}</textarea>",
+    "<select disabled><option>0</option><option selected>{}</option></select>",
+])
+def test_numbers_in_a_forms_controls_are_the_cells_values(control):
+    # a form saved as the published report: each count in a read-only box. Before, the controls were dropped and
+    # every cell of table 三 was published blank (value_blank: 空白) though the page showed its number
+    record = _parse(html_report(t3=html_table3(cell=lambda value: control.format(value))))
+    assert _table3(record) == PRINTED
+    assert not [f for f in record.findings if f.table == "3" and f.code == "value_blank"]
+
+
+def test_form_controls_outside_tables_stay_unread():
+    page = "<p>正文</p><select><option>请选择</option><option>某某局</option></select><textarea>留言</textarea>"
+    text = read_bytes(page.encode(), ".html").text
+    assert text == "正文"

@@ -119,7 +119,10 @@ _MANY_ATTRIBUTES = re.compile(r"<[A-Za-z][^\s/<>]*(?>[\s/]+[^\s\"'<>/=]+(?:\s*=\
                               rf"{{{MAX_ATTRIBUTES + 1}}}")
 # (a <form> stays: ASP.NET pages wrap the whole body in one; its controls go. <del>, <s> and <strike> are
 # text struck out — a tracked change saved as a web page, ``<del>58</del><ins>85</ins>`` — as Word's w:del)
-_HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "select", "button", "textarea", "del", "s", "strike")
+_HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "button", "del", "s", "strike")
+# form controls: dropped outside tables (a page's search box, its 站群导航 list), read in a table cell as they show
+# (``_control_text``: a form saved as the published report)
+_CONTROLS = ("select", "textarea")
 # a page's banner and foot go; an article's own (its title, its date) stay
 _HTML_PAGE_PARTS = "|".join(f"//{tag}[not(ancestor::article or ancestor::main)]" for tag in ("header", "footer"))
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -278,7 +281,8 @@ def html_to_text(markup: str) -> str:
     # text in the body as parsed: none when lxml gave up on the nesting (the <title> does not count: a nested page
     # with one was said to hold only its title, report_text_absent)
     parsed = any(body.text_content().strip() for body in root.iter("body"))
-    for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()|" + _HTML_PAGE_PARTS):
+    for element in root.xpath("|".join(f"//{tag}" for tag in _HTML_DROP) + "|//comment()|" + _HTML_PAGE_PARTS
+                              + "|" + "|".join(f"//{tag}[not(ancestor::td or ancestor::th)]" for tag in _CONTROLS)):
         element.drop_tree()
     for element in root.xpath("//*[@style or @hidden]"):  # what the page hides is no part of the report
         if element.get("hidden") is not None or _HIDDEN.search(element.get("style") or ""):
@@ -304,6 +308,9 @@ def html_to_text(markup: str) -> str:
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         tail = element.tail or ""
+        if tag in _CONTROLS:  # (in a layout table's cell: what it shows, not every option)
+            stack.append(_control_text(element) + tail)
+            continue
         # a layout table's row is walked into, not flattened; a row whose cells are split by small tables is a row
         if tag == "tr" and (not _holds_table(element) or (grids := _html_split_cells(element)) is not None):
             table = next(element.iterancestors("table"), None)
@@ -456,6 +463,27 @@ def _input_value(node) -> str:
     return f" {node.get('value') or ''} "
 
 
+def _control_text(node) -> str:
+    """What a ``<textarea>`` or ``<select>`` shows: the text in the box, its lines kept (two numbers typed on two lines
+    are two numbers, ``_cell_line``), or the selected option (the first when none is: a drop-down shows it). A form
+    saved as the published report prints its numbers so (``<td><textarea readonly>12</textarea></td>``, a
+    ``<select>`` of counts with one ``selected``): before, such controls were dropped and every cell of table 三 was
+    published as blank (``value_blank``, 空白) though the page showed its number.
+
+    >>> import lxml.html
+    >>> _control_text(lxml.html.fromstring("<select><option>0</option><option selected>12</option></select>"))
+    ' 12 '
+    >>> _control_text(lxml.html.fromstring("<textarea>10\\n200</textarea>")), _control_text(lxml.html.fromstring(
+    ...     "<select><option>3</option><option>4</option></select>"))
+    ('\\n10\\n200\\n', ' 3 ')
+    """
+    if node.tag == "textarea":
+        return "\n" + (node.text or "").replace("\r", "") + "\n"
+    options = list(node.iter("option"))
+    chosen = next((option for option in options if option.get("selected") is not None), options[0] if options else None)
+    return f" {chosen.text_content() if chosen is not None else ''} "
+
+
 def _html_span(value: str | None, most: int) -> int:
     """A colspan/rowspan attribute as a count of 1 to ``most`` (a missing, 0 or malformed one is 1)."""
     value = (value or "").strip()
@@ -491,6 +519,9 @@ def _cell_text(cell) -> str:
             continue
         if tag == "input":
             parts.append(_input_value(node))
+            continue
+        if tag in _CONTROLS:
+            parts.append(_control_text(node))
             continue
         if tag in _BLOCKS:
             stack.append("\n")
