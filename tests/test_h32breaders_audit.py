@@ -204,3 +204,32 @@ def test_form_controls_outside_tables_stay_unread():
     page = "<p>正文</p><select><option>请选择</option><option>某某局</option></select><textarea>留言</textarea>"
     text = read_bytes(page.encode(), ".html").text
     assert text == "正文"
+
+
+def _number_in_alternate_content(fallback: bool) -> bytes:
+    """``docx_report`` with 自然人's 6 of 一、本年新收 written inside an ``mc:AlternateContent`` (a w14 choice
+    and, when ``fallback``, the same run as its fallback)."""
+    compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_report())) as archive, zipfile.ZipFile(out, "w") as made:
+        for member in archive.infolist():
+            body = archive.read(member)
+            if member.filename == "word/document.xml":
+                text = body.decode()
+                if "xmlns:mc=" not in text[:4000]:
+                    text = text.replace("<w:document ", f'<w:document xmlns:mc="{compatibility}" ', 1)
+                six = text.index("<w:t>6</w:t>", text.index("一、本年新收"))
+                start, end = text.rfind("<w:r>", 0, six), text.index("</w:r>", six) + len("</w:r>")
+                run = text[start:end]
+                version = f"<mc:Fallback>{run}</mc:Fallback>" if fallback else ""
+                text = (text[:start] + f'<mc:AlternateContent><mc:Choice Requires="w14">{run}</mc:Choice>{version}'
+                        "</mc:AlternateContent>" + text[end:])
+                body = text.encode()
+            made.writestr(member, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fallback", [True, False])
+def test_a_number_word_wrote_in_alternate_content_is_read_once(fallback):
+    # before: the whole mc:AlternateContent was skipped and the 6 Word shows was published blank
+    assert _table3(_parse(_number_in_alternate_content(fallback), ".docx")) == PRINTED

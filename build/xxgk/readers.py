@@ -941,7 +941,7 @@ def _docx_tags() -> tuple[dict[str, str], frozenset[str]]:
     shown = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
     hidden = frozenset(qn(t) for t in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:drawing", "w:pict",
                                         "w:object", "w:footnoteReference", "w:endnoteReference"))
-    return shown, hidden | {f"{{{_MARKUP_COMPATIBILITY}}}AlternateContent"}
+    return shown, hidden
 
 
 def _docx_paragraph_text(paragraph) -> str:
@@ -959,6 +959,7 @@ def _docx_paragraph_text(paragraph) -> str:
     shown, hidden = _docx_tags()
     text_tag, run_tag, align_path = qn("w:t"), qn("w:r"), qn("w:rPr") + "/" + qn("w:vertAlign")
     vanish_path, sdt_tag, sym_tag = qn("w:rPr") + "/" + qn("w:vanish"), qn("w:sdt"), qn("w:sym")
+    alternative_tag = f"{{{_MARKUP_COMPATIBILITY}}}AlternateContent"
     parts: list[str] = []
     stack: list = [(child, None) for child in reversed(paragraph)]
     while stack:
@@ -979,8 +980,28 @@ def _docx_paragraph_text(paragraph) -> str:
                     marks = _MARKS["sup" if position == "superscript" else "sub"]
             elif tag == sdt_tag and _docx_placeholder(node):
                 continue
+            elif tag == alternative_tag:  # one of its versions, never both (``_docx_alternative``)
+                node = _docx_alternative(node)
+                if node is None:
+                    continue
             stack.extend((child, marks) for child in reversed(node))
     return "".join(parts)
+
+
+def _docx_alternative(content):
+    """The version of an ``mc:AlternateContent`` whose runs are the paragraph's text: its ``mc:Fallback`` (what every
+    reader of the file may show; a text box's is VML, ``w:pict``, not read here: ``_docx_text_boxes`` reads the box
+    once, from the ``mc:Choice``), else its first ``mc:Choice`` (what Word shows), else None. Before, the whole
+    element was skipped: a 6 whose run Word wrote inside one (``mc:Choice Requires="w14"``) was published blank.
+
+    >>> import lxml.etree
+    >>> node = lxml.etree.fromstring(f'<a:AlternateContent xmlns:a="{_MARKUP_COMPATIBILITY}"><a:Choice Requires="w14">'
+    ...                              f'<r>6</r></a:Choice><a:Fallback><r>6</r></a:Fallback></a:AlternateContent>')
+    >>> _docx_alternative(node).tag.endswith("Fallback"), _docx_alternative(node[0]) is None
+    (True, True)
+    """
+    fallback = content.find(f"{{{_MARKUP_COMPATIBILITY}}}Fallback")
+    return fallback if fallback is not None else content.find(f"{{{_MARKUP_COMPATIBILITY}}}Choice")
 
 
 def _docx_symbol(code: str | None) -> str:
