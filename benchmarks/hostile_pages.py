@@ -1,7 +1,8 @@
-"""What one PDF page drawing many things costs (session 32, seventh hostile-input audit): inline images of one pixel
-and rectangles, as their number grows, read as a worker reads them (``xxgk.pdf_drawn`` stops a page at
-``FIGURES`` images or forms and ``PATHS`` paths, as they are drawn). CPU seconds, the process's peak memory so far
-(it only grows: run one size per process for each figure alone), and the findings.
+"""What one PDF page drawing many things costs (session 32, seventh hostile-input audit): inline images of one pixel,
+rectangles, and ``q Q`` drawing nothing, as their number grows, read as a worker reads them (``xxgk.pdf_drawn`` stops a
+page at ``FIGURES`` images or forms and ``PATHS`` paths, as they are drawn; ``pdf_operators`` at ``PAGE`` operators).
+CPU seconds, the process's peak memory so far (it only grows: run one size per process for each figure alone),
+and the findings.
 
     PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_pages [N]
 
@@ -18,7 +19,8 @@ from tests.test_h32hostile_audit import INLINE_IMAGE, _page_drawing
 
 from xxgk.readers import read_bytes
 
-DRAWN = {"inline images": INLINE_IMAGE, "rectangles": b"0 0 1 1 re f "}
+DRAWN = {"inline images": INLINE_IMAGE, "rectangles": b"0 0 1 1 re f ",
+         "q Q (nothing)": b"q Q "}  # (session 32b: stopped by ``pdf_operators.PAGE``, 500,000 operators)
 
 
 def main() -> None:

@@ -1,0 +1,74 @@
+"""A bound on the operators a PDF's content streams make the library interpret, on a page and in a file.
+
+A content stream may repeat an operator that draws nothing (``q Q``: save and restore the graphics state; ``0 0 l``:
+a path never painted) any number of times; Flate packs ten million of them into a few KB. No character, image or
+path counts them (``pdf_drawn`` counts what is drawn), so the page was interpreted to the end: ``q Q`` × 1,000,000
+in 4.5 KB took 14 CPU s and was read with no finding, ten times that took the worker's whole 120 s; ``q`` alone
+keeps a copy of the graphics state each (300,000 in 1.2 KB: 184 MB). A form XObject is interpreted again each time
+a page draws it: 100 ``Do`` of one form of 10,000 ``q Q`` — an 848-byte file — took 13.5 CPU s, and 9,000 of one of
+100,000 ran to the worker's limit. A page printed from a browser or an office suite makes a few thousand operators
+(2,000–7,000 a page in the PDFs tried, about ten a character), a page of 40,000 ruling lines (``pdf_drawn.PATHS``)
+about 300,000.
+
+``install`` counts each object the library's content parser hands the interpreter (an operator with its operands,
+an inline image: one each), on the page (the library's ``process_page`` starts the count again, and a form drawn on
+it counts on it) and in the file being read (``start_file``), and stops at ``PAGE`` on a page or ``FILE`` in the
+file with ``OverBudget``, naming the page: a second or two of the library's work on a page, some tens in a file.
+
+>>> install(); PAGE < FILE
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+PAGE = 500_000  # operators interpreted for one page, its forms included (an honest page: a few thousand)
+FILE = 3_000_000  # operators interpreted for one file (an honest report of 30 pages: ≈ 200,000)
+
+
+class OverBudget(Exception):
+    """A page or the file makes the library interpret more operators than the bound (the reader makes it its own
+    over_budget finding)."""
+
+
+_count = [0, 0, 0]  # operators on the page being read, in the file, and the page's number (a worker reads one file)
+
+
+def start_file() -> None:
+    """Start counting for a new file."""
+    _count[:] = [0, 0, 0]
+
+
+def _counted(nextobject):
+    def counted(self):
+        found = nextobject(self)
+        _count[0] += 1
+        _count[1] += 1
+        if _count[0] > PAGE:
+            raise OverBudget(f"PDF 第{_count[2]}页的绘图指令超过上限 {PAGE} 条")
+        if _count[1] > FILE:
+            raise OverBudget(f"PDF 的绘图指令共超过上限 {FILE} 条（到第{_count[2]}页）")
+        return found
+
+    counted.__wrapped__ = nextobject
+    return counted
+
+
+def _page_started(process_page):
+    def started(self, page):
+        _count[0] = 0
+        _count[2] = getattr(self.device, "pageno", 0)  # (pdfplumber's device is made for the page: its number)
+        return process_page(self, page)
+
+    started.__wrapped__ = process_page
+    return started
+
+
+@cache
+def install() -> None:
+    """Count what the library's content parser hands its interpreter (once a process)."""
+    from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
+
+    PDFContentParser.nextobject = _counted(PDFContentParser.nextobject)
+    PDFPageInterpreter.process_page = _page_started(PDFPageInterpreter.__dict__["process_page"])

@@ -1,0 +1,91 @@
+"""What the eighth hostile-input audit found (session 32, second round): PDF content streams that make the library
+interpret millions of operators drawing nothing, …"""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+
+def _pdf(pages: list[bytes], form: bytes | None = None) -> bytes:
+    """A PDF of one page per content stream in ``pages`` (each Flate, each saying its text with Helvetica); ``form``,
+    when given, is the content of a form XObject the pages may draw as ``/X1 Do``."""
+    from .test_h29hostile_audit import plain_pdf
+
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (10 + 2 * k) for k in range(count))
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+               5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    if form is not None:
+        packed = zlib.compress(form, 9)
+        objects[6] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Length %d /Filter /FlateDecode >>\n"
+                      b"stream\n%s\nendstream" % (len(packed), packed))
+    for k, content in enumerate(pages):
+        packed = zlib.compress(content, 9)
+        objects[10 + 2 * k] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources"
+                               b" << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>" % (11 + 2 * k))
+        objects[11 + 2 * k] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed)
+    return plain_pdf(objects)
+
+
+def _said(data: bytes) -> tuple[list[tuple[str, str]], str]:
+    from xxgk.readers import read_bytes
+
+    from .test_splitting_bound import no_hang
+
+    with no_hang(60):
+        source = read_bytes(data, ".pdf")
+    return [(f.code, f.message) for f in source.findings], source.text
+
+
+def _hello(word: bytes) -> bytes:
+    return b"BT /F1 12 Tf 72 720 Td (%s) Tj ET " % word
+
+
+ON_PAGE = "超出处理上限：PDF 第{}页的绘图指令超过上限 500000 条"
+
+
+@pytest.mark.parametrize(("pdf", "said"), [
+    (_pdf([_hello(b"Hello") + b"q Q " * 300_000]), ON_PAGE.format(1)),
+    (_pdf([_hello(b"Hello") + b"/X1 Do " * 100], b"q Q " * 3_000), ON_PAGE.format(1)),
+    (_pdf([_hello(b"Hello"), _hello(b"World") + b"q " * 600_000]), ON_PAGE.format(2))])
+def test_a_page_interpreting_600000_operators_that_draw_nothing_is_over_budget(pdf, said):
+    """``q Q`` (save and restore the graphics state: nothing drawn) 300,000 times, in 1.5 KB of Flate; a form of
+    3,000 ``q Q`` drawn 100 times (under 1 KB: the library interprets a form again each time it is drawn); 600,000
+    ``q`` (a copy of the graphics state kept each). No character, image or path counted them: the library interpreted
+    each to its end and the text was read with no finding — ten times as many ``q Q`` (4.5 KB) took 14 CPU s, a form
+    of 100,000 drawn 9,000 times ran to the worker's 120 s, 3,000,000 ``q`` kept about 1.3 GB. Now the page is
+    over budget past 500,000 operators, the message naming it."""
+    assert len(pdf) < 8_000
+    assert _said(pdf) == ([("over_budget", said)], "")
+
+
+def test_the_operators_of_a_file_are_counted_across_its_pages(monkeypatch):
+    """Every page of a file may stay under the page's bound and the file still make the library interpret millions:
+    1,000 pages (the page budget) may all name one content stream of 499,999 operators. The file's count is bounded
+    too (``pdf_operators.FILE``, here lowered to keep the test small: three pages of 40,000 ``q Q`` each, within the
+    page's bound, 240,000 operators together, over a file bound of 200,000)."""
+    from xxgk import pdf_operators
+
+    monkeypatch.setattr(pdf_operators, "FILE", 200_000)
+    pdf = _pdf([_hello(b"A") + b"q Q " * 40_000] * 3)
+    assert _said(pdf) == ([("over_budget", "超出处理上限：PDF 的绘图指令共超过上限 200000 条（到第3页）")], "")
+
+
+def test_pages_of_honest_operators_are_read_whole_and_each_file_is_counted_afresh(monkeypatch):
+    """The bound stops only the hostile: a page of 2,000 ruling lines each drawn with its width and colour (14,000
+    operators) and a form drawn on two more pages are read as before, and the same file again in the same worker
+    too: the file's count starts again with each file (here its bound lowered to 40,000, under the five reads'
+    70,000 together)."""
+    from xxgk import pdf_operators
+
+    monkeypatch.setattr(pdf_operators, "FILE", 40_000)
+    ruling = b"0.5 w 0 0 0 RG 0 0 m 10 10 l S " * 2_000
+    pdf = _pdf([_hello(b"Hello") + ruling, _hello(b"World") + b"/X1 Do", _hello(b"Again") + b"/X1 Do"],
+               b"q 0 0 1 1 re f Q")
+    for _ in range(5):
+        findings, text = _said(pdf)
+        assert findings == []
+        assert text.split() == ["Hello", "World", "Again"]
