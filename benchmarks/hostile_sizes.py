@@ -6,6 +6,8 @@ should grow about linearly with the size, or the file should be refused early (`
 - a PDF listing its one page N times (300,000 took 56 s under load before it was refused from its bytes), and
   one whose list sits in a compressed object stream (3,000,000 in 27 KB took 47 CPU s before session 28: now
   refused once the stream is inflated);
+- a PDF whose font, in a compressed object stream, gives N widths (session 32b: 1,000,000 took 5 CPU s, 100 MB;
+  past ``pdf_tokens.STACK``, 250,000, refused as the array is parsed);
 - a text whose table 三 holds N rows of unknown labels (73 s "of its 120 s" in the first audit was wall time under
   a load of 15: 100,000 rows take about 14 CPU s; past the line-tokens memo's 16,384 entries each line is
   tokenised twice: ``tokenised/line``);
@@ -22,6 +24,7 @@ import time
 from tests.factory import tab_report
 from tests.test_h27hostile2_audit import _docx_with_nested_tables, _repeated_page_pdf
 from tests.test_h28hostile_audit import object_stream_pdf
+from tests.test_h32bhostile_audit import _widths_pdf
 
 from xxgk import cells
 from xxgk.memo import MEMO_CHARS, account
@@ -65,6 +68,7 @@ def _figure(data: bytes, suffix: str) -> str:
 CASES = {
     "PDF, one page listed N times": (lambda n: _repeated_page_pdf(n), ".pdf", (1_000, 30_000, 300_000)),
     "PDF, one page listed N times in an object stream": (object_stream_pdf, ".pdf", (1_000, 300_000, 3_000_000)),
+    "PDF, a font of N widths in an object stream": (_widths_pdf, ".pdf", (100_000, 240_000, 1_000_000)),
     "text, N unknown rows": (_unknown_rows, ".txt", (5_000, 10_000, 20_000, 40_000)),
     "text, N rows 1<TAB>2 (session 32)": (_short_rows, ".txt", (50_000, 190_000, 1_000_000, 2_500_000)),
     "text, one line of N chars": (_one_line, ".txt", (1_000_000, 3_000_000, 6_000_000)),

@@ -89,3 +89,53 @@ def test_pages_of_honest_operators_are_read_whole_and_each_file_is_counted_afres
         findings, text = _said(pdf)
         assert findings == []
         assert text.split() == ["Hello", "World", "Again"]
+
+
+def _widths_pdf(widths: int) -> bytes:
+    """A PDF 1.5 of one page ("Hello") whose font (object 5) sits in a compressed object stream (object 6, Flate)
+    and gives ``widths`` widths (/Widths), all zero; a cross-reference stream (object 7) finds it."""
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
+    plain = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> >> >>",
+             4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)}
+    header = b"5 0 "
+    stream = zlib.compress(header + b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar %d"
+                           b" /Widths [%s] >>" % (widths - 1, b"0 " * widths), 9)
+    plain[6] = (b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                % (len(header), len(stream), stream))
+    out, offsets = bytearray(b"%PDF-1.5\n"), {}
+    for number, body in sorted(plain.items()):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    offsets[7] = len(out)
+    xref = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(
+        b"\x02" + (6).to_bytes(4, "big") + b"\x00\x00" if number == 5
+        else b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00" for number in range(1, 8))
+    out += (b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n"
+            % (len(xref), xref))
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % offsets[7])
+
+
+def test_a_font_of_300000_widths_in_a_compressed_object_stream_is_over_budget():
+    """A font whose /Widths holds 300,000 zeros, inside a Flate object stream (under 1 KB: no check of the file's
+    bytes sees it): the library parsed the array whole, then made a width of each — 1,000,000 took 5 CPU s and
+    100 MB, ten million (20 KB) about 50 s and a GB — and the text was read with no finding. An array past 250,000
+    objects (a full CJK font's widths: tens of thousands) is over budget now, as the library parses it."""
+    pdf = _widths_pdf(300_000)
+    assert len(pdf) < 2_000
+    assert _said(pdf) == ([("over_budget", "超出处理上限：PDF 的一个数组或字典超过 250000 项")], "")
+
+
+def test_the_objects_of_a_file_are_counted_and_each_file_afresh(monkeypatch):
+    """Arrays each under the bound may add up: a file's objects are bounded too (``pdf_tokens.FILE``, lowered here
+    to keep the test small: one font of 150,000 widths, under the array's bound, is over a file's 100,000); a
+    font of 1,000 widths is read, file after file in the same worker (each file counted afresh)."""
+    from xxgk import pdf_tokens
+
+    monkeypatch.setattr(pdf_tokens, "FILE", 100_000)
+    assert _said(_widths_pdf(150_000)) == (
+        [("over_budget", "超出处理上限：PDF 的对象（数值、名称、字符串等）超过上限 100000 个")], "")
+    for _ in range(120):
+        assert _said(_widths_pdf(1_000)) == ([], "Hello")
+

@@ -1071,7 +1071,7 @@ def pdf_to_text(data: bytes) -> str:
     """
     import pdfplumber
 
-    from . import cmaps, pdf_drawn, pdf_operators, psstrings, rc4
+    from . import cmaps, pdf_drawn, pdf_operators, pdf_tokens, psstrings, rc4
 
     _quiet_pdf_libraries()
     rc4.install()  # (RC4 in time linear in the data: the library's is quadratic, 1 MB 49 CPU s)
@@ -1081,6 +1081,8 @@ def pdf_to_text(data: bytes) -> str:
     pdf_drawn.install()  # (what a page draws bounded as it is drawn: 200,000 inline images were laid out, 575 MB)
     pdf_operators.install()  # (and what it does: q Q × 10,000,000, a few KB of Flate, took the worker's 120 s)
     pdf_operators.start_file()
+    pdf_tokens.install()  # (and what its objects hold: /Widths of 1,000,000 zeros in 2.6 KB of Flate took 5 s, 100 MB)
+    pdf_tokens.start_file()
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
@@ -1931,9 +1933,10 @@ def _budget_reached(error: Exception) -> str | None:
     from .cmaps import OverBudget as MapsOverBudget
     from .pdf_drawn import OverBudget as PageOverBudget
     from .pdf_operators import OverBudget as OperatorsOverBudget
+    from .pdf_tokens import OverBudget as TokensOverBudget
 
     # (raised inside the library, which wraps it)
-    if isinstance(inner, (OverBudget, MapsOverBudget, PageOverBudget, OperatorsOverBudget)):
+    if isinstance(inner, (OverBudget, MapsOverBudget, PageOverBudget, OperatorsOverBudget, TokensOverBudget)):
         return str(inner)
     if isinstance(inner, RecursionError):
         return "结构嵌套过深"
