@@ -3,6 +3,7 @@ interpret millions of operators drawing nothing, …"""
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import pytest
@@ -138,4 +139,56 @@ def test_the_objects_of_a_file_are_counted_and_each_file_afresh(monkeypatch):
         [("over_budget", "超出处理上限：PDF 的对象（数值、名称、字符串等）超过上限 100000 个")], "")
     for _ in range(120):
         assert _said(_widths_pdf(1_000)) == ([], "Hello")
+
+
+SPACED = {"年报.txt": "格尔木市民政局", " 年报.txt": "格尔木市民政局", "年 报.txt": "格尔木市教育局",
+          "年  报.txt": "格尔木市教育局", "年\u00a0报.txt": "格尔木市教育局"}
+
+
+@pytest.fixture(scope="module")
+def spaced_names_site(tmp_path_factory):
+    """Reports whose names differ only by a space a page does not show (one before the name, a second one inside
+    it, a no-break space), byte-identical within each agency, built into a site (mkdocs --strict)."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import config_for, render_site, write_site_src
+
+    from .conftest import ROOT
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("spaced")
+    reports = work / "reports"
+    reports.mkdir()
+    for name, agency in SPACED.items():
+        (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
+    _, errors = build_package(reports, work / "datapackage", workers=1)
+    assert errors == []
+    write_site_src(work / "datapackage", work / "site_src")
+    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
+    assert code == 0
+    return work
+
+
+def test_names_differing_by_a_space_a_page_does_not_show_are_named_apart_on_their_pages(spaced_names_site):
+    """`` 年报.txt`` (a space before it: a name pasted from a page) and ``年报.txt``; ``年  报.txt``, ``年 报.txt`` and
+    ``年\\u00a0报.txt`` (two spaces, one, a no-break space): five files, five report pages, but a page shows no
+    space at a cell's start and a run of spaces as one, and a no-break space as a space: each page's 源文件 and its
+    note "本机构2024年度还有另一份报告：…" named the other file by what read as its own name. Each name is told apart
+    now as a reader sees the page (the space no page shows written by its code), and reports.csv keeps it exactly."""
+    import csv
+
+    from .test_h32hostile_audit import _meta, _visible
+
+    work = spaced_names_site
+    with (work / "datapackage" / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert {row["source_file"] for row in csv.DictReader(handle)} == set(SPACED)
+    pages = list((work / "site" / "a").glob("*/2024*.html"))
+    shown = {" ".join(_meta(page, "源文件").split()) for page in pages}  # (as a browser shows the cell)
+    assert len(pages) == len(shown) == 5
+    for page in pages:
+        markup = page.read_text(encoding="utf-8")
+        note = re.search(r"还有另(?:一|外\d+)份报告：(.*?)。", markup)
+        named = {" ".join(_visible(link).split()) for link in re.findall(r"<a [^>]*>(.*?)</a>", note.group(1))}
+        own = " ".join(_meta(page, "源文件").split())
+        assert own not in named and named <= shown and len(named) == (1 if "年报" in own else 2)
 

@@ -147,12 +147,29 @@ def file_name_text(name: str) -> str:
     ('\\\\uf92b年报.pdf', '年报\\\\ufeff.txt', '2024年 报告.txt')
     >>> file_name_text("\\t=x.txt"), file_name_text("a\\rb.txt")
     ('\\\\x09=x.txt', 'a\\\\x0db.txt')
+
+    A page shows a run of spaces as one, and none at a cell's or a line's start or end (``_SPACES_UNSEEN``): `` a.txt``,
+    ``a.txt `` and ``a.txt`` — three files, three report pages — all showed ``a.txt``, and ``a  b.txt`` showed
+    ``a b.txt``; a space other than U+0020 and U+3000 (a no-break space U+00A0, a thin one) shows as a plain space
+    (``_SPACE_ALIKE``). Such a space is written as its code, one inside a name between two characters kept:
+
+    >>> file_name_text(" a.txt"), file_name_text("a.txt "), file_name_text("a  b.txt"), file_name_text("a b.txt")
+    ('\\\\x20a.txt', 'a.txt\\\\x20', 'a \\\\x20b.txt', 'a b.txt')
+    >>> file_name_text("a\\u00a0b.txt"), file_name_text("2024年\\u3000报告.txt")
+    ('a\\\\xa0b.txt', '2024年\\u3000报告.txt')
     """
-    if name.isascii() and name.isprintable():
+    if name.isascii() and name.isprintable() and not _SPACES_UNSEEN.search(name):
         return name
     if not unicodedata.is_normalized("NFC", name):
         name = "".join(char_code_of(c) if _changed_by_nfc(c) else c for c in name)
-    return _unseen_in_name().sub(char_code, name)
+    return _SPACES_UNSEEN.sub(char_code, _SPACE_ALIKE.sub(char_code, _unseen_in_name().sub(char_code, name)))
+
+
+# the spaces of a name a page does not show: at its start or end (or a folder's: "年报/ a.txt"), and each after the
+# first of a run (HTML collapses a run of spaces into one and drops those at a line's start and end)
+_SPACES_UNSEEN = re.compile(r"(?<![^/ ]) | (?=/|\Z)")
+# a space that shows as U+0020 does: the other space separators but U+3000 (full width, as wide as a Chinese character)
+_SPACE_ALIKE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 
 
 def char_code_of(char: str) -> str:
