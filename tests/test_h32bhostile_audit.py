@@ -192,3 +192,32 @@ def test_names_differing_by_a_space_a_page_does_not_show_are_named_apart_on_thei
         own = " ".join(_meta(page, "源文件").split())
         assert own not in named and named <= shown and len(named) == (1 if "年报" in own else 2)
 
+
+@pytest.mark.parametrize(("asset", "function"), [("compare.js", "csvCell"), ("xxgk.js", "q")])
+def test_the_sites_csv_downloads_keep_a_text_that_starts_with_an_apostrophe_as_printed(asset, function):
+    """The compare page's CSV (compare.js ``csvCell``) prefixed a formula start with ``'`` but looked at the text's
+    first character only: ``'=x`` was written as it is, and a spreadsheet (or ``safe.cell_text``, the package's rule)
+    read it back as ``=x``, its apostrophe taken for the one that stops a formula; the charts' CSV (xxgk.js ``q``)
+    wrote ``''=x``. Each cell, read back as the package's are, is the text as printed, and none runs as a formula."""
+    import csv
+    import io
+    import json
+    import shutil
+    import subprocess
+
+    from xxgk.safe import cell_text
+
+    from .conftest import ROOT
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    source = (ROOT / "build" / "xxgk" / "site" / "assets" / asset).read_text(encoding="utf-8")
+    code = re.search(rf"  function {function}\(v\) \{{.*?\n  \}}\n", source, re.S).group(0)
+    texts = ["'=x", "''=HYPERLINK(1)", "=1+1", "'引号开头", "-3", "'-3", "@SUM(A1)", "甲,乙", "\t=x"]
+    out = subprocess.run([node, "-e", code + f"process.stdout.write(JSON.parse(require('fs').readFileSync(0, 'utf8'))"
+                          f".map({function}).join('\\n'))"], input=json.dumps(texts),
+                         capture_output=True, text=True, check=True).stdout
+    cells = [row[0] for row in csv.reader(io.StringIO(out))]
+    assert [cell_text(cell) for cell in cells] == texts
+    assert not any(cell[:1] in "=+-@\t" for cell in cells if cell != "-3")

@@ -46,8 +46,13 @@
   }
   function csvCell(v) {
     var s = v === null || v === undefined ? "" : String(v);
-    // text never runs as a spreadsheet formula (the rule of safe.sheet_cell)
-    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) s = "'" + s;
+    // text never runs as a spreadsheet formula (the rule of safe.sheet_cell, and of xxgk.js's q): a formula start
+    // after any apostrophes, so that a name printed '=x is written ''=x and read back (safe.cell_text) as printed —
+    // it was written '=x, read back =x, its apostrophe taken for the one that stops a formula
+    var rest = s.replace(/^'+/, "");
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(rest) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(rest)) {
+      s = "'" + s;
+    }
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
