@@ -221,3 +221,31 @@ def test_the_sites_csv_downloads_keep_a_text_that_starts_with_an_apostrophe_as_p
     cells = [row[0] for row in csv.reader(io.StringIO(out))]
     assert [cell_text(cell) for cell in cells] == texts
     assert not any(cell[:1] in "=+-@\t" for cell in cells if cell != "-3")
+
+
+def _letters(count: int) -> bytes:
+    return b"BT /F1 1 Tf 72 720 Td (" + b"a" * count + b") Tj ET"
+
+
+def test_a_page_drawing_60000_letters_of_one_string_is_over_budget_as_they_are_drawn():
+    """One string of 400,000 letters shown once (``(aaaa…) Tj``, 1.2 KB of Flate): the library laid out every glyph —
+    16 CPU s, 906 MB, kept for the whole file — before the reader counted the page's characters, and it was read with
+    no finding (1,400,000 would fill a worker's 3 GB). Here 60,000: over budget past 50,000 glyphs on a page, as the
+    library draws them, the message naming the page."""
+    pdf = _pdf([_hello(b"Hello"), _letters(60_000)])
+    assert len(pdf) < 2_000
+    assert _said(pdf) == ([("over_budget", "超出处理上限：PDF 第2页绘制的字符超过上限 50000 个")], "")
+
+
+def test_the_glyphs_of_a_file_are_counted_across_its_pages_and_afresh_for_each_file(monkeypatch):
+    """Pages each under the page's bound add up, and the library keeps them all (ten pages of 40,000 letters: 15 CPU s,
+    837 MB): a file's glyphs are bounded too (``pdf_glyphs.FILE``, lowered here to keep the test small: three pages of
+    20,000 over 50,000); a page of 20,000 letters is read file after file in the same worker (counted afresh)."""
+    from xxgk import pdf_glyphs
+
+    monkeypatch.setattr(pdf_glyphs, "FILE", 50_000)
+    assert _said(_pdf([_letters(20_000)] * 3)) == (
+        [("over_budget", "超出处理上限：PDF 绘制的字符共超过上限 50000 个（到第3页）")], "")
+    for _ in range(4):
+        findings, text = _said(_pdf([_hello(b"Hello"), _letters(20_000)]))
+        assert findings == [] and text.startswith("Hello")

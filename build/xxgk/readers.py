@@ -1071,7 +1071,7 @@ def pdf_to_text(data: bytes) -> str:
     """
     import pdfplumber
 
-    from . import cmaps, pdf_drawn, pdf_operators, pdf_tokens, psstrings, rc4
+    from . import cmaps, pdf_drawn, pdf_glyphs, pdf_operators, pdf_tokens, psstrings, rc4
 
     _quiet_pdf_libraries()
     rc4.install()  # (RC4 in time linear in the data: the library's is quadratic, 1 MB 49 CPU s)
@@ -1083,6 +1083,8 @@ def pdf_to_text(data: bytes) -> str:
     pdf_operators.start_file()
     pdf_tokens.install()  # (and what its objects hold: /Widths of 1,000,000 zeros in 2.6 KB of Flate took 5 s, 100 MB)
     pdf_tokens.start_file()
+    pdf_glyphs.install()  # (and the glyphs it lays out: one string of 400,000 letters, 1.2 KB, took 16 s and 906 MB)
+    pdf_glyphs.start_file()
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
@@ -1932,11 +1934,13 @@ def _budget_reached(error: Exception) -> str | None:
     inner = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Exception) else error
     from .cmaps import OverBudget as MapsOverBudget
     from .pdf_drawn import OverBudget as PageOverBudget
+    from .pdf_glyphs import OverBudget as GlyphsOverBudget
     from .pdf_operators import OverBudget as OperatorsOverBudget
     from .pdf_tokens import OverBudget as TokensOverBudget
 
     # (raised inside the library, which wraps it)
-    if isinstance(inner, (OverBudget, MapsOverBudget, PageOverBudget, OperatorsOverBudget, TokensOverBudget)):
+    if isinstance(inner, (OverBudget, MapsOverBudget, PageOverBudget, OperatorsOverBudget, TokensOverBudget,
+                          GlyphsOverBudget)):
         return str(inner)
     if isinstance(inner, RecursionError):
         return "结构嵌套过深"
