@@ -106,6 +106,11 @@ UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。" + SCREEN.format("�
                   + f'各项的含义见<a href="../../{GLOSSARY_PAGE}/#new">词语解释</a>。</small></p>\n',
              "4": "<p><small>单位：件（案件数）。" + SCREEN.format("点行名看原文中的这一行。")
                   + f'复议、诉讼和各种结果的含义见<a href="../../{GLOSSARY_PAGE}/#review">词语解释</a>。</small></p>\n'}
+# The report's facts (机构 … 源文件, SHA-256, 官方原文) come before its numbers. On a phone those nine rows filled the
+# first screen (the hash wrapping over three lines) and a reader who came for the numbers scrolled past hashes: there
+# they are folded under one line, which says what is inside; a desktop and paper show them open and no line to click
+# (xxgk.css, where the browser can show a closed <details>'s content; an older one keeps it folded, one click away).
+FACTS_OPEN = '<details class="xxgk-facts"><summary>报告信息：机构、发布日期、读取状态、源文件与 SHA-256</summary>'
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
@@ -155,8 +160,9 @@ class ReportPages:
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
-                 "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>",
-                 META_MISSING_NOTE if any(not v for _, v in meta) else "", self._twins(r),
+                 FACTS_OPEN + "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows)
+                 + "\n</table>" + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
+                 self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid) if scored(r) else ""}</p>\n',  # a file not read has no tables
                  citation_slot(r),

@@ -612,6 +612,14 @@
     var title = heading ? heading.textContent.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\s]+/g, "").slice(0, 60) : "";
     return (title ? title + "-" : "") + id;
   }
+  /* a report's facts, folded on a phone (report_page.FACTS_OPEN): xxgk.css shows them open on a desktop and on paper
+     where the browser styles ::details-content; an older one (many a desktop's Chromium core) opens them here */
+  function factsOpen() {
+    var facts = document.querySelector("article details.xxgk-facts");
+    if (!facts || (window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) return;
+    if (window.matchMedia("(min-width: 601px)").matches) facts.open = true;
+    window.addEventListener("beforeprint", function () { facts.open = true; });
+  }
   function csvButtons() {
     document.querySelectorAll("button[data-xxgk-csv]").forEach(function (button) {
       if (button.dataset.done) return;
@@ -735,6 +743,7 @@
     searchScript();
     charts(); tables(); cards(); provinces(); workList(); citation(); scrollers(); heldGroups(); excerpts();
     if (document.querySelector("[data-xxgk-rank-find]")) loadLists().then(function (l) { l.rankFinder(); });
+    factsOpen();
     csvButtons();
     agencyCsv();
     printSource();

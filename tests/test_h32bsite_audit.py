@@ -1,0 +1,101 @@
+"""Site audit 32b, a reader's journeys walked in headless Chromium (second round of session 32), on one small site:
+four departments of 青海省 with a 2024 report each (different 新收 totals and 现行有效规范性文件 counts, so that two
+measures order them differently), one of them with a 2023 report too, and one file named like a formula."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import needs_chromium, read_page, report_page_files, site_of
+from .conftest import wait_for as _wait
+from .factory import tab_report
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+# file: (agency, carried_forward: 新收 = 5 + it, 现行有效规范性文件)
+AGENCIES = {"xa.txt": ("西宁市教育局", 0, 9), "xb.txt": ("西宁市民政局", 3, 1), "xc.txt": ("西宁市财政局", 7, 4),
+            "=hd.txt": ("格尔木市数据局", 1, 6)}
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site32b")
+    reports = work / "reports"
+    reports.mkdir()
+    manifest = ["file,agency,year,url,retrieved_at,notes,province,city,county"]
+    overview = "\n".join(f"第{n}项：本机关推进政务公开。" for n in range(30))
+    for name, (agency, forward, in_force) in AGENCIES.items():
+        (reports / name).write_text(tab_report(agency=agency, carried_forward=forward, in_force=in_force,
+                                               narrative=overview), encoding="utf-8")
+        city = "海西蒙古族藏族自治州" if name.startswith("=") else "西宁市"
+        manifest.append(f"{name},{agency},2024,,,,青海省,{city},")
+    (reports / "xa23.txt").write_text(tab_report(agency="西宁市教育局", year=2023), encoding="utf-8")
+    manifest.append("xa23.txt,西宁市教育局,2023,,,,青海省,西宁市,")
+    (reports / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _report_page(site, agency: str, year: int = 2024) -> str:
+    """The site path of ``agency``'s report page of ``year``."""
+    for page in report_page_files(site):
+        html = read_page(page)
+        if "<h1" in html and f"{agency} {year}年度" in html:
+            return page.relative_to(site).as_posix()
+    raise AssertionError(agency)
+
+
+# -- 1. on a phone a report's numbers come before its file's facts ----------------------------------------------------
+
+def _top(chromium, selector: str) -> int:
+    return chromium.execute_script(
+        "var e = document.querySelector(arguments[0]); return e && Math.round(e.getBoundingClientRect().top"
+        " + scrollY)", selector)
+
+
+def test_on_a_phone_a_reports_file_facts_are_folded_under_one_line_and_the_numbers_come_first(served_site, server,
+                                                                                              chromium):
+    # (audit 32b: at 390 px the page opened with nine rows of facts, SHA-256 wrapping over three lines, and the first
+    # number of table 二 lay two screens down: a reader who came for the numbers scrolled past hashes)
+    page = server + "/" + _report_page(served_site, "西宁市教育局")
+    chromium.set_window_size(390, 844)
+    chromium.get(page)
+    _wait(lambda: chromium.find_elements("css selector", "table[data-csv]"))
+    hash_cell = chromium.find_element("css selector", "td.xxgk-hash")
+    assert not hash_cell.is_displayed()  # folded
+    summary = chromium.find_element("css selector", "article details summary")
+    assert summary.is_displayed() and "SHA-256" in summary.text  # the one line says what is inside
+    facts = chromium.execute_script("return document.querySelector('article details').getBoundingClientRect().height")
+    assert facts < 120, facts  # one line, not a screen (nine rows were ≈ 460 px)
+    # the first section of numbers (报告评估: the score, the report's headline numbers beside its peers') now starts
+    # on the first screen (it was at ≈ 1,100 px, under the facts, their note, the links and the citation)
+    assert _top(chromium, "article h2") < 844 - 100, _top(chromium, "article h2")
+    summary.click()  # one tap: every fact, the hash readable, nothing wider than the screen
+    _wait(lambda: hash_cell.is_displayed())
+    assert len(hash_cell.text.replace("\n", "")) == 64
+    labels = [th.text for th in chromium.find_elements("css selector", "article details th")]
+    assert labels[:2] == ["机构", "年度"] and "源文件" in labels and "读取状态" in labels, labels
+    assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+
+
+SEEN = ("var e = document.querySelector('article ' + arguments[0]); e.scrollIntoView({block: 'center'});"
+        "var r = e.getBoundingClientRect(); if (!r.height) return false;"
+        "var at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        "return !!at && (at === e || e.contains(at));")
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_on_a_desktop_and_on_paper_a_reports_facts_stay_open_with_no_line_to_click(served_site, server, chromium,
+                                                                                   media):
+    page = server + "/" + _report_page(served_site, "西宁市教育局")
+    chromium.set_window_size(1366, 900)
+    chromium.get(page)
+    _wait(lambda: chromium.find_elements("css selector", "td.xxgk-hash"))
+    if media == "print":
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        # (selenium's is_displayed calls a closed <details>'s content hidden whatever the CSS shows: ask the page)
+        assert chromium.execute_script(SEEN, "td.xxgk-hash") and not chromium.execute_script(SEEN, "details summary")
+        first = chromium.find_element("css selector", "article table")  # still the page's first table (tests read it)
+        assert first.find_element("css selector", "th").get_attribute("textContent") == "机构"
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
