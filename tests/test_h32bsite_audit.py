@@ -4,11 +4,15 @@ measures order them differently), one of them with a 2023 report too, and one fi
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from .conftest import needs_chromium, read_page, report_page_files, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
+from .test_site11_browser import downloading  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -99,3 +103,37 @@ def test_on_a_desktop_and_on_paper_a_reports_facts_stay_open_with_no_line_to_cli
         assert first.find_element("css selector", "th").get_attribute("textContent") == "机构"
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# -- 2. each line of a report's CSV says which report it comes from ---------------------------------------------------
+
+def test_each_line_of_a_reports_csv_names_its_report_and_file_so_merged_csvs_keep_their_source(
+        served_site, server, downloading):  # noqa: F811
+    # (audit 32b: the CSV's 原文行号 named no file; two reports' CSVs put in one sheet lost which report a line is
+    # from. A file named like a formula (=hd.txt) must not run as one in the spreadsheet)
+    from xxgk.site.report_csv import HEADER
+
+    reports = {r["report_id"]: r["source_file"] for r in csv.DictReader(io.StringIO(
+        (served_site.parent / "datapackage" / "data" / "reports.csv").read_text(encoding="utf-8-sig")))}
+    merged = []
+    for agency in ("西宁市教育局", "格尔木市数据局"):
+        downloading.get(server + "/" + _report_page(served_site, agency))
+        button = _wait(lambda: [b for b in downloading.find_elements("css selector", "button[data-xxgk-csv]")
+                                if b.is_displayed()])[0]
+        name = "*-" + button.get_attribute("data-xxgk-csv") + ".csv"
+        for old in downloading.downloads.glob(name):
+            old.unlink()
+        button.click()
+        path = _wait(lambda n=name: next((p for p in downloading.downloads.glob(n) if p.stat().st_size), None))
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert rows[0][-2:] == ["报告编号（report_id）", "源文件（source_file）"]
+        assert [f"{zh}（{code}）" for code, zh in HEADER] == rows[0]  # as the data page documents it
+        merged += [dict(zip([c.split("（")[-1].rstrip("）") for c in rows[0]], r, strict=True)) for r in rows[1:]]
+    files = {r["source_file"] for r in merged}
+    assert files == {"xa.txt", "'=hd.txt"}, files  # the formula-like name made inert, still readable
+    ids = {r["report_id"] for r in merged}
+    assert len(ids) == 2 and all(r["report_id"] and r["line"] for r in merged if r["value"])
+    assert all(reports[r["report_id"]] == r["source_file"] for r in merged)  # each id finds its report's file
+    downloading.get(server + "/data/")
+    said = downloading.find_element("id", "report-csv").text
+    assert "报告编号（report_id）" in said and "源文件（source_file）" in said and "报告编号" in said

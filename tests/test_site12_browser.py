@@ -31,10 +31,10 @@ def test_the_report_csv_heads_each_column_with_its_chinese_title_and_its_code_as
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     # before: table,table_zh,key1_zh,key2_zh,value,line — codes a spreadsheet user cannot read
     assert rows[0] == ["表（table）", "表名（table_zh）", "行（key1_zh）", "列（key2_zh）", "数值（value）",
-                       "原文行号（line）", "勾稽关系（identity）"]
+                       "原文行号（line）", "勾稽关系（identity）", "报告编号（report_id）", "源文件（source_file）"]
     codes = [c.split("（")[-1].rstrip("）") for c in rows[0]]  # what the data page tells a script to do
-    assert codes == ["table", "table_zh", "key1_zh", "key2_zh", "value", "line", "identity"]
-    assert all(len(r) == 7 for r in rows) and rows[1][0] in {"active_disclosure", "applications"}  # one header row
+    assert codes == ["table", "table_zh", "key1_zh", "key2_zh", "value", "line", "identity", "report_id", "source_file"]
+    assert all(len(r) == 9 for r in rows) and rows[1][0] in {"active_disclosure", "applications"}  # one header row
     downloading.get(server + "/data/")
     codes_shown = downloading.find_elements("css selector", "#report-csv code")
     documented = [c.text for c in codes_shown if "（table）" in c.text]

@@ -195,7 +195,8 @@ def test_the_report_csv_is_built_in_the_browser_from_the_page_tables(built_site,
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     header = [c.split("（")[-1].rstrip("）") for c in next(reader)]  # 表（table）…: the code in brackets
     rows = [dict(zip(header, row, strict=True)) for row in reader]
-    assert header == ["table", "table_zh", "key1_zh", "key2_zh", "value", "line", "identity"]
+    assert header == ["table", "table_zh", "key1_zh", "key2_zh", "value", "line", "identity", "report_id",
+                      "source_file"]
     assert {r["table"] for r in rows} >= {"applications", "review_litigation"}
     new_total = [r for r in rows if r["table"] == "applications" and r["key1_zh"] == shown[0]
                  and r["key2_zh"] == "总计"]

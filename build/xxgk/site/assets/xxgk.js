@@ -576,12 +576,13 @@
     return grid.length ? grid[grid.length - 1] : [];
   }
   var REPORT_CSV_HEADER = ["表（table）", "表名（table_zh）", "行（key1_zh）", "列（key2_zh）", "数值（value）",
-                           "原文行号（line）", "勾稽关系（identity）"];
+                           "原文行号（line）", "勾稽关系（identity）", "报告编号（report_id）", "源文件（source_file）"];
   /* why a value breaks an identity (the page's ≠ mark, report_page.broken_cells), else "" */
   function brokenWhy(cell) { var mark = cell && cell.querySelector(".xxgk-broken"); return mark ? mark.title : ""; }
-  function reportCsv(name) {  /* one line per value of the page's marked tables (site/report_csv.py) */
-    /* one header row, each column's Chinese title with its code: 表名（table_zh）; report_csv.HEADER */
-    var lines = [REPORT_CSV_HEADER.join(",")];
+  function reportCsv(name, id, file) {  /* one line per value of the page's marked tables (site/report_csv.py) */
+    /* one header row, each column's Chinese title with its code: 表名（table_zh）; report_csv.HEADER; each line ends
+       with the report's id and file (the line number alone named no file: several reports' CSVs merged lost it) */
+    var lines = [REPORT_CSV_HEADER.join(",")], own = [id, file];
     document.querySelectorAll("table[data-csv]").forEach(function (table) {
       var spec = table.dataset.csv.split("|"), cols = heads(table), group = "";
       Array.from(table.tBodies).forEach(function (body) {
@@ -593,12 +594,12 @@
           group = "";  /* the template prints the group before its first row only (the code list's label) */
           if (spec[2] === "long") {
             lines.push([spec[0], spec[1], label, text(row.cells[1]), text(row.cells[2]),
-                        lineOf(row.cells[2]) || line, brokenWhy(row.cells[2])].map(q).join(","));
+                        lineOf(row.cells[2]) || line, brokenWhy(row.cells[2])].concat(own).map(q).join(","));
             return;
           }
           for (var i = 1; i < row.cells.length; i++) {
             lines.push([spec[0], spec[1], label, cols[i] || "", text(row.cells[i]),
-                        lineOf(row.cells[i]) || line, brokenWhy(row.cells[i])].map(q).join(","));
+                        lineOf(row.cells[i]) || line, brokenWhy(row.cells[i])].concat(own).map(q).join(","));
           }
         });
       });
@@ -625,7 +626,9 @@
       if (button.dataset.done) return;
       button.dataset.done = "1";
       button.hidden = false;
-      button.addEventListener("click", function () { reportCsv(csvName(button.dataset.xxgkCsv)); });
+      button.addEventListener("click", function () {
+        reportCsv(csvName(button.dataset.xxgkCsv), button.dataset.xxgkCsv, button.dataset.xxgkFile || "");
+      });
     });
   }
   /* an agency page's values year by year in one CSV (agency_page._agency_csv: the paragraph under 历年报告, hidden
