@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -137,3 +138,39 @@ def test_each_line_of_a_reports_csv_names_its_report_and_file_so_merged_csvs_kee
     downloading.get(server + "/data/")
     said = downloading.find_element("id", "report-csv").text
     assert "报告编号（report_id）" in said and "源文件（source_file）" in said and "报告编号" in said
+
+
+# -- 3. the comparison keeps its sort by value when the measure changes -----------------------------------------------
+
+def test_a_one_year_comparison_sorted_by_value_stays_sorted_when_the_measure_changes(served_site, server, chromium):
+    # (audit 32b: a researcher sorted four agencies by 新收申请 descending and switched to 现行有效规范性文件: the
+    # table fell back to its own order, its value column unsorted, because the sort was kept by the column's name)
+    from selenium.webdriver.support.ui import Select
+
+    ids = ",".join(sorted(a["id"] for a in json.loads((served_site / "json" / "agencies.json").read_text(
+        encoding="utf-8"))["agencies"]))
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={ids}&metric=received&year=2024")
+    rows = "#xxgk-compare-table tbody tr"
+
+    def names():
+        return [r.find_element("css selector", "th").text for r in chromium.find_elements("css selector", rows)
+                if r.find_element("css selector", "th").text != "同类组中位数"]
+
+    _wait(lambda: len(names()) == 4)
+    value = "//*[@id='xxgk-compare-table']//thead//th[2]//button"
+    received = chromium.find_element("xpath", value).text  # 新收…（件）: how an address named the column before
+    chromium.find_element("xpath", value).click()
+    chromium.find_element("xpath", value).click()
+    assert names() == ["西宁市财政局", "西宁市民政局", "格尔木市数据局", "西宁市教育局"]  # 12, 8, 6, 5
+    Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("normative_in_force")
+    _wait(lambda: "规范性文件" in chromium.find_element("css selector", "#xxgk-compare-table thead").text)
+    _wait(lambda: names() == ["西宁市教育局", "格尔木市数据局", "西宁市财政局", "西宁市民政局"])  # 9, 6, 4, 1
+    head = chromium.find_elements("css selector", "#xxgk-compare-table thead th")[1]
+    assert head.get_attribute("aria-sort") == "descending"
+    address = chromium.current_url  # shared, it reopens sorted (and an older address naming the measure still does)
+    chromium.get(server + "/")
+    chromium.get(address)
+    _wait(lambda: names() == ["西宁市教育局", "格尔木市数据局", "西宁市财政局", "西宁市民政局"])
+    chromium.get(server + f"/compare/?agencies={ids}&metric=received&year=2024&sort={received}-asc")
+    _wait(lambda: names() == ["西宁市教育局", "格尔木市数据局", "西宁市民政局", "西宁市财政局"])

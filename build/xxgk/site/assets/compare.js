@@ -232,6 +232,13 @@
       var m = /^(.+)-(asc|desc)$/.exec(new URLSearchParams(location.search).get("sort") || "");
       return m ? [m[1], m[2] === "asc"] : null;
     }
+    /* a one-year table's value column is named by its measure (新收申请总数（件）): kept in the address as 数值, so the
+       sort stays when the reader changes the measure (audit 32b: it fell back to the table's own order); an address
+       naming the measure, written before, still finds its column */
+    var VALUE_COLUMN = "数值";
+    function sortColumn(headers, single) {
+      return single && tableSort[0] === VALUE_COLUMN ? 1 : headers.indexOf(tableSort[0]);
+    }
     function sortParam() {
       return tableSort ? ["sort=" + encodeURIComponent(tableSort[0] + "-" + (tableSort[1] ? "asc" : "desc"))] : [];
     }
@@ -577,9 +584,9 @@
       var headers = single ? ["机构", m.label + "（" + m.unit + "）", "年度", "地区"] :
         ["机构"].concat(years.map(function (y) { return y + "年"; }));
       sortableTable(document.getElementById("xxgk-compare-table"), headers, rows, title, 0, {
-        sorted: tableSort ? [headers.indexOf(tableSort[0]), tableSort[1]] : null,
+        sorted: tableSort ? [sortColumn(headers, single), tableSort[1]] : null,
         onSort: function (i, asc) {
-          tableSort = [headers[i], asc];
+          tableSort = [single && i === 1 ? VALUE_COLUMN : headers[i], asc];
           history.replaceState(history.state, "", location.pathname + "?" +
             otherParams(["sort"], false).concat(sortParam()).join("&"));
         }});
