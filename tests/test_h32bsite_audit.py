@@ -1,6 +1,7 @@
 """Site audit 32b, a reader's journeys walked in headless Chromium (second round of session 32), on one small site:
 four departments of 青海省 with a 2024 report each (different 新收 totals and 现行有效规范性文件 counts, so that two
-measures order them differently), one of them with a 2023 report too, and one file named like a formula."""
+measures order them differently), one of them with reports of 2019, 2023 and 2025 too, and one file named like a
+formula."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import json
 
 import pytest
 
-from .conftest import needs_chromium, read_page, report_page_files, site_of
+from .conftest import draw_charts, needs_chromium, read_page, report_page_files, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
+from .test_h29site_audit import _agency_dir
 from .test_site11_browser import downloading  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -34,8 +36,9 @@ def served_site(tmp_path_factory):
                                                narrative=overview), encoding="utf-8")
         city = "海西蒙古族藏族自治州" if name.startswith("=") else "西宁市"
         manifest.append(f"{name},{agency},2024,,,,青海省,{city},")
-    (reports / "xa23.txt").write_text(tab_report(agency="西宁市教育局", year=2023), encoding="utf-8")
-    manifest.append("xa23.txt,西宁市教育局,2023,,,,青海省,西宁市,")
+    for year in (2019, 2023, 2025):  # its charts span seven years, 2019–2025
+        (reports / f"xa{year}.txt").write_text(tab_report(agency="西宁市教育局", year=year), encoding="utf-8")
+        manifest.append(f"xa{year}.txt,西宁市教育局,{year},,,,青海省,西宁市,")
     (reports / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     return site_of(reports, work)
 
@@ -174,3 +177,29 @@ def test_a_one_year_comparison_sorted_by_value_stays_sorted_when_the_measure_cha
     _wait(lambda: names() == ["西宁市教育局", "格尔木市数据局", "西宁市财政局", "西宁市民政局"])
     chromium.get(server + f"/compare/?agencies={ids}&metric=received&year=2024&sort={received}-asc")
     _wait(lambda: names() == ["西宁市教育局", "格尔木市数据局", "西宁市民政局", "西宁市财政局"])
+
+
+# -- 4. on a phone a chart's years read one by one ---------------------------------------------------------------------
+
+def test_on_a_phone_seven_years_under_a_chart_are_turned_so_that_each_reads_apart(served_site, server, chromium):
+    # (audit 32b: at 390 px plotly turns the year labels only once they overlap; the agency page's reasons and
+    # review charts left 2019年 … 2025年 flat, 2–3 px apart, reading 2019年2020年2021年 as one word)
+    chromium.set_window_size(390, 844)
+    chromium.get(server + "/" + _agency_dir(served_site, "西宁市教育局"))
+    charts = draw_charts(chromium)
+    seen = chromium.execute_script(
+        "return arguments[0].map(function (c) {"
+        "  var t = Array.from(c.querySelectorAll('.xtick text')), gaps = [];"
+        "  for (var i = 1; i < t.length; i++)"
+        "    gaps.push(t[i].getBoundingClientRect().left - t[i - 1].getBoundingClientRect().right);"
+        "  return [t.length, /rotate\\(/.test(t.length ? t[0].getAttribute('transform') || '' : ''),"
+        "          gaps.length ? Math.min.apply(null, gaps) : 99]; });", charts)
+    wide = [s for s in seen if s[0] == 7]
+    assert len(wide) >= 4, seen  # the charts of the seven years
+    assert all(turned or gap >= 8 for _, turned, gap in wide), seen  # turned, or flat with a space between
+    chromium.set_window_size(1366, 900)  # a desktop keeps them flat: they have room
+    chromium.get(server + "/" + _agency_dir(served_site, "西宁市教育局"))
+    charts = draw_charts(chromium)
+    assert not any(chromium.execute_script(
+        "return arguments[0].map(function (c) { var t = c.querySelector('.xtick text');"
+        " return !!t && /rotate\\(/.test(t.getAttribute('transform') || ''); });", charts))
