@@ -71,7 +71,8 @@ def test_on_a_phone_a_reports_file_facts_are_folded_under_one_line_and_the_numbe
     hash_cell = chromium.find_element("css selector", "td.xxgk-hash")
     assert not hash_cell.is_displayed()  # folded
     summary = chromium.find_element("css selector", "article details summary")
-    assert summary.is_displayed() and "SHA-256" in summary.text  # the one line says what is inside
+    # the one line says what is inside, and how the report was read (why a table shows —)
+    assert summary.is_displayed() and "SHA-256" in summary.text and "各表均已读取" in summary.text, summary.text
     facts = chromium.execute_script("return document.querySelector('article details').getBoundingClientRect().height")
     assert facts < 120, facts  # one line, not a screen (nine rows were ≈ 460 px)
     # the first section of numbers (报告评估: the score, the report's headline numbers beside its peers') now starts

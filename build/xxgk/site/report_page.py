@@ -110,7 +110,9 @@ UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。" + SCREEN.format("�
 # first screen (the hash wrapping over three lines) and a reader who came for the numbers scrolled past hashes: there
 # they are folded under one line, which says what is inside; a desktop and paper show them open and no line to click
 # (xxgk.css, where the browser can show a closed <details>'s content; an older one keeps it folded, one click away).
-FACTS_OPEN = '<details class="xxgk-facts"><summary>报告信息：机构、发布日期、读取状态、源文件与 SHA-256</summary>'
+# The one line says the read status too (部分数值未能读取（partial）；19 格无数值…): a phone reader sees why a table
+# shows — without opening the facts.
+FACTS_OPEN = '<details class="xxgk-facts"><summary>报告信息（发布日期、源文件、SHA-256 等）：{}</summary>'
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
@@ -160,8 +162,9 @@ class ReportPages:
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
-                 FACTS_OPEN + "<table>\n" + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows)
-                 + "\n</table>" + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
+                 FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
+                 + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
+                 + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
                  self._twins(r),
                  f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid, r["source_file"]) if scored(r) else ""}</p>\n',  # not read: no tables
