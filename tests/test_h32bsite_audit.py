@@ -17,8 +17,6 @@ from .factory import tab_report
 from .test_h29site_audit import _agency_dir
 from .test_site11_browser import downloading  # noqa: F401  (fixture)
 
-pytestmark = [pytest.mark.browser, needs_chromium]
-
 # file: (agency, carried_forward: 新收 = 5 + it, 现行有效规范性文件)
 AGENCIES = {"xa.txt": ("西宁市教育局", 0, 9), "xb.txt": ("西宁市民政局", 3, 1), "xc.txt": ("西宁市财政局", 7, 4),
             "=hd.txt": ("格尔木市数据局", 1, 6)}
@@ -60,6 +58,8 @@ def _top(chromium, selector: str) -> int:
         " + scrollY)", selector)
 
 
+@pytest.mark.browser
+@needs_chromium
 def test_on_a_phone_a_reports_file_facts_are_folded_under_one_line_and_the_numbers_come_first(served_site, server,
                                                                                               chromium):
     # (audit 32b: at 390 px the page opened with nine rows of facts, SHA-256 wrapping over three lines, and the first
@@ -92,6 +92,8 @@ SEEN = ("var e = document.querySelector('article ' + arguments[0]); e.scrollInto
         "return !!at && (at === e || e.contains(at));")
 
 
+@pytest.mark.browser
+@needs_chromium
 @pytest.mark.parametrize("media", ["screen", "print"])
 def test_on_a_desktop_and_on_paper_a_reports_facts_stay_open_with_no_line_to_click(served_site, server, chromium,
                                                                                    media):
@@ -112,6 +114,8 @@ def test_on_a_desktop_and_on_paper_a_reports_facts_stay_open_with_no_line_to_cli
 
 # -- 2. each line of a report's CSV says which report it comes from ---------------------------------------------------
 
+@pytest.mark.browser
+@needs_chromium
 def test_each_line_of_a_reports_csv_names_its_report_and_file_so_merged_csvs_keep_their_source(
         served_site, server, downloading):  # noqa: F811
     # (audit 32b: the CSV's 原文行号 named no file; two reports' CSVs put in one sheet lost which report a line is
@@ -146,6 +150,8 @@ def test_each_line_of_a_reports_csv_names_its_report_and_file_so_merged_csvs_kee
 
 # -- 3. the comparison keeps its sort by value when the measure changes -----------------------------------------------
 
+@pytest.mark.browser
+@needs_chromium
 def test_a_one_year_comparison_sorted_by_value_stays_sorted_when_the_measure_changes(served_site, server, chromium):
     # (audit 32b: a researcher sorted four agencies by 新收申请 descending and switched to 现行有效规范性文件: the
     # table fell back to its own order, its value column unsorted, because the sort was kept by the column's name)
@@ -182,6 +188,8 @@ def test_a_one_year_comparison_sorted_by_value_stays_sorted_when_the_measure_cha
 
 # -- 4. on a phone a chart's years read one by one ---------------------------------------------------------------------
 
+@pytest.mark.browser
+@needs_chromium
 def test_on_a_phone_seven_years_under_a_chart_are_turned_so_that_each_reads_apart(served_site, server, chromium):
     # (audit 32b: at 390 px plotly turns the year labels only once they overlap; the agency page's reasons and
     # review charts left 2019年 … 2025年 flat, 2–3 px apart, reading 2019年2020年2021年 as one word)
@@ -204,3 +212,21 @@ def test_on_a_phone_seven_years_under_a_chart_are_turned_so_that_each_reads_apar
     assert not any(chromium.execute_script(
         "return arguments[0].map(function (c) { var t = c.querySelector('.xtick text');"
         " return !!t && /rotate\\(/.test(t.getAttribute('transform') || ''); });", charts))
+
+
+# -- 5. the header search's 页面 results quote words, not cells run together or a menu's options ---------------------
+
+def test_the_page_search_index_keeps_table_cells_apart_and_leaves_menus_out(served_site):
+    # (audit 32b: a search for 平潭 2023 in the header listed, under 页面, the home page's latest reports as
+    # 平潭综合实验区20232024-03-08 (a year and a date read as one number) and the compare page's every menu option,
+    # 指标：本年新收申请（件）上年结转申请（件）…, the same for any measure's name searched)
+    docs = json.loads((served_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {d["location"]: d["text"].replace("\u200b", "") for d in docs}  # (less the segmenter's zero-width spaces)
+    latest = next(t for where, t in text.items() if where.startswith("#") and "西宁市教育局" in t)
+    assert "西宁市教育局 2025" in latest and "西宁市教育局2025" not in latest, latest
+    compare = " ".join(t for where, t in text.items() if where.startswith("compare/"))
+    assert "指标：" in compare  # the page is indexed, its words kept
+    assert "上年结转申请（件）" not in compare and "办理总计" not in compare, compare  # the menus' options
+    # the served page still offers every option
+    page = read_page(served_site / "compare" / "index.html")
+    assert page.count("<option") > 20 and "上年结转申请（件）" in page

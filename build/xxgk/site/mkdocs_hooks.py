@@ -16,8 +16,26 @@ def on_page_content(html, page, config, files):
     source = PurePosixPath(page.file.src_uri)
     if source.parts[:1] not in (("r",), ("a",)):  # report pages: r/<id>.md or a/<agency>/<year>.md
         page.toc.items = toc_with_html_headings(html, page.toc.items)
-        return html
+        return for_search(html)
     return inject_blocks(html, Path(config["docs_dir"]) / source.parent / blocks_file(source.stem))
+
+
+# what the header search's 页面 results quoted (Material's search plugin indexes page.content after this hook): the
+# text of adjacent cells run together (the home page's latest reports read 平潭综合实验区20252026-03-10, a year and a
+# date as one number) and every option of a menu (比较's 指标：本年新收申请（件）上年结转申请（件）… under a search for
+# 行政复议). A space between cells (not rendered: a table ignores it; the minifier takes it off the served page) and
+# data-search-exclude on each menu (Material's own way to keep a block out of its index).
+_CELL_END = re.compile(r"(</t[dh]>)(?=<t[dh][\s>])")
+_MENU = re.compile(r"<select(?=[\s>])")
+
+
+def for_search(html: str) -> str:
+    """``html`` with a space between adjacent table cells and ``data-search-exclude`` on each ``<select>``.
+
+    >>> for_search('<tr><td>平潭</td><td>2025</td><th scope="row">x</th></tr><select id="m"><option>甲</option>')
+    '<tr><td>平潭</td> <td>2025</td> <th scope="row">x</th></tr><select data-search-exclude id="m"><option>甲</option>'
+    """
+    return _MENU.sub("<select data-search-exclude", _CELL_END.sub(r"\1 ", html))
 
 
 # a section heading the page builders write as HTML (<h2 id="identity_broken">…: an id of their own, which Markdown's
