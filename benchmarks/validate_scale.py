@@ -5,6 +5,10 @@ process). The cloned package is valid, so every row is read, typed and keyed and
 
     .venv/bin/python -m benchmarks.validate_scale 20000000        # ≈ 100,000 reports
     .venv/bin/python -m benchmarks.validate_scale 2000000 --keep /tmp/pkg
+
+With ``--keep`` a package already there (a ``datapackage.json`` in it) is validated as it is, not cloned again: run
+it with another tree's code first on ``PYTHONPATH`` (``PYTHONPATH=<old>/build:.``) and alternate, on the same bytes.
+``--workers 1`` validates in one process (``validate_package``'s ``workers``; the build's is 2).
 """
 
 from __future__ import annotations
@@ -65,23 +69,36 @@ def clone_package(target: Path, rows: int) -> tuple[int, int]:
     return total, copies * len(per_report["data/reports.csv"][1])
 
 
-def validate(package: Path) -> int:
+def validate(package: Path, workers: int = 2) -> int:
     from xxgk.package.fast_validate import validate_package
 
-    return len(validate_package(package))
+    return len(validate_package(package, workers=workers))
+
+
+def _counted(package: Path) -> tuple[int, int]:
+    """``(rows, reports)`` of a package already written (data rows of every CSV; rows of ``reports.csv``)."""
+    def rows(path: Path) -> int:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return sum(1 for _ in csv.reader(handle)) - 1
+
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["name"]: package / r["path"] for r in descriptor["resources"]}
+    return sum(map(rows, paths.values())), rows(paths["reports"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rows", type=int)
-    parser.add_argument("--keep", type=Path, help="write the package here and keep it")
+    parser.add_argument("--keep", type=Path, help="write the package here and keep it (or use the one there)")
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="xxgk-validate-"))
     package = args.keep or work / "pkg"
     try:
-        rows, reports = clone_package(package, args.rows)
+        kept = args.keep is not None and (args.keep / "datapackage.json").is_file()
+        rows, reports = _counted(package) if kept else clone_package(package, args.rows)
         size = sum(p.stat().st_size for p in package.rglob("*.csv"))
-        problems, seconds, cpu, peak = in_process(validate, package)
+        problems, seconds, cpu, peak = in_process(validate, package, args.workers)
         print(f"{rows:,} rows ({reports:,} reports, CSV {size / 2 ** 20:.0f} MiB): fast_validate {seconds:.1f} s "
               f"(CPU {cpu:.1f} s, {rows / seconds:,.0f} rows/s), peak RSS {peak:.0f} MiB, {problems} problems")
     finally:
