@@ -10,9 +10,10 @@ report the same rows; ``tests/test_fast_validate.py`` breaks one constraint of e
 asserts that both do. A schema feature this module does not implement raises (a broken rule
 table), so nothing is skipped silently.
 
-Time is linear in rows. Memory: the foreign-key lookups (the referenced keys, e.g. every
-``report_id``) plus 8 bytes per row for each unique field and the primary key (a 64-bit hash;
-hashes seen twice are confirmed exactly in a second pass over the resource).
+Time is linear in rows: a run of ``RUN_ROWS`` rows is checked column by column (each distinct cell once, the keys
+by sets) and only a run with a problem row by row, where every problem is made. Memory: one run, the foreign-key
+lookups (the referenced keys, e.g. every ``report_id``) plus 8 bytes per row for each unique field and the primary
+key (a 64-bit hash; hashes seen twice are confirmed exactly in a second pass over the resource).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
