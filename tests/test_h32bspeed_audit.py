@@ -101,3 +101,17 @@ def test_a_key_without_a_hash_is_taken_row_by_row_and_the_run_still_checked(tmp_
     problems = validate_package(_package(tmp_path / "p", rows), workers=1)
     assert [(p.row, p.field, p.kind) for p in problems] == [(6, "v", "unique")]
     assert problems[0].message == "(Decimal('3.5'),) already in row 5"
+
+
+def test_a_run_of_long_cells_holds_a_few_rows_not_thousands(tmp_path, monkeypatch):
+    """Rows of 100 KB (a long text in a cell): a run ends once ``RUN_BYTES`` of the file are read, within
+    ``RUN_STEP`` rows, so memory does not hold 4,096 long rows at once; every row is still checked (the bad count
+    in row 40 found)."""
+    monkeypatch.setattr(fast_validate, "RUN_BYTES", 2**20, raising=False)
+    rows = [[f"r{i}{'y' * 100_000}", str(i), "a", f"{i}.5"] for i in range(60)]  # the long text: in the id
+    rows[40 - 2][1] = "x"
+    package = _package(tmp_path / "p", rows)
+    check = fast_validate._compile(package)["items"]
+    sizes = [len(run) for first, run in check.runs() if first > 1]
+    assert sum(sizes) == 60 and max(sizes) <= 16
+    assert [(p.row, p.field, p.kind) for p in validate_package(package, workers=1)] == [(40, "k", "type")]

@@ -59,6 +59,8 @@ _BAD = object()  # a cell that does not read as its type
 _CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
 MEMO_CELLS = 4096  # check results remembered per column (codes, small counts, line numbers repeat)
 RUN_ROWS = 4096  # data rows checked together, column by column (``ResourceCheck.columns``)
+RUN_BYTES = 8 * 2**20  # … and about this much of the file: a run of long cells holds RUN_STEP rows, not 4,096
+RUN_STEP = 16  # rows read between two looks at the file's position
 
 
 @dataclass(frozen=True)
@@ -222,13 +224,22 @@ class ResourceCheck:
 
     def runs(self) -> Iterator[tuple[int, list[list[str]]]]:
         """``(number of the first row, rows)``: the header alone as ``(1, [header])``, then the data rows in runs of
-        at most ``RUN_ROWS`` (a header-only file: no data run), streamed: each CSV in the resource's ``encoding``
-        (``utf-8-sig`` drops the BOM, as Frictionless does)."""
+        at most ``RUN_ROWS`` rows and about ``RUN_BYTES`` of the file (a run ends once that much is read, at most
+        ``RUN_STEP`` rows later: memory for a run of long cells stays bounded; a header-only file: no data run),
+        streamed: each CSV in the resource's ``encoding`` (``utf-8-sig`` drops the BOM, as Frictionless does)."""
         with self.path.open(encoding=self.encoding, newline="") as handle:
             reader, number = csv.reader(handle), 1
-            while run := list(islice(reader, 1 if number == 1 else RUN_ROWS)):
-                yield number, run
+            read = handle.buffer.tell  # the file's bytes read so far (a system call: asked every RUN_STEP rows)
+            yield from ((1, [cells]) for cells in islice(reader, 1))
+            while True:
+                end, run = read() + RUN_BYTES, []
+                while len(run) < RUN_ROWS and read() < end and (
+                        step := list(islice(reader, min(RUN_STEP, RUN_ROWS - len(run))))):
+                    run += step
+                if not run:
+                    return
                 number += len(run)
+                yield number - len(run) + 1, run
 
     def header(self, cells: list[str]) -> list[tuple[int, list, list[Problem]]]:
         """The header row's problem as a typed row of row 1 (none when it names the schema's fields in order)."""
