@@ -406,9 +406,9 @@ def test_rows_of_no_cell_ending_short_of_the_grid_add_no_blank_cells():
 # --- PDF: a ruled cell of numbers over two lines
 
 
-def _one_page_pdf(data: list[list[str]], value_width: float, **drawn) -> bytes:
-    """A report whose table 三 (``data``, merged as the template merges it) is on one page, its value columns
-    ``value_width`` points wide (``drawn``: more of ``_draw_table``'s arguments)."""
+def _report_page(table, pagesize=None) -> bytes:
+    """A one-page report: its title, overview and section 三's heading, then ``table(page)`` (a reportlab canvas in
+    STSong-Light; it returns the table's bottom), then section 四's heading below it; A4 unless ``pagesize``."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -416,17 +416,24 @@ def _one_page_pdf(data: list[list[str]], value_width: float, **drawn) -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
+    page = canvas.Canvas(out, pagesize=pagesize or A4)
     page.setFont("STSong-Light", 9)
     for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
                     (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
         page.drawString(60, y, line)
-    bottom = _draw_table(page, 740, list(enumerate(data)), _table3_cells(False)[1], value_width, **drawn)
+    bottom = table(page)
     page.setFont("STSong-Light", 9)
     page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
     page.showPage()
     page.save()
     return out.getvalue()
+
+
+def _one_page_pdf(data: list[list[str]], value_width: float, **drawn) -> bytes:
+    """A report whose table 三 (``data``, merged as the template merges it) is on one page, its value columns
+    ``value_width`` points wide (``drawn``: more of ``_draw_table``'s arguments)."""
+    return _report_page(lambda page: _draw_table(page, 740, list(enumerate(data)), _table3_cells(False)[1],
+                                                 value_width, **drawn))
 
 
 def test_a_number_wrapped_in_its_narrow_ruled_cell_is_missing_never_joined():

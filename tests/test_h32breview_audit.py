@@ -3,43 +3,25 @@ test is a shape a real report prints, next to the one a change was made for, and
 
 from __future__ import annotations
 
-import io
-
-from tests.test_h30pdf_audit import _draw_table
+from tests.test_h30pdf_audit import _draw_table, _report_page
+from tests.test_h32readers_audit import CELL_X, NEW_ROW_Y
 from tests.test_layouts_unseen import _table3
 from tests.test_parse9_pdf import _table3_cells
 from xxgk.parser import parse
 from xxgk.pdf_letter_spacing import spaced_text
 from xxgk.readers import read_bytes
 
-# where _draw_table puts table 三's first value column (自然人) and the row 一、本年新收 on an A4 page (points, from
-# the page's bottom): value columns 42 points wide from x 250, that row's cell from 842 - 168.5 to 842 - 152.5
-CELL_X, NEW_ROW_Y = 250.0, 842 - 168.5
-
 
 def _report_pdf(data: list[list[str]], spans: list, over=None) -> bytes:
     """A one-page report whose table 三 (``data``, merged cells ``spans``) is ruled cell by cell (``_draw_table``);
     ``over(page)`` draws after the table."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    def table(page) -> float:
+        bottom = _draw_table(page, 740, list(enumerate(data)), spans)
+        if over:
+            over(page)
+        return bottom
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    page.setFont("STSong-Light", 9)
-    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
-                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
-        page.drawString(60, y, line)
-    bottom = _draw_table(page, 740, list(enumerate(data)), spans)
-    if over:
-        over(page)
-    page.setFont("STSong-Light", 9)
-    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
-    page.showPage()
-    page.save()
-    return out.getvalue()
+    return _report_page(table)
 
 
 def test_single_digits_each_in_its_column_of_a_row_without_inner_rules_are_never_one_number():

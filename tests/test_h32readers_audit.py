@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from tests.test_h30pdf_audit import _draw_table, _expected
+from tests.test_h30pdf_audit import _draw_table, _expected, _report_page
 from tests.test_layouts_unseen import _table3, html_table3
 from tests.test_parse9_pdf import _table3_cells
 from xxgk.parser import parse
@@ -24,28 +24,17 @@ def _report_pdf(over=None, under=None, data=None, value_width: float = 42) -> by
     """A one-page report whose table 三 is ruled (``_draw_table``, its value columns ``value_width`` points wide: past
     42, on a landscape page); ``under(page)`` draws before the table, ``over(page)`` after it."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4 if value_width <= 42 else (A4[1], A4[0] + 200))
-    page.setFont("STSong-Light", 9)
-    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
-                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
-        page.drawString(60, y, line)
-    if under:
-        under(page)
-    bottom = _draw_table(page, 740, list(enumerate(data or _table3_cells(False)[0])), _table3_cells(False)[1],
-                         value_width)
-    if over:
-        over(page)
-    page.setFont("STSong-Light", 9)
-    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
-    page.showPage()
-    page.save()
-    return out.getvalue()
+    def table(page) -> float:
+        if under:
+            under(page)
+        bottom = _draw_table(page, 740, list(enumerate(data or _table3_cells(False)[0])), _table3_cells(False)[1],
+                             value_width)
+        if over:
+            over(page)
+        return bottom
+
+    return _report_page(table, A4 if value_width <= 42 else (A4[1], A4[0] + 200))
 
 
 def _box(page, rgb: tuple[float, float, float], new: str | None = None) -> None:
@@ -237,7 +226,6 @@ def _zebra_pdf(dashed: bool = False) -> bytes:
     a web table styled ``tr:nth-child(even){background:…}``: a filled box per cell of a shaded row (a cell merged
     down from a shaded row — 三、本年度办理结果 — shaded all its height), painted before the text. ``dashed``: no
     shading, but each cell's border dashed as Chromium prints CSS ``border: 1px dashed`` — a filled box per dash."""
-    from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -250,36 +238,29 @@ def _zebra_pdf(dashed: bool = False) -> bytes:
         bottom = _draw_table(canvas.Canvas(io.BytesIO()), y, [(r, row)], spans, ruled=False)
         tops.append((y, bottom))
         y = bottom
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    page.setFont("STSong-Light", 9)
-    for y, line in ((800, "某某县卫生健康局2024年政府信息公开工作年度报告"), (780, "一、总体情况"),
-                    (765, "本年度收到申请8件。"), (750, "三、收到和处理政府信息公开申请情况")):
-        page.drawString(60, y, line)
-    page.setFillColorRGB(0, 0, 0) if dashed else page.setFillColorRGB(0.93, 0.93, 1.0)
-    for r in range(0 if dashed else 1, len(data), 1 if dashed else 2):
-        for c in range(10):
-            c0, r0, c1, r1 = next(((c0, r0, c1, r1) for (c0, r0), (c1, r1) in spans
-                                   if c0 <= c <= c1 and r0 <= r <= r1), (c, r, c, r))
-            if r0 != r or c0 != c:
-                continue
-            left, bottom, right, top = xs[c0], tops[r1][1], xs[c1 + 1], tops[r0][0]
-            if not dashed:
-                page.rect(left, bottom, right - left, top - bottom, stroke=0, fill=1)
-                continue
-            for x in range(int(left), int(right) - 2, 6):  # (each dash 3 points long, a point thick)
-                page.rect(x, top - 0.5, 3, 1, stroke=0, fill=1)
-                page.rect(x, bottom - 0.5, 3, 1, stroke=0, fill=1)
-            for y in range(int(bottom), int(top) - 2, 6):
-                page.rect(left - 0.5, y, 1, 3, stroke=0, fill=1)
-                page.rect(right - 0.5, y, 1, 3, stroke=0, fill=1)
-    page.setFillColorRGB(0, 0, 0)
-    bottom = _draw_table(page, 740, list(enumerate(data)), spans, ruled=False)
-    page.setFont("STSong-Light", 9)
-    page.drawString(60, bottom - 20, "四、政府信息公开行政复议、行政诉讼情况")
-    page.showPage()
-    page.save()
-    return out.getvalue()
+
+    def table(page) -> float:
+        page.setFillColorRGB(0, 0, 0) if dashed else page.setFillColorRGB(0.93, 0.93, 1.0)
+        for r in range(0 if dashed else 1, len(data), 1 if dashed else 2):
+            for c in range(10):
+                c0, r0, c1, r1 = next(((c0, r0, c1, r1) for (c0, r0), (c1, r1) in spans
+                                       if c0 <= c <= c1 and r0 <= r <= r1), (c, r, c, r))
+                if r0 != r or c0 != c:
+                    continue
+                left, bottom, right, top = xs[c0], tops[r1][1], xs[c1 + 1], tops[r0][0]
+                if not dashed:
+                    page.rect(left, bottom, right - left, top - bottom, stroke=0, fill=1)
+                    continue
+                for x in range(int(left), int(right) - 2, 6):  # (each dash 3 points long, a point thick)
+                    page.rect(x, top - 0.5, 3, 1, stroke=0, fill=1)
+                    page.rect(x, bottom - 0.5, 3, 1, stroke=0, fill=1)
+                for y in range(int(bottom), int(top) - 2, 6):
+                    page.rect(left - 0.5, y, 1, 3, stroke=0, fill=1)
+                    page.rect(right - 0.5, y, 1, 3, stroke=0, fill=1)
+        page.setFillColorRGB(0, 0, 0)
+        return _draw_table(page, 740, list(enumerate(data)), spans, ruled=False)
+
+    return _report_page(table)
 
 
 def test_a_table_whose_rows_are_told_apart_by_shading_alone_keeps_every_row():
