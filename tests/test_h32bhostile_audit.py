@@ -149,24 +149,9 @@ SPACED = {"年报.txt": "格尔木市民政局", " 年报.txt": "格尔木市民
 def spaced_names_site(tmp_path_factory):
     """Reports whose names differ only by a space a page does not show (one before the name, a second one inside
     it, a no-break space), byte-identical within each agency, built into a site (mkdocs --strict)."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
+    from .test_h32hostile_audit import site_of
 
-    from .conftest import ROOT
-    from .factory import tab_report
-
-    work = tmp_path_factory.mktemp("spaced")
-    reports = work / "reports"
-    reports.mkdir()
-    for name, agency in SPACED.items():
-        (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
-    _, errors = build_package(reports, work / "datapackage", workers=1)
-    assert errors == []
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
-    return work
+    return site_of(tmp_path_factory.mktemp("spaced"), SPACED)
 
 
 def test_names_differing_by_a_space_a_page_does_not_show_are_named_apart_on_their_pages(spaced_names_site):

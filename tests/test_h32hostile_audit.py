@@ -19,22 +19,18 @@ def _visible(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
-@pytest.fixture(scope="module")
-def twin_names_site(tmp_path_factory):
-    """Two pairs of byte-identical reports whose names differ only by a zero-width space or by Unicode normalisation,
-    built into a site (mkdocs --strict)."""
+def site_of(work, names: dict[str, str]):
+    """``work`` with a site built (mkdocs --strict) from reports named by ``names``' keys, each a tab report of the
+    agency its value names: ``work/datapackage``, ``work/site``."""
     from xxgk.package.build import build_package
-    from xxgk.safe import cell_text
     from xxgk.site.build import config_for, render_site, write_site_src
 
     from .conftest import ROOT
     from .factory import tab_report
 
-    work = tmp_path_factory.mktemp("twins")
     reports = work / "reports"
     reports.mkdir()
-    for name, agency in (("年报.txt", "格尔木市民政局"), (ZERO_WIDTH, "格尔木市民政局"), (NFC, "格尔木市教育局"),
-                         (NFD, "格尔木市教育局"), ("=x.txt", "格尔木市财政局"), ("\t=x.txt", "格尔木市财政局")):
+    for name, agency in names.items():
         (reports / name).write_text(tab_report(agency=agency), encoding="utf-8")
     _, errors = build_package(reports, work / "datapackage", workers=1)
     assert errors == []
@@ -42,6 +38,18 @@ def twin_names_site(tmp_path_factory):
     config_for(work / "site_src", work / "mkdocs.yml", ROOT)
     code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
     assert code == 0
+    return work
+
+
+@pytest.fixture(scope="module")
+def twin_names_site(tmp_path_factory):
+    """Two pairs of byte-identical reports whose names differ only by a zero-width space or by Unicode normalisation,
+    built into a site (mkdocs --strict)."""
+    from xxgk.safe import cell_text
+
+    work = site_of(tmp_path_factory.mktemp("twins"), {
+        "年报.txt": "格尔木市民政局", ZERO_WIDTH: "格尔木市民政局", NFC: "格尔木市教育局", NFD: "格尔木市教育局",
+        "=x.txt": "格尔木市财政局", "\t=x.txt": "格尔木市财政局"})
     with (work / "datapackage" / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
         ids = {cell_text(row["source_file"]): row for row in csv.DictReader(handle)}  # (=x.txt is written '=x.txt)
     return work, ids
