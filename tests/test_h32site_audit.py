@@ -219,8 +219,11 @@ def test_a_printed_report_page_has_no_caption_of_a_chart_left_off_and_no_words_o
     chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         # which charts are drawn depends on timing (a chart is drawn as it nears the window; a slow machine may lay
-        # the page out short first and draw them all): the last chart is made undrawn, as a chart below the fold is
-        chromium.execute_script("var cs = document.querySelectorAll('div.xxgk-chart');"
+        # the page out short first and draw them all): once every chart begun is drawn, the last chart is made
+        # undrawn, as a chart below the fold is
+        _wait(lambda: chromium.execute_script(
+            "return !document.querySelector('div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)')"))
+        chromium.execute_script("var cs = document.querySelectorAll('figure.xxgk-figure > div.xxgk-chart');"
                                 "cs[cs.length - 1].removeAttribute('data-drawn');")
         figures = chromium.execute_script(
             "return Array.from(document.querySelectorAll('figure.xxgk-figure')).map(function (f) {"
