@@ -118,3 +118,20 @@ def test_two_letters_swapped_in_pinyin_are_a_typo_the_search_forgives(tmp_path):
     assert hits["qianxain"] == ["乾县教育局"]
     assert hits["taiyaun"] == ["太原市教育局"]
     assert hits["qinaxain"] == []
+
+
+@pytest.mark.skipif(not NODE, reason="node is not installed")
+def test_a_short_typo_finds_the_name_it_slipped_from_not_every_name_sharing_a_character(tmp_path):
+    """海成 for 海城 (a pinyin keyboard's homophone) listed 上海市人民政府办公厅 beside 海城市数据局: one edit forgave
+    the dropped 成, leaving 海 alone to match (audit 32). Below four characters a typo is one character replaced by
+    one of the same sound, or two swapped; from four on a dropped or added one is forgiven too (海城数据局 for
+    海城市数据局)."""
+    site = agency_search_site(tmp_path, [
+        {"name": "海城市数据局", "province": "辽宁省", "city": "鞍山市", "county": "海城市", "aliases": ""},
+        {"name": "上海市人民政府办公厅", "province": "上海市", "city": "", "county": "", "aliases": ""}])
+    hits = _search(site, ["海成", "海成市", "海口", "城海", "海城数据局", "上每市人民政府", "上海市民政府办公厅"])
+    assert hits["海成"] == hits["海成市"] == ["海城市数据局"]  # 成 sounds as 城 (cheng)
+    assert hits["海口"] == []  # 口 (kou) is no slip for 城 nor 市
+    assert hits["城海"] == ["海城市数据局"]  # two neighbours swapped
+    assert hits["海城数据局"] == ["海城市数据局"]
+    assert hits["上每市人民政府"] == hits["上海市民政府办公厅"] == ["上海市人民政府办公厅"]

@@ -26,6 +26,7 @@
     if (!ready) {
       ready = Promise.all([json("json/agencies.json"), json("json/search.json")]).then(function (res) {
         var aux = res[1], list = res[0].agencies;
+        sound = aux.py || {};
         labels = res[0].labels || labels;
         list.forEach(function (a) {
           var syllables = Array.from(a.n).map(function (c) { return aux.py[c] || (/[a-z0-9]/i.test(c) ? c.toLowerCase() : ""); })
@@ -85,6 +86,23 @@
     return false;
   }
 
+  /* true when some run of s as long as q differs from it by one character of the same sound, or by two neighbours
+     swapped: a short name's typo (海成 for 海城: a pinyin keyboard slips to a homophone, cheng). Below SHORT_TYPO
+     characters any other edit leaves too little to match: one edit forgave 成 dropped or replaced by any character,
+     and 海成 listed every agency of 上海 (海 alone matching) */
+  var SHORT_TYPO = 4;
+  var sound = {};  // json/search.json's "py": a character's pinyin, set on load
+  function replaced(q, s) {
+    for (var j = 0; j + q.length <= s.length; j++) {
+      var off = [];
+      for (var i = 0; i < q.length && off.length < 3; i++) if (q[i] !== s[j + i]) off.push(i);
+      var k = off[0];
+      if (off.length === 1 && sound[q[k]] && sound[q[k]] === sound[s[j + k]]) return true;
+      if (off.length === 2 && off[1] === k + 1 && q[k] === s[j + k + 1] && q[k + 1] === s[j + k]) return true;
+    }
+    return false;
+  }
+
   function score(a, q, latin) {
     var best = 99;
     a._names.forEach(function (n) {
@@ -105,7 +123,8 @@
       if (q.length >= 4 && pyAt(function (p) { return nearly(q, p); })) return 9;
       return 99;
     }
-    if (q.length >= 2 && a._names.some(function (n) { return nearly(q, n); })) return 8;
+    var typo = q.length >= SHORT_TYPO ? nearly : replaced;
+    if (q.length >= 2 && a._names.some(function (n) { return typo(q, n); })) return 8;
     return 99;
   }
 
