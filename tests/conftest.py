@@ -163,6 +163,24 @@ def wait_for(condition, seconds: float = 15.0):
     raise AssertionError(f"timed out waiting{f' (last: {type(last).__name__})' if last else ''}")
 
 
+def report_csv_rows(downloading, url: str) -> list[list[str]]:
+    """The report CSV a reader downloads from the report page at ``url`` (its 下载 button, built in the browser),
+    as rows: ``downloading`` is a Chromium saving into ``downloading.downloads`` (``test_site11_browser``'s
+    fixture); an earlier download of the same name is removed first, so the file read is this click's."""
+    import csv
+    import io
+
+    downloading.get(url)
+    button = wait_for(lambda: [b for b in downloading.find_elements("css selector", "button[data-xxgk-csv]")
+                               if b.is_displayed()])[0]
+    name = "*-" + button.get_attribute("data-xxgk-csv") + ".csv"  # (the page's agency and year before the id)
+    for old in downloading.downloads.glob(name):
+        old.unlink()
+    button.click()
+    path = wait_for(lambda: next((p for p in downloading.downloads.glob(name) if p.stat().st_size), None))
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
 def draw_charts(driver, seconds: float = 30.0) -> list:
     """Every ``div.xxgk-chart`` on the page, each drawn: a chart is drawn when the reader scrolls to it (an
     ``IntersectionObserver``), so each is brought into view and awaited in turn. Scrolling past them all at once

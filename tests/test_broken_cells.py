@@ -6,13 +6,11 @@ report's CSV still holds the value as printed, without the mark."""
 from __future__ import annotations
 
 import csv
-import io
 import re
 
 import pytest
 
-from .conftest import needs_chromium, read_page, report_page_url
-from .conftest import wait_for as _wait
+from .conftest import needs_chromium, read_page, report_csv_rows, report_page_url
 from .test_site11_browser import downloading  # noqa: F401  (fixture)
 
 HUANGZHONG_2025 = "003-3c47b46a8581de8b-0988c9"
@@ -35,15 +33,7 @@ def test_the_cells_whose_identity_does_not_hold_are_marked_with_why(built_site):
 @pytest.mark.browser
 @needs_chromium
 def test_the_reports_csv_holds_the_printed_value_without_the_mark(built_site, server, downloading):  # noqa: F811
-    downloading.get(server + report_page_url(built_site, HUANGZHONG_2025))
-    button = _wait(lambda: [b for b in downloading.find_elements("css selector", "button[data-xxgk-csv]")
-                            if b.is_displayed()])[0]
-    name = "*-" + button.get_attribute("data-xxgk-csv") + ".csv"
-    for old in downloading.downloads.glob(name):
-        old.unlink()
-    button.click()
-    path = _wait(lambda: next((p for p in downloading.downloads.glob(name) if p.stat().st_size), None))
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = report_csv_rows(downloading, server + report_page_url(built_site, HUANGZHONG_2025))
     total = [r for r in rows if r[0] == "applications" and "（七）总计" in r[2]]
     assert {r[4] for r in total} >= {"11"} and not any("≠" in cell for r in rows for cell in r)
     # the mark's reason in its own column (site audit: the CSV lost the page's warning), empty for other cells

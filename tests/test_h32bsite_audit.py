@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from .conftest import draw_charts, needs_chromium, read_page, report_page_files, site_of
+from .conftest import draw_charts, needs_chromium, read_page, report_csv_rows, report_page_files, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_h29site_audit import _agency_dir
@@ -126,15 +126,7 @@ def test_each_line_of_a_reports_csv_names_its_report_and_file_so_merged_csvs_kee
         (served_site.parent / "datapackage" / "data" / "reports.csv").read_text(encoding="utf-8-sig")))}
     merged = []
     for agency in ("西宁市教育局", "格尔木市数据局"):
-        downloading.get(server + "/" + _report_page(served_site, agency))
-        button = _wait(lambda: [b for b in downloading.find_elements("css selector", "button[data-xxgk-csv]")
-                                if b.is_displayed()])[0]
-        name = "*-" + button.get_attribute("data-xxgk-csv") + ".csv"
-        for old in downloading.downloads.glob(name):
-            old.unlink()
-        button.click()
-        path = _wait(lambda n=name: next((p for p in downloading.downloads.glob(n) if p.stat().st_size), None))
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        rows = report_csv_rows(downloading, server + "/" + _report_page(served_site, agency))
         assert rows[0][-2:] == ["报告编号（report_id）", "源文件（source_file）"]
         assert [f"{zh}（{code}）" for code, zh in HEADER] == rows[0]  # as the data page documents it
         merged += [dict(zip([c.split("（")[-1].rstrip("）") for c in rows[0]], r, strict=True)) for r in rows[1:]]

@@ -3,13 +3,10 @@ lists by finding code follow the province filter, and the ranking reads on a pho
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from selenium.webdriver.support.ui import Select
 
-from .conftest import SHOTS, needs_chromium, report_page_files
+from .conftest import SHOTS, needs_chromium, report_csv_rows, report_page_files
 from .conftest import wait_for as _wait
 from .test_accessibility import _viewport
 from .test_site11_browser import QINGHAI, _agency, downloading  # noqa: F401  (fixture)
@@ -20,15 +17,7 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 def test_the_report_csv_heads_each_column_with_its_chinese_title_and_its_code_as_the_data_page_says(
         built_site, server, downloading):  # noqa: F811
     page = next(p for p in report_page_files(built_site) if "法人或其他组织" in p.read_text(encoding="utf-8"))
-    downloading.get(server + "/" + page.relative_to(built_site).as_posix())
-    button = _wait(lambda: [b for b in downloading.find_elements("css selector", "button[data-xxgk-csv]")
-                            if b.is_displayed()])[0]
-    name = "*-" + button.get_attribute("data-xxgk-csv") + ".csv"  # (the page's agency and year before the id)
-    for old in downloading.downloads.glob(name):
-        old.unlink()
-    button.click()
-    path = _wait(lambda: next((p for p in downloading.downloads.glob(name) if p.stat().st_size), None))
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = report_csv_rows(downloading, server + "/" + page.relative_to(built_site).as_posix())
     # before: table,table_zh,key1_zh,key2_zh,value,line — codes a spreadsheet user cannot read
     assert rows[0] == ["表（table）", "表名（table_zh）", "行（key1_zh）", "列（key2_zh）", "数值（value）",
                        "原文行号（line）", "勾稽关系（identity）", "报告编号（report_id）", "源文件（source_file）"]
