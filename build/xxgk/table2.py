@@ -147,8 +147,9 @@ def _label_ends_at_item(label: str, item: str) -> bool:
 # (信息内容, the header's first column, is no such word: a PDF text's label runs on into the next block's header)
 _NOT_THE_ITEMS = re.compile(r"[^、,;。]*?(?:信息(?!内容)|\d{4}年)")
 _CLAUSE = re.compile(r"[^、,;。]*")
-_INFORMATION = re.compile(r"信息(?!内容)")
-_YEAR = re.compile(r"(\d{4})年")
+# (.fullmatch on the clause after the item's name) a row's label naming its year and nothing more: (一)2024年度,
+# (2024年度), 2024年 — not a sentence going on (2024年受理申请300件) nor a part of the year (2024年12月, 第四季度)
+_YEAR_LABEL = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\))?\(?(\d{4})年度?\)?:?")
 
 
 def _not_the_items_count(row: Row, item: str, year: int | None = None) -> bool:
@@ -159,7 +160,9 @@ def _not_the_items_count(row: Row, item: str, year: int | None = None) -> bool:
     were published as the year's licensing and penalty decisions, and 3 (2023's) as a 2024 report's; now they are
     prose_numbers_unused. The report's own year there is the item's count of the year (a PDF text's row
     ``行政许可（一）2024年度 819`` of a 2024 report; before session 32 its 819 was lost with label_unrecognised and
-    row_absent); with no year known, any year makes it no count.
+    row_absent); with no year known, any year makes it no count. Only a label naming the year and nothing more
+    (``_YEAR_LABEL``): the year's own sentence goes on to what it counts (``行政许可：2024年受理申请300件``: no
+    decisions) or a part of the year (``2024年12月``) — until session 33 (h33a review) 300 was published so.
 
     >>> from .cells import Slot
     >>> row = Row("行政许可(一)2024年度", 1, False, [Slot("819", 1, False)])
@@ -167,14 +170,16 @@ def _not_the_items_count(row: Row, item: str, year: int | None = None) -> bool:
     (False, True)
     >>> _not_the_items_count(Row("行政许可:2023年办理", 1, False, [Slot("3件", 1, False)]), "licensing")
     True
+    >>> _not_the_items_count(Row("行政许可:2024年受理申请", 1, False, [Slot("300件", 1, False)]), "licensing", 2024)
+    True
     """
     if all(s.structured for s in row.filled_slots):
         return False  # (a table's row: its label is the item's)
     ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(row.label)]
     if not ends or _NOT_THE_ITEMS.match(row.label, max(ends)) is None:
         return False
-    clause = _CLAUSE.match(row.label, max(ends)).group()
-    return bool(_INFORMATION.search(clause)) or any(int(y) != year for y in _YEAR.findall(clause))
+    named = _YEAR_LABEL.fullmatch(_CLAUSE.match(row.label, max(ends)).group())
+    return named is None or year is None or int(named.group(1)) != year
 
 
 def _sub_row(label: str, item: str) -> bool:
