@@ -2,6 +2,7 @@
 
 Run: PYTHONPATH=build:. .venv/bin/python -m benchmarks.pdf_long write DIR [--font stsong|zenhei]
      PYTHONPATH=build:. .venv/bin/python -m benchmarks.pdf_long time DIR --old /tmp/old/build [--runs 3]
+     PYTHONPATH=/tmp/old/build:. .venv/bin/python -m benchmarks.pdf_long digests DIR > OLD   (then build:., > NEW)
 
 ``write`` makes the inputs: ``grid_2.pdf``, ``grid_10.pdf`` and ``grid_60.pdf``, a county's annex of 2, 10 and 60
 pages, each page a dense ruled grid (46 rows of 15 columns, CJK labels, numbers) in 9 pt; and each text report of
