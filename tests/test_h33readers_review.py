@@ -29,3 +29,16 @@ def test_a_sheet_is_not_copied_whole_onto_every_element_it_selects():
     with no_hang(60):
         source = read_bytes(page.encode(), ".html")
     assert [f.code for f in source.findings] == [] and source.text.startswith("二〇二四年")
+
+
+def test_the_pdf_guards_bounds_are_fields_of_the_budget():
+    """Every per-file bound is a field of ``readers.BUDGET``, where a reader of the code looks for them; the PDF guards'
+    were constants in their own modules."""
+    from xxgk import pdf_drawn, pdf_glyphs, pdf_operators, pdf_tokens
+    from xxgk.readers import BUDGET
+
+    assert (pdf_drawn.FIGURES, pdf_operators.PAGE, pdf_operators.FILE, pdf_tokens.STACK, pdf_tokens.FILE,
+            pdf_glyphs.PAGE, pdf_glyphs.FILE) == (
+        BUDGET.pdf_page_figures, BUDGET.pdf_page_operators, BUDGET.pdf_file_operators, BUDGET.pdf_array_objects,
+        BUDGET.pdf_file_objects, BUDGET.pdf_page_glyphs, BUDGET.pdf_file_glyphs) == (
+        10_000, 500_000, 3_000_000, 250_000, 4_000_000, 50_000, 1_000_000)

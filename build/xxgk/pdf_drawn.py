@@ -22,7 +22,8 @@ from functools import cache
 
 from .readers import BUDGET
 
-FIGURES = 10_000  # images and forms drawn on one page (an honest page: a few; tiles of a scan: hundreds)
+# images and forms drawn on one page (an honest page: a few; tiles of a scan: hundreds)
+FIGURES = BUDGET.pdf_page_figures
 PATHS = 2 * BUDGET.pdf_objects  # path paintings on one page (each subpath of a path is painted on its own, as well)
 
 

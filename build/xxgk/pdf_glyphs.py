@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from functools import cache
 
-PAGE = 50_000  # glyphs drawn on one page (a report's densest page: under 10,000)
-FILE = 1_000_000  # glyphs drawn in one file (a report of tens of pages: under 100,000; 1,000,000 take ≈ 40 s, 2 GB)
+from .readers import BUDGET
+
+PAGE = BUDGET.pdf_page_glyphs  # glyphs drawn on one page (a report's densest page: under 10,000)
+# glyphs drawn in one file (a report of tens of pages: under 100,000; 1,000,000 take ≈ 40 s, 2 GB)
+FILE = BUDGET.pdf_file_glyphs
 
 
 class OverBudget(Exception):

@@ -29,8 +29,11 @@ from __future__ import annotations
 
 from functools import cache
 
-PAGE = 500_000  # operators interpreted for one page, its forms included (an honest page: a few thousand)
-FILE = 3_000_000  # operators interpreted for one file (an honest report of 30 pages: ≈ 200,000)
+from .readers import BUDGET
+
+# operators interpreted for one page, its forms included (an honest page: a few thousand)
+PAGE = BUDGET.pdf_page_operators
+FILE = BUDGET.pdf_file_operators  # operators interpreted for one file (an honest report of 30 pages: ≈ 200,000)
 
 
 class OverBudget(Exception):

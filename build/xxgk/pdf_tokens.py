@@ -25,8 +25,12 @@ from __future__ import annotations
 
 from functools import cache
 
-STACK = 250_000  # objects in one array, dictionary or operand run (an honest PDF's longest: tens of thousands)
-FILE = 4_000_000  # objects the parsers push for one file (an honest report of tens of pages: under 100,000)
+from .readers import BUDGET
+
+# objects in one array, dictionary or operand run (an honest PDF's longest: tens of thousands)
+STACK = BUDGET.pdf_array_objects
+# objects the parsers push for one file (an honest report of tens of pages: under 100,000)
+FILE = BUDGET.pdf_file_objects
 
 
 class OverBudget(Exception):

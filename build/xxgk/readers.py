@@ -73,6 +73,17 @@ class Budget:
     docx_cells: int = 100_000  # table cells in a .docx's document (a report's tables hold a few thousand)
     pdf_objects: int = 20_000  # drawing objects (lines, rectangles, curves) on one PDF page
     pdf_grid: int = 10_000  # distinct horizontal × vertical ruling positions on one page (table finding)
+    # counted as the PDF library works (each module says what and why): images and forms drawn on a page
+    # (``pdf_drawn``); operators interpreted for a page, its forms included, and for a file (``pdf_operators``);
+    # objects in one array, dictionary or operand run, and in a file (``pdf_tokens``); glyphs laid out on a page and in
+    # a file (``pdf_glyphs``)
+    pdf_page_figures: int = 10_000
+    pdf_page_operators: int = 500_000
+    pdf_file_operators: int = 3_000_000
+    pdf_array_objects: int = 250_000
+    pdf_file_objects: int = 4_000_000
+    pdf_page_glyphs: int = 50_000
+    pdf_file_glyphs: int = 1_000_000
     seconds: float = 120.0  # wall time to read and parse one file (enforced by the worker pool)
     memory: int = 3 * 2**30  # address space of a parse worker (enforced by the worker pool)
 
