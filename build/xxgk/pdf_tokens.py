@@ -29,7 +29,8 @@ from .readers import BUDGET
 
 # objects in one array, dictionary or operand run (an honest PDF's longest: tens of thousands)
 STACK = BUDGET.pdf_array_objects
-# objects the parsers push for one file (an honest report of tens of pages: under 100,000)
+# objects the parsers push for one file (a browser's print of tens of pages: under 100,000; set glyph by glyph, as
+# ``pdf_operators`` says, millions)
 FILE = BUDGET.pdf_file_objects
 
 

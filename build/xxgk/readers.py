@@ -79,9 +79,9 @@ class Budget:
     # a file (``pdf_glyphs``)
     pdf_page_figures: int = 10_000
     pdf_page_operators: int = 500_000
-    pdf_file_operators: int = 3_000_000
+    pdf_file_operators: int = 8_000_000
     pdf_array_objects: int = 250_000
-    pdf_file_objects: int = 4_000_000
+    pdf_file_objects: int = 8_000_000
     pdf_page_glyphs: int = 50_000
     pdf_file_glyphs: int = 1_000_000
     seconds: float = 120.0  # wall time to read and parse one file (enforced by the worker pool)
