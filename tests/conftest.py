@@ -309,3 +309,14 @@ def corpus_build(tmp_path_factory):
     build_package(work / "reports", work / "datapackage", workers=1)
     write_site_src(work / "datapackage", work / "site_src")
     return work / "datapackage", work / "site_src"
+
+
+def source_table_line(html: str) -> str:
+    """The longest line holding a digit (a row's values) of a source page's first run of table lines (the lines
+    Pagefind is told to ignore), as the page writes it (escaped)."""
+    import re
+
+    run = html.split('<span data-pagefind-ignore><span id="L', 1)[1].split("</span></span>", 1)[0]
+    return max(re.findall(r'<span id="L[0-9]+" data-n="[0-9]+">([^<]*)</span>', '<span id="L' + run + "</span>"),
+               key=lambda line: (any(c.isdigit() for c in line), len(line)))
+

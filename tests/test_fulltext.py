@@ -54,10 +54,19 @@ def test_a_large_site_is_indexed_in_shards_each_page_once_and_identically_in_par
     assert len(counts) >= 3 and sum(counts) == len(sources) and all(c >= 1 for c in counts)
     names = json.loads(trees[0][Path("shards.json")])["shards"]
     assert names == [f"{k}/" for k in range(len(counts))]
-    for name in names:  # every shard is a whole Pagefind bundle
-        assert Path(name) / "pagefind.js" in trees[0] and any(p.parent == Path(name) / "fragment" for p in trees[0])
-        # without the search interfaces Pagefind writes and the site never loads (≈ 430 KB a shard before)
+    for name in names:  # every shard is a Pagefind bundle: its entry, metadata, index and fragments
+        assert Path(name) / "pagefind-entry.json" in trees[0]
+        assert any(p.parent == Path(name) / "fragment" for p in trees[0])
+        assert any(p.parent == Path(name) / "index" for p in trees[0])
+        # without the search interfaces Pagefind writes and the site never loads (≈ 430 KB a shard before), nor its
+        # web worker (the header searches on the page's thread, noWorker)
         assert not [p for p in trees[0] if p.parent == Path(name) and "-ui" in p.name or "highlight" in p.name]
+        assert Path(name) / "pagefind-worker.js" not in trees[0]
+    # the code and WebAssembly in the first shard only: mergeIndex runs the others in the first one's (114 KB a
+    # shard before, never downloaded; the browser test test_fulltext_browser searches every shard without them)
+    code = [[p.name for p in trees[0] if p.parent == Path(name) and (p.suffix == ".js" or p.name.startswith("wasm."))]
+            for name in names]
+    assert sorted(code[0]) == ["pagefind.js", "wasm.unknown.pagefind"] and code[1:] == [[]] * (len(names) - 1)
 
 
 def test_shards_are_consecutive_runs_within_the_budget(tmp_path):
@@ -136,3 +145,31 @@ def test_a_shard_of_pages_with_nothing_to_index_is_left_out_and_the_build_goes_o
     indexer.written(["src/a-empty.html", "src/b-" + real.name])
     assert indexer.wait() == 0
     assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")) == {"shards": ["1/"]}
+
+
+def test_pagefind_is_given_the_prose_without_the_tables_or_the_citation(built_site):
+    """What Pagefind reads of a source page (``fulltext_form.indexed_form``): the prose, the title and the filters,
+    not tables 二–四 nor the citation, which the page marks as ignored (Pagefind's run over the page as published
+    gives the same index: test_pagefind_finds_the_same_words_in_the_same_pages_without_the_line_targets)."""
+    from xxgk.site.fulltext import indexed_form
+
+    from .conftest import source_table_line as _table_line
+
+    pages = [p for p in sorted((built_site / "src").glob("*.html"))
+             if '<span data-pagefind-ignore><span id="L' in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 5  # the seeds' pages all have tables
+    filtered = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        form = indexed_form(page.read_bytes()).decode("utf-8")
+        line = _table_line(html)
+        assert any(c.isdigit() for c in line) and line in html and line not in form, page.name  # a table row
+        assert "引用（GB/T 7714）" in html and "引用（GB/T 7714）" not in form  # the citation
+        title = html.split('data-pagefind-meta="title"', 1)[1].split(">", 1)[1].split("<", 1)[0]
+        assert title and f">{title}</h1>" in form  # the title and the year and province filters Pagefind reads
+        assert html.count("data-pagefind-filter=") == form.count("data-pagefind-filter=")
+        filtered += form.count("data-pagefind-filter=")
+        prose = html.split('<span id="L2" data-n="2">', 1)[1].split("</span>", 1)[0]  # the text's second line
+        assert prose and prose in form
+        assert len(form) < 0.8 * len(html)
+    assert filtered >= 2 * (len(pages) - 1)  # a year and a province a report (the hostile one has neither)

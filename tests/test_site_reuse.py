@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, report_page_files
+from tests.conftest import ROOT, report_page_files, source_table_line
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -254,3 +254,35 @@ def test_where_files_cannot_be_linked_the_kept_shard_is_copied(tmp_path, built_s
     assert index_full_text(tmp_path / "fresh") == 0
     assert reuse.reused == 1
     assert _tree(tmp_path / "new" / "pagefind") == _tree(tmp_path / "fresh" / "pagefind")
+
+
+def test_a_shard_whose_pages_changed_only_where_pagefind_does_not_read_is_the_old_index(tmp_path, built_site):
+    """A report whose tables alone changed (a corrected number) and whose citation changed keeps its shard: the
+    shard's key is what Pagefind is given (``fulltext_form.indexed_form``), so nothing is indexed again, and the
+    index is the one built from nothing. Before, every shard holding such a page was indexed again."""
+    from xxgk.site.fulltext import index_full_text
+    from xxgk.site.fulltext_reuse import ShardReuse
+
+    old, new, fresh = tmp_path / "old", tmp_path / "new", tmp_path / "fresh"
+    for folder in (old, new, fresh):
+        shutil.copytree(built_site / "src", folder / "src")
+    assert index_full_text(old, budget=1, reuse=ShardReuse(tmp_path / "cache")) == 0  # a page a shard
+    changed = 0
+    for page in sorted((new / "src").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if '<span data-pagefind-ignore><span id="L' not in html:
+            continue
+        line = source_table_line(html)
+        corrected = "".join(str((int(c) + 1) % 10) if c.isdigit() else c for c in line)
+        html = html.replace(line, corrected, 1).replace("引用（GB/T 7714）", "引用格式（GB/T 7714）")
+        for folder in (new, fresh):
+            (folder / "src" / page.name).write_text(html, encoding="utf-8")
+        changed += 1
+    assert changed >= 5
+    shutil.rmtree(old / "src")
+    reuse = ShardReuse(tmp_path / "cache")
+    assert index_full_text(new, budget=1, reuse=reuse) == 0
+    assert index_full_text(fresh, budget=1) == 0
+    assert _tree(new / "pagefind") == _tree(fresh / "pagefind")
+    shards = json.loads((new / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert reuse.reused == len(shards) == len(list((new / "src").glob("*.html")))  # no shard indexed again

@@ -9,29 +9,31 @@ most ``SHARD_BYTES`` of HTML each — consecutive in file-name order, one Pagefi
 time — and each shard is its own bundle ``pagefind/<k>/``. A shard ends after a page whose name says so
 (``boundary``, ``Cutter``), so its pages stay its pages when reports elsewhere are added or changed, and a
 rebuild re-indexes only the shards holding a changed page.
-``pagefind/shards.json`` lists them; the browser opens the first with Pagefind's JS API and merges the others
-with ``mergeIndex`` (Pagefind's multisite search), which loads only their metadata and the chunks for the
-query's words — the WebAssembly and the code once. Peak memory is bounded by the shard size, not by the number
-of reports.
+``pagefind/shards.json`` lists them; the browser opens the first with Pagefind's JS API and merges the others with
+``mergeIndex`` (Pagefind's multisite search), which loads only their metadata and the chunks for the query's words —
+the WebAssembly and the code once (so only the first shard keeps them, ``FIRST_SHARD_ONLY``). Peak memory is bounded
+by the shard size, not by the number of reports.
 
 The output is byte-identical for the same site (tested): the shards are cut from the sorted file names and their
 sizes, and Pagefind's output is deterministic (and does not depend on the shard's folder name). So a shard whose
 pages were indexed before, under whatever number, is taken from the cache instead of indexed again
-(``fulltext_reuse.py``). Agencies are not found through it: the agency search (``json/agencies.json``) matches
-names, pinyin, initials, traditional characters, typos and regions.
+(``fulltext_reuse.py``). Pagefind is given each page in its ``fulltext_form.indexed_form``: without the lines' ids
+and without what the page tells Pagefind to ignore (tables 二–四, the citation): the same index, a third fewer bytes
+to read, and a cache key that what Pagefind ignores does not change. Agencies are not found through it: the agency
+search (``json/agencies.json``) matches names, pinyin, initials, traditional characters, typos and regions.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .fulltext_form import indexed_form
 from .fulltext_order import normalise_filters
 from .fulltext_reuse import ShardReuse
 from .render import esc
@@ -62,9 +64,15 @@ WORKERS = 2  # Pagefind runs at a time (each uses about one core): two half-size
 # twice as many requests)
 WORK = ".xxgk-pagefind-shard"  # inside site_dir while indexing, removed afterwards
 # what Pagefind writes for its own search interfaces, which the site does not use (``assets/search.js`` calls its JS
-# API, ``pagefind.js``): ≈ 430 KB a shard, ≈ 0.4 KB a report on disk, removed from each shard it writes
+# API, ``pagefind.js``): ≈ 430 KB a shard, ≈ 0.4 KB a report on disk, removed from each shard it writes; and its web
+# worker (41 KB a shard), which no browser loads: ``assets/search.js`` searches on the page's thread (``noWorker``)
 UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
+# the code of every shard after the manifest's first, which no browser loads either: ``mergeIndex`` reads a further
+# shard's entry, metadata, filters, index chunks and fragments, and runs them in the first shard's code and
+# WebAssembly (114 KB a shard, ≈ 0.25 KB a report); removed from the site's copy only (the cache keeps them: a shard
+# that is first in one build may follow another in the next)
+FIRST_SHARD_ONLY = ("pagefind.js", "wasm.*.pagefind")
 
 
 # what a reader narrows a full-text search by (the search page's menus, ``fulltext_page.py``): Pagefind filters, one
@@ -154,47 +162,30 @@ def shards(pages: list[Path], budget: int = SHARD_BYTES, every: int | None = Non
     return out
 
 
-# a source line's target (``report_page.source_page``): ``<span id="L12" data-n="12">``, ``<span id="L12c340">``
-LINE_TARGET = re.compile(rb'<span id="L[0-9]+(?:c[0-9]+)?"(?: data-n="[0-9]+")?>')
-
-
-def indexed_form(page: bytes) -> bytes:
-    """A source page as Pagefind is given it: its lines' targets without their ids. Pagefind keeps every element
-    with an id as an *anchor* in the page's fragment (a source page: one a line), which the search never shows
-    (``assets/search.js`` uses the page's address, title and excerpt); without them the words, their places and
-    so every query's results are the same (the index chunks are byte-identical), the fragments a reader downloads
-    ≈ 40 % smaller and Pagefind takes ≈ 23 % less CPU (measured on 2,000 source pages). Report text is escaped on
-    the page, so the pattern meets only the page's own markup.
-
-    >>> indexed_form(b'<span id="L3" data-n="3">a<span id="L3c5">b</span></span>')
-    b'<span>a<span>b</span></span>'
-    """
-    return LINE_TARGET.sub(b"<span>", page)
-
-
-def _stage(pages: list[Path], work: Path) -> None:
-    """``work/src/`` holding ``pages`` in their ``indexed_form``."""
+def _stage(pages: list[Path], forms: list[bytes], work: Path) -> None:
+    """``work/src/`` holding ``pages`` in their ``indexed_form`` (``forms``)."""
     target = work / SOURCE_DIR
     target.mkdir(parents=True)
-    for page in pages:
-        (target / page.name).write_bytes(indexed_form(page.read_bytes()))
+    for page, form in zip(pages, forms, strict=True):
+        (target / page.name).write_bytes(form)
 
 
 def _index_shard(pages: list[Path], work: Path, output: Path, reuse: ShardReuse | None = None) -> int:
     """One Pagefind run over ``pages`` (staged in ``work``, removed afterwards) into ``output`` (kept in the cache
     by ``reuse``, a ``fulltext_reuse.ShardReuse``) — or the shard ``reuse`` kept for the same pages, linked."""
-    key = reuse.key(output.name, pages) if reuse is not None else None
+    forms = [indexed_form(page.read_bytes()) for page in pages]  # (at most a shard's bytes, ``SHARD_BYTES``)
+    key = reuse.key(output.name, pages, forms) if reuse is not None else None
     if reuse is not None and reuse.restore(key, output):
         return 0
-    code = _pagefind(pages, work, output)
+    code = _pagefind(pages, forms, work, output)
     if code == 0 and reuse is not None:
         reuse.keep(key, output)
     return code
 
 
-def _pagefind(pages: list[Path], work: Path, output: Path) -> int:
+def _pagefind(pages: list[Path], forms: list[bytes], work: Path, output: Path) -> int:
     try:
-        _stage(pages, work)
+        _stage(pages, forms, work)
         command = [sys.executable, "-m", "pagefind", "--site", str(work), "--glob", f"{SOURCE_DIR}/*.html",
                    "--output-path", str(output), "--quiet"]
         ran = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -240,9 +231,14 @@ def index_full_text(site_dir: Path, budget: int = SHARD_BYTES, workers: int = WO
 
 
 def _write_manifest(output: Path, codes: list[int]) -> None:
-    """``pagefind/shards.json``: the shards Pagefind wrote an index for, in order (an ``EMPTY`` one left out)."""
+    """``pagefind/shards.json``: the shards Pagefind wrote an index for, in order (an ``EMPTY`` one left out); every
+    shard after the first without the code only the first one's is loaded of (``FIRST_SHARD_ONLY``)."""
     output.mkdir(exist_ok=True)
     shards = [f"{k}/" for k, code in enumerate(codes) if code == 0]
+    for name in shards[1:]:
+        for pattern in FIRST_SHARD_ONLY:
+            for path in (output / name).glob(pattern):
+                path.unlink()  # (this build's file, or its link to the cache's copy: the copy stays)
     (output / MANIFEST).write_text(json.dumps({"shards": shards}), encoding="utf-8")
 
 
@@ -257,7 +253,7 @@ def query_download_bound(output: Path, results: int = 5) -> tuple[int, str]:
     if not names:
         return 0, "no shards"
     first = output / names[0]
-    total = sum(len(gzip.compress((first / n).read_bytes())) for n in ("pagefind.js", "pagefind-worker.js"))
+    total = len(gzip.compress((first / "pagefind.js").read_bytes()))
     total += sum(p.stat().st_size for p in first.glob("wasm.*.pagefind"))
     fragments: list[int] = []
     for name in names:

@@ -1,16 +1,18 @@
 """Full-text shards kept in the cache and taken again when their source pages did not change.
 
-Pagefind cannot update an index, and a run costs ≈ 1.4 ms of CPU a source page (12–17 s at 10,000 reports). A
-shard whose source pages are, byte for byte, those of a shard indexed before gives the same index (Pagefind's
-output is deterministic: tested), so it is taken from the cache instead of indexed again. A rebuild after a
-change that leaves the report texts alone (a template, a rule, a metric, an emptied page cache, the workflow run
-again with its cache restored) then skips Pagefind. Since session 32 the shards are cut where the pages' names
-say (``fulltext.boundary``), so a report added or changed re-indexes its own shard only; a change to the texts
-spread over every shard still re-indexes every shard.
+Pagefind cannot update an index, and a run costs ≈ 1.4 ms of CPU a source page (12–17 s at 10,000 reports). A shard
+whose source pages, as Pagefind is given them, are byte for byte those of a shard indexed before gives the same
+index (Pagefind's output is deterministic: tested), so it is taken from the cache instead of indexed again. A
+rebuild after a change that leaves the report texts alone (a template, a rule, a metric, an emptied page cache, the
+workflow run again with its cache restored) then skips Pagefind. Since session 32 the shards are cut where the
+pages' names say (``fulltext.boundary``), so a report added or changed re-indexes its own shard only; a change to
+the texts spread over every shard still re-indexes every shard.
 
 After Pagefind indexed shard ``k``, its files are hard-linked (copied where links are impossible) into
 ``<cache_dir>/fulltext/<key>/``, with ``files.json`` listing every file's path, size and SHA-256. ``key`` is the
-SHA-256 of this format, Pagefind's version, and the names and SHA-256 of the shard's pages — not ``k``:
+SHA-256 of this format, Pagefind's version, and the names and SHA-256 of the shard's pages as Pagefind is given them
+(``fulltext_form.indexed_form``: without what it ignores, so a page whose tables 二–四 or citation alone changed keeps
+its shard's key; the same bundle, since Pagefind's output is a function of that form) — not ``k``:
 Pagefind's output does not depend on the folder it is written to (tested), and since the shards are cut by the
 pages' names (``fulltext.boundary``) a shard keeps its pages when a shard is inserted before it and its number
 moves. A shard is
@@ -37,10 +39,12 @@ from pathlib import Path
 from ..folders import cache_folder_made_here, mark_cache_folder
 from ..package.parse_cache import library_version
 from ..previous import Previous
+from .fulltext_form import indexed_form
 
-FORMAT = "xxgk-fulltext-shard-5"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI);
+FORMAT = "xxgk-fulltext-shard-6"  # -2: pages indexed in fulltext.indexed_form; -3: no UI files (fulltext.UNUSED_UI);
 # -4: filters in one order (fulltext_order.py); -5: the key without the shard's number (cuts by the pages' names: a
-# shard keeps its pages when one is inserted before it, and its number moves)
+# shard keeps its pages when one is inserted before it, and its number moves); -6: the key from the pages' indexed
+# form, not their bytes (what Pagefind ignores changes no key), and no pagefind-worker.js
 FOLDER = "fulltext"  # under the cache folder: <key>/ a shard
 LIST = "files.json"  # in an entry: {"format", "key", "files": [[path, size, sha256], ...]}
 MAX_LIST_BYTES = 64 * 2**20
@@ -64,15 +68,16 @@ class ShardReuse:
         self.used: set[str] = set()
         self.reused = 0
 
-    def key(self, shard: str, pages: list[Path]) -> str:
-        """The key of a shard made of ``pages`` (``shard``, its folder name ``k``, is not part of it: the same
-        pages give the same bundle under any number)."""
+    def key(self, shard: str, pages: list[Path], forms: list[bytes] | None = None) -> str:
+        """The key of a shard made of ``pages``: their names and the SHA-256 of each one's ``indexed_form`` (what
+        Pagefind is given: ``forms`` when the caller made them already). ``shard``, its folder name ``k``, is not part
+        of it: the same pages give the same bundle under any number."""
         digest = hashlib.sha256()
         for part in (FORMAT, f"pagefind=={library_version('pagefind')}",
                      f"pagefind-bin-extended=={library_version('pagefind_bin_extended')}"):
             digest.update(part.encode("utf-8") + b"\0")
-        for page in pages:
-            digest.update(page.name.encode("utf-8") + b"\0" + _sha256(page.read_bytes()).encode("ascii") + b"\0")
+        for page, staged in zip(pages, forms or (indexed_form(p.read_bytes()) for p in pages), strict=True):
+            digest.update(page.name.encode("utf-8") + b"\0" + _sha256(staged).encode("ascii") + b"\0")
         key = digest.hexdigest()
         self.used.add(key)
         return key
