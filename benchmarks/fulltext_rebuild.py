@@ -13,7 +13,11 @@ scenario finds it as the last build left it. Scenarios, each 1 % of the pages:
   synthetic agencies, like real file names, are grouped by region in name order);
 * ``inserted``: 1 % new pages whose names sort among those of one region's (``r000800b-…`` after ``r000800-…``):
   a new year's reports of one region;
-* ``appended``: 1 % new pages named after all the others (``benchmarks.scale``'s added reports).
+* ``appended``: 1 % new pages named after all the others (``benchmarks.scale``'s added reports);
+* ``corrected``: every hundredth page has a number of its tables 二–四 corrected (a report re-published with a
+  table fixed) — nothing Pagefind reads (``fulltext_form.indexed_form``), not in the default list;
+* ``cited``: every page's citation paragraph reworded (a change to the source pages' wording, as a session makes) —
+  nothing Pagefind reads either, not in the default list.
 
 Printed per scenario: the shards, how many were indexed again (not taken from the cache), the pages in them and the
 CPU seconds (this process and its Pagefind runs). A change to a page's source is simulated on the page itself: a
@@ -60,6 +64,22 @@ def _copy_pages(site: Path, work: Path) -> list[Path]:
     return sorted((work / "src").iterdir())
 
 
+def _correct(page: Path) -> None:
+    """A digit of the page's tables (its first ``data-pagefind-ignore`` run of lines) one more."""
+    html = page.read_text(encoding="utf-8")
+    if "<span data-pagefind-ignore>" not in html:
+        return  # (no table found on it)
+    head, run = html.split("<span data-pagefind-ignore>", 1)
+    digit = next(i for i, c in enumerate(run) if c.isdigit() and run[:i].count("<") == run[:i].count(">"))
+    page.write_text(head + "<span data-pagefind-ignore>" + run[:digit] + str((int(run[digit]) + 1) % 10)
+                    + run[digit + 1:], encoding="utf-8")
+
+
+def _cite(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("引用（GB/T 7714）", "引用格式（GB/T 7714）", 1), encoding="utf-8")
+
+
 def _rewrite(page: Path) -> None:
     data = page.read_bytes()
     page.unlink()  # (breaks the hard link: the site's page stays as built)
@@ -83,6 +103,10 @@ def scenario(name: str, pages: list[Path]) -> None:
             new = page.with_name(page.name.replace("-", "b-", 1))
             new.write_bytes(page.read_bytes())
             _amend(new)
+    elif name in ("corrected", "cited"):
+        for page in pages[::100] if name == "corrected" else pages:
+            _rewrite(page)
+            (_correct if name == "corrected" else _cite)(page)
     elif name == "appended":
         last = int(pages[-1].name[1:7])
         for n, page in enumerate(pages[:count], start=last + 1):

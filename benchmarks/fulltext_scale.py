@@ -6,9 +6,10 @@ own process included), index bytes and the upper bound of what one query downloa
     .venv/bin/python -m benchmarks.fulltext_scale 10000 --keep /tmp/site   # keep the site to look at
 
 Pages are written without the pipeline, as ``report_page.source_page`` writes them (the same HTML shell,
-one ``<span id="L…">`` per line): each holds one of the seed reports' texts (``reports/*.txt``) with its
-numbers redrawn and a synthetic agency's name (``benchmarks.synthetic.agency``), so the vocabulary grows
-with N the way it does on real reports (numbers, names) while the prose repeats.
+one ``<span id="L…">`` per line, tables 二–四 marked ``data-pagefind-ignore``, the filters and the citation;
+before 2026-12-04 the shell's fields had changed and this failed): each holds one of the seed reports' texts
+(``reports/*.txt``) with its numbers redrawn and a synthetic agency's name (``benchmarks.synthetic.agency``), so
+the vocabulary grows with N the way it does on real reports (numbers, names) while the prose repeats.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ def seed_texts() -> list[str]:
 
 def write_source_pages(count: int, site: Path, seed: int = 7) -> int:
     """``count`` pages ``site/src/<id>.html`` as the site writes them; returns their bytes."""
+    from xxgk.site.fulltext import filter_attributes
     from xxgk.site.render import esc
-    from xxgk.site.report_page import SOURCE_PAGE
+    from xxgk.site.report_page import SOURCE_PAGE, TABLES_UNINDEXED
+    from xxgk.site.source_cite import SOURCE_SCRIPT, source_citation
+    from xxgk.site.table_lines import unindexed
 
     texts, rng = seed_texts(), random.Random(seed)
     (site / "src").mkdir(parents=True, exist_ok=True)
@@ -52,10 +56,19 @@ def write_source_pages(count: int, site: Path, seed: int = 7) -> int:
         text = DIGITS.sub(lambda m, year=year: str(rng.randint(0, 10 ** len(m.group())) if len(m.group()) != 4
                                                    else year), texts[i % len(texts)])
         text = text.replace("市数据局", name)
-        lines = "\n".join(f'<span id="L{n}" data-n="{n}">{esc(line) or "&nbsp;"}</span>'
-                          for n, line in enumerate(text.split("\n"), start=1))
+        lines = [f'<span id="L{n}" data-n="{n}">{esc(line) or "&nbsp;"}</span>'
+                 for n, line in enumerate(text.split("\n"), start=1)]
+        for first, last in unindexed(text)[0]:  # tables 二–四, as report_page.source_page marks them
+            lines[first - 1] = TABLES_UNINDEXED + lines[first - 1]
+            lines[last - 1] += "</span>"
         title = esc(f"原文：{name}{year}年政府信息公开工作年度报告")
-        page = SOURCE_PAGE.format(title=title, page=f"a/synthetic-{i // 4:06d}/{year}/", lines=lines)
+        row = {"agency": name, "year": year, "province": "某省", "source_file": f"{i}.txt", "published_date": "",
+               "source_url": ""}
+        filters = filter_attributes(row)
+        back = f'<a href="../a/synthetic-{i // 4:06d}/{year}.html" data-pagefind-meta="report[href]">← 返回报告页</a>'
+        page = SOURCE_PAGE.format(title=title, back=back, lines="\n".join(lines), year=filters["year"],
+                                  province=filters["province"], cut="", cite=source_citation(row),
+                                  script=SOURCE_SCRIPT)
         data = page.encode("utf-8")
         (site / "src" / f"r{i:06d}-{year}.html").write_bytes(data)
         total += len(data)
