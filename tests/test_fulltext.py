@@ -102,7 +102,7 @@ def _fragments(bundle: Path) -> dict[str, dict]:
 
 
 def test_pagefind_finds_the_same_words_in_the_same_pages_without_the_line_targets(built_site, tmp_path):
-    """The index is built from the source pages without their lines' ids (``fulltext.indexed_form``): Pagefind's
+    """The index is built from the source pages without their lines' ids (``fulltext_form.indexed_form``): Pagefind's
     own run over the pages as published gives the same word index (byte for byte), the same text, title and word
     count a result shows; only the per-line anchors, which the search never shows, are gone from the fragments."""
     import subprocess
