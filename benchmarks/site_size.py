@@ -3,7 +3,8 @@
     .venv/bin/python -m benchmarks.site_size 2000 --keep /tmp/xxgk-size   # package once, then the site
     .venv/bin/python -m benchmarks.site_size 2000 --keep /tmp/xxgk-size --site-only   # rebuild the site only
 
-Generates N synthetic reports (``benchmarks.synthetic``), builds the package (skipped with ``--site-only``
+Generates N synthetic reports (``benchmarks.synthetic``; with prose and table 二 as real reports print them, as
+``benchmarks.scale`` does, ``--bare`` for the one-word prose measured before 2026-12-04), builds the package (skipped with ``--site-only``
 when the kept folder has one) and the site with ``benchmarks.scale``'s stage functions, then prints what
 ``du`` counts (allocated blocks, folders included) for each top folder of the site, in total and per report,
 and the mean bytes of a report page and of an agency page; each site stage's time, CPU time and peak RSS.
@@ -78,12 +79,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    parser.add_argument("--bare", dest="prose", action="store_false",
+                        help="one word of prose a report and no table 二 (this script's only kind before 2026-12-04)")
     parser.add_argument("--site-only", action="store_true", help="reuse the kept folder's reports and package")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-size-"))
     reports_dir, package_dir, site = work / "reports", work / "datapackage", work / "site"
     if not (args.site_only and (package_dir / "datapackage.json").exists()):
-        write_reports(args.count, reports_dir)
+        write_reports(args.count, reports_dir, prose=args.prose)
         in_process(stage_package, reports_dir, package_dir, os.cpu_count(), work / "cache")
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(work / "site_src", ignore_errors=True)
