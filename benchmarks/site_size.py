@@ -4,10 +4,11 @@
     .venv/bin/python -m benchmarks.site_size 2000 --keep /tmp/xxgk-size --site-only   # rebuild the site only
 
 Generates N synthetic reports (``benchmarks.synthetic``; with prose and table 二 as real reports print them, as
-``benchmarks.scale`` does, ``--bare`` for the one-word prose measured before 2026-12-04), builds the package (skipped with ``--site-only``
-when the kept folder has one) and the site with ``benchmarks.scale``'s stage functions, then prints what
-``du`` counts (allocated blocks, folders included) for each top folder of the site, in total and per report,
-and the mean bytes of a report page and of an agency page; each site stage's time, CPU time and peak RSS.
+``benchmarks.scale`` does; ``--bare`` for the one-word prose measured before 2026-12-04), builds the package
+(skipped with ``--site-only`` when the kept folder has one) and the site with ``benchmarks.scale``'s stage
+functions, then prints what ``du`` counts (allocated blocks, folders included) for each top folder of the site, in
+total and per report, and the mean bytes of a report page and of an agency page; each site stage's time, CPU time
+and peak RSS.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -316,3 +317,54 @@ def test_the_404_page_never_fetches_or_goes_to_another_host(built_site, download
         httpd.shutdown()
         httpd.server_close()
     assert asked == []
+
+
+CHANGJI_2025 = "004-2e32b371880ee2ff-a78fce"  # a seed whose table 三 prints one cell a line
+
+
+def _one_cell_a_line_rows(site: Path) -> list[str]:
+    """The rows of table 三 on the page of the seed that prints it one cell a line, as lxml writes them back."""
+    from .conftest import read_page, report_page_url
+
+    page = read_page(site / report_page_url(site, CHANGJI_2025).lstrip("/"))
+    table = page[page.index('data-csv="applications'):]
+    return [r for r in table[:table.index("</table>")].split("<tr")[1:] if "<td" in r]
+
+
+def test_a_row_printed_one_cell_a_line_in_order_says_its_lines_once_on_its_label(built_site):
+    rows = _one_cell_a_line_rows(built_site)
+    stepped = [r for r in rows if re.match(r">\s*<td data-s[ =>]", r)]
+    # session 33: each of six cells a row carried data-l (≈ 1.5 KB of table 三, a page's fifth or sixth 4 KiB block)
+    assert len(stepped) >= 20 and not any(" data-l=" in r for r in stepped)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_report_csv_gives_each_cell_of_a_row_printed_one_cell_a_line_its_own_line(built_site, seed_package,
+                                                                                      downloading):
+    from selenium.webdriver.common.by import By
+
+    from .conftest import report_page_url
+
+    folder, _, _ = seed_package
+
+    def rows_of(name: str) -> list[dict]:
+        with (folder / "data" / name).open(encoding="utf-8-sig") as handle:
+            return list(csv.DictReader(handle))
+
+    applicants = {r["label_zh"]: r["code"] for r in rows_of("applicants.csv")}
+    labels = {r["label_zh"]: r["code"] for r in rows_of("application_rows.csv")}
+    lines = {(r["row"], r["applicant"]): r["line"] for r in rows_of("applications.csv")
+             if r["report_id"] == CHANGJI_2025}
+    with serving(built_site) as url:
+        downloading.get(url + report_page_url(built_site, CHANGJI_2025))
+        button = wait_for(lambda: [b for b in downloading.find_elements(By.CSS_SELECTOR, "button[data-xxgk-csv]")
+                                   if b.is_displayed()])[0]
+        button.click()
+        data = _downloaded(downloading.downloads, f"*-{button.get_attribute('data-xxgk-csv')}.csv")
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    header = [c.split("（")[-1].rstrip("）") for c in next(reader)]
+    got = {(labels[r["key1_zh"]], applicants.get(r["key2_zh"], "total")): r["line"]
+           for r in (dict(zip(header, row, strict=True)) for row in reader) if r["table"] == "applications"}
+    assert len(set(got.values())) > 100  # (one cell a line: every cell its own line)
+    assert got == lines

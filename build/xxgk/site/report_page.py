@@ -86,6 +86,7 @@ SOURCE_LINES_SHOWN, SOURCE_CHARS_SHOWN = 20_000, 2_000_000  # of a report's text
 # lines, and its text from the full-text search; real reports' lines are a few thousand characters at most)
 SOURCE_LINE_SHOWN = 20_000
 ROW_SPAN_LINES = 12  # a row whose cells lie within this many lines links once, from its label
+STEP_ATTR = " data-s"  # on a row's label: its value cells lie one a line from the label's line on (``_stepped``)
 # table 3 as the 2019/2021 template prints its header: 申请人情况 over 自然人, 法人或其他组织 (five columns), 总计
 TABLE3_HEAD = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 3), ("申请人情况", 7, 1)],
                [("自然人", 1, 2), ("法人或其他组织", 5, 1), ("总计", 1, 2)],
@@ -355,9 +356,14 @@ class ReportPages:
                 else:
                     head = f"<td>{esc(label)}</td>"
                 # a cell printed on a line of its own (one cell a line) says its line for the page's CSV: the label
-                # links the row's first line, which the CSV gave every cell of the row
-                body.append([head, *(_own_line(plain_cell(v), cells.get(c, nothing).get("line"), low if printed
-                                                else None) for v, c in zip(values, columns, strict=True))])
+                # links the row's first line, which the CSV gave every cell of the row; a row printed one cell a
+                # line in order says it once, on its label (``STEP_ATTR``)
+                cell_lines = [cells.get(c, nothing).get("line") for c in columns]
+                if printed and _stepped(cell_lines, low):
+                    body.append([head.replace("<td>", f"<td{STEP_ATTR}>", 1), *map(plain_cell, values)])
+                else:
+                    body.append([head, *(_own_line(plain_cell(v), line, low if printed else None)
+                                         for v, line in zip(values, cell_lines, strict=True))])
             else:
                 body.append([f"<td>{esc(label)}</td>"] + [self._linked(cells.get(c, nothing).get("value"),
                                                                        cells.get(c, nothing).get("line"), src)
@@ -625,6 +631,23 @@ def _lines_within(lines: list[str], most: int, chars: int) -> int:
         if total > chars and n:
             return n
     return min(len(lines), most)
+
+
+def _stepped(lines: list, row_line: int) -> bool:
+    """Whether a row's value cells, on ``lines``, lie one a line in order from its label's line ``row_line`` on (the
+    first on it, or lineless): then ``STEP_ATTR`` on its label says each cell's line for the page's CSV, which
+    ``_own_line`` would say cell by cell (``data-l`` on six of table 三's seven cells: ≈ 1.5 KB of a page printed one
+    cell a line, its fifth or sixth 4 KiB block). ``assets/xxgk.js`` (``reportCsv``) gives the i-th value cell of
+    such a row the line ``row_line + i - 1``, the line ``_own_line`` states.
+
+    >>> _stepped([None, "77", "78"], 76), _stepped(["76", "77", "78"], 76), _stepped(["76", "78", "79"], 76)
+    (True, True, False)
+    >>> _stepped(["76"], 76), _stepped(["76", None], 76)
+    (False, False)
+    """
+    if len(lines) < 2 or (lines[0] and str(lines[0]) != str(row_line)):
+        return False
+    return all(line and str(line) == str(row_line + i) for i, line in enumerate(lines[1:], 1))
 
 
 def _own_line(html: str, line, row_line) -> str:

@@ -598,6 +598,8 @@
           if (!first) return;
           if (first.tagName === "TH") { group = first.hasAttribute("data-g") ? text(first) : ""; return; }
           var label = (group ? group + " " : "") + text(first), line = lineOf(first);
+          /* a row printed one cell a line in order (report_page._stepped): the i-th value cell on the label's line + i - 1 */
+          var step = first.hasAttribute("data-s") && line !== "";
           group = "";  /* the template prints the group before its first row only (the code list's label) */
           if (spec[2] === "long") {
             lines.push([spec[0], spec[1], label, text(row.cells[1]), text(row.cells[2]),
@@ -606,7 +608,8 @@
           }
           for (var i = 1; i < row.cells.length; i++) {
             lines.push([spec[0], spec[1], label, cols[i] || "", text(row.cells[i]),
-                        lineOf(row.cells[i]) || line, brokenWhy(row.cells[i])].concat(own).map(q).join(","));
+                        lineOf(row.cells[i]) || (step ? String(+line + i - 1) : line),
+                        brokenWhy(row.cells[i])].concat(own).map(q).join(","));
           }
         });
       });
