@@ -368,3 +368,65 @@ def test_the_report_csv_gives_each_cell_of_a_row_printed_one_cell_a_line_its_own
            for r in (dict(zip(header, row, strict=True)) for row in reader) if r["table"] == "applications"}
     assert len(set(got.values())) > 100  # (one cell a line: every cell its own line)
     assert got == lines
+
+
+@pytest.fixture(scope="module")
+def peered_site(tmp_path_factory):
+    """Twelve synthetic reports (three agencies of one province and system, four years each: a peer group of three
+    a year): the package and the site."""
+    from benchmarks.synthetic import write_reports
+
+    from .conftest import site_of
+
+    work = tmp_path_factory.mktemp("peered")
+    write_reports(12, work / "reports")
+    return work / "datapackage", site_of(work / "reports", work)
+
+
+def _peer_medians(package: Path, metric: str) -> dict[tuple[str, str], tuple[float, int]]:
+    """``{(agency_id, year): (median, reports)}`` of ``metric`` over each report's peer group, from the CSVs."""
+    from statistics import median
+
+    def rows_of(name: str) -> list[dict]:
+        with (package / "data" / name).open(encoding="utf-8-sig") as handle:
+            return list(csv.DictReader(handle))
+
+    value = {r["report_id"]: float(r["value"]) for r in rows_of("metric_values.csv") if r["metric"] == metric}
+    reports = rows_of("reports.csv")
+    members: dict[str, list[float]] = {}
+    for r in reports:
+        members.setdefault(r["peer_group"], []).append(value[r["report_id"]])
+    return {(r["agency_id"], r["year"]): (median(members[r["peer_group"]]), len(members[r["peer_group"]]))
+            for r in reports}
+
+
+def test_a_measures_file_gives_each_peer_groups_median_once(peered_site):
+    package, site = peered_site
+    groups = json.loads((site / "json" / "peer-groups.json").read_text(encoding="utf-8"))["a"]
+    received = json.loads((site / "json" / "m" / "received.json").read_text(encoding="utf-8"))
+    # session 33: the median was written for each agency and year (≈ 55 % of each of the 26 measure files)
+    assert len(groups) == 3 and set(received["peer"]) == {n for years in groups.values() for n in years.values()}
+    assert len(received["peer"]) == 4  # a group a year
+    expected = _peer_medians(package, "received")
+    assert len(expected) == 12 and {n for _, n in expected.values()} == {3}
+    for (agency, year), (median, n) in expected.items():
+        assert received["peer"][groups[agency][year]] == [median, n]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_compare_page_gives_an_agencys_peer_median_each_year(peered_site, downloading):
+    from selenium.webdriver.common.by import By
+
+    package, site = peered_site
+    expected = _peer_medians(package, "received")
+    agency = sorted(expected)[0][0]
+    with serving(site) as url:
+        downloading.get(f"{url}/compare/?agencies={agency}&metric=received&year=2021-2024")
+        wait_for(lambda: "同类组中位数" in downloading.find_element(By.ID, "xxgk-compare-table").text)
+        link = downloading.find_element(By.ID, "xxgk-compare-csv").get_attribute("href")
+        text = downloading.execute_async_script("fetch(arguments[0]).then(r => r.text()).then(arguments[1])", link)
+    rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines()))
+    shown = {r["年度"]: float(r["数值"]) for r in rows if r["机构"] == "同类组中位数"}
+    assert shown == {year: median for (a, year), (median, _) in expected.items() if a == agency}
+    assert len(shown) == 4

@@ -3,9 +3,12 @@
 Sharded so that one view loads little: ``json/agencies.json`` (who each agency is: the finder, the filters and
 the chart names; ``labels``: the Chinese names of tiers and kinds, from ``labels.py``), ``json/metrics.json``
 (the published metric definitions, each with its chart colour) and one ``json/m/<code>.json`` per
-measure (its value for each agency and year, the agency's peer-group median that year, and ``z``: the years in
-which a share's value is missing because its denominator is 0, ``share_of_nothing``). A compare view
-loads agencies.json + metrics.json + one measure file; the header search loads agencies.json + search.json.
+measure (its value for each agency and year, ``peer``: each peer group's median, by the group's number, and
+``z``: the years in which a share's value is missing because its denominator is 0, ``share_of_nothing``), and
+``json/peer-groups.json`` (:data:`PEER_GROUPS`: each agency's peer group a year, by that number, once for every
+measure: an agency's median a year in each of the 26 measure files was ≈ 55 % of them, ≈ 0.7 KB a report of the
+site). A compare view loads agencies.json + metrics.json + peer-groups.json + one measure file; the league table
+agencies.json + metrics.json + one measure file; the header search agencies.json + search.json.
 
 Values come from :func:`xxgk.package.metrics.report_values`, the one evaluator of the published formulas.
 When an agency has two reports for one year, the first by report_id gives the value (the other is still on
@@ -32,6 +35,8 @@ from ..package.report_card import copies
 from .data import Package
 from .labels import browser_labels
 from .render import metric_colour
+
+PEER_GROUPS = "json/peer-groups.json"  # {"a": {agency_id: {year: group number}}}; a measure's ``peer`` by number
 
 
 def _dumps(data) -> str:
@@ -138,8 +143,16 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                   "comparable": m["comparable"] != "false", "colour": metric_colour(m["code"]),
                   "t2": reads_table_2_only(m["formula"])} for m in metrics]})}
     bases = share_bases(metrics)
+    # each peer group an agency's report is in, numbered once for every measure (in the groups' order)
+    number = {g: str(i) for i, g in enumerate(sorted({r["peer_group"] for mine in years.values()
+                                                         for r in mine.values() if r.get("peer_group") in peers}))}
+    groups = {aid: row for aid, mine in years.items()
+              if (row := {str(y): number[r["peer_group"]] for y, r in mine.items() if r.get("peer_group") in number})}
+    files[PEER_GROUPS] = _dumps({"a": groups})
     for m in metrics:
-        code, by_agency, peer, nothing = m["code"], {}, {}, {}
+        code, by_agency, nothing = m["code"], {}, {}
+        # a group of byte-identical copies only (the manifest names them apart) has no median: none
+        peer = {n: list(peers[g][code]) for g, n in number.items() if peers[g][code][0] is not None}
         for aid, mine in years.items():
             row = {str(y): series[r["report_id"]][code] for y, r in mine.items()
                    if series[r["report_id"]][code] is not None}
@@ -150,11 +163,6 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
             zero = [str(y) for y, r in sorted(mine.items()) if share_of_nothing(series[r["report_id"]], code, bases)]
             if zero:
                 nothing[aid] = zero
-            # a group of byte-identical copies only (the manifest names them apart) has no median: none
-            med = {str(y): list(peers[r["peer_group"]][code]) for y, r in mine.items()
-                   if r.get("peer_group") in peers and peers[r["peer_group"]][code][0] is not None}
-            if med:
-                peer[aid] = med
         files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer}
                                               | ({"z": nothing} if nothing else {}))
     return files

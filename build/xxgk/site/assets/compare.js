@@ -347,7 +347,10 @@
       if (push) { setURL(); urlNote = ""; }
       renderChosen();
       var m = metrics[state.metric];
-      json(root, "json/m/" + m.code + ".json").then(function (mv) { render(m, mv); }, function () {
+      // the measure's values and each agency's peer group a year (json/peer-groups.json: once for every measure)
+      Promise.all([json(root, "json/m/" + m.code + ".json"), json(root, "json/peer-groups.json")]).then(function (res) {
+        render(m, res[0], res[1]);
+      }, function () {
         unshown();
         status.textContent = NOT_LOADED;
       });
@@ -363,7 +366,7 @@
       if (pngButton) pngButton.hidden = true;
     }
 
-    function render(m, mv) {
+    function render(m, mv, groups) {
       var years = [];
       for (var y = state.from; y <= state.to; y++) years.push(y);
       var ids = state.ids.slice(), fallback = false;
@@ -404,7 +407,11 @@
       };
       var reportHref = function (id, y) { var path = reportPath(id, y); return path ? root + path : undefined; };
       var reportURL = function (id, y) { var href = reportHref(id, y); return href ? new URL(href, location.href).href : ""; };
-      var anyPeer = function (id, y) { var p = (mv.peer[id] || {})[y]; return p ? p : null; };
+      // the median of the agency's peer group that year: the group by its number (browser_data.PEER_GROUPS)
+      var anyPeer = function (id, y) {
+        var g = ((groups.a || {})[id] || {})[y], p = g === undefined ? null : (mv.peer || {})[g];
+        return p ? p : null;
+      };
       var single = state.from === state.to;
       // a peer median over the agency's own report alone compares nothing: not drawn, and said so
       var peer = function (id, y) { var p = anyPeer(id, y); return p && p[1] > 1 ? p : null; };
