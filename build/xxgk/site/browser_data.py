@@ -36,7 +36,7 @@ from .data import Package
 from .labels import browser_labels
 from .render import metric_colour
 
-PEER_GROUPS = "json/peer-groups.json"  # {"a": {agency_id: {year: group number}}}; a measure's ``peer`` by number
+PEER_GROUPS = "json/peer-groups.json"  # {"a": {agency_id: {year: group number}}}; a measure's ``peer`` by it
 
 
 def _dumps(data) -> str:
@@ -144,15 +144,15 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                   "t2": reads_table_2_only(m["formula"])} for m in metrics]})}
     bases = share_bases(metrics)
     # each peer group an agency's report is in, numbered once for every measure (in the groups' order)
-    number = {g: str(i) for i, g in enumerate(sorted({r["peer_group"] for mine in years.values()
-                                                         for r in mine.values() if r.get("peer_group") in peers}))}
+    number = {g: i for i, g in enumerate(sorted({r["peer_group"] for mine in years.values()
+                                                    for r in mine.values() if r.get("peer_group") in peers}))}
     groups = {aid: row for aid, mine in years.items()
               if (row := {str(y): number[r["peer_group"]] for y, r in mine.items() if r.get("peer_group") in number})}
     files[PEER_GROUPS] = _dumps({"a": groups})
     for m in metrics:
         code, by_agency, nothing = m["code"], {}, {}
         # a group of byte-identical copies only (the manifest names them apart) has no median: none
-        peer = {n: list(peers[g][code]) for g, n in number.items() if peers[g][code][0] is not None}
+        peer = {str(n): list(peers[g][code]) for g, n in number.items() if peers[g][code][0] is not None}
         for aid, mine in years.items():
             row = {str(y): series[r["report_id"]][code] for y, r in mine.items()
                    if series[r["report_id"]][code] is not None}
