@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from .conftest import needs_chromium, site_of
+from .conftest import draw_charts, needs_chromium, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_h29site_audit import _agency_dir
@@ -216,13 +216,15 @@ def test_a_printed_report_page_has_no_caption_of_a_chart_left_off_and_no_words_o
     chromium.get(server + "/" + _agency_dir(served_site, "海城市数据局") + "2024.html")
     notes = chromium.find_elements("xpath", "//small[starts-with(normalize-space(), '单位：件')]")
     assert len(notes) == 2 and all("点行名看原文中的这一行" in n.text for n in notes)  # on screen: said
+    # which charts are drawn depends on timing (a chart is drawn as it nears the window; a slow machine may lay the
+    # page out short first and draw them all, or begin the last one late): every chart is drawn first, so no draw
+    # can end later (CI: the last one, begun after a wait for those begun, was drawn again once made undrawn); then
+    # the last is made undrawn, as a chart below the fold is
+    draw_charts(chromium)
+    _wait(lambda: chromium.execute_script(
+        "return !document.querySelector('div.xxgk-chart:not([data-drawn]):not(.xxgk-chart-failed)')"))
     chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
-        # which charts are drawn depends on timing (a chart is drawn as it nears the window; a slow machine may lay
-        # the page out short first and draw them all): once every chart begun is drawn, the last chart is made
-        # undrawn, as a chart below the fold is
-        _wait(lambda: chromium.execute_script(
-            "return !document.querySelector('div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)')"))
         chromium.execute_script("var cs = document.querySelectorAll('figure.xxgk-figure > div.xxgk-chart');"
                                 "cs[cs.length - 1].removeAttribute('data-drawn');")
         figures = chromium.execute_script(
