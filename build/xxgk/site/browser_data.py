@@ -17,6 +17,7 @@ its own report page). Written compact with sorted keys: byte-identical for the s
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from statistics import median
@@ -36,7 +37,7 @@ from .data import Package
 from .labels import browser_labels
 from .render import metric_colour
 
-PEER_GROUPS = "json/peer-groups.json"  # {"a": {agency_id: {year: group number}}}; a measure's ``peer`` by it
+PEER_GROUPS = "json/peer-groups.json"  # {"a": {agency_id: {year: group number}}, "g": the numbering's stamp}
 
 
 def _dumps(data) -> str:
@@ -148,7 +149,11 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                                                     for r in mine.values() if r.get("peer_group") in peers}))}
     groups = {aid: row for aid, mine in years.items()
               if (row := {str(y): number[r["peer_group"]] for y, r in mine.items() if r.get("peer_group") in number})}
-    files[PEER_GROUPS] = _dumps({"a": groups})
+    # the numbering's stamp, in both files: a measure file and a peer-groups file of two builds (the site published
+    # again while a compare page was open, or one of them from a browser's cache) numbered the groups apart, and
+    # compare.js gave an agency's year another group's median; it pairs them only when the stamps match
+    stamp = hashlib.sha256(_dumps(sorted(number)).encode("utf-8")).hexdigest()[:12]
+    files[PEER_GROUPS] = _dumps({"a": groups, "g": stamp})
     for m in metrics:
         code, by_agency, nothing = m["code"], {}, {}
         # a group of byte-identical copies only (the manifest names them apart) has no median: none
@@ -163,7 +168,7 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
             zero = [str(y) for y, r in sorted(mine.items()) if share_of_nothing(series[r["report_id"]], code, bases)]
             if zero:
                 nothing[aid] = zero
-        files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer}
+        files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer, "g": stamp}
                                               | ({"z": nothing} if nothing else {}))
     return files
 

@@ -19,9 +19,10 @@
 
   /* a file of this site as JSON, fetched once; a failed request or an answer that is not the file (a 404 page)
      rejects and is forgotten, so the reader's next choice asks again */
-  function json(root, path) {
+  function json(root, path, again) {  /* again: asked of the server, not of the browser's cache */
+    if (again) delete cache[path];
     if (!cache[path]) {
-      cache[path] = fetch(root + path).then(function (r) {
+      cache[path] = fetch(root + path, again ? {cache: "reload"} : {}).then(function (r) {
         if (!r.ok) throw new Error(path + ": " + r.status);
         return r.json();
       });
@@ -348,7 +349,7 @@
       renderChosen();
       var m = metrics[state.metric];
       // the measure's values and each agency's peer group a year (json/peer-groups.json: once for every measure)
-      Promise.all([json(root, "json/m/" + m.code + ".json"), json(root, "json/peer-groups.json")]).then(function (res) {
+      measureAndGroups(m.code, false).then(function (res) {
         render(m, res[0], res[1]);
       }, function () {
         unshown();
@@ -364,6 +365,18 @@
       document.getElementById("xxgk-compare-table").textContent = "";
       csv.hidden = true;
       if (pngButton) pngButton.hidden = true;
+    }
+
+    /* the measure's file and the peer groups' (json/peer-groups.json), of one build: each numbers the groups
+       (browser_data.PEER_GROUPS) and says the numbering's stamp, "g". Two files of two builds (the site published
+       again while this page was open, or one of them from the browser's cache) gave an agency's year another
+       group's median: they are asked of the server again, and if they still differ no median is shown */
+    function measureAndGroups(code, again) {
+      var paths = ["json/m/" + code + ".json", "json/peer-groups.json"];
+      return Promise.all(paths.map(function (p) { return json(root, p, again); })).then(function (res) {
+        if (res[0].g !== undefined && res[0].g === res[1].g) return res;
+        return again ? [res[0], {}] : measureAndGroups(code, true);
+      });
     }
 
     function render(m, mv, groups) {

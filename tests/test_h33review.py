@@ -1,0 +1,73 @@
+"""Review of session 33's first round (helper F): the edges its "same readings" claims did not test.
+
+* ``json/peer-groups.json`` numbers the peer groups by their place among this build's groups, and the measure files
+  give each group's median by that number: a measure file and a peer-groups file of two builds (the site published
+  again while the compare page was open, or one of the two served from a browser's cache) paired one agency's year
+  with another group's median, shown as 同类组中位数 — a wrong number. The two files now carry the same stamp of the
+  numbering (``g``) and ``assets/compare.js`` pairs them only when it matches.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pytest
+
+from .conftest import needs_chromium, serving, site_of
+from .conftest import wait_for as _wait
+
+A, B = "格尔木市数据局", "德令哈市数据局"  # two county 数据局 of 青海 海西: one peer group a year
+
+
+@pytest.fixture(scope="module")
+def two_groups(tmp_path_factory):
+    """A site of two agencies of one peer group over two years (two groups): 本年新收 5 and 7 in 2023 (median 6),
+    15 and 17 in 2024 (median 16)."""
+    from .factory import tab_report
+
+    work = tmp_path_factory.mktemp("two-groups")
+    reports = work / "reports"
+    reports.mkdir()
+    for name, (agency, year, forward) in {"a23.txt": (A, 2023, 0), "b23.txt": (B, 2023, 2),
+                                          "a24.txt": (A, 2024, 10), "b24.txt": (B, 2024, 12)}.items():
+        (reports / name).write_text(tab_report(agency=agency, year=year, carried_forward=forward), encoding="utf-8")
+    return site_of(reports, work)
+
+
+def _stale(groups: dict) -> dict:
+    """``groups`` as a build with the groups numbered the other way round writes it (its own stamp, if any)."""
+    count = 1 + max(n for years in groups["a"].values() for n in years.values())
+    out = {"a": {aid: {y: (n + 1) % count for y, n in years.items()} for aid, years in groups["a"].items()}}
+    return out | ({"g": "0" * len(groups["g"])} if "g" in groups else {})
+
+
+def _medians(chromium, url: str) -> list[str]:
+    """The compare view's CSV lines of 同类组中位数 (their values) at ``url``."""
+    chromium.get(url)
+    link = _wait(lambda: (chromium.find_element("id", "xxgk-compare-csv").get_attribute("href") or "")
+                 .startswith("blob:") and chromium.find_element("id", "xxgk-compare-csv"), 20)
+    _wait(lambda: "格尔木" in chromium.find_element("id", "xxgk-compare-table").text)
+    text = chromium.execute_async_script("fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
+                                         link.get_attribute("href"))
+    return [r["数值"] for r in csv.DictReader(text.lstrip("\ufeff").splitlines()) if r["机构"] == "同类组中位数"]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_peer_groups_file_of_another_build_never_gives_an_agency_another_groups_median(two_groups, chromium,
+                                                                                          tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(two_groups, site)
+    groups = json.loads((site / "json" / "peer-groups.json").read_text(encoding="utf-8"))
+    measure = json.loads((site / "json" / "m" / "received.json").read_text(encoding="utf-8"))
+    aid = next(a for a in groups["a"] if a.startswith("qinghai-haixi-geermu"))
+    assert {y: measure["peer"][str(n)] for y, n in groups["a"][aid].items()} == {"2023": [6, 2], "2024": [16, 2]}
+    url = f"/compare/?agencies={aid}&metric=received&year=2024"
+    with serving(site) as server:
+        assert _medians(chromium, server + url) == ["16"]  # the files of one build: the group's median
+        (site / "json" / "peer-groups.json").write_text(json.dumps(_stale(groups)), encoding="utf-8")
+        chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
+        # before: 6, the 2023 group's median, shown as the 2024 group's; now none (the two files do not pair)
+        assert _medians(chromium, server + url) in ([], ["16"])
