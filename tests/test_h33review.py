@@ -71,3 +71,34 @@ def test_a_peer_groups_file_of_another_build_never_gives_an_agency_another_group
         chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
         # before: 6, the 2023 group's median, shown as the 2024 group's; now none (the two files do not pair)
         assert _medians(chromium, server + url) in ([], ["16"])
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_full_text_search_works_when_the_first_shard_is_empty_and_the_others_carry_no_code(built_site, chromium,
+                                                                                            tmp_path):
+    """Pagefind's code and WebAssembly are kept in the manifest's first shard only (session 33): with the first
+    shard of pages ``EMPTY`` (left out of the manifest) the next one is first and keeps them, and a word in pages of
+    every shard is found in all of them in Chromium."""
+    from xxgk.site.fulltext import index_full_text
+
+    word = "政府信息公开"  # in every report's title
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "src" / "0-empty.html").write_text(  # sorts first: a shard of its own, nothing to index
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>空</title></head><body><main>'
+        '<p data-pagefind-ignore>←</p><div class="xxgk-source"><span data-pagefind-ignore><span id="L1">&nbsp;'
+        "</span></span></div></main></body></html>", encoding="utf-8")
+    assert index_full_text(site, budget=1) == 0  # a page a shard
+    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert shards[0] == "1/" and len(shards) >= 3
+    assert [bool(list((site / "pagefind" / s).glob("wasm.*.pagefind"))) for s in shards] == \
+        [True] + [False] * (len(shards) - 1)
+    containing = {p.name for p in (site / "src").glob("*.html") if word in p.read_text(encoding="utf-8")}
+    with serving(site) as server:
+        chromium.get(server + "/")
+        chromium.find_element("css selector", "label.md-search__icon, .md-search__input").click()
+        chromium.find_element("css selector", "input.md-search__input").send_keys(word)
+        metas = ".xxgk-fulltext-hits .md-search-result__meta"
+        meta = _wait(lambda: [e for e in chromium.find_elements("css selector", metas) if "份报告" in e.text], 20)
+        assert f"{len(containing)} 份报告" in meta[0].text
