@@ -102,3 +102,49 @@ def test_full_text_search_works_when_the_first_shard_is_empty_and_the_others_car
         metas = ".xxgk-fulltext-hits .md-search-result__meta"
         meta = _wait(lambda: [e for e in chromium.find_elements("css selector", metas) if "份报告" in e.text], 20)
         assert f"{len(containing)} 份报告" in meta[0].text
+
+
+MARKUP = ('<span data-pagefind-ignore>隐去甲</span></p></div><p data-pagefind-ignore x="'
+          ' data-pagefind-ignore <div data-pagefind-filter="year:1999">')
+
+
+def test_markup_in_a_reports_text_changes_nothing_pagefind_is_given_but_what_it_ignores(tmp_path):
+    """Pagefind is given each source page without what it ignores (``fulltext_form.without_ignored``, patterns over
+    the page's own markup). A report whose prose, agency name and narrative print that markup as text (escaped on the
+    page) gives the same index, text, title, filters and word count as Pagefind's own run over the page as published:
+    no prose cut, no table kept."""
+    import subprocess
+    import sys
+
+    from xxgk.site.fulltext import index_full_text
+    from xxgk.site.fulltext_form import without_ignored
+
+    from .factory import tab_report
+    from .test_fulltext import _fragments
+
+    work = tmp_path / "w"
+    reports = work / "reports"
+    reports.mkdir(parents=True)
+    narrative = f"概述{MARKUP}中间词语。{MARKUP}末尾词语。"
+    (reports / "a.txt").write_text(tab_report(agency="格尔木市数据局", narrative=narrative, other_matters=MARKUP),
+                                   encoding="utf-8")
+    site = site_of(reports, work)
+    (source,) = (site / "src").glob("*.html")
+    page = source.read_bytes()
+    form = without_ignored(page)
+    assert b"&lt;span data-pagefind-ignore&gt;" in page and "本年新收".encode() in page
+    assert "本年新收".encode() not in form and "中间词语".encode() in form  # (tables left out, prose kept)
+    assert index_full_text(site) == 0
+    theirs = tmp_path / "theirs"
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "src/*.html",
+                    "--output-path", str(theirs), "--quiet"], check=True, capture_output=True)
+    ours = site / "pagefind" / "0"
+    index = {p.name: p.read_bytes() for p in (ours / "index").iterdir()}
+    assert index and index == {p.name: p.read_bytes() for p in (theirs / "index").iterdir()}
+    mine, published = _fragments(ours), _fragments(theirs)
+    keys = ("content", "meta", "word_count", "filters")
+    assert {u: {k: f[k] for k in keys} for u, f in mine.items()} == \
+        {u: {k: f[k] for k in keys} for u, f in published.items()}
+    (page,) = mine.values()
+    text = page["content"].replace("\u200b", "")  # (Pagefind's marks between the words it segmented)
+    assert all(words in text for words in ("中间词语", "末尾词语", "隐去甲", 'filter="year:1999"'))
