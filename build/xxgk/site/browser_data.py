@@ -184,9 +184,10 @@ def _table2_editions(pkg: Package) -> dict[str, str | None]:
             for report, rows in pkg.stream(("active_disclosure",))}
 
 
-# the 3,755 characters of GB 2312's first level (the commonly used ones, in pinyin order): their readings are in
-# search.json too, so a short name typed with a homophone (海成 for 海城) is told from one sharing a character
-# (assets/search.js, ``replaced``): ≈ 30 KB, ≈ 12 KB gzipped, loaded once with the agency list
+# the 3,755 characters of GB 2312's first level (the commonly used ones, in pinyin order): their readings and their
+# traditional forms are in search.json too, so a short name typed with a homophone (海成 or 海誠 for 海城) is told
+# from one sharing a character (assets/search.js, ``replaced``): ≈ 45 KB, ≈ 20 KB gzipped, loaded once with the
+# agency list
 COMMON_HAN = tuple(bytes((high, low)).decode("gb2312") for high in range(0xB0, 0xD8) for low in range(0xA1, 0xFF)
                    if (high, low) < (0xD7, 0xFA))
 
@@ -226,6 +227,11 @@ def search_aux(pkg: Package) -> str:
     for char in COMMON_HAN:  # after the names: a name's reading wins
         if char not in pinyin:
             pinyin[char] = lazy_pinyin(char)[0].lower()
+        trad = converted.get(char)
+        if trad is None:
+            trad = converted[char] = s2t.convert(char)
+        if trad != char:  # 誠 typed for 诚: read as its simplified form (海誠, a slip for 海城, found nothing)
+            traditional.setdefault(trad, char)
     short = {row["short"]: row["full"] for row in table("agency_short_names")}
     spell = {row["name"]: row["spelling"] for row in table("pinyin_spellings")}
     for region in sorted(regions):  # 长宁区 is changningqu, as its agencies' ids spell it (characters: zhang ning)
