@@ -129,7 +129,8 @@ def test_a_short_typo_finds_the_name_it_slipped_from_not_every_name_sharing_a_ch
     site = agency_search_site(tmp_path, [
         {"name": "海城市数据局", "province": "辽宁省", "city": "鞍山市", "county": "海城市", "aliases": ""},
         {"name": "上海市人民政府办公厅", "province": "上海市", "city": "", "county": "", "aliases": ""}])
-    hits = _search(site, ["海成", "海成市", "海誠", "海口", "城海", "海城数据局", "上每市人民政府", "上海市民政府办公厅"])
+    hits = _search(site, ["海成", "海成市", "海誠", "海口", "城海", "海城数据局", "上每市人民政府",
+                          "上海市民政府办公厅"])
     assert hits["海成"] == hits["海成市"] == ["海城市数据局"]  # 成 sounds as 城 (cheng)
     assert hits["海誠"] == ["海城市数据局"]  # the same slip typed in traditional characters (誠: 诚, cheng)
     assert hits["海口"] == []  # 口 (kou) is no slip for 城 nor 市
