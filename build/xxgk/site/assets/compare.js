@@ -531,10 +531,18 @@
         }
       }
       if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
+        var highest = Math.max.apply(null, [0].concat.apply([], traces.map(function (t) {
+          return t.y.filter(function (v) { return typeof v === "number"; });
+        })));
         traces.forEach(function (t, i) {
           // above the point, the second series below it: two agencies with close values (528 and 480) printed
-          // their labels over each other
-          t.mode = "lines+markers+text"; t.textposition = i % 2 ? "bottom center" : "top center"; t.cliponaxis = false;
+          // their labels over each other; but a point on the axis's floor (0 of 11, or near it) has the year under
+          // it, which a label below wrote over ("2025年" with its 0 across it, unreadable): it goes above, to the
+          // right (clear of a label above the same point)
+          t.textposition = t.y.map(function (v) {
+            return !(i % 2) ? "top center" : v !== null && v <= highest * 0.08 ? "top right" : "bottom center";
+          });
+          t.mode = "lines+markers+text"; t.cliponaxis = false;
           t.text = t.y.map(function (v) { return v === null ? "" : fmt(v, m.unit); });
         });
       }

@@ -706,16 +706,21 @@
   }
   /* printing: a chart plotly drew at the screen's width (688 px beside the navigation) was cut at the paper's edge
      (A4 leaves the article some 620 px): while the page is laid out for print (the print query matches then), a
-     chart wider than its box is drawn the box's width; afterwards, the width of its box on screen again */
+     chart wider than its box is drawn the box's width; afterwards, the width it was drawn with again: the one the
+     page gave it (a report or agency page's chart: plotly has no width of its own to go back to, and {width: null}
+     threw in plotly and left the chart at the paper's width on screen), else none (the compare page's: its box's) */
   var narrowed = [], printing = window.matchMedia ? window.matchMedia("print") : null;
   if (printing && printing.addEventListener) printing.addEventListener("change", function (e) {
     if (e.matches) drawPending();
     if (!window.Plotly) return;
-    if (!e.matches) { narrowed.splice(0).forEach(function (div) { Plotly.relayout(div, {width: null}); }); return; }
+    if (!e.matches) {
+      narrowed.splice(0).forEach(function (was) { Plotly.relayout(was[0], {width: was[1]}); });
+      return;
+    }
     document.querySelectorAll("article .js-plotly-plot").forEach(function (div) {
       var box = div.parentElement.clientWidth, svg = div.querySelector(".main-svg");
       if (!svg || !box || +svg.getAttribute("width") <= box) return;
-      narrowed.push(div);
+      narrowed.push([div, (div.layout || {}).width || null]);
       Plotly.relayout(div, {width: box});
     });
   });
