@@ -12,12 +12,12 @@ sheet hides is read as before) from each rule whose selector's last compound is 
 ``@supports``) are skipped: which of them applies is not known. Selectors with ids, attributes or pseudo-classes
 are skipped too. Specificity is not weighed: of two rules for one element the later one wins.
 
-Bounded: sheets are read up to ``MAX_SHEET_CHARS`` characters, in one linear pass, ``MAX_RULES`` rules kept, at
-most ``MAX_CHECKS`` selectors tried against elements and ``MAX_WRITTEN`` characters of declarations written onto them
-(past either, the rest of the page is read as without a sheet). Each element is given every declaration of its
-rules, so without the last bound a page gave each element the sheet again: a declaration of 900 KB copied onto 1,000
-elements of its class (a 913 KB page) took 33 CPU s and 893 MB, a rule repeated 2,000 times onto 20,000 elements (714
-KB) 25 s, and a page of some MB a worker's whole budget.
+Bounded: sheets are read up to ``MAX_SHEET_CHARS`` characters, in one linear pass, ``MAX_RULES`` rules kept, at most
+``MAX_CHECKS`` selectors tried against elements and ``MAX_WRITTEN`` characters of declarations written onto them (past
+either, the rest of the page is read as without a sheet, and the reader says so: ``style_sheet_bounded``). Each element
+is given every declaration of its rules, so without the last bound a page gave each element the sheet again: a
+declaration of 900 KB copied onto 1,000 elements of its class (a 913 KB page) took 33 CPU s and 893 MB, a rule repeated
+2,000 times onto 20,000 elements (714 KB) 25 s, and a page of some MB a worker's whole budget.
 """
 
 from __future__ import annotations
@@ -96,8 +96,10 @@ def _block_end(text: str, open_: int) -> int:
     return len(text)
 
 
-def sheet_applied(root) -> None:
-    """Copy the layout declarations of the ``<style>`` sheets under ``root`` (lxml's) onto the elements they select.
+def sheet_applied(root) -> bool:
+    """Copy the layout declarations of the ``<style>`` sheets under ``root`` (lxml's) onto the elements they select;
+    False when a bound (``MAX_CHECKS``, ``MAX_WRITTEN``) stopped it part of the way (the rest of the page is read as
+    without a sheet: the reader says so, ``style_sheet_bounded``), else True.
 
     >>> import lxml.html
     >>> page = lxml.html.fromstring('<div><style>.td{display:table-cell}</style>'
@@ -105,6 +107,7 @@ def sheet_applied(root) -> None:
     >>> [cell.get("style") for cell in page.iter("span")]
     ['color:red', None]
     >>> sheet_applied(page)
+    True
     >>> [cell.get("style") for cell in page.iter("span")]
     ['display:table-cell;color:red', 'display:table-cell']
     """
@@ -119,7 +122,7 @@ def sheet_applied(root) -> None:
     for tag, classes, declarations in rules("\n".join(sheet)) if sheet else ():
         found[(tag, classes)] = f"{found[(tag, classes)]};{declarations}" if (tag, classes) in found else declarations
     if not found:
-        return
+        return True
     keys = list(found)
     by_class: dict[str, list[int]] = {}
     by_tag: dict[str, list[int]] = {}
@@ -138,12 +141,13 @@ def sheet_applied(root) -> None:
             candidates += by_class.get(name, ())
         checks -= len(candidates) + len(names)
         if checks < 0:  # (past it the rest of the page is read as before: as without the sheet)
-            return
+            return False
         chosen = [found[keys[i]] for i in sorted(set(candidates))
                   if keys[i][0] in (None, element.tag) and keys[i][1] <= names]
         if chosen:
             own = element.get("style")
             written -= sum(map(len, chosen)) + len(chosen)
             if written < 0:  # (past it the rest of the page is read as before, as without the sheet)
-                return
+                return False
             element.set("style", ";".join([*chosen, own] if own else chosen))
+    return True

@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from .css_rows import css_rows
-from .css_sheet import sheet_applied
+from .css_sheet import MAX_CHECKS, MAX_WRITTEN, sheet_applied
 from .docx_numbering import word_int, write_list_numbers
 from .docx_strict import transitional
 from .findings import Finding, make
@@ -281,14 +281,18 @@ def _parsed_page(markup: str):
         return None
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of a page, one block per line; table rows as tab-separated cells (lxml)."""
+def html_to_text(markup: str, findings: list[Finding] | None = None) -> str:
+    """Visible text of a page, one block per line; table rows as tab-separated cells (lxml). What the reading
+    could only do in part (a style sheet past its bounds: ``style_sheet_bounded``) is added to ``findings``."""
 
     root = _parsed_page(markup)
     if root is None:
         return ""
     frames_inlined(root, _parsed_page)  # (<iframe srcdoc>: a page written in the page, shown in the frame's place)
-    sheet_applied(root)  # (a table laid out by classes of a <style> sheet: their boxes, as inline styles, for css_rows)
+    # (a table laid out by classes of a <style> sheet: their boxes, as inline styles, for css_rows)
+    if not sheet_applied(root) and findings is not None:
+        findings.append(make("style_sheet_bounded", detail=f"样式表应用超过上限（{MAX_WRITTEN:,} 字符"
+                                                           f"或 {MAX_CHECKS:,} 次匹配）"))
     # text in the body as parsed: none when lxml gave up on the nesting (the <title> does not count: a nested page
     # with one was said to hold only its title, report_text_absent)
     parsed = any(body.text_content().strip() for body in root.iter("body"))
@@ -1853,7 +1857,9 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                 ("<!doctype html", "<html")) or (suffix != ".md" and looks_like_page(text)) else "text"
             if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
                 raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
-            source = Source(html_to_text(text) if kind == "html" else text, encoding=encoding, kind=kind)
+            noted: list[Finding] = []
+            source = Source(html_to_text(text, noted) if kind == "html" else text, encoding=encoding, kind=kind)
+            source.findings.extend(noted)
             if kind == "text" and _WORD_CELL_END in source.text:
                 source.text = _WORD_MARKS.sub("\n", source.text)  # a cell's or row's end, a line break: a new line
             if "\x00" in source.text:  # stray NULs carry nothing; drop them and say so
