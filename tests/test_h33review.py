@@ -148,3 +148,25 @@ def test_markup_in_a_reports_text_changes_nothing_pagefind_is_given_but_what_it_
     (page,) = mine.values()
     text = page["content"].replace("\u200b", "")  # (Pagefind's marks between the words it segmented)
     assert all(words in text for words in ("中间词语", "末尾词语", "隐去甲", 'filter="year:1999"'))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_peer_groups_file_that_does_not_load_leaves_the_agencys_own_values_shown(two_groups, chromium, tmp_path):
+    """``json/peer-groups.json`` only pairs an agency with its peer group's median; when it does not load (a dropped
+    connection, a partly published site) the agency's own values are still drawn and listed, without a median.
+    Before, the page said its data could not load and showed nothing (review of session 33)."""
+    site = tmp_path / "site"
+    shutil.copytree(two_groups, site)
+    aid = next(a for a in json.loads((site / "json" / "peer-groups.json").read_text(encoding="utf-8"))["a"]
+               if a.startswith("qinghai-haixi-geermu"))
+    (site / "json" / "peer-groups.json").unlink()
+    with serving(site) as server:
+        chromium.get(server + f"/compare/?agencies={aid}&metric=received&year=2023-2024")
+        link = _wait(lambda: (chromium.find_element("id", "xxgk-compare-csv").get_attribute("href") or "")
+                     .startswith("blob:") and chromium.find_element("id", "xxgk-compare-csv"), 20)
+        text = chromium.execute_async_script("fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
+                                             link.get_attribute("href"))
+    rows = list(csv.DictReader(text.lstrip("\ufeff").splitlines()))
+    assert sorted(r["数值"] for r in rows if r["机构"] == A) == ["15", "5"]
+    assert not [r for r in rows if r["机构"] == "同类组中位数"]

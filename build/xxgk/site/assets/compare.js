@@ -372,8 +372,10 @@
        again while this page was open, or one of them from the browser's cache) gave an agency's year another
        group's median: they are asked of the server again, and if they still differ no median is shown */
     function measureAndGroups(code, again) {
-      var paths = ["json/m/" + code + ".json", "json/peer-groups.json"];
-      return Promise.all(paths.map(function (p) { return json(root, p, again); })).then(function (res) {
+      // (the peer groups only pair a value with its median: a file that does not load leaves the values shown,
+      // without medians; before, the page said its data could not load and showed nothing)
+      var groups = json(root, "json/peer-groups.json", again).catch(function () { return {}; });
+      return Promise.all([json(root, "json/m/" + code + ".json", again), groups]).then(function (res) {
         if (res[0].g !== undefined && res[0].g === res[1].g) return res;
         return again ? [res[0], {}] : measureAndGroups(code, true);
       });
