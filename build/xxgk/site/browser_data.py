@@ -186,7 +186,7 @@ def _table2_editions(pkg: Package) -> dict[str, str | None]:
 
 # the 3,755 characters of GB 2312's first level (the commonly used ones, in pinyin order): their readings and their
 # traditional forms are in search.json too, so a short name typed with a homophone (海成 or 海誠 for 海城) is told
-# from one sharing a character (assets/search.js, ``replaced``): ≈ 45 KB, ≈ 20 KB gzipped, loaded once with the
+# from one sharing a character (assets/search.js, ``replaced``): ≈ 60 KB, ≈ 24 KB gzipped, loaded once with the
 # agency list
 COMMON_HAN = tuple(bytes((high, low)).decode("gb2312") for high in range(0xB0, 0xD8) for low in range(0xA1, 0xFF)
                    if (high, low) < (0xD7, 0xFA))
