@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from benchmarks.synthetic import random_values, render_report
+
 from xxgk.catalog import applicant_codes, labels, row_codes
 from xxgk.parser import parse
 from xxgk.pipe_cell_lines import fold_pipe_cell_lines
@@ -17,7 +19,8 @@ COLUMNS = applicant_codes()  # the six applicant columns, then 总计
 # table 三 of the 2021 template as its HTML prints it: (group cell printed on the group's first row, label, the
 # label's columns); a label over three columns where the row has no group cell, over two beside one
 GROUPS = {"granted": "三、本年度办理结果", "denied_state_secret": "（三）不予公开",
-          "unavailable_not_held": "（四）无法提供", "rejected_petition": "（五）不予处理", "other_no_correction": "（六）其他处理"}
+          "unavailable_not_held": "（四）无法提供", "rejected_petition": "（五）不予处理",
+          "other_no_correction": "（六）其他处理"}
 TWO_COLUMNS = ("granted", "partially_granted", "total_processed")
 HEADER = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |", "申请人情况 |", "|" * 8],
           ["自然人 |", "法人或其他组织 |", "总计 |", "|" * 7],
@@ -29,19 +32,33 @@ def _in_group(code: str) -> bool:
     return order.index("granted") <= order.index(code) < order.index("total_processed")
 
 
-def page_text(values: dict[str, list], year: int = 2023) -> str:
-    """The report as such a page prints it: a cell a line, ``None`` an empty cell, each row's merged columns last."""
+def page_text(values: dict[str, list], year: int = 2023, form: str = "lines") -> str:
+    """The report as such a page prints it, a cell a line, ``None`` an empty cell. ``form``: ``"lines"`` each
+    row's merged columns' rules on a line of their own after it; ``"glued"`` after its last cell (``0 | ||``), an
+    empty cell `` |``; ``"spaced"`` no rules, an empty line after each cell, an empty cell an empty line alone."""
+    rows = [[cell.removesuffix(" |") for cell in row if cell.strip("|")] for row in HEADER]
     lines = [f"某县统计局{year}年政府信息公开工作年度报告", "一、总体情况", "本局依法做好政府信息公开工作。",
-             "三、收到和处理政府信息公开申请情况", *(line for row in HEADER for line in row)]
+             "三、收到和处理政府信息公开申请情况"]
+    lines += [line for row in HEADER for line in row] if form != "spaced" else []
     for code in row_codes("2021"):
         group = GROUPS.get(code)
         label = labels()["rows"][code].split(" ")[-1]
-        merged = 2 if not _in_group(code) else (1 if code in TWO_COLUMNS else 0)
-        if code == "total_processed":
-            merged = 1
-        cells = ([f"{group} |"] if group and group != label else []) + [f"{label} |"]
-        cells += ["|" if v is None else f"{v} |" for v in values[code]]
-        lines += cells + (["|" * merged] if merged else [])
+        merged = 2 if not _in_group(code) else (1 if code in TWO_COLUMNS or code == "total_processed" else 0)
+        texts = ([group] if group and group != label else []) + [label]
+        if form == "spaced":
+            rows.append(texts + [None if v is None else str(v) for v in values[code]])
+            continue
+        cells = [f"{text} |" for text in texts] + ["|" if v is None else f"{v} |" for v in values[code]]
+        if form == "glued":
+            cells = [" |" if cell == "|" else cell for cell in cells]
+            cells[-1] += " " + "|" * merged if merged else ""
+            lines += cells
+        else:
+            lines += cells + (["|" * merged] if merged else [])
+    if form == "spaced":
+        for row in rows:
+            for cell in row:
+                lines += [""] if cell is None else [cell, ""]
     lines += ["五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
     return "\n".join(lines) + "\n"
 
@@ -51,15 +68,16 @@ def _values(seed: int) -> dict[str, list]:
     return {code: list(table3[code]) for code in row_codes("2021")}
 
 
-def test_each_printed_number_in_its_column_and_each_empty_cell_null() -> None:
+@pytest.mark.parametrize("form", ["lines", "glued", "spaced"])
+def test_each_printed_number_in_its_column_and_each_empty_cell_null(form: str) -> None:
     """Before: a row with an empty cell had fewer numbers than columns and was lost whole (``row_lost_cells``),
-    its printed numbers with it: the real page's ``一、本年新收…`` row lost its 总计 0."""
+    its printed numbers with it: the real pages' ``一、本年新收…`` rows lost their 总计."""
     for seed in range(12):
         printed = _values(seed)
         rng = random.Random(seed)
         for code in rng.sample(row_codes("2021"), 6):  # an empty cell in six rows, anywhere but the row's last
             printed[code][rng.randrange(6)] = None
-        record = parse(page_text(printed))
+        record = parse(page_text(printed, form=form))
         got = record.values("applications")
         assert got == {(code, column): printed[code][i] for code in row_codes("2021")
                        for i, column in enumerate(COLUMNS)}, seed
@@ -67,12 +85,13 @@ def test_each_printed_number_in_its_column_and_each_empty_cell_null() -> None:
         assert len(blank) == sum(None in row for row in printed.values()), seed  # one a row, naming its columns
 
 
-def test_a_row_of_empty_cells_but_its_total_keeps_the_total() -> None:
-    """The real page's rows: six empty cells, then 总计 0."""
+@pytest.mark.parametrize("form", ["lines", "glued", "spaced"])
+def test_a_row_of_empty_cells_but_its_total_keeps_the_total(form: str) -> None:
+    """The real pages' rows: six empty cells, then 总计 0."""
     printed = {code: [0] * 7 for code in row_codes("2021")}
     printed["new"] = [None] * 6 + [0]
     printed["carried_over"] = [None] * 6 + [0]
-    got = parse(page_text(printed)).values("applications")
+    got = parse(page_text(printed, form=form)).values("applications")
     assert got[("new", "total")] == 0 and got[("carried_over", "total")] == 0
     assert all(got[("new", column)] is None for column in COLUMNS[:6])
 

@@ -1,5 +1,8 @@
-"""A table printed one cell a line, each cell closed by ``|``, as a web page's text is when every cell of its table
-holds a paragraph of its own (a crawler or a reader mode writes ``<td><p>0</p></td>`` as ``0 |`` on a line)::
+"""Tables printed one cell a line, as a web page's text is when every cell of its table holds a paragraph of its
+own (a crawler or a reader mode writes ``<td><p>0</p></td>`` as a line), in two forms:
+
+- each cell closed by ``|``; an empty cell a lone ``|``; the row's merged columns (a label over three, a value over
+  three) as bare ``|`` after the row's last cell, on a line of their own or after it (``0 | ||``)::
 
     一、本年新收政府信息公开申请数量 |
     |
@@ -7,81 +10,119 @@ holds a paragraph of its own (a crawler or a reader mode writes ``<td><p>0</p></
     0 |
     ||
 
-An empty cell is a lone ``|``; the row's merged columns (a label over three, a value over three) are printed last,
-as one line of bare ``|``. ``fold_pipe_cell_lines`` brings such a table to one pipe row a row, the form the tables'
-readers read (``| 一、本年新收… |  |  | 0 | ||``), on the row's first line. Before, a lone ``|`` was no cell: the row
-above had one number for seven cells and was lost whole (``row_lost_cells``), its printed 0 with it.
+- each cell followed by one empty line, an empty cell an empty line of its own (no separator after it), so that
+  a row of six empty cells and a 0 is its label, seven empty lines, then ``0``.
+
+``fold_pipe_cell_lines`` brings such a table's rows to pipe rows, the form the tables' readers read
+(``| 一、本年新收… |  |  | 0 | ||``), each on its first line. Before, an empty cell was no cell: the row had fewer
+numbers than columns and was lost whole (``row_lost_cells``), its printed numbers with it; in the benchmarks'
+one-cell-a-line layout the numbers after an empty cell were read one column left.
 """
 
 from __future__ import annotations
 
+import re
+
 from .cells import _cell, is_page_footer
 
-# at least this many cell lines in the region, and no line holding a | anywhere but at its end: the whole table
-# is printed so (a table of pipe rows with a heading line ``第二十条第（一）项 |`` here and there is not)
+# at least this many cells a line in the region: the whole table is printed so (a table of pipe rows with a heading
+# line ``第二十条第（一）项 |`` here and there is not)
 MIN_CELL_LINES = 8
+_PIPE_CELL = re.compile(r"^(?P<cell>[^|]*?)\s*\|(?:\s*(?P<merged>\|+))?$")  # 0 |, 0 | ||, | ||, |
+
+# a line's tokens: ("cell", text), ("empty", ""), ("merged", the rules), ("text", "") a line of words that ends a
+# row and is left as printed, ("skip", "") a line passed over (an empty line, a page's number)
+Token = tuple[str, str]
 
 
-def _kind(stripped: str) -> str | None:
-    """``"cell"`` (text then one closing ``|``), ``"empty"`` (a lone ``|``), ``"merged"`` (``||``, ``|||`` …: the
-    merged columns' rules), ``""`` for a line without ``|``, None for any other line holding one."""
+def _pipe_tokens(stripped: str) -> list[Token] | None:
+    """The tokens of one line of the ``|`` form; None for a line of several cells holding a value (a pipe row: the
+    region is another layout)."""
     if "|" not in stripped:
-        return ""
-    if stripped == "|":
-        return "empty"
+        return [("skip" if not stripped or is_page_footer(stripped) else "text", "")]
     if not stripped.strip("|"):
-        return "merged"
-    if stripped.endswith("|") and stripped.count("|") == 1:
-        return "cell"
-    return None
+        return [("empty", "")] if stripped == "|" else [("merged", stripped)]
+    match = _PIPE_CELL.match(stripped)
+    if match:
+        cell = match["cell"].strip()
+        return [("cell", cell) if cell else ("empty", "")] + ([("merged", match["merged"])] if match["merged"] else [])
+    if any(_cell(cell)[1] for cell in stripped.split("|") if cell.strip()):
+        return None
+    return [("text", "")]  # (a header row on one line: 自然人 | 法人或其他组织 | 总计 | ||||)
+
+
+def _spaced_tokens(lines: list[tuple[int, str]]) -> list[list[Token]] | None:
+    """The tokens of the blank-line form, or None when the region is not in it: every line of text is followed by
+    an empty line (the region's last excepted), none holds a ``|`` or a tab, and some are followed by more than one
+    (an empty cell: else there is nothing to fold)."""
+    texts = [text.strip() for _, text in lines]
+    filled = [i for i, text in enumerate(texts) if text]
+    if len(filled) < MIN_CELL_LINES or any("|" in lines[i][1] or "\t" in lines[i][1] for i in filled):
+        return None
+    if any(texts[i + 1] for i in filled[:-1]) or not any(not texts[i + 2] for i in filled[:-1] if i + 2 < len(texts)):
+        return None
+    out: list[list[Token]] = []
+    for i, text in enumerate(texts):
+        if text:
+            out.append([("skip", "") if is_page_footer(text) else ("cell", text)])
+        else:  # (the empty line right after a cell is its separator; each further one an empty cell)
+            out.append([("empty", "") if i >= 2 and not texts[i - 1] and any(texts[:i - 1]) else ("skip", "")])
+    return out
 
 
 def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The rows holding an empty cell before a value as pipe rows when the whole table is printed one cell a line
-    (module docstring): such a row on its first line, the lines it took left empty. A row begins at a cell of
-    text (a label); a value cell (a number or a missing-value mark such as ``/``) and an empty one go on the row
-    before; the merged columns' line ends it. An empty cell after a row's last value may be a rule as well as a
-    cell (a lone ``|`` is both), so a row with no other empty cell is left as printed, as is a row without one:
-    a cell a line, which the readers read with each value on its own line (the line the site shows as its
-    source). Any other region is returned as it is."""
-    kinds = [_kind(text.strip()) for _, text in lines]
-    if None in kinds or kinds.count("cell") < MIN_CELL_LINES or "empty" not in kinds:
+    """The region's rows as pipe rows when its table is printed one cell a line (module docstring), each on its
+    first line, the lines it took left empty. A row begins at a cell of text (a label); a value cell (a number or
+    a missing-value mark such as ``/``) and an empty one go on the row before; the merged columns' rules end it.
+    In the ``|`` form only rows holding an empty cell before a value are folded: an empty cell after a row's last
+    value may be a rule as well as a cell (a lone ``|`` is both), and a row without one is read as printed, each
+    value on its own line (the line the site shows as its source). In the blank-line form every row of more than
+    one cell is folded once one has an empty cell before a value (the readers take a region's empty lines as its
+    spacing or as its cells, not both); a lone text (a header's cell) stays as printed. Any other region is
+    returned as it is."""
+    spaced = _spaced_tokens(lines)
+    tokens = spaced or [_pipe_tokens(text.strip()) for _, text in lines]
+    if None in tokens or sum(kind == "cell" for line in tokens for kind, _ in line) < MIN_CELL_LINES:
         return lines
-    if not any(kind == "cell" and _cell(text.strip()[:-1])[1] for kind, (_, text) in zip(kinds, lines, strict=True)):
+    if not any(kind == "cell" and _cell(cell)[1] for line in tokens for kind, cell in line):
         return lines  # (no value at all: headings or a list, not a table of numbers)
-    out = list(lines)
+    rows: list[tuple[list[str], list[int], str]] = []  # (cells, the row's lines, its merged columns' rules)
     row: list[str] = []
-    taken: list[int] = []  # the row's lines, its merged columns' line included
-    merged = ""
+    taken: list[int] = []
 
-    def flush() -> None:
-        nonlocal merged
-        if "" in row[:max((i for i, cell in enumerate(row) if cell), default=0)]:  # (an empty cell before a value)
-            for index in taken:
-                out[index] = (out[index][0], "")
-            out[taken[0]] = (out[taken[0]][0], "| " + " | ".join(row) + " |" + (" " + merged if merged else ""))
+    def flush(merged: str = "") -> None:
+        if taken:
+            rows.append((list(row), list(taken), merged))
         row.clear()
         taken.clear()
-        merged = ""
 
-    for index, (kind, (_, text)) in enumerate(zip(kinds, lines, strict=True)):
-        if not kind:
-            if text.strip() and not is_page_footer(text.strip()):  # (a page's number is no row's: passed over)
-                flush()  # (a line of text between the table's rows, a note or a unit: the row ends there)
-            continue
-        stripped = text.strip()
-        if kind == "merged":
-            if taken:
-                merged = stripped
-                taken.append(index)
+    for index, line in enumerate(tokens):
+        for kind, cell in line:
+            if kind == "text":
                 flush()
-            continue
-        if not taken and kind == "empty":
-            continue  # (a lone | before any row's label: a rule, as the outer one above each row some print)
-        cell = stripped[:-1].strip() if kind == "cell" else ""
-        if kind == "cell" and not _cell(cell)[1]:
-            flush()
-        row.append(cell)
-        taken.append(index)
+            elif kind == "merged":
+                if taken:
+                    taken.append(index)
+                    flush(cell)
+            elif kind == "empty" and taken:
+                row.append("")
+                taken.append(index)
+            elif kind == "cell":
+                if not _cell(cell)[1]:
+                    flush()
+                row.append(cell)
+                taken.append(index)
     flush()
+
+    def gap(cells: list[str]) -> bool:  # an empty cell before the row's last value
+        return "" in cells[:max((i for i, cell in enumerate(cells) if cell), default=0)]
+
+    if spaced and not any(gap(cells) for cells, _, _ in rows):
+        return lines
+    out = list(lines)
+    for cells, at, merged in rows:
+        if gap(cells) or spaced and len(cells) > 1:  # (a lone text, a header's cell, stays as printed)
+            for index in at:
+                out[index] = (out[index][0], "")
+            out[at[0]] = (out[at[0]][0], "| " + " | ".join(cells) + " |" + (" " + merged if merged else ""))
     return out
