@@ -21,14 +21,11 @@ one-cell-a-line layout the numbers after an empty cell were read one column left
 
 from __future__ import annotations
 
-import re
-
 from .cells import _cell, is_page_footer
 
 # at least this many cells a line in the region: the whole table is printed so (a table of pipe rows with a heading
 # line ``第二十条第（一）项 |`` here and there is not)
 MIN_CELL_LINES = 8
-_PIPE_CELL = re.compile(r"^(?P<cell>[^|]*?)\s*\|(?:\s*(?P<merged>\|+))?$")  # 0 |, 0 | ||, | ||, |
 
 # a line's tokens: ("cell", text), ("empty", ""), ("merged", the rules), ("text", "") a line of words that ends a
 # row and is left as printed, ("skip", "") a line passed over (an empty line, a page's number)
@@ -37,15 +34,17 @@ Token = tuple[str, str]
 
 def _pipe_tokens(stripped: str) -> list[Token] | None:
     """The tokens of one line of the ``|`` form; None for a line of several cells holding a value (a pipe row: the
-    region is another layout)."""
+    region is another layout). Read without a regular expression: linear in the line, however it is spaced."""
     if "|" not in stripped:
         return [("skip" if not stripped or is_page_footer(stripped) else "text", "")]
     if not stripped.strip("|"):
         return [("empty", "")] if stripped == "|" else [("merged", stripped)]
-    match = _PIPE_CELL.match(stripped)
-    if match:
-        cell = match["cell"].strip()
-        return [("cell", cell) if cell else ("empty", "")] + ([("merged", match["merged"])] if match["merged"] else [])
+    if stripped.endswith("|"):
+        head = stripped.rstrip("|")
+        inner, rules = head.rstrip(), stripped[len(head):]
+        cell, merged = (inner[:-1].strip(), rules) if inner.endswith("|") else (inner, rules[1:])
+        if "|" not in cell:  # (0 |, 0 | ||, | ||: the cell's own rule, then its row's merged columns')
+            return [("cell", cell) if cell else ("empty", "")] + ([("merged", merged)] if merged else [])
     if any(_cell(cell)[1] for cell in stripped.split("|") if cell.strip()):
         return None
     return [("text", "")]  # (a header row on one line: 自然人 | 法人或其他组织 | 总计 | ||||)
@@ -65,8 +64,8 @@ def _spaced_tokens(lines: list[tuple[int, str]]) -> list[list[Token]] | None:
     for i, text in enumerate(texts):
         if text:
             out.append([("skip", "") if is_page_footer(text) else ("cell", text)])
-        else:  # (the empty line right after a cell is its separator; each further one an empty cell)
-            out.append([("empty", "") if i >= 2 and not texts[i - 1] and any(texts[:i - 1]) else ("skip", "")])
+        else:  # (the empty line right after a cell is its separator; each further one after a cell an empty cell)
+            out.append([("empty", "") if filled[0] < i - 1 and not texts[i - 1] else ("skip", "")])
     return out
 
 
