@@ -65,7 +65,12 @@ class Budget:
 
     unzipped_bytes: int = 200 * 2**20  # .docx: the sum of its members' uncompressed sizes
     zip_members: int = 10_000
-    chars: int = 10_000_000  # characters extracted from a .docx, .html or .pdf
+    # characters of a file's text, whatever its format: a report has tens of thousands (the corpus's longest 36 KB), a
+    # PDF may draw 1,000,000 glyphs (``pdf_file_glyphs``). The build's own process spends on a file's text what no
+    # worker's budget bounds (SQLite's trigram index of a section above all): 6,500,000 characters of prose in one
+    # 19.5 MB text took ``xxgk build`` 133 s and 1.1 GB with every cache warm (10,000,000 were allowed; session 34)
+    chars: int = 1_000_000
+    manifest_chars: int = 10_000_000  # the manifest's (``text_only``): a row a report, 100,000 reports' rows
     # lines of a file's text, whatever its format: a report has hundreds, a 1,000-page PDF tens of thousands. The parser
     # keeps about 1 KB per line: 2,500,000 short lines (1\t2, 10 MB, within ``chars``) took 55 s and 2.5 GB
     lines: int = 200_000
@@ -1855,8 +1860,9 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
             kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
                 ("<!doctype html", "<html")) or (suffix != ".md" and looks_like_page(text)) else "text"
-            if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
-                raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
+            limit = BUDGET.manifest_chars if text_only else BUDGET.chars
+            if kind == "text" and len(text) > limit:  # as for the other formats' text (a 12 MB text file's
+                raise OverBudget(f"文字超过 {limit} 个字符")  # one section stopped the package: csv's limit)
             noted: list[Finding] = []
             source = Source(html_to_text(text, noted) if kind == "html" else text, encoding=encoding, kind=kind)
             source.findings.extend(noted)
