@@ -65,12 +65,13 @@ class Budget:
 
     unzipped_bytes: int = 200 * 2**20  # .docx: the sum of its members' uncompressed sizes
     zip_members: int = 10_000
-    # characters of a file's text, whatever its format: a report has tens of thousands (the corpus's longest 36 KB), a
-    # PDF may draw 1,000,000 glyphs (``pdf_file_glyphs``). The build's own process spends on a file's text what no
-    # worker's budget bounds (SQLite's trigram index of a section above all): 6,500,000 characters of prose in one
-    # 19.5 MB text took ``xxgk build`` 133 s and 1.1 GB with every cache warm (10,000,000 were allowed; session 34)
-    chars: int = 1_000_000
-    manifest_chars: int = 10_000_000  # the manifest's (``text_only``): a row a report, 100,000 reports' rows
+    chars: int = 10_000_000  # characters extracted from a .docx, .html or .pdf, or decoded (a text or the manifest)
+    # characters of a report's text as read, whatever its format: a report has tens of thousands (the corpus's longest
+    # 36 KB), a PDF may draw 1,000,000 glyphs (``pdf_file_glyphs``; with its spaces and line ends, up to about twice as
+    # many characters). The build's own process spends on a report's text what no worker's budget bounds (SQLite's
+    # trigram index of a section above all): 6,500,000 characters of prose in one 19.5 MB text (within ``chars``) took
+    # ``xxgk build`` 133 s and 1.1 GB with every cache warm (session 34)
+    text_chars: int = 2_000_000
     # lines of a file's text, whatever its format: a report has hundreds, a 1,000-page PDF tens of thousands. The parser
     # keeps about 1 KB per line: 2,500,000 short lines (1\t2, 10 MB, within ``chars``) took 55 s and 2.5 GB
     lines: int = 200_000
@@ -264,6 +265,9 @@ def _looks_like_text(text: str) -> bool:
     return len(_NOT_TEXT.findall(sample)) / len(sample) < 0.01
 
 
+NESTED_TOO_DEEP = "网页嵌套层数超过解析器上限（约 2000 层），文字无法提取"
+
+
 @cache
 def _utf8_html_parser():
     import lxml.html
@@ -280,10 +284,16 @@ def _parsed_page(markup: str):
     markup = _DOCUMENT_END.sub("", markup)
     if _MANY_ATTRIBUTES.search(markup):
         raise OverBudget(f"网页中有标签的属性超过 {MAX_ATTRIBUTES} 个（解析器逐一比较属性名，时间随属性数的平方增长）")
+    parser = _utf8_html_parser()
     try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
-        return lxml.html.document_fromstring(markup.encode("utf-8"), parser=_utf8_html_parser())
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (ValueError, lxml.etree.ParserError):
         return None
+    # libxml2 stops at 2,048 elements deep and keeps what it read before: a page with some text before a deeper
+    # nesting (1,000 nested layout tables) was read as that text alone, the rest gone without a finding
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise OverBudget(NESTED_TOO_DEEP)
+    return root
 
 
 def html_to_text(markup: str, findings: list[Finding] | None = None) -> str:
@@ -352,7 +362,7 @@ def html_to_text(markup: str, findings: list[Finding] | None = None) -> str:
     lines = [line if "\t" in line else line.strip(" \u3000\xa0") for line in "".join(out).split("\n")]
     body = "\n".join(line for line in lines if line.strip())
     if not body.strip() and not parsed and _has_visible_text(markup):
-        raise OverBudget("网页嵌套层数超过解析器上限（约 2000 层），文字无法提取")
+        raise OverBudget(NESTED_TOO_DEEP)
     return (title + "\n" + body) if title and title not in body[:500] else body
 
 
@@ -574,6 +584,7 @@ def _has_visible_text(markup: str) -> bool:
 def docx_to_text(data: bytes) -> str:
     """Paragraphs and tables of a .docx in document order (merged cells once)."""
     import docx
+    import lxml.etree
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a zip bomb is refused from its declared sizes
         members = archive.infolist()  # (zipfile never inflates a member beyond its declared size)
@@ -583,6 +594,11 @@ def docx_to_text(data: bytes) -> str:
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_cells(archive)
     document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
+    # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
+    # machine), and the text after it in its paragraph is no text to python-docx: lost. Word writes no DTD and
+    # refuses a file with one
+    if next(document.element.body.iter(lxml.etree.Entity), None) is not None:
+        raise BrokenFile("文档中有 XML 实体引用（Word 不写 DTD，也不打开这样的文件），其后的文字无法读出")
     write_list_numbers(document)  # (1.属于国家秘密 numbered by Word holds no "1." of its own)
     out: list[str] = []
     _docx_first_header(document, out)
@@ -1860,9 +1876,8 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
             kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
                 ("<!doctype html", "<html")) or (suffix != ".md" and looks_like_page(text)) else "text"
-            limit = BUDGET.manifest_chars if text_only else BUDGET.chars
-            if kind == "text" and len(text) > limit:  # as for the other formats' text (a 12 MB text file's
-                raise OverBudget(f"文字超过 {limit} 个字符")  # one section stopped the package: csv's limit)
+            if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
+                raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
             noted: list[Finding] = []
             source = Source(html_to_text(text, noted) if kind == "html" else text, encoding=encoding, kind=kind)
             source.findings.extend(noted)
@@ -1882,6 +1897,9 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
     if (lines := source.text.count("\n") + 1) > BUDGET.lines:
         detail = f"文字有 {lines} 行，超过上限 {BUDGET.lines} 行"
+        return Source(kind=source.kind, findings=[make("over_budget", detail=detail)])
+    if not text_only and (chars := len(source.text)) > BUDGET.text_chars:
+        detail = f"文字有 {chars} 个字符，超过上限 {BUDGET.text_chars} 个"
         return Source(kind=source.kind, findings=[make("over_budget", detail=detail)])
     if source.kind in ("text", "html") and (undecodable := undecodable_finding(source.text)):
         source.findings.append(undecodable)
