@@ -68,10 +68,11 @@ class Budget:
     chars: int = 10_000_000  # characters extracted from a .docx, .html or .pdf, or decoded (a text or the manifest)
     # characters of a report's text as read, whatever its format: a report has tens of thousands (the corpus's longest
     # 36 KB), a PDF may draw 1,000,000 glyphs (``pdf_file_glyphs``; with its spaces and line ends, up to about twice as
-    # many characters). The build's own process spends on a report's text what no worker's budget bounds (SQLite's
-    # trigram index of a section above all): 6,500,000 characters of prose in one 19.5 MB text (within ``chars``) took
+    # many characters), and a source page cuts a line at 2,000,000 (``report_page``: a cut this bound must leave
+    # reachable). The build's own process spends on a report's text what no worker's budget bounds (SQLite's trigram
+    # index of a section above all): 6,500,000 characters of prose in one 19.5 MB text (within ``chars``) took
     # ``xxgk build`` 133 s and 1.1 GB with every cache warm (session 34)
-    text_chars: int = 2_000_000
+    text_chars: int = 3_000_000
     # lines of a file's text, whatever its format: a report has hundreds, a 1,000-page PDF tens of thousands. The parser
     # keeps about 1 KB per line: 2,500,000 short lines (1\t2, 10 MB, within ``chars``) took 55 s and 2.5 GB
     lines: int = 200_000
