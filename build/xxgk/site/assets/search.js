@@ -204,27 +204,78 @@
      its own search and opens its dialog over the list */
   function listURL(q) { return root + "agencies/?find=" + encodeURIComponent(q.trim()); }
 
+  /* the agencies nearest an agency id with no page (the 404 page: an old or misspelt /a/fujian-pingtan/): the id's
+     parts (its region and name in pinyin; a homophone's 4-digit suffix dropped) searched as a reader types words
+     (find: pinyin, initials, a typo), and when together they find none, fewer of them, as many as find some (one
+     misspelt part, fujain-pingtan, still finds 平潭). {words: the parts as typed, hits: the best ``most``} */
+  function edits(a, b) {  // Levenshtein distance: insertions, deletions, substitutions
+    var prev = [], cur = [], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  function nearest(id, data, most) {
+    var parts = String(id).toLowerCase().replace(/-[0-9a-f]{4}$/, "").split(/[-_]+/).filter(Boolean).slice(0, 8);
+    for (var n = parts.length; n > 0; n--) {
+      for (var i = 0; i + n <= parts.length; i++) {
+        var hits = find(parts.slice(i, i + n).join(" "), data);
+        if (!hits.length) continue;
+        // of those matching as well, the one whose id is spelt closest first (shanghai-kejiwei: 科学技术委员会 before
+        // 人民政府办公厅, both found by shanghai alone, the shorter name first)
+        var far = hits.map(function (h) { return edits(String(id).toLowerCase(), h.agency.id); });
+        hits = hits.map(function (h, k) { return {h: h, k: k}; }).sort(function (x, y) {
+          return x.h.score - y.h.score || far[x.k] - far[y.k] || x.k - y.k;
+        }).map(function (x) { return x.h; });
+        return {words: parts.join(" "), hits: hits.slice(0, most || 5)};
+      }
+    }
+    return {words: parts.join(" "), hits: []};
+  }
+
   window.xxgkAgencies = {load: load, find: find, describe: describe, root: root, listURL: listURL,
-                         notLoaded: NOT_LOADED};
+                         notLoaded: NOT_LOADED, nearest: nearest};
 
   /* full text of the reports: Pagefind's index of the source pages, in shards (site/pagefind/<k>/, listed in
      pagefind/shards.json; see fulltext.py), loaded on the first query: the first shard through Pagefind's JS
      API, the others merged into it with mergeIndex (Pagefind's multisite search: each adds its metadata and
-     the chunks for the query's words). A site built without it simply shows no full-text results. */
+     the chunks for the query's words). A site built without it (no shards.json, or none listed) shows no
+     full-text results: null. The list is asked for afresh (?ts=, as Pagefind asks for each shard's
+     pagefind-entry.json): a list kept by the browser or a CDN after a rebuild (GitHub Pages: max-age=600) named
+     shards as they were, the first one's pagefind.js gone (only the first shard carries the code), and the
+     full-text results vanished without a word. A load that fails rejects (the finders say TEXT_NOT_LOADED);
+     one that failed before Pagefind's code ran is forgotten, so the next query asks again. */
+  var TEXT_NOT_LOADED = "原文检索未能加载（网络或服务器问题），请稍后重试或刷新页面。";
   var pagefind = null;
   function fullText() {
     if (!pagefind) {
       var base = {baseUrl: new URL(root, location.href).pathname, noWorker: true};
       var bundle = function (name) { return new URL(root + "pagefind/" + name, location.href).pathname; };
-      pagefind = json("pagefind/shards.json").then(function (manifest) {
+      var ran = false;  // Pagefind's code loaded and set up: its shards are not merged a second time
+      pagefind = fetch(root + "pagefind/shards.json?ts=" + Date.now(), {cache: "no-store"}).then(function (r) {
+        if (r.status === 404) return {shards: []};  // (a site without the index)
+        if (!r.ok) throw new Error("pagefind/shards.json: " + r.status);
+        return r.json();
+      }).then(function (manifest) {
         var names = manifest.shards;
         if (!names.length) return null;
         return import(bundle(names[0]) + "pagefind.js").then(function (pf) {
+          ran = true;
           return Promise.resolve(pf.options(base)).then(function () {
+            // the first shard set up, or its error (its filters wait for it): mergeIndex waits for it without end,
+            // so a first shard whose pagefind-entry.json was missing left the search "正在检索……" for good
+            return pf.filters();
+          }).then(function () {
             return Promise.all(names.slice(1).map(function (name) { return pf.mergeIndex(bundle(name), base); }));
           }).then(function () { return pf; });
         });
-      }).catch(function () { return null; });
+      });
+      pagefind.catch(function () { if (!ran) pagefind = null; });
     }
     return pagefind;
   }
@@ -499,6 +550,14 @@
       fullText().then(function (pf) {
         if (!pf) return null;
         return textSearch(pf, q, {}, 250);
+      }, function () {  // said, as the agency part says NOT_LOADED (before: nothing, as for a site without the index)
+        if (input.value !== q) return null;
+        texts.textContent = "";
+        var meta = document.createElement("div");
+        meta.className = "md-search-result__meta xxgk-fulltext-failed";
+        meta.textContent = "报告原文：" + TEXT_NOT_LOADED;
+        texts.appendChild(meta);
+        return null;
       }).then(function (search) {
         if (!search || input.value !== q) return;
         var ranked = phraseFirst(search.results);
@@ -699,7 +758,7 @@
             ranked.length + " 份报告" + scope + "。" + unknown.join("");
         };
         return showMore();
-      }).catch(function () { if (mine === run) { status.textContent = "原文检索出错，请稍后重试。"; settled(); } });
+      }).catch(function () { if (mine === run) { status.textContent = TEXT_NOT_LOADED; settled(); } });
     }
     more.addEventListener("click", function () {
       var first = list.children.length;

@@ -749,6 +749,7 @@
     if (!search) search = script(assets + "search.js").catch(function () { search = null; });
     return search;
   }
+  window.xxgkShared.loadSearch = loadSearch;  // (the 404 page's nearest agencies: search.js once, as here)
   function searchScript() {
     if (window.xxgkAgencies || document.querySelector("script[src$='assets/search.js']")) return;  // (the compare page's)
     if (document.getElementById("xxgk-agency-finder") || document.getElementById("xxgk-fulltext-q")
