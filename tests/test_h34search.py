@@ -199,7 +199,7 @@ def test_a_mistyped_agency_address_lists_the_nearest_agencies_and_a_search_box(s
     browser.set_window_size(width, 900)
     try:
         browser.get(server + "/a/fujian-pingtan/")
-        links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"))
+        links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"), 30)
         assert links[0].text == "平潭综合实验区"
         assert links[0].get_attribute("href") == server + "/a/fujian-pingtanzongheshiyanqu/"
         assert "fujian-pingtan" in browser.find_element(By.ID, "xxgk-404-status").text
@@ -208,7 +208,7 @@ def test_a_mistyped_agency_address_lists_the_nearest_agencies_and_a_search_box(s
         assert browser.execute_script("return document.documentElement.scrollWidth") <= width  # no sideways scroll
         _shot(browser, f"404-nearest-{width}")
         box.submit()  # the box: the agency index's finder, with its words
-        found = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agency-finder-results a"))
+        found = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-agency-finder-results a"), 30)
         assert found[0].text == "平潭综合实验区"
     finally:
         browser.set_window_size(1366, 1000)
@@ -221,12 +221,14 @@ def test_a_mistyped_agency_address_lists_the_nearest_agencies_and_a_search_box(s
     ("/a/fujain-pingtan/2023.html", "平潭综合实验区 2023年度报告", "/a/fujian-pingtanzongheshiyanqu/2023.html"),
     ("/a/shanghai-kejiwei/", "上海市科学技术委员会", "/a/shanghai-kexuejishuweiyuanhui/"),  # (its id before)
     ("/a/qinghai-haixi-geermu-renminzhengfo/", "格尔木市人民政府", "/a/qinghai-haixi-geermu-renminzhengfu/"),
+    ("/a/pingtn/", "平潭综合实验区", "/a/fujian-pingtanzongheshiyanqu/"),  # a letter dropped
+    ("/a/Liaoning-Anshan-Haicheng/", "海城市数据局", "/a/liaoning-anshan-haicheng-shujuju/"),  # capitals, cut short
 ])
 def test_an_old_or_misspelt_agency_id_offers_the_agency_it_meant(server, browser, path, first, target):
     from selenium.webdriver.common.by import By
 
     browser.get(server + path)
-    links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"))
+    links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"), 30)
     assert links[0].text == first, [a.text for a in links]
     assert links[0].get_attribute("href") == server + target
 
@@ -241,3 +243,16 @@ def test_an_agency_id_near_none_says_so_and_offers_the_box(server, browser):
     _wait(lambda: "没有与它相近的机构" in browser.find_element(By.ID, "xxgk-404-status").text)
     assert not browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a")
     assert browser.find_element(By.ID, "xxgk-404-find-q").is_displayed()
+
+
+@needs_shared
+@needs_chromium
+@pytest.mark.browser
+def test_the_nearest_agencies_are_those_near_the_whole_id(server, browser):
+    """qinghai-haixi-geermu-renminzhengfo: 格尔木's two agencies (the government first), not every agency whose id
+    shares one part with it (湟中区人民政府: qinghai; 上海市人民政府办公厅: renminzhengfu…)."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/a/qinghai-haixi-geermu-renminzhengfo/")
+    links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"), 30)
+    assert [a.text for a in links] == ["格尔木市人民政府", "格尔木市数据局"]
