@@ -61,6 +61,11 @@ PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
 # (a folder of many copies, or years of editions) had a 1.1 MB page, 720 KB of it the findings by year
 AGENCY_ROWS_SHOWN = 50
 AGENCY_LIST_ROWS = 200
+# An agency's facts (名称 … 机构编号) come first: on a phone their eight rows filled ≈ 370 px before the measure to
+# compare and the reports (session 34). As a report's (report_page.FACTS_OPEN, xxgk.css): folded there under one line
+# saying where it is, its tier and its years (what a citizen checks: is this the office I mean?), and a warning the
+# rows hold (an abolished division, a homophone); open on a desktop and on paper, with no line to click.
+AGENCY_FACTS_OPEN = '<details class="xxgk-facts"><summary>机构信息（别名、行政层级、机构编号等）：{}</summary>'
 
 
 def list_leaf(part: int) -> str:
@@ -240,11 +245,15 @@ class AgencyPages:
                              f'{esc(x["name"])}</a>' for x in akin)
             body += (f"\n<tr><th>读音相同的机构</th><td>{links}"
                      "（名称读音相同，机构编号以后缀区分；请核对机构名称）</td></tr>")
+        said = [region, TIER_ZH.get(a["tier"] or "", "行政层级未知"), "、".join(f"{y}年" for y in years) or "没有报告"]
+        warn = ("；行政区划已撤销" if gone else "") + ("；有读音相同的机构，请核对" if akin else "")
+        facts = (AGENCY_FACTS_OPEN.format(esc(" · ".join(said) + warn))
+                 + f"<table>\n{body}\n</table></details>")
         if not years:
-            return f"<table>\n{body}\n</table>"
+            return facts
         if self._metric_options is None:  # (the same for every agency page: made once)
             self._metric_options = metric_options(list(self.pkg.tables["metrics"]))
-        return f"<table>\n{body}\n</table>\n{agency_compare_form(a['agency_id'], years, self._metric_options)}"
+        return f"{facts}\n{agency_compare_form(a['agency_id'], years, self._metric_options)}"
 
     def _agency_reports(self, reports: list[dict]) -> str:
         rows = []

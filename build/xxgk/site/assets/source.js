@@ -4,7 +4,8 @@
      its address in the address bar without moving the page (the line's scroll margin would have jumped it).
    - The citation under the title gets today's date, and once a line is chosen (clicked, or opened by its address
      from a report page's value) a bar at the bottom of the screen gives that line's citation, its address and a
-     button to copy both. */
+     button to copy both.
+   - ← 返回报告页 goes back to the place in the report the reader came from, not to its top. */
 (function () {
   "use strict";
   var box = document.querySelector(".xxgk-source");
@@ -81,6 +82,28 @@
     bar.hidden = false;
     document.body.classList.add("xxgk-line-chosen");
   }
+  /* ← 返回报告页 returns to where the reader left the report (the finding or number whose line they opened), not to
+     its top (session 34): when this tab came here from that report, the link steps back through the tab's history
+     past the lines chosen here, and the browser puts the report back where it was. Each of this page's entries
+     keeps its depth (lines chosen since the report) in history.state; opened by its address or in a new tab, the
+     link is the plain link to the report. */
+  var depth = history.state && typeof history.state.xxgkDepth === "number" ? history.state.xxgkDepth : 0;
+  function keepDepth() { history.replaceState(Object.assign({}, history.state, {xxgkDepth: depth}), ""); }
+  keepDepth();
+  window.addEventListener("popstate", function () {  /* a line chosen (a new entry: no state yet), or stepped to */
+    if (history.state && typeof history.state.xxgkDepth === "number") depth = history.state.xxgkDepth;
+    else { depth += 1; keepDepth(); }
+  });
+  var back = document.querySelector("a[data-pagefind-meta='report[href]']");
+  if (back) back.addEventListener("click", function (e) {
+    if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var from;
+    try { from = new URL(document.referrer); } catch (error) { return; }
+    var report = new URL(back.href);
+    if (from.origin !== report.origin || from.pathname !== report.pathname || history.length < depth + 2) return;
+    e.preventDefault();
+    history.go(-(depth + 1));
+  });
   window.addEventListener("hashchange", chosen);
   chosen();
 })();

@@ -1,0 +1,151 @@
+"""Session 34, a reader's journeys walked in headless Chromium on the seeds' site: a journalist following a number to
+its source line and back, a transparency office checking a finding in the source and going back to it, a citizen on
+a phone opening an agency's page."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHOTS, needs_chromium
+from .conftest import wait_for as _wait
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, two identity_broken findings (第84行)
+REPORT = f"/a/{HUANGZHONG}/2025.html"
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def screen(request, chromium):
+    """``chromium`` at 1366 × 900, or emulating a phone (390 × 844, touch): the name of the screen."""
+    chromium.set_window_size(1366, 900)
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+        chromium.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    yield request.param
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        chromium.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+def _in_view(chromium, element) -> bool:
+    return chromium.execute_script(
+        "var r = arguments[0].getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight",
+        element)
+
+
+def _finding_link(chromium):
+    """The report page's first identity_broken finding's link to its line (第84行)."""
+    return chromium.find_element(
+        "xpath", "//li[contains(., 'identity_broken')]//li[1]/a[contains(@href, '/src/')]")
+
+
+def _path(chromium) -> str:
+    return chromium.execute_script("return location.pathname")
+
+
+# -- 1. a source page's 返回报告页 goes back to the finding the reader left, not to the report's top ------------------
+
+def test_the_source_pages_back_link_returns_to_the_finding_the_reader_opened_it_from(server, chromium, screen):
+    # (session 34: a transparency office checking a finding opened its line (第84行), read it, chose a line near it,
+    # and tapped ← 返回报告页: it landed on the report's top, and scrolled the whole page down to find the finding)
+    chromium.get(server + REPORT)
+    link = _wait(lambda: _finding_link(chromium))
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    assert _in_view(chromium, link)
+    link.click()
+    _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
+    assert chromium.execute_script("return location.hash") == "#L84"
+    chromium.find_element("css selector", "a.xxgk-ln[href='#L86']").click()  # a line two lower chosen: cited
+    _wait(lambda: chromium.execute_script("return location.hash") == "#L86")
+    back = chromium.find_element("partial link text", "返回报告页")
+    back.click()
+    _wait(lambda: _path(chromium) == REPORT)
+    link = _wait(lambda: _finding_link(chromium))
+    chromium.save_screenshot(str(SHOTS / f"h34-back-to-finding-{screen}.png"))
+    assert _wait(lambda: _in_view(chromium, link)), chromium.execute_script("return scrollY")
+    assert chromium.execute_script("return scrollY") > 0
+
+
+def test_a_source_page_opened_by_its_address_still_leads_to_its_reports_top(server, chromium):
+    # (the other side: no report before it in the tab — a link pasted, a new tab — and the link is the report's page)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + REPORT)
+    source = _finding_link(chromium).get_attribute("href")
+    chromium.execute_script("window.open(arguments[0], '_blank', 'noopener')", source)
+    chromium.switch_to.window(chromium.window_handles[-1])
+    try:
+        _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
+        chromium.find_element("partial link text", "返回报告页").click()
+        _wait(lambda: _path(chromium) == REPORT)
+        assert chromium.execute_script("return scrollY") == 0
+    finally:
+        chromium.close()
+        chromium.switch_to.window(chromium.window_handles[0])
+
+
+def test_a_source_pages_links_are_tap_targets_on_a_phone(server, chromium, screen):
+    # (session 34: ← 返回报告页 and 首页, the page's only ways on, were 19 px high: under the 24 px of WCAG 2.5.8)
+    chromium.get(server + REPORT)
+    chromium.get(_finding_link(chromium).get_attribute("href"))
+    _wait(lambda: chromium.find_elements("css selector", "a.xxgk-ln"))
+    for words in ("返回报告页", "首页"):
+        size = chromium.find_element("partial link text", words).size
+        assert size["height"] >= 24 and size["width"] >= 24, (words, size)
+
+
+# -- 2. on a phone an agency's facts are folded under one line, and its numbers come first ----------------------------
+
+def test_on_a_phone_an_agencys_facts_are_folded_under_one_line_that_says_where_and_what_it_is(server, chromium):
+    # (session 34: at 390 px the agency page opened with eight rows of facts, ≈ 370 px, 机构编号 wrapping over two
+    # lines, before the measure to compare and its reports; a report page's facts were folded in session 32b)
+    chromium.set_window_size(1366, 900)
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + f"/a/{HUANGZHONG}/")
+        _wait(lambda: chromium.find_elements("css selector", "article h2"))
+        chromium.save_screenshot(str(SHOTS / "h34-agency-facts-phone.png"))
+        code = chromium.find_element("xpath", "//article//td[text()='" + HUANGZHONG + "']")
+        assert not code.is_displayed()  # folded
+        summary = chromium.find_element("css selector", "article details.xxgk-facts summary")
+        # the one line says what is inside, and the facts a citizen looks for: where, which tier, which years
+        for words in ("机构信息", "青海省 西宁市 湟中区", "县级", "2025年"):
+            assert words in summary.text, summary.text
+        height = chromium.execute_script(
+            "return document.querySelector('article details.xxgk-facts').getBoundingClientRect().height")
+        assert height < 120, height  # a line or two, not ≈ 370 px
+        top = chromium.execute_script(
+            "return document.getElementById('linianbaogao').getBoundingClientRect().top + scrollY")
+        assert top < 844 - 100, top  # its reports start on the first screen
+        summary.click()  # one tap: every fact, nothing wider than the screen
+        _wait(lambda: code.is_displayed())
+        labels = [th.text for th in chromium.find_elements("css selector", "article details.xxgk-facts th")]
+        assert labels[:3] == ["名称", "别名", "地区"] and "机构编号" in labels, labels
+        assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+SEEN = ("var e = document.querySelector('article ' + arguments[0]); if (!e) return false;"
+        "e.scrollIntoView({block: 'center'});"
+        "var r = e.getBoundingClientRect(); if (!r.height) return false;"
+        "var at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        "return !!at && (at === e || e.contains(at));")
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_on_a_desktop_and_on_paper_an_agencys_facts_stay_open_with_no_line_to_click(server, chromium, media):
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/a/{HUANGZHONG}/")
+    _wait(lambda: chromium.find_elements("css selector", "article table th"))
+    if media == "print":
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        # (selenium's is_displayed calls a closed <details>'s content hidden whatever the CSS shows: ask the page)
+        assert chromium.execute_script(SEEN, "table tr:last-child td")
+        assert not chromium.execute_script(SEEN, "details.xxgk-facts summary")
+        first = chromium.find_element("css selector", "article table")  # still the page's first table
+        assert first.find_element("css selector", "th").get_attribute("textContent") == "名称"
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
