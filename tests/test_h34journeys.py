@@ -13,6 +13,9 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 
 HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, two identity_broken findings (第84行)
 REPORT = f"/a/{HUANGZHONG}/2025.html"
+# every uncaught error of a page, kept from its first script on (a console error is what the reader never sees)
+ERRORS = """window.__errors = [];
+window.addEventListener('error', function (e) { window.__errors.push(String(e.message)); });"""
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 
 
@@ -59,14 +62,42 @@ def test_the_source_pages_back_link_returns_to_the_finding_the_reader_opened_it_
     assert chromium.execute_script("return location.hash") == "#L84"
     chromium.find_element("css selector", "a.xxgk-ln[href='#L86']").click()  # a line two lower chosen: cited
     _wait(lambda: chromium.execute_script("return location.hash") == "#L86")
-    back = chromium.find_element("partial link text", "返回报告页")
-    back.click()
+    assert not chromium.find_elements("partial link text", "返回上一页")  # the report is the page before
+    chromium.find_element("partial link text", "返回报告页").click()
     _wait(lambda: _path(chromium) == REPORT)
     link = _wait(lambda: _finding_link(chromium))
     chromium.save_screenshot(str(SHOTS / f"h34-back-to-finding-{screen}.png"))
     assert _wait(lambda: _in_view(chromium, link)), chromium.execute_script("return scrollY")
     assert chromium.execute_script("return scrollY") > 0
 
+
+
+def test_a_source_page_opened_from_the_quality_pages_list_leads_back_to_the_finding_there(server, chromium, screen):
+    # (session 34: a transparency office reading 数据质量's list of identity_broken findings opened one's line; the
+    # source page offered ← 返回报告页 (the report's top) and 首页: only the browser's back led to the list again)
+    chromium.get(server + "/quality/")
+    link = _wait(lambda: chromium.find_element(
+        "xpath", "//table[@data-xxgk-problem='identity_broken']//a[contains(@href, '/src/')]"))
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ERRORS})["identifier"]
+    try:
+        link.click()
+        _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
+        chromium.find_element("css selector", "a.xxgk-ln[href='#L85']").click()
+        _wait(lambda: chromium.execute_script("return location.hash") == "#L85")
+        # the chosen line's citation still shows (a variable of the new link's once took the citation bar's name)
+        bar = chromium.find_element("css selector", ".xxgk-line-bar")
+        assert bar.is_displayed() and "原文第 85 行" in bar.text, bar.text
+        assert chromium.execute_script("return window.__errors") == []
+    finally:
+        chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+    links = [a.text for a in chromium.find_elements("css selector", "main > p:first-child a")]
+    assert links == ["← 返回上一页", "← 返回报告页", "首页"], links
+    chromium.find_element("link text", "← 返回上一页").click()
+    _wait(lambda: _path(chromium) == "/quality/")
+    link = chromium.find_element(
+        "xpath", "//table[@data-xxgk-problem='identity_broken']//a[contains(@href, '/src/')]")
+    assert _wait(lambda: _in_view(chromium, link)), chromium.execute_script("return scrollY")
 
 def test_a_source_page_opened_by_its_address_still_leads_to_its_reports_top(server, chromium):
     # (the other side: no report before it in the tab — a link pasted, a new tab — and the link is the report's page)
@@ -77,6 +108,7 @@ def test_a_source_page_opened_by_its_address_still_leads_to_its_reports_top(serv
     chromium.switch_to.window(chromium.window_handles[-1])
     try:
         _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
+        assert not chromium.find_elements("partial link text", "返回上一页")
         chromium.find_element("partial link text", "返回报告页").click()
         _wait(lambda: _path(chromium) == REPORT)
         assert chromium.execute_script("return scrollY") == 0

@@ -94,16 +94,29 @@
     if (history.state && typeof history.state.xxgkDepth === "number") depth = history.state.xxgkDepth;
     else { depth += 1; keepDepth(); }
   });
-  var back = document.querySelector("a[data-pagefind-meta='report[href]']");
-  if (back) back.addEventListener("click", function (e) {
+  function stepBack(e) {
     if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-    var from;
-    try { from = new URL(document.referrer); } catch (error) { return; }
-    var report = new URL(back.href);
-    if (from.origin !== report.origin || from.pathname !== report.pathname || history.length < depth + 2) return;
     e.preventDefault();
     history.go(-(depth + 1));
-  });
+  }
+  var back = document.querySelector("a[data-pagefind-meta='report[href]']");
+  var from = null;
+  try { from = new URL(document.referrer); } catch (error) { /* no page before this one: the links as they are */ }
+  if (from && from.origin === location.origin && from.pathname !== location.pathname &&
+      history.length >= depth + 2) {
+    if (back && from.pathname === new URL(back.href).pathname) back.addEventListener("click", stepBack);
+    else {
+      /* came from another page of the site (数据质量's list of findings, the full-text search): a way back to the
+         finding there too, before the link to the report's top (session 34: only the browser's own back led there) */
+      var before = document.createElement("a");
+      before.href = from.href;
+      before.textContent = "← 返回上一页";
+      before.addEventListener("click", stepBack);
+      var ways = (back || document.querySelector("main > p a")).parentNode;  /* (not ``bar``: the citation's) */
+      ways.insertBefore(document.createTextNode("　"), ways.firstChild);
+      ways.insertBefore(before, ways.firstChild);
+    }
+  }
   window.addEventListener("hashchange", chosen);
   chosen();
 })();
