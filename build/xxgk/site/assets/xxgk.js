@@ -623,13 +623,18 @@
     var title = heading ? heading.textContent.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\s]+/g, "").slice(0, 60) : "";
     return (title ? title + "-" : "") + id;
   }
-  /* a report's facts, folded on a phone (report_page.FACTS_OPEN): xxgk.css shows them open on a desktop and on paper
-     where the browser styles ::details-content; an older one (many a desktop's Chromium core) opens them here */
+  /* a report's or an agency's facts, folded on a phone (report_page.FACTS_OPEN, agency_page.AGENCY_FACTS_OPEN):
+     xxgk.css shows them open on a desktop and on paper where the browser styles ::details-content; here they are
+     opened there in every browser, an older one (many a desktop's Chromium core) included, so that what is shown is
+     open for the browser too: its find-in-page, a screen reader and a test's "displayed" (the content of a closed
+     <details> shown by CSS alone read as hidden: an agency's 读音相同的机构 link had no text to selenium) */
   function factsOpen() {
     var facts = document.querySelector("article details.xxgk-facts");
-    if (!facts || (window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) return;
+    if (!facts) return;
     if (window.matchMedia("(min-width: 601px)").matches) facts.open = true;
-    window.addEventListener("beforeprint", function () { facts.open = true; });
+    if (!(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
+      window.addEventListener("beforeprint", function () { facts.open = true; });
+    }
   }
   function csvButtons() {
     document.querySelectorAll("button[data-xxgk-csv]").forEach(function (button) {
