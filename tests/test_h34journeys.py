@@ -181,3 +181,22 @@ def test_on_a_desktop_and_on_paper_an_agencys_facts_stay_open_with_no_line_to_cl
         assert first.find_element("css selector", "th").get_attribute("textContent") == "名称"
     finally:
         chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# -- 3. a value on the compare page leads to where its report prints it, not to the report's top ----------------------
+
+@pytest.mark.parametrize(("metric", "value", "heading"), [
+    ("received", "11", "三、收到和处理政府信息公开申请情况"),
+    ("review_total", "0", "四、行政复议、行政诉讼情况")])
+def test_a_value_on_the_compare_page_opens_its_report_at_the_table_it_is_read_from(server, chromium, screen, metric,
+                                                                                    value, heading):
+    # (session 34: a journalist comparing agencies clicked 湟中's 11 new requests and landed on the report's top, its
+    # facts and score; the table 三 the 11 is read from lay two screens down, on a phone five)
+    chromium.get(server + f"/compare/?agencies={HUANGZHONG}&metric={metric}&year=2025")
+    cell = _wait(lambda: [a for a in chromium.find_elements("css selector", "#xxgk-compare-table td a")
+                          if a.text == value])[0]
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
+    cell.click()
+    _wait(lambda: _path(chromium) == REPORT)
+    title = _wait(lambda: [h for h in chromium.find_elements("css selector", "article h2") if h.text == heading])[0]
+    assert _wait(lambda: _in_view(chromium, title)), chromium.execute_script("return scrollY")

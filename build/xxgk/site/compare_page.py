@@ -11,7 +11,10 @@ agency. Nothing is summed or ranked across different years.
 
 from __future__ import annotations
 
-from .labels import KIND_ZH, TIER_ZH
+import json
+
+from .anchors import slugify
+from .labels import KIND_ZH, TABLE_HEADINGS, TIER_ZH
 from .render import esc, fmt_wan
 from .titles import front_matter
 
@@ -103,6 +106,8 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
         f'<option value="{k}">{v}</option>' for k, v in TIER_ZH.items())
     kind_options = '<option value="">全部</option>' + "".join(
         f'<option value="{k}">{v}</option>' for k, v in KIND_ZH.items())
+    # a value's report page opened at the table the value is read from (compare.js, valueHref)
+    sections = esc(json.dumps({t: slugify(h, "-") for t, h in TABLE_HEADINGS.items()}, separators=(",", ":")))
     return front_matter("比较") + f"""# 比较各机构
 
 <p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。\
@@ -112,7 +117,8 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 全部数据（CSV、Excel）见<a href="../data/">数据下载</a>。{"下面是不选机构时的默认比较。" if default_view else ""}</p>
 {default_view}</noscript>
 <p class="xxgk-js-wait" data-search-exclude>比较工具和排行榜正在加载……（网速慢时需要一些时间）</p>
-<form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" onsubmit="return false">
+<form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" data-sections="{sections}" \
+onsubmit="return false">
 <fieldset><legend>机构</legend>
 <p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>
 <input id="xxgk-compare-add" type="search" autocomplete="off" role="combobox" aria-expanded="false"

@@ -11,6 +11,8 @@ Python pages import them from here; the browser gets the same dictionaries in ``
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 # (parsed: every value as printed — a cell the report leaves blank is missing as printed, so 完整读取 never says
 # "no cell missing"; the report page adds how many cells have no number)
@@ -18,6 +20,11 @@ STATUS_ZH = {"parsed": "各表均已读取", "partial": "部分数值未能读�
 # an agency's administrative tier (agencies.tier) and kind (agencies.kind)
 TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
 KIND_ZH = {"government": "人民政府", "department": "政府部门"}
+# the report page's headings of tables 二, 三 and 四, by the package's table: the compare page's values lead to the
+# section of the table a value is read from (its id: ``anchors.slugify`` of the heading)
+TABLE_HEADINGS = MappingProxyType({"active_disclosure": "二、主动公开政府信息情况",
+                                   "applications": "三、收到和处理政府信息公开申请情况",
+                                   "review_litigation": "四、行政复议、行政诉讼情况"})
 KIND_NOTE = {"government": "人民政府（含办公厅/办公室的汇总报告）", "department": "政府部门"}
 # the group scores are ranked within (package/report_card.score_group: year, the agency's tier and its kind)
 SCORE_TIER_ZH = {**TIER_ZH, "unknown": "层级未知"}

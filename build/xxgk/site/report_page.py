@@ -29,6 +29,7 @@ from .labels import (
     SCORE_KIND_ZH,
     SCORE_TIER_ZH,
     SEVERITY_ZH,
+    TABLE_HEADINGS,
     UNRANKED_ZH,
     UNSCORED_ZH,
     copy_sentence,
@@ -380,20 +381,20 @@ class ReportPages:
     def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("active_disclosure", rid)
         if not rows:
-            return "\n## 二、主动公开政府信息情况\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
+            return f"\n## {TABLE_HEADINGS['active_disclosure']}\n\n<p>本报告没有可读取的表2（缺失，不是0）。</p>"
         items, measures = self.pkg.labels("items"), self.pkg.labels("measures")
         spans = self._spans(r).get("active_disclosure", {}) if r else {}
         body = [[f"<td>{esc(items[x['item']])}</td>",
                  f"<td>{esc(OWN_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(cell_value(x), x["line"], src, spans.get(x["item"]))] for x in rows]  # (万元: amount)
         legend = MISSING_LEGEND if any(cell_value(x) is None for x in rows) else ""  # as tables 3 and 4 say it
-        return "\n## 二、主动公开政府信息情况\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
+        return f"\n## {TABLE_HEADINGS['active_disclosure']}\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
                                                        extra=csv_attr("active_disclosure")) + legend
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
         if not rows:
-            return "\n## 三、收到和处理政府信息公开申请情况\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
+            return f"\n## {TABLE_HEADINGS['applications']}\n\n<p>本报告没有可读取的表3数据（缺失，不是0）。</p>"
         applicants = self.pkg.labels("applicants")
         row_labels = self.pkg.labels("application_rows")
         head = TABLE3_HEAD if list(applicants) == APPLICANT_ORDER else None
@@ -412,12 +413,12 @@ class ReportPages:
                    '<p class="xxgk-note">未计算申请办理结果构成（占办理总计的%）：所需的单元格缺失，或各项办理结果'
                    '之和不等于（七）总计（勾稽关系不成立）；见下面的“发现的问题”。</p>')
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
-        return "\n## 三、收到和处理政府信息公开申请情况\n\n" + html + "\n" + UNIT_NOTE["3"] + pie
+        return f"\n## {TABLE_HEADINGS['applications']}\n\n" + html + "\n" + UNIT_NOTE["3"] + pie
 
     def _table4(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("review_litigation", rid)
         if not rows:
-            return "\n## 四、行政复议、行政诉讼情况\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
+            return f"\n## {TABLE_HEADINGS['review_litigation']}\n\n<p>本报告没有可读取的表4（缺失，不是0）。</p>"
         procs, outs = self.pkg.labels("proceedings"), self.pkg.labels("outcomes")
         whole = self._spans(r).get("review_litigation", {}).get(SECTION_SPAN) if r else None  # on a long line
         grid, html = self._template_table(rows, ("proceeding", "outcome"), procs, outs, "类别", src,
@@ -427,7 +428,7 @@ class ReportPages:
         traces = [{"type": "bar", "name": outs[o], "x": [procs[p] for p in grid],
                    "y": [number(grid[p].get(o, {}).get("value")) for p in grid],
                    "marker": {"color": colour("outcomes", o)}} for o in outs if o != "total"]
-        return ("\n## 四、行政复议、行政诉讼情况\n\n" + html + "\n" + UNIT_NOTE["4"]
+        return (f"\n## {TABLE_HEADINGS['review_litigation']}\n\n" + html + "\n" + UNIT_NOTE["4"]
                 + chart(traces, "行政复议、行政诉讼结果", "", "件", f"{rid}-review", {"barmode": "stack"},
                          data_table=False))
 

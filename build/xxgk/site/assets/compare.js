@@ -220,6 +220,11 @@
     var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
     var pngButton = $("xxgk-compare-png");  // the drawn chart as an image (xxgk.js: source, licence, address in it)
+    // the report page's section of each table ({applications: "san-…"}, compare_page.py): a value's link opens its
+    // report there, at the table the value is read from (session 34: it opened the report's top, its facts and
+    // score, the table two screens down, five on a phone)
+    var sections = {};
+    try { sections = JSON.parse(form.dataset.sections || "{}") || {}; } catch (e) { sections = {}; }
     if (pngButton) pngButton.addEventListener("click", function () {
       window.xxgkPng(chartDiv, csv.download.replace(/\.csv$/, ""));
     });
@@ -421,6 +426,10 @@
         return typeof path === "string" && /^[a-z0-9][a-z0-9_\/.-]*$/i.test(path) && !/\.\./.test(path) ? path : "";
       };
       var reportHref = function (id, y) { var path = reportPath(id, y); return path ? root + path : undefined; };
+      var table = /([a-z_]+):/.exec(m.formula || "");
+      var section = table && typeof sections[table[1]] === "string" && /^[a-z0-9_-]+$/.test(sections[table[1]])
+        ? "#" + sections[table[1]] : "";
+      var valueHref = function (id, y) { var href = reportHref(id, y); return href ? href + section : undefined; };
       var reportURL = function (id, y) { var href = reportHref(id, y); return href ? new URL(href, location.href).href : ""; };
       // the median of the agency's peer group that year: the group by its number (browser_data.PEER_GROUPS)
       var anyPeer = function (id, y) {
@@ -467,7 +476,7 @@
           // the compared value beside the name, the region last: on a phone the region's width pushed the value off
           // screen (as the league table, bindLeague)
           rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
-            {text: cellText(id, state.from), sort: v, href: reportHref(id, state.from)},
+            {text: cellText(id, state.from), sort: v, href: valueHref(id, state.from)},
             {text: String(state.from), sort: state.from},
             region(byId[id])]);
           csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v, gapNote(id, state.from, v),
@@ -501,7 +510,7 @@
             rows.push([{text: a.n + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
               .concat(years.map(function (y, i) {
                 return ed && hasReport(id, y) && edition(y) !== ed ? {text: "不适用", sort: null}
-                  : {text: cellText(id, y), sort: ys[i], href: reportHref(id, y)};
+                  : {text: cellText(id, y), sort: ys[i], href: valueHref(id, y)};
               })));
           });
           years.forEach(function (y, i) {
