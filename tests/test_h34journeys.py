@@ -200,3 +200,22 @@ def test_a_value_on_the_compare_page_opens_its_report_at_the_table_it_is_read_fr
     _wait(lambda: _path(chromium) == REPORT)
     title = _wait(lambda: [h for h in chromium.find_elements("css selector", "article h2") if h.text == heading])[0]
     assert _wait(lambda: _in_view(chromium, title)), chromium.execute_script("return scrollY")
+
+
+# -- 4. a check on the checks page leads to the findings it made ------------------------------------------------------
+
+def test_a_check_leads_to_the_findings_it_made_on_the_quality_page(server, chromium):
+    # (session 34: a transparency office reading 检查项目 found what 勾稽关系不成立 means, but no way to the reports
+    # where it was found: the check's row named no finding and linked nowhere)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/checks/")
+    row = _wait(lambda: chromium.find_element("id", "identity_broken"))
+    link = row.find_element("css selector", "a[href$='quality/#identity_broken']")
+    assert link.text == "本站 2 条", link.text  # the seeds: 湟中区人民政府 2025's two
+    assert "本站暂无" in chromium.find_element("id", "over_budget").text  # none found: said, no link to nothing
+    assert not chromium.find_element("id", "over_budget").find_elements("tag name", "a")
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    _wait(lambda: _path(chromium) == "/quality/")
+    title = chromium.find_element("css selector", "h2#identity_broken")
+    assert _wait(lambda: _in_view(chromium, title))

@@ -790,8 +790,13 @@ class Site(ReportPages, AgencyPages):
         parts = [front_matter("检查项目"), "# 检查项目\n",
                  "<p>每份报告都按下列检查自动核对。"
                  "每项检查有稳定的代码，结果作为“问题”发布在数据包的 findings 表中。</p>"]
+        # each check's findings on this site, linked (数据质量 has a section a code found): a reader who looked a check
+        # up had no way on to where it was found (session 34)
+        found = {code: count for code, (count, _) in self.findings_by_code.items() if count}
         for category, name in self.categories.items():
-            rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{code_text(c["code"])}</code></td>',
+            rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{code_text(c["code"])}</code><br>'
+                     + (f'<small><a href="../quality/#{esc(c["code"])}">本站 {found[c["code"]]} 条</a></small></td>'
+                        if c["code"] in found else "<small>本站暂无</small></td>"),
                      f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
                      f"<td>{esc(SCORE_EFFECT_ZH[c['responsibility'], c['severity']])}</td>",
                      f'<td class="xxgk-prose">{esc(c["explanation_zh"])}</td>',
