@@ -219,3 +219,13 @@ def test_a_check_leads_to_the_findings_it_made_on_the_quality_page(server, chrom
     _wait(lambda: _path(chromium) == "/quality/")
     title = chromium.find_element("css selector", "h2#identity_broken")
     assert _wait(lambda: _in_view(chromium, title))
+
+
+def test_an_agencys_folded_facts_say_many_years_as_their_span_in_one_short_line():
+    # (session 34: the line folding an agency's facts named each year: eleven of them, 2015年、2016年、…, took four
+    # lines of a 390 px screen, the line meant to be one; the facts' 报告年度 row still names every year)
+    from xxgk.site.agency_page import years_said
+
+    assert years_said(list(range(2015, 2026))) == "2015–2025年（11个年度）"
+    assert years_said([2019, 2021, 2023, 2025]) == "2019年、2021年、2023年、2025年"
+    assert years_said([]) == "没有报告"

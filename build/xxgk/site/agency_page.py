@@ -68,6 +68,24 @@ AGENCY_LIST_ROWS = 200
 AGENCY_FACTS_OPEN = '<details class="xxgk-facts"><summary>机构信息（别名、行政层级、机构编号等）：{}</summary>'
 
 
+def years_said(years: list[int]) -> str:
+    """An agency's report years in its folded facts' one line (``AGENCY_FACTS_OPEN``): each year up to
+    ``YEARS_NAMED``, past that the span and how many (eleven years named one by one took four lines of a phone's
+    screen, the line meant to be one); the facts' 报告年度 row names every year.
+
+    >>> years_said([2019, 2021, 2023, 2025]), years_said([])
+    ('2019年、2021年、2023年、2025年', '没有报告')
+    >>> years_said(list(range(2015, 2026)))
+    '2015–2025年（11个年度）'
+    """
+    if len(years) > YEARS_NAMED:
+        return f"{years[0]}–{years[-1]}年（{len(years)}个年度）"
+    return "、".join(f"{y}年" for y in years) or "没有报告"
+
+
+YEARS_NAMED = 4
+
+
 def list_leaf(part: int) -> str:
     """The file name of an agency's list page ``part`` (from 1), beside its page and its report pages (whose names
     start with a year's digits: ``titles.report_paths``), so never one of theirs.
@@ -245,7 +263,7 @@ class AgencyPages:
                              f'{esc(x["name"])}</a>' for x in akin)
             body += (f"\n<tr><th>读音相同的机构</th><td>{links}"
                      "（名称读音相同，机构编号以后缀区分；请核对机构名称）</td></tr>")
-        said = [region, TIER_ZH.get(a["tier"] or "", "行政层级未知"), "、".join(f"{y}年" for y in years) or "没有报告"]
+        said = [region, TIER_ZH.get(a["tier"] or "", "行政层级未知"), years_said(years)]
         warn = ("；行政区划已撤销" if gone else "") + ("；有读音相同的机构，请核对" if akin else "")
         facts = (AGENCY_FACTS_OPEN.format(esc(" · ".join(said) + warn))
                  + f"<table>\n{body}\n</table></details>")
