@@ -212,6 +212,7 @@ def test_a_check_leads_to_the_findings_it_made_on_the_quality_page(server, chrom
     row = _wait(lambda: chromium.find_element("id", "identity_broken"))
     link = row.find_element("css selector", "a[href$='quality/#identity_broken']")
     assert link.text == "本站 2 条", link.text  # the seeds: 湟中区人民政府 2025's two
+    assert link.size["height"] >= 24, link.size  # a link alone in its line: a tap target
     assert "本站暂无" in chromium.find_element("id", "over_budget").text  # none found: said, no link to nothing
     assert not chromium.find_element("id", "over_budget").find_elements("tag name", "a")
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)

@@ -795,7 +795,8 @@ class Site(ReportPages, AgencyPages):
         found = {code: count for code, (count, _) in self.findings_by_code.items() if count}
         for category, name in self.categories.items():
             rows = [[f'<td id="{esc(c["code"])}">{esc(c["label_zh"])}<br><code>{code_text(c["code"])}</code><br>'
-                     + (f'<small><a href="../quality/#{esc(c["code"])}">本站 {found[c["code"]]} 条</a></small></td>'
+                     + (f'<small><a class="xxgk-found" href="../quality/#{esc(c["code"])}">'
+                        f'本站 {found[c["code"]]} 条</a></small></td>'
                         if c["code"] in found else "<small>本站暂无</small></td>"),
                      f"<td>{esc(SEVERITY_ZH.get(c['severity'], ''))}</td>",
                      f"<td>{esc(SCORE_EFFECT_ZH[c['responsibility'], c['severity']])}</td>",
