@@ -117,6 +117,27 @@ def test_a_source_page_opened_by_its_address_still_leads_to_its_reports_top(serv
         chromium.switch_to.window(chromium.window_handles[0])
 
 
+
+def test_a_source_pages_back_link_is_never_a_dead_click_when_the_tab_began_on_it(server, chromium):
+    # (a tab opened on the source page, whose reader went to 首页 and came back: the history held two entries and the
+    # page thought one was the report before it; stepping back from the first entry did nothing, the click was lost)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + REPORT)
+    source = _finding_link(chromium).get_attribute("href")
+    chromium.execute_script("window.open(arguments[0], '_blank')", source)  # (with the report as its referrer)
+    chromium.switch_to.window(chromium.window_handles[-1])
+    try:
+        _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
+        chromium.find_element("link text", "首页").click()
+        _wait(lambda: _path(chromium) == "/")
+        chromium.back()
+        _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
+        chromium.find_element("partial link text", "返回报告页").click()
+        _wait(lambda: _path(chromium) == REPORT)
+    finally:
+        chromium.close()
+        chromium.switch_to.window(chromium.window_handles[0])
+
 def test_a_source_pages_links_are_tap_targets_on_a_phone(server, chromium, screen):
     # (session 34: ← 返回报告页 and 首页, the page's only ways on, were 19 px high: under the 24 px of WCAG 2.5.8)
     chromium.get(server + REPORT)

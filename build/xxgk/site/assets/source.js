@@ -94,24 +94,41 @@
     if (history.state && typeof history.state.xxgkDepth === "number") depth = history.state.xxgkDepth;
     else { depth += 1; keepDepth(); }
   });
-  function stepBack(e) {
-    if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    history.go(-(depth + 1));
+  /* a click on a way back (the link ``a``, to the page at ``path``) steps back past this page's entries when the entry
+     there is that page: the browser's list of entries says so where it has one (the Navigation API); elsewhere,
+     should the step lead nowhere (a tab begun on this page, its length counting entries ahead too), the link is
+     followed after a moment: never a lost click */
+  function stepBack(a, path) {
+    return function (e) {
+      if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      var steps = depth + 1, nav = window.navigation;
+      if (nav && nav.currentEntry && typeof nav.currentEntry.index === "number" && nav.entries) {
+        var entry = nav.currentEntry.index >= steps ? nav.entries()[nav.currentEntry.index - steps] : null;
+        var there = null;
+        try { there = entry && entry.url ? new URL(entry.url).pathname : null; } catch (error) { there = null; }
+        if (there !== path) return;  /* not the page before this one: the link as it is */
+      }
+      e.preventDefault();
+      var left = false;
+      window.addEventListener("pagehide", function () { left = true; }, {once: true});
+      history.go(-steps);
+      setTimeout(function () { if (!left) location.href = a.href; }, 1500);
+    };
   }
   var back = document.querySelector("a[data-pagefind-meta='report[href]']");
   var from = null;
   try { from = new URL(document.referrer); } catch (error) { /* no page before this one: the links as they are */ }
   if (from && from.origin === location.origin && from.pathname !== location.pathname &&
       history.length >= depth + 2) {
-    if (back && from.pathname === new URL(back.href).pathname) back.addEventListener("click", stepBack);
-    else {
+    if (back && from.pathname === new URL(back.href).pathname) {
+      back.addEventListener("click", stepBack(back, from.pathname));
+    } else {
       /* came from another page of the site (数据质量's list of findings, the full-text search): a way back to the
          finding there too, before the link to the report's top (session 34: only the browser's own back led there) */
       var before = document.createElement("a");
       before.href = from.href;
       before.textContent = "← 返回上一页";
-      before.addEventListener("click", stepBack);
+      before.addEventListener("click", stepBack(before, from.pathname));
       var ways = (back || document.querySelector("main > p a")).parentNode;  /* (not ``bar``: the citation's) */
       ways.insertBefore(document.createTextNode("　"), ways.firstChild);
       ways.insertBefore(before, ways.firstChild);
