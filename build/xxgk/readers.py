@@ -45,6 +45,7 @@ from .pdf_orphans import orphans
 from .pdf_overflow import overflow_written, split_numbers
 from .pdf_overprint import overprints_removed
 from .pdf_rows import Ruled, join_broken_rows
+from .pdf_table_rules import find_tables
 from .pdf_upright import page_numbers_across_removed, upright
 from .text import unify_radicals
 from .values import MERGED_DOWN, MERGED_UP, SPAN_MARK, read_cell
@@ -1145,7 +1146,7 @@ def pdf_to_text(data: bytes) -> str:
             # 小标宋) by drawing each glyph twice a fraction of a point apart, and a bold total 7 was read 77
             page = overprints_removed(page, OVERPRINT)  # (the library's dedupe_chars is quadratic: pdf_overprint)
             level(page.chars)  # (a line printed in two fonts is one line: each character on its baseline)
-            tables = page.find_tables()
+            tables = find_tables(page)  # (each from its own rules: another table's do not move its borders)
             boxes = [t.bbox for t in tables]
             # text inside a table's outline but in none of its cells (rows told apart by shading alone: the finder
             # made a table of the shaded rows) is read as lines, the table's rows written among them (``pdf_orphans``)

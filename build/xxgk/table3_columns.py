@@ -118,19 +118,26 @@ def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
 
 
 def natural_person_last(lines: list[tuple[int, str]]) -> bool:
-    """Whether one header line names the five organisation columns and then 自然人: a table printing 自然人 after
-    them, or a PDF's text layer printing the header's cells out of their order — the row totals hold either way,
-    so which column each number is in cannot be told (before: read in the template's order, the 自然人's 6
-    applications published under 其他 and 其他's under 自然人, no finding).
+    """Whether one header line names the five organisation columns and then 自然人, or their group's name
+    (法人或其他组织) and 自然人 next to it: a table printing 自然人 after them, or a PDF's text layer printing the
+    header's cells out of their order — the row totals hold either way, so which column each number is in cannot
+    be told (before: read in the template's order, the 自然人's 6 applications published under 其他 and 其他's under
+    自然人, no finding). A web page or Word table prints the template's two-row header reordered as
+    ``法人或其他组织 | 自然人 | 总计`` over the five (自然人 merged down is printed once, on the upper line): before,
+    自然人 was taken to come first there too, and each number was published under its neighbour's name.
 
     >>> natural_person_last([(1, "商业企业 科研机构 社会公益组织 法律服务机构 其他 自然人 总计")])
     True
+    >>> natural_person_last([(1, "法人或其他组织\t自然人\t总计"), (2, "商业企业 科研机构 社会公益组织 其他")])
+    True
     >>> natural_person_last([(1, "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")])
+    False
+    >>> natural_person_last([(1, "法人或其他组织申请3件，自然人申请5件。")])  # (prose: not a header's cells)
     False
     """
     for line in _header_lines(lines):
         person, orgs = _name_at(line, "natural_person"), [_name_at(line, a) for a in _ORGS]
-        if person >= 0 and min(orgs) >= 0 and person > max(orgs):
+        if person >= 0 and (min(orgs) >= 0 and person > max(orgs) or _ORG_GROUP + "自然人" in line):
             return True
     return False
 
