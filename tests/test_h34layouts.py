@@ -126,14 +126,20 @@ def test_a_table_four_border_near_table_three_borders_on_its_page_keeps_each_num
 # --- a web page whose table 三 prints 法人或其他组织's five columns before 自然人 (the template's header, reordered)
 
 
-def _html_table3_orgs_first(values: dict[str, list[int]]) -> str:
+def _html_table3(values: dict[str, list[int]], order: list[int]) -> str:
     """The 2021 template's table 三 as a web page prints it (``rowspan``/``colspan`` header, the label column merged
-    as the template merges it), its columns printed 商业企业 … 其他 | 自然人 | 总计 (``values`` in template order)."""
-    order = [1, 2, 3, 4, 5, 0, 6]
+    as the template merges it), its columns printed in ``order`` (indexes of ``APPLICANTS``; ``values`` in template
+    order), the five organisation columns together under 法人或其他组织."""
+    top, sub = [], []
+    for j in order:
+        if j in (0, 6):
+            top.append(f"<td rowspan='2'>{APPLICANTS[j]}</td>")
+        else:
+            if not sub:
+                top.append("<td colspan='5'>法人或其他组织</td>")
+            sub.append(f"<td>{APPLICANTS[j]}</td>")
     cells = ["<tr><td colspan='2' rowspan='3'>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
-             "<td colspan='7'>申请人情况</td></tr>",
-             "<tr><td colspan='5'>法人或其他组织</td><td rowspan='2'>自然人</td><td rowspan='2'>总计</td></tr>",
-             "<tr>" + "".join(f"<td>{APPLICANTS[j]}</td>" for j in order[:5]) + "</tr>"]
+             "<td colspan='7'>申请人情况</td></tr>", "<tr>" + "".join(top) + "</tr>", "<tr>" + "".join(sub) + "</tr>"]
     for code in row_codes("2021"):
         numbers = "".join(f"<td>{values[code][j]}</td>" for j in order)
         cells.append(f"<tr><td colspan='2'>{labels()['rows'][code]}</td>{numbers}</tr>")
@@ -148,7 +154,8 @@ def test_a_web_table_three_printing_natural_persons_after_the_organisations_publ
     reading assumed 自然人 first, as the template prints it, and published the 自然人's 12 applications as 商业企业's
     and 商业企业's 9 as 科研机构's (the row totals hold either way). Now, as when one line names the five
     organisations before 自然人: each applicant cell missing with ``columns_order_unsure``, the 总计 kept."""
-    record = parse(read_bytes(_html_table3_orgs_first(_table3_values()).encode(), ".html").parse_text)
+    page = _html_table3(_table3_values(), [1, 2, 3, 4, 5, 0, 6])
+    record = parse(read_bytes(page.encode(), ".html").parse_text)
     got = record.values("applications")
     assert [got[("new", c)] for c in ("natural_person", "commercial", "research", "total")] == [None, None, None, 21]
     assert {v for (_, column), v in got.items() if column != "total"} == {None}
@@ -205,3 +212,21 @@ def test_the_first_row_of_a_page_with_no_rule_above_it_is_read_as_the_table_s_ro
     got = record.values("applications")
     assert [got[("partially_granted", c)] for c in applicant_codes()] == [int(v) if v else None for v in printed]
     assert [got[("new", c)] for c in ("natural_person", "commercial", "total")] == [12, 9, 21]
+
+
+def test_a_web_table_three_printing_the_total_second_reads_each_number_in_its_column():
+    """The header prints 自然人 | 总计 | 法人或其他组织 (over its five columns). 总计 named after 自然人 was taken to be
+    the last column: 一、本年新收 printed ``6 17 4 2 0 1 4`` was published as 自然人 6, 商业企业 17, 科研机构 4, …,
+    总计 4 (``identity_broken`` said the totals failed; the numbers stood; where a row's total held with 总计 first,
+    the whole table was missing instead). The header line names the organisation columns after 总计: the
+    table is read in that order (``columns_reordered``), every number in its column."""
+    values = {code: [0] * 7 for code in row_codes("2021")}
+    for code, row in (("new", [6, 4, 2, 0, 1, 4]), ("granted", [5, 3, 2, 0, 1, 4]), ("rejected_duplicate", [1, 1]),
+                      ("total_processed", [6, 4, 2, 0, 1, 4])):
+        row = row + [0] * (6 - len(row))
+        values[code] = [*row, sum(row)]
+    record = parse(read_bytes(_html_table3(values, [0, 6, 1, 2, 3, 4, 5]).encode(), ".html").parse_text)
+    got = record.values("applications")
+    assert {code: [got[(code, c)] for c in applicant_codes()] for code in values} == values
+    assert "columns_reordered" in {f.code for f in record.findings}
+    assert "identity_broken" not in {f.code for f in record.findings}

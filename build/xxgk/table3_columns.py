@@ -98,8 +98,32 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         # total holds either way, published the 自然人's application under 其他)
         order = tuple(index[a] for a in ["natural_person", *orgs, "total"])
         return (order, True) if order != STANDARD else (None, False)
+    if (orgs_at := _orgs_at(header_lines, _line_at(header_lines, at["total"]))) is not None:
+        # the three blocks on one line: in the order it names them (自然人 | 总计 | 法人或其他组织 (…) too)
+        blocks = sorted((("natural_person", at["natural_person"]), ("total", at["total"]), ("orgs", orgs_at)),
+                        key=lambda block: block[1])
+        return tuple(index[a] for name, _ in blocks for a in (orgs if name == "orgs" else [name])), True
     outer = ["total", "natural_person"] if at["total"] < at["natural_person"] else ["natural_person"]
     return tuple(index[a] for a in outer + orgs + (["total"] if outer == ["natural_person"] else [])), True
+
+
+def _orgs_at(header_lines: list[str], line: int) -> int | None:
+    """Where header line ``line`` (of 自然人 and 总计) names the organisation columns — their group's name
+    (法人或其他组织) or the first of the five — as an offset in the lines joined; None when it names none. Before,
+    总计 named after 自然人 was taken to be the last column, and a table printing 自然人 | 总计 | 法人或其他组织 had
+    each number published under its neighbour's name (the row totals then fail: ``identity_broken`` said so, the
+    numbers stood); one printing 法人或其他组织 | 总计 | 自然人 had its first column published as 总计.
+
+    >>> _orgs_at(["自然人总计法人或其他组织", "商业企业"], 0), _orgs_at(["自然人总计", "商业企业科研机构"], 0)
+    (5, None)
+    >>> _orgs_at(["申请人情况", "总计自然人商业企业其他"], 1)
+    10
+    """
+    if line >= len(header_lines):
+        return None
+    text = header_lines[line]
+    found = [at for at in [text.find(_ORG_GROUP), *(_name_at(text, a) for a in _ORGS)] if at >= 0]
+    return sum(len(x) for x in header_lines[:line]) + min(found) if found else None
 
 
 def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
