@@ -49,9 +49,10 @@ class _Quiet(SiteHandler):  # as ``xxgk serve``: a missing path gets the site's 
 
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """A built site served on 127.0.0.1 (a free port) while the block runs: yields its base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+def serving(folder: Path, handler=None) -> Iterator[str]:
+    """A built site served on 127.0.0.1 (a free port) while the block runs: yields its base URL. ``handler``: the
+    request handler class (default: a quiet ``SimpleHTTPRequestHandler``)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _Quiet, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -50,6 +50,22 @@ def _grid(page, xs: list[float], top: float, rows: list[list[str]], open_top: bo
     return y
 
 
+def _first_page(out: io.BytesIO):
+    """An A4 canvas on ``out`` with the report's title, 一's opening and table 三's heading drawn (9 pt)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont(FONT, 9)
+    for y, line in ((815, "某某县卫生健康局2024年政府信息公开工作年度报告"), (800, "一、总体情况"),
+                    (788, "本年度收到申请若干件。"), (776, "三、收到和处理政府信息公开申请情况")):
+        page.drawString(40, y, line)
+    return page
+
+
 def _table3_rows(values: dict[str, list[int]]) -> list[list[str]]:
     return [[labels()["rows"][code], *map(str, values[code])] for code in row_codes("2021")]
 
@@ -59,20 +75,10 @@ def _shared_page_pdf(table3: dict[str, list[int]], table4: list[str], at: int = 
     then table 四, each table's columns where a browser's automatic layout put them: table 三's two parts a few
     points apart, one border of each 2.95 and 5.9 points right of table 四's border between 复议后起诉's 结果维持
     and 结果纠正."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     four = [30.0 + 34 * k for k in range(16)]  # table 四: fifteen columns 34 points wide
     border = four[11]
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    page.setFont(FONT, 9)
-    for y, line in ((815, "某某县卫生健康局2024年政府信息公开工作年度报告"), (800, "一、总体情况"),
-                    (788, "本年度收到申请若干件。"), (776, "三、收到和处理政府信息公开申请情况")):
-        page.drawString(40, y, line)
+    page = _first_page(out)
     header = ["申请人情况", *APPLICANTS]
     rows = _table3_rows(table3)
     y = 770
@@ -169,20 +175,10 @@ def _continued_pdf(table3: dict[str, list[str]], at: int, widths: tuple[float, f
     """A report whose table 三 (``table3``: each row's cells as printed) has its rows up to ``at`` on page 1 and the
     others on page 2, the first of them drawn with no rule above it (as a browser prints a bordered table going on
     over a page break); its label column ``widths[0]`` points wide, its seven value columns ``widths[1]``."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     xs = [40.0, 40 + widths[0], *(40 + widths[0] + widths[1] * k for k in range(1, 8))]
     rows = [[labels()["rows"][code], *table3[code]] for code in row_codes("2021")]
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    page.setFont(FONT, 9)
-    for y, line in ((815, "某某县卫生健康局2024年政府信息公开工作年度报告"), (800, "一、总体情况"),
-                    (788, "本年度收到申请若干件。"), (776, "三、收到和处理政府信息公开申请情况")):
-        page.drawString(40, y, line)
+    page = _first_page(out)
     _grid(page, xs, 770, [["申请人情况", *APPLICANTS], *rows[:at]])
     page.showPage()
     y = _grid(page, xs, 812, rows[at:], open_top=True)

@@ -11,12 +11,8 @@ The expected names are written by hand from the agencies' official names, not pr
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,7 +20,7 @@ import pytest
 from xxgk.agency import name_to_agency
 from xxgk.site.serve import SiteHandler
 
-from .conftest import SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, site_of
+from .conftest import SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, serving, site_of
 from .conftest import wait_for as _wait
 
 WORD = "政府信息公开"  # in every report's title
@@ -69,17 +65,6 @@ class _Cached(SiteHandler):
 
     def log_message(self, *args):
         pass
-
-
-@contextmanager
-def _serving(folder: Path, handler=_Cached):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +128,7 @@ def test_full_text_still_searches_after_a_rebuild_moved_the_first_shard(corpus_s
     site = tmp_path / "site"
     shutil.copytree(corpus_site, site)
     assert len(list((site / "pagefind").glob("*/pagefind-entry.json"))) >= 2
-    with _serving(site) as url:
+    with serving(site, _Cached) as url:
         page = url + "/fulltext/?text=" + WORD
         before = _page_count(browser, page)
         assert re.search(r"\d+ 份报告", before), before
@@ -165,7 +150,7 @@ def test_full_text_that_cannot_load_says_so(corpus_site, browser, tmp_path, miss
     site = tmp_path / "site"
     shutil.copytree(corpus_site, site)
     (site / "pagefind" / "0" / missing).unlink()
-    with _serving(site) as url:
+    with serving(site, _Cached) as url:
         said = _page_count(browser, url + "/fulltext/?text=" + WORD)
         assert "原文检索未能加载" in said, said  # (before: 本站没有原文检索索引, as if the site had none)
         browser.get(url + "/")
