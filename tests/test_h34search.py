@@ -241,3 +241,29 @@ def test_the_nearest_agencies_are_those_near_the_whole_id(server, browser):
     browser.get(server + "/a/qinghai-haixi-geermu-renminzhengfo/")
     links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"), 30)
     assert [a.text for a in links] == ["格尔木市人民政府", "格尔木市数据局"]
+
+
+class _SlowScript(_Cached):
+    """xxgk.js answered two seconds late (a slow link or a loaded server): the 404 page's own script, in the body,
+    has its fetches answered before xxgk.js has run."""
+
+    def do_GET(self):
+        if self.path.split("?")[0].endswith("/assets/xxgk.js"):
+            import time
+
+            time.sleep(2)
+        super().do_GET()
+
+
+@needs_shared
+@needs_chromium
+@pytest.mark.browser
+def test_a_mistyped_agency_address_lists_the_nearest_agencies_when_the_sites_script_comes_late(corpus_site, browser):
+    """Before, the nearest agencies were looked for once the registry had come, with no wait for xxgk.js: when it
+    came later, nothing was listed and nothing said so (a flaky test under load showed it)."""
+    from selenium.webdriver.common.by import By
+
+    with serving(corpus_site, _SlowScript) as url:
+        browser.get(url + "/a/fujain-pingtan/2023.html")
+        links = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-404-nearest a"), 30)
+        assert links[0].text == "平潭综合实验区 2023年度报告", [a.text for a in links]
