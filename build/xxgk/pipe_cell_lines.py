@@ -21,6 +21,8 @@ one-cell-a-line layout the numbers after an empty cell were read one column left
 
 from __future__ import annotations
 
+import re
+
 from .cells import _cell, is_page_footer
 
 # at least this many cells a line in the region: the whole table is printed so (a table of pipe rows with a heading
@@ -30,6 +32,8 @@ MIN_CELL_LINES = 8
 # a line's tokens: ("cell", text), ("empty", ""), ("merged", the rules), ("text", "") a line of words that ends a
 # row and is left as printed, ("skip", "") a line passed over (an empty line, a page's number)
 Token = tuple[str, str]
+_SPACED_NUMBERS = re.compile(r"\d\s+\d")
+_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+$")  # 1 234 567: one number
 
 
 def _pipe_tokens(stripped: str) -> list[Token] | None:
@@ -61,12 +65,24 @@ def _spaced_tokens(lines: list[tuple[int, str]]) -> list[list[Token]] | None:
     if any(texts[i + 1] for i in filled[:-1]) or not any(not texts[i + 2] for i in filled[:-1] if i + 2 < len(texts)):
         return None
     out: list[list[Token]] = []
-    for i, text in enumerate(texts):
+    footer_next = False  # (whether the next line of text is a page's number: the empty lines before it are its)
+    for i in range(len(texts) - 1, -1, -1):
+        text = texts[i]
         if text:
-            out.append([("skip", "") if is_page_footer(text) else ("cell", text)])
-        else:  # (the empty line right after a cell is its separator; each further one after a cell an empty cell)
-            out.append([("empty", "") if filled[0] < i - 1 and not texts[i - 1] else ("skip", "")])
-    return out
+            footer_next = is_page_footer(text)
+            out.append([("skip", "") if footer_next else _spaced_cell(text)])
+        else:  # (the empty line right after a cell is its separator; each further one after a cell an empty cell,
+            # but those a page break puts before a page's number)
+            empty = filled[0] < i - 1 and not texts[i - 1] and not footer_next
+            out.append([("empty", "") if empty else ("skip", "")])
+    return out[::-1]
+
+
+def _spaced_cell(text: str) -> Token:
+    """A line of text of the blank-line form: a cell, or ``text`` (a row of its own, left as printed) when it
+    holds several numbers apart by spaces (``6 0 4 1 11 …``, a row printed on one line), not one number grouped in
+    thousands (``1 234``)."""
+    return ("text", "") if _SPACED_NUMBERS.search(text) and not _GROUPED.match(text) else ("cell", text)
 
 
 def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
