@@ -1772,6 +1772,9 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
         found = "cfb"  # is not the one filetype knows (it names .doc by bytes 512–515 only): never read as text
     if found == "docx" or (suffix == ".docx" and found in (None, "zip?")):  # (a .docx of parts zip_kind cannot place)
         return "docx", "DOCX"
+    if found in ("doc", "cfb") and data.startswith(_COMPOUND_FILE) and _WORD_STREAM in data:  # a .doc or a .wps (WPS
+        return "doc", "Word 97-2003"  # 2005 and later: the same binary Word format), read by word97.py
+
     found = "zip" if found == "zip?" else found
     if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):
         return "pdf", "PDF"
@@ -1787,6 +1790,9 @@ _COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file's si
 # OLE2 compound file, its name in UTF-16 in the file's directory. Such a .docx was told to be an Office 97-2003 or WPS
 # file and to be saved as .docx, which it is: what stops it is the password
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# the stream a Word 97-2003 document is (a .doc, and a Kingsoft .wps since WPS 2005), its name in the file's directory:
+# such a file goes to word97.py (a workbook or a presentation has none, and stays format_unsupported)
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 
 
 def zip_kind(data: bytes) -> str:
@@ -1859,6 +1865,13 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     try:
         if container == "docx":
             source = Source(docx_to_text(data), kind="docx")
+        elif container == "doc":
+            from .word97 import NotWord97, doc_to_text
+
+            try:
+                source = Source(doc_to_text(data), kind="doc")
+            except NotWord97 as error:
+                return Source(kind="unsupported", findings=[make("format_unsupported", detail=str(error))])
         elif container == "pdf":
             source = Source(pdf_to_text(data), kind="pdf")
             if not source.text.strip():

@@ -1,0 +1,456 @@
+"""Reading a Word 97-2003 binary document (.doc) — and a Kingsoft WPS document (.wps, since WPS 2005 the same
+format) — into the text ``readers.docx_to_text`` gives for the same document: paragraphs one a line, a table's rows
+one a line with cells apart by tabs, a merged cell once (``merged_rows``, the rules of ``readers._docx_table``).
+
+The format is read as [MS-DOC] lays it out, nothing guessed: the OLE2 container (``olefile``) holds the
+``WordDocument`` stream, which starts with the FIB; the FIB names the table stream (``0Table``/``1Table``) and where
+in it the piece table (Clx) and the paragraph properties' index (PlcBtePapx) are. The main document's text is its
+first ``ccpText`` characters, in pieces each 8-bit (cp1252) or UTF-16LE. Special characters: 0x0D ends a paragraph,
+0x07 a table cell — or a row, when its paragraph's properties (a PAPX in an FKP page) say ``sprmPFTtp`` — and the
+row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its cells on the table's grid. Fields
+(0x13 code 0x14 result 0x15) keep their result. Page headers, footnotes and text boxes are other stories: not read
+(the .docx reader reads the first page's header: a report whose title is only there has no title here).
+
+``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
+file, Word 6/95, nested tables), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
+outside its streams), ``readers.OverBudget`` (more characters, pieces or cells than ``readers.BUDGET`` allows).
+Every loop is bounded by the file's own size or a budget: a hostile file ends in one of them, never hangs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+import struct
+
+from .readers import BUDGET, BrokenFile, OverBudget, _cell_line, mark_spans
+from .values import MERGED_DOWN, MERGED_UP, read_cell
+
+WORD_STREAM = "WordDocument"
+MAX_PIECES = 100_000  # pieces of a piece table: a document saved fast hundreds of times has some thousands
+PAGE = 512  # an FKP page's size in the WordDocument stream
+# cell edges (twips) this close are one: a row's edges saved a twip off the row above's (LibreOffice rounds each row's
+# widths apart) made a grid column of 1 twip, and a number over it was marked as spanning two columns
+SNAP = 20
+MAX_GRID = 64  # distinct cell edges of one table (a report's widest table, 四, has 16 columns: 17 edges)
+
+# the special characters of the main document's text (the rest are text)
+_SPECIAL = re.compile("[\x01-\x08\x0b-\x0e\x13-\x15\x1e\x1f]")
+_DROPPED = frozenset("\x01\x02\x03\x04\x05\x06\x08\x1f")  # object anchors, note references, optional hyphen
+_LINE_BREAKS = frozenset("\x0b\x0c\x0e")  # line break, page or section break, column break
+
+# sprms (single property modifiers) of a paragraph's and a table row's properties read here
+_IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
+_HUGE = 0x6646  # sprmPHugePapx: a paragraph's properties too large for its FKP page, in the Data stream
+_DEF_TABLE, _VERT_MERGE, _MERGE, _SPLIT = 0xD608, 0xD62B, 0x5624, 0x5625
+_RESHAPING = frozenset({0x7621, 0x5622, 0x7623})  # sprmTInsert, sprmTDelete, sprmTDxaCol: cells moved after the fact
+_OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by a sprm's spra (its top 3 bits); 6: sized
+
+
+class NotWord97(Exception):
+    """A compound file this reader does not read (the message says what it is, in Chinese): format_unsupported."""
+
+
+def doc_to_text(data: bytes) -> str:
+    """The main document's paragraphs and tables, as ``readers.docx_to_text`` gives them for the same document."""
+    word, table, data_stream = _streams(data)
+    fib = _fib(word)
+    clx = _slice(table, fib["fcClx"], fib["lcbClx"], "Clx")
+    papx = _Papx(word, _slice(table, fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"], "PlcBtePapx"), data_stream)
+    writer = _Writer()
+    for char, fc in _characters(word, _pieces(clx, len(word)), fib["ccpText"]):
+        writer.add(char, fc, papx)
+    return writer.finish()
+
+
+def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except OSError as error:  # (olefile's checks on its header, sector chains and directory)
+        raise BrokenFile(f"OLE2 复合文档结构损坏（{error}）") from error
+    with ole:
+        if not ole.exists(WORD_STREAM):
+            raise NotWord97("Office 97-2003 或 WPS 文件，但不是 Word 文档（没有 WordDocument 流：表格、演示文稿等）")
+        word = _read_stream(ole, WORD_STREAM)
+        if len(word) < 0x20:
+            raise BrokenFile("Word 文档的 WordDocument 流太短")
+        (ident, n_fib), flags = struct.unpack_from("<HH", word), struct.unpack_from("<H", word, 0x0A)[0]
+        if ident != 0xA5EC:
+            raise NotWord97(f"WordDocument 流不是 Word 97-2003 格式（标识 0x{ident:04X}）")
+        if n_fib < 0xC0:  # Word 6.0 and Word 95 (nFib 101–105) lay the FIB out otherwise
+            raise NotWord97(f"Word 6.0/95 或更早版本的文档（nFib {n_fib}），请另存为 .docx")
+        if flags & 0x0100:  # fEncrypted (with fObfuscated: XOR obfuscation, else RC4): Word's and WPS's passwords
+            raise BrokenFile("Word 97-2003 文档已加密，需要密码才能打开")
+        name = "1Table" if flags & 0x0200 else "0Table"
+        if not ole.exists(name):
+            raise BrokenFile(f"Word 文档缺少表流 {name}")
+        data_stream = _read_stream(ole, "Data") if ole.exists("Data") else b""
+        return word, _read_stream(ole, name), data_stream
+
+
+def _read_stream(ole, name: str) -> bytes:
+    from .readers import MAX_BYTES
+
+    if ole.get_size(name) > MAX_BYTES:  # (a directory entry may claim any size; olefile reads what the chain holds)
+        raise OverBudget(f"Word 文档的 {name} 流超过 {MAX_BYTES // 2**20} MB 上限")
+    with ole.openstream(name) as stream:
+        return stream.read()
+
+
+def _fib(word: bytes) -> dict[str, int]:
+    """The FIB's fields read here, at the offsets its counts of 16-bit, 32-bit and FC/LCB fields give (Word 97 and
+    later: 14, 22 and at least 93)."""
+    if len(word) < 0x22:
+        raise BrokenFile("Word 文档的文件信息块（FIB）不完整")
+    csw = struct.unpack_from("<H", word, 0x20)[0]
+    lw = 0x22 + 2 * csw
+    if len(word) < lw + 2:
+        raise BrokenFile("Word 文档的文件信息块（FIB）不完整")
+    cslw = struct.unpack_from("<H", word, lw)[0]
+    blob = lw + 2 + 4 * cslw
+    if csw != 14 or cslw != 22 or len(word) < blob + 2:
+        raise BrokenFile(f"Word 文档的文件信息块（FIB）不合规范（csw {csw}、cslw {cslw}）")
+    count = struct.unpack_from("<H", word, blob)[0]
+    if count < 0x5D or len(word) < blob + 2 + 8 * 0x5D:
+        raise BrokenFile(f"Word 文档的文件信息块（FIB）不完整（{count} 对 FC/LCB）")
+
+    def pair(index: int) -> tuple[int, int]:
+        return struct.unpack_from("<II", word, blob + 2 + 8 * index)
+
+    fib = {"ccpText": struct.unpack_from("<i", word, lw + 2 + 4 * 3)[0]}
+    fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
+    fib["fcClx"], fib["lcbClx"] = pair(33)
+    if not 0 <= fib["ccpText"] <= BUDGET.chars:
+        if fib["ccpText"] > 0:
+            raise OverBudget(f"Word 文档正文有 {fib['ccpText']} 个字符，超过上限 {BUDGET.chars} 个")
+        raise BrokenFile(f"Word 文档的正文长度不合规范（{fib['ccpText']}）")
+    return fib
+
+
+def _slice(stream: bytes, fc: int, lcb: int, name: str) -> bytes:
+    if fc + lcb > len(stream):
+        raise BrokenFile(f"Word 文档的 {name} 超出表流（{fc}+{lcb}，流长 {len(stream)}）")
+    return stream[fc:fc + lcb]
+
+
+def _pieces(clx: bytes, word_size: int) -> list[tuple[int, int, int, bool]]:
+    """The piece table: ``(cp_start, cp_end, fc, compressed)`` for each piece, after the Clx's Prc entries."""
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # a Prc: clxt, cbGrpprl (signed 16-bit), its grpprl
+        size = struct.unpack_from("<h", clx, at + 1)[0] if at + 3 <= len(clx) else -1
+        if size < 0:
+            raise BrokenFile("Word 文档的分段表（Clx）中的属性条目损坏")
+        at += 3 + size
+    if at + 5 > len(clx) or clx[at] != 0x02:
+        raise BrokenFile("Word 文档没有分段表（Clx 中没有 Pcdt）")
+    lcb = struct.unpack_from("<I", clx, at + 1)[0]
+    plc = clx[at + 5:at + 5 + lcb]
+    if lcb != len(plc) or lcb < 16 or (lcb - 4) % 12:
+        raise BrokenFile(f"Word 文档的分段表长度不合规范（{lcb}）")
+    count = (lcb - 4) // 12
+    if count > MAX_PIECES:
+        raise OverBudget(f"Word 文档的分段表有 {count} 段，超过上限 {MAX_PIECES} 段")
+    cps = struct.unpack_from(f"<{count + 1}i", plc)
+    pieces = []
+    for k in range(count):
+        fc_field = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * k + 2)[0]
+        compressed = bool(fc_field & 0x40000000)
+        fc = (fc_field & 0x3FFFFFFF) // 2 if compressed else fc_field & 0x3FFFFFFF
+        start, end = cps[k], cps[k + 1]
+        if not 0 <= start <= end:
+            raise BrokenFile(f"Word 文档的分段表中字符位置不递增（{start}→{end}）")
+        if fc + (end - start) * (1 if compressed else 2) > word_size:
+            raise BrokenFile(f"Word 文档的第 {k + 1} 段文字超出 WordDocument 流")
+        pieces.append((start, end, fc, compressed))
+    return pieces
+
+
+def _characters(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int):
+    """``(run, fc)`` for the main document's text (its first ``ccp_text`` characters), in order: each special
+    character alone with its position in the WordDocument stream (``fc``), the text between them as runs."""
+    cp = 0
+    for start, end, fc, compressed in pieces:
+        if start != cp:
+            raise BrokenFile(f"Word 文档的分段表不连续（第 {cp} 个字符之后是第 {start} 个）")
+        end = min(end, ccp_text)
+        if end > start:
+            width = 1 if compressed else 2
+            raw = word[fc:fc + (end - start) * width]
+            text = raw.decode("cp1252", errors="replace") if compressed else raw.decode("utf-16-le", "replace")
+            at = 0
+            for special in _SPECIAL.finditer(text):
+                if special.start() > at:
+                    yield text[at:special.start()], None
+                yield special.group(), fc + special.start() * width
+                at = special.end()
+            if at < len(text):
+                yield text[at:], None
+        cp = end
+        if cp >= ccp_text:
+            return
+    if cp < ccp_text:
+        raise BrokenFile(f"Word 文档的分段表只有 {cp} 个字符，正文应有 {ccp_text} 个")
+
+
+def _sprms(grpprl: bytes) -> dict[int, bytes]:
+    """``{sprm: operand}`` of a grpprl (a later one of a sprm over an earlier); ``sprmTVertMerge``,
+    ``sprmTMerge`` and ``sprmTSplit`` kept all, in order, under ``("all", sprm)``."""
+    found: dict = {}
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        spra = sprm >> 13
+        if spra != 6:
+            size = _OPERAND_SIZES[spra]
+        elif sprm == _DEF_TABLE:  # its size in 16 bits, counting itself less one byte
+            if at + 2 > len(grpprl):
+                break
+            size = struct.unpack_from("<H", grpprl, at)[0] + 1
+        elif sprm == 0xC615:  # sprmPChgTabs: a size of 255 is followed by counted deletions and additions
+            if at >= len(grpprl):
+                break
+            size = 1 + grpprl[at]
+            if grpprl[at] == 255 and at + 1 < len(grpprl):
+                deleted = grpprl[at + 1]
+                added_at = at + 2 + 4 * deleted
+                size = 2 + 4 * deleted + 1 + 3 * (grpprl[added_at] if added_at < len(grpprl) else 0)
+        else:
+            if at >= len(grpprl):
+                break
+            size = 1 + grpprl[at]
+        operand = grpprl[at:at + size]
+        at += size
+        if sprm in (_VERT_MERGE, _MERGE, _SPLIT) or sprm in _RESHAPING:
+            found.setdefault(("all", sprm), []).append(operand)
+        found[sprm] = operand
+    return found
+
+
+class _Papx:
+    """Paragraph properties by a character's position in the WordDocument stream: PlcBtePapx → FKP page →
+    PapxInFkp → grpprl, each page read once."""
+
+    def __init__(self, word: bytes, plc: bytes, data_stream: bytes = b""):
+        self.word, self.data_stream = word, data_stream
+        count = (len(plc) - 4) // 8 if len(plc) >= 12 else 0
+        self.fcs = list(struct.unpack_from(f"<{count + 1}I", plc)) if count else []
+        self.pns = [v & 0x3FFFFF for v in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))] if count else []
+        self.pages: dict[int, tuple[list[int], list[int]]] = {}
+        self.props: dict[tuple[int, int], dict] = {}
+
+    def at(self, fc: int) -> dict:
+        """The sprms of the paragraph holding the character at ``fc`` (none: ``{}``)."""
+        k = bisect.bisect_right(self.fcs, fc) - 1
+        if k < 0 or k >= len(self.pns):
+            return {}
+        pn = self.pns[k]
+        fcs, offsets = self._page(pn)
+        j = bisect.bisect_right(fcs, fc) - 1
+        if j < 0 or j >= len(offsets):
+            return {}
+        key = (pn, j)
+        if key not in self.props:
+            grpprl = self._grpprl(pn, offsets[j])
+            props = _sprms(grpprl)
+            if _HUGE in props:  # sprmPHugePapx: the paragraph's (a table row's) properties in the Data stream
+                grpprl = grpprl + self._huge(props[_HUGE])
+                props = _sprms(grpprl)
+            self.props[key] = props
+        return self.props[key]
+
+    def _huge(self, operand: bytes) -> bytes:
+        """The grpprl of a PrcData at the Data stream offset ``sprmPHugePapx`` gives: a 16-bit size, then it."""
+        at = struct.unpack_from("<I", operand.ljust(4, b"\0"))[0]
+        if at + 2 > len(self.data_stream):
+            raise BrokenFile(f"Word 文档的段落属性（sprmPHugePapx {at}）超出 Data 流")
+        size = struct.unpack_from("<H", self.data_stream, at)[0]
+        if at + 2 + size > len(self.data_stream):
+            raise BrokenFile(f"Word 文档的段落属性（sprmPHugePapx {at}+{size}）超出 Data 流")
+        return self.data_stream[at + 2:at + 2 + size]
+
+    def _page(self, pn: int) -> tuple[list[int], list[int]]:
+        if pn not in self.pages:
+            page = self.word[pn * PAGE:(pn + 1) * PAGE]
+            if len(page) != PAGE:
+                raise BrokenFile(f"Word 文档的段落属性页 {pn} 超出 WordDocument 流")
+            crun = page[PAGE - 1]
+            if 4 * (crun + 1) + 13 * crun > PAGE - 1:
+                raise BrokenFile(f"Word 文档的段落属性页 {pn} 不合规范（{crun} 段）")
+            fcs = list(struct.unpack_from(f"<{crun + 1}I", page))
+            offsets = [2 * page[4 * (crun + 1) + 13 * j] for j in range(crun)]
+            self.pages[pn] = (fcs, offsets)
+        return self.pages[pn]
+
+    def _grpprl(self, pn: int, offset: int) -> bytes:
+        if not offset:
+            return b""
+        page = self.word[pn * PAGE:(pn + 1) * PAGE]
+        cb = page[offset]
+        grp = page[offset + 1:offset + cb * 2] if cb else page[offset + 2:offset + 2 + 2 * page[offset + 1]]
+        return grp[2:]  # (after the paragraph's style, istd)
+
+
+class _Writer:
+    """The text as lines: paragraphs, and tables' rows placed on their grid (``merged_rows``)."""
+
+    def __init__(self):
+        self.out: list[str] = []
+        self.run: list[str] = []  # the paragraph's text so far
+        self.cell: list[str] = []  # the current table cell's paragraphs
+        self.row: list[str] = []  # the current row's cells
+        self.table: list[tuple[list[str], dict]] = []  # the current table's rows, with their properties
+        self.fields: list[bool] = []  # for each open field: whether its code (not its result) is being read
+        self.cells = 0
+
+    def add(self, char: str, fc: int | None, papx: _Papx) -> None:
+        if fc is None:
+            if not any(self.fields):
+                self.run.append(char)
+            return
+        if char == "\x13":
+            self.fields.append(True)
+        elif char == "\x14":
+            if self.fields:
+                self.fields[-1] = False
+        elif char == "\x15":
+            if self.fields:
+                self.fields.pop()
+        elif any(self.fields) or char in _DROPPED:
+            return
+        elif char == "\x1e":
+            self.run.append("-")  # (a non-breaking hyphen, as the .docx reader's w:noBreakHyphen)
+        elif char in _LINE_BREAKS:
+            self.run.append("\n")
+        elif char == "\r":
+            props = papx.at(fc)
+            if props.get(_ITAP, b"\x01\x00\x00\x00")[:1] not in (b"\x00", b"\x01") or _INNER_CELL in props:
+                raise NotWord97("Word 97-2003 文档中有嵌套表格（表格中的表格），暂不能读取")
+            text, self.run = "".join(self.run), []
+            if props.get(_IN_TABLE) == b"\x01":
+                self.cell.append(text)
+            else:
+                self._end_table()
+                self.out.append(text)
+        elif char == "\x07":
+            props = papx.at(fc)
+            self.cell.append("".join(self.run))
+            self.run = []
+            if props.get(_TTP) == b"\x01":  # the row's end mark: no cell of its own
+                self.table.append((self.row, props))
+                self.row = []
+            else:
+                self.cells += 1
+                if self.cells > BUDGET.docx_cells:
+                    raise OverBudget(f".doc 有超过 {BUDGET.docx_cells} 个表格单元格")
+                self.row.append(_cell_line("\n".join(self.cell)))
+            self.cell = []
+
+    def _end_table(self) -> None:
+        if self.row:  # cells after the table's last row end (a broken file): a row of their own
+            self.table.append((self.row, {}))
+            self.row = []
+        if self.table:
+            self.out.extend("\t".join(row) for row in merged_rows(self.table))
+            self.table = []
+
+    def finish(self) -> str:
+        self.out.append("".join(self.run)) if self.run else None
+        self._end_table()
+        return "\n".join(self.out)
+
+
+def _row_cells(texts: list[str], props: dict) -> list[list] | None:
+    """A row's cells ``[text, left, right, vertical]`` from its ``sprmTDefTable`` (cell edges, in twips) and merge
+    flags: a cell merged with the one before it (``horzMerge``, Word 97's way) joined to it; ``vertical`` None,
+    ``"restart"`` or ``"continue"``. None when the row's properties do not describe its cells (no definition, or as
+    many edges as cells it has not): its cells cannot be placed on the grid."""
+    operand = props.get(_DEF_TABLE)
+    if not operand or len(operand) < 3:
+        return None
+    count = operand[2]
+    if count != len(texts) or len(operand) < 3 + 2 * (count + 1) or ("all", 0x7621) in props \
+            or ("all", 0x5622) in props or ("all", 0x7623) in props:
+        return None
+    edges = struct.unpack_from(f"<{count + 1}h", operand, 3)
+    flags = []
+    tc_at = 3 + 2 * (count + 1)
+    for k in range(count):
+        flags.append(struct.unpack_from("<H", operand, tc_at + 20 * k)[0] if tc_at + 20 * k + 2 <= len(operand)
+                     else 0)
+    for operand in props.get(("all", _VERT_MERGE), []):  # (itc, vertMerge): 1 continue, 3 restart, 0 none
+        if len(operand) >= 3 and operand[1] < count:
+            flags[operand[1]] = (flags[operand[1]] & ~0x60) | ((operand[2] & 3) << 5)
+    for sprm in (_MERGE, _SPLIT):
+        for operand in props.get(("all", sprm), []):  # (itcFirst, itcLim)
+            if len(operand) >= 2:
+                for itc in range(operand[0], min(operand[1], count)):
+                    flags[itc] &= ~0x03
+                    if sprm == _MERGE:
+                        flags[itc] |= 0x01 if itc == operand[0] else 0x02
+    cells: list[list] = []
+    for k, text in enumerate(texts):
+        left, right = sorted((edges[k], edges[k + 1]))
+        vertical = {1: "continue", 3: "restart"}.get((flags[k] >> 5) & 3)
+        if flags[k] & 0x02 and cells:  # merged with the cell before it: one cell over both
+            cells[-1][2] = right
+            if text:
+                cells[-1][0] = _cell_line(cells[-1][0] + "\n" + text) if cells[-1][0] else text
+            continue
+        cells.append([text, left, right, vertical])
+    return cells
+
+
+def merged_rows(table: list[tuple[list[str], dict]]) -> list[list[str]]:
+    """A table's rows of cell texts as ``readers._docx_table`` writes a .docx's: each cell once over the grid
+    columns it covers (the table's distinct cell edges); a blank cell across several columns is a blank in each;
+    a number across several is marked (``mark_spans``); a cell merged down repeats the text it continues, a
+    number there marked ``MERGED_DOWN`` in its first row and ``MERGED_UP`` in the others (each missing, with a
+    finding); a row shorter than the grid on the right has blank cells there. A row whose cells cannot be placed
+    (``_row_cells``) is written as its cells are, no cell added, none continued: nothing put in a column not its."""
+    placed = [_row_cells(texts, props) for texts, props in table]
+    edges: list[int] = []
+    for edge in sorted({edge for cells in placed if cells for cell in cells for edge in cell[1:3]}):
+        if not edges or edge - edges[-1] > SNAP:  # (one edge a twip or two off another's is that edge)
+            edges.append(edge)
+    if len(edges) > MAX_GRID:
+        placed = [None] * len(placed)
+
+    def grid(edge: int) -> int:
+        return bisect.bisect_right(edges, edge + SNAP) - 1
+    rows: list[list[str]] = []
+    above: dict[int, tuple[str, int, int]] = {}
+    for (texts, _), cells_at in zip(table, placed, strict=True):
+        if cells_at is None:
+            rows.append(list(texts))
+            above = {}
+            continue
+        cells, here, spanned = [], {}, []
+        for text, left, right, vertical in cells_at:
+            column, span = grid(left), grid(right) - grid(left)
+            origin = (len(rows), len(cells))
+            if vertical == "continue":
+                kept, row, cell = above.get(column, ("", -1, -1))
+                origin = (row, cell)
+                text = kept
+                if kept and read_cell(kept)[1] is None:  # a number merged down
+                    text = MERGED_UP if column else ""
+                    if column and not rows[row][cell].endswith(MERGED_DOWN):
+                        rows[row][cell] += MERGED_DOWN
+            else:
+                kept = text
+            cells.append(text)
+            if span > 1 and vertical is None and read_cell(text)[1] == "blank":
+                cells += [""] * (span - 1)
+            elif span > 1 and vertical is None and column:
+                spanned.append((len(cells) - 1, span))
+            for offset in range(column, column + span):
+                here[offset] = (kept, *origin)
+        above = here
+        if cells_at:
+            cells += [""] * (len(edges) - 1 - grid(cells_at[-1][2]))
+        rows.append(mark_spans(cells, spanned))
+    return rows
