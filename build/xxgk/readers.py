@@ -2,7 +2,8 @@
 
 ``read_path(path) -> Source`` handles ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16,
 GB18030/GBK), ``.html``/``.htm`` (the page's own ``<table>``s become tab-separated rows; scripts,
-styles and navigation are dropped), ``.docx`` (paragraphs and tables in document order) and
+styles and navigation are dropped), ``.docx`` (paragraphs and tables in document order), ``.doc`` and
+``.wps`` (Word 97-2003's binary format, ``word97.py``: as the .docx reader reads the same document) and
 ``.pdf`` (the text layer; tables found by their ruling lines become tab-separated rows). A file
 that cannot be read gives a Source with no text and a finding, never an exception.
 
@@ -1752,7 +1753,8 @@ def _too_large(hashed: bool = True) -> Source:
 def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     """``(container, name)``: how to read a file, from what its first bytes say it is (``filetype``) before what its
     name says (a download saved under the wrong name is common: a .doc named .docx, a web page named .pdf).
-    ``docx`` and ``pdf``: their readers; ``image``: a picture, no text (``name``: PNG …); ``unsupported``: a format
+    ``docx``, ``doc`` (Word 97-2003 or WPS: an OLE2 file with a ``WordDocument`` stream, ``word97.py``) and ``pdf``:
+    their readers; ``image``: a picture, no text (``name``: PNG …); ``unsupported``: a format
     no reader here reads (``rules/file_formats.csv``, ``name`` in Chinese); ``text``: decoded as text or HTML.
 
     >>> sniff(b"%PDF-1.7 ...", ".txt"), sniff("报告".encode("gbk"), ".pdf")
