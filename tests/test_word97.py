@@ -87,6 +87,13 @@ def test_a_number_merged_down_belongs_to_neither_row():
     assert {f.row for f in record.findings if f.code == "value_merged"} == {"（一）予以公开", "（二）部分公开"}
 
 
+def test_deleted_and_hidden_text_is_not_read_as_part_of_a_number():
+    source = read_bytes(_doc("report_tracked_changes"), ".doc")
+    assert "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5" in source.text.split("\n")  # before: 85, 90
+    got = parse(source.parse_text).values("applications")
+    assert [got[("new", a)] for a in applicant_codes()] == [5, 0, 0, 0, 0, 0, 5]
+
+
 # --- hostile copies --------------------------------------------------------------------------------------------
 
 

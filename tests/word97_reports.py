@@ -56,5 +56,31 @@ def report_merged_number() -> bytes:
     return merged_number_docx(("（一）予以公开", "（二）部分公开"), 1, text)
 
 
+def report_tracked_changes() -> bytes:
+    """The factory's 2021-template report, its 一、本年新收 自然人 cell edited with track changes on (``8`` deleted,
+    ``5`` inserted: Word shows 5) and its 商业企业 cell holding a hidden ``9`` before the shown ``0``: each cell
+    reads as Word shows it (before: 85 and 90, wrong numbers)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document(io.BytesIO(as_docx(tab_report())))
+    table = document.tables[-2]  # (table 三: the last but one, before table 四)
+    row = next(r for r in table.rows if r.cells[0].text.startswith("一、本年新收"))
+    revision = 'w:id="{}" w:author="x" w:date="2024-01-01T00:00:00Z"'
+    for cell, xml in ((row.cells[1], f'<w:del {revision.format(1)}><w:r><w:delText>8</w:delText></w:r></w:del>'
+                       f'<w:ins {revision.format(2)}><w:r><w:t>5</w:t></w:r></w:ins>'),
+                      (row.cells[2], '<w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>0</w:t></w:r>')):
+        paragraph = cell.paragraphs[0]._p
+        for run in list(paragraph.iterchildren()):
+            if run.tag.endswith("}r"):
+                paragraph.remove(run)
+        for child in parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>").iterchildren():
+            paragraph.append(child)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": report_2019_fields,
-            "report_merged_number": report_merged_number}
+            "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes}

@@ -42,6 +42,7 @@ _LINE_BREAKS = frozenset("\x0b\x0c\x0e")  # line break, page or section break, c
 
 # sprms (single property modifiers) of a paragraph's and a table row's properties read here
 _IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
+_DELETED, _VANISH = 0x0800, 0x083C  # sprmCFRMarkDel, sprmCFVanish: characters Word does not show
 _HUGE = 0x6646  # sprmPHugePapx: a paragraph's properties too large for its FKP page, in the Data stream
 _DEF_TABLE, _VERT_MERGE, _MERGE, _SPLIT = 0xD608, 0xD62B, 0x5624, 0x5625
 _RESHAPING = frozenset({0x7621, 0x5622, 0x7623})  # sprmTInsert, sprmTDelete, sprmTDxaCol: cells moved after the fact
@@ -58,8 +59,9 @@ def doc_to_text(data: bytes) -> str:
     fib = _fib(word)
     clx = _slice(table, fib["fcClx"], fib["lcbClx"], "Clx")
     papx = _Papx(word, _slice(table, fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"], "PlcBtePapx"), data_stream)
+    unseen = _unseen(word, _slice(table, fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"], "PlcBteChpx"))
     writer = _Writer()
-    for char, fc in _characters(word, _pieces(clx, len(word)), fib["ccpText"]):
+    for char, fc in _characters(word, _pieces(clx, len(word)), fib["ccpText"], unseen):
         writer.add(char, fc, papx)
     return writer.finish()
 
@@ -121,6 +123,7 @@ def _fib(word: bytes) -> dict[str, int]:
         return struct.unpack_from("<II", word, blob + 2 + 8 * index)
 
     fib = {"ccpText": struct.unpack_from("<i", word, lw + 2 + 4 * 3)[0]}
+    fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"] = pair(12)
     fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
     fib["fcClx"], fib["lcbClx"] = pair(33)
     if not 0 <= fib["ccpText"] <= BUDGET.chars:
@@ -168,9 +171,67 @@ def _pieces(clx: bytes, word_size: int) -> list[tuple[int, int, int, bool]]:
     return pieces
 
 
-def _characters(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int):
+def _unseen(word: bytes, plc: bytes) -> tuple[list[int], list[int]]:
+    """The stretches of the WordDocument stream whose characters Word does not show: deleted with track changes on
+    (``sprmCFRMarkDel``) or hidden (``sprmCFVanish``), as the .docx reader leaves out ``w:del`` and ``w:vanish``
+    runs (before: a cell whose 8 was deleted and 5 inserted read 85, one holding a hidden 9 before its 0 read 90).
+    ``(starts, ends)``, sorted, from the character properties: PlcBteChpx → CHPX FKP pages, each page read once.
+    A character's own properties only (a style that hides text is not followed)."""
+    count = (len(plc) - 4) // 8 if len(plc) >= 12 else 0
+    pns = sorted({v & 0x3FFFFF for v in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))}) if count else []
+    stretches: list[tuple[int, int]] = []
+    for pn in pns:
+        page = word[pn * PAGE:(pn + 1) * PAGE]
+        if len(page) != PAGE:
+            raise BrokenFile(f"Word 文档的字符属性页 {pn} 超出 WordDocument 流")
+        crun = page[PAGE - 1]
+        if 5 * crun + 4 > PAGE - 1:
+            raise BrokenFile(f"Word 文档的字符属性页 {pn} 不合规范（{crun} 段）")
+        fcs = struct.unpack_from(f"<{crun + 1}I", page)
+        for j in range(crun):
+            offset = 2 * page[4 * (crun + 1) + j]
+            if not offset:
+                continue
+            props = _sprms(page[offset + 1:offset + 1 + page[offset]])
+            if props.get(_DELETED, b"\0")[:1] not in (b"\0", b"") or props.get(_VANISH, b"\0")[:1] in (b"\1", b"\x81"):
+                stretches.append((fcs[j], fcs[j + 1]))
+    merged: list[list[int]] = []  # (disjoint, not empty: a run's text is looked at once per stretch within it)
+    for start, end in sorted(stretches):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [a for a, _ in merged], [b for _, b in merged]
+
+
+def _shown(text: str, fc: int, width: int, unseen: tuple[list[int], list[int]]) -> str:
+    """``text`` (a run starting at ``fc``, ``width`` bytes a character) without its characters in ``unseen``."""
+    starts, ends = unseen
+    if not starts:
+        return text
+    end = fc + len(text) * width
+    k = max(bisect.bisect_right(starts, fc) - 1, 0)
+    keep = []
+    at = fc
+    while k < len(starts) and starts[k] < end:
+        if ends[k] > at:
+            if starts[k] > at:
+                keep.append(text[(at - fc) // width:(starts[k] - fc) // width])
+            at = max(at, ends[k])
+        k += 1
+    if at < end:
+        keep.append(text[(at - fc) // width:])
+    return "".join(keep)
+
+
+def _characters(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int,
+                unseen: tuple[list[int], list[int]] = ([], [])):
     """``(run, fc)`` for the main document's text (its first ``ccp_text`` characters), in order: each special
-    character alone with its position in the WordDocument stream (``fc``), the text between them as runs."""
+    character alone with its position in the WordDocument stream (``fc``), the text between them as runs (``fc``
+    None), without the characters Word does not show (``unseen``: deleted or hidden text; a special character is
+    kept, the paragraphs and cells it ends are the document's as the .docx reader's are)."""
     cp = 0
     for start, end, fc, compressed in pieces:
         if start != cp:
@@ -183,11 +244,11 @@ def _characters(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text:
             at = 0
             for special in _SPECIAL.finditer(text):
                 if special.start() > at:
-                    yield text[at:special.start()], None
+                    yield _shown(text[at:special.start()], fc + at * width, width, unseen), None
                 yield special.group(), fc + special.start() * width
                 at = special.end()
             if at < len(text):
-                yield text[at:], None
+                yield _shown(text[at:], fc + at * width, width, unseen), None
         cp = end
         if cp >= ccp_text:
             return
