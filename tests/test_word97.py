@@ -223,6 +223,43 @@ def test_more_table_cells_than_the_budget_is_over_budget(monkeypatch):
     assert _codes(source) == ["over_budget"]
 
 
+def test_more_paragraphs_than_the_line_budget_stop_the_reading(monkeypatch):
+    import dataclasses
+
+    from xxgk import word97
+
+    monkeypatch.setattr(word97, "BUDGET", dataclasses.replace(BUDGET, lines=10))
+    source = read_bytes(_doc("report_2019_fields"), ".doc")
+    assert _codes(source) == ["over_budget"] and "段落" in source.findings[0].message
+
+
+def _written(text: str) -> str:
+    """``text`` (the main document's characters, UTF-16, no paragraph properties) as the reader writes it."""
+    from xxgk.word97 import _characters, _Papx, _Writer
+
+    word = text.encode("utf-16-le")
+    writer, papx = _Writer(), _Papx(word, b"")
+    for char, fc in _characters(word, [(0, len(text), 0, False)], len(text)):
+        writer.add(char, fc, papx)
+    return writer.finish()
+
+
+def test_fields_keep_their_results_at_any_depth_and_drop_every_code():
+    assert _written("第\x13 PAGE \x143\x15页\r") == "第3页"
+    # a field in a field's result (a page number inside a hyperlink's text) and one in a field's code (a nested
+    # code: only the outer result shows)
+    assert _written("\x13 HYPERLINK \"x\" \x14见\x13 PAGE \x142\x15页\x15。\r") == "见2页。"
+    assert _written("\x13 IF \x13 PAGE \x141\x15 = 1 \x14甲\x15\r") == "甲"
+    assert _written("\x13 TOC 无结果\x15正文\r") == "正文"  # (a field with no result: nothing of it)
+    assert _written("\x15\x14孤立的域结束\r") == "孤立的域结束"  # (marks of no field open: nothing to close)
+    deep = 100_000  # (each character asks only whether some field's code is open: linear at any depth)
+    assert _written("\x13" * deep + "码" + "\x14" + "\x15" * deep + "文\r") == "文"
+
+
+def test_special_characters_are_what_the_docx_reader_writes():
+    assert _written("甲\x0b乙\x0c丙\x1e丁\x1f戊\x01\x08己\t庚\r") == "甲\n乙\n丙-丁戊己\t庚"
+
+
 # --- rows placed on their table's grid --------------------------------------------------------------------------
 
 

@@ -365,22 +365,25 @@ class _Writer:
         self.row: list[str] = []  # the current row's cells
         self.table: list[tuple[list[str], dict]] = []  # the current table's rows, with their properties
         self.fields: list[bool] = []  # for each open field: whether its code (not its result) is being read
+        self.codes = 0  # how many of them are (a character inside any field's code is no text: O(1), at any depth)
         self.cells = 0
 
     def add(self, char: str, fc: int | None, papx: _Papx) -> None:
         if fc is None:
-            if not any(self.fields):
+            if not self.codes:
                 self.run.append(char)
             return
         if char == "\x13":
             self.fields.append(True)
+            self.codes += 1
         elif char == "\x14":
-            if self.fields:
+            if self.fields and self.fields[-1]:
                 self.fields[-1] = False
+                self.codes -= 1
         elif char == "\x15":
             if self.fields:
-                self.fields.pop()
-        elif any(self.fields) or char in _DROPPED:
+                self.codes -= self.fields.pop()
+        elif self.codes or char in _DROPPED:
             return
         elif char == "\x1e":
             self.run.append("-")  # (a non-breaking hyphen, as the .docx reader's w:noBreakHyphen)
@@ -396,17 +399,19 @@ class _Writer:
             else:
                 self._end_table()
                 self.out.append(text)
+                if len(self.out) > BUDGET.lines:  # (stopped here, not after 10,000,000 empty paragraphs: 25 s)
+                    raise OverBudget(f".doc 有超过 {BUDGET.lines} 个段落")
         elif char == "\x07":
             props = papx.at(fc)
             self.cell.append("".join(self.run))
             self.run = []
+            self.cells += 1  # (a row's end mark counted too: rows of no cell are no free lines)
+            if self.cells > BUDGET.docx_cells:
+                raise OverBudget(f".doc 有超过 {BUDGET.docx_cells} 个表格单元格")
             if props.get(_TTP) == b"\x01":  # the row's end mark: no cell of its own
                 self.table.append((self.row, props))
                 self.row = []
             else:
-                self.cells += 1
-                if self.cells > BUDGET.docx_cells:
-                    raise OverBudget(f".doc 有超过 {BUDGET.docx_cells} 个表格单元格")
                 self.row.append(_cell_line("\n".join(self.cell)))
             self.cell = []
 
