@@ -256,6 +256,41 @@ def test_fields_keep_their_results_at_any_depth_and_drop_every_code():
     assert _written("\x13" * deep + "码" + "\x14" + "\x15" * deep + "文\r") == "文"
 
 
+def test_a_report_inside_a_layout_table_reads_its_nested_tables_as_tables():
+    source = read_bytes(_doc("report_in_a_layout_table"), ".doc")  # before: format_unsupported (nested tables)
+    assert source.ok and not source.findings
+    lines = source.text.split("\n")
+    assert lines[:3] == ["样例县数据局", "2025年1月20日", "（全文）"]  # (the layout row walked cell by cell)
+    assert "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5" in lines
+    got = parse(source.parse_text).values("applications")
+    assert [got[("granted", a)] for a in applicant_codes()] == [5, 0, 0, 0, 0, 0, 5]
+
+
+class _Marks:
+    """Paragraph properties by a mark's position: ``{fc: {sprm: operand}}`` (a hand-made PAPX index)."""
+
+    def __init__(self, props: dict):
+        self.props = props
+
+    def at(self, fc: int) -> dict:
+        return self.props.get(fc, {})
+
+
+def test_a_nesting_depth_of_a_billion_is_read_at_the_deepest_depth_kept():
+    from xxgk.word97 import _characters, _Writer
+
+    text = "甲\r乙\r丙\x07\x07"
+    word = text.encode("utf-16-le")
+    deep = {0x2416: b"\x01", 0x6649: struct.pack("<i", 10**9)}
+    marks = _Marks({2: deep, 6: {**deep, 0x244B: b"\x01"}, 10: {0x2416: b"\x01"},
+                    12: {0x2416: b"\x01", 0x2417: b"\x01"}})
+    writer = _Writer()
+    for char, fc in _characters(word, [(0, len(text), 0, False)], len(text)):
+        writer.add(char, fc, marks)
+    # (64 tables deep, not 10**9: walked cell by cell to the .docx reader's depth, read flat below it, then 丙)
+    assert writer.finish() == "甲 乙\n丙"
+
+
 def test_special_characters_are_what_the_docx_reader_writes():
     assert _written("甲\x0b乙\x0c丙\x1e丁\x1f戊\x01\x08己\t庚\r") == "甲\n乙\n丙-丁戊己\t庚"
 

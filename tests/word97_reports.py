@@ -82,5 +82,34 @@ def report_tracked_changes() -> bytes:
     return out.getvalue()
 
 
+def report_in_a_layout_table() -> bytes:
+    """The factory's 2021-template report inside a layout table (one row: a narrow cell holding the report's date,
+    a wide one holding the whole report, its tables nested there), as some agencies' Word templates set a page."""
+    import docx
+
+    from tests.factory import _blocks
+
+    document = docx.Document()
+    document.add_paragraph("样例县数据局")
+    layout = document.add_table(rows=1, cols=2)
+    side, body = layout.rows[0].cells
+    side.text = "2025年1月20日"
+    body.paragraphs[0].text = "（全文）"
+    for block in _blocks(tab_report()):
+        if isinstance(block, str):
+            body.add_paragraph(block)
+            continue
+        table = body.add_table(rows=len(block), cols=max(len(r) for r in block))
+        for row, cells in zip(table.rows, block, strict=True):
+            for cell, value in zip(row.cells, cells, strict=False):
+                cell.text = value
+        body.add_paragraph("")
+    document.add_paragraph("（完）")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": report_2019_fields,
-            "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes}
+            "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
+            "report_in_a_layout_table": report_in_a_layout_table}

@@ -12,7 +12,7 @@ row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its
 (the .docx reader reads the first page's header: a report whose title is only there has no title here).
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
-file, Word 6/95, nested tables), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
+file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
 outside its streams), ``readers.OverBudget`` (more characters, pieces or cells than ``readers.BUDGET`` allows).
 Every loop is bounded by the file's own size or a budget: a hostile file ends in one of them, never hangs.
 """
@@ -24,7 +24,7 @@ import io
 import re
 import struct
 
-from .readers import BUDGET, BrokenFile, OverBudget, _cell_line, mark_spans
+from .readers import BUDGET, MAX_DOCX_NESTING, BrokenFile, OverBudget, _cell_line, mark_spans
 from .values import MERGED_DOWN, MERGED_UP, read_cell
 
 WORD_STREAM = "WordDocument"
@@ -34,6 +34,7 @@ PAGE = 512  # an FKP page's size in the WordDocument stream
 # widths apart) made a grid column of 1 twip, and a number over it was marked as spanning two columns
 SNAP = 20
 MAX_GRID = 64  # distinct cell edges of one table (a report's widest table, 四, has 16 columns: 17 edges)
+MAX_DEPTH = 64  # tables nested in table cells (Word allows 63): a deeper sprmPItap is read at this depth
 
 # the special characters of the main document's text (the rest are text)
 _SPECIAL = re.compile("[\x01-\x08\x0b-\x0e\x13-\x15\x1e\x1f]")
@@ -356,17 +357,19 @@ class _Papx:
 
 
 class _Writer:
-    """The text as lines: paragraphs, and tables' rows placed on their grid (``merged_rows``)."""
+    """The document as blocks — paragraphs ``("p", text)`` and tables ``("t", rows)``, a row ``(cells, properties)``,
+    a cell its own blocks — built from the paragraph and cell marks as they come, a table nested in a cell (its
+    paragraphs' ``sprmPItap`` depth, its cells and rows ended by ``sprmPFInnerTableCell``/``sprmPFInnerTtp``) among
+    that cell's blocks; then written as lines (``_write``)."""
 
     def __init__(self):
-        self.out: list[str] = []
+        self.blocks: list[tuple[str, object]] = []  # the document's
+        self.levels: list[dict] = []  # the tables open, outermost first: their rows, current row and cell
         self.run: list[str] = []  # the paragraph's text so far
-        self.cell: list[str] = []  # the current table cell's paragraphs
-        self.row: list[str] = []  # the current row's cells
-        self.table: list[tuple[list[str], dict]] = []  # the current table's rows, with their properties
         self.fields: list[bool] = []  # for each open field: whether its code (not its result) is being read
         self.codes = 0  # how many of them are (a character inside any field's code is no text: O(1), at any depth)
         self.cells = 0
+        self.paragraphs = 0
 
     def add(self, char: str, fc: int | None, papx: _Papx) -> None:
         if fc is None:
@@ -389,44 +392,98 @@ class _Writer:
             self.run.append("-")  # (a non-breaking hyphen, as the .docx reader's w:noBreakHyphen)
         elif char in _LINE_BREAKS:
             self.run.append("\n")
-        elif char == "\r":
-            props = papx.at(fc)
-            if props.get(_ITAP, b"\x01\x00\x00\x00")[:1] not in (b"\x00", b"\x01") or _INNER_CELL in props:
-                raise NotWord97("Word 97-2003 文档中有嵌套表格（表格中的表格），暂不能读取")
-            text, self.run = "".join(self.run), []
-            if props.get(_IN_TABLE) == b"\x01":
-                self.cell.append(text)
-            else:
-                self._end_table()
-                self.out.append(text)
-                if len(self.out) > BUDGET.lines:  # (stopped here, not after 10,000,000 empty paragraphs: 25 s)
-                    raise OverBudget(f".doc 有超过 {BUDGET.lines} 个段落")
-        elif char == "\x07":
-            props = papx.at(fc)
-            self.cell.append("".join(self.run))
-            self.run = []
+        elif char in "\r\x07":
+            self._mark(char, papx.at(fc))
+
+    def _mark(self, char: str, props: dict) -> None:
+        """A paragraph's end (0x0D) or a cell's or row's (0x07, or 0x0D in a nested table)."""
+        text, self.run = "".join(self.run), []
+        self.paragraphs += 1
+        if self.paragraphs > BUDGET.lines:  # (stopped here, not after 10,000,000 empty paragraphs: 25 s)
+            raise OverBudget(f".doc 有超过 {BUDGET.lines} 个段落")
+        depth = 0
+        if props.get(_IN_TABLE) == b"\x01" or char == "\x07":
+            depth = min(max(struct.unpack("<i", props.get(_ITAP, b"\x01\0\0\0").ljust(4, b"\0")[:4])[0], 1),
+                        MAX_DEPTH)
+        if char == "\x07":
+            depth = 1  # (a cell mark ends a cell of the outermost table: a nested one's end with 0x0D)
+        self._open(depth)
+        if not depth:
+            self.blocks.append(("p", text))
+            return
+        level = self.levels[-1]
+        row_end = props.get(_TTP) == b"\x01" if depth == 1 else props.get(_INNER_TTP) == b"\x01"
+        cell_end = char == "\x07" or (depth > 1 and props.get(_INNER_CELL) == b"\x01")
+        if row_end or cell_end:
             self.cells += 1  # (a row's end mark counted too: rows of no cell are no free lines)
             if self.cells > BUDGET.docx_cells:
                 raise OverBudget(f".doc 有超过 {BUDGET.docx_cells} 个表格单元格")
-            if props.get(_TTP) == b"\x01":  # the row's end mark: no cell of its own
-                self.table.append((self.row, props))
-                self.row = []
-            else:
-                self.row.append(_cell_line("\n".join(self.cell)))
-            self.cell = []
+        if row_end:  # the row's end mark: no cell of its own
+            level["rows"].append((level["row"], props))
+            level["row"], level["cell"] = [], []
+            return
+        level["cell"].append(("p", text))
+        if cell_end:
+            level["row"].append(level["cell"])
+            level["cell"] = []
 
-    def _end_table(self) -> None:
-        if self.row:  # cells after the table's last row end (a broken file): a row of their own
-            self.table.append((self.row, {}))
-            self.row = []
-        if self.table:
-            self.out.extend("\t".join(row) for row in merged_rows(self.table))
-            self.table = []
+    def _open(self, depth: int) -> None:
+        """Make ``depth`` tables open: the deeper ones closed (each a block of the cell it is in), new ones opened."""
+        while len(self.levels) > depth:
+            level = self.levels.pop()
+            if level["cell"]:  # (a broken file: paragraphs after a table's last cell end: a cell of their own)
+                level["row"].append(level["cell"])
+            if level["row"]:  # (cells after its last row's end: a row of their own)
+                level["rows"].append((level["row"], {}))
+            if level["rows"]:
+                (self.levels[-1]["cell"] if self.levels else self.blocks).append(("t", level["rows"]))
+        while len(self.levels) < depth:
+            self.levels.append({"rows": [], "row": [], "cell": []})
 
     def finish(self) -> str:
-        self.out.append("".join(self.run)) if self.run else None
-        self._end_table()
-        return "\n".join(self.out)
+        if self.run:
+            self.blocks.append(("p", "".join(self.run)))
+        self._open(0)
+        out: list[str] = []
+        _write(self.blocks, out, 0)
+        return "\n".join(out)
+
+
+def _write(blocks: list, out: list[str], depth: int) -> None:
+    """Append the lines of ``blocks`` to ``out``, as ``readers._docx_blocks`` writes a .docx's: a table's rows by
+    ``merged_rows``, except a row whose cells hold tables (a layout table around the report), walked cell by cell,
+    its tables' rows read as rows; deeper than ``MAX_DOCX_NESTING`` tables are read flat, each cell's text its
+    paragraphs'. (A row whose cells are split by small tables is walked too: the .docx reader may read it as the rows
+    it shows, ``nested_rows``.)"""
+    for kind, content in blocks:
+        if kind == "p":
+            out.append(content)
+            continue
+        batch: list[tuple[list[str], dict]] = []
+        for cells, props in content:
+            if depth < MAX_DOCX_NESTING and any(kind == "t" for cell in cells for kind, _ in cell):
+                out.extend("\t".join(row) for row in merged_rows(batch))
+                batch = []
+                for cell in cells:
+                    _write(cell, out, depth + 1)
+                continue
+            batch.append(([_cell_line("\n".join(_paragraphs(cell))) for cell in cells], props))
+        out.extend("\t".join(row) for row in merged_rows(batch))
+
+
+def _paragraphs(blocks: list) -> list[str]:
+    """The paragraphs of a cell's blocks, those of the tables in it too, flat, in order (without recursion)."""
+    found, stack = [], [iter(blocks)]
+    while stack:
+        for kind, content in stack[-1]:
+            if kind == "p":
+                found.append(content)
+            else:
+                stack.append(iter(block for cells, _ in content for cell in cells for block in cell))
+                break
+        else:
+            stack.pop()
+    return found
 
 
 def _row_cells(texts: list[str], props: dict) -> list[list] | None:
