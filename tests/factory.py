@@ -64,6 +64,16 @@ def as_html(text: str) -> str:
     return "<html><body>" + "\n".join(body) + "</body></html>"
 
 
+def add_docx_table(parent, block: list[list[str]]):
+    """A table of ``block``'s rows added to ``parent`` (a python-docx document or table cell), as wide as its widest
+    row, a shorter row's last cells empty."""
+    table = parent.add_table(rows=len(block), cols=max(len(r) for r in block))
+    for row, cells in zip(table.rows, block, strict=True):
+        for cell, value in zip(row.cells, cells, strict=False):
+            cell.text = value
+    return table
+
+
 def as_docx(text: str) -> bytes:
     """``text`` as a Word file: tab-separated lines as the rows of tables (as wide as their widest row,
     a shorter row's last cells empty), other lines as paragraphs."""
@@ -75,11 +85,8 @@ def as_docx(text: str) -> bytes:
     for block in _blocks(text):
         if isinstance(block, str):
             document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
-        for row, cells in zip(table.rows, block, strict=True):
-            for cell, value in zip(row.cells, cells, strict=False):
-                cell.text = value
+        else:
+            add_docx_table(document, block)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -87,7 +87,7 @@ def report_in_a_layout_table() -> bytes:
     a wide one holding the whole report, its tables nested there), as some agencies' Word templates set a page."""
     import docx
 
-    from tests.factory import _blocks
+    from tests.factory import _blocks, add_docx_table
 
     document = docx.Document()
     document.add_paragraph("样例县数据局")
@@ -99,10 +99,7 @@ def report_in_a_layout_table() -> bytes:
         if isinstance(block, str):
             body.add_paragraph(block)
             continue
-        table = body.add_table(rows=len(block), cols=max(len(r) for r in block))
-        for row, cells in zip(table.rows, block, strict=True):
-            for cell, value in zip(row.cells, cells, strict=False):
-                cell.text = value
+        add_docx_table(body, block)
         body.add_paragraph("")
     document.add_paragraph("（完）")
     out = io.BytesIO()
