@@ -266,6 +266,24 @@ def test_a_report_inside_a_layout_table_reads_its_nested_tables_as_tables():
     assert [got[("granted", a)] for a in applicant_codes()] == [5, 0, 0, 0, 0, 0, 5]
 
 
+def test_a_title_printed_only_in_the_first_pages_header_is_read_first():
+    source = read_bytes(_doc("report_title_in_header"), ".doc")
+    lines = source.text.split("\n")
+    assert lines[:2] == ["样例县数据局2024年政府信息公开工作年度报告", "一、总体情况"]  # not 内部资料, nor 第1页
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == ("样例县数据局", 2024)  # before: neither found
+
+
+def test_a_header_whose_places_do_not_fit_the_file_is_not_read_and_the_report_is():
+    word, *_ = _fib("report_title_in_header")
+    fc_hdd = struct.unpack_from("<I", word, 0xF2)[0]
+    expected = read_bytes(_doc("report_title_in_header"), ".doc").text.split("\n", 1)[1]
+    for story in (struct.pack("<ii", 6, 10**9), struct.pack("<ii", -7, 31), struct.pack("<ii", 31, 6)):
+        data = _patched("report_title_in_header", "1Table", _put(fc_hdd + 4 * 10, story))  # the first-page header's
+        source = read_bytes(data, ".doc")
+        assert source.ok and not source.findings and source.text == expected
+
+
 class _Marks:
     """Paragraph properties by a mark's position: ``{fc: {sprm: operand}}`` (a hand-made PAPX index)."""
 

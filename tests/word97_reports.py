@@ -107,6 +107,24 @@ def report_in_a_layout_table() -> bytes:
     return out.getvalue()
 
 
+def report_title_in_header() -> bytes:
+    """The factory's 2021-template report whose title is printed only in the first page's own header (the section
+    has a different first page; its other pages' header says 内部资料, which is not the title)."""
+    import docx
+
+    text = tab_report()
+    title, body = text.split("\n", 1)
+    document = docx.Document(io.BytesIO(as_docx(body)))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = title
+    section.header.paragraphs[0].text = "内部资料"
+    section.first_page_footer.paragraphs[0].text = "第1页"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": report_2019_fields,
             "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
-            "report_in_a_layout_table": report_in_a_layout_table}
+            "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header}

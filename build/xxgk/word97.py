@@ -8,8 +8,8 @@ in it the piece table (Clx) and the paragraph properties' index (PlcBtePapx) are
 first ``ccpText`` characters, in pieces each 8-bit (cp1252) or UTF-16LE. Special characters: 0x0D ends a paragraph,
 0x07 a table cell — or a row, when its paragraph's properties (a PAPX in an FKP page) say ``sprmPFTtp`` — and the
 row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its cells on the table's grid. Fields
-(0x13 code 0x14 result 0x15) keep their result. Page headers, footnotes and text boxes are other stories: not read
-(the .docx reader reads the first page's header: a report whose title is only there has no title here).
+(0x13 code 0x14 result 0x15) keep their result. The first page's header is read before the text, as the .docx
+reader reads it (``_first_header``); footnotes, comments and text boxes are other stories, not read (nor by it).
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
 file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
@@ -44,6 +44,7 @@ _LINE_BREAKS = frozenset("\x0b\x0c\x0e")  # line break, page or section break, c
 # sprms (single property modifiers) of a paragraph's and a table row's properties read here
 _IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
 _DELETED, _VANISH = 0x0800, 0x083C  # sprmCFRMarkDel, sprmCFVanish: characters Word does not show
+_TITLE_PAGE = 0x300A  # sprmSFTitlePage: the section's first page has headers of its own
 _HUGE = 0x6646  # sprmPHugePapx: a paragraph's properties too large for its FKP page, in the Data stream
 _DEF_TABLE, _VERT_MERGE, _MERGE, _SPLIT = 0xD608, 0xD62B, 0x5624, 0x5625
 _RESHAPING = frozenset({0x7621, 0x5622, 0x7623})  # sprmTInsert, sprmTDelete, sprmTDxaCol: cells moved after the fact
@@ -61,10 +62,51 @@ def doc_to_text(data: bytes) -> str:
     clx = _slice(table, fib["fcClx"], fib["lcbClx"], "Clx")
     papx = _Papx(word, _slice(table, fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"], "PlcBtePapx"), data_stream)
     unseen = _unseen(word, _slice(table, fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"], "PlcBteChpx"))
+    pieces = _pieces(clx, len(word))
     writer = _Writer()
-    for char, fc in _characters(word, _pieces(clx, len(word)), fib["ccpText"], unseen):
+    for char, fc in _characters(word, pieces, fib["ccpText"], unseen):
         writer.add(char, fc, papx)
+    header = _first_header(word, table, fib, pieces, unseen, papx)
+    return "\n".join(part for part in (header, writer.finish()) if part is not None)
+
+
+def _first_header(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tuple, papx: _Papx) -> str | None:
+    """The text of the header the first page prints (the first section's own first-page header when the section
+    has a different first page, ``sprmSFTitlePage``, else its odd-page header), as ``readers._docx_first_header``
+    reads a .docx's: some agencies set the report's title only there. None when the section has none. The header
+    stories follow the main text and the footnotes; PlcfHdd gives each story's first character (six separators,
+    then six stories a section: even and odd header, even and odd footer, first-page header and footer), each
+    story ending with a paragraph mark of its own that is no text. A header whose places do not fit the file is
+    not read (the report's text is the main document's)."""
+    plc = table[fib["fcPlcfHdd"]:fib["fcPlcfHdd"] + fib["lcbPlcfHdd"]]
+    if len(plc) != fib["lcbPlcfHdd"] or len(plc) < 4 * 13:
+        return None
+    cps = struct.unpack_from(f"<{len(plc) // 4}i", plc)
+    story = 10 if _title_page(word, table, fib) else 7
+    start, end = cps[story], cps[story + 1]
+    if not 0 <= start < end - 1 or end > fib["ccpHdd"]:
+        return None
+    base = fib["ccpText"] + fib["ccpFtn"]
+    writer = _Writer()
+    try:
+        for char, fc in _characters(word, pieces, base + end - 1, unseen, base + start):
+            writer.add(char, fc, papx)
+    except BrokenFile:
+        return None
     return writer.finish()
+
+
+def _title_page(word: bytes, table: bytes, fib: dict) -> bool:
+    """Whether the first section has a different first page (``sprmSFTitlePage`` in its SEPX, found by the first
+    Sed of PlcfSed)."""
+    plc = table[fib["fcPlcfSed"]:fib["fcPlcfSed"] + fib["lcbPlcfSed"]]
+    if len(plc) < 20:
+        return False
+    fc_sepx = struct.unpack_from("<I", plc, 8 + 2)[0]
+    if fc_sepx == 0xFFFFFFFF or fc_sepx + 2 > len(word):
+        return False
+    size = struct.unpack_from("<h", word, fc_sepx)[0]
+    return _sprms(word[fc_sepx + 2:fc_sepx + 2 + max(size, 0)]).get(_TITLE_PAGE, b"\0")[:1] not in (b"\0", b"")
 
 
 def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
@@ -123,7 +165,10 @@ def _fib(word: bytes) -> dict[str, int]:
     def pair(index: int) -> tuple[int, int]:
         return struct.unpack_from("<II", word, blob + 2 + 8 * index)
 
-    fib = {"ccpText": struct.unpack_from("<i", word, lw + 2 + 4 * 3)[0]}
+    fib = {name: struct.unpack_from("<i", word, lw + 2 + 4 * index)[0]
+           for index, name in ((3, "ccpText"), (4, "ccpFtn"), (5, "ccpHdd"))}
+    fib["fcPlcfSed"], fib["lcbPlcfSed"] = pair(6)
+    fib["fcPlcfHdd"], fib["lcbPlcfHdd"] = pair(11)
     fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"] = pair(12)
     fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
     fib["fcClx"], fib["lcbClx"] = pair(33)
@@ -228,16 +273,22 @@ def _shown(text: str, fc: int, width: int, unseen: tuple[list[int], list[int]]) 
 
 
 def _characters(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int,
-                unseen: tuple[list[int], list[int]] = ([], [])):
-    """``(run, fc)`` for the main document's text (its first ``ccp_text`` characters), in order: each special
-    character alone with its position in the WordDocument stream (``fc``), the text between them as runs (``fc``
-    None), without the characters Word does not show (``unseen``: deleted or hidden text; a special character is
-    kept, the paragraphs and cells it ends are the document's as the .docx reader's are)."""
+                unseen: tuple[list[int], list[int]] = ([], []), first: int = 0):
+    """``(run, fc)`` for the main document's text (its first ``ccp_text`` characters; from character ``first`` for
+    another story), in order: each special character alone with its position in the WordDocument stream (``fc``),
+    the text between them as runs (``fc`` None), without the characters Word does not show (``unseen``: deleted or
+    hidden text; a special character is kept, the paragraphs and cells it ends are the document's as the .docx
+    reader's are)."""
     cp = 0
     for start, end, fc, compressed in pieces:
         if start != cp:
             raise BrokenFile(f"Word 文档的分段表不连续（第 {cp} 个字符之后是第 {start} 个）")
         end = min(end, ccp_text)
+        if first > start:  # (a story after the main text: the pieces before it skipped, the one it starts in cut)
+            fc += (min(first, end) - start) * (1 if compressed else 2)
+            cp, start = end, min(first, end)
+            if end <= first:
+                continue
         if end > start:
             width = 1 if compressed else 2
             raw = word[fc:fc + (end - start) * width]
