@@ -284,6 +284,15 @@ def test_a_header_whose_places_do_not_fit_the_file_is_not_read_and_the_report_is
         assert source.ok and not source.findings and source.text == expected
 
 
+def test_a_row_whose_organisation_cell_is_split_by_a_table_is_read_as_the_row_it_shows():
+    from tests.test_h31readers_audit import _expected
+    from tests.test_h31readers_audit import _table3 as table3
+
+    record = parse(read_bytes(_doc("report_split_organisations"), ".doc").parse_text)  # (as WPS writes table 三)
+    assert table3(record) == _expected()  # before: each cell on a line of its own, table 三 lost
+    assert [f.code for f in record.findings if f.table == "3"] == []
+
+
 class _Marks:
     """Paragraph properties by a mark's position: ``{fc: {sprm: operand}}`` (a hand-made PAPX index)."""
 

@@ -125,6 +125,15 @@ def report_title_in_header() -> bytes:
     return out.getvalue()
 
 
+def report_split_organisations() -> bytes:
+    """A report whose table 三 splits each row's 法人或其他组织 cell by a table of its own (as WPS writes it:
+    ``tests/test_h31readers_audit.py``): each row read as the row it shows, the numbers in their columns."""
+    from tests.test_h31readers_audit import split_organisations_docx
+
+    return split_organisations_docx()
+
+
 FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": report_2019_fields,
             "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
-            "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header}
+            "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header,
+            "report_split_organisations": report_split_organisations}

@@ -24,6 +24,7 @@ import io
 import re
 import struct
 
+from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .readers import BUDGET, MAX_DOCX_NESTING, BrokenFile, OverBudget, _cell_line, mark_spans
 from .values import MERGED_DOWN, MERGED_UP, read_cell
 
@@ -84,8 +85,8 @@ def _first_header(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tu
     cps = struct.unpack_from(f"<{len(plc) // 4}i", plc)
     story = 10 if _title_page(word, table, fib) else 7
     start, end = cps[story], cps[story + 1]
-    if not 0 <= start < end - 1 or end > fib["ccpHdd"]:
-        return None
+    if not 0 <= start < end - 1 or end > fib["ccpHdd"] or end - start > BUDGET.chars:
+        return None  # (pieces may overlap: a header's length is bounded here, as the main text's by ccpText's bound)
     base = fib["ccpText"] + fib["ccpFtn"]
     writer = _Writer()
     try:
@@ -504,22 +505,46 @@ def _write(blocks: list, out: list[str], depth: int) -> None:
     """Append the lines of ``blocks`` to ``out``, as ``readers._docx_blocks`` writes a .docx's: a table's rows by
     ``merged_rows``, except a row whose cells hold tables (a layout table around the report), walked cell by cell,
     its tables' rows read as rows; deeper than ``MAX_DOCX_NESTING`` tables are read flat, each cell's text its
-    paragraphs'. (A row whose cells are split by small tables is walked too: the .docx reader may read it as the rows
-    it shows, ``nested_rows``.)"""
+    paragraphs'; a row whose cells are split by small tables is read as the rows it shows (``_split_cells``)."""
     for kind, content in blocks:
         if kind == "p":
             out.append(content)
             continue
-        batch: list[tuple[list[str], dict]] = []
+        batch: list[tuple[list[str], dict, dict]] = []
         for cells, props in content:
-            if depth < MAX_DOCX_NESTING and any(kind == "t" for cell in cells for kind, _ in cell):
+            grids: dict[int, list[list[str]]] | None = {}
+            if depth < MAX_DOCX_NESTING and any(kind == "t" for cell in cells for kind, _ in cell) and (
+                    grids := _split_cells(cells, depth)) is None:
                 out.extend("\t".join(row) for row in merged_rows(batch))
                 batch = []
                 for cell in cells:
                     _write(cell, out, depth + 1)
                 continue
-            batch.append(([_cell_line("\n".join(_paragraphs(cell))) for cell in cells], props))
+            batch.append(([_cell_line("\n".join(_paragraphs(cell))) if k not in grids else ""
+                           for k, cell in enumerate(cells)], props, grids))
         out.extend("\t".join(row) for row in merged_rows(batch))
+
+
+def _split_cells(cells: list[list], depth: int) -> dict[int, list[list[str]]] | None:
+    """``{cell's index: its table's rows of cell texts}`` for a row's cells that hold a table, when the row is read as
+    the row it shows (``nested_rows``), as ``readers._docx_split_cells`` decides for a .docx: each such cell holds
+    one table, with no table inside, and besides it only empty paragraphs, and the row ``fits``; else None (a layout
+    table's row, walked cell by cell). WPS splits table 三's 法人或其他组织 cell of each row so."""
+    grids, texts = {}, []
+    for k, cell in enumerate(cells):
+        inner = [content for kind, content in cell if kind == "t"]
+        if not inner:
+            texts.append("\n".join(_paragraphs(cell)))
+            continue
+        if len(inner) != 1 or any(kind == "t" for row, _ in inner[0] for c in row for kind, _ in c) or any(
+                kind == "p" and content.strip(" \t\u3000\xa0") for kind, content in cell):
+            return None
+        if len(inner[0]) > MAX_SUB_ROWS:
+            return None
+        lines: list[str] = []
+        _write([("t", inner[0])], lines, depth + 1)
+        grids[k] = [line.split("\t") for line in lines]
+    return grids if fits(texts, list(grids.values())) else None
 
 
 def _paragraphs(blocks: list) -> list[str]:
@@ -574,18 +599,21 @@ def _row_cells(texts: list[str], props: dict) -> list[list] | None:
             if text:
                 cells[-1][0] = _cell_line(cells[-1][0] + "\n" + text) if cells[-1][0] else text
             continue
-        cells.append([text, left, right, vertical])
+        cells.append([text, left, right, vertical, k])
     return cells
 
 
-def merged_rows(table: list[tuple[list[str], dict]]) -> list[list[str]]:
+def merged_rows(table: list[tuple]) -> list[list[str]]:
     """A table's rows of cell texts as ``readers._docx_table`` writes a .docx's: each cell once over the grid
     columns it covers (the table's distinct cell edges); a blank cell across several columns is a blank in each;
     a number across several is marked (``mark_spans``); a cell merged down repeats the text it continues, a
     number there marked ``MERGED_DOWN`` in its first row and ``MERGED_UP`` in the others (each missing, with a
     finding); a row shorter than the grid on the right has blank cells there. A row whose cells cannot be placed
-    (``_row_cells``) is written as its cells are, no cell added, none continued: nothing put in a column not its."""
-    placed = [_row_cells(texts, props) for texts, props in table]
+    (``_row_cells``) is written as its cells are, no cell added, none continued: nothing put in a column not its.
+    A row is ``(texts, properties)`` or ``(texts, properties, grids)``: ``grids`` its split cells' tables' rows by
+    the cell's index (``_split_cells``), each in its cell's place (``nested_rows.expand``)."""
+    table = [(entry[0], entry[1], entry[2] if len(entry) > 2 else {}) for entry in table]
+    placed = [_row_cells(texts, props) for texts, props, _ in table]
     edges: list[int] = []
     for edge in sorted({edge for cells in placed if cells for cell in cells for edge in cell[1:3]}):
         if not edges or edge - edges[-1] > SNAP:  # (one edge a twip or two off another's is that edge)
@@ -597,15 +625,21 @@ def merged_rows(table: list[tuple[list[str], dict]]) -> list[list[str]]:
         return bisect.bisect_right(edges, edge + SNAP) - 1
     rows: list[list[str]] = []
     above: dict[int, tuple[str, int, int]] = {}
-    for (texts, _), cells_at in zip(table, placed, strict=True):
+    for (texts, _, grids), cells_at in zip(table, placed, strict=True):
         if cells_at is None:
-            rows.append(list(texts))
+            kept_texts = [text for k, text in enumerate(texts) if k not in grids]
+            at = [(sum(1 for j in range(k) if j not in grids), rows_of) for k, rows_of in sorted(grids.items())]
+            rows.extend(expand(kept_texts, at) if at else [kept_texts])
             above = {}
             continue
-        cells, here, spanned = [], {}, []
-        for text, left, right, vertical in cells_at:
+        cells, here, spanned, split = [], {}, [], []
+        for text, left, right, vertical, index in cells_at:
             column, span = grid(left), grid(right) - grid(left)
             origin = (len(rows), len(cells))
+            if index in grids:  # (its table's cells go in its place; a merge down from it continues blank)
+                split.append((len(cells), grids[index]))
+                here.update(dict.fromkeys(range(column, column + span), ("", *origin)))
+                continue
             if vertical == "continue":
                 kept, row, cell = above.get(column, ("", -1, -1))
                 origin = (row, cell)
@@ -626,5 +660,5 @@ def merged_rows(table: list[tuple[list[str], dict]]) -> list[list[str]]:
         above = here
         if cells_at:
             cells += [""] * (len(edges) - 1 - grid(cells_at[-1][2]))
-        rows.append(mark_spans(cells, spanned))
+        rows.extend(expand(mark_spans(cells, spanned), split) if split else [mark_spans(cells, spanned)])
     return rows
