@@ -29,8 +29,9 @@ import re
 
 from .render import esc
 
-# a line that ends a sentence: its last character (after any closing quote or bracket) is one of these
-_SENTENCE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
+# a line that ends a sentence: its last character, past any closing quotes or brackets, is one of these
+_SENTENCE_ENDS = frozenset("。！？；：!?;:…")
+_CLOSERS = "”’」』）)"
 # a line that opens a numbered part: （一） (二) 一、 1. 2、 (1) ①
 _PART_OPENS = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]"
                          r"|\d{1,2}\s*[、.．](?!\d)|[①-⑳])")
@@ -41,19 +42,27 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
 def paragraphs(text: str) -> list[str]:
-    """The text's paragraphs: its non-blank lines, stripped, a wrapped line joined to the one it runs on from."""
-    out: list[str] = []
+    """The text's paragraphs: its non-blank lines, stripped, a wrapped line joined to the one it runs on from.
+    Time linear in the text: a paragraph is kept as its lines, joined once, and whether it ends a sentence is
+    known from its last line (a paragraph of many wrapped lines, copied and searched from its start at each line,
+    took time growing with its square: 1,990,000 characters in 48,500 lines, 45 s)."""
+    out: list[list[str]] = []
     heading = False  # the last line was a heading: what follows it is a paragraph of its own
+    ends = False  # the paragraph so far ends a sentence
     for line in (x.strip() for x in text.splitlines()):
         if not line:
             continue
-        if not out or heading or _SENTENCE_END.search(out[-1]) or _PART_OPENS.match(line):
-            out.append(line)
+        if not out or heading or ends or _PART_OPENS.match(line):
+            out.append([line])
         else:
-            gap = " " if _LATIN.match(out[-1][-1]) and _LATIN.match(line[0]) else ""
-            out[-1] += gap + line
+            gap = " " if _LATIN.match(out[-1][-1][-1]) and _LATIN.match(line[0]) else ""
+            out[-1].append(gap + line)
+        # (a line of closing marks alone: the paragraph ended a sentence before them only if it did before it,
+        # and then this line opened a paragraph of its own, which ends none)
+        bare = line.rstrip(_CLOSERS)
+        ends = bool(bare) and bare[-1] in _SENTENCE_ENDS
         heading = bool(_PART_OPENS.match(line)) and not _SENTENCE_MARK.search(line)
-    return out
+    return ["".join(part) for part in out]
 
 
 def excerpt(text: str, limit: int) -> str:
