@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import random
+import re
 import zipfile
 
 from xxgk.readers import read_bytes
@@ -73,3 +75,36 @@ def test_a_docx_of_more_members_than_its_budget_is_over_budget_from_its_listings
     assert [f.code for f in source.findings] == ["over_budget"] and "成员" in source.findings[0].message
     assert not listed
     assert read_bytes(as_docx(tab_report(agency="长县数据局")), ".docx").findings == []
+
+
+def test_an_agency_of_reports_a_century_apart_charts_the_years_it_has_and_one_gap_between(tmp_path):
+    """Three reports of one agency, their years (as a manifest or a title's typo may give them) 1990, 2024 and 2100,
+    each within the years a report may have: its page's charts had a category for every year of the span — 111,
+    108 of them labelled 无报告 on top of each other along the axis, the three bars hairlines — and the note above
+    named the 108 years one by one. A run of years without a report longer than a few is now one category, its span
+    (1991–2023年), still labelled 无报告, and the note names the spans; a gap of a year or two is drawn as before."""
+    from xxgk.package.build import build_package
+    from xxgk.site.build import write_site_src
+
+    from .conftest import chart_frames, expand_spec
+    from .test_agency_pages import _page, _rows
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    years = (1990, 2021, 2023, 2024, 2100)
+    for year in years:
+        (reports / f"y{year}.txt").write_text(tab_report(agency="格尔木市民政局", year=year), encoding="utf-8")
+    (reports / "sources.csv").write_text("file,agency,year\n" + "".join(
+        f"y{year}.txt,格尔木市民政局,{year}\n" for year in years), encoding="utf-8")
+    build_package(reports, tmp_path / "pkg", workers=1)
+    write_site_src(tmp_path / "pkg", tmp_path / "site_src")
+    (agency,) = _rows(tmp_path / "pkg", "agencies")
+    page = _page(tmp_path / "site_src", f"a/{agency['agency_id']}/index.md")
+    blocks = re.findall(r'<script type="application/json" class="xxgk-spec">(.*?)</script>', page)
+    spec = next(s for s in (expand_spec(json.loads(b), chart_frames(tmp_path / "site_src")) for b in blocks)
+                if s["layout"]["title"]["text"] == "申请数量（件）")
+    received = next(t for t in spec["data"] if t["name"] == "本年新收申请")
+    assert received["x"] == ["1990年", "1991–2020年", "2021年", "2022年", "2023年", "2024年", "2025–2099年", "2100年"]
+    assert received["y"] == [5, None, 5, None, 5, 5, None, 5]
+    assert [a["text"] for a in spec["layout"]["annotations"]] == ["无报告"] * 3
+    assert "1991–2020年、2022年、2025–2099年没有本机构的报告" in page

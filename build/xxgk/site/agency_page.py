@@ -84,6 +84,28 @@ def years_said(years: list[int]) -> str:
 
 
 YEARS_NAMED = 4
+# a run of years without a report longer than this is one category of an agency's charts (its span): the years a
+# report may have run from 1990 to 2100, and reports of 1990, 2024 and 2100 drew 111 categories, 108 of them 无报告
+# labels on top of each other, the three bars hairlines (session 35)
+GAP_YEARS_DRAWN = 3
+
+
+def chart_years(years: list[int]) -> list[int | str]:
+    """The categories of an agency's charts for its report ``years`` (sorted): every year of the span, a year
+    without a report a gap of its own, but a run of more than ``GAP_YEARS_DRAWN`` such years one category, its span
+    as the axis shows it.
+
+    >>> chart_years([2019, 2021, 2025]), chart_years([1990, 2024])
+    ([2019, 2020, 2021, 2022, 2023, 2024, 2025], [1990, '1991–2023年', 2024])
+    """
+    out: list[int | str] = []
+    for year in years:
+        if out and year - out[-1] - 1 > GAP_YEARS_DRAWN:
+            out.append(f"{out[-1] + 1}–{year - 1}年")
+        elif out:
+            out += range(out[-1] + 1, year)
+        out.append(year)
+    return out
 
 
 def list_leaf(part: int) -> str:
@@ -309,8 +331,8 @@ class AgencyPages:
     def _agency_charts(self, mine: dict[int, dict]) -> list[str]:
         if not mine:
             return ["\n<p>没有可用年度的数据。</p>"]
-        years = list(range(min(mine), max(mine) + 1))  # every year of the span: a year without a report is a gap
-        xs = [f"{y}年" for y in years]
+        years = chart_years(sorted(mine))  # every year of the span (a long run without a report as one): gaps
+        xs = [f"{y}年" if isinstance(y, int) else y for y in years]
         editions = {y: mine[y]["format"] or "2021" for y in years if y in mine}
         mixed = len(set(editions.values())) > 1
         # a measure of table 2 takes table 2's own edition, where its cells tell it (reports.format is table 3's):
@@ -395,9 +417,9 @@ class AgencyPages:
             years_text = "、".join(f"{y}年" for y in unsure)
             out.insert(0, f"\n<p class=\"xxgk-note\">{esc(years_text)}本机构有不止一份报告，且数值不一致："
                           "不一致的指标图中留空（不是0），各报告的数值见其报告页。</p>")
-        missing = [y for y in years if y not in mine]
+        missing = [x for y, x in zip(years, xs, strict=True) if y not in mine]
         if missing:
-            years = "、".join(f"{y}年" for y in missing)
+            years = "、".join(missing)
             out.insert(0, f"\n<p class=\"xxgk-note\">{esc(years)}没有本机构的报告，图中留空（标为无报告）。</p>")
         if mixed:
             out.insert(0, "\n<p class=\"xxgk-note\">本机构的报告使用了两种表格模板（2019年版、2021年版）。"
