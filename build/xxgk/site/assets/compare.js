@@ -230,6 +230,16 @@
     });
     // keyed by ids and codes from the URL: no inherited keys (constructor, __proto__ …) may match
     var state = readURL(), byId = Object.create(null), metrics = Object.create(null), data = null;
+    /* an agency's name as the chart, its legend, its table and the chosen list show it: with its region where another
+       of ``ids`` has the same name, and its id too where the region is the same (two 民政局 of 广东省 and 青海省,
+       two agencies and two pages, were one category of the chart: one bar drawn over the other) */
+    function nameShown(id, ids) {
+      var a = byId[id], where = region(a).text;
+      var same = ids.filter(function (x) { return x !== id && byId[x] && byId[x].n === a.n; });
+      if (!same.length) return a.n;
+      var alike = same.some(function (x) { return region(byId[x]).text === where; });
+      return a.n + "（" + where + (alike ? "，" + id : "") + "）";
+    }
     /* the comparison table's sort, ?sort=<column's header>-asc|desc (2024年-desc, 机构-asc), by the column's name,
        not its place: a range's years move the columns (audit 32: a sorted comparison, shared, reopened unsorted);
        a header the view lacks leaves the table in its own order */
@@ -330,8 +340,9 @@
     function renderChosen() {
       chosen.textContent = "";
       state.ids.forEach(function (id) {
-        var li = el("li"), b = el("button", "移除", {type: "button", "aria-label": "移除 " + byId[id].n});
-        li.appendChild(el("a", byId[id].n, {href: root + "a/" + id + "/"}));
+        var name = nameShown(id, state.ids);
+        var li = el("li"), b = el("button", "移除", {type: "button", "aria-label": "移除 " + name});
+        li.appendChild(el("a", name, {href: root + "a/" + id + "/"}));
         li.appendChild(document.createTextNode(" "));
         b.addEventListener("click", function () {
           var at = state.ids.indexOf(id);
@@ -454,7 +465,7 @@
           var x = value(a, state.from), z = value(b, state.from);
           if (x === null) return 1; if (z === null) return -1; return z - x;
         });
-        var names = order.map(function (id) { return byId[id].n; });
+        var names = order.map(function (id) { return nameShown(id, order); });
         var vals = order.map(function (id) { return value(id, state.from); });
         if (withPeer && peer(ids[0], state.from)) {
           names.push("同类组中位数（" + peer(ids[0], state.from)[1] + "份报告）");
@@ -475,7 +486,7 @@
           var v = value(id, state.from);
           // the compared value beside the name, the region last: on a phone the region's width pushed the value off
           // screen (as the league table, bindLeague)
-          rows.push([{text: byId[id].n, sort: byId[id].n, href: root + "a/" + id + "/"},
+          rows.push([{text: names[i], sort: byId[id].n, href: root + "a/" + id + "/"},
             {text: cellText(id, state.from), sort: v, href: valueHref(id, state.from)},
             {text: String(state.from), sort: state.from},
             region(byId[id])]);
@@ -491,23 +502,23 @@
       } else {
         var xs = years.map(function (y) { return y + "年"; });
         ids.forEach(function (id) {
-          var a = byId[id], editions19 = e19(id), split = !m.comparable && editions19.length;
+          var a = byId[id], editions19 = e19(id), split = !m.comparable && editions19.length, name = nameShown(id, ids);
           var ys = years.map(function (y) { return value(id, y); });
-          if (ys.every(function (v) { return v === null; })) blank.push(a.n);  // in the legend, nothing drawn: said
+          if (ys.every(function (v) { return v === null; })) blank.push(name);  // in the legend, nothing drawn: said
           if (split) {
-            traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2021年版格式）", x: xs,
+            traces.push({type: "scatter", mode: "lines+markers", name: name + "（2021年版格式）", x: xs,
               y: years.map(function (y, i) { return editions19.indexOf(y) >= 0 ? null : ys[i]; }), marker: {size: 9}});
-            traces.push({type: "scatter", mode: "lines+markers", name: a.n + "（2019年版格式）", x: xs,
+            traces.push({type: "scatter", mode: "lines+markers", name: name + "（2019年版格式）", x: xs,
               y: years.map(function (y, i) { return editions19.indexOf(y) >= 0 ? ys[i] : null; }), marker: {size: 9, symbol: "diamond"}});
           } else {
-            traces.push({type: "scatter", mode: "lines+markers", name: a.n, x: xs, y: ys, marker: {size: 9}});
+            traces.push({type: "scatter", mode: "lines+markers", name: name, x: xs, y: ys, marker: {size: 9}});
           }
           // a measure the two template editions count differently: a row per edition, as the chart's two series and
           // the agency page's table (one row had put a 2019-template value in the 2021 template's series; the CSV
           // said nothing), the other edition's years 不适用, and each CSV value names its edition
           var edition = function (y) { return editions19.indexOf(y) >= 0 ? "2019" : "2021"; };
           (split ? ["2021", "2019"] : [""]).forEach(function (ed) {
-            rows.push([{text: a.n + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
+            rows.push([{text: name + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
               .concat(years.map(function (y, i) {
                 return ed && hasReport(id, y) && edition(y) !== ed ? {text: "不适用", sort: null}
                   : {text: cellText(id, y), sort: ys[i], href: valueHref(id, y)};
@@ -572,7 +583,7 @@
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有" +
           (ids.some(function (id) { return years.some(function (y) { return notAsked(id, y); }); }) ?
             "：使用2019年版模板的年度为“" + NOT_APPLICABLE + "”（不是缺失，也不是0）。" : "。") : "");
-      chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return byId[id].n; }).join("、") +
+      chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return nameShown(id, ids); }).join("、") +
         "（数据见下表）");
       var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
         // (a count or share is never below 0: bars of 0 alone drew an axis from −1 to 1, audit 26)
