@@ -115,6 +115,9 @@ UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。" + SCREEN.format("�
 # The one line says the read status too (部分数值未能读取（partial）；19 格无数值…): a phone reader sees why a table
 # shows — without opening the facts.
 FACTS_OPEN = '<details class="xxgk-facts"><summary>报告信息（发布日期、源文件、SHA-256 等）：{}</summary>'
+# above table 三 on a phone (xxgk.css shows it there alone): its box scrolls sideways, which nothing said; its row
+# labels and totals are held at the box's edges (≈ 90 bytes a report page)
+SWIPE_HINT = '<p class="xxgk-swipe"><small>表内可左右滑动，看各类申请人的数；行名和总计列固定不动。</small></p>\n'
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
@@ -258,7 +261,8 @@ class ReportPages:
         note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
-                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
+                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums",
+                        extra=" data-peers") + note)  # (its headers break on a phone: xxgk.css)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
         """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data"). A
@@ -413,7 +417,7 @@ class ReportPages:
                    '<p class="xxgk-note">未计算申请办理结果构成（占办理总计的%）：所需的单元格缺失，或各项办理结果'
                    '之和不等于（七）总计（勾稽关系不成立）；见下面的“发现的问题”。</p>')
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
-        return f"\n## {TABLE_HEADINGS['applications']}\n\n" + html + "\n" + UNIT_NOTE["3"] + pie
+        return f"\n## {TABLE_HEADINGS['applications']}\n\n" + SWIPE_HINT + html + "\n" + UNIT_NOTE["3"] + pie
 
     def _table4(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("review_litigation", rid)

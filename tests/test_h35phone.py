@@ -1,0 +1,163 @@
+"""Session 35, the site on a phone (360, 390 and 414 px), walked in headless Chromium on the seeds and the corpus:
+
+1. Table 三 (nine columns under a grouped header) scrolls sideways in its box on a phone: a row's 总计, the number a
+   citizen looks for (how many requests, how many answered), was off screen to the right, and nothing said the box
+   scrolled. The totals' column is held at the box's right edge as the row labels are at its left.
+2. Two tables of a report page (the peer medians 指标 | 本报告 | 同类组中位数 | 同类组报告数, and an agency's years
+   年度 | 本年新收申请（件） | …) were 6–24 px wider than a phone's screen: each scrolled sideways by a sliver.
+3. The agency search: a region without 市 and a department's short name (上海发改委) matched only as a typo (dropped
+   when another agency matched as typed), and 上海科技委员会 found nothing (科技委 expanded inside 科技委员会 gave
+   科学技术委员会员会).
+
+Expected names are written by hand from the agencies' official names, not produced by the code under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHARED, SHOTS, needs_chromium, seeds_and_corpus, site_of
+from .conftest import wait_for as _wait
+
+WIDTHS = [360, 390, 414]
+PINGTAN = "/a/fujian-pingtanzongheshiyanqu/"  # the corpus: four years (2019–2025), 154 requests in 2025
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("h35phone")
+    return site_of(seeds_and_corpus(work), work)
+
+
+@pytest.fixture(scope="module")
+def served_site(corpus_site):
+    return corpus_site  # conftest's ``server`` serves it
+
+
+def _phone(chromium, width: int | None) -> None:
+    """``chromium`` as a phone ``width`` px wide (touch, 2× pixels), or back to a 1366 px desktop window (None)."""
+    if width is None:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        chromium.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        chromium.set_window_size(1366, 900)
+        return
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": width, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+    chromium.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+
+
+@pytest.fixture
+def phone(chromium):
+    yield lambda width: _phone(chromium, width)
+    _phone(chromium, None)
+
+
+TABLE3 = "table[data-csv^='applications|']"
+# each row of table 三 with numbers: its label, its 总计 cell, and whether each lies within the box's visible width
+# and is what the reader sees at its centre (not covered by another cell)
+ROW_TOTALS = """
+var table = document.querySelector(arguments[0]), box = table.closest('.md-typeset__scrollwrap');
+var edge = box.getBoundingClientRect(), out = [];
+function seen(cell) {
+  var r = cell.getBoundingClientRect();
+  if (r.left < edge.left - 0.5 || r.right > edge.right + 0.5) return false;
+  var y = (r.top + r.bottom) / 2, top = Math.max(60, table.tHead.getBoundingClientRect().bottom);
+  // (a row above the box's held header, below its bottom or out of the window: its place across is what counts)
+  if (cell.parentNode.parentNode === table.tBodies[0] && (y < top || y > Math.min(innerHeight, edge.bottom) - 1))
+    return true;
+  var hit = document.elementFromPoint((r.left + r.right) / 2, y);
+  return !!hit && (hit === cell || cell.contains(hit));
+}
+Array.from(table.tBodies[0].rows).forEach(function (row) {
+  var cells = row.cells;
+  if (cells.length < 3) return;  // (a group's heading row: no numbers)
+  out.push([cells[0].textContent.trim(), cells[cells.length - 1].textContent.trim(), seen(cells[0]),
+            seen(cells[cells.length - 1])]);
+});
+var head = Array.from(table.tHead.querySelectorAll('th')).filter(function (th) {
+  return th.textContent.trim() === '总计'; })[0];
+return {rows: out, head: !!head && seen(head), scrolls: box.scrollWidth > box.clientWidth};
+"""
+
+
+# -- 1. table 三's totals in view on a phone ------------------------------------------------------------------------
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_table_3s_row_totals_are_in_view_on_a_phone_as_its_box_scrolls(server, chromium, phone, width):
+    phone(width)
+    chromium.get(server + PINGTAN + "2025.html")
+    table = _wait(lambda: chromium.find_element("css selector", TABLE3))
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'start'}); scrollBy(0, -60)", table)
+    box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap')", table)
+    scrolled = {}
+    for where in ("start", "middle", "end"):
+        chromium.execute_script("var b = arguments[0], far = b.scrollWidth - b.clientWidth;"
+                                "b.scrollLeft = {start: 0, middle: far / 2, end: far}[arguments[1]]", box, where)
+        scrolled[where] = chromium.execute_script(ROW_TOTALS, TABLE3)
+        if where == "start":
+            chromium.save_screenshot(str(SHOTS / f"h35-table3-{width}.png"))
+    assert scrolled["start"]["scrolls"]  # (the nine columns still scroll sideways at 414 px: the other columns)
+    rows = scrolled["start"]["rows"]
+    assert [r[:2] for r in rows[:2]] == [["一、本年新收政府信息公开申请数量", "154"],
+                                         ["二、上年结转政府信息公开申请数量", "0"]]
+    for where, seen in scrolled.items():
+        assert seen["head"], (where, "the 总计 header is out of view")
+        hidden = [r for r in seen["rows"] if not (r[2] and r[3])]
+        assert not hidden, (width, where, hidden)  # (before: every total at x ≈ 800 px, off a 360–414 px screen)
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_table_3_says_on_a_phone_that_it_scrolls_sideways_and_not_on_a_desktop(server, chromium, phone):
+    phone(360)
+    chromium.get(server + PINGTAN + "2025.html")
+    hint = _wait(lambda: chromium.find_element("css selector", ".xxgk-swipe"))
+    table = chromium.find_element("css selector", TABLE3)
+    assert hint.is_displayed() and "左右滑动" in hint.text, hint.text
+    above = chromium.execute_script("return arguments[0].getBoundingClientRect().bottom"
+                                    " <= arguments[1].getBoundingClientRect().top", hint, table)
+    assert above  # read before the table, not after its 27 rows
+    phone(None)
+    chromium.get(server + PINGTAN + "2025.html")
+    _wait(lambda: chromium.find_element("css selector", TABLE3))
+    assert not chromium.find_element("css selector", ".xxgk-swipe").is_displayed()  # the table fits: nothing to say
+
+
+# -- 2. no other table of a report page scrolls sideways on a phone ---------------------------------------------------
+
+# every sideways scroll box of the article but table 三's, with what it holds and how far it scrolls
+WIDE_BOXES = """
+document.querySelectorAll('details').forEach(function (d) { d.open = true; });  // (the facts, folded on a phone)
+var out = [];
+document.querySelectorAll('article .md-typeset__scrollwrap, article figure, article table').forEach(function (e) {
+  if (e.querySelector('table[data-csv^="applications|"]') || e.matches('table[data-csv^="applications|"]')) return;
+  if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+    out.push([e.tagName, e.scrollWidth - e.clientWidth, e.textContent.trim().slice(0, 20)]);
+});
+return {boxes: out, page: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+"""
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_table_of_a_report_page_but_table_3_scrolls_sideways_on_a_phone(server, corpus_site, chromium, phone,
+                                                                           width):
+    from .conftest import report_page_files
+
+    pages = ["/" + p.relative_to(corpus_site).as_posix() for p in report_page_files(corpus_site)]
+    assert PINGTAN + "2025.html" in pages and len(pages) >= 10
+    phone(width)
+    wide = {}
+    for page in pages:
+        chromium.get(server + page)
+        _wait(lambda: chromium.find_element("css selector", "article h1"))
+        found = chromium.execute_script(WIDE_BOXES)
+        assert found["page"] <= 0, (page, found)
+        if found["boxes"]:
+            wide[page] = found["boxes"]
+    # (before: the peer medians' table 6–51 px too wide at 360 px, 8–21 at 390; the years' table 22 px at 360)
+    assert not wide, (width, wide)
