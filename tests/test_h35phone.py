@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.agency import name_to_agency
+
 from .conftest import SHARED, SHOTS, needs_chromium, seeds_and_corpus, site_of
 from .conftest import wait_for as _wait
+from .test_search import NODE, _search, agency_search_site
 
 WIDTHS = [360, 390, 414]
 PINGTAN = "/a/fujian-pingtanzongheshiyanqu/"  # the corpus: four years (2019–2025), 154 requests in 2025
@@ -161,3 +164,40 @@ def test_no_table_of_a_report_page_but_table_3_scrolls_sideways_on_a_phone(serve
             wide[page] = found["boxes"]
     # (before: the peer medians' table 6–51 px too wide at 360 px, 8–21 at 390; the years' table 22 px at 360)
     assert not wide, (width, wide)
+
+
+# -- 3. the agency search: a region and a department's full or short name ---------------------------------------------
+
+SHANGHAI = [
+    {"name": "上海市发展和改革委员会", "province": "上海市", "city": "", "county": "", "aliases": ""},
+    {"name": "上海市科学技术委员会", "province": "上海市", "city": "", "county": "", "aliases": ""},
+    {"name": "上海市人民政府办公厅", "province": "上海市", "city": "", "county": "", "aliases": ""},
+    # a district's 发改委: matched as typed by 上海 (its province) and 发改委 (its name's short form)
+    {"name": "浦东新区发展和改革委员会", "province": "上海市", "city": "", "county": "浦东新区", "aliases": ""},
+]
+
+
+@pytest.mark.skipif(not NODE, reason="node is not installed")
+@pytest.mark.parametrize(("query", "agency"), [
+    ("上海发改委", "上海市发展和改革委员会"),
+    ("上海发展和改革委员会", "上海市发展和改革委员会"),
+    ("上海发展改革委员会", "上海市发展和改革委员会"),
+    ("上海科技委员会", "上海市科学技术委员会"),
+    ("上海市科技委员会", "上海市科学技术委员会"),
+    ("上海科学技术委员会", "上海市科学技术委员会"),
+    ("上海科委", "上海市科学技术委员会"),
+    ("上海市发改委", "上海市发展和改革委员会"),
+])
+def test_a_region_and_a_departments_full_or_short_name_find_the_agency(tmp_path, query, agency):
+    # (before: 上海发改委 matched 上海市发展和改革委员会 only as a typo, one 市 short, and a typo is dropped when any
+    # agency matches as typed: the list held 浦东新区发展和改革委员会 alone; 上海科技委员会 listed nothing)
+    hits = _search(agency_search_site(tmp_path, SHANGHAI), [query])[query]
+    assert hits and hits[0] == agency, (query, hits)
+
+
+@pytest.mark.parametrize(("printed", "full"), [("上海市科技委员会", "上海市科学技术委员会"),
+                                               ("广州市发展改革委员会", "广州市发展和改革委员会")])
+def test_a_short_name_with_its_full_ending_is_the_agency_of_its_full_name(printed, full):
+    short, whole = name_to_agency(printed, "", {}), name_to_agency(full, "", {})
+    assert short.name == full
+    assert short.agency_id == whole.agency_id  # one agency, one page (before: shanghai-kejiweiyuanhui, its own)

@@ -160,7 +160,9 @@
   function term(a, q, aux, taken) {
     var best = spoken(a, q, aux);
     taken = taken || 0;
-    if (best < 99 || taken >= a._region.length) return best;
+    // (a match as a typo only is read as a region and a name too: 上海发改委 was one 市 short of 上海市发展和改革委员会,
+    // a typo (8), dropped by find() when any agency matched as typed, 浦东新区发展和改革委员会 by 上海 and 发改委)
+    if (best < 8 || taken >= a._region.length) return best;
     for (var k = 2; k < q.length; k++) {
       var head = q.slice(0, k);
       if (!a._region.some(function (r) { return r.indexOf(head) === 0; })) break;  // (nor would a longer one)
@@ -169,16 +171,26 @@
     return best;
   }
 
-  /* score(a, q), or q written out as readers shorten names: 政府 for 人民政府, search.json's "short" (科委) */
+  /* score(a, q), or q written out as readers shorten names: 政府 for 人民政府, search.json's "short" (科委), the
+     longest short form first (SHORTS): 科技委员会 is written out whole, not as 科技委 and 员会 (科学技术委员会员会, which
+     matched nothing: 上海科技委员会 found no agency) */
   function spoken(a, q, aux) {
     var latin = /^[a-z0-9]+$/.test(q);
     var best = score(a, q, latin), full = q;
     if (best === 0 || latin) return best;
     if (full.indexOf("政府") >= 0 && full.indexOf("人民政府") < 0) full = full.replace("政府", "人民政府");
-    Object.keys(aux.short || {}).forEach(function (s) {
+    shorts(aux).forEach(function (s) {
       if (full.indexOf(s) >= 0 && full.indexOf(aux.short[s]) < 0) full = full.replace(s, aux.short[s]);
     });
     return full === q ? best : Math.min(best, score(a, full, latin));
+  }
+  var SHORTS = null;  // search.json's short forms, the longest first (then in their order): sorted once
+  function shorts(aux) {
+    if (!SHORTS || SHORTS.of !== aux) {
+      SHORTS = Object.keys(aux.short || {}).sort(function (x, y) { return y.length - x.length || (x < y ? -1 : 1); });
+      SHORTS.of = aux;
+    }
+    return SHORTS;
   }
 
   /* agencies matching q, best first: [{agency, score}] */
