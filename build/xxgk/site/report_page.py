@@ -261,8 +261,7 @@ class ReportPages:
         note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
-                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums",
-                        extra=" data-peers") + note)  # (its headers break on a phone: xxgk.css)
+                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
         """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data"). A
