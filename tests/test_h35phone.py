@@ -201,3 +201,36 @@ def test_a_short_name_with_its_full_ending_is_the_agency_of_its_full_name(printe
     short, whole = name_to_agency(printed, "", {}), name_to_agency(full, "", {})
     assert short.name == full
     assert short.agency_id == whole.agency_id  # one agency, one page (before: shanghai-kejiweiyuanhui, its own)
+
+
+# -- 4. a citizen's way to their county's report: tap targets a finger hits -------------------------------------------
+
+TAP = 44  # px: a finger's tap target (WCAG 2.5.5, Apple's and Android's guidance)
+
+
+def _box(chromium, element) -> dict:
+    return chromium.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                   "return {w: Math.round(r.width), h: Math.round(r.height)}", element)
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_citizen_taps_the_agency_found_and_its_latest_report_on_a_phone(server, chromium, phone, width):
+    # (session 35's walk: 湟中政府 typed in the home page's box; the agency found was a link 17 px high, its page's
+    # 2025年度报告 (the card of its latest year) 17 px high: a thumb aimed at either hit the line above or below)
+    phone(width)
+    chromium.get(server + "/agencies/?find=湟中政府")
+    found = _wait(lambda: chromium.find_elements("css selector", "#xxgk-agency-finder-results a"))
+    assert [a.text for a in found] == ["湟中区人民政府"]
+    assert _box(chromium, found[0])["h"] >= TAP, _box(chromium, found[0])
+    found[0].click()
+    _wait(lambda: chromium.execute_script("return location.pathname").endswith("/huangzhong-renminzhengfu/")
+          or "huangzhong" in chromium.execute_script("return location.pathname"))
+    latest = _wait(lambda: [a for a in chromium.find_elements("css selector", "table[data-cards] a")
+                            if a.text == "2025年度报告"])
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", latest[0])
+    chromium.save_screenshot(str(SHOTS / f"h35-agency-latest-{width}.png"))
+    assert _box(chromium, latest[0])["h"] >= TAP, _box(chromium, latest[0])
+    latest[0].click()
+    _wait(lambda: chromium.execute_script("return location.pathname").endswith("/2025.html"))
