@@ -234,3 +234,48 @@ def test_a_citizen_taps_the_agency_found_and_its_latest_report_on_a_phone(server
     assert _box(chromium, latest[0])["h"] >= TAP, _box(chromium, latest[0])
     latest[0].click()
     _wait(lambda: chromium.execute_script("return location.pathname").endswith("/2025.html"))
+
+
+# -- 5. a journalist's shared comparison on a phone: no more bytes than the view needs -------------------------------
+
+COMPARED = ("/compare/?agencies=fujian-pingtanzongheshiyanqu,shanghai-kexuejishuweiyuanhui"
+            "&metric=received&year=2019-2025")
+ASKED = "return performance.getEntriesByType('resource').map(function (e) { return new URL(e.name).pathname; })"
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_shared_comparison_opens_without_the_searchs_data_until_the_reader_searches(server, chromium, phone):
+    # (session 35: a comparison of two agencies over 2019–2025 opened on a phone loaded json/search.json, the
+    # characters' readings for the 添加机构 box, ≈ 63 KB (≈ 24 KB gzipped): more than the view's own data)
+    phone(390)
+    chromium.get(server + COMPARED)
+    rows = _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody th"))
+    assert [r.text for r in rows] == ["平潭综合实验区", "上海市科学技术委员会"]
+    chromium.save_screenshot(str(SHOTS / "h35-compare-390.png"))
+    asked = chromium.execute_script(ASKED)
+    assert "/json/agencies.json" in asked and "/json/m/received.json" in asked
+    assert "/json/search.json" not in asked, asked
+    box = chromium.find_element("css selector", "#xxgk-compare-add")
+    box.send_keys("格尔木")  # the reader adds a third: the search's data comes now, and finds it
+    hits = _wait(lambda: [li.text for li in chromium.find_elements("css selector", "#xxgk-compare-suggest li")
+                          if li.text])
+    assert any(h.startswith("格尔木市") for h in hits), hits
+    assert "/json/search.json" in chromium.execute_script(ASKED)
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_home_pages_ways_on_are_whole_tap_targets_on_a_phone(server, chromium, phone, width):
+    # (session 35: 下载数据 → broke over two lines at 360 px, 下载数 / 据 →; each of the four links was 17 px high)
+    phone(width)
+    chromium.get(server + "/")
+    ways = {}
+    for text in ("全部机构 →", "比较 →", "检索原文 →", "下载数据 →"):
+        link = _wait(lambda t=text: chromium.find_element("link text", t))
+        lines = chromium.execute_script("return arguments[0].getClientRects().length", link)
+        ways[text] = (lines, _box(chromium, link)["h"])
+    assert all(lines == 1 and high >= TAP for lines, high in ways.values()), ways
+    chromium.find_element("link text", "下载数据 →").click()
+    _wait(lambda: chromium.execute_script("return location.pathname") == "/data/")

@@ -84,6 +84,10 @@ HOME_FINDER = ('<form class="xxgk-home-find" action="agencies/" method="get" rol
                '<input id="xxgk-home-find" name="find" type="search" autocomplete="off" '
                'placeholder="如 格尔木 / geermu / 青海">'
                '<button type="submit" class="md-button md-button--primary xxgk-small-button">查找</button></form>\n')
+# the home page's ways on, each a tap target kept on one line (as Markdown links, 下载数据 → broke over two lines on a
+# 360 px phone, 下载数 / 据 →, each link 17 px high: xxgk.css .xxgk-ways); the addresses the pages have from the site's top
+HOME_WAYS = ('<p class="xxgk-ways"><a href="agencies/">全部机构 →</a>　<a href="compare/">比较 →</a>　'
+             '<a href="fulltext/">检索原文 →</a>　<a href="data/">下载数据 →</a></p>\n')
 # what a reader without JavaScript does instead of the finder (it needs script): the browser's find in page
 FIND_IN_PAGE = ("<noscript><p>查找框需要启用 JavaScript。不用它也可以查找：{how}用浏览器的“在页面中查找”"
                 "（电脑按 Ctrl+F，Mac 按 ⌘+F；手机浏览器在菜单中）输入机构名称或地区。</p></noscript>")
@@ -390,8 +394,7 @@ class Site(ReportPages, AgencyPages):
                 f'<div class="xxgk-numbers">{numbers}</div>\n',
                 self.pageless_note(len(self.pageless), "") if self.pageless else "", self._received_chart(),
                 "\n## 最新报告\n",
-                table(["机构", "年度", "发布日期"], rows), "\n[全部机构 →](agencies.md)　[比较 →](compare.md)　"
-                "[检索原文 →](fulltext.md)　[下载数据 →](data.md)\n"]
+                table(["机构", "年度", "发布日期"], rows), HOME_WAYS]
         self.write("index.md", "\n".join(body))
 
     def _received_totals(self) -> list[tuple[str, int, str]]:

@@ -270,7 +270,8 @@
           (state.from === state.to ? "" : "—" + state.to) + "年。" : "");
     }
 
-    Promise.all([A.load(), json(root, "json/metrics.json")]).then(function (res) {
+    // (the agency list alone: the search's data waits for the reader to type in 添加机构, search.js agencies)
+    Promise.all([A.agencies(), json(root, "json/metrics.json")]).then(function (res) {
       data = res[0];
       data.agencies.forEach(function (a) { byId[a.id] = a; });
       res[1].metrics.forEach(function (m) { metrics[m.code] = m; });
