@@ -85,7 +85,7 @@ HOME_FINDER = ('<form class="xxgk-home-find" action="agencies/" method="get" rol
                'placeholder="如 格尔木 / geermu / 青海">'
                '<button type="submit" class="md-button md-button--primary xxgk-small-button">查找</button></form>\n')
 # the home page's ways on, each a tap target kept on one line (as Markdown links, 下载数据 → broke over two lines on a
-# 360 px phone, 下载数 / 据 →, each link 17 px high: xxgk.css .xxgk-ways); the addresses the pages have from the site's top
+# 360 px phone, 下载数 / 据 →, each link 17 px high: xxgk.css .xxgk-ways); the pages' addresses from the site's top
 HOME_WAYS = ('<p class="xxgk-ways"><a href="agencies/">全部机构 →</a>　<a href="compare/">比较 →</a>　'
              '<a href="fulltext/">检索原文 →</a>　<a href="data/">下载数据 →</a></p>\n')
 # what a reader without JavaScript does instead of the finder (it needs script): the browser's find in page
