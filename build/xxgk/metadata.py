@@ -419,7 +419,9 @@ _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*度?\s*[-－—–~�
 
 
 def _read_title(texts, lines, numbered, refused) -> Title:
-    """``read_title``'s reading of the candidate ``texts`` (see there)."""
+    """``read_title``'s reading of the candidate ``texts`` (see there). A sentence naming the report (``_in_sentence``)
+    names no agency; its year is the report's when no title names one."""
+    sentence_year = None
     for at, joined, text in texts:
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
@@ -436,9 +438,12 @@ def _read_title(texts, lines, numbered, refused) -> Title:
                     and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue  # (joined: 打印本页 关闭窗口 / 2022年度…报告 names no agency; 某县档案馆 / 2022年度… does)
             if name and len(name) >= 2 and _may_name(name):
+                before = text[:match.start(agency_group)] + _before_name(match.group(agency_group), name)
+                if _in_sentence(text, match) and not _joint(before, name):
+                    sentence_year = sentence_year or int(match.group(year_group))
+                    continue
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
-                before = text[:match.start(agency_group)] + _before_name(match.group(agency_group), name)
                 if party := _merged_half(before, name):
                     name = party + name  # one office of two names (两办合署), its names as printed
                 elif _joint(before, name) or _two_agencies(name):
@@ -453,13 +458,38 @@ def _read_title(texts, lines, numbered, refused) -> Title:
             begins = match.start(agency_group) if match else 0  # the name read would begin after a digit or letter
             if begins and _ASCII_NAME_CHAR.match(text, begins - 1):
                 return Title(None, int(match.group(year_group)))
-    year = _labelled_year(lines)
+    year = _labelled_year(lines) or sentence_year
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
         name = _publisher(_unlabelled(_unspaced(match.group(1)))) if match else None
         if name and _may_name(name):
             return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     return Title(None, year)
+
+
+# what ends a clause or a sentence: a title phrase after one on its line is a sentence's words (现公布某局2023年…报告)
+_CLAUSE_END = re.compile(r"[，,。；;！!？?]")
+
+
+def _in_sentence(text: str, match: re.Match) -> bool:
+    """Whether the title phrase ``match`` of the line ``text`` is words of a sentence naming the report, not its
+    title: a clause ends before it on its line (根据《条例》规定，现公布区某局2023年…报告), or it runs on into more
+    words after others (《某办公室关于做好2023年…年度报告编制工作的通知》). Such a phrase named its verbs as the
+    agency (现公布区某局, 本镇, 认真编制了, 做好, 现将我镇 on real pages whose title the text lacks). A title quoted
+    whole (现公布《某局2023年…年度报告》, or “…”) is the report's.
+
+    >>> text = "根据《条例》，现公布区某局2023年政府信息公开工作年度报告。"
+    >>> _in_sentence(text, _TITLES[False][0][0].search(text))
+    True
+    >>> text = "根据《条例》，现公布《某局2023年政府信息公开工作年度报告》。"
+    >>> _in_sentence(text, _TITLES[False][0][0].search(text))
+    False
+    """
+    start, end = match.start(), match.end()
+    if text[end:].lstrip().startswith(("》", "”")):  # (its opening quote may be lost: a damaged copy, a page's text)
+        return False
+    before = text[:start]
+    return bool(_CLAUSE_END.search(before)) or bool(before.strip()) and bool(re.match(f"[{_HAN}]", text[end:]))
 
 
 def _title_text(line: str) -> str:

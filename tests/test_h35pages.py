@@ -1,0 +1,46 @@
+"""Layouts of real county, street and bureau report pages (session 35's sweep of stored web pages): each test's text
+is SYNTHETIC, written in the page's layout with the template's own labels and invented names and numbers. What a
+reader of the page sees is published; what the page does not print is null with a finding, never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.parser import parse
+
+BODY = ("一、总体情况\n本机关依法公开政府信息。\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 2 | 0 | 7 |\n"
+        "三、收到和处理政府信息公开申请情况\n无。\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "根据《中华人民共和国政府信息公开条例》规定,现公布区某某局2023年政府信息公开工作年度报告。本报告由六部分组成。",
+    "根据《条例》规定,特向社会公布2023年度本镇政府信息公开年度报告。",
+    "按照《条例》,区某某局结合工作实际,认真编制了2023年政府信息公开工作年度报告。",
+    "根据《条例》和《某县人民政府办公室关于做好2023年政府信息公开工作年度报告编制公布工作的通知》要求编制本报告。",
+    "本镇依法公开。现将我镇2023年度政府信息公开工作报告如下:",
+])
+def test_a_sentence_naming_the_report_names_no_agency(opening: str) -> None:
+    """A page whose title is not in the text (a stored page's excerpt, a reader mode) opens on a sentence naming the
+    report: the words before the year were published as its agency (现公布区统计局, 本级, 本镇, 认真编制了, 做好,
+    现将我镇 on six real pages). A title phrase inside a sentence (after a comma or a full stop on its line, or
+    running on into more words) is no title: no agency is published, and agency_not_found says so."""
+    record = parse(opening + "\n" + BODY)
+    assert record.agency is None
+    assert any(f.code == "agency_not_found" for f in record.findings)
+    assert record.year == 2023
+
+
+def test_a_title_over_two_lines_is_read_before_a_sentence_naming_the_report() -> None:
+    """A real 乡 page prints its name and its title on two lines; a sentence of its overview (现将2021年度…报告如下)
+    was read first, and its agency published as 现将."""
+    text = ("某某乡人民政府\n2023年政府信息公开工作年度报告\n" + BODY.replace(
+        "本机关依法公开政府信息。", "本乡依法公开政府信息。现将2023年度政务信息公开工作报告如下。"))
+    record = parse(text)
+    assert (record.agency, record.year) == ("某某乡人民政府", 2023)
+
+
+def test_a_title_quoted_whole_in_a_sentence_is_the_reports() -> None:
+    """现公布《某县某局2023年…年度报告》: the report's own title in quotes names its agency (as before)."""
+    record = parse("根据《条例》要求,现公布《某某县教育局2023年政府信息公开工作年度报告》。\n" + BODY)
+    assert (record.agency, record.year) == ("某某县教育局", 2023)
