@@ -44,3 +44,27 @@ def test_a_title_quoted_whole_in_a_sentence_is_the_reports() -> None:
     """现公布《某县某局2023年…年度报告》: the report's own title in quotes names its agency (as before)."""
     record = parse("根据《条例》要求,现公布《某某县教育局2023年政府信息公开工作年度报告》。\n" + BODY)
     assert (record.agency, record.year) == ("某某县教育局", 2023)
+
+
+# an overview whose sub-headings name sections (（一）主动公开情况, （二）依申请公开情况, （三）…行政复议…),
+# then the report's own numbered headings (a street's and a 乡's page, both cut before section 四 by the excerpt)
+OVERVIEW_SUBHEADINGS = ("某某街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n"
+                        "全年公开信息12条。\n（二）依申请公开情况\n全年未收到申请。\n"
+                        "（三）因政府信息公开申请行政复议、提起行政诉讼的情况\n没有。\n"
+                        "二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+                        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+                        "行政规范性文件 | 3 | 1 | 9 |\n"
+                        "第二十条第(五)项 | |||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 6 | ||\n")
+
+
+@pytest.mark.parametrize("after", ["", "三、收到和处理政府信息公开申请情况\n申请人情况\n"],
+                         ids=["cut_in_table_2", "cut_in_table_3"])
+def test_an_overviews_subheadings_are_no_sections_before_the_numbered_ones(after: str) -> None:
+    """Two real pages lost table 二 whole (9 and 10 cells): fewer numbered headings than the overview's sub-headings
+    (（一）主动公开情况 / （二）依申请公开情况 / （三）…行政复议…) were found, and those sub-headings were taken for
+    sections 二 to 四 in their place, table 二 then lying in 'section 三'. A heading found numbered (二、…) stays;
+    a heading numbered otherwise fills only a section between them."""
+    record = parse(OVERVIEW_SUBHEADINGS + after)
+    active = {(f.keys, f.value) for f in record.facts if f.table == "active"}
+    assert {(("rules", "issued"), 0), (("normative_documents", "issued"), 3), (("normative_documents", "repealed"), 1),
+            (("normative_documents", "in_force"), 9), (("licensing", "decisions"), 6)} <= active

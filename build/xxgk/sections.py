@@ -177,7 +177,12 @@ def text_to_sections(doc: Document) -> list[Section]:
     if len(chosen) < len(section_order()):
         other = _chosen(doc.text, line_heading_patterns())
         if len(other) > len(chosen):
-            chosen = other
+            # a section whose heading the two find apart: a numbered heading that begins its line is the section's
+            # (the other is an overview's sub-heading), and the others fill only between the numbered ones; one
+            # inside a line may be a sentence's words (…主动公开三、收到和处理…), and the whole lines are taken
+            apart = [match for code, match in chosen.items() if code in other and other[code].start() != match.start()]
+            chosen = _filled(chosen, other) if apart and all(_begins_line(doc.text, m.start()) for m in apart) \
+                else other
     found = by_subheading(doc.text, chosen)
     ordered = sorted({**chosen, **found}.items(), key=lambda item: item[1].start())
     sections = []
@@ -185,6 +190,28 @@ def text_to_sections(doc: Document) -> list[Section]:
         end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
         sections.append(Section(code, doc.line_of(match.start()), match.end(), end, code in found))
     return sections
+
+
+def _begins_line(text: str, at: int) -> bool:
+    """Whether only blanks stand before offset ``at`` on its line."""
+    return not text[text.rfind("\n", 0, at) + 1:at].strip()
+
+
+def _filled(numbered: dict, lines: dict) -> dict:
+    """The headings found ``numbered`` with those of ``lines`` (numbered otherwise or not at all) that fall between
+    them in the template's order: an overview's sub-headings (（一）主动公开情况, （二）依申请公开情况) are lines that
+    read as headings of sections 二 and 三, and where fewer numbered headings than those were found (a page cut
+    short, a heading missing), they were taken for sections 二 to 四 in place of 二、主动公开政府信息情况 (two real
+    pages lost table 二 so)."""
+    order, kept = section_order(), dict(numbered)
+    for index, code in enumerate(order):
+        if code in kept or code not in lines:
+            continue
+        lower = max((kept[c].end() for c in order[:index] if c in kept), default=0)
+        upper = min((kept[c].start() for c in order[index + 1:] if c in kept), default=float("inf"))
+        if lower <= lines[code].start() and lines[code].end() <= upper:
+            kept[code] = lines[code]
+    return kept
 
 
 @cache
