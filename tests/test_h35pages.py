@@ -68,3 +68,21 @@ def test_an_overviews_subheadings_are_no_sections_before_the_numbered_ones(after
     active = {(f.keys, f.value) for f in record.facts if f.table == "active"}
     assert {(("rules", "issued"), 0), (("normative_documents", "issued"), 3), (("normative_documents", "repealed"), 1),
             (("normative_documents", "in_force"), 9), (("licensing", "decisions"), 6)} <= active
+
+
+def test_a_pages_pinyin_after_its_characters_is_no_part_of_a_label() -> None:
+    """A real 镇's page prints the reading of some characters after them (規(guī)章, 行政事業(yè)性收費, a site's
+    pronunciation aid): the rows 规章, 行政规范性文件 and 行政事业性收费 were unrecognised and their 7 cells lost."""
+    text = ("某某镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本镇依法公开。\n二、主动公开政府信息情况\n"
+            "第二十条第(一)项 | |||\n信息内容 | 本年制发(fā)件数(shù) | 本年废止件数(shù) | 现(xiàn)行有效件数(shù) |\n"
+            "规(guī)章 | 1 | 0 | 2 |\n行政规(guī)范性文件 | 3 | 1 | 8 |\n第二十条第(五)项 | |||\n"
+            "信息内容 | 本年处理决定数(shù)量 | ||\n行政许可 | 4 | ||\n第二十条第(八)项 | |||\n"
+            "信息内容 | 本年收费金额(单位:万元) | ||\n行政事业(yè)性收费 | 5 |\n"
+            "三、收到和处理政府信息公开申请情况\n无。\n")
+    record = parse(text)
+    active = {(f.keys, f.value) for f in record.facts if f.table == "active"}
+    assert {(("rules", "issued"), 1), (("rules", "repealed"), 0), (("rules", "in_force"), 2),
+            (("normative_documents", "issued"), 3), (("normative_documents", "repealed"), 1),
+            (("normative_documents", "in_force"), 8), (("licensing", "decisions"), 4)} <= active
+    assert any(keys[0] == "fees" and value in (5, "5") for keys, value in active)
+    assert not any(f.code == "label_unrecognised" for f in record.findings)

@@ -63,10 +63,22 @@ def fold_lines(text: str) -> str:
     return "\n".join(map(_fold_line, text.split("\n")))
 
 
+# a character's reading in pinyin printed after it, tone marks and all (規(guī)章, 行政事業(yè)性收費: a site's
+# pronunciation aid, copied into a page's text): no part of the label it stands in
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_AFTER_HAN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}\)")
+
+
 @parser_memo(1 << 16)
 def compact(text: str) -> str:
-    """``fold`` and drop all white space: the form labels are matched in."""
-    return _SPACE.sub("", fold(text))
+    """``fold`` and drop all white space: the form labels are matched in. A reading in pinyin after a character is
+    dropped too (``_PINYIN_AFTER_HAN``).
+
+    >>> compact("行政规(guī)范性 文件"), compact("规章(a)")
+    ('行政规范性文件', '规章(a)')
+    """
+    folded = _SPACE.sub("", fold(text))
+    return _PINYIN_AFTER_HAN.sub("", folded) if "(" in folded else folded
 
 
 # characters that are no text: the C0 controls but tab and line feed, DEL, the C1 controls, the line and paragraph
