@@ -86,3 +86,18 @@ def test_a_pages_pinyin_after_its_characters_is_no_part_of_a_label() -> None:
             (("normative_documents", "in_force"), 8), (("licensing", "decisions"), 4)} <= active
     assert any(keys[0] == "fees" and value in (5, "5") for keys, value in active)
     assert not any(f.code == "label_unrecognised" for f in record.findings)
+
+
+def test_headings_naming_the_agency_kind_are_the_sections() -> None:
+    """A real 街道's page heads its sections 二、行政机关主动公开政府信息情况 and
+    三、行政机关收到和处理政府信息公开申请情况 (as the template's own list of sections words them): neither was found,
+    and tables 二 and 三 were lost whole (29 cells)."""
+    text = ("某某街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n本街道依法公开。\n"
+            "二、行政机关主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+            "信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n"
+            "规范性文件 | 2 | 2 | 5 |\n三、行政机关收到和处理政府信息公开申请情况\n无。\n"
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n无。\n")
+    record = parse(text)
+    assert {"active", "applications", "review_litigation"} <= set(record.section_lines)
+    active = {(f.keys, f.value) for f in record.facts if f.table == "active"}
+    assert {(("normative_documents", "made"), 2), (("normative_documents", "total_public"), 5)} <= active

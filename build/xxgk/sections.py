@@ -25,7 +25,10 @@ from .text import fold
 # for them, several times faster than one tried at every position of the text; it finds the same)
 _HAN_NUMERAL = "[一二三四五六七八九十]"
 _NUMBERED = _HAN_NUMERAL + "(?<!第" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + r"?\s*[、.．]"
-_NUMERAL = _NUMBERED + r"\s*(?:政府信息公开(?:工作)?)?"
+# (what may stand before the heading's words: 政府信息公开工作, or 行政机关 as the template's list of its sections words
+# them — 二、行政机关主动公开政府信息情况 on a real page: sections 二 and 三 were not found, their tables lost)
+_HEADING_PREFIX = r"(?:政府信息公开(?:工作)?|行政机关)?"
+_NUMERAL = _NUMBERED + r"\s*" + _HEADING_PREFIX
 # every position where a heading's numbering (``_NUMBERED``) begins, overlapping (二十一、 at 二 and at 一)
 _NUMBERED_AT = re.compile(f"(?={_NUMBERED})")
 # what closes a heading after its words: a colon or a full stop (六、其他需报告事项。) belongs to the heading line
@@ -277,8 +280,8 @@ def line_heading_patterns() -> tuple[tuple[str, _Headings], ...]:
     [('overview', 1), ('active', 3)]
     """
     return tuple((row["code"], _Headings(row["code"], re.compile(
-        r"(?m)^[ \t\u3000]*" + _numbering() + r"[ \t\u3000:：、]*(?:政府信息公开(?:工作)?)?"
-        r"(?P<words>" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END + r"(?=[^\n。；;，,]{0,16}$)")))
+        r"(?m)^[ \t\u3000]*" + _numbering() + r"[ \t\u3000:：、]*" + _HEADING_PREFIX
+        + r"(?P<words>" + row["pattern"] + ")(?:" + row["tail"] + ")" + _HEADING_END + r"(?=[^\n。；;，,]{0,16}$)")))
                  for row in table("section_headings"))
 
 
