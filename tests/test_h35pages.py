@@ -101,3 +101,25 @@ def test_headings_naming_the_agency_kind_are_the_sections() -> None:
     assert {"active", "applications", "review_litigation"} <= set(record.section_lines)
     active = {(f.keys, f.value) for f in record.facts if f.table == "active"}
     assert {(("normative_documents", "made"), 2), (("normative_documents", "total_public"), 5)} <= active
+
+
+def test_a_row_printing_fewer_cells_than_columns_before_its_merged_rules_places_none() -> None:
+    """A real 局's page prints its table one cell a line, each cell closed by ``|``, a row's merged columns as one
+    line of bare ``|`` after it: a row of two cells then seven rules (一、本年新收… | 4 | 4 | |||||||) holds two
+    numbers that span the row's seven columns somehow. They were published as 自然人 4 and 商业企业 4 (the rules
+    read as five empty cells): the second is the row's total under another column's name. Which columns the two
+    span the page does not say: the row is null with row_lost_cells."""
+    cells = ["一、本年新收政府信息公开申请数量 |", "4 |", "4 |", "|||||||",
+             "二、上年结转政府信息公开申请数量 |", "0 |", "0 |", "0 |", "0 |", "0 |", "0 |", "0 |", "||"]
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局依法公开。\n二、主动公开政府信息情况\n无。\n"
+            "三、收到和处理政府信息公开申请情况\n"
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |\n"
+            "申请人情况 |\n||||||||\n自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n商业企业 |\n科研机构 |\n"
+            "社会公益组织 |\n法律服务机构 |\n其他 |\n|||||\n" + "\n".join(cells)
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n无。\n")
+    record = parse(text)
+    new = [f.value for f in record.facts if f.table == "applications" and f.keys[0] == "new"]
+    carried = [f.value for f in record.facts if f.table == "applications" and f.keys[0] == "carried_over"]
+    assert new == [None] * 7
+    assert carried == [0] * 7
+    assert any(f.code == "row_lost_cells" for f in record.findings)

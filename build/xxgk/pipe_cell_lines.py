@@ -91,10 +91,11 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     a missing-value mark such as ``/``) and an empty one go on the row before; the merged columns' rules end it.
     In the ``|`` form only rows holding an empty cell before a value are folded: an empty cell after a row's last
     value may be a rule as well as a cell (a lone ``|`` is both), and a row without one is read as printed, each
-    value on its own line (the line the site shows as its source). In the blank-line form every row of more than
-    one cell is folded once one has an empty cell before a value (the readers take a region's empty lines as its
-    spacing or as its cells, not both); a lone text (a header's cell) stays as printed. Any other region is
-    returned as it is."""
+    value on its own line (the line the site shows as its source), its merged columns' line of rules left empty:
+    those rules are no cells, and a row printing fewer numbers than columns says not which columns they span.
+    In the blank-line form every row of more than one cell is folded once one has an empty cell before a value
+    (the readers take a region's empty lines as its spacing or as its cells, not both); a lone text (a header's
+    cell) stays as printed. Any other region is returned as it is."""
     spaced = _spaced_tokens(lines)
     tokens = spaced or [_pipe_tokens(text.strip()) for _, text in lines]
     if None in tokens or sum(kind == "cell" for line in tokens for kind, _ in line) < MIN_CELL_LINES:
@@ -140,4 +141,7 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             for index in at:
                 out[index] = (out[index][0], "")
             out[at[0]] = (out[at[0]][0], "| " + " | ".join(cells) + " |" + (" " + merged if merged else ""))
+        elif merged and tokens[at[-1]] == [("merged", merged)] and any(_cell(cell)[1] for cell in cells[1:]):
+            out[at[-1]] = (out[at[-1]][0], "")  # (the merged columns' rules are no cells: a row of two numbers
+            # then seven rules, 4 | 4 | |||||||, was read as 自然人 4, 商业企业 4 and five empty cells)
     return out
