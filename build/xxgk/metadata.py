@@ -489,7 +489,17 @@ def _in_sentence(text: str, match: re.Match) -> bool:
     if text[end:].lstrip().startswith(("》", "”")):  # (its opening quote may be lost: a damaged copy, a page's text)
         return False
     before = text[:start]
-    return bool(_CLAUSE_END.search(before)) or bool(before.strip()) and bool(re.match(f"[{_HAN}]", text[end:]))
+    return any(_ends_clause(before, mark.start()) for mark in _CLAUSE_END.finditer(before)) \
+        or bool(before.strip()) and bool(re.match(f"[{_HAN}]", text[end:]))
+
+
+def _ends_clause(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` ends a clause of words: a full stop always; a comma after a character or a
+    closing bracket or quote (根据《条例》规定，), not after a field's value (索引号：123，: a page's fields before
+    its title)."""
+    if text[at] not in "，,":
+        return True
+    return at > 0 and bool(re.match(f"[{_HAN}》）)”」]", text[at - 1]))
 
 
 def _title_text(line: str) -> str:
