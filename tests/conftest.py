@@ -267,11 +267,13 @@ def indexed_copy(site: Path, folder: Path) -> Path:
 
 def site_of(reports: Path, work: Path) -> Path:
     """The package (``work/datapackage``) and the whole site of ``reports`` (``work/site``: ``mkdocs build --strict``
-    and the bulk pages, no full-text index), as the tests' site fixtures build them; the site's folder."""
+    and the bulk pages, no full-text index), as the tests' site fixtures build them; the site's folder. The package
+    must validate (no errors: there would be no package to build a site from)."""
     from xxgk.package.build import build_package
     from xxgk.site.build import config_for, render_site, write_site_src
 
-    build_package(reports, work / "datapackage", workers=1)
+    _, errors = build_package(reports, work / "datapackage", workers=1)
+    assert errors == []
     write_site_src(work / "datapackage", work / "site_src")
     config_for(work / "site_src", work / "mkdocs.yml", ROOT)
     code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)  # mkdocs + bulk pages

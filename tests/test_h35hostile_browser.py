@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ROOT, needs_chromium, wait_for
+from .conftest import needs_chromium, site_of, wait_for
 from .factory import tab_report
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -18,9 +18,6 @@ MANIFEST = ("file,agency,year,province,level\n"
 
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
-    from xxgk.package.build import build_package
-    from xxgk.site.build import config_for, render_site, write_site_src
-
     work = tmp_path_factory.mktemp("namesakes")
     reports = work / "reports"
     reports.mkdir()
@@ -28,13 +25,7 @@ def served_site(tmp_path_factory):
         (reports / f"{name}.txt").write_text(tab_report(agency="无名局", year=year, carried_over=carried),
                                              encoding="utf-8")
     (reports / "sources.csv").write_text(MANIFEST, encoding="utf-8")
-    _, errors = build_package(reports, work / "datapackage", workers=1)
-    assert errors == []
-    write_site_src(work / "datapackage", work / "site_src")
-    config_for(work / "site_src", work / "mkdocs.yml", ROOT)
-    code, _ = render_site(work / "site_src", work / "mkdocs.yml", work / "site", strict=True)
-    assert code == 0
-    return work / "site"
+    return site_of(reports, work)
 
 
 CHART = "var c = document.getElementById('xxgk-compare-chart'); return c && c.data && c.data.length ? c.data : null"
