@@ -1776,8 +1776,12 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
         found = "cfb"  # is not the one filetype knows (it names .doc by bytes 512–515 only): never read as text
     if found == "docx" or (suffix == ".docx" and found in (None, "zip?")):  # (a .docx of parts zip_kind cannot place)
         return "docx", "DOCX"
-    if found in ("doc", "cfb") and data.startswith(_COMPOUND_FILE) and _WORD_STREAM in data:  # a .doc or a .wps (WPS
-        return "doc", "Word 97-2003"  # 2005 and later: the same binary Word format), read by word97.py
+    if found != "office_encrypted" and data.startswith(_COMPOUND_FILE) and _WORD_STREAM in data:  # a .doc or a .wps
+        # (WPS 2005 and later: the same binary Word format), read by word97.py, whatever filetype names it: it names a
+        # compound file by its first sector's bytes, and Word puts the FAT or any stream there (FD FF FF FF: "xls"),
+        # so 10 of Microsoft Word's own .doc files of Apache POI's and Tika's collections were "Excel 97-2003 表格"
+        # (a workbook holding a Word object has no WordDocument stream at its root: word97.py says it is no document)
+        return "doc", "Word 97-2003"
 
     found = "zip" if found == "zip?" else found
     if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):

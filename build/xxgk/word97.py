@@ -124,6 +124,8 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
         if len(word) < 0x20:
             raise BrokenFile("Word 文档的 WordDocument 流太短")
         (ident, n_fib), flags = struct.unpack_from("<HH", word), struct.unpack_from("<H", word, 0x0A)[0]
+        if ident == 0xA5DC:  # (Word 6.0 and Word 95 write this identifier; a Word 97 FIB's is 0xA5EC)
+            raise NotWord97("Word 6.0/95 或更早版本的文档，请另存为 .docx")
         if ident != 0xA5EC:
             raise NotWord97(f"WordDocument 流不是 Word 97-2003 格式（标识 0x{ident:04X}）")
         if n_fib < 0xC0:  # Word 6.0 and Word 95 (nFib 101–105) lay the FIB out otherwise
@@ -138,8 +140,12 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
 
 
 def _read_stream(ole, name: str) -> bytes:
+    import olefile
+
     from .readers import MAX_BYTES
 
+    if ole.get_type(name) != olefile.STGTY_STREAM:  # (a fuzzed directory may name a storage so: olefile's TypeError)
+        raise BrokenFile(f"Word 文档的 {name} 不是数据流，而是存储（目录）")
     if ole.get_size(name) > MAX_BYTES:  # (a directory entry may claim any size; olefile reads what the chain holds)
         raise OverBudget(f"Word 文档的 {name} 流超过 {MAX_BYTES // 2**20} MB 上限")
     with ole.openstream(name) as stream:
