@@ -9,7 +9,9 @@ first ``ccpText`` characters, in pieces each 8-bit (cp1252) or UTF-16LE. Special
 0x07 a table cell — or a row, when its paragraph's properties (a PAPX in an FKP page) say ``sprmPFTtp`` — and the
 row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its cells on the table's grid. Fields
 (0x13 code 0x14 result 0x15) keep their result. The first page's header is read before the text, as the .docx
-reader reads it (``_first_header``); footnotes, comments and text boxes are other stories, not read (nor by it).
+reader reads it (``_first_header``); footnotes and comments are other stories, not read (nor by it). Text boxes are
+another story too (ccpTxbx), not read here, though the .docx reader reads a box's lines before its anchor's paragraph:
+placing a .doc's box needs its shape's text id from the drawing (OfficeArt), not followed yet.
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
 file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
@@ -125,11 +127,11 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
             raise BrokenFile("Word 文档的 WordDocument 流太短")
         (ident, n_fib), flags = struct.unpack_from("<HH", word), struct.unpack_from("<H", word, 0x0A)[0]
         if ident == 0xA5DC:  # (Word 6.0 and Word 95 write this identifier; a Word 97 FIB's is 0xA5EC)
-            raise NotWord97("Word 6.0/95 或更早版本的文档，请另存为 .docx")
+            raise NotWord97("Word 6.0/95 或更早版本的文档（标识 0xA5DC）")
         if ident != 0xA5EC:
             raise NotWord97(f"WordDocument 流不是 Word 97-2003 格式（标识 0x{ident:04X}）")
         if n_fib < 0xC0:  # Word 6.0 and Word 95 (nFib 101–105) lay the FIB out otherwise
-            raise NotWord97(f"Word 6.0/95 或更早版本的文档（nFib {n_fib}），请另存为 .docx")
+            raise NotWord97(f"Word 6.0/95 或更早版本的文档（nFib {n_fib}）")
         if flags & 0x0100:  # fEncrypted (with fObfuscated: XOR obfuscation, else RC4): Word's and WPS's passwords
             raise BrokenFile("Word 97-2003 文档已加密，需要密码才能打开")
         name = "1Table" if flags & 0x0200 else "0Table"
