@@ -33,10 +33,11 @@ def test_a_workbook_with_no_word_stream_stays_a_workbook():
     assert sniff(data, ".doc")[0] == "unsupported"
 
 
-def test_a_word_6_or_95_document_says_what_it_is():
-    # Word 6.0 and Word 95 write wIdent 0xA5DC (every such file of POI's and Tika's collections, 17): the message
-    # named an unknown identifier, not the version to save it again from
-    source = read_bytes(_patched("report_2019_fields", "WordDocument", _put(0x00, struct.pack("<HH", 0xA5DC, 101))),
+@pytest.mark.parametrize("ident,n_fib", [(0xA5DC, 101), (0xA5DC, 104), (0xA699, 104)])
+def test_a_word_6_or_95_document_says_what_it_is(ident, n_fib):
+    # Word 6.0 and Word 95 write wIdent 0xA5DC (16 files of POI's and Tika's collections), an East Asian Word 95
+    # 0xA699 (one): the message named an unknown identifier, not the version to save it again from
+    source = read_bytes(_patched("report_2019_fields", "WordDocument", _put(0x00, struct.pack("<HH", ident, n_fib))),
                         ".doc")
     assert _codes(source) == ["format_unsupported"] and "Word 6.0/95" in source.findings[0].message
 

@@ -54,6 +54,10 @@ _RESHAPING = frozenset({0x7621, 0x5622, 0x7623})  # sprmTInsert, sprmTDelete, sp
 _OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by a sprm's spra (its top 3 bits); 6: sized
 
 
+# wIdent of Word 6.0 and Word 95 (0xA5DC), and of their East Asian editions (0xA697, 0xA699: POI's Bug51944.doc)
+_OLD_WORD = frozenset({0xA5DC, 0xA697, 0xA699})
+
+
 class NotWord97(Exception):
     """A compound file this reader does not read (the message says what it is, in Chinese): format_unsupported."""
 
@@ -126,8 +130,8 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
         if len(word) < 0x20:
             raise BrokenFile("Word 文档的 WordDocument 流太短")
         (ident, n_fib), flags = struct.unpack_from("<HH", word), struct.unpack_from("<H", word, 0x0A)[0]
-        if ident == 0xA5DC:  # (Word 6.0 and Word 95 write this identifier; a Word 97 FIB's is 0xA5EC)
-            raise NotWord97("Word 6.0/95 或更早版本的文档（标识 0xA5DC）")
+        if ident in _OLD_WORD and n_fib < 0xC0:  # (Word 6.0 and 95 write these identifiers; a Word 97 FIB's 0xA5EC)
+            raise NotWord97(f"Word 6.0/95 或更早版本的文档（标识 0x{ident:04X}，nFib {n_fib}）")
         if ident != 0xA5EC:
             raise NotWord97(f"WordDocument 流不是 Word 97-2003 格式（标识 0x{ident:04X}）")
         if n_fib < 0xC0:  # Word 6.0 and Word 95 (nFib 101–105) lay the FIB out otherwise
