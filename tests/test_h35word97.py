@@ -53,3 +53,57 @@ def test_a_word_document_entry_that_is_a_storage_is_unreadable_not_a_type_error(
         doc_to_text(bytes(data))
     source = read_bytes(bytes(data), ".doc")
     assert _codes(source) == ["file_unreadable"] and "WordDocument" in source.findings[0].message
+
+
+def _std(kind: int, base: int, upxs: list[bytes]) -> bytes:
+    """A style (STD, Word 97: a 10-byte StdfBase): its kind (1 paragraph, 2 character), base style, name, UPXs."""
+    std = struct.pack("<HHHHH", 0, kind | base << 4, len(upxs) | 0xFFF << 4, 0, 0) + struct.pack("<H", 1) + b"s\0\0\0"
+    for upx in upxs:
+        std += b"\0" * (len(std) % 2) + struct.pack("<H", len(upx)) + upx
+    return struct.pack("<H", len(std)) + std
+
+
+def _stylesheet() -> bytes:
+    stshi = struct.pack("<HH", 4, 10) + bytes(14)
+    return struct.pack("<H", len(stshi)) + stshi + b"".join((
+        _std(1, 0xFFF, [b"\0\0", b""]),  # 0: Normal, nothing hidden
+        _std(1, 0, [b"\1\0", b"\x3c\x08\x01"]),  # 1: a template's hidden instructions
+        _std(1, 1, [b"\2\0", b"\x3c\x08\x81"]),  # 2: based on 1, shown again (the toggle against its base)
+        _std(2, 0xFFF, [b"\x3c\x08\x01"]),  # 3: a hidden character style
+    ))
+
+
+def test_a_styles_hidden_text_is_read_from_the_stylesheet_through_its_base_styles():
+    from xxgk.word97 import _hidden_styles
+
+    assert _hidden_styles(_stylesheet()) == {0: False, 1: True, 2: False, 3: True}
+    assert _hidden_styles(_stylesheet()[:40]) in ({}, {0: False})  # (a stylesheet cut short hides nothing)
+
+
+def test_hidden_text_toggled_against_a_hidden_style_is_shown_and_against_a_shown_style_hidden():
+    # Word writes sprmCFVanish as a toggle (0x81: the opposite of the style's value): a template's instructions in
+    # a hidden style shown again by the run are text Word prints (POI's 53379.doc: 2,098 characters were dropped,
+    # LibreOffice and antiword print them); the same toggle in a style that shows its text hides the run
+    from xxgk.word97 import _hidden_styles, _unseen
+
+    runs = [b"\x3c\x08\x81", b"\x3c\x08\x81", b"\x3c\x08\x80", b"\x3c\x08\x81\x30\x4a\x03\x00", b"\x3c\x08\x01"]
+    page = bytearray(512)
+    struct.pack_into(f"<{len(runs) + 1}I", page, 0, *range(0, 10 * len(runs) + 1, 10))
+    at = 300
+    for k, grpprl in enumerate(runs):
+        page[4 * (len(runs) + 1) + k] = at // 2
+        page[at:at + 1 + len(grpprl)] = bytes([len(grpprl)]) + grpprl
+        at += 20
+    page[511] = len(runs)
+    plc = struct.pack("<III", 0, 10 * len(runs), 0)  # one CHPX page, page 0
+
+    class Paragraphs:  # the runs' paragraphs' styles: the second and third runs in style 1 (hidden), the rest Normal
+        @staticmethod
+        def style(fc):
+            return 1 if 10 <= fc < 30 else 0
+
+    starts, ends = _unseen(bytes(page), plc, Paragraphs(), _hidden_styles(_stylesheet()))
+    hidden = [any(s <= fc < e for s, e in zip(starts, ends, strict=True)) for fc in range(0, 50, 10)]
+    # 0x81 in Normal: hidden; 0x81 in style 1: shown; 0x80 in style 1: hidden (as its style);
+    # 0x81 with the hidden character style 3 in Normal: shown; 0x01: hidden whatever its style
+    assert hidden == [True, False, True, False, True]
