@@ -102,8 +102,26 @@ def test_hidden_text_toggled_against_a_hidden_style_is_shown_and_against_a_shown
         def style(fc):
             return 1 if 10 <= fc < 30 else 0
 
-    starts, ends = _unseen(bytes(page), plc, Paragraphs(), _hidden_styles(_stylesheet()))
+    starts, ends, _ = _unseen(bytes(page), plc, Paragraphs(), _hidden_styles(_stylesheet()))
     hidden = [any(s <= fc < e for s, e in zip(starts, ends, strict=True)) for fc in range(0, 50, 10)]
     # 0x81 in Normal: hidden; 0x81 in style 1: shown; 0x80 in style 1: hidden (as its style);
     # 0x81 with the hidden character style 3 in Normal: shown; 0x01: hidden whatever its style
     assert hidden == [True, False, True, False, True]
+
+
+def test_a_symbol_is_the_character_it_shows_not_the_parenthesis_word_stores():
+    # Insert > Symbol: Word stores "(" in the text and the symbol (font, code) in the run's sprmCSymbol; it read
+    # "(" (POI's 61586.doc: "111 (g.h/mL" for 111 μg.h/mL). Now the code the .docx reader writes for the same
+    # w:sym: a plain character itself (a 7 inserted as a symbol is 7), a symbol font's its private-use code point
+    from xxgk.word97 import _shown, _unseen
+
+    page = bytearray(512)
+    struct.pack_into("<4I", page, 0, 0, 6, 8, 20)  # (UTF-16: 2 bytes a character) "10", the symbol, "5 (note)"
+    for k, grpprl in enumerate([b"", b"\x09\x6a\x28\x00\x37\x00", b""]):
+        page[16 + k] = (300 + 20 * k) // 2
+        page[300 + 20 * k:301 + 20 * k + len(grpprl)] = bytes([len(grpprl)]) + grpprl
+    page[511] = 3
+    unseen = _unseen(bytes(page), struct.pack("<III", 0, 20, 0))
+    assert _shown("10(5 (no", 2, 2, unseen) == "1075 (no"
+    page[300 + 20 + 1 + 4:300 + 20 + 1 + 6] = struct.pack("<H", 0xF06D)  # Symbol's μ
+    assert _shown("10(5 (no", 2, 2, _unseen(bytes(page), struct.pack("<III", 0, 20, 0))) == "10\uf06d5 (no"

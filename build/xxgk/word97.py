@@ -47,6 +47,7 @@ _LINE_BREAKS = frozenset("\x0b\x0c\x0e")  # line break, page or section break, c
 # sprms (single property modifiers) of a paragraph's and a table row's properties read here
 _IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
 _DELETED, _VANISH = 0x0800, 0x083C  # sprmCFRMarkDel, sprmCFVanish: characters Word does not show
+_SYMBOL = 0x6A09  # sprmCSymbol: a symbol's font and character code
 _CHAR_STYLE = 0x4A30  # sprmCIstd: a run's character style
 _TITLE_PAGE = 0x300A  # sprmSFTitlePage: the section's first page has headers of its own
 _HUGE = 0x6646  # sprmPHugePapx: a paragraph's properties too large for its FKP page, in the Data stream
@@ -234,7 +235,7 @@ def _pieces(clx: bytes, word_size: int) -> list[tuple[int, int, int, bool]]:
 
 
 def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
-            styles: dict[int, bool] | None = None) -> tuple[list[int], list[int]]:
+            styles: dict[int, bool] | None = None) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
     """The stretches of the WordDocument stream whose characters Word does not show: deleted with track changes on
     (``sprmCFRMarkDel``) or hidden (``sprmCFVanish``), as the .docx reader leaves out ``w:del`` and ``w:vanish``
     runs (before: a cell whose 8 was deleted and 5 inserted read 85, one holding a hidden 9 before its 0 read 90).
@@ -242,8 +243,13 @@ def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
     A character's own properties, a ToggleOperand (0x80, 0x81: as its style, the opposite of its style) against
     its paragraph's style and its character style (``styles``): Word writes hidden text 0x81, and a template's
     instructions in a hidden style shown again 0x81 too (POI's 53379.doc: 2,098 characters of text Word shows were
-    lost). A style that hides text is not followed where the character's own properties do not name it."""
+    lost). A style that hides text is not followed where the character's own properties do not name it.
+    Third, the symbols: ``(start, end, character)`` of each run with ``sprmCSymbol`` (Insert > Symbol: Word writes
+    the character "(" there, the symbol's code in the run's properties), the character the .docx reader writes for
+    its ``w:sym`` (``readers._docx_symbol``: a symbol font's stays its private-use code point). Before, each read "(":
+    "111 (g.h/mL" for 111 μg.h/mL, "100(C" for 100°C (POI's 61586.doc, 53379.doc)."""
     styles = styles or {}
+    symbols: list[tuple[int, int, str]] = []
     count = (len(plc) - 4) // 8 if len(plc) >= 12 else 0
     pns = sorted({v & 0x3FFFFF for v in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))}) if count else []
     stretches: list[tuple[int, int]] = []
@@ -260,6 +266,9 @@ def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
             if not offset:
                 continue
             props = _sprms(page[offset + 1:offset + 1 + page[offset]])
+            if len(props.get(_SYMBOL, b"")) >= 4 and fcs[j] < fcs[j + 1]:
+                code = struct.unpack_from("<H", props[_SYMBOL], 2)[0]
+                symbols.append((fcs[j], fcs[j + 1], chr(code) if not 0xD800 <= code < 0xE000 else "\ufffd"))
             vanish = props.get(_VANISH, b"\0")[:1]
             if vanish in (b"\x80", b"\x81"):  # (a toggle: the style's value, kept or switched)
                 base = bool(papx and styles.get(papx.style(fcs[j]), False))
@@ -278,7 +287,7 @@ def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return [a for a, _ in merged], [b for _, b in merged]
+    return [a for a, _ in merged], [b for _, b in merged], sorted(symbols)
 
 
 def _hidden_styles(stsh: bytes) -> dict[int, bool]:
@@ -328,9 +337,11 @@ def _hidden_styles(stsh: bytes) -> dict[int, bool]:
     return hidden
 
 
-def _shown(text: str, fc: int, width: int, unseen: tuple[list[int], list[int]]) -> str:
-    """``text`` (a run starting at ``fc``, ``width`` bytes a character) without its characters in ``unseen``."""
-    starts, ends = unseen
+def _shown(text: str, fc: int, width: int, unseen: tuple) -> str:
+    """``text`` (a run starting at ``fc``, ``width`` bytes a character) without its characters in ``unseen``, its
+    symbols' "(" the symbols they are."""
+    text = _symbols(text, fc, width, unseen[2] if len(unseen) > 2 else [])
+    starts, ends = unseen[:2]
     if not starts:
         return text
     end = fc + len(text) * width
@@ -348,8 +359,27 @@ def _shown(text: str, fc: int, width: int, unseen: tuple[list[int], list[int]]) 
     return "".join(keep)
 
 
+def _symbols(text: str, fc: int, width: int, symbols: list[tuple[int, int, str]]) -> str:
+    """``text`` (a run starting at ``fc``) with each "(" inside a symbol's run the symbol (``_unseen``)."""
+    if not symbols or "(" not in text:
+        return text
+    end = fc + len(text) * width
+    k = max(bisect.bisect_right(symbols, (fc, fc, "")) - 1, 0)
+    chars = None
+    while k < len(symbols) and symbols[k][0] < end:
+        start, stop, symbol = symbols[k]
+        first = max(start, fc)
+        first += (first - fc) % width  # (the first character boundary in the run)
+        for at in range(first, min(stop, end), width):
+            if text[(at - fc) // width] == "(":
+                chars = chars if chars is not None else list(text)
+                chars[(at - fc) // width] = symbol
+        k += 1
+    return "".join(chars) if chars is not None else text
+
+
 def _characters(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int,
-                unseen: tuple[list[int], list[int]] = ([], []), first: int = 0):
+                unseen: tuple = ([], [], []), first: int = 0):
     """``(run, fc)`` for the main document's text (its first ``ccp_text`` characters; from character ``first`` for
     another story), in order: each special character alone with its position in the WordDocument stream (``fc``),
     the text between them as runs (``fc`` None), without the characters Word does not show (``unseen``: deleted or
