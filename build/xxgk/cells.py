@@ -194,10 +194,19 @@ class Row:
         return self.label_line if self.label_line is not None else (self.slots[0].line if self.slots else None)
 
 
+# a pipe row's merged columns' rules after its last cell's (``| 0 | 0 | ||``, ``0 | ||||||``: a crawler writes each
+# cell's text and rule, then one bare rule a column the row's merged cells cover): no cells
+_MERGED_RULES = re.compile(r"(?<=\|) \|{2,}$")
+
+
 def _split_structured(line: str) -> list[str]:
     # a tab line is split at its tabs, a | in it (OCR's | for 1, a rule) is in a cell; a pipe table's line
     # begins or ends with |, or has no tab
     sep = "|" if "|" in line and ("\t" not in line or line.strip()[:1] == "|" or line.strip()[-1:] == "|") else "\t"
+    if sep == "|" and line.rstrip().endswith("||"):
+        # (before, each was read as an empty cell: a row printing one number then the rules of the columns it
+        # spans, | 0 | ||||||||, was published as 自然人 0 and six blank cells; it is now one cell short, null)
+        line = _MERGED_RULES.sub("", line.rstrip()) or line
     cells = line.split(sep)
     if sep == "\t" and "  " in line:
         cells = [piece for cell in cells for piece in _space_separated(cell)]
