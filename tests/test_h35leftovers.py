@@ -8,9 +8,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from benchmarks.synthetic import random_values, render_report
+from benchmarks.synthetic import random_values, render_report, table2_values
 
-from xxgk.catalog import applicant_codes, labels
+from xxgk.catalog import applicant_codes, labels, measure_label
 from xxgk.parser import parse
 
 COLUMNS = applicant_codes()  # the six applicant columns, then 总计
@@ -67,3 +67,41 @@ def test_one_number_among_printed_empty_cells_stays_in_its_column(printed: str) 
     values, findings = _row(_with_row("pipes", "new", printed), "new")
     assert values == [0] + [None] * 6
     assert "value_blank" in findings and "row_lost_cells" not in findings
+
+
+TABLE2 = table2_values(random.Random(3))
+
+
+def _with_item(layout: str, item: str, printed: str) -> str:
+    """The benchmarks' report with table 二 in ``layout`` and its row ``item`` printed as ``printed``."""
+    text = render_report(TABLE3, TABLE4, layout, table2=TABLE2)
+    cells = [labels()["items"][item], *TABLE2[item]]
+    row = {"pipes": "| " + " | ".join(cells) + " |", "tabs": "\t".join(cells)}[layout]
+    assert row in text
+    return text.replace(row, printed.format(label=cells[0]))
+
+
+def _item(text: str, item: str) -> tuple[list, list[tuple]]:
+    """The item's published values and table 二's findings naming it: (code, column, as printed)."""
+    record = parse(text)
+    label = labels()["items"][item]
+    return ([v for (code, _), v in record.values("active").items() if code == item],
+            [(f.code, f.column, f.actual) for f in record.findings if f.table == "2" and f.row == label])
+
+
+@pytest.mark.parametrize(("layout", "printed"), [("pipes", "| {label} | ⑤ |"), ("tabs", "{label}\t①"),
+                                                 ("pipes", "| {label} | ⒌ |")])
+def test_a_circled_number_where_the_count_stands_is_an_unreadable_cell(layout: str, printed: str) -> None:
+    """``行政许可 | ⑤``: the row is printed, its cell holds no count (a circled number may be a note's mark, a list's
+    number, a font's digit: none is a count to publish). Before, ⑤ was taken for a note's mark on the label, the
+    row for a label without numbers, and row_absent said the row was not printed."""
+    values, findings = _item(_with_item(layout, "licensing", printed), "licensing")
+    mark = printed.rsplit(" ", 2)[-2] if layout == "pipes" else printed[-1]
+    assert values == [None]
+    assert [code for code, _, _ in findings] == ["value_unreadable"]
+    assert findings[0][1:] == (measure_label("licensing", "decisions"), mark)
+
+
+def test_a_row_of_circled_numbers_is_present_and_unreadable() -> None:
+    values, findings = _row(_with_row("tabs", "new", "{label}" + "\t⑤" * 7), "new")
+    assert values == [None] * 7 and findings == ["value_unreadable"]

@@ -143,6 +143,8 @@ _NUMERIC_CELL = re.compile(r"^[+-]?\.?\d[\d,. ]*(?:万元|元|" + "|".join(COUNT
 # label text (before, the row's label took it, the row was one cell short, and all its cells were lost); an
 # item number (3.其他, 2、重复申请) and a date (2023年, 12月) are text
 _CHINESE_NUMERAL = re.compile(f"^[{CHINESE_NUMERALS}]{{1,4}}$")
+# (folded) a cell of circled, parenthesised or full-stop numbers (①, ⑽, ⒌, ❺, ㉑): no count, whatever it reads as
+_ENCLOSED_NUMBER = re.compile("^[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]{1,3}$")
 _NUMBER_WITH_MARKS = re.compile(r"^[+-]?\d+(?:[,.]\d+)*(?![.、．,，]\s*[\u4e00-\u9fff])(?!\s?[\d年月日号])"
                                 r"(?!\s?[\u4e00-\u9fff]{2})\s?\S{1,3}$")  # 3其他, 3 其他: words, a label
 
@@ -607,6 +609,15 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             # 予以公开 | 三 | 1 | 0 …: a count in words between the label and the counts is a cell (unreadable),
             # not a part of the label (the row was one cell short and all its cells lost); 不予公开 | 一 |
             # 属于国家秘密 | 0 … is an item number: text follows it
+            value = True
+        if not value and index > 0 and _ENCLOSED_NUMBER.match(folded) and (
+                numbers_began or (cells[index - 1][0] and not cells[index - 1][1])) and (
+                index == len(cells) - 1 or not _HAN.search(cells[index + 1][0])) and not any(
+                read and not _ENCLOSED_NUMBER.match(text) for text, read in cells[index + 1:]):
+            # 行政许可 | ⑤ |, a row of ⑤ | ⑤ | …: a circled number where a row's counts stand, no count after it,
+            # is a cell (unreadable), not a note's mark on the label (before, the row was taken for a label
+            # without numbers: row_absent); before counts (一、本年新收… | ① | 5 | 0 …) it is the label's note, and
+            # 不予公开 | ① | 属于国家秘密 numbers the next label
             value = True
         if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
                 and cells[index - 1][0] and not cells[index - 1][1] and not cells[index + 1][1] \
