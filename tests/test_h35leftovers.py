@@ -105,3 +105,23 @@ def test_a_circled_number_where_the_count_stands_is_an_unreadable_cell(layout: s
 def test_a_row_of_circled_numbers_is_present_and_unreadable() -> None:
     values, findings = _row(_with_row("tabs", "new", "{label}" + "\t⑤" * 7), "new")
     assert values == [None] * 7 and findings == ["value_unreadable"]
+
+
+@pytest.mark.parametrize(("layout", "printed"), [("pipes", "| {label} | |"), ("pipes", "| {label} | | | |"),
+                                                 ("pipes", "{label} | ||||"), ("tabs", "{label}\t")])
+def test_a_row_printed_with_empty_cells_only_is_present_and_blank(layout: str, printed: str) -> None:
+    """``| 行政许可 | |``: the report prints the row, its cell blank. Before, the row was taken for a label without
+    numbers and row_absent said it was not printed; it is null with value_blank (blank, not zero), on its line."""
+    text = _with_item(layout, "licensing", printed)
+    values, findings = _item(text, "licensing")
+    assert values == [None]
+    assert findings == [("value_blank", measure_label("licensing", "decisions"), "空白")]
+    line = next(f.line for f in parse(text).findings if f.code == "value_blank" and f.table == "2")
+    assert text.split("\n")[line - 1] == printed.format(label=labels()["items"]["licensing"])
+
+
+@pytest.mark.parametrize("printed", ["| {label} | ||||||", "| {label} | | |"])
+def test_a_table_three_row_printed_blank_is_present(printed: str) -> None:
+    values, findings = _row(_with_row("pipes", "rejected_excessive", printed), "rejected_excessive")
+    assert values == [None] * 7 and findings == ["value_blank"]
+

@@ -1814,6 +1814,52 @@ def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: 
     return out
 
 
+def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict[str, str]) -> dict[str, int]:
+    """``{code: the first line}`` of each row printed with its label and nothing after it but empty cells or its
+    merged columns' rules (``| 行政许可 | |``, ``| 行政许可 | | | |``, ``行政许可 | ||||``, ``行政许可<tab>``): a row
+    of a table's cells or a tab export, its label ``rule_table``'s last match (a code of ``templates``) with no word
+    after its name but a note's (``_label_text``). Such a row is printed and blank: the caller says so where it would
+    say the row was not printed (before, row_absent for a row the report shows, its cells blank).
+
+    A row whose next line begins with a number is not said blank: its numbers may be printed there (a label's line
+    ``（七）总计<tab>``, its seven numbers on the next line, unread).
+
+    >>> printed_blank([(3, "| 行政许可 | |"), (4, "行政许可 5"), (5, "行政处罚 | ||||"), (6, "行政强制"),
+    ...                (7, "行政强制\\t"), (8, "12")],
+    ...               "item_labels", {"licensing": "行政许可", "penalty": "行政处罚", "coercion": "行政强制"})
+    {'licensing': 3, 'penalty': 5}
+    """
+    out: dict[str, int] = {}
+    headers = _header_lines(lines)
+    for index, (number, text) in enumerate(lines):
+        stripped = text.strip()
+        if "|" not in stripped and "\t" not in text:
+            continue
+        tokens, structured, starts = _line_tokens(number, text, index in headers)  # (memoised: read already)
+        if not structured or not tokens or tokens[0][0] != "text" or any(
+                kind != "text" and content for kind, content, _ in tokens):
+            continue  # (a value cell: a row with numbers, or words, which words_for_numbers tells)
+        if all(kind == "text" for kind, _, _ in tokens) and not _MERGED_RULES.search(stripped):
+            continue  # (a label alone in its cell, no cell after it: a heading, or a row whose numbers follow)
+        following = next((line for line in lines[index + 1:] if line[1].strip()), None)
+        if following is not None and (after := line_tokens(*following)[0]) and after[0][0] != "text":
+            continue  # (the next line begins with a number: the row's numbers may be printed there, unread)
+        label, cells = "", []
+        for at, (_, content, _) in enumerate(tokens):
+            if piece := compact(content):
+                if at in starts:
+                    cells.append((len(label), starts[at]))
+                label += piece
+        matches = [c for c in label_matches(label, rule_table) if c in templates][-1:]
+        if not matches or matches[0] in out:
+            continue
+        end = name_end(label, rule_table, matches[0])
+        if (not label[end:] or _label_text(label[end:], templates[matches[0]])) and all(
+                _label_text(cell, templates[matches[0]]) for start, cell in cells if start >= end):
+            out[matches[0]] = number
+    return out
+
+
 @lru_cache(maxsize=1)
 def _printed_for_numbers() -> frozenset[str]:
     """(compact) The words a report prints in a row's cells in place of its numbers (``rules/words_for_numbers.csv``:

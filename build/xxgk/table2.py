@@ -15,6 +15,7 @@ from .catalog import codes, item_measures, labels, measure_label, patterns, tabl
 from .cells import (
     Row,
     labels_after_values,
+    printed_blank,
     prose_rows,
     region_to_rows,
     running_text,
@@ -462,10 +463,13 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     if not seen:
         return None, [], findings + list(words.values()) + [make("table_absent", table="2")]
     facts = []
+    blank = printed_blank(lines, "item_labels", {item: labels()["items"][item] for item in measures})
     for item, names in measures.items():
         if item not in seen:
-            findings.append(words.get(labels()["items"][item]) or make("row_absent", table="2",
-                                                                       row=labels()["items"][item]))
+            where = {"table": "2", "row": labels()["items"][item]}
+            findings.append(words.get(where["row"]) or (  # (a row printed, its cells blank: not absent)
+                make("value_blank", column="、".join(measure_label(item, m) for m in names), actual="空白",
+                     line=blank[item], case="blank", **where) if item in blank else make("row_absent", **where)))
             seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings

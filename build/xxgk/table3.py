@@ -31,6 +31,7 @@ from .cells import (
     Row,
     labels_after_values,
     numbers_lead,
+    printed_blank,
     prose_rows,
     region_to_rows,
     running_text,
@@ -472,7 +473,11 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
     findings += [make("row_other_format", expected=fmt, line=row.line, **cell_where(code))
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     words = _first_per_row(in_words)
-    findings += [words.get(labels()["rows"][code]) or make("row_absent", **cell_where(code))
+    blank = printed_blank(lines, "row_labels", labels()["rows"])  # (a row printed, its cells blank: not absent)
+    findings += [words.get(labels()["rows"][code]) or (
+        make("value_blank", column="、".join(_column_names()), actual="空白", line=blank[code], case="blank",
+             **cell_where(code)) if code in blank and code not in GROUP_HEADINGS else make("row_absent",
+                                                                                            **cell_where(code)))
                  for code in row_codes(fmt) if code not in resolved]
     row_findings = [f for r in resolved.values() for f in r.findings]
     if no_total and any(id(row) in no_total for row in chosen.values()):  # one finding, not a blank per row
