@@ -185,11 +185,12 @@ def report_csv_rows(downloading, url: str) -> list[list[str]]:
 def draw_charts(driver, seconds: float = 30.0) -> list:
     """Every ``div.xxgk-chart`` on the page, each drawn: a chart is drawn when the reader scrolls to it (an
     ``IntersectionObserver``), so each is brought into view and awaited in turn. Scrolling past them all at once
-    drew only the last few: the observer reports after the page has moved on."""
+    drew only the last few: the observer reports after the page has moved on. Drawn is ``data-drawn``, set once plotly
+    has finished and the chart's buttons work (its svg is there before: a button clicked then did nothing)."""
     charts = driver.find_elements("css selector", "div.xxgk-chart")
     for chart in charts:
         driver.execute_script("arguments[0].scrollIntoView()", chart)
-        wait_for(lambda c=chart: c.find_elements("css selector", ".main-svg"), seconds)
+        wait_for(lambda c=chart: c.get_attribute("data-drawn") is not None, seconds)
     return charts
 
 

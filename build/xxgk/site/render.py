@@ -45,6 +45,7 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\
 _SCRIPT_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _SCRIPT_SAFE)) + "]")  # what it maps
 _SPEC_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # what json.dumps makes with these, reused
 BAR_ROOM = 80  # per cent of an HTML bar cell the longest bar takes
+CHART_HEIGHT = 360  # px of a chart whose layout names no height: xxgk.js's layoutFor and xxgk.css's .xxgk-chart
 SHORT_LABEL = 14  # characters of a category label shown on a chart axis (the full name is in the hover)
 
 
@@ -443,7 +444,12 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     spec = _SPEC_JSON.encode(framed(compact_spec({"data": drawn, "layout": layout, "filename": filename, "unit": unit,
                                                   "note": palette()["missing"]}, category_key), category_key))
     spec = _mapped(spec, _SCRIPT_CHARS, _SCRIPT_SAFE)
-    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart" role="img" aria-label="图表：{esc(title)}"></div>'
+    # the box is the drawn chart's height from the first paint (xxgk.css: CHART_HEIGHT px unless said here): it grew
+    # 20 px when drawn, as the reader scrolled near it, and moved what was under the reader's finger
+    height = layout.get("height", CHART_HEIGHT)
+    tall = f' style="min-height:{int(height)}px"' if height != CHART_HEIGHT else ""
+    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart"{tall} role="img" '
+           f'aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
         return div + "<figcaption>数据见本页表格。</figcaption></figure>"

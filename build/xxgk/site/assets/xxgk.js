@@ -114,7 +114,8 @@
     }).then(function () {
       el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
       el.setAttribute("data-drawn", "");  /* printed only now (xxgk.css): an undrawn box printed as a blank area */
-      buttons(el, spec);
+      el.xxgkSpec = spec;  /* what its buttons download, which work from now on */
+      el.closest("figure").querySelectorAll(".xxgk-chart-actions button").forEach(function (b) { b.disabled = false; });
     }).catch(function () {  /* its frame or plotly could not be loaded: say so, the numbers are in the tables */
       el.classList.add("xxgk-chart-failed");
       el.textContent = "图表未能加载（数据见本页表格）。";
@@ -229,23 +230,26 @@
       }).then(function () { Plotly.purge(box); box.remove(); });
   }
   window.xxgkPng = pngOfDrawn;
-  function buttons(el, spec) {
+  /* each chart's caption gets its row of buttons when the page starts, before any chart is drawn, disabled until its
+     chart is: added as the chart was drawn (it is drawn as it nears the screen), the row grew the caption ≈ 12 px
+     (34 on a phone) under the reader's eyes, and a tap meant for a link below landed on what had moved there. A
+     caption that starts above what the reader sees (a link to a heading under it: the browser has scrolled there
+     already) keeps what is below it where it was */
+  function buttons(el) {
     var figure = el.closest("figure"), caption = figure && figure.querySelector("figcaption");
     if (!caption || caption.querySelector(".xxgk-chart-actions")) return;
     var span = document.createElement("span");
     span.className = "xxgk-chart-actions";
-    [["下载图片（PNG）", function () { png(el, spec); }],
-     ["下载图表数据（CSV）", function () { download((spec.filename || "xxgk-chart") + ".csv", csvOf(spec, el)); }]]
+    [["下载图片（PNG）", function () { png(el, el.xxgkSpec); }],
+     ["下载图表数据（CSV）", function () {
+       download((el.xxgkSpec.filename || "xxgk-chart") + ".csv", csvOf(el.xxgkSpec, el)); }]]
       .forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button"; button.className = "md-button xxgk-small-button"; button.textContent = b[0];
-        button.addEventListener("click", b[1]);
+        button.disabled = !el.xxgkSpec;
+        button.addEventListener("click", function () { if (el.xxgkSpec) b[1](); });
         span.appendChild(button);
       });
-    /* the buttons are a row of their own on a phone (the caption grows ≈ 34 px): a reader who came by a link to the
-       heading under a chart, with the caption hidden under the fixed header, saw the heading drop that far once the
-       chart was drawn (the browser's scroll anchoring held the caption, not the heading). A caption that starts
-       above what the reader sees keeps what is below it where it was; one in sight grows under the reader's eyes */
     var header = document.querySelector(".md-header"), seen = header ? header.getBoundingClientRect().bottom : 0;
     var above = caption.getBoundingClientRect().top < seen, below = figure.getBoundingClientRect().bottom;
     caption.appendChild(span);
@@ -255,6 +259,7 @@
   function charts() {
     var els = document.querySelectorAll("div.xxgk-chart");
     if (!els.length) return;
+    els.forEach(buttons);
     if (!("IntersectionObserver" in window)) { els.forEach(draw); return; }
     var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) { if (e.isIntersecting) { seen.unobserve(e.target); draw(e.target); } });
