@@ -6,6 +6,7 @@ text is here."""
 from __future__ import annotations
 
 import io
+import re
 
 from tests.factory import as_docx, tab_report
 from tests.test_layouts_unseen import docx_report
@@ -133,7 +134,65 @@ def report_split_organisations() -> bytes:
     return split_organisations_docx()
 
 
+_LIST_FORMATS = (  # (the typed number's pattern, the list's w:numFmt and w:lvlText, the counting it is read back by)
+    (re.compile(r"(\d+)\."), "decimal", "%1.", int),
+    (re.compile(r"（([一二三四五六七八九十]+)）"), "chineseCounting", "（%1）", "一二三四五六七八九十".index),
+    (re.compile(r"([一二三四五六七八九十]+)、"), "chineseCounting", "%1、", "一二三四五六七八九十".index),
+)
+
+
+def _numbered_by_lists(data: bytes) -> bytes:
+    """``data`` (a .docx) with each paragraph that begins with a typed number (``1.``, ``（一）``, ``一、``) numbered
+    by a Word list instead: the number taken off the text, the paragraph put in a list of its kind (decimal ``%1.``,
+    Chinese counting ``（%1）`` and ``%1、``; the body's and the tables' lists apart). A number that is the next one
+    of its list's continues it; any other begins a list of its own, starting there (``w:start``: LibreOffice writes
+    a ``w:startOverride`` into the .doc as a list of its own for the first paragraph alone, the others counting on
+    from 1 in the list it overrode: Word and LibreOffice show 一、 twice). Word shows the same text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document(io.BytesIO(data))
+    numbering = document.part.numbering_part.element
+    lists: dict[int, tuple[int, int]] = {}  # list kind: (its num, its last number)
+    for paragraph in document.element.body.iter(qn("w:p")):
+        runs = list(paragraph.iter(qn("w:t")))
+        if not runs or not runs[0].text:
+            continue
+        in_table = next(paragraph.iterancestors(qn("w:tbl")), None) is not None
+        for kind, (pattern, fmt, text, value) in enumerate(_LIST_FORMATS):
+            found = pattern.match(runs[0].text)
+            if not found or len(found.group(1)) > 2 or found.end() == len(runs[0].text):
+                continue
+            number = value(found.group(1)) + (kind > 0)
+            num, last = lists.get(kind + len(_LIST_FORMATS) * in_table, (0, -1))
+            if number != last + 1:
+                num = 80 + len(numbering.findall(qn("w:num")))
+                numbering.insert(0, parse_xml(
+                    f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num}"><w:lvl w:ilvl="0">'
+                    f'<w:start w:val="{number}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                    '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>'))
+                numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num}"><w:abstractNumId w:val="{num}"/>'
+                                           "</w:num>"))
+            lists[kind + len(_LIST_FORMATS) * in_table] = (num, number)
+            runs[0].text = runs[0].text[found.end():]
+            properties = paragraph.get_or_add_pPr()
+            properties.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
+                                           f'<w:numId w:val="{num}"/></w:numPr>'))
+            break
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def report_numbered_lists() -> bytes:
+    """The factory's 2021-template report whose section headings (一、总体情况 …) and table 三's labels (（一）予以公开,
+    1.属于国家秘密 …) are numbered by Word lists, as WPS and Word users number them: the numbers are not in the text;
+    Word draws them (``_numbered_by_lists``)."""
+    return _numbered_by_lists(as_docx(tab_report()))
+
+
 FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": report_2019_fields,
             "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
             "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header,
-            "report_split_organisations": report_split_organisations}
+            "report_split_organisations": report_split_organisations, "report_numbered_lists": report_numbered_lists}

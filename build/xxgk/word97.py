@@ -8,10 +8,11 @@ in it the piece table (Clx) and the paragraph properties' index (PlcBtePapx) are
 first ``ccpText`` characters, in pieces each 8-bit (cp1252) or UTF-16LE. Special characters: 0x0D ends a paragraph,
 0x07 a table cell — or a row, when its paragraph's properties (a PAPX in an FKP page) say ``sprmPFTtp`` — and the
 row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its cells on the table's grid. Fields
-(0x13 code 0x14 result 0x15) keep their result. The first page's header is read before the text, as the .docx
-reader reads it (``_first_header``); footnotes and comments are other stories, not read (nor by it). Text boxes are
-another story too (ccpTxbx), not read here, though the .docx reader reads a box's lines before its anchor's paragraph:
-placing a .doc's box needs its shape's text id from the drawing (OfficeArt), not followed yet.
+(0x13 code 0x14 result 0x15) keep their result. A paragraph in a Word list has the number Word draws before it
+(``word97_lists``: 3.其他, （一）, 一、), as the .docx reader writes it. The first page's header is read before the
+text, as the .docx reader reads it (``_first_header``); footnotes and comments are other stories, not read (nor by
+it). Text boxes are another story too (ccpTxbx), not read here, though the .docx reader reads a box's lines before its
+anchor's paragraph: placing a .doc's box needs its shape's text id from the drawing (OfficeArt), not followed yet.
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
 file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
@@ -29,6 +30,7 @@ import struct
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .readers import BUDGET, MAX_DOCX_NESTING, BrokenFile, OverBudget, _cell_line, mark_spans
 from .values import MERGED_DOWN, MERGED_UP, read_cell
+from .word97_lists import Numbering
 
 WORD_STREAM = "WordDocument"
 MAX_PIECES = 100_000  # pieces of a piece table: a document saved fast hundreds of times has some thousands
@@ -70,10 +72,13 @@ def doc_to_text(data: bytes) -> str:
     fib = _fib(word)
     clx = _slice(table, fib["fcClx"], fib["lcbClx"], "Clx")
     papx = _Papx(word, _slice(table, fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"], "PlcBtePapx"), data_stream)
-    styles = _hidden_styles(table[fib["fcStshf"]:fib["fcStshf"] + fib["lcbStshf"]])
-    unseen = _unseen(word, _slice(table, fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"], "PlcBteChpx"), papx, styles)
+    sheet = _stylesheet(table[fib["fcStshf"]:fib["fcStshf"] + fib["lcbStshf"]])
+    unseen = _unseen(word, _slice(table, fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"], "PlcBteChpx"), papx,
+                     _hidden(sheet))
     pieces = _pieces(clx, len(word))
-    writer = _Writer()
+    numbering = Numbering(table, (fib["fcPlfLst"], fib["lcbPlfLst"]), (fib["fcPlfLfo"], fib["lcbPlfLfo"]),
+                          {istd: (base, props) for istd, (base, _, props) in sheet.items()})
+    writer = _Writer(numbering if numbering.count else None)
     for char, fc in _characters(word, pieces, fib["ccpText"], unseen):
         writer.add(char, fc, papx)
     header = _first_header(word, table, fib, pieces, unseen, papx)
@@ -189,6 +194,8 @@ def _fib(word: bytes) -> dict[str, int]:
     fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"] = pair(12)
     fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
     fib["fcClx"], fib["lcbClx"] = pair(33)
+    fib["fcPlfLst"], fib["lcbPlfLst"] = pair(73)
+    fib["fcPlfLfo"], fib["lcbPlfLfo"] = pair(74)
     if not 0 <= fib["ccpText"] <= BUDGET.chars:
         if fib["ccpText"] > 0:
             raise OverBudget(f"Word 文档正文有 {fib['ccpText']} 个字符，超过上限 {BUDGET.chars} 个")
@@ -290,18 +297,18 @@ def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
     return [a for a, _ in merged], [b for _, b in merged], sorted(symbols)
 
 
-def _hidden_styles(stsh: bytes) -> dict[int, bool]:
-    """``{istd: whether the style hides its characters}`` from the stylesheet (STSH): each style's ``sprmCFVanish``
-    in its character properties (UpxChpx), over its base style's (``istdBase``), a toggle (0x80, 0x81) against
-    the base's. A stylesheet that does not fit its own sizes gives what was read before it (a broken stylesheet
-    hides nothing)."""
+def _stylesheet(stsh: bytes) -> dict[int, tuple[int, bytes, dict]]:
+    """``{istd: (istdBase, its sprmCFVanish operand or b"", the sprms of its paragraph properties)}`` from the
+    stylesheet (STSH): each style's character properties (UpxChpx: a paragraph style's second UPX, a character
+    style's first) and a paragraph style's paragraph properties (its first UPX, UpxPapx: after its istd). A
+    stylesheet that does not fit its own sizes gives what was read before it."""
     if len(stsh) < 6:
         return {}
     cb_stshi = struct.unpack_from("<H", stsh)[0]
     if 2 + cb_stshi > len(stsh) or cb_stshi < 4:
         return {}
     count, cb_base = struct.unpack_from("<HH", stsh, 2)
-    own: dict[int, tuple[int, bytes]] = {}  # istd: (istdBase, its vanish operand or b"")
+    own: dict[int, tuple[int, bytes, dict]] = {}
     at = 2 + cb_stshi
     for istd in range(count):
         if at + 2 > len(stsh):
@@ -313,7 +320,7 @@ def _hidden_styles(stsh: bytes) -> dict[int, bool]:
         kind_base, cupx = struct.unpack_from("<H", std, 2)[0], std[4] & 0x0F
         kind, base = kind_base & 0x0F, kind_base >> 4
         upx = cb_base + 2 + 2 * struct.unpack_from("<H", std, cb_base)[0] + 2  # after the name (an Xstz)
-        chpx = b""
+        chpx, papx = b"", b""
         for k in range(min(cupx, 3)):
             upx += upx % 2  # (each UPX starts at an even offset in the STD)
             if upx + 2 > len(std):
@@ -321,8 +328,22 @@ def _hidden_styles(stsh: bytes) -> dict[int, bool]:
             cb = struct.unpack_from("<H", std, upx)[0]
             if (kind, k) in ((1, 1), (2, 0)):  # a paragraph style's second UPX, a character style's first
                 chpx = std[upx + 2:upx + 2 + cb]
+            elif (kind, k) == (1, 0):
+                papx = std[upx + 4:upx + 2 + cb]
             upx += 2 + cb
-        own[istd] = (base, _sprms(chpx).get(_VANISH, b"")[:1])
+        own[istd] = (base, _sprms(chpx).get(_VANISH, b"")[:1], _sprms(papx))
+    return own
+
+
+def _hidden_styles(stsh: bytes) -> dict[int, bool]:
+    """``{istd: whether the style hides its characters}`` from the stylesheet (STSH, ``_stylesheet``)."""
+    return _hidden(_stylesheet(stsh))
+
+
+def _hidden(own: dict[int, tuple[int, bytes, dict]]) -> dict[int, bool]:
+    """``{istd: whether the style hides its characters}`` from the styles ``_stylesheet`` read: each style's
+    ``sprmCFVanish`` in its character properties, over its base style's (``istdBase``), a toggle (0x80, 0x81)
+    against the base's. A broken stylesheet hides nothing."""
     hidden: dict[int, bool] = {}
     for istd in own:
         chain, at = [], istd
@@ -460,6 +481,7 @@ class _Papx:
         self.pns = [v & 0x3FFFFF for v in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))] if count else []
         self.pages: dict[int, tuple[list[int], list[int]]] = {}
         self.props: dict[tuple[int, int], dict] = {}
+        self.istds: dict[tuple[int, int], int | None] = {}
 
     def at(self, fc: int) -> dict:
         """The sprms of the paragraph holding the character at ``fc`` (none: ``{}``)."""
@@ -491,9 +513,10 @@ class _Papx:
         j = bisect.bisect_right(fcs, fc) - 1
         if j < 0 or j >= len(offsets) or not offsets[j]:
             return None
-        page = self.word[pn * PAGE:(pn + 1) * PAGE]
-        at = offsets[j] + (1 if page[offsets[j]] else 2)
-        return struct.unpack_from("<H", page, at)[0] if at + 2 <= PAGE else None
+        if (pn, j) not in self.istds:  # (asked for each paragraph of a document whose styles are in lists)
+            at = pn * PAGE + offsets[j] + (1 if self.word[pn * PAGE + offsets[j]] else 2)
+            self.istds[pn, j] = struct.unpack_from("<H", self.word, at)[0] if at + 2 <= (pn + 1) * PAGE else None
+        return self.istds[pn, j]
 
     def _huge(self, operand: bytes) -> bytes:
         """The grpprl of a PrcData at the Data stream offset ``sprmPHugePapx`` gives: a 16-bit size, then it."""
@@ -531,9 +554,13 @@ class _Writer:
     """The document as blocks — paragraphs ``("p", text)`` and tables ``("t", rows)``, a row ``(cells, properties)``,
     a cell its own blocks — built from the paragraph and cell marks as they come, a table nested in a cell (its
     paragraphs' ``sprmPItap`` depth, its cells and rows ended by ``sprmPFInnerTableCell``/``sprmPFInnerTtp``) among
-    that cell's blocks; then written as lines (``_write``)."""
+    that cell's blocks; then written as lines (``_write``). A paragraph in a Word list (``numbering``: the main
+    document's; a header's are not numbered, nor by the .docx reader) has the number Word shows before its text,
+    as ``docx_numbering.write_list_numbers`` writes it: counted for every paragraph of the list, written before
+    text that does not begin with a digit (an empty 序号 cell, a value's ``0``, stay as they are)."""
 
-    def __init__(self):
+    def __init__(self, numbering: Numbering | None = None):
+        self.numbering = numbering
         self.blocks: list[tuple[str, object]] = []  # the document's
         self.levels: list[dict] = []  # the tables open, outermost first: their rows, current row and cell
         self.run: list[str] = []  # the paragraph's text so far
@@ -564,9 +591,10 @@ class _Writer:
         elif char in _LINE_BREAKS:
             self.run.append("\n")
         elif char in "\r\x07":
-            self._mark(char, papx.at(fc))
+            # (a paragraph's style asked only when some style is in a list: most documents' are not)
+            self._mark(char, papx.at(fc), papx.style(fc) if self.numbering and self.numbering.styles else None)
 
-    def _mark(self, char: str, props: dict) -> None:
+    def _mark(self, char: str, props: dict, style: int | None = None) -> None:
         """A paragraph's end (0x0D) or a cell's or row's (0x07, or 0x0D in a nested table)."""
         text, self.run = "".join(self.run), []
         self.paragraphs += 1
@@ -579,11 +607,15 @@ class _Writer:
         if char == "\x07":
             depth = 1  # (a cell mark ends a cell of the outermost table: a nested one's end with 0x0D)
         self._open(depth)
+        row_end = depth and (props.get(_TTP) == b"\x01" if depth == 1 else props.get(_INNER_TTP) == b"\x01")
+        if self.numbering and not row_end and (label := self.numbering.label(props, style)):
+            shown = text.lstrip()
+            if shown and not shown[0].isdigit():  # (as write_list_numbers: counted, not written)
+                text = label + text
         if not depth:
             self.blocks.append(("p", text))
             return
         level = self.levels[-1]
-        row_end = props.get(_TTP) == b"\x01" if depth == 1 else props.get(_INNER_TTP) == b"\x01"
         cell_end = char == "\x07" or (depth > 1 and props.get(_INNER_CELL) == b"\x01")
         if row_end or cell_end:
             self.cells += 1  # (a row's end mark counted too: rows of no cell are no free lines)
