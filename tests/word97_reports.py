@@ -192,7 +192,32 @@ def report_numbered_lists() -> bytes:
     return _numbered_by_lists(as_docx(tab_report()))
 
 
+def report_title_in_a_text_box() -> bytes:
+    """A report whose cover title is in a text box (as Word writes one: a DrawingML shape and its VML copy,
+    ``tests/test_docx_text_boxes.py``), and whose 一、总体情况 has a second box of two paragraphs anchored in its
+    first paragraph (the .docx reader reads a box's lines before its anchor's paragraph)."""
+    import zipfile
+
+    from tests.test_docx_text_boxes import _box, _cover_in_a_box
+
+    source, out = io.BytesIO(_cover_in_a_box(True)), io.BytesIO()
+    note = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in BOX_NOTE)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "word/document.xml":
+                anchor = "<w:p><w:r><w:t>概述。</w:t></w:r></w:p>".encode()
+                assert anchor in data
+                data = data.replace(anchor, f"<w:p>{_box(note, True)}<w:r><w:t>概述。</w:t></w:r></w:p>".encode(), 1)
+            new.writestr(item, data)
+    return out.getvalue()
+
+
+BOX_NOTE = ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "本报告电子版可在本局门户网站下载。")
+
+
 FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": report_2019_fields,
             "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
             "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header,
-            "report_split_organisations": report_split_organisations, "report_numbered_lists": report_numbered_lists}
+            "report_split_organisations": report_split_organisations, "report_numbered_lists": report_numbered_lists,
+            "report_title_in_a_text_box": report_title_in_a_text_box}

@@ -11,8 +11,8 @@ row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its
 (0x13 code 0x14 result 0x15) keep their result. A paragraph in a Word list has the number Word draws before it
 (``word97_lists``: 3.其他, （一）, 一、), as the .docx reader writes it. The first page's header is read before the
 text, as the .docx reader reads it (``_first_header``); footnotes and comments are other stories, not read (nor by
-it). Text boxes are another story too (ccpTxbx), not read here, though the .docx reader reads a box's lines before its
-anchor's paragraph: placing a .doc's box needs its shape's text id from the drawing (OfficeArt), not followed yet.
+it). The text boxes of the main document's shapes (another story, ccpTxbx: ``word97_boxes``) are read before their
+anchor's paragraph, as the .docx reader reads a box; a box anchored in a table's cell, or in a header, is not.
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
 file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
@@ -26,10 +26,13 @@ import bisect
 import io
 import re
 import struct
+from collections.abc import Callable
+from functools import partial
 
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .readers import BUDGET, MAX_DOCX_NESTING, BrokenFile, OverBudget, _cell_line, mark_spans
 from .values import MERGED_DOWN, MERGED_UP, read_cell
+from .word97_boxes import box_ranges
 from .word97_lists import Numbering
 
 WORD_STREAM = "WordDocument"
@@ -52,6 +55,7 @@ _DELETED, _VANISH = 0x0800, 0x083C  # sprmCFRMarkDel, sprmCFVanish: characters W
 _SYMBOL = 0x6A09  # sprmCSymbol: a symbol's font and character code
 _CHAR_STYLE = 0x4A30  # sprmCIstd: a run's character style
 _TITLE_PAGE = 0x300A  # sprmSFTitlePage: the section's first page has headers of its own
+_STYLE = "istd"  # (a paragraph's style, kept with its sprms by _Papx.at)
 _HUGE = 0x6646  # sprmPHugePapx: a paragraph's properties too large for its FKP page, in the Data stream
 _DEF_TABLE, _VERT_MERGE, _MERGE, _SPLIT = 0xD608, 0xD62B, 0x5624, 0x5625
 _RESHAPING = frozenset({0x7621, 0x5622, 0x7623})  # sprmTInsert, sprmTDelete, sprmTDxaCol: cells moved after the fact
@@ -79,10 +83,42 @@ def doc_to_text(data: bytes) -> str:
     numbering = Numbering(table, (fib["fcPlfLst"], fib["lcbPlfLst"]), (fib["fcPlfLfo"], fib["lcbPlfLfo"]),
                           {istd: (base, props) for istd, (base, _, props) in sheet.items()})
     writer = _Writer(numbering if numbering.count else None)
+    writer.boxes = _text_boxes(word, table, fib, pieces, unseen, papx, writer.numbering)
     for char, fc in _characters(word, pieces, fib["ccpText"], unseen):
         writer.add(char, fc, papx)
     header = _first_header(word, table, fib, pieces, unseen, papx)
     return "\n".join(part for part in (header, writer.finish()) if part is not None)
+
+
+def _text_boxes(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tuple, papx: _Papx,
+                numbering: Numbering | None) -> dict[int, Callable[[], str | None]]:
+    """``{the anchor character's place in the WordDocument stream: what reads its text box}`` for the boxes of the
+    main document's shapes (``word97_boxes``): each read when its anchor's paragraph is written, as the .docx
+    reader reads a box (after the paragraph is counted in its list, before it is written), in the same lists. A
+    box's text ends with a paragraph mark of its own that is no text, as a header story's (an empty box's is that
+    mark alone). A box whose characters the pieces do not hold is not read."""
+    ccp = fib["ccpTxbx"]
+    if not 0 < ccp <= BUDGET.chars:
+        return {}
+    base = fib["ccpText"] + fib["ccpFtn"] + fib["ccpHdd"] + fib["ccpAtn"] + fib["ccpEdn"]
+
+    def read(start: int, end: int) -> str | None:
+        writer = _Writer(numbering)
+        try:
+            for char, fc in _characters(word, pieces, base + end - 1, unseen, base + start):
+                writer.add(char, fc, papx)
+        except BrokenFile:
+            return None
+        return writer.finish()
+
+    boxes = {}
+    for cp, start, end in box_ranges(table, (fib["fcPlcSpaMom"], fib["lcbPlcSpaMom"]),
+                                     (fib["fcPlcftxbxTxt"], fib["lcbPlcftxbxTxt"]), ccp):
+        k = bisect.bisect_right(pieces, (cp, float("inf"))) - 1  # (the piece holding the anchor's CP)
+        if 0 <= k and pieces[k][0] <= cp < min(pieces[k][1], fib["ccpText"]):
+            piece_start, _, fc, compressed = pieces[k]
+            boxes.setdefault(fc + (cp - piece_start) * (1 if compressed else 2), partial(read, start, end))
+    return boxes
 
 
 def _first_header(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tuple, papx: _Papx) -> str | None:
@@ -187,13 +223,16 @@ def _fib(word: bytes) -> dict[str, int]:
         return struct.unpack_from("<II", word, blob + 2 + 8 * index)
 
     fib = {name: struct.unpack_from("<i", word, lw + 2 + 4 * index)[0]
-           for index, name in ((3, "ccpText"), (4, "ccpFtn"), (5, "ccpHdd"))}
+           for index, name in ((3, "ccpText"), (4, "ccpFtn"), (5, "ccpHdd"), (7, "ccpAtn"), (8, "ccpEdn"),
+                               (9, "ccpTxbx"))}
     fib["fcStshf"], fib["lcbStshf"] = pair(1)
     fib["fcPlcfSed"], fib["lcbPlcfSed"] = pair(6)
     fib["fcPlcfHdd"], fib["lcbPlcfHdd"] = pair(11)
     fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"] = pair(12)
     fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
     fib["fcClx"], fib["lcbClx"] = pair(33)
+    fib["fcPlcSpaMom"], fib["lcbPlcSpaMom"] = pair(40)
+    fib["fcPlcftxbxTxt"], fib["lcbPlcftxbxTxt"] = pair(56)
     fib["fcPlfLst"], fib["lcbPlfLst"] = pair(73)
     fib["fcPlfLfo"], fib["lcbPlfLfo"] = pair(74)
     if not 0 <= fib["ccpText"] <= BUDGET.chars:
@@ -298,7 +337,8 @@ def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
 
 
 def _stylesheet(stsh: bytes) -> dict[int, tuple[int, bytes, dict]]:
-    """``{istd: (istdBase, its sprmCFVanish operand or b"", the sprms of its paragraph properties)}`` from the
+    """``{istd: (istdBase, its sprmCFVanish operand or b"", the sprms of its paragraph properties if they hold a
+    sprmPIlfo, else none)}`` from the
     stylesheet (STSH): each style's character properties (UpxChpx: a paragraph style's second UPX, a character
     style's first) and a paragraph style's paragraph properties (its first UPX, UpxPapx: after its istd). A
     stylesheet that does not fit its own sizes gives what was read before it."""
@@ -331,7 +371,8 @@ def _stylesheet(stsh: bytes) -> dict[int, tuple[int, bytes, dict]]:
             elif (kind, k) == (1, 0):
                 papx = std[upx + 4:upx + 2 + cb]
             upx += 2 + cb
-        own[istd] = (base, _sprms(chpx).get(_VANISH, b"")[:1], _sprms(papx))
+        # (a style's paragraph properties are read for its list, word97_lists: those naming none, most, are not)
+        own[istd] = (base, _sprms(chpx).get(_VANISH, b"")[:1], _sprms(papx) if b"\x0b\x46" in papx else {})
     return own
 
 
@@ -481,7 +522,6 @@ class _Papx:
         self.pns = [v & 0x3FFFFF for v in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))] if count else []
         self.pages: dict[int, tuple[list[int], list[int]]] = {}
         self.props: dict[tuple[int, int], dict] = {}
-        self.istds: dict[tuple[int, int], int | None] = {}
 
     def at(self, fc: int) -> dict:
         """The sprms of the paragraph holding the character at ``fc`` (none: ``{}``)."""
@@ -500,23 +540,16 @@ class _Papx:
             if _HUGE in props:  # sprmPHugePapx: the paragraph's (a table row's) properties in the Data stream
                 grpprl = grpprl + self._huge(props[_HUGE])
                 props = _sprms(grpprl)
+            if offsets[j]:  # (its style, read with them: asked for each paragraph in a document with lists)
+                at = pn * PAGE + offsets[j] + (1 if self.word[pn * PAGE + offsets[j]] else 2)
+                if at + 2 <= (pn + 1) * PAGE:
+                    props[_STYLE] = struct.unpack_from("<H", self.word, at)[0]
             self.props[key] = props
         return self.props[key]
 
     def style(self, fc: int) -> int | None:
         """The style (istd) of the paragraph holding the character at ``fc`` (None: none found)."""
-        k = bisect.bisect_right(self.fcs, fc) - 1
-        if k < 0 or k >= len(self.pns):
-            return None
-        pn = self.pns[k]
-        fcs, offsets = self._page(pn)
-        j = bisect.bisect_right(fcs, fc) - 1
-        if j < 0 or j >= len(offsets) or not offsets[j]:
-            return None
-        if (pn, j) not in self.istds:  # (asked for each paragraph of a document whose styles are in lists)
-            at = pn * PAGE + offsets[j] + (1 if self.word[pn * PAGE + offsets[j]] else 2)
-            self.istds[pn, j] = struct.unpack_from("<H", self.word, at)[0] if at + 2 <= (pn + 1) * PAGE else None
-        return self.istds[pn, j]
+        return self.at(fc).get(_STYLE)
 
     def _huge(self, operand: bytes) -> bytes:
         """The grpprl of a PrcData at the Data stream offset ``sprmPHugePapx`` gives: a 16-bit size, then it."""
@@ -561,6 +594,8 @@ class _Writer:
 
     def __init__(self, numbering: Numbering | None = None):
         self.numbering = numbering
+        self.boxes: dict[int, Callable[[], str | None]] = {}  # text boxes by their anchor's place (_text_boxes)
+        self.anchored: list[int] = []  # the anchors of boxes in the paragraph so far
         self.blocks: list[tuple[str, object]] = []  # the document's
         self.levels: list[dict] = []  # the tables open, outermost first: their rows, current row and cell
         self.run: list[str] = []  # the paragraph's text so far
@@ -584,6 +619,8 @@ class _Writer:
         elif char == "\x15":
             if self.fields:
                 self.codes -= self.fields.pop()
+        elif char == "\x08" and fc in self.boxes and not self.codes:
+            self.anchored.append(fc)
         elif self.codes or char in _DROPPED:
             return
         elif char == "\x1e":
@@ -591,12 +628,12 @@ class _Writer:
         elif char in _LINE_BREAKS:
             self.run.append("\n")
         elif char in "\r\x07":
-            # (a paragraph's style asked only when some style is in a list: most documents' are not)
-            self._mark(char, papx.at(fc), papx.style(fc) if self.numbering and self.numbering.styles else None)
+            self._mark(char, papx.at(fc))
 
-    def _mark(self, char: str, props: dict, style: int | None = None) -> None:
+    def _mark(self, char: str, props: dict) -> None:
         """A paragraph's end (0x0D) or a cell's or row's (0x07, or 0x0D in a nested table)."""
         text, self.run = "".join(self.run), []
+        anchored, self.anchored = self.anchored, []
         self.paragraphs += 1
         if self.paragraphs > BUDGET.lines:  # (stopped here, not after 10,000,000 empty paragraphs: 25 s)
             raise OverBudget(f".doc 有超过 {BUDGET.lines} 个段落")
@@ -608,11 +645,18 @@ class _Writer:
             depth = 1  # (a cell mark ends a cell of the outermost table: a nested one's end with 0x0D)
         self._open(depth)
         row_end = depth and (props.get(_TTP) == b"\x01" if depth == 1 else props.get(_INNER_TTP) == b"\x01")
-        if self.numbering and not row_end and (label := self.numbering.label(props, style)):
+        if self.numbering and not row_end and (label := self.numbering.label(props, props.get(_STYLE))):
             shown = text.lstrip()
             if shown and not shown[0].isdigit():  # (as write_list_numbers: counted, not written)
                 text = label + text
         if not depth:
+            for fc in anchored:  # (a box in a table's cell is not read: nor by the .docx reader, but walking a
+                # layout table cell by cell)
+                read = self.boxes.pop(fc, None)  # (read once: pieces overlapping may show one anchor twice)
+                box = read() if read else None
+                if box is not None and box.strip():  # (an empty box adds no line: LibreOffice writes a DrawingML
+                    # box as a shape of an empty box and a frame of the text)
+                    self.blocks.append(("p", box))
             self.blocks.append(("p", text))
             return
         level = self.levels[-1]
