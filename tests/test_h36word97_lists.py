@@ -34,6 +34,22 @@ def test_numbers_drawn_by_word_lists_are_written_as_the_docx_reader_writes_them(
     assert record.values("applications")[("other_other", "total")] == 0
 
 
+def test_labels_of_a_multilevel_list_are_numbered_at_their_levels():
+    from tests.test_h30pdf_audit import _expected, _table3
+    from tests.word97_reports import report_multilevel_list
+
+    # one list of three levels (一、 / （一） / 1.): a level starts again after each paragraph of a level above it
+    source = read_bytes(_doc("report_multilevel_list"), ".doc")
+    assert source.text == read_bytes(report_multilevel_list(), ".docx").text
+    lines = source.text.split("\n")
+    assert "三、本年度办理结果\t（四）无法提供\t1.本机关不掌握相关政府信息\t2\t0\t0\t0\t0\t0\t2" in lines
+    assert "三、本年度办理结果\t（四）无法提供\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0" in lines
+    assert "四、结转下年度继续办理\t1\t0\t0\t0\t1\t0\t2" in lines  # (a level 0 again: 四 after 三)
+    record = parse(source.parse_text)
+    assert _table3(record) == _expected()
+    assert [f.code for f in record.findings if f.table == "3"] == []
+
+
 # --- the list tables as [MS-DOC] lays them out, hand-made ---------------------------------------------------------
 
 

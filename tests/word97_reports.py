@@ -213,6 +213,47 @@ def report_title_in_a_text_box() -> bytes:
     return out.getvalue()
 
 
+def _in_a_multilevel_list(data: bytes) -> bytes:
+    """``data`` (a .docx) with each table paragraph that begins with ``一、``, ``（一）`` or ``1.`` numbered by one
+    three-level Word list instead (Word's 多级列表: ``%1、``, ``（%2）``, ``%3.``, each level starting again after a
+    paragraph of a level above it), its number taken off the text. Word shows the same text when the numbers typed
+    count as the list counts (table 三's labels, one a cell: 一、 二、 三、 with （一）…（七） under 三、 and 1.… under
+    each of those)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document(io.BytesIO(data))
+    numbering = document.part.numbering_part.element
+    levels = "".join(f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                     '<w:suff w:val="nothing"/></w:lvl>' for k, (_, fmt, text, _) in
+                     enumerate((_LIST_FORMATS[2], (None, "chineseCounting", "（%2）", None),
+                                (None, "decimal", "%3.", None))))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    for paragraph in document.element.body.iter(qn("w:p")):
+        runs = list(paragraph.iter(qn("w:t")))
+        if not runs or not runs[0].text or next(paragraph.iterancestors(qn("w:tbl")), None) is None:
+            continue
+        for level, (pattern, _, _, _) in ((2, _LIST_FORMATS[0]), (1, _LIST_FORMATS[1]), (0, _LIST_FORMATS[2])):
+            if found := pattern.match(runs[0].text):
+                runs[0].text = runs[0].text[found.end():]
+                paragraph.get_or_add_pPr().insert(0, parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="70"/></w:numPr>'))
+                break
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def report_multilevel_list() -> bytes:
+    """Table 三 (merged as the template merges it, each label a cell: ``tests/test_h30pdf_audit.py``) whose labels
+    are numbered by one three-level Word list (一、 / （一） / 1.) instead of typed."""
+    from tests.test_h30pdf_audit import _numbered_docx
+
+    return _in_a_multilevel_list(_numbered_docx(False))
+
+
 BOX_NOTE = ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "本报告电子版可在本局门户网站下载。")
 
 
@@ -220,4 +261,4 @@ FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": repo
             "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
             "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header,
             "report_split_organisations": report_split_organisations, "report_numbered_lists": report_numbered_lists,
-            "report_title_in_a_text_box": report_title_in_a_text_box}
+            "report_title_in_a_text_box": report_title_in_a_text_box, "report_multilevel_list": report_multilevel_list}
