@@ -32,6 +32,22 @@ def test_a_title_in_a_text_box_is_read_before_its_anchors_paragraph():
     assert not {"year_not_found", "agency_not_found"} & {f.code for f in record.findings}
 
 
+def test_a_title_in_a_text_box_of_the_first_pages_header_is_read_first():
+    from tests.word97_reports import report_title_in_a_header_text_box
+
+    source = read_bytes(_doc("report_title_in_a_header_text_box"), ".doc")
+    assert source.text == read_bytes(report_title_in_a_header_text_box(), ".docx").text
+    assert source.text.split("\n")[:3] == [TITLE, "内部资料", "一、总体情况"]  # (before: 内部资料 first)
+    record = parse(source.parse_text)
+    assert (record.agency, record.year) == ("海城市教育局", 2023)
+    # its places outside the file: the header is read without its box, and the report is, with no finding
+    for field in (0x3E + 2 + 4 * 10, 0x9A + 8 * 41 + 4, 0x9A + 8 * 58 + 4):  # ccpHdrTxbx, PlcSpaHdr's and
+        # PlcfHdrtxbxTxt's sizes
+        patched = _patched("report_title_in_a_header_text_box", "WordDocument", _put(field, struct.pack("<i", 10**9)))
+        source = read_bytes(patched, ".doc")
+        assert source.ok and _codes(source) == [] and source.text.split("\n")[:2] == ["内部资料", "一、总体情况"]
+
+
 def _without_boxes() -> list[str]:
     lines = read_bytes(_doc(_NAME), ".doc").text.split("\n")
     return [line for line in lines if line != TITLE and line not in BOX_NOTE]

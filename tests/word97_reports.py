@@ -254,6 +254,26 @@ def report_multilevel_list() -> bytes:
     return _in_a_multilevel_list(_numbered_docx(False))
 
 
+def report_title_in_a_header_text_box() -> bytes:
+    """The factory's 2021-template report whose title is printed only in a text box of the page header (anchored in
+    the header's paragraph, which says 内部资料): the .docx reader reads the first page's header, its box first."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from tests.test_docx_text_boxes import _box
+
+    title, body = tab_report(agency="海城市教育局", year=2023).split("\n", 1)
+    document = docx.Document(io.BytesIO(as_docx(body)))
+    header = document.sections[0].header.paragraphs[0]._p
+    box = _box(f"<w:p><w:r><w:t>{title}</w:t></w:r></w:p>", True)
+    for child in parse_xml(f"<w:p {nsdecls('w')}>{box}<w:r><w:t>内部资料</w:t></w:r></w:p>").iterchildren():
+        header.append(child)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 BOX_NOTE = ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "本报告电子版可在本局门户网站下载。")
 
 
@@ -261,4 +281,5 @@ FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": repo
             "report_merged_number": report_merged_number, "report_tracked_changes": report_tracked_changes,
             "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header,
             "report_split_organisations": report_split_organisations, "report_numbered_lists": report_numbered_lists,
-            "report_title_in_a_text_box": report_title_in_a_text_box, "report_multilevel_list": report_multilevel_list}
+            "report_title_in_a_text_box": report_title_in_a_text_box, "report_multilevel_list": report_multilevel_list,
+            "report_title_in_a_header_text_box": report_title_in_a_header_text_box}

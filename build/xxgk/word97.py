@@ -12,7 +12,8 @@ row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its
 (``word97_lists``: 3.其他, （一）, 一、), as the .docx reader writes it. The first page's header is read before the
 text, as the .docx reader reads it (``_first_header``); footnotes and comments are other stories, not read (nor by
 it). The text boxes of the main document's shapes (another story, ccpTxbx: ``word97_boxes``) are read before their
-anchor's paragraph, as the .docx reader reads a box; a box anchored in a table's cell, or in a header, is not.
+anchor's paragraph, as the .docx reader reads a box, those of the first page's header too; a box anchored in a
+table's cell is not.
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
 file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
@@ -91,16 +92,20 @@ def doc_to_text(data: bytes) -> str:
 
 
 def _text_boxes(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tuple, papx: _Papx,
-                numbering: Numbering | None) -> dict[int, Callable[[], str | None]]:
+                numbering: Numbering | None, header: bool = False) -> dict[int, Callable[[], str | None]]:
     """``{the anchor character's place in the WordDocument stream: what reads its text box}`` for the boxes of the
-    main document's shapes (``word97_boxes``): each read when its anchor's paragraph is written, as the .docx
-    reader reads a box (after the paragraph is counted in its list, before it is written), in the same lists. A
-    box's text ends with a paragraph mark of its own that is no text, as a header story's (an empty box's is that
-    mark alone). A box whose characters the pieces do not hold is not read."""
-    ccp = fib["ccpTxbx"]
-    if not 0 < ccp <= BUDGET.chars:
+    main document's shapes (``word97_boxes``), or the headers' (``header``: PlcSpaHdr, its anchors' CPs the header
+    stories', the boxes' text the story after the main document's boxes, ccpHdrTxbx): each read when its anchor's
+    paragraph is written, as the .docx reader reads a box (after the paragraph is counted in its list, before it is
+    written), in the same lists. A box's text ends with a paragraph mark of its own that is no text, as a header
+    story's (an empty box's is that mark alone). A box whose characters the pieces do not hold is not read."""
+    ccp = fib["ccpHdrTxbx" if header else "ccpTxbx"]
+    if not 0 < ccp <= BUDGET.chars or not 0 <= fib["ccpTxbx"] <= BUDGET.chars:
         return {}
-    base = fib["ccpText"] + fib["ccpFtn"] + fib["ccpHdd"] + fib["ccpAtn"] + fib["ccpEdn"]
+    base = fib["ccpText"] + fib["ccpFtn"] + fib["ccpHdd"] + fib["ccpAtn"] + fib["ccpEdn"] + header * fib["ccpTxbx"]
+    story, story_end = (fib["ccpText"] + fib["ccpFtn"], fib["ccpText"] + fib["ccpFtn"] + fib["ccpHdd"]) if header \
+        else (0, fib["ccpText"])  # (where the anchors are: the header stories, or the main text)
+    spa, txbx = ("PlcSpaHdr", "PlcfHdrtxbxTxt") if header else ("PlcSpaMom", "PlcftxbxTxt")
 
     def read(start: int, end: int) -> str | None:
         writer = _Writer(numbering)
@@ -112,10 +117,11 @@ def _text_boxes(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tupl
         return writer.finish()
 
     boxes = {}
-    for cp, start, end in box_ranges(table, (fib["fcPlcSpaMom"], fib["lcbPlcSpaMom"]),
-                                     (fib["fcPlcftxbxTxt"], fib["lcbPlcftxbxTxt"]), ccp):
+    for cp, start, end in box_ranges(table, (fib[f"fc{spa}"], fib[f"lcb{spa}"]), (fib[f"fc{txbx}"], fib[f"lcb{txbx}"]),
+                                     ccp):
+        cp += story
         k = bisect.bisect_right(pieces, (cp, float("inf"))) - 1  # (the piece holding the anchor's CP)
-        if 0 <= k and pieces[k][0] <= cp < min(pieces[k][1], fib["ccpText"]):
+        if 0 <= k and pieces[k][0] <= cp < min(pieces[k][1], story_end):
             piece_start, _, fc, compressed = pieces[k]
             boxes.setdefault(fc + (cp - piece_start) * (1 if compressed else 2), partial(read, start, end))
     return boxes
@@ -139,6 +145,7 @@ def _first_header(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tu
         return None  # (pieces may overlap: a header's length is bounded here, as the main text's by ccpText's bound)
     base = fib["ccpText"] + fib["ccpFtn"]
     writer = _Writer()
+    writer.boxes = _text_boxes(word, table, fib, pieces, unseen, papx, None, header=True)
     try:
         for char, fc in _characters(word, pieces, base + end - 1, unseen, base + start):
             writer.add(char, fc, papx)
@@ -224,7 +231,7 @@ def _fib(word: bytes) -> dict[str, int]:
 
     fib = {name: struct.unpack_from("<i", word, lw + 2 + 4 * index)[0]
            for index, name in ((3, "ccpText"), (4, "ccpFtn"), (5, "ccpHdd"), (7, "ccpAtn"), (8, "ccpEdn"),
-                               (9, "ccpTxbx"))}
+                               (9, "ccpTxbx"), (10, "ccpHdrTxbx"))}
     fib["fcStshf"], fib["lcbStshf"] = pair(1)
     fib["fcPlcfSed"], fib["lcbPlcfSed"] = pair(6)
     fib["fcPlcfHdd"], fib["lcbPlcfHdd"] = pair(11)
@@ -232,7 +239,9 @@ def _fib(word: bytes) -> dict[str, int]:
     fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
     fib["fcClx"], fib["lcbClx"] = pair(33)
     fib["fcPlcSpaMom"], fib["lcbPlcSpaMom"] = pair(40)
+    fib["fcPlcSpaHdr"], fib["lcbPlcSpaHdr"] = pair(41)
     fib["fcPlcftxbxTxt"], fib["lcbPlcftxbxTxt"] = pair(56)
+    fib["fcPlcfHdrtxbxTxt"], fib["lcbPlcfHdrtxbxTxt"] = pair(58)
     fib["fcPlfLst"], fib["lcbPlfLst"] = pair(73)
     fib["fcPlfLfo"], fib["lcbPlfLfo"] = pair(74)
     if not 0 <= fib["ccpText"] <= BUDGET.chars:

@@ -7,8 +7,9 @@ identifier (the SPA's ``lid``); the text boxes' text is a story of its own after
 headers, the comments and the endnotes (``ccpTxbx`` characters), which PlcftxbxTxt cuts into one range a box, each
 naming the shape it is in (the FTXBXS's ``lid``; a reusable entry, ``fReusable``, is a free slot, no box's). So
 a shape's box is found by its identifier, with no walk of the drawing (OfficeArt). A box is read once, at its
-first anchor. Only the text of a box in a main document's shape: a header's boxes (PlcSpaHdr, ccpHdrTxbx) are
-not read. Every loop is bounded by the table stream's size; a PLC that does not fit its size reads as no box.
+first anchor. The headers' shapes and boxes are laid out alike (PlcSpaHdr, its CPs the header stories'; the
+headers' textbox story after the main one's, PlcfHdrtxbxTxt, ccpHdrTxbx). Every loop is bounded by the table
+stream's size; a PLC that does not fit its size reads as no box.
 """
 
 from __future__ import annotations
