@@ -92,3 +92,23 @@ def test_a_shape_is_given_the_box_of_its_own_identifier_once():
     # CPs going back (0, 10**6, 1, 10**6 …): ranges overlapping, one story's text read once a box — none read
     table, spa, txbx = _plcs([(3, 1026), (4, 1027)], [(0, 0, 1026), (10**6, 0, 1027), (1, 0, 1028)])
     assert box_ranges(table, spa, txbx, 10**7) == []
+
+
+def test_a_box_in_a_layout_tables_cell_is_read_there_and_one_in_a_row_of_values_is_not():
+    from tests.test_word97 import _Marks
+    from xxgk.word97 import _characters, _Writer
+
+    # a layout table (its one cell holds a paragraph with a box and a table), then a row of values whose label's
+    # cell holds a box, then a paragraph with a box: the .docx reader reads a box where it walks a layout table
+    # cell by cell and in the body, and reads a row's cells as their paragraphs only (_docx_cell_text)
+    text = "\x08前言\r内\r\r\x07\x07" + "间\r" + "\x08甲\x070\x07\x07" + "\x08正文\r"
+    cell, inner = {0x2416: b"\x01"}, {0x2416: b"\x01", 0x6649: struct.pack("<i", 2)}
+    marks = _Marks({6: cell, 10: {**inner, 0x244B: b"\x01"}, 12: {**inner, 0x244C: b"\x01"}, 14: cell,
+                    16: {**cell, 0x2417: b"\x01"}, 26: cell, 30: cell, 32: {**cell, 0x2417: b"\x01"}})
+    writer = _Writer()
+    writer.boxes = {0: lambda: "版头框", 22: lambda: "单元格框", 34: lambda: "正文框"}
+    word = text.encode("utf-16-le")
+    for char, fc in _characters(word, [(0, len(text), 0, False)], len(text)):
+        writer.add(char, fc, marks)
+    # (the layout cell ends with an empty paragraph after its table, as Word writes a cell holding one)
+    assert writer.finish().split("\n") == ["版头框", "前言", "内", "", "间", "甲\t0", "正文框", "正文"]

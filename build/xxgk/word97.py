@@ -13,7 +13,7 @@ row's properties (``sprmTDefTable``: its cells' edges and merge flags) place its
 text, as the .docx reader reads it (``_first_header``); footnotes and comments are other stories, not read (nor by
 it). The text boxes of the main document's shapes (another story, ccpTxbx: ``word97_boxes``) are read before their
 anchor's paragraph, as the .docx reader reads a box, those of the first page's header too; a box anchored in a
-table's cell is not.
+table's cell where a layout table is walked cell by cell (not in a table read as rows: nor by the .docx reader).
 
 ``doc_to_text(data)`` returns the text, or raises: ``NotWord97`` (format_unsupported: a workbook or another OLE2
 file, Word 6/95), ``readers.BrokenFile`` (file_unreadable: encrypted, or a structure that points
@@ -593,10 +593,11 @@ class _Papx:
 
 
 class _Writer:
-    """The document as blocks — paragraphs ``("p", text)`` and tables ``("t", rows)``, a row ``(cells, properties)``,
-    a cell its own blocks — built from the paragraph and cell marks as they come, a table nested in a cell (its
-    paragraphs' ``sprmPItap`` depth, its cells and rows ended by ``sprmPFInnerTableCell``/``sprmPFInnerTtp``) among
-    that cell's blocks; then written as lines (``_write``). A paragraph in a Word list (``numbering``: the main
+    """The document as blocks — paragraphs ``("p", text)``, a text box's lines ``("b", text)`` (no text of a table
+    cell's, ``_paragraphs``) and tables ``("t", rows)``, a row ``(cells, properties)``, a cell its own blocks —
+    built from the paragraph and cell marks as they come, a table nested in a cell (its paragraphs' ``sprmPItap``
+    depth, its cells and rows ended by ``sprmPFInnerTableCell``/``sprmPFInnerTtp``) among that cell's blocks; then
+    written as lines (``_write``). A paragraph in a Word list (``numbering``: the main
     document's; a header's are not numbered, nor by the .docx reader) has the number Word shows before its text,
     as ``docx_numbering.write_list_numbers`` writes it: counted for every paragraph of the list, written before
     text that does not begin with a digit (an empty 序号 cell, a value's ``0``, stay as they are)."""
@@ -658,15 +659,15 @@ class _Writer:
             shown = text.lstrip()
             if shown and not shown[0].isdigit():  # (as write_list_numbers: counted, not written)
                 text = label + text
+        boxes = []
+        for fc in anchored if not row_end else ():
+            read = self.boxes.pop(fc, None)  # (read once: pieces overlapping may show one anchor twice)
+            box = read() if read else None
+            if box is not None and box.strip():  # (an empty box adds no line: LibreOffice writes a DrawingML box
+                # as a shape of an empty box and a frame of the text)
+                boxes.append(("b", box))
         if not depth:
-            for fc in anchored:  # (a box in a table's cell is not read: nor by the .docx reader, but walking a
-                # layout table cell by cell)
-                read = self.boxes.pop(fc, None)  # (read once: pieces overlapping may show one anchor twice)
-                box = read() if read else None
-                if box is not None and box.strip():  # (an empty box adds no line: LibreOffice writes a DrawingML
-                    # box as a shape of an empty box and a frame of the text)
-                    self.blocks.append(("p", box))
-            self.blocks.append(("p", text))
+            self.blocks += [*boxes, ("p", text)]
             return
         level = self.levels[-1]
         cell_end = char == "\x07" or (depth > 1 and props.get(_INNER_CELL) == b"\x01")
@@ -678,7 +679,8 @@ class _Writer:
             level["rows"].append((level["row"], props))
             level["row"], level["cell"] = [], []
             return
-        level["cell"].append(("p", text))
+        level["cell"] += [*boxes, ("p", text)]  # (a box is no text of its cell's: written where a layout table's
+        # cell is walked, as the .docx reader reads it there only)
         if cell_end:
             level["row"].append(level["cell"])
             level["cell"] = []
@@ -711,7 +713,7 @@ def _write(blocks: list, out: list[str], depth: int) -> None:
     its tables' rows read as rows; deeper than ``MAX_DOCX_NESTING`` tables are read flat, each cell's text its
     paragraphs'; a row whose cells are split by small tables is read as the rows it shows (``_split_cells``)."""
     for kind, content in blocks:
-        if kind == "p":
+        if kind in ("p", "b"):
             out.append(content)
             continue
         batch: list[tuple[list[str], dict, dict]] = []
@@ -758,7 +760,7 @@ def _paragraphs(blocks: list) -> list[str]:
         for kind, content in stack[-1]:
             if kind == "p":
                 found.append(content)
-            else:
+            elif kind == "t":  # (a text box's lines, "b", are no paragraph of the cell's)
                 stack.append(iter(block for cells, _ in content for cell in cells for block in cell))
                 break
         else:
