@@ -347,10 +347,9 @@ def _unseen(word: bytes, plc: bytes, papx: _Papx | None = None,
 
 def _stylesheet(stsh: bytes) -> dict[int, tuple[int, bytes, dict]]:
     """``{istd: (istdBase, its sprmCFVanish operand or b"", the sprms of its paragraph properties if they hold a
-    sprmPIlfo, else none)}`` from the
-    stylesheet (STSH): each style's character properties (UpxChpx: a paragraph style's second UPX, a character
-    style's first) and a paragraph style's paragraph properties (its first UPX, UpxPapx: after its istd). A
-    stylesheet that does not fit its own sizes gives what was read before it."""
+    sprmPIlfo, else none)}`` from the stylesheet (STSH): each style's character properties (UpxChpx: a paragraph
+    style's second UPX, a character style's first) and a paragraph style's paragraph properties (its first UPX,
+    UpxPapx: after its istd). A stylesheet that does not fit its own sizes gives what was read before it."""
     if len(stsh) < 6:
         return {}
     cb_stshi = struct.unpack_from("<H", stsh)[0]
@@ -597,10 +596,10 @@ class _Writer:
     cell's, ``_paragraphs``) and tables ``("t", rows)``, a row ``(cells, properties)``, a cell its own blocks —
     built from the paragraph and cell marks as they come, a table nested in a cell (its paragraphs' ``sprmPItap``
     depth, its cells and rows ended by ``sprmPFInnerTableCell``/``sprmPFInnerTtp``) among that cell's blocks; then
-    written as lines (``_write``). A paragraph in a Word list (``numbering``: the main
-    document's; a header's are not numbered, nor by the .docx reader) has the number Word shows before its text,
-    as ``docx_numbering.write_list_numbers`` writes it: counted for every paragraph of the list, written before
-    text that does not begin with a digit (an empty 序号 cell, a value's ``0``, stay as they are)."""
+    written as lines (``_write``). A paragraph in a Word list (``numbering``: the main document's; a header's are
+    not numbered, nor by the .docx reader) has the number Word shows before its text, as
+    ``docx_numbering.write_list_numbers`` writes it: counted for every paragraph of the list, written before text
+    that does not begin with a digit (an empty 序号 cell, a value's ``0``, stay as they are)."""
 
     def __init__(self, numbering: Numbering | None = None):
         self.numbering = numbering
