@@ -161,6 +161,7 @@ def _hostile():
                        ("a bullet", _lvl(1, 0x17, "\uf0b7", [])),
                        ("a format not known", _lvl(1, 0x3A, "\x00.", [1]))):
         yield label, *_tables([(7, [lvl])], [(7, [])])
+    yield "more lists than list instances", *_tables([(7 + k, [DECIMAL]) for k in range(2047)], [(7, [])])
     cut = _tables([(7, [DECIMAL])], [(7, [])])[0]
     yield "a level whose text runs past the stream", cut[:plf_lst[1] + 35], plf_lst, (0, 0)
     yield "an LFO naming no list", *_tables([(7, [DECIMAL])], [(8, [])])[:2], plf_lfo

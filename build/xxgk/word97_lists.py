@@ -26,7 +26,8 @@ import struct
 from .docx_numbering import MAX_LEVELS, MAX_STYLE_DEPTH, _label, _Level, _Lists
 
 ILFO, ILVL = 0x460B, 0x260A  # sprmPIlfo, sprmPIlvl: a paragraph's list instance (LFO, 1-based) and level
-MAX_LISTS = 2046  # Word's LFOs (an ilfo past 0x07FE is no list: 0xF801 says "no numbering" in a style's paragraph)
+MAX_LISTS = 2046  # Word's LFOs (an ilfo past 0x07FE is no list: 0xF801 says "no numbering" in a style's paragraph),
+# and the lists (LSTFs) read: each is drawn on by an LFO
 LSTF, LVLF, LFO, LFOLVL = 28, 28, 16, 8  # the sizes of the fixed structures
 MAX_START = 0x7FFF  # [MS-DOC]: a level's iStartAt is at most 0x7FFF; one beyond is no list's (a level of it draws
 # no number, an override of it restarts nothing), as the .docx reader takes no w:start of more than five digits
@@ -105,8 +106,8 @@ def _lists(table: bytes, fc: int, lcb: int, lists: _Lists) -> dict[int, str]:
     if len(plf) != lcb or lcb < 2:
         return {}
     count, = struct.unpack_from("<h", plf)
-    if not 0 < count <= (lcb - 2) // LSTF:
-        return {}
+    if not 0 < count <= min(MAX_LISTS, (lcb - 2) // LSTF):
+        return {}  # (no document has more lists than list instances: 32,767 lists of nine levels took a second)
     lsids: dict[int, str] = {}
     at = fc + 2 + LSTF * count  # (the LVLs follow PlfLst in the table stream, each list's in its order)
     for k in range(count):
