@@ -194,13 +194,42 @@ def draw_charts(driver, seconds: float = 30.0) -> list:
     return charts
 
 
-def new_chromium(downloads: Path | None = None):
-    """A headless Chromium driver (``FLAGS``); files it downloads go to ``downloads`` when given."""
+# (see :func:`click_still`) True when ``arguments[0]`` has not moved over three frames, after two frames that let an
+# IntersectionObserver report what a scroll brought into view, and no chart is being drawn (``xxgk.js draw``: it has
+# ``data-done`` from its start, ``data-drawn`` or ``xxgk-chart-failed`` at its end)
+_STILL = """var el = arguments[0], done = arguments[arguments.length - 1];
+function box() { var r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].join(); }
+function frames(n, then) { if (!n) return then(); requestAnimationFrame(function () { frames(n - 1, then); }); }
+frames(2, function () {
+  var before = box();
+  frames(3, function () {
+    var drawing = document.querySelector("div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)");
+    done(el.isConnected && before === box() && !drawing && document.readyState === "complete");
+  });
+});"""
+
+
+def click_still(driver, element, seconds: float = 15.0) -> None:
+    """Click ``element`` as a reader does: once it has stopped moving. Selenium reads where an element is, then
+    clicks that point; a chart drawn meanwhile (charts are drawn as they near the viewport: ``xxgk.js charts``), a
+    page still loading or a smooth scroll moved a link between the two, and the click landed on something else
+    (session 35: a finding's link ≈ 31 px down when a report's chart was drawn above it, the page never navigated).
+    This waits until the element's box is the same over three frames, no chart is being drawn and the page has
+    loaded, then clicks: a click that still misses fails the test's own next wait, as before."""
+    wait_for(lambda: driver.execute_async_script(_STILL, element), seconds)
+    element.click()
+
+
+def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
+    """A headless Chromium driver (``FLAGS``); files it downloads go to ``downloads`` when given. ``page_load``:
+    selenium's page load strategy: ``normal`` waits for a page's load event (every script the page added while it
+    loaded has run), ``eager`` only for its HTML to be parsed (what a reader can tap first)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROME
+    options.page_load_strategy = page_load
     for flag in FLAGS:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)

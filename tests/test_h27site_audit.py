@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import pytest
 from selenium.webdriver.support.ui import Select
 
-from .conftest import needs_chromium, site_of
+from .conftest import _Quiet, needs_chromium, new_chromium, serving, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_accessibility import AXE, _axe, _blocking
@@ -177,6 +178,39 @@ def test_a_report_opened_from_a_list_links_the_next_one_in_it(server, chromium):
     chromium.find_element("link text", "返回列表").click()
     _wait(lambda: chromium.find_element("id", "xxgk-city").is_displayed())
     assert Select(chromium.find_element("id", "xxgk-city")).first_selected_option.text == "西宁市"
+
+
+class _SlowLists(_Quiet):
+    """``assets/lists.js`` answered three seconds late (a slow link, a loaded phone): the quality page is shown and its
+    menus work before lists.js has run."""
+
+    def do_GET(self):
+        if self.path.split("?")[0].endswith("/assets/lists.js"):
+            time.sleep(3)
+        super().do_GET()
+
+
+def test_a_report_tapped_before_the_lists_script_arrived_still_opens_with_its_list(served_site):
+    # (session 36: the quality page's click handler that keeps the list (第 1/2 份, 下一份) was attached by lists.js,
+    # loaded after the page: a tap before it arrived opened the report with no list kept, the office's place lost.
+    # Selenium waits for a page's load event, which waited for lists.js: a reader does not; here the page is used as
+    # soon as its HTML is parsed)
+    driver = new_chromium(page_load="eager")
+    try:
+        driver.set_window_size(390, 844)
+        with serving(served_site, _SlowLists) as server:
+            driver.get(server + "/quality/?city=西宁市")
+            _wait(lambda: driver.find_element("id", "xxgk-city").is_displayed())
+            listed = [a for a in driver.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
+            names = [a.text for a in listed]
+            assert sorted(names) == ["西宁市教育局 2024年度", "西宁市数据局 2024年度"], names
+            assert driver.execute_script("return !window.xxgkLists")  # the tap comes before lists.js
+            listed[0].click()
+            place = _place(driver)
+            assert "只显示西宁市的 2 份报告" in place and "第 1/2 份" in place, place
+            assert driver.find_element("css selector", "#xxgk-work-list a[rel=next]").text == names[1]
+    finally:
+        driver.quit()
 
 
 def test_a_report_not_in_the_kept_list_names_no_list(server, chromium):

@@ -4,7 +4,7 @@
    xxgk.js's heads and writes CSV cells with its q (window.xxgkShared). No request leaves the site. */
 (function () {
   var heads = window.xxgkShared.heads, q = window.xxgkShared.q;
-  var WORK_LIST = "xxgk-work-list";
+  var WORK_LIST = "xxgk-work-list";  /* the list xxgk.js keeps for the tab (its keepList) */
   /* the quality page's lists of problems as the menus leave them, a line a report and problem (the rows shown, in
      the page's order): what a city's transparency office works through, with where to look (the report's page, its
      source lines); before, only findings.csv, the whole country's, without a city, to be joined with reports.csv.
@@ -44,33 +44,6 @@
     });
     return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
   }
-  /* a list a reader works through (the quality page's lists, the ranking, as the menus leave them): following a
-     report's link keeps the list's reports shown, in order, for the tab (sessionStorage), and each report's page of
-     the list says where it is in it and links the previous and next one and the list (workList below); before, a
-     transparency office checking its city's reports went back to the list and found its place again for each one.
-     ``said``: the filter's status (只显示西宁市的 5 份报告。), which names the list */
-  function keepList(table, said) {
-    table.addEventListener("click", function (e) {
-      var link = e.target.closest && e.target.closest("a[href]");
-      /* a report's own link: its row's first (the ranking's after the rank; not a source line's, after it) */
-      var row = link && link.closest("tr");
-      if (!row || !table.tBodies[0] || !table.tBodies[0].contains(row) || row.querySelector("a[href]") !== link) return;
-      var items = [], seen = {};
-      Array.from(table.tBodies[0].rows).forEach(function (row) {
-        var a = row.hidden ? null : row.querySelector("a[href]");
-        if (!a || seen[a.href] || a.href.split("#")[0].indexOf("/src/") >= 0) return;
-        seen[a.href] = 1;
-        items.push([a.href.split("#")[0], a.textContent.trim()]);
-      });
-      var heading = previousHeading(table), filtered = (said() || "").match(/只显示[^。]*/);
-      var name = (document.querySelector("article h1") || {}).textContent || document.title;
-      try {
-        sessionStorage.setItem(WORK_LIST, JSON.stringify({
-          name: name.trim() + (heading ? " · " + heading : "") + (filtered ? "（" + filtered[0] + "）" : ""),
-          back: location.href.split("#")[0], items: items}));
-      } catch (error) { /* storage refused (private mode, full): the pages read as before, without the list */ }
-    });
-  }
   function saidAbove(table) {  /* the message every row of a list shares, said once above it (data-xxgk-said) */
     var node = table.closest(".md-typeset__scrollwrap") || table;
     while ((node = node.previousElementSibling) && !/^H[23]$/.test(node.tagName)) {
@@ -78,11 +51,6 @@
       if (said) return said;
     }
     return null;
-  }
-  function previousHeading(table) {  /* the title of the section a table is in (勾稽关系不成立（identity_broken）) */
-    var node = table.closest(".md-typeset__scrollwrap") || table;
-    while ((node = node.previousElementSibling)) if (/^H[23]$/.test(node.tagName)) return node.textContent.trim();
-    return "";
   }
   /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市的 5 份报告）第 2/5 份,
      with the previous and next report's links and the list's; only links of this site are followed */
@@ -177,5 +145,5 @@
     });
     show();
   }
-  window.xxgkLists = {listCsv: listCsv, keepList: keepList, workList: workList, rankFinder: rankFinder};
+  window.xxgkLists = {listCsv: listCsv, workList: workList, rankFinder: rankFinder};
 })();

@@ -340,7 +340,7 @@
     }
     return table.hasAttribute("data-xxgk-problem") ? words + "没有报告有此类问题。" : "本表没有" + words + "的报告。";
   }
-  var WORK_LIST = "xxgk-work-list";  /* the list lists.js keeps for the tab (keepList) */
+  var WORK_LIST = "xxgk-work-list";  /* the list kept for the tab (keepList below), read by lists.js workList */
   /* the lists' code (the quality page's CSV of its lists, the list a reader works through): assets/lists.js, loaded
      only on a page with the lists' menus, so a report's page and the home page do not carry it */
   var lists = null;
@@ -348,7 +348,41 @@
     if (!lists) lists = script(assets + "lists.js").then(function () { return window.xxgkLists; });
     return lists;
   }
-  /* a report's page opened from a list lists.js kept for the tab (keepList): lists.js says where it is in the list
+  function previousHeading(table) {  /* the title of the section a table is in (勾稽关系不成立（identity_broken）) */
+    var node = table.closest(".md-typeset__scrollwrap") || table;
+    while ((node = node.previousElementSibling)) if (/^H[23]$/.test(node.tagName)) return node.textContent.trim();
+    return "";
+  }
+  /* a list a reader works through (the quality page's lists, the ranking, as the menus leave them): following a
+     report's link keeps the list's reports shown, in order, for the tab (sessionStorage), and each report's page of
+     the list says where it is in it and links the previous and next one and the list (lists.js workList); before, a
+     transparency office checking its city's reports went back to the list and found its place again for each one.
+     ``said``: the filter's status (只显示西宁市的 5 份报告。), which names the list. Here, not in lists.js: its click
+     handler must be there from the page's first moment — attached once lists.js had loaded, a reader who tapped a
+     report sooner (a slow link, a loaded phone) opened it with no list kept, no 第 1/5 份 nor 下一份 */
+  function keepList(table, said) {
+    table.addEventListener("click", function (e) {
+      var link = e.target.closest && e.target.closest("a[href]");
+      /* a report's own link: its row's first (the ranking's after the rank; not a source line's, after it) */
+      var row = link && link.closest("tr");
+      if (!row || !table.tBodies[0] || !table.tBodies[0].contains(row) || row.querySelector("a[href]") !== link) return;
+      var items = [], seen = {};
+      Array.from(table.tBodies[0].rows).forEach(function (row) {
+        var a = row.hidden ? null : row.querySelector("a[href]");
+        if (!a || seen[a.href] || a.href.split("#")[0].indexOf("/src/") >= 0) return;
+        seen[a.href] = 1;
+        items.push([a.href.split("#")[0], a.textContent.trim()]);
+      });
+      var heading = previousHeading(table), filtered = (said() || "").match(/只显示[^。]*/);
+      var name = (document.querySelector("article h1") || {}).textContent || document.title;
+      try {
+        sessionStorage.setItem(WORK_LIST, JSON.stringify({
+          name: name.trim() + (heading ? " · " + heading : "") + (filtered ? "（" + filtered[0] + "）" : ""),
+          back: location.href.split("#")[0], items: items}));
+      } catch (error) { /* storage refused (private mode, full): the pages read as before, without the list */ }
+    });
+  }
+  /* a report's page opened from a list kept for the tab (keepList above): lists.js says where it is in the list
      (its workList), loaded only then */
   function workList() {
     var kept;
@@ -448,9 +482,7 @@
       if (unknown.length) asked = "网址中的" + unknown.join("、") + "在本页没有报告，已略去。";
       /* a city of another province than the address's (?province=青海省&city=福州市): said, not dropped in silence */
       if (cityAsked && !city.select.value) asked += "网址中的城市“" + cityAsked + "”不在" + province.value + "，已略去。";
-      loadLists().then(function (l) {
-        targets.forEach(function (t) { l.keepList(t[0], function () { return status.textContent; }); });
-      });
+      targets.forEach(function (t) { keepList(t[0], function () { return status.textContent; }); });
       var exporter = pick.querySelector("button[data-xxgk-list-csv]");
       if (exporter) exporter.addEventListener("click", function () {
         var words = filters.map(function (f) { return f.select.value ? f.select.value + f.suffix : ""; })
