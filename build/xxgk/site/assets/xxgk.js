@@ -483,6 +483,7 @@
       /* a city of another province than the address's (?province=青海省&city=福州市): said, not dropped in silence */
       if (cityAsked && !city.select.value) asked += "网址中的城市“" + cityAsked + "”不在" + province.value + "，已略去。";
       targets.forEach(function (t) { keepList(t[0], function () { return status.textContent; }); });
+      loadLists();  /* (fetched now, for the lists' CSV below: ready when the reader asks for it) */
       var exporter = pick.querySelector("button[data-xxgk-list-csv]");
       if (exporter) exporter.addEventListener("click", function () {
         var words = filters.map(function (f) { return f.select.value ? f.select.value + f.suffix : ""; })
