@@ -216,8 +216,14 @@ def click_still(driver, element, seconds: float = 15.0) -> None:
     (session 35: a finding's link ≈ 31 px down when a report's chart was drawn above it, the page never navigated).
     This waits until the element's box is the same over three frames, no chart is being drawn and the page has
     loaded, then clicks: a click that still misses fails the test's own next wait, as before."""
-    wait_for(lambda: driver.execute_async_script(_STILL, element), seconds)
+    wait_still(driver, element, seconds)
     element.click()
+
+
+def wait_still(driver, element, seconds: float = 15.0) -> None:
+    """Wait until ``element``'s box is the same over three frames, no chart is being drawn and the page has loaded
+    (:func:`click_still`); ``element`` may be the page's ``body``: the page has stopped moving."""
+    wait_for(lambda: driver.execute_async_script(_STILL, element), seconds)
 
 
 def new_chromium(downloads: Path | None = None, page_load: str = "normal"):

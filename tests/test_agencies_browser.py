@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from .conftest import SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, site_of
+from .conftest import SEEDS, SHARED, SHOTS, click_still, needs_chromium, needs_shared, site_of, wait_still
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
@@ -45,15 +45,18 @@ def browser(chromium):
 def _shots(browser, name: str, reload: bool = True) -> None:
     """A full-page screenshot at 1366 px and at a 390 px phone width, the page loaded afresh at each width
     (as a phone would load it) unless ``reload`` is false (an open search box)."""
+    from selenium.webdriver.common.by import By
+
     for width in (1366, 390):
         browser.set_window_size(width, 1000)
         if reload:
             browser.refresh()
-            _wait(lambda: browser.execute_script("return document.readyState") == "complete")
-        time.sleep(1.5)  # charts drawn
+        # (the charts in view drawn, the page still: a fixed 1.5 s and 0.4 s before, a screenshot of half-drawn
+        # charts on a loaded machine and 15 s of waiting in the test that takes four pages' shots on an idle one)
+        wait_still(browser, browser.find_element(By.TAG_NAME, "body"))
         height = browser.execute_script("return document.documentElement.scrollHeight")
         browser.set_window_size(width, min(max(height, 800), 6000))
-        time.sleep(0.4)
+        wait_still(browser, browser.find_element(By.TAG_NAME, "body"))  # (the charts the taller window shows)
         browser.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
     browser.set_window_size(1366, 1000)
 
@@ -84,7 +87,7 @@ def test_from_home_two_clicks_reach_pingtan_and_its_chart_spans_its_years(server
     # (a reader scrolls back up to the list: since the agency page's CSV paragraph sits between the list and the
     # charts, the link stood just under the sticky header, where Selenium saw it "in view" and clicked the header)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-    link.click()
+    click_still(browser, link)  # (the charts near it drawn meanwhile)
     _wait(lambda: browser.current_url.endswith("/a/fujian-pingtanzongheshiyanqu/2023.html"))
     browser.execute_script("document.querySelector('.xxgk-chart').scrollIntoView()")
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from .conftest import SHOTS, needs_chromium, new_chromium
+from .conftest import SHOTS, click_still, needs_chromium, new_chromium
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -33,7 +33,7 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     browser.save_screenshot(str(SHOTS / "agencies.png"))
     browser.find_element(By.LINK_TEXT, "格尔木市人民政府").click()  # the agency page, then its report of one year
     _wait(lambda: "/a/qinghai-haixi-geermu-renminzhengfu/" in browser.current_url)
-    browser.find_element(By.PARTIAL_LINK_TEXT, "2024年度报告").click()
+    click_still(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "2024年度报告"))
     _wait(lambda: browser.current_url.endswith("/a/qinghai-haixi-geermu-renminzhengfu/2024.html"))
     for figure in _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart")):
         browser.execute_script("arguments[0].scrollIntoView()", figure)  # plotly loads when a chart is in view

@@ -17,7 +17,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.conftest import HOSTILE, ROOT, SEEDS, SHOTS, needs_chromium, report_page_files, wait_for
+from tests.conftest import HOSTILE, ROOT, SEEDS, SHOTS, click_still, needs_chromium, report_page_files, wait_for
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -144,7 +144,7 @@ def test_a_bulk_page_navigates_like_any_other(server, chromium, built_site, widt
             chromium.save_screenshot(str(SHOTS / f"bulk-report-{width}-drawer.png"))
         link = wait_for(lambda: [a for a in chromium.find_elements(By.CSS_SELECTOR, ".md-nav--primary a.md-nav__link")
                                  if a.text.strip() == "比较" and a.is_displayed()])[0]
-        link.click()
+        click_still(chromium, link)  # (on a phone, once the drawer has slid in)
         wait_for(lambda: chromium.current_url.endswith("/compare/")
                  and chromium.find_element(By.TAG_NAME, "h1").text == "比较各机构")
         chromium.back()

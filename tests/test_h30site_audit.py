@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .conftest import needs_chromium, site_of
+from .conftest import click_still, needs_chromium, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_accessibility import _axe, _blocking
@@ -203,7 +203,7 @@ def test_an_agency_page_downloads_all_its_numbers_year_by_year_in_one_csv(served
         button = box.find_element("tag name", "button")
         assert button.text == "下载本机构历年数据（CSV）"
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-        button.click()
+        click_still(driver, button)
         files = _wait(lambda: [f for f in tmp_path.glob("*.csv") if f.stat().st_size])
         assert files[0].name == "昌吉市行政审批局-历年数据.csv", files
         raw = files[0].read_bytes()
@@ -269,7 +269,7 @@ def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_pa
             button = _wait(lambda: [b for b in driver.find_elements("css selector", "button[data-xxgk-list-csv]")
                                     if b.is_displayed()])[0]
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-            button.click()
+            click_still(driver, button)
             files = _wait(lambda: [f for f in tmp_path.glob("*.csv") if f.stat().st_size])
             rows = list(csv.DictReader(io.StringIO(files[0].read_text(encoding="utf-8-sig"))))
     finally:

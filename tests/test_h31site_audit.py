@@ -151,18 +151,24 @@ def test_a_source_page_passes_axe_with_a_line_chosen(served_site, server, chromi
 def _settled(chromium, heading: str) -> list:
     """``[top of the heading on screen, scrollY]`` once the page has landed and stopped moving: the charts near the
     heading are drawn as they come into view (and an agency page's above it change its height as they are), so one
-    reading could be taken mid-way (the same for both addresses: never the difference looked for)."""
+    reading could be taken mid-way (the same for both addresses: never the difference looked for). Stopped: loaded,
+    no chart being drawn (``xxgk.js draw``: ``data-done`` from its start, ``data-drawn`` or failed at its end) and the
+    same reading three times over 0.3 s. (Before: two equal readings 0.4 s apart, which a chart still fetching its
+    frame passed, within forty readings.)"""
     import time
 
     read = ("var r = document.getElementById(arguments[0]).getBoundingClientRect();"
-            "return scrollY > 0 && document.readyState === 'complete' && [Math.round(r.top), scrollY]")
-    last = None
-    for _ in range(40):
+            "var drawing = document.querySelector("
+            "  'div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)');"
+            "return scrollY > 0 && document.readyState === 'complete' && !drawing && [Math.round(r.top), scrollY]")
+    same, last, end = 0, None, time.monotonic() + 20
+    while time.monotonic() < end:
         now = chromium.execute_script(read, heading)
-        if now and now == last:
+        same = same + 1 if now and now == last else 0
+        if same == 2:
             return now
         last = now
-        time.sleep(0.4)
+        time.sleep(0.15)
     raise AssertionError(f"{heading}: the page kept moving ({last})")
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from .conftest import draw_charts, needs_chromium, site_of
+from .conftest import click_still, draw_charts, needs_chromium, site_of
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_h29site_audit import _agency_dir
@@ -144,7 +144,7 @@ def test_a_citizen_taps_a_group_of_table_three_and_reads_what_it_means(served_si
                      "（六）其他处理": "#other"}, words
     word = chromium.find_element("xpath", "//th[@data-g]/a[normalize-space()='不予处理']")
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", word)
-    word.click()
+    click_still(chromium, word)
     _wait(lambda: chromium.current_url.endswith("/glossary/#rejected"))
     term = _wait(lambda: chromium.find_element("css selector", ":target"))
     assert term.text == "不予处理"

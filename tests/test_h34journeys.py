@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SHOTS, needs_chromium
+from .conftest import SHOTS, click_still, needs_chromium
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -81,7 +81,7 @@ def test_a_source_page_opened_from_the_quality_pages_list_leads_back_to_the_find
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ERRORS})["identifier"]
     try:
-        link.click()
+        click_still(chromium, link)
         _wait(lambda: "/src/" in _path(chromium) and chromium.find_elements("css selector", "a.xxgk-ln"))
         chromium.find_element("css selector", "a.xxgk-ln[href='#L85']").click()
         _wait(lambda: chromium.execute_script("return location.hash") == "#L85")
@@ -217,7 +217,7 @@ def test_a_value_on_the_compare_page_opens_its_report_at_the_table_it_is_read_fr
     cell = _wait(lambda: [a for a in chromium.find_elements("css selector", "#xxgk-compare-table td a")
                           if a.text == value])[0]
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
-    cell.click()
+    click_still(chromium, cell)
     _wait(lambda: _path(chromium) == REPORT)
     title = _wait(lambda: [h for h in chromium.find_elements("css selector", "article h2") if h.text == heading])[0]
     assert _wait(lambda: _in_view(chromium, title)), chromium.execute_script("return scrollY")
@@ -237,7 +237,7 @@ def test_a_check_leads_to_the_findings_it_made_on_the_quality_page(server, chrom
     assert "本站暂无" in chromium.find_element("id", "over_budget").text  # none found: said, no link to nothing
     assert not chromium.find_element("id", "over_budget").find_elements("tag name", "a")
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-    link.click()
+    click_still(chromium, link)
     _wait(lambda: _path(chromium) == "/quality/")
     title = chromium.find_element("css selector", "h2#identity_broken")
     assert _wait(lambda: _in_view(chromium, title))

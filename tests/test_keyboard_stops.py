@@ -16,12 +16,22 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 SEEN = """var e = document.activeElement, r = e.getBoundingClientRect(), op = 1;
 for (var n = e; n && n.nodeType === 1; n = n.parentElement) op *= parseFloat(getComputedStyle(n).opacity);
 return [e.tagName, e.className, r.width, r.height, op];"""
+# done once the page's transitions have ended: two frames for a focus's style to start them (Material fades the skip
+# link and the phone's search form in), then every finite animation finished. A fixed 0.4 s was a guess a loaded
+# machine's renderer could outlast (the fade read half done) and a wait every time on an idle one
+FADED = """var done = arguments[arguments.length - 1];
+function running() {
+  return document.getAnimations().some(function (a) {
+    return a.playState === "running" && a.effect && a.effect.getComputedTiming().endTime !== Infinity; });
+}
+requestAnimationFrame(function () { requestAnimationFrame(function wait() {
+  if (running()) return requestAnimationFrame(wait);
+  done(true);
+}); });"""
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_the_keyboard_meets_no_invisible_stop_around_the_search(server, chromium, width):
-    import time
-
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
@@ -32,7 +42,7 @@ def test_the_keyboard_meets_no_invisible_stop_around_the_search(server, chromium
         unseen = []
         for _ in range(6):  # the skip link, the logo or the menu, the search field, then the navigation
             ActionChains(chromium).send_keys(Keys.TAB).perform()
-            time.sleep(0.4)  # (Material fades the skip link and the phone's search form in)
+            chromium.execute_async_script(FADED)
             tag, name, w, h, opacity = chromium.execute_script(SEEN)
             if w < 1 or h < 1 or opacity < 0.5:
                 unseen.append((tag, name, w, h, opacity))
