@@ -230,6 +230,19 @@ def test_the_report_csv_guards_against_formulas(built_site, downloading):
     assert ["'=HYPERLINK(\"x\")", "-3"] == [rows[1][2], [r for r in rows if r[2] == rows[1][2]][-1][4]]
 
 
+# the 404 page has read its map of old report URLs (``json/r/<shard>.json``) and acted on it: the fetch answered, then
+# two frames for its promise to run (``location.replace`` once called, selenium's next command waits for the page
+# it opens). Before, a second's sleep: on a loaded machine the map could still be on its way, and a page that
+# followed a hostile entry passed the test
+MAP_READ = """var done = arguments[arguments.length - 1];
+(function wait() {
+  var read = performance.getEntriesByType("resource").some(function (e) {
+    return e.name.indexOf("/json/r/") >= 0 && e.responseEnd > 0; });
+  if (!read) return setTimeout(wait, 50);
+  requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });
+})();"""
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_an_old_report_url_goes_to_the_page_and_an_unknown_one_says_so(built_site, downloading):
@@ -247,7 +260,7 @@ def test_an_old_report_url_goes_to_the_page_and_an_unknown_one_says_so(built_sit
             wait_for(lambda: downloading.current_url == f"{url}/{target[1]}#L5")
             assert downloading.find_element(By.CSS_SELECTOR, "button[data-xxgk-csv]")
         downloading.get(f"{url}/r/no-such-report-000000/")
-        time.sleep(1)
+        downloading.execute_async_script(MAP_READ)
         assert downloading.current_url.endswith("/r/no-such-report-000000/")
         assert "页面不存在" in downloading.find_element(By.TAG_NAME, "article").text
 
@@ -271,7 +284,7 @@ def test_the_404_page_follows_only_a_page_path_from_its_map(built_site, download
     with serving(site) as url:
         for report_id in hostile:
             downloading.get(f"{url}/r/{report_id}/")
-            time.sleep(1)
+            downloading.execute_async_script(MAP_READ)
             assert downloading.current_url == f"{url}/r/{report_id}/"
             assert downloading.execute_script("return window.__xss === undefined")
 
