@@ -37,7 +37,8 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     _wait(lambda: browser.current_url.endswith("/a/qinghai-haixi-geermu-renminzhengfu/2024.html"))
     for figure in _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart")):
         browser.execute_script("arguments[0].scrollIntoView()", figure)  # plotly loads when a chart is in view
-    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
+    # (drawn: plotly has finished, xxgk.js's data-drawn; its .main-svg is there from the start of its drawing)
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart[data-drawn] .main-svg"))
     assert browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg .bars, .xxgk-chart .main-svg .slice")
     browser.save_screenshot(str(SHOTS / "report.png"))
     browser.execute_script("window.scrollTo(0, 0)")
@@ -45,7 +46,7 @@ def test_a_visitor_goes_from_home_to_an_agency_page_and_its_csv(server, browser)
     assert button.is_displayed() and "CSV" in button.text
     heading = browser.find_element(By.CSS_SELECTOR, "article h1").text.replace(" ", "")
     name = f"{heading}-{button.get_attribute('data-xxgk-csv')}.csv"  # the agency and year say which report it is
-    button.click()
+    click_still(browser, button)
     path = _wait(lambda: next((p for p in browser.downloads.glob(name) if p.stat().st_size), None))
     lines = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
     header = [c.split("（")[-1].rstrip("）") for c in lines[0]]  # 表（table）…: the code in brackets

@@ -140,7 +140,8 @@ def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, 
     browser = chromium
     with serving(tmp_path) as url:
         browser.get(f"{url}/chart.html")
-        _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart .main-svg"))
+        # (drawn: plotly has finished, xxgk.js's data-drawn; its .main-svg is there before its notes are written)
+        _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart[data-drawn] .main-svg"))
         texts = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".xxgk-chart svg text")]
         assert "无数据" in texts
         boxes = browser.execute_script(
