@@ -331,10 +331,11 @@ def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_sit
         titled = driver.execute_script("""return Array.from(document.querySelectorAll(
             'table[data-xxgk-problem=file_unreadable] tbody tr')).map(function (r) {
               return r.cells[0].hasAttribute('data-title'); });""")
+        # (lists.js, fetched as the page opens, within 20 s: 5 s were a fixed number of polls a loaded machine outlasts)
         text = driver.execute_async_script("""
             var done = arguments[0], tries = 0;
             (function wait() {
-              if (!window.xxgkLists) { if (++tries > 100) return done("no lists.js"); return setTimeout(wait, 50); }
+              if (!window.xxgkLists) { if (++tries > 400) return done("no lists.js"); return setTimeout(wait, 50); }
               var tables = Array.from(document.querySelectorAll("table[data-xxgk-problem]")).map(function (t) {
                 return [t]; });
               window.xxgkLists.listCsv(tables).text().then(done);
