@@ -32,6 +32,7 @@ from .render import (
     DENIAL_REASONS,
     NOT_APPLICABLE,
     OUTCOME_SHARES,
+    carded,
     cell,
     chart,
     esc,
@@ -309,10 +310,9 @@ class AgencyPages:
         notes = [note for note, shown_as in ((DASH_NOTE_ZH, "—</td>"), (NO_DATA_NOTE_ZH, "无数据</td>"),
                                              (ZERO_BASE_NOTE_ZH, ZERO_BASE_ZH + "</td>"))
                  if any(c.endswith(">" + shown_as) for row in rows for c in row)]
-        return "\n## 历年报告\n\n" + table(["报告", "表格格式", "新收申请（件）", "予以公开比例（%）",
-                                          FINDINGS_COLUMN_ZH, "发布日期"],
-                                         rows, "xxgk-agency-years", sortable=True,
-                                         extra=" data-phone-cards") + "".join(
+        heads = ["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", FINDINGS_COLUMN_ZH, "发布日期"]
+        return "\n## 历年报告\n\n" + table(heads, [carded(row, heads) for row in rows], "xxgk-agency-years",
+                                         sortable=True, extra=" data-phone-cards data-cards") + "".join(
             f"<p><small>{esc(note)}</small></p>" for note in notes)
 
     def _agency_csv(self, aid: str, mine: dict[int, dict]) -> str:

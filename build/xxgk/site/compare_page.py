@@ -46,6 +46,17 @@ def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
 
 
 DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's DEFAULT_TOP, the same number
+# The chart's box is given, as the page is read, the height compare.js will draw the view of the page's address at
+# (its layout.height: a year, max(300, 90 + 34 a bar), its agencies' and one agency's median; a range of years, 420):
+# the page is shown before its scripts have run, and the chart's box growing from nothing to 300–430 px when drawn
+# moved the table and 排行榜 under the reader's finger (session 36: the whole first screen on a desktop). Agencies
+# not on the site count too (compare.js drops them: a box a bar or two too tall, never one that grows). Without
+# JavaScript this does not run and the box stays empty (its min-height: 2rem).
+RESERVE_CHART = ("(function(d,p){var w=(p.get('agencies')||p.get('ids')||'').split(',').filter(function(s,i,a){"
+                 "s=s.trim();return /^[a-z0-9][a-z0-9-]*$/.test(s)&&a.indexOf(s)===i}).length,"
+                 "y=/^([0-9]{4})-([0-9]{4})$/.exec(p.get('year')||''),n=w?w+(w===1):+d.getAttribute('data-top');"
+                 "d.style.height=(y&&y[1]!==y[2]?420:Math.max(300,90+34*n))+'px'})"
+                 "(document.getElementById('xxgk-compare-chart'),new URLSearchParams(location.search))")
 LEAGUE_PLAIN_TOP = 20  # the league's default view in plain HTML: its first ranks (compare.js shows up to 500)
 
 
@@ -87,13 +98,14 @@ def plain_league(ranked: list[tuple[dict, float]], year: int, metric: dict, root
 
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
                      cities: dict[str, list[str]] | None = None, default_view: str = "",
-                     default_league: str = "") -> str:
+                     default_league: str = "", default_top: int = DEFAULT_TOP) -> str:
     """The compare page and its league table; ``cities``: each province's cities (``{province: [city]}``), the
     league's city menu (a city's office ranks its own city's agencies; ``compare.js`` offers the chosen province's
     cities only), grouped by province. ``default_view``: the default comparison drawn in plain HTML (the latest
     year's largest agencies by applications received, ``DEFAULT_TOP`` of them), shown without JavaScript, with
     where else to go: a shared comparison's address opened without script showed one sentence, no link and no
-    number. ``default_league``: the league's default view in plain HTML (``plain_league``)."""
+    number. ``default_league``: the league's default view in plain HTML (``plain_league``). ``default_top``: how many
+    agencies the default view shows (``DEFAULT_TOP`` or fewer: those with a value), for ``RESERVE_CHART``."""
     options = metric_options(metrics)
     city_options = '<option value="">全部</option>' + "".join(
         f'<optgroup label="{esc(p)}">'
@@ -135,7 +147,8 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-compare-to">{year_options}</select></span></p>
 </form>
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
-<div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图"></div>
+<div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图" data-top="{default_top}"></div>
+<script>{RESERVE_CHART}</script>
 <p><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
 <a id="xxgk-compare-csv" class="md-button xxgk-small-button" hidden>下载所显示的数据（CSV）</a></p>
 <div id="xxgk-compare-table"></div>

@@ -524,7 +524,7 @@ class Site(ReportPages, AgencyPages):
         default_league = plain_league(league, self.latest_year, metrics[0]) if league else ""
         self.write("compare.md", compare_markdown(metrics, years, provinces,
                                                   {p: sorted(cs) for p, cs in cities.items()}, default_view,
-                                                  default_league))
+                                                  default_league, len(default)))
 
     def fulltext(self) -> None:
         # (the reports with a source page: those without one have no text to search, ``titles.pageless_reports``)

@@ -546,6 +546,21 @@
       return div;
     }
     var box = region("xxgk-agency-hits", result.firstChild);
+    /* The three parts answer each in its own time — the agencies (agencies.json), the reports' text (Pagefind, the
+       slowest) and Material's page hits — and each stood where it came: the reports' hits, arriving last above
+       Material's, pushed those down by 505 px on a 390 px phone as the reader reached for one (session 36). A part is
+       shown once every part above it has answered the words in the box (xxgk-hold on the results, agencies.css), so
+       what is on screen never moves: the parts come in from the top down. */
+    function settle() {
+      var q = input.value;
+      var hold = box.dataset.q !== q ? "agencies" : texts.dataset.q !== q ? "texts" : "";
+      if (hold) result.setAttribute("data-xxgk-hold", hold); else result.removeAttribute("data-xxgk-hold");
+    }
+    function answered(part, q) {
+      if (input.value !== q) return;
+      part.dataset.q = q;
+      settle();
+    }
     function nowrap(text) {  // a note that a line break would cut between a number and its measure word
       var span = document.createElement("span");
       span.className = "xxgk-nowrap";
@@ -554,7 +569,7 @@
     }
     function run() {
       var q = input.value;
-      if (!q.trim()) { box.textContent = ""; return; }
+      if (!q.trim()) { box.textContent = ""; answered(box, q); return; }
       load().then(function (data) {
         if (input.value !== q) return;
         var hits = find(q, data);
@@ -587,6 +602,7 @@
           ol.appendChild(hit.li);
         });
         box.appendChild(ol);
+        answered(box, q);
       }).catch(function () {
         if (input.value !== q) return;
         box.textContent = "";
@@ -594,12 +610,13 @@
         meta.className = "md-search-result__meta";
         meta.textContent = "机构：" + NOT_LOADED;
         box.appendChild(meta);
+        answered(box, q);
       });
     }
     var texts = region("xxgk-fulltext-hits", box.nextSibling);
     function runText() {
       var q = input.value;
-      if (!q.trim()) { texts.textContent = ""; return; }
+      if (!q.trim()) { texts.textContent = ""; answered(texts, q); return; }
       fullText().then(function (pf) {
         if (!pf) return null;
         return textSearch(pf, q, {}, 250);
@@ -610,9 +627,11 @@
         meta.className = "md-search-result__meta xxgk-fulltext-failed";
         meta.textContent = "报告原文：" + TEXT_NOT_LOADED;
         texts.appendChild(meta);
+        answered(texts, q);
         return null;
       }).then(function (search) {
-        if (!search || input.value !== q) return;
+        if (!search) { answered(texts, q); return; }  // (a site without the index: nothing to wait for)
+        if (input.value !== q) return;
         var ranked = phraseFirst(search.results);
         return Promise.all(ranked.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
           var typed = notAsTyped(pages, q, search.results.length);
@@ -642,15 +661,18 @@
             ol.appendChild(it.li);
           });
           texts.appendChild(ol);
+          answered(texts, q);
         });
-      });
+      }).catch(function () { answered(texts, q); });  // (a search that failed: nothing more is coming)
     }
+    input.addEventListener("input", settle);
     input.addEventListener("input", run);
     input.addEventListener("input", runText);
     input.addEventListener("focus", function () { load().catch(function () {}); });  // (said when a query runs)
     // words already in the box: Material put them there from a ?q= address before this ran, with no input event
     // (a shared /?q=平潭 listed Material's page hits only, no agency and no report)
-    if (input.value.trim()) { run(); runText(); }
+    settle();
+    if (input.value.trim()) { run(); runText(); } else { answered(box, ""); answered(texts, ""); }
     input.addEventListener("keydown", function (e) { enterOpensBest(e, result); });
   }
 

@@ -503,7 +503,8 @@
      page (a province page has a thousand rows), so that it stays a table for screen readers whatever display the
      phone layout gives its rows; without JavaScript the table scrolls as before. */
   function cards() {
-    document.querySelectorAll("table[data-style=compact]:not([data-cards]), table[data-phone-cards]:not([data-cards])")
+    /* (a table the page writes as cards already, render.carded, is given its roles: none was written in the page) */
+    document.querySelectorAll("table[data-style=compact]:not([role]), table[data-phone-cards]:not([role])")
       .forEach(function (table) {
         var cols = heads(table), body = table.tBodies[0], first = body && body.rows[0];
         if (!first) return;
