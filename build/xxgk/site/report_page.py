@@ -17,9 +17,10 @@ from ..package.metrics import formula_for
 from ..package.report_card import copies
 from ..safe import file_name_text
 from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
+from .anchors import slugify
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
-from .data import number
+from .data import metric_value, number
 from .excerpt import excerpt
 from .fulltext import filter_attributes
 from .glossary import GLOSSARY_PAGE, term_anchors
@@ -122,6 +123,11 @@ FACTS_OPEN = '<details class="xxgk-facts"><summary>报告信息（发布日期�
 SWIPE_HINT = '<p class="xxgk-swipe"><small>表内可左右滑动，看各类申请人的数；行名和总计列固定不动。</small></p>\n'
 MISSING_LEGEND = "<p><small>“—”表示缺失（空白、/、- 或无法读取），不是0。</small></p>"  # under a table with one
 VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tables 二, 三, 四 in the package
+# the key figures' outcomes under the heading (_key_figures): table 三's result groups, each the sum of its rows (the
+# package's row codes: granted, denied_state_secret … denied_administrative_query, other or other_*)
+KEY_OUTCOMES = (("予以公开", "granted"), ("部分公开", "partially_granted"), ("不予公开", "denied"),
+                ("无法提供", "unavailable"), ("不予处理", "rejected"), ("其他处理", "other"))
+KEY_ANCHORS = tuple(slugify(TABLE_HEADINGS[t], "-") for t in ("applications", "review_litigation"))  # the h2s' ids
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 
 
@@ -169,6 +175,7 @@ class ReportPages:
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
+                 self._key_figures(r),
                  FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
                  + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
@@ -185,6 +192,30 @@ class ReportPages:
             body = body.replace(f'href="{up(page)}{own}"', 'href="./"').replace(f'href="{up(page)}{own}', 'href="')
         markdown, blocks = split_html_blocks(body)
         return front + markdown, blocks  # spooled, rendered outside MkDocs (bulk.py)
+
+    def _key_figures(self, r: dict) -> str:
+        """The line under the heading that answers a citizen's question — how many requests the agency got and how it
+        answered them, and how many reviews and suits followed — each part linking to the table it is read from
+        (``KEY_FIGURES``). On a 390 px phone the answer lay two screens down, under the facts, the links and the
+        report card (session 36). A figure the report lacks, or one of a group's rows it lacks, is 无数据, never 0;
+        a report not read (no tables) has no line. ≈ 0.4 KB a page."""
+        if not scored(r):
+            return ""
+        rows = {x["row"]: metric_value(cell_value(x)) for x in self.rows("applications", r["report_id"])
+                if x["applicant"] == "total"}
+
+        def said(value) -> str:
+            return "无数据" if value is None else f"{fmt_number(value)} 件"
+
+        def group(prefix: str):  # a group's rows summed: none of them printed, or one blank, is no number
+            parts = [v for k, v in rows.items() if k == prefix or k.startswith(prefix + "_")]
+            return None if not parts or None in parts else sum(parts)
+
+        values = self.values[r["report_id"]]
+        outcomes = "，".join(f"{label} {said(group(prefix)).removesuffix(' 件')}" for label, prefix in KEY_OUTCOMES)
+        return (f'<p class="xxgk-key"><a href="#{KEY_ANCHORS[0]}">新收申请 {said(rows.get("new"))}</a>，'
+                f'办理 {said(rows.get("total_processed"))}（{outcomes}）；<a href="#{KEY_ANCHORS[1]}">行政复议 '
+                f'{said(values["review_total"])}，行政诉讼 {said(values["litigation_total"])}</a>。</p>')
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):

@@ -1,0 +1,179 @@
+"""Session 36: nothing moves under the reader's finger. Every page type is walked in headless Chromium at 390 px (a
+phone) and 1366 px, loaded and scrolled to its end, with a ``layout-shift`` PerformanceObserver recording what moved
+(each entry's nodes and their rectangles before and after). The site is served with its scripts held back a little
+(``_SlowScripts``), as a phone on a slow network gets them: the page is painted before they run, so whatever a script
+inserts or reveals above the reader's view shows as a shift, every run (on a fast machine the first paint came after
+them, or before them, by chance).
+
+The report and agency pages' charts move what is under them when they are drawn as they near the view (the lead's
+fix in session 36: ``render.py``'s figure markup and ``xxgk.js`` draw/buttons): a shift whose moved nodes include a
+chart's figure (``CHART``) is left out of the sum here, until that fix is merged."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from .conftest import SHOTS, _Quiet, needs_chromium, serving, wait_for
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, table 三 of 11 new requests
+GEERMU = "qinghai-haixi-geermu-shujuju"  # the seeds: its table 三 not read
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+CHART = "figure.xxgk-figure"  # the lead's part (see the module's docstring)
+# what moved, from the page's first script on: each shift's value and its nodes (a short selector of each), their
+# rectangles before and after; and the uncaught errors
+OBSERVE = r"""window.__shifts = []; window.__errors = []; window.__charted = [];
+/* when a chart's figure last changed (drawn, its buttons added): a shift in the half second after it is the chart's,
+   whether or not the figure is in view (a chart drawn above the view moved what the reader sees by 31 px) */
+new MutationObserver(function (ms) {
+  if (ms.some(function (m) { var t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+                             return t && t.closest && t.closest('""" + CHART + r"""'); }))
+    window.__charted.push(performance.now());
+}).observe(document, {subtree: true, childList: true, attributes: true});
+window.addEventListener('error', function (e) { window.__errors.push(String(e.message)); });
+function __name(n) {
+  var parts = [];
+  for (var e = n && n.nodeType === 1 ? n : n && n.parentElement; e && e.tagName && parts.length < 3;
+       e = e.parentElement) {
+    var c = typeof e.className === 'string' && e.className.trim();
+    parts.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (c ? '.' + c.split(/\s+/).join('.') : ''));
+    if (e.id) break;
+  }
+  return parts.join(' > ');
+}
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) {
+    var r = function (q) { return [Math.round(q.x), Math.round(q.y), Math.round(q.width), Math.round(q.height)]; };
+    var charted = window.__charted.some(function (t) { return t <= e.startTime && e.startTime - t < 500; });
+    window.__shifts.push({value: e.value, input: e.hadRecentInput, charted: charted,
+                          sources: (e.sources || []).map(function (s) {
+      var n = s.node, el = n && (n.nodeType === 1 ? n : n.parentElement);
+      return {node: __name(n), chart: !!(el && el.closest && el.closest('""" + CHART + r"""')),
+              before: r(s.previousRect), after: r(s.currentRect)};
+    })});
+  });
+}).observe({type: 'layout-shift', buffered: true});"""
+# the page scrolled down in steps of most of a screen to its end, each step given time for what it brings in (a
+# chart drawn, a table filled), then a last pause
+SCROLL = """var done = arguments[arguments.length - 1];
+var step = function () {
+  var before = scrollY; window.scrollBy(0, Math.round(innerHeight * 0.7));
+  setTimeout(function () { if (scrollY === before) setTimeout(done, 800); else step(); }, 400);
+}; step();"""
+
+
+class _SlowScripts(_Quiet):
+    """The site's files, each script answered 0.4 s late (a phone's network): the page is painted first."""
+
+    def send_head(self):
+        if self.path.split("?", 1)[0].endswith(".js"):
+            time.sleep(0.4)
+        return super().send_head()
+
+
+@pytest.fixture(scope="module")
+def slow_server(served_site):
+    with serving(served_site, _SlowScripts) as url:
+        yield url
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def screen(request, chromium):
+    """``chromium`` at 1366 × 900, or emulating a 390 px phone; the layout-shift observer on every page it opens."""
+    chromium.set_window_size(1366, 900)
+    chromium.set_script_timeout(120)
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})["identifier"]
+    yield request.param
+    chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _source_page(site) -> str:
+    return "/src/" + sorted((site / "src").glob("003*.html"))[0].name  # 湟中区's text
+
+
+PAGES = {
+    "home": "/",
+    "agencies": "/agencies/",
+    "agency": f"/a/{HUANGZHONG}/",
+    "report": f"/a/{HUANGZHONG}/2025.html",
+    "report-without-table-3": f"/a/{GEERMU}/2025.html",
+    "source": None,  # (its name carries a digest: _source_page)
+    "compare": "/compare/",
+    "compare-shared": f"/compare/?agencies={HUANGZHONG},{GEERMU}&metric=received&year=2025",
+    "compare-range": f"/compare/?agencies={HUANGZHONG}&metric=received&year=2024-2025",
+    "quality": "/quality/",
+    "report-card": "/report-card/",
+    "checks": "/checks/",
+    "data": "/data/",
+    "404": "/a/no-such-agency/2025.html",
+}
+
+
+def _shifts(chromium) -> list[dict]:
+    return chromium.execute_script("return window.__shifts")
+
+
+def _moved(shifts: list[dict]) -> str:
+    """The shifts as a reader of a failed test wants them: each one's value, then what moved, from where to where."""
+    return "\n".join(f"{s['value']:.4f}: " + "; ".join(f"{x['node']} {x['before']} -> {x['after']}"
+                                                      for x in s["sources"]) for s in shifts)
+
+
+def _counted(shifts: list[dict]) -> list[dict]:
+    """The shifts this module answers for: not a chart's (``CHART``, the lead's: one of the nodes it moved is in a
+    chart's figure, or a figure had just changed)."""
+    return [s for s in shifts if not s["charted"] and not any(x["chart"] for x in s["sources"])]
+
+
+def _walk(chromium, url: str) -> list[dict]:
+    chromium.get(url)
+    # (loaded, and Material's bundle has run where the page has it: a source page has none)
+    wait_for(lambda: chromium.execute_script(
+        "return document.readyState === 'complete' && !document.documentElement.classList.contains('no-js')"))
+    time.sleep(1.0)  # (what the scripts fetch: the compare page's data, the agency list)
+    chromium.execute_async_script(SCROLL)
+    return _shifts(chromium)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_nothing_moves_while_a_page_loads_and_is_scrolled_to_its_end(served_site, slow_server, chromium, screen, page):
+    # (session 36: at 390 px the compare page's forms appeared once Material's bundle ran and moved 排行榜 276 px down
+    # (0.147); a report page's citation, written under its links, moved the report card 127 px (0.045); the report
+    # card's finder and province menus 82 px (0.040); an agency page's years became cards and grew 253 → 590 px; the
+    # compare page's chart box grew from nothing to 300 px under the table and 排行榜 (0.028 at 1366 px))
+    shifts = _walk(chromium, slow_server + (PAGES[page] or _source_page(served_site)))
+    chromium.save_screenshot(str(SHOTS / f"h36-shift-{page}-{screen}.png"))
+    counted = _counted(shifts)
+    total = sum(s["value"] for s in counted)
+    assert total < 0.005, f"{page} at {screen}: layout shift {total:.4f}\n{_moved(counted)}"
+    assert chromium.execute_script("return window.__errors") == []
+
+
+def test_a_comparison_grows_below_the_box_the_reader_types_in_not_above_it(slow_server, chromium, screen):
+    # adding an agency: what the reader sees above the box stays put; the chart and its table are redrawn below
+    chromium.get(slow_server + "/compare/")
+    box = wait_for(lambda: [e for e in chromium.find_elements("id", "xxgk-compare-add") if e.is_displayed()])[0]
+    wait_for(lambda: chromium.find_elements("css selector", "#xxgk-compare-table table"))
+    time.sleep(1.0)
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'start'})", box)
+    top = chromium.execute_script("return arguments[0].getBoundingClientRect().top", box)
+    chromium.execute_script("window.__shifts = []")
+    box.send_keys("湟中")
+    choice = wait_for(lambda: [e for e in chromium.find_elements("css selector", "#xxgk-compare-suggest li")
+                               if e.is_displayed()])[0]
+    choice.click()
+    wait_for(lambda: "湟中区" in chromium.find_element("id", "xxgk-compare-chosen").text)
+    wait_for(lambda: "湟中区" in chromium.find_element("id", "xxgk-compare-table").text)
+    time.sleep(1.5)
+    assert chromium.execute_script("return arguments[0].getBoundingClientRect().top", box) == top
+    # (what moved in the half second after the tap is the reader's own doing: the browser does not count it)
+    late = [s for s in _shifts(chromium) if not s.get("input")]
+    total = sum(s["value"] for s in late)
+    assert total < 0.005, f"adding an agency at {screen}: layout shift {total:.4f}\n{_moved(late)}"
