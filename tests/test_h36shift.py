@@ -26,13 +26,14 @@ CHART = "figure.xxgk-figure"  # the lead's part (see the module's docstring)
 # what moved, from the page's first script on: each shift's value and its nodes (a short selector of each), their
 # rectangles before and after; and the uncaught errors
 OBSERVE = r"""window.__shifts = []; window.__errors = []; window.__charted = [];
-/* when a chart's figure last changed (drawn, its buttons added): a shift in the half second after it is the chart's,
-   whether or not the figure is in view (a chart drawn above the view moved what the reader sees by 31 px) */
+/* when a chart was last drawn (nodes added in its figure: plotly's, its caption's buttons): a shift in the half second
+   after it is the chart's, whether or not the figure is in view (drawn above the view, it moved what the reader sees
+   by 31 px). (Only nodes added: xxgk.js marks every chart as the page opens, as it writes the page's citation.) */
 new MutationObserver(function (ms) {
   if (ms.some(function (m) { var t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
-                             return t && t.closest && t.closest('""" + CHART + r"""'); }))
+                             return m.addedNodes.length && t && t.closest && t.closest('""" + CHART + r"""'); }))
     window.__charted.push(performance.now());
-}).observe(document, {subtree: true, childList: true, attributes: true});
+}).observe(document, {subtree: true, childList: true});
 window.addEventListener('error', function (e) { window.__errors.push(String(e.message)); });
 function __name(n) {
   var parts = [];
@@ -52,6 +53,7 @@ new PerformanceObserver(function (list) {
                           sources: (e.sources || []).map(function (s) {
       var n = s.node, el = n && (n.nodeType === 1 ? n : n.parentElement);
       return {node: __name(n), chart: !!(el && el.closest && el.closest('""" + CHART + r"""')),
+              result: !!(el && el.closest && el.closest('.md-search-result')),
               before: r(s.previousRect), after: r(s.currentRect)};
     })});
   });
@@ -177,3 +179,35 @@ def test_a_comparison_grows_below_the_box_the_reader_types_in_not_above_it(slow_
     late = [s for s in _shifts(chromium) if not s.get("input")]
     total = sum(s["value"] for s in late)
     assert total < 0.005, f"adding an agency at {screen}: layout shift {total:.4f}\n{_moved(late)}"
+
+
+@pytest.fixture(scope="module")
+def indexed_server(served_site, tmp_path_factory):
+    """The seeds' site with its full-text index (the header search's reports part), scripts served late."""
+    from .conftest import indexed_copy
+
+    with serving(indexed_copy(served_site, tmp_path_factory.mktemp("h36-indexed")), _SlowScripts) as url:
+        yield url
+
+
+def test_the_header_searchs_results_come_in_from_the_top_and_never_move(indexed_server, chromium, screen):
+    # (session 36: a search shared as /?q=申请 listed Material's page hits first; the reports' text hits, which come
+    # last, were then written above them and pushed them 505 px down on a 390 px phone (0.565) as the reader reached
+    # for one. Each part is now shown once every part above it has answered)
+    chromium.get(indexed_server + "/?q=" + "申请")
+    results = "[data-md-component=search-result]"
+    wait_for(lambda: chromium.find_elements("css selector", results + " .xxgk-fulltext-hit"), 60)
+    page_hit = wait_for(lambda: [e for e in chromium.find_elements("css selector", results + " > ol a")
+                                 if e.is_displayed()], 30)[0]
+    time.sleep(1.0)
+    chromium.save_screenshot(str(SHOTS / f"h36-header-search-{screen}.png"))
+    order = chromium.execute_script(
+        "return Array.from(arguments[0].querySelectorAll('.xxgk-agency-hits, .xxgk-fulltext-hit, :scope > ol a'))"
+        ".map(function (e) { return e.classList.contains('xxgk-agency-hits') ? 'agencies' :"
+        " e.classList.contains('xxgk-fulltext-hit') ? 'reports' : 'pages'; })",
+        chromium.find_element("css selector", results))
+    assert order.index("agencies") < order.index("reports") < order.index("pages"), order  # as before: the order kept
+    assert page_hit.is_displayed()
+    moved = [s for s in _shifts(chromium) if any(x["result"] for x in s["sources"])]
+    total = sum(s["value"] for s in moved)
+    assert total < 0.005, f"the header search's results at {screen}: layout shift {total:.4f}\n{_moved(moved)}"
