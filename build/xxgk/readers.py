@@ -1112,7 +1112,7 @@ def pdf_to_text(data: bytes) -> str:
     """
     import pdfplumber
 
-    from . import cmaps, pdf_drawn, pdf_glyphs, pdf_operators, pdf_tokens, psstrings, rc4
+    from . import cmaps, pdf_drawn, pdf_glyphs, pdf_operators, pdf_shown, pdf_tokens, psstrings, rc4
 
     _quiet_pdf_libraries()
     rc4.install()  # (RC4 in time linear in the data: the library's is quadratic, 1 MB 49 CPU s)
@@ -1126,6 +1126,8 @@ def pdf_to_text(data: bytes) -> str:
     pdf_tokens.start_file()
     pdf_glyphs.install()  # (and the glyphs it lays out: one string of 400,000 letters, 1.2 KB, took 16 s and 906 MB)
     pdf_glyphs.start_file()
+    pdf_shown.install()  # (a digit whose ToUnicode map says another digit than the glyph drawn: no digit read)
+    pdf_shown.start_file()
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
@@ -1179,7 +1181,7 @@ def pdf_to_text(data: bytes) -> str:
             (top, "\t".join(row)) for table in ruled if table.tops is not None
             for top, row in zip(table.tops, table.rows, strict=True)]
         out.extend(text for _, text in sorted(blocks, key=lambda b: b[0]))
-    return _CID.sub(UNMAPPED_GLYPH, "\n".join(out))
+    return pdf_shown.settled(_CID.sub(UNMAPPED_GLYPH, "\n".join(out)))
 
 
 # entries a cross-reference stream may claim beyond those its data holds, in a file whose page tree gives no page
@@ -1912,7 +1914,14 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                 return Source(kind="pdf", findings=[make("no_text_layer", detail="PDF")])
             if page_numbers_only(source.text):
                 return Source(kind="pdf", findings=[make("no_text_layer", detail="PDF（文字层只有页码）")])
-            if unmapped := source.text.count(UNMAPPED_GLYPH):
+            from .pdf_shown import differing
+
+            pairs, differs = differing()  # (each such character is read as UNMAPPED_GLYPH too: not counted twice)
+            if differs:
+                drawn = "、".join(f"字形“{shown}”写作“{mapped[:8]}”" for mapped, shown in pairs[:10])
+                more = f"等{len(pairs)}种" if len(pairs) > 10 else ""
+                source.findings.append(make("pdf_text_differs", detail=f"{drawn}{more}，共{differs}个字符"))
+            if unmapped := source.text.count(UNMAPPED_GLYPH) - differs:
                 source.findings.append(make("pdf_glyphs_unmapped", detail=f"{unmapped}个字符"))
         else:
             if (page := _web_archive(data, suffix)) is not None:  # a single-file web page: its HTML part, a page

@@ -1,0 +1,143 @@
+"""A digit whose text in a PDF's text layer is not the digit its font draws is no digit read.
+
+A font says which character each code is twice: the glyph it draws (a simple font's encoding names it — ``/one``,
+``/five`` —, a CID font of a registered collection such as Adobe-GB1 numbers it, an embedded TrueType font's own
+``cmap`` table gives the character of each glyph) and its ``/ToUnicode`` map, which text extraction reads and the
+reader never sees. The PDF library takes the map's word for it: a font drawing ``5`` whose map says ``7`` was
+published as 7, its identities holding, with no finding. ``install`` compares the two for each code drawn; where
+either is a digit and their digits differ, the character read is ``UNMAPPED_GLYPH`` (the cell is missing, as for a
+glyph without a map; ``settled`` makes it so once the page is laid out, counting such characters where they are read)
+and the pair is kept for the file's finding (``differing``). A font naming no glyph of its
+own (a Type 3 font's procedure names, a TrueType font without ``/Encoding`` whose codes index its glyphs directly,
+an embedded font without a ``cmap``) is read as before: what it draws cannot be told without drawing it, and a font
+program that itself draws one digit for another is beyond any text reading.
+
+>>> _disagree("7", "5"), _disagree("１", "1"), _disagree("A", "B"), _disagree("l", "1"), _disagree("fi", "ﬁ")
+(True, False, False, True, False)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from functools import cache
+from io import BytesIO
+
+UNMAPPED_GLYPH = "\ufffd"  # (as the reader's: no character)
+# what such a glyph is laid out as until ``settled``: a noncharacter, which no font's map is let give
+_DIFFERS = "\ufdd0"
+
+_pairs: set[tuple[str, str]] = set()  # (text layer, drawn), in the file being read
+_read = [0]  # such characters in the file's text
+
+
+def start_file() -> None:
+    """Start counting for a new file."""
+    _pairs.clear()
+    _read[0] = 0
+
+
+def settled(text: str) -> str:
+    """``text`` (the file's, laid out) with each character read from a disagreeing glyph ``UNMAPPED_GLYPH``,
+    counted for ``differing``."""
+    _read[0] += text.count(_DIFFERS)
+    return text.replace(_DIFFERS, UNMAPPED_GLYPH)
+
+
+def differing() -> tuple[list[tuple[str, str]], int]:
+    """The file's (text layer's character, character drawn) pairs that disagree, and the characters so read."""
+    return sorted(_pairs), _read[0]
+
+
+def _digits(text: str) -> list[int]:
+    return [d for d in (unicodedata.decimal(ch, None) for ch in unicodedata.normalize("NFKC", text)) if d is not None]
+
+
+def _disagree(mapped: str, shown: str) -> bool:
+    """Whether a glyph mapped to ``mapped`` and drawn as ``shown`` reads as other digits (or digits as none)."""
+    return mapped != shown and _digits(mapped) != _digits(shown)
+
+
+def _simple_shown(font, cid: int) -> str | None:
+    if not getattr(font, "_xxgk_named", False):
+        return None
+    return font.cid2unicode.get(cid)
+
+
+def _cid_shown(font, cid: int) -> str | None:
+    shown = font.__dict__.get("_xxgk_shown")
+    if shown is None:
+        return None
+    with contextlib.suppress(KeyError):
+        return shown.get_unichr(cid)
+    return None
+
+
+def _checked(to_unichr, shown_of):
+    def checked(self, cid: int) -> str:
+        mapped = to_unichr(self, cid).replace(_DIFFERS, UNMAPPED_GLYPH)
+        if self.__dict__.get("_xxgk_tounicode") and (shown := shown_of(self, cid)) is not None \
+                and _disagree(mapped, shown):
+            _pairs.add((mapped, shown))
+            return _DIFFERS
+        return mapped
+
+    checked.__wrapped__ = to_unichr
+    return checked
+
+
+def _simple_init(init):
+    def recorded(self, descriptor, widths, spec) -> None:
+        from pdfminer.psparser import literal_name
+
+        init(self, descriptor, widths, spec)
+        subtype = literal_name(spec.get("Subtype")) if spec.get("Subtype") is not None else "Type1"
+        # the encoding names the glyph drawn: given in the font, or a Type 1 font's own (read from its program or
+        # the standard one); a Type 3 font's names are its procedures', a bare TrueType font's codes index glyphs
+        self._xxgk_named = subtype != "Type3" and ("Encoding" in spec or subtype == "Type1")
+        self._xxgk_tounicode = "ToUnicode" in spec
+
+    recorded.__wrapped__ = init
+    return recorded
+
+
+def _identity_gids(spec) -> bool:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    to_gid = resolve1(spec.get("CIDToGIDMap"))
+    return to_gid is None or (not hasattr(to_gid, "get_data") and literal_name(to_gid) == "Identity")
+
+
+def _cid_init(init):
+    def recorded(self, rsrcmgr, spec, *args, **kwargs) -> None:
+        from pdfminer.cmapdb import CMapDB
+        from pdfminer.pdffont import TrueTypeFont
+        from pdfminer.pdftypes import PDFStream, dict_value, resolve1
+
+        init(self, rsrcmgr, spec, *args, **kwargs)
+        self._xxgk_tounicode = isinstance(resolve1(spec.get("ToUnicode")), PDFStream)
+        if not self._xxgk_tounicode:
+            return
+        shown = None
+        with contextlib.suppress(Exception):  # (no character of its own known: read as before)
+            if self.cidcoding not in ("Adobe-Identity", "Adobe-UCS"):  # a registered collection numbers its glyphs
+                shown = CMapDB.get_unicode_map(self.cidcoding, self.vertical)
+            elif isinstance(program := getattr(self, "fontfile", None), PDFStream) and _identity_gids(spec) \
+                    and "FontFile2" in dict_value(spec.get("FontDescriptor", {})):
+                shown = TrueTypeFont(self.basefont, BytesIO(program.get_data())).create_unicode_map()
+        self._xxgk_shown = shown
+
+    recorded.__wrapped__ = init
+    return recorded
+
+
+@cache
+def install() -> None:
+    """Compare what the library's fonts draw with what their maps say (once a process)."""
+    from pdfminer.pdffont import PDFCIDFont, PDFSimpleFont
+
+    PDFSimpleFont.__init__ = _simple_init(PDFSimpleFont.__dict__["__init__"])
+    PDFSimpleFont.to_unichr = _checked(PDFSimpleFont.__dict__["to_unichr"], _simple_shown)
+    PDFCIDFont.__init__ = _cid_init(PDFCIDFont.__dict__["__init__"])
+    PDFCIDFont.to_unichr = _checked(PDFCIDFont.__dict__["to_unichr"], _cid_shown)

@@ -1,0 +1,148 @@
+"""What the twelfth hostile-input audit found (session 36): a PDF whose text layer says other digits than it draws."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+from .factory import as_html, tab_report
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _canvas_pdf(text: str, latin: str) -> bytes:
+    """``text`` drawn line by line, each tab-separated cell in a ruled box, its Chinese in STSong-Light (Adobe-GB1)
+    and the rest in ``latin``; uncompressed."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page, y = canvas.Canvas(out, pagesize=(1200, 1400), pageCompression=0), 1360
+    for line in text.split("\n"):
+        cells, x = line.split("\t"), 20
+        for k, cell in enumerate(cells):
+            width = 1100 if len(cells) == 1 else 260 if k == 0 else 60
+            if len(cells) > 1:
+                page.rect(x, y - 4, width, 16)
+            at = x + 2
+            for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", cell):
+                font = latin if run.isascii() else "STSong-Light"
+                page.setFont(font, 9)
+                page.drawString(at, y, run)
+                at += pdfmetrics.stringWidth(run, font, 9)
+            x += width
+        y -= 16
+    page.save()
+    return out.getvalue()
+
+
+def _retold(data: bytes, font: bytes, mapping: dict[int, str], width: int) -> bytes:
+    """``data`` whose font named ``font`` (its object's first entry /BaseFont) is given the ToUnicode ``mapping``
+    (code or CID of ``width`` bytes → text), by an incremental update."""
+    found = re.search(rb"(\d+) 0 obj\s*(<<\s*/BaseFont /%s[ /\n](?:(?!endobj).)*?)endobj" % font, data, re.S)
+    number, body = int(found.group(1)), found.group(2).strip()
+    body = re.sub(rb"/ToUnicode \d+ 0 R", b"", body)
+    size, previous = int(re.findall(rb"/Size (\d+)", data)[-1]), int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    lines = b"".join(b"<%0*X> <%s>\n" % (2 * width, code, text.encode("utf-16-be").hex().encode())
+                     for code, text in sorted(mapping.items()))
+    space = b"<%s> <%s>" % (b"00" * width, b"FF" * width)
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange %s endcodespacerange\n"
+            b"%d beginbfchar\n%s endbfchar endcmap end end" % (space, len(mapping), lines))
+    out = bytearray(data.rstrip(b"\n") + b"\n")
+    at_font = len(out)
+    out += b"%d 0 obj\n<< /ToUnicode %d 0 R %s\nendobj\n" % (number, size, body[2:])
+    at_map = len(out)
+    out += b"%d 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (size, len(cmap), cmap)
+    xref = len(out)
+    out += b"xref\n%d 1\n%010d 00000 n \n%d 1\n%010d 00000 n \n" % (number, at_font, size, at_map)
+    root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+    out += b"trailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (size + 1, root, previous, xref)
+    return bytes(out)
+
+
+def _simple_font(text: str) -> tuple[bytes, bytes, dict[int, str], int]:
+    """Digits in Helvetica (WinAnsiEncoding names each glyph: /five), its map each code's own character."""
+    return _canvas_pdf(text, "Helvetica"), b"Helvetica", {code: chr(code) for code in range(0x20, 0x7F)}, 1
+
+
+def _registered_collection(text: str) -> tuple[bytes, bytes, dict[int, str], int]:
+    """Everything in STSong-Light, a CID font of the Adobe-GB1 collection (its CIDs are characters); the map is
+    keyed by CID, as the PDF library reads it."""
+    from pdfminer.cmapdb import CMapDB
+
+    to_cid = CMapDB.get_cmap("UniGB-UCS2-H")
+    mapping = {next(iter(to_cid.decode(ch.encode("utf-16-be")))): ch for ch in set(text) - {"\t", "\n"}}
+    return _canvas_pdf(text, "STSong-Light"), b"STSong-Light", mapping, 2
+
+
+def _embedded_truetype(text: str) -> tuple[bytes, bytes, dict[int, str], int]:
+    """The report as a web page printed by Chromium: Identity-H fonts, each an embedded TrueType subset with its
+    own cmap; the digits' font's map is the one Chromium wrote."""
+    if not shutil.which(CHROMIUM):
+        pytest.skip("no chromium")
+    import tempfile
+    from pathlib import Path
+
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    with tempfile.TemporaryDirectory() as folder:
+        page, pdf = Path(folder) / "r.html", Path(folder) / "r.pdf"
+        page.write_text(as_html(text), encoding="utf-8")
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}",
+                        page.as_uri()], capture_output=True, timeout=120, check=True)
+        data = pdf.read_bytes()
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    for number in range(1, 1000):
+        try:
+            font = resolve1(document.getobj(number))
+        except Exception:
+            continue
+        if isinstance(font, dict) and b"Serif" in getattr(font.get("BaseFont"), "name", "").encode() \
+                and "ToUnicode" in font:
+            unicode_map = FileUnicodeMap()
+            CMapParser(unicode_map, io.BytesIO(resolve1(font["ToUnicode"]).get_data())).run()
+            name = font["BaseFont"].name.encode()
+            # written again uncompressed and at the object's start, as _retold finds it
+            flat = (b"<< /BaseFont /%s /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [%d 0 R] >>"
+                    % (name, font["DescendantFonts"][0].objid))
+            data = data.rstrip(b"\n") + b"\n%d 0 obj\n%s\nendobj\n" % (number, flat)
+            return data, re.escape(name), dict(unicode_map.cid2unichr), 2
+    raise AssertionError("no serif font")
+
+
+def _new_applications(data: bytes) -> tuple[object, list[tuple[str, str]]]:
+    source = read_bytes(data, ".pdf")
+    record = parse(source.parse_text)
+    return record.values("applications").get(("new", "natural_person")), [(f.code, f.message) for f in source.findings]
+
+
+@pytest.mark.parametrize("made", [_simple_font, _registered_collection, _embedded_truetype])
+def test_a_digit_whose_text_layer_says_another_digit_is_missing_never_the_other_digit(made):
+    """A report printing 5 new applications whose font's ToUnicode map (what text extraction reads; the reader never
+    sees it) says 7 for the glyph 5: the PDF library takes the map's word, and 7 was published — 本年新收 7, 予以公开 7,
+    总计 7, the identities holding — with no finding. The glyph drawn is known where the font names it (a simple
+    font's encoding: /five), numbers it (a CID font of the Adobe-GB1 collection) or its embedded TrueType program's
+    cmap says it (Chromium's Identity-H fonts): such a digit is now read as no character, the cells holding it
+    missing, and ``pdf_text_differs`` says which glyph the text layer calls what. A map agreeing with its glyphs is
+    read as before."""
+    text = tab_report()
+    honest, font, mapping, width = made(text)
+    assert _new_applications(_retold(honest, font, mapping, width)) == (5, [])
+    retold = {code: "7" if ch == "5" else ch for code, ch in mapping.items()}
+    value, findings = _new_applications(_retold(honest, font, retold, width))
+    assert value is None
+    assert [code for code, _ in findings] == ["pdf_text_differs"]
+    assert "字形“5”写作“7”" in findings[0][1]
