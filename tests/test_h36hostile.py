@@ -146,3 +146,29 @@ def test_a_digit_whose_text_layer_says_another_digit_is_missing_never_the_other_
     assert value is None
     assert [code for code, _ in findings] == ["pdf_text_differs"]
     assert "字形“5”写作“7”" in findings[0][1]
+
+
+def _applications_part(page: str) -> tuple[int, int]:
+    return page.index("三、收到和处理"), page.index("四、政府信息公开行政复议")
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    ("<template>", "</template>"), ("<datalist>", "</datalist>"), ("<dialog>", "</dialog>"),
+    ("<ruby>告<rp>", "</rp></ruby>")])
+def test_numbers_in_what_a_browser_never_shows_are_not_read(opening, closing):
+    """A page whose table 三 stands inside a ``<template>`` (its content is never drawn), a ``<datalist>`` (an
+    input's suggestions), a closed ``<dialog>`` or ruby's fallback ``<rp>``: a browser shows none of it (its own
+    style sheet: display none), and its numbers were published — 本年新收 5 where the page shows no table 三; a
+    second copy there with 9 beside the shown table made the shown 5 missing as two copies that disagree. Such
+    content is dropped, as ``hidden`` and ``display:none`` already were."""
+    from .factory import as_html
+
+    shown = as_html(tab_report())
+    start, end = _applications_part(shown)
+    only_hidden = shown[:start] + opening + shown[start:end] + closing + shown[end:]
+    assert parse(read_bytes(only_hidden.encode(), ".html").parse_text).values("applications") == {}
+    other = as_html(tab_report(cell="9"))
+    part = other[slice(*_applications_part(other))]
+    beside = shown[:start] + opening + part + closing + shown[start:]
+    values = parse(read_bytes(beside.encode(), ".html").parse_text).values("applications")
+    assert values[("new", "natural_person")] == 5

@@ -139,7 +139,11 @@ _MANY_ATTRIBUTES = re.compile(r"<[A-Za-z][^\s/<>]*(?>[\s/]+[^\s\"'<>/=]+(?:\s*=\
                               rf"{{{MAX_ATTRIBUTES + 1}}}")
 # (a <form> stays: ASP.NET pages wrap the whole body in one; its controls go. <del>, <s> and <strike> are
 # text struck out — a tracked change saved as a web page, ``<del>58</del><ins>85</ins>`` — as Word's w:del)
-_HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "button", "del", "s", "strike")
+_HTML_DROP = ("script", "style", "nav", "noscript", "iframe", "button", "del", "s", "strike",
+              # what a browser never shows (its own style sheet: display none): a <template>'s content, a <datalist>'s
+              # options, ruby's fallback parentheses, a closed <dialog>, a <title> in the body — a table 三 in a
+              # <template> was published, numbers no reader of the page sees
+              "template", "datalist", "rp", "noembed", "noframes", "dialog[not(@open)]", "body//title")
 # form controls: dropped outside tables (a page's search box, its 站群导航 list), read in a table cell as they show
 # (``_control_text``: a form saved as the published report)
 _CONTROLS = ("select", "textarea")
