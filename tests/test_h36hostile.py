@@ -188,6 +188,28 @@ def test_the_package_does_the_same_work_for_ten_or_forty_empty_files(tmp_path, m
     assert _work_for_empty_files(tmp_path, monkeypatch, 10) == _work_for_empty_files(tmp_path, monkeypatch, 40)
 
 
+def test_a_symbol_fonts_own_glyph_is_read_as_its_map_says():
+    """ZapfDingbats draws ✔ for the code of 4 (its own encoding, not the standard one the library assumes for a Type 1
+    font without /Encoding): its map's ✔ is what the reader sees, so it is read, with no finding; the first version of
+    the check took the code for the digit 4 and said the text layer disagreed."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pageCompression=0)
+    page.setFont("STSong-Light", 12)
+    page.drawString(72, 720, "已核对")
+    page.setFont("ZapfDingbats", 12)
+    page.drawString(150, 720, "4")
+    page.save()
+    data = _retold(out.getvalue().replace(b"(n) Tj", b"(4) Tj"), b"ZapfDingbats", {0x34: "✔"}, 1)
+    source = read_bytes(data, ".pdf")
+    assert (source.text, source.findings) == ("已核对 ✔", [])
+
+
 def _applications_part(page: str) -> tuple[int, int]:
     return page.index("三、收到和处理"), page.index("四、政府信息公开行政复议")
 

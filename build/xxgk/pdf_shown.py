@@ -86,15 +86,25 @@ def _checked(to_unichr, shown_of):
     return checked
 
 
+# the standard fonts whose own encoding is the standard one (Symbol and ZapfDingbats have their own: 4 is ✔)
+_STANDARD = frozenset(f"{family}{style}" for family, styles in (
+    ("Helvetica", ("", "-Bold", "-Oblique", "-BoldOblique")), ("Courier", ("", "-Bold", "-Oblique", "-BoldOblique")),
+    ("Times", ("-Roman", "-Bold", "-Italic", "-BoldItalic"))) for style in styles)
+
+
 def _simple_init(init):
     def recorded(self, descriptor, widths, spec) -> None:
         from pdfminer.psparser import literal_name
 
         init(self, descriptor, widths, spec)
         subtype = literal_name(spec.get("Subtype")) if spec.get("Subtype") is not None else "Type1"
-        # the encoding names the glyph drawn: given in the font, or a Type 1 font's own (read from its program or
-        # the standard one); a Type 3 font's names are its procedures', a bare TrueType font's codes index glyphs
-        self._xxgk_named = subtype != "Type3" and ("Encoding" in spec or subtype == "Type1")
+        # the encoding names the glyph drawn: given in the font, or a Type 1 font's own — read from its program
+        # (FontFile), or the standard one of a standard font not embedded; a compact (FontFile3) or symbolic font's
+        # own encoding the library does not read, a Type 3 font's names are its procedures', a bare TrueType font's
+        # codes index its glyphs
+        own = "FontFile" in descriptor or (
+            not {"FontFile2", "FontFile3"} & set(descriptor) and getattr(self, "basefont", "") in _STANDARD)
+        self._xxgk_named = subtype != "Type3" and ("Encoding" in spec or (subtype == "Type1" and own))
         self._xxgk_tounicode = "ToUnicode" in spec
 
     recorded.__wrapped__ = init
