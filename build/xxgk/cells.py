@@ -888,6 +888,30 @@ def _join_wrapped(pieces: tuple[str, ...]) -> str:
     return joined
 
 
+def mark_as_first_cell(row: Row, k: int) -> None:
+    """A row one cell short whose label's last cell is a circled number right before its counts (``一、本年新收… | ⑤
+    | 18 | 36 | …``: ⑤ and six counts for seven columns) prints its cells in full, the first holding no count: ⑤ is
+    that cell (unreadable), not a note's mark on the label. Before, the row, six counts for seven columns, was lost
+    whole (row_lost_cells). Before all ``k`` counts the mark stays the label's note (not called then); a mark that
+    is the whole label, or one after which words come, is left as it is.
+
+    >>> row = Row("一、本年新收5", 3, True, [Slot("18", 3, True)], 1, [(0, 3, "一、本年新收", True), (6, 3, "⑤", True)])
+    >>> mark_as_first_cell(row, 2)
+    >>> row.label, [s.text for s in row.slots], row.filled
+    ('一、本年新收', ['⑤', '18'], 2)
+    """
+    if len(row.slots) != k - 1 or not row.slots or len(row.label_cells) < 2:
+        return
+    start, line, printed, structured = row.label_cells[-1]
+    mark = fold_value(printed).strip()  # (the label holds it compacted: ⑤ as 5)
+    if not (_ENCLOSED_NUMBER.match(mark) and row.label[start:] == compact(mark) and line <= row.slots[0].line):
+        return
+    row.label = row.label[:start]
+    row.label_cells.pop()
+    row.slots.insert(0, Slot(mark, line, structured))
+    row.filled += 1
+
+
 # the label of a row that numbers a table's columns (栏次 1 2 3 …): a header row, not values
 _COLUMN_NUMBERS_LABELS = ("栏次", "列次", "序号", "列号", "行次", "编号")
 
@@ -947,6 +971,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             current.label += "".join(label_parts)
             label_parts.clear()
         if current.label or current.slots:
+            if k:
+                mark_as_first_cell(current, k)
             if blank_cells and k and len(current.slots) == k - 1:
                 _fill_blank_line_cell(current, k, nonblank)
             if blank_cells and k and 0 < len(current.slots) < k - 1 and current.label_cells:
@@ -1814,6 +1840,22 @@ def words_for_numbers(lines: list[tuple[int, str]], rule_table: str, templates: 
     return out
 
 
+_RULES_ONLY = re.compile(r"^\s*\|[|\s]*$")  # a line of rules alone: | (an empty cell one cell a line), ||
+
+
+def _rules_then_line(lines: list[tuple[int, str]], start: int) -> tuple[int, tuple[int, str] | None]:
+    """How many lines of rules alone (``|``, ``||``) come from ``start`` on (empty lines skipped), and the next
+    non-empty line after them (None: none)."""
+    rules = 0
+    for line in lines[start:]:
+        if not line[1].strip():
+            continue
+        if not _RULES_ONLY.match(line[1]):
+            return rules, line
+        rules += 1
+    return rules, None
+
+
 def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict[str, str]) -> dict[str, int]:
     """``{code: the first line}`` of each row printed with its label and nothing after it but empty cells or its
     merged columns' rules (``| 行政许可 | |``, ``| 行政许可 | | | |``, ``行政许可 | ||||``, ``行政许可<tab>``): a row
@@ -1821,13 +1863,18 @@ def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict
     after its name but a note's (``_label_text``). Such a row is printed and blank: the caller says so where it would
     say the row was not printed (before, row_absent for a row the report shows, its cells blank).
 
-    A row whose next line begins with a number is not said blank: its numbers may be printed there (a label's line
-    ``（七）总计<tab>``, its seven numbers on the next line, unread).
+    One cell a line (each cell closed by a rule), the row's label then lines of rules alone (``行政许可 |``, ``|``: its
+    empty cell; ``||``: its row's end) is such a row too. A row whose next line after those rules begins with a number
+    is not said blank: its numbers may be printed there (a label's line ``（七）总计<tab>``, its seven numbers on the
+    next line, unread).
 
     >>> printed_blank([(3, "| 行政许可 | |"), (4, "行政许可 5"), (5, "行政处罚 | ||||"), (6, "行政强制"),
     ...                (7, "行政强制\\t"), (8, "12")],
     ...               "item_labels", {"licensing": "行政许可", "penalty": "行政处罚", "coercion": "行政强制"})
     {'licensing': 3, 'penalty': 5}
+    >>> printed_blank([(3, "行政许可 |"), (4, "|"), (5, "行政处罚 |"), (6, "|"), (7, "5 |")],
+    ...               "item_labels", {"licensing": "行政许可", "penalty": "行政处罚"})
+    {'licensing': 3}
     """
     out: dict[str, int] = {}
     headers = _header_lines(lines)
@@ -1839,9 +1886,10 @@ def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict
         if not structured or not tokens or tokens[0][0] != "text" or any(
                 kind != "text" and content for kind, content, _ in tokens):
             continue  # (a value cell: a row with numbers, or words, which words_for_numbers tells)
-        if all(kind == "text" for kind, _, _ in tokens) and not _MERGED_RULES.search(stripped):
+        rules, following = _rules_then_line(lines, index + 1)
+        if all(kind == "text" for kind, _, _ in tokens) and not _MERGED_RULES.search(stripped) and not rules:
             continue  # (a label alone in its cell, no cell after it: a heading, or a row whose numbers follow)
-        following = next((line for line in lines[index + 1:] if line[1].strip()), None)
+        # (行政许可 | then a lone |, its empty cell, or its row's closing ||: one cell a line, the row printed blank)
         if following is not None and (after := line_tokens(*following)[0]) and after[0][0] != "text":
             continue  # (the next line begins with a number: the row's numbers may be printed there, unread)
         label, cells = "", []

@@ -15,6 +15,7 @@ from .catalog import codes, item_measures, labels, measure_label, patterns, tabl
 from .cells import (
     Row,
     labels_after_values,
+    mark_as_first_cell,
     printed_blank,
     prose_rows,
     region_to_rows,
@@ -413,6 +414,9 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
             continue
         columns = [measure_label(item, m) for m in names]
         slots = stray_cells(row, name_end(row.label, "item_labels", item), labels()["items"][item]) + row.slots
+        if len(slots) == len(row.slots):
+            mark_as_first_cell(row, len(names))  # 规章 | ⑤ | 1 | 0: ⑤ is the row's first cell (unreadable)
+            slots = row.slots
         trimmed = trim_slots(slots, len(names))
         # more cells than measures, or the measures' columns in another order (现行有效 | 制发 | 废止)
         named = named_slots(above(trimmed[0].line), trimmed, names) if trimmed and len(trimmed) > len(names) or (
