@@ -128,3 +128,22 @@ def test_a_label_then_a_lone_rule_then_its_number_is_not_blank() -> None:
     """Guard: ``行政许可 |``, ``|``, then ``5 |``: a number follows, the row is not said printed blank."""
     record = parse(ONE_CELL_A_LINE.replace("行政许可 |\n|\n", "行政许可 |\n|\n5 |\n"))
     assert not any(f.code == "value_blank" and f.row == "行政许可" for f in record.findings)
+
+
+# section 二 opening on a sentence that counts decisions, then the table (a real page cut short after its first rows)
+SENTENCE_THEN_TABLE = ("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局依法公开。\n"
+                       "二、主动公开政府信息情况\n"
+                       "2023年，本局主动公开行政处罚处理决定数量17件，行政许可处理决定数量260件。\n"
+                       "第二十条第(一)项 | |||\n")
+TABLE_ROWS = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+
+
+@pytest.mark.parametrize("rows", [TABLE_ROWS, ""], ids=["cut_after_a_row", "cut_after_the_group_line"])
+def test_a_sentence_above_table_two_is_no_row_of_it(rows: str) -> None:
+    """``…行政处罚处理决定数量17件`` in section 二 above its table, whose 行政处罚 row the page does not hold: the
+    sentence's 17 and 260 were published as the table's 行政处罚 and 行政许可. Where the section prints the table,
+    a sentence is no row of it: both null, the sentence's numbers said unused."""
+    record = parse(SENTENCE_THEN_TABLE + rows + "三、收到和处理政府信息公开申请情况\n无。\n")
+    active = record.values("active")
+    assert active.get(("penalty", "decisions")) is None and active.get(("licensing", "decisions")) is None
+    assert any(f.code == "prose_numbers_unused" and f.table == "2" and f.line == 5 for f in record.findings)

@@ -71,6 +71,10 @@ def _unit_not_wanyuan(lines: list[tuple[int, str]], line: int | None) -> bool:
     return False
 
 
+# (compact) a line naming a group of table 二's rows alone: 第二十条第(一)项, | 第二十条第（五）项 |
+_ARTICLE_LINE = re.compile(r"^\|*第二十条第[（(][一二三四五六七八九十]+[)）]项\|*$")
+
+
 def detect_format(region_text: str) -> str | None:
     """The format whose table-2 headers occur in the region, or None when neither does."""
     hits = _formats_named(region_text)
@@ -380,11 +384,17 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     prose, in_table, plain = prose_rows(rows, lines), set(), set()
     running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
     texts, above = dict(lines), _lines_above(lines)  # (once a table: built for each row, n rows took n² steps)
+    # a sentence's number is the item's only where the section tells table 二 as prose: where it prints the table
+    # (a row of it, its header's words, a 第二十条第（…）项 line), 本年行政处罚处理决定数量39件 is no row of it, even
+    # when the table's own row is not in the text (a page cut short; before, the sentence's 39 was published)
+    table_printed = bool(named_formats) or any(_ARTICLE_LINE.match(compact(text)) for _, text in lines)
     for row in rows:
         if row.filled_slots and id(row) not in prose:
             named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
             in_table.update(named)
             plain.update(c for c in named if not _sub_row(row.label, c))
+            table_printed = table_printed or bool(named and _label_ends_at_item(row.label, named[0])
+                                                  and not running(row))
     for row in rows:
         if not row.filled_slots:
             continue
@@ -396,7 +406,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
             findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue  # 其中：行政许可（承诺制） 300 under 行政许可 1563 is a part of it, not the row again
         if not matches or not _label_ends_at_item(row.label, matches[-1]) or (
-                id(row) in prose and row.label_line != row.filled_slots[0].line) or (
+                id(row) in prose and (row.label_line != row.filled_slots[0].line or table_printed)) or (
                 _not_the_items_count(row, matches[-1], year)):
             # (a sentence counts what it names itself: 其中自然人23件。 printed under a label 行政事业性收费
             # standing alone on its line is no fee of 23)
