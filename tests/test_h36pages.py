@@ -147,3 +147,14 @@ def test_a_sentence_above_table_two_is_no_row_of_it(rows: str) -> None:
     active = record.values("active")
     assert active.get(("penalty", "decisions")) is None and active.get(("licensing", "decisions")) is None
     assert any(f.code == "prose_numbers_unused" and f.table == "2" and f.line == 5 for f in record.findings)
+
+
+@pytest.mark.parametrize(("title", "agency"), [("2023年度某某路街道信息公开工作报告", "某某路街道"),
+                                               ("2022年度某某县交通运输局政府信息公开工作报告", "某某县交通运输局"),
+                                               ("2021年某某街道政务公开工作报告", "某某街道")])
+def test_a_title_naming_its_year_first_then_a_report(title: str, agency: str) -> None:
+    """A real street's page titles its report 2023年度某某路街道信息公开工作报告 (the year first, then the name, then
+    …工作报告 without 年度): neither agency nor year was read (agency_not_found, year_not_found), as they are from
+    某局2023年度…工作报告 and 2023年度某局…年度报告."""
+    record = parse(title + "\n一、总体情况\n本机关依法公开政府信息。\n二、主动公开政府信息情况\n无。\n")
+    assert (record.agency, record.year) == (agency, int(title[:4]))

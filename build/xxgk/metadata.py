@@ -70,14 +70,19 @@ _ANNUAL = rf"(?:年{_G}度{_G}报{_G}告|年{_G}报)"
 # …工作情况（的）报告 and …年度工作报告 too, as some agencies title it (before: no agency, no year read)
 _REPORT = rf"\s*年{_G}度?{_G}" + _DISCLOSURE + (
     rf"{_G}(?:(?:年{_G}度{_G})?(?:工{_G}作{_G})?(?:情{_G}况{_G})?(?:的{_G})?报{_G}告|年{_G}报)")
+# after a title's year and name (2023年度某街道信息公开工作报告), the report's words need no 年度: the year is said
+_YEAR_GIVEN = rf"(?:{_ANNUAL}|(?:情{_G}况{_G})?(?:的{_G})?报{_G}告)"
 # what sets a name apart in the last two forms (a bracket or a mark): a line without any is not tried with them
 _MARKS = re.compile(r"[【\[「『〖：:\-－—–_|｜（(]")
 
 
-def _title_patterns(name: str, start: str = _NAME_START) -> tuple[tuple[re.Pattern, int, int, bool], ...]:
+_ENDING = "ending"  # a form whose name must end as an agency's or a division's does, with or without a mark
+
+
+def _title_patterns(name: str, start: str = _NAME_START) -> tuple[tuple[re.Pattern, int, int, bool | str], ...]:
     """The title's forms with ``name`` as their name part, beginning where ``start`` allows: ``(pattern, the name's
-    group, the year's group, whether the name must end as an agency's or a division's does)``, in the order they
-    are tried."""
+    group, the year's group, whether the name must be set apart by a mark and end as an agency's or a division's
+    does — or ``_ENDING``: end so, mark or none)``, in the order they are tried."""
     return (
         (re.compile(start + "(" + name + r")\s*(\d{4})" + _REPORT), 1, 2, False),  # 某局2023年…
         (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL), 2, 1, False),
@@ -88,6 +93,10 @@ def _title_patterns(name: str, start: str = _NAME_START) -> tuple[tuple[re.Patte
         # the agency set apart by a bracket or a mark (【某局】2023年…, 某局：2023年…, 某局-2023年…)
         (re.compile(start + "[【\\[「『〖]?(" + name + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})" + _REPORT),
          1, 2, True),
+        # the year, then a name that ends as an agency's, then …报告 without 年度 (2023年度某街道信息公开工作报告; a
+        # name that does not: 2023年上半年政府信息公开工作情况报告 is no annual report)
+        (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _YEAR_GIVEN), 2, 1,
+         _ENDING),
         # the agency in brackets after the title (2023年政府信息公开工作年度报告（某局）)
         (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*" + _DISCLOSURE + r"\s*" + _ANNUAL + r"\s*[（(【\[]\s*(" + name
                     + r")\s*[)）】\]]"), 2, 1, True))
@@ -425,7 +434,7 @@ def _read_title(texts, lines, numbered, refused) -> Title:
     for at, joined, text in texts:
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
-            if marked and not marked_form:
+            if marked is True and not marked_form:
                 continue  # (without a bracket or a mark the form is the first one's, already tried)
             match = pattern.search(text)
             if match and joined and _LETTER.search(text, 0, match.start()) \
