@@ -158,3 +158,22 @@ def test_a_title_naming_its_year_first_then_a_report(title: str, agency: str) ->
     某局2023年度…工作报告 and 2023年度某局…年度报告."""
     record = parse(title + "\n一、总体情况\n本机关依法公开政府信息。\n二、主动公开政府信息情况\n无。\n")
     assert (record.agency, record.year) == (agency, int(title[:4]))
+
+
+HEADER3 = ("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |\n"
+           "| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n")
+
+
+@pytest.mark.parametrize("sentence", ["", "2023年，本局共收到8份申请，均为自然人申请，其中其他1件为申请人撤回。\n"],
+                         ids=["header_only", "a_sentence_above_the_header"])
+def test_a_sentence_above_table_three_names_no_column(sentence: str) -> None:
+    """A real 区政府办公室's page opens section 三 on a sentence (…均为自然人申请…其他1件…) above the table's header:
+    the sentence's 自然人 and 其他 were read as the header naming its columns 自然人 | 其他 | 商业企业 | …, and each
+    organisation's count was published under its left neighbour's name (columns_reordered; the row totals hold
+    either way). A line that reads as a sentence names no column: the table is read in the template's order."""
+    heading = "三、收到和处理政府信息公开申请情况\n"
+    text = _report("pipes").replace(heading, heading + sentence + HEADER3)
+    record = parse(text)
+    values = record.values("applications")
+    assert [values[("new", column)] for column in COLUMNS] == list(TABLE3["new"])
+    assert not any(f.code == "columns_reordered" for f in record.findings)

@@ -1410,6 +1410,9 @@ def _running_line(text: str) -> bool:
     return marks[-1] > digits[0] or not _UNIT_TAIL.fullmatch(plain[digits[-1] + 1:].lstrip("0123456789. "))
 
 
+reads_as_sentence = _running_line  # (the name other modules ask by: a table's header or row never reads so)
+
+
 def running_text(rows: list[Row], lines: list[tuple[int, str]]) -> Callable[[Row], bool]:
     """Whether a row of ``rows`` is part of running text (the predicate returned, asked per row, so that only
     the rows a table could not use are looked at): a sentence's as ``prose_rows`` says, a row whose first number

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .catalog import applicant_codes, applicants, labels, patterns, table
-from .cells import Row, Slot, spread_spans, trim_slots
+from .cells import Row, Slot, reads_as_sentence, spread_spans, trim_slots
 from .findings import Finding, make
 from .resolve import Resolved
 from .splitting import row_total_holds
@@ -185,11 +185,15 @@ def void_orgs(resolved: dict[str, Resolved]) -> list[Finding]:
 
 
 def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
-    """The region's lines before table 三's first row (``一、本年新收…``), without white space: its header."""
+    """The region's lines before table 三's first row (``一、本年新收…``), without white space: its header. A line
+    that reads as a sentence (``reads_as_sentence``: 共收到8份申请，均为自然人申请，其中其他1件…) is no part of it:
+    its 自然人 and 其他 name no column (before, they were read as the header naming 自然人 | 其他 | 商业企业 | …, and
+    each organisation's count was published under its neighbour's name; the row totals hold either way)."""
     text = "\n".join(t for _, t in lines)
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
-    return ["".join(line.split()) for line in _wrapped_names(text[:first_row].split("\n"))]
+    above = [line for line in text[:first_row].split("\n") if not reads_as_sentence(line)]
+    return ["".join(line.split()) for line in _wrapped_names(above)]
 
 
 _CELL_APART = re.compile(r"[\s|]+")
