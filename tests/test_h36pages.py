@@ -164,10 +164,10 @@ HEADER3 = ("| （本列数据的勾稽关系为：第一项加第二项之和，
            "| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n")
 
 
-@pytest.mark.parametrize("sentence", ["", "2023年，本局共收到8份申请，均为自然人申请，其中其他1件为申请人撤回。\n"],
+@pytest.mark.parametrize("sentence", ["", "本局全年收到申请8件，其中自然人7件，其他1件。\n"],
                          ids=["header_only", "a_sentence_above_the_header"])
 def test_a_sentence_above_table_three_names_no_column(sentence: str) -> None:
-    """A real 区政府办公室's page opens section 三 on a sentence (…均为自然人申请…其他1件…) above the table's header:
+    """A real 区政府办公室's page opens section 三 on a sentence naming 自然人 and 其他 above the table's header:
     the sentence's 自然人 and 其他 were read as the header naming its columns 自然人 | 其他 | 商业企业 | …, and each
     organisation's count was published under its left neighbour's name (columns_reordered; the row totals hold
     either way). A line that reads as a sentence names no column: the table is read in the template's order."""
