@@ -177,3 +177,25 @@ def test_a_sentence_above_table_three_names_no_column(sentence: str) -> None:
     values = record.values("applications")
     assert [values[("new", column)] for column in COLUMNS] == list(TABLE3["new"])
     assert not any(f.code == "columns_reordered" for f in record.findings)
+
+
+def test_a_sentence_above_table_three_is_no_row_of_it() -> None:
+    """A real 区政府办公室's page (cut short in table 三) counts some outcomes in a sentence above the table: each
+    was read as the row it names, one number for seven cells (row_lost_cells, an error pointing at the sentence).
+    Where the section prints the table, a sentence is no row of it: the rows the page does not hold are absent
+    and the sentence's numbers are said unused, on its line."""
+    heading = "三、收到和处理政府信息公开申请情况\n"
+    sentence = "本年度予以公开2件，部分公开1件。\n"
+    text = _report("pipes")
+    for code in ("granted", "partially_granted"):
+        row = _printed("pipes", [labels()["rows"][code], *map(str, TABLE3[code])])
+        assert row + "\n" in text
+        text = text.replace(row + "\n", "")
+    record = parse(text.replace(heading, heading + sentence))
+    line = text.split("\n").index(heading.strip()) + 2
+    values = record.values("applications")
+    assert [values[("granted", column)] for column in COLUMNS] == [None] * 7
+    assert [values[("new", column)] for column in COLUMNS] == list(TABLE3["new"])
+    table3 = [(f.code, f.line) for f in record.findings if f.table == "3"]
+    assert ("row_lost_cells", line) not in table3
+    assert ("prose_numbers_unused", line) in table3

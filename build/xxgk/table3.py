@@ -643,11 +643,13 @@ def _without_prose(inline: list[tuple[str, Row]], prose: set[int]) -> list[tuple
     the sentence's 3 was taken for the row, one number for seven cells, and the table's row dropped). A section of
     sentences only (``其中予以公开2件，部分公开1件。上年结转0件``: no table printed) has no row: before, each sentence
     was a row of one number for seven cells (row_lost_cells) and every other row row_absent, where the table is
-    absent (table_absent, the sentences' numbers prose_numbers_unused)."""
+    absent (table_absent, the sentences' numbers prose_numbers_unused). Where the table is printed, a sentence is
+    no row of it even when the table's own row is not in the text (a page cut short: before, 予以公开2件 above it was
+    the row 予以公开, one number for seven cells, row_lost_cells on the sentence's line; now it is absent)."""
     in_table = {code for code, row in inline if id(row) not in prose}
     if not in_table:
         return []
-    return [(code, row) for code, row in inline if id(row) not in prose or code not in in_table]
+    return [(code, row) for code, row in inline if id(row) not in prose]
 
 
 _COUNTED_LINE = re.compile(r"\d\s*(?:" + "|".join(PROSE_UNITS) + r")\s*[。.；;]?\s*$")
