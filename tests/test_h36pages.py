@@ -199,3 +199,16 @@ def test_a_sentence_above_table_three_is_no_row_of_it() -> None:
     table3 = [(f.code, f.line) for f in record.findings if f.table == "3"]
     assert ("row_lost_cells", line) not in table3
     assert ("prose_numbers_unused", line) in table3
+
+
+def test_an_overviews_bracketed_subheading_is_no_section_when_the_page_ends_before_section_two() -> None:
+    """A real 局's page, cut short before 二、主动公开政府信息情况, heads its overview's parts
+    （一）、主动公开情况: that line was taken for section 二's heading, and the overview's list of what it
+    published (…行政处罚27条…) was read as table 二, its 行政处罚 row published as 27 decisions. Under a
+    heading numbered 一、, a heading numbered （一） is its part, not another section: nothing published."""
+    text = ("某某市某某局2023年政府信息公开工作年度报告\n一、总体情况\n（一）、主动公开情况\n"
+            "2023年，我局主动公开政府信息37条，其中机构职能2条，行政处罚27条，抽检信息8条。\n"
+            "（二）、依申请公开办理情况\n2023年，我局未收到申请。\n")
+    record = parse(text)
+    assert "active" not in record.section_lines
+    assert all(f.value is None for f in record.facts if f.table == "active")

@@ -179,6 +179,11 @@ def text_to_sections(doc: Document) -> list[Section]:
     chosen = _chosen(doc.text, _heading_patterns())
     if len(chosen) < len(section_order()):
         other = _chosen(doc.text, line_heading_patterns())
+        if chosen:  # under headings numbered 一、, one numbered （一） is a part of its section (the overview's
+            # （一）、主动公开情况), never another section: before, a page cut short before 二、 had its overview's
+            # list of what it published read as table 二 (…行政处罚30条 published as 30 decisions)
+            other = {code: match for code, match in other.items() if code in chosen
+                     or not _SUB_NUMBERED.match(doc.text, doc.text.rfind("\n", 0, match.start()) + 1)}
         if len(other) > len(chosen):
             # a section whose heading the two find apart: a numbered heading that begins its line is the section's
             # (the other is an overview's sub-heading), and the others fill only between the numbered ones; one
@@ -193,6 +198,10 @@ def text_to_sections(doc: Document) -> list[Section]:
         end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
         sections.append(Section(code, doc.line_of(match.start()), match.end(), end, code in found))
     return sections
+
+
+# a line opening on a second-level number: （一）, (二)、, ⑴ — the numbering of a section's parts under 一、
+_SUB_NUMBERED = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[\u2474-\u2487])")
 
 
 def _begins_line(text: str, at: int) -> bool:
