@@ -108,13 +108,7 @@ def _text_boxes(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tupl
     spa, txbx = ("PlcSpaHdr", "PlcfHdrtxbxTxt") if header else ("PlcSpaMom", "PlcftxbxTxt")
 
     def read(start: int, end: int) -> str | None:
-        writer = _Writer(numbering)
-        try:
-            for char, fc in _characters(word, pieces, base + end - 1, unseen, base + start):
-                writer.add(char, fc, papx)
-        except BrokenFile:
-            return None
-        return writer.finish()
+        return _story(word, pieces, unseen, papx, base + start, base + end, _Writer(numbering))
 
     boxes = {}
     for cp, start, end in box_ranges(table, (fib[f"fc{spa}"], fib[f"lcb{spa}"]), (fib[f"fc{txbx}"], fib[f"lcb{txbx}"]),
@@ -146,8 +140,15 @@ def _first_header(word: bytes, table: bytes, fib: dict, pieces: list, unseen: tu
     base = fib["ccpText"] + fib["ccpFtn"]
     writer = _Writer()
     writer.boxes = _text_boxes(word, table, fib, pieces, unseen, papx, None, header=True)
+    return _story(word, pieces, unseen, papx, base + start, base + end, writer)
+
+
+def _story(word: bytes, pieces: list, unseen: tuple, papx: _Papx, start: int, end: int, writer: _Writer) -> str | None:
+    """The text ``writer`` makes of the characters ``start`` to ``end`` (CPs) of a story after the main text (a
+    header, a text box), whose last character is its own paragraph mark, no text; None when the pieces do not hold
+    them."""
     try:
-        for char, fc in _characters(word, pieces, base + end - 1, unseen, base + start):
+        for char, fc in _characters(word, pieces, end - 1, unseen, start):
             writer.add(char, fc, papx)
     except BrokenFile:
         return None
