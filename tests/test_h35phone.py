@@ -233,7 +233,7 @@ def test_a_citizen_taps_the_agency_found_and_its_latest_report_on_a_phone(server
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", latest[0])
     chromium.save_screenshot(str(SHOTS / f"h35-agency-latest-{width}.png"))
     assert _box(chromium, latest[0])["h"] >= TAP, _box(chromium, latest[0])
-    click_still(chromium, latest[0])  # (on a phone a chart's caption grows by its buttons when drawn)
+    click_still(chromium, latest[0])  # (clicked once still: the page may still be drawing a chart)
     _wait(lambda: chromium.execute_script("return location.pathname").endswith("/2025.html"))
 
 
