@@ -59,8 +59,13 @@
     try { list = JSON.parse(sessionStorage.getItem(WORK_LIST) || "null"); } catch (error) { return; }
     var heading = document.querySelector("article h1");
     if (!list || !Array.isArray(list.items) || !heading || document.getElementById("xxgk-work-list")) return;
+    /* (the tab's storage is any page of the origin's to write: only [address, name] items are read, a back that is
+       an address; a null item threw, a list without one linked 返回列表 to …/undefined) */
+    var items = list.items.filter(function (x) {
+      return Array.isArray(x) && typeof x[0] === "string" && typeof x[1] === "string";
+    });
     var here = location.href.split("#")[0].split("?")[0], at = -1;
-    list.items.forEach(function (item, i) { if (at < 0 && item[0] === here) at = i; });
+    items.forEach(function (item, i) { if (at < 0 && item[0] === here) at = i; });
     if (at < 0) return;
     var ours = function (href) {
       try { return new URL(href, location.href).origin === location.origin; } catch (error) { return false; }
@@ -69,15 +74,15 @@
     nav.id = "xxgk-work-list"; nav.className = "xxgk-work-list";
     nav.setAttribute("aria-label", "所在列表");
     var p = document.createElement("p");
-    p.appendChild(document.createTextNode(String(list.name || "列表") + "：第 " + (at + 1) + "/" + list.items.length + " 份"));
-    [["上一份：", list.items[at - 1], "prev"], ["下一份：", list.items[at + 1], "next"]].forEach(function (x) {
+    p.appendChild(document.createTextNode(String(list.name || "列表") + "：第 " + (at + 1) + "/" + items.length + " 份"));
+    [["上一份：", items[at - 1], "prev"], ["下一份：", items[at + 1], "next"]].forEach(function (x) {
       if (!x[1] || !ours(x[1][0])) return;
       p.appendChild(document.createTextNode("　" + x[0]));
       var a = document.createElement("a");
       a.href = x[1][0]; a.rel = x[2]; a.textContent = String(x[1][1]);
       p.appendChild(a);
     });
-    if (ours(list.back)) {
+    if (typeof list.back === "string" && ours(list.back)) {
       var back = document.createElement("a");
       back.href = list.back; back.textContent = "返回列表";
       p.appendChild(document.createTextNode("　"));
