@@ -210,6 +210,12 @@ def _read_stream(ole, name: str) -> bytes:
         return stream.read()
 
 
+# the FibRgFcLcb97 pairs read ([MS-DOC] 2.5.6): each structure's name and its pair's index (its fc and lcb)
+FC_LCB = (("Stshf", 1), ("PlcfSed", 6), ("PlcfHdd", 11), ("PlcfBteChpx", 12), ("PlcfBtePapx", 13), ("Clx", 33),
+          ("PlcSpaMom", 40), ("PlcSpaHdr", 41), ("PlcftxbxTxt", 56), ("PlcfHdrtxbxTxt", 58), ("PlfLst", 73),
+          ("PlfLfo", 74))
+
+
 def _fib(word: bytes) -> dict[str, int]:
     """The FIB's fields read here, at the offsets its counts of 16-bit, 32-bit and FC/LCB fields give (Word 97 and
     later: 14, 22 and at least 93)."""
@@ -233,18 +239,8 @@ def _fib(word: bytes) -> dict[str, int]:
     fib = {name: struct.unpack_from("<i", word, lw + 2 + 4 * index)[0]
            for index, name in ((3, "ccpText"), (4, "ccpFtn"), (5, "ccpHdd"), (7, "ccpAtn"), (8, "ccpEdn"),
                                (9, "ccpTxbx"), (10, "ccpHdrTxbx"))}
-    fib["fcStshf"], fib["lcbStshf"] = pair(1)
-    fib["fcPlcfSed"], fib["lcbPlcfSed"] = pair(6)
-    fib["fcPlcfHdd"], fib["lcbPlcfHdd"] = pair(11)
-    fib["fcPlcfBteChpx"], fib["lcbPlcfBteChpx"] = pair(12)
-    fib["fcPlcfBtePapx"], fib["lcbPlcfBtePapx"] = pair(13)
-    fib["fcClx"], fib["lcbClx"] = pair(33)
-    fib["fcPlcSpaMom"], fib["lcbPlcSpaMom"] = pair(40)
-    fib["fcPlcSpaHdr"], fib["lcbPlcSpaHdr"] = pair(41)
-    fib["fcPlcftxbxTxt"], fib["lcbPlcftxbxTxt"] = pair(56)
-    fib["fcPlcfHdrtxbxTxt"], fib["lcbPlcfHdrtxbxTxt"] = pair(58)
-    fib["fcPlfLst"], fib["lcbPlfLst"] = pair(73)
-    fib["fcPlfLfo"], fib["lcbPlfLfo"] = pair(74)
+    for name, index in FC_LCB:
+        fib[f"fc{name}"], fib[f"lcb{name}"] = pair(index)
     if not 0 <= fib["ccpText"] <= BUDGET.chars:
         if fib["ccpText"] > 0:
             raise OverBudget(f"Word 文档正文有 {fib['ccpText']} 个字符，超过上限 {BUDGET.chars} 个")
