@@ -258,3 +258,27 @@ def test_a_shared_comparison_naming_300000_agencies_reads_its_address_at_once():
                               + "process.stdout.write(JSON.stringify(readURL().ids))"], input=address,
                              capture_output=True, text=True, check=True, timeout=60).stdout
     assert json.loads(out) == [*ids, "constructor"]  # (well-formed: looked up in a map without inherited keys)
+
+
+def test_the_compare_pages_reserved_chart_height_reads_an_address_of_300000_agencies_at_once():
+    """The compare page's inline script (``compare_page.RESERVE_CHART``: the chart's height kept before compare.js
+    runs) counted the address's agencies as compare.js once did, each looked for among those before it: the same
+    three minutes the test above proves gone from compare.js. Counted in a set, as compare.js counts them."""
+    import json
+
+    from xxgk.site.compare_page import RESERVE_CHART
+
+    from .test_splitting_bound import no_hang
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    ids = [f"a{k}" for k in range(300_000)]
+    address = "?agencies=" + ",".join(ids + ["a1", "__proto__", "constructor", "A-b", "a7"]) + "&year=2024"
+    page = ("var chart = {style: {}, getAttribute: function () { return '10'; }};"
+            "var document = {getElementById: function () { return chart; }};"
+            "var location = {search: require('fs').readFileSync(0, 'utf8')};")
+    with no_hang(60):
+        out = subprocess.run([node, "-e", page + RESERVE_CHART + ";process.stdout.write(JSON.stringify(chart.style))"],
+                             input=address, capture_output=True, text=True, check=True, timeout=60).stdout
+    assert json.loads(out) == {"height": f"{90 + 34 * 300_001}px"}  # 300,000 ids and constructor, once each
