@@ -117,7 +117,7 @@ def test_a_compare_url_naming_inherited_keys_falls_back_to_the_defaults(server, 
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/compare/?agencies=constructor,__proto__,fujian-pingtanzongheshiyanqu&metric=constructor")
-    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart .main-svg"))
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart[data-drawn] .main-svg"))
     assert browser.find_element(By.ID, "xxgk-compare-metric").get_attribute("value") != "constructor"
     chosen = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chosen li")]
     assert len(chosen) == 1 and "平潭综合实验区" in chosen[0]
@@ -129,7 +129,7 @@ def test_compare_controls_steer_the_view_and_the_url(server, browser):
     from selenium.webdriver.support.ui import Select
 
     browser.get(server + "/compare/")
-    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart .main-svg"))
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart[data-drawn] .main-svg"))
     assert "最大的" in browser.find_element(By.ID, "xxgk-compare-status").text  # the default view says what it is
     box = browser.find_element(By.ID, "xxgk-compare-add")
     box.send_keys("平谭")  # one-character typo

@@ -156,7 +156,7 @@ def test_without_javascript_no_control_is_shown_that_does_nothing(server, no_scr
 def test_with_javascript_the_controls_and_the_compare_csv_are_there(server, chromium):
     """The other side of the test above: with JavaScript every control shows, and the CSV link once drawn."""
     chromium.get(server + "/compare/")
-    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart[data-drawn] .main-svg"))
     assert set(_shown(chromium, "#xxgk-compare-add, #xxgk-compare-metric, #xxgk-league-metric, #xxgk-compare-csv")) \
         == {"xxgk-compare-add", "xxgk-compare-metric", "xxgk-league-metric", "xxgk-compare-csv"}
     assert chromium.find_element("id", "xxgk-compare-csv").get_attribute("href").startswith("blob:")
@@ -306,7 +306,7 @@ def test_the_compare_suggestions_close_when_the_focus_leaves(server, chromium):
 
     chromium.get(server + "/compare/")
     box = _wait(lambda: chromium.find_elements("id", "xxgk-compare-add"))[0]
-    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart[data-drawn] .main-svg"))
     box.send_keys("格尔")
     _wait(lambda: _shown(chromium, "#xxgk-compare-suggest [role=option]"))
     box.send_keys(Keys.TAB)

@@ -79,7 +79,7 @@ def test_script_in_titles_urls_and_chart_labels_is_not_executed(hostile_site, se
     _visit(chromium, server + report_page_url(site, rows[TITLE_FILE]["report_id"]))
     assert "onerror" in chromium.title
     _visit(chromium, server + "/compare/")  # the hostile agency names are chart labels there
-    drawn = "#xxgk-compare-chart .main-svg"  # the default view: the largest agencies of the latest year
+    drawn = "#xxgk-compare-chart[data-drawn] .main-svg"  # the default view: the largest agencies of the latest year
     _wait(lambda: chromium.find_elements(By.CSS_SELECTOR, drawn))  # the chart did draw, hostile names in it
     assert chromium.execute_script("return window.__xss === undefined")
     assert not chromium.find_elements(By.CSS_SELECTOR, "#xxgk-compare-chart a, .xxgk-chart a")

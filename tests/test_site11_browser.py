@@ -86,7 +86,7 @@ def test_a_journalist_downloads_the_compared_chart_as_png_and_its_data_as_csv(se
 
     view = f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025"
     downloading.get(server + view)
-    _wait(lambda: downloading.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    _wait(lambda: downloading.find_elements("css selector", "#xxgk-compare-chart[data-drawn] .main-svg"))
     button = _wait(lambda: [b for b in downloading.find_elements("id", "xxgk-compare-png") if b.is_displayed()])[0]
     # before: the compare chart had a CSV link only; its image could not be saved with its source
     assert "PNG" in button.text
@@ -171,6 +171,7 @@ def test_a_printed_comparison_keeps_the_whole_chart_on_the_paper(server, chromiu
     chromium.set_window_size(1366, 900)
     chromium.get(server + f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025")
     svg = "document.querySelector('#xxgk-compare-chart .main-svg')"
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart[data-drawn]"))
     _wait(lambda: chromium.execute_script(f"return {svg}"))
     screen = float(chromium.execute_script(f"return {svg}.getAttribute('width')"))
     # the chart and its box while the page is laid out for the paper (a listener added after the page's own
@@ -204,7 +205,7 @@ def test_an_agency_without_a_value_in_the_compared_years_is_named_not_left_as_an
     chromium.set_window_size(1366, 900)
     # the seeds' 格尔木市数据局 2025 report has no 本年新收申请 (missing, not 0); 2024 it did not report
     chromium.get(server + f"/compare/?agencies={','.join(THREE)}&metric=received&year=2024-2025")
-    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart .main-svg"))
+    _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-chart[data-drawn] .main-svg"))
     status = chromium.find_element("id", "xxgk-compare-status").text
     # before: its name in the legend and nothing drawn, nothing said
     assert "格尔木市数据局在所选年度都没有该指标的数值" in status, status

@@ -365,11 +365,17 @@
       });
     }
 
+    var views = 0;  /* the views asked for so far: a chart drawn for an earlier one says nothing of the last */
     function draw(push) {
       if (state.from > state.to) { var t = state.from; state.from = state.to; state.to = t; }
       fromSel.value = String(state.from); toSel.value = String(state.to);
       if (push) { setURL(); urlNote = ""; }
       renderChosen();
+      /* data-drawn: this view's chart is drawn (set once plotly has drawn it, as xxgk.js marks the report and agency
+         pages' charts); gone from the moment another view is asked for, so a script or a test waits for the view it
+         asked for, not for plotly's first svg, which is there before the chart is finished, or the last view's */
+      chartDiv.removeAttribute("data-drawn");
+      views++;
       var m = metrics[state.metric];
       // the measure's values and each agency's peer group a year (json/peer-groups.json: once for every measure)
       measureAndGroups(m.code, false).then(function (res) {
@@ -616,6 +622,7 @@
         // said while plotly (365 KB) loads, and if it cannot: on a slow phone the chart's box stood blank for half
         // a minute, and stayed blank for good when the script failed, the table below it the only sign of the view
         chartDiv.setAttribute("data-loading", "");
+        var view = views;
         window.xxgkLoadPlotly().then(function () {
           chartDiv.removeAttribute("data-loading");
           // role=img holds nothing focusable: no modebar (the CSV of the view is the link beside the chart)
@@ -624,6 +631,7 @@
         }).then(function () {
           chartDiv.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
           if (pngButton) pngButton.hidden = false;
+          if (view === views) chartDiv.setAttribute("data-drawn", "");
         }).catch(function () {
           chartDiv.removeAttribute("data-loading");
           chartDiv.style.height = "auto";

@@ -53,7 +53,12 @@
     return null;
   }
   /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市的 5 份报告）第 2/5 份,
-     with the previous and next report's links and the list's; only links of this site are followed */
+     with the previous and next report's links and the list's; only links of this site are followed. A bar fixed at
+     the window's foot (xxgk.css): written under the heading once the page was shown, it pushed the key figures and
+     all under them down (0.07 of a phone's screen, session 37); over the page it moves nothing, and stays at hand
+     as the reader reads down to the report's problems. The footer is given its height, so nothing is hidden under
+     it at the page's end (the footer's own foot: nothing above it moves), and the page's scroll padding, so a link
+     or a field brought into view (by the keyboard's focus, a find, a script) stops above it, not under it */
   function workList() {
     var list;
     try { list = JSON.parse(sessionStorage.getItem(WORK_LIST) || "null"); } catch (error) { return; }
@@ -77,10 +82,15 @@
     p.appendChild(document.createTextNode(String(list.name || "列表") + "：第 " + (at + 1) + "/" + items.length + " 份"));
     [["上一份：", items[at - 1], "prev"], ["下一份：", items[at + 1], "next"]].forEach(function (x) {
       if (!x[1] || !ours(x[1][0])) return;
-      p.appendChild(document.createTextNode("　" + x[0]));
+      p.appendChild(document.createTextNode("　"));
+      /* the word and its link wrap as one (下 / 一份： at a line's end, on a phone) */
+      var step = document.createElement("span");
+      step.className = "xxgk-work-step";
+      step.appendChild(document.createTextNode(x[0]));
       var a = document.createElement("a");
       a.href = x[1][0]; a.rel = x[2]; a.textContent = String(x[1][1]);
-      p.appendChild(a);
+      step.appendChild(a);
+      p.appendChild(step);
     });
     if (typeof list.back === "string" && ours(list.back)) {
       var back = document.createElement("a");
@@ -90,6 +100,13 @@
     }
     nav.appendChild(p);
     heading.insertAdjacentElement("afterend", nav);
+    var footer = document.querySelector(".md-footer");
+    var room = function () {
+      if (footer) footer.style.paddingBottom = nav.offsetHeight + "px";
+      document.documentElement.style.scrollPaddingBottom = nav.offsetHeight + "px";
+    };
+    room();
+    window.addEventListener("resize", room);
   }
   /* the ranking index's way to a city's ranks (pages._rank_finder, above 500 reports, where the index lists each
      group's best and worst only): a province and a city chosen, a link to each group's province page holding the

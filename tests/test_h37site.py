@@ -1,0 +1,153 @@
+"""Session 37 (a reader's journeys at 390 px and 1366 px): what got in the way.
+
+- On a phone a sortable table read as cards (the agency index, an agency's years, the quality page's list, the report
+  card, the compare page's league) has a header of sort buttons a line of text high, 21 px, their lines 22 px apart:
+  under WCAG 2.2's target size (2.5.8: 24 × 24 CSS px, or a 24 px circle round each touching no other target) a thumb
+  aimed at 报告数 sorted by 机构.
+- The compare page's chart said nothing when drawn (the report and agency pages' charts set ``data-drawn``): a test, or
+  a script, could only wait for plotly's first ``svg``, there before the chart is finished.
+- A report's page opened from a list (the quality page's, the ranking's): its bar (第 1/3 份 · 下一份 · 返回列表),
+  written under the heading by ``lists.js`` once the page was shown, pushed the page down under the reader's finger
+  (0.073 of a phone's screen). It is a bar at the window's foot now, over the page, the page's end kept clear of it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from .conftest import needs_chromium, wait_for
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025
+GEERMU = "qinghai-haixi-geermu-shujuju"
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+
+# WCAG 2.2 2.5.8 (target size, minimum) for the page's sort buttons: each one smaller than 24 × 24 CSS px whose 24 px
+# circle (centred on its box) reaches another target's box, or another small target's circle: [its text, its width
+# and height, the targets it crowds]
+CROWDED = r"""var targets = Array.from(document.querySelectorAll(
+  'article a[href], article button, article input, article select, article summary')).filter(function (e) {
+  var r = e.getBoundingClientRect(); return r.width && r.height && getComputedStyle(e).visibility !== 'hidden';
+}).map(function (e) { return {e: e, r: e.getBoundingClientRect()}; });
+function small(t) { return t.r.width < 24 || t.r.height < 24; }
+function centre(t) { return [t.r.left + t.r.width / 2, t.r.top + t.r.height / 2]; }
+return targets.filter(function (t) { return small(t) && t.e.matches('button.xxgk-sort'); }).map(function (t) {
+  var c = centre(t);
+  var near = targets.filter(function (u) {
+    if (u === t) return false;
+    var dx = Math.max(u.r.left - c[0], 0, c[0] - u.r.right), dy = Math.max(u.r.top - c[1], 0, c[1] - u.r.bottom);
+    if (Math.hypot(dx, dy) < 12) return true;
+    var d = centre(u);
+    return small(u) && Math.hypot(d[0] - c[0], d[1] - c[1]) < 24;
+  });
+  return near.length ? [t.e.textContent.trim(), Math.round(t.r.width), Math.round(t.r.height),
+                        near.map(function (u) { return u.e.textContent.trim(); })] : null;
+}).filter(Boolean);"""
+
+CARD_TABLES = {
+    "agencies": "/agencies/",
+    "agency": f"/a/{HUANGZHONG}/",
+    "quality": "/quality/",
+    "report-card": "/report-card/",
+    "compare-league": "/compare/",
+}
+
+
+@pytest.fixture
+def phone(chromium):
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    yield chromium
+    chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("page", list(CARD_TABLES))
+def test_a_card_tables_sort_buttons_are_targets_a_thumb_can_tell_apart_on_a_phone(server, phone, page):
+    # (session 37: 21 px high, their lines 22 px apart: 机构 ⇅ crowded 报告数 ⇅ under it on the agency index)
+    phone.get(server + CARD_TABLES[page])
+    buttons = wait_for(lambda: [b for b in phone.find_elements("css selector", "table[data-cards] button.xxgk-sort")
+                                if b.is_displayed()])
+    assert buttons  # (the page's cards have their sort buttons at 390 px)
+    assert phone.execute_script(CROWDED) == []
+
+
+def test_the_compare_chart_says_when_it_is_drawn_and_again_for_each_view(server, chromium):
+    # as the report and agency pages' charts do (data-drawn): a view changed is a chart redrawn, said once drawn
+    chromium.set_window_size(1366, 900)
+    chromium.get(f"{server}/compare/?agencies={HUANGZHONG},{GEERMU}&metric=received&year=2025")
+    chart = wait_for(lambda: chromium.find_element("css selector", "#xxgk-compare-chart[data-drawn]"), 30)
+    assert chart.find_elements("css selector", ".main-svg")
+    assert "湟中区人民政府" in chart.text
+    menu = chromium.find_element("id", "xxgk-compare-metric")
+    # the attribute goes as the next view starts drawing, and comes back once it is drawn
+    chromium.execute_script("var m = arguments[0]; m.value = 'processed';"
+                            "m.dispatchEvent(new Event('change', {bubbles: true}));"
+                            "window.__undrawn = !document.getElementById('xxgk-compare-chart').hasAttribute("
+                            "'data-drawn');", menu)
+    assert chromium.execute_script("return window.__undrawn")
+    wait_for(lambda: chromium.find_element("css selector", "#xxgk-compare-chart[data-drawn]"), 30)
+    assert "办理总计" in chromium.find_element("id", "xxgk-compare-chart").text
+
+
+@pytest.fixture(scope="module")
+def slow_server(served_site):
+    """The seeds' site, each script answered 0.4 s late (``test_h36shift``'s phone network): painted before they run."""
+    from .conftest import serving
+    from .test_h36shift import _SlowScripts
+
+    with serving(served_site, _SlowScripts) as url:
+        yield url
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def watched(request, chromium):
+    """``chromium`` at 1366 × 900 or as a 390 px phone, ``test_h36shift``'s layout-shift observer on every page."""
+    from .test_h36shift import OBSERVE
+
+    chromium.set_window_size(1366, 900)
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})["identifier"]
+    yield chromium
+    chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    chromium.execute_script("sessionStorage.clear()")
+
+
+def test_a_report_opened_from_a_list_does_not_move_when_its_place_in_the_list_is_said(slow_server, watched):
+    # (session 37: the list's bar, 第 1/3 份 · 下一份 · 返回列表, written under the heading by lists.js once the page
+    # was shown, pushed the key figures and all under them down: 0.073 on a phone, walking 青海省's list by report)
+    from .test_h36shift import _counted, _moved
+
+    driver = watched
+    driver.get(slow_server + "/quality/?province=青海省")  # the seeds: 3 reports
+    wait_for(lambda: driver.find_element("id", "xxgk-province").is_displayed())
+    listed = [a for a in driver.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
+    names = [a.text for a in listed]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", listed[0])
+    listed[0].click()
+    nav = wait_for(lambda: driver.find_element("id", "xxgk-work-list"))
+    wait_for(lambda: driver.execute_script("return document.readyState === 'complete'"))
+    time.sleep(1.0)
+    shifts = _counted(driver.execute_script("return window.__shifts"))
+    assert sum(s["value"] for s in shifts) < 0.005, _moved(shifts)
+    # the bar is in the window, whole, where the reader is, its next report one tap away
+    box = driver.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                "return [r.top, r.bottom, r.left, r.right, innerHeight, innerWidth]", nav)
+    assert 0 <= box[0] and box[1] <= box[4] and 0 <= box[2] and box[3] <= box[5], box
+    following = nav.find_elements("css selector", "a[rel=next]")
+    assert following and following[0].text == names[1], (names, nav.text)
+    following = following[0]
+    # scrolled to the page's end, the bar still there and covering nothing of the page: the footer's last line shows
+    driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
+    time.sleep(0.5)
+    assert nav.is_displayed()
+    covered = driver.execute_script(
+        "var nav = arguments[0].getBoundingClientRect();"
+        "return document.querySelector('.md-copyright').getBoundingClientRect().bottom > nav.top", nav)
+    assert not covered
+    following.click()
+    assert wait_for(lambda: driver.find_element("css selector", "article h1").text) == names[1]
+    assert "第 2/3 份" in wait_for(lambda: driver.find_element("id", "xxgk-work-list").text)
