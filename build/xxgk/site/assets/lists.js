@@ -53,12 +53,12 @@
     return null;
   }
   /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市的 5 份报告）第 2/5 份,
-     with the previous and next report's links and the list's; only links of this site are followed. A bar fixed at
-     the window's foot (xxgk.css): written under the heading once the page was shown, it pushed the key figures and
-     all under them down (0.07 of a phone's screen, session 37); over the page it moves nothing, and stays at hand
-     as the reader reads down to the report's problems. The footer is given its height, so nothing is hidden under
-     it at the page's end (the footer's own foot: nothing above it moves), and the page's scroll padding, so a link
-     or a field brought into view (by the keyboard's focus, a find, a script) stops above it, not under it */
+     with the previous and next report's links and the list's; only links of this site are followed. At the article's
+     end, where the reader has read the report through to its problems and goes on to the next: written under the
+     heading once the page was shown, it pushed the key figures and all under them down (0.07 of a phone's screen,
+     session 37); there, out of view as the page opens, it moves nothing the reader sees. (A bar fixed at the
+     window's foot moved nothing either, but lay over the page's last lines: a link there, brought into view, was
+     under it, and a tap meant for the page took the bar's.) */
   function workList() {
     var list;
     try { list = JSON.parse(sessionStorage.getItem(WORK_LIST) || "null"); } catch (error) { return; }
@@ -99,14 +99,7 @@
       p.appendChild(back);
     }
     nav.appendChild(p);
-    heading.insertAdjacentElement("afterend", nav);
-    var footer = document.querySelector(".md-footer");
-    var room = function () {
-      if (footer) footer.style.paddingBottom = nav.offsetHeight + "px";
-      document.documentElement.style.scrollPaddingBottom = nav.offsetHeight + "px";
-    };
-    room();
-    window.addEventListener("resize", room);
+    heading.closest("article").appendChild(nav);
   }
   /* the ranking index's way to a city's ranks (pages._rank_finder, above 500 reports, where the index lists each
      group's best and worst only): a province and a city chosen, a link to each group's province page holding the

@@ -456,15 +456,17 @@
      all: every result was loaded, so the counts are the search's}. Pagefind also lists reports matching a part:
      平潭 lists the 平台 reports, so "10 份报告与“平潭”相关" was said of 4 reports holding 平潭 and 6 holding 平台 */
   function notAsTyped(pages, q, total) {
-    /* words the reader parted by a space are each looked for (格尔木 2024: the report of 格尔木市2024 年 holds both;
-       run together, 格尔木2024, it was said to hold neither: 原文中没有“格尔木 2024”) */
-    var words = q.split(/\s+/).filter(function (w) { return TYPED.test(w); });
-    if (!words.length) return {missing: false, held: -1};
-    var held = pages.filter(function (page) {
-      var text = (page.content || "").replace(/[\s\u200b]+/g, "");
-      return words.every(function (w) { return text.indexOf(w) >= 0; });
-    }).length;
+    if (!typedWords(q).length) return {missing: false, held: -1};
+    var held = pages.filter(function (page) { return holds(page, q); }).length;
     return {missing: !held, held: held, loaded: pages.length, all: pages.length >= total};
+  }
+  /* words the reader parted by a space are each looked for (格尔木 2024: the report of 格尔木市2024 年 holds both;
+     run together, 格尔木2024, it was said to hold neither: 原文中没有“格尔木 2024”) */
+  function typedWords(q) { return q.split(/\s+/).filter(function (w) { return TYPED.test(w); }); }
+  /* whether a result's text holds every such word as typed (true when the query has none: nothing to say) */
+  function holds(page, q) {
+    var text = (page.content || "").replace(/[\s\u200b]+/g, "");
+    return typedWords(q).every(function (w) { return text.indexOf(w) >= 0; });
   }
   /* some, not all, of the loaded results hold the words as typed: the rest match only a part of them */
   function partlyHeld(typed) { return typed.held > 0 && typed.held < typed.loaded; }
@@ -770,6 +772,15 @@
           if (report) name.href = report;
           name.className = "xxgk-fulltext-title";
           head.appendChild(name);
+          /* a report listed for a part of the words (平台 for 平潭) says so under its name: the status counted them
+             (另 4 份只部分匹配), and nothing in the list said which, their passages read as answers (session 37) */
+          if (!holds(page, q)) {
+            var part = document.createElement("span");
+            part.className = "xxgk-fulltext-partial";
+            part.textContent = "只部分匹配：原文不含“" + q + "”";
+            head.appendChild(document.createTextNode(" "));
+            head.appendChild(part);
+          }
           var passage = document.createElement("p");
           passage.className = "xxgk-fulltext-excerpt";
           passage.appendChild(excerptNodes(page.excerpt));
