@@ -170,3 +170,28 @@ def test_a_text_search_says_which_listed_reports_hold_the_words_only_in_part(ser
             assert all("信息处理费" in hits[name] for name in hits if name not in partial), hits
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_adding_a_second_agency_of_a_name_offers_the_one_not_yet_chosen(server, chromium):
+    # (session 37: a journalist comparing 格尔木市数据局 with 格尔木市人民政府 typed 格尔木 again and pressed Enter:
+    # the first suggestion was 格尔木市数据局, chosen already, and nothing happened, nothing was said)
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(f"{server}/compare/?agencies={GEERMU}&metric=received&year=2024-2025")
+    wait_for(lambda: "格尔木市数据局" in chromium.find_element("css selector", "#xxgk-compare-chosen li a[href]").text)
+    box = chromium.find_element("id", "xxgk-compare-add")
+    box.send_keys("格尔木")
+    options = wait_for(lambda: [e.text for e in chromium.find_elements("css selector", "#xxgk-compare-suggest li")
+                                if e.is_displayed()])
+    assert options[0].startswith("格尔木市人民政府"), options
+    assert not any(o.startswith("格尔木市数据局") for o in options), options
+    box.send_keys(Keys.ENTER)
+    chosen = wait_for(lambda: [li.text for li in chromium.find_elements("css selector", "#xxgk-compare-chosen li")
+                               if len(chromium.find_elements("css selector", "#xxgk-compare-chosen li")) == 2])
+    assert "格尔木市数据局" in chosen[0] and "格尔木市人民政府" in chosen[1], chosen
+    # every agency of a name chosen: said so, not 没有找到机构
+    box.send_keys("格尔木")
+    said = wait_for(lambda: [e.text for e in chromium.find_elements("css selector", "#xxgk-compare-suggest li")
+                             if e.is_displayed()])
+    assert said == ["符合的机构都已选择"], said

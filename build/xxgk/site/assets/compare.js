@@ -670,7 +670,7 @@
     fromSel.addEventListener("change", function () { state.from = +fromSel.value; draw(true); });
     toSel.addEventListener("change", function () { state.to = +toSel.value; draw(true); });
 
-    var hits = [], active = -1;
+    var hits = [], active = -1, allChosen = false;
     function choose(a) {
       if (state.ids.indexOf(a.id) < 0) state.ids.push(a.id);
       // the list is emptied: the box no longer points at an option of it (axe: aria-activedescendant naming no
@@ -688,7 +688,8 @@
         li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(h.agency); });
         suggest.appendChild(li);
       });
-      if (add.value.trim() && !hits.length) suggest.appendChild(el("li", "没有找到机构", {role: "option", "aria-disabled": "true"}));
+      if (add.value.trim() && !hits.length) suggest.appendChild(el("li", allChosen ? "符合的机构都已选择" : "没有找到机构",
+        {role: "option", "aria-disabled": "true"}));
       add.setAttribute("aria-expanded", hits.length ? "true" : "false");
       if (active >= 0) add.setAttribute("aria-activedescendant", "xxgk-compare-opt-" + active);
       else add.removeAttribute("aria-activedescendant");
@@ -697,7 +698,13 @@
       var q = add.value;
       A.load().then(function (d) {
         if (add.value !== q) return;
-        hits = q.trim() ? A.find(q, d).slice(0, 10) : []; active = hits.length ? 0 : -1; showSuggest();
+        /* the agencies chosen already are not offered (格尔木 typed again for 格尔木市人民政府, Enter took the first
+           suggestion, 格尔木市数据局, chosen already: nothing happened, nothing was said); when they are all that
+           match, that is said */
+        var found = q.trim() ? A.find(q, d) : [];
+        hits = found.filter(function (h) { return state.ids.indexOf(h.agency.id) < 0; }).slice(0, 10);
+        allChosen = found.length > 0 && !hits.length;
+        active = hits.length ? 0 : -1; showSuggest();
       }).catch(function () {
         if (add.value !== q) return;
         hits = []; active = -1; showSuggest();
