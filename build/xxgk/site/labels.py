@@ -37,7 +37,10 @@ UNRANKED_ZH = "报告有未能读出的内容（读取的局限中有错误）�
 # what a "—" in a report's facts means (the report page under its facts table, the agency page under its reports),
 # and a 无数据 (a value the report lacks: missing, never 0)
 DASH_NOTE_ZH = "“—”：报告中没有写明，或本站未能从报告中读出。"
-NO_DATA_NOTE_ZH = "“无数据”：报告中没有这个数，或本站未能读出（缺失，不是0）。"
+# (a share is also withheld where the report's own rows do not add up to the total it divides by: metrics.yaml's
+# ``holds``, 湟中区 2025 — its 予以公开比例 said 报告中没有这个数 of a report that prints every number; session 37)
+NO_DATA_NOTE_ZH = ("“无数据”：报告中没有这个数，或本站未能读出；"
+                   "比例还在报告的分项之和与总计不符时不计算（缺失，不是0）。")
 # a share whose denominator is 0 (``metrics.share_of_nothing``: no request handled): no share, and no missing number
 # (an agency of 0 requests read 无数据, "the report lacks it", and its page blamed missing or unreadable tables)
 ZERO_BASE_ZH = "无从计算"

@@ -171,7 +171,7 @@
   /* the words 无报告 and 无数据 defined, those the table shows only (a view whose gaps were all 无报告 defined 无数据
      too: audit 26); ``word(id, y)`` is the word of a missing value */
   function gapWords(ids, years, value, word) {
-    var said = [["无报告", "本站没有该机构该年度的报告"], ["无数据", "报告中没有该数或未能读出（缺失，不是0）"]]
+    var said = [["无报告", "本站没有该机构该年度的报告"], ["无数据", "报告中没有该数或未能读出，或比例的分项之和与总计不符（缺失，不是0）"]]
       .filter(function (w) { return ids.some(function (id) { return years.some(function (y) {
         return value(id, y) === null && word(id, y) === w[0]; }); }); })
       .map(function (w) { return "“" + w[0] + "”：" + w[1]; });
@@ -439,7 +439,7 @@
       };
       var gapNote = function (id, y, v) {
         return v !== null ? "" : !hasReport(id, y) ? "本站没有该机构该年度的报告" : notAsked(id, y) ? NOT_APPLICABLE_NOTE
-          : nothing(id, y) ? ZERO_BASE_NOTE : "报告中没有该数或未能读出（缺失，不是0）";
+          : nothing(id, y) ? ZERO_BASE_NOTE : "报告中没有该数或未能读出，或比例的分项之和与总计不符（缺失，不是0）";
       };
       var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
       // the report a value is read from: its page (each number there links to its source line), linked from the
