@@ -418,7 +418,10 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
         item = matches[-1]
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
-        if mixed and item not in seen and _other_format_header(above(row.line), row.filled_slots[0].line, fmt, names):
+        # (above the row's first number, not its label's first line: a label running from the group's line over
+        # the header's lines, no number between them, holds the header it would look for)
+        first = row.filled_slots[0].line
+        if mixed and item not in seen and _other_format_header(above(first), first, fmt, names):
             findings.append(make("row_other_format", expected=fmt, line=row.line, **where))
             seen[item] = [Fact(TABLE, (item, m), None, row.line, None) for m in names]
             continue

@@ -1,0 +1,73 @@
+"""Layouts of real county, town, bureau, hospital and school report pages (session 37's sweep of stored web pages)
+and the leftovers of session 36: each test's text is SYNTHETIC, written in the page's layout with the template's own
+labels and invented names and numbers. What a reader of the page sees is published; what the page does not print is
+null with a finding, never a guess."""
+
+from __future__ import annotations
+
+from xxgk.parser import parse
+
+
+def _loose(cells: list[str]) -> str:
+    """Cells as a web page's text prints a table whose every cell is a paragraph: each on a line, a blank line after."""
+    return "\n\n".join(cells) + "\n\n"
+
+
+HEAD = "某某区某某局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n2021年，本局依法公开政府信息。\n\n二、主动公开政府信息情况\n\n"
+TAIL = "三、收到和处理政府信息公开申请情况\n\n本年度未收到申请。\n"
+# a transition year's table 二: the documents' group under 2019's columns, the rest under 2021's
+MIXED = _loose(["第二十条第(一)项", "信息内容", "本年新\n制作数量", "本年新\n公开数量", "对外公开总数量",
+                "规章", "1", "2", "3", "规范性文件", "4", "5", "6",
+                "第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可", "7",
+                "第二十条第(六)项", "信息内容", "本年处理决定数量", "行政处罚", "8", "行政强制", "9",
+                "第二十条第(八)项", "信息内容", "本年收费金额(单位:万元)", "行政事业性收费", "1.5"])
+
+
+def test_a_row_under_the_other_formats_header_whose_label_runs_over_the_header() -> None:
+    """A real 教育局's page prints 第二十条第（一）项's group under 2019's 本年新制作数量 | 本年新公开数量 |
+    对外公开总数量 and the rest under 2021's 本年处理决定数量, each cell a paragraph: 规章 0 0 0 was published as
+    2021's 本年制发件数, 本年废止件数 and 现行有效件数 (本年新公开数量 is no 本年废止件数: WRONG names), while
+    规范性文件 below it was already said row_other_format. The first row's label runs from the group's line over the
+    header's lines (no number between them), and the header was looked for above that label's first line, not above
+    the row's numbers. Both rows are now null with row_other_format; the 2021 rows are read as printed."""
+    record = parse(HEAD + MIXED + TAIL)
+    active = record.values("active")
+    assert [active[("rules", m)] for m in ("issued", "repealed", "in_force")] == [None] * 3
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [None] * 3
+    assert (active[("licensing", "decisions")], active[("penalty", "decisions")],
+            active[("coercion", "decisions")]) == (7, 8, 9)
+    assert {f.row for f in record.findings if f.code == "row_other_format"} == {"规章", "行政规范性文件"}
+
+
+def _ruled(cells: list[str]) -> str:
+    """Cells each on a line with a lone rule after it, as another web page's text prints its table."""
+    return "\n|\n".join(cells) + "\n|\n"
+
+
+HEAD2019 = "某某县某某局2019年政府信息公开工作年度报告\n一、总体情况\n2019年，本局依法公开政府信息。\n二、主动公开政府信息情况\n"
+GROUPS2019 = ["第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+              "行政许可", "40", "{change}", "37", "其他对外管理服务事项", "0", "0", "0",
+              "第二十条第(六)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+              "行政处罚", "6", "2", "8", "行政强制", "0", "0", "0"]
+
+
+def test_a_signed_change_alone_on_its_line_is_a_cell_and_the_number_after_it_too() -> None:
+    """A real 教育局's 2019 page prints each cell on a line with a lone ``|`` after it, 行政许可's change as
+    ``-35``: the row's last number after it was taken for a page's number (a lone number after a line of values
+    only, then a label) and dropped, and the row, two numbers for three columns, was lost (row_lost_cells). A line
+    holding one number is a cell of the run it stands in, as a lone number is: the row is read as printed."""
+    record = parse(HEAD2019 + _ruled([c.replace("{change}", "-3") for c in GROUPS2019]) + TAIL)
+    active = record.values("active")
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [40, -3, 37]
+    assert [active[("penalty", m)] for m in ("previous_year", "change", "decisions")] == [6, 2, 8]
+    assert not any(f.code == "row_lost_cells" for f in record.findings)
+
+
+def test_a_page_number_after_a_row_of_values_alone_is_still_no_cell() -> None:
+    """Guard: ``规章``, then ``1 0 5`` on a line (a row's values), then a PDF page's number ``3``, then the next row:
+    the 3 is the page's, as before."""
+    text = (HEAD2019 + "第二十条第(一)项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章\n1 0 5\n3\n"
+            "规范性文件 7 2 48\n" + TAIL)
+    active = parse(text).values("active")
+    assert [active[("rules", m)] for m in ("made", "published", "total_public")] == [1, 0, 5]
+    assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [7, 2, 48]
