@@ -73,3 +73,23 @@ def test_a_page_number_after_a_row_of_values_alone_is_still_no_cell() -> None:
     active = parse(text).values("active")
     assert [active[("rules", m)] for m in ("made", "published", "total_public")] == [1, 0, 5]
     assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [7, 2, 48]
+
+
+def test_a_label_whose_bracketed_note_holds_a_list_is_its_items() -> None:
+    """A real 镇's 2020 page prints the template's notes after the labels, ``规章（设区的市、自治州人民政府应提供相关
+    数据）| 0 | 0 | 0``: the 、 inside the note was taken for the end of a clause after 规章 (a sentence's list, whose
+    numbers are another item's), the label unrecognised and the row's 3 cells lost. A bracketed note closes no
+    clause: the row is 规章's."""
+    text = (HEAD2019 + "第二十条第(一)项 | |||\n信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n"
+            "规章（设区的市、自治州人民政府应提供相关数据）| 3 | 1 | 4 |\n规范性文件 | 5 | 2 | 9 |\n" + TAIL)
+    record = parse(text)
+    active = record.values("active")
+    assert [active[("rules", m)] for m in ("made", "published", "total_public")] == [3, 1, 4]
+    assert not any(f.code == "label_unrecognised" for f in record.findings)
+
+
+def test_a_sentences_list_after_an_items_name_is_still_no_row_of_it() -> None:
+    """Guard: table 二 told as prose, ``全年作出行政许可（含变更）决定、12件行政处罚决定``: the 、 outside the
+    brackets still ends the clause; 12 is not 行政许可's."""
+    text = HEAD2019 + "全年作出行政许可（含变更）决定、12件行政处罚决定。\n" + TAIL
+    assert parse(text).values("active").get(("licensing", "decisions")) is None

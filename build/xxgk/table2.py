@@ -130,6 +130,7 @@ def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: 
 
 
 _CLAUSE_END = re.compile(r"[、,;。]")  # (compact form: ，； are folded to , ;); a colon introduces the value
+_NOTE = re.compile(r"\([^()]*\)")  # (compact form: （） are folded to ())
 
 
 def _label_ends_at_item(label: str, item: str) -> bool:
@@ -143,9 +144,21 @@ def _label_ends_at_item(label: str, item: str) -> bool:
     True
     >>> _label_ends_at_item("本年办理行政许可事项", "licensing")
     True
+
+    A note in brackets closes no clause (a 2019 template's ``规章(设区的市、自治州人民政府应提供相关数据)``: before,
+    its 、 made the label unrecognised and the row's cells lost):
+    >>> _label_ends_at_item("规章(设区的市、自治州人民政府应提供相关数据)", "rules")
+    True
+    >>> _label_ends_at_item("行政许可(含变更)决定、", "licensing")
+    False
     """
     ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)]
-    return not ends or not _CLAUSE_END.search(label, max(ends))
+    if not ends:
+        return True
+    rest, before = label[max(ends):], ""
+    while rest != before:  # (innermost first: a note holding a bracket of its own)
+        rest, before = _NOTE.sub("", rest), rest
+    return not _CLAUSE_END.search(rest)
 
 
 # (with .match at the item's name's end) a sentence's clause going on to 信息 (the information published about the
