@@ -5,6 +5,8 @@ null with a finding, never a guess."""
 
 from __future__ import annotations
 
+import pytest
+
 from xxgk.parser import parse
 
 
@@ -93,3 +95,14 @@ def test_a_sentences_list_after_an_items_name_is_still_no_row_of_it() -> None:
     brackets still ends the clause; 12 is not 行政许可's."""
     text = HEAD2019 + "全年作出行政许可（含变更）决定、12件行政处罚决定。\n" + TAIL
     assert parse(text).values("active").get(("licensing", "decisions")) is None
+
+
+@pytest.mark.parametrize(("title", "agency"), [
+    ("某某镇(zhèn)2020年政府信息公开工作年度报告", "某某镇"),
+    ("某某县交(jiāo)通运输局2020年政府信息公开工作年度报告", "某某县交通运输局")])
+def test_a_titles_pinyin_after_its_characters_is_no_part_of_the_name(title: str, agency: str) -> None:
+    """A real 镇's page prints the reading of some characters after them in its title too (某某镇(zhèn)2020年…, a
+    site's pronunciation aid; its table's labels were read without them since session 35): no agency was read, and a
+    reading inside a name cut it there (某某县交(jiāo)通运输局 published as 通运输局, a WRONG name)."""
+    record = parse(title + "\n一、总体情况\n本镇依法公开。\n二、主动公开政府信息情况\n无。\n")
+    assert (record.agency, record.year) == (agency, 2020)

@@ -35,7 +35,16 @@ from .catalog import agency_aliases
 from .findings import Finding, make
 from .memo import parser_memo
 from .safe import drop_invisible
-from .text import NOT_TEXT_MARK, OTHER_SCRIPT_DIGIT, chinese_number, fold, fold_lines, mark_not_text, show_not_text
+from .text import (
+    NOT_TEXT_MARK,
+    OTHER_SCRIPT_DIGIT,
+    chinese_number,
+    drop_readings,
+    fold,
+    fold_lines,
+    mark_not_text,
+    show_not_text,
+)
 
 # a Han character: the basic block and its extensions (A, and B to H beyond the BMP: rare characters of place names
 # such as 𠀀); a name read from a title is never cut at one (𠀀某局 was read as 某局)
@@ -391,7 +400,9 @@ def read_title(head: str) -> Title:
     numbered = []  # the first TITLE_LINES lines that are not blank: read no further
     for number, line in enumerate(folded, start=1):
         # (another script's digit marked too: 样例县数据局২০২৪年… was read 2024; its name is refused, never cut there)
-        if line := OTHER_SCRIPT_DIGIT.sub(NOT_TEXT_MARK, mark_not_text(line.strip())):
+        # (a site's pronunciation aid, 某镇(zhèn)2020年…: the reading is no part of the name — the title was not
+        # read, and 某县交(jiāo)通运输局 was cut to 通运输局 after it)
+        if line := OTHER_SCRIPT_DIGIT.sub(NOT_TEXT_MARK, mark_not_text(drop_readings(line.strip()))):
             numbered.append((number, _letters_joined(line)))
             if len(numbered) == TITLE_LINES:
                 break

@@ -77,7 +77,15 @@ def compact(text: str) -> str:
     >>> compact("行政规(guī)范性 文件"), compact("规章(a)")
     ('行政规范性文件', '规章(a)')
     """
-    folded = _SPACE.sub("", fold(text))
+    return drop_readings(_SPACE.sub("", fold(text)))
+
+
+def drop_readings(folded: str) -> str:
+    """``folded`` text (half-width brackets) without the readings in pinyin printed after its characters.
+
+    >>> drop_readings("拖市镇(zhèn)2020年"), drop_readings("规章(a)")
+    ('拖市镇2020年', '规章(a)')
+    """
     return _PINYIN_AFTER_HAN.sub("", folded) if "(" in folded else folded
 
 
