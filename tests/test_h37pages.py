@@ -5,8 +5,13 @@ null with a finding, never a guess."""
 
 from __future__ import annotations
 
-import pytest
+import random
+from decimal import Decimal
 
+import pytest
+from benchmarks.synthetic import random_values, render_report, table2_values
+
+from xxgk.catalog import applicant_codes, item_measures
 from xxgk.parser import parse
 
 
@@ -106,3 +111,98 @@ def test_a_titles_pinyin_after_its_characters_is_no_part_of_the_name(title: str,
     reading inside a name cut it there (某某县交(jiāo)通运输局 published as 通运输局, a WRONG name)."""
     record = parse(title + "\n一、总体情况\n本镇依法公开。\n二、主动公开政府信息情况\n无。\n")
     assert (record.agency, record.year) == (agency, 2020)
+
+
+# the benchmarks' report with none of its six headings printed: the tables one after another (a real 局's page)
+COLUMNS = applicant_codes()
+TABLE3, TABLE4 = random_values(random.Random(37))
+TABLE2 = table2_values(random.Random(37))
+HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
+
+
+def _without_headings(layout: str, keep: tuple[str, ...] = ()) -> str:
+    lines = render_report(TABLE3, TABLE4, layout, table2=TABLE2).split("\n")
+    assert sum(line.strip() in HEADINGS for line in lines) >= 4
+    return "\n".join(line for line in lines if line.strip() not in HEADINGS or line.strip() in keep)
+
+
+def _table2(record) -> dict:
+    return {key: value for key, value in record.values("active").items() if value is not None}
+
+
+def _printed_table2() -> dict:
+    return {(item, measure): Decimal(value) if "." in value else int(value)
+            for item, values in TABLE2.items() for measure, value in zip(item_measures("2021")[item], values,
+                                                                          strict=True)}
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "cell_per_line"])
+def test_table_two_is_read_by_its_own_group_lines_where_no_heading_is_printed(layout: str) -> None:
+    """A real 局's page prints no section heading at all (一、 to 六、 missing), its tables one after another: table
+    二's numbers (about 17 on that page) were all lost, section 二 absent. Where section 二's heading is not printed,
+    the section begins at table 二's own first line (第二十条第（一）项): its rows are read as printed, and the missing
+    heading is said (section_heading_absent)."""
+    record = parse(_without_headings(layout))
+    assert _table2(record) == _printed_table2()
+    assert any(f.code == "section_heading_absent" and "主动公开政府信息情况" in f.message for f in record.findings)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "cell_per_line"])
+def test_table_three_after_a_headless_table_two_is_read_as_table_three(layout: str) -> None:
+    """Guard: table 三 printed right after it, its heading missing too: none of its numbers is read into table 二
+    (whose items its labels never name) — and table 三 is read by its own first line, as table 二 is."""
+    record = parse(_without_headings(layout))
+    values = record.values("applications")
+    assert [values[("new", column)] for column in COLUMNS] == list(TABLE3["new"])
+    assert [values[("total_processed", column)] for column in COLUMNS] == list(TABLE3["total_processed"])
+    assert _table2(record) == _printed_table2()
+
+
+def test_a_headless_table_two_before_a_printed_heading_three() -> None:
+    """Guard: table 二 with no heading, then 三、 printed: table 二 ends at section 三's heading, and nothing of
+    table 三 is read into it; the overview before table 二 keeps its text."""
+    record = parse(_without_headings("pipes", keep=HEADINGS[:1] + HEADINGS[2:]))
+    assert _table2(record) == _printed_table2()
+    values = record.values("applications")
+    assert [values[("new", column)] for column in COLUMNS] == list(TABLE3["new"])
+    assert record.sections.get("overview")
+
+
+def test_a_sentence_citing_the_article_is_no_table() -> None:
+    """Guard: an overview's sentence citing 第二十条第（一）项 (not at its line's start, no table after it) begins
+    no section 二: nothing is published from the overview's numbers."""
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n本局依照条例第二十条第（一）项公开规章2件、行政许可36件。\n")
+    record = parse(text)
+    assert "active" not in record.section_lines
+    assert not _table2(record)
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\xa0"])
+def test_a_row_whose_cells_are_lines_of_spaces_is_printed_blank(space: str) -> None:
+    """One cell a paragraph, a row's label and then its three cells as lines of white space only (a real 2020 page's
+    其他对外管理服务事项 and 行政强制): row_absent said the report printed no such row. It prints the row with its
+    cells empty: by the spec's value rules a blank cell is missing and said so — value_blank on the label's line,
+    as a row printed ``| 行政许可 | |`` is; the values are null either way."""
+    cells = [c.replace("{change}", "0") for c in GROUPS2019]
+    for label in ("其他对外管理服务事项", "行政强制"):
+        at = cells.index(label)
+        cells[at + 1:at + 4] = [space] * 3
+    text = HEAD2019.replace("\n", "\n\n") + _loose(cells) + TAIL
+    record = parse(text)
+    active = record.values("active")
+    assert [active[("coercion", m)] for m in ("previous_year", "change", "decisions")] == [None] * 3
+    assert [active[("penalty", m)] for m in ("previous_year", "change", "decisions")] == [6, 2, 8]
+    lines = text.split("\n")
+    found = {f.row: (f.code, lines[f.line - 1] if f.line else None) for f in record.findings
+             if f.table == "2" and f.row in ("其他对外管理服务事项", "行政强制")}
+    assert found == {label: ("value_blank", label) for label in ("其他对外管理服务事项", "行政强制")}
+
+
+def test_a_label_then_spaces_then_its_numbers_is_not_blank() -> None:
+    """Guard: the label, a line of spaces, then its numbers: not said blank (the numbers are printed there)."""
+    cells = [c.replace("{change}", "0") for c in GROUPS2019]
+    at = cells.index("行政强制")
+    cells[at + 1:at + 1] = [" "]
+    record = parse(HEAD2019.replace("\n", "\n\n") + _loose(cells) + TAIL)
+    assert not any(f.code == "value_blank" and f.row == "行政强制" for f in record.findings)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from itertools import zip_longest
 from operator import itemgetter
 
+from .findings import Finding, make
 from .labels import label_matches, name_end
 from .memo import parser_memo
 from .text import CHINESE_NUMERALS, compact, digit_marks, fold, fold_value, has_digit_mark, placeholders
@@ -1388,15 +1389,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _OPENED = re.compile(r"[(（《“\[【]\s*$")  # a label ending in an open bracket: its number is inside the brackets
 
 
-def _running_line(text: str) -> bool:
+def reads_as_sentence(text: str) -> bool:
     """Whether a line reads as a sentence: outside brackets and thousands separators it holds a sentence mark,
     after its first digit (``31 日，发布信息 393 件，``) or with words after its last number that are no
     counting unit (``工作。截至 2024 年 12 月``). A table's row does neither: ``行政确认；行政给付 4``,
     ``行政检查 1,234``, ``行政许可（含审批，备案） 1563`` and ``其他文件 5，0，3`` are rows.
 
-    >>> [_running_line(t) for t in ("工作。截至 2024 年 12 月", "31 日，发布信息 393 件，其中包")]
+    >>> [reads_as_sentence(t) for t in ("工作。截至 2024 年 12 月", "31 日，发布信息 393 件，其中包")]
     [True, True]
-    >>> [_running_line(t) for t in ("行政确认；行政给付 4", "行政检查 1,234", "行政许可（含审批，备案） 1563",
+    >>> [reads_as_sentence(t) for t in ("行政确认；行政给付 4", "行政检查 1,234", "行政许可（含审批，备案） 1563",
     ...                             "其他文件 5，0，3", "规章 1 0 5")]
     [False, False, False, False, False]
     """
@@ -1410,13 +1411,11 @@ def _running_line(text: str) -> bool:
     return marks[-1] > digits[0] or not _UNIT_TAIL.fullmatch(plain[digits[-1] + 1:].lstrip("0123456789. "))
 
 
-reads_as_sentence = _running_line  # (the name other modules ask by: a table's header or row never reads so)
-
 
 def running_text(rows: list[Row], lines: list[tuple[int, str]]) -> Callable[[Row], bool]:
     """Whether a row of ``rows`` is part of running text (the predicate returned, asked per row, so that only
     the rows a table could not use are looked at): a sentence's as ``prose_rows`` says, a row whose first number
-    stands on a line that reads as a sentence (``_running_line``), as a paragraph wrapped into lines does and a
+    stands on a line that reads as a sentence (``reads_as_sentence``), as a paragraph wrapped into lines does and a
     template table's row never does (``…工作。截至 2024 年 12 月`` makes rows …截至 | 2024, 年 | 12), and every number
     that is a date's: followed by 年, 月 or 日 on its line, or a year (19xx, 20xx) followed by 年 where the
     line breaks (``包括 2024 年度部门预算、2023`` / ``年度部门决算``), and every number inside brackets opened
@@ -1444,7 +1443,7 @@ def running_text(rows: list[Row], lines: list[tuple[int, str]]) -> Callable[[Row
             return True  # prose_rows' sentence, or a date's number
         line = row.filled_slots[0].line
         if line not in sentences:  # (once a line: a flattened page's one line holds thousands of rows)
-            sentences[line] = line in texts and _running_line(texts[line])
+            sentences[line] = line in texts and reads_as_sentence(texts[line])
         return bool(_OPENED.search(row.label)) or sentences[line]
 
     sentences: dict[int, bool] = {}
@@ -1866,6 +1865,25 @@ def _rules_then_line(lines: list[tuple[int, str]], start: int) -> tuple[int, tup
     return rules, None
 
 
+def _space_cells_then_line(lines: list[tuple[int, str]], start: int) -> tuple[int, tuple[int, str] | None]:
+    """How many lines of white space only (a space, an ideographic or a no-break space: a cell printed empty, one cell
+    a paragraph) come from ``start`` on, empty lines skipped, and the next line of text after them (None: none)."""
+    cells = 0
+    for line in lines[start:]:
+        if line[1].strip():
+            return cells, line
+        cells += bool(line[1])
+    return cells, None
+
+
+def blank_or_absent(where: dict, columns: list[str], line: int | None) -> Finding:
+    """The finding for a template's row no value was read from: ``value_blank`` on ``line`` where the row is printed
+    with its cells blank (``printed_blank``'s line for it), else ``row_absent`` (the row is not printed)."""
+    if line is None:
+        return make("row_absent", **where)
+    return make("value_blank", column="、".join(columns), actual="空白", line=line, case="blank", **where)
+
+
 def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict[str, str]) -> dict[str, int]:
     """``{code: the first line}`` of each row printed with its label and nothing after it but empty cells or its
     merged columns' rules (``| 行政许可 | |``, ``| 行政许可 | | | |``, ``行政许可 | ||||``, ``行政许可<tab>``): a row
@@ -1874,9 +1892,10 @@ def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict
     say the row was not printed (before, row_absent for a row the report shows, its cells blank).
 
     One cell a line (each cell closed by a rule), the row's label then lines of rules alone (``行政许可 |``, ``|``: its
-    empty cell; ``||``: its row's end) is such a row too. A row whose next line after those rules begins with a number
-    is not said blank: its numbers may be printed there (a label's line ``（七）总计<tab>``, its seven numbers on the
-    next line, unread).
+    empty cell; ``||``: its row's end) is such a row too; and one cell a paragraph, the row's label alone on its line
+    then lines of white space only (its cells printed empty: before, row_absent said the report printed no such row,
+    session 37). A row whose next line after those rules or spaces begins with a number is not said blank: its
+    numbers may be printed there (a label's line ``（七）总计<tab>``, its seven numbers on the next line, unread).
 
     >>> printed_blank([(3, "| 行政许可 | |"), (4, "行政许可 5"), (5, "行政处罚 | ||||"), (6, "行政强制"),
     ...                (7, "行政强制\\t"), (8, "12")],
@@ -1885,18 +1904,25 @@ def printed_blank(lines: list[tuple[int, str]], rule_table: str, templates: dict
     >>> printed_blank([(3, "行政许可 |"), (4, "|"), (5, "行政处罚 |"), (6, "|"), (7, "5 |")],
     ...               "item_labels", {"licensing": "行政许可", "penalty": "行政处罚"})
     {'licensing': 3}
+    >>> printed_blank([(3, "行政许可"), (4, ""), (5, " "), (6, ""), (7, "行政处罚"), (8, " "), (9, "5")],
+    ...               "item_labels", {"licensing": "行政许可", "penalty": "行政处罚"})
+    {'licensing': 3}
     """
     out: dict[str, int] = {}
     headers = _header_lines(lines)
     for index, (number, text) in enumerate(lines):
         stripped = text.strip()
-        if "|" not in stripped and "\t" not in text:
+        spaced = "|" not in stripped and "\t" not in text
+        if spaced:  # (one cell a paragraph: the label, then its cells printed as lines of spaces only)
+            rules, following = _space_cells_then_line(lines, index + 1)
+        else:
+            rules, following = _rules_then_line(lines, index + 1)
+        if spaced and not rules:
             continue
         tokens, structured, starts = _line_tokens(number, text, index in headers)  # (memoised: read already)
-        if not structured or not tokens or tokens[0][0] != "text" or any(
+        if not (structured or spaced) or not tokens or tokens[0][0] != "text" or any(
                 kind != "text" and content for kind, content, _ in tokens):
             continue  # (a value cell: a row with numbers, or words, which words_for_numbers tells)
-        rules, following = _rules_then_line(lines, index + 1)
         if all(kind == "text" for kind, _, _ in tokens) and not _MERGED_RULES.search(stripped) and not rules:
             continue  # (a label alone in its cell, no cell after it: a heading, or a row whose numbers follow)
         # (行政许可 | then a lone |, its empty cell, or its row's closing ||: one cell a line, the row printed blank)

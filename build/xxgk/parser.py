@@ -112,7 +112,8 @@ def parse(text: str) -> Record:
         elif sections[code].subheading:  # the section is there, its heading is not
             line = sections[code].heading_line
             record.findings.append(make("section_heading_absent", detail=labels()["sections"][code], line=line,
-                                        actual=doc.text.split("\n")[line - 1].strip()[:40]))
+                                        actual=doc.text.split("\n")[line - 1].strip()[:40],
+                                        case="table" if sections[code].table_start else ""))
     for code, section in sections.items():
         record.section_lines[code] = section.heading_line
         if code in NARRATIVE:

@@ -142,6 +142,7 @@ class Section:
     start: int  # offset after the heading
     end: int  # offset of the next heading (or the end of the text)
     subheading: bool = False  # no heading: the section begins at its first sub-heading (``by_subheading``)
+    table_start: bool = False  # … or at its table's first line (``by_table_start``)
 
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end].strip()
@@ -192,11 +193,13 @@ def text_to_sections(doc: Document) -> list[Section]:
             chosen = _filled(chosen, other) if apart and all(_begins_line(doc.text, m.start()) for m in apart) \
                 else other
     found = by_subheading(doc.text, chosen)
+    tables = by_table_start(doc.text, {**chosen, **found})
+    found.update(tables)
     ordered = sorted({**chosen, **found}.items(), key=lambda item: item[1].start())
     sections = []
     for i, (code, match) in enumerate(ordered):
         end = ordered[i + 1][1].start() if i + 1 < len(ordered) else len(doc.text)
-        sections.append(Section(code, doc.line_of(match.start()), match.end(), end, code in found))
+        sections.append(Section(code, doc.line_of(match.start()), match.end(), end, code in found, code in tables))
     return sections
 
 
@@ -250,6 +253,36 @@ def by_subheading(text: str, chosen: dict) -> dict[str, Span]:
             continue
         match = _subheadings()[code].search(text, before.end(), after.start())
         if match:
+            found[code] = Span(match.start(), match.start())
+    return found
+
+
+@cache
+def _table_starts() -> dict[str, re.Pattern]:
+    return {row["code"]: re.compile(r"^[ \t\u3000|]*(?:" + row["pattern"] + ")", re.MULTILINE)
+            for row in table("table_starts")}
+
+
+def by_table_start(text: str, chosen: dict) -> dict[str, Span]:
+    r"""Sections 二 and 三 printed with no heading at all (``rules/table_starts.csv``): the section begins at its
+    table's own first line (第二十条第（一）项; （本列数据的勾稽关系…）, 申请人情况 or 一、本年新收…), the first such
+    line after the heading of the section before it in the template's order and before the one after it (as found).
+    A real 局's page printed none of its six headings, its tables one after another: its table 二 was lost whole.
+    The table's region ends where the next section, or the next table's first line, begins: a number is never read
+    into another table than the one it is printed in.
+
+    >>> doc = "某局2023年报告\n第二十条第（一）项\n规章 | 1 | 0 | 2\n（本列数据的勾稽关系为：…）\n一、本年新收… 1"
+    >>> {c: doc[s.start():s.start() + 5] for c, s in by_table_start(doc, {}).items()}
+    {'active': '第二十条第', 'applications': '（本列数据'}
+    """
+    order, found = section_order(), {}
+    for index, code in enumerate(order):
+        if code in chosen or code not in _table_starts():
+            continue
+        known = {**chosen, **found}
+        lower = max((known[c].end() for c in order[:index] if c in known), default=0)
+        upper = min((known[c].start() for c in order[index + 1:] if c in known), default=len(text))
+        if lower < upper and (match := _table_starts()[code].search(text, lower, upper)):
             found[code] = Span(match.start(), match.start())
     return found
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from .catalog import codes, item_measures, labels, measure_label, patterns, table
 from .cells import (
     Row,
+    blank_or_absent,
     labels_after_values,
     mark_as_first_cell,
     printed_blank,
@@ -499,9 +500,8 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     for item, names in measures.items():
         if item not in seen:
             where = {"table": "2", "row": labels()["items"][item]}
-            findings.append(words.get(where["row"]) or (  # (a row printed, its cells blank: not absent)
-                make("value_blank", column="、".join(measure_label(item, m) for m in names), actual="空白",
-                     line=blank[item], case="blank", **where) if item in blank else make("row_absent", **where)))
+            findings.append(words.get(where["row"]) or blank_or_absent(  # (a row printed, its cells blank)
+                where, [measure_label(item, m) for m in names], blank.get(item)))
             seen[item] = [Fact(TABLE, (item, m), None, None, None) for m in names]
         facts += seen[item]
     return fmt, facts, findings

@@ -29,6 +29,7 @@ from .alignment import align_gaps, is_proven, label_pieces, last_marker, templat
 from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import (
     Row,
+    blank_or_absent,
     labels_after_values,
     numbers_lead,
     printed_blank,
@@ -474,10 +475,8 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                  for code, row in chosen.items() if code not in row_codes(fmt) and code not in placed_rows]
     words = _first_per_row(in_words)
     blank = printed_blank(lines, "row_labels", labels()["rows"])  # (a row printed, its cells blank: not absent)
-    findings += [words.get(labels()["rows"][code]) or (
-        make("value_blank", column="、".join(_column_names()), actual="空白", line=blank[code], case="blank",
-             **cell_where(code)) if code in blank and code not in GROUP_HEADINGS else make("row_absent",
-                                                                                            **cell_where(code)))
+    findings += [words.get(labels()["rows"][code]) or blank_or_absent(
+        cell_where(code), _column_names(), None if code in GROUP_HEADINGS else blank.get(code))
                  for code in row_codes(fmt) if code not in resolved]
     row_findings = [f for r in resolved.values() for f in r.findings]
     if no_total and any(id(row) in no_total for row in chosen.values()):  # one finding, not a blank per row
