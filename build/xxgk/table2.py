@@ -131,8 +131,8 @@ def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: 
 
 
 _CLAUSE_END = re.compile(r"[、,;。]")  # (compact form: ，； are folded to , ;); a colon introduces the value
-# (compact: （） are folded to ()) a note in brackets listing words (设区的市、自治州…): a phrase, no clause; one holding a
-# clause mark (含审批，备案: what the count holds besides the item) is left as printed
+# (compact: （） are folded to ()) a note in brackets listing words (设区的市、自治州…): a phrase, no clause;
+# one holding a clause mark (含审批，备案: what the count holds besides the item) is left as printed
 _NOTE = re.compile(r"\([^(),;。]*\)")
 
 
@@ -148,12 +148,13 @@ def _label_ends_at_item(label: str, item: str) -> bool:
     >>> _label_ends_at_item("本年办理行政许可事项", "licensing")
     True
 
-    A note in brackets listing words closes no clause (a 2019 template's ``规章(设区的市、自治州人民政府应提供相关数据)``:
-    before, its 、 made the label unrecognised and the row's cells lost); one holding a clause of its own still does:
+    A note in brackets listing words closes no clause (a 2019 template's
+    ``规章(设区的市、自治州人民政府应提供相关数据)``: before, its 、 made the label unrecognised and the row's cells
+    lost); one holding a clause of its own still does:
     >>> _label_ends_at_item("规章(设区的市、自治州人民政府应提供相关数据)", "rules")
     True
-    >>> _label_ends_at_item("行政许可(含变更)决定、", "licensing"), _label_ends_at_item("行政许可(含审批,备案)", "licensing")
-    (False, False)
+    >>> [_label_ends_at_item(label, "licensing") for label in ("行政许可(含变更)决定、", "行政许可(含审批,备案)")]
+    [False, False]
     """
     ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)]
     if not ends:
