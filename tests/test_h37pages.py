@@ -206,3 +206,14 @@ def test_a_label_then_spaces_then_its_numbers_is_not_blank() -> None:
     cells[at + 1:at + 1] = [" "]
     record = parse(HEAD2019.replace("\n", "\n\n") + _loose(cells) + TAIL)
     assert not any(f.code == "value_blank" and f.row == "行政强制" for f in record.findings)
+
+
+def test_the_year_opening_the_overviews_first_part() -> None:
+    """A real 医院's page has no title in its text; its overview opens on its first part's heading and then the year:
+    ``（一）主动公开政府信息情况。2020年，我院…`` — year_not_found, though the year opens the first sentence. It is
+    read from there (year_from_overview), as from an overview that opens on the year."""
+    text = ("一、总体情况\n（一）主动公开政府信息情况。2020年，本院按照要求公开政府信息12条。\n"
+            "（二）依申请公开办理情况。本院未收到申请。\n二、主动公开政府信息情况\n无。\n")
+    record = parse(text)
+    assert record.year == 2020
+    assert any(f.code == "year_from_overview" for f in record.findings)

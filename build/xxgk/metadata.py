@@ -688,6 +688,11 @@ _OPENING_YEAR = re.compile(r"\A\s*(?:本\s*年\s*度?\s*[（(]\s*)?([0-9]{4})\s*
                            r"|1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日)")
 
 
+# (with .match) the heading of the overview's first part, （一）主动公开情况。 or (一)主动公开 on a line of its own:
+# no digit in it, closed by 。 or ：or the line's end; or nothing
+_SUBHEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]\s*[^。\n,，；;:：0-9]{1,24}(?:[。:：]|\n))?")
+
+
 def overview_to_year(overview: str) -> int | None:
     """The year the overview's first sentence opens on, when the title names none.
 
@@ -701,8 +706,16 @@ def overview_to_year(overview: str) -> int | None:
     A period of two years names no one year (the review of session 31: it was read as its first):
     >>> overview_to_year("2022年1月1日至2023年12月31日，我局…"), overview_to_year("2023年1月1日至2023年12月31日，…")
     (None, 2023)
+
+    The first sentence after the overview's first part's heading, when it opens the overview (a real 医院's page:
+    ``（一）主动公开政府信息情况。2020年，我院…`` — the year was not found before, session 37):
+    >>> overview_to_year("（一）主动公开政府信息情况。2020年，我院…"), overview_to_year("(一)主动公开\\n2021年，我局…")
+    (2020, 2021)
+    >>> overview_to_year("（一）主动公开政府信息情况。我局2019年印发的…"), overview_to_year("(一)2019年印发的办法…")
+    (None, None)
     """
-    match = _OPENING_YEAR.match(_chinese_year(fold(overview[:40])))
+    head = _chinese_year(fold(overview[:80]))
+    match = _OPENING_YEAR.match(head) or _OPENING_YEAR.match(head[_SUBHEADING.match(head).end():])
     return int(match.group(1)) if match else None
 
 
