@@ -6,13 +6,16 @@ null with a finding, never a guess."""
 from __future__ import annotations
 
 import random
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from benchmarks.synthetic import random_values, render_report, table2_values
 
 from xxgk.catalog import applicant_codes, item_measures
 from xxgk.parser import parse
+from xxgk.readers import read_path
 
 
 def _loose(cells: list[str]) -> str:
@@ -217,3 +220,17 @@ def test_the_year_opening_the_overviews_first_part() -> None:
     record = parse(text)
     assert record.year == 2020
     assert any(f.code == "year_from_overview" for f in record.findings)
+
+
+def test_a_traditional_pages_file_word_names_the_normative_documents_row() -> None:
+    """A real Traditional-Chinese page (a site's converter) prints table 二's row 規範性檔案 (Taiwan's 檔案 for 文件):
+    the row was unrecognised and its 3 cells lost. Read as 规范性文件, as 資訊 is read as 信息."""
+    text = ("某某縣某某局2020年政府信息公開工作年度報告\n一、總體情況\n本局依法公開。\n二、主動公開政府信息情況\n"
+            "第二十條第(一)項 | |||\n信息內容 | 本年新 製作數量 | 本年新 公開數量 | 對外公開總數量 |\n"
+            "規章 | 0 | 0 | 0 |\n規範性檔案 | 2 | 2 | 19 |\n三、收到和處理政府信息公開申請情況\n無。\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.txt"
+        path.write_text(text, encoding="utf-8")
+        record = parse(read_path(path).parse_text)
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [2, 2, 19]
