@@ -234,3 +234,14 @@ def test_a_traditional_pages_file_word_names_the_normative_documents_row() -> No
         record = parse(read_path(path).parse_text)
     active = record.values("active")
     assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [2, 2, 19]
+
+
+def test_a_sentence_opening_on_the_article_is_no_table() -> None:
+    """Guard: an overview's line opening on 第二十条第（一）项 as a sentence (no table after it), section 二's heading
+    missing: no section 二 begins there, and the sentence's counts are not published as table 二's."""
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "第二十条第（一）项规定的文件，本局本年制发规章2件；全年作出行政许可36件、行政处罚5件。\n"
+            "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n")
+    record = parse(text)
+    assert "active" not in record.section_lines
+    assert not _table2(record)
