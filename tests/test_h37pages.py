@@ -245,3 +245,17 @@ def test_a_sentence_opening_on_the_article_is_no_table() -> None:
     record = parse(text)
     assert "active" not in record.section_lines
     assert not _table2(record)
+
+
+@pytest.mark.parametrize("numbers", [("1.", "2."), ("1、", "2、")])
+def test_an_overviews_arabic_numbered_part_is_no_section(numbers: tuple[str, str]) -> None:
+    """A real 教育局's overview heads its parts 1.主动公开情况 (as session 36's page headed them （一）、): under
+    headings numbered 一、, such a line is a part of its section, never section 二 — cut short before 二、, the
+    overview's list of what it published (…行政处罚27条…) was read as table 二, 行政处罚 published as 27 decisions."""
+    first, second = numbers
+    text = ("某某市某某局2023年政府信息公开工作年度报告\n一、总体情况\n" + first + "主动公开情况\n"
+            "2023年，我局主动公开政府信息37条，其中机构职能2条，行政处罚27条，抽检信息8条。\n"
+            + second + "依申请公开办理情况\n2023年，我局未收到申请。\n")
+    record = parse(text)
+    assert "active" not in record.section_lines
+    assert not _table2(record)

@@ -203,8 +203,11 @@ def text_to_sections(doc: Document) -> list[Section]:
     return sections
 
 
-# a line opening on a second-level number: （一）, (二)、, ⑴ — the numbering of a section's parts under 一、
-_SUB_NUMBERED = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[\u2474-\u2487])")
+# a line opening on a second-level number: （一）, (二)、, ⑴ — the numbering of a section's parts under 一、 — or on
+# an Arabic one, 1. or 1、 (a real 教育局's overview heads its parts 1.主动公开情况: cut short before 二、, its list
+# of what it published, 行政处罚N条, was read as table 二)
+_SUB_NUMBERED = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[\u2474-\u2487]"
+                           r"|\d{1,2}\s*[.．、](?!\d))")
 
 
 def _begins_line(text: str, at: int) -> bool:
