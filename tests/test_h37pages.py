@@ -65,7 +65,7 @@ GROUPS2019 = ["第二十条第(五)项", "信息内容", "上一年项目数量"
 
 def test_a_signed_change_alone_on_its_line_is_a_cell_and_the_number_after_it_too() -> None:
     """A real 教育局's 2019 page prints each cell on a line with a lone ``|`` after it, 行政许可's change as
-    ``-35``: the row's last number after it was taken for a page's number (a lone number after a line of values
+    ``-3``: the row's last number after it was taken for a page's number (a lone number after a line of values
     only, then a label) and dropped, and the row, two numbers for three columns, was lost (row_lost_cells). A line
     holding one number is a cell of the run it stands in, as a lone number is: the row is read as printed."""
     record = parse(HEAD2019 + _ruled([c.replace("{change}", "-3") for c in GROUPS2019]) + TAIL)

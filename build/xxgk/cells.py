@@ -1482,8 +1482,8 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
     text, or between text and a line that is a whole row by itself. A lone number anywhere else is a
     cell (one cell per line: a label, then its numbers, each alone). Before, the page number was taken
     for a cell: the row around it had one cell too many and was lost. A line of one number that is not a bare
-    one (``-35``, ``1.5``) after such a run's number is a cell of the run too, not a whole row: a 2019 page's
-    change ``-35`` made the row's next number a page's (session 37).
+    one (``-3``, ``1.5``) after such a run's number is a cell of the run too, not a whole row: a 2019 page's
+    change ``-3`` made the row's next number a page's (session 37).
 
     >>> lines = ["规章 1 0 5", "3", "行政规范性文件 7 2 48", "行政许可", "1563", "行政处罚 87"]
     >>> sorted(_page_number_lines([line_tokens(i, x) for i, x in enumerate(lines)], None))
@@ -1500,7 +1500,7 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
             continue
         before = kinds[shown[at - 1]] if at else ("text", 0)
         if before == ("values", 1) and at > 1 and kinds[shown[at - 2]][0] in ("lone", "values"):
-            before = ("lone", 1)  # one number (-35, 1.5) in a run of one a line is a cell of the run, as a lone one is
+            before = ("lone", 1)  # one number (-3, 1.5) in a run of one a line is a cell of the run, as a lone one is
         after = kinds[shown[at + 1]] if at + 1 < len(shown) else ("end", 0)
         whole = k or 1
         if (before[0] in ("row", "values") and before[1] >= whole and after[0] != "lone") or (
