@@ -162,14 +162,15 @@ def test_table_three_after_a_headless_table_two_is_read_as_table_three(layout: s
     assert _table2(record) == _printed_table2()
 
 
-def test_a_headless_table_two_before_a_printed_heading_three() -> None:
-    """Guard: table 二 with no heading, then 三、 printed: table 二 ends at section 三's heading, and nothing of
-    table 三 is read into it; the overview before table 二 keeps its text."""
+def test_a_missing_heading_among_printed_ones_is_not_replaced_by_its_tables_first_line() -> None:
+    """Guard: only a report printing no heading at all has its sections read from their tables' first lines. Where
+    the others are printed and section 二's alone is missing, its table is not read so: a section whose heading
+    alone is gone may be one a browser never shows (a <template>'s content the page's reader left half in the text,
+    tests/test_h36hostile.py), and its numbers must not be published (table 二 stays absent, as before)."""
     record = parse(_without_headings("pipes", keep=HEADINGS[:1] + HEADINGS[2:]))
-    assert _table2(record) == _printed_table2()
+    assert not _table2(record)
     values = record.values("applications")
     assert [values[("new", column)] for column in COLUMNS] == list(TABLE3["new"])
-    assert record.sections.get("overview")
 
 
 def test_a_sentence_citing_the_article_is_no_table() -> None:
