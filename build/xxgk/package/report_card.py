@@ -38,16 +38,40 @@ def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
     return out
 
 
-def chain_findings(this: Report, last: Report) -> list[Finding]:
+class Readings:
+    """What the cross-year checks read of a series' reports, each worked out once a report: a table's values
+    (``Record.values``) and a section's text with its years read relative to the report's own (``years_relative``).
+    Every report of a series is compared with every other, so each was read once per other report (a series of
+    seven years read each section's years seven times)."""
+
+    def __init__(self):
+        self._values: dict[tuple[int, str], dict] = {}
+        self._relative: dict[tuple[int, str, int], str] = {}
+
+    def values(self, report: Report, table: str) -> dict:
+        key = (id(report), table)  # (the series' reports outlive this object: an id names one report)
+        if key not in self._values:
+            self._values[key] = report.record.values(table)
+        return self._values[key]
+
+    def relative(self, report: Report, code: str, year: int) -> str:
+        key = (id(report), code, year)
+        if key not in self._relative:
+            self._relative[key] = years_relative(report.record.sections[code], year)
+        return self._relative[key]
+
+
+def chain_findings(this: Report, last: Report, read: Readings | None = None) -> list[Finding]:
+    read = read or Readings()
     out = []
-    now, before = this.record.values("applications"), last.record.values("applications")
+    now, before = read.values(this, "applications"), read.values(last, "applications")
     for applicant in applicant_codes():
         a, b = now.get(("carried_over", applicant)), before.get(("carried_forward", applicant))
         if isinstance(a, int) and isinstance(b, int) and a != b:
             out.append(make("chain_carried_over", table="3", column=labels()["applicants"][applicant], actual=a,
                             expected=b, line=next((f.line for f in this.record.facts
                                                    if f.keys == ("carried_over", applicant)), None)))
-    now2, before2 = this.record.values("active"), last.record.values("active")
+    now2, before2 = read.values(this, "active"), read.values(last, "active")
     for item in ("rules", "normative_documents"):
         values = [before2.get((item, "in_force")), now2.get((item, "issued")), now2.get((item, "repealed")),
                   now2.get((item, "in_force"))]
@@ -76,38 +100,41 @@ def years_relative(text: str, year: int) -> str:
     return _YEAR.sub(relative, text)
 
 
-def copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
+def copy_findings(this: Report, others: dict[int, Report], read: Readings | None = None) -> list[Finding]:
     """``copied_text`` for each long narrative section identical to the same agency's report of another year
     (``others``: its reports by year), as printed or once each text's years are read relative to its own year
     (the message then says 除年份外: a copy whose years were moved on was not found). The finding is on both
     reports (which one copied is not known) at the section's heading line. A copy of the same year is a duplicate
-    (``duplicate_report``), not a section copied from last year's report."""
+    (``duplicate_report``), not a section copied from last year's report. ``read``: the series' ``Readings``."""
+    read = read or Readings()
     out = []
     record = this.record
     for code, text in record.sections.items():
         if len(text) < 50:
             continue
-        moved = years_relative(text, record.year)
+        moved = read.relative(this, code, record.year)
         for year, other in sorted(others.items()):
             if year == record.year:
                 continue
             printed = other.record.sections.get(code)
-            if printed == text or (printed is not None and years_relative(printed, year) == moved):
+            if printed == text or (printed is not None and read.relative(other, code, year) == moved):
                 out.append(make("copied_text", row=labels()["sections"][code], detail=str(year),
                                 line=record.section_lines.get(code), case="" if printed == text else "years_moved"))
                 break
     return out
 
 
-def table_copy_findings(this: Report, others: dict[int, Report]) -> list[Finding]:
+def table_copy_findings(this: Report, others: dict[int, Report], read: Readings | None = None) -> list[Finding]:
     """``copied_numbers`` when every number of table 三 equals the same agency's report of another year (every cell
     read, not all 0: an agency that received no request prints the same zeros each year lawfully) — REPORT_FORMAT's
-    "identical numbers year after year", on both reports, at the table's first line."""
-    mine = this.record.values("applications")
+    "identical numbers year after year", on both reports, at the table's first line. ``read``: the series'
+    ``Readings``."""
+    read = read or Readings()
+    mine = read.values(this, "applications")
     if not mine or not all(isinstance(v, int) for v in mine.values()) or not any(mine.values()):
         return []
     for year, other in sorted(others.items()):
-        if year != this.record.year and other.record.values("applications") == mine:
+        if year != this.record.year and read.values(other, "applications") == mine:
             line = min((f.line for f in this.record.facts if f.table == "applications" and f.line), default=None)
             return [make("copied_numbers", table="3", actual=len(mine), detail=str(year), line=line)]
     return []
@@ -213,13 +240,15 @@ def add_report_card(reports: list[Report]) -> None:
                                  + abolished_findings(report))
     mark_counted(reports)
     series = _by_agency_year(reports)
+    read = Readings()
     for report in reports:
         record = report.record
         if series_key(report) and record.year:
             years = series[series_key(report)]
             last = years.get(record.year - 1)
-            found = chain_findings(report, last) if last is not None else []
-            report.file_findings += found + copy_findings(report, years) + table_copy_findings(report, years)
+            found = chain_findings(report, last, read) if last is not None else []
+            report.file_findings += found + copy_findings(report, years, read) + table_copy_findings(report, years,
+                                                                                                      read)
 
 
 def counted_order(report: dict) -> tuple:
