@@ -142,3 +142,28 @@ def test_the_cross_year_findings_are_those_of_each_pair_compared_on_its_own(tmp_
         got = [f for f in report.findings if f.code in {"chain_carried_over", "chain_in_force", "copied_text",
                                                          "copied_numbers"}]
         assert sorted(map(repr, got)) == sorted(map(repr, expected))
+
+
+def test_a_kept_series_rows_are_checked_by_their_cells_types_not_a_call_a_cell(monkeypatch):
+    from xxgk.package import render_cache
+
+    rows = [("reports", ("a", "b", "c"), ("x", 1, 2.5)), ("reports", None, (None, True, 3))]
+    calls = []
+    real = render_cache._scalar
+    monkeypatch.setattr(render_cache, "_scalar", lambda value: calls.append(value) or real(value))
+    data = render_cache.to_data([({"reports": "x\n"}, ((None, ""),), rows)])
+    assert data is not None and calls == []  # (it was one call a cell)
+    assert render_cache.from_data(data)[0][2] == rows
+
+
+def test_the_row_check_is_the_cell_check_on_every_kind_of_cell():
+    from decimal import Decimal
+
+    from xxgk.package.render_cache import _scalar, _scalars
+
+    kinds = ["x", "", 0, -3, 2**70, 1.5, -0.0, float("inf"), float("-inf"), float("nan"), True, False, None,
+             Decimal("1.5"), b"x", ("a",), ["a"], {"a": 1}, object()]
+    rng = random.Random(37)
+    for _ in range(3000):
+        values = tuple(rng.choice(kinds) for _ in range(rng.randrange(0, 6)))
+        assert _scalars(values) == all(_scalar(v) for v in values), values

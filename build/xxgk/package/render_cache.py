@@ -51,6 +51,17 @@ def _scalar(value) -> bool:
     return type(value) in _SCALARS and not (type(value) is float and not math.isfinite(value))
 
 
+_SCALAR_TYPES = frozenset(_SCALARS)
+
+
+def _scalars(values) -> bool:
+    """``all(_scalar(v) for v in values)``, the types of a row looked at together (a workbook row's cells are a
+    few types: a call per cell was most of what keeping a series cost)."""
+    kinds = set(map(type, values))
+    return kinds <= _SCALAR_TYPES and (float not in kinds or all(math.isfinite(v) for v in values
+                                                                  if type(v) is float))
+
+
 def to_data(blocks: list[tuple]) -> bytes | None:
     """``blocks`` (``render``'s, one per member) as compressed JSON, or None when one holds what JSON would not
     give back as it was (a type ``render`` does not make)."""
@@ -61,7 +72,7 @@ def to_data(blocks: list[tuple]) -> bytes | None:
         if not all((keys is None or all(type(k) is str for k in keys)) and type(text) is str for keys, text in wide):
             return None
         if not all(type(title) is str and (keys is None or all(type(k) is str for k in keys))
-                   and all(_scalar(v) for v in values) for title, keys, values in sheet):
+                   and _scalars(values) for title, keys, values in sheet):
             return None
         out.append([texts, [[None if k is None else list(k), t] for k, t in wide],
                     [[title, None if keys is None else list(keys), list(values)] for title, keys, values in sheet]])
