@@ -10,7 +10,11 @@ largest child's — parse workers included, so a peak below theirs is not seen).
 parse cache; ``--runs`` more show the stage with a warm cache. ``--profile`` prints the top of a cProfile
 of the write stage only (the parent process: helper processes are not profiled; ``XXGK_SORT=tottime`` sorts
 it by own time instead of cumulative). ``--serial``: the stage
-without its helper process (``stream.PARALLEL_REPORTS`` out of reach), for comparison.
+without its helper process (``stream.PARALLEL_REPORTS`` out of reach), for comparison. ``--cold-render``: every
+run with an empty render cache (the series settled and rendered again, as in a full build) and the parse cache
+warm after the first: the stage as a full build runs it, repeatable. Old code against new: run it with the old
+code's ``build/`` first on ``PYTHONPATH`` (``git archive <sha> build | tar -x -C /tmp/old``), each with its own
+``--keep``, in turn.
 """
 
 from __future__ import annotations
@@ -64,6 +68,21 @@ def stage(reports_dir: Path, package_dir: Path, cache_dir: Path, profile: bool, 
     return (*out, text)
 
 
+def _empty_render_cache(cache_dir: Path) -> None:
+    """The render cache's entries dropped from every parse-cache file under ``cache_dir`` (the parse entries kept)."""
+    import sqlite3
+
+    from xxgk.package.render_cache import TABLE
+
+    for path in cache_dir.rglob("entries.sqlite"):
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
+            conn.commit()
+        finally:
+            conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("n", type=int)
@@ -71,6 +90,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="runs after the first (warm parse cache)")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--serial", action="store_true", help="without the helper process (as before it)")
+    parser.add_argument("--cold-render", action="store_true", help="each run with an empty render cache")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="xxgk-write-bench-"))
     base = args.keep or work
@@ -80,6 +100,8 @@ def main() -> None:
     try:
         for run in range(1 + args.runs):
             warm = (base / f"cache-{args.n}").exists()
+            if args.cold_render:
+                _empty_render_cache(base / f"cache-{args.n}")
             (wall, cpu, own, peak, text), *_ = in_process(stage, reports_dir, work / "package",
                                                           base / f"cache-{args.n}", args.profile and run == args.runs,
                                                           args.serial)
