@@ -1,0 +1,196 @@
+"""What the thirteenth hostile-input audit found (session 37): Word 97-2003 files (``xxgk.word97``, our own reader
+of untrusted bytes) whose compound file or text tables make the reader read one thing many times — a sector chain
+that loops, a MiniFAT claiming a terabyte, text boxes each read from the first of 100,000 pieces, symbol runs of
+thousands of pages over one run. Each is now a finding or read once."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+from tests.test_splitting_bound import no_hang
+from tests.test_word97 import _codes, _doc
+from xxgk.readers import read_bytes
+from xxgk.word97 import FC_LCB
+
+FREE, END, FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+
+
+def compound(streams: dict[str, bytes], fat_edit=None, root=(END, 0), minifat=(END, 0), small=None) -> bytes:
+    """An OLE2 compound file (version 3, 512-byte sectors) holding ``streams`` in the FAT, one after another, its
+    directory a chain of siblings; ``fat_edit(fat, starts)`` may change the FAT (``starts``: each stream's first
+    sector); ``root``: the root entry's (first sector, size), its mini stream; ``minifat``: the header's (first
+    MiniFAT sector, count); ``small``: ``{name: (first mini sector, size)}`` for streams read from the mini stream."""
+    sectors, fat, starts = [], [], {}
+    for name, data in streams.items():
+        starts[name] = len(sectors)
+        count = max(1, -(-len(data) // 512))
+        for k in range(count):
+            sectors.append(data[512 * k:512 * (k + 1)].ljust(512, b"\0"))
+            fat.append(len(sectors) if k < count - 1 else END)
+    small = small or {}
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBBIII", len(encoded), kind, 1, FREE, right, child)
+                + bytes(36) + struct.pack("<III", start, size, 0))
+
+    names = list(streams)
+    directory = entry("Root Entry", 5, FREE, 1, *(root if root[0] != "first" else (starts[root[1]], root[2])))
+    for k, name in enumerate(names):
+        start, size = small.get(name, (starts[name], len(streams[name])))
+        directory += entry(name, 2, k + 2 if k + 1 < len(names) else FREE, FREE, start, size)
+    directory = directory.ljust(-(-len(directory) // 512) * 512, b"\0")
+    first_directory = len(sectors)
+    for k in range(len(directory) // 512):
+        sectors.append(directory[512 * k:512 * (k + 1)])
+        fat.append(len(sectors) if k < len(directory) // 512 - 1 else END)
+    fat_sectors = -(-(len(fat) + 1) // 127)
+    first_fat = len(sectors)
+    fat += [FAT_SECTOR] * fat_sectors
+    fat += [FREE] * (128 * fat_sectors - len(fat))
+    if fat_edit:
+        fat_edit(fat, starts)
+    table = struct.pack(f"<{len(fat)}I", *fat)
+    sectors += [table[512 * k:512 * (k + 1)] for k in range(fat_sectors)]
+    first_minifat, minifat_count = (starts[minifat[1]], minifat[2]) if minifat[0] == "first" else minifat
+    header = (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+              + struct.pack("<9I", 0, fat_sectors, first_directory, 0, 4096, first_minifat, minifat_count, END, 0)
+              + struct.pack("<109I", *range(first_fat, first_fat + fat_sectors), *[FREE] * (109 - fat_sectors)))
+    return header + b"".join(sectors)
+
+
+def _streams(name: str = "report_2019_fields") -> dict[str, bytes]:
+    """The fixture's WordDocument, table and Data streams."""
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(_doc(name))) as ole:
+        return {stream: ole.openstream(stream).read() for stream in ("WordDocument", "1Table", "Data")
+                if ole.exists(stream)}
+
+
+_NO_DATA = "report_split_organisations"  # (a fixture with no Data stream: one of 100 bytes read from the mini stream)
+
+
+def test_the_compound_file_written_here_reads_as_the_fixture():
+    assert read_bytes(compound(_streams()), ".doc").text == read_bytes(_doc("report_2019_fields"), ".doc").text
+
+
+def test_a_stream_whose_sector_chain_loops_is_unreadable_not_one_sector_read_again():
+    """The WordDocument stream's chain coming back to its first sector: olefile reads the stream's size along the
+    chain, that sector again and again, and the reader published the text it found there, no finding."""
+    def loop(fat, starts):
+        fat[starts["WordDocument"] + 3] = starts["WordDocument"] + 1
+
+    source = read_bytes(compound(_streams(), fat_edit=loop), ".doc")
+    assert _codes(source) == ["file_unreadable"] and "扇区链成环" in source.findings[0].message
+    assert not source.text
+
+
+def _small_data(**parts) -> bytes:
+    """The fixture with a Data stream of 100 bytes, read from the mini stream; its mini stream and MiniFAT as
+    ``parts`` say (``compound``'s ``root``, ``minifat``, ``fat_edit``)."""
+    minifat = struct.pack("<2I", 1, END).ljust(512, b"\xff")  # (the Data stream in mini sectors 0 and 1)
+    streams = {**_streams(_NO_DATA), "Data": b"\0" * 100, "MiniFAT": minifat, "Mini": bytes(512)}
+    parts = {"root": ("first", "Mini", 512), "minifat": ("first", "MiniFAT", 1), **parts}
+    return compound(streams, small={"Data": (0, 100)}, **parts)
+
+
+def test_a_small_stream_read_from_a_sound_mini_stream_is_read():
+    source = read_bytes(_small_data(), ".doc")
+    assert not source.findings and source.text == read_bytes(_doc(_NO_DATA), ".doc").text
+
+
+def test_a_mini_stream_or_minifat_claiming_more_than_the_file_holds_is_unreadable_at_once():
+    """A 40 KB file whose MiniFAT claimed 2^31 sectors, its chain back to its first sector, took 29 s and 3 GB before
+    its worker ran out of memory (here 2^17 sectors: 64 MB read of one sector); its root's mini stream claiming
+    4 GB over such a chain, 10 s. A stream cannot hold more than the file holding it: refused before it is read."""
+    def loop(name):
+        def edit(fat, starts):
+            fat[starts[name]] = starts[name]
+        return edit
+
+    big_minifat = _small_data(minifat=("first", "MiniFAT", 2**17), fat_edit=loop("MiniFAT"))
+    big_mini = _small_data(root=("first", "Mini", 2**26), fat_edit=loop("Mini"))
+    for data, what in ((big_minifat, "MiniFAT 表"), (big_mini, "迷你流")):
+        source = read_bytes(data, ".doc")
+        assert _codes(source) == ["file_unreadable"], source.findings
+        assert f"{what}的长度" in source.findings[0].message and "超过文件本身" in source.findings[0].message
+
+
+def test_a_small_stream_whose_mini_chain_loops_is_unreadable():
+    minifat = struct.pack("<2I", 0, END).ljust(512, b"\xff")  # (mini sector 0 names itself as the next)
+    streams = {**_streams(_NO_DATA), "Data": b"\0" * 100, "MiniFAT": minifat, "Mini": bytes(512)}
+    data = compound(streams, small={"Data": (0, 100)}, root=("first", "Mini", 512), minifat=("first", "MiniFAT", 1))
+    source = read_bytes(data, ".doc")
+    assert _codes(source) == ["file_unreadable"] and "Data 流的扇区链成环" in source.findings[0].message
+
+
+# --- a minimal document: the fixture's FIB, every FC/LCB pair zeroed but those given -------------------------------
+
+_PAIRS = 0x9A  # where the FIB's FC/LCB pairs start (after its 14 16-bit and 22 32-bit fields)
+_TEXT_AT = 0x600  # where the text starts in the WordDocument stream made here
+
+
+def minimal_doc(text: str, pieces: list[tuple[int, int]], ccp_text: int, table: dict[str, bytes] | None = None,
+                pages: bytes = b"", ccp_txbx: int = 0) -> tuple[bytes, int]:
+    """A .doc whose WordDocument stream is the fixture's FIB then ``text`` (UTF-16) then ``pages`` (from a page
+    boundary: its first page's number is returned); ``pieces`` ``(cp_start, cp_end)`` each reading the text from
+    its start; ``table``: structures of the table stream by their FIB name (``word97.FC_LCB``)."""
+    word = bytearray(_streams(_NO_DATA)["WordDocument"][:_TEXT_AT])
+    for k in range(struct.unpack_from("<H", word, 0x98)[0]):
+        struct.pack_into("<II", word, _PAIRS + 8 * k, 0, 0)
+    for at, value in ((0x4C, ccp_text), (0x50, 0), (0x54, 0), (0x5C, 0), (0x60, 0), (0x64, ccp_txbx), (0x68, 0)):
+        struct.pack_into("<i", word, at, value)  # (ccpText, ccpFtn, ccpHdd, ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx)
+    word += text.encode("utf-16-le")
+    word += bytes(-len(word) % 512)
+    first_page = len(word) // 512
+    word += pages
+    cps = [start for start, _ in pieces] + [pieces[-1][1]]
+    plc = struct.pack(f"<{len(cps)}i", *cps) + struct.pack("<HIH", 0, _TEXT_AT, 0) * len(pieces)
+    structures = {"Clx": b"\x02" + struct.pack("<I", len(plc)) + plc, **(table or {})}
+    stream = bytearray(16)
+    for name, blob in structures.items():
+        struct.pack_into("<II", word, _PAIRS + 8 * dict(FC_LCB)[name], len(stream), len(blob))
+        stream += blob
+    return compound({"WordDocument": bytes(word).ljust(4096, b"\0"), "1Table": bytes(stream).ljust(4096, b"\0")}), \
+        first_page
+
+
+def test_text_boxes_after_a_hundred_thousand_pieces_are_each_read_from_their_own_piece():
+    """10,000 text boxes anchored in a main text of 99,990 empty pieces: each box's text was read by walking the
+    pieces from the first (4,000 boxes over 40,000 pieces took 48 CPU s, 10,000 over 100,000 some minutes, as their
+    product); the piece holding a box's first character is now found by bisection."""
+    boxes = 10_000
+    main = "\x08" * boxes + "\r"
+    story = "甲\r" * boxes
+    anchors = struct.pack(f"<{boxes + 1}i", *range(boxes + 1)) + b"".join(
+        struct.pack("<i", lid) + bytes(22) for lid in range(boxes))  # (PlcSpaMom: each anchor's CP, its shape's lid)
+    texts = struct.pack(f"<{boxes + 1}i", *range(0, 2 * boxes + 1, 2)) + b"".join(
+        bytes(14) + struct.pack("<i", lid) + bytes(4) for lid in range(boxes))  # (PlcftxbxTxt: each box's CPs, lid)
+    pieces = [(0, 0)] * 99_990 + [(0, len(main) + len(story))]
+    data, _ = minimal_doc(main + story, pieces, len(main), {"PlcSpaMom": anchors, "PlcftxbxTxt": texts},
+                          ccp_txbx=len(story))
+    with no_hang(60):
+        source = read_bytes(data, ".doc")
+    lines = source.text.split("\n")
+    assert not source.findings and (len(lines), set(lines)) == (boxes + 1, {"甲", ""})
+
+
+def test_symbol_runs_of_thousands_of_pages_over_one_run_are_read_once():
+    """8,000 character-property pages each giving the same run of 100,000 "(" a symbol (sprmCSymbol, α): each run's
+    symbol looked at every character of the run (4,000 over 40,000 took 13 CPU s, growing as their product). Runs
+    overlapping, as no Word writes them, are read once: the first page's symbol."""
+    count, pages = 100_000, 8_000
+    text = "(" * count + "\r"
+    page = bytearray(512)
+    struct.pack_into("<2I", page, 0, _TEXT_AT, _TEXT_AT + 2 * len(text))  # (one run over the text)
+    page[8], page[511] = 480 // 2, 1  # (its CHPX at byte 480; crun 1)
+    page[480:487] = b"\x06" + struct.pack("<HHH", 0x6A09, 0, ord("α"))  # (sprmCSymbol: font 0, α)
+    _, first = minimal_doc(text, [(0, len(text))], len(text))
+    index = struct.pack(f"<{pages + 1}I", *[_TEXT_AT] * pages, _TEXT_AT + 2 * len(text)) + struct.pack(
+        f"<{pages}I", *range(first, first + pages))
+    data, _ = minimal_doc(text, [(0, len(text))], len(text), {"PlcfBteChpx": index}, pages=bytes(page) * pages)
+    with no_hang(60):
+        source = read_bytes(data, ".doc")
+    assert not source.findings and (len(source.text), set(source.text)) == (count, {"α"})
