@@ -194,3 +194,48 @@ def test_symbol_runs_of_thousands_of_pages_over_one_run_are_read_once():
     with no_hang(60):
         source = read_bytes(data, ".doc")
     assert not source.findings and (len(source.text), set(source.text)) == (count, {"α"})
+
+
+def _huge_papx_doc(pages: int, data_stream: bytes, offset=lambda paragraph: 0) -> bytes:
+    """A .doc of ``pages`` × 20 paragraphs 甲, each of its own run of a paragraph-property page (PAPX FKP) whose
+    properties are ``sprmPHugePapx`` naming the Data stream's PrcData at ``offset(paragraph)`` (below 2^24)."""
+    runs = 20  # (20 runs' offsets and PHEs, then 20 PapxInFkp of 8 bytes, fill a page)
+    count = pages * runs
+    text = "甲\r" * count
+    made = []
+    for page in range(pages):
+        fkp = bytearray(512)
+        struct.pack_into(f"<{runs + 1}I", fkp, 0, *[_TEXT_AT + 4 * (page * runs + j) for j in range(runs + 1)])
+        for j in range(runs):
+            at = 496 - 8 * j  # (a PapxInFkp each: cb 4, istd 0, sprmPHugePapx, a 3-byte offset)
+            fkp[at:at + 8] = bytes([4]) + struct.pack("<HHI", 0, 0x6646, offset(page * runs + j))[:7]
+            fkp[4 * (runs + 1) + 13 * j] = at // 2
+        fkp[511] = runs
+        made.append(bytes(fkp))
+    _, first = minimal_doc(text, [(0, len(text))], len(text))
+    index = struct.pack(f"<{pages + 1}I", *[_TEXT_AT + 4 * runs * page for page in range(pages + 1)]) + struct.pack(
+        f"<{pages}I", *range(first, first + pages))
+    data, _ = minimal_doc(text, [(0, len(text))], len(text), {"PlcfBtePapx": index}, pages=b"".join(made))
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        streams = {name: ole.openstream(name).read() for name in ("WordDocument", "1Table")}
+    return compound({**streams, "Data": data_stream.ljust(4096, b"\0")})
+
+
+def test_paragraphs_naming_one_large_prcdata_in_the_data_stream_parse_it_once():
+    """30,000 paragraphs whose properties (``sprmPHugePapx``) name one PrcData of 64 KB: each parsed it again
+    (11,600 took 69 CPU s; 200,000, the line budget, some 20 minutes)."""
+    grpprl = struct.pack("<HB", 0x2416, 0) * 21_844  # (sprmPFInTable 0, 21,844 times)
+    data = _huge_papx_doc(1_500, struct.pack("<H", len(grpprl)) + grpprl)
+    with no_hang(60):
+        source = read_bytes(data, ".doc")
+    lines = source.text.split("\n")
+    assert not source.findings and (len(lines), set(lines)) == (30_000, {"甲"})
+
+
+def test_prcdata_overlapping_in_the_data_stream_are_unreadable():
+    """Paragraphs naming PrcData at each byte of the Data stream, one over the next: no sound file has them (each
+    paragraph's or row's properties of its own place); more of them than the stream holds is a broken file."""
+    source = read_bytes(_huge_papx_doc(2, b"\x01" * 400, offset=lambda paragraph: paragraph), ".doc")
+    assert _codes(source) == ["file_unreadable"] and "相互重叠" in source.findings[0].message
