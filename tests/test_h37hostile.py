@@ -239,3 +239,41 @@ def test_prcdata_overlapping_in_the_data_stream_are_unreadable():
     paragraph's or row's properties of its own place); more of them than the stream holds is a broken file."""
     source = read_bytes(_huge_papx_doc(2, b"\x01" * 400, offset=lambda paragraph: paragraph), ".doc")
     assert _codes(source) == ["file_unreadable"] and "相互重叠" in source.findings[0].message
+
+
+def test_a_row_of_more_merges_than_cells_is_written_as_its_cells_at_once():
+    """1,500 table rows of 64 cells whose properties (one PrcData, ``sprmPHugePapx``) hold 16,000 ``sprmTMerge`` of
+    all their cells: each merge was applied to each cell of each row (400 rows took 24 CPU s; the cell budget's
+    1,500, minutes). No Word writes more merges than a row has cells: such a row's properties do not describe its
+    cells, and it is written as its cells are (as a row without a definition)."""
+    cells, rows = 64, 1_500
+    row = "1\x07" * cells + "\x07"
+    definition = struct.pack(f"<B{cells + 1}h", cells, *range(0, 100 * (cells + 1), 100)) + bytes(20 * cells)
+    grpprl = (struct.pack("<HBHB", 0x2416, 1, 0x2417, 1) + struct.pack("<HH", 0xD608, len(definition) + 1)
+              + definition + struct.pack("<HBB", 0x5624, 0, cells) * 16_000)[:65_535]
+    per_page = 10  # (rows a paragraph-property page gives: a run of cells, no properties; a run of the row's end)
+    pages = []
+    for page in range(rows // per_page):
+        fkp = bytearray(512)
+        fcs = [_TEXT_AT + 2 * (len(row) * r + offset) for r in range(page * per_page, (page + 1) * per_page)
+               for offset in (0, len(row) - 1)] + [_TEXT_AT + 2 * len(row) * (page + 1) * per_page]
+        struct.pack_into(f"<{len(fcs)}I", fkp, 0, *fcs)
+        fkp[496:504] = bytes([4]) + struct.pack("<HHI", 0, 0x6646, 0)[:7]  # (sprmPHugePapx 0)
+        for j in range(1, len(fcs) - 1, 2):
+            fkp[4 * len(fcs) + 13 * j] = 496 // 2
+        fkp[511] = len(fcs) - 1
+        pages.append(bytes(fkp))
+    text = row * rows
+    _, first = minimal_doc(text, [(0, len(text))], len(text))
+    index = struct.pack(f"<{len(pages) + 1}I", *[_TEXT_AT + 2 * len(row) * per_page * p for p in range(len(pages) + 1)]
+                        ) + struct.pack(f"<{len(pages)}I", *range(first, first + len(pages)))
+    data, _ = minimal_doc(text, [(0, len(text))], len(text), {"PlcfBtePapx": index}, pages=b"".join(pages))
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        streams = {name: ole.openstream(name).read() for name in ("WordDocument", "1Table")}
+    data = compound({**streams, "Data": (struct.pack("<H", len(grpprl)) + grpprl).ljust(4096, b"\0")})
+    with no_hang(60):
+        source = read_bytes(data, ".doc")
+    lines = source.text.split("\n")
+    assert not source.findings and (len(lines), set(lines)) == (rows, {"\t".join("1" * cells)})
