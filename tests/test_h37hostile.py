@@ -277,3 +277,33 @@ def test_a_row_of_more_merges_than_cells_is_written_as_its_cells_at_once():
         source = read_bytes(data, ".doc")
     lines = source.text.split("\n")
     assert not source.findings and (len(lines), set(lines)) == (rows, {"\t".join("1" * cells)})
+
+
+def test_paragraphs_alternating_between_a_table_64_deep_and_none_are_over_budget_not_gigabytes():
+    """Paragraphs alternating between table depth 64 (``sprmPFInTable``, ``sprmPItap``) and none: each opened 64
+    tables whose cells no mark ends, none counted against the cell budget (10,000 pairs took 333 MB; 99,000, a 6 MB
+    file, 3 GB before the worker was stopped). A table opened holds a cell, and counts as one."""
+    pairs, per_page = 20_000, 20
+    text = "甲\r乙\r" * pairs
+    papx = struct.pack("<HHBHi", 0, 0x2416, 1, 0x6649, 64)  # (istd 0, sprmPFInTable 1, sprmPItap 64)
+    pages = []
+    for page in range(2 * pairs // per_page):
+        fkp = bytearray(512)
+        struct.pack_into(f"<{per_page + 1}I", fkp, 0,
+                         *[_TEXT_AT + 4 * (page * per_page + j) for j in range(per_page + 1)])
+        fkp[480:481 + len(papx) + 1] = bytes([(len(papx) + 1) // 2]) + papx + b"\0"
+        for j in range(0, per_page, 2):  # (甲 in the tables, 乙 in none)
+            fkp[4 * (per_page + 1) + 13 * j] = 480 // 2
+        fkp[511] = per_page
+        pages.append(bytes(fkp))
+    _, first = minimal_doc(text, [(0, len(text))], len(text))
+    index = struct.pack(f"<{len(pages) + 1}I", *[_TEXT_AT + 4 * per_page * p for p in range(len(pages) + 1)]
+                        ) + struct.pack(f"<{len(pages)}I", *range(first, first + len(pages)))
+    data, _ = minimal_doc(text, [(0, len(text))], len(text), {"PlcfBtePapx": index}, pages=b"".join(pages))
+    source = read_bytes(data, ".doc")
+    assert _codes(source) == ["over_budget"] and "表格单元格" in source.findings[0].message
+    # (a few such paragraphs are read)
+    _, first = minimal_doc("甲\r乙\r" * 10, [(0, 40)], 40)
+    index = struct.pack("<3I", _TEXT_AT, _TEXT_AT + 80, first)
+    few = minimal_doc("甲\r乙\r" * 10, [(0, 40)], 40, {"PlcfBtePapx": index}, pages=pages[0])[0]
+    assert read_bytes(few, ".doc").text.split("\n") == ["甲", "乙"] * 10
