@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import struct
 
+import pytest
+
 from tests.test_splitting_bound import no_hang
 from tests.test_word97 import _codes, _doc
 from xxgk.readers import read_bytes
@@ -307,3 +309,15 @@ def test_paragraphs_alternating_between_a_table_64_deep_and_none_are_over_budget
     index = struct.pack("<3I", _TEXT_AT, _TEXT_AT + 80, first)
     few = minimal_doc("甲\r乙\r" * 10, [(0, 40)], 40, {"PlcfBtePapx": index}, pages=pages[0])[0]
     assert read_bytes(few, ".doc").text.split("\n") == ["甲", "乙"] * 10
+
+
+@pytest.mark.parametrize("offset,shift", [(30, 0), (30, 65_535), (32, 65_535)])
+def test_a_sector_size_no_compound_file_has_is_said_to_be_one(offset, shift):
+    """A header whose sector shift is 0 or 65,535 (the mini sector's too): olefile only warns, and failed later,
+    told the user as "ValueError: bytes length not a multiple of item size" or "Exceeds the limit (4300 digits) for
+    integer string conversion" (its log of 2^65535). [MS-CFB] has sectors of 512 or 4,096 bytes, mini sectors of 64
+    (olefile reads other mini sectors smaller than a sector, as ``test_h30hostile_audit.compound_file`` has them)."""
+    data = bytearray(_doc("report_2019_fields"))
+    struct.pack_into("<H", data, offset, shift)
+    source = read_bytes(bytes(data), ".doc")
+    assert _codes(source) == ["file_unreadable"] and "扇区大小" in source.findings[0].message

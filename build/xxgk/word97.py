@@ -172,6 +172,12 @@ def _title_page(word: bytes, table: bytes, fib: dict) -> bool:
 def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
     import olefile
 
+    shifts = struct.unpack_from("<HH", data, 30) if len(data) >= 34 else (0, 0)
+    if shifts[0] not in (9, 12) or shifts[1] > shifts[0]:  # [MS-CFB]: sectors of 512 bytes (version 3) or 4,096
+        # (4), mini sectors smaller (64). olefile warns only: a shift of 65,535 failed in its log as "Exceeds the limit
+        # (4300 digits) for integer string conversion", 0 as "bytes length not a multiple of item size", said so to
+        # the user
+        raise BrokenFile(f"OLE2 复合文档结构损坏（扇区大小 2^{shifts[0]}、迷你扇区大小 2^{shifts[1]} 不合规范）")
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except OSError as error:  # (olefile's checks on its header, sector chains and directory)
