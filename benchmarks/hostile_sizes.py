@@ -14,17 +14,21 @@ should grow about linearly with the size, or the file should be refused early (`
 - a text whose table 三 is followed by N rows ``1⇥2`` (session 32: the parser keeps about 1 KB a line, 2,500,000
   took 55 s and 2.5 GB; past ``BUDGET.lines``, 200,000, refused before it is parsed);
 - a text of one line of N characters; an HTML table of N cells; a .docx of tables nested in table cells (past
-  100,000 cells refused from its bytes: 30 rows at each of 4 levels took 31 CPU s before).
+  100,000 cells refused from its bytes: 30 rows at each of 4 levels took 31 CPU s before);
+- a .doc of N text boxes over 10N pieces, and one of N×20 paragraphs naming one PrcData of 64 KB (session 37:
+  4,000 boxes took 48 CPU s, 11,600 paragraphs 69 CPU s, each growing as a product).
 """
 
 from __future__ import annotations
 
+import struct
 import time
 
 from tests.factory import tab_report
 from tests.test_h27hostile2_audit import _docx_with_nested_tables, _repeated_page_pdf
 from tests.test_h28hostile_audit import object_stream_pdf
 from tests.test_h32bhostile_audit import _widths_pdf
+from tests.test_h37hostile import huge_papx_doc, text_boxes_doc
 
 from xxgk import cells
 from xxgk.memo import MEMO_CHARS, account
@@ -52,6 +56,9 @@ def _html_cells(n: int) -> bytes:
     return b"<table>" + b"<tr>" + b"<td>1</td>" * n + b"</tr></table>"
 
 
+_PRCDATA = struct.pack("<H", 65_532) + struct.pack("<HB", 0x2416, 0) * 21_844  # (sprmPFInTable 0, 21,844 times)
+
+
 def _figure(data: bytes, suffix: str) -> str:
     account(MEMO_CHARS + 1)  # (every parser memo emptied: each file parsed as the first of a worker's)
     start = time.process_time()  # (CPU seconds: the machine may be shared, and a wall figure says its load)
@@ -74,6 +81,10 @@ CASES = {
     "text, one line of N chars": (_one_line, ".txt", (1_000_000, 3_000_000, 6_000_000)),
     "HTML, one row of N cells": (_html_cells, ".html", (10_000, 100_000, 1_000_000)),
     ".docx, tables 4 deep, N rows each": (lambda n: _docx_with_nested_tables(n, 4), ".docx", (10, 15, 20)),
+    # (session 37: each box was read from the first piece, 4,000 over 40,000 pieces 48 CPU s; each paragraph parsed
+    # the PrcData again, 11,600 paragraphs 69 CPU s)
+    ".doc, N text boxes over 10N pieces": (lambda n: text_boxes_doc(n, 10 * n), ".doc", (1_000, 4_000, 9_000)),
+    ".doc, N×20 paragraphs of one 64 KB PrcData": (lambda n: huge_papx_doc(n, _PRCDATA), ".doc", (100, 400, 1_500)),
 }
 
 

@@ -159,20 +159,26 @@ def minimal_doc(text: str, pieces: list[tuple[int, int]], ccp_text: int, table: 
         first_page
 
 
-def test_text_boxes_after_a_hundred_thousand_pieces_are_each_read_from_their_own_piece():
-    """10,000 text boxes anchored in a main text of 99,990 empty pieces: each box's text was read by walking the
-    pieces from the first (4,000 boxes over 40,000 pieces took 48 CPU s, 10,000 over 100,000 some minutes, as their
-    product); the piece holding a box's first character is now found by bisection."""
-    boxes = 10_000
+def text_boxes_doc(boxes: int, empty_pieces: int) -> bytes:
+    """A .doc of ``boxes`` text boxes 甲, each anchored at a character of the main text, after ``empty_pieces``
+    empty pieces of the piece table (then one piece for all the text)."""
     main = "\x08" * boxes + "\r"
     story = "甲\r" * boxes
     anchors = struct.pack(f"<{boxes + 1}i", *range(boxes + 1)) + b"".join(
         struct.pack("<i", lid) + bytes(22) for lid in range(boxes))  # (PlcSpaMom: each anchor's CP, its shape's lid)
     texts = struct.pack(f"<{boxes + 1}i", *range(0, 2 * boxes + 1, 2)) + b"".join(
         bytes(14) + struct.pack("<i", lid) + bytes(4) for lid in range(boxes))  # (PlcftxbxTxt: each box's CPs, lid)
-    pieces = [(0, 0)] * 99_990 + [(0, len(main) + len(story))]
-    data, _ = minimal_doc(main + story, pieces, len(main), {"PlcSpaMom": anchors, "PlcftxbxTxt": texts},
-                          ccp_txbx=len(story))
+    pieces = [(0, 0)] * empty_pieces + [(0, len(main) + len(story))]
+    return minimal_doc(main + story, pieces, len(main), {"PlcSpaMom": anchors, "PlcftxbxTxt": texts},
+                       ccp_txbx=len(story))[0]
+
+
+def test_text_boxes_after_a_hundred_thousand_pieces_are_each_read_from_their_own_piece():
+    """10,000 text boxes anchored in a main text of 99,990 empty pieces: each box's text was read by walking the
+    pieces from the first (4,000 boxes over 40,000 pieces took 48 CPU s, 10,000 over 100,000 some minutes, as their
+    product); the piece holding a box's first character is now found by bisection."""
+    boxes = 10_000
+    data = text_boxes_doc(boxes, 99_990)
     with no_hang(60):
         source = read_bytes(data, ".doc")
     lines = source.text.split("\n")
@@ -198,7 +204,7 @@ def test_symbol_runs_of_thousands_of_pages_over_one_run_are_read_once():
     assert not source.findings and (len(source.text), set(source.text)) == (count, {"α"})
 
 
-def _huge_papx_doc(pages: int, data_stream: bytes, offset=lambda paragraph: 0) -> bytes:
+def huge_papx_doc(pages: int, data_stream: bytes, offset=lambda paragraph: 0) -> bytes:
     """A .doc of ``pages`` × 20 paragraphs 甲, each of its own run of a paragraph-property page (PAPX FKP) whose
     properties are ``sprmPHugePapx`` naming the Data stream's PrcData at ``offset(paragraph)`` (below 2^24)."""
     runs = 20  # (20 runs' offsets and PHEs, then 20 PapxInFkp of 8 bytes, fill a page)
@@ -229,7 +235,7 @@ def test_paragraphs_naming_one_large_prcdata_in_the_data_stream_parse_it_once():
     """30,000 paragraphs whose properties (``sprmPHugePapx``) name one PrcData of 64 KB: each parsed it again
     (11,600 took 69 CPU s; 200,000, the line budget, some 20 minutes)."""
     grpprl = struct.pack("<HB", 0x2416, 0) * 21_844  # (sprmPFInTable 0, 21,844 times)
-    data = _huge_papx_doc(1_500, struct.pack("<H", len(grpprl)) + grpprl)
+    data = huge_papx_doc(1_500, struct.pack("<H", len(grpprl)) + grpprl)
     with no_hang(60):
         source = read_bytes(data, ".doc")
     lines = source.text.split("\n")
@@ -239,7 +245,7 @@ def test_paragraphs_naming_one_large_prcdata_in_the_data_stream_parse_it_once():
 def test_prcdata_overlapping_in_the_data_stream_are_unreadable():
     """Paragraphs naming PrcData at each byte of the Data stream, one over the next: no sound file has them (each
     paragraph's or row's properties of its own place); more of them than the stream holds is a broken file."""
-    source = read_bytes(_huge_papx_doc(2, b"\x01" * 400, offset=lambda paragraph: paragraph), ".doc")
+    source = read_bytes(huge_papx_doc(2, b"\x01" * 400, offset=lambda paragraph: paragraph), ".doc")
     assert _codes(source) == ["file_unreadable"] and "相互重叠" in source.findings[0].message
 
 
