@@ -178,6 +178,11 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
         # (4300 digits) for integer string conversion", 0 as "bytes length not a multiple of item size", said so to
         # the user
         raise BrokenFile(f"OLE2 复合文档结构损坏（扇区大小 2^{shifts[0]}、迷你扇区大小 2^{shifts[1]} 不合规范）")
+    sector = 1 << shifts[0]
+    fat_sectors, needed = struct.unpack_from("<I", data, 44)[0], -(-len(data) // sector) // (sector // 4) + 1
+    if fat_sectors > 2 * needed:  # (olefile joins the FAT a sector at a time, its time the square of their count:
+        # a 19 MB file of 38,000 FAT sectors took more than 300 s; one entry a sector of the file is all a FAT holds)
+        raise BrokenFile(f"OLE2 复合文档结构损坏（FAT 有 {fat_sectors} 个扇区，文件只需要 {needed} 个）")
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except OSError as error:  # (olefile's checks on its header, sector chains and directory)
