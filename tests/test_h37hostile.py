@@ -6,10 +6,12 @@ thousands of pages over one run. Each is now a finding or read once."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 
 import pytest
 
+from tests.factory import tab_report
 from tests.test_splitting_bound import no_hang
 from tests.test_word97 import _codes, _doc
 from xxgk.readers import read_bytes
@@ -356,3 +358,73 @@ def test_a_fat_of_more_sectors_than_the_file_needs_is_unreadable_at_once():
     source = read_bytes(_fat_of(4_000), ".doc")
     assert _codes(source) == ["file_unreadable"] and "FAT 有 4000 个扇区" in source.findings[0].message
     assert _codes(read_bytes(_fat_of(2), ".doc")) == ["format_unsupported"]  # (as many as it needs: read as before)
+
+
+# --- PDF: a compact (CFF) font whose text layer lies ------------------------------------------------------------------
+
+
+def _cff(encoding: int | None = None) -> bytes:
+    """A compact font program (CFF) of one name and a Top DICT giving ``encoding`` (operator 16) or none."""
+    def index(*items: bytes) -> bytes:
+        if not items:
+            return b"\0\0"
+        offsets, at = [1], 1
+        for item in items:
+            at += len(item)
+            offsets.append(at)
+        return struct.pack(">HB", len(items), 4) + b"".join(struct.pack(">I", o) for o in offsets) + b"".join(items)
+
+    top = b"" if encoding is None else b"\x1d" + struct.pack(">i", encoding) + b"\x10"
+    return b"\x01\x00\x04\x04" + index(b"ABCDEF+Helvetica") + index(top) + index() + index()
+
+
+def _compact_font(text: str, encoding: int | None = None) -> tuple[bytes, bytes, dict[int, str], int]:
+    """The report drawn in Helvetica made an embedded compact font (FontFile3 /Type1C) without /Encoding: its codes
+    drawn as its own encoding says, the standard one when its Top DICT gives none."""
+    from tests.test_h36hostile import _canvas_pdf
+
+    data = _canvas_pdf(text, "Helvetica")
+    assert data.count(b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding") == 1
+    data = data.replace(b"/Encoding /WinAnsiEncoding", b"/FontDescriptor 99 0 R".ljust(26)).replace(
+        b"/BaseFont /Helvetica", b"/BaseFont /XYZABC+Hv")  # (a subset's name; every offset kept)
+    program = _cff(encoding)
+    size, previous = int(re.findall(rb"/Size (\d+)", data)[-1]), int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data.rstrip(b"\n") + b"\n")
+    at_descriptor = len(out)
+    out += (b"99 0 obj\n<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [0 0 1000 1000] "
+            b"/ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 /FontFile3 100 0 R >>\nendobj\n")
+    at_program = len(out)
+    out += b"100 0 obj\n<< /Subtype /Type1C /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(program), program)
+    xref = len(out)
+    out += b"xref\n99 2\n%010d 00000 n \n%010d 00000 n \n" % (at_descriptor, at_program)
+    root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+    out += b"trailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (max(size, 101), root, previous,
+                                                                                   xref)
+    return bytes(out), rb"XYZABC\+Hv", {code: chr(code) for code in range(0x20, 0x7F)}, 1
+
+
+def test_a_digit_of_a_compact_font_whose_text_layer_says_another_digit_is_missing():
+    """The report's digits in an embedded compact font (CFF, FontFile3 /Type1C, as Ghostscript and dvipdfmx write
+    Type 1 fonts) without /Encoding, whose ToUnicode map says 7 for the glyph 5: such a font draws each code as its
+    own encoding names it — the standard one where its Top DICT gives none (/five) — but only fonts of a Type 1
+    program (FontFile) were checked, and 7 was published with no finding."""
+    from tests.test_h36hostile import _new_applications, _retold
+
+    text = tab_report()
+    honest, font, mapping, width = _compact_font(text)
+    assert _new_applications(_retold(honest, font, mapping, width)) == (5, [])
+    lying = {code: "7" if ch == "5" else ch for code, ch in mapping.items()}
+    value, findings = _new_applications(_retold(honest, font, lying, width))
+    assert value is None and [code for code, _ in findings] == ["pdf_text_differs"]
+    assert "字形“5”写作“7”" in findings[0][1]
+
+
+def test_a_compact_font_of_its_own_encoding_is_read_as_its_map_says():
+    """A compact font whose Top DICT gives an encoding of its own (not the standard one the library assumes): the
+    glyph its code draws is not known without reading that encoding, and its map is read as before, no finding."""
+    from tests.test_h36hostile import _new_applications, _retold
+
+    honest, font, mapping, width = _compact_font(tab_report(), encoding=40)
+    assert _new_applications(_retold(honest, font, mapping, width)) == (5, [])
+    lying = {code: "7" if ch == "5" else ch for code, ch in mapping.items()}
+    assert _new_applications(_retold(honest, font, lying, width))[1] == []

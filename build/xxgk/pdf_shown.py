@@ -99,16 +99,89 @@ def _simple_init(init):
         init(self, descriptor, widths, spec)
         subtype = literal_name(spec.get("Subtype")) if spec.get("Subtype") is not None else "Type1"
         # the encoding names the glyph drawn: given in the font, or a Type 1 font's own — read from its program
-        # (FontFile), or the standard one of a standard font not embedded; a compact (FontFile3) or symbolic font's
-        # own encoding the library does not read, a Type 3 font's names are its procedures', a bare TrueType font's
-        # codes index its glyphs
-        own = "FontFile" in descriptor or (
-            not {"FontFile2", "FontFile3"} & set(descriptor) and getattr(self, "basefont", "") in _STANDARD)
+        # (FontFile), the standard one of a standard font not embedded, or of a compact font (FontFile3) whose
+        # program gives no other; another compact or a symbolic font's own encoding the library does not read, a
+        # Type 3 font's names are its procedures', a bare TrueType font's codes index its glyphs
+        # (the file's own descriptor: the library gives a font of a standard name its built-in metrics instead, so
+        # an embedded font named Helvetica was taken for the standard one whatever its program's encoding)
+        embedded = _resolved(spec.get("FontDescriptor"))
+        programs = {"FontFile", "FontFile2", "FontFile3"} & set(embedded if isinstance(embedded, dict) else {})
+        own = "FontFile" in descriptor or (not programs and getattr(self, "basefont", "") in _STANDARD) or (
+            programs == {"FontFile3"} and _compact_standard(embedded["FontFile3"]))
         self._xxgk_named = subtype != "Type3" and ("Encoding" in spec or (subtype == "Type1" and own))
         self._xxgk_tounicode = "ToUnicode" in spec
 
     recorded.__wrapped__ = init
     return recorded
+
+
+def _compact_standard(program) -> bool:
+    """Whether a compact font program (FontFile3 /Type1C: CFF) draws each code as the standard encoding names it —
+    the encoding the library reads for a Type 1 font without /Encoding: a font of glyph names (no ROS: not
+    CID-keyed) whose Top DICT gives no encoding of its own (none, or 0: Standard). Its glyphs are then named as the
+    encoding's ``/five``. Anything else, or a program not read, is no known glyph (read as before)."""
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import literal_name
+
+    program = _resolved(program)
+    if not isinstance(program, PDFStream) or literal_name(_resolved(program.attrs.get("Subtype"))) != "Type1C":
+        return False
+    with contextlib.suppress(Exception):
+        data = program.get_data()
+        at = _index_end(data, data[2])  # (after the header and the Name INDEX)
+        count, size = int.from_bytes(data[at:at + 2], "big"), data[at + 2]
+        offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(2)]
+        start = at + 3 + size * (count + 1) - 1
+        top = _dict(data[start + offsets[0]:start + offsets[1]]) if count else {}
+        return (12, 30) not in top and top.get(16, [0]) == [0]
+    return False
+
+
+def _resolved(value):
+    from pdfminer.pdftypes import resolve1
+
+    return resolve1(value)
+
+
+def _index_end(data: bytes, at: int) -> int:
+    """Where the CFF INDEX at ``at`` ends (a count, an offset size, count + 1 offsets, the data)."""
+    count = int.from_bytes(data[at:at + 2], "big")
+    if not count:
+        return at + 2
+    size = data[at + 2]
+    last = int.from_bytes(data[at + 3 + size * count:at + 3 + size * (count + 1)], "big")
+    return at + 3 + size * (count + 1) + last - 1
+
+
+def _dict(data: bytes) -> dict:
+    """A CFF DICT: ``{operator: operands}`` (an escaped operator as ``(12, n)``; a real's value not needed: 0.0)."""
+    found, operands, at = {}, [], 0
+    while at < len(data):
+        byte = data[at]
+        if byte <= 21:
+            key = (12, data[at + 1]) if byte == 12 else byte
+            at += 2 if byte == 12 else 1
+            found[key], operands = operands, []
+        elif byte == 28 or byte == 29:
+            size = 2 if byte == 28 else 4
+            operands.append(int.from_bytes(data[at + 1:at + 1 + size], "big", signed=True))
+            at += 1 + size
+        elif byte == 30:  # a real: nibbles to the one that ends it
+            at += 1
+            while at < len(data) and 0xF not in (data[at] >> 4, data[at] & 0xF):
+                at += 1
+            at += 1
+            operands.append(0.0)
+        elif 32 <= byte <= 246:
+            operands.append(byte - 139)
+            at += 1
+        elif 247 <= byte <= 254:
+            sign = 1 if byte <= 250 else -1
+            operands.append(sign * ((byte - (247 if sign > 0 else 251)) * 256 + data[at + 1] + 108))
+            at += 2
+        else:
+            raise ValueError(f"CFF DICT byte {byte}")
+    return found
 
 
 def _identity_gids(spec) -> bool:
