@@ -428,3 +428,27 @@ def test_a_compact_font_of_its_own_encoding_is_read_as_its_map_says():
     assert _new_applications(_retold(honest, font, mapping, width)) == (5, [])
     lying = {code: "7" if ch == "5" else ch for code, ch in mapping.items()}
     assert _new_applications(_retold(honest, font, lying, width))[1] == []
+
+
+def test_a_code_whose_differences_name_a_glyph_the_glyph_list_does_not_know_is_read_as_its_map_says():
+    """Ghostscript writes ZapfDingbats with /Differences naming its glyphs a105, a17 … at the codes of 0–9 and a map
+    giving ✐, ✑ …: the library does not know those names and keeps the base encoding's /zero for the code, so the
+    check said the glyph 0 was written ✐ — pdf_text_differs on an honest file. Such a code's glyph is no digit
+    known: read as its map says, no finding."""
+    from tests.test_h36hostile import _canvas_pdf, _new_applications, _retold
+
+    data = _canvas_pdf(tab_report(), "Helvetica")
+    data = data.replace(b"/Encoding /WinAnsiEncoding", b"/Encoding 98 0 R".ljust(26))  # (every offset kept)
+    size, previous = int(re.findall(rb"/Size (\d+)", data)[-1]), int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data.rstrip(b"\n") + b"\n")
+    at = len(out)
+    out += b"98 0 obj\n<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [53 /a21] >>\nendobj\n"
+    xref = len(out)
+    out += b"xref\n98 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        at, max(size, 99), re.findall(rb"/Root (\d+ \d+ R)", data)[-1], previous, xref)
+    mapping = {code: chr(code) for code in range(0x20, 0x7F)}
+    dingbat = {**mapping, 0x35: "\u2715"}  # (the code of 5 draws a21, ✕)
+    assert _new_applications(_retold(bytes(out), b"Helvetica", dingbat, 1))[1] == []
+    # (a code the glyph list names is still checked: that of 5 named /six, mapped 5)
+    named = bytes(out).replace(b"[53 /a21]", b"[53 /six]")  # (as long: every offset kept)
+    assert [code for code, _ in _new_applications(_retold(named, b"Helvetica", mapping, 1))[1]] == ["pdf_text_differs"]

@@ -59,9 +59,31 @@ def _disagree(mapped: str, shown: str) -> bool:
 
 
 def _simple_shown(font, cid: int) -> str | None:
-    if not getattr(font, "_xxgk_named", False):
+    if not getattr(font, "_xxgk_named", False) or cid in font.__dict__.get("_xxgk_unnamed", ()):
         return None
     return font.cid2unicode.get(cid)
+
+
+def _unnamed(spec) -> frozenset[int]:
+    """The codes the font's /Differences give a glyph name the glyph list does not know (ZapfDingbats' ``/a105``): the
+    library keeps the base encoding's character for such a code (``/zero``), not the glyph drawn, and Ghostscript's
+    ZapfDingbats — its map ✐ for the glyph a105 at the code of 0 — was said to draw 0 and its text to differ."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.psparser import PSLiteral
+
+    encoding = _resolved(spec.get("Encoding"))
+    differences = _resolved(encoding.get("Differences")) if isinstance(encoding, dict) else None
+    codes, code = set(), 0
+    for item in differences if isinstance(differences, list) else ():
+        if isinstance(item, int):
+            code = item
+            continue
+        try:
+            name2unicode(item.name if isinstance(item, PSLiteral) else str(item))
+        except (KeyError, ValueError):
+            codes.add(code)
+        code += 1
+    return frozenset(codes)
 
 
 def _cid_shown(font, cid: int) -> str | None:
@@ -110,6 +132,7 @@ def _simple_init(init):
             programs == {"FontFile3"} and _compact_standard(embedded["FontFile3"]))
         self._xxgk_named = subtype != "Type3" and ("Encoding" in spec or (subtype == "Type1" and own))
         self._xxgk_tounicode = "ToUnicode" in spec
+        self._xxgk_unnamed = _unnamed(spec) if self._xxgk_named and self._xxgk_tounicode else frozenset()
 
     recorded.__wrapped__ = init
     return recorded
