@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import zlib
 
 import pytest
 
@@ -378,7 +379,8 @@ def _cff(encoding: int | None = None) -> bytes:
     return b"\x01\x00\x04\x04" + index(b"ABCDEF+Helvetica") + index(top) + index() + index()
 
 
-def _compact_font(text: str, encoding: int | None = None) -> tuple[bytes, bytes, dict[int, str], int]:
+def _compact_font(text: str, encoding: int | None = None, flate: bool = False) -> tuple[bytes, bytes, dict[int, str],
+                                                                                    int]:
     """The report drawn in Helvetica made an embedded compact font (FontFile3 /Type1C) without /Encoding: its codes
     drawn as its own encoding says, the standard one when its Top DICT gives none."""
     from tests.test_h36hostile import _canvas_pdf
@@ -387,14 +389,15 @@ def _compact_font(text: str, encoding: int | None = None) -> tuple[bytes, bytes,
     assert data.count(b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding") == 1
     data = data.replace(b"/Encoding /WinAnsiEncoding", b"/FontDescriptor 99 0 R".ljust(26)).replace(
         b"/BaseFont /Helvetica", b"/BaseFont /XYZABC+Hv")  # (a subset's name; every offset kept)
-    program = _cff(encoding)
+    program = zlib.compress(_cff(encoding) + bytes(10**6)) if flate else _cff(encoding)  # (a program's own length)
     size, previous = int(re.findall(rb"/Size (\d+)", data)[-1]), int(re.findall(rb"startxref\s+(\d+)", data)[-1])
     out = bytearray(data.rstrip(b"\n") + b"\n")
     at_descriptor = len(out)
     out += (b"99 0 obj\n<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [0 0 1000 1000] "
             b"/ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 /FontFile3 100 0 R >>\nendobj\n")
     at_program = len(out)
-    out += b"100 0 obj\n<< /Subtype /Type1C /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(program), program)
+    out += b"100 0 obj\n<< /Subtype /Type1C /Length %d%s >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(program), b" /Filter /FlateDecode" if flate else b"", program)
     xref = len(out)
     out += b"xref\n99 2\n%010d 00000 n \n%010d 00000 n \n" % (at_descriptor, at_program)
     root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
@@ -403,7 +406,8 @@ def _compact_font(text: str, encoding: int | None = None) -> tuple[bytes, bytes,
     return bytes(out), rb"XYZABC\+Hv", {code: chr(code) for code in range(0x20, 0x7F)}, 1
 
 
-def test_a_digit_of_a_compact_font_whose_text_layer_says_another_digit_is_missing():
+@pytest.mark.parametrize("flate", [False, True])
+def test_a_digit_of_a_compact_font_whose_text_layer_says_another_digit_is_missing(flate):
     """The report's digits in an embedded compact font (CFF, FontFile3 /Type1C, as Ghostscript and dvipdfmx write
     Type 1 fonts) without /Encoding, whose ToUnicode map says 7 for the glyph 5: such a font draws each code as its
     own encoding names it — the standard one where its Top DICT gives none (/five) — but only fonts of a Type 1
@@ -411,7 +415,7 @@ def test_a_digit_of_a_compact_font_whose_text_layer_says_another_digit_is_missin
     from tests.test_h36hostile import _new_applications, _retold
 
     text = tab_report()
-    honest, font, mapping, width = _compact_font(text)
+    honest, font, mapping, width = _compact_font(text, flate=flate)
     assert _new_applications(_retold(honest, font, mapping, width)) == (5, [])
     lying = {code: "7" if ch == "5" else ch for code, ch in mapping.items()}
     value, findings = _new_applications(_retold(honest, font, lying, width))

@@ -150,7 +150,7 @@ def _compact_standard(program) -> bool:
     if not isinstance(program, PDFStream) or literal_name(_resolved(program.attrs.get("Subtype"))) != "Type1C":
         return False
     with contextlib.suppress(Exception):
-        data = program.get_data()
+        data = _head(program)
         at = _index_end(data, data[2])  # (after the header and the Name INDEX)
         count, size = int.from_bytes(data[at:at + 2], "big"), data[at + 2]
         offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(2)]
@@ -158,6 +158,25 @@ def _compact_standard(program) -> bool:
         top = _dict(data[start + offsets[0]:start + offsets[1]]) if count else {}
         return (12, 30) not in top and top.get(16, [0]) == [0]
     return False
+
+
+def _head(program, size: int = 65_536) -> bytes:
+    """The first ``size`` bytes of a font program's stream, no more inflated (its Top DICT is at its start: a program
+    inflating to gigabytes, which the library never decodes, is not read whole for it); b"" when it is deciphered
+    or filtered otherwise than by Flate."""
+    import zlib
+
+    from pdfminer.psparser import literal_name
+
+    raw = program.get_rawdata()
+    if program.decipher or raw is None:
+        return b""
+    filters = [(literal_name(name), params) for name, params in program.get_filters()]
+    if not filters:
+        return raw[:size]
+    if len(filters) == 1 and filters[0][0] in ("FlateDecode", "Fl") and not filters[0][1]:
+        return zlib.decompressobj().decompress(raw, size)
+    return b""
 
 
 def _resolved(value):
