@@ -56,11 +56,14 @@ var step = function () {
 
 
 class _SlowScripts(_Quiet):
-    """The site's files, each script answered 0.4 s late (a phone's network): the page is painted first."""
+    """The site's files, each script answered ``delay`` seconds late (0.4: a phone's network): the page is painted
+    first."""
+
+    delay = 0.4
 
     def send_head(self):
         if self.path.split("?", 1)[0].endswith(".js"):
-            time.sleep(0.4)
+            time.sleep(self.delay)
         return super().send_head()
 
 

@@ -6,11 +6,10 @@ before the scripts was chance on a fast machine; here the scripts are held back 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from .conftest import _Quiet, needs_chromium, new_chromium, serving, wait_for
+from .conftest import needs_chromium, new_chromium, serving, wait_for
+from .test_h36shift import _SlowScripts
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -19,13 +18,10 @@ GEERMU = "qinghai-haixi-geermu-shujuju"
 SHARED = f"/compare/?agencies={HUANGZHONG},{GEERMU}&metric=received&year=2025"
 
 
-class _LateScripts(_Quiet):
+class _LateScripts(_SlowScripts):
     """The site's files, each script answered 2 s late: the page is painted well before any script runs."""
 
-    def send_head(self):
-        if self.path.split("?", 1)[0].endswith(".js"):
-            time.sleep(2.0)
-        return super().send_head()
+    delay = 2.0
 
 
 @pytest.fixture(scope="module")
