@@ -260,6 +260,25 @@ def server(served_site):
         yield url
 
 
+class SlowScripts(_Quiet):
+    """The site's files, each script answered ``delay`` seconds late (0.4: a phone's network): the page is painted
+    before its scripts run, so whatever a script inserts or reveals above the reader's view shows as a move."""
+
+    delay = 0.4
+
+    def send_head(self):
+        if self.path.split("?", 1)[0].endswith(".js"):
+            time.sleep(self.delay)
+        return super().send_head()
+
+
+@pytest.fixture(scope="module")
+def slow_server(served_site):
+    """``served_site`` served with its scripts held back (``SlowScripts``): its base URL."""
+    with serving(served_site, SlowScripts) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def chromium():
     """One headless Chromium per test module (1366 px wide to start with)."""

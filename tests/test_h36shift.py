@@ -1,7 +1,7 @@
 """Session 36: nothing moves under the reader's finger. Every page type is walked in headless Chromium at 390 px (a
 phone) and 1366 px, loaded and scrolled to its end, with a ``layout-shift`` PerformanceObserver recording what moved
 (each entry's nodes and their rectangles before and after). The site is served with its scripts held back a little
-(``_SlowScripts``), as a phone on a slow network gets them: the page is painted before they run, so whatever a script
+(``SlowScripts``), as a phone on a slow network gets them: the page is painted before they run, so whatever a script
 inserts or reveals above the reader's view shows as a shift, every run (on a fast machine the first paint came after
 them, or before them, by chance).
 
@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from .conftest import SHOTS, _Quiet, needs_chromium, serving, wait_for
+from .conftest import SHOTS, SlowScripts, needs_chromium, serving, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -53,24 +53,6 @@ var step = function () {
   var before = scrollY; window.scrollBy(0, Math.round(innerHeight * 0.7));
   setTimeout(function () { if (scrollY === before) setTimeout(done, 800); else step(); }, 400);
 }; step();"""
-
-
-class _SlowScripts(_Quiet):
-    """The site's files, each script answered ``delay`` seconds late (0.4: a phone's network): the page is painted
-    first."""
-
-    delay = 0.4
-
-    def send_head(self):
-        if self.path.split("?", 1)[0].endswith(".js"):
-            time.sleep(self.delay)
-        return super().send_head()
-
-
-@pytest.fixture(scope="module")
-def slow_server(served_site):
-    with serving(served_site, _SlowScripts) as url:
-        yield url
 
 
 @pytest.fixture(params=["phone", "desktop"])
@@ -176,7 +158,7 @@ def indexed_server(served_site, tmp_path_factory):
     """The seeds' site with its full-text index (the header search's reports part), scripts served late."""
     from .conftest import indexed_copy
 
-    with serving(indexed_copy(served_site, tmp_path_factory.mktemp("h36-indexed")), _SlowScripts) as url:
+    with serving(indexed_copy(served_site, tmp_path_factory.mktemp("h36-indexed")), SlowScripts) as url:
         yield url
 
 

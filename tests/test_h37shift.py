@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import needs_chromium, new_chromium, serving, wait_for
-from .test_h36shift import _SlowScripts
+from .conftest import SlowScripts, needs_chromium, new_chromium, serving, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -18,7 +17,7 @@ GEERMU = "qinghai-haixi-geermu-shujuju"
 SHARED = f"/compare/?agencies={HUANGZHONG},{GEERMU}&metric=received&year=2025"
 
 
-class _LateScripts(_SlowScripts):
+class _LateScripts(SlowScripts):
     """The site's files, each script answered 2 s late: the page is painted well before any script runs."""
 
     delay = 2.0

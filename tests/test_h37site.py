@@ -91,16 +91,6 @@ def test_the_compare_chart_says_when_it_is_drawn_and_again_for_each_view(server,
     assert "办理总计" in chromium.find_element("id", "xxgk-compare-chart").text
 
 
-@pytest.fixture(scope="module")
-def slow_server(served_site):
-    """The seeds' site, each script answered 0.4 s late (``test_h36shift``'s phone network): painted before they run."""
-    from .conftest import serving
-    from .test_h36shift import _SlowScripts
-
-    with serving(served_site, _SlowScripts) as url:
-        yield url
-
-
 @pytest.fixture(params=["phone", "desktop"])
 def watched(request, chromium):
     """``chromium`` at 1366 × 900 or as a 390 px phone, ``test_h36shift``'s layout-shift observer on every page."""
