@@ -622,12 +622,14 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             value = True
         if not numbers_began and 0 < index < len(cells) - 1 and _ITEM_CELL.match(folded) \
                 and cells[index - 1][0] and not cells[index - 1][1] and not cells[index + 1][1] \
-                and _HAN.search(cells[index + 1][0]) and not _DIGIT.search(cells[index + 1][0]):
+                and _HAN.search(cells[index + 1][0]) and not _DIGIT.search(cells[index + 1][0]) \
+                and cells[index + 1][0] not in change_words():
             # 不予公开 | 1 | 属于国家秘密 | 0 …: an item number between label cells, the next label's words (before:
             # the row began at it, 属于国家秘密 became a cell and the row was lost); 政府集中采购 | 14 | Z36 (OCR for
             # 236) is a count, then an unreadable cell: no words follow it (before: 14 was lost, 36 read); 行政许可 |
             # 12 | 下降2 | 340 is a count, then a cell with a digit, never a label's words (before: 12 was taken for
-            # an item number and the row lost)
+            # an item number and the row lost); 行政事业性收费 | 7 | 持平 is a count, then the change in words
+            # (rules/change_words.csv), no label's (before: 7 was taken for an item number and the row lost whole)
             starts[len(tokens)] = folded
             tokens.append(("text", folded, line_no))
             continue

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 
 from .cells import _cell, is_page_footer
+from .text import fold
+from .values import change_words
 
 # at least this many cells a line in the region: the whole table is printed so (a table of pipe rows with a heading
 # line ``第二十条第（一）项 |`` here and there is not)
@@ -124,7 +126,7 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 row.append("")
                 taken.append(index)
             elif kind == "cell":
-                if not _cell(cell)[1]:
+                if not _cell(cell)[1] and not (taken and _no_change(cell)):
                     flush()
                 row.append(cell)
                 taken.append(index)
@@ -133,11 +135,14 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     def gap(cells: list[str]) -> bool:  # an empty cell before the row's last value
         return "" in cells[:max((i for i, cell in enumerate(cells) if cell), default=0)]
 
-    if spaced and not any(gap(cells) for cells, _, _ in rows):
+    def worded(cells: list[str]) -> bool:  # a change printed in words (未增未减, 持平) after the row's label
+        return any(_no_change(cell) for cell in cells[1:])
+
+    if spaced and not any(gap(cells) or worded(cells) for cells, _, _ in rows):
         return lines
     out = list(lines)
     for cells, at, merged in rows:
-        if gap(cells) or spaced and len(cells) > 1:  # (a lone text, a header's cell, stays as printed)
+        if gap(cells) or worded(cells) or spaced and len(cells) > 1:  # (a lone text, a header's cell, stays as printed)
             for index in at:
                 out[index] = (out[index][0], "")
             out[at[0]] = (out[at[0]][0], "| " + " | ".join(cells) + " |" + (" " + merged if merged else ""))
@@ -145,3 +150,12 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[at[-1]] = (out[at[-1]][0], "")  # (the merged columns' rules are no cells: a row of two numbers
             # then seven rules, 4 | 4 | |||||||, was read as 自然人 4, 商业企业 4 and five empty cells)
     return out
+
+
+def _no_change(cell: str) -> bool:
+    """Whether ``cell`` is words a 2019 table 二 prints for no change in its 本年增/减 cell (``rules/change_words.csv``:
+    未增未减, 持平): a cell of the row it stands in, never the next row's label. Before, one a line (``行政许可 |``,
+    ``7 |``, ``未增未减 |``, ``31 |``, a real 2020 page's every row) began a row of its own: each row a number or two
+    short, lost whole (row_lost_cells) with its printed numbers. Folded into its row, it is read as in pipe rows:
+    the row's numbers kept, the change null with value_unreadable (only a printed 0 is zero)."""
+    return fold(cell).strip() in change_words()
