@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.agency.resolve import name_to_agency
 from xxgk.parser import parse
 
 HEAD2019 = ("某某县某某局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本局依法公开政府信息。\n"
@@ -57,3 +58,96 @@ def test_a_change_in_words_as_the_rows_last_cell_keeps_the_number_before_it(row:
     assert [active[("fees", m)] for m in ("previous_year", "change")] == [3, None]
     said = [(f.code, f.row, f.actual) for f in record.findings if f.table == "2" and f.code != "row_absent"]
     assert said == [("value_unreadable", "行政事业性收费", words)]
+
+
+# a page whose text names itself only 我局 (its title not in the text), and the website it is published on
+UNNAMED = ("根据《条例》要求，现将我局2023年政府信息公开工作报告如下：\n一、总体情况\n"
+           "2023年，我局通过格尔木市人民政府网站公开政府信息37条，通过格尔木市人民政府门户网站专栏发布信息12条。\n"
+           "二、主动公开政府信息情况\n无。\n")
+
+
+def _published(text: str):
+    """The publisher the package publishes for ``text`` (the parser's agency, resolved with the text's evidence)."""
+    record = parse(text)
+    return name_to_agency(record.agency, text, None)
+
+
+def test_the_website_a_report_is_published_on_names_no_publisher() -> None:
+    """Real 局 and 乡 pages whose text names the report's author only 我局 or names it once, and the government's
+    website it is published on (通过某县人民政府网站公开…, 可在某省人民政府网政府信息公开专栏下载): the website's
+    owner was taken for the publisher — a bureau's report published as the county government's, a township's as the
+    province government's (WRONG publishers). A name followed by its medium's word (网站, 门户, 网政府信息…:
+    rules/agency_medium_words.csv) is no candidate: no publisher is published; the region it names still counts."""
+    agency = _published(UNNAMED)
+    assert agency.name is None
+    assert agency.county == "格尔木市"
+
+
+def test_a_publisher_named_in_the_text_is_still_read_beside_its_website() -> None:
+    """The text names its bureau once and the government's website twice: the bureau is the publisher (before, the
+    website's owner, named more often, was published)."""
+    agency = _published(UNNAMED.replace("2023年，我局通过", "2023年，格尔木市交通运输局通过"))
+    assert agency.name == "格尔木市交通运输局"
+
+
+def test_two_divisions_named_alike_choose_no_region() -> None:
+    """A real 局's page names its county once (on its website's name) and 和县 once, read from ``和县政府`` (and
+    the county government): with 县财政局 as its only name, the tie was broken by the divisions' codes and the report
+    published as a bureau of 和县, a county in another province (WRONG). Two divisions named equally often are a tie the
+    text cannot decide: no region is chosen, so no publisher (as a name naming two places alike is ``_pick``'s)."""
+    text = ("按照上级和县政府的部署，现将我局2023年政府信息公开工作报告如下：\n一、总体情况\n"
+            "2023年，我局通过“都兰县人民政府网站”公开政府信息37条，并参照县财政局的格式公开三公经费。\n"
+            "二、主动公开政府信息情况\n无。\n")
+    agency = _published(text)
+    assert (agency.name, agency.county) == (None, "")
+
+
+BODY = ("一、总体情况\n2020年，本机关依法公开政府信息，通过格尔木市人民政府网站公开信息40条。\n"
+        "二、主动公开政府信息情况\n无。\n")
+
+
+@pytest.mark.parametrize(("opening", "agency"), [
+    ("根据《条例》规定，现公布格尔木市交通运输局2020年政府信息公开工作年度报告。", "格尔木市交通运输局"),
+    ("根据《条例》要求，现将格尔木市交通运输局2020年政府信息公开工作年度报告予以公开发布。", "格尔木市交通运输局"),
+    ("根据《条例》规定，现向社会公布格尔木市郭勒木德镇2020年度政府信息公开工作年度报告。", "格尔木市郭勒木德镇"),
+    ("按照格尔木市人民政府政务公开领导小组办公室《关于做好2020年政府信息公开工作年度报告的通知》要求，我镇编制了"
+     "格尔木市郭勒木德镇人民政府2020年政府信息公开工作年度报告（以下简称《年报》）。", "格尔木市郭勒木德镇人民政府"),
+    ("根据《条例》和《关于做好2020年度政府信息公开工作年度报告编写工作的通知》要求，现公布格尔木市交通运输局"
+     "2020年政府信息公开工作年度报告。", "格尔木市交通运输局"),
+])
+def test_the_agency_a_sentence_naming_the_report_names_after_its_verb(opening: str, agency: str) -> None:
+    """Real pages of a 民政局, a 医疗保障局, a 退役军人事务局, a 乡 and a 政府办公室 (8 of session 38's 27) print no
+    title in their text, only a sentence naming the report: 现公布某县民政局2024年…年度报告。 Such a sentence named no
+    agency (its verb was read with the name, session 35), so the publisher was taken from the body — for one 乡 the
+    city government its text names twice (the notice it cites, the website it is published on): a WRONG publisher.
+    The name after the sentence's verb (rules/report_naming_verbs.csv) is the agency when it begins with a division's
+    name — the line may cite a notice's title first — and agency_from_sentence says where it was read."""
+    text = opening + "\n" + BODY
+    record = parse(text)
+    assert (record.agency, record.year) == (agency, 2020)
+    assert [(f.code, f.actual) for f in record.findings if f.code.startswith("agency")] == [
+        ("agency_from_sentence", agency)]
+    assert name_to_agency(record.agency, text, None).name.endswith(agency.removeprefix("格尔木市"))
+
+
+@pytest.mark.parametrize("opening", [
+    "根据《条例》规定，现公布区统计局2020年政府信息公开工作年度报告。",
+    "根据《条例》规定，现将我局2020年政府信息公开工作报告如下：",
+    "现将统计局2020年政府信息公开年度报告编制和公布工作有关情况报告如下。",
+])
+def test_a_sentence_naming_no_division_still_names_no_agency(opening: str) -> None:
+    """After the verb no division's name (区统计局, 我局, 统计局): no agency from the sentence (guards) — and a line
+    opening on the verb is such a sentence, no title: 现将统计局2020年…报告如下。 was read as a title naming the agency
+    现将统计局 (a verb in a published name; fails before)."""
+    record = parse(opening + "\n" + BODY)
+    assert record.agency is None
+    assert not any(f.code == "agency_from_sentence" for f in record.findings)
+
+
+def test_a_title_is_read_before_a_sentence_naming_the_report() -> None:
+    """Guard: a title printed above such a sentence is the report's (no agency_from_sentence)."""
+    text = ("格尔木市交通运输局2020年政府信息公开工作年度报告\n根据《条例》规定，现公布格尔木市公路局2020年政府信息"
+            "公开工作年度报告。\n" + BODY)
+    record = parse(text)
+    assert record.agency == "格尔木市交通运输局"
+    assert not any(f.code == "agency_from_sentence" for f in record.findings)

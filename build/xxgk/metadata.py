@@ -249,6 +249,9 @@ class Title:
     # (line, the two years as printed) of a title naming two years (某局2022-2023年度…报告): its name is read, its
     # year is not — which of the two the tables count is not printed there (before: neither name nor year was read)
     years: tuple[int, str] | None = None
+    # (line, the sentence as printed) when no title names the agency and a sentence naming the report does after its
+    # verb (现公布某县民政局2024年…年度报告。): ``agency`` is that name, and the finding says where it was read
+    sentence: tuple[int, str] | None = None
 
 
 def _joint(before: str, name: str = "") -> bool:
@@ -388,9 +391,9 @@ def read_title(head: str) -> Title:
 
     >>> read_title("某某县交通\\x07运输局2023年政府信息公开工作年度报告")  # doctest: +NORMALIZE_WHITESPACE
     Title(agency=None, year=2023, refused=(1, '某某县交通\\\\x07运输局2023年政府信息公开工作年度报告'), joint=None,
-          years=None)
+          years=None, sentence=None)
     >>> read_title("某局2022-2023年度政府信息公开工作年度报告")
-    Title(agency='某局', year=None, refused=None, joint=None, years=(1, '2022-2023年度'))
+    Title(agency='某局', year=None, refused=None, joint=None, years=(1, '2022-2023年度'), sentence=None)
     >>> read_title("某区人民政府办公室、某区政务服务管理办公室2021年政府信息公开工作年度报告").joint
     (1, '某区人民政府办公室、某区政务服务管理办公室2021年政府信息公开工作年度报告')
     """
@@ -441,7 +444,7 @@ _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*度?\s*[-－—–~�
 def _read_title(texts, lines, numbered, refused) -> Title:
     """``read_title``'s reading of the candidate ``texts`` (see there). A sentence naming the report (``_in_sentence``)
     names no agency; its year is the report's when no title names one."""
-    sentence_year = None
+    sentence_year, named = None, None
     for at, joined, text in texts:
         marked_form = _MARKS.search(text) is not None
         for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]:
@@ -459,8 +462,11 @@ def _read_title(texts, lines, numbered, refused) -> Title:
                 continue  # (joined: 打印本页 关闭窗口 / 2022年度…报告 names no agency; 某县档案馆 / 2022年度… does)
             if name and len(name) >= 2 and _may_name(name):
                 before = text[:match.start(agency_group)] + _before_name(match.group(agency_group), name)
-                if _in_sentence(text, match) and not _joint(before, name):
+                if (_in_sentence(text, match) or name.startswith(_naming_verbs(opening=True))) \
+                        and not _joint(before, name):
                     sentence_year = sentence_year or int(match.group(year_group))
+                    if named is None and not joined:
+                        named = _sentence_agency(pattern, text, match, agency_group, year_group, refused(at))
                     continue
                 if NOT_TEXT_MARK in name:
                     return Title(None, int(match.group(year_group)), refused(at, joined))
@@ -484,7 +490,58 @@ def _read_title(texts, lines, numbered, refused) -> Title:
         name = _publisher(_unlabelled(_unspaced(match.group(1)))) if match else None
         if name and _may_name(name):
             return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
+    if named is not None:  # no title: the agency a sentence naming the report names after its verb, and its year
+        agency, said, where = named
+        return Title(agency, year if year is not None else said, sentence=where)
     return Title(None, year)
+
+
+def _sentence_agency(pattern: re.Pattern, text: str, match: re.Match, agency_group: int, year_group: int,
+                     where: tuple[int, str]) -> tuple[str, int, tuple[int, str]] | None:
+    """``(agency, year, where)`` of the first title phrase of the line ``text`` from ``match`` on that names its
+    agency after a verb (``_named_in_sentence``): a line may cite a notice's title
+    (《关于做好2020年度…年度报告…的通知》) before the sentence naming the report (现公布某县某局2020年…年度报告)."""
+    while match:
+        name = _publisher(_unlabelled(_unspaced(match.group(agency_group))))
+        if name and (agency := _named_in_sentence(name)):
+            return agency, int(match.group(year_group)), where
+        match = pattern.search(text, match.end())
+    return None
+
+
+def _named_in_sentence(name: str) -> str | None:
+    """The agency a sentence naming the report names after its verb (``rules/report_naming_verbs.csv``):
+    ``现公布某县民政局`` of 根据《条例》，现公布某县民政局2024年…年度报告。 — when what follows the verb begins with a
+    division's name and reads as an agency's (a department or a government of it). Before, such a sentence named no
+    agency (its verbs were read as the name: 现公布区统计局 on real pages), and a page whose title is not in its text
+    was published with the agency its body named most — a township's report as 某市人民政府 (named in a notice it
+    cites and in the website it is published on: WRONG). ``区某局`` after the verb, ``我局``, ``本镇``, ``统计局``
+    name no division: no agency, as before; nor does a notice's title (…关于做好…).
+
+    >>> _named_in_sentence("现公布格尔木市交通运输局"), _named_in_sentence("我乡编制了格尔木市郭勒木德镇人民政府")
+    ('格尔木市交通运输局', '格尔木市郭勒木德镇人民政府')
+    >>> _named_in_sentence("现公布区统计局"), _named_in_sentence("现将我局"), _named_in_sentence("格尔木市交通运输局")
+    (None, None, None)
+    """
+    from .agency.names import parse_name
+
+    ends = [name.rfind(verb) + len(verb) for verb in _naming_verbs() if verb in name]
+    rest = name[max(ends):] if ends else ""
+    if len(rest) < 3 or "关于" in rest or rest in _NOT_AN_AGENCY or not _may_name(rest) or NOT_TEXT_MARK in rest:
+        return None
+    parsed = parse_name(rest)
+    if not (parsed.regions and parsed.kind and rest.startswith(parsed.region_text)):
+        return None
+    return canonical_agency(rest)
+
+
+@lru_cache(maxsize=2)
+def _naming_verbs(opening: bool = False) -> tuple[str, ...]:
+    """The verbs of a sentence naming the report (``rules/report_naming_verbs.csv``); ``opening``: those a line
+    opening on is such a sentence, never a title (现将统计局2020年…报告如下 named the agency 现将统计局)."""
+    from .catalog import table
+
+    return tuple(fold(row["words"]) for row in table("report_naming_verbs") if row["opens_sentence"] or not opening)
 
 
 # what ends a clause or a sentence: a title phrase after one on its line is a sentence's words (现公布某局2023年…报告)

@@ -73,6 +73,8 @@ def parse(text: str) -> Record:
     record.source_url = text_to_source_url(doc.text)
     if title.joint:
         record.findings.append(make("agency_joint", line=title.joint[0], actual=title.joint[1]))
+    if title.sentence:  # (no title in the text: the sentence naming the report names it)
+        record.findings.append(make("agency_from_sentence", line=title.sentence[0], actual=record.agency))
     if record.agency is None:  # (the title may name one, refused: agency_unreadable, or several: agency_joint)
         record.findings.append(make("agency_not_found", case=title_case(title)))
 

@@ -156,12 +156,32 @@ def body_names(text: str) -> list[tuple[str, str]]:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
-        name = _trim(m.group()) if not _touches_not_text(text, m) else ""
+        name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_medium(text, m.end()) else ""
         if name:
             counts[name] += 1
             first.setdefault(name, m.start())
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+def _names_a_medium(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names a website, a gazette or an account after its owner
+    (格尔木市人民政府网站, 某省人民政府网政府信息公开专栏, 某县人民政府公报: ``rules/agency_medium_words.csv``): the
+    place a report is published, not its author. Before, a report whose text names itself only 我局 and its medium
+    once (通过某县人民政府网站公开…) was published as the county government's; a department's report as its
+    government's is a WRONG publisher. Its division still counts as a mention (``region_votes``).
+
+    >>> _names_a_medium("通过格尔木市人民政府网站公开", 10), _names_a_medium("格尔木市人民政府认真贯彻", 8)
+    (True, False)
+    """
+    return text.startswith(_medium_words(), end)
+
+
+@cache
+def _medium_words() -> tuple[str, ...]:
+    from ..catalog import table
+
+    return tuple(fold(row["words"]) for row in table("agency_medium_words"))
 
 
 def _marked(text: str) -> str:

@@ -121,6 +121,8 @@ def _from_votes(lazy: Votes, local: str) -> Division | None:
 
     votes = lazy.counts
     ranked = sorted((d for d in votes if fits(d)), key=lambda d: (-votes[d], -_score(d, votes), d.code))
+    if len(ranked) > 1 and (votes[ranked[0]], _score(ranked[0], votes)) == (votes[ranked[1]], _score(ranked[1], votes)):
+        return None  # two divisions named alike: the text cannot choose (as ``_pick``), never the lower code's
     return ranked[0] if ranked else None
 
 
