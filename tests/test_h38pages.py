@@ -151,3 +151,28 @@ def test_a_title_is_read_before_a_sentence_naming_the_report() -> None:
     record = parse(text)
     assert record.agency == "格尔木市交通运输局"
     assert not any(f.code == "agency_from_sentence" for f in record.findings)
+
+
+TOWN = ("格尔木市人民政府\n\n政府信息公开\n\n来源：格尔木市人民政府办公室 时间：2024-01-31\n一、总体情况\n"
+        "2023年，我镇认真贯彻落实《条例》，全面梳理我镇政府信息公开目录。现将我镇2023年度政府信息公开工作报告如下：\n"
+        "二、主动公开政府信息情况\n无。\n")
+
+
+@pytest.mark.parametrize("text", [
+    TOWN,
+    TOWN.replace("格尔木市人民政府\n\n政府信息公开\n\n来源：格尔木市人民政府办公室", "来源：镇原县人民政府办公室"),
+])
+def test_a_report_speaking_as_a_town_is_no_county_governments(text: str) -> None:
+    """A real 镇's page (its title garbled, no agency read) under its county's banner (某县人民政府, 来源：某县人民政府
+    办公室), its text speaking as 我镇 throughout, was published as the county government; another 镇's (全镇) as the
+    county's government office that issued the notice it cites (镇原县人民政府办公室, whose county's name holds 镇).
+    A report speaking in one voice (rules/agency_voices.csv: 我镇 a township's, 我局 a bureau's) takes no body name
+    of another kind: no publisher rather than a WRONG one."""
+    assert _published(text).name is None
+
+
+def test_a_town_named_in_its_own_voice_is_still_its_publisher() -> None:
+    """The same page naming the town itself once (格尔木市郭勒木德镇人民政府) is published as the town (before, the
+    county government, named twice by the banner and the 来源 line, outranked it)."""
+    text = TOWN.replace("2023年，我镇认真", "2023年，格尔木市郭勒木德镇人民政府认真")
+    assert _published(text).name == "格尔木市郭勒木德镇人民政府"

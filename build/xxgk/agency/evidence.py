@@ -161,7 +161,30 @@ def body_names(text: str) -> list[tuple[str, str]]:
             counts[name] += 1
             first.setdefault(name, m.start())
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    if fits := _voice(text[:OPENING_CHARS]):  # (the name after its region: 镇原县's 镇 makes no township)
+        ranked = [n for n in ranked if fits.search(n[len(parse_name(n).region_text):])]
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+def _voice(text: str) -> re.Pattern | None:
+    """What a publisher's name must hold when the report speaks of itself in one voice only (``rules/
+    agency_voices.csv``): 我镇, 全镇, 我乡, 我街 — a township's (镇, 乡, 街道); 我局, 本局 — a bureau's (…局). Names its
+    text mentions of another kind (the county government of the site's banner, of a notice it cites, of the website
+    it is published on) are no candidates: a town's report was published as its county's 人民政府, a bureau's as its
+    county's government (WRONG). A text speaking in two voices (我镇 … 我局) chooses nothing here.
+
+    >>> _voice("我镇认真贯彻…全镇公开…").pattern, _voice("我局…我镇…"), _voice("本机关…")
+    ('镇|乡|街道|苏木', None, None)
+    """
+    kinds = {row["kind"]: row["fits"] for row in _voices() if row["voice"] in text}
+    return re.compile(next(iter(kinds.values()))) if len(kinds) == 1 else None
+
+
+@cache
+def _voices() -> tuple[dict, ...]:
+    from ..catalog import table
+
+    return table("agency_voices")
 
 
 def _names_a_medium(text: str, end: int) -> bool:
