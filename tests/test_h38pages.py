@@ -176,3 +176,30 @@ def test_a_town_named_in_its_own_voice_is_still_its_publisher() -> None:
     county government, named twice by the banner and the 来源 line, outranked it)."""
     text = TOWN.replace("2023年，我镇认真", "2023年，格尔木市郭勒木德镇人民政府认真")
     assert _published(text).name == "格尔木市郭勒木德镇人民政府"
+
+
+@pytest.mark.parametrize("sentence", [
+    "本报告根据《条例》要求，结合我镇实际，从六个方面汇报我镇2023年政府信息公开工作。",
+    "按照上级要求，我局认真总结2023年度政务公开工作，形成本报告。",
+])
+def test_the_year_of_the_work_the_overviews_first_sentence_reports(sentence: str) -> None:
+    """Session 37's leftover, on a real 镇's page of session 38: no title, no period, the overview's first sentence
+    names the work it reports — ``…等六个方面汇报我镇2023年政府信息公开工作。`` — and year_not_found was said. The
+    year directly before 政府信息公开工作 (or 政务公开工作) in that sentence, outside a quoted title, is the report's
+    (year_from_overview, as a year opening the sentence is)."""
+    text = "一、总体情况\n" + sentence + "\n全年公开信息20条。\n二、主动公开政府信息情况\n无。\n"
+    record = parse(text)
+    assert record.year == 2023
+    assert any(f.code == "year_from_overview" for f in record.findings)
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据《2023年政府信息公开工作要点》，我镇认真落实政务公开工作。",
+    "我镇回顾2022年政府信息公开工作，部署2023年政府信息公开工作。",
+    "2019年政府信息公开工作要点印发后，我镇认真落实。",
+])
+def test_a_year_of_a_notice_or_of_two_works_is_no_reports_year(sentence: str) -> None:
+    """Guards: a year inside a quoted title (a notice's), two different years of work, or a year of a plan (要点)
+    is no report's year: year_not_found, as before."""
+    record = parse("一、总体情况\n" + sentence + "\n全年公开信息20条。\n二、主动公开政府信息情况\n无。\n")
+    assert record.year is None

@@ -773,7 +773,33 @@ def overview_to_year(overview: str) -> int | None:
     """
     head = _chinese_year(fold(overview[:80]))
     match = _OPENING_YEAR.match(head) or _OPENING_YEAR.match(head[_SUBHEADING.match(head).end():])
-    return int(match.group(1)) if match else None
+    return int(match.group(1)) if match else _work_year(overview)
+
+
+# the year of the work a sentence reports: 汇报我镇2023年政府信息公开工作。, 总结2023年度政务公开工作，… — the
+# year right before the work's name, the work's name ending the clause (not 2023年政务公开工作要点, a plan's title)
+_WORK_YEAR = re.compile(r"([0-9]{4})\s*年\s*度?\s*的?\s*(?:政府信息公开|政务公开|信息公开)\s*工作\s*(?:情况\s*)?"
+                        r"(?=[。，,；;:：]|$)")
+_QUOTED = re.compile(r"《[^《》]*》")
+_FIRST_SENTENCE_CHARS = 200
+
+
+def _work_year(overview: str) -> int | None:
+    """The year of the work the overview's first sentence says it reports, where no year opens it (session 37's
+    leftover: a real 镇's page, no title and no period, opens its overview on ``本报告是根据《条例》要求，…从…等六个方面
+    汇报我镇2023年政府信息公开工作。`` — year_not_found). Only one year so named, outside a quoted title
+    (《2023年政府信息公开工作要点》 is a plan's), and the work's name ending its clause.
+
+    >>> _work_year("本报告根据《条例》要求，从六个方面汇报我镇2023年政府信息公开工作。2024年，…")
+    2023
+    >>> _work_year("根据《2023年政府信息公开工作要点》，我镇认真落实。"), _work_year("按照2022年政府信息公开工作要点…")
+    (None, None)
+    >>> _work_year("我镇按照2022年政府信息公开工作，认真落实2023年政府信息公开工作。")
+    """
+    head = _chinese_year(fold(overview.lstrip()[:_FIRST_SENTENCE_CHARS]))
+    sentence = _QUOTED.sub("", head.split("。")[0].split("\n")[0])
+    years = {int(m.group(1)) for m in _WORK_YEAR.finditer(sentence)}
+    return years.pop() if len(years) == 1 else None
 
 
 # an opening year that does not contradict the report's: 2023年以来 (since 2023) in a 2024 report
