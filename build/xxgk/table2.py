@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .catalog import codes, item_measures, labels, measure_label, patterns, table
 from .cells import (
@@ -131,9 +132,9 @@ def _void_repeat(facts: list[Fact], again: Resolved, columns: list[str], where: 
 
 
 _CLAUSE_END = re.compile(r"[、,;。]")  # (compact form: ，； are folded to , ;); a colon introduces the value
-# (compact: （） are folded to ()) a note in brackets listing words (设区的市、自治州…): a phrase, no clause;
-# one holding a clause mark (含审批，备案: what the count holds besides the item) is left as printed
-_NOTE = re.compile(r"\([^(),;。]*\)")
+# (compact: （） are folded to ()) a note in brackets (设区的市、自治州…, 本单位无规章制定权,不涉及): a phrase, no
+# clause; one saying what the count holds (含审批,备案: rules/note_scope_words.csv) with a clause mark is left
+_NOTE = re.compile(r"\([^()]*\)")
 
 
 def _label_ends_at_item(label: str, item: str) -> bool:
@@ -150,19 +151,41 @@ def _label_ends_at_item(label: str, item: str) -> bool:
 
     A note in brackets listing words closes no clause (a 2019 template's
     ``规章(设区的市、自治州人民政府应提供相关数据)``: before, its 、 made the label unrecognised and the row's cells
-    lost); one holding a clause of its own still does:
+    lost), nor does guidance with a comma; one holding a clause and saying what the count holds still does:
     >>> _label_ends_at_item("规章(设区的市、自治州人民政府应提供相关数据)", "rules")
+    True
+    >>> _label_ends_at_item("规章(设区的市,自治州人民政府应提供相关数据)", "rules")
     True
     >>> [_label_ends_at_item(label, "licensing") for label in ("行政许可(含变更)决定、", "行政许可(含审批,备案)")]
     [False, False]
     """
-    ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)]
+    ends = [m.end() for code, pattern in patterns("item_labels") if code == item for m in pattern.finditer(label)
+            if not _in_note(label, m.start())]  # (规章(本单位无规章制定权,不涉及): the name is the one before the note)
     if not ends:
         return True
     rest, before = label[max(ends):], ""
     while rest != before:  # (innermost first: a note holding a bracket of its own)
-        rest, before = _NOTE.sub("", rest), rest
+        rest, before = _NOTE.sub(_guidance_off, rest), rest
     return not _CLAUSE_END.search(rest)
+
+
+def _in_note(label: str, at: int) -> bool:
+    """Whether ``at`` stands inside brackets in ``label`` (compact: （） folded to ())."""
+    return label.count("(", 0, at) > label.count(")", 0, at)
+
+
+def _guidance_off(note: re.Match) -> str:
+    """A bracketed note after an item's name as ``_label_ends_at_item`` reads it: nothing when it lists words or
+    is guidance (设区的市，自治州人民政府应提供相关数据: who fills the row in — session 37 dropped only notes without a
+    clause mark, and a real template's comma lost the row's cells); as printed when it holds a clause mark and says what
+    the count holds (``rules/note_scope_words.csv``: 含审批,备案), which then ends the clause (label_unrecognised)."""
+    text = note.group()
+    return text if _CLAUSE_END.search(text) and any(word in text for word in _scope_words()) else ""
+
+
+@lru_cache(maxsize=1)
+def _scope_words() -> tuple[str, ...]:
+    return tuple(fold(row["words"]) for row in table("note_scope_words"))
 
 
 # (with .match at the item's name's end) a sentence's clause going on to 信息 (the information published about the
