@@ -91,10 +91,10 @@ def test_a_publisher_named_in_the_text_is_still_read_beside_its_website() -> Non
 
 
 def test_two_divisions_named_alike_choose_no_region() -> None:
-    """A real 局's page names its county once (on its website's name) and 和县 once, read from ``和县政府`` (and
-    the county government): with 县财政局 as its only name, the tie was broken by the divisions' codes and the report
-    published as a bureau of 和县, a county in another province (WRONG). Two divisions named equally often are a tie the
-    text cannot decide: no region is chosen, so no publisher (as a name naming two places alike is ``_pick``'s)."""
+    """A real 局's page names its county once (on its website's name) and 和县 once, read from ``和县政府`` (and the
+    county government): with 县财政局 as its only name, the tie was broken by the divisions' codes and the report
+    published as a bureau of 和县, a county in another province (WRONG). Two divisions named equally often are a tie
+    the text cannot decide: no region is chosen, so no publisher (as a name naming two places alike is ``_pick``'s)."""
     text = ("按照上级和县政府的部署，现将我局2023年政府信息公开工作报告如下：\n一、总体情况\n"
             "2023年，我局通过“都兰县人民政府网站”公开政府信息37条，并参照县财政局的格式公开三公经费。\n"
             "二、主动公开政府信息情况\n无。\n")
@@ -165,7 +165,7 @@ TOWN = ("格尔木市人民政府\n\n政府信息公开\n\n来源：格尔木市
 def test_a_report_speaking_as_a_town_is_no_county_governments(text: str) -> None:
     """A real 镇's page (its title garbled, no agency read) under its county's banner (某县人民政府, 来源：某县人民政府
     办公室), its text speaking as 我镇 throughout, was published as the county government; another 镇's (全镇) as the
-    county's government office that issued the notice it cites (镇原县人民政府办公室, whose county's name holds 镇).
+    county's government office that issued the notice it cites (a county whose name holds 镇, as 镇原县's does).
     A report speaking in one voice (rules/agency_voices.csv: 我镇 a township's, 我局 a bureau's) takes no body name
     of another kind: no publisher rather than a WRONG one."""
     assert _published(text).name is None
