@@ -464,9 +464,12 @@
      run together, 格尔木2024, it was said to hold neither: 原文中没有“格尔木 2024”) */
   function typedWords(q) { return q.split(/\s+/).filter(function (w) { return TYPED.test(w); }); }
   /* whether a result's text holds every such word as typed (true when the query has none: nothing to say) */
-  function holds(page, q) {
+  function holds(page, q) { return !lacked(page, q).length; }
+  /* the typed words a result's text does not hold as typed: a partial match names these, not the whole query (格尔木
+     2024 under a report holding 格尔木 read 原文不含“格尔木 2024”: session 37) */
+  function lacked(page, q) {
     var text = (page.content || "").replace(/[\s\u200b]+/g, "");
-    return typedWords(q).every(function (w) { return text.indexOf(w) >= 0; });
+    return typedWords(q).filter(function (w) { return text.indexOf(w) < 0; });
   }
   /* some, not all, of the loaded results hold the words as typed: the rest match only a part of them */
   function partlyHeld(typed) { return typed.held > 0 && typed.held < typed.loaded; }
@@ -774,10 +777,11 @@
           head.appendChild(name);
           /* a report listed for a part of the words (平台 for 平潭) says so under its name: the status counted them
              (另 4 份只部分匹配), and nothing in the list said which, their passages read as answers (session 37) */
-          if (!holds(page, q)) {
+          var lacks = lacked(page, q);
+          if (lacks.length) {
             var part = document.createElement("span");
             part.className = "xxgk-fulltext-partial";
-            part.textContent = "只部分匹配：原文不含“" + q + "”";
+            part.textContent = "只部分匹配：原文不含“" + lacks.join("”“") + "”";
             head.appendChild(document.createTextNode(" "));
             head.appendChild(part);
           }

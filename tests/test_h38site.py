@@ -1,0 +1,40 @@
+"""Session 38 (a researcher, a reader without scripts or at 320 px, a keyboard-only reader, walked from the home
+page in headless Chromium): what got in their way.
+
+- The full-text page's partial match line quoted the whole query (原文不含“格尔木 2024”) under a report that holds
+  格尔木 and lacks 2024 only: it names the words the report lacks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import needs_chromium, wait_for
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+
+
+@pytest.fixture(scope="module")
+def indexed_server(served_site, tmp_path_factory):
+    """The seeds' site with its full-text index, served."""
+    from .conftest import indexed_copy, serving
+
+    with serving(indexed_copy(served_site, tmp_path_factory.mktemp("h38-indexed"))) as url:
+        yield url
+
+
+def test_a_partial_match_names_the_words_its_report_lacks_not_the_whole_query(indexed_server, chromium):
+    # (session 37: a report holding 格尔木 and not 2024 read 只部分匹配：原文不含“格尔木 2024”.) Of the seeds, 湟中区's
+    # text says 湟中 and never 信息处理费 (it is listed for 信息: a part of the words); the others never say 湟中
+    chromium.get(indexed_server + "/fulltext/?text=信息处理费 湟中")
+    wait_for(lambda: chromium.find_element("id", "xxgk-fulltext").get_attribute("data-state") == "done")
+    hits = {e.find_element("css selector", ".xxgk-fulltext-title").text: e.text
+            for e in chromium.find_elements("css selector", "#xxgk-fulltext-results li")}
+    said = {name: re.search(r"只部分匹配：(.*)", text) for name, text in hits.items()}
+    assert said.get("湟中区人民政府 2025年度") and said["湟中区人民政府 2025年度"][1] == "原文不含“信息处理费”", hits
+    others = {name: s[1] for name, s in said.items() if s and name != "湟中区人民政府 2025年度"}
+    assert set(others.values()) <= {"原文不含“湟中”"}, hits
