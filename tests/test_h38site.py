@@ -38,3 +38,24 @@ def test_a_partial_match_names_the_words_its_report_lacks_not_the_whole_query(in
     assert said.get("湟中区人民政府 2025年度") and said["湟中区人民政府 2025年度"][1] == "原文不含“信息处理费”", hits
     others = {name: s[1] for name, s in said.items() if s and name != "湟中区人民政府 2025年度"}
     assert set(others.values()) <= {"原文不含“湟中”"}, hits
+
+
+# every text box of a page, focused as the keyboard focuses it: [its id, whether anything of it changed (outline,
+# border, shadow)]; a text box matches :focus-visible however it took the focus
+FOCUS_SHOWN = """return Array.from(document.querySelectorAll('article input[type=search], article input:not([type])'))
+  .filter(function (e) { return e.getBoundingClientRect().width; }).map(function (e) {
+  function look() { var s = getComputedStyle(e);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.borderColor, s.borderWidth, s.boxShadow].join('|'); }
+  e.blur(); var before = look(); e.focus(); var after = look(); e.blur();
+  return [e.id || e.className, after !== before];
+});"""
+
+
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/agencies/", "/compare/", "/fulltext/"])
+def test_every_text_box_shows_the_keyboard_is_in_it(server, chromium, path):
+    # (session 38: the home page's 查找机构 box and the 404 page's changed nothing when they took the focus, a caret
+    # alone said where the keyboard was: WCAG 2.4.7; the compare, full-text and index boxes had an outline)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + path)
+    boxes = wait_for(lambda: chromium.execute_script(FOCUS_SHOWN))
+    assert [name for name, shown in boxes if not shown] == [], boxes
