@@ -59,3 +59,35 @@ def test_every_text_box_shows_the_keyboard_is_in_it(server, chromium, path):
     chromium.get(server + path)
     boxes = wait_for(lambda: chromium.execute_script(FOCUS_SHOWN))
     assert [name for name, shown in boxes if not shown] == [], boxes
+
+
+# the page's controls a reader sees: [tag, id or class, text]
+CONTROLS = """return Array.from(document.querySelectorAll(
+  'article input:not([type=hidden]), article select, article button, article textarea')).filter(function (e) {
+  var r = e.getBoundingClientRect(); return r.width && r.height && getComputedStyle(e).visibility !== 'hidden';
+}).map(function (e) {
+  return [e.tagName, e.id || e.className, (e.textContent || e.placeholder || '').trim().slice(0, 12),
+          e.form ? e.form.className : ''];
+});"""
+NO_SCRIPT_PAGES = {"home": "/", "agencies": "/agencies/", "agency": f"/a/{HUANGZHONG}/",
+                   "report": f"/a/{HUANGZHONG}/2025.html", "compare": "/compare/", "fulltext": "/fulltext/",
+                   "quality": "/quality/", "report-card": "/report-card/", "checks": "/checks/", "data": "/data/"}
+
+
+def test_without_scripts_no_page_offers_a_control_that_does_nothing(server, chromium):
+    # (session 38, a reader with scripts off: the full-text page showed its 检索 box, menus and button under the
+    # sentence 原文检索需要启用 JavaScript — 检索 reloaded the page, nothing listed; an agency's page offered
+    # 比较的指标, 年度 and 在比较页打开, which opened the compare page's 网址中所选的机构…无法显示.) The home page's
+    # 查找机构 is a form that works: it opens the agency index, which says how to find a name in it without scripts
+    chromium.set_window_size(1366, 900)
+    chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        seen = {}
+        for name, path in NO_SCRIPT_PAGES.items():
+            chromium.get(server + path)
+            seen[name] = [c for c in chromium.execute_script(CONTROLS) if "xxgk-home-find" not in c[3]]
+        assert {name: controls for name, controls in seen.items() if controls} == {}
+        chromium.get(server + "/fulltext/")
+        assert "原文检索需要启用 JavaScript" in chromium.find_element("tag name", "article").text
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

@@ -31,11 +31,13 @@ def metric_options(metrics: list[dict]) -> str:
 
 def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
     """An agency page's own comparison controls: a measure and its years (all of them, or one), sent to the
-    compare page as its address (a plain form: it works without JavaScript), where peers are added."""
+    compare page as its address (a plain form), where peers are added. Shown only with JavaScript (``xxgk-js-only``):
+    the compare page draws nothing of its address without it (it says so), and 在比较页打开 offered to a reader
+    without scripts opened a page of 网址中所选的机构…无法显示 (session 38)."""
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
     year_options = (f'<option value="{span}">{years[0]}–{years[-1]}年</option>' if len(years) > 1 else "") + "".join(
         f'<option value="{y}">{y}年</option>' for y in sorted(years, reverse=True))
-    return (f'<form class="xxgk-compare xxgk-agency-compare" action="../../compare/" method="get">'
+    return (f'<form class="xxgk-compare xxgk-agency-compare xxgk-js-only" action="../../compare/" method="get">'
             f'<input type="hidden" name="agencies" value="{esc(agency_id)}">'
             '<p><span class="xxgk-pair"><label for="xxgk-agency-metric">比较的指标：</label>'
             f'<select id="xxgk-agency-metric" name="metric">{options}</select></span> '

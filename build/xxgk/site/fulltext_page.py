@@ -48,8 +48,8 @@ def fulltext_markdown(reports: list[dict]) -> str:
 
 <p>{intro}</p>
 <noscript><p>{NO_SCRIPT}</p></noscript>
-<form id="xxgk-fulltext" class="xxgk-fulltext-form" action="./" method="get" role="search" aria-label="检索报告原文"
-data-per-page="{RESULTS_PER_PAGE}">
+<form id="xxgk-fulltext" class="xxgk-fulltext-form xxgk-js-only" action="./" method="get" role="search"
+aria-label="检索报告原文" data-per-page="{RESULTS_PER_PAGE}">
 <p><label for="xxgk-fulltext-q">检索词：</label><input id="xxgk-fulltext-q" name="text" type="search" autocomplete="off"
 placeholder="如 依申请公开 / 行政复议 / 疫情">
 <button type="submit" class="md-button md-button--primary xxgk-small-button">检索</button></p>
