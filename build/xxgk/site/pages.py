@@ -1115,7 +1115,12 @@ ABOUT = unwrapped("""# 关于与方法
 - **下载**：所有 CSV 都是 UTF-8 带 BOM，Excel 双击即可正确显示中文。
 
 数据、代码与检查规则都在项目仓库中；规则以表格形式保存，领域专家无需读代码即可审阅。
+
+在本站查看：各数据表每一列的含义见[数据字典](data.md#shujuzidian)，每项检查的含义和依据见[检查项目](checks.md)，
+报告和本站的用语见[词语解释](glossary.md)，全部问题见[数据质量](quality.md)，各报告的得分见[报告评估排名](report-card.md)。
 """)
+# (the last paragraph: a researcher reading how the data is made found no link on the page, the codebook, the checks
+# and the glossary reached only by the side menu: session 38)
 REPO_URL_ENV = "XXGK_REPO_URL"  # the project's repository (the GitHub workflow sets it), for the about page's links
 
 
