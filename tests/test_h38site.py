@@ -109,3 +109,31 @@ def test_the_method_page_leads_to_the_codebook_the_checks_and_the_words(server, 
     assert heading.text == "数据字典"
     assert chromium.execute_script("var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && "
                                    "r.top < innerHeight", heading)  # the reader is taken to it
+
+
+def test_the_league_names_the_agencies_it_leaves_out_and_why(server, chromium):
+    # (session 38: a researcher looking for every 2025 report without a 予以公开比例 read 另有 4 个机构有该年报告但
+    # 没有该指标的数值（缺失、无从计算或不适用，不是0），不参加排名 — not which, nor which of the three each was.)
+    # Of the seeds' 2025 reports, 海城市数据局 and 昌吉市行政审批局 handled no request (无从计算: a share of
+    # nothing); 湟中区's results do not add up to its total and 格尔木市数据局's table 三 was not read (无数据)
+    from selenium.webdriver.support.ui import Select
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/")
+    chromium.find_element("css selector", ".md-sidebar--primary").find_element("link text", "比较").click()
+    menu = wait_for(lambda: chromium.find_element("id", "xxgk-league-metric"))
+    Select(menu).select_by_value("granted_share")
+    Select(chromium.find_element("id", "xxgk-league-year")).select_by_value("2025")
+    left = wait_for(lambda: chromium.find_element("id", "xxgk-league-unranked").text)
+    said = {a.text: a.get_attribute("href") for a in
+            chromium.find_elements("css selector", "#xxgk-league-unranked a[href]")}
+    assert said == {"海城市数据局": server + "/a/liaoning-anshan-haicheng-shujuju/2025.html",
+                    "昌吉市行政审批局": server + "/a/xinjiang-changji-changji-xingzhengshenpiju/2025.html",
+                    "湟中区人民政府": server + f"/a/{HUANGZHONG}/2025.html",
+                    "格尔木市数据局": server + "/a/qinghai-haixi-geermu-shujuju/2025.html"}, left
+    for name, word in [("海城市数据局", "无从计算"), ("昌吉市行政审批局", "无从计算"), ("湟中区人民政府", "无数据"),
+                       ("格尔木市数据局", "无数据")]:
+        assert f"{name}（{word}）" in left, left
+    assert "“无从计算”：" in left and "“无数据”：" in left, left  # each word said what it means
+    status = chromium.find_element("id", "xxgk-league-status").text
+    assert "另有 4 个机构" in status, status

@@ -186,6 +186,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="å¦‚ å
 {default_league}
 <div id="xxgk-league-status" role="status" aria-live="polite"></div>
 <div id="xxgk-league-table"></div>
+<p id="xxgk-league-unranked"></p>
 <script src="../assets/search.js" defer></script>
 <script src="../assets/compare.js" defer></script>
 """

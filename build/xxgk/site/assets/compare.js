@@ -782,7 +782,7 @@
         // measure): not ranked, and said (audit 32: a league of 3 agencies read as if the other 2 had no report)
         var unvalued = chosen.filter(function (a) {
           return (mv.v[a.id] || {})[year] === undefined && Object.prototype.hasOwnProperty.call(a.y || {}, year);
-        }).length;
+        });
         var list = chosen.filter(function (a) {
           return (mv.v[a.id] || {})[year] !== undefined;
         }).sort(function (a, b) { return mv.v[b.id][year] - mv.v[a.id][year] || (a.n < b.n ? -1 : 1); });
@@ -796,15 +796,47 @@
             {text: KIND[a.k] || "未知", sort: a.k}];
         });
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
-          (list.length > 500 ? "（显示前500个）" : "") + "。" + (unvalued ? "另有 " + unvalued + " 个机构有该年报告但没有" +
-          "该指标的数值（缺失、无从计算或不适用，不是0），不参加排名。" : "");
+          (list.length > 500 ? "（显示前500个）" : "") + "。" + (unvalued.length ? "另有 " + unvalued.length +
+          " 个机构有该年报告但没有该指标的数值（缺失、无从计算或不适用，不是0），不参加排名，名单见表下。" : "");
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
           rows, year + "年 " + m.label + " 排行", 1,
           {cards: true, sorted: sorted, onSort: function (i, asc) { sorted = [i, asc]; remember(); }});
+        unranked($("xxgk-league-unranked"), unvalued, mv, m, year);
       }, function () {
         $("xxgk-league-table").textContent = "";
+        $("xxgk-league-unranked").textContent = "";
         $("xxgk-league-status").textContent = NOT_LOADED;
       });
+    }
+    /* the agencies with a report of the year left out of the league, each named with its word, as the comparison's
+       table gives it (无从计算, 不适用, else 无数据), and linked to that report, where its findings say what is missing
+       (session 38: a researcher looking for every 2025 report without a 予以公开比例 read 另有 4 个机构… and not which) */
+    function unranked(box, agencies, mv, m, year) {
+      if (!box) return;
+      box.textContent = "";
+      if (!agencies.length) return;
+      var words = [];
+      var word = function (a) {
+        var e19 = (m.t2 && a.t19) || a.e19 || [];
+        return m.editions.indexOf("2019") < 0 && e19.indexOf(Number(year)) >= 0 ? NOT_APPLICABLE
+          : ((mv.z || {})[a.id] || []).indexOf(String(year)) >= 0 ? ZERO_BASE : "无数据";
+      };
+      box.appendChild(document.createTextNode("未参加排名的" + year + "年报告（" + agencies.length + " 份" +
+        (agencies.length > 500 ? "，列出前500份" : "") + "）："));
+      agencies.slice().sort(function (a, b) { return a.n < b.n ? -1 : a.n > b.n ? 1 : 0; }).slice(0, 500)
+        .forEach(function (a, i) {
+          var w = word(a);
+          if (words.indexOf(w) < 0) words.push(w);
+          if (i) box.appendChild(document.createTextNode("、"));
+          box.appendChild(el("a", a.n, {href: root + a.y[year]}));
+          box.appendChild(document.createTextNode("（" + w + "）"));
+        });
+      var meaning = {"无数据": "报告中没有该数或未能读出，或比例的分项之和与总计不符（缺失，不是0；原因见该报告页的“发现的问题”）"};
+      meaning[ZERO_BASE] = ZERO_BASE_NOTE;
+      meaning[NOT_APPLICABLE] = NOT_APPLICABLE_NOTE;
+      box.appendChild(document.createTextNode("。" + words.map(function (w) {
+        return "“" + w + "”：" + meaning[w];
+      }).join("；") + "。"));
     }
     sel.forEach(function (s) {
       if (s) s.addEventListener("change", function () { if (s === sel[2]) citiesOf(); remember(); run(); });
