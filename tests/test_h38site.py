@@ -137,3 +137,56 @@ def test_the_league_names_the_agencies_it_leaves_out_and_why(server, chromium):
     assert "“无从计算”：" in left and "“无数据”：" in left, left  # each word said what it means
     status = chromium.find_element("id", "xxgk-league-status").text
     assert "另有 4 个机构" in status, status
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def watched(request, chromium):
+    """``chromium`` at 1366 × 900 or as a 390 px phone, ``test_h36shift``'s layout-shift observer on every page."""
+    from .test_h36shift import OBSERVE
+
+    chromium.set_window_size(1366, 900)
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})["identifier"]
+    yield chromium
+    chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    chromium.execute_script("sessionStorage.clear()")
+
+
+def test_a_report_opened_from_a_list_says_so_under_its_heading_and_nothing_moves(slow_server, watched):
+    # (session 37 moved the list's bar, 第 1/3 份 · 下一份 · 返回列表, to the article's end: written under the heading
+    # once the page was shown, it pushed the page down. A reader learnt they were in a list only at the report's end.)
+    # The page's own script, under the heading, writes the line as the page is read, before anything under it is laid
+    # out: only on a page opened from a list
+    from .test_h36shift import _counted, _moved
+
+    driver = watched
+    driver.get(slow_server + "/quality/?province=青海省")  # the seeds: 3 reports
+    wait_for(lambda: driver.find_element("id", "xxgk-province").is_displayed())
+    listed = [a for a in driver.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
+    names = [a.text for a in listed]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", listed[1])
+    listed[1].click()
+    place = wait_for(lambda: driver.find_element("id", "xxgk-work-place"))
+    wait_for(lambda: driver.execute_script("return document.readyState === 'complete'"))
+    import time
+
+    time.sleep(1.0)
+    assert "第 2/3 份" in place.text, place.text
+    assert driver.execute_script("var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && "
+                                 "r.bottom <= innerHeight", place)  # in the first screen
+    assert driver.execute_script(  # between the heading and the key figures
+        "var h = document.querySelector('article h1'), k = document.querySelector('article p.xxgk-key');"
+        "return !!(h.compareDocumentPosition(arguments[0]) & 4) && !!(arguments[0].compareDocumentPosition(k) & 4)",
+        place)
+    steps = {a.get_attribute("rel"): a.text for a in place.find_elements("css selector", "a[rel]")}
+    assert steps == {"prev": names[0], "next": names[2]}, (steps, names)
+    shifts = _counted(driver.execute_script("return window.__shifts"))
+    assert sum(s["value"] for s in shifts) < 0.005, _moved(shifts)
+    # the same report reached otherwise (its agency's page): no such line
+    driver.execute_script("sessionStorage.clear()")
+    driver.refresh()
+    wait_for(lambda: driver.execute_script("return document.readyState === 'complete'"))
+    assert not driver.find_elements("id", "xxgk-work-place")

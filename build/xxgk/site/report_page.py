@@ -62,6 +62,27 @@ from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_sourc
 # links to the source, as it was, it pushed the report card and everything after it down once the page was shown
 # (≈ 127 px on a 390 px phone, 30 px on a desktop: a tap then landed on another line; session 36)
 CITATION_SLOT = '<p class="xxgk-cite" data-xxgk-cite hidden></p>'
+# A report's place in the list the reader opened it from (xxgk.js keepList: the quality page's lists, the ranking),
+# said under the heading — 数据质量 · 勾稽关系不成立：第 2/5 份　上一份：…　下一份：…　返回列表 — by the page's own
+# script as the page is read, before anything under it is laid out: nothing moves (lists.js wrote it there once the
+# page was shown and pushed the page down, 0.07 of a phone's screen; session 37 moved it to the article's end, where
+# lists.js still writes it, and the reader learnt they were in a list only there: session 38). A page not opened from
+# a list gets nothing. Only [address, name] items of this site are read (the tab's storage is any page's to write).
+WORK_PLACE = ('<script>(function(s){try{var l=JSON.parse(sessionStorage.getItem("xxgk-work-list")||"null"),'
+              'h=location.href.split("#")[0].split("?")[0],i=-1,t=l&&Array.isArray(l.items)?l.items.filter('
+              'function(x){return Array.isArray(x)&&typeof x[0]==="string"&&typeof x[1]==="string"}):[];'
+              't.forEach(function(x,k){if(i<0&&x[0]===h)i=k});if(i<0)return;'
+              'var n=document.createElement("nav"),p=document.createElement("p"),o=function(u){try{return new URL('
+              'u,h).origin===location.origin}catch(e){return false}},a=function(u,w,r,c){if(typeof u!=="string"'
+              '||!o(u))return;var e=document.createElement("span"),b=document.createElement("a");e.className=c;'
+              'b.href=u;if(r)b.rel=r;b.textContent=w[1];e.appendChild(document.createTextNode(w[0]));'
+              'e.appendChild(b);p.appendChild(document.createTextNode("\u3000"));p.appendChild(e)};'
+              'n.id="xxgk-work-place";n.className="xxgk-work-place";n.setAttribute("aria-label","所在列表");'
+              'p.textContent=String(l.name||"列表")+"：第 "+(i+1)+"/"+t.length+" 份";'
+              'if(t[i-1])a(t[i-1][0],["上一份：",t[i-1][1]],"prev","xxgk-work-step");'
+              'if(t[i+1])a(t[i+1][0],["下一份：",t[i+1][1]],"next","xxgk-work-step");'
+              'a(l.back,["","返回列表"],"","");n.appendChild(p);s.parentNode.insertBefore(n,s)}catch(e){}})'
+              '(document.currentScript)</script>')
 
 
 def citation_slot(r: dict) -> str:
@@ -175,7 +196,7 @@ class ReportPages:
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
-                 self._key_figures(r),
+                 WORK_PLACE, self._key_figures(r),
                  FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
                  + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
