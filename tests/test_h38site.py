@@ -190,3 +190,48 @@ def test_a_report_opened_from_a_list_says_so_under_its_heading_and_nothing_moves
     driver.refresh()
     wait_for(lambda: driver.execute_script("return document.readyState === 'complete'"))
     assert not driver.find_elements("id", "xxgk-work-place")
+
+
+@pytest.fixture(scope="module")
+def late_server(served_site):
+    from .conftest import serving
+    from .test_h37shift import _LateScripts
+
+    with serving(served_site, _LateScripts) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def early():
+    """A Chromium handing the page over as soon as it is asked for (``test_h37shift``'s): before its scripts come."""
+    from .conftest import new_chromium
+
+    driver = new_chromium(page_load="none")
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("screen", [PHONE, {"width": 1366, "height": 900, "deviceScaleFactor": 1, "mobile": False}],
+                         ids=["phone", "desktop"])
+def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on_a_phone(late_server, early, screen):
+    # (session 37 reserved the chips' first row before compare.js writes them; at 390 px three agencies' chips take
+    # three rows, and the two rows more moved everything under them down once the page was shown)
+    early.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+    try:
+        three = "qinghai-haixi-geermu-renminzhengfu,qinghai-haixi-geermu-shujuju," + HUANGZHONG
+        early.get(late_server + f"/compare/?agencies={three}&metric=received&year=2025")
+        wait_for(lambda: early.execute_script("var c = document.getElementById('xxgk-compare-chart');"
+                                              "return !!(c && c.style.height)"))
+        hint = "return document.querySelector('#xxgk-compare fieldset > p:last-child').getBoundingClientRect().top"
+        chips = "return document.querySelectorAll('#xxgk-compare-chosen li a[href]').length"
+        assert early.execute_script(chips) == 0
+        before = early.execute_script(hint)
+        wait_for(lambda: early.execute_script(chips) == 3, seconds=20)
+        assert early.execute_script(hint) == before
+        # each chip names its agency whole in the page (a reader's screen reader, a copy), and can be removed
+        names = early.execute_script("return Array.from(document.querySelectorAll('#xxgk-compare-chosen li a'))"
+                                     ".map(function (a) { return a.textContent; })")
+        assert names == ["格尔木市人民政府", "格尔木市数据局", "湟中区人民政府"], names
+        assert len(early.find_elements("css selector", "#xxgk-compare-chosen li button")) == 3
+    finally:
+        early.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -56,17 +56,22 @@ DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's
 # JavaScript this does not run and the box stays empty (its min-height: 2rem).
 # (the ids counted once each as compare.js counts them, in a set: looked for among those before each, an address of
 # 300,000 ids held the tab for minutes)
-# When the address names agencies, the chosen agencies' list is given one hidden chip (a chip's box round one line
-# of text — a chip of a one-line name is as tall — with no link or button a tab or a test could reach before
-# compare.js has written the real ones) until compare.js writes them: the first row of chips appearing moved
-# everything under it 36 px on a desktop (session 37: CI's failure). A second row on a narrow screen still grows
-# (names' widths are not known here). compare.js's renderChosen empties the list before writing it. Keep this in
+# When the address names agencies, the chosen agencies' list is given a hidden chip for each (a chip's box round one
+# line of text — every chip is one line — with no link or button a tab or a test could reach before compare.js has
+# written the real ones) until compare.js writes them: the first row of chips appearing moved everything under it
+# 36 px on a desktop (session 37: CI's failure). The chips are cells of a grid of equal columns (agencies.css), so
+# the hidden ones take the rows the real ones will (three on a 390 px phone for three agencies; one alone was
+# reserved before, and the two rows more grew after paint: session 38). An id compare.js drops (not on the site)
+# reserves a cell too: a list a row too tall, never one that grows; at most 50 cells (an address of thousands of
+# ids, hostile or mistyped, is no page of blank rows: past 50 agencies the list grows). compare.js's renderChosen
+# empties the list before writing it. Keep this in
 # step with compare.js's id rule and its chart's height formula: this runs before compare.js loads.
 RESERVE_CHART = ("(function(d,p){var o=Object.create(null),w=(p.get('agencies')||p.get('ids')||'').split(',')"
                  ".filter(function(s){s=s.trim();return /^[a-z0-9][a-z0-9-]*$/.test(s)&&!o[s]&&(o[s]=1)}).length,"
                  "y=/^([0-9]{4})-([0-9]{4})$/.exec(p.get('year')||''),n=w?w+(w===1):+d.getAttribute('data-top');"
                  "d.style.height=(y&&y[1]!==y[2]?420:Math.max(300,90+34*n))+'px';"
-                 "if(w){var c=document.getElementById('xxgk-compare-chosen'),li=document.createElement('li');"
+                 "for(var c=document.getElementById('xxgk-compare-chosen'),k=0;k<Math.min(w,50);k++){"
+                 "var li=document.createElement('li');"
                  "li.setAttribute('aria-hidden','true');li.style.visibility='hidden';"
                  "li.textContent='\\u00a0';c.appendChild(li)}})"
                  "(document.getElementById('xxgk-compare-chart'),new URLSearchParams(location.search))")

@@ -349,7 +349,7 @@
       state.ids.forEach(function (id) {
         var name = nameShown(id, state.ids);
         var li = el("li"), b = el("button", "移除", {type: "button", "aria-label": "移除 " + name});
-        li.appendChild(el("a", name, {href: root + "a/" + id + "/"}));
+        li.appendChild(el("a", name, {href: root + "a/" + id + "/", title: name}));  // (cut with … where long)
         li.appendChild(document.createTextNode(" "));
         b.addEventListener("click", function () {
           var at = state.ids.indexOf(id);
