@@ -217,6 +217,7 @@ def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on
     # (session 37 reserved the chips' first row before compare.js writes them; at 390 px three agencies' chips take
     # three rows, and the two rows more moved everything under them down once the page was shown)
     early.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+    early.execute_cdp_cmd("Network.clearBrowserCache", {})  # (the scripts held back again: not the last run's copy)
     try:
         three = "qinghai-haixi-geermu-renminzhengfu,qinghai-haixi-geermu-shujuju," + HUANGZHONG
         early.get(late_server + f"/compare/?agencies={three}&metric=received&year=2025")
@@ -235,3 +236,17 @@ def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on
         assert len(early.find_elements("css selector", "#xxgk-compare-chosen li button")) == 3
     finally:
         early.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("path", [f"/a/{HUANGZHONG}/", f"/a/{HUANGZHONG}/2025.html"])
+def test_a_keyboard_reader_hears_what_each_table_box_holds(server, chromium, path):
+    # (session 38, a keyboard reader on an agency's page: its tables' scrolling boxes, each a tab stop, were named
+    # 表格（表格）, 表格（表格2） … 表格（表格7）: the facts, and the data of each chart, under their 数据表 summaries)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + path)
+    names = wait_for(lambda: [b.get_attribute("aria-label") for b in
+                              chromium.find_elements("css selector", "article .md-typeset__scrollwrap[tabindex]")])
+    assert not [n for n in names if re.fullmatch(r"表格（表格\d*）", n)], names
+    assert len(set(names)) == len(names), names
+    if path.endswith("/"):  # each chart's data table named by its chart
+        assert "申请数量（件）：数据表（表格）" in names, names

@@ -553,7 +553,12 @@
       while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
-      var name = (cap ? cap.textContent : heading ? heading.textContent : "表格").trim(), label = name + "（表格）", n = 1;
+      /* a table in a folded box with no heading of its own beside it (a report's or an agency's facts, a chart's data
+         under 数据表) is named by the box's summary: they were 表格（表格）, 表格（表格2）… to a keyboard reader */
+      var fold = !heading && box.parentElement && box.parentElement.closest("details");
+      var summary = fold && fold.querySelector("summary");
+      var name = (cap ? cap.textContent : heading ? heading.textContent : summary ? summary.textContent : "表格").trim();
+      var label = name + "（表格）", n = 1;
       while (used[label]) { n += 1; label = name + "（表格" + n + "）"; }
       used[label] = 1;
       box.setAttribute("aria-label", label);
