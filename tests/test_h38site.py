@@ -250,3 +250,25 @@ def test_a_keyboard_reader_hears_what_each_table_box_holds(server, chromium, pat
     assert len(set(names)) == len(names), names
     if path.endswith("/"):  # each chart's data table named by its chart
         assert "申请数量（件）：数据表（表格）" in names, names
+
+
+def test_a_search_sent_by_enter_keeps_the_keyboard_in_the_box_and_back_returns_to_the_last(indexed_server, chromium):
+    # (session 38, a keyboard reader on the full-text page: Enter in 检索词 reloaded the page, the focus back at its top
+    # — the skip link, the menu, the header's search box and the form again before the results)
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(indexed_server + "/fulltext/?text=湟中")
+    form = chromium.find_element("id", "xxgk-fulltext")
+    wait_for(lambda: form.get_attribute("data-state") == "done")
+    box = chromium.find_element("id", "xxgk-fulltext-q")
+    box.clear()
+    box.send_keys("信息处理费", Keys.ENTER)
+    wait_for(lambda: "信息处理费" in chromium.find_element("id", "xxgk-fulltext-status").text
+             and form.get_attribute("data-state") == "done")
+    assert chromium.execute_script("return document.activeElement.id") == "xxgk-fulltext-q"
+    assert chromium.execute_script("return new URLSearchParams(location.search).get('text')") == "信息处理费"
+    assert chromium.find_elements("css selector", "#xxgk-fulltext-results li")
+    chromium.back()  # the search before, listed again
+    wait_for(lambda: chromium.find_element("id", "xxgk-fulltext-q").get_attribute("value") == "湟中")
+    wait_for(lambda: "“湟中”" in chromium.find_element("id", "xxgk-fulltext-status").text)

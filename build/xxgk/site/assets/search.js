@@ -858,15 +858,29 @@
         if (link) link.focus();
       });
     });
+    function asked() {
+      var words = new URLSearchParams();
+      words.set("text", input.value);
+      menus.forEach(function (m) { if (m.value) words.set(m.name, m.value); });
+      return words;
+    }
     menus.forEach(function (menu) {
       menu.addEventListener("change", function () {
-        var asked = new URLSearchParams();
-        asked.set("text", input.value);
-        menus.forEach(function (m) { if (m.value) asked.set(m.name, m.value); });
-        history.replaceState(null, "", "?" + asked.toString());  // (the address stays a link to this search)
-        search(asked);
+        var words = asked();
+        history.replaceState(null, "", "?" + words.toString());  // (the address stays a link to this search)
+        search(words);
       });
     });
+    /* words sent (Enter, 检索) are searched here, not by reloading the page: the keyboard stays in the box (a reload
+       put it back at the page's top, the skip link, the menu and the form again before the results: session 38);
+       each search its own address, Back returning to the one before */
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var words = asked();
+      if ("?" + words.toString() !== location.search) history.pushState(null, "", "?" + words.toString());
+      search(words);
+    });
+    window.addEventListener("popstate", function () { search(new URLSearchParams(location.search)); });
     search(new URLSearchParams(location.search));
   }
 
