@@ -272,3 +272,10 @@ def test_a_search_sent_by_enter_keeps_the_keyboard_in_the_box_and_back_returns_t
     chromium.back()  # the search before, listed again
     wait_for(lambda: chromium.find_element("id", "xxgk-fulltext-q").get_attribute("value") == "湟中")
     wait_for(lambda: "“湟中”" in chromium.find_element("id", "xxgk-fulltext-status").text)
+    # a link to a place in the page (the skip link) is no new search: the results listed stay
+    first = wait_for(lambda: chromium.find_element("css selector", "#xxgk-fulltext-results li"))
+    chromium.find_element("css selector", "a.md-skip").send_keys(Keys.ENTER)
+    import time
+
+    time.sleep(0.5)
+    assert first.is_displayed() and "湟中" in first.text  # (not replaced: a stale element would raise)

@@ -864,10 +864,12 @@
       menus.forEach(function (m) { if (m.value) words.set(m.name, m.value); });
       return words;
     }
+    var searched = location.search;  /* the address of the search shown */
     menus.forEach(function (menu) {
       menu.addEventListener("change", function () {
         var words = asked();
         history.replaceState(null, "", "?" + words.toString());  // (the address stays a link to this search)
+        searched = location.search;
         search(words);
       });
     });
@@ -878,9 +880,13 @@
       e.preventDefault();
       var words = asked();
       if ("?" + words.toString() !== location.search) history.pushState(null, "", "?" + words.toString());
+      searched = location.search;
       search(words);
     });
-    window.addEventListener("popstate", function () { search(new URLSearchParams(location.search)); });
+    /* (a link to a place in the page, the skip link, is a history entry too: only another search is searched) */
+    window.addEventListener("popstate", function () {
+      if (location.search !== searched) { searched = location.search; search(new URLSearchParams(searched)); }
+    });
     search(new URLSearchParams(location.search));
   }
 
