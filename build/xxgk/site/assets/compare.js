@@ -831,7 +831,8 @@
           box.appendChild(el("a", a.n, {href: root + a.y[year]}));
           box.appendChild(document.createTextNode("（" + w + "）"));
         });
-      var meaning = {"无数据": "报告中没有该数或未能读出，或比例的分项之和与总计不符（缺失，不是0；原因见该报告页的“发现的问题”）"};
+      var meaning = {"无数据": "该报告没有可用的该数值（缺失，不是0：报告中没有写明、本站未能读出，或比例的分项之和" +
+        "对不上总计；是哪一种，见该报告页的“发现的问题”）"};
       meaning[ZERO_BASE] = ZERO_BASE_NOTE;
       meaning[NOT_APPLICABLE] = NOT_APPLICABLE_NOTE;
       box.appendChild(document.createTextNode("。" + words.map(function (w) {
