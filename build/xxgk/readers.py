@@ -601,6 +601,7 @@ def docx_to_text(data: bytes) -> str:
         if len(members) > BUDGET.zip_members or unzipped > BUDGET.unzipped_bytes:
             raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
+        _check_docx_parts(members)
         _check_docx_cells(archive)
     document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
@@ -616,6 +617,18 @@ def docx_to_text(data: bytes) -> str:
     if len(text) > BUDGET.chars:
         raise OverBudget(f".docx 文字超过 {BUDGET.chars} 个字符")
     return text
+
+
+def _check_docx_parts(members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a .docx whose zip lists one part twice: ``zipfile`` reads the last member of a name, a reader taking the
+    first shows the other, and Word calls the package damaged — a document.xml written twice, the second naming
+    another agency, was published as the report. Part names are one name whatever the case of their letters (Open
+    Packaging Conventions, ECMA-376 part 2: ``WORD/Document.XML`` is ``word/document.xml``)."""
+    seen: set[str] = set()
+    for member in members:
+        if (name := member.filename.lower()) in seen:
+            raise BrokenFile(f".docx 的压缩包中有两个同名部件（{member.filename[:100]}），无法确定 Word 显示的是哪一个")
+        seen.add(name)
 
 
 # a table cell's opening tag, whatever prefix the file gives Word's namespace (<w:tc>, <w:tc w:rsidR=…>, <x:tc>)
