@@ -16,7 +16,9 @@ should grow about linearly with the size, or the file should be refused early (`
 - a text of one line of N characters; an HTML table of N cells; a .docx of tables nested in table cells (past
   100,000 cells refused from its bytes: 30 rows at each of 4 levels took 31 CPU s before);
 - a .doc of N text boxes over 10N pieces, and one of N×20 paragraphs naming one PrcData of 64 KB (session 37:
-  4,000 boxes took 48 CPU s, 11,600 paragraphs 69 CPU s, each growing as a product).
+  4,000 boxes took 48 CPU s, 11,600 paragraphs 69 CPU s, each growing as a product);
+- a .docx of one paragraph of N empty runs (session 38: 4,000,000 took 14 CPU s and 1.1 GB, read; 25,000,000 empty
+  paragraphs held 3 GB; past ``BUDGET.docx_tags``, 5,000,000, refused from the parts' bytes).
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from __future__ import annotations
 import struct
 import time
 
-from tests.factory import tab_report
+from tests.factory import as_docx, tab_report
 from tests.test_h27hostile2_audit import _docx_with_nested_tables, _repeated_page_pdf
 from tests.test_h28hostile_audit import object_stream_pdf
 from tests.test_h32bhostile_audit import _widths_pdf
 from tests.test_h37hostile import huge_papx_doc, text_boxes_doc
+from tests.test_h38hostile import _with_empty_runs
 
 from xxgk import cells
 from xxgk.memo import MEMO_CHARS, account
@@ -85,6 +88,8 @@ CASES = {
     # the PrcData again, 11,600 paragraphs 69 CPU s)
     ".doc, N text boxes over 10N pieces": (lambda n: text_boxes_doc(n, 10 * n), ".doc", (1_000, 4_000, 9_000)),
     ".doc, N×20 paragraphs of one 64 KB PrcData": (lambda n: huge_papx_doc(n, _PRCDATA), ".doc", (100, 400, 1_500)),
+    ".docx, one paragraph of N empty runs": (lambda n: _with_empty_runs(as_docx(tab_report(agency="甲县民政局")), n),
+                                             ".docx", (1_000_000, 4_000_000, 25_000_000)),
 }
 
 

@@ -80,6 +80,11 @@ class Budget:
     lines: int = 200_000
     pdf_pages: int = 1_000
     docx_cells: int = 100_000  # table cells in a .docx's document (a report's tables hold a few thousand)
+    # tags (each ``<``) in a .docx's XML parts: empty elements compress to nothing, and libxml2 and python-docx keep
+    # about 250 bytes an element — 25,000,000 empty paragraphs (a 256 KB file, 150 MB of XML within
+    # ``unzipped_bytes``) held a worker's whole 3 GB. A report's document has some tens of thousands; the cell budget's
+    # 100,000 cells are some 2,500,000
+    docx_tags: int = 5_000_000
     pdf_objects: int = 20_000  # drawing objects (lines, rectangles, curves) on one PDF page
     pdf_grid: int = 10_000  # distinct horizontal × vertical ruling positions on one page (table finding)
     # counted as the PDF library works (each module says what and why): images and forms drawn on a page
@@ -603,6 +608,7 @@ def docx_to_text(data: bytes) -> str:
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_parts(members)
         _check_docx_cells(archive)
+        _check_docx_tags(archive, members)
     document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
     # machine), and the text after it in its paragraph is no text to python-docx: lost. Word writes no DTD and
@@ -629,6 +635,21 @@ def _check_docx_parts(members: list[zipfile.ZipInfo]) -> None:
         if (name := member.filename.lower()) in seen:
             raise BrokenFile(f".docx 的压缩包中有两个同名部件（{member.filename[:100]}），无法确定 Word 显示的是哪一个")
         seen.add(name)
+
+
+def _check_docx_tags(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a .docx whose XML parts hold more tags than ``BUDGET.docx_tags`` before any is parsed: counted in their
+    bytes (every ``<``: a tag's, a comment's or a CDATA section's — an upper bound), a megabyte at a time, within the
+    unzipped budget already checked."""
+    tags = 0
+    for member in members:
+        if not member.filename.lower().endswith((".xml", ".rels")):
+            continue
+        with archive.open(member) as part:
+            while chunk := part.read(2**20):
+                tags += chunk.count(b"<")
+        if tags > BUDGET.docx_tags:
+            raise OverBudget(f".docx 的 XML 中有超过 {BUDGET.docx_tags} 个标签（解析后每个元素约占 250 字节内存）")
 
 
 # a table cell's opening tag, whatever prefix the file gives Word's namespace (<w:tc>, <w:tc w:rsidR=…>, <x:tc>)
