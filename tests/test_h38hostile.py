@@ -79,3 +79,36 @@ def test_a_docx_of_more_xml_elements_than_its_budget_is_over_budget_before_it_is
     source = read_bytes(_with_empty_runs(honest, 30_000), ".docx")
     assert _codes(source) == ["over_budget"] and "50000" in source.findings[0].message and not source.text
     assert parse(read_bytes(_with_empty_runs(honest, 100), ".docx").parse_text).agency == "甲县民政局"
+
+
+_CONTROLS = "\x00\x01\x08\x0b\x1b\x7f"  # (NUL, SOH, backspace, VT, ESC, DEL: no text; a tab, a line end and FF are)
+
+
+def test_a_pdf_glyph_whose_text_layer_says_a_control_character_is_a_glyph_without_text():
+    """A PDF whose font's ToUnicode map gives the letters A–F of its narrative NUL, SOH, backspace, VT, ESC and DEL:
+    they were read as those characters, and NUL and SOH reached the package's copy of the text, the source page
+    (``site/src/…``, where a NUL is an HTML parse error) and the full-text index. A glyph whose text is a control
+    character has no text, as a glyph without a map: read as U+FFFD and counted (``pdf_glyphs_unmapped``)."""
+    from .test_h36hostile import _retold, _simple_font
+
+    honest, font, mapping, width = _simple_font(tab_report(agency="丙县民政局", narrative="概述 AB CD EF 完。"))
+    retold = {code: _CONTROLS["ABCDEF".index(ch)] if ch in "ABCDEF" else ch for code, ch in mapping.items()}
+    source = read_bytes(_retold(honest, font, retold, width), ".pdf")
+    assert not set(source.text) & set(_CONTROLS)
+    assert "概述 \ufffd \ufffd \ufffd 完。" in source.text  # (a run of glyphs without text is one U+FFFD)
+    assert _codes(source) == ["pdf_glyphs_unmapped"]
+    assert parse(source.parse_text).values("applications").get(("new", "natural_person")) == 5
+
+
+def test_nuls_in_a_docs_text_are_dropped_and_said_as_a_texts_are():
+    """NULs inside a .doc's text (a piece's UTF-16) reached the package's copy of the text, the source page (where a
+    NUL is an HTML parse error) and the full-text index, with no finding; a text file's NULs were already dropped
+    and said (``text_repaired``). Now every reader's are. (Other controls are published by their codes, as a text
+    file's: ``test_h31hostile_audit``.)"""
+    from .test_h37hostile import minimal_doc
+
+    body = tab_report(agency="乙县民政局", narrative="概述\x00\x00完。").replace("\n", "\r") + "\r"
+    source = read_bytes(minimal_doc(body, [(0, len(body))], len(body))[0], ".doc")
+    assert "概述完。" in source.text and "\x00" not in source.text
+    assert _codes(source) == ["text_repaired"] and "2 个空字符" in source.findings[0].message
+    assert parse(source.parse_text).agency == "乙县民政局"

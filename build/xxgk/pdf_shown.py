@@ -19,6 +19,7 @@ program that itself draws one digit for another is beyond any text reading.
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from functools import cache
 from io import BytesIO
@@ -26,6 +27,10 @@ from io import BytesIO
 UNMAPPED_GLYPH = "\ufffd"  # (as the reader's: no character)
 # what such a glyph is laid out as until ``settled``: a noncharacter, which no font's map is let give
 _DIFFERS = "\ufdd0"
+# what no glyph's text is: a control character (NUL, SOH, ESC, DEL; a tab or a line end too — a text layer's tabs and
+# line ends are the layout's, never a glyph's). A map giving one was read as it (NUL and SOH reached the package and
+# the site's source page), a line end even cutting a table's row
+_NO_TEXT = re.compile("[\x00-\x1f\x7f]")
 
 _pairs: set[tuple[str, str]] = set()  # (text layer, drawn), in the file being read
 _read = [0]  # such characters in the file's text
@@ -98,6 +103,8 @@ def _cid_shown(font, cid: int) -> str | None:
 def _checked(to_unichr, shown_of):
     def checked(self, cid: int) -> str:
         mapped = to_unichr(self, cid).replace(_DIFFERS, UNMAPPED_GLYPH)
+        if _NO_TEXT.search(mapped):
+            return UNMAPPED_GLYPH  # (a glyph without text, as one without a map: pdf_glyphs_unmapped)
         if self.__dict__.get("_xxgk_tounicode") and (shown := shown_of(self, cid)) is not None \
                 and _disagree(mapped, shown):
             _pairs.add((mapped, shown))

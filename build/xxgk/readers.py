@@ -1979,9 +1979,6 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             source.findings.extend(noted)
             if kind == "text" and _WORD_CELL_END in source.text:
                 source.text = _WORD_MARKS.sub("\n", source.text)  # a cell's or row's end, a line break: a new line
-            if "\x00" in source.text:  # stray NULs carry nothing; drop them and say so
-                source.findings.append(make("text_repaired", detail=f"{source.text.count(chr(0))} 个空字符（NUL）"))
-                source.text = source.text.replace("\x00", "")
     except OverBudget as error:
         return Source(kind=suffix.lstrip(".") or "text", findings=[make("over_budget", detail=str(error))])
     except BrokenFile as error:
@@ -1990,6 +1987,11 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
         if reached := _budget_reached(error):  # (MemoryError and RecursionError too, wrapped or not)
             return Source(findings=[make("over_budget", detail=reached)])
         return Source(findings=[make("file_unreadable", detail=_failure(error))])
+    # stray NULs carry nothing, whatever reader read them (a .doc's text held them too, and they reached the package's
+    # text, the source page — where a NUL is an HTML parse error — and the full-text index): dropped and said
+    if "\x00" in source.text:
+        source.findings.append(make("text_repaired", detail=f"{source.text.count(chr(0))} 个空字符（NUL）"))
+        source.text = source.text.replace("\x00", "")
     source.text = source.text.replace("\r\n", "\n").replace("\r", "\n")
     if (lines := source.text.count("\n") + 1) > BUDGET.lines:
         detail = f"文字有 {lines} 行，超过上限 {BUDGET.lines} 行"
