@@ -112,3 +112,75 @@ def test_nuls_in_a_docs_text_are_dropped_and_said_as_a_texts_are():
     assert "概述完。" in source.text and "\x00" not in source.text
     assert _codes(source) == ["text_repaired"] and "2 个空字符" in source.findings[0].message
     assert parse(source.parse_text).agency == "乙县民政局"
+
+
+def _libreoffice_pdf(text: str) -> bytes:
+    """``text`` as a .docx printed to PDF by LibreOffice: its fonts TrueType subsets without /Encoding, each code the
+    index of a glyph whose name the subset does not keep."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    if not shutil.which("soffice"):
+        pytest.skip("no LibreOffice")
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "r.docx").write_bytes(as_docx(text))
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
+                        "pdf", "--outdir", folder, f"{folder}/r.docx"], capture_output=True, timeout=300, check=True)
+        return Path(folder, "r.pdf").read_bytes()
+
+
+def _drawn_as(data: bytes, drawn: str, written: str) -> bytes:
+    """``data`` whose TrueType font that has codes mapped ``drawn`` and ``written`` draws the first's glyph for the
+    second too (its ``cmap`` (1,0) changed, by an incremental update): the page shows ``drawn`` where its text layer
+    says ``written``."""
+    import re
+    import struct
+
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    for objid in (objid for xref in document.xrefs for objid in xref.get_objids()):
+        font = resolve1(document.getobj(objid))
+        if not (isinstance(font, dict) and "ToUnicode" in font and "FontDescriptor" in font):
+            continue
+        unicode_map = FileUnicodeMap()
+        CMapParser(unicode_map, io.BytesIO(resolve1(font["ToUnicode"]).get_data())).run()
+        codes = {text: code for code, text in unicode_map.cid2unichr.items()}
+        if drawn not in codes or written not in codes:
+            continue
+        reference = resolve1(font["FontDescriptor"])["FontFile2"]
+        program = bytearray(resolve1(reference).get_data())
+        tables = {bytes(program[12 + 16 * k:16 + 16 * k]): struct.unpack_from(">L", program, 20 + 16 * k)[0]
+                  for k in range(struct.unpack_from(">H", program, 4)[0])}
+        subtable = tables[b"cmap"] + struct.unpack_from(">HHL", program, tables[b"cmap"] + 4)[2]
+        assert struct.unpack_from(">HHHH", program, tables[b"cmap"] + 4)[:2] == (1, 0)  # (LibreOffice's one subtable)
+        program[subtable + 6 + codes[written]] = program[subtable + 6 + codes[drawn]]  # (format 0: 256 glyph ids)
+        size, previous = int(re.findall(rb"/Size (\d+)", data)[-1]), int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+        out = bytearray(data.rstrip(b"\n") + b"\n")
+        at = len(out)
+        out += b"%d 0 obj\n<< /Length %d /Length1 %d >>\nstream\n%s\nendstream\nendobj\n" % (
+            reference.objid, len(program), len(program), bytes(program))
+        xref = len(out)
+        root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+        out += b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+            reference.objid, at, size, root, previous, xref)
+        return bytes(out)
+    raise AssertionError(f"no font with {drawn} and {written}")
+
+
+def test_a_libreoffice_subset_drawing_one_glyph_for_two_digits_is_no_digit_read():
+    """A report of 7 new applications printed by LibreOffice, its digits' font (a TrueType subset without /Encoding:
+    no glyph name says what a code draws) changed to draw its 5 for the code its map says is 7: every viewer shows 5,
+    and 7 was read with no finding. Two codes drawing one outline cannot be two digits: each is read as no character,
+    and ``pdf_text_differs`` says which digits the one glyph was written as. The honest file is read as before."""
+    honest = _libreoffice_pdf(tab_report(carried_forward=2))
+    row = "一、本 7 0 0 0 0 0 7"
+    assert row in read_bytes(honest, ".pdf").text and not read_bytes(honest, ".pdf").findings
+    source = read_bytes(_drawn_as(honest, "5", "7"), ".pdf")
+    assert row not in source.text and "一、本 \ufffd 0 0 0 0 0 \ufffd" in source.text
+    assert _codes(source) == ["pdf_text_differs"] and "字形“5或7”写作“7”" in source.findings[0].message

@@ -24,6 +24,8 @@ import unicodedata
 from functools import cache
 from io import BytesIO
 
+from .pdf_outlines import conflict
+
 UNMAPPED_GLYPH = "\ufffd"  # (as the reader's: no character)
 # what such a glyph is laid out as until ``settled``: a noncharacter, which no font's map is let give
 _DIFFERS = "\ufdd0"
@@ -105,9 +107,13 @@ def _checked(to_unichr, shown_of):
         mapped = to_unichr(self, cid).replace(_DIFFERS, UNMAPPED_GLYPH)
         if _NO_TEXT.search(mapped):
             return UNMAPPED_GLYPH  # (a glyph without text, as one without a map: pdf_glyphs_unmapped)
-        if self.__dict__.get("_xxgk_tounicode") and (shown := shown_of(self, cid)) is not None \
-                and _disagree(mapped, shown):
+        if not self.__dict__.get("_xxgk_tounicode"):
+            return mapped
+        if (shown := shown_of(self, cid)) is not None and _disagree(mapped, shown):
             _pairs.add((mapped, shown))
+            return _DIFFERS
+        if (written := conflict(self.__dict__.get("_xxgk_spec"), cid)) is not None:  # (its outline: pdf_outlines)
+            _pairs.add((mapped, written))
             return _DIFFERS
         return mapped
 
@@ -137,6 +143,7 @@ def _simple_init(init):
         programs = {"FontFile", "FontFile2", "FontFile3"} & set(embedded if isinstance(embedded, dict) else {})
         own = "FontFile" in descriptor or (not programs and getattr(self, "basefont", "") in _STANDARD) or (
             programs == {"FontFile3"} and _compact_standard(embedded["FontFile3"]))
+        self._xxgk_spec = spec
         self._xxgk_named = subtype != "Type3" and ("Encoding" in spec or (subtype == "Type1" and own))
         self._xxgk_tounicode = "ToUnicode" in spec
         self._xxgk_unnamed = _unnamed(spec) if self._xxgk_named and self._xxgk_tounicode else frozenset()
@@ -248,6 +255,7 @@ def _cid_init(init):
         from pdfminer.pdftypes import PDFStream, dict_value, resolve1
 
         init(self, rsrcmgr, spec, *args, **kwargs)
+        self._xxgk_spec = spec
         self._xxgk_tounicode = isinstance(resolve1(spec.get("ToUnicode")), PDFStream)
         if not self._xxgk_tounicode:
             return

@@ -1150,7 +1150,7 @@ def pdf_to_text(data: bytes) -> str:
     """
     import pdfplumber
 
-    from . import cmaps, pdf_drawn, pdf_glyphs, pdf_operators, pdf_shown, pdf_tokens, psstrings, rc4
+    from . import cmaps, pdf_drawn, pdf_glyphs, pdf_operators, pdf_outlines, pdf_shown, pdf_tokens, psstrings, rc4
 
     _quiet_pdf_libraries()
     rc4.install()  # (RC4 in time linear in the data: the library's is quadratic, 1 MB 49 CPU s)
@@ -1171,6 +1171,7 @@ def pdf_to_text(data: bytes) -> str:
     chars = 0
     pdf = pdfplumber.open(io.BytesIO(data))
     _check_cross_references(pdf.doc)  # (before ``with``: pdfplumber's close walks the pages, the walk refused)
+    pdf_outlines.start_file(pdf.doc)  # (glyphs of one outline the maps give two digits: no digit read, pdf_shown)
     with pdf:
         if len(pdf.pages) > BUDGET.pdf_pages:
             raise OverBudget(f"PDF 有 {len(pdf.pages)} 页，超过上限 {BUDGET.pdf_pages} 页")
