@@ -36,6 +36,7 @@ from io import BytesIO
 PROGRAM_BYTES = 16 * 2**20
 FILE_BYTES = 64 * 2**20
 _FONTS = 2_000  # fonts with a map read for their outlines in one file (a report has some tens)
+MAP_ENTRIES = 2_000_000  # codes of a file's ToUnicode maps read for it (a CJK subset's has some thousands)
 
 _conflicts: dict[int, dict[int, str]] = {}  # id(font dictionary) → {code: the digits its outline is written as}
 _held: list = []  # (the dictionaries keyed by id, kept alive while the file is read)
@@ -46,14 +47,19 @@ def start_file(document) -> None:
     draw an outline the file's maps give more than one digit."""
     _conflicts.clear()
     _held.clear()
-    budget = [FILE_BYTES]
+    budget, maps = [FILE_BYTES], {}
     drawn: dict[object, set[tuple[int, ...]]] = {}
     codes: list[tuple[object, int, object]] = []
     for spec in _font_dictionaries(document):
-        with contextlib.suppress(Exception):  # (a font this reading cannot follow is read as before)
-            mapped = {code: digits for code, text in _to_unicode(spec).items() if (digits := _digits(text))}
-            if not mapped:
-                continue
+        try:
+            mapped = _mapped_digits(spec, maps)
+        except _Enough:
+            break
+        except Exception:  # noqa: BLE001, S112 - a font this reading cannot follow is read as before
+            continue
+        if not mapped:
+            continue
+        with contextlib.suppress(Exception):  # (a font program this reading cannot follow: read as before)
             for code, outline in _outlines(spec, budget, mapped).items():
                 drawn.setdefault(outline, set()).add(mapped[code])
                 codes.append((spec, code, outline))
@@ -92,16 +98,28 @@ def _font_dictionaries(document):
                 yield spec
 
 
-def _to_unicode(spec) -> dict[int, str]:
+def _mapped_digits(spec, maps: dict) -> dict[int, tuple[int, ...]]:
+    """``{code: digits}`` of the codes ``spec``'s ToUnicode map gives digits; each map read once a file (``maps``: a
+    thousand fonts naming one large map were each read again), all of a file's within ``MAP_ENTRIES``."""
     from pdfminer.cmapdb import CMapParser, FileUnicodeMap
     from pdfminer.pdftypes import PDFStream, resolve1
 
     stream = resolve1(spec.get("ToUnicode"))
     if not isinstance(stream, PDFStream):
         return {}
-    unicode_map = FileUnicodeMap()
-    CMapParser(unicode_map, BytesIO(stream.get_data())).run()
-    return dict(unicode_map.cid2unichr)
+    if id(stream) not in maps:
+        unicode_map = FileUnicodeMap()
+        CMapParser(unicode_map, BytesIO(stream.get_data())).run()
+        maps[id(stream)] = (stream, {code: digits for code, text in unicode_map.cid2unichr.items()
+                                     if (digits := _digits(text))})
+        maps[None] = maps.get(None, 0) + len(unicode_map.cid2unichr)
+        if maps[None] > MAP_ENTRIES:
+            raise _Enough
+    return maps[id(stream)][1]
+
+
+class _Enough(Exception):
+    """The file's maps are past what is read for outlines: the fonts read so far are compared."""
 
 
 def _name(value) -> str:
