@@ -184,3 +184,59 @@ def test_a_libreoffice_subset_drawing_one_glyph_for_two_digits_is_no_digit_read(
     source = read_bytes(_drawn_as(honest, "5", "7"), ".pdf")
     assert row not in source.text and "一、本 \ufffd 0 0 0 0 0 \ufffd" in source.text
     assert _codes(source) == ["pdf_text_differs"] and "字形“5或7”写作“7”" in source.findings[0].message
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1; the first the catalog), with its cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+
+
+def _type3_pdf(seven: bytes) -> bytes:
+    """A page printing ``收到 57 件`` — 收到 and 件 in STSong-Light, 57 in a Type 3 font whose glyphs /g1 and /g2 (no
+    name says a digit) are procedures, the second ``seven``; its map says 5 and 7."""
+    five = b"500 0 0 0 500 700 d1 50 0 m 450 0 l 450 700 l 50 700 l 50 350 l 400 350 l f"
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
+            b"endcodespacerange 2 beginbfchar <35> <0035> <37> <0037> endbfchar endcmap end end")
+    content = (b"BT /F2 12 Tf 72 700 Td <6536 5230> Tj /F1 12 Tf ( 57 ) Tj /F2 12 Tf <4EF6> Tj ET")
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 9 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << /g1 6 0 R /g2 7 0 R /space 10 0 R >> /Encoding << /Type /Encoding /Differences [32 /space 53 "
+        b"/g1 55 /g2] >> /FirstChar 32 /LastChar 55 /Widths [250" + b" 500" * 23 + b"] /ToUnicode 8 0 R >>",
+        _stream(five), _stream(seven), _stream(cmap),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [11 0 R] >>",
+        _stream(b"250 0 d0"),
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (GB1) /Supplement 4 >> /FontDescriptor 12 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+        b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"])
+
+
+def test_a_type3_font_drawing_one_procedure_for_two_digits_is_no_digit_read():
+    """A Type 3 font's glyphs are drawing procedures named as the file likes (/g1, /g2: no name says a digit), so its
+    map was read unchecked: codes 5 and 7 both drawing the procedure of a 5, the map saying 5 and 7, were read 57
+    where every viewer shows 55. One procedure is one character: both are read as no character, said. A font whose
+    two procedures differ is read as its map says."""
+    honest = read_bytes(_type3_pdf(b"500 0 0 0 500 700 d1 50 700 m 450 700 l 200 0 l 150 0 l 380 650 l 50 650 l f"),
+                        ".pdf")
+    assert "收到 57 件" in honest.text and not honest.findings
+    five = b"500 0 0 0 500 700 d1 50 0 m 450 0 l 450 700 l 50 700 l 50 350 l 400 350 l f"
+    source = read_bytes(_type3_pdf(five), ".pdf")
+    assert "57" not in source.text and "收到 \ufffd" in source.text
+    assert _codes(source) == ["pdf_text_differs"] and "字形“5或7”写作“7”" in source.findings[0].message
