@@ -240,3 +240,23 @@ def test_a_type3_font_drawing_one_procedure_for_two_digits_is_no_digit_read():
     source = read_bytes(_type3_pdf(five), ".pdf")
     assert "57" not in source.text and "收到 \ufffd" in source.text
     assert _codes(source) == ["pdf_text_differs"] and "字形“5或7”写作“7”" in source.findings[0].message
+
+
+def test_controls_of_a_reports_text_are_shown_by_their_codes_on_its_pages_too(tmp_path):
+    """A report whose overview holds ESC [2J, DEL and a form feed: the package writes each by its code (``\\x1b``,
+    ``safe.shown_controls``: "the same in every file of it — CSV, XLSX, Parquet, SQLite, the site"), but its source
+    page and report page carried them raw — a parse error to a browser, invisible, and in the full-text index. They
+    are written by their codes there too."""
+    from .conftest import site_of
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text = tab_report(agency="格尔木市民政局", narrative="本年共收到申请5件，\x1b[2J其中公开。\x7f\x0c完")
+    (reports / "a.txt").write_text(text, encoding="utf-8")
+    site = site_of(reports, tmp_path / "work")
+    pages = [page for page in site.rglob("*.html") if "其中公开" in page.read_text(encoding="utf-8")]
+    assert any("/src/" in page.as_posix() for page in pages)
+    for page in pages:
+        shown = page.read_text(encoding="utf-8")
+        assert not set(shown) & set("\x1b\x7f\x0c"), page
+        assert "&#92;x1b&#91;2J其中公开。&#92;x7f&#92;x0c完" in shown or "\\x1b[2J其中公开。\\x7f\\x0c完" in shown, page

@@ -32,9 +32,13 @@ from .labels import ZERO_BASE_ZH
 # (and the bidirectional controls, safe.BIDI_CONTROLS, removed: one U+202E in a report's text made the
 # rest of its table cell or source line read backwards — "-3+4" shown as "4+3-", the page's own 全文 link as
 # 文全 — while the parser read it in logical order; names and titles lose them in safe.strip_control already)
+# (and the other controls written as their codes, ``\x1b``, as the package writes a report's text — safe.shown_controls:
+# a NUL, ESC or DEL of a report's text reached its source page raw, a parse error to a browser and invisible)
 _MARKDOWN = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
                            "`": "&#96;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "\n": " ", "\r": " ",
-                           **dict.fromkeys(BIDI_CONTROLS, "")})
+                           **dict.fromkeys(BIDI_CONTROLS, ""),
+                           **{chr(c): f"&#92;x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20),
+                                                                  *range(0x7F, 0xA0))}})
 MISSING_LABEL = "无数据"  # how a chart shows a value that is missing (never a zero bar)
 WAN = 10_000
 _MARKDOWN_LINES = [(chr(k), v) for k, v in _MARKDOWN.items() if k != ord("\n")]  # for a text escaped whole
