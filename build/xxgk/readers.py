@@ -608,7 +608,6 @@ def docx_to_text(data: bytes) -> str:
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_parts(members)
         _check_docx_cells(archive)
-        _check_docx_tags(archive, members)
     document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
     # machine), and the text after it in its paragraph is no text to python-docx: lost. Word writes no DTD and
@@ -637,30 +636,19 @@ def _check_docx_parts(members: list[zipfile.ZipInfo]) -> None:
         seen.add(name)
 
 
-def _check_docx_tags(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse a .docx whose XML parts hold more tags than ``BUDGET.docx_tags`` before any is parsed: counted in their
-    bytes (every ``<``: a tag's, a comment's or a CDATA section's — an upper bound), a megabyte at a time, within the
-    unzipped budget already checked."""
-    tags = 0
-    for member in members:
-        if not member.filename.lower().endswith((".xml", ".rels")):
-            continue
-        with archive.open(member) as part:
-            while chunk := part.read(2**20):
-                tags += chunk.count(b"<")
-        if tags > BUDGET.docx_tags:
-            raise OverBudget(f".docx 的 XML 中有超过 {BUDGET.docx_tags} 个标签（解析后每个元素约占 250 字节内存）")
-
-
 # a table cell's opening tag, whatever prefix the file gives Word's namespace (<w:tc>, <w:tc w:rsidR=…>, <x:tc>)
 _DOCX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]")
 
 
 def _check_docx_cells(archive: zipfile.ZipFile) -> None:
-    """Refuse a .docx whose document holds more table cells than ``BUDGET.docx_cells`` before its XML is walked:
-    reading costs about 40 µs a cell, and cells compress to almost nothing (a 238 KB file of tables nested in
-    table cells, 30 × 30 × 30 × 30, held 810,000 cells: 31 CPU s, 1.6 million characters; a 2 MB one would take a
-    worker's whole 120 s). Counted in the document's bytes, already within the unzipped budget.
+    """Refuse a .docx whose parts hold more table cells than ``BUDGET.docx_cells`` or more tags than
+    ``BUDGET.docx_tags`` before any XML is parsed: reading costs about 40 µs a cell, and cells compress to almost
+    nothing (a 238 KB file of tables nested in table cells, 30 × 30 × 30 × 30, held 810,000 cells: 31 CPU s, 1.6
+    million characters; a 2 MB one would take a worker's whole 120 s); libxml2 and python-docx keep about 250 bytes
+    an element (25,000,000 empty paragraphs, a 256 KB file, held a worker's 3 GB). Counted in every part's bytes
+    (every ``<``: a tag's, a comment's or a CDATA section's — an upper bound), whatever its name: python-docx follows
+    the package's relationships to its main part, and one named ``word/body.dat`` escaped a count of
+    ``word/document.xml`` alone. Each part is within the unzipped budget already checked.
 
     >>> import io, zipfile
     >>> buffer = io.BytesIO()
@@ -671,12 +659,15 @@ def _check_docx_cells(archive: zipfile.ZipFile) -> None:
     ...
     xxgk.readers.OverBudget: .docx 有 100001 个表格单元格，超过上限 100000 个
     """
-    try:
-        document = archive.read("word/document.xml")
-    except KeyError:
-        return  # (no main document where Word puts it: python-docx says so)
-    if (cells := len(_DOCX_CELL.findall(document))) > BUDGET.docx_cells:
-        raise OverBudget(f".docx 有 {cells} 个表格单元格，超过上限 {BUDGET.docx_cells} 个")
+    cells = tags = 0
+    for member in archive.infolist():
+        part = archive.read(member)
+        cells += len(_DOCX_CELL.findall(part))
+        tags += part.count(b"<")
+        if cells > BUDGET.docx_cells:
+            raise OverBudget(f".docx 有 {cells} 个表格单元格，超过上限 {BUDGET.docx_cells} 个")
+        if tags > BUDGET.docx_tags:
+            raise OverBudget(f".docx 的 XML 中有超过 {BUDGET.docx_tags} 个标签（解析后每个元素约占 250 字节内存）")
 
 
 MAX_DOCX_NESTING = 8  # tables inside table cells deeper than this are read flat
