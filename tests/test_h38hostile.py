@@ -279,3 +279,17 @@ def test_a_docx_whose_main_part_is_named_otherwise_is_held_to_the_same_budgets()
     assert _codes(source) == ["over_budget"] and "168671 个表格单元格" in source.findings[0].message
     honest = read_bytes(_rezipped(as_docx(tab_report(agency="甲县民政局")), renamed), ".docx")
     assert not honest.findings and parse(honest.parse_text).agency == "甲县民政局"
+
+
+def test_a_word_2_or_wps_2000_file_is_unsupported_saying_what_it_is():
+    """Word for Windows 2.0 and earlier (wIdent 0xA5DB, no compound file) and WPS 2000 or earlier (Kingsoft's own
+    format before WPS 2005 wrote Word's) were said to be "not text in any encoding (maybe a binary file)"
+    (file_unreadable), though what they are, and what to do (save them as .docx), is known. A GBK text whose first
+    character is encoded DB A5 (邾) is still a text."""
+    word2 = bytes.fromhex("dba52d00") + bytes(28) + "年度报告".encode("gb18030") + bytes(range(1, 32)) * 20
+    wps2000 = b"\x57\x50\x53\x00\x02\x00" + bytes(range(256)) * 4 + tab_report().encode("gb18030")
+    for data, suffix, said in ((word2, ".doc", "Word 2.0"), (wps2000, ".wps", "WPS 2000")):
+        source = read_bytes(data, suffix)
+        assert _codes(source) == ["format_unsupported"] and said in source.findings[0].message, source.findings
+    text = read_bytes(tab_report(agency="邾县民政局").encode("gb18030"), ".txt")
+    assert parse(text.parse_text).agency == "邾县民政局"

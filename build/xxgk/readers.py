@@ -1806,6 +1806,8 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
         found = zip_kind(data)
     elif found is None and data.startswith(_COMPOUND_FILE):  # Office 97-2003 or Kingsoft WPS/ET whose first sector
         found = "cfb"  # is not the one filetype knows (it names .doc by bytes 512–515 only): never read as text
+    elif found is None and data[:2] in _OLD_WORD and data[3:4] == b"\x00":  # Word for Windows 1.x/2.0: wIdent, nFib
+        found = "old_word"  # (a GBK text may begin with DB A5, 邾, never with a NUL after it)
     if found == "docx" or (suffix == ".docx" and found in (None, "zip?")):  # (a .docx of parts zip_kind cannot place)
         return "docx", "DOCX"
     if found != "office_encrypted" and data.startswith(_COMPOUND_FILE) and _WORD_STREAM in data:  # a .doc or a .wps
@@ -1825,6 +1827,7 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     return "text", ""
 
 
+_OLD_WORD = (b"\xdb\xa5", b"\x9b\xa5")  # the first bytes of a Word for Windows 1.x or 2.0 file (no compound file)
 _COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file's signature (.doc, .xls, .wps, .et …)
 # the stream a password-protected .docx, .xlsx or .pptx is (ECMA-376 encryption): the whole document, encrypted, in an
 # OLE2 compound file, its name in UTF-16 in the file's directory. Such a .docx was told to be an Office 97-2003 or WPS
@@ -1960,6 +1963,9 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                     return Source(kind="html", findings=[make("file_unreadable", detail=detail)])
                 data, suffix = page, ".html"
             text, encoding = decode(data)
+            if text is None and suffix == ".wps":  # (no compound file, no text: WPS 2000's own format, or older)
+                return Source(kind="unsupported", findings=[make("format_unsupported",
+                                                                 detail=_unsupported_formats()["old_wps"])])
             if text is None:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
             kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
