@@ -13,6 +13,7 @@ from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
 from .factory import as_docx, tab_report
+from .test_h27hostile_audit import pdf_of
 
 
 def _codes(source) -> list[str]:
@@ -186,19 +187,6 @@ def test_a_libreoffice_subset_drawing_one_glyph_for_two_digits_is_no_digit_read(
     assert _codes(source) == ["pdf_text_differs"] and "字形“5或7”写作“7”" in source.findings[0].message
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1; the first the catalog), with its cross-reference table."""
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
 
@@ -210,7 +198,7 @@ def _type3_pdf(seven: bytes) -> bytes:
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
             b"endcodespacerange 2 beginbfchar <35> <0035> <37> <0037> endbfchar endcmap end end")
     content = (b"BT /F2 12 Tf 72 700 Td <6536 5230> Tj /F1 12 Tf ( 57 ) Tj /F2 12 Tf <4EF6> Tj ET")
-    return _pdf([
+    return pdf_of([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
