@@ -68,21 +68,7 @@ CITATION_SLOT = '<p class="xxgk-cite" data-xxgk-cite hidden></p>'
 # page was shown and pushed the page down, 0.07 of a phone's screen; session 37 moved it to the article's end, where
 # lists.js still writes it, and the reader learnt they were in a list only there: session 38). A page not opened from
 # a list gets nothing. Only [address, name] items of this site are read (the tab's storage is any page's to write).
-WORK_PLACE = ('<script>(function(s){try{var l=JSON.parse(sessionStorage.getItem("xxgk-work-list")||"null"),'
-              'h=location.href.split("#")[0].split("?")[0],i=-1,t=l&&Array.isArray(l.items)?l.items.filter('
-              'function(x){return Array.isArray(x)&&typeof x[0]==="string"&&typeof x[1]==="string"}):[];'
-              't.forEach(function(x,k){if(i<0&&x[0]===h)i=k});if(i<0)return;'
-              'var n=document.createElement("nav"),p=document.createElement("p"),o=function(u){try{return new URL('
-              'u,h).origin===location.origin}catch(e){return false}},a=function(u,w,r,c){if(typeof u!=="string"'
-              '||!o(u))return;var e=document.createElement("span"),b=document.createElement("a");e.className=c;'
-              'b.href=u;if(r)b.rel=r;b.textContent=w[1];e.appendChild(document.createTextNode(w[0]));'
-              'e.appendChild(b);p.appendChild(document.createTextNode("\u3000"));p.appendChild(e)};'
-              'n.id="xxgk-work-place";n.className="xxgk-work-place";n.setAttribute("aria-label","所在列表");'
-              'p.textContent=String(l.name||"列表")+"：第 "+(i+1)+"/"+t.length+" 份";'
-              'if(t[i-1])a(t[i-1][0],["上一份：",t[i-1][1]],"prev","xxgk-work-step");'
-              'if(t[i+1])a(t[i+1][0],["下一份：",t[i+1][1]],"next","xxgk-work-step");'
-              'a(l.back,["","返回列表"],"","");n.appendChild(p);s.parentNode.insertBefore(n,s)}catch(e){}})'
-              '(document.currentScript)</script>')
+WORK_PLACE = '<script src="../../assets/work-place.js"></script>'  # assets/work-place.js: the script, once a site
 
 
 def citation_slot(r: dict) -> str:
@@ -208,6 +194,7 @@ class ReportPages:
                  citation_slot(r)]  # last: written by xxgk.js after the page is shown (see CITATION_SLOT)
         front, body = parts[0], "\n".join(p for p in parts[1:] if p)
         body = body.replace('href="../../', f'href="{up(page)}')  # site links, written two folders deep
+        body = body.replace(WORK_PLACE, WORK_PLACE.replace("../../", up(page)))
         own = agency_path(r["agency_id"]) if r.get("agency_id") else ""
         if own and page.startswith(own):  # the agency page and its other years, beside this page: shorter links
             body = body.replace(f'href="{up(page)}{own}"', 'href="./"').replace(f'href="{up(page)}{own}', 'href="')
