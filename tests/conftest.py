@@ -288,6 +288,25 @@ def chromium():
     driver.quit()
 
 
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}  # a 390 px phone (Emulation)
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def watched(request, chromium):
+    """``chromium`` at 1366 × 900 or as a 390 px phone, ``test_h36shift``'s layout-shift observer on every page."""
+    from .test_h36shift import OBSERVE
+
+    chromium.set_window_size(1366, 900)
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})["identifier"]
+    yield chromium
+    chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+    if request.param == "phone":
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    chromium.execute_script("sessionStorage.clear()")
+
+
 @pytest.fixture(scope="session")
 def seed_package(tmp_path_factory):
     """The data package built from the seeds in reports/, once per session (into a temp folder)."""

@@ -17,13 +17,12 @@ import time
 
 import pytest
 
-from .conftest import needs_chromium, wait_for
+from .conftest import PHONE, needs_chromium, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025
 GEERMU = "qinghai-haixi-geermu-shujuju"
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 
 # WCAG 2.2 2.5.8 (target size, minimum) for the page's sort buttons: each one smaller than 24 × 24 CSS px whose 24 px
 # circle (centred on its box) reaches another target's box, or another small target's circle: [its text, its width
@@ -89,22 +88,6 @@ def test_the_compare_chart_says_when_it_is_drawn_and_again_for_each_view(server,
     assert chromium.execute_script("return window.__undrawn")
     wait_for(lambda: chromium.find_element("css selector", "#xxgk-compare-chart[data-drawn]"), 30)
     assert "办理总计" in chromium.find_element("id", "xxgk-compare-chart").text
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def watched(request, chromium):
-    """``chromium`` at 1366 × 900 or as a 390 px phone, ``test_h36shift``'s layout-shift observer on every page."""
-    from .test_h36shift import OBSERVE
-
-    chromium.set_window_size(1366, 900)
-    if request.param == "phone":
-        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})["identifier"]
-    yield chromium
-    chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
-    if request.param == "phone":
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    chromium.execute_script("sessionStorage.clear()")
 
 
 def test_a_report_opened_from_a_list_does_not_move_when_its_place_in_the_list_is_said(slow_server, watched):

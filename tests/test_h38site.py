@@ -10,12 +10,11 @@ import re
 
 import pytest
 
-from .conftest import needs_chromium, wait_for
+from .conftest import PHONE, needs_chromium, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 
 
 @pytest.fixture(scope="module")
@@ -137,22 +136,6 @@ def test_the_league_names_the_agencies_it_leaves_out_and_why(server, chromium):
     assert "“无从计算”：" in left and "“无数据”：" in left, left  # each word said what it means
     status = chromium.find_element("id", "xxgk-league-status").text
     assert "另有 4 个机构" in status, status
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def watched(request, chromium):
-    """``chromium`` at 1366 × 900 or as a 390 px phone, ``test_h36shift``'s layout-shift observer on every page."""
-    from .test_h36shift import OBSERVE
-
-    chromium.set_window_size(1366, 900)
-    if request.param == "phone":
-        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    script = chromium.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})["identifier"]
-    yield chromium
-    chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
-    if request.param == "phone":
-        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    chromium.execute_script("sessionStorage.clear()")
 
 
 def test_a_report_opened_from_a_list_says_so_under_its_heading_and_nothing_moves(slow_server, watched):
