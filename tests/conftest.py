@@ -288,6 +288,17 @@ def chromium():
     driver.quit()
 
 
+def open_from_a_list(driver, base: str, index: int) -> list[str]:
+    """Open the ``index``-th report of the quality page's list of 青海省 (the seeds: 3 reports) by clicking it, as a
+    reader works through a list (xxgk.js keeps the list for the tab); the names the list shows, in its order."""
+    driver.get(base + "/quality/?province=青海省")
+    wait_for(lambda: driver.find_element("id", "xxgk-province").is_displayed())
+    listed = [a for a in driver.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
+    names = [a.text for a in listed]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", listed[index])
+    listed[index].click()
+    return names
+
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}  # a 390 px phone (Emulation)
 
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .conftest import PHONE, needs_chromium, wait_for
+from .conftest import PHONE, needs_chromium, open_from_a_list, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -146,12 +146,7 @@ def test_a_report_opened_from_a_list_says_so_under_its_heading_and_nothing_moves
     from .test_h36shift import _counted, _moved
 
     driver = watched
-    driver.get(slow_server + "/quality/?province=青海省")  # the seeds: 3 reports
-    wait_for(lambda: driver.find_element("id", "xxgk-province").is_displayed())
-    listed = [a for a in driver.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
-    names = [a.text for a in listed]
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", listed[1])
-    listed[1].click()
+    names = open_from_a_list(driver, slow_server, 1)
     place = wait_for(lambda: driver.find_element("id", "xxgk-work-place"))
     wait_for(lambda: driver.execute_script("return document.readyState === 'complete'"))
     import time
