@@ -219,4 +219,4 @@ def test_a_code_lists_chinese_name_is_said_to_be_printed_in_the_template_only_wh
 
     for name in code_lists():
         printed = "Label as printed in the template" in label_description(name)
-        assert printed == (name not in ("finding_codes", "check_categories", "identities")), name
+        assert printed == (name not in ("finding_codes", "check_categories", "identities", "missing_reasons")), name

@@ -73,6 +73,8 @@ CASES = [
     ("foreign key to reports", "applications", _set("report_id", "no-such-report"), "foreign-key", 2),
     ("foreign key to a code list", "applications", _set("applicant", "martian"), "foreign-key", 2),
     ("foreign key between code lists", "finding_codes", _set("category", "nowhere"), "foreign-key", 2),
+    # (session 38: a metric value's reason, metric_values.missing, is a code of missing_reasons, or empty)
+    ("foreign key to the missing reasons", "metric_values", _set("missing", "guessed"), "foreign-key", 2),
     ("row length", "sections", _append(["extra"]), "row-length", 2),
     ("blank row", "review_litigation", _blank(), "blank-row", 3),
 ]

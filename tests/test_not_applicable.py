@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from xxgk.package.metrics import metric_rows, share_bases
+from xxgk.package.metrics import metric_rows
 from xxgk.site.agency_page import AgencyPages
 from xxgk.site.render import chart
 
@@ -18,10 +18,10 @@ def _pages(series: dict[str, dict]) -> AgencyPages:
     pages = AgencyPages.__new__(AgencyPages)
     metrics = [dict(m) for m in metric_rows()]
     pages.metric_defs = {m["code"]: m for m in metrics}
-    pages.share_bases = share_bases(metrics)
     codes = list(pages.metric_defs)
     pages.series = {rid: {code: values.get(code) for code in codes} for rid, values in series.items()}
     pages.values = pages.series
+    pages.missing = {rid: dict.fromkeys(codes) for rid in series}  # (no reason given: 无数据, as before session 38)
     return pages
 
 

@@ -3,7 +3,8 @@
 Every chart, comparison and league table of the site takes its values from :func:`report_values`, which
 applies the published formulas to the tidy tables: one definition per measure. A formula is arithmetic
 over cells written ``table:key1:key2``; a missing cell makes the value missing (never 0), and so does a
-zero denominator or a report whose template edition the measure does not exist in.
+zero denominator or a report whose template edition the measure does not exist in; :func:`report_results` says which
+(``metric_values.missing``, codes list ``missing_reasons``), decided here, where the value is computed, once.
 
 >>> cells = {("applications", "new", "total"): 81.0, ("applications", "total_processed", "total"): 80.0,
 ...          ("applications", "granted", "total"): 20.0}
@@ -16,7 +17,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -90,22 +90,31 @@ def _atom(tokens):
     raise ValueError(f"unexpected {value!r}")
 
 
-def _eval(node, cells):
+ZERO = ("zero",)  # why a value is missing: its denominator is 0 (``_explained``)
+
+
+def _explained(node, cells) -> tuple:
+    """``(value, None)``, or ``(None, why)``: ``("cell", (table, key1, key2))`` naming the first missing cell in the
+    formula's order (left to right), or ``ZERO`` for a division by 0 whose operands are all there."""
     if node[0] == "ref":
-        return cells.get(node[1:])
+        value = cells.get(node[1:])
+        return (value, None) if value is not None else (None, ("cell", node[1:]))
     if node[0] == "num":
-        return node[1]
-    a, b = _eval(node[1], cells), _eval(node[2], cells)
-    if a is None or b is None:
-        return None
+        return node[1], None
+    a, why = _explained(node[1], cells)
+    if a is None:
+        return None, why
+    b, why = _explained(node[2], cells)
+    if b is None:
+        return None, why
     if node[0] == "/":
-        return None if b == 0 else a / b
-    return a + b if node[0] == "+" else a - b if node[0] == "-" else a * b
+        return (None, ZERO) if b == 0 else (a / b, None)
+    return (a + b if node[0] == "+" else a - b if node[0] == "-" else a * b), None
 
 
 def evaluate(formula: str, cells: dict[tuple[str, str, str], float | None]) -> float | None:
     """The value of ``formula`` over ``{(table, key1, key2): value}``; None when any needed cell is missing."""
-    return _eval(_parse(formula), cells)
+    return _explained(_parse(formula), cells)[0]
 
 
 def formula_for(metric: dict, edition: str | None) -> str | None:
@@ -186,56 +195,95 @@ def _rounded(value: float | None, unit: str) -> float | int | None:
 
 def metric_value_rows(tables: dict[str, list[dict]]) -> list[dict]:
     """The ``metric_values`` resource: every metric of every report (reports in package order, metrics in
-    the rules' order), computed by :func:`report_values`; a missing value is a row with an empty value.
+    the rules' order), computed by :func:`report_results`; a missing value is a row with an empty value and its
+    reason in ``missing`` (codes list ``missing_reasons``), empty where the value is there.
 
-    >>> tables = {"reports": [{"report_id": "r1", "format": "2021"}], "applications": [
+    >>> tables = {"reports": [{"report_id": "r1", "format": "2021", "status": "parsed"}], "applications": [
     ...     {"report_id": "r1", "row": "new", "applicant": "total", "value": 81}]}
-    >>> next(r for r in metric_value_rows(tables) if r["metric"] == "received")
-    {'report_id': 'r1', 'metric': 'received', 'value': 81}
+    >>> rows = metric_value_rows(tables)
+    >>> next(r for r in rows if r["metric"] == "received")
+    {'report_id': 'r1', 'metric': 'received', 'value': 81, 'missing': None}
+    >>> next(r for r in rows if r["metric"] == "processed")["missing"]
+    'cell_not_printed'
     """
-    values = report_values(tables, metric_rows())
-    return [{"report_id": r["report_id"], "metric": code, "value": value}
-            for r in tables["reports"] for code, value in values[r["report_id"]].items()]
+    results = report_results(tables, metric_rows())
+    return [{"report_id": r["report_id"], "metric": code, "value": value, "missing": why}
+            for r in tables["reports"] for code, (value, why) in results[r["report_id"]].items()]
 
 
 def report_values(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dict, ...]) -> dict[str, dict]:
     """``{report_id: {metric code: value}}`` for every report of the package's ``tables`` (rows as read
     from the CSVs: values are strings or None). Counts come back as int, shares rounded to 0.1."""
+    return {rid: {code: value for code, (value, _) in mine.items()}
+            for rid, mine in report_results(tables, metrics).items()}
+
+
+TABLE_NUMBERS = {"active_disclosure": "2", "applications": "3", "review_litigation": "4"}  # findings.table
+# the findings that say a whole table's cells are missing, and the reason they give (rules/codes.yaml)
+TABLE_REASONS = {"table_not_printed": "table_not_printed", "table_absent": "table_not_read"}
+
+
+def report_results(tables: dict[str, list[dict]], metrics: list[dict] | tuple[dict, ...]) -> dict[str, dict]:
+    """``{report_id: {metric code: (value, missing)}}``: each metric's value, or None and the reason it is missing
+    (``missing_reasons``): ``not_read`` for a report whose file was not read (status failed); ``not_in_edition``
+    where the report's template edition lacks the measure; ``identity_broken`` where the identity it ``holds`` is
+    broken; ``zero_denominator`` for a share of 0; else the first missing cell's: ``table_not_printed`` or
+    ``table_not_read`` when a finding says its table is (findings of ``tables``), ``cell_not_printed`` in a report
+    read in full (status parsed: each value as printed), ``cell_missing`` in one read in part (blank as printed or
+    not read: not known here)."""
     cells: dict[str, dict] = {}
     for table, (a, b) in TABLE_KEYS.items():
         for row in tables.get(table, []):
             value = cell_value(row)  # (table 二's amounts are in ``amount``)
             cells.setdefault(row["report_id"], {})[(table, row[a], row[b])] = (
                 None if value in (None, "") else float(value))
+    whole: dict[str, dict[str, str]] = {}  # {report_id: {table number: reason}}
+    for f in tables.get("findings", []):
+        if f["code"] in TABLE_REASONS and f.get("table"):
+            whole.setdefault(f["report_id"], {}).setdefault(str(f["table"]), TABLE_REASONS[f["code"]])
     out = {}
     for report in tables["reports"]:
         rid, mine, fmt = report["report_id"], cells.get(report["report_id"]), report.get("format")
+        context = (report.get("status") or "", tuple(sorted(whole.get(rid, {}).items())))
         if not mine and metrics is metric_rows():
-            out[rid] = dict(_without_cells(fmt))
+            out[rid] = dict(_without_cells(fmt, context))
         else:
-            out[rid] = _values(metrics, mine or {}, fmt)
+            out[rid] = _values(metrics, mine or {}, fmt, context)
     return out
 
 
 @cache
-def _without_cells(fmt: str | None) -> tuple[tuple[str, object], ...]:
-    """The metrics of a report without a cell (a failed file: an empty one, one over budget), its format alone
-    deciding them: worked out once a process and format (each of 8,000 empty files evaluated every metric and its
-    identities, 3.5 ms each)."""
-    return tuple(_values(metric_rows(), {}, fmt).items())
+def _without_cells(fmt: str | None, context: tuple) -> tuple[tuple[str, tuple], ...]:
+    """The metrics of a report without a cell (a failed file: an empty one, one over budget), its format and
+    ``context`` alone deciding them: worked out once a process and format (each of 8,000 empty files evaluated every
+    metric and its identities, 3.5 ms each)."""
+    return tuple(_values(metric_rows(), {}, fmt, context).items())
 
 
-def _values(metrics: list[dict] | tuple[dict, ...], mine: dict, fmt: str | None) -> dict:
-    """``{metric code: value}`` of one report's ``cells`` (``report_values``)."""
+def _values(metrics: list[dict] | tuple[dict, ...], mine: dict, fmt: str | None, context: tuple) -> dict:
+    """``{metric code: (value, missing)}`` of one report's ``cells`` (``report_results``); ``context``: the report's
+    ``(status, ((table number, reason), …))``."""
+    status, whole = context[0], dict(context[1])
+    if status == "failed":
+        return {m["code"]: (None, "not_read") for m in metrics}
     measures = {measure for (table, _, measure) in mine if table == "active_disclosure"}  # (once a report)
     values, broken = {}, {}  # broken: the identities a table of this report breaks, per edition (``_broken_under``)
     for m in metrics:
         edition = table_edition(m["formula"], measures, fmt)
         formula = formula_for(m, edition)
-        if formula is None or (m.get("holds") and _broken_under(m["holds"], formula, mine, edition, broken)):
-            values[m["code"]] = None
+        if formula is None:
+            values[m["code"]] = (None, "not_in_edition")
+        elif m.get("holds") and _broken_under(m["holds"], formula, mine, edition, broken):
+            values[m["code"]] = (None, "identity_broken")
         else:
-            values[m["code"]] = _rounded(evaluate(formula, mine), m["unit"])
+            value, why = _explained(_parse(formula), mine)
+            if why is None:
+                values[m["code"]] = (_rounded(value, m["unit"]), None)
+            elif why is ZERO:
+                values[m["code"]] = (None, "zero_denominator")
+            else:
+                values[m["code"]] = (None, whole.get(TABLE_NUMBERS[why[1][0]])
+                                     or ("cell_not_printed" if status == "parsed" else "cell_missing"))
     return values
 
 
@@ -275,54 +323,3 @@ def _identity_reads(identity: str, formula: str) -> tuple[str, frozenset[str]]:
     table, along = rule["table"], 2 if rule["per"] == "column" else 1
     return table, frozenset(ref.split(":")[along] for ref in _TOKEN_REF.findall(formula)
                             if ref.startswith(table + ":"))
-
-
-def _summands(node) -> list[tuple] | None:
-    """The cells a sum of cells adds (``a + b + c``), or None when ``node`` is anything else."""
-    if node[0] == "ref":
-        return [node[1:]]
-    if node[0] == "+":
-        left, right = _summands(node[1]), _summands(node[2])
-        return None if left is None or right is None else left + right
-    return None
-
-
-def share_bases(metrics: list[dict] | tuple[dict, ...]) -> dict[str, tuple[str, ...]]:
-    """``{share code: the measures whose sum is its denominator}``, read from the formulas: a value of such a share
-    that is missing while those measures are all there and add up to 0 is no missing number but a share of nothing
-    (an agency that handled no request has no 予以公开比例), which the pages say apart from 无数据. Only a formula
-    ``… / (a sum of cells)`` whose cells the count measures (formulas that are sums of cells) cover exactly, each
-    once, has bases.
-
-    >>> bases = share_bases(metric_rows())
-    >>> bases["granted_share"], bases["corrected_share"]
-    (('processed',), ('review_total', 'litigation_total'))
-    >>> "received" in bases
-    False
-    """
-    counts = {m["code"]: _summands(_parse(m["formula"])) for m in metrics}
-    out = {}
-    for m in metrics:
-        node = _parse(m["formula"])
-        while node[0] == "*" and node[1][0] == "num":  # 100 * (…) / (…) parses as (100 * …) / …
-            node = node[2]
-        if node[0] != "/" or (wanted := _summands(node[2])) is None:
-            continue
-        rest, bases = list(wanted), []
-        for code, cells in counts.items():
-            if cells and code != m["code"] and all(c in rest for c in cells):
-                bases.append(code)
-                for c in cells:
-                    rest.remove(c)
-        if not rest and bases:
-            out[m["code"]] = tuple(bases)
-    return out
-
-
-def share_of_nothing(values: Mapping, code: str, bases: dict[str, tuple[str, ...]]) -> bool:
-    """Whether ``values[code]`` (one report's ``{metric: value}``) is missing as a share of nothing: its
-    denominator's measures (``share_bases``) are all there and add up to 0."""
-    if values[code] is not None or code not in bases:
-        return False
-    base = [values[b] for b in bases[code]]
-    return all(v is not None for v in base) and sum(base) == 0

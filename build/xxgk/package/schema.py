@@ -39,7 +39,7 @@ def data_resources() -> list[str]:
 
 # the code lists whose Chinese names no template prints (the checks, their categories, the identities): their
 # label_zh was described "模板中印的中文名称 / Label as printed in the template" like table 三's rows
-OWN_LABELS = ("findings", "check_categories", "identities")
+OWN_LABELS = ("findings", "check_categories", "identities", "missing_reasons")
 OWN_LABEL_DESCRIPTION = "中文名称（本数据集所定，不是模板所印）。Chinese name (this dataset's; no template prints it)"
 
 
@@ -80,6 +80,14 @@ def resource_schema(name: str) -> dict:
              "constraints": {"required": True, "enum": ["agency", "reading"]}},
         ]
         out["foreignKeys"] = [{"fields": "category", "reference": {"resource": "check_categories", "fields": "code"}}]
+    if code_lists()[name] == "missing_reasons":  # what a page shows in an empty value's place, and its sentence
+        fields += [
+            {"name": "short_zh", "type": "string", "title": "简称", "constraints": {"required": True},
+             "description": "网站在空白数值处显示的简短说明。The short words the site shows in an empty value's place"},
+            {"name": "explanation_zh", "type": "string", "title": "说明", "constraints": {"required": True},
+             "description": "原因的完整说明（网站在表格下的注释中给出）。"
+                            "The reason in full (the site's note under a table)"},
+        ]
     if code_lists()[name] in EDITIONED:
         fields.append(EDITIONS_FIELD)
     return out
@@ -121,6 +129,9 @@ def code_list_rows(name: str) -> list[dict]:
                  "example_zh": r["example_zh"], "responsibility": r["responsibility"]} for r in table("findings")]
     if source == "identities":  # what metrics.holds names: the sums a share's cells must satisfy
         return [{"code": r["id"], "label_zh": r["zh"], "description_en": r["en"]} for r in identities()]
+    if source == "missing_reasons":
+        return [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"], "short_zh": e["short"],
+                 "explanation_zh": e["explanation"]} for e in codes()[source]]
     rows = [{"code": e["code"], "label_zh": e["zh"], "description_en": e["en"]} for e in codes()[source]]
     if source in EDITIONED:
         editions = code_editions(source)

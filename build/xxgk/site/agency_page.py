@@ -4,7 +4,9 @@ checks year by year, its findings over the years and its peer-group medians.
 
 Every chart value is a published metric (``metrics`` resource, evaluated once by ``report_values``). A
 measure whose 2019- and 2021-template values are not comparable is drawn as two series, one per template,
-never joined; a measure the 2019 template lacks shows as 无数据 for those years. Nothing is summed across years.
+never joined; a measure the 2019 template lacks shows as 不适用 for those years. A missing value says why, as the
+data says it (``metric_values.missing``: 无数据（报告未印此数）, 无从计算 …), the reason's sentence in a note under
+what shows it. Nothing is summed across years.
 """
 
 from __future__ import annotations
@@ -15,18 +17,18 @@ from collections import Counter
 from types import MappingProxyType
 
 from ..catalog import table as rule_table
-from ..package.metrics import reads_table_2_only, share_of_nothing
+from ..package.metrics import reads_table_2_only
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
 from .labels import (
     DASH_NOTE_ZH,
     FINDINGS_COLUMN_ZH,
     KIND_NOTE,
-    NO_DATA_NOTE_ZH,
     SEVERITY_ZH,
     TIER_ZH,
-    ZERO_BASE_NOTE_ZH,
     ZERO_BASE_ZH,
+    missing_notes,
+    missing_word,
 )
 from .render import (
     DENIAL_REASONS,
@@ -138,12 +140,18 @@ def peer_note(counts: list[int], who: str) -> str:
     return ""
 
 
-def share_cell(values, code: str, bases: dict, numeric=cell) -> str:
+def metric_cell(values, missing, code: str, numeric=cell) -> str:
     """The table cell of metric ``code`` of one report's ``values`` (``numeric``: ``render.cell`` or ``num_cell``):
-    its value; 无从计算 for a share of nothing (``metrics.share_of_nothing``: its denominator 0); else 无数据."""
-    if share_of_nothing(values, code, bases):
+    its value, else why it is missing, from the report's ``missing`` (``metric_values.missing``:
+    无数据（报告未印此数）, 无从计算 for a share of 0, 不适用 …; ``labels.missing_word``)."""
+    if values[code] is None and missing[code] == "zero_denominator":  # (no missing number: not 缺失 in its title)
         return f'<td class="xxgk-num xxgk-missing" title="比例的分母为0">{ZERO_BASE_ZH}</td>'
-    return numeric(shown(values[code]), "无数据")
+    return numeric(shown(values[code]), missing_word(missing[code] if values[code] is None else None))
+
+
+def reasons_shown(values, missing, codes) -> set:
+    """The reasons (``metric_values.missing``) of the values of ``codes`` a table shows missing: its notes."""
+    return {missing[c] for c in codes if values[c] is None}
 
 
 def shown(value) -> str | None:
@@ -297,23 +305,29 @@ class AgencyPages:
         return f"{facts}\n{agency_compare_form(a['agency_id'], years, self._metric_options)}"
 
     def _agency_reports(self, reports: list[dict]) -> str:
-        rows = []
+        rows, reasons = [], set()
         for r in reports:
-            v = self.values[r["report_id"]]
+            v, why = self.values[r["report_id"]], self.missing[r["report_id"]]
             found = self.findings.get(r["report_id"], [])
             href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告</a>'
-                         "</td>", f"<td>{esc(r['format'] or '—')}</td>", cell(shown(v["received"]), "无数据"),
-                         share_cell(v, "granted_share", self.share_bases), cell(len(found)),
+                         "</td>", f"<td>{esc(r['format'] or '—')}</td>", metric_cell(v, why, "received"),
+                         metric_cell(v, why, "granted_share"), cell(len(found)),
                          f"<td>{esc(r['published_date'] or '—')}</td>"])
-        # a "—" (a date or template the report does not state) and a 无数据 said, as the report page says them
-        notes = [note for note, shown_as in ((DASH_NOTE_ZH, "—</td>"), (NO_DATA_NOTE_ZH, "无数据</td>"),
-                                             (ZERO_BASE_NOTE_ZH, ZERO_BASE_ZH + "</td>"))
-                 if any(c.endswith(">" + shown_as) for row in rows for c in row)]
+            reasons |= reasons_shown(v, why, ("received", "granted_share"))
+        # a "—" (a date or template the report does not state) said, as the report page says it, and each missing
+        # value's reason in full (before: one note naming every reason a value might be missing)
+        notes = [DASH_NOTE_ZH] if any(c.endswith(">—</td>") for row in rows for c in row) else []
+        notes += missing_notes(reasons)
         heads = ["报告", "表格格式", "新收申请（件）", "予以公开比例（%）", FINDINGS_COLUMN_ZH, "发布日期"]
         return "\n## 历年报告\n\n" + table(heads, [carded(row, heads) for row in rows], "xxgk-agency-years",
                                          sortable=True, extra=" data-phone-cards data-cards") + "".join(
             f"<p><small>{esc(note)}</small></p>" for note in notes)
+
+    def _series_why(self, rid: str, code: str) -> str | None:
+        """Why the agency-year's value of ``code`` (``series``, the counted report ``rid``'s) is missing: the report's
+        own reason (``metric_values.missing``); None where another report of the year disagrees (``_disagree``)."""
+        return self.missing[rid][code] if self.values[rid][code] is None else None
 
     def _agency_csv(self, aid: str, mine: dict[int, dict]) -> str:
         """The hidden paragraph whose button ``assets/xxgk.js`` (agencyCsv) shows where the page has charts: every
@@ -342,12 +356,13 @@ class AgencyPages:
 
         def edition_of(code: str, y: int) -> str:
             return table2[y] if reads_table_2_only(self.metric_defs[code]["formula"]) else editions[y]
-        out, heading, empty, zero, inapplicable, partly = [], None, [], [], [], []
+        out, heading, empty, zero, inapplicable, partly, empty_reasons = [], None, [], [], [], [], set()
         for head, title, codes, unit, stacked, file in CHARTS:
             traces = []
             for code in codes:
                 m = self.metric_defs[code]
                 ys = [self.series[mine[y]["report_id"]][code] if y in mine else None for y in years]
+                why = [self._series_why(mine[y]["report_id"], code) if y in mine else None for y in years]
                 marker = {"color": metric_colour(code)}  # the palette's colour: the same on every page
                 if m["comparable"] == "false" and mixed:  # one series per template, never joined
                     for edition in sorted(set(editions.values())):  # the 2019 edition hatched
@@ -355,24 +370,29 @@ class AgencyPages:
                                        "y": [v if editions.get(y) == edition else None
                                              for y, v in zip(years, ys, strict=True)],
                                        "marker": marker | ({"pattern": {"shape": "/"}} if edition == "2019" else {}),
+                                       "xxgk_why": why,
                                        "xxgk_edition": edition})  # the other edition's years are no gap
                 elif "2019" not in m["editions"].split():  # a 2019 report's year without it does not apply (不适用)
                     # (only a year without a value: reports.format is table 3's edition, and a report of a 2021
                     # table 2 gives these numbers under a 2019 table 3 — they were drawn, and tabled as 不适用)
                     traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker,
+                                   "xxgk_why": why,
                                    "xxgk_unasked": [y in mine and edition_of(code, y) == "2019" and v is None
                                                     for y, v in zip(years, ys, strict=True)]})
                 else:
-                    traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker})
+                    traces.append({"type": "bar", "name": m["label_zh"], "x": xs, "y": ys, "marker": marker,
+                                   "xxgk_why": why})
             if all(v is None for t in traces for v in t["y"]):
                 # shares of nothing in every year (no request handled, no review or suit) are no missing numbers
-                nothing = all(share_of_nothing(self.series[r["report_id"]], c, self.share_bases)
-                              for c in codes for r in mine.values())
+                whys = {self._series_why(r["report_id"], c) for c in codes for r in mine.values()}
+                nothing = whys == {"zero_denominator"}
                 # a measure no template of the agency's reports has (行政规范性文件 under the 2019 template) is no
                 # missing number either (it read 表格缺失或无法读取)
                 lacking = [edition_of(c, y) not in self.metric_defs[c]["editions"].split() for c in codes for y in mine]
                 unasked = all(lacking)
                 (inapplicable if unasked else zero if nothing else empty).append(title)
+                if not unasked and not nothing:
+                    empty_reasons |= whys - {"not_in_edition"}
                 if not unasked and any(lacking):
                     partly.append(title)  # some years' template lacks them: those are no missing numbers
                 continue
@@ -392,18 +412,18 @@ class AgencyPages:
             # outcomes downloaded as …-granted_share, its first measure; before that, agency-carried_forward.csv)
             agency_id = next(iter(mine.values()))["agency_id"]
             out.append(chart(traces, title, "", unit, f"{agency_id}-{file}", layout,
-                             absent=[x for y, x in zip(years, xs, strict=True) if y not in mine],
-                             nothing=[x for y, x in zip(years, xs, strict=True) if y in mine and all(
-                                 share_of_nothing(self.series[mine[y]["report_id"]], c, self.share_bases)
-                                 for c in codes)]))
+                             absent=[x for y, x in zip(years, xs, strict=True) if y not in mine]))
             absent = [self.metric_defs[c]["label_zh"] for c in codes if "2019" not in self.metric_defs[c]["editions"]]
             if absent and any(any(t.get("xxgk_other") or []) for t in traces):
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的年度为{NOT_APPLICABLE}"
                            "（不是缺失，也不是0）。</small></p>")
         if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
-                          "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
-                          "详见各年度报告页的“发现的问题”）。"
+                          + ("本机构各年度的报告中没有这些数值（不是0；详见各年度报告页的“发现的问题”）。"
+                             + esc("".join(missing_notes(empty_reasons))) if empty_reasons - {None} else
+                             # (no reason given: the years' reports disagree, or a caller without the data's)
+                             "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
+                             "详见各年度报告页的“发现的问题”）。")
                           + (f"其中{esc('、'.join(partly))}在使用2019年版模板的年度为{NOT_APPLICABLE}"
                              "（该模板没有这些指标）。" if partly else "") + "</p>")
         if inapplicable:
@@ -438,25 +458,36 @@ class AgencyPages:
         """上年结转 = last year's 结转下年度; 现行有效 = last year's 现行有效 + 本年制发 − 本年废止. The check's
         formula is running text (xxgk-prose): on a phone it takes a line of its own below the numbers (render.table
         stacks the table), where five columns scrolled sideways."""
-        rows = []
+        rows, reasons = [], set()
+
+        def value(r: dict, code: str) -> tuple:  # (the agency-year's value, the word of its cell: why it is missing)
+            v, why = self.series[r["report_id"]][code], self._series_why(r["report_id"], code)
+            if v is None:
+                reasons.add(why)
+            return v, missing_word(why)
         for y in sorted(mine):
             if y - 1 not in mine:
                 continue
-            this, last = self.series[mine[y]["report_id"]], self.series[mine[y - 1]["report_id"]]
-            carried, forward = this["carried_over"], last["carried_forward"]
+            this, last = mine[y], mine[y - 1]
+            (carried, said_carried), (forward, said_forward) = value(this, "carried_over"), value(last,
+                                                                                                "carried_forward")
             rows.append([f"<td>{y - 1}→{y}</td>", '<td class="xxgk-prose">上年结转 = 上年度的结转下年度</td>',
-                         cell(shown(carried), "无数据"),
-                         cell(shown(forward), "无数据"), self._verdict(carried, forward)])
-            parts = (last["normative_in_force"], this["normative_issued"], this["normative_repealed"])
-            expected = None if None in parts else parts[0] + parts[1] - parts[2]
+                         cell(shown(carried), said_carried),
+                         cell(shown(forward), said_forward), self._verdict(carried, forward)])
+            (in_force, said_in_force), *parts = (value(this, "normative_in_force"), value(last, "normative_in_force"),
+                                                 value(this, "normative_issued"), value(this, "normative_repealed"))
+            numbers = [v for v, _ in parts]
+            expected = None if None in numbers else numbers[0] + numbers[1] - numbers[2]
+            said_expected = next((said for v, said in parts if v is None), "无数据")  # the first part missing, why
             rows.append([f"<td>{y - 1}→{y}</td>",
                          '<td class="xxgk-prose">现行有效规范性文件 = 上年现行有效 + 本年制发 − 本年废止</td>',
-                         cell(shown(this["normative_in_force"]), "无数据"), cell(shown(expected), "无数据"),
-                         self._verdict(this["normative_in_force"], expected)])
+                         cell(shown(in_force), said_in_force), cell(shown(expected), said_expected),
+                         self._verdict(in_force, expected)])
         if not rows:
             return "\n## 跨年度核对\n\n<p>没有相邻两年的报告，无法核对。</p>"
         return ("\n## 跨年度核对\n\n" + table(["年度", "核对", "本年度报告的值", "按上年度应为", "结果"], rows)
-                + "<p><small>“无法核对”表示有一个值缺失（缺失不是0）。</small></p>")
+                + "<p><small>“无法核对”表示有一个值缺失（缺失不是0）。</small></p>"
+                + "".join(f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons)))
 
     @staticmethod
     def _verdict(actual, expected) -> str:
@@ -485,23 +516,25 @@ class AgencyPages:
         if not any(self.peer.get(r.get("peer_group") or "") for r in mine.values()):
             return ("\n## 同类组中位数\n\n<p>本机构的报告缺少地区或行政层级信息，未归入同类组，"
                     "没有可比的中位数。</p>")
-        years = []  # one group of rows a year (render.grouped_table: the year heads its rows, no column repeats it)
+        years, reasons = [], set()  # one group of rows a year (render.grouped_table: the year heads its rows)
         for y in sorted(mine):
             r = mine[y]
+            reasons |= reasons_shown(self.values[r["report_id"]], self.missing[r["report_id"]], PEER_SHOWN)
             group = self.peer.get(r.get("peer_group") or "")
             rows = []
             for code in PEER_SHOWN:
                 med, n = group[code] if group else (None, 0)
                 rows.append([f"<td>{esc(self.metric_defs[code]['label_zh'])}（"
                              f"{esc(self.metric_defs[code]['unit'])}）</td>",
-                             share_cell(self.values[r["report_id"]], code, self.share_bases, num_cell),
+                             metric_cell(self.values[r["report_id"]], self.missing[r["report_id"]], code, num_cell),
                              num_cell(shown(med), "无数据"), num_cell(n)])
             years.append((f"{y}年度", rows))
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
                           for r in mine.values() for c in PEER_SHOWN], "本机构的报告")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
                 "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
-                + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note)
+                + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note
+                + "".join(f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons)))
 
 
 def abolished_division(code: str | None) -> dict | None:

@@ -4,7 +4,8 @@ Sharded so that one view loads little: ``json/agencies.json`` (who each agency i
 the chart names; ``labels``: the Chinese names of tiers and kinds, from ``labels.py``), ``json/metrics.json``
 (the published metric definitions, each with its chart colour) and one ``json/m/<code>.json`` per
 measure (its value for each agency and year, ``peer``: each peer group's median, by the group's number, and
-``z``: the years in which a share's value is missing because its denominator is 0, ``share_of_nothing``), and
+``w``: why a year's value is missing, ``{agency_id: {year: reason}}``, the data's ``metric_values.missing``, whose
+words and sentences ``agencies.json``'s ``labels.missing`` gives), and
 ``json/peer-groups.json`` (:data:`PEER_GROUPS`: each agency's peer group a year, by that number, once for every
 measure: an agency's median a year in each of the 26 measure files was ≈ 55 % of them, ≈ 0.7 KB a report of the
 site). A compare view loads agencies.json + metrics.json + peer-groups.json + one measure file; the league table
@@ -26,10 +27,8 @@ from ..agency.ids import place_pinyin
 from ..catalog import table
 from ..package.metrics import (
     reads_table_2_only,
-    report_values,
+    report_results,
     round_half_up,
-    share_bases,
-    share_of_nothing,
     table2_edition,
 )
 from ..package.report_card import copies
@@ -112,17 +111,24 @@ def peer_medians(pkg: Package, values: Mapping[str, Mapping]) -> dict[str, dict[
 def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str, Mapping] | None = None,
                   years: dict[str, dict[int, dict]] | None = None, peers: dict[str, dict[str, tuple]] | None = None,
                   series: Mapping[str, Mapping] | None = None,
-                  table2: Mapping[str, str | None] | None = None) -> dict[str, str]:
-    """``{path under the site root: JSON text}``. ``values``, ``years``, ``peers``, ``series`` and ``table2`` as the
-    pages computed them (``report_values``, ``agency_years``, ``peer_medians``, ``series_values``, table 二's
-    edition per report: ``summaries.Summaries.table2``); computed here from a loaded package if absent.
+                  table2: Mapping[str, str | None] | None = None,
+                  missing: Mapping[str, Mapping] | None = None) -> dict[str, str]:
+    """``{path under the site root: JSON text}``. ``values``, ``years``, ``peers``, ``series``, ``table2`` and
+    ``missing`` as the pages read them (``metric_values``' values, ``agency_years``, ``peer_medians``,
+    ``series_values``, table 二's edition per report: ``summaries.Summaries.table2``, ``metric_values.missing``);
+    computed here from a loaded package if absent (``report_results``, the one evaluator).
 
     An agency's ``e19`` lists its years whose report uses the 2019 template (``reports.format``, table 三's); ``t19``,
     only where it differs, the years whose table 二 does (a measure of table 二 alone, ``t2`` in ``metrics.json``,
     takes that edition, as the agency page does: before, the compare page called a 2019 table 二's missing
     行政规范性文件 numbers 无数据 under a 2021 table 三, and a 2021 table 二's lost ones 不适用 under a 2019 one)."""
     metrics = pkg.tables["metrics"]
-    values = report_values(pkg.tables, metrics) if values is None else values
+    if values is None or missing is None:
+        results = report_results(pkg.tables, metrics)
+        values = {rid: {c: v for c, (v, _) in mine.items()} for rid, mine in results.items()} if values is None \
+            else values
+        missing = {rid: {c: w for c, (_, w) in mine.items()} for rid, mine in results.items()} if missing is None \
+            else missing
     years = agency_years(pkg) if years is None else years
     peers = peer_medians(pkg, values) if peers is None else peers
     series = series_values(pkg.tables["reports"], years, values) if series is None else series
@@ -143,7 +149,6 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                   "formula": m["formula"], "formula_2019": m["formula_2019"] or "", "editions": m["editions"],
                   "comparable": m["comparable"] != "false", "colour": metric_colour(m["code"]),
                   "t2": reads_table_2_only(m["formula"])} for m in metrics]})}
-    bases = share_bases(metrics)
     # each peer group an agency's report is in, numbered once for every measure (in the groups' order)
     number = {g: i for i, g in enumerate(sorted({r["peer_group"] for mine in years.values()
                                                     for r in mine.values() if r.get("peer_group") in peers}))}
@@ -155,7 +160,7 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
     stamp = hashlib.sha256(_dumps(sorted(number)).encode("utf-8")).hexdigest()[:12]
     files[PEER_GROUPS] = _dumps({"a": groups, "g": stamp})
     for m in metrics:
-        code, by_agency, nothing = m["code"], {}, {}
+        code, by_agency, reasons = m["code"], {}, {}
         # a group of byte-identical copies only (the manifest names them apart) has no median: none
         peer = {str(n): list(peers[g][code]) for g, n in number.items() if peers[g][code][0] is not None}
         for aid, mine in years.items():
@@ -163,13 +168,15 @@ def browser_files(pkg: Package, report_urls: dict[str, str], values: Mapping[str
                    if series[r["report_id"]][code] is not None}
             if row:
                 by_agency[aid] = row
-            # a share of nothing (its denominator 0: no request handled) is no missing number: the compare page says
-            # 无从计算 for it, not 无数据 (the report lacks it), as the agency pages do
-            zero = [str(y) for y, r in sorted(mine.items()) if share_of_nothing(series[r["report_id"]], code, bases)]
-            if zero:
-                nothing[aid] = zero
+            # why a year's value is missing, as the data says it (a share of 0 is 无从计算, no missing number; a blank
+            # cell, a table not read, a sum that does not hold …): the compare page says it, as the agency pages do;
+            # none where the year's reports disagree (the series' None, not the report's)
+            why = {str(y): missing[r["report_id"]][code] for y, r in sorted(mine.items())
+                   if values[r["report_id"]][code] is None and missing[r["report_id"]][code]}
+            if why:
+                reasons[aid] = why
         files[f"json/m/{code}.json"] = _dumps({"code": code, "v": by_agency, "peer": peer, "g": stamp}
-                                              | ({"z": nothing} if nothing else {}))
+                                              | ({"w": reasons} if reasons else {}))
     return files
 
 

@@ -143,7 +143,7 @@ def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) 
     meta = {**site_meta(pkg), REDIRECT_DIGITS: digits}
     (assets / "site.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     browser = browser_files(pkg, site.report_urls, site.values, site.years, site.peer, site.series,
-                            site.table2_editions)
+                            site.table2_editions, site.missing)
     for rel, text in {**browser, "json/search.json": search_aux(pkg), **old_urls}.items():
         (site_src / rel).parent.mkdir(parents=True, exist_ok=True)
         (site_src / rel).write_text(text, encoding="utf-8")

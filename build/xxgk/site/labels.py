@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from ..catalog import codes
+
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 # (parsed: every value as printed — a cell the report leaves blank is missing as printed, so 完整读取 never says
 # "no cell missing"; the report page adds how many cells have no number)
@@ -37,14 +39,43 @@ UNRANKED_ZH = "报告有未能读出的内容（读取的局限中有错误）�
 # what a "—" in a report's facts means (the report page under its facts table, the agency page under its reports),
 # and a 无数据 (a value the report lacks: missing, never 0)
 DASH_NOTE_ZH = "“—”：报告中没有写明，或本站未能从报告中读出。"
-# (a share is also withheld where the report's own rows do not add up to the total it divides by: metrics.yaml's
-# ``holds``, 湟中区 2025 — its 予以公开比例 said 报告中没有这个数 of a report that prints every number; session 37)
-NO_DATA_NOTE_ZH = ("“无数据”：报告中没有这个数，或本站未能读出；"
-                   "比例还在报告的分项之和与总计不符时不计算（缺失，不是0）。")
-# a share whose denominator is 0 (``metrics.share_of_nothing``: no request handled): no share, and no missing number
-# (an agency of 0 requests read 无数据, "the report lacks it", and its page blamed missing or unreadable tables)
-ZERO_BASE_ZH = "无从计算"
-ZERO_BASE_NOTE_ZH = "“无从计算”：比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）。"
+# why a value is missing, as the data says it (``metric_values.missing``, codes.yaml's ``missing_reasons``): the
+# short words a page shows in the value's place, and the sentence its note gives. Before, every page said 无数据
+# under one note naming every reason it might be ("报告中没有这个数，或本站未能读出；比例还在…不符时不计算"), and
+# recomputed a share's denominator to say 无从计算 (``metrics.share_of_nothing``)
+MISSING_REASONS = MappingProxyType({e["code"]: (e["short"], e["explanation"]) for e in codes()["missing_reasons"]})
+ZERO_BASE_ZH = MISSING_REASONS["zero_denominator"][0]  # 无从计算: a share of 0, no missing number
+ZERO_BASE_NOTE_ZH = f"“{ZERO_BASE_ZH}”：{MISSING_REASONS['zero_denominator'][1]}"
+NO_DATA_ZH = "无数据"
+
+
+def missing_word(reason: str | None) -> str:
+    """What a page shows in place of a value that is missing for ``reason`` (``metric_values.missing``): the reason's
+    own word where it is one (无从计算, 不适用), else 无数据 and the reason's short words; 无数据 alone for a value
+    missing without a reason given (two reports of an agency-year that disagree).
+
+    >>> missing_word("cell_not_printed"), missing_word("zero_denominator"), missing_word("not_in_edition")
+    ('无数据（报告未印此数）', '无从计算', '不适用')
+    >>> missing_word(None)
+    '无数据'
+    """
+    if reason not in MISSING_REASONS:
+        return NO_DATA_ZH
+    short = MISSING_REASONS[reason][0]
+    return short if reason in ("zero_denominator", "not_in_edition") else f"{NO_DATA_ZH}（{short}）"
+
+
+def missing_notes(reasons) -> list[str]:
+    """The sentences of ``reasons`` (codes, in ``MISSING_REASONS``' order, each once), as a page's note says them
+    under what shows them: “无数据（报告未印此数）”：计算所需的数报告中没有印出…
+
+    >>> missing_notes({"zero_denominator", None})
+    ['“无从计算”：比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）。']
+    """
+    return [f"“{missing_word(code)}”：{sentence}" for code, (_, sentence) in MISSING_REASONS.items()
+            if code in reasons]
+
+
 # the column counting a report's findings on the agency, report and quality pages: every finding, info-level notes
 # (提示, which cost no score) included, so said (a report with 24 blank cells read as "24 problems")
 FINDINGS_COLUMN_ZH = "问题数（含提示）"
@@ -76,7 +107,8 @@ def status_zh(status: str | None) -> str:
 
 def browser_labels() -> dict[str, dict[str, str]]:
     """The labels the browser scripts need (compare.js, search.js)."""
-    return {"tier": TIER_ZH, "kind": KIND_ZH}
+    return {"tier": TIER_ZH, "kind": KIND_ZH,
+            "missing": {code: [missing_word(code), sentence] for code, (_, sentence) in MISSING_REASONS.items()}}
 
 
 # whose problem a finding code is (the quality page's summary), and what it does to the report card's score (the

@@ -52,7 +52,8 @@ RESOURCE_ZH = {"reports": "报告清单", "active_disclosure": "表2 主动公�
                "application_rows": "代码表：表3行", "proceedings": "代码表：复议诉讼类别",
                "outcomes": "代码表：复议诉讼结果", "section_codes": "代码表：章节", "finding_codes": "代码表：问题代码",
                "check_categories": "代码表：检查类别", "agencies": "机构清单", "metrics": "指标定义",
-               "metric_values": "指标数值", "identities": "代码表：勾稽关系"}
+               "metric_values": "指标数值", "identities": "代码表：勾稽关系",
+               "missing_reasons": "代码表：缺失原因"}
 
 
 def download_files(descriptor: dict) -> list[tuple[str, str, str]]:

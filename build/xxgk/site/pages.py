@@ -12,7 +12,6 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..package.metrics import share_bases
 from ..package.report_card import counts_against_agency
 from ..package.typed import readr_col_types
 from ..safe import drop_invisible, file_name_text, link_url
@@ -239,7 +238,6 @@ class Site(ReportPages, AgencyPages):
         # agency, ``source_only``, is counted: it has a page, its source page, as on the full-text page)
         self.paged_count = len(self.reports) - len(self.pageless)
         self.metric_defs = {m["code"]: m for m in pkg.tables["metrics"]}
-        self.share_bases = share_bases(list(pkg.tables["metrics"]))  # a share of nothing is said apart (无从计算)
         self.agency_names = {a["agency_id"]: a["name"] for a in pkg.tables["agencies"]}
         self.agencies_by_id = {a["agency_id"]: a for a in pkg.tables["agencies"]}
         self.homophones = homophones(pkg.tables["agencies"])  # agencies whose names sound the same name each other
@@ -247,6 +245,7 @@ class Site(ReportPages, AgencyPages):
                                sorted(pkg.tables["agencies"], key=lambda a: a["agency_id"], reverse=True)
                                if a["province"]}
         self.values = summary.values
+        self.missing = summary.missing  # {report_id: why each metric's value is missing}: metric_values.missing
         self.years = agency_years(pkg)
         self.series = series_values(pkg.tables["reports"], self.years, self.values)  # each agency-year's values
         self.peer = group_medians(pkg, self.values)  # {peer_group: {metric: (median, n)}}

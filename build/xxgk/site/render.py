@@ -27,7 +27,7 @@ import yaml
 from ..catalog import RULES
 from ..safe import BIDI_CONTROLS, html_attr, html_text, link_url, plot_label
 from .chart_frames import framed
-from .labels import ZERO_BASE_ZH
+from .labels import missing_notes, missing_word
 
 # (and the bidirectional controls, safe.BIDI_CONTROLS, removed: one U+202E in a report's text made the
 # rest of its table cell or source line read backwards — "-3+4" shown as "4+3-", the page's own 全文 link as
@@ -349,10 +349,11 @@ def _bar_trace(trace: dict, horizontal: bool, labelled: bool, unit: str) -> dict
 
 
 def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = False,
-                         absent: Collection[str] = (), nothing: Collection[str] = ()) -> list[dict]:
-    """One 无数据 label per category whose value is missing in every trace (部分无数据 when in some; 无报告 for a
-    category in ``absent``: an agency page's year without a report; 无从计算 for one in ``nothing``: shares whose
-    denominator is 0), and a 0 where stacked series are all zero (nothing would be drawn, and stacked bars carry
+                         absent: Collection[str] = ()) -> list[dict]:
+    """One label per category whose value is missing in every trace, saying why (``missing_word`` of the traces'
+    ``xxgk_why``, the data's ``metric_values.missing``: 无数据（报告未印此数）, 无从计算 …; 无数据 alone where the
+    traces' reasons differ; 部分无数据 when missing in some; 无报告 for a category in ``absent``: an agency page's year
+    without a report), and a 0 where stacked series are all zero (nothing would be drawn, and stacked bars carry
     no value labels)."""
     all_bars = [t for t in data if t.get("type", "bar") == "bar"]
     if not all_bars:
@@ -371,7 +372,8 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
         gaps = [t for t in bars if i >= len(t.get("y") or []) or t["y"][i] is None]
         if not gaps and (not stacked or any(t["y"][i] for t in bars)):
             continue  # drawn, or unstacked bars that carry their own value labels (a 0 reads 0)
-        text = ("0" if not gaps else _gap_word(category, absent, nothing) if len(gaps) == len(bars)
+        words = {_gap_word(category, absent, _why(t, i)) for t in gaps}
+        text = ("0" if not gaps else (words.pop() if len(words) == 1 else MISSING_LABEL) if len(gaps) == len(bars)
                 else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
@@ -381,39 +383,50 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     return notes
 
 
-def _gap_word(category: str, absent: Collection[str], nothing: Collection[str]) -> str:
-    """What a category with no value is: 无报告 (``absent``), 无从计算 (``nothing``: shares of nothing), else 无数据."""
-    return NO_REPORT if category in absent else ZERO_BASE_ZH if category in nothing else MISSING_LABEL
+def _why(trace: dict, i: int) -> str | None:
+    """The reason the value ``i`` of ``trace`` is missing (its ``xxgk_why``: ``metric_values.missing``), if given."""
+    why = trace.get("xxgk_why") or []
+    return why[i] if i < len(why) else None
+
+
+def _gap_word(category: str, absent: Collection[str], why: str | None = None) -> str:
+    """What a category with no value is: 无报告 (``absent``), else the word of its reason (``labels.missing_word``:
+    无数据（报告未印此数）, 无从计算, 不适用 …; 无数据 without one)."""
+    return NO_REPORT if category in absent else missing_word(why)
 
 
 NOT_APPLICABLE = "不适用"  # a data table's cell of a year whose template edition has no such measure
 NO_REPORT = "无报告"  # a chart's category (an agency page's year) of which the site has no report
 
 
-def _data_table(data: list[dict], absent: Collection[str] = (), nothing: Collection[str] = ()) -> str:
+def _data_table(data: list[dict], absent: Collection[str] = ()) -> str:
     """A chart's numbers as a table a reader can compare across: a row a series, a column a category (the
-    agency page's years), in the order the traces give them; a value missing is 无数据 (never 0), a category a
-    series does not give is 无数据 too, and a year of the other template edition (``xxgk_other``) 不适用. The
+    agency page's years), in the order the traces give them; a value missing says why (its trace's ``xxgk_why``:
+    无数据（报告未印此数）, 无从计算 …; never 0), each reason's sentence in a note under the table, a category a
+    series does not give is 无数据, and a year of the other template edition (``xxgk_other``) 不适用. The
     chart's CSV download keeps one line a value (``assets/xxgk.js``), the form a program reads."""
     categories = list(dict.fromkeys(x for t in data for x in (t.get("x") or t.get("labels") or [])))
-    rows = []
+    rows, reasons = [], set()
     for trace in data:
         xs = trace.get("x") or trace.get("labels") or []
         ys = trace.get("y") or trace.get("values") or []
         other = trace.get("xxgk_other") or [False] * len(xs)
-        given = {x: (y, skip) for x, y, skip in zip(xs, ys, other, strict=False)}
+        why = trace.get("xxgk_why") or [None] * len(xs)
+        given = {x: (y, skip, w) for x, y, skip, w in zip(xs, ys, other, why, strict=False)}
         cells = [f"<td>{esc(trace.get('name', ''))}</td>"]
         for category in categories:
-            value, skip = given.get(category, (None, False))
-            cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else
-                         num_cell(value, _gap_word(category, absent, nothing)))
+            value, skip, w = given.get(category, (None, False, None))
+            if value is None and not skip and category not in absent:
+                reasons.add(w)
+            cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else num_cell(value, _gap_word(category, absent, w)))
         rows.append(cells)
-    return table(["系列", *map(str, categories)], rows, css="nums")  # xxgk.css right-aligns all but the first
+    notes = "".join(f"<p><small>{esc(note)}</small></p>" for note in missing_notes(reasons))
+    return table(["系列", *map(str, categories)], rows, css="nums") + notes  # xxgk.css right-aligns all but the first
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
           extra_layout: dict | None = None, horizontal: bool = False, data_table: bool = True,
-          unit: str = "", absent: Collection[str] = (), nothing: Collection[str] = ()) -> str:
+          unit: str = "", absent: Collection[str] = ()) -> str:
     """A plotly chart drawn by ``assets/xxgk.js`` from inline JSON, with a table equivalent. The JSON is compact
     (``compact_spec``) and, while a build writes its pages, keeps only the chart's numbers and the name of its
     frame (``chart_frames.py``).
@@ -422,8 +435,9 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     ``marker.color`` from :func:`colour`; a missing value (None) is drawn as a 无数据 label, never as 0.
     ``horizontal`` draws bars sideways, which keeps long agency names readable on a phone.
     ``data_table=False`` when the page already shows the chart's numbers in a table of its own. ``absent``: the
-    categories with no report at all (an agency page's years), labelled 无报告 instead of 无数据; ``nothing``: the
-    categories whose shares have a denominator of 0 (``metrics.share_of_nothing``), labelled 无从计算.
+    categories with no report at all (an agency page's years), labelled 无报告 instead of 无数据. A trace's
+    ``xxgk_why`` gives the reason of each missing value (``metric_values.missing``), said in its place (无从计算 for a
+    share of 0, 无数据（报告未印此数） …) and in full under the data table.
     The chart element is ``role=img`` with a name and holds no focusable control (plotly's toolbar is
     off; the PNG and CSV download buttons sit beside it, outside the image).
     """
@@ -431,7 +445,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     # the unit goes in the chart's title, not up the value axis (a single 件 turned on its side reads as 牛)
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
-    fallback = _data_table(data, absent, nothing) if data_table else ""
+    fallback = _data_table(data, absent) if data_table else ""
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -441,7 +455,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
               ] if stacked else None  # (the value axis reads them only for stacked bars)
     # xxgk.js adds the common settings (legend below, separators, margins)
     layout = {"title": {"text": plot_label(title)}}
-    if notes := _missing_annotations(data, horizontal, stacked, absent, nothing):
+    if notes := _missing_annotations(data, horizontal, stacked, absent):
         layout["annotations"] = notes
     category_axis = {"type": "category"}
     if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)
@@ -456,7 +470,8 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
                        "yaxis": number_axis})
     labelled = not stacked  # value labels on every bar (a 0 reads 0); stacked bars are too thin for them
     drawn = [_bar_trace(t, horizontal, labelled, unit) if t.get("type", "bar") == "bar" else t for t in data]
-    drawn = [{k: v for k, v in t.items() if k != "xxgk_other"} if "xxgk_other" in t else t for t in drawn]
+    drawn = [{k: v for k, v in t.items() if k not in ("xxgk_other", "xxgk_why")} if "xxgk_other" in t
+             or "xxgk_why" in t else t for t in drawn]
     layout.update(extra_layout or {})
     category_key = "y" if horizontal else "x"
     spec = _SPEC_JSON.encode(framed(compact_spec({"data": drawn, "layout": layout, "filename": filename, "unit": unit,

@@ -16,7 +16,7 @@ from ..catalog import cell_value, own_measure_labels
 from ..package.metrics import formula_for
 from ..package.report_card import copies
 from ..safe import file_name_text
-from .agency_page import PEER_SHOWN, peer_note, share_cell, shown
+from .agency_page import PEER_SHOWN, metric_cell, peer_note, reasons_shown, shown
 from .anchors import slugify
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
@@ -34,6 +34,7 @@ from .labels import (
     UNRANKED_ZH,
     UNSCORED_ZH,
     copy_sentence,
+    missing_notes,
     status_zh,
 )
 from .render import (
@@ -294,12 +295,13 @@ class ReportPages:
         if not group:
             return ("\n\n<p>同类组中位数：本报告缺少年度、地区、行政层级或系统信息，未归入同类组，"
                     "没有可比的中位数。</p>")
-        mine = self.values[r["report_id"]]
+        mine, why = self.values[r["report_id"]], self.missing[r["report_id"]]
         rows = [[f"<td>{esc(self.metric_defs[c]['label_zh'])}（{esc(self.metric_defs[c]['unit'])}）</td>",
-                 share_cell(mine, c, self.share_bases, num_cell), num_cell(shown(group[c][0]), "无数据"),
+                 metric_cell(mine, why, c, num_cell), num_cell(shown(group[c][0]), "无数据"),
                  num_cell(group[c][1])]
                 for c in PEER_SHOWN]
-        note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告")
+        note = peer_note([group[c][1] for c in PEER_SHOWN], "本报告") + "".join(
+            f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons_shown(mine, why, PEER_SHOWN)))
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
                 + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
@@ -445,17 +447,21 @@ class ReportPages:
         _, html = self._template_table(rows, ("row", "applicant"), row_labels, applicants, "项目", src, head,
                                        grouped=True, spans=self._spans(r).get("applications", {}) if r else {},
                                        csv="applications", broken=broken_cells("applications", rows, r, applicants))
-        shares = [(self.metric_defs[c]["label_zh"], self.values[rid][c], metric_colour(c)) for c in OUTCOME_SHARES
+        shares = [(self.metric_defs[c]["label_zh"], self.values[rid][c], metric_colour(c), self.missing[rid][c])
+                  for c in OUTCOME_SHARES
                   if formula_for(self.metric_defs[c], r["format"] if r else None)]  # a bar per outcome, not a pie
         pie = chart([{"type": "bar", "x": [x[0] for x in shares], "y": [x[1] for x in shares], "name": "办理结果",
-                      "marker": {"color": [x[2] for x in shares]}}],
+                      "marker": {"color": [x[2] for x in shares]}, "xxgk_why": [x[3] for x in shares]}],
                     "申请办理结果构成（占办理总计的%）", "", "%", f"{rid}-outcomes", data_table=False,
                     horizontal=True)  # its counts are table 3's rows above
-        if shares and all(x[1] is None for x in shares):  # no share computed: say why, not an empty chart
-            none = self.values[rid]["processed"] == 0
-            pie = ('<p class="xxgk-note">办理总计为0，没有办理结果构成可算。</p>' if none else
-                   '<p class="xxgk-note">未计算申请办理结果构成（占办理总计的%）：所需的单元格缺失，或各项办理结果'
-                   '之和不等于（七）总计（勾稽关系不成立）；见下面的“发现的问题”。</p>')
+        reasons = {x[3] for x in shares if x[1] is None}
+        if shares and all(x[1] is None for x in shares):  # no share computed: say why, as the data says it
+            zero = reasons == {"zero_denominator"}
+            pie = ('<p class="xxgk-note">办理总计为0，没有办理结果构成可算。</p>' if zero else
+                   '<p class="xxgk-note">未计算申请办理结果构成（占办理总计的%）：'
+                   + esc("；".join(missing_notes(reasons))) + "见下面的“发现的问题”。</p>")
+        elif reasons:  # some shares missing: the chart's labels say why in short, the sentences here
+            pie += "".join(f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons))
         # (no chart of applicant types: row 一 of the table above already reads as one, column by column)
         return f"\n## {TABLE_HEADINGS['applications']}\n\n" + SWIPE_HINT + html + "\n" + UNIT_NOTE["3"] + pie
 
@@ -567,13 +573,17 @@ class ReportPages:
         if len(same) < 2:
             return ""
         rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
-                 num_cell(shown(self.values[x["report_id"]]["received"]), "无数据"),
-                 num_cell(shown(self.values[x["report_id"]]["granted_share"]), "无数据"), num_cell(x["finding_count"])]
+                 metric_cell(self.values[x["report_id"]], self.missing[x["report_id"]], "received", num_cell),
+                 metric_cell(self.values[x["report_id"]], self.missing[x["report_id"]], "granted_share", num_cell),
+                 num_cell(x["finding_count"])]
                 for x in same[:YEARS_SHOWN]]
+        reasons = set().union(*(reasons_shown(self.values[x["report_id"]], self.missing[x["report_id"]],
+                                              ("received", "granted_share")) for x in same[:YEARS_SHOWN]))
         more = (f"<p>本机构共有 {len(same)} 份报告，这里列出前 {YEARS_SHOWN} 份，全部见机构页。</p>\n"
                 if len(same) > YEARS_SHOWN else "")
         return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", FINDINGS_COLUMN_ZH],
                                           rows, css="nums")
+                + "".join(f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons))
                 + f"\n{more}<p>{self._agency_link(r).strip('　')}</p>")
 
     def _sections(self, rid: str, src: str) -> str:

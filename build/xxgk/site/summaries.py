@@ -52,9 +52,12 @@ class Summaries:
     no table 二 was read)}: the agency and compare pages take a table-二 measure's edition from it, not from
     ``reports.format`` (table 三's), and the compare page's JSON is written before the report pages' pass;
     ``failed``: {report_id: its first ``FAILED_MESSAGES`` findings' messages} of each file that could not be read
-    and names no agency (the quality page's list of files without a page of their own, ``titles.pageless_reports``)."""
+    and names no agency (the quality page's list of files without a page of their own, ``titles.pageless_reports``);
+    ``missing``: {report_id: MetricRow of each metric's ``metric_values.missing``, the reason its value is empty
+    (codes list ``missing_reasons``), None where the value is there}: the pages say it, never recompute it."""
 
     values: dict[str, MetricRow] = field(default_factory=dict)
+    missing: dict[str, MetricRow] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
     by_code: dict[str, tuple[int, list[tuple[str, dict]]]] = field(default_factory=dict)
     table2: dict[str, str | None] = field(default_factory=dict)
@@ -76,6 +79,7 @@ def summarise(pkg: Package, keep_per_code: int) -> Summaries:
     for report, rows in pkg.stream(SUMMARISED):  # (the sections, the narrative texts, are not needed here)
         rid = report["report_id"]
         out.values[rid] = MetricRow(index, _metric_tuple(rid, rows[METRIC_VALUES], index))
+        out.missing[rid] = MetricRow(index, _reason_tuple(rows[METRIC_VALUES], index))
         out.table2[rid] = table2_edition({r["measure"] for r in rows["active_disclosure"]})
         if rows["findings"]:
             out.findings[rid] = [shared.setdefault((f["code"], f["severity"]),
@@ -90,6 +94,15 @@ def summarise(pkg: Package, keep_per_code: int) -> Summaries:
                 kept.append((rid, f))
     out.by_code = {code: (n, first[code]) for code, n in counts.items()}
     return out
+
+
+def _reason_tuple(rows: list[dict], index: dict[str, int]) -> tuple:
+    """The reasons of one report's empty ``metric_values`` (``missing``) in the order of ``index``; None where the
+    value is there (``_metric_tuple`` has checked the rows)."""
+    reasons: list = [None] * len(index)
+    for row in rows:
+        reasons[index[row["metric"]]] = row.get("missing") or None
+    return tuple(reasons)
 
 
 def _metric_tuple(rid: str, rows: list[dict], index: dict[str, int]) -> tuple:

@@ -97,7 +97,7 @@
             });
           } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
-          if (["无数据", "无报告", "不适用", ZERO_BASE].indexOf(c.text) >= 0) td.className = "xxgk-num xxgk-missing";
+          if (isGap(c.text)) td.className = "xxgk-num xxgk-missing";
           row.appendChild(td);
         });
         tbody.appendChild(row);
@@ -162,20 +162,38 @@
     if (flat.every(function (w) { return w === ZERO_BASE; })) return ZERO_BASE + "：" + ZERO_BASE_NOTE + "。";
     // each word the cells hold, named: a 无从计算 year among 无报告 ones had read 本站没有所选机构…的报告, of a range
     // holding a report
-    var kinds = ["无报告", "无数据", ZERO_BASE, NOT_APPLICABLE].filter(function (w) { return flat.indexOf(w) >= 0; });
+    var kinds = ["无报告", "无数据", ZERO_BASE, NOT_APPLICABLE].filter(function (w) {
+      return flat.some(function (f) { return f === w || (w === "无数据" && f.indexOf("无数据（") === 0); });
+    });
     if (kinds.length === 1 && kinds[0] === "无报告") return "无报告：本站没有所选机构" + yearLabel + "的报告。";
     if (kinds.length === 1 && kinds[0] === NOT_APPLICABLE) return NOT_APPLICABLE + "：" + NOT_APPLICABLE_NOTE + "。";
     if (kinds.length === 1) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
     return kinds.join("或") + "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
   }
-  /* the words 无报告 and 无数据 defined, those the table shows only (a view whose gaps were all 无报告 defined 无数据
-     too: audit 26); ``word(id, y)`` is the word of a missing value */
-  function gapWords(ids, years, value, word) {
-    var said = [["无报告", "本站没有该机构该年度的报告"], ["无数据", "报告中没有该数或未能读出，或比例的分项之和与总计不符（缺失，不是0）"]]
-      .filter(function (w) { return ids.some(function (id) { return years.some(function (y) {
-        return value(id, y) === null && word(id, y) === w[0]; }); }); })
-      .map(function (w) { return "“" + w[0] + "”：" + w[1]; });
+  /* the words the table shows for missing values defined, those it shows only (a view whose gaps were all 无报告
+     defined 无数据 too: audit 26): 无报告, and each reason's word with its sentence (the data's metric_values.missing,
+     labels.missing of agencies.json: 无数据（报告未印此数）…), in the order of ``reasons``; ``word(id, y)`` is the word of
+     a missing value. 无从计算 and 不适用 are said apart (ZERO_BASE_NOTE, NOT_APPLICABLE_NOTE) */
+  function gapWords(ids, years, value, word, reasons) {
+    var shown = [];
+    ids.forEach(function (id) { years.forEach(function (y) {
+      var w = word(id, y);
+      if (value(id, y) === null && shown.indexOf(w) < 0) shown.push(w);
+    }); });
+    var said = [["无报告", "本站没有该机构该年度的报告"]].concat(Object.keys(reasons).map(function (code) {
+      return reasons[code];
+    }).filter(function (r) { return r[0] !== ZERO_BASE && r[0] !== NOT_APPLICABLE; }))
+      .concat([["无数据", NO_REASON_NOTE]])
+      .filter(function (w) { return shown.indexOf(w[0]) >= 0; })
+      .map(function (w) { return "“" + w[0] + "”：" + w[1].replace(/。$/, ""); });
     return said.length ? said.join("；") + "。" : "";
+  }
+  /* a value missing without a reason in the data: the agency's reports of the year disagree (browser_data gives the
+     counted report's reason only where its own value is missing) */
+  var NO_REASON_NOTE = "该年度本站有该机构不止一份报告，数值不一致，不取其中任何一个（缺失，不是0）";
+  /* a table cell's text that is no value: 无报告, 无数据 (with its reason: 无数据（报告未印此数）…), 无从计算, 不适用 */
+  function isGap(text) {
+    return ["无数据", "无报告", NOT_APPLICABLE, ZERO_BASE].indexOf(text) >= 0 || /^无数据（/.test(text || "");
   }
   /* a range's chart leaves out the point of a year an agency has no value for, and does not join the points around
      it: said once, the reason of each gap in the table (before, dots stood apart, and nothing said why: audit 25) */
@@ -427,19 +445,25 @@
       var hasReport = function (id, y) { return Object.prototype.hasOwnProperty.call(byId[id].y || {}, String(y)); };
       // and a third, for a share: its denominator is 0 (no request handled), so there is no share to show (无从计算),
       // which is no number the report lacks (it had said 报告中没有该数或未能读出 of a report of 0 requests)
-      var nothing = function (id, y) { return ((mv.z || {})[id] || []).indexOf(String(y)) >= 0; };
+      // why each missing value is missing, as the data says it (metric_values.missing, by browser_data's ``w``):
+      // its word and sentence from labels.missing (无数据（报告未印此数）, 无从计算 …), never worked out here
+      var MISSING = (data && data.labels && data.labels.missing) || {};
+      var why = function (id, y) { var w = ((mv.w || {})[id] || {})[String(y)]; return MISSING[w] ? w : ""; };
+      var nothing = function (id, y) { return why(id, y) === "zero_denominator"; };
       // the years whose report uses the 2019 template for this measure: table 二's own for a measure of table 二
       // alone (t19, where it differs from reports.format, table 三's e19), as the agency page takes it
       var e19 = function (id) { var a = byId[id]; return (m.t2 && a.t19) || a.e19 || []; };
       var notAsked = function (id, y) {
-        return m.editions.indexOf("2019") < 0 && hasReport(id, y) && e19(id).indexOf(y) >= 0;
+        return (m.editions.indexOf("2019") < 0 && hasReport(id, y) && e19(id).indexOf(y) >= 0) ||
+          why(id, y) === "not_in_edition";
       };
       var gapWord = function (id, y) {
-        return !hasReport(id, y) ? "无报告" : notAsked(id, y) ? NOT_APPLICABLE : nothing(id, y) ? ZERO_BASE : "无数据";
+        return !hasReport(id, y) ? "无报告" : notAsked(id, y) ? NOT_APPLICABLE : nothing(id, y) ? ZERO_BASE :
+          why(id, y) ? MISSING[why(id, y)][0] : "无数据";
       };
       var gapNote = function (id, y, v) {
         return v !== null ? "" : !hasReport(id, y) ? "本站没有该机构该年度的报告" : notAsked(id, y) ? NOT_APPLICABLE_NOTE
-          : nothing(id, y) ? ZERO_BASE_NOTE : "报告中没有该数或未能读出，或比例的分项之和与总计不符（缺失，不是0）";
+          : nothing(id, y) ? ZERO_BASE_NOTE : why(id, y) ? MISSING[why(id, y)][1] : NO_REASON_NOTE;
       };
       var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
       // the report a value is read from: its page (each number there links to its source line), linked from the
@@ -552,7 +576,8 @@
           var unasked = ids.every(function (id) { return notAsked(id, y); });
           return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
             y: 0, yref: "paper", yanchor: "bottom", showarrow: false,
-            text: none ? "无报告" : unasked ? NOT_APPLICABLE : zero ? ZERO_BASE : "无数据",
+            text: none ? "无报告" : unasked ? NOT_APPLICABLE : zero ? ZERO_BASE : ids.every(function (id) {
+              return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : "无数据",
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
         if (withPeer) {
@@ -587,7 +612,7 @@
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
         (gapped(ids, years, value) ? GAP_NOTE : "") +
-        gapWords(ids, years, value, gapWord) +
+        gapWords(ids, years, value, gapWord, MISSING) +
         // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
          (shown || !ids.every(function (id) { return years.every(function (y) { return nothing(id, y); }); })) ?

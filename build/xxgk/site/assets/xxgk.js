@@ -273,7 +273,7 @@
   window.addEventListener("beforeprint", drawPending);
   function sortKey(cell) {
     var raw = cell.dataset.sort || cell.textContent.trim();
-    if (raw === "—" || raw === "" || raw === "无数据") return null;
+    if (raw === "—" || raw === "" || /^无数据/.test(raw)) return null;  // (无数据（报告未印此数）…: its reason said)
     var n = parseFloat(raw.replace(/,/g, ""));
     return isNaN(n) || !/^-?[\d,.]+%?$/.test(raw) ? raw : n;
   }
