@@ -9,8 +9,8 @@ One agency's reports, written here in the seeds' layout (``test_parse16.report``
 reason: 2020 a file that is not read (an empty file, the manifest naming its agency and year); 2021 a blank cell
 (本年新收's 总计 printed ``/``); 2022 a report of 0 requests and 0 reviews (its shares have a denominator of 0); 2023 a
 table 三 whose outcome rows do not add up to its 总计 (予以公开比例 withheld); 2024 a table 二 in the 2019 template
-(no 本年制发行政规范性文件); 2025 a row of 本年新收 with a cell lost (a report read in part: blank or unread, not
-known)."""
+(no 本年制发行政规范性文件); 2025 a row of 本年新收 with a cell lost (row_lost_cells: not read by this site). A
+report read in part whose missing cell no finding names (blank or unread: not known) is made of tables here."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ WANTED = [
     (2022, "corrected_share", "zero_denominator"),
     (2023, "granted_share", "identity_broken"),
     (2024, "normative_issued", "not_in_edition"),
-    (2025, "received", "cell_missing"),
+    (2025, "received", "cell_not_read"),
 ]
 
 
@@ -154,6 +154,31 @@ def test_each_reason_is_in_the_parquet_file(built):
     assert all(found[year, metric] == reason for year, metric, reason in WANTED)
 
 
+def _results(status: str, findings: list[dict], cells: dict) -> dict:
+    from xxgk.package.metrics import metric_rows, report_results
+
+    rows = [{"report_id": "r", "row": row, "applicant": "total", "value": v} for row, v in cells.items()]
+    tables = {"reports": [{"report_id": "r", "format": "2021", "status": status}], "applications": rows,
+              "findings": [f | {"report_id": "r"} for f in findings]}
+    return {code: why for code, (_, why) in report_results(tables, metric_rows())["r"].items()}
+
+
+def test_a_cell_a_finding_names_says_what_the_finding_says_and_one_no_finding_names_says_it_is_not_known():
+    # a report read in part (status partial): a cell no finding names may be blank as printed or unread
+    cells = {"new": None, "carried_over": None, "carried_forward": 3}
+    blank = {"code": "value_blank", "table": "3", "row": "一、本年新收政府信息公开申请数量", "column": "总计"}
+    lost = {"code": "row_lost_cells", "table": "3", "row": "二、上年结转政府信息公开申请数量", "column": None}
+    said = _results("partial", [blank, lost], cells)
+    assert (said["received"], said["carried_over"]) == ("cell_not_printed", "cell_not_read")
+    assert _results("partial", [], cells)["received"] == "cell_missing"  # (no finding names it: not known)
+    assert _results("parsed", [], cells)["received"] == "cell_not_printed"  # read in full: as printed
+    assert _results("partial", [lost | {"row": "上年结转"}], cells)["carried_over"] == "cell_missing"  # no label of
+    # the template's: no guess
+    absent = {"code": "table_absent", "table": "3", "row": None, "column": None}
+    assert _results("partial", [blank, absent], cells)["received"] == "table_not_read"  # the table, first
+    assert _results("failed", [], {})["processed"] == "not_read"
+
+
 def _agency_page(built: Path) -> str:
     pages = [p for p in (built / "site" / "a").glob("*/index.html") if AGENCY in p.read_text(encoding="utf-8")]
     assert len(pages) == 1, pages
@@ -178,11 +203,11 @@ def test_the_agency_pages_reports_table_says_each_reason_without_a_script(built)
     assert "无数据（报告未印此数）" in rows[2021], rows[2021]
     assert "无从计算" in rows[2022], rows[2022]
     assert "无数据（分项与总计不符）" in rows[2023], rows[2023]
-    assert "无数据（留空或未能读出）" in rows[2025], rows[2025]
+    assert "无数据（此数未能读出）" in rows[2025], rows[2025]
     text = _text(html)
     # each reason shown has its sentence in a note on the page, in text (no title, no hover)
     for reason in ("报告文件无法读取", "计算所需的数报告中没有印出", "比例的分母为0",
-                   "分项之和与总计不符（勾稽关系不成立）", "本站未能读出（本报告有未能读出的内容）"):
+                   "分项之和与总计不符（勾稽关系不成立）", "计算所需的数本站未能读出"):
         assert reason in text, reason
     assert "报告中没有这个数，或本站未能读出；比例还在" not in text  # the one note naming every reason is gone
 
@@ -191,7 +216,7 @@ def test_the_agency_pages_chart_tables_say_each_reason(built):
     # each chart's data table (说明 column, for a reader without the chart): the reason of each blank
     text = _text(_agency_page(built))
     # (系列 2020年 … 2025年: the series' row in the years' order)
-    assert ("本年新收申请 无数据（文件未能读取） 无数据（报告未印此数） 0 5 5 无数据（留空或未能读出）"
+    assert ("本年新收申请 无数据（文件未能读取） 无数据（报告未印此数） 0 5 5 无数据（此数未能读出）"
             " 上年结转申请") in text
     assert "予以公开比例 无数据（文件未能读取） 80 无从计算 无数据（分项与总计不符） 80 80" in text
     assert "本年制发行政规范性文件 无数据（文件未能读取） 2 2 2 不适用 2" in text
@@ -227,6 +252,6 @@ def test_the_compare_page_says_each_reason(built):
         driver.quit()
     received = " ".join(shown["received"])
     assert "无数据（文件未能读取）" in received and "无数据（报告未印此数）" in received, shown
-    assert "无数据（留空或未能读出）" in received, shown
+    assert "无数据（此数未能读出）" in received, shown
     shares = " ".join(shown["granted_share"])
     assert "无从计算" in shares and "无数据（分项与总计不符）" in shares, shown

@@ -22,7 +22,8 @@ from functools import cache
 
 import yaml
 
-from ..catalog import RULES, cell_value, item_measures
+from ..catalog import RULES, cell_value, item_measures, labels
+from ..catalog import table as rule_table
 from ..identities import broken_identities, identities
 
 FIELDS = ("code", "label_zh", "unit", "group", "formula", "formula_2019", "editions", "comparable", "holds",
@@ -228,28 +229,85 @@ def report_results(tables: dict[str, list[dict]], metrics: list[dict] | tuple[di
     (``missing_reasons``): ``not_read`` for a report whose file was not read (status failed); ``not_in_edition``
     where the report's template edition lacks the measure; ``identity_broken`` where the identity it ``holds`` is
     broken; ``zero_denominator`` for a share of 0; else the first missing cell's: ``table_not_printed`` or
-    ``table_not_read`` when a finding says its table is (findings of ``tables``), ``cell_not_printed`` in a report
-    read in full (status parsed: each value as printed), ``cell_missing`` in one read in part (blank as printed or
-    not read: not known here)."""
+    ``table_not_read`` when a finding says its table is (findings of ``tables``), ``cell_not_printed`` or
+    ``cell_not_read`` when a finding names the cell (``cell_reason``, ``finding_cells``), else ``cell_not_printed`` in
+    a report read in full (status parsed: each value as printed), ``cell_missing`` in one read in part (blank as
+    printed or not read: not known)."""
     cells: dict[str, dict] = {}
     for table, (a, b) in TABLE_KEYS.items():
         for row in tables.get(table, []):
             value = cell_value(row)  # (table 二's amounts are in ``amount``)
             cells.setdefault(row["report_id"], {})[(table, row[a], row[b])] = (
                 None if value in (None, "") else float(value))
-    whole: dict[str, dict[str, str]] = {}  # {report_id: {table number: reason}}
+    whole: dict[str, dict] = {}  # {report_id: {table number or (table, key1, key2): reason}}
     for f in tables.get("findings", []):
         if f["code"] in TABLE_REASONS and f.get("table"):
             whole.setdefault(f["report_id"], {}).setdefault(str(f["table"]), TABLE_REASONS[f["code"]])
+        elif (reason := cell_reason(f["code"])) and f.get("row"):
+            for key in finding_cells(f):
+                whole.setdefault(f["report_id"], {}).setdefault(key, reason)
     out = {}
     for report in tables["reports"]:
         rid, mine, fmt = report["report_id"], cells.get(report["report_id"]), report.get("format")
-        context = (report.get("status") or "", tuple(sorted(whole.get(rid, {}).items())))
+        context = (report.get("status") or "", tuple(sorted(whole.get(rid, {}).items(), key=repr)))
         if not mine and metrics is metric_rows():
             out[rid] = dict(_without_cells(fmt, context))
         else:
             out[rid] = _values(metrics, mine or {}, fmt, context)
     return out
+
+
+@cache
+def cell_reason(code: str) -> str | None:
+    """The reason a finding of ``code`` gives the cells it names: ``cell_not_printed`` for ``value_blank`` (printed
+    blank, /, - or 无), ``cell_not_read`` for a limit of this site's reading (``finding_codes.responsibility``
+    reading: a row's cells lost, a row not found, a cell unreadable …); None for any other (a finding that names a
+    cell without saying it is missing: an identity, a value read).
+
+    >>> cell_reason("value_blank"), cell_reason("row_lost_cells"), cell_reason("identity_broken")
+    ('cell_not_printed', 'cell_not_read', None)
+    """
+    if code == "value_blank":
+        return "cell_not_printed"
+    row = next((r for r in rule_table("findings") if r["code"] == code), None)
+    return "cell_not_read" if row and row["responsibility"] == "reading" and row["severity"] != "info" else None
+
+
+@cache
+def _label_codes() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
+    """``{table number: ({row label: code}, {column label: code})}``: the template's labels a finding names its row
+    and column by (``labels()``), back to the tidy tables' keys."""
+    names = labels()
+
+    def inverse(name: str) -> dict[str, str]:
+        return {label: code for code, label in names[name].items()}
+    return {"2": (inverse("items"), inverse("measures")), "3": (inverse("rows"), inverse("applicants")),
+            "4": (inverse("proceedings"), inverse("outcomes"))}
+
+
+def finding_cells(f: dict) -> list[tuple[str, str, str]]:
+    """The cells ``(table, key1, key2)`` a finding names: its ``row`` (a template's label) and its ``column`` (labels
+    joined with 、; none: the whole row); none when a label is not the template's (never a guess).
+
+    >>> finding_cells({"table": "3", "row": "2.重复申请", "column": None})[-1]
+    ('applications', 'rejected_duplicate', 'total')
+    >>> finding_cells({"table": "3", "row": "一、本年新收政府信息公开申请数量", "column": "自然人、总计"})
+    [('applications', 'new', 'natural_person'), ('applications', 'new', 'total')]
+    >>> finding_cells({"table": "3", "row": "重复申请", "column": None})
+    []
+    """
+    number = str(f.get("table") or "")
+    if number not in _label_codes():
+        return []
+    rows, columns = _label_codes()[number]
+    table_name = next(t for t, n in TABLE_NUMBERS.items() if n == number)
+    row = rows.get(f.get("row") or "")
+    if row is None:
+        return []
+    if not f.get("column"):
+        return [(table_name, row, column) for column in columns.values()]
+    wanted = [columns.get(c) for c in str(f["column"]).split("、")]
+    return [] if None in wanted else [(table_name, row, column) for column in wanted]
 
 
 @cache
@@ -281,8 +339,8 @@ def _values(metrics: list[dict] | tuple[dict, ...], mine: dict, fmt: str | None,
                 values[m["code"]] = (_rounded(value, m["unit"]), None)
             elif why is ZERO:
                 values[m["code"]] = (None, "zero_denominator")
-            else:
-                values[m["code"]] = (None, whole.get(TABLE_NUMBERS[why[1][0]])
+            else:  # the first missing cell's table, else the cell itself, as the findings say; else the status
+                values[m["code"]] = (None, whole.get(TABLE_NUMBERS[why[1][0]]) or whole.get(why[1])
                                      or ("cell_not_printed" if status == "parsed" else "cell_missing"))
     return values
 
