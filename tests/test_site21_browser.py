@@ -113,7 +113,7 @@ def test_the_compare_page_tells_no_report_from_a_missing_value(server, chromium)
     assert notes[(huangzhong, "2024")] == "本站没有该机构该年度的报告" and notes[(huangzhong, "2025")] == ""
     rows, lines = table_and_csv(f"agencies={huangzhong}&metric=granted_share&year=2025")
     # (the value beside the name since audit 23) its report is here; its table does not add up, so no share
-    assert rows[0][1] == "无数据"
+    assert rows[0][1] == "无数据（分项与总计不符）"  # (session 38: its reason, metric_values.missing)
     assert lines[0]["数值"] == "" and "缺失，不是0" in lines[0]["说明"]
 
 

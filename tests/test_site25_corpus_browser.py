@@ -60,7 +60,7 @@ def test_a_2019_template_year_of_a_measure_only_the_2021_template_has_reads_not_
     _wait(table_rows)
     years = dict(zip(rows[0][1:], rows[1][1:], strict=True))
     assert years["2019年"] == "不适用"
-    assert (years["2020年"], years["2021年"]) == ("无报告", "无数据")
+    assert (years["2020年"], years["2021年"]) == ("无报告", "无数据（此数未能读出）")  # (session 38: its reason)
     status = chromium.find_element("id", "xxgk-compare-status").text
     assert "使用2019年版模板的年度为“不适用”（不是缺失，也不是0）" in status
     assert "不适用" in chromium.find_element("id", "xxgk-compare-chart").text
