@@ -220,6 +220,8 @@ def test_the_agency_pages_chart_tables_say_each_reason(built):
             " 上年结转申请") in text
     assert "予以公开比例 无数据（文件未能读取） 80 无从计算 无数据（分项与总计不符） 80 80" in text
     assert "本年制发行政规范性文件 无数据（文件未能读取） 2 2 2 不适用 2" in text
+    # on the chart, too long for a year's column on a phone: 无数据① …, each mark's reason in text under it
+    assert "图中无数据的原因：① 文件未能读取；② 分项与总计不符" in text
     # a chart whose every year is missing says each year's reason (no guess of 表格缺失或无法读取)
     empty = text[text.index("没有图表："):][:400]
     assert "纠正机关的比例" in empty and "比例的分母为0" in empty and "报告文件无法读取" in empty, empty
@@ -245,6 +247,8 @@ def test_the_compare_page_says_each_reason(built):
                 shown[metric] = rows
                 status = driver.find_element("id", "xxgk-compare-status").text + driver.find_element(
                     "id", "xxgk-compare-table").text
+                if metric == "granted_share":  # (the chart's marks said in text)
+                    assert "图中无数据的原因：① 文件未能读取；② 分项与总计不符。" in status, status
                 if metric == "received":
                     assert "计算所需的数报告中没有印出" in status and "报告文件无法读取" in status, status
             driver.save_screenshot("/tmp/h38a/compare-reasons.png")

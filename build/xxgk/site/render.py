@@ -383,6 +383,22 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
     return notes
 
 
+MARKS = "①②③④⑤⑥⑦⑧⑨⑩"  # a missing value's reason on a chart of years, said under it (``_marked``)
+
+
+def _marked(notes: list[dict], horizontal: bool) -> tuple[list[dict], str]:
+    """``notes`` whose reasons (无数据（报告未印此数）…) are too long for a year's column (a phone's six years are
+    ≈ 45 px each: two such words ran into each other) read 无数据① …, and the key under the chart that says each
+    mark's reason in text (no hover, no script: ``<p class="xxgk-chart-key">``); sideways bars keep their words."""
+    words = list(dict.fromkeys(n["text"] for n in notes if n["text"].startswith(MISSING_LABEL + "（")))
+    if horizontal or not words or len(words) > len(MARKS):
+        return notes, ""
+    mark = {w: MISSING_LABEL + MARKS[i] for i, w in enumerate(words)}
+    key = "；".join(f"{MARKS[i]} {w[len(MISSING_LABEL) + 1:-1]}" for i, w in enumerate(words))
+    return ([n | {"text": mark[n["text"]]} if n["text"] in mark else n for n in notes],
+            f'<p class="xxgk-chart-key"><small>图中无数据的原因：{esc(key)}（详见数据表下的说明）。</small></p>')
+
+
 def _why(trace: dict, i: int) -> str | None:
     """The reason the value ``i`` of ``trace`` is missing (its ``xxgk_why``: ``metric_values.missing``), if given."""
     why = trace.get("xxgk_why") or []
@@ -455,7 +471,9 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
               ] if stacked else None  # (the value axis reads them only for stacked bars)
     # xxgk.js adds the common settings (legend below, separators, margins)
     layout = {"title": {"text": plot_label(title)}}
+    key = ""
     if notes := _missing_annotations(data, horizontal, stacked, absent):
+        notes, key = _marked(notes, horizontal)
         layout["annotations"] = notes
     category_axis = {"type": "category"}
     if any(_short(c) != str(c) for c in categories):  # long names shortened on the axis (full name in the hover)
@@ -483,7 +501,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     tall = f' style="min-height:{int(height)}px"' if height != CHART_HEIGHT else ""
     div = (f'<figure class="xxgk-figure"><div class="xxgk-chart"{tall} role="img" '
            f'aria-label="图表：{esc(title)}"></div>'
-           f'<script type="application/json" class="xxgk-spec">{spec}</script>')
+           f'<script type="application/json" class="xxgk-spec">{spec}</script>{key}')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
         return div + "<figcaption>数据见本页表格。</figcaption></figure>"
     return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \

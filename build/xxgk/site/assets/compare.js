@@ -190,6 +190,7 @@
   }
   /* a value missing without a reason in the data: the agency's reports of the year disagree (browser_data gives the
      counted report's reason only where its own value is missing) */
+  var MARKS = "①②③④⑤⑥⑦⑧⑨⑩";  // a missing value's reason on a range's chart (render.MARKS on the agency pages)
   var NO_REASON_NOTE = "该年度本站有该机构不止一份报告，数值不一致，不取其中任何一个（缺失，不是0）";
   /* a table cell's text that is no value: 无报告, 无数据 (with its reason: 无数据（报告未印此数）…), 无从计算, 不适用 */
   function isGap(text) {
@@ -431,7 +432,7 @@
     function render(m, mv, groups) {
       var years = [];
       for (var y = state.from; y <= state.to; y++) years.push(y);
-      var ids = state.ids.slice(), fallback = false;
+      var ids = state.ids.slice(), fallback = false, chartKey = "";
       if (!ids.length) {  // default: the largest agencies of the last year shown
         fallback = true;
         ids = Object.keys(mv.v).filter(function (id) { return mv.v[id][state.to] !== undefined; })
@@ -580,6 +581,17 @@
               return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : "无数据",
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
+        // a reason's words are too long for a year's column on a phone (two ran into each other): 无数据① on the chart,
+        // each mark's reason said in the status above it, as the agency pages' charts do (render._marked)
+        var marked = [];
+        gaps.forEach(function (g) {
+          if (!/^无数据（/.test(g.text)) return;
+          if (marked.indexOf(g.text) < 0) marked.push(g.text);
+          g.text = "无数据" + MARKS.charAt(marked.indexOf(g.text));
+        });
+        chartKey = marked.length && marked.length <= MARKS.length ? "图中无数据的原因：" + marked.map(function (w, i) {
+          return MARKS.charAt(i) + " " + w.slice(4, -1);
+        }).join("；") + "。" : "";
         if (withPeer) {
           var ps = years.map(function (y) { var p = peer(ids[0], y); return p ? p[0] : null; });
           traces.push({type: "scatter", mode: "lines+markers", name: "同类组中位数", x: xs, y: ps,
@@ -611,7 +623,7 @@
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
-        (gapped(ids, years, value) ? GAP_NOTE : "") +
+        (gapped(ids, years, value) ? GAP_NOTE : "") + chartKey +
         gapWords(ids, years, value, gapWord, MISSING) +
         // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
