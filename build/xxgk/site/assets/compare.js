@@ -838,7 +838,7 @@
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
           rows, year + "年 " + m.label + " 排行", 1,
           {cards: true, sorted: sorted, onSort: function (i, asc) { sorted = [i, asc]; remember(); }});
-        unranked($("xxgk-league-unranked"), unvalued, mv, m, year);
+        unranked($("xxgk-league-unranked"), unvalued, mv, m, year, (data.labels || {}).missing || {});
       }, function () {
         $("xxgk-league-table").textContent = "";
         $("xxgk-league-unranked").textContent = "";
@@ -846,34 +846,35 @@
       });
     }
     /* the agencies with a report of the year left out of the league, each named with its word, as the comparison's
-       table gives it (无从计算, 不适用, else 无数据), and linked to that report, where its findings say what is missing
+       table gives it (不适用, 无从计算, or 无数据 with its reason: the data's metric_values.missing, by browser_data's
+       ``w``, its word and sentence from ``missing``, agencies.json's labels.missing), and linked to that report
        (session 38: a researcher looking for every 2025 report without a 予以公开比例 read 另有 4 个机构… and not which) */
-    function unranked(box, agencies, mv, m, year) {
+    function unranked(box, agencies, mv, m, year, missing) {
       if (!box) return;
       box.textContent = "";
       if (!agencies.length) return;
-      var words = [];
-      var word = function (a) {
-        var e19 = (m.t2 && a.t19) || a.e19 || [];
-        return m.editions.indexOf("2019") < 0 && e19.indexOf(Number(year)) >= 0 ? NOT_APPLICABLE
-          : ((mv.z || {})[a.id] || []).indexOf(String(year)) >= 0 ? ZERO_BASE : "无数据";
+      var said = [];
+      var word = function (a) {  // [word, its sentence]
+        var e19 = (m.t2 && a.t19) || a.e19 || [], code = ((mv.w || {})[a.id] || {})[String(year)];
+        if ((m.editions.indexOf("2019") < 0 && e19.indexOf(Number(year)) >= 0) || code === "not_in_edition") {
+          return [NOT_APPLICABLE, NOT_APPLICABLE_NOTE];
+        }
+        if (code === "zero_denominator") return [ZERO_BASE, ZERO_BASE_NOTE];
+        if (code && missing[code]) return [missing[code][0], missing[code][1].replace(/。$/, "")];
+        return ["无数据", NO_REASON_NOTE];  // no reason in the data: its reports of the year disagree
       };
       box.appendChild(document.createTextNode("未参加排名的" + year + "年报告（" + agencies.length + " 份" +
         (agencies.length > 500 ? "，列出前500份" : "") + "）："));
       agencies.slice().sort(function (a, b) { return a.n < b.n ? -1 : a.n > b.n ? 1 : 0; }).slice(0, 500)
         .forEach(function (a, i) {
           var w = word(a);
-          if (words.indexOf(w) < 0) words.push(w);
+          if (!said.some(function (x) { return x[0] === w[0]; })) said.push(w);
           if (i) box.appendChild(document.createTextNode("、"));
           box.appendChild(el("a", a.n, {href: root + a.y[year]}));
-          box.appendChild(document.createTextNode("（" + w + "）"));
+          box.appendChild(document.createTextNode("（" + w[0] + "）"));
         });
-      var meaning = {"无数据": "该报告没有可用的该数值（缺失，不是0：报告中没有写明、本站未能读出，或比例的分项之和" +
-        "对不上总计；是哪一种，见该报告页的“发现的问题”）"};
-      meaning[ZERO_BASE] = ZERO_BASE_NOTE;
-      meaning[NOT_APPLICABLE] = NOT_APPLICABLE_NOTE;
-      box.appendChild(document.createTextNode("。" + words.map(function (w) {
-        return "“" + w + "”：" + meaning[w];
+      box.appendChild(document.createTextNode("。" + said.map(function (w) {
+        return "“" + w[0] + "”：" + w[1];
       }).join("；") + "。"));
     }
     sel.forEach(function (s) {
