@@ -77,7 +77,9 @@ _G = r"[\s" + re.escape(NOT_TEXT_MARK) + r"]*"
 _ANNUAL = rf"(?:年{_G}度{_G}报{_G}告|年{_G}报)"
 # (年度)报告: 某局2023年度政府信息公开工作报告 is titled so as often as …工作年度报告
 # …工作情况（的）报告 and …年度工作报告 too, as some agencies title it (before: no agency, no year read)
-_REPORT = rf"\s*年{_G}度?{_G}" + _DISCLOSURE + (
+# (a title may print its year without 年 when the report's words follow it at once: 某局2020政府信息公开工作年度报告 —
+# before, the year was read into the name, 某局2020政府, published as a real 国资委's printed agency)
+_REPORT = rf"\s*(?:年{_G}度?{_G}|(?=(?:政府|政务)?(?:信息|政务)公开))" + _DISCLOSURE + (
     rf"{_G}(?:(?:年{_G}度{_G})?(?:工{_G}作{_G})?(?:情{_G}况{_G})?(?:的{_G})?报{_G}告|年{_G}报)")
 # after a title's year and name (2023年度某街道信息公开工作报告), the report's words need no 年度: the year is said
 _YEAR_GIVEN = rf"(?:{_ANNUAL}|(?:情{_G}况{_G})?(?:的{_G})?报{_G}告)"
@@ -457,13 +459,16 @@ def _read_title(texts, lines, numbered, refused) -> Title:
                 # (附件：, 标题：); 当前位置：首页>年报 / 2022年度…报告 names no agency
             name = _publisher(_unlabelled(_unspaced(match.group(agency_group)))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
+            if name and name.endswith("人民") and text.startswith("政府", match.end(agency_group)):
+                name += "政府"  # 2021年某县某镇人民政府信息公开工作年度报告: one 政府 for the name and the report's
+                # words (the name was read 某县某镇人民, a real 镇's published agency)
             if (marked or joined and _SEPARATED.search(lines[at])) and name \
                     and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
                 continue  # (joined: 打印本页 关闭窗口 / 2022年度…报告 names no agency; 某县档案馆 / 2022年度… does)
             if name and len(name) >= 2 and _may_name(name):
                 before = text[:match.start(agency_group)] + _before_name(match.group(agency_group), name)
-                if (_in_sentence(text, match) or name.startswith(_naming_verbs(opening=True))) \
-                        and not _joint(before, name):
+                if (_in_sentence(text, match) or name.startswith(_naming_verbs(opening=True))
+                        or _task_after_about(match.group(agency_group), name)) and not _joint(before, name):
                     sentence_year = sentence_year or int(match.group(year_group))
                     if named is None and not joined:
                         named = _sentence_agency(pattern, text, match, agency_group, year_group, refused(at))
@@ -494,6 +499,21 @@ def _read_title(texts, lines, numbered, refused) -> Title:
         agency, said, where = named
         return Title(agency, year if year is not None else said, sentence=where)
     return Title(None, year)
+
+
+def _task_after_about(group: str, name: str) -> bool:
+    """Whether the name read from a title phrase's name part ``group`` is the words of a task after a letter's 关于,
+    not an agency's name: 为认真贯彻落实上级关于切实做好2024年…年度报告编制发布工作要求，某街道… on a real page whose
+    title is not in its text was read as the agency 切实做好 (WRONG). What follows 关于 names an agency only when it
+    ends as one does (关于印发某局2023年…报告的通知); else the phrase is a sentence's words, as ``_in_sentence``'s are.
+
+    >>> _task_after_about("为认真贯彻落实上级关于切实做好", "切实做好")
+    True
+    >>> _task_after_about("关于印发某县档案馆", "某县档案馆")
+    False
+    """
+    about = _ABOUT.match(group)
+    return bool(about) and name == about.group(2) and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings())
 
 
 def _sentence_agency(pattern: re.Pattern, text: str, match: re.Match, agency_group: int, year_group: int,

@@ -33,8 +33,13 @@ _LABEL = re.compile(r"(?:发布机构|编制单位|发文机关|发文单位|本
 _CUT_BY_LETTERS = re.compile(r"[0-9A-Za-z]+(?![0-9A-Za-z]|\s*[年月日号./\-])")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|单位地址|地址)\s*[:：]\s*([^\n，。；;]{4,60})")
 _WE = re.compile(r"[我全本](区|县|市|州|旗|盟|省)")
-_AGENCY = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|管理委员会|管委会|"
-                     r"委员会|办公室|局|厅|委|署)")
+# (a government's name runs on into the name of its township's office when one follows it directly: 某区人民政府某某街道
+# 办事处 is the street office, not the district government — a contact line's 请联系：某区人民政府某某街道办事处 read as
+# the district government published a street's report as its district's, WRONG; 各, 所, 和 … before the office's name
+# make a list of offices, not one name)
+_AGENCY = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:人民政府办公厅|人民政府办公室|"
+                     r"人民政府(?:(?![各所全本我和及与或])[\u4e00-\u9fff]{1,6}?(?:街道办事处|镇人民政府|乡人民政府))?|"
+                     r"街道办事处|管理委员会|管委会|委员会|办公室|局|厅|委|署)")
 _BREAK = re.compile(r"[^\u4e00-\u9fff（）()]")
 
 
