@@ -91,3 +91,61 @@ def test_a_year_and_a_number_before_the_report_words_is_still_no_name() -> None:
     title's (某局政府信息公开工作年度报告 with no year names the agency, its year from the text)."""
     record = parse("格尔木市交通运输局政府信息公开工作年度报告\n2020年，本局依法公开政府信息。\n" + BODY)
     assert record.agency == "格尔木市交通运输局"
+
+
+HEAD2019 = ("某某县某某局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本局依法公开政府信息。\n"
+            "二、主动公开政府信息情况\n")
+TAIL = "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n"
+# a 2019 table 二 as a converter that drops every empty cell writes it: each row padded at its end to the table's
+# four columns with bare rules (规章's three blank cells, the 8 and 93 of a row whose blank cell was dropped)
+PADDED = ("第二十条第(一)项 | |||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | |||\n"
+          "规范性文件 | 1 | 1 | 2 |\n第二十条第(五)项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+          "行政许可 | 8 | 93 | |\n其他对外管理服务事项 | 3 | 0 | 5 |\n第二十条第(八)项 | |||\n"
+          "信息内容 | 上一年项目数量 | 本年增/减 | |\n行政事业性收费 | 0 | 0 | |\n")
+
+
+def test_a_row_padded_at_its_end_by_a_converter_dropping_empty_cells_places_none() -> None:
+    """Real pages' tables written by a converter that drops a row's empty cells and pads the row at its end with
+    bare rules (第二十条第(一)项 | |||, 规章 | |||; on another real page a row of seven columns whose second cell is
+    merged from the row above prints its third cell second): a row printing two numbers of three and one padding
+    rule, 行政许可 | 8 | 93 | |, was read 上一年项目数量 8, 本年增/减 93, 处理决定数量 blank — but the dropped blank
+    cell may be any of the three (a blank 本年增/减 is the commonest): a WRONG cell by chance. Such a row says not
+    where its numbers stood: null with row_lost_cells, as a row padded with two rules or more already was. Rows
+    printing every cell, and a row of two columns padded once (行政事业性收费), are read as printed."""
+    record = parse(HEAD2019 + PADDED + TAIL)
+    active = record.values("active")
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [None] * 3
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [3, 0, 5]
+    assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [1, 1, 2]
+    assert [active[("fees", m)] for m in ("previous_year", "change")] == [0, 0]
+    assert [(f.code, f.row) for f in record.findings if f.code == "row_lost_cells"] == [("row_lost_cells", "行政许可")]
+
+
+def test_a_table_keeping_its_empty_cells_reads_an_empty_last_cell_as_printed() -> None:
+    """Guard: a table whose writer keeps its empty cells (行政许可 | 8 |  | 93 |, an empty cell between two) prints
+    an empty last cell as one: 行政处罚 | 2 | 1 | | is 2, 1 and a blank (value_blank), as before."""
+    kept = PADDED.replace("行政许可 | 8 | 93 | |", "行政许可 | 8 |  | 93 |").replace(
+        "其他对外管理服务事项 | 3 | 0 | 5 |", "其他对外管理服务事项 | 2 | 1 | |")
+    record = parse(HEAD2019 + kept + TAIL)
+    active = record.values("active")
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [8, None, 93]
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [2, 1, None]
+
+
+def _lines(cells: list[str]) -> str:
+    """Each cell on a line ending in `` |``, an empty cell a lone ``|``, a row's end or merged columns ``||``."""
+    return "".join(f"{cell} |\n" if cell not in ("", "|") else ("|\n" if cell == "" else "||\n") for cell in cells)
+
+
+def test_an_empty_cell_before_a_rows_merged_rules_is_a_cell() -> None:
+    """A real 2019 page prints one cell a line, an empty cell a lone ``|``, and ends a row of three cells with
+    ``||`` (its header 信息内容 | 上一年项目数量 | 本年增/减 | ||): its 行政事业性收费 row printed 0, a lone ``|`` for
+    the blank 本年增/减, then ``||``. The lone ``|`` before the rules was taken for a rule, the row one cell short,
+    lost whole (row_lost_cells) with its printed 0. The rules end the row: the lone ``|`` before them is a cell."""
+    cells = ["第二十条第(八)项", "|", "信息内容", "上一年项目数量", "本年增/减", "|", "行政事业性收费", "0", "", "|",
+             "第二十条第(九)项", "|", "信息内容", "采购项目数量", "采购总金额", "|", "政府集中采购", "2", "9"]
+    record = parse(HEAD2019 + _lines(cells) + TAIL)
+    active = record.values("active")
+    assert [active[("fees", m)] for m in ("previous_year", "change")] == [0, None]
+    assert [(f.code, f.row, f.column) for f in record.findings if f.table == "2" and f.code != "row_absent"] == [
+        ("value_blank", "行政事业性收费", "本年增/减")]

@@ -138,11 +138,20 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     def worded(cells: list[str]) -> bool:  # a change printed in words (未增未减, 持平) after the row's label
         return any(_no_change(cell) for cell in cells[1:])
 
+    def blank_before_rules(cells: list[str], merged: str) -> bool:
+        # an empty cell after the row's last value, then the merged columns' rules: the rules end the row, so the
+        # lone | before them is a cell of it (a header row of three cells prints ``||`` after its third, and a row
+        # of the same three columns its label, 0, a lone | and ``||``). Before, the 2019 行政事业性收费 row of a real
+        # page, 上一年项目数量 0 and 本年增/减 blank, was lost whole (row_lost_cells), its printed 0 with it.
+        return not spaced and bool(merged) and len(cells) > 2 and cells[-1] == "" \
+            and any(_cell(cell)[1] for cell in cells[1:])
+
     if spaced and not any(gap(cells) or worded(cells) for cells, _, _ in rows):
         return lines
     out = list(lines)
     for cells, at, merged in rows:
-        if gap(cells) or worded(cells) or spaced and len(cells) > 1:  # (a lone text, a header's cell, stays as printed)
+        if gap(cells) or worded(cells) or blank_before_rules(cells, merged) or spaced and len(cells) > 1:
+            # (a lone text, a header's cell, stays as printed)
             for index in at:
                 out[index] = (out[index][0], "")
             out[at[0]] = (out[at[0]][0], "| " + " | ".join(cells) + " |" + (" " + merged if merged else ""))
