@@ -149,3 +149,33 @@ def test_an_empty_cell_before_a_rows_merged_rules_is_a_cell() -> None:
     assert [active[("fees", m)] for m in ("previous_year", "change")] == [0, None]
     assert [(f.code, f.row, f.column) for f in record.findings if f.table == "2" and f.code != "row_absent"] == [
         ("value_blank", "行政事业性收费", "本年增/减")]
+
+
+HOSPITAL = ("本报告根据《中华人民共和国政府信息公开条例》要求，由格尔木市人民医院编制。如有疑问，请与格尔木市人民"
+            "医院办公室联系。\n一、主动公开情况\n一年来，在市政务公开领导小组和市卫健委的正确领导下，我院认真贯彻落实《条例》，"
+            "2022年在格尔木市人民政府信息公开网上发布信息18条。\n")
+
+
+def test_the_maker_a_report_names_is_its_publisher_not_the_body_leading_it() -> None:
+    """A real 医院's page (no title in its text) says 由某市人民医院编制 and 在…市卫健委的正确领导下: the hospital's
+    name is no …局/…委 the opening's names end in, so the body that leads it — 市卫健委 — was published as the
+    publisher (WRONG). The maker a report names (由…编制) is a candidate as strong as a label; a name before 的正确领导,
+    指导下 … (rules/agency_superior_words.csv) is the author's superior, no candidate."""
+    assert _published(HOSPITAL).name == "格尔木市人民医院"
+
+
+def test_the_body_leading_the_author_is_no_publisher_alone() -> None:
+    """Without its maker's sentence the page names no publisher: not the superior (before, 市卫健委's commission)."""
+    text = HOSPITAL.replace("由格尔木市人民医院编制", "由本院编制")
+    text = text.replace("请与格尔木市人民医院办公室", "请与本院办公室")
+    assert _published(text).name is None
+
+
+def test_the_issuer_of_a_notice_the_report_cites_is_no_publisher() -> None:
+    """A real 交通运输局's page (no title in its text) names itself once and, first, the notice it follows — 《某州人民
+    政府办公室关于编制公布2020年政府信息公开工作年度报告有关事项的通知》: a tie broken by the first named published
+    the prefecture's government office (WRONG). A name inside a cited document's quoted title is its issuer's."""
+    text = ("一、总体公开情况说明\n2020年，根据《海西州人民政府办公室关于编制公布2020年政府信息公开工作年度报告有关"
+            "事项的通知》要求，格尔木市交通运输局认真贯彻落实《条例》，公开各类信息共105条。\n"
+            "二、主动公开政府信息情况\n无。\n")
+    assert _published(text).name == "格尔木市交通运输局"

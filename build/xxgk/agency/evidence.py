@@ -31,6 +31,9 @@ _LABEL = re.compile(r"(?:发布机构|编制单位|发文机关|发文单位|本
                     r"{1,39})")
 # what follows a name cut by digits or Latin letters that are no date's (发布机构：深圳市12345 read 深圳市)
 _CUT_BY_LETTERS = re.compile(r"[0-9A-Za-z]+(?![0-9A-Za-z]|\s*[年月日号./\-])")
+# the author a report names as its maker (本报告根据《条例》要求，由某市人民医院编制。): a name of a department or of an
+# institution the body's names are not (医院, 学校: no …局/…委 the opening's names end in), as strong as a label
+_MADE_BY = re.compile(r"由([\u4e00-\u9fff（）()]{3,30}?)(?:负责|统一|综合)?(?:编制|编写)")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|单位地址|地址)\s*[:：]\s*([^\n，。；;]{4,60})")
 _WE = re.compile(r"[我全本](区|县|市|州|旗|盟|省)")
 # (a government's name runs on into the name of its township's office when one follows it directly: 某区人民政府某某街道
@@ -155,13 +158,19 @@ def body_names(text: str) -> list[tuple[str, str]]:
     text = _marked(fold(drop_invisible(text)))
     out = [(m.group(1), "label") for m in _LABEL.finditer(text[:BODY_CHARS])
            if not _touches_not_text(text, m, 1) and not _CUT_BY_LETTERS.match(text, m.end(1))]
+    for m in _MADE_BY.finditer(text[:OPENING_CHARS]):
+        parsed = parse_name(m.group(1))
+        if parsed.kind and parsed.regions and m.group(1).startswith(parsed.region_text) \
+                and m.group(1).endswith(_MAKER_ENDINGS) and not _touches_not_text(text, m, 1):
+            out.append((m.group(1), "maker"))
     first = _first_line_name(text)
     if first:
         out.append((first, "first line"))
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
-        name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_medium(text, m.end()) else ""
+        name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_medium(text, m.end()) \
+            and not _names_a_superior(text, m.end()) and not _in_cited_title(text, m.start()) else ""
         if name:
             counts[name] += 1
             first.setdefault(name, m.start())
@@ -169,6 +178,11 @@ def body_names(text: str) -> list[tuple[str, str]]:
     if fits := _voice(text[:OPENING_CHARS]):  # (the name after its region: 镇原县's 镇 makes no township)
         ranked = [n for n in ranked if fits.search(n[len(parse_name(n).region_text):])]
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+# how a maker's name ends: an agency's (局, 委员会, 人民政府 …) or a public institution's that publishes such a report
+_MAKER_ENDINGS = ("局", "委", "委员会", "办公室", "办公厅", "人民政府", "办事处", "管委会", "管理委员会", "厅", "署",
+                  "中心", "院", "医院", "学校", "学院", "大学", "馆", "所", "站", "队")
 
 
 def _voice(text: str) -> re.Pattern | None:
@@ -203,6 +217,46 @@ def _names_a_medium(text: str, end: int) -> bool:
     (True, False)
     """
     return text.startswith(_medium_words(), end)
+
+
+_CITED_SPAN = 160  # characters: longer than a notice's title, so an unclosed 《 does not reach far
+
+
+def _in_cited_title(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is inside the quoted title of a document the report cites (《某州人民政府办公室
+    关于编制公布2020年政府信息公开工作年度报告有关事项的通知》): that document's issuer, not the report's author —
+    a real 交通运输局's page naming itself and the notice once each was published as the notice's issuer, its
+    prefecture's government office (WRONG). A quoted title of the report itself (现发布《某局2022年…年度报告》) names
+    its author.
+
+    >>> _in_cited_title("根据《某州人民政府办公室关于做好年度报告的通知》要求", 3)
+    True
+    >>> _in_cited_title("现发布《某局2022年政府信息公开工作年度报告》", 4), _in_cited_title("某局认真贯彻", 0)
+    (False, False)
+    """
+    opening = text.rfind("《", max(start - _CITED_SPAN, 0), start)
+    if opening < 0 or "》" in text[opening:start]:
+        return False
+    closing = text.find("》", start, start + _CITED_SPAN)
+    return closing >= 0 and not text[opening + 1:closing].rstrip().endswith(("报告", "年报"))
+
+
+def _names_a_superior(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names the body that leads, guides or plans the author's work (在市政务公开
+    领导小组和市卫健委的正确领导下, 按照某县人民政府的统一部署: ``rules/agency_superior_words.csv``), not the author:
+    a real 医院's page, its own name no agency's the body reads, was published as its city's health commission (WRONG).
+
+    >>> _names_a_superior("在市卫健委的正确领导下", 5), _names_a_superior("市卫健委认真贯彻", 4)
+    (True, False)
+    """
+    return text.startswith(_superior_words(), end)
+
+
+@cache
+def _superior_words() -> tuple[str, ...]:
+    from ..catalog import table
+
+    return tuple(fold(row["words"]) for row in table("agency_superior_words"))
 
 
 @cache
