@@ -220,8 +220,11 @@ def _name_start(parsed: ParsedName, division: Division) -> str:
         if not parsed.zone and not parsed.parent and division.short and parsed.region_text.endswith(division.short):
             return division.short  # (青海省西宁海关 is 西宁海关, as printed without its province)
         return parsed.region_text  # (成都市公安局高新区分局: the zone is a department's branch, the city as printed)
-    if parsed.kind != "government" and not parsed.system and not parsed.township and not by_name(parsed.region_text):
+    if parsed.kind != "government" and not parsed.system and not parsed.township and parsed.region_text \
+            and not by_name(parsed.region_text):
         return parsed.region_text  # an institution named with its place's short name: 青海大学 (not 青海省大学)
+    # (no place printed, only the report's own 自治区 or 市 before an office no system names: 自治区北部湾办 is the
+    # region's office, 广西壮族自治区北部湾办 — before, the bare 北部湾办)
     return _region_name(division)
 
 
@@ -301,6 +304,13 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         division = _from_votes(votes, parsed.local)
         if division is not None:
             notes.append(f"地区来自正文：{division.name}")
+    if parsed.zone and not parsed.regions and division is not None and division.level == "county" \
+            and division.name in parsed.extra.split("、"):
+        # 高新区(新市区): the district in brackets is the zone's second name (one government of both), not the place
+        # it is named after — named after that district's short name it was 新市高新区, a name no one uses; the
+        # zone is its city's, as when its city is printed (乌鲁木齐高新区(新市区): one agency, one id)
+        division = next((d for d in chain(division) if d.level == "prefecture"), division)
+        notes.append(f"地区：{division.name}（括号中的{parsed.extra}是开发区的另一名称）")
     if division is not None and division.level == "prefecture" and chain(division)[0].name == division.name:
         division = chain(division)[0]  # 市科委 in a 上海 report: 上海市 the province, not its 市辖区
     city, branch, same_as = division, _branch_district(parsed, division), None
