@@ -209,3 +209,24 @@ def test_an_office_named_by_its_short_name_is_a_department(title: str, agency: s
         "二、主动公开政府信息情况\n无。\n"
     published = _published(text)
     assert (published.name, published.kind) == (agency, "department")
+
+
+@pytest.mark.parametrize("titles", [
+    "格尔木市2023年政府信息公开工作年度报告\n格尔木市民政局2023年政府信息公开工作年度报告",
+    "格尔木市2023年政府信息公开工作年度报告\n格尔木市民政局政府信息公开工作年度报告",
+])
+def test_a_title_naming_only_its_division_yields_to_the_pages_title_naming_its_agency(titles: str) -> None:
+    """Session 38's leftover: a page printing two titles — the site's heading naming only the district
+    (某区2023年政府信息公开工作年度报告) and the report's own naming its bureau — was published as the district
+    government's (WRONG). A title naming a division alone yields to another of the page's head naming an agency of
+    that division, of the same year or none."""
+    record = parse(titles + "\n" + BODY)
+    assert (record.agency, record.year) == ("格尔木市民政局", 2023)
+
+
+def test_a_title_naming_its_division_alone_is_still_the_governments() -> None:
+    """Guard: a district's own report (no other title) names the district; a bureau of another year's title does
+    not replace it."""
+    assert parse("格尔木市2023年政府信息公开工作年度报告\n" + BODY).agency == "格尔木市"
+    text = "格尔木市2023年政府信息公开工作年度报告\n格尔木市民政局2022年政府信息公开工作年度报告\n" + BODY
+    assert parse(text).agency == "格尔木市"

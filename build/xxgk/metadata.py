@@ -479,7 +479,8 @@ def _read_title(texts, lines, numbered, refused) -> Title:
                     name = party + name  # one office of two names (两办合署), its names as printed
                 elif _joint(before, name) or _two_agencies(name):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
-                return Title(canonical_agency(name), int(match.group(year_group)))
+                year = int(match.group(year_group))
+                return Title(canonical_agency(_own_title_name(texts, name, year) or name), year)
     if cover := _cover(lines):
         name, year, at = cover
         return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
@@ -499,6 +500,38 @@ def _read_title(texts, lines, numbered, refused) -> Title:
         agency, said, where = named
         return Title(agency, year if year is not None else said, sentence=where)
     return Title(None, year)
+
+
+def _own_title_name(texts, name: str, year: int) -> str | None:
+    """Where a title names only a division (某区2023年政府信息公开工作年度报告: the site's heading of its reports, or
+    a district's report) and another title of the page's head names an agency of that division (某区某局2023年…, or
+    某区某局政府信息公开工作年度报告 without a year), of the same year or none: that agency's name. Before, the page was
+    published as the district government's (WRONG) though its own title named its bureau.
+
+    >>> texts = [(0, False, "格尔木市2023年政府信息公开工作年度报告"),
+    ...          (1, False, "格尔木市民政局政府信息公开工作年度报告")]
+    >>> _own_title_name(texts, "格尔木市", 2023), _own_title_name(texts, "格尔木市民政局", 2023)
+    ('格尔木市民政局', None)
+    """
+    from .agency.names import parse_name
+
+    parsed = parse_name(name)
+    if not parsed.regions or name != parsed.region_text:
+        return None  # (a name with more than a division's: its own)
+    for _, joined, text in texts:
+        if joined:
+            continue
+        found = [(match.group(agency_group), int(match.group(year_group)))
+                 for pattern, agency_group, year_group, marked in _TITLES[" " in text or "\u3000" in text]
+                 if not marked and (match := pattern.search(text))]
+        undated = _NO_YEAR[" " in text or "\u3000" in text].fullmatch(text)
+        found += [(undated.group(1), year)] if undated else []
+        for printed, said in found:
+            other = _publisher(_unlabelled(_unspaced(printed)))
+            if other and said == year and other != name and other.startswith(name) and _may_name(other) \
+                    and NOT_TEXT_MARK not in other and parse_name(other).kind:
+                return other
+    return None
 
 
 def _task_after_about(group: str, name: str) -> bool:
