@@ -230,3 +230,13 @@ def test_a_title_naming_its_division_alone_is_still_the_governments() -> None:
     assert parse("格尔木市2023年政府信息公开工作年度报告\n" + BODY).agency == "格尔木市"
     text = "格尔木市2023年政府信息公开工作年度报告\n格尔木市民政局2022年政府信息公开工作年度报告\n" + BODY
     assert parse(text).agency == "格尔木市"
+
+
+def test_the_period_said_before_the_word_for_counting_it_gives_the_year() -> None:
+    """A real 园区's page (no title, its overview opening on 本报告相关数据为我单位自2023年1月1日至2023年12月31日统计
+    的…数据) had no year (year_not_found): the period was read only after 统计/期限 (统计期限自…). A whole period said
+    right before 统计 is the statistics period too, and its year the report's."""
+    text = ("一、总体情况\n本报告相关数据为我单位自2023年1月1日至2023年12月31日统计的政务信息公开数据。本年度门户网"
+            "发布政务公开信息37条。\n二、主动公开政府信息情况\n无。\n")
+    record = parse(text)
+    assert (record.year, record.period_start, record.period_end) == (2023, "2023-01-01", "2023-12-31")

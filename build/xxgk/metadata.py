@@ -990,13 +990,23 @@ def _dates_in_digits(text: str) -> str:
     return _CHINESE_DATE.sub(digits, folded)
 
 
+# the same period said before the word for counting it (本报告相关数据为我单位自2023年1月1日至2023年12月31日统计的…
+# 数据: a real 园区's page, no title, its year not read from it)
+_PERIOD_THEN_COUNTED = re.compile(
+    r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*(?:起\s*)?(?:至|到|—|-|~|－|–)\s*(?:([0-9]{4})\s*年\s*)?"
+    r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*(?:止\s*)?(?:的\s*)?统计")
+
+
 def text_to_period(text: str) -> tuple[str | None, str | None]:
     """The statistics period the text states, as ISO dates.
 
     >>> text_to_period("本报告统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。")
     ('2023-01-01', '2023-12-31')
+    >>> text_to_period("本报告相关数据为我单位自2023年1月1日至2023年12月31日统计的数据。")
+    ('2023-01-01', '2023-12-31')
     """
-    match = _PERIOD.search(_dates_in_digits(text))
+    folded = _dates_in_digits(text)
+    match = _PERIOD.search(folded) or _PERIOD_THEN_COUNTED.search(folded)
     if not match:
         return None, None
     y1, m1, d1, y2, m2, d2 = match.groups()
