@@ -240,3 +240,53 @@ def test_the_period_said_before_the_word_for_counting_it_gives_the_year() -> Non
             "发布政务公开信息37条。\n二、主动公开政府信息情况\n无。\n")
     record = parse(text)
     assert (record.year, record.period_start, record.period_end) == (2023, "2023-01-01", "2023-12-31")
+
+
+HEAD2021 = ("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局依法公开政府信息。\n"
+            "二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n"
+            "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和) | 申请人情况 |\n"
+            "自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n")
+
+
+def test_a_row_broken_over_lines_at_its_empty_cells_is_one_row() -> None:
+    """A real page's table 三 writes each empty cell as a line break and a rule: 一、本年新收… | 31 |, four lone
+    ``|`` lines, then | 31 | (自然人 31, five blanks, 总计 31); a row whose first cell is blank opens on its label
+    alone. Read line by line each row was one number short of seven, lost whole (row_lost_cells) with its printed
+    numbers. Joined, each blank is an empty cell in its place (value_blank), the numbers read where they stand."""
+    rows = ("一、本年新收政府信息公开申请数量 | 31 |\n|\n|\n|\n|\n| 31 |\n"
+            "二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n| 0 |\n"
+            "三、本年度办理结果 | (一)予以公开 | 12 |\n|\n|\n|\n|\n| 12 |\n")
+    record = parse(HEAD2021 + rows + "四、政府信息公开行政复议、行政诉讼情况\n无。\n")
+    applications = record.values("applications")
+    assert [applications[("new", c)] for c in ("natural_person", "commercial", "other_org", "total")] == [
+        31, None, None, 31]
+    assert [applications[("carried_over", c)] for c in ("natural_person", "total")] == [None, 0]
+    assert [applications[("granted", c)] for c in ("natural_person", "research", "total")] == [12, None, 12]
+    assert not any(f.code == "row_lost_cells" for f in record.findings)
+
+
+NOTED = ("第二十条第(一)项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+         "规章(设区的市、自治州人民政府应提供相关数据) | 0 | 0 | 0 |\n"
+         "规范性文件(行政机关制定发布的决定、公告、通告、意见、通知) | 4 | 4 | 21 |\n"
+         "其他主动公开文件(含以本单位名义正式签发的、除规范性文件以外的主动公开文件) | 150 | 70 | 230 |\n"
+         "第二十条第(五)项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+         "行政许可 | 6 | 3 | 81 |\n"
+         "其他对外管理服务事项(指行政许可以外的政务服务事项,含行政确认、行政奖励、行政处罚、行政强制、行政检查) "
+         "| 110 | 0 | 140 |\n第二十条第(六)项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+         "行政处罚 | 80 | 0 | 20 |\n行政强制 | 3 | 3 | 7 |\n")
+
+
+def test_an_item_named_only_in_another_rows_note_is_not_that_rows_item() -> None:
+    """A real 2020 page prints the template's notes in its labels: 其他主动公开文件（含…除规范性文件以外的主动公开文件）
+    and 其他对外管理服务事项（指行政许可以外的政务服务事项，含行政确认、…行政处罚、行政强制…）. Each row was read as the
+    item its note names last — a second 规范性文件 row, a second 行政强制 row — and the real rows of those items voided
+    as printed twice (row_conflict: 3 + 3 cells lost), 其他对外管理服务事项's own cells lost too. An item named inside a
+    note names nothing; a note opening on 指 defines its item (rules/note_definition_words.csv): guidance, whatever
+    its 含 lists."""
+    record = parse(HEAD2019 + NOTED + TAIL)
+    active = record.values("active")
+    assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [4, 4, 21]
+    assert [active[("coercion", m)] for m in ("previous_year", "change", "decisions")] == [3, 3, 7]
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [
+        110, 0, 140]
+    assert not any(f.code == "row_conflict" for f in record.findings)

@@ -39,6 +39,7 @@ from .metadata import (
 from .narrative import narrative_to_findings
 from .pipe_cell_lines import fold_pipe_cell_lines
 from .pipe_padding import fold_end_padded_pipe_rows
+from .pipe_row_breaks import fold_broken_pipe_rows
 from .record import Record
 from .sections import Document, repeated_headings, section_order, text_to_sections
 from .table2 import region_to_active
@@ -50,12 +51,14 @@ NARRATIVE = ("overview", "problems", "other_matters")
 # fewer Chinese characters than this, and no section heading: no report text (the labels of table 三 alone are more)
 REPORT_TEXT_MIN_HAN = 200
 # a table section's lines as each tool writes a table, brought to the rows the tables' readers read, in this order:
-# a wiki table and a box-drawn one become a grid table; a grid table, one printed one cell a line
+# a wiki table and a box-drawn one become a grid table; a grid table, a row broken over lines at its empty cells
+# (pipe_row_breaks.py), one printed one cell a line
 # (pipe_cell_lines.py) and one with no outer rules pipe rows, a row padded at its end by a converter that drops its
 # empty cells without its padding (pipe_padding.py); a CSV row a tab row; then a number a layout text
 # wrapped around its row's label is joined, and a note's number taken off its mark (cells.py)
-TABLE_FOLDS = (fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_pipe_cell_lines, fold_end_padded_pipe_rows,
-               fold_open_pipe_rows, fold_csv_rows, join_cut_numbers, unnumber_notes, page_numbers_off, uncaption_tables)
+TABLE_FOLDS = (fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_broken_pipe_rows, fold_pipe_cell_lines,
+               fold_end_padded_pipe_rows, fold_open_pipe_rows, fold_csv_rows, join_cut_numbers, unnumber_notes,
+               page_numbers_off, uncaption_tables)
 
 
 def parse(text: str) -> Record:

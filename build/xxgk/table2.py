@@ -180,7 +180,17 @@ def _guidance_off(note: re.Match) -> str:
     clause mark, and a real template's comma lost the row's cells); as printed when it holds a clause mark and says what
     the count holds (``rules/note_scope_words.csv``: 含审批,备案), which then ends the clause (label_unrecognised)."""
     text = note.group()
+    if text.startswith(_definition_openings()):
+        return ""  # (指行政许可以外的政务服务事项，含行政确认、…: the template's definition of the item, 含 and all)
     return text if _CLAUSE_END.search(text) and any(word in text for word in _scope_words()) else ""
+
+
+@lru_cache(maxsize=1)
+def _definition_openings() -> tuple[str, ...]:
+    """How a note defining the item opens (``rules/note_definition_words.csv``: (指…, (即…): guidance, whatever it
+    lists (a 2020 template's 其他对外管理服务事项（指行政许可以外的政务服务事项，含行政确认、…以及公共服务事项）, whose
+    含 made the row unrecognised on a real page, its three cells lost)."""
+    return tuple("(" + fold(row["words"]) for row in table("note_definition_words"))
 
 
 @lru_cache(maxsize=1)
@@ -314,11 +324,12 @@ def _realigned_or_as_printed(lines: list[tuple[int, str]], overview: str,
 def _every_row_named(lines: list[tuple[int, str]], first_only: bool = False) -> bool:
     """Whether every row with numbers (or the first: ``first_only``) names an item before them."""
     filled = [r for r in region_to_rows(lines, None) if r.filled_slots][:1 if first_only else None]
-    return bool(filled) and all(label_matches(r.label, "item_labels") for r in filled)
+    return bool(filled) and all(label_matches(r.label, "item_labels", outside_notes=True) for r in filled)
 
 
 def _names_item(label: str, measures: dict) -> bool:
-    return any(c in measures and _label_ends_at_item(label, c) for c in label_matches(label, "item_labels")[-1:])
+    return any(c in measures and _label_ends_at_item(label, c)
+               for c in label_matches(label, "item_labels", outside_notes=True)[-1:])
 
 
 def _join_wrapped_labels(rows: list[Row], measures: dict) -> list[Row]:
@@ -430,7 +441,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     table_printed = bool(named_formats) or any(_ARTICLE_LINE.match(compact(text)) for _, text in lines)
     for row in rows:
         if row.filled_slots and id(row) not in prose:
-            named = [c for c in label_matches(row.label, "item_labels")[-1:] if c in measures]
+            named = [c for c in label_matches(row.label, "item_labels", outside_notes=True)[-1:] if c in measures]
             in_table.update(named)
             plain.update(c for c in named if not _sub_row(row.label, c))
             table_printed = table_printed or bool(named and _label_ends_at_item(row.label, named[0])
@@ -438,7 +449,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     for row in rows:
         if not row.filled_slots:
             continue
-        matches = [c for c in label_matches(row.label, "item_labels") if c in measures]
+        matches = [c for c in label_matches(row.label, "item_labels", outside_notes=True) if c in measures]
         if id(row) in prose and matches and matches[-1] in in_table:
             continue  # a sentence's number (本年度作出行政许可236件，…) where the table prints the row
         if matches and ((matches[-1] in plain and _sub_row(row.label, matches[-1]))
