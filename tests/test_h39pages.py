@@ -290,3 +290,22 @@ def test_an_item_named_only_in_another_rows_note_is_not_that_rows_item() -> None
     assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [
         110, 0, 140]
     assert not any(f.code == "row_conflict" for f in record.findings)
+
+
+def test_a_street_office_named_by_its_own_column_outranks_the_sites_banner() -> None:
+    """A real 街道 page (no title) under its district's banner (某区人民政府 on a line of its own) names its author
+    only as its website's owner, 在某区人民政府某街道办事处信息公开网站公开…: a name before its medium's word was no
+    candidate, so the banner's district government was published (WRONG). A township office's own column hosts its
+    own reports only: it stays a candidate, and a government whose township office the text names is that office's
+    host, not the author."""
+    text = ("格尔木市人民政府\n一、总体情况\n2025年，昆仑路街道党工委、办事处按照市委、市政府的统一部署，扎实推进政务"
+            "公开工作。\n(一)主动公开情况\n及时在格尔木市人民政府昆仑路街道办事处信息公开网站公开机构信息、财政预决算。\n"
+            "二、主动公开政府信息情况\n无。\n")
+    assert _published(text).name.endswith("昆仑路街道办事处")
+
+
+def test_a_governments_website_still_names_no_publisher_of_a_bureau() -> None:
+    """Guard (session 38): a county government's website names no publisher of a bureau speaking as 我局."""
+    text = ("根据《条例》要求，现将我局2023年政府信息公开工作报告如下：\n一、总体情况\n2023年，我局通过格尔木市人民政府"
+            "网站公开政府信息37条。\n二、主动公开政府信息情况\n无。\n")
+    assert _published(text).name is None

@@ -169,15 +169,30 @@ def body_names(text: str) -> list[tuple[str, str]]:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
-        name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_medium(text, m.end()) \
-            and not _names_a_superior(text, m.end()) and not _in_cited_title(text, m.start()) else ""
+        name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_superior(text, m.end()) \
+            and not _in_cited_title(text, m.start()) else ""
+        if name and _names_a_medium(text, m.end()) and not _township_office(name):
+            name = ""  # (a township office's own column, 某区人民政府某街道办事处信息公开网站, hosts its reports only)
         if name:
             counts[name] += 1
             first.setdefault(name, m.start())
-    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    # a government whose township office the text names (某区人民政府 beside 某区人民政府某街道办事处) is that office's
+    # host or superior, not the author: on a real 街道's page the site's banner 某区人民政府 outranked its street
+    ranked = sorted((n for n in counts if not any(o != n and o.startswith(n) and _township_office(o) for o in counts)),
+                    key=lambda n: (-counts[n], first[n]))
     if fits := _voice(text[:OPENING_CHARS]):  # (the name after its region: 镇原县's 镇 makes no township)
         ranked = [n for n in ranked if fits.search(n[len(parse_name(n).region_text):])]
     return out + [(n, f"opening×{counts[n]}") for n in ranked]
+
+
+def _township_office(name: str) -> bool:
+    """Whether ``name`` is a township's or a street's own office (某区人民政府某街道办事处, 某县某镇人民政府).
+
+    >>> _township_office("格尔木市人民政府昆仑路街道办事处"), _township_office("格尔木市人民政府")
+    (True, False)
+    """
+    parsed = parse_name(name)
+    return bool(parsed.township) and parsed.kind == "government"
 
 
 # how a maker's name ends: an agency's (局, 委员会, 人民政府 …) or a public institution's that publishes such a report
