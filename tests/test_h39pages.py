@@ -181,29 +181,30 @@ def test_the_issuer_of_a_notice_the_report_cites_is_no_publisher() -> None:
     assert _published(text).name == "格尔木市交通运输局"
 
 
-ZONE_BODY = "\n一、总体情况\n2023年，乌鲁木齐高新区（新市区）依法公开政府信息。\n二、主动公开政府信息情况\n无。\n"
+ZONE_BODY = "\n一、总体情况\n2023年，西宁高新区（城东区）依法公开政府信息。\n二、主动公开政府信息情况\n无。\n"
 
 
-@pytest.mark.parametrize("title", ["高新区(新市区)2023年政府信息公开工作年度报告",
-                                   "乌鲁木齐高新区（新市区）2023年政府信息公开工作年度报告"])
+@pytest.mark.parametrize("title", ["高新区(城东区)2023年政府信息公开工作年度报告",
+                                   "西宁高新区（城东区）2023年政府信息公开工作年度报告"])
 def test_a_zone_whose_bracket_names_its_district_is_its_citys_zone(title: str) -> None:
     """Session 38's leftover: a zone printed with the district it shares one government with in brackets (高新区
-    (新市区)) and no place before it was named after that district's short name — 新市高新区, a name no one uses, an
-    agency apart from the same zone printed with its city. The bracketed district is the zone's second name: the zone
-    is its city's (乌鲁木齐高新区), one agency and one id however it is printed."""
+    (某区)) and no place before it was named after that district's short name — 城东高新区 here, a name no one
+    uses, an agency apart from the same zone printed with its city. The bracketed district is the zone's second
+    name: the zone is its city's (西宁高新区), one agency and one id however it is printed."""
     text = title + ZONE_BODY
     agency = _published(text)
-    assert (agency.name, agency.city) == ("乌鲁木齐高新区", "乌鲁木齐市")
-    assert agency.agency_id == _published("乌鲁木齐高新区2023年政府信息公开工作年度报告" + ZONE_BODY).agency_id
+    assert (agency.name, agency.city) == ("西宁高新区", "西宁市")
+    assert agency.agency_id == _published("西宁高新区2023年政府信息公开工作年度报告" + ZONE_BODY).agency_id
 
 
 @pytest.mark.parametrize(("title", "agency"), [
-    ("自治区北部湾办2023年政府信息公开工作年度报告", "广西壮族自治区北部湾办"),
+    ("自治区西江办2023年政府信息公开工作年度报告", "广西壮族自治区西江办"),
+    ("自治区外事办2023年政府信息公开工作年度报告", "广西壮族自治区外事办"),
     ("格尔木市金融办2023年政府信息公开工作年度报告", "格尔木市金融办"),
 ])
 def test_an_office_named_by_its_short_name_is_a_department(title: str, agency: str) -> None:
-    """Session 38's leftover: 自治区北部湾办 (an office's short name, …办) had no kind, so a title naming only 自治区
-    before it named no publisher; with its province printed it was a publisher of no kind. …办 is an office, a
+    """Session 38's leftover: an office named by its short name (自治区某某办) had no kind, so a title naming only
+    自治区 before it named no publisher; with its province printed it was a publisher of no kind. …办 is an office, a
     department (rules/agency_suffixes.csv; 政府办 is the government's office), named after the report's region."""
     text = title + "\n一、总体情况\n2023年，本机关通过广西壮族自治区人民政府网站公开政府信息。\n" \
         "二、主动公开政府信息情况\n无。\n"

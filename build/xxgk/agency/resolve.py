@@ -223,8 +223,8 @@ def _name_start(parsed: ParsedName, division: Division) -> str:
     if parsed.kind != "government" and not parsed.system and not parsed.township and parsed.region_text \
             and not by_name(parsed.region_text):
         return parsed.region_text  # an institution named with its place's short name: 青海大学 (not 青海省大学)
-    # (no place printed, only the report's own 自治区 or 市 before an office no system names: 自治区北部湾办 is the
-    # region's office, 广西壮族自治区北部湾办 — before, the bare 北部湾办)
+    # (no place printed, only the report's own 自治区 or 市 before an office no system names: 自治区某某办 is the
+    # region's office, named after the region — before, the bare 某某办)
     return _region_name(division)
 
 
@@ -306,9 +306,9 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
             notes.append(f"地区来自正文：{division.name}")
     if parsed.zone and not parsed.regions and division is not None and division.level == "county" \
             and division.name in parsed.extra.split("、"):
-        # 高新区(新市区): the district in brackets is the zone's second name (one government of both), not the place
-        # it is named after — named after that district's short name it was 新市高新区, a name no one uses; the
-        # zone is its city's, as when its city is printed (乌鲁木齐高新区(新市区): one agency, one id)
+        # 高新区(某区): the district in brackets is the zone's second name (one government of both), not the place
+        # it is named after — named after that district's short name it was 某高新区, a name no one uses; the zone
+        # is its city's, as when its city is printed (某市高新区(某区): one agency, one id)
         division = next((d for d in chain(division) if d.level == "prefecture"), division)
         notes.append(f"地区：{division.name}（括号中的{parsed.extra}是开发区的另一名称）")
     if division is not None and division.level == "prefecture" and chain(division)[0].name == division.name:
