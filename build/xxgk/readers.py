@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import pdf_streams
 from .css_rows import css_rows
 from .css_sheet import MAX_CHECKS, MAX_WRITTEN, sheet_applied
 from .docx_numbering import word_int, write_list_numbers
@@ -1157,6 +1158,8 @@ def pdf_to_text(data: bytes) -> str:
     pdf_glyphs.start_file()
     pdf_shown.install()  # (a digit whose ToUnicode map says another digit than the glyph drawn: no digit read)
     pdf_shown.start_file()
+    pdf_streams.install()  # (and what its streams decode to: a font of 1.5 GB of zeros, 1.6 MB of Flate, held 2.9 GB)
+    pdf_streams.start_file()
     _check_page_lists(data)
     pages: list[tuple[list, list[Ruled]]] = []  # each page's text lines outside its ruled tables, and the tables
     chars = 0
@@ -1612,45 +1615,11 @@ def _decipher(data: bytes):
 DOCUMENT_LOOKUPS = 1_000
 
 
-def _run_length(data: bytes, limit: int) -> bytes | None:
-    """RunLength data decoded (PDF 32000 7.4.5: a length byte below 128 copies that many bytes plus one, above 128
-    repeats the next byte 257 minus it times, 128 ends), ``None`` past ``limit`` bytes; never more is held.
-
-    >>> _run_length(bytes([2]) + b"abc" + bytes([254, 120, 128]), 100)
-    b'abcxxx'
-    >>> _run_length(bytes([129, 0]) * 10, 1280) == bytes(1280), _run_length(bytes([129, 0]) * 10, 1279)
-    (True, None)
-    """
-    out, at = bytearray(), 0
-    while at < len(data) and data[at] != 128:
-        length = data[at]
-        out += data[at + 1:at + 2 + length] if length < 128 else data[at + 1:at + 2] * (257 - length)
-        at += 2 + length if length < 128 else 2
-        if len(out) > limit:
-            return None
-    return bytes(out)
-
-
-def _lzw(data: bytes, limit: int) -> bytes | None:
-    """LZW data decoded (by the PDF library's decoder, one code at a time), ``None`` past ``limit`` bytes.
-
-    >>> _lzw(bytes.fromhex("80 0b 60 50 22 0c 0c 85 01"), 100)
-    b'-----A---B'
-    """
-    from pdfminer.lzw import LZWDecoder
-
-    out = bytearray()
-    for piece in LZWDecoder(io.BytesIO(data)).run():
-        out += piece
-        if len(out) > limit:
-            return None
-    return bytes(out)
-
-
 # the filters an object stream may be under that this check undoes besides Flate: text encodings, which only
 # shrink what they decode, and run-length and LZW, which expand it (decoded within the budget, as Flate is)
 _TEXT_FILTERS = frozenset({b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"})
-_EXPANDING_FILTERS = {b"RunLengthDecode": _run_length, b"RL": _run_length, b"LZWDecode": _lzw, b"LZW": _lzw}
+_EXPANDING_FILTERS = {b"RunLengthDecode": pdf_streams.run_length, b"RL": pdf_streams.run_length,
+                      b"LZWDecode": pdf_streams.lzw, b"LZW": pdf_streams.lzw}
 
 
 def _inflate(data: bytes, start: int, limit: int) -> bytes | None:
@@ -2073,11 +2042,12 @@ def _budget_reached(error: Exception) -> str | None:
     from .pdf_drawn import OverBudget as PageOverBudget
     from .pdf_glyphs import OverBudget as GlyphsOverBudget
     from .pdf_operators import OverBudget as OperatorsOverBudget
+    from .pdf_streams import OverBudget as StreamsOverBudget
     from .pdf_tokens import OverBudget as TokensOverBudget
 
     # (raised inside the library, which wraps it)
     if isinstance(inner, (OverBudget, MapsOverBudget, PageOverBudget, OperatorsOverBudget, TokensOverBudget,
-                          GlyphsOverBudget)):
+                          GlyphsOverBudget, StreamsOverBudget)):
         return str(inner)
     if isinstance(inner, RecursionError):
         return "结构嵌套过深"

@@ -1,0 +1,103 @@
+"""What the fifteenth hostile-input audit found (session 39): PDF streams that decode to gigabytes or are decoded
+again and again, …"""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from xxgk.readers import read_bytes
+
+from .test_h29hostile_audit import lzw, plain_pdf, run_length
+
+HELLO = b"BT /F1 12 Tf 72 720 Td (received 57) Tj ET"
+
+
+def _pdf(contents: list[tuple[bytes, bytes]], font_program: bytes | None = None) -> bytes:
+    """A PDF of one page per ``(filters, data)`` content stream, saying its text in Helvetica; with
+    ``font_program``, the pages' font is a CID font whose TrueType program (``FontFile2``) is that Flate data."""
+    count = len(contents)
+    kids = b" ".join(b"%d 0 R" % (10 + 2 * k) for k in range(count))
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+               5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    if font_program is not None:
+        objects[5] = b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] >>"
+        objects[6] = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F /CIDSystemInfo << /Registry (Adobe)"
+                      b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>")
+        objects[7] = (b"<< /Type /FontDescriptor /FontName /F /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0"
+                      b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>")
+        objects[8] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(font_program),
+                                                                                       font_program)
+    for k, (filters, data) in enumerate(contents):
+        objects[10 + 2 * k] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+                               b" /Resources << /Font << /F1 5 0 R >> >> >>" % (11 + 2 * k))
+        objects[11 + 2 * k] = b"<< /Length %d /Filter %s >>\nstream\n%s\nendstream" % (len(data), filters, data)
+    return plain_pdf(objects)
+
+
+def _flate(size: int, fill: bytes = b" ") -> bytes:
+    """``size`` bytes of ``fill`` packed by Flate (about 1,000 to 1), in one pass."""
+    packer, chunk = zlib.compressobj(9), fill * 2**20
+    return b"".join([packer.compress(chunk) for _ in range(size // 2**20)] + [packer.flush()])
+
+
+def _said(data: bytes) -> tuple[list[tuple[str, str]], str]:
+    source = read_bytes(data, ".pdf")
+    return [(f.code, f.message) for f in source.findings], source.text
+
+
+STREAM_OVER = [("over_budget", "超出处理上限：PDF 的一个数据流解压后超过上限 64 MB")]
+
+
+@pytest.mark.parametrize("where", ["content", "font"])
+def test_a_stream_inflating_to_gigabytes_is_over_budget_before_it_is_held(where):
+    """A page's content, or a font's program (``FontFile2``), of 70 MB of spaces or zeros in 70 KB of Flate: the PDF
+    library inflated it whole (one of 1.5 GB, a 1.6 MB file, held 2.9 GB of a worker's 3 and was read with no
+    finding). A stream decodes to at most 64 MB (a whole CJK font's program is 10–20 MB), inflated no further."""
+    bomb = _flate(70 * 2**20, b" " if where == "content" else b"\0")
+    honest = (b"/FlateDecode", zlib.compress(HELLO))
+    data = _pdf([(b"/FlateDecode", bomb)]) if where == "content" else _pdf([honest], font_program=bomb)
+    assert _said(data) == (STREAM_OVER, "")
+
+
+def test_streams_each_within_the_bound_but_together_past_the_files_are_over_budget(monkeypatch):
+    """The library keeps every stream it decoded: five pages of 60 MB each were 300 MB held. A file's streams decode
+    to 256 MB together at most (``pdf_streams.FILE``; here 8 MB, its pages 3 MB each)."""
+    from xxgk import pdf_streams
+
+    monkeypatch.setattr(pdf_streams, "FILE", 8 * 2**20)
+    page = (b"/FlateDecode", _flate(3 * 2**20))
+    assert _said(_pdf([page] * 2 + [(b"/FlateDecode", zlib.compress(HELLO))]))[0] == []
+    assert _said(_pdf([page] * 3)) == ([("over_budget", "超出处理上限：PDF 的数据流解压后共超过上限 8 MB")], "")
+
+
+@pytest.mark.parametrize("cut", [3, 4, 8])
+def test_a_flate_stream_cut_short_is_read_as_far_as_it_goes_as_the_library_reads_it(cut):
+    """Flate data whose last bytes (its checksum) are missing: the library reads what it inflates to, as before."""
+    data = _pdf([(b"/FlateDecode", zlib.compress(HELLO + b" " * 40)[:-cut])])
+    assert _said(data) == ([], "received 57")
+
+
+def test_a_flate_stream_cut_short_is_inflated_once_within_the_bound(monkeypatch):
+    """Flate data cut short (no checksum) was inflated again by the library a byte at a time, all it had copied at
+    each: 20 MB from 183 KB took 32 CPU s, 40 MB a worker's 120 s. It is inflated once, within the bound (here
+    1 MB: two inflate to more)."""
+    from xxgk import pdf_streams
+
+    monkeypatch.setattr(pdf_streams, "STREAM", 2**20)
+    cut = _flate(2 * 2**20)[:-8]
+    assert _said(_pdf([(b"/FlateDecode", cut)])) == (
+        [("over_budget", "超出处理上限：PDF 的一个数据流解压后超过上限 1 MB")], "")
+
+
+@pytest.mark.parametrize(("packed", "filters"), [(lzw, b"/LZWDecode"), (run_length, b"/RunLengthDecode")])
+def test_lzw_and_run_length_streams_are_decoded_within_the_bound(monkeypatch, packed, filters):
+    """LZW packs some 1,000 to 1 and run-length 64: they are decoded within the bound as Flate is (here 1 MB); a
+    page within it is read as before."""
+    from xxgk import pdf_streams
+
+    monkeypatch.setattr(pdf_streams, "STREAM", 2**20)
+    assert _said(_pdf([(filters, packed(HELLO))])) == ([], "received 57")
+    assert _said(_pdf([(filters, packed(HELLO + b" " * 2**20))])) == (
+        [("over_budget", "超出处理上限：PDF 的一个数据流解压后超过上限 1 MB")], "")
