@@ -5,11 +5,14 @@ data is asked for: a page's content, a font's program (``FontFile``, ``FontFile2
 cross-reference or object stream. Flate packs 1,032 to 1: a font program of 1.5 GB of zeros is a 1.6 MB file, and
 the library held 2.9 GB reading it (its text read as if nothing were amiss), just under a worker's 3 GB; a stream
 whose Flate data is cut short (no checksum) is inflated again a byte at a time, its output copied at each (20 MB
-inflated from 183 KB took 32 CPU s, 40 MB a worker's 120 s). LZW packs some 1,000 to 1 too, and run-length 64.
+inflated from 183 KB took 32 CPU s, 40 MB a worker's 120 s). LZW packs some 1,000 to 1 too, and run-length 64; CCITT
+fax data (an image's filter, which the library decodes only where text or a font is asked for) writes each row's
+every bit in Python, a row of ``/Columns`` bits a bit of data: 100 bytes of 100,000 columns took 21.7 CPU s.
 
 ``install`` makes the library inflate each Flate stream within ``STREAM`` bytes and the file's streams together
 within ``FILE`` (``start_file``), one pass whatever the data (a stream cut short included), and decode LZW and
-run-length within them too; past either it stops with ``OverBudget``, before more is held. A report's streams are
+run-length within them too, and CCITT fax data within ``FAX`` (a page scanned at 300 dpi, A4, is 1.1 MB); past any
+it stops with ``OverBudget``, before more is held. A report's streams are
 far below: its pages' content some KB to a few MB, a subset font tens of KB, a whole CJK font 10–20 MB (SimSun,
 Microsoft YaHei, Noto Sans CJK); 54 honest PDFs (reportlab, LibreOffice, Chromium, Ghostscript; measured by
 ``benchmarks/pdf_streams.py``, each read to the same text with the bounds and without) decode at most 0.65 MB in one
@@ -32,6 +35,7 @@ from functools import cache
 
 STREAM = 64 * 2**20  # bytes one stream may decode to (a whole CJK font's program: 10–20 MB)
 FILE = 256 * 2**20  # bytes a file's streams may decode to together (the library keeps each decoded stream)
+FAX = 2 * 2**20  # bytes one CCITT fax stream may decode to (a whole A4 page at 300 dpi: 1.1 MB; ≈ 0.3 µs a bit)
 
 
 class OverBudget(Exception):
@@ -46,6 +50,10 @@ def start_file() -> None:
     _count[0] = 0
 
 
+def _size(count: int) -> str:
+    return f"{count // 2**20} MB" if count >= 2**20 else f"{count // 2**10} KB"
+
+
 def _room() -> int:
     return min(STREAM, FILE - _count[0])
 
@@ -54,8 +62,8 @@ def _held(out: bytes | bytearray | None, limit: int) -> bytes:
     """``out`` counted to the file, or ``OverBudget`` when it is ``None`` or past ``limit`` (what ``_room`` gave)."""
     if out is None or len(out) > limit:
         if limit < STREAM:
-            raise OverBudget(f"PDF 的数据流解压后共超过上限 {FILE // 2**20} MB")
-        raise OverBudget(f"PDF 的一个数据流解压后超过上限 {STREAM // 2**20} MB")
+            raise OverBudget(f"PDF 的数据流解压后共超过上限 {_size(FILE)}")
+        raise OverBudget(f"PDF 的一个数据流解压后超过上限 {_size(STREAM)}")
     _count[0] += len(out)
     return bytes(out)
 
@@ -140,13 +148,39 @@ def _bounded(decode):
     return decoded
 
 
+def _fax(data: bytes, params: dict) -> bytes:
+    """The library's ``ccittfaxdecode`` (Group 4, ``/K -1``, alone: another K is refused as it refuses it), each row
+    counted before its bits are written, within ``FAX`` and the room left."""
+    from pdfminer.ccitt import CCITTFaxDecoder
+    from pdfminer.pdfexceptions import PDFValueError
+
+    if params.get("K") != -1:
+        raise PDFValueError(params.get("K"))
+    limit, columns = min(FAX, _room()), params.get("Columns")
+    message = f"PDF 的一个 CCITT 传真编码数据流解码后超过上限 {_size(FAX)}"
+
+    class Counted(CCITTFaxDecoder):
+        def output_line(self, y: int, bits) -> None:
+            if len(self._buf) + (len(bits) + 7) // 8 > limit:
+                raise OverBudget(message)
+            super().output_line(y, bits)
+
+    if isinstance(columns, int) and (columns + 7) // 8 > limit:  # (one row past it: never laid out)
+        raise OverBudget(message)
+    decoder = Counted(columns, bytealign=params.get("EncodedByteAlign"), reversed=params.get("BlackIs1"))
+    decoder.feedbytes(data)
+    return _held(decoder.close(), limit)
+
+
 @cache
 def install() -> None:
-    """Decode the library's Flate, LZW and run-length streams within the bounds (once a process). The library calls
-    ``zlib.decompress``, ``decompress_corrupted``, ``lzwdecode`` and ``rldecode`` by the names its module imports."""
+    """Decode the library's Flate, LZW, run-length and CCITT fax streams within the bounds (once a process). The
+    library calls ``zlib.decompress``, ``decompress_corrupted``, ``lzwdecode``, ``rldecode`` and ``ccittfaxdecode``
+    by the names its module imports."""
     from pdfminer import pdftypes
 
     pdftypes.zlib = types.SimpleNamespace(decompress=_inflated, decompressobj=zlib.decompressobj, error=zlib.error)
     pdftypes.decompress_corrupted = _inflated_cut
     pdftypes.lzwdecode = _bounded(lzw)
     pdftypes.rldecode = _bounded(run_length)
+    pdftypes.ccittfaxdecode = _fax
