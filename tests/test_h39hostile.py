@@ -114,3 +114,78 @@ def test_ccitt_fax_data_where_text_is_read_is_decoded_within_its_bound(monkeypat
     said = [("over_budget", "超出处理上限：PDF 的一个 CCITT 传真编码数据流解码后超过上限 64 KB")]
     assert _said(_pdf([(b"/CCITTFaxDecode /DecodeParms << /K -1 /Columns 100000 >>", b"\xff" * 100)])) == (said, "")
     assert _said(_pdf([(b"/CCITTFaxDecode /DecodeParms << /K -1 /Columns 1000000000 >>", b"\xff")])) == (said, "")
+
+
+def _local_record(name: bytes, body: bytes) -> bytes:
+    """A zip's local entry (header and deflated data) of ``body`` named ``name``, listed in no directory."""
+    import struct
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(body) + packer.flush()
+    return struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, zlib.crc32(body), len(packed), len(body),
+                       len(name), 0) + name + packed
+
+
+def _listing_moved(data: bytes, by: int) -> bytes:
+    """``data`` (a zip) whose directory's offsets, and its last record's, are ``by`` bytes further."""
+    import struct
+
+    out = bytearray(data)
+    end = out.rfind(b"PK\x05\x06")
+    size, start = struct.unpack_from("<II", out, end + 12)
+    struct.pack_into("<I", out, end + 16, start + by)
+    at = start
+    while at < start + size:
+        names, extra, comment = struct.unpack_from("<HHH", out, at + 28)
+        struct.pack_into("<I", out, at + 42, struct.unpack_from("<I", out, at + 42)[0] + by)
+        at += 46 + names + extra + comment
+    return bytes(out)
+
+
+@pytest.mark.parametrize("listing", ["moved", "as written"])
+def test_a_docx_hiding_an_entry_its_directory_does_not_list_is_unreadable(listing):
+    """A .docx whose zip begins with a ``word/document.xml`` of 乙县民政局 that its directory does not list, then
+    甲县民政局's package (its directory's offsets moved past the hidden entry, or left as written: ``zipfile`` and
+    LibreOffice take the bytes before as a self-extractor's and read on): Python and LibreOffice read 甲, a reader that
+    walks the entries as written (Java's ZipInputStream, a phone's streaming unzip) reads 乙 — one file, two reports,
+    and 甲's numbers were published with no finding. No office program writes an entry its directory leaves out:
+    such a file is unreadable, saying so. A package of listed entries alone is read as before."""
+    import io
+    import zipfile as zipfile_
+
+    from xxgk.parser import parse
+
+    from .factory import as_docx, tab_report
+
+    honest, other = as_docx(tab_report(agency="甲县民政局")), as_docx(tab_report(agency="乙县民政局"))
+    assert parse(read_bytes(honest, ".docx").parse_text).agency == "甲县民政局"
+    hidden = _local_record(b"word/document.xml", zipfile_.ZipFile(io.BytesIO(other)).read("word/document.xml"))
+    source = read_bytes(hidden + (_listing_moved(honest, len(hidden)) if listing == "moved" else honest), ".docx")
+    assert [f.code for f in source.findings] == ["file_unreadable"] and not source.text
+    assert "目录未列出" in source.findings[0].message
+
+
+@pytest.mark.parametrize(("field", "offset"), [("compressed size", 18), ("size", 22), ("checksum", 14)])
+def test_a_docx_whose_local_header_disagrees_with_its_directory_is_unreadable(field, offset):
+    """``word/document.xml``'s local header giving another compressed size, size or checksum than its directory entry:
+    ``zipfile`` (and Word, LibreOffice) take the directory's and read the report, a reader walking the entries as
+    written takes the header's and reads other bytes (the next entry it finds may be a hidden report). No office
+    program writes a header that disagrees: the file is unreadable, saying so."""
+    import struct
+
+    from .factory import as_docx, tab_report
+
+    data = bytearray(as_docx(tab_report(agency="甲县民政局")))
+    at = _local_header_of(data, b"word/document.xml")
+    struct.pack_into("<I", data, at + offset, struct.unpack_from("<I", data, at + offset)[0] - 7)
+    source = read_bytes(bytes(data), ".docx")
+    assert [f.code for f in source.findings] == ["file_unreadable"] and not source.text, field
+    assert "本地头与目录不符" in source.findings[0].message
+
+
+def _local_header_of(data: bytes | bytearray, name: bytes) -> int:
+    """Where the local header of the entry ``name`` starts in ``data`` (a zip)."""
+    at = data.find(b"PK\x03\x04")
+    while data[at + 30:at + 30 + len(name)] != name:
+        at = data.find(b"PK\x03\x04", at + 4)
+    return at

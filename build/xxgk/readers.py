@@ -608,6 +608,7 @@ def docx_to_text(data: bytes) -> str:
             raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_parts(members)
+        _check_zip_entries(archive, data)
         _check_docx_cells(archive)
     document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
@@ -635,6 +636,40 @@ def _check_docx_parts(members: list[zipfile.ZipInfo]) -> None:
         if (name := member.filename.lower()) in seen:
             raise BrokenFile(f".docx 的压缩包中有两个同名部件（{member.filename[:100]}），无法确定 Word 显示的是哪一个")
         seen.add(name)
+
+
+_LOCAL_HEADER = b"PK\x03\x04"
+
+
+def _check_zip_entries(archive: zipfile.ZipFile, data: bytes) -> None:
+    """Refuse a zip that readers of two kinds read as two documents. ``zipfile``, Word and LibreOffice find each part
+    through the directory at the end; a reader walking the entries as written (Java's ``ZipInputStream``, a phone's
+    streaming unzip) takes each local header's own name, method and sizes, one entry after another. A package that
+    hides an entry its directory does not list (a ``word/document.xml`` of another agency before the listed one: the
+    listed was published) or whose local header says another name, method or size than its directory entry shows
+    the two kinds two reports. No office program writes either: every byte before the directory is a listed entry's
+    (its header, data, and descriptor), and each header agrees with its entry."""
+    import struct
+
+    covered = []
+    for member in archive.infolist():
+        at = member.header_offset
+        if at < 0 or at + 30 > len(data) or data[at:at + 4] != _LOCAL_HEADER:
+            continue  # (zipfile refuses it when the part is read)
+        flags, method, crc, packed, size, names, extra = struct.unpack_from("<xxxxxxHHxxxxIIIHH", data, at)
+        sized = not flags & 8 and 0xFFFFFFFF not in (packed, size)  # (else given after its data, or in a zip64 field)
+        said = (data[at + 30:at + 30 + names], method) + ((crc, packed, size) if sized else ())
+        listed = (member.orig_filename.encode("utf-8" if member.flag_bits & 0x800 else "cp437"), member.compress_type)
+        if said != listed + ((member.CRC, member.compress_size, member.file_size) if sized else ()):
+            raise BrokenFile(f".docx 的压缩包中部件 {member.filename[:100]} 的本地头与目录不符（名称、压缩方式或"
+                             "大小），不同程序会读到不同的内容")
+        covered.append((at, at + 30 + names + extra + member.compress_size))
+    start = 0
+    for begin, end in [*sorted(covered), (archive.start_dir, archive.start_dir)]:
+        if (hidden := data.find(_LOCAL_HEADER, start, begin)) >= 0:
+            raise BrokenFile(f".docx 的压缩包中有目录未列出的条目（第 {hidden} 字节起），按条目顺序读取的程序会读到"
+                             "另一份内容")
+        start = max(start, end)
 
 
 # a table cell's opening tag, whatever prefix the file gives Word's namespace (<w:tc>, <w:tc w:rsidR=…>, <x:tc>)
