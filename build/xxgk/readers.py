@@ -1977,6 +1977,8 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
                 raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
             noted: list[Finding] = []
+            if kind == "html" and page is None and (declared := declared_encoding(data, text, encoding)):
+                noted.append(declared)
             source = Source(html_to_text(text, noted) if kind == "html" else text, encoding=encoding, kind=kind)
             source.findings.extend(noted)
             if kind == "text" and _WORD_CELL_END in source.text:
@@ -2010,6 +2012,41 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     if not source.text.strip():
         source.findings.append(make("file_unreadable", detail="没有文字内容"))
     return source
+
+
+# a page's declaration of its encoding as a browser's prescan finds it, in its first 1,024 bytes (HTML Standard
+# 13.2.3.2: <meta charset=…>, or <meta http-equiv=Content-Type content="…; charset=…">)
+_DECLARED = re.compile(r"<meta\b[^<>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+_PRESCAN_BYTES = 1024
+# labels a browser decodes otherwise than Python's codec of the name (the WHATWG Encoding Standard): every GB label as
+# GBK, which is GB18030's decoder; Big5 with HKSCS; Latin-1 and ASCII as windows-1252; a UTF-16 label in a page as UTF-8
+_BROWSER_DECODERS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "chinese": "gb18030",
+                     "csgb2312": "gb18030", "gb_2312-80": "gb18030", "iso-ir-58": "gb18030", "big5": "big5hkscs",
+                     "x-x-big5": "big5hkscs", "cn-big5": "big5hkscs", "csbig5": "big5hkscs", "iso-8859-1": "cp1252",
+                     "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "utf-16": "utf-8",
+                     "utf-16le": "utf-8", "utf-16be": "utf-8"}
+_BOM_ENCODINGS = ("utf-8-sig", "utf-16")
+
+
+def declared_encoding(data: bytes, text: str, encoding: str | None) -> Finding | None:
+    """A ``text_encoding_declared`` finding when the page ``data`` declares an encoding (``<meta charset>``) that
+    reads it otherwise than ``encoding``, the one it was read in (``text``): a browser opening the file decodes it as
+    declared and shows mojibake where the reader read Chinese (the digits are the same bytes in every such encoding).
+    A byte order mark goes before any declaration, in a browser as here; a label no browser knows is no declaration.
+
+    >>> declared_encoding("<meta charset=gbk>甲".encode(), "<meta charset=gbk>甲", "utf-8").message
+    '网页声明的编码与实际编码不符：网页声明编码为 gbk，实际按 utf-8 读取；浏览器按声明显示的文字与这里读取的不同'
+    """
+    if encoding in _BOM_ENCODINGS or not (found := _DECLARED.search(data[:_PRESCAN_BYTES].decode("latin-1"))):
+        return None
+    label = found.group(1).lower()
+    try:
+        decoder = codecs.lookup(_BROWSER_DECODERS.get(label, label)).name
+    except LookupError:
+        return None
+    if data.decode(decoder, errors="replace") == text:
+        return None
+    return make("text_encoding_declared", detail=f"网页声明编码为 {label[:40]}，实际按 {encoding} 读取")
 
 
 _BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
