@@ -18,13 +18,17 @@ should grow about linearly with the size, or the file should be refused early (`
 - a .doc of N text boxes over 10N pieces, and one of N×20 paragraphs naming one PrcData of 64 KB (session 37:
   4,000 boxes took 48 CPU s, 11,600 paragraphs 69 CPU s, each growing as a product);
 - a .docx of one paragraph of N empty runs (session 38: 4,000,000 took 14 CPU s and 1.1 GB, read; 25,000,000 empty
-  paragraphs held 3 GB; past ``BUDGET.docx_tags``, 5,000,000, refused from the parts' bytes).
+  paragraphs held 3 GB; past ``BUDGET.docx_tags``, 5,000,000, refused from the parts' bytes);
+- a PDF whose font program (``FontFile2``) inflates to N bytes of zeros, and one whose page's Flate content of N
+  spaces is cut short (session 39: 1.5 GB held 2.9 GB, read with no finding; 20 MB cut short took 32 CPU s, the
+  library inflating it again a byte at a time; past ``pdf_streams.STREAM``, 64 MB, refused as it is inflated).
 """
 
 from __future__ import annotations
 
 import struct
 import time
+import zlib
 
 from tests.factory import as_docx, tab_report
 from tests.test_h27hostile2_audit import _docx_with_nested_tables, _repeated_page_pdf
@@ -32,6 +36,7 @@ from tests.test_h28hostile_audit import object_stream_pdf
 from tests.test_h32bhostile_audit import _widths_pdf
 from tests.test_h37hostile import huge_papx_doc, text_boxes_doc
 from tests.test_h38hostile import _with_empty_runs
+from tests.test_h39hostile import HELLO, _flate, _pdf
 
 from xxgk import cells
 from xxgk.memo import MEMO_CHARS, account
@@ -57,6 +62,14 @@ def _short_rows(n: int) -> bytes:
 
 def _html_cells(n: int) -> bytes:
     return b"<table>" + b"<tr>" + b"<td>1</td>" * n + b"</tr></table>"
+
+
+def _font_of_zeros(n: int) -> bytes:
+    return _pdf([(b"/FlateDecode", zlib.compress(HELLO))], font_program=_flate(n, b"\0"))
+
+
+def _cut_content(n: int) -> bytes:
+    return _pdf([(b"/FlateDecode", _flate(n)[:-8]), (b"/FlateDecode", zlib.compress(HELLO))])
 
 
 _PRCDATA = struct.pack("<H", 65_532) + struct.pack("<HB", 0x2416, 0) * 21_844  # (sprmPFInTable 0, 21,844 times)
@@ -90,6 +103,8 @@ CASES = {
     ".doc, N×20 paragraphs of one 64 KB PrcData": (lambda n: huge_papx_doc(n, _PRCDATA), ".doc", (100, 400, 1_500)),
     ".docx, one paragraph of N empty runs": (lambda n: _with_empty_runs(as_docx(tab_report(agency="甲县民政局")), n),
                                              ".docx", (1_000_000, 4_000_000, 25_000_000)),
+    "PDF, a font program of N zeros": (_font_of_zeros, ".pdf", (2**20, 32 * 2**20, 1_500_000_000)),
+    "PDF, a page of N spaces cut short": (_cut_content, ".pdf", (2**20, 20 * 2**20, 80 * 2**20)),
 }
 
 
