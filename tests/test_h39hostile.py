@@ -201,11 +201,13 @@ def _page(text: str, head: str) -> str:
     ('<meta charset="gbk">', "utf-8", "网页声明编码为 gbk，实际按 utf-8 读取"),
     ("<meta http-equiv='Content-Type' content='text/html; charset=big5'>", "gb18030",
      "网页声明编码为 big5，实际按 gb18030 读取"),
-    ('<meta charset="utf-8">', "gb18030", "网页声明编码为 utf-8，实际按 gb18030 读取")])
+    ('<meta charset="utf-8">', "gb18030", "网页声明编码为 utf-8，实际按 gb18030 读取"),
+    (f"<!-- {'x' * 2000} --><meta charset=gbk>", "utf-8", "网页声明编码为 gbk，实际按 utf-8 读取")])
 def test_a_page_whose_declared_encoding_is_not_its_texts_is_read_and_said(head, encoding, said):
     """A page saved in UTF-8 (or GBK) whose ``<meta>`` declares GBK, Big5 (or UTF-8): a browser opening the file
-    decodes it as the page declares (a byte order mark alone goes before a declaration) and shows mojibake, while
-    the reader took the encoding that reads as Chinese, and nothing said the two differ. It is still read so (its
+    decodes it as the page declares (a byte order mark alone goes before a declaration; Chromium heeds one past the
+    first 1,024 bytes too) and shows mojibake, while the reader took the encoding that reads as Chinese, and nothing
+    said the two differ. It is still read so (its
     digits are the same bytes in every such encoding), with a warning that names both."""
     from xxgk.parser import parse
 
@@ -218,10 +220,11 @@ def test_a_page_whose_declared_encoding_is_not_its_texts_is_read_and_said(head, 
 
 @pytest.mark.parametrize(("head", "encoding", "bom"), [
     ('<meta charset="gb2312">', "gb18030", b""), ('<meta charset="utf-8">', "utf-8", b""),
-    ('<meta charset="gbk">', "utf-8", b"\xef\xbb\xbf"), ("<meta charset=nonsense>", "utf-8", b"")])
+    ('<meta charset="gbk">', "utf-8", b"\xef\xbb\xbf"), ("<meta charset=nonsense>", "utf-8", b""),
+    ("<!-- <meta charset=gbk> --><script>'<meta charset=big5>'</script>", "utf-8", b"")])
 def test_a_page_read_as_a_browser_reads_it_has_no_encoding_finding(head, encoding, bom):
     """A declaration the bytes bear out (gb2312 for GBK bytes: browsers read every GB label as GBK), one a byte order
-    mark overrides (as in a browser), or one no browser knows: no finding."""
+    mark overrides (as in a browser), one no browser knows, or one in a comment or a script: no finding."""
     from .factory import tab_report
 
     source = read_bytes(bom + _page(tab_report(agency="甲县民政局"), head).encode(encoding), ".html")

@@ -2014,10 +2014,13 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     return source
 
 
-# a page's declaration of its encoding as a browser's prescan finds it, in its first 1,024 bytes (HTML Standard
-# 13.2.3.2: <meta charset=…>, or <meta http-equiv=Content-Type content="…; charset=…">)
+# a page's declaration of its encoding (<meta charset=…>, or <meta http-equiv=Content-Type content="…; charset=…">),
+# wherever it stands: a browser's prescan reads the first 1,024 bytes (HTML Standard 13.2.3.2), and Chromium changes
+# the encoding for a later one too, even one in the body after the text; one in a comment, a script or a style, or in
+# an element whose content is text (title, textarea), is none
 _DECLARED = re.compile(r"<meta\b[^<>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
-_PRESCAN_BYTES = 1024
+_NO_ELEMENTS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|title|textarea|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)",
+                          re.IGNORECASE | re.DOTALL)
 # labels a browser decodes otherwise than Python's codec of the name (the WHATWG Encoding Standard): every GB label as
 # GBK, which is GB18030's decoder; Big5 with HKSCS; Latin-1 and ASCII as windows-1252; a UTF-16 label in a page as UTF-8
 _BROWSER_DECODERS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "chinese": "gb18030",
@@ -2037,7 +2040,7 @@ def declared_encoding(data: bytes, text: str, encoding: str | None) -> Finding |
     >>> declared_encoding("<meta charset=gbk>甲".encode(), "<meta charset=gbk>甲", "utf-8").message
     '网页声明的编码与实际编码不符：网页声明编码为 gbk，实际按 utf-8 读取；浏览器按声明显示的文字与这里读取的不同'
     """
-    if encoding in _BOM_ENCODINGS or not (found := _DECLARED.search(data[:_PRESCAN_BYTES].decode("latin-1"))):
+    if encoding in _BOM_ENCODINGS or not (found := _DECLARED.search(_NO_ELEMENTS.sub("", data.decode("latin-1")))):
         return None
     label = found.group(1).lower()
     try:
