@@ -105,10 +105,13 @@ def status_zh(status: str | None) -> str:
     return f"{STATUS_ZH.get(status or '', status or '')}（{status}）" if status else ""
 
 
-def browser_labels() -> dict[str, dict[str, str]]:
-    """The labels the browser scripts need (compare.js, search.js)."""
+def browser_labels() -> dict[str, dict[str, str] | list[str]]:
+    """The labels the browser scripts need (compare.js, search.js): ``missing`` a reason's word and sentence by its
+    code, ``missing_order`` the codes in codes.yaml's order (the file's keys are sorted: compare.js listed the
+    reasons' sentences in the codes' alphabetical order, unlike every other page)."""
     return {"tier": TIER_ZH, "kind": KIND_ZH,
-            "missing": {code: [missing_word(code), sentence] for code, (_, sentence) in MISSING_REASONS.items()}}
+            "missing": {code: [missing_word(code), sentence] for code, (_, sentence) in MISSING_REASONS.items()},
+            "missing_order": list(MISSING_REASONS)}
 
 
 # whose problem a finding code is (the quality page's summary), and what it does to the report card's score (the

@@ -41,6 +41,8 @@ from .labels import (
     UNRANKED_ZH,
     UNSCORED_ZH,
     copy_sentence,
+    missing_notes,
+    missing_word,
     status_zh,
 )
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
@@ -441,17 +443,26 @@ class Site(ReportPages, AgencyPages):
         self.write("agencies.md", "\n".join(body))
 
     def _index_page(self, title: str, agencies: list[dict], base: str, orphans: list[dict]) -> str:
-        rows = []
+        rows, reasons, reportless = [], set(), False
         for a in agencies:
             mine = self.years.get(a["agency_id"], {})
             region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x)
             last = mine[max(mine)] if mine else None
             span = _years_text(mine)
+            received = shown(self.series[last["report_id"]]["received"]) if last else None
+            # a missing count says why, in the cell (static, no hover): its report's metric_values.missing
+            # (无数据（此表未能读出） …), or 无报告 for an agency without a report; a bare "—" before
+            why = self.missing[last["report_id"]]["received"] if last and received is None else None
+            reasons |= {why} if last and received is None else set()
+            reportless |= not last
             rows.append([f'<td><a href="{base}{agency_path(a["agency_id"])}">{esc(a["name"])}</a></td>',
                          f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
-                         cell(shown(self.series[last["report_id"]]["received"]) if last else None)])
-        missing = any(r[-1] == cell(None) for r in rows)  # a latest report without its 本年新收申请
+                         cell(received, missing_word(why) if last else "无报告")])
+        notes = missing_notes(reasons) + (["“无数据”：该机构最近一年的报告中没有这个数（缺失，不是0）"]
+                                          if None in reasons else []) \
+            + (["“无报告”：本站没有该机构的报告"] if reportless else [])
+        missing = bool(notes)  # a latest report without its 本年新收申请
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER, FIND_IN_PAGE.format(how="在下表中"),
                 # the table lists every agency whatever the finder above found: said, so that it does not look
                 # as if the finder had done nothing (a reader saw 找到 1 个机构 above eight rows)
@@ -461,7 +472,7 @@ class Site(ReportPages, AgencyPages):
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
                       "xxgk-agencies", sortable=True, extra=" data-phone-cards"),  # a card a row on a phone
-                "<p><small>最近一年新收申请“—”：该机构最近一年的报告中没有读出这个数（缺失，不是0）。</small></p>"
+                f"<p><small>最近一年新收申请：{'；'.join(n.rstrip('。') for n in notes)}。</small></p>"
                 if missing else "", self._orphans(orphans, base)]
         return "\n".join(body)
 

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
 from ..catalog import cell_value, own_measure_labels
-from ..package.metrics import formula_for
+from ..package.metrics import formula_for, metric_rows, report_results
 from ..package.report_card import copies
 from ..safe import file_name_text
 from .agency_page import PEER_SHOWN, metric_cell, peer_note, reasons_shown, shown
@@ -35,6 +35,7 @@ from .labels import (
     UNSCORED_ZH,
     copy_sentence,
     missing_notes,
+    missing_word,
     status_zh,
 )
 from .render import (
@@ -135,6 +136,28 @@ VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tab
 # package's row codes: granted, denied_state_secret … denied_administrative_query, other or other_*)
 KEY_OUTCOMES = (("予以公开", "granted"), ("部分公开", "partially_granted"), ("不予公开", "denied"),
                 ("无法提供", "unavailable"), ("不予处理", "rejected"), ("其他处理", "other"))
+# why a key figure is missing, as the data's one evaluator says it (``metrics.report_results``: the reasons of
+# ``metric_values.missing``, 无数据（此表未能读出） …): 新收申请, 办理 and 复议/诉讼 are published metrics; each
+# outcome group is the numerator of its share (予以公开 of granted_share …), the same rows summed, evaluated as a count
+KEY_METRICS = {"new": "received", "total_processed": "processed", "review": "review_total",
+               "litigation": "litigation_total"}
+KEY_SHARES = {"granted": "granted_share", "partially_granted": "partial_share", "denied": "denied_share",
+              "unavailable": "unavailable_share", "rejected": "rejected_share", "other": "other_share"}
+
+
+@lru_cache(maxsize=1)
+def key_metrics() -> tuple[dict, ...]:
+    """The key figures as metrics (``report_results``' input): each by its key (new, granted …)."""
+    defs = {m["code"]: m for m in metric_rows()}
+    out = [dict(defs[code], code=key) for key, code in KEY_METRICS.items()]
+    for key, code in KEY_SHARES.items():
+        share = {k: v for k, v in defs[code].items() if k != "holds"}  # (a count holds no share's identity)
+        counts = {f: re.sub(r"^100 \* (.*) / applications:total_processed:total$", r"\1", share[f])
+                  for f in ("formula", "formula_2019") if share.get(f)}
+        out.append(dict(share, code=key, unit="件", **counts))
+    return tuple(out)
+
+
 KEY_ANCHORS = tuple(slugify(TABLE_HEADINGS[t], "-") for t in ("applications", "review_litigation"))  # the h2s' ids
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 
@@ -213,18 +236,34 @@ class ReportPages:
         rows = {x["row"]: metric_value(cell_value(x)) for x in self.rows("applications", r["report_id"])
                 if x["applicant"] == "total"}
 
-        def said(value) -> str:
-            return "无数据" if value is None else f"{fmt_number(value)} 件"
+        rid = r["report_id"]
+        # (the report's own rows and findings: what the metrics' reasons are read from)
+        why = {key: reason for key, (_, reason) in report_results(
+            {"reports": [r], **{t: self.rows(t, rid) for t in ("applications", "review_litigation", "findings")}},
+            key_metrics())[rid].items()}
+
+        def said(value, key: str) -> str:  # a missing figure's reason's word, in the page (no hover needed)
+            return missing_word(why.get(key)) if value is None else f"{fmt_number(value)} 件"
 
         def group(prefix: str):  # a group's rows summed: none of them printed, or one blank, is no number
             parts = [v for k, v in rows.items() if k == prefix or k.startswith(prefix + "_")]
             return None if not parts or None in parts else sum(parts)
 
-        values = self.values[r["report_id"]]
-        outcomes = "，".join(f"{label} {said(group(prefix)).removesuffix(' 件')}" for label, prefix in KEY_OUTCOMES)
-        return (f'<p class="xxgk-key"><a href="#{KEY_ANCHORS[0]}">新收申请 {said(rows.get("new"))}</a>，'
-                f'办理 {said(rows.get("total_processed"))}（{outcomes}）；<a href="#{KEY_ANCHORS[1]}">行政复议 '
-                f'{said(values["review_total"])}，行政诉讼 {said(values["litigation_total"])}</a>。</p>')
+        values = self.values[rid]
+        outcomes = "，".join(f"{label} {said(group(prefix), prefix).removesuffix(' 件')}"
+                            for label, prefix in KEY_OUTCOMES)
+        six = {said(group(p), p) for _, p in KEY_OUTCOMES}
+        if len(six) == 1 and not next(iter(six)).endswith(" 件"):  # the six outcomes missing alike: said once
+            outcomes = f"各项办理结果 {next(iter(six))}"
+        applied = (f'<a href="#{KEY_ANCHORS[0]}">新收申请 {said(rows.get("new"), "new")}</a>，'
+                   f'办理 {said(rows.get("total_processed"), "total_processed")}（{outcomes}）')
+        words = {said(v, k) for k, v in [("new", rows.get("new")), ("total_processed", rows.get("total_processed"))]
+                 + [(p, group(p)) for _, p in KEY_OUTCOMES]}
+        if len(words) == 1 and not next(iter(words)).endswith(" 件"):  # one word for all eight: said once
+            applied = f'<a href="#{KEY_ANCHORS[0]}">新收申请、办理及办理结果 {next(iter(words))}</a>'
+        return (f'<p class="xxgk-key">{applied}；'
+                f'<a href="#{KEY_ANCHORS[1]}">行政复议 {said(values["review_total"], "review")}，'
+                f'行政诉讼 {said(values["litigation_total"], "litigation")}</a>。</p>')
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):

@@ -97,7 +97,7 @@
             });
           } else { td.textContent = c.text; }
           if (typeof c.sort === "number") td.className = "xxgk-num";
-          if (isGap(c.text)) td.className = "xxgk-num xxgk-missing";
+          if (c.gap) td.className = "xxgk-num xxgk-missing";  // no value: 无报告, 无数据 (with its reason) …
           row.appendChild(td);
         });
         tbody.appendChild(row);
@@ -155,47 +155,45 @@
     return "本站没有该机构" + yearLabel + "的报告" + (has.length ? "（本站有它" + has.join("、") + "年的报告）" : "") + "。";
   }
   /* the chart box's text when nothing is drawn, in the table's words: 无报告 when no chosen agency has a report of
-     a year shown, 无数据 when the reports are here and lack the value; ``words`` is gapWord per agency per year */
-  function emptyChart(words, yearLabel) {
-    var flat = [].concat.apply([], words);
-    if (!flat.length) return "无数据：所选年度没有该指标的数据。";
-    if (flat.every(function (w) { return w === ZERO_BASE; })) return ZERO_BASE + "：" + ZERO_BASE_NOTE + "。";
+     a year shown, 无数据 when the reports are here and lack the value; ``gaps`` is missingOf per agency per year */
+  function emptyChart(gaps, yearLabel, missing) {
+    var flat = [].concat.apply([], gaps);
+    if (!flat.length) return NO_DATA + "：所选年度没有该指标的数据。";
+    var own = function (code) { return missingWord(code, missing); };
+    if (flat.every(function (g) { return g.code === ZERO_BASE; })) return flat[0].word + "：" + flat[0].note + "。";
     // each word the cells hold, named: a 无从计算 year among 无报告 ones had read 本站没有所选机构…的报告, of a range
-    // holding a report
-    var kinds = ["无报告", "无数据", ZERO_BASE, NOT_APPLICABLE].filter(function (w) {
-      return flat.some(function (f) { return f === w || (w === "无数据" && f.indexOf("无数据（") === 0); });
+    // holding a report (the reasons other than these two are kinds of 无数据)
+    var kind = function (g) { return g.code === ZERO_BASE || g.code === NOT_APPLICABLE || g.code === NO_REPORT ? g.code : ""; };
+    var kinds = [NO_REPORT, "", ZERO_BASE, NOT_APPLICABLE].filter(function (k) {
+      return flat.some(function (g) { return kind(g) === k; });
     });
-    if (kinds.length === 1 && kinds[0] === "无报告") return "无报告：本站没有所选机构" + yearLabel + "的报告。";
-    if (kinds.length === 1 && kinds[0] === NOT_APPLICABLE) return NOT_APPLICABLE + "：" + NOT_APPLICABLE_NOTE + "。";
-    if (kinds.length === 1) return "无数据：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
-    return kinds.join("或") + "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
+    if (kinds.length === 1 && kinds[0] === NO_REPORT) return NO_REPORT_WORD + "：本站没有所选机构" + yearLabel + "的报告。";
+    if (kinds.length === 1 && kinds[0] === NOT_APPLICABLE) return flat[0].word + "：" + flat[0].note + "。";
+    if (kinds.length === 1) return NO_DATA + "：所选机构" + yearLabel + "的报告中没有该指标的数值（缺失，不是0）。";
+    return kinds.map(function (k) { return k === NO_REPORT ? NO_REPORT_WORD : k ? own(k) : NO_DATA; }).join("或") +
+      "：所选机构" + yearLabel + "没有可画出的数值（各机构各年度见下表）。";
   }
   /* the words the table shows for missing values defined, those it shows only (a view whose gaps were all 无报告
      defined 无数据 too: audit 26): 无报告, and each reason's word with its sentence (the data's metric_values.missing,
-     labels.missing of agencies.json: 无数据（报告未印此数）…), in the order of ``reasons``; ``word(id, y)`` is the word of
-     a missing value. 无从计算 and 不适用 are said apart (ZERO_BASE_NOTE, NOT_APPLICABLE_NOTE) */
-  function gapWords(ids, years, value, word, reasons) {
+     labels.missing of agencies.json: 无数据（报告未印此数）…), in codes.yaml's order (labels.missing_order: the keys of
+     labels.missing are sorted in the file, which put 无数据（文件未能读取） after 无数据（此数未能读出）), 无数据 without
+     a reason last; ``gap(id, y)`` is missingOf of a missing value. A share of nothing and another template's measure
+     are said apart (the status's own sentences) */
+  function gapWords(ids, years, value, gap, missing) {
     var shown = [];
     ids.forEach(function (id) { years.forEach(function (y) {
-      var w = word(id, y);
-      if (value(id, y) === null && shown.indexOf(w) < 0) shown.push(w);
+      var g = value(id, y) === null ? gap(id, y) : null;
+      if (g && g.code !== ZERO_BASE && g.code !== NOT_APPLICABLE &&
+          !shown.some(function (s) { return s.code === g.code; })) shown.push(g);
     }); });
-    var said = [["无报告", "本站没有该机构该年度的报告"]].concat(Object.keys(reasons).map(function (code) {
-      return reasons[code];
-    }).filter(function (r) { return r[0] !== ZERO_BASE && r[0] !== NOT_APPLICABLE; }))
-      .concat([["无数据", NO_REASON_NOTE]])
-      .filter(function (w) { return shown.indexOf(w[0]) >= 0; })
-      .map(function (w) { return "“" + w[0] + "”：" + w[1].replace(/。$/, ""); });
-    return said.length ? said.join("；") + "。" : "";
+    var order = [NO_REPORT].concat(missing.order, [""]);
+    return shown.length ? shown.sort(function (a, b) { return order.indexOf(a.code) - order.indexOf(b.code); })
+      .map(function (g) { return "“" + g.word + "”：" + g.note; }).join("；") + "。" : "";
   }
   /* a value missing without a reason in the data: the agency's reports of the year disagree (browser_data gives the
      counted report's reason only where its own value is missing) */
   var MARKS = "①②③④⑤⑥⑦⑧⑨⑩";  // a missing value's reason on a range's chart (render.MARKS on the agency pages)
   var NO_REASON_NOTE = "该年度本站有该机构不止一份报告，数值不一致，不取其中任何一个（缺失，不是0）";
-  /* a table cell's text that is no value: 无报告, 无数据 (with its reason: 无数据（报告未印此数）…), 无从计算, 不适用 */
-  function isGap(text) {
-    return ["无数据", "无报告", NOT_APPLICABLE, ZERO_BASE].indexOf(text) >= 0 || /^无数据（/.test(text || "");
-  }
   /* a range's chart leaves out the point of a year an agency has no value for, and does not join the points around
      it: said once, the reason of each gap in the table (before, dots stood apart, and nothing said why: audit 25) */
   var GAP_NOTE = "图中某机构某年度没有点时，折线在该年度断开、不补值；原因（无报告、无数据等）见下表。";
@@ -206,13 +204,38 @@
       return ys.some(function (v) { return v === null; }) && ys.some(function (v) { return v !== null; });
     });
   }
-  /* a share whose denominator is 0 (no request, review or suit to divide by): no share, and no missing number */
-  var ZERO_BASE = "无从计算";
-  var ZERO_BASE_NOTE = "比例的分母为0（如该年度没有办理申请），没有这个比例（不是缺失，也不是0）";
-  // a year whose report uses the 2019 template, of a measure only the 2021 template has (行政规范性文件's 制发, 废止,
-  // 现行有效): nothing is missing there (it read 无数据, 报告中没有该数或未能读出, as the agency pages said too)
-  var NOT_APPLICABLE = "不适用";
-  var NOT_APPLICABLE_NOTE = "2019年版模板没有该指标（不是缺失，也不是0）";
+  /* the reasons a page says apart from a missing number, by their codes (codes.yaml's missing_reasons; their words
+     and sentences are the labels', never spelled here): a share whose denominator is 0 (no request, review or suit
+     to divide by), and a year whose report uses the 2019 template, of a measure only the 2021 template has
+     (行政规范性文件's 制发, 废止, 现行有效) — nothing is missing there */
+  var ZERO_BASE = "zero_denominator", NOT_APPLICABLE = "not_in_edition";
+  /* a missing value without a report (no reason code: the agency has no report of the year here), and one without a
+     reason in the data */
+  var NO_REPORT = "no_report", NO_REPORT_WORD = "无报告", NO_REPORT_NOTE = "本站没有该机构该年度的报告";
+  var NO_DATA = "无数据";
+  /* agencies.json's labels.missing ({code: [word, sentence]}, labels.py's missing_word) with its order (codes.yaml's,
+     labels.missing_order) */
+  function missingLabels(labels) {
+    var missing = (labels && labels.missing) || {};
+    var order = ((labels && labels.missing_order) || Object.keys(missing)).filter(function (c) { return missing[c]; });
+    return {words: missing, order: order};
+  }
+  function missingWord(code, missing) { return (missing.words[code] || [NO_DATA])[0]; }
+  /* why ``a``'s value of measure ``m`` in ``year`` is missing, decided here once for the comparison (its cells, notes,
+     chart and CSV) and the league (its unranked list), from the data: {code, word, note}. No report of the year here:
+     无报告. A year whose report uses the 2019 template, of a measure the 2019 template lacks (``e19``: the years of
+     table 二's own template for a measure of table 二 alone, t19, else table 三's, as the agency page takes it), or
+     the data's not_in_edition: 不适用. Else the data's reason (metric_values.missing, by browser_data's ``w``: 无从计算,
+     无数据（报告未印此数） …); none: 无数据, its reports of the year disagree (browser_data gives the counted
+     report's reason only where its own value is missing). ``mv`` is json/m/<code>.json, ``missing`` missingLabels */
+  function missingOf(m, mv, a, year, missing) {
+    var y = String(year);
+    if (!Object.prototype.hasOwnProperty.call(a.y || {}, y)) return {code: NO_REPORT, word: NO_REPORT_WORD, note: NO_REPORT_NOTE};
+    var e19 = (m.t2 && a.t19) || a.e19 || [], code = ((mv.w || {})[a.id] || {})[y];
+    if (m.editions.indexOf("2019") < 0 && e19.indexOf(Number(year)) >= 0) code = NOT_APPLICABLE;
+    var said = code && missing.words[code];
+    return said ? {code: code, word: said[0], note: said[1].replace(/。$/, "")} : {code: "", word: NO_DATA, note: NO_REASON_NOTE};
+  }
 
   function readURL() {
     var p = new URLSearchParams(location.search);
@@ -446,26 +469,15 @@
       var hasReport = function (id, y) { return Object.prototype.hasOwnProperty.call(byId[id].y || {}, String(y)); };
       // and a third, for a share: its denominator is 0 (no request handled), so there is no share to show (无从计算),
       // which is no number the report lacks (it had said 报告中没有该数或未能读出 of a report of 0 requests)
-      // why each missing value is missing, as the data says it (metric_values.missing, by browser_data's ``w``):
-      // its word and sentence from labels.missing (无数据（报告未印此数）, 无从计算 …), never worked out here
-      var MISSING = (data && data.labels && data.labels.missing) || {};
-      var why = function (id, y) { var w = ((mv.w || {})[id] || {})[String(y)]; return MISSING[w] ? w : ""; };
-      var nothing = function (id, y) { return why(id, y) === "zero_denominator"; };
-      // the years whose report uses the 2019 template for this measure: table 二's own for a measure of table 二
-      // alone (t19, where it differs from reports.format, table 三's e19), as the agency page takes it
+      // why each missing value is missing, as the data says it (missingOf: the word and sentence the league gives it)
+      var MISSING = missingLabels(data && data.labels);
+      var gap = function (id, y) { return missingOf(m, mv, byId[id], y, MISSING); };
+      var nothing = function (id, y) { return value(id, y) === null && gap(id, y).code === ZERO_BASE; };
+      var notAsked = function (id, y) { return value(id, y) === null && gap(id, y).code === NOT_APPLICABLE; };
+      // (the years whose report uses the 2019 template for this measure, as missingOf takes them)
       var e19 = function (id) { var a = byId[id]; return (m.t2 && a.t19) || a.e19 || []; };
-      var notAsked = function (id, y) {
-        return (m.editions.indexOf("2019") < 0 && hasReport(id, y) && e19(id).indexOf(y) >= 0) ||
-          why(id, y) === "not_in_edition";
-      };
-      var gapWord = function (id, y) {
-        return !hasReport(id, y) ? "无报告" : notAsked(id, y) ? NOT_APPLICABLE : nothing(id, y) ? ZERO_BASE :
-          why(id, y) ? MISSING[why(id, y)][0] : "无数据";
-      };
-      var gapNote = function (id, y, v) {
-        return v !== null ? "" : !hasReport(id, y) ? "本站没有该机构该年度的报告" : notAsked(id, y) ? NOT_APPLICABLE_NOTE
-          : nothing(id, y) ? ZERO_BASE_NOTE : why(id, y) ? MISSING[why(id, y)][1] : NO_REASON_NOTE;
-      };
+      var gapWord = function (id, y) { return gap(id, y).word; };
+      var gapNote = function (id, y, v) { return v !== null ? "" : gap(id, y).note; };
       var cellText = function (id, y) { var v = value(id, y); return v === null ? gapWord(id, y) : fmt(v, m.unit); };
       // the report a value is read from: its page (each number there links to its source line), linked from the
       // table's cell and named in the CSV, so a number shown or downloaded leads to its report (before, only the
@@ -518,14 +530,14 @@
           cliponaxis: false, hovertemplate: "%{customdata}: %{x}" + m.unit + "<extra></extra>"});
         var gaps = names.map(function (n, i) {
           return vals[i] === null ? {x: 0, y: plotText(n), text: i < order.length ? gapWord(order[i], state.from) :
-            "无数据", xanchor: "left", showarrow: false, font: {color: "#767676"}} : null;
+            NO_DATA, xanchor: "left", showarrow: false, font: {color: "#767676"}} : null;
         }).filter(Boolean);
         order.forEach(function (id, i) {
           var v = value(id, state.from);
           // the compared value beside the name, the region last: on a phone the region's width pushed the value off
           // screen (as the league table, bindLeague)
           rows.push([{text: names[i], sort: byId[id].n, href: root + "a/" + id + "/"},
-            {text: cellText(id, state.from), sort: v, href: valueHref(id, state.from)},
+            {text: cellText(id, state.from), sort: v, href: valueHref(id, state.from), gap: v === null},
             {text: String(state.from), sort: state.from},
             region(byId[id])]);
           csvRows.push([id, byId[id].n, state.from, m.code, m.label, m.unit, v, gapNote(id, state.from, v),
@@ -558,8 +570,8 @@
           (split ? ["2021", "2019"] : [""]).forEach(function (ed) {
             rows.push([{text: name + (ed ? "（" + ed + "年版格式）" : ""), sort: a.n, href: root + "a/" + id + "/"}]
               .concat(years.map(function (y, i) {
-                return ed && hasReport(id, y) && edition(y) !== ed ? {text: "不适用", sort: null}
-                  : {text: cellText(id, y), sort: ys[i], href: valueHref(id, y)};
+                return ed && hasReport(id, y) && edition(y) !== ed ? {text: missingWord(NOT_APPLICABLE, MISSING), sort: null,
+                  gap: true} : {text: cellText(id, y), sort: ys[i], href: valueHref(id, y), gap: ys[i] === null};
               })));
           });
           years.forEach(function (y, i) {
@@ -577,8 +589,8 @@
           var unasked = ids.every(function (id) { return notAsked(id, y); });
           return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
             y: 0, yref: "paper", yanchor: "bottom", showarrow: false,
-            text: none ? "无报告" : unasked ? NOT_APPLICABLE : zero ? ZERO_BASE : ids.every(function (id) {
-              return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : "无数据",
+            text: none || unasked || zero || ids.every(function (id) {
+              return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : NO_DATA,
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
         // a reason's words are too long for a year's column on a phone (two ran into each other): 无数据① on the chart,
@@ -624,15 +636,15 @@
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
         (gapped(ids, years, value) ? GAP_NOTE : "") + chartKey +
-        gapWords(ids, years, value, gapWord, MISSING) +
+        gapWords(ids, years, value, gap, MISSING) +
         // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
          (shown || !ids.every(function (id) { return years.every(function (y) { return nothing(id, y); }); })) ?
-          "“" + ZERO_BASE + "”：" + ZERO_BASE_NOTE + "。" : "") +
+          "“" + missingWord(ZERO_BASE, MISSING) + "”：" + MISSING.words[ZERO_BASE][1] : "") +
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有" +
           (ids.some(function (id) { return years.some(function (y) { return notAsked(id, y); }); }) ?
-            "：使用2019年版模板的年度为“" + NOT_APPLICABLE + "”（不是缺失，也不是0）。" : "。") : "");
+            "：使用2019年版模板的年度为“" + missingWord(NOT_APPLICABLE, MISSING) + "”（不是缺失，也不是0）。" : "。") : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return nameShown(id, ids); }).join("、") +
         "（数据见下表）");
       var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
@@ -680,8 +692,8 @@
         if (window.Plotly) Plotly.purge(chartDiv);
         chartDiv.style.height = "auto";
         chartDiv.textContent = emptyChart(ids.map(function (id) {
-          return years.map(function (y) { return gapWord(id, y); });
-        }), yearLabel);
+          return years.map(function (y) { return gap(id, y); });
+        }), yearLabel, MISSING);
       }
       var headers = single ? ["机构", m.label + "（" + m.unit + "）", "年度", "地区"] :
         ["机构"].concat(years.map(function (y) { return y + "年"; }));
@@ -810,6 +822,7 @@
     function run() {
       var m = metrics[sel[0].value], year = sel[1].value;
       json(root, "json/m/" + m.code + ".json").then(function (mv) {
+        var missing = missingLabels(data.labels);
         var chosen = data.agencies.filter(function (a) {
           return (!sel[2].value || a.p === sel[2].value) &&
             (!sel[3].value || a.t === sel[3].value) && (!sel[4].value || a.k === sel[4].value) &&
@@ -834,11 +847,12 @@
         });
         $("xxgk-league-status").textContent = year + "年 " + m.label + "：" + list.length + " 个机构有数值" +
           (list.length > 500 ? "（显示前500个）" : "") + "。" + (unvalued.length ? "另有 " + unvalued.length +
-          " 个机构有该年报告但没有该指标的数值（缺失、无从计算或不适用，不是0），不参加排名，名单见表下。" : "");
+          " 个机构有该年报告但没有该指标的数值（缺失、" + missingWord(ZERO_BASE, missing) + "或" +
+          missingWord(NOT_APPLICABLE, missing) + "，不是0），不参加排名，名单见表下。" : "");
         sortableTable($("xxgk-league-table"), ["名次", "机构", m.label + "（" + m.unit + "）", "地区", "行政层级", "机构类型"],
           rows, year + "年 " + m.label + " 排行", 1,
           {cards: true, sorted: sorted, onSort: function (i, asc) { sorted = [i, asc]; remember(); }});
-        unranked($("xxgk-league-unranked"), unvalued, mv, m, year, (data.labels || {}).missing || {});
+        unranked($("xxgk-league-unranked"), unvalued, mv, m, year, missing);
       }, function () {
         $("xxgk-league-table").textContent = "";
         $("xxgk-league-unranked").textContent = "";
@@ -846,36 +860,28 @@
       });
     }
     /* the agencies with a report of the year left out of the league, each named with its word, as the comparison's
-       table gives it (不适用, 无从计算, or 无数据 with its reason: the data's metric_values.missing, by browser_data's
-       ``w``, its word and sentence from ``missing``, agencies.json's labels.missing), and linked to that report
-       (session 38: a researcher looking for every 2025 report without a 予以公开比例 read 另有 4 个机构… and not which) */
+       table gives it (missingOf: 不适用, 无从计算, or 无数据 with its reason), and linked to that report (session 38: a
+       researcher looking for every 2025 report without a 予以公开比例 read 另有 4 个机构… and not which), in the order of
+       the names' pinyin, as the agency index sorts its 机构 column (by code point, 海城 came before 昌吉) */
     function unranked(box, agencies, mv, m, year, missing) {
       if (!box) return;
       box.textContent = "";
       if (!agencies.length) return;
       var said = [];
-      var word = function (a) {  // [word, its sentence]
-        var e19 = (m.t2 && a.t19) || a.e19 || [], code = ((mv.w || {})[a.id] || {})[String(year)];
-        if ((m.editions.indexOf("2019") < 0 && e19.indexOf(Number(year)) >= 0) || code === "not_in_edition") {
-          return [NOT_APPLICABLE, NOT_APPLICABLE_NOTE];
-        }
-        if (code === "zero_denominator") return [ZERO_BASE, ZERO_BASE_NOTE];
-        if (code && missing[code]) return [missing[code][0], missing[code][1].replace(/。$/, "")];
-        return ["无数据", NO_REASON_NOTE];  // no reason in the data: its reports of the year disagree
-      };
       box.appendChild(document.createTextNode("未参加排名的" + year + "年报告（" + agencies.length + " 份" +
         (agencies.length > 500 ? "，列出前500份" : "") + "）："));
-      agencies.slice().sort(function (a, b) { return a.n < b.n ? -1 : a.n > b.n ? 1 : 0; }).slice(0, 500)
-        .forEach(function (a, i) {
-          var w = word(a);
-          if (!said.some(function (x) { return x[0] === w[0]; })) said.push(w);
+      agencies.slice().sort(function (a, b) { return a.n.localeCompare(b.n, "zh") || (a.id < b.id ? -1 : 1); })
+        .slice(0, 500).forEach(function (a, i) {
+          var w = missingOf(m, mv, a, year, missing);
+          if (!said.some(function (x) { return x.code === w.code; })) said.push(w);
           if (i) box.appendChild(document.createTextNode("、"));
           box.appendChild(el("a", a.n, {href: root + a.y[year]}));
-          box.appendChild(document.createTextNode("（" + w[0] + "）"));
+          box.appendChild(document.createTextNode("（" + w.word + "）"));
         });
-      box.appendChild(document.createTextNode("。" + said.map(function (w) {
-        return "“" + w[0] + "”：" + w[1];
-      }).join("；") + "。"));
+      var order = missing.order.concat([""]);  // (codes.yaml's order, as the comparison's status)
+      box.appendChild(document.createTextNode("。" + said.sort(function (a, b) {
+        return order.indexOf(a.code) - order.indexOf(b.code);
+      }).map(function (w) { return "“" + w.word + "”：" + w.note; }).join("；") + "。"));
     }
     sel.forEach(function (s) {
       if (s) s.addEventListener("change", function () { if (s === sel[2]) citiesOf(); remember(); run(); });

@@ -1,0 +1,178 @@
+"""Session 39 (session 38's leftovers; a screen-reader user, a reader arriving on a deep page from a search engine, a
+reader printing a report, a reader with a dark system theme, walked in headless Chromium over the seeds and the
+shared corpus): what got in their way.
+
+- compare.js decided a missing value's word twice (the comparison's gapWord/gapNote, the league's unranked list)
+  and spelled 无从计算, 不适用 and their sentences itself beside agencies.json's labels.missing: one missingOf, the
+  words the labels'.
+- The report page's key figures and the agency index's “—” gave no reason for a missing figure.
+- The compare status listed the reasons' sentences in the codes' alphabetical order (agencies.json's keys are
+  sorted), the league's unranked list its names by code point (上海 before 平潭)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+import yaml
+
+from .conftest import ROOT, needs_chromium, needs_shared, seeds_and_corpus, site_of, wait_for
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, its outcomes do not add up
+GEERMU_DATA = "qinghai-haixi-geermu-shujuju"  # the seeds: 2025, its table 三 not read
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The seeds and the corpus reports (平潭 2019–2025, 上海 2019 and 2024): one site for the whole module."""
+    if not (ROOT.parent / "shared" / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("h39-site")
+    seeds_and_corpus(work)
+    return site_of(work / "reports", work)
+
+
+def _reasons() -> list[dict]:
+    return yaml.safe_load((ROOT / "build" / "xxgk" / "rules" / "codes.yaml").read_text(encoding="utf-8"))[
+        "missing_reasons"]
+
+
+def _string_literals(script: str) -> list[str]:
+    """The script's string literals, its comments left out (a comment may name a word; a literal shows it)."""
+    script = re.sub(r"/\*.*?\*/", "", script, flags=re.S)
+    script = re.sub(r"(^|\s)//[^\n]*", r"\1", script)
+    return re.findall(r'"((?:[^"\\\n]|\\.)*)"', script)
+
+
+def test_compare_js_spells_no_reason_word_or_sentence_of_its_own():
+    # (session 38: 无从计算, 不适用 and their sentences were compare.js's own literals beside labels.missing, a second
+    # place to keep in step with codes.yaml's missing_reasons; the comparison and the league each decided the word)
+    script = (ROOT / "build" / "xxgk" / "site" / "assets" / "compare.js").read_text(encoding="utf-8")
+    literals = _string_literals(script)
+    assert literals and "json/metrics.json" in literals  # (the literals are found)
+    for reason in _reasons():
+        sentence = reason["explanation"].rstrip("。")
+        spelled = [s for s in literals if reason["short"] in s or sentence[:12] in s]
+        assert not spelled, (reason["code"], spelled)
+    assert "function missingOf(" in script  # the one place that decides it
+    calls = re.findall(r"(?<!function )\bmissingOf\(", script)
+    assert len(calls) == 2, "the comparison and the league, each by missingOf"
+
+
+def _key_line(site, path: str) -> str:
+    doc = lxml.html.document_fromstring((site / path).read_text(encoding="utf-8"))
+    return doc.xpath("//article//p[@class='xxgk-key']")[0].text_content()
+
+
+@needs_shared
+def test_a_report_pages_key_figures_say_why_a_figure_is_missing(served_site):
+    # (session 38: 新收申请 无数据，办理 无数据（予以公开 无数据 …）: no reason, though the data has it)
+    line = _key_line(served_site, f"a/{GEERMU_DATA}/2025.html")  # its table 三 not read: one word for the eight
+    assert "新收申请、办理及办理结果 无数据（此表未能读出）；" in line, line
+    assert "行政复议 0 件" in line, line
+    line = _key_line(served_site, "a/shanghai-renminzhengfubangongting/2019.html")  # prints no outcome, no suit
+    assert "新收申请 859 件，办理 805 件（各项办理结果 无数据（报告未印此数））" in line, line
+    assert "行政诉讼 无数据（报告未印此数）" in line, line
+    line = _key_line(served_site, "a/qinghai-haixi-geermu-renminzhengfu/2024.html")  # a row's cells lost
+    assert "不予处理 无数据（此数未能读出）" in line and "其他处理 17" in line, line
+    assert "无数据，" not in line and "无数据）" not in line  # never a bare 无数据
+
+
+@needs_shared
+def test_the_agency_index_says_why_a_latest_count_is_missing(served_site):
+    # (session 38: a bare “—” under 最近一年新收申请, one note for every reason it might be)
+    doc = lxml.html.document_fromstring((served_site / "agencies" / "index.html").read_text(encoding="utf-8"))
+    row = [tr for tr in doc.xpath("//table[@id='xxgk-agencies']//tr") if "格尔木市数据局" in tr.text_content()][0]
+    assert row.xpath("./td")[-1].text_content().strip() == "无数据（此表未能读出）"
+    note = [p.text_content() for p in doc.xpath("//article//p") if p.text_content().startswith("最近一年新收申请：")]
+    assert note == ["最近一年新收申请：“无数据（此表未能读出）”：计算所需的表格本站未能读出"
+                    "（未找到，或只有表头没有数据行）。"], note
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_compare_status_says_the_reasons_in_the_codes_order(server, chromium):
+    # (session 38: agencies.json's labels.missing has its keys sorted: the status said identity_broken's sentence
+    # before table_not_read's, unlike the agency and report pages, which follow codes.yaml)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies={HUANGZHONG},{GEERMU_DATA}&metric=granted_share&year=2025")
+    status = wait_for(lambda: "”：" in chromium.find_element("id", "xxgk-compare-status").text
+                      and chromium.find_element("id", "xxgk-compare-status").text)
+    order = [r["short"] for r in _reasons()]
+    at = {w: status.find(f"“无数据（{w}）”：") for w in order}
+    said = sorted((w for w in order if at[w] >= 0), key=at.get)
+    assert said == ["此表未能读出", "分项与总计不符"], status  # as codes.yaml lists them
+    assert order.index(said[0]) < order.index(said[1])
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_leagues_unranked_reports_are_listed_as_the_agency_index_sorts_names(server, chromium):
+    # (session 38: by code point, 上海市人民政府办公厅 before 平潭综合实验区; the agency index's 机构 column sorts by
+    # pinyin, localeCompare "zh": píng before shàng)
+    from selenium.webdriver.support.ui import Select
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/compare/")
+    Select(wait_for(lambda: chromium.find_element("id", "xxgk-league-metric"))).select_by_value("corrected_share")
+    Select(chromium.find_element("id", "xxgk-league-year")).select_by_value("2019")
+    wait_for(lambda: len(chromium.find_elements("css selector", "#xxgk-league-unranked a")) == 2)
+    names = [a.text for a in chromium.find_elements("css selector", "#xxgk-league-unranked a")]
+    assert names == ["平潭综合实验区", "上海市人民政府办公厅"], names
+    # each with its word, from the data (a 2019 year of 0 reviews and suits: a share of nothing)
+    text = chromium.find_element("id", "xxgk-league-unranked").text
+    assert "平潭综合实验区（无从计算）" in text, text
+
+
+FIVE = ",".join(["qinghai-haixi-geermu-renminzhengfu", GEERMU_DATA, HUANGZHONG, "liaoning-anshan-haicheng-shujuju",
+                 "xinjiang-changji-changji-xingzhengshenpiju"])
+
+
+@pytest.fixture(scope="module")
+def late_server(served_site):
+    from .conftest import serving
+    from .test_h37shift import _LateScripts
+
+    with serving(served_site, _LateScripts) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def early():
+    from .conftest import new_chromium
+
+    driver = new_chromium(page_load="none")
+    yield driver
+    driver.quit()
+
+
+ROWS = ("var c = document.getElementById('xxgk-compare-chosen'); return new Set(Array.from(c.children)"
+        ".map(function (l) { return Math.round(l.getBoundingClientRect().top); })).size")
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("width", [1366, 1920])
+def test_five_chosen_agencies_take_two_rows_on_a_desktop_and_nothing_moves(late_server, early, width):
+    # (session 38: five agencies' chips took three rows of two at 1366 px, where three fit a row)
+    early.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    early.execute_cdp_cmd("Network.clearBrowserCache", {})
+    try:
+        early.get(late_server + f"/compare/?agencies={FIVE}&metric=received&year=2025")
+        wait_for(lambda: early.execute_script("var c = document.getElementById('xxgk-compare-chart');"
+                                              "return !!(c && c.style.height)"))
+        hint = "return document.querySelector('#xxgk-compare fieldset > p:last-child').getBoundingClientRect().top"
+        chips = "return document.querySelectorAll('#xxgk-compare-chosen li a[href]').length"
+        before = early.execute_script(hint)
+        assert early.execute_script(ROWS) == 2  # the cells kept for them
+        wait_for(lambda: early.execute_script(chips) == 5, seconds=20)
+        assert early.execute_script(ROWS) == 2
+        assert early.execute_script(hint) == before
+        # each chip's name whole where it fits (格尔木市人民政府: 8 characters)
+        cut = early.execute_script("return Array.from(document.querySelectorAll('#xxgk-compare-chosen li a'))"
+                                   ".filter(function (a) { return a.scrollWidth > a.clientWidth; }).length")
+        assert cut == 0
+    finally:
+        early.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
