@@ -180,7 +180,8 @@ def test_sorting_works_by_keyboard_and_says_so_with_aria_sort(server, browser): 
     assert header.get_attribute("aria-sort") == "ascending"
     values = [r.find_elements(By.TAG_NAME, "td")[column].text for r in browser.find_elements(
         By.CSS_SELECTOR, "#xxgk-agencies tbody tr")]
-    numbers = [float(v) for v in values if v not in ("—", "")]
-    assert numbers == sorted(numbers) and values[len(numbers):] == ["—"] * (len(values) - len(numbers))
+    # (a missing count says why since session 39: 无数据（此表未能读出）, 无报告 — was "—"; last, either way)
+    numbers = [float(v) for v in values if not re.match(r"无数据|无报告$", v)]
+    assert numbers == sorted(numbers) and all(re.match(r"无数据|无报告$", v) for v in values[len(numbers):])
     button.send_keys(Keys.SPACE)
     assert header.get_attribute("aria-sort") == "descending"

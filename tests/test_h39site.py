@@ -176,3 +176,36 @@ def test_five_chosen_agencies_take_two_rows_on_a_desktop_and_nothing_moves(late_
         assert cut == 0
     finally:
         early.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+LIVE_TEXTS = ("return Array.from(document.querySelectorAll('article [aria-live], article [role=status]'))"
+              ".map(function (e) { return e.textContent; }).join(' | ')")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_screen_reader_hears_the_comparisons_result_when_the_measure_or_agencies_change(server, chromium):
+    # (session 39, a screen-reader user on the compare page: its only live region, the status, holds what needs saying
+    # — often nothing, as for two agencies' 本年新收申请 — so changing the measure or an agency announced nothing; the
+    # chart is an image named by its title, the table below says nothing until the reader goes there)
+    from selenium.webdriver.support.ui import Select
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + f"/compare/?agencies=fujian-pingtanzongheshiyanqu,{HUANGZHONG}&metric=granted_share"
+                 "&year=2025")
+    wait_for(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
+    Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("received")
+    live = wait_for(lambda: "本年新收申请" in chromium.execute_script(LIVE_TEXTS)
+                    and chromium.execute_script(LIVE_TEXTS))
+    assert "平潭综合实验区 154" in live and "湟中区人民政府 11" in live, live  # the result, in the table's order
+    assert live.index("平潭综合实验区") < live.index("湟中区人民政府"), live
+    # an agency removed: said too
+    chromium.find_element("css selector", "#xxgk-compare-chosen button[aria-label='移除 湟中区人民政府']").click()
+    live = wait_for(lambda: "湟中区" not in chromium.execute_script(LIVE_TEXTS) and chromium.execute_script(LIVE_TEXTS))
+    assert "平潭综合实验区 154" in live, live
+    # the sentence is for the ear: it takes no room on screen (nothing under it moves)
+    boxes = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('article [aria-live]'))"
+        ".filter(function (e) { return e.textContent.indexOf('平潭综合实验区 154') >= 0; })"
+        ".map(function (e) { var r = e.getBoundingClientRect(); return r.width * r.height; })")
+    assert boxes and max(boxes) <= 1, boxes

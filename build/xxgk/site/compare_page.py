@@ -165,6 +165,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-compare-to">{year_options}</select></span></p>
 </form>
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
+<p id="xxgk-compare-said" class="xxgk-unseen" role="status" aria-live="polite" data-search-exclude></p>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图" data-top="{default_top}"></div>
 <script>{RESERVE_CHART}</script>
 <p><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>

@@ -266,6 +266,7 @@
     var $ = function (id) { return document.getElementById(id); };
     var metricSel = $("xxgk-compare-metric"), fromSel = $("xxgk-compare-from"), toSel = $("xxgk-compare-to");
     var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
+    var said = $("xxgk-compare-said");  // the view in a sentence, for a screen reader (see render)
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
     var pngButton = $("xxgk-compare-png");  // the drawn chart as an image (xxgk.js: source, licence, address in it)
     // the report page's section of each table ({applications: "san-…"}, compare_page.py): a value's link opens its
@@ -425,6 +426,7 @@
       }, function () {
         unshown();
         status.textContent = NOT_LOADED;
+        if (said) said.textContent = "";
       });
     }
 
@@ -647,6 +649,13 @@
             "：使用2019年版模板的年度为“" + missingWord(NOT_APPLICABLE, MISSING) + "”（不是缺失，也不是0）。" : "。") : "");
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return nameShown(id, ids); }).join("、") +
         "（数据见下表）");
+      /* the view said as it is shown: the status above holds only what needs saying (often nothing), so a screen
+         reader changing an agency or the measure heard nothing of the result (session 39); a year's values in the
+         table's order, a range's agencies (its values are in the table) */
+      if (said) said.textContent = "已显示" + title + "：" + (!ids.length ? "没有数据" : single ? order.map(function (id, i) {
+        return names[i] + " " + cellText(id, state.from);
+      }).join("，") : ids.length + " 个机构（" + ids.map(function (id) { return nameShown(id, ids); }).join("、") +
+        "）的历年数值") + "，详见下表。";
       var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
         // (a count or share is never below 0: bars of 0 alone drew an axis from −1 to 1, audit 26)
         xaxis: single ? {automargin: true, type: "linear", rangemode: "tozero"} : {automargin: true, type: "category"},

@@ -273,7 +273,8 @@
   window.addEventListener("beforeprint", drawPending);
   function sortKey(cell) {
     var raw = cell.dataset.sort || cell.textContent.trim();
-    if (raw === "—" || raw === "" || /^无数据/.test(raw)) return null;  // (无数据（报告未印此数）…: its reason said)
+    // (无数据（报告未印此数）…: its reason said; 无报告, an agency index's count of an agency without a report)
+    if (raw === "—" || raw === "" || /^无数据/.test(raw) || raw === "无报告") return null;
     var n = parseFloat(raw.replace(/,/g, ""));
     return isNaN(n) || !/^-?[\d,.]+%?$/.test(raw) ? raw : n;
   }
