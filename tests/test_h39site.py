@@ -209,3 +209,44 @@ def test_a_screen_reader_hears_the_comparisons_result_when_the_measure_or_agenci
         ".filter(function (e) { return e.textContent.indexOf('平潭综合实验区 154') >= 0; })"
         ".map(function (e) { var r = e.getBoundingClientRect(); return r.width * r.height; })")
     assert boxes and max(boxes) <= 1, boxes
+
+
+def _doc(site, path: str):
+    return lxml.html.document_fromstring((site / path).read_text(encoding="utf-8"))
+
+
+@needs_shared
+def test_a_deep_page_says_what_and_whose_it_is_to_a_reader_arriving_from_a_search_engine(served_site):
+    # (session 39: every page but the home page described itself with the site's one sentence — a search engine's or
+    # a chat app's preview of 平潭's 2025 report said neither whose nor which year — and a source page had none)
+    pages = {"a/fujian-pingtanzongheshiyanqu/2025.html": "平潭综合实验区 2025年度",
+             "a/fujian-pingtanzongheshiyanqu/index.html": "平潭综合实验区", "agencies/index.html": "机构索引"}
+    for path, name in pages.items():
+        doc = _doc(served_site, path)
+        for tag in ("//meta[@name='description']", "//meta[@property='og:description']"):
+            said = doc.xpath(tag)[0].get("content")
+            assert said.startswith(name + " — "), (path, tag, said)
+    home = _doc(served_site, "index.html").xpath("//meta[@name='description']")[0].get("content")
+    assert home == "政府信息公开工作年度报告：可比较、可追溯、可核查的开放数据"  # the site's own, on its home page
+    source = next(p for p in (served_site / "src").glob("h010-*.html"))
+    said = _doc(served_site, source.relative_to(served_site)).xpath("//meta[@name='description']")
+    assert said and said[0].get("content").startswith("原文：平潭综合实验区 2025年度 — "), said
+
+
+@needs_shared
+def test_a_report_and_an_agency_page_say_where_they_sit_under_their_heading(served_site):
+    # (session 39: a report page opened from a shared link linked its agency only under its facts, below a desktop's
+    # first screen; neither page said where in the site it was)
+    def crumbs(path):
+        doc = _doc(served_site, path)
+        nav = doc.xpath("//article//nav[@aria-label='位置']")
+        assert nav, path
+        heading = doc.xpath("//article//h1")[0]
+        assert heading.getnext() is nav[0] or heading.getnext().getnext() is nav[0], path  # under the heading
+        return ([(a.text_content(), a.get("href")) for a in nav[0].xpath(".//a")],
+                nav[0].xpath(".//*[@aria-current='page']")[0].text_content())
+
+    assert crumbs("a/fujian-pingtanzongheshiyanqu/2025.html") == (
+        [("首页", "../../"), ("机构索引", "../../agencies/"), ("平潭综合实验区", "./")], "2025年度报告")
+    assert crumbs("a/fujian-pingtanzongheshiyanqu/index.html") == (
+        [("首页", "../../"), ("机构索引", "../../agencies/")], "平潭综合实验区")

@@ -37,6 +37,7 @@ from .render import (
     carded,
     cell,
     chart,
+    crumbs,
     esc,
     fmt_number,
     grouped_table,
@@ -268,7 +269,8 @@ class AgencyPages:
         listed = all_reports[-AGENCY_ROWS_SHOWN:]  # the latest (by year); all of them on the list pages
         more = (f"<p>本机构共有 {len(all_reports)} 份报告，上表列出最近的 {len(listed)} 份。</p>"
                 + self._list_pages(all_reports) if len(listed) < len(all_reports) else "")
-        parts = [f"# {esc(title)}\n", self._identity(agency, all_reports), self._agency_reports(listed),
+        parts = [f"# {esc(title)}\n", crumbs([], title), self._identity(agency, all_reports),
+                 self._agency_reports(listed),
                  self._agency_csv(aid, mine), more]
         parts += self._agency_charts(mine)
         parts += [self._cross_year(mine), self._agency_findings(listed), more, self._agency_peers(mine)]

@@ -209,6 +209,15 @@ def _display(value) -> str:
     return fmt_number(value) if isinstance(value, int | float) else str(value)
 
 
+def crumbs(steps: list[tuple[str, str]], here: str) -> str:
+    """A deep page's place in the site, a line under its heading: 首页 › 机构索引 › ``steps`` (href, text) › ``here``
+    (the page itself, not linked), hrefs written two folders deep (the report and agency pages' ``../../``)."""
+    links = [("../../", "首页"), ("../../agencies/", "机构索引")] + steps
+    return ('<nav class="xxgk-crumbs" aria-label="位置">' + "".join(
+        f'<a href="{esc(href)}">{esc(text)}</a> › ' for href, text in links)
+        + f'<span aria-current="page">{esc(here)}</span></nav>')
+
+
 @lru_cache(maxsize=1 << 12, typed=True)  # (typed: True, 1 and 1.0 print differently) the same cells, many times
 def cell(value, missing: str = "—") -> str:
     if value is None:

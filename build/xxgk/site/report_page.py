@@ -43,6 +43,7 @@ from .render import (
     cell,
     chart,
     colour,
+    crumbs,
     esc,
     esc_lines,
     fmt_number,
@@ -206,7 +207,7 @@ class ReportPages:
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
-                 WORK_PLACE, self._key_figures(r),
+                 self._crumbs(r), WORK_PLACE, self._key_figures(r),
                  FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
                  + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
@@ -264,6 +265,15 @@ class ReportPages:
         return (f'<p class="xxgk-key">{applied}；'
                 f'<a href="#{KEY_ANCHORS[1]}">行政复议 {said(values["review_total"], "review")}，'
                 f'行政诉讼 {said(values["litigation_total"], "litigation")}</a>。</p>')
+
+    def _crumbs(self, r: dict) -> str:
+        """Where the page sits, under its heading: 首页 › 机构索引 › its agency › its year (``crumbs``). A reader
+        arriving from a search engine or a shared link saw the agency's page linked only under the report's facts,
+        below the first screen on a desktop (session 39)."""
+        if not r.get("agency_id"):
+            return crumbs([], f"{r['year'] or '年度未知'}年度报告")
+        name = self.agency_names.get(r["agency_id"]) or report_name(r)
+        return crumbs([(f"../../{agency_path(r['agency_id'])}", name)], f"{r['year'] or '年度未知'}年度报告")
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
@@ -800,6 +810,7 @@ TABLES_UNINDEXED = "<span data-pagefind-ignore>"  # around tables 二–四 on a
 SOURCE_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title} · 政府信息公开年报数据</title><link rel="icon" href="../assets/images/favicon.png">
+<meta name="description" content="{title} — 政府信息公开工作年度报告的原文，带行号，每行可引用（政府信息公开年报数据）">
 <link rel="stylesheet" href="../assets/xxgk.css"></head>
 <body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
 {back}　<a href="../">首页</a></p>
