@@ -250,3 +250,20 @@ def test_a_report_and_an_agency_page_say_where_they_sit_under_their_heading(serv
         [("首页", "../../"), ("机构索引", "../../agencies/"), ("平潭综合实验区", "./")], "2025年度报告")
     assert crumbs("a/fujian-pingtanzongheshiyanqu/index.html") == (
         [("首页", "../../"), ("机构索引", "../../agencies/")], "平潭综合实验区")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_agency_index_lists_its_agencies_as_its_name_column_sorts_them(server, chromium):
+    # (session 39: the index came in code point order — 上海市人民政府办公厅, 上海市科学技术委员会, 平潭综合实验区,
+    # 昌吉市… — its 机构 column, once clicked, and the league's list of unranked reports in pinyin order)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/agencies/")
+    rows = ("return Array.from(document.querySelectorAll('#xxgk-agencies tbody tr'))"
+            ".map(function (r) { return r.cells[0].textContent.trim(); })")
+    listed = wait_for(lambda: chromium.execute_script(rows))
+    assert listed[:2] == ["昌吉市行政审批局", "格尔木市人民政府"] and listed[-2:] == ["上海市科学技术委员会",
+                                                                                   "上海市人民政府办公厅"], listed
+    # the browser's own Chinese order (Intl's zh collation), as the column sorts when clicked
+    assert listed == chromium.execute_script("return arguments[0].slice().sort(function (a, b) {"
+                                             " return a.localeCompare(b, 'zh'); })", listed)

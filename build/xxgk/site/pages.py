@@ -151,6 +151,28 @@ def province_slug(province: str, code: str | None) -> str:
     return f"{_slug(province)}-{code}" if code else _slug(province)
 
 
+def name_order(name: str) -> tuple:
+    """A name's place in a list as a Chinese reader looks it up: character by character, a Han character by its pinyin
+    and tone (上 shang4 after 平 ping2), each read alone (no phrase context), as the browser's
+    ``localeCompare(…, "zh")`` orders them, which the sortable tables (xxgk.js) and the league's list of unranked
+    reports (compare.js) use; any other character first, by code point. Before, the agency index listed its
+    agencies by code point (上海 before 平潭 before 昌吉), the order its 机构 column lost once clicked.
+
+    >>> sorted(["上海市", "平潭综合实验区", "昌吉市", "格尔木市"], key=name_order)
+    ['昌吉市', '格尔木市', '平潭综合实验区', '上海市']
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    key = []
+    for char in name:
+        if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
+            reading = lazy_pinyin(char, style=Style.TONE3, neutral_tone_with_five=True)[0]
+            key.append((1, reading.rstrip("012345"), reading[-1:], char))
+        else:
+            key.append((0, char))
+    return tuple(key)
+
+
 def _slug(text: str) -> str:
     """ASCII, URL-safe page name for a province (pinyin)."""
     from pypinyin import lazy_pinyin
@@ -423,7 +445,7 @@ class Site(ReportPages, AgencyPages):
     def agencies(self) -> None:
         """The agency index: one row per agency (linked to its page), and the reports no agency could be
         identified for; above ``INDEX_SHARD_ABOVE`` reports, one page per province behind a province list."""
-        agencies = sorted(self.pkg.tables["agencies"], key=lambda a: (a["name"], a["agency_id"]))
+        agencies = sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"]))
         orphans = [r for r in self.reports if not r.get("agency_id")]
         if self.paged_count <= INDEX_SHARD_ABOVE:
             self.write("agencies.md", self._index_page("机构索引", agencies, "../", orphans))
