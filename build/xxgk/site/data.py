@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
@@ -234,6 +235,23 @@ class Package:
     def source_text(self, report_id: str) -> str:
         path = self.root / "sources" / f"{report_id}.txt"
         return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def source_bytes(self, report_id: str) -> bytes:
+        """The bytes of the report's source text file (empty when there is none), which ``text_of`` decodes as
+        :meth:`source_text` reads it: a page taken from the last build needs the text's digest, not its text."""
+        path = self.root / "sources" / f"{report_id}.txt"
+        return path.read_bytes() if path.exists() else b""
+
+
+def text_of(data: bytes) -> str:
+    """``data`` (:meth:`Package.source_bytes`) as :meth:`Package.source_text` reads the file: UTF-8, strict, with
+    universal newlines (``\\r\\n`` and ``\\r`` read as ``\\n``), as ``Path.read_text`` does.
+
+    >>> text_of("年报\\r\\n第二行\\r第三行".encode())
+    '年报\\n第二行\\n第三行'
+    """
+    with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8") as handle:
+        return handle.read()
 
 
 def read_csv_raw(path: Path) -> Iterator[dict]:
