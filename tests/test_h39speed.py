@@ -114,3 +114,16 @@ def test_a_source_text_with_carriage_returns_reads_as_before(tmp_path):
     pkg = data_module.Package(folder, {}, {})
     assert data_module.text_of(pkg.source_bytes("a-1")) == pkg.source_text("a-1") == "第一行\n第二行\n第三行\n"
     assert pkg.source_bytes("missing") == b"" and pkg.source_text("missing") == ""
+
+
+def test_a_text_changed_without_its_numbers_writes_no_other_year_of_its_agency(tmp_path, changed, monkeypatch):
+    """A report page shows of its agency's other years their addresses, values, reasons and finding counts, not
+    their checksums: an erratum in one report's prose (the 1 % rebuild's change) wrote its three other years'
+    pages again for the same bytes (404 report pages for 101 changed at 10,000 reports)."""
+    decoded, written = _count_decoded_and_written(monkeypatch)
+    package, site = _build(changed, tmp_path / "two", tmp_path / "cache")
+    (rid,) = [r["report_id"] for r in data_module.Package.open(package).tables["reports"]
+              if r["source_file"] == sorted(p.name for p in changed.iterdir() if p.suffix in (".txt", ".html"))[5]]
+    assert written == {rid}  # its report page and source page, no other
+    monkeypatch.undo()
+    assert _tree(site) == _tree(_build(changed, tmp_path / "fresh", None)[1])

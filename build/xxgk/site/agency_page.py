@@ -243,13 +243,13 @@ class AgencyPages:
 
     def reports_inputs(self, aid: str) -> str:
         """The digest (``spool_reuse.inputs_digest``) of an agency's reports as its pages show them: each with its
-        address, values and findings, and the report each year's charts take. Made once an agency: its agency
-        page and every one of its report pages (their 历年报告) state it."""
+        address, values, why a value is missing and findings, and the report each year's charts take. Made once an
+        agency: its agency page and its list pages state it (its report pages state less: ``years_inputs``)."""
         digests = self.__dict__.setdefault("_reports_inputs", {})
         if aid not in digests:
             digests[aid] = inputs_digest([
-                [[r, self.report_urls[r["report_id"]], self.values[r["report_id"]], self.findings.get(r["report_id"])]
-                 for r in self.agency_reports.get(aid, [])],
+                [[r, self.report_urls[r["report_id"]], self.values[r["report_id"]], self.missing[r["report_id"]],
+                  self.findings.get(r["report_id"])] for r in self.agency_reports.get(aid, [])],
                 sorted([y, r["report_id"]] for y, r in self.years.get(aid, {}).items())])
         return digests[aid]
 

@@ -56,6 +56,7 @@ from .render import (
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
 from .source_cite import SOURCE_SCRIPT, source_citation
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
+from .spool_reuse import inputs_digest
 from .table_lines import unindexed
 from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
 
@@ -187,7 +188,22 @@ class ReportPages:
                 self.scores.get(rid),
                 self.score_ranks.get(rid), original and [original, self.report_urls[original["report_id"]]],
                 self.peer_inputs(r), self.values[rid], self.agency_names.get(aid),
-                self.reports_inputs(aid) if aid else None]
+                self.years_inputs(aid) if aid else None]
+
+    def years_inputs(self, aid: str) -> str:
+        """The digest (``spool_reuse.inputs_digest``) of what a report page shows of its agency's reports (its own
+        included): each one's id, year, file name, address, values, why a value is missing and finding count, in the
+        agency's order (its 历年报告, its same-year twins, which years a cross-year check had) — not their whole rows:
+        a report whose text changed and whose numbers did not (an erratum, the 1 % rebuild's change) changed its
+        other years' inputs through its checksum, and they were written again for the same bytes (three pages a
+        report changed). Made once an agency."""
+        digests = self.__dict__.setdefault("_years_inputs", {})
+        if aid not in digests:
+            digests[aid] = inputs_digest([
+                [[x["report_id"], x["year"], x["source_file"], x["finding_count"], self.report_urls[x["report_id"]],
+                  self.values[x["report_id"]], self.missing[x["report_id"]]] for x in self.agency_reports.get(aid, [])],
+                sorted([y, x["report_id"]] for y, x in self.years.get(aid, {}).items())])
+        return digests[aid]
 
     def _status(self, r: dict) -> str:
         """The report's status in words, with how many cells of tables 二–四 have no number (blank as printed, or
