@@ -127,3 +127,37 @@ def test_a_text_changed_without_its_numbers_writes_no_other_year_of_its_agency(t
     assert written == {rid}  # its report page and source page, no other
     monkeypatch.undo()
     assert _tree(site) == _tree(_build(changed, tmp_path / "fresh", None)[1])
+
+
+def _one_value_missing(monkeypatch, reason: str) -> None:
+    """The builds that follow read the first report's 本年新收申请 as missing, for ``reason`` (a ``missing_reasons``
+    code): what a package whose table 三 was not printed, or not read, gives the pages."""
+    from xxgk.site import pages as pages_module
+    from xxgk.site.summaries import MetricRow
+
+    summarise = pages_module.summarise
+
+    def with_a_reason(pkg, keep):
+        out = summarise(pkg, keep)
+        rid = pkg.tables["reports"][0]["report_id"]
+        index = out.values[rid]._index
+        values, reasons = list(out.values[rid]._values), list(out.missing[rid]._values)
+        values[index["received"]], reasons[index["received"]] = None, reason
+        out.values[rid], out.missing[rid] = MetricRow(index, tuple(values)), MetricRow(index, tuple(reasons))
+        return out
+
+    monkeypatch.setattr(pages_module, "summarise", with_a_reason)
+
+
+def test_a_changed_reason_for_a_missing_value_writes_the_pages_that_say_it(tmp_path, first, monkeypatch):
+    """Why a value is missing is shown on the report's page, its agency's other years' pages and the agency page;
+    it is among their stated inputs, so a page taken from the last build never says the last build's reason (the
+    tests' check, which writes every copied page again and compares, fails a page whose inputs miss it)."""
+    shutil.copytree(first["cache"], tmp_path / "cache")
+    monkeypatch.setenv("XXGK_CHECK_REUSE", "1")
+    _one_value_missing(monkeypatch, "table_not_printed")
+    _build(first["reports"], tmp_path / "one", tmp_path / "cache")
+    _one_value_missing(monkeypatch, "table_not_read")
+    _, site = _build(first["reports"], tmp_path / "two", tmp_path / "cache")
+    _, fresh = _build(first["reports"], tmp_path / "fresh", None)
+    assert _tree(site) == _tree(fresh)
