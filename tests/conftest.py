@@ -279,6 +279,29 @@ def slow_server(served_site):
         yield url
 
 
+class LateScripts(SlowScripts):
+    """The site's files, each script answered 2 s late: the page is painted well before any script runs."""
+
+    delay = 2.0
+
+
+@pytest.fixture(scope="module")
+def late_server(served_site):
+    """``served_site`` served with its scripts held back 2 s (``LateScripts``): its base URL."""
+    with serving(served_site, LateScripts) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def early():
+    """A Chromium that hands the page over as soon as it is asked for (selenium's ``none``), 1366 px wide to start
+    with: what a reader sees before the page's scripts have come."""
+    driver = new_chromium(page_load="none")
+    driver.set_window_size(1366, 900)
+    yield driver
+    driver.quit()
+
+
 @pytest.fixture(scope="module")
 def chromium():
     """One headless Chromium per test module (1366 px wide to start with)."""

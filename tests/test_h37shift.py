@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SlowScripts, needs_chromium, new_chromium, serving, wait_for
+from .conftest import needs_chromium, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -17,32 +17,10 @@ GEERMU = "qinghai-haixi-geermu-shujuju"
 SHARED = f"/compare/?agencies={HUANGZHONG},{GEERMU}&metric=received&year=2025"
 
 
-class _LateScripts(SlowScripts):
-    """The site's files, each script answered 2 s late: the page is painted well before any script runs."""
-
-    delay = 2.0
-
-
-@pytest.fixture(scope="module")
-def late_server(served_site):
-    with serving(served_site, _LateScripts) as url:
-        yield url
-
-
 @pytest.fixture
 def desktop(chromium):
     chromium.set_window_size(1366, 900)
     return chromium
-
-
-@pytest.fixture(scope="module")
-def early():
-    """A Chromium that hands the page over as soon as it is asked for (selenium's ``none``): what a reader sees before
-    the page's scripts have come."""
-    driver = new_chromium(page_load="none")
-    driver.set_window_size(1366, 900)
-    yield driver
-    driver.quit()
 
 
 def _left(driver) -> float:

@@ -176,25 +176,6 @@ def test_a_report_opened_from_a_list_says_so_under_its_heading_and_nothing_moves
     assert not driver.find_elements("id", "xxgk-work-place")
 
 
-@pytest.fixture(scope="module")
-def late_server(served_site):
-    from .conftest import serving
-    from .test_h37shift import _LateScripts
-
-    with serving(served_site, _LateScripts) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def early():
-    """A Chromium handing the page over as soon as it is asked for (``test_h37shift``'s): before its scripts come."""
-    from .conftest import new_chromium
-
-    driver = new_chromium(page_load="none")
-    yield driver
-    driver.quit()
-
-
 @pytest.mark.parametrize("screen", [PHONE, {"width": 1366, "height": 900, "deviceScaleFactor": 1, "mobile": False}],
                          ids=["phone", "desktop"])
 def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on_a_phone(late_server, early, screen):

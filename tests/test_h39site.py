@@ -129,24 +129,6 @@ FIVE = ",".join(["qinghai-haixi-geermu-renminzhengfu", GEERMU_DATA, HUANGZHONG, 
                  "xinjiang-changji-changji-xingzhengshenpiju"])
 
 
-@pytest.fixture(scope="module")
-def late_server(served_site):
-    from .conftest import serving
-    from .test_h37shift import _LateScripts
-
-    with serving(served_site, _LateScripts) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def early():
-    from .conftest import new_chromium
-
-    driver = new_chromium(page_load="none")
-    yield driver
-    driver.quit()
-
-
 ROWS = ("var c = document.getElementById('xxgk-compare-chosen'); return new Set(Array.from(c.children)"
         ".map(function (l) { return Math.round(l.getBoundingClientRect().top); })).size")
 
