@@ -637,7 +637,8 @@
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
-        (gapped(ids, years, value) ? GAP_NOTE : "") + chartKey +
+        // (the chart's marks keyed only where a chart is drawn: with nothing drawn, its box says why in words)
+        (gapped(ids, years, value) ? GAP_NOTE : "") + (shown ? chartKey : "") +
         gapWords(ids, years, value, gap, MISSING) +
         // (not when the chart box says it: every value 无从计算, nothing drawn — the page said the sentence twice)
         (ids.some(function (id) { return years.some(function (y) { return nothing(id, y); }); }) &&
