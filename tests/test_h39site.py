@@ -85,8 +85,8 @@ def test_the_agency_index_says_why_a_latest_count_is_missing(served_site):
     doc = lxml.html.document_fromstring((served_site / "agencies" / "index.html").read_text(encoding="utf-8"))
     row = [tr for tr in doc.xpath("//table[@id='xxgk-agencies']//tr") if "格尔木市数据局" in tr.text_content()][0]
     assert row.xpath("./td")[-1].text_content().strip() == "无数据（此表未能读出）"
-    note = [p.text_content() for p in doc.xpath("//article//p") if p.text_content().startswith("最近一年新收申请：")]
-    assert note == ["最近一年新收申请：“无数据（此表未能读出）”：计算所需的表格本站未能读出"
+    note = [p.text_content() for p in doc.xpath("//article//p") if p.text_content().startswith("“最近一年新收申请”")]
+    assert note == ["“最近一年新收申请”一栏中，“无数据（此表未能读出）”：计算所需的表格本站未能读出"
                     "（未找到，或只有表头没有数据行）。"], note
 
 

@@ -160,7 +160,7 @@ def test_the_agency_index_explains_a_missing_latest_count(built_site):
     # its 2025 report's table 3 is not read (session 39: the reason's word, from the data, where a bare “—” was)
     assert row.xpath("./td")[-1].text_content().strip() == "无数据（此表未能读出）"
     # before: a “—” with no word on the page on what it means
-    assert "最近一年新收申请：“无数据（此表未能读出）”：计算所需的表格本站未能读出" in doc.text_content()
+    assert "“最近一年新收申请”一栏中，“无数据（此表未能读出）”：计算所需的表格本站未能读出" in doc.text_content()
 
 
 def test_table_4_on_a_flattened_page_links_to_its_place_in_the_line(flat_site):

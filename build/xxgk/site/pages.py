@@ -497,7 +497,8 @@ class Site(ReportPages, AgencyPages):
                 "</label></p>",
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
                       "xxgk-agencies", sortable=True, extra=" data-phone-cards"),  # a card a row on a phone
-                f"<p><small>最近一年新收申请：{'；'.join(n.rstrip('。') for n in notes)}。</small></p>"
+                # (the column named, then each word's sentence: 最近一年新收申请：“无数据（…）”：… read two colons on)
+                f"<p><small>“最近一年新收申请”一栏中，{'；'.join(n.rstrip('。') for n in notes)}。</small></p>"
                 if missing else "", self._orphans(orphans, base)]
         return "\n".join(body)
 
