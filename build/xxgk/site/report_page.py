@@ -138,9 +138,10 @@ VALUE_TABLES = ("active_disclosure", "applications", "review_litigation")  # tab
 # package's row codes: granted, denied_state_secret … denied_administrative_query, other or other_*)
 KEY_OUTCOMES = (("予以公开", "granted"), ("部分公开", "partially_granted"), ("不予公开", "denied"),
                 ("无法提供", "unavailable"), ("不予处理", "rejected"), ("其他处理", "other"))
-# why a key figure is missing, as the data's one evaluator says it (``metrics.report_results``: the reasons of
-# ``metric_values.missing``, 无数据（此表未能读出） …): 新收申请, 办理 and 复议/诉讼 are published metrics; each
+# why a key figure is missing, as the data's one evaluator says it (``metrics.report_results``, 无数据（此表未能读出）
+# …): 新收申请, 办理 and 复议/诉讼 are published metrics, their reasons read from ``metric_values.missing``; each
 # outcome group is the numerator of its share (予以公开 of granted_share …), the same rows summed, evaluated as a count
+# (``key_outcomes``) for a report that lacks one only
 KEY_METRICS = {"new": "received", "total_processed": "processed", "review": "review_total",
                "litigation": "litigation_total"}
 KEY_SHARES = {"granted": "granted_share", "partially_granted": "partial_share", "denied": "denied_share",
@@ -148,10 +149,11 @@ KEY_SHARES = {"granted": "granted_share", "partially_granted": "partial_share", 
 
 
 @lru_cache(maxsize=1)
-def key_metrics() -> tuple[dict, ...]:
-    """The key figures as metrics (``report_results``' input): each by its key (new, granted …)."""
+def key_outcomes() -> tuple[dict, ...]:
+    """The key figures' six outcome groups as count metrics (``report_results``' input), each by its key (granted
+    …): not published, so their reasons are evaluated (the published four's are ``metric_values.missing``)."""
     defs = {m["code"]: m for m in metric_rows()}
-    out = [dict(defs[code], code=key) for key, code in KEY_METRICS.items()]
+    out = []
     for key, code in KEY_SHARES.items():
         share = {k: v for k, v in defs[code].items() if k != "holds"}  # (a count holds no share's identity)
         counts = {f: re.sub(r"^100 \* (.*) / applications:total_processed:total$", r"\1", share[f])
@@ -187,7 +189,7 @@ class ReportPages:
         return [r, self.current_digest, self.report_urls[rid], self._text_digest(r), self.findings.get(rid),
                 self.scores.get(rid),
                 self.score_ranks.get(rid), original and [original, self.report_urls[original["report_id"]]],
-                self.peer_inputs(r), self.values[rid], self.agency_names.get(aid),
+                self.peer_inputs(r), self.values[rid], self.missing[rid], self.agency_names.get(aid),
                 self.years_inputs(aid) if aid else None]
 
     def years_inputs(self, aid: str) -> str:
@@ -254,17 +256,19 @@ class ReportPages:
                 if x["applicant"] == "total"}
 
         rid = r["report_id"]
-        # (the report's own rows and findings: what the metrics' reasons are read from)
-        why = {key: reason for key, (_, reason) in report_results(
-            {"reports": [r], **{t: self.rows(t, rid) for t in ("applications", "review_litigation", "findings")}},
-            key_metrics())[rid].items()}
-
-        def said(value, key: str) -> str:  # a missing figure's reason's word, in the page (no hover needed)
-            return missing_word(why.get(key)) if value is None else f"{fmt_number(value)} 件"
 
         def group(prefix: str):  # a group's rows summed: none of them printed, or one blank, is no number
             parts = [v for k, v in rows.items() if k == prefix or k.startswith(prefix + "_")]
             return None if not parts or None in parts else sum(parts)
+
+        why = {key: self.missing[rid][code] for key, code in KEY_METRICS.items()}  # the published four's
+        if any(group(p) is None for _, p in KEY_OUTCOMES):  # an outcome lacking: its reason from the report's rows
+            why |= {key: reason for key, (_, reason) in report_results(
+                {"reports": [r], **{t: self.rows(t, rid) for t in ("applications", "findings")}},
+                key_outcomes())[rid].items()}
+
+        def said(value, key: str) -> str:  # a missing figure's reason's word, in the page (no hover needed)
+            return missing_word(why.get(key)) if value is None else f"{fmt_number(value)} 件"
 
         values = self.values[rid]
         outcomes = "，".join(f"{label} {said(group(prefix), prefix).removesuffix(' 件')}"
