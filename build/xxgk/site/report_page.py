@@ -261,8 +261,9 @@ class ReportPages:
             parts = [v for k, v in rows.items() if k == prefix or k.startswith(prefix + "_")]
             return None if not parts or None in parts else sum(parts)
 
+        sums = {p: group(p) for _, p in KEY_OUTCOMES}  # (once a group)
         why = {key: self.missing[rid][code] for key, code in KEY_METRICS.items()}  # the published four's
-        if any(group(p) is None for _, p in KEY_OUTCOMES):  # an outcome lacking: its reason from the report's rows
+        if None in sums.values():  # an outcome lacking: its reason from the report's rows
             why |= {key: reason for key, (_, reason) in report_results(
                 {"reports": [r], **{t: self.rows(t, rid) for t in ("applications", "findings")}},
                 key_outcomes())[rid].items()}
@@ -271,15 +272,15 @@ class ReportPages:
             return missing_word(why.get(key)) if value is None else f"{fmt_number(value)} 件"
 
         values = self.values[rid]
-        outcomes = "，".join(f"{label} {said(group(prefix), prefix).removesuffix(' 件')}"
+        outcomes = "，".join(f"{label} {said(sums[prefix], prefix).removesuffix(' 件')}"
                             for label, prefix in KEY_OUTCOMES)
-        six = {said(group(p), p) for _, p in KEY_OUTCOMES}
+        six = {said(sums[p], p) for _, p in KEY_OUTCOMES}
         if len(six) == 1 and not next(iter(six)).endswith(" 件"):  # the six outcomes missing alike: said once
             outcomes = f"各项办理结果 {next(iter(six))}"
         applied = (f'<a href="#{KEY_ANCHORS[0]}">新收申请 {said(rows.get("new"), "new")}</a>，'
                    f'办理 {said(rows.get("total_processed"), "total_processed")}（{outcomes}）')
         words = {said(v, k) for k, v in [("new", rows.get("new")), ("total_processed", rows.get("total_processed"))]
-                 + [(p, group(p)) for _, p in KEY_OUTCOMES]}
+                 + list(sums.items())}
         if len(words) == 1 and not next(iter(words)).endswith(" 件"):  # one word for all eight: said once
             applied = f'<a href="#{KEY_ANCHORS[0]}">新收申请、办理及办理结果 {next(iter(words))}</a>'
         return (f'<p class="xxgk-key">{applied}；'
