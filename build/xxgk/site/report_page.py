@@ -681,7 +681,8 @@ class ReportPages:
         (``table_lines.py``). Taken from the last build when its inputs are the same (``pages.Site.bulk_file``):
         the report's row (title, format, year and province filters), its page's address and its text."""
         rid = r["report_id"]
-        self.bulk_file(f"src/{rid}.html", [r, self.report_urls[rid], self._text_digest(r)],
+        self.bulk_file(f"src/{rid}.html", [r, self.report_urls[rid], self._text_digest(r),
+                                           self.agency_names.get(r.get("agency_id") or "")],
                        lambda: self._source_html(r))
 
     def _source_html(self, r: dict) -> str:
@@ -728,9 +729,19 @@ class ReportPages:
                     f'{"（" + reasons + "）" if reasons else ""}；'
                     '见<a href="../quality/#xxgk-source-only">数据质量</a>')
         filters = filter_attributes(r)
-        return SOURCE_PAGE.format(title=title, back=back, lines="\n".join(lines), year=filters.get("year", ""),
+        return SOURCE_PAGE.format(title=title, back=back + self._source_agency_link(r), lines="\n".join(lines),
+                                  year=filters.get("year", ""),
                                   province=filters.get("province", ""), cut=cut, cite=source_citation(r),
                                   script=SOURCE_SCRIPT)
+
+    def _source_agency_link(self, r: dict) -> str:
+        """The source page's link to its agency's page, after the way back to the report: a reader arriving on a
+        line from the full-text search or a shared citation found the report's page and the home page only, not
+        the agency's other years (session 40). "" for a report with no agency page."""
+        aid = r.get("agency_id") or ""
+        if aid not in self.agency_names:
+            return ""
+        return f'　<a href="../{esc(agency_path(aid))}">机构页（{esc(self.agency_names[aid])}）</a>'
 
 
 def _group_word(label: str) -> str:

@@ -1,0 +1,60 @@
+"""Session 40 (reader journeys round 4: a journalist comparing two agencies, a province's transparency office working
+through the reports whose numbers do not add up, a citizen searching for an agency and checking a number at its
+source, the same citizen on the keyboard with a screen reader; walked in headless Chromium over the seeds, the
+corpus and 600 synthetic reports): what misled them.
+
+The module's site is the seeds' and the corpus' with the agency index split by province and the quality page's list
+by report cut, as above 500 reports (``INDEX_SHARD_ABOVE``, ``QUALITY_REPORT_ROWS`` lowered)."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from .conftest import ROOT, needs_chromium, needs_shared, seeds_and_corpus, site_of, wait_for
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, its outcomes do not add up
+PINGTAN = "fujian-pingtanzongheshiyanqu"  # the corpus: 2019, 2021, 2023, 2025; its table 二 not read
+QINGHAI_PART = "qing-hai-sheng-630000"  # 青海省's part of the split agency index (pinyin and its GB/T 2260 code)
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The seeds and the corpus reports (11 reports), the agency index one page a province and the quality page's
+    list by report cut to its first report, as a national site's."""
+    from xxgk.site import pages
+
+    if not (ROOT.parent / "shared" / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("h40-site")
+    seeds_and_corpus(work)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pages, "INDEX_SHARD_ABOVE", 2)
+        patch.setattr(pages, "QUALITY_REPORT_ROWS", 1)
+        return site_of(work / "reports", work)
+
+
+def _doc(site, path: str):
+    return lxml.html.document_fromstring((site / path).read_text(encoding="utf-8"))
+
+
+def _crumbs(site, path: str) -> tuple[list[tuple[str, str]], str]:
+    nav = _doc(site, path).xpath("//article//nav[@aria-label='位置']")
+    assert nav, path
+    return ([(a.text_content(), a.get("href")) for a in nav[0].xpath(".//a")],
+            nav[0].xpath(".//*[@aria-current='page']")[0].text_content())
+
+
+@needs_shared
+def test_a_source_page_links_its_agencys_page(served_site):
+    # (session 39's leftover: a reader arriving on a source line from the full-text search or a shared citation found
+    # ← 返回报告页 and 首页, no way to the agency's other years but through the report's page)
+    source = next((served_site / "src").glob("003-*.html"))  # 湟中区人民政府 2025
+    doc = _doc(served_site, source.relative_to(served_site))
+    ways = doc.xpath("//main/p[1]")[0]
+    links = [(a.text_content(), a.get("href")) for a in ways.xpath(".//a")]
+    assert links == [("← 返回报告页", f"../a/{HUANGZHONG}/2025.html"),
+                     ("机构页（湟中区人民政府）", f"../a/{HUANGZHONG}/"), ("首页", "../")], links
+    assert (served_site / "a" / HUANGZHONG / "index.html").is_file()  # the link's page is there
+    # the way is not indexed as the report's text (the line's data-pagefind-ignore holds it)
+    assert ways.get("data-pagefind-ignore") is not None
