@@ -58,3 +58,22 @@ def test_a_source_page_links_its_agencys_page(served_site):
     assert (served_site / "a" / HUANGZHONG / "index.html").is_file()  # the link's page is there
     # the way is not indexed as the report's text (the line's data-pagefind-ignore holds it)
     assert ways.get("data-pagefind-ignore") is not None
+
+
+@needs_shared
+def test_a_split_agency_index_is_one_step_of_the_crumbs(served_site):
+    # (session 39's leftover: above 500 reports the index is a list of provinces, each a page of its agencies; an agency
+    # page's and a report page's 机构索引 led to the provinces' list, a step short of the agency's own part)
+    step = ("青海省", f"../../agencies/{QINGHAI_PART}/")
+    assert _crumbs(served_site, f"a/{HUANGZHONG}/index.html") == (
+        [("首页", "../../"), ("机构索引", "../../agencies/"), step], "湟中区人民政府")
+    assert _crumbs(served_site, f"a/{HUANGZHONG}/2025.html") == (
+        [("首页", "../../"), ("机构索引", "../../agencies/"), step, ("湟中区人民政府", "./")], "2025年度报告")
+    # the part the step names lists the agency, and says where it sits itself
+    part = f"agencies/{QINGHAI_PART}/index.html"
+    names = [a.text_content() for a in _doc(served_site, part).xpath("//table[@id='xxgk-agencies']//a")]
+    assert "湟中区人民政府" in names and "平潭综合实验区" not in names, names
+    assert _crumbs(served_site, part) == ([("首页", "../../"), ("机构索引", "../../agencies/")], "青海省")
+    # the root index links that very part
+    root = [a.get("href") for a in _doc(served_site, "agencies/index.html").xpath("//table[@id='xxgk-provinces']//a")]
+    assert f"{QINGHAI_PART}/" in root, root

@@ -237,7 +237,7 @@ class AgencyPages:
         ``ReportPages.report_inputs``): its row, ``reports_inputs`` and the medians of its reports' peer groups."""
         aid = agency["agency_id"]
         mine = self.agency_reports.get(aid, [])
-        return [agency, self.reports_inputs(aid), [self.peer_inputs(r) for r in mine],
+        return [agency, self.index_step(aid), self.reports_inputs(aid), [self.peer_inputs(r) for r in mine],
                 [self.table2_editions.get(r["report_id"]) for r in mine],
                 [[a["agency_id"], a["name"]] for a in self.homophones.get(aid, [])]]
 
@@ -269,7 +269,7 @@ class AgencyPages:
         listed = all_reports[-AGENCY_ROWS_SHOWN:]  # the latest (by year); all of them on the list pages
         more = (f"<p>本机构共有 {len(all_reports)} 份报告，上表列出最近的 {len(listed)} 份。</p>"
                 + self._list_pages(all_reports) if len(listed) < len(all_reports) else "")
-        parts = [f"# {esc(title)}\n", crumbs([], title), self._identity(agency, all_reports),
+        parts = [f"# {esc(title)}\n", crumbs(self.index_step(aid), title), self._identity(agency, all_reports),
                  self._agency_reports(listed),
                  self._agency_csv(aid, mine), more]
         parts += self._agency_charts(mine)

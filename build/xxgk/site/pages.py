@@ -47,7 +47,7 @@ from .labels import (
 )
 from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
 from .publication_months import months_section, tally
-from .render import cell, code_text, esc, fmt_wan, html_bars, link, table
+from .render import cell, code_text, crumbs, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
 from .report_page import ReportPages
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
@@ -450,7 +450,7 @@ class Site(ReportPages, AgencyPages):
         identified for; above ``INDEX_SHARD_ABOVE`` reports, one page per province behind a province list."""
         agencies = sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"]))
         orphans = [r for r in self.reports if not r.get("agency_id")]
-        if self.paged_count <= INDEX_SHARD_ABOVE:
+        if not self.index_parts:
             self.write("agencies.md", self._index_page("机构索引", agencies, "../", orphans))
             return
         groups: dict[str, list[dict]] = defaultdict(list)
@@ -458,8 +458,9 @@ class Site(ReportPages, AgencyPages):
             groups[a["province"] or "地区未知"].append(a)
         rows = []
         for province in sorted(groups):
-            slug = province_slug(province, groups[province][0].get("province_code"))
-            self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", []))
+            slug = self.index_parts[province]
+            self.write(f"agencies/{slug}.md", self._index_page(f"机构索引：{province}", groups[province], "../../", [],
+                                                               part=province))
             rows.append([f'<td><a href="{slug}/">{esc(province)}</a></td>', cell(len(groups[province]))])
         body = [front_matter("机构索引"), "# 机构索引\n", FINDER,
                 FIND_IN_PAGE.format(how="先在下表点省份，再在省份页中"),
@@ -467,7 +468,30 @@ class Site(ReportPages, AgencyPages):
                 self._orphans(orphans, "../")]
         self.write("agencies.md", "\n".join(body))
 
-    def _index_page(self, title: str, agencies: list[dict], base: str, orphans: list[dict]) -> str:
+    @cached_property
+    def index_parts(self) -> dict[str, str]:
+        """``{province as the agency index groups it: its page's folder under agencies/}`` when the index is split
+        (above ``INDEX_SHARD_ABOVE`` reports), else empty: one definition for the index's pages and for the way the
+        agency and report pages lead back to theirs (``index_step``)."""
+        if self.paged_count <= INDEX_SHARD_ABOVE:
+            return {}
+        first: dict[str, dict] = {}
+        for a in sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"])):
+            first.setdefault(a["province"] or "地区未知", a)
+        return {province: province_slug(province, a.get("province_code")) for province, a in first.items()}
+
+    def index_step(self, aid: str) -> list[tuple[str, str]]:
+        """The crumbs' step between 机构索引 and agency ``aid`` (``render.crumbs``, hrefs two folders deep): its
+        province's part of a split index, ``[]`` when the index is one page. Before (session 39), 机构索引 led a
+        reader of a split index's agency back to the list of provinces, a step short of the agencies of theirs."""
+        agency = self.agencies_by_id.get(aid)
+        if not self.index_parts or agency is None:
+            return []
+        province = agency["province"] or "地区未知"
+        return [(f"../../agencies/{self.index_parts[province]}/", province)]
+
+    def _index_page(self, title: str, agencies: list[dict], base: str, orphans: list[dict],
+                    part: str | None = None) -> str:
         rows, reasons, reportless = [], set(), False
         for a in agencies:
             mine = self.years.get(a["agency_id"], {})
@@ -488,7 +512,9 @@ class Site(ReportPages, AgencyPages):
                                           if None in reasons else []) \
             + (["“无报告”：本站没有该机构的报告"] if reportless else [])
         missing = bool(notes)  # a latest report without its 本年新收申请
-        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", FINDER, FIND_IN_PAGE.format(how="在下表中"),
+        here = [crumbs([], part)] if part else []  # (a split index's part, agencies/<slug>/: 首页 › 机构索引 › 青海省)
+        body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", *here, FINDER,
+                FIND_IN_PAGE.format(how="在下表中"),
                 # the table lists every agency whatever the finder above found: said, so that it does not look
                 # as if the finder had done nothing (a reader saw 找到 1 个机构 above eight rows)
                 f"\n## 全部机构（{len(agencies)} 个）\n",

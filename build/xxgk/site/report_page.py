@@ -190,7 +190,7 @@ class ReportPages:
                 self.scores.get(rid),
                 self.score_ranks.get(rid), original and [original, self.report_urls[original["report_id"]]],
                 self.peer_inputs(r), self.values[rid], self.missing[rid], self.agency_names.get(aid),
-                self.years_inputs(aid) if aid else None]
+                self.years_inputs(aid) if aid else None, self.index_step(aid)]
 
     def years_inputs(self, aid: str) -> str:
         """The digest (``spool_reuse.inputs_digest``) of what a report page shows of its agency's reports (its own
@@ -294,7 +294,8 @@ class ReportPages:
         if not r.get("agency_id"):
             return crumbs([], f"{r['year'] or '年度未知'}年度报告")
         name = self.agency_names.get(r["agency_id"]) or report_name(r)
-        return crumbs([(f"../../{agency_path(r['agency_id'])}", name)], f"{r['year'] or '年度未知'}年度报告")
+        return crumbs(self.index_step(r["agency_id"]) + [(f"../../{agency_path(r['agency_id'])}", name)],
+                      f"{r['year'] or '年度未知'}年度报告")
 
     def _agency_link(self, r: dict) -> str:
         if not r.get("agency_id"):
