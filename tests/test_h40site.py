@@ -77,3 +77,14 @@ def test_a_split_agency_index_is_one_step_of_the_crumbs(served_site):
     # the root index links that very part
     root = [a.get("href") for a in _doc(served_site, "agencies/index.html").xpath("//table[@id='xxgk-provinces']//a")]
     assert f"{QINGHAI_PART}/" in root, root
+
+
+@needs_shared
+def test_an_agency_page_without_a_chart_does_not_say_its_reports_lack_what_we_could_not_read(served_site):
+    # (session 40: 平潭's page said 没有图表：规范性文件（件）——本机构各年度的报告中没有这些数值, then in the same
+    # paragraph “无数据（此数未能读出）”：计算所需的数本站未能读出……不是报告没有印出)
+    notes = [p.text_content() for p in _doc(served_site, f"a/{PINGTAN}/index.html").xpath("//p[@class='xxgk-note']")
+             if p.text_content().startswith("没有图表：规范性文件")]
+    assert len(notes) == 1, notes
+    assert notes[0].startswith("没有图表：规范性文件（件）——本站没有本机构任何年度的这些数值（不是0"), notes
+    assert "“无数据（此数未能读出）”：" in notes[0] and "报告中没有" not in notes[0], notes

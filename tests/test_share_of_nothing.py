@@ -54,7 +54,7 @@ def test_the_pages_say_a_share_of_nothing_apart_from_a_missing_number(built_site
     missing = read_page(built_site / "a" / GEERMU_DATA / "index.html")  # a missing number stays 无数据
     years = missing.split("历年报告", 2)[2].split("</table>")[0]
     assert ">无数据（此表未能读出）</td>" in years and "无从计算" not in years  # (session 38: with its reason)
-    absent = "没有图表：申请数量（件）、办理结果构成（%）、不予公开的理由（件）——本机构各年度的报告中没有这些数值"
+    absent = "没有图表：申请数量（件）、办理结果构成（%）、不予公开的理由（件）——本站没有本机构任何年度的这些数值"
     assert absent in missing
     assert "没有图表：纠正机关的比例（%）——本机构各年度这些比例的分母为0" in missing  # its table 四: all 0
     share = json.loads((built_site / "json" / "m" / "granted_share.json").read_text(encoding="utf-8"))

@@ -419,12 +419,15 @@ class AgencyPages:
             if absent and any(any(t.get("xxgk_other") or []) for t in traces):
                 out.append(f"<p><small>2019年版模板没有“{esc('、'.join(absent))}”，2019年版报告的年度为{NOT_APPLICABLE}"
                            "（不是缺失，也不是0）。</small></p>")
-        if empty:  # say why a chart is absent: its values are missing (never drawn as zeros)
+        # say why a chart is absent: its values are missing (never drawn as zeros). 本站没有, not 报告中没有: the
+        # reason that follows may be that the report prints them and we could not read them (session 40: one
+        # paragraph said 报告中没有这些数值, then 此数未能读出……不是报告没有印出)
+        if empty:
             out.insert(0, f"\n<p class=\"xxgk-note\">没有图表：{esc('、'.join(empty))}——"
-                          + ("本机构各年度的报告中没有这些数值（不是0；详见各年度报告页的“发现的问题”）。"
+                          + ("本站没有本机构任何年度的这些数值（不是0；详见各年度报告页的“发现的问题”）。"
                              + esc("".join(missing_notes(empty_reasons))) if empty_reasons - {None} else
                              # (no reason given: the years' reports disagree, or a caller without the data's)
-                             "本机构各年度的报告中没有这些数值（表格缺失或无法读取，是缺失，不是0；"
+                             "本站没有本机构任何年度的这些数值（表格缺失或无法读取，是缺失，不是0；"
                              "详见各年度报告页的“发现的问题”）。")
                           + (f"其中{esc('、'.join(partly))}在使用2019年版模板的年度为{NOT_APPLICABLE}"
                              "（该模板没有这些指标）。" if partly else "") + "</p>")
