@@ -167,7 +167,7 @@ def test_a_report_opened_from_a_list_links_the_next_one_in_it(server, chromium):
     assert sorted(names) == ["西宁市教育局 2024年度", "西宁市数据局 2024年度"], names
     listed[0].click()
     place = _place(chromium)
-    assert "只显示西宁市的 2 份报告" in place and "第 1/2 份" in place and "上一份" not in place, place
+    assert "（只显示西宁市）：第 1/2 份" in place and "上一份" not in place, place
     following = chromium.find_element("css selector", "#xxgk-work-list a[rel=next]")
     assert following.text == names[1]
     following.click()
@@ -207,7 +207,7 @@ def test_a_report_tapped_before_the_lists_script_arrived_still_opens_with_its_li
             assert driver.execute_script("return !window.xxgkLists")  # the tap comes before lists.js
             listed[0].click()
             place = _place(driver)
-            assert "只显示西宁市的 2 份报告" in place and "第 1/2 份" in place, place
+            assert "（只显示西宁市）：第 1/2 份" in place, place
             assert driver.find_element("css selector", "#xxgk-work-list a[rel=next]").text == names[1]
     finally:
         driver.quit()

@@ -88,3 +88,25 @@ def test_an_agency_page_without_a_chart_does_not_say_its_reports_lack_what_we_co
     assert len(notes) == 1, notes
     assert notes[0].startswith("没有图表：规范性文件（件）——本站没有本机构任何年度的这些数值（不是0"), notes
     assert "“无数据（此数未能读出）”：" in notes[0] and "报告中没有" not in notes[0], notes
+
+
+@pytest.mark.browser
+@needs_chromium
+@needs_shared
+def test_a_report_opened_from_a_province_list_counts_the_list_not_the_page(server, chromium):
+    # (session 40: a province's office, 青海省 chosen on the quality page, opened the one report of 勾稽关系不成立 and
+    # read 勾稽关系不成立（只显示青海省的 3 份报告）：第 1/1 份 — 3 is the page's count over every list)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?province=青海省")
+    status = wait_for(lambda: chromium.find_element("css selector", ".xxgk-province-status").text)
+    assert status.startswith("只显示青海省的 3 份报告"), status  # (the page: three of 青海省's reports are listed)
+    listed = [a for a in chromium.find_elements(
+        "xpath", "//h2[@id='identity_broken']/following::table[1]//tbody//tr/td[1]//a") if a.is_displayed()]
+    assert [a.text for a in listed] == ["湟中区人民政府 2025年度"]
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", listed[0])
+    listed[0].click()
+    place = wait_for(lambda: chromium.find_element("id", "xxgk-work-place").text)
+    assert "勾稽关系不成立（identity_broken）（只显示青海省）：第 1/1 份" in place, place
+    assert "3 份" not in place, place
+    foot = wait_for(lambda: chromium.find_element("id", "xxgk-work-list").text)
+    assert "（只显示青海省）：第 1/1 份" in foot, foot

@@ -52,7 +52,7 @@
     }
     return null;
   }
-  /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市的 5 份报告）第 2/5 份,
+  /* a report's page, opened from a list kept by keepList: 数据质量 · 勾稽关系不成立（只显示西宁市）：第 2/5 份,
      with the previous and next report's links and the list's; only links of this site are followed. At the article's
      end, where the reader has read the report through to its problems and goes on to the next: written under the
      heading once the page was shown, it pushed the key figures and all under them down (0.07 of a phone's screen,

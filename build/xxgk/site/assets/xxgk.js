@@ -374,11 +374,13 @@
         seen[a.href] = 1;
         items.push([a.href.split("#")[0], a.textContent.trim()]);
       });
-      var heading = previousHeading(table), filtered = (said() || "").match(/只显示[^。]*/);
+      /* the choice's words only (只显示青海省), not the status's count of the page's reports: the list's own count
+         is the line's 第 1/1 份 (session 40: 勾稽关系不成立（只显示青海省的 3 份报告）：第 1/1 份, 3 being every list's) */
+      var heading = previousHeading(table), filtered = (said() || "").match(/只显示(.*?)的 \d+ 份报告/);
       var name = (document.querySelector("article h1") || {}).textContent || document.title;
       try {
         sessionStorage.setItem(WORK_LIST, JSON.stringify({
-          name: name.trim() + (heading ? " · " + heading : "") + (filtered ? "（" + filtered[0] + "）" : ""),
+          name: name.trim() + (heading ? " · " + heading : "") + (filtered ? "（只显示" + filtered[1] + "）" : ""),
           back: location.href.split("#")[0], items: items}));
       } catch (error) { /* storage refused (private mode, full): the pages read as before, without the list */ }
     });
