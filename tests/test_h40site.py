@@ -110,3 +110,30 @@ def test_a_report_opened_from_a_province_list_counts_the_list_not_the_page(serve
     assert "3 份" not in place, place
     foot = wait_for(lambda: chromium.find_element("id", "xxgk-work-list").text)
     assert "（只显示青海省）：第 1/1 份" in foot, foot
+
+
+@pytest.mark.browser
+@needs_chromium
+@needs_shared
+def test_a_report_opened_from_a_list_names_its_two_list_lines_apart(server, chromium):
+    # (session 40: the line under the heading, work-place.js, and the one at the article's end, lists.js, were both
+    # navigation landmarks named 所在列表: a screen reader's list of landmarks read it twice, axe's landmark-unique)
+    from .test_accessibility import AXE
+
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/quality/?province=青海省")
+    wait_for(lambda: chromium.find_element("css selector", ".xxgk-province-status").text)
+    link = [a for a in chromium.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()][0]
+    link.click()
+    wait_for(lambda: chromium.find_elements("id", "xxgk-work-list"))
+    names = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('nav[aria-label]')).map(function (n) {"
+        " return n.getAttribute('aria-label'); })")
+    assert "所在列表" in names and len(names) == len(set(names)), names
+    chromium.execute_script(AXE.read_text(encoding="utf-8"))
+    chromium.set_script_timeout(60)
+    found = chromium.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['landmark-unique']}).then(function (r) {"
+        " done(r.violations.map(function (v) { return v.id; })); });")
+    assert found == [], found
