@@ -714,8 +714,10 @@ class Site(ReportPages, AgencyPages):
                        cell(_own_errors(v)), cell(sum(not counts_against_agency(f["code"]) for f in v)),
                        self._year_cell(self.reports_by_id[rid]), self._province_cell(self.reports_by_id[rid])]
                       for rid, v in listed]
-        partial = (f"本表只列全国机关自身错误最多（其次问题最多）的 {len(listed)} 份报告，该省其余有问题的报告见 "
-                   "findings.csv。"
+        # (what the menus' status adds, and the line under the list: both true whatever is chosen — before, 该省 of a
+        # year's choice, and 以上是……的 200 份报告 under the one row of them a province's office was shown, session 40)
+        partial = (f"“按报告”一表只列全国机关自身错误最多（其次问题最多）的 {len(listed)} 份报告中所选的；"
+                   f"其余有问题的报告见下面按问题分列的清单（每类前 {QUALITY_ROWS_PER_CODE} 条）和 findings.csv。"
                    if len(listed) < len(self.findings) else "")
         findings_csv, _ = self._published(next(r["path"] for r in self.pkg.descriptor["resources"]
                                                if r["name"] == "findings"))
@@ -739,8 +741,10 @@ class Site(ReportPages, AgencyPages):
                   table(["报告", FINDINGS_COLUMN_ZH, "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
                         per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards")]  # (phone: a card)
         if len(listed) < len(self.findings):
-            parts.append(f"<p>以上是机关自身错误最多（其次问题最多）的 {len(listed)} 份报告；另有 "
-                         f"{len(self.findings) - len(listed)} 份报告有问题，全部见下载的 "
+            parts.append(f"<p>本表只列全国机关自身错误最多（其次问题最多）的 {len(listed)} 份报告"
+                         "（选了省份、城市或年度时，只显示其中所选的）；另有 "
+                         f"{len(self.findings) - len(listed)} 份报告有问题，见下面按问题分列的清单"
+                         f"（每类前 {QUALITY_ROWS_PER_CODE} 条），全部见下载的 "
                          f'<a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         parts.append(self._quality_months())
         parts += by_code_html
