@@ -160,3 +160,27 @@ def test_a_cut_list_by_report_says_what_it_shows_whatever_is_chosen(server, chro
     assert len(shown) == 1, len(shown)
     assert not under.startswith("以上是"), under
     assert "全国机关自身错误最多（其次问题最多）的 1 份报告（选了省份、城市或年度时，只显示其中所选的）" in under, under
+
+
+LIVE_IN_RESULTS = ("return Array.from(document.querySelectorAll('.md-search-result [aria-live], "
+                   ".md-search-result [role=status]')).map(function (e) {"
+                   " var r = e.getBoundingClientRect(); return [e.textContent, r.width * r.height]; })")
+
+
+@pytest.mark.browser
+@needs_chromium
+@needs_shared
+def test_the_header_search_tells_a_screen_reader_its_counts_not_its_lists(server, chromium):
+    # (session 40, a screen-reader user typing an agency's short name in the header: the agencies' part and the
+    # reports' part were each a live region of their whole list, every name, region and passage read out at each pause)
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + "/")
+    box = wait_for(lambda: chromium.find_element("css selector", "input.md-search__input"))
+    box.click()
+    box.send_keys("湟中")
+    hits = wait_for(lambda: [a.text.split("\n")[0] for a in
+                             chromium.find_elements("css selector", ".xxgk-agency-hits a.xxgk-agency-hit")])
+    assert hits == ["湟中区人民政府"], hits  # the list is on screen as before
+    live = wait_for(lambda: [x for x in chromium.execute_script(LIVE_IN_RESULTS) if x[0]])
+    assert [text for text, _ in live] == ["机构：找到 1 个"], live  # one region, its count line (no full-text index)
+    assert all(area <= 1 for _, area in live), live  # for the ear: it takes no room on screen

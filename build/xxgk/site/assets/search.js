@@ -543,14 +543,25 @@
     input.dataset.xxgkAgencies = "1";
     /* inside Material's result element, first: its arrow keys move through these links too, and Enter opens
        the agency listed first (or, when two match equally well, the list of them: enterOpensBest) */
-    function region(className, before) {  // a live list of hits inside Material's result element
+    function region(className, before) {  // a part's list of hits inside Material's result element (not live: said)
       var div = document.createElement("div");
       div.className = className;
-      div.setAttribute("aria-live", "polite");
       result.insertBefore(div, before);
       return div;
     }
     var box = region("xxgk-agency-hits", result.firstChild);
+    /* what a screen reader hears of the words typed: each part's count line (机构：找到 1 个；报告原文：…), once every
+       part has answered them (settle). Each part was a live region of its whole list (session 40): every name, region
+       and passage was read out, the agencies' and then the reports', at each pause in the typing. */
+    var said = document.createElement("p");
+    said.className = "xxgk-unseen";
+    said.setAttribute("role", "status");
+    result.insertBefore(said, box);
+    function countLine(part) {  // a part's count line as read: without its 全部列出 → link
+      var meta = part.querySelector(".md-search-result__meta");
+      return meta ? Array.from(meta.childNodes).filter(function (n) { return n.nodeName !== "A"; })
+        .map(function (n) { return n.textContent; }).join("").trim() : "";
+    }
     /* The three parts answer each in its own time — the agencies (agencies.json), the reports' text (Pagefind, the
        slowest) and Material's page hits — and each stood where it came: the reports' hits, arriving last above
        Material's, pushed those down by 505 px on a 390 px phone as the reader reached for one (session 36). A part is
@@ -560,6 +571,7 @@
       var q = input.value;
       var hold = box.dataset.q !== q ? "agencies" : texts.dataset.q !== q ? "texts" : "";
       if (hold) result.setAttribute("data-xxgk-hold", hold); else result.removeAttribute("data-xxgk-hold");
+      if (!hold) said.textContent = q.trim() ? [box, texts].map(countLine).filter(Boolean).join("；") : "";
     }
     function answered(part, q) {
       if (input.value !== q) return;
