@@ -92,7 +92,7 @@ def test_a_source_page_opened_from_the_quality_pages_list_leads_back_to_the_find
     finally:
         chromium.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
     links = [a.text for a in chromium.find_elements("css selector", "main > p:first-child a")]
-    assert links == ["← 返回上一页", "← 返回报告页", "首页"], links
+    assert links == ["← 返回上一页", "← 返回报告页", "机构页（湟中区人民政府）", "首页"], links  # (session 40)
     chromium.find_element("link text", "← 返回上一页").click()
     _wait(lambda: _path(chromium) == "/quality/")
     link = chromium.find_element(

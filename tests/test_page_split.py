@@ -255,7 +255,8 @@ def test_the_province_filter_of_a_bounded_quality_page_says_the_list_is_not_ever
     quality = html.unescape((split / "quality.md").read_text(encoding="utf-8"))
     pick = re.search(r'<select id="xxgk-province"[^>]*>', quality).group(0)
     # before: filtered to a province, the 200 reports with the most errors nationally read as all of its reports
-    assert f"本表只列全国机关自身错误最多（其次问题最多）的 {LIMITS['QUALITY_REPORT_ROWS']} 份报告" in pick, pick
+    assert (f"“按报告”一表只列全国机关自身错误最多（其次问题最多）的 {LIMITS['QUALITY_REPORT_ROWS']} 份报告中所选的；"
+            "其余有问题的报告见下面按问题分列的清单") in pick, pick
     full = re.search(r'<select id="xxgk-province"[^>]*>', (whole / "quality.md").read_text(encoding="utf-8")).group(0)
     assert "data-note" not in full  # every report listed: nothing to say
 
