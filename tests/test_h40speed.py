@@ -142,3 +142,13 @@ def test_a_finding_holding_a_list_is_copied_as_asdict_copies_it():
     finding = Finding("x", "info", "m", actual=cells)
     out = finding.to_dict()
     assert out == dataclasses.asdict(finding) and out["actual"] == cells and out["actual"] is not cells
+
+
+def test_outcomes_that_do_not_add_up_to_the_total_say_so(package, tmp_path, monkeypatch):
+    """2023 prints （七）总计 9 over outcomes of 4 + 1 (``test_h38reasons``: identity_broken). The line read
+    办理 9 件（予以公开 4，…，无法提供 1，…） as if the outcomes were the whole answer (helper C, session 40): it
+    now says their sum and that it is not the total; a report whose outcomes add up says nothing of it."""
+    lines, _ = _pages(package, tmp_path / "site_src", monkeypatch)
+    assert lines[2023].startswith("新收申请 5 件，办理 9 件（予以公开 4，部分公开 0，不予公开 0，无法提供 1，"
+                                  "不予处理 0，其他处理 0；各项之和 5 件，与办理总数不符）；"), lines[2023]
+    assert all("各项之和" not in lines[year] for year in (2018, 2019, 2021, 2022, 2024, 2025))

@@ -249,7 +249,9 @@ class ReportPages:
         answered them, and how many reviews and suits followed — each part linking to the table it is read from
         (``KEY_FIGURES``). On a 390 px phone the answer lay two screens down, under the facts, the links and the
         report card (session 36). A figure the report lacks, or one of a group's rows it lacks, is 无数据, never 0;
-        a report not read (no tables) has no line. ≈ 0.4 KB a page."""
+        a report not read (no tables) has no line; outcomes whose sum is not the total the report prints say so
+        (``applications_processed_sum``: 办理 11 件（予以公开 0，…，其他处理 0） read as a whole answer, session 40).
+        ≈ 0.4 KB a page."""
         if not scored(r):
             return ""
         rows = {x["row"]: metric_value(cell_value(x)) for x in self.rows("applications", r["report_id"])
@@ -277,6 +279,9 @@ class ReportPages:
         six = {said(sums[p], p) for _, p in KEY_OUTCOMES}
         if len(six) == 1 and not next(iter(six)).endswith(" 件"):  # the six outcomes missing alike: said once
             outcomes = f"各项办理结果 {next(iter(six))}"
+        total, parts = rows.get("total_processed"), list(sums.values())
+        if total is not None and None not in parts and sum(parts) != total:  # the report's own sum does not hold
+            outcomes += f"；各项之和 {fmt_number(sum(parts))} 件，与办理总数不符"
         applied = (f'<a href="#{KEY_ANCHORS[0]}">新收申请 {said(rows.get("new"), "new")}</a>，'
                    f'办理 {said(rows.get("total_processed"), "total_processed")}（{outcomes}）')
         words = {said(v, k) for k, v in [("new", rows.get("new")), ("total_processed", rows.get("total_processed"))]
