@@ -1457,7 +1457,7 @@ _PAGE_NUMBER = re.compile(r"\d{1,4}")
 
 def _line_kind(tokens: list, structured: bool) -> tuple[str, int] | None:
     """``(kind, values)`` of a tokenised line: ``lone`` (one bare number of up to four digits), ``row``
-    (text, then values), ``values`` (values only), ``text``; None for a blank line."""
+    (text, then values), ``values`` (values only), ``text``; None for a blank line or one of empty cells only."""
     if not tokens:
         return None
     values = 0
@@ -1466,6 +1466,9 @@ def _line_kind(tokens: list, structured: bool) -> tuple[str, int] | None:
             values += 1
     if not values:
         return "text", 0
+    if values == len(tokens) and all(not token[1].strip() for token in tokens):
+        return None  # (a line of rules only, ``|||``: a row's merged columns, no row of values — a lone number
+        # between its label and such a line was taken for a page's number, and 行政许可's 2910 was lost)
     if values == len(tokens) == 1 and not structured and _PAGE_NUMBER.fullmatch(tokens[0][1]):
         return "lone", 1
     if values == len(tokens) == 3 and not structured and _page_of_pages([t for _, t, _ in tokens]):

@@ -1,0 +1,49 @@
+"""Layouts of real report pages of kinds the earlier rounds had not read (session 40's sweep of stored web pages:
+street offices, townships, bureaus, zones and schools, 2019–2025) and the leftovers of session 39: each test's text
+is SYNTHETIC, written in the page's layout with the template's own labels and invented names and numbers. What a
+reader of the page sees is published; what the page does not print is null with a finding, never a guess."""
+
+from __future__ import annotations
+
+from xxgk.parser import parse
+
+HEAD = ("某某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本街道依法公开政府信息。\n"
+        "二、主动公开政府信息情况\n")
+TAIL = "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+
+
+def _separated(cells: list[str]) -> str:
+    """Cells each on a line of their own with a lone ``|`` line after each, as a real page's text prints them."""
+    return "".join(f"{cell}\n|\n" for cell in cells)
+
+
+def test_a_lone_number_before_a_line_of_rules_is_the_rows_cell_not_a_page_number() -> None:
+    """A real street office's page prints each cell on a line, a lone ``|`` after it, and after each row of one
+    value its merged columns' rules on a line of their own (``行政许可`` / ``|`` / ``2910`` / ``|`` / ``|||``): the
+    line of rules was counted a row of two values, the number between a label and it taken for a page's number,
+    and 行政许可, 行政处罚 and 行政强制 were lost (row_absent). A line of empty cells only shows no value."""
+    group1 = _separated(["第二十条第(一)项"]) + "||||\n" + _separated(
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]) + "|\n" + _separated(
+        ["规章", "0", "0", "0"]) + "|\n" + _separated(["行政规范性文件", "3", "1", "12"]) + "|\n"
+
+    def single(article: str, header: str, rows: list[tuple[str, str]]) -> str:
+        text = _separated([article]) + "||||\n" + _separated(["信息内容", header]) + "|||\n"
+        return text + "".join(_separated([label, value]) + "|||\n" for label, value in rows)
+
+    body = (group1 + single("第二十条第(五)项", "本年处理决定数量", [("行政许可", "1846")])
+            + single("第二十条第(六)项", "本年处理决定数量", [("行政处罚", "57"), ("行政强制", "4")])
+            + single("第二十条第(八)项", "本年收费金额(单位:万元)", [("行政事业性收费", "0.35")]))
+    active = parse(HEAD + body + TAIL).values("active")
+    assert [active[(item, "decisions")] for item in ("licensing", "penalty", "coercion")] == [1846, 57, 4]
+    assert str(active[("fees", "amount_10k_yuan")]) == "0.35"
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [3, 1, 12]
+
+
+def test_a_page_number_between_rows_is_still_no_cell() -> None:
+    """Guard: a PDF text's bare page number between two whole rows stays a page's number, never a cell."""
+    body = ("第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 0 5\n3\n"
+            "行政规范性文件 7 2 48\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 1563\n")
+    active = parse(HEAD + body + TAIL).values("active")
+    assert [active[("rules", m)] for m in ("issued", "repealed", "in_force")] == [1, 0, 5]
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 2, 48]
+    assert active[("licensing", "decisions")] == 1563
