@@ -5,6 +5,7 @@ reader of the page sees is published; what the page does not print is null with 
 
 from __future__ import annotations
 
+from xxgk.agency.resolve import name_to_agency
 from xxgk.parser import parse
 
 HEAD = ("某某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本街道依法公开政府信息。\n"
@@ -47,3 +48,27 @@ def test_a_page_number_between_rows_is_still_no_cell() -> None:
     assert [active[("rules", m)] for m in ("issued", "repealed", "in_force")] == [1, 0, 5]
     assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [7, 2, 48]
     assert active[("licensing", "decisions")] == 1563
+
+
+def _published(text: str):
+    """The publisher the package publishes for ``text`` (the parser's agency, resolved with the text's evidence)."""
+    record = parse(text)
+    return name_to_agency(record.agency, text, None)
+
+
+STREET_BODY = ("一、总体情况\n2023年，全街共受理政府信息公开申请1件。\n二、主动公开政府信息情况\n"
+               "第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n")
+
+
+def test_a_street_office_named_with_jie_alone_is_the_publisher() -> None:
+    """A real city's street offices title their reports 某某里街2021年… (街, not 街道): the name had no kind, and no
+    publisher was published (the parser read it; the resolution dropped it). 街 after a name is a street office's
+    word, as 街道 is: the publisher is the street office, a township-tier government."""
+    agency = _published("甲乙里街2023年政府信息公开工作年度报告\n" + STREET_BODY)
+    assert (agency.name, agency.tier, agency.kind) == ("甲乙里街", "township", "government")
+
+
+def test_a_township_whose_name_holds_jie_keeps_its_own_name() -> None:
+    """Guard: a 乡 whose name holds 街 (大街乡) is that 乡, never a street 大街 with a body 乡人民政府."""
+    agency = _published("丙大街乡人民政府2023年政府信息公开工作年度报告\n" + STREET_BODY.replace("全街", "全乡"))
+    assert (agency.name, agency.tier) == ("丙大街乡人民政府", "township")

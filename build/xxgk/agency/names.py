@@ -339,8 +339,8 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
         body = _classify(body[4:])[0]  # 某市人民政府国有资产监督管理委员会 is 某市国资委: one agency
     township = ""
     if tier == "township" and not zone:
-        head = re.match(r"^(.+?(?:街道|镇|乡|苏木))", body)
-        township = head.group(1) if head else ""
+        head = re.match(r"^(.+?(?:街道|镇|乡|苏木))", body) or re.fullmatch(r"(.+街)(?:办事处)?", body)
+        township = head.group(1) if head else ""  # (某某里街: a street office a city names so, 街 its last word)
         body = body[len(township):] if township else body
         body = {"人民政府": "人民政府", "办事处": "办事处"}.get(body, body)
     national = not regions and not local and not unknown and (
