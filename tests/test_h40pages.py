@@ -72,3 +72,23 @@ def test_a_township_whose_name_holds_jie_keeps_its_own_name() -> None:
     """Guard: a 乡 whose name holds 街 (大街乡) is that 乡, never a street 大街 with a body 乡人民政府."""
     agency = _published("丙大街乡人民政府2023年政府信息公开工作年度报告\n" + STREET_BODY.replace("全街", "全乡"))
     assert (agency.name, agency.tier) == ("丙大街乡人民政府", "township")
+
+
+def test_a_road_named_after_a_place_in_the_contact_address_names_no_division() -> None:
+    """A real 镇's page gives its contact address as 地址：某镇铁山路37号 (a road named after a place, as many are):
+    铁山, a district's short name in another province, was read from the road's name and the town's report was
+    published as that district's (WRONG county and province). A division's short name right before a road's word
+    (路, 大道, 街 …: rules/address_street_words.csv) is the road's name: the publisher keeps no county it does not
+    print."""
+    text = ("甲乙镇人民政府2020年政府信息公开工作年度报告\n如对本报告有任何疑问，请联系甲乙镇党政办公室，"
+            "地址：甲乙镇解放大道37号，邮编：100000。\n一、总体情况\n2020年，我镇依法公开政府信息。\n")
+    agency = _published(text)
+    assert agency.name == "甲乙镇人民政府"
+    assert (agency.county, agency.province) == ("", "")
+
+
+def test_an_address_naming_its_divisions_before_the_road_keeps_them() -> None:
+    """Guard: an address naming its province and city before the road (某省某市昆仑南路1号) still names them."""
+    text = ("甲乙镇人民政府2020年政府信息公开工作年度报告\n地址：青海省格尔木市昆仑南路1号。\n"
+            "一、总体情况\n2020年，我镇依法公开政府信息。\n")
+    assert _published(text).county == "格尔木市"

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from ..catalog import table
 from ..safe import drop_invisible
 from ..text import NOT_TEXT_MARK, fold, mark_not_text
 from .divisions import Division, by_name, by_short, divisions
@@ -140,13 +141,34 @@ def _address_chain(address: str) -> list[Division]:
     such a chain, every division it names."""
     from .names import _split_regions
 
-    found = mentions(address, shortest=2)
+    found = [(pos, d, short) for pos, d, short in mentions(address, shortest=2)
+             if not (short and _road_name(address, pos, d))]
     if not found:
         return []
     regions, _, _ = _split_regions(address[found[0][0]:])
     if not regions:
         return [d for _, d, _ in found]
     return [d for level in regions for d in level]
+
+
+@cache
+def _street_words() -> tuple[str, ...]:
+    """The words after a road's name in an address (``rules/address_street_words.csv``: 路, 大道, 街 …)."""
+    return tuple(sorted((r["word"] for r in table("address_street_words")), key=len, reverse=True))
+
+
+def _road_name(address: str, at: int, division: Division) -> bool:
+    """Whether the short name of ``division`` at ``at`` in ``address`` begins a road's name (解放大道, 铁山路): a
+    short name spells many a road, and the address's road is no division (a real 镇's 地址：某镇铁山路37号 was read
+    as 铁山区, a district of another province, and its report published there).
+
+    >>> from .divisions import by_short
+    >>> district = by_short("解放")[0]
+    >>> _road_name("某镇解放大道1号", 3, district), _road_name("某镇解放区1号", 3, district)
+    (True, False)
+    """
+    short = division.short + ("州" if address.startswith(division.short + "州", at) else "")
+    return address.startswith(_street_words(), at + len(short))
 
 
 def body_names(text: str) -> list[tuple[str, str]]:
