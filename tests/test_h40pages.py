@@ -92,3 +92,35 @@ def test_an_address_naming_its_divisions_before_the_road_keeps_them() -> None:
     text = ("甲乙镇人民政府2020年政府信息公开工作年度报告\n地址：青海省格尔木市昆仑南路1号。\n"
             "一、总体情况\n2020年，我镇依法公开政府信息。\n")
     assert _published(text).county == "格尔木市"
+
+
+CITING = ("根据《中华人民共和国政府信息公开条例》有关规定，编制本报告。\n一、总体情况\n"
+          "2024年，甲乙署依法推进政府信息公开工作。\n一是完善工作机制。\n"
+          "二是做好主动公开。公开发布《甲乙署2023年政府信息公开工作年度报告》，通过网站公开。\n"
+          "二、主动公开政府信息情况\n第二十条第（一）项\n"
+          "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 4\n")
+
+
+def test_last_years_report_cited_in_the_overview_gives_no_year() -> None:
+    """A real ministry's page (no title in its text) lists among the year's work 公开发布《本署2021年…年度报告》，通过…:
+    the cited title was read as the report's, and the 2022 report was published as 2021's (WRONG year; year_conflict
+    said the title was last year's). A title quoted in a sentence of the report's body, after its overview's heading,
+    is a document it cites: its year is never the report's (the overview's is: year_from_overview); its agency, the
+    report's own last year, is kept as a sentence's (agency_from_sentence) where no title names one."""
+    record = parse(CITING)
+    assert record.year == 2024
+    assert record.agency == "甲乙署"
+    assert any(f.code == "agency_from_sentence" for f in record.findings)
+    assert not any(f.code == "year_conflict" for f in record.findings)
+
+
+def test_a_title_line_above_the_overview_still_wins_over_a_cited_report() -> None:
+    """Guard: a page printing its own title keeps it (agency and year); the cited report changes nothing."""
+    record = parse("甲乙署2024年政府信息公开工作年度报告\n" + CITING)
+    assert (record.agency, record.year) == ("甲乙署", 2024)
+
+
+def test_the_report_quoted_whole_in_its_opening_sentence_is_still_its_title() -> None:
+    """Guard: 现公布《某局2024年…年度报告》 before the overview names the report itself (session 35's rule)."""
+    record = parse("根据《条例》规定，现公布《甲乙局2024年政府信息公开工作年度报告》。\n" + CITING.split("\n", 1)[1])
+    assert (record.agency, record.year) == ("甲乙局", 2024)

@@ -423,7 +423,8 @@ def read_title(head: str) -> Title:
     # (every title pattern holds 信息公开 or 政务公开, and ``_title_text`` neither makes nor breaks those words: the
     # other lines are neither rewritten nor searched)
     texts = [(at, joined, _title_text(text)) for at, joined, text in candidates if "公开" in text]
-    found = _read_title(texts, lines, numbered, refused)
+    body_from = next((at for at, line in enumerate(lines) if _overview_heading(line)), len(lines))
+    found = _read_title(texts, lines, numbered, refused, body_from)
     if found.year is None and found.agency is None and not (found.refused or found.joint) \
             or found.agency and _DIGIT_IN_NAME.search(found.agency):
         # a title naming two years (某局2022-2023年度…报告, 某局2022年—2023年…): read again with the first year in
@@ -432,7 +433,7 @@ def read_title(head: str) -> Title:
         spans = [(at, joined, text, m) for at, joined, text in texts if (m := _YEAR_SPAN.search(text))]
         for at, joined, text, match in spans:
             one = [(at, joined, text[:match.start()] + match.group(1) + "年" + text[match.end():])]
-            again = _read_title(one, lines, numbered, refused)
+            again = _read_title(one, lines, numbered, refused, body_from)
             if again.year is not None:
                 return replace(again, year=None, years=(numbered[at][0], match.group()))
     return found
@@ -443,9 +444,12 @@ _DIGIT_IN_NAME = re.compile(r"[0-9]")
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*度?\s*[-－—–~～至到/、]\s*((?:19|20)\d{2})\s*年\s*度?")
 
 
-def _read_title(texts, lines, numbered, refused) -> Title:
+def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
     """``read_title``'s reading of the candidate ``texts`` (see there). A sentence naming the report (``_in_sentence``)
-    names no agency; its year is the report's when no title names one."""
+    names no agency; its year is the report's when no title names one. A title quoted in a sentence of the
+    report's body (the lines from ``body_from``, its overview's heading, on) is a document the report cites
+    (``_cited``: its own report of last year), not its title: its agency is the report's only where no title
+    names one, as a sentence's is, and its year never the report's."""
     sentence_year, named = None, None
     for at, joined, text in texts:
         marked_form = _MARKS.search(text) is not None
@@ -453,6 +457,13 @@ def _read_title(texts, lines, numbered, refused) -> Title:
             if marked is True and not marked_form:
                 continue  # (without a bracket or a mark the form is the first one's, already tried)
             match = pattern.search(text)
+            if match and at >= body_from and _cited(text, match):
+                # (公开发布《某署2021年…年度报告》，通过…: its own report of last year, published this year — its
+                # author is the report's, its year is not: kept as a sentence's agency, with no year)
+                name = _publisher(_unlabelled(_unspaced(match.group(agency_group))))
+                if named is None and not joined and name and _may_name(name) and NOT_TEXT_MARK not in name:
+                    named = (canonical_agency(name), None, refused(at))
+                break
             if match and joined and _LETTER.search(text, 0, match.start()) \
                     and not _labelled().fullmatch(text, 0, match.start()):
                 continue  # two lines joined: a title that begins the first, after a title label at most
@@ -599,6 +610,21 @@ def _naming_verbs(opening: bool = False) -> tuple[str, ...]:
 
 # what ends a clause or a sentence: a title phrase after one on its line is a sentence's words (现公布某局2023年…报告)
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]")
+
+
+def _overview_heading(line: str) -> bool:
+    """Whether ``line`` is the overview's heading (一、总体情况 …), the first line of the report's body."""
+    from .sections import line_heading_patterns
+
+    return any(code == "overview" and headings.search(line) for code, headings in line_heading_patterns())
+
+
+def _cited(text: str, match: re.Match) -> bool:
+    """Whether the title phrase ``match`` of the line ``text`` is quoted whole (《…》, “…”) after other words of its
+    line: a document a sentence names. In the report's body it is one the report cites — a real ministry's overview
+    lists 公开发布《本署2021年…年度报告》 among the year's work, and the 2022 report was published as 2021's (WRONG
+    year, year_conflict said the title was last year's)."""
+    return text[match.end():].lstrip().startswith(("》", "”")) and bool(text[:match.start()].strip(" 《“\t\u3000"))
 
 
 def _in_sentence(text: str, match: re.Match) -> bool:
