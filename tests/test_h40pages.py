@@ -124,3 +124,18 @@ def test_the_report_quoted_whole_in_its_opening_sentence_is_still_its_title() ->
     """Guard: 现公布《某局2024年…年度报告》 before the overview names the report itself (session 35's rule)."""
     record = parse("根据《条例》规定，现公布《甲乙局2024年政府信息公开工作年度报告》。\n" + CITING.split("\n", 1)[1])
     assert (record.agency, record.year) == ("甲乙局", 2024)
+
+
+def test_a_section_heading_naming_the_reports_year_is_found() -> None:
+    """A real 乡's 2019 page heads its overview 一、2019年政府信息公开工作的总体情况 (the year, then the template's
+    words with 的): the heading was not found and section 一 was said absent (a false section_absent against the
+    乡). The report's year may stand before a heading's words, as 政府信息公开工作 may."""
+    text = ("甲乙乡人民政府2019年度政府信息公开年度工作报告\n一、2019年政府信息公开工作的总体情况\n"
+            "我乡依法公开政府信息。\n二、2019年主动公开政府信息情况\n第二十条第(一)项\n"
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n规章 | 0 | 0 | 0\n"
+            "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n")
+    record = parse(text)
+    absent = " ".join(f.message for f in record.findings if f.code == "section_absent")
+    assert "总体情况" not in absent and "主动公开政府信息情况" not in absent
+    assert "我乡依法公开政府信息" in record.sections["overview"]
+    assert [record.values("active")[("rules", m)] for m in ("made", "published", "total_public")] == [0, 0, 0]
