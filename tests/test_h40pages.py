@@ -139,3 +139,34 @@ def test_a_section_heading_naming_the_reports_year_is_found() -> None:
     assert "总体情况" not in absent and "主动公开政府信息情况" not in absent
     assert "我乡依法公开政府信息" in record.sections["overview"]
     assert [record.values("active")[("rules", m)] for m in ("made", "published", "total_public")] == [0, 0, 0]
+
+
+def test_a_street_named_like_a_district_is_no_street_of_that_district() -> None:
+    """A real 街道's page names itself 河西街道 (its text names its district only in a cited notice's issuer): 河西
+    was read as the short name of a district of another province, and the street was published there (WRONG county
+    and province, no name). A short name right before a bare 街道/镇/乡 is the township's own name."""
+    text = ("河西街道2019年度政府信息公开工作报告\n一、总体情况\n2019年，河西街道依法公开政府信息。\n"
+            "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n"
+            "规章 | 0 | 0 | 0\n")
+    agency = _published(text)
+    assert agency.name == "河西街道"
+    assert (agency.county, agency.province) == ("", "")
+
+
+def test_a_districts_own_government_keeps_its_district() -> None:
+    """Guard: the short name before a government's body (河西区人民政府, 某区某某街道) still names its division."""
+    assert _published("河西区人民政府2019年政府信息公开工作年度报告\n一、总体情况\n本区依法公开。\n").county == "河西区"
+
+
+def test_a_sentence_naming_the_report_names_a_township_by_its_own_name() -> None:
+    """The same real 街道's page has no title: its opening sentence names it (现将河西街道2019年度…报告如下), and with
+    河西 read as its own name the sentence named no agency (a name after the verb had to begin with a division's), so
+    the district office whose notice the sentence cites was published (WRONG). A township or street named by its own
+    name (three characters at least, no voice word: 本镇, 我乡) is the agency such a sentence names."""
+    text = ("根据《条例》和甲乙区人民政府办公室《关于做好年度报告工作的通知》要求，"
+            "现将河西街道2019年度政府信息公开工作报告如下。\n一、总体情况\n2019年，河西街道依法公开政府信息。\n")
+    record = parse(text)
+    assert record.agency == "河西街道"
+    assert any(f.code == "agency_from_sentence" for f in record.findings)
+    assert parse("根据《条例》，现将本镇2019年度政府信息公开工作报告如下。\n一、总体情况\n本镇依法公开。\n"
+                 ).agency is None

@@ -594,9 +594,25 @@ def _named_in_sentence(name: str) -> str | None:
     if len(rest) < 3 or "关于" in rest or rest in _NOT_AN_AGENCY or not _may_name(rest) or NOT_TEXT_MARK in rest:
         return None
     parsed = parse_name(rest)
-    if not (parsed.regions and parsed.kind and rest.startswith(parsed.region_text)):
+    if not (parsed.regions and parsed.kind and rest.startswith(parsed.region_text)) and not _named_township(parsed):
         return None
     return canonical_agency(rest)
+
+
+def _named_township(parsed) -> bool:
+    """Whether a name after a naming verb is a township's or a street's by its own name (河西街道, 某某镇人民政府: three
+    characters at least, no voice word such as 本镇, 我乡): an agency as a division's department is. A real 街道's
+    sentence 现将河西街道2019年度…报告如下 named it only because 河西 was read as a district of another province; read
+    as the street's own name it named none, and the page was published as the district office whose notice it cites.
+
+    >>> from .agency.names import parse_name
+    >>> [_named_township(parse_name(name)) for name in ("河西街道", "本镇", "我街道", "统计局")]
+    [True, False, False, False]
+    """
+    return parsed.kind == "government" and len(parsed.township) >= 3 and not parsed.township.startswith(_VOICE_STARTS)
+
+
+_VOICE_STARTS = ("本", "我", "全", "该", "各")  # (本镇, 我乡, 全街道: the report's own voice, no name)
 
 
 @lru_cache(maxsize=2)

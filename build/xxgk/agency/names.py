@@ -294,6 +294,10 @@ def _apply_division_renames(name: str) -> tuple[str, tuple[str, ...]]:
     return name, tuple(applied)
 
 
+# a township's body with no name of its own: what stands after a township's name (街道, 街道办事处, 镇人民政府 …)
+_TOWNSHIP_BODY = re.compile(r"(?:街道|镇|乡|苏木)(?:办事处|人民政府)?")
+
+
 @lru_cache(maxsize=65536)
 def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
     """Split a printed agency name into its parts (see the module docstring); ``most_regions`` limits
@@ -315,6 +319,10 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
                               system=system_of(body) if kind != "government" else "", extra=extra,
                               renamed_from=renamed)
     regions, pos, by_short_name = _split_regions(name, most_regions)
+    if regions and by_short_name and _TOWNSHIP_BODY.fullmatch(name[pos:]):
+        # (河西街道, 梅溪湖街道办事处's 溪湖街道办事处: a short name right before a bare 街道/镇/乡 is the
+        # township's own name, not a division's — 河西 read as a district of another province put a 街道 there)
+        regions, pos, by_short_name = _split_regions(name, len(regions) - 1)
     rest, local, unknown = name[pos:], "", ""
     prefix = next((p for p in LOCAL_PREFIXES if rest.startswith(p) and len(rest) > len(p)), "") if not regions else ""
     if prefix and (short_names().get(rest) or (system_of(rest) and not system_of(rest[len(prefix):]))):
