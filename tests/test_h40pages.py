@@ -158,6 +158,14 @@ def test_a_districts_own_government_keeps_its_district() -> None:
     assert _published("河西区人民政府2019年政府信息公开工作年度报告\n一、总体情况\n本区依法公开。\n").county == "河西区"
 
 
+def test_a_statistics_period_with_a_comma_after_qi_gives_the_year() -> None:
+    """A real 街道's page (its title garbled, its overview opening on no year) says 报告统计数据时限自2019年1月1日起,
+    至2019年12月31日止: the comma after 起 hid the period, and no year was published (year_not_found)."""
+    record = parse("本报告由概述等部分组成。报告统计数据时限自2019年1月1日起，至2019年12月31日止。\n一、情况概述\n"
+                   "街道依法公开政府信息。\n")
+    assert (record.period_start, record.period_end, record.year) == ("2019-01-01", "2019-12-31", 2019)
+
+
 def test_a_sentence_naming_the_report_names_a_township_by_its_own_name() -> None:
     """The same real 街道's page has no title: its opening sentence names it (现将河西街道2019年度…报告如下), and with
     河西 read as its own name the sentence named no agency (a name after the verb had to begin with a division's), so
