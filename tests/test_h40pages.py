@@ -178,3 +178,18 @@ def test_a_sentence_naming_the_report_names_a_township_by_its_own_name() -> None
     assert any(f.code == "agency_from_sentence" for f in record.findings)
     assert parse("根据《条例》，现将本镇2019年度政府信息公开工作报告如下。\n一、总体情况\n本镇依法公开。\n"
                  ).agency is None
+
+
+def test_a_traditional_chinese_page_is_resolved_from_its_simplified_text(tmp_path) -> None:
+    """A real street office's page on a Traditional-Chinese mirror (the session-39 leftover: a mirror page with no
+    publisher): the parser reads the text in Simplified Chinese, but the publisher was resolved from the text as
+    printed, where 格爾木市 of its contact address names no division — the street was published with no county.
+    The resolver reads the body's evidence in Simplified Chinese too."""
+    from xxgk.package.collect import collect
+
+    (tmp_path / "page.txt").write_text(
+        "甲乙街道辦事處2021年政府信息公開工作年度報告\n如對本報告有疑問，請聯繫甲乙街道黨政辦公室（地址：青海省格爾木市"
+        "昆侖路1號）。\n一、總體情況\n2021年，本街道依法公開政府信息。\n二、主動公開政府信息情況\n第二十條第（一）項\n"
+        "信息內容 | 本年製發件數 | 本年廢止件數 | 現行有效件數\n規章 | 0 | 0 | 0\n", encoding="utf-8")
+    identity = collect(tmp_path)[0].identity
+    assert (identity.name, identity.county, identity.province) == ("格尔木市甲乙街道办事处", "格尔木市", "青海省")
