@@ -1,0 +1,51 @@
+"""What the sixteenth hostile-input audit found (session 40): regular expressions whose time grew with the square of
+a crafted line (found by ``benchmarks.regex_sweep``), so that one small file held a worker for its whole time budget.
+
+The tests parse such a file in the build's budgeted worker with a generous time budget: the old patterns needed many
+times that budget for the input (and the file was ``over_budget``, its report lost), the new ones read it at once."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests.test_h32breaders_audit import WITH_BLANK, _boxes
+from tests.test_layouts_unseen import _table3, html_report
+from xxgk.package import collect as collect_module
+from xxgk.package.collect import collect
+
+# far more than a worker's start and any of these files' parse need, far less than the old patterns took
+GENEROUS_SECONDS = 40
+
+
+def _collected(tmp_path, monkeypatch, files: dict[str, bytes]) -> dict:
+    """Each file parsed in a budgeted worker (``GENEROUS_SECONDS`` a file): ``{name: Report}``."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, data in files.items():
+        (reports / name).write_bytes(data)
+    monkeypatch.setattr(collect_module, "BUDGET", dataclasses.replace(collect_module.BUDGET, seconds=GENEROUS_SECONDS))
+    return {r.source_file: r for r in collect(reports, workers=1, budgeted=True)}
+
+
+GRID_TABLE = _boxes(".tr{display:grid;grid-template-columns:24em repeat(7,4em)}")
+
+
+@pytest.mark.parametrize("template", [
+    "a" + " " * 300_000 + "(",  # a word, a run of blanks, then no track: each blank was a new start, tried to the end
+    "[" * 600_000,  # line names never closed: each [ was scanned to the end for its ]
+])
+def test_a_grid_template_of_a_long_run_of_blanks_or_brackets_is_read_at_once(tmp_path, monkeypatch, template):
+    """A box of two words in the overview styled as a grid whose ``grid-template-columns`` is 300,000 blanks after a
+    word (or 600,000 ``[``): counting its tracks took time growing with the square of the list (64,000 blanks took
+    100 CPU s, 300,000 ``[`` 29 s; these, some 37 minutes and two), so the page, table 三 laid out in a grid and all,
+    was ``over_budget`` after the worker's 120 s. A template no browser can read counts no columns, and the page is
+    read as a browser shows it."""
+    hostile = f'<div style="display:grid;grid-template-columns:{template}"><span>本机关</span><span>网站</span></div>'
+    overview = "<p>本年度收到政府信息公开申请8件。</p>"
+    page = html_report(t3=GRID_TABLE).replace(overview, overview + hostile)
+    report = _collected(tmp_path, monkeypatch, {"grid.html": page.encode("utf-8")})["grid.html"]
+    assert "over_budget" not in {f.code for f in report.findings}, report.findings
+    assert _table3(report.record) == WITH_BLANK
+    assert "本机关网站" in report.text  # (no columns: its words one line, as before)
