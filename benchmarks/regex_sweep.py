@@ -7,7 +7,12 @@ length: each literal character and each run of literals of the pattern repeated,
 pairs of these, with and without a character no pattern ends on. For each pattern and string the CPU seconds of
 ``search`` (and ``match``, ``fullmatch``) at n and 4n characters are compared: a linear pattern takes about 4 times
 as long, a quadratic one 16 times. A pattern is listed when the growth's exponent is above 1.5 and the longer input
-took over 20 ms; a search stopped at the time limit (``--limit`` seconds) is listed as such.
+took over 20 ms; a search stopped at the time limit (``--limit`` seconds) is listed as such. A pattern listed is a
+candidate, not a finding: many are used with ``match`` at one place, or on a name of at most 100 characters, or on a
+line already cut; ``--parse`` says which reach a report's time. Session 40's run listed some 40 of 441 patterns, and
+its parses of long lines found the section headings' patterns on a line of blanks (16,000 took 37 CPU s); with
+``xxgk.css_rows._TRACK`` (a page's grid template) and ``readers._PAGE_REFERENCE`` (a PDF's page list), found from
+the list, these are now linear.
 
 Run: PYTHONPATH=build:. .venv/bin/python -m benchmarks.regex_sweep [--sizes 1000,4000,16000] [--limit 2]
      [--only SUBSTRING] [--all]
