@@ -10,6 +10,7 @@ import dataclasses
 
 import pytest
 
+from tests.conftest import needs_chromium, new_chromium, serving, site_of, wait_for
 from tests.test_h32breaders_audit import WITH_BLANK, _boxes
 from tests.test_layouts_unseen import _table3, html_report
 from xxgk.package import collect as collect_module
@@ -80,3 +81,76 @@ def test_a_line_of_a_hundred_thousand_blanks_is_parsed_at_once(tmp_path, monkeyp
     table3 = _table3(report.record)
     assert table3["new"] == [3, 0, 0, 0, 0, 0, 3] and table3["carried_over"] == [2, 0, 0, 0, 0, 0, 2]
     assert table3["granted"] == [5, 0, 0, 0, 0, 0, 5]
+
+
+# ---- the sinks added since round 7, from hostile names in Chromium: the report page's location line, the pages' meta
+# and og descriptions, the compare page's live region and status, the agency index and the league's unranked list
+
+HOSTILE_AGENCIES = ['甲县</script><script>window.__x=1</script>局', '乙县"><img src=x onerror="window.__x=2">局',
+                    "丙县{{ config.site_name }}局", "丁县{% include 'x' %}局", "戊县[x](javascript:window.__x=3)局",
+                    "己县<!--局", "庚县|表|格|局", "辛县" + "长" * 90 + "局", "壬县&lt;b&gt;局",
+                    "癸县'onmouseover='window.__x=4'局"]
+HOSTILE_FILES = ['a"><img src=x onerror="window.__x=5">.txt', "b<svg onload=window.__x=6>.txt", "c{{ 7*7 }}.txt",
+                 "d[x](javascript:window.__x=7).txt", "e<!--.txt", "f|g.txt", "h{% raw %}.txt", "i\u202egpj.txt",
+                 "j\nk.txt", "l&amp;.txt"]
+INJECTED = """return {ran: window.__x === undefined ? null : window.__x,
+  added: [...document.querySelectorAll('img[onerror], svg[onload], [onmouseover], script:not([src])')]
+    .filter(e => e.outerHTML.includes('__x')).map(e => e.outerHTML.slice(0, 200))}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    import csv
+
+    from tests.factory import tab_report
+
+    work = tmp_path_factory.mktemp("hostile-names")
+    reports = work / "reports"
+    reports.mkdir()
+    rows = []
+    for k, (agency, name) in enumerate(zip(HOSTILE_AGENCIES, HOSTILE_FILES, strict=True)):
+        (reports / name).write_text(tab_report(agency="某某局", year=2024 - k % 2, carried_over=k), encoding="utf-8")
+        rows.append({"file": name, "agency": agency, "year": 2024 - k % 2, "level": "department",
+                     "province": "广东省"})
+    # agencies named by their titles alone, no manifest row
+    (reports / "t1.txt").write_text(tab_report(agency='子县"><img src=x onerror=window.__x=8>局'), encoding="utf-8")
+    (reports / "t2.txt").write_text(tab_report(agency="丑县{{ 7*7 }}局"), encoding="utf-8")
+    with open(reports / "sources.csv", "w", newline="", encoding="utf-8") as manifest:
+        writer = csv.DictWriter(manifest, ["file", "agency", "year", "level", "province"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return site_of(reports, work)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_hostile_agency_and_file_names_run_nothing_on_any_page(hostile_site):
+    """Agencies (from the manifest and from titles) and file names holding </script>, an <img onerror>, Jinja's
+    {{ }} and {% %}, a Markdown link to javascript:, <!--, | of a table, an entity, a bidi override, a line break and
+    a 100-character name: every page of the site (the report pages' location line and meta, the agency index, the
+    league, the quality page, the sources) and the compare page of six and of all of them, opened in Chromium, runs
+    none of their script and gains no element; each name is shown as its text (guard: no sink of these let one
+    through in session 40)."""
+    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html"))
+    agencies = sorted(p.split("/")[1] for p in pages if p.startswith("a/") and p.endswith("/index.html"))
+    pages += [f"compare/?agencies={','.join(agencies[:6])}&metric=carried_over&year=2023-2024",
+              f"compare/?agencies={','.join(agencies)}&metric=new&year=2024"]
+    driver = new_chromium()
+    try:
+        with serving(hostile_site) as url:
+            for page in pages:
+                driver.get(f"{url}/{page}")
+                driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+                assert driver.execute_script(INJECTED) == {"ran": None, "added": []}, page
+            driver.get(f"{url}/{pages[-2]}")
+            status = wait_for(lambda: driver.execute_script(
+                "return [...document.querySelectorAll('[role=status], [aria-live]')].map(e => e.textContent)"
+                ".find(t => t.includes('甲县')) || null"))
+            driver.get(f"{url}/a/{next(a for a in agencies if a.startswith('guangdong-jiaxian'))}/2024.html")
+            crumbs = driver.find_element("css selector", "nav.xxgk-crumbs").text
+            description = driver.find_element("css selector", "meta[name=description]").get_attribute("content")
+    finally:
+        driver.quit()
+    assert "甲县</script><script>window.__x=1</script>局" in crumbs
+    assert description.startswith("甲县＜/script＞＜script＞window.__x=1＜/script＞局 2024年度")  # (as titles are)
+    assert "甲县</script><script>window.__x=1</script>局" in status and "庚县|表|格|局" in status
