@@ -1378,8 +1378,10 @@ def _note_number() -> re.Pattern:
     from .catalog import table
 
     markers = sorted((row["marker"] for row in table("note_markers")), key=len, reverse=True)
-    return re.compile(r"^(\s*\|?\s*(?:" + "|".join(map(re.escape, markers)) + r"))\s*[(（]?\s*[0-9０-９]{1,2}\s*[)）]?"
-                      r"(?=\s*[:：、])")
+    # (each run of blanks taken whole, *+: what follows it never begins with a blank, and giving some back only split a
+    # line of blanks every way — 12,000 took 0.5 CPU s, 300,000 minutes; hostile round of session 40)
+    return re.compile(r"^(\s*+\|?\s*+(?:" + "|".join(map(re.escape, markers)) + r"))\s*+[(（]?\s*+[0-9０-９]{1,2}"
+                      r"\s*+[)）]?(?=\s*[:：、])")
 
 
 _SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold
