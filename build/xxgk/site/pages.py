@@ -448,7 +448,7 @@ class Site(ReportPages, AgencyPages):
     def agencies(self) -> None:
         """The agency index: one row per agency (linked to its page), and the reports no agency could be
         identified for; above ``INDEX_SHARD_ABOVE`` reports, one page per province behind a province list."""
-        agencies = sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"]))
+        agencies = self.index_order
         orphans = [r for r in self.reports if not r.get("agency_id")]
         if not self.index_parts:
             self.write("agencies.md", self._index_page("机构索引", agencies, "../", orphans))
@@ -469,6 +469,11 @@ class Site(ReportPages, AgencyPages):
         self.write("agencies.md", "\n".join(body))
 
     @cached_property
+    def index_order(self) -> list[dict]:
+        """The agencies as the agency index lists them: by ``name_order``, then id."""
+        return sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"]))
+
+    @cached_property
     def index_parts(self) -> dict[str, str]:
         """``{province as the agency index groups it: its page's folder under agencies/}`` when the index is split
         (above ``INDEX_SHARD_ABOVE`` reports), else empty: one definition for the index's pages and for the way the
@@ -476,7 +481,7 @@ class Site(ReportPages, AgencyPages):
         if self.paged_count <= INDEX_SHARD_ABOVE:
             return {}
         first: dict[str, dict] = {}
-        for a in sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"])):
+        for a in self.index_order:  # (a part's slug from its first agency's province code, as its page is written)
             first.setdefault(a["province"] or "地区未知", a)
         return {province: province_slug(province, a.get("province_code")) for province, a in first.items()}
 
