@@ -226,10 +226,44 @@ def wait_still(driver, element, seconds: float = 15.0) -> None:
     wait_for(lambda: driver.execute_async_script(_STILL, element), seconds)
 
 
+# What a document must have reached before ``get`` hands it over, by page load strategy (``none``: nothing waited for)
+_LOADED = {"normal": "return !window.__xxgkLeft && document.readyState === 'complete'",
+           "eager": "return !window.__xxgkLeft && document.readyState !== 'loading'"}
+
+
+def _same_document(current: str, url: str) -> bool:
+    """Whether going from ``current`` to ``url`` keeps the document (a fragment of the same address: the browser
+    scrolls, it loads nothing)."""
+    from urllib.parse import urldefrag
+
+    return "#" in url and urldefrag(current).url == urldefrag(url).url
+
+
+def _loaded_get(driver, get, page_load: str):
+    """``driver.get`` that hands the page over only once a new document has loaded as ``page_load`` asks.
+    chromedriver's own wait may return while the next document is still being parsed (selenium documents that
+    ``get`` "may return control before the page has finished, or even started, loading"): seen 3 times in 150 loads
+    of a report page, its tables not yet parsed behind a parser-blocking script, on a busy machine — and in CI, a
+    test failing on it. The old document is marked first, so its own ``complete`` is not taken for the new one's."""
+    def loaded_get(url: str) -> None:
+        if page_load not in _LOADED:
+            return get(url)
+        try:
+            same = _same_document(driver.current_url, url)
+            driver.execute_script("window.__xxgkLeft = true")
+        except Exception:  # an alert open, a page not scriptable: selenium's own wait alone
+            return get(url)
+        get(url)
+        if not same:
+            wait_for(lambda: driver.execute_script(_LOADED[page_load]), 60.0)
+    return loaded_get
+
+
 def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
     """A headless Chromium driver (``FLAGS``); files it downloads go to ``downloads`` when given. ``page_load``:
     selenium's page load strategy: ``normal`` waits for a page's load event (every script the page added while it
-    loaded has run), ``eager`` only for its HTML to be parsed (what a reader can tap first)."""
+    loaded has run), ``eager`` only for its HTML to be parsed (what a reader can tap first); its ``get`` waits for
+    that on the new document (:func:`_loaded_get`)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -239,6 +273,7 @@ def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
     for flag in FLAGS:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    driver.get = _loaded_get(driver, driver.get, page_load)
     if downloads is not None:
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
         driver.downloads = downloads
