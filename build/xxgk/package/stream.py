@@ -37,7 +37,7 @@ from pathlib import Path
 from ..agency.registry import agencies_rows, agency_ids, series_key
 from ..previous import Previous
 from ..safe import CsvWriter, csv_text, sheet_row
-from . import render_cache
+from . import render_cache, zip_reuse
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
@@ -388,9 +388,9 @@ def write_part(heads: list[Head], folder: Path, work: Path, part: int) -> dict:
     return sinks.close()
 
 
-def build_workbook(target: Path, work: Path, names: list[str], spools: list[Path]) -> None:
+def build_workbook(target: Path, work: Path, names: list[str], spools: list[Path], reuse=None) -> None:
     """``xxgk.xlsx`` at ``target``: the codebook of the resources ``names``, then the spooled rows (XlsxWriter's
-    row files in ``work``, a new folder, removed after)."""
+    row files in ``work``, a new folder, removed after). ``reuse``: ``write.zip_into``'s."""
     work.mkdir()
     book = Workbook(list(SHEETS), work)
     for row in codebook_rows(names):
@@ -398,7 +398,7 @@ def build_workbook(target: Path, work: Path, names: list[str], spools: list[Path
     for spool in spools:
         for title, keys, values in spooled(spool):
             book.add_values(title, keys, values)
-    book.close(target)
+    book.close(target, reuse)
     shutil.rmtree(work)
 
 
@@ -434,6 +434,7 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
     names = resources()
     work = Path(tempfile.mkdtemp(prefix=".write-work-", dir=folder))  # blocks, parts, spools, XlsxWriter's rows
     helper = Helper(enabled=workers > 1 and len(heads) >= PARALLEL_REPORTS)
+    memo, olds = None, {}
     try:
         ids = agency_ids(heads)
         (folder / "sources").mkdir()
@@ -478,7 +479,9 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims")
         if changelog:
             (folder / "CHANGELOG.md").write_bytes(changelog)
-        build_workbook(folder / XLSX_NAME, work / "xlsx", names, spools)
+        memo = zip_reuse.Memo(cache_path)  # zip members whose bytes did not change: taken from the old zips
+        olds = {name: zip_reuse.Reuse.of(memo, previous, name) for name in (XLSX_NAME, ZIP_NAME)}
+        build_workbook(folder / XLSX_NAME, work / "xlsx", names, spools, olds[XLSX_NAME])
 
         def described() -> Path:  # datapackage.json, once the database and the Parquet files are there (hashes)
             mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims")
@@ -498,9 +501,15 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         zipped = [f"data/{name}.csv" for name in names] + list(WIDE) + ["datapackage.json"] + \
             (["CHANGELOG.md"] if changelog else [])
         zip_into(folder / ZIP_NAME, ((rel, described() if rel == "datapackage.json" else folder / rel)
-                                     for rel in sorted(zipped)))  # the CSVs zipped while the helper works
+                                     for rel in sorted(zipped)),  # the CSVs zipped while the helper works
+                 olds[ZIP_NAME])
     finally:
         helper.close()
+        for reuse in olds.values():
+            if reuse is not None:
+                reuse.close()
+        if memo is not None:
+            memo.close()
     shutil.rmtree(work)
 
 

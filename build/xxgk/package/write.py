@@ -14,6 +14,7 @@ turn strings into formulas, numbers or links.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -56,8 +57,13 @@ _DEFLATER = threading.Lock()
 _STDLIB_COMPRESSOR = zipfile._get_compressor  # the standard library's factory, put back after each zip
 
 
+_NEXT_COMPRESSOR: list = []  # the compressor ``zip_into`` hands ``zipfile`` for the member it opens next
+
+
 def _zlib_ng_compressor(compress_type, compresslevel=None):
     if compress_type == zipfile.ZIP_DEFLATED:
+        if _NEXT_COMPRESSOR:
+            return _NEXT_COMPRESSOR.pop()
         return zlib_ng.compressobj(ZIP_LEVEL, zlib_ng.DEFLATED, -15)
     return _STDLIB_COMPRESSOR(compress_type, compresslevel)
 
@@ -75,27 +81,60 @@ def _deflating_with_zlib_ng() -> Iterator[None]:
             zipfile._get_compressor = _STDLIB_COMPRESSOR
 
 
-def zip_into(target, entries: Iterable[tuple[str, bytes | Path]]) -> None:
+def zip_into(target, entries: Iterable[tuple[str, bytes | Path]], reuse=None) -> None:
     """A zip of ``entries`` (name, bytes or a file to copy) at ``target`` (a path or a binary file), every entry
     deflated (zlib-ng, ``ZIP_LEVEL``) with the fixed timestamp ``ZIP_DATE``; files are copied in blocks, never
     read whole. Every entry is given to the deflater ``ZIP_BLOCK`` bytes at a time, bytes and files alike: zlib-ng's
     output depends on how its input is cut, and the site's ``.gz`` downloads are these members' streams
     (``site/zip_members.py``), which ``downloads.gzip_file`` writes in blocks of the same size.
-    ``entries`` is consumed inside: an entry made on demand must not write a zip itself."""
+    ``entries`` is consumed inside: an entry made on demand must not write a zip itself.
+    ``reuse`` (``zip_reuse.Reuse``, or None): a member whose bytes this deflater compressed before takes its stream
+    from the zip being replaced, checked against the memo (``zip_reuse``); every other member's stream is recorded
+    there. The same bytes either way."""
     with _deflating_with_zlib_ng(), zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            if isinstance(data, bytes):
-                info.file_size = len(data)  # as writestr sets it: the same zip64 decision
-                with archive.open(info, "w") as sink:  # (writestr gives the deflater the whole entry at once)
-                    for start in range(0, len(data), ZIP_BLOCK):
-                        sink.write(data[start:start + ZIP_BLOCK])
-                continue
-            info.file_size = Path(data).stat().st_size  # as writestr knows it: the same zip64 decision
-            with open(data, "rb") as source, archive.open(info, "w") as sink:
-                shutil.copyfileobj(source, sink, ZIP_BLOCK)
+            # as writestr sets or knows it: the same zip64 decision
+            info.file_size = len(data) if isinstance(data, bytes) else Path(data).stat().st_size
+            recording = _member_compressor(reuse, name, data)
+            try:
+                if isinstance(data, bytes):
+                    with archive.open(info, "w") as sink:  # (writestr gives the deflater the whole entry at once)
+                        for start in range(0, len(data), ZIP_BLOCK):
+                            sink.write(data[start:start + ZIP_BLOCK])
+                else:
+                    with open(data, "rb") as source, archive.open(info, "w") as sink:
+                        shutil.copyfileobj(source, sink, ZIP_BLOCK)
+            finally:
+                _NEXT_COMPRESSOR.clear()
+            if recording is not None:
+                content, hashing = recording
+                reuse.memo.record(content, hashing.digest.hexdigest(), hashing.size)
+                reuse.memo.deflated += 1
+
+
+def _member_compressor(reuse, name: str, data: bytes | Path):
+    """With ``reuse``: the compressor of the member ``name`` to be opened next (``_NEXT_COMPRESSOR``) — the old
+    stream replayed (``zip_reuse.Replay``) or a deflater whose output is hashed — and, for the latter, ``(the
+    bytes' SHA-256, the hashing deflater)`` to record once the member is written; None otherwise."""
+    if reuse is None:
+        return None
+    from .zip_reuse import Hashing, Replay
+
+    if isinstance(data, bytes):
+        content = hashlib.sha256(data).hexdigest()
+    else:
+        with open(data, "rb") as handle:
+            content = hashlib.file_digest(handle, "sha256").hexdigest()
+    stream = reuse.stream(name, content)
+    if stream is not None:
+        _NEXT_COMPRESSOR.append(Replay(stream))
+        return None
+    hashing = Hashing(zlib_ng.compressobj(ZIP_LEVEL, zlib_ng.DEFLATED, -15))
+    _NEXT_COMPRESSOR.append(hashing)
+    return content, hashing
 
 
 def _fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
@@ -195,11 +234,12 @@ class Workbook:
             worksheet.previous_row = number + 1
         sheet[1] += 1
 
-    def close(self, target) -> None:
+    def close(self, target, reuse=None) -> None:
         """Write the workbook and re-zip it into ``target``. A sheet without rows gets its header row
         (``sheet_header``), as its CSV has one: an empty package's sheets were blank. XlsxWriter's own zip is only
         read back here, so it is stored, not deflated (its module's ``ZIP_DEFLATED`` name set to ``ZIP_STORED``
-        while it writes): the entries are the same, and only the final zip compresses them."""
+        while it writes): the entries are the same, and only the final zip compresses them. ``reuse``: ``zip_into``'s
+        (a sheet whose XML did not change takes its stream from the workbook being replaced)."""
         import xlsxwriter.workbook
 
         for title, (worksheet, rows) in self.sheets.items():
@@ -218,7 +258,7 @@ class Workbook:
             for number, name in enumerate(names):
                 with archive.open(name) as source, open(parts / f"{number}", "wb") as sink:
                     shutil.copyfileobj(source, sink, 1 << 20)
-        zip_into(target, [(name, parts / f"{number}") for number, name in enumerate(names)])
+        zip_into(target, [(name, parts / f"{number}") for number, name in enumerate(names)], reuse)
         shutil.rmtree(parts)
         self.path.unlink()
 
