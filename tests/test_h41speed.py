@@ -4,10 +4,13 @@ a build without any cache gives.
 
 1. A zip member (``xxgk-datapackage.zip``'s CSVs, ``xxgk.xlsx``'s sheets) whose bytes did not change takes its
    compressed stream from the replaced package's zip (``package/zip_reuse.py``), once that stream hashes to what
-   this xxgk's deflater recorded for those bytes; every other member is deflated."""
+   this xxgk's deflater recorded for those bytes; every other member is deflated.
+2. A resource's Parquet file whose CSV did not change is linked from the replaced package (``parquet_reuse``), once
+   it hashes to what this xxgk's writer recorded for that CSV; every other one is written."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 import zlib
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from xxgk.package import zip_reuse
+from xxgk.package import query_files, zip_reuse
 from xxgk.package.database_file import ZIP_NAME
 from xxgk.package.write import XLSX_NAME
 
@@ -174,4 +177,60 @@ def test_a_damaged_memo_entry_or_another_deflater_takes_nothing(rebuild, monkeyp
     seen["taken"].clear()
     _package(rebuild["reports"], rebuild["package"], rebuild["cache"])
     assert seen["taken"] == []
+    assert _tree(rebuild["package"]) == _tree(rebuild["fresh"])
+
+
+def _written_parquet(monkeypatch) -> list[str]:
+    """The resources whose Parquet file the builds that follow write (not link)."""
+    written: list[str] = []
+    write = query_files.write_parquet_file
+
+    def counted(path, schema, target, description=None):
+        written.append(Path(target).stem)
+        return write(path, schema, target, description)
+
+    monkeypatch.setattr(query_files, "write_parquet_file", counted)
+    return written
+
+
+def _changed_csvs(old: Path, new: Path) -> set[str]:
+    return {p.stem for p in (new / "data").glob("*.csv") if (old / "data" / p.name).read_bytes() != p.read_bytes()}
+
+
+def test_a_rebuild_writes_only_the_parquet_files_whose_csv_changed(rebuild, monkeypatch):
+    written = _written_parquet(monkeypatch)
+    _package(rebuild["reports"], rebuild["package"], rebuild["cache"])
+    changed = _changed_csvs(rebuild["old"], rebuild["package"])
+    assert {"reports", "sections"} <= changed and "applications" not in changed
+    assert sorted(written) == sorted(changed)
+    assert _tree(rebuild["package"]) == _tree(rebuild["fresh"])
+
+
+def test_a_full_build_writes_every_parquet_file(tmp_path, first, monkeypatch):
+    written = _written_parquet(monkeypatch)
+    shutil.copytree(first["reports"], tmp_path / "reports")
+    out = _package(tmp_path / "reports", tmp_path / "datapackage", tmp_path / "cache")
+    assert sorted(written) == sorted(p.stem for p in (out / "parquet").glob("*.parquet"))
+
+
+def test_an_old_parquet_file_changed_linked_or_unrecorded_is_written(rebuild, tmp_path, monkeypatch):
+    folder = rebuild["package"] / "parquet"
+    data = bytearray((folder / "applications.parquet").read_bytes())
+    data[100] ^= 1  # one bit, the size kept
+    (folder / "applications.parquet").write_bytes(bytes(data))
+    shutil.move(folder / "agencies.parquet", tmp_path / "agencies.parquet")
+    (folder / "agencies.parquet").symlink_to(tmp_path / "agencies.parquet")
+    os.link(folder / "metrics.parquet", tmp_path / "metrics.parquet")  # a file with a second name elsewhere
+    written = _written_parquet(monkeypatch)
+    _package(rebuild["reports"], rebuild["package"], rebuild["cache"])
+    assert {"applications", "agencies", "metrics"} <= set(written)
+    assert "active_disclosure" not in written
+    assert _tree(rebuild["package"]) == _tree(rebuild["fresh"])
+    # another writer (another pyarrow build) finds none of this one's files
+    from xxgk.package import parquet_reuse
+
+    monkeypatch.setattr(parquet_reuse, "writer_probe", lambda: "0" * 64)
+    written.clear()
+    _package(rebuild["reports"], rebuild["package"], rebuild["cache"])
+    assert sorted(written) == sorted(p.stem for p in folder.glob("*.parquet"))
     assert _tree(rebuild["package"]) == _tree(rebuild["fresh"])

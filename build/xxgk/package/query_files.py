@@ -12,6 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from . import parquet_reuse
 from .database_file import METADATA_NAME
 from .datasette_meta import metadata, settings
 from .parquet import FOLDER, parquet_bytes, write_parquet_file
@@ -54,11 +55,15 @@ def write_database(folder: Path, csvs: dict[str, Path], package: dict) -> dict[s
 
 
 def write_parquet_files(folder: Path, csvs: dict[str, Path], package: dict,
-                        claims: Path | None = None) -> dict[str, Path]:
+                        claims: Path | None = None, kept: dict | None = None,
+                        previous: Path | None = None) -> dict[str, Path]:
     """The Parquet files of ``write_query_files``, one per resource (independent of the database), in ``csvs``'
     order. With ``claims`` (a folder two processes share), only the resources this process claims first (a
     folder ``claims/<resource>`` made, which only one process can): two processes taking the list from both
-    ends share it without other coordination. Returns the files written here."""
+    ends share it without other coordination. ``kept`` (``parquet_reuse.expected``: ``{resource: (SHA-256,
+    size)}`` of the file this writer made of the same CSV before) and ``previous`` (the package replaced): such a
+    file is linked from there when it holds those bytes (``parquet_reuse.link``), written otherwise. Returns the
+    files written (or linked) here."""
     descriptions = {r["name"]: r.get("description") for r in package["resources"]}
     (folder / FOLDER).mkdir(exist_ok=True)
     files = {}
@@ -69,6 +74,8 @@ def write_parquet_files(folder: Path, csvs: dict[str, Path], package: dict,
             except FileExistsError:
                 continue
         files[f"{FOLDER}/{name}.parquet"] = target = folder / FOLDER / f"{name}.parquet"
+        if kept and name in kept and parquet_reuse.link(previous, target, name, kept[name]):
+            continue
         write_parquet_file(path, resource_schema(name), target, descriptions.get(name))
     return files
 

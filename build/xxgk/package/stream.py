@@ -37,7 +37,7 @@ from pathlib import Path
 from ..agency.registry import agencies_rows, agency_ids, series_key
 from ..previous import Previous
 from ..safe import CsvWriter, csv_text, sheet_row
-from . import render_cache, zip_reuse
+from . import parquet_reuse, render_cache, zip_reuse
 from .collect import mark_duplicates
 from .metrics import metric_rows, metric_value_rows
 from .parquet import FOLDER
@@ -447,6 +447,7 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         finally:
             if cache is not None:
                 cache.close()
+        memo = zip_reuse.Memo(cache_path)  # files and zip members made before of the same bytes: taken again
         parts = _parts(heads, 2 if helper.pool is not None else 1)
         pending = {k: helper.submit(write_part, part, folder, work, k) for k, part in enumerate(parts) if k}
         sinks = Sinks(folder, work, 0)
@@ -475,23 +476,27 @@ def write_package(store: Store, heads: list[Head], folder: Path, version: str,
         paths = {name: sink.path for name, sink in csvs.items()}
         package = descriptor(version)
         database = helper.submit(write_database, folder, paths, package)
+        hashes = parquet_reuse.csv_hashes(paths) if memo.conn is not None else {}
+        kept = parquet_reuse.expected(memo, hashes, package)  # the Parquet files of CSVs that did not change
         (work / "claims").mkdir()  # the Parquet files: the helper takes them from the start, this process from the end
-        parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims")
+        parquet = helper.submit(write_parquet_files, folder, paths, descriptor(version), work / "claims", kept,
+                                previous)
         if changelog:
             (folder / "CHANGELOG.md").write_bytes(changelog)
-        memo = zip_reuse.Memo(cache_path)  # zip members whose bytes did not change: taken from the old zips
         olds = {name: zip_reuse.Reuse.of(memo, previous, name) for name in (XLSX_NAME, ZIP_NAME)}
         build_workbook(folder / XLSX_NAME, work / "xlsx", names, spools, olds[XLSX_NAME])
 
         def described() -> Path:  # datapackage.json, once the database and the Parquet files are there (hashes)
-            mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims")
+            mine = write_parquet_files(folder, dict(reversed(paths.items())), package, work / "claims", kept, previous)
             rest = {name: path for name, path in paths.items() if f"{FOLDER}/{name}.parquet" not in mine}
             query = dict(database.result(_removing(folder / DB_NAME, folder / METADATA_NAME),
                                          here=lambda: write_database(folder, paths, package)))
             query.update(mine)
             query.update(parquet.result(_removing(*(folder / FOLDER / f"{name}.parquet" for name in rest)),
-                                        here=lambda: write_parquet_files(folder, rest, package)))
+                                        here=lambda: write_parquet_files(folder, rest, package, None, kept,
+                                                                         previous)))
             package["x_xxgk_query_files"] = query_file_entries(query)
+            parquet_reuse.record(memo, hashes, package, package["x_xxgk_query_files"])
             stamp_sizes_and_hashes(package, {rel: folder / rel for rel in [*(f"data/{n}.csv" for n in names), *WIDE]})
             target = folder / "datapackage.json"
             target.write_bytes((json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True)

@@ -70,7 +70,8 @@ def _deflater() -> str:
 
 class Memo:
     """The ``deflated`` table of the parse cache's file ``path`` (None, or a file that cannot take it: no memo;
-    every lookup misses and nothing is recorded)."""
+    every lookup misses and nothing is recorded): ``key → (SHA-256, size)`` of what this xxgk made — a zip member's
+    compressed stream (``stream``, ``record``), or a Parquet file (``parquet_reuse``: ``found``, ``put``)."""
 
     def __init__(self, path: Path | None):
         self.conn, self.kept, self.taken, self.deflated = None, set(), 0, 0
@@ -90,9 +91,16 @@ class Memo:
 
     def stream(self, content_sha256: str) -> tuple[str, int] | None:
         """``(SHA-256, length)`` of the stream this deflater made of bytes with ``content_sha256``, or None."""
+        return self.found(self.key(content_sha256)) if self.conn is not None else None
+
+    def record(self, content_sha256: str, stream_sha256: str, size: int) -> None:
+        if self.conn is not None:
+            self.put(self.key(content_sha256), stream_sha256, size)
+
+    def found(self, key: str) -> tuple[str, int] | None:
+        """``(SHA-256, size)`` recorded under ``key`` (a file this xxgk made), or None (none, or a damaged entry)."""
         if self.conn is None:
             return None
-        key = self.key(content_sha256)
         try:
             found = self.conn.execute(f"SELECT stream, size, digest FROM {TABLE} WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
@@ -103,13 +111,13 @@ class Memo:
         self.kept.add(key)
         return found[0], found[1]
 
-    def record(self, content_sha256: str, stream_sha256: str, size: int) -> None:
+    def put(self, key: str, sha256: str, size: int) -> None:
+        """Record that what ``key`` names was made as ``size`` bytes hashing to ``sha256``."""
         if self.conn is None:
             return
-        key = self.key(content_sha256)
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?)",
-                              (key, stream_sha256, size, _entry_digest(key, stream_sha256, size)))
+                              (key, sha256, size, _entry_digest(key, sha256, size)))
             self.kept.add(key)
 
     def close(self) -> None:
