@@ -234,3 +234,60 @@ def test_an_old_parquet_file_changed_linked_or_unrecorded_is_written(rebuild, tm
     _package(rebuild["reports"], rebuild["package"], rebuild["cache"])
     assert sorted(written) == sorted(p.stem for p in folder.glob("*.parquet"))
     assert _tree(rebuild["package"]) == _tree(rebuild["fresh"])
+
+
+# 3. The writer's helper process (and a writer that parses nothing) imports neither the parser nor pandas: the
+#    parser's modules are loaded where a file is parsed (before the parse workers fork), and sqlite-utils is
+#    imported without pandas, which it loads only to map a pandas Timestamp (this writer gives it none).
+
+def _run(code: str, *args: str) -> str:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": f"{ROOT / 'build'}{os.pathsep}{ROOT}"})
+    return done.stdout.strip()
+
+
+def test_the_package_writer_loads_neither_the_parser_nor_pandas():
+    loaded = _run("import sys, xxgk.package.stream, xxgk.package.query_files, xxgk.package.side_process; "
+                  "print(sorted(m for m in ('xxgk.parser', 'xxgk.metadata', 'xxgk.cells', 'pandas') "
+                  "if m in sys.modules))")
+    assert loaded == "[]"
+
+
+def _parser_loaded() -> bool:
+    import sys
+
+    return "xxgk.parser" in sys.modules and "xxgk.metadata" in sys.modules
+
+
+def test_the_parse_workers_fork_with_the_parser_loaded():
+    from xxgk.package.collect import _parse_in_pool
+
+    outcomes = list(_parse_in_pool(_parser_loaded, [("a", ()), ("b", ())], 2))
+    assert [outcome for _, outcome in outcomes] == [True, True]
+
+
+def test_the_database_is_the_same_with_pandas_loaded_or_not(tmp_path):
+    """``xxgk.db`` of the seeds' package written in a process that loaded pandas first and in one that did not:
+    the same bytes, and the package's own."""
+    from tests.conftest import ROOT
+    from xxgk.package.build import build_package
+
+    package = tmp_path / "package"
+    _, errors = build_package(ROOT / "reports", package, workers=1)
+    assert errors == []
+    code = ("import sys; {first}from pathlib import Path; "
+            "from xxgk.package.query_files import write_database; from xxgk.package.schema import descriptor; "
+            "from xxgk.package.stream import resources; "
+            "folder, out = Path(sys.argv[1]), Path(sys.argv[2]); out.mkdir(); "
+            "write_database(out, {{n: folder / 'data' / f'{{n}}.csv' for n in resources()}}, descriptor('v')); "
+            "print(sorted(m for m in ('pandas',) if m in sys.modules))")
+    said = {name: _run(code.format(first=first), str(package), str(tmp_path / name))
+            for name, first in (("with", "import pandas; "), ("without", ""))}
+    assert said == {"with": "['pandas']", "without": "[]"}
+    assert (tmp_path / "with" / "xxgk.db").read_bytes() == (tmp_path / "without" / "xxgk.db").read_bytes()
+    assert (tmp_path / "with" / "xxgk.db").read_bytes() == (package / "xxgk.db").read_bytes()

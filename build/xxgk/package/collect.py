@@ -28,8 +28,6 @@ from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make, quoted
-from ..metadata import YEARS, canonical_agency, date_findings
-from ..parser import parse
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
 from ..safe import MAX_URL, drop_invisible, file_name_text, link_url, strip_control, without_credentials
@@ -294,6 +292,9 @@ def _manifest_rows(reader: csv.DictReader) -> tuple[dict[str, dict], Said]:
 def parse_one(folder: str, path: str, name: str | None = None) -> Report:
     """Read and parse one file (``path`` relative to ``folder``, published as ``name``); never
     raises for bad input. Symbolic links and non-regular files are refused, not read."""
+    from ..metadata import date_findings  # (here: the writer's helper process imports this module, never parses)
+    from ..parser import parse
+
     name = name or unicodedata.normalize("NFC", path)
     source = read_path(path, nofollow=True, beneath=folder)
     record = parse(source.parse_text) if source.ok else Record()
@@ -331,6 +332,8 @@ def apply_manifest(report: Report, entry: dict) -> None:
     ``retrieved_at`` not an ISO date, an agency or division name longer than ``MAX_NAME``, notes longer than
     ``MAX_NOTES``) is a finding and is left missing. A publication date the settled year makes
     impossible is then dropped (``_early_date``)."""
+    from ..metadata import YEARS, canonical_agency
+
     entry = dict(entry)
     entry.pop("_line", None)
     _readable_names(report, entry)
@@ -409,12 +412,16 @@ def _quoted(value: str, longest: int = MAX_NAME) -> str:
 
 
 def _valid_year(value: str) -> bool:
+    from ..metadata import YEARS
+
     return value.isascii() and value.isdigit() and int(value) in YEARS
 
 
 def _valid_moment(value: str) -> bool:
     """An ISO date or date and time (when the file was fetched), in a year a report can have been fetched."""
     from datetime import datetime
+
+    from ..metadata import YEARS
 
     if not value.isascii() or len(value) > 40:
         return False
@@ -599,6 +606,8 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
     first = next(waiting, None)
     if first is None:  # nothing to parse (every file from the cache): no pool, no worker started
         return
+    from .. import metadata, parser  # noqa: F401 - loaded once here, before the workers fork (not in each)
+
     with ProcessPool(max_workers=size, initializer=initializer or _limit_memory) as pool:
         window, waiting = deque(), chain([first], waiting)
         while True:

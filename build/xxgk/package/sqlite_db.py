@@ -22,14 +22,35 @@ rowids, which the external-content FTS index relies on.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
 
 from .database_file import DB_NAME, settle_header  # noqa: F401  (DB_NAME: re-exported)
 from .sql_views import metric_views, wide_views
 from .typed import csv_file_rows, csv_to_columns, storage_type
+
+
+def _sqlite_utils_without_pandas():
+    """sqlite-utils, imported without pandas when pandas is not loaded yet: sqlite-utils imports it if it is
+    installed, only to map a pandas ``Timestamp`` to TEXT, and this writer gives it none (every value is a ``str``,
+    ``int``, ``float`` or None: ``typed``). Its import costs ≈ 0.2 s of CPU in each process that writes ``xxgk.db``
+    (the writer and its helper process); the SQL and the database are the same either way (``tests/test_h41speed.py``
+    builds it both ways). A pandas loaded before, or after, is untouched."""
+    if "pandas" in sys.modules:
+        import sqlite_utils
+
+        return sqlite_utils
+    sys.modules["pandas"] = None  # ``import pandas`` fails while this is here: sqlite-utils goes on without it
+    try:
+        import sqlite_utils
+    finally:
+        if sys.modules.get("pandas", 0) is None:
+            del sys.modules["pandas"]
+    return sqlite_utils
+
+
+sqlite_utils = _sqlite_utils_without_pandas()
 
 PAGE_SIZE = 4096
 FTS_TOKENIZER = "trigram"
