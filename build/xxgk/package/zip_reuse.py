@@ -80,6 +80,7 @@ class Memo:
             return
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+            self.conn.execute("PRAGMA synchronous = OFF")  # a cache, as the parse cache's own connection: no fsyncs
             self.conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, stream TEXT NOT NULL, "
                               "size INTEGER NOT NULL, digest TEXT NOT NULL)")
             self.deflater = _deflater()
