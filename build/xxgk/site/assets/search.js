@@ -307,7 +307,9 @@
   var pagefind = null;
   function fullText() {
     if (!pagefind) {
-      var base = {baseUrl: new URL(root, location.href).pathname, noWorker: true};
+      // noWorker is the wrapper's, read once when Pagefind is set up (its options before the first call); an index
+      // merged in takes an instance's options only, and warned "Unknown Pagefind option noWorker" for each shard
+      var merged = {baseUrl: new URL(root, location.href).pathname}, base = {baseUrl: merged.baseUrl, noWorker: true};
       var bundle = function (name) { return new URL(root + "pagefind/" + name, location.href).pathname; };
       var ran = false;  // Pagefind's code loaded and set up: its shards are not merged a second time
       pagefind = fetch(root + "pagefind/shards.json?ts=" + Date.now(), {cache: "no-store"}).then(function (r) {
@@ -324,7 +326,7 @@
             // so a first shard whose pagefind-entry.json was missing left the search "正在检索……" for good
             return pf.filters();
           }).then(function () {
-            return Promise.all(names.slice(1).map(function (name) { return pf.mergeIndex(bundle(name), base); }));
+            return Promise.all(names.slice(1).map(function (name) { return pf.mergeIndex(bundle(name), merged); }));
           }).then(function () { return pf; });
         });
       });
