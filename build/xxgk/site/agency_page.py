@@ -20,6 +20,7 @@ from ..catalog import table as rule_table
 from ..package.metrics import reads_table_2_only
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
+from .glossary import GLOSSARY_PAGE
 from .labels import (
     DASH_NOTE_ZH,
     FINDINGS_COLUMN_ZH,
@@ -60,6 +61,13 @@ CHARTS = (  # (heading, chart title, metric codes, unit, stacked, the downloads'
     ("行政许可与行政处罚", "许可、处罚决定（件）", ("licensing", "penalty"), "件", False, "licensing_penalty"),
 )
 PEER_SHOWN = ("received", "granted_share", "denied_share", "corrected_share")
+# under a chart heading whose series are the template's words, where their meanings are (the glossary, glossary.py):
+# a citizen landing on an agency page read 不予公开 and 无法提供 with no way to their meaning but through a report
+# page's table 三 (session 41); ≈ 110 bytes a heading, two on an agency page with those charts
+HEADING_GLOSSARY = MappingProxyType({
+    "办理结果": ("予以公开、部分公开、不予公开、无法提供、不予处理等结果", "granted"),
+    "不予公开的理由": ("不予公开及其各项理由", "denied"),
+})
 # an agency page lists its latest reports up to AGENCY_ROWS_SHOWN (a report a row in 历年报告 and in 历年发现的问题);
 # past that, every report is on its list pages, AGENCY_LIST_ROWS a page (``list_leaf``): an agency of 1,500 reports
 # (a folder of many copies, or years of editions) had a 1.1 MB page, 720 KB of it the findings by year
@@ -401,6 +409,10 @@ class AgencyPages:
             if head != heading:
                 out.append(f"\n## {esc(head)}\n")
                 heading = head
+                if head in HEADING_GLOSSARY:
+                    words, anchor = HEADING_GLOSSARY[head]
+                    out.append(f'<p><small>{esc(words)}的含义见<a href="../../{GLOSSARY_PAGE}/#{esc(anchor)}">'
+                               "词语解释</a>。</small></p>\n")
             layout = {"height": 300 + 24 * len(traces)}  # room for the legend below the plot on a phone
             for t in traces:  # a split series' years of the other template are not gaps (render.chart)
                 if "xxgk_edition" in t:
