@@ -228,10 +228,12 @@ def test_a_report_and_an_agency_page_say_where_they_sit_under_their_heading(serv
         return ([(a.text_content(), a.get("href")) for a in nav[0].xpath(".//a")],
                 nav[0].xpath(".//*[@aria-current='page']")[0].text_content())
 
+    # (session 41: with the province's step, the index's finder set to it: test_h41site)
+    province = ("福建省", "../../agencies/?find=福建省")
     assert crumbs("a/fujian-pingtanzongheshiyanqu/2025.html") == (
-        [("首页", "../../"), ("机构索引", "../../agencies/"), ("平潭综合实验区", "./")], "2025年度报告")
+        [("首页", "../../"), ("机构索引", "../../agencies/"), province, ("平潭综合实验区", "./")], "2025年度报告")
     assert crumbs("a/fujian-pingtanzongheshiyanqu/index.html") == (
-        [("首页", "../../"), ("机构索引", "../../agencies/")], "平潭综合实验区")
+        [("首页", "../../"), ("机构索引", "../../agencies/"), province], "平潭综合实验区")
 
 
 @pytest.mark.browser

@@ -91,3 +91,48 @@ def test_an_agency_pages_outcome_charts_say_where_their_words_are_explained(buil
             assert anchor in glossary_ids
             assert said.text_content().endswith("的含义见词语解释。"), said.text_content()
     assert seen >= 4  # (the seeds' agencies with those charts: each heading checked on several pages)
+
+
+def _crumbs(site, path: str) -> tuple[list[tuple[str, str]], str]:
+    nav = _doc(site, path).xpath("//article//nav[@aria-label='位置']")
+    assert nav, path
+    return ([(a.text_content(), a.get("href")) for a in nav[0].xpath(".//a")],
+            nav[0].xpath(".//*[@aria-current='page']")[0].text_content())
+
+
+def test_find_address_keeps_a_name_readable_and_a_query_whole():
+    from xxgk.site.pages import find_address
+
+    assert find_address("青海省") == "../../agencies/?find=青海省"
+    # (a manifest's province is outside text: what a query reads as its own is encoded, so the finder gets it whole)
+    assert find_address("甲&x=1#乙 丙") == "../../agencies/?find=甲%26x%3D1%23乙%20丙"
+    assert find_address("甲\u202e乙") == "../../agencies/?find=甲%E2%80%AE乙"  # (a bidi control: not shown raw)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_an_agency_and_its_reports_lead_back_to_the_agencies_of_their_province(built_site, server, chromium):
+    # (session 41: a citizen landing on an agency page from a search engine, the agency index one page (up to 500
+    # reports), had 首页 › 机构索引: back to every agency of the country, theirs to be looked for; above 500 reports the
+    # crumbs already named the province's part of the split index, session 40)
+    import csv
+
+    agency = "qinghai-xining-huangzhong-renminzhengfu"
+    step = ("青海省", "../../agencies/?find=青海省")
+    assert _crumbs(built_site, f"a/{agency}/index.html") == (
+        [("首页", "../../"), ("机构索引", "../../agencies/"), step], "湟中区人民政府")
+    assert _crumbs(built_site, f"a/{agency}/2025.html") == (
+        [("首页", "../../"), ("机构索引", "../../agencies/"), step, ("湟中区人民政府", "./")], "2025年度报告")
+    with (built_site.parent / "datapackage" / "data" / "agencies.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    qinghai = sorted(r["name"] for r in rows if r["province"] == "青海省")
+    assert len(qinghai) >= 2 and len(qinghai) < len(rows)  # (the step narrows the index, and to more than one)
+    chromium.set_window_size(1366, 900)
+    chromium.get(f"{server}/a/{agency}/")
+    crumbs = wait_for(lambda: chromium.find_element("css selector", "nav.xxgk-crumbs"))
+    link = crumbs.find_element("link text", "青海省")
+    link.click()
+    wait_for(lambda: "/agencies/" in chromium.current_url)
+    listed = wait_for(lambda: [a.text for a in chromium.find_elements(
+        "css selector", "#xxgk-agency-finder-results a") if a.text])
+    assert sorted(listed) == qinghai, listed

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from ..package.report_card import counts_against_agency
 from ..package.typed import readr_col_types
@@ -78,6 +79,17 @@ FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼�
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
+def find_address(words: str) -> str:
+    """The one-page agency index with its finder set to ``words`` (``?find=``, read by ``assets/search.js``), two
+    folders deep; the characters a query gives a meaning to (``&``, ``#``, ``%``, ``+``, spaces …) percent-encoded,
+    the others as they are (a province's name, 9 bytes a character encoded, stays readable and short).
+
+    >>> find_address("青海省"), find_address("甲&乙#1")
+    ('../../agencies/?find=青海省', '../../agencies/?find=甲%26乙%231')
+    """
+    return "../../agencies/?find=" + "".join(c if c.isalnum() else quote(c, safe="") for c in words)
+
+
 # the home page's way to an agency, on a phone too (where the header shows only a search icon): a plain form to the
 # agency index, whose finder reads ?find= (search.js); without JavaScript it still leads to the index
 HOME_FINDER = ('<form class="xxgk-home-find" action="agencies/" method="get" role="search" aria-label="查找机构">'
@@ -487,11 +499,16 @@ class Site(ReportPages, AgencyPages):
 
     def index_step(self, aid: str) -> list[tuple[str, str]]:
         """The crumbs' step between 机构索引 and agency ``aid`` (``render.crumbs``, hrefs two folders deep): its
-        province's part of a split index, ``[]`` when the index is one page. Before (session 39), 机构索引 led a
-        reader of a split index's agency back to the list of provinces, a step short of the agencies of theirs."""
+        province's part of a split index; when the index is one page, the index with its finder set to the province
+        (``?find=``, which lists the province's agencies: ``find_address``), ``[]`` for an agency of no province.
+        Before (session 39), 机构索引 led a reader of a split index's agency back to the list of provinces, a step short
+        of the agencies of theirs; and (session 41) a citizen landing on an agency page of a one-page index went back
+        to every agency of the country, theirs to be looked for."""
         agency = self.agencies_by_id.get(aid)
-        if not self.index_parts or agency is None:
+        if agency is None:
             return []
+        if not self.index_parts:
+            return [(find_address(agency["province"]), agency["province"])] if agency["province"] else []
         province = agency["province"] or "地区未知"
         return [(f"../../agencies/{self.index_parts[province]}/", province)]
 
