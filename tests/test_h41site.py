@@ -136,3 +136,58 @@ def test_an_agency_and_its_reports_lead_back_to_the_agencies_of_their_province(b
     listed = wait_for(lambda: [a.text for a in chromium.find_elements(
         "css selector", "#xxgk-agency-finder-results a") if a.text])
     assert sorted(listed) == qinghai, listed
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory):
+    """The seeds, the corpus and 40 synthetic reports with prose as long as real reports' (words beginning with 平 or
+    政 in most of them), the full text indexed: a short name's own reports compete with many others."""
+    from benchmarks.synthetic import write_reports
+
+    from xxgk.site.fulltext import index_full_text
+
+    from .conftest import SHARED, seeds_and_corpus, site_of
+
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("h41-crowded")
+    write_reports(40, seeds_and_corpus(work), prose=True)
+    site = site_of(work / "reports", work)
+    assert index_full_text(site) == 0
+    return site
+
+
+def _header_reports(driver, base: str, words: str) -> tuple[str, list[str]]:
+    """The header search's full-text part for ``words``: its count line and the reports it lists, by name."""
+    driver.get(base + "/")
+    driver.find_element("css selector", "label.md-search__icon, .md-search__input").click()
+    driver.find_element("css selector", "input.md-search__input").send_keys(words)
+    meta = wait_for(lambda: [e.text for e in driver.find_elements(
+        "css selector", ".xxgk-fulltext-hits .md-search-result__meta") if e.text.startswith("报告原文：")], 30)
+    wait_for(lambda: not driver.find_element("css selector", "[data-md-component=search-result]")
+             .get_attribute("data-xxgk-hold"))  # (every part has answered the words)
+    hits = driver.find_elements("css selector", ".xxgk-fulltext-hits a.xxgk-fulltext-hit")
+    names = [a.text.split("\n")[0] for a in hits]
+    return meta[0], names
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_short_name_lists_the_agencys_own_reports_first(crowded_site, chromium):
+    # (session 40's leftover, session 41: over the seeds, the corpus and 400 synthetic reports the header listed five
+    # other agencies' reports for 平潭 — Pagefind ranks by the words the browser makes of the query, 平 — and said
+    # 前 10 份中没有“平潭”, while the agency part above named 平潭综合实验区 and its four reports say 平潭; this site's
+    # 40 synthetic reports crowd 平潭 only: 湟中政府 and 格尔木, the agencies tied, were walked on the 400)
+    from .conftest import serving
+
+    words, agency = "平潭", "平潭综合实验区"
+    own = sorted(p.stem for p in crowded_site.glob("a/fujian-pingtanzongheshiyanqu/*.html") if p.stem.isdigit())
+    assert own == ["2019", "2021", "2023", "2025"]  # (the agency's report pages, by year)
+    chromium.set_window_size(1366, 900)
+    with serving(crowded_site) as url:
+        meta, names = _header_reports(chromium, url, words)
+    assert len(names) == 5, (meta, names)
+    mine = [f"{agency} {year}年度 · 原文" for year in own]
+    assert names[:4] == mine, (meta, names)  # its four reports first (Pagefind's order among them: by year here)
+    # (their reports say the words as typed: the count line says so, not 前 10 份中没有“平潭”)
+    assert "4 份报告含“平潭”" in meta, meta

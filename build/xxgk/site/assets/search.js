@@ -537,6 +537,51 @@
     return "报告原文：" + (typed.all ? "" : "前 " + looked + " 份中") + "没有“" + q + "”；" + total + " 份报告部分匹配";
   }
 
+  /* the reports of the agencies the words name, among a search's results: {result id: true}. Pagefind ranks a page
+     by the words the browser makes of the query (平 of 平潭, 政府 of 湟中政府), so a short name listed other agencies'
+     reports first — those saying 平台 or 政府 often — and none of the agency's own, which the agency part lists first
+     (session 41: 平潭 over the seeds, the corpus and 400 synthetic reports). The agencies listed first (find: the
+     best, or those tied with it, 格尔木's two, at most OWN_AGENCIES) are each looked for by their name's first two
+     characters kept whole (the words of its reports beginning so: 平潭综合实验区, 湟中区) in their province (the full
+     text's province filter); the first OWN_LOOKED of those the reader's search found too are loaded, and those whose
+     report page is the agency's (a/<id>/) are its own. A search by the whole name found nothing of it: the browser
+     splits it as it splits the query. Nothing when no agency matches or anything fails. */
+  var OWN_AGENCIES = 3, OWN_LOOKED = 8;
+  function ownResults(pf, q, results) {
+    return load().then(function (data) {
+      var hits = find(q, data), found = {}, own = {};
+      if (!pf || !hits.length || !results.length) return own;
+      results.forEach(function (r) { found[r.id] = true; });
+      var named = hits.filter(function (h) { return h.score === hits[0].score; }).slice(0, OWN_AGENCIES);
+      // one after another: keepWhole holds for the whole of a search (Pagefind builds its segmenter in between)
+      return named.reduce(function (done, h) {
+        return done.then(function () { return agencyResults(pf, h.agency, found, own); });
+      }, Promise.resolve()).then(function () { return own; });
+    }).catch(function () { keepWhole = false; return {}; });
+  }
+  function agencyResults(pf, agency, found, own) {
+    var start = Array.from(agency.n).slice(0, 2).join("");
+    if (!/^[\u3400-\u9fff]{2}$/.test(start)) return Promise.resolve();
+    var folder = new URL(root + "a/" + agency.id + "/", location.href).href;
+    keepWhole = true;
+    return pf.search(start, agency.p ? {filters: {province: agency.p}} : {}).then(function (named) {
+      keepWhole = false;
+      var looked = named.results.filter(function (r) { return found[r.id]; }).slice(0, OWN_LOOKED);
+      return Promise.all(looked.map(function (r) { return r.data(); })).then(function (pages) {
+        pages.forEach(function (page, i) {
+          var report = reportURL(page);
+          if (report && report.indexOf(folder) === 0) own[looked[i].id] = true;
+        });
+      });
+    }, function (error) { keepWhole = false; throw error; });
+  }
+  /* ``items`` (Pagefind's results, or the pages loaded of them: xxgkId) with those of ``own`` first, each part in its
+     order */
+  function ownFirst(items, own) {
+    var mine = function (x) { return own[x.xxgkId !== undefined ? x.xxgkId : x.id]; };
+    return items.filter(mine).concat(items.filter(function (x) { return !mine(x); }));
+  }
+
   /* header: Material's search box gets an agency list above its page results */
   function header() {
     var input = document.querySelector("input.md-search__input");
@@ -636,8 +681,10 @@
     function runText() {
       var q = input.value;
       if (!q.trim()) { texts.textContent = ""; answered(texts, q); return; }
+      var engine = null;
       fullText().then(function (pf) {
         if (!pf) return null;
+        engine = pf;
         return textSearch(pf, q, {}, 250);
       }, function () {  // said, as the agency part says NOT_LOADED (before: nothing, as for a site without the index)
         if (input.value !== q) return null;
@@ -651,11 +698,14 @@
       }).then(function (search) {
         if (!search) { answered(texts, q); return; }  // (a site without the index: nothing to wait for)
         if (input.value !== q) return;
-        var ranked = phraseFirst(search.results);
-        return Promise.all(ranked.slice(0, 10).map(function (r) { return r.data(); })).then(function (pages) {
+        return ownResults(engine, q, search.results).then(function (own) {
+        var ranked = ownFirst(phraseFirst(search.results), own);
+        return Promise.all(ranked.slice(0, 10).map(function (r) {
+          return r.data().then(function (page) { page.xxgkId = r.id; return page; });
+        })).then(function (pages) {
           var typed = notAsTyped(pages, q, search.results.length);
-          pages = literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q).slice(0, 5);
-          // (of the first ten: a passage holding the words first)
+          pages = ownFirst(literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q), own).slice(0, 5);
+          // (of the first ten: a passage holding the words first, the reports of the agency named before them)
           if (input.value !== q) return;
           texts.textContent = "";
           var meta = document.createElement("div");
@@ -681,6 +731,7 @@
           });
           texts.appendChild(ol);
           answered(texts, q);
+        });
         });
       }).catch(function () { answered(texts, q); });  // (a search that failed: nothing more is coming)
     }
