@@ -48,3 +48,24 @@ def test_two_streets_named_as_often_give_no_publisher() -> None:
     text = STREET_OVERVIEW.replace("甲乙街道2024年度", "丙丁街道2024年度").replace(
         "我街道落实", "丙丁街道落实。我街道落实")
     assert _published(text).name is None
+
+
+def test_a_title_naming_no_division_takes_the_name_its_publishing_sentence_prints() -> None:
+    """A real school's page on a mirror that replaced its heading's first words prints 某某:第三中学2022年…年度报告,
+    then 现发布《某省某县第三中学2022年…年度报告》: the school was published as 第三中学, with no county and no name in
+    the package. The report's own title, quoted in the sentence publishing it, names the same agency with its
+    division: that name is the publisher's."""
+    text = ("当前位置:第三中学2022年政府信息公开工作年度报告\n发布时间:2023-01-15\n"
+            "根据《中华人民共和国政府信息公开条例》规定，现发布《格尔木市第三中学2022年政府信息公开工作年度报告》。\n"
+            "一、总体情况\n2022年，我校依法公开政府信息。\n")
+    record = parse(text)
+    assert (record.agency, record.year) == ("格尔木市第三中学", 2022)
+    assert _published(text).county == "格尔木市"
+
+
+def test_a_superiors_report_cited_in_the_head_names_no_publisher() -> None:
+    """Guard: a bureau titled by its bare name that cites its city's report of the same year keeps its own name."""
+    text = ("统计局2022年政府信息公开工作年度报告\n"
+            "根据《格尔木市统计局2022年政府信息公开工作年度报告》的格式要求编制。\n"
+            "一、总体情况\n2022年，我局依法公开政府信息。\n")
+    assert parse(text).agency == "统计局"

@@ -525,11 +525,20 @@ def _own_title_name(texts, name: str, year: int) -> str | None:
     ...          (1, False, "格尔木市民政局政府信息公开工作年度报告")]
     >>> _own_title_name(texts, "格尔木市", 2023), _own_title_name(texts, "格尔木市民政局", 2023)
     ('格尔木市民政局', None)
+
+    Likewise where a title's name holds no division (第三中学2022年…: a page heading whose first words a mirror
+    replaced) and the report's own title, quoted in the page's head (现发布《某省某县第三中学2022年…年度报告》),
+    names the same agency with its division: that name. Before, the school was published with no name, its
+    province only.
+
+    >>> _own_title_name([(0, False, "现发布《格尔木市第三中学2022年政府信息公开工作年度报告》")], "第三中学", 2022)
+    '格尔木市第三中学'
     """
     from .agency.names import parse_name
 
     parsed = parse_name(name)
-    if not parsed.regions or name != parsed.region_text:
+    bare = not parsed.regions and not parsed.local and not parsed.national and not parsed.special
+    if not bare and (not parsed.regions or name != parsed.region_text):
         return None  # (a name with more than a division's: its own)
     for _, joined, text in texts:
         if joined:
@@ -541,8 +550,15 @@ def _own_title_name(texts, name: str, year: int) -> str | None:
         found += [(undated.group(1), year)] if undated else []
         for printed, said in found:
             other = _publisher(_unlabelled(_unspaced(printed)))
-            if other and said == year and other != name and other.startswith(name) and _may_name(other) \
-                    and NOT_TEXT_MARK not in other and parse_name(other).kind:
+            if not other or said != year or other == name or not _may_name(other) or NOT_TEXT_MARK in other:
+                continue
+            if bare:  # (the same agency, its division printed: 第三中学 of 某省某县第三中学, in the sentence that
+                # publishes the report — never a document it cites, a superior's of the same name)
+                fuller = parse_name(other)
+                if other.endswith(name) and fuller.regions and other == fuller.region_text + name and any(
+                        verb + mark + other in text for verb in _naming_verbs() for mark in ("", "《")):
+                    return other
+            elif other.startswith(name) and parse_name(other).kind:
                 return other
     return None
 
