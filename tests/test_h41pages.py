@@ -69,3 +69,45 @@ def test_a_superiors_report_cited_in_the_head_names_no_publisher() -> None:
             "根据《格尔木市统计局2022年政府信息公开工作年度报告》的格式要求编制。\n"
             "一、总体情况\n2022年，我局依法公开政府信息。\n")
     assert parse(text).agency == "统计局"
+
+
+def _padded(cells: list[str]) -> str:
+    """Cells one a line, each followed by an empty line, an empty cell a line of one space (a page's &nbsp; cell)."""
+    return "".join(f"{cell}\n\n" for cell in cells)
+
+
+PADDED_HEAD = ("甲乙工业园区管委会2019年度政府信息公开工作年度报告\n\n一、总体情况\n\n"
+               "2019年管委会依法公开政务信息。\n\n二、主动公开政府信息情况\n\n \n\n")
+PADDED_GROUPS = ["第二十条第(一)项", "信息内容", "本年新\n制作数量", "本年新\n公开数量", "对外公开总数量",
+                 "规章", "    0", "  0", " 0", "规范性文件", "    1", "  0", " 3",
+                 "第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+                 "行政许可", " 15", " ", " ", "其他对外管理服务事项", " 27", " ", " ",
+                 "第二十条第(六)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+                 "行政处罚", " ", " ", " ", "行政强制", " 2", " ", " 4"]
+PADDED_TAIL = "三、收到和处理政府信息公开申请情况\n\n本年度未收到政府信息公开申请。\n"
+
+
+def test_an_empty_cell_printed_as_a_line_of_spaces_keeps_the_rows_numbers() -> None:
+    """Real pages of a 青海 county's centre and a 云南 industrial park print every cell on a line followed by an
+    empty line, an empty cell as a line of one space (its &nbsp;), itself followed by an empty line: 行政许可 /
+    148 / (space) / (space) lost its printed 148 (row_lost_cells: the spaces were read as empty lines, one more
+    than the cells). A line of spaces is the empty cell there, the empty lines the separators."""
+    active = parse(PADDED_HEAD + _padded(PADDED_GROUPS) + PADDED_TAIL).values("active")
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [15, None, None]
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [
+        27, None, None]
+    assert [active[("coercion", m)] for m in ("previous_year", "change", "decisions")] == [2, None, 4]
+    assert [active[("penalty", m)] for m in ("previous_year", "change", "decisions")] == [None, None, None]
+    assert [active[("normative_documents", m)] for m in ("made", "published", "total_public")] == [1, 0, 3]
+
+
+def test_a_line_of_spaces_in_a_region_that_does_not_alternate_makes_no_cell() -> None:
+    """Guard: where an empty line follows another inside the table (an empty cell printed as an empty line), the
+    lines of spaces are no cells: the rows are read as before, a row short of cells lost, never shifted."""
+    text = _padded(PADDED_GROUPS).replace(" 15\n\n \n\n \n\n", " 15\n\n\n\n \n\n")
+    record = parse(PADDED_HEAD + text + PADDED_TAIL)
+    active = record.values("active")
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [None, None, None]
+    assert [active[("coercion", m)] for m in ("previous_year", "change", "decisions")] == [None, None, None]
+    lost = {f.row for f in record.findings if f.code == "row_lost_cells"}
+    assert {"行政许可", "行政强制"} <= lost

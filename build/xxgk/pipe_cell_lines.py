@@ -80,6 +80,32 @@ def _spaced_tokens(lines: list[tuple[int, str]]) -> list[list[Token]] | None:
     return out[::-1]
 
 
+def _padded_tokens(lines: list[tuple[int, str]]) -> list[list[Token]] | None:
+    """The tokens of the padded blank-line form, or None when the region is not in it: every cell on a line of its
+    own followed by one empty line, an empty cell a line of spaces alone (a web page's ``<td>&nbsp;</td>``, written
+    as its space) followed by its empty line like any cell — so that the empty line is always a separator and the
+    line of spaces always a cell. A region is in this form when it holds two lines of spaces at least, every line of
+    text or of spaces is followed by an empty line (a line of words may be followed by another: a header's cell
+    wrapped over two lines, ``本年新`` / ``制作数量``), no two empty lines follow one another between its first and
+    last lines of text, and none holds a ``|`` or a tab. Before, the lines of spaces were read as empty lines, one
+    more than the cells after each value: ``行政许可`` / ``148`` / (spaces) / (spaces) had one number for three
+    cells and was lost (row_lost_cells), its printed 148 with it."""
+    raw = [text for _, text in lines]
+    spaces = [i for i, text in enumerate(raw) if text and not text.strip()]
+    filled = [i for i, text in enumerate(raw) if text.strip()]
+    if len(spaces) < 2 or len(filled) < MIN_CELL_LINES or any("|" in raw[i] or "\t" in raw[i] for i in filled):
+        return None
+    last = filled[-1]
+    for i, text in enumerate(raw[:last]):
+        if text and raw[i + 1]:  # (text or spaces, then text or spaces: only a header's words may wrap so)
+            if not (text.strip() and raw[i + 1].strip()) or _cell(text.strip())[1] or _cell(raw[i + 1].strip())[1]:
+                return None
+        if not text and i > filled[0] and not raw[i + 1]:
+            return None
+    return [[("skip", "") if not text or text.strip() and is_page_footer(text.strip())
+             else ("empty", "") if not text.strip() else _spaced_cell(text.strip())] for text in raw]
+
+
 def _spaced_cell(text: str) -> Token:
     """A line of text of the blank-line form: a cell, or ``text`` (a row of its own, left as printed) when it
     holds several numbers apart by spaces (``6 0 4 1 11 …``, a row printed on one line), not one number grouped in
@@ -98,7 +124,8 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     In the blank-line form every row of more than one cell is folded once one has an empty cell before a value
     (the readers take a region's empty lines as its spacing or as its cells, not both); a lone text (a header's
     cell) stays as printed. Any other region is returned as it is."""
-    spaced = _spaced_tokens(lines)
+    padded = _padded_tokens(lines)
+    spaced = padded or _spaced_tokens(lines)
     tokens = spaced or [_pipe_tokens(text.strip()) for _, text in lines]
     if None in tokens or sum(kind == "cell" for line in tokens for kind, _ in line) < MIN_CELL_LINES:
         return lines
@@ -146,10 +173,14 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         return not spaced and bool(merged) and len(cells) > 2 and cells[-1] == "" \
             and any(_cell(cell)[1] for cell in cells[1:])
 
-    if spaced and not any(gap(cells) or worded(cells) for cells, _, _ in rows):
+    if padded and not any("" in cells[1:] for cells, _, _ in rows):
+        return lines  # (no line of spaces in a row: nothing to fold, the rows read as printed)
+    if spaced and not padded and not any(gap(cells) or worded(cells) for cells, _, _ in rows):
         return lines
     out = list(lines)
     for cells, at, merged in rows:
+        if padded and "" not in cells[1:]:
+            continue  # (a row with no line of spaces reads as printed, each value on its own line)
         if gap(cells) or worded(cells) or blank_before_rules(cells, merged) or spaced and len(cells) > 1:
             # (a lone text, a header's cell, stays as printed)
             for index in at:
