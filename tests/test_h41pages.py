@@ -111,3 +111,23 @@ def test_a_line_of_spaces_in_a_region_that_does_not_alternate_makes_no_cell() ->
     assert [active[("coercion", m)] for m in ("previous_year", "change", "decisions")] == [None, None, None]
     lost = {f.row for f in record.findings if f.code == "row_lost_cells"}
     assert {"行政许可", "行政强制"} <= lost
+
+
+def test_a_change_printed_as_both_signs_costs_its_cell_only() -> None:
+    """A real 2020 page prints one cell a line, each closed by ``|``, and its 行政许可 本年增/减 as ``+(0) -(0)``: the
+    marks began a row of their own, 行政许可 had one number for three cells and was lost (row_lost_cells), its printed
+    43 and 66 with it. Digits among marks with no Chinese character are a cell of the row (unreadable, null), the
+    row's other numbers in their columns."""
+    rows = ["第二十条第(五)项", "|||", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "",
+            "行政许可", "7", "+(0) -(0)", "9", "", "其他对外管理服务事项", "4", "0", "5", "",
+            "第二十条第(六)项", "|||", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "",
+            "行政处罚", "12", "0", "3", "", "行政强制", "0", "0", "0", ""]
+    body = "".join("|||\n" if cell == "|||" else "|\n" if not cell else f"{cell} |\n" for cell in rows)
+    text = ("某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局依法公开政府信息。\n二、主动公开政府信息情况\n"
+            + body + "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n")
+    record = parse(text)
+    active = record.values("active")
+    assert [active[("licensing", m)] for m in ("previous_year", "change", "decisions")] == [7, None, 9]
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [4, 0, 5]
+    assert [active[("penalty", m)] for m in ("previous_year", "change", "decisions")] == [12, 0, 3]
+    assert any(f.code == "value_unreadable" and f.row == "行政许可" for f in record.findings)

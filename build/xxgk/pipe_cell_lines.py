@@ -153,7 +153,7 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 row.append("")
                 taken.append(index)
             elif kind == "cell":
-                if not _cell(cell)[1] and not (taken and _no_change(cell)):
+                if not _cell(cell)[1] and not (taken and _stays_in_row(cell)):
                     flush()
                 row.append(cell)
                 taken.append(index)
@@ -162,8 +162,8 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     def gap(cells: list[str]) -> bool:  # an empty cell before the row's last value
         return "" in cells[:max((i for i, cell in enumerate(cells) if cell), default=0)]
 
-    def worded(cells: list[str]) -> bool:  # a change printed in words (未增未减, 持平) after the row's label
-        return any(_no_change(cell) for cell in cells[1:])
+    def worded(cells: list[str]) -> bool:  # a change printed in words (未增未减, 持平) or in marks after the label
+        return any(_stays_in_row(cell) and not _cell(cell)[1] for cell in cells[1:])
 
     def blank_before_rules(cells: list[str], merged: str) -> bool:
         # an empty cell after the row's last value, then the merged columns' rules: the rules end the row, so the
@@ -190,6 +190,22 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[at[-1]] = (out[at[-1]][0], "")  # (the merged columns' rules are no cells: a row of two numbers
             # then seven rules, 4 | 4 | |||||||, was read as 自然人 4, 商业企业 4 and five empty cells)
     return out
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# a sign and a digit (Arabic, half- or full-width) in one cell: a change's marks (+(0) -(0), +3/-1), never a note's
+# mark (①, ⒈, *: a footnote after a row's last cell is no cell of it)
+_SIGNED_DIGITS = re.compile(r"(?=.*[+\-＋－±])(?=.*[0-9０-９])")
+
+
+def _stays_in_row(cell: str) -> bool:
+    """Whether a text cell after a row's first cell is a cell of that row, never the next row's label: words for no
+    change (``_no_change``), or a sign and a digit with no Chinese character (``+(0) -(0)``, a 2019 本年增/减 printed
+    as both signs: no label is written so; a note's mark, ``①``, is not such a cell). It is read as the pipe rows'
+    text cells are, unreadable (null with value_unreadable), the row's other numbers in their columns. Before,
+    ``行政许可 |`` / ``43 |`` / ``+(0) -(0) |`` / ``66 |`` (a real 2020 page) began a row at ``+(0) -(0)``: 行政许可
+    had one number for three cells and was lost."""
+    return _no_change(cell) or (not _HAN.search(cell) and bool(_SIGNED_DIGITS.search(cell)))
 
 
 def _no_change(cell: str) -> bool:
