@@ -113,6 +113,26 @@ def test_a_line_of_spaces_in_a_region_that_does_not_alternate_makes_no_cell() ->
     assert {"行政许可", "行政强制"} <= lost
 
 
+CENTRE = ("{name}2020年政府信息公开工作年度报告\n一、总体情况\n2020年，{voice}依法公开政府信息，"
+          "受理青海省“12345”政务服务热线98件。\n")
+
+
+def test_a_bare_name_whose_body_only_mentions_its_province_is_no_provincial_agency() -> None:
+    """A real county's 政务服务中心 (its county never printed) speaks of its province's hotline once: the report
+    was published as that province's centre, a provincial agency (WRONG tier and name). A name printing no region,
+    placed in a province the body only mentions, keeps that province and no name: which agency it is, the text
+    does not say."""
+    agency = _published(CENTRE.format(name="政务服务中心", voice="中心"))
+    assert (agency.name, agency.tier, agency.province) == (None, None, "青海省")
+
+
+def test_a_provinces_department_or_a_text_speaking_as_the_province_keeps_it() -> None:
+    """Guards: a 厅 (a province's word) and a text speaking as 我省 keep the provincial agency, as before."""
+    assert _published(CENTRE.format(name="自然资源厅", voice="我厅")).name == "青海省自然资源厅"
+    agency = _published(CENTRE.format(name="政务服务中心", voice="我省政务服务中心"))
+    assert (agency.name, agency.tier) == ("青海省政务服务中心", "province")
+
+
 def test_a_change_printed_as_both_signs_costs_its_cell_only() -> None:
     """A real 2020 page prints one cell a line, each closed by ``|``, and its 行政许可 本年增/减 as ``+(0) -(0)``: the
     marks began a row of their own, 行政许可 had one number for three cells and was lost (row_lost_cells), its printed

@@ -24,7 +24,7 @@ from ..catalog import table
 from ..findings import Finding, make
 from ..safe import drop_invisible
 from .divisions import Division, by_name, by_short, chain, contains, divisions, successors
-from .evidence import body_names, region_votes, township_names, zone_names
+from .evidence import WEIGHT, body_names, region_votes, township_names, zone_names
 from .ids import slug
 from .names import (
     BELOW,
@@ -124,6 +124,16 @@ def _from_votes(lazy: Votes, local: str) -> Division | None:
     if len(ranked) > 1 and (votes[ranked[0]], _score(ranked[0], votes)) == (votes[ranked[1]], _score(ranked[1], votes)):
         return None  # two divisions named alike: the text cannot choose (as ``_pick``), never the lower code's
     return ranked[0] if ranked else None
+
+
+def _level_unproven(parsed: ParsedName, division: Division | None, votes: Votes) -> bool:
+    """Whether a name printing no region (政务服务中心, 统计局: no division, no 市/县 prefix, no 厅 — a province's
+    word) was placed in a province the body only mentions (no address, no 我省: a few mentions' weight, below a
+    我X's): a county's office speaking of its province's hotline (受理某省“12345”政务服务热线…) is no provincial
+    agency. Before, a real county centre's report was published as that province's centre (WRONG tier and name)."""
+    if division is None or division.level != "province" or parsed.local or parsed.regions or parsed.special:
+        return False
+    return not parsed.body.endswith("厅") and votes.counts[division] < WEIGHT["we"]
 
 
 def _one_off(token: str) -> list[Division]:
@@ -269,6 +279,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     notes: list[str] = []
     division: Division | None = None
     unknown_below = ""  # a district printed after a known region that no division of it matches, kept as printed
+    level_unknown = False  # a bare name placed in a province the body only mentions: not that province's agency
     if parsed.weak_region and not any(_score(d, votes.counts) for d in parsed.deepest):
         # 宁海路街道 is not a 街道 of 宁海县 unless the text says so: the short name is the township's
         parsed = parse_name(parsed.printed, len(parsed.regions) - 1)
@@ -304,6 +315,9 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         division = _from_votes(votes, parsed.local)
         if division is not None:
             notes.append(f"地区来自正文：{division.name}")
+        if _level_unproven(parsed, division, votes):
+            level_unknown = True
+            notes.append(f"层级不明：正文只是提到{division.name}，名称未写地区（不当作{division.name}的机构）")
     if parsed.zone and not parsed.regions and division is not None and division.level == "county" \
             and division.name in parsed.extra.split("、"):
         # 高新区(某区): the district in brackets is the zone's second name (one government of both), not the place
@@ -344,6 +358,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         if bureau is not None:  # 南充市嘉陵区公安分局: the branch printed 南充市公安局嘉陵区分局, one agency and one id
             same_as = _region_name(bureau[0]) + bureau[1] + division.name + "分局"
             own = bureau[1] + "分局"
+    if level_unknown:  # (its province is kept; which agency of it, of which tier, the text does not say)
+        name, tier, same_as = None, None, None
     shorts = _shorts(division)
     # a vertically managed office's id names its administration (国家金融监督管理总局湖南监管局 and
     # 中国证券监督管理委员会湖南监管局 are two agencies: both hunan-jianguanju, each id then a digest that changed
