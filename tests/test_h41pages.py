@@ -151,3 +151,14 @@ def test_a_change_printed_as_both_signs_costs_its_cell_only() -> None:
     assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [4, 0, 5]
     assert [active[("penalty", m)] for m in ("previous_year", "change", "decisions")] == [12, 0, 3]
     assert any(f.code == "value_unreadable" and f.row == "行政许可" for f in record.findings)
+
+
+def test_a_street_office_of_a_new_area_is_a_township() -> None:
+    """A real street office of a state-level new area (西咸新区某某街道办事处) was published at the area's own tier,
+    a county's: a street office is a township-tier government wherever its area stands. The area's own office keeps
+    the area's tier."""
+    street = _published("西咸新区甲乙街道办事处2024年度政府信息公开工作年度报告\n一、总体情况\n"
+                        "2024年，我街道依法公开政府信息。\n")
+    assert (street.name, street.tier, street.kind) == ("西咸新区甲乙街道办事处", "township", "government")
+    area = _published("西咸新区管理委员会2024年度政府信息公开工作年度报告\n一、总体情况\n2024年，依法公开。\n")
+    assert area.tier == "county"

@@ -288,6 +288,8 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
     if parsed.special:
         division = _special_region(parsed.special)
         tier = parsed.special["tier"]
+        if parse_name(parsed.body).township:  # 西咸新区某某街道办事处: a street of the area, a township's tier (it was
+            tier = "township"  # published at the area's own tier, a county's: a real street office's page)
         name = parsed.special["name"] + parsed.body
         region_fields = _fields(division)
         return {**region_fields, "name": name, "tier": tier, "kind": parsed.kind, "system": parsed.system,
