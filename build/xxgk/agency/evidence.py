@@ -352,7 +352,7 @@ def township_names(text: str, body: str) -> list[str]:
     return [n for n, _ in counts.most_common()]
 
 
-# a township's name opening a clause (钢城街道依照…, 柳北区钢城街道高度重视…): what follows the suffix is the clause
+# a township's name opening a clause (甲乙街道依照…, 某区甲乙街道高度重视…): what follows the suffix is the clause
 _TOWNSHIP_WORD = re.compile(r"(?:街道|苏木|镇|乡)")
 # characters no township's own name holds and a clause's first words do (我街道, 结合本街道, 各乡镇, 就街道)
 _CLAUSE_WORDS = frozenset("我本全各该辖其所此每与和及或在对向为由从至等就将把被结合")
@@ -361,18 +361,20 @@ VOICED_MENTIONS = 2  # clauses at least: a name once is as likely a neighbour's 
 
 def voiced_township_names(text: str) -> list[str]:
     """The township office a report names only as the subject of its own clauses, when it speaks as a township
-    (``rules/agency_voices.csv``: 我街道, 本镇, 我苏木 …) and prints no title: ``柳北区钢城街道高度重视…`` /
-    ``钢城街道依照…`` / ``结合本街道实际`` names 柳北区钢城街道办事处. A name opens a clause when the run of Han
+    (``rules/agency_voices.csv``: 我街道, 本镇, 我苏木 …) and prints no title: ``格尔木市甲乙街道高度重视…`` /
+    ``甲乙街道依照…`` / ``结合本街道实际`` names 格尔木市甲乙街道办事处. A name opens a clause when the run of Han
     characters before its suffix (街道, 镇, 乡, 苏木) is the name itself, with its region or not, its own part two
     to five characters, none of them a clause's word (我, 本, 各, 结合 …); the name the most clauses open with, at
     least ``VOICED_MENTIONS`` and more than any other, printed in its longest form (with its region) and its
     office's word (街道 → 办事处, else 人民政府). Before, such a report was published with no publisher, its region
     only (a real street office's page named itself so three times).
 
-    >>> voiced_township_names("柳北区钢城街道高度重视。2024年,钢城街道依照要求。结合本街道实际,我街道公开。")
-    ['柳北区钢城街道办事处']
-    >>> voiced_township_names("柳北区钢城街道高度重视。结合本街道实际。"), voiced_township_names("钢城街道。钢城街道。")
-    ([], [])
+    >>> voiced_township_names("格尔木市甲乙街道高度重视。2024年,甲乙街道依照要求。结合本街道实际,我街道公开。")
+    ['格尔木市甲乙街道办事处']
+    >>> voiced_township_names("格尔木市甲乙街道高度重视。结合本街道实际。")  # (one clause: a neighbour's?)
+    []
+    >>> voiced_township_names("甲乙街道。甲乙街道。")  # (no township voice)
+    []
     """
     text = _marked(fold(text)[:OPENING_CHARS])
     if _voice_kind(text) != "township":
