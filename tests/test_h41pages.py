@@ -22,7 +22,7 @@ STREET_OVERVIEW = ("一、总体情况\n格尔木市甲乙街道高度重视政�
 
 
 def test_a_street_office_named_only_in_its_overview_is_the_publisher() -> None:
-    """A real street office's page prints no title: its overview opens 柳北区某某街道高度重视…, and two more clauses
+    """A real street office's page prints no title: its overview opens 某区某某街道高度重视…, and two more clauses
     open with 某某街道; the report speaks as 本街道 / 我街道. No publisher was published (its district only). The
     township the report's own clauses open with, twice at least, is the publisher when the report speaks as one."""
     agency = _published(STREET_OVERVIEW)
