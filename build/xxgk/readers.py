@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import pdf_streams
+from . import pdf_streams, zip_sizes
 from .css_rows import css_rows
 from .css_sheet import MAX_CHECKS, MAX_WRITTEN, sheet_applied
 from .docx_numbering import word_int, write_list_numbers
@@ -609,6 +609,8 @@ def docx_to_text(data: bytes) -> str:
                              f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
         _check_docx_parts(members)
         _check_zip_entries(archive, data)
+        if lie := zip_sizes.check(archive, data):  # (before any part is read whole: zipfile inflates up to 1 GB)
+            raise BrokenFile(f".docx 的压缩包中{lie}")
         _check_docx_cells(archive)
     document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
@@ -1874,6 +1876,8 @@ def zip_kind(data: bytes) -> str:
                     continue
                 if not row["mimetype"]:
                     return row["kind"]
+                if not zip_sizes.packed_plainly(archive.getinfo(row["member"])):  # (bzip2: no bound on a read)
+                    continue
                 with archive.open(row["member"]) as member:
                     if member.read(100).strip() == row["mimetype"].encode():  # (100 bytes: never a bomb's)
                         return row["kind"]
