@@ -156,7 +156,20 @@ def pdf_double_flate(size: int = 2**31) -> bytes:
 
 
 def pdf_flate_font_twice(size: int = 2**31) -> bytes:
-    return _pdf([(b"/FlateDecode", zlib.compress(HELLO))], font_program=zlib.compress(_flate(size, b"\0"), 9))
+    """A CID font whose TrueType program is ``size`` zeros packed twice by Flate."""
+    data = _pdf([(b"/FlateDecode", zlib.compress(HELLO))], font_program=b"")
+    objects = {k: v for k, v in _objects(data).items()}
+    program = zlib.compress(_flate(size, b"\0"), 9)
+    objects[8] = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n%s\nendstream" % (len(program),
+                                                                                                     program)
+    return plain_pdf(objects)
+
+
+def _objects(data: bytes) -> dict[int, bytes]:
+    """The numbered object bodies of a PDF written by ``plain_pdf``."""
+    import re
+
+    return {int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj\n(.*?)\nendobj\n", data, re.S)}
 
 
 def _image_pdf(filters: bytes, data: bytes, width: int = 100_000, height: int = 100_000, inline: bool = False,

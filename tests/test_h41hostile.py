@@ -91,3 +91,44 @@ def test_an_opendocument_kind_packed_by_bzip2_is_not_inflated_to_be_looked_up():
                                             others=False), ".odt")
     assert [f.code for f in source.findings] == ["format_unsupported"]
     assert peak < 16, peak
+
+
+MANIFEST_HEADER = "file,agency,year,url,retrieved_at,notes,province,city,county,level\n"
+
+
+def _collected(tmp_path, manifest: bytes) -> dict:
+    """The synthetic report (甲县民政局, 2024) as ``a.txt`` beside ``manifest`` as ``sources.csv``: ``{name: Report}``
+    (parsed in this process)."""
+    from xxgk.package.collect import collect
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency=AGENCY), encoding="utf-8")
+    (reports / "sources.csv").write_bytes(manifest)
+    return {r.source_file: r for r in collect(reports)}
+
+
+def test_a_manifest_holding_nul_bytes_is_not_used_and_says_so(tmp_path):
+    """A NUL in ``sources.csv`` was dropped as the file was decoded, with no word of it: ``a\\0.txt`` named a.txt and
+    its row's year replaced the report's, and a name with a NUL inside was taken without it (a name that may miss a
+    character: the rule a control character is held to). The manifest is not used, and its report says why."""
+    manifest = ("\ufeff" + MANIFEST_HEADER + "a\0.txt,甲县\0民政局,2023,,,,,,,\n").encode()
+    reports = _collected(tmp_path, manifest)
+    assert reports["a.txt"].record.year == 2024
+    assert not any(f.code == "manifest_override" for f in reports["a.txt"].findings)
+    said = [f.message for f in reports["sources.csv"].findings if f.code == "manifest_row_unusable"]
+    assert said == ["清单 sources.csv 中的一行无法使用：整个清单未使用：清单中夹杂空字符（NUL），文件已损坏或被改动，"
+                    "无法判断哪些文件名和名称因此改变"]
+
+
+def test_a_manifest_with_a_byte_order_mark_and_formula_cells_is_read_and_escaped(tmp_path):
+    """A guard (it passes before): Excel's UTF-8 save starts with a byte order mark, and a cell may begin as a formula
+    (``=HYPERLINK(…)``); the row is used, its notes kept as text, and the package's CSV writes them with the
+    apostrophe a spreadsheet shows as text (``safe.sheet_cell``)."""
+    from xxgk.safe import sheet_cell
+
+    notes = '=HYPERLINK("http://evil.example","x")'
+    manifest = ("\ufeff" + MANIFEST_HEADER + f'a.txt,,2023,,,"{notes.replace(chr(34), chr(34) * 2)}",,,,\n').encode()
+    report = _collected(tmp_path, manifest)["a.txt"]
+    assert report.record.year == 2023 and report.manifest["notes"] == notes
+    assert sheet_cell(notes) == "'" + notes

@@ -238,6 +238,9 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], Said]:
     unreadable = [f for f in source.findings if f.severity == "error"]
     if unreadable:
         return {}, _said("manifest_row_unusable", detail=f"整个清单未使用：{unreadable[0].message}")
+    if any(f.code == "text_repaired" for f in source.findings):  # (its NULs dropped: a.txt\0 named a.txt, silently)
+        return {}, _said("manifest_row_unusable", detail="整个清单未使用：清单中夹杂空字符（NUL），文件已损坏或被改动，"
+                                                         "无法判断哪些文件名和名称因此改变")
     reader = csv.DictReader(io.StringIO(source.text, newline=""))
     try:
         header = [(h or "").strip().lower() for h in reader.fieldnames or []]
