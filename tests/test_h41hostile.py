@@ -132,3 +132,57 @@ def test_a_manifest_with_a_byte_order_mark_and_formula_cells_is_read_and_escaped
     report = _collected(tmp_path, manifest)["a.txt"]
     assert report.record.year == 2023 and report.manifest["notes"] == notes
     assert sheet_cell(notes) == "'" + notes
+
+
+def compact_cid_program(registry: bytes = b"Adobe", ordering: bytes = b"Identity") -> bytes:
+    """The head of a CID-keyed CFF program (FontFile3 /CIDFontType0C): its header, Name INDEX, a Top DICT naming its
+    ROS (``registry``-``ordering``-0, both strings of its String INDEX: SIDs 391 and 392) and no glyphs."""
+    top = b"\x1c\x01\x87\x1c\x01\x88\x8b\x0c\x1e"  # (391 392 0 ROS)
+    strings = registry + ordering
+    return (b"\x01\x00\x04\x01" + b"\x00\x01\x01\x01\x02F" + b"\x00\x01\x01\x01" + bytes([1 + len(top)]) + top
+            + b"\x00\x02\x01\x01" + bytes([1 + len(registry), 1 + len(strings)]) + strings + b"\x00\x00")
+
+
+def compact_cid_pdf(cids: list[int], system: bytes, program: bytes) -> bytes:
+    """A one-page PDF drawing ``cids`` (Identity-H: each code its CID) in a CID font of CIDSystemInfo ``system``
+    (``(Registry) (Ordering) supplement``) whose embedded compact program is ``program``; no ToUnicode."""
+    from tests.test_h29hostile_audit import plain_pdf
+
+    content = b"BT /F1 12 Tf 72 720 Td <" + b"".join(b"%04x" % cid for cid in cids) + b"> Tj ET"
+    return plain_pdf({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+           b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        5: b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        6: b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /F /CIDSystemInfo << /Registry (%s) /Ordering (%s)"
+           b" /Supplement %d >> /FontDescriptor 7 0 R >>" % system,
+        7: b"<< /Type /FontDescriptor /FontName /F /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800"
+           b" /Descent -200 /CapHeight 700 /StemV 80 /FontFile3 8 0 R >>",
+        8: b"<< /Length %d /Subtype /CIDFontType0C >>\nstream\n%s\nendstream" % (len(program), program)})
+
+
+GLYPHS = [*range(17, 27), *range(1000, 1010)]  # (in Adobe-GB1: 0 to 9, then 拜稗斑班搬扳般颁板版)
+
+
+def test_glyph_numbers_of_an_identity_compact_font_are_never_read_as_another_collections_characters():
+    """A CID font whose dictionary says Adobe-GB1 over a compact program whose own ROS says Adobe-Identity (its CIDs
+    the subset's glyph numbers) and no ToUnicode: the library read each glyph number as a GB1 CID — 0123456789拜稗斑…,
+    digits where the page draws whatever glyphs 17 to 26 are — with no finding. The program's collection is the one
+    its glyphs are numbered in: Identity says no character, so each is no character read, with its finding."""
+    source = read_bytes(compact_cid_pdf(GLYPHS, (b"Adobe", b"GB1", 5), compact_cid_program()), ".pdf")
+    assert not any(ch.isdigit() or "\u4e00" <= ch <= "\u9fff" for ch in source.text), source.text
+    assert [f.code for f in source.findings] == ["pdf_glyphs_unmapped"]
+    assert "有20个字符的字体没有对应的文字" in source.findings[0].message
+
+
+def test_a_compact_font_whose_program_and_dictionary_name_one_collection_is_read_in_it():
+    """A guard (it passes before): a dictionary and a program both saying Adobe-GB1, no ToUnicode, are read as GB1
+    names the glyphs; a dictionary saying Adobe-Identity over a program saying Adobe-GB1 stays unread, as before (a
+    subsetter may have renumbered the glyphs and kept the name)."""
+    gb1 = compact_cid_program(ordering=b"GB1")
+    source = read_bytes(compact_cid_pdf(GLYPHS * 3, (b"Adobe", b"GB1", 5), gb1), ".pdf")
+    assert "0123456789拜稗斑班搬扳般颁板版" in source.text
+    assert not any(f.code == "pdf_glyphs_unmapped" for f in source.findings)
+    source = read_bytes(compact_cid_pdf(GLYPHS, (b"Adobe", b"Identity", 0), gb1), ".pdf")
+    assert [f.code for f in source.findings] == ["pdf_glyphs_unmapped"]

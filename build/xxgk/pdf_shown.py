@@ -257,12 +257,17 @@ def _cid_init(init):
         init(self, rsrcmgr, spec, *args, **kwargs)
         self._xxgk_spec = spec
         self._xxgk_tounicode = isinstance(resolve1(spec.get("ToUnicode")), PDFStream)
+        # a compact CID-keyed program whose own collection (its ROS) is not the dictionary's: which one numbers the
+        # CIDs drawn is not known (``_disagreeing``)
+        disagreeing = _disagreeing(spec, self.cidcoding)
         if not self._xxgk_tounicode:
+            if disagreeing and "ToUnicode" not in spec:
+                self.unicode_map = None  # (each glyph no character: pdf_glyphs_unmapped)
             return
         shown = None
         with contextlib.suppress(Exception):  # (no character of its own known: read as before)
-            if self.cidcoding not in ("Adobe-Identity", "Adobe-UCS"):  # a registered collection numbers its glyphs
-                shown = CMapDB.get_unicode_map(self.cidcoding, self.vertical)
+            if not disagreeing and self.cidcoding not in ("Adobe-Identity", "Adobe-UCS"):  # (a registered collection
+                shown = CMapDB.get_unicode_map(self.cidcoding, self.vertical)  # numbers its glyphs)
             elif isinstance(program := getattr(self, "fontfile", None), PDFStream) and _identity_gids(spec) \
                     and "FontFile2" in dict_value(spec.get("FontDescriptor", {})):
                 shown = TrueTypeFont(self.basefont, BytesIO(program.get_data())).create_unicode_map()
@@ -270,6 +275,55 @@ def _cid_init(init):
 
     recorded.__wrapped__ = init
     return recorded
+
+
+def _disagreeing(spec, coding: str) -> bool:
+    """Whether the CID font ``spec``'s compact program (CID-keyed CFF) names another collection (ROS) than the
+    dictionary's ``coding``. The library reads each CID in the dictionary's collection: one saying Adobe-GB1 over a
+    program saying Adobe-Identity (its CIDs the subset's glyph numbers) had, with no ToUnicode, each glyph number
+    read as a GB1 character — glyphs 17 to 26 as 0 to 9, the rest as any Chinese character —, with no finding. A
+    subsetter may renumber the glyphs and keep or drop either name: neither is trusted, and without a ToUnicode map
+    the glyphs are read as no character; with one, the map is not checked against either collection. (A
+    ``/ToUnicode`` that is a name, ``/Identity-H``, is left to the library: TCPDF writes it over CIDs that are
+    Unicode, and nothing in the file says otherwise.)"""
+    program = _compact_coding(spec)
+    return program is not None and program != coding
+
+
+def _compact_coding(spec) -> str | None:
+    """``Registry-Ordering`` of a CID font's compact program (``FontFile3`` /CIDFontType0C: CID-keyed CFF) as its
+    Top DICT's ROS names it, or None (no such program, no ROS, or not read). Only the program's first 64 KB are
+    inflated (``_head``)."""
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import literal_name
+
+    with contextlib.suppress(Exception):
+        descriptor = _resolved(spec.get("FontDescriptor"))
+        program = _resolved(descriptor.get("FontFile3")) if isinstance(descriptor, dict) else None
+        if not isinstance(program, PDFStream) or literal_name(_resolved(program.attrs.get("Subtype"))) \
+                != "CIDFontType0C":
+            return None
+        data = _head(program)
+        at = _index_end(data, data[2])  # (after the header and the Name INDEX: the Top DICT INDEX)
+        size = data[at + 2]
+        offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(2)]
+        start = at + 3 + size * (int.from_bytes(data[at:at + 2], "big") + 1) - 1
+        registry, ordering = _dict(data[start + offsets[0]:start + offsets[1]])[(12, 30)][:2]
+        strings = _index_items(data, _index_end(data, at))
+        if min(registry, ordering) >= 391:  # (custom strings: the String INDEX's, from SID 391)
+            return f"{strings[registry - 391].decode('latin1')}-{strings[ordering - 391].decode('latin1')}"
+    return None
+
+
+def _index_items(data: bytes, at: int) -> list[bytes]:
+    """The items of the CFF INDEX at ``at``."""
+    count = int.from_bytes(data[at:at + 2], "big")
+    if not count:
+        return []
+    size = data[at + 2]
+    offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(count + 1)]
+    start = at + 3 + size * (count + 1) - 1
+    return [data[start + offsets[k]:start + offsets[k + 1]] for k in range(count)]
 
 
 @cache
