@@ -79,6 +79,8 @@ FINDER = ('<p class="xxgk-js-only"><label>查找机构（全称、简称、拼�
           'autocomplete="off" placeholder="如 格尔木 / geermu / 青海"></label></p>'
           '<p id="xxgk-agency-finder-status" role="status" aria-live="polite"></p>'
           '<ul id="xxgk-agency-finder-results"></ul>')
+
+
 def find_address(words: str) -> str:
     """The one-page agency index with its finder set to ``words`` (``?find=``, read by ``assets/search.js``), two
     folders deep; the characters a query gives a meaning to (``&``, ``#``, ``%``, ``+``, spaces …) percent-encoded,
