@@ -31,7 +31,7 @@ from ..findings import Finding, make, quoted
 from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
 from ..safe import MAX_URL, drop_invisible, file_name_text, link_url, strip_control, without_credentials
-from ..text import NOT_TEXT_MARK, mark_not_text, show_not_text
+from ..text import NOT_TEXT_MARK, fold, mark_not_text, show_not_text, unify_radicals
 
 MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
@@ -388,7 +388,10 @@ def _readable_names(report: Report, entry: dict) -> None:
     the rule a title's name is held to. Before, the manifest's name was taken with controls and overrides dropped
     (乙县\x07民政局 published 乙县民政局, a name that may miss a character; 甲县\u202e局政民 published 甲县局政民) and
     the rest kept (戊县\u3164民政局, 丙县\ufffd民政局 published as they were, and romanised into agency ids).
-    Other names lose only the controls and bidirectional marks, as before."""
+    Other names lose only the controls and bidirectional marks, as before, and are folded as a title's name is
+    (``text.fold``: NFKC, then each radical as its ideograph): ``\uf9d1盘水市数据局``, whose first character is the
+    CJK compatibility twin of 六 and looks the same, was another agency than the 六盘水市数据局 of the title, with a
+    page of its own, and 西宁市第１中学 another than 西宁市第1中学."""
     for name in NAME_FIELDS:
         value = entry.get(name) or ""
         if NOT_TEXT_MARK in mark_not_text(value):
@@ -397,7 +400,8 @@ def _readable_names(report: Report, entry: dict) -> None:
             # (zero-width characters dropped from the quote, as from every name a page shows; the rest by their code)
             entry[name] = ""
         else:
-            entry[name] = strip_control(value).strip()
+            cleaned = strip_control(value).strip()  # (a name past MAX_NAME is refused whole: not folded, memoised)
+            entry[name] = unify_radicals(fold.__wrapped__(cleaned))[0] if len(cleaned) <= MAX_NAME else cleaned
 
 
 def _short_name(value: str) -> bool:
