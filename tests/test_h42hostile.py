@@ -171,3 +171,146 @@ def test_words_typed_in_the_header_and_the_hits_they_list_run_nothing(hostile_te
         driver.quit()
     assert first == second == {"ran": None, "elsewhere": [], "made": []}
     assert hits and all(PAYLOADS[0] in h for h in hits), hits
+
+
+# ---- the fonts round 9 left: a CID-keyed compact font whose ToUnicode map lies
+
+
+def _index(items: list[bytes]) -> bytes:
+    """A CFF INDEX of ``items`` (offsets of 4 bytes)."""
+    if not items:
+        return b"\x00\x00"
+    offsets, at = [], 1
+    for item in [b"", *items]:
+        at += len(item)
+        offsets.append(at)
+    offsets = [1] + offsets[1:]
+    return len(items).to_bytes(2, "big") + b"\x04" + b"".join(o.to_bytes(4, "big") for o in offsets) + b"".join(items)
+
+
+def _number(value: int) -> bytes:
+    return b"\x1d" + value.to_bytes(4, "big", signed=True)  # (a DICT operand of 5 bytes: its size known beforehand)
+
+
+def cid_keyed_program(charstrings: list[bytes]) -> bytes:
+    """A CID-keyed CFF program (ROS Adobe-Identity-0) of ``charstrings`` (glyph 0, .notdef, first), each glyph's CID
+    its number, one font dictionary and an empty Private DICT."""
+    strings, globals_ = _index([b"Adobe", b"Identity"]), _index([])
+    head, names = b"\x01\x00\x04\x04", _index([b"F"])
+    top_size = len(_index([b"\x00" * 35]))  # (ROS in 9 bytes, then four operators of one 5-byte operand each)
+    charset_at = len(head) + len(names) + top_size + len(strings) + len(globals_)
+    charset = b"\x02" + (1).to_bytes(2, "big") + (len(charstrings) - 2).to_bytes(2, "big")
+    select_at = charset_at + len(charset)
+    select = b"\x00" + bytes(len(charstrings))
+    glyphs_at = select_at + len(select)
+    glyphs = _index(charstrings)
+    dicts_at = glyphs_at + len(glyphs)
+    private = b"\x8b\x14"  # (defaultWidthX 0)
+    private_at = dicts_at + len(_index([b"\x00" * 11]))
+    font_dict = _number(len(private)) + _number(private_at) + b"\x12"
+    top = (b"\x1c\x01\x87\x1c\x01\x88\x8b\x0c\x1e" + _number(charset_at) + b"\x0f" + _number(glyphs_at) + b"\x11"
+           + _number(dicts_at) + b"\x0c\x24" + _number(select_at) + b"\x0c\x25")
+    assert len(top) == 35
+    program = head + names + _index([top]) + strings + globals_ + charset + select + glyphs + _index([font_dict])
+    return program + private
+
+
+def _glyph(*points: int) -> bytes:
+    """A charstring: a move to the first point, a line by each of the others (small numbers), ``endchar``."""
+    out = bytes([139 + points[0], 139 + points[1], 21])
+    for dx, dy in zip(points[2::2], points[3::2], strict=True):
+        out += bytes([139 + dx, 139 + dy, 5])
+    return out + b"\x0e"
+
+
+FIVE, SEVEN, ONE = _glyph(10, 20, 30, 0, 0, 40), _glyph(10, 60, 40, 0, -20, -60), _glyph(30, 0, 0, 70)
+WORDS = [_glyph(5, 5, k, 9, 9, -k) for k in range(1, 9)]  # 行政许可申请数量 (the words around the digits)
+
+
+def cid_keyed_pdf(program: bytes, shown: list[int], written: dict[int, str], true_type: bool = False) -> bytes:
+    """A one-page PDF drawing the CIDs ``shown`` in a CID font of ``program`` (Identity-H), whose ToUnicode map says
+    ``written`` (CID → text): a compact program (CIDFontType0C), or with ``true_type`` a TrueType one."""
+    from tests.test_h29hostile_audit import plain_pdf
+
+    content = b"BT /F1 12 Tf 72 720 Td <" + b"".join(b"%04x" % cid for cid in shown) + b"> Tj ET"
+    pairs = b"".join(b"<%04x> <%s>\n" % (cid, text.encode("utf-16-be").hex().encode()) for cid, text in written.items())
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+            b"1 begincodespacerange <0000> <ffff> endcodespacerange\n%d beginbfchar\n%sendbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(written), pairs))
+    return plain_pdf({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+           b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        5: b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R]"
+           b" /ToUnicode 9 0 R >>",
+        6: b"<< /Type /Font /Subtype /CIDFontType%d /BaseFont /F /CIDSystemInfo << /Registry (Adobe) /Ordering"
+           b" (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>" % (2 if true_type else 0),
+        7: b"<< /Type /FontDescriptor /FontName /F /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800"
+           b" /Descent -200 /CapHeight 700 /StemV 80 /FontFile%d 8 0 R >>" % (2 if true_type else 3),
+        8: b"<< /Length %d%s >>\nstream\n%s\nendstream" % (
+            len(program), b"" if true_type else b" /Subtype /CIDFontType0C", program),
+        9: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap)})
+
+
+def test_a_compact_cid_font_drawing_one_glyph_for_two_digits_is_no_digit_read():
+    """A CID-keyed compact font (Adobe-Identity, as a browser's or an office suite's subset of a CJK OpenType font)
+    whose glyph for the code its map says is 7 is a copy of its 5: every viewer shows 5 5 1, and 5 7 1 was read with
+    no finding — its charstrings were never compared (round 9 left it). Two glyphs of one charstring, drawn with the
+    same subroutines and matrices, are one outline: written as two digits, each is read as no character, and
+    ``pdf_text_differs`` says which digits the one glyph was written as. The honest font is read as before."""
+    from xxgk.readers import read_bytes
+
+    written = {1: "5", 2: "7", 3: "1"} | {4 + k: word for k, word in enumerate("行政许可申请数量")}
+    shown = [*range(4, 12), 1, 2, 3]
+    honest = read_bytes(cid_keyed_pdf(cid_keyed_program([b"\x0e", FIVE, SEVEN, ONE, *WORDS]), shown, written), ".pdf")
+    assert "行政许可申请数量571" in honest.text.replace(" ", "") and not honest.findings
+    lying = read_bytes(cid_keyed_pdf(cid_keyed_program([b"\x0e", FIVE, FIVE, ONE, *WORDS]), shown, written), ".pdf")
+    assert "行政许可申请数量\ufffd\ufffd1" in lying.text.replace(" ", ""), lying.text
+    assert [f.code for f in lying.findings] == ["pdf_text_differs"]
+    assert "5或7" in lying.findings[0].message
+
+
+def _true_type(glyphs: list[bytes]) -> bytes:
+    """A TrueType program of ``glyphs`` (simple glyphs' bytes; glyph 0 first) and the tables its outlines are read
+    from: head (long offsets), maxp, loca, glyf."""
+    import struct
+
+    glyf = b"".join(g + b"\x00" * (-len(g) % 4) for g in glyphs)
+    offsets, at = [], 0
+    for g in glyphs:
+        offsets.append(at)
+        at += len(g) + (-len(g) % 4)
+    tables = {b"glyf": glyf, b"head": bytes(50) + b"\x00\x01\x00\x00",
+              b"loca": struct.pack(f">{len(glyphs) + 1}L", *offsets, at),
+              b"maxp": b"\x00\x00\x50\x00" + struct.pack(">H", len(glyphs))}
+    out, data = bytearray(struct.pack(">LHHHH", 0x10000, len(tables), 0, 0, 0)), bytearray()
+    start = 12 + 16 * len(tables)
+    for tag, body in sorted(tables.items()):
+        out += tag + struct.pack(">LLL", 0, start + len(data), len(body))
+        data += body + b"\x00" * (-len(body) % 4)
+    return bytes(out + data)
+
+
+def _triangle(size: int) -> bytes:
+    """A simple glyph: one contour of three points on the curve, (0, 0), (size, 0), (size, size)."""
+    import struct
+
+    return (struct.pack(">hhhhhHH", 1, 0, 0, size, size, 2, 0) + b"\x37\x37\x37"
+            + bytes([0, size, 0]) + bytes([0, 0, size]))
+
+
+def test_a_cid_true_type_font_drawing_one_glyph_for_two_digits_is_no_digit_read():
+    """The same for a CID TrueType font without a cmap (Identity, its codes its glyph numbers): its outlines were
+    compared when the file was opened, but the library draws a Type 0 font as a copy of its descendant, and the
+    conflicts, kept by the Type 0's dictionary, were never found for it: 5 7 1 read with no finding."""
+    from xxgk.readers import read_bytes
+
+    written = {1: "5", 2: "7", 3: "1"} | {4 + k: word for k, word in enumerate("行政许可申请数量")}
+    words = [_triangle(20 + k) for k in range(8)]
+    for drawn, expected in (([_triangle(5), _triangle(7), _triangle(9)], "571"),
+                            ([_triangle(5), _triangle(5), _triangle(9)], "\ufffd\ufffd1")):
+        program = _true_type([_triangle(1), *drawn, *words])
+        source = read_bytes(cid_keyed_pdf(program, [*range(4, 12), 1, 2, 3], written, true_type=True), ".pdf")
+        assert "行政许可申请数量" + expected in source.text.replace(" ", ""), source.text
+        assert [f.code for f in source.findings] == ([] if expected == "571" else ["pdf_text_differs"])

@@ -15,8 +15,8 @@ found on page 9 holds for page 1 too); ``conflict(spec, code)`` answers for a fo
 TrueType glyph's points (its instructions, hinting, left out; an empty glyph or a composite — its components are
 glyph numbers of its own font — is no outline compared) or a Type 3 procedure's bytes with the font's matrix (one
 that draws nothing is none). What is not known stays as before: a font program that draws one digit as another
-everywhere is beyond any text reading, and compact (CFF) programs' charstrings are not compared (their subroutines,
-chosen per font dictionary, are part of the outline).
+everywhere is beyond any text reading. A CID-keyed compact program's (CFF) glyph is its charstring with the
+subroutines and matrices it is drawn with (``_compact``): equal, one outline.
 
 >>> _points(bytes.fromhex("0001 0000 0000 0064 0064 0002 0000 373737 006400 000064 00"))  # (a triangle, padded)
 ((2,), (0, 0, True), (100, 0, True), (100, 100, True))
@@ -38,8 +38,8 @@ FILE_BYTES = 64 * 2**20
 _FONTS = 2_000  # fonts with a map read for their outlines in one file (a report has some tens)
 MAP_ENTRIES = 2_000_000  # codes of a file's ToUnicode maps read for it (a CJK subset's has some thousands)
 
-_conflicts: dict[int, dict[int, str]] = {}  # id(font dictionary) → {code: the digits its outline is written as}
-_held: list = []  # (the dictionaries keyed by id, kept alive while the file is read)
+_conflicts: dict[object, dict[int, str]] = {}  # _font_key(font) → {code: the digits its outline is written as}
+_held: list = []  # (the objects keyed by id, kept alive while the file is read)
 
 
 def start_file(document) -> None:
@@ -65,14 +65,28 @@ def start_file(document) -> None:
                 codes.append((spec, code, outline))
     for spec, code, outline in codes:
         if len(digits := drawn[outline]) > 1:
-            _conflicts.setdefault(id(spec), {})[code] = "或".join(sorted("".join(map(str, d)) for d in digits))
+            _conflicts.setdefault(_font_key(spec), {})[code] = "或".join(sorted("".join(map(str, d)) for d in digits))
             _held.append(spec)
 
 
 def conflict(spec, code: int) -> str | None:
     """The digits the outline of ``spec``'s ``code`` is written as in this file, when more than one, or None."""
-    found = _conflicts.get(id(spec))
+    found = _conflicts.get(_font_key(spec)) if spec is not None else None
     return found.get(code) if found else None
+
+
+def _font_key(spec) -> object:
+    """What names one font both here and where the library draws it: a simple font's dictionary; a composite font's
+    descriptor and map. The library draws a Type 0 font as a copy of its descendant holding the Type 0's map
+    (``PDFResourceManager.get_font``): keyed by that dictionary, a CID font's conflicts were found and never read
+    (session 42) — the copy shares the descendant's descriptor and the map, resolved, as objects."""
+    from pdfminer.pdftypes import resolve1
+
+    descendants = resolve1(spec.get("DescendantFonts"))
+    font = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else spec
+    if font is spec and _name(resolve1(spec.get("Subtype"))) not in ("CIDFontType0", "CIDFontType2"):
+        return id(spec)
+    return ("cid", id(font.get("FontDescriptor")) if isinstance(font, dict) else 0, id(resolve1(spec.get("ToUnicode"))))
 
 
 def _digits(text: str) -> tuple[int, ...]:
@@ -145,6 +159,8 @@ def _outlines(spec, budget: list[int], wanted) -> dict[int, object]:
     if subtype == "Type0":
         descendants = resolve1(spec.get("DescendantFonts"))
         cid_font = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
+        if isinstance(cid_font, dict) and _name(resolve1(cid_font.get("Subtype"))) == "CIDFontType0":
+            return _compact(resolve1(cid_font.get("FontDescriptor")), budget, wanted)
         if not isinstance(cid_font, dict) or _name(resolve1(cid_font.get("Subtype"))) != "CIDFontType2":
             return {}
         program = _program(resolve1(cid_font.get("FontDescriptor")), budget)
@@ -157,6 +173,111 @@ def _outlines(spec, budget: list[int], wanted) -> dict[int, object]:
         return {cid: outline for cid in wanted if 0 <= cid < len(table) // 2
                 and (outline := font.outline(struct.unpack_from(">H", table, 2 * cid)[0])) is not None}
     return {}
+
+
+def _compact(descriptor, budget: list[int], wanted) -> dict[int, object]:
+    """``{cid: outline}`` of a CID font's compact program (FontFile3 /CIDFontType0C: CID-keyed CFF). An outline is a
+    glyph's charstring with what it may call and how it is scaled: the program's global subroutines, its font
+    dictionary's local ones and matrices. Equal, they draw the same outline; a glyph drawn alike otherwise (its
+    charstring written another way) is not found — never a false match. A charstring of under four bytes (``endchar``,
+    a width and ``endchar``) draws nothing and is none."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    program = resolve1(descriptor.get("FontFile3")) if isinstance(descriptor, dict) else None
+    if not isinstance(program, PDFStream) or _name(resolve1(program.attrs.get("Subtype"))) != "CIDFontType0C":
+        return {}
+    data = _bounded(program, budget)
+    if data is None:
+        return {}
+    with contextlib.suppress(ValueError, IndexError, KeyError, struct.error):
+        return _Compact(data).outlines(wanted)
+    return {}
+
+
+class _Compact:
+    """A CFF program's glyphs by CID (its charset; a font without ROS: each glyph's number) and what draws each."""
+
+    def __init__(self, data: bytes) -> None:
+        from .pdf_shown import _dict, _index_end, _index_items
+
+        self.data = data
+        names = data[2]
+        tops = _index_items(data, _index_end(data, names))
+        strings = _index_end(data, _index_end(data, names))
+        self.globals = _index_slice(data, _index_end(data, strings))
+        self.top = _dict(tops[0])
+        self.charstrings = _index_items(data, self.top[17][0])
+        self.cid_keyed = (12, 30) in self.top
+        self.dicts = ([_dict(d) for d in _index_items(data, self.top[(12, 36)][0])] if self.cid_keyed
+                      else [self.top])
+        self._parse_dict, self._index_end = _dict, _index_end
+
+    def outlines(self, wanted) -> dict[int, object]:
+        gids = self._gids(len(self.charstrings)) if self.cid_keyed else {g: g for g in range(len(self.charstrings))}
+        chosen = self._font_dicts(len(self.charstrings)) if self.cid_keyed else None
+        drawers = {}
+        found = {}
+        for cid in wanted:
+            gid = gids.get(cid)
+            if gid is None or len(self.charstrings[gid]) < 4:
+                continue
+            fd = chosen[gid] if chosen is not None else 0
+            if fd not in drawers:
+                drawers[fd] = self._drawer(self.dicts[fd])
+            found[cid] = hashlib.sha256(drawers[fd] + self.charstrings[gid]).digest()
+        return found
+
+    def _drawer(self, font_dict: dict) -> bytes:
+        """What a glyph's charstring is drawn with: the global and this dictionary's local subroutines, the matrices."""
+        local = b""
+        if 18 in font_dict:
+            size, offset = font_dict[18][:2]
+            private = self._parse_dict(self.data[offset:offset + size])
+            if 19 in private:
+                local = _index_slice(self.data, offset + private[19][0])
+        matrices = repr((self.top.get((12, 7)), font_dict.get((12, 7)))).encode()
+        return hashlib.sha256(self.globals).digest() + hashlib.sha256(local).digest() + matrices
+
+    def _gids(self, count: int) -> dict[int, int]:
+        """``{cid: gid}`` from the charset (formats 0, 1, 2; glyph 0 is CID 0)."""
+        data, at = self.data, self.top.get(15, [0])[0]
+        out, gid = {0: 0}, 1
+        if at <= 2:
+            return {g: g for g in range(count)}
+        kind, at = data[at], at + 1
+        while gid < count:
+            if kind == 0:
+                out[struct.unpack_from(">H", data, at)[0]] = gid
+                at, gid = at + 2, gid + 1
+                continue
+            first = struct.unpack_from(">H", data, at)[0]
+            left = data[at + 2] if kind == 1 else struct.unpack_from(">H", data, at + 2)[0]
+            at += 3 if kind == 1 else 4
+            for k in range(min(left + 1, count - gid)):
+                out[first + k] = gid + k
+            gid += left + 1
+        return out
+
+    def _font_dicts(self, count: int) -> list[int]:
+        """Each glyph's font dictionary (FDSelect formats 0 and 3)."""
+        data, at = self.data, self.top[(12, 37)][0]
+        if data[at] == 0:
+            return list(data[at + 1:at + 1 + count])
+        ranges = struct.unpack_from(">H", data, at + 1)[0]
+        starts = [struct.unpack_from(">HB", data, at + 3 + 3 * k) for k in range(ranges)]
+        end = struct.unpack_from(">H", data, at + 3 + 3 * ranges)[0]
+        out = [0] * count
+        for k, (first, fd) in enumerate(starts):
+            last = starts[k + 1][0] if k + 1 < ranges else end
+            out[first:last] = [fd] * max(0, min(last, count) - first)
+        return out
+
+
+def _index_slice(data: bytes, at: int) -> bytes:
+    """The bytes of the CFF INDEX at ``at``, whole."""
+    from .pdf_shown import _index_end
+
+    return data[at:_index_end(data, at)]
 
 
 def _program(descriptor, budget: list[int]) -> bytes | None:
