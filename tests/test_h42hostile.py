@@ -227,9 +227,11 @@ FIVE, SEVEN, ONE = _glyph(10, 20, 30, 0, 0, 40), _glyph(10, 60, 40, 0, -20, -60)
 WORDS = [_glyph(5, 5, k, 9, 9, -k) for k in range(1, 9)]  # 行政许可申请数量 (the words around the digits)
 
 
-def cid_keyed_pdf(program: bytes, shown: list[int], written: dict[int, str], true_type: bool = False) -> bytes:
+def cid_keyed_pdf(program: bytes, shown: list[int], written: dict[int, str], true_type: bool = False,
+                  to_unicode: bytes = b"9 0 R") -> bytes:
     """A one-page PDF drawing the CIDs ``shown`` in a CID font of ``program`` (Identity-H), whose ToUnicode map says
-    ``written`` (CID → text): a compact program (CIDFontType0C), or with ``true_type`` a TrueType one."""
+    ``written`` (CID → text): a compact program (CIDFontType0C), or with ``true_type`` a TrueType one; ``to_unicode``,
+    what the font's /ToUnicode is (the map, object 9, by default)."""
     from tests.test_h29hostile_audit import plain_pdf
 
     content = b"BT /F1 12 Tf 72 720 Td <" + b"".join(b"%04x" % cid for cid in shown) + b"> Tj ET"
@@ -243,7 +245,7 @@ def cid_keyed_pdf(program: bytes, shown: list[int], written: dict[int, str], tru
            b" /Resources << /Font << /F1 5 0 R >> >> >>",
         4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
         5: b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R]"
-           b" /ToUnicode 9 0 R >>",
+           b" /ToUnicode %s >>" % to_unicode,
         6: b"<< /Type /Font /Subtype /CIDFontType%d /BaseFont /F /CIDSystemInfo << /Registry (Adobe) /Ordering"
            b" (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>" % (2 if true_type else 0),
         7: b"<< /Type /FontDescriptor /FontName /F /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800"
@@ -314,3 +316,40 @@ def test_a_cid_true_type_font_drawing_one_glyph_for_two_digits_is_no_digit_read(
         source = read_bytes(cid_keyed_pdf(program, [*range(4, 12), 1, 2, 3], written, true_type=True), ".pdf")
         assert "行政许可申请数量" + expected in source.text.replace(" ", ""), source.text
         assert [f.code for f in source.findings] == ([] if expected == "571" else ["pdf_text_differs"])
+
+
+def _with_cmap(program_tables: list[bytes], first: int, glyph_ids: list[int]) -> bytes:
+    """``_true_type(program_tables)`` with a Unicode ``cmap`` (3,1) of format 6: the characters from ``first`` drawn by
+    ``glyph_ids``."""
+    import struct
+
+    font = bytearray(_true_type(program_tables))
+    subtable = struct.pack(f">HHHHH{len(glyph_ids)}H", 6, 10 + 2 * len(glyph_ids), 0, first, len(glyph_ids),
+                           *glyph_ids)
+    cmap = struct.pack(">HHHHL", 0, 1, 3, 1, 12) + subtable
+    count = struct.unpack_from(">H", font, 4)[0]
+    directory = [font[12 + 16 * k:28 + 16 * k] for k in range(count)]
+    body_at = 12 + 16 * count
+    shifted = [d[:8] + struct.pack(">L", struct.unpack_from(">L", d, 8)[0] + 16) + d[12:] for d in directory]
+    entry = b"cmap" + struct.pack(">LLL", 0, len(font) + 16, len(cmap))
+    return bytes(struct.pack(">LHHHH", 0x10000, count + 1, 0, 0, 0) + b"".join(sorted([*shifted, entry]))
+                 + font[body_at:] + cmap)
+
+
+def test_a_to_unicode_named_identity_over_a_fonts_own_other_digits_is_no_digit_read():
+    """``/ToUnicode /Identity-H`` (a name, not a map): the library reads each CID as the character of that number, its
+    5 the CID 0x35. Over an embedded TrueType font whose CIDs are its glyphs (Identity) and whose own ``cmap`` says
+    glyph 0x35 draws 7, 7 was drawn and 5 read, with no finding — round 9 left the name to the library whatever the
+    font said. Where the font says what its glyph is, the name is checked as a map is: each such digit is read as no
+    character, with ``pdf_text_differs``. The same font whose ``cmap`` agrees is read as before."""
+    from xxgk.readers import read_bytes
+
+    letters = [ord(c) for c in "ABCDEFGHIJKLMNOP"]
+    glyphs = [_triangle(1 + k % 90) for k in range(0x60)]
+    for glyph_ids, expected, codes in (([0x31, 0, 0, 0, 0x35, 0, 0x37], "571", []),
+                                       ([0x31, 0, 0, 0, 0x37, 0, 0x35], "\ufffd\ufffd1", ["pdf_text_differs"])):
+        pdf = cid_keyed_pdf(_with_cmap(glyphs, 0x31, glyph_ids), [*letters, 0x35, 0x37, 0x31], {}, true_type=True,
+                            to_unicode=b"/Identity-H")
+        source = read_bytes(pdf, ".pdf")
+        assert "ABCDEFGHIJKLMNOP" + expected in source.text.replace(" ", ""), source.text
+        assert [f.code for f in source.findings] == codes

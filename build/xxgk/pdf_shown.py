@@ -250,13 +250,16 @@ def _identity_gids(spec) -> bool:
 
 def _cid_init(init):
     def recorded(self, rsrcmgr, spec, *args, **kwargs) -> None:
-        from pdfminer.cmapdb import CMapDB
+        from pdfminer.cmapdb import CMapDB, IdentityUnicodeMap
         from pdfminer.pdffont import TrueTypeFont
         from pdfminer.pdftypes import PDFStream, dict_value, resolve1
 
         init(self, rsrcmgr, spec, *args, **kwargs)
         self._xxgk_spec = spec
-        self._xxgk_tounicode = isinstance(resolve1(spec.get("ToUnicode")), PDFStream)
+        # a map, or a name the library reads as one (``/Identity-H``: each CID the character of its number), checked
+        # alike where the font says what its glyph is
+        self._xxgk_tounicode = isinstance(resolve1(spec.get("ToUnicode")), PDFStream) or (
+            "ToUnicode" in spec and isinstance(self.unicode_map, IdentityUnicodeMap))
         # a compact CID-keyed program whose own collection (its ROS) is not the dictionary's: which one numbers the
         # CIDs drawn is not known (``_disagreeing``)
         disagreeing = _disagreeing(spec, self.cidcoding)
@@ -284,8 +287,10 @@ def _disagreeing(spec, coding: str) -> bool:
     read as a GB1 character — glyphs 17 to 26 as 0 to 9, the rest as any Chinese character —, with no finding. A
     subsetter may renumber the glyphs and keep or drop either name: neither is trusted, and without a ToUnicode map
     the glyphs are read as no character; with one, the map is not checked against either collection. (A
-    ``/ToUnicode`` that is a name, ``/Identity-H``, is left to the library: TCPDF writes it over CIDs that are
-    Unicode, and nothing in the file says otherwise.)"""
+    ``/ToUnicode`` that is a name, ``/Identity-H``, is read by the library as a map of each CID to the character of
+    its number: TCPDF writes it over CIDs that are Unicode, and it is checked as a map is — against a registered
+    collection, or an embedded TrueType font's own ``cmap`` where the CIDs are its glyphs; TCPDF's CIDs are not,
+    its ``/CIDToGIDMap`` a table, so nothing in such a file says otherwise.)"""
     program = _compact_coding(spec)
     return program is not None and program != coding
 
