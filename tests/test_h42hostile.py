@@ -43,6 +43,56 @@ def test_a_manifest_name_written_with_compatibility_characters_is_the_agency_its
     assert "\uf9f4" not in rows["b.txt"]["agency"] and rows["d.txt"]["agency"].endswith("第1中学")
 
 
+
+# ---- the regular expressions added since session 38, on long lines (``benchmarks.regex_sweep``)
+
+GENEROUS_SECONDS = 40  # far more than a worker's start and these files' parse need, far less than the old patterns took
+
+
+def _budgeted(tmp_path, monkeypatch, name: str, text: str):
+    """``text`` as the file ``name`` parsed in a budgeted worker (``GENEROUS_SECONDS``): its Report."""
+    import dataclasses
+
+    from xxgk.package import collect as collect_module
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(collect_module, "BUDGET", dataclasses.replace(collect_module.BUDGET, seconds=GENEROUS_SECONDS))
+    return {r.source_file: r for r in collect_module.collect(reports, workers=1, budgeted=True)}[name]
+
+
+def test_a_long_cell_of_a_table_printed_one_cell_a_line_is_read_at_once(tmp_path, monkeypatch):
+    """A table 二 printed one cell a line (``7 |``), one cell of 300,000 letters: whether a cell holds a change's sign
+    and a digit was one pattern of two look-aheads, each place of the cell reading the rest of it for a sign — time
+    growing with the square of the cell (32,000 letters: 3.9 CPU s; these, some six minutes), so the 300 KB file was
+    ``over_budget``. Read now, the table's other rows as printed."""
+    rows = ["第二十条第(五)项", "|||", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "",
+            "行政许可", "7", "x" * 300_000, "9", "", "其他对外管理服务事项", "4", "0", "5", ""]
+    body = "".join("|||\n" if cell == "|||" else "|\n" if not cell else f"{cell} |\n" for cell in rows)
+    text = ("某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局依法公开政府信息。\n二、主动公开政府信息情况\n"
+            + body + "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n")
+    report = _budgeted(tmp_path, monkeypatch, "cells.txt", text)
+    assert "over_budget" not in {f.code for f in report.findings}, report.findings
+    active = report.record.values("active")
+    assert [active[("other_management_services", m)] for m in ("previous_year", "change", "decisions")] == [4, 0, 5]
+
+
+def test_a_long_row_in_a_region_padded_at_its_rows_ends_is_read_at_once(tmp_path, monkeypatch):
+    """Rows padded at their ends (``规章 | |||``) and one line of 100,000 cells ``a | ``: the padding's pattern tried
+    each cell's rule and read the rest of the row from it — time growing with the square of the line (32,000 characters:
+    1.4 CPU s; these 400,000, some four minutes), so the report was ``over_budget``. Read now, table 三 as printed."""
+    from tests.factory import as_pipes
+    from tests.test_layouts_unseen import _table3
+
+    text = as_pipes(tab_report(carried_over=2)).replace("\n| 行政许可 |", "\n规章 | |||\n" + "a | " * 100_000
+                                                        + "\n| 行政许可 |", 1)
+    report = _budgeted(tmp_path, monkeypatch, "padded.txt", text)
+    assert "over_budget" not in {f.code for f in report.findings}, report.findings
+    assert report.record.year == 2024
+    assert _table3(report.record)["new"] == [3, 0, 0, 0, 0, 0, 3]
+
+
 # ---- the site's scripts as a sink: the address a reader is sent to (query string, fragment, path) and the report text
 # and file names the scripts show (Pagefind's excerpts and titles, the agency list), in headless Chromium
 

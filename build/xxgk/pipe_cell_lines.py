@@ -194,8 +194,20 @@ def fold_pipe_cell_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a sign and a digit (Arabic, half- or full-width) in one cell: a change's marks (+(0) -(0), +3/-1), never a note's
-# mark (①, ⒈, *: a footnote after a row's last cell is no cell of it)
-_SIGNED_DIGITS = re.compile(r"(?=.*[+\-＋－±])(?=.*[0-9０-９])")
+# mark (①, ⒈, *: a footnote after a row's last cell is no cell of it). Looked for apart, on one line: as one pattern
+# of two look-aheads, ``(?=.*[+…])(?=.*[0-9…])``, each place of a cell without a sign read the rest of it (32,000
+# characters in a cell: 3.9 CPU s to parse, the time growing with the square of the cell; session 42)
+_SIGN = re.compile(r"[+\-＋－±]")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _signed_digits(cell: str) -> bool:
+    r"""Whether one line of ``cell`` holds a sign and a digit (``_SIGN``, ``_DIGIT``).
+
+    >>> _signed_digits("+(0) -(0)"), _signed_digits("①"), _signed_digits("+\n3"), _signed_digits("x" * 9 + "-1")
+    (True, False, False, True)
+    """
+    return any(_SIGN.search(line) and _DIGIT.search(line) for line in cell.split("\n"))
 
 
 def _stays_in_row(cell: str) -> bool:
@@ -205,7 +217,7 @@ def _stays_in_row(cell: str) -> bool:
     text cells are, unreadable (null with value_unreadable), the row's other numbers in their columns. Before,
     ``行政许可 |`` / ``43 |`` / ``+(0) -(0) |`` / ``66 |`` (a real 2020 page) began a row at ``+(0) -(0)``: 行政许可
     had one number for three cells and was lost."""
-    return _no_change(cell) or (not _HAN.search(cell) and bool(_SIGNED_DIGITS.search(cell)))
+    return _no_change(cell) or (not _HAN.search(cell) and _signed_digits(cell))
 
 
 def _no_change(cell: str) -> bool:
