@@ -44,6 +44,41 @@ def test_a_manifest_name_written_with_compatibility_characters_is_the_agency_its
 
 
 
+
+def test_reports_named_as_the_sites_own_files_or_255_bytes_long_each_get_a_page_of_their_own(tmp_path):
+    """A guard (it passes before): reports named as the site's own files — ``index.html``, ``404.html``,
+    ``src/index.html``, ``a/index.txt`` — files named as its data (``json/agencies.json``, ``pagefind/shards.json``),
+    and names of 247 and 255 bytes: the home page, the 404 page and the site's data stay the site's, each report gets
+    a page of its own under a hashed name, and every file is listed."""
+    import json
+
+    from .conftest import site_of
+
+    def page(text: str) -> str:
+        return "<html><head><meta charset='utf-8'></head><body>" + "".join(f"<p>{line}</p>"
+                                                                          for line in text.split("\n"))
+
+    untitled = [tab_report(agency="", carried_over=k).split("\n", 1)[1] for k in range(6)]
+    files = {"index.html": page(untitled[0]), "404.html": page(untitled[1]), "src/index.html": page(untitled[2]),
+             "a/index.txt": untitled[3], "甲" * 81 + ".txt": untitled[4], "b" * 251 + ".txt": untitled[5],
+             "json/agencies.json": '{"agencies": []}', "pagefind/shards.json": '{"shards": ["../../x/"]}'}
+    reports = tmp_path / "reports"
+    for name, text in files.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text(text, encoding="utf-8")
+    site = site_of(reports, tmp_path)
+    with open(tmp_path / "datapackage" / "data" / "reports.csv", encoding="utf-8-sig", newline="") as handle:
+        listed = {row["source_file"]: row for row in csv.DictReader(handle)}
+    assert sorted(listed) == sorted(files)
+    assert {listed[name]["status"] for name in ("json/agencies.json", "pagefind/shards.json")} == {"failed"}
+    assert "<title>政府信息公开年报数据 xxgk</title>" in (site / "index.html").read_text(encoding="utf-8")
+    assert "找不到页面（404）" in (site / "404.html").read_text(encoding="utf-8")
+    assert "labels" in json.loads((site / "json" / "agencies.json").read_text(encoding="utf-8"))
+    pages = {name: site / "r" / f"{listed[name]['report_id']}.html" for name in list(files)[:6]}
+    assert len({p.name for p in pages.values()}) == 6 and all(p.is_file() for p in pages.values())
+    assert all(len(p.name.encode()) < 100 for p in pages.values())
+
+
 # ---- the regular expressions added since session 38, on long lines (``benchmarks.regex_sweep``)
 
 GENEROUS_SECONDS = 40  # far more than a worker's start and these files' parse need, far less than the old patterns took
