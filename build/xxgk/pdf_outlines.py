@@ -71,7 +71,9 @@ def start_file(document) -> None:
 
 def conflict(spec, code: int) -> str | None:
     """The digits the outline of ``spec``'s ``code`` is written as in this file, when more than one, or None."""
-    found = _conflicts.get(_font_key(spec)) if spec is not None else None
+    if not _conflicts or spec is None:  # (a file without any: no font's key is made for each glyph drawn)
+        return None
+    found = _conflicts.get(_font_key(spec))
     return found.get(code) if found else None
 
 
