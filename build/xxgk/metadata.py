@@ -493,6 +493,8 @@ def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
                 elif _joint(before, name) or _two_agencies(name):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 year = int(match.group(year_group))
+                if not joined and (whole := _name_from_line_above(texts, at, name, lines, numbered, refused)):
+                    return whole
                 return Title(canonical_agency(_own_title_name(texts, name, year) or name), year)
     if cover := _cover(lines):
         name, year, at = cover
@@ -513,6 +515,34 @@ def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
         agency, said, where = named
         return Title(agency, year if year is not None else said, sentence=where)
     return Title(None, year)
+
+
+def _name_from_line_above(texts, at: int, name: str, lines, numbered, refused) -> Title | None:
+    """The title read from line ``at`` joined to the line above it, where line ``at``'s name is an agency's word
+    alone (``_bare_name``: 办事处, 人民政府, 委员会) and the line above ends as a name does, set apart by nothing
+    (no space, colon, ``>``…): a title broken before its last word, 某区人民政府某某街道 / 办事处2023年…年度报告 (a real
+    street office's page; 办事处 was published as a district department, WRONG). The joined title's name must end
+    with the bare one; else ``None`` and the line is read as before."""
+    if at == 0 or not _bare_name(name):
+        return None
+    above = lines[at - 1]
+    if _SEPARATED.search(above) or "公开" in above or not above.endswith(_agency_endings()):
+        return None
+    joined = [(a, j, text) for a, j, text in texts if a == at - 1 and j]
+    whole = _read_title(joined, lines, numbered, refused, len(lines)) if joined else None
+    if whole is None or whole.agency is None or whole.joint or whole.refused or whole.sentence:
+        return None
+    return whole if whole.agency.endswith(canonical_agency(name)) and len(whole.agency) > len(name) else None
+
+
+def _bare_name(name: str) -> bool:
+    """Whether a title's name is an agency's word alone, the end of an agency's name (``rules/agency_suffixes.csv``:
+    办事处 of 街道办事处, 人民政府, 委员会), naming no agency of its own.
+
+    >>> _bare_name("办事处"), _bare_name("人民政府"), _bare_name("甲乙街道办事处"), _bare_name("统计局")
+    (True, True, False, False)
+    """
+    return any(ending.endswith(name) for ending in _agency_endings())
 
 
 def _own_title_name(texts, name: str, year: int) -> str | None:
