@@ -6,6 +6,7 @@ is published; what the page does not print is null with a finding, never a guess
 
 from __future__ import annotations
 
+from xxgk.agency.evidence import body_names
 from xxgk.agency.resolve import name_to_agency
 from xxgk.parser import parse
 
@@ -47,4 +48,26 @@ def test_a_whole_name_on_its_title_line_keeps_it() -> None:
     name as a site heading) not joined."""
     text = SPLIT_TITLE.replace("格尔木市人民政府甲乙街道\n办事处", "格尔木市\n格尔木市甲乙街道办事处")
     assert parse(text).agency == "格尔木市甲乙街道办事处"
+
+
+MADE_BY = ("本报告根据《中华人民共和国政府信息公开条例》要求，由{maker}编制并依法公开，所列数据的统计时间为"
+           "2024年1月1日至2024年12月31日。\n一、总体情况\n2024年，{voice}坚持依法公开政府信息，主动公开各类信息57条。\n")
+
+
+def test_a_report_compiled_by_a_bureaus_office_is_the_bureaus() -> None:
+    """A real provincial bureau's page prints no title and says the report was made 由某省某局办公室编制: it was
+    published as the bureau's 办公室 (WRONG publisher: one of the bureau's offices). A department's own 办公室
+    (rules/agency_compiling_offices.csv: 局办公室, 委员会办公室 …) compiles its department's report."""
+    agency = _published(MADE_BY.format(maker="格尔木市地震局办公室", voice="格尔木市地震局"))
+    assert (agency.name, agency.kind, agency.county) == ("格尔木市地震局", "department", "格尔木市")
+    agency = _published(MADE_BY.format(maker="格尔木市卫生健康委员会办公室", voice="我委"))
+    assert agency.name == "格尔木市卫生健康委员会"
+
+
+def test_a_report_compiled_by_a_government_office_or_a_zones_office_keeps_it() -> None:
+    """Guards: a government's 办公室 and a zone's 管理委员会办公室 publish as themselves, as before."""
+    agency = _published(MADE_BY.format(maker="格尔木市人民政府办公室", voice="市政府办公室"))
+    assert (agency.name, agency.kind) == ("格尔木市人民政府办公室", "government")
+    zone = MADE_BY.format(maker="格尔木市甲乙开发区管理委员会办公室", voice="管委会")
+    assert [name for name, how in body_names(zone) if how == "maker"] == ["格尔木市甲乙开发区管理委员会办公室"]
 

@@ -184,7 +184,7 @@ def body_names(text: str) -> list[tuple[str, str]]:
         parsed = parse_name(m.group(1))
         if parsed.kind and parsed.regions and m.group(1).startswith(parsed.region_text) \
                 and m.group(1).endswith(_MAKER_ENDINGS) and not _touches_not_text(text, m, 1):
-            out.append((m.group(1), "maker"))
+            out.append((_compiled_for(m.group(1)), "maker"))
     first = _first_line_name(text)
     if first:
         out.append((first, "first line"))
@@ -206,6 +206,26 @@ def body_names(text: str) -> list[tuple[str, str]]:
         ranked = [n for n in ranked if fits.search(n[len(parse_name(n).region_text):])]
     voiced = [(n, "township clause") for n in voiced_township_names(text)]
     return out + [(n, f"opening×{counts[n]}") for n in ranked] + voiced
+
+
+def _compiled_for(maker: str) -> str:
+    """The agency a report's maker compiles it for: a department's own 办公室 (``rules/agency_compiling_offices.csv``:
+    某局办公室, 某委员会办公室) compiles its department's report, so the department is named; any other maker as
+    printed (某县人民政府办公室, a zone's 管理委员会办公室: offices that publish as themselves).
+
+    >>> _compiled_for("格尔木市地震局办公室"), _compiled_for("格尔木市人民政府办公室")
+    ('格尔木市地震局', '格尔木市人民政府办公室')
+    >>> _compiled_for("格尔木市卫生健康委员会办公室"), _compiled_for("甲乙开发区管理委员会办公室")
+    ('格尔木市卫生健康委员会', '甲乙开发区管理委员会办公室')
+    """
+    ending = next((row for row in _compiling_offices() if maker.endswith(row["ending"])), None)
+    return maker[:-len("办公室")] if ending and ending["publisher"] == "department" else maker
+
+
+@cache
+def _compiling_offices() -> tuple[dict, ...]:
+    """``rules/agency_compiling_offices.csv``, the longest ending first."""
+    return tuple(sorted(table("agency_compiling_offices"), key=lambda row: len(row["ending"]), reverse=True))
 
 
 def _township_office(name: str) -> bool:
