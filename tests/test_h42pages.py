@@ -71,3 +71,23 @@ def test_a_report_compiled_by_a_government_office_or_a_zones_office_keeps_it() -
     zone = MADE_BY.format(maker="格尔木市甲乙开发区管理委员会办公室", voice="管委会")
     assert [name for name, how in body_names(zone) if how == "maker"] == ["格尔木市甲乙开发区管理委员会办公室"]
 
+
+VOICED_BY_YEAR = ("一、总体情况\n2022年，甲乙街道按照条例要求，认真履行政府信息公开职责，现结合我街道实际报告如下：\n"
+                  "（一）主动公开情况\n2022年度，我街道主动公开政府信息30余条，充分发挥格尔木市人民政府网站第一平台的作用。\n"
+                  "（二）依申请公开情况\n2022年度甲乙街道未接到政府信息公开申请。\n")
+
+
+def test_a_street_named_after_the_year_opening_its_clauses_is_the_publisher() -> None:
+    """A real street office's page prints no title; two clauses open with its name, one after a comma
+    (2022年，某某街道按照…), one glued to the year (2022年度某某街道未接到…): the second was read as the run
+    年度某某街道, no name, and the street published with its district only. A year before a clause's first words
+    (年 or 年度 after its digits) is no part of the name."""
+    agency = _published(VOICED_BY_YEAR)
+    assert (agency.name, agency.tier, agency.kind, agency.county) == (
+        "格尔木市甲乙街道办事处", "township", "government", "格尔木市")
+
+
+def test_a_street_named_once_after_a_year_is_still_no_publisher() -> None:
+    """Guard: one clause naming the street (the other opening 我街道) is not enough, as before."""
+    text = VOICED_BY_YEAR.replace("2022年，甲乙街道按照", "2022年，我街道按照")
+    assert _published(text).name is None

@@ -374,6 +374,7 @@ def township_names(text: str, body: str) -> list[str]:
 
 # a township's name opening a clause (甲乙街道依照…, 某区甲乙街道高度重视…): what follows the suffix is the clause
 _TOWNSHIP_WORD = re.compile(r"(?:街道|苏木|镇|乡)")
+_YEAR_WORD = re.compile(r"年度?")  # (after a year's digits: the words a clause opening on its year begins with)
 # characters no township's own name holds and a clause's first words do (我街道, 结合本街道, 各乡镇, 就街道)
 _CLAUSE_WORDS = frozenset("我本全各该辖其所此每与和及或在对向为由从至等就将把被结合")
 VOICED_MENTIONS = 2  # clauses at least: a name once is as likely a neighbour's or a word of the sentence
@@ -391,6 +392,8 @@ def voiced_township_names(text: str) -> list[str]:
 
     >>> voiced_township_names("格尔木市甲乙街道高度重视。2024年,甲乙街道依照要求。结合本街道实际,我街道公开。")
     ['格尔木市甲乙街道办事处']
+    >>> voiced_township_names("2022年，甲乙街道按照要求。2022年度甲乙街道未接到申请。我街道公开。")  # (年度: no name's)
+    ['甲乙街道办事处']
     >>> voiced_township_names("格尔木市甲乙街道高度重视。结合本街道实际。")  # (one clause: a neighbour's?)
     []
     >>> voiced_township_names("甲乙街道。甲乙街道。")  # (no township voice)
@@ -405,6 +408,10 @@ def voiced_township_names(text: str) -> list[str]:
         run = _RUN.search(text[:m.end()])
         if not run or _touches_not_text(text, run):
             continue
+        if run.start() and text[run.start() - 1].isdigit() and (year := _YEAR_WORD.match(run.group())) \
+                and year.end() < len(run.group()):
+            run = _RUN.search(text[:m.end()], run.start() + year.end())  # (2022年度某某街道未接到…: the clause
+            # opens on its year; 年度 is no part of the name, which was read 年度某某街道 and not counted)
         parsed = parse_name(run.group())
         own = parsed.township[:-len(m.group())] if parsed.township.endswith(m.group()) else ""
         if parsed.region_text + parsed.township != run.group() or not 2 <= len(own) <= 5 \
