@@ -91,3 +91,31 @@ def test_a_street_named_once_after_a_year_is_still_no_publisher() -> None:
     """Guard: one clause naming the street (the other opening 我街道) is not enough, as before."""
     text = VOICED_BY_YEAR.replace("2022年，甲乙街道按照", "2022年，我街道按照")
     assert _published(text).name is None
+
+
+PARAGRAPHS = ("一、总体情况\n一是加强组织领导。我局认真查摆2022年度我局政务公开情况，补充调整专栏。\n"
+              "二是积极做好主动公开。2023年，我局主动公开文件63件。\n"
+              "三是规范答复依申请公开。2023年，我局受理政府信息依申请公开事项39件。\n")
+
+
+def test_a_year_opening_the_overviews_later_paragraphs_is_the_reports() -> None:
+    """A real city bureau's page prints no title and no period; its overview's first paragraph names only last year
+    (认真查摆2022年度…, inside a sentence), its next two open 二是…。2023年，我局… and 三是…。2023年，我局…: no year
+    was read (year_not_found). The year that opens the overview's paragraphs after their sub-headings (一是…。,
+    （二）…) is the report's when every such opening names the same one (year_from_overview, the paragraphs said)."""
+    record = parse(PARAGRAPHS)
+    assert record.year == 2023
+    said = [f for f in record.findings if f.code == "year_from_overview"]
+    assert said and "各段开头" in said[0].message and said[0].line == 3
+
+
+def test_paragraphs_opening_on_two_years_or_since_a_year_give_none() -> None:
+    """Guards: paragraphs opening on two different years name no one year; one paragraph alone names none (it may
+    tell of another year's event); 2022年以来 (since last year) names none; a year inside a paragraph's sentence
+    names none — year_not_found, as before."""
+    for text in (PARAGRAPHS.replace("三是规范答复依申请公开。2023年", "三是规范答复依申请公开。2022年"),
+                 PARAGRAPHS.replace("三是规范答复依申请公开。2023年，我局", "三是规范答复依申请公开。我局"),
+                 PARAGRAPHS.replace("2023年，", "2022年以来，"),
+                 PARAGRAPHS.replace("。2023年，我局", "。我局2023年")):
+        record = parse(text)
+        assert record.year is None and any(f.code == "year_not_found" for f in record.findings), text

@@ -919,6 +919,37 @@ def overview_to_year(overview: str) -> int | None:
     return int(match.group(1)) if match else _work_year(overview)
 
 
+# a paragraph's sub-heading before its first sentence: （二）主动公开。 (``_SUBHEADING``), 二是积极做好主动公开。, 2、
+_PARAGRAPH_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是[^。\n]{1,30}。|[0-9]{1,2}\s*[、.．]\s*)")
+# a paragraph opening on its year as the report's work of that year does: 2023年，我局… (never 2023年以来: since)
+_PARAGRAPH_YEAR = re.compile(r"([0-9]{4})\s*年\s*度?\s*(?:，|,|我|本|全)")
+_PARAGRAPHS = 12  # the overview's first paragraphs: its own work, before any history
+PARAGRAPH_YEARS = 2  # paragraphs at least: one paragraph opening on a year may tell of another year's event
+
+
+def paragraphs_to_year(overview: str) -> int | None:
+    """The year every paragraph of the overview that opens on a year opens on, after its sub-heading, when the
+    overview's first sentence names none (``overview_to_year``): a real bureau's page, no title and no period,
+    opens its overview ``一是加强组织领导。我局…认真查摆2022年度…`` and its next paragraphs ``二是…。2023年，我局…``
+    (year_not_found). Two paragraphs at least (``PARAGRAPH_YEARS``); paragraphs opening on two years, or only on
+    ``2022年以来``, name none.
+
+    >>> paragraphs_to_year("一是领导。查摆2022年度。\\n二是公开。2023年，公开63件。\\n三是依申请。2023年，我局…")
+    2023
+    >>> paragraphs_to_year("一是加强领导。我局认真查摆2022年度情况。\\n二是主动公开。2023年，我局公开63件。")
+    >>> paragraphs_to_year("（一）主动公开。2023年，我局…\\n（二）依申请公开。2022年，我局…")
+    >>> paragraphs_to_year("（一）主动公开。2022年以来，我局…"), paragraphs_to_year("我局2023年公开…")
+    (None, None)
+    """
+    years = []
+    for line in _chinese_year(fold(overview)).split("\n")[:_PARAGRAPHS]:
+        line = line.strip()
+        head = _SUBHEADING.match(line).end() or (_PARAGRAPH_HEAD.match(line) or _SUBHEADING.match("")).end()
+        if match := _PARAGRAPH_YEAR.match(line, head):
+            years.append(int(match.group(1)))
+    return years[0] if len(years) >= PARAGRAPH_YEARS and len(set(years)) == 1 else None
+
+
 # the year of the work a sentence reports: 汇报我镇2023年政府信息公开工作。, 总结2023年度政务公开工作，… — the
 # year right before the work's name, the work's name ending the clause (not 2023年政务公开工作要点, a plan's title)
 _WORK_YEAR = re.compile(r"([0-9]{4})\s*年\s*度?\s*的?\s*(?:政府信息公开|政务公开|信息公开)\s*工作\s*(?:情况\s*)?"

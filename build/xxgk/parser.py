@@ -30,6 +30,7 @@ from .metadata import (
     YEARS,
     opening_agrees,
     overview_to_year,
+    paragraphs_to_year,
     read_title,
     text_to_period,
     text_to_published_date,
@@ -96,7 +97,11 @@ def parse(text: str) -> Record:
         if record.year is not None:
             span = doc.text[overview.start:overview.end]
             line = doc.line_of(overview.start + len(span) - len(span.lstrip()))  # the sentence's own line
-            record.findings.append(make("year_from_overview", actual=record.year, line=line))
+            record.findings.append(make("year_from_overview", actual=record.year, line=line, detail="首句"))
+        elif (year := _possible_year(record, paragraphs_to_year(overview.text(doc)))) is not None:
+            record.year = year  # (the paragraphs after the first: 二是…。2023年，我局…; the first that opens so)
+            line = doc.line_of(overview.start + _first_year_opening(doc.text[overview.start:overview.end], year))
+            record.findings.append(make("year_from_overview", actual=year, line=line, detail="各段开头"))
     if record.year is None:
         record.findings.append(make("year_not_found", line=title.years[0], actual=title.years[1],
                                     case="two_years") if title.years else make("year_not_found"))
@@ -162,6 +167,12 @@ def _one_year(record: Record) -> bool:
     """Whether the statistics period read is one whole calendar year (1 January to 31 December of one year)."""
     start, end = record.period_start or "", record.period_end or ""
     return start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]
+
+
+def _first_year_opening(span: str, year: int) -> int:
+    """Where in ``span`` (the overview) ``year`` first stands: the paragraph ``paragraphs_to_year`` read it from
+    (its line for the finding); 0 when it is printed in Chinese numerals only."""
+    return max(span.find(f"{year}年"), 0)
 
 
 def _possible_year(record: Record, year: int | None) -> int | None:
