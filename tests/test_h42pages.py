@@ -119,3 +119,19 @@ def test_paragraphs_opening_on_two_years_or_since_a_year_give_none() -> None:
                  PARAGRAPHS.replace("。2023年，我局", "。我局2023年")):
         record = parse(text)
         assert record.year is None and any(f.code == "year_not_found" for f in record.findings), text
+
+
+def test_every_rule_tables_row_has_its_headers_columns() -> None:
+    """A rule table (``rules/*.csv``) a reviewer reads: a row with a comma unquoted inside its note (``the same (we,
+    the township)``) split the note, the rest of it a column no header names (agency_voices.csv, and a doubled
+    comma in agency_medium_words.csv). Every row has exactly its header's columns."""
+    import csv
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parents[1] / "build" / "xxgk" / "rules"
+    bad = []
+    for path in sorted(rules.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            bad += [(path.name, line) for line, row in enumerate(csv.DictReader(handle), start=2)
+                    if None in row or None in row.values()]
+    assert bad == []
