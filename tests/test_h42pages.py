@@ -135,3 +135,29 @@ def test_every_rule_tables_row_has_its_headers_columns() -> None:
             bad += [(path.name, line) for line, row in enumerate(csv.DictReader(handle), start=2)
                     if None in row or None in row.values()]
     assert bad == []
+
+
+COUNTY_CONTACT = ("根据《条例》要求编制本报告，所列数据统计期限为2025年1月1日至2025年12月31日。如对本报告有任何疑问，"
+                  "请与格尔木市数字化发展局联系。\n一、总体情况\n2025年格尔木市坚持以人民为中心，全市政府信息公开工作"
+                  "水平得到提升。\n")
+
+
+def test_a_name_printed_only_as_the_contact_is_no_publisher() -> None:
+    """A real county's report prints no title; its text speaks of the county (2025年某县坚持…, 全县…) and names one
+    agency, as the one to contact (请与某县数字化发展局联系): it was published as that bureau's report (WRONG
+    publisher, a department for a county). A name printed only in a contact clause, in a text that speaks as no
+    agency's kind (rules/agency_voices.csv), names no publisher: the region is kept, the name null."""
+    agency = _published(COUNTY_CONTACT)
+    assert agency.name is None and agency.county == "格尔木市"
+
+
+def test_a_contact_named_elsewhere_or_fitting_the_reports_voice_is_kept() -> None:
+    """Guards: a bureau's report speaking as 我局 whose name is printed only in the contact clause keeps it; so does a
+    name the text prints outside the contact clause too, and a government's office printed only as the contact
+    (it answers for its government's report), as before."""
+    voiced = COUNTY_CONTACT.replace("格尔木市坚持", "我局坚持")
+    assert _published(voiced).name == "格尔木市数字化发展局"
+    named = COUNTY_CONTACT.replace("2025年格尔木市坚持", "2025年格尔木市数字化发展局坚持")
+    assert _published(named).name == "格尔木市数字化发展局"
+    office = COUNTY_CONTACT.replace("格尔木市数字化发展局", "格尔木市人民政府办公室")
+    assert _published(office).name == "格尔木市人民政府办公室"

@@ -190,6 +190,7 @@ def body_names(text: str) -> list[tuple[str, str]]:
         out.append((first, "first line"))
     counts: Counter = Counter()
     first: dict[str, int] = {}
+    elsewhere: dict[str, bool] = {}  # (a name printed outside a contact clause at least once)
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
         name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_superior(text, m.end()) \
             and not _in_cited_title(text, m.start()) else ""
@@ -198,12 +199,17 @@ def body_names(text: str) -> list[tuple[str, str]]:
         if name:
             counts[name] += 1
             first.setdefault(name, m.start())
+            elsewhere[name] = elsewhere.get(name, False) or not _contact(text, m.end() - len(name), m.end())
     # a government whose township office the text names (某区人民政府 beside 某区人民政府某街道办事处) is that office's
     # host or superior, not the author: on a real 街道's page the site's banner 某区人民政府 outranked its street
     ranked = sorted((n for n in counts if not any(o != n and o.startswith(n) and _township_office(o) for o in counts)),
                     key=lambda n: (-counts[n], first[n]))
-    if fits := _voice(text[:OPENING_CHARS]):  # (the name after its region: 镇原县's 镇 makes no township)
+    fits = _voice(text[:OPENING_CHARS])
+    if fits:  # (the name after its region: 镇原县's 镇 makes no township)
         ranked = [n for n in ranked if fits.search(n[len(parse_name(n).region_text):])]
+    else:  # (a department printed only as the one to contact, 请与某县某局联系, in a text speaking as no agency's kind;
+        # a government's office so printed stays: it answers for its government's report)
+        ranked = [n for n in ranked if elsewhere[n] or parse_name(n).kind != "department"]
     voiced = [(n, "township clause") for n in voiced_township_names(text)]
     return out + [(n, f"opening×{counts[n]}") for n in ranked] + voiced
 
@@ -226,6 +232,18 @@ def _compiled_for(maker: str) -> str:
 def _compiling_offices() -> tuple[dict, ...]:
     """``rules/agency_compiling_offices.csv``, the longest ending first."""
     return tuple(sorted(table("agency_compiling_offices"), key=lambda row: len(row["ending"]), reverse=True))
+
+
+def _contact(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``–``end`` is the one a reader is told to contact (``请与某县某局联系``): a department
+    so named answers questions about the report, and is not its author where the report speaks as no agency's kind
+    — a real county's report (全县…, 2025年某县坚持…) printing only 请与某县数字化发展局联系 was published as that
+    bureau's (WRONG publisher).
+
+    >>> _contact("请与霍城县甲乙局联系。", 2, 8), _contact("霍城县甲乙局认真贯彻", 0, 6)
+    (True, False)
+    """
+    return text[:start].endswith("与") and text.startswith("联系", end)
 
 
 def _township_office(name: str) -> bool:
