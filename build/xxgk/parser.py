@@ -22,6 +22,7 @@ from .cells import (
 )
 from .copies import table3_for_year, tables_for_year
 from .decimals import whole_decimals
+from .explainer import explainer_title
 from .findings import capped, make
 from .identity_findings import identity_findings
 from .memo import account
@@ -89,6 +90,10 @@ def parse(text: str) -> Record:
         # a page holding only the report's title (the report itself an attachment or a picture): one finding,
         # not six absent sections and three absent tables (collect.Report.status: failed, not scored)
         record.findings.append(make("report_text_absent", actual=han))
+        return record
+    if not found and (explainer := explainer_title(doc.text[:HEAD_CHARS])):
+        # a page explaining the report (文字解读, 图解), none of the template's sections: not the report (failed)
+        record.findings.append(make("report_explainer", line=explainer[0], actual=explainer[1]))
         return record
     sections = {s.code: s for s in found}
     if record.year is None and "overview" in sections and not title.years:  # (two years in the title: no guess)

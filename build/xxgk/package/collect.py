@@ -37,7 +37,7 @@ MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
 VERSION = "VERSION"
 NOT_REPORTS = {MANIFEST, CHANGELOG, VERSION}  # the reports folder's own metadata, not reports
-NO_REPORT_TEXT = {"report_text_absent"}  # findings that say the file holds no report text: status failed
+NO_REPORT_TEXT = {"report_text_absent", "report_explainer"}  # the file holds no report text: status failed
 # findings below error that leave values of the tables missing because this tool could not read them (a row not
 # found, digits run together that split more than one way, a merged cell, a column order unsure, subtotals in place
 # of five columns): status partial, 部分数值未能读取 — before, such a report read parsed with cells missing
@@ -443,7 +443,8 @@ DUPLICATES_NAMED = 10  # a duplicate_report finding names at most this many of t
 
 def mark_duplicates(reports: list[Report]) -> None:
     """``duplicate_report`` for reports of the same resolved agency (``agency_id``) and year, and for
-    byte-identical files. The printed name decides nothing: 青海省格尔木市数据局 and 格尔木市数据局 are
+    byte-identical files; a failed file (nothing read: no report text, a page explaining the report) is no second
+    report of its agency's year. The printed name decides nothing: 青海省格尔木市数据局 and 格尔木市数据局 are
     one agency, and the 鼓楼区人民政府 of 福州 and of 南京 are two; a report whose agency was not
     identified is a duplicate only of its byte-identical copies. Each finding names the first
     ``DUPLICATES_NAMED`` other files of its groups, byte-identical ones first, and says how many there are:
@@ -471,7 +472,7 @@ def _duplicate_groups(reports: list[Report]) -> dict[tuple, list[Report]]:
     groups: dict[tuple, list[Report]] = {}
     for report in reports:
         key = agency_key(report)
-        if key is not None and report.record.year:
+        if key is not None and report.record.year and report.status != "failed":
             groups.setdefault(("agency", key, report.record.year), []).append(report)
         if report.sha256 and report.status != "failed":
             groups.setdefault(("sha256", report.sha256), []).append(report)
