@@ -82,9 +82,12 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
     ``on_range`` as they are written (``bulk.Spool``); with ``reuse``, a report or agency page whose inputs
     are the last build's is that build's line, and this build's spool is kept for the next (``spool_reuse``).
 
-    The downloads are copied and compressed in a thread beside the first streamed pass (``Site``): zlib-ng
-    releases the GIL while it compresses, and nothing else runs on the other core yet. Both are done before
-    any page is written (the data page shows the published files' sizes), so the bytes are the same.
+    The downloads are copied and compressed in a thread beside the first streamed pass (``Site``), the editorial
+    pages but the data page and what MkDocs reads besides them: zlib-ng releases the GIL while it compresses, and
+    nothing else runs on the other core yet. The data page (it shows the published files' sizes) waits for them;
+    it is the last editorial page written, before ``on_editorial()`` and the report pages, so the bytes are the
+    same. (The parent waited for the downloads before the editorial pages until session 42: the gzip of
+    ``xxgk.db`` outlasts the first pass, ≈ 0.3–0.4 s of one core idle at 2,000 reports.)
 
     From ``pages_helper.PARALLEL_PAGES`` reports on, on more than two usable cores (``pages_helper.HELPER_CORES``)
     and unless ``workers`` is 1, a helper process spools two runs in three of report pages (``pages_helper.py``):
@@ -98,9 +101,10 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
                 chart_frames.collecting() as frames:  # the bulk and source pages (bulk.py renders them); frames
             downloads = side.submit(copy_downloads, package_dir, site_src / "downloads")
             site = Site(pkg, site_src, spool, reuse)
-            downloads.result()  # (a failure in the thread raises here)
-            site.editorial_pages()
+            site.editorial_pages(data=False)  # (none of these reads downloads/: they are written meanwhile)
             _write_support(pkg, site, package_dir, site_src)
+            downloads.result()  # (a failure in the thread raises here)
+            site.data_page()  # (the published files' sizes)
             if on_editorial is not None:
                 on_editorial()
             site.bulk_pages(helper)

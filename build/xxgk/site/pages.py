@@ -319,16 +319,19 @@ class Site(ReportPages, AgencyPages):
         self.editorial_pages()
         self.bulk_pages()
 
-    def editorial_pages(self) -> None:
+    def editorial_pages(self, data: bool = True) -> None:
         """The pages MkDocs builds (into ``out``; the report card's province pages are spooled): they need
         only what ``__init__`` gathered, so they come first and ``mkdocs build`` can start while the report
-        and agency pages are spooled (``bulk_pages``)."""
+        and agency pages are spooled (``bulk_pages``). Without ``data``, all but the data page, the one page that
+        reads ``downloads/`` (the published files' sizes): ``build._write_site_src`` writes it once the downloads,
+        compressed in a thread meanwhile, are written (it writes only ``data.md``: the order changes no byte)."""
         self.home()
         self.agencies()
         self.compare()
         self.fulltext()
         self.ranking()
-        self.data_page()
+        if data:
+            self.data_page()
         self.quality()
         self.checks()
         self.glossary()
