@@ -43,13 +43,12 @@ from .pipe_cell_lines import fold_pipe_cell_lines
 from .pipe_padding import fold_end_padded_pipe_rows
 from .pipe_row_breaks import fold_broken_pipe_rows
 from .record import Record
-from .sections import Document, repeated_headings, section_order, text_to_sections
+from .sections import NARRATIVE, Document, repeated_headings, section_order, text_to_sections
 from .table2 import region_to_active
 from .table3 import region_to_applications
 from .table4 import region_to_review_litigation
 from .table_absence import not_printed
 
-NARRATIVE = ("overview", "problems", "other_matters")
 # fewer Chinese characters than this, and no section heading: no report text (the labels of table 三 alone are more)
 REPORT_TEXT_MIN_HAN = 200
 # a table section's lines as each tool writes a table, brought to the rows the tables' readers read, in this order:

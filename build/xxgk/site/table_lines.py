@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..parser import NARRATIVE
-from ..sections import Section, section_order
+from ..sections import NARRATIVE, Section, section_order
 from .spans import document_sections
 
 TABLE_SECTIONS = frozenset(code for code in section_order() if code not in NARRATIVE)  # 二、三、四
