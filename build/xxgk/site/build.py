@@ -103,7 +103,11 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
             site = Site(pkg, site_src, spool, reuse)
             site.editorial_pages(data=False)  # (none of these reads downloads/: they are written meanwhile)
             _write_support(pkg, site, package_dir, site_src)
-            downloads.result()  # (a failure in the thread raises here)
+            try:
+                downloads.result()  # (a failure in the thread raises here)
+            except BaseException:
+                clear(site_src)  # the pages written meanwhile removed: a stage failed so leaves none, as before
+                raise
             site.data_page()  # (the published files' sizes)
             if on_editorial is not None:
                 on_editorial()
