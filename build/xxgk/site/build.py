@@ -86,8 +86,9 @@ def _write_site_src(package_dir: Path, site_src: Path, on_range=None, on_editori
     pages but the data page and what MkDocs reads besides them: zlib-ng releases the GIL while it compresses, and
     nothing else runs on the other core yet. The data page (it shows the published files' sizes) waits for them;
     it is the last editorial page written, before ``on_editorial()`` and the report pages, so the bytes are the
-    same. (The parent waited for the downloads before the editorial pages until session 42: the gzip of
-    ``xxgk.db`` outlasts the first pass, ≈ 0.3–0.4 s of one core idle at 2,000 reports.)
+    same; when the thread fails, the pages written meanwhile are removed (``clear``) and its error raised. (The
+    parent waited for the downloads before the editorial pages until session 42: the gzip of ``xxgk.db`` outlasts
+    the first pass, ≈ 0.3 s of one core idle at 2,000 reports.)
 
     From ``pages_helper.PARALLEL_PAGES`` reports on, on more than two usable cores (``pages_helper.HELPER_CORES``)
     and unless ``workers`` is 1, a helper process spools two runs in three of report pages (``pages_helper.py``):
