@@ -259,11 +259,43 @@ def _loaded_get(driver, get, page_load: str):
     return loaded_get
 
 
+# Where a history step leads (``arguments[0]``: -1 back, 1 forward), from the Navigation API's entries: "same" (a
+# fragment or ``pushState``: the document stays), "new", or null (unknown: an entry of another origin, or none)
+_STEP_TARGET = """var nav = window.navigation;
+var at = nav && nav.currentEntry ? nav.currentEntry.index + arguments[0] : -1, entry = at >= 0 && nav.entries()[at];
+return entry ? (entry.sameDocument ? 'same' : 'new') : null;"""
+_STEPPED = {"normal": "return window.__xxgkStep !== arguments[0] && document.readyState === 'complete'",
+            "eager": "return window.__xxgkStep !== arguments[0] && document.readyState !== 'loading'"}
+_STEPS = iter(range(1, 1 << 62))  # each history step's own mark of the document it leaves
+
+
+def _loaded_step(driver, step, offset: int, page_load: str):
+    """``driver.back`` (``offset`` -1) or ``driver.forward`` (1) that, like :func:`_loaded_get`, hands the page
+    over only once the document it leads to has loaded as ``page_load`` asks; a step within the same document (a
+    fragment, a ``pushState`` view of the compare page) waits for none. The document left is marked with this
+    step's own number, not ``get``'s ``__xxgkLeft``: a page the browser restores from its back-forward cache is the
+    same document ``get`` once left, marked, and would never have been taken for the new one."""
+    def loaded_step() -> None:
+        if page_load not in _LOADED:
+            return step()
+        mark = next(_STEPS)
+        try:
+            target = driver.execute_script(_STEP_TARGET, offset)
+            if target == "new":
+                driver.execute_script("window.__xxgkStep = arguments[0]", mark)
+        except Exception:  # an alert open, a page not scriptable: selenium's own wait alone
+            return step()
+        step()
+        if target == "new":
+            wait_for(lambda: driver.execute_script(_STEPPED[page_load], mark), 60.0)
+    return loaded_step
+
+
 def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
     """A headless Chromium driver (``FLAGS``); files it downloads go to ``downloads`` when given. ``page_load``:
     selenium's page load strategy: ``normal`` waits for a page's load event (every script the page added while it
     loaded has run), ``eager`` only for its HTML to be parsed (what a reader can tap first); its ``get`` waits for
-    that on the new document (:func:`_loaded_get`)."""
+    that on the new document (:func:`_loaded_get`), and so do its ``back`` and ``forward`` (:func:`_loaded_step`)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -274,6 +306,8 @@ def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     driver.get = _loaded_get(driver, driver.get, page_load)
+    driver.back = _loaded_step(driver, driver.back, -1, page_load)
+    driver.forward = _loaded_step(driver, driver.forward, 1, page_load)
     if downloads is not None:
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
         driver.downloads = downloads

@@ -1,0 +1,178 @@
+"""Session 42 (reader journeys round 6): the test driver's history steps, then what misled a journalist comparing
+two agencies on a phone, a transparency office reading its province's quality pages, a citizen searching the full
+text and a keyboard or screen-reader user (walked in headless Chromium over the seeds, the corpus and synthetic
+reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import _loaded_step, needs_chromium, wait_for
+
+
+class Document:
+    """One document of the stand-in browser: its script variables and how many more reads of its state say
+    ``loading``."""
+
+    def __init__(self, url: str, loading_reads: int = 0):
+        self.url = url
+        self.variables: dict[str, object] = {}
+        self.loading_reads = loading_reads
+
+
+class SteppingDriver:
+    """A driver whose ``back`` and ``forward`` return at once, as chromedriver may: the document left stays the
+    current one for ``lag`` more script calls, then the entry's document is current and reads ``loading`` for
+    ``loading_reads`` more (a page restored from the back-forward cache is the very document once left, its script
+    variables kept). Entries of one document (a fragment, ``pushState``) share it; the browser moves nothing."""
+
+    def __init__(self, entries: list[tuple[str, Document]], at: int, lag: int = 3):
+        self.entries = entries
+        self.at = at
+        self.lag = lag
+        self.document = entries[at][1]
+        self.arriving: Document | None = None
+        self.pending = 0
+        self.state_reads = 0
+
+    @property
+    def current_url(self) -> str:
+        return self.entries[self.at][0]
+
+    def _move(self, offset: int) -> None:
+        self.at += offset
+        target = self.entries[self.at][1]
+        if target is not self.document:
+            self.arriving, self.pending = target, self.lag
+
+    def back(self) -> None:
+        self._move(-1)
+
+    def forward(self) -> None:
+        self._move(1)
+
+    def _current(self) -> Document:
+        if self.arriving is not None:
+            if self.pending:
+                self.pending -= 1
+            else:
+                self.document, self.arriving = self.arriving, None
+        return self.document
+
+    def execute_script(self, script: str, *arguments):
+        document = self._current()
+        if "navigation" in script:  # the Navigation API: where the step leads, as Chromium tells it
+            to = self.at + arguments[0]
+            if not 0 <= to < len(self.entries) or self.entries[to][0].startswith("data:"):
+                return None  # (no entry, or one of another origin: not in the page's list)
+            return "same" if self.entries[to][1] is document else "new"
+        if script.startswith("window.__xxgkStep = "):
+            document.variables["__xxgkStep"] = arguments[0]
+            return None
+        self.state_reads += 1
+        if document.loading_reads:
+            document.loading_reads -= 1
+            state = "loading"
+        else:
+            state = "complete"
+        ready = state == "complete" if "'complete'" in script else state != "loading"
+        return document.variables.get("__xxgkStep") != arguments[0] and ready
+
+
+def stepping(entries, at, page_load="normal", lag=3) -> SteppingDriver:
+    driver = SteppingDriver(entries, at, lag)
+    driver.back = _loaded_step(driver, driver.back, -1, page_load)
+    driver.forward = _loaded_step(driver, driver.forward, 1, page_load)
+    return driver
+
+
+def test_back_hands_the_page_over_only_once_the_page_before_has_loaded():
+    # (the browser tests step back to a report page and read its tables: chromedriver's ``back`` may return with
+    # the page left still current, as its ``get`` did — session 41 wrapped ``get`` only)
+    report, compare = Document("/a/x/2024.html", loading_reads=2), Document("/compare/")
+    driver = stepping([("/a/x/2024.html", report), ("/compare/", compare)], at=1)
+    driver.back()
+    assert driver.document is report and report.loading_reads == 0
+    assert driver.current_url == "/a/x/2024.html"
+
+
+def test_forward_hands_the_page_over_only_once_the_page_after_has_loaded():
+    report, source = Document("/a/x/2024.html"), Document("/src/x.html", loading_reads=4)
+    driver = stepping([("/a/x/2024.html", report), ("/src/x.html", source)], at=0)
+    driver.forward()
+    assert driver.document is source and source.loading_reads == 0
+
+
+def test_a_page_restored_from_the_back_forward_cache_is_taken_though_get_once_marked_it_left():
+    # the page ``get`` left carries ``get``'s mark (``__xxgkLeft``); restored as it was, it is still the page stepped to
+    report, compare = Document("/a/x/2024.html"), Document("/compare/")
+    report.variables["__xxgkLeft"] = True
+    report.variables["__xxgkStep"] = 1  # and an earlier step's mark
+    driver = stepping([("/a/x/2024.html", report), ("/compare/", compare)], at=1)
+    driver.back()
+    assert driver.document is report
+    driver.forward()
+    assert driver.document is compare
+
+
+def test_a_step_within_the_same_document_waits_for_no_new_one():
+    # the compare page's views are ``pushState`` entries of one document, a fragment too: nothing loads
+    compare = Document("/compare/")
+    driver = stepping([("/compare/?metric=received", compare), ("/compare/?metric=processed", compare),
+                       ("/compare/?metric=processed#xxgk-compare-table", compare)], at=2)
+    driver.back()
+    driver.back()
+    driver.forward()
+    assert driver.state_reads == 0 and driver.current_url == "/compare/?metric=processed"
+
+
+def test_history_steps_wait_only_as_the_page_load_strategy_asks():
+    left, arriving = Document("/a.html"), Document("/b.html", loading_reads=3)
+    none = stepping([("/a.html", left), ("/b.html", arriving)], at=0, page_load="none")  # the ``early`` fixture
+    none.forward()
+    assert none.state_reads == 0 and arriving.loading_reads == 3
+    left, arriving = Document("/a.html"), Document("/b.html", loading_reads=3)
+    eager = stepping([("/a.html", left), ("/b.html", arriving)], at=0, page_load="eager")
+    eager.forward()
+    assert eager.document is arriving and arriving.loading_reads == 0
+
+
+def test_a_step_to_an_entry_the_page_cannot_see_is_left_to_selenium():
+    # (an entry of another origin is not in the Navigation API's list: its document is unknown, nothing is marked)
+    page = Document("/a.html")
+    driver = stepping([("/a.html", page)], at=0)
+    driver.entries.insert(0, ("data:,", Document("data:,")))
+    driver.at = 1
+    driver.back()
+    assert driver.state_reads == 0 and "__xxgkStep" not in page.variables
+
+
+PAGE = """<!doctype html><html lang="zh-CN"><title>{name}</title><h1>{name}</h1><a id="down" href="#down">下</a>
+<button id="push" onclick="history.pushState({{}}, '', '?view=2')">视图</button>
+<script>addEventListener('pageshow', function (e) {{ window.restored = e.persisted; }});</script>"""
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_back_and_forward_in_chromium_across_pages_views_and_the_back_forward_cache(chromium, tmp_path):
+    from .conftest import serving
+
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.html").write_text(PAGE.format(name=name), encoding="utf-8")
+    with serving(tmp_path) as base:
+        chromium.get(base + "/one.html")
+        chromium.get(base + "/two.html")
+        chromium.find_element("id", "push").click()
+        wait_for(lambda: chromium.current_url.endswith("?view=2"))
+        chromium.find_element("id", "down").click()
+        wait_for(lambda: chromium.current_url.endswith("#down"))
+        chromium.back()  # the fragment, then the view: the same document, nothing to wait for
+        chromium.back()
+        assert chromium.current_url == base + "/two.html"
+        chromium.back()  # a page of its own, restored from the back-forward cache as Chromium keeps it
+        assert chromium.current_url == base + "/one.html"
+        assert chromium.execute_script("return [document.title, document.readyState]") == ["one", "complete"]
+        restored = chromium.execute_script("return window.restored")
+        chromium.forward()
+        assert chromium.execute_script("return [document.title, document.readyState]") == ["two", "complete"]
+    assert restored in (True, False)  # (either way handed over; True where the cache kept it)
