@@ -176,3 +176,24 @@ def test_back_and_forward_in_chromium_across_pages_views_and_the_back_forward_ca
         chromium.forward()
         assert chromium.execute_script("return [document.title, document.readyState]") == ["two", "complete"]
     assert restored in (True, False)  # (either way handed over; True where the cache kept it)
+
+
+HAICHENG, GEERMU = "liaoning-anshan-haicheng-shujuju", "qinghai-haixi-geermu-renminzhengfu"  # seeds: 2025, 2024
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_compare_chart_drawn_after_an_empty_view_keeps_none_of_its_sentence(server, chromium):
+    # a journalist picks one agency in a year it has no report of (nothing drawn: the box says why), then widens the
+    # years: the chart of the range drew the agency's 2025 point under 无报告：本站没有所选机构2024年的报告, left behind
+    from selenium.webdriver.support.ui import Select
+
+    chromium.get(server + f"/compare/?agencies={HAICHENG}&metric=received&year=2024")
+    chart = chromium.find_element("id", "xxgk-compare-chart")
+    wait_for(lambda: "本站没有所选机构2024年的报告" in chart.text)
+    Select(chromium.find_element("id", "xxgk-compare-to")).select_by_value("2025")
+    wait_for(lambda: chart.get_attribute("data-drawn") is not None and "year=2024-2025" in chromium.current_url, 30)
+    said = chromium.execute_script("return Array.from(arguments[0].childNodes).filter(function (n) {"
+                                   "  return n.nodeType === 3; }).map(function (n) { return n.textContent; })", chart)
+    assert said == [] and "本站没有所选机构" not in chart.text, said
+    assert chart.find_elements("css selector", ".main-svg")  # the range's chart, drawn
