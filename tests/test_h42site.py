@@ -178,6 +178,13 @@ def test_back_and_forward_in_chromium_across_pages_views_and_the_back_forward_ca
     assert restored in (True, False)  # (either way handed over; True where the cache kept it)
 
 
+# Plotly's downloadImage replaced by one that keeps what the image would say (no file is written): its notes' text
+CAPTURE = """window.__images = [];
+Plotly.downloadImage = function (gd) {
+  window.__images.push({notes: (gd.layout.annotations || []).map(function (a) { return a.text; }),
+                        height: gd.layout.height, bottom: gd.layout.margin.b});
+  return Promise.resolve();
+};"""
 HAICHENG, GEERMU = "liaoning-anshan-haicheng-shujuju", "qinghai-haixi-geermu-renminzhengfu"  # seeds: 2025, 2024
 
 
@@ -197,3 +204,35 @@ def test_a_compare_chart_drawn_after_an_empty_view_keeps_none_of_its_sentence(se
                                    "  return n.nodeType === 3; }).map(function (n) { return n.textContent; })", chart)
     assert said == [] and "本站没有所选机构" not in chart.text, said
     assert chart.find_elements("css selector", ".main-svg")  # the range's chart, drawn
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_range_charts_image_says_each_agencys_years_without_a_point(server, chromium):
+    # the image has no table: each year is some agency's, so the chart marks none, and a line that stops read the same
+    # whether its agency had no report or no number (session 41's leftover)
+    chromium.get(server + f"/compare/?agencies={HAICHENG},{GEERMU}&metric=received&year=2024-2025")
+    chart = chromium.find_element("id", "xxgk-compare-chart")
+    wait_for(lambda: chart.get_attribute("data-drawn") is not None, 30)
+    chromium.execute_script(CAPTURE)
+    chromium.execute_script("arguments[0].click()", chromium.find_element("id", "xxgk-compare-png"))
+    (image,) = wait_for(lambda: chromium.execute_script("return window.__images"))
+    words = " ".join(image["notes"]).replace("<br>", "")
+    assert "海城市数据局：2024年无报告" in words and "格尔木市人民政府：2025年无报告" in words, words
+    assert words.index("无报告") < words.index("CC BY 4.0")  # above the source, inside the image's foot
+    table = chromium.find_element("id", "xxgk-compare-table").text
+    assert table.count("无报告") == 2  # the words the page's table shows
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_range_charts_image_names_no_year_the_chart_marks_itself(server, chromium):
+    # a year no chosen agency has is marked on the chart (无报告 under its column): not said again under it
+    chromium.get(server + f"/compare/?agencies={HAICHENG}&metric=received&year=2024-2025")
+    chart = chromium.find_element("id", "xxgk-compare-chart")
+    wait_for(lambda: chart.get_attribute("data-drawn") is not None, 30)
+    chromium.execute_script(CAPTURE)
+    chromium.execute_script("arguments[0].click()", chromium.find_element("id", "xxgk-compare-png"))
+    (image,) = wait_for(lambda: chromium.execute_script("return window.__images"))
+    assert "无报告" in image["notes"]  # the chart's own mark of 2024
+    assert not any("图中没有点的年度" in note for note in image["notes"]), image["notes"]

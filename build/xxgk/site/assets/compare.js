@@ -510,7 +510,7 @@
       var noPeer = ids.length === 1 && !fallback && !withPeer && !alone && !reportless;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
-      var traces = [], rows = [], gaps = [], blank = [];
+      var traces = [], rows = [], gaps = [], blank = [], pngNote = "";
       var csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值", "说明", "报告页"]];
       if (single) {
         var order = ids.slice().sort(function (a, b) {
@@ -595,6 +595,21 @@
               return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : NO_DATA,
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
+        // the image has no table: a year an agency has no point of, that no mark of the chart names (another chosen
+        // agency has a point there), is said under it in the table's words (session 41's leftover: 无报告 only for a
+        // year no chosen agency had; a line drawn up to 2024 read the same whether 2025 was 无报告 or 无数据)
+        var markedYears = gaps.map(function (g) { return g.x; });
+        pngNote = ids.map(function (id) {
+          var said = [], byWord = {};
+          years.forEach(function (y, i) {
+            if (value(id, y) !== null || markedYears.indexOf(xs[i]) >= 0) return;
+            var word = gapWord(id, y);
+            if (!byWord[word]) { byWord[word] = []; said.push(word); }
+            byWord[word].push(y);
+          });
+          return said.length ? nameShown(id, ids) + "：" + said.map(function (w) {
+            return byWord[w].join("、") + "年" + w; }).join("，") : "";
+        }).filter(Boolean).join("；");
         // a reason's words are too long for a year's column on a phone (two ran into each other): 无数据① on the chart,
         // each mark's reason said in the status above it, as the agency pages' charts do (render._marked)
         var marked = [];
@@ -675,6 +690,7 @@
         layout.yaxis.ticktext = cut(most);
         layout.meta = {pngTicks: cut(40)};  /* the PNG, 1000 px wide, has room for more (xxgk.js pngOfDrawn) */
       }
+      if (pngNote) layout.meta = {pngNote: "图中没有点的年度：" + pngNote + "（详见网页上的表格）。"};
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
         // the sentence a view with nothing drawn left in the box goes (session 42: 无报告：本站没有所选机构2025年的报告

@@ -216,14 +216,17 @@
     document.body.appendChild(box);
     var layout = JSON.parse(JSON.stringify(div.layout || {}));
     if (layout.meta && layout.meta.pngTicks && layout.yaxis) layout.yaxis.ticktext = layout.meta.pngTicks;
+    /* what the page's table says and the image has no room for (compare.js pngNote: each agency's years without a
+       point), in lines of 80 characters above the source */
+    var note = layout.meta && layout.meta.pngNote ? layout.meta.pngNote.match(/[^]{1,80}/gu).map(asText) : [];
     layout.width = 1000;
-    layout.height = (layout.height || 420) + 90;
-    layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90});
+    layout.height = (layout.height || 420) + 90 + 15 * note.length;
+    layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90 + 15 * note.length});
     legendOnTop(layout, 70);
 
     layout.annotations = (layout.annotations || []).concat([{xref: "paper", yref: "paper", x: 0, y: 0, yshift: -80,
       xanchor: "left", yanchor: "top", align: "left", showarrow: false, font: {size: 11, color: "#333"},
-      text: SOURCE + "<br>" + addressLines()}]);
+      text: note.concat([SOURCE, addressLines()]).join("<br>")}]);
     return Plotly.newPlot(box, JSON.parse(JSON.stringify(div.data || [])), layout, {staticPlot: true, locale: "zh-CN"})
       .then(function () {
         return Plotly.downloadImage(box, {format: "png", filename: filename, width: layout.width, height: layout.height});
