@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import _loaded_step, needs_chromium, wait_for
+from .test_h41site import _package_rows
 
 
 class Document:
@@ -236,3 +237,50 @@ def test_a_range_charts_image_names_no_year_the_chart_marks_itself(server, chrom
     (image,) = wait_for(lambda: chromium.execute_script("return window.__images"))
     assert "无报告" in image["notes"]  # the chart's own mark of 2024
     assert not any("图中没有点的年度" in note for note in image["notes"]), image["notes"]
+
+
+@pytest.fixture(scope="module")
+def busier_site(tmp_path_factory):
+    """The seeds, the corpus and 120 synthetic reports with prose as long as real reports', the full text indexed
+    (``test_h41site``'s ``crowded_site`` has 40: there a short name's own reports came first on the 原文检索 page
+    too; with 120 every one of the first twenty listed was another agency's)."""
+    from benchmarks.synthetic import write_reports
+
+    from xxgk.site.fulltext import index_full_text
+
+    from .conftest import SHARED, seeds_and_corpus, site_of
+
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("h42-busier")
+    write_reports(120, seeds_and_corpus(work), prose=True)
+    site = site_of(work / "reports", work)
+    assert index_full_text(site) == 0
+    return site
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_full_text_page_lists_the_reports_of_the_agency_a_short_name_names_first(busier_site, chromium):
+    # (session 41's leftover: only the header put them first; the 原文检索 page, 全部列出 → of the header, listed other
+    # agencies' reports for a two-character short name and said 排在前面的 20 份报告的原文中没有“…” over 400 reports)
+    from collections import Counter
+    from urllib.parse import quote
+
+    from .conftest import serving
+
+    corpus = [r for r in _package_rows(busier_site, "reports") if r["agency_id"]
+              and not r["source_file"].startswith("r0")]  # (not the synthetic reports, r000000.txt …)
+    agency_id, count = Counter(r["agency_id"] for r in corpus).most_common(1)[0]
+    assert count >= 4
+    name = next(r["agency_name"] for r in corpus if r["agency_id"] == agency_id)
+    years = sorted(p.stem for p in busier_site.glob(f"a/{agency_id}/*.html") if p.stem.isdigit())
+    words = name[:2]
+    chromium.set_window_size(1366, 900)
+    with serving(busier_site) as url:
+        chromium.get(url + "/fulltext/?text=" + quote(words))
+        wait_for(lambda: chromium.find_element("id", "xxgk-fulltext").get_attribute("data-state") == "done", 30)
+        status = chromium.find_element("id", "xxgk-fulltext-status").text
+        names = [e.text for e in chromium.find_elements("css selector", "#xxgk-fulltext-results .xxgk-fulltext-title")]
+    assert names[:count] == [f"{name} {year}年度" for year in years], (status, names)
+    assert f"原文中没有“{words}”" not in status, status

@@ -823,16 +823,18 @@
     var more = document.getElementById("xxgk-fulltext-more");
     var step = parseInt(form.dataset.perPage, 10) || 20;
     var menus = ["year", "province"].map(function (name) { return document.getElementById("xxgk-fulltext-" + name); });
-    var ranked = [], shown = 0, q = "", run = 0, said = function () {};
+    var ranked = [], own = {}, shown = 0, q = "", run = 0, said = function () {};
     function settled() { list.removeAttribute("aria-busy"); form.dataset.state = "done"; }  // (what tests wait for)
     function showMore() {
       var slice = ranked.slice(shown, shown + step), mine = run;
       more.disabled = true;
       list.setAttribute("aria-busy", "true");
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+      return Promise.all(slice.map(function (r) {
+        return r.data().then(function (page) { page.xxgkId = r.id; return page; });
+      })).then(function (pages) {
         if (mine !== run) return;  // a newer search began meanwhile: its results, not these
         if (!shown) said(notAsTyped(pages, q, ranked.length), slice.length);
-        literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q).forEach(function (page) {
+        ownFirst(literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q), own).forEach(function (page) {
           var li = document.createElement("li"), head = document.createElement("p");
           var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
           var report = reportURL(page), name = document.createElement(report ? "a" : "span");
@@ -891,12 +893,23 @@
       form.dataset.state = "busy";
       if (!q) { status.textContent = "输入检索词，按“检索”。"; settled(); return; }
       status.textContent = "正在检索……";
+      own = {};
+      var engine = null;
       fullText().then(function (pf) {
         if (!pf) { status.textContent = "本站没有原文检索索引。"; settled(); return null; }
+        engine = pf;
         return textSearch(pf, q, {filters: filters});
       }).then(function (found) {
+        if (!found || mine !== run) return null;
+        /* the reports of the agency the words name first, as in the header (ownResults; session 41's leftover: 平潭
+           listed twenty other agencies' reports and said 排在前面的 20 份报告的原文中没有“平潭”, its own four below) */
+        return ownResults(engine, q, found.results).then(function (mineFound) {
+          if (mine === run) own = mineFound;
+          return found;
+        });
+      }).then(function (found) {
         if (!found || mine !== run) return;
-        ranked = phraseFirst(found.results);
+        ranked = ownFirst(phraseFirst(found.results), own);
         var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
         status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关。"
           : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
