@@ -284,3 +284,30 @@ def test_the_full_text_page_lists_the_reports_of_the_agency_a_short_name_names_f
         names = [e.text for e in chromium.find_elements("css selector", "#xxgk-fulltext-results .xxgk-fulltext-title")]
     assert names[:count] == [f"{name} {year}年度" for year in years], (status, names)
     assert f"原文中没有“{words}”" not in status, status
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_long_query_is_said_by_its_first_forty_characters(busier_site, chromium):
+    # a citizen pastes 200 characters: every count line wrote them out whole, ten lines of a phone's screen before the
+    # first result (the header and the 原文检索 page alike); the box keeps them all, the search searches them all
+    from urllib.parse import quote
+
+    from .conftest import serving
+
+    words = "公开" * 100
+    said = "“" + words[:40] + "…”"
+    chromium.set_window_size(1366, 900)
+    with serving(busier_site) as url:
+        chromium.get(url + "/fulltext/?text=" + quote(words))
+        wait_for(lambda: chromium.find_element("id", "xxgk-fulltext").get_attribute("data-state") == "done", 30)
+        status = chromium.find_element("id", "xxgk-fulltext-status").text
+        kept = chromium.find_element("id", "xxgk-fulltext-q").get_attribute("value")
+        chromium.get(url + "/")
+        chromium.find_element("css selector", "label.md-search__icon, .md-search__input").click()
+        chromium.find_element("css selector", "input.md-search__input").send_keys(words)
+        meta = wait_for(lambda: [e.text for e in chromium.find_elements(
+            "css selector", ".xxgk-fulltext-hits .md-search-result__meta") if e.text.startswith("报告原文：")], 30)[0]
+    assert kept == words
+    assert said in status and words[:41] not in status, status
+    assert said in meta and words[:41] not in meta, meta

@@ -527,14 +527,21 @@
   /* the header's count of full-text results. Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台):
      "related", never "contains"; words no report holds as typed are said to be missing (notAsTyped: of the first
      ``looked`` results when there are more), the list being partial matches (before: 10 份报告与“平谭”相关) */
+  /* the words as a sentence repeats them: the first ECHOED characters (a query of 200 characters was written out
+     whole in each count line, ten lines of a phone's screen above the first result: session 42) */
+  var ECHOED = 40;
+  function echoed(q) {
+    var chars = Array.from(q);
+    return chars.length > ECHOED ? chars.slice(0, ECHOED).join("") + "…" : q;
+  }
   function countSentence(total, q, typed, looked) {
     if (!total) return "报告原文：没有找到";
     if (partlyHeld(typed)) {  // 4 份报告含“平潭”，另 6 份部分匹配 (before: 10 份报告与“平潭”相关)
-      return "报告原文：" + (typed.all ? "" : "前 " + typed.loaded + " 份中 ") + typed.held + " 份报告含“" + q + "”，" +
+      return "报告原文：" + (typed.all ? "" : "前 " + typed.loaded + " 份中 ") + typed.held + " 份报告含“" + echoed(q) + "”，" +
         (typed.all ? "另 " + (total - typed.held) + " 份部分匹配" : "共 " + total + " 份报告相关");
     }
-    if (!typed.missing) return "报告原文：" + total + " 份报告与“" + q + "”相关";
-    return "报告原文：" + (typed.all ? "" : "前 " + looked + " 份中") + "没有“" + q + "”；" + total + " 份报告部分匹配";
+    if (!typed.missing) return "报告原文：" + total + " 份报告与“" + echoed(q) + "”相关";
+    return "报告原文：" + (typed.all ? "" : "前 " + looked + " 份中") + "没有“" + echoed(q) + "”；" + total + " 份报告部分匹配";
   }
 
   /* the reports of the agencies the words name, among a search's results: {result id: true}. Pagefind ranks a page
@@ -797,7 +804,7 @@
         if (!hits.length) {  // (beside the status, not in the list of agencies: no agency is listed)
           var link = document.createElement("a");
           link.href = root + "fulltext/?text=" + encodeURIComponent(q.trim());
-          link.textContent = "在报告原文中检索“" + q.trim() + "”";
+          link.textContent = "在报告原文中检索“" + echoed(q.trim()) + "”";
           status.appendChild(document.createTextNode("；或"));
           status.appendChild(link);
         }
@@ -911,18 +918,18 @@
         if (!found || mine !== run) return;
         ranked = ownFirst(phraseFirst(found.results), own);
         var scope = chosen.length ? "（" + chosen.join("，") + "）" : "";
-        status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + q + "”相关。"
-          : "没有找到原文与“" + q + "”相关的报告" + scope + "。") + unknown.join("");
+        status.textContent = (ranked.length ? ranked.length + " 份报告" + scope + "的原文与“" + echoed(q) + "”相关。"
+          : "没有找到原文与“" + echoed(q) + "”相关的报告" + scope + "。") + unknown.join("");
         /* once the first results are loaded: words no report holds as typed said to be missing (countSentence) */
         said = function (typed, looked) {
           if (partlyHeld(typed)) {  // (as the header's countSentence)
             status.textContent = (typed.all ? "" : "排在前面的 " + typed.loaded + " 份中 ") + typed.held + " 份报告" + scope +
-              "的原文含“" + q + "”，" + (typed.all ? "另 " + (ranked.length - typed.held) + " 份只部分匹配（如只含其中的字）。"
+              "的原文含“" + echoed(q) + "”，" + (typed.all ? "另 " + (ranked.length - typed.held) + " 份只部分匹配（如只含其中的字）。"
               : "共 " + ranked.length + " 份报告与它相关。") + unknown.join("");
             return;
           }
           if (!typed.missing) return;
-          status.textContent = (typed.all ? "" : "排在前面的 " + looked + " 份报告的") + "原文中没有“" + q + "”；以下是部分匹配的 " +
+          status.textContent = (typed.all ? "" : "排在前面的 " + looked + " 份报告的") + "原文中没有“" + echoed(q) + "”；以下是部分匹配的 " +
             ranked.length + " 份报告" + scope + "。" + unknown.join("");
         };
         return showMore();
