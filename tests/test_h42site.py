@@ -108,12 +108,13 @@ def test_a_page_restored_from_the_back_forward_cache_is_taken_though_get_once_ma
     # the page ``get`` left carries ``get``'s mark (``__xxgkLeft``); restored as it was, it is still the page stepped to
     report, compare = Document("/a/x/2024.html"), Document("/compare/")
     report.variables["__xxgkLeft"] = True
-    report.variables["__xxgkStep"] = 1  # and an earlier step's mark
     driver = stepping([("/a/x/2024.html", report), ("/compare/", compare)], at=1)
     driver.back()
     assert driver.document is report
-    driver.forward()
-    assert driver.document is compare
+    driver.forward()  # each page now restored with the mark of the step that left it
+    assert driver.document is compare and compare.variables["__xxgkStep"]
+    driver.back()
+    assert driver.document is report and report.variables["__xxgkStep"]
 
 
 def test_a_step_within_the_same_document_waits_for_no_new_one():
