@@ -312,3 +312,29 @@ def test_a_long_query_is_said_by_its_first_forty_characters(busier_site, chromiu
     assert kept == words
     assert said in status and words[:41] not in status, status
     assert said in meta and words[:41] not in meta, meta
+
+
+def _applications(values: dict[str, int], column: str = "natural_person") -> list[dict]:
+    return [{"row": row, "applicant": column, "value": str(v)} for row, v in values.items()]
+
+
+def test_a_broken_balance_says_both_sums_not_a_number_the_cell_does_not_hold():
+    # 新收 10 plus 结转 2 against 办理 11 plus 结转下年度 0: the ≠ on the 本年新收 cell (10) read 本格为12, the left
+    # side's sum, under the transparency office's eyes beside the 10 printed there
+    from xxgk.site.report_page import broken_cells
+
+    rows = _applications({"new": 10, "carried_over": 2, "total_processed": 11, "granted": 11, "carried_forward": 0})
+    why = broken_cells("applications", rows, {"format": "2021"}, {"natural_person": "自然人"})
+    said = "第一项加第二项之和应等于第三项加第四项之和（自然人）：前者为12，后者为11"
+    assert why == {("new", "natural_person"): said}
+
+
+def test_a_broken_sum_of_one_cell_still_names_the_cell():
+    from xxgk.catalog import outcome_row_codes
+    from xxgk.site.report_page import broken_cells
+
+    rows = _applications({"new": 11, "carried_over": 0, "total_processed": 11, "carried_forward": 0})
+    rows += _applications(dict.fromkeys(outcome_row_codes("2021"), 0))  # every outcome printed 0
+    why = broken_cells("applications", rows, {"format": "2021"}, {"natural_person": "自然人"})
+    said = "（七）总计应等于各项办理结果之和（自然人）：各项之和为0，本格为11"
+    assert why == {("total_processed", "natural_person"): said}

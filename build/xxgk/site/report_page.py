@@ -874,17 +874,21 @@ def broken_cells(table_code: str, rows: list[dict], report: dict | None, column_
     """``{(row, column): why}`` for the left-hand cell of each identity the table's published values break (as
     ``identity_findings`` checks them when parsing): the cell the reader looks at first (（七）总计 against its
     outcomes, a row's 总计 against its columns). Before, a table whose numbers do not add up looked like any
-    other; only the findings, two screens down, said so."""
-    from ..identities import broken_identities
+    other; only the findings, two screens down, said so. The reason gives both sides' numbers: 本格为 when the left
+    side is this one cell, else 前者为 … 后者为 …, after the identity's own words (第一项加第二项之和应等于第三项加
+    第四项之和: session 42, the 本年新收 cell read 本格为12 of 新收 10 plus 结转 2, its own 10 printed beside it)."""
+    from ..identities import broken_identities, identities
 
     keys = ("row", "applicant") if table_code == "applications" else ("proceeding", "outcome")
     values = {(x[keys[0]], x[keys[1]]): int(float(x["value"])) for x in rows
               if x["value"] not in (None, "") and float(x["value"]).is_integer()}
     fmt = (report or {}).get("format") or "2021"
     out: dict = {}
+    several = {rule["id"] for rule in identities() if len(rule["lhs"]) > 1}  # a left side of several cells
     for b in broken_identities(table_code, fmt, values):
         where = column_labels.get(b.where, "") if b.cell[1] == b.where else ""
-        out.setdefault(b.cell, f"{b.zh}{'（' + where + '）' if where else ''}：各项之和为{b.rhs}，本格为{b.lhs}")
+        sides = f"前者为{b.lhs}，后者为{b.rhs}" if b.identity in several else f"各项之和为{b.rhs}，本格为{b.lhs}"
+        out.setdefault(b.cell, f"{b.zh}{'（' + where + '）' if where else ''}：{sides}")
     return out
 
 
