@@ -693,8 +693,9 @@
       if (pngNote) layout.meta = {pngNote: "图中没有点的年度：" + pngNote + "（详见网页上的表格）。"};
       chartDiv.style.height = layout.height + "px";  // responsive plots take the container's height
       if (shown) {  // plotly (and its Chinese locale) loaded by xxgk.js on first use; labels go in as text
-        // the sentence a view with nothing drawn left in the box goes (session 42: 无报告：本站没有所选机构2025年的报告
-        // stayed above the chart of the next view, a range whose 2025 point it drew; plotly keeps what it finds)
+        // the sentence a view with nothing drawn left in the box goes (session 42: 无报告：本站没有所选机构2025年的报告,
+        // of one agency, stayed above the chart drawn once a second was added, its bar a 2025 report: plotly keeps
+        // what it finds in the box)
         Array.from(chartDiv.childNodes).forEach(function (n) { if (n.nodeType === 3) chartDiv.removeChild(n); });
         layout.title.text = plotText(layout.title.text);
         // said while plotly (365 KB) loads, and if it cannot: on a slow phone the chart's box stood blank for half
