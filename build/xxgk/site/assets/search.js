@@ -524,9 +524,6 @@
     return {li: li, link: link, article: art};
   }
 
-  /* the header's count of full-text results. Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台):
-     "related", never "contains"; words no report holds as typed are said to be missing (notAsTyped: of the first
-     ``looked`` results when there are more), the list being partial matches (before: 10 份报告与“平谭”相关) */
   /* the words as a sentence repeats them: the first ECHOED characters (a query of 200 characters was written out
      whole in each count line, ten lines of a phone's screen above the first result: session 42) */
   var ECHOED = 40;
@@ -534,6 +531,9 @@
     var chars = Array.from(q);
     return chars.length > ECHOED ? chars.slice(0, ECHOED).join("") + "…" : q;
   }
+  /* the header's count of full-text results. Pagefind matches words and their beginnings (平谭 finds 平潭 and 平台):
+     "related", never "contains"; words no report holds as typed are said to be missing (notAsTyped: of the first
+     ``looked`` results when there are more), the list being partial matches (before: 10 份报告与“平谭”相关) */
   function countSentence(total, q, typed, looked) {
     if (!total) return "报告原文：没有找到";
     if (partlyHeld(typed)) {  // 4 份报告含“平潭”，另 6 份部分匹配 (before: 10 份报告与“平潭”相关)
