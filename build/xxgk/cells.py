@@ -1517,8 +1517,10 @@ def _page_number_lines(tokenised: list[tuple[list, bool]], k: int | None) -> set
 
 
 # a line's numbers (a chunk with a digit and no Chinese, as OCR prints some: 1|4, 8S; or one or two letters: an
-# OCR'd 0) before its label (words, or an item number and words)
-_VALUES_THEN_LABEL = re.compile(r"^(\s*(?:(?:[^\s\u3400-\u9fff]*\d[^\s\u3400-\u9fff]*|[A-Za-z]{1,2})\s+)+)"
+# OCR'd 0) before its label (words, or an item number and words). A chunk is the run up to a blank, its digit looked
+# for ahead of it: as ``[^\s…]*\d[^\s…]*``, each place of a digit in a run with no blank after it was tried with the
+# rest of the run (a table 三 line of 100,000 digits: some minutes, ``over_budget``; session 42)
+_VALUES_THEN_LABEL = re.compile(r"^(\s*(?:(?:(?=[^\s\u3400-\u9fff]*\d)[^\s\u3400-\u9fff]+|[A-Za-z]{1,2})\s+)+)"
                                 r"([^\d\s|].*|\d{1,2}[.、]\s*[\u4e00-\u9fff].*)$")
 _LABEL_THEN_VALUES = re.compile(r"[\u4e00-\u9fff）)]\s*[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)*\s*$")
 

@@ -1,0 +1,47 @@
+"""Session 42 (helper D, second task): the regular expressions older than session 38 that ``benchmarks.regex_sweep``
+lists as growing faster than linearly, each on one long line of what it loves, parsed in the build's budgeted worker.
+
+Those that cannot reach a long line are not tested here (the README's and AUDITS.md's round 10 say why: the title's
+patterns read the first ``metadata.HEAD_CHARS`` characters, a name is cut before ``agency.names.parse_name`` reads it,
+``table2._NOT_THE_ITEMS`` is matched at one place)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tests.factory import tab_report
+
+GENEROUS_SECONDS = 40  # far more than a worker's start and these files' parse need, far less than the old patterns took
+
+
+def _budgeted(tmp_path, monkeypatch, name: str, text: str):
+    """``text`` as the file ``name`` parsed in a budgeted worker (``GENEROUS_SECONDS``): its Report."""
+    from xxgk.package import collect as collect_module
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(collect_module, "BUDGET", dataclasses.replace(collect_module.BUDGET, seconds=GENEROUS_SECONDS))
+    return {r.source_file: r for r in collect_module.collect(reports, workers=1, budgeted=True)}[name]
+
+
+def _spaced_table3(text: str) -> str:
+    """``text`` with table 三's cells apart by spaces (loose text, as a PDF's text layer prints it), not tabs."""
+    head, rest = text.split("三、收到和处理政府信息公开申请情况\n")
+    table, tail = rest.split("\n四、", 1)
+    return head + "三、收到和处理政府信息公开申请情况\n" + table.replace("\t", " ") + "\n四、" + tail
+
+
+def test_a_long_run_of_digits_in_table_3_printed_in_loose_text_is_read_at_once(tmp_path, monkeypatch):
+    """Table 三 in loose text with a blank cell (so whether its lines print their numbers before their labels is
+    asked, ``cells.numbers_lead``) and one line of 300,000 digits: the pattern of a line's numbers before its label
+    tried each place of a digit in the run with the rest of the run — time growing with the square of the line
+    (100,000 digits: 29 CPU s; these, some four minutes), so the 300 KB file was ``over_budget``. Read now, the
+    table's rows as printed and the blank cell null."""
+    text = _spaced_table3(tab_report(cell="-")).replace("\n一、本年新收", "\n" + "1" * 300_000 + "\n一、本年新收", 1)
+    report = _budgeted(tmp_path, monkeypatch, "digits.txt", text)
+    assert "over_budget" not in {f.code for f in report.findings}, report.findings
+    applications = report.record.values("applications")
+    assert applications[("new", "natural_person")] is None  # printed -: null, never 0
+    assert [applications[(row, "total")] for row in ("new", "granted", "total_processed", "carried_forward")] \
+        == [5, 5, 5, 0]
