@@ -45,3 +45,16 @@ def test_a_long_run_of_digits_in_table_3_printed_in_loose_text_is_read_at_once(t
     assert applications[("new", "natural_person")] is None  # printed -: null, never 0
     assert [applications[(row, "total")] for row in ("new", "granted", "total_processed", "carried_forward")] \
         == [5, 5, 5, 0]
+
+
+def test_a_long_run_of_blanks_after_a_number_above_table_3_is_read_at_once(tmp_path, monkeypatch):
+    """A sentence above table 三's first row whose number is followed by 300,000 ideographic blanks: whether the words
+    after its last number are a counting unit (``cells.reads_as_sentence``, asked of each line of the table's header)
+    tried each blank of the run with the rest of it — time growing with the square of the run (100,000 blanks: 43
+    CPU s), so the 300 KB file was ``over_budget``. Read now, table 三 as printed."""
+    text = tab_report().replace("申请情况\n", "申请情况\n行政许可，1" + "\u3000" * 300_000 + "x\n", 1)
+    report = _budgeted(tmp_path, monkeypatch, "blanks.txt", text)
+    assert "over_budget" not in {f.code for f in report.findings}, report.findings
+    applications = report.record.values("applications")
+    assert [applications[(row, "natural_person")] for row in ("new", "granted", "total_processed")] == [5, 5, 5]
+    assert [applications[(row, "total")] for row in ("new", "granted", "total_processed")] == [5, 5, 5]

@@ -1387,7 +1387,9 @@ def _note_number() -> re.Pattern:
 _SENTENCE_MARK = re.compile(r"[,;。!?，；！？]")  # never ： or 、, which labels hold
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)|(?<=\d)[,，](?=\d)")  # a note in brackets, a thousands separator
 _DIGIT = re.compile(r"\d")
-_UNIT_TAIL = re.compile(r"\s*(?:" + "|".join(PROSE_UNITS) + r"|万元|元)?\s*$")
+# (blanks taken whole, ``*+``: as ``\s*``, each blank of a long run after a row's number was tried with the rest of the
+# run — 100,000 blanks above table 三's first row, 43 CPU s in the worker; session 42)
+_UNIT_TAIL = re.compile(r"\s*+(?:" + "|".join(PROSE_UNITS) + r"|万元|元)?\s*+$")
 _DATE_GOES_ON = re.compile(r"^[年月日]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _OPENED = re.compile(r"[(（《“\[【]\s*$")  # a label ending in an open bracket: its number is inside the brackets
