@@ -7,22 +7,9 @@ patterns read the first ``metadata.HEAD_CHARS`` characters, a name is cut before
 
 from __future__ import annotations
 
-import dataclasses
-
 from tests.factory import tab_report
 
-GENEROUS_SECONDS = 40  # far more than a worker's start and these files' parse need, far less than the old patterns took
-
-
-def _budgeted(tmp_path, monkeypatch, name: str, text: str):
-    """``text`` as the file ``name`` parsed in a budgeted worker (``GENEROUS_SECONDS``): its Report."""
-    from xxgk.package import collect as collect_module
-
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(collect_module, "BUDGET", dataclasses.replace(collect_module.BUDGET, seconds=GENEROUS_SECONDS))
-    return {r.source_file: r for r in collect_module.collect(reports, workers=1, budgeted=True)}[name]
+from .test_h42hostile import _budgeted  # (a file parsed in a budgeted worker, as the build parses it)
 
 
 def _spaced_table3(text: str) -> str:
