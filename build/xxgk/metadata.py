@@ -944,7 +944,8 @@ def paragraphs_to_year(overview: str) -> int | None:
     years = []
     for line in _chinese_year(fold(overview)).split("\n")[:_PARAGRAPHS]:
         line = line.strip()
-        head = _SUBHEADING.match(line).end() or (_PARAGRAPH_HEAD.match(line) or _SUBHEADING.match("")).end()
+        numbered = _PARAGRAPH_HEAD.match(line)  # (（二）主动公开。 else 二是…。 or 2、; else none)
+        head = _SUBHEADING.match(line).end() or (numbered.end() if numbered else 0)
         if match := _PARAGRAPH_YEAR.match(line, head):
             years.append(int(match.group(1)))
     return years[0] if len(years) >= PARAGRAPH_YEARS and len(set(years)) == 1 else None

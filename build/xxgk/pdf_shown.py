@@ -164,12 +164,8 @@ def _compact_standard(program) -> bool:
     if not isinstance(program, PDFStream) or literal_name(_resolved(program.attrs.get("Subtype"))) != "Type1C":
         return False
     with contextlib.suppress(Exception):
-        data = _head(program)
-        at = _index_end(data, data[2])  # (after the header and the Name INDEX)
-        count, size = int.from_bytes(data[at:at + 2], "big"), data[at + 2]
-        offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(2)]
-        start = at + 3 + size * (count + 1) - 1
-        top = _dict(data[start + offsets[0]:start + offsets[1]]) if count else {}
+        tops = _index_items(data := _head(program), _index_end(data, data[2]))  # (after the header, the Name INDEX)
+        top = _dict(tops[0]) if tops else {}
         return (12, 30) not in top and top.get(16, [0]) == [0]
     return False
 
@@ -310,10 +306,7 @@ def _compact_coding(spec) -> str | None:
             return None
         data = _head(program)
         at = _index_end(data, data[2])  # (after the header and the Name INDEX: the Top DICT INDEX)
-        size = data[at + 2]
-        offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(2)]
-        start = at + 3 + size * (int.from_bytes(data[at:at + 2], "big") + 1) - 1
-        registry, ordering = _dict(data[start + offsets[0]:start + offsets[1]])[(12, 30)][:2]
+        registry, ordering = _dict(_index_items(data, at)[0])[(12, 30)][:2]
         strings = _index_items(data, _index_end(data, at))
         if min(registry, ordering) >= 391:  # (custom strings: the String INDEX's, from SID 391)
             return f"{strings[registry - 391].decode('latin1')}-{strings[ordering - 391].decode('latin1')}"

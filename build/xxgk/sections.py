@@ -21,10 +21,10 @@ from .catalog import codes, table
 from .memo import parser_memo
 from .text import fold
 
-# (the look-behind after the first numeral, not before it: a pattern that begins with its characters is searched
-# for them, several times faster than one tried at every position of the text; it finds the same)
 NARRATIVE = ("overview", "problems", "other_matters")  # the prose sections (一, 五, 六); the others hold tables
 # (here, not in ``parser``: the site reads it, and importing the parser cost every pages stage ≈ 0.2 s of CPU)
+# (the look-behind after the first numeral, not before it: a pattern that begins with its characters is searched
+# for them, several times faster than one tried at every position of the text; it finds the same)
 _HAN_NUMERAL = "[一二三四五六七八九十]"
 _NUMBERED = _HAN_NUMERAL + "(?<!第" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + r"?\s*[、.．]"
 # (what may stand before the heading's words: 政府信息公开工作, or 行政机关 as the template's list of its sections words
