@@ -31,6 +31,8 @@ import unicodedata
 import zlib
 from io import BytesIO
 
+from .cff import index_end, index_items, index_slice, read_dict, top_dict_index
+
 # what one font program is inflated to at most for its outlines, and all of a file's: a report's subset is some tens
 # of KB, a whole CJK font some MB; a program past this is not compared (as one this reader cannot inflate)
 PROGRAM_BYTES = 16 * 2**20
@@ -200,19 +202,15 @@ class _Compact:
     """A CFF program's glyphs by CID (its charset; a font without ROS: each glyph's number) and what draws each."""
 
     def __init__(self, data: bytes) -> None:
-        from .pdf_shown import _dict, _index_end, _index_items
-
         self.data = data
-        names = data[2]
-        tops = _index_items(data, _index_end(data, names))
-        strings = _index_end(data, _index_end(data, names))
-        self.globals = _index_slice(data, _index_end(data, strings))
-        self.top = _dict(tops[0])
-        self.charstrings = _index_items(data, self.top[17][0])
+        tops = index_items(data, top_dict_index(data))
+        strings = index_end(data, top_dict_index(data))
+        self.globals = index_slice(data, index_end(data, strings))
+        self.top = read_dict(tops[0])
+        self.charstrings = index_items(data, self.top[17][0])
         self.cid_keyed = (12, 30) in self.top
-        self.dicts = ([_dict(d) for d in _index_items(data, self.top[(12, 36)][0])] if self.cid_keyed
+        self.dicts = ([read_dict(d) for d in index_items(data, self.top[(12, 36)][0])] if self.cid_keyed
                       else [self.top])
-        self._parse_dict, self._index_end = _dict, _index_end
 
     def outlines(self, wanted) -> dict[int, object]:
         gids = self._gids(len(self.charstrings)) if self.cid_keyed else {g: g for g in range(len(self.charstrings))}
@@ -234,9 +232,9 @@ class _Compact:
         local = b""
         if 18 in font_dict:
             size, offset = font_dict[18][:2]
-            private = self._parse_dict(self.data[offset:offset + size])
+            private = read_dict(self.data[offset:offset + size])
             if 19 in private:
-                local = _index_slice(self.data, offset + private[19][0])
+                local = index_slice(self.data, offset + private[19][0])
         matrices = repr((self.top.get((12, 7)), font_dict.get((12, 7)))).encode()
         return hashlib.sha256(self.globals).digest() + hashlib.sha256(local).digest() + matrices
 
@@ -273,13 +271,6 @@ class _Compact:
             last = starts[k + 1][0] if k + 1 < ranges else end
             out[first:last] = [fd] * max(0, min(last, count) - first)
         return out
-
-
-def _index_slice(data: bytes, at: int) -> bytes:
-    """The bytes of the CFF INDEX at ``at``, whole."""
-    from .pdf_shown import _index_end
-
-    return data[at:_index_end(data, at)]
 
 
 def _program(descriptor, budget: list[int]) -> bytes | None:

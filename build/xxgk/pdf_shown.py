@@ -24,6 +24,7 @@ import unicodedata
 from functools import cache
 from io import BytesIO
 
+from .cff import index_end, index_items, read_dict, top_dict_index
 from .pdf_outlines import conflict
 
 UNMAPPED_GLYPH = "\ufffd"  # (as the reader's: no character)
@@ -164,8 +165,8 @@ def _compact_standard(program) -> bool:
     if not isinstance(program, PDFStream) or literal_name(_resolved(program.attrs.get("Subtype"))) != "Type1C":
         return False
     with contextlib.suppress(Exception):
-        tops = _index_items(data := _head(program), _index_end(data, data[2]))  # (after the header, the Name INDEX)
-        top = _dict(tops[0]) if tops else {}
+        tops = index_items(data := _head(program), top_dict_index(data))
+        top = read_dict(tops[0]) if tops else {}
         return (12, 30) not in top and top.get(16, [0]) == [0]
     return False
 
@@ -193,47 +194,6 @@ def _resolved(value):
     from pdfminer.pdftypes import resolve1
 
     return resolve1(value)
-
-
-def _index_end(data: bytes, at: int) -> int:
-    """Where the CFF INDEX at ``at`` ends (a count, an offset size, count + 1 offsets, the data)."""
-    count = int.from_bytes(data[at:at + 2], "big")
-    if not count:
-        return at + 2
-    size = data[at + 2]
-    last = int.from_bytes(data[at + 3 + size * count:at + 3 + size * (count + 1)], "big")
-    return at + 3 + size * (count + 1) + last - 1
-
-
-def _dict(data: bytes) -> dict:
-    """A CFF DICT: ``{operator: operands}`` (an escaped operator as ``(12, n)``; a real's value not needed: 0.0)."""
-    found, operands, at = {}, [], 0
-    while at < len(data):
-        byte = data[at]
-        if byte <= 21:
-            key = (12, data[at + 1]) if byte == 12 else byte
-            at += 2 if byte == 12 else 1
-            found[key], operands = operands, []
-        elif byte == 28 or byte == 29:
-            size = 2 if byte == 28 else 4
-            operands.append(int.from_bytes(data[at + 1:at + 1 + size], "big", signed=True))
-            at += 1 + size
-        elif byte == 30:  # a real: nibbles to the one that ends it
-            at += 1
-            while at < len(data) and 0xF not in (data[at] >> 4, data[at] & 0xF):
-                at += 1
-            at += 1
-            operands.append(0.0)
-        elif 32 <= byte <= 246:
-            operands.append(byte - 139)
-            at += 1
-        elif 247 <= byte <= 254:
-            sign = 1 if byte <= 250 else -1
-            operands.append(sign * ((byte - (247 if sign > 0 else 251)) * 256 + data[at + 1] + 108))
-            at += 2
-        else:
-            raise ValueError(f"CFF DICT byte {byte}")
-    return found
 
 
 def _identity_gids(spec) -> bool:
@@ -305,23 +265,12 @@ def _compact_coding(spec) -> str | None:
                 != "CIDFontType0C":
             return None
         data = _head(program)
-        at = _index_end(data, data[2])  # (after the header and the Name INDEX: the Top DICT INDEX)
-        registry, ordering = _dict(_index_items(data, at)[0])[(12, 30)][:2]
-        strings = _index_items(data, _index_end(data, at))
+        at = top_dict_index(data)
+        registry, ordering = read_dict(index_items(data, at)[0])[(12, 30)][:2]
+        strings = index_items(data, index_end(data, at))
         if min(registry, ordering) >= 391:  # (custom strings: the String INDEX's, from SID 391)
             return f"{strings[registry - 391].decode('latin1')}-{strings[ordering - 391].decode('latin1')}"
     return None
-
-
-def _index_items(data: bytes, at: int) -> list[bytes]:
-    """The items of the CFF INDEX at ``at``."""
-    count = int.from_bytes(data[at:at + 2], "big")
-    if not count:
-        return []
-    size = data[at + 2]
-    offsets = [int.from_bytes(data[at + 3 + size * k:at + 3 + size * (k + 1)], "big") for k in range(count + 1)]
-    start = at + 3 + size * (count + 1) - 1
-    return [data[start + offsets[k]:start + offsets[k + 1]] for k in range(count)]
 
 
 @cache
