@@ -73,3 +73,12 @@ def test_the_package_lists_the_explainer_as_failed_and_does_not_score_it(tmp_pat
              if f["report_id"] == rows["plain.txt"]["report_id"]}
     assert "duplicate_report" not in plain and "section_absent" in plain, plain
     assert {r["code"] for r in read_csv(tmp_path / "pkg" / "data" / "finding_codes.csv")} >= {"report_explainer"}
+
+
+def test_a_letter_spaced_explainer_title_is_read_as_one():
+    """A title printed with a space between its letters (full-width or not) names the same explainer."""
+    spaced = "图　解 ： 样 例 县 教 育 局 2 0 2 3 年 度 报 告\n" + BODY
+    # (its agency, letter-spaced too, is not read: said as before; the explainer once, no section absent)
+    assert [c for c in _codes(spaced) if c != "agency_not_found"] == ["report_explainer"]
+    assert _codes("图解：样例县教育局2023年政府信息公开工作年 度 报 告\n" + BODY) == ["report_explainer"]
+    assert _codes("样 例 县 教 育 局 2 0 2 3 年 度 报 告\n" + BODY).count("section_absent") == 6  # (no explainer word)

@@ -19,6 +19,7 @@ from .text import fold
 # the report's own words on the title's line: 年度报告 or 年报 (with 报 in either script)
 _REPORT_WORDS = re.compile(r"年度[报報]告|年[报報]")
 _TITLE_LINES = 12  # the title stands among a page's first lines (after its site's name, a field or two)
+_SPACES = re.compile(r"\s+")  # a title printed letter-spaced (图 解 ： … 年 度 报 告) is read as one word a line
 
 
 @cache
@@ -36,12 +37,14 @@ def explainer_title(head: str) -> tuple[int, str] | None:
     (1, '文字解读：某局2023年政府信息公开工作年度报告')
     >>> explainer_title("政策解读\\n某局2023年政府信息公开工作年度报告") is None  # (a menu's word on its own line)
     True
+    >>> explainer_title("图　解：某局2023年 度 报 告")  # (letter-spaced)
+    (1, '图\u3000解：某局2023年 度 报 告')
     """
     seen = 0
     for number, line in enumerate(head.split("\n"), 1):
         if not line.strip():
             continue
-        folded = fold(line)
+        folded = _SPACES.sub("", fold(line))
         if _REPORT_WORDS.search(folded) and _explainer().search(folded):
             return number, line.strip()[:60]
         seen += 1
