@@ -74,3 +74,121 @@ def test_only_the_default_branchs_own_runs_save_the_caches_it_restores():
     assert "github.event_name != 'pull_request'" in condition and "github.ref == 'refs/heads/main'" in condition
     assert "||" not in condition
     assert save["with"]["key"] == "${{ steps." + restore["id"] + ".outputs.cache-primary-key }}"
+
+
+# ---- XML and zip inside Word files
+
+def _docx_parts(changes: dict) -> bytes:
+    """The synthetic report as a .docx, each part named in ``changes`` given by a function of its bytes (``None``
+    for a part the file lacks: it is added)."""
+    import io
+    import zipfile
+
+    from tests.factory import as_docx, tab_report
+
+    original = zipfile.ZipFile(io.BytesIO(as_docx(tab_report(agency="样例县实体局"))))
+    parts = {item.filename: original.read(item.filename) for item in original.infolist()}
+    for name, change in changes.items():
+        parts[name] = change(parts.get(name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as made:
+        for name, data in parts.items():
+            made.writestr(name, data)
+    return out.getvalue()
+
+
+def _declared(xml: bytes, root: bytes, declaration: str) -> bytes:
+    """``xml`` with a DTD declaring ``declaration`` before its ``root`` element's opening tag."""
+    at = xml.index(b"<" + root)
+    return xml[:at] + f"<!DOCTYPE {root.decode()} [{declaration}]>".encode() + xml[at:]
+
+
+ENTITY_REFUSED = "无法读取文件：文档中有 XML 实体引用（Word 不写 DTD，也不打开这样的文件），其后的文字无法读出"
+
+
+def test_an_external_entity_in_a_style_or_a_relationship_part_is_refused_in_chinese(tmp_path):
+    """Word writes no DTD and opens no file holding one. A .docx whose ``styles.xml`` names an external entity
+    (``SYSTEM "file:///…"``, a file of this machine) in an attribute, or whose relationship part does, was
+    ``file_unreadable`` in libxml2's English (``XMLSyntaxError: Attribute references external entity 'x', line 2,
+    column 349535``); one in the document's text was refused in Chinese. Now each is, as that one is; nothing of
+    the named file is read (libxml2 never resolves it)."""
+    from xxgk.readers import read_bytes
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-OF-THIS-MACHINE", encoding="utf-8")
+    entity = f'<!ENTITY x SYSTEM "{secret.as_uri()}">'
+    styles = _docx_parts({"word/styles.xml": lambda xml: _declared(xml, b"w:styles", entity).replace(
+        b"</w:styles>", b'<w:style w:styleId="z"><w:name w:val="&x;"/></w:style></w:styles>')})
+    relations = _docx_parts({"_rels/.rels": lambda xml: _declared(xml, b"Relationships", entity).replace(
+        b"</Relationships>", b'<Relationship Id="rX" Type="&x;" Target="x"/></Relationships>')})
+    for data in (styles, relations):
+        source = read_bytes(data, ".docx")
+        assert [(f.code, f.message) for f in source.findings] == [("file_unreadable", ENTITY_REFUSED)]
+        assert source.text == ""
+
+
+def test_a_relationship_naming_a_part_outside_the_package_is_refused_in_chinese():
+    """A .docx whose document's relationship to its styles names ``../../../../etc/passwd``: nothing is read from
+    outside the zip (the name is looked up inside it), but the report was ``file_unreadable`` with Python's
+    ``KeyError: "There is no item named 'etc/passwd' in the archive"``. Now it says so in Chinese, naming the part."""
+    from xxgk.readers import read_bytes
+
+    data = _docx_parts({"word/_rels/document.xml.rels": lambda xml: xml.replace(
+        b'Target="styles.xml"', b'Target="../../../../etc/passwd"')})
+    source = read_bytes(data, ".docx")
+    assert [(f.code, f.message) for f in source.findings] == [
+        ("file_unreadable", "无法读取文件：.docx 的部件关系指向压缩包中没有的部件“etc/passwd”，Word 也打不开")]
+    assert source.text == ""
+
+
+def test_nothing_a_word_file_points_at_is_fetched_or_read(tmp_path):
+    """A guard (it passes before): a .docx that includes a file of this machine (XInclude ``parse="text"``), imports
+    a web page declaring an external entity (``w:altChunk`` of XHTML), imports content, an image and a template from
+    outside (external relationships to a listener on this machine, ``file:`` addresses), and carries members named
+    ``../../x`` and ``/etc/x``: the report is read from its own parts, nothing of the named file is in its text, and
+    the listener is never asked for anything."""
+    import socket
+    import threading
+
+    from xxgk.readers import read_bytes
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-OF-THIS-MACHINE", encoding="utf-8")
+    listener = socket.create_server(("127.0.0.1", 0))
+    asked: list[bytes] = []
+
+    def answer():
+        while True:
+            connection, _ = listener.accept()
+            asked.append(connection.recv(100))
+            connection.close()
+
+    threading.Thread(target=answer, daemon=True).start()
+    here, there = secret.as_uri(), f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    external = "".join(f'<Relationship Id="{rid}" Type="{relation}{kind}" Target="{target}" TargetMode="External"/>'
+                       for rid, kind, target in (("rE1", "aFChunk", here), ("rE2", "aFChunk", there + "chunk"),
+                                                 ("rE3", "image", there + "i.png")))
+    chunk = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "{here}"><!ENTITY y SYSTEM "{there}e">]>'
+             '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&x;&y;</p></body></html>').encode()
+    data = _docx_parts({
+        "word/document.xml": lambda xml: xml.replace(b"<w:body>", (
+            '<w:body><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="' + here + '" parse="text"/>'
+            '<w:altChunk r:id="rA"/><w:altChunk r:id="rE1"/><w:altChunk r:id="rE2"/>').encode(), 1),
+        "word/_rels/document.xml.rels": lambda xml: xml.replace(b"</Relationships>", (
+            f'<Relationship Id="rA" Type="{relation}aFChunk" Target="chunk.xhtml"/>{external}'
+            "</Relationships>").encode()),
+        "word/chunk.xhtml": lambda _: chunk,
+        "[Content_Types].xml": lambda xml: xml.replace(
+            b"</Types>", b'<Default Extension="xhtml" ContentType="application/xhtml+xml"/></Types>'),
+        "word/_rels/settings.xml.rels": lambda _: (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rT" Type="{relation}attachedTemplate" Target="{there}t.dotm" TargetMode="External"/>'
+            "</Relationships>").encode(),
+        "../../x.txt": lambda _: b"SECRET-OF-THIS-MACHINE",
+        "/etc/x": lambda _: b"y"})
+    source = read_bytes(data, ".docx")
+    listener.close()
+    assert "样例县实体局" in source.text and "SECRET" not in source.text
+    assert "file_unreadable" not in {f.code for f in source.findings}
+    assert asked == []

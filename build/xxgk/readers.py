@@ -594,6 +594,9 @@ def _has_visible_text(markup: str) -> bool:
     return False
 
 
+_ENTITY_REFUSED = "文档中有 XML 实体引用（Word 不写 DTD，也不打开这样的文件），其后的文字无法读出"
+
+
 def docx_to_text(data: bytes) -> str:
     """Paragraphs and tables of a .docx in document order (merged cells once)."""
     import docx
@@ -612,12 +615,23 @@ def docx_to_text(data: bytes) -> str:
         if lie := zip_sizes.check(archive, data):  # (before any part is read whole: zipfile inflates up to 1 GB)
             raise BrokenFile(f".docx 的压缩包中{lie}")
         _check_docx_cells(archive)
-    document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
+    try:
+        document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
+    except KeyError as error:  # a relationship naming a part the package lacks (../../etc/passwd): nothing read
+        # (zipfile: "There is no item named 'etc/passwd' in the archive")
+        if not (missing := re.search(r"named '(.*)' in the archive", str(error))):
+            raise
+        raise BrokenFile(f".docx 的部件关系指向压缩包中没有的部件“{missing.group(1)[:100]}”，Word 也打不开") from None
+    except lxml.etree.XMLSyntaxError as error:  # an entity in an attribute of styles.xml, a relationship part …:
+        # libxml2 refuses it in English (its limits, a "billion laughs", stay over_budget: _budget_reached)
+        if error.code == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT or "entity" not in str(error).lower():
+            raise
+        raise BrokenFile(_ENTITY_REFUSED) from None
     # an entity the file declares is left unresolved (python-docx's parser: nothing is fetched or read from this
     # machine), and the text after it in its paragraph is no text to python-docx: lost. Word writes no DTD and
     # refuses a file with one
     if next(document.element.body.iter(lxml.etree.Entity), None) is not None:
-        raise BrokenFile("文档中有 XML 实体引用（Word 不写 DTD，也不打开这样的文件），其后的文字无法读出")
+        raise BrokenFile(_ENTITY_REFUSED)
     write_list_numbers(document)  # (1.属于国家秘密 numbered by Word holds no "1." of its own)
     out: list[str] = []
     _docx_first_header(document, out)
