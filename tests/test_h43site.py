@@ -5,8 +5,11 @@ downloading the data, a reader landing deep on a phone, a slow connection and a 
 
 from __future__ import annotations
 
+import pytest
+
 from xxgk.parser import parse
 
+from .conftest import draw_charts, needs_chromium, wait_for
 from .factory import tab_report
 
 
@@ -23,3 +26,69 @@ def test_a_broken_sum_says_which_side_is_which_not_what_the_report_should_have_p
     assert "表3：自然人：第一项加第二项之和应等于第三项加第四项之和，但前者为6，后者为5" in messages, messages
     assert not [m for m in messages if "应为" in m.split("应等于")[-1] or "实际" in m], messages
 
+
+# a file a button downloads (xxgk.js and lists.js make a blob link and click it; compare.js's link is the page's own):
+# its name and text, exactly as the browser holds them
+DOWNLOADED = """var button = arguments[0], done = arguments[1], click = HTMLAnchorElement.prototype.click;
+HTMLAnchorElement.prototype.click = function () {
+  HTMLAnchorElement.prototype.click = click;
+  var name = this.download;
+  fetch(this.href).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
+    done([name, Array.from(new Uint8Array(b))]); });
+};
+button.click();"""
+FETCHED = """var done = arguments[arguments.length - 1];
+fetch(arguments[0]).then(function (r) { return r.arrayBuffer(); })
+  .then(function (b) { done(Array.from(new Uint8Array(b))); });"""
+
+
+def _clicked(chromium, button) -> tuple[str, bytes]:
+    name, data = chromium.execute_async_script(DOWNLOADED, button)
+    return name, bytes(data)
+
+
+def _lines_as_excel_reads_them(name: str, data: bytes) -> list[str]:
+    """The lines of a CSV a reader downloads, once checked that it is UTF-8 with a BOM and every line ends with LF
+    alone, as the package's CSVs do (one convention for every CSV of the site)."""
+    assert data.startswith(b"\xef\xbb\xbf"), name
+    assert b"\r\n" not in data and data.endswith(b"\n"), (name, data[:200])
+    return data.decode("utf-8-sig").split("\n")[:-1]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_every_csv_a_reader_downloads_ends_its_lines_as_the_packages_do(served_site, server, chromium):
+    # the compare page's CSV ended its lines with LF, the report's, the lists' and the charts' with CRLF, the
+    # package's with LF: one file of each kind, as the reader's button gives it
+    report = next(served_site.glob("a/*/2024.html")).relative_to(served_site).as_posix()
+    agency = report.rsplit("/", 1)[0] + "/"
+    chromium.set_window_size(1366, 900)
+    files = []
+    chromium.get(server + "/" + report)
+    button = wait_for(lambda: [b for b in chromium.find_elements("css selector", "button[data-xxgk-csv]")
+                               if b.is_displayed()])[0]
+    files.append(_clicked(chromium, button))
+    chromium.get(server + "/" + agency)
+    chart = draw_charts(chromium)[0]
+    csv_button = chart.find_element("xpath", "ancestor::figure//button[contains(., 'CSV')]")
+    files.append(_clicked(chromium, csv_button))
+    button = wait_for(lambda: [b for b in chromium.find_elements("css selector", "p[data-xxgk-agency-csv] button")
+                               if b.is_displayed()])[0]
+    files.append(_clicked(chromium, button))
+    chromium.get(server + "/quality/?province=青海省")
+    button = wait_for(lambda: [b for b in chromium.find_elements("css selector", "button[data-xxgk-list-csv]")
+                               if b.is_displayed()])[0]
+    files.append(_clicked(chromium, button))
+    chromium.get(server + "/compare/")
+    link = wait_for(lambda: (chromium.find_element("id", "xxgk-compare-csv").get_attribute("href") or "")
+                    .startswith("blob:") and chromium.find_element("id", "xxgk-compare-csv"), 20)
+    files.append((link.get_attribute("download"),
+                  bytes(chromium.execute_async_script(FETCHED, link.get_attribute("href")))))
+    chromium.get(server + "/data/")
+    package = [a.get_attribute("href") for a in chromium.find_elements("css selector", "article a[href$='.csv']")]
+    assert any(href.endswith("/findings.csv") for href in package), package
+    files += [(href, bytes(chromium.execute_async_script(FETCHED, href))) for href in package]
+    assert len(files) >= 6
+    for name, data in files:
+        lines = _lines_as_excel_reads_them(name, data)
+        assert len(lines) >= 2 and "," in lines[0], (name, lines[:2])

@@ -42,7 +42,7 @@
                     report && report.href ? report.href : "", sources.map(function (a) { return a.href; }).join(" ")].map(q).join(","));
       });
     });
-    return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+    return new Blob(["\ufeff" + lines.join("\n") + "\n"], {type: "text/csv;charset=utf-8"});
   }
   function saidAbove(table) {  /* the message every row of a list shares, said once above it (data-xxgk-said) */
     var node = table.closest(".md-typeset__scrollwrap") || table;

@@ -128,7 +128,10 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
   function q(v) {  /* a CSV cell, quoted where needed; a text a spreadsheet would run as a formula gets a '
-                     (as safe.sheet_cell: a formula start after any apostrophes, unless the rest is a number) */
+                     (as safe.sheet_cell: a formula start after any apostrophes, unless the rest is a number). Every
+                     CSV the site builds is UTF-8 with a BOM, its lines ended by LF as the package's CSVs are (Excel
+                     reads LF, and a line break inside a quoted cell as LF): the compare page's ended LF, these CRLF
+                     (session 43) */
     v = v === null || v === undefined ? "" : String(v);
     var rest = v.replace(/^'+/, "");
     if (/^[=+\-@\t\r]/.test(rest) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(rest)) v = "'" + v;
@@ -151,7 +154,7 @@
         lines.push([q(name), q(cat), q(vals[i]), q(note)].join(","));
       });
     });
-    return new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+    return new Blob(["\ufeff" + lines.join("\n") + "\n"], {type: "text/csv;charset=utf-8"});
   }
   /* a chart spec's text as the reader reads it: the spec carries names entity-escaped for plotly (safe.plot_label:
      A&amp;B, which plotly shows as A&B), and the CSV wrote them so (a series 某&lt;局&gt; in a spreadsheet) */
@@ -664,7 +667,7 @@
         });
       });
     });
-    download(name + ".csv", new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"}));
+    download(name + ".csv", new Blob(["\ufeff" + lines.join("\n") + "\n"], {type: "text/csv;charset=utf-8"}));
   }
   /* the report CSV's file name: the page's heading (its agency and year) before the report's id, without what a
      file system refuses: 平潭综合实验区2025年度-h010-568ef6 (the id alone said nothing in a downloads folder) */
@@ -734,7 +737,7 @@
           });
         });
         download(csvName("历年数据") + ".csv",
-                 new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"}));
+                 new Blob(["\ufeff" + lines.join("\n") + "\n"], {type: "text/csv;charset=utf-8"}));
       }).catch(function () { button.textContent = "下载失败：请稍后再试（各图表的数据见其数据表）"; });
     });
   }
