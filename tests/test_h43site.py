@@ -92,3 +92,56 @@ def test_every_csv_a_reader_downloads_ends_its_lines_as_the_packages_do(served_s
     for name, data in files:
         lines = _lines_as_excel_reads_them(name, data)
         assert len(lines) >= 2 and "," in lines[0], (name, lines[:2])
+
+
+@pytest.fixture(scope="module")
+def searched_site(tmp_path_factory):
+    """The seeds, the corpus and 40 synthetic reports with prose as long as real reports', the full text indexed:
+    more reports match a part of a phrase than the 原文检索 page's first twenty."""
+    from benchmarks.synthetic import write_reports
+
+    from xxgk.site.fulltext import index_full_text
+
+    from .conftest import SHARED, seeds_and_corpus, site_of
+
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("h43-searched")
+    write_reports(40, seeds_and_corpus(work), prose=True)
+    site = site_of(work / "reports", work)
+    assert index_full_text(site) == 0
+    return site
+
+
+NOWHERE = "量子纠缠态"  # five characters no report holds, one of them (量, of 质量) in most
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_phrase_no_report_holds_heads_its_list_as_partial_matches(searched_site, chromium):
+    # (session 42's leftover: 排在前面的 20 份报告的原文中没有“量子纠缠态”；以下是部分匹配的 406 份报告 — a heading that
+    # none holds the words, over a list of 406 reports; the header: 前 10 份中没有“…”；406 份报告部分匹配)
+    import re
+    from urllib.parse import quote
+
+    from .conftest import serving
+
+    chromium.set_window_size(1366, 900)
+    with serving(searched_site) as url:
+        chromium.get(url + "/fulltext/?text=" + quote(NOWHERE))
+        wait_for(lambda: chromium.find_element("id", "xxgk-fulltext").get_attribute("data-state") == "done", 30)
+        status = chromium.find_element("id", "xxgk-fulltext-status").text
+        listed = chromium.find_elements("css selector", "#xxgk-fulltext-results > li")
+        texts = [li.text for li in listed]
+        chromium.get(url + "/")
+        chromium.find_element("css selector", "label.md-search__icon, .md-search__input").click()
+        chromium.find_element("css selector", "input.md-search__input").send_keys(NOWHERE)
+        meta = wait_for(lambda: [e.text for e in chromium.find_elements(
+            "css selector", ".xxgk-fulltext-hits .md-search-result__meta") if e.text.startswith("报告原文：")], 30)[0]
+    said = re.fullmatch(rf"以下 (\d+) 份报告与“{NOWHERE}”部分匹配（含其中的部分字词），"
+                        rf"排在前面的 (\d+) 份的原文都不含“{NOWHERE}”。", status)
+    assert said, status  # what the list is first, then what its first reports lack
+    assert int(said[1]) > len(listed) == int(said[2]) == 20, (status, len(listed))
+    assert all(f"原文不含“{NOWHERE}”" in text for text in texts), texts  # each listed report, as the line says
+    header = re.fullmatch(rf"报告原文：(\d+) 份报告部分匹配，前 10 份都不含“{NOWHERE}”（显示前5份）\s*全部列出 →", meta)
+    assert header and header[1] == said[1], meta

@@ -541,7 +541,11 @@
         (typed.all ? "另 " + (total - typed.held) + " 份部分匹配" : "共 " + total + " 份报告相关");
     }
     if (!typed.missing) return "报告原文：" + total + " 份报告与“" + echoed(q) + "”相关";
-    return "报告原文：" + (typed.all ? "" : "前 " + looked + " 份中") + "没有“" + echoed(q) + "”；" + total + " 份报告部分匹配";
+    /* of the first results only: what the list is comes first (session 43: 前 10 份中没有“…”；406 份报告部分匹配 read
+       as a heading saying no report holds the words over a list of reports; when every result was looked at, none
+       holds them) */
+    return "报告原文：" + (typed.all ? "没有“" + echoed(q) + "”；" + total + " 份报告部分匹配"
+      : total + " 份报告部分匹配，前 " + looked + " 份都不含“" + echoed(q) + "”");
   }
 
   /* the reports of the agencies the words name, among a search's results: {result id: true}. Pagefind ranks a page
@@ -929,8 +933,12 @@
             return;
           }
           if (!typed.missing) return;
-          status.textContent = (typed.all ? "" : "排在前面的 " + looked + " 份报告的") + "原文中没有“" + echoed(q) + "”；以下是部分匹配的 " +
-            ranked.length + " 份报告" + scope + "。" + unknown.join("");
+          /* of the first results only: the list said for what it is, partial matches, then what its first results
+             lack (session 43: 排在前面的 20 份报告的原文中没有“…”；以下是部分匹配的 406 份报告 headed a list of 406 with
+             the words' absence; when every result was looked at, none holds them) */
+          status.textContent = (typed.all ? "原文中没有“" + echoed(q) + "”；以下是部分匹配的 " + ranked.length + " 份报告" +
+            scope + "，只含其中的部分字词。" : "以下 " + ranked.length + " 份报告" + scope + "与“" + echoed(q) +
+            "”部分匹配（含其中的部分字词），排在前面的 " + looked + " 份的原文都不含“" + echoed(q) + "”。") + unknown.join("");
         };
         return showMore();
       }).catch(function () { if (mine === run) { status.textContent = TEXT_NOT_LOADED; settled(); } });
