@@ -145,3 +145,32 @@ def test_a_phrase_no_report_holds_heads_its_list_as_partial_matches(searched_sit
     assert all(f"原文不含“{NOWHERE}”" in text for text in texts), texts  # each listed report, as the line says
     header = re.fullmatch(rf"报告原文：(\d+) 份报告部分匹配，前 10 份都不含“{NOWHERE}”（显示前5份）\s*全部列出 →", meta)
     assert header and header[1] == said[1], meta
+
+
+def test_a_wide_table_published_compressed_is_not_said_to_open_with_a_double_click(seed_package, tmp_path,
+                                                                                   monkeypatch):
+    # a researcher on the data page: 表3_依申请公开.csv.gz (above 1 MiB, published gzip-compressed) read
+    # "Excel 双击打开" — Excel does not open a .gz; the rows of the plain wide tables still say it
+    import html
+    import re
+    import shutil
+
+    import xxgk.site.pages as pages
+    from xxgk.site import downloads
+    from xxgk.site.build import write_site_src
+
+    out, _, _ = seed_package
+    package = tmp_path / "datapackage"
+    shutil.copytree(out, package)
+    cutoff = (package / "wide" / "表3_依申请公开.csv").stat().st_size - 1  # this one above, as at scale
+    assert (package / "wide" / "表4_复议诉讼.csv").stat().st_size < cutoff
+    monkeypatch.setattr(downloads, "GZIP_ABOVE", cutoff)
+    monkeypatch.setattr(pages, "GZIP_ABOVE", cutoff)
+    write_site_src(package, tmp_path / "site_src")
+    data = html.unescape((tmp_path / "site_src" / "data.md").read_text(encoding="utf-8"))
+    rows = {m[1]: m[0] for m in re.finditer(r'<tr[^>]*><td[^>]*><a href="../downloads/(wide/[^"]+)".*?</tr>', data)}
+    assert set(rows) >= {"wide/表3_依申请公开.csv.gz", "wide/表4_复议诉讼.csv"}, list(rows)
+    compressed = rows["wide/表3_依申请公开.csv.gz"]
+    assert "双击" not in compressed and "先解压（7-Zip、WinRAR）再用 Excel 打开" in compressed, compressed
+    assert "Excel 工作簿" in compressed  # the workbook holds the table, unpacked
+    assert "Excel 双击打开" in rows["wide/表4_复议诉讼.csv"]

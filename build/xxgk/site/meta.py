@@ -56,6 +56,9 @@ RESOURCE_ZH = {"reports": "报告清单", "active_disclosure": "表2 主动公�
                "missing_reasons": "代码表：缺失原因"}
 
 
+EXCEL_OPENS = "Excel 双击打开"  # whom a wide table serves, as its plain CSV
+
+
 def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
     """``(path in the package, Chinese label, whom it serves)`` for every file on the download page. The workbook's
     line names the tables it lacks (``schema.WORKBOOK_RESOURCES``): it said 全部表格 and 一个文件包含所有表, and an
@@ -67,16 +70,31 @@ def download_files(descriptor: dict) -> list[tuple[str, str, str]]:
     out = [("xxgk.xlsx", "Excel 工作簿（报告清单、表2至表4宽表、问题清单及字段说明）",
             "Excel、WPS 用户：这几张表在一个文件里；" + "、".join(elsewhere) + "和代码表不在其中，请下载下面的 CSV"),
            ("wide/表2_主动公开.csv", "表2 主动公开（宽表）",
-            "Excel 双击打开：每份报告的每类信息内容一行，列与年报模板一致"),
+            EXCEL_OPENS + "：每份报告的每类信息内容一行，列与年报模板一致"),
            ("wide/表3_依申请公开.csv", "表3 依申请公开（宽表）",
-            "Excel 双击打开：每份报告的每个办理项一行，申请人各列与年报模板一致"),
-           ("wide/表4_复议诉讼.csv", "表4 复议诉讼（宽表）", "Excel 双击打开：每份报告一行"),
+            EXCEL_OPENS + "：每份报告的每个办理项一行，申请人各列与年报模板一致"),
+           ("wide/表4_复议诉讼.csv", "表4 复议诉讼（宽表）", EXCEL_OPENS + "：每份报告一行"),
            ("xxgk-datapackage.zip", "整个数据包（zip）", "存档与复现：全部 CSV、datapackage.json 和更新记录"),
            ("datapackage.json", "数据包描述 datapackage.json", "frictionless 和程序：字段类型、主键、外键")]
     for r in descriptor["resources"]:
         name = r["name"]
         out.append((r["path"], f"{RESOURCE_ZH.get(name, name)}（{name}.csv）", _whom(r)))
     return out
+
+
+def whom_as_published(whom: str, published_path: str) -> str:
+    """Whom a file serves as the site publishes it: a wide table published gzip-compressed (``downloads.py``, above
+    1 MiB) is no file Excel opens with a double click, so its reader is told to unpack it first or to take the
+    workbook, which holds the table (session 43: the data page said Excel 双击打开 of 表3_依申请公开.csv.gz).
+
+    >>> whom_as_published(EXCEL_OPENS + "：每份报告一行", "wide/表4_复议诉讼.csv.gz")
+    '先解压（7-Zip、WinRAR）再用 Excel 打开，或用上面的 Excel 工作簿（含此表）：每份报告一行'
+    >>> whom_as_published(EXCEL_OPENS + "：每份报告一行", "wide/表4_复议诉讼.csv")
+    'Excel 双击打开：每份报告一行'
+    """
+    if published_path.endswith(".gz") and whom.startswith(EXCEL_OPENS):
+        return "先解压（7-Zip、WinRAR）再用 Excel 打开，或用上面的 Excel 工作簿（含此表）" + whom[len(EXCEL_OPENS):]
+    return whom
 
 
 def _whom(resource: dict) -> str:

@@ -46,7 +46,7 @@ from .labels import (
     missing_word,
     status_zh,
 )
-from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files
+from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files, whom_as_published
 from .publication_months import months_section, tally
 from .render import cell, code_text, crumbs, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
@@ -637,6 +637,7 @@ class Site(ReportPages, AgencyPages):
             query_files.insert(len(query_files) if at is None else at + 1, (SCRIPT_NAME, _SCRIPT_LABEL, _QUERY_WHO))
         for path, label, who in download_files(desc) + query_files:
             path, size = self._published(path)
+            who = whom_as_published(who, path)
             compressed = compressed or path.endswith(".gz")
             rows.append([f'<td><a href="../downloads/{esc(path)}" download>{esc(label)}</a>'
                          + ("（gzip 压缩）" if path.endswith(".gz") else "")
