@@ -174,3 +174,16 @@ def test_a_wide_table_published_compressed_is_not_said_to_open_with_a_double_cli
     assert "双击" not in compressed and "先解压（7-Zip、WinRAR）再用 Excel 打开" in compressed, compressed
     assert "Excel 工作簿" in compressed  # the workbook holds the table, unpacked
     assert "Excel 双击打开" in rows["wide/表4_复议诉讼.csv"]
+
+
+def test_the_data_dictionary_says_what_expected_and_actual_hold_for_a_broken_sum(built_site):
+    # a researcher reading findings.csv: 应为 expected “应为的值” of identity_broken read as the number the agency
+    # should have printed; it is the identity's right side, its left side in actual
+    import re
+
+    from .conftest import read_page
+
+    page = read_page(built_site / "data" / "index.html")
+    row = next(m[0] for m in re.finditer(r"<tr[^>]*>(?:(?!</tr>).)*<code>expected</code>.*?</tr>", page, re.S))
+    assert "identity_broken" in row and "后者之和" in row and "前者在 actual" in row, row
+    assert "哪一边印错无法判断" in row, row
