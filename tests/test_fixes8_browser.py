@@ -15,9 +15,9 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 
 def test_an_old_report_url_of_a_year_without_report_says_so_and_links_the_agency(server, chromium):
     chromium.get(server + f"/a/{AGENCY}/2019/")  # before: sent on to /a/<agency>/2019.html, a second 404
-    link = _wait(lambda: chromium.find_elements("css selector", "#xxgk-404-status a"))[0]
-    status = chromium.find_element("id", "xxgk-404-status").text
-    assert "没有收录该机构2019年的报告" in status
+    link = _wait(lambda: chromium.find_elements("css selector", "#xxgk-404-status a#xxgk-404-agency"))[0]
+    status = chromium.find_element("id", "xxgk-404-status").text  # (its first links: the years it has, session 43)
+    assert "没有收录格尔木市人民政府2019年的报告" in status
     assert chromium.current_url == server + f"/a/{AGENCY}/2019/"
     assert link.get_attribute("href") == server + f"/a/{AGENCY}/"
     link.click()

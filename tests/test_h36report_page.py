@@ -108,7 +108,8 @@ def test_a_year_the_agency_has_no_report_of_says_so_and_links_its_page(server, c
     chromium.set_window_size(1366, 900)
     chromium.get(server + f"/a/{HUANGZHONG}/2019")
     link = wait_for(lambda: chromium.find_elements("id", "xxgk-404-agency"))[0]
-    assert "本站没有收录该机构2019年的报告" in chromium.find_element("id", "xxgk-404-status").text
+    assert "本站没有收录湟中区人民政府2019年的报告。已收录的年度：2025年。" in chromium.find_element(
+        "id", "xxgk-404-status").text  # (session 43: 该机构, unnamed, and no year)
     assert link.get_attribute("href") == server + f"/a/{HUANGZHONG}/"
     assert _path(chromium) == f"/a/{HUANGZHONG}/2019"  # (not sent on to a second 404)
 

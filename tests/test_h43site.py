@@ -187,3 +187,36 @@ def test_the_data_dictionary_says_what_expected_and_actual_hold_for_a_broken_sum
     row = next(m[0] for m in re.finditer(r"<tr[^>]*>(?:(?!</tr>).)*<code>expected</code>.*?</tr>", page, re.S))
     assert "identity_broken" in row and "后者之和" in row and "前者在 actual" in row, row
     assert "哪一边印错无法判断" in row, row
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_mistyped_years_address_names_the_agency_and_links_the_years_it_has(searched_site, chromium):
+    # a reader following a link with a wrong year (/a/<agency>/2099/) was told 本站没有收录该机构2099年的报告 and
+    # given one link, 查看该机构已收录的全部报告: neither whose page it was nor which years there are
+    from collections import defaultdict
+
+    from .conftest import serving
+    from .test_h41site import _package_rows
+
+    years = defaultdict(set)
+    for r in _package_rows(searched_site, "reports"):
+        if r["agency_id"] and r["year"]:
+            years[r["agency_id"]].add(r["year"])
+    agency = max(sorted(years), key=lambda a: len(years[a]))
+    name = next(a["name"] for a in _package_rows(searched_site, "agencies") if a["agency_id"] == agency)
+    assert len(years[agency]) >= 2
+    chromium.set_window_size(390, 844)
+    with serving(searched_site) as server:
+        chromium.get(server + f"/a/{agency}/2099/")
+        whole = wait_for(lambda: chromium.find_elements("id", "xxgk-404-agency"))[0]
+        status = chromium.find_element("id", "xxgk-404-status")
+        text, title, address = status.text, chromium.title, chromium.current_url
+        links = [(a.text, a.get_attribute("href")) for a in status.find_elements("css selector", "a")]
+        whole = whole.get_attribute("href")
+    said = f"本站没有收录{name}2099年的报告。已收录的年度：" + "、".join(f"{y}年" for y in sorted(years[agency])) + "。"
+    assert text.startswith(said), text
+    assert links == [(f"{y}年", f"{server}/a/{agency}/{y}.html") for y in sorted(years[agency])] + [
+        ("查看该机构已收录的全部报告", f"{server}/a/{agency}/")], links
+    assert whole == f"{server}/a/{agency}/"
+    assert "404" in title and address == f"{server}/a/{agency}/2099/"

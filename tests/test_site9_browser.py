@@ -142,6 +142,6 @@ def test_back_undoes_the_readers_choices_on_the_compare_page(server, chromium):
 def test_a_report_address_for_a_year_the_agency_has_no_report_of_says_so(server, chromium):
     chromium.get(server + f"/a/{AGENCY}/2001.html")  # the pages' own address form (before: only …/2001/ was told)
     status = _wait(lambda: "2001" in (t := chromium.find_element("id", "xxgk-404-status").text) and t)
-    assert "本站没有收录该机构2001年的报告" in status
+    assert "本站没有收录格尔木市人民政府2001年的报告。已收录的年度：2024年。" in status  # (named: session 43)
     assert chromium.find_element("id", "xxgk-404-agency").get_attribute("href").endswith(f"/a/{AGENCY}/")
     assert "404" in chromium.title  # (before: the site's name alone)
