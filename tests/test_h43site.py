@@ -220,3 +220,36 @@ def test_a_mistyped_years_address_names_the_agency_and_links_the_years_it_has(se
         ("查看该机构已收录的全部报告", f"{server}/a/{agency}/")], links
     assert whole == f"{server}/a/{agency}/"
     assert "404" in title and address == f"{server}/a/{agency}/2099/"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_compare_page_says_its_data_are_loading_while_they_come(served_site, early):
+    # on a slow connection (400 kbit/s, 400 ms) the controls came, then the chart's box under them stood blank and
+    # wordless for seconds while json/agencies.json, metrics.json and the measure's file came: here they are held
+    # until the test has looked
+    import threading
+
+    from .conftest import _Quiet, serving
+
+    released = threading.Event()
+
+    class HeldData(_Quiet):
+        def send_head(self):
+            if "/json/" in self.path:
+                released.wait(60)
+            return super().send_head()
+
+    with serving(served_site, HeldData) as url:
+        try:
+            early.get(url + "/compare/")
+            wait_for(lambda: early.execute_script(
+                "var f = document.getElementById('xxgk-compare'); return f && f.dataset.done === '1'"), 30)
+            waiting = early.find_element("id", "xxgk-compare-status").text
+            blank = early.find_element("id", "xxgk-compare-chart").text
+        finally:
+            released.set()
+        wait_for(lambda: early.find_elements("css selector", "#xxgk-compare-chart[data-drawn]"), 60)
+        drawn = early.find_element("id", "xxgk-compare-status").text
+    assert blank == "" and waiting.startswith("数据加载中"), waiting  # the words while nothing else is there
+    assert "加载中" not in drawn and "未选择机构" in drawn, drawn  # the view's own sentence in their place

@@ -65,7 +65,8 @@ def test_a_json_file_that_does_not_load_is_said_and_asked_for_again(server, chro
     try:
         _blocked(chromium, ["*json/agencies.json"])
         chromium.get(server + "/compare/")
-        assert NOT_LOADED in _wait(lambda: chromium.find_element("id", "xxgk-compare-status").text)
+        # (waited for, not the first words: the line says its data are loading until they fail, session 43)
+        assert _wait(lambda: NOT_LOADED in chromium.find_element("id", "xxgk-compare-status").text)
         chromium.get(server + "/agencies/?find=湟中")
         assert NOT_LOADED in _wait(lambda: chromium.find_element("id", "xxgk-agency-finder-status").text)
         _blocked(chromium, ["*json/m/granted_share.json"])  # one measure's values

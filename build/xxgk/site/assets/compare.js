@@ -33,6 +33,7 @@
   /* said where a view would be when its data did not load: before, the page stayed empty and silent (an uncaught
      error in the console), or kept the previous view's chart, table and CSV under the new choice */
   var CHART_NOT_LOADED = "图表未能加载：数据见下表。";
+  var DATA_LOADING = "数据加载中……（网速慢时需要一些时间）";
   var NOT_LOADED = "数据未能加载（网络或服务器问题），请稍后重试或刷新页面；全部数据也可在“数据下载”页获取。";
   function fmt(v, unit) {
     if (v === null || v === undefined) return "无数据";
@@ -269,6 +270,12 @@
     var said = $("xxgk-compare-said");  // the view in a sentence, for a screen reader (see render)
     var status = $("xxgk-compare-status"), chartDiv = $("xxgk-compare-chart"), csv = $("xxgk-compare-csv");
     var pngButton = $("xxgk-compare-png");  // the drawn chart as an image (xxgk.js: source, licence, address in it)
+    /* the status line says the view's data are coming while nothing is drawn yet (on a slow connection, 400 kbit/s,
+       the box under the controls stood blank and wordless for seconds before the first view: session 43); render
+       writes the view's own sentence over it. A line above the chart's reserved box, not words in the box, which
+       the status's sentence would then move (a view after one drawn keeps the last chart until its own) */
+    var waiting = function () { if (!chartDiv.firstChild) status.textContent = DATA_LOADING; };
+    waiting();
     // the report page's section of each table ({applications: "san-…"}, compare_page.py): a value's link opens its
     // report there, at the table the value is read from (session 34: it opened the report's top, its facts and
     // score, the table two screens down, five on a phone)
@@ -420,6 +427,7 @@
       chartDiv.removeAttribute("data-drawn");
       views++;
       var m = metrics[state.metric];
+      waiting();
       // the measure's values and each agency's peer group a year (json/peer-groups.json: once for every measure)
       measureAndGroups(m.code, false).then(function (res) {
         render(m, res[0], res[1]);
