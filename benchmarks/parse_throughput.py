@@ -5,7 +5,7 @@ of the files changed, each in a fresh process.
 Run: .venv/bin/python benchmarks/parse_throughput.py
      .venv/bin/python -m benchmarks.parse_throughput --synthetic 500   # one core, N synthetic reports once each
      .venv/bin/python -m benchmarks.parse_throughput --synthetic 500 --prose   # the same with real-like prose
-     .venv/bin/python -m benchmarks.parse_throughput --stage 2000 [--workers 2] [--keep DIR]
+     .venv/bin/python -m benchmarks.parse_throughput --stage 2000 [--workers 2] [--keep DIR] [--prose]
 
 The stage figures are wall time, CPU time (the stage process and its pool workers) and peak RSS, and the share
 of the machine's CPU time that was busy while the stage ran (from /proc/stat): on a machine shared with other
@@ -102,7 +102,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     parser.add_argument("--synthetic", type=int, help="N synthetic reports parsed once each, one core")
-    parser.add_argument("--prose", action="store_true", help="with --synthetic: prose like real reports'")
+    parser.add_argument("--prose", action="store_true", help="with --synthetic or --stage: prose like real reports' "
+                        "(as benchmarks.scale writes them; without, one word of prose and no table 二)")
     args = parser.parse_args()
     if args.synthetic:
         synthetic_throughput(args.synthetic, args.prose)
@@ -116,9 +117,10 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-parse-bench-"))
     reports, cache = work / "reports", work / "cache"
     if not reports.exists():
-        write_reports(args.stage, reports)
+        write_reports(args.stage, reports, prose=args.prose)
     shutil.rmtree(cache, ignore_errors=True)
-    print(f"{args.stage} synthetic reports, {args.workers} workers, {os.cpu_count()} cores")
+    print(f"{args.stage} synthetic reports{' with prose' if args.prose else ''}, {args.workers} workers, "
+          f"{os.cpu_count()} cores")
     stage("cold cache", reports, cache, args.workers)
     stage("warm cache, nothing changed", reports, cache, args.workers)
     change_one_percent(reports)
