@@ -14,6 +14,7 @@ from functools import cache
 from .catalog import applicant_codes, applicants, labels, patterns, table
 from .cells import Row, Slot, reads_as_sentence, spread_spans, trim_slots
 from .findings import Finding, make
+from .memo import parser_memo
 from .resolve import Resolved
 from .splitting import row_total_holds
 from .values import read_cell
@@ -189,11 +190,16 @@ def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
     that reads as a sentence (``reads_as_sentence``: 共收到8份申请，均为自然人申请，其中其他1件…) is no part of it:
     its 自然人 and 其他 name no column (before, they were read as the header naming 自然人 | 其他 | 商业企业 | …, and
     each organisation's count was published under its neighbour's name; the row totals hold either way)."""
-    text = "\n".join(t for _, t in lines)
+    return list(_header_of("\n".join(t for _, t in lines)))  # (six column checks ask it of the same lines)
+
+
+@parser_memo(1 << 4)
+def _header_of(text: str) -> tuple[str, ...]:
+    """``_header_lines`` of the region whose lines' texts are ``text`` (joined by line feeds); memoised."""
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
     above = [line for line in text[:first_row].split("\n") if not reads_as_sentence(line)]
-    return ["".join(line.split()) for line in _wrapped_names(above)]
+    return tuple("".join(line.split()) for line in _wrapped_names(above))
 
 
 _CELL_APART = re.compile(r"[\s|]+")
