@@ -63,3 +63,67 @@ def test_table3_header_is_read_once_a_region_not_once_a_column_check(monkeypatch
     assert len(calls) == len(set(calls)) and calls  # six column checks asked; each header was read once
     memo.account(memo.MEMO_CHARS + 1)
     assert plain(parse(text)) == plain(record)  # the same record with the memo empty
+
+
+def _encode_plainly(report) -> tuple[bytes, bytes]:
+    """``store.encode`` as it was written before session 43: every field made plain first, then written."""
+    import json
+    import zlib
+    from dataclasses import fields
+
+    body = {f.name: plain(getattr(report, f.name)) for f in fields(report) if f.name not in ("text", "identity")}
+    body["identity"] = None if report.identity is None else plain(report.identity)
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return zlib.compress(data, 1), report.text.encode("utf-8", "surrogatepass")
+
+
+def _reports():
+    """Reports whose fields take every kind ``plain`` writes: Decimals of every form, None and an Agency of tuples
+    and findings as publisher, findings with numbers and None, a manifest row of a dict's subclass with an int key,
+    a named tuple, text outside the BMP and a lone surrogate, and parsed records as the build makes them."""
+    from collections import OrderedDict, namedtuple
+    from decimal import Decimal
+
+    from xxgk.agency.resolve import Agency
+    from xxgk.findings import make
+    from xxgk.package.collect import Report
+    from xxgk.record import Fact, Record
+
+    pair = namedtuple("pair", "a b")
+    facts = [Fact("active", ("fee", "amount"), value, line, placed)
+             for value, line, placed in ((Decimal("1.50"), 3, "label"), (Decimal("-0"), None, None),
+                                         (Decimal("1E+3"), 4, "position"), (Decimal("NaN"), 5, "narrative"),
+                                         (7, 6, "label"), (None, None, "label"))]
+    record = Record(agency="某局\U00020000", year=2024, formats={"active": "2021"}, facts=facts,
+                    sections={"overview": "概述\ud800。"}, section_lines={"overview": 2},
+                    findings=[make("value_blank", table="3", row="重复申请", line=9), make("year_not_found")])
+    who = Agency(name="某局", printed=("某局", "某某局"), evidence=("标题",), findings=(make("agency_joint", line=1),))
+    manifest = OrderedDict([("agency", "某局"), ("_line", 3), ("pair", pair(1, Decimal("2.5"))), (4, [None, 1.5])])
+    reports = [Report("a-1", "a.txt", "ab", "utf-8", "text", "正文\U0001F600", record, [make("file_name_repaired")],
+                       manifest, who),
+               Report("b-1", "b.txt", "", None, "text", "", Record(), [], {}, None)]
+    for text in (tab_report(), tab_report(cell="6.0", extra="9"), tab_report(cell="/", fee="1.25"),
+                 tab_report(cell="一", narrative="2024年，本机关收到申请5件。")):
+        reports.append(Report("c-1", "c.txt", "cd", "utf-8", "text", text, parse(text), [], {}, who))
+    return reports
+
+
+def test_store_encoding_writes_the_bytes_plain_then_json_wrote():
+    from xxgk.package.store import decode, encode
+
+    for report in _reports():
+        assert encode(report) == _encode_plainly(report)
+        assert plain(decode(*encode(report)).record) == plain(report.record)
+
+
+def test_store_encoding_refuses_what_plain_left_for_json_to_refuse():
+    import pytest
+
+    from xxgk.package.collect import Report
+    from xxgk.package.store import encode
+    from xxgk.record import Record
+
+    report = Report("a-1", "a.txt", "ab", "utf-8", "text", "正文", Record(), [], {"kept": {1, 2}}, None)
+    for encoder in (encode, _encode_plainly):
+        with pytest.raises(TypeError):
+            encoder(report)
