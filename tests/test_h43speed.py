@@ -127,3 +127,87 @@ def test_store_encoding_refuses_what_plain_left_for_json_to_refuse():
     for encoder in (encode, _encode_plainly):
         with pytest.raises(TypeError):
             encoder(report)
+
+
+# the characters the year's and the date's patterns turn on, and what stands around them in reports
+_DATE_CHARS = "〇○零一二三四五六七八九十0123456789Oo年月日度元 \t\n-－—–~～至到/、自起止某局报告，。"
+
+
+def _chinese_year_plainly(text: str) -> str:
+    """``metadata._chinese_year`` as it was written before session 43 (each pattern over the whole text)."""
+    from xxgk import metadata as m
+
+    if "O" in text or "o" in text:
+        text = m._LETTER_O_YEAR.sub(lambda x: x.group().replace("O", "0").replace("o", "0"), text)
+    if " " in text:
+        text = m._SPACED_YEAR.sub(lambda x: x.group().replace(" ", ""), text)
+    return m._CHINESE_YEAR.sub(lambda x: x.group().translate(m._CHINESE_DIGITS), text)
+
+
+def _dates_in_digits_plainly(text: str) -> str:
+    """``metadata._dates_in_digits`` as it was written before session 43, the pattern over every text."""
+    from xxgk import metadata as m
+    from xxgk.text import fold_lines
+
+    def digits(match):
+        year = match.group(1).translate(m._CHINESE_DIGITS)
+        month, day = m.chinese_number(match.group(2)), match.group(3) and m.chinese_number(match.group(3))
+        if month is None or (match.group(3) and day is None):
+            return match.group()
+        return f"{year}年{month}月" + (f"{day}日" if match.group(3) else "")
+
+    folded = fold_lines(text)
+    folded = m._FIRST_MONTH.sub(r"\1年1月", folded) if "元月" in folded else folded
+    return m._CHINESE_DATE.sub(digits, folded)
+
+
+_YEARS_AND_DATES = ["二〇二三年", "二0二三年度", "二O二三年", "OO0二年", "0二0二 年", "二〇二二—二〇二三年度", "2O21年",
+                    "2 0 2 2 年", "一二三年", "二〇二三", "〇二三年", "第一二年", "二〇二三年十二月三十一日",
+                    "二0二四年一月二十日", "二〇二三年 十 月", "二〇二三年十三月", "2023年元月20日", "二〇二三年元月",
+                    "某局2023年12月", "进一步 年", "年一月", "二〇二三年\n一月", "", "年", "一", "〇", "O年", "十年"]
+
+
+def test_chinese_years_and_dates_read_as_their_plain_definitions_read_them():
+    from xxgk.metadata import _chinese_year, _dates_in_digits
+
+    for text in _YEARS_AND_DATES + [a + b for a in _YEARS_AND_DATES for b in _YEARS_AND_DATES]:
+        assert _chinese_year(text) == _chinese_year_plainly(text), text
+        assert _dates_in_digits.__wrapped__(text) == _dates_in_digits_plainly(text), text
+
+
+def test_chinese_years_and_dates_read_as_their_plain_definitions_read_them_on_any_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from xxgk.metadata import _chinese_year, _dates_in_digits
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(_DATE_CHARS), max_size=30))
+    def check(text):
+        assert _chinese_year(text) == _chinese_year_plainly(text)
+        assert _dates_in_digits.__wrapped__(text) == _dates_in_digits_plainly(text)
+
+    check()
+
+
+class _Counted:
+    """A compiled pattern whose ``sub`` calls are counted."""
+
+    def __init__(self, pattern):
+        self.pattern, self.subs = pattern, 0
+
+    def sub(self, *args):
+        self.subs += 1
+        return self.pattern.sub(*args)
+
+
+def test_a_text_without_a_date_in_chinese_numerals_is_not_searched_for_one(monkeypatch):
+    from xxgk import metadata
+
+    date = _Counted(metadata._CHINESE_DATE)
+    monkeypatch.setattr(metadata, "_CHINESE_DATE", date)
+    for text in ("2023年，本机关进一步推进政务公开。", "本年度收到申请12件。", "一、总体情况",
+                 "统计期限自2023年1月1日至2023年12月31日。"):
+        assert metadata._dates_in_digits.__wrapped__(text) == metadata.fold_lines(text)
+    assert date.subs == 0
+    assert metadata._dates_in_digits.__wrapped__("二〇二三年十二月三十一日") == "2023年12月31日" and date.subs == 1

@@ -1089,6 +1089,7 @@ _CHINESE_DATE = re.compile(r"(" + _CHINESE_YEAR_DIGITS + r")\s*年\s*([一二三
 
 
 _FIRST_MONTH = re.compile(r"([0-9]{4})\s*年\s*元月(?=\s*[0-9])")  # 2025年元月20日: 元月 is January
+_CHINESE_MONTH = re.compile(r"年\s*[一二三四五六七八九十]")  # what every _CHINESE_DATE holds (found far faster)
 
 
 @parser_memo(1 << 2)  # the report's text, read for its period and its publication date (and ``date_findings``): once
@@ -1109,7 +1110,8 @@ def _dates_in_digits(text: str) -> str:
 
     folded = fold_lines(text)
     folded = _FIRST_MONTH.sub(r"\1年1月", folded) if "元月" in folded else folded  # (most reports: no pass at all)
-    return _CHINESE_DATE.sub(digits, folded)
+    # (every date in Chinese numerals holds 年 and then its month's numeral: a text with none is not searched for one)
+    return _CHINESE_DATE.sub(digits, folded) if _CHINESE_MONTH.search(folded) else folded
 
 
 # the same period said before the word for counting it (本报告相关数据为我单位自2023年1月1日至2023年12月31日统计的…
