@@ -211,3 +211,14 @@ def test_a_text_without_a_date_in_chinese_numerals_is_not_searched_for_one(monke
         assert metadata._dates_in_digits.__wrapped__(text) == metadata.fold_lines(text)
     assert date.subs == 0
     assert metadata._dates_in_digits.__wrapped__("二〇二三年十二月三十一日") == "2023年12月31日" and date.subs == 1
+
+
+def test_a_text_without_a_year_in_chinese_numerals_is_not_searched_for_one(monkeypatch):
+    from xxgk import metadata
+
+    year = _Counted(metadata._CHINESE_YEAR)
+    monkeypatch.setattr(metadata, "_CHINESE_YEAR", year)
+    for text in ("2023年，本机关进一步推进政务公开。", "本年度收到申请12件。", "一、总体情况", "二〇二三"):
+        assert metadata._chinese_year(text) == text
+    assert year.subs == 0
+    assert metadata._chinese_year("二〇二三年度报告") == "2023年度报告" and year.subs == 1

@@ -132,6 +132,8 @@ _CHINESE_YEAR_DIGITS = r"(?=[0Oo]{0,3}[〇○零一二三四五六七八九])[�
 _CHINESE_YEAR = re.compile(_CHINESE_YEAR_DIGITS
                            + r"(?=\s*年|\s*[-－—–~～至到/、]\s*" + _CHINESE_YEAR_DIGITS + r"\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九Oo", "00012345678" + "9" + "00")
+# two neighbours of a year in Chinese numerals (_CHINESE_YEAR_DIGITS: four of 〇…九 0 O o, one of 〇…九 at least)
+_CHINESE_YEAR_PAIR = re.compile(r"[〇○零一二三四五六七八九][〇○零一二三四五六七八九0Oo]|[0Oo][〇○零一二三四五六七八九]")
 _DATE = r"([0-9]{4})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})\s*日?"
 _PUBLISHED = re.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*" + _DATE)
 # the date the text was signed (成文日期), before its publication: read only where no 发布日期 is printed
@@ -862,6 +864,8 @@ def _chinese_year(text: str) -> str:
         text = _LETTER_O_YEAR.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
     if " " in text:  # a year set letter-spaced (2 0 2 2 年, a PDF's tracking) is one year, not a name's digits
         text = _SPACED_YEAR.sub(lambda m: m.group().replace(" ", ""), text)
+    if "年" not in text or not _CHINESE_YEAR_PAIR.search(text):  # (what every _CHINESE_YEAR holds, found faster)
+        return text
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)
 
 
