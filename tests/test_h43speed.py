@@ -222,3 +222,18 @@ def test_a_text_without_a_year_in_chinese_numerals_is_not_searched_for_one(monke
         assert metadata._chinese_year(text) == text
     assert year.subs == 0
     assert metadata._chinese_year("二〇二三年度报告") == "2023年度报告" and year.subs == 1
+
+
+def _frozen_and_collectable() -> tuple[int, int]:
+    """In a worker: how many objects the collector has set aside, and how many it still follows."""
+    import gc
+
+    return gc.get_freeze_count(), len(gc.get_objects())
+
+
+def test_a_parse_worker_sets_what_it_starts_with_aside_from_the_collector():
+    from xxgk.package import collect, pool
+
+    (_, (frozen, followed)), = collect._parse_in_pool(_frozen_and_collectable, [(None, ())], 1,
+                                                      initializer=pool._start_worker)
+    assert frozen > 10_000 and followed < frozen  # (its modules and the resolver's tables: not gone over again)
