@@ -39,6 +39,7 @@ from .metadata import (
     title_case,
 )
 from .narrative import narrative_to_findings
+from .old_form import old_form_heading
 from .pipe_cell_lines import fold_pipe_cell_lines
 from .pipe_padding import fold_end_padded_pipe_rows
 from .pipe_row_breaks import fold_broken_pipe_rows
@@ -93,6 +94,11 @@ def parse(text: str) -> Record:
     if not found and (explainer := explainer_title(doc.text[:HEAD_CHARS])):
         # a page explaining the report (文字解读, 图解), none of the template's sections: not the report (failed)
         record.findings.append(make("report_explainer", line=explainer[0], actual=explainer[1]))
+        return record
+    if old_form := old_form_heading(doc.text, record.year):
+        # a report on the 2008 regulations' form (收费及减免, 依申请公开办理 …), none of the template's tables: its
+        # figures are not the template's measures, and its sections are not absent (collect: failed, not scored)
+        record.findings.append(make("report_old_form", line=old_form[0], actual=old_form[1]))
         return record
     sections = {s.code: s for s in found}
     if record.year is None and "overview" in sections and not title.years:  # (two years in the title: no guess)

@@ -1,0 +1,86 @@
+"""Real pages round 9 (session 43): layouts of real reports nobody here had read, rebuilt with made-up agencies and
+numbers. First, reports on the 2008 regulations' form (reports on 2018 and before: 概述 / 主动公开 / 依申请公开 /
+收费及减免 / 行政复议、行政诉讼 / 存在的问题), which hold none of the template's tables: ``report_old_form``, failed,
+never a template report with its tables absent counted against its agency."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from xxgk.parser import parse
+from xxgk.site.data import read_csv
+
+from .factory import tab_report
+
+# a county bureau's report on 2016 in the old form, as real ones print it (prose under six numbered headings)
+OLD_FORM = ("样例县水务局2016年政府信息公开工作年度报告\n"
+            "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括概述、主动公开政府信息情况、依申请公开政府信息"
+            "情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的主要问题及改进措施。\n"
+            "一、概述\n2016年，我局认真贯彻落实《条例》，全面做好政府信息公开工作。\n"
+            "二、主动公开政府信息情况\n2016年度，我局主动公开政府信息41条。\n"
+            "三、依申请公开政府信息情况\n2016年度，我局收到政府信息公开申请2件，均已按时答复。\n"
+            "四、政府信息公开的收费及减免情况\n2016年度，我局未收取任何费用。\n"
+            "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n2016年度，未发生相关行政复议和行政诉讼。\n"
+            "六、存在的主要问题及改进措施\n信息更新不够及时。\n")
+# other headings of the same form in real reports: 收费情况 alone, 依申请公开办理情况, 不予公开及咨询情况
+OLD_FORM_FEES = ("样例区公路局2015年度政府信息公开工作年度报告\n一、2015年政府信息公开工作的情况概述\n"
+                 "2015年，我局扎实推进政府信息公开工作。\n二、主动公开政府信息情况\n三、依申请公开政府信息及咨询情况\n2015年度没有受理申请。\n"
+                 "四、政府信息公开收费情况\n2015年度没有收取任何费用。\n五、申请行政复议及提起行政诉讼情况\n没有案件。\n")
+OLD_FORM_HANDLED = ("样例区人民政府2018年政府信息公开工作年度报告\n一、概述\n2018年，共制作政府信息321条。\n"
+                    "二、主动公开政府信息的情况\n主动公开信息127条。\n三、政府信息依申请公开办理情况\n收到申请9件。\n"
+                    "四、因政府信息公开申请行政复议及提起行政诉讼的情况\n无。\n")
+OLD_FORM_REFUSED = ("样例乡2017年度政府信息公开工作年度报告\n一、概述\n2017年我乡加强组织领导。\n"
+                    "二、主动公开政府信息情况\n2017年，主动公开政府工作信息75条。\n三、依申请公开、不予公开及咨询政府信息情况\n尚未收到申请。\n")
+
+
+def _codes(text: str) -> list[str]:
+    return [f.code for f in parse(text).findings]
+
+
+def test_a_report_on_the_old_form_is_said_once_not_as_absent_tables():
+    record = parse(OLD_FORM)
+    assert [f.code for f in record.findings] == ["report_old_form"], record.findings
+    finding = record.findings[0]
+    assert finding.line == 9 and "四、政府信息公开的收费及减免情况" in finding.message, finding
+    # its agency and year are the report's; none of its figures (41条, 2件) is published as a template measure
+    assert (record.agency, record.year) == ("样例县水务局", 2016)
+    assert record.facts == [], record.facts
+    for text, line in ((OLD_FORM_FEES, 5), (OLD_FORM_HANDLED, 6), (OLD_FORM_REFUSED, 6)):
+        findings = parse(text).findings
+        assert [f.code for f in findings] == ["report_old_form"] and findings[0].line == line, (text[:20], findings)
+
+
+def test_a_template_report_saying_overview_or_fees_is_read_as_before():
+    """A 2019-template report whose overview is headed 概述 and speaks of 收费及减免 — even under a numbered heading
+    of its own — keeps its three tables; so does an old-form heading in a report on 2019, or one whose year is not
+    read."""
+    narrative = ("（一）概述\n2019年，我局认真贯彻新修订的《条例》。\n（二）政府信息公开的收费及减免情况\n"
+                 "本年度未收取任何费用，也无减免。")
+    for year in (2018, 2019):
+        record = parse(tab_report(agency="样例局", year=year, narrative=narrative))
+        assert "report_old_form" not in [f.code for f in record.findings], year
+        assert len({f.table for f in record.facts if f.value is not None}) == 3, year
+    assert "report_old_form" not in _codes(OLD_FORM.replace("2016", "2019"))
+    assert "report_old_form" not in _codes(OLD_FORM.replace("2016年", "本年").replace("2016", "本"))
+
+
+def test_the_package_lists_an_old_form_report_as_failed_and_does_not_score_it(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "old.txt").write_text(OLD_FORM, encoding="utf-8")
+    (reports / "new.txt").write_text(tab_report(agency="样例县水务局", year=2024), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--reports", str(reports),
+                             "--out", str(tmp_path / "pkg")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {r["source_file"]: r for r in read_csv(tmp_path / "pkg" / "data" / "reports.csv")}
+    assert rows["old.txt"]["status"] == "failed" and rows["new.txt"]["status"] == "parsed", rows
+    assert rows["old.txt"]["year"] == "2016", rows["old.txt"]
+    findings = [f["code"] for f in read_csv(tmp_path / "pkg" / "data" / "findings.csv")
+                if f["report_id"] == rows["old.txt"]["report_id"]]
+    # (the synthetic county is no real place: agency_region_unknown)
+    assert sorted(findings) == ["agency_region_unknown", "report_old_form"], findings
+    old_id = rows["old.txt"]["report_id"]
+    for name in ("active_disclosure", "applications", "review_litigation"):
+        assert not [r for r in read_csv(tmp_path / "pkg" / "data" / f"{name}.csv") if r["report_id"] == old_id], name
+    assert {r["code"] for r in read_csv(tmp_path / "pkg" / "data" / "finding_codes.csv")} >= {"report_old_form"}
