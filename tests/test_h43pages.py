@@ -30,6 +30,9 @@ OLD_FORM_FEES = ("样例区公路局2015年度政府信息公开工作年度报�
 OLD_FORM_HANDLED = ("样例区人民政府2018年政府信息公开工作年度报告\n一、概述\n2018年，共制作政府信息321条。\n"
                     "二、主动公开政府信息的情况\n主动公开信息127条。\n三、政府信息依申请公开办理情况\n收到申请9件。\n"
                     "四、因政府信息公开申请行政复议及提起行政诉讼的情况\n无。\n")
+OLD_FORM_STAFF = ("样例市2018年政府信息公开工作年度报告\n一、概述\n2018年，全市全面推进政务公开工作。\n"
+                  "二、主动公开政府信息情况\n全市新增主动公开政府信息4492条。\n三、依申请公开政府信息情况\n全年收到申请37件。\n"
+                  "四、举报和行政复议及行政诉讼情况\n无。\n五、工作人员情况\n专职人员12名。\n")
 OLD_FORM_REFUSED = ("样例乡2017年度政府信息公开工作年度报告\n一、概述\n2017年我乡加强组织领导。\n"
                     "二、主动公开政府信息情况\n2017年，主动公开政府工作信息75条。\n三、依申请公开、不予公开及咨询政府信息情况\n尚未收到申请。\n")
 
@@ -46,7 +49,7 @@ def test_a_report_on_the_old_form_is_said_once_not_as_absent_tables():
     # its agency and year are the report's; none of its figures (41条, 2件) is published as a template measure
     assert (record.agency, record.year) == ("样例县水务局", 2016)
     assert record.facts == [], record.facts
-    for text, line in ((OLD_FORM_FEES, 5), (OLD_FORM_HANDLED, 6), (OLD_FORM_REFUSED, 6)):
+    for text, line in ((OLD_FORM_FEES, 5), (OLD_FORM_HANDLED, 6), (OLD_FORM_REFUSED, 6), (OLD_FORM_STAFF, 8)):
         findings = parse(text).findings
         assert [f.code for f in findings] == ["report_old_form"] and findings[0].line == line, (text[:20], findings)
 
