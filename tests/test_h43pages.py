@@ -87,3 +87,22 @@ def test_the_package_lists_an_old_form_report_as_failed_and_does_not_score_it(tm
     for name in ("active_disclosure", "applications", "review_litigation"):
         assert not [r for r in read_csv(tmp_path / "pkg" / "data" / f"{name}.csv") if r["report_id"] == old_id], name
     assert {r["code"] for r in read_csv(tmp_path / "pkg" / "data" / "finding_codes.csv")} >= {"report_old_form"}
+
+
+def test_a_league_titled_alone_is_its_administrative_office_one_agency_with_it(tmp_path):
+    """A 盟's (or a 地区's) government is its 行政公署: a report titled with the 盟 alone was published as a made-up
+    某盟人民政府, a second agency beside the 某盟行政公署 of the reports that print the office's name. (The 盟 must be
+    a real division for the resolver to know it: the one the agency-name tests already use.)"""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "alone.txt").write_text(tab_report(agency="阿拉善盟", year=2024), encoding="utf-8")
+    (reports / "office.txt").write_text(tab_report(agency="阿拉善盟行政公署", year=2023), encoding="utf-8")
+    (reports / "county.txt").write_text(tab_report(agency="格尔木市", year=2024), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--reports", str(reports),
+                             "--out", str(tmp_path / "pkg")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {r["source_file"]: r for r in read_csv(tmp_path / "pkg" / "data" / "reports.csv")}
+    assert rows["alone.txt"]["agency_name"] == rows["office.txt"]["agency_name"] == "阿拉善盟行政公署", rows
+    assert rows["alone.txt"]["agency_id"] == rows["office.txt"]["agency_id"], rows
+    assert rows["alone.txt"]["tier"] == "prefecture", rows["alone.txt"]
+    assert rows["county.txt"]["agency_name"] == "格尔木市人民政府", rows["county.txt"]  # (a city: as before)

@@ -152,6 +152,21 @@ def _correct(token: str, text: str, inside: Division | None = None) -> tuple[Div
     return None, make("agency_region_unknown", actual=token, detail=detail)
 
 
+def government_body(division: Division | None) -> str:
+    """The name of ``division``'s government after its own: 人民政府, or 行政公署 for a 盟 or a 地区
+    (``rules/agency_government_bodies.csv``), so that a report titled with the division alone is its
+    government's, one id with the reports that print the government's name.
+
+    >>> government_body(by_name("阿拉善盟")[0]), government_body(None)
+    ('行政公署', '人民政府')
+    """
+    if division is not None and division.level == "prefecture":
+        for row in table("agency_government_bodies"):
+            if division.name.endswith(row["division_ending"]):
+                return row["body"]
+    return "人民政府"
+
+
 def _region_name(division: Division) -> str:
     """How the canonical name starts: the division, with its parent when the name is not unique."""
     same = [d for d in by_name(division.name) if d.level == division.level]
@@ -341,7 +356,7 @@ def _resolve_parsed(parsed: ParsedName, votes: Votes, text: str) -> tuple[dict, 
         tier = "county" if unknown_below and _municipality(division) else BELOW.get(tier)
     if parsed.township or bare_township(parsed):
         tier = "township"
-    body = parsed.body if (parsed.body or parsed.zone or parsed.township) else "人民政府"
+    body = parsed.body if (parsed.body or parsed.zone or parsed.township) else government_body(division)
     if bare_township(parsed):  # 镇人民政府 alone: the region may be known, which township is not
         name = None
     elif division is None and not parsed.unknown_region and (parsed.local or parsed.regions or bare_suffix(own)):
@@ -471,7 +486,8 @@ def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> A
         findings += differ
         notes.append(f"地区（清单）：{region.name}")
         if not resolved.get("name") and manifest_row.get("level") == "government":
-            resolved |= {"name": _region_name(region) + "人民政府", "own": "人民政府", "kind": "government"}
+            body = government_body(region)
+            resolved |= {"name": _region_name(region) + body, "own": body, "kind": "government"}
             notes.append("机构名称：清单说是政府的总体报告，即该地区人民政府")
     level = manifest_row.get("level")
     if level in KINDS:
