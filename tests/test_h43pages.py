@@ -106,3 +106,21 @@ def test_a_league_titled_alone_is_its_administrative_office_one_agency_with_it(t
     assert rows["alone.txt"]["agency_id"] == rows["office.txt"]["agency_id"], rows
     assert rows["alone.txt"]["tier"] == "prefecture", rows["alone.txt"]
     assert rows["county.txt"]["agency_name"] == "格尔木市人民政府", rows["county.txt"]  # (a city: as before)
+
+
+def test_a_sentence_naming_the_report_year_first_names_its_agency():
+    """A page without its title whose sentence names the report year first (现向社会公布2024年某县政府信息公开工作年度
+    报告) and names only the county's general office as the contact was published as that office (a real county's
+    report); the agency is the one the sentence names after its verb, as when the name comes first."""
+    body = tab_report(agency="格尔木市", year=2024).split("\n", 1)[1]
+    for sentence, agency in (("现向社会公布2024年格尔木市政府信息公开工作年度报告", "格尔木市"),
+                             ("现将2024年格尔木市交通运输局政府信息公开工作年度报告公布如下", "格尔木市交通运输局")):
+        text = (f"根据《中华人民共和国政府信息公开条例》的有关规定，{sentence}。如对本报告有任何疑问，请与格尔木市人民"
+                "政府办公室联系。\n" + body)
+        record = parse(text)
+        assert record.agency == agency and record.year == 2024, (sentence, record.agency)
+        assert "agency_from_sentence" in [f.code for f in record.findings], record.findings
+    # (no naming verb before the year, or no division after it: no agency from the sentence, as before)
+    for sentence in ("认真做好2024年格尔木市政府信息公开工作年度报告编制",
+                     "现向社会公布2024年区统计局政府信息公开工作年度报告"):
+        assert parse(f"根据有关规定，{sentence}。\n" + body).agency is None, sentence

@@ -614,9 +614,13 @@ def _sentence_agency(pattern: re.Pattern, text: str, match: re.Match, agency_gro
                      where: tuple[int, str]) -> tuple[str, int, tuple[int, str]] | None:
     """``(agency, year, where)`` of the first title phrase of the line ``text`` from ``match`` on that names its
     agency after a verb (``_named_in_sentence``): a line may cite a notice's title
-    (《关于做好2020年度…年度报告…的通知》) before the sentence naming the report (现公布某县某局2020年…年度报告)."""
+    (《关于做好2020年度…年度报告…的通知》) before the sentence naming the report (现公布某县某局2020年…年度报告).
+    A form whose year comes first has its verb before the year (现向社会公布2024年某县政府信息公开工作年度报告): the
+    name is read after it as after a verb next to it."""
     while match:
         name = _publisher(_unlabelled(_unspaced(match.group(agency_group))))
+        if name and year_group < agency_group and text[:match.start()].rstrip().endswith(_naming_verbs()):
+            name = text[:match.start()].rstrip() + name  # (the verb, then the name: 现向社会公布某县)
         if name and (agency := _named_in_sentence(name)):
             return agency, int(match.group(year_group)), where
         match = pattern.search(text, match.end())
