@@ -124,3 +124,24 @@ def test_a_sentence_naming_the_report_year_first_names_its_agency():
     for sentence in ("认真做好2024年格尔木市政府信息公开工作年度报告编制",
                      "现向社会公布2024年区统计局政府信息公开工作年度报告"):
         assert parse(f"根据有关规定，{sentence}。\n" + body).agency is None, sentence
+
+
+def test_a_report_compiled_by_a_leading_groups_office_is_its_agencys(tmp_path):
+    """A page without its title saying the report was compiled 由某旗政务公开领导小组办公室 (the office of the leading
+    group on disclosure) was published as that group's office (a real county-level report); the group is its
+    agency's, so the agency named before the group's words is the publisher. A government's own 办公室 compiling
+    its own report is kept as printed."""
+    body = tab_report(agency="格尔木市", year=2024).split("\n", 1)[1]
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, maker in (("group.txt", "格尔木市政务公开领导小组办公室"),
+                        ("bureau.txt", "格尔木市林业和草原局政府信息公开工作领导小组办公室"),
+                        ("office.txt", "格尔木市人民政府办公室")):
+        (reports / name).write_text(f"本年度报告根据《中华人民共和国政府信息公开条例》要求，由{maker}编制。"
+                                    f"如对本报告有任何疑问，请与{maker}联系。\n" + body, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--reports", str(reports),
+                             "--out", str(tmp_path / "pkg")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {r["source_file"]: r["agency_name"] for r in read_csv(tmp_path / "pkg" / "data" / "reports.csv")}
+    assert rows == {"group.txt": "格尔木市人民政府", "bureau.txt": "格尔木市林业和草原局",
+                    "office.txt": "格尔木市人民政府办公室"}, rows

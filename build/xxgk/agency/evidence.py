@@ -216,15 +216,20 @@ def body_names(text: str) -> list[tuple[str, str]]:
 
 def _compiled_for(maker: str) -> str:
     """The agency a report's maker compiles it for: a department's own 办公室 (``rules/agency_compiling_offices.csv``:
-    某局办公室, 某委员会办公室) compiles its department's report, so the department is named; any other maker as
+    某局办公室, 某委员会办公室) compiles its department's report, so the department is named; the office of a leading
+    group on disclosure (某县政务公开领导小组办公室) its agency's, named before the group's words; any other maker as
     printed (某县人民政府办公室, a zone's 管理委员会办公室: offices that publish as themselves).
 
     >>> _compiled_for("格尔木市地震局办公室"), _compiled_for("格尔木市人民政府办公室")
     ('格尔木市地震局', '格尔木市人民政府办公室')
     >>> _compiled_for("格尔木市卫生健康委员会办公室"), _compiled_for("甲乙开发区管理委员会办公室")
     ('格尔木市卫生健康委员会', '甲乙开发区管理委员会办公室')
+    >>> _compiled_for("格尔木市政务公开领导小组办公室"), _compiled_for("格尔木市林业局政府信息公开领导小组办公室")
+    ('格尔木市', '格尔木市林业局')
     """
     ending = next((row for row in _compiling_offices() if maker.endswith(row["ending"])), None)
+    if ending and ending["publisher"] == "group" and len(maker) > len(ending["ending"]):
+        return maker[:-len(ending["ending"])]  # (某旗政务公开领导小组办公室: the group is the 旗's)
     return maker[:-len("办公室")] if ending and ending["publisher"] == "department" else maker
 
 
