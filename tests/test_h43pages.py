@@ -145,3 +145,27 @@ def test_a_report_compiled_by_a_leading_groups_office_is_its_agencys(tmp_path):
     rows = {r["source_file"]: r["agency_name"] for r in read_csv(tmp_path / "pkg" / "data" / "reports.csv")}
     assert rows == {"group.txt": "格尔木市人民政府", "bureau.txt": "格尔木市林业和草原局",
                     "office.txt": "格尔木市人民政府办公室"}, rows
+
+
+def test_a_zone_committee_compiling_its_report_by_the_regulations_is_its_publisher(tmp_path):
+    """A page without its title: 本报告由某经济开发区管理委员会按照《条例》…要求编制, the county government named only
+    as the owner of the website in quotes (“某县人民政府”政府门户网站) — a real zone committee's report was published as
+    that county's government. The maker, with the basis between it and the verb, is the publisher; a name in
+    quotes before 政府门户网站 is a medium, not an author. A county bureau printed so keeps its name."""
+    body = tab_report(agency="格尔木市", year=2023).split("\n", 1)[1]
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, maker in (("zone.txt", "青海格尔木昆仑经济开发区管理委员会"), ("bureau.txt", "格尔木市林业和草原局")):
+        (reports / name).write_text(
+            f"本报告由{maker}按照《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》"
+            "要求编制。本报告电子版可在“格尔木市人民政府”政府门户网站查阅或下载。\n" + body, encoding="utf-8")
+    # (the quoted website alone: no author named, so no publisher — never the website's owner)
+    (reports / "site.txt").write_text("本报告电子版可在“格尔木市人民政府”政府门户网站查阅或下载。"
+                                      "我局认真贯彻《条例》。\n" + body, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "xxgk.cli", "package", "--quiet", "--reports", str(reports),
+                             "--out", str(tmp_path / "pkg")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {r["source_file"]: r["agency_name"] for r in read_csv(tmp_path / "pkg" / "data" / "reports.csv")}
+    assert rows["zone.txt"].endswith("经济开发区") and rows["zone.txt"].startswith(("青海", "格尔木")), rows
+    assert rows["bureau.txt"] == "格尔木市林业和草原局", rows
+    assert rows["site.txt"] != "格尔木市人民政府", rows

@@ -34,7 +34,10 @@ _LABEL = re.compile(r"(?:发布机构|编制单位|发文机关|发文单位|本
 _CUT_BY_LETTERS = re.compile(r"[0-9A-Za-z]+(?![0-9A-Za-z]|\s*[年月日号./\-])")
 # the author a report names as its maker (本报告根据《条例》要求，由某市人民医院编制。): a name of a department or of an
 # institution the body's names are not (医院, 学校: no …局/…委 the opening's names end in), as strong as a label
-_MADE_BY = re.compile(r"由([\u4e00-\u9fff（）()]{3,30}?)(?:负责|统一|综合)?(?:编制|编写)")
+# (or with the basis between the maker and the verb, in one sentence: 本报告由某开发区管理委员会按照《条例》…
+# 要求编制 — a real zone committee's page, no title, was published as the county government whose website it names)
+_MADE_BY = re.compile(r"由([\u4e00-\u9fff（）()]{3,30}?)(?:(?:负责|统一|综合)?(?:编制|编写)"
+                      r"|(?:按照|根据|依据)[^。\n]{0,150}?(?:要求|规定)(?:编制|编写))")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|单位地址|地址)\s*[:：]\s*([^\n，。；;]{4,60})")
 _WE = re.compile(r"[我全本](区|县|市|州|旗|盟|省)")
 # (a government's name runs on into the name of its township's office when one follows it directly: 某区人民政府某某街道
@@ -296,8 +299,14 @@ def _names_a_medium(text: str, end: int) -> bool:
 
     >>> _names_a_medium("通过格尔木市人民政府网站公开", 10), _names_a_medium("格尔木市人民政府认真贯彻", 8)
     (True, False)
+    >>> _names_a_medium("可在“格尔木市人民政府”政府门户网站查阅", 11), _names_a_medium("“格尔木市人民政府”认真贯彻", 9)
+    (True, False)
     """
-    return text.startswith(_medium_words(), end)
+    quoted = _QUOTED_OWNER.match(text, end)  # (“某县人民政府”政府门户网站: the site's name in quotes)
+    return text.startswith(_medium_words(), end) or bool(quoted) and text.startswith(_medium_words(), quoted.end())
+
+
+_QUOTED_OWNER = re.compile(r"[”\"」』》][ \t]*(?:政府|政务)?")
 
 
 _CITED_SPAN = 160  # characters: longer than a notice's title, so an unclosed 《 does not reach far
