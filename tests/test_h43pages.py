@@ -169,3 +169,27 @@ def test_a_zone_committee_compiling_its_report_by_the_regulations_is_its_publish
     assert rows["zone.txt"].endswith("经济开发区") and rows["zone.txt"].startswith(("青海", "格尔木")), rows
     assert rows["bureau.txt"] == "格尔木市林业和草原局", rows
     assert rows["site.txt"] != "格尔木市人民政府", rows
+
+
+# a college's report on a school year, under the Ministry of Education's rules for schools (made-up school)
+SCHOOL_YEAR = ("首页 > 新闻媒体 > 通知公告 > 正文\n\n样例职业学院2023-2024学年信息公开工作年度报告\n\n"
+               "发布时间:2024-10-25 18:30\n\n根据《高等学校信息公开办法》等要求，我院对2023-2024学年信息公开工作"
+               "进行逐项检查，形成本报告。报告中所列数据统计期限自2023年9月1日起至2024年8月31日止。\n\n一、概述\n\n学院党委高度重视"
+               "信息公开工作。\n\n二、主动公开情况\n\n（一）公开内容\n\n持续深化基本信息、招生考试、收费信息等重点领域信息公开。\n\n"
+               "三、依申请公开和不予公开情况\n\n本学年未收到信息公开申请。\n")
+# the same as a letter to the education department, its title broken across two lines
+SCHOOL_LETTER = ("样例大学关于2022-2023学年度\n信息公开工作的报告\n省教育厅：\n"
+                 "根据《某省教育厅关于做好2023年高校信息公开年度报告工作的通知》要求，学校编制了2022-2023学年度信息公开工作报告。本报告中所列数据的统计时间为2022年9月1日至"
+                 "2023年8月31日。\n一、概述\n一年来，学校不断优化信息公开工作机制。\n")
+
+
+def test_a_school_year_report_is_said_once_not_as_a_template_report():
+    for text, line, school in ((SCHOOL_YEAR, 3, "样例职业学院"), (SCHOOL_LETTER, 1, "样例大学")):
+        record = parse(text)
+        assert [f.code for f in record.findings] == ["report_school_year"], record.findings
+        assert record.findings[0].line == line and record.agency == school and record.facts == [], record
+    # a school's report on the template (its tables' words) is read as before, 学年 in its title or not
+    text = tab_report(agency="样例职业学院", year=2024).replace("样例职业学院2024年", "样例职业学院2023-2024学年", 1)
+    record = parse(text)
+    assert "report_school_year" not in [f.code for f in record.findings]
+    assert len({f.table for f in record.facts if f.value is not None}) == 3

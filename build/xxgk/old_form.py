@@ -45,12 +45,20 @@ def old_form_heading(text: str, year: int | None) -> tuple[int, str] | None:
     >>> old_form_heading("四、收费及减免情况\\n一、本年新收政府信息公开申请数量 1", 2018) is None  # (its table)
     True
     """
-    if year is None or year > LAST_OLD_FORM_YEAR:
-        return None
-    if _words("template").search(fold(text)):
+    if year is None or year > LAST_OLD_FORM_YEAR or holds_template_words(text):
         return None
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if len(stripped) <= _HEADING_CHARS and _NUMBERED.match(line) and _words("old").search(fold(stripped)):
             return number, stripped
     return None
+
+
+def holds_template_words(text: str) -> bool:
+    """Whether ``text`` holds one of the template's own words (``rules/old_form_words.csv``, kind ``template``: its
+    tables' rows and headers, its section 三's title) anywhere.
+
+    >>> holds_template_words("一、本年新收政府信息公开申请数量 1"), holds_template_words("一、概述")
+    (True, False)
+    """
+    return bool(_words("template").search(fold(text)))

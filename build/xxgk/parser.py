@@ -39,11 +39,12 @@ from .metadata import (
     title_case,
 )
 from .narrative import narrative_to_findings
-from .old_form import old_form_heading
+from .old_form import holds_template_words, old_form_heading
 from .pipe_cell_lines import fold_pipe_cell_lines
 from .pipe_padding import fold_end_padded_pipe_rows
 from .pipe_row_breaks import fold_broken_pipe_rows
 from .record import Record
+from .school_year import school_name, school_year_title
 from .sections import NARRATIVE, Document, repeated_headings, section_order, text_to_sections
 from .table2 import region_to_active
 from .table3 import region_to_applications
@@ -99,6 +100,14 @@ def parse(text: str) -> Record:
         # a report on the 2008 regulations' form (收费及减免, 依申请公开办理 …), none of the template's tables: its
         # figures are not the template's measures, and its sections are not absent (collect: failed, not scored)
         record.findings.append(make("report_old_form", line=old_form[0], actual=old_form[1]))
+        return record
+    if not holds_template_words(doc.text) and (school := school_year_title(doc.text[:HEAD_CHARS])):
+        # a school's report on a school year (学年, under the 高等学校信息公开办法), none of the template's words: not
+        # the 条例's report (collect: failed, not scored); the school its title names before the years is its agency
+        if record.agency is None and (name := school_name(school[1])):
+            record.agency = name  # (学年 after a year read as no title's: its school, the agency not said missing)
+            record.findings = [f for f in record.findings if f.code != "agency_not_found"]
+        record.findings.append(make("report_school_year", line=school[0], actual=school[1]))
         return record
     sections = {s.code: s for s in found}
     if record.year is None and "overview" in sections and not title.years:  # (two years in the title: no guess)
