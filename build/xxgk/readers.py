@@ -99,8 +99,22 @@ class Budget:
     pdf_file_objects: int = 8_000_000
     pdf_page_glyphs: int = 50_000
     pdf_file_glyphs: int = 1_000_000
-    seconds: float = 120.0  # wall time to read and parse one file (enforced by the worker pool)
+    # CPU seconds (user + system, all its threads) a worker may spend to read and parse one file: the kernel's
+    # profiling timer, armed before each file (``collect._in_worker``), ends a worker past it even inside C code. CPU
+    # time, not wall time: at load 20 on 2 cores a worker gets a tenth of a core, and a report that parsed within a
+    # wall-time budget on a quiet run was over it on a busy one (a good file over a 3 s budget at load 21, session 43)
+    seconds: float = 120.0
     memory: int = 3 * 2**30  # address space of a parse worker (enforced by the worker pool)
+
+    @property
+    def wall_seconds(self) -> float:
+        """The wall-time backstop of one file (the pool's timeout), ``WALL_PER_CPU`` × ``seconds``: a file that
+        sleeps or waits on I/O spends no CPU, and this is what stops it."""
+        return WALL_PER_CPU * self.seconds
+
+
+WALL_PER_CPU = 4  # the wall backstop's multiple of a file's CPU budget: a file's wall time passes it only if the
+# machine gave its worker under a quarter of a core for the whole file, or the file waited rather than worked
 
 
 BUDGET = Budget()

@@ -4,7 +4,7 @@ Every entry under the folder (but the folder's own ``sources.csv``, ``CHANGELOG.
 ``VERSION``) gives a Report, failed ones too. Only regular files are read; symbolic links, hidden
 files and folders, pipes, devices and unreadable folders are listed as failed with an
 ``input_refused`` finding, never followed. Parsing runs in a pool of worker processes that
-enforces each file's wall time and memory (``readers.BUDGET``): a file over budget, or whose worker
+enforces each file's CPU time, wall time and memory (``readers.BUDGET``): a file over budget, or whose worker
 dies, is failed with a finding and the others go on. Any ``concurrent.futures.Executor`` (a Dask
 client's) may be given instead. The result is sorted by ``source_file``, so output does not depend
 on the order of parsing. Manifest rows that cannot be used are findings of a ``sources.csv`` row.
@@ -556,24 +556,39 @@ def _address_space() -> int:
 
 
 def _in_worker(work, *args) -> object:
-    """``work(*args)`` in a pool worker that is retired once a file left it spent (a MemoryError, or an address
-    space above ``SPENT_SHARE`` of the cap afterwards): it ends itself before its next file, never failing it."""
+    """``work(*args)`` in a pool worker, within ``BUDGET.seconds`` of CPU time (``_arm_cpu_timer``), that is
+    retired once a file left it spent (a MemoryError, or an address space above ``SPENT_SHARE`` of the cap
+    afterwards): it ends itself before its next file, never failing it."""
     global _spent, _start_size
     if _spent:
         os._exit(SPENT_EXIT)
     if _start_size is None:
         _start_size = _address_space()
+    _arm_cpu_timer(BUDGET.seconds)
     try:
         return work(*args)
     except MemoryError:
         _spent = True
         raise
     finally:
+        _arm_cpu_timer(0)  # first: what follows is the worker's, and a returned file is never lost to the timer
         try:
             if not _spent and _address_space() > _spent_above():
                 _spent = not _memory_returned()
         except BaseException:  # noqa: BLE001 - (a MemoryError while looking): spent, never this file's result
             _spent = True
+
+
+def _arm_cpu_timer(seconds: float) -> None:
+    """Arm this process's profiling timer for ``seconds`` of its CPU time (user + system, all its threads), or
+    with 0 disarm it. When it runs out the kernel sends SIGPROF, whose default action (set here, whatever the process
+    inherited) ends the process wherever it is, inside C code too, with no core dump; the parent lists its file as
+    over its CPU budget (``_parse_in_pool``: exit code ``-SIGPROF``). A file's budget is then the CPU it spends,
+    the same on a quiet machine and a loaded one."""
+    import signal
+
+    signal.signal(signal.SIGPROF, signal.SIG_DFL)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
 
 
 def _spent_above() -> float:
@@ -599,13 +614,15 @@ def _memory_returned() -> bool:
 
 def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | None,
                    initializer=None) -> Iterator[tuple[Input, object]]:
-    """Each job ``(input, args)`` in a worker process with its own wall-time budget (pebble: a killed or timed-out
+    """Each job ``(input, args)`` in a worker process with its own CPU-time budget and, far above it, a wall-time
+    backstop (``BUDGET.wall_seconds``, for a file that waits rather than works; pebble: a killed or timed-out
     worker is replaced, and only its file fails). Yields, in ``jobs``' order as they come, ``(input, what
     work(*args) returned)``, or ``(input, a Finding)`` saying why the file failed (over budget, worker died).
     ``jobs`` is read as the pool frees room (a bounded window: memory does not grow with N, and the first files
     are parsed while later ones are still being listed). ``initializer`` runs once in each worker before its
     first file (default ``_limit_memory``). A file a spent worker declined (``_in_worker``) is scheduled again, on
     the fresh worker that replaces it (each worker declines once: at most ``workers`` + 1 tries)."""
+    import signal
     from concurrent.futures import TimeoutError as Timeout
 
     from pebble import ProcessExpired, ProcessPool
@@ -622,7 +639,7 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
         while True:
             while len(window) < 32 * size and (job := next(waiting, None)) is not None:
                 item, args = job
-                window.append((item, pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.seconds), args))
+                window.append((item, pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.wall_seconds), args))
             if not window:
                 return
             item, future, args = window.popleft()  # a future let go once read: its report too
@@ -631,7 +648,7 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
                     future.result()
                 except ProcessExpired as error:
                     if error.exitcode == SPENT_EXIT:  # declined by a spent worker, not this file's doing
-                        future = pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.seconds)
+                        future = pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.wall_seconds)
                         continue
                 except Exception:  # noqa: BLE001, S110 - said below, as the file's outcome
                     pass
@@ -639,9 +656,11 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
             try:
                 outcome = future.result()
             except Timeout:
-                outcome = make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒")
+                outcome = make("over_budget", detail=f"处理超过 {BUDGET.wall_seconds:g} 秒墙钟时间")
             except ProcessExpired as error:
-                outcome = make("worker_died", detail=f"退出码 {error.exitcode}")
+                outcome = (make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒 CPU 时间")
+                           if error.exitcode == -signal.SIGPROF  # its CPU timer ended it (``_arm_cpu_timer``)
+                           else make("worker_died", detail=f"退出码 {error.exitcode}"))
             except MemoryError:
                 outcome = make("over_budget", detail="内存超过上限")
             except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
@@ -650,7 +669,7 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
 
 
 def in_budgeted_worker(work, *args) -> object:
-    """``work(*args)`` in one budgeted worker process (``BUDGET``'s wall time and memory, as every file of a
+    """``work(*args)`` in one budgeted worker process (``BUDGET``'s CPU time, wall time and memory, as every file of a
     build is parsed): what it returned, or a Finding saying why it did not finish (over budget, worker died).
     For one file read outside a build (``xxgk parse``)."""
     return next(_parse_in_pool(work, [(None, args)], 1))[1]
@@ -792,7 +811,7 @@ def collect(folder: str | Path, executor: Executor | None = None, progress: bool
     build streams them to a store instead: ``package.build``).
 
     ``executor`` parses there (a Dask client's); else ``workers`` > 1 (or ``None``: all cores) parses
-    in a budgeted process pool, and ``workers=1`` in this process (no wall-time or memory budget:
+    in a budgeted process pool, and ``workers=1`` in this process (no time or memory budget:
     for tests and trusted folders) unless ``budgeted`` (what the command line asks: one budgeted worker).
     ``cache_dir``: the parse cache's folder (``parse_cache``), None for none; it never changes the result."""
     reports = sorted(parsed(plan(folder), executor, progress, workers, budgeted, cache_dir),

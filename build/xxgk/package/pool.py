@@ -5,7 +5,7 @@ and copies a hit's row as it is into its ``hits`` shard — no decoding, no enco
 the misses go to the pool, scheduled as they are found, so the workers parse while the parent looks further.
 For those the parent receives a :class:`store.Head` per file and the new cache entry (compressed bytes it keeps
 without decoding), not the record: it neither unpickles records nor encodes them. A worker's shard is
-``pool-<parent pid>-<worker pid>``, committed after every report, so a worker killed for its wall time or memory
+``pool-<parent pid>-<worker pid>``, committed after every report, so a worker killed for its time or memory
 loses nothing already returned; its file is listed as failed (``collect._parse_in_pool``) and stored by the
 parent in its ``local`` shard. A transaction the kill cut short is rolled back by the first reader (``store``).
 The ``hits`` shard is not the parent's own in the store's sense: a row that fails to decode there is parsed
@@ -46,7 +46,7 @@ class ToShard:
 
 
 def _start_worker() -> None:
-    """A worker's start, before its first file's wall time runs: the memory cap, and the publisher resolver's
+    """A worker's start, before its first file's time runs: the memory cap, and the publisher resolver's
     tables loaded (``finish`` runs here, not in the parent); then every object it holds so far — its modules,
     those tables and what it was forked with — set aside from the cyclic garbage collector (``gc.freeze``: they
     live as long as the worker), whose full passes over them cost ≈ 3 % of a worker's time."""
