@@ -1,6 +1,6 @@
 """Peak memory and CPU of each reader on each structure bomb, each file read in its own budgeted worker as the build
 reads it (session 41, hostile round 9): ``collect.parse_one`` in a pool of one worker started by the build's own
-initializer (``pool._start_worker``: the 3 GB address-space cap), its wall time ``readers.BUDGET.seconds``.
+initializer (``pool._start_worker``: the 3 GB address-space cap), its CPU time ``readers.BUDGET.seconds``.
 
     PYTHONPATH=build:. .venv/bin/python -m benchmarks.hostile_memory [NAME ...]
 

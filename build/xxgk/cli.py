@@ -40,7 +40,7 @@ def read_and_parse(path: str):
 
 
 def _parsed(path: str):
-    """``read_and_parse(path)`` within the build's per-file budget (wall time, memory); a file over it gives
+    """``read_and_parse(path)`` within the build's per-file budget (CPU time, wall time, memory); a file over it gives
     its finding, printed as the build would list it, and None."""
     from .findings import Finding
     from .package.collect import in_budgeted_worker
@@ -94,7 +94,7 @@ def _package(args, alongside=None) -> int:
                                             store_dir=args.store, alongside=alongside)
     else:
         reports, errors = build_package(args.reports, args.out, workers=args.workers, progress=_progress(args),
-                                        budgeted=True,  # --workers 1 too: wall time and memory per file
+                                        budgeted=True,  # --workers 1 too: CPU, wall time and memory per file
                                         cache_dir=_cache_dir(args), store_dir=args.store, alongside=alongside)
     failed = sum(r.status == "failed" for r in reports)
     print(f"{len(reports)} reports ({failed} failed) → {args.out}")

@@ -10,7 +10,7 @@ A chunk whose worker died (``KilledWorker``: a file that needs more memory than 
 file a task, so that only a file whose own task fails is listed as failed, like the process pool's (before, a
 239 KB PDF that filled its worker's memory failed every file of its chunk, up to ``MAX_CHUNK``). Dask bounds a
 worker's memory, not a task's time: a file that parses for hours holds its worker that long (the local pool stops
-it at ``BUDGET.seconds``).
+it at ``BUDGET.seconds`` of CPU time).
 """
 
 from __future__ import annotations
