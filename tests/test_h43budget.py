@@ -88,13 +88,17 @@ def test_a_file_that_sleeps_is_stopped_by_the_wall_time_backstop(tmp_path, monke
     assert reports["good.txt"].status == "parsed"
 
 
+# a busy loop that ends itself once the test process is gone (a killed test run leaves no loop spinning)
+SPIN = "import os\nparent = os.getppid()\nwhile os.getppid() == parent:\n    for _ in range(1_000_000):\n        pass\n"
+
+
 @pytest.fixture
 def two_busy_loops_on_our_core():
     """This process (so the pool's workers, forked from it) and two busy loops at its own priority (``nice -n 0``)
     pinned to one core: a worker gets at most a third of it, whatever else the machine runs. Restored after."""
     mask = os.sched_getaffinity(0)
     core = min(mask)
-    loops = [subprocess.Popen(["nice", "-n", "0", sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    loops = [subprocess.Popen(["nice", "-n", "0", sys.executable, "-c", SPIN]) for _ in range(2)]
     try:
         for loop in loops:
             os.sched_setaffinity(loop.pid, {core})
