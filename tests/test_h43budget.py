@@ -38,7 +38,7 @@ def _reports(tmp_path: Path, names: list[str]) -> Path:
 def _budget(monkeypatch, cpu_seconds: float, wall_per_cpu: float | None = None) -> None:
     """The pool's budget for this test (the workers are forked, so they see it too)."""
     monkeypatch.setattr(collect_module, "BUDGET", dataclasses.replace(collect_module.BUDGET, seconds=cpu_seconds))
-    if wall_per_cpu is not None:  # a backstop that no load in CI reaches, where the test is about CPU time
+    if wall_per_cpu is not None:  # a backstop a loaded CI machine does not reach, where the test is about CPU time
         monkeypatch.setattr(readers, "WALL_PER_CPU", wall_per_cpu, raising=False)
 
 
@@ -66,10 +66,11 @@ def _over_budget_message(report) -> str:
 def test_a_file_that_burns_cpu_in_c_code_is_stopped_at_its_cpu_budget_and_the_next_file_parses(tmp_path,
                                                                                               monkeypatch):
     """One worker: the file stuck in C code (where no Python-level alarm runs) is ended by its CPU budget, said as
-    CPU time, and the worker that replaces it parses the file after it. The wall backstop is set out of reach, so
-    what stops the file is the CPU bound whatever the machine's load (before: 1 s of wall time, said as 秒 alone)."""
+    CPU time, and the worker that replaces it parses the file after it. The wall backstop is 60 s, so what stops the
+    file is the CPU bound unless its worker gets under 1/60 of a core (before: 1 s of wall time, said as 秒 alone);
+    bounded, so that a worker that hangs without spending CPU fails this test within a minute instead of stalling it."""
     folder = _reports(tmp_path, ["burn_in_c.txt", "good.txt"])
-    _budget(monkeypatch, cpu_seconds=1, wall_per_cpu=1000)
+    _budget(monkeypatch, cpu_seconds=1, wall_per_cpu=60)
     monkeypatch.setattr(collect_module, "parse_one", _parse_or_misbehave)
     reports = {r.source_file: r for r in collect(folder, workers=1, budgeted=True)}
     assert "处理超过 1 秒 CPU 时间" in _over_budget_message(reports["burn_in_c.txt"])
@@ -116,11 +117,12 @@ def test_a_file_within_its_cpu_budget_parses_while_two_busy_loops_share_its_core
     """The file spends 1.5 CPU s (``FIRST_CPU_SECONDS``, measured by its own process's CPU clock, so the same on
     any machine) and its budget is 3 CPU s: it is parsed. Sharing its core with two busy loops, it gets at most a
     third of the core, so those 1.5 CPU s take at least 4.5 s of wall time — past a 3 s wall-time budget (what
-    failed before, on a quiet machine as on a loaded one). The wall backstop is set out of reach: a busy CI machine
-    may give the worker far less than a third of the core, and this test is about the CPU bound, not the backstop."""
+    failed before, on a quiet machine as on a loaded one). The wall backstop is 60 × the budget, 180 s: a busy CI
+    machine may give the worker far less than a third of the core (these 1.5 CPU s took 11–30 s of wall time in
+    this session's runs), and this test is about the CPU bound, not the backstop."""
     assert all(loop.poll() is None for loop in two_busy_loops_on_our_core)  # both still spinning
     folder = _reports(tmp_path, ["burn_then_parse.txt"])
-    _budget(monkeypatch, cpu_seconds=3, wall_per_cpu=1000)
+    _budget(monkeypatch, cpu_seconds=3, wall_per_cpu=60)
     monkeypatch.setattr(collect_module, "parse_one", _parse_or_misbehave)
     report = collect(folder, workers=1, budgeted=True)[0]
     assert "over_budget" not in [f.code for f in report.findings]
