@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from .catalog import table
-from .text import fold
+from .text import fold, fold_lines
 
 LAST_OLD_FORM_YEAR = 2018  # reports on 2019 follow the revised regulations' template (国办公开办函〔2019〕60号)
 _HEADING_CHARS = 40  # a heading's line: its numbering and a section's title, not a paragraph
@@ -61,4 +61,4 @@ def holds_template_words(text: str) -> bool:
     >>> holds_template_words("一、本年新收政府信息公开申请数量 1"), holds_template_words("一、概述")
     (True, False)
     """
-    return bool(_words("template").search(fold(text)))
+    return bool(_words("template").search(fold_lines(text)))  # (the report's text, folded once already)

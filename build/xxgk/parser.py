@@ -101,7 +101,7 @@ def parse(text: str) -> Record:
         # figures are not the template's measures, and its sections are not absent (collect: failed, not scored)
         record.findings.append(make("report_old_form", line=old_form[0], actual=old_form[1]))
         return record
-    if not holds_template_words(doc.text) and (school := school_year_title(doc.text[:HEAD_CHARS])):
+    if (school := school_year_title(doc.text[:HEAD_CHARS])) and not holds_template_words(doc.text):
         # a school's report on a school year (学年, under the 高等学校信息公开办法), none of the template's words: not
         # the 条例's report (collect: failed, not scored); the school its title names before the years is its agency
         if record.agency is None and (name := school_name(school[1])):

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from .catalog import table
-from .text import fold
+from .text import fold, fold_lines
 
 _TITLE_LINES = 12  # the title stands among a page's first lines (after its site's name, a field or two)
 
@@ -43,10 +43,10 @@ def school_year_title(head: str) -> tuple[int, str] | None:
     lines = [(number, line.strip()) for number, line in enumerate(head.split("\n"), 1) if line.strip()]
     lines = lines[:_TITLE_LINES]
     for index, (number, line) in enumerate(lines):
-        folded = fold(line)
+        folded = fold_lines(line)  # (a line of the report's text, folded once already: a look-up)
         if not _school_year().search(folded):
             continue
-        after = fold(lines[index + 1][1]) if index + 1 < len(lines) else ""
+        after = fold_lines(lines[index + 1][1]) if index + 1 < len(lines) else ""
         if "信息公开" in folded or "信息公开" in after and not _school_year().search(after):
             return number, line[:60]
     return None
