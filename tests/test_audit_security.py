@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from xxgk import readers as readers_module
 from xxgk.cli import main
 from xxgk.package import collect as collect_module
 from xxgk.package.collect import collect, list_inputs, parse_one
@@ -85,6 +86,7 @@ def test_the_command_keeps_the_wall_time_budget_with_one_worker(root, monkeypatc
     wall-time or memory budget applies: one endless file hung the whole build."""
     (root / "reports" / "slow.txt").write_bytes(tab_report(agency="慢局").encode())
     monkeypatch.setattr(collect_module, "BUDGET", Budget(seconds=3))
+    monkeypatch.setattr(readers_module, "WALL_PER_CPU", 2)  # slow.txt meets the wall backstop: 6 s here, not 12
     monkeypatch.setattr(collect_module, "parse_one", _slow_parse)
     monkeypatch.chdir(root)
     args = ["package", "--quiet", "--workers", "1"] if verb == "package" else ["agencies"]

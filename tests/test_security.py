@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from xxgk import readers as readers_module
 from xxgk.folders import locked, staging_for
 from xxgk.package import collect as collect_module
 from xxgk.package.collect import collect, report_id, report_ids
@@ -365,6 +366,9 @@ def test_wall_time_and_memory_budgets_fail_only_their_file(root, monkeypatch):
     # 10 s, not 3: a worker's first file also pays the parser's imports, and at a load of 10–15 good.txt went over 3 s
     # (CI, flaky); slow.txt never ends, so the test still proves the bound whatever its figure
     monkeypatch.setattr(collect_module, "BUDGET", Budget(seconds=10, memory=2**30))
+    # slow.txt spends no CPU, so the wall backstop ends it: at 1 × the budget here (10 s of wall time, the bound this
+    # test had before the budget was CPU time), not the product's 4 ×, which only made the test wait 30 s longer
+    monkeypatch.setattr(readers_module, "WALL_PER_CPU", 1)
     monkeypatch.setattr(collect_module, "parse_one", parse_slowly_or_greedily)
     reports = {r.source_file: r for r in collect(root / "reports", workers=2)}
     for name, reason in (("slow.txt", "秒"), ("greedy.txt", "内存")):
