@@ -20,7 +20,7 @@ from ..catalog import table
 from ..safe import drop_invisible
 from ..text import NOT_TEXT_MARK, fold, mark_not_text
 from .divisions import Division, by_name, by_short, divisions
-from .names import parse_name, stopwords
+from .names import parent_in_id, parse_name, stopwords, vertical_parents
 
 BODY_CHARS = 20000
 OPENING_CHARS = 3000
@@ -200,9 +200,11 @@ def body_names(text: str) -> list[tuple[str, str]]:
         if name and _names_a_medium(text, m.end()) and not _township_office(name):
             name = ""  # (a township office's own column, 某区人民政府某街道办事处信息公开网站, hosts its reports only)
         if name:
+            name = _with_parent(text, m.end() - len(name), name)
             counts[name] += 1
             first.setdefault(name, m.start())
             elsewhere[name] = elsewhere.get(name, False) or not _contact(text, m.end() - len(name), m.end())
+    counts, first, elsewhere = _short_as_full(counts, first, elsewhere)
     # a government whose township office the text names (某区人民政府 beside 某区人民政府某街道办事处) is that office's
     # host or superior, not the author: on a real 街道's page the site's banner 某区人民政府 outranked its street
     ranked = sorted((n for n in counts if not any(o != n and o.startswith(n) and _township_office(o) for o in counts)),
@@ -215,6 +217,39 @@ def body_names(text: str) -> list[tuple[str, str]]:
         ranked = [n for n in ranked if elsewhere[n] or parse_name(n).kind != "department"]
     voiced = [(n, "township clause") for n in voiced_township_names(text)]
     return out + [(n, f"opening×{counts[n]}") for n in ranked] + voiced
+
+
+def _with_parent(text: str, start: int, name: str) -> str:
+    """``name`` (at ``start``) with the national administration printed right before it, when that administration
+    is part of its offices' ids (``rules/agency_vertical_parents.csv``, ``in_id`` yes): the pattern's 局 stops at
+    国家税务总局's 总局, so 国家税务总局格尔木市税务局 was read 格尔木市税务局, an id its titled reports do not have.
+
+    >>> _with_parent("现公布国家税务总局格尔木市税务局2024年", 9, "格尔木市税务局")
+    '国家税务总局格尔木市税务局'
+    >>> _with_parent("现公布格尔木市税务局2024年", 3, "格尔木市税务局")
+    '格尔木市税务局'
+    """
+    parent = next((p for p in vertical_parents() if parent_in_id(p) and text.startswith(p, start - len(p))), "")
+    return parent + name if parent and parse_name(parent + name).parent == parent else name
+
+
+def _short_as_full(counts: Counter, first: dict, elsewhere: dict) -> tuple[Counter, dict, dict]:
+    """The counts with each name also printed after its national administration counted as that full name
+    (格尔木市税务局 beside 国家税务总局格尔木市税务局, 以下简称“格尔木市税务局”; 某区税务局 beside 国家税务总局某市某区
+    税务局): one office, one name and one id, however often the text shortens it. A name never printed so keeps its
+    own count."""
+    fulls = [name for name in counts if parse_name(name).parent and parent_in_id(parse_name(name).parent)]
+    full = {name: whole for name in counts for whole in fulls
+            if name != whole and whole.endswith(name) and parse_name(name).regions}
+    if not full:
+        return counts, first, elsewhere
+    merged: Counter = Counter()
+    for name, count in counts.items():
+        merged[full.get(name, name)] += count
+    first = {full.get(n, n): min(at for m, at in first.items() if full.get(m, m) == full.get(n, n)) for n in first}
+    elsewhere = {full.get(n, n): any(e for m, e in elsewhere.items() if full.get(m, m) == full.get(n, n))
+                 for n in elsewhere}
+    return merged, first, elsewhere
 
 
 def _compiled_for(maker: str) -> str:

@@ -93,6 +93,13 @@ def vertical_parents() -> tuple[str, ...]:
     return tuple(sorted((r["parent"] for r in table("agency_vertical_parents")), key=len, reverse=True))
 
 
+@cache
+def reporting_areas() -> tuple[str, ...]:
+    """Words after an agency's name that name the area its report covers, not another agency
+    (``rules/agency_reporting_areas.csv``: 关区 of 某海关关区)."""
+    return tuple(r["word"] for r in table("agency_reporting_areas"))
+
+
 def parent_in_id(parent: str) -> str:
     """The part of an agency id a vertically managed office's parent gives (``in_id`` of
     ``rules/agency_vertical_parents.csv``): the parent itself (国家金融监督管理总局), or "" for a name that is no
@@ -306,6 +313,9 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
     extra = "、".join(m.group(1) for m in _PAREN.finditer(name))
     name = _PAREN.sub("", name).strip("（）()")  # an unmatched bracket: 本机关（海城市数据局）
     name, renamed = _apply_division_renames(name)
+    area = next((w for w in reporting_areas() if name.endswith(w) and len(name) > len(w)), "")
+    if area and parse_name(name[:-len(area)], most_regions).kind == "department":  # 某海关关区: its office's report
+        return replace(parse_name(name[:-len(area)], most_regions), printed=printed)
     parent = next((p for p in vertical_parents() if name.startswith(p) and _split_regions(name[len(p):], 1)[0]), "")
     if parent:  # 国家税务总局格尔木市税务局: the local office of the region after the parent, not the national one
         inner = parse_name(name[len(parent):], most_regions)

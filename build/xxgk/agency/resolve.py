@@ -448,9 +448,30 @@ def _choose_name(title: str | None, text: str) -> tuple[ParsedName | None, list[
         if parsed.zone and not (parsed.regions or parsed.special or parsed.local):  # 经开区管委会 alone
             for zone in zone_names(text):
                 return parse_name(zone), [f"机构名称（{how}）：{printed}", f"开发区名称（正文）：{zone}"]
+        if parsed.township and not (parsed.regions or parsed.special or parsed.local or parsed.unknown_region):
+            placed = _township_as_printed_with_region(parsed, text)
+            if placed is not None:
+                return placed, [f"机构名称（{how}）：{printed}", f"乡镇所在地区（正文）：{placed.region_text}"]
         if parsed.kind or parsed.regions or parsed.special or parsed.unknown_region:
             return parsed, [f"机构名称（{how}）：{printed}"]
     return None, []
+
+
+def _township_as_printed_with_region(parsed: ParsedName, text: str) -> ParsedName | None:
+    """A township named without its region (a title's 金厂镇) placed where the body prints the same township after
+    its regions, as its office (某市某区金厂镇人民政府, 某区某街道办事处: ``township_names``): the longest such region,
+    when every other the body prints it with is part of that one. Before, such a town was placed by the division
+    the body names most — a real town's page naming its prefecture's portal more often than its district was
+    published as the prefecture's town, its district lost. ``None`` when the body prints it with no region, or with
+    two that disagree."""
+    office = "办事处" if parsed.township.endswith("街道") else "人民政府"
+    regions = {named.region_text for named in map(parse_name, township_names(text, office))
+               if named.regions and named.township == parsed.township}
+    longest = max(regions, key=len, default="")
+    if not longest or any(r not in longest for r in regions):
+        return None
+    placed = parse_name(longest + parsed.printed)
+    return placed if placed.township == parsed.township and placed.regions else None
 
 
 def name_to_agency(title: str | None, text: str, manifest_row: dict | None) -> Agency:
