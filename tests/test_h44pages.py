@@ -67,3 +67,30 @@ def test_a_customs_district_report_is_its_customs_offices():
     # (关区 after a division's name alone is no department's district: not read as that city's government)
     assert name_to_agency("格尔木市关区", "", {}).name != "格尔木市人民政府"
 
+
+# table 二 of the 2019 template as a city bureau's 2020 page prints it: each header cell with its note, years and a
+# sign's example in brackets (指2019年事项数, 如-8), pipes between cells (made-up numbers)
+NOTED_HEADERS = (
+    "二、主动公开政府信息情况\n第二十条第(一)项 | |||||\n"
+    "信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 | ||\n"
+    "规章 | 0 | 0 | 0 | ||\n规范性文件 | 4 | 4 | 31 | ||\n第二十条第(五)项 | |||||\n"
+    "信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8) | "
+    "处理决定数量(指2020年办件量) | ||\n行政许可 | 7 | 2 | 61 | ||\n其他对外管理服务事项 | 15 | 0 | 120 | ||\n"
+    "第二十条第(六)项 | |||||\n信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减(指2020年增加或减少的事项数,"
+    "减用负值表示,如-8) | 处理决定数量(指2020年办件量) | ||\n行政处罚 | 40 | 0 | 12 | ||\n行政强制 | 3 | 3 | - | ||\n")
+
+
+def test_a_header_cells_bracketed_notes_are_no_row_of_numbers():
+    """A header whose cells carry their notes (上一年项目数量(指2019年事项数), 本年增/减(…如-8)) was read as a row
+    labelled 第二十条第(五)项信息内容… whose numbers were not used: a false ``label_unrecognised`` warning for each
+    sub-table (a real city bureau's 2020 report had three). The notes' years are no row's numbers: no finding, and
+    every row reads as printed; a header followed by numbers on lines of their own (a row whose label was not
+    printed) keeps its warning."""
+    text = "样例市生态环境局2020年政府信息公开工作年度报告\n一、总体情况\n概述。\n" + NOTED_HEADERS
+    record = parse(text)
+    assert [f.actual for f in record.findings if f.code == "label_unrecognised"] == []
+    values = {f.keys: f.value for f in record.facts if f.table == "active"}
+    assert values[("licensing", "previous_year")] == 7 and values[("licensing", "change")] == 2
+    assert values[("penalty", "decisions")] == 12 and values[("coercion", "decisions")] is None
+    unlabelled = text.replace("规章 | 0 | 0 | 0 | ||", "| 0 | 0 | 0 | ||")
+    assert "label_unrecognised" in [f.code for f in parse(unlabelled).findings]

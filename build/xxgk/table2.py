@@ -417,6 +417,29 @@ def _lines_above(lines: list[tuple[int, str]]):
     return lambda line: lines[max(0, bisect.bisect_left(numbers, line) - LOOK_BACK):bisect.bisect_right(numbers, line)]
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _header_notes_only(row: Row, texts: dict[int, str]) -> bool:
+    """Whether ``row`` is a sub-table's header whose numbers are its cells' notes: every number on a line naming
+    the header's first column (信息内容) and inside brackets there (上一年项目数量(指2019年事项数), 本年增/减(…如-8)).
+    Read as a row of numbers under a label no item matches, it was a false ``label_unrecognised`` warning for each
+    sub-table (a real city bureau's 2020 report); a header followed by numbers on lines of their own (a row whose
+    label was not printed) is no such header.
+
+    >>> from xxgk.cells import Slot
+    >>> head = "信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减(如-8) | 处理决定数量"
+    >>> row = Row(label="信息内容上一年项目数量", label_line=3)
+    >>> row.add(Slot("2019", 3, True))
+    >>> _header_notes_only(row, {3: head}), _header_notes_only(row, {3: "信息内容 | 上一年项目数量 | 2019"})
+    (True, False)
+    """
+    lines = {slot.line for slot in row.filled_slots}
+    return bool(lines) and "信息内容" in row.label and all(
+        "信息内容" in compact(texts.get(line, "")) and not re.search(r"\d", _BRACKETED.sub("", texts.get(line, "")))
+        for line in lines)
+
+
 def _lines_to_active(lines: list[tuple[int, str]], overview: str,
                      year: int | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
@@ -463,7 +486,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
             # standing alone on its line is no fee of 23)
             if running(row):
                 unused.append(row.line)
-            else:
+            elif not _header_notes_only(row, texts):
                 findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
