@@ -150,9 +150,11 @@ def timeliness_findings(report: Report) -> list[Finding]:
     ``late_publication`` when that deadline is the regulation's for a known kind (a department in February was
     only ``possibly_late``, info, and kept its 100 and its first rank); ``possibly_late`` (info) where the
     deadline is a guess: the kind unknown (31 January applied), or a rule of ours (a township). After 31 March
-    every report is late. The message gives the deadline's reason."""
+    every report is late. The message gives the deadline's reason. A file not read (``failed``: no report text, a
+    page explaining a report, a report in the 2008 form, a school year's) is no report its agency published late or
+    on time, whatever date it carries: none (it had ``late_publication`` as if it were the report, session 44)."""
     record = report.record
-    if not (record.published_date and record.year):
+    if not (record.published_date and record.year) or report.status == "failed":
         return []
     agency = identity_of(report)
     rule = deadline_rule(agency)
