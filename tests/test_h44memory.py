@@ -4,8 +4,10 @@ Synthetic reports only (``tests/factory.py``'s layout, the explainer page of ``t
 
 from __future__ import annotations
 
+from xxgk.catalog import table
 from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card
+from xxgk.readers import BUDGET, WALL_PER_CPU
 
 from .factory import tab_report
 from .test_h42explainer import EXPLAINER
@@ -25,3 +27,14 @@ def test_a_failed_file_with_a_date_gets_no_timeliness_finding(tmp_path):
     assert failed.status == "failed" and failed.record.published_date == "2024-06-01"
     assert {f.code for f in failed.findings} & TIMELINESS == set(), [f.code for f in failed.findings]
     assert {f.code for f in read.findings} & TIMELINESS == {"late_publication"}
+
+
+def test_the_over_budget_finding_says_its_time_is_cpu_seconds_with_a_wall_backstop():
+    """Since session 43 a file's time budget is CPU seconds (the profiling timer), with a wall-clock backstop at
+    ``WALL_PER_CPU`` times it: the finding's description (English and Chinese) says both, with the figures in
+    force."""
+    row = next(r for r in table("findings") if r["code"] == "over_budget")
+    english, chinese = row["description_en"], row["explanation_zh"]
+    seconds, times = f"{BUDGET.seconds:g}", str(WALL_PER_CPU)
+    assert "CPU" in english and "wall-clock" in english and seconds in english and times in english, english
+    assert "CPU" in chinese and "墙钟" in chinese and seconds in chinese and times in chinese, chinese
