@@ -38,3 +38,31 @@ def test_the_over_budget_finding_says_its_time_is_cpu_seconds_with_a_wall_backst
     seconds, times = f"{BUDGET.seconds:g}", str(WALL_PER_CPU)
     assert "CPU" in english and "wall-clock" in english and seconds in english and times in english, english
     assert "CPU" in chinese and "墙钟" in chinese and seconds in chinese and times in chinese, chinese
+
+
+def _gate_cases() -> list[str]:
+    """Texts at the edges of the Traditional-character gate: none, one at the start, one at the end, one between
+    astral characters (outside the Basic Multilingual Plane, no surrogates), an astral character alone, the whole
+    set, and every converted character once alone."""
+    from xxgk.readers import _converted
+
+    converted = sorted(_converted())
+    first, last = converted[0], converted[-1]
+    plain = "某县政府信息公开工作年度报告\n一、总体情况\t12\t0\n"
+    astral = "\U00020000\U0002a6d6\U0001f600"
+    return ["", plain, "乾县", astral, first + plain, plain + last, astral + last + astral, plain + astral,
+            "".join(converted), *converted]
+
+
+def test_the_traditional_gate_answers_as_the_sets_isdisjoint():
+    """``readers.holds_converted`` (a compiled character class, session 44) says a text holds a character
+    ``to_simplified`` converts exactly when the set's ``isdisjoint`` (the check before it) says so; and a text with
+    none comes back from ``to_simplified`` as the very object given."""
+    from xxgk.readers import _converted, holds_converted, to_simplified
+
+    cases = _gate_cases()
+    assert [holds_converted(text) for text in cases] == [not _converted().isdisjoint(text) for text in cases]
+    assert [holds_converted(text) for text in cases[:4]] == [False] * 4  # (the set's answer, said in the test)
+    for text in cases:
+        if _converted().isdisjoint(text):
+            assert to_simplified(text) is text

@@ -1797,6 +1797,24 @@ def _converted() -> frozenset[str]:
     return _traditional_only() - _kept_as_printed()
 
 
+@cache
+def _converted_class() -> re.Pattern:
+    """One character class of every character ``to_simplified`` converts: whether a text holds one is asked of every
+    report, and a compiled class answers it in about a tenth of the CPU ``frozenset.isdisjoint`` over the text
+    took (which hashed each character in Python's set; session 43's profile: 0.12 ms a report)."""
+    return re.compile("[" + "".join(map(re.escape, sorted(_converted()))) + "]")
+
+
+def holds_converted(text: str) -> bool:
+    """Whether ``text`` holds a character ``to_simplified`` converts (the answer of
+    ``not _converted().isdisjoint(text)``).
+
+    >>> holds_converted("某县政府信息公开"), holds_converted("某縣")
+    (False, True)
+    """
+    return _converted_class().search(text) is not None
+
+
 def to_simplified(text: str) -> str:
     """Simplified Chinese for matching; converting is skipped when no Traditional character occurs
     (conversion is the slowest step of reading, and most reports need none). A Traditional text's own
@@ -1806,7 +1824,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("某縣政府資訊公開工作年度報告"), to_simplified("乾县人民政府"), to_simplified("陝西省乾縣")
     ('某县政府信息公开工作年度报告', '乾县人民政府', '陕西省乾县')
     """
-    if _converted().isdisjoint(text):
+    if not holds_converted(text):
         return text
     pattern, words = _terms()
     convert = _t2s().convert
