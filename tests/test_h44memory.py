@@ -4,6 +4,8 @@ Synthetic reports only (``tests/factory.py``'s layout, the explainer page of ``t
 
 from __future__ import annotations
 
+import pytest
+
 from xxgk.catalog import table
 from xxgk.package.collect import collect
 from xxgk.package.report_card import add_report_card
@@ -66,3 +68,88 @@ def test_the_traditional_gate_answers_as_the_sets_isdisjoint():
     for text in cases:
         if _converted().isdisjoint(text):
             assert to_simplified(text) is text
+
+
+# -- the package write's Parquet row groups, bounded by their text bytes (session 44) -------------------------------
+TEXT_SCHEMA = {"fields": [{"name": "n", "type": "integer"}, {"name": "text", "type": "string"}]}
+
+
+def _write_both_ways(tmp_path, texts: list, monkeypatch) -> tuple[list[int], list]:
+    """``texts`` as a CSV of (n, text) rows written by the Arrow path (no Python fallback allowed) and by
+    ``parquet_bytes``; both files must be the same bytes. Returns the row groups' sizes and the rows read back."""
+    import pyarrow.parquet as pq
+
+    from xxgk.package import parquet
+    from xxgk.package.write import csv_bytes
+
+    data = csv_bytes([{"n": i, "text": t} for i, t in enumerate(texts)], ["n", "text"])
+    (tmp_path / "t.csv").write_bytes(data)
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("the Python path was taken")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parquet, "write_parquet", no_fallback)
+        parquet.write_parquet_file(tmp_path / "t.csv", TEXT_SCHEMA, tmp_path / "t.parquet")
+    written = (tmp_path / "t.parquet").read_bytes()
+    assert written == parquet.parquet_bytes(data, TEXT_SCHEMA)
+    meta = pq.ParquetFile(tmp_path / "t.parquet").metadata
+    return [meta.row_group(i).num_rows for i in range(meta.num_row_groups)], \
+        pq.read_table(tmp_path / "t.parquet").to_pylist()
+
+
+@pytest.mark.parametrize("texts,groups", [
+    (["a" * 300] * 10, [3, 3, 3, 1]),  # a fourth row would pass 1,000 bytes
+    (["a" * 250] * 8, [4, 4]),  # a tie: four rows are exactly 1,000 bytes, within the bound
+    ([None, None, "a" * 1000, None, "a"], [4, 1]),  # missing cells count nothing; the last byte passes
+    (["a" * 1500, "a" * 10], [1, 1]),  # a row over the bound alone is a group of its own
+    (["a" * 10, "a" * 1500, "a"], [1, 1, 1]),
+    (["正" * 100] * 4, [3, 1]),  # UTF-8 bytes (3 a character), not characters
+    (["x"], [1]),
+    ([], [0]),  # no rows: one empty group, as before
+    (["a" * 10] * 12, [5, 5, 2]),  # the row bound (5 here) first
+])
+def test_row_groups_are_cut_by_rows_or_text_bytes_alike_both_ways(tmp_path, monkeypatch, texts, groups):
+    """Row groups of at most ``ROW_GROUP`` rows and ``GROUP_TEXT_BYTES`` of text (here 5 rows and 1,000 bytes),
+    cut where the next row would pass either bound: the Arrow path and the Python path write the same bytes, and
+    every row reads back as written (null stays null)."""
+    from xxgk.package import parquet
+
+    monkeypatch.setattr(parquet, "GROUP_TEXT_BYTES", 1000)
+    monkeypatch.setattr(parquet, "ROW_GROUP", 5)
+    sizes, rows = _write_both_ways(tmp_path, texts, monkeypatch)
+    assert sizes == groups
+    assert rows == [{"n": i, "text": t} for i, t in enumerate(texts)]
+
+
+def test_the_held_row_group_stays_under_its_text_bound_while_5000_rows_pass(tmp_path, monkeypatch):
+    """5,000 rows of 0–2,000 bytes of text (some missing; ≈ 5 MB, several of the reader's 1 MiB blocks) under a
+    64 KiB bound: no group the Arrow path holds has more text than the bound (a row alone excepted); the groups are
+    the ones a row-by-row cut gives (computed here); the bytes are the Python path's. Before, the whole table was
+    one group (its 65,536-row bound), held whole: the narrative sections of 10,000 reports, +256 MiB."""
+    from xxgk.package import parquet
+
+    bound = 64 * 1024
+    monkeypatch.setattr(parquet, "GROUP_TEXT_BYTES", bound)
+    texts = [None if i % 7 == 0 else "文" * (1 + (i * 7919) % 667) for i in range(5000)]
+    held = []
+    arrow_groups = parquet._arrow_groups
+
+    def watched(*args):
+        for group in arrow_groups(*args):
+            held.append((group.num_rows, sum(len(t.encode()) for t in group.column("text").to_pylist() if t)))
+            yield group
+
+    monkeypatch.setattr(parquet, "_arrow_groups", watched)
+    sizes, rows = _write_both_ways(tmp_path, texts, monkeypatch)
+    expected, count, size = [], 0, 0
+    for text in texts:
+        length = len(text.encode()) if text else 0
+        if count and size + length > bound:
+            expected.append(count)
+            count, size = 0, 0
+        count, size = count + 1, size + length
+    expected.append(count)
+    assert sizes == expected == [rows for rows, _ in held] and len(sizes) > 50
+    assert all(text <= bound or rows == 1 for rows, text in held)
+    assert [r["text"] for r in rows] == texts

@@ -5,6 +5,13 @@ number → double, date → date32, …); each column carries its title and desc
 metadata. An empty cell is null, never 0, and a text is as printed: the apostrophe the CSV puts before a
 formula-looking text or a long digit run (``safe.sheet_cell``, for spreadsheets) is not in the Parquet file.
 
+A row group holds at most ``ROW_GROUP`` rows and at most ``GROUP_TEXT_BYTES`` of text (the UTF-8 bytes of its
+string cells), whichever bound a row would pass first (``_group_length``): the writer holds one group's columns
+whole, so a group of the narrative sections (≈ 2.7 KB a row) held ≈ 170 MB of text when its 65,536 rows were
+all there, two to three times over while it was written, and the package write's peak grew with the reports until
+then (+256 MiB at 10,000 reports, session 44). The bound is the data's, not the reader's blocks': the Arrow path and
+the Python path cut the same groups.
+
 Deterministic: no pandas metadata (it names library versions), fixed compression, statistics and
 page settings, no timestamps; the same CSV gives the same bytes. The footer's ``created_by`` names
 the pyarrow version ("parquet-cpp-arrow version …"; pyarrow offers no way to set it), so a newer
@@ -20,10 +27,10 @@ pyarrow may change the bytes — as a newer SQLite may change ``xxgk.db``'s head
 from __future__ import annotations
 
 import io
-import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
@@ -35,6 +42,7 @@ from .typed import csv_file_rows, iso_date, storage_type, typed_rows
 FOLDER = "parquet"
 COMPRESSION = "zstd"
 ROW_GROUP = 65_536  # rows per row group: a table up to this size is one group, as before streaming
+GROUP_TEXT_BYTES = 32 * 2**20  # text bytes per row group (see the module docstring): the sections of ≈ 4,000 reports
 _POOL = pa.system_memory_pool()  # malloc: freed blocks go back, so a process writing several files does not grow
 _WRITER = {"compression": COMPRESSION, "compression_level": 3, "use_dictionary": True, "write_statistics": True,
            "version": "2.6", "data_page_version": "1.0", "store_schema": True}
@@ -58,13 +66,58 @@ def write_parquet(rows: Iterable[tuple], schema: dict, sink, description: str | 
     target = arrow_schema(schema, description)
     dates = [pa.types.is_date32(f.type) for f in target]
     with pq.ParquetWriter(sink, target, **_WRITER) as writer:
-        rows = iter(rows)
         first = True
-        while chunk := list(itertools.islice(rows, ROW_GROUP)):
+        for chunk in _row_groups(rows, _text_columns(target)):
             writer.write_table(_table(chunk, target, dates), row_group_size=ROW_GROUP)
             first = False
         if first:  # an empty resource: one empty row group, as pyarrow writes an empty table
             writer.write_table(_table([], target, dates), row_group_size=ROW_GROUP)
+
+
+def _text_columns(target: pa.Schema) -> list[int]:
+    return [i for i, f in enumerate(target) if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+
+
+def _row_groups(rows: Iterable[tuple], text_columns: list[int]) -> Iterator[list[tuple]]:
+    """Typed rows cut into row groups (``_group_length``'s rule, a row at a time): a row joins the group unless
+    the group already has ``ROW_GROUP`` rows or, not empty, would pass ``GROUP_TEXT_BYTES`` of text with it."""
+    chunk: list[tuple] = []
+    size = 0
+    for row in rows:
+        row_size = sum(len(row[i].encode("utf-8", "surrogatepass")) for i in text_columns if row[i] is not None)
+        if chunk and (len(chunk) == ROW_GROUP or size + row_size > GROUP_TEXT_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(row)
+        size += row_size
+    if chunk:
+        yield chunk
+
+
+def _group_length(sizes: np.ndarray) -> int | None:
+    """How many of the pending rows (their text bytes ``sizes``, in order) make the next row group — the rows whose
+    running total stays within ``GROUP_TEXT_BYTES`` (at least one), at most ``ROW_GROUP`` — or None while rows
+    still to come could join it.
+
+    >>> import numpy as np
+    >>> [_group_length(np.array(sizes)) for sizes in ([10, 20], [GROUP_TEXT_BYTES, 1], [GROUP_TEXT_BYTES + 1, 1],
+    ...                                                [5, GROUP_TEXT_BYTES - 5, 1], [1] * (ROW_GROUP + 1))]
+    [None, 1, 1, 2, 65536]
+    """
+    running = np.cumsum(sizes[:ROW_GROUP])
+    fit = int(np.searchsorted(running, GROUP_TEXT_BYTES, side="right"))
+    if fit < len(running):
+        return max(fit, 1)
+    return ROW_GROUP if len(sizes) >= ROW_GROUP else None
+
+
+def _text_bytes(batch: pa.RecordBatch, text_columns: list[int]) -> np.ndarray:
+    """Each row's text bytes (its string cells' UTF-8 lengths; a null none), as ``_row_groups`` counts them."""
+    total = np.zeros(batch.num_rows, dtype=np.int64)
+    for i in text_columns:
+        lengths = pc.fill_null(pc.binary_length(batch.column(i), memory_pool=_POOL), 0)
+        total += lengths.to_numpy(zero_copy_only=False).astype(np.int64)
+    return total
 
 
 def write_parquet_file(path: Path, schema: dict, target: Path, description: str | None = None) -> None:
@@ -112,9 +165,9 @@ def _integers_checked(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatc
 
 
 def _arrow_groups(path: Path, target: pa.Schema) -> Iterator[pa.Table]:
-    """The CSV's rows as tables of ``ROW_GROUP`` rows (one if it has none), each one contiguous array a column:
-    what ``_table`` makes of the same rows. An empty cell is null (quoted or not, text too), as in ``typed``.
-    Integer columns are read as text and cast once checked (``_integers_checked``)."""
+    """The CSV's rows as the tables of its row groups (``_group_length``; one if it has none), each one contiguous
+    array a column: what ``_table`` makes of the same rows. An empty cell is null (quoted or not, text too), as in
+    ``typed``. Integer columns are read as text and cast once checked (``_integers_checked``)."""
     read_types = {f.name: pa.string() if pa.types.is_integer(f.type) else f.type for f in target}
     options = pa_csv.ConvertOptions(column_types=read_types, include_columns=target.names,
                                     null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True,
@@ -122,16 +175,18 @@ def _arrow_groups(path: Path, target: pa.Schema) -> Iterator[pa.Table]:
     reader = pa_csv.open_csv(path, read_options=pa_csv.ReadOptions(block_size=1 << 20, use_threads=False),
                              parse_options=pa_csv.ParseOptions(newlines_in_values=True), convert_options=options,
                              memory_pool=_POOL)
-    pending, count, first = [], 0, True
+    text_columns = _text_columns(target)
+    pending, sizes, first = [], np.zeros(0, dtype=np.int64), True
     for batch in reader:
-        pending.append(_integers_checked(batch, target))
-        count += batch.num_rows
-        while count >= ROW_GROUP:
+        checked = _integers_checked(batch, target)
+        pending.append(checked)
+        sizes = np.concatenate([sizes, _text_bytes(checked, text_columns)])
+        while (length := _group_length(sizes)) is not None:
             table = pa.Table.from_batches(pending, schema=target)
-            yield table.slice(0, ROW_GROUP).combine_chunks(memory_pool=_POOL)
+            yield table.slice(0, length).combine_chunks(memory_pool=_POOL)
             first = False
-            pending, count = [b for b in table.slice(ROW_GROUP).to_batches() if b.num_rows], count - ROW_GROUP
-    if count or first:
+            pending, sizes = [b for b in table.slice(length).to_batches() if b.num_rows], sizes[length:]
+    if len(sizes) or first:
         yield pa.Table.from_batches(pending, schema=target).combine_chunks(memory_pool=_POOL)
 
 

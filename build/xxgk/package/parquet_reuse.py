@@ -23,7 +23,7 @@ from pathlib import Path
 from .schema import resource_schema
 from .zip_reuse import Memo
 
-FORMAT = "xxgk-parquet-memo-1"
+FORMAT = "xxgk-parquet-memo-2"  # 2: row groups bounded by their text bytes too (session 44)
 
 
 @cache
