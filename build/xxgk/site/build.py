@@ -144,7 +144,7 @@ def _write_support(pkg: Package, site: Site, package_dir: Path, site_src: Path) 
     assets = site_src / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("xxgk.js", "lists.js", "xxgk.css", "search.js", "compare.js", "agencies.css", "source.js",
-                 "work-place.js"):
+                 "work-place.js", "not-found.js", "compare-reserve.js"):
         (assets / name).write_text(minified_asset(name, (ASSETS / name).read_text(encoding="utf-8")), encoding="utf-8")
     (assets / "plotly-basic.min.js").write_bytes(plotly_bundle())
     (assets / "plotly-locale-zh-cn.js").write_bytes(plotly_locale())

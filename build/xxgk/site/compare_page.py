@@ -12,6 +12,7 @@ agency. Nothing is summed or ranked across different years.
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 
 from .anchors import slugify
 from .labels import KIND_ZH, TABLE_HEADINGS, TIER_ZH
@@ -66,15 +67,9 @@ DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's
 # ids, hostile or mistyped, is no page of blank rows: past 50 agencies the list grows). compare.js's renderChosen
 # empties the list before writing it. Keep this in
 # step with compare.js's id rule and its chart's height formula: this runs before compare.js loads.
-RESERVE_CHART = ("(function(d,p){var o=Object.create(null),w=(p.get('agencies')||p.get('ids')||'').split(',')"
-                 ".filter(function(s){s=s.trim();return /^[a-z0-9][a-z0-9-]*$/.test(s)&&!o[s]&&(o[s]=1)}).length,"
-                 "y=/^([0-9]{4})-([0-9]{4})$/.exec(p.get('year')||''),n=w?w+(w===1):+d.getAttribute('data-top');"
-                 "d.style.height=(y&&y[1]!==y[2]?420:Math.max(300,90+34*n))+'px';"
-                 "for(var c=document.getElementById('xxgk-compare-chosen'),k=0;k<Math.min(w,50);k++){"
-                 "var li=document.createElement('li');"
-                 "li.setAttribute('aria-hidden','true');li.style.visibility='hidden';"
-                 "li.textContent='\\u00a0';c.appendChild(li)}})"
-                 "(document.getElementById('xxgk-compare-chart'),new URLSearchParams(location.search))")
+# It is assets/compare-reserve.js, loaded (not deferred) just after the box, as the inline script it was until the
+# site's Content-Security-Policy (csp.py); its text here for the tests that run it.
+RESERVE_CHART = (files("xxgk.site") / "assets" / "compare-reserve.js").read_text(encoding="utf-8")
 LEAGUE_PLAIN_TOP = 20  # the league's default view in plain HTML: its first ranks (compare.js shows up to 500)
 
 
@@ -147,8 +142,7 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 全部数据（CSV、Excel）见<a href="../data/">数据下载</a>。{"下面是不选机构时的默认比较。" if default_view else ""}</p>
 {default_view}</noscript>
 <p class="xxgk-js-wait" data-search-exclude>比较工具和排行榜正在加载……（网速慢时需要一些时间）</p>
-<form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" data-sections="{sections}" \
-onsubmit="return false">
+<form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" data-sections="{sections}">
 <fieldset><legend>机构</legend>
 <p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>
 <input id="xxgk-compare-add" type="search" autocomplete="off" role="combobox" aria-expanded="false"
@@ -167,7 +161,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
 <p id="xxgk-compare-said" class="xxgk-unseen" role="status" aria-live="polite" data-search-exclude></p>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图" data-top="{default_top}"></div>
-<script>{RESERVE_CHART}</script>
+<script src="../assets/compare-reserve.js"></script>
 <p><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
 <a id="xxgk-compare-csv" class="md-button xxgk-small-button" hidden>下载所显示的数据（CSV）</a></p>
 <div id="xxgk-compare-table"></div>
@@ -175,7 +169,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 ## 排行榜
 
 <p>一个指标、一个年度；可按省份、城市、行政层级和机构类型筛选。</p>
-<form id="xxgk-league" class="xxgk-compare xxgk-js-only" onsubmit="return false">
+<form id="xxgk-league" class="xxgk-compare xxgk-js-only">
 <p><span class="xxgk-pair"><label for="xxgk-league-metric">指标：</label>
 <select id="xxgk-league-metric">{options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-year">年度：</label>

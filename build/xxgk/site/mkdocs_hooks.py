@@ -129,7 +129,11 @@ def on_post_template(output_content, template_name, config):
 def on_env(env, config, files):
     """The theme's ``tojson`` (``assets/xxgk-shell.js``'s ``__config``) writes Chinese as UTF-8, not ``\\uXXXX``:
     half the bytes, no spaces, the same JSON. Jinja's ``htmlsafe_json_dumps`` still escapes ``<``, ``>``, ``&``
-    and ``'``. ``xxgk_minify``: a fragment minified as the pages are (``minify.py``)."""
+    and ``'``. ``xxgk_minify``: a fragment minified as the pages are (``minify.py``); ``xxgk_csp``: the site's
+    Content-Security-Policy ``<meta>`` (``csp.py``), which ``main.html`` puts in every page's head."""
+    from xxgk.site.csp import META
+
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+    env.globals["xxgk_csp"] = META
     env.filters["xxgk_minify"] = minify_page  # the search dialog in assets/xxgk-shell.js, minified as a page is
     return env

@@ -20,6 +20,7 @@ from .agency_page import PEER_SHOWN, metric_cell, peer_note, reasons_shown, show
 from .anchors import slugify
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
+from .csp import META as CSP_META  # (no braces: used in SOURCE_PAGE's format string)
 from .data import metric_value, number, text_of
 from .excerpt import excerpt
 from .fulltext import filter_attributes
@@ -852,7 +853,8 @@ def _segments(n: int, line: str, spans, unindexed=()) -> str:
 
 TABLES_UNINDEXED = "<span data-pagefind-ignore>"  # around tables 二–四 on a source page (table_lines.py)
 SOURCE_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="zh-CN"><head><meta charset="utf-8">""" + CSP_META + """
+<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title} · 政府信息公开年报数据</title><link rel="icon" href="../assets/images/favicon.png">
 <meta name="description" content="{title} — 政府信息公开工作年度报告的原文，带行号，每行可引用（政府信息公开年报数据）">
 <link rel="stylesheet" href="../assets/xxgk.css"></head>

@@ -927,5 +927,11 @@
     run();
   }
 
+  /* the two forms are never sent (their controls act at once): was an inline onsubmit="return false", which the
+     site's Content-Security-Policy refuses (csp.py) */
+  ["xxgk-compare", "xxgk-league"].forEach(function (id) {
+    var form = document.getElementById(id);
+    if (form) form.addEventListener("submit", function (e) { e.preventDefault(); });
+  });
   if (window.document$) { window.document$.subscribe(compare); } else { document.addEventListener("DOMContentLoaded", compare); }
 })();
