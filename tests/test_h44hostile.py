@@ -174,3 +174,34 @@ def test_the_readers_features_work_and_nothing_is_refused(base, browser):
     wait_for(lambda: browser.find_elements(By.ID, "xxgk-404-agency"), 30)
     assert _refused(browser) == []
 
+
+# ---- the 404 page: a mistyped agency address (the address is anyone's: never markup, never a link elsewhere)
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("tail", ["2025.htm", "2025/index.htm", "2025.html/"])
+def test_a_mistyped_report_address_opens_the_report(base, browser, tail):
+    """``…/2025.htm`` or ``…/2025/index.htm`` (typed, or cut from a longer link) got the plain 页面不存在; the report
+    meant is there: the page opens it, as it does ``…/2025`` without its ``.html``."""
+    browser.get(base + f"/a/{GEERMU}/{tail}")
+    wait_for(lambda: browser.current_url == base + f"/a/{GEERMU}/2025.html", 30)
+
+
+@needs_chromium
+@pytest.mark.browser
+@pytest.mark.parametrize("tail", ["index.htm", "%3Cimg%20src=x%20onerror=window.__pwned=1%3E",
+                                  "javascript:window.__pwned=2/x", "%22%3E%3Csvg%20onload=window.__pwned=3%3E.html"])
+def test_anything_under_an_agency_address_offers_the_agencys_years(base, browser, tail):
+    """Any other address under an agency's names the agency and links its years, as a missing year does (before:
+    the plain 页面不存在); what follows the id is neither shown, nor made markup, nor followed."""
+    browser.get(base + f"/a/{GEERMU}/{tail}")
+    status = browser.find_element("id", "xxgk-404-status")
+    wait_for(lambda: browser.find_elements("id", "xxgk-404-agency"), 30)
+    assert status.text == "本站没有这个页面。格尔木市数据局已收录的年度：2025年。 查看该机构已收录的全部报告"
+    links = [(a.text, a.get_attribute("href")) for a in status.find_elements("css selector", "a")]
+    assert links == [("2025年", base + f"/a/{GEERMU}/2025.html"),
+                     ("查看该机构已收录的全部报告", base + f"/a/{GEERMU}/")]
+    assert browser.find_elements("css selector", "article img, article svg:not(.md-icon svg)") == []
+    assert browser.execute_script("return window.__pwned") is None
+    assert _refused(browser) == []
+

@@ -90,18 +90,49 @@
     document.getElementById("xxgk-404-status").textContent = "本报告页面已移动，正在跳转……";
     location.replace(page.pathname + location.hash);
   };
+  /* an agency's page: its name and the years it has, each linked (``lead``: what the status says first, given the
+     agency's name); then the agencies whose id reads the same (the link may be one made when a homophone held
+     this id) */
+  var agencyYears = function (root, id, agency, lead, year) {
+    return agencies(root).catch(function () { return []; }).then(function (all) {
+      var own = all.filter(function (x) { return x && x.id === id; })[0] || {};
+      var status = document.getElementById("xxgk-404-status");
+      status.textContent = lead(typeof own.n === "string" && own.n ? own.n : "该机构");
+      var years = own.y && typeof own.y === "object" ? Object.keys(own.y).sort().filter(function (y) {
+        return typeof own.y[y] === "string" && /^a\/[a-z0-9][a-z0-9_-]*\/[0-9]{4}[a-z0-9_-]*\.html$/i.test(own.y[y]);
+      }) : [];
+      years.forEach(function (y, i) {
+        var to = same(root + own.y[y]);
+        if (!to) return;
+        status.appendChild(document.createTextNode(i ? "、" : "已收录的年度："));
+        var each = document.createElement("a");
+        each.href = to.pathname;
+        each.textContent = y.slice(0, 4) + "年";
+        status.appendChild(each);
+      });
+      if (years.length) status.appendChild(document.createTextNode("。"));
+      var link = document.createElement("a");
+      link.id = "xxgk-404-agency";
+      link.href = agency.pathname;
+      link.textContent = "查看该机构已收录的全部报告";
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(link);
+      return homophones(root, id, year, true);
+    });
+  };
   /* the site's folder: one leading slash, never //host/ (another host) */
-  /* (…/2024 without its .html, as a reader types or pastes a report's address: the page meant, /a/<id>/2024.html,
-     when it is there; else, as for the old address, what the agency has) */
-  var a = /^(\/(?:[^\/]+\/)*)a\/([a-z0-9][a-z0-9_-]*)\/([0-9]{4}(?:-[a-z0-9_-]+)?)(\/(?:index\.html)?|\.html)?$/i.exec(location.pathname);
+  /* (…/2024 without its .html, as a reader types or pastes a report's address, or mistyped: …/2024.htm,
+     …/2024/index.htm, …/2024.html/: the page meant, /a/<id>/2024.html, when it is there; else, as for the old
+     address, what the agency has) */
+  var a = /^(\/(?:[^\/]+\/)*)a\/([a-z0-9][a-z0-9_-]*)\/([0-9]{4}(?:-[a-z0-9_-]+)?)([\/.].*)?$/i.exec(location.pathname);
   /* (the page's own address, …/2020.html, for a year the agency has no report of: said as for the old one) */
   var flat = a && same(a[1] + "a/" + a[2] + "/" + a[3] + ".html");
   if (flat && !window.fetch) return moved(flat);
+  /* the agency may have no report for that year: never send the reader on to a second 404 */
+  var exists = function (url) {
+    return fetch(url.href, {method: "HEAD"}).then(function (r) { return r.ok; }, function () { return false; });
+  };
   if (flat) {
-    /* the agency may have no report for that year: never send the reader on to a second 404 */
-    var exists = function (url) {
-      return fetch(url.href, {method: "HEAD"}).then(function (r) { return r.ok; }, function () { return false; });
-    };
     (a[4] === ".html" ? Promise.resolve(false) : exists(flat)).then(function (found) {
       if (found) return moved(flat);
       var agency = same(a[1] + "a/" + a[2] + "/");
@@ -110,31 +141,7 @@
         if (!has) return homophones(a[1], a[2], year);
         /* the agency named and its years linked, written once the list has come (session 43: 本站没有收录该机构2099年
            的报告 told a reader arriving from a mistyped link neither whose page it was nor which years there are) */
-        return agencies(a[1]).catch(function () { return []; }).then(function (all) {
-          var own = all.filter(function (x) { return x && x.id === a[2]; })[0] || {};
-          var status = document.getElementById("xxgk-404-status");
-          status.textContent = "本站没有收录" + (typeof own.n === "string" && own.n ? own.n : "该机构") + year + "年的报告。";
-          var years = own.y && typeof own.y === "object" ? Object.keys(own.y).sort().filter(function (y) {
-            return typeof own.y[y] === "string" && /^a\/[a-z0-9][a-z0-9_-]*\/[0-9]{4}[a-z0-9_-]*\.html$/i.test(own.y[y]);
-          }) : [];
-          years.forEach(function (y, i) {
-            var to = same(a[1] + own.y[y]);
-            if (!to) return;
-            status.appendChild(document.createTextNode(i ? "、" : "已收录的年度："));
-            var each = document.createElement("a");
-            each.href = to.pathname;
-            each.textContent = y.slice(0, 4) + "年";
-            status.appendChild(each);
-          });
-          if (years.length) status.appendChild(document.createTextNode("。"));
-          var link = document.createElement("a");
-          link.id = "xxgk-404-agency";
-          link.href = agency.pathname;
-          link.textContent = "查看该机构已收录的全部报告";
-          status.appendChild(document.createTextNode(" "));
-          status.appendChild(link);
-          return homophones(a[1], a[2], year, true);
-        });
+        return agencyYears(a[1], a[2], agency, function (name) { return "本站没有收录" + name + year + "年的报告。"; }, year);
       });
     });
     return;
@@ -142,6 +149,18 @@
   /* an agency's own page, /a/<agency_id>/, that is not there */
   var page = /^(\/(?:[^\/]+\/)*)a\/([a-z0-9][a-z0-9_-]*)(?:\/(?:index\.html)?)?$/i.exec(location.pathname);
   if (page && window.fetch) return homophones(page[1], page[2], "");
+  /* anything else under an agency's address (/a/<id>/index.htm, /a/<id>/2023年.html, a link cut or pasted with
+     more after it): the agency's years, as for a missing year, when the agency is here; else its homophones or
+     the agencies nearest it. What follows the id is never shown nor followed (it is the address's: anyone's) */
+  var under = /^(\/(?:[^\/]+\/)*)a\/([a-z0-9][a-z0-9_-]*)\/./i.exec(location.pathname);
+  var agencyHome = under && window.fetch && same(under[1] + "a/" + under[2] + "/");
+  if (agencyHome) {
+    exists(agencyHome).then(function (has) {
+      if (!has) return homophones(under[1], under[2], "");
+      return agencyYears(under[1], under[2], agencyHome, function (name) { return "本站没有这个页面。" + name; }, "");
+    });
+    return;
+  }
   /* the folders that hold pages but are none (a/, r/, src/: an agency's or report's address cut short; downloads/)
      lead to the index of what they hold, as report-card/ is its own */
   var folder = /^(\/(?:[^\/]+\/)*?)(a|r|src|downloads)\/?(?:index\.html)?$/.exec(location.pathname);
