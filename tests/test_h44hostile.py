@@ -205,3 +205,18 @@ def test_anything_under_an_agency_address_offers_the_agencys_years(base, browser
     assert browser.execute_script("return window.__pwned") is None
     assert _refused(browser) == []
 
+
+# ---- names that differ only in case or in compatibility forms (a site copied to a case-insensitive disk)
+
+def test_names_equal_but_for_case_or_compatibility_forms_keep_addresses_apart_on_any_disk():
+    """``A.txt``, ``a.txt`` and the full-width ``Ａ.txt``, ``file.txt``, ``FILE.txt`` and ``ﬁle.txt`` (its ﬁ a ligature)
+    are six files, each its own report: each keeps its own id, and no two of their addresses (``src/<id>.html``,
+    ``sources/<id>.txt``) are one on a disk that folds case (macOS, Windows) or Unicode compatibility forms."""
+    import unicodedata
+
+    from xxgk.package.collect import report_ids
+
+    names = ["A.txt", "a.txt", "\uff21.txt", "file.txt", "FILE.txt", "\ufb01le.txt"]
+    ids = report_ids(names)
+    folded = {unicodedata.normalize("NFKC", rid).casefold() for rid in ids.values()}
+    assert len(ids) == len(folded) == 6
