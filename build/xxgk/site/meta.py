@@ -108,6 +108,39 @@ def _whom(resource: dict) -> str:
     return "pandas、R、数据库（带原文行号）" if "line" in fields else "pandas、R、数据库"
 
 
+def query_whom(entry: dict, resources: list[dict], indexed: bool = True) -> str:
+    """Whom a query file of the package serves (``x_xxgk_query_files``: the database, Datasette's metadata, a
+    resource as Parquet), each with the tool that opens it and what it holds (session 44: every row said
+    SQL 查询、全文检索、pandas / R / DuckDB, of a code list's Parquet and of a metadata file that holds no data).
+    ``indexed``: whether the database as published keeps its full-text index (the site's copy has none).
+
+    >>> query_whom({"format": "json"}, [])
+    'Datasette 用户：放在 xxgk.db 旁边，给表和字段加上中文标题、说明、单位和许可；本身不含数据'
+    >>> query_whom({"format": "parquet", "resource": "outcomes"}, [{"name": "outcomes"}])
+    'pandas、R（arrow）、DuckDB：代码与中文名称对照，列类型已定'
+    """
+    kind = entry.get("format")
+    if kind == "sqlite":
+        searched = "和检索叙述章节" if indexed else "（检索叙述章节先运行下一行的脚本）"
+        return (f"会写 SQL 的人：所有表在一个文件里，可以连表查询；Datasette 在浏览器中浏览{searched}，"
+                "sqlite3、DuckDB 也能打开")
+    if kind == "json":
+        return "Datasette 用户：放在 xxgk.db 旁边，给表和字段加上中文标题、说明、单位和许可；本身不含数据"
+    if kind == "parquet":
+        resource = next((r for r in resources if r.get("name") == entry.get("resource")), {})
+        if RESOURCE_ZH.get(resource.get("name", ""), "").startswith("代码表"):
+            return "pandas、R（arrow）、DuckDB：代码与中文名称对照，列类型已定"
+        fields = {f["name"] for f in resource.get("schema", {}).get("fields", [])}
+        traced = ("，每个数值一行，带行号可追溯" if {"value", "line"} <= fields
+                  else "，带原文行号" if "line" in fields else "")
+        return "pandas、R（arrow）、DuckDB：列类型已定（整数、日期），不用像 CSV 那样指定，缺失为空" + traced
+    return "程序读取"
+
+
+SCRIPT_WHOM = ("要在 xxgk.db 中检索叙述章节的人：用 sqlite3 运行一次（SQLite 3.34 或更新）；"
+               "在本站查找原文用页眉的搜索，不需要它")
+
+
 def changelog_html(pkg: Package) -> str:
     """The data changelog (``CHANGELOG.md`` of the package) as escaped HTML: headings, list items, paragraphs."""
     from .render import esc

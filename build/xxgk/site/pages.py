@@ -46,7 +46,7 @@ from .labels import (
     missing_word,
     status_zh,
 )
-from .meta import RESOURCE_ZH, changelog_html, data_updated, download_files, whom_as_published
+from .meta import RESOURCE_ZH, SCRIPT_WHOM, changelog_html, data_updated, download_files, query_whom, whom_as_published
 from .publication_months import months_section, tally
 from .render import cell, code_text, crumbs, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
@@ -127,7 +127,6 @@ RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分（�
 _QUERY_FILE_LABELS = {"sqlite": "SQLite 数据库（Datasette / sqlite3 / DuckDB，含全文检索和表2–表4视图）",
                       "json": "Datasette 元数据（datasette xxgk.db -m metadata.json）",
                       "parquet": "{zh}（{resource}，Parquet：pandas / R arrow / DuckDB）"}
-_QUERY_WHO = "数据分析：SQL 查询、全文检索、pandas / R / DuckDB 按类型读取"
 # the site's xxgk.db comes without its full-text index when the package's has one (database_copy.py): then the
 # database's label and the help say so, and the script that adds the index is offered right after it
 _SQLITE_WITHOUT_INDEX = f"SQLite 数据库（Datasette / sqlite3 / DuckDB，含表2–表4视图；全文检索先运行 {SCRIPT_NAME}）"
@@ -625,16 +624,17 @@ class Site(ReportPages, AgencyPages):
         desc = self.pkg.descriptor
         version, updated = desc.get("version", ""), data_updated(self.pkg)
         rows = []
+        script = (self.out / "downloads" / SCRIPT_NAME).is_file()
         query_files = [(q["path"], _QUERY_FILE_LABELS.get(q["format"], q["format"]).format(
-                            **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))), _QUERY_WHO)
+                            **q, zh=RESOURCE_ZH.get(q.get("resource", ""), q.get("resource", ""))),
+                        query_whom(q, desc["resources"], indexed=not script))
                        for q in desc.get("x_xxgk_query_files", [])]
         compressed = False
-        script = (self.out / "downloads" / SCRIPT_NAME).is_file()
         if script:
             at = next((i for i, q in enumerate(desc.get("x_xxgk_query_files", [])) if q["format"] == "sqlite"), None)
             if at is not None:
-                query_files[at] = (query_files[at][0], _SQLITE_WITHOUT_INDEX, _QUERY_WHO)
-            query_files.insert(len(query_files) if at is None else at + 1, (SCRIPT_NAME, _SCRIPT_LABEL, _QUERY_WHO))
+                query_files[at] = (query_files[at][0], _SQLITE_WITHOUT_INDEX, query_files[at][2])
+            query_files.insert(len(query_files) if at is None else at + 1, (SCRIPT_NAME, _SCRIPT_LABEL, SCRIPT_WHOM))
         for path, label, who in download_files(desc) + query_files:
             path, size = self._published(path)
             who = whom_as_published(who, path)
