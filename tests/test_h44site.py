@@ -5,9 +5,14 @@ a screen-reader user."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from urllib.parse import quote, urljoin
 
-from .conftest import read_page
+import pytest
+
+from .conftest import needs_chromium, read_page, wait_for
 
 
 def _download_rows(site) -> dict[str, str]:
@@ -45,8 +50,6 @@ def test_each_query_file_of_the_data_page_says_whom_it_serves_and_with_what(buil
 
 
 def _report_id(corpus_build, source_file: str) -> dict:
-    import csv
-
     pkg, _ = corpus_build
     with (pkg / "data" / "reports.csv").open(encoding="utf-8-sig") as f:
         return next(r for r in csv.DictReader(f) if r["source_file"] == source_file)
@@ -64,8 +67,6 @@ def _report_page(corpus_build, source_file: str) -> str:
 
 
 def _findings_of(corpus_build, source_file: str, code: str) -> list[dict]:
-    import csv
-
     rid = _report_id(corpus_build, source_file)["report_id"]
     with (corpus_build[0] / "data" / "findings.csv").open(encoding="utf-8-sig") as f:
         return [row for row in csv.DictReader(f) if row["report_id"] == rid and row["code"] == code]
@@ -88,3 +89,57 @@ def test_a_report_page_says_every_finding_of_a_check_a_city_office_forwards(corp
     said = re.search(r'…… 另有 (\d+) 条未在此列出，全部在<a href="../../data/">下载</a>的 findings.csv 中', blank)
     assert said and int(said[1]) == count - 20, (count, said)  # a very long list: counted, and where they all are
     assert "全部见<a" not in blank and "全部见<a" not in page  # (the quality page's lists hold a check's first 200)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_problem_list_csv_of_a_city_names_each_report_whose_problems_the_page_does_not_list(built_site, chromium):
+    # a city's transparency office narrowed the quality page to its city and year (9 reports, 6 to 9 problems each)
+    # and downloaded 下载所列问题（CSV）: a file of its header alone — each list by problem holds its first 200 rows
+    # over all reports (pages.QUALITY_ROWS_PER_CODE), none of the city's. Here the lists are cut the same way (one
+    # report's rows taken out of every list by problem, as the page leaves them above 200)
+    import lxml.html
+
+    from .conftest import _Quiet, serving
+    from .test_h43site import DOWNLOADED, _lines_as_excel_reads_them
+
+    page = lxml.html.document_fromstring((built_site / "quality" / "index.html").read_text(encoding="utf-8"))
+    by_report = page.get_element_by_id("xxgk-by-agency")
+    row = next(tr for tr in by_report.iter("tr") if tr.find("td") is not None
+               and tr.findall("td")[-1].get("data-city"))  # a report of a city
+    href, name = row.find("td/a").get("href"), row.find("td/a").text_content()
+    count, city = row.findall("td")[1].text_content(), row.findall("td")[-1].get("data-city")
+    assert int(count) > 0
+    cut = 0
+    for table in page.xpath("//table[@data-xxgk-problem]"):
+        for tr in table.xpath(".//tbody/tr"):
+            if tr.xpath(f"td[1]/a[@href='{href}']"):
+                tr.getparent().remove(tr)
+                cut += 1
+    assert cut  # the report was listed, before the cut
+    quality = lxml.html.tostring(page, encoding="unicode", doctype="<!doctype html>").encode("utf-8")
+
+    class CutLists(_Quiet):
+        def send_head(self):
+            if self.path.split("?", 1)[0] == "/quality/":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(quality)))
+                self.end_headers()
+                return io.BytesIO(quality)
+            return super().send_head()
+
+    chromium.set_window_size(1366, 900)
+    with serving(built_site, CutLists) as url:
+        chromium.get(url + "/quality/?city=" + quote(city))
+        button = wait_for(lambda: [b for b in chromium.find_elements("css selector", "button[data-xxgk-list-csv]")
+                                   if b.is_displayed()])[0]
+        shown = [a.text for a in chromium.find_elements("css selector", "#xxgk-by-agency tbody a") if a.is_displayed()]
+        file_name, data = chromium.execute_async_script(DOWNLOADED, button)
+    assert name in shown, shown
+    lines = list(csv.reader(_lines_as_excel_reads_them(file_name, bytes(data))))
+    head, mine = lines[0], [line for line in lines[1:] if line[3] == name]
+    assert len(mine) == 1, lines  # one line for the report, not none
+    said = dict(zip(head, mine[0], strict=True))
+    assert said["问题"] == "本页未列出" and said["城市"] == city and said["报告页"] == urljoin(url + "/quality/", href)
+    assert f"本报告有 {count} 条问题（含提示）" in said["说明"] and "见报告页" in said["说明"], said

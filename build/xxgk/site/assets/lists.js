@@ -21,7 +21,7 @@
   }
   function listCsv(targets) {
     var lines = [["问题代码", "问题", "严重程度", "报告", "年度", "省份", "城市", "说明", "原文行", "报告页", "原文"]
-      .join(",")];
+      .join(",")], listed = {};
     targets.forEach(function (t) {
       var table = t[0], code = table.getAttribute("data-xxgk-problem"), cols = heads(table);
       if (!code) return;
@@ -33,6 +33,7 @@
         var report = row.cells[0].querySelector("a, [data-xxgk-report]"), cell = notes >= 0 ? row.cells[notes] : null;
         var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
         var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? messages(cell) : "";
+        if (report && report.href) listed[report.href] = 1;
         lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",
                     report ? report.textContent.trim() : "",
                     year >= 0 ? row.cells[year].textContent.trim() : "",
@@ -40,6 +41,24 @@
                     where >= 0 ? row.cells[where].dataset.city || "" : "", said,
                     sources.map(function (a) { return a.textContent.replace(/[^0-9]/g, ""); }).join(" "),
                     report && report.href ? report.href : "", sources.map(function (a) { return a.href; }).join(" ")].map(q).join(","));
+      });
+    });
+    /* a report of the list by report (its count of problems) none of whose problems the lists by problem show —
+       each lists its first rows only (pages.QUALITY_ROWS_PER_CODE): a line saying so and where they are (session
+       44: a city's 9 reports with 71 problems, beyond the lists' first rows, gave a CSV of its header alone) */
+    targets.forEach(function (t) {
+      var table = t[0], cols = heads(table), count = cols.indexOf("问题数（含提示）");
+      if (table.getAttribute("data-xxgk-problem") || count < 0) return;
+      var year = cols.indexOf("年度"), where = cols.indexOf("省份");
+      Array.from(table.tBodies[0].rows).forEach(function (row) {
+        var report = row.cells[0].querySelector("a[href]");
+        if (row.hidden || !report || listed[report.href]) return;
+        lines.push(["", "本页未列出", "", report.textContent.trim(),
+                    year >= 0 ? row.cells[year].textContent.trim() : "",
+                    where >= 0 ? row.cells[where].textContent.trim() : "",
+                    where >= 0 ? row.cells[where].dataset.city || "" : "",
+                    "本报告有 " + row.cells[count].textContent.trim() + " 条问题（含提示），本页每类问题只列出前面的若干条，"
+                    + "其中没有本报告的：每条问题的说明和原文行见报告页", "", report.href, ""].map(q).join(","));
       });
     });
     return new Blob(["\ufeff" + lines.join("\n") + "\n"], {type: "text/csv;charset=utf-8"});
