@@ -143,3 +143,35 @@ def test_the_problem_list_csv_of_a_city_names_each_report_whose_problems_the_pag
     said = dict(zip(head, mine[0], strict=True))
     assert said["问题"] == "本页未列出" and said["城市"] == city and said["报告页"] == urljoin(url + "/quality/", href)
     assert f"本报告有 {count} 条问题（含提示）" in said["说明"] and "见报告页" in said["说明"], said
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_compare_charts_year_mark_says_the_words_its_table_holds(built_site, server, chromium):
+    # a journalist comparing two agencies over two years: in the later one agency had no report here (无报告) and the
+    # other's share had a denominator of 0 (无从计算); the chart marked that year 无数据 — a word no cell of the table
+    # held, which the status defines as a report lacking the number
+    from .test_h41site import _package_rows
+
+    reports = {r["report_id"]: r for r in _package_rows(built_site, "reports") if r["agency_id"] and r["year"]}
+    names = {a["agency_id"]: a["name"] for a in _package_rows(built_site, "agencies")}
+    years = {}
+    for r in reports.values():
+        years.setdefault(r["agency_id"], set()).add(int(r["year"]))
+    nothing = next(reports[v["report_id"]] for v in _package_rows(built_site, "metric_values")
+                   if v["metric"] == "granted_share" and v["missing"] == "zero_denominator"
+                   and v["report_id"] in reports)  # a share of nothing: 无从计算
+    later = int(nothing["year"])
+    other = next(a for a in sorted(years) if later not in years[a] and later - 1 in years[a])  # 无报告 that year
+    view = f"/compare/?agencies={other},{nothing['agency_id']}&metric=granted_share&year={later - 1}-{later}"
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + view)
+    marks = wait_for(lambda: chromium.execute_script(
+        "var g = document.querySelector('#xxgk-compare-chart[data-drawn]');"
+        "return g && g.layout && (g.layout.annotations || []).map(function (a) { return [a.x, a.text]; })"), 30)
+    table = {row.find_element("css selector", "th, td").text: row.text
+             for row in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")}
+    assert "无报告" in table[names[other]] and "无从计算" in table[names[nothing["agency_id"]]], table
+    year = [text for x, text in marks if x == f"{later}年"]
+    assert year and "无数据" not in year[0], marks
+    assert year[0].split("<br>") == ["无报告", "无从计算"], marks  # each word of the year's cells, once

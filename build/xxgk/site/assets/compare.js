@@ -596,17 +596,23 @@
         gaps = years.map(function (y, i) {
           var none = ids.every(function (id) { return !hasReport(id, y); });
           var zero = ids.every(function (id) { return nothing(id, y); });
-          var unasked = ids.every(function (id) { return notAsked(id, y); });
+          var unasked = ids.every(function (id) { return notAsked(id, y); }), words = [];
+          // agencies whose words differ: each word, a line each, 无数据's kinds as 无数据 (session 44: 无报告 beside
+          // 无从计算 read 无数据, a word no cell of the table held); the PNG's note says whose is which
+          ids.forEach(function (id) {
+            var w = /^无数据（/.test(gapWord(id, y)) ? NO_DATA : gapWord(id, y);
+            if (words.indexOf(w) < 0) words.push(w);
+          });
           return ids.length && ids.every(function (id) { return value(id, y) === null; }) ? {x: xs[i], xref: "x",
             y: 0, yref: "paper", yanchor: "bottom", showarrow: false,
             text: none || unasked || zero || ids.every(function (id) {
-              return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : NO_DATA,
+              return gapWord(id, y) === gapWord(ids[0], y); }) ? gapWord(ids[0], y) : words.join("<br>"),
             font: {color: "#767676", size: 11}} : null;
         }).filter(Boolean);
         // the image has no table: a year an agency has no point of, that no mark of the chart names (another chosen
         // agency has a point there), is said under it in the table's words (session 41's leftover: 无报告 only for a
         // year no chosen agency had; a line drawn up to 2024 read the same whether 2025 was 无报告 or 无数据)
-        var markedYears = gaps.map(function (g) { return g.x; });
+        var markedYears = gaps.filter(function (g) { return g.text.indexOf("<br>") < 0; }).map(function (g) { return g.x; });
         pngNote = ids.map(function (id) {
           var said = [], byWord = {};
           years.forEach(function (y, i) {
