@@ -13,6 +13,7 @@ from urllib.parse import quote, urljoin
 import pytest
 
 from .conftest import needs_chromium, read_page, wait_for
+from .test_shell import config  # noqa: F401  (its small site's mkdocs.yml, a fixture)
 
 
 def _download_rows(site) -> dict[str, str]:
@@ -175,3 +176,69 @@ def test_a_compare_charts_year_mark_says_the_words_its_table_holds(built_site, s
     year = [text for x, text in marks if x == f"{later}年"]
     assert year and "无数据" not in year[0], marks
     assert year[0].split("<br>") == ["无报告", "无从计算"], marks  # each word of the year's cells, once
+
+
+def test_a_report_and_an_agency_page_describe_themselves_with_their_region_and_years(built_site):
+    # a citizen's first sight of a page is a search engine's snippet: a report page's description read
+    # 某数据局 2024年度 — 政府信息公开工作年度报告：可比较、可追溯、可核查的开放数据, with no province or county (many
+    # counties have a 数据局 of the same name), an agency page's no year
+    import lxml.html
+
+    from .test_h41site import _package_rows
+
+    agencies = {a["agency_id"]: a for a in _package_rows(built_site, "agencies")}
+    reports = [r for r in _package_rows(built_site, "reports") if r["agency_id"] in agencies and r["year"]]
+    report = next(r for r in reports if agencies[r["agency_id"]]["county"])
+    agency = agencies[report["agency_id"]]
+    years = sorted(int(r["year"]) for r in reports if r["agency_id"] == agency["agency_id"])  # (one a report)
+
+    def described(path):
+        page = lxml.html.document_fromstring((built_site / path).read_text(encoding="utf-8"))
+        said = [m.get("content") for m in page.xpath("//meta[@name='description']")]
+        preview = [m.get("content") for m in page.xpath("//meta[@property='og:description']")]
+        assert len(said) == 1 and preview == said, (said, preview)
+        return said[0]
+
+    where = f"{agency['province']} {agency['city']} {agency['county']}".replace("  ", " ").strip()
+    own = described(f"a/{agency['agency_id']}/{report['year']}.html")
+    assert own.startswith(f"{agency['name']} {report['year']}年度 — {where}。"), own
+    whole = described(f"a/{agency['agency_id']}/index.html")
+    span = f"{years[0]}年度" if len(set(years)) == 1 else f"{years[0]}–{years[-1]}年度"
+    assert whole.startswith(f"{agency['name']} — {where}。{span}共{len(years)}份"), whole
+    home = described("index.html")
+    assert agency["name"] not in home  # the site's own sentence stays the home page's
+
+
+def test_a_pages_own_description_is_filled_from_its_shapes_shell_and_escaped(config, tmp_path):  # noqa: F811
+    # (each description its own value of the shape, as a title is: not a shape, a shell and three renders a page;
+    # a report's text is hostile: the name in a description is made safe as the title is)
+    from xxgk.site.bulk import Renderer
+    from xxgk.site.titles import agency_description, described, report_description
+
+    from .test_shell import _entry, _mkdocs
+
+    def with_description(entry: dict, text: str) -> dict:
+        front, rest = entry["markdown"].split("---\n\n", 1)
+        return {**entry, "markdown": front + described(text) + "---\n\n" + rest}
+
+    renderer = Renderer(config, tmp_path / "site")
+    names = ["甲", "乙丙", "丁戊己", "庚", "辛壬", "癸子丑"]
+    entries = [with_description(_entry(f"a/agency-{n}/{2021 + n % 3}.md", f"{name}区数据局 {2021 + n % 3}年度"),
+                                report_description({"agency_name": f"{name}区数据局", "agency": "",
+                                                    "year": 2021 + n % 3, "province": "某省", "city": f"{name}市",
+                                                    "county": f"{name}区", "source_file": "x.txt"}))
+               for n, name in enumerate(names)]
+    entries += [with_description(_entry(f"a/agency-{n}/index.md", f"{name}区数据局", hide_toc=False),
+                                 agency_description({"name": f"{name}区数据局", "province": "某省", "city": "",
+                                                     "county": ""}, [2021, 2021 + n]))
+                for n, name in enumerate(names)]
+    hostile = report_description({"agency_name": '<script>x</script>局"', "agency": "", "year": 2024,
+                                  "province": "某省", "city": "", "county": "", "source_file": "x.txt"})
+    entries.append(with_description(_entry("a/hostile/2024.md", "某局 2024年度"), hostile))
+    for entry in entries:
+        html = renderer.render(entry)[1]
+        assert html == _mkdocs(renderer, entry), entry["src"]
+        said = entry["markdown"].split("description: ", 1)[1].split("\n", 1)[0].strip('"')
+        assert said in html.decode("utf-8"), said  # its own words, in the description and the preview tags
+        assert "<script>x" not in html.decode("utf-8")
+    assert renderer.shells.filled >= len(entries) - 5  # filled, not rendered a page at a time

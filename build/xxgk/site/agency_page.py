@@ -47,7 +47,7 @@ from .render import (
     table,
 )
 from .spool_reuse import inputs_digest
-from .titles import SEARCH_EXCLUDED, agency_path, front_matter, link_from
+from .titles import SEARCH_EXCLUDED, agency_description, agency_path, described, front_matter, link_from
 
 CHARTS = (  # (heading, chart title, metric codes, unit, stacked, the downloads' name after the agency's id)
     ("申请数量", "申请数量（件）", ("received", "carried_over", "carried_forward"), "件", False, "applications"),
@@ -283,7 +283,8 @@ class AgencyPages:
         parts += self._agency_charts(mine)
         parts += [self._cross_year(mine), self._agency_findings(listed), more, self._agency_peers(mine)]
         markdown, blocks = split_html_blocks("\n".join(p for p in parts if p))
-        return front_matter(title, SEARCH_EXCLUDED) + markdown, blocks
+        years = sorted(int(r["year"]) for r in all_reports if r["year"])
+        return front_matter(title, SEARCH_EXCLUDED + described(agency_description(agency, years))) + markdown, blocks
 
     def _identity(self, a: dict, reports: list[dict]) -> str:
         region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x) or "未知"

@@ -59,7 +59,18 @@ from .source_cite import SOURCE_SCRIPT, source_citation
 from .spans import LONG_LINE, SECTION_SPAN, row_spans
 from .spool_reuse import inputs_digest
 from .table_lines import unindexed
-from .titles import SEARCH_EXCLUDED, WIDE, agency_path, front_matter, page_source, report_name, report_title, up
+from .titles import (
+    SEARCH_EXCLUDED,
+    WIDE,
+    agency_path,
+    described,
+    front_matter,
+    page_source,
+    report_description,
+    report_name,
+    report_title,
+    up,
+)
 
 # where xxgk.js writes how to cite a report's page (GB/T 7714: its heading, its stable address, the access date),
 # from the page itself: ≈ 40 bytes a page, not ≈ 450 (which took most report pages past 16 KiB, a fifth 4 KiB block
@@ -228,7 +239,8 @@ class ReportPages:
                       f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
-        parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE), f"# {esc(report_title(r))}\n",
+        parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE + described(report_description(r))),
+                 f"# {esc(report_title(r))}\n",
                  self._crumbs(r), WORK_PLACE, self._key_figures(r),
                  FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"

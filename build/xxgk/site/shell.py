@@ -1,8 +1,9 @@
 """The theme rendered once per page *shape*, then filled in: the bulk pages' ``main.html`` without Jinja per page.
 
 Rendering Material's ``main.html`` costs ≈ 1.1 ms a page, yet two report pages of one shape differ in a few
-values only: the title, the first heading's anchor and text, the content, and the parts of the page's path
-that name the agency or the year. :class:`Shells` renders the template once per shape with *sentinel*
+values only: the title, the first heading's anchor and text, the content, the front matter's description (a
+search engine's snippet: whose report, where, which year), and the parts of the page's path that name the agency
+or the year. :class:`Shells` renders the template once per shape with *sentinel*
 values in their place, cuts the output at the sentinels into literal pieces and slots, and fills later pages
 of that shape by joining the pieces with their own values — the template's output, without running it.
 
@@ -46,11 +47,12 @@ TRIED_FREELY = 32  # shapes tried before they must pay (see :func:`worth_trying`
 SPECIAL_STEMS = ("index", "README")  # MkDocs writes these as their folder's index: never replaced
 
 # Two sets of sentinels: (title, rendered title, first toc entry's text, its anchor, stem prefix, content,
-# Markdown). They differ in length, case and wording; none holds a character a template filter would change.
-_SHORT = ("xXgK0 tIt1", "xXgK0 rEn1", "xXgK0 hEd1", "xXgK0aNc1", "xXgK0sTm", "xXgK0cOnTeNt1", "xXgK0mD1")
+# Markdown, the front matter's description). They differ in length, case and wording; none holds a character a
+# template filter would change.
+_SHORT = ("xXgK0 tIt1", "xXgK0 rEn1", "xXgK0 hEd1", "xXgK0aNc1", "xXgK0sTm", "xXgK0cOnTeNt1", "xXgK0mD1", "xXgK0 dEs1")
 _LONG = tuple(
-    " ".join([f"qQzW9{w}{n}" for n in range(24)]) if i < 3 else f"QqZw9{w}{'Z' * 20}"
-    for i, w in enumerate(("TtL", "RnD", "HdG", "AnC", "StM", "CnT", "MkD")))
+    " ".join([f"qQzW9{w}{n}" for n in range(24)]) if i in (0, 1, 2, 7) else f"QqZw9{w}{'Z' * 20}"
+    for i, w in enumerate(("TtL", "RnD", "HdG", "AnC", "StM", "CnT", "MkD", "DsC")))
 
 
 @dataclass(frozen=True)
@@ -62,13 +64,14 @@ class _Sentinels:
     stem: str
     content: str
     markdown: str
+    description: str
 
     def stems(self, count: int) -> list[str]:
         return [f"{self.stem}{i}x" for i in range(count)]
 
 
 SHORT, LONG = _Sentinels(*_SHORT), _Sentinels(*_LONG)
-assert all(len(v) > MAX_TEXT for v in _LONG[:3])
+assert all(len(v) > MAX_TEXT for v in (*_LONG[:3], LONG.description))
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ class Shells:
         title, rendered = meta.get("title"), page._title_from_render
         if not isinstance(title, str) or not _text(title) or page.is_homepage:
             return None
+        if "description" in meta and not _text(meta["description"]):
+            return None
         if rendered is not None and not _text(rendered):
             return None
         toc = list(page.toc)
@@ -166,6 +171,8 @@ class Shells:
             return None
         segments, variable = found
         values = {"title": title, "content": page.content}
+        if "description" in meta:
+            values["description"] = meta["description"]
         if rendered is not None:
             values["rendered"] = rendered
         if toc:
@@ -174,7 +181,8 @@ class Shells:
         values.update({f"stem{n}": stem for n, stem in enumerate(stems)})
         literal = tuple(_literal(s, i == len(segments) - 1) if i in variable else s for i, s in enumerate(segments))
         first = self._first(page)
-        shape = (meta.get("template", "main.html"), repr({k: v for k, v in meta.items() if k != "title"}),
+        shape = (meta.get("template", "main.html"),
+                 repr({k: v for k, v in meta.items() if k not in ("title", "description")}), "description" in meta,
                  literal, first, tuple(page.url.split("/")[:first]), rendered is None, "<h1" in page.content,
                  (toc[0].level, getattr(toc[0], "active", None), _toc_signature(toc[0].children)) if toc else None,
                  _toc_signature(toc[1:]), page.edit_url, page.update_date)
@@ -225,6 +233,8 @@ class Shells:
         stand = Page(None, file, self.config)
         stand.markdown = sentinels.markdown
         stand.meta = {**page.meta, "title": sentinels.title}
+        if "description" in page.meta:
+            stand.meta["description"] = sentinels.description
         stand._title_from_render = sentinels.rendered if "rendered" in values else None
         stand.content = ("<h1>" if "<h1" in page.content else "<p>") + sentinels.content
         toc = list(page.toc)
@@ -239,6 +249,8 @@ class Shells:
         stand.present_anchor_ids = page.present_anchor_ids
         names = {sentinels.title: "title", sentinels.rendered: "rendered", sentinels.heading: "heading",
                  sentinels.anchor: "anchor", stand.content: "content"}
+        if "description" in page.meta:
+            names[sentinels.description] = "description"
         names.update({stem: f"stem{n}" for n, stem in enumerate(stems)})
         return stand, names
 

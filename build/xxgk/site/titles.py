@@ -20,6 +20,41 @@ def report_title(report: dict) -> str:
     return f"{report_name(report)} {report['year']}年度" if report["year"] else report_name(report)
 
 
+def described(text: str) -> str:
+    """A page's own description as a front matter line (``<meta name=description>`` and the preview tags: what a
+    search engine's snippet and a chat app's preview say), made safe as a title is (the theme prints it unescaped).
+
+    >>> described('某局 2024年度<b>')
+    'description: "某局 2024年度＜b＞"\\n'
+    """
+    return f"description: {json.dumps(page_title(text), ensure_ascii=False)}\n"
+
+
+def report_description(report: dict) -> str:
+    """A report page's description: its title (whose report, which year), then where (session 44: the title and the
+    site's sentence, 某数据局 2024年度 — …, named neither the county nor the province of a name many counties share).
+
+    >>> report_description({"agency_name": "某局", "agency": "", "year": 2024, "province": "甲省", "city": "乙市",
+    ...                     "county": "", "source_file": "a.txt"})
+    '某局 2024年度 — 甲省 乙市。政府信息公开工作年度报告的数据，每个数字都链接到原文的行'
+    """
+    where = " ".join(x for x in (report.get("province"), report.get("city"), report.get("county")) if x)
+    return (f"{report_title(report)} — " + (f"{where}。" if where else "")
+            + "政府信息公开工作年度报告的数据，每个数字都链接到原文的行")
+
+
+def agency_description(agency: dict, years: list[int]) -> str:
+    """An agency page's description: its name, where, and the years of its reports here.
+
+    >>> agency_description({"name": "某局", "province": "甲省", "city": "", "county": ""}, [2021, 2023])
+    '某局 — 甲省。2021–2023年度共2份政府信息公开工作年度报告的数据与历年比较'
+    """
+    where = " ".join(x for x in (agency.get("province"), agency.get("city"), agency.get("county")) if x)
+    span = (f"{years[0]}年度" if len(set(years)) == 1 else f"{min(years)}–{max(years)}年度") if years else ""
+    return (f"{agency['name']} — " + (f"{where}。" if where else "")
+            + (f"{span}共{len(years)}份" if years else "") + "政府信息公开工作年度报告的数据与历年比较")
+
+
 def front_matter(title: str, extra: str = "") -> str:
     """Front matter with ``title`` made safe for the theme (``safe.page_title``: it prints titles unescaped)."""
     return f"---\ntitle: {json.dumps(page_title(title), ensure_ascii=False)}\n{extra}---\n\n"
