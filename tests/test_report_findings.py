@@ -8,6 +8,8 @@ from collections import Counter
 
 import lxml.html
 
+from xxgk.site.report_page import FINDINGS_SHOWN_PER_CODE
+
 from .conftest import report_page_files
 
 
@@ -48,7 +50,7 @@ def test_a_report_page_names_each_check_once_and_counts_all_its_findings(built_s
         assert Counter({(c, s): n for c, s, n, _ in groups}) == findings.get(rid, Counter()), page
         assert len({(c, s) for c, s, _, _ in groups}) == len(groups), page  # one item a check and severity
         for _, _, said, shown in groups:
-            assert shown == min(said, 4)  # the first four, then "…… 另有 k 条"
+            assert shown == min(said, FINDINGS_SHOWN_PER_CODE)  # the first 20 (4 before session 44), then 另有 k 条
         grouped += sum(said > 1 for _, _, said, _ in groups)
     # the seeds have checks found several times in one report (before: the check's name and link repeated on each)
     assert grouped >= 2
