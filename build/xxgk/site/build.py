@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from ..folders import check_output, clear, locked, recover, remove_made, seal, staging_for, swap_in
 from ..gcpause import gc_paused
-from . import chart_frames
+from . import chart_frames, mkdocs_process
 from .browser_data import browser_files, search_aux
 from .bulk import BULK, FILES, PAGES, BulkRun, BulkStats, Spool, spool_run
 from .data import Package
@@ -215,7 +214,7 @@ def pages_and_site(package_dir: Path, site_src: Path, config_file: Path, out: Pa
     check_output(site_src, None, "site_src")
     out = _emptied(out)
     run = BulkRun(site_src, config_file, out, workers, previous)
-    started: list[subprocess.Popen] = []
+    started: list[mkdocs_process.Running] = []
 
     def editorial_written() -> None:
         started.append(_start_mkdocs(config_file, out, strict))
@@ -248,18 +247,18 @@ def _emptied(out: Path) -> Path:
     return Path(out)
 
 
-def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> subprocess.Popen:
+def _start_mkdocs(config_file: Path, out: Path, strict: bool) -> mkdocs_process.Running:
     """``mkdocs build`` started; what it writes on stderr is kept in a file and shown when it ends (``_stop``)."""
     import tempfile
 
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)]
+    args = ["build", "-q", "-f", str(config_file), "-d", str(out / MKDOCS_SIDE)] + (["--strict"] if strict else [])
     said = tempfile.TemporaryFile()  # (a file, not a pipe: MkDocs' warnings can fill a pipe no one reads yet)
-    mkdocs = subprocess.Popen(command + (["--strict"] if strict else []), stderr=said)
+    mkdocs = mkdocs_process.start(args, stderr=said)
     mkdocs.said = said
     return mkdocs
 
 
-def _relay(mkdocs: subprocess.Popen) -> None:
+def _relay(mkdocs: mkdocs_process.Running) -> None:
     """Show once what MkDocs wrote on stderr (its warnings, its error), a Python traceback of its as its last line
     only (``condensed``): a full disk printed thirty lines of MkDocs' frames above the build's own answer."""
     said = getattr(mkdocs, "said", None)
@@ -291,14 +290,14 @@ def condensed(text: str) -> str:
     return "".join(out)
 
 
-def _mkdocs_failed(mkdocs: subprocess.Popen | None) -> bool:
+def _mkdocs_failed(mkdocs: mkdocs_process.Running | None) -> bool:
     """After a step beside MkDocs raised: whether MkDocs failed too (waited for). Both read the config, so a
     broken config fails both, and the build then answers as MkDocs did, with its exit code, as it did when
     MkDocs ran first."""
     return mkdocs is not None and mkdocs.wait() != 0
 
 
-def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
+def _stop(mkdocs: mkdocs_process.Running | None, run: BulkRun, out: Path) -> None:
     """After a failure: the pool shut, MkDocs killed, its side folder removed."""
     run.close()
     if mkdocs is not None and mkdocs.poll() is None:
@@ -309,7 +308,7 @@ def _stop(mkdocs: subprocess.Popen | None, run: BulkRun, out: Path) -> None:
     shutil.rmtree(out / MKDOCS_SIDE, ignore_errors=True)
 
 
-def _complete(mkdocs: subprocess.Popen, run: BulkRun, out: Path, indexer,
+def _complete(mkdocs: mkdocs_process.Running, run: BulkRun, out: Path, indexer,
               config_file: Path) -> tuple[int, BulkStats | None]:
     """The bulk run finished (the full-text ``indexer``, if any — ``_FullText`` or ``fulltext.ShardIndexer`` —
     told by ``start()`` once the plain files are written), MkDocs waited for and its side folder moved into

@@ -130,8 +130,12 @@ def on_env(env, config, files):
     """The theme's ``tojson`` (``assets/xxgk-shell.js``'s ``__config``) writes Chinese as UTF-8, not ``\\uXXXX``:
     half the bytes, no spaces, the same JSON. Jinja's ``htmlsafe_json_dumps`` still escapes ``<``, ``>``, ``&``
     and ``'``. ``xxgk_minify``: a fragment minified as the pages are (``minify.py``); ``xxgk_csp``: the site's
-    Content-Security-Policy ``<meta>`` (``csp.py``), which ``main.html`` puts in every page's head."""
+    Content-Security-Policy ``<meta>`` (``csp.py``), which ``main.html`` puts in every page's head. The templates
+    are compiled once a process (``template_cache.py``)."""
+    from xxgk.site import template_cache
     from xxgk.site.csp import META
+
+    template_cache.use(env)
 
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["xxgk_csp"] = META

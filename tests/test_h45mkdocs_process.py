@@ -1,0 +1,101 @@
+"""Session 45: ``mkdocs build`` forked from a server that has loaded MkDocs, the theme, jieba's word list and
+pypinyin once (``site/mkdocs_process.py``), and the theme's templates compiled once a process
+(``site/template_cache.py``). Neither may change a byte of the site, nor what MkDocs reads from the caller."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from .conftest import ROOT
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seeds_site_src(seed_package, tmp_path_factory):
+    """The seeds' pages (``site_src``) and a mkdocs.yml that builds them."""
+    from xxgk.site.build import config_for, write_site_src
+
+    package, _, _ = seed_package
+    work = tmp_path_factory.mktemp("h45-mkdocs")
+    write_site_src(package, work / "site_src")
+    return work / "site_src", config_for(work / "site_src", work / "mkdocs.yml", ROOT)
+
+
+def _render(seeds_site_src, out: Path) -> dict[str, bytes]:
+    from xxgk.site.build import render_site
+
+    site_src, config = seeds_site_src
+    code, _ = render_site(site_src, config, out, strict=True)
+    assert code == 0
+    return _tree(out)
+
+
+def test_the_forked_mkdocs_builds_the_bytes_a_fresh_python_m_mkdocs_builds(seeds_site_src, tmp_path, monkeypatch):
+    from xxgk.site import mkdocs_process
+
+    forked = _render(seeds_site_src, tmp_path / "forked")  # (the templates of this process's earlier builds, if any)
+    monkeypatch.setattr(mkdocs_process.multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
+    fresh = _render(seeds_site_src, tmp_path / "fresh")  # no forkserver: python -m mkdocs, as before
+    assert "index.html" in forked and "about/index.html" in forked
+    assert forked.keys() == fresh.keys()
+    assert [name for name in forked if forked[name] != fresh[name]] == []
+
+
+def test_mkdocs_reads_the_environment_and_folder_of_the_build_not_of_the_servers_start(seeds_site_src, tmp_path,
+                                                                                        monkeypatch):
+    # the server was started by an earlier build of this process with no XXGK_SITE_URL; the canonical links come
+    # from the one set now (mkdocs.yml: site_url: !ENV [XXGK_SITE_URL, ""])
+    _render(seeds_site_src, tmp_path / "first")
+    monkeypatch.setenv("XXGK_SITE_URL", "https://example.org/xxgk/")
+    monkeypatch.chdir(tmp_path)
+    site = _render(seeds_site_src, tmp_path / "second")
+    assert b"<link href=https://example.org/xxgk/about/ rel=canonical>" in site["about/index.html"]  # (minified)
+    assert b"https://example.org/xxgk/" not in _tree(tmp_path / "first")["about/index.html"]
+
+
+def _loaded(queue) -> None:  # (in a child of the server)
+    import jieba
+
+    queue.put((jieba.dt.initialized, "pypinyin.constants" in sys.modules, "material.plugins.search.plugin"
+               in sys.modules))
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+def test_each_build_forks_from_a_server_that_has_loaded_the_word_list_and_the_pinyin(seeds_site_src, tmp_path):
+    _render(seeds_site_src, tmp_path / "site")  # (the server is started by a build)
+    context = multiprocessing.get_context("forkserver")
+    queue = context.Queue()
+    child = context.Process(target=_loaded, args=(queue,))
+    child.start()
+    child.join(60)
+    assert queue.get(timeout=10) == (True, True, True)
+
+
+def test_a_compiled_template_is_taken_only_by_an_environment_that_compiles_it_the_same_way():
+    from xxgk.site.template_cache import MemoryCache
+
+    cache, sources = MemoryCache(), {"t.html": "{{ x }}|{% if y %}y{% endif %}"}
+
+    def rendered(**options) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache, **options)
+        return env.get_template("t.html").render(x="<b>", y=1)
+
+    assert rendered() == "<b>|y"
+    assert rendered() == "<b>|y" and len(cache.entries) == 1  # taken from the cache, not compiled again
+    assert rendered(autoescape=True) == "&lt;b&gt;|y"  # escaping is compiled in: not the code compiled without
+    assert rendered(variable_start_string="[[", variable_end_string="]]") == "{{ x }}|y"
+    sources["t.html"] = "{{ x }}!"  # a changed source is compiled afresh (its checksum)
+    assert rendered() == "<b>!"
+    copy = MemoryCache()
+    copy.restore(cache.snapshot())  # what the MkDocs process is handed
+    assert copy.entries.keys() == cache.entries.keys()
+    env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=copy)
+    assert env.get_template("t.html").render(x="<b>") == "<b>!"
