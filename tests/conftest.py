@@ -48,14 +48,19 @@ class _Quiet(SiteHandler):  # as ``xxgk serve``: a missing path gets the site's 
         pass
 
 
+SERVED: set[str] = set()  # the origins served since the shared Chromium last cleared their storage (``_fresh_tab``)
+
+
 @contextmanager
 def serving(folder: Path, handler=None) -> Iterator[str]:
     """A built site served on 127.0.0.1 (a free port) while the block runs: yields its base URL. ``handler``: the
     request handler class (default: a quiet ``SimpleHTTPRequestHandler``)."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _Quiet, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    SERVED.add(url)
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield url
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -371,13 +376,65 @@ def early():
     driver.quit()
 
 
+@pytest.fixture(scope="session")
+def _browser():
+    """The test process's one headless Chromium, started when a module first asks for ``chromium``: a holder of
+    its driver (``chromium`` starts another if it has died)."""
+    holder: dict = {}
+    yield holder
+    if holder.get("driver") is not None:
+        holder["driver"].quit()
+
+
+def _alive(driver) -> bool:
+    try:
+        return bool(driver.window_handles)
+    except Exception:  # the browser or its driver is gone
+        return False
+
+
+def _fresh_tab(driver):
+    """``driver`` in a new tab, every other tab closed, as a new Chromium would be for a module: what a tab holds
+    starts afresh with it (its DevTools emulation, injected scripts, blocked addresses, disabled scripts and cache,
+    its session storage), the browser's cache and cookies are cleared and so is what the sites served since are
+    stored under (a later server may get the same port: the same origin), and selenium's timeouts are its
+    defaults again."""
+    from selenium.webdriver.common.timeouts import Timeouts
+
+    old = driver.window_handles
+    driver.switch_to.new_window("tab")
+    tab = driver.current_window_handle
+    for handle in old:
+        try:
+            driver.switch_to.window(handle)
+            driver.close()
+        except Exception:  # (an alert left open, a tab already gone: the new tab is what matters)
+            pass
+    driver.switch_to.window(tab)
+    driver.timeouts = Timeouts(implicit_wait=0, page_load=300, script=30)
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    while SERVED:
+        driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": SERVED.pop(), "storageTypes": "all"})
+    return driver
+
+
 @pytest.fixture(scope="module")
-def chromium():
-    """One headless Chromium per test module (1366 px wide to start with)."""
-    driver = new_chromium()
+def chromium(_browser):
+    """A headless Chromium for the test module, 1366 px wide to start with: a fresh tab of the process's one
+    browser (``_fresh_tab``: starting a Chromium for each of 60 modules took ≈ 2–3 s each)."""
+    driver = _browser.get("driver")
+    if driver is not None and _alive(driver):
+        _fresh_tab(driver)
+    else:
+        if driver is not None:
+            try:
+                driver.quit()
+            except Exception:
+                pass
+        driver = _browser["driver"] = new_chromium()
     driver.set_window_size(1366, 1000)
-    yield driver
-    driver.quit()
+    return driver
 
 
 def open_from_a_list(driver, base: str, index: int) -> list[str]:
@@ -430,15 +487,16 @@ HOSTILE = """2025年<script>window.__xss=1</script>局政府信息公开工作�
 """
 
 
-def indexed_copy(site: Path, folder: Path) -> Path:
-    """A copy of ``site`` in ``folder/site`` with its full-text index (the session's ``built_site`` has none)."""
+def indexed_copy(site: Path, folder: Path, **index) -> Path:
+    """A copy of ``site`` in ``folder/site`` with its full-text index (the session's ``built_site`` has none);
+    ``index``: ``index_full_text``'s options (its shards' ``budget``)."""
     import shutil
 
     from xxgk.site.fulltext import index_full_text
 
     copy = folder / "site"
     shutil.copytree(site, copy)
-    assert index_full_text(copy) == 0
+    assert index_full_text(copy, **index) == 0
     return copy
 
 
@@ -474,6 +532,17 @@ def seeds_and_corpus(work: Path) -> Path:
     for path in sorted((SHARED / "corpus" / "reports").iterdir()):
         shutil.copyfile(path, work / "reports" / path.name)
     return work / "reports"
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus_site(tmp_path_factory):
+    """The whole site of the seeds and the shared corpus's reports (``site_of``: no full-text index), built once a
+    test process for the modules that walk it (skips without ``SHARED``). Nothing may change it: a module that
+    indexes it, or changes a file, works on a copy (``indexed_copy``)."""
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+    work = tmp_path_factory.mktemp("seeds-corpus")
+    return site_of(seeds_and_corpus(work), work)
 
 
 @pytest.fixture(scope="session")
