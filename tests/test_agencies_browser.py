@@ -7,29 +7,20 @@ characters and pinyin and opens its agency page; an old report URL redirects. Sc
 from __future__ import annotations
 
 import csv
-import shutil
 import time
 
 import pytest
 
-from .conftest import SEEDS, SHARED, SHOTS, click_still, needs_chromium, needs_shared, site_of, wait_still
+from .conftest import SHOTS, click_still, indexed_copy, needs_chromium, needs_shared, wait_still
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory):
-    from xxgk.site.fulltext import index_full_text
-
-    work = tmp_path_factory.mktemp("corpus-site")
-    reports = work / "reports"
-    shutil.copytree(SEEDS, reports)
-    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
-        shutil.copyfile(path, reports / path.name)
-    site_of(reports, work)
-    assert index_full_text(work / "site") == 0  # as build_site does after mkdocs
-    return work / "site"
+def corpus_site(seeds_corpus_site, tmp_path_factory):
+    """The seeds and the corpus, with the full-text index (as build_site makes it after mkdocs)."""
+    return indexed_copy(seeds_corpus_site, tmp_path_factory.mktemp("corpus-site"))
 
 
 @pytest.fixture(scope="module")

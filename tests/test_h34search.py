@@ -20,7 +20,7 @@ import pytest
 from xxgk.agency import name_to_agency
 from xxgk.site.serve import SiteHandler
 
-from .conftest import SEEDS, SHARED, SHOTS, needs_chromium, needs_shared, serving, site_of
+from .conftest import SHOTS, indexed_copy, needs_chromium, needs_shared, serving
 from .conftest import wait_for as _wait
 
 WORD = "政府信息公开"  # in every report's title
@@ -68,19 +68,12 @@ class _Cached(SiteHandler):
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory):
+def corpus_site(seeds_corpus_site, tmp_path_factory):
     """The seeds and the corpus, the full text indexed in shards of at most its largest source page (several)."""
-    from xxgk.site.fulltext import index_full_text, source_pages
+    from xxgk.site.fulltext import source_pages
 
-    if not (SHARED / "corpus").exists():
-        pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("h34search")
-    shutil.copytree(SEEDS, work / "reports")
-    for path in sorted((SHARED / "corpus" / "reports").iterdir()):
-        shutil.copyfile(path, work / "reports" / path.name)
-    site = site_of(work / "reports", work)
-    assert index_full_text(site, budget=max(p.stat().st_size for p in source_pages(site))) == 0
-    return site
+    budget = max(p.stat().st_size for p in source_pages(seeds_corpus_site))
+    return indexed_copy(seeds_corpus_site, tmp_path_factory.mktemp("h34search"), budget=budget)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 
 from xxgk.agency import name_to_agency
 
-from .conftest import SHARED, SHOTS, click_still, needs_chromium, seeds_and_corpus, site_of
+from .conftest import SHOTS, click_still, needs_chromium
 from .conftest import wait_for as _wait
 from .test_search import NODE, _search, agency_search_site
 
@@ -26,11 +26,8 @@ PINGTAN = "/a/fujian-pingtanzongheshiyanqu/"  # the corpus: four years (2019–2
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory):
-    if not (SHARED / "corpus").exists():
-        pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("h35phone")
-    return site_of(seeds_and_corpus(work), work)
+def corpus_site(seeds_corpus_site):
+    return seeds_corpus_site
 
 
 @pytest.fixture(scope="module")

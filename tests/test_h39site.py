@@ -17,20 +17,16 @@ import lxml.html
 import pytest
 import yaml
 
-from .conftest import ROOT, needs_chromium, needs_shared, seeds_and_corpus, site_of, wait_for
+from .conftest import ROOT, needs_chromium, needs_shared, wait_for
 
 HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, its outcomes do not add up
 GEERMU_DATA = "qinghai-haixi-geermu-shujuju"  # the seeds: 2025, its table 三 not read
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory):
-    """The seeds and the corpus reports (平潭 2019–2025, 上海 2019 and 2024): one site for the whole module."""
-    if not (ROOT.parent / "shared" / "corpus").exists():
-        pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("h39-site")
-    seeds_and_corpus(work)
-    return site_of(work / "reports", work)
+def served_site(seeds_corpus_site):
+    """The seeds and the corpus reports (平潭 2019–2025, 上海 2019 and 2024): the test process's one site."""
+    return seeds_corpus_site
 
 
 def _reasons() -> list[dict]:

@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from .conftest import draw_charts, needs_chromium, needs_shared, seeds_and_corpus, site_of
+from .conftest import draw_charts, needs_chromium, needs_shared
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
@@ -23,11 +23,9 @@ button.click();"""
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory):
-    """The seeds and the corpus reports: one site for the whole module."""
-    work = tmp_path_factory.mktemp("site25-corpus")
-    seeds_and_corpus(work)
-    return site_of(work / "reports", work)
+def served_site(seeds_corpus_site):
+    """The seeds and the corpus reports: one site for the whole module (the test process's)."""
+    return seeds_corpus_site
 
 
 def test_a_charts_csv_says_what_each_blank_is_as_its_table_does(server, chromium):
