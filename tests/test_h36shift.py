@@ -46,12 +46,24 @@ new PerformanceObserver(function (list) {
     })});
   });
 }).observe({type: 'layout-shift', buffered: true});"""
-# the page scrolled down in steps of most of a screen to its end, each step given time for what it brings in (a
-# chart drawn, a table filled), then a last pause
+# the page scrolled down in steps of most of a screen to its end, each step given time for what it brings in, then a
+# last pause. What a scroll brings in is a chart (xxgk.js draws one as it nears the view: an IntersectionObserver,
+# whose report comes within two frames of the scroll; ``data-done`` from the draw's start, ``data-drawn`` or
+# ``xxgk-chart-failed`` at its end): each step waits two frames, then for every chart being drawn (at most 10 s a
+# step), then two frames more. (Session 45: this was a fixed 400 ms a step, 70 steps on the data page at 390 px.)
 SCROLL = """var done = arguments[arguments.length - 1];
+function frames(n, then) { if (!n) return then(); requestAnimationFrame(function () { frames(n - 1, then); }); }
+function drawing() {
+  return document.querySelector("div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)"); }
+function settled(then, until) {
+  frames(2, function () {
+    if (drawing() && Date.now() < until) setTimeout(function () { settled(then, until); }, 50);
+    else frames(2, then);
+  });
+}
 var step = function () {
   var before = scrollY; window.scrollBy(0, Math.round(innerHeight * 0.7));
-  setTimeout(function () { if (scrollY === before) setTimeout(done, 800); else step(); }, 400);
+  settled(function () { if (scrollY === before) setTimeout(done, 800); else step(); }, Date.now() + 10000);
 }; step();"""
 
 
