@@ -412,7 +412,7 @@ def read_title(head: str) -> Title:
         # (a site's pronunciation aid, 某镇(zhèn)2020年…: the reading is no part of the name — the title was not
         # read, and 某县交(jiāo)通运输局 was cut to 通运输局 after it)
         if line := OTHER_SCRIPT_DIGIT.sub(NOT_TEXT_MARK, mark_not_text(drop_readings(line.strip()))):
-            numbered.append((number, _letters_joined(line)))
+            numbered.append((number, _letters_joined(line.replace("\t", " "))))  # (a tab inside a name: a space)
             if len(numbered) == TITLE_LINES:
                 break
     lines = [line for _, line in numbered]
@@ -1036,30 +1036,65 @@ def _has_region(name: str) -> bool:
 
 
 def _unspaced(name: str) -> str:
-    """A title's name part that holds spaces, as the name it prints: its last part, joined with the parts before
-    it while it names no region and the part before it does or makes it name one (格尔木市 交通运输局 and
-    格尔木市交通 运输局 are 格尔木市交通运输局; 首页 政务公开 格尔木市交通运输局 is 格尔木市交通运输局: a breadcrumb
-    before the title is no part of the name, nor is 政务公开 of 首页 政务公开 交通运输局). A name without spaces is
-    returned as it is.
+    """A title's name part that holds spaces, as the name it prints: its last part, joined with the part before it
+    while it names no region and, joined, names one — a known one (格尔木市 交通运输局, 格尔木市交通 运输局), the part
+    before being one (某某县 交通运输局) or the space inside one (样例 县数据局), or one no division matches begun
+    before the space when the last part alone is no department of a known 系统 (``rules/agency_systems.csv``:
+    样例县民 政局; 各区县动态 交通运输局 is 交通运输局) — or while the part before it is one character (民 政局: no
+    word of a breadcrumb or a banner is one character). 首页 政务公开 格尔木市交通运输局 is 格尔木市交通运输局,
+    首页 政务公开 交通运输局 is 交通运输局: a breadcrumb before the title is no part of the name. A space inside a
+    word is never a cut (样例县民 政局 was read 政局, a fragment the report never prints as a name): the name read
+    across it is the name when ``agency.names.parse_name`` reads it as an agency's (a kind); else, or when the last
+    part is no agency's and the part before begins with a region and is no name's whole (样例县民 政), it is
+    refused: returned with a character that is no text where each space was (``Title.refused``). A name without
+    spaces is returned as it is.
 
     >>> _unspaced("格尔木市 交通运输局"), _unspaced("格尔木市交通 运输局"), _unspaced("首页 政务公开 格尔木市数据局")
     ('格尔木市交通运输局', '格尔木市交通运输局', '格尔木市数据局')
-    >>> _unspaced("首页 政务公开 交通运输局"), _unspaced("某某县 交通运输局")
-    ('交通运输局', '某某县交通运输局')
+    >>> _unspaced("首页 政务公开 交通运输局"), _unspaced("某某县 交通运输局"), _unspaced("样例县民 政局")
+    ('交通运输局', '某某县交通运输局', '样例县民政局')
+    >>> _unspaced("样例县 民 政局"), _unspaced("首页 民 政局"), _unspaced("各区县动态 交通运输局")
+    ('样例县民政局', '民政局', '交通运输局')
+    >>> _unspaced("格尔木市交 通").replace(NOT_TEXT_MARK, "?"), _unspaced("样例县民 政").replace(NOT_TEXT_MARK, "?")
+    ('格尔木市交?通', '样例县民?政')
     """
     if not _SPACE_IN_NAME.search(name):
         return name
-    from .agency.names import parse_name
+    from .agency.names import parse_name, system_of
 
     parts = _digits_joined([part for part in _SPACE_IN_NAME.split(name) if part])
-    chosen = parts.pop()
+    chosen, printed = parts.pop(), None  # printed: the name read across spaces, a mark where each was
     while parts and not _has_region(chosen):
-        before = parts.pop()
+        before = parts[-1]
         joined = parse_name(before + chosen)
-        if not (joined.regions or joined.special or parse_name(before).unknown_region == before):
+        if not (len(before) == 1 or joined.regions or joined.special or parse_name(before).unknown_region == before
+                or len(joined.unknown_region) > len(before)
+                or joined.unknown_region and not system_of(chosen)):
             break
-        chosen = before + chosen
+        chosen, printed = before + chosen, parts.pop() + NOT_TEXT_MARK + (printed or chosen)
+    if parse_name(chosen).kind is None and (printed is not None or parts and _inside_word(parts[-1])):
+        return printed or parts[-1] + NOT_TEXT_MARK + chosen  # (no agency's name read across a space: refused)
     return NOT_TEXT_MARK + chosen if _ASCII_NAME_CHAR.match(chosen) else chosen  # its beginning is not known
+
+
+# a region's name no division matches at the start of a word (样例县 of 样例县民): two characters at least before its
+# suffix, as the agency parser's unknown regions (沐阳县)
+_REGION_START = re.compile("^[" + _HAN + "]{2,6}?(?:自治州|自治县|省|市|县|区|旗|州)")
+
+
+def _inside_word(before: str) -> bool:
+    """Whether the words ``before`` a space inside a title's name end inside a word: they begin with a region
+    (known, or one no division matches) and do not end as a region's or an agency's name does (样例县民 of
+    样例县民 政; not 样例县, 样例县民政局, 首页).
+
+    >>> _inside_word("样例县民"), _inside_word("样例县"), _inside_word("样例县民政局"), _inside_word("首页")
+    (True, False, False, False)
+    """
+    from .agency.names import parse_name
+
+    if before.endswith(_agency_endings()):
+        return False
+    return bool(parse_name(before).region_text or _REGION_START.match(before))
 
 
 def _digits_joined(parts: list[str]) -> list[str]:
