@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.agency.divisions import Division
+from xxgk.package import report_card
+from xxgk.package.collect import collect
+from xxgk.package.report_card import add_report_card
 from xxgk.parser import parse
+from xxgk.site.publication_months import tally
 
 from .factory import tab_report
+from .test_h42explainer import EXPLAINER
 
 SPACES = [" ", "\u3000", "\u00a0", "\t"]  # a space, the ideographic one, a no-break space, a tab
 
@@ -53,3 +59,68 @@ def test_a_name_read_across_a_space_inside_a_word_that_is_no_agencys_is_refused_
     assert record.agency is None
     (refused,) = [f for f in record.findings if f.code == "agency_unreadable"]
     assert refused.line == 1 and refused.actual.startswith("样例县民") and "政2024年政府信息公开" in refused.actual
+
+
+# -- failed files in the report card and the 发布月份 table -----------------------------------------------------
+
+def _collected(tmp_path, files: dict[str, str]) -> dict:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    reports = collect(tmp_path)
+    add_report_card(reports)
+    return {r.source_file: r for r in reports}
+
+
+# section 六 of a report (50 characters and more: a section the copy check compares)
+SIX = ("本机关无其他需要报告的事项。今后将继续按照条例要求，认真做好政府信息公开工作，"
+       "不断提高政府信息公开工作的质量和水平。")
+
+
+def test_a_failed_file_placed_in_an_abolished_district_gets_no_abolished_finding(tmp_path, monkeypatch):
+    """A made-up district abolished in 2015 (the division table and the placing stubbed: no real district here):
+    a failed file of 2023 placed there had ``agency_division_abolished``; a report read in full still has it."""
+    gone = Division("999901", "样例区", "county", "999900", "999900", "样例", abolished="2015")
+
+    class Placed:
+        county_code = "999901"
+
+    monkeypatch.setattr(report_card, "divisions", lambda: {"999901": gone})
+    monkeypatch.setattr(report_card, "successors", lambda division: ())
+    monkeypatch.setattr(report_card, "identity_of", lambda report: Placed())
+    monkeypatch.setattr(report_card, "timeliness_findings", lambda report: [])  # (the stub places no deadline)
+    by_name = _collected(tmp_path, {"explainer.txt": EXPLAINER,
+                                    "report.txt": tab_report(agency="样例县教育局", year=2023)})
+    assert by_name["explainer.txt"].status == "failed"
+    assert "agency_division_abolished" not in _codes(by_name["explainer.txt"])
+    assert "agency_division_abolished" in _codes(by_name["report.txt"])
+
+
+def test_a_failed_file_of_last_year_is_not_the_report_the_cross_year_checks_compare_with(tmp_path):
+    """2023: an explainer (failed, first by file name) and the agency's report, 结转下年度 3; 2024's report says
+    上年结转 0 and prints 2023's section 六 word for word. The explainer had been taken as 2023's report (nothing to
+    compare: its tables and sections are not read), so the broken chain and the copied section went unsaid; now
+    2024 is compared with 2023's report."""
+    by_name = _collected(tmp_path, {
+        "a_explainer.txt": EXPLAINER,
+        "b_2023.txt": tab_report(agency="样例县教育局", year=2023, carried_forward=3, other_matters=SIX),
+        "c_2024.txt": tab_report(agency="样例县教育局", year=2024, carried_over=0, other_matters=SIX)})
+    failed = by_name["a_explainer.txt"]
+    assert failed.status == "failed" and (failed.record.agency, failed.record.year) == ("样例县教育局", 2023)
+    codes = _codes(by_name["c_2024.txt"])
+    assert "chain_carried_over" in codes and "copied_text" in codes, codes
+    assert "copied_text" in _codes(by_name["b_2023.txt"])  # (on both: which one copied is not known)
+
+
+def test_a_failed_file_is_in_no_row_of_the_publication_months():
+    """A failed file (an explainer dated February) and a report of the same year published in January: one report
+    published, in January; the explainer had been counted in February and in 合计."""
+    rows = [{"report_id": "e", "year": "2024", "published_date": "2025-02-08", "kind": "department",
+             "status": "failed"},
+            {"report_id": "r", "year": "2024", "published_date": "2025-01-20", "kind": "department",
+             "status": "parsed"}]
+    counted = tally(rows, {}, {"late_publication": "warning"}, lambda r: ("样例省", "样例市"))
+    row = counted.rows[("2024", "样例省", "样例市", "department")]
+    assert (row.total, row.months.get(1, 0), row.months.get(2, 0), row.unknown) == (1, 1, 0, 0)
+    assert set(counted.rows) == {("2024", "样例省", "样例市", "department"),
+                                 ("2024", "样例省", "全省合计", "department")}
+    assert counted.rows[("2024", "样例省", "全省合计", "department")].total == 1

@@ -29,9 +29,13 @@ PROCESSING_FEE_FROM = 2021  # 《政府信息公开信息处理费管理办法�
 
 
 def _by_agency_year(reports: list[Report]) -> dict[str, dict[int, Report]]:
-    """``{series key: {year: report}}``: the report counted for each year (``mark_counted``), else the first."""
+    """``{series key: {year: report}}``: the report counted for each year (``mark_counted``), else the first. A file
+    not read (``failed``) is no year's report: the next year's report is compared with the year's report, never with
+    an explainer or a school year's page of that year (the first by file name, it had been the year's)."""
     out: dict[str, dict[int, Report]] = defaultdict(dict)
     for report in sorted(reports, key=lambda r: getattr(r, "duplicate_of", None) is not None):
+        if report.status == "failed":
+            continue
         key = series_key(report)
         if key and report.record.year and report.record.year not in out[key]:
             out[key][report.record.year] = report
@@ -236,14 +240,20 @@ def add_report_card(reports: list[Report]) -> None:
     The counted report is chosen on each file's own findings (its reading and this card's checks of the file
     alone), before the cross-year checks, which then compare every file with the report counted for the other
     year (audit 29: the checks ran on the first file of a year only, against the first of last year, and the
-    finding they added made that file the worse-read one, so the other file was counted and ranked with none)."""
-    for report in reports:
+    finding they added made that file the worse-read one, so the other file was counted and ranked with none).
+
+    A file not read (``failed``: no report text, an explainer, the 2008 form, a school year's, unreadable, over
+    budget) is not a report: none of the card's checks reaches it (it had ``agency_division_abolished``,
+    ``processing_fee_unstated``, ``format_outdated`` and ``copied_text`` as if its agency had published it), and it
+    is no other year's report in the cross-year checks (``_by_agency_year``)."""
+    read_files = [report for report in reports if report.status != "failed"]
+    for report in read_files:
         report.file_findings += (timeliness_findings(report) + format_findings(report) + fee_findings(report)
                                  + abolished_findings(report))
     mark_counted(reports)
     series = _by_agency_year(reports)
     read = Readings()
-    for report in reports:
+    for report in read_files:
         record = report.record
         if series_key(report) and record.year:
             years = series[series_key(report)]

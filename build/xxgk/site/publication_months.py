@@ -9,7 +9,9 @@ site lists a report under, and the report's findings of the ``timely`` category 
 as 日期不详, never in a month, and is never counted late or on time. One report per agency and year: a copy
 (``reports.duplicate_of`` set) is the same publication counted once, as in the ranking. A report without a year has
 no month after its year: it is a row of year 年度不详 whose months are not known (shown "—", never 0), its undated
-reports counted as 日期不详 as anywhere.
+reports counted as 日期不详 as anywhere. A file not read (``reports.status`` failed: no report text, an explainer,
+the 2008 form, a school year's, unreadable, over budget) is no report published: it is in no row, whatever date it
+carries (it had been counted in its month and in 合计).
 
 >>> rows = [{"report_id": "a", "year": "2024", "published_date": "2025-02-08", "kind": "department"},
 ...         {"report_id": "b", "year": "2024", "published_date": "", "kind": "department"},
@@ -89,7 +91,7 @@ def tally(reports: Iterable[dict], findings: dict[str, list[dict]], timely: dict
     rows: dict[tuple[str, str, str, str], Tally] = defaultdict(Tally)
     cities: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in reports:
-        if r.get("duplicate_of"):
+        if r.get("duplicate_of") or r.get("status") == "failed":
             continue
         year = str(r.get("year") or "")
         province, city = where(r)
@@ -168,7 +170,7 @@ def months_section(tallies: Tallies, kind_zh: dict[str, str], year_column: str, 
         "人民政府的汇总报告3月31日前公布。“逾期”是有“发布晚于法定期限”（late_publication）问题的报告，"
         "“可能逾期”是有“可能晚于部门期限”（possibly_late）提示的报告；“日期不详”是没有印出或未能读出发布日期的报告，"
         "不计入任何月份，也无法判断是否逾期（不是按时）；年度不详的报告无法按年度后的月份计，各月记为“—”。"
-        "同一机构同一年度的多份报告只计一份（计入排名的那一份）。</p>",
+        "同一机构同一年度的多份报告只计一份（计入排名的那一份）；未能读取的文件（如解读页面、非报告文本）不是报告，不计入。</p>",
         table(head, rows, MONTHS_ID + "-table", extra=" data-phone-cards data-xxgk-tally",
               caption="各年度报告的发布月份（份）"),
         ]))
