@@ -124,3 +124,23 @@ def test_a_failed_file_is_in_no_row_of_the_publication_months():
     assert set(counted.rows) == {("2024", "样例省", "样例市", "department"),
                                  ("2024", "样例省", "全省合计", "department")}
     assert counted.rows[("2024", "样例省", "全省合计", "department")].total == 1
+
+
+def test_a_failed_file_of_last_year_does_not_stop_its_in_force_count_cutting_this_years_row(tmp_path):
+    """Table 二's digits run together in 2024 (123340) are cut by 2023's in-force count (331 + 12 − 3 = 340) when 2023
+    has one report: an explainer of 2023's report (failed) made two, so the row stayed missing."""
+    from xxgk.package.collect import parse_one
+    from xxgk.package.table2_history import settle_with_previous_year
+
+    from .test_layouts_table2 import _normative, flattened
+
+    files = {"a2023.txt": flattened(2023, "规范性文件方面，本年制发10件，废止2件，现行有效331件。", "102331"),
+             "a2023-explainer.txt": EXPLAINER.replace("样例县教育局", "某某县"),
+             "a2024.txt": flattened(2024, "本年度工作有序开展。", "123340")}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    reports = {name: parse_one(str(tmp_path), name) for name in sorted(files)}
+    explainer = reports["a2023-explainer.txt"]
+    assert explainer.status == "failed" and (explainer.record.agency, explainer.record.year) == ("某某县", 2023)
+    settle_with_previous_year(list(reports.values()))
+    assert _normative(reports["a2024.txt"].record) == (12, 3, 340)

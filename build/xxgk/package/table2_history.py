@@ -34,9 +34,13 @@ def _items() -> dict[str, str]:
 
 def _by_agency_year(reports: list[Report]) -> dict[tuple[str, int], list[Report]]:
     """Reports by (agency, year): the agency as resolved (``registry.series_key``), so that one printed
-    as 格尔木市数据局 one year and 青海省格尔木市数据局 the next is one series, and two 鼓楼区 are two."""
+    as 格尔木市数据局 one year and 青海省格尔木市数据局 the next is one series, and two 鼓楼区 are two. A file not read
+    (``failed``: an explainer, a school year's …) is no year's report: an explainer of last year's report made that
+    year two reports, so its in-force count cut nothing (session 45)."""
     out: dict[tuple[str, int], list[Report]] = {}
     for r in reports:
+        if r.status == "failed":
+            continue
         key = series_key(r)
         if key is not None and r.record.year is not None:
             out.setdefault((key, r.record.year), []).append(r)
