@@ -261,12 +261,12 @@ def test_a_shared_comparison_naming_300000_agencies_reads_its_address_at_once():
 
 
 def test_the_compare_pages_reserved_chart_height_reads_an_address_of_300000_agencies_at_once():
-    """The compare page's inline script (``compare_page.RESERVE_CHART``: the chart's height kept before compare.js
-    runs) counted the address's agencies as compare.js once did, each looked for among those before it: the same
-    three minutes the test above proves gone from compare.js. Counted in a set, as compare.js counts them."""
+    """The compare page's reserving script (``assets/compare-reserve.js``, an inline script until session 44: the
+    chart's height kept before compare.js runs) counted the address's agencies as compare.js once did, each looked
+    for among those before it: the same three minutes the test above proves gone from compare.js. Counted in a set,
+    as compare.js counts them."""
     import json
-
-    from xxgk.site.compare_page import RESERVE_CHART
+    from importlib.resources import files
 
     from .test_splitting_bound import no_hang
 
@@ -283,8 +283,9 @@ def test_the_compare_pages_reserved_chart_height_reads_an_address_of_300000_agen
             "createElement: function () { return {style: {}, setAttribute: function () {}}; }};"
             "var location = {search: require('fs').readFileSync(0, 'utf8')};")
     shown = ";process.stdout.write(JSON.stringify([chart.style, chosen.children.length]))"
+    reserve_chart = (files("xxgk.site") / "assets" / "compare-reserve.js").read_text(encoding="utf-8")
     with no_hang(60):
-        out = subprocess.run([node, "-e", page + RESERVE_CHART + shown],
+        out = subprocess.run([node, "-e", page + reserve_chart + shown],
                              input=address, capture_output=True, text=True, check=True, timeout=60).stdout
     # 300,000 ids and constructor, once each; a chip reserved an id up to 50 (session 38: the chips are cells of a
     # grid, a hidden cell an agency keeps the rows they will take), not a chip each of 300,001

@@ -12,7 +12,6 @@ agency. Nothing is summed or ranked across different years.
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 
 from .anchors import slugify
 from .labels import KIND_ZH, TABLE_HEADINGS, TIER_ZH
@@ -68,8 +67,7 @@ DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's
 # empties the list before writing it. Keep this in
 # step with compare.js's id rule and its chart's height formula: this runs before compare.js loads.
 # It is assets/compare-reserve.js, loaded (not deferred) just after the box, as the inline script it was until the
-# site's Content-Security-Policy (csp.py); its text here for the tests that run it.
-RESERVE_CHART = (files("xxgk.site") / "assets" / "compare-reserve.js").read_text(encoding="utf-8")
+# site's Content-Security-Policy (csp.py); tests/test_h36hostile.py reads the file and runs it.
 LEAGUE_PLAIN_TOP = 20  # the league's default view in plain HTML: its first ranks (compare.js shows up to 500)
 
 
@@ -118,7 +116,8 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
     year's largest agencies by applications received, ``DEFAULT_TOP`` of them), shown without JavaScript, with
     where else to go: a shared comparison's address opened without script showed one sentence, no link and no
     number. ``default_league``: the league's default view in plain HTML (``plain_league``). ``default_top``: how many
-    agencies the default view shows (``DEFAULT_TOP`` or fewer: those with a value), for ``RESERVE_CHART``."""
+    agencies the default view shows (``DEFAULT_TOP`` or fewer: those with a value), for ``assets/compare-reserve.js``
+    (the box's ``data-top``)."""
     options = metric_options(metrics)
     city_options = '<option value="">全部</option>' + "".join(
         f'<optgroup label="{esc(p)}">'

@@ -1,4 +1,4 @@
 /* xxgk: the compare page's chart box and chosen-agency list given their height before compare.js runs (see
-   compare_page.py, RESERVE_CHART). A file, loaded where the box ends, not an inline script: the site's
+   compare_page.py, its comment on the reserved height). A file, loaded where the box ends, not an inline script: the site's
    Content-Security-Policy runs no inline script (csp.py). */
 (function(d,p){var o=Object.create(null),w=(p.get('agencies')||p.get('ids')||'').split(',').filter(function(s){s=s.trim();return /^[a-z0-9][a-z0-9-]*$/.test(s)&&!o[s]&&(o[s]=1)}).length,y=/^([0-9]{4})-([0-9]{4})$/.exec(p.get('year')||''),n=w?w+(w===1):+d.getAttribute('data-top');d.style.height=(y&&y[1]!==y[2]?420:Math.max(300,90+34*n))+'px';for(var c=document.getElementById('xxgk-compare-chosen'),k=0;k<Math.min(w,50);k++){var li=document.createElement('li');li.setAttribute('aria-hidden','true');li.style.visibility='hidden';li.textContent='\u00a0';c.appendChild(li)}})(document.getElementById('xxgk-compare-chart'),new URLSearchParams(location.search))
