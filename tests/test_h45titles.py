@@ -1,6 +1,7 @@
 """Session 45 (helper A): a space inside a title's agency name is never a cut (样例县民 政局 was published as 政局, a
 fragment the report never prints as a name); a failed file (no report text, an explainer, the 2008 form, a school
-year's, unreadable, over budget) is no report in the report card's checks nor in the quality page's 发布月份 table.
+year's, unreadable, over budget) is no report in the report card's checks, the table-二 history, nor the quality
+page's 发布月份 table.
 Synthetic reports only (``factory.tab_report``); the functions are called, no site is built."""
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def test_a_name_read_across_a_space_inside_a_word_that_is_no_agencys_is_refused_
     assert refused.line == 1 and refused.actual.startswith("样例县民") and "政2024年政府信息公开" in refused.actual
 
 
-# -- failed files in the report card and the 发布月份 table -----------------------------------------------------
+# -- failed files in the report card, the table-二 history and the 发布月份 table ----------------------------
 
 def _collected(tmp_path, files: dict[str, str]) -> dict:
     for name, text in files.items():
