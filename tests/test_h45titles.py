@@ -145,3 +145,19 @@ def test_a_failed_file_of_last_year_does_not_stop_its_in_force_count_cutting_thi
     assert explainer.status == "failed" and (explainer.record.agency, explainer.record.year) == ("某某县", 2023)
     settle_with_previous_year(list(reports.values()))
     assert _normative(reports["a2024.txt"].record) == (12, 3, 340)
+
+
+def test_a_failed_file_first_by_id_takes_neither_the_years_page_nor_its_value():
+    """An agency's 2023: an explainer (failed, its id first) and the report read. The explainer took the plain
+    ``2023.html`` (the report moved to ``2023-<id>.html``) and was the year's row of the charts and the compare page
+    (no value); the report is the year's now, the explainer kept on a page of its own."""
+    from types import SimpleNamespace
+
+    from xxgk.site.browser_data import agency_years
+    from xxgk.site.titles import report_paths
+
+    rows = [{"report_id": "a-explainer", "agency_id": "x", "year": 2023, "status": "failed", "duplicate_of": ""},
+            {"report_id": "b-report", "agency_id": "x", "year": 2023, "status": "parsed", "duplicate_of": ""}]
+    paths = report_paths(rows)
+    assert paths["b-report"].endswith("/2023.html") and paths["a-explainer"].endswith("/2023-a-explainer.html")
+    assert agency_years(SimpleNamespace(tables={"reports": rows}))["x"][2023]["report_id"] == "b-report"

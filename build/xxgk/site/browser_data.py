@@ -35,6 +35,7 @@ from ..package.report_card import copies
 from .data import Package
 from .labels import browser_labels
 from .render import metric_colour
+from .titles import counted_first
 
 PEER_GROUPS = "json/peer-groups.json"  # {"a": {agency_id: {year: group number}}, "g": the numbering's stamp}
 
@@ -51,9 +52,10 @@ def _number(value):
 
 def agency_years(pkg: Package) -> dict[str, dict[int, dict]]:
     """``{agency_id: {year: report row}}``: one report per agency-year, the one counted (``reports.duplicate_of``
-    empty: ``report_card.mark_counted``), else the first by report_id."""
+    empty: ``report_card.mark_counted``), a file not read (failed) only where no read one is (``titles.counted_first``),
+    else the first by report_id."""
     out: dict[str, dict[int, dict]] = {}
-    for r in sorted(pkg.tables["reports"], key=lambda r: (bool(r.get("duplicate_of")), r["report_id"])):
+    for r in sorted(pkg.tables["reports"], key=counted_first):
         if r.get("agency_id") and r["year"]:
             out.setdefault(r["agency_id"], {}).setdefault(int(r["year"]), r)
     return out

@@ -65,18 +65,33 @@ def agency_path(agency_id: str) -> str:
     return f"a/{agency_id}/"
 
 
+def counted_first(report: dict) -> tuple:
+    """The order in which the files of one agency and year take the year (its plain page, its value in the charts):
+    a read file before a file not read (``status`` failed: an explainer, a school year's …, never counted nor a
+    copy, so its ``duplicate_of`` is empty as the counted report's is: session 45, an explainer first by report_id
+    took the year's page and its value from the report), the one counted (``reports.duplicate_of`` empty,
+    ``report_card.mark_counted``) before its copies, then by report_id.
+
+    >>> rows = [{"report_id": "a", "status": "failed"}, {"report_id": "b", "status": "parsed", "duplicate_of": "c"},
+    ...         {"report_id": "c", "status": "partial"}]
+    >>> [r["report_id"] for r in sorted(rows, key=counted_first)]
+    ['c', 'b', 'a']
+    """
+    return report.get("status") == "failed", bool(report.get("duplicate_of")), report["report_id"]
+
+
 def report_paths(reports: list[dict], pageless: frozenset[str] = frozenset(),
                  source_only: frozenset[str] = frozenset()) -> dict[str, str]:
     """``{report_id: page path}``, the one definition of a report page's URL: ``a/<agency_id>/<year>.html``
     beside its agency's page (a file, no folder per report: one 4 KiB block less on disk each); a second report
     of the same agency and year gets ``<year>-<report_id>.html``, the plain ``<year>.html`` being the report counted
-    for that year (``reports.duplicate_of`` empty: audit 28, it was the first by report_id, a file the agency's page
-    and ranks do not count); a report with no agency or year gets ``r/<report_id>.html``; a report in ``pageless``
-    (``pageless_reports``) gets none; one in ``source_only`` (``source_only_reports``) its source page,
+    for that year (``counted_first``; ``reports.duplicate_of`` empty: audit 28, it was the first by report_id, a file
+    the agency's page and ranks do not count); a report with no agency or year gets ``r/<report_id>.html``; a report
+    in ``pageless`` (``pageless_reports``) gets none; one in ``source_only`` (``source_only_reports``) its source page,
     ``src/<report_id>.html``, every link to it leading there. Earlier URLs (``a/<agency_id>/<year>/``,
     ``r/<report_id>/``) are resolved by the 404 page (``redirects.py``)."""
     out, seen = {}, set()
-    for r in sorted(reports, key=lambda r: (bool(r.get("duplicate_of")), r["report_id"])):
+    for r in sorted(reports, key=counted_first):
         if r["report_id"] in pageless:
             continue
         if r["report_id"] in source_only:
