@@ -394,11 +394,11 @@ def _alive(driver) -> bool:
 
 
 def _fresh_tab(driver):
-    """``driver`` in a new tab, every other tab closed, as a new Chromium would be for a module: what a tab holds
-    starts afresh with it (its DevTools emulation, injected scripts, blocked addresses, disabled scripts and cache,
-    its session storage), the browser's cache and cookies are cleared and so is what the sites served since are
-    stored under (a later server may get the same port: the same origin), and selenium's timeouts are its
-    defaults again."""
+    """``driver`` in a new tab, brought to the front, every other tab closed, as a new Chromium would be for a
+    module: what a tab holds starts afresh with it (its DevTools emulation, injected scripts, blocked addresses,
+    disabled scripts and cache, its session storage), the browser's cache and cookies are cleared and so is what the
+    sites served since are stored under (a later server may get the same port: the same origin), and selenium's
+    timeouts are its defaults again."""
     from selenium.webdriver.common.timeouts import Timeouts
 
     old = driver.window_handles
@@ -411,6 +411,8 @@ def _fresh_tab(driver):
         except Exception:  # (an alert left open, a tab already gone: the new tab is what matters)
             pass
     driver.switch_to.window(tab)
+    driver.execute_cdp_cmd("Page.bringToFront", {})  # (the page has the focus, as a new browser's: else hasFocus()
+    # was false, and what a page does on focus and blur — the compare page's suggestions — was not a reader's)
     driver.timeouts = Timeouts(implicit_wait=0, page_load=300, script=30)
     driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
