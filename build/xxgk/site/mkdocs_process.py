@@ -29,8 +29,7 @@ def start(args: list[str], stderr, stdout=None):
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return subprocess.Popen([sys.executable, "-m", "mkdocs", *args], stderr=stderr, stdout=stdout)
     context = multiprocessing.get_context("forkserver")
-    # (the server's first start reads it; the caller's main module too, as the default preload does, so that no
-    # child imports it again)
+    # (read when the server first starts; "__main__" kept from multiprocessing's default list)
     context.set_forkserver_preload(["__main__", WARM])
     out = stdout.fileno() if stdout is not None else sys.__stdout__.fileno()
     from .template_cache import CACHE
