@@ -1,5 +1,6 @@
 """What every ``mkdocs build`` of the site loads before it reads a page, loaded once: the module the MkDocs
-server (``mkdocs_process``) imports before it forks a build. Importing it has no other effect."""
+server (``mkdocs_process``) imports before it forks a build. Importing it loads jieba's word list (quiet, as
+``mkdocs_hooks.on_config`` makes it) and writes nothing."""
 
 from __future__ import annotations
 
