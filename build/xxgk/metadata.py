@@ -1040,8 +1040,9 @@ def _unspaced(name: str) -> str:
     while it names no region and, joined, names one — a known one (格尔木市 交通运输局, 格尔木市交通 运输局), the part
     before being one (某某县 交通运输局) or the space inside one (样例 县数据局), or one no division matches begun
     before the space when the last part alone is no department of a known 系统 (``rules/agency_systems.csv``:
-    样例县民 政局; 各区县动态 交通运输局 is 交通运输局) — or while the part before it is one character (民 政局: no
-    word of a breadcrumb or a banner is one character). 首页 政务公开 格尔木市交通运输局 is 格尔木市交通运输局,
+    样例县民 政局; 各区县动态 交通运输局 is 交通运输局) — or while either part is one character (民 政局, 交通运输 局:
+    no word of a breadcrumb or a banner, and no name, is one character), or a known 系统's keyword runs across the
+    space (首页 交通 运输局 is 交通运输局: ``system_across``). 首页 政务公开 格尔木市交通运输局 is 格尔木市交通运输局,
     首页 政务公开 交通运输局 is 交通运输局: a breadcrumb before the title is no part of the name. A space inside a
     word is never a cut (样例县民 政局 was read 政局, a fragment the report never prints as a name): the name read
     across it is the name when ``agency.names.parse_name`` reads it as an agency's (a kind); else, or when the last
@@ -1055,19 +1056,22 @@ def _unspaced(name: str) -> str:
     ('交通运输局', '某某县交通运输局', '样例县民政局')
     >>> _unspaced("样例县 民 政局"), _unspaced("首页 民 政局"), _unspaced("各区县动态 交通运输局")
     ('样例县民政局', '民政局', '交通运输局')
+    >>> _unspaced("首页 交通 运输局"), _unspaced("首页 自然 资源局"), _unspaced("首页 教育动态 办公室")
+    ('交通运输局', '自然资源局', '办公室')
     >>> _unspaced("格尔木市交 通").replace(NOT_TEXT_MARK, "?"), _unspaced("样例县民 政").replace(NOT_TEXT_MARK, "?")
     ('格尔木市交?通', '样例县民?政')
     """
     if not _SPACE_IN_NAME.search(name):
         return name
-    from .agency.names import parse_name, system_of
+    from .agency.names import parse_name, system_across, system_of
 
     parts = _digits_joined([part for part in _SPACE_IN_NAME.split(name) if part])
     chosen, printed = parts.pop(), None  # printed: the name read across spaces, a mark where each was
-    while parts and not _has_region(chosen):
+    while parts and (not _has_region(chosen) or system_across(parts[-1], chosen)):  # (资源局: 资源县's 资源)
         before = parts[-1]
         joined = parse_name(before + chosen)
-        if not (len(before) == 1 or joined.regions or joined.special or parse_name(before).unknown_region == before
+        if not (len(before) == 1 or len(chosen) == 1 or system_across(before, chosen)
+                or joined.regions or joined.special or parse_name(before).unknown_region == before
                 or len(joined.unknown_region) > len(before)
                 or joined.unknown_region and not system_of(chosen)):
             break

@@ -179,6 +179,22 @@ def system_of(body: str) -> str:
     return next((system for keyword, system in _systems() if keyword in body), "")
 
 
+def system_across(before: str, after: str) -> str:
+    """The 系统 whose keyword ``before`` and ``after`` spell only together, its first characters the end of
+    ``before`` and its last the beginning of ``after`` (a name cut inside a word: ``交通`` | ``运输局``); ``""`` when
+    no keyword runs across the cut (``教育动态`` | ``办公室``: 教育 ends before it).
+
+    >>> system_across("交通", "运输局"), system_across("首页交", "通运输局"), system_across("教育动态", "办公室")
+    ('交通运输', '交通运输', '')
+    """
+    joined, cut = before + after, len(before)
+    for keyword, system in _systems():
+        start = joined.find(keyword, max(0, cut - len(keyword) + 1))
+        if 0 <= start < cut:
+            return system
+    return ""
+
+
 def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tuple[Division, ...], int]:
     """The divisions whose name (or short name) starts ``text`` at ``pos``, inside one of ``inside``."""
     for name in _names_by_first_char().get(text[pos:pos + 1], ()):
