@@ -48,14 +48,17 @@ def test_a_text_file_over_the_character_budget_is_over_budget_alone(monkeypatch)
     assert csv.field_size_limit() >= MAX_BYTES  # whatever a text of at most MAX_BYTES puts in one cell
 
 
-def test_old_office_wps_and_ofd_files_are_unsupported_not_read_as_text():
+def test_old_office_wps_files_are_unsupported_and_ofd_files_not_read_as_text():
     wps = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504) + "政府信息公开工作年度报告".encode("utf-16-le") * 40
     ofd = io.BytesIO()
     with zipfile.ZipFile(ofd, "w") as archive:
         archive.writestr("OFD.xml", "<ofd:OFD/>")
-    for data, suffix, name in ((wps, ".wps", "WPS"), (ofd.getvalue(), ".ofd", "OFD")):
-        source = read_bytes(data, suffix)
-        assert _codes(source) == {"format_unsupported"} and name in source.findings[0].message, source.findings
+    source = read_bytes(wps, ".wps")
+    assert _codes(source) == {"format_unsupported"} and "WPS" in source.findings[0].message, source.findings
+    # (session 46: an OFD file is read, ofd_text.py — this one, an OFD.xml with no document, is said unreadable as
+    # OFD, still never read as text)
+    source = read_bytes(ofd.getvalue(), ".ofd")
+    assert _codes(source) == {"file_unreadable"} and "OFD" in source.findings[0].message, source.findings
 
 
 def _changelog_site(tmp_path: Path, changelog: bytes) -> str:

