@@ -229,7 +229,7 @@ def test_the_data_page_gives_r_the_schemas_column_types(two_files_one_year):
     _, site, _ = two_files_one_year
     page = html.unescape((site / "data" / "index.html").read_text(encoding="utf-8"))
     assert 'readr::read_csv("data/active_disclosure.csv", col_types = "cccidic")' in page
-    reports = 'readr::read_csv("data/reports.csv", col_types = "ccicccccDDDcccccccicccccc")'
+    reports = 'readr::read_csv("data/reports.csv", col_types = "ccicccccDDDccccccccicccccc")'
     assert reports in page
 
 

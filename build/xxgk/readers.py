@@ -180,7 +180,9 @@ class Source:
     text: str = ""  # as the file has it (for display and line numbers)
     parse_text: str = ""  # what the parser reads (Simplified Chinese)
     encoding: str | None = None
-    kind: str = "text"
+    # what the file is by its bytes: text, html, docx, doc, pdf, ofd, image, unsupported; "" when it was not read
+    # (refused, empty, too large, no known encoding) — published as reports.file_type
+    kind: str = ""
     findings: list[Finding] = field(default_factory=list)
     sha256: str | None = None  # of the file's bytes (set by read_path)
 
@@ -2064,13 +2066,13 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
             if kind == "text" and _WORD_CELL_END in source.text:
                 source.text = _WORD_MARKS.sub("\n", source.text)  # a cell's or row's end, a line break: a new line
     except OverBudget as error:
-        return Source(kind=suffix.lstrip(".") or "text", findings=[make("over_budget", detail=str(error))])
+        return Source(kind=container, findings=[make("over_budget", detail=str(error))])  # (what its bytes are)
     except BrokenFile as error:
         return Source(kind=container, findings=[make("file_unreadable", detail=str(error))])
     except Exception as error:  # noqa: BLE001 - a library failing on a broken file is bad input
         if reached := _budget_reached(error):  # (MemoryError and RecursionError too, wrapped or not)
-            return Source(findings=[make("over_budget", detail=reached)])
-        return Source(findings=[make("file_unreadable", detail=_failure(error))])
+            return Source(kind=container, findings=[make("over_budget", detail=reached)])
+        return Source(kind=container, findings=[make("file_unreadable", detail=_failure(error))])
     # stray NULs carry nothing, whatever reader read them (a .doc's text held them too, and they reached the package's
     # text, the source page — where a NUL is an HTML parse error — and the full-text index): dropped and said
     if "\x00" in source.text:

@@ -316,7 +316,7 @@ def _failed(folder: Path, item: Input, finding: Finding, hash_it: bool = True) -
             digest = _sha256(folder, item.path)
         except OSError:
             pass
-    return Report(report_id(item.name), item.name, digest, None, "text", "", Record(), [finding])
+    return Report(report_id(item.name), item.name, digest, None, "", "", Record(), [finding])  # (kind: not read)
 
 
 def _sha256(folder: Path, rel: str) -> str:

@@ -54,7 +54,8 @@ def report_row(report: Report, ids: dict[tuple, str] | None = None) -> dict:
         "published_date": r.published_date, "period_start": r.period_start, "period_end": r.period_end,
         "source_file": report.source_file, "source_url": m.get("url") or r.source_url,
         "retrieved_at": m.get("retrieved_at") or None, "notes": m.get("notes") or None, "sha256": report.sha256 or None,
-        "encoding": report.encoding, "status": report.status, "finding_count": len(report.findings),
+        "encoding": report.encoding, "file_type": report.kind if report.kind in _file_types() else None,
+        "status": report.status, "finding_count": len(report.findings),
         "duplicate_of": getattr(report, "duplicate_of", None),  # (report_card.mark_counted)
     }
     return {name: row[name] for name in _report_fields()}
@@ -65,6 +66,14 @@ def _report_fields() -> tuple[str, ...]:
     """The ``reports`` schema's field names, once a process (the schema is copied whole each time it is asked for:
     5 ms, for each report)."""
     return tuple(f["name"] for f in resource_schema("reports")["fields"])
+
+
+@cache
+def _file_types() -> frozenset[str]:
+    """The values ``reports.file_type`` may take (its schema's enum): a reader's ``Source.kind`` outside them
+    (``unsupported``, a refused input's) is published as missing."""
+    field = next(f for f in resource_schema("reports")["fields"] if f["name"] == "file_type")
+    return frozenset(field["constraints"]["enum"])
 
 
 def plain(value):
