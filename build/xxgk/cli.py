@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from .catalog import labels
-from .safe import terminal_text
+from .safe import terminal_name, terminal_text
 
 
 def print(*values, sep: str = " ", end: str = "\n", file=None) -> None:  # noqa: A001
@@ -172,7 +172,7 @@ def _agencies(args) -> int:
     for report in collect(folder, workers=None, budgeted=True):
         who = identity_of(report)
         region = " / ".join(x for x in (who.province, who.city, who.county) if x) or "地区未知"
-        print(f"{report.source_file}\n  {who.name or '机构未识别'}  [{who.agency_id or '-'}]  {region}  "
+        print(f"{terminal_name(report.source_file)}\n  {who.name or '机构未识别'}  [{who.agency_id or '-'}]  {region}  "
               f"tier={who.tier or '-'} kind={who.kind or '-'} 系统={who.system or '-'}  "
               f"peer_group={peer_group(report.record.year, who) or '-'}")
         for line in who.evidence:
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print("xxgk: interrupted", file=sys.stderr)
         return 130
     except OSError as error:
-        where = f": {error.filename}" if error.filename else ""
+        where = f": {terminal_name(error.filename)}" if error.filename else ""
         print(f"xxgk: error: {error.strerror or type(error).__name__}{where}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - the promise is one line, not a traceback

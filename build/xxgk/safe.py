@@ -10,7 +10,8 @@ each place it is written to. Every sink calls exactly one of these; nothing else
   links included): ``& < >`` as entities, which plotly shows as text;
 * ``terminal_text``: a line the command prints: no escape sequences or other control characters
   (a file name or report text could otherwise retitle, recolour or rewrite the user's terminal),
-  no bidirectional overrides (which make a name read backwards);
+  no bidirectional overrides (which make a name read backwards); ``terminal_name``: a file name in such a
+  line, its line breaks too written as codes (a name never starts a line of its own);
 * ``sheet_cell``: a CSV or XLSX cell. A string beginning with ``= + - @``, TAB or CR is prefixed
   with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
   runs it as a formula; so is a text of digits a spreadsheet would read as another number (16 or more
@@ -37,6 +38,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -267,6 +269,28 @@ def terminal_text(value) -> str:
     """A string for the terminal: line feeds and tabs kept, every other control character and
     bidirectional override removed (ESC starts the sequences that rewrite a terminal)."""
     return _TERMINAL.sub("", str(value))
+
+
+def terminal_name(name) -> str:
+    """A file or folder name inside a line the command prints: ``file_name_text`` (each character that shows nothing
+    of its own as its code, a line break and a carriage return included), so that a name is one piece of one line.
+    ``terminal_text`` keeps line feeds (a message may have several lines): a report named ``a\\n::error::x.txt``
+    printed a line of its own making, which a CI log (GitHub Actions) runs as a workflow command. A name given as
+    bytes (``OSError.filename``) is decoded as the file system's; a byte no encoding reads is written as its code.
+
+    >>> terminal_name("a\\n::error::x.txt"), terminal_name(b"a\\rb.txt"), terminal_name("年报.txt")
+    ('a\\\\x0a::error::x.txt', 'a\\\\x0db.txt', '年报.txt')
+    """
+    if isinstance(name, bytes):
+        data = name
+    elif _ESCAPED_BYTES.search(text := str(name)):  # a lone surrogate no byte stands for: its code
+        data = text.encode("utf-8", "backslashreplace")
+    else:  # (a byte the file system's decoding could not read comes back as that byte)
+        data = os.fsencode(text)
+    return terminal_text(file_name_text(data.decode("utf-8", "backslashreplace")))
+
+
+_ESCAPED_BYTES = re.compile("[\ud800-\udc7f\udd00-\udfff]")  # a surrogate ``os.fsdecode`` never makes of a byte
 
 
 XLSX_CELL_CHARS = 32_767  # what an Excel cell holds

@@ -54,7 +54,7 @@ from ..agency.resolve import Agency
 from ..folders import cache_folder_made_here, mark_cache_folder
 from ..readers import MAX_BYTES, open_beneath, sha256_of
 from ..record import from_plain, plain
-from ..safe import terminal_text
+from ..safe import terminal_name, terminal_text
 from .store import Facts, Head, Shard, encode, head_of
 
 FORMAT = "xxgk-parse-cache-2"
@@ -294,7 +294,7 @@ class ParseCache:
             if _damaged_file(error):  # the file itself, not this entry: every lookup would fail, every build
                 self._afresh()
                 return sha256, None
-            print(f"xxgk: parse cache entry for {terminal_text(job[1])} unreadable "
+            print(f"xxgk: parse cache entry for {terminal_name(job[1])} unreadable "
                   f"({type(error).__name__}); re-parsed", file=sys.stderr)
             return sha256, None
 

@@ -49,7 +49,7 @@ from ..agency.resolve import Agency
 from ..findings import Finding
 from ..folders import CACHE_MARKER, cache_folder_made_here
 from ..record import from_plain, plain_one
-from ..safe import terminal_text
+from ..safe import terminal_name, terminal_text
 
 MAX_OPEN = 64  # shard connections the reader keeps open
 FINAL = "final"  # the writer's blocks file (``blocks-<name>``) of the series this process settles (``stream``)
@@ -228,7 +228,7 @@ class Store:
         except (sqlite3.Error, LookupError, ValueError, TypeError, zlib.error) as error:
             if self.again is None or name in PARENT_SHARDS:
                 raise
-            print(terminal_text(f"xxgk: {head.source_file}: the store's shard {name} is unreadable "
+            print(terminal_text(f"xxgk: {terminal_name(head.source_file)}: the store's shard {name} is unreadable "
                                 f"({type(error).__name__}: {error}); parsed again"[:500]), file=sys.stderr)
             return self.again(head)
 
