@@ -1,7 +1,8 @@
 """What the hostile-input round of session 46 found: sinks and inputs the earlier rounds had not tried.
 
 Each test fails on the code before its fix: a report's file name that makes its own line in what the command prints
-(a CI log runs a line ``::error::…`` as a workflow command)."""
+(a CI log runs a line ``::error::…`` as a workflow command); a manifest whose reading grew with the square of its
+width, in the build's own process."""
 
 from __future__ import annotations
 
@@ -39,3 +40,23 @@ def test_a_printed_file_name_never_breaks_its_line_whatever_it_is_given_as():
     assert terminal_name("a\ud800\n.txt") == "a\\ud800\\x0a.txt"
     assert terminal_name("sub/年报\u2028::notice::.txt") == "sub/年报\\u2028::notice::.txt"
     assert terminal_name("\x1b]0;title\x07年报.txt") == "\\x1b]0;title\\x07年报.txt"
+
+
+def test_a_manifest_of_a_million_columns_over_many_rows_is_read_within_a_files_budget(tmp_path):
+    """``sources.csv`` is read in the build's own process, outside every file's budget. Its header's repeated names
+    were counted column by column (a header of 40,000 columns, 300 KB, took 27 CPU s) and each row was made a
+    dictionary of every column (1,000 columns over 100,000 rows, 205 KB: 7.9 s), so a manifest of 8 MB — inside the
+    20 MB any input may have — was not read after a report's whole budget (hours, by the square of its width). Read
+    here in a worker held to a report's budget (120 CPU s), it is read, its row for the report applied and its
+    repeated rows said."""
+    from xxgk.package.collect import in_budgeted_worker, read_manifest
+
+    header = "file,agency,year," + ",".join(f"c{i}" for i in range(1_000_000))
+    (tmp_path / "sources.csv").write_text(header + "\nr.txt,样例县民政局,2024\n" + "a\n" * 150_000, encoding="utf-8")
+    outcome = in_budgeted_worker(read_manifest, tmp_path)
+    assert isinstance(outcome, tuple), outcome  # (not a Finding: over_budget)
+    rows, said = outcome
+    assert rows["r.txt"]["agency"] == "样例县民政局" and rows["r.txt"]["year"] == "2024"
+    assert set(rows) == {"r.txt", "a"}
+    messages = [f.message for f in said.findings()]
+    assert "第4行“a”：重复的文件名" in messages[0] and "另有" in messages[-1]
