@@ -2,7 +2,7 @@
 
 Each test fails on the code before its fix: a report's file name that makes its own line in what the command prints
 (a CI log runs a line ``::error::…`` as a workflow command); a manifest whose reading grew with the square of its
-width, in the build's own process."""
+width, in the build's own process; a manifest year too long for Python's ``int``, which stopped the build."""
 
 from __future__ import annotations
 
@@ -60,3 +60,29 @@ def test_a_manifest_of_a_million_columns_over_many_rows_is_read_within_a_files_b
     assert set(rows) == {"r.txt", "a"}
     messages = [f.message for f in said.findings()]
     assert "第4行“a”：重复的文件名" in messages[0] and "另有" in messages[-1]
+
+
+def test_a_manifest_year_of_thousands_of_digits_is_a_finding_and_the_package_is_written(tmp_path):
+    """A manifest year of more than 4,300 digits stopped the whole build with a ValueError in English (Python's
+    ``int`` reads no more) before any report was written. It is now ``manifest_value_invalid``, quoted by its start
+    and length, the report's year read from its text; a year written with that many leading zeros is the year."""
+    import csv
+
+    from xxgk.package.build import build_package
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, agency in (("long.txt", "样例甲县民政局"), ("zeros.txt", "样例乙县民政局")):
+        (reports / name).write_text(tab_report(agency=agency, year=2024), encoding="utf-8")
+    (reports / "sources.csv").write_text(
+        f"file,year\nlong.txt,{'9' * 5000}\nzeros.txt,{'0' * 5000}2023\n", encoding="utf-8"
+    )
+    _, errors = build_package(reports, tmp_path / "out", workers=1)
+    assert errors == []
+    with open(tmp_path / "out" / "data" / "reports.csv", encoding="utf-8-sig") as handle:
+        years = {r["source_file"]: r["year"] for r in csv.DictReader(handle)}
+    assert years == {"long.txt": "2024", "zeros.txt": "2023"}
+    with open(tmp_path / "out" / "data" / "findings.csv", encoding="utf-8-sig") as handle:
+        said = [r for r in csv.DictReader(handle) if r["code"] == "manifest_value_invalid"]
+    assert len(said) == 1 and said[0]["report_id"].startswith("long-")
+    assert "（共 5000 个字）" in said[0]["message"] and len(said[0]["message"]) < 300

@@ -363,7 +363,7 @@ def apply_manifest(report: Report, entry: dict) -> None:
     report.manifest = entry
     record = report.record
     title_agency = record.agency  # as printed in the title, before the manifest replaces it
-    for name, cast in (("agency", canonical_agency), ("year", int)):
+    for name, cast in (("agency", canonical_agency), ("year", _year)):
         if not entry.get(name):
             continue
         wanted = cast(entry[name])
@@ -427,9 +427,23 @@ def _quoted(value: str, longest: int = MAX_NAME) -> str:
 
 
 def _valid_year(value: str) -> bool:
+    """A year a report can carry, in ASCII digits; leading zeros allowed, as before. Its digits are counted before
+    they are read: a year of more than 4,300 digits stopped the whole build (Python's ``int`` refuses to read one,
+    ``ValueError``), before any report was written.
+
+    >>> _valid_year("2024"), _valid_year("02024"), _valid_year("1" * 5000), _valid_year("0" * 5000 + "2024")
+    (True, True, False, True)
+    """
     from ..metadata import YEARS
 
-    return value.isascii() and value.isdigit() and int(value) in YEARS
+    digits = len(value.lstrip("0"))
+    return value.isascii() and value.isdigit() and digits <= len(str(YEARS.stop)) and _year(value) in YEARS
+
+
+def _year(value: str) -> int:
+    """A manifest year of ASCII digits as a number, its leading zeros not read (``int`` reads no more than 4,300
+    digits)."""
+    return int(value.lstrip("0") or "0")
 
 
 def _valid_moment(value: str) -> bool:
