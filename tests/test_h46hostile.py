@@ -2,7 +2,8 @@
 
 Each test fails on the code before its fix: a report's file name that makes its own line in what the command prints
 (a CI log runs a line ``::error::…`` as a workflow command); a manifest whose reading grew with the square of its
-width, in the build's own process; a manifest year too long for Python's ``int``, which stopped the build."""
+width, in the build's own process; a manifest year too long for Python's ``int``, which stopped the build; a manifest
+cell past ``csv``'s default limit, which dropped the whole manifest in ``xxgk agencies``."""
 
 from __future__ import annotations
 
@@ -86,3 +87,36 @@ def test_a_manifest_year_of_thousands_of_digits_is_a_finding_and_the_package_is_
         said = [r for r in csv.DictReader(handle) if r["code"] == "manifest_value_invalid"]
     assert len(said) == 1 and said[0]["report_id"].startswith("long-")
     assert "（共 5000 个字）" in said[0]["message"] and len(said[0]["message"]) < 300
+
+
+def test_a_manifest_cell_longer_than_csvs_default_is_read_by_every_verb_alike(tmp_path):
+    """A manifest cell of more than 128 KiB (csv's default limit) is a value to refuse, not a reason to drop the
+    whole manifest; and every verb reads the manifest alike. ``xxgk package`` read it (a package reader imported
+    before had raised the limit), but ``xxgk agencies`` refused it whole (``field larger than field limit``) and
+    listed the publishers the text alone gives: 样例甲县民政局, where the manifest names 样例乙县民政局."""
+    import subprocess
+    import sys
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(tab_report(agency="样例甲县民政局"), encoding="utf-8")
+    (reports / "b.txt").write_text(tab_report(agency="样例丙县民政局"), encoding="utf-8")
+    (reports / "sources.csv").write_text(
+        f"file,agency,notes\na.txt,样例乙县民政局,\nb.txt,,{'注' * 200_000}\n", encoding="utf-8"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-m", "xxgk.cli", "agencies", "--reports", str(reports)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    listed: dict[str, str] = {}  # each file's name (a line of its own) and the lines below it
+    name = ""
+    for line in ran.stdout.splitlines():
+        if line.startswith(" "):
+            listed[name] += line + "\n"
+        else:
+            name = line
+            listed[name] = ""
+    assert "样例乙县民政局" in listed["a.txt"], ran.stdout
+    assert "样例丙县民政局" in listed["b.txt"], ran.stdout

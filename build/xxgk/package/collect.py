@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make, quoted
-from ..readers import BUDGET, HARD_LINK, bounded_sha256, hard_linked, open_beneath, read_path
+from ..readers import BUDGET, HARD_LINK, allow_long_csv_cells, bounded_sha256, hard_linked, open_beneath, read_path
 from ..record import Record
 from ..safe import MAX_URL, drop_invisible, file_name_text, link_url, strip_control, without_credentials
 from ..text import NOT_TEXT_MARK, fold, mark_not_text, show_not_text, unify_radicals
@@ -242,6 +242,9 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], Said]:
     if any(f.code == "text_repaired" for f in source.findings):  # (its NULs dropped: a.txt\0 named a.txt, silently)
         return {}, _said("manifest_row_unusable", detail="整个清单未使用：清单中夹杂空字符（NUL），文件已损坏或被改动，"
                                                          "无法判断哪些文件名和名称因此改变")
+    # (a cell as long as the file may be: csv's 128 KiB default refused the whole manifest wherever no package reader
+    # had raised the limit first — ``xxgk agencies`` ignored a manifest that ``xxgk package`` read, one long cell said)
+    allow_long_csv_cells()
     reader = csv.reader(io.StringIO(source.text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader, [])]
