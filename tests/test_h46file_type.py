@@ -6,23 +6,14 @@ recorded as a text. The files are written here; the package is built from them (
 from __future__ import annotations
 
 import csv
-import io
-import zipfile
 
 import pytest
 
 from tests.factory import as_docx, as_html, tab_report
+from tests.test_h31hostile_audit import _zipped
 from tests.test_h46ofd import as_ofd
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
-
-
-def _workbook() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "<workbook/>")
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +30,8 @@ def file_types(tmp_path_factory) -> dict[str, str]:
         "d.ofd": as_ofd(tab_report(agency="丁县数据局")),
         "e.pdf": as_docx(tab_report(agency="戊县数据局")),  # (a Word file saved under a PDF's name)
         "f.png": PNG,
-        "g.docx": _workbook(),  # (a workbook saved under a Word file's name)
+        # (a workbook saved under a Word file's name)
+        "g.docx": _zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
         "h.txt": b"",
     }
     for name, data in files.items():

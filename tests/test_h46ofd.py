@@ -13,6 +13,7 @@ import zipfile
 import pytest
 
 from tests.factory import tab_report
+from tests.test_h31hostile_audit import _zipped
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -132,14 +133,6 @@ def test_a_templates_text_is_read_once_a_page():
     assert source.text.count("样例县数据局文件") == 2  # two pages, each drawing its template
 
 
-def _ofd_with(members: dict[str, bytes | str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
 def test_an_ofd_without_text_is_a_report_with_no_text_layer():
     empty = as_ofd("\n\n")
     source = read_bytes(empty, ".ofd")
@@ -152,7 +145,7 @@ def test_an_ofd_without_text_is_a_report_with_no_text_layer():
     {"OFD.xml": '<!DOCTYPE x [<!ENTITY a "aaaa">]><ofd:OFD/>'},  # a DTD: refused, no entity expanded
 ], ids=["no-body", "no-document", "dtd"])
 def test_a_broken_ofd_is_an_unreadable_file_never_a_crash(members):
-    source = read_bytes(_ofd_with(members), ".ofd")
+    source = read_bytes(_zipped(members), ".ofd")
     assert not source.ok and [f.code for f in source.findings] == ["file_unreadable"], source.findings
     assert "OFD" in source.findings[0].message
 
@@ -179,5 +172,5 @@ def test_text_drawn_off_the_page_is_not_read():
     hidden = _text_object(9999, 5000, 40, "样例市另一局2020年政府信息公开工作年度报告")
     members["Doc_0/Pages/Page_0/Content.xml"] = members["Doc_0/Pages/Page_0/Content.xml"].replace(
         b"</ofd:Layer>", hidden.encode() + b"</ofd:Layer>")
-    source = read_bytes(_ofd_with(members), ".ofd")
+    source = read_bytes(_zipped(members), ".ofd")
     assert source.ok and "另一局" not in source.text and "样例县数据局2024年" in source.text
