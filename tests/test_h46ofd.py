@@ -39,13 +39,14 @@ def _xml(text: str) -> str:
 
 
 def as_ofd(text: str, per_char: bool = False, lines_a_page: int = 40, template_line: str | None = None,
-           wrap: int = 0) -> bytes:
+           wrap: int = 0, tight: bool = False) -> bytes:
     """``text`` as an OFD file on pages 420 mm high and as wide as the widest row: each line at its baseline, each
     tab-separated cell at its column (the first at ``FIRST``, each other 4 mm right of the widest cell before it) —
     one TextObject a cell, or one a character (``per_char``) —, ``lines_a_page`` lines a page; ``template_line``: a
     line every page's template draws on top;
     ``wrap``: a first cell longer than this many characters is drawn on two lines, 2.5 mm above and below its row's
-    numbers (a label wrapped in its cell, the numbers centred), and its row is 9 mm high."""
+    numbers (a label wrapped in its cell, the numbers centred), and its row is 9 mm high; ``tight``: each label's row's
+    second cell one character's width after the label (a label filling its cell, the number beside its edge)."""
     lines = text.split("\n")
     rows = [line.split("\t") for line in lines if "\t" in line]
     first = max((_width(row[0][:wrap] if wrap else row[0]) for row in rows), default=0) + 4
@@ -75,7 +76,9 @@ def as_ofd(text: str, per_char: bool = False, lines_a_page: int = 40, template_l
                 cells = line.split("\t")
                 wrapped = bool(wrap) and len(cells) > 1 and len(cells[0]) > wrap
                 y += 1.5 if wrapped else 0
-                placed = [(FIRST + (first + other * (column - 1) if column else 0), y, cell)
+                beside = tight and not cells[0].isdigit()  # (a label's row; a row of numbers keeps its columns)
+                start = FIRST + _width(cells[0]) + SIZE if beside else FIRST + first
+                placed = [(start + other * (column - 1) if column else FIRST, y, cell)
                           for column, cell in enumerate(cells)]
                 if wrapped:
                     placed[:1] = [(FIRST, y - 2.5, cells[0][:wrap]), (FIRST, y + 2.5, cells[0][wrap:])]
@@ -113,6 +116,16 @@ def test_an_ofd_report_gives_the_numbers_its_text_gives(per_char, lines_a_page, 
     assert _numbers(record) == _numbers(expected) and len(expected.facts) > 100
     said = {"rows_realigned"} if wrap else set()  # (a label's two lines around its numbers: said, as a PDF's are)
     assert {f.code for f in record.findings} - said == {f.code for f in expected.findings}
+
+
+@pytest.mark.parametrize("per_char", [False, True], ids=["a-run-a-cell", "a-run-a-character"])
+def test_a_number_a_characters_width_from_its_label_is_read_in_its_column(per_char):
+    """A label filling its cell, the first number one character from it (closer than a cell's edge: ``label 6\t0\t…``,
+    a space then tabs): the parser reads the row whole."""
+    source = read_bytes(as_ofd(REPORT, per_char=per_char, tight=True), ".ofd")
+    record, expected = parse(source.parse_text), parse(REPORT)
+    assert _numbers(record) == _numbers(expected)
+    assert {f.code for f in record.findings} == {f.code for f in expected.findings}
 
 
 def test_an_ofd_file_is_read_whatever_its_name_says():
