@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .appended_tables import appended_tables
 from .catalog import labels
 from .cells import (
     fold_box_rows,
@@ -131,6 +132,7 @@ def parse(text: str) -> Record:
     found, copies = tables_for_year(doc, found, record.year, record.agency)
     if not copies:  # (or only table 三 twice, under one heading: （一）2023年度 … （二）2024年度)
         found, copies = table3_for_year(doc, found, record.year, record.agency)
+    found = appended_tables(doc, found)  # (tables printed after section 六, an attachment: 附表1 …)
     sections = {s.code: s for s in found}
     record.findings += copies
     repeated = repeated_headings(doc, found)

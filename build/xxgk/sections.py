@@ -268,9 +268,17 @@ def by_subheading(text: str, chosen: dict) -> dict[str, Span]:
 
 
 @cache
-def _table_starts() -> dict[str, re.Pattern]:
+def table_starts() -> dict[str, re.Pattern]:
+    """Each table's first line (``rules/table_starts.csv``), at the start of a line (after a table's rules)."""
     return {row["code"]: re.compile(r"^[ \t\u3000|]*(?:" + row["pattern"] + ")", re.MULTILINE)
             for row in table("table_starts")}
+
+
+@cache
+def _table_starts() -> dict[str, re.Pattern]:
+    """The first lines that begin a section printing no heading (column ``headingless``)."""
+    starts = table_starts()
+    return {row["code"]: starts[row["code"]] for row in table("table_starts") if row["headingless"] == "yes"}
 
 
 def by_table_start(text: str, chosen: dict) -> dict[str, Span]:
