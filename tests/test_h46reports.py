@@ -263,3 +263,45 @@ def test_a_second_report_after_the_last_section_gives_none_of_its_tables():
     assert set(_table3(record)["new"]) == {None}
     assert set(_table4(record)) == {None}
     assert "report_repeated" in _codes(record)
+
+
+# ---- a PDF's text layer: labels letter-spaced (Word's distributed alignment) ----
+
+PDF_HEADER = "\n".join(
+    [
+        "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ]
+)
+
+
+def table3_letter_spaced() -> str:
+    """Table 三 as a PDF's text layer prints a table whose label cells are distributed-aligned: every character of
+    a label apart (``4 . 无 正 当 理 由 大 量 反 复 申 请``), then the row's seven numbers a space apart."""
+    out = [PDF_HEADER]
+    for code, label in LABELS.items():
+        if code == "granted":
+            out.append("三 、 本 年 度 办 理 结 果")
+        if code in GROUPS:
+            out.append(" ".join(GROUPS[code]))
+        out.append(" ".join(label) + " " + " ".join(map(str, ROWS[code])))
+    return "\n".join(out)
+
+
+def test_a_letter_spaced_label_holding_the_character_for_none_keeps_its_row():
+    """无 inside a letter-spaced label (4.无正当理由大量反复申请, 1.申请人无正当理由逾期不补正…) is a letter of the
+    label, not a missing cell: every row is published as printed. Before, 无 was read as a cell, the row above had eight
+    cells for seven and was lost (row_extra_cells), and the label's rest began a row the template does not have."""
+    text = appended_report(CAPTIONS["fubiao"]).split("\n附表1")[0]
+    text = text.replace("本年度收到政府信息公开申请若干件，详见附表。", table3_letter_spaced())
+    record = _parse(text)
+    assert _table3(record) == ROWS
+    assert not _codes(record) & {"row_extra_cells", "label_unrecognised", "row_other_format", "identity_broken"}

@@ -57,6 +57,8 @@ _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number
 _SIGN = r"(?:(?:(?<!\S)|(?<=\d))(?:增加?|减少?|[+-]))?"
 _PIECE = re.compile(r"(" + _SIGN + r"\d+(?:[.,]\d+)*(?:万元|元)?" + _MARKS + r")|([^\d\s]+)")
 _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
+# a lone Han character next, then a blank or the line's end (with .match(text, pos)): a letter-spaced word goes on
+_LONE_HAN_NEXT = re.compile(r"\s+([\u3400-\u9fff])(?:\s|$)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACED_NUMBERS = re.compile(r"\d\s+[+-]?\d")
 _HALF_GLUED_PIPE = re.compile(r"\s\|\d|\d\|\s")  # 行政许可   |297: a rule or an OCR'd 1 glued to a number
@@ -298,6 +300,23 @@ def structured_cells(line: str) -> list[str] | None:
     return _split_structured(line) if "\t" in line or "|" in line else None
 
 
+def _letter_spaced(folded: str, match: re.Match, out: list[tuple[str, str]]) -> bool:
+    """Whether the one-character missing mark ``match`` (无) stands inside a letter-spaced label (Word's distributed
+    alignment in a PDF's text: ``4 . 无 正 当 理 由 …``, ``申 请 人 无 正 当 …``): the piece before it is text of one
+    character, and a lone Han character that is no missing mark follows it. ``其 他 无 无`` and ``密 无 0`` keep
+    their cells.
+
+    >>> [kind for kind, _ in _loose_pieces("4 . 无 正 当 理 由 0 13 0 0 0 11 24")][:4]
+    ['slot', 'text', 'text', 'text']
+    >>> [kind for kind, _ in _loose_pieces("其 他 无 无 0")]
+    ['text', 'text', 'slot', 'slot', 'slot']
+    """
+    if len(match.group(2)) != 1 or not out or out[-1][0] != "text" or len(out[-1][1]) != 1:
+        return False
+    after = _LONE_HAN_NEXT.match(folded, match.end())
+    return after is not None and after.group(1) not in MISSING_MARKERS
+
+
 def _loose_tokens(text: str, line_no: int) -> list[tuple[str, str, int]]:
     """("text"|"slot", content, line) tokens of unstructured text."""
     return [(kind, content, line_no) for kind, content in _loose_pieces(text)]
@@ -345,6 +364,9 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             if _unit_of_lone_cell(folded, match, out):
                 out[-1] = ("slot", out[-1][1] + words)  # 行政许可 12件: the cell is 12件 (a count: 12; a fee
                 continue  # in 万元 printed 5件 is no amount — before, 件 began the next label and 5 was 5 万元)
+            if lone and words in MISSING_MARKERS and _letter_spaced(folded, match, out):
+                out.append(("text", words))  # 4 . 无 正 当 理 由: a letter of a spaced label, no cell (the row had one
+                continue  # cell too many and was lost, the next row's label began at 正)
             out.append(("slot" if lone and words in MISSING_MARKERS else "text", words))
             continue
         if match.end() < len(folded) and folded[match.end()] in "年月日" and number.isascii() and number.isdigit():
