@@ -305,3 +305,36 @@ def test_a_letter_spaced_label_holding_the_character_for_none_keeps_its_row():
     record = _parse(text)
     assert _table3(record) == ROWS
     assert not _codes(record) & {"row_extra_cells", "label_unrecognised", "row_other_format", "identity_broken"}
+
+
+# ---- a title whose year stands on a line of its own ----
+
+TITLE_LINES = {
+    "year_line": (["样例县民政局", "2024", "年政府信息公开工作年度报告"], "样例县民政局"),
+    "year_line_nian_du": (["样例县民政局", "2024", "年度政府信息公开工作年度报告"], "样例县民政局"),
+    "chinese_year_line": (["样例县民政局", "二〇二四", "年度政府信息公开工作年度报告"], "样例县民政局"),
+    "full_width_year_line": (["样例县人民政府", "２０２４", "年政府信息公开工作年度报告"], "样例县人民政府"),
+    "year_and_nian_lines": (["样例县民政局", "2024", "年", "政府信息公开工作年度报告"], "样例县民政局"),
+    "no_name_above": (["2024", "年政府信息公开工作年度报告"], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLE_LINES))
+def test_a_title_printing_its_year_on_a_line_of_its_own_names_its_publisher_and_year(name):
+    """A cover or a heading setting the year on a line of its own (样例县民政局 / 2024 / 年政府信息公开工作年度报告)
+    names the publisher above it and the year; the overview is not asked. Before, 年政府 (or 年度) was published as
+    the publisher's name and the year read from the overview (year_from_overview). No name above: no publisher, said."""
+    lines, agency = TITLE_LINES[name]
+    text = appended_report(CAPTIONS["fubiao"]).replace(TITLE, "\n".join(lines), 1)
+    record = _parse(text)
+    assert (record.agency, record.year) == (agency, 2024)
+    assert "year_from_overview" not in _codes(record)
+    assert ("agency_not_found" in _codes(record)) == (agency is None)
+
+
+def test_a_web_pages_heading_breaking_before_its_year_names_its_publisher():
+    """<h1>样例县民政局<br>2024<br>年政府信息公开工作年度报告</h1>: the heading is the title (before: 年政府)."""
+    text = appended_report(CAPTIONS["fubiao"]).replace(TITLE + "\n", "", 1)
+    page = as_html(text).replace("<body>", "<body><h1>样例县民政局<br>2024<br>年政府信息公开工作年度报告</h1>", 1)
+    record = _parse(page, ".html")
+    assert (record.agency, record.year) == ("样例县民政局", 2024)

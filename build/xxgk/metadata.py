@@ -415,6 +415,7 @@ def read_title(head: str) -> Title:
             numbered.append((number, _letters_joined(line.replace("\t", " "))))  # (a tab inside a name: a space)
             if len(numbered) == TITLE_LINES:
                 break
+    numbered = _year_lines_joined(numbered)
     lines = [line for _, line in numbered]
 
     def refused(at: int, joined: bool = False) -> tuple[int, str]:
@@ -441,6 +442,30 @@ def read_title(head: str) -> Title:
             if again.year is not None:
                 return replace(again, year=None, years=(numbered[at][0], match.group()))
     return found
+
+
+# a line that is a year alone (2024, 二〇二四: a title's year set on a line of its own, larger or in another font)
+_YEAR_ALONE = re.compile(r"(?:19|20)[0-9]{2}|[一二][〇○零][一二三四五六七八九〇○零]{2}")
+
+
+def _year_lines_joined(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``numbered`` lines with a line that is a year alone joined to the next line when that one opens on 年
+    (样例县民政局 / 2024 / 年政府信息公开工作年度报告, a cover or a heading printing its year on a line of its own): the
+    title reads as one line with the line before. Before, 年政府 was read as the publisher's name and the year taken
+    from the overview.
+
+    >>> _year_lines_joined([(1, "样例县民政局"), (2, "2024"), (3, "年政府信息公开工作年度报告")])
+    [(1, '样例县民政局'), (2, '2024年政府信息公开工作年度报告')]
+    >>> _year_lines_joined([(1, "2024"), (2, "样例县民政局")])
+    [(1, '2024'), (2, '样例县民政局')]
+    """
+    out: list[tuple[int, str]] = []
+    for number, line in numbered:
+        if out and line.startswith("年") and _YEAR_ALONE.fullmatch(out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1] + line)
+        else:
+            out.append((number, line))
+    return out
 
 
 # two years where a title names one: 2022-2023年度, 2022年—2023年, 2022至2023年 (the years as _title_text gives them)
