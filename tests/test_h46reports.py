@@ -316,6 +316,16 @@ TITLE_LINES = {
     "full_width_year_line": (["样例县人民政府", "２０２４", "年政府信息公开工作年度报告"], "样例县人民政府"),
     "year_and_nian_lines": (["样例县民政局", "2024", "年", "政府信息公开工作年度报告"], "样例县民政局"),
     "no_name_above": (["2024", "年政府信息公开工作年度报告"], None),
+    # a cover's title in large type, broken over three or four lines where the page ends them
+    "three_lines": (["样例县民政局", "2024年度政府信息公开", "工作年度报告"], "样例县民政局"),
+    "three_lines_name_and_year": (["样例县民政局2024年度", "政府信息公开工作", "年度报告"], "样例县民政局"),
+    "four_lines": (["样例县民政局", "2024年度", "政府信息公开工作", "年度报告"], "样例县民政局"),
+    # a page's toolbar above a title naming no publisher: its words joined are no name
+    "toolbar_above": (["打印本页", "关闭窗口", "2024年政府信息公开工作年度报告"], None),
+    "three_lines_then_date": (
+        ["样例县民政局", "2024年度政府信息公开工作", "年度报告", "二〇二五年一月"],
+        "样例县民政局",
+    ),
 }
 
 
@@ -323,7 +333,8 @@ TITLE_LINES = {
 def test_a_title_printing_its_year_on_a_line_of_its_own_names_its_publisher_and_year(name):
     """A cover or a heading setting the year on a line of its own (样例县民政局 / 2024 / 年政府信息公开工作年度报告)
     names the publisher above it and the year; the overview is not asked. Before, 年政府 (or 年度) was published as
-    the publisher's name and the year read from the overview (year_from_overview). No name above: no publisher, said."""
+    the publisher's name and the year read from the overview (year_from_overview). No name above: no publisher, said.
+    A title broken over three or four lines is read joined (before: no publisher, the year from the overview)."""
     lines, agency = TITLE_LINES[name]
     text = appended_report(CAPTIONS["fubiao"]).replace(TITLE, "\n".join(lines), 1)
     record = _parse(text)

@@ -424,7 +424,9 @@ def read_title(head: str) -> Title:
         return number, show_not_text(shown)[:80]
 
     candidates = [(at, False, line) for at, line in enumerate(lines)] + [
-        (at, True, a + b) for at, (a, b) in enumerate(zip(lines, lines[1:], strict=False))]
+        (at, True, a + b) for at, (a, b) in enumerate(zip(lines, lines[1:], strict=False))] + [
+        (at, size - 1, "".join(lines[at:at + size])) for size in BROKEN_TITLE_LINES
+        for at in range(len(lines) - size + 1) if _title_broken(lines[at:at + size])]
     # (every title pattern holds 信息公开 or 政务公开, and ``_title_text`` neither makes nor breaks those words: the
     # other lines are neither rewritten nor searched)
     texts = [(at, joined, _title_text(text)) for at, joined, text in candidates if "公开" in text]
@@ -442,6 +444,24 @@ def read_title(head: str) -> Title:
             if again.year is not None:
                 return replace(again, year=None, years=(numbered[at][0], match.group()))
     return found
+
+
+BROKEN_TITLE_LINES = (3, 4)  # a title broken over more lines than two (a cover's large type): read joined, after pairs
+_TITLE_ENDS = ("报告", "年报")
+
+
+def _title_broken(parts: list[str]) -> bool:
+    """Whether ``parts`` (three or four lines in a row) may be one title broken over them: only the last ends as a
+    title does (报告, 年报), and none before it holds 报告. A cover's title in large type broken where the page
+    ends a line (样例县民政局 / 2024年度政府信息公开 / 工作年度报告, or 样例县民政局 / 2024年度 / 政府信息公开工作 /
+    年度报告): before, no publisher was read and the year came from the overview.
+
+    >>> _title_broken(["样例县民政局", "2024年度政府信息公开", "工作年度报告"])
+    True
+    >>> _title_broken(["政府信息公开工作年度报告", "（2023年度）", "某县某局"])
+    False
+    """
+    return parts[-1].endswith(_TITLE_ENDS) and not any("报告" in part for part in parts[:-1])
 
 
 # a line that is a year alone (2024, 二〇二四: a title's year set on a line of its own, larger or in another font)
@@ -502,9 +522,10 @@ def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
             if name and name.endswith("人民") and text.startswith("政府", match.end(agency_group)):
                 name += "政府"  # 2021年某县某镇人民政府信息公开工作年度报告: one 政府 for the name and the report's
                 # words (the name was read 某县某镇人民, a real 镇's published agency)
-            if (marked or joined and _SEPARATED.search(lines[at])) and name \
+            if (marked or joined and (_SEPARATED.search(lines[at]) or joined > 1)) and name \
                     and not name.rstrip(NOT_TEXT_MARK).endswith(_agency_endings()):
-                continue  # (joined: 打印本页 关闭窗口 / 2022年度…报告 names no agency; 某县档案馆 / 2022年度… does)
+                continue  # (joined: 打印本页 关闭窗口 / 2022年度…报告 names no agency; 某县档案馆 / 2022年度… does; a
+                # title broken over three lines or four names one only where the name ends as an agency's does)
             if name and len(name) >= 2 and _may_name(name):
                 before = text[:match.start(agency_group)] + _before_name(match.group(agency_group), name)
                 if (_in_sentence(text, match) or name.startswith(_naming_verbs(opening=True))
