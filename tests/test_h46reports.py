@@ -349,3 +349,37 @@ def test_a_web_pages_heading_breaking_before_its_year_names_its_publisher():
     page = as_html(text).replace("<body>", "<body><h1>样例县民政局<br>2024<br>年政府信息公开工作年度报告</h1>", 1)
     record = _parse(page, ".html")
     assert (record.agency, record.year) == ("样例县民政局", 2024)
+
+
+# ---- a report signing its name, its title naming none ----
+
+
+def test_a_report_whose_title_names_no_publisher_is_the_one_it_signs():
+    """A title naming no agency (2024年政府信息公开工作年度报告, on the agency's own site), a body saying only 我局,
+    the report signed 样例县民政局 above its date: that is the publisher, its evidence the signature (落款). Before, the
+    report had no publisher (agency_not_found)."""
+    from xxgk.agency.resolve import name_to_agency
+
+    text = appended_report(CAPTIONS["fubiao"]).split("\n附表1")[0].replace(TITLE, "2024年政府信息公开工作年度报告", 1)
+    record = _parse(text)
+    assert record.agency is None
+    agency = name_to_agency(record.agency, text, {})
+    assert agency.name == "样例县民政局"
+    assert any("落款" in note for note in agency.evidence), agency.evidence
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "联系电话：0000-1234567\n2025年1月20日",  # a date under a contact line: no name signed
+        "样例县民政局\n联系电话：0000-1234567",  # a name with no date under it
+        "样例县民政局办公室负责解释。\n2025年1月20日",  # a sentence, not a name alone
+    ],
+)
+def test_no_signature_gives_no_publisher(ending):
+    """Only a name alone on its line right above the date is a signature: none of these names a publisher."""
+    from xxgk.agency.resolve import name_to_agency
+
+    text = appended_report(CAPTIONS["fubiao"]).split("\n附表1")[0].replace(TITLE, "2024年政府信息公开工作年度报告", 1)
+    text = text.replace("样例县民政局\n2025年1月20日", ending)
+    assert name_to_agency(None, text, {}).name is None

@@ -138,6 +138,34 @@ def _first_line_name(text: str) -> str:
     return ""
 
 
+SIGNATURE_LINES = 6  # the report's last lines, where its signature and date stand
+# a date alone on its line (the signature's): 2025年1月20日, 二〇二五年一月二十日
+_DATE_ALONE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+                         r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")
+
+
+def signature_name(text: str) -> str:
+    """The publisher the report signs with: a line that is an agency's name alone (its region named), right above
+    the date on a line of its own, among the report's last ``SIGNATURE_LINES`` lines (样例县民政局 / 2025年1月20日);
+    the last such pair. A report whose title names no agency and whose body says only 我局 was published with no
+    publisher though it signs its name.
+
+    >>> signature_name("2024年政府信息公开工作年度报告\\n我局……\\n样例县民政局\\n2025年1月20日")
+    '样例县民政局'
+    >>> signature_name("我局……\\n联系电话：12345\\n2025年1月20日"), signature_name("样例县民政局\\n我局……")
+    ('', '')
+    """
+    lines = [line.strip() for line in text[-2000:].split("\n") if line.strip()][-SIGNATURE_LINES:]
+    for above, line in reversed(list(zip(lines, lines[1:], strict=False))):
+        if not _DATE_ALONE.fullmatch(line) or len(above) > 40 or NOT_TEXT_MARK in above:
+            continue
+        parsed = parse_name(above)
+        if parsed.kind and (parsed.regions or parsed.special or parsed.national or parsed.unknown_region) \
+                and above.startswith(parsed.region_text):
+            return above
+    return ""
+
+
 def _address_chain(address: str) -> list[Division]:
     """The divisions an address names from its first division name on, each inside the one before
     (江苏省南京市鼓楼区宁海路: not 宁海县 of 浙江, which 宁海路 only spells); where the address is not
@@ -191,6 +219,8 @@ def body_names(text: str) -> list[tuple[str, str]]:
     first = _first_line_name(text)
     if first:
         out.append((first, "first line"))
+    if signer := signature_name(text):
+        out.append((signer, "落款"))
     counts: Counter = Counter()
     first: dict[str, int] = {}
     elsewhere: dict[str, bool] = {}  # (a name printed outside a contact clause at least once)
