@@ -320,6 +320,9 @@ TITLE_LINES = {
     "three_lines": (["样例县民政局", "2024年度政府信息公开", "工作年度报告"], "样例县民政局"),
     "three_lines_name_and_year": (["样例县民政局2024年度", "政府信息公开工作", "年度报告"], "样例县民政局"),
     "four_lines": (["样例县民政局", "2024年度", "政府信息公开工作", "年度报告"], "样例县民政局"),
+    # broken after its region, or before an office's word: the name is the lines' joined, never the fragment
+    "broken_after_region": (["样例县", "民政局2024年度政府信息公开", "工作年度报告"], "样例县民政局"),
+    "broken_before_office": (["样例县民政局", "办公室", "2024年政府信息公开工作年度报告"], "样例县民政局办公室"),
     # a page's toolbar above a title naming no publisher: its words joined are no name
     "toolbar_above": (["打印本页", "关闭窗口", "2024年政府信息公开工作年度报告"], None),
     "three_lines_then_date": (

@@ -541,7 +541,7 @@ def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
                 elif _joint(before, name) or _two_agencies(name):
                     return Title(None, int(match.group(year_group)), joint=refused(at, joined))
                 year = int(match.group(year_group))
-                if not joined and (whole := _name_from_line_above(texts, at, name, lines, numbered, refused)):
+                if (whole := _name_from_line_above(texts, at, name, lines, numbered, refused)):
                     return whole
                 return Title(canonical_agency(_own_title_name(texts, name, year) or name), year)
     if cover := _cover(lines):
@@ -570,8 +570,10 @@ def _name_from_line_above(texts, at: int, name: str, lines, numbered, refused) -
     alone (``_bare_name``: 办事处, 人民政府, 委员会) and the line above ends as a name does, set apart by nothing
     (no space, colon, ``>``…): a title broken before its last word, 某区人民政府某某街道 / 办事处2023年…年度报告 (a real
     street office's page; 办事处 was published as a district department, WRONG). The joined title's name must end
-    with the bare one; else ``None`` and the line is read as before."""
-    if at == 0 or not _bare_name(name):
+    with the bare one; else ``None`` and the line is read as before. So is a name that names no region under a line
+    that is a region alone (样例县 / 民政局2024年…年度报告, a cover's title broken after its region: 民政局 was
+    published, a name the report never prints alone; ``_region_above``), and a title read from lines joined."""
+    if at == 0 or not (_bare_name(name) or _region_above(lines[at - 1], name)):
         return None
     above = lines[at - 1]
     if _SEPARATED.search(above) or "公开" in above or not above.endswith(_agency_endings()):
@@ -581,6 +583,18 @@ def _name_from_line_above(texts, at: int, name: str, lines, numbered, refused) -
     if whole is None or whole.agency is None or whole.joint or whole.refused or whole.sentence:
         return None
     return whole if whole.agency.endswith(canonical_agency(name)) and len(whole.agency) > len(name) else None
+
+
+def _region_above(above: str, name: str) -> bool:
+    """Whether ``above`` is a region's name alone (样例县, 某市某区: known or not) and ``name`` names none.
+
+    >>> _region_above("样例县", "民政局"), _region_above("样例县", "某市民政局"), _region_above("首页", "民政局")
+    (True, False, False)
+    """
+    from .agency.names import parse_name
+
+    region, named = parse_name(above), parse_name(name)
+    return (region.region_text or region.unknown_region) == above and not (named.region_text or named.unknown_region)
 
 
 def _bare_name(name: str) -> bool:
