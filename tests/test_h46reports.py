@@ -323,6 +323,9 @@ TITLE_LINES = {
     # broken after its region, or before an office's word: the name is the lines' joined, never the fragment
     "broken_after_region": (["样例县", "民政局2024年度政府信息公开", "工作年度报告"], "样例县民政局"),
     "broken_before_office": (["样例县民政局", "办公室", "2024年政府信息公开工作年度报告"], "样例县民政局办公室"),
+    # the year after the title in brackets without 年, or alone on the next line
+    "year_after_in_brackets": (["样例县民政局政府信息公开工作年度报告（2024）"], "样例县民政局"),
+    "year_alone_after": (["样例县民政局政府信息公开工作年度报告", "2024"], "样例县民政局"),
     # a page's toolbar above a title naming no publisher: its words joined are no name
     "toolbar_above": (["打印本页", "关闭窗口", "2024年政府信息公开工作年度报告"], None),
     "three_lines_then_date": (

@@ -98,9 +98,10 @@ def _title_patterns(name: str, start: str = _NAME_START) -> tuple[tuple[re.Patte
         (re.compile(start + "(" + name + r")\s*(\d{4})" + _REPORT), 1, 2, False),  # 某局2023年…
         (re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL), 2, 1, False),
         (re.compile(start + "(" + name + r")\s*" + _DISCLOSURE + r"\s*(\d{4})\s*" + _ANNUAL), 1, 2, False),
-        # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line
+        # the year after the title (某局政府信息公开工作年度报告（2023年度）), in brackets or on the next line, its 年
+        # printed or not (…年度报告（2024）: no name was read, the year taken from the overview)
         (re.compile(start + "(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL
-                    + r"\s*[（(]?\s*(\d{4})\s*年\s*度?\s*[)）]?$"), 1, 2, False),
+                    + r"\s*[（(]?\s*(\d{4})\s*(?:年\s*度?)?\s*[)）]?$"), 1, 2, False),
         # the agency set apart by a bracket or a mark (【某局】2023年…, 某局：2023年…, 某局-2023年…)
         (re.compile(start + "[【\\[「『〖]?(" + name + r")[】\]」』〗]?\s*[：:\-－—–_|｜]?\s*(\d{4})" + _REPORT),
          1, 2, True),
