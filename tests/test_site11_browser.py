@@ -91,7 +91,8 @@ def test_a_journalist_downloads_the_compared_chart_as_png_and_its_data_as_csv(se
     # before: the compare chart had a CSV link only; its image could not be saved with its source
     assert "PNG" in button.text
     button.click()
-    name = f"xxgk-received-2024-2025-{THREE[0]}-and-2"  # whose view: two comparisons no longer overwrite each other
+    # whose view: two comparisons no longer overwrite each other (the measure, the years, the agencies: test_h46site)
+    name = "本年新收申请-2024-2025年-格尔木市数据局、湟中区人民政府、海城市数据局"  # (THREE, by name)
     png = _wait(lambda: next((p for p in downloading.downloads.glob(f"{name}.png")
                               if p.stat().st_size), None), 30)
     data = png.read_bytes()

@@ -264,6 +264,7 @@
     if (!form || form.dataset.done || !window.xxgkAgencies) return;
     form.dataset.done = "1";
     var A = window.xxgkAgencies, root = A.root;
+    var fileText = window.xxgkFileText;  // (xxgk.js, loaded before this deferred script)
     var $ = function (id) { return document.getElementById(id); };
     var metricSel = $("xxgk-compare-metric"), fromSel = $("xxgk-compare-from"), toSel = $("xxgk-compare-to");
     var add = $("xxgk-compare-add"), suggest = $("xxgk-compare-suggest"), chosen = $("xxgk-compare-chosen");
@@ -295,6 +296,17 @@
       if (!same.length) return a.n;
       var alike = same.some(function (x) { return region(byId[x]).text === where; });
       return a.n + "（" + where + (alike ? "，" + id : "") + "）";
+    }
+    /* the view's file name (its CSV's, its PNG's), what it holds as a reader reads it in a downloads folder: the
+       measure, the years and the agencies as the chart names them, the first three and how many in all
+       (新收申请-2024-2025年-某市人民政府、某县数据局等5个机构), or the default view's largest of the last year. It was
+       xxgk-received-2024-2025-<first agency's id>-and-4: a code and an id, and four agencies unnamed */
+    function fileName(m, ids, fallback) {
+      var years = state.from === state.to ? state.from + "年" : state.from + "-" + state.to + "年";
+      var who = fallback ? (state.from === state.to ? "" : state.to + "年") + "最大的" + ids.length + "个机构" :
+        ids.slice(0, 3).map(function (id) { return fileText(nameShown(id, ids), 40); }).join("、") +
+        (ids.length > 3 ? "等" + ids.length + "个机构" : "");
+      return fileText(m.label, 30) + "-" + years + "-" + fileText(who, 160);
     }
     /* the comparison table's sort, ?sort=<column's header>-asc|desc (2024年-desc, 机构-asc), by the column's name,
        not its place: a range's years move the columns (audit 32: a sorted comparison, shared, reopened unsorted);
@@ -752,10 +764,7 @@
       if (csv.dataset.url) URL.revokeObjectURL(csv.dataset.url);
       csv.dataset.url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
       csv.href = csv.dataset.url;
-      // the file names whose view it is (two comparisons of one measure overwrote each other): the agencies chosen
-      // (the first, and how many more), or "top" for the default view of the largest
-      csv.download = "xxgk-" + m.code + "-" + (single ? state.from : state.from + "-" + state.to) + "-" +
-        (fallback ? "top" + ids.length : ids[0] + (ids.length > 1 ? "-and-" + (ids.length - 1) : "")) + ".csv";
+      csv.download = fileName(m, ids, fallback) + ".csv";
       csv.hidden = false;  // no link until it holds the view's CSV (before, it would download this page)
     }
 

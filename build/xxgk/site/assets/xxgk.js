@@ -669,11 +669,19 @@
     });
     download(name + ".csv", new Blob(["\ufeff" + lines.join("\n") + "\n"], {type: "text/csv;charset=utf-8"}));
   }
+  /* a text as a part of a downloaded file's name, at most ``most`` characters: without what a file system refuses
+     (\ / : * ? " < > | and control characters), spaces, leading dots, and the invisible format characters (a right-to-left
+     override in an agency's name, a text from outside, would show a .csv as another kind of file) */
+  function fileText(text, most) {
+    var refused = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g;
+    return String(text).replace(refused, "").replace(/^\.+/, "").slice(0, most);
+  }
+  window.xxgkFileText = fileText;  /* the compare page's CSV and PNG are named with it */
   /* the report CSV's file name: the page's heading (its agency and year) before the report's id, without what a
      file system refuses: 平潭综合实验区2025年度-h010-568ef6 (the id alone said nothing in a downloads folder) */
   function csvName(id) {
     var heading = document.querySelector("article h1");
-    var title = heading ? heading.textContent.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\s]+/g, "").slice(0, 60) : "";
+    var title = heading ? fileText(heading.textContent, 60) : "";
     return (title ? title + "-" : "") + id;
   }
   /* a report's or an agency's facts, folded on a phone (report_page.FACTS_OPEN, agency_page.AGENCY_FACTS_OPEN):
