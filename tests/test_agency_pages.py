@@ -109,10 +109,10 @@ def test_report_pages_read_the_same_measures_and_peer_group_as_agency_pages(corp
     share = f'{round(100 * apps["granted"][6] / apps["total_processed"][6], 1):g}'
     report = _page(site_src, "a/fujian-pingtanzongheshiyanqu/2019.md")
     agency = _page(site_src, "a/fujian-pingtanzongheshiyanqu/index.md")
-    peer_row = re.search(r"<td>予以公开比例（%）</td>(<td[^>]*>[^<]*</td>)", report).group(1)
+    peer_row = re.search(r'<th scope="row">予以公开比例（%）</th>(<td[^>]*>[^<]*</td>)', report).group(1)  # (its label)
     assert f">{share}<" in peer_row
     years = re.search(r"## 历年报告.*?</table>", report, re.S).group(0)
-    assert re.search(rf'>2019</a></td><td>23</td><td>{share}</td>', years)  # right-aligned by the table's style
+    assert re.search(rf'>2019</a></th><td>23</td><td>{share}</td>', years)  # right-aligned by the table's style
     # (each cell names its column for a phone's card, data-label: render.carded, session 36)
     assert re.search(rf'>2019年度报告</a></td><td[^>]*>2019</td><td[^>]*class="xxgk-num"[^>]*>23</td>'
                      rf'<td[^>]*class="xxgk-num"[^>]*>{share}<', agency)

@@ -134,8 +134,8 @@ def test_the_report_page_shows_the_fee_amount_and_the_counts(tmp_path):
     (page,) = report_page_files(site_of(reports, tmp_path))
     doc = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
     table2 = next(t for t in doc.xpath("//table") if t.get("data-csv", "").startswith("active_disclosure"))
-    cells = {(tr.xpath("./td")[0].text_content(), tr.xpath("./td")[1].text_content()): tr.xpath("./td")[2]
-             for tr in table2.xpath(".//tr") if len(tr.xpath("./td")) == 3}
+    cells = {(tr.xpath("./th|./td")[0].text_content(), tr.xpath("./th|./td")[1].text_content()): tr.xpath("./td")[-1]
+             for tr in table2.xpath(".//tbody/tr") if len(tr.xpath("./th|./td")) == 3}  # (a row's label: its th)
     fee = cells["行政事业性收费", "本年收费金额（万元）"]
     assert fee.text_content() == "3883.3" and "xxgk-missing" not in (fee.get("class") or "")
     assert cells["行政规范性文件", "本年制发件数"].text_content() == "12"

@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from .conftest import needs_chromium, wait_for
+from .conftest import needs_chromium, read_page, report_page_files, wait_for
 
 THREE = ("qinghai-haixi-geermu-shujuju", "qinghai-xining-huangzhong-renminzhengfu", "liaoning-anshan-haicheng-shujuju")
 FIVE = THREE + ("qinghai-haixi-geermu-renminzhengfu", "xinjiang-changji-changji-xingzhengshenpiju")  # five of the seeds
@@ -61,3 +61,47 @@ def test_a_file_name_made_from_outside_text_cannot_pass_as_another_kind_of_file(
     named = chromium.execute_script(
         "return window.xxgkFileText(arguments[0], 60);", "..某局\u202egpj.exe\u200b/统计:\n表\u2066?\ufeff")
     assert named == "某局gpj.exe统计表", named
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_report_csv_still_names_each_row_by_its_group_and_label(built_site, server, chromium):
+    # (the row labels became th scope=row: the browser-built CSV took any th for a group's row and left every row out)
+    page = next(p for p in report_page_files(built_site) if "（三）" in read_page(p))
+    chromium.get(server + "/" + page.relative_to(built_site).as_posix())
+    button = wait_for(lambda: [b for b in chromium.find_elements("css selector", "button[data-xxgk-csv]")
+                               if b.is_displayed()])[0]
+    chromium.execute_script("""window.__saved = null; var click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () { HTMLAnchorElement.prototype.click = click;
+        var a = this; fetch(a.href).then(function (r) { return r.text(); }).then(function (t) { window.__saved = t; });
+      };""")
+    button.click()
+    text = wait_for(lambda: chromium.execute_script("return window.__saved"))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    labels = {r[2] for r in rows[1:]}
+    assert any(label.startswith("（三）不予公开 1.") for label in labels), sorted(labels)[:20]
+    assert "（一）予以公开" in labels and len(rows) > 100, len(rows)  # every value of tables 二–四, one a line
+
+
+def _row_starts(site) -> dict[str, set]:
+    """Each report page table's heading (its first column's) → the tags (with scope) its body rows start with."""
+    import lxml.html
+
+    starts: dict[str, set] = {}
+    for path in report_page_files(site):
+        page = lxml.html.document_fromstring(read_page(path))
+        for table in page.xpath("//article//table[thead]"):
+            head = table.xpath("./thead//th")[0].text_content().strip()
+            for row in table.xpath("./tbody/tr"):
+                first = row.xpath("./th|./td")[0]
+                starts.setdefault(head, set()).add(f"{first.tag}:{first.get('scope')}")
+    return starts
+
+
+def test_a_report_pages_numbers_are_read_with_their_rows_label(built_site):
+    # a screen reader moving through table 三 heard "11 自然人" without 一、本年新收政府信息公开申请数量: the rows'
+    # labels were <td>, not row headers, so no value was announced with its row
+    starts = _row_starts(built_site)
+    assert {"信息内容", "检查类别", "指标", "章节", "类别"} <= set(starts), starts  # tables 二, 四, the card, …
+    for head, tags in starts.items():
+        assert tags <= {"th:row", "th:rowgroup"} and "th:row" in tags, (head, tags)

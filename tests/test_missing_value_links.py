@@ -27,7 +27,8 @@ def approximate_site(tmp_path_factory):
 
 def _fees_row(page: str) -> list:
     root = lxml.html.fromstring(page)
-    return next(tr for tr in root.iter("tr") if tr.xpath("td") and "行政事业性收费" in tr.xpath("td")[0].text_content())
+    return next(tr for tr in root.iter("tr")
+                if tr.xpath("th|td") and "行政事业性收费" in tr.xpath("th|td")[0].text_content())
 
 
 def test_a_missing_value_with_a_source_line_links_to_it(approximate_site):

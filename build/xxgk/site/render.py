@@ -234,14 +234,19 @@ def num_cell(value, missing: str = "—") -> str:
 
 def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortable: bool = False,
           css: str = "", caption: str = "", head_rows: list[list[tuple[str, int, int]]] | None = None,
-          extra: str = "") -> str:
+          extra: str = "", row_headers: bool = False) -> str:
     """``rows`` are lists of ready ``<td>`` strings; headers are escaped here. Tables carry data
     attributes, not classes, so that Material's table style (``table:not([class])``) still applies.
+
+    ``row_headers``: each row's first cell is its label (a report page's 予以公开, 可读性), written as
+    ``<th scope="row">`` (:func:`row_header`) so that a screen reader names the row with each of its values.
 
     ``head_rows`` replaces the single header row by grouped rows of ``(label, colspan, rowspan)`` (the
     official template's 法人或其他组织 over its five columns); sorting is then off. A sortable table's
     headers become buttons with ``aria-sort`` in ``assets/xxgk.js``. ``extra``: further ready attributes
     (``report_csv.csv_attr``)."""
+    if row_headers:
+        rows = [[row_header(row[0]), *row[1:]] if row else row for row in rows]
     attrs = (f' id="{table_id}"' if table_id else "") + (" data-sortable" if sortable and not head_rows else "") + (
         f' data-style="{css}"' if css else "") + extra
     wide = set() if head_rows or not rows else {i for i, c in enumerate(rows[0]) if _WIDE_CELL.search(c)}
@@ -257,6 +262,19 @@ def table(headers: list[str], rows: list[list[str]], table_id: str = "", sortabl
     body = "<tr>" + "</tr>\n<tr>".join(map("".join, rows)) + "</tr>" if rows else ""
     cap = f"<caption>{esc(caption)}</caption>\n" if caption else ""
     return f"<table{attrs}>\n{cap}<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+_DATA_CELL = re.compile(r"^<td\b(.*)</td>$", re.S)
+
+
+def row_header(cell: str) -> str:
+    """A ready ``<td>`` cell as its row's header, its attributes and content kept; any other cell (a group's
+    ``<th scope="rowgroup">``) as it is.
+
+    >>> row_header('<td data-s><a href="#L3">予以公开</a></td>'), row_header('<th scope="rowgroup">分组</th>')
+    ('<th scope="row" data-s><a href="#L3">予以公开</a></th>', '<th scope="rowgroup">分组</th>')
+    """
+    return _DATA_CELL.sub(lambda m: f'<th scope="row"{m.group(1)}</th>', cell, count=1)
 
 
 def carded(row: list[str], headers: list[str]) -> list[str]:

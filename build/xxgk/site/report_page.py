@@ -363,7 +363,8 @@ class ReportPages:
         return (f"\n## 报告评估\n\n<p>得分 <b>{points}</b>/100{rank_text}（只计本机关自身的问题：每个错误扣10分、"
                 f'每个警告扣3分；<a href="../../report-card/">同年度、同层级、同类别排名</a>）。</p>\n' + copy_text
                 + (f"<p>读取的局限（本站未能读出的单元格等，不是机关的问题，不计分）：{esc(reading_text)}</p>\n"
-                   if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows) + self._report_peers(r))
+                   if reading_text else "") + table(["检查类别", "本机关自身的问题"], rows, row_headers=True)
+                + self._report_peers(r))
 
     def _not_judged(self, category: str, r: dict) -> str:
         """Why a check category could not be run on ``r`` (empty if it could): no finding is no pass when the check
@@ -396,7 +397,8 @@ class ReportPages:
             f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons_shown(mine, why, PEER_SHOWN)))
         return ("\n\n<p>同类组（同年度、同层级、同省份、同系统或同为人民政府）的中位数，"
                 "<a href=\"../../data/#metric-definitions\">指标定义</a>：</p>\n"
-                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums") + note)
+                + table(["指标", "本报告", "同类组中位数", "同类组报告数"], rows, css="nums",
+                        row_headers=True) + note)
 
     def _linked(self, value, line, src, span: tuple | None = None) -> str:
         """A value linked to its source line, in a table whose style right-aligns it (grid; table 2's "data"). A
@@ -520,7 +522,7 @@ class ReportPages:
         if broken:
             legend += BROKEN_LEGEND
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
-                           head_rows=head_rows, extra=csv_attr(csv) if csv else "") + legend
+                           head_rows=head_rows, extra=csv_attr(csv) if csv else "", row_headers=True) + legend
 
     def _table2(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("active_disclosure", rid)
@@ -533,7 +535,7 @@ class ReportPages:
                  self._linked(cell_value(x), x["line"], src, spans.get(x["item"]))] for x in rows]  # (万元: amount)
         legend = MISSING_LEGEND if any(cell_value(x) is None for x in rows) else ""  # as tables 3 and 4 say it
         return f"\n## {TABLE_HEADINGS['active_disclosure']}\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
-                                                       extra=csv_attr("active_disclosure")) + legend
+                                                       extra=csv_attr("active_disclosure"), row_headers=True) + legend
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
@@ -680,7 +682,7 @@ class ReportPages:
         more = (f"<p>本机构共有 {len(same)} 份报告，这里列出前 {YEARS_SHOWN} 份，全部见机构页。</p>\n"
                 if len(same) > YEARS_SHOWN else "")
         return ("\n## 历年报告\n\n" + table(["年度", "本年新收申请（件）", "予以公开比例（%）", FINDINGS_COLUMN_ZH],
-                                          rows, css="nums")
+                                          rows, css="nums", row_headers=True)
                 + "".join(f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons))
                 + f"\n{more}<p>{self._agency_link(r).strip('　')}</p>")
 
@@ -694,7 +696,8 @@ class ReportPages:
             shown = excerpt(text, SECTION_EXCERPT)  # (its lines rejoined: a wrap is no gap, a paragraph a <br>)
             link = f'<a href="{src}#L{esc(s["line"])}">全文</a>' if s["line"] else ""
             rows.append([f"<td>{esc(names.get(s['section'], s['section']))}</td>", f"<td>{shown} {link}</td>"])
-        return ("\n## 报告正文（叙述部分）\n\n" + table(["章节", "摘要"], rows, extra=" data-excerpts")
+        return ("\n## 报告正文（叙述部分）\n\n"
+                + table(["章节", "摘要"], rows, extra=" data-excerpts", row_headers=True)
                 if rows else "")  # (a section's name above its excerpt on a phone: xxgk.css)
 
     def source_page(self, r: dict) -> None:

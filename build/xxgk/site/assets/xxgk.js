@@ -547,7 +547,8 @@
       Array.from(table.rows).forEach(function (row) {
         row.setAttribute("role", "row");
         Array.from(row.cells).forEach(function (cell) {
-          cell.setAttribute("role", cell.parentNode.parentNode === table.tHead ? "columnheader" : "cell");
+          cell.setAttribute("role", cell.parentNode.parentNode === table.tHead ? "columnheader" :
+            cell.tagName === "TH" ? "rowheader" : "cell");  /* a section's name heads its row (th scope=row) */
         });
       });
     });
@@ -649,7 +650,8 @@
         Array.from(body.rows).forEach(function (row) {
           var first = row.cells[0];
           if (!first) return;
-          if (first.tagName === "TH") { group = first.hasAttribute("data-g") ? text(first) : ""; return; }
+          /* a group's row (th scope=rowgroup) names the rows under it; a row's own label is a th scope=row too */
+          if (first.getAttribute("scope") === "rowgroup") { group = first.hasAttribute("data-g") ? text(first) : ""; return; }
           var label = (group ? group + " " : "") + text(first), line = lineOf(first);
           /* a row printed one cell a line in order (report_page._stepped): the i-th value cell on the label's line + i - 1 */
           var step = first.hasAttribute("data-s") && line !== "";
