@@ -295,12 +295,14 @@ def grouped_table(headers: list[str], groups: list[tuple[str, list[list[str]]]],
     """A table whose rows come in groups (an agency's peer medians, year by year): each group a ``<tbody>`` headed
     by a row of its own (``th scope=rowgroup`` over the whole width, so a screen reader names the group with each
     cell), instead of a column repeating the group on every row: one column fewer, so the table fits a phone.
-    ``groups`` are (label, rows of ready ``<td>`` strings); the label is escaped here."""
+    ``groups`` are (label, rows of ready ``<td>`` strings); the label is escaped here; each row's first cell is its
+    header (:func:`row_header`)."""
     attrs = f' data-style="{css}"' if css else ""
     head = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"
     bodies = "\n".join(
         f'<tbody>\n<tr><th scope="rowgroup" colspan="{len(headers)}">{esc(label)}</th></tr>\n<tr>'
-        + "</tr>\n<tr>".join(map("".join, rows)) + "</tr>\n</tbody>" for label, rows in groups if rows)
+        + "</tr>\n<tr>".join("".join([row_header(row[0]), *row[1:]]) for row in rows) + "</tr>\n</tbody>"
+        for label, rows in groups if rows)
     return f"<table{attrs}>\n<thead>{head}</thead>\n{bodies}\n</table>"
 
 
@@ -464,7 +466,8 @@ def _data_table(data: list[dict], absent: Collection[str] = ()) -> str:
             cells.append(f"<td>{NOT_APPLICABLE}</td>" if skip else num_cell(value, _gap_word(category, absent, w)))
         rows.append(cells)
     notes = "".join(f"<p><small>{esc(note)}</small></p>" for note in missing_notes(reasons))
-    return table(["系列", *map(str, categories)], rows, css="nums") + notes  # xxgk.css right-aligns all but the first
+    return table(["系列", *map(str, categories)], rows, css="nums", row_headers=True) + notes  # (xxgk.css: numbers
+    # right-aligned; a series' name heads its row, th scope=row, read with each year's value)
 
 
 def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", filename: str = "xxgk",
