@@ -78,7 +78,7 @@ def test_the_peer_group_median_counts_a_copy_once(copy_site):
     _, pages = copy_site
     doc = lxml.html.document_fromstring(pages["c.txt"].read_text(encoding="utf-8"))
     table = [t for t in doc.xpath("//article//table") if "同类组报告数" in t.text_content()][0]
-    counts = {tr.xpath("./td")[0].text_content(): tr.xpath("./td")[-1].text_content().strip()
+    counts = {tr.xpath("./th|./td")[0].text_content(): tr.xpath("./td")[-1].text_content().strip()  # (label: th)
               for tr in table.xpath(".//tbody/tr")}
     # before: 3 (格尔木's report counted twice, once per copy)
     assert counts["本年新收申请（件）"] == "2", counts

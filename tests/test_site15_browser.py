@@ -108,7 +108,7 @@ def test_on_a_phone_the_agency_pages_peer_medians_fit_the_screen_a_year_heading_
         assert groups and all(g[0] == [g[0][0]] and g[0][0].startswith("TH:") and g[0][0].endswith("年度")
                               for g in groups), groups  # a year heads its group, a screen reader names it per cell
         first = groups[0][1]
-        assert first[0] == "TD:本年新收申请（件）" and len(first) == 4, first
+        assert first[0] == "TH:本年新收申请（件）" and len(first) == 4, first  # (the measure heads its row)
         cells = table.find_elements("css selector", "tbody tr:nth-child(2) td")
         right = chromium.execute_script("return innerWidth")
         assert all(c.rect["x"] + c.rect["width"] <= right for c in cells)  # every number in view

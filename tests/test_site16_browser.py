@@ -145,7 +145,7 @@ def test_on_a_phone_an_agency_charts_data_table_of_seven_years_keeps_its_series_
         chromium.save_screenshot(str(SHOTS / "site16-agency-data-table-390.png"))
         left = chromium.execute_script("return arguments[0].getBoundingClientRect().left", box)
         for row in table.find_elements("css selector", "tbody tr"):
-            name = row.find_element("css selector", "td")
+            name = row.find_element("css selector", "th, td")  # (the series' name: the row's header)
             where = chromium.execute_script("return arguments[0].getBoundingClientRect().left", name)
             # before: the series' names scrolled out with the first years, leaving rows of numbers unnamed
             assert name.text and left - 1 <= where < left + 20, (name.text, where, left)

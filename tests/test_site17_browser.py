@@ -124,11 +124,11 @@ def test_on_a_phone_a_reports_narrative_sections_read_with_their_names_whole(ser
         table = heading.find_element("xpath", "following-sibling::*[1]/descendant-or-self::table")
         chromium.execute_script("arguments[0].scrollIntoView()", table)
         rows = table.find_elements("css selector", "tbody tr")
-        names = [r.find_element("css selector", "td").text for r in rows]
+        names = [r.find_element("css selector", "th, td").text for r in rows]  # (a section's name heads its row)
         assert {"总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"} <= set(names), names
         chromium.save_screenshot(str(SHOTS / "site17-narrative-390.png"))
         for row in rows:
-            name, excerpt = row.find_elements("css selector", "td")
+            name, excerpt = row.find_elements("css selector", "th, td")
             # before: 总体 / 情况 and 存在 / 的主 / 要问 / 题及 … two characters a line in a 62 px column
             assert chromium.execute_script(LINES, name) == 1, name.text
             left, right = chromium.execute_script(RECT, excerpt)

@@ -21,7 +21,7 @@ CHANGJI_2025 = "004-2e32b371880ee2ff-a78fce"  # table 三 one cell a line
 def _card_rows(page: str) -> dict[str, str]:
     card = page[page.index("报告评估"):page.index("同类组（")]
     return {m.group(1): re.sub(r"<[^>]+>", "", m.group(2)).strip()
-            for m in re.finditer(r"<a [^>]*checks/#[a-z_]+\"?>([^<]+)</a></td>\s*<td>(.*?)</td>", card, re.S)}
+            for m in re.finditer(r"<a [^>]*checks/#[a-z_]+\"?>([^<]+)</a></t[hd]>\s*<td>(.*?)</td>", card, re.S)}
 
 
 def test_a_check_that_could_not_run_is_not_a_pass(built_site):
@@ -70,10 +70,10 @@ def test_each_cell_of_a_table_printed_one_cell_a_line_states_its_own_line(built_
     page = read_page(built_site / report_page_url(built_site, CHANGJI_2025).lstrip("/"))
     row = next(r for r in page.split("<tr") if "一、本年新收" in r and 'data-csv' not in r)
     link = re.search(r"#L(\d+)", row).group(1)
-    stated = re.findall(r'<td[^>]*?(?: data-l="(\d+)")?[^>]*>', row)[1:]
+    stated = re.findall(r'<t[hd]\b[^>]*?(?: data-l="(\d+)")?[^>]*>', row)[1:]  # (after its label, a th)
     # a row printed one cell a line in order says so once, on its label (data-s: the i-th cell on the label's line
     # + i - 1, assets/xxgk.js), instead of data-l on each cell (session 33: its page a 4 KiB block smaller)
-    step = re.match(r"<td[^>]* data-s[ =>]", row.split("<tr", 1)[-1].lstrip("> \n"))
+    step = re.match(r"<t[hd]\b[^>]* data-s[ =>]", row.split("<tr", 1)[-1].lstrip("> \n"))
     stated = [str(int(link) + i) if step and not s else s for i, s in enumerate(stated)]
     assert [s or link for s in stated] == [new[a] for a in ("natural_person", "commercial", "research",
                                                              "social_welfare", "legal_services", "other_org", "total")]
@@ -105,7 +105,7 @@ def test_an_agency_pages_year_without_a_report_reads_no_report(gapped_site, tmp_
     table = next(t for t in page.split("<table")[1:] if f"{gone['year']}年" in t.split("</thead>")[0])
     header = re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0])
     column = header.index(f"{gone['year']}年")
-    first_row = re.findall(r"<td[^>]*>(.*?)</td>", table.split("<tbody>")[1].split("</tr>")[0], re.S)
+    first_row = re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", table.split("<tbody>")[1].split("</tr>")[0], re.S)
     assert re.sub(r"<[^>]+>", "", first_row[column]) == "无报告"  # before: 无数据
     after = next(r for r in first if r["year"] == str(int(gone["year"]) + 1))
     card = _card_rows(read_page(site / report_page_url(site, after["report_id"]).lstrip("/")))
