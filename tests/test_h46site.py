@@ -115,3 +115,16 @@ def test_an_agency_pages_yearly_numbers_are_read_with_their_series(built_site):
     assert {"系列", "指标"} <= set(starts), starts
     for head in ("系列", "指标"):
         assert starts[head] <= {"th:row", "th:rowgroup"} and "th:row" in starts[head], (head, starts[head])
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_quality_pages_stable_codes_are_as_large_as_the_words_around_them(server, chromium):
+    # a transparency office copying identity_broken from the quality page's table read it at 8.8 px (Material's code
+    # is .85em, here of the small words it sits in, 10.4 px)
+    chromium.get(server + "/quality/")
+    sizes = wait_for(lambda: chromium.execute_script(
+        "return Array.from(document.querySelectorAll('article table small code')).map(function (c) {"
+        " return [parseFloat(getComputedStyle(c).fontSize), parseFloat(getComputedStyle(c.parentNode).fontSize)];"
+        " });"))
+    assert sizes and all(code >= around >= 10 for code, around in sizes), sizes
