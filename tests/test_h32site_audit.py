@@ -158,7 +158,7 @@ def test_a_citizen_taps_a_group_of_table_three_and_reads_what_it_means(served_si
     assert note.get_attribute("href") == server + "/glossary/#new"
     assert "点分组名看它的含义" in note.find_element("xpath", "..").text
     # a row's label still leads to its line in the report's text
-    row = chromium.find_element("xpath", "//td/a[normalize-space()='1.属于国家秘密']")
+    row = chromium.find_element("xpath", "//th[@scope='row']/a[normalize-space()='1.属于国家秘密']")  # (its header)
     assert "/src/" in row.get_attribute("href") and "#L" in row.get_attribute("href")
 
 
