@@ -128,3 +128,20 @@ def test_the_quality_pages_stable_codes_are_as_large_as_the_words_around_them(se
         " return [parseFloat(getComputedStyle(c).fontSize), parseFloat(getComputedStyle(c.parentNode).fontSize)];"
         " });"))
     assert sizes and all(code >= around >= 10 for code, around in sizes), sizes
+
+
+def _captions(page: str) -> dict[str, str]:
+    """Each chart of a page by its name (``图表：…``) → its caption's words."""
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(page)
+    return {figure.xpath(".//div[@role='img']")[0].get("aria-label"): figure.xpath("./figcaption")[0].text_content()
+            for figure in doc.xpath("//figure[.//div[@role='img']]")}
+
+
+def test_a_chart_of_nothing_but_zeros_says_so_under_its_empty_box(built_site):
+    # a citizen on a phone reading why an agency that denied nothing denied requests saw a 540 px box with no bar
+    # (its stack of zeros draws nothing) and 数据见下方数据表 under it, as under any other chart
+    captions = _captions(read_page(built_site / "a" / THREE[1] / "index.html"))  # the seeds' 11 requests, none denied
+    assert "各项数值都是0" in captions["图表：不予公开的理由（件）"], captions
+    assert "都是0" not in captions["图表：申请数量（件）"], captions  # (11 new requests drawn)

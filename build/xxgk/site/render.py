@@ -492,6 +492,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
     fallback = _data_table(data, absent) if data_table else ""
+    nothing = ZERO_CAPTION if _all_zero(data, absent) else ""
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -533,9 +534,36 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
            f'aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>{key}')
     if not data_table:  # the chart draws its title; the caption says where its numbers are
-        return div + "<figcaption>数据见本页表格。</figcaption></figure>"
-    return f"{div}<figcaption>数据见下方数据表。</figcaption>\n<details><summary>{esc(title)}：数据表</summary>\n" \
-           f"{fallback}\n</details></figure>"
+        return div + f"<figcaption>{nothing}数据见本页表格。</figcaption></figure>"
+    return f"{div}<figcaption>{nothing}数据见下方数据表。</figcaption>\n" \
+           f"<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details></figure>"
+
+
+# said under a chart whose every value is 0: its box is empty (no bar, a stacked chart not even a 0), and a citizen
+# looking for why an agency that denied nothing denied requests saw a blank 540 px box on a phone
+ZERO_CAPTION = "各项数值都是0，图中没有柱。"
+
+
+def _all_zero(data: list[dict], absent: Collection[str] = ()) -> bool:
+    """Whether every value of the bar traces ``data`` is 0 (a category without a report aside): nothing to draw.
+    A missing value (None) of a category with a report is no 0.
+
+    >>> _all_zero([{"x": ["2024年", "2025年"], "y": [None, 0]}], ["2024年"])
+    True
+    >>> _all_zero([{"x": ["2025年"], "y": [None]}]), _all_zero([{"x": ["2024年", "2025年"], "y": [0, 1]}])
+    (False, False)
+    """
+    seen = False
+    for trace in data:
+        if trace.get("type", "bar") != "bar":
+            return False
+        for category, value in zip(trace.get("x") or [], trace.get("y") or [], strict=False):
+            if value is None and category in absent:
+                continue
+            if value != 0:
+                return False
+            seen = True
+    return seen
 
 
 def _as_js_text(value) -> str | None:
