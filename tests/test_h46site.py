@@ -10,6 +10,7 @@ import io
 import pytest
 
 from .conftest import needs_chromium, read_page, report_page_files, wait_for
+from .test_site12_hostile import hostile  # noqa: F401  (its site of hostile agency names, a fixture)
 
 THREE = ("qinghai-haixi-geermu-shujuju", "qinghai-xining-huangzhong-renminzhengfu", "liaoning-anshan-haicheng-shujuju")
 FIVE = THREE + ("qinghai-haixi-geermu-renminzhengfu", "xinjiang-changji-changji-xingzhengshenpiju")  # five of the seeds
@@ -145,3 +146,19 @@ def test_a_chart_of_nothing_but_zeros_says_so_under_its_empty_box(built_site):
     captions = _captions(read_page(built_site / "a" / THREE[1] / "index.html"))  # the seeds' 11 requests, none denied
     assert "各项数值都是0" in captions["图表：不予公开的理由（件）"], captions
     assert "都是0" not in captions["图表：申请数量（件）"], captions  # (11 new requests drawn)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_comparison_of_long_and_hostile_names_is_still_a_file_a_disk_takes(hostile, chromium):  # noqa: F811
+    # (test_site12_hostile's agencies: a 97-character name, markup, a formula, bidi and zero-width characters) three
+    # names of 40 characters made a name of ≈ 400 bytes, over the 255 a file system takes: Chromium saved no PNG
+    from .conftest import serving
+    from .test_site12_hostile import INVISIBLE, _agencies
+
+    ids = [a["id"] for a in _agencies(hostile) if a["id"]]
+    with serving(hostile) as url:
+        name, rows = _compared(chromium, url, f"agencies={','.join(ids)}&metric=received&year=2024")
+    assert len({r["agency_id"] for r in rows}) == len(ids) > 3
+    assert len(name.encode("utf-8")) <= 204 and name.endswith(f"等{len(ids)}个机构.csv"), name
+    assert not any(c in name for c in '<>:"/\\|?*' + "".join(INVISIBLE)), name

@@ -14,6 +14,7 @@
     if (out.name) out.name = plotText(out.name);
     return out;
   }
+  var FILE_NAME_BYTES = 200;  // a downloaded comparison's name without its extension (fileName)
   var DEFAULT_TOP = 10;
   var cache = {};
 
@@ -298,15 +299,24 @@
       return a.n + "（" + where + (alike ? "，" + id : "") + "）";
     }
     /* the view's file name (its CSV's, its PNG's), what it holds as a reader reads it in a downloads folder: the
-       measure, the years and the agencies as the chart names them, the first three and how many in all
+       measure, the years and the agencies as the chart names them, the first three that fit and how many in all
        (新收申请-2024-2025年-某市人民政府、某县数据局等5个机构), or the default view's largest of the last year. It was
-       xxgk-received-2024-2025-<first agency's id>-and-4: a code and an id, and four agencies unnamed */
+       xxgk-received-2024-2025-<first agency's id>-and-4: a code and an id, and four agencies unnamed. At most
+       FILE_NAME_BYTES of UTF-8 before its .csv or .png: a file system takes 255 bytes a name (a Chinese character is 3),
+       and three long names of 40 characters each were no file at all (Chromium saved nothing) */
     function fileName(m, ids, fallback) {
       var years = state.from === state.to ? state.from + "年" : state.from + "-" + state.to + "年";
-      var who = fallback ? (state.from === state.to ? "" : state.to + "年") + "最大的" + ids.length + "个机构" :
-        ids.slice(0, 3).map(function (id) { return fileText(nameShown(id, ids), 40); }).join("、") +
-        (ids.length > 3 ? "等" + ids.length + "个机构" : "");
-      return fileText(m.label, 30) + "-" + years + "-" + fileText(who, 160);
+      var head = fileText(m.label, 30) + "-" + years + "-";
+      if (fallback) return head + (state.from === state.to ? "" : state.to + "年") + "最大的" + ids.length + "个机构";
+      var bytes = function (text) { return new TextEncoder().encode(text).length; };
+      var names = ids.map(function (id) { return fileText(nameShown(id, ids), 40); }), shown = [];
+      var more = function (n) { return n < ids.length ? "等" + ids.length + "个机构" : ""; };
+      for (var i = 0; i < Math.min(3, ids.length); i++) {
+        var tried = shown.concat([names[i]]);
+        if (bytes(head + tried.join("、") + more(tried.length)) > FILE_NAME_BYTES) break;
+        shown = tried;
+      }
+      return head + (shown.length ? shown.join("、") + more(shown.length) : ids.length + "个机构");
     }
     /* the comparison table's sort, ?sort=<column's header>-asc|desc (2024年-desc, 机构-asc), by the column's name,
        not its place: a range's years move the columns (audit 32: a sorted comparison, shared, reopened unsorted);
