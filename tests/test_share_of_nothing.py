@@ -50,7 +50,8 @@ def test_the_pages_say_a_share_of_nothing_apart_from_a_missing_number(built_site
     assert "表格缺失或无法读取" not in page  # before: 没有图表 … 表格缺失或无法读取, of tables read whole, all 0
     assert "没有图表：办理结果构成（%）、纠正机关的比例（%）——本机构各年度这些比例的分母为0" in page
     report = read_page(built_site / "a" / CHANGJI / "2025.html")
-    assert "予以公开比例（%）</td><td class=\"xxgk-num xxgk-missing\" title=\"比例的分母为0\">无从计算" in report
+    # (the measure heads its row: th scope=row, session 46)
+    assert "予以公开比例（%）</th><td class=\"xxgk-num xxgk-missing\" title=\"比例的分母为0\">无从计算" in report
     missing = read_page(built_site / "a" / GEERMU_DATA / "index.html")  # a missing number stays 无数据
     years = missing.split("历年报告", 2)[2].split("</table>")[0]
     assert ">无数据（此表未能读出）</td>" in years and "无从计算" not in years  # (session 38: with its reason)
