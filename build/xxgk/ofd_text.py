@@ -11,7 +11,8 @@ export them) as text the parser reads. ``ofdkit`` reads the package: each page's
 
 Bounded before any XML is parsed, as a .docx is: the members' count and declared sizes (``Budget.unzipped_bytes``,
 ``zip_members``), the entries as written against the listing, every part's tags (``docx_tags``); then the pages
-(``pdf_pages``) and the characters (``chars``). ``ofdkit``'s own limits (a part's size, nesting) are file errors.
+(``pdf_pages``) and the characters (``chars``). ``ofdkit``'s own limits (a part's size, the entries) are over
+budget too; a file it cannot read as OFD (no document, a part missing, XML it cannot repair) is unreadable.
 """
 
 from __future__ import annotations
