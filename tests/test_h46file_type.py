@@ -50,3 +50,22 @@ def file_types(tmp_path_factory) -> dict[str, str]:
 ])
 def test_each_report_says_what_its_file_is_by_its_bytes(file_types, name, file_type):
     assert file_types[name] == file_type
+
+
+def test_a_report_page_says_what_its_file_is(tmp_path):
+    """The report's facts name its file's type beside the file's name (a reader asking whether an agency publishes
+    a document or a picture read the name's suffix, which a download's name may belie)."""
+    import lxml.html
+
+    from tests.conftest import report_page_files, site_of
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "甲县数据局.pdf").write_bytes(as_docx(tab_report(agency="甲县数据局")))  # (a Word file named .pdf)
+    (reports / "乙县数据局.ofd").write_bytes(as_ofd(tab_report(agency="乙县数据局")))
+    said = {}
+    for page in report_page_files(site_of(reports, tmp_path / "work")):
+        doc = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
+        facts = {th.text_content(): th.getnext().text_content() for th in doc.xpath("//details//th")}
+        said[facts["源文件"]] = facts["文件格式"]
+    assert said == {"甲县数据局.pdf": "Word 文档（.docx）", "乙县数据局.ofd": "OFD 版式文档"}

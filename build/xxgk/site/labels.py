@@ -22,6 +22,9 @@ STATUS_ZH = {"parsed": "各表均已读取", "partial": "部分数值未能读�
 # an agency's administrative tier (agencies.tier) and kind (agencies.kind)
 TIER_ZH = {"national": "国家级", "province": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级"}
 KIND_ZH = {"government": "人民政府", "department": "政府部门"}
+# what a report's file is by its bytes (reports.file_type): the report page's facts say it (a picture is a scan)
+FILE_TYPE_ZH = {"text": "文本", "html": "网页", "docx": "Word 文档（.docx）", "doc": "Word 97-2003 或 WPS 文档",
+                "pdf": "PDF", "ofd": "OFD 版式文档", "image": "图片（扫描件或截图）"}
 # the report page's headings of tables 二, 三 and 四, by the package's table: the compare page's values lead to the
 # section of the table a value is read from (its id: ``anchors.slugify`` of the heading)
 TABLE_HEADINGS = MappingProxyType({"active_disclosure": "二、主动公开政府信息情况",
