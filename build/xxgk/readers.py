@@ -729,11 +729,11 @@ _DOCX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]")
 
 
 def check_xml_parts(archive: zipfile.ZipFile, what: str = ".docx") -> None:
-    """Refuse a .docx whose parts hold more table cells than ``BUDGET.docx_cells`` or more tags than
-    ``BUDGET.docx_tags`` before any XML is parsed: reading costs about 40 µs a cell, and cells compress to almost
-    nothing (a 238 KB file of tables nested in table cells, 30 × 30 × 30 × 30, held 810,000 cells: 31 CPU s, 1.6
-    million characters; a 2 MB one would take a worker's whole 120 s); libxml2 and python-docx keep about 250 bytes
-    an element (25,000,000 empty paragraphs, a 256 KB file, held a worker's 3 GB). Counted in every part's bytes
+    """Refuse a zipped document (``what``: a .docx, an OFD) whose parts hold more table cells than ``BUDGET.docx_cells``
+    or more tags than ``BUDGET.docx_tags`` before any XML is parsed: reading costs about 40 µs a cell, and cells
+    compress to almost nothing (a 238 KB file of tables nested in table cells, 30 × 30 × 30 × 30, held 810,000 cells: 31
+    CPU s, 1.6 million characters; a 2 MB one would take a worker's whole 120 s); libxml2 and python-docx keep about 250
+    bytes an element (25,000,000 empty paragraphs, a 256 KB file, held a worker's 3 GB). Counted in every part's bytes
     (every ``<``: a tag's, a comment's or a CDATA section's — an upper bound), whatever its name: python-docx follows
     the package's relationships to its main part, and one named ``word/body.dat`` escaped a count of
     ``word/document.xml`` alone. Each part is within the unzipped budget already checked.
@@ -753,7 +753,7 @@ def check_xml_parts(archive: zipfile.ZipFile, what: str = ".docx") -> None:
         cells += len(_DOCX_CELL.findall(part))
         tags += part.count(b"<")
         if cells > BUDGET.docx_cells:
-            raise OverBudget(f".docx 有 {cells} 个表格单元格，超过上限 {BUDGET.docx_cells} 个")
+            raise OverBudget(f"{what} 有 {cells} 个表格单元格，超过上限 {BUDGET.docx_cells} 个")
         if tags > BUDGET.docx_tags:
             raise OverBudget(f"{what} 的 XML 中有超过 {BUDGET.docx_tags} 个标签（解析后每个元素约占 250 字节内存）")
 
