@@ -9,7 +9,6 @@ import os
 
 import pytest
 
-from xxgk.package.collect import _parse_in_pool
 from xxgk.readers import BUDGET
 
 _HELD: list = []  # in a worker: what the "hog" file left behind
@@ -39,13 +38,33 @@ def _file(name: str) -> str:
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="address space read from Linux's /proc")
 
 
+def _outcomes(jobs: list[tuple[str, str]], workers: int) -> dict[str, str]:
+    """``_parse_in_pool(_file, …)``'s outcomes (a Finding by its code and message), the pool started from a fresh
+    interpreter, as a build starts it: the cap is on the address space, and a worker forked from a test process
+    that had run hundreds of tests started above it (``room`` below 0: every file ``worker_died``, OverflowError)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    running = ("import json, sys\n"
+               "from tests.test_spent_worker import _file\n"
+               "from xxgk.package.collect import _parse_in_pool\n"
+               "jobs = [(name, (arg,)) for name, arg in json.loads(sys.argv[1])]\n"
+               "out = _parse_in_pool(_file, jobs, workers=int(sys.argv[2]))\n"
+               "print(json.dumps({n: o if isinstance(o, str) else f'{o.code}: {o.message}' for n, o in out}))\n")
+    done = subprocess.run([sys.executable, "-c", running, json.dumps(jobs), str(workers)], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    return json.loads(done.stdout)
+
+
 def test_the_files_after_one_that_left_its_worker_spent_are_read():
-    jobs = [(name, (name,)) for name in ("hog", "a", "b", "c")]
-    outcomes = dict(_parse_in_pool(_file, jobs, workers=1))
+    outcomes = _outcomes([(name, name) for name in ("hog", "a", "b", "c")], workers=1)
     assert outcomes == {"hog": "hogged", "a": "read a", "b": "read b", "c": "read c"}, outcomes
 
 
 def test_two_spent_workers_in_a_row_still_leave_every_file_read():
-    jobs = [(name, (name,)) for name in ("hog", "hog2", "a", "b")]
-    outcomes = dict(_parse_in_pool(_file, [(n, ("hog" if n.startswith("hog") else n,)) for n, _ in jobs], workers=2))
+    jobs = [(name, "hog" if name.startswith("hog") else name) for name in ("hog", "hog2", "a", "b")]
+    outcomes = _outcomes(jobs, workers=2)
     assert outcomes == {"hog": "hogged", "hog2": "hogged", "a": "read a", "b": "read b"}, outcomes
