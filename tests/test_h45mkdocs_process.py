@@ -99,3 +99,33 @@ def test_a_compiled_template_is_taken_only_by_an_environment_that_compiles_it_th
     assert copy.entries.keys() == cache.entries.keys()
     env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=copy)
     assert env.get_template("t.html").render(x="<b>") == "<b>!"
+
+
+_STARTED_BEFORE_THE_PACKAGE = """
+import sys
+from multiprocessing import forkserver
+import xxgk.package.build
+from xxgk import cli
+
+def build_package(*args, **kwargs):  # what the server was doing when the package's work began
+    print("server running:", forkserver._forkserver._forkserver_pid is not None, flush=True)
+    raise SystemExit(0)
+
+xxgk.package.build.build_package = build_package
+cli.main(["build", "--reports", sys.argv[1], "--out", sys.argv[2], "--site", sys.argv[3], "--no-cache", "--quiet"])
+"""
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+def test_xxgk_build_starts_the_mkdocs_server_before_it_parses_so_it_loads_meanwhile(tmp_path):
+    # (session 47: the server was started when the pages were written, and a small site's build waited 2 of its
+    # 6 seconds for it to load MkDocs, jieba's word list and pypinyin; it now loads while the package is built)
+    import os
+    import shutil
+    import subprocess
+
+    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    said = subprocess.run([sys.executable, "-c", _STARTED_BEFORE_THE_PACKAGE, str(tmp_path / "reports"),
+                           str(tmp_path / "pkg"), str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert "server running: True" in said.stdout, said.stdout + said.stderr

@@ -118,6 +118,7 @@ def _build(args) -> int:
 
     from .folders import Refused, check_apart, check_output, check_reports, locked
     from .safe import terminal_text
+    from .site import mkdocs_process
     from .site.build import build_site
     from .site.sitemap import SITE_URL_ENV, check_site_url
 
@@ -136,6 +137,7 @@ def _build(args) -> int:
     except ValueError as error:
         raise Refused(f"{SITE_URL_ENV}: {terminal_text(error)}") from None
     with locked(out), locked(site), locked(site_src):  # one build at a time in these folders
+        mkdocs_process.warm()  # (MkDocs' server loads its libraries while the package is built)
         built: list[int] = []
 
         def site_beside(package: Path, verdict) -> None:
