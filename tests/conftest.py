@@ -477,14 +477,61 @@ def watched(request, chromium):
     chromium.execute_script("sessionStorage.clear()")
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder made by ``make(folder)`` once for the whole test run, whichever test process asks first; the others
+    wait for it and share it (each used to build the same sites again: ``-n auto`` runs three or four processes).
+    ``make`` is run again by the next process to ask if it raised (and the folder is emptied first), so a failure
+    is each asker's. Nothing may change what is in it: a test that needs to, works on a copy."""
+    import fcntl
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # (the run's folder, above each process's own)
+    folder, made = root / f"once-{name}", root / f"once-{name}.made"
+    with open(root / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.write_text(json.dumps(_listing(folder)), encoding="utf-8")
+    SHARED_FOLDERS[folder] = made
+    return folder
+
+
+SHARED_FOLDERS: dict[Path, Path] = {}  # what ``made_once`` gave this process: each folder, the listing it was made with
+
+
+def _listing(folder: Path) -> dict[str, list[int]]:
+    """Each file under ``folder``: its size and modification time (what a test changing it would change)."""
+    return {p.relative_to(folder).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns]
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_folders_unchanged():
+    """At the end of each test process: every folder ``made_once`` gave it is as it was made (another process's
+    tests read it too; a test that changed it must work on a copy)."""
+    yield
+    changed = [folder.name for folder, made in SHARED_FOLDERS.items()
+               if _listing(folder) != json.loads(made.read_text(encoding="utf-8"))]
+    assert changed == [], f"a test changed the shared folders {changed}: it must work on a copy"
+
+
 @pytest.fixture(scope="session")
 def seed_package(tmp_path_factory):
-    """The data package built from the seeds in reports/, once per session (into a temp folder)."""
-    from xxgk.package.build import build_package
+    """The data package built from the seeds in reports/, once per run (``made_once``): its folder, the reports'
+    heads and the validation errors."""
+    import pickle
 
-    out = tmp_path_factory.mktemp("pkg") / "datapackage"
-    reports, errors = build_package(SEEDS, out, workers=1)
-    return out, reports, errors
+    def make(folder: Path) -> None:
+        from xxgk.package.build import build_package
+
+        (folder / "built.pickle").write_bytes(pickle.dumps(build_package(SEEDS, folder / "datapackage", workers=1)))
+
+    folder = made_once(tmp_path_factory, "seed-package", make)
+    reports, errors = pickle.loads((folder / "built.pickle").read_bytes())
+    return folder / "datapackage", reports, errors
 
 
 HOSTILE = """2025年<script>window.__xss=1</script>局政府信息公开工作年度报告
@@ -528,12 +575,15 @@ def site_of(reports: Path, work: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The whole site built (mkdocs --strict) from the seeds plus one hostile report."""
-    work = tmp_path_factory.mktemp("site")
-    reports = work / "reports"
-    shutil.copytree(SEEDS, reports)
-    (reports / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    return site_of(reports, work)
+    """The whole site built (mkdocs --strict) from the seeds plus one hostile report, once per run (``made_once``)."""
+
+    def make(work: Path) -> None:
+        reports = work / "reports"
+        shutil.copytree(SEEDS, reports)
+        (reports / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+        site_of(reports, work)
+
+    return made_once(tmp_path_factory, "site", make) / "site"
 
 
 def seeds_and_corpus(work: Path) -> Path:
@@ -547,12 +597,11 @@ def seeds_and_corpus(work: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds_corpus_site(tmp_path_factory):
     """The whole site of the seeds and the shared corpus's reports (``site_of``: no full-text index), built once a
-    test process for the modules that walk it (skips without ``SHARED``). Nothing may change it: a module that
+    run (``made_once``) for the modules that walk it (skips without ``SHARED``). Nothing may change it: a module that
     indexes it, or changes a file, works on a copy (``indexed_copy``)."""
     if not (SHARED / "corpus").exists():
         pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("seeds-corpus")
-    return site_of(seeds_and_corpus(work), work)
+    return made_once(tmp_path_factory, "seeds-corpus", lambda work: site_of(seeds_and_corpus(work), work)) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -563,10 +612,13 @@ def corpus_build(tmp_path_factory):
 
     if not (SHARED / "corpus").exists():
         pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("agency-pages")
-    seeds_and_corpus(work)
-    build_package(work / "reports", work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
+
+    def make(work: Path) -> None:
+        seeds_and_corpus(work)
+        build_package(work / "reports", work / "datapackage", workers=1)
+        write_site_src(work / "datapackage", work / "site_src")
+
+    work = made_once(tmp_path_factory, "agency-pages", make)
     return work / "datapackage", work / "site_src"
 
 
