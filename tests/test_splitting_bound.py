@@ -16,19 +16,29 @@ class Hung(BaseException):
     """Raised by ``no_hang``: a BaseException, so that no ``except Exception`` of the code under test swallows it."""
 
 
+WALL_PER_CPU = 10  # the wall-clock backstop's multiple of ``no_hang``'s CPU seconds (a block that waits, not works)
+
+
 @contextmanager
 def no_hang(seconds: int = 20):
-    """Stop the block with ``Hung`` after ``seconds`` (a hang detector, not a speed test)."""
-    def stop(*_):
-        raise Hung(f"still running after {seconds} s: the work is not bounded")
+    """Stop the block with ``Hung`` once this process has spent ``seconds`` of CPU in it, or ``WALL_PER_CPU`` times
+    as many seconds of wall clock (a hang detector, not a speed test). CPU, not wall clock: the suite's processes
+    share two cores with Chromium and each other, and at a load of 15 a block of 8 CPU s took over 60 s of wall
+    clock and was called hung."""
+    def stop(number, _):
+        spent = f"{seconds} CPU s" if number == signal.SIGPROF else f"{seconds * WALL_PER_CPU} s of wall clock"
+        raise Hung(f"still running after {spent}: the work is not bounded")
 
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
+    previous = signal.signal(signal.SIGPROF, stop), signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds * WALL_PER_CPU)
     try:
         yield
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGPROF, previous[0])
+        signal.signal(signal.SIGALRM, previous[1])
 
 
 def test_a_run_too_long_for_its_cells_has_no_cut():
