@@ -23,14 +23,6 @@ from xxgk.site.serve import SiteHandler
 settings.register_profile("xxgk", deadline=None)
 settings.load_profile("xxgk")
 
-
-def pytest_xdist_auto_num_workers(config) -> int:
-    """``-n auto`` (pyproject's ``addopts``): one worker more than the machine's cores, at most 4 (``--maxprocesses``).
-    Half the suite's time is spent walking the site in Chromium, where a worker waits on pages, scripts held back on
-    purpose and timers about half of it; the extra worker runs tests in those waits."""
-    return len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) + 1
-
-
 # every build in the tests that copies a page from the last build's spool writes it again and compares
 # (``site/spool_reuse.py``): a page input left out of a page's stated inputs fails the build
 os.environ.setdefault("XXGK_CHECK_REUSE", "1")
