@@ -16,6 +16,9 @@ each place it is written to. Every sink calls exactly one of these; nothing else
   with an apostrophe (OWASP, "CSV Injection"), so that a spreadsheet shows it as text and never
   runs it as a formula; so is a text of digits a spreadsheet would read as another number (16 or more
   digits, or a leading 0), so that it shows every digit. Numbers written as numbers are left alone.
+  In a CSV the same apostrophe goes before a formula start wherever a reader may start a cell inside the text
+  (``guard_inner``): after a ``;`` or a line break, past spaces and double quotes (Excel in a locale whose list
+  separator is ``;`` splits a comma-CSV's lines there, its quotes unseen, so ``某局;=HYPERLINK(…)`` was a formula).
   ``xlsx_cell`` also cuts a text longer than an Excel cell holds, with a note (the CSV keeps it whole);
   ``sheet_row`` is a CSV row of them. ``cell_text`` is the inverse, for readers of the package's CSVs that show
   a value as the report printed it (the site).
@@ -356,17 +359,51 @@ _CHANGED_NUMBER = re.compile(r"[+-]?(?:0\d+|(?=(?:\d\.?){16})\d+(?:\.\d+)?)")
 _MAY_PREFIX = frozenset((*_FORMULA_START, "'", *"0123456789"))
 
 
+# where a CSV reader may start a cell inside a text cell: after a ";" (Excel, LibreOffice in a locale whose list
+# separator is ";" — German, French … — split a comma-CSV's lines there, and see no quote that does not open their own
+# cell, so a quoted comma-cell's line break ends their row too), past spaces and double quotes (a quote that opens such
+# a cell, or a doubled one); a formula start there (its run up to the next such point not a number: ``1;-2`` stays)
+# gets the apostrophe a cell's start gets, after any apostrophes already there (``guard_inner``, ``cell_text``)
+_INNER_START = re.compile(r"""[;\n\r][ "]*(?='*([=+\-@\t\r][^;\n\r]*))""")
+_INNER_GUARD = re.compile(r"""([;\n\r][ "]*)'(?='*([=+\-@\t\r][^;\n\r]*))""")
+_INNER_POINT = re.compile("[;\n\r]")
+
+
+def guard_inner(text: str) -> str:
+    """``text`` with an apostrophe before each formula start a ``;``-separator reader would see begin a cell
+    (``_INNER_START``); ``cell_text`` takes exactly these off again.
+
+    >>> guard_inner('某局;=HYPERLINK("http://x")'), guard_inner('a; ""+cmd'), guard_inner("1;-2;+3")
+    ('某局;\\'=HYPERLINK("http://x")', 'a; ""\\'+cmd', '1;-2;+3')
+    >>> guard_inner("第一行\\n@SUM(A1)"), guard_inner("a;'=x"), guard_inner("a;-2 件")
+    ("第一行\\n'@SUM(A1)", "a;''=x", "a;'-2 件")
+    """
+    return _INNER_START.sub(_inner_apostrophe, text) if _INNER_POINT.search(text) else text
+
+
+def _inner_apostrophe(match: re.Match) -> str:
+    return match.group() if _NUMBER.fullmatch(match.group(1)) else match.group() + "'"
+
+
+def _inner_unguarded(match: re.Match) -> str:
+    return match.group() if _NUMBER.fullmatch(match.group(2)) else match.group(1)
+
+
 def sheet_cell(value):
-    """A CSV/XLSX cell: a string that a spreadsheet could read as a formula, or as a number other than the text
-    (``_CHANGED_NUMBER``), starts with ``'``.
+    """A CSV cell (and an XLSX header's): a string that a spreadsheet could read as a formula, or as a number other
+    than the text (``_CHANGED_NUMBER``), starts with ``'``; a formula start inside it where a ``;``-separator reader
+    begins a cell gets one too (``guard_inner``).
 
     >>> sheet_cell("25380363300630003"), sheet_cell("007"), sheet_cell("2025"), sheet_cell("0"), sheet_cell("1.25")
     ("'25380363300630003", "'007", '2025', '0', '1.25')
     >>> cell_text(sheet_cell("25380363300630003")), cell_text(sheet_cell("'007")), sheet_cell("'007")
     ('25380363300630003', "'007", "''007")
     """
-    if isinstance(value, str) and value[:1] in _MAY_PREFIX and _looks_like_formula(value):
-        return "'" + value
+    if isinstance(value, str):
+        if value[:1] in _MAY_PREFIX and _looks_like_formula(value):
+            value = "'" + value
+        if ";" in value or "\n" in value or "\r" in value:
+            value = _INNER_START.sub(_inner_apostrophe, value)
     return value
 
 
@@ -374,16 +411,20 @@ def sheet_row(row: dict, fields) -> list:
     """One CSV row: ``row``'s values of ``fields`` in order, each as ``sheet_cell`` makes it, a missing or
     ``None`` value as an empty cell (``sheet_cell`` inlined: a package writes millions of cells).
 
-    >>> sheet_row({"a": "=1+1", "b": None, "c": 3, "d": "-3"}, ["a", "b", "c", "d", "e"])
-    ["'=1+1", '', 3, '-3', '']
+    >>> sheet_row({"a": "=1+1", "b": None, "c": 3, "d": "-3", "e": "局;=1+1"}, ["a", "b", "c", "d", "e", "f"])
+    ["'=1+1", '', 3, '-3', "局;'=1+1", '']
     """
     out = []
     for key in fields:
         value = row.get(key)
         if value is None:
             out.append("")
-        elif isinstance(value, str) and value[:1] in _MAY_PREFIX and _looks_like_formula(value):
-            out.append("'" + value)
+        elif isinstance(value, str):
+            if value[:1] in _MAY_PREFIX and _looks_like_formula(value):
+                value = "'" + value
+            if ";" in value or "\n" in value or "\r" in value:
+                value = _INNER_START.sub(_inner_apostrophe, value)
+            out.append(value)
         else:
             out.append(value)
     return out
@@ -430,13 +471,20 @@ def csv_text(rows) -> str:
 def cell_text(value):
     """The inverse of ``sheet_cell``: a cell as read back from the package's CSVs, to the text the
     report printed (for showing it, e.g. on the site; still to be escaped for its sink). Only the
-    apostrophe ``sheet_cell`` added is removed, so ``cell_text(sheet_cell(x)) == x`` for every string.
+    apostrophes ``sheet_cell`` added are removed (at the start and after a ``;`` or line break: ``guard_inner``),
+    so ``cell_text(sheet_cell(x)) == x`` for every string. A cell without an apostrophe is returned as it is.
 
     >>> cell_text("'=HYPERLINK(1)"), cell_text("'@SUM(A1)"), cell_text("-3"), cell_text("'-3")
     ('=HYPERLINK(1)', '@SUM(A1)', '-3', "'-3")
     >>> cell_text("'引号开头"), cell_text("''=x"), sheet_cell("'=x"), cell_text(None)
     ("'引号开头", "'=x", "''=x", None)
+    >>> cell_text("某局;'=x;'-2"), cell_text(sheet_cell("'-1;'=x\\n\\"'+y"))
+    ("某局;=x;'-2", '\\'-1;\\'=x\\n"\\'+y')
     """
-    if isinstance(value, str) and value.startswith("'") and _looks_like_formula(value[1:]):
-        return value[1:]
+    if not isinstance(value, str) or "'" not in value:
+        return value
+    if value[0] == "'" and _looks_like_formula(value[1:]):
+        value = value[1:]
+    if ";" in value or "\n" in value or "\r" in value:
+        value = _INNER_GUARD.sub(_inner_unguarded, value)
     return value

@@ -140,7 +140,7 @@ _DIGITS = "^-?[0-9]+$"  # an integer cell Arrow reads as ``int()`` does (Arrow a
 def _printed(text: pa.Array) -> pa.Array:
     """A text column as printed: each cell the CSV guarded with an apostrophe (``safe.sheet_cell``) through
     ``safe.cell_text``, as ``typed.typed_rows`` does; the few such cells go through Python, the rest stay in Arrow."""
-    guarded = pc.fill_null(pc.starts_with(text, "'", memory_pool=_POOL), False)
+    guarded = pc.fill_null(pc.match_substring(text, "'", memory_pool=_POOL), False)  # (at a start, after a ;)
     if not pc.any(guarded).as_py():
         return text
     cells = pc.filter(text, guarded, memory_pool=_POOL).to_pylist()

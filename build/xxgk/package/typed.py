@@ -100,7 +100,7 @@ def typed_rows(lines: Iterable[str], fields: list[dict]) -> Iterator[tuple]:
     else:
         pick = itemgetter(*columns)
     for row in reader:  # the cells in field order, "" as None, a guarded text as printed, then the non-text cast
-        values = [None if text == "" else cell_text(text) if text[0] == "'" else text for text in pick(row)]
+        values = [None if text == "" else cell_text(text) if "'" in text else text for text in pick(row)]
         for j, cast in casts:
             if (text := values[j]) is not None:
                 values[j] = cast(text)

@@ -37,7 +37,7 @@ def _clean(row: dict) -> dict:
     formula-looking text (``safe.sheet_cell``) is removed (``safe.cell_text``)."""
     out = {k: (v if v != "" else None) for k, v in row.items()}
     for key, value in out.items():
-        if value and value[0] == "'":  # (the only cells sheet_cell changed; the rest stay as read)
+        if value and "'" in value:  # (the only cells sheet_cell changed; the rest stay as read)
             out[key] = cell_text(value)
     return out
 
@@ -78,8 +78,8 @@ def _rows(header: list[str], values: list[list[str]], quoted: bool) -> list[dict
     rows = list(map(dict, map(zip, repeat(header), values)))
     if quoted:
         for i, cells in enumerate(values):
-            if "\n'" in "\n" + "\n".join(filter(None, cells)):  # a cell may start with the apostrophe
-                rows[i] = {k: cell_text(v) if v and v[0] == "'" else v for k, v in rows[i].items()}
+            if "'" in "".join(filter(None, cells)):  # a cell may hold an apostrophe sheet_cell added
+                rows[i] = {k: cell_text(v) if v and "'" in v else v for k, v in rows[i].items()}
     return rows
 
 
@@ -161,7 +161,7 @@ class Package:
         for rows in tables.values():
             for row in rows:
                 for key, value in row.items():
-                    if value and value[0] == "'":  # (the only cells sheet_cell changed; the rest stay as read)
+                    if value and "'" in value:  # (the only cells sheet_cell changed; the rest stay as read)
                         row[key] = cell_text(value)
         names = {a["agency_id"]: a["name"] for a in tables.get("agencies", [])}
         for report in tables.get("reports", []):  # pages name a report by its agency's canonical name

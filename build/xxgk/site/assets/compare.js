@@ -56,6 +56,11 @@
     if (typeof v === "string" && /^[=+\-@\t\r]/.test(rest) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(rest)) {
       s = "'" + s;
     }
+    if (typeof v === "string") {  // and where a reader whose list separator is ; starts a cell (safe.guard_inner)
+      s = s.replace(/[;\n\r][ "]*(?='*([=+\-@\t\r][^;\n\r]*))/g, function (m, run) {
+        return /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(run) ? m : m + "'";
+      });
+    }
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 

@@ -135,6 +135,11 @@
     v = v === null || v === undefined ? "" : String(v);
     var rest = v.replace(/^'+/, "");
     if (/^[=+\-@\t\r]/.test(rest) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(rest)) v = "'" + v;
+    /* and after a ; or a line break, past spaces and quotes, where a reader whose list separator is ; starts a cell
+       (safe.guard_inner: 某局;=HYPERLINK(…) was a formula in a German or French Excel) */
+    v = v.replace(/[;\n\r][ "]*(?='*([=+\-@\t\r][^;\n\r]*))/g, function (m, run) {
+      return /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(run) ? m : m + "'";
+    });
     return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
   }
   /* a chart's data as CSV: a line a value, and a 说明 saying what a blank is, as the chart's data table under it says
