@@ -146,3 +146,27 @@ def test_the_csvs_the_pages_build_guard_a_formula_after_a_semicolon_too(asset, f
     assert [c for c in semicolon_cells(line) if runs_formula(c)] == []
     assert [cell_text(c) for c in next(csv.reader([line]))] == cells
 
+
+def _many_attributes(tag_count: int = 600) -> str:
+    return '<p ' + " ".join(f"a{i}=1" for i in range(tag_count)) + ">x</p>"
+
+
+@pytest.mark.parametrize(("data", "suffix"), [
+    (("<!-- saved from url=(0030)http://e.example/ -->\n<html><body>" + _many_attributes()).encode(), ".txt"),
+    (("<html><body>" + _many_attributes()).encode("utf-16"), ".doc"),
+    (("<HTML><body>" + "<div>" * 300_000).encode("gbk"), ".htm"),
+])
+def test_a_web_page_over_budget_is_published_as_html(data, suffix):
+    """A page the budget stopped (501 attributes on a tag, nesting too deep) was ``file_type`` ``text``: the reader
+    told a page from a text after decoding it, and the budget stopped it before. Its first KB's markup says."""
+    from xxgk.readers import read_bytes
+
+    source = read_bytes(data, suffix)
+    assert ([f.code for f in source.findings], source.kind) == (["over_budget"], "html")
+
+
+def test_a_text_over_budget_is_still_text():
+    from xxgk.readers import read_bytes
+
+    source = read_bytes(("一、总体情况 <html> " + _many_attributes()).encode("gbk"), ".txt")
+    assert source.kind == "text"

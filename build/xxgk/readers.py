@@ -869,6 +869,36 @@ def looks_like_page(text: str) -> bool:
 _MIME_HEAD = re.compile(rb"\A\s*(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?MIME-Version:", re.IGNORECASE)
 
 
+def page_at_start(data: bytes, suffix: str) -> bool:
+    """Whether a text file is a web page by what shows before it is decoded whole: its name (``.html``, ``.htm``, a
+    single-file page's ``.mht``, ``.mhtml``), a single-file page's MIME head, or a page's opening markup in its first KB
+    (``looks_like_page``: tags are ASCII in every encoding read here; UTF-16 is read as such). ``read_bytes`` tells a
+    page from a text after decoding; a budget that stops a page before that (a text over ``BUDGET.chars``, 501
+    attributes on a tag, nesting too deep) published it as ``text`` (``reports.file_type``) until session 47.
+
+    >>> page_at_start(b"<!-- saved -->\\n<HTML><head>", ".txt"), page_at_start("<html>报告".encode("utf-16"), ".doc")
+    (True, True)
+    >>> page_at_start("一、总体情况 <p>".encode("gbk"), ".txt"), page_at_start(b"x", ".htm")
+    (False, True)
+    """
+    if suffix in (".html", ".htm", ".mht", ".mhtml"):
+        return True
+    head = data[:1024]
+    if _MIME_HEAD.match(head) and b"multipart/related" in head.lower():
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        odd_nuls, even_nuls = head[1::2].count(0), head[0::2].count(0)
+        if head.startswith(codecs.BOM_UTF16_LE) or (odd_nuls > even_nuls and not head.startswith(codecs.BOM_UTF16_BE)):
+            text = head.decode("utf-16-le", "replace")
+        else:
+            text = head.decode("utf-16-be", "replace")
+        text = text.lstrip("\ufeff")
+    else:
+        text = head.decode("latin-1")
+    return text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")) or (
+        suffix != ".md" and looks_like_page(text))
+
+
 def _web_archive(data: bytes, suffix: str) -> bytes | None:
     """The HTML of a single-file web page (MHT: Word's and browsers' 单个文件网页, a MIME ``multipart/related`` named
     .mht or .mhtml, or whose first lines are MIME headers naming it), ``_mht_page``; None for any other file.
@@ -2011,6 +2041,8 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
         return Source(kind="image", findings=[make("no_text_layer", detail=f"图片文件（{name}）")])
     if container == "unsupported":
         return Source(kind="unsupported", findings=[make("format_unsupported", detail=name)])
+    if container == "text" and page_at_start(data, suffix):  # (a budget may stop it before it is decoded: a page
+        container = "html"  # is published as html, not text, whichever bound it met)
     try:
         if container == "docx":
             source = Source(docx_to_text(data), kind="docx")
@@ -2054,7 +2086,7 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
                                                                  detail=_unsupported_formats()["old_wps"])])
             if text is None:
                 return Source(findings=[make("file_unreadable", detail="不是可识别编码的文本（可能是二进制文件）")])
-            kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
+            container = kind = "html" if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(
                 ("<!doctype html", "<html")) or (suffix != ".md" and looks_like_page(text)) else "text"
             if kind == "text" and len(text) > BUDGET.chars:  # as for the other formats' text (a 12 MB text file's
                 raise OverBudget(f"文字超过 {BUDGET.chars} 个字符")  # one section stopped the package: csv's limit)
