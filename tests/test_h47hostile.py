@@ -170,3 +170,34 @@ def test_a_text_over_budget_is_still_text():
 
     source = read_bytes(("一、总体情况 <html> " + _many_attributes()).encode("gbk"), ".txt")
     assert source.kind == "text"
+
+
+def _allocate(size: int) -> int:
+    """A pool job: ``size`` bytes allocated (zeroed by the kernel, never touched), then let go."""
+    return len(bytes(size))  # (calloc: pages the kernel zeroes when first touched, never here)
+
+
+def test_a_worker_forked_from_a_parent_that_reserved_much_memory_keeps_its_files_budget(tmp_path):
+    """The workers' address-space cap was 3 GB absolute, while a worker is forked from the build's process, whose
+    address space pyarrow and threads had already grown: forked from a parent of more than 3 GB a worker had no
+    room for a file's first large buffer (``over_budget`` where the file needed a third of its budget). The cap is
+    the worker's start plus the budget: under a parent holding 4 GB reserved (mapped, never touched), a file may
+    still take 1 GB and a normal report is parsed, while a file that really allocates past its budget fails alone."""
+    import mmap
+    import operator
+
+    from xxgk.package.collect import _parse_in_pool, parse_one
+    from xxgk.readers import BUDGET
+
+    (tmp_path / "report.txt").write_text(tab_report(), encoding="utf-8")
+    reserved = mmap.mmap(-1, 4 * 2**30, prot=0)  # (PROT_NONE: address space, no memory)
+    try:
+        jobs = [("greedy", (_allocate, BUDGET.memory + 2**30)), ("third", (_allocate, 2**30)),
+                ("report", (parse_one, str(tmp_path), "report.txt"))]
+        outcomes = dict(_parse_in_pool(operator.call, jobs, workers=1))
+    finally:
+        reserved.close()
+    assert (outcomes["greedy"].code, outcomes["greedy"].message) == ("over_budget", "超出处理上限：内存超过上限")
+    assert outcomes["third"] == 2**30
+    assert (outcomes["report"].status, outcomes["report"].record.values("applications")[("new", "total")]) == (
+        "parsed", 5)

@@ -24,9 +24,12 @@ def _file(name: str) -> str:
     """A worker's job: ``hog`` keeps 60 % of the room the address space cap leaves the worker mapped (never
     touched: no memory used); any other file needs half of that room for a moment, which a worker the hog left
     behind cannot give."""
+    import resource
+
     global _START
     _START = _START or _address_space()
-    room = BUDGET.memory - _START
+    cap = resource.getrlimit(resource.RLIMIT_AS)[0]  # (its start plus BUDGET.memory since session 47)
+    room = (BUDGET.memory if cap == resource.RLIM_INFINITY else cap) - _START
     if name == "hog":
         _HELD.append(mmap.mmap(-1, int(0.6 * room)))
         return "hogged"

@@ -545,19 +545,40 @@ def _duplicate_detail(report: Report, mine: list[tuple[str, list[Report]]], grou
 
 
 def _limit_memory() -> None:
-    """Worker start: cap the address space, so a file that needs more fails in its own process; the worker's
-    stderr quiet (unless ``XXGK_DEBUG``): a worker dying out of memory had Python print its traceback in the middle
-    of a build — its file's finding (``worker_died``) says what happened."""
+    """Worker start: cap the address space at what the worker was forked with plus ``BUDGET.memory``
+    (``_memory_cap``), so a file that needs more fails in its own process; the worker's stderr quiet (unless
+    ``XXGK_DEBUG``): a worker dying out of memory had Python print its traceback in the middle of a build — its
+    file's finding (``worker_died``) says what happened."""
     import resource
     import sys
 
+    global _cap
     if not os.environ.get("XXGK_DEBUG"):
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the worker's own, for its life
 
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _cap = _memory_cap(_address_space(), hard)
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (BUDGET.memory, BUDGET.memory))
-    except (ValueError, OSError):  # a lower hard limit already applies
-        pass
+        resource.setrlimit(resource.RLIMIT_AS, (_cap, _cap))
+    except (ValueError, OSError):  # (a hard limit the process may not lower: none set, as before)
+        _cap = None
+
+
+def _memory_cap(start: int, hard: int) -> int:
+    """The address-space cap of a worker whose address space is ``start`` bytes when it starts: ``start`` plus
+    ``BUDGET.memory``, within the ``hard`` limit it inherited (``RLIM_INFINITY``, -1: none). A worker is forked from the
+    build's process, whose address space already holds what pyarrow, threads' stacks and arenas reserved: with the
+    cap at 3 GB absolute, a worker forked from a parent of 3 GB had no room, and every file failed — ``worker_died``
+    (an ``OverflowError``), ``over_budget`` — in a test process that had run hundreds of tests (sessions 46, 47).
+    Memory reserved and never touched costs nothing; a file's budget is what it may add.
+
+    >>> _memory_cap(0, -1) == BUDGET.memory, _memory_cap(5 * 2**30, -1) == 5 * 2**30 + BUDGET.memory
+    (True, True)
+    >>> _memory_cap(2**30, 2 * 2**30) == 2 * 2**30
+    True
+    """
+    cap = start + BUDGET.memory
+    return cap if hard < 0 else min(cap, hard)
 
 
 # A worker whose address space a file left near the cap (a PDF that drew 20,000 lines on each of 999 pages: the reader
@@ -568,6 +589,7 @@ SPENT_EXIT = 75
 SPENT_SHARE = 0.5  # of the room the cap leaves a worker: an address space grown past it by a file retires it
 _spent = False  # in a worker: a file left it spent
 _start_size: int | None = None  # in a worker: its address space before its first file (what it was forked with)
+_cap: int | None = None  # in a worker: its address-space cap (``_limit_memory``); None where none was set
 
 
 def _address_space() -> int:
@@ -617,9 +639,9 @@ def _arm_cpu_timer(seconds: float) -> None:
 
 def _spent_above() -> float:
     """The address space past which a worker is spent: its start size and ``SPENT_SHARE`` of the room the cap
-    leaves it (a worker forked from a large parent starts large)."""
+    leaves it (a worker forked from a large parent starts large; the cap is above its start, ``_memory_cap``)."""
     start = _start_size or 0
-    return start + SPENT_SHARE * max(0, BUDGET.memory - start)
+    return start + SPENT_SHARE * max(0, (_cap or BUDGET.memory) - start)
 
 
 def _memory_returned() -> bool:
