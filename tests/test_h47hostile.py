@@ -201,3 +201,17 @@ def test_a_worker_forked_from_a_parent_that_reserved_much_memory_keeps_its_files
     assert outcomes["third"] == 2**30
     assert (outcomes["report"].status, outcomes["report"].record.values("applications")[("new", "total")]) == (
         "parsed", 5)
+
+
+@pytest.mark.parametrize("label", ["zlib", "rot13", "hex", "uu", "undefined", "idna", "punycode"])
+def test_a_page_declaring_a_charset_no_browser_knows_is_read(label):
+    """A page whose ``<meta charset>`` named one of Python's codecs that is no text encoding (zlib, hex, rot13) or
+    that decodes nothing (undefined, idna) was ``file_unreadable`` — ``LookupError: 'zlib' is not a text encoding``,
+    in English — and its report lost: the check of the declaration decoded the page in it. A label no browser knows
+    is no declaration; the page is read as the encoding its bytes are in."""
+    from xxgk.readers import read_bytes
+
+    from .factory import as_html
+
+    source = read_bytes((f"<meta charset={label}>" + as_html(tab_report())).encode(), ".html")
+    assert (source.kind, source.findings, "本年新收" in source.text) == ("html", [], True)

@@ -104,7 +104,7 @@ class Budget:
     # time, not wall time: at load 20 on 2 cores a worker gets a tenth of a core, and a report that parsed within a
     # wall-time budget on a quiet run was over it on a busy one (a good file over a 3 s budget at load 21, session 43)
     seconds: float = 120.0
-    memory: int = 3 * 2**30  # address space of a parse worker (enforced by the worker pool)
+    memory: int = 3 * 2**30  # address space a parse worker may add to its start (the pool's cap: collect._memory_cap)
 
     @property
     def wall_seconds(self) -> float:
@@ -2157,11 +2157,14 @@ def declared_encoding(data: bytes, text: str, encoding: str | None) -> Finding |
     if encoding in _BOM_ENCODINGS or not (found := _DECLARED.search(_NO_ELEMENTS.sub("", data.decode("latin-1")))):
         return None
     label = found.group(1).lower()
-    try:
-        decoder = codecs.lookup(_BROWSER_DECODERS.get(label, label)).name
-    except LookupError:
+    try:  # (a codec that is no text encoding, zlib, hex, rot13, or that decodes nothing, undefined, idna, is no
+        codec = codecs.lookup(_BROWSER_DECODERS.get(label, label))  # browser's label: it made the page unreadable,
+        if not codec._is_text_encoding:  # noqa: SLF001 - what bytes.decode itself checks
+            return None
+        declared = data.decode(codec.name, errors="replace")  # file_unreadable in English, until session 47)
+    except (LookupError, UnicodeError):
         return None
-    if data.decode(decoder, errors="replace") == text:
+    if declared == text:
         return None
     return make("text_encoding_declared", detail=f"网页声明编码为 {label[:40]}，实际按 {encoding} 读取")
 
