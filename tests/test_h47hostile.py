@@ -215,3 +215,16 @@ def test_a_page_declaring_a_charset_no_browser_knows_is_read(label):
 
     source = read_bytes((f"<meta charset={label}>" + as_html(tab_report())).encode(), ".html")
     assert (source.kind, source.findings, "本年新收" in source.text) == ("html", [], True)
+
+
+def test_a_single_file_page_whose_part_names_the_undefined_codec_is_read():
+    """An MHT page whose HTML part said ``charset="undefined"`` (a Python codec that raises on any bytes) was
+    ``file_unreadable`` (``UnicodeError``, in English): the part is now read as its bytes are."""
+    from xxgk.readers import read_bytes
+
+    from .factory import as_html
+
+    mht = ('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="B"\n\n--B\nContent-Type: text/html; '
+           f'charset="undefined"\nContent-Transfer-Encoding: 8bit\n\n{as_html(tab_report())}\n--B--\n').encode()
+    source = read_bytes(mht, ".mht")
+    assert (source.kind, [f.code for f in source.findings], "本年新收" in source.text) == ("html", [], True)

@@ -928,8 +928,8 @@ def _mht_page(data: bytes) -> bytes:
             if charset:
                 try:
                     return payload.decode(charset).encode("utf-8")
-                except (LookupError, UnicodeDecodeError):
-                    pass
+                except (LookupError, UnicodeError):  # (the codec "undefined" raises UnicodeError for any bytes: such
+                    pass  # a page was file_unreadable until session 47; its bytes are read as a page's are)
             return payload
     return b""
 
