@@ -108,8 +108,8 @@ def test_the_problem_list_csv_of_a_city_names_each_report_whose_problems_the_pag
     by_report = page.get_element_by_id("xxgk-by-agency")
     row = next(tr for tr in by_report.iter("tr") if tr.find("td") is not None
                and tr.findall("td")[-1].get("data-city"))  # a report of a city
-    href, name = row.find("td/a").get("href"), row.find("td/a").text_content()
-    count, city = row.findall("td")[1].text_content(), row.findall("td")[-1].get("data-city")
+    href, name = row.find("th/a").get("href"), row.find("th/a").text_content()  # (the report heads its row: th)
+    count, city = row.xpath("./th|./td")[1].text_content(), row.findall("td")[-1].get("data-city")
     assert int(count) > 0
     cut = 0
     for table in page.xpath("//table[@data-xxgk-problem]"):

@@ -18,7 +18,7 @@ QINGHAI = {"格尔木市数据局", "格尔木市人民政府", "湟中区人民
 
 
 def _visible_reports(chromium) -> list[str]:
-    return [tr.find_element("css selector", "td a").text for tr in chromium.find_elements(
+    return [tr.find_element("css selector", ":is(td, th) a").text for tr in chromium.find_elements(
         "css selector", "article table[data-sortable] tbody tr") if tr.is_displayed()]
 
 

@@ -527,8 +527,7 @@ class AgencyPages:
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
                         + [cell(counts[s]) for s in SEVERITY_ZH] + [f'<td class="xxgk-prose">{top or "无"}</td>'])
         headers = ["年度", *(f"{z}数" for z in SEVERITY_ZH.values()), "最常见的问题"]
-        return "\n## 历年发现的问题\n\n" + table(headers,
-                                             rows)
+        return "\n## 历年发现的问题\n\n" + table(headers, rows, row_headers=True)  # (the year names its row)
 
     def _agency_peers(self, mine: dict[int, dict]) -> str:
         if not any(self.peer.get(r.get("peer_group") or "") for r in mine.values()):

@@ -767,7 +767,8 @@ class Site(ReportPages, AgencyPages):
                         caption="全部省份合计（不随省份筛选变化）"),
                   "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
                   table(["报告", FINDINGS_COLUMN_ZH, "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
-                        per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards")]  # (phone: a card)
+                        per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards",
+                        row_headers=True)]  # (phone: a card; the report names its row, th scope=row)
         if len(listed) < len(self.findings):
             parts.append(f"<p>本表只列全国机关自身错误最多（其次问题最多）的 {len(listed)} 份报告"
                          "（选了省份、城市或年度时，只显示其中所选的）；另有 "

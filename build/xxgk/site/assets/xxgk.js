@@ -531,7 +531,7 @@
           row.setAttribute("role", "row");
           Array.from(row.cells).forEach(function (cell, i) {
             if (cell.parentNode.parentNode.tagName === "THEAD") { cell.setAttribute("role", "columnheader"); return; }
-            cell.setAttribute("role", "cell");
+            cell.setAttribute("role", cell.tagName === "TH" ? "rowheader" : "cell");  /* (th scope=row: the row's name) */
             if (i === title) { cell.setAttribute("data-title", ""); return; }  /* the link needs no label */
             cell.setAttribute("data-label", cols[i] || "");
             if (i >= zeroFrom && cell.textContent.trim() === "0") cell.setAttribute("data-zero", "");

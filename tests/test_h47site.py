@@ -1,0 +1,54 @@
+"""Session 47 (reader journeys round 10): what a reader of the built site hit, walked in headless Chromium over the
+seeds and the corpus — rows of the quality page's and an agency page's lists read without their names, a source
+line's number too small to tap on a phone, an empty box drawn for a chart of nothing but zeros, …"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from .conftest import PHONE, needs_chromium, read_page, wait_for
+
+
+def _body_row_starts(table) -> set[str]:
+    """The tags (with scope) a table's body rows start with."""
+    return {f"{row.xpath('./th|./td')[0].tag}:{row.xpath('./th|./td')[0].get('scope')}"
+            for row in table.xpath("./tbody/tr")}
+
+
+def test_the_quality_pages_list_by_report_names_each_row_by_its_report(built_site):
+    # a screen reader moving along the quality page's 按报告 list heard "3 2 1 2025 青海省" without the report the
+    # counts are of: its rows began with a td, not the row's header
+    page = lxml.html.document_fromstring(read_page(built_site / "quality" / "index.html"))
+    table = page.xpath("//table[@id='xxgk-by-agency']")[0]
+    assert len(table.xpath("./tbody/tr")) >= 3
+    assert _body_row_starts(table) == {"th:row"}, _body_row_starts(table)
+    assert all(row.xpath("./th[@scope='row']//a[@href]") for row in table.xpath("./tbody/tr"))  # (its link kept)
+
+
+def test_an_agency_pages_findings_year_by_year_name_each_row_by_its_year(built_site):
+    # 历年发现的问题: "0 2 1 完整性×2" without the year they were found in
+    tables = [t for page in sorted(built_site.glob("a/*/index.html"))
+              for t in lxml.html.document_fromstring(read_page(page)).xpath("//article//table[thead]")
+              if "最常见的问题" in t.xpath("./thead")[0].text_content()]
+    assert tables
+    for table in tables:
+        assert _body_row_starts(table) == {"th:row"}, _body_row_starts(table)
+        assert all(th.get("role") == "rowheader" for th in table.xpath("./tbody/tr/th"))  # (its phone layout's roles)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_phone_card_of_the_quality_list_keeps_its_report_as_the_rows_header(server, chromium):
+    # on a phone each row of the list is a card (xxgk.js cards gives the ARIA roles a card layout drops): its
+    # report, now a th, must stay the row's header there too, not a plain cell
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + "/quality/")
+        roles = wait_for(lambda: chromium.execute_script(
+            "var t = document.getElementById('xxgk-by-agency');"
+            "return t && t.hasAttribute('data-cards') && Array.from(t.tBodies[0].rows).map(function (r) {"
+            " return r.cells[0].getAttribute('role'); });"))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert set(roles) == {"rowheader"}, roles
