@@ -52,3 +52,25 @@ def test_a_phone_card_of_the_quality_list_keeps_its_report_as_the_rows_header(se
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert set(roles) == {"rowheader"}, roles
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_source_lines_number_is_a_target_a_finger_can_tap(built_site, server, chromium):
+    # on a 390 px phone each line number (a link to its line, source.js) was 44 × 16 px, the next one 16 px below:
+    # a tap meant for line 40 took 39 or 41 (WCAG 2.5.8: 24 × 24 px at least)
+    source = sorted((built_site / "src").glob("*.html"))[0]
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(f"{server}/src/{source.name}")
+        boxes = wait_for(lambda: chromium.execute_script(
+            "return Array.from(document.querySelectorAll('.xxgk-source a.xxgk-ln')).slice(0, 60).map(function (a) {"
+            " var r = a.getBoundingClientRect(); return [r.top, r.width, r.height]; });"))
+        width = chromium.execute_script("return document.documentElement.scrollWidth")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert len(boxes) >= 20
+    assert all(w >= 24 and h >= 24 for _, w, h in boxes), boxes[:5]
+    tops = [top for top, _, _ in boxes]
+    assert all(b - a >= 24 for a, b in zip(tops, tops[1:], strict=False)), tops[:10]  # no two overlap
+    assert width <= 390  # (and the listing still fits the phone)
