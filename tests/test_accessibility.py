@@ -33,7 +33,8 @@ def _report_path(site: Path) -> tuple[str, str]:
     its source page (the report's source text with line anchors)."""
     for page in report_page_files(site):
         text = page.read_text(encoding="utf-8")
-        if "法人或其他组织" in text and "xxgk-chart" in text:
+        # (a chart drawn: one of nothing but zeros is not, session 47)
+        if "法人或其他组织" in text and re.search(r"<div (?![^>]*\bdata-zero\b)[^>]*\bxxgk-chart\b", text):
             source = re.search(r'href="?(?:\.\./)+(src/[^" >#]+\.html)', text).group(1)
             return "/" + page.relative_to(site).as_posix(), "/" + source
     raise AssertionError("no report page with table 3")

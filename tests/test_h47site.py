@@ -74,3 +74,52 @@ def test_a_source_lines_number_is_a_target_a_finger_can_tap(built_site, server, 
     tops = [top for top, _, _ in boxes]
     assert all(b - a >= 24 for a, b in zip(tops, tops[1:], strict=False)), tops[:10]  # no two overlap
     assert width <= 390  # (and the listing still fits the phone)
+
+
+def _zero_figures(page) -> list:
+    """The charts of ``page`` whose caption says that every value is 0."""
+    return [f for f in page.xpath("//figure[.//div[@role='img']]")
+            if "都是0" in f.xpath("./figcaption")[0].text_content()]
+
+
+def _zero_agency(site) -> str:
+    """The address of the first agency page with a chart whose every value is 0 beside charts with a bar (the
+    seeds: a county government that received requests and denied none)."""
+    for path in sorted(site.glob("a/*/index.html")):
+        page = lxml.html.document_fromstring(read_page(path))
+        if 0 < len(_zero_figures(page)) < len(page.xpath("//figure[.//div[@role='img']]")):
+            return f"/a/{path.parent.name}/"
+    raise AssertionError("no agency page with a chart of zeros beside a drawn one")
+
+
+def test_a_chart_of_nothing_but_zeros_is_its_caption_not_an_empty_box(built_site):
+    # session 46 said 各项数值都是0 under the chart's box, still drawn: 540 px of nothing on a phone above the words
+    page = lxml.html.document_fromstring(read_page(built_site / _zero_agency(built_site).strip("/") / "index.html"))
+    zero = _zero_figures(page)
+    for figure in zero:
+        box = figure.xpath(".//div[@role='img']")[0]
+        name = box.get("aria-label").removeprefix("图表：")
+        assert box.get("data-zero") is not None and not box.get("style"), lxml.html.tostring(box)
+        assert figure.xpath("./figcaption")[0].text_content().startswith(f"{name}：各项数值都是0")  # it says which
+        assert figure.xpath(".//details//table")  # the zeros themselves, in its data table
+    drawn = [f for f in page.xpath("//figure[.//div[@role='img']]") if f not in zero]
+    assert drawn and not any(f.xpath(".//div[@data-zero]") for f in drawn)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_chart_of_zeros_takes_no_room_and_still_downloads_its_numbers(built_site, server, chromium):
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + _zero_agency(built_site))
+        chromium.execute_script("document.querySelector('div.xxgk-chart[data-zero]').scrollIntoView()")
+        seen = wait_for(lambda: chromium.execute_script(
+            "var box = document.querySelector('div.xxgk-chart[data-zero]'), f = box.closest('figure');"
+            "var buttons = Array.from(f.querySelectorAll('figcaption button'));"
+            "return buttons.length && buttons.every(function (b) { return !b.disabled; }) &&"
+            " [box.getBoundingClientRect().height, buttons.map(function (b) { return b.textContent; })];"))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    height, buttons = seen
+    assert height < 10, height
+    assert buttons == ["下载图表数据（CSV）"], buttons  # (a picture of nothing is not offered)

@@ -492,7 +492,7 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     if y_title and y_title not in title:
         title = f"{title}（{y_title}）"
     fallback = _data_table(data, absent) if data_table else ""
-    nothing = ZERO_CAPTION if _all_zero(data, absent) else ""
+    zero = _all_zero(data, absent)
     data = [_plot_trace(t) for t in data]  # plotly reads HTML in labels: outside text goes in as text
     stacked = (extra_layout or {}).get("barmode") == "stack"
     bars = [t for t in data if t.get("type", "bar") == "bar"]
@@ -529,19 +529,23 @@ def chart(data: list[dict], title: str, x_title: str = "", y_title: str = "", fi
     # the box is the drawn chart's height from the first paint (xxgk.css: CHART_HEIGHT px unless said here): it grew
     # 20 px when drawn, as the reader scrolled near it, and moved what was under the reader's finger
     height = layout.get("height", CHART_HEIGHT)
-    tall = f' style="min-height:{int(height)}px"' if height != CHART_HEIGHT else ""
-    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart"{tall} role="img" '
+    tall = f' style="min-height:{int(height)}px"' if height != CHART_HEIGHT and not zero else ""
+    # a chart of nothing but zeros is not drawn (xxgk.js, xxgk.css: data-zero, a box of no height): its caption names
+    # it and says so, its data table and CSV give the zeros
+    div = (f'<figure class="xxgk-figure"><div class="xxgk-chart"{tall}{" data-zero" if zero else ""} role="img" '
            f'aria-label="图表：{esc(title)}"></div>'
            f'<script type="application/json" class="xxgk-spec">{spec}</script>{key}')
+    nothing = ZERO_CAPTION.format(title=esc(title)) if zero else ""
     if not data_table:  # the chart draws its title; the caption says where its numbers are
         return div + f"<figcaption>{nothing}数据见本页表格。</figcaption></figure>"
     return f"{div}<figcaption>{nothing}数据见下方数据表。</figcaption>\n" \
            f"<details><summary>{esc(title)}：数据表</summary>\n{fallback}\n</details></figure>"
 
 
-# said under a chart whose every value is 0: its box is empty (no bar, a stacked chart not even a 0), and a citizen
-# looking for why an agency that denied nothing denied requests saw a blank 540 px box on a phone
-ZERO_CAPTION = "各项数值都是0，图中没有柱。"
+# said in place of a chart whose every value is 0 (no bar, a stacked chart not even a 0): a citizen looking for why an
+# agency that denied nothing denied requests saw a blank 540 px box on a phone (session 46), then the same box with
+# this caption under it (session 47: the box is no longer drawn, so the caption names the chart plotly would have)
+ZERO_CAPTION = "{title}：各项数值都是0，故不绘图。"
 
 
 def _all_zero(data: list[dict], absent: Collection[str] = ()) -> bool:

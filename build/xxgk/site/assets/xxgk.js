@@ -107,6 +107,15 @@
     var next = el.nextElementSibling;  // <script type="application/json" class="xxgk-spec">, or the older data-spec
     var spec = JSON.parse(el.dataset.spec || (next && next.classList.contains("xxgk-spec") ? next.textContent : "null"));
     if (!spec) return;
+    if (el.hasAttribute("data-zero")) {  /* every value 0 (render.chart): nothing to draw, plotly not loaded; its CSV
+                                            button works (its caption says so, its data table has the zeros) */
+      framed(spec).then(function (s) {
+        el.xxgkSpec = expand(s);
+        el.setAttribute("data-drawn", "");  /* (printed: its caption is what it shows) */
+        el.closest("figure").querySelectorAll(".xxgk-chart-actions button").forEach(function (b) { b.disabled = false; });
+      }).catch(failed);
+      return;
+    }
     Promise.all([framed(spec), loadPlotly()]).then(function (done) {
       spec = expand(done[0]);
       return Plotly.newPlot(el, traces(spec), layoutFor(el, spec),
@@ -116,10 +125,11 @@
       el.setAttribute("data-drawn", "");  /* printed only now (xxgk.css): an undrawn box printed as a blank area */
       el.xxgkSpec = spec;  /* what its buttons download, which work from now on */
       el.closest("figure").querySelectorAll(".xxgk-chart-actions button").forEach(function (b) { b.disabled = false; });
-    }).catch(function () {  /* its frame or plotly could not be loaded: say so, the numbers are in the tables */
+    }).catch(failed);
+    function failed() {  /* its frame or plotly could not be loaded: say so, the numbers are in the tables */
       el.classList.add("xxgk-chart-failed");
       el.textContent = "图表未能加载（数据见本页表格）。";
-    });
+    }
   }
   function download(name, blob) {
     var a = document.createElement("a");
@@ -254,6 +264,7 @@
     [["下载图片（PNG）", function () { png(el, el.xxgkSpec); }],
      ["下载图表数据（CSV）", function () {
        download((el.xxgkSpec.filename || "xxgk-chart") + ".csv", csvOf(el.xxgkSpec, el)); }]]
+      .slice(el.hasAttribute("data-zero") ? 1 : 0)  /* (a chart not drawn has no picture to save) */
       .forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button"; button.className = "md-button xxgk-small-button"; button.textContent = b[0];
