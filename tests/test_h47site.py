@@ -123,3 +123,26 @@ def test_a_chart_of_zeros_takes_no_room_and_still_downloads_its_numbers(built_si
     height, buttons = seen
     assert height < 10, height
     assert buttons == ["下载图表数据（CSV）"], buttons  # (a picture of nothing is not offered)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_report_pages_links_to_its_agency_and_source_are_whole_targets_on_a_phone(built_site, server, chromium):
+    # under a report's facts on a 390 px phone: 机构页（某区人民政府）：历年数据与比较　查看 / 原文（带行号） — the
+    # source's link broke after 查 at the line's end, beside the agency's link: two 17 px targets a few px apart
+    from .conftest import report_page_files
+
+    pages = [p for p in report_page_files(built_site) if "机构页（" in read_page(p)][:2]
+    assert pages
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        for page in pages:
+            chromium.get(f"{server}/{page.relative_to(built_site).as_posix()}")
+            links = chromium.execute_script(
+                "var a = document.evaluate(\"//article//a[normalize-space()='查看原文（带行号）']\", document, null,"
+                " XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;"
+                "return Array.from(a.parentNode.querySelectorAll('a')).map(function (x) {"
+                " return [x.textContent, x.getClientRects().length, x.getBoundingClientRect().height]; });")
+            assert len(links) >= 2 and all(rects == 1 and height >= 24 for _, rects, height in links), (page, links)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -248,7 +248,7 @@ class ReportPages:
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
                  + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
                  self._twins(r),
-                 f'\n<p>{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
+                 f'\n<p class="xxgk-links">{self._agency_link(r)}<a href="{src}">查看原文（带行号）</a>'
                  f'{"　" + csv_button(rid, r["source_file"]) if scored(r) else ""}</p>\n',  # not read: no tables
                  self._report_card(r), self._table2(rid, src, r), self._table3(rid, src, r), self._table4(rid, src, r),
                  self._report_findings(rid, src, r), self._years(r), self._sections(rid, src),
