@@ -127,6 +127,28 @@ def test_a_chart_of_zeros_takes_no_room_and_still_downloads_its_numbers(built_si
 
 @pytest.mark.browser
 @needs_chromium
+def test_a_page_printed_at_once_keeps_the_words_of_a_chart_of_zeros(built_site, server, chromium):
+    # printed before the reader scrolled there, a chart not drawn yet is left off paper with its caption (audit 32):
+    # for a chart of zeros the caption is all there is to print, and it went too
+    chromium.set_window_size(1366, 900)
+    chromium.get(server + _zero_agency(built_site))
+    wait_for(lambda: chromium.execute_script("return document.readyState") == "complete")
+    chromium.execute_script(  # (each as xxgk.js leaves it until the reader scrolls near it)
+        "document.querySelectorAll('div.xxgk-chart[data-zero]').forEach(function (c) {"
+        " c.removeAttribute('data-drawn'); });")
+    chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        seen = chromium.execute_script(
+            "return Array.from(document.querySelectorAll('div.xxgk-chart[data-zero]')).map(function (c) {"
+            " var caption = c.closest('figure').querySelector('figcaption');"
+            " return [caption.getClientRects().length > 0, caption.textContent]; });")
+    finally:
+        chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert seen and all(shown and "各项数值都是0" in words for shown, words in seen), seen
+
+
+@pytest.mark.browser
+@needs_chromium
 def test_a_report_pages_links_to_its_agency_and_source_are_whole_targets_on_a_phone(built_site, server, chromium):
     # under a report's facts on a 390 px phone: 机构页（某区人民政府）：历年数据与比较　查看 / 原文（带行号） — the
     # source's link broke after 查 at the line's end, beside the agency's link: two 17 px targets a few px apart
