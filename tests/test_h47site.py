@@ -168,3 +168,23 @@ def test_a_report_pages_links_to_its_agency_and_source_are_whole_targets_on_a_ph
             assert len(links) >= 2 and all(rects == 1 and height >= 24 for _, rects, height in links), (page, links)
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_row_header_draws_no_second_rule_inside_a_phones_card(built_site, server, chromium):
+    # on a phone the quality page's list by report is a card a report and an agency's findings a grid a year: once
+    # their first cell was a th, it drew a rule of its own (Material's th has none; the site gives a row header the
+    # row's rule) — a second, shorter line inside each card
+    rules = ("var laid = document.querySelector(arguments[0]);"
+             "return laid && Array.from(laid.tBodies[0].rows).map(function (row) {"
+             " return Array.from(row.cells).map(function (c) { return getComputedStyle(c).borderTopWidth; }); });")
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        seen = []
+        for path, table in (("/quality/", "#xxgk-by-agency[data-cards]"), (_zero_agency(built_site), "[data-stack]")):
+            chromium.get(server + path)
+            seen += wait_for(lambda t=table: chromium.execute_script(rules, t))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert len(seen) >= 4 and all(set(widths) == {"0px"} for widths in seen), seen
