@@ -50,7 +50,7 @@ def test_the_quality_pages_list_puts_the_agencies_own_errors_first_and_tells_our
     table = table[:table.index("</table>")]
     head = re.sub(r"<[^>]+>", " ", table[table.index("<thead"):table.index("</thead>")]).split()
     assert head[:4] == ["报告", "问题数（含提示）", "机关自身的错误", "本站读取的局限"]
-    rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in table.split("<tr")[2:]]
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in table.split("<tr")[2:]]  # (th: the report)
     own = [int(re.sub(r"<[^>]+>", "", r[2])) for r in rows]
     assert own == sorted(own, reverse=True) and own[0] > 0  # before: in report-id order, the worst third
     link = re.search(r'<a [^>]*href="\.\./downloads/([^"]+)"[^>]*>findings\.csv</a>', page)
