@@ -226,6 +226,24 @@
     layout.margin.t = (layout.margin.t || top || 40) + 40;
     layout.height += 40;
   }
+  /* text in lines of at most ``width`` characters, for an image: a line breaks where Chinese text may — not inside
+     a number or a Latin word (2021、20 / 23年 read as two years), not before a closing mark (a line began with 、 in a
+     comparison's PNG) nor after an opening one; a run with no such place is cut at the width */
+  var NO_START = /[、，。；：！？）」』》%]/, NO_END = /[（「『《]/, WORD = /[0-9A-Za-z.]/;
+  function noteLines(text, width) {
+    var chars = Array.from(text), lines = [], start = 0;
+    while (chars.length - start > width) {
+      var end = start + width;
+      while (end > start + 1 && (NO_START.test(chars[end]) || NO_END.test(chars[end - 1]) ||
+                                 (WORD.test(chars[end - 1]) && WORD.test(chars[end])))) end--;
+      if (end === start + 1) end = start + width;
+      lines.push(chars.slice(start, end).join(""));
+      start = end;
+    }
+    lines.push(chars.slice(start).join(""));
+    return lines;
+  }
+  window.xxgkNoteLines = noteLines;
   /* a chart plotly has drawn on the page (the compare page's) as a PNG: the same figure 1000 px wide, with the
      source, licence and page address under it, as png() gives every other chart */
   function pngOfDrawn(div, filename) {
@@ -236,7 +254,7 @@
     if (layout.meta && layout.meta.pngTicks && layout.yaxis) layout.yaxis.ticktext = layout.meta.pngTicks;
     /* what the page's table says and the image has no room for (compare.js pngNote: each agency's years without a
        point), in lines of 80 characters above the source */
-    var note = layout.meta && layout.meta.pngNote ? layout.meta.pngNote.match(/[^]{1,80}/gu).map(asText) : [];
+    var note = layout.meta && layout.meta.pngNote ? noteLines(layout.meta.pngNote, 80).map(asText) : [];
     layout.width = 1000;
     layout.height = (layout.height || 420) + 90 + 15 * note.length;
     layout.margin = Object.assign({}, layout.margin, {b: ((layout.margin || {}).b || 40) + 90 + 15 * note.length});
