@@ -186,3 +186,26 @@ def test_a_saved_comparisons_note_breaks_its_lines_where_chinese_text_may(server
         assert "".join(lines) == text and all(len(line) <= 80 for line in lines), lines
         assert not any(line[0] in "、，。；：）" for line in lines[1:]), lines
         assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in zip(lines, lines[1:], strict=False)), lines
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_header_searchs_agency_lines_read_at_a_phones_text_size(built_site, server, chromium):
+    # a citizen on a phone typing an agency's name in the header: its line (机构 · 某省 · 县级 · 2024–2025年) and each
+    # report's passage were 10 px — the header's size, the results written without Material's md-typeset (12.8 px)
+    import csv
+
+    with (built_site.parent / "datapackage" / "data" / "agencies.csv").open(encoding="utf-8-sig") as f:
+        name = next(csv.DictReader(f))["name"]
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + "/")
+        wait_for(lambda: [b for b in chromium.find_elements("css selector", "label[for=__search]")
+                          if b.is_displayed()])[0].click()
+        chromium.find_element("css selector", "input.md-search__input").send_keys(name[:3])
+        sizes = wait_for(lambda: chromium.execute_script(
+            "return Array.from(document.querySelectorAll('.xxgk-agency-hits article p')).map(function (p) {"
+            " return parseFloat(getComputedStyle(p).fontSize); });"))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert sizes and min(sizes) >= 12, sizes
