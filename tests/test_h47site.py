@@ -180,9 +180,11 @@ def test_a_saved_comparisons_note_breaks_its_lines_where_chinese_text_may(server
     chromium.get(server + "/about/")  # (xxgk.js, which draws the compare page's PNG, is on every page)
     note = ("图中没有点的年度：某市某某某某某某某某局：2021、2023、2024年无报告，2025年无从计算；"
             "某县人民政府：2021、2023")
-    for pad in range(0, 24):  # (each place the 80th character can fall)
-        text = "某" * pad + note + "、2025年无报告（详见网页上的表格）。"
-        lines = chromium.execute_script("return window.xxgkNoteLines(arguments[0], 80);", text)
+    texts = ["某" * pad + note + "、2025年无报告（详见网页上的表格）。" for pad in range(24)]  # (each place the
+    # 80th character can fall)
+    broken = chromium.execute_script(
+        "return arguments[0].map(function (t) { return window.xxgkNoteLines(t, 80); });", texts)
+    for text, lines in zip(texts, broken, strict=True):
         assert "".join(lines) == text and all(len(line) <= 80 for line in lines), lines
         assert not any(line[0] in "、，。；：）" for line in lines[1:]), lines
         assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in zip(lines, lines[1:], strict=False)), lines
