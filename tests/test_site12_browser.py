@@ -66,7 +66,8 @@ def test_the_quality_pages_lists_by_code_follow_the_province_filter(server, chro
     assert shown and set(shown) <= QINGHAI, shown
     status = chromium.find_element("css selector", ".xxgk-province-status").text
     by_report = chromium.find_element("id", "xxgk-by-agency")
-    listed = {tr.find_element("css selector", "td a").get_attribute("href") for tr in _rows_of(chromium, by_report)}
+    listed = {tr.find_element("css selector", "th a").get_attribute("href")  # (the report heads its row: th)
+              for tr in _rows_of(chromium, by_report)}
     assert f"只显示青海省的 {len(listed)} 份报告" in status, status  # a report in several lists is counted once
 
 
