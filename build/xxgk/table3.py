@@ -48,6 +48,7 @@ from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import apart_in_columns, row_total_holds, spaced_split
+from .table3_by_columns import by_columns
 from .table3_columns import (
     STANDARD,
     WIDTH,
@@ -327,11 +328,36 @@ def region_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
                 f.code in _NOT_REALIGNED for f in other[2]):
             names = "、".join(labels()["rows"][c] for c in row_codes(other[0])[:2]) + "…"
             return other[0], other[1], other[2] + [make("rows_realigned", table="3", row=names, line=apart[0][0])]
+    if (broken or any(f.value is None for f in facts)) and (read := _read_by_columns(lines)):
+        return read  # (every label first, then the numbers column by column: all 自然人's, then 商业企业's …)
     if lead:  # (even when no identity can tell: a row lost a cell, the last label took no numbers)
         line = next((f.line for f in facts if f.value is not None), None)
         facts = [replace(f, value=None, placed_by=None) for f in facts]
         findings = [*findings, make("rows_order_unsure", table="3", line=line)]
     return fmt, facts, findings
+
+
+def _read_by_columns(lines: list[tuple[int, str]]) -> tuple[str, list[Fact], list[Finding]] | None:
+    """Table 三 printed column by column (``table3_by_columns``) read back in rows: kept when no row is lost or
+    unplaced and — the layout parting the columns — every row total holds (the columns' places proven; a column's
+    sum the report got wrong stays its ``identity_broken``), or — only the count parting them — every identity
+    holds in exactly one reading of the numbers (by columns or by rows). None otherwise: the table as printed stands
+    (row_extra_cells, row_absent)."""
+    held = []
+    for reading in by_columns(lines, WIDTH):
+        fmt, facts, findings = _lines_to_applications(reading.lines, reading.cell_lines)
+        if not fmt or not any(f.value is not None for f in facts) or any(f.code in _NOT_REALIGNED for f in findings):
+            continue
+        broken = broken_identities(TABLE, fmt, {f.keys: f.value for f in facts})
+        if broken if not reading.sure else any(b.identity == "applications_row_total" for b in broken):
+            continue
+        held.append((reading, fmt, facts, findings))
+    if len({tuple(f.value for f in facts) for _, _, facts, _ in held}) != 1:
+        return None
+    reading, fmt, facts, findings = held[0]
+    first = min(line for lines_of in reading.cell_lines.values() for line in lines_of)
+    return fmt, facts, findings + [make("table_by_columns", table="3", detail=reading.how, line=first,
+                                        actual=len(reading.cell_lines))]
 
 
 def _absent_detail(lines: list[tuple[int, str]], any_rows: bool) -> str:
@@ -376,8 +402,10 @@ def _breaks(fmt: str | None, facts: list[Fact]) -> bool:
     return bool(fmt) and bool(broken_identities(TABLE, fmt, {f.keys: f.value for f in facts}))
 
 
-def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, list[Fact], list[Finding]]:
-    """``region_to_applications`` read the usual way: each row's label, then its numbers."""
+def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, tuple[int, ...]] | None = None,
+                           ) -> tuple[str | None, list[Fact], list[Finding]]:
+    """``region_to_applications`` read the usual way: each row's label, then its numbers; ``cell_lines`` (a table
+    written back in rows, ``table3_by_columns``): a row's line → the line each of its cells is printed on."""
     table_rows = _join_blank_tails(region_to_rows(lines, WIDTH, _split_row_holds))
     drop_org_subtotals(lines, table_rows)  # (a 小计 column after the five organisations': the template's seven)
     no_total = widen_without_total(lines, table_rows)  # (no 总计 column: the totals blank, never summed)
@@ -416,6 +444,10 @@ def _lines_to_applications(lines: list[tuple[int, str]]) -> tuple[str | None, li
         detail = _absent_detail(lines, bool(table_rows))
         words = _first_per_row(_printed_with_words(lines, {}, set()))  # rows printed with words only
         return None, [], findings + list(words.values()) + [make("table_absent", table="3", detail=detail)]
+    for row in chosen.values():  # (each cell traces to the line it is printed on)
+        if cell_lines and row.slots and len(at := cell_lines.get(row.slots[0].line, ())) == len(row.slots):
+            for slot, line in zip(row.slots, at, strict=True):
+                slot.line = line
     total = chosen.get("total_processed")
     fmt = _detect_format(set(chosen), lines, total.slots[0].line if total is not None and total.slots else None)
     order, named = column_order(lines)

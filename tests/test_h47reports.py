@@ -1,0 +1,192 @@
+"""Session 47 (helper P): layouts that still lost cells, written here from the 2021 template (not from any report's
+text) with the values of session 46's table (``tests/test_h46reports.py``: every identity holds, neighbours told
+apart), so that a number read into another row or column shows. Each case states what a reader of the report sees
+and asserts that the parser publishes it, or the cells missing with a finding.
+
+- Table 三 printed column by column (every row's label, then all of 自然人's numbers, then 商业企业's, …): the whole
+  table was missing (``row_extra_cells``, ``row_absent``); ``table3_by_columns.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from xxgk.catalog import applicant_codes, row_codes
+from xxgk.parser import parse
+
+from .test_h46reports import GROUPS, LABELS, ROWS, TABLE2, TITLE, _codes, _table3, table4_tabs
+
+HEADER = [
+    "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+]
+NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def report(table3: str) -> str:
+    return "\n".join(
+        [
+            TITLE,
+            "一、总体情况",
+            "2024年，我局认真贯彻落实《条例》。",
+            "二、主动公开政府信息情况",
+            TABLE2,
+            "三、收到和处理政府信息公开申请情况",
+            table3,
+            "四、政府信息公开行政复议、行政诉讼情况",
+            table4_tabs(),
+            "五、存在的主要问题及改进情况",
+            "无。",
+            "六、其他需要报告的事项",
+            "无。",
+        ]
+    )
+
+
+def label_lines(wrap: bool = False) -> list[str]:
+    """Table 三's label column as a PDF's text layer prints it: a line a label, a group's heading on its own line;
+    ``wrap``: a long label over two lines, cut after its tenth character (the second line may hold the words that
+    name the row: ``5.要求行政机关确认`` / ``或重新出具已获取信息``)."""
+    out = []
+    for code, label in LABELS.items():
+        out += ["三、本年度办理结果"] if code == "granted" else []
+        out += [GROUPS[code]] if code in GROUPS else []
+        out += [label[:10], label[10:]] if wrap and len(label) > 14 else [label]
+    return out
+
+
+def columns(rows: dict[str, list] = ROWS) -> list[list[str]]:
+    """The table's seven columns in the template's order, each its 25 cells as printed."""
+    return [[str(rows[code][j]) for code in row_codes("2021")] for j in range(7)]
+
+
+def by_columns(cols: list[list[str]], how: str, header: list[str] = HEADER, labels: list[str] | None = None) -> str:
+    """Table 三 printed column by column below its labels: ``lines`` a column a line, ``blocks`` a column a block
+    after an empty line, ``named`` each column's name above its numbers, ``cells`` every number on a line of its own."""
+    body = {
+        "lines": lambda: [" ".join(col) for col in cols],
+        "blocks": lambda: [x for col in cols for x in ["", *col]],
+        "named": lambda: [x for name, col in zip(NAMES, cols, strict=True) for x in [name, *col]],
+        "cells": lambda: [x for col in cols for x in col],
+    }[how]()
+    return "\n".join((header[:2] if how == "named" else header) + (labels or label_lines()) + body)
+
+
+def _traced(record, text: str) -> list:
+    """Table 三's published numbers whose line does not print them alone (each number traces to its own line)."""
+    printed = text.split("\n")
+    return [
+        (f.keys, f.value, f.line)
+        for f in record.facts
+        if f.table == "applications" and f.value is not None and str(f.value) not in printed[f.line - 1].split()
+    ]
+
+
+@pytest.mark.parametrize("how", ["lines", "blocks", "named", "cells"])
+@pytest.mark.parametrize("wrap", [False, True])
+def test_table_3_printed_column_by_column_is_read_in_its_rows(how, wrap):
+    """A PDF's text layer (or a page copied from a browser) printing every label, then the numbers one column after
+    another: a column a line, a column a block, each under its name, or a number a line with nothing between the
+    columns. Before: the labels ran into one and the 175 numbers were one row, the whole table missing
+    (row_extra_cells, row_absent for every other row). Now every cell is read, each tracing to the line that prints
+    it, with table_by_columns."""
+    text = report(by_columns(columns(), how, labels=label_lines(wrap)))
+    record = parse(text)
+    assert _table3(record) == ROWS
+    assert [f.code for f in record.findings if f.table == "3"] == ["table_by_columns"]
+    assert _traced(record, text) == []
+
+
+def test_every_number_on_a_line_of_its_own_row_after_row_is_read_in_its_rows():
+    """The same layout printing the numbers row after row (a row's seven, then the next row's), nothing between:
+    only the count parts them, and only this reading holds every identity."""
+    numbers = [str(ROWS[code][j]) for code in row_codes("2021") for j in range(7)]
+    record = parse(report("\n".join(HEADER + label_lines() + numbers)))
+    assert _table3(record) == ROWS
+    assert "table_by_columns" in _codes(record)
+
+
+def test_table_3_of_the_2019_template_printed_column_by_column_is_read():
+    """2019's table, its single （六）其他处理 row right above （七）总计 (no item below it): a row, not a heading."""
+    codes = row_codes("2019")
+    rows = {code: ROWS.get(code, [0] * 7) for code in codes}
+    rows["other"] = [1, 0, 0, 1, 0, 0, 2]
+    rows["total_processed"] = [sum(rows[c][j] for c in codes[2:21]) for j in range(7)]
+    rows["new"] = [rows["total_processed"][j] + rows["carried_forward"][j] - rows["carried_over"][j] for j in range(7)]
+    labels = []
+    for code in codes:
+        labels += ["三、本年度办理结果"] if code == "granted" else []
+        labels += [GROUPS[code]] if code in GROUPS else []
+        labels.append(LABELS.get(code, "（六）其他处理"))
+    cols = [[str(rows[code][j]) for code in codes] for j in range(7)]
+    record = parse(report(by_columns(cols, "lines", labels=labels)))
+    assert record.formats["applications"] == "2019"
+    got = record.values("applications")
+    assert {code: [got.get((code, a)) for a in applicant_codes()] for code in codes} == rows
+
+
+def test_columns_named_over_their_numbers_are_read_under_their_names_in_any_order():
+    """Each column under its name, 自然人's printed after the organisations' and 总计 first: the name above the
+    numbers says whose they are (no header to read out of order)."""
+    order = [6, 1, 2, 3, 4, 5, 0]
+    text = "\n".join(HEADER[:2] + label_lines() + [x for j in order for x in [NAMES[j], *columns()[j]]])
+    record = parse(report(text))
+    assert _table3(record) == ROWS
+
+
+def test_a_column_a_number_short_is_not_read():
+    """A blank cell lost in extraction (商业企业's column holds 24 numbers for 25 rows): which row lost it is not
+    known, so no number is published, whether the columns are parted or not; the findings stay."""
+    cols = columns()
+    del cols[1][5]
+    for how in ("lines", "cells", "blocks"):
+        record = parse(report(by_columns(cols, how)))
+        assert all(v is None for row in _table3(record).values() for v in row), how
+        assert "row_extra_cells" in _codes(record) and "table_by_columns" not in _codes(record)
+
+
+def test_a_label_the_template_does_not_know_leaves_the_table_missing():
+    """A label lost or mangled in the block (24 labels for columns of 25): the rows cannot be told."""
+    labels = [line for line in label_lines() if line != LABELS["rejected_duplicate"]]
+    record = parse(report(by_columns(columns(), "lines", labels=labels)))
+    assert all(v is None for row in _table3(record).values() for v in row)
+
+
+def test_a_column_sum_the_report_got_wrong_is_read_as_printed_and_said():
+    """The layout parts the columns and every row's 总计 holds, but the report's own 自然人 column does not add up
+    (予以公开 one more than its 总计 counts): the numbers are read as printed and the sum is the report's
+    identity_broken, as in any table."""
+    rows = copy.deepcopy(ROWS)
+    rows["granted"][0] += 1
+    rows["granted"][6] += 1
+    record = parse(report(by_columns(columns(rows), "lines")))
+    assert _table3(record) == rows
+    assert "identity_broken" in _codes(record)
+
+
+def test_a_number_a_line_that_breaks_the_identities_is_not_read():
+    """Every number on a line of its own and an identity broken: by columns or by rows cannot be told; nothing is
+    published."""
+    rows = copy.deepcopy(ROWS)
+    rows["granted"][0] += 1
+    rows["granted"][6] += 1
+    record = parse(report(by_columns(columns(rows), "cells")))
+    assert all(v is None for row in _table3(record).values() for v in row)
+
+
+def test_columns_whose_order_nothing_tells_and_whose_totals_fail_are_not_read():
+    """总计's column printed first with no header naming the columns: read in the template's order every row total
+    fails, so no number is published (never 总计's under 自然人's name)."""
+    cols = columns()
+    record = parse(report(by_columns([cols[6], *cols[:6]], "lines", header=[])))
+    assert all(v is None for row in _table3(record).values() for v in row)
