@@ -190,3 +190,69 @@ def test_columns_whose_order_nothing_tells_and_whose_totals_fail_are_not_read():
     cols = columns()
     record = parse(report(by_columns([cols[6], *cols[:6]], "lines", header=[])))
     assert all(v is None for row in _table3(record).values() for v in row)
+
+
+# ---- a title whose year is lost before its 年 ----
+
+BODY = "\n".join(
+    [
+        "一、总体情况",
+        "{overview}",
+        "二、主动公开政府信息情况",
+        TABLE2,
+        "三、收到和处理政府信息公开申请情况",
+        "本年度未收到政府信息公开申请。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        table4_tabs(),
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+        "样例县民政局",
+        "2025年1月20日",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "year"),
+    [
+        ("样例县民政局\n年政府信息公开工作年度报告", None),  # the year line lost above the title's words
+        ("样例县民政局年政府信息公开工作年度报告", None),  # lost inside the line
+        ("样例县民政局 年政府信息公开工作年度报告", None),
+        ("样例县民政局年度政府信息公开工作报告", None),
+        ("样例县\n民政局\n年政府信息公开工作年度报告", None),  # a region alone above the name
+        ("样例县民政局\n年政府信息公开工作年度报告\n（2024年度）", 2024),  # the year printed after the title
+        ("样例县民政局\n年政府信息公开工作年度报告\n2024", 2024),
+    ],
+)
+def test_a_title_whose_year_is_lost_before_its_nian_names_its_publisher(head, year):
+    """A title whose year was lost (in a picture, or a font the text layer dropped), what is left opening on 年:
+    the publisher is the name printed with it or alone on the line above, the year the report's own (printed after
+    the title, else none: year_not_found). Before: 年政府 (or 样例县民政局年) was published as the publisher, or the
+    name was refused (agency_unreadable)."""
+    record = parse(head + "\n" + BODY.format(overview="我局认真贯彻落实《条例》。"))
+    assert (record.agency, record.year) == ("样例县民政局", year)
+    assert ("year_not_found" in _codes(record)) == (year is None)
+    assert "agency_unreadable" not in _codes(record)
+
+
+def test_a_title_line_opening_on_nian_alone_names_no_publisher_but_the_signature_does():
+    """The same line with no name above it: no publisher of the title's (never 年政府); the year is the overview's
+    and the publisher the one the report signs above its date."""
+    from xxgk.agency.resolve import name_to_agency
+
+    text = "年政府信息公开工作年度报告\n" + BODY.format(overview="2024年，我局认真贯彻落实《条例》。")
+    record = parse(text)
+    assert (record.agency, record.year) == (None, 2024)
+    assert name_to_agency(record.agency, text, {}).name == "样例县民政局"
+
+
+def test_a_year_parted_from_its_nian_by_a_stray_bracket_is_never_part_of_the_publisher():
+    """A damaged title, 样例县民政局2024(年…: the year is no part of the name (before: 样例县民政局2024(年 was
+    published; once 年 was no name's, 样例县民政局2024()."""
+    record = parse(
+        "样例县民政局2024(年政府信息公开工作年度报告\n" + BODY.format(overview="2024年，我局认真贯彻落实《条例》。")
+    )
+    assert record.agency in (None, "样例县民政局")
+

@@ -120,8 +120,12 @@ _TITLES = {False: _title_patterns(_NAME_PLAIN), True: _title_patterns(_NAME_SPAC
 _CUT_START = "(?<![" + _HAN + NOT_TEXT_MARK + "])"
 _ASCII_NAME_CHAR = re.compile("[0-9A-Za-z]")
 _TITLES_CUT = {False: _title_patterns(_NAME_PLAIN, _CUT_START), True: _title_patterns(_NAME_SPACED, _CUT_START)}
-# a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``)
-_NO_YEAR = {spaced: re.compile(r"(" + name + r")\s*" + _DISCLOSURE + r"\s*" + _ANNUAL)
+# a title line naming no year at all: the agency is read from it, the year from the text (``overview_to_year``); a
+# 年 or 年度 right before the report's words is what is left of a year lost (样例县民政局年政府信息公开工作年度报告, a
+# year in a picture or another font): no part of the name (before, 样例县民政局年 was published), and a name never opens
+# on it (年政府信息公开工作年度报告 alone: 年政府 was published; ``_year_lost_name``)
+_NO_YEAR = {spaced: re.compile(r"(?!年)(" + name + r")\s*(?:年\s*度?\s*" + _DISCLOSURE + r"\s*" + _YEAR_GIVEN + "|"
+                               + _DISCLOSURE + r"\s*" + _ANNUAL + ")")
             for spaced, name in ((False, _NAME_PLAIN), (True, _NAME_SPACED))}
 # a title that is a letter: 某局关于2023年…报告 (the publisher, then the report), 关于印发某局2023年…报告的通知,
 # 某县人民政府办公室关于某县2023年…报告 (the report of the name after 关于)
@@ -520,6 +524,10 @@ def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
                 # (附件：, 标题：); 当前位置：首页>年报 / 2022年度…报告 names no agency
             name = _publisher(_unlabelled(_unspaced(match.group(agency_group)))) if match else None
             name = name.lstrip(_OPENS_NOTHING) if name else None  # （2023年度）政府信息…: no name ")政府"
+            if name and name.startswith("年"):  # (…年政府信息公开工作年度报告（2024年度）: a year lost before 年, its
+                # name on the line above or none; before, 年政府 was published)
+                above = _year_lost_name(lines, at)
+                return Title(canonical_agency(above) if above else None, int(match.group(year_group)))
             if name and name.endswith("人民") and text.startswith("政府", match.end(agency_group)):
                 name += "政府"  # 2021年某县某镇人民政府信息公开工作年度报告: one 政府 for the name and the report's
                 # words (the name was read 某县某镇人民, a real 镇's published agency)
@@ -557,7 +565,8 @@ def _read_title(texts, lines, numbered, refused, body_from: int) -> Title:
     year = _labelled_year(lines) or sentence_year
     for at, line in enumerate(lines):  # a title line with no year in it: its agency
         match = _NO_YEAR[" " in line or "\u3000" in line].fullmatch(line)
-        name = _publisher(_unlabelled(_unspaced(match.group(1)))) if match else None
+        printed = match.group(1) if match else _year_lost_name(lines, at) if _YEAR_LOST.fullmatch(line) else None
+        name = _publisher(_unlabelled(_unspaced(printed))) if printed else None
         if name and _may_name(name):
             return Title(None, year, refused(at)) if NOT_TEXT_MARK in name else Title(canonical_agency(name), year)
     if named is not None:  # no title: the agency a sentence naming the report names after its verb, and its year
@@ -584,6 +593,28 @@ def _name_from_line_above(texts, at: int, name: str, lines, numbered, refused) -
     if whole is None or whole.agency is None or whole.joint or whole.refused or whole.sentence:
         return None
     return whole if whole.agency.endswith(canonical_agency(name)) and len(whole.agency) > len(name) else None
+
+
+# a title line opening on the 年 of a year lost (年政府信息公开工作年度报告, 年度政府信息公开工作报告)
+_YEAR_LOST = re.compile(r"年\s*度?\s*" + _DISCLOSURE + r"\s*" + _YEAR_GIVEN)
+
+
+def _year_lost_name(lines: list[str], at: int) -> str | None:
+    """The name of a title whose line ``at`` opens on the 年 of a year lost (样例县民政局 / 年政府信息公开工作年度报告:
+    the year in a picture, or in a font the text layer lost): the line above when it is a name alone that ends as an
+    agency's does, set apart by nothing (with a region alone above it: 样例县 / 民政局 / 年…), else None — never 年政府,
+    which was published before.
+
+    >>> title = "年政府信息公开工作年度报告"
+    >>> _year_lost_name(["样例县民政局", title], 1), _year_lost_name([title], 0)
+    ('样例县民政局', None)
+    >>> _year_lost_name(["样例县", "民政局", title], 2), _year_lost_name(["首页 民政局", title], 1)
+    ('样例县民政局', None)
+    """
+    above = lines[at - 1] if at else ""
+    if not _COVER_NAME.fullmatch(above) or not above.endswith(_agency_endings()):
+        return None
+    return lines[at - 2] + above if at >= 2 and _region_above(lines[at - 2], above) else above
 
 
 def _region_above(above: str, name: str) -> bool:
@@ -935,7 +966,9 @@ def _chinese_year(text: str) -> str:
 
 
 # a year inside what would be a name (某区20222023年): the name part ran into the years; never an agency's name
-_YEAR_IN_NAME = re.compile(r"(?:19|20)[0-9]{2}\s*年")
+# a year in the name part: 2022年 inside it, or a year ending it, an opening bracket at most after it (a damaged
+# 某局2022(年政府信息…: once 年 was no part of a name, 某局2022( was published)
+_YEAR_IN_NAME = re.compile(r"(?:19|20)[0-9]{2}\s*(?:年|[(（【\[]?$)")
 
 
 def _may_name(name: str) -> bool:
