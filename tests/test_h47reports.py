@@ -256,3 +256,18 @@ def test_a_year_parted_from_its_nian_by_a_stray_bracket_is_never_part_of_the_pub
     )
     assert record.agency in (None, "样例县民政局")
 
+
+@pytest.mark.parametrize("where", ["labels", "numbers"])
+def test_table_3_printed_column_by_column_over_a_page_break_is_read(where):
+    """The same layout over a page break: the page's number among the labels, or the page's number and the table's
+    header printed again among the numbers. Before (session 47's first version): the number became part of a label,
+    or the header's words a line no column holds, and the whole table was missing."""
+    labels, numbers = label_lines(), [x for col in columns() for x in col]
+    if where == "labels":
+        labels = [*labels[:12], "- 3 -", *labels[12:]]
+    else:
+        numbers = [*numbers[:80], "- 3 -", *HEADER, *numbers[80:]]
+    text = report("\n".join(HEADER + labels + numbers))
+    record = parse(text)
+    assert _table3(record) == ROWS
+    assert _traced(record, text) == []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .alignment import _MARKER
-from .catalog import applicants, row_codes
+from .catalog import applicants, row_codes, table
 from .cells import _line_kind, line_tokens
 from .labels import label_matches
 from .table3_subtotals import subtotal_group
@@ -68,15 +68,15 @@ def _row_code(text: str, before_total: bool) -> str | None:
 Label = tuple[list[int], str | None]  # a label's lines (its head and wrapped tail), the row it names (None: a heading)
 
 
-def _labels(lines: list[tuple[int, str]], start: int, end: int) -> list[Label] | None:
+def _labels(lines: list[tuple[int, str]], kinds: list, start: int, end: int) -> list[Label] | None:
     """The labels of lines ``start``..``end`` (the label block): a label begins on a line opening with a row's
     numbering (``一、``, ``（二）``, ``3.``) or a group's heading, and runs on over the lines after it that open with
-    none (its wrapped tail: ``5.要求行政机关确认`` / ``或重新出具已获取信息``); None when two name one row or one names
-    two."""
+    none (its wrapped tail: ``5.要求行政机关确认`` / ``或重新出具已获取信息``; a page's number between them is none of
+    its); None when two name one row or one names two."""
     units: list[list[int]] = []
     for i in range(start, end):
         text = compact(lines[i][1])
-        if not text:
+        if not text or kinds[i] is None:  # (a page's number, ``— 3 —``: no label's)
             continue
         if not units or _MARKER.match(text) or subtotal_group(text):
             units.append([i])
@@ -96,7 +96,8 @@ def _labels(lines: list[tuple[int, str]], start: int, end: int) -> list[Label] |
 
 def _zone(kinds: list, tokens: list, lines: list[tuple[int, str]], start: int, end: int):
     """``(value lines [(index, tokens)], headings [(index, code)])`` of lines ``start``..``end``: numbers, the
-    columns' names and empty lines only, else None."""
+    columns' names, empty lines and a page's repeated header words (``rules/page_header_words.csv``: 申请人情况,
+    本列数据… over a page's numbers) only, else None."""
     values, heads = [], []
     for i in range(start, end + 1):
         if kinds[i] is None:
@@ -105,9 +106,28 @@ def _zone(kinds: list, tokens: list, lines: list[tuple[int, str]], start: int, e
             values.append((i, tokens[i]))
         elif (code := _heading(lines[i][1])) is not None:
             heads.append((i, code))
-        else:
+        elif not compact(lines[i][1]).startswith(_header_words()):
             return None
     return values, heads
+
+
+@cache
+def _header_words() -> tuple[str, ...]:
+    return tuple(row["word"] for row in table("page_header_words"))
+
+
+def _names_apart(values: list[tuple[int, list]], heads: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The columns' names standing alone between numbers (a name over each column); names two or more in a row with
+    no number between (法人或其他组织 aside) are a header, printed above the numbers or again over a page's."""
+    names = [(i, code) for i, code in heads if code != "group"]
+    numbered = [i for i, _ in values]
+    runs: list[list[tuple[int, str]]] = []
+    for i, code in names:
+        if runs and not any(runs[-1][-1][0] < j < i for j in numbered):
+            runs[-1].append((i, code))
+        else:
+            runs.append([(i, code)])
+    return [name for run in runs if len(run) == 1 for name in run]
 
 
 def _blocks(values: list[tuple[int, list]], lines: list[tuple[int, str]]) -> list[list[tuple[str, int]]]:
@@ -155,7 +175,7 @@ def by_columns(lines: list[tuple[int, str]], width: int) -> list[Reading]:
         numbers[0],
     )
     start = next((i for i in range(first, numbers[0]) if _heading(lines[i][1])), numbers[0])
-    found = _labels(lines, first, start)
+    found = _labels(lines, kinds, first, start)
     if found is None or not _complete(found):
         return []
     rows = sum(1 for _, code in found if code)
@@ -164,8 +184,8 @@ def by_columns(lines: list[tuple[int, str]], width: int) -> list[Reading]:
         return []
     values, heads = zone
     header_lines = list(lines[:first])
-    if heads and any(i > values[0][0] for i, _ in heads):  # a name over each column
-        named = _named_columns(values, heads, rows, width)
+    if apart := _names_apart(values, heads):  # a name over each column
+        named = _named_columns(values, apart, rows, width)
         if named is None:
             return []
         names, columns = named  # (each column under its name: in the template's order, whatever the header says)
@@ -173,7 +193,7 @@ def by_columns(lines: list[tuple[int, str]], width: int) -> list[Reading]:
         header_lines = [line for line in header_lines if not any(n in compact(line[1]) for n in _applicant_names())]
         header_lines.append((lines[first][0], "\t".join(a["zh"] for a in applicants())))
         return [_reading(lines, found, header_lines, columns, numbers[-1], True, "各列数字之上印有列名")]
-    header_lines += [lines[i] for i, _ in heads]  # (the columns' names together above the numbers: the header's)
+    header_lines += [lines[i] for i, _ in heads if i < values[0][0]]  # (names together above the numbers: a header)
     cells = [cell for block in _blocks(values, lines) for cell in block]
     if len(cells) != rows * width:
         return []
