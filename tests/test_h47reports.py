@@ -271,3 +271,15 @@ def test_table_3_printed_column_by_column_over_a_page_break_is_read(where):
     record = parse(text)
     assert _table3(record) == ROWS
     assert _traced(record, text) == []
+
+
+def test_table_3_turned_each_column_a_line_after_its_name_is_read():
+    """Table 三 turned (the applicants as rows): every row's label, then a line a column, its name first
+    (``自然人 84 0 5 …``, ``法人或其他组织`` alone above the five). Before: each such line was a row no label names
+    (label_unrecognised) and the table was missing."""
+    lines = [f"{name} {' '.join(col)}" for name, col in zip(NAMES, columns(), strict=True)]
+    lines.insert(1, "法人或其他组织")
+    text = report("\n".join(HEADER[:2] + label_lines() + lines))
+    record = parse(text)
+    assert _table3(record) == ROWS
+    assert _traced(record, text) == []

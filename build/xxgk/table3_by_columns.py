@@ -104,11 +104,23 @@ def _zone(kinds: list, tokens: list, lines: list[tuple[int, str]], start: int, e
             continue
         if kinds[i][0] in ("values", "lone"):
             values.append((i, tokens[i]))
+        elif kinds[i][0] == "row" and (code := _named_line(tokens[i])) is not None:
+            heads.append((i, code))  # (自然人 84 0 5 …: a column printed as a row, its name first — a table turned)
+            values.append((i, [token for token in tokens[i] if token[0] != "text"]))
         elif (code := _heading(lines[i][1])) is not None:
             heads.append((i, code))
         elif not compact(lines[i][1]).startswith(_header_words()):
             return None
     return values, heads
+
+
+def _named_line(tokens: list) -> str | None:
+    """The column a line of its name, then numbers only, prints (``自然人 84 0 5 …``), else None."""
+    words = [token for token in tokens if token[0] == "text"]
+    if tokens[: len(words)] != words:
+        return None
+    code = _heading("".join(text for _, text, _ in words))
+    return code if code != "group" else None
 
 
 @cache
@@ -123,7 +135,7 @@ def _names_apart(values: list[tuple[int, list]], heads: list[tuple[int, str]]) -
     numbered = [i for i, _ in values]
     runs: list[list[tuple[int, str]]] = []
     for i, code in names:
-        if runs and not any(runs[-1][-1][0] < j < i for j in numbered):
+        if runs and not any(runs[-1][-1][0] <= j < i for j in numbered):
             runs[-1].append((i, code))
         else:
             runs.append([(i, code)])
@@ -150,7 +162,7 @@ def _named_columns(values, heads, rows: int, width: int):
     columns = []
     for at, (i, _) in enumerate(names):
         end = names[at + 1][0] if at + 1 < len(names) else float("inf")
-        columns.append([(text, line) for j, toks in values if i < j < end for _, text, line in toks])
+        columns.append([(text, line) for j, toks in values if i <= j < end for _, text, line in toks])
     if any(len(column) != rows for column in columns):
         return None
     return [c for _, c in names], columns
@@ -163,7 +175,11 @@ def by_columns(lines: list[tuple[int, str]], width: int) -> list[Reading]:
         return []
     tokenised = [line_tokens(n, text)[0] for n, text in lines]
     kinds = [_line_kind(toks, False) for toks in tokenised]
-    numbers = [i for i, kind in enumerate(kinds) if kind and kind[0] in ("values", "lone")]
+    numbers = [
+        i
+        for i, kind in enumerate(kinds)
+        if kind and (kind[0] in ("values", "lone") or kind[0] == "row" and _named_line(tokenised[i]) is not None)
+    ]
     if not numbers:
         return []
     first = next(
