@@ -15,8 +15,10 @@ import pytest
 
 from xxgk.catalog import applicant_codes, row_codes
 from xxgk.parser import parse
+from xxgk.readers import read_bytes
 
-from .test_h46reports import GROUPS, LABELS, ROWS, TABLE2, TITLE, _codes, _table3, table4_tabs
+from .factory import as_docx, as_html
+from .test_h46reports import GROUPS, LABELS, ROWS, TABLE2, TITLE, _codes, _table3, table3_tabs, table4_tabs
 
 HEADER = [
     "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
@@ -283,3 +285,37 @@ def test_table_3_turned_each_column_a_line_after_its_name_is_read():
     record = parse(text)
     assert _table3(record) == ROWS
     assert _traced(record, text) == []
+
+
+# ---- a column's heading over two lines ----
+
+GROUP_WRAPPED = {  # 法人或其他组织 wrapped in its narrow cell: 法人或其他 / 组织
+    "cells": [
+        "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\t申请人情况",
+        "\t自然人\t法人或其他\t\t\t\t\t总计",
+        "\t\t组织\t\t\t\t\t",
+        "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
+    ],
+    "pdf_text": ["申请人情况", "自然人 法人或其他 总计", "组织", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],
+}
+
+
+@pytest.mark.parametrize("form", ["text", "html", "docx"])
+@pytest.mark.parametrize("header", sorted(GROUP_WRAPPED))
+def test_the_organisations_group_name_wrapped_over_two_lines_names_no_column(header, form):
+    """The header's 法人或其他组织 wrapped in its cell (法人或其他 / 组织): its 其他 is the group's name, not the column
+    其他. Before: it was read as the first of the five organisation columns, and 商业企业's numbers were published
+    as 其他's, 科研机构's as 商业企业's … (every row total holds either way: only columns_reordered, info, said so)."""
+    rows = table3_tabs_rows()
+    if header == "pdf_text":
+        rows = [line.replace("\t", " ") for line in rows]
+    text = report("\n".join(GROUP_WRAPPED[header] + rows))
+    data, suffix = {"text": (text, ".txt"), "html": (as_html(text), ".html"), "docx": (as_docx(text), ".docx")}[form]
+    record = parse(read_bytes(data.encode("utf-8") if isinstance(data, str) else data, suffix).text)
+    assert _table3(record) == ROWS
+    assert "columns_reordered" not in _codes(record)
+
+
+def table3_tabs_rows() -> list[str]:
+    """Table 三's rows in tabs, a group's name in the cell before its first item (``tests/test_h46reports``)."""
+    return table3_tabs().split("\n")[3:]

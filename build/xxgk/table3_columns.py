@@ -45,9 +45,21 @@ _ORG_GROUP = "法人或其他组织"  # the template's heading over the five org
 @cache
 def _column_names() -> dict[str, re.Pattern]:
     """``{applicant: what a header names its column by}``: its label, or another name (``also`` in
-    ``rules/codes.yaml``: 合计 for 总计); the 其他 of 法人或其他组织 is the group's name, not the column 其他's."""
-    return {a["code"]: re.compile("|".join(re.escape(n) for n in [a["zh"], *a.get("also", [])]) + "(?!组织)")
+    ``rules/codes.yaml``: 合计 for 总计); the 其他 of 法人或其他组织 is the group's name, not the column 其他's — also
+    where the group's name is wrapped in its narrow cell (法人或其他 / 组织: before, that 其他 was read as the first of
+    the five organisation columns, and each organisation's numbers were published under its neighbour's name)."""
+    return {a["code"]: re.compile("|".join(_outside_group(n) for n in [a["zh"], *a.get("also", [])]) + "(?!组织)")
             for a in applicants()}
+
+
+def _outside_group(name: str) -> str:
+    """A column's name as a pattern that does not match it inside the group's name (其他 after 法人或).
+
+    >>> _outside_group("其他"), _outside_group("总计")
+    ('(?<!法人或)其他', '总计')
+    """
+    at = _ORG_GROUP.find(name)
+    return (f"(?<!{re.escape(_ORG_GROUP[:at])})" if at > 0 else "") + re.escape(name)
 
 
 def _name_at(header: str, applicant: str) -> int:
