@@ -319,3 +319,26 @@ def test_the_organisations_group_name_wrapped_over_two_lines_names_no_column(hea
 def table3_tabs_rows() -> list[str]:
     """Table 三's rows in tabs, a group's name in the cell before its first item (``tests/test_h46reports``)."""
     return table3_tabs().split("\n")[3:]
+
+
+@pytest.mark.parametrize("form", ["text", "html", "docx"])
+def test_organisation_names_wrapped_in_another_order_are_read_under_their_names(form):
+    """The five organisations' names wrapped in their narrow cells (科研 / 机构, 商业 / 企业, 法律服务 / 机构: 机构
+    twice on the lower line) and 科研机构 printed before 商业企业. Before: the wrapped names named no column, the
+    columns were taken in the template's order, and 科研机构's numbers were published as 商业企业's and the other way
+    round (every row total holds either way: nothing said)."""
+    swap = [0, 2, 1, 3, 4, 5, 6]
+    rows = []
+    for line in table3_tabs_rows():
+        cells = line.split("\t")
+        rows.append("\t".join(cells[:-7] + [cells[-7:][i] for i in swap]))
+    header = [
+        "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\t申请人情况",
+        "\t自然人\t法人或其他组织\t\t\t\t\t总计",
+        "\t\t科研\t商业\t社会公益\t法律服务\t其他\t",
+        "\t\t机构\t企业\t组织\t机构\t\t",
+    ]
+    text = report("\n".join(header + rows))
+    data, suffix = {"text": (text, ".txt"), "html": (as_html(text), ".html"), "docx": (as_docx(text), ".docx")}[form]
+    record = parse(read_bytes(data.encode("utf-8") if isinstance(data, str) else data, suffix).text)
+    assert _table3(record) == ROWS

@@ -240,6 +240,9 @@ def _wrapped_names(lines: list[str]) -> list[str]:
     names = _all_names()
     out = list(lines)
     for i in range(len(out) - 1):
+        if (joined := _joined_by_place(out[i], out[i + 1], names)) is not None:
+            out[i], out[i + 1] = joined, ""
+            continue
         top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
         if len(top) > HEADER_CELLS_MAX or len(bottom) > HEADER_CELLS_MAX:
             continue  # (no header: every cell against every cell of the next line was quadratic in a long line)
@@ -252,6 +255,26 @@ def _wrapped_names(lines: list[str]) -> list[str]:
             out[i] = "".join(c + joined.get(c, "") for c in top)
             out[i + 1] = "".join(c for c in bottom if c not in bottoms)
     return out
+
+
+def _joined_by_place(top: str, bottom: str, names: frozenset[str]) -> str | None:
+    """Two header lines of cells (tabs, or a pipe table's) of one count joined cell by cell, where each cell holding
+    words on both lines names a column only so (科研 over 机构, 法律服务 over 机构: a name's end printed twice on the
+    line, which ``_wrapped_names`` leaves, and the organisations in another order than the template's were published
+    under their neighbours' names); None otherwise.
+
+    >>> _joined_by_place("| 科研 | 商业 | 其他 |", "| 机构 | 企业 | |", _all_names())
+    '|科研机构|商业企业| 其他 |'
+    >>> _joined_by_place("| 自然人 | 法人或其他组织 |", "| | 商业企业 |", _all_names()) is None
+    True
+    """
+    sep = "\t" if "\t" in top and "\t" in bottom else "|" if top.lstrip()[:1] == "|" == bottom.lstrip()[:1] else None
+    if sep is None or len(upper := top.split(sep)) != len(lower := bottom.split(sep)):
+        return None
+    pairs = [(a.strip(), b.strip()) for a, b in zip(upper, lower, strict=True) if a.strip() and b.strip()]
+    if not pairs or any(a + b not in names or a in names or b in names for a, b in pairs):
+        return None
+    return sep.join(a.strip() + b.strip() if a.strip() and b.strip() else a for a, b in zip(upper, lower, strict=True))
 
 
 @cache
