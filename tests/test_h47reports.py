@@ -18,7 +18,7 @@ from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
 from .factory import as_docx, as_html
-from .test_h46reports import GROUPS, LABELS, ROWS, TABLE2, TITLE, _codes, _table3, table3_tabs, table4_tabs
+from .test_h46reports import GROUPS, LABELS, ROWS, T4, TABLE2, TITLE, _codes, _table3, _table4, table3_tabs, table4_tabs
 
 HEADER = [
     "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
@@ -342,3 +342,36 @@ def test_organisation_names_wrapped_in_another_order_are_read_under_their_names(
     data, suffix = {"text": (text, ".txt"), "html": (as_html(text), ".html"), "docx": (as_docx(text), ".docx")}[form]
     record = parse(read_bytes(data.encode("utf-8") if isinstance(data, str) else data, suffix).text)
     assert _table3(record) == ROWS
+
+
+# ---- table 四's outcome names over two lines ----
+
+
+@pytest.mark.parametrize("form", ["text", "html"])
+@pytest.mark.parametrize("order", [(3, 0, 1, 2, 4), (4, 0, 1, 2, 3)])
+def test_table_4_outcomes_wrapped_in_another_order_are_read_under_their_names(order, form):
+    """Table 四's outcomes wrapped in their narrow columns (尚未 / 审结, 结果 / 维持 …; 总计 one line high, its cell
+    under it empty) and printed in another order (尚未审结 first, or 总计 first). Before: no header row named the
+    outcomes once the empty cells were dropped, the numbers were read in the template's order — 尚未审结's published
+    as 结果维持's … with no finding (the totals hold either way) — or, 总计 first, all 15 were missing."""
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    top = "\t".join(outcomes[i][:2] for i in order)
+    bottom = "\t".join(outcomes[i][2:] for i in order)
+    values = [T4[p * 5 + i] for p in range(3) for i in order]
+    table4 = "\n".join(
+        [
+            "行政复议\t\t\t\t\t行政诉讼",
+            "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+            "\t".join([top] * 3),
+            "\t".join([bottom] * 3),
+            "\t".join(map(str, values)),
+        ]
+    )
+    text = report_with_table4(table4)
+    data, suffix = (text, ".txt") if form == "text" else (as_html(text), ".html")
+    record = parse(read_bytes(data.encode("utf-8"), suffix).text)
+    assert _table4(record) == T4
+
+
+def report_with_table4(table4: str) -> str:
+    return report(table3_tabs()).replace(table4_tabs(), table4)

@@ -43,8 +43,8 @@ def header_order(header: list[str]) -> Order | None:
     """
     rows = [cells for line in header if (cells := _cells(line))]
     proceedings = _proceedings(rows)
-    outcomes = next((named for cells in rows + _wrapped_rows(rows) if (named := _outcomes(cells))),
-                    list(outcome_codes()))
+    outcomes = next((named for cells in rows + _wrapped_rows(rows) + _wrapped_in_place(header)
+                     if (named := _outcomes(cells))), list(outcome_codes()))
     template_p, template_o = list(proceeding_codes()), list(outcome_codes())
     if proceedings == template_p and outcomes == template_o:
         return None
@@ -63,6 +63,23 @@ def _wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
     """
     pairs = (joined_columns(top, bottom) for top, bottom in zip(rows, rows[1:], strict=False))
     return [joined for joined in pairs if joined is not None]
+
+
+def _wrapped_in_place(header: list[str]) -> list[list[str]]:
+    """Each pair of neighbouring header lines of tab cells, as many on each, joined cell by cell with their empty
+    cells kept: outcomes wrapped in their columns beside one that is not (``尚未 结果 结果 其他 总计`` over ``审结 维持
+    纠正 结果`` and an empty cell under 总计), which ``_wrapped_rows`` cannot line up once the empty cells are dropped.
+    Before, no row named the outcomes, and outcomes printed in another order than the template's (尚未审结 first)
+    were read in the template's: each number published under another outcome, the totals holding either way.
+
+    >>> tab = chr(9)
+    >>> _wrapped_in_place([f"尚未{tab}结果{tab}总计", f"审结{tab}维持{tab}"])
+    [['尚未审结', '结果维持', '总计']]
+    """
+    lines = [[c.strip() for c in line.split("\t")] if "\t" in line and _cells(line) else None for line in header]
+    pairs = zip(lines, lines[1:], strict=False)
+    return [[a + b for a, b in zip(top, bottom, strict=True) if a + b] for top, bottom in pairs
+            if top and bottom and len(top) == len(bottom)]
 
 
 def _cells(line: str) -> list[str] | None:
