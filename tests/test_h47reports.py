@@ -375,3 +375,21 @@ def test_table_4_outcomes_wrapped_in_another_order_are_read_under_their_names(or
 
 def report_with_table4(table4: str) -> str:
     return report(table3_tabs()).replace(table4_tabs(), table4)
+
+
+def test_table_4_litigation_names_wrapped_after_review_first_are_read_under_their_names():
+    """行政诉讼's two columns wrapped in their cells (复议后 / 起诉, 未经复议 / 直接起诉) and 复议后起诉 printed first.
+    Before: neither row named both, the five numbers of each were read in the template's order (复议后起诉's under
+    未经复议直接起诉 and the other way round), no finding."""
+    outcomes = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+    values = T4[:5] + T4[10:] + T4[5:10]
+    table4 = "\n".join(
+        [
+            "行政复议\t\t\t\t\t行政诉讼",
+            "\t\t\t\t\t复议后\t\t\t\t\t未经复议",
+            "\t\t\t\t\t起诉\t\t\t\t\t直接起诉",
+            "\t".join([outcomes] * 3),
+            "\t".join(map(str, values)),
+        ]
+    )
+    assert _table4(parse(report_with_table4(table4))) == T4

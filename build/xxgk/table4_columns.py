@@ -42,7 +42,7 @@ def header_order(header: list[str]) -> Order | None:
     True
     """
     rows = [cells for line in header if (cells := _cells(line))]
-    proceedings = _proceedings(rows)
+    proceedings = _proceedings(rows + _wrapped_in_place(header))
     outcomes = next((named for cells in rows + _wrapped_rows(rows) + _wrapped_in_place(header)
                      if (named := _outcomes(cells))), list(outcome_codes()))
     template_p, template_o = list(proceeding_codes()), list(outcome_codes())
