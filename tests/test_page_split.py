@@ -131,10 +131,11 @@ def test_a_bounded_quality_page_lists_the_reports_with_the_most_errors_and_says_
 
 
 def _by_report_table(quality: str) -> list[tuple[str, str, str, str]]:
-    """(report link, findings, the agency's own errors, our reading's limits) of each row of 按报告."""
+    """(report link, findings, the agency's own errors, our reading's limits) of each row of 按报告 (the report is the
+    row's header, session 47)."""
     section = quality[quality.index("## 按报告"):]
     section = section[:section.index("</table>")]
-    return re.findall(r'<tr><td><a href="([^"]+)">[^<]*</a></td><td class="xxgk-num">(\d+)</td>'
+    return re.findall(r'<tr><th scope="row"><a href="([^"]+)">[^<]*</a></th><td class="xxgk-num">(\d+)</td>'
                       r'<td class="xxgk-num">(\d+)</td><td class="xxgk-num">(\d+)</td>'
                       r'(?:<td[^>]*>[^<]*</td>){0,2}</tr>', section)  # (年度, 省份)
 
