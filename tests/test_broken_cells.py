@@ -64,3 +64,28 @@ def test_a_row_without_a_number_still_links_its_label_to_the_line_that_prints_it
     # no number read had a plain label, and the officer could not click through to the line to check it
     page = _page(built_site, CONSISTENT)
     assert re.search(r'<a href="?[^" >]*#L200"?>2\.重复申请</a>', page), re.findall(r".{80}2\.重复申请", page)
+
+
+def test_each_marks_reason_is_written_under_its_table_where_a_phone_shows_it(built_site):
+    # (session 47: the reason was only the mark's title, which a tap on a phone never shows, and words hidden for a
+    # screen reader; the key under the table sent the reader to the findings two screens down)
+    page = _page(built_site, HUANGZHONG_2025)
+    reasons = re.search(r'<ul class="xxgk-note xxgk-broken-reasons">(.*?)</ul>', page)
+    assert reasons, "no reasons under table 三"
+    items = re.findall(r"<li>([^<]*)", reasons.group(1))
+    assert len(items) == 2
+    assert all("（七）总计应等于各项办理结果之和" in x and "各项之和为0，本格为11" in x for x in items)
+    assert "（自然人）" in items[0] and "（总计）" in items[1]  # in the table's order
+    assert page.index("xxgk-broken-reasons") > page.index('data-csv="applications|')  # under table 三
+    assert "xxgk-broken-reasons" not in _page(built_site, CONSISTENT)
+
+
+def test_many_reasons_are_folded_under_one_line_that_says_how_many():
+    from xxgk.site.report_page import BROKEN_LISTED, _broken_reasons
+
+    columns = {f"c{i}": f"列{i}" for i in range(BROKEN_LISTED + 1)}
+    broken = {("r", c): f"<b>{label}</b>不符" for c, label in reversed(columns.items())}
+    html = _broken_reasons(broken, {"r": {}}, columns)
+    assert html.startswith(f"<details><summary>{BROKEN_LISTED + 1} 处不符的原因</summary>")
+    assert re.findall(r"<li>&lt;b&gt;(列\d)", html) == list(columns.values())  # escaped, in the table's order
+    assert "<details>" not in _broken_reasons(dict(list(broken.items())[:BROKEN_LISTED]), {"r": {}}, columns)

@@ -522,7 +522,7 @@ class ReportPages:
                                 for html, c in zip(body[-1][1:], columns, strict=True)]
         legend = MISSING_LEGEND if missing else ""
         if broken:
-            legend += BROKEN_LEGEND
+            legend += BROKEN_LEGEND + _broken_reasons(broken, grid, column_labels)
         return grid, table([corner] + list(column_labels.values()), body, css="grid", caption=caption,
                            head_rows=head_rows, extra=csv_attr(csv) if csv else "", row_headers=True) + legend
 
@@ -887,9 +887,24 @@ SOURCE_PAGE = """<!doctype html>
 """
 
 
-# under a table with a cell marked ≠ (``broken_cells``)
+# under a table with a cell marked ≠ (``broken_cells``), then each mark's reason (``_broken_reasons``)
 BROKEN_LEGEND = ('<p class="xxgk-note">标有 <b class="xxgk-broken-key">≠</b> 的数与勾稽关系不符（表格自身的数对不上）：'
-                 '数值照原文公布，原因见下面的“发现的问题”。</p>')
+                 '数值照原文公布，各处的原因如下，原文位置见下面的“发现的问题”。</p>')
+BROKEN_LISTED = 6  # reasons listed open under a table; more are folded under one line saying how many
+
+
+def _broken_reasons(broken: dict, grid: dict, column_labels: dict) -> str:
+    """Each ≠ mark's reason in words under its table, in the table's order (row, then column); a reason names its
+    cell (``broken_cells``: the identity's words, the column's). The mark's own reason is in its ``title``, which a
+    phone never shows (a tap is no hover): a reader on a phone saw ≠ and was sent two screens down. More than
+    ``BROKEN_LISTED`` are folded (``<details>``, one tap)."""
+    order = {key: at for at, key in enumerate((r, c) for r in grid for c in column_labels)}
+    items = "".join(f"<li>{esc(why)}</li>"
+                    for _, why in sorted(broken.items(), key=lambda item: order.get(item[0], len(order))))
+    listed = f'<ul class="xxgk-note xxgk-broken-reasons">{items}</ul>'
+    if len(broken) <= BROKEN_LISTED:
+        return listed
+    return f"<details><summary>{len(broken)} 处不符的原因</summary>{listed}</details>"
 
 
 def broken_cells(table_code: str, rows: list[dict], report: dict | None, column_labels: dict) -> dict:
