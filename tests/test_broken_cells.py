@@ -89,3 +89,23 @@ def test_many_reasons_are_folded_under_one_line_that_says_how_many():
     assert html.startswith(f"<details><summary>{BROKEN_LISTED + 1} 处不符的原因</summary>")
     assert re.findall(r"<li>&lt;b&gt;(列\d)", html) == list(columns.values())  # escaped, in the table's order
     assert "<details>" not in _broken_reasons(dict(list(broken.items())[:BROKEN_LISTED]), {"r": {}}, columns)
+
+
+def test_an_identity_finding_is_located_at_its_cell_by_its_row_and_its_column(built_site):
+    # (session 47: findings.row held the column the sums were taken along — 自然人 for the cell （七）总计 × 自然人 —
+    # where the package promises a row's label, and column was empty: a reader filtering findings by row, or the site
+    # placing a finding in its table, found a column's name)
+    from types import SimpleNamespace
+
+    from xxgk.catalog import outcome_codes
+    from xxgk.identity_findings import identity_findings
+
+    with open(built_site.parent / "datapackage" / "data" / "findings.csv", encoding="utf-8-sig") as f:
+        found = [(r["table"], r["row"], r["column"], r["line"]) for r in csv.DictReader(f)
+                 if r["report_id"] == HUANGZHONG_2025 and r["code"] == "identity_broken"]
+    assert found == [("3", "（七）总计", "自然人", "84"), ("3", "（七）总计", "总计", "84")]
+    values = {("review", outcome): 1 for outcome in outcome_codes()} | {("review", "total"): 9}  # 1+1+1+1 ≠ 9
+    record = SimpleNamespace(values=lambda table: values if table == "review_litigation" else {}, formats={},
+                             facts=[])
+    [broken] = identity_findings(record)
+    assert (broken.table, broken.row, broken.column) == ("4", "行政复议", "总计") and "行政复议：" in broken.message
