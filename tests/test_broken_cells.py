@@ -109,3 +109,15 @@ def test_an_identity_finding_is_located_at_its_cell_by_its_row_and_its_column(bu
                              facts=[])
     [broken] = identity_findings(record)
     assert (broken.table, broken.row, broken.column) == ("4", "行政复议", "总计") and "行政复议：" in broken.message
+
+
+def test_an_identity_finding_links_to_its_marked_cell_in_the_tables_above(built_site):
+    # (session 47: the finding linked to its source line only; a transparency office reading 第84行 had to find the
+    # cell in table 三 by itself)
+    page = _page(built_site, HUANGZHONG_2025)
+    findings = page[page.index("发现的问题</h2>"):]
+    links = re.findall(r'<a href="#(ne-[a-z_-]+)">表中此格</a>', findings)
+    assert links == ["ne-applications-total_processed-natural_person", "ne-applications-total_processed-total"]
+    for cell in links:  # each lands on the cell marked ≠
+        assert re.search(rf'<td id="{cell}">(?:<a [^>]*>)?11(?:</a>)?<sup class="xxgk-broken"', page), cell
+    assert "表中此格" not in _page(built_site, CONSISTENT)

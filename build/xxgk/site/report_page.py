@@ -180,6 +180,9 @@ def key_outcomes() -> tuple[dict, ...]:
 
 KEY_ANCHORS = tuple(slugify(TABLE_HEADINGS[t], "-") for t in ("applications", "review_litigation"))  # the h2s' ids
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
+# an identity finding's table number → its table, the code lists of its rows and of its columns (``_finding_cell``)
+BROKEN_TABLES = {"3": ("applications", "application_rows", "applicants"),
+                 "4": ("review_litigation", "proceedings", "outcomes")}
 
 
 class ReportPages:
@@ -518,7 +521,7 @@ class ReportPages:
                                                                        cells.get(c, nothing).get("line"), src)
                                                           for c in columns])
             if broken:
-                body[-1][1:] = [_marked(html, broken.get((r, c)))
+                body[-1][1:] = [_marked(html, broken.get((r, c)), broken_cell_id(csv, r, c))
                                 for html, c in zip(body[-1][1:], columns, strict=True)]
         legend = MISSING_LEGEND if missing else ""
         if broken:
@@ -617,7 +620,8 @@ class ReportPages:
             head = (f'<li><span class="xxgk-sev-{esc(severity)}">{esc(SEVERITY_ZH.get(severity))}</span>'
                     f'{esc(points_said(code, severity, len(group)))} '
                     f'<a href="../../checks/#{esc(code)}">{esc(self._finding_title(code))}（{esc(code)}）</a>')
-            said = [self._finding_said(f, src, r) for f in group[:FINDINGS_SHOWN_PER_CODE]]
+            said = [self._finding_said(f, src, r) + self._finding_cell(f, rid, r)
+                    for f in group[:FINDINGS_SHOWN_PER_CODE]]
             if len(group) == 1:
                 items.append(f"{head}：{said[0]}</li>")
                 continue
@@ -626,6 +630,23 @@ class ReportPages:
                             '<a href="../../data/">下载</a>的 findings.csv 中（本报告的 report_id）')
             items.append(f"{head}，{len(group)} 条：<ul>" + "".join(f"<li>{x}</li>" for x in said) + "</ul></li>")
         return "\n## 发现的问题\n\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    def _finding_cell(self, f: dict, rid: str, r: dict | None) -> str:
+        """For a finding of an identity that does not hold: a link to its cell, marked ≠ in this page's table
+        (``broken_cell_id``), when that cell is marked; else nothing. A transparency office read 第84行 and had to
+        find the cell in the table above by itself."""
+        if f["code"] != "identity_broken" or f["table"] not in BROKEN_TABLES:
+            return ""
+        table_code, row_list, column_list = BROKEN_TABLES[f["table"]]
+        rows = {label: code for code, label in self.pkg.labels(row_list).items()}
+        columns = self.pkg.labels(column_list)
+        codes = {label: code for code, label in columns.items()}
+        row, column = rows.get(f["row"] or ""), codes.get(f["column"] or "")
+        if row is None or column is None:
+            return ""
+        if (row, column) not in broken_cells(table_code, self.rows(table_code, rid), r, columns):
+            return ""
+        return f'（<a href="#{broken_cell_id(table_code, row, column)}">表中此格</a>）'
 
     def _finding_said(self, f: dict, src: str, r: dict | None) -> str:
         """A finding's message and the link to its source line (when it has one)."""
@@ -929,10 +950,22 @@ def broken_cells(table_code: str, rows: list[dict], report: dict | None, column_
     return out
 
 
-def _marked(cell: str, why: str | None) -> str:
+def broken_cell_id(table_code: str, row: str, column: str) -> str:
+    """The id of a cell marked ≠ (``_marked``), which its finding links to: the codes are the package's own
+    (ASCII identifiers), never a report's text.
+
+    >>> broken_cell_id("applications", "total_processed", "natural_person")
+    'ne-applications-total_processed-natural_person'
+    """
+    return f"ne-{table_code}-{row}-{column}"
+
+
+def _marked(cell: str, why: str | None, cell_id: str = "") -> str:
     """A value cell with ≠ after its value when ``why`` (its identity does not hold), said in words to a screen
-    reader; the report's CSV leaves the mark out (``assets/xxgk.js``)."""
+    reader, and ``cell_id`` as its id (its finding's link lands on it); the report's CSV leaves the mark out
+    (``assets/xxgk.js``)."""
     if not why:
         return cell
-    return (cell[:-5] + f'<sup class="xxgk-broken" title="{esc(why)}">≠<span class="xxgk-why">{esc(why)}</span></sup>'
-            "</td>")
+    opened = f'<td id="{cell_id}"' + cell[3:] if cell_id else cell
+    return (opened[:-5] + f'<sup class="xxgk-broken" title="{esc(why)}">≠<span class="xxgk-why">{esc(why)}</span>'
+            "</sup></td>")
