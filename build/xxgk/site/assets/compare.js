@@ -788,11 +788,17 @@
     toSel.addEventListener("change", function () { state.to = +toSel.value; draw(true); });
 
     var hits = [], active = -1, allChosen = false;
+    /* what the list holds, said (a live region of the count, as the header search's): the list is no live region, and
+       没有找到机构 stood in a list the box called collapsed — a screen reader typing heard nothing of either */
+    var found = el("p", null, {"class": "xxgk-unseen", role: "status", "data-search-exclude": ""});
+    suggest.parentNode.insertBefore(found, suggest.nextSibling);
+    function sayFound(text) { if (found.textContent !== text) found.textContent = text; }
     function choose(a) {
       if (state.ids.indexOf(a.id) < 0) state.ids.push(a.id);
       // the list is emptied: the box no longer points at an option of it (axe: aria-activedescendant naming no
       // element), and the next ArrowDown starts from a new list
       hits = []; active = -1; add.value = ""; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
+      sayFound("");
       add.removeAttribute("aria-activedescendant");
       draw(true);
       add.focus();
@@ -807,6 +813,8 @@
       });
       if (add.value.trim() && !hits.length) suggest.appendChild(el("li", allChosen ? "符合的机构都已选择" : "没有找到机构",
         {role: "option", "aria-disabled": "true"}));
+      sayFound(!add.value.trim() ? "" : hits.length ? "找到 " + hits.length + " 个机构，按上下箭头选择，按回车添加。"
+        : allChosen ? "符合的机构都已选择。" : "没有找到机构。");
       add.setAttribute("aria-expanded", hits.length ? "true" : "false");
       if (active >= 0) add.setAttribute("aria-activedescendant", "xxgk-compare-opt-" + active);
       else add.removeAttribute("aria-activedescendant");
@@ -827,6 +835,7 @@
         hits = []; active = -1; showSuggest();
         suggest.textContent = "";
         suggest.appendChild(el("li", A.notLoaded, {role: "option", "aria-disabled": "true"}));
+        sayFound(A.notLoaded);
       });
     });
     // the list is the box's: it closes when the focus leaves (Tab), so a highlighted agency that was not added does
@@ -834,14 +843,18 @@
     // keeps the focus in the box: mousedown is cancelled above)
     add.addEventListener("blur", function () {
       hits = []; active = -1; suggest.textContent = ""; add.setAttribute("aria-expanded", "false");
-      add.removeAttribute("aria-activedescendant");
+      add.removeAttribute("aria-activedescendant"); sayFound("");
     });
     add.addEventListener("focus", function () { if (add.value.trim()) add.dispatchEvent(new Event("input")); });
     add.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && hits.length) { active = (active + 1) % hits.length; showSuggest(); e.preventDefault(); }
       else if (e.key === "ArrowUp" && hits.length) { active = (active - 1 + hits.length) % hits.length; showSuggest(); e.preventDefault(); }
       else if (e.key === "Enter" && active >= 0) { choose(hits[active].agency); e.preventDefault(); }
-      else if (e.key === "Escape") { hits = []; active = -1; showSuggest(); }
+      // Escape closes the list and keeps the words typed (a search box's own Escape, which empties it, is left for a
+      // list already closed)
+      else if (e.key === "Escape" && suggest.firstChild) {
+        hits = []; active = -1; showSuggest(); suggest.textContent = ""; sayFound(""); e.preventDefault();
+      }
     });
   }
 

@@ -1,0 +1,100 @@
+"""Session 47 (helper S2): the compare page steered with a keyboard alone and heard through a screen reader — what the
+suggestion list says, what Escape keeps, what a focused control shows and what a sort button is called."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PHONE, needs_chromium, wait_for
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+# what the page's live regions say (a screen reader reads each change of them), joined
+SAID = "return Array.from(document.querySelectorAll('[aria-live], [role=status]')).map(function (e) {" \
+       " return e.textContent; }).join('|');"
+# the add box's list: [its value, aria-expanded, the options shown]
+LISTED = ("var a = document.getElementById('xxgk-compare-add');"
+          "return [a.value, a.getAttribute('aria-expanded'),"
+          " document.querySelectorAll('#xxgk-compare-suggest li').length];")
+# the focused element's (or arguments[0]'s) outline: [style, width in px, its colour's contrast with the page's white]
+RING = """var e = arguments[0] || document.activeElement, s = getComputedStyle(e);
+function lum(c) { var v = c.match(/[\\d.]+/g).slice(0, 3).map(function (x) { x = x / 255;
+  return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; }
+return [s.outlineStyle, parseFloat(s.outlineWidth), 1.05 / (lum(s.outlineColor) + 0.05)];"""
+
+
+def _type(driver, text: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(text).perform()
+
+
+def _to_the_box(driver, base: str) -> None:
+    """The compare page, the keyboard in its 添加机构 box (reached by Tab from the top of the page)."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(base + "/compare/")
+    wait_for(lambda: driver.execute_script("return document.getElementById('xxgk-compare').dataset.done"))
+    for _ in range(40):
+        _type(driver, Keys.TAB)
+        if driver.execute_script("return document.activeElement.id") == "xxgk-compare-add":
+            return
+    raise AssertionError("Tab never reached the 添加机构 box")
+
+
+def test_the_suggestion_list_is_heard_and_escape_closes_it_keeping_the_words(server, chromium):
+    from selenium.webdriver.common.keys import Keys
+
+    _to_the_box(chromium, server)
+    _type(chromium, "局")
+    wait_for(lambda: chromium.execute_script(LISTED)[2] > 0)
+    # a screen reader heard nothing of the list: how many were found, and how to choose one, is said
+    assert wait_for(lambda: "个机构" in chromium.execute_script(SAID) and "找到" in chromium.execute_script(SAID))
+    _type(chromium, Keys.ESCAPE)
+    # Escape closed the list and wiped the words typed (Chrome clears a search box on Escape): the list closes, the
+    # words stay for the reader to go on typing
+    assert chromium.execute_script(LISTED) == ["局", "false", 0]
+    _type(chromium, "zzzq")
+    wait_for(lambda: chromium.execute_script(LISTED)[2] > 0)  # 没有找到机构, in a list the box says is collapsed
+    assert wait_for(lambda: "没有找到机构" in chromium.execute_script(SAID))  # before: shown, never said
+
+
+def test_a_sort_buttons_name_is_its_column_not_its_arrow(server, chromium):
+    # the arrows drawn after each sort button (⇅ ↕ ↑ ↓, CSS content) were read as its name: 机构 上下箭头; the state is
+    # the header's aria-sort
+    chromium.get(server + "/compare/")
+    wait_for(lambda: chromium.find_elements("css selector", "#xxgk-compare-table button.xxgk-sort"))
+    wait_for(lambda: chromium.find_elements("css selector", "#xxgk-league-table button.xxgk-sort"))
+    chromium.find_element("css selector", "#xxgk-compare-table button.xxgk-sort").click()  # (sorted: ↑ drawn)
+    nodes = chromium.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    names = [n.get("name", {}).get("value", "") for n in nodes if n.get("role", {}).get("value") in
+             ("button", "columnheader") and not n.get("ignored")]
+    assert "机构" in names, names
+    assert not [n for n in names if set(n) & set("⇅↕↑↓")], names
+    sorts = chromium.execute_script("return Array.from(document.querySelectorAll('#xxgk-compare-table th'))"
+                                    ".map(function (th) { return th.getAttribute('aria-sort'); });")
+    assert "ascending" in sorts, sorts  # (the state itself is the header's, as before)
+
+
+def test_on_a_phone_the_keyboards_place_is_drawn_in_a_colour_that_stands_out(server, chromium):
+    # a phone's Chrome draws the focus of a menu or a button in its pale orange (2.4:1 on white): the 指标 menu and an
+    # agency's 移除 showed barely where the keyboard was; the highlighted suggestion was a 10 % tint (1.1:1)
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        _to_the_box(chromium, server)
+        _type(chromium, "局")
+        option = wait_for(lambda: chromium.find_element("css selector", "#xxgk-compare-suggest li[aria-selected=true]"))
+        rings = {"option": chromium.execute_script(RING, option)}
+        _type(chromium, Keys.ENTER)
+        wait_for(lambda: chromium.find_elements("css selector", "#xxgk-compare-chosen button"))
+        for _ in range(3):  # the agency's link, its 移除, the 指标 menu
+            _type(chromium, Keys.TAB)
+            rings[chromium.execute_script("return document.activeElement.tagName")] = chromium.execute_script(RING)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert {"option", "A", "BUTTON", "SELECT"} <= set(rings), rings
+    for what, (style, width, contrast) in rings.items():
+        assert style not in ("none", "auto") and width >= 2 and contrast >= 3, (what, style, width, contrast)
