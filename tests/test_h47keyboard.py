@@ -98,3 +98,21 @@ def test_on_a_phone_the_keyboards_place_is_drawn_in_a_colour_that_stands_out(ser
     assert {"option", "A", "BUTTON", "SELECT"} <= set(rings), rings
     for what, (style, width, contrast) in rings.items():
         assert style not in ("none", "auto") and width >= 2 and contrast >= 3, (what, style, width, contrast)
+
+
+def test_each_charts_download_buttons_name_their_chart(built_site, server, chromium):
+    # an agency page's six charts each had 下载图片（PNG） and 下载图表数据（CSV）: a screen reader's list of the page's
+    # buttons read the same two names six times, none saying which chart it saves
+    page = max(built_site.glob("a/*/index.html"), key=lambda p: p.read_text(encoding="utf-8").count('role="img"'))
+    chromium.get(server + "/" + page.parent.relative_to(built_site).as_posix() + "/")
+    wait_for(lambda: chromium.find_elements("css selector", ".xxgk-chart-actions button"))
+    nodes = chromium.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    names = [n.get("name", {}).get("value", "") for n in nodes
+             if n.get("role", {}).get("value") == "button" and not n.get("ignored")
+             and n.get("name", {}).get("value", "").startswith("下载图")]
+    charts = chromium.execute_script("return Array.from(document.querySelectorAll('div.xxgk-chart')).map(function (c) {"
+                                     " return c.getAttribute('aria-label').replace(/^图表：/, ''); });")
+    assert len(charts) >= 2 and len(names) >= 2 * len(charts) - 1, (charts, names)
+    assert len(set(names)) == len(names), names  # before: ['下载图片（PNG）', '下载图表数据（CSV）', …] six times
+    assert all(any(name.endswith("：" + chart) for chart in charts) for name in names), names  # (its visible words
+    # first, the chart's name after: a speech command saying the visible words still finds it)

@@ -277,7 +277,7 @@
   function buttons(el) {
     var figure = el.closest("figure"), caption = figure && figure.querySelector("figcaption");
     if (!caption || caption.querySelector(".xxgk-chart-actions")) return;
-    var span = document.createElement("span");
+    var span = document.createElement("span"), chart = (el.getAttribute("aria-label") || "").replace(/^图表：/, "");
     span.className = "xxgk-chart-actions";
     [["下载图片（PNG）", function () { png(el, el.xxgkSpec); }],
      ["下载图表数据（CSV）", function () {
@@ -286,6 +286,9 @@
       .forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button"; button.className = "md-button xxgk-small-button"; button.textContent = b[0];
+        /* named with its chart (下载图片（PNG）：申请数量（件）), its visible words first: a page's six charts' buttons
+           were the same two names six times in a screen reader's list of buttons */
+        if (chart) button.setAttribute("aria-label", b[0] + "：" + chart);
         button.disabled = !el.xxgkSpec;
         button.addEventListener("click", function () { if (el.xxgkSpec) b[1](); });
         span.appendChild(button);
