@@ -116,3 +116,19 @@ def test_each_charts_download_buttons_name_their_chart(built_site, server, chrom
     assert len(set(names)) == len(names), names  # before: ['下载图片（PNG）', '下载图表数据（CSV）', …] six times
     assert all(any(name.endswith("：" + chart) for chart in charts) for name in names), names  # (its visible words
     # first, the chart's name after: a speech command saying the visible words still finds it)
+
+
+def test_the_quality_pages_filter_says_when_it_shows_every_report_again(server, chromium):
+    # choosing a province was said (只显示某省的 N 份报告); choosing 全部 again emptied the status: a screen reader
+    # heard nothing while the list grew back to every report
+    from selenium.webdriver.support.ui import Select
+
+    chromium.get(server + "/quality/")
+    menu = Select(wait_for(lambda: chromium.find_element("css selector", "select[data-xxgk-province]")))
+    status = chromium.find_element("css selector", ".xxgk-province-pick [role=status]")
+    menu.select_by_index(1)
+    assert wait_for(lambda: "只显示" in status.text)
+    menu.select_by_value("")
+    said = wait_for(lambda: status.text)
+    shown = chromium.execute_script("return document.querySelectorAll('#xxgk-by-agency tbody tr:not([hidden])').length")
+    assert said == f"显示全部 {shown} 份报告。", said

@@ -505,7 +505,10 @@
           if (!t[0].hasAttribute("data-xxgk-problem")) t[2].hidden = true;
         });
         /* (none shown on the quality page, which lists only the reports with problems: said so, not "0 份报告") */
-        status.textContent = asked + (!words ? "" : !shown && pick.dataset.empty ? words + pick.dataset.empty
+        /* (全部 chosen again is said too: the status emptied, and a screen reader heard nothing of the list growing
+           back to every report) */
+        status.textContent = asked + (!words ? (changed ? "显示全部 " + shown + " 份报告。" : "")
+          : !shown && pick.dataset.empty ? words + pick.dataset.empty
           : "只显示" + words + "的 " + shown + " 份报告。" + note);
         var url = new URL(location.href);
         filters.forEach(function (f, i) {
@@ -516,12 +519,14 @@
       /* a choice in the address that the menu does not offer (河北省, a province with no report here; 福建 for
          福建省; year=2020) is said and left out: the page had shown every report under 全部 in silence, the address
          still naming the province, as if they were its reports */
-      var params = new URLSearchParams(location.search), unknown = [], asked = "";
+      var params = new URLSearchParams(location.search), unknown = [], asked = "", changed = false;
       filters.forEach(function (f) {
         var value = params.get(f.param);
         if (value && Array.from(f.select.options).some(function (o) { return o.value === value; })) f.select.value = value;
         else if (value) unknown.push(f.name + "“" + (value.length > 40 ? value.slice(0, 40) + "…" : value) + "”");
-        f.select.addEventListener("change", function () { asked = ""; if (f.select === province) citiesOf(); apply(); });
+        f.select.addEventListener("change", function () {
+          asked = ""; changed = true; if (f.select === province) citiesOf(); apply();
+        });
       });
       var cityAsked = city && city.select.value;
       citiesOf();
