@@ -846,9 +846,15 @@
       add.removeAttribute("aria-activedescendant"); sayFound("");
     });
     add.addEventListener("focus", function () { if (add.value.trim()) add.dispatchEvent(new Event("input")); });
+    /* the suggestion the arrows reach is brought into view (a phone's on-screen keyboard leaves the page half its
+       height: the highlight went below the screen's edge, and Enter added an agency the reader never saw) */
+    function revealActive() {
+      var li = document.getElementById("xxgk-compare-opt-" + active);
+      if (li) li.scrollIntoView({block: "nearest"});
+    }
     add.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown" && hits.length) { active = (active + 1) % hits.length; showSuggest(); e.preventDefault(); }
-      else if (e.key === "ArrowUp" && hits.length) { active = (active - 1 + hits.length) % hits.length; showSuggest(); e.preventDefault(); }
+      if (e.key === "ArrowDown" && hits.length) { active = (active + 1) % hits.length; showSuggest(); revealActive(); e.preventDefault(); }
+      else if (e.key === "ArrowUp" && hits.length) { active = (active - 1 + hits.length) % hits.length; showSuggest(); revealActive(); e.preventDefault(); }
       else if (e.key === "Enter" && active >= 0) { choose(hits[active].agency); e.preventDefault(); }
       // Escape closes the list and keeps the words typed (a search box's own Escape, which empties it, is left for a
       // list already closed)
