@@ -53,6 +53,7 @@ from .table3_columns import (
     STANDARD,
     WIDTH,
     Order,
+    by_position,
     cell_where,
     column_order,
     drop_org_subtotals,
@@ -451,15 +452,16 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
     total = chosen.get("total_processed")
     fmt = _detect_format(set(chosen), lines, total.slots[0].line if total is not None and total.slots else None)
     order, named = column_order(lines)
-    printed = order or STANDARD  # an unsure header: read by position (``order_findings`` checks it)
+    # an unsure header: read by position (``order_findings`` checks it), the five organisations as it names them
+    printed = order if order is not None and named else by_position(lines)
     resolved = {code: _resolve(row, code, printed) for code, row in chosen.items() if code in row_codes(fmt)}
     held = totals_order(resolved, printed) if named and order is not None else None
     contradicted = (printed, held) if held is not None else None
     if contradicted:  # a header naming columns the totals deny: set aside, the table read by position
         order, named = STANDARD, False
-        if printed != STANDARD:
-            printed = STANDARD
-            resolved = {code: _resolve(row, code) for code, row in chosen.items() if code in row_codes(fmt)}
+        if printed != by_position(lines):
+            printed = by_position(lines)
+            resolved = {code: _resolve(row, code, printed) for code, row in chosen.items() if code in row_codes(fmt)}
     placed_by = {code: aligned.get(code, "position") if code in paired else "label" for code in resolved}
     if uneven:  # more or fewer labels than number rows: paired only when the identities allow one reading
         unique = _pair_uneven(found, resolved, fmt, printed)
@@ -491,7 +493,7 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
         placed_by[code] = how
         findings.append(make("row_placed", table="3", row=labels()["rows"][code], actual=row.label[:40],
                              detail=how, line=row.line))
-    findings += order_findings(resolved, order, named, contradicted)
+    findings += order_findings(resolved, order, named, contradicted, printed)
     if natural_person_last(lines) and any(r.values for r in resolved.values()):
         findings += void_persons_and_orgs(resolved)
     elif orgs_unsure(lines) and any(r.values for r in resolved.values()):

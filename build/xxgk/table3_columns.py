@@ -14,6 +14,7 @@ from functools import cache
 from .catalog import applicant_codes, applicants, labels, patterns, table
 from .cells import Row, Slot, reads_as_sentence, spread_spans, trim_slots
 from .findings import Finding, make
+from .labels import label_matches
 from .memo import parser_memo
 from .resolve import Resolved
 from .splitting import row_total_holds
@@ -100,9 +101,7 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         return STANDARD, False
     if at["natural_person"] < 0 or at["total"] < 0:
         return None, True
-    orgs = sorted((a for a in _ORGS if at[a] >= 0), key=at.__getitem__)
-    if len(orgs) < len(_ORGS):
-        orgs = list(_ORGS)  # (named in another order, some only: ``orgs_unsure``)
+    orgs = _orgs_printed(header_lines, _raw_header(lines)) or list(_ORGS)  # (else: some named only, orgs_unsure)
     index = {a: i for i, a in enumerate(applicant_codes())}
     if _line_at(header_lines, at["total"]) != _line_at(header_lines, at["natural_person"]):
         # 总计 on another header line than 自然人 (a 总计 cell merged down from the header's first row prints
@@ -139,19 +138,131 @@ def _orgs_at(header_lines: list[str], line: int) -> int | None:
     return sum(len(x) for x in header_lines[:line]) + min(found) if found else None
 
 
+def by_position(lines: list[tuple[int, str]]) -> Order:
+    """The order table 三 is read in by position, its header not telling where 自然人 and 总计 stand (it names
+    neither, or one only, or the row totals deny it): 自然人 first and 总计 last (``order_findings`` checks 总计 first),
+    the five organisation columns as the header prints them when it tells (``_orgs_printed``), the template's
+    otherwise. Before, the five were read in the template's order whenever 自然人 and 总计 were not both named (a
+    header naming only the five, 科研机构 before 商业企业, 自然人 printed down its narrow cell a character a line):
+    each organisation's numbers were published under its neighbour's name, no finding.
+
+    >>> by_position([(1, "科研机构 商业企业 社会公益组织 法律服务机构 其他"), (2, "一、本年新收政府信息公开申请数量")])
+    (0, 2, 1, 3, 4, 5, 6)
+    >>> by_position([(1, "一、本年新收政府信息公开申请数量 1 1 0 1 0 0 3")]) == STANDARD
+    True
+    """
+    orgs = _orgs_printed(_header_lines(lines), _raw_header(lines)) or list(_ORGS)
+    index = {a: i for i, a in enumerate(applicant_codes())}
+    return tuple(index[a] for a in ["natural_person", *orgs, "total"])
+
+
 def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
-    """Whether the header names some of the five organisation columns only, and those in another order than
-    the template's: where the others stand, and so which column each number is in, cannot be told (no row
-    total tells the five apart).
+    """Whether the header does not tell the five organisation columns' order (``_orgs_printed``) and names some of
+    them in another order than the template's — by their names, or on one line by their words (``_orgs_on``: 科研
+    before 商业 on a line whose names are cut short or wrapped past what this reads): where the others stand, and so
+    which column each number is in, cannot be told (no row total tells the five apart). Before, a line so cut was
+    read in the template's order: 科研机构's numbers published as 商业企业's, no finding.
 
     >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "科研机构 商业企业 社会公益组织 法律服务")])
     True
     >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "商业企 科研机构 社会公益组织 其他")])
     False
+    >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "科研 社会 商 法律服务 其他"), (3, "机构 公益组织 业企业")])
+    True
     """
-    header = "".join(_header_lines(lines))
+    header_lines = _header_lines(lines)
+    if _orgs_printed(header_lines, _raw_header(lines)) is not None:
+        return False
+    header = "".join(header_lines)
     named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
-    return len(named) < len(_ORGS) and named != [a for a in _ORGS if a in named]
+    if len(named) < len(_ORGS) and named != [a for a in _ORGS if a in named]:
+        return True
+    return any(_words_out_of_order(line) for line in header_lines)
+
+
+def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[str] | None:
+    """The five organisation columns in the order the header prints them, when it tells: all five named (their
+    names, anywhere in the header), or all five on one line of cells (tabs, a pipe table's: ``_orgs_in_cells``), each
+    by a cell of its own holding its name or a short one (``rules/table3_column_names.csv``: 企业, 科研, 公益组织 …);
+    None otherwise. ``raw``: the header's lines as printed (``_raw_header_of``). Before, a header of short names
+    named none of the five (or 其他 only) and they were read in the template's order: printed in another, each
+    organisation's numbers were published under its neighbour's name, no finding (the row totals hold either way).
+
+    >>> _orgs_printed([], ("| 自然人 | 企业 | 科研 | 公益组织 | 律师事务所 | 其他组织 | 总计 |",))[-2:]
+    ['legal_services', 'other_org']
+    >>> _orgs_printed([], ("自然人 科研 企业 公益组织 法律服务 其他 总计",)) is None  # (PDF text: no cells)
+    True
+    """
+    header = "".join(header_lines)
+    named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
+    if len(named) == len(_ORGS):
+        return named
+    for line in raw:
+        found = _orgs_in_cells(line)
+        if len(found) == len(_ORGS):
+            return found
+    return None
+
+
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+_DIGIT = re.compile(r"[0-9０-９]")  # a cell's note or unit: 商业企业（件）, 其他（含…）
+
+
+@cache
+def _cell_names() -> dict[str, str]:
+    """``{a cell's text: the column it names}``: each column's name and other names (``also``), and the short ones
+    of ``rules/table3_column_names.csv``."""
+    out = {n: a["code"] for a in applicants() for n in [a["zh"], *a.get("also", [])]}
+    return out | {row["name"]: row["code"] for row in table("table3_column_names")}
+
+
+def _orgs_in_cells(line: str) -> list[str]:
+    """The organisation columns a header line of cells (tabs, or a pipe table's) names, in its order, each by a cell
+    of its own (its note in brackets aside); nothing for a line of no cells (a PDF's text: its words may be a narrow
+    cell's name wrapped, 科研 over 机构) or one naming a column twice.
+
+    >>> _orgs_in_cells("|  | 企业（件） | 科研机构 | 自然人 |"), _orgs_in_cells("企业 科研")
+    (['commercial', 'research'], [])
+    """
+    sep = "\t" if "\t" in line else "|" if line.lstrip()[:1] == "|" else None
+    if sep is None:
+        return []
+    named = [_cell_names().get(_NOTE.sub("", "".join(cell.split()))) for cell in line.split(sep)]
+    orgs = [code for code in named if code in _ORGS]
+    return orgs if len(set(orgs)) == len(orgs) else []
+
+
+@cache
+def _org_words() -> dict[str, re.Pattern]:
+    """``{organisation column: a pattern of the words a header names it by}`` (``rules/table3_column_words.csv``:
+    its name's parts, which stay when the name is cut short or wrapped); 其他 not inside the group's name."""
+    words: dict[str, list[str]] = {}
+    for row in table("table3_column_words"):
+        words.setdefault(row["code"], []).append(_outside_group(row["word"]))
+    return {code: re.compile("|".join(alternatives)) for code, alternatives in words.items()}
+
+
+def _words_out_of_order(line: str) -> bool:
+    """Whether a header line naming none of the five organisation columns whole but 其他 (a PDF's text of their names
+    wrapped in narrow cells: 科研 商业 社会公益 法律服务 其他 over 机构 企业 组织 机构) holds their words
+    (``_org_words``) in another order than the template's. A line naming some whole is left: a text layer prints a
+    wrapped cell's words before its neighbours' whole names (社会公益组 法律服务机 商业企业 科研机构 其他 over a table
+    in the template's order), so there the words' order says nothing.
+
+    >>> _words_out_of_order("科研商业社会公益法律服务其他")
+    True
+    >>> _words_out_of_order("社会公益组法律服务机商业企业科研机构其他")
+    False
+
+    A line with a digit or naming a row (2.其他法律行政法规禁止公开 above a first row the text lost) is no header's.
+    >>> _words_out_of_order("2.其他法律行政法规禁止公开028")
+    False
+    """
+    if _DIGIT.search(line) or label_matches(line, "row_labels") or any(
+            _name_at(line, a) >= 0 for a in _ORGS if a != "other_org"):
+        return False
+    first = {code: found.start() for code, pattern in _org_words().items() if (found := pattern.search(line))}
+    return sorted(first, key=first.__getitem__) != [a for a in _ORGS if a in first]
 
 
 def natural_person_last(lines: list[tuple[int, str]]) -> bool:
@@ -205,13 +316,24 @@ def _header_lines(lines: list[tuple[int, str]]) -> list[str]:
     return list(_header_of("\n".join(t for _, t in lines)))  # (six column checks ask it of the same lines)
 
 
+def _raw_header(lines: list[tuple[int, str]]) -> tuple[str, ...]:
+    """``_header_lines`` with their white space and cells as printed."""
+    return _raw_header_of("\n".join(t for _, t in lines))
+
+
 @parser_memo(1 << 4)
 def _header_of(text: str) -> tuple[str, ...]:
     """``_header_lines`` of the region whose lines' texts are ``text`` (joined by line feeds); memoised."""
+    return tuple("".join(line.split()) for line in _raw_header_of(text))
+
+
+@parser_memo(1 << 4)
+def _raw_header_of(text: str) -> tuple[str, ...]:
+    """``_raw_header`` of the region whose lines' texts are ``text``; memoised."""
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
     above = [line for line in text[:first_row].split("\n") if not reads_as_sentence(line)]
-    return tuple("".join(line.split()) for line in _wrapped_names(above))
+    return tuple(_wrapped_names(above))
 
 
 _CELL_APART = re.compile(r"[\s|]+")
@@ -298,7 +420,7 @@ def _order_names(order: Order) -> str:
 
 
 def order_findings(resolved: dict[str, Resolved], order: Order | None, named: bool,
-                    contradicted: tuple[Order, Order] | None = None) -> list[Finding]:
+                    contradicted: tuple[Order, Order] | None = None, printed: Order = STANDARD) -> list[Finding]:
     """Findings on the column order, voiding (in ``resolved``) the values whose column is unsure.
 
     A header naming another order says so (``columns_reordered``). A header the row totals contradict
@@ -307,7 +429,8 @@ def order_findings(resolved: dict[str, Resolved], order: Order | None, named: bo
     (missing, naming 总计 or 自然人 only, or contradicted) the table was read by position; when its row totals
     then hold only with 总计 first, no value is published under a column it may not belong to
     (``columns_order_unsure``). A row whose total holds only in another order than the table's is missing too
-    (``_void_rows_in_another_order``)."""
+    (``_void_rows_in_another_order``). ``printed``: the order a table so read was read in (``by_position``: the
+    organisation columns as the header names them, ``columns_reordered``)."""
     findings = []
     if contradicted:
         findings.append(make("columns_header_contradicted", table="3", expected=_order_names(contradicted[0]),
@@ -317,7 +440,9 @@ def order_findings(resolved: dict[str, Resolved], order: Order | None, named: bo
             findings.append(make("columns_reordered", table="3", detail=_order_names(order)))
         return findings + _void_rows_in_another_order(resolved, order)
     if not _rotated_only(resolved):
-        return findings + _void_rows_in_another_order(resolved, STANDARD)
+        if printed != STANDARD:
+            findings.append(make("columns_reordered", table="3", detail=_order_names(printed)))
+        return findings + _void_rows_in_another_order(resolved, printed)
     for code, r in list(resolved.items()):
         resolved[code] = Resolved(findings=r.findings)
     detail = "表头与各行总计矛盾" if contradicted else "表头未写明总计列的位置" if order is None else "没有表头"
