@@ -14,8 +14,8 @@ from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
 from .factory import as_docx, as_html
-from .test_h46reports import GROUPS, LABELS, ROWS, _codes, _table3
-from .test_h47reports import report
+from .test_h46reports import GROUPS, LABELS, ROWS, T4, _codes, _table3, _table4
+from .test_h47reports import report, report_with_table4
 
 NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 CAPTION = "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\t申请人情况"
@@ -120,3 +120,31 @@ def test_organisation_words_in_a_pdf_text_out_of_place_beside_whole_names_null_n
     record = _parse(text, "text")
     assert _table3(record) == ROWS
     assert "columns_order_unsure" not in _codes(record)
+
+
+# ---- table 四: the lawsuits named with a note (行政诉讼（复议后起诉）, 复议后起诉（件）) ----
+
+T4_NAMES = {
+    "bracketed": ("行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"),
+    "unit": ("未经复议直接起诉（件）", "复议后起诉（件）"),
+}
+
+
+@pytest.mark.parametrize("form", ["text", "html"])
+@pytest.mark.parametrize("names", sorted(T4_NAMES))
+def test_table_4_lawsuits_named_with_a_note_after_review_first_are_read_under_their_names(names, form):
+    """Table 四's three proceedings each named over its five outcomes, 复议后起诉 printed first, its name with a note
+    (行政诉讼（复议后起诉）) or a unit (复议后起诉（件）). Before: a cell longer than ten characters made the row no
+    header, and the fifteen numbers were read in the template's order — each lawsuit's five published under the
+    other's name, no finding (each group's total holds either way)."""
+    direct, after = T4_NAMES[names]
+    outcomes = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    table4 = "\n".join(
+        [
+            "\t".join(["行政复议", "", "", "", "", after, "", "", "", "", direct, "", "", "", ""]),
+            "\t".join([outcomes] * 3),
+            "\t".join(map(str, T4[:5] + T4[10:] + T4[5:10])),
+        ]
+    )
+    text = report_with_table4(table4)
+    assert _table4(_parse(text, form)) == T4

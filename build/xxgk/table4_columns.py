@@ -21,6 +21,7 @@ _NOT_HEADER = re.compile(r"[0-9０-９，。；;：:、]")
 _CELL_APART = re.compile(r"[\t|\u3000 ]+")
 MAX_HEADER_CELL = 10  # characters: a header cell's words (未经复议直接起诉 is 8); a longer run is prose
 _LITIGATION = re.compile("行政诉讼")
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")  # a header cell's note or unit
 
 
 def header_order(header: list[str]) -> Order | None:
@@ -84,11 +85,21 @@ def _wrapped_in_place(header: list[str]) -> list[list[str]]:
 
 def _cells(line: str) -> list[str] | None:
     """A header row's cells (apart by tabs, pipes or spaces), or None for a line that is no header row: one
-    holding a digit or a sentence's punctuation, or a run of words longer than a header cell's."""
+    holding a digit or a sentence's punctuation, or a run of words longer than a header cell's.
+
+    >>> _cells("行政复议 行政诉讼（复议后起诉） 行政诉讼（未经复议直接起诉）")[1]
+    '行政诉讼（复议后起诉）'
+    >>> _cells("本机关行政复议和行政诉讼情况如下") is None
+    True
+    """
     if _NOT_HEADER.search(line):
         return None
     cells = [c for c in _CELL_APART.split(line.strip()) if c]
-    return cells if cells and all(len(c) <= MAX_HEADER_CELL for c in cells) else None
+    # (a note or unit in brackets is no run of words: 行政诉讼（未经复议直接起诉）, 复议后起诉（件） are header cells —
+    # before, such a row was no header, and 复议后起诉 printed first was read in the template's order, each lawsuit's
+    # five numbers published under the other's name, no finding)
+    return cells if cells and all(len(_NOTE.sub("", c)) <= MAX_HEADER_CELL and len(c) <= MAX_TOTALS_CELL
+                                  for c in cells) else None
 
 
 def order_names(order: Order) -> str:
