@@ -14,7 +14,7 @@ from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
 from .factory import as_docx, as_html
-from .test_h46reports import GROUPS, LABELS, ROWS, T4, _codes, _table3, _table4
+from .test_h46reports import ACTIVE, GROUPS, LABELS, ROWS, T4, TABLE2, _codes, _table3, _table4, table3_tabs
 from .test_h47reports import report, report_with_table4
 
 NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -148,3 +148,29 @@ def test_table_4_lawsuits_named_with_a_note_after_review_first_are_read_under_th
     )
     text = report_with_table4(table4)
     assert _table4(_parse(text, form)) == T4
+
+
+# ---- table 二: the measures named short, in another order ----
+
+T2_NAMES = {
+    "short": ("制发件数", "废止件数", "现行有效件数"),
+    "shorter": ("制发", "废止", "现行有效"),
+    "new_word": ("本年新制发件数", "本年废止件数", "现行有效件数"),
+}
+
+
+@pytest.mark.parametrize("form", ["text", "html"])
+@pytest.mark.parametrize("names", sorted(T2_NAMES))
+def test_table_2_measures_named_short_with_in_force_first_are_read_under_their_names(names, form):
+    """Table 二's documents with their three columns named short (制发 | 废止 | 现行有效, 制发件数 …) and 现行有效
+    printed first. Before: the header named no measure, the row was read in the template's order — 行政规范性文件's 340
+    documents in force published as 340 issued this year, WRONG, no finding (table 二 has no identity)."""
+    issued, repealed, in_force = T2_NAMES[names]
+    table2 = TABLE2.replace(
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", f"信息内容\t{in_force}\t{issued}\t{repealed}"
+    )
+    table2 = table2.replace("规章\t0\t1\t4", "规章\t4\t0\t1").replace(
+        "行政规范性文件\t12\t3\t340", "行政规范性文件\t340\t12\t3"
+    )
+    record = _parse(report(table3_tabs()).replace(TABLE2, table2), form)
+    assert record.values("active") == ACTIVE

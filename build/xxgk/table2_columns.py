@@ -52,8 +52,8 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
             cells, text = wrapped, "\t".join(wrapped)  # (a header row over two lines: 现行有效 / 件数)
         elif cells is None:  # PDF text: a header's cells apart by spaces, known by a measure's name among them
             cells = text.split()
-            if len(cells) < 3 or _DIGIT.search(text) or not any(key in compact(c) for c in cells[1:]
-                                                               for key in _measure_keys()):
+            if len(cells) < 3 or _DIGIT.search(text) or not any(
+                    key in compact(c) for c in cells[1:] for key in (*_measure_keys(), *_all_measure_words())):
                 continue
         if any(read_cell(c)[1] is None and c.strip() for c in cells):
             continue  # a row of numbers
@@ -112,9 +112,31 @@ def measure_keys(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def names_measure(name: str, measure: str) -> bool:
-    """Whether a header's column ``name`` (compact) names ``measure`` (``measure_keys``)."""
+    """Whether a header's column ``name`` (compact) names ``measure`` (``measure_keys``), or holds a word of its name
+    that stays when the header prints it short (``rules/table2_measure_words.csv``: 现行有效 | 制发 | 废止, 2019's
+    上一年项目（件）; not 处理决定, which names 处理决定数量（上年） too). Before, such a header named no measure and its
+    row was read in the template's order: printed 现行有效 first, the documents in force were published as issued this year, WRONG, no finding (table 二 has no identity).
+
+    >>> names_measure("现行有效", "in_force"), names_measure("制发件数", "issued"), names_measure("制发", "repealed")
+    (True, True, False)
+    """
     contained, whole = measure_keys(measure)
-    return name in whole or any(key in name for key in contained)
+    return name in whole or any(key in name for key in contained) or any(
+        word in name for word in _measure_words().get(measure, ()))
+
+
+@cache
+def _measure_words() -> dict[str, tuple[str, ...]]:
+    """``{measure: words of its name a short header keeps}`` (``rules/table2_measure_words.csv``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in table("table2_measure_words"):
+        out[row["measure"]] = (*out.get(row["measure"], ()), compact(row["word"]))
+    return out
+
+
+@cache
+def _all_measure_words() -> tuple[str, ...]:
+    return tuple(word for words in _measure_words().values() for word in words)
 
 
 @cache
