@@ -112,10 +112,11 @@ def measure_keys(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def names_measure(name: str, measure: str) -> bool:
-    """Whether a header's column ``name`` (compact) names ``measure`` (``measure_keys``), or holds a word of its name
-    that stays when the header prints it short (``rules/table2_measure_words.csv``: 现行有效 | 制发 | 废止, 2019's
-    上一年项目（件）; not 处理决定, which names 处理决定数量（上年） too). Before, such a header named no measure and its
-    row was read in the template's order: printed 现行有效 first, the documents in force were published as issued this year, WRONG, no finding (table 二 has no identity).
+    """Whether a header's column ``name`` (compact) names ``measure`` (``measure_keys``), or holds a word of its
+    name that stays when the header prints it short (``rules/table2_measure_words.csv``: 现行有效 | 制发 | 废止,
+    2019's 上一年项目（件）; not 处理决定, which names 处理决定数量（上年） too). Before, such a header named no measure
+    and its row was read in the template's order: printed 现行有效 first, the documents in force were published as
+    issued this year, WRONG, no finding (table 二 has no identity).
 
     >>> names_measure("现行有效", "in_force"), names_measure("制发件数", "issued"), names_measure("制发", "repealed")
     (True, True, False)
