@@ -174,3 +174,26 @@ def test_table_2_measures_named_short_with_in_force_first_are_read_under_their_n
     )
     record = _parse(report(table3_tabs()).replace(TABLE2, table2), form)
     assert record.values("active") == ACTIVE
+
+
+def test_table_4_names_wrapped_in_a_pipe_table_in_another_order_are_read_under_their_names():
+    """A pipe table (a page converted to Markdown) printing table 四's outcomes wrapped in their narrow
+    columns (尚未 / 审结, 结果 / 维持 …, 总计 one line high), 尚未审结 first, and 复议后起诉 (复议后 / 起诉)
+    before 未经复议直接起诉. Before: the wrapped names were joined only in tab cells, the pipe table's were
+    read in the template's order — 尚未审结's numbers published as 结果维持's, each lawsuit's under the
+    other's name, no finding."""
+    order = [3, 0, 1, 2, 4]
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    top = [outcomes[i][:2] for i in order]
+    bottom = [outcomes[i][2:] for i in order]
+    values = [T4[p * 5 + i] for p in (0, 2, 1) for i in order]
+    lines = [
+        ["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
+        [*[""] * 5, "复议后", "", "", "", "", "未经复议", "", "", "", ""],
+        [*[""] * 5, "起诉", "", "", "", "", "直接起诉", "", "", "", ""],
+        top * 3,
+        bottom * 3,
+        [str(v) for v in values],
+    ]
+    table4 = "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+    assert _table4(_parse(report_with_table4(table4), "text")) == T4

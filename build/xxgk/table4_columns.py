@@ -77,10 +77,25 @@ def _wrapped_in_place(header: list[str]) -> list[list[str]]:
     >>> _wrapped_in_place([f"尚未{tab}结果{tab}总计", f"审结{tab}维持{tab}"])
     [['尚未审结', '结果维持', '总计']]
     """
-    lines = [[c.strip() for c in line.split("\t")] if "\t" in line and _cells(line) else None for line in header]
+    lines = [_cells_in_place(line) if _cells(line) else None for line in header]
     pairs = zip(lines, lines[1:], strict=False)
     return [[a + b for a, b in zip(top, bottom, strict=True) if a + b] for top, bottom in pairs
             if top and bottom and len(top) == len(bottom)]
+
+
+def _cells_in_place(line: str) -> list[str] | None:
+    """A header line's cells with its empty ones kept: tab cells, or a pipe table's (its outer pipes dropped: a pipe
+    table's wrapped names were read in the template's order before, as the tab table's were until this session);
+    None for a line of neither.
+
+    >>> _cells_in_place("| 尚未 | 结果 | 总计 |"), _cells_in_place("尚未 结果 总计")
+    (['尚未', '结果', '总计'], None)
+    """
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.strip()[:1] == "|" and line.strip()[-1:] == "|":
+        return [c.strip() for c in line.strip()[1:-1].split("|")]
+    return None
 
 
 def _cells(line: str) -> list[str] | None:
