@@ -190,7 +190,12 @@ def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[st
 
     >>> _orgs_printed([], ("| 自然人 | 企业 | 科研 | 公益组织 | 律师事务所 | 其他组织 | 总计 |",))[-2:]
     ['legal_services', 'other_org']
-    >>> _orgs_printed([], ("自然人 科研 企业 公益组织 法律服务 其他 总计",)) is None  # (PDF text: no cells)
+
+    A PDF's text (no cells) tells by words apart (``_orgs_in_words``) only on a line that is all names, with no part
+    of an organisation's name on another header line (where a short name may be a wrapped name's half):
+    >>> _orgs_printed([], ("自然人 法律服务 企业 科研 公益组织 其他 总计",))[:2]
+    ['legal_services', 'commercial']
+    >>> _orgs_printed([], ("自然人 科研 企业 公益组织 法律服务 其他 总计", "机构")) is None
     True
     """
     header = "".join(header_lines)
@@ -198,7 +203,7 @@ def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[st
     if len(named) == len(_ORGS):
         return named
     for line in raw:
-        found = _orgs_in_cells(line)
+        found = _orgs_in_cells(line) or _orgs_in_words(line, [other for other in raw if other is not line])
         if len(found) == len(_ORGS):
             return found
     return None
@@ -230,6 +235,44 @@ def _orgs_in_cells(line: str) -> list[str]:
     named = [_cell_names().get(_NOTE.sub("", "".join(cell.split()))) for cell in line.split(sep)]
     orgs = [code for code in named if code in _ORGS]
     return orgs if len(set(orgs)) == len(orgs) else []
+
+
+_NOT_ORGS = re.compile("|".join(map(re.escape, sorted(
+    ["自然人", _ORG_GROUP, "总计", "合计", "申请人情况", "申请人"], key=len, reverse=True))))
+
+
+@cache
+def _org_name_chars() -> frozenset[str]:
+    """The characters of the five organisation columns' names, long and short (a wrapped name's half holds some)."""
+    names = [n for n, code in _cell_names().items() if code in _ORGS]
+    return frozenset("".join(names))
+
+
+def _orgs_in_words(line: str, others: list[str]) -> list[str]:
+    """The organisation columns a header line of a PDF's text (words apart by spaces, no cells) names, in its order:
+    every word on it a column's name or short name (``_cell_names``, its note in brackets aside), the five each once,
+    and no other header line of ``others`` holding a character of an organisation's name once 自然人, 法人或其他组织,
+    总计 and the group's heading are taken out (a short name there may be a wrapped name's upper half: 法律服务 over
+    机构, printed out of its place). Nothing otherwise. Before, such a line was not read: a table printing 法律服务 (or
+    律师事务所) first and the four others whole had each organisation's numbers published under its neighbour's name,
+    no finding; one with another short name had every value missing (``columns_order_unsure``).
+
+    >>> _orgs_in_words("法律服务 商业企业 科研机构 社会公益组织 其他", ["自然人 法人或其他组织 总计"])[0]
+    'legal_services'
+    >>> _orgs_in_words("法律服务 商业企业 科研机构 社会公益组织 其他", ["机构"])
+    []
+    >>> _orgs_in_words("法律服务机 商业企业 科研机构 社会公益组织 其他", [])  # (a wrapped name's half: no name)
+    []
+    """
+    words = line.split()
+    if "\t" in line or "|" in line or len(words) > HEADER_CELLS_MAX:
+        return []
+    named = [_cell_names().get(_NOTE.sub("", word)) for word in words]
+    orgs = [code for code in named if code in _ORGS]
+    if None in named or len(set(orgs)) != len(_ORGS) or len(orgs) != len(_ORGS):
+        return []
+    rest = "".join(_NOT_ORGS.sub("", _NOTE.sub("", "".join(other.split()))) for other in others)
+    return [] if _org_name_chars() & set(rest) else orgs
 
 
 @cache

@@ -1,0 +1,49 @@
+"""Session 48 (lead): table 三's organisation columns named short in a PDF's text (words apart by spaces, no cells),
+printed in another order than the template's. Found by fuzzing the five's order and names (whole, short, wrapped)
+in tabs, pipe tables and PDF text: tabs and pipes were read right; in PDF text a table printing 法律服务 (or 律师事务所)
+first and the four others whole published each organisation's numbers under its neighbour's name, no finding, and
+one naming any other short had every value missing. Written with the values and helpers of
+``tests/test_h47columns.py`` (every identity holds, neighbours told apart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_h46reports import ROWS, _codes, _table3
+from .test_h47columns import NAMES, ORGS, _parse, rows
+from .test_h47reports import report
+
+SHORT = {1: "企业", 2: "科研", 3: "公益组织", 4: "法律服务", 5: "其他组织"}
+
+
+def pdf_text(order: list[int], names: dict[int, str], below: str = "") -> str:
+    """The report with table 三 as a PDF's text prints it: the header's words apart by spaces, the organisation
+    columns in ``order`` named by ``names`` (else whole), ``below`` a header line under them."""
+    orgs = " ".join(names.get(i, NAMES[i]) for i in order if i in ORGS)
+    header = ["申请人情况", "自然人 法人或其他组织 总计", orgs, *([below] if below else [])]
+    return report("\n".join(header + [line.replace("\t", " ") for line in rows(order)]))
+
+
+@pytest.mark.parametrize("word", ["法律服务", "律师事务所"])
+def test_legal_services_named_short_and_printed_first_is_read_under_its_name(word):
+    """法律服务机构 printed first, named short, the four others whole in the template's order: before, read in the
+    template's order (法律服务机构's numbers published as 商业企业's, 商业企业's as 科研机构's …), no finding."""
+    record = _parse(pdf_text([0, 4, 1, 2, 3, 5, 6], {4: word}), "text")
+    assert _table3(record) == ROWS
+    assert "columns_reordered" in _codes(record)
+
+
+@pytest.mark.parametrize("short", sorted(SHORT))
+def test_one_short_name_in_another_order_is_read_not_left_missing(short):
+    """One of the five named short, the five in another order (其他 first): before, every value of the table
+    missing (columns_order_unsure) though each name is on the line, once, with nothing else."""
+    record = _parse(pdf_text([0, 5, 3, 1, 4, 2, 6], {short: SHORT[short]}), "text")
+    assert _table3(record) == ROWS
+
+
+def test_a_short_name_with_a_names_tail_below_is_not_read_by_its_place():
+    """法律服务 over 机构 may be a wrapped name whose upper half a text layer printed out of its place: the line is not
+    read by its words' order; no number is published under another column's name."""
+    record = _parse(pdf_text([0, 4, 1, 2, 3, 5, 6], {4: "法律服务"}, below="机构"), "text")
+    got = _table3(record)
+    assert all(got[code][i] in (None, ROWS[code][i]) for code in ROWS for i in range(7))
