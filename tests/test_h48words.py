@@ -47,3 +47,24 @@ def test_a_short_name_with_a_names_tail_below_is_not_read_by_its_place():
     record = _parse(pdf_text([0, 4, 1, 2, 3, 5, 6], {4: "法律服务"}, below="机构"), "text")
     got = _table3(record)
     assert all(got[code][i] in (None, ROWS[code][i]) for code in ROWS for i in range(7))
+
+
+def wrapped_with_units(order: list[int]) -> list[str]:
+    """The template's header in tabs, the organisation columns in ``order``, each name with its unit wrapped in its
+    narrow cell (法律服务机 over 构（件）)."""
+    names = [f"{NAMES[i]}（件）" for i in range(7)]
+    first = min(order.index(i) for i in ORGS)
+    group = [names[i] if i in (0, 6) else "法人或其他组织" if p == first else "" for p, i in enumerate(order)]
+    top = [names[i][:-4] if i in ORGS else "" for i in order]
+    bottom = [names[i][-4:] if i in ORGS else "" for i in order]
+    return ["\t".join(["", *cells]) for cells in (group, top, bottom)]
+
+
+@pytest.mark.parametrize("form", ["text", "html", "docx"])
+def test_names_wrapped_with_their_unit_in_another_order_are_read_under_their_names(form):
+    """Each organisation's name and its unit wrapped in a narrow cell (商业 over 企业（件）, 法律服务机 over 构（件）),
+    法律服务机构 printed first: before, the halves were not joined (a name with its unit is no name), the five read in
+    the template's order, each organisation's numbers published under its neighbour's name, no finding."""
+    order = [0, 4, 2, 1, 3, 5, 6]
+    record = _parse(report("\n".join(wrapped_with_units(order) + rows(order))), form)
+    assert _table3(record) == ROWS

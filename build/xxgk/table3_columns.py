@@ -412,7 +412,7 @@ def _wrapped_names(lines: list[str]) -> list[str]:
         if len(top) > HEADER_CELLS_MAX or len(bottom) > HEADER_CELLS_MAX:
             continue  # (no header: every cell against every cell of the next line was quadratic in a long line)
         pairs = {(a, b) for a in top for b in bottom
-                 if a and b and a + b in names and a not in names and b not in names}
+                 if a and b and _bare(a + b) in names and _bare(a) not in names and _bare(b) not in names}
         tops, bottoms = [a for a, _ in pairs], [b for _, b in pairs]
         if pairs and len(set(tops)) == len(tops) and len(set(bottoms)) == len(bottoms) and all(
                 top.count(a) == 1 and bottom.count(b) == 1 for a, b in pairs):
@@ -420,6 +420,18 @@ def _wrapped_names(lines: list[str]) -> list[str]:
             out[i] = "".join(c + joined.get(c, "") for c in top)
             out[i + 1] = "".join(c for c in bottom if c not in bottoms)
     return out
+
+
+def _bare(cell: str) -> str:
+    """A header cell's text without its note or unit in brackets (科研机构（件）: 科研机构), as a name is looked up.
+    Before, a narrow cell's name wrapped with its unit (法律服务机 / 构（件）) was not joined, and the five read in the
+    template's order: printed in another, each organisation's numbers were published under its neighbour's name, no
+    finding.
+
+    >>> _bare("构（件）"), _bare("其他")
+    ('构', '其他')
+    """
+    return _NOTE.sub("", cell)
 
 
 def _joined_by_place(top: str, bottom: str, names: frozenset[str]) -> str | None:
@@ -432,12 +444,14 @@ def _joined_by_place(top: str, bottom: str, names: frozenset[str]) -> str | None
     '|科研机构|商业企业| 其他 |'
     >>> _joined_by_place("| 自然人 | 法人或其他组织 |", "| | 商业企业 |", _all_names()) is None
     True
+    >>> _joined_by_place("| 法律服务机 | 其他 |", "| 构（件） | |", _all_names())
+    '|法律服务机构（件）| 其他 |'
     """
     sep = "\t" if "\t" in top and "\t" in bottom else "|" if top.lstrip()[:1] == "|" == bottom.lstrip()[:1] else None
     if sep is None or len(upper := top.split(sep)) != len(lower := bottom.split(sep)):
         return None
     pairs = [(a.strip(), b.strip()) for a, b in zip(upper, lower, strict=True) if a.strip() and b.strip()]
-    if not pairs or any(a + b not in names or a in names or b in names for a, b in pairs):
+    if not pairs or any(_bare(a + b) not in names or _bare(a) in names or _bare(b) in names for a, b in pairs):
         return None
     return sep.join(a.strip() + b.strip() if a.strip() and b.strip() else a for a, b in zip(upper, lower, strict=True))
 
