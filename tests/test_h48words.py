@@ -68,3 +68,32 @@ def test_names_wrapped_with_their_unit_in_another_order_are_read_under_their_nam
     order = [0, 4, 2, 1, 3, 5, 6]
     record = _parse(report("\n".join(wrapped_with_units(order) + rows(order))), form)
     assert _table3(record) == ROWS
+
+
+def wrapped(order: list[int], halves: dict[int, tuple[str, str]]) -> list[str]:
+    """The template's header in tabs, the organisation columns in ``order``, those of ``halves`` wrapped in their
+    narrow cells (upper, lower), the others whole."""
+    first = min(order.index(i) for i in ORGS)
+    group = [NAMES[i] if i in (0, 6) else "法人或其他组织" if p == first else "" for p, i in enumerate(order)]
+    top = [halves.get(i, (NAMES[i], ""))[0] if i in ORGS else "" for i in order]
+    bottom = [halves.get(i, ("", ""))[1] if i in ORGS else "" for i in order]
+    return ["\t".join(["", *cells]) for cells in (group, top, bottom)]
+
+
+HALVES = {
+    "short-wrapped": {3: ("公", "益组织")},
+    "qita-zuzhi-wrapped": {5: ("其他", "组织")},
+    "with-a-tail-below-a-whole-name": {1: ("商", "业企业"), 5: ("其他", "组织")},
+}
+
+
+@pytest.mark.parametrize("halves", HALVES.values(), ids=HALVES.keys())
+def test_short_names_wrapped_in_their_cells_are_read_under_their_names(halves):
+    """A short name wrapped in its narrow cell (公 over 益组织; 其他 over 组织, whose upper half is a whole name), the
+    five in another order: before, 公益组织 was not joined (its halves make a short name, not a name) and the five were
+    read in the template's order, each organisation's numbers under its neighbour's name; 组织 below made 法律服务机构
+    beside it name no column (the 其他 of 法人或其他组织 was kept from a 组织 after any name), and either the same
+    happened or every organisation's value was missing."""
+    order = [0, 1, 2, 4, 3, 5, 6] if 3 in halves else [0, 1, 2, 3, 5, 4, 6]
+    record = _parse(report("\n".join(wrapped(order, halves) + rows(order))), "text")
+    assert _table3(record) == ROWS

@@ -48,8 +48,17 @@ def _column_names() -> dict[str, re.Pattern]:
     """``{applicant: what a header names its column by}``: its label, or another name (``also`` in
     ``rules/codes.yaml``: 合计 for 总计); the 其他 of 法人或其他组织 is the group's name, not the column 其他's — also
     where the group's name is wrapped in its narrow cell (法人或其他 / 组织: before, that 其他 was read as the first of
-    the five organisation columns, and each organisation's numbers were published under its neighbour's name)."""
-    return {a["code"]: re.compile("|".join(_outside_group(n) for n in [a["zh"], *a.get("also", [])]) + "(?!组织)")
+    the five organisation columns, and each organisation's numbers were published under its neighbour's name).
+    Only 其他 is so kept from 组织 after it: 法律服务机构 over 其他组织's tail (组织, its cell wrapped) names its
+    column (before, it named none, and the five were read in the template's order, each organisation's numbers
+    published under its neighbour's name).
+
+    >>> names = _column_names()
+    >>> bool(names["legal_services"].search("法律服务机构组织")), bool(names["other_org"].search("其他组织"))
+    (True, False)
+    """
+    return {a["code"]: re.compile("|".join(_outside_group(n) + ("(?!组织)" if n in _ORG_GROUP else "")
+                                           for n in [a["zh"], *a.get("also", [])]))
             for a in applicants()}
 
 
@@ -411,8 +420,7 @@ def _wrapped_names(lines: list[str]) -> list[str]:
         top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
         if len(top) > HEADER_CELLS_MAX or len(bottom) > HEADER_CELLS_MAX:
             continue  # (no header: every cell against every cell of the next line was quadratic in a long line)
-        pairs = {(a, b) for a in top for b in bottom
-                 if a and b and _bare(a + b) in names and _bare(a) not in names and _bare(b) not in names}
+        pairs = {(a, b) for a in top for b in bottom if a and b and _halves(a, b, names)}
         tops, bottoms = [a for a, _ in pairs], [b for _, b in pairs]
         if pairs and len(set(tops)) == len(tops) and len(set(bottoms)) == len(bottoms) and all(
                 top.count(a) == 1 and bottom.count(b) == 1 for a, b in pairs):
@@ -434,6 +442,24 @@ def _bare(cell: str) -> str:
     return _NOTE.sub("", cell)
 
 
+def _halves(upper: str, lower: str, names: frozenset[str], in_one_cell: bool = False) -> bool:
+    """Whether two cells are one column's name wrapped: together (their notes aside) a name or a short one
+    (``_cell_names``: 公 over 益组织 is 公益组织), neither a whole name of ``names`` alone — but, ``in_one_cell`` (the
+    same cell of two lines of cells), the upper may be the same column's whole name (其他 over 组织: 其他组织). Before,
+    a short name wrapped was not joined, and the five were read in the template's order: printed in another, each
+    organisation's numbers were published under its neighbour's name, no finding.
+
+    >>> names = _all_names()
+    >>> _halves("公", "益组织", names), _halves("商业", "企业", names), _halves("其他", "组织", names)
+    (True, True, False)
+    >>> _halves("其他", "组织", _all_names(), in_one_cell=True)
+    True
+    """
+    whole = _cell_names().get(_bare(upper + lower))
+    same = in_one_cell and whole is not None and _cell_names().get(_bare(upper)) == whole
+    return whole is not None and (_bare(upper) not in names or same) and _bare(lower) not in names
+
+
 def _joined_by_place(top: str, bottom: str, names: frozenset[str]) -> str | None:
     """Two header lines of cells (tabs, or a pipe table's) of one count joined cell by cell, where each cell holding
     words on both lines names a column only so (科研 over 机构, 法律服务 over 机构: a name's end printed twice on the
@@ -451,7 +477,7 @@ def _joined_by_place(top: str, bottom: str, names: frozenset[str]) -> str | None
     if sep is None or len(upper := top.split(sep)) != len(lower := bottom.split(sep)):
         return None
     pairs = [(a.strip(), b.strip()) for a, b in zip(upper, lower, strict=True) if a.strip() and b.strip()]
-    if not pairs or any(_bare(a + b) not in names or _bare(a) in names or _bare(b) in names for a, b in pairs):
+    if not pairs or not all(_halves(a, b, names, in_one_cell=True) for a, b in pairs):
         return None
     return sep.join(a.strip() + b.strip() if a.strip() and b.strip() else a for a, b in zip(upper, lower, strict=True))
 
