@@ -91,3 +91,57 @@ def test_no_number_under_another_columns_name_and_none_lost_where_the_header_tel
     truth = {(code, a): values[code][i] for code in ROWS for i, a in enumerate(APPLICANTS)}
     assert not {k: (v, truth[k]) for k, v in published.items() if v is not None and v != truth[k]}
     assert published == truth  # (cells, or a PDF's text without wrapped names: the order is certain)
+
+
+MEASURE_NAMES = {
+    "issued": ["本年制发件数", "制发件数", "本年制发", "本年新制发件数"],
+    "repealed": ["本年废止件数", "废止件数", "本年废止"],
+    "in_force": ["现行有效件数", "现行有效"],
+}
+TABLE2_ROWS = (("rules", "规章"), ("normative_documents", "行政规范性文件"))
+
+
+@st.composite
+def table2_headers(draw):
+    """``(order, forms, layout)`` for table 二's first group: its three measures' printed order, each name as
+    ``(upper line, lower line)``, and the layout (PDF text's names may wrap too: never wrong, but may be missing)."""
+    order = draw(st.permutations(list(MEASURE_NAMES)))
+    forms = {}
+    for measure in order:
+        name = draw(st.sampled_from(MEASURE_NAMES[measure])) + draw(st.sampled_from(["", "", "", "（件）"]))
+        cut = draw(st.integers(0, len(name) - 1)) if draw(st.booleans()) else 0
+        forms[measure] = (name[:cut], name[cut:]) if cut else (name, "")
+    return order, forms, draw(st.sampled_from(["tabs", "pipes", "html", "pdf_text"]))
+
+
+def table2_report(values: dict, order: list[str], forms: dict, layout: str) -> str:
+    """A whole report with table 二's first group printed under this header (the groups after it left out)."""
+    upper, lower = [forms[m][0] for m in order], [forms[m][1] for m in order]
+    header = [["信息内容", *upper], *([["", *lower]] if any(lower) else [])]
+    rows = [[label, *(str(values[(item, m)]) for m in order)] for item, label in TABLE2_ROWS]
+    table = [line(cells, layout) for cells in [["第二十条第（一）项"], *header, *rows]]
+    random_table3, table4 = random_values(random.Random(0))
+    frame = render_report(random_table3, table4, "tabs", title="测试局2024年政府信息公开工作年度报告")
+    at = frame.index(HEADING)
+    if layout != "html":
+        return frame[:at] + "二、主动公开政府信息情况\n" + "\n".join(table) + "\n" + frame[at:]
+    paragraphs = ["".join(f"<p>{x}</p>" for x in part.split("\n") if x) for part in (frame[:at], frame[at:])]
+    page = (
+        f"<html><body>{paragraphs[0]}<p>二、主动公开政府信息情况</p><table>{''.join(table)}</table>"
+        f"{paragraphs[1]}</body></html>"
+    )
+    return read_bytes(page.encode("utf-8"), ".html").text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=table2_headers(), numbers=st.lists(st.integers(0, 400), min_size=6, max_size=6, unique=True))
+def test_table_2_no_number_under_another_measures_name_and_none_lost_in_cells(header, numbers):
+    """Table 二's first group in any order, its names whole, short, wrapped or with a unit: no number under another
+    measure's name; in cells (tabs, pipes, a web page) every number read."""
+    order, forms, layout = header
+    truth = dict(zip([(item, m) for item, _ in TABLE2_ROWS for m in MEASURE_NAMES], numbers, strict=True))
+    got = parse(table2_report(truth, order, forms, layout)).values("active")
+    published = {key: got.get(key) for key in truth}
+    assert not {k: (v, truth[k]) for k, v in published.items() if v is not None and v != truth[k]}
+    if layout != "pdf_text":
+        assert published == truth

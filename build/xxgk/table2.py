@@ -32,7 +32,7 @@ from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import narrow_pair, splits
-from .table2_columns import LOOK_BACK, measure_keys, measure_keys_all, named_slots
+from .table2_columns import LOOK_BACK, header_contradicts, measure_keys, measure_keys_all, named_slots
 from .table2_transposed import untransposed
 from .text import compact, fold
 
@@ -510,6 +510,12 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
             1 < len(names) == len(trimmed)) else None
         if named is not None and named[0] == trimmed:
             named = None  # the template's columns in the template's order
+        elif named is None and 1 < len(names) == len(trimmed) and (
+                header := header_contradicts(above(trimmed[0].line), trimmed, names)):
+            findings.append(make("columns_order_unsure", detail=f"表头为“{header}”，与模板的列顺序不同且无法逐列对应",
+                                 line=row.line, **where))
+            seen[item] = [Fact(TABLE, (item, m), None, row.line, None) for m in names]
+            continue
         if named is not None:  # 上年制发件数 | 本年制发件数 | …: this year's columns, by the header's names
             findings.append(make("columns_selected", actual=len(slots), expected=" | ".join(columns),
                                  detail=named[1], line=row.line, **where))

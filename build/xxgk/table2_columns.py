@@ -81,6 +81,8 @@ def _wrapped(first: str, second: str) -> list[str] | None:
     """
     if _DIGIT.search(first) or _DIGIT.search(second):
         return None
+    if (in_cells := _wrapped_in_cells(structured_cells(first), structured_cells(second))) is not None:
+        return in_cells
     top = structured_cells(first) or first.split()
     bottom = structured_cells(second) or second.split()
     joined = joined_columns(top, bottom) if len(top) >= 3 else None
@@ -89,7 +91,34 @@ def _wrapped(first: str, second: str) -> list[str] | None:
     keys = _measure_keys()
     if any(key in compact(c) for c in top + bottom for key in keys):
         return None  # (a whole header on one line: the next line is something else)
-    return joined if any(key in compact(c) for c in joined[1:] for key in keys) else None
+    # (a measure's name, or a word of it a short header keeps: 本 over 年制发 is 本年制发)
+    return joined if any(names_measure(compact(c), m) for c in joined[1:] for m in labels()["measures"]) else None
+
+
+def _wrapped_in_cells(top: list[str] | None, bottom: list[str] | None) -> list[str] | None:
+    """Two header lines of cells (tabs, a pipe table's) of one count joined cell by cell, where some cells' names
+    wrap into the second line and others stand whole on the first (现行 over 有效, 本年废止件数 over nothing): every
+    cell of the second line joined to the one above it names a measure, each joined cell names one measure and no
+    two the same; None otherwise. Before, a header mixing whole and wrapped names was not joined (only one whose
+    every name wraps was), the second line's 有效 taken for the header, and a row printed 现行有效 | 制发 | 废止 read in
+    the template's order: its documents in force published as issued this year, no finding (table 二 has no
+    identity).
+
+    >>> _wrapped_in_cells(["信息内容", "现行", "本年制发件数", "本年废止件数"], ["", "有效", "", ""])[1:]
+    ['现行有效', '本年制发件数', '本年废止件数']
+    >>> _wrapped_in_cells(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["", "", "", ""]) is None
+    True
+    """
+    if top is None or bottom is None or len(top) != len(bottom) or len(top) < 3:
+        return None
+    pairs = [(a.strip(), b.strip()) for a, b in zip(top, bottom, strict=True)]
+    if not any(b for _, b in pairs[1:]) or any(b and not a for a, b in pairs):
+        return None
+    joined = [a + b for a, b in pairs]
+    named = [[m for m in labels()["measures"] if names_measure(compact(c), m)] for c in joined[1:] if c]
+    if any(len(measures) != 1 for measures in named) or len({m for (m,) in named}) != len(named):
+        return None
+    return joined
 
 
 @cache
@@ -182,6 +211,36 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     if len(set(at)) != len(at):
         return None
     return [slots[i] for i in at], " | ".join(names)
+
+
+def header_contradicts(lines: list[tuple[int, str]], slots: list[Slot], measures: list[str]) -> str | None:
+    """The header's names (`` | ``-joined) when the header above the row has one column per measure and names one
+    of them in another column than the template's (``named_slots`` could not read every column: a name wrapped in
+    a PDF's text, 现行 over 有效 with no cells to join them by): the order is not the template's and not known, so
+    the row's numbers are not used (``columns_order_unsure``); None otherwise. Before, the row was read in the
+    template's order: printed 本年废止 | 本年制 (over 发) | 现行有效件数, its repealed count published as issued, no
+    finding (table 二 has no identity).
+
+    >>> lines = [(1, "信息内容 本年废止 本年制 现行有效件数"), (2, "发"), (3, "规章 1 0 5")]
+    >>> header_contradicts(lines, [Slot(t, 3, False) for t in "105"], ["issued", "repealed", "in_force"])
+    '本年废止 | 本年制 | 现行有效件数'
+    >>> lines = [(1, "信息内容 本年制发 本年废 现行有效件数"), (2, "止"), (3, "规章 1 0 5")]
+    >>> header_contradicts(lines, [Slot(t, 3, False) for t in "105"], ["issued", "repealed", "in_force"]) is None
+    True
+
+    Two columns or more named by nothing beside one that is: they may stand in any order among themselves.
+    >>> lines = [(1, "信息内容 废 本年制 现行有效"), (2, "止件数 发"), (3, "规章 1 0 5")]
+    >>> header_contradicts(lines, [Slot(t, 3, False) for t in "105"], ["issued", "repealed", "in_force"])
+    '废 | 本年制 | 现行有效'
+    """
+    names = header_above(lines, slots[0].line) if slots else None
+    if names is None or len(names) != len(measures) or len(slots) != len(measures):
+        return None
+    named = [[m for m in measures if names_measure(name, m)] for name in names]
+    if any(len(ms) == 1 and ms[0] != measure for ms, measure in zip(named, measures, strict=True)):
+        return " | ".join(names)
+    # (some columns named, two or more not: those may be in any order among themselves)
+    return " | ".join(names) if any(named) and sum(not ms for ms in named) >= 2 else None
 
 
 def _whole(text: str) -> bool:

@@ -1,0 +1,96 @@
+"""Session 48 (lead): table 二's first group (本年制发件数 | 本年废止件数 | 现行有效件数) printed in another order than
+the template's with some names wrapped in their narrow cells and others whole. Found by fuzzing the three's order and
+names (whole, short, wrapped, with a unit): where the header's cells are known (tabs, pipe tables, web pages) a
+header mixing whole and wrapped names was not joined, and the rows were read in the template's order — the
+documents in force published as issued this year, no finding (table 二 has no identity to catch it). In a PDF's
+text, where a wrapped name's halves cannot be put back in their columns for certain, the rows are now missing with
+``columns_order_unsure``, never read in the template's order against a header that names another."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.parser import parse
+
+from .test_h46reports import ACTIVE, TABLE2, _codes, table3_tabs
+from .test_h47columns import _parse
+from .test_h47reports import report
+
+MEASURES = ("issued", "repealed", "in_force")
+FIRST_GROUP = "\n".join(TABLE2.split("\n")[:4])  # 第二十条第（一）项, its header, 规章, 行政规范性文件
+
+
+def with_first_group(lines: list[str]) -> str:
+    """The report with table 二's first group printed as ``lines`` (its heading, header lines and two rows)."""
+    return report(table3_tabs()).replace(FIRST_GROUP, "\n".join(lines))
+
+
+def first_group(order: list[str], header: list[list[str]], sep: str = "\t") -> list[str]:
+    """The group's heading, ``header`` (lines of cells after 信息内容's), and its two rows in ``order``."""
+    rows = [
+        [label, *(str(ACTIVE[(item, m)]) for m in order)]
+        for item, label in (("rules", "规章"), ("normative_documents", "行政规范性文件"))
+    ]
+    lines = [["信息内容" if not at else "", *cells] for at, cells in enumerate(header)] + rows
+    return ["第二十条第（一）项", *(sep.join(cells) for cells in lines)]
+
+
+def first_group_values(record) -> dict:
+    got = record.values("active")
+    return {(item, m): got.get((item, m)) for item in ("rules", "normative_documents") for m in MEASURES}
+
+
+EXPECTED = {key: value for key, value in ACTIVE.items() if key[1] in MEASURES}
+MIXED = {  # (order, the header's upper line, its lower line): some names wrapped, some whole
+    "in-force-wrapped-first": (
+        ["in_force", "issued", "repealed"],
+        ["现行", "本年制发件数", "本年废止件数"],
+        ["有效", "", ""],
+    ),
+    "issued-wrapped-second": (
+        ["repealed", "issued", "in_force"],
+        ["本年废止件数", "本年制", "现行有效件数"],
+        ["", "发件数", ""],
+    ),
+    "short-and-wrapped": (["in_force", "repealed", "issued"], ["现行有效", "废止件数", "本年制"], ["件数", "", "发"]),
+}
+
+
+@pytest.mark.parametrize("form", ["text", "html", "docx"])
+@pytest.mark.parametrize("case", sorted(MIXED))
+def test_a_header_mixing_wrapped_and_whole_names_in_cells_is_read_under_its_names(case, form):
+    """Before: the header was not joined (only one whose every name wraps was), its lower line's 有效 taken for the
+    header, and the rows read in the template's order — WRONG, no finding."""
+    order, upper, lower = MIXED[case]
+    record = _parse(with_first_group(first_group(order, [upper, lower])), form)
+    assert first_group_values(record) == EXPECTED
+
+
+def test_a_pdf_text_header_naming_another_order_with_a_name_wrapped_is_missing_with_a_finding():
+    """A PDF's text (words apart by spaces): 本年废止 | 本年制 (over 发) | 现行有效件数 — the header names another order
+    than the template's, and 本年制's column cannot be told for certain from words alone. Before: read in the
+    template's order (规章's repealed count published as issued), no finding."""
+    lines = first_group(["repealed", "issued", "in_force"], [["本年废止", "本年制", "现行有效件数"], ["发"]], sep=" ")
+    record = parse(with_first_group(lines))
+    assert set(first_group_values(record).values()) == {None}
+    assert "columns_order_unsure" in _codes(record)
+
+
+def test_a_pdf_text_header_in_the_templates_order_with_one_name_wrapped_is_read():
+    """The template's order, one name wrapped (本年废 over 止): the two named columns stand where the template has
+    them, so the third is the one left — read, no finding about the order."""
+    lines = first_group(list(MEASURES), [["本年制发件数", "本年废", "现行有效件数"], ["止"]], sep=" ")
+    record = parse(with_first_group(lines))
+    assert first_group_values(record) == EXPECTED
+    assert "columns_order_unsure" not in _codes(record)
+
+
+def test_a_pdf_text_header_of_short_words_each_wrapped_is_joined_in_order():
+    """Every name short and wrapped, each with a word below (本 over 年制发, 现 over 行有效, 本 over 年废止): joined
+    word by word as a header whose full names wrap is. Before: the joined names were no template name, the header
+    named nothing, and the rows were read in the template's order (现行有效's column published as 本年废止件数)."""
+    lines = first_group(
+        ["issued", "in_force", "repealed"], [["本", "现", "本"], ["年制发", "行有效", "年废止"]], sep=" "
+    )
+    record = parse(with_first_group(lines))
+    assert first_group_values(record) == EXPECTED
