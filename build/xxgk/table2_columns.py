@@ -19,6 +19,7 @@ from .text import compact
 from .values import read_cell
 
 _BRACKETS = re.compile(r"\(.*?\)")  # (compact) 本年收费金额(万元) is named by 本年收费金额
+_UNIT = re.compile(r"\((?:单位:?)?(?:件|个|项|万元|元)\)")  # (compact) a column's unit in brackets: 处理决定数量(件)
 LOOK_BACK = 12  # lines above a row searched for its header
 
 
@@ -149,9 +150,13 @@ def names_measure(name: str, measure: str) -> bool:
 
     >>> names_measure("现行有效", "in_force"), names_measure("制发件数", "issued"), names_measure("制发", "repealed")
     (True, True, False)
+
+    A unit in brackets is no part of the name (处理决定数量(件) is 2019's 处理决定数量; 处理决定数量(上年) is not):
+    >>> names_measure("处理决定数量(件)", "decisions"), names_measure("处理决定数量(上年)", "decisions")
+    (True, False)
     """
     contained, whole = measure_keys(measure)
-    return name in whole or any(key in name for key in contained) or any(
+    return _UNIT.sub("", name) in whole or any(key in name for key in contained) or any(
         word in name for word in _measure_words().get(measure, ()))
 
 
@@ -232,15 +237,51 @@ def header_contradicts(lines: list[tuple[int, str]], slots: list[Slot], measures
     >>> lines = [(1, "信息内容 废 本年制 现行有效"), (2, "止件数 发"), (3, "规章 1 0 5")]
     >>> header_contradicts(lines, [Slot(t, 3, False) for t in "105"], ["issued", "repealed", "in_force"])
     '废 | 本年制 | 现行有效'
+
+    A PDF's text whose header wraps over lines that name no column for certain (本 本年增 上一年项 over 年处理决定数量
+    /减 目: which half goes with which cannot be told from words alone) says nothing of the order either:
+    >>> lines = [(1, "信息内容 本 本年增 上一年项"), (2, "年处理决定数量 /减 目"), (3, "行政许可 5 1 9")]
+    >>> header_contradicts(lines, [Slot(t, 3, False) for t in "519"], ["previous_year", "change", "decisions"])
+    '本 本年增 上一年项 / 年处理决定数量 /减 目'
     """
-    names = header_above(lines, slots[0].line) if slots else None
-    if names is None or len(names) != len(measures) or len(slots) != len(measures):
+    if not slots or len(slots) != len(measures):
         return None
-    named = [[m for m in measures if names_measure(name, m)] for name in names]
-    if any(len(ms) == 1 and ms[0] != measure for ms, measure in zip(named, measures, strict=True)):
-        return " | ".join(names)
-    # (some columns named, two or more not: those may be in any order among themselves)
-    return " | ".join(names) if any(named) and sum(not ms for ms in named) >= 2 else None
+    names = header_above(lines, slots[0].line)
+    if names is not None and len(names) == len(measures):
+        named = [[m for m in measures if names_measure(name, m)] for name in names]
+        if any(len(ms) == 1 and ms[0] != measure for ms, measure in zip(named, measures, strict=True)):
+            return " | ".join(names)
+        if any(named):  # (some columns named, two or more not: those may be in any order among themselves)
+            return " | ".join(names) if sum(not ms for ms in named) >= 2 else None
+    if all(s.structured for s in slots):
+        return None
+    wrapped = _loose_header_lines(lines, slots[0].line)
+    return " / ".join(wrapped) if len(wrapped) > 1 else None
+
+
+def _loose_header_lines(lines: list[tuple[int, str]], line: int) -> list[str]:
+    """The header of the row at ``line`` in a PDF's text: the lines from the one naming the label's column (信息内容)
+    down to its group's first row (the rows between passed over, as ``header_above`` passes them), that line's
+    信息内容 left out; nothing when there is no such line within ``LOOK_BACK``.
+
+    >>> _loose_header_lines([(1, "信息内容 本 增"), (2, "年 /减"), (3, "规章 1 2"), (4, "规范性文件 3 4")], 4)
+    ['本 增', '年 /减']
+    >>> _loose_header_lines([(1, "信息内容 规章 1 2"), (2, "规范性文件 3 4")], 2)
+    []
+    """
+    above = [text for number, text in lines if number < line][-LOOK_BACK:]
+    for at in range(len(above) - 1, -1, -1):
+        if "信息内容" in compact(above[at]):
+            block = []
+            for text in above[at:]:
+                if _DIGIT.search(text):
+                    break
+                block.append(text)
+            if not block:  # (信息内容 on a line with a number: a row the header is printed in)
+                return []
+            pieces = [block[0].replace("信息内容", "", 1), *block[1:]]
+            return [piece.strip() for piece in pieces if piece.strip()]
+    return []
 
 
 def _whole(text: str) -> bool:
