@@ -1935,6 +1935,32 @@ def sniff(data: bytes, suffix: str) -> tuple[str, str]:
     return "text", ""
 
 
+def sniff_kind(data: bytes, suffix: str) -> tuple[str, str]:
+    """``sniff``, a text that opens as a web page (``page_at_start``) being ``html``: how ``read_bytes`` reads a file
+    and the file type it publishes (``Source.kind``), told from its bytes before anything is decoded (a budget may stop
+    a page before it is: a page is published as html, not text, whichever bound it met).
+
+    >>> sniff_kind(b"<!doctype html><title>x", ".pdf"), sniff_kind(b"%PDF-1.7", ".html")
+    (('html', ''), ('pdf', 'PDF'))
+    """
+    container, name = sniff(data, suffix)
+    return ("html", name) if container == "text" and page_at_start(data, suffix) else (container, name)
+
+
+def sniffed_kind(data: bytes, suffix: str) -> str:
+    """The file type (``reports.file_type``) ``read_bytes`` would give a file of these bytes by sniffing alone
+    (``sniff_kind``), ``""`` where it gives none (an empty file, one over ``MAX_BYTES``): for a file no reader
+    finished — its worker killed, out of time — told in the build's own process, nothing decoded or parsed (a text
+    that cannot be decoded is ``text`` here, ``""`` from its reader). Before, such a file's type was empty.
+
+    >>> sniffed_kind(b"%PDF-1.4", ".txt"), sniffed_kind(b"<html><body>", ".pdf"), sniffed_kind(b" ", ".pdf")
+    ('pdf', 'html', '')
+    """
+    if len(data) > MAX_BYTES or not data.strip():
+        return ""
+    return sniff_kind(data, suffix.lower())[0]
+
+
 _OLD_WORD = (b"\xdb\xa5", b"\x9b\xa5")  # the first bytes of a Word for Windows 1.x or 2.0 file (no compound file)
 _COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file's signature (.doc, .xls, .wps, .et …)
 # the stream a password-protected .docx, .xlsx or .pptx is (ECMA-376 encryption): the whole document, encrypted, in an
@@ -2034,15 +2060,13 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
         return _too_large()
     if not data.strip():
         return Source(findings=[make("file_unreadable", detail="空文件")])
-    container, name = sniff(data, suffix)
-    if text_only and container != "text":
+    container, name = sniff_kind(data, suffix)
+    if text_only and container not in ("text", "html"):
         return Source(kind=container, findings=[make("file_unreadable", detail=f"不是文本文件，而是{name}文件")])
     if container == "image":
         return Source(kind="image", findings=[make("no_text_layer", detail=f"图片文件（{name}）")])
     if container == "unsupported":
         return Source(kind="unsupported", findings=[make("format_unsupported", detail=name)])
-    if container == "text" and page_at_start(data, suffix):  # (a budget may stop it before it is decoded: a page
-        container = "html"  # is published as html, not text, whichever bound it met)
     try:
         if container == "docx":
             source = Source(docx_to_text(data), kind="docx")

@@ -28,7 +28,17 @@ from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make, quoted
-from ..readers import BUDGET, HARD_LINK, allow_long_csv_cells, bounded_sha256, hard_linked, open_beneath, read_path
+from ..readers import (
+    BUDGET,
+    HARD_LINK,
+    MAX_BYTES,
+    allow_long_csv_cells,
+    bounded_sha256,
+    hard_linked,
+    open_beneath,
+    read_path,
+    sniffed_kind,
+)
 from ..record import Record
 from ..safe import MAX_URL, drop_invisible, file_name_text, link_url, strip_control, without_credentials
 from ..text import NOT_TEXT_MARK, fold, mark_not_text, show_not_text, unify_radicals
@@ -319,25 +329,35 @@ def parse_one(folder: str, path: str, name: str | None = None) -> Report:
 
 
 def _failed(folder: Path, item: Input, finding: Finding, hash_it: bool = True) -> Report:
-    """A Report for an input that was not parsed: its SHA-256 only if it is a regular file."""
-    digest = ""
+    """A Report for an input that was not parsed: its SHA-256 and its file type only if it is a regular file
+    (``_sha256_and_kind``)."""
+    digest = kind = ""
     if hash_it:
         try:
-            digest = _sha256(folder, item.path)
+            digest, kind = _sha256_and_kind(folder, item.path)
         except OSError:
             pass
-    return Report(report_id(item.name), item.name, digest, None, "", "", Record(), [finding])  # (kind: not read)
+    return Report(report_id(item.name), item.name, digest, None, kind, "", Record(), [finding])
 
 
-def _sha256(folder: Path, rel: str) -> str:
-    """SHA-256 of a regular file (never through a link), read in blocks (memory stays bounded on huge files); ``""``
-    for a file too large to hash in bounded time (``readers.bounded_sha256``: this runs in the build's own process,
-    after a worker ran out of time, often on just such a file). A file with other names is not hashed either
-    (``readers.hard_linked``): the listing refused hard links, but one made after it (the report swapped for a link
-    to a file outside reports/) must not have that file's checksum published."""
+def _sha256_and_kind(folder: Path, rel: str) -> tuple[str, str]:
+    """``(SHA-256, file type)`` of a regular file (never through a link) whose worker did not finish it: the type its
+    reader would have sniffed (``readers.sniffed_kind``: its first bytes, and a zip's listing, looked at; nothing
+    decoded or parsed in this process), so a PDF, a page or a .docx that killed its worker or ran out of time is
+    listed as one (before, its ``file_type`` was empty). The file is read once, up to the reader's ``MAX_BYTES``; a
+    larger one is hashed in blocks (memory stays bounded), or not at all when too large to hash in bounded time
+    (``readers.bounded_sha256``: this runs in the build's own process, often on just such a file), and has no type,
+    as its reader gives none. A file with other names is neither hashed nor sniffed (``readers.hard_linked``): the
+    listing refused hard links, but one made after it (the report swapped for a link to a file outside reports/) must
+    not have that file's checksum published."""
     fd = open_beneath(folder, rel)
     with os.fdopen(fd, "rb") as handle:
-        return "" if hard_linked(fd) else bounded_sha256(handle)
+        if hard_linked(fd):
+            return "", ""
+        data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return bounded_sha256(handle), ""
+        return hashlib.sha256(data).hexdigest(), sniffed_kind(data, Path(rel).suffix)
 
 
 def apply_manifest(report: Report, entry: dict) -> None:
