@@ -6,8 +6,11 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from xxgk.findings import make
 from xxgk.package import collect
+from xxgk.readers import read_bytes
 
 from .factory import as_html, tab_report
 
@@ -40,3 +43,27 @@ def test_a_pdf_a_page_and_a_docx_whose_workers_died_keep_their_file_type(tmp_pat
         "甲.pdf": "pdf", "乙.html": "html", "丙.docx": "docx", "丁.pdf": "html", "戊.txt": ""}
     assert all([f.code for f in r.findings] == ["worker_died"] and r.status == "failed" for r in reports.values())
     assert all(len(r.sha256) == 64 for r in reports.values())
+
+
+# -- 3. a page's charset label counts only when a browser knows it ----------------------------------------------------
+
+
+def _page(label: str, encoding: str) -> bytes:
+    return f'<html><head><meta charset="{label}"></head><body>{as_html(tab_report())}</body></html>'.encode(encoding)
+
+
+@pytest.mark.parametrize("label", ["utf-7", "unicode_escape", "rot13"])
+def test_a_label_no_browser_knows_is_no_declaration(label):
+    source = read_bytes(_page(label, "utf-8"), ".html")
+    assert source.kind == "html" and "样例县数据局" in source.text
+    assert "text_encoding_declared" not in [f.code for f in source.findings]
+
+
+@pytest.mark.parametrize("label", ["unicode11utf8", "ucs-2", "x-gbk"])
+def test_a_label_browsers_know_and_python_does_not_is_a_declaration(label):
+    """A GBK page declaring UTF-8 (by a label Python's codecs lack), UTF-16 (read as UTF-8 in a page) or GBK: the
+    first two show mojibake in a browser, the third does not."""
+    source = read_bytes(_page(label, "gbk"), ".html")
+    said = [f.code for f in source.findings]
+    assert "样例县数据局" in source.text
+    assert said.count("text_encoding_declared") == (label != "x-gbk"), said

@@ -2159,13 +2159,10 @@ def read_bytes(data: bytes, suffix: str, text_only: bool = False) -> Source:
 _DECLARED = re.compile(r"<meta\b[^<>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _NO_ELEMENTS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|title|textarea|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)",
                           re.IGNORECASE | re.DOTALL)
-# labels a browser decodes otherwise than Python's codec of the name (the WHATWG Encoding Standard): every GB label as
-# GBK, which is GB18030's decoder; Big5 with HKSCS; Latin-1 and ASCII as windows-1252; a UTF-16 label in a page as UTF-8
-_BROWSER_DECODERS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "chinese": "gb18030",
-                     "csgb2312": "gb18030", "gb_2312-80": "gb18030", "iso-ir-58": "gb18030", "big5": "big5hkscs",
-                     "x-x-big5": "big5hkscs", "cn-big5": "big5hkscs", "csbig5": "big5hkscs", "iso-8859-1": "cp1252",
-                     "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "utf-16": "utf-8",
-                     "utf-16le": "utf-8", "utf-16be": "utf-8"}
+# WHATWG encodings a browser decodes a page in otherwise than their name says: GBK with GB18030's decoder (the Encoding
+# Standard); a page declaring UTF-16 (any of its labels) as UTF-8, and x-user-defined as windows-1252 (the HTML
+# Standard's prescan). Every other label is looked up in the Encoding Standard's own list (``webencodings``)
+_BROWSER_DECODERS = {"gbk": "gb18030", "utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
 _BOM_ENCODINGS = ("utf-8-sig", "utf-16")
 
 
@@ -2173,21 +2170,24 @@ def declared_encoding(data: bytes, text: str, encoding: str | None) -> Finding |
     """A ``text_encoding_declared`` finding when the page ``data`` declares an encoding (``<meta charset>``) that
     reads it otherwise than ``encoding``, the one it was read in (``text``): a browser opening the file decodes it as
     declared and shows mojibake where the reader read Chinese (the digits are the same bytes in every such encoding).
-    A byte order mark goes before any declaration, in a browser as here; a label no browser knows is no declaration.
+    A byte order mark goes before any declaration, in a browser as here; a label the WHATWG Encoding Standard does not
+    list (``webencodings``: ``utf-7``, ``unicode_escape``, ``rot13``) is no declaration, as a browser ignores it, and
+    no codec but a listed encoding's runs on the page's bytes (before, any label Python's ``codecs`` knew did, and
+    a page declaring ``utf-7`` was said to show mojibake in a browser that shows it as it is read here; one declaring
+    ``unicode11utf8`` or ``ucs-2``, which browsers know and Python does not, was said to be fine).
 
     >>> declared_encoding("<meta charset=gbk>甲".encode(), "<meta charset=gbk>甲", "utf-8").message
     '网页声明的编码与实际编码不符：网页声明编码为 gbk，实际按 utf-8 读取；浏览器按声明显示的文字与这里读取的不同'
     """
     if encoding in _BOM_ENCODINGS or not (found := _DECLARED.search(_NO_ELEMENTS.sub("", data.decode("latin-1")))):
         return None
+    import webencodings
+
     label = found.group(1).lower()
-    try:  # (a codec that is no text encoding, zlib, hex, rot13, or that decodes nothing, undefined, idna, is no
-        codec = codecs.lookup(_BROWSER_DECODERS.get(label, label))  # browser's label: it made the page unreadable,
-        if not codec._is_text_encoding:  # noqa: SLF001 - what bytes.decode itself checks
-            return None
-        declared = data.decode(codec.name, errors="replace")  # file_unreadable in English, until session 47)
-    except (LookupError, UnicodeError):
+    if (listed := webencodings.lookup(label)) is None:
         return None
+    decoder = webencodings.lookup(_BROWSER_DECODERS.get(listed.name, listed.name)).codec_info
+    declared = decoder.decode(data, "replace")[0]
     if declared == text:
         return None
     return make("text_encoding_declared", detail=f"网页声明编码为 {label[:40]}，实际按 {encoding} 读取")
