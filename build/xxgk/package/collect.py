@@ -42,6 +42,7 @@ from ..readers import (
 from ..record import Record
 from ..safe import MAX_URL, drop_invisible, file_name_text, link_url, strip_control, without_credentials
 from ..text import NOT_TEXT_MARK, fold, mark_not_text, show_not_text, unify_radicals
+from .pool_tasks import note_start, retire
 
 MANIFEST = "sources.csv"
 CHANGELOG = "CHANGELOG.md"
@@ -603,8 +604,9 @@ def _memory_cap(start: int, hard: int) -> int:
 
 # A worker whose address space a file left near the cap (a PDF that drew 20,000 lines on each of 999 pages: the reader
 # caught the MemoryError and said over_budget, but the address space stayed at 3 GB) failed every later file it was
-# given — a 9 KB report could not get its read buffer — each "内存超过上限", until the build ended. Such a worker ends
-# itself before its next file (exit code SPENT_EXIT); pebble starts a fresh one and that file is scheduled again
+# given — a 9 KB report could not get its read buffer — each "内存超过上限", until the build ended. Such a worker takes
+# no other file and ends cleanly (``pool_tasks.retire``); pebble starts a fresh one. Where it cannot, it ends itself
+# before its next file (exit code SPENT_EXIT), and that file is scheduled again
 SPENT_EXIT = 75
 SPENT_SHARE = 0.5  # of the room the cap leaves a worker: an address space grown past it by a file retires it
 _spent = False  # in a worker: a file left it spent
@@ -621,11 +623,15 @@ def _address_space() -> int:
         return 0
 
 
-def _in_worker(work, *args) -> object:
+def _in_worker(note: str | None, work, *args) -> object:
     """``work(*args)`` in a pool worker, within ``BUDGET.seconds`` of CPU time (``_arm_cpu_timer``), that is
     retired once a file left it spent (a MemoryError, or an address space above ``SPENT_SHARE`` of the cap
-    afterwards): it ends itself before its next file, never failing it."""
+    afterwards): it takes no other file and ends cleanly once this file's result is sent (``pool_tasks.retire``);
+    where that cannot be done it ends itself before its next file, never failing it (that file is scheduled again).
+    ``note``: the parent's note of this task, written first (``pool_tasks.note_start``: whether the file runs here or
+    is declined)."""
     global _spent, _start_size
+    note_start(note, declines=_spent)
     if _spent:
         os._exit(SPENT_EXIT)
     if _start_size is None:
@@ -643,6 +649,8 @@ def _in_worker(work, *args) -> object:
                 _spent = not _memory_returned()
         except BaseException:  # noqa: BLE001 - (a MemoryError while looking): spent, never this file's result
             _spent = True
+        if _spent:
+            retire()
 
 
 def _arm_cpu_timer(seconds: float) -> None:
@@ -687,11 +695,9 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
     ``jobs`` is read as the pool frees room (a bounded window: memory does not grow with N, and the first files
     are parsed while later ones are still being listed). ``initializer`` runs once in each worker before its
     first file (default ``_limit_memory``). A file a spent worker declined (``_in_worker``) is scheduled again, on
-    the fresh worker that replaces it (each worker declines once: at most ``workers`` + 1 tries)."""
-    import signal
-    from concurrent.futures import TimeoutError as Timeout
-
-    from pebble import ProcessExpired, ProcessPool
+    the fresh worker that replaces it (each worker declines once: at most ``workers`` + 1 tries); a task the pool
+    lost is found and tried again (``pool_tasks``: an honest file never fails because of the pool)."""
+    from .pool_tasks import Tasks
 
     size = workers or os.cpu_count() or 1
     waiting = iter(jobs)
@@ -700,38 +706,49 @@ def _parse_in_pool(work, jobs: Iterable[tuple[Input, tuple]], workers: int | Non
         return
     from .. import metadata, parser  # noqa: F401 - loaded once here, before the workers fork (not in each)
 
-    with ProcessPool(max_workers=size, initializer=initializer or _limit_memory) as pool:
+    with Tasks(size, initializer or _limit_memory, _in_worker, BUDGET.wall_seconds, SPENT_EXIT) as tasks:
         window, waiting = deque(), chain([first], waiting)
         while True:
             while len(window) < 32 * size and (job := next(waiting, None)) is not None:
                 item, args = job
-                window.append((item, pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.wall_seconds), args))
+                window.append((item, tasks.start((work, *args))))
             if not window:
                 return
-            item, future, args = window.popleft()  # a future let go once read: its report too
-            for _ in range(size + 1):
-                try:
-                    future.result()
-                except ProcessExpired as error:
-                    if error.exitcode == SPENT_EXIT:  # declined by a spent worker, not this file's doing
-                        future = pool.schedule(_in_worker, args=(work, *args), timeout=BUDGET.wall_seconds)
-                        continue
-                except Exception:  # noqa: BLE001, S110 - said below, as the file's outcome
-                    pass
-                break
-            try:
-                outcome = future.result()
-            except Timeout:
-                outcome = make("over_budget", detail=f"处理超过 {BUDGET.wall_seconds:g} 秒墙钟时间")
-            except ProcessExpired as error:
-                outcome = (make("over_budget", detail=f"处理超过 {BUDGET.seconds:g} 秒 CPU 时间")
-                           if error.exitcode == -signal.SIGPROF  # its CPU timer ended it (``_arm_cpu_timer``)
-                           else make("worker_died", detail=f"退出码 {error.exitcode}"))
-            except MemoryError:
-                outcome = make("over_budget", detail="内存超过上限")
-            except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
-                outcome = make("worker_died", detail=f"{type(error).__name__}"[:200])
-            yield item, outcome
+            item, task = window.popleft()  # a task let go once read: its report too
+            yield item, _outcome(tasks, task)
+
+
+def _outcome(tasks, task) -> object:
+    """What the task's work returned, or a Finding saying why its file failed; one that failed after the pool lost
+    its first try says it was tried again (``pool_tasks``)."""
+    import signal
+    from concurrent.futures import TimeoutError as Timeout
+
+    from pebble import ProcessExpired
+
+    from .pool_tasks import Lost, PoolBroken
+
+    try:
+        return tasks.result(task)
+    except Timeout:
+        code, detail = "over_budget", f"处理超过 {BUDGET.wall_seconds:g} 秒墙钟时间"
+    except ProcessExpired as error:
+        code, detail = (("over_budget", f"处理超过 {BUDGET.seconds:g} 秒 CPU 时间")
+                        if error.exitcode == -signal.SIGPROF  # its CPU timer ended it (``_arm_cpu_timer``)
+                        else ("worker_died", f"退出码 {error.exitcode}"))
+    except Lost:
+        code, detail = "worker_died", "工作进程在处理中退出，进程池未报告结果"
+    except PoolBroken:
+        code, detail = "worker_died", "进程池多次中断，文件未能处理"
+    except MemoryError:
+        code, detail = "over_budget", "内存超过上限"
+    except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
+        code, detail = "worker_died", f"{type(error).__name__}"[:200]
+    return make(code, detail=detail + (RETRIED if task.retried else ""))
+
+
+# said by the finding of a file whose first try the pool lost (its worker gone, no result) and whose second failed
+RETRIED = "（第一次处理时工作进程退出而结果丢失，已在新的工作进程中重试一次）"
 
 
 def in_budgeted_worker(work, *args) -> object:
