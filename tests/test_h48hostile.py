@@ -164,3 +164,111 @@ def test_a_label_browsers_know_and_python_does_not_is_a_declaration(label):
     said = [f.code for f in source.findings]
     assert "样例县数据局" in source.text
     assert said.count("text_encoding_declared") == (label != "x-gbk"), said
+
+
+# -- 4. a parse cache entry carries no more than a report could -------------------------------------------------------
+
+
+def _cached_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """Two small reports, parsed once into a parse cache: ``(reports folder, cache folder)``."""
+    reports, cache = tmp_path / "reports", tmp_path / "cache"
+    reports.mkdir()
+    for name in ("甲.txt", "乙.txt"):
+        (reports / name).write_text(tab_report(agency="样例县数据局" if name == "甲.txt" else "某市民政局"),
+                                    encoding="utf-8")
+    collect.collect(reports, cache_dir=cache)
+    return reports, cache
+
+
+def _forge(cache: Path, name: str, change) -> None:
+    """Rewrite the entry of report ``name`` as someone who can write the cache could: ``change(head, body, text)``
+    edits its head, its fields and its text (JSON and str), and the entry's digest is made to match."""
+    import json
+    import sqlite3
+    import zlib
+
+    from xxgk.package import parse_cache
+
+    (file,) = cache.glob("parse/*/entries.sqlite")
+    with sqlite3.connect(file) as conn:
+        for key, meta, body, packed in conn.execute("SELECT key, meta, body, text FROM entries").fetchall():
+            data = json.loads(meta)
+            if data["name"] != name:
+                continue
+            fields_ = json.loads(zlib.decompress(body))
+            text = zlib.decompress(packed).decode("utf-8")
+            text = change(data["head"], fields_, text) or text
+            body = zlib.compress(json.dumps(fields_, ensure_ascii=False).encode("utf-8"))
+            data["digest"] = parse_cache._digest(data["head"], body, text.encode("utf-8"))
+            conn.execute("UPDATE entries SET meta = ?, body = ?, text = ? WHERE key = ?",
+                         (json.dumps(data, ensure_ascii=False).encode("utf-8"), body,
+                          zlib.compress(text.encode("utf-8")), key))
+
+
+def _year_as_text(head, body, text):
+    head["record"]["year"] = body["record"]["year"] = "2024"
+
+
+def _amount_not_a_number(head, body, text):
+    body["record"]["facts"][0]["value"] = "abc"  # (Decimal("abc"): InvalidOperation, which stopped the build)
+
+
+def _amount_infinite(head, body, text):
+    body["record"]["facts"][0]["value"] = "Infinity"
+
+
+def _agency_id_outside(head, body, text):
+    head["identity"]["agency_id"] = body["identity"]["agency_id"] = "../../../../tmp/h48-outside"
+
+
+def _huge_text(head, body, text):
+    return "正文\n" * 1_600_000  # 4.8 M characters: more than any reader gives (BUDGET.text_chars)
+
+
+def _finding_made_up(head, body, text):
+    body["record"]["findings"].append({"code": "all_clear", "severity": "info", "message": "<b>无误</b>",
+                                       "table": None, "row": None, "column": None, "expected": None,
+                                       "actual": None, "line": None})
+
+
+def _error_made_a_warning(head, body, text):
+    body["file_findings"].append({"code": "over_budget", "severity": "warning", "message": "x", "table": None,
+                                  "row": None, "column": None, "expected": None, "actual": None, "line": None})
+
+
+def _head_not_its_rows(head, body, text):
+    head["status"] = "parsed" if head["status"] != "parsed" else "partial"
+
+
+@pytest.mark.parametrize("change", [_year_as_text, _amount_not_a_number, _amount_infinite, _agency_id_outside,
+                                    _huge_text, _finding_made_up, _error_made_a_warning, _head_not_its_rows])
+def test_a_forged_entry_of_another_shape_is_parsed_again(tmp_path, capsys, change):
+    reports, cache = _cached_folder(tmp_path)
+    honest = {r.source_file: r for r in collect.collect(reports)}
+    _forge(cache, "甲.txt", change)
+    capsys.readouterr()
+    again = {r.source_file: r for r in collect.collect(reports, cache_dir=cache)}
+    said = capsys.readouterr().err
+    assert "parse cache entry for 甲.txt unreadable" in said and "re-parsed" in said, said
+    assert {n: (r.record, r.identity, r.text, r.findings) for n, r in again.items()} == \
+        {n: (r.record, r.identity, r.text, r.findings) for n, r in honest.items()}
+
+
+def test_a_forged_entry_of_a_reports_shape_carries_what_a_report_could(tmp_path, capsys):
+    """Hostile strings where a report may print anything (its narrative, its agency's printed name): taken, as the
+    report's own text would give them — and escaped by every sink as a report's are (the CSV cell below)."""
+    from xxgk.package.stream import render
+
+    hostile = '=HYPERLINK("http://e.example/x","点此")<script>alert(1)</script>'
+    reports, cache = _cached_folder(tmp_path)
+
+    def narrative(head, body, text):
+        body["record"]["sections"]["overview"] = hostile
+
+    _forge(cache, "甲.txt", narrative)
+    capsys.readouterr()
+    forged = {r.source_file: r for r in collect.collect(reports, cache_dir=cache)}["甲.txt"]
+    assert "re-parsed" not in capsys.readouterr().err
+    assert forged.record.sections["overview"] == hostile
+    texts, _, _ = render(forged, {})  # the package's rows of the report: its sections.csv cell formula-escaped
+    assert hostile not in texts["sections"] and "'=HYPERLINK" in texts["sections"], texts["sections"][:300]

@@ -851,7 +851,6 @@ def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool =
     cache holds (decoded here), the others parsed in ``executor`` (a Dask client's), a budgeted pool or this
     process (see ``collect``), then the refused entries and the manifest's own report."""
     from .parse_cache import Finished, open_cache
-    from .store import decode
 
     folder, cache = folder_plan.folder, open_cache(cache_dir)
     try:
@@ -859,10 +858,11 @@ def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool =
         for item in folder_plan.todo:
             job = (str(folder), item.path, item.name, *folder_plan.job(item.name))
             sha256, row = cache.lookup(folder, job[1:]) if cache is not None else (None, None)
-            if row is None:
+            report = None if row is None else _checked(row)
+            if report is None:
                 misses.append((item, (*job, sha256)))
             else:
-                yield decode(row.body, row.text)
+                yield report
         work = Finished(parse_one, keep=cache is not None).report
         results: Iterable
         if executor is not None:
@@ -886,6 +886,27 @@ def parsed(folder_plan: Plan, executor: Executor | None = None, progress: bool =
         if cache is not None:
             cache.close()
     yield from folder_plan.unparsed()
+
+
+def _checked(row) -> Report | None:
+    """The report a parse cache row holds, or None (parsed again, said on stderr) when it does not decode or holds
+    more than a parse could give (``row_checks``), as the store does with a row of its ``hits`` shard."""
+    import sys
+    import zlib
+
+    from ..safe import terminal_name
+    from .row_checks import check_report, same_head
+    from .store import decode
+
+    try:
+        report = decode(row.body, row.text)
+        check_report(report)
+        same_head(row.head, report)
+        return report
+    except (LookupError, ValueError, TypeError, ArithmeticError, RecursionError, AttributeError, zlib.error) as error:
+        print(f"xxgk: parse cache entry for {terminal_name(row.head.source_file)} unreadable ({type(error).__name__}); "
+              "re-parsed", file=sys.stderr)
+        return None
 
 
 def collect(folder: str | Path, executor: Executor | None = None, progress: bool = False,

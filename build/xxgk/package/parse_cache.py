@@ -55,6 +55,7 @@ from ..folders import cache_folder_made_here, mark_cache_folder
 from ..readers import MAX_BYTES, open_beneath, sha256_of
 from ..record import from_plain, plain
 from ..safe import terminal_name, terminal_text
+from .row_checks import check_head
 from .store import Facts, Head, Shard, encode, head_of
 
 FORMAT = "xxgk-parse-cache-2"
@@ -190,6 +191,7 @@ def row_from(entry: Entry, sha256: str, job: Job) -> Row:
     if data["digest"] != _digest(data["head"], body, text):
         raise ValueError("entry does not match its digest")
     head = from_plain(Head, data["head"])
+    check_head(head)  # (its row is checked when decoded: ``store.Store.get``)
     if not (isinstance(head.identity, Agency) and isinstance(head.record, Facts) and head.sha256 == sha256
             and (head.source_file, head.report_id) == (job[1], job[2]) and not head.file_findings):
         raise ValueError("entry has the wrong shape")

@@ -50,6 +50,7 @@ from ..findings import Finding
 from ..folders import CACHE_MARKER, cache_folder_made_here
 from ..record import from_plain, plain_one
 from ..safe import terminal_name, terminal_text
+from .row_checks import check_report, same_head
 
 MAX_OPEN = 64  # shard connections the reader keeps open
 FINAL = "final"  # the writer's blocks file (``blocks-<name>``) of the series this process settles (``stream``)
@@ -224,8 +225,15 @@ class Store:
                                              (head.source_file,)).fetchone()
             if row is None:
                 raise LookupError(f"{head.source_file}: not in the store's shard {name}")
-            return decode(row[0], row[1])
-        except (sqlite3.Error, LookupError, ValueError, TypeError, zlib.error) as error:
+            report = decode(row[0], row[1])
+            if name not in PARENT_SHARDS:  # a worker's or the parse cache's: no more than a parse gives (row_checks)
+                check_report(report)
+                same_head(head, report)
+            return report
+        # (a number that is no number, Decimal's InvalidOperation; JSON nested past the recursion limit: stopped the
+        # build before; now parsed again like any row that does not decode)
+        except (sqlite3.Error, LookupError, ValueError, TypeError, ArithmeticError, RecursionError, AttributeError,
+                zlib.error) as error:
             if self.again is None or name in PARENT_SHARDS:
                 raise
             print(terminal_text(f"xxgk: {terminal_name(head.source_file)}: the store's shard {name} is unreadable "
