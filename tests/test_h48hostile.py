@@ -272,3 +272,29 @@ def test_a_forged_entry_of_a_reports_shape_carries_what_a_report_could(tmp_path,
     assert forged.record.sections["overview"] == hostile
     texts, _, _ = render(forged, {})  # the package's rows of the report: its sections.csv cell formula-escaped
     assert hostile not in texts["sections"] and "'=HYPERLINK" in texts["sections"], texts["sections"][:300]
+
+
+def test_the_store_parses_again_a_cache_row_of_another_shape(tmp_path):
+    """The build's path: a hit is copied into the store's ``hits`` shard undecoded, and checked when read."""
+    import json
+    import zlib
+
+    from xxgk.package.store import Store, encode, head_of
+
+    reports, _ = _cached_folder(tmp_path)
+    honest = {r.source_file: r for r in collect.collect(reports)}
+    store = Store(tmp_path / "store", again=lambda head: f"{head.source_file} parsed again")
+    shard = store.shard("hits")
+    heads = {}
+    for name, report in honest.items():
+        body, text = encode(report)
+        if name == "甲.txt":
+            fields_ = json.loads(zlib.decompress(body))
+            fields_["record"]["year"] = "2024"
+            body = zlib.compress(json.dumps(fields_, ensure_ascii=False).encode("utf-8"))
+        shard.conn.execute("INSERT INTO reports VALUES (?, ?, ?)", (name, body, text))
+        heads[name] = head_of(report, "hits")
+    shard.close()
+    assert store.get(heads["甲.txt"]) == "甲.txt parsed again"
+    assert store.get(heads["乙.txt"]).record == honest["乙.txt"].record
+    store.close()
