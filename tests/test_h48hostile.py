@@ -169,15 +169,27 @@ def test_a_label_browsers_know_and_python_does_not_is_a_declaration(label):
 # -- 4. a parse cache entry carries no more than a report could -------------------------------------------------------
 
 
-def _cached_folder(tmp_path: Path) -> tuple[Path, Path]:
-    """Two small reports, parsed once into a parse cache: ``(reports folder, cache folder)``."""
-    reports, cache = tmp_path / "reports", tmp_path / "cache"
+@pytest.fixture(scope="module")
+def _parsed_once(tmp_path_factory) -> tuple[Path, Path, dict]:
+    """Two small reports, parsed once into a parse cache: ``(reports folder, cache folder, {name: honest report})``."""
+    folder = tmp_path_factory.mktemp("cached")
+    reports, cache = folder / "reports", folder / "cache"
     reports.mkdir()
     for name in ("甲.txt", "乙.txt"):
         (reports / name).write_text(tab_report(agency="样例县数据局" if name == "甲.txt" else "某市民政局"),
                                     encoding="utf-8")
-    collect.collect(reports, cache_dir=cache)
-    return reports, cache
+    honest = {r.source_file: r for r in collect.collect(reports, cache_dir=cache)}
+    return reports, cache, honest
+
+
+@pytest.fixture
+def cached(_parsed_once, tmp_path) -> tuple[Path, Path, dict]:
+    """``_parsed_once`` with a cache of this test's own (a copy) to forge."""
+    import shutil
+
+    reports, cache, honest = _parsed_once
+    shutil.copytree(cache, tmp_path / "cache")
+    return reports, tmp_path / "cache", honest
 
 
 def _forge(cache: Path, name: str, change) -> None:
@@ -242,9 +254,8 @@ def _head_not_its_rows(head, body, text):
 
 @pytest.mark.parametrize("change", [_year_as_text, _amount_not_a_number, _amount_infinite, _agency_id_outside,
                                     _huge_text, _finding_made_up, _error_made_a_warning, _head_not_its_rows])
-def test_a_forged_entry_of_another_shape_is_parsed_again(tmp_path, capsys, change):
-    reports, cache = _cached_folder(tmp_path)
-    honest = {r.source_file: r for r in collect.collect(reports)}
+def test_a_forged_entry_of_another_shape_is_parsed_again(cached, capsys, change):
+    reports, cache, honest = cached
     _forge(cache, "甲.txt", change)
     capsys.readouterr()
     again = {r.source_file: r for r in collect.collect(reports, cache_dir=cache)}
@@ -254,13 +265,13 @@ def test_a_forged_entry_of_another_shape_is_parsed_again(tmp_path, capsys, chang
         {n: (r.record, r.identity, r.text, r.findings) for n, r in honest.items()}
 
 
-def test_a_forged_entry_of_a_reports_shape_carries_what_a_report_could(tmp_path, capsys):
+def test_a_forged_entry_of_a_reports_shape_carries_what_a_report_could(cached, capsys):
     """Hostile strings where a report may print anything (its narrative, its agency's printed name): taken, as the
     report's own text would give them — and escaped by every sink as a report's are (the CSV cell below)."""
     from xxgk.package.stream import render
 
     hostile = '=HYPERLINK("http://e.example/x","点此")<script>alert(1)</script>'
-    reports, cache = _cached_folder(tmp_path)
+    reports, cache, _ = cached
 
     def narrative(head, body, text):
         body["record"]["sections"]["overview"] = hostile
@@ -274,15 +285,14 @@ def test_a_forged_entry_of_a_reports_shape_carries_what_a_report_could(tmp_path,
     assert hostile not in texts["sections"] and "'=HYPERLINK" in texts["sections"], texts["sections"][:300]
 
 
-def test_the_store_parses_again_a_cache_row_of_another_shape(tmp_path):
+def test_the_store_parses_again_a_cache_row_of_another_shape(_parsed_once, tmp_path):
     """The build's path: a hit is copied into the store's ``hits`` shard undecoded, and checked when read."""
     import json
     import zlib
 
     from xxgk.package.store import Store, encode, head_of
 
-    reports, _ = _cached_folder(tmp_path)
-    honest = {r.source_file: r for r in collect.collect(reports)}
+    _, _, honest = _parsed_once
     store = Store(tmp_path / "store", again=lambda head: f"{head.source_file} parsed again")
     shard = store.shard("hits")
     heads = {}
