@@ -4,6 +4,7 @@ the page charset labels a browser knows, what a parse cache entry may carry, and
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import zipfile
 from concurrent.futures import Future
@@ -308,3 +309,11 @@ def test_the_store_parses_again_a_cache_row_of_another_shape(_parsed_once, tmp_p
     assert store.get(heads["甲.txt"]) == "甲.txt parsed again"
     assert store.get(heads["乙.txt"]).record == honest["乙.txt"].record
     store.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_put_in_the_place_of_a_file_whose_worker_died_is_not_read(tmp_path):
+    """Listed as a file, then swapped for a named pipe while its worker ran: no checksum of what the pipe gives."""
+    os.mkfifo(tmp_path / "甲.pdf")
+    report = collect._failed(tmp_path, collect.Input("甲.pdf", "甲.pdf"), make("worker_died", detail="退出码 -9"))
+    assert (report.sha256, report.kind) == ("", "")

@@ -348,12 +348,13 @@ def _sha256_and_kind(folder: Path, rel: str) -> tuple[str, str]:
     listed as one (before, its ``file_type`` was empty). The file is read once, up to the reader's ``MAX_BYTES``; a
     larger one is hashed in blocks (memory stays bounded), or not at all when too large to hash in bounded time
     (``readers.bounded_sha256``: this runs in the build's own process, often on just such a file), and has no type,
-    as its reader gives none. A file with other names is neither hashed nor sniffed (``readers.hard_linked``): the
+    as its reader gives none. Nor has a pipe or a device put in the file's place: it is not read. A file with other
+    names is neither hashed nor sniffed (``readers.hard_linked``): the
     listing refused hard links, but one made after it (the report swapped for a link to a file outside reports/) must
     not have that file's checksum published."""
     fd = open_beneath(folder, rel)
     with os.fdopen(fd, "rb") as handle:
-        if hard_linked(fd):
+        if hard_linked(fd) or not stat.S_ISREG(os.fstat(fd).st_mode):  # (a pipe put in its place is read by no one)
             return "", ""
         data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
