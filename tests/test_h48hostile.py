@@ -317,3 +317,24 @@ def test_a_pipe_put_in_the_place_of_a_file_whose_worker_died_is_not_read(tmp_pat
     os.mkfifo(tmp_path / "甲.pdf")
     report = collect._failed(tmp_path, collect.Input("甲.pdf", "甲.pdf"), make("worker_died", detail="退出码 -9"))
     assert (report.sha256, report.kind) == ("", "")
+
+
+def _mht(html: bytes, charset: str) -> bytes:
+    return (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+            b"Content-Type: text/html; charset=" + charset.encode() + b"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            + html + b"\r\n--b--\r\n")
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape", "utf-7"])
+def test_a_single_file_page_in_a_charset_no_browser_knows_is_read_as_its_bytes_show(charset):
+    """``\\u6837…`` (or UTF-7's ``+bjdPi1Ow-``) is what a browser shows such a page to hold, not 样例县."""
+    escaped = b"+bjdPi1Ow-" if charset == "utf-7" else rb"\u6837\u4f8b\u53bf"
+    source = read_bytes(_mht(b"<html><body><p>" + escaped + b"</p></body></html>", charset), ".mht")
+    assert "样例县" not in source.text and escaped.decode("ascii") in source.text, source.text
+
+
+def test_a_single_file_page_labelled_gb2312_holding_gbk_characters_is_read_whole():
+    """A browser reads a GB2312 label as GBK: 喆 and 堃 (GBK, not GB2312) are read, not lost to a fallback."""
+    text = "样例县喆堃局"
+    source = read_bytes(_mht(f"<html><body><p>{text}</p></body></html>".encode("gbk"), "gb2312"), ".mht")
+    assert text in source.text, source.text

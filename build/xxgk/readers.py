@@ -916,7 +916,10 @@ def _web_archive(data: bytes, suffix: str) -> bytes | None:
 
 def _mht_page(data: bytes) -> bytes:
     """The HTML part of a single-file web page (MHT, MIME ``multipart/related``), its transfer encoding undone
-    (quoted-printable, base64) and its text in UTF-8 when the part names a character set; ``b""`` when it has none."""
+    (quoted-printable, base64) and its text in UTF-8 when the part names a character set a browser decodes it in
+    (``browser_decoder``); ``b""`` when it has none. A character set no browser knows is no character set: its bytes
+    are read as a page's are (before, Python's codec of that name ran: ``unicode_escape`` read ``\\u0035`` as 5,
+    a digit the page does not show)."""
     import email
     import email.policy
 
@@ -925,11 +928,11 @@ def _mht_page(data: bytes) -> bytes:
         if part.get_content_type() in _ALT_CHUNK_PAGES:
             payload = part.get_payload(decode=True) or b""
             charset = part.get_content_charset()
-            if charset:
+            if charset and (decoder := browser_decoder(charset)) is not None:
                 try:
-                    return payload.decode(charset).encode("utf-8")
-                except (LookupError, UnicodeError):  # (the codec "undefined" raises UnicodeError for any bytes: such
-                    pass  # a page was file_unreadable until session 47; its bytes are read as a page's are)
+                    return decoder.decode(payload, "strict")[0].encode("utf-8")
+                except UnicodeError:  # (its bytes are read as a page's are)
+                    pass
             return payload
     return b""
 
@@ -2166,6 +2169,22 @@ _BROWSER_DECODERS = {"gbk": "gb18030", "utf-16le": "utf-8", "utf-16be": "utf-8",
 _BOM_ENCODINGS = ("utf-8-sig", "utf-16")
 
 
+def browser_decoder(label: str, replacement: bool = False) -> codecs.CodecInfo | None:
+    """The codec a browser decodes a page labelled ``label`` with (the WHATWG Encoding Standard's label list,
+    ``webencodings``, and ``_BROWSER_DECODERS``), or None for a label no browser knows — and, unless ``replacement``,
+    for one a browser shows as nothing but U+FFFD (``replacement``: HZ, ISO-2022-KR …), which is not used to read.
+
+    >>> browser_decoder("GB2312").name, browser_decoder("utf-7"), browser_decoder("hz-gb-2312")
+    ('gb18030', None, None)
+    """
+    import webencodings
+
+    listed = webencodings.lookup(label)
+    if listed is None or (listed.name == "replacement" and not replacement):
+        return None
+    return webencodings.lookup(_BROWSER_DECODERS.get(listed.name, listed.name)).codec_info
+
+
 def declared_encoding(data: bytes, text: str, encoding: str | None) -> Finding | None:
     """A ``text_encoding_declared`` finding when the page ``data`` declares an encoding (``<meta charset>``) that
     reads it otherwise than ``encoding``, the one it was read in (``text``): a browser opening the file decodes it as
@@ -2181,12 +2200,9 @@ def declared_encoding(data: bytes, text: str, encoding: str | None) -> Finding |
     """
     if encoding in _BOM_ENCODINGS or not (found := _DECLARED.search(_NO_ELEMENTS.sub("", data.decode("latin-1")))):
         return None
-    import webencodings
-
     label = found.group(1).lower()
-    if (listed := webencodings.lookup(label)) is None:
+    if (decoder := browser_decoder(label, replacement=True)) is None:
         return None
-    decoder = webencodings.lookup(_BROWSER_DECODERS.get(listed.name, listed.name)).codec_info
     declared = decoder.decode(data, "replace")[0]
     if declared == text:
         return None
