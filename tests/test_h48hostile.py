@@ -338,3 +338,13 @@ def test_a_single_file_page_labelled_gb2312_holding_gbk_characters_is_read_whole
     text = "样例县喆堃局"
     source = read_bytes(_mht(f"<html><body><p>{text}</p></body></html>".encode("gbk"), "gb2312"), ".mht")
     assert text in source.text, source.text
+
+
+def test_the_pool_runs_where_no_temporary_folder_can_be_made(fake_pool, monkeypatch):
+    """The notes' folder is the pool's only new need: without one (a full or read-only /tmp) files are still read."""
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "read-only")
+
+    monkeypatch.setattr(pool_tasks.tempfile, "mkdtemp", refused)
+    assert _outcomes({"a": ["ok"], "b": ["unstarted", "ok"]}) == {"a": "read a", "b": "read b"}

@@ -90,8 +90,10 @@ def retire() -> bool:
     return False
 
 
-def read_note(path: Path) -> tuple[int, str] | None:
+def read_note(path: Path | None) -> tuple[int, str] | None:
     """``(pid, RUNS or DECLINES)`` a note says, or None when there is none (yet) or it is cut short."""
+    if path is None:
+        return None
     try:
         pid, state = path.read_text(encoding="ascii").split()
         return int(pid), state
@@ -125,6 +127,7 @@ class Task:
     future: object = None
     pool: object = None
     note: Path | None = None
+    serial: int = 0  # its try's number in the run (the order tries were scheduled in)
     declines: int = 0  # times a worker declined it
     retried: bool = False  # lost while it ran, and scheduled once more
     gone_at: float | None = None  # when its noted worker was first seen gone
@@ -141,7 +144,10 @@ class Tasks:
 
         self.size, self.initializer, self.function = size, initializer, function
         self.timeout, self.declined, self.make_pool = timeout, declined, ProcessPool
-        self.notes = Path(tempfile.mkdtemp(prefix="xxgk-pool-"))
+        try:  # (no temporary folder to write in: no notes — a lost task is then found by its wall time alone)
+            self.notes: Path | None = Path(tempfile.mkdtemp(prefix="xxgk-pool-"))
+        except OSError:
+            self.notes = None
         self.tokens = count()
         self.pools = 1
         self.pool = ProcessPool(max_workers=size, initializer=initializer)
@@ -155,7 +161,8 @@ class Tasks:
             self.pool.close()
             self.pool.join()
         finally:
-            shutil.rmtree(self.notes, ignore_errors=True)
+            if self.notes is not None:
+                shutil.rmtree(self.notes, ignore_errors=True)
 
     def start(self, args: tuple) -> Task:
         """A task for ``args``, scheduled."""
@@ -168,10 +175,11 @@ class Tasks:
         while True:
             if not self.pool.active:
                 self._replace_pool()
-            task.note, task.gone_at, task.pool = self.notes / str(next(self.tokens)), None, self.pool
+            task.serial, task.gone_at, task.pool = next(self.tokens), None, self.pool
+            task.note = None if self.notes is None else self.notes / str(task.serial)
+            note = None if task.note is None else str(task.note)
             try:
-                task.future = self.pool.schedule(self.function, args=(str(task.note), *task.args),
-                                                 timeout=self.timeout)
+                task.future = self.pool.schedule(self.function, args=(note, *task.args), timeout=self.timeout)
             except RuntimeError:  # (the pool broke since: "Unexpected error within the Pool")
                 continue
             self.unfinished.add(task)
@@ -261,7 +269,7 @@ class Tasks:
         broken.join()
         self.pools += 1
         self.pool = self.make_pool(max_workers=self.size, initializer=self.initializer)
-        for task in sorted(waiting, key=lambda t: int(t.note.name)):
+        for task in sorted(waiting, key=lambda t: t.serial):
             try:
                 self._again(task, Lost())
             except Lost as error:  # (tried once more already: its next result() raises it)
