@@ -348,3 +348,56 @@ def test_the_pool_runs_where_no_temporary_folder_can_be_made(fake_pool, monkeypa
 
     monkeypatch.setattr(pool_tasks.tempfile, "mkdtemp", refused)
     assert _outcomes({"a": ["ok"], "b": ["unstarted", "ok"]}) == {"a": "read a", "b": "read b"}
+
+
+def _render_entry(tmp_path: Path, blocks: list) -> Path:
+    """A render cache file holding ``blocks`` under key ``k``, its hash matching (as a forger would make it)."""
+    import hashlib
+    import sqlite3
+
+    from xxgk.package import render_cache
+
+    path = tmp_path / "entries.sqlite"
+    data = render_cache.to_data(blocks)
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"CREATE TABLE {render_cache.TABLE} (key TEXT PRIMARY KEY, digest TEXT, data BLOB)")
+        conn.execute(f"INSERT INTO {render_cache.TABLE} VALUES ('k', ?, ?)", (hashlib.sha256(data).hexdigest(), data))
+    return path
+
+
+def _other_reports_row(texts, rid):
+    texts["reports"] += texts["reports"].replace(rid, "other-000000", 1)
+
+
+def _formula_cell(texts, rid):
+    texts["sections"] += f'{rid},overview,9,"=HYPERLINK(""http://e.example/x"",""点此"")"\n'
+
+
+def _inner_formula(texts, rid):
+    texts["sections"] += f'{rid},overview,9,"概述;=cmd|x"\n'
+
+
+def _another_table(texts, rid):
+    texts["agencies"] = f"{rid},某局\n"
+
+
+@pytest.mark.parametrize("change", [None, _other_reports_row, _formula_cell, _inner_formula, _another_table,
+                                    "wide"])
+def test_a_render_cache_entry_holds_only_its_reports_rows_as_the_package_writes_them(_parsed_once, tmp_path, capsys,
+                                                                                    change):
+    """The render cache is a table of the parse cache's file: a forged entry (its hash matching) put rows of other
+    reports, or cells a spreadsheet runs, into the package as they were, or stopped the build (another table)."""
+    from xxgk.package import render_cache
+    from xxgk.package.stream import render
+
+    report = _parsed_once[2]["甲.txt"]
+    texts, wide, sheet = render(report, {})
+    if change == "wide":  # the first wide table's columns another's: the writer stopped the build on them
+        wide = ((("报告编号", "另一列"), wide[0][1]), *wide[1:])
+    elif change is not None:
+        change(texts, report.report_id)
+    reader = render_cache.Reader(_render_entry(tmp_path, [(texts, wide, sheet)]))
+    got = reader.get("k", "甲.txt", [report.report_id])
+    reader.close()
+    assert (got is not None) == (change is None)
+    assert ("rendered again" in capsys.readouterr().err) == (change is not None)

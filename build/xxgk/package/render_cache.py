@@ -110,6 +110,40 @@ def from_data(data: bytes) -> list[tuple]:
     return blocks
 
 
+def fits(blocks: list[tuple], report_ids: list[str]) -> bool:
+    """Whether ``blocks`` could be ``render``'s of reports ``report_ids`` (one block each, in order): its CSV texts
+    those of per-report resources (``tables.PER_REPORT``, ``metric_values``), its wide tables' columns theirs
+    (``schema.wide_header``), every row of its CSV texts, wide tables and workbook rows the report's own (the report
+    id first), and every CSV cell as ``safe.sheet_cell`` writes one (``sheet_cell(cell_text(cell)) == cell``: a
+    formula start is guarded). The render cache lives in the parse cache's file, which CI restores: before, a forged
+    entry put any rows into the package — other reports', and cells a spreadsheet runs — or stopped the build (a
+    resource, or wide columns, of another table). A forged entry may still hold other values for its own reports'
+    rows (the caches' trust boundary: README). A value of 16 digits or more, which no count has, does not fit
+    (rendered again)."""
+    import csv
+    import io
+
+    from ..safe import cell_text, sheet_cell
+    from .schema import wide_header
+    from .stream import WIDE
+    from .tables import PER_REPORT
+
+    names, headers = {*PER_REPORT, "metric_values"}, [tuple(wide_header(path)) for path in WIDE]
+    if len(blocks) != len(report_ids):
+        return False
+    for (texts, wide, sheet), report_id in zip(blocks, report_ids, strict=True):
+        if not set(texts) <= names or any(values and values[0] != report_id for _, _, values in sheet):
+            return False
+        if len(wide) != len(headers) or any(keys not in (None, header)
+                                            for (keys, _), header in zip(wide, headers, strict=True)):
+            return False
+        for text in (*texts.values(), *(text for _, text in wide)):
+            for row in csv.reader(io.StringIO(text, newline="")):
+                if row and (row[0] != report_id or any(sheet_cell(cell_text(cell)) != cell for cell in row)):
+                    return False
+    return True
+
+
 class Reader:
     """The cache file opened read-only (None when there is none): ``get(key)`` is the blocks kept, or None."""
 
@@ -123,7 +157,9 @@ class Reader:
             except sqlite3.Error:
                 self.conn = None
 
-    def get(self, key: str, what: str) -> list[tuple] | None:
+    def get(self, key: str, what: str, report_ids: list[str] | None = None) -> list[tuple] | None:
+        """The blocks kept under ``key`` (``what`` names the series on stderr), or None; with ``report_ids`` (the
+        series' members), only blocks that ``fit`` them."""
         if self.conn is None:
             return None
         try:
@@ -132,7 +168,10 @@ class Reader:
                 return None
             if hashlib.sha256(found[1]).hexdigest() != found[0]:
                 raise ValueError("hash mismatch")
-            return from_data(found[1])
+            blocks = from_data(found[1])
+            if report_ids is not None and not fits(blocks, report_ids):
+                raise ValueError("rows of another report, or a cell not as the package writes one")
+            return blocks
         except Exception as error:  # noqa: BLE001 - any damage to an entry means: render again
             print(f"xxgk: render cache entry for {terminal_text(what)[:200]} unreadable ({type(error).__name__}); "
                   "rendered again", file=sys.stderr)

@@ -117,7 +117,7 @@ def settle_series(store: Store | Path, group: list[list[Head]], name: str, ids: 
     try:
         for members in group:
             key, texts = _cached_key(store, members, ids) if kept is not None else (None, [])
-            found = kept.get(key, members[0].source_file) if key is not None else None
+            found = kept.get(key, members[0].source_file, [h.report_id for h in members]) if key is not None else None
             if found is not None and len(found) == len(members):
                 for head, block, text in zip(members, found, texts, strict=True):
                     blocks.put(head.source_file, block)
