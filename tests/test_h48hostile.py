@@ -382,7 +382,7 @@ def _another_table(texts, rid):
 
 
 @pytest.mark.parametrize("change", [None, _other_reports_row, _formula_cell, _inner_formula, _another_table,
-                                    "wide"])
+                                    "wide", "sheet"])
 def test_a_render_cache_entry_holds_only_its_reports_rows_as_the_package_writes_them(_parsed_once, tmp_path, capsys,
                                                                                     change):
     """The render cache is a table of the parse cache's file: a forged entry (its hash matching) put rows of other
@@ -394,6 +394,8 @@ def test_a_render_cache_entry_holds_only_its_reports_rows_as_the_package_writes_
     texts, wide, sheet = render(report, {})
     if change == "wide":  # the first wide table's columns another's: the writer stopped the build on them
         wide = ((("报告编号", "另一列"), wide[0][1]), *wide[1:])
+    elif change == "sheet":  # a workbook sheet the package has not, or its header another's
+        sheet = [("codebook", ("报告编号",), (report.report_id,)), *sheet]
     elif change is not None:
         change(texts, report.report_id)
     reader = render_cache.Reader(_render_entry(tmp_path, [(texts, wide, sheet)]))

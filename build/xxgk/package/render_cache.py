@@ -112,27 +112,30 @@ def from_data(data: bytes) -> list[tuple]:
 
 def fits(blocks: list[tuple], report_ids: list[str]) -> bool:
     """Whether ``blocks`` could be ``render``'s of reports ``report_ids`` (one block each, in order): its CSV texts
-    those of per-report resources (``tables.PER_REPORT``, ``metric_values``), its wide tables' columns theirs
-    (``schema.wide_header``), every row of its CSV texts, wide tables and workbook rows the report's own (the report
-    id first), and every CSV cell as ``safe.sheet_cell`` writes one (``sheet_cell(cell_text(cell)) == cell``: a
-    formula start is guarded). The render cache lives in the parse cache's file, which CI restores: before, a forged
-    entry put any rows into the package — other reports', and cells a spreadsheet runs — or stopped the build (a
-    resource, or wide columns, of another table). A forged entry may still hold other values for its own reports'
-    rows (the caches' trust boundary: README). A value of 16 digits or more, which no count has, does not fit
-    (rendered again)."""
+    those of per-report resources (``tables.PER_REPORT``, ``metric_values``), its wide tables' and workbook sheets'
+    columns theirs (``schema.wide_header``, the resources' fields), every row of its CSV texts, wide tables and
+    workbook rows the report's own (the report id first), and every CSV cell as ``safe.sheet_cell`` writes one
+    (``sheet_cell(cell_text(cell)) == cell``: a formula start is guarded). The render cache lives in the parse
+    cache's file, which CI restores: before, a forged entry put any rows into the package — other reports', and
+    cells a spreadsheet runs — or stopped the build (a resource, wide columns or a sheet of another table). A forged
+    entry may still hold other values for its own reports' rows (the caches' trust boundary: README). A value of 16
+    digits or more, which no count has, does not fit (rendered again)."""
     import csv
     import io
 
     from ..safe import cell_text, sheet_cell
     from .schema import wide_header
-    from .stream import WIDE
+    from .stream import SHEETS, WIDE, _fields
     from .tables import PER_REPORT
 
     names, headers = {*PER_REPORT, "metric_values"}, [tuple(wide_header(path)) for path in WIDE]
+    sheets = {title: header for title, header in zip(SHEETS[2:5], headers, strict=True)}
+    sheets |= {title: tuple(_fields(title)) for title in ("reports", "findings")}
     if len(blocks) != len(report_ids):
         return False
     for (texts, wide, sheet), report_id in zip(blocks, report_ids, strict=True):
-        if not set(texts) <= names or any(values and values[0] != report_id for _, _, values in sheet):
+        if not set(texts) <= names or any(title not in sheets or keys not in (None, sheets[title])
+                                          or (values and values[0] != report_id) for title, keys, values in sheet):
             return False
         if len(wide) != len(headers) or any(keys not in (None, header)
                                             for (keys, _), header in zip(wide, headers, strict=True)):
