@@ -53,32 +53,56 @@ def check_types(hint, value, where: str = "report") -> None:
 
 @cache
 def _checker(hint) -> Callable[[object], bool]:
+    """One checking function per annotation, built once (a report's hundreds of facts are checked in a loop each)."""
     if is_dataclass(hint):
         hints = get_type_hints(hint)
         parts = [(f.name, _checker(hints[f.name])) for f in fields(hint)]
-        return lambda value: type(value) is hint and all(check(getattr(value, name)) for name, check in parts)
+
+        def dataclass_check(value) -> bool:
+            if type(value) is not hint:
+                return False
+            for name, check in parts:
+                if not check(getattr(value, name)):
+                    return False
+            return True
+        return dataclass_check
     origin, args = get_origin(hint), get_args(hint)
     if origin in (Union, types.UnionType):
-        options = [_checker(a) for a in args]
-        return lambda value: any(check(value) for check in options)
+        options = [_checker(a) for a in args if a is not type(None)]
+        none = type(None) in args
+        if len(options) == 1:
+            only = options[0]
+            return (lambda value: value is None or only(value)) if none else only
+
+        def union_check(value) -> bool:
+            if value is None:
+                return none
+            for check in options:
+                if check(value):
+                    return True
+            return False
+        return union_check
     if origin is list:
         item = _checker(args[0])
         return lambda value: type(value) is list and len(value) <= MAX_ITEMS and all(map(item, value))
     if origin is dict:
         key, item = _checker(args[0]), _checker(args[1])
         return lambda value: (type(value) is dict and len(value) <= MAX_ITEMS
-                              and all(key(k) and item(v) for k, v in value.items()))
+                              and all(map(key, value)) and all(map(item, value.values())))
     if origin is tuple:
         if args[-1:] == (Ellipsis,):
             item = _checker(args[0])
             return lambda value: type(value) is tuple and len(value) <= MAX_ITEMS and all(map(item, value))
         items = [_checker(a) for a in args]
+        if all(a is str for a in args):  # (a fact's keys)
+            return lambda value: (type(value) is tuple and len(value) == len(items)
+                                  and all(type(v) is str and len(v) <= BUDGET.text_chars for v in value))
         return lambda value: (type(value) is tuple and len(value) == len(items)
                               and all(check(v) for check, v in zip(items, value, strict=True)))
     if hint is type(None) or hint is None:
         return lambda value: value is None
     if hint is int:
-        return lambda value: type(value) is int and abs(value) < 10**MAX_DIGITS
+        return lambda value: type(value) is int and -_LIMIT < value < _LIMIT
     if hint is Decimal:
         return lambda value: (type(value) is Decimal and value.is_finite() and abs(value.adjusted()) <= MAX_DIGITS
                               and len(value.as_tuple().digits) <= MAX_DIGITS)
@@ -87,9 +111,13 @@ def _checker(hint) -> Callable[[object], bool]:
     if hint is bool:
         return lambda value: type(value) is bool
     if hint is dict:  # (a report's manifest row: its cells' texts)
+        cell = _checker(str | None)
         return lambda value: (type(value) is dict and len(value) <= MAX_ITEMS
-                              and all(type(k) is str and _checker(str | None)(v) for k, v in value.items()))
+                              and all(type(k) is str for k in value) and all(map(cell, value.values())))
     return lambda value: False  # (a type no stored report holds: nothing passes)
+
+
+_LIMIT = 10**MAX_DIGITS
 
 
 def check_report(report) -> None:
