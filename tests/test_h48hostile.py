@@ -408,3 +408,16 @@ def test_a_render_cache_entry_holds_only_its_reports_rows_as_the_package_writes_
     reader.close()
     assert (got is not None) == (change is None)
     assert ("rendered again" in capsys.readouterr().err) == (change is not None)
+
+
+def _retired_here() -> tuple[bool, int]:
+    """A job: whether this pool worker could arrange to retire once its result is sent (``pool_tasks.retire``)."""
+    return pool_tasks.retire(), os.getpid()
+
+
+def test_a_spent_worker_retires_cleanly_under_the_installed_pebble():
+    """``retire`` finds the installed pebble's worker channel (a pebble whose internals moved would leave spent
+    workers to the racy decline by exiting), and the next file is read by a new worker."""
+    outcomes = [o for _, o in collect._parse_in_pool(_retired_here, [(None, ()), (None, ())], 1)]
+    assert [retired for retired, _ in outcomes] == [True, True]
+    assert outcomes[0][1] != outcomes[1][1]
