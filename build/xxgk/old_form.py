@@ -27,7 +27,7 @@ _NUMBERED = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}[ \
 
 @cache
 def _words(kind: str) -> re.Pattern:
-    """One of ``rules/old_form_words.csv``'s words of ``kind`` (``old`` or ``template``)."""
+    """One of ``rules/old_form_words.csv``'s words of ``kind`` (``old``, ``old_overview`` or ``template``)."""
     return re.compile("|".join(re.escape(fold(row["word"])) for row in table("old_form_words")
                                if row["kind"] == kind))
 
@@ -36,7 +36,9 @@ def old_form_heading(text: str, year: int | None) -> tuple[int, str] | None:
     """``(line number, line)`` of the first heading of ``text`` naming a section of the old form only (a
     numbered line of at most 40 characters holding an ``old`` word), when ``year`` is 2018 or before (a
     report whose year is not read is read as before) and no ``template`` word is anywhere in ``text``; else
-    ``None``. The line is returned as printed, stripped.
+    ``None``. The line is returned as printed, stripped. Where no such heading is, the first heading of the old
+    form's first section (an ``old_overview`` word: 一、概述, 一、主要工作概述) is: a report printing 概述 / 主动公开
+    / 依申请公开 / 存在的主要问题 only has no other heading of its own form (a real city's report on 2017).
 
     >>> old_form_heading("某局2017年报告\\n一、概述\\n…\\n四、政府信息公开的收费及减免情况\\n未收费。", 2017)
     (4, '四、政府信息公开的收费及减免情况')
@@ -44,14 +46,21 @@ def old_form_heading(text: str, year: int | None) -> tuple[int, str] | None:
     True
     >>> old_form_heading("四、收费及减免情况\\n一、本年新收政府信息公开申请数量 1", 2018) is None  # (its table)
     True
+    >>> old_form_heading("一、概述\\n…\\n二、依申请公开政府信息情况\\n", 2017)
+    (1, '一、概述')
     """
     if year is None or year > LAST_OLD_FORM_YEAR or holds_template_words(text):
         return None
+    overview = None
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
-        if len(stripped) <= _HEADING_CHARS and _NUMBERED.match(line) and _words("old").search(fold(stripped)):
+        if len(stripped) > _HEADING_CHARS or not _NUMBERED.match(line):
+            continue
+        if _words("old").search(fold(stripped)):
             return number, stripped
-    return None
+        if overview is None and _words("old_overview").search(fold(stripped)):
+            overview = number, stripped
+    return overview
 
 
 def holds_template_words(text: str) -> bool:

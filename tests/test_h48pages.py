@@ -1,0 +1,47 @@
+"""Real pages round 11 (session 48): layouts and publishers of real reports nobody here had read, rebuilt with
+made-up agencies and numbers (a real division where the resolver must know it)."""
+
+from __future__ import annotations
+
+from xxgk.parser import parse
+
+from .factory import tab_report
+
+# a city's summary report on 2017 in the old form: its parts are 概述 / 主动公开 / 依申请公开 / 存在的主要问题, no
+# heading of fees (as a real city's report lists them), and none of the template's tables
+OVERVIEW_FORM = ("样例市2017年政府信息公开工作年度报告\n"
+                 "本年度报告综合2017年度样例市各县（市、区）政府和市级各部门的年度报告编制而成。全文包括概述、主动公开政府"
+                 "信息情况、依申请公开政府信息情况、存在的主要问题及改进措施等部分。\n"
+                 "一、概述\n2017年，我市全面推进政务公开工作。\n二、主动公开政府信息情况\n全年主动公开政府信息3210条。\n"
+                 "三、依申请公开政府信息情况\n全年收到申请25件，均已按时答复。\n四、存在的主要问题及改进措施\n信息更新不够及时。\n")
+# an office's report on 2018 whose last part is its staff and costs (a real city office's)
+STAFF_COSTS_FORM = ("样例市人民防空办公室2018年政府信息公开工作年度报告\n一、主动公开政府信息情况\n"
+                    "2018年，我办累计主动公开政府信息69条。\n二、依申请公开政府信息情况\n2018年，我办未收到申请。\n"
+                    "三、因政府信息公开申请行政复议、提起行政诉讼的情况\n未出现。\n"
+                    "四、政府信息公开机构人员及相关费用情况\n我办成立了领导小组，未收取任何费用。\n")
+
+
+def test_an_old_form_report_headed_overview_or_staff_and_costs_is_said_once_not_as_absent_tables():
+    """Reports on 2018 and before whose headings are 一、概述 (or 一、主要工作概述) and the old form's plain parts, or
+    end on 四、政府信息公开机构人员及相关费用情况, are ``report_old_form`` (failed, not scored). Before, none of their
+    headings was an old-form word: each was read as a template report, its three tables absent (errors) and up to
+    six sections absent, all counted against its agency (four real reports of 2016–2018)."""
+    for text, line, heading in ((OVERVIEW_FORM, 3, "一、概述"),
+                                (OVERVIEW_FORM.replace("一、概述", "一、主要工作概述"), 3, "一、主要工作概述"),
+                                (STAFF_COSTS_FORM, 8, "四、政府信息公开机构人员及相关费用情况")):
+        record = parse(text)
+        assert [f.code for f in record.findings] == ["report_old_form"], (heading, record.findings)
+        assert record.findings[0].line == line and heading in record.findings[0].message, record.findings[0]
+        assert record.facts == [], record.facts  # (3210条, 25件 are no template measure)
+    assert parse(STAFF_COSTS_FORM).year == 2018
+
+
+def test_a_template_report_headed_overview_or_speaking_of_costs_is_read_as_before():
+    """A template report whose overview is headed 概述 and whose section 六 has a heading of costs keeps its tables,
+    whatever its year; so does the same old form on 2019 (the template's year)."""
+    narrative = "（一）概述\n2018年，我局认真贯彻《条例》。\n（二）信息处理费用情况\n本年度未收取任何费用。"
+    for year in (2018, 2019):
+        record = parse(tab_report(agency="样例局", year=year, narrative=narrative))
+        assert "report_old_form" not in [f.code for f in record.findings], year
+        assert len({f.table for f in record.facts if f.value is not None}) == 3, year
+    assert "report_old_form" not in [f.code for f in parse(OVERVIEW_FORM.replace("2017", "2019")).findings]
