@@ -3,9 +3,12 @@ made-up agencies and numbers (a real division where the resolver must know it)."
 
 from __future__ import annotations
 
+from xxgk.agency.resolve import name_to_agency
 from xxgk.parser import parse
 
 from .factory import tab_report
+
+BODY = tab_report(agency="格尔木市", year=2024).split("\n", 1)[1]
 
 # a city's summary report on 2017 in the old form: its parts are 概述 / 主动公开 / 依申请公开 / 存在的主要问题, no
 # heading of fees (as a real city's report lists them), and none of the template's tables
@@ -45,3 +48,22 @@ def test_a_template_report_headed_overview_or_speaking_of_costs_is_read_as_befor
         assert "report_old_form" not in [f.code for f in record.findings], year
         assert len({f.table for f in record.facts if f.value is not None}) == 3, year
     assert "report_old_form" not in [f.code for f in parse(OVERVIEW_FORM.replace("2017", "2019")).findings]
+
+
+def test_a_report_made_by_an_archives_office_from_its_data_is_the_archives():
+    """A city archives' page without its title names itself only as its maker, 本年度报告由某市档案馆办公室结合有关统计
+    数据编制, and in its contact line (请与某市档案馆办公室联系): no publisher before (the maker's sentence was read
+    only with the verb right after the name, and 馆 ends no name the opening's counts take). Now the archives —
+    its 办公室 compiles its report, as a bureau's does; a maker with 综合各项数据 before the verb too."""
+    archives = name_to_agency("格尔木市档案馆", "", {})
+    text = ("本年度报告根据《中华人民共和国政府信息公开条例》规定，由格尔木市档案馆办公室结合有关统计数据编制。"
+            "如对本报告有任何疑问，请与格尔木市档案馆办公室联系。\n" + BODY)
+    assert parse(text).agency is None  # (no title: the publisher is the body's, resolved when packaged)
+    found = name_to_agency(None, text, {})
+    assert (found.name, found.agency_id, found.kind) == ("格尔木市档案馆", archives.agency_id, "department"), found
+    merged = text.replace("格尔木市档案馆办公室结合有关统计数据编制", "格尔木市档案馆综合各项数据编制")
+    assert name_to_agency(None, merged, {}).name == "格尔木市档案馆"
+    bureau = text.replace("档案馆", "地震局")  # (a bureau's office with its data: the bureau, as 由某局办公室编制 is)
+    assert name_to_agency(None, bureau, {}).name == "格尔木市地震局"
+    # (a maker naming no division is no publisher: the sentence alone never makes one)
+    assert name_to_agency(None, text.replace("格尔木市档案馆办公室", "本馆办公室"), {}).name is None

@@ -35,9 +35,12 @@ _CUT_BY_LETTERS = re.compile(r"[0-9A-Za-z]+(?![0-9A-Za-z]|\s*[年月日号./\-])
 # the author a report names as its maker (本报告根据《条例》要求，由某市人民医院编制。): a name of a department or of an
 # institution the body's names are not (医院, 学校: no …局/…委 the opening's names end in), as strong as a label
 # (or with the basis between the maker and the verb, in one sentence: 本报告由某开发区管理委员会按照《条例》…
-# 要求编制 — a real zone committee's page, no title, was published as the county government whose website it names)
+# 要求编制 — a real zone committee's page, no title, was published as the county government whose website it names;
+# or with the data it was made from, 由某市档案馆办公室结合有关统计数据编制, 由某区档案馆综合各项数据编制 — a real city
+# archives' page, no title, named only so and in its contact line, had no publisher)
 _MADE_BY = re.compile(r"由([\u4e00-\u9fff（）()]{3,30}?)(?:(?:负责|统一|综合)?(?:编制|编写)"
-                      r"|(?:按照|根据|依据)[^。\n]{0,150}?(?:要求|规定)(?:编制|编写))")
+                      r"|(?:按照|根据|依据)[^。\n]{0,150}?(?:要求|规定)(?:编制|编写)"
+                      r"|(?:结合|综合|汇总|根据|依据)[^。\n，,；;]{0,16}?(?:数据|资料|材料)(?:编制|编写))")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|单位地址|地址)\s*[:：]\s*([^\n，。；;]{4,60})")
 _WE = re.compile(r"[我全本](区|县|市|州|旗|盟|省)")
 # (a government's name runs on into the name of its township's office when one follows it directly: 某区人民政府某某街道
@@ -294,6 +297,8 @@ def _compiled_for(maker: str) -> str:
     ('格尔木市卫生健康委员会', '甲乙开发区管理委员会办公室')
     >>> _compiled_for("格尔木市政务公开领导小组办公室"), _compiled_for("格尔木市林业局政府信息公开领导小组办公室")
     ('格尔木市', '格尔木市林业局')
+    >>> _compiled_for("格尔木市档案馆办公室")
+    '格尔木市档案馆'
     """
     ending = next((row for row in _compiling_offices() if maker.endswith(row["ending"])), None)
     if ending and ending["publisher"] == "group" and len(maker) > len(ending["ending"]):
