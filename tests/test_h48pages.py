@@ -67,3 +67,30 @@ def test_a_report_made_by_an_archives_office_from_its_data_is_the_archives():
     assert name_to_agency(None, bureau, {}).name == "格尔木市地震局"
     # (a maker naming no division is no publisher: the sentence alone never makes one)
     assert name_to_agency(None, text.replace("格尔木市档案馆办公室", "本馆办公室"), {}).name is None
+
+
+def _packaged(text: str):
+    """The record as the package settles it (its year, then its date checked against that year)."""
+    from xxgk.package.collect import Report, apply_manifest
+
+    report = Report("r", "r.txt", "", "utf-8", "text", text, parse(text))
+    apply_manifest(report, {})
+    return report.record
+
+
+def test_a_report_signed_the_day_its_own_period_ends_keeps_that_date():
+    """An office's report on 2018 counts 自2018年1月1日起至2018年12月14日止 and is signed 2018年12月14日 (a real one).
+    Before, that date was dropped as ``published_date_early`` (no report can be published before its year ends):
+    a false finding, the report's own date lost. A date before the period's end, or within a period that ends
+    with the year (or earlier in it), is still no publication date."""
+    period = "本报告中所列数据的统计期限自2018年1月1日起至2018年12月14日止。\n"
+    text = STAFF_COSTS_FORM.replace("\n一、", "\n" + period + "一、", 1) + "样例市人民防空办公室\n2018年12月14日\n"
+    record = _packaged(text)
+    assert (record.period_end, record.published_date) == ("2018-12-14", "2018-12-14"), record
+    assert "published_date_early" not in [f.code for f in record.findings]
+    for printed_end, signed in (("12月14日", "2018年12月10日"), ("12月31日", "2018年12月31日"),
+                                ("6月30日", "2018年7月5日")):
+        other = text.replace("12月14日止", printed_end + "止").replace("\n2018年12月14日\n", f"\n{signed}\n")
+        record = _packaged(other)
+        assert record.published_date is None, (printed_end, signed, record.published_date)
+        assert "published_date_early" in [f.code for f in record.findings], (printed_end, signed)
