@@ -94,3 +94,19 @@ def test_a_report_signed_the_day_its_own_period_ends_keeps_that_date():
         record = _packaged(other)
         assert record.published_date is None, (printed_end, signed, record.published_date)
         assert "published_date_early" in [f.code for f in record.findings], (printed_end, signed)
+
+
+def test_a_title_whose_name_is_a_websites_names_no_agency():
+    """A mirror whose advertiser's words replaced a city's name titles its page 某某(中国)官方网站 2024年政府信息公开
+    工作年度报告 (a real city's summary). Before, its `agency` was 中国)官方网站, published in the package with no
+    finding (the resolver found no such agency: no publisher, said nowhere). A name ending as a medium does
+    (``rules/agency_medium_words.csv``: 官方网站, 门户网站, 公众号 …) is no agency's: ``agency_not_found``, the body
+    asked as for any title without a name. An agency's own name is read as before."""
+    body = tab_report(agency="样例县民政局", year=2024).split("\n", 1)[1]
+    for title in ("样例娱乐(中国)官方网站 2024年政府信息公开工作年度报告",
+                  "样例县人民政府门户网站2024年政府信息公开工作年度报告"):
+        record = parse(title + "\n" + body)
+        assert record.agency is None and "agency_not_found" in [f.code for f in record.findings], (title, record.agency)
+    said = "现公布样例娱乐(中国)官方网站2024年政府信息公开工作年度报告。\n" + body
+    assert parse(said).agency is None
+    assert parse("样例县民政局2024年政府信息公开工作年度报告\n" + body).agency == "样例县民政局"

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from .catalog import agency_aliases
+from .catalog import agency_aliases, table
 from .findings import Finding, make
 from .memo import parser_memo
 from .safe import drop_invisible
@@ -973,9 +973,24 @@ _YEAR_IN_NAME = re.compile(r"(?:19|20)[0-9]{2}\s*(?:年|[(（【\[]?$)")
 
 def _may_name(name: str) -> bool:
     """Whether a title's name part may be an agency's: not a word no agency is called (报告, 附件 …) nor ending as
-    none is (主动公开), not a label alone, holding no year (its name part ran into the years)."""
+    none is (主动公开) or as a medium does (某某官方网站, 某县人民政府门户网站: ``_medium_endings``), not a label
+    alone, holding no year (its name part ran into the years).
+
+    >>> _may_name("样例县民政局"), _may_name("中国)官方网站"), _may_name("样例县人民政府门户网站")
+    (True, False, False)
+    """
     return name not in _NOT_AN_AGENCY and not name.endswith(_NOT_NAME_ENDINGS) and not _label().fullmatch(name) \
-        and not _YEAR_IN_NAME.search(name)
+        and not _YEAR_IN_NAME.search(name) and not name.endswith(_medium_endings())
+
+
+@lru_cache(maxsize=1)
+def _medium_endings() -> tuple[str, ...]:
+    """The words of ``rules/agency_medium_words.csv`` that end a medium's name (网站, 官方网站, 门户, 公众号, 公报 …:
+    two Han characters or more, none of the table's words with a bracket, a quote or a comma after 网): no agency's
+    name ends so. A mirror whose advertiser's words replaced a city's name titled its page 某某(中国)官方网站
+    2024年政府信息公开工作年度报告; its `agency`, 中国)官方网站, was published without a finding."""
+    words = (row["words"] for row in table("agency_medium_words"))
+    return tuple(w for w in words if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w))
 # a year of 20xx with the letter O for a zero, before 年: 2O21年, 2o22年度
 _LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[0-9Oo]*[Oo])2[0Oo][0-9Oo]{2}(?=\s*年)")
 _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12] [0-9] [0-9] [0-9](?= ?年)")
