@@ -82,7 +82,7 @@ def test_a_report_signed_the_day_its_own_period_ends_keeps_that_date():
     """An office's report on 2018 counts 自2018年1月1日起至2018年12月14日止 and is signed 2018年12月14日 (a real one).
     Before, that date was dropped as ``published_date_early`` (no report can be published before its year ends):
     a false finding, the report's own date lost. A date before the period's end, or within a period that ends
-    with the year (or earlier in it), is still no publication date."""
+    with the year (or earlier in it), or a template report's (on 2019 or later), is still no publication date."""
     period = "本报告中所列数据的统计期限自2018年1月1日起至2018年12月14日止。\n"
     text = STAFF_COSTS_FORM.replace("\n一、", "\n" + period + "一、", 1) + "样例市人民防空办公室\n2018年12月14日\n"
     record = _packaged(text)
@@ -94,6 +94,11 @@ def test_a_report_signed_the_day_its_own_period_ends_keeps_that_date():
         record = _packaged(other)
         assert record.published_date is None, (printed_end, signed, record.published_date)
         assert "published_date_early" in [f.code for f in record.findings], (printed_end, signed)
+    # (a template report covers its whole year: a period printed to 12月14日 there is a typo, its date another text's)
+    template = tab_report(year=2024, published="2024年12月20日",
+                          narrative="本报告中所列数据的统计期限自2024年1月1日起至2024年12月14日止。")
+    record = _packaged(template)
+    assert record.period_end == "2024-12-14" and record.published_date is None, record
 
 
 def test_a_title_whose_name_is_a_websites_names_no_agency():

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..agency.registry import agency_key, attach_agency
 from ..findings import Finding, make, quoted
+from ..old_form import LAST_OLD_FORM_YEAR
 from ..readers import (
     BUDGET,
     HARD_LINK,
@@ -409,8 +410,8 @@ def _early_date(record: Record) -> None:
     """A publication date within or before the report's year, once the year is settled (title, overview,
     manifest), is no publication date: missing, with ``published_date_early`` (another text's date — an older
     report's signature on the same page — or a typo; the deadline check must not take it). Not a date on or after
-    the end of the report's own period where that period, as printed, ends in the year's December before its last
-    day (``_after_own_period``)."""
+    the end of the own period of a report on the old form's years, where that period, as printed, ends in the year's
+    December before its last day (``_after_own_period``)."""
     if record.published_date and record.year and record.published_date[:4] <= str(record.year) \
             and not _after_own_period(record):
         record.findings.append(make("published_date_early", actual=record.published_date, expected=record.year))
@@ -418,10 +419,12 @@ def _early_date(record: Record) -> None:
 
 
 def _after_own_period(record: Record) -> bool:
-    """Whether the report's printed period ends in its year's December before the 31st and its date is on or after
-    that end: a real office's report on 2018 counts 自2018年1月1日起至2018年12月14日止 and is signed 2018年12月14日 —
-    its own date, published missing with ``published_date_early`` before. A period ending earlier in the year is
-    no such report's (a typo's), and a date before the period's end is another text's, as before.
+    """Whether a report on 2018 or before (the old form's years, ``old_form.LAST_OLD_FORM_YEAR``) prints a period
+    ending in its year's December before the 31st and is dated on or after that end: a real office's report on
+    2018 counts 自2018年1月1日起至2018年12月14日止 and is signed 2018年12月14日 — its own date, published missing with
+    ``published_date_early`` before. A period ending earlier in the year is no such report's (a typo's), a date
+    before the period's end is another text's, and a template report covers the whole year (a period ending on 12月3日
+    there is a lost digit, a December date another text's): all as before.
 
     >>> _after_own_period(Record(year=2018, period_end="2018-12-14", published_date="2018-12-14"))
     True
@@ -429,10 +432,12 @@ def _after_own_period(record: Record) -> bool:
     False
     >>> _after_own_period(Record(year=2018, period_end="2018-06-30", published_date="2018-07-05"))
     False
+    >>> _after_own_period(Record(year=2024, period_end="2024-12-03", published_date="2024-12-20"))
+    False
     """
     end = record.period_end or ""
-    return end.startswith(f"{record.year}-12-") and end != f"{record.year}-12-31" \
-        and record.published_date >= end
+    return record.year <= LAST_OLD_FORM_YEAR and end.startswith(f"{record.year}-12-") \
+        and end != f"{record.year}-12-31" and record.published_date >= end
 
 
 def _readable_names(report: Report, entry: dict) -> None:
