@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from .cells import Slot, spread_spans, trim_slots
 from .findings import Finding, make
+from .marked_runs import marked_cuts
 from .splitting import is_digit_run, splits
 from .values import MERGED_ACROSS, read_cell
 
@@ -86,7 +87,8 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     splittable = kept and all(not s.structured and is_digit_run(s.text) for s in kept) and any(
         len(s.text) > 1 for s in kept)
     if not splittable:
-        return Resolved(findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line, **where)])
+        return _marked_row(kept, units, accept, where) or Resolved(
+            findings=[make("row_lost_cells", expected=k, actual=len(numbers), line=line, **where)])
     glued = " ".join(s.text for s in kept)
     digits = sum(len(s.text) for s in kept)
     if digits < k and len({s.line for s in kept}) == 1:  # 0 00000: two pieces of glued digits are up to six
@@ -107,6 +109,44 @@ def resolve_row(slots: Sequence[Slot], units: Sequence[str], columns: Sequence[s
     if len(candidates) == 1:
         return Resolved(candidates[0], (line,) * k, candidates, [], glued)
     return Resolved(None, (line,) * k, candidates, [], glued)
+
+
+def _marked_row(slots: Sequence[Slot], units: Sequence[str], accept: Callable[[tuple], bool],
+                where: dict) -> Resolved | None:
+    """The row whose cells' digits ran together on one line of text where a cell prints a sign or an amount's
+    fraction and unit (``marked_runs``: 2019's 政府集中采购13575394432.52元, 行政许可396减5181), cut as digit runs
+    are: each cut whose pieces all read as their columns' values (``read_cell``: a sign only in a change's column, a
+    unit only in an amount's) and that ``accept`` holds is a candidate; the only one is the row's
+    (``cells_recovered``), several leave it for the caller (``cells_ambiguous``). None when no text holds such a
+    mark, or no cut reads: the row has lost a cell, as before. Before, such a row was ``row_lost_cells`` — a cell lost
+    in the extraction, the reader was told — and an only cut was never made.
+
+    >>> row = resolve_row([Slot("0251000元", 1, False)], ["count", "10k_yuan"], ["项目", "金额"], {}, lambda v: True)
+    >>> row.values, [f.code for f in row.findings]
+    ((0, Decimal('25.1')), ['cells_recovered'])
+    >>> row = resolve_row([Slot("13575394432.52元", 1, False)], ["count", "10k_yuan"], ["项目", "金额"], {},
+    ...                   lambda v: True)
+    >>> row.ambiguous, (135, Decimal("7539.443252")) in row.candidates
+    (True, True)
+    """
+    texts = [s.text.strip() for s in slots]
+    k = len(units)
+    if not slots or any(s.structured for s in slots) or len({s.line for s in slots}) != 1 or all(
+            is_digit_run(t) for t in texts):
+        return None
+    candidates = []
+    for cut in marked_cuts(texts, k) or ():
+        read = [read_cell(piece, unit) for piece, unit in zip(cut, units, strict=True)]
+        values = tuple(value for value, _ in read)
+        if all(problem is None for _, problem in read) and accept(values):
+            candidates.append(values)
+    if not candidates:
+        return None
+    line, glued = slots[0].line, " ".join(texts)
+    if len(candidates) > 1:
+        return Resolved(None, (line,) * k, candidates, [], glued)
+    note = make("cells_recovered", actual=glued, expected=" ".join(map(str, candidates[0])), line=line, **where)
+    return Resolved(candidates[0], (line,) * k, candidates, [note], glued)
 
 
 FILLED_MOST = 3  # table 二's value columns: a single value merged across them, unmerged and filled, prints 3 copies

@@ -28,10 +28,11 @@ from .cells import (
 )
 from .findings import Finding, make, prose_numbers_unused
 from .labels import label_matches, name_end
+from .marked_runs import marked_cuts
 from .narrative import stated_counts
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
-from .splitting import narrow_pair, splits
+from .splitting import is_digit_run, narrow_pair, splits
 from .table2_columns import LOOK_BACK, header_contradicts, measure_keys, measure_keys_all, named_slots
 from .table2_transposed import untransposed
 from .text import compact, fold
@@ -284,10 +285,19 @@ def _cut_by_counting_only(resolved: Resolved) -> bool:
     False
     >>> _cut_by_counting_only(Resolved((0, 2, 1), candidates=[(0, 2, 1)], glued="021"))
     True
+
+    So with a sign or an amount among the digits (``marked_runs``): ``0251000元`` is 0 and 25.1 万元 only, while
+    ``13251000元`` is as well one amount printed alone:
+    >>> _cut_by_counting_only(Resolved((0, 25), candidates=[(0, 25)], glued="0251000元"))
+    False
+    >>> _cut_by_counting_only(Resolved((13, 25), candidates=[(13, 25)], glued="13251000元"))
+    True
     """
     if resolved.values is None or not resolved.glued:
         return False
     tokens = resolved.glued.split(" ")
+    if not all(is_digit_run(t) for t in tokens):  # (a sign or an amount's unit among them: marked_runs cuts them)
+        return any(marked_cuts(tokens, k) for k in range(1, len(resolved.values)))
     return any(splits(tokens, k, lambda v: True) for k in range(1, len(resolved.values)))
 
 

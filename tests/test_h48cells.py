@@ -1,0 +1,138 @@
+"""Cells the parser loses on real reports, by cause (session 48): a web page flattened to text runs a row's cells
+together, and a cell that prints a sign (2019's 本年增/减: 减5) or an amount's fraction and unit (75394432.52元) was
+no run of digits to cut — the row was said to have lost a cell (``row_lost_cells``), and an only cut was never
+made. Synthetic reports of the 2019 template (no real text); the gold check reads ``../shared`` and skips without.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from xxgk.catalog import codes, item_measures, labels
+from xxgk.marked_runs import marked_cuts
+from xxgk.parser import parse
+from xxgk.readers import read_path
+from xxgk.splitting import is_digit_run, splits
+from xxgk.values import read_cell
+
+from .conftest import SHARED, needs_shared
+
+_CELLS = {  # a 2019 table 二 row as a flattened page prints it: every cell 0
+    "licensing": "行政许可000",
+    "procurement": "政府集中采购00",
+}
+
+
+def _report(**rows: str) -> str:
+    """A 2019 report of 样例县 whose table 二 is flattened as a web page's text is (no space between cells),
+    ``rows`` replacing the licensing and procurement rows."""
+    row = {**_CELLS, **rows}
+    return (
+        "样例县2019年政府信息公开工作年度报告\n一、总体情况\n本年度样例县持续推进政务公开。\n"
+        "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000"
+        "规范性文件000第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量"
+        + row["licensing"]
+        + "其他对外管理服务事项000第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚000"
+        "行政强制000第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00"
+        "第二十条第（九）项信息内容采购项目数量采购总金额"
+        + row["procurement"]
+        + "\n三、收到和处理政府信息公开申请情况\n"
+    )
+
+
+def _row(record, item: str) -> tuple:
+    values = record.values("active")
+    return tuple(values[(item, m)] for m in item_measures("2019")[item])
+
+
+def _findings(record, item: str) -> dict[str, str]:
+    return {f.code: f.expected for f in record.findings if f.table == "2" and f.row == labels()["items"][item]}
+
+
+@pytest.mark.parametrize(
+    ("printed", "truth"),
+    [
+        ("政府集中采购13575394432.52元", "135 7539.443252"),  # 135 projects, 75,394,432.52 yuan
+        ("政府集中采购121234.56", "12 1234.56"),  # 12 projects, 1,234.56 (万元)
+        ("政府集中采购7251000元", "7 25.1"),
+    ],
+)
+def test_a_count_run_into_an_amount_is_missing_as_ambiguous_with_the_truth_listed(printed, truth):
+    record = parse(_report(procurement=printed))
+    assert _row(record, "procurement") == (None, None)
+    found = _findings(record, "procurement")
+    assert "row_lost_cells" not in found  # no cell was lost: the digits ran together
+    assert truth in found["cells_ambiguous"].split("；")
+
+
+def test_a_change_with_its_sign_run_between_counts_is_missing_as_ambiguous():
+    record = parse(_report(licensing="行政许可396减5181"))  # 396 | 减5 | 181 flattened
+    assert _row(record, "licensing") == (None, None, None)
+    found = _findings(record, "licensing")
+    assert "row_lost_cells" not in found
+    assert "396 -5 181" in found["cells_ambiguous"].split("；")
+
+
+def test_the_only_cut_no_fewer_cells_can_hold_is_read():
+    record = parse(_report(procurement="政府集中采购0251000元"))  # no piece but 0 starts with 0: 0 | 251000元
+    assert _row(record, "procurement") == (0, Decimal("25.1"))
+    assert "cells_recovered" in _findings(record, "procurement")
+
+
+@pytest.mark.parametrize(
+    ("item", "printed"),
+    [
+        ("procurement", "政府集中采购10元"),  # 1 | 0元, or a blank | 10元
+        ("licensing", "行政许可396减500"),  # 396 | 减50 | 0, or 396 | 减500 | a blank
+    ],
+)
+def test_an_only_cut_that_fewer_cells_also_hold_stays_missing(item, printed):
+    record = parse(_report(**{item: printed}))
+    assert set(_row(record, item)) == {None}
+    assert "或有单元格缺失" in _findings(record, item)["cells_ambiguous"]
+
+
+GOLD = sorted((SHARED / "corpus" / "gold").glob("*.json")) if (SHARED / "corpus").exists() else []
+
+
+def _truths(gold: dict) -> dict[tuple[str, str], object]:
+    """Every table 二 cell the gold gives, the 2019 ones checked by hand (``extras``) included."""
+    out = {tuple(key.split(".")): value for key, value in gold["active"].items()}
+    raw = gold.get("extras", {}).get("active_2019_raw", {})
+    for item, measures in item_measures(gold["format"]).items() if raw else ():
+        name = (
+            labels()["items"][item].removeprefix("行政") if item == "normative_documents" else labels()["items"][item]
+        )
+        out.update({(item, m): value for m, value in zip(measures, raw[name], strict=True)})
+    return out
+
+
+def _cuts_read(glued: str, units: list[str]) -> list[tuple]:
+    tokens = glued.split(" ")
+    if all(is_digit_run(t) for t in tokens):
+        return splits(tokens, len(units), lambda v: True)
+    return [
+        tuple(read_cell(p, u)[0] for p, u in zip(cut, units, strict=True)) for cut in marked_cuts(tokens, len(units))
+    ]
+
+
+@needs_shared
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem)
+def test_every_gold_table_2_cell_is_read_or_missing_as_ambiguous_with_the_truth_among_the_cuts(gold_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    record = parse(read_path(next((SHARED / "corpus" / "reports").glob(f"{gold_path.stem}.*"))).parse_text)
+    values, truths = record.values("active"), _truths(gold)
+    units = {m["code"]: m["unit"] for m in codes()["measures"]}
+    for (item, measure), truth in truths.items():
+        truth = read_cell(str(truth), units[measure])[0]
+        if values[(item, measure)] is not None:
+            assert values[(item, measure)] == truth, (item, measure)
+            continue
+        found = {f.code: f for f in record.findings if f.table == "2" and f.row == labels()["items"][item]}
+        assert set(found) & {"cells_ambiguous", "row_lost_cells"} == {"cells_ambiguous"}, (item, found)
+        measures = item_measures(gold["format"])[item]
+        row = tuple(read_cell(str(truths[(item, m)]), units[m])[0] for m in measures)
+        assert row in _cuts_read(found["cells_ambiguous"].actual, [units[m] for m in measures]), (item, row)
