@@ -136,3 +136,10 @@ def test_every_gold_table_2_cell_is_read_or_missing_as_ambiguous_with_the_truth_
         measures = item_measures(gold["format"])[item]
         row = tuple(read_cell(str(truths[(item, m)]), units[m])[0] for m in measures)
         assert row in _cuts_read(found["cells_ambiguous"].actual, [units[m] for m in measures]), (item, row)
+
+
+def test_table_2s_ambiguous_cells_say_it_has_no_identity_to_choose_a_cut():
+    record = parse(_report(licensing="行政许可3960181"))  # 396 | 0 | 181 flattened, or 39 | 60 | 181 …
+    message = next(f.message for f in record.findings if f.code == "cells_ambiguous" and f.row == "行政许可")
+    assert "符合勾稽关系" not in message  # (table 二 has none: the reader was told of identities it does not have)
+    assert "没有勾稽关系" in message and "39 60 181" in message
