@@ -143,3 +143,65 @@ def test_table_2s_ambiguous_cells_say_it_has_no_identity_to_choose_a_cut():
     message = next(f.message for f in record.findings if f.code == "cells_ambiguous" and f.row == "行政许可")
     assert "符合勾稽关系" not in message  # (table 二 has none: the reader was told of identities it does not have)
     assert "没有勾稽关系" in message and "39 60 181" in message
+
+
+# a PDF text layer of table 三 (pdftotext without -layout): wrapped labels, a label printed away from its numbers
+_PDF_HEAD = (
+    "样例市某局2024年政府信息公开工作年度报告\n一、总体情况\n本年度持续推进政务公开。\n二、主动公开政府信息情况\n"
+    "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 法人或其他组织 总计\n"
+    "商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+)
+_PDF_ROWS = """一、本年新收政府信息公开申请数量 20 0 0 0 0 0 20
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+三、本年度办理结果
+（一）予以公开 9 0 0 0 0 0 9
+（二）部分公开（区分处理的，只计这一情形，不计其他情形） 0 0 0 0 0 0 0
+（三）不予公开
+1.属于国家秘密 0 0 0 0 0 0 0
+2.其他法律行政法规禁止公开 0 0 0 0 0 0 0
+3.危及“三安全一稳定” 0 0 0 0 0 0 0
+4.保护第三方合法权益 0 0 0 0 0 0 0
+5.属于三类内部事务信
+息
+1.本机关不掌握相关政
+府信息
+1 0 0 0 0 0 1
+6.属于四类过程性信息 1 0 0 0 0 0 1
+7.属于行政执法案卷 0 0 0 0 0 0 0
+8.属于行政查询事项 0 0 0 0 0 0 0
+4 0 0 0 0 0 4
+（四）无法提供
+2.没有现成信息需要另行制作 5 0 0 0 0 0 5
+3.补正后申请内容仍不明确 0 0 0 0 0 0 0
+（五）不予处理
+1.信访举报投诉类申请 0 0 0 0 0 0 0
+2.重复申请 0 0 0 0 0 0 0
+3.要求提供公开出版物 0 0 0 0 0 0 0
+4.无正当理由大量反复申请 0 0 0 0 0 0 0
+5.要求行政机关确认或重新出具已获取信息 0 0 0 0 0 0 0
+（六）其他处理
+1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0
+3.其他 0 0 0 0 0 0 0
+（七）总计 20 0 0 0 0 0 20
+四、结转下年度继续办理 0 0 0 0 0 0 0
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def _cell_per_line(rows: str) -> str:
+    """The rows as a text printing each cell on a line of its own (a converter's pipe table cell by cell)."""
+    return "\n".join(cell for line in rows.splitlines() for cell in line.split())
+
+
+@pytest.mark.parametrize("layout", ["numbers_on_a_line", "cell_per_line"])
+def test_two_rows_labels_stacked_over_one_row_of_numbers_give_it_to_neither_by_guess(layout):
+    # 5.属于三类内部事务信息's 1 0 0 0 0 0 1 stands under its label and the next label, 1.本机关不掌握相关政府信息
+    # (printed above its group's heading, its own 4 0 0 0 0 0 4 further down, without a label)
+    rows = _PDF_ROWS if layout == "numbers_on_a_line" else _cell_per_line(_PDF_ROWS)
+    record = parse(_PDF_HEAD + rows)
+    values = record.values("applications")
+    assert values[("unavailable_not_held", "total")] in (4, None)  # never the row above's 1
+    assert values[("denied_internal_affairs", "total")] in (1, None)
+    if values[("unavailable_not_held", "total")] is None:
+        assert "rows_unaligned" in {f.code for f in record.findings if f.table == "3"}

@@ -111,10 +111,17 @@ def _is_stacked(row: Row, named: list[str]) -> bool:
     """Labels of several rows on lines of their own, then a line of numbers alone: a conversion that printed a
     column of labels above a run of numbers (``| （一）予以公开 |`` … ``| （七）总计 |`` then ``| | 1288 | 21 | …``).
     The numbers are the first label's as much as the last's: the labels are paired with the run in order
-    (before: the last label took the first number row, a wrong 总计 published)."""
-    if len(named) < 2 or not row.label_structured or not row.filled_slots \
-            or not all(s.structured for s in row.filled_slots):
+    (before: the last label took the first number row, a wrong 总计 published). So in a PDF's text
+    layer, labels and numbers loose text both: ``5.属于三类内部事务信`` / ``息`` / ``1.本机关不掌握相关政`` /
+    ``府信息`` over ``1 0 0 0 0 0 1`` (the first label's; the second's printed further down without a label) —
+    before session 48 the last label took the line, 本机关不掌握相关政府信息's 4 published as 1 with no finding;
+    now the labels are paired with the number lines only where the identities prove it, else missing
+    (``rows_unaligned``). A label's wrapped words and its numbers below them (one row named), and a label column
+    printed apart with every row's numbers after it (many lines of numbers), are read as before."""
+    if len(named) < 2 or not row.filled_slots or any(s.structured != row.label_structured for s in row.filled_slots):
         return False
+    if not row.label_structured and len(row.filled_slots) > WIDTH:
+        return False  # (a text layer's label column printed apart, every row's numbers after it: read in order)
     label_lines = {line for _, line, _, _ in row.label_cells}
     return len(label_lines) > 1 and min(s.line for s in row.slots) > max(label_lines)
 
