@@ -205,3 +205,31 @@ def test_two_rows_labels_stacked_over_one_row_of_numbers_give_it_to_neither_by_g
     assert values[("denied_internal_affairs", "total")] in (1, None)
     if values[("unavailable_not_held", "total")] is None:
         assert "rows_unaligned" in {f.code for f in record.findings if f.table == "3"}
+
+
+_T2_HEAD = (
+    "样例市某局2024年政府信息公开工作年度报告\n一、总体情况\n本年度持续推进政务公开。\n二、主动公开政府信息情况\n"
+)
+_T2_DOCUMENTS = "第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+_T2_LICENSING = "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 97\n"
+
+
+@pytest.mark.parametrize("where", ["further_down", "next_line"])
+def test_two_items_names_stacked_over_one_row_of_numbers_give_it_to_neither(where):
+    # 规章's 1 0 3 under the names 规章 and 行政规范性文件, the latter's 13 2 55 further down (or right under)
+    later = "13 2 55\n"
+    body = _T2_DOCUMENTS + "规章\n行政规范性文件\n1 0 3\n" + (later if where == "next_line" else "") + _T2_LICENSING
+    record = parse(
+        _T2_HEAD + body + (later if where == "further_down" else "") + "三、收到和处理政府信息公开申请情况\n"
+    )
+    values = record.values("active")
+    assert [values[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [None] * 3
+    assert [values[("rules", m)] for m in ("issued", "repealed", "in_force")] == [None] * 3
+    said = {f.code: f.row for f in record.findings if f.table == "2"}
+    assert said["rows_unaligned"] == "规章、行政规范性文件"
+
+
+def test_an_items_name_wrapped_over_its_numbers_is_read_as_before():
+    body = _T2_DOCUMENTS + "规章 0 0 0\n行政规范性\n文件\n13 2 55\n" + _T2_LICENSING
+    values = parse(_T2_HEAD + body + "三、收到和处理政府信息公开申请情况\n").values("active")
+    assert [values[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [13, 2, 55]

@@ -331,6 +331,58 @@ def _realigned_or_as_printed(lines: list[tuple[int, str]], overview: str,
     return _lines_to_active(lines, overview, year)
 
 
+def _stacked_items(row: Row, named: list[str], seen: dict) -> list[str]:
+    """The items whose names ``row``'s label prints on lines of their own above its numbers, two or more and none
+    read yet (``seen``): a text layer printing the label cells apart from the numbers (``规章`` / ``行政规范性文件``
+    over ``1 0 3``, 行政规范性文件's ``13 2 55`` further down without its name). The numbers are the first item's as
+    much as the last's, and table 二 has no identity to tell: before session 48 the last took them, 规章's numbers
+    published as 行政规范性文件's with no finding. None (an empty list) for a row whose numbers stand on its label's
+    last line, or whose label names one item (a name wrapped over lines, 行政规范性 / 文件 over its numbers).
+
+    >>> from xxgk.cells import Slot
+    >>> row = Row("规章行政规范性文件", 3, False, [Slot("1", 5, False), Slot("0", 5, False), Slot("3", 5, False)],
+    ...           label_cells=[(0, 3, "规章", False), (2, 4, "行政规范性文件", False)])
+    >>> _stacked_items(row, ["rules", "normative_documents"], {})
+    ['rules', 'normative_documents']
+    >>> _stacked_items(row, ["rules", "normative_documents"], {"rules": []})
+    []
+
+    Names in two sub-tables, a heading between them, are each over its own cells (a cell a line, one lost):
+    >>> row.label = "行政强制第二十条第(八)项信息内容本年收费金额行政事业性收费"
+    >>> _stacked_items(row, ["coercion", "fees"], {})
+    []
+    """
+    items = [i for i in dict.fromkeys(named) if i not in seen]
+    label_lines = {line for _, line, _, _ in row.label_cells}
+    if len(items) < 2 or len(set(named)) != len(items) or len(label_lines) < 2 or not row.filled_slots:
+        return []
+    if min(s.line for s in row.slots) <= max(label_lines):
+        return []  # (a cell printed under a name above, if blank: each name has its cells, a cell a line)
+    spans = [(m.start(), m.end()) for code, pattern in patterns("item_labels") if code in items
+             for m in pattern.finditer(row.label)]
+    between = row.label[min(end for _, end in spans):max(start for start, _ in spans)] if spans else ""
+    return [] if _GROUP_WORDS.search(compact(between)) else items
+
+
+# a group's heading or header between two items' names: 行政强制 | 第二十条第（八）项 | 信息内容 … | 行政事业性收费
+# are two sub-tables' rows, each name over its own cells (a cell a line), not a column of names
+_GROUP_WORDS = re.compile(r"第二十条|信息内容")
+
+
+def _number_groups(row: Row, cells: int) -> int:
+    """How many rows' numbers ``row`` holds as printed: its lines of numbers, or, one number a line (a cell a
+    line), its numbers by ``cells`` a row.
+
+    >>> from xxgk.cells import Slot
+    >>> _number_groups(Row("", None, False, [Slot("1", 5, False), Slot("0", 5, False), Slot("3", 6, False)]), 3)
+    2
+    >>> _number_groups(Row("", None, False, [Slot("97", 5, False), Slot("12", 6, False), Slot("5", 7, False)]), 1)
+    3
+    """
+    lines = [s.line for s in row.filled_slots]
+    return -(-len(lines) // cells) if len(set(lines)) == len(lines) else len(set(lines))
+
+
 def _every_row_named(lines: list[tuple[int, str]], first_only: bool = False) -> bool:
     """Whether every row with numbers (or the first: ``first_only``) names an item before them."""
     filled = [r for r in region_to_rows(lines, None) if r.filled_slots][:1 if first_only else None]
@@ -500,6 +552,13 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
                 findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
+        stacked = _stacked_items(row, matches, seen)
+        if stacked:  # (which item the numbers are, the text does not say; table 二 has no identity to prove it)
+            findings.append(make("rows_unaligned", table="2", row="、".join(labels()["items"][i] for i in stacked),
+                                 actual=len(stacked), expected=_number_groups(row, len(measures[item])),
+                                 line=row.line))
+            seen.update({i: [Fact(TABLE, (i, m), None, row.line, None) for m in measures[i]] for i in stacked})
+            continue
         where = {"table": "2", "row": labels()["items"][item]}
         names = measures[item]
         # (above the row's first number, not its label's first line: a label running from the group's line over
