@@ -233,3 +233,11 @@ def test_an_items_name_wrapped_over_its_numbers_is_read_as_before():
     body = _T2_DOCUMENTS + "规章 0 0 0\n行政规范性\n文件\n13 2 55\n" + _T2_LICENSING
     values = parse(_T2_HEAD + body + "三、收到和处理政府信息公开申请情况\n").values("active")
     assert [values[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [13, 2, 55]
+
+
+def test_a_long_marked_run_costs_a_bounded_search_and_says_why_its_cells_are_missing():
+    # a hostile row: thousands of digits before a unit; table 四's fifteen counts never read a mark (not searched)
+    assert marked_cuts(["1" * 60 + ".5元"], 15) is None  # more cuts than the search's steps: none listed
+    record = parse(_report(procurement="政府集中采购" + "1" * 5000 + ".5元"))
+    assert _row(record, "procurement") == (None, None)
+    assert _findings(record, "procurement")

@@ -35,14 +35,21 @@ from .splitting import MAX_DIGITS
 _MARKED = re.compile(r"(增加?|减少?|[+-])?(\d+)(\.\d+)?(万元|元|万)?")
 YUAN_DIGITS = 4  # an amount printed in 元 has four digits before the point more than one in 万元
 MAX_CUTS = 64  # cuts listed at most (the caller gives up on a row with more: cells_ambiguous lists six)
+MAX_STEPS = 20_000  # steps of the search for them (a row of table 二 takes a few hundred)
 
 
 def marked_cuts(texts: Sequence[str], k: int) -> list[tuple[str, ...]] | None:
     """Every cut of the glued ``texts`` into ``k`` pieces (at most ``MAX_CUTS``), or None when a text is no run of
-    digits with a sign before or a fraction and unit after them."""
+    digits with a sign before or a fraction and unit after them, or the cuts are too many to list (``MAX_STEPS``: a
+    hostile row of thousands of digits costs a bounded search, and says nothing rather than a part of its cuts).
+
+    >>> marked_cuts(["1" * 300_000 + "元"], 3), marked_cuts(["1" * 60 + ".5元"], 15) is None
+    ([], True)
+    """
     parts = [_MARKED.fullmatch(text) for text in texts]
     if not texts or not all(parts):
         return None
+    budget = [MAX_STEPS]
     out: list[tuple[str, ...]] = []
 
     def walk(index: int, acc: tuple[str, ...]) -> None:
@@ -52,24 +59,35 @@ def marked_cuts(texts: Sequence[str], k: int) -> list[tuple[str, ...]] | None:
             if len(acc) == k:
                 out.append(acc)
             return
-        for pieces in _pieces(parts[index], k - len(acc) - (len(parts) - index - 1)):
+        for pieces in _pieces(parts[index], k - len(acc) - (len(parts) - index - 1), budget):
             walk(index + 1, acc + pieces)
 
-    walk(0, ())
+    try:
+        walk(0, ())
+    except _TooMany:
+        return None
     return out
 
 
-def _pieces(part: re.Match, most: int) -> list[tuple[str, ...]]:
-    """Every cut of one glued text into 1 to ``most`` pieces, its sign on the first and its tail on the last."""
+class _TooMany(Exception):
+    """The search for cuts went over its steps."""
+
+
+def _pieces(part: re.Match, most: int, budget: list[int]) -> list[tuple[str, ...]]:
+    """Every cut of one glued text into 1 to ``most`` pieces, its sign on the first and its tail on the last; each
+    step taken off ``budget`` (``_TooMany`` when it is spent)."""
     sign, digits, fraction, unit = part.group(1) or "", part.group(2), part.group(3) or "", part.group(4) or ""
     tail = fraction + unit
     last_most = MAX_DIGITS + (YUAN_DIGITS if unit == "元" else 0)
     out = []
 
     def cut(at: int, acc: tuple[str, ...]) -> None:
-        if len(acc) >= most:
-            return
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooMany
         rest = digits[at:]
+        if len(acc) >= most or len(rest) > (most - len(acc)) * last_most:
+            return  # (no piece left, or more digits left than the pieces left can hold)
         if _whole(rest, last_most):
             out.append(acc + (rest,))
         if rest[0] == "0":

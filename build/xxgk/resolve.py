@@ -132,8 +132,8 @@ def _marked_row(slots: Sequence[Slot], units: Sequence[str], accept: Callable[[t
     texts = [s.text.strip() for s in slots]
     k = len(units)
     if not slots or any(s.structured for s in slots) or len({s.line for s in slots}) != 1 or all(
-            is_digit_run(t) for t in texts):
-        return None
+            is_digit_run(t) for t in texts) or not any(unit in _MARKED_UNITS for unit in units):
+        return None  # (a row of counts only reads no sign nor unit: tables 三 and 四 are never cut so)
     candidates = []
     for cut in marked_cuts(texts, k) or ():
         read = [read_cell(piece, unit) for piece, unit in zip(cut, units, strict=True)]
@@ -148,6 +148,8 @@ def _marked_row(slots: Sequence[Slot], units: Sequence[str], accept: Callable[[t
     note = make("cells_recovered", actual=glued, expected=" ".join(map(str, candidates[0])), line=line, **where)
     return Resolved(candidates[0], (line,) * k, candidates, [note], glued)
 
+
+_MARKED_UNITS = frozenset({"signed_count", "10k_yuan", "other_unit"})  # (units whose cells may print a mark)
 
 FILLED_MOST = 3  # table 二's value columns: a single value merged across them, unmerged and filled, prints 3 copies
 
