@@ -90,11 +90,15 @@ def _cells_in_place(line: str) -> list[str] | None:
 
     >>> _cells_in_place("| 尚未 | 结果 | 总计 |"), _cells_in_place("尚未 结果 总计")
     (['尚未', '结果', '总计'], None)
+
+    A space inside a cell is no cell's edge (a web page's 尚未<br>审结, read as 尚未 审结):
+    >>> _cells_in_place("总计\\t尚未 审结\\t复议后起诉")
+    ['总计', '尚未审结', '复议后起诉']
     """
     if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
+        return ["".join(c.split()) for c in line.split("\t")]
     if line.strip()[:1] == "|" and line.strip()[-1:] == "|":
-        return [c.strip() for c in line.strip()[1:-1].split("|")]
+        return ["".join(c.split()) for c in line.strip()[1:-1].split("|")]
     return None
 
 
@@ -106,10 +110,13 @@ def _cells(line: str) -> list[str] | None:
     '行政诉讼（复议后起诉）'
     >>> _cells("本机关行政复议和行政诉讼情况如下") is None
     True
+    >>> _cells("总计\\t结果维持\\t尚未 审结")  # (a web page's 尚未<br>审结: before, two cells, no outcomes' row)
+    ['总计', '结果维持', '尚未审结']
     """
     if _NOT_HEADER.search(line):
         return None
-    cells = [c for c in _CELL_APART.split(line.strip()) if c]
+    placed = _cells_in_place(line)  # (cells known: a space inside one is a wrapped name's, 尚未 审结)
+    cells = [c for c in placed if c] if placed is not None else [c for c in _CELL_APART.split(line.strip()) if c]
     # (a note or unit in brackets is no run of words: 行政诉讼（未经复议直接起诉）, 复议后起诉（件） are header cells —
     # before, such a row was no header, and 复议后起诉 printed first was read in the template's order, each lawsuit's
     # five numbers published under the other's name, no finding)
