@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+from benchmarks import header_orders
 from benchmarks.synthetic import random_values, render_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -81,7 +83,7 @@ def report(values: dict, table4: list[int], order: list[str], forms: dict, layou
     return read_bytes(page.encode("utf-8"), ".html").text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(header=headers(), seed=st.integers(0, 2**16))
 def test_no_number_under_another_columns_name_and_none_lost_where_the_header_tells(header, seed):
     order, forms, layout = header
@@ -133,7 +135,7 @@ def table2_report(values: dict, order: list[str], forms: dict, layout: str) -> s
     return read_bytes(page.encode("utf-8"), ".html").text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(header=table2_headers(), numbers=st.lists(st.integers(0, 400), min_size=6, max_size=6, unique=True))
 def test_table_2_no_number_under_another_measures_name_and_none_lost_in_cells(header, numbers):
     """Table 二's first group in any order, its names whole, short, wrapped or with a unit: no number under another
@@ -145,3 +147,11 @@ def test_table_2_no_number_under_another_measures_name_and_none_lost_in_cells(he
     assert not {k: (v, truth[k]) for k, v in published.items() if v is not None and v != truth[k]}
     if layout != "pdf_text":
         assert published == truth
+
+
+@pytest.mark.parametrize("kind", sorted(header_orders.KINDS))
+def test_the_header_orders_benchmark_reads_every_kind_whole_where_the_cells_are_known(kind):
+    """``benchmarks.header_orders`` (the figures of every table's headers in other orders): in tab cells and on a web
+    page with spans and ``<br>``-broken names, every number of a few reports of each kind is read under its name."""
+    for layout in ("tabs", "page"):
+        assert header_orders.tally(kind, layout, 3)[:2] == (0, 0), (kind, layout)
