@@ -25,6 +25,8 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
+from .pdf_header_cells import header_cells, row_cells
+
 HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a section's heading (with .match), as ``sections`` finds one
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
 NOT_NUMBER = re.compile(r"[-－—–/／]")  # the marks of VALUE
@@ -171,6 +173,23 @@ def _header_lines(values: list[list[Word]], lines: list[tuple[str, list[Word]]],
             break
         out.append(lines[k][1])
     return out
+
+
+def _header_written(texts: list[str], values: list[list[Word]], lines: list[tuple[str, list[Word]]], first: int,
+                    columns: list[tuple[float, float, float]]) -> None:
+    """The header lines above line ``first`` (a table's first row: up to ``HEADER_LINES`` lines holding no
+    ``values``, up to a section's heading) written as cells of the ``columns`` its numbers stand in, where a name
+    wraps (``pdf_header_cells.header_cells``); nothing when a line of them is written already."""
+    above = []
+    for k in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
+        if values[k] or HEADING.match(lines[k][0].strip()):
+            break
+        above.append(k)
+    above.reverse()
+    if not above or any(texts[k] != lines[k][0] for k in above):
+        return
+    for k, text in zip(above, header_cells([lines[k] for k in above], columns) or [], strict=False):
+        texts[k] = text
 
 
 def _placed(values: list[Word], columns: list[tuple[float, float, float]]) -> list[str] | None:
@@ -397,7 +416,8 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
     The columns come from the table's complete rows (``MIN_ROWS`` of them: ``_window`` says where its short rows
     may stand, ``_split_rows`` which are one row over two lines and stay as written), or, for a row with none beside
     it (table 四 prints one row of numbers), from the header line right above it: one word a column, each value
-    standing under one of them."""
+    standing under one of them. The header lines above a table's first row are written as cells of the columns
+    its numbers stand in where a name wraps (``pdf_header_cells``)."""
     lines = _wrapped_numbers(lines)
     texts = [text for text, _ in lines]
     values = [trailing_values(text, found) for text, found in lines]
@@ -416,6 +436,7 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
         width = len(columns)
         placed = {k: cells for k in _window(texts, values, complete)
                   if 2 <= len(values[k]) < width and k not in done and (cells := _placed(values[k], columns))}
+        _header_written(texts, values, lines, min([complete[0], *placed]), columns)  # (above the table's first row)
         split = _split_rows(placed, values, columns, width)
         # a row's pieces: its other lines with fewer values (the line holding most of the row's values is the row)
         pieces = {k: [n for n in lines if len(values[n]) < len(values[k])] for k, lines in split.items()}
@@ -436,4 +457,12 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
             columns = _header_columns(lines[k - 1][1], len(row))
             if columns is not None and (cells := _placed(row, columns)) is not None:
                 texts[k] = _rewritten(texts[k], row, cells)
+                done.add(k)
+    # a table's first row under its header, printed whole (table 四's one row, table 二's rows: 2019's 减2 and
+    # 251000元 are cells too; a row with a blank cell, placed above, is not): its values stand in the columns the
+    # header's words stand over
+    cells = [row_cells(text, found) for text, found in lines]
+    for k in range(1, len(lines)):
+        if k not in learnt and k not in done and 2 <= len(cells[k]) <= MAX_COLUMNS and not cells[k - 1]:
+            _header_written(texts, cells, lines, k, [(w.x0, w.x1, (w.x0 + w.x1) / 2) for w in cells[k]])
     return texts

@@ -186,7 +186,49 @@ def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
     named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
     if len(named) < len(_ORGS) and named != [a for a in _ORGS if a in named]:
         return True
-    return any(_words_out_of_order(line) for line in header_lines)
+    return _words_apart(header_lines, named, _raw_header(lines)) or any(
+        _words_out_of_order(line) for line in header_lines)
+
+
+def _words_apart(header_lines: list[str], named: list[str], raw: tuple[str, ...] = ()) -> bool:
+    """Whether the header names some of the five organisation columns whole (``named``) and others only by words of
+    their names (``_org_words``) on other lines: a PDF's text of a header whose narrow cells wrap some names (科研 /
+    机构) and not others, the whole ones printed on a line between the halves (科研 社会公益 / 商业企业 其他 / 机构
+    组织), where nothing says how the two lines' columns interleave. Before, such a header was read in the template's
+    order: 科研机构's numbers published as 商业企业's, no finding (the row totals hold either way).
+
+    >>> _words_apart(["科研社会公益法律服务", "商业企业其他", "机构组织机构"], ["commercial", "other_org"])
+    True
+    >>> _words_apart(["社会公益组法律服务机商业企业科研机构其他织构"], ["commercial", "research", "other_org"])
+    False
+    >>> _words_apart(["商业企科研机社会公法律服", "其他"], ["other_org"])
+    False
+
+    A text laid out as the page prints it (``pdftotext -layout``: the columns apart by runs of spaces, ``raw``, the
+    header's lines as printed) says where each name stands: there the five are in the order their first characters
+    stand in, and only another order than the template's is unsure.
+
+    >>> layout = ("          社会公     法律服", "  商业企业  科研机构            其他", "          益组织     务机构")
+    >>> _words_apart([], ["commercial", "research", "other_org"], layout)
+    False
+    >>> _words_apart([], ["commercial", "research", "other_org"], (layout[0], "  科研机构  商业企业            其他"))
+    True
+    """
+    # (a line with a digit or naming a row is no header's: 2.其他法律行政法规禁止公开 names neither 其他 nor
+    # 法律服务机构)
+    naming = [line for line in raw if not _DIGIT.search(line) and not label_matches(line, "row_labels") and any(
+        p.search(line) for p in (*_org_words().values(), *(_column_names()[a] for a in _ORGS)))]
+    if naming and all(_LAID_OUT.search(line) for line in naming):
+        return _laid_out_order(naming) != list(_ORGS)
+    kept = [line for line in header_lines if not _DIGIT.search(line) and not label_matches(line, "row_labels")]
+    # (其他 alone whole beside the four wrapped is left as read: two characters wrap in no cell, so a table whose
+    # narrow cells wrap the four prints it whole wherever it stands — and every such header seen prints it last)
+    whole = {n: [a for a in named if a != "other_org" and _name_at(line, a) >= 0] for n, line in enumerate(kept)}
+    if not any(whole.values()):
+        return False
+    words = _org_words()
+    return any(words[a].search(line) for n, line in enumerate(kept) if not whole[n]
+               for a in _ORGS if a not in named)
 
 
 def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[str] | None:
@@ -292,6 +334,21 @@ def _org_words() -> dict[str, re.Pattern]:
     for row in table("table3_column_words"):
         words.setdefault(row["code"], []).append(_outside_group(row["word"]))
     return {code: re.compile("|".join(alternatives)) for code, alternatives in words.items()}
+
+
+_LAID_OUT = re.compile(r"\S {3,}\S|^ {3,}\S")  # a line laid out as printed: runs of spaces between its columns
+
+
+def _laid_out_order(raw: list[str]) -> list[str]:
+    """The organisation columns the lines of a laid-out header name (whole, or by words of their names:
+    ``_org_words``), in the order of where on their lines they first stand; those they do not name left out."""
+    where: dict[str, int] = {}
+    for line in raw:
+        for a in _ORGS:
+            found = [m.start() for pattern in (_column_names()[a], _org_words()[a]) if (m := pattern.search(line))]
+            if found:
+                where[a] = min(where.get(a, min(found)), min(found))
+    return sorted(where, key=where.__getitem__)
 
 
 def _words_out_of_order(line: str) -> bool:
@@ -414,8 +471,9 @@ def _wrapped_names(lines: list[str]) -> list[str]:
     names = _all_names()
     out = list(lines)
     for i in range(len(out) - 1):
-        if (joined := _joined_by_place(out[i], out[i + 1], names)) is not None:
-            out[i], out[i + 1] = joined, ""
+        if (run := _run_joined(out, i, names)) is not None:
+            joined, n = run
+            out[i:i + n] = [joined] + [""] * (n - 1)
             continue
         top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
         if len(top) > HEADER_CELLS_MAX or len(bottom) > HEADER_CELLS_MAX:
@@ -442,44 +500,76 @@ def _bare(cell: str) -> str:
     return _NOTE.sub("", cell)
 
 
-def _halves(upper: str, lower: str, names: frozenset[str], in_one_cell: bool = False) -> bool:
-    """Whether two cells are one column's name wrapped: together (their notes aside) a name or a short one
-    (``_cell_names``: 公 over 益组织 is 公益组织), neither a whole name of ``names`` alone — but, ``in_one_cell`` (the
-    same cell of two lines of cells), the upper may be the same column's whole name (其他 over 组织: 其他组织). Before,
-    a short name wrapped was not joined, and the five were read in the template's order: printed in another, each
+def _halves(upper: str, lower: str, names: frozenset[str]) -> bool:
+    """Whether two cells of two lines of words are one column's name wrapped: together (their notes aside) a name or a
+    short one (``_cell_names``: 公 over 益组织 is 公益组织), neither a whole name of ``names`` alone. Before, a short
+    name wrapped was not joined, and the five were read in the template's order: printed in another, each
     organisation's numbers were published under its neighbour's name, no finding.
 
     >>> names = _all_names()
     >>> _halves("公", "益组织", names), _halves("商业", "企业", names), _halves("其他", "组织", names)
     (True, True, False)
-    >>> _halves("其他", "组织", _all_names(), in_one_cell=True)
-    True
     """
-    whole = _cell_names().get(_bare(upper + lower))
-    same = in_one_cell and whole is not None and _cell_names().get(_bare(upper)) == whole
-    return whole is not None and (_bare(upper) not in names or same) and _bare(lower) not in names
+    return _cell_names().get(_bare(upper + lower)) is not None and _bare(upper) not in names and _bare(
+        lower) not in names
 
 
-def _joined_by_place(top: str, bottom: str, names: frozenset[str]) -> str | None:
-    """Two header lines of cells (tabs, or a pipe table's) of one count joined cell by cell, where each cell holding
-    words on both lines names a column only so (科研 over 机构, 法律服务 over 机构: a name's end printed twice on the
-    line, which ``_wrapped_names`` leaves, and the organisations in another order than the template's were published
-    under their neighbours' names); None otherwise.
+RUN = 4  # header lines one row of names may stand on in a PDF's text (a whole name between a wrapped one's halves)
 
-    >>> _joined_by_place("| 科研 | 商业 | 其他 |", "| 机构 | 企业 | |", _all_names())
+
+def _run_joined(lines: list[str], start: int, names: frozenset[str]) -> tuple[str, int] | None:
+    """``(the lines from start joined, how many)`` for the longest run of ``RUN`` lines or fewer that
+    ``_joined_by_place`` joins, or None."""
+    for n in range(min(RUN, len(lines) - start), 1, -1):
+        if (joined := _joined_by_place(lines[start:start + n], names)) is not None:
+            return joined, n
+    return None
+
+
+def _pieces_name(pieces: list[str], names: frozenset[str]) -> bool:
+    """Whether one cell's words on two or more lines (top to bottom) are one column's name wrapped: together (their
+    notes aside) a name or a short one (``_cell_names``), no piece a whole name of ``names`` but the same column's
+    (其他 over 组织 is 其他组织; 科研 over 机构 is 科研机构).
+
+    >>> names = _all_names()
+    >>> [_pieces_name(pieces, names) for pieces in (["公", "益组织"], ["其他", "组织"], ["总计", "其他"])]
+    [True, True, False]
+    """
+    whole = _cell_names().get(_bare("".join(pieces)))
+    return whole is not None and all(_bare(p) not in names or _cell_names().get(_bare(p)) == whole for p in pieces)
+
+
+def _joined_by_place(lines: list[str], names: frozenset[str]) -> str | None:
+    """Header lines of cells (tabs, or a pipe table's) of one count joined cell by cell, top to bottom, where each
+    cell holding words on two or more lines names a column only so (科研 over 机构, 法律服务 over 机构: a name's end
+    printed twice on the line, which ``_wrapped_names`` leaves, and the organisations in another order than the
+    template's were published under their neighbours' names); None otherwise. A PDF's text written in cells by where
+    its words stand (``pdf_header_cells``) prints a whole name one line high between a wrapped name's halves, on a
+    line of its own (科研 / 商业企业 / 机构): the three lines are one row of names.
+
+    >>> _joined_by_place(["| 科研 | 商业 | 其他 |", "| 机构 | 企业 | |"], _all_names())
     '|科研机构|商业企业| 其他 |'
-    >>> _joined_by_place("| 自然人 | 法人或其他组织 |", "| | 商业企业 |", _all_names()) is None
+    >>> _joined_by_place(["| 自然人 | 法人或其他组织 |", "| | 商业企业 |"], _all_names()) is None
     True
-    >>> _joined_by_place("| 法律服务机 | 其他 |", "| 构（件） | |", _all_names())
+    >>> _joined_by_place(["| 法律服务机 | 其他 |", "| 构（件） | |"], _all_names())
     '|法律服务机构（件）| 其他 |'
+    >>> _joined_by_place(["\\t科研\\t\\t", "\\t\\t商业企业\\t其他", "\\t机构\\t\\t"], _all_names()).split("\\t")
+    ['', '科研机构', '商业企业', '其他']
     """
-    sep = "\t" if "\t" in top and "\t" in bottom else "|" if top.lstrip()[:1] == "|" == bottom.lstrip()[:1] else None
-    if sep is None or len(upper := top.split(sep)) != len(lower := bottom.split(sep)):
+    sep = "\t" if all("\t" in line for line in lines) else "|" if all(
+        line.lstrip()[:1] == "|" for line in lines) else None
+    if sep is None:
         return None
-    pairs = [(a.strip(), b.strip()) for a, b in zip(upper, lower, strict=True) if a.strip() and b.strip()]
-    if not pairs or not all(_halves(a, b, names, in_one_cell=True) for a, b in pairs):
+    split = [line.split(sep) for line in lines]
+    if len({len(cells) for cells in split}) != 1:
         return None
-    return sep.join(a.strip() + b.strip() if a.strip() and b.strip() else a for a, b in zip(upper, lower, strict=True))
+    columns = list(zip(*split, strict=True))
+    pieces = [[c.strip() for c in column if c.strip()] for column in columns]
+    stacked = [p for p in pieces if len(p) > 1]
+    if not stacked or not all(_pieces_name(p, names) for p in stacked):
+        return None
+    return sep.join("".join(p) if len(p) > 1 else next((c for c in column if c.strip()), column[0])
+                    for p, column in zip(pieces, columns, strict=True))
 
 
 @cache

@@ -1,0 +1,171 @@
+"""Session 48 (helper P): PDF reports whose narrow header cells wrap their names over two lines (科研 / 机构, 尚未 /
+审结, 处理决定 / 数量) while the columns are printed in another order than the template's — drawn here with reportlab,
+with and without ruling lines, from the 2021 template's labels and invented numbers told apart from their neighbours
+(the values of ``tests/test_h46reports.py``). A whole name one line high is centred in its row, between a wrapped
+name's halves: a PDF's text prints it on a line of its own (科研 社会公益 / 商业企业 其他 / 机构 组织), and read as
+lines the columns' order was lost — numbers published under their neighbours' names, the totals holding either way.
+Each case asserts what a reader checks: every number under the name printed above it, or the cells empty with a
+finding.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+from .test_h46reports import GROUPS, LABELS, ROWS, TITLE, _codes, _table3
+
+pytest.importorskip("reportlab")
+
+SIZE = 7  # points: the tables' font size (a line of a wrapped cell is SIZE + 1 below the one above)
+NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+WRAPPED = {2: "科研\n机构", 3: "社会公益\n组织", 4: "法律服务\n机构"}  # the others one line high
+
+
+def _draw(page, top: float, xs: list[float], rows: list[list[str]], spans: list, ruled: bool) -> float:
+    """Draw ``rows`` in the columns ``xs`` (their edges) from ``top`` down, each merged cell of ``spans`` once, texts
+    centred in their cells, a line at each ``\\n``; rules round every cell when ``ruled``. The bottom of the table."""
+
+    def merged(r: int, c: int) -> tuple[int, int, int, int]:
+        return next(((c0, r0, c1, r1) for (c0, r0), (c1, r1) in spans if c0 <= c <= c1 and r0 <= r <= r1), (c, r, c, r))
+
+    heights = [
+        max(
+            16,
+            max((text.count("\n") + 1 for c, text in enumerate(row) if merged(r, c)[1] == merged(r, c)[3]), default=1)
+            * (SIZE + 1)
+            + 4,
+        )
+        for r, row in enumerate(rows)
+    ]
+    tops = [top - sum(heights[:r]) for r in range(len(rows) + 1)]
+    page.setFont("STSong-Light", SIZE)
+    page.setLineWidth(0.5)
+    for r, row in enumerate(rows):
+        for c in range(len(xs) - 1):
+            c0, r0, c1, r1 = merged(r, c)
+            if (c0, r0) != (c, r):
+                continue
+            if ruled:
+                page.rect(xs[c0], tops[r1 + 1], xs[c1 + 1] - xs[c0], tops[r0] - tops[r1 + 1])
+            lines = row[c].split("\n") if row[c] else []
+            middle = (tops[r0] + tops[r1 + 1]) / 2 + (len(lines) - 1) * (SIZE + 1) / 2 - SIZE / 3
+            for k, line in enumerate(lines):
+                page.drawCentredString((xs[c0] + xs[c1 + 1]) / 2, middle - k * (SIZE + 1), line)
+    return tops[-1]
+
+
+def _edges(start: float, widths: list[float]) -> list[float]:
+    return [start + sum(widths[:k]) for k in range(len(widths) + 1)]
+
+
+def _pdf(tables: dict[str, tuple], ruled: bool) -> bytes:
+    """A report of the six sections, the tables given (``{section: (edges, rows, spans)}``) under their headings."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    y = 800.0
+    for heading in (
+        TITLE,
+        "一、总体情况",
+        "2024年，我局认真贯彻落实《条例》。",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    ):
+        page.setFont("STSong-Light", 9)
+        page.drawString(50, y, heading)
+        y -= 20
+        if heading[:2] in tables:
+            y = _draw(page, y, *tables[heading[:2]], ruled) - 20
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _table3_drawn(order: list[int]) -> tuple:
+    """Table 三 with the seven columns printed in ``order`` (template indices), 科研机构, 社会公益组织 and 法律服务机构
+    wrapped in their cells, the other names whole."""
+    names = [WRAPPED.get(i, name) for i, name in enumerate(NAMES)]
+    orgs = [p for p, i in enumerate(order) if 1 <= i <= 5]
+    rows = [
+        ["本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", "", "申请人情况", *[""] * 6],
+        ["", "", *(names[i] if i in (0, 6) else "法人或其他组织" if p == orgs[0] else "" for p, i in enumerate(order))],
+        ["", "", *(names[i] if 1 <= i <= 5 else "" for i in order)],
+    ]
+    spans = [((0, 0), (1, 2)), ((2, 0), (8, 0)), ((2 + orgs[0], 1), (2 + orgs[-1], 1))] + [
+        ((2 + p, 1), (2 + p, 2)) for p, i in enumerate(order) if i in (0, 6)
+    ]
+    for code, label in LABELS.items():
+        group = "三、本年度办理结果" if code == "granted" else GROUPS.get(code, "")
+        rows.append([group, label, *(str(ROWS[code][i]) for i in order)])
+    return _edges(20, [70, 260] + [34] * 7), rows, spans
+
+
+# ---- table 三: some organisation names wrapped, some whole, printed in another order ----
+
+SWAPPED = [0, 2, 1, 3, 4, 5, 6]  # 科研机构 (wrapped) before 商业企业 (whole)
+MOVED = [0, 3, 1, 4, 2, 5, 6]  # 社会公益组织 first, 科研机构 after 法律服务机构
+
+
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+@pytest.mark.parametrize("order", [SWAPPED, MOVED], ids=["swapped", "moved"])
+def test_organisations_wrapped_and_whole_in_another_order_are_read_under_their_names(order, ruled):
+    """科研 / 商业企业 / 机构: the wrapped names' halves and the whole names on three lines of the text layer, the
+    columns in another order than the template's. Before (unruled): read in the template's order — 科研机构's numbers
+    published as 商业企业's and the other way round (48 numbers), no finding; or all five columns missing. Each header
+    word is now put over the column of numbers it stands above, and the names read where they stand."""
+    record = parse(read_bytes(_pdf({"三、": _table3_drawn(order)}, ruled), ".pdf").parse_text)
+    assert _table3(record) == ROWS
+    assert "columns_reordered" in _codes(record)
+
+
+def test_the_same_header_as_a_plain_text_layer_is_missing_with_a_finding():
+    """The same table's text layer saved as text (no glyph positions): the whole names on one line, the wrapped ones'
+    halves on the lines around it — which column each stands over is not known. The five organisation columns are
+    missing with ``columns_order_unsure``; 自然人 and 总计 are published. Before: read in the template's order,
+    科研机构's numbers published as 商业企业's, no finding."""
+    header = [
+        "申请人情况",
+        "法人或其他组织",
+        "自然人 总计",
+        "科研 社会公益 法律服务",
+        "商业企业 其他",
+        "机构 组织 机构",
+    ]
+    rows = [
+        f"{GROUPS.get(code, '')}{label} " + " ".join(str(ROWS[code][i]) for i in SWAPPED)
+        for code, label in LABELS.items()
+    ]
+    text = "\n".join(
+        [
+            TITLE,
+            "一、总体情况",
+            "三、收到和处理政府信息公开申请情况",
+            *header,
+            *rows,
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ]
+    )
+    record = parse(read_bytes(text.encode("utf-8"), ".txt").text)
+    got = _table3(record)
+    assert {code: values[1:6] for code, values in got.items()} == {code: [None] * 5 for code in ROWS}
+    assert {code: [values[0], values[6]] for code, values in got.items()} == {
+        code: [values[0], values[6]] for code, values in ROWS.items()
+    }
+    assert "columns_order_unsure" in _codes(record)
