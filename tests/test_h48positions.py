@@ -17,7 +17,7 @@ import pytest
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
-from .test_h46reports import GROUPS, LABELS, ROWS, TITLE, _codes, _table3
+from .test_h46reports import GROUPS, LABELS, ROWS, T4, TITLE, _codes, _table3, _table4
 
 pytest.importorskip("reportlab")
 
@@ -169,3 +169,44 @@ def test_the_same_header_as_a_plain_text_layer_is_missing_with_a_finding():
         code: [values[0], values[6]] for code, values in ROWS.items()
     }
     assert "columns_order_unsure" in _codes(record)
+
+
+# ---- table 四: outcome and lawsuit names wrapped, printed in another order ----
+
+OUTCOMES = ["结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总计"]
+LAWSUITS = {1: "未经复议\n直接起诉", 2: "复议后\n起诉"}
+
+
+def _table4_drawn(outcomes: list[int], proceedings: list[int]) -> tuple:
+    """Table 四, its three groups of five in ``proceedings``' order (0 行政复议, 1 直接起诉, 2 复议后起诉), each group's
+    outcomes in ``outcomes``' order, every name but 总计 wrapped in its narrow cell."""
+    top, middle, bottom, spans = [], [], [], []
+    lawsuits = [g for g, p in enumerate(proceedings) if p]
+    for g, p in enumerate(proceedings):
+        named = [OUTCOMES[i] for i in outcomes]
+        top += ["行政复议" if p == 0 else "行政诉讼" if g == lawsuits[0] else "", *[""] * 4]
+        middle += named if p == 0 else [LAWSUITS[p], *[""] * 4]
+        bottom += [""] * 5 if p == 0 else named
+        spans += [((g * 5 + k, 1), (g * 5 + k, 2)) for k in range(5)] if p == 0 else [((g * 5, 1), (g * 5 + 4, 1))]
+    spans += [
+        ((5 * proceedings.index(0), 0), (5 * proceedings.index(0) + 4, 0)),
+        ((5 * lawsuits[0], 0), (5 * lawsuits[-1] + 4, 0)),
+    ]
+    values = [str(T4[p * 5 + i]) for p in proceedings for i in outcomes]
+    return _edges(40, [30] * 15), [top, middle, bottom, values], spans
+
+
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled"])
+@pytest.mark.parametrize(
+    "outcomes, proceedings",
+    [([3, 0, 1, 2, 4], [0, 2, 1]), ([4, 0, 1, 2, 3], [0, 1, 2])],
+    ids=["pending and after review first", "total first"],
+)
+def test_table_4_names_wrapped_in_another_order_are_read_under_their_names(outcomes, proceedings, ruled):
+    """尚未 / 总计 / 审结 over the numbers (总计 one line high between the halves), 复议后 / 起诉 before 未经复议 /
+    直接起诉. Before: read in the template's order — 尚未审结's numbers published as 结果维持's, each lawsuit's under
+    the other's name, no finding (each group's total holds either way); with 总计 first all fifteen missing. A ruled
+    table's cell gave ``尚未 审结``, read as two names. Each column's words, top to bottom, are now read as the names
+    they make."""
+    record = parse(read_bytes(_pdf({"四、": _table4_drawn(outcomes, proceedings)}, ruled), ".pdf").parse_text)
+    assert _table4(record) == T4

@@ -11,6 +11,7 @@ header; what no row says completely stays in the template's order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
 from .cells import joined_columns
@@ -43,8 +44,9 @@ def header_order(header: list[str]) -> Order | None:
     True
     """
     rows = [cells for line in header if (cells := _cells(line))]
-    proceedings = _proceedings(rows + _wrapped_in_place(header))
-    outcomes = next((named for cells in rows + _wrapped_rows(rows) + _wrapped_in_place(header)
+    placed = names_in_place(header)
+    proceedings = _proceedings(rows + _wrapped_in_place(header) + placed)
+    outcomes = next((named for cells in placed + rows + _wrapped_rows(rows) + _wrapped_in_place(header)
                      if (named := _outcomes(cells))), list(outcome_codes()))
     template_p, template_o = list(proceeding_codes()), list(outcome_codes())
     if proceedings == template_p and outcomes == template_o:
@@ -81,6 +83,92 @@ def _wrapped_in_place(header: list[str]) -> list[list[str]]:
     pairs = zip(lines, lines[1:], strict=False)
     return [[a + b for a, b in zip(top, bottom, strict=True) if a + b] for top, bottom in pairs
             if top and bottom and len(top) == len(bottom)]
+
+
+def names_in_place(header: list[str]) -> list[list[str]]:
+    """The names each column of cells stands under, read down the column: for each run of header lines of cells
+    (tabs, a pipe table's) of one count, a row of the outcomes its columns name, left to right, and a row of the
+    proceedings. A column's words top to bottom are cut into whole names (``_whole_names``): a name wrapped in its
+    narrow cell over two lines (尚未 / 审结, 复议后 / 起诉), or over lines a whole name beside it stands between (a
+    PDF's text written in cells where its words stand, ``pdf_header_cells``: 尚未 / 总计 / 审结), or in one cell of
+    a ruled PDF's table (``尚未 审结``). Nothing for a run where a column's words are not whole names or name two
+    outcomes (where the names stand is not sure). Before, such names named no column, and table 四 printed in
+    another order than the template's (尚未审结 first, 复议后起诉 before 未经复议直接起诉) was read in the template's:
+    each number published under another column's name, the totals holding either way.
+
+    >>> tab = chr(9)
+    >>> names_in_place([f"尚未{tab}{tab}复议后", f"{tab}总计{tab}起诉", f"审结{tab}{tab}结果 维持"])
+    [['尚未审结', '总计', '结果维持'], ['复议后起诉']]
+    >>> names_in_place([f"尚未{tab}结果", f"审{tab}维持"])
+    []
+    """
+    lines = [[_compact(c) for c in cells] if (cells := _cells_in_place(line)) and _cells(line) else None
+             for line in header]
+    out: list[list[str]] = []
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while lines[start] and end < len(lines) and lines[end] and len(lines[end]) == len(lines[start]):
+            end += 1
+        if lines[start]:
+            out += _run_names(lines[start:end])
+        start = end
+    return out
+
+
+def _compact(cell: str) -> str:
+    return "".join(cell.split())
+
+
+def _run_names(run: list[list[str]]) -> list[list[str]]:
+    """``[outcomes, proceedings]`` the columns of a run of header lines name (``names_in_place``), or nothing."""
+    outcomes, proceedings = [], []
+    for column in zip(*run, strict=True):
+        names = _whole_names([c for c in column if c])
+        if names is None:
+            return []
+        kinds = [kind for kind, _ in names]
+        if kinds.count("outcome") > 1:
+            return []
+        outcomes += [name for kind, name in names if kind == "outcome"]
+        proceedings += [name for kind, name in names if kind == "proceeding"]
+    return [cells for cells in (outcomes, proceedings) if cells]
+
+
+def _whole_names(pieces: list[str]) -> list[tuple[str, str]] | None:
+    """A column's words, top to bottom, cut into whole names (``_whole``), the longest first: ``(kind, name)`` each;
+    None when a word is left that makes none."""
+    out, at = [], 0
+    while at < len(pieces):
+        for end in range(len(pieces), at, -1):
+            if (kind := _whole("".join(pieces[at:end]))) is not None:
+                out.append((kind, "".join(pieces[at:end])))
+                at = end
+                break
+        else:
+            return None
+    return out
+
+
+@lru_cache(maxsize=1 << 10)
+def _whole(text: str) -> str | None:
+    """``outcome`` or ``proceeding`` when ``text`` (its note in brackets aside) is made of one outcome's or one
+    proceeding's words only (``rules/outcome_labels.csv``, ``rules/proceeding_labels.csv``; 行政诉讼 a
+    proceeding's group), else None.
+
+    >>> _whole("尚未审结"), _whole("未经复议直接起诉"), _whole("复议后"), _whole("复议后起诉结果维持")
+    ('outcome', 'proceeding', None, None)
+    """
+    bare = _NOTE.sub("", text)
+    found = [(kind, code) for kind, name in (("outcome", "outcome_labels"), ("proceeding", "proceeding_labels"))
+             for code, pattern in patterns(name) if pattern.search(bare)]
+    if _LITIGATION.fullmatch(bare):
+        return "proceeding"
+    if len(found) != 1:
+        return None
+    kind, code = found[0]
+    pattern = dict(patterns(f"{kind}_labels"))[code]
+    return kind if bare and not pattern.sub("", bare) else None
 
 
 def _cells_in_place(line: str) -> list[str] | None:
