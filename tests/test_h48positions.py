@@ -11,6 +11,7 @@ finding.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -210,3 +211,60 @@ def test_table_4_names_wrapped_in_another_order_are_read_under_their_names(outco
     they make."""
     record = parse(read_bytes(_pdf({"四、": _table4_drawn(outcomes, proceedings)}, ruled), ".pdf").parse_text)
     assert _table4(record) == T4
+
+
+# ---- table 二 (the 2019 template): 处理决定数量 printed first, wrapped or short ----
+
+DECISIONS = {  # (previous year's items, change, decisions) as each block prints them, in printed order below
+    "licensing": ("行政许可", 12, "减2", 340),
+    "other_management_services": ("其他对外管理服务事项", 5, "增1", 7),
+    "penalty": ("行政处罚", 20, "增3", 88),
+    "coercion": ("行政强制", 9, "0", 6),
+}
+HEADERS = {
+    "wrapped": ("上一年\n项目数量", "增/减", "处理决定\n数量"),
+    "short": ("上一年项目", "增/减", "处理决定"),
+}
+
+
+def _table2_drawn(names: tuple[str, str, str]) -> tuple:
+    """The 2019 template's table 二, 处理决定数量 printed first in the decisions' blocks (named ``names``)."""
+    head = ["信息内容", names[2], names[0], names[1]]
+    rows = [
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "0", "0", "0"],
+        ["规范性文件", "3", "3", "45"],
+    ]
+    for item, codes in (("（五）", ("licensing", "other_management_services")), ("（六）", ("penalty", "coercion"))):
+        rows += [[f"第二十条第{item}项", "", "", ""], head]
+        rows += [[DECISIONS[c][0], str(DECISIONS[c][3]), str(DECISIONS[c][1]), DECISIONS[c][2]] for c in codes]
+    rows += [
+        ["第二十条第（八）项", "", "", ""],
+        ["信息内容", "上一年项目数量", "本年增/减", ""],
+        ["行政事业性收费", "2", "0", ""],
+        ["第二十条第（九）项", "", "", ""],
+        ["信息内容", "采购项目数量", "采购总金额", ""],
+        ["政府集中采购", "4", "251000元", ""],
+    ]
+    spans = [((0, r), (3, r)) for r, row in enumerate(rows) if row[0].startswith("第二十条")]
+    return _edges(60, [120, 50, 50, 50]), rows, spans
+
+
+@pytest.mark.parametrize("names, ruled", [("wrapped", False), ("short", True)])
+def test_2019_decisions_printed_first_wrapped_or_short_are_read_under_their_names(names, ruled):
+    """处理决定数量 printed before 上一年项目数量 and 本年增/减: wrapped in its narrow cell beside 增/减 one line high
+    (a text layer's 处理决定 上一年 / 信息内容 增/减 / 数量 项目数量), or named short (处理决定). Before: the header
+    named two measures of three or none, and the rows were read in the template's order — 行政许可's 340 decisions
+    published as last year's count, 12 as 减12's change …, no finding (table 二 has no identity)."""
+    record = parse(read_bytes(_pdf({"二、": _table2_drawn(HEADERS[names])}, ruled), ".pdf").parse_text)
+    got = record.values("active")
+    assert {
+        code: (got[(code, "previous_year")], got[(code, "change")], got[(code, "decisions")]) for code in DECISIONS
+    } == {
+        "licensing": (12, -2, 340),
+        "other_management_services": (5, 1, 7),
+        "penalty": (20, 3, 88),
+        "coercion": (9, 0, 6),
+    }
+    assert got[("procurement", "amount_10k_yuan")] == Decimal("25.1")

@@ -11,7 +11,7 @@ under those columns are the measures' (``columns_selected``); in any other case 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .catalog import codes, labels, own_measure_labels, table
 from .cells import Slot, joined_columns, structured_cells
@@ -46,6 +46,8 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
     above = [text for number, text in lines if number < line][-LOOK_BACK:]
     for at in range(len(above) - 1, -1, -1):
         text = above[at]
+        if (run := _joined_run(above, at)) is not None:
+            return [c for c in run[1:] if c] or None
         if at and _wrapped(above[at - 1], text) is not None:
             continue  # (a wrapped header's second line, 件数 | 件数 | 件数: read with its first)
         cells = structured_cells(text)
@@ -64,6 +66,41 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+RUN = 4  # header lines one row of names may stand on in a PDF's text (a whole name between a wrapped one's halves)
+
+
+def _joined_run(above: list[str], at: int) -> list[str] | None:
+    """The cells of the longest run of ``RUN`` header lines of cells (tabs, a pipe table's) of one count or fewer,
+    ending at line ``at``, joined column by column (each cell's words top to bottom), when a column has words on two
+    or more lines and each such column names a measure only so (its words alone name no other); None else. A PDF's
+    text written in cells where its words stand (``pdf_header_cells``) prints a name wrapped in its narrow cell
+    over two lines and a whole name beside it between them (上一年 / 增/减 / 项目数量). Before, the lowest line was
+    taken for the header, it named no measure, and a row printing 处理决定数量 first was read in the template's
+    order: 行政许可's 340 decisions published as last year's count, no finding (table 二 has no identity).
+
+    >>> _joined_run(["\\t处理决定\\t上一年\\t", "信息内容\\t\\t\\t增/减", "\\t数量\\t项目数量\\t"], 2)
+    ['信息内容', '处理决定数量', '上一年项目数量', '增/减']
+    >>> _joined_run(["信息内容\\t本年制发件数\\t本年废止件数", "规章\\t1\\t0"], 1) is None
+    True
+    """
+    lines: list[list[str]] = []  # the lines of cells of one count with no digit ending at ``at``, bottom up
+    for text in above[max(0, at + 1 - RUN):at + 1][::-1]:
+        if _DIGIT.search(text) or (cells := structured_cells(text)) is None or lines and len(cells) != len(lines[0]):
+            break
+        lines.append(cells)
+    for n in range(len(lines), 1, -1):
+        columns = [[compact(c) for c in column if compact(c)] for column in zip(*lines[n - 1::-1], strict=True)]
+        stacked = [column for column in columns if len(column) > 1]
+        if stacked and all((named := _measures_named("".join(column))) and all(
+                _measures_named(c) <= named for c in column) for column in stacked):
+            return ["".join(column) for column in columns]
+    return None
+
+
+@lru_cache(maxsize=1 << 10)
+def _measures_named(name: str) -> frozenset[str]:
+    """The measures a header's column ``name`` (compact) names (``names_measure``)."""
+    return frozenset(code for code in labels()["measures"] if names_measure(name, code))
 
 
 def _wrapped(first: str, second: str) -> list[str] | None:
@@ -151,13 +188,29 @@ def names_measure(name: str, measure: str) -> bool:
     >>> names_measure("现行有效", "in_force"), names_measure("制发件数", "issued"), names_measure("制发", "repealed")
     (True, True, False)
 
-    A unit in brackets is no part of the name (处理决定数量(件) is 2019's 处理决定数量; 处理决定数量(上年) is not):
+    A unit in brackets is no part of the name (处理决定数量(件) is 2019's 处理决定数量; 处理决定数量(上年) is not), and
+    a cell may be a short name whole (处理决定(件)):
     >>> names_measure("处理决定数量(件)", "decisions"), names_measure("处理决定数量(上年)", "decisions")
     (True, False)
+    >>> names_measure("处理决定(件)", "decisions")
+    True
     """
     contained, whole = measure_keys(measure)
     return _UNIT.sub("", name) in whole or any(key in name for key in contained) or any(
-        word in name for word in _measure_words().get(measure, ()))
+        word in name for word in _measure_words().get(measure, ())) or _BRACKETS.sub("", name) in _measure_names().get(
+        measure, ())
+
+
+@cache
+def _measure_names() -> dict[str, tuple[str, ...]]:
+    """``{measure: short names a header cell may be}`` (``rules/table2_measure_names.csv``: 2019's 处理决定). Before,
+    a 2019 header naming 处理决定数量 short in another order than the template's (处理决定 | 上一年项目 | 增/减) named
+    two measures of three and its rows were read in the template's order: 行政许可's 340 decisions published as last
+    year's count, no finding."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in table("table2_measure_names"):
+        out[row["measure"]] = (*out.get(row["measure"], ()), compact(row["name"]))
+    return out
 
 
 @cache
