@@ -5,17 +5,19 @@ over 审结), and a whole name beside it, one line high, is centred between the 
 as lines, ``科研 社会公益`` / ``商业企业 其他`` / ``机构 组织`` say neither which half goes with which nor where
 each column stands, and a table printing 科研机构 before 商业企业 was read in the template's order — each number
 published under its neighbour's name, the row totals holding either way. The glyphs' places say it: each column of
-numbers owns the band of the page up to halfway to the next column's numbers, and a word lying in one band names
-that column (a word across two or more bands is a group's name, 法人或其他组织, over them).
+numbers owns the band of the page up to halfway to the next column's numbers, and a word whose middle stands in a
+band, no wider than the band, names that column (a wider word is a group's name over several, 法人或其他组织; a
+middle, as numbers right-aligned under a centred name stand up to half a column off it).
 
 ``header_cells`` writes such a header's lines as cells of those bands — the label column's words, then a cell a
-column, apart by tabs, a word across bands in the first it covers — so that the parser joins each column's words
-cell by cell (``cells.joined_in_place``) and reads the names where they stand. Only when some column's words stand
-on two or more of the lines (a name wrapped: a header whose names are whole is left as printed), and only lines made
-of words each lying wholly left of the first band (the label column) or inside the bands, one word a band: a line
-with a digit (a note, a unit, a year), a word across the label column's edge or past the last band, or two words in
-one band (letter-spaced text, or bands that do not fit) is left as printed. A line so written, its white space
-removed, reads as printed: a reader of the compact text sees no change.
+column, apart by tabs, a group's name in the band its left edge stands in — so that the parsers read each column's
+words top to bottom as the names they make, and only where they make whole names (table 三
+``table3_columns._joined_by_place``, table 四 ``table4_columns.names_in_place``, table 二
+``table2_columns._joined_run``). Only when some column's words stand on two or more of the lines (a name wrapped: a
+header whose names are whole is left as printed); a line with a digit (a note, a unit, a year), a word past the last
+band, or two words in one band (letter-spaced text, or bands that do not fit the header) is left as printed, and so
+is a line of the label column's words only, unless it stands between lines written. A line so written, its white
+space removed, reads as printed: a reader of the compact text sees no change.
 """
 
 from __future__ import annotations
