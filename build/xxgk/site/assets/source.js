@@ -5,29 +5,104 @@
    - The citation under the title gets today's date, and once a line is chosen (clicked, or opened by its address
      from a report page's value) a bar at the bottom of the screen gives that line's citation, its address and a
      button to copy both.
-   - ← 返回报告页 goes back to the place in the report the reader came from, not to its top. */
+   - ← 返回报告页 goes back to the place in the report the reader came from, not to its top.
+   - The keyboard: the line numbers are one stop of the Tab order, not one each (session 48: a long report's
+     hundreds of links took as many presses of Tab to pass); the chosen line's number is that stop, else the first
+     line's, and the arrow keys move from number to number (Home, End: the first, the last), Enter choosing one. A
+     form under the citation, 转到第几行, chooses a line by its number. */
 (function () {
   "use strict";
   var box = document.querySelector(".xxgk-source");
   if (!box) return;
+  var numbers = [];
   box.querySelectorAll("[data-n]").forEach(function (line) {
     var a = document.createElement("a");
     a.className = "xxgk-ln";
     a.href = "#L" + line.dataset.n;
     a.dataset.ln = line.dataset.n;  /* drawn by CSS as the number was: no text of its own in a copied passage */
     a.setAttribute("aria-label", "第 " + line.dataset.n + " 行");
+    a.tabIndex = -1;  /* out of the Tab order but one (``stop``): the arrow keys move between them */
     line.insertBefore(a, line.firstChild);
+    numbers.push(a);
   });
   box.classList.add("xxgk-linked");  /* xxgk.css: the links replace the numbers CSS drew */
+  var stop = null;
+  function stopAt(a) {  /* the one line number Tab reaches */
+    if (!a || a === stop) return;
+    if (stop) stop.tabIndex = -1;
+    stop = a;
+    stop.tabIndex = 0;
+  }
+  function numberOf(hash) {  /* the line number's link of #L12 (or #L12c3, a span of the line), or null */
+    var m = /^#L([0-9]+)(c[0-9]+)?$/.exec(hash), line = m && document.getElementById("L" + m[1]);
+    return line && line.querySelector("a.xxgk-ln");
+  }
+  stopAt(numberOf(location.hash) || numbers[0]);
+  /* a line chosen here is said (the bar that cites it is at the screen's foot, out of a screen reader's way) */
+  var heard = document.createElement("p");
+  heard.className = "xxgk-unseen";
+  heard.setAttribute("role", "status");
+  box.parentNode.insertBefore(heard, box);
+  function choose(a, scroll) {  /* the line marked and cited, its address in the address bar */
+    var x = window.scrollX, y = window.scrollY, same = location.hash === a.getAttribute("href");
+    location.hash = a.getAttribute("href");
+    if (!scroll) window.scrollTo(x, y);  /* a number clicked: the page does not move (its scroll margin) */
+    else if (same) a.parentNode.scrollIntoView();  /* (the same address again: no hashchange, no scroll) */
+    stopAt(a);
+    a.focus({preventScroll: true});
+    heard.textContent = "已选定第 " + a.dataset.ln + " 行，本行的引用见页面底部。";
+  }
   box.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest("a.xxgk-ln");
     if (!a || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    var x = window.scrollX, y = window.scrollY;
-    location.hash = a.getAttribute("href");
-    window.scrollTo(x, y);
-    a.focus({preventScroll: true});
+    choose(a);
   });
+  box.addEventListener("keydown", function (e) {
+    var a = e.target.closest && e.target.closest("a.xxgk-ln"), at = numbers.indexOf(a);
+    var to = {ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: numbers.length - 1}[e.key];
+    if (!a || to === undefined || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var next = numbers[Math.max(0, Math.min(numbers.length - 1, to))];
+    e.preventDefault();
+    stopAt(next);
+    next.focus();
+  });
+  var cite = document.querySelector("[data-xxgk-src-cite]");
+  function goTo() {  /* 转到第几行: a line chosen by its number, for a keyboard (the numbers are one Tab stop) */
+    var form = document.createElement("form");
+    form.className = "xxgk-goto";
+    form.setAttribute("data-pagefind-ignore", "");
+    var label = document.createElement("label");
+    label.htmlFor = "xxgk-goto-line";
+    label.textContent = "转到第几行（共 " + numbers.length + " 行）：";
+    var input = document.createElement("input");
+    input.id = "xxgk-goto-line";
+    input.type = "number";
+    input.min = "1";
+    input.max = String(numbers.length);
+    input.inputMode = "numeric";
+    input.required = true;
+    var go = document.createElement("button");
+    go.type = "submit";
+    go.textContent = "转到";
+    var said = document.createElement("span");  /* a number the page has not, said in words (not the browser's) */
+    said.setAttribute("role", "status");
+    said.className = "xxgk-goto-said";
+    form.noValidate = true;
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(go);
+    form.appendChild(said);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var a = /^[0-9]+$/.test(input.value.trim()) && numbers[parseInt(input.value, 10) - 1];
+      said.textContent = a ? "" : "请输入 1 至 " + numbers.length + " 之间的行号。";
+      input.setAttribute("aria-invalid", a ? "false" : "true");
+      if (a) choose(a, true);  /* (the browser scrolls to the line, above its citation bar) */
+    });
+    if (cite) cite.parentNode.insertBefore(form, cite.nextSibling);
+  }
+  if (numbers.length) goTo();
   var today = new Date().toISOString().slice(0, 10);
   document.querySelectorAll("[data-xxgk-cite-date]").forEach(function (el) { el.textContent = today; });
   var cited = document.querySelector("[data-xxgk-src-cite] > span:first-child:not([data-xxgk-line-cite])");
@@ -44,7 +119,10 @@
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "关闭";
-    close.addEventListener("click", function () { bar.hidden = true; });
+    close.addEventListener("click", function () {  /* the keyboard back on the line, not lost to the page's top */
+      bar.hidden = true;
+      if (stop) stop.focus({preventScroll: true});
+    });
     copy.addEventListener("click", function () {
       var text = said.textContent;
       var done = function () { copy.textContent = "已复制"; };
@@ -57,8 +135,8 @@
     bar.appendChild(close);
     /* fixed at the screen's foot, but next to the citation in the page: a keyboard reaches its buttons after the
        citation's links, not after every line's number (thousands of tab stops) */
-    var cite = document.querySelector("[data-xxgk-src-cite]");
-    if (cite) cite.parentNode.insertBefore(bar, cite.nextSibling);
+    var form = document.querySelector("form.xxgk-goto");
+    if (form || cite) (form || cite).parentNode.insertBefore(bar, (form || cite).nextSibling);
     else document.body.appendChild(bar);
   }
   function select() {  /* no clipboard (a page served over http): the text selected, for the reader's own copy */
@@ -75,6 +153,7 @@
       return;
     }
     if (!bar) makeBar();
+    stopAt(numberOf(location.hash));  /* (a line opened by its address, or stepped to by Back: the Tab stop) */
     var url = location.href;
     said.textContent = (cited ? cited.textContent.replace(/^引用（GB\/T 7714）：/, "") + " " : "") +
       "原文第 " + m[1] + " 行，见 " + url;

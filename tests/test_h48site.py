@@ -1,0 +1,132 @@
+"""Session 48 (reader journeys round 21): what a reader of the built site hit, walked in headless Chromium over the
+seeds and the corpus — a source page whose every line number was a stop of the Tab order, …"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PHONE, needs_chromium, wait_for
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+# the focused element, as a reader hears it: its accessible name (aria-label) or its text, and its tag
+FOCUSED = ("var e = document.activeElement;"
+           "return e === document.body || !e ? 'body' : (e.getAttribute('aria-label') || e.textContent.trim() ||"
+           " e.id) + '|' + e.tagName;")
+# what the page's live regions say, those with words
+HEARD = ("return Array.from(document.querySelectorAll('[role=status], [aria-live]')).map(function (e) {"
+         " return e.textContent; }).filter(Boolean);")
+# what the chosen line's citation bar says, '' when there is none shown
+BAR = ("var b = document.querySelector('.xxgk-line-bar');"
+       "return b && !b.hidden ? b.querySelector('p').textContent : '';")
+
+
+def _longest_source(site) -> str:
+    """The file name of the source page with the most lines (the seeds: a PDF's text of some 200 lines)."""
+    return max((p for p in (site / "src").glob("*.html")), key=lambda p: p.read_text(encoding="utf-8").count(
+        ' data-n="')).name
+
+
+def _keys(driver, *keys) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def _back_tab(driver) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+
+
+def _tab_to_the_text(driver) -> None:
+    """Tab on until the keyboard is on a line's number (the text's one stop)."""
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(20):
+        _keys(driver, Keys.TAB)
+        if driver.execute_script(FOCUSED).startswith("第 "):
+            return
+    raise AssertionError("Tab never reached a line's number")
+
+
+def _stops(driver, presses: int) -> list[str]:
+    """What ``presses`` presses of Tab from the top of the page focus, in turn."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    said = []
+    for _ in range(presses):
+        _keys(driver, Keys.TAB)
+        said.append(driver.execute_script(FOCUSED))
+    return said
+
+
+def test_a_source_pages_line_numbers_are_one_stop_of_the_tab_order(built_site, server, chromium):
+    # a keyboard reader on a source page met every line's number (a link to its line, source.js) as a stop of its
+    # own: a report of 200 lines took 200 presses of Tab to pass, to reach nothing after the text
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.get(f"{server}/src/{_longest_source(built_site)}")
+    wait_for(lambda: chromium.find_elements("css selector", ".xxgk-source a.xxgk-ln"))
+    lines = chromium.execute_script("return document.querySelectorAll('.xxgk-source a.xxgk-ln').length")
+    assert lines >= 60
+    stops = _stops(chromium, 14)
+    assert "body" in stops, stops  # Tab passed the whole page (its end: the browser's own controls)
+    page = stops[:stops.index("body")]
+    assert [s for s in page if s.startswith("第 ")] == ["第 1 行|A"], page  # the text is one stop, at its first line
+    # the arrow keys go from number to number there, Home and End to the first and the last; Enter chooses one
+    _tab_to_the_text(chromium)
+    assert chromium.execute_script(FOCUSED) == "第 1 行|A"
+    _keys(chromium, Keys.END)
+    assert chromium.execute_script(FOCUSED) == f"第 {lines} 行|A"
+    _keys(chromium, Keys.HOME, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    assert chromium.execute_script(FOCUSED) == "第 3 行|A"
+    _keys(chromium, Keys.ENTER)
+    assert wait_for(lambda: "原文第 3 行" in chromium.execute_script(BAR)) and chromium.current_url.endswith("#L3")
+    # (said: the bar at the screen's foot is far from a screen reader's place in the text)
+    assert chromium.execute_script(HEARD) == ["已选定第 3 行，本行的引用见页面底部。"]
+    # the chosen line's bar is one Shift+Tab away (its buttons sit before the text), and closing it puts the
+    # keyboard back on the line, not at the page's top
+    _back_tab(chromium)
+    assert chromium.execute_script(FOCUSED) == "关闭|BUTTON"
+    _keys(chromium, Keys.ENTER)
+    assert chromium.execute_script(BAR) == "" and chromium.execute_script(FOCUSED) == "第 3 行|A"
+    # the line stays the text's one stop: Tab from the top reaches it, not line 1
+    chromium.execute_script("location.reload()")
+    wait_for(lambda: chromium.execute_script(BAR))
+    assert [s for s in _stops(chromium, 14) if s.startswith("第 ")][:1] == ["第 3 行|A"]
+
+
+def test_a_keyboard_reader_chooses_a_line_by_its_number_on_a_phone(built_site, server, chromium):
+    # with the numbers one stop, a line far down is reached by its number: 转到第几行, under the citation
+    from selenium.webdriver.common.keys import Keys
+
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        page = f"{server}/src/{_longest_source(built_site)}"
+        chromium.get(page)
+        box = wait_for(lambda: chromium.find_element("id", "xxgk-goto-line"))
+        label = chromium.find_element("css selector", "label[for=xxgk-goto-line]").text
+        lines = chromium.execute_script("return document.querySelectorAll('.xxgk-source a.xxgk-ln').length")
+        assert label.startswith("转到第几行") and f"共 {lines} 行" in label, label
+        sizes = chromium.execute_script(
+            "return Array.from(document.querySelectorAll('form.xxgk-goto input, form.xxgk-goto button'))"
+            ".map(function (e) { var r = e.getBoundingClientRect(); return [r.width, r.height, r.right]; });")
+        assert len(sizes) == 2 and all(w >= 24 and h >= 24 and right <= 390 for w, h, right in sizes), sizes
+        box.send_keys("40", Keys.ENTER)
+        assert wait_for(lambda: "原文第 40 行" in chromium.execute_script(BAR))
+        assert chromium.current_url == page + "#L40" and chromium.execute_script(FOCUSED) == "第 40 行|A"
+        line, bar = chromium.execute_script(
+            "return [document.getElementById('L40').getBoundingClientRect().bottom,"
+            " document.querySelector('.xxgk-line-bar').getBoundingClientRect().top];")
+        assert 0 < line <= bar, (line, bar)  # in sight, above the bar
+        box.clear()
+        box.send_keys(str(lines + 1), Keys.ENTER)  # a line the page has not: said in words, nothing moves
+        assert wait_for(lambda: chromium.find_element("css selector", "form.xxgk-goto [role=status]").text) == \
+            f"请输入 1 至 {lines} 之间的行号。"
+        assert chromium.current_url == page + "#L40"
+        assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
