@@ -130,3 +130,38 @@ def test_a_keyboard_reader_chooses_a_line_by_its_number_on_a_phone(built_site, s
         assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_city_office_goes_from_its_list_to_the_cell_that_does_not_add_up(server, chromium):
+    # the quality page's 勾稽关系不成立 list linked a report's page (its top) and the source line: the cell marked ≠
+    # was 4,600 px further down a phone's screen, through the report's findings to their 表中此格
+    import csv
+    import io
+
+    from .test_h27site_audit import DOWNLOADED
+
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + "/quality/?city=西宁市")
+        listed = wait_for(lambda: chromium.find_element("css selector", "table[data-xxgk-problem=identity_broken]"))
+        cells = [a for a in listed.find_elements("css selector", "[data-xxgk-cell] a") if a.is_displayed()]
+        # (the report's two broken sums, each named as its message names it: 表3：自然人：… and 表3：总计：…)
+        assert "（第84行）（表中此格：自然人、总计）" in listed.text and [a.text for a in cells] == ["自然人", "总计"]
+        button = [b for b in chromium.find_elements("css selector", "button[data-xxgk-list-csv]") if b.is_displayed()]
+        _, text = chromium.execute_async_script(DOWNLOADED, button[0])
+        rows = [r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff"))) if r["问题代码"] == "identity_broken"]
+        # the list's CSV as before: the messages' words and their source line, not the links to the cells
+        assert len(rows) == 1 and "表中此格" not in rows[0]["说明"] and rows[0]["原文行"] == "84", rows
+        assert len(rows[0]["原文"].split()) == 1 and "/src/" in rows[0]["原文"], rows
+        chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", cells[1])
+        cells[1].click()
+        # the report's page, at the cell: marked ≠ and in sight, below the header bar; the list kept (第 1/1 份)
+        target = wait_for(lambda: chromium.execute_script(
+            "var t = document.querySelector(':target'); return t && [t.tagName, t.textContent,"
+            " t.getBoundingClientRect().top, document.querySelector('.md-header').getBoundingClientRect().bottom,"
+            " innerHeight];"))
+        assert target[0] == "TD" and target[1].startswith("11≠"), target
+        assert target[3] <= target[2] < target[4], target
+        assert "第 1/1 份" in wait_for(lambda: chromium.find_element("id", "xxgk-work-list").text)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -50,7 +50,7 @@ from .meta import RESOURCE_ZH, SCRIPT_WHOM, changelog_html, data_updated, downlo
 from .publication_months import months_section, tally
 from .render import cell, code_text, crumbs, esc, fmt_wan, html_bars, link, table
 from .report_csv import csv_help
-from .report_page import ReportPages
+from .report_page import ReportPages, broken_cell_id
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
 from .summaries import summarise
 from .titles import (
@@ -846,14 +846,17 @@ class Site(ReportPages, AgencyPages):
             grouped.setdefault(rid, []).append(f)
 
         def notes_of(rid: str, fs: list[dict]) -> str:
-            """The report's findings, those of one source line together (the line's link once, after them)."""
-            lines: dict[tuple[str, str], list[str]] = {}
+            """The report's findings, those of one source line together (the line's link once, after them), then
+            the links to the cells marked ≠ in the report page's tables that those of a broken identity are located
+            at (``_cell_links``)."""
+            lines: dict[tuple[str, str], list[dict]] = {}
             for f in fs:
-                lines.setdefault((f["line"] or "", self._quality_anchor(f, rid, spans)), []).append(esc(f["message"]))
+                lines.setdefault((f["line"] or "", self._quality_anchor(f, rid, spans)), []).append(f)
             out = []
-            for (line, anchor), messages in lines.items():
+            for (line, anchor), found in lines.items():
                 link = f'<a href="../src/{rid}.html#{anchor}">第{esc(line)}行</a>' if line else ""
-                out.append(link if same else "；".join(messages) + (f"（{link}）" if link else ""))
+                said = link if same else "；".join(esc(f["message"]) for f in found) + (f"（{link}）" if link else "")
+                out.append(said + self._cell_links(rid, found))
             return "<br>".join(filter(None, out))
 
         notes = {rid: notes_of(rid, fs) for rid, fs in grouped.items()}
@@ -873,6 +876,28 @@ class Site(ReportPages, AgencyPages):
             parts.append(f"<p>本节只列前 {len(items)} 条（{len(grouped)} 份报告）；另有 {count - len(items)} 条，"
                          f'全部见下载的 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>')
         return "\n".join(filter(None, parts))
+
+    def _cell_links(self, rid: str, found: list[dict]) -> str:
+        """After a line's findings in a quality list, a link to each cell marked ≠ on the report's page that a broken
+        identity among them is located at (``finding_cell_codes``): a city's office went from the list to the
+        report's top, then 4,600 px down a phone's screen to its findings for the link to the cell (session 48).
+        One cell: （表中此格）; several: each named as its message names it (表3：自然人：… → 自然人), else by its
+        place in the list. In a ``data-xxgk-cell`` span: the list's CSV (lists.js) takes neither its words nor its
+        links. "" when none (or the report has no page)."""
+        if rid in self.pageless:
+            return ""
+        cells = [(f, codes) for f in found if (codes := self.finding_cell_codes(f))]
+        if not cells:
+            return ""
+        page = f"../{self.report_urls[rid]}"
+        if len(cells) == 1:
+            return f'<span data-xxgk-cell>（<a href="{page}#{broken_cell_id(*cells[0][1])}">表中此格</a>）</span>'
+        names = [m.group(1) if (m := re.match(r"表[0-9]+：([^：]{1,40})：", f["message"])) else "" for f, _ in cells]
+        if "" in names or len(set(names)) < len(names):
+            names = [f"第{n}条" for n in range(1, len(cells) + 1)]
+        links = "、".join(f'<a href="{page}#{broken_cell_id(*codes)}">{esc(name)}</a>'
+                         for (_, codes), name in zip(cells, names, strict=True))
+        return f"<span data-xxgk-cell>（表中此格：{links}）</span>"
 
     def _quality_anchor(self, f: dict, rid: str, spans: dict) -> str:
         """The anchor of finding ``f`` of report ``rid`` in its source page, as its report page links it; ``""``

@@ -635,18 +635,28 @@ class ReportPages:
         """For a finding of an identity that does not hold: a link to its cell, marked ≠ in this page's table
         (``broken_cell_id``), when that cell is marked; else nothing. A transparency office read 第84行 and had to
         find the cell in the table above by itself."""
-        if f["code"] != "identity_broken" or f["table"] not in BROKEN_TABLES:
+        cell = self.finding_cell_codes(f)
+        if cell is None:
             return ""
-        table_code, row_list, column_list = BROKEN_TABLES[f["table"]]
-        rows = {label: code for code, label in self.pkg.labels(row_list).items()}
-        columns = self.pkg.labels(column_list)
-        codes = {label: code for code, label in columns.items()}
-        row, column = rows.get(f["row"] or ""), codes.get(f["column"] or "")
-        if row is None or column is None:
-            return ""
+        table_code, row, column = cell
+        columns = self.pkg.labels(BROKEN_TABLES[f["table"]][2])
         if (row, column) not in broken_cells(table_code, self.rows(table_code, rid), r, columns):
             return ""
         return f'（<a href="#{broken_cell_id(table_code, row, column)}">表中此格</a>）'
+
+    def finding_cell_codes(self, f: dict) -> tuple[str, str, str] | None:
+        """``(table, row, column)`` codes of the cell an ``identity_broken`` finding is located at (its labels read
+        back through the package's code lists), the cell its report page marks ≠; None for any other finding or
+        labels no code list has. The quality page's lists link it too (``Site._quality_code_table``), written before
+        the report pages' pass, without the rows that say whether the cell is marked: the package's finding and
+        the page's mark are of the same identities over the same published values."""
+        if f["code"] != "identity_broken" or f["table"] not in BROKEN_TABLES:
+            return None
+        table_code, row_list, column_list = BROKEN_TABLES[f["table"]]
+        rows = {label: code for code, label in self.pkg.labels(row_list).items()}
+        columns = {label: code for code, label in self.pkg.labels(column_list).items()}
+        row, column = rows.get(f["row"] or ""), columns.get(f["column"] or "")
+        return None if row is None or column is None else (table_code, row, column)
 
     def _finding_said(self, f: dict, src: str, r: dict | None) -> str:
         """A finding's message and the link to its source line (when it has one)."""

@@ -14,8 +14,9 @@
      ran them together, 表格为11件（第54行）正文称“行政诉讼案件”3件 */
   function messages(cell) {
     var out = [""];
-    cell.childNodes.forEach(function (n) {
-      if (n.nodeName === "BR") out.push(""); else out[out.length - 1] += n.textContent;
+    cell.childNodes.forEach(function (n) {  /* (a cell's link, （表中此格：…）, is no message's words) */
+      if (n.nodeName === "BR") out.push("");
+      else if (!(n.dataset && "xxgkCell" in n.dataset)) out[out.length - 1] += n.textContent;
     });
     return out.map(function (m) { return m.trim(); }).filter(Boolean).join("；");
   }
@@ -31,7 +32,7 @@
         if (row.hidden) return;
         /* a report's link, or the name of a file without a page of its own (pages.report_anchor) */
         var report = row.cells[0].querySelector("a, [data-xxgk-report]"), cell = notes >= 0 ? row.cells[notes] : null;
-        var sources = cell ? Array.from(cell.querySelectorAll("a[href]")) : [];
+        var sources = cell ? Array.from(cell.querySelectorAll("a[href]:not([data-xxgk-cell] a)")) : [];
         var said = shared ? shared.textContent.trim() : cell && cols[notes] === "说明" ? messages(cell) : "";
         if (report && report.href) listed[report.href] = 1;
         lines.push([code, table.dataset.xxgkTitle || "", table.dataset.xxgkSeverity || "",

@@ -407,9 +407,11 @@
   function keepList(table, said) {
     table.addEventListener("click", function (e) {
       var link = e.target.closest && e.target.closest("a[href]");
-      /* a report's own link: its row's first (the ranking's after the rank; not a source line's, after it) */
+      /* a report's own link: its row's first (the ranking's after the rank; not a source line's, after it), or a
+         link to its cell marked ≠ (the quality page's （表中此格）: the same report's page) */
       var row = link && link.closest("tr");
-      if (!row || !table.tBodies[0] || !table.tBodies[0].contains(row) || row.querySelector("a[href]") !== link) return;
+      if (!row || !table.tBodies[0] || !table.tBodies[0].contains(row) ||
+          (row.querySelector("a[href]") !== link && !link.closest("[data-xxgk-cell]"))) return;
       var items = [], seen = {};
       Array.from(table.tBodies[0].rows).forEach(function (row) {
         var a = row.hidden ? null : row.querySelector("a[href]");
