@@ -165,3 +165,63 @@ def test_a_city_office_goes_from_its_list_to_the_cell_that_does_not_add_up(serve
         assert "第 1/1 份" in wait_for(lambda: chromium.find_element("id", "xxgk-work-list").text)
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_every_measure_the_compare_page_offers_is_said_in_words(built_site):
+    # a journalist choosing 予以公开比例 read no word of what it is a share of: its one definition was a formula in
+    # code on the data page (100 * applications:granted:total / applications:total_processed:total)
+    import lxml.html
+
+    from .conftest import read_page
+
+    page = lxml.html.document_fromstring(read_page(built_site / "compare" / "index.html"))
+    offered = page.xpath("//select[@id='xxgk-compare-metric']//option/@value")
+    said = {s.get("data-metric"): s for s in page.xpath("//div[@id='xxgk-metric-meanings']/span")}
+    glossary = set(lxml.html.document_fromstring(read_page(built_site / "glossary" / "index.html")).xpath("//dt/@id"))
+    assert len(offered) >= 20 and set(offered) <= set(said), set(offered) - set(said)
+    for code in offered:
+        words, link = said[code].text_content(), said[code].xpath("./a/@href")
+        assert len(words) > 20 and words.endswith("。词语解释"), words
+        assert link[0].startswith("../glossary/#") and link[0].split("#")[1] in glossary, link
+    assert "办理结果总计" in said["granted_share"].text_content()  # (a share of what was handled, not received)
+
+
+def test_the_chosen_measures_meaning_follows_the_menu(server, chromium):
+    from selenium.webdriver.support.ui import Select
+
+    meaning = "return document.querySelector(\"[data-xxgk-meaning-of='\" + arguments[0] + \"']\").textContent;"
+    chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        chromium.get(server + "/compare/?metric=granted_share")
+        said = wait_for(lambda: chromium.execute_script(meaning, "xxgk-compare-metric"))
+        assert said.startswith("予以公开比例：") and "÷ 办理结果总计" in said, said
+        Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("denied_share")
+        assert wait_for(lambda: chromium.execute_script(meaning, "xxgk-compare-metric").startswith("不予公开比例："))
+        # the league's menu, its own line (its measure is its own)
+        assert chromium.execute_script(meaning, "xxgk-league-metric").startswith("本年新收申请：")
+        chromium.back()  # (a step of the comparison's history: the menu and its meaning go back together)
+        assert wait_for(lambda: chromium.execute_script(meaning, "xxgk-compare-metric").startswith("予以公开比例："))
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_the_definitions_an_agency_and_a_report_page_link_say_each_measure_in_words(built_site):
+    # a citizen following 指标定义 from a report's peer medians read 100 * applications:granted:total / … alone, and
+    # an agency page's peer medians (予以公开比例, 不予公开比例 …) named no definition at all
+    import lxml.html
+
+    from .conftest import read_page
+
+    data = lxml.html.document_fromstring(read_page(built_site / "data" / "index.html"))
+    rows = {r.xpath("./td|./th")[0].xpath(".//code")[0].text_content(): r
+            for r in data.xpath("//h2[@id='metric-definitions']/following::table[1]/tbody/tr")}
+    shared = rows["granted_share"].xpath("./td|./th")[2].text_content()
+    assert shared.startswith("本年办结的申请中予以公开的所占的百分比") and "÷ 办理结果总计" in shared, shared
+    assert "applications:granted:total" in shared  # (the formula still, after its words)
+    agencies = [p for p in sorted(built_site.glob("a/*/index.html")) if "同类组中位数" in p.read_text(encoding="utf-8")]
+    assert agencies
+    for path in agencies:
+        page = lxml.html.document_fromstring(read_page(path))
+        section = page.xpath("//h2[normalize-space()='同类组中位数']/following-sibling::p[1]")[0]
+        assert section.xpath(".//a[normalize-space()='指标定义']/@href") == ["../../data/#metric-definitions"], path
+

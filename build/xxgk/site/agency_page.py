@@ -549,7 +549,8 @@ class AgencyPages:
         note = peer_note([(self.peer.get(r.get("peer_group") or "") or {}).get(c, (None, 0))[1]
                           for r in mine.values() for c in PEER_SHOWN], "本机构的报告")
         return ("\n## 同类组中位数\n\n<p>同类组：同一年度、同一行政层级、同一省份、同一系统（或同为人民政府）的报告。"
-                "没有地区或层级信息的报告不归入同类组（显示无数据）。</p>\n"
+                "没有地区或层级信息的报告不归入同类组（显示无数据）。各指标的含义和算法见"
+                "<a href=\"../../data/#metric-definitions\">指标定义</a>。</p>\n"
                 + grouped_table(["指标", "本机构", "同类组中位数", "同类组报告数"], years, css="nums") + note
                 + "".join(f"<p><small>{esc(n)}</small></p>" for n in missing_notes(reasons)))
 

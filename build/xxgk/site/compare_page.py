@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 from .anchors import slugify
+from .glossary import GLOSSARY_PAGE
 from .labels import KIND_ZH, TABLE_HEADINGS, TIER_ZH
 from .render import esc, fmt_wan
 from .titles import front_matter
@@ -107,9 +108,27 @@ def plain_league(ranked: list[tuple[dict, float]], year: int, metric: dict, root
             "</noscript>")
 
 
+def metric_meanings_html(metrics: list[dict], meanings: dict[str, dict]) -> str:
+    """Each measure's meaning in words (its glossary entry, ``glossary.metric_meanings``), hidden, for
+    ``compare.js`` to show the chosen measure's under each of the page's two 指标 menus (``data-xxgk-meaning-of``);
+    once on the page, not once a menu. A journalist choosing 予以公开比例 read no word of what it is a share of (办理
+    结果总计, not 新收申请): its only definition was a formula in code on the data page (session 48).
+
+    >>> html = metric_meanings_html([{"code": "g", "label_zh": "予以公开比例"}],
+    ...                             {"g": {"anchor": "granted", "meaning": "……所占的百分比。"}})
+    >>> '<span data-metric="g">予以公开比例：……所占的百分比。<a href="../glossary/#granted">词语解释</a>' in html
+    True
+    """
+    spans = "".join(f'<span data-metric="{esc(m["code"])}">{esc(m["label_zh"])}：{esc(meanings[m["code"]]["meaning"])}'
+                    f'<a href="../{GLOSSARY_PAGE}/#{esc(meanings[m["code"]]["anchor"])}">词语解释</a></span>'
+                    for m in metrics if m["code"] in meanings)
+    return f'<div id="xxgk-metric-meanings" hidden data-search-exclude>{spans}</div>'
+
+
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
                      cities: dict[str, list[str]] | None = None, default_view: str = "",
-                     default_league: str = "", default_top: int = DEFAULT_TOP) -> str:
+                     default_league: str = "", default_top: int = DEFAULT_TOP,
+                     meanings: dict[str, dict] | None = None) -> str:
     """The compare page and its league table; ``cities``: each province's cities (``{province: [city]}``), the
     league's city menu (a city's office ranks its own city's agencies; ``compare.js`` offers the chosen province's
     cities only), grouped by province. ``default_view``: the default comparison drawn in plain HTML (the latest
@@ -117,7 +136,7 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
     where else to go: a shared comparison's address opened without script showed one sentence, no link and no
     number. ``default_league``: the league's default view in plain HTML (``plain_league``). ``default_top``: how many
     agencies the default view shows (``DEFAULT_TOP`` or fewer: those with a value), for ``assets/compare-reserve.js``
-    (the box's ``data-top``)."""
+    (the box's ``data-top``). ``meanings``: each measure's glossary entry (``metric_meanings_html``)."""
     options = metric_options(metrics)
     city_options = '<option value="">全部</option>' + "".join(
         f'<optgroup label="{esc(p)}">'
@@ -156,7 +175,9 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-compare-from">{year_options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-compare-to">到</label>
 <select id="xxgk-compare-to">{year_options}</select></span></p>
+<p class="xxgk-meaning" data-xxgk-meaning-of="xxgk-compare-metric"></p>
 </form>
+{metric_meanings_html(metrics, meanings or {})}
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
 <p id="xxgk-compare-said" class="xxgk-unseen" role="status" aria-live="polite" data-search-exclude></p>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图" data-top="{default_top}"></div>
@@ -173,6 +194,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-league-metric">{options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-year">年度：</label>
 <select id="xxgk-league-year">{year_options}</select></span></p>
+<p class="xxgk-meaning" data-xxgk-meaning-of="xxgk-league-metric"></p>
 <p><span class="xxgk-pair"><label for="xxgk-league-province">省份：</label>
 <select id="xxgk-league-province">{province_options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-city">城市：</label>

@@ -12,6 +12,7 @@ outcomes), its meaning and its basis. The report pages link it under tables 三 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..catalog import table
@@ -39,6 +40,39 @@ def term_anchors() -> dict[str, str]:
     out: dict[str, str] = {}
     for word in glossary_words():
         out.setdefault(word["term"], word["anchor"])
+    return out
+
+
+# a measure's formula's cells, table:key1:key2 (rules/metrics.yaml): the key1 (a table 三 row, a table 四
+# proceeding, a table 二 item) names what a count measure counts
+_CELL = re.compile(r"[a-z_0-9]+:([a-z_0-9]+):[a-z_0-9]+")
+
+
+def metric_meanings(metrics: list[dict]) -> dict[str, dict]:
+    """``{measure code: its glossary row}`` of the package's measures (``metrics``): the row naming the measure's
+    code (a share: 予以公开比例 is 予以公开的件数 ÷ 办理结果总计, said in words), else the one row naming every
+    row, proceeding or item its formula reads (本年新收申请: table 三's 本年新收; 行政诉讼: both kinds of suit). A
+    measure with neither is left out (``tests/test_h48site`` fails on it: a journalist choosing 予以公开比例 read
+    no word of what it is a share of).
+
+    >>> m = metric_meanings([{"code": "granted_share", "formula": "100 * a:granted:total / a:total_processed:total"},
+    ...                      {"code": "received", "formula": "applications:new:total"}])
+    >>> m["granted_share"]["term"], m["received"]["anchor"]
+    ('予以公开比例', 'new')
+    """
+    by_code: dict[str, dict] = {}
+    for word in glossary_words():
+        for code in word["codes"].split():
+            by_code.setdefault(code, word)
+    out = {}
+    for m in metrics:
+        if m["code"] in by_code:
+            out[m["code"]] = by_code[m["code"]]
+            continue
+        keys = set(_CELL.findall(m["formula"]))
+        words = {by_code[k]["anchor"]: by_code[k] for k in keys if k in by_code}
+        if keys and len(words) == 1 and keys <= set(by_code):
+            out[m["code"]] = next(iter(words.values()))
     return out
 
 

@@ -28,7 +28,7 @@ from .data import Package
 from .database_copy import SCRIPT_NAME
 from .downloads import GZIP_ABOVE, published
 from .fulltext_page import fulltext_markdown
-from .glossary import GLOSSARY_PAGE, glossary_markdown
+from .glossary import GLOSSARY_PAGE, glossary_markdown, metric_meanings
 from .labels import (
     FINDINGS_COLUMN_ZH,
     KIND_ZH,
@@ -612,7 +612,7 @@ class Site(ReportPages, AgencyPages):
         default_league = plain_league(league, self.latest_year, metrics[0]) if league else ""
         self.write("compare.md", compare_markdown(metrics, years, provinces,
                                                   {p: sorted(cs) for p, cs in cities.items()}, default_view,
-                                                  default_league, len(default)))
+                                                  default_league, len(default), metric_meanings(metrics)))
 
     def fulltext(self) -> None:
         # (the reports with a source page: those without one have no text to search, ``titles.pageless_reports``)
@@ -696,9 +696,14 @@ class Site(ReportPages, AgencyPages):
         the site uses exactly these formulas over the tidy tables. A formula is a wide cell (``xxgk-prose``): on a
         phone it takes a line of its own under the measure, its unit and editions (``render.table`` stacks the
         table), where side by side the measure's name was squeezed to two characters a line, its code broken."""
+        # each formula after its meaning in words (the glossary's: a report page's 指标定义 led a citizen to
+        # 100 * applications:granted:total / applications:total_processed:total alone, session 48)
+        meanings = metric_meanings(list(self.pkg.tables["metrics"]))
         rows = [[f"<td>{esc(m['label_zh'])}<br><small><code>{esc(m['code'])}</code></small></td>",
                  f"<td>{esc(m['unit'])}</td>",
-                 f'<td class="xxgk-prose"><code>{esc(m["formula"])}</code>'
+                 '<td class="xxgk-prose">'
+                 + (f'{esc(meanings[m["code"]]["meaning"])}<br>' if m["code"] in meanings else "")
+                 + f'<code>{esc(m["formula"])}</code>'
                  + (f"<br><small>2019年版：<code>{esc(m['formula_2019'])}</code></small>"
                     if m.get("formula_2019") else "")
                  + "</td>",
@@ -706,11 +711,12 @@ class Site(ReportPages, AgencyPages):
                  + ("（两版口径不同，不连成一条线）" if m["comparable"] == "false" else "") + "</td>"]
                 for m in self.pkg.tables["metrics"]]
         return ('\n<h2 id="metric-definitions">指标定义</h2>\n'
-                "<p>图表、比较页、排行榜和同类组中位数都只用下列公式计算（数据包中的 <code>metrics</code> 表）。"
+                "<p>图表、比较页、排行榜和同类组中位数都只用下列公式计算（数据包中的 <code>metrics</code> 表）；"
+                "公式之前是它的含义（见<a href=\"../glossary/\">词语解释</a>）。"
                 "公式引用整洁表的单元格，写作 <code>表:行:列</code>；任何一个单元格缺失，"
                 "结果就是缺失（不是0）；分母为0时比例缺失。同类组：同一年度、同一行政层级、同一省份、同一系统"
                 "（或同为人民政府）的报告。</p>\n"
-                + table(["指标（代码）", "单位", "公式", "适用的表格模板"], rows))
+                + table(["指标（代码）", "单位", "含义和公式", "适用的表格模板"], rows))
 
     def quality(self) -> None:
         codes_rows = {c["code"]: c for c in self.pkg.tables["finding_codes"]}

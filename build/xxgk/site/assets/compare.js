@@ -454,6 +454,7 @@
       chartDiv.removeAttribute("data-drawn");
       views++;
       var m = metrics[state.metric];
+      showMeaning("xxgk-compare-metric");
       waiting();
       // the measure's values and each agency's peer group a year (json/peer-groups.json: once for every measure)
       measureAndGroups(m.code, false).then(function (res) {
@@ -864,6 +865,18 @@
     });
   }
 
+  /* the chosen measure's meaning in words under its menu (``select``'s id): a copy of its entry in the page's hidden
+     list (compare_page.metric_meanings_html, from the glossary: 予以公开比例 is a share of 办理结果总计, not of 新收申请;
+     session 48: the measure was named, never said) */
+  function showMeaning(select) {
+    var line = document.querySelector("[data-xxgk-meaning-of='" + select + "']"), menu = document.getElementById(select);
+    var list = document.getElementById("xxgk-metric-meanings");
+    if (!line || !menu || !list) return;
+    var entry = Array.from(list.children).filter(function (e) { return e.dataset.metric === menu.value; })[0];
+    line.textContent = "";
+    if (entry) line.appendChild(entry.cloneNode(true));
+  }
+
   /* the address's parameters named (kept = true) or not named (false) in ``keys``, as written */
   function otherParams(keys, kept) {
     return location.search.replace(/^\?/, "").split("&").filter(function (s) {
@@ -908,6 +921,7 @@
     var TIER = data.labels.tier, KIND = data.labels.kind;  // labels.py, via json/agencies.json
     function run() {
       var m = metrics[sel[0].value], year = sel[1].value;
+      showMeaning("xxgk-league-metric");
       json(root, "json/m/" + m.code + ".json").then(function (mv) {
         var missing = missingLabels(data.labels);
         var chosen = data.agencies.filter(function (a) {
