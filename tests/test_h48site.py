@@ -225,3 +225,27 @@ def test_the_definitions_an_agency_and_a_report_page_link_say_each_measure_in_wo
         section = page.xpath("//h2[normalize-space()='同类组中位数']/following-sibling::p[1]")[0]
         assert section.xpath(".//a[normalize-space()='指标定义']/@href") == ["../../data/#metric-definitions"], path
 
+
+def _findings_by_year(site, agency: str) -> dict[str, list[str]]:
+    """An agency page's 历年发现的问题: ``{year: [its cells' text]}`` under their headers (``headers`` key)."""
+    import lxml.html
+
+    from .conftest import read_page
+
+    page = lxml.html.document_fromstring(read_page(site / "a" / agency / "index.html"))
+    table = page.xpath("//h2[normalize-space()='历年发现的问题']/following::table[1]")[0]
+    rows = {"headers": [th.text_content().strip() for th in table.xpath("./thead//th")]}
+    for tr in table.xpath("./tbody/tr"):
+        cells = [c.text_content().strip() for c in tr.xpath("./th|./td")]
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_an_agency_pages_problems_by_year_keep_its_own_apart_from_the_sites_reading(built_site):
+    # a citizen read 错误数 1 of a county government's 2024 report whose one error is the site's reading (a row of
+    # table 三 printed with a cell lost: row_lost_cells), 警告数 2 beside it being the report's own (its text and
+    # table disagree): the quality page and the report card count the two apart, the agency page did not
+    rows = _findings_by_year(built_site, "qinghai-haixi-geermu-renminzhengfu")
+    assert rows["headers"] == ["年度", "机关的错误", "机关的警告", "机关的提示", "本站读取的局限", "最常见的问题"]
+    assert rows["2024"][:4] == ["0", "2", "0", "1"], rows
+    assert rows["2024"][4] == "机关的问题：正文与表格不一致×2；本站读取的局限：行缺少单元格×1", rows
