@@ -249,3 +249,29 @@ def test_an_agency_pages_problems_by_year_keep_its_own_apart_from_the_sites_read
     assert rows["headers"] == ["年度", "机关的错误", "机关的警告", "机关的提示", "本站读取的局限", "最常见的问题"]
     assert rows["2024"][:4] == ["0", "2", "0", "1"], rows
     assert rows["2024"][4] == "机关的问题：正文与表格不一致×2；本站读取的局限：行缺少单元格×1", rows
+
+
+def test_each_item_of_table_2_is_explained_and_a_report_page_links_there(built_site):
+    # a citizen on a report page met 行政规范性文件, 行政强制 or 行政事业性收费 in table 二 with no meaning to follow
+    # (tables 三 and 四 link theirs): each item of either template is now the glossary's, and table 二 links there
+    import re
+
+    import lxml.html
+
+    from xxgk.catalog import codes
+    from xxgk.site.glossary import glossary_words
+
+    from .conftest import read_page, report_page_files
+
+    explained = {c for w in glossary_words() if w["section"].startswith("表二") for c in w["codes"].split()}
+    assert {item["code"] for item in codes()["items"]} - explained == set()
+    glossary = set(lxml.html.document_fromstring(read_page(built_site / "glossary" / "index.html")).xpath("//dt/@id"))
+    pages = [lxml.html.document_fromstring(read_page(p)) for p in report_page_files(built_site)]
+    tables = [p.xpath("//h2[starts-with(normalize-space(), '二、')]/following::table[1]") for p in pages]
+    assert sum(bool(t) for t in tables) >= 4
+    for table in (t[0] for t in tables if t):
+        note = [p for p in table.xpath("following::p[position() <= 2]")
+                if p.text_content().startswith("规章、行政许可等各项的含义见词语解释")]
+        assert note, lxml.html.tostring(table.getparent())[-300:]  # (under the table, after its legend if any)
+        link = note[0].xpath(".//a/@href")[0]  # (../../ from an agency's folder, ../ from r/)
+        assert re.fullmatch(r"(\.\./)+glossary/#rules", link) and "rules" in glossary, link

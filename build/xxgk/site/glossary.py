@@ -1,8 +1,9 @@
-"""The glossary page (词语解释): what the words of tables 三 and 四 and of this site mean, for a reader who
-meets 予以公开, 不予处理 or 勾稽关系 on a report's page, each with the article of the 条例
+"""The glossary page (词语解释): what the words of tables 二, 三 and 四, the site's measures and its own words mean,
+for a reader who meets 行政强制, 予以公开, 予以公开比例 or 勾稽关系, each with the article of the 条例
 (《中华人民共和国政府信息公开条例》, 2019) it rests on, from ``rules/glossary.csv``: one row a word, with its
-section, its anchor, the codes of the package it explains (table 三's rows, table 四's proceedings and
-outcomes), its meaning and its basis. The report pages link it under tables 三 and 四 (``report_page.UNIT_NOTE``).
+section, its anchor, the codes of the package it explains (table 二's items, table 三's rows, table 四's proceedings
+and outcomes, a measure's code), its meaning and its basis. The report pages link it under tables 二, 三 and 四
+(``report_page.UNIT_NOTE``), the compare page under its menus (``metric_meanings``).
 
 >>> import html
 >>> page = html.unescape(glossary_markdown())  # (esc writes _ as &#95;, which the page's HTML reads as _)

@@ -128,13 +128,17 @@ TABLE3_RESULTS = "三、本年度办理结果"  # the group row over （一）�
 GROUP_PREFIX = re.compile(r"^(（[一二三四五六七]）\S+) (.+)$")  # "（三）不予公开 1.属于国家秘密"
 META_MISSING_NOTE = f'<p class="xxgk-note">{DASH_NOTE_ZH}</p>'
 OWN_LABELS = own_measure_labels()  # 政府集中采购's 采购总金额（万元）: the 2019 template's own label (``codes.yaml``)
-# what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元)
+# what the numbers of tables 3 and 4 count: the template prints no unit (table 2's measures name theirs: 件数, 万元);
+# table 2's items' meanings (规章, 行政强制 …: the glossary's first section) under it, ≈ 110 bytes a page (session 48:
+# a citizen met 行政规范性文件 or 行政强制 with no meaning to follow)
 # (a row printed on one line links once, by its label); the words' meanings on the glossary page (glossary.py)
 # (table 三's: its section of the glossary, not the page's top; a group's word, 不予公开, links to its meaning, which
 # lists the group's reasons: ≈ 35 bytes a group, where a link a row would add ≈ 1.3 KB to every report page)
 # (what to click is a screen's: xxgk-screen is left off paper, where 点行名…, under each table, named nothing to click)
 SCREEN = '<span class="xxgk-screen">{}</span>'  # words about what to click: left off paper (xxgk.css)
-UNIT_NOTE = {"3": "<p><small>单位：件（申请数）。" + SCREEN.format("点行名看原文中的这一行，点分组名看它的含义。")
+UNIT_NOTE = {"2": "<p><small>规章、行政许可等各项的含义见"
+                  f'<a href="../../{GLOSSARY_PAGE}/#rules">词语解释</a>。</small></p>\n',
+             "3": "<p><small>单位：件（申请数）。" + SCREEN.format("点行名看原文中的这一行，点分组名看它的含义。")
                   + f'各项的含义见<a href="../../{GLOSSARY_PAGE}/#new">词语解释</a>。</small></p>\n',
              "4": "<p><small>单位：件（案件数）。" + SCREEN.format("点行名看原文中的这一行。")
                   + f'复议、诉讼和各种结果的含义见<a href="../../{GLOSSARY_PAGE}/#review">词语解释</a>。</small></p>\n'}
@@ -539,8 +543,9 @@ class ReportPages:
                  f"<td>{esc(OWN_LABELS.get((x['item'], x['measure']), measures[x['measure']]))}</td>",
                  self._linked(cell_value(x), x["line"], src, spans.get(x["item"]))] for x in rows]  # (万元: amount)
         legend = MISSING_LEGEND if any(cell_value(x) is None for x in rows) else ""  # as tables 3 and 4 say it
-        return f"\n## {TABLE_HEADINGS['active_disclosure']}\n\n" + table(["信息内容", "指标", "数值"], body, css="data",
-                                                       extra=csv_attr("active_disclosure"), row_headers=True) + legend
+        return (f"\n## {TABLE_HEADINGS['active_disclosure']}\n\n"
+                + table(["信息内容", "指标", "数值"], body, css="data", extra=csv_attr("active_disclosure"),
+                        row_headers=True) + legend + UNIT_NOTE["2"])
 
     def _table3(self, rid: str, src: str, r: dict | None = None) -> str:
         rows = self.rows("applications", rid)
