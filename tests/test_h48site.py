@@ -112,7 +112,7 @@ def test_a_keyboard_reader_chooses_a_line_by_its_number_on_a_phone(built_site, s
         lines = chromium.execute_script("return document.querySelectorAll('.xxgk-source a.xxgk-ln').length")
         assert label.startswith("转到第几行") and f"共 {lines} 行" in label, label
         sizes = chromium.execute_script(
-            "return Array.from(document.querySelectorAll('form.xxgk-goto input, form.xxgk-goto button'))"
+            "return Array.from(document.querySelectorAll('.xxgk-goto form input, .xxgk-goto form button'))"
             ".map(function (e) { var r = e.getBoundingClientRect(); return [r.width, r.height, r.right]; });")
         assert len(sizes) == 2 and all(w >= 24 and h >= 24 and right <= 390 for w, h, right in sizes), sizes
         box.send_keys("40", Keys.ENTER)
@@ -124,7 +124,7 @@ def test_a_keyboard_reader_chooses_a_line_by_its_number_on_a_phone(built_site, s
         assert 0 < line <= bar, (line, bar)  # in sight, above the bar
         box.clear()
         box.send_keys(str(lines + 1), Keys.ENTER)  # a line the page has not: said in words, nothing moves
-        assert wait_for(lambda: chromium.find_element("css selector", "form.xxgk-goto [role=status]").text) == \
+        assert wait_for(lambda: chromium.find_element("css selector", ".xxgk-goto [role=status]").text) == \
             f"请输入 1 至 {lines} 之间的行号。"
         assert chromium.current_url == page + "#L40"
         assert chromium.execute_script("return document.documentElement.scrollWidth") <= 390

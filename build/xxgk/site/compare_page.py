@@ -119,10 +119,24 @@ def metric_meanings_html(metrics: list[dict], meanings: dict[str, dict]) -> str:
     >>> '<span data-metric="g">予以公开比例：……所占的百分比。<a href="../glossary/#granted">词语解释</a>' in html
     True
     """
-    spans = "".join(f'<span data-metric="{esc(m["code"])}">{esc(m["label_zh"])}：{esc(meanings[m["code"]]["meaning"])}'
-                    f'<a href="../{GLOSSARY_PAGE}/#{esc(meanings[m["code"]]["anchor"])}">词语解释</a></span>'
-                    for m in metrics if m["code"] in meanings)
+    spans = "".join(_meaning_span(m, meanings) for m in metrics if m["code"] in meanings)
     return f'<div id="xxgk-metric-meanings" hidden data-search-exclude>{spans}</div>'
+
+
+def _meaning_span(metric: dict, meanings: dict[str, dict]) -> str:
+    """A measure's meaning with its glossary link, in a span naming its code."""
+    word = meanings[metric["code"]]
+    return (f'<span data-metric="{esc(metric["code"])}">{esc(metric["label_zh"])}：{esc(word["meaning"])}'
+            f'<a href="../{GLOSSARY_PAGE}/#{esc(word["anchor"])}">词语解释</a></span>')
+
+
+def meaning_line(select: str, metrics: list[dict], meanings: dict[str, dict]) -> str:
+    """The line under the menu ``select`` saying its measure's meaning, written with the menu's first choice's (what
+    it shows before ``compare.js`` reads the address): there when the page is first painted, as the menu is, not
+    filled in after and moving the status and the chart below it (``test_h36shift``)."""
+    shown = _meaning_span(metrics[0], meanings) if metrics and metrics[0]["code"] in meanings else ""  # (the menus'
+    # first option: metric_options keeps the measures' order, grouped by their first)
+    return f'<p class="xxgk-meaning" data-xxgk-meaning-of="{select}" data-search-exclude>{shown}</p>'
 
 
 def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str],
@@ -175,7 +189,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-compare-from">{year_options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-compare-to">到</label>
 <select id="xxgk-compare-to">{year_options}</select></span></p>
-<p class="xxgk-meaning" data-xxgk-meaning-of="xxgk-compare-metric"></p>
+{meaning_line("xxgk-compare-metric", metrics, meanings or {})}
 </form>
 {metric_meanings_html(metrics, meanings or {})}
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
@@ -194,7 +208,7 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-league-metric">{options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-year">年度：</label>
 <select id="xxgk-league-year">{year_options}</select></span></p>
-<p class="xxgk-meaning" data-xxgk-meaning-of="xxgk-league-metric"></p>
+{meaning_line("xxgk-league-metric", metrics, meanings or {})}
 <p><span class="xxgk-pair"><label for="xxgk-league-province">省份：</label>
 <select id="xxgk-league-province">{province_options}</select></span>
 <span class="xxgk-pair"><label for="xxgk-league-city">城市：</label>

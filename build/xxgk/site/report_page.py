@@ -917,7 +917,7 @@ SOURCE_PAGE = """<!doctype html>
 <body class="xxgk-source-page"><main><p data-pagefind-ignore{province}>\
 {back}　<a href="../">首页</a></p>
 <h1 data-pagefind-ignore data-pagefind-meta="title"{year}>{title}</h1>
-{cite}{cut}<div class="xxgk-source">
+{cite}<div class="xxgk-goto"></div>{cut}<div class="xxgk-source">
 {lines}
 </div></main>{script}</body></html>
 """

@@ -872,6 +872,8 @@
     var line = document.querySelector("[data-xxgk-meaning-of='" + select + "']"), menu = document.getElementById(select);
     var list = document.getElementById("xxgk-metric-meanings");
     if (!line || !menu || !list) return;
+    var shown = line.firstElementChild;
+    if (shown && shown.dataset.metric === menu.value) return;  /* (the page's own: the menu's first choice) */
     var entry = Array.from(list.children).filter(function (e) { return e.dataset.metric === menu.value; })[0];
     line.textContent = "";
     if (entry) line.appendChild(entry.cloneNode(true));

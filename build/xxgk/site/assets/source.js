@@ -68,10 +68,10 @@
     next.focus();
   });
   var cite = document.querySelector("[data-xxgk-src-cite]");
-  function goTo() {  /* 转到第几行: a line chosen by its number, for a keyboard (the numbers are one Tab stop) */
+  function goTo() {  /* 转到第几行: a line chosen by its number, for a keyboard (the numbers are one Tab stop), written
+                       into its place kept in the page (.xxgk-goto: written in, it moves nothing) */
     var form = document.createElement("form");
-    form.className = "xxgk-goto";
-    form.setAttribute("data-pagefind-ignore", "");
+
     var label = document.createElement("label");
     label.htmlFor = "xxgk-goto-line";
     label.textContent = "转到第几行（共 " + numbers.length + " 行）：";
@@ -100,7 +100,14 @@
       input.setAttribute("aria-invalid", a ? "false" : "true");
       if (a) choose(a, true);  /* (the browser scrolls to the line, above its citation bar) */
     });
-    if (cite) cite.parentNode.insertBefore(form, cite.nextSibling);
+    var place = document.querySelector("div.xxgk-goto");
+    if (place) place.appendChild(form);
+    else if (cite) {  /* (a page written before the place was kept) */
+      place = document.createElement("div");
+      place.className = "xxgk-goto";
+      place.appendChild(form);
+      cite.parentNode.insertBefore(place, cite.nextSibling);
+    }
   }
   if (numbers.length) goTo();
   var today = new Date().toISOString().slice(0, 10);
@@ -135,8 +142,8 @@
     bar.appendChild(close);
     /* fixed at the screen's foot, but next to the citation in the page: a keyboard reaches its buttons after the
        citation's links, not after every line's number (thousands of tab stops) */
-    var form = document.querySelector("form.xxgk-goto");
-    if (form || cite) (form || cite).parentNode.insertBefore(bar, (form || cite).nextSibling);
+    var place = document.querySelector("div.xxgk-goto") || cite;
+    if (place) place.parentNode.insertBefore(bar, place.nextSibling);
     else document.body.appendChild(bar);
   }
   function select() {  /* no clipboard (a page served over http): the text selected, for the reader's own copy */
