@@ -1,5 +1,8 @@
-"""Session 48 (reader journeys round 21): what a reader of the built site hit, walked in headless Chromium over the
-seeds and the corpus — a source page whose every line number was a stop of the Tab order, …"""
+"""Session 48 (AUDITS round 21, reader journeys): what four readers of the built site hit, walked in headless Chromium
+over the seeds and the corpus at 1366 and 390 px — a source page whose every line number was a stop of the Tab order
+(a keyboard reader), a quality list that led to a report's top, not to the cell that does not add up (a city's
+transparency office), a measure named but never said in words (a journalist), an agency's problems by year that
+counted the site's reading as the agency's, and table 二's items with no meaning to follow (a citizen)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ BAR = ("var b = document.querySelector('.xxgk-line-bar');"
 
 
 def _longest_source(site) -> str:
-    """The file name of the source page with the most lines (the seeds: a PDF's text of some 200 lines)."""
+    """The file name of the source page with the most lines (the seeds: a text of some 400 lines)."""
     return max((p for p in (site / "src").glob("*.html")), key=lambda p: p.read_text(encoding="utf-8").count(
         ' data-n="')).name
 
