@@ -71,7 +71,6 @@
   function goTo() {  /* 转到第几行: a line chosen by its number, for a keyboard (the numbers are one Tab stop), written
                        into its place kept in the page (.xxgk-goto: written in, it moves nothing) */
     var form = document.createElement("form");
-
     var label = document.createElement("label");
     label.htmlFor = "xxgk-goto-line";
     label.textContent = "转到第几行（共 " + numbers.length + " 行）：";
