@@ -3,10 +3,8 @@ the page charset labels a browser knows, what a parse cache entry may carry, and
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
-import zipfile
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as Timeout
 from pathlib import Path
@@ -18,15 +16,7 @@ from xxgk.package import collect, pool_tasks
 from xxgk.readers import read_bytes
 
 from .factory import as_html, tab_report
-
-
-def _docx() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("word/document.xml", '<?xml version="1.0"?><document/>')
-    return out.getvalue()
-
+from .test_hostile24_audit import _docx
 
 # -- 1. a file the pool killed or timed out has the type its reader would have sniffed ---------------------------------
 

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from .pdf_header_cells import header_cells, row_cells
+from .pdf_header_cells import header_cells, row_cells, trailing
 
 HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a section's heading (with .match), as ``sections`` finds one
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
@@ -81,14 +81,7 @@ def words(chars: list[dict]) -> list[Word]:
 def trailing_values(text: str, found: list[Word]) -> list[Word]:
     """The values that end a text line (``VALUE`` words of its ``words``), left to right; none unless they are also
     the last words of the line's ``text`` as written (so the line can be rewritten without touching its label)."""
-    values: list[Word] = []
-    for word in reversed(found):
-        if not VALUE.fullmatch(word.text):
-            break
-        values.append(word)
-    values.reverse()
-    tail = text.split()[-len(values):] if values else []
-    return values if [w.text for w in values] == tail else []
+    return trailing(text, found, VALUE)
 
 
 def _columns(rows: list[list[Word]]) -> list[tuple[float, float, float]] | None:

@@ -42,13 +42,19 @@ def row_cells(text: str, found: list[Word]) -> list[Word]:
     >>> [w.text for w in row_cells("行政许可 340 12 减2", [Word(t, 0, 1) for t in ("行政许可", "340", "12", "减2")])]
     ['340', '12', '减2']
     """
+    return trailing(text, found, CELL)
+
+
+def trailing(text: str, found: list[Word], pattern: re.Pattern) -> list[Word]:
+    """The words of ``found`` that end a text line and match ``pattern`` whole, left to right; none unless they are
+    also the last words of the line's ``text`` as written (so the line can be rewritten without touching its label)."""
     out: list[Word] = []
     for word in reversed(found):
-        if not CELL.fullmatch(word.text):
+        if not pattern.fullmatch(word.text):
             break
         out.append(word)
     out.reverse()
-    return out if [w.text for w in out] == text.split()[-len(out):] else []
+    return out if out and [w.text for w in out] == text.split()[-len(out):] else []
 
 
 def bands(columns: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
