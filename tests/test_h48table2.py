@@ -150,3 +150,26 @@ def test_a_2019_pdf_text_header_wrapped_past_telling_is_missing_with_a_finding()
         ]
         == 140
     )  # (the same report's header on one line is read)
+
+
+def test_a_header_printed_one_cell_a_line_with_names_wrapped_is_read_in_its_order():
+    """A web page's text printing each cell on a line of its own, a name's two lines one after the other (本年新 /
+    制作数量 / 本年新 / 公开数量 / 对外公开总数量): the names are whole read top to bottom, in the template's order, and
+    the rows are read. (This session's first PDF-text rule took those lines for a wrapped header it could not tell and
+    left the rows missing: tests/test_h41pages' layout showed it.)"""
+    header = "信息内容\n本年新\n制作数量\n本年新\n公开数量\n对外公开总数量"
+    rows = "规章\n1\n2\n30\n规范性文件\n4\n5\n60"
+    table = "\n".join(TABLE2_2019).replace(TABLE2_2019[1], header).replace("规章\t1\t2\t30\n规范性文件\t4\t5\t60", rows)
+    record = parse(
+        report(table3_tabs()).replace(
+            TABLE2,
+            table.format(
+                header="信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+                licensing="13\t2\t140",
+                services="15\t3\t160",
+            ),
+        )
+    )
+    got = record.values("active")
+    assert [got[("rules", m)] for m in ("made", "published", "total_public")] == [1, 2, 30]
+    assert [got[("normative_documents", m)] for m in ("made", "published", "total_public")] == [4, 5, 60]

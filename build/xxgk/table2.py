@@ -331,7 +331,7 @@ def _realigned_or_as_printed(lines: list[tuple[int, str]], overview: str,
     return _lines_to_active(lines, overview, year)
 
 
-def _stacked_items(row: Row, named: list[str], seen: dict) -> list[str]:
+def _stacked_items(row: Row, named: list[str], seen: dict, texts: dict[int, str] | None = None) -> list[str]:
     """The items whose names ``row``'s label prints on lines of their own above its numbers, two or more and none
     read yet (``seen``): a text layer printing the label cells apart from the numbers (``规章`` / ``行政规范性文件``
     over ``1 0 3``, 行政规范性文件's ``13 2 55`` further down without its name). The numbers are the first item's as
@@ -347,6 +347,12 @@ def _stacked_items(row: Row, named: list[str], seen: dict) -> list[str]:
     >>> _stacked_items(row, ["rules", "normative_documents"], {"rules": []})
     []
 
+    A line of spaces between the names is the upper's blank cell (a cell a line), not a column of names:
+    >>> apart = Row("规章行政规范性文件", 3, False, [Slot("1", 6, False), Slot("0", 6, False), Slot("3", 6, False)],
+    ...             label_cells=[(0, 3, "规章", False), (2, 5, "行政规范性文件", False)])
+    >>> _stacked_items(apart, ["rules", "normative_documents"], {}, {3: "规章", 4: " ", 5: "行政规范性文件"})
+    []
+
     Names in two sub-tables, a heading between them, are each over its own cells (a cell a line, one lost):
     >>> row.label = "行政强制第二十条第(八)项信息内容本年收费金额行政事业性收费"
     >>> _stacked_items(row, ["coercion", "fees"], {})
@@ -358,6 +364,8 @@ def _stacked_items(row: Row, named: list[str], seen: dict) -> list[str]:
         return []
     if min(s.line for s in row.slots) <= max(label_lines):
         return []  # (a cell printed under a name above, if blank: each name has its cells, a cell a line)
+    if texts and any(texts.get(n, "") and not texts[n].strip() for n in range(min(label_lines), max(label_lines))):
+        return []  # (a line of spaces between the names: the upper's cells printed blank, a cell a line)
     spans = [(m.start(), m.end()) for code, pattern in patterns("item_labels") if code in items
              for m in pattern.finditer(row.label)]
     between = row.label[min(end for _, end in spans):max(start for start, _ in spans)] if spans else ""
@@ -552,7 +560,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
                 findings.append(make("label_unrecognised", table="2", actual=row.label[:40], line=row.line))
             continue
         item = matches[-1]
-        stacked = _stacked_items(row, matches, seen)
+        stacked = _stacked_items(row, matches, seen, texts)
         if stacked:  # (which item the numbers are, the text does not say; table 二 has no identity to prove it)
             findings.append(make("rows_unaligned", table="2", row="、".join(labels()["items"][i] for i in stacked),
                                  actual=len(stacked), expected=_number_groups(row, len(measures[item])),

@@ -15,9 +15,11 @@ from functools import cache, lru_cache
 
 from .catalog import codes, labels, own_measure_labels, table
 from .cells import Slot, joined_columns, structured_cells
+from .labels import label_matches
 from .text import compact
 from .values import read_cell
 
+_CELL_APART = re.compile(r"[\s|]+")
 _BRACKETS = re.compile(r"\(.*?\)")  # (compact) 本年收费金额(万元) is named by 本年收费金额
 _UNIT = re.compile(r"\((?:单位:?)?(?:件|个|项|万元|元)\)")  # (compact) a column's unit in brackets: 处理决定数量(件)
 LOOK_BACK = 12  # lines above a row searched for its header
@@ -309,7 +311,51 @@ def header_contradicts(lines: list[tuple[int, str]], slots: list[Slot], measures
     if all(s.structured for s in slots):
         return None
     wrapped = _loose_header_lines(lines, slots[0].line)
-    return " / ".join(wrapped) if len(wrapped) > 1 else None
+    if len(wrapped) < 2 or not _name_pieces(wrapped) or _one_cell_a_line(wrapped) == measures:
+        return None
+    return " / ".join(wrapped)
+
+
+def _one_cell_a_line(block: list[str]) -> list[str] | None:
+    """The measures a header printing one cell a line names, top to bottom, each name's pieces on consecutive lines
+    joined (本年新 / 制作数量 / 本年新 / 公开数量 / 对外公开总数量), up to the first item's name; None when a line holds
+    two words or the pieces make no names.
+
+    >>> _one_cell_a_line(["本年新", "制作数量", "|", "本年新", "公开数量", "对外公开总数量", "规章"])
+    ['made', 'published', 'total_public']
+    >>> _one_cell_a_line(["本 本年增 上一年项", "年处理决定数量 /减 目"]) is None
+    True
+    """
+    out, piece = [], ""
+    for text in block:
+        words = [word for word in _CELL_APART.split(text) if word]
+        if len(words) > 1:
+            return None
+        if not words:
+            continue
+        if not piece and label_matches(words[0], "item_labels"):
+            break
+        piece += compact(words[0])
+        named = [m for m in labels()["measures"] if names_measure(piece, m)]
+        if len(named) == 1:
+            out.append(named[0])
+            piece = ""
+    return out if out and not piece else None
+
+
+def _name_pieces(block: list[str]) -> list[str]:
+    """The words of a header's lines that name no measure and no item (pieces of a name wrapped: 本年增, 上一年项);
+    a table printing each cell on a line of its own (上一年项目数量 / | / 本年增/减 / | / 处理决定数量 / | / 行政许可)
+    has none.
+
+    >>> _name_pieces(["本 本年增 上一年项", "年处理决定数量 /减 目"])[:3]
+    ['本', '本年增', '上一年项']
+    >>> _name_pieces(["上一年项目数量", "|", "本年增/减", "|", "处理决定数量", "|", "行政许可"])
+    []
+    """
+    words = [word for text in block for word in _CELL_APART.split(text) if word]
+    return [word for word in words if not label_matches(word, "item_labels") and not any(
+        names_measure(compact(word), m) for m in labels()["measures"])]
 
 
 def _loose_header_lines(lines: list[tuple[int, str]], line: int) -> list[str]:
