@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_h46reports import T4, _parse, _table4
+from .test_h46reports import T4, _parse, _table4, table4_tabs
 from .test_h47reports import TITLE, body, table3_tabs
 
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -45,3 +45,24 @@ def test_outcome_names_broken_in_their_cells_are_read_under_their_names(broken):
     names = [broken.get(i, name) for i, name in enumerate(OUTCOMES)]
     record = _parse(page([4, 0, 1, 2, 3], names), ".html")
     assert _table4(record) == T4
+
+
+def test_a_header_order_under_which_no_total_holds_while_another_column_sums_is_missing_with_a_finding():
+    """The header names 结果维持 | 总计 | 结果纠正 | 其他结果 | 尚未审结 (as a PDF's text, its wrapped names read
+    into an order the page does not print, can make it), the numbers print each group's total first: under the
+    header's order no 总计 is the sum of its group, while the first column is, in every group. Before: published under
+    the header's order with identity_broken — the agency blamed for the parser's misreading; now missing, said."""
+    names = ["结果维持", "总计", "结果纠正", "其他结果", "尚未审结"]
+    header = [
+        "行政复议\t\t\t\t\t行政诉讼",
+        "\t".join(names) + "\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+        "\t\t\t\t\t" + "\t".join(names * 2),
+    ]
+    printed = [T4[group * 5 + i] for group in range(3) for i in (4, 0, 1, 2, 3)]  # each group's total first
+    text = "\n".join([TITLE, *body(table3_tabs())]).replace(
+        table4_tabs(), "\n".join([*header, "\t".join(map(str, printed))])
+    )
+    record = _parse(text)
+    assert _table4(record) == [None] * 15
+    assert {"columns_order_unsure"} <= {f.code for f in record.findings if f.table == "4"}
+    assert not any(f.code == "identity_broken" and f.table == "4" for f in record.findings)

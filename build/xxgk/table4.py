@@ -335,7 +335,28 @@ def _in_template_order(slots: list, order: Order, check) -> tuple[list | None, l
     if not check(tuple(values)) and check(tuple(read_cell(s.text)[0] for s in cells)):
         return slots, [make("columns_header_contradicted", table="4", line=line, expected=order_names(order),
                             actual=order_names(tuple(range(width))))]
+    if not check(tuple(values)) and _total_elsewhere(values):
+        return None, [make("columns_order_unsure", table="4", line=line,
+                           detail=f"表头的列顺序读作“{order_names(order)}”，但各类的总计只在另一列时成立")]
     return placed, [make("columns_reordered", table="4", line=line, detail=order_names(order))]
+
+
+def _total_elsewhere(values: list) -> bool:
+    """Whether, in every proceeding's five values (the template's order), one same column other than 总计 is the sum
+    of the other four — and not every value is 0: the header's order, under which 总计 is not the sum, put the
+    numbers under the wrong outcomes (a PDF text's wrapped names read into an order the page does not print). Before,
+    they were published so, and identity_broken blamed the agency for the parser's misreading.
+
+    >>> _total_elsewhere([5, 1, 1, 3, 0] + [0] * 5 + [2, 1, 0, 1, 0])  # (总计 printed first, read as 结果维持)
+    True
+    >>> _total_elsewhere([1, 1, 0, 3, 5] + [0] * 5 + [2, 1, 0, 1, 4])  # (the agency's own sums broken)
+    False
+    """
+    group = len(outcome_codes())
+    if not all(isinstance(v, int) for v in values) or not any(values):
+        return False
+    groups = [values[at:at + group] for at in range(0, len(values), group)]
+    return any(all(g[p] * 2 == sum(g) for g in groups) for p in range(group - 1))
 
 
 def _without_grand_total(slots: list, width: int) -> list:
