@@ -1,0 +1,35 @@
+"""Session 49 (lead): a page break inside table 三's header. A PDF's text of a header whose narrow cells wrap the
+organisations' names prints a piece a line (社会 / 公益 / 组织); a page's footer (``— 3 —``) between two pieces cut
+the name, and every organisation's value was missing (columns_order_unsure) though the header names the five in the
+template's order. Found by tests/test_layouts_property on a real report's layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_h46reports import ROWS, _table3
+from .test_h47columns import _parse, rows
+from .test_h47reports import report
+
+# the header as such a text prints it: each name's pieces on lines of their own, blank lines between the cells
+PIECES = ["申请人情况", "", "自然人", "", "法人或其他组织", "", "总计商业", "企业", "", "科研", "机构", "",
+          "社会", "公益", "组织", "", "法律", "服务", "机构", "", "其他", ""]
+
+
+def header_text(footer_at: int | None, footer: str) -> str:
+    lines = list(PIECES)
+    if footer_at is not None:
+        lines.insert(footer_at, f"\n{footer}\n")
+    return report("\n".join(lines + [line.replace("\t", " ") for line in rows(list(range(7)))]))
+
+
+def test_the_header_one_piece_a_line_is_read():
+    assert _table3(_parse(header_text(None, ""), "text")) == ROWS
+
+
+@pytest.mark.parametrize("footer", ["— 3 —", "第 3 页", "- 3 -"])
+@pytest.mark.parametrize("at", [8, 10, 13, 14, 17, 18])
+def test_a_page_footer_between_a_names_pieces_cuts_no_name(at, footer):
+    """A footer between 科研 and 机构, 社会 and 公益, 法律 and 服务 …: the header still names the five in the
+    template's order; before, 社会公益组织 (or 法律服务机构) was not named and the table's values were missing."""
+    assert _table3(_parse(header_text(at, footer), "text")) == ROWS
