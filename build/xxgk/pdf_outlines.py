@@ -99,11 +99,13 @@ def _digits(text: str) -> tuple[int, ...]:
 
 
 def _font_dictionaries(document):
+    """The font dictionaries of ``document`` that have a ToUnicode map, up to ``_FONTS``, each object its
+    cross-references hold looked up (``_held_objids``)."""
     from pdfminer.pdftypes import resolve1
 
     seen = 0
     for xref in document.xrefs:
-        for objid in xref.get_objids():
+        for objid in _held_objids(xref):
             try:
                 spec = resolve1(document.getobj(objid))
             except Exception:  # noqa: BLE001, S112 - an object the library cannot read is no font read here
@@ -114,6 +116,29 @@ def _font_dictionaries(document):
                 if seen > _FONTS:
                     return
                 yield spec
+
+
+def _held_objids(xref):
+    """The object numbers ``xref`` (pdfminer's) gives as in use, without those a cross-reference stream claims past
+    the entries its data holds: the library counts an entry past the data as one in use, and a 667-byte file whose
+    stream claims ``/Size 1000000`` over its 8 entries had a million objects looked up here, each parsed at the
+    file's start (21 CPU s a file; 10,000,000: past the worker's wall time). An honest stream holds what it claims.
+
+    >>> class Stream:  # two 3-byte entries in use, a third claimed past the data
+    ...     ranges, entlen, fl1, data = [(5, 3)], 3, 1, b"\\x01\\x00\\x00\\x01\\x00\\x00"
+    >>> list(_held_objids(Stream()))
+    [5, 6]
+    """
+    if not hasattr(xref, "entlen"):  # (a cross-reference table: each entry written in the file)
+        yield from xref.get_objids()
+        return
+    data, size = xref.data or b"", xref.entlen or 0
+    held = len(data) // size if size else 0
+    for start, count in xref.ranges:  # (each range's entries from the data's start, as the library reads them)
+        for i in range(min(count, held) if isinstance(count, int) else 0):
+            entry = data[size * i:size * (i + 1)]
+            if (int.from_bytes(entry[:xref.fl1], "big") if xref.fl1 else 1) in (1, 2):
+                yield start + i
 
 
 def _mapped_digits(spec, maps: dict) -> dict[int, tuple[int, ...]]:

@@ -1347,7 +1347,8 @@ def _check_cross_references(document) -> None:
     every object the cross-references name to find pages ("fallback when /Pages is missing"), an entry past the
     data reading as one in use, and a 667-byte file claiming 1,000,000 objects (its catalog's /Pages misspelled)
     took 37 CPU s, 10,000,000 the worker's 120 s. An honest file claims what it holds; one claiming more but whose
-    page tree gives its pages is read as before (the library never looks the rest up)."""
+    page tree gives its pages is read as before (neither the library nor ``pdf_outlines._held_objids`` looks the
+    rest up)."""
     from pdfminer.pdfdocument import PDFXRefStream
 
     for xref in document.xrefs:
