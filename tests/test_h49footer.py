@@ -1,7 +1,9 @@
 """Session 49 (lead): a page break inside table 三's header. A PDF's text of a header whose narrow cells wrap the
 organisations' names prints a piece a line (社会 / 公益 / 组织); a page's footer (``— 3 —``) between two pieces cut
 the name, and every organisation's value was missing (columns_order_unsure) though the header names the five in the
-template's order. Found by tests/test_layouts_property on a real report's layout."""
+template's order. Found by tests/test_layouts_property on a real report's layout. The same sweep over
+``benchmarks.header_orders``' tables found worse in tables 二 and 四: a footer between a wrapped header's two lines
+moved numbers under their neighbours' names. Every table's region now drops a footer's line (``page_footers_off``)."""
 
 from __future__ import annotations
 
@@ -33,3 +35,24 @@ def test_a_page_footer_between_a_names_pieces_cuts_no_name(at, footer):
     """A footer between 科研 and 机构, 社会 and 公益, 法律 and 服务 …: the header still names the five in the
     template's order; before, 社会公益组织 (or 法律服务机构) was not named and the table's values were missing."""
     assert _table3(_parse(header_text(at, footer), "text")) == ROWS
+
+
+# (kind, seed) of benchmarks.header_orders whose header, wrapped over two lines, a footer cut: before, each
+# published a number under its neighbour's name (tables 二 and 四 in tabs and pipes), no finding
+CUT_HEADERS = [("table2-2021", 3), ("table2-2021", 5), ("table2-2019", 3), ("table2-2019", 10), ("table4", 0),
+               ("table4", 1)]
+HEADINGS = {"table2-2021": "二、主动公开", "table2-2019": "二、主动公开", "table4": "四、政府信息公开行政复议"}
+
+
+@pytest.mark.parametrize(("kind", "seed"), CUT_HEADERS)
+@pytest.mark.parametrize("layout", ["tabs", "pipes"])
+def test_a_page_footer_between_a_wrapped_headers_lines_moves_no_number(kind, seed, layout):
+    import random
+
+    from benchmarks.header_orders import KINDS, published
+
+    text, truth, _ = KINDS[kind](random.Random(seed), layout)
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if HEADINGS[kind] in line) + 3  # (between the header's lines)
+    lines.insert(at, "— 3 —")
+    assert published("\n".join(lines), truth) == truth

@@ -1361,6 +1361,20 @@ def _caption_number() -> re.Pattern:
                       r"(?=\s|[:：]|$)")
 
 
+def page_footers_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table's region without the lines that are a page's footer alone (``is_page_footer``: ``— 3 —``, ``第 3 页``):
+    a table whose header a page break splits prints it between the header's lines. Before, a header wrapped over
+    two lines (``现行`` / ``有效``) and cut by one was read as two headers: 二's measures, 四's outcomes were read
+    in another order than printed — a number published under its neighbour's name, no finding — and 三's wrapped
+    names (社会 / — 3 — / 公益组织) were not joined, its values missing. Rows a footer splits were read right (the
+    footer is in no row); they are read the same without it.
+
+    >>> page_footers_off([(1, "现行 本年"), (2, "— 3 —"), (3, "有效 废止"), (4, "第 3 页 共 9 页"), (5, "规章 3 1")])
+    [(1, '现行 本年'), (3, '有效 废止'), (5, '规章 3 1')]
+    """
+    return [(line, text) for line, text in lines if not is_page_footer(text)]
+
+
 def page_numbers_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A bare page number before a table header repeated on the next page taken off: PyMuPDF's sorted text prints
     page 3's ``3`` on page 4's first line, ``3 本列数据的勾稽关系为…申请人情况`` (before: the 3 went to the row above

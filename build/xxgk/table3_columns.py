@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .catalog import applicant_codes, applicants, labels, patterns, table
-from .cells import Row, Slot, is_page_footer, reads_as_sentence, spread_spans, trim_slots
+from .cells import Row, Slot, reads_as_sentence, spread_spans, trim_slots
 from .findings import Finding, make
 from .labels import label_matches
 from .memo import parser_memo
@@ -438,16 +438,10 @@ def _header_of(text: str) -> tuple[str, ...]:
 
 @parser_memo(1 << 4)
 def _raw_header_of(text: str) -> tuple[str, ...]:
-    """``_raw_header`` of the region whose lines' texts are ``text``; memoised. A page's footer (``— 3 —``) is
-    no header line: a table 三 whose header a page break splits prints it between a wrapped name's halves (社会 /
-    — 3 — / 公益组织), and before, the name so cut was unsure and every organisation's value missing.
-
-    >>> _raw_header_of("社会\\n— 3 —\\n公益组织\\n一、本年新收政府信息公开申请数量 1")
-    ('社会公益组织', '', '一、')
-    """
+    """``_raw_header`` of the region whose lines' texts are ``text``; memoised."""
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
-    above = [line for line in text[:first_row].split("\n") if not reads_as_sentence(line) and not is_page_footer(line)]
+    above = [line for line in text[:first_row].split("\n") if not reads_as_sentence(line)]
     return tuple(_wrapped_names(above))
 
 
