@@ -56,3 +56,23 @@ def test_a_page_footer_between_a_wrapped_headers_lines_moves_no_number(kind, see
     at = next(i for i, line in enumerate(lines) if HEADINGS[kind] in line) + 3  # (between the header's lines)
     lines.insert(at, "— 3 —")
     assert published("\n".join(lines), truth) == truth
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes"])
+def test_a_first_header_row_repeated_on_the_next_page_is_not_a_later_groups_header(layout):
+    """A table 二 split across pages repeats its first header row (信息内容 | 本年新制作数量 | …, with its group's
+    heading) above a later group's rows, whose own header — printing the group's measures in another order — stands
+    above the page break. Before, the repeated header was taken for theirs, named none of their measures, and they
+    were read in the template's order: 行政许可's decisions published as its change, no finding."""
+    import random
+    import re
+
+    from benchmarks.header_orders import KINDS, published
+
+    text, truth, _ = KINDS["table2-2019"](random.Random(1), layout)
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if "二、主动公开" in line)
+    first = next(i for i in range(start + 1, len(lines)) if re.search(r"\d", lines[i]) and "20" not in lines[i])
+    at = first + 4  # (the first row of the moved group: 行政许可)
+    lines[at:at] = ["— 3 —", *lines[start + 1:first]]
+    assert published("\n".join(lines), truth) == truth

@@ -41,15 +41,41 @@ def other_period_words() -> tuple[str, ...]:
     return tuple(compact(row["words"]) for row in table("other_period_words"))
 
 
-def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
+def header_above(lines: list[tuple[int, str]], line: int, measures: list[str] = ()) -> list[str] | None:
     """The column names of the nearest header line above ``line``: a tab/pipe line with no cell that reads as
     a number, within ``LOOK_BACK`` lines (other rows' lines are passed over). Its first cell (信息内容) is the
-    label's and left out; None when there is none."""
+    label's and left out; None when there is none. A header naming only another group's measures is passed over
+    when ``measures`` (the row's) are given: a table split across pages repeats its first header row (信息内容 |
+    本年新制作数量 | …) above the rows of a later group, whose own header stands above it. Before, such a repeated
+    header was taken for the rows' own, and a group printed in another order than the template's was read in the
+    template's: 行政许可's decisions published as its change, no finding (table 二 has no identity).
+
+    >>> lines = list(enumerate(["信息内容\t上一年项目数量\t处理决定数量\t本年增/减",
+    ...                         "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "行政许可\t1\t2\t3"]))
+    >>> header_above(lines, 2, ["previous_year", "change", "decisions"])
+    ['上一年项目数量', '处理决定数量', '本年增/减']
+    >>> header_above(lines, 2)
+    ['本年新制作数量', '本年新公开数量', '对外公开总数量']
+    """
+    passed = False  # (past another group's header, the lines naming nothing above it are passed too: its heading)
+    for names in _headers_above(lines, line):
+        if names is None and passed:
+            continue
+        if not measures or not names or any(_measures_named(n) & set(measures) for n in names) or not any(
+                _measures_named(n) for n in names):
+            return names
+        passed = True
+    return None
+
+
+def _headers_above(lines: list[tuple[int, str]], line: int):
+    """The column names (or None) of each header line above ``line``, nearest first (``header_above``)."""
     above = [text for number, text in lines if number < line][-LOOK_BACK:]
     for at in range(len(above) - 1, -1, -1):
         text = above[at]
         if (run := _joined_run(above, at)) is not None:
-            return [c for c in run[1:] if c] or None
+            yield [c for c in run[1:] if c] or None
+            continue
         if at and _wrapped(above[at - 1], text) is not None:
             continue  # (a wrapped header's second line, 件数 | 件数 | 件数: read with its first)
         cells = structured_cells(text)
@@ -63,8 +89,7 @@ def header_above(lines: list[tuple[int, str]], line: int) -> list[str] | None:
         if any(read_cell(c)[1] is None and c.strip() for c in cells):
             continue  # a row of numbers
         named = [compact(c) for c in cells[1:]]
-        return [c for c in named if c] or None
-    return None
+        yield [c for c in named if c] or None
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -257,7 +282,7 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     """
     if not slots or not (all(s.structured for s in slots) or all(_whole(s.text) for s in slots)):
         return None  # (PDF text's loose numbers, each read whole: as many as the header has columns, below)
-    names = header_above(lines, slots[0].line)
+    names = header_above(lines, slots[0].line, measures)
     if names is None or len(names) != len(slots):
         return None
     at = []
@@ -301,7 +326,7 @@ def header_contradicts(lines: list[tuple[int, str]], slots: list[Slot], measures
     """
     if not slots or len(slots) != len(measures):
         return None
-    names = header_above(lines, slots[0].line)
+    names = header_above(lines, slots[0].line, measures)
     if names is not None and len(names) == len(measures):
         named = [[m for m in measures if names_measure(name, m)] for name in names]
         if any(len(ms) == 1 and ms[0] != measure for ms, measure in zip(named, measures, strict=True)):
