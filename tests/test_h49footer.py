@@ -3,7 +3,7 @@ organisations' names prints a piece a line (社会 / 公益 / 组织); a page's 
 the name, and every organisation's value was missing (columns_order_unsure) though the header names the five in the
 template's order. Found by tests/test_layouts_property on a real report's layout. The same sweep over
 ``benchmarks.header_orders``' tables found worse in tables 二 and 四: a footer between a wrapped header's two lines
-moved numbers under their neighbours' names. Every table's region now drops a footer's line (``page_footers_off``)."""
+moved numbers under their neighbours' names. Every table's region now drops a footer's line (``page_margins_off``)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ HEADINGS = {"table2-2021": "二、主动公开", "table2-2019": "二、主动公
 
 @pytest.mark.parametrize(("kind", "seed"), CUT_HEADERS)
 @pytest.mark.parametrize("layout", ["tabs", "pipes"])
-def test_a_page_footer_between_a_wrapped_headers_lines_moves_no_number(kind, seed, layout):
+@pytest.mark.parametrize("margins", [["— 3 —"], ["— 3 —", "样例局2024年政府信息公开工作年度报告"]])
+def test_a_page_footer_between_a_wrapped_headers_lines_moves_no_number(kind, seed, layout, margins):
+    """The footer alone, or the footer and the next page's running head (the report's title)."""
     import random
 
     from benchmarks.header_orders import KINDS, published
@@ -54,7 +56,7 @@ def test_a_page_footer_between_a_wrapped_headers_lines_moves_no_number(kind, see
     text, truth, _ = KINDS[kind](random.Random(seed), layout)
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if HEADINGS[kind] in line) + 3  # (between the header's lines)
-    lines.insert(at, "— 3 —")
+    lines[at:at] = margins
     assert published("\n".join(lines), truth) == truth
 
 

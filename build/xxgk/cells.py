@@ -1361,18 +1361,36 @@ def _caption_number() -> re.Pattern:
                       r"(?=\s|[:：]|$)")
 
 
-def page_footers_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A table's region without the lines that are a page's footer alone (``is_page_footer``: ``— 3 —``, ``第 3 页``):
-    a table whose header a page break splits prints it between the header's lines. Before, a header wrapped over
-    two lines (``现行`` / ``有效``) and cut by one was read as two headers: 二's measures, 四's outcomes were read
-    in another order than printed — a number published under its neighbour's name, no finding — and 三's wrapped
-    names (社会 / — 3 — / 公益组织) were not joined, its values missing. Rows a footer splits were read right (the
-    footer is in no row); they are read the same without it.
+def page_margins_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table's region without the lines a page's margins print: a footer alone (``is_page_footer``: ``— 3 —``,
+    ``第 3 页``) or a running head (``is_running_head``: the report's title at each page's top). A table whose header
+    a page break splits prints them between the header's lines. Before, a header wrapped over two lines (``现行`` /
+    ``有效``) and cut by one was read as two headers: 二's measures, 四's outcomes were read in another order than
+    printed — a number published under its neighbour's name, no finding — and 三's wrapped names (社会 / — 3 — /
+    公益组织) were not joined, its values missing. Rows a footer splits were read right (the footer is in no row);
+    they are read the same without it.
 
-    >>> page_footers_off([(1, "现行 本年"), (2, "— 3 —"), (3, "有效 废止"), (4, "第 3 页 共 9 页"), (5, "规章 3 1")])
-    [(1, '现行 本年'), (3, '有效 废止'), (5, '规章 3 1')]
+    >>> page_margins_off([(1, "现行 本年"), (2, "— 3 —"), (3, "某局2024年政府信息公开工作年度报告"), (4, "有效 废止"),
+    ...                   (5, "第 3 页 共 9 页"), (6, "规章 3 1")])
+    [(1, '现行 本年'), (4, '有效 废止'), (6, '规章 3 1')]
     """
-    return [(line, text) for line, text in lines if not is_page_footer(text)]
+    return [(line, text) for line, text in lines if not is_page_footer(text) and not is_running_head(text)]
+
+
+# a report's title printed as a page's running head: one line, ending in 报告, naming 信息公开 or 政务公开 near its
+# end; no digits but a year's four (no row of a table ends so, nor holds a cell apart by a tab or a pipe)
+_RUNNING_HEAD = re.compile(r"[^\t|0-9]{0,40}(?:[0-9]{4}[^\t|0-9]{0,30})?(?:信息公开|政务公开)[^\t|0-9]{0,12}报告")
+
+
+def is_running_head(line: str) -> bool:
+    """Whether ``line`` is a report's title alone, as a page's running head prints it (``_RUNNING_HEAD``).
+
+    >>> is_running_head("某局2024年政府信息公开工作年度报告"), is_running_head("规章 3 1")
+    (True, False)
+    >>> is_running_head("信息内容\\t本年制发件数"), is_running_head("某局2024年政府信息公开工作年度报告 3")
+    (False, False)
+    """
+    return bool(_RUNNING_HEAD.fullmatch(line.strip()))
 
 
 def page_numbers_off(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -17,7 +17,7 @@ from .cells import (
     fold_open_pipe_rows,
     fold_wiki_rows,
     join_cut_numbers,
-    page_footers_off,
+    page_margins_off,
     page_numbers_off,
     uncaption_tables,
     unnumber_notes,
@@ -61,7 +61,7 @@ REPORT_TEXT_MIN_HAN = 200
 # (pipe_cell_lines.py) and one with no outer rules pipe rows, a row padded at its end by a converter that drops its
 # empty cells without its padding (pipe_padding.py); a CSV row a tab row; then a number a layout text
 # wrapped around its row's label is joined, and a note's number taken off its mark (cells.py)
-TABLE_FOLDS = (page_footers_off, fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_broken_pipe_rows,
+TABLE_FOLDS = (page_margins_off, fold_wiki_rows, fold_box_rows, fold_grid_rows, fold_broken_pipe_rows,
                fold_pipe_cell_lines, fold_end_padded_pipe_rows, fold_open_pipe_rows, fold_csv_rows, join_cut_numbers,
                unnumber_notes, page_numbers_off, uncaption_tables)
 
