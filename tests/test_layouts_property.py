@@ -82,6 +82,7 @@ def test_a_garbled_heading_never_yields_a_wrong_value(name, heading, data, edit,
 @settings(max_examples=120, deadline=None)
 @given(name=st.sampled_from(sorted(TEXTS)), data=st.data(),
        insert=st.sampled_from(["\n— {n} —\n", "\n\n- {n} -\n\n", "\n第 {n} 页\n",
+                               "\n— {n} —\n样例局2024年政府信息公开工作年度报告\n",  # (a footer, the next page's head)
                                "\n\n| 项目 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n"]))
 def test_page_footers_and_split_tables_never_yield_a_wrong_value(name, data, insert):
     lines = TEXTS[name].split("\n")
