@@ -234,6 +234,130 @@ def wait_still(driver, element, seconds: float = 15.0) -> None:
     wait_for(lambda: driver.execute_async_script(_STILL, element), seconds)
 
 
+# What a page has still to do, recorded from before its first script runs (``Page.addScriptToEvaluateOnNewDocument``:
+# :func:`tracking_busy`), for :func:`wait_quiet`: its requests in flight (``fetch`` and the reading of its body, XHR),
+# its timers not yet fired (``setTimeout`` until it fires or is cleared, ``setInterval`` until it is cleared), the
+# scripts, style sheets and frames added after its HTML that have not loaded, its messages to a worker not yet answered,
+# and a count of the changes to its document (a MutationObserver). ``__busy.wait`` is the page's own ``setTimeout``, for
+# a test's script to pause with without being counted.
+BUSY = r"""(function () {
+  var busy = window.__busy = {fetches: 0, timers: {}, loads: 0, posted: 0, answered: 0, changes: 0,
+                              wait: window.setTimeout.bind(window)};
+  function tracked(p) {
+    busy.fetches++;
+    var left = function () { busy.fetches--; };
+    p.then(left, left);
+    return p;
+  }
+  var fetched = window.fetch;
+  window.fetch = function () { return tracked(fetched.apply(this, arguments)); };
+  ['json', 'text', 'arrayBuffer', 'blob', 'formData'].forEach(function (name) {
+    var read = Response.prototype[name];
+    Response.prototype[name] = function () { return tracked(read.apply(this, arguments)); };
+  });
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function () {
+    busy.fetches++;
+    this.addEventListener('loadend', function () { busy.fetches--; });
+    return send.apply(this, arguments);
+  };
+  var setT = window.setTimeout, clearT = window.clearTimeout, setI = window.setInterval, clearI = window.clearInterval;
+  window.setTimeout = function (fn, ms) {
+    if (typeof fn !== 'function') return setT.apply(window, arguments);
+    var args = Array.prototype.slice.call(arguments, 2), id = setT.call(window, function () {
+      delete busy.timers[id];
+      return fn.apply(this, args);
+    }, ms);
+    busy.timers[id] = ms || 0;
+    return id;
+  };
+  window.clearTimeout = function (id) { delete busy.timers[id]; return clearT.call(window, id); };
+  window.setInterval = function (fn, ms) {
+    var id = setI.apply(window, arguments);
+    busy.timers[id] = 'every ' + ms;
+    return id;
+  };
+  window.clearInterval = function (id) { delete busy.timers[id]; return clearI.call(window, id); };
+  if (window.Worker) {
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function () {
+      busy.posted++;
+      if (!this.__counted) {
+        this.__counted = true;
+        this.addEventListener('message', function () { busy.answered++; });
+      }
+      return post.apply(this, arguments);
+    };
+  }
+  function watch(node) {
+    if (node.nodeType !== 1) return;
+    var what = 'script[src], link[rel~=stylesheet], iframe';
+    var loading = node.matches(what) ? [node] : [];
+    loading.push.apply(loading, node.querySelectorAll(what));
+    loading.forEach(function (el) {
+      if (el.__watched) return;
+      el.__watched = true;
+      busy.loads++;
+      var left = function () {
+        busy.loads--;
+        el.removeEventListener('load', left);
+        el.removeEventListener('error', left);
+      };
+      el.addEventListener('load', left);
+      el.addEventListener('error', left);
+    });
+  }
+  new MutationObserver(function (records) {
+    busy.changes += records.length;
+    if (document.readyState !== 'loading') records.forEach(function (r) { r.addedNodes.forEach(watch); });
+  }).observe(document, {childList: true, subtree: true, attributes: true, characterData: true});
+})();"""
+# ``__xxgkQuiet(then, ms)``: calls ``then(true)`` once the page is quiet (:data:`BUSY`: nothing in flight, no timer
+# pending, no chart being drawn (``xxgk.js draw``), no animation running, its fonts and images loaded, the document
+# loaded) and its document has not changed over three frames; ``then(<what was still busy>)`` after ``ms`` otherwise.
+QUIET_FN = """function __xxgkQuiet(then, ms) {
+  var b = window.__busy, until = Date.now() + ms;
+  function idle() {
+    return document.readyState === 'complete' && !b.fetches && !b.loads && !Object.keys(b.timers).length
+      && b.posted <= b.answered && document.fonts.status === 'loaded'
+      && !document.querySelector('div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)')
+      && document.getAnimations().every(function (a) { return a.playState !== 'running' && !a.pending; })
+      && Array.from(document.images).every(function (i) { return i.complete || i.loading === 'lazy'; });
+  }
+  (function check(still, seen) {
+    requestAnimationFrame(function () {
+      still = idle() && b.changes === seen ? still + 1 : 0;
+      if (still >= 3) return then(true);
+      if (Date.now() > until) return then(JSON.stringify({fetches: b.fetches, loads: b.loads, timers: b.timers,
+        posted: b.posted, answered: b.answered, fonts: document.fonts.status, readyState: document.readyState}));
+      check(still, b.changes);
+    });
+  })(0, -1);
+}"""
+
+
+@contextmanager
+def tracking_busy(driver) -> Iterator:
+    """Every page ``driver`` opens inside the block records what it has still to do (:data:`BUSY`), for
+    :func:`wait_quiet`."""
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": BUSY})["identifier"]
+    try:
+        yield driver
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+
+
+def wait_quiet(driver, seconds: float = 10.0):
+    """Wait until the page has nothing left to do that could change it (``__xxgkQuiet``): what a fixed pause "for
+    the page to settle" waited for, observed; at most ``seconds`` (then: what was still busy, as JSON). The page must
+    have been opened under :func:`tracking_busy` (a page that was not fails the test: a wait that saw nothing would
+    be no wait)."""
+    assert driver.execute_script("return !!window.__busy"), "the page was not opened under tracking_busy"
+    driver.set_script_timeout(max(30.0, seconds + 20))
+    return driver.execute_async_script(QUIET_FN + "__xxgkQuiet(arguments[arguments.length - 1], arguments[0]);",
+                                       seconds * 1000)
+
+
 # What a document must have reached before ``get`` hands it over, by page load strategy (``none``: nothing waited for)
 _LOADED = {"normal": "return !window.__xxgkLeft && document.readyState === 'complete'",
            "eager": "return !window.__xxgkLeft && document.readyState !== 'loading'"}

@@ -10,11 +10,9 @@ the drawn chart's height and their captions' buttons from the start: ``tests/tes
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from .conftest import SHOTS, SlowScripts, needs_chromium, serving, wait_for
+from .conftest import BUSY, QUIET_FN, SHOTS, SlowScripts, needs_chromium, serving, wait_for, wait_quiet
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -22,7 +20,8 @@ HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025, table
 GEERMU = "qinghai-haixi-geermu-shujuju"  # the seeds: its table 三 not read
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 # what moved, from the page's first script on: each shift's value and its nodes (a short selector of each), their
-# rectangles before and after; and the uncaught errors
+# rectangles before and after; and the uncaught errors. ``__xxgkShifts()``: every shift so far, those the browser had
+# not yet handed to the observer too (``takeRecords``). And what the page has still to do (``conftest.BUSY``).
 OBSERVE = r"""window.__shifts = []; window.__errors = [];
 window.addEventListener('error', function (e) { window.__errors.push(String(e.message)); });
 function __name(n) {
@@ -35,8 +34,8 @@ function __name(n) {
   }
   return parts.join(' > ');
 }
-new PerformanceObserver(function (list) {
-  list.getEntries().forEach(function (e) {
+function __record(entries) {
+  entries.forEach(function (e) {
     var r = function (q) { return [Math.round(q.x), Math.round(q.y), Math.round(q.width), Math.round(q.height)]; };
     window.__shifts.push({value: e.value, input: e.hadRecentInput,
                           sources: (e.sources || []).map(function (s) {
@@ -45,25 +44,31 @@ new PerformanceObserver(function (list) {
               before: r(s.previousRect), after: r(s.currentRect)};
     })});
   });
-}).observe({type: 'layout-shift', buffered: true});"""
-# the page scrolled down in steps of most of a screen to its end, each step given time for what it brings in, then a
-# last pause. What a scroll brings in is a chart (xxgk.js draws one as it nears the view: an IntersectionObserver,
+}
+var __observer = new PerformanceObserver(function (list) { __record(list.getEntries()); });
+__observer.observe({type: 'layout-shift', buffered: true});
+function __xxgkShifts() { __record(__observer.takeRecords()); return window.__shifts; }
+""" + BUSY
+# the page scrolled down in steps of most of a screen to its end, each step given time for what it brings in, then
+# until the page is quiet (``conftest.QUIET_FN``: nothing in flight, no timer pending, no chart being drawn, its
+# document unchanged over three frames: nothing is left that could move it; session 49: this was a last pause of
+# 800 ms). What a scroll brings in is a chart (xxgk.js draws one as it nears the view: an IntersectionObserver,
 # whose report comes within two frames of the scroll; ``data-done`` from the draw's start, ``data-drawn`` or
 # ``xxgk-chart-failed`` at its end): each step waits two frames, then for every chart being drawn (at most 10 s a
 # step), then two frames more. (Session 45: this was a fixed 400 ms a step, 70 steps on the data page at 390 px.)
-SCROLL = """var done = arguments[arguments.length - 1];
+SCROLL = QUIET_FN + """var done = arguments[arguments.length - 1];
 function frames(n, then) { if (!n) return then(); requestAnimationFrame(function () { frames(n - 1, then); }); }
 function drawing() {
   return document.querySelector("div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)"); }
 function settled(then, until) {
   frames(2, function () {
-    if (drawing() && Date.now() < until) setTimeout(function () { settled(then, until); }, 50);
+    if (drawing() && Date.now() < until) __busy.wait(function () { settled(then, until); }, 50);
     else frames(2, then);
   });
 }
 var step = function () {
   var before = scrollY; window.scrollBy(0, Math.round(innerHeight * 0.7));
-  settled(function () { if (scrollY === before) setTimeout(done, 800); else step(); }, Date.now() + 10000);
+  settled(function () { if (scrollY === before) __xxgkQuiet(done, 10000); else step(); }, Date.now() + 10000);
 }; step();"""
 
 
@@ -104,7 +109,7 @@ PAGES = {
 
 
 def _shifts(chromium) -> list[dict]:
-    return chromium.execute_script("return window.__shifts")
+    return chromium.execute_script("return __xxgkShifts()")
 
 
 def _moved(shifts: list[dict]) -> str:
@@ -123,7 +128,7 @@ def _walk(chromium, url: str) -> list[dict]:
     # (loaded, and Material's bundle has run where the page has it: a source page has none)
     wait_for(lambda: chromium.execute_script(
         "return document.readyState === 'complete' && !document.documentElement.classList.contains('no-js')"))
-    time.sleep(1.0)  # (what the scripts fetch: the compare page's data, the agency list)
+    wait_quiet(chromium)  # (what the scripts fetch: the compare page's data, the agency list. Session 49: was 1 s)
     chromium.execute_async_script(SCROLL)
     return _shifts(chromium)
 
@@ -147,7 +152,7 @@ def test_a_comparison_grows_below_the_box_the_reader_types_in_not_above_it(slow_
     chromium.get(slow_server + "/compare/")
     box = wait_for(lambda: [e for e in chromium.find_elements("id", "xxgk-compare-add") if e.is_displayed()])[0]
     wait_for(lambda: chromium.find_elements("css selector", "#xxgk-compare-table table"))
-    time.sleep(1.0)
+    wait_quiet(chromium)  # (session 49: was 1 s)
     chromium.execute_script("arguments[0].scrollIntoView({block: 'start'})", box)
     top = chromium.execute_script("return arguments[0].getBoundingClientRect().top", box)
     chromium.execute_script("window.__shifts = []")
@@ -157,7 +162,7 @@ def test_a_comparison_grows_below_the_box_the_reader_types_in_not_above_it(slow_
     choice.click()
     wait_for(lambda: "湟中区" in chromium.find_element("id", "xxgk-compare-chosen").text)
     wait_for(lambda: "湟中区" in chromium.find_element("id", "xxgk-compare-table").text)
-    time.sleep(1.5)
+    wait_quiet(chromium)  # (what comes late: nothing can once the page is quiet. Session 49: was 1.5 s)
     assert chromium.execute_script("return arguments[0].getBoundingClientRect().top", box) == top
     # (what moved in the half second after the tap is the reader's own doing: the browser does not count it)
     late = [s for s in _shifts(chromium) if not s.get("input")]
@@ -183,7 +188,7 @@ def test_the_header_searchs_results_come_in_from_the_top_and_never_move(indexed_
     wait_for(lambda: chromium.find_elements("css selector", results + " .xxgk-fulltext-hit"), 60)
     page_hit = wait_for(lambda: [e for e in chromium.find_elements("css selector", results + " > ol a")
                                  if e.is_displayed()], 30)[0]
-    time.sleep(1.0)
+    wait_quiet(chromium)  # (every part of the results answered, its worker's too. Session 49: was 1 s)
     chromium.save_screenshot(str(SHOTS / f"h36-header-search-{screen}.png"))
     order = chromium.execute_script(
         "return Array.from(arguments[0].querySelectorAll('.xxgk-agency-hits, .xxgk-fulltext-hit, :scope > ol a'))"
