@@ -724,6 +724,21 @@ def seeds_corpus_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def indexed_site(built_site, tmp_path_factory):
+    """``built_site`` with its full-text index (``indexed_copy``), made once a run (``made_once``) for the modules that
+    search the reports' text (each indexed a copy of its own before: ≈ 2 s a module). Nothing may change it."""
+    return made_once(tmp_path_factory, "site-indexed", lambda work: indexed_copy(built_site, work)) / "site"
+
+
+@pytest.fixture(scope="session")
+def indexed_seeds_corpus_site(seeds_corpus_site, tmp_path_factory):
+    """``seeds_corpus_site`` with its full-text index, made once a run (as :func:`indexed_site`). Nothing may change
+    it."""
+    return made_once(tmp_path_factory, "seeds-corpus-indexed",
+                     lambda work: indexed_copy(seeds_corpus_site, work)) / "site"
+
+
+@pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     """(package folder, site_src folder) built from the seeds plus the shared corpus reports (skips without it)."""
     from xxgk.package.build import build_package

@@ -11,16 +11,16 @@ import time
 
 import pytest
 
-from .conftest import SHOTS, click_still, indexed_copy, needs_chromium, needs_shared, wait_still
+from .conftest import SHOTS, click_still, needs_chromium, needs_shared, wait_still
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_shared, needs_chromium]
 
 
 @pytest.fixture(scope="module")
-def corpus_site(seeds_corpus_site, tmp_path_factory):
+def corpus_site(indexed_seeds_corpus_site):
     """The seeds and the corpus, with the full-text index (as build_site makes it after mkdocs)."""
-    return indexed_copy(seeds_corpus_site, tmp_path_factory.mktemp("corpus-site"))
+    return indexed_seeds_corpus_site
 
 
 @pytest.fixture(scope="module")

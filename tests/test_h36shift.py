@@ -171,11 +171,9 @@ def test_a_comparison_grows_below_the_box_the_reader_types_in_not_above_it(slow_
 
 
 @pytest.fixture(scope="module")
-def indexed_server(served_site, tmp_path_factory):
+def indexed_server(indexed_site):
     """The seeds' site with its full-text index (the header search's reports part), scripts served late."""
-    from .conftest import indexed_copy
-
-    with serving(indexed_copy(served_site, tmp_path_factory.mktemp("h36-indexed")), SlowScripts) as url:
+    with serving(indexed_site, SlowScripts) as url:
         yield url
 
 

@@ -115,13 +115,13 @@ def test_a_report_opened_from_a_list_does_not_move_when_its_place_in_the_list_is
     assert "第 2/3 份" in wait_for(lambda: driver.find_element("id", "xxgk-work-list").text)
 
 
-def test_a_text_search_says_which_listed_reports_hold_the_words_only_in_part(served_site, tmp_path_factory, chromium):
+def test_a_text_search_says_which_listed_reports_hold_the_words_only_in_part(indexed_site, chromium):
     # (session 37: a citizen searching 信息处理费 on a phone read "7 份报告的原文含“信息处理费”，另 4 份只部分
     # 匹配" above one numbered list of 11; nothing in it said which 4, whose passages (湟中区's 政府信息 345 条) read
     # as answers like the others)
-    from .conftest import indexed_copy, serving
+    from .conftest import serving
 
-    site = indexed_copy(served_site, tmp_path_factory.mktemp("h37-indexed"))
+    site = indexed_site
     chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
     try:
         with serving(site) as url:

@@ -90,11 +90,9 @@ def test_the_compare_csv_link_is_no_link_until_it_holds_the_view(built_site):
 # -- in Chromium --------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def served_site(built_site, tmp_path_factory):
+def served_site(indexed_site):
     """The seeds' site with its full-text index (the session's ``built_site`` is rendered without one)."""
-    from .conftest import indexed_copy
-
-    return indexed_copy(built_site, tmp_path_factory.mktemp("journeys"))
+    return indexed_site
 
 
 @pytest.fixture(scope="module")

@@ -152,11 +152,11 @@ def test_on_a_phone_an_agency_charts_data_table_of_seven_years_keeps_its_series_
 
 
 @pytest.fixture(scope="module")
-def indexed(built_site, tmp_path_factory):
+def indexed(indexed_site):
     """The seeds' site with its full-text index (Pagefind, as ``xxgk build`` makes it), served: its base URL."""
-    from .conftest import indexed_copy, serving
+    from .conftest import serving
 
-    with serving(indexed_copy(built_site, tmp_path_factory.mktemp("indexed"))) as url:
+    with serving(indexed_site) as url:
         yield url
 
 

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import indexed_copy, needs_chromium
+from .conftest import needs_chromium
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
-def served_site(built_site, tmp_path_factory):
+def served_site(indexed_site):
     """The seeds' site with its full-text index (``built_site`` has none): one site for the whole module."""
-    return indexed_copy(built_site, tmp_path_factory.mktemp("site23"))
+    return indexed_site
 
 
 HAICHENG = "liaoning-anshan-haicheng-shujuju"  # the seeds: one report, 2025

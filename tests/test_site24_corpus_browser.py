@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from .conftest import indexed_copy, needs_chromium, needs_shared
+from .conftest import needs_chromium, needs_shared
 from .conftest import wait_for as _wait
 
 pytestmark = [pytest.mark.browser, needs_chromium, needs_shared]
@@ -18,9 +18,9 @@ PINGTAN = "fujian-pingtanzongheshiyanqu"  # the corpus: 2019 (2019 template), 20
 
 
 @pytest.fixture(scope="module")
-def served_site(seeds_corpus_site, tmp_path_factory):
+def served_site(indexed_seeds_corpus_site):
     """The seeds and the corpus reports, with the full-text index: one site for the whole module."""
-    return indexed_copy(seeds_corpus_site, tmp_path_factory.mktemp("site24-corpus"))
+    return indexed_seeds_corpus_site
 
 
 def _table(chromium) -> list[list[str]]:
