@@ -481,16 +481,46 @@ def slow_server(served_site):
 
 
 class LateScripts(SlowScripts):
-    """The site's files, each script answered 2 s late: the page is painted well before any script runs."""
+    """The site's files, each script answered 2 s late, or as soon as the test has said the page was painted without
+    them (:func:`release_scripts`): the page is painted before any script runs."""
 
     delay = 2.0
+    released = threading.Event()  # (set by ``release_scripts``; cleared for each test by ``late_server``)
+
+    def send_head(self):
+        if self.path.split("?", 1)[0].endswith(".js"):
+            self.released.wait(self.delay)
+        return _Quiet.send_head(self)
 
 
 @pytest.fixture(scope="module")
-def late_server(served_site):
-    """``served_site`` served with its scripts held back 2 s (``LateScripts``): its base URL."""
+def _late_site(served_site):
     with serving(served_site, LateScripts) as url:
         yield url
+
+
+@pytest.fixture
+def late_server(_late_site):
+    """``served_site`` served with its scripts held back 2 s, or until the test calls :func:`release_scripts`
+    (``LateScripts``): its base URL. Each test starts with the scripts held."""
+    LateScripts.released.clear()
+    yield _late_site
+    LateScripts.released.set()
+
+
+# true once the page has painted (its first paint in the Paint Timing entries) and two frames have passed since
+_PAINTED = """var done = arguments[arguments.length - 1];
+requestAnimationFrame(function () { requestAnimationFrame(function () {
+  done(performance.getEntriesByType('paint').length > 0);
+}); });"""
+
+
+def release_scripts(driver) -> None:
+    """Let ``late_server`` answer the scripts it holds back, once the page ``driver`` shows has been painted without
+    them (what the 2 s hold waited for, observed: a test reads what the page is before its scripts, then releases
+    them). A test that never calls it gets each script 2 s late, as before."""
+    wait_for(lambda: driver.execute_async_script(_PAINTED), 20)
+    LateScripts.released.set()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .conftest import PHONE, needs_chromium, open_from_a_list, wait_for
+from .conftest import PHONE, needs_chromium, open_from_a_list, release_scripts, wait_for
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -18,11 +18,11 @@ HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"  # the seeds: 2025
 
 
 @pytest.fixture(scope="module")
-def indexed_server(served_site, tmp_path_factory):
+def indexed_server(indexed_site):
     """The seeds' site with its full-text index, served."""
-    from .conftest import indexed_copy, serving
+    from .conftest import serving
 
-    with serving(indexed_copy(served_site, tmp_path_factory.mktemp("h38-indexed"))) as url:
+    with serving(indexed_site) as url:
         yield url
 
 
@@ -192,6 +192,7 @@ def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on
         chips = "return document.querySelectorAll('#xxgk-compare-chosen li a[href]').length"
         assert early.execute_script(chips) == 0
         before = early.execute_script(hint)
+        release_scripts(early)  # (the page painted without them: session 49, a fixed 2 s before)
         wait_for(lambda: early.execute_script(chips) == 3, seconds=20)
         assert early.execute_script(hint) == before
         # each chip names its agency whole in the page (a reader's screen reader, a copy), and can be removed
