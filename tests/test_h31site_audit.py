@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import needs_chromium, site_of
+from .conftest import QUIET_FN, needs_chromium, site_of, tracking_busy
 from .conftest import wait_for as _wait
 from .factory import tab_report
 from .test_accessibility import _axe, _blocking
@@ -148,27 +148,58 @@ def test_a_source_page_passes_axe_with_a_line_chosen(served_site, server, chromi
 
 # -- 3. an old heading id lands where the new one does ----------------------------------------------------------------
 
-def _settled(chromium, heading: str) -> list:
+# ``[top of the heading arguments[0] on screen, scrollY]`` when the page is loaded, has scrolled and no chart is being
+# drawn (``xxgk.js draw``: ``data-done`` from its start, ``data-drawn`` or failed at its end); else null
+_READ = ("var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+         "var drawing = document.querySelector("
+         "  'div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)');"
+         "return scrollY > 0 && document.readyState === 'complete' && !drawing && [Math.round(r.top), scrollY]")
+# the reading (``_READ``) once it has been the same over three frames, the page quiet (``conftest.QUIET_FN``) before
+_STILL_READING = QUIET_FN + """var heading = arguments[0], done = arguments[arguments.length - 1];
+function read() { """ + _READ.replace("arguments[0]", "heading") + """; }
+__xxgkQuiet(function () {
+  var first = JSON.stringify(read()), n = 0;
+  (function frame() {
+    requestAnimationFrame(function () {
+      if (JSON.stringify(read()) !== first) return done(null);
+      if (++n < 3) return frame();
+      done(JSON.parse(first));
+    });
+  })();
+}, 10000);"""
+# with no script: loaded, its fonts and images in (nothing else can move a page that runs no script)
+_LOADED_STILL = ("return document.readyState === 'complete' && document.fonts.status === 'loaded'"
+                 " && Array.from(document.images).every(function (i) { return i.complete || i.loading === 'lazy'; })")
+
+
+def _settled(chromium, heading: str, script: bool) -> list:
     """``[top of the heading on screen, scrollY]`` once the page has landed and stopped moving: the charts near the
     heading are drawn as they come into view (and an agency page's above it change its height as they are), so one
     reading could be taken mid-way (the same for both addresses: never the difference looked for). Stopped: loaded,
-    no chart being drawn (``xxgk.js draw``: ``data-done`` from its start, ``data-drawn`` or failed at its end) and the
-    same reading three times over 0.3 s. (Before: two equal readings 0.4 s apart, which a chart still fetching its
-    frame passed, within forty readings.)"""
+    no chart being drawn (``xxgk.js draw``: ``data-done`` from its start, ``data-drawn`` or failed at its end) and,
+    with its script, the page quiet (``conftest.wait_quiet``: nothing in flight, no timer pending, its document
+    unchanged over three frames) and the same reading over three frames; without (``setScriptExecutionDisabled``:
+    nothing but its fonts and images can move it, and no frame callback runs), its fonts and images loaded and the
+    same reading three times. (Before: the same reading three times over 0.3 s, whatever the page had in flight;
+    before that, two equal readings 0.4 s apart, which a chart still fetching its frame passed.)"""
     import time
 
-    read = ("var r = document.getElementById(arguments[0]).getBoundingClientRect();"
-            "var drawing = document.querySelector("
-            "  'div.xxgk-chart[data-done]:not([data-drawn]):not(.xxgk-chart-failed)');"
-            "return scrollY > 0 && document.readyState === 'complete' && !drawing && [Math.round(r.top), scrollY]")
-    same, last, end = 0, None, time.monotonic() + 20
+    end = time.monotonic() + 20
+    if script:
+        while time.monotonic() < end:
+            still = chromium.execute_async_script(_STILL_READING, heading)
+            if still:
+                return still
+        raise AssertionError(f"{heading}: the page kept moving")
+    _wait(lambda: chromium.execute_script(_LOADED_STILL), 20)
+    same, last = 0, None
     while time.monotonic() < end:
-        now = chromium.execute_script(read, heading)
+        now = chromium.execute_script(_READ, heading)
         same = same + 1 if now and now == last else 0
         if same == 2:
             return now
         last = now
-        time.sleep(0.15)
+        time.sleep(0.05)
     raise AssertionError(f"{heading}: the page kept moving ({last})")
 
 
@@ -194,15 +225,16 @@ def test_a_link_shared_before_the_pinyin_ids_lands_exactly_where_the_headings_ow
     try:
         if not script:
             chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-        for width, height in ((1366, 900), (390, 844)):
-            chromium.set_window_size(width, height)
-            for path, old, new in pairs:
-                landed = []
-                for fragment in (old, new):
-                    chromium.get("about:blank")
-                    chromium.get(f"{server}/{path}#{fragment}")
-                    landed.append(_settled(chromium, new))
-                assert abs(landed[0][0] - landed[1][0]) <= 1, (width, path, old, new, landed)
+        with tracking_busy(chromium):
+            for width, height in ((1366, 900), (390, 844)):
+                chromium.set_window_size(width, height)
+                for path, old, new in pairs:
+                    landed = []
+                    for fragment in (old, new):
+                        chromium.get("about:blank")
+                        chromium.get(f"{server}/{path}#{fragment}")
+                        landed.append(_settled(chromium, new, script))
+                    assert abs(landed[0][0] - landed[1][0]) <= 1, (width, path, old, new, landed)
     finally:
         chromium.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
