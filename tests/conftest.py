@@ -596,6 +596,64 @@ def chromium(_browser):
     return driver
 
 
+@contextmanager
+def saving_downloads(driver, folder: Path) -> Iterator:
+    """Files ``driver`` downloads go to ``folder`` (``driver.downloads``) inside the block; where they went before,
+    after it (a browser-wide setting: the process's one Chromium's other tabs save nothing meanwhile)."""
+    kept = getattr(driver, "downloads", None)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    driver.downloads = folder
+    try:
+        yield driver
+    finally:
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(kept)}
+                               if kept is not None else {"behavior": "default"})
+        driver.downloads = kept
+
+
+@contextmanager
+def own_tab(driver, downloads: Path | None = None) -> Iterator:
+    """``driver`` (the process's one Chromium: ``chromium``) in a tab of its own while the block runs, as a Chromium
+    started for it (``new_chromium``: ≈ 2–3 s a start, ≈ 0.5 s a tab) would be: what a tab holds (its DevTools
+    emulation, injected scripts, disabled scripts, session storage) starts afresh, brought to the front, at
+    ``FLAGS``' window size; the browser's cache and cookies cleared and what the sites served since are stored under;
+    selenium's timeouts its defaults, the browser log read so far dropped; files it downloads go to ``downloads``
+    when given (``driver.downloads``). After the block the tab is closed and the one before is current again, its
+    window size, timeouts and downloads as they were."""
+    from selenium.webdriver.common.timeouts import Timeouts
+
+    before, size, timeouts = driver.current_window_handle, driver.get_window_size(), driver.timeouts
+    driver.switch_to.new_window("tab")
+    tab = driver.current_window_handle
+    try:
+        driver.execute_cdp_cmd("Page.bringToFront", {})
+        driver.set_window_size(1200, 1600)  # (``FLAGS``' --window-size)
+        driver.timeouts = Timeouts(implicit_wait=0, page_load=300, script=30)
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        for origin in sorted(SERVED):
+            driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        try:
+            driver.get_log("browser")
+        except Exception:  # (no log kept)
+            pass
+        if downloads is None:
+            yield driver
+        else:
+            with saving_downloads(driver, downloads):
+                yield driver
+    finally:
+        try:
+            driver.switch_to.window(tab)
+            driver.close()
+        except Exception:  # (an alert left open, the tab already gone: the one before is what matters)
+            pass
+        driver.switch_to.window(before)
+        driver.execute_cdp_cmd("Page.bringToFront", {})
+        driver.set_window_size(size["width"], size["height"])
+        driver.timeouts = timeouts
+
+
 def open_from_a_list(driver, base: str, index: int) -> list[str]:
     """Open the ``index``-th report of the quality page's list of 青海省 (the seeds: 3 reports) by clicking it, as a
     reader works through a list (xxgk.js keeps the list for the tab); the names the list shows, in its order."""

@@ -20,7 +20,7 @@ from .conftest import (
     chart_frames,
     expand_spec,
     needs_chromium,
-    new_chromium,
+    own_tab,
     read_page,
     report_page_files,
     wait_for,
@@ -107,7 +107,7 @@ def test_xxgk_js_draws_every_chart_exactly_as_it_was_made(kind, tmp_path):
 
 @needs_chromium
 @pytest.mark.browser
-def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_site, server, tmp_path):
+def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_site, server, tmp_path, chromium):
     """The CSV button of a chart drawn from its frame writes every series (named only in the frame), category
     and value (only on the page): the download reads the spec put back together."""
     from selenium.webdriver.common.by import By
@@ -116,8 +116,7 @@ def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_
     page = next(p for p in report_page_files(built_site) if "xxgk-spec" in read_page(p))
     spec = expand_spec(json.loads(SPEC.search(read_page(page)).group(1)), frames)
     assert all(t.get("name") for t in spec["data"]) or len(spec["data"]) == 1
-    driver = new_chromium(downloads=tmp_path)
-    try:
+    with own_tab(chromium, tmp_path) as driver:
         driver.set_window_size(1366, 1000)
         driver.get(f"{server}/{page.relative_to(built_site).as_posix()}")
         chart = driver.find_element(By.CSS_SELECTOR, "div.xxgk-chart")
@@ -126,8 +125,6 @@ def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_
             By.XPATH, "(//figcaption)[1]//button[contains(., 'CSV') and not(@disabled)]"))
         driver.execute_script("arguments[0].click()", button[0])
         written = wait_for(lambda: [p for p in tmp_path.glob("*.csv")])
-    finally:
-        driver.quit()
     assert written[0].name == spec["filename"] + ".csv"
     rows = list(csv.reader(io.StringIO(written[0].read_text(encoding="utf-8-sig"))))
     sideways = spec["data"][0].get("orientation") == "h"

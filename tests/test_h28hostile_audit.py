@@ -10,6 +10,8 @@ import pytest
 from xxgk import readers
 from xxgk.readers import read_bytes
 
+from .conftest import needs_chromium
+
 
 def object_stream_pdf(times: int, packed=zlib.compress, filters: bytes = b"/FlateDecode") -> bytes:
     """A PDF 1.5 of one page ("Hello") whose page list (object 2) sits in an object stream (object 6), packed by
@@ -243,30 +245,26 @@ def test_an_agency_of_many_reports_lists_its_latest_and_splits_the_rest_into_lis
 
 
 @pytest.mark.browser
-def test_a_source_page_titled_by_a_long_file_name_does_not_scroll_sideways_on_a_phone(tmp_path):
+@needs_chromium
+def test_a_source_page_titled_by_a_long_file_name_does_not_scroll_sideways_on_a_phone(tmp_path, chromium):
     """A text that is no report, in a file named by 200 Latin letters (a name no agency gives, so the page's title is
     the file's name): its source page was 5,033 px wide on a 390 px phone, the reader scrolling sideways to read any
     line; its heading is now cut where it must be, as its lines already were."""
-    from .conftest import needs_chromium, new_chromium, site_of
+    from .conftest import own_tab, site_of
     from .factory import tab_report
 
-    if needs_chromium.args[0]:
-        pytest.skip(needs_chromium.kwargs["reason"])
     reports = tmp_path / "reports"
     reports.mkdir()
     (reports / "good.txt").write_text(tab_report(agency="格尔木市民政局"), encoding="utf-8")
     (reports / f"{'A' * 200}.txt").write_text("会议纪要：无。", encoding="utf-8")
     site = site_of(reports, tmp_path)
     (page,) = [p for p in (site / "src").iterdir() if p.name.startswith("aaaa")]
-    driver = new_chromium()
-    try:
+    with own_tab(chromium) as driver:
         driver.set_window_size(390, 900)
         driver.get(page.as_uri())
         assert "AAAA" in driver.find_element("tag name", "h1").text
         width = driver.execute_script("var e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
         assert width[0] <= width[1], width
-    finally:
-        driver.quit()
 
 
 def test_a_stream_behind_many_object_stream_types_is_decoded_once(monkeypatch):
@@ -308,7 +306,8 @@ def test_list_pages_taken_from_the_last_build_are_the_pages_their_inputs_make(tm
 
 
 @pytest.mark.browser
-def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_site):
+@needs_chromium
+def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_site, chromium):
     """The quality page's 下载所列问题（CSV） took each row's report from its link: a file without a page of its own
     has none, so its line named no report. It names the file; its 报告页 cell is empty (there is no page)."""
     import csv
@@ -316,32 +315,30 @@ def test_the_quality_pages_list_download_names_a_file_without_a_page(empties_sit
     import subprocess
     import sys
 
-    from .conftest import needs_chromium, new_chromium
+    from .conftest import own_tab
 
-    if needs_chromium.args[0]:
-        pytest.skip(needs_chromium.kwargs["reason"])
     server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
                                str(empties_site / "site")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    driver = new_chromium()
     try:
-        port = server.stdout.readline().split("port ")[1].split()[0]
-        driver.set_window_size(390, 900)
-        driver.get(f"http://127.0.0.1:{port}/quality/")
-        # on a phone each row is a card titled by its report, with a page or not (the first row's decided it)
-        titled = driver.execute_script("""return Array.from(document.querySelectorAll(
-            'table[data-xxgk-problem=file_unreadable] tbody tr')).map(function (r) {
-              return r.cells[0].hasAttribute('data-title'); });""")
-        # (lists.js, fetched as the page opens, within 20 s: 5 s were a fixed number of polls a loaded machine outlasts)
-        text = driver.execute_async_script("""
-            var done = arguments[0], tries = 0;
-            (function wait() {
-              if (!window.xxgkLists) { if (++tries > 400) return done("no lists.js"); return setTimeout(wait, 50); }
-              var tables = Array.from(document.querySelectorAll("table[data-xxgk-problem]")).map(function (t) {
-                return [t]; });
-              window.xxgkLists.listCsv(tables).text().then(done);
-            })();""")
+        with own_tab(chromium) as driver:
+            port = server.stdout.readline().split("port ")[1].split()[0]
+            driver.set_window_size(390, 900)
+            driver.get(f"http://127.0.0.1:{port}/quality/")
+            # on a phone each row is a card titled by its report, with a page or not (the first row's decided it)
+            titled = driver.execute_script("""return Array.from(document.querySelectorAll(
+                'table[data-xxgk-problem=file_unreadable] tbody tr')).map(function (r) {
+                  return r.cells[0].hasAttribute('data-title'); });""")
+            # (lists.js, fetched as the page opens, within 20 s: 5 s were a fixed number of polls a loaded machine
+            # outlasts)
+            text = driver.execute_async_script("""
+                var done = arguments[0], tries = 0;
+                (function wait() {
+                  if (!window.xxgkLists) { if (++tries > 400) return done("no lists.js"); return setTimeout(wait, 50); }
+                  var tables = Array.from(document.querySelectorAll("table[data-xxgk-problem]")).map(function (t) {
+                    return [t]; });
+                  window.xxgkLists.listCsv(tables).text().then(done);
+                })();""")
     finally:
-        driver.quit()
         server.terminate()
         server.wait()
     assert titled == [True] * 4

@@ -184,16 +184,15 @@ def test_at_320_px_no_page_scrolls_sideways_and_short_labels_stay_whole(served_s
 
 # -- 5. a researcher downloads one agency's numbers over the years ---------------------------------------------------
 
-def test_an_agency_page_downloads_all_its_numbers_year_by_year_in_one_csv(served_site, server, tmp_path):
+def test_an_agency_page_downloads_all_its_numbers_year_by_year_in_one_csv(served_site, server, tmp_path, chromium):
     # (audit 30: an agency page offered its numbers a chart at a time (six CSVs), or the whole package to filter;
     # nothing said which report each number came from)
     import csv
     import io
 
-    from .conftest import new_chromium
+    from .conftest import own_tab
 
-    driver = new_chromium(tmp_path)
-    try:
+    with own_tab(chromium, tmp_path) as driver:
         driver.set_window_size(390, 844)
         agency = _agency_dir(served_site, "昌吉市行政审批局")
         driver.get(server + "/" + agency)
@@ -207,8 +206,6 @@ def test_an_agency_page_downloads_all_its_numbers_year_by_year_in_one_csv(served
         files = _wait(lambda: [f for f in tmp_path.glob("*.csv") if f.stat().st_size])
         assert files[0].name == "昌吉市行政审批局-历年数据.csv", files
         raw = files[0].read_bytes()
-    finally:
-        driver.quit()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel on a Chinese Windows reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     received = {r["年度（year）"]: r for r in rows if r["系列（series）"] == "本年新收申请"}
@@ -248,7 +245,7 @@ def test_the_agency_page_passes_axe(served_site, server, chromium):
 
 # -- 6. a transparency office exports its province's problems --------------------------------------------------------
 
-def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_path):
+def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_path, chromium):
     # (audit 30: a report's two messages of one problem, a line each on the page, ran together in the CSV's 说明:
     # 正文称“行政复议申请”5件，表格为11件（第54行）正文称“行政诉讼案件”3件，表格为2件（第52行）)
     import csv
@@ -256,10 +253,9 @@ def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_pa
 
     from selenium.webdriver.support.ui import Select
 
-    from .conftest import new_chromium, serving
+    from .conftest import own_tab, serving
 
-    driver = new_chromium(tmp_path)
-    try:
+    with own_tab(chromium, tmp_path) as driver:
         with serving(built_site) as url:
             driver.set_window_size(1366, 900)
             driver.get(url + "/quality/")
@@ -272,8 +268,6 @@ def test_the_quality_lists_csv_keeps_a_reports_messages_apart(built_site, tmp_pa
             click_still(driver, button)
             files = _wait(lambda: [f for f in tmp_path.glob("*.csv") if f.stat().st_size])
             rows = list(csv.DictReader(io.StringIO(files[0].read_text(encoding="utf-8-sig"))))
-    finally:
-        driver.quit()
     assert len(shown) >= 2, shown
     said = [r["说明"] for r in rows if r["问题代码"] == "narrative_mismatch" and shown[0] in r["说明"]]
     assert said == ["；".join(shown)], (said, shown)

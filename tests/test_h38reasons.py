@@ -230,13 +230,12 @@ def test_the_agency_pages_chart_tables_say_each_reason(built):
 
 @pytest.mark.browser
 @needs_chromium
-def test_the_compare_page_says_each_reason(built):
-    from .conftest import new_chromium, serving
+def test_the_compare_page_says_each_reason(built, chromium):
+    from .conftest import own_tab, serving
 
     package = built / "datapackage"
     agency_id = next(r["agency_id"] for r in _csv(package / "data" / "reports.csv"))
-    driver = new_chromium()
-    try:
+    with own_tab(chromium) as driver:
         with serving(built / "site") as url:
             driver.set_window_size(390, 844)
             shown = {}
@@ -252,8 +251,6 @@ def test_the_compare_page_says_each_reason(built):
                 if metric == "received":
                     assert "计算所需的数报告中没有印出" in status and "报告文件无法读取" in status, status
             driver.save_screenshot("/tmp/h38a/compare-reasons.png")
-    finally:
-        driver.quit()
     received = " ".join(shown["received"])
     assert "无数据（文件未能读取）" in received and "无数据（报告未印此数）" in received, shown
     assert "无数据（此数未能读出）" in received, shown
@@ -263,21 +260,18 @@ def test_the_compare_page_says_each_reason(built):
 
 @pytest.mark.browser
 @needs_chromium
-def test_a_comparison_with_nothing_to_draw_names_no_chart_marks(built):
+def test_a_comparison_with_nothing_to_draw_names_no_chart_marks(built, chromium):
     # (session 39: every year of the view missing, no chart is drawn — its box says so in words — yet the status
     # read 图中无数据的原因：① 文件未能读取；② 报告未印此数, marks of a chart that is not there)
-    from .conftest import new_chromium, serving
+    from .conftest import own_tab, serving
 
     agency_id = next(r["agency_id"] for r in _csv(built / "datapackage" / "data" / "reports.csv"))
-    driver = new_chromium()
-    try:
+    with own_tab(chromium) as driver:
         with serving(built / "site") as url:
             driver.get(f"{url}/compare/?agencies={agency_id}&metric=received&year=2020-2021")
             box = wait_for(lambda: driver.find_element("id", "xxgk-compare-chart").text, 30)
             status = driver.find_element("id", "xxgk-compare-status").text
             table = driver.find_element("id", "xxgk-compare-table").text
-    finally:
-        driver.quit()
     assert "没有该指标的数值" in box, box  # the empty chart's words: nothing drawn
     assert "图中" not in status, status  # no chart, no chart's key
     # each year's word in the table, each word's sentence still said

@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from tests.conftest import needs_chromium, new_chromium, serving, site_of, wait_for
+from tests.conftest import needs_chromium, own_tab, serving, site_of, wait_for
 from tests.test_h32breaders_audit import WITH_BLANK, _boxes
 from tests.test_layouts_unseen import _table3, html_report
 from xxgk.package import collect as collect_module
@@ -124,7 +124,7 @@ def hostile_site(tmp_path_factory):
 
 @pytest.mark.browser
 @needs_chromium
-def test_hostile_agency_and_file_names_run_nothing_on_any_page(hostile_site):
+def test_hostile_agency_and_file_names_run_nothing_on_any_page(hostile_site, chromium):
     """Agencies (from the manifest and from titles) and file names holding </script>, an <img onerror>, Jinja's
     {{ }} and {% %}, a Markdown link to javascript:, <!--, | of a table, an entity, a bidi override, a line break and
     a 100-character name: every page of the site (the report pages' location line and meta, the agency index, the
@@ -135,8 +135,7 @@ def test_hostile_agency_and_file_names_run_nothing_on_any_page(hostile_site):
     agencies = sorted(p.split("/")[1] for p in pages if p.startswith("a/") and p.endswith("/index.html"))
     pages += [f"compare/?agencies={','.join(agencies[:6])}&metric=carried_over&year=2023-2024",
               f"compare/?agencies={','.join(agencies)}&metric=new&year=2024"]
-    driver = new_chromium()
-    try:
+    with own_tab(chromium) as driver:
         with serving(hostile_site) as url:
             for page in pages:
                 driver.get(f"{url}/{page}")
@@ -149,8 +148,6 @@ def test_hostile_agency_and_file_names_run_nothing_on_any_page(hostile_site):
             driver.get(f"{url}/a/{next(a for a in agencies if a.startswith('guangdong-jiaxian'))}/2024.html")
             crumbs = driver.find_element("css selector", "nav.xxgk-crumbs").text
             description = driver.find_element("css selector", "meta[name=description]").get_attribute("content")
-    finally:
-        driver.quit()
     assert "甲县</script><script>window.__x=1</script>局" in crumbs
     assert description.startswith("甲县＜/script＞＜script＞window.__x=1＜/script＞局 2024年度")  # (as titles are)
     assert "甲县</script><script>window.__x=1</script>局" in status and "庚县|表|格|局" in status

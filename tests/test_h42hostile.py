@@ -197,7 +197,7 @@ def _addresses() -> list[tuple[str, str]]:
 
 @pytest.mark.browser
 @needs_chromium
-def test_no_address_nor_text_shown_by_the_sites_scripts_runs_anything(hostile_text_site):
+def test_no_address_nor_text_shown_by_the_sites_scripts_runs_anything(hostile_text_site, chromium):
     """A guard (nothing ran before either): addresses a reader may be sent to — every parameter the scripts read
     (?find=, the full-text page's ?text=&year=&province=, the comparison's and the league's, the quality page's
     menus, a source line's #L…, a report's /r/<id>/, an agency id of the 404 page) holding an ``<img onerror>``, a
@@ -205,13 +205,12 @@ def test_no_address_nor_text_shown_by_the_sites_scripts_runs_anything(hostile_te
     line separator and ``</script>``, in reports with such file names: on each page, once its script has read the
     address, nothing ran (no flag set, no dialog), no element was made from them and nothing was asked of another
     host."""
-    from .conftest import new_chromium, serving, wait_for
+    from .conftest import own_tab, serving, wait_for
 
     source = next((hostile_text_site / "src").glob("a-*.html")).name
-    driver = new_chromium()
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
-    seen = {}
-    try:
+    with own_tab(chromium) as driver:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
+        seen = {}
         with serving(hostile_text_site) as url:
             for address, drawn in _addresses():
                 address = address.replace("{source}", source)
@@ -222,22 +221,19 @@ def test_no_address_nor_text_shown_by_the_sites_scripts_runs_anything(hostile_te
             driver.get(f"{url}/fulltext/?text={_quoted('甲乙丙丁')}")
             wait_for(lambda: driver.execute_script(_FULLTEXT_DONE), 30)
             passages = [p.text for p in driver.find_elements("css selector", ".xxgk-fulltext-excerpt")]
-    finally:
-        driver.quit()
     assert {a: r for a, r in seen.items() if r != {"ran": None, "elsewhere": [], "made": []}} == {}
     assert len(passages) == 4 and all(PAYLOADS[0] in p for p in passages), passages  # (shown, as text)
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_words_typed_in_the_header_and_the_hits_they_list_run_nothing(hostile_text_site):
+def test_words_typed_in_the_header_and_the_hits_they_list_run_nothing(hostile_text_site, chromium):
     """A guard: the header's search box given an ``<img onerror>`` and then words of the hostile overview lists the
     agencies and the reports' passages (Pagefind's excerpts of the text) as text; nothing runs, nothing is made."""
-    from .conftest import new_chromium, serving, wait_for
+    from .conftest import own_tab, serving, wait_for
 
-    driver = new_chromium()
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
-    try:
+    with own_tab(chromium) as driver:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
         with serving(hostile_text_site) as url:
             driver.get(f"{url}/?q={_quoted(PAYLOADS[0])}")
             answered = ("var q = arguments[0]; return Array.from(document.querySelectorAll("
@@ -252,8 +248,6 @@ def test_words_typed_in_the_header_and_the_hits_they_list_run_nothing(hostile_te
             wait_for(lambda: driver.find_elements("css selector", ".xxgk-fulltext-hit"), 30)
             hits = [a.get_attribute("textContent") for a in driver.find_elements("css selector", ".xxgk-fulltext-hit")]
             second = driver.execute_script(RAN)
-    finally:
-        driver.quit()
     assert first == second == {"ran": None, "elsewhere": [], "made": []}
     assert hits and all(PAYLOADS[0] in h for h in hits), hits
 

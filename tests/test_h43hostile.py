@@ -303,22 +303,21 @@ MADE = """return Array.from(document.querySelectorAll('[onerror], [onload], ifra
 
 @pytest.mark.browser
 @needs_chromium
-def test_no_page_of_a_site_built_from_hostile_reports_runs_loads_or_leads_elsewhere(hostile_site):
+def test_no_page_of_a_site_built_from_hostile_reports_runs_loads_or_leads_elsewhere(hostile_site, chromium):
     """A guard (nothing ran before either): every page of the site built from ``_hostile_reports`` (report, agency
     and source pages, the quality page quoting the explainer's line, the home and index pages), opened from the
     site's origin in headless Chromium: no flag set, no dialog, no element made from the reports' markup (a script, a
     handler, a frame, a ``<base>``, a refresh, a form, a style sheet), nothing asked of another host, and the
     reader is still on the page opened."""
-    from .conftest import new_chromium, serving
+    from .conftest import own_tab, serving
     from .test_h42hostile import ARM, RAN
 
     site = hostile_site / "site"
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
     assert len(pages) > 30
-    driver = new_chromium()
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
-    seen = {}
-    try:
+    with own_tab(chromium) as driver:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ARM})
+        seen = {}
         with serving(site) as url:
             for page in pages:
                 driver.get(f"{url}/{page}")
@@ -326,6 +325,4 @@ def test_no_page_of_a_site_built_from_hostile_reports_runs_loads_or_leads_elsewh
                 ran["made"] += driver.execute_script(MADE)
                 ran["left"] = driver.execute_script("return location.origin") != url
                 seen[page] = ran
-    finally:
-        driver.quit()
     assert {p: r for p, r in seen.items() if r != {"ran": None, "elsewhere": [], "made": [], "left": False}} == {}

@@ -70,15 +70,15 @@ def test_a_group_without_reports_of_the_province_says_so(server, chromium):
 THREE = ("qinghai-haixi-geermu-shujuju", "qinghai-xining-huangzhong-renminzhengfu", "liaoning-anshan-haicheng-shujuju")
 
 
-@pytest.fixture(scope="module")
-def downloading(tmp_path_factory):
-    """A Chromium whose downloads land in a folder of its own (``driver.downloads``)."""
-    from .conftest import new_chromium
+@pytest.fixture
+def downloading(chromium, tmp_path):
+    """A Chromium whose downloads land in a folder of its own (``driver.downloads``): a tab of its own of the
+    process's one Chromium (``own_tab``; a Chromium started for the module: ≈ 2–3 s)."""
+    from .conftest import own_tab
 
-    driver = new_chromium(downloads=tmp_path_factory.mktemp("downloads"))
-    driver.set_window_size(1366, 900)
-    yield driver
-    driver.quit()
+    with own_tab(chromium, tmp_path) as driver:
+        driver.set_window_size(1366, 900)
+        yield driver
 
 
 def test_a_journalist_downloads_the_compared_chart_as_png_and_its_data_as_csv(server, downloading):
@@ -113,18 +113,15 @@ def test_the_png_button_is_not_offered_when_nothing_is_drawn(server, downloading
 
 
 def test_without_javascript_the_agency_index_says_how_to_find_an_agency(server, chromium):
-    from .conftest import new_chromium
+    from .conftest import own_tab
 
-    no_script = new_chromium()
-    try:
+    with own_tab(chromium) as no_script:
         no_script.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
         no_script.get(server + "/agencies/")
         text = _wait(lambda: no_script.find_element("css selector", "article").text)
         # before: the finder was hidden without script and nothing said what to do instead
         assert "在页面中查找" in text and "Ctrl+F" in text, text[:300]
         assert text.index("Ctrl+F") < text.index("格尔木市数据局")  # said before the table it searches
-    finally:
-        no_script.quit()
     chromium.get(server + "/agencies/")  # with script, the finder itself, and no such note
     _wait(lambda: chromium.find_element("id", "xxgk-agency-finder").is_displayed())
     assert "Ctrl+F" not in chromium.find_element("css selector", "article").text
@@ -234,16 +231,13 @@ def test_a_citizen_on_a_phone_finds_an_agency_by_pinyin_from_the_home_page(serve
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def test_without_javascript_a_report_page_offers_no_csv_button_that_does_nothing(server, served_site):
-    from .conftest import new_chromium, report_page_files
+def test_without_javascript_a_report_page_offers_no_csv_button_that_does_nothing(server, served_site, chromium):
+    from .conftest import own_tab, report_page_files
 
     page = next(p for p in report_page_files(served_site) if "huangzhong" in p.parent.name)
-    no_script = new_chromium()
-    try:
+    with own_tab(chromium) as no_script:
         no_script.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
         no_script.get(server + "/" + page.relative_to(served_site).as_posix())
         button = _wait(lambda: no_script.find_elements("css selector", "button[data-xxgk-csv]"))[0]
         # before: Material's .md-button display overrode [hidden]: a 下载本报告的表格（CSV） button that did nothing
         assert not button.is_displayed()
-    finally:
-        no_script.quit()
