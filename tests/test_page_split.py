@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, read_page
+from tests.conftest import ROOT, made_once, read_page
 
 ROW = re.compile(r'<tr><td class="xxgk-num[^"]*"[^>]*>([^<]*)</td><td><a href="((?:\.\./)*)([^"]+)">([^<]*)</a>')
 HOSTILE_NAME = '<script>window.__xss=1</script>数据局'
@@ -189,9 +189,15 @@ def hostile_split_site(seed_package, work: Path) -> Path:
     return work / "site"
 
 
+def shared_hostile_split_site(seed_package, tmp_path_factory) -> Path:
+    """:func:`hostile_split_site` built once a run (``made_once``) for the modules that read it (this one,
+    ``test_page_split_browser``, ``test_site10_browser``: each built its own before). Nothing may change it."""
+    return made_once(tmp_path_factory, "hostile-split", lambda work: hostile_split_site(seed_package, work)) / "site"
+
+
 @pytest.fixture(scope="module")
 def hostile_split(seed_package, tmp_path_factory):
-    return hostile_split_site(seed_package, tmp_path_factory.mktemp("hostile-split"))
+    return shared_hostile_split_site(seed_package, tmp_path_factory)
 
 
 def test_every_link_of_the_split_pages_reaches_a_built_page(hostile_split):

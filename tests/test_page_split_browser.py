@@ -13,14 +13,14 @@ from .conftest import SHOTS, needs_chromium, read_page
 from .conftest import wait_for as _wait
 from .test_accessibility import AXE, VIEWPORTS, _axe, _blocking, _viewport
 from .test_browser import browser  # noqa: F401  (fixture; the server is conftest's)
-from .test_page_split import hostile_split_site
+from .test_page_split import shared_hostile_split_site
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def served_site(seed_package, tmp_path_factory):
-    return hostile_split_site(seed_package, tmp_path_factory.mktemp("split-browser"))  # conftest's server serves it
+    return shared_hostile_split_site(seed_package, tmp_path_factory)  # conftest's server serves it
 
 
 def _pages(site) -> list[str]:

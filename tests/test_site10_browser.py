@@ -91,9 +91,9 @@ def test_a_compare_address_without_a_year_prefers_a_year_every_chosen_agency_has
 
 @pytest.fixture(scope="module")
 def split_site(seed_package, tmp_path_factory):
-    from .test_page_split import hostile_split_site
+    from .test_page_split import shared_hostile_split_site
 
-    site = hostile_split_site(seed_package, tmp_path_factory.mktemp("site10-split"))
+    site = shared_hostile_split_site(seed_package, tmp_path_factory)
     with serving(site) as url:
         yield site, url
 
