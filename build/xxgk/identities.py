@@ -14,9 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from .catalog import RULES, applicant_codes, outcome_codes, outcome_row_codes, proceeding_codes, row_codes
+from .catalog import applicant_codes, outcome_codes, outcome_row_codes, proceeding_codes, row_codes, rule_yaml
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class Broken:
 
 @cache
 def identities() -> tuple[dict, ...]:
-    return tuple(yaml.safe_load((RULES / "identities.yaml").read_text(encoding="utf-8")))
+    return tuple(rule_yaml("identities.yaml"))
 
 
 def _expand(codes: list[str], fmt: str) -> list[str]:

@@ -63,12 +63,19 @@ _NOT_IN_URL = re.compile(r'[\s"<>\\`{}|^]')  # never in an address as a site pri
 _HOST = re.compile(r"(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
 
 
+# the planes that hold format characters (Cf): the Basic and Supplementary Multilingual Planes and the Supplementary
+# Special-purpose Plane (language tags). Planes 2–3 are ideographs, 4–13 unassigned,
+# 15–16 private use; ``tests/test_h49slow_code`` checks every code point, so a Unicode that put one elsewhere is seen
+FORMAT_PLANES = (range(0x20000), range(0xE0000, 0xF0000))
+
+
 @lru_cache(maxsize=1)
 def _invisible() -> dict[int, None]:
     """The invisible format characters (Unicode category Cf) other than the bidirectional controls: zero-width
     space, joiners, word joiner, BOM, soft hyphen, tags …; no reader sees them, and nothing reads differently
-    without them (a bidirectional control does change how the text reads: ``BIDI_CONTROLS``)."""
-    return dict.fromkeys(c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"
+    without them (a bidirectional control does change how the text reads: ``BIDI_CONTROLS``). Looked for in
+    ``FORMAT_PLANES`` only: all 1,114,112 code points took 0.15–0.2 CPU s, in every process that read a text."""
+    return dict.fromkeys(c for plane in FORMAT_PLANES for c in plane if unicodedata.category(chr(c)) == "Cf"
                          and chr(c) not in BIDI_CONTROLS)
 
 

@@ -26,9 +26,7 @@ import io
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from ..catalog import RULES, table
+from ..catalog import rule_yaml, table
 
 LEVELS = ("province", "prefecture", "county")
 _TRIM = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "林区", "特区",
@@ -55,7 +53,7 @@ class Division:
 @cache
 def source() -> dict:
     """``rules/division_source.yaml`` plus the installed version (``installed_version``)."""
-    spec = yaml.safe_load((RULES / "division_source.yaml").read_text(encoding="utf-8"))
+    spec = rule_yaml("division_source.yaml")
     return spec | {"installed_version": importlib.metadata.version(spec["package"])}
 
 

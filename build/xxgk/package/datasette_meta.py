@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
-from ..catalog import RULES
+from ..catalog import rule_yaml
 from .database_file import DB_NAME, FULL_TEXT_SCRIPT
 from .schema import descriptor  # noqa: F401  (doctest)
 
@@ -30,7 +28,7 @@ ORDER BY rank LIMIT 200"""
 
 @cache
 def settings() -> dict:
-    return yaml.safe_load((RULES / "datasette.yaml").read_text(encoding="utf-8"))
+    return rule_yaml("datasette.yaml")
 
 
 def facets(name: str, schema: dict) -> list[str]:

@@ -20,9 +20,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-import yaml
-
-from ..catalog import RULES, cell_value, item_measures, labels
+from ..catalog import cell_value, item_measures, labels, rule_yaml
 from ..catalog import table as rule_table
 from ..identities import broken_identities, identities
 
@@ -37,7 +35,7 @@ _TOKEN = re.compile(r"\s*(?:(?P<ref>[a-z_]+:[a-z0-9_]+:[a-z0-9_]+)|(?P<num>\d+(?
 @cache
 def metric_rows() -> tuple[dict, ...]:
     """The rows of the ``metrics`` resource, in the rules file's order."""
-    spec = yaml.safe_load((RULES / "metrics.yaml").read_text(encoding="utf-8"))
+    spec = rule_yaml("metrics.yaml")
     return tuple({k: m.get(k, "") if k != "comparable" else ("true" if m.get("comparable", True) else "false")
                   for k in FIELDS} for m in spec["metrics"])
 

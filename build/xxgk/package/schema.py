@@ -11,10 +11,8 @@ from __future__ import annotations
 import copy
 from functools import cache
 
-import yaml
-
 from .. import __version__
-from ..catalog import RULES, codes, table
+from ..catalog import codes, rule_yaml, table
 from ..identities import identities
 
 CODE_LIST_FIELDS = [
@@ -30,7 +28,7 @@ CODE_LIST_FIELDS = [
 
 @cache
 def schema_spec() -> dict:
-    return yaml.safe_load((RULES / "schema.yaml").read_text(encoding="utf-8"))
+    return rule_yaml("schema.yaml")
 
 
 def data_resources() -> list[str]:

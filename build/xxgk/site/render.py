@@ -22,9 +22,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from functools import cache, lru_cache
 
-import yaml
-
-from ..catalog import RULES
+from ..catalog import rule_yaml
 from ..safe import BIDI_CONTROLS, html_attr, html_text, link_url, plot_label
 from .chart_frames import framed
 from .labels import missing_notes, missing_word
@@ -145,7 +143,7 @@ def _plot_trace(trace: dict) -> dict:
 @cache
 def palette() -> dict:
     """The chart colours of ``rules/palette.yaml`` (defined once; every chart uses them)."""
-    return yaml.safe_load((RULES / "palette.yaml").read_text(encoding="utf-8"))
+    return rule_yaml("palette.yaml")
 
 
 def colour(group: str, code: str | int) -> str:
