@@ -550,29 +550,41 @@ def _alive(driver) -> bool:
         return False
 
 
+def _close_tab(driver, handle) -> None:
+    """Close ``driver``'s tab ``handle``; an alert left open or a tab already gone is passed over (the tab the caller
+    goes on with is what matters)."""
+    try:
+        driver.switch_to.window(handle)
+        driver.close()
+    except Exception:  # (an alert left open, a tab already gone)
+        pass
+
+
+def _as_new(driver) -> None:
+    """``driver``'s current tab as a new Chromium's would be: at the front (the page has the focus, as a new
+    browser's: else hasFocus() was false, and what a page does on focus and blur — the compare page's suggestions —
+    was not a reader's), selenium's timeouts its defaults, the browser's cache and cookies cleared."""
+    from selenium.webdriver.common.timeouts import Timeouts
+
+    driver.execute_cdp_cmd("Page.bringToFront", {})
+    driver.timeouts = Timeouts(implicit_wait=0, page_load=300, script=30)
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+
+
 def _fresh_tab(driver):
     """``driver`` in a new tab, brought to the front, every other tab closed, as a new Chromium would be for a
     module: what a tab holds starts afresh with it (its DevTools emulation, injected scripts, blocked addresses,
     disabled scripts and cache, its session storage), the browser's cache and cookies are cleared and so is what the
     sites served since are stored under (a later server may get the same port: the same origin), and selenium's
     timeouts are its defaults again."""
-    from selenium.webdriver.common.timeouts import Timeouts
-
     old = driver.window_handles
     driver.switch_to.new_window("tab")
     tab = driver.current_window_handle
     for handle in old:
-        try:
-            driver.switch_to.window(handle)
-            driver.close()
-        except Exception:  # (an alert left open, a tab already gone: the new tab is what matters)
-            pass
+        _close_tab(driver, handle)
     driver.switch_to.window(tab)
-    driver.execute_cdp_cmd("Page.bringToFront", {})  # (the page has the focus, as a new browser's: else hasFocus()
-    # was false, and what a page does on focus and blur — the compare page's suggestions — was not a reader's)
-    driver.timeouts = Timeouts(implicit_wait=0, page_load=300, script=30)
-    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
-    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    _as_new(driver)
     while SERVED:
         driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": SERVED.pop(), "storageTypes": "all"})
     return driver
@@ -620,17 +632,12 @@ def own_tab(driver, downloads: Path | None = None) -> Iterator:
     selenium's timeouts its defaults, the browser log read so far dropped; files it downloads go to ``downloads``
     when given (``driver.downloads``). After the block the tab is closed and the one before is current again, its
     window size, timeouts and downloads as they were."""
-    from selenium.webdriver.common.timeouts import Timeouts
-
     before, size, timeouts = driver.current_window_handle, driver.get_window_size(), driver.timeouts
     driver.switch_to.new_window("tab")
     tab = driver.current_window_handle
     try:
-        driver.execute_cdp_cmd("Page.bringToFront", {})
+        _as_new(driver)
         driver.set_window_size(1200, 1600)  # (``FLAGS``' --window-size)
-        driver.timeouts = Timeouts(implicit_wait=0, page_load=300, script=30)
-        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
-        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
         for origin in sorted(SERVED):
             driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         try:
@@ -643,11 +650,7 @@ def own_tab(driver, downloads: Path | None = None) -> Iterator:
             with saving_downloads(driver, downloads):
                 yield driver
     finally:
-        try:
-            driver.switch_to.window(tab)
-            driver.close()
-        except Exception:  # (an alert left open, the tab already gone: the one before is what matters)
-            pass
+        _close_tab(driver, tab)
         driver.switch_to.window(before)
         driver.execute_cdp_cmd("Page.bringToFront", {})
         driver.set_window_size(size["width"], size["height"])
