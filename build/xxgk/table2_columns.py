@@ -50,8 +50,8 @@ def header_above(lines: list[tuple[int, str]], line: int, measures: list[str] = 
     header was taken for the rows' own, and a group printed in another order than the template's was read in the
     template's: 行政许可's decisions published as its change, no finding (table 二 has no identity).
 
-    >>> lines = list(enumerate(["信息内容\t上一年项目数量\t处理决定数量\t本年增/减",
-    ...                         "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "行政许可\t1\t2\t3"]))
+    >>> lines = list(enumerate(["信息内容\\t上一年项目数量\\t处理决定数量\\t本年增/减",
+    ...                         "信息内容\\t本年新制作数量\\t本年新公开数量\\t对外公开总数量", "行政许可\\t1\\t2\\t3"]))
     >>> header_above(lines, 2, ["previous_year", "change", "decisions"])
     ['上一年项目数量', '处理决定数量', '本年增/减']
     >>> header_above(lines, 2)
