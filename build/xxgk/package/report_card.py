@@ -9,7 +9,8 @@ agency, the manifest's facts, the calendar — added as findings to each Report.
 * timeliness (条例 第四十九条): after 31 March of the next year is late for everyone; February and
   March are late for a department but not for a government's summary report (the publisher's tier
   and kind as resolved by ``xxgk.agency``, the manifest's ``level`` winning);
-* plausibility: fees charged but section 六 does not mention them;
+* plausibility: fees charged but section 六 does not mention them; an amount of table 二 no publisher of the
+  tier could have (``amount_bounds``: voided, a sum in 元 printed under 万元);
 * a publisher's district abolished before the year reported on (``rules/division_abolished.csv``).
 """
 
@@ -23,6 +24,7 @@ from ..agency.divisions import divisions, successors
 from ..agency.registry import agency_key, deadline, deadline_rule, identity_of, series_key
 from ..catalog import applicant_codes, labels, table
 from ..findings import Finding, make
+from .amount_bounds import void_implausible_amounts
 from .collect import Report
 
 PROCESSING_FEE_FROM = 2021  # 《政府信息公开信息处理费管理办法》 in force from 1 January 2021
@@ -245,11 +247,14 @@ def add_report_card(reports: list[Report]) -> None:
     A file not read (``failed``: no report text, an explainer, the 2008 form, a school year's, unreadable, over
     budget) is not a report: none of the card's checks reaches it (it had ``agency_division_abolished``,
     ``processing_fee_unstated``, ``format_outdated`` and ``copied_text`` as if its agency had published it), and it
-    is no other year's report in the cross-year checks (``_by_agency_year``)."""
+    is no other year's report in the cross-year checks (``_by_agency_year``).
+
+    An amount no publisher of the report's tier could have is voided here (``amount_bounds``), before the report
+    counted for its agency-year is chosen and before any check compares it with another year."""
     read_files = [report for report in reports if report.status != "failed"]
     for report in read_files:
         report.file_findings += (timeliness_findings(report) + format_findings(report) + fee_findings(report)
-                                 + abolished_findings(report))
+                                 + abolished_findings(report) + void_implausible_amounts(report))
     mark_counted(reports)
     series = _by_agency_year(reports)
     read = Readings()
