@@ -48,6 +48,14 @@ def agency_compare_form(agency_id: str, years: list[int], options: str) -> str:
             "<p><small>与同类组中位数比较；在比较页还可以添加其他机构。</small></p></form>")
 
 
+# The page's intro beyond its first sentence: shown as a paragraph on a desktop and in print, folded under its
+# summary on a phone (``details.xxgk-facts``, as the report and agency pages' facts), where the whole intro and the
+# agency picker's hint (what no agency or one agency shows, now here) pushed the chart a screen below the menus
+# (session 48's phone audit: 816 px down a 701 px screen).
+INTRO_MORE = ('<details class="xxgk-facts"><summary>比较的规则：默认视图、排序与分享</summary>'
+              "<p>不选机构时显示所选年度该指标最大的机构；只选一个机构时同时显示其同类组中位数。"
+              "当前视图保存在网址中，复制网址即可分享。单一年度按数值排序；年度范围画出每个机构的历年变化。"
+              "不同年度的数值从不相加或一起排名。</p></details>")
 DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's DEFAULT_TOP, the same number
 # The chart's box is given, as the page is read, the height compare.js will draw the view of the page's address at
 # (its layout.height: a year, max(300, 90 + 34 a bar), its agencies' and one agency's median; a range of years, 420):
@@ -167,8 +175,8 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
     sections = esc(json.dumps({t: slugify(h, "-") for t, h in TABLE_HEADINGS.items()}, separators=(",", ":")))
     return front_matter("比较") + f"""# 比较各机构
 
-<p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。当前视图保存在网址中，复制网址即可分享。\
-单一年度按数值排序；年度范围画出每个机构的历年变化。不同年度的数值从不相加或一起排名。缺失的数值显示为“无数据”，不是0。</p>
+<p>选择机构、指标和年度（或年度范围）；图表、表格和下载的 CSV 都只含所选内容。缺失的数值显示为“无数据”，不是0。</p>
+{INTRO_MORE}
 <noscript data-search-exclude><p>比较和排行榜需要启用 JavaScript：不启用时，网址中所选的机构、指标和年度无法显示。\
 每个机构历年的数字见<a href="../agencies/">机构索引</a>中该机构的页面（不需要 JavaScript），\
 全部数据（CSV、Excel）见<a href="../data/">数据下载</a>。{"下面是不选机构时的默认比较。" if default_view else ""}</p>
@@ -181,7 +189,6 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 平潭 / geermu"></p>
 <ul id="xxgk-compare-suggest" role="listbox" aria-label="候选机构"></ul>
 <ul id="xxgk-compare-chosen" aria-label="已选机构"></ul>
-<p><small>不选机构时显示所选年度该指标最大的机构；只选一个机构时同时显示其同类组中位数。</small></p>
 </fieldset>
 <p><span class="xxgk-pair"><label for="xxgk-compare-metric">指标：</label>
 <select id="xxgk-compare-metric">{options}</select></span>
