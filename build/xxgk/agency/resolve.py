@@ -535,7 +535,18 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
         own = _own_part(root, resolved)
     return replace(agency, name=canonical, root_name=root, same_as=same_as,
                    agency_id=slug(resolved.get("shorts") or [], own),
-                   system=agency.system if agency.kind != "government" else "")
+                   system=agency.system if agency.kind != "government" else "",
+                   findings=agency.findings + _unplaced_township(agency, canonical))
+
+
+def _unplaced_township(agency: Agency, name: str) -> tuple[Finding, ...]:
+    """``agency_region_absent`` for a township (乡, 镇, 街道, 苏木) placed in no county or city: neither its name nor
+    the text nor the manifest says where it is, so it is identified by its name alone, and the reports of two
+    same-named townships (城关镇 is in hundreds of counties) would be one agency, their years one series. A town
+    of a city without counties (a city's town, its city known) is placed."""
+    if agency.tier != "township" or agency.county_code or agency.city_code:
+        return ()
+    return (make("agency_region_absent", actual=name),)
 
 
 def _own_part(root: str, resolved: dict) -> str:
