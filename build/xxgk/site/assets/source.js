@@ -21,6 +21,8 @@
     a.href = "#L" + line.dataset.n;
     a.dataset.ln = line.dataset.n;  /* drawn by CSS as the number was: no text of its own in a copied passage */
     a.setAttribute("aria-label", "第 " + line.dataset.n + " 行");
+    if (line.id) a.setAttribute("aria-describedby", line.id);  /* the line's words, heard after its number as the arrow
+                                                                  keys reach it (before: the number alone) */
     a.tabIndex = -1;  /* out of the Tab order but one (``stop``): the arrow keys move between them */
     line.insertBefore(a, line.firstChild);
     numbers.push(a);
