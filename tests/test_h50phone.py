@@ -44,3 +44,15 @@ def test_the_compare_intro_folds_its_rules_on_a_phone_and_shows_them_on_a_deskto
         assert not chromium.execute_script(SHOWN, RULES + " > summary")  # a paragraph, no fold, on a desktop
     finally:
         chromium.set_window_size(1366, 900)
+
+
+def test_a_findings_list_of_splits_keeps_each_split_on_one_line():
+    # (audit Q, session 48: on a phone 可拆为多种（39 60 181；3 960 181） wrapped inside a split, 39 60 / 181, which
+    # then read as two splits)
+    from xxgk.findings import make
+    from xxgk.site.report_page import ReportPages
+
+    finding = make("cells_ambiguous", table="2", row="行政规范性文件", actual="3960181",
+                   expected="39 60 181；3 960 181")
+    shown = ReportPages._finding_said(None, {"message": finding.message, "line": None}, "", None)
+    assert '<span class="xxgk-nowrap">39 60 181</span>；<span class="xxgk-nowrap">3 960 181</span>' in shown, shown

@@ -48,7 +48,7 @@ from .labels import (
 )
 from .meta import RESOURCE_ZH, SCRIPT_WHOM, changelog_html, data_updated, download_files, query_whom, whom_as_published
 from .publication_months import months_section, tally
-from .render import cell, code_text, crumbs, esc, fmt_wan, html_bars, link, table
+from .render import cell, code_text, crumbs, esc, fmt_wan, html_bars, link, said, table
 from .report_csv import csv_help
 from .report_page import ReportPages, broken_cell_id
 from .spool_reuse import CHECK, SpoolReuse, checking, inputs_digest
@@ -861,8 +861,8 @@ class Site(ReportPages, AgencyPages):
             out = []
             for (line, anchor), found in lines.items():
                 link = f'<a href="../src/{rid}.html#{anchor}">第{esc(line)}行</a>' if line else ""
-                said = link if same else "；".join(esc(f["message"]) for f in found) + (f"（{link}）" if link else "")
-                out.append(said + self._cell_links(rid, found))
+                told = link if same else "；".join(said(f["message"]) for f in found) + (f"（{link}）" if link else "")
+                out.append(told + self._cell_links(rid, found))
             return "<br>".join(filter(None, out))
 
         notes = {rid: notes_of(rid, fs) for rid, fs in grouped.items()}

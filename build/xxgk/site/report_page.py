@@ -53,6 +53,7 @@ from .render import (
     metric_colour,
     num_cell,
     plain_cell,
+    said,
     table,
 )
 from .report_csv import GROUP_ATTR, csv_attr, csv_button
@@ -666,7 +667,7 @@ class ReportPages:
     def _finding_said(self, f: dict, src: str, r: dict | None) -> str:
         """A finding's message and the link to its source line (when it has one)."""
         where = f' <a href="{src}#{self._finding_anchor(f, r)}">第{esc(f["line"])}行</a>' if f["line"] else ""
-        return f"{esc(f['message'])}{where}"
+        return f"{said(f['message'])}{where}"
 
     def _finding_title(self, code: str) -> str:
         titles = self.__dict__.get("_finding_titles")
