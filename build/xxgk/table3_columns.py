@@ -19,6 +19,7 @@ from .memo import parser_memo
 from .resolve import Resolved
 from .splitting import row_total_holds
 from .values import read_cell
+from .word_stacks import stackings
 
 WIDTH = 7
 
@@ -110,7 +111,7 @@ def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
         return STANDARD, False
     if at["natural_person"] < 0 or at["total"] < 0:
         return None, True
-    orgs = _orgs_printed(header_lines, _raw_header(lines)) or list(_ORGS)  # (else: some named only, orgs_unsure)
+    orgs = _orgs_told(lines) or list(_ORGS)  # (else: some named only, or the words unsure: orgs_unsure)
     index = {a: i for i, a in enumerate(applicant_codes())}
     if _line_at(header_lines, at["total"]) != _line_at(header_lines, at["natural_person"]):
         # 总计 on another header line than 自然人 (a 总计 cell merged down from the header's first row prints
@@ -160,7 +161,7 @@ def by_position(lines: list[tuple[int, str]]) -> Order:
     >>> by_position([(1, "一、本年新收政府信息公开申请数量 1 1 0 1 0 0 3")]) == STANDARD
     True
     """
-    orgs = _orgs_printed(_header_lines(lines), _raw_header(lines)) or list(_ORGS)
+    orgs = _orgs_told(lines) or list(_ORGS)
     index = {a: i for i, a in enumerate(applicant_codes())}
     return tuple(index[a] for a in ["natural_person", *orgs, "total"])
 
@@ -179,6 +180,8 @@ def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
     >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "科研 社会 商 法律服务 其他"), (3, "机构 公益组织 业企业")])
     True
     """
+    if _stacked_orders(_unjoined_header(lines)) is not None:
+        return _orgs_told(lines) is None
     header_lines = _header_lines(lines)
     if _orgs_printed(header_lines, _raw_header(lines)) is not None:
         return False
@@ -260,7 +263,80 @@ def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[st
     return None
 
 
+def _orgs_told(lines: list[tuple[int, str]]) -> list[str] | None:
+    """The five organisation columns in the order table 三's header prints them, when it tells (``_orgs_printed``).
+    A PDF's text whose names wrap over lines (``_stacked_orders``: every way its words stack into five names) tells
+    the template's order when that is the only one its words allow — or the only one but for where a 其他 standing
+    whole on a line of its own goes (two characters wrap in no cell, and every such header seen prints it last) —
+    and another order only when it is the only one they allow and ``_orgs_printed`` reads the same: a text layer may
+    print a wrapped cell's words out of their places (``tests/test_h47columns``), so words that stack only into
+    another order than the template's do not by themselves tell it. None otherwise (``orgs_unsure``).
+
+    Before, a wrapped header whose words no rule read was taken in the template's order: printed in another, each
+    organisation's numbers were published under its neighbour's name, no finding (the row totals hold either way);
+    and a header the words of a whole name on one line and a wrapped one's half on another made unsure was missing
+    even where they stack only into the template's order."""
+    printed = _orgs_printed(_header_lines(lines), _raw_header(lines))
+    stacked = _stacked_orders(_unjoined_header(lines))
+    if stacked is None:
+        return printed
+    template = tuple(_ORGS)
+    if template in stacked and len({tuple(a for a in r if a != "other_org") for r in stacked}) == 1 and (
+            len(stacked) == 1 or _other_alone(_unjoined_header(lines))):
+        return list(_ORGS)
+    return printed if printed is not None and stacked == {tuple(printed)} else None
+
+
+def _other_alone(raw: tuple[str, ...]) -> bool:
+    """Whether a line of the header is 其他 alone (the organisations' last column, one line high beside wrapped
+    names).
+
+    >>> _other_alone(("商业 科研 社会公益 法律服务", "其他", "企业 机构 组织 机构")), _other_alone(("其他 科研",))
+    (True, False)
+    """
+    return any(_NOTE.sub("", "".join(line.split())) == labels()["applicants"]["other_org"] for line in raw)
+
+
+def _stacked_orders(raw: tuple[str, ...]) -> frozenset[tuple[str, ...]] | None:
+    """The orders of the five organisation columns the lines of a PDF's text header allow, its names wrapped in
+    narrow cells over two to four lines (words apart by spaces, no cells, not laid out as printed): every way its
+    words stack into five columns, each column's words top to bottom one name of a different organisation
+    (``word_stacks.stackings``; names long and short, ``_cell_names``, their notes aside). None where the header is
+    no such one (cells, a laid-out text, its names on one line, a word no stacking reads: read as before).
+
+    Before, a wrapped header whose names the template's words did not tell apart was read in the template's order:
+    printed in another, each organisation's numbers were published under its neighbour's name (the row totals hold
+    either way). Where the words allow one order only, it is read; where they allow several, which column each number
+    is in cannot be told (``orgs_unsure``).
+
+    >>> _stacked_orders(("申请人情况", "自然人 法人或其他组织 总计", "科研 商业企业 其 法律 公", "他组织 服务 益组织"))
+    frozenset({('research', 'commercial', 'other_org', 'legal_services', 'social_welfare')})
+    >>> len(_stacked_orders(("科研 社会公益 法律服务", "商业企业 其他", "机构 组织 机构")))  # (whole names between)
+    10
+    >>> _stacked_orders(("商业企业 科研机构 社会公益组织 法律服务机构 其他",)) is None  # (one line: not wrapped)
+    True
+    """
+    if any("\t" in line or "|" in line or _LAID_OUT.search(line) for line in raw):
+        return None
+    # (a word with no character of an organisation's name nor a bracket is none's part: 一、 before the first row's
+    # label, 项目; a note's half, 件）, ends a name)
+    lines = [words for line in raw if not _DIGIT.search(line) and not label_matches(line, "row_labels")
+             if (words := [w for w in (_NOT_ORGS.sub("", word) for word in line.split())
+                           if _org_name_chars() & set(w) or _BRACKET.search(w)])]
+    if len(lines) < 2:
+        return None
+    found = frozenset(r for r in stackings(lines, _org_named, len(_ORGS)) if len(set(r)) == len(_ORGS))
+    return found or None
+
+
+def _org_named(text: str) -> str | None:
+    """The organisation column ``text`` (a name long or short, its note aside) names, or None."""
+    code = _cell_names().get(_bare(text))
+    return code if code in _ORGS else None
+
+
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
+_BRACKET = re.compile(r"[（()）]")
 _DIGIT = re.compile(r"[0-9０-９]")  # a cell's note or unit: 商业企业（件）, 其他（含…）
 
 
@@ -439,10 +515,20 @@ def _header_of(text: str) -> tuple[str, ...]:
 @parser_memo(1 << 4)
 def _raw_header_of(text: str) -> tuple[str, ...]:
     """``_raw_header`` of the region whose lines' texts are ``text``; memoised."""
+    return tuple(_wrapped_names(list(_unjoined_header_of(text))))
+
+
+def _unjoined_header(lines: list[tuple[int, str]]) -> tuple[str, ...]:
+    """The header's lines as printed, a name wrapped over two of them left apart (``_raw_header`` joins some)."""
+    return _unjoined_header_of("\n".join(t for _, t in lines))
+
+
+@parser_memo(1 << 4)
+def _unjoined_header_of(text: str) -> tuple[str, ...]:
+    """``_unjoined_header`` of the region whose lines' texts are ``text``; memoised."""
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
-    above = [line for line in text[:first_row].split("\n") if not reads_as_sentence(line)]
-    return tuple(_wrapped_names(above))
+    return tuple(line for line in text[:first_row].split("\n") if not reads_as_sentence(line))
 
 
 _CELL_APART = re.compile(r"[\s|]+")

@@ -1,0 +1,60 @@
+"""Session 50 (helper W): table 三's and 四's headers as a PDF's text prints them — no cells, words apart by spaces,
+the columns' long names wrapped over two lines in narrow cells — with the columns in another order than the
+template's. Before, where no rule read the wrapped words, the header was taken in the template's order, and each
+organisation's (or outcome's) numbers were published under its neighbour's name, no finding: the row totals hold
+either way. Now every way the words stack into whole names is tried (``word_stacks``): the template's order is read
+when it is the only one they allow, another order is never taken from wrapped words alone (a text layer may print a
+wrapped cell's words out of their places), and the cells are missing with ``columns_order_unsure``.
+
+Written from the 2021 template with the values of ``tests/test_h46reports.py`` (every identity holds, neighbours told
+apart), so that a number read into another column shows.
+"""
+
+from __future__ import annotations
+
+from .test_h46reports import ROWS, _codes, _parse, _table3
+from .test_h47columns import rows
+from .test_h47reports import report
+
+TEMPLATE = [0, 1, 2, 3, 4, 5, 6]
+
+
+def pdf_text_table3(upper: str, lower: str, order: list[int]) -> str:
+    """A report whose table 三 is a PDF's text: 自然人 | 法人或其他组织 | 总计, the organisations' names' upper and
+    lower lines, then the rows, the seven columns printed in ``order`` (template indices)."""
+    header = ["申请人情况", "自然人 法人或其他组织 总计", upper, lower]
+    return report("\n".join(header + [line.replace("\t", " ") for line in rows(order)]))
+
+
+# 科研机构 printed first, 其他组织 third: 科研 商业企业 其 法律 公 over 他组织 服务 益组织
+REORDERED = ("科研 商业企业 其 法律 公", "他组织 服务 益组织", [0, 2, 1, 5, 4, 3, 6])
+
+
+def test_a_reordered_header_wrapped_in_a_pdf_text_is_missing_with_a_finding_never_read_in_the_templates_order():
+    """Before: no rule read 其 / 他组织 or 公 / 益组织, the five were read in the template's order, and 科研机构's
+    numbers were published as 商业企业's (and so on), no finding. Now the five are missing, said; 自然人 and 总计
+    (named on their own line) are published."""
+    record = _parse(pdf_text_table3(*REORDERED))
+    got = _table3(record)
+    assert {code: values[1:6] for code, values in got.items()} == {code: [None] * 5 for code in ROWS}
+    assert {code: [v[0], v[6]] for code, v in got.items()} == {code: [v[0], v[6]] for code, v in ROWS.items()}
+    assert "columns_order_unsure" in _codes(record)
+
+
+def test_a_header_wrapped_in_a_pdf_text_in_the_templates_order_is_read_whole():
+    """The template's order, 社会公益组织 wrapped after its first character and 科研机构 after 科研 (商业企业 科研 社
+    法律服务 其他 over 机构 会公益组织). Before: 会公益组织 was taken for 公益组织 standing whole, which no rule
+    placed, and the five were missing (columns_order_unsure). Now the words stack one way only, the template's."""
+    record = _parse(pdf_text_table3("商业企业 科研 社 法律服务 其他", "机构 会公益组织", TEMPLATE))
+    assert _table3(record) == ROWS
+    assert "columns_order_unsure" not in _codes(record)
+
+
+def test_a_header_whose_pieces_can_end_one_name_only_is_read_whole():
+    """商业 科研 社会公益组织 法律服务 其他 over 企业 机构 机构: 机构 twice on the lower line, which no rule paired
+    with 科研 and 法律服务 (two upper words, two alike lower ones), so a whole name beside wrapped words made the order
+    unsure before (the five missing). The lower line's words keep their order, so the first 机构 ends 科研 and the
+    second 法律服务, 企业 ends 商业: the words stack one way only, the template's."""
+    record = _parse(pdf_text_table3("商业 科研 社会公益组织 法律服务 其他", "企业 机构 机构", TEMPLATE))
+    assert _table3(record) == ROWS
+    assert "columns_order_unsure" not in _codes(record)
