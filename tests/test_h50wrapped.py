@@ -12,9 +12,9 @@ apart), so that a number read into another column shows.
 
 from __future__ import annotations
 
-from .test_h46reports import ROWS, _codes, _parse, _table3
+from .test_h46reports import ROWS, T4, _codes, _parse, _table3, _table4
 from .test_h47columns import rows
-from .test_h47reports import report
+from .test_h47reports import report, report_with_table4
 
 TEMPLATE = [0, 1, 2, 3, 4, 5, 6]
 
@@ -58,3 +58,32 @@ def test_a_header_whose_pieces_can_end_one_name_only_is_read_whole():
     record = _parse(pdf_text_table3("商业 科研 社会公益组织 法律服务 其他", "企业 机构 机构", TEMPLATE))
     assert _table3(record) == ROWS
     assert "columns_order_unsure" not in _codes(record)
+
+
+# ---- table 四: outcomes wrapped in a PDF's text, in another order ----
+
+T4_PRINTED = ["corrected", "total", "pending", "upheld", "other"]  # the outcomes as the header below prints them
+T4_HEAD = "纠正 总计 尚未 结 其他结果"  # 尚未审结 and 结果维持 wrapped: 尚未 over 审结, 结 over 果维持
+T4_TAIL = "审结 果维持"
+
+
+def test_table_4_outcomes_wrapped_in_a_pdf_text_in_another_order_are_missing_with_a_finding():
+    """Table 四's outcomes printed 纠正 | 总计 | 尚未审结 | 结果维持 | 其他结果 for each proceeding, 尚未审结 and
+    结果维持 wrapped (尚未 / 审结, 结 / 果维持) in a PDF's text. Before: no row named the five, they were read in
+    the template's order, and each proceeding's 纠正 was published as 结果维持, its 总计 as 结果纠正 …, no finding
+    that said so. Now the fifteen are missing, said."""
+    outcomes = ["upheld", "corrected", "other", "pending", "total"]
+    printed = [T4[5 * p + outcomes.index(o)] for p in range(3) for o in T4_PRINTED]
+    table4 = "\n".join(
+        [
+            "行政复议 行政诉讼",
+            f"{T4_HEAD} 未经复议直接起诉 复议后起诉",
+            T4_TAIL,
+            f"{T4_HEAD} {T4_HEAD}",
+            f"{T4_TAIL} {T4_TAIL}",
+            " ".join(map(str, printed)),
+        ]
+    )
+    record = _parse(report_with_table4(table4))
+    assert _table4(record) == [None] * 15
+    assert "columns_order_unsure" in _codes(record)

@@ -16,7 +16,7 @@ from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
 from .splitting import apart_in_columns, group_totals_hold, is_digit_run, narrow_pair, spaced_split
-from .table4_columns import Order, header_order, order_names, outcomes_printed, totals_only_order
+from .table4_columns import Order, header_order, header_unsure, order_names, outcomes_printed, totals_only_order
 from .table4_copies import copies_apart, whole_copy
 from .table4_sums import without_sum_group
 from .text import compact, fold
@@ -49,7 +49,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
         rows = [r for r in rows if id(r) not in prose]
     rows = copies_apart(rows, len(columns))  # (printed again right under itself: a row a copy)
     rows, findings = _without_litigation_subtotal(rows)
-    if (unsure := _totals_first_unsaid(rows, lines)) is not None:
+    if (unsure := _wrapped_unsure(rows, lines) or _totals_first_unsaid(rows, lines)) is not None:
         return [Fact(TABLE, key, None, rows[0].line, None) for key in columns], findings + [unsure]
     if (partial := _some_proceedings(rows, lines)) is not None:
         return partial[0], findings + partial[1]
@@ -103,6 +103,17 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
 # labelled rows it split them, and all fifteen cells were missing with row_lost_cells)
 _LITIGATION_SUBTOTAL = re.compile(r"(?:其中[:：]?)?(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.])?"
                                   r"行政诉讼(?:合计|小计|总计|汇总|情况)?[:：]?")
+
+
+def _wrapped_unsure(rows: list[Row], lines: list[tuple[int, str]]) -> Finding | None:
+    """``columns_order_unsure`` when the header above table 四's numbers is a PDF's text whose wrapped names do not
+    tell the columns' order (``table4_columns.header_unsure``): every value is missing, none published under an
+    outcome or a lawsuit it may not be. None otherwise."""
+    first = min((s.line for row in rows for s in row.filled_slots), default=None)
+    if first is None or not header_unsure([text for number, text in lines if number < first]):
+        return None
+    return make("columns_order_unsure", table="4", line=first,
+                detail="表头的栏名在PDF文本中折行，拼合方式不止一种，各栏顺序无法确认")
 
 
 def _totals_first_unsaid(rows: list[Row], lines: list[tuple[int, str]]) -> Finding | None:

@@ -11,10 +11,12 @@ header; what no row says completely stays in the template's order.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .catalog import labels, outcome_codes, patterns, proceeding_codes
 from .cells import joined_columns
+from .memo import parser_memo
+from .word_stacks import stackings
 
 Order = tuple[int, ...]  # printed position → column in the template's order
 # a header row holds no digit and no sentence: a line with one (本机关行政诉讼和行政复议情况如下：) is not read
@@ -23,6 +25,7 @@ _CELL_APART = re.compile(r"[\t|\u3000 ]+")
 MAX_HEADER_CELL = 10  # characters: a header cell's words (未经复议直接起诉 is 8); a longer run is prose
 _LITIGATION = re.compile("行政诉讼")
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")  # a header cell's note or unit
+_BRACKET = re.compile(r"[（()）]")  # (a note's half, 件）, ends a name wrapped with its unit)
 
 
 def header_order(header: list[str]) -> Order | None:
@@ -43,16 +46,141 @@ def header_order(header: list[str]) -> Order | None:
     >>> header_order(["行政诉讼", "行政复议", "未经复议直接起诉 复议后起诉"]) is None  # two rows apart: unsaid
     True
     """
-    rows = [cells for line in header if (cells := _cells(line))]
-    placed = names_in_place(header)
-    proceedings = _proceedings(rows + _wrapped_in_place(header) + placed)
-    outcomes = next((named for cells in placed + rows + _wrapped_rows(rows) + _wrapped_in_place(header)
-                     if (named := _outcomes(cells))), list(outcome_codes()))
+    told = _told(tuple(header))
+    if told is None:  # (the words allow several orders: ``header_unsure``)
+        return None
+    proceedings, outcomes = told
     template_p, template_o = list(proceeding_codes()), list(outcome_codes())
     if proceedings == template_p and outcomes == template_o:
         return None
     group = len(template_o)
     return tuple(template_p.index(p) * group + template_o.index(o) for p in proceedings for o in outcomes)
+
+
+def header_unsure(header: list[str]) -> bool:
+    """Whether a PDF's text header wrapping its names over lines allows several orders of the outcomes or of the two
+    lawsuits (``_stacked_readings``), or one other than the template's that the header's rows do not also read:
+    which column each number is in cannot be told, and none is published (``columns_order_unsure``). Before, such a
+    header was read in the template's order, or its rows misjoined: each number published under another outcome's
+    or lawsuit's name, the totals holding either way.
+
+    >>> header_unsure(["行政复议 行政诉讼", "纠正 总计 尚未 结 其他 复议后起诉 未经复议直接起诉", "审结 果维持"])
+    True
+    >>> header_unsure(["行政复议 行政诉讼", "结 纠正 其他 尚未 总计 未经复议直接起诉 复议后起诉", "果维持 审结"])
+    False
+    """
+    return _told(tuple(header)) is None
+
+
+@parser_memo(1 << 4)
+def _told(header: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+    """``(the proceedings, the outcomes)`` in the order the header prints them as far as it says (the template's
+    otherwise); None when it does not tell (``header_unsure``). A PDF's text whose names wrap over lines tells the
+    template's order where every way its words stack (``_stacked_readings``) reads it, another where they stack one
+    way only and the rows read the same (a text layer may print a wrapped cell's words out of their places)."""
+    rows = [cells for line in header if (cells := _cells(line))]
+    placed = names_in_place(list(header))
+    proceedings = _proceedings(rows + _wrapped_in_place(list(header)) + placed)
+    outcomes = next((named for cells in placed + rows + _wrapped_rows(rows) + _wrapped_in_place(list(header))
+                     if (named := _outcomes(cells))), list(outcome_codes()))
+    readings = _stacked_readings(header)
+    if readings is None:
+        return proceedings, outcomes
+    review, direct, after = proceeding_codes()
+    lawsuits = tuple(p for p in proceedings if p != review)
+
+    def fits(reading: tuple, said_outcomes: tuple, said_lawsuits: tuple) -> bool:
+        return reading[0] in (None, said_outcomes) and reading[1] in (None, said_lawsuits)
+
+    if all(fits(r, tuple(outcome_codes()), (direct, after)) for r in readings):
+        at = proceedings.index(review)
+        return [*((direct, after)[:at]), review, *((direct, after)[at:])], list(outcome_codes())
+    if len(readings) == 1 and fits(next(iter(readings)), tuple(outcomes), lawsuits):
+        return proceedings, outcomes
+    return None
+
+
+@cache
+def _name_chars() -> frozenset[str]:
+    """The characters of table 四's outcome and proceeding names (``rules/outcome_labels.csv``,
+    ``rules/proceeding_labels.csv``): a header word with none (项目) is no name's part."""
+    text = "".join(p.pattern for name in ("outcome_labels", "proceeding_labels") for _, p in patterns(name))
+    return frozenset(re.sub(r"[|()?:]", "", text)) | frozenset("行政诉讼")
+
+
+@parser_memo(1 << 10)
+def _name_code(text: str) -> str | None:
+    """``kind:code`` of the one outcome or proceeding ``text`` names whole (``_whole``), its note aside; None else.
+
+    >>> _name_code("尚未审结（件）"), _name_code("行政诉讼"), _name_code("尚未")
+    ('outcome:pending', 'proceeding:litigation', None)
+    """
+    kind = _whole(text)
+    if kind is None:
+        return None
+    bare = _NOTE.sub("", text)
+    if _LITIGATION.fullmatch(bare):
+        return "proceeding:litigation"
+    code = next(code for code, pattern in patterns(f"{kind}_labels") if pattern.search(bare))
+    return f"{kind}:{code}"
+
+
+WINDOW = 2  # lines a row of wrapped names stands on in a PDF's text (a head over its tail)
+MAX_STACKED_LINES = 8  # lines of words a table 四 header prints (three rows of names, each wrapped, and 项目)
+
+
+def _stacked_readings(header: tuple[str, ...]) -> frozenset[tuple] | None:
+    """``{(the outcomes' order or None, the two lawsuits' order or None)}``: every reading of a PDF's text header
+    (words apart by spaces, no cells) some of whose words are no whole name (a name wrapped over two lines, 尚未 over
+    审结, 复议后 over 起诉), its lines cut into rows of one or two lines, each row's words stacked into whole names
+    (``word_stacks.stackings``) — a row's outcomes the five once, or the same five for each proceeding, and every row
+    naming outcomes naming them alike. None for a header of cells, one whose every word is a whole name, or one no
+    reading fits (read as before)."""
+    if any("\t" in line or "|" in line for line in header):
+        return None
+    lines = [words for line in header if not _NOT_HEADER.search(line)
+             if (words := [w for w in line.split() if _name_chars() & set(_NOTE.sub("", w)) or _BRACKET.search(w)])]
+    if len(lines) > MAX_STACKED_LINES or not any(_name_code(w) is None for words in lines for w in words):
+        return None  # (more lines of words than a header prints: prose, whose cuts into rows would be exponential)
+    found = _cut_readings(tuple(tuple(words) for words in lines))
+    return found or None
+
+
+def _cut_readings(lines: tuple[tuple[str, ...], ...]) -> frozenset[tuple]:
+    """The readings (``_stacked_readings``) of ``lines`` cut into rows of one or two lines, the first row's first."""
+    if not lines:
+        return frozenset({(None, None)})
+    out: set[tuple] = set()
+    for size in range(1, min(WINDOW, len(lines)) + 1):
+        window, rest = lines[:size], lines[size:]
+        # (each column's top word on the row's first line — its name's head, or a name one line high — so that a
+        # row's readings are few: two lines of whole names are two rows, not their every interleaving)
+        here = {r for r in map(_row_reading, stackings([list(w) for w in window], _name_code, len(window[0]))) if r}
+        if here:
+            after = _cut_readings(rest)
+            out |= {joined for a in here for b in after if (joined := _agreeing(a, b))}
+    return frozenset(out)
+
+
+def _row_reading(names: tuple[str, ...]) -> tuple | None:
+    """``(outcomes' order or None, lawsuits' order or None)`` a row of names says; None when its outcomes are not the
+    five once or alike for each proceeding, or it names a lawsuit twice."""
+    outcomes = tuple(n.split(":")[1] for n in names if n.startswith("outcome:"))
+    lawsuits = tuple(c for n in names if (c := n.split(":")[1]) in proceeding_codes()[1:])
+    group = len(outcome_codes())
+    if outcomes and (len(outcomes) % group or sorted(outcomes[:group]) != sorted(outcome_codes())
+                     or outcomes != outcomes[:group] * (len(outcomes) // group)):
+        return None
+    if len(set(lawsuits)) != len(lawsuits):
+        return None
+    return (outcomes[:group] or None, lawsuits if len(lawsuits) == 2 else None)
+
+
+def _agreeing(a: tuple, b: tuple) -> tuple | None:
+    """Two rows' readings as one, when what both say agrees."""
+    if any(x is not None and y is not None and x != y for x, y in zip(a, b, strict=True)):
+        return None
+    return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))
 
 
 def _wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
