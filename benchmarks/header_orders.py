@@ -6,6 +6,7 @@ under another column's name** (the worst the parser can do: the identities canno
 cells missing (with a finding) and how many were read whole.
 
 Run: .venv/bin/python -m benchmarks.header_orders [N] [--kinds table3,table2,...] [--layouts tabs,pdf_text,...]
+[--start S] (report i is drawn from the seed S + i; S is 0 unless given)
 
 Session 48 wrote it from the fuzzing that found eight such readings (``tests/test_h48words.py``,
 ``test_h48table2.py``, ``test_h48table4.py``); ``tests/test_h48header_property.py`` draws from the same generators.
@@ -205,11 +206,12 @@ def published(text: str, truth: dict) -> dict:
     return {key: tables[key[0]].get(key[1:]) for key in truth}
 
 
-def tally(kind: str, layout: str, count: int) -> tuple[int, int, int, str]:
-    """``(wrong, missing, whole, the first wrong case)`` over ``count`` reports of ``kind`` in ``layout``."""
+def tally(kind: str, layout: str, count: int, start: int = 0) -> tuple[int, int, int, str]:
+    """``(wrong, missing, whole, the first wrong case)`` over ``count`` reports of ``kind`` in ``layout``, drawn from
+    the seeds ``start`` to ``start + count - 1``."""
     wrong = missing = whole = 0
     first = ""
-    for seed in range(count):
+    for seed in range(start, start + count):
         text, truth, said = KINDS[kind](random.Random(seed), layout)
         got = published(text, truth)
         bad = {k: (v, truth[k]) for k, v in got.items() if v is not None and v != truth[k]}
@@ -228,11 +230,12 @@ def main() -> None:
     parser.add_argument("count", nargs="?", type=int, default=200)
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--layouts", default=",".join(LAYOUTS))
+    parser.add_argument("--start", type=int, default=0, help="the first report's seed (the others follow it)")
     args = parser.parse_args()
     print(f"{'kind':<12} {'layout':<9} {'wrong':>6} {'missing':>8} {'whole':>6}   (of {args.count} reports each)")
     for kind in args.kinds.split(","):
         for layout in args.layouts.split(","):
-            wrong, missing, whole, first = tally(kind, layout, args.count)
+            wrong, missing, whole, first = tally(kind, layout, args.count, args.start)
             example = f"   e.g. {first[:160]}" if first else ""
             print(f"{kind:<12} {layout:<9} {wrong:>6} {missing:>8} {whole:>6}{example}")
 
