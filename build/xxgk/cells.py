@@ -48,6 +48,8 @@ from .values import (
     read_cell,
 )
 
+# what sets a header line's words apart where cells were not kept: spaces or a markdown row's pipes
+CELL_APART = re.compile(r"[\s|]+")
 _SEPARATOR_LINE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # a number (with thousands separators, decimals or a 元 unit) or a lone missing marker
 _MARKS = "[" + re.escape(digit_marks()) + "]*"  # a footnote mark after a number stays with it: 3① is unreadable

@@ -14,12 +14,11 @@ import re
 from functools import cache, lru_cache
 
 from .catalog import codes, labels, own_measure_labels, table
-from .cells import Slot, joined_columns, structured_cells
+from .cells import CELL_APART, Slot, joined_columns, structured_cells
 from .labels import label_matches
 from .text import compact
 from .values import read_cell
 
-_CELL_APART = re.compile(r"[\s|]+")
 _BRACKETS = re.compile(r"\(.*?\)")  # (compact) 本年收费金额(万元) is named by 本年收费金额
 _UNIT = re.compile(r"\((?:单位:?)?(?:件|个|项|万元|元)\)")  # (compact) a column's unit in brackets: 处理决定数量(件)
 LOOK_BACK = 12  # lines above a row searched for its header
@@ -353,7 +352,7 @@ def _one_cell_a_line(block: list[str]) -> list[str] | None:
     """
     out, piece = [], ""
     for text in block:
-        words = [word for word in _CELL_APART.split(text) if word]
+        words = [word for word in CELL_APART.split(text) if word]
         if len(words) > 1:
             return None
         if not words:
@@ -378,7 +377,7 @@ def _name_pieces(block: list[str]) -> list[str]:
     >>> _name_pieces(["上一年项目数量", "|", "本年增/减", "|", "处理决定数量", "|", "行政许可"])
     []
     """
-    words = [word for text in block for word in _CELL_APART.split(text) if word]
+    words = [word for text in block for word in CELL_APART.split(text) if word]
     return [word for word in words if not label_matches(word, "item_labels") and not any(
         names_measure(compact(word), m) for m in labels()["measures"])]
 

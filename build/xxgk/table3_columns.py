@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .catalog import applicant_codes, applicants, labels, patterns, table
-from .cells import Row, Slot, reads_as_sentence, spread_spans, trim_slots
+from .cells import CELL_APART, Row, Slot, reads_as_sentence, spread_spans, trim_slots
 from .findings import Finding, make
 from .labels import label_matches
 from .memo import parser_memo
@@ -531,9 +531,6 @@ def _unjoined_header_of(text: str) -> tuple[str, ...]:
     return tuple(line for line in text[:first_row].split("\n") if not reads_as_sentence(line))
 
 
-_CELL_APART = re.compile(r"[\s|]+")
-
-
 HEADER_CELLS_MAX = 40  # cells a header line of table 三 may have (it prints nine columns, a label or two)
 
 
@@ -561,7 +558,7 @@ def _wrapped_names(lines: list[str]) -> list[str]:
             joined, n = run
             out[i:i + n] = [joined] + [""] * (n - 1)
             continue
-        top, bottom = _CELL_APART.split(out[i].strip()), _CELL_APART.split(out[i + 1].strip())
+        top, bottom = CELL_APART.split(out[i].strip()), CELL_APART.split(out[i + 1].strip())
         if len(top) > HEADER_CELLS_MAX or len(bottom) > HEADER_CELLS_MAX:
             continue  # (no header: every cell against every cell of the next line was quadratic in a long line)
         pairs = {(a, b) for a in top for b in bottom if a and b and _halves(a, b, names)}
