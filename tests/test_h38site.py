@@ -188,13 +188,13 @@ def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on
         early.get(late_server + f"/compare/?agencies={three}&metric=received&year=2025")
         wait_for(lambda: early.execute_script("var c = document.getElementById('xxgk-compare-chart');"
                                               "return !!(c && c.style.height)"))
-        hint = "return document.querySelector('#xxgk-compare fieldset > p:last-child').getBoundingClientRect().top"
+        foot = "return document.querySelector('#xxgk-compare fieldset').getBoundingClientRect().bottom"  # (its foot)
         chips = "return document.querySelectorAll('#xxgk-compare-chosen li a[href]').length"
         assert early.execute_script(chips) == 0
-        before = early.execute_script(hint)
+        before = early.execute_script(foot)
         release_scripts(early)  # (the page painted without them: session 49, a fixed 2 s before)
         wait_for(lambda: early.execute_script(chips) == 3, seconds=20)
-        assert early.execute_script(hint) == before
+        assert early.execute_script(foot) == before
         # each chip names its agency whole in the page (a reader's screen reader, a copy), and can be removed
         names = early.execute_script("return Array.from(document.querySelectorAll('#xxgk-compare-chosen li a'))"
                                      ".map(function (a) { return a.textContent; })")

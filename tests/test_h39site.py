@@ -141,14 +141,14 @@ def test_five_chosen_agencies_take_two_rows_on_a_desktop_and_nothing_moves(late_
         early.get(late_server + f"/compare/?agencies={FIVE}&metric=received&year=2025")
         wait_for(lambda: early.execute_script("var c = document.getElementById('xxgk-compare-chart');"
                                               "return !!(c && c.style.height)"))
-        hint = "return document.querySelector('#xxgk-compare fieldset > p:last-child').getBoundingClientRect().top"
+        foot = "return document.querySelector('#xxgk-compare fieldset').getBoundingClientRect().bottom"  # (its foot)
         chips = "return document.querySelectorAll('#xxgk-compare-chosen li a[href]').length"
-        before = early.execute_script(hint)
+        before = early.execute_script(foot)
         assert early.execute_script(ROWS) == 2  # the cells kept for them
         release_scripts(early)  # (the page painted without them: session 49, a fixed 2 s before)
         wait_for(lambda: early.execute_script(chips) == 5, seconds=20)
         assert early.execute_script(ROWS) == 2
-        assert early.execute_script(hint) == before
+        assert early.execute_script(foot) == before
         # each chip's name whole where it fits (格尔木市人民政府: 8 characters)
         cut = early.execute_script("return Array.from(document.querySelectorAll('#xxgk-compare-chosen li a'))"
                                    ".filter(function (a) { return a.scrollWidth > a.clientWidth; }).length")
