@@ -55,14 +55,14 @@ def test_a_townships_procurement_printed_in_yuan_is_published_missing_with_the_p
 
 
 def test_a_fee_is_voided_by_its_publishers_tier_and_kept_at_the_bound(tmp_path):
-    """A township's fees above 1 亿元 (10,000 万元) are voided, 10,000 itself kept; the same 15,000,000 of a
+    """A township's fees above 5 亿元 (50,000 万元) are voided, 50,000 itself kept; the same 15,000,000 of a
     publisher whose tier is unknown is within the widest bound (the whole country's) and kept."""
     (tmp_path / "a.txt").write_text(tab_report(agency=TOWNSHIP, fee="15000000"), encoding="utf-8")
-    (tmp_path / "b.txt").write_text(tab_report(agency="测试乡人民政府", fee="10000"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(tab_report(agency="测试乡人民政府", fee="50000"), encoding="utf-8")
     (tmp_path / "c.txt").write_text(tab_report(agency="样例局", fee="15000000"), encoding="utf-8")
     reports = collect(tmp_path, workers=1)
     add_report_card(reports)
     fees = {r.source_file: r.record.values("active")[("fees", "amount_10k_yuan")] for r in reports}
-    assert fees["a.txt"] is None and str(fees["b.txt"]) == "10000" and str(fees["c.txt"]) == "15000000"
+    assert fees["a.txt"] is None and str(fees["b.txt"]) == "50000" and str(fees["c.txt"]) == "15000000"
     found = {r.source_file: [f.expected for f in r.findings if f.code == "value_implausible"] for r in reports}
-    assert found == {"a.txt": ["10000"], "b.txt": [], "c.txt": []}
+    assert found == {"a.txt": ["50000"], "b.txt": [], "c.txt": []}

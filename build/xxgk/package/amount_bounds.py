@@ -37,7 +37,7 @@ def bound(item: str, tier: str | None, kind: str | None) -> dict | None:
     an unknown one included); None for an item without bounds.
 
     >>> bound("procurement", "township", "government")["bound_zh"], bound("procurement", "county", "department")["most"]
-    ('10亿元', Decimal('500000'))
+    ('30亿元', Decimal('500000'))
     >>> bound("procurement", None, None)["bound_zh"], bound("rules", "county", "government")
     ('5万亿元', None)
     """
@@ -66,7 +66,7 @@ def void_implausible_amounts(report) -> list[Finding]:
     >>> r.record = Record(facts=[Fact("active", ("procurement", "amount_10k_yuan"), Decimal("15000000"), 40),
     ...                          Fact("active", ("procurement", "projects"), 12, 40)])
     >>> [(f.code, f.actual, f.expected, f.line) for f in void_implausible_amounts(r)]
-    [('value_implausible', '15000000', '100000', 40)]
+    [('value_implausible', '15000000', '300000', 40)]
     >>> [f.value for f in r.record.facts]
     [None, 12]
     """
