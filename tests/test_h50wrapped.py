@@ -128,3 +128,32 @@ def test_a_wrapped_header_in_a_pdf_text_in_the_templates_order_is_read_whole(hea
     assert {(c, a): got.get((c, a)) for c in ROWS_2021 for a in APPLICANTS} == {
         (c, a): values[c][i] for c in ROWS_2021 for i, a in enumerate(APPLICANTS)
     }
+
+
+# ---- table 四: shapes no stacking reads (names over three lines, whole names a line below) ----
+
+
+def _table4_of(order: list[str], head: list[str]):
+    outcomes = ["upheld", "corrected", "other", "pending", "total"]
+    printed = [T4[5 * p + outcomes.index(o)] for p in range(3) for o in order]
+    return _parse(report_with_table4("\n".join(["行政复议 行政诉讼", *head, " ".join(map(str, printed))])))
+
+
+def test_table_4_outcomes_over_three_lines_or_whole_a_line_below_in_another_order_are_missing():
+    """Names wrapped over three lines (尚 / 未审 / 结), or the whole names a line below the wrapped ones' heads (the
+    text layer's place for a name one line high beside a wrapped one), stack no way the rows of two lines allow;
+    the header was then read in the template's order while its whole names print another: every number under
+    another outcome's name, no finding. Now its whole names out of the template's order leave the fifteen missing."""
+    three = ["纠正 总计 尚 结 其他结果", "未审 果维", "结 持"]
+    record = _table4_of(T4_PRINTED, [f"{three[0]} 未经复议直接起诉 复议后起诉", three[1], three[2],
+                                     f"{three[0]} {three[0]}", f"{three[1]} {three[1]}", f"{three[2]} {three[2]}"])
+    assert _table4(record) == [None] * 15 and "columns_order_unsure" in _codes(record)
+    lower = _table4_of(T4_PRINTED, ["尚未 结 未经复议直接起诉 复议后起诉", "纠正 总计 审结 果维持 其他结果",
+                                    "尚未 结 尚未 结", "纠正 总计 审结 果维持 其他结果 纠正 总计 审结 果维持 其他结果"])
+    assert _table4(lower) == [None] * 15 and "columns_order_unsure" in _codes(lower)
+    # the template's order over three lines is read whole
+    head = ["结 结果纠正 其他结果 尚 总计", "果维 未审", "持 结"]
+    same = _table4_of(["upheld", "corrected", "other", "pending", "total"],
+                      [f"{head[0]} 未经复议直接起诉 复议后起诉", head[1], head[2], f"{head[0]} {head[0]}",
+                       f"{head[1]} {head[1]}", f"{head[2]} {head[2]}"])
+    assert _table4(same) == T4

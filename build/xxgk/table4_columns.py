@@ -86,6 +86,8 @@ def _told(header: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
     readings = _stacked_readings(header)
     if readings is None:
         return proceedings, outcomes
+    if not readings:  # (wrapped words no way of stacking reads: three lines high, whole names on a lower line …)
+        return None if _whole_names_out_of_order(header) else (proceedings, outcomes)
     review, direct, after = proceeding_codes()
     lawsuits = tuple(p for p in proceedings if p != review)
 
@@ -134,16 +136,43 @@ def _stacked_readings(header: tuple[str, ...]) -> frozenset[tuple] | None:
     (words apart by spaces, no cells) some of whose words are no whole name (a name wrapped over two lines, 尚未 over
     审结, 复议后 over 起诉), its lines cut into rows of one or two lines, each row's words stacked into whole names
     (``word_stacks.stackings``) — a row's outcomes the five once, or the same five for each proceeding, and every row
-    naming outcomes naming them alike. None for a header of cells, one whose every word is a whole name, or one no
-    reading fits (read as before)."""
+    naming outcomes naming them alike. None for a header of cells, or one whose every word is a whole name (read as
+    before); empty where no reading fits (``_told``)."""
     if any("\t" in line or "|" in line for line in header):
         return None
     lines = [words for line in header if not _NOT_HEADER.search(line)
              if (words := [w for w in line.split() if _name_chars() & set(_NOTE.sub("", w)) or _BRACKET.search(w)])]
     if len(lines) > MAX_STACKED_LINES or not any(_name_code(w) is None for words in lines for w in words):
         return None  # (more lines of words than a header prints: prose, whose cuts into rows would be exponential)
-    found = _cut_readings(tuple(tuple(words) for words in lines))
-    return found or None
+    return _cut_readings(tuple(tuple(words) for words in lines))
+
+
+def _whole_names_out_of_order(header: tuple[str, ...]) -> bool:
+    """Whether a header line prints outcomes, or the two lawsuits, each whole at least once, in another order than
+    the template's, taken where each first stands whole on the line (the three proceedings' groups wrap alike, so
+    these are the first group's): a PDF's text header whose wrapped words no stacking reads (a name over three lines,
+    the whole names a line below the wrapped ones' heads) is then no header of the template's order, and reading it
+    so published each number under another outcome's name.
+
+    >>> _whole_names_out_of_order(("纠正 总计 尚 结 其他结果", "未审 果维", "结 持"))
+    True
+    >>> _whole_names_out_of_order(("结 结果纠正 其他结果 尚 总计 结 结果纠正", "果维 未审", "持 结"))
+    False
+    """
+    template = {code: at for at, code in enumerate(outcome_codes())} | {
+        code: at for at, code in enumerate(proceeding_codes()[1:])}
+    for line in header:
+        first: dict[str, int] = {}
+        for word in line.split():
+            name = _name_code(word)
+            kind, _, code = (name or "::").partition(":")
+            if kind == "outcome" or (kind == "proceeding" and code in proceeding_codes()[1:]):
+                first.setdefault(f"{kind}:{code}", len(first))
+        for kind in ("outcome", "proceeding"):
+            seen = [template[k.split(":")[1]] for k in sorted(first, key=first.get) if k.startswith(kind)]
+            if seen != sorted(seen):
+                return True
+    return False
 
 
 def _cut_readings(lines: tuple[tuple[str, ...], ...]) -> frozenset[tuple]:
