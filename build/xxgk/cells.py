@@ -2093,6 +2093,19 @@ def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
                                     or _SHARE.fullmatch(compact(out[-1].text))
                                     or (_remark(out[-1]) and not _noted_value(out, k))):
         out.pop()
+    padding = out[0].line if len(out) > k and out and out[0].empty else None
     while len(out) > k and out and out[0].empty:
         out.pop(0)
+    if padding is not None and _padding_line(slots, padding):
+        # (a line of empty cells only, the merged columns' rules of a header above the values: all layout padding,
+        # or none of it. Cut to the row's width, its last empty cell took the place of a cell the text lost, and
+        # every value was published one column right of its own: session 50, a one-cell-a-line table 四 of 14)
+        while out and out[0].empty and out[0].line == padding:
+            out.pop(0)
     return out
+
+
+def _padding_line(slots: list[Slot], line: int) -> bool:
+    """Whether ``line`` holds only empty cells of ``slots`` and the row's values stand on other lines (a rules-only
+    line, ``|||||``, before a row printed one cell a line)."""
+    return all(s.empty for s in slots if s.line == line) and any(not s.empty for s in slots)
