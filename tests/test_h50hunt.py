@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from xxgk.catalog import outcome_codes, proceeding_codes
+from xxgk.catalog import applicant_codes, outcome_codes, proceeding_codes
 from xxgk.parser import parse
 
 TITLE = "样例县测试局2024年政府信息公开工作年度报告"
@@ -50,3 +50,69 @@ def test_table4_one_cell_a_line_that_lost_a_cells_line_publishes_no_neighbours_n
     assert [record.values("review_litigation")[key] for key in T4_KEYS] == [None] * 15
     said = [(f.code, f.expected, f.actual) for f in record.findings if f.table == "4"]
     assert said == [("row_lost_cells", "15", "14")]
+
+
+def table3_two_grids(rows: dict[str, list], cells: dict[str, str] | None = None) -> list[str]:
+    """Table 三 in tabs as a PDF converter writes a grid whose top rows (一、二、) print their label over two columns
+    and an empty cell after the total, the other rows three label columns, then the seven values; ``cells``: a
+    row's values as printed instead (a blank, two run together)."""
+    from .test_h46reports import GROUPS, LABELS
+
+    out = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+           "\t自然人\t法人或其他组织\t\t\t\t\t总计", "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"]
+    for code, label in LABELS.items():
+        values = (cells or {}).get(code, "\t".join(map(str, rows[code])))
+        if code in ("new", "carried_over"):
+            out.append(f"{label}\t\t{values}\t")
+        elif code in ("total_processed", "carried_forward"):
+            out.append(f"\t{label}\t\t{values}\t")
+        elif code == "granted":
+            out.append(f"三、本年度办理结果\t{label}\t{values}\t")
+        elif code == "partially_granted":
+            out.append(f"\t{label}\t{values}\t")
+        else:
+            out.append(f"\t{GROUPS.get(code, '')}\t{label}\t{values}")
+    return out
+
+
+def _report_with_table3(lines: list[str]) -> str:
+    return "\n".join([TITLE, "一、总体情况", "2024年，我局认真贯彻落实《条例》。", "二、主动公开政府信息情况", "无。",
+                      "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况", "无。",
+                      "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"])
+
+
+def _applications(text: str) -> dict[str, list]:
+    from .test_h46reports import _table3
+
+    return _table3(parse(text))
+
+
+def test_table3_on_two_grids_is_read_whole():
+    from .test_h46reports import ROWS
+
+    assert _applications(_report_with_table3(table3_two_grids(ROWS))) == ROWS
+
+
+@pytest.mark.parametrize("blank", [0, 6])
+def test_a_top_rows_blank_cell_stays_in_its_column(blank):
+    """本年新收's 自然人 (or 总计) printed blank: the row's line has an empty cell more at one end. Before, it was kept
+    to its last seven cells (自然人 published 商业企业's number, 其他 the 总计) or trimmed at its end (every number one
+    column right), no finding but the identities'."""
+    from .test_h46reports import ROWS
+
+    printed = ["" if i == blank else str(v) for i, v in enumerate(ROWS["new"])]
+    got = _applications(_report_with_table3(table3_two_grids(ROWS, {"new": "\t".join(printed)})))
+    assert got["new"] == [None if i == blank else v for i, v in enumerate(ROWS["new"])]
+    assert {code: values for code, values in got.items() if code != "new"} == {
+        code: values for code, values in ROWS.items() if code != "new"}
+
+
+def test_a_top_row_with_two_cells_run_together_is_missing_not_moved():
+    """自然人 and 商业企业 run together into one cell (6 cells for 7): which column lost its cell is not knowable.
+    Before, the top row's end padding was read as its 总计 cell: the printed total published under 其他."""
+    from .test_h46reports import ROWS
+
+    new = [str(v) for v in ROWS["new"]]
+    record = parse(_report_with_table3(table3_two_grids(ROWS, {"new": "\t".join([new[0] + new[1], *new[2:]])})))
+    assert [record.values("applications")[("new", a)] for a in applicant_codes()] == [None] * 7
+    assert any(f.code == "row_lost_cells" and f.line == 10 for f in record.findings)
