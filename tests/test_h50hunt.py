@@ -65,7 +65,7 @@ def table3_two_grids(rows: dict[str, list], cells: dict[str, str] | None = None)
         if code in ("new", "carried_over"):
             out.append(f"{label}\t\t{values}\t")
         elif code in ("total_processed", "carried_forward"):
-            out.append(f"\t{label}\t\t{values}\t")
+            out.append(f"\t{label}\t\t{values}")
         elif code == "granted":
             out.append(f"三、本年度办理结果\t{label}\t{values}\t")
         elif code == "partially_granted":
@@ -116,3 +116,27 @@ def test_a_top_row_with_two_cells_run_together_is_missing_not_moved():
     record = parse(_report_with_table3(table3_two_grids(ROWS, {"new": "\t".join([new[0] + new[1], *new[2:]])})))
     assert [record.values("applications")[("new", a)] for a in applicant_codes()] == [None] * 7
     assert any(f.code == "row_lost_cells" and f.line == 10 for f in record.findings)
+
+
+@pytest.mark.parametrize("printed", ["blank_first", "blank_total", "run_together"])
+def test_a_rows_blank_cell_is_never_guessed_where_rows_of_its_shape_disagree(printed):
+    """（一）予以公开's line has the cell count and the cells of （二）部分公开's (values then an empty cell) and of
+    （七）总计's (an empty cell then values): with a value blank (or two run together), which of its empty cells is the
+    blank one is not knowable. Before, the row was kept to its last seven cells or trimmed at its ends: its numbers
+    one column off (予以公开's 自然人 published 商业企业's number), no finding but the identities'."""
+    from .test_h46reports import ROWS
+
+    row = [str(v) for v in ROWS["granted"]]
+    cells = {"blank_first": ["", *row[1:]], "blank_total": [*row[:-1], ""],
+             "run_together": [row[0] + row[1], *row[2:]]}[printed]
+    record = parse(_report_with_table3(table3_two_grids(ROWS, {"granted": "\t".join(cells)})))
+    assert [record.values("applications")[("granted", a)] for a in applicant_codes()] == [None] * 7
+    assert any(f.code == "row_lost_cells" and f.row == "（一）予以公开" for f in record.findings)
+    others = {code: values for code, values in _table3_of(record).items() if code != "granted"}
+    assert others == {code: values for code, values in ROWS.items() if code != "granted"}
+
+
+def _table3_of(record) -> dict[str, list]:
+    from .test_h46reports import _table3
+
+    return _table3(record)

@@ -1101,7 +1101,9 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
         return all(s.structured and s.line == line for s in row.slots)
 
     # the rows this can change: a line of cells, at least k, the first empty (none: the table is not looked at)
-    changed = [r for r in rows if len(r.slots) >= k and r.slots and r.slots[0].empty and one_line(r)]
+    # (or the last empty: a row on another grid, its padding after the total)
+    changed = [r for r in rows if len(r.slots) >= k and r.slots and (r.slots[0].empty or r.slots[-1].empty)
+               and one_line(r)]
     if not changed:
         return
     text_of = dict(lines)
@@ -1130,43 +1132,48 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     # rows whose label is one cell (一、本年新收… | 11 | 6 | … | 30 where the others' span three): a row printed so,
     # its first value blank, is whole (before, its blank was taken for a label column's and the row lost)
     one_cell_labels = any(label_then_values(r) and not r.slots[0].empty and not r.slots[-1].empty for r in rows)
-    top_places = _top_row_places(rows, k, one_line, cells)
+    places = _row_places(rows, k, one_line, cells)
     for row in changed:
         extra = len(row.slots) - k
         n = len(line_cells(row.slots[0].line))
         width = full[0][1] if one_grid else n if n in _widths_around(full, row.slots[0].line) else None
-        place = top_places.get((n, len(row.slots))) if _TOP_ROW.match(row.label) and row.filled < k else None
-        if place is not None:  # (a top row on its own grid, a value blank: where its values stand, its siblings say)
-            row.slots[:] = row.slots[place:place + k]
+        at = places.get((n, len(row.slots)), set()) if row.filled < k else set()
+        if at:  # (a row on a grid of its own, a value blank: where its values stand, its siblings say)
+            read = {tuple(s.text for s in row.slots[place:place + k]) for place in at}
+            # (siblings of its shape that print their values at different places: the blank's column is unknown)
+            row.slots[:] = row.slots[min(at):min(at) + k] if len(read) == 1 else [s for s in row.slots if not s.empty]
         elif n == width and extra > 0 and row.slots[-1].empty and all(s.empty for s in row.slots[:extra]):
             row.slots[:] = row.slots[extra:]
         elif one_grid and n < width and not (one_cell_labels and label_then_values(row)):
             # a cell fewer than the table's rows (two run together: 2 |1): which is the label
             while row.slots and row.slots[0].empty:  # column's empty is not knowable; the row is short, lost
                 row.slots.pop(0)
-            while _TOP_ROW.match(row.label) and row.slots and row.slots[-1].empty and any(
-                    place + k < slots for (_, slots), place in top_places.items()):
-                row.slots.pop()  # (and a top row's end padding, when its siblings print one: 110 | 0 | … | 11 | |)
+            while row.slots and row.slots[-1].empty and any(
+                    place + k < slots for (_, slots), at in places.items() for place in at):
+                row.slots.pop()  # (and its end padding, when rows of the table print one: 110 | 0 | … | 11 | |)
         row.filled = sum(not s.empty for s in row.slots)
 
 
-def _top_row_places(rows: list[Row], k: int, one_line: Callable[[Row], bool],
-                    cells: Callable[[Row], int | None]) -> dict[tuple[int, int], int]:
-    """``(cells on the line, the row's cells) → where its k values begin`` for table 三's top rows (一、二、四、),
-    learnt from those printed whole on one line with padding on both sides (``一、本年新收… | | 11 | 0 | … | 11 | |``:
-    the label over two columns, an empty cell after the total), where they all agree. Such a row with a value
-    blank has an empty cell more at one end, and the other rows' grid (three label columns, then the values) is not
-    its own: kept to its last k (``_keep_value_columns``) or trimmed at its ends (``trim_slots``), its numbers moved
-    a column — a blank 自然人 published 商业企业's 0 there and the 总计 under 其他, a blank 总计 every number one
-    column right (session 50, a tab-separated text with a value deleted)."""
+def _row_places(rows: list[Row], k: int, one_line: Callable[[Row], bool],
+                cells: Callable[[Row], int | None]) -> dict[tuple[int, int], set[int]]:
+    """``(cells on the line, the row's cells) → where its k values begin``, learnt from the rows printed whole on one
+    line with padding around their values (``一、本年新收… | | 11 | 0 | … | 11 | |``: the label over two columns, an
+    empty cell after the total); several places when rows of one shape print their values at different places
+    (``| （二）部分公开… | 0 | … | 0 | |`` and ``| （七）总计 | | 11 | … | 11``). A table whose rows are printed on
+    several grids (top rows so, the others three label columns then the values, some a label and an empty cell after
+    the total): a row with a value blank has an empty cell more at one end, and the whole rows' grid may not be its
+    own — kept to its last k (``_keep_value_columns``) or trimmed at its ends (``trim_slots``), its numbers moved a
+    column: a blank 自然人 published 商业企业's number there and the 总计 under 其他, a blank 总计 every number one
+    column right (session 50, a tab-separated text with a value deleted). Where rows of its shape disagree, the
+    blank's column is not knowable: the row is a cell short (row_lost_cells)."""
     seen: dict[tuple[int, int], set[int]] = {}
     for row in rows:
-        if len(row.slots) <= k or not _TOP_ROW.match(row.label) or not one_line(row):
+        if len(row.slots) <= k or not one_line(row):
             continue
         filled = [i for i, slot in enumerate(row.slots) if not slot.empty]
         if len(filled) == k and filled[-1] - filled[0] == k - 1 and (n := cells(row)) is not None:
             seen.setdefault((n, len(row.slots)), set()).add(filled[0])
-    return {key: next(iter(places)) for key, places in seen.items() if len(places) == 1}
+    return seen
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[+-]?\d[\d,.]*(?!\S)")
