@@ -140,3 +140,39 @@ def _table3_of(record) -> dict[str, list]:
     from .test_h46reports import _table3
 
     return _table3(record)
+
+
+def table3_cell_lines(rows: dict[str, list], doubled: str | None = None) -> list[str]:
+    """Table 三 as a web page's text prints it one cell a line (seed 004's form), each row opened by a lone ``|`` and
+    closed by its merged columns' rules; ``doubled``: that row's first value line printed twice."""
+    from .test_h46reports import LABELS
+
+    out = ["|", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |", "申请人情况 |", "|" * 8, "|",
+           "自然人 |", "法人或其他组织 |", "总计 |", "|" * 7, "|", "商业企业 |", "科研机构 |", "社会公益组织 |",
+           "法律服务机构 |", "其他 |", "|" * 5]
+    for code, label in LABELS.items():
+        values = [f"{v} |" for v in rows[code]]
+        out += ["|", f"{label} |", *(values[:1] if code == doubled else []), *values, "||"]
+    return out
+
+
+def test_table3_one_cell_a_line_is_read_whole():
+    from .test_h46reports import ROWS
+
+    assert _applications(_report_with_table3(table3_cell_lines(ROWS))) == ROWS
+
+
+def test_a_cells_line_printed_twice_makes_the_row_a_cell_too_many():
+    """A cell's line printed twice (``300 |`` / ``300 |``) in a table printed one cell a line: eight cells before the
+    row's rules. Before, the row was closed after seven: the copy read as 商业企业's number, every later one a column
+    right, the 总计 dropped without a word (identity findings only)."""
+    from .test_h46reports import ROWS
+
+    record = parse(_report_with_table3(table3_cell_lines(ROWS, doubled="new")))
+    assert [record.values("applications")[("new", a)] for a in applicant_codes()] == [None] * 7
+    assert [(f.code, f.expected, f.actual) for f in record.findings if f.row == LABEL_NEW] == [
+        ("row_extra_cells", "7", "8")]
+    assert {c: v for c, v in _table3_of(record).items() if c != "new"} == {c: v for c, v in ROWS.items() if c != "new"}
+
+
+LABEL_NEW = "一、本年新收政府信息公开申请数量"

@@ -1038,7 +1038,7 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
             label_length = len(current.label)
         starts_with_value = tokens[0][0] != "text"
         if structured and starts_with_value and k and (
-                current.filled >= k
+                current.filled >= k and not _cell_line_runs_on(current, tokens, lines[index][1])
                 or (current.slots and not any(s.structured for s in current.slots))):
             close()  # a new value row, or the layout switches from loose text to cells
         saw_text = False
@@ -1078,6 +1078,22 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
         _keep_value_columns(rows, k, lines)
         _place_by_columns(rows, k, lines)
     return rows
+
+
+def _cell_line_runs_on(row: Row, tokens: list, text: str) -> bool:
+    """Whether a value printed one cell a line (``300 |``) right under a labelled row's ``k`` cells, each on the line
+    after the one before, the first right under the label, is one more cell of that row, not a row of its own: a
+    table printed one cell a line closes a row with its rules (``||``), so a cell before them is the row's — an extra
+    one (row_extra_cells), never the next row's. Before, a cell's line printed twice (``300 |`` / ``300 |``) closed the
+    row after seven cells: the copy read as 商业企业's number, every later one a column right, the 总计 dropped."""
+    if not row.label_cells or len(tokens) != 1 or tokens[0][0] != "cell" or not tokens[0][1].strip():
+        return False
+    if text.strip().count("|") != 1 or not text.strip().endswith("|"):
+        return False
+    first = row.slots[0].line if row.slots else None
+    return first is not None and row.label_cells[-1][1] == first - 1 and all(
+        s.structured and not s.empty and s.line == first + i for i, s in enumerate(row.slots)) \
+        and tokens[0][2] == first + len(row.slots)
 
 
 # a top row of table 三, printed with its label in one cell where the others' span three: 一、 二、 四、
