@@ -176,3 +176,13 @@ def test_a_cells_line_printed_twice_makes_the_row_a_cell_too_many():
 
 
 LABEL_NEW = "一、本年新收政府信息公开申请数量"
+
+
+@pytest.mark.parametrize("doubled", [0, 5, 14])
+def test_table4_one_cell_a_line_with_a_cells_line_printed_twice_publishes_no_neighbours_number(doubled):
+    """Sixteen cells' lines under table 四's header: the row was closed after fifteen, the copy read in the next
+    cell and every later number a column right, the last dropped (identity findings only)."""
+    values = T4[:doubled + 1] + T4[doubled:]
+    record = parse(report_with_table4(table4_cell_lines(values)))
+    assert [record.values("review_litigation")[key] for key in T4_KEYS] == [None] * 15
+    assert any(f.code == "row_extra_cells" and f.table == "4" for f in record.findings)

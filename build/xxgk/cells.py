@@ -1082,7 +1082,8 @@ def region_to_rows(lines: list[tuple[int, str]], k: int | None,
 
 def _cell_line_runs_on(row: Row, tokens: list, text: str) -> bool:
     """Whether a value printed one cell a line (``300 |``) right under a labelled row's ``k`` cells, each on the line
-    after the one before, the first right under the label, is one more cell of that row, not a row of its own: a
+    after the one before, the first right under the label (or under a line of rules, table 四's header's last), is
+    one more cell of that row, not a row of its own: a
     table printed one cell a line closes a row with its rules (``||``), so a cell before them is the row's — an extra
     one (row_extra_cells), never the next row's. Before, a cell's line printed twice (``300 |`` / ``300 |``) closed the
     row after seven cells: the copy read as 商业企业's number, every later one a column right, the 总计 dropped."""
@@ -1090,10 +1091,14 @@ def _cell_line_runs_on(row: Row, tokens: list, text: str) -> bool:
         return False
     if text.strip().count("|") != 1 or not text.strip().endswith("|"):
         return False
-    first = row.slots[0].line if row.slots else None
-    return first is not None and row.label_cells[-1][1] == first - 1 and all(
-        s.structured and not s.empty and s.line == first + i for i, s in enumerate(row.slots)) \
-        and tokens[0][2] == first + len(row.slots)
+    lead = next((i for i, s in enumerate(row.slots) if not s.empty), len(row.slots))
+    if lead and len({s.line for s in row.slots[:lead]}) != 1:  # (empty cells before: one line of rules, padding)
+        return False
+    values = row.slots[lead:]
+    first = values[0].line if values else None
+    return first is not None and (lead or row.label_cells[-1][1] == first - 1) and all(
+        s.structured and not s.empty and s.line == first + i for i, s in enumerate(values)) \
+        and tokens[0][2] == first + len(values)
 
 
 # a top row of table 三, printed with its label in one cell where the others' span three: 一、 二、 四、
