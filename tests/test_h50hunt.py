@@ -186,3 +186,26 @@ def test_table4_one_cell_a_line_with_a_cells_line_printed_twice_publishes_no_nei
     record = parse(report_with_table4(table4_cell_lines(values)))
     assert [record.values("review_litigation")[key] for key in T4_KEYS] == [None] * 15
     assert any(f.code == "row_extra_cells" and f.table == "4" for f in record.findings)
+
+
+def test_a_detached_label_is_never_paired_with_a_number_row_printed_below_later_rows():
+    """8.属于行政查询事项 printed without its numbers (a wrapped label cut from them), and （七）总计's row without its
+    label fifteen rows further down: one detached label, one number row. Before, the two were paired one to one
+    (rows_realigned, info): 总计's numbers published as 行政查询事项's, the identities unchecked with 总计 missing."""
+    from .test_h46reports import LABELS, ROWS
+
+    lines = []
+    for code, label in LABELS.items():
+        cells = " | ".join(map(str, ROWS[code]))
+        if code == "denied_administrative_query":
+            lines.append(label)
+        elif code == "total_processed":
+            lines.append(f"| {cells} |")
+        else:
+            lines.append(f"| {label} | {cells} |")
+    record = parse(_report_with_table3(lines))
+    got = _table3_of(record)
+    assert got["denied_administrative_query"] == [None] * 7 and got["total_processed"] == [None] * 7
+    assert any(f.code == "rows_unaligned" for f in record.findings)
+    assert {c: v for c, v in got.items() if c not in ("denied_administrative_query", "total_processed")} == {
+        c: v for c, v in ROWS.items() if c not in ("denied_administrative_query", "total_processed")}
