@@ -66,3 +66,15 @@ def test_a_fee_is_voided_by_its_publishers_tier_and_kept_at_the_bound(tmp_path):
     assert fees["a.txt"] is None and str(fees["b.txt"]) == "50000" and str(fees["c.txt"]) == "15000000"
     found = {r.source_file: [f.expected for f in r.findings if f.code == "value_implausible"] for r in reports}
     assert found == {"a.txt": ["50000"], "b.txt": [], "c.txt": []}
+
+
+def test_an_amount_left_unconverted_under_another_unit_makes_the_report_partial(tmp_path):
+    """A fee under 本年收费金额（单位：元） is not converted (``value_unit``: the header may have lost its 万): the
+    cell is missing, as a voided amount's is, so the report is read in part, not in full (it said parsed)."""
+    text = tab_report(fee="388330").replace("本年收费金额(单位:万元)", "本年收费金额（单位：元）")
+    (tmp_path / "yuan.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "wan.txt").write_text(tab_report(fee="38.83"), encoding="utf-8")
+    reports = {r.source_file: r for r in collect(tmp_path, workers=1)}
+    assert "value_unit" in {f.code for f in reports["yuan.txt"].findings}
+    assert reports["yuan.txt"].record.values("active")[("fees", "amount_10k_yuan")] is None
+    assert (reports["yuan.txt"].status, reports["wan.txt"].status) == ("partial", "parsed")

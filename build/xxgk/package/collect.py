@@ -53,10 +53,10 @@ NO_REPORT_TEXT = {"report_text_absent", "report_explainer", "report_old_form",  
                   "report_school_year"}
 # findings below error that leave values of the tables missing because this tool could not read them (a row not
 # found, digits run together that split more than one way, a merged cell, a column order unsure, subtotals in place
-# of five columns, an amount no publisher of its tier could have): status partial, 部分数值未能读取 — before, such a
-# report read parsed with cells missing
+# of five columns, an amount no publisher of its tier could have, an amount under another unit than 万元 not
+# converted): status partial, 部分数值未能读取 — before, such a report read parsed with cells missing
 VALUES_NOT_READ = frozenset({"row_absent", "cells_ambiguous", "value_merged", "columns_order_unsure",
-                             "columns_grouped", "value_implausible"})
+                             "columns_grouped", "value_implausible", "value_unit"})
 # errors that leave no value missing: the report's own sums that do not hold (every value read as printed; said by
 # the finding and the page's ≠ marks). Before, such a report's status said partial (部分数值缺失) with no cell missing
 VALUES_AS_PRINTED = frozenset({"identity_broken"})
