@@ -23,9 +23,6 @@ from ..agency.registry import identity_of
 from ..catalog import amount_measures, labels, measure_label, table
 from ..findings import Finding, make
 
-TIER_ZH = {"township": "乡镇", "county": "县级", "prefecture": "市级", "province": "省级", "national": "国家"}
-KIND_ZH = {"government": "人民政府", "department": "部门"}
-
 
 @cache
 def _bounds() -> tuple[dict, ...]:
@@ -45,13 +42,6 @@ def bound(item: str, tier: str | None, kind: str | None) -> dict | None:
         if row["item"] == item and row["tier"] in ("*", tier) and row["kind"] in ("*", kind):
             return row
     return None
-
-
-def _whose(row: dict, tier: str | None, kind: str | None) -> str:
-    """Who the bound is for, in words: 乡镇, 县级部门, 县级人民政府, …; 发布机关 when its tier is unknown."""
-    if row["tier"] == "*":
-        return "任何发布机关"
-    return TIER_ZH.get(tier or "", "") + (KIND_ZH.get(kind or "", "机关") if row["kind"] != "*" else "机关")
 
 
 def void_implausible_amounts(report) -> list[Finding]:
@@ -83,5 +73,5 @@ def void_implausible_amounts(report) -> list[Finding]:
         facts[index] = replace(fact, value=None)
         found.append(make("value_implausible", table="2", row=labels()["items"][item],
                           column=measure_label(item, measure), actual=str(fact.value), expected=row["most_10k_yuan"],
-                          line=fact.line, detail=f"{_whose(row, agency.tier, agency.kind)}的合理上限{row['bound_zh']}"))
+                          line=fact.line, detail=f"{row['whose_zh']}的合理上限{row['bound_zh']}"))
     return found
