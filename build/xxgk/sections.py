@@ -182,6 +182,8 @@ def text_to_sections(doc: Document) -> list[Section]:
     own, are looked for (``line_heading_patterns``) and taken when they find more sections."""
     chosen = _chosen(doc.text, _heading_patterns())
     numbered = bool(chosen)  # (a heading numbered 一、…六、 found)
+    if numbered and len(chosen) < len(section_order()):
+        chosen = {**chosen, **renumbered(doc.text, chosen)}
     if len(chosen) < len(section_order()):
         other = _chosen(doc.text, line_heading_patterns())
         if chosen:  # under headings numbered 一、, one numbered （一） is a part of its section (the overview's
@@ -215,6 +217,87 @@ def text_to_sections(doc: Document) -> list[Section]:
 # of what it published, 行政处罚N条, was read as table 二)
 _SUB_NUMBERED = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[\u2474-\u2487]"
                            r"|\d{1,2}\s*[.．、](?!\d))")
+
+
+_ORDINAL = re.compile(r"[ \t\u3000]*(?:[（(](?P<han>[一二三四五六七八九十]{1,3})[)）]"
+                      r"|第(?P<part>[一二三四五六七八九十]{1,3})(?:部分|章|节)|(?P<digits>\d{1,2})\s*[.．、](?!\d))")
+_HAN_DIGITS = "一二三四五六七八九"
+
+
+def _ordinal(text: str, at: int) -> tuple[str, int] | None:
+    """``(style, number)`` of a line's numbering other than 一、 at ``at`` (（三）, 3. and 第三部分 say 3; the style is
+    which of the three it is), or None.
+
+    >>> [_ordinal(t, 0) for t in ("（三）收到", "4、政府", "(十)其他", "12.本年", "第二部分 主动", "三、收到")]
+    [('han', 3), ('digits', 4), ('han', 10), ('digits', 12), ('part', 2), None]
+    """
+    match = _ORDINAL.match(text, at)
+    if match is None:
+        return None
+    style = match.lastgroup
+    if style == "digits":
+        return style, int(match["digits"])
+    han = match[style]
+    tens, _, units = han.rpartition("十")
+    if "十" not in han:
+        return (style, _HAN_DIGITS.index(han) + 1) if len(han) == 1 else None
+    return style, 10 * (_HAN_DIGITS.index(tens) + 1 if tens else 1) + (_HAN_DIGITS.index(units) + 1 if units else 0)
+
+
+def _continues_parts(text: str, start: int, end: int, numbering: tuple[str, int]) -> bool:
+    """Whether the last line in ``[start, end)`` numbered in ``numbering``'s style carries the number just before its
+    own: a line that goes on a run of parts (（一）总体 then （二）主动公开…), not a heading numbered apart.
+
+    >>> [_continues_parts(part + "\\n好\\n", 0, 7, ("han", 2)) for part in ("（一）总体", "（五）监督")]
+    [True, False]
+    """
+    last = None
+    for line_start in (start + m.end() for m in re.finditer("^|\n", text[start:end])):
+        said = _ordinal(text, line_start) if line_start < end else None
+        if said and said[0] == numbering[0]:
+            last = said[1]
+    return last == numbering[1] - 1
+
+
+def renumbered(text: str, chosen: dict) -> dict[str, Span]:
+    r"""Headings among ones numbered 一、…六、 that are numbered otherwise — （三）收到和处理…,
+    3.政府信息公开行政复议…, 第三部分 收到和处理… — each a line of its own, taken for the section whose place in the
+    template's order their number says, where sections found before and after it enclose it and it is the only
+    such line there. Before, a second-level number under headings numbered 一、 was always taken for a part of its
+    section (the overview's （二）主动公开情况 must not open table 二): one heading numbered so lost its whole table
+    (``section_absent``).
+    The overview's parts, named as the sections are, are kept out: by their number (most count 主动公开 as
+    （一）, 依申请公开 as （二）); by the headings found around them (the overview lies before 二、); and, where the
+    section before is a prose one, by a line so numbered that it goes on a run of parts there (（一）总体 …
+    （二）主动公开政府信息情况 is the overview's second part — taken for section 二 with no table under it, its prose
+    行政处罚30条 was read as table 二).
+    A section without a table (五, 六) needs only the one before it: a report's last heading has none after it.
+
+    >>> doc = ("一、总体情况\n（一）主动公开情况\n（二）依申请公开情况\n二、主动公开政府信息情况\n规章 1\n"
+    ...        "（三）收到和处理政府信息公开申请情况\n申请 2\n四、政府信息公开行政复议、行政诉讼情况\n0")
+    >>> {c: doc[s.start():s.end()] for c, s in renumbered(doc, _chosen(doc, _heading_patterns())).items()}
+    {'applications': '（三）收到和处理政府信息公开申请情况'}
+    """
+    order, found = section_order(), {}
+    for index, code in enumerate(order):
+        if code in chosen:
+            continue
+        before = [chosen[c].end() for c in order[:index] if c in chosen]
+        after = [chosen[c].start() for c in order[index + 1:] if c in chosen]
+        if not before or not (after or code in NARRATIVE):
+            continue
+        lower, upper = max(before), min(after, default=len(text))
+        prose_before = next(c for c in reversed(order[:index]) if c in chosen) in NARRATIVE
+        hits = []
+        for match in dict(line_heading_patterns())[code].finditer(text, lower):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            numbering = _ordinal(text, line_start)
+            if match.end() <= upper and numbering and numbering[1] == index + 1 \
+                    and not (prose_before and _continues_parts(text, lower, line_start, numbering)):
+                hits.append(match)
+        if len(hits) == 1:
+            found[code] = hits[0]
+    return found
 
 
 def _begins_line(text: str, at: int) -> bool:

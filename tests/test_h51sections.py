@@ -1,0 +1,72 @@
+"""A section heading numbered otherwise among headings numbered 一、…六、 still opens its section.
+
+A report numbered 一、 to 六、 that prints one heading as a part would be numbered —
+（三）收到和处理政府信息公开申请情况, 3.政府信息公开行政复议…, 第二部分 主动公开… — lost that section's whole
+table (``section_absent``): under headings numbered 一、, a line numbered （三） was always taken for a part of the
+section above. Such a line opens the section
+its number names when the sections found before and after enclose it; the overview's own parts, named as the sections
+are, stay the overview's (their prose is never read as a table).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.parser import parse
+
+from .factory import tab_report
+
+HEADINGS = {"active": "二、主动公开政府信息情况", "applications": "三、收到和处理政府信息公开申请情况",
+            "review_litigation": "四、政府信息公开行政复议、行政诉讼情况"}
+ABSENT = ("section_absent", "table_absent")
+
+
+def _values(record, table: str) -> dict:
+    return {key: value for key, value in record.values(table).items() if value is not None}
+
+
+@pytest.mark.parametrize("code, heading", [
+    ("applications", "（三）收到和处理政府信息公开申请情况"),
+    ("applications", "3.收到和处理政府信息公开申请情况"),
+    ("applications", "(三)收到和处理政府信息公开申请情况"),
+    ("review_litigation", "4、政府信息公开行政复议、行政诉讼情况"),
+    ("active", "第二部分 主动公开政府信息情况"),
+    ("active", "（二）主动公开政府信息情况"),
+])
+def test_a_heading_numbered_as_a_part_still_opens_its_section_and_its_table_is_read(code, heading):
+    clean = parse(tab_report(agency="样例县测试局", issued=3, in_force=7))
+    record = parse(tab_report(agency="样例县测试局", issued=3, in_force=7).replace(HEADINGS[code], heading))
+    assert record.section_lines[code] == clean.section_lines[code]
+    for table in ("active", "applications", "review_litigation"):
+        assert _values(record, table) == _values(clean, table) != {}
+    assert not [f for f in record.findings if f.code in ABSENT]
+
+
+def test_the_overviews_part_named_as_section_two_is_not_read_as_table_two():
+    """The overview's （一）… （二）主动公开政府信息情况 with its prose, and no heading 二、 nor table 二:
+    section 二 is absent, not the overview's prose read as a table (行政处罚30条 is no count of decisions)."""
+    report = tab_report(agency="样例县测试局")
+    start, end = report.index(HEADINGS["active"]), report.index(HEADINGS["applications"])
+    text = report[:start].replace("一、总体情况\n", "一、总体情况\n（一）总体情况\n好。\n（二）主动公开政府信息情况\n"
+                                  "本年主动公开行政处罚30条，行政许可12条。\n") + report[end:]
+    record = parse(text)
+    assert "active" not in record.section_lines
+    assert "行政处罚30条" in record.sections["overview"]
+    assert _values(record, "active") == {}
+    assert any(f.code == "section_absent" for f in record.findings)
+    assert _values(record, "applications")  # the sections around it still read
+
+
+def test_a_part_numbered_as_a_heading_that_goes_on_the_overviews_parts_is_not_taken():
+    """Two lines named as section 二 numbered （二）: the overview's second part and the heading, where the overview's
+    parts run on to （二）. Only the heading apart from the run opens section 二."""
+    report = tab_report(agency="样例县测试局", issued=3)
+    parts = "（一）总体\n好。\n（二）主动公开政府信息情况\n本年主动公开行政处罚30条。\n（三）监督保障\n好。\n"
+    text = report.replace("一、总体情况\n", "一、总体情况\n" + parts)
+    text = text.replace(HEADINGS["active"], "（二）主动公开政府信息情况")
+    record = parse(text)
+    assert "行政处罚30条" in record.sections["overview"] and "监督保障" in record.sections["overview"]
+    assert text.split("\n")[record.section_lines["active"] - 1] == "（二）主动公开政府信息情况"
+    assert record.section_lines["active"] > text.split("\n").index("（三）监督保障")
+    assert _values(record, "active")[("normative_documents", "issued")] == 3
+    assert _values(record, "active")[("penalty", "decisions")] == 0
