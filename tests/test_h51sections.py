@@ -70,3 +70,19 @@ def test_a_part_numbered_as_a_heading_that_goes_on_the_overviews_parts_is_not_ta
     assert record.section_lines["active"] > text.split("\n").index("（三）监督保障")
     assert _values(record, "active")[("normative_documents", "issued")] == 3
     assert _values(record, "active")[("penalty", "decisions")] == 0
+
+
+def test_lines_tried_as_a_heading_read_the_parts_before_them_once(monkeypatch):
+    """A hostile text of alternating （一）… and （二）主动公开政府信息情况 lines where section 二's heading should be:
+    each line tried read every numbered line before it (time in the square of the text's length; 40,000 lines
+    took minutes). The numbered lines are read a bounded number of times each."""
+    from xxgk import sections
+
+    calls = []
+    monkeypatch.setattr(sections, "_ordinal", lambda text, at, real=sections._ordinal: calls.append(1)
+                        or real(text, at))
+    report = tab_report(agency="样例县测试局")
+    lines = "（一）总体\n（二）主动公开政府信息情况\n" * 500
+    record = parse(report[:report.index(HEADINGS["active"])] + lines + report[report.index(HEADINGS["applications"]):])
+    assert "active" not in record.section_lines
+    assert 0 < len(calls) <= 4 * lines.count("\n")

@@ -244,19 +244,37 @@ def _ordinal(text: str, at: int) -> tuple[str, int] | None:
     return style, 10 * (_HAN_DIGITS.index(tens) + 1 if tens else 1) + (_HAN_DIGITS.index(units) + 1 if units else 0)
 
 
-def _continues_parts(text: str, start: int, end: int, numbering: tuple[str, int]) -> bool:
-    """Whether the last line in ``[start, end)`` numbered in ``numbering``'s style carries the number just before its
-    own: a line that goes on a run of parts (（一）总体 then （二）主动公开…), not a heading numbered apart.
+_NUMBERED_LINE = re.compile("(?m)^" + _ORDINAL.pattern)
 
-    >>> [_continues_parts(part + "\\n好\\n", 0, 7, ("han", 2)) for part in ("（一）总体", "（五）监督")]
-    [True, False]
+
+def _numbered_lines(text: str, start: int, end: int) -> dict[str, tuple[list[int], list[int]]]:
+    """Each numbering style's lines beginning in ``[start, end)``: ``(line starts, numbers)``, in order.
+
+    >>> _numbered_lines("（一）总体\\n好\\n2.平台\\n（五）监督\\n", 0, 20)
+    {'han': ([0, 13], [1, 5]), 'digits': ([8], [2])}
     """
-    last = None
-    for line_start in (start + m.end() for m in re.finditer("^|\n", text[start:end])):
-        said = _ordinal(text, line_start) if line_start < end else None
-        if said and said[0] == numbering[0]:
-            last = said[1]
-    return last == numbering[1] - 1
+    lines: dict[str, tuple[list[int], list[int]]] = {}
+    for match in _NUMBERED_LINE.finditer(text, start, end):
+        said = _ordinal(text, match.start())
+        if said:
+            starts, numbers = lines.setdefault(said[0], ([], []))
+            starts.append(match.start())
+            numbers.append(said[1])
+    return lines
+
+
+def _continues_parts(lines: dict[str, tuple[list[int], list[int]]], at: int, numbering: tuple[str, int]) -> bool:
+    """Whether the last of ``lines`` (``_numbered_lines``) before offset ``at`` numbered in ``numbering``'s style
+    carries the number just before its own: a line that goes on a run of parts (（一）总体 then （二）主动公开…),
+    not a heading numbered apart.
+
+    >>> lines = _numbered_lines("（一）总体\\n好\\n（二）主动\\n", 0, 20)
+    >>> _continues_parts(lines, 8, ("han", 2)), _continues_parts(lines, 8, ("digits", 2))
+    (True, False)
+    """
+    starts, numbers = lines.get(numbering[0], ([], []))
+    before = bisect.bisect_left(starts, at)
+    return before > 0 and numbers[before - 1] == numbering[1] - 1
 
 
 def renumbered(text: str, chosen: dict) -> dict[str, Span]:
@@ -287,13 +305,17 @@ def renumbered(text: str, chosen: dict) -> dict[str, Span]:
         if not before or not (after or code in NARRATIVE):
             continue
         lower, upper = max(before), min(after, default=len(text))
-        prose_before = next(c for c in reversed(order[:index]) if c in chosen) in NARRATIVE
+        # (the run of parts read once for all the lines tried: a line tried reading every line before it took a
+        # text of alternating （一） and （二）主动公开… lines a time growing as its square)
+        parts = _numbered_lines(text, lower, upper) if next(
+            c for c in reversed(order[:index]) if c in chosen) in NARRATIVE else {}
         hits = []
         for match in dict(line_heading_patterns())[code].finditer(text, lower):
+            if match.end() > upper or len(hits) > 1:
+                break
             line_start = text.rfind("\n", 0, match.start()) + 1
             numbering = _ordinal(text, line_start)
-            if match.end() <= upper and numbering and numbering[1] == index + 1 \
-                    and not (prose_before and _continues_parts(text, lower, line_start, numbering)):
+            if numbering and numbering[1] == index + 1 and not _continues_parts(parts, line_start, numbering):
                 hits.append(match)
         if len(hits) == 1:
             found[code] = hits[0]
