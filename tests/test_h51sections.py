@@ -18,6 +18,7 @@ from .factory import tab_report
 
 HEADINGS = {"active": "二、主动公开政府信息情况", "applications": "三、收到和处理政府信息公开申请情况",
             "review_litigation": "四、政府信息公开行政复议、行政诉讼情况"}
+HEADINGS_ALL = {**HEADINGS, "problems": "五、存在的主要问题及改进情况", "other_matters": "六、其他需要报告的事项"}
 ABSENT = ("section_absent", "table_absent")
 
 
@@ -86,3 +87,26 @@ def test_lines_tried_as_a_heading_read_the_parts_before_them_once(monkeypatch):
     record = parse(report[:report.index(HEADINGS["active"])] + lines + report[report.index(HEADINGS["applications"]):])
     assert "active" not in record.section_lines
     assert 0 < len(calls) <= 4 * lines.count("\n")
+
+
+@pytest.mark.parametrize("code, printed", [
+    ("active", "二、主动公开信息情况"),
+    ("applications", "三、政府信息公开申请办理情况"),
+    ("applications", "三、受理政府信息公开申请情况"),
+    ("applications", "三、政府信息依申请公开情况"),
+    ("review_litigation", "四、政府信息公开复议、诉讼情况"),
+    ("review_litigation", "四、政府信息公开行政复议、诉讼情况"),
+    ("problems", "五、工作中存在的不足及改进措施"),
+    ("problems", "五、存在的困难和问题"),
+    ("problems", "五、问题及改进措施"),
+    ("other_matters", "六、需要报告的其他事项"),
+])
+def test_section_headings_worded_otherwise_still_open_their_sections(code, printed):
+    """Headings as agencies word them: each was not found, its section absent and, for 二 to 四, its table lost."""
+    clean = parse(tab_report(agency="样例县测试局", issued=3))
+    record = parse(tab_report(agency="样例县测试局", issued=3).replace(HEADINGS_ALL[code], printed))
+    assert record.section_lines == clean.section_lines
+    for table in ("active", "applications", "review_litigation"):
+        assert _values(record, table) == _values(clean, table) != {}
+    assert record.sections == clean.sections
+    assert not [f for f in record.findings if f.severity in ("error", "warning")]
