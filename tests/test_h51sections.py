@@ -100,6 +100,16 @@ def test_lines_tried_as_a_heading_read_the_parts_before_them_once(monkeypatch):
     ("problems", "五、存在的困难和问题"),
     ("problems", "五、问题及改进措施"),
     ("other_matters", "六、需要报告的其他事项"),
+    ("active", "二、本年度主动公开政府信息情况"),
+    ("active", "二、主动公开方面"),
+    ("applications", "三、本年度收到和处理政府信息公开申请情况"),
+    ("applications", "三、政府信息公开申请情况"),
+    ("applications", "三、依申请公开方面"),
+    ("applications", "三、受理和办理政府信息公开申请情况"),
+    ("review_litigation", "四、本年度政府信息公开行政复议、行政诉讼情况"),
+    ("review_litigation", "四、因政府信息公开引起的行政复议、行政诉讼情况"),
+    ("other_matters", "六、其他"),
+    ("other_matters", "六、其他说明事项"),
 ])
 def test_section_headings_worded_otherwise_still_open_their_sections(code, printed):
     """Headings as agencies word them: each was not found, its section absent and, for 二 to 四, its table lost."""

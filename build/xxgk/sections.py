@@ -30,7 +30,7 @@ _NUMBERED = _HAN_NUMERAL + "(?<!第" + _HAN_NUMERAL + ")" + _HAN_NUMERAL + r"?\s
 # (what may stand before the heading's words: 政府信息公开工作, or 行政机关 as the template's list of its sections words
 # them — 二、行政机关主动公开政府信息情况 on a real page: sections 二 and 三 were not found, their tables lost; the
 # report's year before them, 一、2019年政府信息公开工作的总体情况 on a real 乡's page: section 一 was said absent)
-_HEADING_PREFIX = r"(?:(?:19|20)\d{2}\s*年度?\s*)?(?:政府信息公开(?:工作)?的?|行政机关)?"
+_HEADING_PREFIX = r"(?:(?:19|20)\d{2}\s*年度?\s*|本年度?|全年)?(?:政府信息公开(?:工作)?的?|行政机关)?"
 _NUMERAL = _NUMBERED + r"\s*" + _HEADING_PREFIX
 # every position where a heading's numbering (``_NUMBERED``) begins, overlapping (二十一、 at 二 and at 一)
 _NUMBERED_AT = re.compile(f"(?={_NUMBERED})")
