@@ -101,10 +101,8 @@ def test_lines_tried_as_a_heading_read_the_parts_before_them_once(monkeypatch):
     ("problems", "五、问题及改进措施"),
     ("other_matters", "六、需要报告的其他事项"),
     ("active", "二、本年度主动公开政府信息情况"),
-    ("active", "二、主动公开方面"),
     ("applications", "三、本年度收到和处理政府信息公开申请情况"),
     ("applications", "三、政府信息公开申请情况"),
-    ("applications", "三、依申请公开方面"),
     ("applications", "三、受理和办理政府信息公开申请情况"),
     ("review_litigation", "四、本年度政府信息公开行政复议、行政诉讼情况"),
     ("review_litigation", "四、因政府信息公开引起的行政复议、行政诉讼情况"),
@@ -120,3 +118,15 @@ def test_section_headings_worded_otherwise_still_open_their_sections(code, print
         assert _values(record, table) == _values(clean, table) != {}
     assert record.sections == clean.sections
     assert not [f for f in record.findings if f.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize("lead", ["二、主动公开方面", "三、依申请公开方面"])
+def test_an_overviews_points_led_by_what_they_are_about_open_no_section(lead):
+    """An overview numbering its points 一、…二、 by what they are about (二、主动公开方面，…) is no section heading:
+    a section opened there would run over the real heading and read the overview's prose with its table."""
+    clean = parse(tab_report(agency="样例县测试局", issued=3))
+    record = parse(tab_report(agency="样例县测试局", issued=3, narrative=f"概述。\n{lead}，全年公开行政处罚30条。"))
+    assert record.section_lines == {**clean.section_lines, **{c: n + 1 for c, n in clean.section_lines.items()
+                                                             if c != "overview"}}
+    assert lead in record.sections["overview"]
+
