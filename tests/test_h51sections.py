@@ -102,7 +102,6 @@ def test_lines_tried_as_a_heading_read_the_parts_before_them_once(monkeypatch):
     ("other_matters", "六、需要报告的其他事项"),
     ("active", "二、本年度主动公开政府信息情况"),
     ("applications", "三、本年度收到和处理政府信息公开申请情况"),
-    ("applications", "三、政府信息公开申请情况"),
     ("applications", "三、受理和办理政府信息公开申请情况"),
     ("review_litigation", "四、本年度政府信息公开行政复议、行政诉讼情况"),
     ("review_litigation", "四、因政府信息公开引起的行政复议、行政诉讼情况"),
@@ -130,3 +129,13 @@ def test_an_overviews_points_led_by_what_they_are_about_open_no_section(lead):
                                                              if c != "overview"}}
     assert lead in record.sections["overview"]
 
+
+
+def test_an_overviews_own_part_on_applications_is_not_the_applications_section():
+    """A report whose overview has numbered parts of its own (四、政府信息公开申请情况 among them, as a real one
+    heads them) and its tables' sections after: section 三 opens at 收到和处理…, not at the overview's part."""
+    parts = "二、工作机制保障\n好。\n三、主动公开工作情况\n好。\n四、政府信息公开申请情况\n全年收到申请5件。\n"
+    report = tab_report(agency="样例县测试局").replace("一、总体情况\n", "一、总体情况\n" + parts)
+    record = parse(report)
+    lines = report.split("\n")
+    assert lines[record.section_lines["applications"] - 1] == HEADINGS["applications"]
