@@ -19,6 +19,7 @@ from .factory import tab_report
 HEADINGS = {"active": "二、主动公开政府信息情况", "applications": "三、收到和处理政府信息公开申请情况",
             "review_litigation": "四、政府信息公开行政复议、行政诉讼情况"}
 HEADINGS_ALL = {**HEADINGS, "problems": "五、存在的主要问题及改进情况", "other_matters": "六、其他需要报告的事项"}
+HEADINGS_ALL_IN_ORDER = ("一、总体情况", *HEADINGS.values(), HEADINGS_ALL["problems"], HEADINGS_ALL["other_matters"])
 ABSENT = ("section_absent", "table_absent")
 
 
@@ -139,3 +140,18 @@ def test_an_overviews_own_part_on_applications_is_not_the_applications_section()
     record = parse(report)
     lines = report.split("\n")
     assert lines[record.section_lines["applications"] - 1] == HEADINGS["applications"]
+
+
+@pytest.mark.parametrize("numbered", [lambda i, words: f"({i + 1}){words}", lambda i, words: f"{'①②③④⑤⑥'[i]}{words}",
+                                      lambda i, words: f"{'ⅠⅡⅢⅣⅤⅥ'[i]}、{words}"])
+def test_a_report_numbering_its_headings_in_brackets_circles_or_roman_numerals_reads_every_section(numbered):
+    """Every heading numbered (2), ② or Ⅱ、: sections 二 to 六 and their tables were absent."""
+    report = tab_report(agency="样例县测试局", issued=3)
+    clean = parse(report)
+    for i, heading in enumerate(HEADINGS_ALL_IN_ORDER):
+        report = report.replace(heading, numbered(i, heading[2:]))
+    record = parse(report)
+    assert list(record.section_lines) == list(clean.section_lines)
+    for table in ("active", "applications", "review_litigation"):
+        assert _values(record, table) == _values(clean, table) != {}
+    assert not [f for f in record.findings if f.severity in ("error", "warning")]
