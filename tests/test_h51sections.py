@@ -16,10 +16,11 @@ from xxgk.parser import parse
 
 from .factory import tab_report
 
-HEADINGS = {"active": "二、主动公开政府信息情况", "applications": "三、收到和处理政府信息公开申请情况",
+HEADINGS = {"overview": "一、总体情况", "active": "二、主动公开政府信息情况",
+            "applications": "三、收到和处理政府信息公开申请情况",
             "review_litigation": "四、政府信息公开行政复议、行政诉讼情况"}
 HEADINGS_ALL = {**HEADINGS, "problems": "五、存在的主要问题及改进情况", "other_matters": "六、其他需要报告的事项"}
-HEADINGS_ALL_IN_ORDER = ("一、总体情况", *HEADINGS.values(), HEADINGS_ALL["problems"], HEADINGS_ALL["other_matters"])
+HEADINGS_ALL_IN_ORDER = (*HEADINGS.values(), HEADINGS_ALL["problems"], HEADINGS_ALL["other_matters"])
 ABSENT = ("section_absent", "table_absent")
 
 
@@ -34,6 +35,8 @@ def _values(record, table: str) -> dict:
     ("review_litigation", "4、政府信息公开行政复议、行政诉讼情况"),
     ("active", "第二部分 主动公开政府信息情况"),
     ("active", "（二）主动公开政府信息情况"),
+    ("overview", "（一）总体情况"),
+    ("overview", "1.总体情况"),
 ])
 def test_a_heading_numbered_as_a_part_still_opens_its_section_and_its_table_is_read(code, heading):
     clean = parse(tab_report(agency="样例县测试局", issued=3, in_force=7))
@@ -42,6 +45,7 @@ def test_a_heading_numbered_as_a_part_still_opens_its_section_and_its_table_is_r
     for table in ("active", "applications", "review_litigation"):
         assert _values(record, table) == _values(clean, table) != {}
     assert not [f for f in record.findings if f.code in ABSENT]
+    assert record.sections == clean.sections
 
 
 def test_the_overviews_part_named_as_section_two_is_not_read_as_table_two():

@@ -289,7 +289,8 @@ def renumbered(text: str, chosen: dict) -> dict[str, Span]:
     section before is a prose one, by a line so numbered that it goes on a run of parts there (（一）总体 …
     （二）主动公开政府信息情况 is the overview's second part — taken for section 二 with no table under it, its prose
     行政处罚30条 was read as table 二).
-    A section without a table (五, 六) needs only the one before it: a report's last heading has none after it.
+    A section without a table (五, 六) needs only the one before it: a report's last heading has none after it; the
+    first (一、总体情况 printed （一）总体情况) only the one after it.
 
     >>> doc = ("一、总体情况\n（一）主动公开情况\n（二）依申请公开情况\n二、主动公开政府信息情况\n规章 1\n"
     ...        "（三）收到和处理政府信息公开申请情况\n申请 2\n四、政府信息公开行政复议、行政诉讼情况\n0")
@@ -302,13 +303,13 @@ def renumbered(text: str, chosen: dict) -> dict[str, Span]:
             continue
         before = [chosen[c].end() for c in order[:index] if c in chosen]
         after = [chosen[c].start() for c in order[index + 1:] if c in chosen]
-        if not before or not (after or code in NARRATIVE):
+        if (index and not before) or not (after or code in NARRATIVE):
             continue
-        lower, upper = max(before), min(after, default=len(text))
+        lower, upper = max(before, default=0), min(after, default=len(text))
         # (the run of parts read once for all the lines tried: a line tried reading every line before it took a
         # text of alternating （一） and （二）主动公开… lines a time growing as its square)
         parts = _numbered_lines(text, lower, upper) if next(
-            c for c in reversed(order[:index]) if c in chosen) in NARRATIVE else {}
+            (c for c in reversed(order[:index]) if c in chosen), None) in NARRATIVE else {}
         hits = []
         for match in dict(line_heading_patterns())[code].finditer(text, lower):
             if match.end() > upper or len(hits) > 1:
