@@ -189,12 +189,16 @@ def test_the_chosen_agencies_of_a_shared_comparison_do_not_push_the_page_down_on
         wait_for(lambda: early.execute_script("var c = document.getElementById('xxgk-compare-chart');"
                                               "return !!(c && c.style.height)"))
         foot = "return document.querySelector('#xxgk-compare fieldset').getBoundingClientRect().bottom"  # (its foot)
+        # (session 51: on a phone the controls fold under a line saying the view, the fieldset inside it, laid out
+        # unseen: what the reader sees under the chips is that line's box, as on a desktop the controls' foot)
+        shown = "return document.getElementById('xxgk-compare-steer').getBoundingClientRect().bottom"
         chips = "return document.querySelectorAll('#xxgk-compare-chosen li a[href]').length"
         assert early.execute_script(chips) == 0
-        before = early.execute_script(foot)
+        before, seen = early.execute_script(foot), early.execute_script(shown)
         release_scripts(early)  # (the page painted without them: session 49, a fixed 2 s before)
         wait_for(lambda: early.execute_script(chips) == 3, seconds=20)
         assert early.execute_script(foot) == before
+        assert early.execute_script(shown) == seen
         # each chip names its agency whole in the page (a reader's screen reader, a copy), and can be removed
         names = early.execute_script("return Array.from(document.querySelectorAll('#xxgk-compare-chosen li a'))"
                                      ".map(function (a) { return a.textContent; })")

@@ -40,6 +40,10 @@ def _to_the_box(driver, base: str) -> None:
         _type(driver, Keys.TAB)
         if driver.execute_script("return document.activeElement.id") == "xxgk-compare-add":
             return
+        # (session 51: on a phone the controls fold under a line saying the view; Enter on it opens them)
+        if driver.execute_script("var e = document.activeElement; return e.matches('#xxgk-compare-steer > summary')"
+                                 " && !e.parentNode.open"):
+            _type(driver, Keys.ENTER)
     raise AssertionError("Tab never reached the 添加机构 box")
 
 

@@ -207,6 +207,8 @@ def test_the_chosen_measures_meaning_follows_the_menu(server, chromium):
         said = wait_for(lambda: (text := chromium.execute_script(meaning, "xxgk-compare-metric"))
                         and text.startswith("予以公开比例：") and text)
         assert "÷ 办理结果总计" in said, said
+        chromium.find_element("css selector", "#xxgk-compare-steer > summary").click()  # (session 51: on a phone the
+        # controls fold under a line saying the view)
         Select(chromium.find_element("id", "xxgk-compare-metric")).select_by_value("denied_share")
         assert wait_for(lambda: chromium.execute_script(meaning, "xxgk-compare-metric").startswith("不予公开比例："))
         # the league's menu, its own line (its measure is its own)

@@ -29,7 +29,16 @@ def test_the_compare_intro_folds_its_rules_on_a_phone_and_shows_them_on_a_deskto
         assert "不是0" in first and "无数据" in first, first
         assert chromium.execute_script(SHOWN, RULES + " > summary")
         assert not chromium.execute_script(SHOWN, RULES + " > p")  # folded
+        # (session 51: the controls fold under a line naming the view, which opens them: the measure is named on the
+        # first screen, and its menu, one tap away, is on it too; the probe was the menu's place alone, which a closed
+        # <details> still gives)
+        steer = chromium.find_element("css selector", "#xxgk-compare-steer > summary")
+        assert "本年新收申请" in steer.text
+        assert chromium.execute_script("return arguments[0].getBoundingClientRect().bottom <= innerHeight", steer)
+        steer.click()
+        wait_for(lambda: chromium.execute_script(SHOWN, "#xxgk-compare-metric"))
         # the picker's fieldset holds the picker alone: its hint is one of the folded rules
+        assert "添加机构" in chromium.find_element("css selector", "#xxgk-compare fieldset").text
         assert "不选机构时" not in chromium.find_element("css selector", "#xxgk-compare fieldset").text
         below = chromium.execute_script("return document.querySelector('#xxgk-compare-metric')"
                                         ".getBoundingClientRect().bottom <= innerHeight")

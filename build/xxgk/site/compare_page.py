@@ -56,6 +56,24 @@ INTRO_MORE = ('<details class="xxgk-facts"><summary>比较的规则：默认视�
               "<p>不选机构时显示所选年度该指标最大的机构；只选一个机构时同时显示其同类组中位数。"
               "当前视图保存在网址中，复制网址即可分享。单一年度按数值排序；年度范围画出每个机构的历年变化。"
               "不同年度的数值从不相加或一起排名。</p></details>")
+# The comparison's controls (its agencies, measure and years) folded on a phone under one line saying the view shown,
+# which opens them (session 51: a shared comparison's chart began 739–844 px down a 701 px screen, below the intro,
+# the agency picker with its chips, the menus and the measure's meaning); on a desktop and on paper shown as they were,
+# no line to click (``details.xxgk-facts``: xxgk.css, xxgk.js factsOpen). The line is two lines of fixed height, each
+# cut with … (compare.js steerLine writes the view into it: the chosen agencies, then the measure and years), so that
+# what it says never moves the chart under it; before compare.js runs it names what it will say.
+STEER_OPEN = ('<details id="xxgk-compare-steer" class="xxgk-facts xxgk-steer xxgk-js-only" data-search-exclude>'
+              '<summary><span class="xxgk-steer-who" id="xxgk-compare-who">比较：所选机构</span>'
+              '<span class="xxgk-steer-line"><span class="xxgk-steer-what" id="xxgk-compare-what">指标和年度</span>'
+              '<span class="xxgk-steer-change"><span>更改</span><span>收起</span></span></span></summary>')
+# On a phone the status (what the view's marks mean: 无数据, a line broken at a year, an agency with no value; up to
+# seven lines for two agencies over two years) is shown under the chart and its download buttons, not above it
+# (``.xxgk-compare-view``, its order in agencies.css): above, it pushed the chart under the first screen again. Read
+# before the chart by a screen reader still (a live region, and nothing in it or the chart takes the focus). With the
+# chart on the first screen what is under it is too, and must not move as the view is written: while the data come
+# (the box's ``data-waiting``, set by compare-reserve.js, said by compare.js, gone once the view is written) the box
+# says so and the table's room is a screen high (the growing status moves nothing seen, 排行榜 is below the screen),
+# and the two download buttons keep their room while hidden (the PNG's came after the CSV's and moved it).
 DEFAULT_TOP = 10  # the default view's agencies (no agency chosen): compare.js's DEFAULT_TOP, the same number
 # The chart's box is given, as the page is read, the height compare.js will draw the view of the page's address at
 # (its layout.height: a year, max(300, 90 + 34 a bar), its agencies' and one agency's median; a range of years, 420):
@@ -182,6 +200,7 @@ def compare_markdown(metrics: list[dict], years: list[int], provinces: list[str]
 全部数据（CSV、Excel）见<a href="../data/">数据下载</a>。{"下面是不选机构时的默认比较。" if default_view else ""}</p>
 {default_view}</noscript>
 <p class="xxgk-js-wait" data-search-exclude>比较工具和排行榜正在加载……（网速慢时需要一些时间）</p>
+{STEER_OPEN}
 <form id="xxgk-compare" class="xxgk-compare xxgk-js-only" data-root="../" data-sections="{sections}">
 <fieldset><legend>机构</legend>
 <p><label for="xxgk-compare-add">添加机构（名称、简称、拼音或省份）：</label>
@@ -198,14 +217,17 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <select id="xxgk-compare-to">{year_options}</select></span></p>
 {meaning_line("xxgk-compare-metric", metrics, meanings or {})}
 </form>
+</details>
 {metric_meanings_html(metrics, meanings or {})}
+<div class="xxgk-compare-view">
 <div id="xxgk-compare-status" role="status" aria-live="polite"></div>
 <p id="xxgk-compare-said" class="xxgk-unseen" role="status" aria-live="polite" data-search-exclude></p>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图" data-top="{default_top}"></div>
 <script src="../assets/compare-reserve.js"></script>
-<p><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
+<p class="xxgk-compare-downloads"><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
 <a id="xxgk-compare-csv" class="md-button xxgk-small-button" hidden>下载所显示的数据（CSV）</a></p>
 <div id="xxgk-compare-table"></div>
+</div>
 
 ## 排行榜
 

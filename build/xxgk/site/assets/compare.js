@@ -281,7 +281,14 @@
        the box under the controls stood blank and wordless for seconds before the first view: session 43); render
        writes the view's own sentence over it. A line above the chart's reserved box, not words in the box, which
        the status's sentence would then move (a view after one drawn keeps the last chart until its own) */
-    var waiting = function () { if (!chartDiv.firstChild) status.textContent = DATA_LOADING; };
+    var waiting = function () {
+      if (chartDiv.firstChild) return;
+      status.textContent = DATA_LOADING;
+      chartDiv.setAttribute("data-waiting", DATA_LOADING);  /* said in the box too where the status is under it */
+    };
+    /* the status's sentence in place of the words said while waiting (a phone shows the status under the chart:
+       compare_page.VIEW_OPEN, agencies.css; the box says the data are coming meanwhile) */
+    var say = function (text) { status.textContent = text; chartDiv.removeAttribute("data-waiting"); };
     waiting();
     // the report page's section of each table ({applications: "san-…"}, compare_page.py): a value's link opens its
     // report there, at the table the value is read from (session 34: it opened the report's top, its facts and
@@ -362,7 +369,7 @@
       var unknownMetric = state.metric && !metrics[state.metric] ? state.metric : "";
       if (!metrics[state.metric]) state.metric = metricSel.value;
       var years = Array.from(fromSel.options).map(function (o) { return +o.value; });
-      if (!years.length) { status.textContent = "数据中没有带年度的报告，无法比较。"; return; }
+      if (!years.length) { say("数据中没有带年度的报告，无法比较。"); return; }
       var latest = Math.max.apply(null, years);
       var unknownYear = state.year && (years.indexOf(state.from) < 0 || years.indexOf(state.to) < 0);
       state.to = years.indexOf(state.to) >= 0 ? state.to : latest;
@@ -381,7 +388,7 @@
       metricSel.value = state.metric; fromSel.value = String(state.from); toSel.value = String(state.to);
       draw(false);
       bindLeague(data, metrics);
-    }).catch(function () { status.textContent = NOT_LOADED; });
+    }).catch(function () { say(NOT_LOADED); });
 
     /* the latest of ``years`` in which every agency of ``ids`` has a report ({year, all: true}), else in which one
        of them has ({year, all: false}); {year: null} when none has a report in any of ``years`` */
@@ -442,6 +449,16 @@
       });
     }
 
+    /* the line the controls fold under on a phone (compare_page.STEER_OPEN): the view shown, its agencies first (how
+       many, then their names: the line is cut with … where long), then its measure and years */
+    function steerLine(names, fallback, what) {
+      var who = $("xxgk-compare-who"), line = $("xxgk-compare-what");
+      if (!who || !line) return;
+      who.textContent = "比较" + (fallback && names.length ? "：该指标最大的" + names.length + "个机构" :
+        (names.length > 1 ? names.length + "个机构" : "") + "：" + (names.join("、") || "所选年度没有该指标的数据"));
+      line.textContent = what;
+    }
+
     var views = 0;  /* the views asked for so far: a chart drawn for an earlier one says nothing of the last */
     function draw(push) {
       if (state.from > state.to) { var t = state.from; state.from = state.to; state.to = t; }
@@ -461,7 +478,7 @@
         render(m, res[0], res[1]);
       }, function () {
         unshown();
-        status.textContent = NOT_LOADED;
+        say(NOT_LOADED);
         if (said) said.textContent = "";
       });
     }
@@ -546,6 +563,7 @@
       var noPeer = ids.length === 1 && !fallback && !withPeer && !alone && !reportless;
       var yearLabel = single ? state.from + "年" : state.from + "–" + state.to + "年";
       var title = m.label + "（" + m.unit + "）· " + yearLabel;
+      steerLine(ids.map(function (id) { return nameShown(id, ids); }), fallback, title);
       var traces = [], rows = [], gaps = [], blank = [], pngNote = "";
       var csvRows = [["agency_id", "机构", "年度", "指标代码", "指标", "单位", "数值", "说明", "报告页"]];
       if (single) {
@@ -690,7 +708,7 @@
         });
       }
       var shown = traces.some(function (t) { return (t.x || []).concat(t.y || []).some(function (v) { return typeof v === "number"; }); });
-      status.textContent = urlNote + (reportless ? noReportNote(byId[ids[0]], yearLabel) : "") + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
+      say(urlNote + (reportless ? noReportNote(byId[ids[0]], yearLabel) : "") + (alone ? "该机构的同类组在所选年度只有它自己的报告，中位数无可比性，不画出。" : "") + (noPeer ? "该机构在所选年度没有同类组中位数（缺少地区或行政层级信息，或同类组没有该指标的数值）。" : "") +
         (fallback ? "未选择机构：显示" + state.to + "年该指标最大的" + ids.length + "个机构。" : "") +
         (ids.length ? "" : "所选年度没有该指标的数据。") +
         (blank.length && shown ? blank.join("、") + "在所选年度都没有该指标的数值（不是0，原因见下表），图中没有它的点。" : "") +
@@ -704,7 +722,7 @@
         (!m.comparable ? "注意：该指标2019年版与2021年版模板口径不同，分开显示。" : "") +
         (m.editions.indexOf("2019") < 0 ? "该指标只有2021年版模板才有" +
           (ids.some(function (id) { return years.some(function (y) { return notAsked(id, y); }); }) ?
-            "：使用2019年版模板的年度为“" + missingWord(NOT_APPLICABLE, MISSING) + "”（不是缺失，也不是0）。" : "。") : "");
+            "：使用2019年版模板的年度为“" + missingWord(NOT_APPLICABLE, MISSING) + "”（不是缺失，也不是0）。" : "。") : ""));
       chartDiv.setAttribute("aria-label", title + "：" + ids.map(function (id) { return nameShown(id, ids); }).join("、") +
         "（数据见下表）");
       /* the view said as it is shown: the status above holds only what needs saying (often nothing), so a screen

@@ -735,13 +735,13 @@
      opened there in every browser, an older one (many a desktop's Chromium core) included, so that what is shown is
      open for the browser too: its find-in-page, a screen reader and a test's "displayed" (the content of a closed
      <details> shown by CSS alone read as hidden: an agency's 读音相同的机构 link had no text to selenium) */
-  function factsOpen() {
-    var facts = document.querySelector("article details.xxgk-facts");
-    if (!facts) return;
-    if (window.matchMedia("(min-width: 601px)").matches) facts.open = true;
-    if (!(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
-      window.addEventListener("beforeprint", function () { facts.open = true; });
-    }
+  function factsOpen() {  /* (the compare page has two: its rules and its controls, compare_page.STEER_OPEN) */
+    document.querySelectorAll("article details.xxgk-facts").forEach(function (facts) {
+      if (window.matchMedia("(min-width: 601px)").matches) facts.open = true;
+      if (!(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
+        window.addEventListener("beforeprint", function () { facts.open = true; });
+      }
+    });
   }
   function csvButtons() {
     document.querySelectorAll("button[data-xxgk-csv]").forEach(function (button) {

@@ -1,0 +1,80 @@
+"""Session 51, reader journeys round 22: the site on a phone, first screen first.
+
+The compare page opened from a shared link on a phone showed its intro, the agency picker with a chip a row, the
+menus and the measure's meaning, and the chart began 739 px (the default view) to 844 px (two agencies) down a 701 px
+screen: the reader saw no chart. The controls now fold on a phone under one line saying the view shown (the agencies,
+the measure, the years) that opens them; on a desktop they are laid out as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import needs_chromium, wait_for
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+HUANGZHONG = "qinghai-xining-huangzhong-renminzhengfu"
+GEERMU = "qinghai-haixi-geermu-shujuju"
+SHARED = f"/compare/?agencies={HUANGZHONG},{GEERMU}&metric=received&year=2024-2025"
+SMALL_ANDROID = {"width": 360, "height": 640, "deviceScaleFactor": 1, "mobile": True}
+# (a closed <details>' content keeps its boxes, skipped by content-visibility: checkVisibility tells)
+SHOWN = ("return arguments[0].checkVisibility("
+         "{contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true});")
+TOP = "return arguments[0].getBoundingClientRect().top"
+
+
+def _drawn(driver, url: str):
+    driver.get(url)
+    return wait_for(lambda: driver.find_element("css selector", "#xxgk-compare-chart[data-drawn] svg") and
+                    driver.find_element("id", "xxgk-compare-chart"))
+
+
+@pytest.mark.parametrize(("screen", "path"), [("390x701", SHARED), ("360x640", "/compare/")],
+                         ids=["shared-390", "default-360"])
+def test_a_phone_shows_the_comparisons_chart_on_its_first_screen_and_says_the_view(server, chromium, path, screen):
+    try:
+        chromium.set_window_size(390, 844)  # (701 px inside: the tests' phone)
+        if screen == "360x640":
+            chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", SMALL_ANDROID)
+        chart = _drawn(chromium, server + path)
+        height = chromium.execute_script("return innerHeight")
+        assert height == int(screen.split("x")[1])
+        # the chart's first 150 px, its title and first bars or lines, on the first screen
+        assert chromium.execute_script(TOP, chart) + 150 <= height, chromium.execute_script(TOP, chart)
+        # what steers it is said above it, on the same screen: the agencies, the measure and the years
+        summary = chromium.find_element("css selector", "#xxgk-compare-steer > summary")
+        assert chromium.execute_script("return arguments[0].getBoundingClientRect().bottom", summary) <= height
+        said = summary.text
+        assert "本年新收申请（件）" in said and "更改" in said, said
+        if path == SHARED:
+            assert "2024–2025年" in said and "比较2个机构：" in said, said
+        else:
+            assert "2025年" in said and "比较：该指标最大的" in said, said
+        menu = chromium.find_element("id", "xxgk-compare-metric")
+        assert not chromium.execute_script(SHOWN, menu)  # folded under the line
+        summary.click()  # one tap opens the controls
+        wait_for(lambda: chromium.execute_script(SHOWN, menu))
+        assert chromium.execute_script(SHOWN, chromium.find_element("id", "xxgk-compare-add"))
+        if path == SHARED:  # the line named the chosen agencies, in the chips' order
+            chips = [a.text for a in chromium.find_elements("css selector", "#xxgk-compare-chosen li a")]
+            assert len(chips) == 2 and f"：{chips[0]}、{chips[1]}" in said.replace("…", ""), (chips, said)
+        assert "收起" in summary.text and "更改" not in summary.text
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        chromium.set_window_size(1366, 900)
+
+
+def test_a_desktop_keeps_the_comparisons_controls_laid_out_with_no_line_to_open(server, chromium):
+    chromium.set_window_size(1366, 900)
+    _drawn(chromium, server + SHARED)
+    summary = chromium.find_element("css selector", "#xxgk-compare-steer > summary")
+    assert not chromium.execute_script(SHOWN, summary)
+    for control in ("xxgk-compare-add", "xxgk-compare-metric", "xxgk-compare-from", "xxgk-compare-to"):
+        assert chromium.execute_script(SHOWN, chromium.find_element("id", control)), control
+    # the chosen agencies' chips beside each other, the menus on one line under them, as before
+    chips = chromium.find_elements("css selector", "#xxgk-compare-chosen li")
+    assert len({round(chromium.execute_script(TOP, c)) for c in chips}) == 1
+    menus = [chromium.find_element("id", i) for i in ("xxgk-compare-metric", "xxgk-compare-from", "xxgk-compare-to")]
+    assert len({round(chromium.execute_script(TOP, m)) for m in menus}) == 1
+
