@@ -78,3 +78,56 @@ def test_a_desktop_keeps_the_comparisons_controls_laid_out_with_no_line_to_open(
     menus = [chromium.find_element("id", i) for i in ("xxgk-compare-metric", "xxgk-compare-from", "xxgk-compare-to")]
     assert len({round(chromium.execute_script(TOP, m)) for m in menus}) == 1
 
+
+CHANGJI = "xinjiang-changji-changji-xingzhengshenpiju"  # the seeds: tables 三 and 四 read whole, every sum holding
+GEERMU_GOV = "qinghai-haixi-geermu-renminzhengfu"  # the seeds: cells of tables 三 and 四 blank
+
+
+def _sums_line(site, agency: str, year: int) -> tuple[str, list[str], set[str]]:
+    """The report page's line saying whether its tables add up: its words, its links, and the page's h2 ids."""
+    from lxml import html as lxml_html
+
+    doc = lxml_html.document_fromstring((site / "a" / agency / f"{year}.html").read_text(encoding="utf-8"))
+    line = doc.xpath("//article//p[@class='xxgk-sums']")
+    assert len(line) == 1, f"{agency} {year}: no line saying whether its tables add up"
+    for inner in line[0].xpath("./details"):  # (minified: the paragraph's </p> left out before the facts)
+        line[0].remove(inner)
+    return (line[0].text_content().strip(), line[0].xpath(".//a/@href"),
+            {h.get("id"): h.text_content() for h in doc.xpath("//article//h2")})
+
+
+def test_a_report_page_says_under_its_key_figures_whether_its_tables_add_up(built_site):
+    # (session 51: a reader landing on a report from a search engine read its numbers on the first screen, but
+    # whether they hold together only screens down — the report card's 内部一致, the ≠ marks, 发现的问题)
+    words, links, headings = _sums_line(built_site, HUANGZHONG, 2025)  # (七)总计 11 over outcomes of 0, twice
+    assert words == "核对：表中有 2 处数对不上（勾稽关系不成立），见发现的问题。", words
+    assert len(links) == 1 and headings.get(links[0].removeprefix("#")) == "发现的问题", (links, headings)
+    words, _, _ = _sums_line(built_site, CHANGJI, 2025)
+    assert words == "核对：表3、表4的勾稽关系（如总计等于各项之和）都成立。", words
+    # what was not read is never said to hold
+    words, _, _ = _sums_line(built_site, GEERMU, 2025)  # its table 三 not read
+    assert words == "核对：表4的勾稽关系（如总计等于各项之和）都成立；表3未能读出，勾稽关系无法核对。", words
+    words, _, _ = _sums_line(built_site, GEERMU_GOV, 2024)
+    assert words.startswith("核对：表3、表4读出的数之间勾稽关系"), words
+    assert words.endswith("有的数缺失（表中的“—”），与之相关的关系未能核对。"), words
+
+
+def test_a_phone_reader_from_a_search_engine_sees_whose_report_whether_it_adds_up_and_the_ways_on(server, chromium):
+    try:
+        chromium.set_window_size(1366, 900)
+        chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", SMALL_ANDROID)
+        chromium.get(server + f"/a/{HUANGZHONG}/2025.html")
+        first = "return arguments[0].getBoundingClientRect().bottom <= innerHeight"
+        # whose report and which year, what it says and whether it adds up, its agency's other years, its source
+        for selector in ("article h1", "article p.xxgk-key", "article p.xxgk-sums", "p.xxgk-links a[href='./']",
+                         "p.xxgk-links a[href*='src/']"):
+            element = chromium.find_element("css selector", selector)
+            assert chromium.execute_script(first, element), f"{selector}: not on a 360 × 640 phone's first screen"
+        chromium.find_element("css selector", "article p.xxgk-sums a").click()
+        wait_for(lambda: chromium.execute_script("return location.hash") == "#faxiandewenti")
+        heading = chromium.find_element("id", "faxiandewenti")
+        assert chromium.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                       "return r.top >= 0 && r.bottom <= innerHeight", heading)
+    finally:
+        chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+

@@ -183,6 +183,7 @@ def key_outcomes() -> tuple[dict, ...]:
     return tuple(out)
 
 
+FINDINGS_ANCHOR = slugify("发现的问题", "-")  # the findings' h2 (_report_findings)
 KEY_ANCHORS = tuple(slugify(TABLE_HEADINGS[t], "-") for t in ("applications", "review_litigation"))  # the h2s' ids
 FINDING_TABLES = {"2": ("active_disclosure", "items"), "3": ("applications", "application_rows")}  # findings' table
 # an identity finding's table number → its table, the code lists of its rows and of its columns (``_finding_cell``)
@@ -251,7 +252,7 @@ class ReportPages:
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
         parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE + described(report_description(r))),
                  f"# {esc(report_title(r))}\n",
-                 self._crumbs(r), WORK_PLACE, self._key_figures(r),
+                 self._crumbs(r), WORK_PLACE, self._key_figures(r), self._sums_checked(r),
                  FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
                  + (META_MISSING_NOTE if any(not v for _, v in meta) else "") + "</details>",
@@ -317,6 +318,29 @@ class ReportPages:
         return (f'<p class="xxgk-key">{applied}；'
                 f'<a href="#{KEY_ANCHORS[1]}">行政复议 {said(values["review_total"], "review")}，'
                 f'行政诉讼 {said(values["litigation_total"], "litigation")}</a>。</p>')
+
+    def _sums_checked(self, r: dict) -> str:
+        """Whether tables 三 and 四 add up (their identities: ``identities.csv``), said in a line under the key
+        figures: a reader arriving from a search engine on a phone read the numbers on the first screen, but whether
+        they hold together only three screens down (the report card's 内部一致, the ≠ marks, 发现的问题; session
+        51). Broken sums are counted and linked to the findings; sums that hold are said to hold only of what was
+        read (a missing cell leaves its sums unchecked: said, never taken as holding)."""
+        if not scored(r):
+            return ""
+        broken = sum(f["code"] == "identity_broken" for f in split_findings(self.findings.get(r["report_id"], []))[0])
+        if broken:
+            return (f'<p class="xxgk-sums">核对：表中有 {broken} 处数对不上（勾稽关系不成立），'
+                    f'见<a href="#{FINDINGS_ANCHOR}">发现的问题</a>。</p>')
+        tables = {name: self.rows(t, r["report_id"]) for name, t in (("表3", "applications"),
+                                                                        ("表4", "review_litigation"))}
+        read = [n for n, rows in tables.items() if any(cell_value(row) is not None for row in rows)]
+        unread = [n for n in tables if n not in read]  # (no row, or not one number: nothing to check)
+        gaps = any(cell_value(row) is None for n in read for row in tables[n])
+        held = f"{'、'.join(read)}{'读出的数之间' if gaps else '的'}勾稽关系（如总计等于各项之和）都成立"
+        said = [held] if read else []
+        said += ["有的数缺失（表中的“—”），与之相关的关系未能核对"] if gaps else []
+        said += [f"{'、'.join(unread)}未能读出，勾稽关系无法核对"] if unread else []
+        return f'<p class="xxgk-sums">核对：{"；".join(said)}。</p>'
 
     def _crumbs(self, r: dict) -> str:
         """Where the page sits, under its heading: 首页 › 机构索引 › its agency › its year (``crumbs``). A reader
