@@ -131,3 +131,22 @@ def test_a_phone_reader_from_a_search_engine_sees_whose_report_whether_it_adds_u
     finally:
         chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
+
+def test_the_data_pages_licence_and_citation_are_on_a_phones_first_screen(server, chromium):
+    # (session 51: 如何引用 and 许可 were headings 7,700 px down a 390 px phone, under 24 files' rows)
+    try:
+        chromium.set_window_size(390, 844)
+        chromium.get(server + "/data/")
+        first = "return arguments[0].getBoundingClientRect().bottom <= innerHeight"
+        cite = chromium.find_element("css selector", "article a[href='#cite']")
+        licence = chromium.find_element("css selector", "article a[href='#xuke']")
+        assert chromium.execute_script(first, cite) and chromium.execute_script(first, licence)
+        assert "CC BY 4.0" in licence.find_element("xpath", "..").text
+        licence.click()
+        wait_for(lambda: chromium.execute_script("return location.hash") == "#xuke")
+        said = chromium.find_element("xpath", "//h2[@id='xuke']/following-sibling::p[1]").text
+        assert "CC BY 4.0" in said, said
+        assert chromium.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+    finally:
+        chromium.set_window_size(1366, 900)
+
