@@ -150,3 +150,21 @@ def test_the_data_pages_licence_and_citation_are_on_a_phones_first_screen(server
     finally:
         chromium.set_window_size(1366, 900)
 
+
+def test_a_mistyped_address_of_a_page_of_the_menu_opens_it_or_names_it(server, chromium):
+    # (session 51: /Compare.html, /data/index.htm, /agencies/x and an agency's pinyin typed as an address all got
+    # 页面不存在 alone, the reader left to guess)
+    chromium.set_window_size(1366, 900)
+    for typed, page in (("/Compare.html", "/compare/"), ("/data/index.htm", "/data/")):
+        chromium.get(server + typed)
+        wait_for(lambda page=page: chromium.execute_script("return location.pathname") == page)  # (replaced)
+        assert chromium.find_element("css selector", "article h1").text != "404：找不到这个页面"
+    status = "return document.getElementById('xxgk-404-status').textContent"
+    chromium.get(server + "/agencies/no-such-thing")
+    wait_for(lambda: "您要找的可能在这一页" in chromium.execute_script(status))
+    link = chromium.find_element("css selector", "#xxgk-404-status a")
+    assert link.get_attribute("href") == server + "/agencies/" and link.text == "机构索引"
+    chromium.get(server + "/geermu")  # an agency's pinyin as an address: the agencies it names
+    found = wait_for(lambda: chromium.find_elements("css selector", "#xxgk-404-nearest a"))
+    assert all("/a/qinghai-haixi-geermu-" in a.get_attribute("href") for a in found[:2]), [a.text for a in found]
+    assert chromium.execute_script(status).startswith("本站没有“geermu”这个页面。与它最接近的机构")

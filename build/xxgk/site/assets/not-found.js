@@ -56,7 +56,7 @@
     return document.readyState !== "loading" ? Promise.resolve() : new Promise(function (done) {
       document.addEventListener("DOMContentLoaded", done); });
   };
-  var nearest = function (root, id, year) {
+  var nearest = function (root, id, year, lead) {
     return parsed().then(function () {
       var shared = window.xxgkShared;
       return shared && shared.loadSearch && shared.loadSearch();
@@ -66,7 +66,7 @@
         var near = search.nearest(id, data, 5), box = document.getElementById("xxgk-404-find-q");
         if (box && !box.value) box.value = near.words;
         var status = document.getElementById("xxgk-404-status");
-        status.textContent = "本站没有编号为“" + id + "”的机构。" + (near.hits.length ? "与它最接近的机构：" :
+        status.textContent = (lead || "本站没有编号为“" + id + "”的机构。") + (near.hits.length ? "与它最接近的机构：" :
           "也没有与它相近的机构，请在下面的搜索框中按名称、简称、拼音或地名查找。");
         if (!near.hits.length) return;
         var ul = document.createElement("ul");
@@ -187,6 +187,38 @@
       status.appendChild(document.getElementById("xxgk-404-report-card").cloneNode(true)).removeAttribute("id");
     });
     return;
+  }
+  /* a page of the site's menu asked for otherwise (/compare.html, /Data/, /quality/index.htm, a word's case or an
+     extension mistyped) is opened; an address under one (/agencies/x, /compare/2024/) names it and links it (session
+     51: both got 页面不存在 alone). The pages are the menu's own links (their paths, the site's, never the address's
+     words); the home page's is none to match */
+  var asked = location.pathname.toLowerCase().replace(/\/+$/, "");
+  var menu = Array.from(document.querySelectorAll("nav.md-nav--primary a.md-nav__link[href]")).map(function (link) {
+    var to = same(link.getAttribute("href")), part = to && /^(\/(?:[^\/]+\/)*)([a-z0-9-]+)\/$/.exec(to.pathname);
+    return part && {to: to, root: part[1].toLowerCase(), name: part[2], words: link.textContent.trim()};
+  }).filter(Boolean);
+  var meant = menu.filter(function (x) {
+    var rest = asked.slice(x.root.length);
+    return asked.indexOf(x.root) === 0 && new RegExp("^" + x.name + "(?:\\.s?html?|\\.php|\\.aspx?|\\/index(?:\\.s?html?)?)?$").test(rest);
+  })[0];
+  if (meant) {
+    document.getElementById("xxgk-404-status").textContent = "正在打开" + meant.words + "……";
+    return location.replace(meant.to.pathname + location.search + location.hash);
+  }
+  var above = menu.filter(function (x) { return asked.indexOf(x.root + x.name + "/") === 0; })[0];
+  if (above) {
+    var said = document.getElementById("xxgk-404-status"), page = document.createElement("a");
+    said.textContent = "本站没有这个页面。您要找的可能在这一页：";
+    page.href = above.to.pathname;
+    page.textContent = above.words;
+    said.appendChild(page);
+    return;
+  }
+  /* a word alone (/huangzhong, /geermu-shujuju: an agency's pinyin typed as an address): the agencies nearest it */
+  var word = /^(\/(?:[^\/]+\/)*?)([a-z][a-z0-9-]{2,40})\/?$/.exec(location.pathname);
+  var home = menu.length ? menu[0].root : "/";
+  if (word && word[1] === home && window.fetch) {
+    return nearest(home, word[2], "", "本站没有“" + word[2] + "”这个页面。");
   }
   var m = /^(\/(?:[^\/]+\/)*)r\/([^\/]+)\/?(?:index\.html)?$/.exec(location.pathname);
   if (!m || !window.fetch) return;
