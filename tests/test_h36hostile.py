@@ -277,8 +277,8 @@ def test_the_compare_pages_reserved_chart_height_reads_an_address_of_300000_agen
     ids = [f"a{k}" for k in range(300_000)]
     address = "?agencies=" + ",".join(ids + ["a1", "__proto__", "constructor", "A-b", "a7"]) + "&year=2024"
     # (a page of two elements: the chart's box and, since session 37, the chosen agencies' list, given one hidden
-    # chip when the address names agencies)
-    page = ("var chart = {style: {}, getAttribute: function () { return '10'; }};"
+    # chip when the address names agencies; since session 51 the box is marked as waiting for its data)
+    page = ("var chart = {style: {}, getAttribute: function () { return '10'; }, setAttribute: function () {}};"
             "var chosen = {children: [], appendChild: function (e) { this.children.push(e); }};"
             "var document = {getElementById: function (id) { return id === 'xxgk-compare-chosen' ? chosen : chart; },"
             "createElement: function () { return {style: {}, setAttribute: function () {}}; }};"

@@ -224,7 +224,8 @@ aria-controls="xxgk-compare-suggest" aria-autocomplete="list" placeholder="如 �
 <p id="xxgk-compare-said" class="xxgk-unseen" role="status" aria-live="polite" data-search-exclude></p>
 <div id="xxgk-compare-chart" class="xxgk-compare-chart" role="img" aria-label="比较图" data-top="{default_top}"></div>
 <script src="../assets/compare-reserve.js"></script>
-<p class="xxgk-compare-downloads"><button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
+<p class="xxgk-compare-downloads">
+<button type="button" id="xxgk-compare-png" class="md-button xxgk-small-button" hidden>下载图表（PNG）</button>
 <a id="xxgk-compare-csv" class="md-button xxgk-small-button" hidden>下载所显示的数据（CSV）</a></p>
 <div id="xxgk-compare-table"></div>
 </div>
