@@ -167,4 +167,5 @@ def test_a_mistyped_address_of_a_page_of_the_menu_opens_it_or_names_it(server, c
     chromium.get(server + "/geermu")  # an agency's pinyin as an address: the agencies it names
     found = wait_for(lambda: chromium.find_elements("css selector", "#xxgk-404-nearest a"))
     assert all("/a/qinghai-haixi-geermu-" in a.get_attribute("href") for a in found[:2]), [a.text for a in found]
-    assert chromium.execute_script(status).startswith("本站没有“geermu”这个页面。与它最接近的机构")
+    assert chromium.execute_script(status).startswith("页面不存在：本站没有这个页面。与它最接近的机构")
+    assert chromium.find_element("id", "xxgk-404-find-q").get_attribute("value") == "geermu"  # (its words, to edit)

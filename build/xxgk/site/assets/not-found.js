@@ -218,7 +218,7 @@
   var word = /^(\/(?:[^\/]+\/)*?)([a-z][a-z0-9-]{2,40})\/?$/.exec(location.pathname);
   var home = menu.length ? menu[0].root : "/";
   if (word && word[1] === home && window.fetch) {
-    return nearest(home, word[2], "", "本站没有“" + word[2] + "”这个页面。");
+    return nearest(home, word[2], "", "页面不存在：本站没有这个页面。");  /* (the word is in the box below) */
   }
   var m = /^(\/(?:[^\/]+\/)*)r\/([^\/]+)\/?(?:index\.html)?$/.exec(location.pathname);
   if (!m || !window.fetch) return;
