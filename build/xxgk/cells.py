@@ -382,6 +382,16 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("text", number))  # (3)其他: the item's number, part of its label
             continue
         if _ITEM_NUMBER.match(folded, match.end()) and not _NOT_AN_ITEM_NUMBER.search(number):
+            if folded[match.end()] == "." and _names_unnumbered_row(folded, match.end() + 1):
+                # 行政许可2293. 第二十条…, 行政处罚1282.行政强制42: a point after the cell, before a row the template
+                # never numbers (table 二's): one cell, unreadable as the same cell in tab text is, the words after it
+                # the next row's label; before, 229 was published and 3. numbered the next row
+                words = _GLUED_WORDS.match(folded, match.end() + 1)
+                out.append(("slot", number + "."))
+                if words.group():
+                    out.append(("text", words.group()))
+                glued_to = words.end()
+                continue
             if _RUN_ON_ITEM.fullmatch(number) and (not out or out[-1][0] == "text") and _run_on(folded, match):
                 out.append(("text", number))  # 19.其他, （五）不予处理 12.信访…: Word numbering run on across the
                 continue  # groups (1.–8., 9.–11., …, 19.); no cell comes before it (before: 1 a stray cell, 9.其他)
@@ -451,6 +461,25 @@ def _run_on_numbers() -> dict[str, str]:
             groups.setdefault(row["outcome"], []).append(row["code"])
     subs = [code for codes in groups.values() if len(codes) > 1 for code in codes]
     return {str(k): code for k, code in enumerate(subs, start=1)}
+
+
+_WORDS_BEFORE_DIGIT = re.compile(r"[^\d]{1,20}")  # (with .match) the words after an item number, up to a digit
+_GLUED_WORDS = re.compile(r"[^\d\s]*")  # (with .match) the words glued to a point: the rest of _PIECE's words piece
+_TABLE2_GROUP = re.compile(r"\s*(?:第\s*二十\s*条|信息内容)")  # (with .match) table 二's group line: 第二十条第（五）项
+
+
+def _names_unnumbered_row(folded: str, at: int) -> bool:
+    """Whether the words at ``at`` (after a number's point) open a row the template never numbers: a table 二 item
+    (``rules/item_labels.csv``: 行政许可, 行政处罚 …) or its group's line (第二十条第（六）项, 信息内容) — so the digit
+    before the point is no item number of the row after it.
+
+    >>> [_names_unnumbered_row(t, 0) for t in (" 第二十条第(六)项", "行政强制42", "其他法律行政法规禁止公开0")]
+    [True, True, False]
+    """
+    if _TABLE2_GROUP.match(folded, at):
+        return True
+    words = _WORDS_BEFORE_DIGIT.match(folded, at)
+    return words is not None and bool(label_matches(words.group().strip(), "item_labels"))
 
 
 def _run_on(folded: str, match: re.Match) -> bool:

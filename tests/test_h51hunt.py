@@ -1,0 +1,51 @@
+"""Session 51 (helper Z): wrong numbers found by sweeping real-like texts with more of what extraction and typing do
+to them (a point after a number, a number in brackets, a column lost …). Each case is written here from the 2021
+template with values that tell neighbours apart, so that a number read into another cell shows; each asserts the
+number as printed, or missing with a finding — never another cell's number."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk.parser import parse
+
+TITLE = "样例县测试局2024年政府信息公开工作年度报告"
+
+
+def report_with_table2(table2: str) -> str:
+    return "\n".join([TITLE, "一、总体情况", "2024年，我局认真贯彻落实《条例》。", table2,
+                      "三、收到和处理政府信息公开申请情况", "无。", "四、政府信息公开行政复议、行政诉讼情况", "无。",
+                      "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"])
+
+
+def flat_table2(licensing: str, penalty: str, coercion: str) -> str:
+    """Table 二 as a web page's text runs it into one line (no cell apart from its label)."""
+    return ("二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 1 2 3 "
+            f"行政规范性文件 4 5 6 第二十条第（五）项信息内容本年处理决定数量行政许可{licensing} 第二十条第（六）项"
+            f"信息内容 本年处理决定数量行政处罚{penalty}行政强制{coercion}第二十条第（八）项信息内容 "
+            "本年收费金额（单位：万元）行政事业性收费24.5")
+
+
+def _decisions(text: str) -> list:
+    values = parse(text).values("active")
+    return [values[(item, "decisions")] for item in ("licensing", "penalty", "coercion")]
+
+
+def test_a_flat_table2_is_read_whole():
+    assert _decisions(report_with_table2(flat_table2("2293", "1282", "42"))) == [2293, 1282, 42]
+
+
+@pytest.mark.parametrize("dotted", [0, 1, 2])
+def test_a_point_after_a_flat_table2_count_never_drops_its_last_digit(dotted):
+    """``行政许可2293. 第二十条…`` / ``行政处罚1282.行政强制42``: a point after the count, then a row the template never
+    numbers. Before, its last digit was taken for the next row's item number (``3.``): 229 published for 2293, 128
+    for 1282, 4 for 42, no finding. Now the cell is unreadable as the same cell in tab text is, its neighbours read."""
+    printed = ["2293", "1282", "42"]
+    printed[dotted] += "."
+    record = parse(report_with_table2(flat_table2(*printed)))
+    got = [record.values("active")[(item, "decisions")] for item in ("licensing", "penalty", "coercion")]
+    assert got[dotted] is None
+    assert got == [None if i == dotted else v for i, v in enumerate([2293, 1282, 42])]
+    assert [(f.code, f.actual) for f in record.findings if f.code == "value_unreadable"] == [
+        ("value_unreadable", printed[dotted])]
+
