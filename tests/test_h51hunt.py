@@ -49,3 +49,45 @@ def test_a_point_after_a_flat_table2_count_never_drops_its_last_digit(dotted):
     assert [(f.code, f.actual) for f in record.findings if f.code == "value_unreadable"] == [
         ("value_unreadable", printed[dotted])]
 
+
+def _report_with_table3(lines: list[str]) -> str:
+    from .test_h50hunt import _report_with_table3 as report
+
+    return report(lines)
+
+
+def table3_spaced(rows: dict[str, list], printed: dict[str, list[str]] | None = None) -> list[str]:
+    """Table 三 as a PDF's text prints it: each row's label, then its cells a space apart; ``printed``: a row's cells
+    as printed instead."""
+    from .test_h46reports import LABELS
+
+    return [f"{label} {' '.join((printed or {}).get(code, map(str, rows[code])))}" for code, label in LABELS.items()]
+
+
+def _table3_of(record) -> dict[str, list]:
+    from .test_h46reports import _table3
+
+    return _table3(record)
+
+
+def test_table3_spaced_is_read_whole():
+    from .test_h46reports import ROWS
+
+    assert _table3_of(parse(_report_with_table3(table3_spaced(ROWS)))) == ROWS
+
+
+@pytest.mark.parametrize("at", [0, 3, 6])
+def test_a_number_in_brackets_among_a_rows_cells_is_one_unreadable_cell(at):
+    """``8 12 25 2 20 （7） 74``: a cell printed in full-width brackets. Before, the brackets were read as label words
+    in the row's middle: the row's cells lost, and its digits re-cut by the identities into other numbers (1 and 2
+    published for 12, 5 for 25 …, cells_recovered). Now that cell is unreadable (value_unreadable), the others read."""
+    from .test_h46reports import ROWS
+
+    cells = [str(v) for v in ROWS["rejected_publication"]]
+    cells[at] = f"（{cells[at]}）"
+    record = parse(_report_with_table3(table3_spaced(ROWS, {"rejected_publication": cells})))
+    got = _table3_of(record)
+    assert got["rejected_publication"] == [None if i == at else v for i, v in enumerate(ROWS["rejected_publication"])]
+    assert {c: v for c, v in got.items() if c != "rejected_publication"} == {
+        c: v for c, v in ROWS.items() if c != "rejected_publication"}
+    assert any(f.code == "value_unreadable" and f.table == "3" for f in record.findings)

@@ -126,6 +126,9 @@ _ITEM_NUMBER = re.compile(r"[.、]\s*[\u4e00-\u9fff]")  # used with .match(text,
 # the row took an eighth number, 3.其他's seven cells were lost with label_unrecognised ")其他"); a count's unit after
 # it, 予以公开 (3)件, is still a count's
 _BRACKET_ITEM = re.compile(r"\)\s*(?![" + "".join(COUNT_UNITS) + r"])[\u4e00-\u9fff]")
+# (with .match after a number whose "(" stands apart) its closing bracket, then a space, a rule or the line's end,
+# and (group 1) whether a number follows: 20 (7) 74. A bracketed number alone (a tab cell's （12）) is read as before
+_BRACKETED_CELL = re.compile(r"\)(?=\s|\||$)(\s+(?=\d))?")
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # an item number of table 三's sub-rows numbered on across its groups (1.–8. under （三）, 9.–11. under （四）, 12.–16.
 # under （五）, 17.–19. under （六）): two digits opening a label, no cell before them on the line — where cells come
@@ -376,6 +379,15 @@ def _loose_pieces(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if folded.startswith("%", match.end()):
             out.append(("text", number))  # a share (予以公开（占比46.2%）, 办结率 95%) is no count: the label's words
+            continue
+        if out and out[-1] == ("text", "(") and (close := _BRACKETED_CELL.match(folded, match.end())) \
+                and match.start() >= 2 and folded[match.start() - 2].isspace() \
+                and (close.group(1) or (len(out) >= 2 and out[-2][0] == "slot")):
+            # 20 （7） 74: a number in brackets among cells is one cell, unreadable as 7* is (a count is never
+            # negative); before, the brackets were label words in the row's middle, the row's cells lost and its
+            # digits re-cut by the identities into other numbers (1 and 2 for 12, 5 for 25)
+            out[-1] = ("slot", f"({number})")
+            glued_to = match.end() + 1
             continue
         if len(number) <= 2 and number.isdigit() and match.start() and folded[match.start() - 1] == "(" \
                 and _BRACKET_ITEM.match(folded, match.end()):
