@@ -91,3 +91,33 @@ def test_a_number_in_brackets_among_a_rows_cells_is_one_unreadable_cell(at):
     assert {c: v for c, v in got.items() if c != "rejected_publication"} == {
         c: v for c, v in ROWS.items() if c != "rejected_publication"}
     assert any(f.code == "value_unreadable" and f.table == "3" for f in record.findings)
+
+
+def table3_padded(rows: dict[str, list], sep: str, blank: tuple[str, int] | None = None) -> list[str]:
+    """Table 三 on a grid that pads every row at both ends (the label over two columns, an empty cell after the total:
+    ``一、本年新收… | | 5 | … | 26 | |``), in tabs or pipes; ``blank``: that row's value at that column printed blank."""
+    from .test_h46reports import LABELS
+
+    out = []
+    for code, label in LABELS.items():
+        cells = [str(v) for v in rows[code]]
+        if blank and blank[0] == code:
+            cells[blank[1]] = ""
+        row = [label, "", *cells, ""]
+        out.append("\t".join(row) if sep == "\t" else "| " + " | ".join(row) + " |")
+    return out
+
+
+@pytest.mark.parametrize("sep", ["\t", "|"])
+@pytest.mark.parametrize("at", [6])
+def test_a_blank_cell_in_a_table_padded_at_both_ends_stays_in_its_column(sep, at):
+    """Every row padded at both ends, one row's 总计 printed blank: nine cells, one of the row's three empty ones its
+    value. Before, the table had no row of seven cells to learn from, the row's end padding was
+    dropped first: a blank 总计 published every number one column right (自然人 blank, 商业企业 the 自然人's, 总计 the
+    其他's; identity_broken only). Now the rows printed whole say where the values stand."""
+    from .test_h46reports import ROWS
+
+    record = parse(_report_with_table3(table3_padded(ROWS, sep, ("granted", at))))
+    got = _table3_of(record)
+    assert got["granted"] == [None if i == at else v for i, v in enumerate(ROWS["granted"])]
+    assert {c: v for c, v in got.items() if c != "granted"} == {c: v for c, v in ROWS.items() if c != "granted"}

@@ -1180,9 +1180,10 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
         return len(line_cells(row.slots[0].line)) if one_line(row) else None
 
     full = _lines_of_whole_rows(rows, k, line_cells, cells)
-    if len(full) < 2:
-        return
-    one_grid = len({n for _, n in full}) == 1
+    places = _row_places(rows, k, one_line, cells)
+    if len(full) < 2 and not places:
+        return  # (rows padded at both ends, | | 5 | … | 26 | |, are no whole rows, but show where values stand)
+    one_grid = len(full) >= 2 and len({n for _, n in full}) == 1
 
     def label_then_values(row: Row) -> bool:  # a top row's label in one cell (一、…), then the row's k cells
         if not row.slots:  # (a line of words only: a heading the region ran into, a quoted "四、…" of a CSV)
@@ -1194,7 +1195,6 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     # rows whose label is one cell (一、本年新收… | 11 | 6 | … | 30 where the others' span three): a row printed so,
     # its first value blank, is whole (before, its blank was taken for a label column's and the row lost)
     one_cell_labels = any(label_then_values(r) and not r.slots[0].empty and not r.slots[-1].empty for r in rows)
-    places = _row_places(rows, k, one_line, cells)
     for row in changed:
         extra = len(row.slots) - k
         n = len(line_cells(row.slots[0].line))
