@@ -94,8 +94,8 @@ def test_a_number_in_brackets_among_a_rows_cells_is_one_unreadable_cell(at):
 
 
 def table3_padded(rows: dict[str, list], sep: str, blank: tuple[str, int] | None = None) -> list[str]:
-    """Table 三 on a grid that pads every row at both ends (the label over two columns, an empty cell after the total:
-    ``一、本年新收… | | 5 | … | 26 | |``), in tabs or pipes; ``blank``: that row's value at that column printed blank."""
+    """Table 三 on a grid padding every row at both ends (the label over two columns, an empty cell after the total:
+    ``一、本年新收… | | 5 | … | 26 | |``), in tabs or pipes; ``blank``: that row's value at that column left blank."""
     from .test_h46reports import LABELS
 
     out = []
