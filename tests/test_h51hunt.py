@@ -121,3 +121,23 @@ def test_a_blank_cell_in_a_table_padded_at_both_ends_stays_in_its_column(sep, at
     got = _table3_of(record)
     assert got["granted"] == [None if i == at else v for i, v in enumerate(ROWS["granted"])]
     assert {c: v for c, v in got.items() if c != "granted"} == {c: v for c, v in ROWS.items() if c != "granted"}
+
+
+@pytest.mark.parametrize("sep", ["\t", "|"])
+def test_two_cells_run_together_in_a_table_padded_at_both_ends_are_never_one_number(sep):
+    """本年新收's 自然人 and 商业企业 run together (``| | 8488 | 118 | … | |``), every row padded at both ends: eight
+    cells, one empty. Before, the row's end padding was dropped and its first padding taken for a blank 自然人: the
+    two cells' digits published as 商业企业's number (8488), every other number one column right. Now the row is a
+    cell short of the rows printed whole (row_lost_cells): missing, not moved."""
+    from .test_h46reports import ROWS
+
+    lines = table3_padded(ROWS, sep)
+    new = [str(v) for v in ROWS["new"]]
+    row = ["一、本年新收政府信息公开申请数量", "", new[0] + new[1], *new[2:], ""]
+    lines[0] = "\t".join(row) if sep == "\t" else "| " + " | ".join(row) + " |"
+    record = parse(_report_with_table3(lines))
+    got = _table3_of(record)
+    assert got["new"] == [None] * 7
+    assert [(f.code, f.expected, f.actual) for f in record.findings if f.row == "一、本年新收政府信息公开申请数量"] == [
+        ("row_lost_cells", "7", "6")]
+    assert {c: v for c, v in got.items() if c != "new"} == {c: v for c, v in ROWS.items() if c != "new"}

@@ -1183,7 +1183,10 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     places = _row_places(rows, k, one_line, cells)
     if len(full) < 2 and not places:
         return  # (rows padded at both ends, | | 5 | … | 26 | |, are no whole rows, but show where values stand)
-    one_grid = len(full) >= 2 and len({n for _, n in full}) == 1
+    # the table's line width: the whole rows'; a table padding every row at both ends has none, its rows printed
+    # whole (places) tell it — a row on a line of fewer cells there is two cells run together, not a blank
+    widths = {n for _, n in full} if len(full) >= 2 else {n for n, _ in places}
+    one_grid = len(widths) == 1
 
     def label_then_values(row: Row) -> bool:  # a top row's label in one cell (一、…), then the row's k cells
         if not row.slots:  # (a line of words only: a heading the region ran into, a quoted "四、…" of a CSV)
@@ -1198,7 +1201,7 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     for row in changed:
         extra = len(row.slots) - k
         n = len(line_cells(row.slots[0].line))
-        width = full[0][1] if one_grid else n if n in _widths_around(full, row.slots[0].line) else None
+        width = min(widths) if one_grid else n if n in _widths_around(full, row.slots[0].line) else None
         at = places.get((n, len(row.slots)), set()) if row.filled < k else set()
         if at:  # (a row on a grid of its own, a value blank: where its values stand, its siblings say)
             read = {tuple(s.text for s in row.slots[place:place + k]) for place in at}
