@@ -141,3 +141,37 @@ def test_two_cells_run_together_in_a_table_padded_at_both_ends_are_never_one_num
     assert [(f.code, f.expected, f.actual) for f in record.findings if f.row == "一、本年新收政府信息公开申请数量"] == [
         ("row_lost_cells", "7", "6")]
     assert {c: v for c, v in got.items() if c != "new"} == {c: v for c, v in ROWS.items() if c != "new"}
+
+
+def padded_table2(rules: list[str], normative: list[str]) -> str:
+    """Table 二 on a grid padding every row at both ends (``| 规章 | | 1 | 2 | 3 | |``)."""
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    return "\n".join(["二、主动公开政府信息情况", row(["第二十条第（一）项", "", "", "", "", ""]),
+                      row(["信息内容", "", "本年制发件数", "本年废止件数", "现行有效件数", ""]),
+                      row(["规章", "", *rules, ""]), row(["行政规范性文件", "", *normative, ""])])
+
+
+def _documents(text: str) -> list:
+    values = parse(text).values("active")
+    return [values[(item, m)] for item in ("rules", "normative_documents") for m in ("issued", "repealed", "in_force")]
+
+
+def test_a_blank_cell_in_a_table2_padded_at_both_ends_stays_in_its_column():
+    """规章's 现行有效件数 blank, every row padded at both ends: the row's three empty cells, one its value. Before,
+    its end padding was dropped first: 制发 published blank, 废止 the 制发's number, 现行有效 the 废止's — table 二
+    has no identity, value_blank (info) the only word. Now 行政规范性文件, printed whole on as many cells, says
+    where the values stand."""
+    assert _documents(report_with_table2(padded_table2(["1", "2", ""], ["4", "5", "6"]))) == [1, 2, None, 4, 5, 6]
+
+
+def test_a_table2_row_padded_at_both_ends_with_no_whole_sibling_is_missing_not_moved():
+    """Both rows with a value blank at an end: which empty cell is the blank one nothing says. Before, each row's
+    end padding was dropped first, its numbers one column right; now each is missing with row_lost_cells."""
+    record = parse(report_with_table2(padded_table2(["1", "2", ""], ["", "5", "6"])))
+    values = record.values("active")
+    assert [values[(item, m)] for item in ("rules", "normative_documents")
+            for m in ("issued", "repealed", "in_force")] == [None] * 6
+    assert sorted((f.code, f.row) for f in record.findings if f.table == "2" and f.severity == "error") == sorted([
+        ("row_lost_cells", "规章"), ("row_lost_cells", "行政规范性文件")])

@@ -2203,6 +2203,24 @@ def trim_slots(slots: list[Slot], k: int) -> list[Slot]:
     return out
 
 
+def edge_windows(slots: list[Slot], k: int) -> list[int]:
+    """Where a row's ``k`` values may begin among its ``slots`` when only empty cells at its ends are left out: one
+    place for a row whose padding is told by its filled cells (``| | 1 | 2 | 3 | |``: 1), several for a row with a
+    value blank at an end between padding at both ends (``| | 1 | 2 | | |``: 0 or 1 — which empty cell is the blank
+    one, the row does not say; ``trim_slots`` drops the end's first).
+
+    >>> rows = (("", "1", "2", "3", ""), ("", "1", "2", "", ""))
+    >>> [edge_windows([Slot(text, 1, True) for text in cells], 3) for cells in rows]
+    [[1], [0, 1]]
+    """
+    if len(slots) <= k:
+        return [0]
+    lead = next((i for i, s in enumerate(slots) if not s.empty), len(slots))
+    trail = next((i for i, s in enumerate(reversed(slots)) if not s.empty), len(slots))
+    extra = len(slots) - k
+    return list(range(max(0, extra - trail), min(lead, extra) + 1))
+
+
 def _padding_line(slots: list[Slot], line: int) -> bool:
     """Whether ``line`` holds only empty cells of ``slots`` and the row's values stand on other lines (a rules-only
     line, ``|||||``, before a row printed one cell a line)."""

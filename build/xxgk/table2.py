@@ -16,6 +16,7 @@ from .catalog import codes, item_measures, labels, measure_label, patterns, tabl
 from .cells import (
     Row,
     blank_or_absent,
+    edge_windows,
     labels_after_values,
     mark_as_first_cell,
     printed_blank,
@@ -510,6 +511,15 @@ def _header_notes_only(row: Row, texts: dict[int, str]) -> bool:
         for line in lines)
 
 
+def _whole_at(row: Row, cells: int, k: int) -> int | None:
+    """Where ``row``'s ``k`` values begin when it prints them all, side by side, among ``cells`` cells on one line."""
+    slots = row.slots
+    filled = [i for i, slot in enumerate(slots) if not slot.empty]
+    if len(slots) != cells or len(filled) != k or filled[-1] - filled[0] != k - 1:
+        return None
+    return filled[0]
+
+
 def _lines_to_active(lines: list[tuple[int, str]], overview: str,
                      year: int | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
@@ -581,6 +591,19 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
         if len(slots) == len(row.slots):
             mark_as_first_cell(row, len(names))  # 规章 | ⑤ | 1 | 0: ⑤ is the row's first cell (unreadable)
             slots = row.slots
+        if len(starts := edge_windows(slots, len(names))) > 1:
+            # a value blank at an end between padding at both ends (规章 | | 1 | 2 | | |): which empty cell is the
+            # blank one, the rows of as many measures printed whole on as many cells tell, or nothing does (table 二
+            # has no identity): the row is missing; before, its end padding was dropped first and every number
+            # published one column right of its own (规章's 制发 blank, 废止 the 制发's), value_blank (info) only
+            told = {at for other in rows if other is not row
+                    and (at := _whole_at(other, len(slots), len(names))) is not None}
+            if len(told) != 1 or not told <= set(starts):
+                findings.append(make("row_lost_cells", expected=len(names), actual=row.filled, line=row.line,
+                                     detail="（两端都有空格，哪一格是空白的数无法确定）", **where))
+                seen[item] = [Fact(TABLE, (item, m), None, row.line, None) for m in names]
+                continue
+            slots = slots[min(told):min(told) + len(names)]
         trimmed = trim_slots(slots, len(names))
         # more cells than measures, or the measures' columns in another order (现行有效 | 制发 | 废止)
         named = named_slots(above(trimmed[0].line), trimmed, names) if trimmed and len(trimmed) > len(names) or (
