@@ -175,3 +175,18 @@ def test_a_table2_row_padded_at_both_ends_with_no_whole_sibling_is_missing_not_m
             for m in ("issued", "repealed", "in_force")] == [None] * 6
     assert sorted((f.code, f.row) for f in record.findings if f.table == "2" and f.severity == "error") == sorted([
         ("row_lost_cells", "规章"), ("row_lost_cells", "行政规范性文件")])
+
+
+def test_table4_one_cell_a_line_with_a_number_in_brackets_publishes_no_neighbours_number():
+    """``（11） |`` on its own line in table 四 printed one cell a line. Before, the brackets were read as words, a
+    row begun there: the row's first cells blank (value_blank) and every number four columns right of its own
+    (行政诉讼·结果维持 published 行政复议·总计's 10). Now a number in brackets is a cell, unreadable (a count is never
+    negative); the others read."""
+    from .test_h50hunt import T4, T4_KEYS, report_with_table4, table4_cell_lines
+
+    lines = table4_cell_lines(T4)
+    lines[len(lines) - 15 + 11] = f"（{T4[11]}） |"
+    record = parse(report_with_table4(lines))
+    assert [record.values("review_litigation")[key] for key in T4_KEYS] == [None if i == 11 else v
+                                                                           for i, v in enumerate(T4)]
+    assert [(f.code, f.actual) for f in record.findings if f.table == "4"] == [("value_unreadable", "(11)")]

@@ -129,6 +129,10 @@ _BRACKET_ITEM = re.compile(r"\)\s*(?![" + "".join(COUNT_UNITS) + r"])[\u4e00-\u9
 # (with .match after a number whose "(" stands apart) its closing bracket, then a space, a rule or the line's end,
 # and (group 1) whether a number follows: 20 (7) 74. A bracketed number alone (a tab cell's （12）) is read as before
 _BRACKETED_CELL = re.compile(r"\)(?=\s|\||$)(\s+(?=\d))?")
+# (folded) a cell holding a number in brackets, (12) / （3.5）: a value cell, unreadable (a count is never negative, and
+# an amount in brackets may be one); before, its brackets were words: a label begun in a row's middle (the row lost),
+# or, in a table printed one cell a line, a new row (the numbers after it one column off)
+_BRACKETED_NUMBER = re.compile(r"^\(\d+(?:[.,]\d+)*\)$")
 _NOT_AN_ITEM_NUMBER = re.compile(r"[.,元]")  # a decimal or amount is a value
 # an item number of table 三's sub-rows numbered on across its groups (1.–8. under （三）, 9.–11. under （四）, 12.–16.
 # under （五）, 17.–19. under （六）): two digits opening a label, no cell before them on the line — where cells come
@@ -586,6 +590,7 @@ def _cell(cell: str) -> tuple[str, bool]:
     folded = fold_value(cell).strip()
     spanned = SPANNED.search(folded)  # 0〔跨2格〕: a number merged across two columns is one
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
+        _BRACKETED_NUMBER.match(folded)) or bool(
         _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded)) or bool(
         spanned and read_cell(folded[:spanned.start()])[1] is None) or is_approximate(folded)
 
