@@ -190,3 +190,18 @@ def test_table4_one_cell_a_line_with_a_number_in_brackets_publishes_no_neighbour
     assert [record.values("review_litigation")[key] for key in T4_KEYS] == [None if i == 11 else v
                                                                            for i, v in enumerate(T4)]
     assert [(f.code, f.actual) for f in record.findings if f.table == "4"] == [("value_unreadable", "(11)")]
+
+
+@pytest.mark.parametrize("lost", [0, 6])
+def test_a_column_of_table3_lost_whole_publishes_no_neighbours_number(lost):
+    """自然人's (or 总计's) column lost from every row of a grid whose top rows pad their values (a label over two
+    columns, an empty cell after the total: seed 003's converter). Before, the rows printing three label columns were a
+    cell short (row_lost_cells) but the padded ones kept their padding as a blank cell: every number a column off
+    (自然人 published 商业企业's), the identities holding still, every row moved alike. Now no row is read."""
+    from .test_h46reports import ROWS
+    from .test_h50hunt import table3_two_grids
+
+    printed = {code: "\t".join(str(v) for i, v in enumerate(values) if i != lost) for code, values in ROWS.items()}
+    record = parse(_report_with_table3(table3_two_grids(ROWS, printed)))
+    assert all(v is None for values in _table3_of(record).values() for v in values)
+    assert any(f.code == "row_lost_cells" and f.table == "3" for f in record.findings)

@@ -1184,6 +1184,12 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
     def cells(row: Row) -> int | None:
         return len(line_cells(row.slots[0].line)) if one_line(row) else None
 
+    if _column_lost(rows, k):  # (every row a cell short: which column is gone, no row tells — each is lost)
+        for row in changed:
+            if row.filled == k - 1:
+                row.slots[:] = [s for s in row.slots if not s.empty]
+                row.filled = len(row.slots)
+        return
     full = _lines_of_whole_rows(rows, k, line_cells, cells)
     places = _row_places(rows, k, one_line, cells)
     if len(full) < 2 and not places:
@@ -1222,6 +1228,17 @@ def _keep_value_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -
                     place + k < slots for (_, slots), at in places.items() for place in at):
                 row.slots.pop()  # (and its end padding, when rows of the table print one: 110 | 0 | … | 11 | |)
         row.filled = sum(not s.empty for s in row.slots)
+
+
+def _column_lost(rows: list[Row], k: int) -> bool:
+    """Whether the table lost a column whole: no row prints ``k`` numbers, and rows printing every cell they have
+    (no empty one) print ``k - 1``. A row of ``k - 1`` numbers between empty cells (``一、本年新收… | | 5 | … | 26 |
+    |``, or ``（一）予以公开 | 5 | … | 26 | |``) is then a cell short too, not a row with a value blank in its
+    padding's place: before, that padding was read as a blank 总计 (or 自然人) and every number moved a column, the
+    identities holding still (every row moved alike)."""
+    if any(row.filled >= k for row in rows):
+        return False
+    return sum(1 for row in rows if len(row.slots) == k - 1 and row.filled == k - 1) >= 2
 
 
 def _row_places(rows: list[Row], k: int, one_line: Callable[[Row], bool],
