@@ -159,3 +159,15 @@ def test_a_report_numbering_its_headings_in_brackets_circles_or_roman_numerals_r
     for table in ("active", "applications", "review_litigation"):
         assert _values(record, table) == _values(clean, table) != {}
     assert not [f for f in record.findings if f.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize("numerals", ["十十", "二二十", "十一十"])
+def test_a_part_numbered_with_a_run_of_numerals_no_number_is_written_so_is_read_not_a_crash(numerals):
+    """（十十）… in the overview of a report whose section 二 is printed numbered otherwise: the parser read the run as
+    a number and failed on it (ValueError, the report lost). It says no number: the line is text."""
+    report = tab_report(agency="样例县测试局", issued=3)
+    text = report.replace("一、总体情况\n", f"一、总体情况\n（{numerals}）工作\n好。\n").replace(
+        HEADINGS["active"], "（二）主动公开政府信息情况")
+    record = parse(text)
+    assert f"（{numerals}）工作" in record.sections["overview"]
+    assert record.values("active")[("normative_documents", "issued")] == 3

@@ -222,26 +222,29 @@ _SUB_NUMBERED = re.compile(r"[ \t\u3000]*(?:[（(](?:[一二三四五六七八�
 _ORDINAL = re.compile(r"[ \t\u3000]*(?:[（(](?P<han>[一二三四五六七八九十]{1,3})[)）]"
                       r"|第(?P<part>[一二三四五六七八九十]{1,3})(?:部分|章|节)|(?P<digits>\d{1,2})\s*[.．、](?!\d))")
 _HAN_DIGITS = "一二三四五六七八九"
+# 一 … 九十九 as written (十一, 二十, 二十一): the numbers a part's numbering may say; any other run of the numerals
+# (十十, 二二十) says none
+_HAN_NUMBERS = {("" if n < 20 else _HAN_DIGITS[n // 10 - 1]) + ("十" if n >= 10 else "")
+                + (_HAN_DIGITS[n % 10 - 1] if n % 10 else ""): n for n in range(1, 100)}
 
 
 def _ordinal(text: str, at: int) -> tuple[str, int] | None:
     """``(style, number)`` of a line's numbering other than 一、 at ``at`` (（三）, 3. and 第三部分 say 3; the style is
     which of the three it is), or None.
 
-    >>> [_ordinal(t, 0) for t in ("（三）收到", "4、政府", "(十)其他", "12.本年", "第二部分 主动", "三、收到")]
-    [('han', 3), ('digits', 4), ('han', 10), ('digits', 12), ('part', 2), None]
+    >>> [_ordinal(t, 0) for t in ("（三）收到", "4、政府", "(十)其他", "12.本年", "第二部分 主动", "（二十一）")]
+    [('han', 3), ('digits', 4), ('han', 10), ('digits', 12), ('part', 2), ('han', 21)]
+    >>> _ordinal("三、收到", 0) is None
+    True
+    >>> [_ordinal(t, 0) for t in ("（十十）", "（二二十）", "（一二）")]
+    [None, None, None]
     """
     match = _ORDINAL.match(text, at)
     if match is None:
         return None
     style = match.lastgroup
-    if style == "digits":
-        return style, int(match["digits"])
-    han = match[style]
-    tens, _, units = han.rpartition("十")
-    if "十" not in han:
-        return (style, _HAN_DIGITS.index(han) + 1) if len(han) == 1 else None
-    return style, 10 * (_HAN_DIGITS.index(tens) + 1 if tens else 1) + (_HAN_DIGITS.index(units) + 1 if units else 0)
+    number = int(match["digits"]) if style == "digits" else _HAN_NUMBERS.get(match[style])
+    return None if number is None else (style, number)
 
 
 _NUMBERED_LINE = re.compile("(?m)^" + _ORDINAL.pattern)
