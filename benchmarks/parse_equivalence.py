@@ -69,6 +69,11 @@ def texts(synthetic: int, bare: int, folders: list[Path], damaged: int) -> list[
     for folder in folders:
         out += [(f"{folder.name}/{p.name}", read_path(str(p)).parse_text)
                 for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")]
+        # (a folder's own files only, as the build reads ``reports/``: ``--folder ../shared/corpus`` held the corpus's
+        # README alone for five sessions, its reports being in ``corpus/reports/`` — said, not guessed at)
+        if skipped := sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            print(f"{folder}: its subfolders are not read ({', '.join(skipped)}); give each as a --folder of its own",
+                  file=sys.stderr)
     out += [(f"damaged/{i}", t) for i, t in enumerate(_damaged([t for _, t in out], damaged))]
     return out
 
