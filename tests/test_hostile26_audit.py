@@ -98,25 +98,49 @@ def _rows(out: Path, name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("printed", ["৪", "١٢", "๕", "१२"])
-def test_a_count_printed_in_another_scripts_digits_is_missing_with_a_finding(tmp_path, printed):
+OTHER_DIGITS = ["৪", "١٢", "๕", "१२"]
+WIDE_DIGITS = [("１２", "12"), ("𝟓", "5")]
+BLANKS = ["\u3164", "\uffa0", "\u115f", "\u2800", "\u034f", "\ufe00", "\U000e0100"]
+_AGENCIES = ["数据局", "民政局", "财政局", "教育局", "水利局", "商务局"]
+
+
+@pytest.fixture(scope="module")
+def packaged(tmp_path_factory) -> Path:
+    """One ``xxgk package`` of every case of this module's parametrized tests, each its own report file (a case
+    per run cost a process and a package each): ``digits-<i>.txt`` prints ``OTHER_DIGITS[i]``, then
+    ``WIDE_DIGITS``' cases, in 自然人's cell of 本年新收 (each its own agency: no case is another's twin);
+    ``blank-<i>.txt`` prints ``BLANKS[i]`` inside its title's agency name. The package's folder."""
+    root = tmp_path_factory.mktemp("hostile26")
+    (root / "reports").mkdir()
+    for i, printed in enumerate(OTHER_DIGITS + [printed for printed, _ in WIDE_DIGITS]):
+        (root / "reports" / f"digits-{i}.txt").write_text(
+            tab_report(cell=printed, agency=f"样例县{_AGENCIES[i]}"), encoding="utf-8")
+    for i, blank in enumerate(BLANKS):
+        (root / "reports" / f"blank-{i}.txt").write_text(tab_report(agency=f"样例县{blank}数据局"), encoding="utf-8")
+    return _package(root)
+
+
+def _of(out: Path, name: str, source_file: str) -> list[dict]:
+    """The rows of ``data/<name>.csv`` of the report read from ``source_file``."""
+    (report_id,) = [r["report_id"] for r in _rows(out, "reports") if r["source_file"] == source_file]
+    return [r for r in _rows(out, name) if r["report_id"] == report_id]
+
+
+@pytest.mark.parametrize("case", range(len(OTHER_DIGITS)), ids=OTHER_DIGITS)
+def test_a_count_printed_in_another_scripts_digits_is_missing_with_a_finding(packaged, case):
     """``৪`` is Bengali four drawn like an 8: a reader sees one number, ``int()`` reads another."""
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.txt").write_text(tab_report(cell=printed), encoding="utf-8")
-    out = _package(tmp_path)
-    new = {r["applicant"]: r["value"] for r in _rows(out, "applications") if r["row"] == "new"}
+    new = {r["applicant"]: r["value"] for r in _of(packaged, "applications", f"digits-{case}.txt") if r["row"] == "new"}
     assert new["natural_person"] == ""  # missing, never 4 or 12
     assert new["total"] == "5"  # the rest of the row as printed
-    unreadable = [f for f in _rows(out, "findings") if f["code"] == "value_unreadable"]
-    assert [f["actual"] for f in unreadable] == [printed]
+    unreadable = [f for f in _of(packaged, "findings", f"digits-{case}.txt") if f["code"] == "value_unreadable"]
+    assert [f["actual"] for f in unreadable] == [OTHER_DIGITS[case]]
 
 
-@pytest.mark.parametrize("printed, value", [("１２", "12"), ("𝟓", "5")])
-def test_full_width_and_mathematical_digits_are_still_numbers(tmp_path, printed, value):
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.txt").write_text(tab_report(cell=printed), encoding="utf-8")
-    new = {r["applicant"]: r["value"] for r in _rows(_package(tmp_path), "applications") if r["row"] == "new"}
-    assert new["natural_person"] == value
+@pytest.mark.parametrize("case", range(len(WIDE_DIGITS)), ids=[printed for printed, _ in WIDE_DIGITS])
+def test_full_width_and_mathematical_digits_are_still_numbers(packaged, case):
+    source_file = f"digits-{len(OTHER_DIGITS) + case}.txt"
+    new = {r["applicant"]: r["value"] for r in _of(packaged, "applications", source_file) if r["row"] == "new"}
+    assert new["natural_person"] == WIDE_DIGITS[case][1]
 
 
 def build_with_a_full_disk_for_mkdocs(folder):
@@ -142,15 +166,13 @@ def test_a_site_mkdocs_failed_to_build_is_said_in_one_line_under_its_error_witho
     assert not (tmp_path / "site").exists()  # (no previous site: none made)
 
 
-@pytest.mark.parametrize("blank", ["\u3164", "\uffa0", "\u115f", "\u2800", "\u034f", "\ufe00", "\U000e0100"])
-def test_a_blank_letter_inside_a_titles_agency_name_refuses_the_name_never_cuts_it(tmp_path, blank):
+@pytest.mark.parametrize("case", range(len(BLANKS)), ids=[f"U+{ord(blank):04X}" for blank in BLANKS])
+def test_a_blank_letter_inside_a_titles_agency_name_refuses_the_name_never_cuts_it(packaged, case):
     """A Hangul filler, the braille blank, a variation selector: nothing shows, yet the name was cut there."""
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.txt").write_text(tab_report(agency=f"样例县{blank}数据局"), encoding="utf-8")
-    out = _package(tmp_path)
-    (report,) = _rows(out, "reports")
+    blank = BLANKS[case]
+    (report,) = _of(packaged, "reports", f"blank-{case}.txt")
     assert report["agency"] != "数据局"  # the cut name, which the report never prints alone
-    (refused,) = [f for f in _rows(out, "findings") if f["code"] == "agency_unreadable"]
+    (refused,) = [f for f in _of(packaged, "findings", f"blank-{case}.txt") if f["code"] == "agency_unreadable"]
     code = f"\\U{ord(blank):08x}" if ord(blank) > 0xFFFF else f"\\u{ord(blank):04x}"
     assert code in refused["actual"]  # the line quoted with the character written as its code
 
