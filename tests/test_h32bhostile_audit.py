@@ -45,20 +45,26 @@ def _hello(word: bytes) -> bytes:
     return b"BT /F1 12 Tf 72 720 Td (%s) Tj ET " % word
 
 
-ON_PAGE = "超出处理上限：PDF 第{}页的绘图指令超过上限 500000 条"
+ON_PAGE = "超出处理上限：PDF 第{}页的绘图指令超过上限 {} 条"
 
 
-@pytest.mark.parametrize(("pdf", "said"), [
-    (_pdf([_hello(b"Hello") + b"q Q " * 300_000]), ON_PAGE.format(1)),
-    (_pdf([_hello(b"Hello") + b"/X1 Do " * 100], b"q Q " * 3_000), ON_PAGE.format(1)),
-    (_pdf([_hello(b"Hello"), _hello(b"World") + b"q " * 600_000]), ON_PAGE.format(2))])
-def test_a_page_interpreting_600000_operators_that_draw_nothing_is_over_budget(pdf, said):
+@pytest.mark.parametrize(("pdf", "page_bound", "said"), [
+    (_pdf([_hello(b"Hello") + b"q Q " * 300_000]), 500_000, ON_PAGE.format(1, 500000)),
+    (_pdf([_hello(b"Hello") + b"/X1 Do " * 100], b"q Q " * 300), 50_000, ON_PAGE.format(1, 50000)),
+    (_pdf([_hello(b"Hello"), _hello(b"World") + b"q " * 60_000]), 50_000, ON_PAGE.format(2, 50000))])
+def test_a_page_interpreting_600000_operators_that_draw_nothing_is_over_budget(monkeypatch, pdf, page_bound, said):
     """``q Q`` (save and restore the graphics state: nothing drawn) 300,000 times, in 1.5 KB of Flate; a form of
     3,000 ``q Q`` drawn 100 times (under 1 KB: the library interprets a form again each time it is drawn); 600,000
     ``q`` (a copy of the graphics state kept each). No character, image or path counted them: the library interpreted
     each to its end and the text was read with no finding — ten times as many ``q Q`` (4.5 KB) took 14 CPU s, a form
     of 100,000 drawn 9,000 times ran to the worker's 120 s, 3,000,000 ``q`` kept about 1.3 GB. Now the page is
-    over budget past 500,000 operators, the message naming it."""
+    over budget past 500,000 operators, the message naming it. The first case meets the real bound; the form and the
+    ``q`` alone meet it lowered to 50,000 (``pdf_operators.PAGE``, as the file's bound is lowered below), a tenth of
+    the operators each: the same count, a tenth of the test's time."""
+    from xxgk import pdf_operators
+
+    assert pdf_operators.PAGE == 500_000
+    monkeypatch.setattr(pdf_operators, "PAGE", page_bound)
     assert len(pdf) < 8_000
     assert _said(pdf) == ([("over_budget", said)], "")
 
@@ -236,21 +242,32 @@ def test_the_glyphs_of_a_file_are_counted_across_its_pages_and_afresh_for_each_f
         assert findings == [] and text.startswith("Hello")
 
 
-def test_a_long_report_of_small_print_is_read_not_refused(tmp_path):
+def read_at_a_fraction_of_the_file_bounds(monkeypatch, data: bytes, fraction: float):
+    """``(finding codes, text)`` of ``read_bytes(data, ".pdf")`` with each of a PDF file's bounds — operators
+    (``pdf_operators.FILE``), parsed objects (``pdf_tokens.FILE``) and glyphs (``pdf_glyphs.FILE``) — set to
+    ``fraction`` of its value: ``k`` pages of a file whose pages are alike meet them as its ``k / fraction`` pages
+    meet the real ones (every count grows page by page; what the file costs once, its catalog and fonts, weighs more
+    against the smaller bounds). A page's bounds are left as they are."""
+    from xxgk import pdf_glyphs, pdf_operators, pdf_tokens
+    from xxgk.readers import read_bytes
+
+    for module in (pdf_operators, pdf_tokens, pdf_glyphs):
+        monkeypatch.setattr(module, "FILE", int(module.FILE * fraction))
+    source = read_bytes(data, ".pdf")
+    return [f.code for f in source.findings], source.text
+
+
+def test_a_long_report_of_small_print_is_read_not_refused(monkeypatch):
     """An honest report may be long and densely printed: 32 pages of 10,000 glyphs each (a 60-page report set in 6 pt
     draws some 670,000; 200 pages in 9 pt some 1,000,000). A file's bound of 300,000 refused them (``over_budget``)
     though a worker reads them within its 120 s and 3 GB; the file's bound is where the library's memory nears the
-    worker's (1,400,000 glyphs fill 3 GB). Read in a process of its own: the library's 700 MB of glyphs would stay
-    in the test process, and workers forked from it later (``test_spent_worker``) would start past their cap."""
-    import os
-    import subprocess
-    import sys
+    worker's (1,400,000 glyphs fill 3 GB). Four of its pages are read under an eighth of every file bound (as the 32
+    would be under the bounds: ``read_at_a_fraction_of_the_file_bounds``; the 32 took 20 s of the test's time and
+    700 MB), and would be refused under an eighth of the old 300,000."""
+    from xxgk import pdf_glyphs
 
-    pdf = tmp_path / "long.pdf"
-    pdf.write_bytes(_pdf([_letters(10_000)] * 32))
-    said = subprocess.run(
-        [sys.executable, "-c", "import sys; from xxgk.readers import read_bytes; source = read_bytes(open(sys.argv[1],"
-         " 'rb').read(), '.pdf'); print([f.code for f in source.findings], len(source.text.strip()))", str(pdf)],
-        capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    codes, length = said.stdout.rsplit(" ", 1)
-    assert "over_budget" not in codes and int(length) > 0, said.stdout + said.stderr
+    assert pdf_glyphs.FILE >= 1_000_000
+    codes, text = read_at_a_fraction_of_the_file_bounds(monkeypatch, _pdf([_letters(10_000)] * 4), 1 / 8)
+    assert "over_budget" not in codes and text.strip(), codes
+    monkeypatch.setattr(pdf_glyphs, "FILE", 300_000)
+    assert "over_budget" in read_at_a_fraction_of_the_file_bounds(monkeypatch, _pdf([_letters(10_000)] * 4), 1 / 8)[0]
