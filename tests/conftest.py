@@ -830,6 +830,26 @@ def indexed_seeds_corpus_site(seeds_corpus_site, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def busier_site(tmp_path_factory):
+    """The seeds, the corpus and 120 synthetic reports with prose as long as real reports', the full text indexed,
+    made once a run (``made_once``): a short name's own reports compete with many others (40 were enough to show the
+    header search's fault, ``test_h41site``; the 原文检索 page's needed 120, ``test_h42site``). Skips without
+    ``SHARED``. Nothing may change it."""
+    from benchmarks.synthetic import write_reports
+
+    from xxgk.site.fulltext import index_full_text
+
+    if not (SHARED / "corpus").exists():
+        pytest.skip("../shared is absent")
+
+    def make(work: Path) -> None:
+        write_reports(120, seeds_and_corpus(work), prose=True)
+        assert index_full_text(site_of(work / "reports", work)) == 0
+
+    return made_once(tmp_path_factory, "busier", make) / "site"
+
+
+@pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     """(package folder, site_src folder) built from the seeds plus the shared corpus reports (skips without it)."""
     from xxgk.package.build import build_package

@@ -149,25 +149,6 @@ def test_an_agency_and_its_reports_lead_back_to_the_agencies_of_their_province(b
     assert sorted(listed) == sorted(row["name"] for row in by_province[province]), listed
 
 
-@pytest.fixture(scope="module")
-def crowded_site(tmp_path_factory):
-    """The seeds, the corpus and 40 synthetic reports with prose as long as real reports', the full text indexed: a
-    short name's own reports compete with many others."""
-    from benchmarks.synthetic import write_reports
-
-    from xxgk.site.fulltext import index_full_text
-
-    from .conftest import SHARED, seeds_and_corpus, site_of
-
-    if not (SHARED / "corpus").exists():
-        pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("h41-crowded")
-    write_reports(40, seeds_and_corpus(work), prose=True)
-    site = site_of(work / "reports", work)
-    assert index_full_text(site) == 0
-    return site
-
-
 def _header_reports(driver, base: str, words: str) -> tuple[str, list[str]]:
     """The header search's full-text part for ``words``: its count line and the reports it lists, by name."""
     driver.get(base + "/")
@@ -184,7 +165,7 @@ def _header_reports(driver, base: str, words: str) -> tuple[str, list[str]]:
 
 @pytest.mark.browser
 @needs_chromium
-def test_a_short_name_lists_the_agencys_own_reports_first(crowded_site, chromium):
+def test_a_short_name_lists_the_agencys_own_reports_first(busier_site, chromium):
     # (session 40's leftover, session 41: over the seeds, the corpus and 400 synthetic reports the header listed five
     # other agencies' reports for a two-character short name — Pagefind ranks by the words the browser makes of the
     # query, its first character — and said 前 10 份中没有“…”, while the agency part above named the agency and its
@@ -193,16 +174,16 @@ def test_a_short_name_lists_the_agencys_own_reports_first(crowded_site, chromium
 
     from .conftest import serving
 
-    corpus = [r for r in _package_rows(crowded_site, "reports") if r["agency_id"]
+    corpus = [r for r in _package_rows(busier_site, "reports") if r["agency_id"]
               and not r["source_file"].startswith("r0")]  # (not the synthetic reports, r000000.txt …)
     agency_id, count = Counter(r["agency_id"] for r in corpus).most_common(1)[0]
     assert count >= 4
     name = next(r["agency_name"] for r in corpus if r["agency_id"] == agency_id)
-    years = sorted(p.stem for p in crowded_site.glob(f"a/{agency_id}/*.html") if p.stem.isdigit())
+    years = sorted(p.stem for p in busier_site.glob(f"a/{agency_id}/*.html") if p.stem.isdigit())
     assert len(years) == count
     words = name[:2]
     chromium.set_window_size(1366, 900)
-    with serving(crowded_site) as url:
+    with serving(busier_site) as url:
         meta, names = _header_reports(chromium, url, words)
     assert len(names) == 5, (meta, names)
     mine = [f"{name} {year}年度 · 原文" for year in years]

@@ -240,26 +240,6 @@ def test_a_range_charts_image_names_no_year_the_chart_marks_itself(server, chrom
     assert not any("图中没有点的年度" in note for note in image["notes"]), image["notes"]
 
 
-@pytest.fixture(scope="module")
-def busier_site(tmp_path_factory):
-    """The seeds, the corpus and 120 synthetic reports with prose as long as real reports', the full text indexed
-    (``test_h41site``'s ``crowded_site`` has 40: there a short name's own reports came first on the 原文检索 page
-    too; with 120 every one of the first twenty listed was another agency's)."""
-    from benchmarks.synthetic import write_reports
-
-    from xxgk.site.fulltext import index_full_text
-
-    from .conftest import SHARED, seeds_and_corpus, site_of
-
-    if not (SHARED / "corpus").exists():
-        pytest.skip("../shared is absent")
-    work = tmp_path_factory.mktemp("h42-busier")
-    write_reports(120, seeds_and_corpus(work), prose=True)
-    site = site_of(work / "reports", work)
-    assert index_full_text(site) == 0
-    return site
-
-
 @pytest.mark.browser
 @needs_chromium
 def test_the_full_text_page_lists_the_reports_of_the_agency_a_short_name_names_first(busier_site, chromium):
