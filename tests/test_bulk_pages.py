@@ -17,7 +17,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.conftest import HOSTILE, ROOT, SEEDS, SHOTS, click_still, needs_chromium, report_page_files, wait_for
+from tests.conftest import ROOT, SHOTS, click_still, needs_chromium, report_page_files, wait_for
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -25,17 +25,10 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def site_src(tmp_path_factory):
-    """The seeds plus the hostile report, package and pages (spooled bulk pages included)."""
-    from xxgk.package.build import build_package
-    from xxgk.site.build import write_site_src
-
-    work = tmp_path_factory.mktemp("bulk")
-    shutil.copytree(SEEDS, work / "reports")
-    (work / "reports" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    build_package(work / "reports", work / "datapackage", workers=1)
-    write_site_src(work / "datapackage", work / "site_src")
-    return work / "site_src"
+def site_src(built_site):
+    """The seeds plus the hostile report, package and pages (spooled bulk pages included): the ``site_src`` the
+    session's ``built_site`` was rendered from (made once a run; nothing here writes into it)."""
+    return built_site.parent / "site_src"
 
 
 @pytest.fixture(scope="module")
