@@ -36,15 +36,14 @@ def test_blank_is_missing_never_zero(seed_package):
     assert len(duplicate) == 7 and all(r["value"] is None for r in duplicate)
 
 
-def test_same_input_gives_byte_identical_package(tmp_path):
-    build_package(SEEDS, tmp_path / "a", workers=1)
+def test_same_input_gives_byte_identical_package(seed_package, tmp_path):
+    # (``seed_package``: the seeds built with one worker, once a run)
     build_package(SEEDS, tmp_path / "b", workers=2)
-    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    assert _tree(seed_package[0]) == _tree(tmp_path / "b")
 
 
-def test_committed_datapackage_is_not_stale(tmp_path):
-    build_package(SEEDS, tmp_path / "fresh", workers=1)
-    fresh, committed = _tree(tmp_path / "fresh"), _tree(ROOT / "datapackage")
+def test_committed_datapackage_is_not_stale(seed_package):
+    fresh, committed = _tree(seed_package[0]), _tree(ROOT / "datapackage")
     assert sorted(fresh) == sorted(committed), "run `make build` and commit datapackage/"
     stale = [name for name in fresh if fresh[name] != committed[name]]
     assert stale == [], f"stale files in datapackage/: {stale[:5]} — run `make build` and commit"
