@@ -242,32 +242,36 @@ def test_the_glyphs_of_a_file_are_counted_across_its_pages_and_afresh_for_each_f
         assert findings == [] and text.startswith("Hello")
 
 
-def read_at_a_fraction_of_the_file_bounds(monkeypatch, data: bytes, fraction: float):
-    """``(finding codes, text)`` of ``read_bytes(data, ".pdf")`` with each of a PDF file's bounds — operators
-    (``pdf_operators.FILE``), parsed objects (``pdf_tokens.FILE``) and glyphs (``pdf_glyphs.FILE``) — set to
-    ``fraction`` of its value: ``k`` pages of a file whose pages are alike meet them as its ``k / fraction`` pages
-    meet the real ones (every count grows page by page; what the file costs once, its catalog and fonts, weighs more
-    against the smaller bounds). A page's bounds are left as they are."""
+def read_at_a_fraction_of_the_file_bounds(data: bytes, fraction: float, **bounds: int):
+    """``(findings as (code, message), text)`` of ``read_bytes(data, ".pdf")`` with each of a PDF file's bounds —
+    operators (``pdf_operators.FILE``), parsed objects (``pdf_tokens.FILE``) and glyphs (``pdf_glyphs.FILE``) — set to
+    ``fraction`` of its value, or of the value ``bounds`` gives it by module name (``pdf_tokens=4_000_000``: an old
+    bound): ``k`` pages of a file whose pages are alike meet them as its ``k / fraction`` pages meet the whole bounds
+    (every count grows page by page; what the file costs once, its catalog and fonts, weighs more against the smaller
+    bounds). A page's bounds are left as they are; every bound is as it was on return."""
     from xxgk import pdf_glyphs, pdf_operators, pdf_tokens
     from xxgk.readers import read_bytes
 
-    for module in (pdf_operators, pdf_tokens, pdf_glyphs):
-        monkeypatch.setattr(module, "FILE", int(module.FILE * fraction))
-    source = read_bytes(data, ".pdf")
-    return [f.code for f in source.findings], source.text
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (pdf_operators, pdf_tokens, pdf_glyphs):
+            name = module.__name__.rsplit(".", 1)[1]
+            patch.setattr(module, "FILE", int(bounds.get(name, module.FILE) * fraction))
+        source = read_bytes(data, ".pdf")
+    return [(f.code, f.message) for f in source.findings], source.text
 
 
-def test_a_long_report_of_small_print_is_read_not_refused(monkeypatch):
+def test_a_long_report_of_small_print_is_read_not_refused():
     """An honest report may be long and densely printed: 32 pages of 10,000 glyphs each (a 60-page report set in 6 pt
     draws some 670,000; 200 pages in 9 pt some 1,000,000). A file's bound of 300,000 refused them (``over_budget``)
     though a worker reads them within its 120 s and 3 GB; the file's bound is where the library's memory nears the
     worker's (1,400,000 glyphs fill 3 GB). Four of its pages are read under an eighth of every file bound (as the 32
     would be under the bounds: ``read_at_a_fraction_of_the_file_bounds``; the 32 took 20 s of the test's time and
-    700 MB), and would be refused under an eighth of the old 300,000."""
+    700 MB), and are refused under an eighth of the old 300,000."""
     from xxgk import pdf_glyphs
 
     assert pdf_glyphs.FILE >= 1_000_000
-    codes, text = read_at_a_fraction_of_the_file_bounds(monkeypatch, _pdf([_letters(10_000)] * 4), 1 / 8)
-    assert "over_budget" not in codes and text.strip(), codes
-    monkeypatch.setattr(pdf_glyphs, "FILE", 300_000)
-    assert "over_budget" in read_at_a_fraction_of_the_file_bounds(monkeypatch, _pdf([_letters(10_000)] * 4), 1 / 8)[0]
+    four_pages = _pdf([_letters(10_000)] * 4)
+    findings, text = read_at_a_fraction_of_the_file_bounds(four_pages, 1 / 8)
+    assert findings == [] and text.strip()
+    assert read_at_a_fraction_of_the_file_bounds(four_pages, 1 / 8, pdf_glyphs=300_000)[0] == [
+        ("over_budget", "超出处理上限：PDF 绘制的字符共超过上限 37500 个（到第4页）")]
