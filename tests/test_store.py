@@ -54,15 +54,16 @@ def test_the_store_is_refused_inside_the_reports_or_the_output(tmp_path):
     assert sorted(p.relative_to(reports) for p in reports.rglob("*")) == before
 
 
-def test_a_store_folder_given_gets_the_same_package_and_no_leftovers(tmp_path):
-    assert _package("--reports", str(SEEDS), "--out", str(tmp_path / "a"), cwd=tmp_path).returncode == 0
+def test_a_store_folder_given_gets_the_same_package_and_no_leftovers(seed_package, tmp_path):
+    # (``seed_package``: the seeds' package built with no store folder given, once a run)
     result = _package("--reports", str(SEEDS), "--out", str(tmp_path / "b"), "--store", str(tmp_path / "s"),
                       cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "s").iterdir()) == []
-    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "s"]
+    files = sorted(p.relative_to(seed_package[0]) for p in seed_package[0].rglob("*") if p.is_file())
+    assert files and all((seed_package[0] / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+    assert sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file()) == files
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "s"]
 
 
 def dying_parse(folder: str, path: str, name: str | None = None):
