@@ -30,6 +30,8 @@ comma that is no thousands separator (``12,34``) is not dropped: both are unread
 ((None, 'unreadable'), (None, 'unreadable'), (None, 'unreadable'))
 >>> read_cell("12,345.67", "10k_yuan"), read_cell("１,２３４", "count"), read_cell("3 1", "count")
 ((Decimal('12345.67'), None), (1234, None), (None, 'unreadable'))
+>>> read_cell("0 153", "count"), read_cell("0,153", "count"), read_cell("0,153.5", "10k_yuan")
+((None, 'unreadable'), (None, 'unreadable'), (None, 'unreadable'))
 
 An approximate number (``rules/approximate_words.csv``: 约1075, 近200, 1000余, 30多件) is no count: never the number.
 
@@ -78,7 +80,8 @@ _MERGED_ACROSS_CELL = re.compile(r"^.*" + re.escape(MERGED_ACROSS) + "$")  # (0�
 # what a cell prints for "no number": blank, never 0 (不详, 暂无, 未统计: a word standing for the cell, which PDF text
 # otherwise took into the row's label, moving every value one column to the left)
 MISSING_MARKERS = frozenset({"", "/", "-", "--", "—", "——", "无", "\\", "／", "_", "…", "空", "不详", "暂无", "未统计"})
-_GROUPED = re.compile(r"^\d{1,3}([, ]\d{3})+$")
+# (a first group of 0 is no thousands' group: ``0 153`` is two cells' numbers run together, 0 and 153, never 153)
+_GROUPED = re.compile(r"^[1-9]\d{0,2}([, ]\d{3})+$")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _INTEGER = re.compile(r"^\d+$")
 _SIGNED = re.compile(r"^(增加?|减少?|\+|-)?(\d+)$")
@@ -94,7 +97,7 @@ _COUNT_UNIT = re.compile(rf"(?<=\d)\s*(?:{_UNITS}|\(\s*(?:{_UNITS})\s*\))$")  # 
 # an amount's own unit: 万元, 元, or 万 alone (12.5万 in a column of 万元: before, unreadable in a table, and since the
 # magnitude word is the cell's in PDF text too, unreadable there — where 12.5 had been read)
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万元|元|万)?$")
-_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?(万元|元|万)?$")
+_GROUPED_AMOUNT = re.compile(r"^[1-9]\d{0,2}(,\d{3})+(\.\d+)?(万元|元|万)?$")
 # significant digits a value may have: what a double (the XLSX's numbers, Parquet's and SQLite's floats, JSON read by
 # a browser) carries exactly, far beyond any count or amount a report prints; a longer value is invalid (and past
 # 18 digits it overflowed the Parquet and SQLite integers, stopping the build; past 4,300 ``int`` itself refused it)
