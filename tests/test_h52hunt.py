@@ -31,3 +31,31 @@ def test_two_cells_numbers_in_one_cell_led_by_0_are_not_one_number(suffix):
     assert values.get(("normative_documents", "repealed")) is None
     assert values.get(("normative_documents", "in_force")) is None
     assert any(f.code == "value_unreadable" and f.column == "本年废止件数" for f in record.findings)
+
+
+def _spacer_column_table3() -> str:
+    """``tab_report``'s table 三 under a row of its headings, with an empty column after 自然人 in every row (a border
+    a converter drew), 四、结转下年度继续办理 leaving its 总计 blank."""
+    lines = tab_report(carried_forward=2).split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 1
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    rows = [line.split("\t") for line in lines[start:end]]
+    rows[-1][-1] = ""
+    heads = ["项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    table = ["\t".join([*cells[:2], "", *cells[2:]]) for cells in [heads, *rows]]
+    return "\n".join(lines[:start] + table + lines[end:])
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_an_empty_spacer_column_is_no_column_of_table3(suffix):
+    """An empty column drawn between two of table 三's columns (headings included) made every row a cell too many,
+    each lost (``row_extra_cells``), and the row whose 总计 is blank seven cells: its spacer read as 商业企业 and
+    every number after it a column right, 0 published as its 总计, which the report leaves blank. A column where
+    nothing begins but empty cells, inside a row of headings, is no column: every row is read as printed."""
+    record = _published(_as(_spacer_column_table3(), suffix), suffix)
+    values = record.values("applications")
+    assert values[("carried_forward", "natural_person")] == 2
+    assert values[("carried_forward", "commercial")] == 0
+    assert values.get(("carried_forward", "total")) is None
+    assert values[("new", "natural_person")] == 7 and values[("new", "total")] == 7
+    assert not any(f.code in ("row_extra_cells", "row_lost_cells") for f in record.findings)

@@ -36,6 +36,7 @@ from .css_rows import css_rows
 from .css_sheet import MAX_CHECKS, MAX_WRITTEN, sheet_applied
 from .docx_numbering import word_int, write_list_numbers
 from .docx_strict import transitional
+from .empty_columns import empty_columns
 from .findings import Finding, make
 from .html_frames import frames_inlined
 from .nested_rows import MAX_SUB_ROWS, expand, fits
@@ -353,6 +354,7 @@ def html_to_text(markup: str, findings: list[Finding] | None = None) -> str:
     size = 0
     spans: dict = {}  # each table's cells merged down from the rows above (``_html_row``)
     covers: dict = {}  # each table's room left for cells that rowspans cover (``MAX_COVERED``)
+    spacers: dict = {}  # each table's grid columns that hold nothing (``empty_columns``), not printed
     # depth-first without recursion (pages nested thousands of levels deep): a string on the stack is
     # output, an element is expanded into its opening text, its children, and its closing newline + tail
     root.tail = None
@@ -373,8 +375,10 @@ def html_to_text(markup: str, findings: list[Finding] | None = None) -> str:
         # a layout table's row is walked into, not flattened; a row whose cells are split by small tables is a row
         if tag == "tr" and (not _holds_table(element) or (grids := _html_split_cells(element)) is not None):
             table = next(element.iterancestors("table"), None)
+            if table not in spacers:
+                spacers[table] = _html_spacers(table)
             rows = _html_row(element, spans.setdefault(table, {}), covers.setdefault(table, [MAX_COVERED]),
-                             grids if _holds_table(element) else None)
+                             grids if _holds_table(element) else None, spacers[table])
             stack.append(tail)
             stack.append("\n" + "\n".join("\t".join(cells) for cells in rows) + "\n")
             continue
@@ -402,8 +406,41 @@ MAX_ROWSPAN = 1000
 MAX_COVERED = 200_000
 
 
+MAX_SPACER_CELLS = 1_000  # cells of a table whose empty columns are looked for (a report's table 三 has some 250)
+
+
+def _html_spacers(table) -> frozenset[int]:
+    """The grid columns of a ``<table>`` that hold nothing (``empty_columns``), its rowspans placed as ``_html_row``
+    places them: looked for in a table holding no table, of at most ``MAX_SPACER_CELLS`` cells covering at most
+    twice as many columns together (a bounded walk: a hostile page's spans cost nothing here)."""
+    from itertools import islice
+
+    if table is None or next(table.iterdescendants("table"), None) is not None:
+        return frozenset()
+    cells = list(islice(table.iterdescendants("td", "th"), MAX_SPACER_CELLS + 1))
+    if len(cells) > MAX_SPACER_CELLS or sum(_html_span(c.get("colspan"), 64) for c in cells) > 2 * MAX_SPACER_CELLS:
+        return frozenset()
+    rows: list[list[tuple[int, str]]] = []
+    below: dict[int, int] = {}  # grid column -> rows below this one a rowspan above still covers
+    for tr in table.iter("tr"):
+        row, column, started = [], 0, {}
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            while column in below:
+                column += 1
+            span, down = _html_span(cell.get("colspan"), 64), _html_span(cell.get("rowspan"), MAX_ROWSPAN)
+            row.append((column, _cell_text(cell)))
+            if down > 1:
+                started.update(dict.fromkeys(range(column, column + span), down - 1))
+            column += span
+        rows.append(row)
+        below = {column: left - 1 for column, left in below.items() if left > 1} | started
+    return empty_columns(rows)
+
+
 def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | None = None,
-              grids: dict | None = None) -> list[list[str]]:
+              grids: dict | None = None, spacers: frozenset[int] = frozenset()) -> list[list[str]]:
     """The texts of a ``<tr>``'s cells, as one row, or more where a cell of ``grids`` (``_html_split_cells``) is split
     by a table of more rows (``nested_rows.expand``). ``below`` maps each grid column a cell of a row above covers
     (rowspan) to (rows it still covers, the column that cell begins at when it holds a number); it is updated for the
@@ -447,14 +484,19 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
         text = "" if split else _cell_line(_cell_text(cell))
         # (the column it begins at; a number in the first column is a row's 序号, no value)
         number = column if rows > 1 and column and read_cell(text)[1] is None else None
-        if not split:
+        # (a spacer column, ``spacers``, is no column: a cell beginning there is not printed, one across it is narrower)
+        width = span - sum(1 for at in range(column, column + span) if at in spacers) if spacers else span
+        spacer = not split and column in spacers
+        if not split and not spacer:
             out.append(text + MERGED_DOWN if number is not None else text)
         if split:
             pass
-        elif span > 1 and rows == 1 and read_cell(text)[1] == "blank":
-            out += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
-        elif span > 1 and rows == 1 and column:
-            spanned.append((len(out) - 1, span))
+        elif spacer:
+            out += [""] * (width if rows == 1 else 0)
+        elif width > 1 and rows == 1 and read_cell(text)[1] == "blank":
+            out += [""] * (width - 1)  # 无 (or blank) across five value columns: each of them is missing
+        elif width > 1 and rows == 1 and column:
+            spanned.append((len(out) - 1, width))
         if rows > 1:
             if room is not None:
                 room[0] -= (rows - 1) * span
@@ -952,6 +994,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     rows: list[list[str]] = []  # the table's rows so far (a merged number's first row is marked when continued)
     # each grid column's (text, row, cell) in the row above: what a vertical merge continues
     above: dict[int, tuple[str, int, int]] = {}
+    spacers = _docx_spacers(table) if depth < MAX_DOCX_NESTING else frozenset()  # (columns holding nothing)
     for tr in _docx_wrapped(table, qn("w:tr")):
         tcs = _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))
         grids = None  # a row whose cells are split by small tables is a row (``nested_rows``), else a layout row
@@ -973,6 +1016,12 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                 here.update(dict.fromkeys(range(column, column + span), ("", *origin)))
                 column += span
                 continue
+            if column in spacers:  # (a spacer column is no column: its cell is not printed, the report's it covers are)
+                here.update(dict.fromkeys(range(column, column + span), ("", *origin)))
+                cells += [""] * (span - sum(1 for at in range(column, column + span) if at in spacers))
+                column += span
+                continue
+            width = span - sum(1 for at in range(column, column + span) if at in spacers) if spacers else span
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
                 kept, row, cell = above.get(column, ("", -1, -1))
                 origin = (row, cell)
@@ -984,10 +1033,10 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             else:
                 kept = text = _cell_line(_docx_cell_text(tc))
             cells.append(text)
-            if span > 1 and merge is None and read_cell(text)[1] == "blank":
-                cells += [""] * (span - 1)  # 无 (or blank) across five value columns: each of them is missing
-            elif span > 1 and merge is None and column:
-                spanned.append((len(cells) - 1, span))
+            if width > 1 and merge is None and read_cell(text)[1] == "blank":
+                cells += [""] * (width - 1)  # 无 (or blank) across five value columns: each of them is missing
+            elif width > 1 and merge is None and column:
+                spanned.append((len(cells) - 1, width))
             for offset in range(column, column + span):
                 here[offset] = (kept, *origin)
             column += span
@@ -999,6 +1048,34 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
         rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
     out.extend("\t".join(row) for row in rows)
+
+
+def _docx_spacers(table) -> frozenset[int]:
+    """The grid columns of a Word table that hold nothing (``empty_columns``): looked for in a table holding no table,
+    of at most ``MAX_SPACER_CELLS`` cells; a cell continuing a vertical merge holds what the cell it continues holds."""
+    from docx.oxml.ns import qn
+
+    if table.find(".//" + qn("w:tbl")) is not None:
+        return frozenset()
+    rows: list[list[tuple[int, str]]] = []
+    above: dict[int, str] = {}  # each grid column's text in the row above
+    count = 0
+    for tr in _docx_wrapped(table, qn("w:tr")):
+        row, column = [], _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
+        here: dict[int, str] = {}
+        for tc, span in _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc")))):
+            count += 1
+            if count > MAX_SPACER_CELLS:
+                return frozenset()
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+            text = above.get(column, "") if continued else _docx_cell_text(tc)
+            row.append((column, text))
+            here.update(dict.fromkeys(range(column, column + span), text))
+            column += span
+        rows.append(row)
+        above = here
+    return empty_columns(rows)
 
 
 def _docx_split_cells(tcs: list[tuple], document, depth: int) -> dict | None:
