@@ -59,3 +59,18 @@ def test_an_empty_spacer_column_is_no_column_of_table3(suffix):
     assert values.get(("carried_forward", "total")) is None
     assert values[("new", "natural_person")] == 7 and values[("new", "total")] == 7
     assert not any(f.code in ("row_extra_cells", "row_lost_cells") for f in record.findings)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_two_cells_numbers_apart_by_a_space_in_one_cell_are_not_one_number(suffix):
+    """``3 120`` in one cell of a Word or web table (本年废止 3 and 现行有效 120, the border between them lost, the
+    next cell blank) was read as one number grouped by thousands with a space: 3120 published as 本年废止件数. Such a
+    table groups thousands with commas and never wraps a cell: the cell holds two numbers, unreadable and said."""
+    text = tab_report(repealed=3, in_force=120).replace("行政规范性文件\t0\t3\t120", "行政规范性文件\t0\t3 120\t")
+    record = _published(_as(text, suffix), suffix)
+    values = record.values("active")
+    assert values.get(("normative_documents", "repealed")) is None
+    assert values.get(("normative_documents", "in_force")) is None
+    assert any(f.code == "value_unreadable" and f.column == "本年废止件数" for f in record.findings)
+    comma = tab_report(in_force=3120).replace("行政规范性文件\t0\t0\t3120", "行政规范性文件\t0\t0\t3,120")
+    assert _published(_as(comma, suffix), suffix).values("active")[("normative_documents", "in_force")] == 3120

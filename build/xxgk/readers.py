@@ -505,7 +505,8 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
         column += span
     covered()
-    row = mark_spans(out, [] if hidden else spanned)  # (a row with a cell hidden: which is where is not known)
+    row = mark_spans(beside_blank(out), [] if hidden else spanned)  # (a row with a cell hidden: which is where
+    # is not known)
     return expand(row, placed) if placed else [row]
 
 
@@ -1046,6 +1047,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         # table's columns and was lost whole (row_lost_cells) though its other values stand in their columns
         if tcs:  # (a row of no cell adds none: the blanks stay within the cell budget's reach, as a span's do)
             cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
+        cells = beside_blank(cells)
         rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
     out.extend("\t".join(row) for row in rows)
 
@@ -1142,6 +1144,29 @@ def _cell_line(text: str) -> str:
     """
     lines = numeric_lines(text)
     return STACKED.join(lines) if lines else " ".join(text.split())
+
+
+# numbers apart by spaces that ``values.read_cell`` reads as one number grouped by thousands (``beside_blank``)
+_SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
+
+
+def beside_blank(cells: list[str]) -> list[str]:
+    """A Word or web table row's cells (``_cell_line``'s), each holding numbers apart by spaces that read as one
+    number grouped by thousands (``368 333``) next to a blank cell written with its numbers apart by ``STACKED``:
+    two cells' numbers, their border lost and one of them blank, as much as one number — the row's width fits both
+    readings, and which is meant is not known (unreadable, said). Beside cells that are all filled the second reading
+    makes the row a cell too many: read as one number, as before. Before, 368333 was published for 368 and 333
+    (session 52's sweep). The first cell (the row's label) is no neighbour.
+
+    >>> beside_blank(["（一）予以公开", "368 333", "", "1"]), beside_blank(["（一）予以公开", "10 200", "1"])
+    (['（一）予以公开', '368｜333', '', '1'], ['（一）予以公开', '10 200', '1'])
+    """
+    out = list(cells)
+    for at, text in enumerate(cells):
+        if at and _SPACE_GROUPED.fullmatch(text) and (
+                (at + 1 < len(cells) and not cells[at + 1].strip()) or (at > 1 and not cells[at - 1].strip())):
+            out[at] = STACKED.join(text.split())
+    return out
 
 
 def _docx_text_boxes(paragraph) -> list:
