@@ -78,15 +78,15 @@ def test_a_long_report_set_glyph_by_glyph_is_read_not_refused():
     """A report whose every glyph is set on its own (an OCR text layer, some exporters) makes 14 objects a glyph: 115
     pages of 2,600 glyphs are 4,200,000 operators and parsed objects, past a file's bounds of 3,000,000 and 4,000,000
     (``over_budget`` at page 83) though a worker reads the file whole in 27 CPU s, and its 300,000 glyphs are under a
-    third of the file's glyph bound. Ten of its pages are read whole under 10/115 of every file bound — as the 115
+    third of the file's glyph bound. Six of its pages are read whole under 6/115 of every file bound — as the 115
     pages are under the bounds (``read_at_a_fraction_of_the_file_bounds``; reading the 115 took 60 to 120 s of the
-    test's time) — and are refused under 10/115 of the old ones."""
+    test's time) — and are refused under 6/115 of the old ones."""
     from .test_h32bhostile_audit import read_at_a_fraction_of_the_file_bounds
 
-    ten_pages = _glyph_by_glyph(10)
-    findings, text = read_at_a_fraction_of_the_file_bounds(ten_pages, 10 / 115)
-    assert findings == [] and len("".join(text.split())) == 10 * 58 * 45
-    (refused,) = read_at_a_fraction_of_the_file_bounds(ten_pages, 10 / 115, pdf_operators=3_000_000,
+    six_pages = _glyph_by_glyph(6)
+    findings, text = read_at_a_fraction_of_the_file_bounds(six_pages, 6 / 115)
+    assert findings == [] and len("".join(text.split())) == 6 * 58 * 45
+    (refused,) = read_at_a_fraction_of_the_file_bounds(six_pages, 6 / 115, pdf_operators=3_000_000,
                                                        pdf_tokens=4_000_000)[0]
-    # (the whole file was refused at page 83 of 115: here at page 8 of 10)
-    assert refused == ("over_budget", "超出处理上限：PDF 的绘图指令共超过上限 260869 条（到第8页）")
+    # (the whole file was refused at page 83 of 115: here at page 5 of 6)
+    assert refused == ("over_budget", "超出处理上限：PDF 的绘图指令共超过上限 156521 条（到第5页）")
