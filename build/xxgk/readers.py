@@ -1026,14 +1026,14 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     # each grid column's (text, row, cell) in the row above: what a vertical merge continues
     above: dict[int, tuple[str, int, int]] = {}
     spacers = _docx_spacers(table) if depth < MAX_DOCX_NESTING else frozenset()  # (columns holding nothing)
-    label_rows: list[int] = []  # the rows whose first cell begins a vertical merge
+    labels: list[tuple[int, int, bool]] = []  # rows whose label is merged down: (row, its label's cell, begins it)
     for tr in _docx_wrapped(table, qn("w:tr")):
         tcs = _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))
         grids = None  # a row whose cells are split by small tables is a row (``nested_rows``), else a layout row
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None and (
                 grids := _docx_split_cells(tcs, document, depth)) is None:
-            out.extend("\t".join(row) for row in _labels_alone(rows, label_rows))
-            rows, label_rows = [], []
+            out.extend("\t".join(row) for row in _labels_alone(rows, labels))
+            rows, labels = [], []
             for tc, _ in tcs:
                 _docx_blocks(tc, document, out, depth + 1)
             above = {}
@@ -1087,32 +1087,32 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             cells += [""] * _docx_span(tr.find(f"{qn('w:trPr')}/{qn('w:gridAfter')}"), 0)
         cells = beside_blank(cells)
         if label_at is not None and not placed:
-            label_rows.append((len(rows), label_at))  # (its label merges down: ``label_above_its_numbers``)
+            labels.append((len(rows), label_at, True))  # (its label merges down: ``label_above_its_numbers``)
         elif label_on is not None and not placed:
-            label_rows.append((len(rows), -1 - label_on))  # (its label continues one from above)
+            labels.append((len(rows), label_on, False))  # (its label continues one from above)
         rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
-    out.extend("\t".join(row) for row in _labels_alone(rows, label_rows))
+    out.extend("\t".join(row) for row in _labels_alone(rows, labels))
 
 
-def _labels_alone(rows: list[list[str]], label_rows: list[tuple[int, int]]) -> list[list[str]]:
-    """``rows`` of a Word table with the rows of a row label merged down over two or more rows (``label_rows``:
-    ``(row, the cell of its label)`` where the label begins the merge, ``(row, -1 - that cell)`` where it continues
-    one) as one row: Word prints a merged text in each row it covers, so the label stood beside blank cells in one
-    row and beside its numbers in another — a row printed twice, once blank (``row_conflict``: every value missing),
-    or its numbers read under a blank row (session 52's sweep: 3,673 cells in 538 of 838 Word files). A row whose
-    label is above its numbers (``label_above_its_numbers``) is printed as its labels alone, and the row below as it
-    is; a row continuing the label of the row above, blank where the row above prints a number, is not printed (it
-    holds nothing)."""
+def _labels_alone(rows: list[list[str]], labels: list[tuple[int, int, bool]]) -> list[list[str]]:
+    """``rows`` of a Word table with each row label merged down over two or more rows read as one row (``labels``:
+    ``(row, the cell of its label, whether the label begins the merge there or continues one)``). Word prints a
+    merged text in each row it covers, so the label stood beside blank cells in one row and beside its numbers in
+    another — a row printed twice, once blank (``row_conflict``: every value missing), or its numbers read under a
+    blank row (session 52's sweep: 3,673 cells in 538 of 838 Word files). A row whose label is above its numbers
+    (``label_above_its_numbers``) is printed as its labels alone, the row below as it is; a row continuing the label
+    of the row above, blank where the row above prints a number, is not printed (it holds nothing)."""
     kept: list[list[str]] = []
-    marks = dict(label_rows)
+    marks = {at: (label, begins) for at, label, begins in labels}
     for at, row in enumerate(rows):
-        label = marks.get(at)
-        if label is not None and label >= 0 and at + 1 < len(rows) and rows[at + 1][:label + 1] == row[:label + 1] \
-                and label_above_its_numbers(row[label:], rows[at + 1][label + 1:]):
+        label, begins = marks.get(at, (None, False))
+        # (the row holding the numbers: the next one for a label that begins the merge, else the one kept above)
+        numbered = rows[at + 1] if begins and at + 1 < len(rows) else kept[-1] if label is not None and kept else None
+        if numbered is not None and numbered[:label + 1] == row[:label + 1] and label_above_its_numbers(
+                row[label:], numbered[label + 1:]):
+            if not begins:
+                continue  # (the label's row above prints its numbers: this one holds nothing)
             row = row[:label + 1]
-        elif label is not None and label < 0 and kept and kept[-1][:-label] == row[:-label] \
-                and label_above_its_numbers(row[-1 - label:], kept[-1][-label:]):
-            continue
         kept.append(row)
     return kept
 
