@@ -274,6 +274,35 @@ def report_title_in_a_header_text_box() -> bytes:
     return out.getvalue()
 
 
+def report_spacer_column() -> bytes:
+    """The factory's report whose table 三 has an empty spacer column after 自然人 in every row, under a row of its
+    headings, its last row's 总计 blank (``test_h52hunt``): no column of the report."""
+    from tests.test_h52hunt import _spacer_column_table3
+
+    return as_docx(_spacer_column_table3())
+
+
+def report_two_numbers_in_a_cell() -> bytes:
+    """The factory's report whose 行政规范性文件 row prints 本年废止 3 and 现行有效 120 in one cell (``3 120``), the
+    next cell blank (``test_h52hunt``): two cells' numbers, not 3120."""
+    text = tab_report(repealed=3, in_force=120).replace("行政规范性文件\t0\t3\t120", "行政规范性文件\t0\t3 120\t")
+    return as_docx(text)
+
+
+def report_label_merged_over_numbers_below() -> bytes:
+    """The factory's report whose （一）予以公开 label is merged down over two rows, its numbers in the bottom one."""
+    from tests.test_h52labels import _docx
+
+    return _docx(numbers_below=True)
+
+
+def report_label_merged_over_numbers_above() -> bytes:
+    """The factory's report whose （一）予以公开 label is merged down over two rows, its numbers in the top one."""
+    from tests.test_h52labels import _docx
+
+    return _docx(numbers_below=False)
+
+
 BOX_NOTE = ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "本报告电子版可在本局门户网站下载。")
 
 
@@ -282,4 +311,7 @@ FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": repo
             "report_in_a_layout_table": report_in_a_layout_table, "report_title_in_header": report_title_in_header,
             "report_split_organisations": report_split_organisations, "report_numbered_lists": report_numbered_lists,
             "report_title_in_a_text_box": report_title_in_a_text_box, "report_multilevel_list": report_multilevel_list,
-            "report_title_in_a_header_text_box": report_title_in_a_header_text_box}
+            "report_title_in_a_header_text_box": report_title_in_a_header_text_box,
+            "report_spacer_column": report_spacer_column, "report_two_numbers_in_a_cell": report_two_numbers_in_a_cell,
+            "report_label_merged_over_numbers_below": report_label_merged_over_numbers_below,
+            "report_label_merged_over_numbers_above": report_label_merged_over_numbers_above}

@@ -1032,7 +1032,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         grids = None  # a row whose cells are split by small tables is a row (``nested_rows``), else a layout row
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None and (
                 grids := _docx_split_cells(tcs, document, depth)) is None:
-            out.extend("\t".join(row) for row in _labels_alone(rows, labels))
+            out.extend("\t".join(row) for row in labels_alone(rows, labels))
             rows, labels = [], []
             for tc, _ in tcs:
                 _docx_blocks(tc, document, out, depth + 1)
@@ -1091,10 +1091,10 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
         elif label_on is not None and not placed:
             labels.append((len(rows), label_on, False))  # (its label continues one from above)
         rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
-    out.extend("\t".join(row) for row in _labels_alone(rows, labels))
+    out.extend("\t".join(row) for row in labels_alone(rows, labels))
 
 
-def _labels_alone(rows: list[list[str]], labels: list[tuple[int, int, bool]]) -> list[list[str]]:
+def labels_alone(rows: list[list[str]], labels: list[tuple[int, int, bool]]) -> list[list[str]]:
     """``rows`` of a Word table with each row label merged down over two or more rows read as one row (``labels``:
     ``(row, the cell of its label, whether the label begins the merge there or continues one)``). Word prints a
     merged text in each row it covers, so the label stood beside blank cells in one row and beside its numbers in

@@ -31,8 +31,19 @@ from collections import ChainMap
 from collections.abc import Callable
 from functools import partial
 
+from .empty_columns import empty_columns
 from .nested_rows import MAX_SUB_ROWS, expand, fits
-from .readers import BUDGET, MAX_DOCX_NESTING, BrokenFile, OverBudget, _cell_line, mark_spans
+from .readers import (
+    BUDGET,
+    MAX_DOCX_NESTING,
+    MAX_SPACER_CELLS,
+    BrokenFile,
+    OverBudget,
+    _cell_line,
+    beside_blank,
+    labels_alone,
+    mark_spans,
+)
 from .values import MERGED_DOWN, MERGED_UP, read_cell
 from .word97_boxes import box_ranges
 from .word97_lists import Numbering
@@ -885,7 +896,11 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
     finding); a row shorter than the grid on the right has blank cells there. A row whose cells cannot be placed
     (``_row_cells``) is written as its cells are, no cell added, none continued: nothing put in a column not its.
     A row is ``(texts, properties)`` or ``(texts, properties, grids)``: ``grids`` its split cells' tables' rows by
-    the cell's index (``_split_cells``), each in its cell's place (``nested_rows.expand``)."""
+    the cell's index (``_split_cells``), each in its cell's place (``nested_rows.expand``). As the .docx reader, a
+    grid column that holds nothing (``_spacers``) is no column, two numbers apart by a space in a cell beside a blank
+    one are unreadable (``readers.beside_blank``), and a row label merged down over the row of its numbers is printed
+    alone above them (``readers.labels_alone``) — before, a .doc read 3 and 120 apart in one cell as 3120, a spacer
+    column put every number after it a column right, and a merged label lost its row (``row_conflict``)."""
     table = [(entry[0], entry[1], entry[2] if len(entry) > 2 else {}) for entry in table]
     placed = [_row_cells(texts, props) for texts, props, _ in table]
     edges: list[int] = []
@@ -899,6 +914,11 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
         return bisect.bisect_right(edges, edge + SNAP) - 1
     rows: list[list[str]] = []
     above: dict[int, tuple[str, int, int]] = {}
+    spacers = _spacers(placed, grid) if not any(grids for _, _, grids in table) else frozenset()
+    labels: list[tuple[int, int, bool]] = []  # rows whose label is merged down: (row, its label's cell, begins it)
+
+    def width(column: int, span: int) -> int:  # (grid columns a cell covers, spacers not counted)
+        return span - sum(1 for at in range(column, column + span) if at in spacers)
     for (texts, _, grids), cells_at in zip(table, placed, strict=True):
         if cells_at is None:
             kept_texts = [text for k, text in enumerate(texts) if k not in grids]
@@ -907,6 +927,7 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
             above = {}
             continue
         cells, here, spanned, split = [], {}, [], []
+        label_at = label_on = None  # (the row's label cell that begins a vertical merge, or continues one)
         for text, left, right, vertical, index in cells_at:
             column, span = grid(left), grid(right) - grid(left)
             origin = (len(rows), len(cells))
@@ -914,25 +935,64 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
                 split.append((len(cells), grids[index]))
                 here.update(dict.fromkeys(range(column, column + span), ("", *origin)))
                 continue
+            if column in spacers:  # (a spacer column is no column: its cell is not printed, the report's it covers are)
+                here.update(dict.fromkeys(range(column, column + span), ("", *origin)))
+                cells += [""] * width(column, span)
+                continue
+            labels_so_far = all(read_cell(c)[1] == "unreadable" for c in cells)
             if vertical == "continue":
                 kept, row, cell = above.get(column, ("", -1, -1))
                 origin = (row, cell)
                 text = kept
+                if read_cell(kept)[1] == "unreadable" and labels_so_far:
+                    label_on = len(cells)
                 if kept and read_cell(kept)[1] is None:  # a number merged down
                     text = MERGED_UP if column else ""
                     if column and not rows[row][cell].endswith(MERGED_DOWN):
                         rows[row][cell] += MERGED_DOWN
             else:
                 kept = text
+                if vertical == "restart" and label_at is None and read_cell(text)[1] == "unreadable" and labels_so_far:
+                    label_at = len(cells)
             cells.append(text)
-            if span > 1 and vertical is None and read_cell(text)[1] == "blank":
-                cells += [""] * (span - 1)
-            elif span > 1 and vertical is None and column:
-                spanned.append((len(cells) - 1, span))
+            covers = width(column, span)
+            if covers > 1 and vertical is None and read_cell(text)[1] == "blank":
+                cells += [""] * (covers - 1)
+            elif covers > 1 and vertical is None and column:
+                spanned.append((len(cells) - 1, covers))
             for offset in range(column, column + span):
                 here[offset] = (kept, *origin)
         above = here
         if cells_at:
-            cells += [""] * (len(edges) - 1 - grid(cells_at[-1][2]))
+            end = grid(cells_at[-1][2])
+            cells += [""] * width(end, len(edges) - 1 - end)
+        cells = beside_blank(cells)
+        if label_at is not None and not split:
+            labels.append((len(rows), label_at, True))
+        elif label_on is not None and not split:
+            labels.append((len(rows), label_on, False))
         rows.extend(expand(mark_spans(cells, spanned), split) if split else [mark_spans(cells, spanned)])
-    return rows
+    return labels_alone(rows, labels)
+
+
+def _spacers(placed: list[list[list] | None], grid: Callable[[int], int]) -> frozenset[int]:
+    """The grid columns of a table's placed rows (``_row_cells``) that hold nothing (``empty_columns``), as
+    ``readers._docx_spacers`` finds a .docx's: looked for in a table of at most ``MAX_SPACER_CELLS`` cells; a cell
+    continuing a vertical merge holds what the cell it continues holds."""
+    if sum(len(cells) for cells in placed if cells) > MAX_SPACER_CELLS:
+        return frozenset()
+    rows: list[list[tuple[int, str]]] = []
+    above: dict[int, str] = {}
+    for cells in placed:
+        if cells is None:
+            above = {}
+            continue
+        row, here = [], {}
+        for text, left, right, vertical, _ in cells:
+            column = grid(left)
+            text = above.get(column, "") if vertical == "continue" else text
+            row.append((column, text))
+            here.update(dict.fromkeys(range(column, grid(right)), text))
+        rows.append(row)
+        above = here
+    return empty_columns(rows)
