@@ -68,9 +68,17 @@ def _table3_cells(swap_orgs: bool, blanks: dict[str, int] | None = None) -> tupl
 
 
 def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | None = None,
-          table4_blank: int | None = None) -> bytes:
+          table4_blank: int | None = None, valign: str | None = None,
+          label_widths: tuple = (40, 60, 90), value_width: int = 35, wrap: int = 6,
+          font_size: float = 7, page_height: float | None = None) -> bytes:
     """The report as a PDF with ruled tables whose cells merge as the template's do (``ruled=False``: the same
-    tables drawn without rules); ``blanks`` as ``_table3_cells``'; ``table4_blank``: that cell of table 四 blank."""
+    tables drawn without rules); ``blanks`` as ``_table3_cells``'; ``table4_blank``: that cell of table 四 blank;
+    ``valign``: every cell's text set so in its cell (``"MIDDLE"``: a number centred beside its wrapped label, as
+    Word's converters lay the template out), else reportlab's default (at the cell's foot); ``label_widths``,
+    ``value_width``: table 三's three label columns' widths and each value column's (points); ``wrap``: a cell of
+    table 三 longer than this many characters is set as a paragraph, wrapped in its cell; ``font_size``: every
+    cell's (points: 10.5 is Word's 五号, a cell's default margins then less than a character and a half apart);
+    ``page_height``: the pages' (points), else A4's."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -79,13 +87,14 @@ def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | 
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9)
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=font_size, leading=font_size * 9 / 7)
 
     def table(cells: list[list[str]], spans: list, widths=None, wrap: int = 6):
         t = Table([[Paragraph(c, style) if len(c) > wrap else c for c in row] for row in cells], colWidths=widths)
         grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
-        t.setStyle(TableStyle([*grid, ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 7)]
-                              + [("SPAN", a, b) for a, b in spans]))
+        aligned = [("VALIGN", (0, 0), (-1, -1), valign)] if valign else []
+        fonts = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), font_size)]
+        t.setStyle(TableStyle([*grid, *fonts, *aligned] + [("SPAN", a, b) for a, b in spans]))
         return t
 
     def text(line: str):
@@ -99,11 +108,11 @@ def build(swap_orgs: bool = False, ruled: bool = True, blanks: dict[str, int] | 
         ((i, 1), (i, 2)) for i in range(5)]
     story = [text("某某县卫生健康局2024年政府信息公开工作年度报告"), text("一、总体情况"),
              text("本年度收到政府信息公开申请8件。"), text("二、主动公开政府信息情况"), table(TABLE2, TABLE2_SPANS),
-             text("三、收到和处理政府信息公开申请情况"), table(t3, t3_spans, [40, 60, 90] + [35] * 7),
+             text("三、收到和处理政府信息公开申请情况"), table(t3, t3_spans, [*label_widths] + [value_width] * 7, wrap),
              text("四、政府信息公开行政复议、行政诉讼情况"), table(t4, t4_spans, [34] * 15, wrap=4)]
     story += [text(line) for line in ("五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。")]
     out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4).build(story)
+    SimpleDocTemplate(out, pagesize=(A4[0], page_height or A4[1])).build(story)
     return out.getvalue()
 
 
