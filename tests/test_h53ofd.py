@@ -64,3 +64,37 @@ def test_an_ofd_drawing_more_segments_than_its_bounds_is_over_budget_before_it_i
         assert [f.code for f in source.findings] == ["over_budget"], (name, source.findings)
         assert "线段超过上限" in source.findings[0].message
     assert MAX_SEGMENTS >= 100_000
+
+
+def _with_path(data: bytes, path: str) -> bytes:
+    """``data`` (an OFD written by ``pdf_as_ofd``) with ``path`` drawn first on its first page."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "Doc_0/Pages/Page_0/Content.xml":
+                content = content.replace(b'<ofd:Layer ID="5">', b'<ofd:Layer ID="5">' + path.encode(), 1)
+            target.writestr(member, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("path,refused", [
+    ('<ofd:PathObject ID="9" Boundary="0 0 10 10" CTM="1e308 0 0 1e308 0 0"><ofd:AbbreviatedData>M 0 0 L 1e308 1e308'
+     ' L nan 1 L inf 2 C</ofd:AbbreviatedData></ofd:PathObject>', False),
+    ('<ofd:PathObject ID="9" Boundary="0 0 10 10"><ofd:AbbreviatedData>M 0 0' + " L 1 1 L 0 0" * 300_000
+     + '</ofd:AbbreviatedData></ofd:PathObject>', True),
+    ('<ofd:PathObject ID="9" Boundary="x y"><ofd:AbbreviatedData>Z 1 2 M 0</ofd:AbbreviatedData></ofd:PathObject>',
+     False),
+], ids=["coordinates past any float", "a path of 600,000 segments", "data no reader draws"])
+def test_a_path_no_page_could_draw_is_no_rule_and_never_a_crash(ruled_pdf, path, refused):
+    """Coordinates no float holds or no page has and data that is no path draw nothing (the tables read whole); a page
+    of more segments than a PDF page may draw objects is over budget, its path read no further than the bound."""
+    source = read_bytes(_with_path(pdf_as_ofd(ruled_pdf), path), ".ofd")
+    if refused:
+        assert [f.code for f in source.findings] == ["over_budget"], source.findings
+        return
+    assert source.ok and not source.findings, source.findings
+    assert _table3(parse(source.parse_text)) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}

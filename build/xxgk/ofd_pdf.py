@@ -19,10 +19,12 @@ here, from what was read within the OFD's budgets, and read by the PDF reader un
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 POINTS = 72 / 25.4  # points in a millimetre
 MAX_CODES = 0xFFFF  # characters one font of two-byte codes can name (a report uses some thousands)
+MAX_SIZE = 1000.0  # millimetres: a run's font size is read up to this (a page is some hundreds high)
 LINE_WIDTH = 0.5  # points: the strokes' width (the reader reads where a rule is, not how wide)
 _MAP_CHUNK = 100  # entries a beginbfchar block may hold
 
@@ -73,9 +75,11 @@ def _page_content(height: float, runs: list, segments: list, codes: dict[str, in
     out.append(b"BT")
     size = None
     for run in runs:
+        if not all(math.isfinite(v) for v in (run.x, run.y, run.size, run.width)):
+            continue  # (a place no page has)
         if run.size != size:
             size = run.size
-            out.append(f"/F1 {max(size, 0.01) * POINTS:.2f} Tf".encode())
+            out.append(f"/F1 {min(max(size, 0.01), MAX_SIZE) * POINTS:.2f} Tf".encode())
         total = sum(_width(char) for char in run.text) or 1
         x, baseline = run.x, top - run.y * POINTS
         for char in run.text:

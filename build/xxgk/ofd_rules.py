@@ -18,6 +18,9 @@ file to ``MAX_SEGMENTS``).
 
 from __future__ import annotations
 
+import math
+import re
+
 MAX_DEPTH = 8  # page blocks inside page blocks
 MAX_SEGMENTS = 200_000  # segments an OFD file's pages may draw (a 50-page report of ruled tables: some 25,000)
 # operands each command of AbbreviatedData takes
@@ -33,7 +36,10 @@ def _numbers(text: str | None, count: int) -> tuple[float, ...] | None:
         values = tuple(float(v) for v in (text or "").split())
     except ValueError:
         return None
-    return values if len(values) == count else None
+    return values if len(values) == count and all(math.isfinite(v) for v in values) else None
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 def segments(page, room: int) -> list[tuple[float, float, float, float]]:
@@ -64,15 +70,15 @@ def _path(element, room: int) -> list[tuple[float, float, float, float]]:
     def place(x: float, y: float) -> tuple[float, float]:
         return a * x + c * y + e + box[0], b * x + d * y + f + box[1]
     out: list[tuple[float, float, float, float]] = []
-    tokens = data.split()
-    at, pen, start = 0, None, None
-    while at < len(tokens) and len(out) < room:
-        command = tokens[at]
+    tokens = (match.group() for match in _TOKEN.finditer(data))  # (read no further than the segments wanted)
+    pen, start = None, None
+    for command in tokens:
+        if len(out) >= room:
+            break
         size = _OPERANDS.get(command)
-        operands = _numbers(" ".join(tokens[at + 1:at + 1 + size]), size) if size is not None else None
+        operands = _numbers(" ".join(next(tokens, "") for _ in range(size)), size) if size is not None else None
         if operands is None:
             break  # (data no reader could draw: what it drew so far is kept)
-        at += 1 + size
         if command in ("S", "M"):
             pen = start = place(*operands[:2])
         elif command == "L" and pen is not None:
@@ -84,4 +90,4 @@ def _path(element, room: int) -> list[tuple[float, float, float, float]]:
             pen = start
         elif command in ("Q", "B", "A"):
             pen = place(*operands[-2:])
-    return out
+    return [segment for segment in out if all(math.isfinite(v) for v in segment)]
