@@ -3,8 +3,8 @@ wrapped in their cells beside numbers centred in the rows, every cell ruled — 
 read: its pages are drawn as a PDF, text and rules where the OFD draws them, and read by the PDF reader (``ofd_pdf``,
 ``ofd_rules``). Before, its runs laid into lines by their gaps lost nearly all of table 三 (151 of 175 cells of a
 converter's layout of the template, 84 of this test's, each with a finding). The OFDs here are
-``tests/test_parse9_pdf``'s ruled PDF written as OFD (``tests/ofd_from_pdf``); an OFD drawing no rules is read by
-its gaps as before (``test_h46ofd``)."""
+``tests/test_parse9_pdf``'s ruled PDF written as OFD (``benchmarks/ofd_from_pdf``); an OFD drawing no rules is
+read by its gaps as before (``test_h46ofd``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import dataclasses
 from decimal import Decimal
 
 import pytest
+from benchmarks.ofd_from_pdf import pdf_as_ofd
 
-from tests.ofd_from_pdf import pdf_as_ofd
 from tests.test_layouts_unseen import ROWS, T4, ZERO, _active, _codes, _table3, _table4
 from tests.test_parse9_pdf import build
 from xxgk import ofd_text, readers

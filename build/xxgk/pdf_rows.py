@@ -14,8 +14,9 @@ have the same left and right edges: a row of another table, or one merged across
 holds no number (``VALUE``) at all and none of its text stands above or below a number of the other half, the
 other half holds a number, the second half does not begin its text as a row's label does (``（三）``, ``1.``,
 ``四、``: the next row, printed blank), and the half without numbers is no whole template label on its own
-(``行政规范性文件``: the next row, printed blank; ``whole_labels``). The row is written once, each cell the two
-halves' texts joined, where the first half stood.
+(``行政规范性文件``: the next row, printed blank; ``whole_labels``). A row of headings broken so, the page ending
+inside the table's header, is joined too (``broken_heading``). The row is written once, each cell the two halves'
+texts joined, where the first half stood.
 """
 
 from __future__ import annotations
@@ -130,6 +131,30 @@ def broken(first: list[str], second: list[str]) -> bool:
     return not any(cell and ROW_START.match(cell.strip()) for cell in second)
 
 
+def broken_heading(rows: list[list[str]], second: list[str]) -> bool:
+    """Whether ``second`` (the first row of the next page's table, put in the cells of ``rows``' last: ``projected``)
+    is the rest of a row of headings broken over the page break: ``rows`` (a page's last table) hold no number at all
+    — the page ends inside the table's header —, nor does ``second``, and each of its texts stands under a text of the
+    last row, beginning none of a row's numbering. Table 三's third header row (科研 over 机构, 社会 over 公益组织)
+    broken so was two rows of headings in two places, and the whole table was dropped (``columns_order_unsure``,
+    session 53: LibreOffice's PDF of a report whose header fell at a page's foot).
+
+    >>> broken_heading([["", "自然人", "法人或其他组织"], ["", "", "科研"]], ["", "", "机构"])
+    True
+    >>> broken_heading([["", "自然人", "法人或其他组织"], ["", "", "科研"]], ["", "机构", ""])  # under no text
+    False
+    >>> broken_heading([["信息内容", "本年制发件数"], ["规章", "3"]], ["行政规范性文件", ""])  # a number above
+    False
+    """
+    def numbers(row: list[str]) -> bool:
+        return any(VALUE.fullmatch(cell.strip()) for cell in row if cell.strip())
+
+    last = rows[-1]
+    return (len(last) == len(second) and not any(map(numbers, rows)) and not numbers(second) and any(second)
+            and all(last[k] for k, cell in enumerate(second) if cell)
+            and not any(cell and ROW_START.match(cell.strip()) for cell in second))
+
+
 def _repeated_header(table: Ruled, previous: Ruled) -> int:
     """How many of ``table``'s first rows repeat ``previous``'s first rows (the header Word repeats on each page),
     by the texts of their cells (a page's table may have a column more: its rows below the header split a merged
@@ -160,7 +185,7 @@ def join_broken_rows(pages: list[tuple[list[tuple[float, str]], list[Ruled]]]) -
         if k >= len(first.rows):
             continue
         second = projected(last.edges[-1], first.rows[k], first.edges[k])
-        if second is None or not broken(last.rows[-1], second):
+        if second is None or not (broken(last.rows[-1], second) or broken_heading(last.rows, second)):
             continue
         last.rows[-1] = [" ".join(part for part in pair if part) for pair in zip(last.rows[-1], second, strict=True)]
         del first.rows[k]

@@ -1,6 +1,7 @@
 """A PDF's pages as an OFD file, as a document system's converter writes one: each character a ``TextObject`` where
-the PDF draws it (or each word one), each line and rectangle a ``PathObject`` (an outline ``M … L … C``). For tests:
-the same layout read from the OFD and from the PDF."""
+the PDF draws it (or each word one), each line and rectangle a ``PathObject`` (an outline ``M … L … C``). For tests
+and benchmarks: the same layout read from the OFD and from the PDF (``tests/test_h53ofd.py``,
+``benchmarks.converter_sweep``)."""
 
 from __future__ import annotations
 
