@@ -112,6 +112,7 @@ def _moved(run, x: float, y: float):
     """``run`` placed from the page box's corner (``ofdkit`` gives it in the box's own space)."""
     return run if not (x or y) else replace(run, x=run.x - x, y=run.y - y)
 
+
 def runs_to_lines(runs) -> list[str]:
     """The lines of one page's ``runs`` (objects with ``text``, ``x``, ``y`` — the baseline, downwards —, ``size``
     and ``width``, in one unit), top to bottom, each left to right with tabs and spaces from the gaps.
