@@ -1,5 +1,5 @@
 """Session 53: reports as a real converter lays them out (``benchmarks.converter_sweep``: Word's web page of the 2021
-template saved by LibreOffice as .doc, then as PDF; ``tests/fixtures/libreoffice``, made by its ``make_fixtures.py``).
+template saved by LibreOffice as .doc, then as PDF; ``tests/fixtures/libreoffice``, made by ``make_pdf_fixtures.py``).
 A page ending inside table 三's header broke its third header row (科研 over 机构, 社会 over 公益组织) over
 the page break: read as two rows of headings, in two places, the column order was unsure and all of table 三
 was dropped (``columns_order_unsure``, 175 cells). Now the row is joined as a broken row of numbers is
