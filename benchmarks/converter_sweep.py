@@ -6,7 +6,8 @@ are written as Word writes a report "saved as a web page" (``MsoNormal`` paragra
 labels merged down, table 四's two header rows), then saved by LibreOffice (``soffice``, Debian
 ``libreoffice-writer-nogui``: no dependency of xxgk) as a Word 97-2003 ``.doc``, a ``.docx`` and a PDF, and the PDF
 written as an OFD as a document system's converter draws one (``ofd_from_pdf``: characters and rules where the PDF
-draws them). Each copy is read with ``read_bytes`` + ``parse`` and counted against the values drawn: **wrong**
+draws them); with Debian ``chromium`` installed, the page is also printed to PDF by the browser (``chrome``, as a
+CMS page printed). Each copy is read with ``read_bytes`` + ``parse`` and counted against the values drawn: **wrong**
 (a published number that is not the one drawn: the worst), **missing** (a cell published null), per format and
 variant. Variants: ``plain``; ``blank`` (one cell of table 三 left blank in each report, in turn: it must be null,
 never 0); ``wrapped`` (each label broken over two lines of the page's source, as Word's export wraps its lines);
@@ -43,7 +44,7 @@ from .ofd_from_pdf import pdf_as_ofd
 from .synthetic import random_values
 
 ROWS = row_codes("2021")
-FORMATS = ("html", "doc", "docx", "pdf", "ofd")
+FORMATS = ("html", "doc", "docx", "pdf", "ofd", "chrome")
 VARIANTS = ("plain", "blank", "wrapped", "ghost", "shifted", "borderless")
 HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
@@ -197,6 +198,14 @@ def convert(folder: Path, soffice: str) -> None:
     (folder / "ofd").mkdir(exist_ok=True)
     for pdf in sorted((folder / "pdf").glob("*.pdf")):
         (folder / "ofd" / f"{pdf.stem}.ofd").write_bytes(pdf_as_ofd(pdf.read_bytes()))
+    chromium = shutil.which("chromium")
+    if chromium is not None:  # (the page printed by a browser, as a CMS page printed to PDF)
+        (folder / "chrome").mkdir(exist_ok=True)
+        for page_file in sorted(folder.glob("*.html")):
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                            "--disable-background-networking", "--no-pdf-header-footer",
+                            f"--print-to-pdf={folder / 'chrome' / (page_file.stem + '.chrome')}",
+                            page_file.as_uri()], check=True, capture_output=True, timeout=120)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -223,7 +232,11 @@ def main(argv: list[str] | None = None) -> None:
         cells = []
         for kind in args.formats.split(","):
             sub = folder if kind == "html" else folder / kind
-            totals = [score((sub / f"{name}.{kind}").read_bytes(), f".{kind}", *values)
+            suffix = ".pdf" if kind == "chrome" else f".{kind}"
+            if not sub.is_dir():
+                cells.append("-")
+                continue
+            totals = [score((sub / f"{name}.{kind}").read_bytes(), suffix, *values)
                       for name, values in truths.items() if name.startswith(variant + "_")]
             cells.append(f"{sum(w for w, _ in totals)} / {sum(m for _, m in totals)}")
         print(f"{variant:10s}" + "".join(f"{cell:>16s}" for cell in cells))
