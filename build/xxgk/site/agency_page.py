@@ -19,6 +19,7 @@ from types import MappingProxyType
 from ..catalog import table as rule_table
 from ..package.metrics import reads_table_2_only
 from ..package.report_card import counts_against_agency
+from ..safe import file_name_text
 from .blocks import split_html_blocks
 from .compare_page import agency_compare_form, metric_options
 from .glossary import GLOSSARY_PAGE
@@ -163,6 +164,24 @@ def metric_cell(values, missing, code: str, numeric=cell) -> str:
 def reasons_shown(values, missing, codes) -> set:
     """The reasons (``metric_values.missing``) of the values of ``codes`` a table shows missing: its notes."""
     return {missing[c] for c in codes if values[c] is None}
+
+
+def same_year_files(reports: list[dict]):
+    """A function naming a report of ``reports`` apart from another of the same year: ``（its file name）`` after
+    the year (as ``safe.file_name_text`` shows it), nothing for a year of one report. Session 53: an agency page
+    listed a year's two reports (a re-published one whose 新收申请 differs) as two rows of 2022年度报告, and its
+    findings as two rows of 2022, the reader unable to tell which row was which report.
+
+    >>> named = same_year_files([{"year": "2022", "source_file": "a.txt"}, {"year": "2022", "source_file": "b.pdf"},
+    ...                          {"year": "2023", "source_file": "c.txt"}, {"year": "", "source_file": "d.txt"}])
+    >>> [named(r) for r in ({"year": "2022", "source_file": "b.pdf"}, {"year": "2023", "source_file": "c.txt"})]
+    ['<span class="xxgk-file-of">（b.pdf）</span>', '']
+
+    HTML, escaped; in a span that wraps (``xxgk.css``: the year's link keeps on one line, and a long file name
+    had pushed a phone's card sideways)."""
+    shared = {y for y, n in Counter(r["year"] for r in reports).items() if n > 1}
+    return lambda r: (f'<span class="xxgk-file-of">（{esc(file_name_text(r["source_file"]))}）</span>'
+                      if r["year"] in shared else "")
 
 
 def shown(value) -> str | None:
@@ -319,11 +338,12 @@ class AgencyPages:
 
     def _agency_reports(self, reports: list[dict]) -> str:
         rows, reasons = [], set()
+        shared = same_year_files(reports)
         for r in reports:
             v, why = self.values[r["report_id"]], self.missing[r["report_id"]]
             found = self.findings.get(r["report_id"], [])
             href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
-            rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告</a>'
+            rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告{shared(r)}</a>'
                          "</td>", f"<td>{esc(r['format'] or '—')}</td>", metric_cell(v, why, "received"),
                          metric_cell(v, why, "granted_share"), cell(len(found)),
                          f"<td>{esc(r['published_date'] or '—')}</td>"])
@@ -522,13 +542,13 @@ class AgencyPages:
         reading (``counts_against_agency``), as the quality page and the report card count them, and the most
         frequent of each. Before, 错误数 1, 警告数 6 of a year whose nine findings were all the site's reading (digits
         run together, a row's cell lost) told a citizen the agency had erred (session 48)."""
-        rows = []
+        rows, shared = [], same_year_files(reports)
         for r in reports:
             found = self.findings.get(r["report_id"], [])
             own = [f for f in found if counts_against_agency(f["code"])]
             counts = Counter(f["severity"] for f in own)
             href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
-            rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}</a></td>']
+            rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}{shared(r)}</a></td>']
                         + [cell(counts[s]) for s in SEVERITY_ZH] + [cell(len(found) - len(own))]
                         + [f'<td class="xxgk-prose">{self._most_found(found) or "无"}</td>'])
         headers = ["年度", *(f"机关的{z}" for z in SEVERITY_ZH.values()), READING_LIMIT_ZH, "最常见的问题"]

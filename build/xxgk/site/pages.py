@@ -62,7 +62,7 @@ from .titles import (
     pageless_reports,
     report_name,
     report_paths,
-    report_title,
+    report_titles_apart,
     source_only_reports,
 )
 
@@ -116,7 +116,9 @@ RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger 
 PROVINCE_COLUMN = "省份"  # the column the province filter (``Pages._province_filter``, ``xxgk.js``) reads
 YEAR_COLUMN = "年度"  # the column its year menu reads, where the page offers one (the quality page's)
 RANKING_INTRO = ("<p>得分 = 100 − 每个错误10分 − 每个警告3分（最低0分），只计本机关自身的问题（勾稽关系不成立、"
-                 "逾期发布、正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分。"
+                 "逾期发布、正文与表格不一致等）；本站未能读出的单元格等“读取的局限”单列，不扣分。提示不扣分，"
+                 "表中各检查类别（可读性、跨年度等）一列是该类的错误和警告个数，不含提示（如与上年结转数不衔接），"
+                 "提示见各报告页的“发现的问题”。"
                  "排名只在同一年度、同一行政层级、同一类别内比较：人民政府的汇总报告与人民政府的比，"
                  "政府部门的报告与政府部门的比（各有一张表；两者内容不同，发布期限也不同）。"
                  "检查的含义见 <a href=\"{up}checks/\">检查项目</a>。"
@@ -732,7 +734,7 @@ class Site(ReportPages, AgencyPages):
     def quality(self) -> None:
         codes_rows = {c["code"]: c for c in self.pkg.tables["finding_codes"]}
         by_code = self.findings_by_code  # {code: (count, the first QUALITY_ROWS_PER_CODE as (report_id, row))}
-        names = {r["report_id"]: report_title(r) for r in self.reports}
+        names = report_titles_apart(self.reports)  # (a year's two reports of one agency, each with its file)
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。"
                  "各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
@@ -1112,7 +1114,9 @@ class Site(ReportPages, AgencyPages):
         :meth:`_province_filter` filters by), report links relative to ``base`` (the site root from the page). The
         kind the ranks are within (``score_group``) is the table's heading, not a column: the table fits a desktop
         page's width."""
-        rows = []
+        rows, titles = [], self.__dict__.get("_titles_apart")
+        if titles is None:  # (made once a build; a year's two reports of one agency each named with its file)
+            titles = self.__dict__["_titles_apart"] = report_titles_apart(self.reports)
         for r in ordered:
             found = self.findings.get(r["report_id"], [])
             own, reading = split_findings(found)
@@ -1122,7 +1126,7 @@ class Site(ReportPages, AgencyPages):
             note = ("<br><small>" + copy_sentence(f'<a href="{base}{self.report_urls[original["report_id"]]}">'
                                                   f'{esc(file_name_text(original["source_file"]))}</a>', original, r)
                     + "</small>" if original else "")
-            link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(report_title(r))}</a>'
+            link = f'<a href="{base}{self.report_urls[r["report_id"]]}">{esc(titles[r["report_id"]])}</a>'
             rows.append([cell(rank[0] if rank else None), f"<td>{link}{note}</td>",
                          cell(self.scores[r["report_id"]])]
                         + [cell(sum(f["severity"] != "info" for f in grouped.get(c, [])))

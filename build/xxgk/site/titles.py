@@ -20,6 +20,32 @@ def report_title(report: dict) -> str:
     return f"{report_name(report)} {report['year']}年度" if report["year"] else report_name(report)
 
 
+def report_titles_apart(reports: list[dict]) -> dict[str, str]:
+    """``{report_id: report_title}``, a report sharing its agency and year with another named with its file too
+    (``西城区数据局 2022年度（更正版.txt）``), as the lists of many reports show them. Session 53: the quality page
+    listed a year's two reports of one agency (a revised one, a value changed) as two rows of 西城区数据局 2022年度
+    with different counts, the reader unable to tell which was which.
+
+    >>> named = report_titles_apart([{"report_id": "a", "agency_name": "甲局", "agency": "", "year": "2022",
+    ...                               "agency_id": "x", "source_file": "a.txt"},
+    ...                              {"report_id": "b", "agency_name": "甲局", "agency": "", "year": "2022",
+    ...                               "agency_id": "x", "source_file": "b.pdf"},
+    ...                              {"report_id": "c", "agency_name": "甲局", "agency": "", "year": "2023",
+    ...                               "agency_id": "x", "source_file": "c.txt"}])
+    >>> named["b"], named["c"]
+    ('甲局 2022年度（b.pdf）', '甲局 2023年度')
+    """
+    def key(r: dict) -> tuple:
+        return (r.get("agency_id"), r["year"])
+
+    counts: dict[tuple, int] = {}
+    for r in reports:
+        counts[key(r)] = counts.get(key(r), 0) + 1
+    return {r["report_id"]: report_title(r) + (f"（{file_name_text(r['source_file'])}）"
+                                               if r.get("agency_id") and r["year"] and counts[key(r)] > 1 else "")
+            for r in reports}
+
+
 def described(text: str) -> str:
     """A page's own description as a front matter line (``<meta name=description>`` and the preview tags: what a
     search engine's snippet and a chat app's preview say), made safe as a title is (the theme prints it unescaped).

@@ -244,6 +244,28 @@
     return said ? {code: code, word: said[0], note: said[1].replace(/。$/, "")} : {code: "", word: NO_DATA, note: NO_REASON_NOTE};
   }
 
+  /* Where each point's value label goes, a year at a time (``ys``: each series' values, null for no point):
+     the highest point's above it, the lowest's below it, a third's beside it (to its left in the last year, to its
+     right before: a label right of the last point ran off the chart). Session 53: the first and third series were
+     labelled above, the second below, whatever their values — a lower first series' label above its point met a
+     higher second's below its point (749 over 635, each nearer the other's point), and at 553, 548 and 478 two
+     labels printed over each other, unreadable in the downloaded PNG, which has no table. A lowest point on the
+     axis's floor (≤ 8 % of ``highest``: 0 of 11) has the year under it, which a label below wrote over ("2025年"
+     with its 0 across it): its label goes above, to the right, and the highest's above, to the left. */
+  function labelPlaces(ys, highest) {
+    var places = ys.map(function (y) { return y.map(function () { return "top center"; }); });
+    (ys[0] || []).forEach(function (_, x) {
+      var at = ys.map(function (y, s) { return s; }).filter(function (s) { return typeof ys[s][x] === "number"; });
+      at.sort(function (a, b) { return ys[b][x] - ys[a][x] || a - b; });  // highest first; a tie, in series order
+      if (at.length < 2) return;
+      var low = at[at.length - 1], floor = ys[low][x] <= highest * 0.08, last = x === ys[0].length - 1;
+      places[low][x] = floor ? "top right" : "bottom center";
+      if (floor) places[at[0]][x] = "top left";  // (a highest point near the floor too: the two labels side by side)
+      at.slice(1, -1).forEach(function (s) { places[s][x] = last ? "middle left" : "middle right"; });
+    });
+    return places;
+  }
+
   function readURL() {
     var p = new URLSearchParams(location.search);
     // ids= is an alias of agencies= (an address written by hand): the same checks, and setURL writes agencies=
@@ -695,14 +717,9 @@
         var highest = Math.max.apply(null, [0].concat.apply([], traces.map(function (t) {
           return t.y.filter(function (v) { return typeof v === "number"; });
         })));
+        var places = labelPlaces(traces.map(function (t) { return t.y; }), highest);
         traces.forEach(function (t, i) {
-          // above the point, the second series below it: two agencies with close values (528 and 480) printed
-          // their labels over each other; but a point on the axis's floor (0 of 11, or near it) has the year under
-          // it, which a label below wrote over ("2025年" with its 0 across it, unreadable): it goes above, to the
-          // right (clear of a label above the same point)
-          t.textposition = t.y.map(function (v) {
-            return !(i % 2) ? "top center" : v !== null && v <= highest * 0.08 ? "top right" : "bottom center";
-          });
+          t.textposition = places[i];
           t.mode = "lines+markers+text"; t.cliponaxis = false;
           t.text = t.y.map(function (v) { return v === null ? "" : fmt(v, m.unit); });
         });

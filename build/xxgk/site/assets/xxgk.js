@@ -216,7 +216,24 @@
     }).then(function () { Plotly.purge(box); box.remove(); });
   }
   /* the page's address in lines that fit an image 1000 px wide, as text */
-  function addressLines() { return location.href.match(/.{1,140}/g).map(asText).join("<br>"); }
+  function addressLines() { return urlLines(location.href, 140).map(asText).join("<br>"); }
+  /* an address in lines of at most ``width`` characters, each line but the last ending after a separator in its
+     second half — an &, else a comma, else / ? = or - — so that a value stays whole on its line: cut every 140
+     characters, a comparison's PNG read year=2021-20 / 24 (session 53); a run with no separator is cut at the width */
+  var URL_BREAKS = ["&", ",", "/?=-"];
+  function urlLines(url, width) {
+    var lines = [];
+    while (url.length > width) {
+      var end = 0;
+      for (var g = 0; g < URL_BREAKS.length && !end; g++) {
+        for (var at = width; at > width / 2 && !end; at--) if (URL_BREAKS[g].indexOf(url.charAt(at - 1)) >= 0) end = at;
+      }
+      lines.push(url.slice(0, end || width));
+      url = url.slice(end || width);
+    }
+    lines.push(url);
+    return lines;
+  }
   /* text for a plotly label, which reads a few HTML tags: as text, not markup */
   function asText(text) { return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
   /* an image's legend above the plot: the source and the address go under it */
