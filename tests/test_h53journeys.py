@@ -142,3 +142,19 @@ def test_the_quality_page_and_the_report_card_name_a_years_two_reports_apart(rep
         assert "东城区数据局 2021年度（r000000.txt）</a>" in text, page
         assert "东城区数据局 2021年度（r000000-更正版.txt）</a>" in text, page
         assert "东城区数据局 2022年度</a>" in text, page
+
+
+def test_a_years_partial_gap_note_stands_above_the_drawn_bars_value_label():
+    """部分无数据 over unstacked bars (new requests missing, carried-over 11 and carried-forward 15 drawn) stood at
+    the tallest drawn bar's end, where its value label is (部分11数据): it is raised a label's line (12 px type) and
+    the notes' own 2 px; a year with nothing drawn, and stacked bars, keep their place."""
+    from xxgk.site.render import _missing_annotations
+
+    data = [{"type": "bar", "x": ["2021年", "2022年"], "y": [505, None]},
+            {"type": "bar", "x": ["2021年", "2022年"], "y": [24, 11]},
+            {"type": "bar", "x": ["2021年", "2022年"], "y": [19, 15]}]
+    (note,) = _missing_annotations(data, horizontal=False)
+    assert note["text"] == "部分无数据" and note["y"] == 15 and note.get("yshift", 0) >= 18
+    empty = [dict(t, y=[t["y"][0], None]) for t in data]
+    assert "yshift" not in _missing_annotations(empty, horizontal=False)[0]
+    assert "yshift" not in _missing_annotations(data, horizontal=False, stacked=True)[0]

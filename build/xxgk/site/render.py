@@ -423,13 +423,17 @@ def _missing_annotations(data: list[dict], horizontal: bool, stacked: bool = Fal
                 else "部分" + MISSING_LABEL)
         drawn = [t["y"][i] or 0 for t in bars if t not in gaps and i < len(t.get("y") or [])]
         at = sum(drawn) if stacked else max(drawn, default=0)  # beside the drawn parts
-        # xxgk.js styles the notes (grey, beside the bar's end; the grey is palette.yaml's ``missing``)
+        # xxgk.js styles the notes (grey, beside the bar's end; the grey is palette.yaml's ``missing``); 部分无数据
+        # over unstacked bars goes a label's height higher, above the tallest drawn bar's own value label (session
+        # 53: centred on the year at that bar's end, it printed over the label: 部分11数据)
+        raised = {"yshift": PARTIAL_NOTE_RAISED} if gaps and drawn and not stacked and not horizontal else {}
         notes.append({"text": text} | ({"x": _plain(at), "y": category} if horizontal else
-                                       {"x": category, "y": _plain(at)}))
+                                       {"x": category, "y": _plain(at)}) | raised)
     return notes
 
 
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩"  # a missing value's reason on a chart of years, said under it (``_marked``)
+PARTIAL_NOTE_RAISED = 20  # px: a value label's line (12 px type, ≈ 16 px high) and the 2 px xxgk.js puts under notes
 
 
 def _marked(notes: list[dict], horizontal: bool) -> tuple[list[dict], str]:
