@@ -158,3 +158,13 @@ def test_a_years_partial_gap_note_stands_above_the_drawn_bars_value_label():
     empty = [dict(t, y=[t["y"][0], None]) for t in data]
     assert "yshift" not in _missing_annotations(empty, horizontal=False)[0]
     assert "yshift" not in _missing_annotations(data, horizontal=False, stacked=True)[0]
+
+
+def test_a_report_pages_list_of_its_agencys_years_names_a_years_two_reports_apart(republished):
+    """Every report page of the agency lists its years (历年报告): the year's two reports each with its file."""
+    from lxml import html
+
+    text = _page(republished / "site_src", "a/beijing-dongcheng-shujuju/2023.md")
+    years = html.fromstring(text.split("## 历年报告", 1)[1]).xpath("//table")[0]
+    assert [a.text_content() for a in years.xpath(".//tbody//th/a")] == [
+        "2021（r000000.txt）", "2021（r000000-更正版.txt）", "2022", "2023", "2024"]

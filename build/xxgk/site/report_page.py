@@ -16,7 +16,7 @@ from ..catalog import cell_value, own_measure_labels
 from ..package.metrics import formula_for, metric_rows, report_results
 from ..package.report_card import copies
 from ..safe import file_name_text
-from .agency_page import PEER_SHOWN, metric_cell, peer_note, reasons_shown, shown
+from .agency_page import PEER_SHOWN, metric_cell, peer_note, reasons_shown, same_year_files, shown
 from .anchors import slugify
 from .blocks import split_html_blocks
 from .card import by_category, fully_read, points_said, score, score_group, scored, split_findings
@@ -735,7 +735,9 @@ class ReportPages:
         same = self.agency_reports.get(r.get("agency_id") or "", [])
         if len(same) < 2:
             return ""
-        rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}</a></td>',
+        shared = same_year_files(same)  # (a year's two reports each named with its file: session 53)
+        rows = [[f'<td><a href="../../{self.report_urls[x["report_id"]]}">{esc(x["year"] or "年度未知")}'
+                 f"{shared(x)}</a></td>",
                  metric_cell(self.values[x["report_id"]], self.missing[x["report_id"]], "received", num_cell),
                  metric_cell(self.values[x["report_id"]], self.missing[x["report_id"]], "granted_share", num_cell),
                  num_cell(x["finding_count"])]
