@@ -86,7 +86,7 @@ def test_a_pngs_address_breaks_between_its_parts():
 @pytest.fixture(scope="module")
 def republished(tmp_path_factory):
     """An agency's four years (benchmarks.synthetic), its 2021 report published twice: the copy's 新收申请 raised
-    by 5 (a revised report). The package and the pages (site_src), no rendering."""
+    by 5 (a revised report), and an empty file. The package and the pages (site_src), no rendering."""
     from benchmarks.synthetic import write_reports
 
     from xxgk.package.build import build_package
@@ -100,6 +100,7 @@ def republished(tmp_path_factory):
     cells[1], cells[-1] = str(int(cells[1]) + 5), str(int(cells[-1]) + 5)
     lines[at] = "\t".join(cells)
     (work / "reports" / "r000000-更正版.txt").write_text("\n".join(lines), encoding="utf-8")
+    (work / "reports" / "空.txt").write_bytes(b"")  # a file without a page (no text, no agency)
     build_package(work / "reports", work / "pkg", workers=1)
     write_site_src(work / "pkg", work / "site_src")
     return work
@@ -168,3 +169,35 @@ def test_a_report_pages_list_of_its_agencys_years_names_a_years_two_reports_apar
     years = html.fromstring(text.split("## 历年报告", 1)[1]).xpath("//table")[0]
     assert [a.text_content() for a in years.xpath(".//tbody//th/a")] == [
         "2021（r000000.txt）", "2021（r000000-更正版.txt）", "2022", "2023", "2024"]
+
+
+def test_a_years_two_report_pages_are_titled_apart(republished):
+    """The two report pages of the year each carry their file in their heading and title (two browser tabs read
+    东城区数据局 2021年度 alike); a year of one report is titled as before."""
+    from xxgk.site.bulk import spooled
+
+    folder, agency = republished / "site_src", "a/beijing-dongcheng-shujuju/"
+    first = _page(folder, agency + "2021.md")
+    (second,) = [_page(folder, e["src"]) for e in spooled(folder) if e["src"].startswith(agency + "2021-")]
+    assert "# 东城区数据局 2021年度（r000000.txt）\n" in first
+    assert 'title: "东城区数据局 2021年度（r000000.txt）"' in first
+    assert "# 东城区数据局 2021年度（r000000-更正版.txt）\n" in second
+    assert "# 东城区数据局 2022年度\n" in _page(folder, agency + "2022.md")
+
+
+def test_the_quality_pages_files_without_a_page_are_narrowed_by_its_menus(republished):
+    """The empty file has no province or year: its row says so in the columns the page's menus read (—, 地区未知),
+    in a table xxgk.js narrows without counting its rows as reports; narrowed to a province, an emptied table says
+    it holds no file of it (before, the empty file stood under 天津市 2024年度)."""
+    from lxml import html
+
+    text = (republished / "site_src" / "quality.md").read_text(encoding="utf-8")
+    files = html.fromstring(text[text.index('<h2 id="xxgk-pageless"'):]).xpath("//table")[0]
+    assert files.get("data-xxgk-files") is not None
+    assert [th.text_content() for th in files.xpath(".//thead//th")] == ["文件", "原因", "年度", "省份"]
+    assert [[td.text_content() for td in tr.xpath("./td")] for tr in files.xpath(".//tbody/tr")] == [
+        ["空.txt", "无法读取文件：空文件", "—", "地区未知"]]
+    said = _node("xxgk.js", "  function emptyNote(",
+                 "[emptyNote({hasAttribute: function (a) { return a === 'data-xxgk-files'; }}, '北京市 2022年度'),"
+                 " emptyNote({hasAttribute: function () { return false; }}, '北京市')]")
+    assert said == ["本表没有北京市 2022年度的文件。", "本表没有北京市的报告。"]

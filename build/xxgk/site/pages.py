@@ -831,19 +831,24 @@ class Site(ReportPages, AgencyPages):
                               column: str, linked: bool) -> str:
         """A quality-page section listing failed files ``ids`` with why each failed: the first
         ``QUALITY_ROWS_PER_CODE`` by file name (each linked to its page when ``linked``), the rest counted
-        (``reports.csv`` lists them all)."""
+        (``reports.csv`` lists them all). Each row's year and province (— and 地区未知 when the file names none)
+        let the page's menus narrow it (``data-xxgk-files``: its rows are not counted as reports shown) — session
+        53: an empty file stood under 天津市 2024年度 as if it were that province's."""
         if not ids:
             return ""
         listed = sorted(ids, key=lambda rid: (self.reports_by_id[rid]["source_file"], rid))
         rows = []
         for rid in listed[:QUALITY_ROWS_PER_CODE]:
-            name = esc(file_name_text(self.reports_by_id[rid]["source_file"]))
+            r = self.reports_by_id[rid]
+            name = esc(file_name_text(r["source_file"]))
             shown = f'<a href="../{esc(self.report_urls[rid])}">{name}</a>' if linked else name
-            rows.append([f"<td>{shown}</td>", f"<td>{self.failed_reason(rid) or '—'}</td>"])
+            rows.append([f"<td>{shown}</td>", f"<td>{self.failed_reason(rid) or '—'}</td>",
+                         f"<td>{esc(r['year'] or '—')}</td>", self._province_cell(r)])
         more = len(listed) - len(rows)
         return "\n".join(filter(None, [
             f'\n<h2 id="{anchor}">{heading}（{len(listed)} 个）</h2>\n', intro,
-            table([column, "原因"], rows, f"{anchor}-files", extra=" data-phone-cards"),
+            table([column, "原因", YEAR_COLUMN, PROVINCE_COLUMN], rows, f"{anchor}-files",
+                  extra=" data-phone-cards data-xxgk-files"),
             f"<p>以上是按文件名排列的前 {len(rows)} 个；另有 {more} 个，全部见下载的 reports.csv（status 为 failed）"
             f'和 <a href="../downloads/{esc(findings_csv)}" download>findings.csv</a>。</p>' if more else ""]))
 

@@ -250,8 +250,9 @@ class ReportPages:
                       f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)
             meta_rows.append(["<th>官方原文</th>", f'<td class="xxgk-url">{link(r["source_url"])}</td>'])  # http(s)
-        parts = [front_matter(report_title(r), SEARCH_EXCLUDED + WIDE + described(report_description(r))),
-                 f"# {esc(report_title(r))}\n",
+        title = report_title(r) + self._file_of_twin(r)
+        parts = [front_matter(title, SEARCH_EXCLUDED + WIDE + described(report_description(r))),
+                 f"# {esc(title)}\n",
                  self._crumbs(r), WORK_PLACE, self._key_figures(r), self._sums_checked(r),
                  FACTS_OPEN.format(esc(dict(meta)["读取状态"])) + "<table>\n"
                  + "\n".join("<tr>" + "".join(x) + "</tr>" for x in meta_rows) + "\n</table>"
@@ -718,6 +719,14 @@ class ReportPages:
                 if len(group) - 1 > len(twins) else "")
         return (f'<p class="xxgk-note">本机构{esc(r["year"])}年度还有另外{len(group) - 1}份报告：{links}{more}。'
                 f"各份分别列出，不合并；见下面“发现的问题”中的“重复的报告”。</p>")
+
+    def _file_of_twin(self, r: dict) -> str:
+        """``（its file）`` after the title of a report that shares its agency and year with another (as the agency
+        page, the quality page and the report card name it: ``titles.report_titles_apart``), else nothing. Session
+        53: the two pages of 西城区数据局's 2022 reports, a revised one's 新收申请 changed, had one title and heading,
+        two browser tabs alike. (The pages' inputs hold their agency's reports' files: ``years_inputs``.)"""
+        shared = r.get("agency_id") and r["year"] and len(self._same_year[(r["agency_id"], r["year"])]) > 1
+        return f"（{file_name_text(r['source_file'])}）" if shared else ""
 
     @cached_property
     def _same_year(self) -> dict[tuple[str, object], list[dict]]:

@@ -399,7 +399,8 @@
     if (table.hasAttribute("data-xxgk-partial")) {
       return "本表所列的前 " + table.tBodies[0].rows.length + " 份报告中没有" + words + "的报告；其余见下载的 findings.csv。";
     }
-    return table.hasAttribute("data-xxgk-problem") ? words + "没有报告有此类问题。" : "本表没有" + words + "的报告。";
+    return table.hasAttribute("data-xxgk-problem") ? words + "没有报告有此类问题。" :
+      "本表没有" + words + (table.hasAttribute("data-xxgk-files") ? "的文件。" : "的报告。");
   }
   var WORK_LIST = "xxgk-work-list";  /* the list kept for the tab (keepList below), read by lists.js workList */
   /* the lists' code (the quality page's CSV of its lists, the list a reader works through): assets/lists.js, loaded
@@ -509,8 +510,9 @@
             row.hidden = !keep;
             if (!keep) return;
             here++;
-            /* a table of counts (the quality page's 发布月份, data-xxgk-tally): its rows are not reports */
-            if (t[0].hasAttribute("data-xxgk-tally")) return;
+            /* a table of counts (the quality page's 发布月份, data-xxgk-tally): its rows are not reports; nor are
+               the files without a report page (data-xxgk-files), listed apart */
+            if (t[0].hasAttribute("data-xxgk-tally") || t[0].hasAttribute("data-xxgk-files")) return;
             var link = row.querySelector("a[href]"), key = link ? link.getAttribute("href") : "\u0000" + shown;
             if (!seen[key]) { seen[key] = 1; shown++; }
           });
