@@ -27,3 +27,14 @@ def test_a_header_row_broken_over_a_page_is_one_row_and_the_table_is_read(suffix
     record = parse(read_bytes(copy, suffix).parse_text)
     assert score_record(record, table3, table4, active) == (0, 0)  # (wrong, missing) against the values drawn
     assert not [f for f in record.findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize("kept", [0.3, 0.95], ids=["cut at 30 %", "cut before its trailer"])
+def test_a_pdf_cut_short_is_said_in_words_not_the_librarys_exception(kept):
+    """A PDF whose download broke off: its finding said ``PSEOF: Unexpected EOF`` or ``PDFSyntaxError: No /Root object!
+    - Is this really a PDF?`` on the quality page (session 53's reader journeys)."""
+    data = (FOLDER / "header_broken_over_a_page.pdf").read_bytes()
+    source = read_bytes(data[:int(len(data) * kept)], ".pdf")
+    assert [f.code for f in source.findings] == ["file_unreadable"]
+    message = source.findings[0].message
+    assert "重新下载" in message and not any(word in message for word in ("PSEOF", "Syntax", "Root", "EOF"))

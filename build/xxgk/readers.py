@@ -2420,7 +2420,12 @@ def undecodable_finding(text: str) -> Finding | None:
 
 # what a reader's failure means to the user, by the name of the exception pdfminer raises (a PDF opened with a
 # password: before, the finding said only "PdfminerException: ", pdfplumber's wrapper with an empty message)
-_FAILURES = {"PDFPasswordIncorrect": "PDF 已加密，需要密码才能打开", "PDFEncryptionError": "PDF 的加密方式无法解开"}
+_FAILURES = {"PDFPasswordIncorrect": "PDF 已加密，需要密码才能打开", "PDFEncryptionError": "PDF 的加密方式无法解开",
+             # (a PDF cut short, its end never written: a download broken off. Before: "PSEOF: Unexpected EOF",
+             # the library's words, on the quality page — session 53's reader journeys)
+             "PSEOF": "PDF 文件不完整：在结尾之前就断了（可能下载未完成），请重新下载",
+             # (its cross-reference table or trailer not found: cut off near its end, or damaged)
+             "PDFSyntaxError": "PDF 的结构损坏，找不到文件的目录（可能不完整或被改动过），请重新下载"}
 
 
 def _budget_reached(error: Exception) -> str | None:
