@@ -498,6 +498,12 @@ class Site(ReportPages, AgencyPages):
         self.write("agencies.md", "\n".join(body))
 
     @cached_property
+    def titles_apart(self) -> dict[str, str]:
+        """``{report_id: its title}`` as the lists of many reports show it, a year's two reports of one agency each
+        named with its file (``report_titles_apart``): made once a build."""
+        return report_titles_apart(self.reports)
+
+    @cached_property
     def index_order(self) -> list[dict]:
         """The agencies as the agency index lists them: by ``name_order``, then id."""
         return sorted(self.pkg.tables["agencies"], key=lambda a: (name_order(a["name"]), a["agency_id"]))
@@ -734,7 +740,7 @@ class Site(ReportPages, AgencyPages):
     def quality(self) -> None:
         codes_rows = {c["code"]: c for c in self.pkg.tables["finding_codes"]}
         by_code = self.findings_by_code  # {code: (count, the first QUALITY_ROWS_PER_CODE as (report_id, row))}
-        names = report_titles_apart(self.reports)  # (a year's two reports of one agency, each with its file)
+        names = self.titles_apart
         parts = [front_matter("数据质量", SEARCH_EXCLUDED), "# 数据质量：全部问题\n",
                  "<p>每条问题都有稳定代码、严重程度和原文位置。"
                  "各检查项的说明见 <a href=\"../checks/\">检查项目</a>。</p>"]
@@ -1119,9 +1125,7 @@ class Site(ReportPages, AgencyPages):
         :meth:`_province_filter` filters by), report links relative to ``base`` (the site root from the page). The
         kind the ranks are within (``score_group``) is the table's heading, not a column: the table fits a desktop
         page's width."""
-        rows, titles = [], self.__dict__.get("_titles_apart")
-        if titles is None:  # (made once a build; a year's two reports of one agency each named with its file)
-            titles = self.__dict__["_titles_apart"] = report_titles_apart(self.reports)
+        rows, titles = [], self.titles_apart
         for r in ordered:
             found = self.findings.get(r["report_id"], [])
             own, reading = split_findings(found)
