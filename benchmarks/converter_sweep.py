@@ -185,16 +185,28 @@ def score_record(record, table3: dict, table4: list[int], active: dict[str, int]
     return wrong, missing
 
 
+def libreoffice() -> str:
+    """The ``soffice`` command, or exit saying how to install it."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        sys.exit("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-writer-nogui")
+    return soffice
+
+
+def saved_as(soffice: str, target: str, sources: list[Path], out: Path, profile: Path) -> None:
+    """``sources`` saved by LibreOffice as ``target`` (``"pdf"``, ``"doc:MS Word 97"`` …) into ``out``, with its
+    settings in ``profile`` (not the user's)."""
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", target,
+                    "--outdir", str(out), *map(str, sources)], check=True, capture_output=True, timeout=1800)
+
+
 def convert(folder: Path, soffice: str) -> None:
     """``folder``'s pages saved by LibreOffice as .doc, then .docx and PDF; each PDF written as an OFD."""
-    def run(target: str, sources: list[Path], out: Path) -> None:
-        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
-                        target, "--outdir", str(out), *map(str, sources)], check=True, capture_output=True,
-                       timeout=1800)
-    run("doc:MS Word 97", sorted(folder.glob("*.html")), folder / "doc")
+    profile = folder / "profile"
+    saved_as(soffice, "doc:MS Word 97", sorted(folder.glob("*.html")), folder / "doc", profile)
     docs = sorted((folder / "doc").glob("*.doc"))
-    run("docx:MS Word 2007 XML", docs, folder / "docx")
-    run("pdf", docs, folder / "pdf")
+    saved_as(soffice, "docx:MS Word 2007 XML", docs, folder / "docx", profile)
+    saved_as(soffice, "pdf", docs, folder / "pdf", profile)
     (folder / "ofd").mkdir(exist_ok=True)
     for pdf in sorted((folder / "pdf").glob("*.pdf")):
         (folder / "ofd" / f"{pdf.stem}.ofd").write_bytes(pdf_as_ofd(pdf.read_bytes()))
@@ -215,9 +227,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--keep", type=Path, help="the folder to write the copies in and keep (default: a temporary)")
     args = parser.parse_args(argv)
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        sys.exit("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-writer-nogui")
+    soffice = libreoffice()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="converter_sweep_"))
     folder.mkdir(parents=True, exist_ok=True)
     truths = {}

@@ -52,7 +52,11 @@ def test_an_empty_spacer_column_is_no_column_of_table3(suffix):
     each lost (``row_extra_cells``), and the row whose 总计 is blank seven cells: its spacer read as 商业企业 and
     every number after it a column right, 0 published as its 总计, which the report leaves blank. A column where
     nothing begins but empty cells, inside a row of headings, is no column: every row is read as printed."""
-    record = _published(_as(_spacer_column_table3(), suffix), suffix)
+    assert_spacer_column_not_read(_published(_as(_spacer_column_table3(), suffix), suffix))
+
+
+def assert_spacer_column_not_read(record) -> None:
+    """``record`` (``_spacer_column_table3``'s report, from any reader) read as printed, its spacer no column."""
     values = record.values("applications")
     assert values[("carried_forward", "natural_person")] == 2
     assert values[("carried_forward", "commercial")] == 0

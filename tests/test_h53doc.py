@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_h52hunt import assert_spacer_column_not_read
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
@@ -27,13 +28,7 @@ def _published(name: str, suffix: str = ".doc"):
 def test_a_spacer_column_of_a_doc_is_no_column(suffix):
     """Before, every row of table 三 was a cell too many (lost, ``row_extra_cells``) and the row whose 总计 is blank
     was read with its spacer as 商业企业: 0 published as its 总计, which the report leaves blank."""
-    record = _published("report_spacer_column", suffix)
-    values = record.values("applications")
-    assert values[("carried_forward", "natural_person")] == 2
-    assert values[("carried_forward", "commercial")] == 0
-    assert values.get(("carried_forward", "total")) is None
-    assert values[("new", "natural_person")] == 7 and values[("new", "total")] == 7
-    assert not any(f.code in ("row_extra_cells", "row_lost_cells") for f in record.findings)
+    assert_spacer_column_not_read(_published("report_spacer_column", suffix))
 
 
 def test_two_numbers_apart_by_a_space_in_a_doc_cell_beside_a_blank_one_are_not_one_number():
