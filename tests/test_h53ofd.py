@@ -98,3 +98,15 @@ def test_a_path_no_page_could_draw_is_no_rule_and_never_a_crash(ruled_pdf, path,
         return
     assert source.ok and not source.findings, source.findings
     assert _table3(parse(source.parse_text)) == {code: ROWS.get(code, ZERO) for code in row_codes("2021")}
+
+
+def test_a_line_that_is_no_tables_rule_keeps_the_ofd_read_by_its_gaps():
+    """A 公文's red line under its header (one horizontal segment) is no table's rules: the file is read by its gaps as
+    before, its wrapped labels beside their numbers read whole (drawn as a PDF, this layout lost 14 cells)."""
+    from tests.test_h46ofd import REPORT, as_ofd
+
+    line = ('<ofd:PathObject ID="9" Boundary="10 15 190 1" StrokeColor="255 0 0"><ofd:AbbreviatedData>M 0 0 L 190 0'
+            '</ofd:AbbreviatedData></ofd:PathObject>')
+    record, expected = parse(read_bytes(_with_path(as_ofd(REPORT, wrap=12), line), ".ofd").parse_text), parse(REPORT)
+    assert sorted((f.table, f.keys, repr(f.value)) for f in record.facts) == sorted(
+        (f.table, f.keys, repr(f.value)) for f in expected.facts)

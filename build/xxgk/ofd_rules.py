@@ -22,6 +22,10 @@ import math
 import re
 
 MAX_DEPTH = 8  # page blocks inside page blocks
+# a page draws a table's rules when it draws at least this many horizontal and this many vertical segments (a grid of
+# two cells and more); a 公文's red line under its header, a page's frame or a signature's underline is no table
+GRID_RULES = 3
+_STRAIGHT = 0.5  # mm a rule may lean and still be horizontal or vertical
 MAX_SEGMENTS = 200_000  # segments an OFD file's pages may draw (a 50-page report of ruled tables: some 25,000)
 # operands each command of AbbreviatedData takes
 _OPERANDS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
@@ -91,3 +95,17 @@ def _path(element, room: int) -> list[tuple[float, float, float, float]]:
         elif command in ("Q", "B", "A"):
             pen = place(*operands[-2:])
     return [segment for segment in out if all(math.isfinite(v) for v in segment)]
+
+
+def draws_a_grid(drawn: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a page's segments (``segments``) hold a table's rules: ``GRID_RULES`` horizontal and as many vertical.
+
+    >>> draws_a_grid([(10, 20, 190, 20)])  # a red line under a document's header
+    False
+    >>> grid = [(0, y, 90, y) for y in (0, 10, 20)] + [(x, 0, x, 20) for x in (0, 45, 90)]
+    >>> draws_a_grid(grid)
+    True
+    """
+    across = sum(1 for x0, y0, x1, y1 in drawn if abs(y1 - y0) <= _STRAIGHT < abs(x1 - x0))
+    down = sum(1 for x0, y0, x1, y1 in drawn if abs(x1 - x0) <= _STRAIGHT < abs(y1 - y0))
+    return across >= GRID_RULES and down >= GRID_RULES

@@ -2,11 +2,12 @@
 export them) as text the parser reads. ``ofdkit`` reads the package: each page's text runs where they are drawn
 (templates and composite objects included, a TextObject's CTM applied; DTDs refused).
 
-A file that draws rules (straight segments of its path objects, ``ofd_rules``: a converted Word report's ruled
-tables) is read as the PDF of the same pages (``ofd_pdf``): text and rules where the OFD draws them, read by the PDF
+A file that draws a table's rules (straight segments of its path objects forming a grid on some page,
+``ofd_rules.draws_a_grid``: a converted Word report's ruled tables; a 公文's red line under its header is none) is
+read as the PDF of the same pages (``ofd_pdf``): text and rules where the OFD draws them, read by the PDF
 reader — its tables from their rules, labels wrapped beside numbers centred in their rows, headers over three rows
-(session 53: laid into lines by their gaps, such a table lost 151 of table 三's 175 cells). A file that draws none is
-laid into lines here:
+(session 53: laid into lines by their gaps, such a table lost 151 of table 三's 175 cells). A file that draws none
+is laid into lines here:
 
 - a page's runs are grouped into lines by baseline (within half the smaller font size), each line left to right;
 - between two runs of a line, a gap wider than ``CELL_GAP`` font sizes is a table cell's edge (a tab, as the PDF
@@ -34,7 +35,7 @@ import zipfile
 from dataclasses import replace
 
 from .ofd_pdf import pages_to_pdf
-from .ofd_rules import MAX_SEGMENTS, segments
+from .ofd_rules import MAX_SEGMENTS, draws_a_grid, segments
 
 # a gap between two runs of one line wider than this many font sizes is a cell's edge: a table's cells stand at
 # least a character's width apart, a sentence's runs (a producer may write a run a character) touch
@@ -95,7 +96,7 @@ def ofd_to_text(data: bytes) -> str:
         raise OverBudget(f"OFD：{error}") from None
     except ofdkit.OFDError as error:
         raise BrokenFile(f"OFD 文件无法读取：{error}") from None
-    if not any(drawn for _, _, _, drawn in pages):  # (no rules: its lines by their gaps)
+    if not any(draws_a_grid(drawn) for _, _, _, drawn in pages):  # (no table's rules: its lines by their gaps)
         return "\n\n".join(text for text in ("\n".join(runs_to_lines(runs)) for _, _, runs, _ in pages) if text)
     glyphs = [sum(len(run.text) for run in runs) for _, _, runs, _ in pages]  # (the PDF reader's bounds, before
     if max(glyphs) > BUDGET.pdf_page_glyphs or sum(glyphs) > BUDGET.pdf_file_glyphs:  # a PDF is made of them)
