@@ -110,3 +110,16 @@ def test_a_line_that_is_no_tables_rule_keeps_the_ofd_read_by_its_gaps():
     record, expected = parse(read_bytes(_with_path(as_ofd(REPORT, wrap=12), line), ".ofd").parse_text), parse(REPORT)
     assert sorted((f.table, f.keys, repr(f.value)) for f in record.facts) == sorted(
         (f.table, f.keys, repr(f.value)) for f in expected.facts)
+
+
+def test_a_drawn_page_gives_back_every_character_and_no_half_of_a_pair():
+    """Characters past the Basic Multilingual Plane (a rare name's 𠀀) come back through the font's ToUnicode map as
+    a pair of surrogates; half of a pair, which no text holds alone, is not drawn (encoding it raised)."""
+    from types import SimpleNamespace as Run
+
+    from xxgk.ofd_pdf import pages_to_pdf
+    from xxgk.readers import pdf_to_text
+
+    runs = [Run(text="规章\ud800 12", x=20.0, y=30.0, size=4.0, width=20.0),
+            Run(text="\U00020000字", x=20.0, y=40.0, size=4.0, width=8.0)]
+    assert pdf_to_text(pages_to_pdf([(210.0, 297.0, runs, [])])) == "规章 12\n\U00020000字"

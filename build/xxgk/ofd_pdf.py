@@ -83,6 +83,8 @@ def _page_content(height: float, runs: list, segments: list, codes: dict[str, in
         total = sum(_width(char) for char in run.text) or 1
         x, baseline = run.x, top - run.y * POINTS
         for char in run.text:
+            if "\ud800" <= char <= "\udfff":  # (half of a pair no text holds alone: no character to draw)
+                continue
             code = codes.setdefault(char, len(codes) + 1)
             if not char.isspace():
                 out.append(f"1 0 0 1 {x * POINTS:.2f} {baseline:.2f} Tm <{code:04X}> Tj".encode())
