@@ -100,7 +100,8 @@ def test_the_rank_finder_lists_a_whole_province_without_a_city(server, chromium)
     chromium.get(links[0][1])
     shown = _wait(lambda: [a.text for a in chromium.find_elements("css selector", "article tbody a")
                            if a.is_displayed() and "年度" in a.text])  # (not the copy's note's link to d.txt)
-    assert shown == ["福州市数据局 2024年度"] * 2  # the report and its copy
+    # the report and its copy, each named with its file (session 53: a year's two reports of one agency apart)
+    assert shown == ["福州市数据局 2024年度（d.txt）", "福州市数据局 2024年度（d2.txt）"]
     # (audit 28: a group's count was its ranked reports only: 福建省's page of a group of one report and its copy
     # said 共 1 份, a page of unranked reports 共 0 份 above the reports it listed)
     said = chromium.find_element("xpath", "//article//p[starts-with(., '名次是全国')]").text
