@@ -881,8 +881,13 @@ def build(variant: tuple) -> Doc:
     """The document of ``(source, perturbation, place[, perturbation, place])``."""
     if not _SOURCES:
         _SOURCES.update((s.name, s) for s in sources())
-    doc = copy.deepcopy(document(_SOURCES[variant[0]]))
-    for perturbation, place in zip(variant[1::2], variant[2::2], strict=True):
+    return perturbed(_SOURCES[variant[0]], *variant[1:])
+
+
+def perturbed(source: Source, *steps: str) -> Doc:
+    """The document of ``source`` under ``steps`` (perturbation, place, perturbation, place …)."""
+    doc = copy.deepcopy(document(source))
+    for perturbation, place in zip(steps[0::2], steps[1::2], strict=True):
         PERTURBATIONS[perturbation][1](doc, place)
     return doc
 

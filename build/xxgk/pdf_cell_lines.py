@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .pdf_letter_spacing import cell_chars, looks_spread, spaced_text
+from .pdf_merged_labels import labels_by_row
 
 NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*")
 STACKED = "｜"  # between numbers stacked in one cell: one cell, no number (read as unreadable; " / " was read as
@@ -52,5 +53,6 @@ def table_rows(table) -> list[list[str]]:
     for (r, c, _), chars in zip(spread, cell_chars(table.page.chars, [box for _, _, box in spread]) if spread else (),
                                 strict=True):
         out[r][c] = spaced_text(chars, edges) or out[r][c]
+    labels_by_row(table, out)  # (row labels in one cell over their rows, no rule drawn between label columns)
     return out
 
