@@ -11,22 +11,30 @@ they apply (``--list`` names them), each a thing such files do:
 
 - a table split over two pages before each of its rows (the header repeated or not; the page's footer and the next
   page's running head between), a row broken across two pages (its label's first line on one, the rest on the next);
-- the table's rules drawn as lines, absent (a borderless table), horizontal only (a three-line table), the header
-  and every other row shaded;
+- the table's rules drawn as lines, absent (a borderless table), horizontal only (a three-line table), absent
+  between table 三's label columns only, doubled round the table; the header and every other row shaded;
 - a row's cells drawn one glyph per text object, or their glyphs in reverse order, or letter-spaced, or spread over
-  the cell (分散对齐), or in full-width digits;
-- a table's label columns narrower (labels over three lines) or wider (one line), its numbers left- or right-aligned;
-- a number run slightly over its cell's rule into the neighbour's box;
+  the cell (分散对齐), or in full-width digits (wrapped in their cell where too wide, as Word wraps them); a table's
+  header cells spread;
+- a table's label columns narrower (labels over three lines) or wider (one line), its value columns of unequal
+  widths (Word's autofit), its numbers left- or right-aligned, at the top or foot of their cells;
+- a number run over its cell's rule into the neighbour's box: its edge 1.5 points over, or its last (first) digit
+  wholly past the rule;
 - a cell blank, ``/``, ``-`` or ``—`` (the truth null);
 - the table on a landscape page (a wide page, a page turned by ``/Rotate 90``, or drawn turned on a portrait page);
-- the whole report in an embedded TrueType font (as Word embeds its fonts' subsets) instead of a CID font.
+- the whole report in an embedded TrueType font (as Word embeds its fonts' subsets) instead of a CID font, or its
+  digits in a Latin font (Times) beside the Chinese one, as Word sets a line of mixed text.
+
+Not drawn (judged rare in these reports): tables 三 and 四 side by side, a watermark, text as outlines (no text
+layer: ``no_text_layer``), scans. Each perturbation of more than ``ROW_WISE`` places is swept by strides over the
+sources (``variants``): every place by some source; ``--full`` sweeps every place of every source.
 
 Each variant is read with ``readers.read_bytes`` and ``parser.parse`` (as ``xxgk parse`` does) and counted against
 its truth: **wrong** (a published value differing from the truth, or a value where the truth is null: the worst
 fault), **missing** (null where the truth is a number) and of those **said** (a warning or error finding on the
 cell's table whose row is the cell's, or the whole table's) or only ``info``/nothing.
 
-    .venv/bin/python -m benchmarks.pdf_sweep                      # every perturbation, every source (≈ 25 min)
+    .venv/bin/python -m benchmarks.pdf_sweep                      # every perturbation, every source (≈ 30 min)
     .venv/bin/python -m benchmarks.pdf_sweep --only split_repeat  # one perturbation
     .venv/bin/python -m benchmarks.pdf_sweep --pairs 200 --seed 53   # random pairs of perturbations
     .venv/bin/python -m benchmarks.pdf_sweep --show syn2021a:overrun:3.7   # one variant's cells vs truth
