@@ -27,9 +27,12 @@ EDGE = 1.5  # points a rule may stand from a row's border and still be the borde
 
 def labels_by_row(table, out: list[list[str]]) -> None:
     """Write in ``out`` (the table's rows of cell texts, as ``pdf_cell_lines.table_rows`` made them) each row's own
-    part of a cell spanning rows that print numbers under no cell of their own (see the module's text)."""
+    part of a cell spanning rows that print numbers under no cell of their own (see the module's text). The page's
+    characters are put in those cells in one pass (``_chars_by_box``): a table of many such cells costs its
+    characters once, not once a cell."""
     rows = table.rows
     bands = [_band(row) for row in rows]
+    spanning = []  # (row, column, its box, the rows it spans)
     for r, row in enumerate(rows):
         for c, box in enumerate(row.cells):
             if box is None or box[3] <= bands[r][1] + EDGE:
@@ -38,11 +41,36 @@ def labels_by_row(table, out: list[list[str]]) -> None:
             if (not below or any(rows[k].cells[c] is not None for k in below)
                     or not any(_numbers(out[k]) for k in below)):
                 continue
-            parts = _parts(table, box, [r, *below], [bands[k] for k in (r, *below)])
-            if sum(1 for text in parts.values() if text) < 2:
-                continue
-            for k, text in parts.items():
-                out[k][c] = text
+            spanning.append((r, c, box, [r, *below]))
+    if not spanning:
+        return
+    held = _chars_by_box(table.page.chars, [box for _, _, box, _ in spanning])
+    rules = [(e["top"], e["x0"], e["x1"]) for e in table.page.horizontal_edges]  # (the page's, read once)
+    for (_, c, box, spanned), chars in zip(spanning, held, strict=True):
+        parts = _parts(rules, box, chars, spanned, [bands[k] for k in spanned])
+        if sum(1 for text in parts.values() if text) < 2:
+            continue
+        for k, text in parts.items():
+            out[k][c] = text
+
+
+BUCKET = 20.0  # points: the side of the squares the page's characters are sorted into (``_chars_by_box``)
+
+
+def _chars_by_box(chars: list[dict], boxes: list[tuple]) -> list[list[dict]]:
+    """The characters whose middles stand in each of ``boxes`` (cells of one table: they do not overlap), in the
+    page's order: each character sorted once into a square of ``BUCKET`` points, each box reading its squares."""
+    squares: dict[tuple[int, int], list[tuple[int, float, float, dict]]] = {}
+    for at, char in enumerate(chars):
+        mx, my = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        squares.setdefault((int(mx // BUCKET), int(my // BUCKET)), []).append((at, mx, my, char))
+    out = []
+    for x0, top, x1, bottom in boxes:
+        found = [held for i in range(int(x0 // BUCKET), int(x1 // BUCKET) + 1)
+                 for j in range(int(top // BUCKET), int(bottom // BUCKET) + 1) for held in squares.get((i, j), ())
+                 if x0 <= held[1] <= x1 and top <= held[2] <= bottom]
+        out.append([char for *_, char in sorted(found, key=lambda held: held[0])])
+    return out
 
 
 def _numbers(cells: list[str]) -> bool:
@@ -55,18 +83,17 @@ def _band(row) -> tuple[float, float]:
     return row.bbox[1], min(box[3] for box in row.cells if box is not None)
 
 
-def _parts(table, box, spanned: list[int], bands: list[tuple[float, float]]) -> dict[int, str]:
-    """``{row: its text}`` of the characters in ``box`` over the rows ``spanned`` (their ``bands``): each character
-    in the row its cell begins at, a row's text its cells' (by how many rows each spans, the most first), each
-    cell's lines in order."""
-    x0, top, x1, bottom = box
-    drawn = [[(e["x0"], e["x1"]) for e in table.page.horizontal_edges
-              if abs(e["top"] - band_top) <= EDGE and e["x1"] > x0 and e["x0"] < x1] for band_top, _ in bands]
+def _parts(rules: list[tuple], box, chars: list[dict], spanned: list[int], bands: list[tuple[float, float]]
+           ) -> dict[int, str]:
+    """``{row: its text}`` of ``chars`` (those in ``box``) over the rows ``spanned`` (their ``bands``), by the
+    page's horizontal ``rules`` (top, x0, x1): each character in the row its cell begins at, a row's text its cells'
+    (by how many rows each spans, the most first), each cell's lines in order."""
+    x0, _, x1, _ = box
+    drawn = [[(a, b) for rule_top, a, b in rules if abs(rule_top - band_top) <= EDGE and b > x0 and a < x1]
+             for band_top, _ in bands]
     cells: dict[tuple[int, int], list[dict]] = {}  # (the row its cell begins at, rows it goes down) -> characters
-    for char in table.page.chars:
+    for char in chars:
         mx, my = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        if not (x0 <= mx <= x1 and top <= my <= bottom):
-            continue
         at = next((j for j, (t, b) in enumerate(bands) if t <= my <= b), None)
         if at is None:
             continue
