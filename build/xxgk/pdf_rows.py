@@ -115,10 +115,7 @@ def broken(first: list[str], second: list[str]) -> bool:
     """
     if len(first) != len(second):
         return False
-
-    def numbers(row: list[str]) -> bool:
-        return any(VALUE.fullmatch(cell.strip()) for cell in row if cell.strip())
-
+    numbers = _holds_number
     if numbers(first) == numbers(second):
         return False
     piece, whole = (second, first) if numbers(first) else (first, second)
@@ -129,6 +126,11 @@ def broken(first: list[str], second: list[str]) -> bool:
     if any(cell and whole[k] and _whole_label(cell) for k, cell in enumerate(piece)):
         return False  # (a whole label under or over the other half's label is a row of its own: a label's rest is not)
     return not any(cell and ROW_START.match(cell.strip()) for cell in second)
+
+
+def _holds_number(row: list[str]) -> bool:
+    """Whether a row's cells hold a number (``VALUE``)."""
+    return any(VALUE.fullmatch(cell.strip()) for cell in row if cell.strip())
 
 
 def broken_heading(rows: list[list[str]], second: list[str]) -> bool:
@@ -146,11 +148,9 @@ def broken_heading(rows: list[list[str]], second: list[str]) -> bool:
     >>> broken_heading([["信息内容", "本年制发件数"], ["规章", "3"]], ["行政规范性文件", ""])  # a number above
     False
     """
-    def numbers(row: list[str]) -> bool:
-        return any(VALUE.fullmatch(cell.strip()) for cell in row if cell.strip())
-
     last = rows[-1]
-    return (len(last) == len(second) and not any(map(numbers, rows)) and not numbers(second) and any(second)
+    return (len(last) == len(second) and not any(map(_holds_number, rows)) and not _holds_number(second)
+            and any(second)
             and all(last[k] for k, cell in enumerate(second) if cell)
             and not any(cell and ROW_START.match(cell.strip()) for cell in second))
 
