@@ -201,3 +201,22 @@ def test_the_quality_pages_files_without_a_page_are_narrowed_by_its_menus(republ
                  "[emptyNote({hasAttribute: function (a) { return a === 'data-xxgk-files'; }}, '北京市 2022年度'),"
                  " emptyNote({hasAttribute: function () { return false; }}, '北京市')]")
     assert said == ["本表没有北京市 2022年度的文件。", "本表没有北京市的报告。"]
+
+
+def test_a_years_two_source_pages_are_titled_apart(republished):
+    """The source pages of the year's two reports (where the full-text search's results and a shared line's address
+    lead) each carry their file in their title and heading, as their report pages do (session 54: both read
+    原文：东城区数据局 2021年度, and so did their two results in the search); a year of one report as before."""
+    from lxml import html
+
+    from xxgk.site.bulk import FILES, spooled
+
+    titles = {}
+    for entry in spooled(republished / "site_src", FILES):
+        if not entry["path"].startswith("src/"):
+            continue
+        page = html.fromstring(entry["text"])
+        titles[page.findtext(".//title").removesuffix(" · 政府信息公开年报数据")] = page.xpath("string(//h1)")
+    assert titles.get("原文：东城区数据局 2021年度（r000000.txt）") == "原文：东城区数据局 2021年度（r000000.txt）"
+    assert "原文：东城区数据局 2021年度（r000000-更正版.txt）" in titles
+    assert "原文：东城区数据局 2022年度" in titles and "原文：东城区数据局 2021年度" not in titles

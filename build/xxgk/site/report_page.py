@@ -778,10 +778,11 @@ class ReportPages:
         """The source text with line anchors, as a plain HTML file published as it is (``bulk.copy_files``),
         never seen by MkDocs (and out of its search index); the full-text search indexes it without its tables
         (``table_lines.py``). Taken from the last build when its inputs are the same (``pages.Site.bulk_file``):
-        the report's row (title, format, year and province filters), its page's address and its text."""
+        the report's row (title, format, year and province filters), its page's address, its text and whether a
+        report of its agency's year is another's (its file then named in its title, as on its report page)."""
         rid = r["report_id"]
         self.bulk_file(f"src/{rid}.html", [r, self.report_urls[rid], self._text_digest(r),
-                                           self.agency_names.get(r.get("agency_id") or "")],
+                                           self.agency_names.get(r.get("agency_id") or ""), self._file_of_twin(r)],
                        lambda: self._source_html(r))
 
     def _source_html(self, r: dict) -> str:
@@ -819,7 +820,7 @@ class ReportPages:
         for first, last in runs:
             lines[first - 1] = TABLES_UNINDEXED + lines[first - 1]
             lines[last - 1] += "</span>"
-        title = esc(f"原文：{report_title(r)}")
+        title = esc(f"原文：{report_title(r)}{self._file_of_twin(r)}")  # (a year's two reports apart: session 54)
         page = esc(self.report_urls[r["report_id"]])
         back = f'<a href="../{page}" data-pagefind-meta="report[href]">← 返回报告页</a>'
         if r["report_id"] in self.source_only:  # no report page (titles.source_only_reports): why, here
