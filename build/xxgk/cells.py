@@ -161,6 +161,12 @@ _NUMBER_WITH_MARKS = re.compile(r"^[+-]?\d+(?:[,.]\d+)*(?![.、．,，]\s*[\u4e0
                                 r"(?!\s?[\u4e00-\u9fff]{2})\s?\S{1,3}$")  # 3其他, 3 其他: words, a label
 
 
+# (folded) numbers stacked in one cell, apart by ``|`` (the PDF and Word readers' ``STACKED``, ``｜`` folded:
+# ``10｜200``, a number run over its rule ``7｜5394432.52元``): one value cell, unreadable — before, a cell beginning
+# so was taken for label text and cut at its ``|``, and 7 was published as the row's amount
+_STACKED_CELL = re.compile(r"^(?:[+-]?\d[\d,.]*(?:万元|元)?\|)+[+-]?\d[\d,.]*(?:万元|元)?$")
+
+
 @dataclass
 class Slot:
     """A value position: ``text`` as printed ('' for an empty cell), its line, and whether it
@@ -592,7 +598,8 @@ def _cell(cell: str) -> tuple[str, bool]:
     return folded, compact(folded) in MISSING_MARKERS or bool(_NUMERIC_CELL.match(folded)) or bool(
         _BRACKETED_NUMBER.match(folded)) or bool(
         _NUMBER_WITH_MARKS.match(folded)) or bool(MERGED_CELL.match(folded)) or bool(
-        spanned and read_cell(folded[:spanned.start()])[1] is None) or is_approximate(folded)
+        _STACKED_CELL.match(folded)) or bool(spanned and read_cell(folded[:spanned.start()])[1] is None) or (
+        is_approximate(folded))
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}$")
