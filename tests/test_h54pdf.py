@@ -37,3 +37,33 @@ def test_an_amount_run_over_its_rule_into_the_projects_cell_is_no_number_of_its_
     assert truth[amount] is not None and got[amount] in (None, truth[amount])
     assert {key: value for key, value in got.items() if value is not None} == {
         key: truth[key] for key, value in got.items() if value is not None}
+
+
+# a 2019 table 三 as sparse as many agencies print it: most cells blank (zeros printed blank), the totals too
+SPARSE_2019 = {
+    "new": "612 27 . . 3 2 644", "carried_over": "11 . . . . . 11", "granted": "304 9 . . 2 1 .",
+    "partially_granted": "6", "denied_state_secret": "17", "denied_internal_affairs": "8",
+    "denied_process_information": "4 2", "denied_administrative_query": "13 5", "unavailable_not_held": "219 15 . . 2",
+    "unavailable_needs_creation": "38 7", "unavailable_unclear": "21", "rejected_petition": "133 3",
+    "rejected_duplicate": "9 6", "total_processed": "772 42 . . 4 1 819", "carried_forward": "57 . . . . . 57"}
+
+
+def _sparse_2019() -> pdf_sweep.Source:
+    source = pdf_sweep.distinct_source("sparse", "2019", 5)
+    for code in source.table3:
+        cells = SPARSE_2019.get(code, "").split()
+        source.table3[code] = ["" if c == "." else c for c in cells] + [""] * (7 - len(cells))
+    source.truth.clear()
+    return pdf_sweep._truth(source)
+
+
+@pytest.mark.parametrize("rules", ["borderless", "horizontal_rules"])
+def test_a_character_of_the_vertical_group_label_beside_a_rows_numbers_is_no_cell_of_the_row(rules):
+    """A sparse 2019 table 三 printed without rules (or with horizontal rules only): a row's label wraps over the lines
+    above and below its numbers, and a character of the vertical 三、本年度办理结果 (or a piece of a neighbour's
+    wrapped label) stands alone on the numbers' line, left of them. It was read as the row's first cell: every
+    number of the row was published one column right of its own (自然人's as 商业企业's, 商业企业's as 科研机构's).
+    No number is now published under another column's name."""
+    truth, got = _published(_sparse_2019(), rules, "3")
+    table3 = {key: value for key, value in got.items() if key[0] == "applications" and value is not None}
+    assert table3 and table3 == {key: truth[key] for key in table3}

@@ -73,6 +73,7 @@ from .text import compact, fold
 from .values import PROSE_UNITS, read_cell
 
 TABLE = "applications"
+_HAN = re.compile(r"[\u3400-\u9fff]")  # a Chinese character
 GROUP_HEADINGS = {"other"}  # (六)其他处理 heads the 2021 rows 1–3; it is the 2019 row only when it carries values
 MAX_COMBINATIONS = 50_000
 _PINNING = frozenset({"applications_balance", "applications_processed_sum"})  # identities over rows
@@ -131,6 +132,26 @@ def _is_loose_fragment(row: Row) -> bool:
     """A few loose single digits that cannot be a row (e.g. a page number between fragments)."""
     return bool(row.filled_slots) and not any(s.structured for s in row.slots) and (
         len(row.filled_slots) < WIDTH and not any(len(s.text) > 1 for s in row.filled_slots))
+
+
+def _label_fragments(stray: list, row: Row, padded: bool) -> bool:
+    """Whether a row's text cells between its label's name and its numbers (``stray_cells``) are words of a label,
+    not value cells: words (a Chinese character in each) beside a row that holds the table's ``WIDTH`` cells
+    without them, in a table no row of which has cells past its width (``padded``: a layout's empty column, Word's
+    ghost cell at a row's end). A PDF table printed without rules gives such a row: its label wrapped over the lines
+    above and below its numbers, a character of the vertical 三、本年度办理结果 or a neighbour's wrapped label (``本``,
+    ``法提供``) stands alone on the numbers' line, written left of them. Taken for a value cell, the row had a cell
+    too many, its last (blank) cell was dropped as padding, and every number was published one column right of its
+    own (3 as （二）部分公开's 商业企业).
+
+    >>> from xxgk.cells import Slot
+    >>> row = Row(slots=[Slot("3", 1, True)] + [Slot("", 1, True)] * 6)
+    >>> _label_fragments([Slot("本", 1, True)], row, False), _label_fragments([Slot("本", 1, True)], row, True)
+    (True, False)
+    >>> _label_fragments([Slot("abc", 1, True)], row, False), _label_fragments([Slot("本", 1, True)], Row(), False)
+    (False, False)
+    """
+    return bool(stray) and not padded and len(row.slots) >= WIDTH and all(_HAN.search(s.text) for s in stray)
 
 
 @parser_memo(1 << 14)
@@ -446,8 +467,11 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
     found = rows_to_assignments(table_rows)
     group_rows = [(group, row) for row in found.unrecognised if (group := subtotal_group(row.label))]
     found.unrecognised = [row for row in found.unrecognised if all(row is not r for _, r in group_rows)]
+    padded = any(len(row.slots) > WIDTH for _, row in found.inline)  # (rows with cells past the table's width)
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
-        row.slots[:0] = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
+        stray = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
+        if not _label_fragments(stray, row, padded):
+            row.slots[:0] = stray
         row.filled = len(row.filled_slots)
     named = _without_prose(found.inline, prose_rows(table_rows, lines) | _counted_rows(table_rows, lines))
     quoted = [row.filled_slots[0].line for code, row in found.inline if all(r is not row for _, r in named)]
