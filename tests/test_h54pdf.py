@@ -67,3 +67,14 @@ def test_a_character_of_the_vertical_group_label_beside_a_rows_numbers_is_no_cel
     truth, got = _published(_sparse_2019(), rules, "3")
     table3 = {key: value for key, value in got.items() if key[0] == "applications" and value is not None}
     assert table3 and table3 == {key: truth[key] for key in table3}
+
+
+def test_a_2019_header_printed_without_rules_over_five_lines_names_its_columns():
+    """The 2019 template's table 三 printed without rules: its header's names wrap in their narrow columns and, each
+    centred in the header row, interleave over five lines of the text layer (自然 / 商业 科研 总计 / 人 公益 服务
+    其他 / 企业 机构 / 组织 机构, 社会 on the first). The names were joined over four lines at most: 社会公益组织 was
+    never whole, the column order was unsure and every number of table 三 was missing (columns_order_unsure). Every
+    number is now read, in its own column."""
+    truth, got = _published(pdf_sweep.distinct_source("header", "2019", 3), "borderless", "3")
+    table3 = {key: value for key, value in truth.items() if key[0] == "applications"}
+    assert {key: got.get(key) for key in table3} == table3

@@ -597,7 +597,8 @@ def _halves(upper: str, lower: str, names: frozenset[str]) -> bool:
         lower) not in names
 
 
-RUN = 4  # header lines one row of names may stand on in a PDF's text (a whole name between a wrapped one's halves)
+RUN = 6  # header lines one row of names may stand on in a PDF's text (a whole name between a wrapped one's halves;
+# a name over three lines, 社会 / 公益 / 组织, beside one over two centred lower: five lines; pdf_cells.HEADER_LINES)
 
 
 def _run_joined(lines: list[str], start: int, names: frozenset[str]) -> tuple[str, int] | None:
