@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from .pdf_header_cells import header_cells, row_cells, trailing
+from .pdf_header_cells import bands, header_cells, row_cells, trailing
 
 HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a section's heading (with .match), as ``sections`` finds one
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
@@ -172,7 +172,21 @@ def _header_written(texts: list[str], values: list[list[Word]], lines: list[tupl
                     columns: list[tuple[float, float, float]]) -> None:
     """The header lines above line ``first`` (a table's first row: up to ``HEADER_LINES`` lines holding no
     ``values``, up to a section's heading) written as cells of the ``columns`` its numbers stand in, where a name
-    wraps (``pdf_header_cells.header_cells``); nothing when a line of them is written already."""
+    wraps (``pdf_header_cells.header_cells``); nothing when a line of them is written already. The lines right
+    above the row that hold the label column's words only (the row's label wrapped over lines, its numbers centred
+    in the row: ``一、本年新收政府信息`` / numbers / ``公开申请数量``) are not counted among the ``HEADER_LINES``:
+    before, they took the header's first line's place, 自然人 and 总计 were never written in their columns, and the
+    column order was unsure (all of table 三 missing, ``columns_order_unsure``)."""
+    label_edge = bands(columns)[0][0] if len(columns) > 1 else None
+
+    def label_only(k: int) -> bool:  # (a row's label: 一、本年新收… is one too, a section's heading is not)
+        return not values[k] and bool(lines[k][1]) and all((w.x0 + w.x1) / 2 < label_edge for w in lines[k][1]) \
+            and not SECTION.fullmatch(lines[k][0].strip())
+
+    for _ in range(NEAR if label_edge is not None else 0):
+        if first == 0 or not label_only(first - 1):
+            break
+        first -= 1  # (the header ends above the row's label)
     above = []
     for k in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
         if values[k] or HEADING.match(lines[k][0].strip()):
