@@ -107,3 +107,31 @@ def test_a_converters_table_without_rules_names_its_columns_from_its_header():
         key: truth[key] for key, value in got.items() if value is not None}
     for code in ("new", "carried_over", "granted", "total_processed"):
         assert [got[(code, a)] for a in applicant_codes()] == table3[code]
+
+
+def test_table_4s_one_sparse_row_printed_without_rules_stands_under_its_headers_stacks_of_words():
+    """Table 四 of an agency with few appeals, printed without rules: one row of numbers, most cells blank
+    (``4 _ _ 3 7 6 _ _ 2 8 …``), its fifteen names wrapped in their narrow cells (结果 over 维持, 总计 one line high)
+    over several lines of the text layer. No complete row tells the columns and no header line has one word a
+    column: the row was lost (columns_order_unsure). Each column's name is a stack of words standing over it: the row's
+    numbers are put under the stacks they stand in, the header written in those columns, every number in its own
+    cell and every blank cell missing, never 0."""
+    source = pdf_sweep.distinct_source("appeals", "2021", 7)
+    source.table4 = ["4", "", "", "3", "7", "6", "", "", "2", "8", "", "", "", "", ""]
+    source.truth.clear()
+    truth, got = _published(pdf_sweep._truth(source), "borderless", "4")
+    table4 = {key: value for key, value in truth.items() if key[0] == "review_litigation"}
+    assert {key: got.get(key) for key in table4} == table4
+
+
+def test_a_header_printed_twice_over_a_page_break_tells_the_column_order_only_if_both_copies_do():
+    """Table 三 with horizontal rules only, split over two pages after its header, the header repeated on the next
+    page: the first copy stands alone on its page (no row under it to place its words by) and reads as words
+    interleaved over lines (其他 whole on a line above 商业企业's second half), the second as cells. Read by where each
+    name first stands in the two together, 其他 came first of the five: 商业企业's numbers were published as 其他's and
+    其他's as 商业企业's, the row totals holding either way. Both copies must tell the same order; they do not, so the
+    cells' line tells it: every number in its own column."""
+    truth, got = _published(pdf_sweep.distinct_source("twice", "2021", 1), "horizontal_rules", "3",
+                            "split_repeat", "3.3")
+    table3 = {key: value for key, value in got.items() if key[0] == "applications" and value is not None}
+    assert table3 and table3 == {key: truth[key] for key in table3}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .pdf_header_cells import bands, header_cells, row_cells, trailing
+from .pdf_header_columns import header_columns
 
 HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a section's heading (with .match), as ``sections`` finds one
 VALUE = re.compile(r"[0-9０-９][0-9０-９.,．，]*|[-－—–/／]")  # a number, or a mark printed in a cell for "none"
@@ -464,6 +465,15 @@ def mark_blank_cells(lines: list[tuple[str, list[Word]]]) -> list[str]:
             columns = _header_columns(lines[k - 1][1], len(row))
             if columns is not None and (cells := _placed(row, columns)) is not None:
                 texts[k] = _rewritten(texts[k], row, cells)
+                done.add(k)
+            elif k not in learnt and texts[k] == lines[k][0] and (header := _header_lines(values, lines, k)) and (
+                    placed := header_columns(header, row, max((w.x1 for w in lines[k][1] if w not in row),
+                                                              default=None))) is not None and "" in placed[0]:
+                # a row with blank cells right under a header whose names wrap over its lines (table 四's one row
+                # of an agency with few appeals): its values under the stacks of the header's words, the header
+                # written in those columns (``pdf_header_columns``; before, the row was lost)
+                _header_written(texts, values, lines, k, placed[1])
+                texts[k] = _rewritten(texts[k], row, placed[0])
                 done.add(k)
     # a table's first row under its header, printed whole (table 四's one row, table 二's rows: 2019's 减2 and
     # 251000元 are cells too; a row with a blank cell, placed above, is not): its values stand in the columns the

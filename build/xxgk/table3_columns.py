@@ -83,6 +83,19 @@ def _name_at(header: str, applicant: str) -> int:
     return found.start() if found else -1
 
 
+def _name_last(header: str, applicant: str) -> int:
+    """Where the header names the column ``applicant`` last (-1: it does not). A table split over pages prints its
+    header twice; a PDF's text may give one copy as lines of words interleaved (其他 whole on a line above 商业企业's
+    last half) and the other in cells: read by where each name first stands, 其他 came first of the five, and 商业企业's
+    numbers were published as 其他's (session 54). Where first and last places disagree, the places tell no order.
+
+    >>> _name_last("其他商业企业其他", "other_org"), _name_last("法人或其他组织", "other_org")
+    (6, -1)
+    """
+    found = list(_column_names()[applicant].finditer(header))
+    return found[-1].start() if found else -1
+
+
 def column_order(lines: list[tuple[int, str]]) -> tuple[Order | None, bool]:
     """``(order, named)``: the column order table 3's header names before the first row (``一、本年新收…``).
 
@@ -254,8 +267,8 @@ def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[st
     """
     header = "".join(header_lines)
     named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
-    if len(named) == len(_ORGS):
-        return named
+    if len(named) == len(_ORGS) and named == sorted(named, key=lambda a: _name_last(header, a)):
+        return named  # (a header printed twice, a table split over pages, tells one order only if both copies do)
     for line in raw:
         found = _orgs_in_cells(line) or _orgs_in_words(line, [other for other in raw if other is not line])
         if len(found) == len(_ORGS):
