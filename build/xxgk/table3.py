@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from .alignment import align_gaps, is_proven, label_pieces, last_marker, template_markers
 from .catalog import applicant_codes, labels, row_codes, rows
 from .cells import (
+    _COUNT_IN_WORDS,
     Row,
     blank_or_absent,
     labels_after_values,
@@ -142,7 +143,8 @@ def _label_fragments(stray: list, row: Row, padded: bool) -> bool:
     above and below its numbers, a character of the vertical 三、本年度办理结果 or a neighbour's wrapped label (``本``,
     ``法提供``) stands alone on the numbers' line, written left of them. Taken for a value cell, the row had a cell
     too many, its last (blank) cell was dropped as padding, and every number was published one column right of its
-    own (3 as （二）部分公开's 商业企业).
+    own (3 as （二）部分公开's 商业企业). Only cells of a line of cells, and never a count in words (``五件``, ``三``:
+    a value cell that cannot be read, round 3), which stays a cell.
 
     >>> from xxgk.cells import Slot
     >>> row = Row(slots=[Slot("3", 1, True)] + [Slot("", 1, True)] * 6)
@@ -150,8 +152,11 @@ def _label_fragments(stray: list, row: Row, padded: bool) -> bool:
     (True, False)
     >>> _label_fragments([Slot("abc", 1, True)], row, False), _label_fragments([Slot("本", 1, True)], Row(), False)
     (False, False)
+    >>> _label_fragments([Slot("五件", 1, True)], row, False), _label_fragments([Slot("本", 1, False)], row, False)
+    (False, False)
     """
-    return bool(stray) and not padded and len(row.slots) >= WIDTH and all(_HAN.search(s.text) for s in stray)
+    return bool(stray) and not padded and len(row.slots) >= WIDTH and all(
+        s.structured and _HAN.search(s.text) and not _COUNT_IN_WORDS.match(compact(s.text)) for s in stray)
 
 
 @parser_memo(1 << 14)
