@@ -303,6 +303,21 @@ def report_label_merged_over_numbers_above() -> bytes:
     return _docx(numbers_below=False)
 
 
+def _swept(perturbation: str, place: str) -> bytes:
+    """``benchmarks/office_sweep.py``'s first synthetic report (the 2021 template's merged cells), perturbed by
+    ``perturbation`` at ``place`` (as the sweep names them), as a .docx."""
+    from benchmarks import office_sweep as sweep
+
+    report = sweep.synthetic_reports(1)[0]
+    return sweep.to_docx(dict(sweep.PERTURBATIONS[perturbation](report.blocks))[place])
+
+
+def report_label_merged_beside_its_group() -> bytes:
+    """The sweep's report whose 1.属于国家秘密 label is merged down over two rows, its numbers in the bottom one, the
+    group label （三）不予公开 merged down over its rows beginning in the same row (``test_h54office``)."""
+    return _swept("label_merged_bottom", "t6r7")
+
+
 BOX_NOTE = ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "本报告电子版可在本局门户网站下载。")
 
 
@@ -314,4 +329,5 @@ FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": repo
             "report_title_in_a_header_text_box": report_title_in_a_header_text_box,
             "report_spacer_column": report_spacer_column, "report_two_numbers_in_a_cell": report_two_numbers_in_a_cell,
             "report_label_merged_over_numbers_below": report_label_merged_over_numbers_below,
-            "report_label_merged_over_numbers_above": report_label_merged_over_numbers_above}
+            "report_label_merged_over_numbers_above": report_label_merged_over_numbers_above,
+            "report_label_merged_beside_its_group": report_label_merged_beside_its_group}

@@ -454,7 +454,7 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
     out: list[str] = []
     spanned: list[tuple[int, int]] = []  # (index in out, columns) of each number merged across columns
     column, hidden = 0, False  # hidden: a value column covered by text from above, which prints nothing here
-    label_down = False  # the row's first cell printed merges down (``label_above_its_numbers``)
+    label_at = None  # the row's last label cell merged down, only labels before it (``label_above_its_numbers``)
 
     def covered() -> None:
         nonlocal column, hidden
@@ -504,13 +504,14 @@ def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | No
                 if room[0] < 0:
                     raise OverBudget(f"网页表格的合并单元格超过上限（{MAX_COVERED} 格）")
             below.update(dict.fromkeys(range(column, column + span), (rows - 1, number)))
-            label_down |= len(out) == 1  # (the row's first cell printed: a group label merged over it prints nothing)
+            if out and all(read_cell(text)[1] == "unreadable" for text in out):  # (a group label merged over it from
+                label_at = len(out) - 1  # above prints nothing; one merged down with it here is before it)
         column += span
     covered()
     row = mark_spans(beside_blank(out), [] if hidden else spanned)  # (a row with a cell hidden: which is where
     # is not known)
-    if label_down and not placed and label_above_its_numbers(row, _html_next_row_texts(tr)):
-        return [row[:1]]
+    if label_at is not None and not placed and label_above_its_numbers(row[label_at:], _html_next_row_texts(tr)):
+        return [row[:label_at + 1]]
     return expand(row, placed) if placed else [row]
 
 
@@ -1039,7 +1040,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             above = {}
             continue
         cells, here, spanned, placed = [], {}, [], []
-        label_at = None  # the cell of the row's label that begins a vertical merge, after its group labels if any
+        label_at = None  # the row's last label cell beginning a vertical merge, its group labels' before it
         label_on = None  # the last cell of the row's labels when it continues a vertical merge (a label above)
         column = _docx_int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
         for tc, span in tcs:
@@ -1068,9 +1069,9 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
                         rows[row][cell] += MERGED_DOWN
             else:
                 kept = text = _cell_line(_docx_cell_text(tc))
-                if (merge is not None and label_at is None and read_cell(text)[1] == "unreadable"
+                if (merge is not None and read_cell(text)[1] == "unreadable"
                         and all(read_cell(c)[1] == "unreadable" for c in cells)):
-                    label_at = len(cells)
+                    label_at = len(cells)  # (the last: a group label merged down over it is the rows' group's)
             cells.append(text)
             if width > 1 and merge is None and read_cell(text)[1] == "blank":
                 cells += [""] * (width - 1)  # 无 (or blank) across five value columns: each of them is missing

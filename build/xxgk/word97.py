@@ -952,7 +952,7 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
                         rows[row][cell] += MERGED_DOWN
             else:
                 kept = text
-                if vertical == "restart" and label_at is None and read_cell(text)[1] == "unreadable" and labels_so_far:
+                if vertical == "restart" and read_cell(text)[1] == "unreadable" and labels_so_far:  # (the last)
                     label_at = len(cells)
             cells.append(text)
             covers = width(column, span)

@@ -1,0 +1,62 @@
+"""Session 54's sweep of Word and web tables as agencies publish them (``benchmarks/office_sweep.py``): each loss it
+found, on a synthetic report (``office_sweep.synthetic_reports``: distinct drawn values, identities holding) whose
+tables merge cells as the 2021 template does, written as a web page and a .docx and read as the build reads them
+(``read_bytes`` then ``parse``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmarks import office_sweep as sweep
+
+from xxgk.catalog import applicant_codes
+from xxgk.parser import parse
+from xxgk.readers import read_bytes
+
+
+@pytest.fixture(scope="module")
+def report():
+    return sweep.synthetic_reports(1)[0]
+
+
+def _read(blocks, fmt: str):
+    render, suffix = sweep.RENDER[fmt]
+    return render(blocks), suffix
+
+
+def _table3(blocks) -> int:
+    return next(k for k, block in enumerate(blocks) if not isinstance(block, str)
+                and any(cell.text == "三、本年度办理结果" for row in block for cell in row))
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_label_merged_over_two_rows_beside_its_group_label_reads_its_numbers(report, fmt):
+    """（三）不予公开's first row, 1.属于国家秘密, its label merged down over two rows with its numbers in the bottom
+    one, the group label (merged down over its rows) beginning in the same row: the label was read beside blank
+    cells (every value missing: said as blank, in a web page not otherwise) — the rule reading a label above its
+    numbers took the group label for the row's. The row's last label is the one merged over its numbers."""
+    t = _table3(report.blocks)
+    r = next(r for r, row in enumerate(report.blocks[t]) if any(c.text == "1.属于国家秘密" for c in row))
+    blocks = dict(sweep.p_label_merged(report.blocks, True))[f"t{t}r{r}"]
+    wrong, missing, unsaid, record = sweep.score(*_read(blocks, fmt), report)
+    assert (wrong, missing) == (0, 0)
+    values = record.values("applications")
+    truth = report.truth["applications"]["denied_state_secret"]
+    assert [values[("denied_state_secret", a)] for a in ("natural_person", "total")] == [truth[0], truth[6]]
+
+
+DOC = Path(__file__).parent / "fixtures" / "word97"
+
+
+def _doc(name: str):
+    """The fixture ``name`` (``tests/word97_reports.py``'s builder saved as .doc by LibreOffice), read."""
+    return parse(read_bytes((DOC / f"{name}.doc").read_bytes(), ".doc").parse_text)
+
+
+def test_a_doc_label_merged_over_two_rows_beside_its_group_label_reads_its_numbers(report):
+    """The same report saved by LibreOffice as a Word 97-2003 .doc: the .doc reader had the same rule."""
+    record = _doc("report_label_merged_beside_its_group")
+    truth = report.truth["applications"]["denied_state_secret"]
+    values = record.values("applications")
+    assert [values.get(("denied_state_secret", a)) for a in applicant_codes()] == truth
