@@ -60,3 +60,23 @@ def test_a_doc_label_merged_over_two_rows_beside_its_group_label_reads_its_numbe
     truth = report.truth["applications"]["denied_state_secret"]
     values = record.values("applications")
     assert [values.get(("denied_state_secret", a)) for a in applicant_codes()] == truth
+
+
+def _sparse_table4(report):
+    """``report`` with table 四 as blank-heavy reports print it: blank cells where nothing happened."""
+    review = [5, None, None, 2, 7, 8, None, None, 1, 9, None, None, None, None, None]
+    return sweep.build("sparse", "2021", {**report.truth, "review_litigation": review})
+
+
+@pytest.mark.parametrize("place", ["t8r1c4", "t6r1c0"], ids=["table4_total", "table3_natural_person"])
+def test_a_heading_merged_one_row_too_far_down_pushes_no_number_a_column_right(report, place):
+    """A header cell merged over the row of numbers below it too (table 四's 行政复议 总计, table 三's 自然人): Word
+    writes it as a cell of that row, whose numbers then run a column past the table, and the reader printed the
+    heading's text there: each number after it read a column right (4 wrong in a blank-heavy table 四: 7 published
+    as 未经复议直接起诉's 结果维持, its 8 as 结果纠正 …) or the row lost whole (``row_extra_cells``). The heading's
+    overhang is no cell of the row (``heading_overhang``)."""
+    sparse = _sparse_table4(report)
+    blocks = dict(sweep.p_head_rowspan(sparse.blocks, 1))[place]
+    wrong, missing, _, record = sweep.score(*_read(blocks, "docx"), sparse)
+    assert (wrong, missing) == (0, 0)
+    assert list(record.values("review_litigation").values())[3:6] == [2, 7, 8]

@@ -38,6 +38,7 @@ from .docx_numbering import word_int, write_list_numbers
 from .docx_strict import transitional
 from .empty_columns import empty_columns
 from .findings import Finding, make
+from .heading_overhang import past_the_others
 from .html_frames import frames_inlined
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .pdf_baselines import level
@@ -1028,7 +1029,9 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     above: dict[int, tuple[str, int, int]] = {}
     spacers = _docx_spacers(table) if depth < MAX_DOCX_NESTING else frozenset()  # (columns holding nothing)
     labels: list[tuple[int, int, bool]] = []  # rows whose label is merged down: (row, its label's cell, begins it)
-    for tr in _docx_wrapped(table, qn("w:tr")):
+    trs = list(_docx_wrapped(table, qn("w:tr")))
+    overhangs = past_the_others([_docx_row_width(tr) for tr in trs])  # (``heading_overhang``)
+    for tr, overhang in zip(trs, overhangs, strict=True):
         tcs = _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))
         grids = None  # a row whose cells are split by small tables is a row (``nested_rows``), else a layout row
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None and (
@@ -1060,6 +1063,12 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
                 kept, row, cell = above.get(column, ("", -1, -1))
                 origin = (row, cell)
+                if overhang and row >= 0 and read_cell(kept)[1] == "unreadable" and not any(
+                        read_cell(text)[1] is None for text in rows[row]):
+                    overhang -= 1  # (a heading merged down past its rows: ``heading_overhang``, not printed)
+                    here.update(dict.fromkeys(range(column, column + span), (kept, *origin)))
+                    column += span
+                    continue
                 text = kept
                 if read_cell(kept)[1] == "unreadable" and all(read_cell(c)[1] == "unreadable" for c in cells):
                     label_on = len(cells)
@@ -1093,6 +1102,15 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             labels.append((len(rows), label_on, False))  # (its label continues one from above)
         rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
     out.extend("\t".join(row) for row in labels_alone(rows, labels))
+
+
+def _docx_row_width(tr) -> int:
+    """The grid columns a Word table row (``w:tr``) covers: its cells' spans, and those before and after them."""
+    from docx.oxml.ns import qn
+
+    properties = tr.find(qn("w:trPr"))
+    return (sum(span for _, span in _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))) + (0 if properties is None
+            else _docx_int(properties.find(qn("w:gridBefore")), 0) + _docx_span(properties.find(qn("w:gridAfter")), 0)))
 
 
 def labels_alone(rows: list[list[str]], labels: list[tuple[int, int, bool]]) -> list[list[str]]:
