@@ -80,3 +80,45 @@ def test_a_heading_merged_one_row_too_far_down_pushes_no_number_a_column_right(r
     wrong, missing, _, record = sweep.score(*_read(blocks, "docx"), sparse)
     assert (wrong, missing) == (0, 0)
     assert list(record.values("review_litigation").values())[3:6] == [2, 7, 8]
+
+
+def spacer_in_a_split_table(between: str):
+    """The sweep's first synthetic report, its 四、结转下年度继续办理 leaving 总计 blank, table 三 split into two
+    tables after 一、本年新收 (``between`` them: nothing, or a line), the second half without headings and with an
+    empty spacer column after 自然人: (the report, the .docx's blocks)."""
+    report = sweep.synthetic_reports(1)[0]
+    apps = {**report.truth["applications"]}
+    apps["carried_forward"] = [*apps["carried_forward"][:6], None]
+    blank_total = sweep.build("blank_total", "2021", {**report.truth, "applications": apps})
+    t = _table3(blank_total.blocks)
+    split = dict(sweep.p_split_table(blank_total.blocks, between, False))[f"t{t}r4"]
+    second = t + 1 + bool(between)
+    blocks = dict(sweep.p_spacer_column(split))[f"t{second}c4"]
+    return blank_total, sweep.to_docx(blocks), blocks
+
+
+def _assert_spacer_not_read(record, truth) -> None:
+    values = record.values("applications")
+    assert values.get(("carried_forward", "total")) is None
+    assert [values[("carried_forward", a)] for a in applicant_codes()[:6]] == truth["carried_forward"][:6]
+    assert not any(f.code in ("row_extra_cells", "row_lost_cells") for f in record.findings)
+
+
+@pytest.mark.parametrize("between", ["", "（续表）"], ids=["adjacent", "continued"])
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_spacer_column_in_the_second_half_of_a_split_table_is_no_column(fmt, between):
+    """Table 三 split into two tables after 一、本年新收 (nothing or a 续表 line between), the second half printed
+    without headings and with an empty spacer column after 自然人, its last row leaving 总计 blank: with no row of
+    headings there to prove the column empty, every row was a cell too many (lost) and the last read with the
+    spacer as 商业企业, each number after it a column right (0 published as its 总计). The second half continues
+    the first: without its empty column it is exactly as wide, so that column is a spacer (``empty_columns``)."""
+    report, _, blocks = spacer_in_a_split_table(between)
+    wrong, missing, _, record = sweep.score(*_read(blocks, fmt), report)
+    assert (wrong, missing) == (0, 0)
+    _assert_spacer_not_read(record, report.truth["applications"])
+
+
+def test_a_spacer_column_in_the_second_half_of_a_split_doc_table_is_no_column():
+    """The same report (a 续表 line between the halves) saved by LibreOffice as a Word 97-2003 .doc."""
+    report = spacer_in_a_split_table("（续表）")[0]
+    _assert_spacer_not_read(_doc("report_spacer_in_a_split_table"), report.truth["applications"])

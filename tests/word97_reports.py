@@ -318,6 +318,14 @@ def report_label_merged_beside_its_group() -> bytes:
     return _swept("label_merged_bottom", "t6r7")
 
 
+def report_spacer_in_a_split_table() -> bytes:
+    """The sweep's report whose table 三 is split into two tables after 一、本年新收 (a 续表 line between), the second
+    half without headings and with a spacer column after 自然人, its last row's 总计 blank (``test_h54office``)."""
+    from tests.test_h54office import spacer_in_a_split_table
+
+    return spacer_in_a_split_table("（续表）")[1]
+
+
 BOX_NOTE = ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "本报告电子版可在本局门户网站下载。")
 
 
@@ -330,4 +338,5 @@ FIXTURES = {"report_2021_merged": report_2021_merged, "report_2019_fields": repo
             "report_spacer_column": report_spacer_column, "report_two_numbers_in_a_cell": report_two_numbers_in_a_cell,
             "report_label_merged_over_numbers_below": report_label_merged_over_numbers_below,
             "report_label_merged_over_numbers_above": report_label_merged_over_numbers_above,
-            "report_label_merged_beside_its_group": report_label_merged_beside_its_group}
+            "report_label_merged_beside_its_group": report_label_merged_beside_its_group,
+            "report_spacer_in_a_split_table": report_spacer_in_a_split_table}

@@ -7,18 +7,63 @@ blank seven: its blank spacer read as a value and every number after it one colu
 row's 总计, which the report leaves blank). A column is a spacer when every cell that begins in it is empty and a
 row of headings (no number in it) prints words both before it and after it: a heading the template gives every
 column it has (商业企业, 结果维持 …) begins in each real column. A value column the report leaves blank in every
-row keeps its heading, and stays; a table printed without its headings has no spacer said.
+row keeps its heading, and stays. A table printed without its headings has no spacer said, but one continuing the
+table just before it (a table split in two, as a page break or a pasted part leaves it; nothing between them but
+blank lines or a 续表 line): its empty columns among its values are spacers when, without them, it prints exactly
+as many columns of values as that table (the columns from the first that is not a label in its rows of numbers: the
+two parts' labels may cover different columns, as a .doc's cell edges make them). Before, a spacer in the second
+half of a split table 三 made each of its rows a cell too many (lost), and a row leaving its last cell blank was
+read with the spacer as a value: each number after it a column right.
 """
 
 from __future__ import annotations
+
+import re
 
 from .values import read_cell
 
 _BLANK = " \t\r\n\u3000\xa0"
 
 
-def empty_columns(rows: list[list[tuple[int, str]]]) -> frozenset[int]:
-    """The grid columns of a table, given each row's cells as ``(column it begins at, text)``, that are spacers.
+# what may stand between two parts of one table: a 续表 line, a page number (a page's footer), nothing
+CONTINUED = re.compile(r"(?:[（(]\s*续(?:表|上表)?\s*[）)]|续表).{0,20}"
+                       r"|第?\s*[-—]?\s*\d{1,4}\s*[-—]?\s*页?(?:\s*/\s*\d{1,4})?|")
+
+
+def continues_a_table(text: str) -> bool:
+    """Whether a line between two tables leaves the second the first's continuation (``CONTINUED``).
+
+    >>> continues_a_table(""), continues_a_table("（续表）"), continues_a_table("- 3 -"), continues_a_table("说明：")
+    (True, True, True, False)
+    """
+    return CONTINUED.fullmatch(text.strip(_BLANK)) is not None
+
+
+def value_columns(rows: list[list[tuple[int, str]]]) -> tuple[int, int] | None:
+    """``(the first grid column of values, the grid's width)`` of a table given as ``empty_columns`` takes it: values
+    begin at the first cell that is not words in its rows holding a number (the width: the last column a cell begins
+    at, plus one); None for a table with no number.
+
+    >>> value_columns([[(0, "项目"), (2, "自然人")], [(0, "（一）予以公开"), (2, "5"), (3, ""), (4, "5")]])
+    (2, 5)
+    """
+    numbered = [row for row in rows if any(read_cell(text)[1] is None for _, text in row)]
+    if not numbered:
+        return None
+    first = min(next(column for column, text in row if read_cell(text)[1] != "unreadable") for row in numbered)
+    return first, max(column for row in rows for column, _ in row) + 1
+
+
+def printed_values(rows: list[list[tuple[int, str]]], spacers: frozenset[int]) -> int | None:
+    """The columns of values a table prints (``value_columns``, its ``spacers`` not counted), None with no number."""
+    shape = value_columns(rows)
+    return None if shape is None else shape[1] - shape[0] - sum(1 for column in spacers if column >= shape[0])
+
+
+def empty_columns(rows: list[list[tuple[int, str]]], continues: int | None = None) -> frozenset[int]:
+    """The grid columns of a table, given each row's cells as ``(column it begins at, text)``, that are spacers;
+    ``continues``: the columns of values printed by the table this one continues (``printed_values``), if it does
+    (``continues_a_table``).
 
     >>> head = [(0, "信息内容"), (1, "本年制发件数"), (2, ""), (3, "本年废止件数")]
     >>> sorted(empty_columns([head, [(0, "规章"), (1, "1"), (2, ""), (3, "0")]]))
@@ -26,6 +71,10 @@ def empty_columns(rows: list[list[tuple[int, str]]]) -> frozenset[int]:
     >>> sorted(empty_columns([[(0, "规章"), (1, "1"), (2, ""), (3, "0")]]))  # no headings: not said
     []
     >>> sorted(empty_columns([head, [(0, "规章"), (1, "1"), (2, "3"), (3, "0")]]))  # a value in it: a column
+    []
+    >>> sorted(empty_columns([[(0, "规章"), (1, "1"), (2, ""), (3, "0")]], continues=2))  # the table above's values
+    [2]
+    >>> sorted(empty_columns([[(0, "规章"), (1, "1"), (2, ""), (3, "0")]], continues=3))  # a blank value column
     []
     """
     starts: dict[int, bool] = {}  # column -> whether every cell beginning there is empty
@@ -37,5 +86,10 @@ def empty_columns(rows: list[list[tuple[int, str]]]) -> frozenset[int]:
         return frozenset()
     headings = [[column for column, text in row if text.strip(_BLANK)] for row in rows
                 if not any(read_cell(text)[1] is None for _, text in row)]
-    return frozenset(column for column in candidates
+    said = frozenset(column for column in candidates
                      if any(min(row, default=column) < column < max(row, default=column) for row in headings))
+    shape = value_columns(rows) if not said and continues is not None else None
+    inner = [column for column in candidates if shape and column >= shape[0]]
+    if shape and inner and shape[1] - shape[0] - len(inner) == continues:
+        return frozenset(inner)
+    return said

@@ -36,7 +36,7 @@ from .css_rows import css_rows
 from .css_sheet import MAX_CHECKS, MAX_WRITTEN, sheet_applied
 from .docx_numbering import word_int, write_list_numbers
 from .docx_strict import transitional
-from .empty_columns import empty_columns
+from .empty_columns import continues_a_table, empty_columns, printed_values
 from .findings import Finding, make
 from .heading_overhang import past_the_others
 from .html_frames import frames_inlined
@@ -377,9 +377,9 @@ def html_to_text(markup: str, findings: list[Finding] | None = None) -> str:
         if tag == "tr" and (not _holds_table(element) or (grids := _html_split_cells(element)) is not None):
             table = next(element.iterancestors("table"), None)
             if table not in spacers:
-                spacers[table] = _html_spacers(table)
+                spacers[table] = _html_spacers(table, _html_continues(table, spacers))
             rows = _html_row(element, spans.setdefault(table, {}), covers.setdefault(table, [MAX_COVERED]),
-                             grids if _holds_table(element) else None, spacers[table])
+                             grids if _holds_table(element) else None, spacers[table][0])
             stack.append(tail)
             stack.append("\n" + "\n".join("\t".join(cells) for cells in rows) + "\n")
             continue
@@ -410,17 +410,41 @@ MAX_COVERED = 200_000
 MAX_SPACER_CELLS = 1_000  # cells of a table whose empty columns are looked for (a report's table 三 has some 250)
 
 
-def _html_spacers(table) -> frozenset[int]:
-    """The grid columns of a ``<table>`` that hold nothing (``empty_columns``), its rowspans placed as ``_html_row``
-    places them: looked for in a table holding no table, of at most ``MAX_SPACER_CELLS`` cells covering at most
-    twice as many columns together (a bounded walk: a hostile page's spans cost nothing here)."""
+def _html_continues(table, spacers: dict) -> int | None:
+    """The columns of values printed by the ``<table>`` that ``table`` continues (``empty_columns``): the table just
+    before it, nothing between them but what ``continues_a_table`` allows, already read (in ``spacers``: its spacers
+    and its columns of values, ``printed_values``); else None."""
+    if table is None:
+        return None
+    before = table.getprevious()
+    between = [(before.tail if before is not None else table.getparent().text if table.getparent() is not None
+                else None) or ""]
+    while before is not None and before.tag != "table":
+        if not isinstance(before.tag, str) or next(before.iterdescendants("table"), None) is not None:
+            return None
+        between.append(before.text_content())
+        before = before.getprevious()
+        if before is not None:
+            between.append(before.tail or "")
+    if before is None or before not in spacers:
+        return None
+    return spacers[before][1] if all(continues_a_table(line) for text in between for line in text.split("\n")) \
+        else None
+
+
+def _html_spacers(table, continues: int | None = None) -> tuple[frozenset[int], int | None]:
+    """The grid columns of a ``<table>`` that hold nothing (``empty_columns``; ``continues``: the columns of values
+    of the table it continues, if it does), its rowspans placed as ``_html_row`` places them, and the columns of
+    values it prints (``printed_values``): looked for in a table holding no table, of at most ``MAX_SPACER_CELLS``
+    cells covering at most twice as many columns together (a bounded walk: a hostile page's spans cost nothing
+    here); else none, and no columns said."""
     from itertools import islice
 
     if table is None or next(table.iterdescendants("table"), None) is not None:
-        return frozenset()
+        return frozenset(), None
     cells = list(islice(table.iterdescendants("td", "th"), MAX_SPACER_CELLS + 1))
     if len(cells) > MAX_SPACER_CELLS or sum(_html_span(c.get("colspan"), 64) for c in cells) > 2 * MAX_SPACER_CELLS:
-        return frozenset()
+        return frozenset(), None
     rows: list[list[tuple[int, str]]] = []
     below: dict[int, int] = {}  # grid column -> rows below this one a rowspan above still covers
     for tr in table.iter("tr"):
@@ -437,7 +461,8 @@ def _html_spacers(table) -> frozenset[int]:
             column += span
         rows.append(row)
         below = {column: left - 1 for column, left in below.items() if left > 1} | started
-    return empty_columns(rows)
+    spacers = empty_columns(rows, continues)
+    return spacers, printed_values(rows, spacers)
 
 
 def _html_row(tr, below: dict[int, tuple[int, int | None]], room: list[int] | None = None,
@@ -858,19 +883,22 @@ def _docx_blocks(parent, document, out: list[str], depth: int = 0) -> None:
     its own paragraphs, so the nested tables were lost)."""
     from docx.oxml.ns import qn
 
+    width = None  # the columns the table just before printed, while only what ``continues_a_table`` came after it
     for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             if depth < MAX_DOCX_NESTING:  # a text box anchored in the paragraph (a cover's title): its lines first
                 for box in _docx_text_boxes(child):
                     _docx_blocks(box, document, out, depth + 1)
+                    width = None
             out.append(_docx_paragraph_text(child))
+            width = width if continues_a_table(out[-1]) else None
         elif tag == "sdt" and depth < MAX_DOCX_NESTING and not _docx_placeholder(child):  # a content control
             # (form templates): its content, unless it shows its placeholder
             for content in child.iterchildren(qn("w:sdtContent")):
                 _docx_blocks(content, document, out, depth + 1)
         elif tag == "tbl":
-            _docx_table(child, document, out, depth)
+            width = _docx_table(child, document, out, depth, width)
         elif tag == "altChunk":  # a web page imported whole (CMS "export to Word" tools): its text, as a page's
             out.extend(line for line in _docx_alt_chunk(child, document).split("\n") if line.strip())
 
@@ -1012,8 +1040,10 @@ def _mht_page(data: bytes) -> bytes:
     return b""
 
 
-def _docx_table(table, document, out: list[str], depth: int) -> None:
-    """Append a table's rows to ``out``, one line each, cells apart by tabs (a merged cell once).
+def _docx_table(table, document, out: list[str], depth: int, continues: int | None = None) -> int | None:
+    """Append a table's rows to ``out``, one line each, cells apart by tabs (a merged cell once); return the columns
+    of values it prints (``empty_columns.printed_values``; None for a layout table). ``continues``: those of the
+    table it continues, if it does (``empty_columns``).
 
     Read from the XML, not python-docx's grid, which raises on a vertical merge whose row above has no
     cell at that column (irregular tables, rows inside content controls: the whole file was unreadable):
@@ -1027,17 +1057,20 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
     rows: list[list[str]] = []  # the table's rows so far (a merged number's first row is marked when continued)
     # each grid column's (text, row, cell) in the row above: what a vertical merge continues
     above: dict[int, tuple[str, int, int]] = {}
-    spacers = _docx_spacers(table) if depth < MAX_DOCX_NESTING else frozenset()  # (columns holding nothing)
+    # (columns holding nothing)
+    spacers, printed = _docx_spacers(table, continues) if depth < MAX_DOCX_NESTING else (frozenset(), None)
     labels: list[tuple[int, int, bool]] = []  # rows whose label is merged down: (row, its label's cell, begins it)
     trs = list(_docx_wrapped(table, qn("w:tr")))
-    overhangs = past_the_others([_docx_row_width(tr) for tr in trs])  # (``heading_overhang``)
+    laid_out = False  # (a row of it a layout row: the table's width is no table's)
+    widths = [_docx_row_width(tr) for tr in trs]
+    overhangs = past_the_others(widths)  # (``heading_overhang``)
     for tr, overhang in zip(trs, overhangs, strict=True):
         tcs = _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc"))))
         grids = None  # a row whose cells are split by small tables is a row (``nested_rows``), else a layout row
         if depth < MAX_DOCX_NESTING and tr.find(".//" + qn("w:tbl")) is not None and (
                 grids := _docx_split_cells(tcs, document, depth)) is None:
             out.extend("\t".join(row) for row in labels_alone(rows, labels))
-            rows, labels = [], []
+            rows, labels, laid_out = [], [], True
             for tc, _ in tcs:
                 _docx_blocks(tc, document, out, depth + 1)
             above = {}
@@ -1102,6 +1135,7 @@ def _docx_table(table, document, out: list[str], depth: int) -> None:
             labels.append((len(rows), label_on, False))  # (its label continues one from above)
         rows.extend(expand(mark_spans(cells, spanned), placed) if placed else [mark_spans(cells, spanned)])
     out.extend("\t".join(row) for row in labels_alone(rows, labels))
+    return None if laid_out else printed
 
 
 def _docx_row_width(tr) -> int:
@@ -1136,13 +1170,15 @@ def labels_alone(rows: list[list[str]], labels: list[tuple[int, int, bool]]) -> 
     return kept
 
 
-def _docx_spacers(table) -> frozenset[int]:
-    """The grid columns of a Word table that hold nothing (``empty_columns``): looked for in a table holding no table,
-    of at most ``MAX_SPACER_CELLS`` cells; a cell continuing a vertical merge holds what the cell it continues holds."""
+def _docx_spacers(table, continues: int | None = None) -> tuple[frozenset[int], int | None]:
+    """The grid columns of a Word table that hold nothing (``empty_columns``; ``continues``: the columns of values of
+    the table it continues, if it does), and the columns of values it prints (``printed_values``): looked for in a
+    table holding no table, of at most ``MAX_SPACER_CELLS`` cells (else none, and no columns said); a cell
+    continuing a vertical merge holds what the cell it continues holds."""
     from docx.oxml.ns import qn
 
     if table.find(".//" + qn("w:tbl")) is not None:
-        return frozenset()
+        return frozenset(), None
     rows: list[list[tuple[int, str]]] = []
     above: dict[int, str] = {}  # each grid column's text in the row above
     count = 0
@@ -1152,7 +1188,7 @@ def _docx_spacers(table) -> frozenset[int]:
         for tc, span in _docx_h_merged(list(_docx_wrapped(tr, qn("w:tc")))):
             count += 1
             if count > MAX_SPACER_CELLS:
-                return frozenset()
+                return frozenset(), None
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
             text = above.get(column, "") if continued else _docx_cell_text(tc)
@@ -1161,7 +1197,8 @@ def _docx_spacers(table) -> frozenset[int]:
             column += span
         rows.append(row)
         above = here
-    return empty_columns(rows)
+    spacers = empty_columns(rows, continues)
+    return spacers, printed_values(rows, spacers)
 
 
 def _docx_split_cells(tcs: list[tuple], document, depth: int) -> dict | None:

@@ -31,7 +31,7 @@ from collections import ChainMap
 from collections.abc import Callable
 from functools import partial
 
-from .empty_columns import empty_columns
+from .empty_columns import continues_a_table, empty_columns, printed_values
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .readers import (
     BUDGET,
@@ -787,23 +787,28 @@ def _write(blocks: list, out: list[str], depth: int) -> None:
     ``merged_rows``, except a row whose cells hold tables (a layout table around the report), walked cell by cell,
     its tables' rows read as rows; deeper than ``MAX_DOCX_NESTING`` tables are read flat, each cell's text its
     paragraphs'; a row whose cells are split by small tables is read as the rows it shows (``_split_cells``)."""
+    width = None  # the columns the table just before printed, while only what ``continues_a_table`` came after it
     for kind, content in blocks:
         if kind in ("p", "b"):
             out.append(content)
+            width = width if continues_a_table(content) else None
             continue
         batch: list[tuple[list[str], dict, dict]] = []
+        laid_out = False
         for cells, props in content:
             grids: dict[int, list[list[str]]] | None = {}
             if depth < MAX_DOCX_NESTING and any(kind == "t" for cell in cells for kind, _ in cell) and (
                     grids := _split_cells(cells, depth)) is None:
                 out.extend("\t".join(row) for row in merged_rows(batch))
-                batch = []
+                batch, laid_out = [], True
                 for cell in cells:
                     _write(cell, out, depth + 1)
                 continue
             batch.append(([_cell_line("\n".join(_paragraphs(cell))) if k not in grids else ""
                            for k, cell in enumerate(cells)], props, grids))
-        out.extend("\t".join(row) for row in merged_rows(batch))
+        rows, printed = merged_table(batch, width)
+        out.extend("\t".join(row) for row in rows)
+        width = None if laid_out else printed
 
 
 def _split_cells(cells: list[list], depth: int) -> dict[int, list[list[str]]] | None:
@@ -889,6 +894,11 @@ def _row_cells(texts: list[str], props: dict) -> list[list] | None:
 
 
 def merged_rows(table: list[tuple]) -> list[list[str]]:
+    """``merged_table``'s rows of ``table``, a table continuing none."""
+    return merged_table(table)[0]
+
+
+def merged_table(table: list[tuple], continues: int | None = None) -> tuple[list[list[str]], int | None]:
     """A table's rows of cell texts as ``readers._docx_table`` writes a .docx's: each cell once over the grid
     columns it covers (the table's distinct cell edges); a blank cell across several columns is a blank in each;
     a number across several is marked (``mark_spans``); a cell merged down repeats the text it continues, a
@@ -900,7 +910,10 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
     grid column that holds nothing (``_spacers``) is no column, two numbers apart by a space in a cell beside a blank
     one are unreadable (``readers.beside_blank``), and a row label merged down over the row of its numbers is printed
     alone above them (``readers.labels_alone``) — before, a .doc read 3 and 120 apart in one cell as 3120, a spacer
-    column put every number after it a column right, and a merged label lost its row (``row_conflict``)."""
+    column put every number after it a column right, and a merged label lost its row (``row_conflict``).
+    ``continues``: the columns of values printed by the table this one continues, if it does (``empty_columns``).
+    Returned with the rows: the columns of values the table prints (``empty_columns.printed_values``; None when
+    its spacers are not looked for)."""
     table = [(entry[0], entry[1], entry[2] if len(entry) > 2 else {}) for entry in table]
     placed = [_row_cells(texts, props) for texts, props, _ in table]
     edges: list[int] = []
@@ -914,7 +927,8 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
         return bisect.bisect_right(edges, edge + SNAP) - 1
     rows: list[list[str]] = []
     above: dict[int, tuple[str, int, int]] = {}
-    spacers = _spacers(placed, grid) if not any(grids for _, _, grids in table) else frozenset()
+    spacers, printed = _spacers(placed, grid, continues) if not any(grids for _, _, grids in table) else (
+        frozenset(), None)
     labels: list[tuple[int, int, bool]] = []  # rows whose label is merged down: (row, its label's cell, begins it)
 
     def width(column: int, span: int) -> int:  # (grid columns a cell covers, spacers not counted)
@@ -972,15 +986,16 @@ def merged_rows(table: list[tuple]) -> list[list[str]]:
         elif label_on is not None and not split:
             labels.append((len(rows), label_on, False))
         rows.extend(expand(mark_spans(cells, spanned), split) if split else [mark_spans(cells, spanned)])
-    return labels_alone(rows, labels)
+    return labels_alone(rows, labels), printed
 
 
-def _spacers(placed: list[list[list] | None], grid: Callable[[int], int]) -> frozenset[int]:
+def _spacers(placed: list[list[list] | None], grid: Callable[[int], int],
+             continues: int | None = None) -> tuple[frozenset[int], int | None]:
     """The grid columns of a table's placed rows (``_row_cells``) that hold nothing (``empty_columns``), as
-    ``readers._docx_spacers`` finds a .docx's: looked for in a table of at most ``MAX_SPACER_CELLS`` cells; a cell
-    continuing a vertical merge holds what the cell it continues holds."""
+    ``readers._docx_spacers`` finds a .docx's (and the columns of values the table prints): looked for in a table of
+    at most ``MAX_SPACER_CELLS`` cells; a cell continuing a vertical merge holds what the cell it continues holds."""
     if sum(len(cells) for cells in placed if cells) > MAX_SPACER_CELLS:
-        return frozenset()
+        return frozenset(), None
     rows: list[list[tuple[int, str]]] = []
     above: dict[int, str] = {}
     for cells in placed:
@@ -995,4 +1010,5 @@ def _spacers(placed: list[list[list] | None], grid: Callable[[int], int]) -> fro
             here.update(dict.fromkeys(range(column, grid(right)), text))
         rows.append(row)
         above = here
-    return empty_columns(rows)
+    spacers = empty_columns(rows, continues)
+    return spacers, printed_values(rows, spacers)
