@@ -1,17 +1,21 @@
 """Benchmark companion: report tables as agencies publish them in Word and web pages, perturbed, read as the build does.
 
 Reports whose values are known — the corpus's hand-checked reports (``../shared/corpus/gold/*.json``, 2021 and
-2019 templates), and synthetic 2021 reports (``synthetic.random_values``: distinct draws, identities holding) — are
+2019 templates), the seeds' (``tests/expected/*.json``) with their values replaced by distinct drawn ones (two draws
+each, the cells a seed leaves blank kept blank), and synthetic 2021 reports (``synthetic.random_values``: distinct
+draws, identities holding) — are
 rendered as a CMS's **web page** (``<table>``, the templates' header cells merged by rowspan/colspan, ``<p>`` in
-cells, ``&nbsp;`` blanks) and as a **.docx** (document XML written here: ``w:gridSpan``, ``w:vMerge``), then
+cells, ``&nbsp;`` blanks) and as a **.docx** (document XML written here: ``w:gridSpan``, ``w:vMerge``; ``--fmt doc``:
+that .docx saved by LibreOffice as a Word 97-2003 .doc, when ``soffice`` is installed), then
 perturbed, each perturbation at every place it applies (``PERTURBATIONS``), and read with ``read_bytes`` +
 ``parse``. Counted against the values drawn: **wrong** (a published number that is not the report's, or a number
 where the report leaves the cell blank: the worst), **missing** (a cell the report fills, published null), and
-missing cells **unsaid** (no warning or error finding on their table and row). ``--pairs N`` also draws N pairs of
-perturbations a report and format (the second applied to the first's output, seed 54).
+missing cells **unsaid** (no warning or error finding on their table and row). ``--pairs N`` sweeps, instead, N
+random pairs of perturbations a report and format (the second applied to the first's output, seed 54).
 
-Run: .venv/bin/python -m benchmarks.office_sweep [--only P1,P2] [--fmt html,docx] [--reports gold,synthetic]
-[--pairs N] [--show VARIANT]   (a variant is ``report/format/perturbation/place``, as the tables list them)
+Run: .venv/bin/python -m benchmarks.office_sweep [--only P1,P2] [--fmt html,docx,doc] [--reports gold,seeds,...]
+[--pairs N] [--show VARIANT] [--jobs N]   (a variant is ``report/format/perturbation/place``, as the tables list
+them). All perturbations, both formats, one process: ≈ 25 minutes on a 2-core machine.
 
 Session 52's helper Z swept so with scripts lost since (AUDITS.md, "Report files as agencies publish them");
 session 54 rebuilt the sweep here (AUDITS.md, "Word and web tables, round 2").
@@ -22,7 +26,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -183,18 +190,37 @@ def gold_reports() -> list[Report]:
     return out
 
 
+def _drawn(rng: random.Random) -> dict:
+    """A 2021 report's values drawn (``synthetic.random_values``; table 二's at random)."""
+    table3, table4 = random_values(rng)
+    active = {f"{key}.{m}": rng.randint(1, 99) for key in ("rules", "normative_documents")
+              for m in ("issued", "repealed", "in_force")}
+    active |= {f"{key}.decisions": rng.randint(100, 9999) for key in ("licensing", "penalty", "coercion")}
+    active["fees.amount_10k_yuan"] = rng.randint(1, 50)
+    return {"active": active, "applications": {c: list(v) for c, v in table3.items()},
+            "review_litigation": list(table4)}
+
+
 def synthetic_reports(count: int = 4, seed: int = 54) -> list[Report]:
+    return [build(f"synthetic_{k}", "2021", _drawn(random.Random(seed + k))) for k in range(count)]
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "tests" / "expected"
+
+
+def seed_reports(draws: int = 2) -> list[Report]:
+    """The seeds' reports (``tests/expected/*.json``, 2021 template) with their values replaced by drawn ones
+    (``_drawn``: distinct, identities holding), ``draws`` each, the cells a seed leaves blank kept blank."""
     out = []
-    for k in range(count):
-        rng = random.Random(seed + k)
-        table3, table4 = random_values(rng)
-        active = {f"{key}.{m}": rng.randint(1, 99) for key in ("rules", "normative_documents")
-                  for m in ("issued", "repealed", "in_force")}
-        active |= {f"{key}.decisions": rng.randint(100, 9999) for key in ("licensing", "penalty", "coercion")}
-        active["fees.amount_10k_yuan"] = rng.randint(1, 50)
-        truth = {"active": active, "applications": {c: list(v) for c, v in table3.items()},
-                 "review_litigation": list(table4)}
-        out.append(build(f"synthetic_{k}", "2021", truth))
+    for k, path in enumerate(sorted(SEEDS.glob("*.json"))):
+        seed = json.loads(path.read_text(encoding="utf-8")).get("applications") or {}
+        for draw in range(draws):
+            truth = _drawn(random.Random(1000 * k + draw))
+            for code, row in seed.items():
+                for i, value in enumerate(row or [None] * 7):
+                    if value is None and code in truth["applications"]:
+                        truth["applications"][code][i] = None
+            out.append(build(f"seed_{path.name[:3]}_{draw}", "2021", truth))
     return out
 
 
@@ -303,7 +329,40 @@ def to_docx(blocks: list) -> bytes:
     return out.getvalue()
 
 
-RENDER = {"html": (to_html, ".html"), "docx": (to_docx, ".docx")}
+RENDER = {"html": (to_html, ".html"), "docx": (to_docx, ".docx"), "doc": (to_docx, ".doc")}
+
+
+def doc_copies(docx: list[bytes]) -> list[bytes]:
+    """Each .docx saved by LibreOffice as a Word 97-2003 .doc (``soffice``, Debian ``libreoffice-writer-nogui``: no
+    dependency of xxgk), as ``tests/fixtures/word97/make_fixtures.py`` makes the .doc fixtures."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        sys.exit("--fmt doc needs LibreOffice (soffice): apt-get install -y libreoffice-writer-nogui")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        for k, data in enumerate(docx):
+            (folder / f"v{k:05d}.docx").write_bytes(data)
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
+                        "doc:MS Word 97", "--outdir", str(folder / "doc"),
+                        *(str(folder / f"v{k:05d}.docx") for k in range(len(docx)))],
+                       check=True, capture_output=True, timeout=3600)
+        return [(folder / "doc" / f"v{k:05d}.doc").read_bytes() for k in range(len(docx))]
+
+
+def rendered(chosen, chunk: int = 200):
+    """``(variant, report, format, the file's bytes)`` for each variant chosen, .doc copies made ``chunk`` at a
+    time."""
+    batch = []
+    for vname, report, fmt, blocks in chosen:
+        if fmt != "doc":
+            yield vname, report, fmt, RENDER[fmt][0](blocks)
+            continue
+        batch.append((vname, report, fmt, to_docx(blocks)))
+        if len(batch) >= chunk:
+            yield from ((v, r, f, d) for (v, r, f, _), d in zip(batch, doc_copies([b[3] for b in batch]), strict=True))
+            batch = []
+    if batch:
+        yield from ((v, r, f, d) for (v, r, f, _), d in zip(batch, doc_copies([b[3] for b in batch]), strict=True))
 
 
 # ---------------------------------------------------------------------------------------------------- scoring
@@ -549,17 +608,18 @@ def pairs(reports: list[Report], formats: list[str], count: int, seed: int = 54)
 
 
 def _reports(which: list[str]) -> list[Report]:
-    return (gold_reports() if "gold" in which else []) + (synthetic_reports() if "synthetic" in which else [])
+    return ((gold_reports() if "gold" in which else []) + (seed_reports() if "seeds" in which else [])
+            + (synthetic_reports() if "synthetic" in which else []))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(PERTURBATIONS), help="perturbations, comma-separated")
-    parser.add_argument("--fmt", default="html,docx")
-    parser.add_argument("--reports", default="gold,synthetic")
+    parser.add_argument("--fmt", default="html,docx", help="html, docx, doc (a .docx saved by LibreOffice as .doc)")
+    parser.add_argument("--reports", default="gold,seeds,synthetic")
     parser.add_argument("--pairs", type=int, default=0, help="pairs of perturbations a report and format")
     parser.add_argument("--show", help="one variant: its wrong and missing cells and findings")
-    parser.add_argument("--jobs", type=int, default=1, help="(read one at a time: kept for the command line)")
+    parser.add_argument("--jobs", type=int, default=1, help="processes reading the variants (default 1)")
     args = parser.parse_args(argv)
     reports, formats = _reports(args.reports.split(",")), args.fmt.split(",")
     if args.show:
@@ -573,9 +633,14 @@ def main(argv: list[str] | None = None) -> None:
     worst: list[tuple[int, int, str]] = []
     chosen = variants(reports, args.only.split(","), formats) if not args.pairs else pairs(reports, formats,
                                                                                              args.pairs)
-    for vname, report, fmt, blocks in chosen:
-        render, suffix = RENDER[fmt]
-        wrong, missing, unsaid, _ = score(render(blocks), suffix, report)
+    if args.jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(args.jobs)
+        scored = pool.map(_scored, rendered(chosen), chunksize=16)
+    else:
+        scored = map(_scored, rendered(chosen))
+    for vname, _report, fmt, wrong, missing, unsaid in scored:
         key = ("pairs" if args.pairs else vname.split("/")[2], fmt)
         for k, n in enumerate((1, wrong, missing, unsaid, wrong > 0)):
             totals[key][k] += n
@@ -590,9 +655,14 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {wrong} wrong, {unsaid} unsaid: {vname}")
 
 
+def _scored(item) -> tuple:
+    vname, report, fmt, data = item
+    return (vname, report, fmt, *score(data, RENDER[fmt][1], report)[:3])
+
+
 def show(report: Report, fmt: str, blocks: list) -> None:
     render, suffix = RENDER[fmt]
-    data = render(blocks)
+    data = doc_copies([render(blocks)])[0] if fmt == "doc" else render(blocks)
     print(read_bytes(data, suffix).parse_text)
     wrong, missing, unsaid, record = score(data, suffix, report)
     print(f"wrong {wrong}, missing {missing}, unsaid {unsaid}")
