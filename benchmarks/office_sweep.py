@@ -644,6 +644,8 @@ def main(argv: list[str] | None = None) -> None:
         key = ("pairs" if args.pairs else vname.split("/")[2], fmt)
         for k, n in enumerate((1, wrong, missing, unsaid, wrong > 0)):
             totals[key][k] += n
+        if totals[key][0] % 1000 == 0:  # (progress, on stderr: the tables come at the end)
+            print(f"  {key[0]} {key[1]}: {totals[key][0]} read", file=sys.stderr, flush=True)
         if wrong or unsaid:
             worst.append((wrong, unsaid, vname))
     print(f"{'perturbation':28s} {'fmt':5s} {'variants':>8s} {'wrong':>6s} {'(in)':>5s} {'missing':>8s} {'unsaid':>7s}")
