@@ -563,6 +563,16 @@ def p_neighbour(blocks):
             yield f"t{t}r{r}c{c}", _with_table(blocks, t, table)
 
 
+def p_split_spacer(blocks):
+    """Each table split in two at each body row (``p_split_table``, no header repeated, nothing between), then a
+    spacer column at each column of the second part (``p_spacer_column``): the part with no row of headings."""
+    for place, split in p_split_table(blocks, "", False):
+        second = int(place[1:place.index("r")]) + 1
+        for column, spaced in p_spacer_column(split):
+            if column.startswith(f"t{second}c"):
+                yield f"{place}+{column}", spaced
+
+
 PERTURBATIONS = {
     "plain": lambda b: iter([("-", b)]),
     "head_rowspan_plus": lambda b: p_head_rowspan(b, 1),
@@ -582,6 +592,7 @@ PERTURBATIONS = {
     "fullwidth_digits": lambda b: p_digits(b, "fullwidth"),
     "thousands": lambda b: p_digits(b, "thousands"),
     "neighbour_number": p_neighbour,
+    "split_spacer": p_split_spacer,
 }
 
 
