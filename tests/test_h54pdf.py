@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 from benchmarks import pdf_sweep
 
-
-def _published(source: pdf_sweep.Source, *perturbation: str) -> tuple[dict, dict]:
-    """``(truth, published)`` of ``{(table, keys): value}`` for a rendering of a sweep source."""
-    pytest.importorskip("reportlab")
-    doc = pdf_sweep.perturbed(source, *perturbation)
-    record = pdf_sweep.read(pdf_sweep.render(doc))
-    got = {(table, keys): value for table in pdf_sweep.TABLE_NO for keys, value in record.values(table).items()}
-    return doc.truth, got
+from .test_h53pdf import _published
 
 
 def _row_place(source: pdf_sweep.Source, table: str, first_cell: str) -> str:
