@@ -49,6 +49,7 @@ from .memo import parser_memo
 from .narrative import stated_none
 from .record import Fact
 from .resolve import Resolved, ambiguous_finding, resolve_row, void_conflicts
+from .row_windows import possible_total, told_window
 from .splitting import apart_in_columns, row_total_holds, spaced_split
 from .table3_by_columns import by_columns
 from .table3_columns import (
@@ -220,11 +221,17 @@ def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
         numbers = len([s for s in row.slots if not s.empty])
         return Resolved(findings=[make("row_lost_cells", expected=row.short_of, actual=numbers,
                                        line=row.slots[0].line, detail="（本表另有“小计”列）", **cell_where(code))])
+    slots = told_window(row.slots, WIDTH, possible_total if order == STANDARD else (
+        lambda values: possible_total(in_template_order(values, order))))
+    if slots == []:  # (padded at both ends, a value blank at one: which, the row's total does not tell either)
+        return Resolved(findings=[make("row_lost_cells", expected=WIDTH, actual=row.filled, line=row.slots[0].line,
+                                       detail="（两端都有空格，哪一格是空白的数无法确定）", **cell_where(code))])
+    slots = slots or row.slots
     if order == STANDARD:
-        return resolve_row(row.slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds,
+        return resolve_row(slots, ["count"] * WIDTH, _column_names(), cell_where(code), row_total_holds,
                            proves=True)
     names = _column_names()
-    r = resolve_row(row.slots, ["count"] * WIDTH, [names[i] for i in order], cell_where(code),
+    r = resolve_row(slots, ["count"] * WIDTH, [names[i] for i in order], cell_where(code),
                     lambda values: row_total_holds(in_template_order(values, order)), proves=True)
     return Resolved(in_template_order(r.values, order) if r.values else r.values,
                     in_template_order(r.lines, order) if r.lines else r.lines,

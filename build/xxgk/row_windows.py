@@ -1,0 +1,64 @@
+"""Which of a table 三 row's places its seven values may stand at, when empty cells pad it at both ends and one
+value at an end is blank (``| | 5 | 0 | 0 | 0 | 0 | 0 | |``: a blank 自然人 or a blank 总计 — the row does not say;
+``cells.edge_windows``), decided by what the row's own total allows: counts are never negative, so the printed
+cells of the applicant columns cannot sum past a printed 总计.
+
+Before (session 54), the trailing empty cell was dropped first (``cells.trim_slots``) whatever the numbers said: a
+table split over two pages with a spacer column in its second part, its 总计 blank, published 1 as 商业企业's and
+0 as 总计 where the report prints 1 for 自然人 and leaves 总计 blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .cells import Slot, edge_windows
+from .values import read_cell
+
+
+def possible_total(values: Sequence) -> bool:
+    """Whether some non-negative counts in the blank cells of ``values`` (the applicant columns, then 总计) make the
+    total hold: every printed value a count, and the printed parts not past a printed total (a blank total can be
+    any sum; a row with no blank must hold as printed).
+
+    >>> possible_total((None, 1, 0, 0, 0, 0, 0)), possible_total((1, 0, 0, 0, 0, 0, None))
+    (False, True)
+    >>> possible_total((None, 1, 0, 0, 0, 0, 3)), possible_total((2, 1, 0, 0, 0, 0, 3))
+    (True, True)
+    """
+    known = [v for v in values if v is not None]
+    if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in known):
+        return True  # (an odd value: nothing is told here, the row is read as before)
+    *parts, total = values
+    if total is None:
+        return True
+    printed = sum(v for v in parts if v is not None)
+    return printed <= total if None in parts else printed == total
+
+
+def told_window(slots: Sequence[Slot], k: int,
+                possible: Callable[[tuple], bool] = possible_total) -> list[Slot] | None:
+    """The ``k`` slots of a row padded at both ends with a blank value at an end, where the row's total allows one
+    place only (``possible``: :func:`possible_total` of the values as printed, or of them in the template's order),
+    or where every place it allows reads the same; ``[]`` where it allows
+    several that read differently (which empty cell is the blank value, nothing tells: the row is missing); None
+    where the row is not so padded (a single place, or at most ``k`` slots).
+
+    >>> row = [Slot(t, 1, True) for t in ("", "1", "0", "0", "0", "0", "0", "")]
+    >>> [s.text for s in told_window(row, 7)]
+    ['1', '0', '0', '0', '0', '0', '']
+    >>> told_window([Slot(t, 1, True) for t in ("", "0", "0", "0", "0", "0", "0", "")], 7)
+    []
+    >>> told_window([Slot(t, 1, True) for t in ("", "1", "0", "0", "0", "0", "1", "")], 7)  # 自然人 or 其他
+    []
+    >>> told_window([Slot(t, 1, True) for t in ("", "1", "0", "0", "0", "0", "0", "1", "")], 7) is None
+    True
+    """
+    starts = edge_windows(list(slots), k)
+    if len(starts) < 2:
+        return None
+    readings = {start: tuple(read_cell(s.text)[0] for s in slots[start:start + k]) for start in starts}
+    allowed = [start for start in starts if possible(readings[start])]
+    if len({readings[start] for start in allowed}) == 1:
+        return list(slots[allowed[0]:allowed[0] + k])
+    return []
