@@ -122,3 +122,23 @@ def test_a_spacer_column_in_the_second_half_of_a_split_doc_table_is_no_column():
     """The same report (a 续表 line between the halves) saved by LibreOffice as a Word 97-2003 .doc."""
     report = spacer_in_a_split_table("（续表）")[0]
     _assert_spacer_not_read(_doc("report_spacer_in_a_split_table"), report.truth["applications"])
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_split_tables_second_half_with_more_empty_columns_than_spacers_reads_no_number_off(fmt):
+    """The same split table, 科研机构 also left blank in every row of the second half: two empty columns there where
+    one is the spacer, and which one, no heading and no number tells. Before (session 54, the lead), its rows were
+    read with an empty column too many and the trailing one dropped: numbers a column off, with no finding. Now
+    every empty column is taken out: each row is short of its blanks, its cells missing and said, never moved."""
+    base = sweep.synthetic_reports(1)[0]
+    apps = {row: list(values) for row, values in base.truth["applications"].items()}
+    for row, values in apps.items():
+        if row != "new":
+            values[2] = None  # (科研机构 blank under the split; the first half's row keeps it)
+    apps["carried_forward"][6] = None
+    report = sweep.build("blank_research", "2021", {**base.truth, "applications": apps})
+    t = _table3(report.blocks)
+    split = dict(sweep.p_split_table(report.blocks, "", False))[f"t{t}r4"]
+    blocks = dict(sweep.p_spacer_column(split))[f"t{t + 1}c4"]
+    wrong, missing, unsaid, _ = sweep.score(*_read(blocks, fmt), report)
+    assert (wrong, unsaid) == (0, 0) and missing > 0
