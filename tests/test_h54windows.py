@@ -27,6 +27,8 @@ def test_a_blank_total_between_padding_is_told_by_the_parts_it_cannot_be_under()
 
 
 def test_a_row_its_total_cannot_place_is_missing_and_said():
-    record, values = _row("\t1\t0\t0\t0\t0\t1\t")  # (自然人 blank and 其他 1, or 自然人 1, 其他 1 and 总计 blank)
+    # (two empty cells at each end, 1 0 0 0 0 between: dropped from the end, 总计 0 under 1 — impossible; then 其他
+    # and 总计 blank, or 总计 alone blank with 自然人 1: which, nothing tells)
+    record, values = _row("\t\t1\t0\t0\t0\t0\t\t")
     assert set(values.values()) == {None}
     assert [f.code for f in record.findings if f.row == FORWARD] == ["row_lost_cells"]
