@@ -43,18 +43,22 @@ def continues_a_table(text: str) -> bool:
 
 
 def value_columns(rows: list[list[tuple[int, str]]]) -> tuple[int, int] | None:
-    """``(the first grid column of values, the grid's width)`` of a table given as ``empty_columns`` takes it: values
-    begin at the first cell that is not words in its rows holding a number (the width: the last column a cell begins
-    at, plus one); None for a table with no number.
+    """``(the first grid column of values, the width of its values' grid)`` of a table given as ``empty_columns``
+    takes it: values begin at the first cell that is not words in its rows holding a number, and end at the last
+    column a cell of those rows begins at (plus one: a heading wider than its column, merged one column too far,
+    widens the headings' rows only — counted there, the table above seemed to print a column more than its second
+    part, whose spacer then stayed, each of its rows a cell too many); None for a table with no number.
 
     >>> value_columns([[(0, "项目"), (2, "自然人")], [(0, "（一）予以公开"), (2, "5"), (3, ""), (4, "5")]])
+    (2, 5)
+    >>> value_columns([[(0, "项目"), (2, "自然人"), (5, "总计")], [(0, "（一）"), (2, "5"), (3, "0"), (4, "5")]])
     (2, 5)
     """
     numbered = [row for row in rows if any(read_cell(text)[1] is None for _, text in row)]
     if not numbered:
         return None
     first = min(next(column for column, text in row if read_cell(text)[1] != "unreadable") for row in numbered)
-    return first, max(column for row in rows for column, _ in row) + 1
+    return first, max(column for row in numbered for column, _ in row) + 1
 
 
 def printed_values(rows: list[list[tuple[int, str]]], spacers: frozenset[int]) -> int | None:
