@@ -160,6 +160,24 @@ def _label_fragments(stray: list, row: Row, padded: bool) -> bool:
         s.structured and _HAN.search(s.text) and not _COUNT_IN_WORDS.match(compact(s.text)) for s in stray)
 
 
+def _heads_its_numbers(row: Row, matches: tuple[str, ...]) -> bool:
+    """Whether a group heading printed alone on its line (（六）其他处理) is the label of the numbers on the line
+    right below it: 2019's single row, its label merged over two rows of a Word or web table with the numbers in
+    the bottom one. Its 2021 rows follow that heading with their own labels; taken for the heading, the numbers
+    were dropped with nothing saying so (session 55). It is then a label detached from its numbers, paired with
+    them in print order as any other.
+
+    >>> from xxgk.cells import Slot
+    >>> numbers = [Slot(v, 8, True) for v in "2000013"]
+    >>> _heads_its_numbers(Row(label="（六）其他处理", label_line=7, slots=numbers), ("other",))
+    True
+    >>> _heads_its_numbers(Row(label="（六）其他处理", label_line=6, slots=numbers), ("other",))  # a line between
+    False
+    """
+    return (matches == ("other",) and row.label_line is not None and len(row.filled_slots) >= WIDTH
+            and min(s.line for s in row.slots) == row.label_line + 1)
+
+
 @parser_memo(1 << 14)
 def _own_label_unrecognised(label: str) -> bool:
     """The label's last numbered part names a row no alias recognises (the parts before it are labels
@@ -177,7 +195,7 @@ def rows_to_assignments(rows: list[Row]) -> Assignments:
     mixed = any(_is_detached(r) or (not r.label and r.filled_slots) for r in rows)
     for row in rows:
         matches = label_matches(row.label, "row_labels")
-        named = [c for c in matches if c not in GROUP_HEADINGS]
+        named = [c for c in matches if c not in GROUP_HEADINGS or _heads_its_numbers(row, matches)]
         if _is_detached(row) or _is_stacked(row, named):
             out.orphan_labels += [(c, row.label_line) for c in named]
             out.add_orphan_text(row.label, row.label_line)
