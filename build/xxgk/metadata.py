@@ -154,11 +154,14 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日�
                         r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?:\s*日)?"
                         r"(?:\s*[（(]此件(?:公开发布|主动公开|依申请公开|不予公开)[)）])?\s*$")
 # the statistics period: 2023年1月1日起至12月31日, or in digits (2023.1.1-2023.12.31, 2023-01-01至2023-12-31); a comma
-# may follow 起 (自2019年1月1日起，至2019年12月31日止: a real 街道's page, no title, its year not read)
+# may follow 起 (自2019年1月1日起，至2019年12月31日止: a real 街道's page, no title, its year not read). A year glued to
+# its month, its 年 lost (20231月1日至202112月31日: pages of real bureaus whose sites drop 年 after a year; one printed
+# its year nowhere else and published none), is the year when four digits stand alone before the month's 月
+_YEAR_THEN = r"(?<![0-9])([0-9]{4})(?:\s*[年.\-/]\s*|(?=[0-9]{1,2}\s*月))"
 _PERIOD = re.compile(
-    r"(?:统计|期限|周期|时限)[^。]{0,30}?([0-9]{4})\s*[年.\-/]\s*([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?\s*"
+    r"(?:统计|期限|周期|时限)[^。]{0,30}?" + _YEAR_THEN + r"([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?\s*"
     r"(?:起\s*[,，]?\s*)?"
-    r"(?:至|到|—|-|~|－|–)?\s*(?:([0-9]{4})\s*[年.\-/]\s*)?([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})(?!\d)\s*日?")
+    r"(?:至|到|—|-|~|－|–)?\s*(?:" + _YEAR_THEN + r")?([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})(?!\d)\s*日?")
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
 # the address ends at a space, a quote or bracket, or a full-width or CJK punctuation mark (，。、；：！？“”【】《》…);
 # before, one glued to the host (http://a.gov.cn．) made the address no link at all (safe.link_url refuses the host)
