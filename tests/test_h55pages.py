@@ -17,8 +17,8 @@ GLUED = ("本报告是根据《中华人民共和国政府信息公开条例》�
 
 def test_a_period_whose_years_lost_their_nian_is_still_the_period():
     """``统计期限为20231月1日至12月31日`` and ``自20211月1日起至202112月31日止``: a year glued to its month (the
-    page's 年 dropped) is the period's year. Before, no period was read, and a page printing its year nowhere else published
-    no year at all."""
+    page's 年 dropped) is the period's year. Before, no period was read, and a page printing its year nowhere
+    else published no year at all."""
     assert text_to_period("本报告中使用数据统计期限为20231月1日至12月31日。") == ("2023-01-01", "2023-12-31")
     assert text_to_period("所列数据的统计期限自20211月1日起至202112月31日止。") == ("2021-01-01", "2021-12-31")
     assert text_to_period("本报告所列统计数据的期限自20231月1日至202312月31日止。") == ("2023-01-01", "2023-12-31")
