@@ -3,6 +3,7 @@ made-up agencies and numbers (synthetic text only)."""
 
 from __future__ import annotations
 
+from xxgk.agency.resolve import name_to_agency
 from xxgk.metadata import text_to_period
 from xxgk.parser import parse
 
@@ -30,3 +31,34 @@ def test_a_longer_run_of_digits_before_a_month_is_no_year():
     """Only four digits standing alone before the month read as a glued year: 编号120231月1日 is no period of 2023
     (its digits run on from another number)."""
     assert text_to_period("统计编号120231月1日至12月31日") == (None, None)
+
+
+def _city_district() -> tuple[str, str]:
+    """A prefecture city of a province and one of its districts whose name no other division has (drawn as the
+    benchmarks draw their counties)."""
+    from benchmarks.synthetic import counties
+
+    from xxgk.agency.divisions import by_name, parent
+
+    for name, _ in counties():
+        district = by_name(name)[0]
+        city = parent(district)
+        if name.endswith("区") and len(name) == 3 and city is not None and parent(city) is not None:
+            return city.name, name
+    raise AssertionError("no district")
+
+
+def test_a_city_bureaus_district_branch_named_only_in_its_opening_is_the_branch():
+    """A district branch's page without its title names itself in its opening as the city bureau's branch, the
+    district printed short (特向社会公布2023年度某市公安局某某分局…年度报告) and in its contact line short again
+    (请与某某公安分局…联系). Before, the opening's name was read up to the bureau's 局: the report was published as
+    the city's public-security bureau (WRONG publisher). Now the branch, the agency its own titles give; a
+    bureau's department that names no place (某市公安局交通管理局) is not read as a branch."""
+    city, district = _city_district()
+    short = district[:-1]
+    text = (f"根据《中华人民共和国政府信息公开条例》要求，特向社会公布2023年度{city}公安局{short}分局政府信息公开工作"
+            f"年度报告。如对本报告有疑问，请与{short}公安分局政府信息公开办公室联系。\n" + BODY)
+    branch = name_to_agency(f"{city}公安局{short}分局", "", {})
+    assert branch.agency_id != name_to_agency(f"{city}公安局", "", {}).agency_id
+    found = name_to_agency(None, text, {})
+    assert (found.name, found.agency_id) == (branch.name, branch.agency_id), found

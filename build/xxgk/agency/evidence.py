@@ -227,7 +227,13 @@ def body_names(text: str) -> list[tuple[str, str]]:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     elsewhere: dict[str, bool] = {}  # (a name printed outside a contact clause at least once)
+    branch_end = 0
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
+        if m.start() < branch_end:
+            continue  # (the branch's own words, 城厢分局 of 莆田市公安局城厢分局: read with the bureau's name)
+        if (end := _branch_end(text, m.end())) > m.end():
+            m = _SPAN.match(text, m.start(), end)
+            branch_end = m.end()
         name = _trim(m.group()) if not _touches_not_text(text, m) and not _names_a_superior(text, m.end()) \
             and not _in_cited_title(text, m.start()) else ""
         if name and _names_a_medium(text, m.end()) and not _township_office(name):
@@ -250,6 +256,37 @@ def body_names(text: str) -> list[tuple[str, str]]:
         ranked = [n for n in ranked if elsewhere[n] or parse_name(n).kind != "department"]
     voiced = [(n, "township clause") for n in voiced_township_names(text)]
     return out + [(n, f"opening×{counts[n]}") for n in ranked] + voiced
+
+
+_SPAN = re.compile(r"[\s\S]+")  # (with .match(text, start, end): the span as a match, for the helpers taking one)
+
+
+@cache
+def _branch_after() -> re.Pattern:
+    """A place, then a branch's suffix (``rules/agency_branch_suffixes.csv``), right after a bureau's name."""
+    suffixes = "|".join(re.escape(row["suffix"]) for row in table("agency_branch_suffixes"))
+    return re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:" + suffixes + r")")
+
+
+def _branch_end(text: str, end: int) -> int:
+    """Where a city bureau's branch in a district ends when its name goes on after the bureau's 局 (莆田市公安局|城厢|
+    分局, 某市生态环境局|某某|分局): the place between is a division's name or short name. ``end`` otherwise. The
+    names of the opening end at their first 局: a real district branch's page, no title, was published as its city's
+    bureau (莆田市公安局, WRONG), its own name read only up to there.
+
+    >>> text = "公布2023年度莆田市公安局城厢分局政府信息公开工作年度报告"
+    >>> text[8:_branch_end(text, 14)]
+    '莆田市公安局城厢分局'
+    >>> _branch_end("某市公安局交通管理局", 5)  # (交通 is no place: the bureau's own department, not its branch)
+    5
+    """
+    if not text[end - 1:end] == "局":
+        return end
+    found = _branch_after().match(text, end)
+    if found is None:
+        return end
+    place = found.group(1)
+    return found.end() if by_name(place) or by_short(place) or by_short(place.removesuffix("区")) else end
 
 
 def _with_parent(text: str, start: int, name: str) -> str:
