@@ -62,3 +62,19 @@ def test_a_city_bureaus_district_branch_named_only_in_its_opening_is_the_branch(
     assert branch.agency_id != name_to_agency(f"{city}公安局", "", {}).agency_id
     found = name_to_agency(None, text, {})
     assert (found.name, found.agency_id) == (branch.name, branch.agency_id), found
+
+
+def test_a_header_whose_issued_column_lost_its_zhi_still_names_it():
+    """A one-cell-a-line table 二 (each cell apart by an empty line, as a stored page prints it) headed 本年发件 /
+    本年废止件数 / 现行有效件 (制 and 数 lost): 发件 names the issued column (``rules/table2_measure_words.csv``).
+    Before, the 规章 row's numbers were not used (``columns_order_unsure``: the header's first column named no
+    measure), though they stand in the template's order."""
+    cells = ["样例县气象局2021年政府信息公开工作年度报告", "一、总体情况", "2021年，我局认真贯彻落实条例。",
+             "二、主动公开政府信息情况", "第二十条第(一)项", "信息内容", "本年发件", "本年废止件数", "现行有效件",
+             "规章", "1", "2", "3", "行政规范性文件", "4", "0", "6", "第二十条第(五)项", "信息内容", "本年处理决定数量",
+             "行政许可", "7", "三、收到和处理政府信息公开申请情况"]
+    record = parse("\n\n".join(cells) + "\n")
+    active = {f.keys: f.value for f in record.facts if f.table == "active"}
+    assert [active[("rules", m)] for m in ("issued", "repealed", "in_force")] == [1, 2, 3], active
+    assert [active[("normative_documents", m)] for m in ("issued", "repealed", "in_force")] == [4, 0, 6]
+    assert "columns_order_unsure" not in [f.code for f in record.findings]
