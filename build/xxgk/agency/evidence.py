@@ -323,10 +323,11 @@ def _short_as_full(counts: Counter, first: dict, elsewhere: dict) -> tuple[Count
 
 
 def _compiled_for(maker: str) -> str:
-    """The agency a report's maker compiles it for: a department's own 办公室 (``rules/agency_compiling_offices.csv``:
-    某局办公室, 某委员会办公室) compiles its department's report, so the department is named; the office of a leading
-    group on disclosure (某县政务公开领导小组办公室) its agency's, named before the group's words; any other maker as
-    printed (某县人民政府办公室, a zone's 管理委员会办公室: offices that publish as themselves).
+    """The agency a report's maker compiles it for: a department's own 办公室 or a bureau's 信息中心
+    (``rules/agency_compiling_offices.csv``: 某局办公室, 某委员会办公室, 某局信息中心) compiles its
+    department's report, so the department is named; the office of a leading group on disclosure
+    (某县政务公开领导小组办公室) its agency's, named before the group's words; any other maker as printed
+    (某县人民政府办公室, a zone's 管理委员会办公室: offices that publish as themselves).
 
     >>> _compiled_for("格尔木市地震局办公室"), _compiled_for("格尔木市人民政府办公室")
     ('格尔木市地震局', '格尔木市人民政府办公室')
@@ -334,13 +335,13 @@ def _compiled_for(maker: str) -> str:
     ('格尔木市卫生健康委员会', '甲乙开发区管理委员会办公室')
     >>> _compiled_for("格尔木市政务公开领导小组办公室"), _compiled_for("格尔木市林业局政府信息公开领导小组办公室")
     ('格尔木市', '格尔木市林业局')
-    >>> _compiled_for("格尔木市档案馆办公室")
-    '格尔木市档案馆'
+    >>> _compiled_for("格尔木市档案馆办公室"), _compiled_for("格尔木市林业局信息中心")
+    ('格尔木市档案馆', '格尔木市林业局')
     """
     ending = next((row for row in _compiling_offices() if maker.endswith(row["ending"])), None)
     if ending and ending["publisher"] == "group" and len(maker) > len(ending["ending"]):
         return maker[:-len(ending["ending"])]  # (某旗政务公开领导小组办公室: the group is the 旗's)
-    return maker[:-len("办公室")] if ending and ending["publisher"] == "department" else maker
+    return maker[:-len(ending["office"])] if ending and ending["publisher"] == "department" else maker
 
 
 @cache
