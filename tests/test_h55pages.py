@@ -97,8 +97,8 @@ def test_a_procurement_count_in_batches_is_the_count():
 def test_a_report_made_by_a_bureaus_information_centre_is_the_bureaus():
     """A district bureau's page without its title says it was made by the bureau's 信息中心 from its data
     (由某局信息中心结合有关统计数据编制而成) and names the bureau to contact. Before, it was published as the
-    信息中心, an agency of its own (WRONG publisher); a bureau's 信息中心 compiles its bureau's report, as its 办公室 does
-    (``rules/agency_compiling_offices.csv``)."""
+    信息中心, an agency of its own (WRONG publisher); a bureau's 信息中心 compiles its bureau's report, as its
+    办公室 does (``rules/agency_compiling_offices.csv``)."""
     text = ("本报告依据《中华人民共和国政府信息公开条例》等相关文件要求，由格尔木市市场监督管理局信息中心结合有关统计"
             "数据编制而成。如对本报告有任何疑问，请与格尔木市市场监督管理局秘书股联系。\n" + BODY)
     bureau = name_to_agency("格尔木市市场监督管理局", "", {})
