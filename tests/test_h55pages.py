@@ -104,3 +104,21 @@ def test_a_report_made_by_a_bureaus_information_centre_is_the_bureaus():
     bureau = name_to_agency("格尔木市市场监督管理局", "", {})
     found = name_to_agency(None, text, {})
     assert (found.name, found.agency_id) == (bureau.name, bureau.agency_id), found
+
+
+def test_a_district_no_division_is_named_is_not_the_county_of_its_short_name():
+    """A bureau of a city's management area printed 某某区 (a 管理区 with no division code) whose 某某 is the short
+    name of a county-level city: before, read as that city's bureau (某某市交通运输局, WRONG publisher — another
+    agency's id). A printed 区 that no division of that short name ends with names none of them; a printed 县 or 市
+    still names the one division of that short name (a county become a city: 某县 of an older report is 某市)."""
+    from benchmarks.synthetic import counties
+
+    from xxgk.agency.divisions import by_short
+
+    county = next(name for name, _ in counties() if name.endswith(("市", "县")) and len(name) == 3
+                  and len(by_short(name[:2])) == 1 and by_short(name[:2])[0].name == name)
+    own = name_to_agency(county + "交通运输局", "", {})
+    area = name_to_agency(county[:2] + "区交通运输局", "", {})
+    assert own.county == county and area.county != county and area.agency_id != own.agency_id, (own, area)
+    other_suffix = "县" if county.endswith("市") else "市"
+    assert name_to_agency(county[:2] + other_suffix + "交通运输局", "", {}).agency_id == own.agency_id

@@ -208,6 +208,8 @@ def _match_region(text: str, pos: int, inside: tuple[Division, ...]) -> tuple[tu
             if not by_name(name) and text[end:end + 1] in _GENERIC and text[end + 1:end + 2] not in _GENERIC:
                 found = _with_suffix(found, text[end])
                 end += 1  # 海西州: the short name and a generic suffix
+                if not found:
+                    continue
             return found, end
     return (), pos
 
@@ -221,6 +223,8 @@ def _with_suffix(found: tuple[Division, ...], suffix: str) -> tuple[Division, ..
     (['大通回族土族自治县'], 2)
     """
     same = tuple(d for d in found if d.name.endswith(suffix))
+    if not same and suffix == "区":
+        return ()  # (洪江区 is no 洪江市: a management area, a zone — no division of that name)
     return same if len(same) == 1 else found
 
 
