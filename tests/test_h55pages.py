@@ -81,16 +81,16 @@ def test_a_header_whose_issued_column_lost_its_zhi_still_names_it():
 
 
 def test_a_procurement_count_in_batches_is_the_count():
-    """2019's 政府集中采购 printed ``31批次`` (batches) and ``709455.9元``, a cell a line apart by empty lines: 31
-    projects and 70.94559 万元. Before, 批次 was read as a row label, 31 as digits run together (``cells_ambiguous``,
+    """2019's 政府集中采购 printed ``12批次`` (batches) and ``35000.5元``, a cell a line apart by empty lines: 12
+    projects and 3.50005 万元. Before, 批次 was read as a row label, 12 as digits run together (``cells_ambiguous``,
     false: one number) and both cells were lost."""
     head = ("样例县退役军人事务局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，我局认真贯彻落实条例。\n"
             "二、主动公开政府信息情况\n")
-    cells = ["第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "31批次", "709455.9元",
+    cells = ["第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "12批次", "35000.5元",
              "三、收到和处理政府信息公开申请情况"]
     record = parse(head + "\n\n".join(cells) + "\n")
     active = {f.keys: f.value for f in record.facts if f.table == "active"}
-    assert (active[("procurement", "projects")], str(active[("procurement", "amount_10k_yuan")])) == (31, "70.94559")
+    assert (active[("procurement", "projects")], str(active[("procurement", "amount_10k_yuan")])) == (12, "3.50005")
     assert not {"cells_ambiguous", "label_unrecognised"} & {f.code for f in record.findings}
 
 

@@ -90,8 +90,8 @@ _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 # figure, a pasted average?) — a table printing every count so is read whole before its cells are (decimals.py);
 # three zeros may be a thousands' group typed with a point (1.000), and a fraction is no count (1.5: invalid)
 _WHOLE = re.compile(r"\d\.0{1,2}$")
-# a count may carry its unit: 6件 is 6; 31批次 (batches: a real 2020 bureau's 政府集中采购 count) is 31 — before,
-# 批次 was read as a label, 31 as digits run together (cells_ambiguous, false) and the row's amount in 元 lost too
+# a count may carry its unit: 6件 is 6; 12批次 (batches: a real 2020 bureau's 政府集中采购 count) is 12 — before,
+# 批次 was read as a label, 12 as digits run together (cells_ambiguous, false) and the row's amount in 元 lost too
 COUNT_UNITS = ("人次", "批次", "件", "个", "项", "次", "家", "起")
 PROSE_UNITS = (*COUNT_UNITS, "份", "条")  # what a sentence counts in besides
 _UNITS = "|".join(COUNT_UNITS)
