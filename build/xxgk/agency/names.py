@@ -224,7 +224,7 @@ def _with_suffix(found: tuple[Division, ...], suffix: str) -> tuple[Division, ..
     """
     same = tuple(d for d in found if d.name.endswith(suffix))
     if not same and suffix == "区":
-        return ()  # (洪江区 is no 洪江市: a management area, a zone — no division of that name)
+        return ()  # (某江区 is no 某江市: a management area, a zone — no division of that name)
     return same if len(same) == 1 else found
 
 
