@@ -94,12 +94,16 @@ def broken_identities(table: str, fmt: str, values: dict) -> list[Broken]:
     return out
 
 
-def _side(values: dict, cells: tuple) -> tuple[int, bool] | None:
-    """The sum of ``cells``' printed values and whether one is missing; None where a value is negative or not a
-    count (no bound holds)."""
+def printed_sum(values) -> tuple[int, bool] | None:
+    """The sum of ``values`` printed (None: a blank) and whether one is blank; None where a value is negative or not
+    a count (no bound holds). The bound both a row's parse (``row_windows.possible_total``) and the identities'
+    check (:func:`exceeded_identities`) read: counts are never negative, so printed parts never sum past a whole.
+
+    >>> printed_sum([3, None, 4]), printed_sum([3, 4]), printed_sum([3, -1]), printed_sum([1.5])
+    ((7, True), (7, False), None, None)
+    """
     total, blank = 0, False
-    for key in cells:
-        value = values.get(key)
+    for value in values:
         if value is None:
             blank = True
         elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -107,6 +111,11 @@ def _side(values: dict, cells: tuple) -> tuple[int, bool] | None:
         else:
             total += value
     return total, blank
+
+
+def _side(values: dict, cells: tuple) -> tuple[int, bool] | None:
+    """:func:`printed_sum` of ``cells``' values."""
+    return printed_sum(values.get(key) for key in cells)
 
 
 def exceeded_identities(table: str, fmt: str, values: dict) -> list[Broken]:

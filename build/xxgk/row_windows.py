@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .cells import Slot, edge_windows
+from .identities import printed_sum
 from .values import read_cell
 
 
@@ -26,14 +27,14 @@ def possible_total(values: Sequence) -> bool:
     >>> possible_total((None, 1, 0, 0, 0, 0, 3)), possible_total((2, 1, 0, 0, 0, 0, 3))
     (True, True)
     """
-    known = [v for v in values if v is not None]
-    if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in known):
-        return True  # (an odd value: nothing is told here, the row is read as before)
     *parts, total = values
+    summed = printed_sum(parts)
+    if summed is None or printed_sum([total]) is None:
+        return True  # (an odd value: nothing is told here, the row is read as before)
     if total is None:
         return True
-    printed = sum(v for v in parts if v is not None)
-    return printed <= total if None in parts else printed == total
+    printed, blank = summed
+    return printed <= total if blank else printed == total
 
 
 def told_window(slots: Sequence[Slot], k: int,
