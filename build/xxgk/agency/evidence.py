@@ -230,7 +230,7 @@ def body_names(text: str) -> list[tuple[str, str]]:
     branch_end = 0
     for m in _AGENCY.finditer(text[:OPENING_CHARS]):
         if m.start() < branch_end:
-            continue  # (the branch's own words, 城厢分局 of 莆田市公安局城厢分局: read with the bureau's name)
+            continue  # (the branch's own words, 某某分局 of 某市公安局某某分局: read with the bureau's name)
         if (end := _branch_end(text, m.end())) > m.end():
             m = _SPAN.match(text, m.start(), end)
             branch_end = m.end()
@@ -269,14 +269,14 @@ def _branch_after() -> re.Pattern:
 
 
 def _branch_end(text: str, end: int) -> int:
-    """Where a city bureau's branch in a district ends when its name goes on after the bureau's 局 (莆田市公安局|城厢|
+    """Where a city bureau's branch in a district ends when its name goes on after the bureau's 局 (某市公安局|某某|
     分局, 某市生态环境局|某某|分局): the place between is a division's name or short name. ``end`` otherwise. The
     names of the opening end at their first 局: a real district branch's page, no title, was published as its city's
-    bureau (莆田市公安局, WRONG), its own name read only up to there.
+    bureau (某市公安局, WRONG), its own name read only up to there.
 
-    >>> text = "公布2023年度莆田市公安局城厢分局政府信息公开工作年度报告"
+    >>> text = "公布2023年度海西州公安局格尔木分局政府信息公开工作年度报告"
     >>> text[8:_branch_end(text, 14)]
-    '莆田市公安局城厢分局'
+    '海西州公安局格尔木分局'
     >>> _branch_end("某市公安局交通管理局", 5)  # (交通 is no place: the bureau's own department, not its branch)
     5
     """
