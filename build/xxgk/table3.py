@@ -496,7 +496,9 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
     subtotals = widen_group_subtotals(lines, table_rows)
     found = rows_to_assignments(table_rows)
     group_rows = [(group, row) for row in found.unrecognised if (group := subtotal_group(row.label))]
-    found.unrecognised = [row for row in found.unrecognised if all(row is not r for _, r in group_rows)]
+    grouped = {id(row) for _, row in group_rows}  # (by identity, each row looked up once: a row tested against
+    # every other made a table of 20,000 rows take minutes — hostile round 13)
+    found.unrecognised = [row for row in found.unrecognised if id(row) not in grouped]
     padded = any(len(row.slots) > WIDTH for _, row in found.inline)  # (rows with cells past the table's width)
     for code, row in found.inline:  # a text cell between the label and the numbers is a value cell
         stray = stray_cells(row, name_end(row.label, "row_labels", code), labels()["rows"][code])
@@ -504,7 +506,8 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
             row.slots[:0] = stray
         row.filled = len(row.filled_slots)
     named = _without_prose(found.inline, prose_rows(table_rows, lines) | _counted_rows(table_rows, lines))
-    quoted = [row.filled_slots[0].line for code, row in found.inline if all(r is not row for _, r in named)]
+    kept = {id(row) for _, row in named}
+    quoted = [row.filled_slots[0].line for code, row in found.inline if id(row) not in kept]
     found.inline = named  # (a sentence's or a note's quotation of a row the table prints: told once, below)
     running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
     prose = quoted + [row.slots[0].line for row in found.stray if running(row)]

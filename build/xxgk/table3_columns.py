@@ -269,8 +269,15 @@ def _orgs_printed(header_lines: list[str], raw: tuple[str, ...] = ()) -> list[st
     named = sorted((a for a in _ORGS if _name_at(header, a) >= 0), key=lambda a: _name_at(header, a))
     if len(named) == len(_ORGS) and named == sorted(named, key=lambda a: _name_last(header, a)):
         return named  # (a header printed twice, a table split over pages, tells one order only if both copies do)
-    for line in raw:
-        found = _orgs_in_cells(line) or _orgs_in_words(line, [other for other in raw if other is not line])
+    naming: list[int] | None = None  # (the first two lines holding a character of an organisation's name)
+    for k, line in enumerate(raw):
+        found = _orgs_in_cells(line)
+        if not found and naming is None and _orgs_in_words(line, []):
+            naming = [j for j, other in enumerate(raw) if _org_chars_in([other])][:2]
+        if not found and naming is not None:
+            # (the other lines that tell are two at most: each line was tested against every other, and a header
+            # printed 10,000 times took 7 CPU s, by the square of its lines — hostile round 13)
+            found = _orgs_in_words(line, [raw[j] for j in naming if j != k][:1])
         if len(found) == len(_ORGS):
             return found
     return None
@@ -411,8 +418,14 @@ def _orgs_in_words(line: str, others: list[str]) -> list[str]:
     orgs = [code for code in named if code in _ORGS]
     if None in named or len(set(orgs)) != len(_ORGS) or len(orgs) != len(_ORGS):
         return []
+    return [] if _org_chars_in(others) else orgs
+
+
+def _org_chars_in(others: list[str]) -> bool:
+    """Whether header lines hold a character of an organisation's name once 自然人, 法人或其他组织, 总计 and the group's
+    heading are taken out (``_orgs_in_words``)."""
     rest = "".join(_NOT_ORGS.sub("", _NOTE.sub("", "".join(other.split()))) for other in others)
-    return [] if _org_name_chars() & set(rest) else orgs
+    return bool(_org_name_chars() & set(rest))
 
 
 @cache

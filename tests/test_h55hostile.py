@@ -1,0 +1,90 @@
+"""Hostile-input round 13 (session 55, helper H): the reader and parser code of sessions 45–54 under inputs whose
+work grows faster than they do. Each test counts the work a hostile shape makes (never its time) and checks the
+answer is the one read before: the speed figures are ``python -m benchmarks.hostile_tables``'."""
+
+from __future__ import annotations
+
+from xxgk import cells, table3, table3_columns
+from xxgk.parser import parse
+
+from .factory import tab_report
+
+
+class _Counted:
+    """A compiled pattern whose ``match``/``sub`` calls are counted."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, *args, **kwargs):
+        self.calls += 1
+        return self.pattern.match(*args, **kwargs)
+
+    def sub(self, *args, **kwargs):
+        self.calls += 1
+        return self.pattern.sub(*args, **kwargs)
+
+
+def _with_table3_lines(extra: str) -> str:
+    text = tab_report(agency="甲县民政局")
+    at = text.index("\n", text.index("三、收到和处理")) + 1
+    return text[:at] + extra + text[at:]
+
+
+def test_a_run_of_rule_lines_is_walked_once_not_once_a_line(monkeypatch):
+    # (one cell a line: 行政许可 |, then its empty cells' rules; each line walked the rest of the run — and copied the
+    # rest of the table — so 10,000 lines of ``|`` took 21 CPU s, 40,000 past the worker's budget)
+    counted = _Counted(cells._RULES_ONLY)
+    monkeypatch.setattr(cells, "_RULES_ONLY", counted)
+    lines = [(1, "行政许可 |"), *((k, "|") for k in range(2, 3_002)), (3_002, "行政处罚 | 0 |")]
+    assert cells.printed_blank(lines, "item_labels", {"licensing": "行政许可"}) == {"licensing": 1}
+    assert counted.calls <= 2 * len(lines)
+
+
+def test_a_run_of_blank_cell_lines_is_walked_once(monkeypatch):
+    walked = []
+    strip = str.strip
+
+    class Line(str):  # (a line of spaces whose strip() is counted: each is read once from the end)
+        def strip(self, *args):
+            walked.append(1)
+            return strip(self, *args)
+
+    lines = [(1, "行政许可"), *((k, Line(" ")) for k in range(2, 3_002)), (3_002, "行政处罚")]
+    assert cells.printed_blank(lines, "item_labels", {"licensing": "行政许可", "penalty": "行政处罚"}) == \
+        {"licensing": 1}
+    assert len(walked) <= 5 * len(lines)  # (each line stripped a few times: 4,500,000 before)
+
+
+def test_a_header_naming_the_five_on_many_lines_is_not_read_line_against_line(monkeypatch):
+    # (each line of the header that names the five organisations was checked against every other line's characters:
+    # a header printed 10,000 times took 7 CPU s by the square of its lines)
+    counted = _Counted(table3_columns._NOT_ORGS)
+    monkeypatch.setattr(table3_columns, "_NOT_ORGS", counted)
+    names = "法律服务 商业企业 科研机构 社会公益组织 其他"
+    raw = tuple(f"{names}{' ' * (k % 3)}" for k in range(1_000))  # (lines each its own: none the other)
+    assert table3_columns._orgs_printed([], raw) is None  # (a copy on another line: a wrapped name's half may be it)
+    assert table3_columns._orgs_printed([], (names, "自然人 法人或其他组织 总计")) == [
+        "legal_services", "commercial", "research", "social_welfare", "other_org"]
+    assert counted.calls <= 4 * len(raw)
+
+
+def test_table_3_rows_are_not_each_compared_with_every_other(monkeypatch):
+    # (a row quoted by a sentence was found by testing each named row against every row kept: 20,000 rows of table 三
+    # — a 1 MB text — took 15 CPU s by the square of its rows, 60,000 past the worker's budget)
+    iterated = []
+
+    class Walked(list):
+        def __iter__(self):
+            iterated.append(1)
+            return super().__iter__()
+
+    without = table3._without_prose
+    monkeypatch.setattr(table3, "_without_prose", lambda *args: Walked(without(*args)))
+    text = tab_report(agency="甲县民政局")
+    rows = text[text.index("\n", text.index("三、收到和处理")) + 1:text.index("四、")]
+    record = parse(_with_table3_lines(rows * 40))
+    assert len(iterated) <= 10
+    once = {f.keys: f.value for f in parse(text).facts if f.table == "applications"}
+    assert {f.keys: f.value for f in record.facts if f.table == "applications"} == once  # (the same values,
+    assert {f.code for f in record.findings} == {"row_duplicate"}  # each repeat said)
