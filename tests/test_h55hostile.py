@@ -88,3 +88,44 @@ def test_table_3_rows_are_not_each_compared_with_every_other(monkeypatch):
     once = {f.keys: f.value for f in parse(text).facts if f.table == "applications"}
     assert {f.keys: f.value for f in record.facts if f.table == "applications"} == once  # (the same values,
     assert {f.code for f in record.findings} == {"row_duplicate"}  # each repeat said)
+
+
+def _stacked_header(words: int) -> list[tuple[str, list]]:
+    """A header line of ``words`` words drawn over each other (each a little wider than the last), then a row of
+    five values under it: no header of the report's."""
+    from xxgk.pdf_cells import Word
+
+    head = [Word("甲", 100.0, 110.0 + (k % 7) * 0.5) for k in range(words)]
+    row = [Word("行", 10, 20), *(Word(str(d), 100 + 40 * d, 106 + 40 * d) for d in range(1, 6))]
+    return [(" ".join(w.text for w in head), head), (" ".join(w.text for w in row), row)]
+
+
+def test_a_pdf_header_of_thousands_of_words_is_no_header_of_stacks(monkeypatch):
+    # (its stacks cost the square of its words, and words drawn over each other the cube: 1,000 took 30 CPU s for
+    # the one row under it)
+    from xxgk import pdf_cells, pdf_header_columns
+
+    sizes = []
+    spans = pdf_header_columns._spans
+    monkeypatch.setattr(pdf_header_columns, "_spans", lambda words: sizes.append(len(words)) or spans(words))
+    lines = _stacked_header(1_000)
+    assert pdf_cells.mark_blank_cells(lines) == [text for text, _ in lines]  # (as printed: no header)
+    assert max(sizes, default=0) <= pdf_header_columns.MAX_WORDS
+
+
+def test_words_under_a_group_name_are_checked_once_not_pair_by_pair():
+    from xxgk import pdf_cells, pdf_header_columns
+    from xxgk.pdf_cells import Word
+
+    read = []
+
+    class Counted(Word):  # (a word whose left edge is counted each time it is read)
+        def __getattribute__(self, name):
+            if name == "x0":
+                read.append(1)
+            return super().__getattribute__(name)
+
+    head = [Counted("甲", 100.0, 110.0 + (k % 7) * 0.5) for k in range(pdf_header_columns.MAX_WORDS)]
+    assert pdf_header_columns._spans(head) == [(100.0, 113.0, len(head))]  # (one stack)
+    assert len(read) <= 8 * len(head) ** 2  # (the pairs under each word compared: the cube, 7,000,000 before)
+    assert pdf_cells.mark_blank_cells(_stacked_header(50))[1] == _stacked_header(50)[1][0]

@@ -8,11 +8,11 @@ name is a stack of words whose x-spans overlap, and a group's name (行政诉讼
 such stacks. ``header_columns`` finds them: the header's words, less those over two or more others that stand apart
 (a group's name), merged where their spans overlap, left to right.
 
-Only where it is certain: ``MIN_COLUMNS`` to ``MAX_COLUMNS`` stacks, each a word on at least one line, no gap
-between two stacks' middles wider than ``GAP_RATIO`` times the narrowest (a wider one may be a column whose name
-the window of lines missed: its numbers would be read a column off), and each of the row's values standing with its
-middle inside one stack's span and over no other, one value a stack. Else None: the row stays as printed (missing,
-said), never a number under another column's name.
+Only where it is certain: at most ``MAX_WORDS`` words, ``MIN_COLUMNS`` to ``MAX_COLUMNS`` stacks, each a word on
+at least one line, no gap between two stacks' middles wider than ``GAP_RATIO`` times the narrowest (a wider one may
+be a column whose name the window of lines missed: its numbers would be read a column off), and each of the row's
+values standing with its middle inside one stack's span and over no other, one value a stack. Else None: the row
+stays as printed (missing, said), never a number under another column's name.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from .pdf_cells import Word
 
 MIN_COLUMNS, MAX_COLUMNS = 4, 32  # (as pdf_cells)
+# words a header of pdf_cells.HEADER_LINES lines may hold (each line at most MAX_COLUMNS names); more is no header
+# of the report's: its stacks are never looked for (they cost the square of its words, and words drawn over each
+# other the cube: 1,000 words on one line took 30 CPU s for one row under it — hostile round 13)
+MAX_WORDS = 6 * MAX_COLUMNS
 GAP_RATIO = 1.5  # the widest gap between two stacks' middles, in narrowest gaps
 
 
@@ -41,10 +45,10 @@ def _spans(words: list[Word]) -> list[tuple[float, float, int]]:
 
     kept = []
     for word in words:
-        under = sorted((w for w in words if w is not word and over(word, w) and w.x1 - w.x0 < word.x1 - word.x0),
-                       key=lambda w: w.x0)
-        if any(not over(a, b) for a in under for b in under):
-            continue  # (a group's name over two stacks or more)
+        under = [w for w in words if w is not word and over(word, w) and w.x1 - w.x0 < word.x1 - word.x0]
+        if under and max(w.x0 for w in under) >= min(w.x1 for w in under):
+            continue  # (a group's name over two stacks or more: two words under it that overlap not — spans
+            # overlap pairwise exactly when the rightmost left edge stands left of the leftmost right edge)
         kept.append(word)
     spans: list[list[float]] = []  # (left, right, words)
     for word in sorted(kept, key=lambda w: w.x0):
@@ -74,6 +78,8 @@ def header_columns(header: list[list[Word]], values: list[Word], label_end: floa
     >>> header_columns(head[:1] + gap, [Word("5", 17, 22)]) is None
     True
     """
+    if sum(len(line) for line in header) > MAX_WORDS:
+        return None
     found = [span for span in _spans([word for line in header for word in line])
              if label_end is None or span[0] >= label_end]
     spans = [(a, b) for a, b, _ in found]
