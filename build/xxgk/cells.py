@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1369,21 +1370,16 @@ def _place_by_columns(rows: list[Row], k: int, lines: list[tuple[int, str]]) -> 
                 known[index] = _spans(row, text, chunks_of[line])
         return known[index]
 
-    def nearest(indexes: range) -> list[list[tuple[int, int]]]:
-        """The spans of the first two rows of ``k`` numbers among ``indexes``."""
-        out = []
-        for i in indexes:
-            if len(rows[i].slots) == k and (c := spans(i)) and len(c) == k:
-                out.append(c)
-                if len(out) == 2:
-                    break
-        return out
-
+    # the rows of ``k`` numbers, in order: each short row's nearest are found by halving (each short row walked the
+    # rows above and below it to the nearest: 8,000 short rows with none of ``k``, 8.5 CPU s with
+    # ``table3_by_columns._names_apart``' walk, now 0.8 — hostile round 13)
+    full = [i for i, r in enumerate(rows) if len(r.slots) == k and (c := spans(i)) and len(c) == k]
     for index, row in enumerate(rows):
         if not 0 < len(row.slots) < k or spans(index) is None:
             continue
-        above = nearest(range(index - 1, -1, -1))
-        below = nearest(range(index + 1, len(rows)))
+        at = bisect_left(full, index)  # (the row has fewer than ``k`` numbers: it is none of ``full``)
+        above = [spans(i) for i in reversed(full[max(0, at - 2):at])]
+        below = [spans(i) for i in full[at:at + 2]]
         near = above[:1] + below[:1] if above and below else above or below  # the first row, the last: two on a side
         if len(near) < 2 or (found := _columns(near)) is None:
             continue

@@ -15,6 +15,7 @@ reading the identities allow (``table3.region_to_applications``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,10 +133,14 @@ def _names_apart(values: list[tuple[int, list]], heads: list[tuple[int, str]]) -
     """The columns' names standing alone between numbers (a name over each column); names two or more in a row with
     no number between (法人或其他组织 aside) are a header, printed above the numbers or again over a page's."""
     names = [(i, code) for i, code in heads if code != "group"]
-    numbered = [i for i, _ in values]
+    numbered = sorted(i for i, _ in values)
     runs: list[list[tuple[int, str]]] = []
     for i, code in names:
-        if runs and not any(runs[-1][-1][0] <= j < i for j in numbered):
+        # (a number between the run's last name and this one: the first at or after that name, found by halving —
+        # each name read every number: 8,000 names each over a number, 8.5 CPU s with ``cells._place_by_columns``'
+        # walk, now 0.8 — hostile round 13)
+        after = bisect_left(numbered, runs[-1][-1][0]) if runs else 0
+        if runs and not (after < len(numbered) and numbered[after] < i):
             runs[-1].append((i, code))
         else:
             runs.append([(i, code)])
