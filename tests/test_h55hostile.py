@@ -192,7 +192,8 @@ def test_column_names_between_numbers_are_parted_by_halving_not_by_reading_every
 
 def test_short_rows_of_a_laid_out_table_find_their_nearest_full_rows_by_halving(monkeypatch):
     # (``pdftotext -layout``: each row printing fewer numbers than the table's walked the rows above and below it to
-    # the nearest full ones; 8,000 short rows and none full, 8.5 CPU s by the square of the rows with ``_names_apart``' walk above)
+    # the nearest full ones; 8,000 short rows and none full, 8.5 CPU s by the square of the rows with the walk of
+    # ``_names_apart`` above)
     from .test_h47reports import by_columns, columns, report
 
     looked = []
