@@ -158,10 +158,22 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:发布|公开|成文|发文|印发)?(?:日�
 # its month, its 年 lost (20231月1日至202112月31日: pages of real bureaus whose sites drop 年 after a year; one printed
 # its year nowhere else and published none), is the year when four digits stand alone before the month's 月
 _YEAR_THEN = r"(?<![0-9])([0-9]{4})(?:\s*[年.\-/]\s*|(?=[0-9]{1,2}\s*月))"
+# The period's words: 统计, 期限 …, or the data listed counted from a day (本报告所列数据自2020年1月1日起,至…: a county
+# water bureau's page naming neither; 所列数据为2019年的汇总 is no period). Two dates may be joined by a doubled dash
+# (2023年1月1日——2023年12月31日: a 乡's page, before read as no period)
+_PERIOD_WORDS = r"(?:统计|期限|周期|时限|所列数据(?=\s*(?:自|从)))"
+_PERIOD_JOIN = r"(?:至|到|[—\-~－–]{1,2})"
 _PERIOD = re.compile(
-    r"(?:统计|期限|周期|时限)[^。]{0,30}?" + _YEAR_THEN + r"([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?\s*"
+    _PERIOD_WORDS + r"[^。]{0,30}?" + _YEAR_THEN + r"([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?\s*"
     r"(?:起\s*[,，]?\s*)?"
-    r"(?:至|到|—|-|~|－|–)?\s*(?:" + _YEAR_THEN + r")?([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})(?!\d)\s*日?")
+    + _PERIOD_JOIN + r"?\s*(?:" + _YEAR_THEN + r")?([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})(?!\d)\s*日?")
+# the whole year printed with both 年 and 月 dropped (统计期限为2023 11日到1231日, 202311日至1231日, a PDF's
+# 2023 1 1 日至 2023 12 31 日: a county bureau's, a city bureau's and a 乡's pages, before read as no period): 1 1日
+# can be only 1 January and 12 31日 only 31 December; any other day so printed (2023111日: 1 November or the 11th)
+# stays unread
+_PERIOD_WHOLE_YEAR = re.compile(
+    _PERIOD_WORDS + r"[^。]{0,30}?(?<![0-9])([0-9]{4})[ \t年]*+1[ \t]*+1[ \t]*+日[ \t]*+(?:起[ \t]*+(?:[,，][ \t]*+)?)?"
+    + _PERIOD_JOIN + r"[ \t]*+(?:([0-9]{4})[ \t年]*+)?12[ \t]*+31[ \t]*+日")
 # the official original's address as a page prints it: 原文链接 / 原文地址 / 来源 / 网址 / 链接, then an http(s) URL
 # the address ends at a space, a quote or bracket, or a full-width or CJK punctuation mark (，。、；：！？“”【】《》…);
 # before, one glued to the host (http://a.gov.cn．) made the address no link at all (safe.link_url refuses the host)
@@ -1287,11 +1299,16 @@ def text_to_period(text: str) -> tuple[str | None, str | None]:
     ('2023-01-01', '2023-12-31')
     >>> text_to_period("本报告相关数据为我单位自2023年1月1日至2023年12月31日统计的数据。")
     ('2023-01-01', '2023-12-31')
+    >>> text_to_period("统计期限为202311日至1231日。"), text_to_period("统计期限为2023111日至1231日。")
+    (('2023-01-01', '2023-12-31'), (None, None))
     """
     folded = _dates_in_digits(text)
     match = _PERIOD.search(folded) or _PERIOD_THEN_COUNTED.search(folded)
     if not match:
-        return None, None
+        whole = _PERIOD_WHOLE_YEAR.search(folded)
+        if not whole:
+            return None, None
+        return _iso(whole.group(1), "1", "1"), _iso(whole.group(2) or whole.group(1), "12", "31")
     y1, m1, d1, y2, m2, d2 = match.groups()
     return _iso(y1, m1, d1), _iso(y2 or y1, m2, d2)
 

@@ -1,0 +1,50 @@
+"""Real pages round 13 (session 55, helper S): layouts of real reports nobody here had read, rebuilt with made-up
+agencies and numbers (synthetic text only)."""
+
+from __future__ import annotations
+
+from xxgk.metadata import text_to_period
+from xxgk.parser import parse
+
+from .factory import tab_report
+
+# a report whose title prints no year, so that the year can come only from its statistics period
+BODY = tab_report(agency="样例县民政局", year=2023).split("\n", 1)[1]
+
+
+def _untitled(period_line: str) -> str:
+    return "样例县民政局依照条例编制本报告。\n" + period_line + "\n" + BODY
+
+
+def test_a_period_whose_dates_lost_both_nian_and_yue_is_the_whole_year():
+    """The whole year printed with 年 and 月 dropped (``统计期限为2023 11日到1231日``, ``202311日至1231日``, a PDF's
+    ``2023 1 1 日至 2023 12 31 日``: pages of a county bureau, a city bureau and a 乡 of three provinces) is 1 January
+    to 31 December of that year. Before, no period was read."""
+    assert text_to_period("数据统计期限为 2023 11日到1231日。") == ("2023-01-01", "2023-12-31")
+    assert text_to_period("本报告所列数据的统计期限为202311日至1231日。") == ("2023-01-01", "2023-12-31")
+    assert text_to_period("本报告所列数据统计期限为 2023 1 1 日至 2023 12 31 日。") == ("2023-01-01", "2023-12-31")
+    record = parse(_untitled("本报告数据统计期限为 2023 11日到1231日。"))
+    assert (record.period_start, record.period_end) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_day_number_glued_to_a_year_is_no_period_of_another_day():
+    """Only 1 January to 31 December reads so: ``2023111日`` (the 11th of a lost month, or 1 November) and a
+    period ending on another day stay unread (null), as a printed date that is not certain must."""
+    assert text_to_period("统计期限为2023111日至1231日。") == (None, None)
+    assert text_to_period("统计期限为 2023 11日到1230日。") == (None, None)
+
+
+def test_a_period_between_two_dashes_is_read():
+    """``2023年1月1日——2023年12月31日`` (a 乡's page: its dates joined by a doubled dash) is the period. Before,
+    only one dash was a separator and no period was read."""
+    assert text_to_period("本年度报告中所列数据的统计期限为:2023年1月1日——2023年12月31日。") == \
+        ("2023-01-01", "2023-12-31")
+    record = parse(_untitled("本年度报告中所列数据的统计期限为:2023年1月1日——2023年12月31日。"))
+    assert (record.period_start, record.period_end) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_period_stated_of_the_data_listed_is_read():
+    """``本报告所列数据自2020年1月1日起,至2020年12月31日止`` (a county water bureau's page) names no 统计 or 期限:
+    the data listed (所列数据) are what the period is of. Before, no period was read."""
+    assert text_to_period("本报告所列数据自2020年1月1日起,至2020年12月31日止。") == ("2020-01-01", "2020-12-31")
+    assert text_to_period("表中所列数据为2019年的汇总，另有2020年1月1日至3月31日的说明。") == (None, None)
