@@ -48,3 +48,13 @@ def test_a_period_stated_of_the_data_listed_is_read():
     the data listed (所列数据) are what the period is of. Before, no period was read."""
     assert text_to_period("本报告所列数据自2020年1月1日起,至2020年12月31日止。") == ("2020-01-01", "2020-12-31")
     assert text_to_period("表中所列数据为2019年的汇总，另有2020年1月1日至3月31日的说明。") == (None, None)
+
+
+def test_a_period_whose_words_carry_readings_in_pinyin_is_read():
+    """A mirror printing each character's reading after it (``统(tǒng)计(jì)期自 2023 年 1 月 1 日至 2023`` / ``年 12
+    月 31 日``: a district bureau's page on a Traditional mirror) states its period all the same; the readings are no
+    part of the words. Before, no period was read."""
+    line = "本报(bào)告所列数(shù)据(jù)统(tǒng)计(jì)期自 2023 年 1 月 1 日至 2023\n年 12 月 31 日。"
+    assert text_to_period(line) == ("2023-01-01", "2023-12-31")
+    record = parse(_untitled(line))
+    assert (record.period_start, record.period_end) == ("2023-01-01", "2023-12-31")

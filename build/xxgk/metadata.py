@@ -232,7 +232,7 @@ def date_findings(text: str) -> list[Finding]:
             if found := _date_line(line):
                 printed.append(found.groups()[-3:])
                 break
-    if period := _PERIOD.search(folded):
+    if period := _PERIOD.search(drop_readings(folded)):
         y1, m1, d1, y2, m2, d2 = period.groups()
         printed += [(y1, m1, d1), (y2 or y1, m2, d2)]
     return [make("date_invalid", actual=_printed(*p)) for p in printed if _iso(*p) is None]
@@ -1302,7 +1302,7 @@ def text_to_period(text: str) -> tuple[str | None, str | None]:
     >>> text_to_period("统计期限为202311日至1231日。"), text_to_period("统计期限为2023111日至1231日。")
     (('2023-01-01', '2023-12-31'), (None, None))
     """
-    folded = _dates_in_digits(text)
+    folded = drop_readings(_dates_in_digits(text))  # (统(tǒng)计(jì)期: a mirror's readings in pinyin are no words)
     match = _PERIOD.search(folded) or _PERIOD_THEN_COUNTED.search(folded)
     if not match:
         whole = _PERIOD_WHOLE_YEAR.search(folded)
