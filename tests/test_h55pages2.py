@@ -58,3 +58,32 @@ def test_a_period_whose_words_carry_readings_in_pinyin_is_read():
     assert text_to_period(line) == ("2023-01-01", "2023-12-31")
     record = parse(_untitled(line))
     assert (record.period_start, record.period_end) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_sentence_naming_items_above_the_table_is_no_part_of_the_first_rows_label():
+    """A table printed a cell a line between empty lines, under a sentence naming items it printed none of
+    (``2022年，本局未对外公开发布规章、行政规范性文件、行政处罚、行政强制等内容…``: a city statistics bureau's page):
+    the 规章 row's label ran up over the table's header into the sentence, was read as naming 行政强制 last, and its
+    three cells were lost with a false ``row_absent`` for 规章. A label begins at the table's 第二十条 line."""
+    head = "样例县统计局2022年政府信息公开工作年度报告\n\n一、总体情况\n\n2022年，本局依法公开政府信息。\n\n" \
+           "二、主动公开政府信息情况\n\n"
+    sentence = "2022年，本局未对外公开发布规章、行政规范性文件、行政处罚、行政强制等内容；根据工作职能，" \
+               "本局无行政许可、行政事业性收费项目。\n\n"
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "2",
+             "行政规范性文件", "0", "0", "1", "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "0"]
+    record = parse(head + sentence + "\n\n".join(cells) + "\n\n三、收到和处理政府信息公开申请情况\n")
+    values = {f.keys: f.value for f in record.facts if f.table == "active"}
+    assert (values[("rules", "issued")], values[("rules", "repealed")], values[("rules", "in_force")]) == (0, 0, 2)
+    assert values[("normative_documents", "in_force")] == 1
+    assert not [f for f in record.findings if f.code == "row_absent" and f.row == "规章"]
+
+
+def test_a_city_management_bureau_titled_without_its_city_names_no_region_called_chengshi():
+    """``城市管理局2020年政府信息公开工作年度报告`` (a city bureau's page titled without its city): 城市 is the first
+    word of the bureau's own name (城市管理, a system the rules name), not a place. Before, 城市 was read as a region no
+    division matches: a false ``agency_region_unknown`` (相差一字的有芒市)."""
+    from xxgk.agency.names import parse_name
+
+    assert parse_name("城市管理局").unknown_region == ""
+    assert parse_name("沐阳县城市管理局").unknown_region == "沐阳县"  # (a misprinted county still is one)
+    assert parse_name("城市管理局").body == "城市管理局"

@@ -520,6 +520,25 @@ def _whole_at(row: Row, cells: int, k: int) -> int | None:
     return filled[0]
 
 
+_ARTICLE_IN_LABEL = "第二十条第("
+
+
+def _from_article(row: Row) -> Row:
+    """``row`` with its label begun at the last 第二十条第（…）项 it holds: what stands before the table's article line
+    is no part of a row's name. A table printed a cell a line under a sentence naming items (本局未对外公开发布规章、
+    行政规范性文件、行政处罚、行政强制等内容: a real statistics bureau's page) had its first row's label run up over the
+    header into the sentence, read as naming 行政强制 last: the 规章 row's cells were lost, and 规章 said absent.
+
+    >>> _from_article(Row(label="本局未发布规章、行政强制。第二十条第(一)项信息内容规章")).label
+    '第二十条第(一)项信息内容规章'
+    """
+    at = max(row.label.rfind(_ARTICLE_IN_LABEL), row.label.rfind("第二十条第（"))
+    if at <= 0:
+        return row
+    cells = [(start - at, line, text, cell) for start, line, text, cell in row.label_cells if start >= at]
+    return replace(row, label=row.label[at:], label_cells=cells)
+
+
 def _lines_to_active(lines: list[tuple[int, str]], overview: str,
                      year: int | None = None) -> tuple[str | None, list[Fact], list[Finding]]:
     """``region_to_active`` read the usual way: each row's label, then its numbers."""
@@ -534,7 +553,7 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     seen: dict[str, list[Fact]] = {}
     read_from: dict[str, Row] = {}  # the row each item's numbers were read from
     stated: dict | None = None  # read from the overview only when a row needs it
-    rows = _join_wrapped_labels(region_to_rows(lines, None), measures)
+    rows = [_from_article(row) for row in _join_wrapped_labels(region_to_rows(lines, None), measures)]
     prose, in_table, plain = prose_rows(rows, lines), set(), set()
     running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
     texts, above = dict(lines), _lines_above(lines)  # (once a table: built for each row, n rows took n² steps)

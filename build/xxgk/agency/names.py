@@ -359,7 +359,8 @@ def parse_name(printed: str, most_regions: int = 9) -> ParsedName:
         prefix = ""  # 市场监管局, 市监局: the 市 belongs to the body's own words
     if prefix:  # 市数据局, 自治区人民政府办公厅: the report's own region, named in its body
         local, rest = prefix, rest[len(prefix):]
-    elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1]:
+    elif not regions and (m := _REGION_TOKEN.match(rest)) and _classify(rest[m.end():])[1] \
+            and not (system_of(rest) and not system_of(rest[m.end():])):  # 城市管理局: 城市 is the body's own word
         if not rest.startswith(NATIONAL_STARTS) and not m.group(1).endswith(zone_suffixes()):  # 经开区: a zone
             unknown, rest = m.group(1), rest[m.end():]
     elif regions and regions[-1][0].level != "county" and (m := _DISTRICT_TOKEN.match(rest)) \
