@@ -81,7 +81,7 @@ def test_a_sentence_naming_items_above_the_table_is_no_part_of_the_first_rows_la
 def test_a_city_management_bureau_titled_without_its_city_names_no_region_called_chengshi():
     """``城市管理局2020年政府信息公开工作年度报告`` (a city bureau's page titled without its city): 城市 is the first
     word of the bureau's own name (城市管理, a system the rules name), not a place. Before, 城市 was read as a region no
-    division matches: a false ``agency_region_unknown`` (相差一字的有芒市)."""
+    division matches: a false ``agency_region_unknown``."""
     from xxgk.agency.names import parse_name
 
     assert parse_name("城市管理局").unknown_region == ""
