@@ -87,3 +87,15 @@ def test_a_city_management_bureau_titled_without_its_city_names_no_region_called
     assert parse_name("城市管理局").unknown_region == ""
     assert parse_name("沐阳县城市管理局").unknown_region == "沐阳县"  # (a misprinted county still is one)
     assert parse_name("城市管理局").body == "城市管理局"
+
+
+def test_an_overview_headed_work_summary_is_the_overview():
+    """``一、工作概述`` heads the overview of a county water bureau's 2025 page printing no title and no period: its
+    first sentence (``2025年，样例县水利局坚持…``) gives the year. Before, no section was found and the page
+    published no year (``year_not_found``)."""
+    text = ("根据《中华人民共和国政府信息公开条例》要求，特编制完成本报告。\n一、工作概述\n"
+            "2025年，样例县水利局坚持以公开为常态、不公开为例外，持续深化政务公开。\n"
+            "（一）主动公开情况。全年主动公开政府信息29条。\n")
+    record = parse(text)
+    assert record.year == 2025
+    assert not [f for f in record.findings if f.code == "section_absent" and "总体情况" in f.message]
