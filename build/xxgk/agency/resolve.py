@@ -525,7 +525,7 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
                     **{k: resolved.get(k) or "" for k in ("province_code", "province", "city_code", "city",
                                                           "county_code", "county")})
     if not name:
-        return agency
+        return replace(agency, findings=agency.findings + _unplaced_body(agency, printed[0] if printed else "", False))
     canonical = newest(name, agency.tier)
     root = oldest(canonical, agency.tier)
     same_as = resolved.get("same_as")
@@ -536,7 +536,8 @@ def _finish(resolved: dict, printed: list[str], notes: list[str], findings: list
     return replace(agency, name=canonical, root_name=root, same_as=same_as,
                    agency_id=slug(resolved.get("shorts") or [], own),
                    system=agency.system if agency.kind != "government" else "",
-                   findings=agency.findings + _unplaced_township(agency, canonical))
+                   findings=agency.findings + _unplaced_township(agency, canonical)
+                   + _unplaced_body(agency, canonical, True))
 
 
 def _unplaced_township(agency: Agency, name: str) -> tuple[Finding, ...]:
@@ -547,6 +548,23 @@ def _unplaced_township(agency: Agency, name: str) -> tuple[Finding, ...]:
     if agency.tier != "township" or agency.county_code or agency.city_code:
         return ()
     return (make("agency_region_absent", actual=name),)
+
+
+_REGION_SAID = {"agency_region_unknown", "agency_region_ambiguous"}  # (a printed place already said unplaceable)
+
+
+def _unplaced_body(agency: Agency, name: str, identified: bool) -> tuple[Finding, ...]:
+    """``agency_unplaced`` for a local body that neither its name, nor the text, nor the manifest places in a
+    province, city or county (a national body names no region; a township has ``_unplaced_township``): printed bare
+    (教育局), it is identified by that name alone — every such bureau of that name, anywhere, one agency and one
+    series (``identified``); printed with a generic place (县教育局), it resolves to no agency. Before (session 55),
+    neither was said."""
+    if not name or agency.tier in ("national", "township") or agency.province_code or agency.city_code \
+            or agency.county_code or any(f.code in _REGION_SAID for f in agency.findings):
+        return ()
+    detail = ("：按名称识别，各地同名机构的报告会归为同一个机构" if identified
+              else "：无法确定是哪一个机构，报告未归入任何机构")
+    return (make("agency_unplaced", actual=name, detail=detail),)
 
 
 def _own_part(root: str, resolved: dict) -> str:
