@@ -114,7 +114,7 @@ def test_report_pages_read_the_same_measures_and_peer_group_as_agency_pages(corp
     years = re.search(r"## 历年报告.*?</table>", report, re.S).group(0)
     assert re.search(rf'>2019</a></th><td>23</td><td>{share}</td>', years)  # right-aligned by the table's style
     # (each cell names its column for a phone's card, data-label: render.carded, session 36)
-    assert re.search(rf'>2019年度报告</a></td><td[^>]*>2019</td><td[^>]*class="xxgk-num"[^>]*>23</td>'
+    assert re.search(rf'>2019年度报告</a></td><td[^>]*>2019年版</td><td[^>]*class="xxgk-num"[^>]*>23</td>'
                      rf'<td[^>]*class="xxgk-num"[^>]*>{share}<', agency)
     assert "同年度、同层级、同省份、同系统或同为人民政府" in report and "同省份报告的中位数" not in report
 

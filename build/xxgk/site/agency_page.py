@@ -42,6 +42,7 @@ from .render import (
     cell,
     chart,
     crumbs,
+    edition_text,
     esc,
     fmt_number,
     grouped_table,
@@ -344,7 +345,7 @@ class AgencyPages:
             found = self.findings.get(r["report_id"], [])
             href = link_from(agency_path(r["agency_id"]), self.report_urls[r["report_id"]])
             rows.append([f'<td><a href="{href}">{esc(r["year"] or "年度未知")}年度报告{shared(r)}</a>'
-                         "</td>", f"<td>{esc(r['format'] or '—')}</td>", metric_cell(v, why, "received"),
+                         "</td>", f"<td>{esc(edition_text(r['format']))}</td>", metric_cell(v, why, "received"),
                          metric_cell(v, why, "granted_share"), cell(len(found)),
                          f"<td>{esc(r['published_date'] or '—')}</td>"])
             reasons |= reasons_shown(v, why, ("received", "granted_share"))

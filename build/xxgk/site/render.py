@@ -187,6 +187,17 @@ def fmt_number(value) -> str:
     return format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
 
 
+
+def edition_text(value) -> str:
+    """A report's table template (``reports.format``: ``2019``, ``2021``) as a page shows it: the edition's name, not a
+    bare year beside the report's own (an agency page's row read 2022年度报告 · 表格格式 2021, a 2021 report to a
+    reader); ``—`` where no template was told.
+
+    >>> edition_text("2021"), edition_text("2019"), edition_text(""), edition_text(None)
+    ('2021年版', '2019年版', '—', '—')
+    """
+    return f"{value}年版" if value else "—"
+
 # the published metrics drawn in the palette's colours: (palette group, key); a list group takes an index
 OUTCOME_SHARES = ("granted_share", "partial_share", "denied_share", "unavailable_share", "rejected_share",
                   "other_share")  # the outcome mix, in template order

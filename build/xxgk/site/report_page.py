@@ -46,6 +46,7 @@ from .render import (
     chart,
     colour,
     crumbs,
+    edition_text,
     esc,
     esc_lines,
     fmt_number,
@@ -243,9 +244,10 @@ class ReportPages:
         src = f"../../src/{rid}.html"  # every 'href="../../' is rebased to the page's depth below
         period = (r["period_start"] or r["period_end"]) and f"{r['period_start'] or '—'} 至 {r['period_end'] or '—'}"
         meta = [("机构", report_name(r)), ("年度", r["year"]), ("地区", " ".join(x for x in (r["province"], r["city"],
-                r["county"]) if x)), ("发布日期", r["published_date"]), ("统计期", period), ("表格格式", r["format"]),
-                ("源文件", file_name_text(r["source_file"])), ("文件格式", FILE_TYPE_ZH.get(r["file_type"] or "")),
-                ("SHA-256", r["sha256"]), ("读取状态", self._status(r))]
+                r["county"]) if x)), ("发布日期", r["published_date"]), ("统计期", period),
+                ("表格格式", r["format"] and edition_text(r["format"])), ("源文件", file_name_text(r["source_file"])),
+                ("文件格式", FILE_TYPE_ZH.get(r["file_type"] or "")), ("SHA-256", r["sha256"]),
+                ("读取状态", self._status(r))]
         meta_rows = [[f"<th>{esc(k)}</th>", f'<td class="xxgk-hash">{esc(v)}</td>' if k == "SHA-256" else
                       f"<td>{esc(v or '—')}</td>"] for k, v in meta]  # a hash wraps on a phone; missing: —
         if r["source_url"]:  # the manifest's url, else the 原文链接 printed in the text (the package says which)

@@ -261,7 +261,13 @@
       var low = at[at.length - 1], floor = ys[low][x] <= highest * 0.08, last = x === ys[0].length - 1;
       places[low][x] = floor ? "top right" : "bottom center";
       if (floor) places[at[0]][x] = "top left";  // (a highest point near the floor too: the two labels side by side)
-      at.slice(1, -1).forEach(function (s) { places[s][x] = last ? "middle left" : "middle right"; });
+      var nearTop = floor && ys[at[0]][x] <= highest * 0.08;
+      at.slice(1, -1).forEach(function (s) {
+        // a middle point near the floor too: its label beside the lowest's, not level with its point under the
+        // lowest's raised one (0.2 printed below 0 beside the point at 0, each read as the other's: audit round 24)
+        places[s][x] = floor && ys[s][x] <= highest * 0.08 ? (nearTop ? "middle left" : "top left")
+          : last ? "middle left" : "middle right";
+      });
     });
     return places;
   }
