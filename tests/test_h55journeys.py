@@ -4,16 +4,21 @@ report whose sums do not hold, a year published twice with a changed value), at 
 
 What misled them: a comparison's chart labelled two values near the axis's floor in the wrong order — of 0 and 0.2,
 the 0 above the points and the 0.2 level with them, beside the point at 0, each read as the other's. An agency page's
-历年报告 read 2022年度报告 · 表格格式 2021 (the template's edition, a year to a reader).
+历年报告 read 2022年度报告 · 表格格式 2021 (the template's edition, a year to a reader). The header search and the
+原文检索 page said 4 份报告含“依申请公开 海淀” over a list whose 2nd and 3rd reports held only 依申请公开
+(the 4th holder 9th on the page, not among the header's five).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 
 import pytest
 
-from .conftest import needs_shared
+from .conftest import ROOT, needs_shared
 from .test_h53journeys import _node, _page
 
 
@@ -43,3 +48,37 @@ def test_a_reports_table_template_reads_as_an_edition_not_a_year(corpus_build):
     assert editions and set(editions) <= {"2019年版", "2021年版"} and "2019年版" in editions, editions
     report = _page(site_src, "a/fujian-pingtanzongheshiyanqu/2019.md")
     assert "<th>表格格式</th><td>2019年版</td>" in report
+
+
+def _search_js(call: str, *starts: str):
+    """``call``'s value (JSON) once the parts of ``search.js`` that begin with ``starts`` (a line each, or a function
+    to its end) have run in node."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    source = (ROOT / "build" / "xxgk" / "site" / "assets" / "search.js").read_text(encoding="utf-8")
+    parts = []
+    for start in starts:
+        line = re.search(rf"^{re.escape(start)}.*$", source, re.M).group(0)
+        whole = line.count("{") == line.count("}")
+        parts.append(line if whole else re.search(rf"{re.escape(start)}.*?\n  \}}\n", source, re.S).group(0))
+    run = subprocess.run([node, "-e", "\n".join(parts) + f"\nprocess.stdout.write(JSON.stringify({call}))"],
+                         capture_output=True, text=True, check=True, timeout=60)
+    return json.loads(run.stdout)
+
+
+def test_reports_holding_every_word_typed_are_listed_before_those_holding_a_part():
+    """Of the loaded results (Pagefind's order: A, B, C, D, E), those whose text holds both words (A and D) come
+    first, each part in its order; a query of no such word, or one every result holds, keeps the order."""
+    pages = [{"id": "A", "content": "甲区的依申请公开情况"}, {"id": "B", "content": "乙区的依申请公开情况"},
+             {"id": "C", "content": "依申请\u200b公开"}, {"id": "D", "content": "甲区 依申请公开"},
+             {"id": "E", "content": "甲区"}]
+    starts = ("  var TYPED =", "  function typedWords(", "  function holds(", "  function lacked(",
+              "  function heldFirst(")
+    ordered = _search_js(f"heldFirst({json.dumps(pages)}, '依申请公开 甲区').map(function (p) {{ return p.id; }})",
+                         *starts)
+    assert ordered == ["A", "D", "B", "C", "E"]
+    for q in ("a", "依申请公开"):
+        kept = _search_js(f"heldFirst({json.dumps(pages[:4])}, {json.dumps(q)}).map(function (p) {{ return p.id; }})",
+                          *starts)
+        assert kept == ["A", "B", "C", "D"], q

@@ -473,6 +473,12 @@
     var text = (page.content || "").replace(/[\s\u200b]+/g, "");
     return typedWords(q).filter(function (w) { return text.indexOf(w) < 0; });
   }
+  /* the loaded results that hold every typed word first (lacked), each part in its order: the count said 4 份报告
+     含“依申请公开 海淀” over a list whose 2nd and 3rd held only 依申请公开, the 4th holder 9th (session 55) */
+  function heldFirst(pages, q) {
+    var held = pages.map(function (page) { return holds(page, q); });
+    return pages.filter(function (_, i) { return held[i]; }).concat(pages.filter(function (_, i) { return !held[i]; }));
+  }
   /* some, not all, of the loaded results hold the words as typed: the rest match only a part of them */
   function partlyHeld(typed) { return typed.held > 0 && typed.held < typed.loaded; }
   /* where a hit links: its source page, scrolled to the passage (a text fragment, #:~:text=, in browsers that know
@@ -716,8 +722,10 @@
           return r.data().then(function (page) { page.xxgkId = r.id; return page; });
         })).then(function (pages) {
           var typed = notAsTyped(pages, q, search.results.length);
-          pages = ownFirst(literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q), own).slice(0, 5);
-          // (of the first ten: a passage holding the words first, the reports of the agency named before them)
+          pages = ownFirst(heldFirst(literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q), q), own)
+            .slice(0, 5);
+          // (of the first ten: those holding every word typed first, a passage holding the words first within each,
+          // the reports of the agency named before them)
           if (input.value !== q) return;
           texts.textContent = "";
           var meta = document.createElement("div");
@@ -846,7 +854,8 @@
       })).then(function (pages) {
         if (mine !== run) return;  // a newer search began meanwhile: its results, not these
         if (!shown) said(notAsTyped(pages, q, ranked.length), slice.length);
-        ownFirst(literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q), own).forEach(function (page) {
+        ownFirst(heldFirst(literalFirst(pages.map(function (p) { return passageAsTyped(p, q); }), q), q), own)
+          .forEach(function (page) {
           var li = document.createElement("li"), head = document.createElement("p");
           var title = (page.meta && page.meta.title || "").replace(/^原文：/, "");
           var report = reportURL(page), name = document.createElement(report ? "a" : "span");
