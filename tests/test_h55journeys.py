@@ -82,3 +82,16 @@ def test_reports_holding_every_word_typed_are_listed_before_those_holding_a_part
         kept = _search_js(f"heldFirst({json.dumps(pages[:4])}, {json.dumps(q)}).map(function (p) {{ return p.id; }})",
                           *starts)
         assert kept == ["A", "B", "C", "D"], q
+
+
+def test_the_quality_pages_counts_by_problem_say_they_are_every_years(built_site):
+    """Narrowed to a province and a year (只显示某省 2023年度的 15 份报告), the counts by problem stay the whole
+    site's — every province's and every year's: their caption says both, not the province alone (7 identity_broken
+    of four years read as the year's)."""
+    from lxml import html
+
+    from tests.conftest import read_page
+
+    page = html.fromstring(read_page(built_site / "quality" / "index.html"))
+    caption = page.xpath("//table[.//th[contains(., '问题（代码）')]]/caption")[0].text_content()
+    assert "全部年度" in caption and "年度的筛选" in caption and "全部省份" in caption, caption

@@ -31,5 +31,6 @@ def test_the_quality_pages_province_menu_comes_before_the_tables_and_the_totals_
     from tests.conftest import read_page
 
     page = read_page(built_site / "quality" / "index.html")
-    menu, totals = page.index('id="xxgk-province"'), page.index("全部省份合计（不随省份筛选变化）")
+    menu = page.index('id="xxgk-province"')
+    totals = page.index("全部省份、全部年度合计（不随省份、城市和年度的筛选变化）")
     assert menu < totals < page.index('id="xxgk-by-agency"')

@@ -220,6 +220,8 @@ QUALITY_DOWNLOAD = ('<p>全部问题（每条一行：报告、代码、严重�
                     'responsibility 列（agency：机关的问题；reading：本站读取的局限）。</p>')
 # the quality page's status when the menus leave no report shown: it lists only reports with problems, so none shown
 # says that, and where every report is (true whether or not the choice has reports at all)
+# the quality page's counts by problem: every province's and every year's, whatever its menus choose
+QUALITY_TOTALS_CAPTION = "全部省份、全部年度合计（不随省份、城市和年度的筛选变化）"
 QUALITY_NONE_FOUND = "：没有发现问题的报告（本页只列出有问题的报告；全部报告见报告评估排名）。"
 QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按问题数，含提示）。“本站读取的局限”是本站未能读出的内容，"
                       "不是机关的问题，不计分；机关的问题中，错误扣10分、警告扣3分、提示不扣分。</p>")
@@ -782,14 +784,15 @@ class Site(ReportPages, AgencyPages):
                                 + self._quality_code_table(shown_items, names, count, findings_csv, spans,
                                                            codes_rows[c]))
         # the province filter first, above every table it narrows; the count of each problem is the whole country's
-        # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find)
+        # (said: it stayed the same when a province was chosen, below the menu a reader had scrolled past it to find),
+        # every year's (said too: under 只显示北京市 2023年度的 15 份报告 it read as that year's, session 55)
         # every report's province, city and year in the menus, not only those of the reports listed: an office whose
         # reports have no problem found its province missing from the menu, as if the site had none of its reports
         # (audit 30: 辽宁省, 新疆维吾尔自治区); it now picks it and reads that they have none
         parts += [self._province_filter(sorted(self.reports, key=lambda r: r["report_id"]), partial, years=True,
                                         export=True, empty="" if partial else QUALITY_NONE_FOUND),
                   table(["问题（代码）", "严重程度", "性质", "数量"], summary,
-                        caption="全部省份合计（不随省份筛选变化）"),
+                        caption=QUALITY_TOTALS_CAPTION),
                   "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
                   table(["报告", FINDINGS_COLUMN_ZH, "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
                         per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards",
