@@ -6,7 +6,9 @@ What misled them: a comparison's chart labelled two values near the axis's floor
 the 0 above the points and the 0.2 level with them, beside the point at 0, each read as the other's. An agency page's
 历年报告 read 2022年度报告 · 表格格式 2021 (the template's edition, a year to a reader). The header search and the
 原文检索 page said 4 份报告含“依申请公开 海淀” over a list whose 2nd and 3rd reports held only 依申请公开
-(the 4th holder 9th on the page, not among the header's five).
+(the 4th holder 9th on the page, not among the header's five). The quality page's counts by problem, the whole
+site's, read as the year's under a year chosen; the home page's total of new requests was silent on a report it
+left out (its table 三 not read).
 """
 
 from __future__ import annotations
@@ -95,3 +97,13 @@ def test_the_quality_pages_counts_by_problem_say_they_are_every_years(built_site
     page = html.fromstring(read_page(built_site / "quality" / "index.html"))
     caption = page.xpath("//table[.//th[contains(., '问题（代码）')]]/caption")[0].text_content()
     assert "全部年度" in caption and "年度的筛选" in caption and "全部省份" in caption, caption
+
+
+def test_the_home_pages_total_of_new_requests_says_which_reports_it_leaves_out(built_site):
+    """The latest year's department reports are three; one's table 三 was not read (its 新收申请 missing, not 0).
+    The home page's total said 0 件新收申请（…2份政府部门报告合计） — right for the two, silent on the third: it now
+    says the third is left out, and the total stays the two's."""
+    from tests.conftest import read_page
+
+    home = read_page(built_site / "index.html")
+    assert "件新收申请（2025年度2份政府部门报告合计；另1份无数据，未计入）" in home

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from contextlib import closing
 from functools import cached_property, lru_cache
@@ -459,13 +459,20 @@ class Site(ReportPages, AgencyPages):
         report may already count its departments' requests, so it is never added to theirs (audit 27: 湟中区's
         summary report and three departments' reports made one “4份报告合计”). One report per agency-year, as the
         chart below (``agency_years``: a byte-identical copy or a second file of one agency-year counted once; two
-        that disagree give no value, ``series_values``); one year only, never summed across years."""
+        that disagree give no value, ``series_values``); one year only, never summed across years. The year's reports
+        of the kind without a value are said beside it (另1份无数据，未计入: a total of 2 reports read as the year's
+        3, the third's table 三 not read, session 55)."""
         totals: dict[str, list[int]] = {kind: [] for kind in KIND_ORDER}
+        blank: Counter = Counter()
         for years in self.years.values():
-            if (r := years.get(self.latest_year)) is not None and (v := self.series[r["report_id"]]["received"]) \
-                    is not None:
+            if (r := years.get(self.latest_year)) is None:
+                continue
+            if (v := self.series[r["report_id"]]["received"]) is None:
+                blank[score_group(r)[2]] += 1
+            else:
                 totals[score_group(r)[2]].append(v)
-        return [(f"件新收申请（{self.latest_year}年度{len(values)}份{RECEIVED_KIND_ZH[kind]}合计）", sum(values), "")
+        return [(f"件新收申请（{self.latest_year}年度{len(values)}份{RECEIVED_KIND_ZH[kind]}合计"
+                 + (f"；另{blank[kind]}份无数据，未计入" if blank[kind] else "") + "）", sum(values), "")
                 for kind, values in totals.items() if values]
 
     def _received_chart(self) -> str:
