@@ -460,7 +460,7 @@ class Site(ReportPages, AgencyPages):
         summary report and three departments' reports made one “4份报告合计”). One report per agency-year, as the
         chart below (``agency_years``: a byte-identical copy or a second file of one agency-year counted once; two
         that disagree give no value, ``series_values``); one year only, never summed across years. The year's reports
-        of the kind without a value are said beside it (另1份无数据，未计入: a total of 2 reports read as the year's
+        of the kind without a value are said after it (；另1份无数据，未计入: a total of 2 reports read as the year's
         3, the third's table 三 not read, session 55)."""
         totals: dict[str, list[int]] = {kind: [] for kind in KIND_ORDER}
         blank: Counter = Counter()
@@ -471,8 +471,8 @@ class Site(ReportPages, AgencyPages):
                 blank[score_group(r)[2]] += 1
             else:
                 totals[score_group(r)[2]].append(v)
-        return [(f"件新收申请（{self.latest_year}年度{len(values)}份{RECEIVED_KIND_ZH[kind]}合计"
-                 + (f"；另{blank[kind]}份无数据，未计入" if blank[kind] else "") + "）", sum(values), "")
+        return [(f"件新收申请（{self.latest_year}年度{len(values)}份{RECEIVED_KIND_ZH[kind]}合计）"
+                 + (f"；另{blank[kind]}份无数据，未计入" if blank[kind] else ""), sum(values), "")
                 for kind, values in totals.items() if values]
 
     def _received_chart(self) -> str:
