@@ -107,3 +107,19 @@ def test_the_home_pages_total_of_new_requests_says_which_reports_it_leaves_out(b
 
     home = read_page(built_site / "index.html")
     assert "件新收申请（2025年度2份政府部门报告合计）；另1份无数据，未计入<" in home
+
+
+def test_the_home_pages_chart_names_the_agencies_it_leaves_out(built_site):
+    """The chart of the latest year's new requests (11, 0, 0 over the seeds) left out the year's third department
+    report, whose table 三 was not read: a line under it now names that agency, its value missing, not 0."""
+    from lxml import html
+
+    from tests.conftest import read_page
+
+    page = html.fromstring(read_page(built_site / "index.html"))
+    chart = page.xpath("//table[caption[contains(., '新收政府信息公开申请最多的机构')]]")[0]
+    note = chart.getnext().text_content()
+    assert note.startswith("另有 1 个机构的2025年度报告没有新收申请的数值（无数据，不是0）"), note
+    named = note.split("不在表中：", 1)[1].rstrip("。")
+    rows = [th.text_content() for th in chart.xpath(".//tbody//th")]
+    assert len(rows) >= 2 and named and "、" not in named and named not in rows, (named, rows)

@@ -107,6 +107,7 @@ HOME_WAYS = ('<p class="xxgk-ways"><a href="agencies/">全部机构 →</a>　<a
 # what a reader without JavaScript does instead of the finder (it needs script): the browser's find in page
 FIND_IN_PAGE = ("<noscript><p>查找框需要启用 JavaScript。不用它也可以查找：{how}用浏览器的“在页面中查找”"
                 "（电脑按 Ctrl+F，Mac 按 ⌘+F；手机浏览器在菜单中）输入机构名称或地区。</p></noscript>")
+HOME_BLANK_NAMED = 5  # agencies named under the home page's chart for want of the value; then 等N个
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
@@ -480,8 +481,16 @@ class Site(ReportPages, AgencyPages):
         rows = [(report_name(r), self.report_urls[r["report_id"]], self.series[r["report_id"]]["received"])
                 for r in self.charted]
         top = f"（前{CHART_TOP}个）" if len(rows) == CHART_TOP else ""
+        # the year's agencies without the value said under it, as the league says its unranked ones (a chart of
+        # 154, 11, 0 and 0 left the year's third department report out in silence, session 55)
+        blank = sorted((r for ys in self.years.values() if (r := ys.get(self.latest_year)) is not None
+                        and self.series[r["report_id"]]["received"] is None), key=lambda r: r["agency_id"])
+        names = "、".join(esc(report_name(r)) for r in blank[:HOME_BLANK_NAMED]) + (
+            f"等{len(blank)}个" if len(blank) > HOME_BLANK_NAMED else "")
+        note = (f"<p><small>另有 {len(blank)} 个机构的{self.latest_year}年度报告没有新收申请的数值（无数据，不是0），"
+                f"不在表中：{names}。</small></p>" if blank else "")
         return html_bars(rows, f"{self.latest_year}年度新收政府信息公开申请最多的机构{top}", "件",
-                         head="机构（链接到该年度报告）")
+                         head="机构（链接到该年度报告）") + note
 
     def agencies(self) -> None:
         """The agency index: one row per agency (linked to its page), and the reports no agency could be
