@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import math
 import signal
-import time
 
 from tests.factory import as_docx, tab_report
 from tests.test_h47reports import by_columns, columns, report
@@ -34,6 +33,8 @@ from xxgk.memo import MEMO_CHARS, account
 from xxgk.parser import parse
 from xxgk.pdf_cells import Word, mark_blank_cells
 from xxgk.readers import read_bytes
+
+from . import regex_sweep
 
 _BASE = tab_report(agency="甲县民政局")
 _AT = _BASE.index("\n", _BASE.index("三、收到和处理")) + 1
@@ -92,26 +93,11 @@ CASES = {
 }
 
 
-class _Late(Exception):
-    pass
-
-
-def _late(*_):
-    raise _Late
-
-
 def cpu_seconds(function, n: int, limit: float) -> float:
-    """CPU seconds of ``function(n)`` (each parser memo emptied first), or ``math.inf`` past ``limit``."""
+    """CPU seconds of ``function(n)`` (each parser memo emptied first), or ``math.inf`` past ``limit``
+    (``regex_sweep.cpu_seconds``)."""
     account(MEMO_CHARS + 1)
-    signal.setitimer(signal.ITIMER_PROF, limit)
-    start = time.process_time()
-    try:
-        function(n)
-    except _Late:
-        return math.inf
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-    return time.process_time() - start
+    return regex_sweep.cpu_seconds(function, n, limit)
 
 
 def main() -> None:
@@ -119,7 +105,7 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=60.0)
     parser.add_argument("--only", default="")
     arguments = parser.parse_args()
-    signal.signal(signal.SIGPROF, _late)
+    signal.signal(signal.SIGPROF, regex_sweep.alarm)
     parse("预热")
     for name, (run, sizes) in CASES.items():
         if arguments.only not in name:

@@ -132,7 +132,7 @@ class _Late(Exception):
     pass
 
 
-def _alarm(*_):
+def alarm(*_):
     raise _Late
 
 
@@ -151,7 +151,7 @@ def cpu_seconds(function, text, limit: float) -> float:
 
 def sweep(patterns: dict[tuple, str], sizes: list[int], limit: float, only: str, every: bool) -> int:
     """Print the patterns whose time grows faster than linearly; return how many."""
-    signal.signal(signal.SIGPROF, _alarm)
+    signal.signal(signal.SIGPROF, alarm)
     flagged = 0
     for (source, flags), where in sorted(patterns.items(), key=lambda item: item[1]):
         if only and only not in where and only not in str(source):
@@ -203,7 +203,7 @@ def sweep_parse(patterns: dict[tuple, str], sizes: list[int], limit: float, only
     its own, before a title's words, in prose) and print those whose CPU time grows faster than linearly."""
     from xxgk.parser import parse
 
-    signal.signal(signal.SIGPROF, _alarm)
+    signal.signal(signal.SIGPROF, alarm)
     units = list(dict.fromkeys(u for source, _ in patterns for u in pieces(source) if not isinstance(source, bytes)))
     units = [u for u in units if only in u] if only else units
     print(f"# {len(units)} pieces × {len(_CONTEXTS)} places", flush=True)
