@@ -531,10 +531,13 @@ def _from_article(row: Row) -> Row:
 
     >>> _from_article(Row(label="本局未发布规章、行政强制。第二十条第(一)项信息内容规章")).label
     '第二十条第(一)项信息内容规章'
+    >>> _from_article(Row(label="行政许可第二十条第(六)项信息内容本年处理决定数量")).label
+    '行政许可第二十条第(六)项信息内容本年处理决定数量'
     """
     at = max(row.label.rfind(_ARTICLE_IN_LABEL), row.label.rfind("第二十条第（"))
-    if at <= 0:
-        return row
+    if at <= 0 or not label_matches(row.label[at:], "item_labels", outside_notes=True):
+        return row  # (nothing after the article names an item: the row's own name is before it — a row's label
+        # joined with the next part's article line, 行政许可第二十条第(六)项信息内容…, keeps it)
     cells = [(start - at, line, text, cell) for start, line, text, cell in row.label_cells if start >= at]
     return replace(row, label=row.label[at:], label_cells=cells)
 
@@ -553,8 +556,13 @@ def _lines_to_active(lines: list[tuple[int, str]], overview: str,
     seen: dict[str, list[Fact]] = {}
     read_from: dict[str, Row] = {}  # the row each item's numbers were read from
     stated: dict | None = None  # read from the overview only when a row needs it
-    rows = [_from_article(row) for row in _join_wrapped_labels(region_to_rows(lines, None), measures)]
-    prose, in_table, plain = prose_rows(rows, lines), set(), set()
+    printed = _join_wrapped_labels(region_to_rows(lines, None), measures)
+    rows = [_from_article(row) for row in printed]
+    # (a sentence's rows are told by the words after their numbers, the next row's label as printed: 件，具体如下：
+    # before a 第二十条 line says the count before it is the sentence's)
+    said = prose_rows(printed, lines)
+    prose = {id(row) for row, was in zip(rows, printed, strict=True) if id(was) in said}
+    in_table, plain = set(), set()
     running, unused = running_text(rows, lines), []  # numbers of running text that name no item: one finding
     texts, above = dict(lines), _lines_above(lines)  # (once a table: built for each row, n rows took n² steps)
     # a sentence's number is the item's only where the section tells table 二 as prose: where it prints the table
