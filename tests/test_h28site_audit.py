@@ -150,7 +150,7 @@ def test_the_quality_pages_totals_fit_a_phone(server, chromium):
     # out of sight; now the code is under its problem's name)
     chromium.set_window_size(390, 844)
     chromium.get(server + "/quality/")
-    table = _wait(lambda: chromium.find_element("xpath", "//table[caption[starts-with(., '全部省份合计')]]"))
+    table = _wait(lambda: chromium.find_element("xpath", "//table[caption[starts-with(., '全部省份、全部年度合计')]]"))
     box = chromium.execute_script("return arguments[0].closest('.md-typeset__scrollwrap') || arguments[0]", table)
     widths = chromium.execute_script("return [arguments[0].scrollWidth, arguments[0].clientWidth]", box)
     assert widths[0] <= widths[1], widths
