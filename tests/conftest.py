@@ -45,6 +45,11 @@ CHROME = (os.environ.get("XXGK_CHROME") or shutil.which("chromium-headless-shell
 needs_chromium = pytest.mark.skipif(
     not (CHROME and shutil.which("chromedriver")),
     reason="Debian chromium and chromium-driver are not installed (.ci/run installs them)")
+# Full Chromium's headless window keeps 143 px of its height for the toolbars it does not draw (a window of 390 × 844
+# shows a page of 390 × 701, one of 1366 × 900 a page of 1366 × 757); the headless shell shows the whole window. The
+# tests' window sizes are full Chromium's (their phone is 701 px high inside), so the shell is given windows that
+# much lower (``new_chromium``): every test sees the page at the size it was written for, whichever browser runs it.
+TOOLBARS = 143 if "headless-shell" in Path(CHROME or "").name else 0
 SHOTS = ROOT / "tests" / "screenshots"  # gitignored
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-quic", "--window-size=1200,1600"]
@@ -444,7 +449,10 @@ def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
     options.page_load_strategy = page_load
     for flag in FLAGS:
         options.add_argument(flag)
+    if TOOLBARS:
+        options.add_argument(f"--window-size=1200,{1600 - TOOLBARS}")  # (the last --window-size is the one taken)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    _sized_as_full_chromium(driver)
     driver.get = _loaded_get(driver, driver.get, page_load)
     driver.back = _loaded_step(driver, driver.back, -1, page_load)
     driver.forward = _loaded_step(driver, driver.forward, 1, page_load)
@@ -453,6 +461,22 @@ def new_chromium(downloads: Path | None = None, page_load: str = "normal"):
         driver.downloads = downloads
     SHOTS.mkdir(parents=True, exist_ok=True)
     return driver
+
+
+def _sized_as_full_chromium(driver) -> None:
+    """``driver``'s window sizes read and set as full Chromium's (``TOOLBARS``): the page inside is the same size."""
+    if not TOOLBARS:
+        return
+    set_size, get_size = driver.set_window_size, driver.get_window_size
+
+    def set_window_size(width, height, windowHandle: str = "current") -> None:
+        set_size(int(width), int(height) - TOOLBARS, windowHandle)
+
+    def get_window_size(windowHandle: str = "current") -> dict:
+        size = get_size(windowHandle)
+        return {"width": size["width"], "height": size["height"] + TOOLBARS}
+
+    driver.set_window_size, driver.get_window_size = set_window_size, get_window_size
 
 
 @pytest.fixture(scope="module")
