@@ -173,3 +173,26 @@ def test_pagefind_is_given_the_prose_without_the_tables_or_the_citation(built_si
         assert prose and prose in form
         assert len(form) < 0.8 * len(html)
     assert filtered >= 2 * (len(pages) - 1)  # a year and a province a report (the hostile one has neither)
+
+
+def test_pagefind_s_binary_is_run_directly_and_indexes_as_python_m_pagefind_does(built_site, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from xxgk.site import fulltext
+
+    run = subprocess.run
+    commands = []
+
+    def recorded(command, *args, **kwargs):
+        commands.append(command)
+        return run(command, *args, **kwargs)
+
+    monkeypatch.setattr(fulltext.subprocess, "run", recorded)
+    shutil.copytree(built_site, tmp_path / "direct")
+    direct = _index(tmp_path / "direct")
+    # each shard's run is Pagefind's own executable, no Python started to find it (≈ 0.5 CPU s a run before)
+    assert commands and all(Path(c[0]).name.startswith("pagefind") and c[0] != sys.executable for c in commands)
+    monkeypatch.setattr(fulltext, "_pagefind_command", lambda: (sys.executable, "-m", "pagefind"))  # as before
+    shutil.copytree(built_site, tmp_path / "module")
+    assert _index(tmp_path / "module") == direct
