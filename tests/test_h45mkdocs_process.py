@@ -101,6 +101,27 @@ def test_a_compiled_template_is_taken_only_by_an_environment_that_compiles_it_th
     assert env.get_template("t.html").render(x="<b>") == "<b>!"
 
 
+def test_the_search_plugin_s_settings_compile_no_template_again_in_a_process(seeds_site_src, tmp_path, monkeypatch):
+    # the search plugin reads its language's settings through three theme environments of its own as each build's
+    # configuration is read (the bulk renderer's in each worker, MkDocs' in each forked build): each compiled
+    # Material's language templates again (session 57: they compile through the process's template cache)
+    from xxgk.site.bulk import Renderer
+
+    _, config = seeds_site_src
+    Renderer(config, tmp_path / "one")
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    search = Renderer(config, tmp_path / "two").config.plugins["material/search"].config
+    assert compiled == []  # before: partials/language.html, partials/languages/zh-CN.html and en.html, thrice
+    assert search.lang == ["zh"] and search.separator  # (read as before)
+
+
 _STARTED_BEFORE_THE_PACKAGE = """
 import sys
 from multiprocessing import forkserver

@@ -211,7 +211,10 @@ class Renderer:
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
 
+        from .template_cache import cache_theme_environments
+
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        cache_theme_environments()
         config = load_config(str(config_file), site_dir=str(site_dir))
         config.plugins.on_startup(command="build", dirty=False)
         config = config.plugins.on_config(config)

@@ -19,5 +19,6 @@ import xxgk.site.minify  # noqa: F401
 import xxgk.site.template_cache  # noqa: F401
 import xxgk.site.titles  # noqa: F401
 
+xxgk.site.template_cache.cache_theme_environments()  # (the search plugin's own environments too)
 jieba.setLogLevel(logging.WARNING)  # (its "Building prefix dict" lines, which the search plugin's own load shows too)
 jieba.initialize()  # the search plugin's word list (Chinese segmentation): 1.3 s a build otherwise

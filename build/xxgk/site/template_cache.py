@@ -1,11 +1,12 @@
 """The theme's templates compiled once a process, not once a build: a Jinja bytecode cache held in memory.
 
 MkDocs makes a new Jinja environment for every build, and the bulk renderer (``bulk.Renderer``) one more, so each
-build compiled Material's 35 templates again (≈ 0.7 s). ``mkdocs_hooks.on_env`` gives every theme environment this
-cache. A template's compiled code is taken only for the same template name and file, the same source (Jinja's
-checksum) and an environment that compiles the same way (``_compiles_as``: its delimiters, extensions, escaping);
-anything else compiles afresh, so the pages are the bytes they were. The cache lives as long as the process and
-holds one entry a template (the last source compiled for it).
+build compiled Material's 35 templates again (≈ 0.7 s). ``mkdocs_hooks.on_env`` gives the build's theme environment
+this cache, ``cache_theme_environments`` every other one MkDocs makes (the search plugin's). A template's compiled
+code is taken only for the same template name and file, the same source (Jinja's checksum) and an environment that
+compiles the same way (``_compiles_as``: its delimiters, extensions, escaping); anything else compiles afresh, so
+the pages are the bytes they were. The cache lives as long as the process and holds one entry a template (the last
+source compiled for it).
 
 ``snapshot``/``restore`` carry the entries to the MkDocs process (``mkdocs_process``), which is a fork of a server
 that never compiled them."""
@@ -68,3 +69,26 @@ CACHE = MemoryCache()  # the process's
 def use(environment) -> None:
     """Compile ``environment``'s templates through the process's cache (``mkdocs_hooks.on_env``)."""
     environment.bytecode_cache = CACHE
+
+
+def cache_theme_environments() -> None:
+    """Every Jinja environment MkDocs' theme makes in this process compiles through the cache, not only the one
+    ``on_env`` is given: the search plugin makes three more as it reads its settings (``on_config``: the
+    language's word separator, ``partials/language.html``), each compiling Material's language templates again
+    (≈ 0.2 s a build, and again in each bulk worker). Their entries are keyed as every entry is, so a template is
+    still compiled afresh wherever anything of its compilation differs. Idempotent: ``Theme.get_env`` is
+    wrapped once a process (``mkdocs_warm`` for the MkDocs server, ``bulk.Renderer`` for the bulk pages)."""
+    from mkdocs.theme import Theme
+
+    made = Theme.get_env
+    if getattr(made, "xxgk_cached", False):
+        return
+
+    def get_env(self):
+        environment = made(self)
+        use(environment)
+        return environment
+
+    get_env.xxgk_cached = True
+    get_env.__doc__ = made.__doc__
+    Theme.get_env = get_env
