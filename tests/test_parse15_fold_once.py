@@ -47,3 +47,12 @@ def test_a_report_s_text_is_folded_about_once(monkeypatch):
     record = parse(text)
     assert record.agency == "某某县乙局" and record.year == 2023 and len(record.sections["overview"]) > 3000
     assert sum(folded) < 1.2 * len(text)  # before: title, text and section 一 each folded, 2.7 times the text
+
+
+def test_the_digit_marks_are_every_character_nfkc_folds_into_a_digit_that_is_no_decimal_digit():
+    from xxgk.text import digit_marks
+
+    every = "".join(chr(c) for c in range(0x80, 0x10000) if unicodedata.category(chr(c)) != "Nd"
+                    and any(ch.isdigit() for ch in unicodedata.normalize("NFKC", chr(c))))
+    assert digit_marks() == every  # (read from the characters that decompose, and digits)
+    assert {"①", "¹", "⑴", "⒈", "₁", "½", "፩"} <= set(every) and not {"０", "٣", "3"} & set(every)
