@@ -76,9 +76,12 @@ def cache_theme_environments() -> None:
     ``on_env`` is given: the search plugin makes three more as it reads its settings (``on_config``: the
     language's word separator, ``partials/language.html``), each compiling Material's language templates again
     (≈ 0.2 s a build, and again in each bulk worker). Their entries are keyed as every entry is, so a template is
-    still compiled afresh wherever anything of its compilation differs. Idempotent: ``Theme.get_env`` is
-    wrapped once a process (``mkdocs_warm`` for the MkDocs server, ``bulk.Renderer`` for the bulk pages)."""
+    still compiled afresh wherever anything of its compilation differs. Each lists the installed theme's files once
+    a process too (``theme_listing``). Idempotent: ``Theme.get_env`` is wrapped once a process (``mkdocs_warm`` for
+    the MkDocs server, ``bulk.Renderer`` for the bulk pages)."""
     from mkdocs.theme import Theme
+
+    from .theme_listing import list_once
 
     made = Theme.get_env
     if getattr(made, "xxgk_cached", False):
@@ -87,6 +90,7 @@ def cache_theme_environments() -> None:
     def get_env(self):
         environment = made(self)
         use(environment)
+        list_once(environment)
         return environment
 
     get_env.xxgk_cached = True
