@@ -30,12 +30,13 @@ def test_installed_theme_folders_are_walked_once_and_the_project_s_every_time(tm
     assert again == sorted([*plain, "added.css"])  # the project's folder read as it is now
 
 
-def test_every_theme_environment_mkdocs_makes_lists_through_it():
+def test_every_theme_environment_mkdocs_makes_lists_through_it(tmp_path):
     from mkdocs.config import load_config
 
     from xxgk.site.template_cache import CACHE, cache_theme_environments
     from xxgk.site.theme_listing import ListedOnce
 
     cache_theme_environments()
-    environment = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    # (docs_dir: site_src/ is made by the build, absent from a fresh clone)
+    environment = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path)).theme.get_env()
     assert type(environment.loader) is ListedOnce and environment.bytecode_cache is CACHE
