@@ -1,5 +1,8 @@
 # The project's commands: the README, .ci/run and the GitHub workflow all call these targets.
 PY := .venv/bin/python
+# the Python the venv is made from (``make install PYTHON=/usr/bin/python3``): python3 on PATH unless told. .ci/run
+# gives Debian's own build where there is one (see there: the same tests, less CPU)
+PYTHON ?= python3
 STAMP := .venv/.installed
 # bytecode written (Python's .pyc, pytest's rewritten test modules) even where the environment says not to
 # (PYTHONDONTWRITEBYTECODE, set on CI machines and in containers): else every process the build and the tests start —
@@ -11,7 +14,7 @@ RUN := PYTHONDONTWRITEBYTECODE= NO_MKDOCS_2_WARNING=1
 .PHONY: build test check release install serve
 
 $(STAMP): pyproject.toml package.json package-lock.json
-	python3 -m venv .venv
+	$(PYTHON) -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	npm ci --no-audit --no-fund --silent

@@ -4,6 +4,7 @@ commands), and its build steps work in order on a fork that adds a report — up
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import subprocess
 import zipfile
@@ -39,6 +40,20 @@ def test_the_workflow_readme_and_ci_call_the_same_make_targets():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make build" in readme and "make test" in readme
+
+
+def test_the_venv_is_made_from_the_python_make_is_given():
+    """``make install PYTHON=…`` (what .ci/run passes: Debian's own build where there is one) makes the venv from that
+    interpreter; python3 on the PATH otherwise."""
+    def venv_command(*args: str) -> list[str]:
+        dry = subprocess.run(["make", "-n", "-B", "-C", str(ROOT), ".venv/.installed", *args], capture_output=True,
+                             text=True, env={k: v for k, v in os.environ.items() if k != "PYTHON"})
+        assert dry.returncode == 0, dry.stderr
+        return [line for line in dry.stdout.splitlines() if "-m venv" in line]
+
+    assert venv_command("PYTHON=/opt/some/python3.12") == ["/opt/some/python3.12 -m venv .venv"]
+    assert venv_command() == ["python3 -m venv .venv"]
+    assert "export PYTHON=" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
