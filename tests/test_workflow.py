@@ -53,7 +53,24 @@ def test_the_venv_is_made_from_the_python_make_is_given():
 
     assert venv_command("PYTHON=/opt/some/python3.12") == ["/opt/some/python3.12 -m venv .venv"]
     assert venv_command() == ["python3 -m venv .venv"]
-    assert "export PYTHON=" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "PYTHON=$(.ci/python)" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/usr/bin/python3").exists(), reason="no Debian python3 on this machine")
+def test_ci_takes_debians_python_only_where_it_is_the_paths_version(tmp_path):
+    """``.ci/python``: Debian's own build (less CPU for the same tests) where it is the version of python3 on the
+    PATH; a PATH whose python3 is another version keeps its own — the build may change, never the language."""
+    def chosen(path: str) -> str:
+        run = subprocess.run([str(ROOT / ".ci" / "python")], capture_output=True, text=True, env={"PATH": path})
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    assert chosen("/usr/bin:/bin") == "/usr/bin/python3"  # (python3 on that PATH is Debian's own)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "python3").write_text('#!/bin/sh\n[ "$1" = -c ] && echo "3 99"\n', encoding="utf-8")
+    (other / "python3").chmod(0o755)
+    assert chosen(f"{other}:/usr/bin:/bin") == "python3"
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
