@@ -40,6 +40,7 @@ from .empty_columns import continues_a_table, empty_columns, printed_values
 from .findings import Finding, make
 from .heading_overhang import past_the_others
 from .html_frames import frames_inlined
+from .html_unshown import unshown_cut
 from .nested_rows import MAX_SUB_ROWS, expand, fits
 from .pdf_baselines import level
 from .pdf_cell_lines import STACKED, numeric_lines, table_rows
@@ -315,6 +316,9 @@ def _parsed_page(markup: str):
     markup = _DOCUMENT_END.sub("", markup)
     if _MANY_ATTRIBUTES.search(markup):
         raise OverBudget(f"网页中有标签的属性超过 {MAX_ATTRIBUTES} 个（解析器逐一比较属性名，时间随属性数的平方增长）")
+    # a <template>'s content and a closed <dialog>, to their end tags as a browser reads them (libxml2 ended them with
+    # the paragraph they opened in: the table after them was read as shown)
+    markup = unshown_cut(markup)
     parser = _utf8_html_parser()
     try:  # bytes with an explicit parser encoding: the text is already decoded, whatever <meta> says
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)

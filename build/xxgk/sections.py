@@ -199,10 +199,12 @@ def text_to_sections(doc: Document) -> list[Section]:
             chosen = _filled(chosen, other) if apart and all(_begins_line(doc.text, m.start()) for m in apart) \
                 else other
     found = by_subheading(doc.text, chosen)
-    # (only where no numbered heading was found at all: a section whose heading alone is missing among printed ones
-    # may be one a browser never shows — a <template>'s content the page's reader left half in the text, its heading
-    # gone and its table kept; tests/test_h36hostile — and its table is not read from its first line)
-    tables = {} if numbered else by_table_start(doc.text, {**chosen, **found})
+    # a section whose heading alone is missing among printed ones begins at its table's first line too (a finance
+    # bureau's page went from 一's last part straight to 第二十条第（一）项: table 二 lost; another's table 三 followed
+    # table 二 without 三、…: its rows read as table 二's, the table lost); what a browser never shows (a <template>,
+    # a closed <dialog>, even opened inside the heading's paragraph) is not in the text (``readers``,
+    # ``html_unshown``; tests/test_h36hostile, test_h59unshown), and the section is said (``section_heading_absent``)
+    tables = by_table_start(doc.text, {**chosen, **found})
     found.update(tables)
     ordered = sorted({**chosen, **found}.items(), key=lambda item: item[1].start())
     sections = []
