@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk.html_unshown import unshown_cut
 from xxgk.parser import parse
 from xxgk.readers import read_bytes
 
 from .conftest import needs_chromium
 from .test_h36hostile import HIDING, hidden_page
+from .test_splitting_bound import no_hang
 
-pytestmark = [pytest.mark.browser, needs_chromium]
 
-
+@pytest.mark.browser
+@needs_chromium
 @pytest.mark.parametrize("inside_paragraph", [True, False], ids=["inside-the-paragraph", "around-the-section"])
 @pytest.mark.parametrize(("opening", "closing"), HIDING)
 def test_table_3_is_read_where_chromium_shows_it(chromium, tmp_path, opening, closing, inside_paragraph):
@@ -30,3 +32,21 @@ def test_table_3_is_read_where_chromium_shows_it(chromium, tmp_path, opening, cl
     assert (values.get(("new", "natural_person")) == 5) == shown
     assert bool(values) == shown
     assert shown == (inside_paragraph and opening in ("<datalist>", "<ruby>告<rp>"))  # (what Chromium did, session 59)
+
+
+@pytest.mark.parametrize(("markup", "left"), [
+    ("<script" * 300_000, "<script" * 300_000),  # (a tag never closed: each search stops at the next <)
+    ("<script " * 300_000, "<script " * 300_000),
+    ("<template" * 300_000, "<template" * 300_000),
+    ("<template " * 300_000, "<template " * 300_000),
+    ("<!--" * 300_000 + "<template>x", "<!--" * 300_000 + "<template>x"),  # (all one comment: nothing opens)
+    ("<dialog>" * 300_000 + "shown?", ""),  # (none closed: hidden to the page's end, as a browser hides it)
+    ("a<template>" + "</p><table>" * 300_000, "a"),
+    ("<p>" * 300_000 + "<dialog open>" + "x" * 300_000 + "</dialog>", None),  # (an open dialog is shown)
+])
+def test_the_cut_reads_hostile_markup_in_one_pass(markup, left):
+    """Pages of 1–3 MB written against the cut's search (tags never closed, comments never ended, hidden elements
+    never closed) are settled at once: what a browser would hide is cut, the rest kept as it was."""
+    with no_hang(20):
+        out = unshown_cut(markup)
+    assert out == (markup if left is None else left)

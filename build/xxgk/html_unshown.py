@@ -39,7 +39,7 @@ def unshown_cut(markup: str) -> str:
         return markup
     kept: list[str] = []
     at = 0  # (the markup before this is settled)
-    open_at, name, depth = -1, "", 0  # the hidden element being cut: where it began, its name, its nesting
+    name, depth, cut = "", 0, False  # the hidden element being cut (its name, its nesting); whether any was
     for token in _TOKENS.finditer(markup):
         if not token.group("name"):
             continue  # (a comment or a raw-text element: nothing in it opens or closes)
@@ -53,8 +53,8 @@ def unshown_cut(markup: str) -> str:
         if closing or (tag == "dialog" and _OPEN.search(token.group("attributes"))):
             continue
         kept.append(markup[at:token.start()])
-        open_at, name, depth = token.start(), tag, 1
+        name, depth, cut = tag, 1, True
     if depth:
         at = len(markup)
     kept.append(markup[at:])
-    return "".join(kept) if open_at >= 0 else markup
+    return "".join(kept) if cut else markup
