@@ -64,3 +64,24 @@ def test_a_sentence_naming_the_article_does_not_begin_table_2():
 
 def test_a_report_printing_every_heading_says_none_missing():
     assert not _absent_headings(parse(tab_report()))
+
+
+def test_an_overview_numbering_its_own_parts_keeps_them_when_the_tables_restart_at_one():
+    """A report numbers its overview's parts 一、…六、 (三、主动公开工作情况 among them) and restarts at 一、 for its
+    tables (一、主动公开政府信息情况, 二、收到和处理…): section 二 was taken at the overview's part 三, so the overview
+    stopped there and its parts 三–六 were published as section 二's prose (their numbers listed as unused). A heading
+    neither numbered as the template numbers its section nor in the template's words gives way to a later one in the
+    template's words."""
+    parts = ("（概述）\n一、组织领导\n领导重视。\n二、制度建设\n制度完善。\n三、主动公开工作情况\n全年公开信息120条，"
+             "其中政策解读15篇。\n四、依申请公开工作情况\n办理申请5件。\n五、平台建设\n网站改版1次。\n六、监督保障\n培训2次。")
+    text = (tab_report(narrative=parts).replace("二、主动公开政府信息情况", "一、主动公开政府信息情况")
+            .replace("三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况")
+            .replace("四、政府信息公开行政复议、行政诉讼情况", "三、政府信息公开行政复议、行政诉讼情况")
+            .replace("五、存在的主要问题及改进情况", "四、存在的主要问题及改进情况")
+            .replace("六、其他需要报告的事项", "五、其他需要报告的事项"))
+    record = parse(text)
+    whole = parse(tab_report())
+    assert "网站改版1次" in record.sections["overview"] and "培训2次" in record.sections["overview"]
+    assert record.values("active") == whole.values("active")
+    assert record.values("applications") == whole.values("applications")
+    assert "prose_numbers_unused" not in {f.code for f in record.findings}

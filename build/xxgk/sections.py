@@ -469,14 +469,38 @@ def _pick(text: str, matches: dict[str, list], position: int) -> dict[str, re.Ma
         for code, found in fuzzy_headings(text, matches, position).items():
             matches[code] = [found]
     chosen: dict[str, re.Match | Span] = {}
-    for code in section_order():
+    for index, code in enumerate(section_order()):
         after = [m for m in matches.get(code, []) if m.start() >= position]
         pick = after[0] if after else (matches[code][0] if matches.get(code) else None)
+        if after and not _as_template(text, pick, index):
+            # a heading in another's place and words (an overview numbering its own parts 一、…六、: its
+            # 三、主动公开工作情况) gives way to a later one in the template's words: the tables restart at 一、
+            pick = next((m for m in after[1:] if _template_words(text, m, code)), pick)
         if pick is None or any(pick.start() == m.start() for m in chosen.values()):
             continue
         chosen[code] = pick
         position = max(position, pick.end())
     return chosen
+
+
+def _template_words(text: str, match: re.Match | Span, code: str) -> bool:
+    """Whether the heading at ``match`` says its section's name in the template's words (``主动公开政府信息情况``)."""
+    return _folded_label(code) in fold(text[match.start():match.end()]).replace(" ", "")
+
+
+def _as_template(text: str, match: re.Match | Span, index: int) -> bool:
+    """Whether the heading at ``match`` is numbered as the template numbers its section (二、 for the second) or says
+    its name in the template's words."""
+    numeral = _ANY_NUMERAL.match(text, match.start())
+    own = bool(numeral and numeral.group() == "一二三四五六"[index])
+    return own or _template_words(text, match, section_order()[index])
+
+
+@cache
+def _folded_label(code: str) -> str:
+    from .catalog import labels
+
+    return fold(labels()["sections"][code])
 
 
 CONTENTS_MIN = 3  # headings listed one after another with only leaders and page numbers between them
