@@ -204,7 +204,11 @@ def text_to_sections(doc: Document) -> list[Section]:
     # table 二 without 三、…: its rows read as table 二's, the table lost); what a browser never shows (a <template>,
     # a closed <dialog>, even opened inside the heading's paragraph) is not in the text (``readers``,
     # ``html_unshown``; tests/test_h36hostile, test_h59unshown), and the section is said (``section_heading_absent``)
-    tables = by_table_start(doc.text, {**chosen, **found})
+    # a "heading" that is its table's own first line (行政复议 | 行政诉讼: table 四's header printed without 四、…,
+    # taken by the headings alone on their line) is none: the section begins at that line and is said, as above
+    headers = table_lines_taken(doc.text, chosen)
+    chosen = {code: match for code, match in chosen.items() if code not in headers}
+    tables = {**headers, **by_table_start(doc.text, {**chosen, **found, **headers})}
     found.update(tables)
     ordered = sorted({**chosen, **found}.items(), key=lambda item: item[1].start())
     sections = []
@@ -392,10 +396,29 @@ def _table_starts() -> dict[str, re.Pattern]:
     return {row["code"]: starts[row["code"]] for row in table("table_starts") if row["headingless"] == "yes"}
 
 
+def table_lines_taken(text: str, chosen: dict) -> dict[str, Span]:
+    r"""The sections among ``chosen`` whose heading is their table's own first line (``table_starts``), each begun
+    at that line's start instead. Table 四's header, 行政复议 | 行政诉讼, printed without 四、政府信息公开行政复议…
+    above it, is a line in the words of section 四's heading: it was taken for the heading, the table read and the
+    missing heading never said.
+
+    >>> doc = "三、收到和处理政府信息公开申请情况\n无\n行政复议\t行政诉讼\n结果维持\t结果纠正\n"
+    >>> found = table_lines_taken(doc, _chosen(doc, line_heading_patterns()))
+    >>> {code: doc[span.start():span.start() + 4] for code, span in found.items()}
+    {'review_litigation': '行政复议'}
+    """
+    taken = {}
+    for code, match in chosen.items():
+        line = text.rfind("\n", 0, match.start()) + 1
+        if code in table_starts() and table_starts()[code].match(text, line):
+            taken[code] = Span(line, line)
+    return taken
+
+
 def by_table_start(text: str, chosen: dict) -> dict[str, Span]:
-    r"""Sections 二 and 三 of a report printing no numbered section heading (``rules/table_starts.csv``; the caller
-    asks only then): the section begins at its table's own first line (第二十条第（一）项; （本列数据的勾稽关系…）,
-    申请人情况 or 一、本年新收…), the first such line after the section before it in the template's order.
+    r"""Sections 二, 三 and 四 printing no heading (``rules/table_starts.csv``): the section begins at its table's
+    own first line (第二十条第（一）项; （本列数据的勾稽关系…）, 申请人情况 or 一、本年新收…; 行政复议 | 行政诉讼),
+    the first such line after the section before it in the template's order and before the one after it.
     A real 局's page printed none of its six headings, its tables one after another: its table 二 was lost whole.
     The table's region ends where the next section, or the next table's first line, begins: a number is never read
     into another table than the one it is printed in.
