@@ -55,9 +55,10 @@ def test_table_4_under_its_heading_says_no_heading_missing(form):
     assert record.values("review_litigation")[("litigation_direct", "upheld")] == 1
 
 
-def test_a_heading_in_words_only_is_still_a_heading():
-    """政府信息公开行政复议、行政诉讼情况 printed alone on its line, unnumbered, is the section's heading: it is no
-    table's first line."""
-    record = _read(_with_header(heading="政府信息公开行政复议、行政诉讼情况\n"), "text")
+@pytest.mark.parametrize("heading", ["政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼情况"])
+def test_a_heading_in_words_only_is_still_a_heading(heading):
+    """The heading printed alone on its line, unnumbered — even as 行政复议 行政诉讼情况, the header's words and a
+    heading's tail — is the section's heading: it is no table's first line."""
+    record = _read(_with_header(heading=heading + "\n"), "text")
     assert not _absent_headings(record)
     assert record.values("review_litigation")[("review", "upheld")] == 2

@@ -406,13 +406,24 @@ def table_lines_taken(text: str, chosen: dict) -> dict[str, Span]:
     >>> found = table_lines_taken(doc, _chosen(doc, line_heading_patterns()))
     >>> {code: doc[span.start():span.start() + 4] for code, span in found.items()}
     {'review_litigation': '行政复议'}
+    >>> headed = doc.replace("行政诉讼", "行政诉讼情况")
+    >>> table_lines_taken(headed, _chosen(headed, line_heading_patterns()))
+    {}
     """
     taken = {}
     for code, match in chosen.items():
         line = text.rfind("\n", 0, match.start()) + 1
-        if code in table_starts() and table_starts()[code].match(text, line):
+        if code in table_starts() and table_starts()[code].match(text, line) \
+                and not _tailed(text, code, match, line):
             taken[code] = Span(line, line)
     return taken
+
+
+def _tailed(text: str, code: str, heading: Span, line: int) -> bool:
+    """Whether a heading found alone on its line (at ``line``) goes on past its words (行政复议 行政诉讼**情况**): a
+    heading's, no table header's."""
+    words = dict(line_heading_patterns())[code].words.match(text, line)
+    return bool(words and text[words.end("words"):heading.end()].strip(" \t\u3000:：。"))
 
 
 def by_table_start(text: str, chosen: dict) -> dict[str, Span]:
