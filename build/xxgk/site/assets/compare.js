@@ -14,6 +14,23 @@
     if (out.name) out.name = plotText(out.name);
     return out;
   }
+  /* plotly's palette has ten colours: the eleventh series of a range took the first one's colour, its line, points
+     and legend key alike, and its values read as the first agency's (session 60: of 18 agencies, the eleventh's 43.5
+     drawn in the first's blue). Each further ten series draw their lines dashed another way and their points another
+     shape (a series with a shape of its own, a 2019-template series' diamond, keeps it in a variant), so that no two
+     series look alike, in the chart, its legend and its PNG */
+  var PALETTE_SIZE = 10, DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"],
+      SYMBOLS = ["circle", "square", "triangle-up", "cross", "x", "star"], VARIANTS = ["", "-open", "-dot", "-open-dot"];
+  function lookApart(traces) {
+    traces.forEach(function (t, i) {
+      var round = Math.floor(i / PALETTE_SIZE), marker = t.marker || {};
+      if (!round) return;
+      t.line = Object.assign({}, t.line, {dash: DASHES[round % DASHES.length]});
+      t.marker = Object.assign({}, marker, {symbol: marker.symbol ? marker.symbol + VARIANTS[round % VARIANTS.length]
+        : SYMBOLS[round % SYMBOLS.length]});
+    });
+    return traces;
+  }
   var FILE_NAME_BYTES = 200;  // a downloaded comparison's name without its extension (fileName)
   var DEFAULT_TOP = 10;
   var cache = {};
@@ -719,6 +736,7 @@
           years.forEach(function (y, i) { csvRows.push(["", "同类组中位数", y, m.code, m.label, m.unit, ps[i], "", ""]); });
         }
       }
+      if (!single) lookApart(traces);
       if (!single && traces.length <= 3) {  // few series: each point labelled with its value (years apart stay apart)
         var highest = Math.max.apply(null, [0].concat.apply([], traces.map(function (t) {
           return t.y.filter(function (v) { return typeof v === "number"; });
