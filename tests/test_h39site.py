@@ -82,8 +82,10 @@ def test_the_agency_index_says_why_a_latest_count_is_missing(served_site):
     row = [tr for tr in doc.xpath("//table[@id='xxgk-agencies']//tr") if "格尔木市数据局" in tr.text_content()][0]
     assert row.xpath("./td")[-1].text_content().strip() == "无数据（此表未能读出）"
     note = [p.text_content() for p in doc.xpath("//article//p") if p.text_content().startswith("“最近一年新收申请”")]
+    # (session 60: and, the agencies' latest years differing, how the column sorts — in the same paragraph)
     assert note == ["“最近一年新收申请”一栏中，“无数据（此表未能读出）”：计算所需的表格本站未能读出"
-                    "（未找到，或只有表头没有数据行）。"], note
+                    "（未找到，或只有表头没有数据行）。此栏各机构的年度不同：按此列排序时先按年度、再按件数排列，"
+                    "不同年度的件数不放在一起比较。"], note
 
 
 @pytest.mark.browser

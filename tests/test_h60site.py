@@ -45,3 +45,42 @@ def test_a_comparison_of_more_agencies_than_colours_draws_no_two_alike(busier_si
             "return d && d._fullData && d._fullData.length === 12 ? d._fullData.map(function (t) {"
             "  return [t.line.color, t.line.dash, t.marker.symbol]; }) : null;"), 30)
     assert len({tuple(look) for look in looks}) == 12, looks
+
+
+def _latest_counts(table_rows) -> list[tuple[int, float]]:
+    """(year, count) of each agency index row's 最近一年新收申请 with a count, in the order shown."""
+    return [(int(cell.get("title")[:4]), float(cell.text_content())) for cell in
+            (row.xpath("./td")[6] for row in table_rows) if cell.get("title", "").endswith("年度")]
+
+
+def test_the_agency_index_says_each_latest_count_s_year_and_sorts_by_it_first(built_site):
+    """The index's 最近一年新收申请 is each agency's latest year's count, and the seeds' latest years differ (2024,
+    2025): each count carries its year and sorts by it before its size, and the page says so (before, a 2019 count
+    ranked first above every later year's: the site never ranks counts of different years together)."""
+    from lxml import html
+
+    doc = html.fromstring((built_site / "agencies" / "index.html").read_text(encoding="utf-8"))
+    rows = doc.xpath("//table[@id='xxgk-agencies']/tbody/tr")
+    counts = _latest_counts(rows)
+    assert len({year for year, _ in counts}) >= 2, counts
+    keys = [float(row.xpath("./td")[6].get("data-sort")) for row in rows if row.xpath("./td")[6].get("data-sort")]
+    assert len(keys) == len(counts)
+    assert sorted(keys) == [year * 10**9 + count for year, count in sorted(counts)]
+    assert "按此列排序时先按年度、再按件数排列" in doc.text_content()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_sorting_the_agency_index_by_its_latest_counts_never_ranks_an_older_year_above(served_site, chromium):
+    """A journalist sorts 最近一年新收申请 from the largest: the latest year's counts come first, largest first, then
+    the year before's — a smaller year's count never above a later one's."""
+    from lxml import html
+
+    with serving(served_site) as url:
+        chromium.get(f"{url}/agencies/")
+        button = wait_for(lambda: chromium.find_elements("css selector", "#xxgk-agencies th button.xxgk-sort"))[6]
+        button.click()
+        button.click()
+        shown = html.fromstring(chromium.find_element("id", "xxgk-agencies").get_attribute("outerHTML"))
+    counts = _latest_counts(shown.xpath("./tbody/tr"))
+    assert counts == sorted(counts, reverse=True) and len({year for year, _ in counts}) >= 2, counts

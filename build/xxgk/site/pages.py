@@ -228,6 +228,33 @@ QUALITY_ORDER_NOTE = ("<p>按机关自身的错误从多到少排列（其次按
                       "不是机关的问题，不计分；机关的问题中，错误扣10分、警告扣3分、提示不扣分。</p>")
 
 
+# the agency index's 最近一年新收申请 is each agency's latest year's count, and those years differ: the column sorts by
+# year, then by count (``_latest_cell``), for the site never ranks counts of different years together (session 60: an
+# agency's 2019 count of 859 ranked first, above every 2024 and 2025 count, its year nowhere in the cell)
+LATEST_SORTED = "各机构的年度不同：按此列排序时先按年度、再按件数排列，不同年度的件数不放在一起比较"
+
+
+def _column_note(notes: list[str], sorted_by_year: bool) -> str:
+    """What the index's 最近一年新收申请 column's words mean (``notes``: 无数据（…）, 无报告) and, where its years
+    differ, how it sorts: one paragraph under the table naming the column once, or nothing."""
+    said = "；".join(n.rstrip("。") for n in notes)
+    sentences = ([f"“最近一年新收申请”一栏中，{said}"] if said else []) \
+        + ([("此栏" if said else "“最近一年新收申请”") + LATEST_SORTED] if sorted_by_year else [])
+    return f"<p><small>{'。'.join(sentences)}。</small></p>" if sentences else ""
+
+
+def _latest_cell(year: int, value) -> str:
+    """An agency's latest year's count for the index, its year in the cell's title and its sort key: the year, then
+    the count (``xxgk.js`` ``sortKey`` reads ``data-sort``; a count is below 10⁹, the key below 2⁵³).
+
+    >>> _latest_cell(2024, 859)
+    '<td class="xxgk-num" data-sort="2024000000859" title="2024年度">859</td>'
+    """
+    key = year * 10**9 + value
+    key_text = str(int(key)) if float(key).is_integer() else repr(float(key))
+    return f'<td class="xxgk-num" data-sort="{key_text}" title="{year}年度">{esc(shown(value))}</td>'
+
+
 def _years_text(years) -> str:
     """An agency's report years for the agency index: each run of consecutive years as its span, the runs apart
     (one span 2019–2025 over four reports read as seven years).
@@ -555,7 +582,7 @@ class Site(ReportPages, AgencyPages):
 
     def _index_page(self, title: str, agencies: list[dict], base: str, orphans: list[dict],
                     part: str | None = None) -> str:
-        rows, reasons, reportless = [], set(), False
+        rows, reasons, reportless, latest_years = [], set(), False, set()
         for a in agencies:
             mine = self.years.get(a["agency_id"], {})
             region = " ".join(x for x in (a["province"], a["city"], a["county"]) if x)
@@ -567,14 +594,15 @@ class Site(ReportPages, AgencyPages):
             why = self.missing[last["report_id"]]["received"] if last and received is None else None
             reasons |= {why} if last and received is None else set()
             reportless |= not last
+            latest_years |= {max(mine)} if received is not None else set()
             rows.append([f'<td><a href="{base}{agency_path(a["agency_id"])}">{esc(a["name"])}</a></td>',
                          f"<td>{esc(region)}</td>", f"<td>{esc(TIER_ZH.get(a['tier'] or '', ''))}</td>",
                          f"<td>{esc(KIND_ZH.get(a['kind'] or '', ''))}</td>", f"<td>{esc(span)}</td>", cell(len(mine)),
-                         cell(received, missing_word(why) if last else "无报告")])
+                         _latest_cell(max(mine), self.series[last["report_id"]]["received"]) if received is not None
+                         else cell(None, missing_word(why) if last else "无报告")])
         notes = missing_notes(reasons) + (["“无数据”：该机构最近一年的报告中没有这个数（缺失，不是0）"]
                                           if None in reasons else []) \
             + (["“无报告”：本站没有该机构的报告"] if reportless else [])
-        missing = bool(notes)  # a latest report without its 本年新收申请
         here = [crumbs([], part)] if part else []  # (a split index's part, agencies/<slug>/: 首页 › 机构索引 › 青海省)
         body = [front_matter(title, SEARCH_EXCLUDED), f"# {esc(title)}\n", *here, FINDER,
                 FIND_IN_PAGE.format(how="在下表中"),
@@ -587,8 +615,7 @@ class Site(ReportPages, AgencyPages):
                 table(["机构", "地区", "行政层级", "机构类型", "报告年度", "报告数", "最近一年新收申请"], rows,
                       "xxgk-agencies", sortable=True, extra=" data-phone-cards"),  # a card a row on a phone
                 # (the column named, then each word's sentence: 最近一年新收申请：“无数据（…）”：… read two colons on)
-                f"<p><small>“最近一年新收申请”一栏中，{'；'.join(n.rstrip('。') for n in notes)}。</small></p>"
-                if missing else "", self._orphans(orphans, base)]
+                _column_note(notes, sorted_by_year=len(latest_years) > 1), self._orphans(orphans, base)]
         return "\n".join(body)
 
     def _orphans(self, reports: list[dict], base: str) -> str:
