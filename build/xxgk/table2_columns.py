@@ -305,6 +305,8 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     if not slots or not (all(s.structured for s in slots) or all(_whole(s.text) for s in slots)):
         return None  # (PDF text's loose numbers, each read whole: as many as the header has columns, below)
     names = header_above(lines, slots[0].line, measures)
+    if names is not None and len(measures) == len(names) == 1 < len(slots):
+        return _one_value_under_name(names[0], slots, measures[0])
     if names is None or len(names) != len(slots):
         return None
     at = []
@@ -318,6 +320,29 @@ def named_slots(lines: list[tuple[int, str]], slots: list[Slot], measures: list[
     if len(set(at)) != len(at):
         return None
     return [slots[i] for i in at], " | ".join(names)
+
+
+def _one_value_under_name(name: str, slots: list[Slot], measure: str) -> tuple[list[Slot], str] | None:
+    """``([the row's one value cell], the header's name)`` for an item of one measure whose header prints that
+    measure's name once, in a cell merged across the table's value columns (本年处理决定数量 over three: a web page or a
+    Word table prints it as one cell), above a row whose cells are not merged: one value and the other cells marked
+    empty (``行政许可 | 2293 | / | /``, ``—``, ``无``, or blank). The item has one measure and the header one column:
+    the row's one printed value is that measure's wherever it stands among them. None else (two values or more, a
+    name naming another measure, or loose numbers of PDF text, whose blanks may have vanished). Before, such a row
+    was three numbers for one cell and lost (``row_extra_cells``).
+
+    >>> cells = [Slot(text, 2, True) for text in ("2293", "/", "/")]
+    >>> [s.text for s in _one_value_under_name("本年处理决定数量", cells, "decisions")[0]]
+    ['2293']
+    >>> _one_value_under_name("本年处理决定数量", [Slot(t, 2, True) for t in ("2293", "/", "15")], "decisions") is None
+    True
+    """
+    if not all(s.structured for s in slots) or not names_measure(name, measure):
+        return None
+    values = [s for s in slots if read_cell(s.text)[1] != "blank"]
+    if len(values) > 1:
+        return None
+    return (values or slots)[:1], name
 
 
 def header_contradicts(lines: list[tuple[int, str]], slots: list[Slot], measures: list[str]) -> str | None:
