@@ -63,6 +63,8 @@ _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 # a lone Han character next, then a blank or the line's end (with .match(text, pos)): a letter-spaced word goes on
 _LONE_HAN_NEXT = re.compile(r"\s+([\u3400-\u9fff])(?:\s|$)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# a cell of a number and marks only, no word (7//25, 7%.25): a value cell, even where no reading of it is a number
+_MARKED_DIGITS = re.compile(r"^[+-]?\d[^\u3400-\u9fffA-Za-z]*$")
 _SPACED_NUMBERS = re.compile(r"\d\s+[+-]?\d")
 _HALF_GLUED_PIPE = re.compile(r"\s\|\d|\d\|\s")  # 行政许可   |297: a rule or an OCR'd 1 glued to a number
 
@@ -713,6 +715,12 @@ def _line_tokens(line_no: int, line: str, header: bool) -> tuple[list[tuple[str,
             continue
         if header and not numbers_began and _PLACEHOLDER.match(folded) and not _NUMERIC_CELL.match(folded):
             continue  # 数据1 is a column's name; 增加2 in a promoted data row is a value
+        if not value and index > 0 and _MARKED_DIGITS.match(folded) and any(
+                text and not read for text, read in cells[:index]):
+            # 行政许可 | 7//25, 7——25, 7%.25, 1\.25 (a converter's escape): a cell of digits and marks after the row's
+            # label is a value cell, unreadable as printed — never label text, which cut it into a number for the
+            # row (7, 25, 1: published with no word of doubt) and a label of the marks with the rest
+            value = True
         if numbers_began or value:
             tokens.append(("cell", folded, line_no))
             numbers_began = numbers_began or bool(folded)
