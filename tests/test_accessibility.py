@@ -184,7 +184,8 @@ def test_sorting_works_by_keyboard_and_says_so_with_aria_sort(server, browser): 
     values = [c.text for c in cells]
     # (a missing count says why since session 39: 无数据（此表未能读出）, 无报告 — was "—"; last, either way; each
     # count is its agency's latest year's, sorted by year, then by count, since session 60: its year in its title)
-    keyed = [(int(c.get_attribute("title")[:4]), float(c.text)) for c in cells if not re.match(r"无数据|无报告$", c.text)]
+    keyed = [(int(c.get_attribute("title")[:4]), float(c.text))
+             for c in cells if not re.match(r"无数据|无报告$", c.text)]
     assert keyed == sorted(keyed) and all(re.match(r"无数据|无报告$", v) for v in values[len(keyed):])
     button.send_keys(Keys.SPACE)
     assert header.get_attribute("aria-sort") == "descending"

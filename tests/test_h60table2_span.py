@@ -30,7 +30,8 @@ def grid(pad: str, at: int = 0, header_pad: str = "") -> str:
 
     head = "\t".join(["信息内容", "{}", header_pad, header_pad])
     return "\n".join([
-        "第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t1\t4", "行政规范性文件\t12\t3\t340",
+        "第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t1\t4",
+        "行政规范性文件\t12\t3\t340",
         "第二十条第（五）项", head.format("本年处理决定数量"), row("行政许可", "2293"),
         "第二十条第（六）项", head.format("本年处理决定数量"), row("行政处罚", "15"), row("行政强制", "4"),
         "第二十条第（八）项", head.format("本年收费金额（单位：万元）"), row("行政事业性收费", "1.25"),
@@ -48,7 +49,8 @@ def one_measure(record) -> dict:
     return {key: got.get(key) for key in ONE_MEASURE}
 
 
-FORMS = {"text": lambda t: (t, ".txt"), "html": lambda t: (as_html(t), ".html"), "docx": lambda t: (as_docx(t), ".docx")}
+FORMS = {"text": lambda t: (t, ".txt"), "html": lambda t: (as_html(t), ".html"),
+         "docx": lambda t: (as_docx(t), ".docx")}
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
@@ -62,7 +64,8 @@ def test_one_value_beside_cells_marked_empty(form, pad):
 def test_header_merged_in_a_web_page():
     page = as_html(with_table2(grid("/"))).replace("<td>本年处理决定数量</td><td></td><td></td>",
                                                     "<td colspan='3'>本年处理决定数量</td>")
-    page = page.replace("<td>本年收费金额（单位：万元）</td><td></td><td></td>", "<td colspan='3'>本年收费金额（单位：万元）</td>")
+    page = page.replace("<td>本年收费金额（单位：万元）</td><td></td><td></td>",
+                        "<td colspan='3'>本年收费金额（单位：万元）</td>")
     assert "colspan" in page
     record = _parse(page, ".html")
     assert one_measure(record) == ONE_MEASURE

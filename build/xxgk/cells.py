@@ -63,8 +63,9 @@ _DIGIT_NEXT = re.compile(r"\s*\d")  # used with .match(text, pos)
 # a lone Han character next, then a blank or the line's end (with .match(text, pos)): a letter-spaced word goes on
 _LONE_HAN_NEXT = re.compile(r"\s+([\u3400-\u9fff])(?:\s|$)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-# a cell of a number and marks only, no word (7//25, 7%.25): a value cell, even where no reading of it is a number
-_MARKED_DIGITS = re.compile(r"^[+-]?\d[^\u3400-\u9fffA-Za-z]*$")
+# a cell of a number and marks only, no word (7//25, 7%.25): a value cell, even where no reading of it is a number —
+# not one holding a blank or a rule (0| 0, 0 2: two cells' numbers glued, which the loose reading tells apart)
+_MARKED_DIGITS = re.compile(r"^[+-]?\d[^\u3400-\u9fffA-Za-z\s|]*$")
 _SPACED_NUMBERS = re.compile(r"\d\s+[+-]?\d")
 _HALF_GLUED_PIPE = re.compile(r"\s\|\d|\d\|\s")  # 行政许可   |297: a rule or an OCR'd 1 glued to a number
 
