@@ -130,9 +130,11 @@ def test_an_agency_page_names_a_years_two_reports_apart(republished):
 
 def test_the_report_card_says_its_category_columns_leave_notes_out(republished):
     """A report with cross-year breaks (notes: 提示) reads 跨年度 0 in the report card: the page says the category
-    columns count errors and warnings, not notes, and where the notes are."""
+    columns and the reading limits' count errors and warnings, not notes, and where the notes are."""
     page = (republished / "site_src" / "report-card.md").read_text(encoding="utf-8")
     assert "一列是该类的错误和警告个数，不含提示" in page and "提示见各报告页的“发现的问题”" in page
+    # (session 60: its 读取的局限 column too — 1 there where the report page said 警告 1、提示 6 and the quality page 7)
+    assert "“读取的局限”一列同样只计错误和警告（报告页与质量页的个数含提示，可能更多）" in page
 
 
 def test_the_quality_page_and_the_report_card_name_a_years_two_reports_apart(republished):

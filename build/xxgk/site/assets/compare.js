@@ -417,10 +417,12 @@
       if (!years.length) { say("数据中没有带年度的报告，无法比较。"); return; }
       var latest = Math.max.apply(null, years);
       var unknownYear = state.year && (years.indexOf(state.from) < 0 || years.indexOf(state.to) < 0);
+      var lastUnknown = years.indexOf(state.to) < 0;
       state.to = years.indexOf(state.to) >= 0 ? state.to : latest;
       state.from = years.indexOf(state.from) >= 0 ? state.from : state.to;
       var unknown = state.written.filter(function (id) { return !byId[id]; });
       state.ids = state.ids.filter(function (id) { return byId[id]; });
+      if (state.year && lastUnknown) theirLatest();
       urlNote = urlProblems(unknown, unknownMetric, unknownYear);
       if (!state.year && state.ids.length) {  // no year in the address: the chosen agencies' latest, not the site's
         var their = reportYears(state.ids, years);
@@ -434,6 +436,17 @@
       draw(false);
       bindLeague(data, metrics);
     }).catch(function () { say(NOT_LOADED); });
+
+    /* a year asked in the address that is not in the data (year=1999, a typo): the chosen agencies' latest year
+       with a report, as with no year — the site's latest, where they may have none, showed an empty 无报告 view
+       (session 60); a first year asked that is known and not after it is kept */
+    function theirLatest() {
+      if (!state.ids.length) return;
+      var their = reportYears(state.ids, Array.from(fromSel.options).map(function (o) { return +o.value; }));
+      if (their.year === null) return;
+      if (state.from > their.year || state.from === state.to) state.from = their.year;
+      state.to = their.year;
+    }
 
     /* the latest of ``years`` in which every agency of ``ids`` has a report ({year, all: true}), else in which one
        of them has ({year, all: false}); {year: null} when none has a report in any of ``years`` */
@@ -464,6 +477,7 @@
       state.metric = metrics[asked.metric] ? asked.metric : firstMetric;
       state.to = years.indexOf(asked.to) >= 0 ? asked.to : Math.max.apply(null, years);
       state.from = years.indexOf(asked.from) >= 0 ? asked.from : state.to;
+      if (asked.year && years.indexOf(asked.to) < 0) theirLatest();
       if (!asked.year && state.ids.length) {  // as the first view: the chosen agencies' latest year
         var their = reportYears(state.ids, years);
         if (their.year !== null) state.from = state.to = their.year;
