@@ -48,6 +48,7 @@ def region_to_review_litigation(lines: list[tuple[int, str]]) -> tuple[list[Fact
     if any(id(r) not in prose for r in rows):  # a sentence before the table (本年度发生行政复议4件，…) is not it
         rows = [r for r in rows if id(r) not in prose]
     rows = copies_apart(rows, len(columns))  # (printed again right under itself: a row a copy)
+    rows = _litigation_halves(rows, lines)
     rows, findings = _without_litigation_subtotal(rows)
     if (unsure := _wrapped_unsure(rows, lines) or _totals_first_unsaid(rows, lines)) is not None:
         return [Fact(TABLE, key, None, rows[0].line, None) for key in columns], findings + [unsure]
@@ -138,6 +139,39 @@ def _totals_first_unsaid(rows: list[Row], lines: list[tuple[int, str]]) -> Findi
         return None
     return make("columns_order_unsure", table="4", line=first,
                 detail="表头没有印出各栏的顺序，各类的总计只在总计列在前时成立")
+
+
+def _litigation_halves(rows: list[Row], lines: list[tuple[int, str]]) -> list[Row]:
+    """``rows`` with a row labelled 行政诉讼 alone that prints both lawsuits' ten cells (行政诉讼 | 1 | 0 | 0 | 0 | 1 |
+    0 | 0 | 0 | 1 | 1, beside 行政复议 | 2 | 1 | 0 | 0 | 3) as the two rows it is, 未经复议直接起诉 then 复议后起诉 —
+    the template's order, which the header does not contradict (it names 复议后起诉 first: unchanged) — when each
+    five's total holds (else unchanged). Before, the row was taken for the lawsuits' subtotal: its ten numbers
+    ``stray_values``, both lawsuits missing (``row_absent``).
+
+    >>> from .cells import region_to_rows
+    >>> lines = [(1, "行政复议 2 1 0 0 3"), (2, "行政诉讼 1 0 0 0 1 0 0 0 1 1")]
+    >>> [r.label for r in _litigation_halves([r for r in region_to_rows(lines, 15) if r.filled_slots], lines)]
+    ['行政复议', '未经复议直接起诉', '复议后起诉']
+    """
+    group, check = len(outcome_codes()), group_totals_hold(len(outcome_codes()))
+    header = fold("".join(text for _, text in lines))
+    direct, after = header.find("未经复议"), header.find("复议后起诉")
+    if 0 <= after < direct or header.count("未经复议") > 1:
+        return rows  # (the header names the lawsuits in another order, or more than once: not guessed)
+    out = []
+    for row in rows:
+        cells = trim_slots(list(row.slots), 2 * group)
+        values = tuple(read_cell(s.text)[0] for s in cells)
+        if _LITIGATION_SUBTOTAL.fullmatch(compact(row.label or "")) and not proceedings_named(row.label or "") \
+                and len(cells) == 2 * group and not any(s.empty for s in cells) \
+                and check(values[:group]) and check(values[group:]):
+            out += [Row(labels()["proceedings"][code].split("·")[-1], row.label_line, row.label_structured,
+                        part, len(part))
+                    for code, part in (("litigation_direct", cells[:group]),
+                                       ("litigation_after_review", cells[group:]))]
+        else:
+            out.append(row)
+    return out
 
 
 def _without_litigation_subtotal(rows: list[Row]) -> tuple[list[Row], list[Finding]]:
