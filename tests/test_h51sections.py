@@ -147,9 +147,12 @@ def test_an_overviews_own_part_on_applications_is_not_the_applications_section()
 
 
 @pytest.mark.parametrize("numbered", [lambda i, words: f"({i + 1}){words}", lambda i, words: f"{'①②③④⑤⑥'[i]}{words}",
-                                      lambda i, words: f"{'ⅠⅡⅢⅣⅤⅥ'[i]}、{words}"])
+                                      lambda i, words: f"{'ⅠⅡⅢⅣⅤⅥ'[i]}、{words}",
+                                      lambda i, words: f"{'壹贰叁肆伍陆'[i]}、{words}",
+                                      lambda i, words: f"第{'一二三四五六'[i]}、{words}"])
 def test_a_report_numbering_its_headings_in_brackets_circles_or_roman_numerals_reads_every_section(numbered):
-    """Every heading numbered (2), ② or Ⅱ、: sections 二 to 六 and their tables were absent."""
+    """Every heading numbered (2), ② or Ⅱ、: sections 二 to 六 and their tables were absent; and (session 60) 贰、,
+    the financial numerals, or 第二、: sections 二 to 五 absent, table 二 lost."""
     report = tab_report(agency="样例县测试局", issued=3)
     clean = parse(report)
     for i, heading in enumerate(HEADINGS_ALL_IN_ORDER):

@@ -462,15 +462,16 @@ def _chosen(text: str, patterns: tuple[tuple[str, re.Pattern], ...]) -> dict:
 
 
 # a heading numbered otherwise (（二）, 2., 2、, 第二部分, and (2), ② or Ⅱ、 — session 51: such a report lost
-# sections 二 to 六 and their tables) or not at all (Word's automatic list numbering and an HTML <ol> leave no
+# sections 二 to 六 and their tables; 第二、 and the financial numerals' 贰、 — session 60: sections 二 to 五 absent,
+# table 二 lost) or not at all (Word's automatic list numbering and an HTML <ol> leave no
 # number in the text), alone on its line: not a phrase inside a sentence
 # (its blanks are taken whole, ``*+``, as are the line's before it and the run of blanks and marks after it in
 # ``line_heading_patterns``: what follows each run cannot begin with what it holds, so giving some back never made a
 # match — it only split a line of blanks every way: 4,000 blanks took 2.5 CPU s, 16,000 37 s, a 20 KB text the
 # worker's 120 s; hostile round of session 40)
-_OTHER_NUMBERING = (r"(?:[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|第[一二三四五六七八九十]{1,2}(?:部分|章|节)"
-                    r"|\d{1,2}\s*+[.．、]|[\u2460-\u2487\u2160-\u216b]\s*+[、.．]?"
-                    r"|[一二三四五六七八九十]{1,2}\s*+[、.．]?{captions})?")
+_OTHER_NUMBERING = (r"(?:[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）]"
+                    r"|第[一二三四五六七八九十]{1,2}(?:部分|章|节|[、.．])|\d{1,2}\s*+[.．、]|[\u2460-\u2487\u2160-\u216b]\s*+[、.．]?"
+                    r"|[一二三四五六七八九十]{1,2}\s*+[、.．]?|[壹贰叁肆伍陆柒捌玖拾]{1,2}\s*+[、.．]?{captions})?")
 
 
 def _numbering() -> str:
