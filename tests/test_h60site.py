@@ -102,3 +102,17 @@ def test_a_compare_address_with_a_year_not_in_the_data_opens_at_the_agency_s_lat
     assert view[:2] == ("2024", "2024"), view
     assert "无数据" not in " ".join(view[2]) and "2024" in " ".join(view[2]), view
     assert f"网址中的年度“{year}”没有数据，改为显示2024年" in status, status
+
+
+def test_the_home_page_s_own_errors_count_leads_to_the_list_they_order(built_site):
+    """The home page's 条机关自身的错误 leads to the quality page's list by report, which is ordered by them — not to
+    the page's top, every finding's code listed first (session 60's audit)."""
+    from lxml import html
+
+    home = html.fromstring((built_site / "index.html").read_text(encoding="utf-8"))
+    (link,) = [a.get("href") for a in home.xpath("//a[contains(., '条机关自身的错误')]")]
+    page, anchor = link.split("#")
+    quality = html.fromstring((built_site / page / "index.html").read_text(encoding="utf-8"))
+    (heading,) = quality.xpath(f"//h2[@id='{anchor}']")
+    assert heading.text_content().startswith("按报告")
+    assert "按机关自身的错误从多到少排列" in heading.getnext().text_content()

@@ -111,6 +111,7 @@ HOME_BLANK_NAMED = 5  # agencies named under the home page's chart for want of t
 CHART_TOP = 30  # reports per comparison chart (by applications received); beyond that a chart is unreadable
 QUALITY_ROWS_PER_CODE = 200  # the quality page lists this many findings per code; findings.csv has all
 QUALITY_REPORT_ROWS = 200  # above INDEX_SHARD_ABOVE reports: the reports with the most errors on the quality page
+BY_REPORT = "按报告"  # the quality page's list by report, ordered by the agencies' own errors (the home page links it)
 RANKING_EXTRACT = 20  # above INDEX_SHARD_ABOVE reports: the report card index shows this many at each end
 UNKNOWN_DATE = "不详"  # the data page's last-updated date when neither the changelog nor a report gives one
 RANKING_PAGE_ROWS = 1000  # rows per province page of the report card; a larger province gets more pages
@@ -468,7 +469,9 @@ class Site(ReportPages, AgencyPages):
                            f"<div><b>{esc(fmt_wan(v))}</b>{esc(k)}</div>") for k, v, href in (
             ("份报告", self.paged_count, ""), ("个机构", len(self.pkg.tables["agencies"]), "agencies/"),
             *self._received_totals(),
-            ("条问题", nfind, "quality/"), ("条机关自身的错误", errors, "quality/")))  # the counts a checker follows
+            # the counts a checker follows: the agencies' own errors to the list by report, which they order (session
+            # 60: to the page's top, its every finding first)
+            ("条问题", nfind, "quality/"), ("条机关自身的错误", errors, f"quality/#{slugify(BY_REPORT, '-')}")))
         paged = (r for r in self.reports if r["report_id"] not in self.pageless)
         latest = sorted(paged, key=lambda r: (int(r["year"] or 0), r["published_date"] or "", r["report_id"]),
                         reverse=True)[:10]  # the latest year first (a report without a date is no older for it)
@@ -837,7 +840,7 @@ class Site(ReportPages, AgencyPages):
                                         export=True, empty="" if partial else QUALITY_NONE_FOUND),
                   table(["问题（代码）", "严重程度", "性质", "数量"], summary,
                         caption=QUALITY_TOTALS_CAPTION),
-                  "\n## 按报告\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
+                  f"\n## {BY_REPORT}\n", QUALITY_ORDER_NOTE + QUALITY_DOWNLOAD.format(path=esc(findings_csv)),
                   table(["报告", FINDINGS_COLUMN_ZH, "机关自身的错误", "本站读取的局限", YEAR_COLUMN, PROVINCE_COLUMN],
                         per_agency, "xxgk-by-agency", sortable=True, extra=" data-phone-cards",
                         row_headers=True)]  # (phone: a card; the report names its row, th scope=row)
