@@ -28,14 +28,37 @@ def test_series_past_the_palettes_ten_are_dashed_and_marked_apart():
     assert all(t["marker"]["size"] == 9 for t in looks)
 
 
+def _twelve_agencies(site) -> list[str]:
+    agencies = json.loads((site / "json" / "agencies.json").read_text(encoding="utf-8"))
+    rows = agencies["agencies"] if isinstance(agencies, dict) else agencies
+    return sorted(a["id"] for a in rows if {"2021", "2022", "2023", "2024"} <= set(a["y"]))[:12]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_on_a_phone_a_comparison_of_many_agencies_keeps_its_plot_as_tall_as_a_few_s(busier_site, chromium):
+    """At 390 px the legend is a column of one agency a line under the plot: twelve of them took most of the chart's
+    fixed 420 px, the plot a strip (18 of them: the legend scrolling inside the chart). The chart grows with its
+    legend: the plot is as tall as with three agencies."""
+    ids = _twelve_agencies(busier_site)
+    plot = ("var d = document.getElementById('xxgk-compare-chart');"
+            "return d && d._fullData && d._fullData.length === arguments[0] ? "
+            "d._fullLayout._size.h : null;")
+    chromium.set_window_size(390, 844)
+    heights = {}
+    with serving(busier_site) as url:
+        for count in (3, 12):
+            chromium.get(f"{url}/compare/?agencies={','.join(ids[:count])}&metric=received&year=2021-2024")
+            heights[count] = wait_for(lambda count=count: chromium.execute_script(plot, count), 30)
+    assert heights[12] >= heights[3] * 0.9, heights  # (before: 180 px against 243)
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_a_comparison_of_more_agencies_than_colours_draws_no_two_alike(busier_site, chromium):
     """Twelve agencies over four years: every series of the chart is drawn in a colour, dash and point shape no other
     series has (before: the eleventh and twelfth took the first two's colours, solid lines and round points)."""
-    agencies = json.loads((busier_site / "json" / "agencies.json").read_text(encoding="utf-8"))
-    rows = agencies["agencies"] if isinstance(agencies, dict) else agencies
-    ids = sorted(a["id"] for a in rows if {"2021", "2022", "2023", "2024"} <= set(a["y"]))[:12]
+    ids = _twelve_agencies(busier_site)
     assert len(ids) == 12
     chromium.set_window_size(1366, 900)
     with serving(busier_site) as url:

@@ -448,6 +448,14 @@
       state.to = their.year;
     }
 
+    /* a range chart's height: 420 px, and on a narrow screen, whose legend is a column of one entry a line under the
+       plot, 20 px more an entry past five (session 60: 18 agencies' legend took 330 of the 420 px at 390 px wide, the
+       plot a 200 px strip, the legend scrolling inside the chart) */
+    function rangeHeight(series) {
+      var narrow = chartDiv.clientWidth && chartDiv.clientWidth < 560;
+      return 420 + (narrow ? 20 * Math.max(0, series - 5) : 0);
+    }
+
     /* the latest of ``years`` in which every agency of ``ids`` has a report ({year, all: true}), else in which one
        of them has ({year, all: false}); {year: null} when none has a report in any of ``years`` */
     function reportYears(ids, years) {
@@ -787,7 +795,8 @@
         return names[i] + " " + cellText(id, state.from);
       }).join("，") : ids.length + " 个机构（" + ids.map(function (id) { return nameShown(id, ids); }).join("、") +
         "）的历年数值") + "，详见下表。";
-      var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40}, height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : 420,
+      var layout = {title: {text: title}, margin: {l: 10, r: single ? 50 : 10, t: 70, b: 40},
+        height: single ? Math.max(300, 90 + 34 * traces[0].y.length) : rangeHeight(traces.length),
         // (a count or share is never below 0: bars of 0 alone drew an axis from −1 to 1, audit 26)
         xaxis: single ? {automargin: true, type: "linear", rangemode: "tozero"} : {automargin: true, type: "category"},
         yaxis: single ? {automargin: true, autorange: "reversed"} : {automargin: true, rangemode: "tozero"},
