@@ -70,6 +70,7 @@ from .table3_columns import (
     widen_group_subtotals,
     widen_without_total,
 )
+from .table3_extra_columns import select as select_this_years
 from .table3_subtotals import subtotal_group, subtotal_holds
 from .text import compact, fold
 from .values import PROSE_UNITS, read_cell
@@ -237,8 +238,10 @@ def _resolve(row: Row, code: str, order: Order = STANDARD) -> Resolved:
     its table's width is missing, with a finding."""
     if row.short_of:
         numbers = len([s for s in row.slots if not s.empty])
+        detail = "（本表另有“小计”列）" if row.short_of == WIDTH + 1 else (
+            "（本表另印了上年等各栏，哪几格是本年的无法确定）")  # (table3_extra_columns: two periods side by side)
         return Resolved(findings=[make("row_lost_cells", expected=row.short_of, actual=numbers,
-                                       line=row.slots[0].line, detail="（本表另有“小计”列）", **cell_where(code))])
+                                       line=row.slots[0].line, detail=detail, **cell_where(code))])
     slots = told_window(row.slots, WIDTH, possible_total if order == STANDARD else (
         lambda values: possible_total(in_template_order(values, order))))
     if slots == []:  # (padded at both ends, a value blank at one: which, the row's total does not tell either)
@@ -491,6 +494,7 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
     """``region_to_applications`` read the usual way: each row's label, then its numbers; ``cell_lines`` (a table
     written back in rows, ``table3_by_columns``): a row's line → the line each of its cells is printed on."""
     table_rows = _join_blank_tails(region_to_rows(lines, WIDTH, _split_row_holds))
+    selected = select_this_years(lines, table_rows)  # (上年同期, 同比增减, 备注 after 总计; 本年 | 上年 side by side)
     drop_org_subtotals(lines, table_rows)  # (a 小计 column after the five organisations': the template's seven)
     no_total = widen_without_total(lines, table_rows)  # (no 总计 column: the totals blank, never summed)
     subtotals = widen_group_subtotals(lines, table_rows)
@@ -512,7 +516,7 @@ def _lines_to_applications(lines: list[tuple[int, str]], cell_lines: dict[int, t
     running = running_text(table_rows, lines)  # a paragraph's numbers that fit no row: one finding, not one each
     prose = quoted + [row.slots[0].line for row in found.stray if running(row)]
     found.stray = [row for row in found.stray if not running(row)]
-    findings: list[Finding] = []
+    findings: list[Finding] = list(selected)
     chosen: dict[str, Row] = {}
     repeats: list[tuple[str, Row]] = []
     for code, row in found.inline:
