@@ -109,24 +109,6 @@ def test_sorting_the_agency_index_by_its_latest_counts_never_ranks_an_older_year
     assert counts == sorted(counts, reverse=True) and len({year for year, _ in counts}) >= 2, counts
 
 
-@pytest.mark.browser
-@needs_chromium
-@pytest.mark.parametrize("year", ["1999", "2024-1999"])
-def test_a_compare_address_with_a_year_not_in_the_data_opens_at_the_agency_s_latest_year(server, chromium, year):
-    """year=1999 (a typo, an old link): the chosen agency's latest year with a report, 2024, as an address without a
-    year gives — before, the site's latest, 2025, in which it has no report: an empty 无报告 view; said either way."""
-    from .test_site10_browser import GOVERNMENT, _compare_view
-
-    chromium.set_window_size(1366, 900)
-    chromium.get(server + f"/compare/?agencies={GOVERNMENT}&metric=received&year={year}")
-    wait_for(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
-    status = wait_for(lambda: chromium.find_element("id", "xxgk-compare-status").text)
-    view = _compare_view(chromium)
-    assert view[:2] == ("2024", "2024"), view
-    assert "无数据" not in " ".join(view[2]) and "2024" in " ".join(view[2]), view
-    assert f"网址中的年度“{year}”没有数据，改为显示2024年" in status, status
-
-
 def test_the_home_page_s_own_errors_count_leads_to_the_list_they_order(built_site):
     """The home page's 条机关自身的错误 leads to the quality page's list by report, which is ordered by them — not to
     the page's top, every finding's code listed first (session 60's audit)."""

@@ -64,20 +64,36 @@ def _compare_view(chromium) -> tuple[str, str, list[str]]:
             [tr.text for tr in chromium.find_elements("css selector", "#xxgk-compare-table tbody tr")])
 
 
-def test_a_compare_address_without_a_year_opens_at_the_chosen_agencies_latest_year(server, chromium):
+def _at_the_governments_latest_year(chromium, address: str) -> tuple[str, tuple]:
+    """``(status, view)`` of the comparison at ``address`` of the seeds' 格尔木市 alone, asserted to show its only
+    year, 2024, with its number — not the site's latest year, 2025, in which it has no report (无数据)."""
     chromium.set_window_size(1366, 900)
-    chromium.get(server + f"/compare/?agencies={GOVERNMENT}&metric=received")
+    chromium.get(address)
     _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
     status = _wait(lambda: chromium.find_element("id", "xxgk-compare-status").text)
     view = _compare_view(chromium)
-    # before: the site's latest year, 2025, in which this agency has no report (无数据)
     assert view[:2] == ("2024", "2024"), view
-    assert "无数据" not in " ".join(view[2]) and "2024" in " ".join(view[2])
+    assert "无数据" not in " ".join(view[2]) and "2024" in " ".join(view[2]), view
+    return status, view
+
+
+def test_a_compare_address_without_a_year_opens_at_the_chosen_agencies_latest_year(server, chromium):
+    address = server + f"/compare/?agencies={GOVERNMENT}&metric=received"
+    status, view = _at_the_governments_latest_year(chromium, address)
     assert "网址没有指定年度" in status and "2024年" in status, status
     chromium.refresh()  # the address round-trips: a reload gives the same view
     _wait(lambda: chromium.find_elements("css selector", "#xxgk-compare-table tbody tr"))
     assert _compare_view(chromium) == view
     assert "year=" not in chromium.current_url
+
+
+@pytest.mark.parametrize("year", ["1999", "2024-1999"])
+def test_a_compare_address_with_a_year_not_in_the_data_opens_at_the_agency_s_latest_year(server, chromium, year):
+    """year=1999 (a typo, an old link): the chosen agency's latest year with a report, as an address without a year
+    gives, and said (session 60: the site's latest, 2025, in which it has no report — an empty 无报告 view)."""
+    address = server + f"/compare/?agencies={GOVERNMENT}&metric=received&year={year}"
+    status, _ = _at_the_governments_latest_year(chromium, address)
+    assert f"网址中的年度“{year}”没有数据，改为显示2024年" in status, status
 
 
 def test_a_compare_address_without_a_year_prefers_a_year_every_chosen_agency_has(server, chromium):
