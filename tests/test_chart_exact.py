@@ -122,7 +122,7 @@ def test_a_charts_csv_download_holds_the_whole_chart_drawn_from_its_frame(built_
         chart = driver.find_element(By.CSS_SELECTOR, "div.xxgk-chart")
         driver.execute_script("arguments[0].scrollIntoView()", chart)
         button = wait_for(lambda: driver.find_elements(
-            By.XPATH, "(//figcaption)[1]//button[contains(., 'CSV') and not(@disabled)]"))
+            By.XPATH, "(//figcaption)[1]//button[contains(., 'CSV') and not(@aria-disabled)]"))
         driver.execute_script("arguments[0].click()", button[0])
         written = wait_for(lambda: [p for p in tmp_path.glob("*.csv")])
     assert written[0].name == spec["filename"] + ".csv"

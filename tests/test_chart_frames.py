@@ -87,7 +87,7 @@ def test_a_report_page_draws_its_charts_from_the_published_frames(built_site, se
     titles = [t.text for t in chromium.find_elements(By.CSS_SELECTOR, ".xxgk-chart .gtitle")]
     specs = [expand_spec(json.loads(m), frames) for m in SPEC.findall(zero.sub("", read_page(page)))]
     assert specs and titles == [s["layout"]["title"]["text"] for s in specs]  # the title lives only in the frame
-    assert chromium.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV') and not(@disabled)]")
+    assert chromium.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV') and not(@aria-disabled)]")
 
 
 @needs_chromium

@@ -158,7 +158,7 @@ def test_chromium_draws_no_data_for_missing_and_a_zero_bar_for_zero(built_site, 
         zero_label = labels[1]
         assert bars[2][0] <= centre(zero_label[1:]) <= bars[2][1]  # "0" sits on the third (zero) bar
         assert len(gaps) == 1 and bars[1][0] <= centre(gaps[0]) <= bars[1][1]  # 无数据 sits on the missing one
-        assert browser.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV') and not(@disabled)]")
+        assert browser.find_elements(By.XPATH, "//figcaption//button[contains(., 'CSV') and not(@aria-disabled)]")
 
 
 def test_a_charts_data_table_reads_a_row_a_series_and_a_column_a_year():

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from .conftest import needs_chromium, serving, wait_for
+from .conftest import needs_chromium, own_tab, serving, wait_for
 from .test_h53journeys import _node
 
 
@@ -121,3 +121,35 @@ def test_the_home_page_s_own_errors_count_leads_to_the_list_they_order(built_sit
     (heading,) = quality.xpath(f"//h2[@id='{anchor}']")
     assert heading.text_content().startswith("按报告")
     assert "按机关自身的错误从多到少排列" in heading.getnext().text_content()
+
+
+LAST_CHART_BUTTON = ("var charts = document.querySelectorAll('div.xxgk-chart:not([data-zero])');"
+                     "var c = charts[charts.length - 1];"
+                     "var b = c && c.closest('figure').querySelector('figcaption button:last-child');"
+                     "return b ? [c, b] : null;")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_chart_s_buttons_take_the_keyboard_before_it_is_drawn_and_act_once_it_is(server, tmp_path, chromium):
+    """A chart's buttons come with its caption, before it is drawn (as it nears the screen): they were ``disabled``
+    until then, and a keyboard reader tabbing faster than the chart was drawn passed over them (0.1 s a Tab skipped
+    the first chart's two). They take focus at once, marked ``aria-disabled``; focused, the chart is drawn and they
+    work; clicked before, the download follows the drawing."""
+    page = f"{server}/a/qinghai-haixi-geermu-renminzhengfu/"
+    with own_tab(chromium, tmp_path) as driver:
+        driver.set_window_size(1366, 500)  # (the page's last chart far below the screen: not drawn by scrolling)
+        driver.get(page)
+        chart, button = wait_for(lambda: driver.execute_script(LAST_CHART_BUTTON))
+        assert chart.get_attribute("data-drawn") is None
+        assert button.is_enabled() and button.get_attribute("aria-disabled") == "true"
+        driver.execute_script("arguments[0].focus({preventScroll: true})", button)
+        assert driver.execute_script("return document.activeElement") == button
+        wait_for(lambda: chart.get_attribute("data-drawn") is not None
+                 and button.get_attribute("aria-disabled") is None)
+        driver.get(page)  # again: clicked before its chart is drawn, the CSV is written once it is
+        chart, button = wait_for(lambda: driver.execute_script(LAST_CHART_BUTTON))
+        assert chart.get_attribute("data-drawn") is None and "CSV" in button.text
+        driver.execute_script("arguments[0].click()", button)
+        written = wait_for(lambda: list(tmp_path.glob("*.csv")))
+    assert len(written) == 1 and written[0].read_text(encoding="utf-8-sig").count("\n") >= 2

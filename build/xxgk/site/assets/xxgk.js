@@ -112,7 +112,7 @@
       framed(spec).then(function (s) {
         el.xxgkSpec = expand(s);
         el.setAttribute("data-drawn", "");  /* (printed: its caption is what it shows) */
-        el.closest("figure").querySelectorAll(".xxgk-chart-actions button").forEach(function (b) { b.disabled = false; });
+        ready(el);
       }).catch(failed);
       return;
     }
@@ -124,9 +124,10 @@
       el.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
       el.setAttribute("data-drawn", "");  /* printed only now (xxgk.css): an undrawn box printed as a blank area */
       el.xxgkSpec = spec;  /* what its buttons download, which work from now on */
-      el.closest("figure").querySelectorAll(".xxgk-chart-actions button").forEach(function (b) { b.disabled = false; });
+      ready(el);
     }).catch(failed);
     function failed() {  /* its frame or plotly could not be loaded: say so, the numbers are in the tables */
+      el.xxgkAsked = null;
       el.classList.add("xxgk-chart-failed");
       el.textContent = "图表未能加载（数据见本页表格）。";
     }
@@ -291,6 +292,16 @@
      (34 on a phone) under the reader's eyes, and a tap meant for a link below landed on what had moved there. A
      caption that starts above what the reader sees (a link to a heading under it: the browser has scrolled there
      already) keeps what is below it where it was */
+  /* a chart's buttons work from when it is drawn: marked so, and the action a reader asked for before (a click while
+     it was being drawn) done now */
+  function ready(el) {
+    el.closest("figure").querySelectorAll(".xxgk-chart-actions button").forEach(function (b) {
+      b.removeAttribute("aria-disabled");
+    });
+    var asked = el.xxgkAsked;
+    el.xxgkAsked = null;
+    if (asked) asked();
+  }
   function buttons(el) {
     var figure = el.closest("figure"), caption = figure && figure.querySelector("figcaption");
     if (!caption || caption.querySelector(".xxgk-chart-actions")) return;
@@ -306,8 +317,16 @@
         /* named with its chart (下载图片（PNG）：申请数量（件）), its visible words first: a page's six charts' buttons
            were the same two names six times in a screen reader's list of buttons */
         if (chart) button.setAttribute("aria-label", b[0] + "：" + chart);
-        button.disabled = !el.xxgkSpec;
-        button.addEventListener("click", function () { if (el.xxgkSpec) b[1](); });
+        /* marked aria-disabled, not disabled, until its chart is drawn: a disabled button takes no focus, and a
+           keyboard reader tabbing faster than the chart was drawn passed over both (session 60's audit); focused or
+           clicked, the chart is drawn at once, and a click's download follows when it is */
+        if (!el.xxgkSpec) button.setAttribute("aria-disabled", "true");
+        button.addEventListener("focus", function () { draw(el); });
+        button.addEventListener("click", function () {
+          if (el.xxgkSpec) { b[1](); return; }
+          el.xxgkAsked = b[1];
+          draw(el);
+        });
         span.appendChild(button);
       });
     var header = document.querySelector(".md-header"), seen = header ? header.getBoundingClientRect().bottom : 0;
