@@ -60,7 +60,8 @@ def test_a_charts_buttons_are_there_before_it_is_drawn_and_work_once_it_is(serve
     buttons = last.find_elements("css selector", "figcaption .xxgk-chart-actions button")
     assert [b.text for b in buttons] == ["下载图片（PNG）", "下载图表数据（CSV）"]
     assert not _drawn(chromium, last.find_element("css selector", "div.xxgk-chart"))
-    assert all(not b.is_enabled() for b in buttons), "a button of an undrawn chart would download nothing"
+    # (marked aria-disabled until drawn, not disabled: focusable, its click waiting for the drawing — session 60)
+    assert all(b.get_attribute("aria-disabled") == "true" for b in buttons), "an undrawn chart's buttons say so"
     chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", last)
-    _wait(lambda: all(b.is_enabled() for b in buttons), 30.0)
+    _wait(lambda: all(b.get_attribute("aria-disabled") is None for b in buttons), 30.0)
     assert _drawn(chromium, last.find_element("css selector", "div.xxgk-chart"))
