@@ -45,7 +45,7 @@ _ORG_GROUP = "法人或其他组织"  # the template's heading over the five org
 
 
 @cache
-def _column_names() -> dict[str, re.Pattern]:
+def column_name_patterns() -> dict[str, re.Pattern]:
     """``{applicant: what a header names its column by}``: its label, or another name (``also`` in
     ``rules/codes.yaml``: 合计 for 总计); the 其他 of 法人或其他组织 is the group's name, not the column 其他's — also
     where the group's name is wrapped in its narrow cell (法人或其他 / 组织: before, that 其他 was read as the first of
@@ -54,7 +54,7 @@ def _column_names() -> dict[str, re.Pattern]:
     column (before, it named none, and the five were read in the template's order, each organisation's numbers
     published under its neighbour's name).
 
-    >>> names = _column_names()
+    >>> names = column_name_patterns()
     >>> bool(names["legal_services"].search("法律服务机构组织")), bool(names["other_org"].search("其他组织"))
     (True, False)
     """
@@ -79,7 +79,7 @@ def _name_at(header: str, applicant: str) -> int:
     >>> _name_at("项目合计自然人", "total"), _name_at("法人或其他组织", "other_org")
     (2, -1)
     """
-    found = _column_names()[applicant].search(header)
+    found = column_name_patterns()[applicant].search(header)
     return found.start() if found else -1
 
 
@@ -92,7 +92,7 @@ def _name_last(header: str, applicant: str) -> int:
     >>> _name_last("其他商业企业其他", "other_org"), _name_last("法人或其他组织", "other_org")
     (6, -1)
     """
-    found = list(_column_names()[applicant].finditer(header))
+    found = list(column_name_patterns()[applicant].finditer(header))
     return found[-1].start() if found else -1
 
 
@@ -193,7 +193,7 @@ def orgs_unsure(lines: list[tuple[int, str]]) -> bool:
     >>> orgs_unsure([(1, "自然人 法人或其他组织 总计"), (2, "科研 社会 商 法律服务 其他"), (3, "机构 公益组织 业企业")])
     True
     """
-    if _stacked_orders(_unjoined_header(lines)) is not None:
+    if _stacked_orders(unjoined_header(lines)) is not None:
         return _orgs_told(lines) is None
     header_lines = _header_lines(lines)
     if _orgs_printed(header_lines, _raw_header(lines)) is not None:
@@ -233,7 +233,7 @@ def _words_apart(header_lines: list[str], named: list[str], raw: tuple[str, ...]
     # (a line with a digit or naming a row is no header's: 2.其他法律行政法规禁止公开 names neither 其他 nor
     # 法律服务机构)
     naming = [line for line in raw if not _DIGIT.search(line) and not label_matches(line, "row_labels") and any(
-        p.search(line) for p in (*_org_words().values(), *(_column_names()[a] for a in _ORGS)))]
+        p.search(line) for p in (*_org_words().values(), *(column_name_patterns()[a] for a in _ORGS)))]
     if naming and all(_LAID_OUT.search(line) for line in naming):
         return _laid_out_order(naming) != list(_ORGS)
     kept = [line for line in header_lines if not _DIGIT.search(line) and not label_matches(line, "row_labels")]
@@ -297,12 +297,12 @@ def _orgs_told(lines: list[tuple[int, str]]) -> list[str] | None:
     and a header the words of a whole name on one line and a wrapped one's half on another made unsure was missing
     even where they stack only into the template's order."""
     printed = _orgs_printed(_header_lines(lines), _raw_header(lines))
-    stacked = _stacked_orders(_unjoined_header(lines))
+    stacked = _stacked_orders(unjoined_header(lines))
     if stacked is None:
         return printed
     template = tuple(_ORGS)
     if template in stacked and len({tuple(a for a in r if a != "other_org") for r in stacked}) == 1 and (
-            len(stacked) == 1 or _other_alone(_unjoined_header(lines))):
+            len(stacked) == 1 or _other_alone(unjoined_header(lines))):
         return list(_ORGS)
     return printed if printed is not None and stacked == {tuple(printed)} else None
 
@@ -447,7 +447,8 @@ def _laid_out_order(raw: list[str]) -> list[str]:
     where: dict[str, int] = {}
     for line in raw:
         for a in _ORGS:
-            found = [m.start() for pattern in (_column_names()[a], _org_words()[a]) if (m := pattern.search(line))]
+            found = [m.start() for pattern in (column_name_patterns()[a], _org_words()[a])
+                     if (m := pattern.search(line))]
             if found:
                 where[a] = min(where.get(a, min(found)), min(found))
     return sorted(where, key=where.__getitem__)
@@ -544,14 +545,14 @@ def _raw_header_of(text: str) -> tuple[str, ...]:
     return tuple(_wrapped_names(list(_unjoined_header_of(text))))
 
 
-def _unjoined_header(lines: list[tuple[int, str]]) -> tuple[str, ...]:
+def unjoined_header(lines: list[tuple[int, str]]) -> tuple[str, ...]:
     """The header's lines as printed, a name wrapped over two of them left apart (``_raw_header`` joins some)."""
     return _unjoined_header_of("\n".join(t for _, t in lines))
 
 
 @parser_memo(1 << 4)
 def _unjoined_header_of(text: str) -> tuple[str, ...]:
-    """``_unjoined_header`` of the region whose lines' texts are ``text``; memoised."""
+    """``unjoined_header`` of the region whose lines' texts are ``text``; memoised."""
     first_row = min((m.start() for code, p in patterns("row_labels") if code in ("new", "carried_over")
                      for m in p.finditer(text)), default=len(text))
     return tuple(line for line in text[:first_row].split("\n") if not reads_as_sentence(line))

@@ -18,7 +18,7 @@ from .cells import Row, structured_cells
 from .findings import Finding, make
 from .splitting import row_total_holds
 from .table2_columns import other_period_words
-from .table3_columns import WIDTH, _column_names, _unjoined_header, by_position, column_order, in_template_order
+from .table3_columns import WIDTH, by_position, column_name_patterns, column_order, in_template_order, unjoined_header
 from .text import compact
 from .values import read_cell
 
@@ -44,7 +44,7 @@ def _words(name: str) -> tuple[str, ...]:
 def _names_column(cell: str) -> bool:
     """Whether a header cell (compact) names one of the seven columns, their group (法人或其他组织) or the heading over
     them (申请人情况)."""
-    return _GROUP in cell or _HEADING in cell or any(p.search(cell) for p in _column_names().values())
+    return _GROUP in cell or _HEADING in cell or any(p.search(cell) for p in column_name_patterns().values())
 
 
 def _other(cell: str) -> bool:
@@ -64,7 +64,7 @@ def _header_cells(lines: list[tuple[int, str]]) -> list[list[str]] | None:
     line of the header that is no line of cells names a column (a PDF's text: its words may be a wrapped name's
     pieces). Other loose lines (a caption, 单位：件) are passed over."""
     out = []
-    for text in _unjoined_header(lines):
+    for text in unjoined_header(lines):
         cells = structured_cells(text)
         if cells is None:
             if _names_column(compact(text)) or _other(compact(text)):
@@ -75,7 +75,7 @@ def _header_cells(lines: list[tuple[int, str]]) -> list[list[str]] | None:
 
 
 def _count(header: str, applicant: str) -> int:
-    return len(_column_names()[applicant].findall(header))
+    return len(column_name_patterns()[applicant].findall(header))
 
 
 def layout(lines: list[tuple[int, str]]) -> Layout | None:
@@ -127,7 +127,7 @@ def _after_the_seven(cells: list[list[str]]) -> Layout | None:
             continue
         if not named or min(others) < max(named):
             return None  # (where the others stand against the seven, this line does not tell)
-        named_by.append((bool(_column_names()["total"].search("".join(line))), [line[at] for at in others]))
+        named_by.append((bool(column_name_patterns()["total"].search("".join(line))), [line[at] for at in others]))
     # (the line of 总计 counts the others; else the one line naming any: merged down from the heading's line)
     counted = [others for total, others in named_by if total] or [others for _, others in named_by]
     if len(counted) != 1:
